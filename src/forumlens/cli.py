@@ -1,0 +1,280 @@
+"""The `forumlens` command: a thin layer, one library call per command.
+
+Errors are translated here, in one place: a `ForumlensError` prints one line (what,
+which file, what to do) and exits 1; anything else is a bug and prints a traceback
+only with --debug.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import ForumlensError
+from .format import format_hits, format_outcomes, format_session, format_sessions, format_turns
+from .ingest import expand_paths, ingest_file
+from .models import IngestOutcome
+from .read import read_bytes
+from .search import SearchFilters, parse_query
+from .settings import load_settings
+from .store import Store, open_store
+from .transcript.parse import parse_transcript
+
+__all__ = ["main", "cli"]
+
+
+class _Group(click.Group):
+    """Click group that renders forumlens errors as one clear line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ForumlensError as exc:
+            if _debug(ctx):
+                raise
+            click.echo(f"error: {exc.render()}", err=True)
+            ctx.exit(1)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted; the store is unchanged for the file in progress", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # noqa: BLE001 - the one place bugs are reported
+            if _debug(ctx):
+                raise
+            click.echo(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for a traceback)",
+                       err=True)
+            ctx.exit(70)
+
+
+def _debug(ctx: click.Context) -> bool:
+    obj = ctx.find_root().obj or {}
+    return bool(obj.get("debug"))
+
+
+def _settings(ctx: click.Context) -> Any:
+    return ctx.find_root().obj["settings"]
+
+
+def open_ctx_store(ctx: click.Context, db: str | None = None, readonly: bool = False) -> Store:
+    settings = _settings(ctx)
+    return open_store(db or settings.db_location, readonly=readonly)
+
+
+def db_option(func: Any) -> Any:
+    """Every command accepts --db too (DESIGN.md), not only the group."""
+    return click.option("--db", "db", default=None, metavar="PATH_OR_URL",
+                        help="SQLite file or postgresql:// URL (default: $FORUMLENS_DB or the user data dir).")(func)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--db", default=None, metavar="PATH_OR_URL",
+              help="Store: a SQLite file path or a postgresql:// URL. Default: $FORUMLENS_DB, "
+                   "else forumlens.sqlite3 in your user data directory.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.version_option(__version__, prog_name="forumlens")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
+    """forumlens: a structured, searchable, cited record of IGF sessions.
+
+    \b
+    Typical use:
+      forumlens ingest transcripts/            # store every transcript in a folder
+      forumlens sessions                       # list what is stored
+      forumlens search '"net neutrality" enforcement' --year 2021
+      forumlens show 3f2a9c1d                  # one session, by id or title
+    """
+    ctx.ensure_object(dict)
+    try:
+        ctx.obj["settings"] = load_settings({"db": db, "debug": debug or None})
+    except ForumlensError as exc:
+        ctx.obj["debug"] = debug
+        raise exc
+    ctx.obj["debug"] = ctx.obj["settings"].debug
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Re-ingest files whose content is already stored.")
+@click.option("--json", "as_json", is_flag=True, help="Print the outcomes as JSON.")
+@db_option
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bool, db: str | None) -> None:
+    """Store transcripts: files and folders (recursive).
+
+    Each file is stored whole or not at all. Files already stored (same content)
+    are skipped unless --force. Exits 1 if any file failed.
+
+    \b
+    Example:
+      forumlens ingest igf2021/ extra-session.txt
+    """
+    settings = _settings(ctx)
+    store = open_ctx_store(ctx, db)
+    files = list(expand_paths(paths))
+    outcomes: list[IngestOutcome] = []
+    max_bytes = int(settings.max_input_mb * 1_000_000)
+    options = {"words_per_minute": settings.words_per_minute}
+    show_bar = sys.stderr.isatty() and not as_json and len(files) > 1
+    try:
+        with click.progressbar(files, label="Ingesting", file=sys.stderr, show_pos=True,
+                               item_show_func=lambda p: str(p)[-40:] if p else "") if show_bar else _plain(files) as bar:
+            for path in bar:
+                outcomes.append(ingest_file(store, path, force=force, max_bytes=max_bytes, options=options))
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps({"outcomes": [o.to_json() for o in outcomes]}, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_outcomes(outcomes))
+    if not files:
+        click.echo("error: no transcript files found in the given paths", err=True)
+        ctx.exit(1)
+    if any(o.status == "failed" for o in outcomes):
+        ctx.exit(1)
+
+
+class _plain:
+    """Stand-in for a progress bar when stderr is not a terminal."""
+
+    def __init__(self, items: list[Path]) -> None:
+        self.items = items
+
+    def __enter__(self) -> list[Path]:
+        return self.items
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the parse contract (DESIGN.md) as JSON.")
+@click.option("--offsets", is_flag=True, help="With --json, add character offsets and end lines.")
+def parse(file: Path, as_json: bool, offsets: bool) -> None:
+    """Show the turns of a transcript without storing it.
+
+    \b
+    Example:
+      forumlens parse session.txt --json
+    """
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise ForumlensError(f"cannot read the file: {exc.strerror}", source=str(file)) from exc
+    document = read_bytes(data, str(file))
+    session = parse_transcript(document.text, source=str(file), sha256=document.sha256)
+    if as_json:
+        click.echo(json.dumps(session.to_json(internal=offsets), ensure_ascii=False, indent=1))
+        return
+    click.echo(f"{session.title}\n{len(session.turns)} turns\n")
+    click.echo(format_turns(session))
+    for warning in session.warnings:
+        click.echo(f"warning: {file}: {warning}", err=True)
+
+
+@cli.command()
+@click.option("--year", type=int, help="Only sessions of this year.")
+@click.option("--limit", type=int, default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@db_option
+@click.pass_context
+def sessions(ctx: click.Context, year: int | None, limit: int, as_json: bool, db: str | None) -> None:
+    """List stored sessions."""
+    store = open_ctx_store(ctx, db, readonly=True)
+    try:
+        rows = store.sessions(year=year, limit=limit)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps({"sessions": [r.to_json() for r in rows]}, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_sessions(rows))
+
+
+@cli.command()
+@click.argument("session")
+@click.option("--json", "as_json", is_flag=True, help="Print the session as JSON (parse contract).")
+@click.option("--full", is_flag=True, help="Do not shorten turn texts.")
+@db_option
+@click.pass_context
+def show(ctx: click.Context, session: str, as_json: bool, full: bool, db: str | None) -> None:
+    """Show one stored session, by id, id prefix or part of its title."""
+    store = open_ctx_store(ctx, db, readonly=True)
+    try:
+        info = store.session_info(session)
+        loaded = store.load_session(info.id)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps({"id": info.id, **loaded.to_json()}, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_session(info, loaded, full=full))
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--speaker", help="Only turns by this speaker (case- and accent-insensitive, part of the name).")
+@click.option("--session", "session_ref", help="Only this session (id prefix or part of the title).")
+@click.option("--year", type=int, help="Only sessions of this year.")
+@click.option("--limit", type=int, default=None, help="Number of hits (default 20).")
+@click.option("--offset", type=int, default=0, help="Skip this many hits (pagination).")
+@click.option("--json", "as_json", is_flag=True, help="Print hits as JSON (DESIGN.md contract).")
+@db_option
+@click.pass_context
+def search(ctx: click.Context, query: tuple[str, ...], speaker: str | None, session_ref: str | None,
+           year: int | None, limit: int | None, offset: int, as_json: bool, db: str | None) -> None:
+    """Search what was said. Any text is safe to type.
+
+    \b
+    Syntax: words (all must match), "exact phrase", a OR b, -word to exclude, word* prefix.
+    Example:
+      forumlens search '"net neutrality" enforcement' --year 2021 --speaker marsden
+    """
+    text = " ".join(query)
+    filters = SearchFilters(speaker=speaker, session=session_ref, year=year,
+                            limit=limit or _settings(ctx).search_limit, offset=max(0, offset))
+    store = open_ctx_store(ctx, db, readonly=True)
+    try:
+        hits = store.search(parse_query(text), filters)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps({"query": text, "hits": [h.to_json() for h in hits]}, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_hits(hits, text))
+
+
+@cli.command()
+@db_option
+@click.pass_context
+def check(ctx: click.Context, db: str | None) -> None:
+    """Check the store's integrity; exits 1 and lists problems if any."""
+    store = open_ctx_store(ctx, db, readonly=True)
+    try:
+        problems = store.check()
+        counts = store.counts()
+    finally:
+        store.close()
+    click.echo(", ".join(f"{v} {k}" for k, v in counts.items()))
+    if problems:
+        click.echo("\n".join(f"problem: {p}" for p in problems))
+        ctx.exit(1)
+    click.echo("ok")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the `forumlens` script and `python -m forumlens`."""
+    try:
+        cli.main(args=argv, prog_name="forumlens", standalone_mode=True)
+    except ForumlensError as exc:  # raised before the group could translate it
+        if "--debug" in (argv or sys.argv):
+            traceback.print_exc()
+        click.echo(f"error: {exc.render()}", err=True)
+        sys.exit(1)

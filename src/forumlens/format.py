@@ -1,0 +1,82 @@
+"""Plain-text renderings for the terminal: `format_*() -> str`, printing happens in the CLI."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+from .models import IngestOutcome, SearchHit, Session
+from .store.base import SessionInfo
+
+__all__ = ["format_sessions", "format_hits", "format_session", "format_outcomes", "format_turns"]
+
+
+def _table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(str(c).ljust(w) for c, w in zip(row, widths)) for row in rows]
+    return "\n".join(x.rstrip() for x in out)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_sessions(sessions: Sequence[SessionInfo]) -> str:
+    if not sessions:
+        return "No sessions stored yet. Add some with: forumlens ingest PATH"
+    rows = [(s.id, str(s.year or ""), str(s.turns), str(s.speakers), str(s.words), _clip(s.title, 70))
+            for s in sessions]
+    return _table(rows, ("id", "year", "turns", "speakers", "words", "title"))
+
+
+def format_hits(hits: Sequence[SearchHit], query: str) -> str:
+    if not hits:
+        return f"No matches for {query!r}."
+    out = []
+    for hit in hits:
+        who = hit.speaker or hit.label or "(unnamed)"
+        out.append(f"{hit.session}:L{hit.line}  {who}  [{hit.score:.2f}]  {_clip(hit.title, 60)}")
+        out.append(textwrap.indent(textwrap.fill(hit.snippet.replace("\n", " "), 96), "    "))
+    return "\n".join(out)
+
+
+def format_turns(session: Session, width: int = 100) -> str:
+    out = []
+    for turn in session.turns:
+        who = "(note)" if turn.kind == "note" else (turn.label or "(unnamed)")
+        text = " ".join(turn.text.split())
+        out.append(f"L{turn.line:<5} {who}: {_clip(text, width)}")
+    return "\n".join(out)
+
+
+def format_session(info: SessionInfo, session: Session, full: bool = False) -> str:
+    speakers: dict[str, int] = {}
+    for turn in session.turns:
+        if turn.kind == "speech":
+            key = turn.speaker or turn.label or "(unnamed)"
+            speakers[key] = speakers.get(key, 0) + len(turn.text.split())
+    head = [
+        f"{session.title}",
+        f"id {info.id} · year {info.year or '?'} · {info.turns} turns · {info.words} words · source {info.source}",
+        "",
+        "Speakers (words):",
+    ]
+    head += [f"  {name:<40} {words:>6}" for name, words in sorted(speakers.items(), key=lambda kv: -kv[1])]
+    head += ["", "Turns:", format_turns(session, 10_000 if full else 100)]
+    return "\n".join(head)
+
+
+def format_outcomes(outcomes: Sequence[IngestOutcome]) -> str:
+    counts = {k: sum(o.status == k for o in outcomes) for k in ("ingested", "skipped", "failed")}
+    lines = [f"{counts['ingested']} ingested, {counts['skipped']} skipped, {counts['failed']} failed"]
+    for o in outcomes:
+        if o.status == "failed":
+            lines.append(f"  failed  {o.reason if o.reason.startswith(o.path) else o.path + ': ' + o.reason}")
+        elif o.status == "ingested":
+            extra = f"  ({'; '.join(o.warnings)})" if o.warnings else ""
+            lines.append(f"  ok      {o.path} → session {o.session}, {o.turns} turns{extra}")
+        else:
+            lines.append(f"  skipped {o.path}: {o.reason}")
+    return "\n".join(lines)

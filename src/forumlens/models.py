@@ -1,0 +1,166 @@
+"""The records every stage passes along: plain dataclasses, JSON in and out.
+
+These shapes back the JSON contracts in DESIGN.md; `to_json()` emits exactly the
+contract fields so external tools can rely on them, and internal fields (character
+offsets, end lines) stay available for citations.
+
+Example::
+
+    >>> t = Turn(index=0, line=7, label="JENNIFER CHUNG", speaker="Jennifer Chung",
+    ...          kind="speech", text="Good morning.", start=120, end=133, end_line=7)
+    >>> Turn.from_json(t.to_json(internal=True)) == t
+    True
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+__all__ = [
+    "Document",
+    "Turn",
+    "Session",
+    "Citation",
+    "SearchHit",
+    "IngestOutcome",
+]
+
+TurnKind = Literal["speech", "note"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """Decoded text of one input, with where it came from and how it was decoded.
+
+    `text` uses "\\n" line endings; line numbers everywhere are 1-based lines of it.
+    `sha256` is the hash of the original bytes, so re-ingesting the same file is a no-op.
+    """
+
+    source: str
+    text: str
+    format: str  # "text", "html", ...
+    encoding: str
+    sha256: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker turn (or stage note) of a caption transcript.
+
+    `text` is exactly `document.text[start:end]`, so any substring of it is a
+    verbatim quote of the source; `line`..`end_line` is the span it covers.
+    """
+
+    index: int
+    line: int
+    label: str | None
+    speaker: str | None
+    kind: TurnKind
+    text: str
+    start: int = 0
+    end: int = 0
+    end_line: int = 0
+
+    def to_json(self, internal: bool = False) -> dict[str, Any]:
+        data = {
+            "index": self.index,
+            "line": self.line,
+            "label": self.label,
+            "speaker": self.speaker,
+            "kind": self.kind,
+            "text": self.text,
+        }
+        if internal:
+            data.update(start=self.start, end=self.end, end_line=self.end_line)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Turn:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass(frozen=True)
+class Session:
+    """A parsed transcript: title, turns, and the document it came from."""
+
+    title: str
+    sha256: str
+    source: str
+    turns: tuple[Turn, ...]
+    text: str = ""
+    year: int | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """Stable identifier shared by every store: a prefix of the content hash."""
+        return self.sha256[:12]
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def to_json(self, internal: bool = False) -> dict[str, Any]:
+        """The `forumlens parse --json` contract."""
+        return {
+            "title": self.title,
+            "sha256": self.sha256,
+            "turns": [t.to_json(internal) for t in self.turns],
+        }
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a claim comes from: a line of a stored session and a verbatim quote."""
+
+    line: int
+    quote: str
+    speaker: str | None = None
+    session: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"line": self.line, "speaker": self.speaker, "quote": self.quote}
+        if self.session is not None:
+            data = {"session": self.session, **data}
+        return data
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One ranked search result (the `search --json` contract)."""
+
+    session: str
+    line: int
+    speaker: str | None
+    snippet: str
+    score: float
+    title: str = ""
+    label: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "session": self.session,
+            "line": self.line,
+            "speaker": self.speaker,
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
+            "title": self.title,
+        }
+
+
+@dataclass
+class IngestOutcome:
+    """What happened to one input path during ingest."""
+
+    path: str
+    status: Literal["ingested", "skipped", "failed"]
+    reason: str = ""
+    session: str | None = None
+    turns: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,126 @@
+"""Bytes → text: encoding detection from the bytes, and mojibake repair.
+
+Transcripts arrive as UTF-8 (with or without BOM), UTF-16 from Word exports, and
+cp1252/latin-1 from old Windows tools, often double-encoded ("GarcÃ­a"). We decide from
+the bytes, never from the file name, and refuse binary data instead of returning noise.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import ftfy
+
+from ..errors import BinaryInput, EmptyInput, UndecodableInput
+
+__all__ = ["decode_text", "looks_binary"]
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Only encoding repairs: quotes, widths and ligatures stay as written so quotes stay verbatim.
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=True,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=True,
+    fix_surrogates=True,
+    remove_control_chars=True,
+    normalization=None,
+    explain=False,
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM shows NULs at every other byte of ASCII characters."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    sample = slice(0, 4096)
+    if odd[sample].count(0) > 0.6 * len(odd[sample]) and even[sample].count(0) < 0.1 * len(even[sample]):
+        encoding = "utf-16-le"
+    elif even[sample].count(0) > 0.6 * len(even[sample]) and odd[sample].count(0) < 0.1 * len(odd[sample]):
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def looks_binary(text: str) -> bool:
+    """Decoded text that is mostly control characters is not a transcript."""
+    sample = text[:8192]
+    if not sample:
+        return False
+    controls = len(_CONTROL.findall(sample))
+    return "\x00" in sample or controls > max(8, len(sample) // 50)
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), encoding + "-bom" if encoding == "utf-8" else encoding
+            except UnicodeDecodeError as exc:
+                raise UndecodableInput(
+                    f"starts with a {encoding} byte-order mark but is not valid {encoding} (byte {exc.start})",
+                    source=source, hint="re-save the file as UTF-8",
+                ) from exc
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16, "utf-16"
+    if b"\x00" in data[:8192]:
+        raise BinaryInput("contains NUL bytes: this is binary data, not text", source=source,
+                          hint="give a transcript as .txt, .html, .pdf or .docx")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def decode_text(data: bytes, source: str = "") -> tuple[str, str, tuple[str, ...]]:
+    """(text, encoding, warnings) for the bytes of a text file.
+
+    Newlines become "\\n"; mojibake is repaired with ftfy's encoding fixes only.
+    Raises `EmptyInput`, `BinaryInput` or `UndecodableInput` with the file name.
+    """
+    if not data.strip():
+        raise EmptyInput("is empty", source=source, hint="nothing to ingest")
+    text, encoding = _decode(data, source)
+    if looks_binary(text):
+        raise BinaryInput("is binary data, not text", source=source,
+                          hint="give a transcript as .txt, .html, .pdf or .docx")
+    warnings: list[str] = []
+    fixed = ftfy.fix_text(text.replace("\r\n", "\n").replace("\r", "\n"), _FTFY)
+    if fixed != text.replace("\r\n", "\n").replace("\r", "\n"):
+        warnings.append("repaired mis-encoded characters (mojibake)")
+    replacement = fixed.count("\ufffd")
+    if replacement > max(20, len(fixed) // 20):
+        raise UndecodableInput(
+            f"could not be decoded: {replacement} undecodable characters", source=source,
+            hint="re-save the file as UTF-8",
+        )
+    if not fixed.strip():
+        raise EmptyInput("has no text", source=source, hint="nothing to ingest")
+    return fixed, encoding, tuple(warnings)

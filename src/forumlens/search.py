@@ -1,0 +1,126 @@
+"""User search strings → a safe query, for any back end.
+
+Users type anything: quotes, `AND`/`OR`/`NEAR`, `*`, `-word`, unbalanced parentheses,
+emoji, 10,000 characters. We parse that into a small `Query` of terms, and each store
+renders it in its own syntax with every term quoted, so no input can raise a syntax
+error. Supported: "quoted phrases", `OR` between terms, `-word` or `NOT word` to
+exclude, `word*` for a prefix; everything else is a plain term (implicit AND).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Term", "Query", "SearchFilters", "parse_query", "to_fts5", "highlight_terms"]
+
+MAX_TERMS = 32
+MAX_TERM_CHARS = 64
+_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]  # one word, or several for a phrase
+    prefix: bool = False
+    negate: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass(frozen=True)
+class Query:
+    """Disjunction of conjunctions: groups are OR-ed, terms inside a group AND-ed."""
+
+    groups: tuple[tuple[Term, ...], ...] = ()
+    excluded: tuple[Term, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.groups)
+
+    @property
+    def terms(self) -> list[Term]:
+        return [t for g in self.groups for t in g]
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    speaker: str | None = None
+    session: str | None = None
+    year: int | None = None
+    limit: int = 20
+    offset: int = 0
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w[:MAX_TERM_CHARS] for w in _WORD.findall(text))
+
+
+def parse_query(text: str) -> Query:
+    """Parse any string into a Query; never raises.
+
+    >>> q = parse_query('"net neutrality" OR interop* -telcos')
+    >>> [[t.text for t in g] for g in q.groups], [t.text for t in q.excluded]
+    ([['net neutrality'], ['interop']], ['telcos'])
+    """
+    groups: list[list[Term]] = [[]]
+    excluded: list[Term] = []
+    negate_next = False
+    count = 0
+    for match in _TOKEN.finditer(text or ""):
+        if count >= MAX_TERMS:
+            break
+        phrase, word = match.group(1), match.group(2)
+        if phrase is not None:
+            words = _words(phrase)
+            if not words:
+                continue
+            term = Term(words[:MAX_TERMS], negate=negate_next)
+        else:
+            if word in {"OR", "|", "||"}:
+                if groups[-1]:
+                    groups.append([])
+                continue
+            if word in {"AND", "&&", "NEAR", "&"}:
+                continue
+            if word == "NOT":
+                negate_next = True
+                continue
+            negate = negate_next or (word.startswith("-") and len(word) > 1)
+            prefix = word.rstrip(")").endswith("*")
+            words = _words(word)
+            if not words:
+                negate_next = False
+                continue
+            # "wi-fi", "e-mail": a hyphenated word is a phrase of its parts
+            term = Term(words, prefix=prefix and len(words) == 1, negate=negate)
+        negate_next = False
+        count += 1
+        (excluded if term.negate else groups[-1]).append(term)
+    return Query(tuple(tuple(g) for g in groups if g), tuple(excluded))
+
+
+def _fts5_term(term: Term) -> str:
+    quoted = '"' + " ".join(term.words).replace('"', '""') + '"'
+    return quoted + ("*" if term.prefix else "")
+
+
+def to_fts5(query: Query) -> str | None:
+    """SQLite FTS5 MATCH expression with every term quoted; None when nothing to match."""
+    if query.empty:
+        return None
+    groups = ["(" + " AND ".join(_fts5_term(t) for t in g) + ")" for g in query.groups]
+    expr = " OR ".join(groups)
+    if query.excluded:
+        expr = "(" + expr + ")" + "".join(" NOT " + _fts5_term(t) for t in query.excluded)
+    return expr
+
+
+def highlight_terms(query: Query) -> list[str]:
+    """Lower-case words to look for when locating the line of a hit."""
+    return [w.lower() for t in query.terms for w in t.words]

@@ -1,0 +1,58 @@
+"""The `Store` protocol: what every back end (SQLite, PostgreSQL) offers.
+
+Stages never import a database driver; they get plain records from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..models import Document, SearchHit, Session
+from ..search import Query, SearchFilters
+
+__all__ = ["Store", "SessionInfo"]
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """One row of the session list."""
+
+    id: str
+    title: str
+    year: int | None
+    source: str
+    turns: int
+    speakers: int
+    words: int
+    ingested_at: str
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+class Store(Protocol):
+    location: str
+
+    def has_document(self, sha256: str) -> bool: ...
+
+    def save_session(self, document: Document, session: Session,
+                     analyses: dict[str, Any] | None = None, *, replace: bool = False) -> str:
+        """Store a document, its turns and analyses in one transaction; returns the session id."""
+        ...
+
+    def sessions(self, *, year: int | None = None, limit: int = 100, offset: int = 0) -> list[SessionInfo]: ...
+
+    def session_info(self, ref: str) -> SessionInfo: ...
+
+    def load_session(self, ref: str) -> Session: ...
+
+    def analysis(self, session_id: str, kind: str) -> Any | None: ...
+
+    def search(self, query: Query, filters: SearchFilters) -> list[SearchHit]: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+    def check(self) -> list[str]: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,61 @@
+"""Pure SQL builders: (sql, params) from plain arguments, run elsewhere.
+
+Kept apart from the connection code so they can be tested with parameter tables and
+shared by both back ends (`dialect` picks the placeholder and text-search syntax).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..search import SearchFilters
+from ..transcript.speakers import name_key
+
+__all__ = ["search_sql", "filter_sql", "sessions_sql"]
+
+SNIPPET_OPEN = "\x02"
+SNIPPET_CLOSE = "\x03"
+
+
+def filter_sql(filters: SearchFilters, ph: str = "?") -> tuple[list[str], list[Any]]:
+    """WHERE clauses (AND-ed) and parameters for the search filters."""
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.speaker:
+        where.append(f"t.speaker_key LIKE {ph}")
+        params.append("%" + name_key(filters.speaker) + "%")
+    if filters.session:
+        where.append(f"(s.id LIKE {ph} OR lower(s.title) LIKE {ph})")
+        params.extend([filters.session.lower() + "%", "%" + filters.session.lower() + "%"])
+    if filters.year is not None:
+        where.append(f"s.year = {ph}")
+        params.append(int(filters.year))
+    return where, params
+
+
+def search_sql(match: str, filters: SearchFilters, dialect: str = "sqlite") -> tuple[str, list[Any]]:
+    """Ranked, filtered, paginated turn search with a highlighted snippet."""
+    if dialect != "sqlite":
+        raise ValueError(f"unknown dialect {dialect!r}")
+    where, params = filter_sql(filters)
+    clauses = " AND ".join(["turns_fts MATCH ?", *where])
+    sql = (
+        "SELECT t.session_id, t.end_line, t.speaker, t.label, t.text, "
+        f"snippet(turns_fts, 0, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 20) AS snip, "
+        "bm25(turns_fts, 1.0, 0.3) AS rank, s.title "
+        "FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid "
+        "JOIN sessions s ON s.id = t.session_id "
+        f"WHERE {clauses} ORDER BY rank, t.session_id, t.idx LIMIT ? OFFSET ?"
+    )
+    return sql, [match, *params, max(1, min(filters.limit, 1000)), max(0, filters.offset)]
+
+
+def sessions_sql(year: int | None, limit: int, offset: int) -> tuple[str, list[Any]]:
+    sql = ("SELECT s.id, s.title, s.year, d.source, s.turn_count, s.speaker_count, s.word_count, d.ingested_at "
+           "FROM sessions s JOIN documents d ON d.id = s.id")
+    params: list[Any] = []
+    if year is not None:
+        sql += " WHERE s.year = ?"
+        params.append(year)
+    sql += " ORDER BY s.year DESC, s.title, s.id LIMIT ? OFFSET ?"
+    return sql, [*params, limit, offset]

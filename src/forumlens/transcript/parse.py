@@ -1,0 +1,226 @@
+"""Caption text → turns, for every IGF caption style since 2006.
+
+The general rules (see shared/corpus/formats/README.md):
+- a turn starts at a `>>` marker at the start of a line (after any indentation), or
+  inside a line when line breaks were lost; the label is the text before the first
+  colon when it reads as a name or role, or a label already seen in this session;
+- a marker followed only by a stage note "(Applause)" / "[ Laughter ]" is a `note`;
+- lines before the first marker (site boilerplate, title, disclaimer, date) are header;
+- documents with no `>>` at all may mark turns with `NAME:` at the start of a line.
+
+Turn text is an exact slice of the document text so citations stay verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Session, Turn
+from .speakers import display_name, looks_like_label, name_key
+
+__all__ = ["parse_transcript", "find_title", "guess_year"]
+
+_MARKER = re.compile(r"(?:^|(?<=\s))>>+(?!>)", re.MULTILINE)
+_NOTE = re.compile(r"^[(\[][^()\[\]\n]{0,120}[)\]][.,;]?$")
+_BARE_LABEL = re.compile(r"^[ \t]*([^\s:>][^:\n]{0,60}?)[ \t]*:(?=[ \t]|$)", re.MULTILINE)
+_DISCLAIMER = re.compile(
+    r"(output|outputs|raw|unedited).{0,40}(caption|transcri)|should not be treated as an authoritative record"
+    r"|realtime|real-time captioning|CART",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"^(warning|notice|deprecated|fatal error|parse error)\b.*\bon line \d+|legacy site|skip to (main )?content"
+    r"|^(home|menu|search|login|log in|sign in|language|english|français|español)\s*(\||$)|cookie"
+    r"|^\*+$|^[-=_~#]+$|javascript|^you are here",
+    re.IGNORECASE,
+)
+_DATE_LINE = re.compile(
+    r"^\W*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)?,?\s*"
+    r"(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}?,?\s*\d{4}\W*$"
+    r"|^\W*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\W*$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(200[6-9]|20[1-9]\d)\b")
+
+
+@dataclass(frozen=True)
+class _Marker:
+    at: int  # offset of ">>" (or of the label for bare-label styles)
+    body: int  # offset just after the marker
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    return starts
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    """1-based line number of a character offset (binary search)."""
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo + 1
+
+
+def _bare_label_markers(text: str) -> list[_Marker]:
+    """`NAME:` at the start of a line, for transcripts that never use `>>`."""
+    markers = []
+    for match in _BARE_LABEL.finditer(text):
+        label = match.group(1)
+        words = label.split()
+        if not looks_like_label(label) or len(words) > 6:
+            continue
+        letters = [ch for ch in label if ch.isalpha()]
+        all_caps = sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+        title_case = len(words) >= 2 and all(w[:1].isupper() or w in {"de", "la", "van", "von", "da"} for w in words)
+        if all_caps or title_case:
+            markers.append(_Marker(match.start(1), match.start(1)))
+    return markers
+
+
+def _split_head(text: str, body: int, end: int, known: dict[str, str]) -> tuple[str | None, int]:
+    """(label, offset where the spoken text starts) for the turn body text[body:end]."""
+    line_end = text.find("\n", body, end)
+    line_end = end if line_end == -1 else line_end
+    head = text[body:line_end]
+    colon = head.find(":")
+    if 0 < colon <= 90:
+        candidate = head[:colon]
+        if looks_like_label(candidate) and not candidate.strip().startswith(("(", "[")):
+            start = body + colon + 1
+            return candidate.strip(), start
+    # a label without a colon: a label seen elsewhere, or a run of capitalised words
+    stripped = head.lstrip()
+    lead = body + (len(head) - len(stripped))
+    lowered = name_key(stripped[:90])
+    for key, label in sorted(known.items(), key=lambda kv: -len(kv[0])):
+        if lowered.startswith(key + " ") and len(key) >= 5:
+            raw_len = _raw_prefix_len(stripped, label)
+            if raw_len:
+                return stripped[:raw_len].strip(), lead + raw_len
+    caps = re.match(r"((?:[A-Z][A-Z.'\u00C0-\u00DE\u2011-]+ ){2,5})(?=[A-Z][a-z])", stripped)
+    if caps and looks_like_label(caps.group(1)):
+        return caps.group(1).strip(), lead + caps.end(1)
+    return None, body
+
+
+def _raw_prefix_len(text: str, label: str) -> int:
+    """Length of the prefix of `text` that spells `label` (ignoring case/hyphen style)."""
+    words = len(label.split())
+    match = re.match(r"\s*" + r"\s+".join([r"\S+"] * words), text)
+    if match and name_key(match.group(0)) == name_key(label):
+        return match.end()
+    return 0
+
+
+def _find_markers(text: str) -> list[_Marker]:
+    markers = [_Marker(m.start(), m.end()) for m in _MARKER.finditer(text)]
+    if markers:
+        return markers
+    return _bare_label_markers(text)
+
+
+def find_title(header: str) -> str:
+    """The session title from the lines before the first turn.
+
+    The title is the line just before the captioning disclaimer when there is one
+    (site boilerplate may precede it), otherwise the first substantive line.
+    """
+    lines = [ln.strip().replace("\u00a0", " ") for ln in header.split("\n")]
+    candidates = [
+        (i, ln) for i, ln in enumerate(lines)
+        if ln and not _BOILERPLATE.search(ln) and not _DATE_LINE.match(ln) and any(c.isalpha() for c in ln)
+    ]
+    disclaimer = next((i for i, ln in candidates if _DISCLAIMER.search(ln) and len(ln) > 60), None)
+    if disclaimer is not None:
+        before = [ln for i, ln in candidates if i < disclaimer]
+        if before:
+            return _short(before[-1])
+    rest = [ln for i, ln in candidates if i != disclaimer]
+    return _short(rest[0]) if rest else ""
+
+
+def _short(line: str) -> str:
+    line = re.sub(r"\s+", " ", line).strip()
+    return line if len(line) <= 300 else line[:297].rstrip() + "…"
+
+
+def guess_year(*texts: str) -> int | None:
+    """The first plausible IGF year (2006 on) in the title, source name or header."""
+    for text in texts:
+        match = _YEAR.search(text or "")
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def parse_transcript(text: str, source: str = "", sha256: str = "") -> Session:
+    """Parse caption text into a `Session` with 1-based lines and exact text slices.
+
+    A text with no turn markers is still a session (with zero turns) and a warning;
+    the caller decides whether that is acceptable.
+    """
+    starts = _line_starts(text)
+    markers = _find_markers(text)
+    known: dict[str, str] = {}
+    for m in markers:  # first pass: labels written with a colon, for colon-less markers
+        end = text.find("\n", m.body)
+        head = text[m.body : end if end != -1 else len(text)]
+        colon = head.find(":")
+        if 0 < colon <= 90 and looks_like_label(head[:colon]):
+            label = head[:colon].strip()
+            known.setdefault(name_key(label), label)
+
+    turns: list[Turn] = []
+    for i, marker in enumerate(markers):
+        end = markers[i + 1].at if i + 1 < len(markers) else len(text)
+        label, body_start = _split_head(text, marker.body, end, known)
+        a, b = body_start, end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        body = text[a:b]
+        kind = "speech"
+        if label is None and _NOTE.match(body):
+            kind = "note"
+        if label is None and not body:
+            continue  # a stray ">>" with nothing after it
+        line = _line_of(starts, marker.at)
+        turns.append(
+            Turn(
+                index=len(turns),
+                line=line,
+                label=label,
+                speaker=display_name(label) if label else None,
+                kind=kind,  # type: ignore[arg-type]
+                text=body,
+                start=a,
+                end=b,
+                end_line=_line_of(starts, max(a, b - 1)),
+            )
+        )
+
+    header_end = markers[0].at if markers else len(text)
+    header = text[:header_end]
+    if not markers:
+        header = "\n".join(text.split("\n")[:40])
+    title = find_title(header)
+    warnings: tuple[str, ...] = ()
+    if not turns:
+        warnings = ("no turn markers (>> NAME:) found; kept as a document with zero turns",)
+    return Session(
+        title=title,
+        sha256=sha256,
+        source=source,
+        turns=tuple(turns),
+        text=text,
+        year=guess_year(title, source, header[:2000]),
+        warnings=warnings,
+    )

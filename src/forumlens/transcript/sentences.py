@@ -1,0 +1,98 @@
+"""Sentence spans in caption text.
+
+Captions break sentences badly: double spaces, missing final punctuation, "‑‑"
+interruptions, paragraphs without a full stop. We return character spans rather than
+strings so every later quote is an exact slice of the source (citations stay verbatim).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences", "sentence_texts"]
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st mt no nos vs etc e.g i.e cf al fig jr sr dept govt inc ltd co corp "
+    "u.s u.k u.n a.m p.m h.e hon amb approx vol art para sec ch op".split()
+)
+
+# A sentence ends at . ? ! (possibly followed by quotes/brackets) when whitespace follows
+# and the next non-space character could start a sentence.
+_END = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*>>)")
+
+
+def _is_abbreviation(text: str, dot_at: int) -> bool:
+    match = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot_at])
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    # single initials ("C. Surname") and dotted acronyms ("U.N.")
+    return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return start, end
+
+
+def split_sentences(text: str, max_chars: int = 600) -> list[tuple[int, int]]:
+    """Character spans `(start, end)` of the sentences of `text`, in order.
+
+    Paragraph breaks always end a sentence; very long run-ons are cut at the last
+    comma or dash before `max_chars` so a quote stays quotable.
+
+    >>> t = "Thank you.  We need funding -- and channels. Mr. Smith agrees"
+    >>> [t[a:b] for a, b in split_sentences(t)]
+    ['Thank you.', 'We need funding -- and channels.', 'Mr. Smith agrees']
+    """
+    spans: list[tuple[int, int]] = []
+    block_start = 0
+    blocks: list[tuple[int, int]] = []
+    for match in _PARAGRAPH.finditer(text):
+        blocks.append((block_start, match.start()))
+        block_start = match.end()
+    blocks.append((block_start, len(text)))
+    for b_start, b_end in blocks:
+        cursor = b_start
+        block = text[b_start:b_end]
+        for match in _END.finditer(block):
+            end = b_start + match.end()
+            dot = b_start + match.start()
+            if text[dot] == "." and match.end() - match.start() == 1 and _is_abbreviation(text, dot):
+                continue
+            spans.extend(_cut_long(text, cursor, end, max_chars))
+            cursor = end
+        spans.extend(_cut_long(text, cursor, b_end, max_chars))
+    return spans
+
+
+def _cut_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    while end - start > max_chars:
+        window = text[start : start + max_chars]
+        cut = max(window.rfind(", "), window.rfind(" ‑‑ "), window.rfind(" -- "), window.rfind("; "))
+        if cut < max_chars // 3:
+            cut = window.rfind(" ")
+        if cut <= 0:
+            cut = max_chars
+        trimmed = _trim(text, start, start + cut + 1)
+        if trimmed:
+            out.append(trimmed)
+        start = start + cut + 1
+    trimmed = _trim(text, start, end)
+    if trimmed:
+        out.append(trimmed)
+    return out
+
+
+def sentence_texts(text: str) -> list[str]:
+    """The sentences themselves, for callers that do not need offsets."""
+    return [text[a:b] for a, b in split_sentences(text)]

@@ -1,0 +1,145 @@
+"""Turn-marker labels → display names, and the test of whether a label is a name.
+
+Caption writers label turns in capitals ("JENNIFER CHUNG"), mixed case ("Courtney
+Rausch"), lower case ("jean-luc de la fontaine"), with titles ("AMBASSADOR", "DR.",
+"H.E.") and with generic roles ("MODERATOR", "AUDIENCE MEMBER"). The display name
+must be the same for every variant so later stages can merge people, and a generic
+role must not become a person.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "GENERIC_LABELS",
+    "normalise_label",
+    "display_name",
+    "looks_like_label",
+    "name_key",
+]
+
+# Hyphen look-alikes captioners use inside names (U+2011 non-breaking hyphen above all).
+_HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2212\u00ad"), "-")
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\t"), " ")
+
+# Labels that name a role, not a person: kept as `label`, `speaker` is null.
+GENERIC_LABELS = frozenset({
+    "moderator", "co-moderator", "chair", "chairman", "chairperson", "chairwoman", "co-chair",
+    "audience", "audience member", "audience members", "participant", "participants",
+    "floor", "speaker", "female speaker", "male speaker", "unidentified speaker",
+    "unknown speaker", "speakers", "interpreter", "interpretation", "captioner",
+    "remote participant", "remote moderator", "online participant", "online moderator",
+    "host", "presenter", "panelist", "panellist", "rapporteur", "secretariat",
+    "facilitator", "organizer", "organiser", "question", "voice", "voices",
+    "unidentified male", "unidentified female", "student", "attendee", "from the floor",
+    "audience speaker", "onsite moderator", "online speaker", "the chair", "the moderator",
+})
+
+# Honorifics and offices written before a name; dropped from the display name.
+_TITLES = frozenset(
+    "ambassador amb chairman chairperson chairwoman chair dr doctor mr mrs ms miss mx "
+    "prof professor h.e he hon honourable honorable sir dame madam madame lord lady "
+    "fed coun minister deputy president vice secretary-general sg senator rep "
+    "excellency his her mp moderator co-moderator secretariat rapporteur judge justice "
+    "rev father sheikh sen gov governor mayor eng engr".split()
+)
+
+# Lower-case particles that stay lower case inside a name.
+_PARTICLES = frozenset("de la le du da das dos di del della der den van von ter zu y e bin binti al el".split())
+
+# Words that mark a sentence, not a label, when they start the text after ">>".
+_FUNCTION_WORDS = frozenset(
+    "i i'm im we you he she it they this that these those is are was were be am thank thanks "
+    "hello hi yes no okay ok so and or but if the a an to of in on at for with my our your "
+    "good morning afternoon evening can could would should will may might let please just "
+    "well now here there what why how who when where which not do does did have has had "
+    "all everyone everybody".split()
+)
+
+def _clean(label: str) -> str:
+    text = unicodedata.normalize("NFC", label).translate(_HYPHENS).translate(_SPACES)
+    return re.sub(r"\s+", " ", text).strip(" .:")
+
+
+def normalise_label(label: str) -> str:
+    """The label with hyphen and space look-alikes unified and outer punctuation trimmed."""
+    return _clean(label)
+
+
+def _is_title(token: str) -> bool:
+    return token.lower().strip(".,") in _TITLES or token.lower().rstrip(".") in _TITLES
+
+
+def _case_word(word: str, first: bool, last: bool) -> str:
+    if not any(ch.isalpha() for ch in word):
+        return word
+    if word.lower() in _PARTICLES and not first and not last:
+        return word.lower()  # "de", "van der": a surname follows
+    if word.isupper() or word.islower():
+        parts = re.split(r"([-'’])", word.lower())
+        return "".join(p[:1].upper() + p[1:] if p not in "-'’" else p for p in parts)
+    return word  # already mixed case: the writer chose it
+
+
+def display_name(label: str | None) -> str | None:
+    """Display name for a turn label, or None when the label is a role, not a person.
+
+    >>> display_name("CHAIRMAN DESAI")
+    'Desai'
+    >>> display_name("jean-luc de la fontaine")
+    'Jean-Luc de la Fontaine'
+    >>> display_name("AUDIENCE MEMBER") is None
+    True
+    """
+    if not label:
+        return None
+    text = _clean(label.split(",")[0])  # "NAME, AFFILIATION": the name part
+    if not text or text.lower() in GENERIC_LABELS:
+        return None
+    tokens = text.split(" ")
+    while len(tokens) > 1 and _is_title(tokens[0]):
+        tokens.pop(0)
+    # "H.E.", "FED.COUN." glued together
+    while len(tokens) > 1 and re.fullmatch(r"(?:[A-Za-z]{1,4}\.){2,}", tokens[0]) and all(
+        _is_title(p + ".") for p in tokens[0].split(".") if p
+    ):
+        tokens.pop(0)
+    if not tokens or (len(tokens) == 1 and _is_title(tokens[0])):
+        return None
+    rest = " ".join(tokens)
+    if rest.lower() in GENERIC_LABELS:
+        return None
+    words = [_case_word(w, i == 0, i == len(tokens) - 1) for i, w in enumerate(tokens)]
+    return " ".join(words)
+
+
+def name_key(name: str) -> str:
+    """Case-, accent- and hyphen-insensitive key for comparing names (DESIGN.md)."""
+    text = unicodedata.normalize("NFKD", _clean(name))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def looks_like_label(candidate: str) -> bool:
+    """Whether the text before a colon after `>>` reads as a name or role.
+
+    General rule from the caption styles: a few words, no sentence punctuation; an
+    all-capitals label may be longer and contain any word ("REPRESENTATIVE OF
+    KENYA"), a mixed- or lower-case one must not contain sentence words ("Thank you").
+    """
+    text = _clean(candidate)
+    if not text or len(text) > 80 or not any(ch.isalpha() for ch in text):
+        return False
+    if re.search(r"[?!;\"“”]", text):
+        return False
+    words = text.split(" ")
+    letters = [ch for ch in text if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters) / len(letters)
+    if upper >= 0.8 and len(letters) > 1:
+        return len(words) <= 10
+    if len(words) > 6 or re.search(r"[,()\[\]\d]|\.\s+[a-z]", text):
+        return False
+    lowered = [w.lower().strip(".") for w in words]
+    return not any(w in _FUNCTION_WORDS for w in lowered)
