@@ -11,7 +11,7 @@ from typing import Any
 from ..search import SearchFilters
 from ..transcript.speakers import name_key
 
-__all__ = ["search_sql", "filter_sql", "sessions_sql"]
+__all__ = ["search_sql", "snippet_sql", "filter_sql", "sessions_sql"]
 
 SNIPPET_OPEN = "\x02"
 SNIPPET_CLOSE = "\x03"
@@ -34,20 +34,35 @@ def filter_sql(filters: SearchFilters, ph: str = "?") -> tuple[list[str], list[A
 
 
 def search_sql(match: str, filters: SearchFilters, dialect: str = "sqlite") -> tuple[str, list[Any]]:
-    """Ranked, filtered, paginated turn search with a highlighted snippet."""
+    """Ranked, filtered, paginated turn ids (phase 1 of a search).
+
+    Only ids and scores are sorted; snippets and texts are fetched for the page alone
+    (`snippet_sql`), since SQLite computes every selected column before sorting.
+    """
     if dialect != "sqlite":
         raise ValueError(f"unknown dialect {dialect!r}")
     where, params = filter_sql(filters)
     clauses = " AND ".join(["turns_fts MATCH ?", *where])
+    joins = "JOIN turns t ON t.id = turns_fts.rowid"
+    if filters.session or filters.year is not None:
+        joins += " JOIN sessions s ON s.id = t.session_id"
     sql = (
-        "SELECT t.session_id, t.end_line, t.speaker, t.label, t.text, "
-        f"snippet(turns_fts, 0, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 20) AS snip, "
-        "bm25(turns_fts, 1.0, 0.3) AS rank, s.title "
-        "FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid "
-        "JOIN sessions s ON s.id = t.session_id "
-        f"WHERE {clauses} ORDER BY rank, t.session_id, t.idx LIMIT ? OFFSET ?"
+        "SELECT turns_fts.rowid, bm25(turns_fts, 1.0, 0.3) AS score FROM turns_fts "
+        f"{joins} WHERE {clauses} ORDER BY score, turns_fts.rowid LIMIT ? OFFSET ?"
     )
     return sql, [match, *params, max(1, min(filters.limit, 1000)), max(0, filters.offset)]
+
+
+def snippet_sql(match: str, ids: list[int]) -> tuple[str, list[Any]]:
+    """Snippets and turn details for one page of hits (phase 2 of a search)."""
+    marks = ", ".join("?" * len(ids))
+    sql = (
+        "SELECT t.id, t.session_id, t.end_line, t.speaker, t.label, t.text, "
+        f"snippet(turns_fts, 0, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 20), s.title "
+        "FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid JOIN sessions s ON s.id = t.session_id "
+        f"WHERE turns_fts MATCH ? AND turns_fts.rowid IN ({marks})"
+    )
+    return sql, [match, *ids]
 
 
 def sessions_sql(year: int | None, limit: int, offset: int) -> tuple[str, list[Any]]:

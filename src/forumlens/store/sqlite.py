@@ -23,11 +23,16 @@ from ..search import Query, SearchFilters, highlight_terms, to_fts5
 from ..transcript.speakers import name_key
 from .base import SessionInfo
 from .migrations import SCHEMA_VERSION, SQLITE_MIGRATIONS
-from .sql import SNIPPET_CLOSE, SNIPPET_OPEN, search_sql, sessions_sql
+from .sql import SNIPPET_CLOSE, SNIPPET_OPEN, search_sql, sessions_sql, snippet_sql
 
 __all__ = ["SQLiteStore", "translate_sqlite_error"]
 
 _HEADER = b"SQLite format 3\x00"
+
+
+def _writable(path: Path) -> bool:
+    """Writable by us *and* not marked read-only: root ignores permission bits, users do not."""
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
 
 
 def translate_sqlite_error(exc: sqlite3.Error, location: str) -> StoreError:
@@ -62,7 +67,7 @@ class SQLiteStore:
         if not memory:
             self._check_file(path)
         try:
-            if not memory and readonly and path.exists() and not os.access(path, os.W_OK):
+            if not memory and readonly and path.exists() and not _writable(path):
                 self.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                             timeout=30, isolation_level=None, check_same_thread=False)
             else:
@@ -88,7 +93,7 @@ class SQLiteStore:
                     if handle.read(16) != _HEADER:
                         raise StoreCorrupt("is not a SQLite database (or its header is damaged)", source=str(path),
                                            hint="pass the right file to --db, or restore a backup")
-            if not self.readonly and not os.access(path, os.W_OK):
+            if not self.readonly and not _writable(path):
                 raise StoreReadOnly("the database file is read-only", source=str(path),
                                     hint="check its permissions, or pass another --db")
             return
@@ -108,7 +113,7 @@ class SQLiteStore:
                              source=self.location, hint="upgrade forumlens")
         if version == SCHEMA_VERSION:
             return
-        if self.readonly and not os.access(self.location, os.W_OK):
+        if self.readonly and not _writable(Path(self.location)):
             raise StoreReadOnly("the store needs a schema upgrade but is read-only", source=self.location)
         with self._write():
             for number in range(version, SCHEMA_VERSION):
@@ -241,13 +246,19 @@ class SQLiteStore:
         if match is None:
             return []
         sql, params = search_sql(match, filters)
+        ranked = self._read(sql, params)
+        if not ranked:
+            return []
+        sql, params = snippet_sql(match, [r[0] for r in ranked])
+        details = {row[0]: row[1:] for row in self._read(sql, params)}
         words = highlight_terms(query)
         hits = []
-        for sid, end_line, speaker, label, text, snip, rank, title in self._read(sql, params):
+        for rowid, score in ranked:
+            sid, end_line, speaker, label, text, snip, title = details[rowid]
             hits.append(SearchHit(
                 session=sid, line=_line_of_first(text, end_line, words), speaker=speaker,
                 snippet=snip.replace(SNIPPET_OPEN, "**").replace(SNIPPET_CLOSE, "**"),
-                score=-float(rank), title=title, label=label,
+                score=-float(score), title=title, label=label,
             ))
         return hits
 

@@ -14,14 +14,16 @@ Turn text is an exact slice of the document text so citations stay verbatim.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..models import Session, Turn
 from .speakers import display_name, looks_like_label, name_key
 
 __all__ = ["parse_transcript", "find_title", "guess_year"]
 
-_MARKER = re.compile(r"(?:^|(?<=\s))>>+(?!>)", re.MULTILINE)
+_MARKER = re.compile(r">>+")
 _NOTE = re.compile(r"^[(\[][^()\[\]\n]{0,120}[)\]][.,;]?$")
 _BARE_LABEL = re.compile(r"^[ \t]*([^\s:>][^:\n]{0,60}?)[ \t]*:(?=[ \t]|$)", re.MULTILINE)
 _DISCLAIMER = re.compile(
@@ -51,21 +53,12 @@ class _Marker:
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(m.end() for m in re.finditer("\n", text))
-    return starts
+    return [0, *accumulate(len(line) + 1 for line in text.split("\n"))][:-1]
 
 
 def _line_of(starts: list[int], offset: int) -> int:
-    """1-based line number of a character offset (binary search)."""
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo + 1
+    """1-based line number of a character offset."""
+    return bisect_right(starts, offset)
 
 
 def _bare_label_markers(text: str) -> list[_Marker]:
@@ -120,7 +113,9 @@ def _raw_prefix_len(text: str, label: str) -> int:
 
 
 def _find_markers(text: str) -> list[_Marker]:
-    markers = [_Marker(m.start(), m.end()) for m in _MARKER.finditer(text)]
+    # ">>" at a line start or after whitespace (line breaks lost); not inside "a>>b"
+    markers = [_Marker(m.start(), m.end()) for m in _MARKER.finditer(text)
+               if m.start() == 0 or text[m.start() - 1].isspace()]
     if markers:
         return markers
     return _bare_label_markers(text)
@@ -181,12 +176,10 @@ def parse_transcript(text: str, source: str = "", sha256: str = "") -> Session:
     for i, marker in enumerate(markers):
         end = markers[i + 1].at if i + 1 < len(markers) else len(text)
         label, body_start = _split_head(text, marker.body, end, known)
-        a, b = body_start, end
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        body = text[a:b]
+        raw = text[body_start:end]
+        body = raw.strip()
+        a = body_start + (len(raw) - len(raw.lstrip()))
+        b = a + len(body)
         kind = "speech"
         if label is None and _NOTE.match(body):
             kind = "note"

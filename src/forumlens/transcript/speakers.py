@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "GENERIC_LABELS",
@@ -83,6 +84,7 @@ def _case_word(word: str, first: bool, last: bool) -> str:
     return word  # already mixed case: the writer chose it
 
 
+@lru_cache(maxsize=4096)
 def display_name(label: str | None) -> str | None:
     """Display name for a turn label, or None when the label is a role, not a person.
 
@@ -115,6 +117,7 @@ def display_name(label: str | None) -> str | None:
     return " ".join(words)
 
 
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """Case-, accent- and hyphen-insensitive key for comparing names (DESIGN.md)."""
     text = unicodedata.normalize("NFKD", _clean(name))
@@ -122,6 +125,7 @@ def name_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
+@lru_cache(maxsize=4096)
 def looks_like_label(candidate: str) -> bool:
     """Whether the text before a colon after `>>` reads as a name or role.
 

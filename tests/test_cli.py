@@ -1,0 +1,94 @@
+"""The command line as a user meets it: help, the contracts, one-line errors, exit codes."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from forumlens.cli import cli
+
+from .conftest import CORPUS, MAIN_SESSION, ROOT
+
+
+@pytest.fixture
+def run(tmp_path):
+    db = str(tmp_path / "cli.sqlite3")
+
+    def invoke(*args):
+        result = CliRunner().invoke(cli, ["--db", db, *map(str, args)], catch_exceptions=False)
+        return result
+
+    return invoke
+
+
+def test_help_lists_the_commands(run):
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("ingest", "parse", "sessions", "show", "search", "check"):
+        assert command in result.output
+
+
+def test_parse_json_is_the_design_contract(run, main_gold_turns):
+    result = run("parse", MAIN_SESSION, "--json")
+    data = json.loads(result.output)
+    assert set(data) == {"title", "sha256", "turns"}
+    assert [t["line"] for t in data["turns"]] == [t["line"] for t in main_gold_turns]
+
+
+def test_ingest_sessions_show_search_round_trip(run):
+    result = run("ingest", CORPUS / "formats", MAIN_SESSION)
+    assert result.exit_code == 0, result.output
+    assert "6 ingested, 0 skipped, 0 failed" in result.output
+    listing = run("sessions", "--json")
+    ids = {s["title"]: s["id"] for s in json.loads(listing.output)["sessions"]}
+    main_id = next(i for t, i in ids.items() if t.startswith("IGF 2021"))
+    shown = run("show", main_id[:6])
+    assert "Jennifer Chung" in shown.output and "70 turns" in shown.output
+    hits = json.loads(run("search", "glossary", "--json").output)["hits"]
+    assert hits and set(hits[0]) >= {"session", "line", "speaker", "snippet", "score"}
+    filtered = json.loads(run("search", "interoperability", "--speaker", "marsden", "--year", "2021",
+                              "--json").output)["hits"]
+    assert filtered and {h["speaker"] for h in filtered} == {"Chris Marsden"}
+
+
+def test_a_failed_file_gives_exit_1_and_a_one_line_reason(run, tmp_path):
+    bad = tmp_path / "x.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))
+    result = run("ingest", bad, MAIN_SESSION)
+    assert result.exit_code == 1
+    assert "1 ingested, 0 skipped, 1 failed" in result.output
+    assert f"{bad}: is a PNG image" in result.output
+
+
+def test_unknown_session_is_one_line_error(run):
+    run("ingest", MAIN_SESSION)
+    result = run("show", "zzzz")
+    assert result.exit_code == 1
+    assert "no session matches 'zzzz'" in result.output and "forumlens sessions" in result.output
+
+
+def test_python_m_forumlens_and_errors_without_traceback(tmp_path):
+    env = {**os.environ, "FORUMLENS_DB": str(tmp_path / "m.sqlite3")}
+    proc = subprocess.run([sys.executable, "-m", "forumlens", "show", "nothing-here"], capture_output=True,
+                          text=True, env=env, cwd=ROOT)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("error: ") and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):
+    junk = tmp_path / "junk.db"
+    junk.write_text("hello" * 100)
+    result = CliRunner().invoke(cli, ["--db", str(junk), "sessions"])
+    assert result.exit_code == 1
+    assert "is not a SQLite database" in result.output
+
+
+def test_search_with_hostile_input_exits_cleanly(run):
+    run("ingest", MAIN_SESSION)
+    for text in ['"', "NEAR(", "a" * 10_000, "😀", "-", "OR"]:
+        result = run("search", text)
+        assert result.exit_code == 0, (text, result.output)
