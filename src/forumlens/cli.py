@@ -7,15 +7,17 @@ only with --debug.
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
 
 import click
 
 from . import __version__
+from .cli_support import ForumlensGroup, db_option, open_ctx_store, settings_of
 from .errors import ForumlensError
 from .format import format_hits, format_outcomes, format_session, format_sessions, format_turns
 from .ingest import expand_paths, ingest_file
@@ -23,57 +25,12 @@ from .models import IngestOutcome
 from .read import read_bytes
 from .search import SearchFilters, parse_query
 from .settings import load_settings
-from .store import Store, open_store
 from .transcript.parse import parse_transcript
 
 __all__ = ["main", "cli"]
 
 
-class _Group(click.Group):
-    """Click group that renders forumlens errors as one clear line."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except ForumlensError as exc:
-            if _debug(ctx):
-                raise
-            click.echo(f"error: {exc.render()}", err=True)
-            ctx.exit(1)
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
-            raise
-        except KeyboardInterrupt:
-            click.echo("interrupted; the store is unchanged for the file in progress", err=True)
-            ctx.exit(130)
-        except Exception as exc:  # noqa: BLE001 - the one place bugs are reported
-            if _debug(ctx):
-                raise
-            click.echo(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for a traceback)",
-                       err=True)
-            ctx.exit(70)
-
-
-def _debug(ctx: click.Context) -> bool:
-    obj = ctx.find_root().obj or {}
-    return bool(obj.get("debug"))
-
-
-def _settings(ctx: click.Context) -> Any:
-    return ctx.find_root().obj["settings"]
-
-
-def open_ctx_store(ctx: click.Context, db: str | None = None, readonly: bool = False) -> Store:
-    settings = _settings(ctx)
-    return open_store(db or settings.db_location, readonly=readonly)
-
-
-def db_option(func: Any) -> Any:
-    """Every command accepts --db too (DESIGN.md), not only the group."""
-    return click.option("--db", "db", default=None, metavar="PATH_OR_URL",
-                        help="SQLite file or postgresql:// URL (default: $FORUMLENS_DB or the user data dir).")(func)
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=ForumlensGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--db", default=None, metavar="PATH_OR_URL",
               help="Store: a SQLite file path or a postgresql:// URL. Default: $FORUMLENS_DB, "
                    "else forumlens.sqlite3 in your user data directory.")
@@ -115,7 +72,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bo
     Example:
       forumlens ingest igf2021/ extra-session.txt
     """
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     store = open_ctx_store(ctx, db)
     files = list(expand_paths(paths))
     outcomes: list[IngestOutcome] = []
@@ -239,7 +196,7 @@ def search(ctx: click.Context, query: tuple[str, ...], speaker: str | None, sess
     """
     text = " ".join(query)
     filters = SearchFilters(speaker=speaker, session=session_ref, year=year,
-                            limit=limit or _settings(ctx).search_limit, offset=max(0, offset))
+                            limit=limit or settings_of(ctx).search_limit, offset=max(0, offset))
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         hits = store.search(parse_query(text), filters)
@@ -267,6 +224,19 @@ def check(ctx: click.Context, db: str | None) -> None:
         click.echo("\n".join(f"problem: {p}" for p in problems))
         ctx.exit(1)
     click.echo("ok")
+
+
+def _add_feature_commands() -> None:
+    """Commands of feature modules: every `COMMANDS` list in `forumlens.commands.*`."""
+    from . import commands
+
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        for command in getattr(module, "COMMANDS", []):
+            cli.add_command(command)
+
+
+_add_feature_commands()
 
 
 def main(argv: list[str] | None = None) -> None:

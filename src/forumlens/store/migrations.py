@@ -73,6 +73,81 @@ SQLITE_MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (session_id, kind)
         )""",
     ],
+    # 2: projections of the analyses (people, coalitions, tags), document metadata, routing
+    [
+        "ALTER TABLE turns ADD COLUMN page INTEGER",
+        "ALTER TABLE turns ADD COLUMN section TEXT",
+        "ALTER TABLE documents ADD COLUMN meta TEXT NOT NULL DEFAULT '{}'",
+        """CREATE TABLE people (
+            key TEXT PRIMARY KEY,
+            name TEXT NOT NULL
+        )""",
+        """CREATE TABLE person_labels (
+            person_key TEXT NOT NULL REFERENCES people(key) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            PRIMARY KEY (person_key, label)
+        )""",
+        """CREATE TABLE appearances (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            person_key TEXT NOT NULL REFERENCES people(key),
+            role TEXT,
+            affiliation TEXT,
+            mode TEXT,
+            words INTEGER NOT NULL DEFAULT 0,
+            minutes REAL NOT NULL DEFAULT 0,
+            lines TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (session_id, person_key)
+        )""",
+        "CREATE INDEX appearances_person ON appearances(person_key)",
+        """CREATE TABLE coalition_mentions (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            coalition TEXT NOT NULL,
+            acronym TEXT,
+            status TEXT NOT NULL,
+            lines TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (session_id, coalition)
+        )""",
+        "CREATE INDEX coalition_mentions_name ON coalition_mentions(coalition)",
+        """CREATE TABLE tags (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            scheme TEXT NOT NULL,
+            code TEXT NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            score REAL NOT NULL,
+            lines TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (session_id, scheme, code)
+        )""",
+        "CREATE INDEX tags_code ON tags(code)",
+        """CREATE TABLE subscribers (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            email TEXT,
+            webhook TEXT,
+            webhook_secret TEXT,
+            feed_token TEXT UNIQUE,
+            interests TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE matches (
+            subscriber_id INTEGER NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
+            item TEXT NOT NULL,
+            session_id TEXT REFERENCES sessions(id) ON DELETE CASCADE,
+            reason TEXT NOT NULL,
+            line INTEGER,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (subscriber_id, item)
+        )""",
+        """CREATE TABLE deliveries (
+            subscriber_id INTEGER NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
+            item TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            status TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            delivered_at TEXT,
+            PRIMARY KEY (subscriber_id, item, channel)
+        )""",
+    ],
 ]
 
 SCHEMA_VERSION = len(SQLITE_MIGRATIONS)

@@ -23,6 +23,7 @@ from ..search import Query, SearchFilters, highlight_terms, to_fts5
 from ..transcript.speakers import name_key
 from .base import SessionInfo
 from .migrations import SCHEMA_VERSION, SQLITE_MIGRATIONS
+from .projections import PROJECTED_TABLES, project_analyses
 from .sql import SNIPPET_CLOSE, SNIPPET_OPEN, search_sql, sessions_sql, snippet_sql
 
 __all__ = ["SQLiteStore", "translate_sqlite_error"]
@@ -193,7 +194,18 @@ class SQLiteStore:
                 "INSERT INTO analyses (session_id, kind, data) VALUES (?, ?, ?)",
                 [(sid, kind, json.dumps(data, ensure_ascii=False)) for kind, data in (analyses or {}).items()],
             )
+            self._project(conn, sid, analyses or {})
         return sid
+
+    @staticmethod
+    def _project(conn: sqlite3.Connection, sid: str, analyses: dict[str, Any]) -> None:
+        for table, rows in project_analyses(sid, analyses).items():
+            if not rows:
+                continue
+            columns = PROJECTED_TABLES[table]
+            verb = "INSERT OR IGNORE" if table in ("people", "person_labels") else "INSERT OR REPLACE"
+            conn.executemany(f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                             rows)
 
     def save_analysis(self, session_id: str, kind: str, data: Any) -> None:
         with self._write() as conn:
@@ -264,7 +276,7 @@ class SQLiteStore:
 
     def counts(self) -> dict[str, int]:
         out = {}
-        for table in ("documents", "sessions", "turns", "speakers", "analyses"):
+        for table in ("documents", "sessions", "turns", "speakers", "analyses", "people", "tags"):
             out[table] = int(self._read(f"SELECT count(*) FROM {table}")[0][0])
         return out
 

@@ -1,0 +1,62 @@
+"""Shared pieces of the command line: error translation, --db, the store from the context.
+
+Command modules in `forumlens.commands` import these, so each feature can add its
+commands without editing `cli.py`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .errors import ForumlensError
+from .store import Store, open_store
+
+__all__ = ["ForumlensGroup", "db_option", "open_ctx_store", "settings_of", "debug_of"]
+
+
+class ForumlensGroup(click.Group):
+    """Click group that renders forumlens errors as one clear line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ForumlensError as exc:
+            if debug_of(ctx):
+                raise
+            click.echo(f"error: {exc.render()}", err=True)
+            ctx.exit(1)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted; the store is unchanged for the file in progress", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # noqa: BLE001 - the one place bugs are reported
+            if debug_of(ctx):
+                raise
+            click.echo(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for a traceback)",
+                       err=True)
+            ctx.exit(70)
+
+
+def debug_of(ctx: click.Context) -> bool:
+    obj = ctx.find_root().obj or {}
+    return bool(obj.get("debug"))
+
+
+def settings_of(ctx: click.Context) -> Any:
+    return ctx.find_root().obj["settings"]
+
+
+def open_ctx_store(ctx: click.Context, db: str | None = None, readonly: bool = False) -> Store:
+    settings = settings_of(ctx)
+    return open_store(db or settings.db_location, readonly=readonly)
+
+
+def db_option(func: Any) -> Any:
+    """Every command accepts --db too (DESIGN.md), not only the group."""
+    return click.option("--db", "db", default=None, metavar="PATH_OR_URL",
+                        help="SQLite file or postgresql:// URL (default: $FORUMLENS_DB or the user data dir).")(func)
+
+
