@@ -152,3 +152,13 @@ def test_document_without_turns_is_kept(fresh_store):
     session = parse_document(document)
     fresh_store.save_session(document, session)
     assert fresh_store.counts()["documents"] == 1 and session.warnings
+
+
+def test_transaction_is_atomic_for_feature_sql(fresh_store):
+    with fresh_store.transaction() as execute:
+        execute("INSERT INTO subscribers (name, interests, created_at) VALUES (?, ?, ?)", ("A", "{}", "now"))
+    with pytest.raises(RuntimeError):
+        with fresh_store.transaction() as execute:
+            execute("INSERT INTO subscribers (name, interests, created_at) VALUES (?, ?, ?)", ("B", "{}", "now"))
+            raise RuntimeError("boom")
+    assert fresh_store.query("SELECT name FROM subscribers ORDER BY name") == [("A",)]

@@ -6,6 +6,8 @@ Stages never import a database driver; they get plain records from here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from ..models import Document, SearchHit, Session
@@ -56,3 +58,11 @@ class Store(Protocol):
     def check(self) -> list[str]: ...
 
     def close(self) -> None: ...
+
+    def query(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Portable SQL with `?` placeholders (each back end adapts them)."""
+        ...
+
+    def transaction(self) -> AbstractContextManager[Callable[[str, list[Any] | tuple[Any, ...]], list[tuple[Any, ...]]]]:
+        """An atomic unit of work yielding `execute(sql, params) -> rows`."""
+        ...

@@ -11,7 +11,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -146,6 +146,17 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.conn.close()
+
+    # -- portable SQL for feature modules (route, documents): "?" placeholders ------------
+    def query(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only statement written in portable SQL with `?` placeholders."""
+        return self._read(sql, params)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Callable[[str, list[Any] | tuple[Any, ...]], list[tuple[Any, ...]]]]:
+        """One atomic write: yields `execute(sql, params) -> rows`; rolls back on any error."""
+        with self._write() as conn:
+            yield lambda sql, params=(): conn.execute(sql, params).fetchall()
 
     # -- writing -------------------------------------------------------------------
     def has_document(self, sha256: str) -> bool:
