@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := $(VENV)/demo.sqlite3
 
-.PHONY: demo test install install-test bench clean
+.PHONY: demo test install install-test bench fuzz crash clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,13 @@ test: install-test
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/ingest.py
+
+# Long robustness runs (not part of `make test`): 10 minutes of fuzzing, 500 kill -9s.
+fuzz: install-test
+	FORUMLENS_FUZZ_EXAMPLES=40000 timeout 900 $(BIN)/python -m pytest -q tests/test_fuzz.py
+
+crash: install-test
+	FORUMLENS_CRASH_KILLS=500 $(BIN)/python -m pytest -q -m crash tests/test_crash_safety.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

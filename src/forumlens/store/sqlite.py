@@ -291,9 +291,28 @@ class SQLiteStore:
             out[table] = int(self._read(f"SELECT count(*) FROM {table}")[0][0])
         return out
 
+    def backup(self, target: str) -> None:
+        """A consistent copy of the store while readers and writers go on (SQLite backup API)."""
+        path = Path(target)
+        if path.exists():
+            raise ConfigError("already exists; refusing to overwrite a backup", source=target,
+                              hint="choose a new file name")
+        try:
+            destination = sqlite3.connect(target)
+            try:
+                self.conn.backup(destination)
+            finally:
+                destination.close()
+        except sqlite3.Error as exc:
+            path.unlink(missing_ok=True)
+            raise translate_sqlite_error(exc, target) from exc
+
     def check(self) -> list[str]:
         """Problems found by SQLite's own checks and forumlens's invariants; [] if healthy."""
         problems: list[str] = []
+        version = self._read("PRAGMA user_version")[0][0]
+        if version != SCHEMA_VERSION:
+            problems.append(f"schema version {version}, expected {SCHEMA_VERSION}")
         rows = self._read("PRAGMA integrity_check")
         problems += [f"integrity: {r[0]}" for r in rows if r[0] != "ok"]
         problems += [f"foreign key: {r}" for r in self._read("PRAGMA foreign_key_check")]
@@ -307,6 +326,14 @@ class SQLiteStore:
         mismatch = self._read("SELECT s.id FROM sessions s WHERE s.turn_count !="
                               " (SELECT count(*) FROM turns t WHERE t.session_id = s.id)")
         problems += [f"session {r[0]}: turn count does not match its turns" for r in mismatch]
+        fts = self._read("SELECT (SELECT count(*) FROM turns), (SELECT count(*) FROM turns_fts)")[0]
+        if fts[0] != fts[1]:
+            problems.append(f"search index has {fts[1]} rows for {fts[0]} turns")
+        for table in ("appearances", "coalition_mentions", "tags", "analyses", "speakers"):
+            orphans = self._read(f"SELECT count(*) FROM {table} x LEFT JOIN sessions s ON s.id = x.session_id"
+                                 " WHERE s.id IS NULL")[0][0]
+            if orphans:
+                problems.append(f"{orphans} orphan rows in {table}")
         return problems
 
 

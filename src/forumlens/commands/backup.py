@@ -1,0 +1,31 @@
+"""`forumlens backup PATH`: a consistent copy of the store while it is in use."""
+
+from __future__ import annotations
+
+import click
+
+from ..cli_support import db_option, open_ctx_store
+from ..errors import ConfigError
+
+
+@click.command()
+@click.argument("target")
+@db_option
+@click.pass_context
+def backup(ctx: click.Context, target: str, db: str | None) -> None:
+    """Write a consistent copy of the store to TARGET (readers may keep working).
+
+    For a PostgreSQL store use `pg_dump --format=custom URL > TARGET` instead.
+    """
+    store = open_ctx_store(ctx, db, readonly=True)
+    try:
+        if not hasattr(store, "backup"):
+            raise ConfigError("backup works on SQLite stores", hint="for PostgreSQL use pg_dump")
+        store.backup(target)
+        counts = store.counts()
+    finally:
+        store.close()
+    click.echo(f"backed up {counts['sessions']} sessions to {target}")
+
+
+COMMANDS = [backup]
