@@ -44,6 +44,13 @@ _FTFY = ftfy.TextFixerConfig(
 )
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What UTF-8 read as cp1252/latin-1 looks like ("Ã©", "â€™", "Â "), C1 controls, and line
+# separators ftfy normalises; text without any of these needs no repair (ftfy is slow).
+_NEEDS_REPAIR = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    "|[\u0080-\u009f]|[\u2028\u2029\u0085]|\x1b\\["
+)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -112,8 +119,9 @@ def decode_text(data: bytes, source: str = "") -> tuple[str, str, tuple[str, ...
         raise BinaryInput("is binary data, not text", source=source,
                           hint="give a transcript as .txt, .html, .pdf or .docx")
     warnings: list[str] = []
-    fixed = ftfy.fix_text(text.replace("\r\n", "\n").replace("\r", "\n"), _FTFY)
-    if fixed != text.replace("\r\n", "\n").replace("\r", "\n"):
+    plain = text.replace("\r\n", "\n").replace("\r", "\n")
+    fixed = ftfy.fix_text(plain, _FTFY) if _NEEDS_REPAIR.search(plain) else plain
+    if fixed != plain:
         warnings.append("repaired mis-encoded characters (mojibake)")
     replacement = fixed.count("\ufffd")
     if replacement > max(20, len(fixed) // 20):

@@ -23,7 +23,7 @@ _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*>>)")
 
 
 def _is_abbreviation(text: str, dot_at: int) -> bool:
-    match = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot_at])
+    match = re.search(r"([^\W\d_][\w.]*)$", text[max(0, dot_at - 40):dot_at])
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")

@@ -1,0 +1,226 @@
+"""What the words around a speaker say: hand-offs, introductions, self-introductions, mode.
+
+These are the general shapes chairs and speakers use in IGF sessions ("I'll turn to
+the Dynamic Coalition on X … Yasmin is in the Zoom room", "from UN DESA, Wai Min
+Kwok", "I'm senior policy advisor for the Dynamic Coalition on Y", "as a MAG chair").
+Each helper returns offsets so the caller can quote the exact sentence as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from forumlens.resolve.mentions import Mention
+
+__all__ = [
+    "ABSENT",
+    "HAND_RAISE",
+    "INVITE",
+    "MODERATOR_OTHER",
+    "MODERATOR_SELF",
+    "NameHit",
+    "find_name_hits",
+    "handoff_names",
+    "intro_adjacent",
+    "mode_cues",
+    "moderator_named",
+    "own_mode_cues",
+    "self_intro_at",
+]
+
+_CAP = r"[A-Z][\w'’\u2011-]+"
+# "turn to Titi", "give the floor to Markus", "over to you, Jason", "we have Minda in the room"
+_HANDOFF = [
+    re.compile(rf"\b(?:turn(?: over)?(?: first)? to|floor to|over to(?: you,)?|pass (?:it|this)(?: over| back)? to|"
+               rf"hand (?:it|the mic|the floor)(?: over| back)? to|invite|hear from|give (?:it|the floor) to|"
+               rf"last words (?:first )?to|words over to|go (?:quickly )?to)\s+({_CAP}(?:\s+{_CAP}){{0,3}})"),
+    re.compile(rf"\bwe have ({_CAP}(?:\s+{_CAP}){{0,3}})\s+(?:here|in|on|online|with)\b"),
+    re.compile(rf"\b({_CAP}(?:\s+{_CAP}){{0,3}}),?\s+(?:the floor is yours|you have the floor|please go ahead|over to you)"),
+    re.compile(rf"\b({_CAP}(?:\s+{_CAP}){{0,3}}) (?:is|will be) (?:in the|online|on|joining|with us)\b"),
+    re.compile(rf"\b({_CAP}),\s+(?:if you|are you|can you|could you|would you|do you|please)\b"),
+    re.compile(rf"\bsee ({_CAP}) (?:in|online|on)\b"),
+]
+_NOT_NAMES = frozenset(
+    ["I", "We", "You", "The", "This", "That", "Dynamic", "Coalition", "Coalitions", "DC", "DCs", "IGF", "MAG", "UN", "Internet", "Please", "Thank", "Now", "So", "And", "But", "Our", "My", "Zoom", "Office", "Department", "Hub", "Absolutely", "Indeed", "Yes", "Okay", "OK", "Good", "Hello", "Welcome"]
+)
+
+INVITE = re.compile(
+    r"\b(?:question (?:to|for)|invite|turn(?: first)? to|anyone from|anybody from|floor is yours|hear from|"
+    r"over to|is there (?:anyone|anybody)|we have (?:a colleague|someone|somebody) from|next person|"
+    r"colleague from|from the)\b", re.IGNORECASE)
+ABSENT = re.compile(r"(?:^|[.?!]\s+)(?:No\?|Nobody|No one|Not here|If not\b|I do not see|I don't see)", re.IGNORECASE)
+HAND_RAISE = re.compile(r"\b(?:your hand|hands? (?:up|raised)|raise (?:your|their) hand|from the floor|"
+                        r"one more hand|a question from)\b", re.IGNORECASE)
+MODERATOR_SELF = re.compile(r"\b(?:I(?:'m|’m| am)?(?:'ll|’ll| will| shall)?(?: be)?\s+(?:your\s+|the\s+)?(?:co[\s‑-]?)?"
+                            r"moderat(?:e|ing|or)\b|moderating this session|(?:my|our) co[\s‑-]?moderator|"
+                            r"I(?:'ll| will)? (?:be )?chair(?:ing)? (?:this|the|today)|I'm chairing)", re.IGNORECASE)
+MODERATOR_LABEL = re.compile(r"\b(?:MODERATOR|CO-?MODERATOR|CHAIR|CHAIRMAN|CHAIRPERSON|CHAIRWOMAN|FACILITATOR)\b",
+                             re.IGNORECASE)
+# How an interjection opens: a new voice, not the previous speaker carrying on.
+OPENER = re.compile(r"^\W*(?:thank|thanks|hello|hi\b|good (?:morning|afternoon|evening)|if I may|may I|can I|"
+                    r"could I|excuse me|my name|I'm\b|I am\b|yes\b|sorry|apolog|greetings|bonjour|dear)",
+                    re.IGNORECASE)
+MODERATOR_OTHER = re.compile(r"\b(?:co[\s‑-]?moderators?|moderators?|facilitators?|chairing (?:this|the) session|"
+                             r"session chair)\b", re.IGNORECASE)
+
+
+def moderator_named(text: str, cue_start: int, cue_end: int, hit_start: int, hit_end: int) -> bool:
+    """A name right next to a moderator word: "our co-moderator, Tatiana", "Tatiana, our moderator"."""
+    if hit_start >= cue_end:
+        return re.fullmatch(r"[\s,:\u00a0]*", text[cue_end:hit_start]) is not None
+    gap = text[hit_end:cue_start]
+    return re.fullmatch(r"[\s,\u00a0]*(?:(?:is |will be |as )?(?:our|my|the|your) )?(?:co[\s‑-]?)?", gap) is not None
+
+_ROLE_WORDS = (r"(?:(?:senior|deputy|vice|co-?|executive|policy|programme|program|project|general|regional|national|"
+               r"chief|founding|steering|committee|board)\s+){0,3}"
+               r"(?:chair|chairperson|co-?chair|coordinator|co-?coordinator|advisor|adviser|officer|member|"
+               r"representative|director|head|lead|leader|manager|founder|co-?founder|secretary|president|"
+               r"facilitator|focal point|convenor|convener|part|one|rapporteur|moderator|researcher)")
+_SELF = re.compile(
+    rf"\b(?:(?:I'm|I am|I’m|I was)\s+(?:a |an |the |also |now |one of the )?{_ROLE_WORDS}\b|"
+    rf"(?:I'm|I am|I’m|my name is)\s+[A-Z][\w'’‑-]+(?:\s+[A-Z][\w'’‑-]+){{0,3}},?\s+(?:and I'm\s+)?"
+    rf"(?:a |an |the )?{_ROLE_WORDS}\b|"
+    r"(?:I'm|I am|I’m)\s+(?:here\s+)?(?:from|with|representing|for)\b|"
+    r"\bon behalf of\b|\b(?:I'm|I am|I’m|we are|we're) representing\b|\bI represent\b|\bI work (?:for|with|at|in)\b|\bcoming from\b|"
+    r"\bspeaking (?:for|as)\b|\bI (?:coordinate|chair|co-?chair|lead|facilitate|co-?facilitate|run)\b|"
+    rf"\bas (?:a|an|the) {_ROLE_WORDS}\b|\bin (?:our|my) (?:work|coalition|dynamic coalition)\b|"
+    r"\b(?:our|my) (?:own )?(?:dynamic coalition|coalition|DC|organi[sz]ation|office)\b)",
+    re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|we|our)\b", re.IGNORECASE)
+_OWN_ROLE = re.compile(rf"(?:I'm|I am|I’m|as)\s+(?:a |an |the )?({_ROLE_WORDS})\b", re.IGNORECASE)
+
+_ONLINE = re.compile(r"\b(?:online|in (?:the|our) zoom(?: room)?|on zoom|in zoom|remotely|joining us virtually|"
+                     r"connected remotely|via zoom|remote(?:ly)? (?:participant|speaker))\b", re.IGNORECASE)
+_ONSITE = re.compile(r"\b(?:on[\s‑-]?site|in the room|here in the room|with us here|on (?:the )?stage|in person|"
+                     r"to my (?:right|left)|from the floor|here with me|physically (?:here|present))\b", re.IGNORECASE)
+_OWN_ONLINE = re.compile(r"\b(?:I (?:can't|cannot|can not|do not|don't) see (?:you in )?the room|"
+                         r"all I can see is (?:only )?the zoom|I'm (?:joining )?(?:online|remotely)|"
+                         r"I am (?:joining )?(?:online|remotely)|joining (?:you )?(?:online|remotely|from home))",
+                         re.IGNORECASE)
+_OWN_ONSITE = re.compile(r"\b(?:on (?:the )?stage with me|to my (?:right|left)(?: here)?|"
+                         r"(?:hand|question|gentleman|lady|mic) (?:from the floor|over here)|from the floor|"
+                         r"here in the room|we have a colleague here)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NameHit:
+    start: int
+    end: int
+    form: str
+
+
+class _FoldMap(dict[int, str]):
+    """Code point -> its base letter, filled on first use (str.translate calls __getitem__)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = unicodedata.normalize("NFKD", ch)[:1] or ch
+        self[code] = base
+        return base
+
+
+_FOLD = _FoldMap()
+
+
+@lru_cache(maxsize=256)
+def _fold(text: str) -> str:
+    """Accent-free copy of the text with the same length, so offsets still apply."""
+    return text if text.isascii() else text.translate(_FOLD)
+
+
+@lru_cache(maxsize=4096)
+def _form_pattern(form: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w‑-]){re.escape(form)}(?![\w‑-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _word_index(folded: str) -> dict[str, list[int]]:
+    """Lower-cased word → sorted start offsets, so name look-ups do not rescan the text."""
+    index: dict[str, list[int]] = {}
+    for m in re.finditer(r"\w+", folded):
+        index.setdefault(m.group(0).lower(), []).append(m.start())
+    return index
+
+
+def _form_matches(folded: str, form: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    first = re.match(r"\w+", form)
+    if not first:  # a form that starts with punctuation: scan
+        yield from _form_pattern(form).finditer(folded, start, end)
+        return
+    positions = _word_index(folded).get(first.group(0).lower(), [])
+    pattern = _form_pattern(form)
+    for pos in positions[bisect_left(positions, start):bisect_left(positions, end)]:
+        m = pattern.match(folded, pos, end)
+        if m:
+            yield m
+
+
+def find_name_hits(text: str, start: int, end: int, forms: list[str]) -> list[NameHit]:
+    """Occurrences of a person's name forms in text[start:end]: whole words, capitalised,
+    accent-insensitive ("Tomás" for TOMAS PEREZ)."""
+    hits: list[NameHit] = []
+    folded = _fold(text)
+    for form in sorted({_fold(f) for f in forms}, key=len, reverse=True):
+        for m in _form_matches(folded, form, start, end):
+            a, b = m.start(), m.end()
+            if text[a].isupper() and not any(h.start <= a < h.end for h in hits):
+                hits.append(NameHit(a, b, form))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def handoff_names(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Capitalised names in hand-off phrases ("turn to Titi") within text[start:end]."""
+    found = []
+    for pattern in _HANDOFF:
+        for m in pattern.finditer(text, start, end):
+            words = m.group(1).split()
+            while words and words[0] in _NOT_NAMES:
+                words.pop(0)
+            if words and not any(w in _NOT_NAMES for w in words):
+                name = " ".join(words)
+                a = m.start(1) + m.group(1).index(words[0])
+                found.append((name, a, a + len(name)))
+    return found
+
+
+def self_intro_at(sentence: str) -> tuple[int, str | None] | None:
+    """If a sentence introduces its speaker, the offset where the cue ends and the role word."""
+    m = _SELF.search(sentence)
+    if not m or not _FIRST_PERSON.search(sentence):
+        return None
+    role = _OWN_ROLE.search(sentence)
+    return m.start(), (role.group(1).strip().lower() if role else None)
+
+
+def intro_adjacent(text: str, name_start: int, name_end: int, mention: Mention) -> bool:
+    """Entity named right before the person ("UN DESA Wai Min Kwok", "X, Jason") or right after ("Jason from X")."""
+    if mention.end <= name_start:
+        gap = text[mention.end:name_start]
+        return len(gap) <= 3 and re.fullmatch(r"[\s,:;\u00a0]*", gap) is not None
+    if mention.start >= name_end:
+        gap = text[name_end:mention.start]
+        return re.fullmatch(r"[\s,\u00a0]*(?:who is\s+)?(?:from|of|with|at|representing|for)\s+(?:the\s+)?", gap,
+                            re.IGNORECASE) is not None
+    return False
+
+
+_ADJECTIVAL = re.compile(r"\b(?:on[\s‑-]?site|online|in[\s‑-]person)\s+(?:interventions?|questions?|participants?|"
+                         r"audience|speakers?|attendees?|comments?|and|or)\b|\b(?:and|or)\s+(?:on[\s‑-]?site|online)\b",
+                         re.IGNORECASE)
+
+
+def mode_cues(sentence: str) -> tuple[int, int]:
+    """(online, on site) cue counts in words about a person; "the on-site interventions"
+    and "online or on site" describe others, so they are left out."""
+    text = _ADJECTIVAL.sub(" ", sentence)
+    return len(_ONLINE.findall(text)), len(_ONSITE.findall(text))
+
+
+def own_mode_cues(sentence: str) -> tuple[int, int]:
+    """(online, on site) cues in the speaker's own first-person words."""
+    return len(_OWN_ONLINE.findall(sentence)), len(_OWN_ONSITE.findall(sentence))

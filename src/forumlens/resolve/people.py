@@ -1,0 +1,205 @@
+"""Speaker labels → people: merge caption variants, match known names, flag mis-attributions.
+
+Captioners mishear names ("OLIVIER REPIN‑LEBLOND" for "OLIVIER CREPIN‑LEBLOND"), vary
+case, accents and hyphen characters, so one person can carry several labels. They also
+sometimes stamp a wrong name on a paragraph that is really the previous speaker going
+on; trusting such a label would invent a speaker, so it is flagged with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from forumlens.models import Session, Turn
+from forumlens.transcript.speakers import name_key, normalise_label
+
+__all__ = [
+    "LabelGroup",
+    "Misattribution",
+    "find_misattributions",
+    "group_labels",
+    "merge_known",
+    "name_forms",
+    "same_person",
+]
+
+
+@dataclass
+class LabelGroup:
+    """The speech turns that belong to one speaker label family (or one unnamed turn)."""
+
+    name: str | None
+    labels: list[str] = field(default_factory=list)
+    turns: list[int] = field(default_factory=list)  # indices into session.turns
+
+
+@dataclass(frozen=True)
+class Misattribution:
+    turn: int
+    line: int
+    label: str
+    likely: str | None
+    reason: str
+
+
+def same_person(a: str, b: str, threshold: float = 80) -> bool:
+    """Whether two names are caption variants of one person.
+
+    Compared word by word on the case/accent/hyphen-free key, so "Repin-Leblond" ~
+    "Crepin-Leblond" merges while "Mark Carvell" and "Mark Stevens" do not.
+    A lone first name ("MARKUS") matches a full name that starts with it.
+    """
+    ka, kb = name_key(a).split(), name_key(b).split()
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    if len(ka) == 1 or len(kb) == 1:
+        short, full = (ka, kb) if len(ka) == 1 else (kb, ka)
+        return len(full) > 1 and short[0] == full[0] and len(short[0]) >= 3
+    if len(ka) != len(kb):
+        return fuzz.ratio(" ".join(ka), " ".join(kb)) >= 92
+    scores = [fuzz.ratio(x, y) for x, y in zip(ka, kb)]
+    return min(scores) >= threshold and sum(scores) / len(scores) >= 88
+
+
+def _display(names: Counter[str], text: str) -> str:
+    """Most frequent variant; ties go to one spelled elsewhere in the text, then the longest.
+
+    Longest because captioners drop sounds ("Repin") far more often than add them.
+    """
+    lowered = text.casefold()
+
+    def key(name: str) -> tuple[int, int, int]:
+        in_text = sum(1 for w in name.split() if len(w) > 2 and w.casefold() in lowered)
+        return names[name], in_text, len(name)
+
+    return max(names, key=key)
+
+
+def group_labels(session: Session) -> list[LabelGroup]:
+    """One group per person: labelled turns merged by name, each unnamed turn on its own.
+
+    Generic role labels ("MODERATOR", "AUDIENCE") have no speaker; all turns with the
+    same such label form one group with name None.
+    """
+    groups: list[LabelGroup] = []
+    variants: list[Counter[str]] = []
+    for turn in session.turns:
+        if turn.kind != "speech":
+            continue
+        if turn.speaker:
+            speaker = turn.speaker.replace("\u2011", "-")
+            for group, names in zip(groups, variants):
+                if group.name and any(same_person(speaker, n) for n in names):
+                    break
+            else:
+                group, names = LabelGroup(speaker), Counter()
+                groups.append(group)
+                variants.append(names)
+            names[speaker] += 1
+        elif turn.label:
+            label = normalise_label(turn.label)
+            group = next((g for g in groups if g.name is None and label in g.labels), None)
+            if group is None:
+                group = LabelGroup(None)
+                groups.append(group)
+                variants.append(Counter())
+        else:
+            group = LabelGroup(None)
+            groups.append(group)
+            variants.append(Counter())
+        if turn.label and normalise_label(turn.label) not in group.labels:
+            group.labels.append(normalise_label(turn.label))
+        group.turns.append(turn.index)
+    for group, names in zip(groups, variants):
+        if names:
+            group.name = _display(names, session.text)
+    return groups
+
+
+def merge_known(names: Sequence[str], known: Sequence[str], threshold: float = 80) -> dict[str, str]:
+    """Map each name to the matching already-known name (from the store), or to itself.
+
+    >>> merge_known(["Anriette Asterhuysen", "New Person"], ["Anriette Esterhuysen"])
+    {'Anriette Asterhuysen': 'Anriette Esterhuysen', 'New Person': 'New Person'}
+    """
+    result: dict[str, str] = {}
+    for name in names:
+        exact = [k for k in known if name_key(k) == name_key(name)]
+        close = exact or [k for k in known if same_person(name, k, threshold)]
+        best = max(close, key=lambda k: fuzz.ratio(name_key(k), name_key(name)), default=None)
+        result[name] = best if best is not None else name
+    return result
+
+
+def name_forms(name: str) -> list[str]:
+    """Ways others refer to a person: full name, first name, last name (if distinctive)."""
+    words = [w for w in re.split(r"\s+", name.replace("\u2011", "-")) if w]
+    forms = [" ".join(words)]
+    if len(words) > 1:
+        if len(words[0]) >= 3:
+            forms.append(words[0])
+        if len(words[-1]) >= 4:
+            forms.append(words[-1])
+    return forms
+
+
+def _mentioned_elsewhere(name: str, own: set[int], turns: Sequence[Turn]) -> bool:
+    pattern = re.compile("|".join(rf"\b{re.escape(f)}\b" for f in name_forms(name)), re.IGNORECASE)
+    return any(pattern.search(t.text) for t in turns if t.index not in own and t.kind == "speech")
+
+
+def find_misattributions(session: Session, groups: Sequence[LabelGroup], moderators: set[str],
+                         introduced: set[str]) -> list[Misattribution]:
+    """Labelled turns that most likely belong to the previous speaker.
+
+    General rule: the name is never said by anyone else in the session, the person
+    was never handed the floor or introduced (`introduced`), speaks only once, does
+    not open like a new voice ("Thank you", "If I may", "My name is"), and the turn
+    follows straight on from another non-moderator speaker with no moderator in
+    between — the shape of a captioner re-labelling the middle of someone's answer.
+    Sessions with no moderator found are left alone: there is no floor to be handed.
+    """
+    from forumlens.resolve.cues import OPENER
+
+    if not moderators:
+        return []
+    by_turn = {i: g for g in groups for i in g.turns}
+    speech = [t for t in session.turns if t.kind == "speech"]
+    flags = []
+    for group in groups:
+        if not group.name or group.name in moderators or group.name in introduced:
+            continue
+        if len(group.turns) != 1 or _mentioned_elsewhere(group.name, set(group.turns), session.turns):
+            continue
+        for index in group.turns:
+            pos = next(k for k, t in enumerate(speech) if t.index == index)
+            if pos == 0:
+                continue
+            if OPENER.search(session.turns[index].text):
+                continue
+            prev = by_turn[speech[pos - 1].index]
+            if prev is group or prev.name is None or prev.name in moderators:
+                continue
+            after = speech[pos + 1] if pos + 1 < len(speech) else None
+            thanks = ""
+            if after is not None and _addresses(after.text, prev.name):
+                thanks = f"; the next turn answers {prev.name}"
+            turn = session.turns[index]
+            flags.append(Misattribution(
+                turn=index, line=turn.line, label=normalise_label(turn.label or group.name), likely=prev.name,
+                reason=(f"caption mis-attribution: the turn continues {prev.name}'s answer; "
+                        f"the name is never introduced{thanks}"),
+            ))
+    return flags
+
+
+def _addresses(text: str, name: str) -> bool:
+    head = text[:200]
+    return any(re.search(rf"\b{re.escape(f)}\b", head) for f in name_forms(name))

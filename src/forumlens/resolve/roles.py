@@ -1,0 +1,326 @@
+"""Evidence for each person's affiliation, mode and role, weighed by how direct it is.
+
+Weights (why): a chair's hand-off that names the person and the body in one sentence
+(4) and a self-introduction (3) are direct; an introduction elsewhere ("from UN DESA,
+Wai Min Kwok") is too (3); the same paragraph of a hand-off (2.5) is likely; "our
+coalition" in one's own words (2) and the last coalition a chair invited before an
+unnamed hand-off (1.5) are circumstantial; merely mentioning a coalition (1) is weak;
+a public office-holder table (0.5) only fills a gap the session leaves open.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from forumlens.models import Session
+from forumlens.resolve import cues
+from forumlens.resolve.mentions import Mention
+from forumlens.resolve.people import LabelGroup, name_forms, same_person
+from forumlens.resolve.registry import Registry
+from forumlens.resolve.text import paragraph_spans, sentence_spans
+
+__all__ = ["AFFILIATING_KINDS", "Draft", "Evidence", "SessionView", "collect_evidence", "find_moderators"]
+
+AFFILIATING_KINDS = ("dc", "igf-body", "un-body", "nri", "igo")
+_KIND_RANK = {k: i for i, k in enumerate(AFFILIATING_KINDS)}
+_GENERAL = frozenset({"igf", "igf-dcs", "nri-network", "bpf", "pn"})
+_WE = re.compile(r"\b(?:we|our|us|my|I)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    line: int
+    quote: str
+    kind: str  # hand-off | introduction | self-introduction | own-words | registry | mode | moderator
+
+    def to_json(self) -> dict[str, object]:
+        return {"line": self.line, "quote": self.quote, "kind": self.kind}
+
+
+@dataclass
+class Draft:
+    """What the session says about one person, before decisions are made."""
+
+    group: LabelGroup
+    forms: list[str]
+    aliases: list[str] = field(default_factory=list)
+    affiliations: dict[str, list[tuple[float, Evidence]]] = field(default_factory=dict)
+    online: float = 0.0
+    onsite: float = 0.0
+    mode_evidence: list[Evidence] = field(default_factory=list)
+    named_in_handoff: bool = False
+    from_floor: bool = False
+    role_word: str | None = None
+    seen: set[int] = field(default_factory=set)  # name offsets whose mode cues were counted
+
+    def add(self, entity: str, strength: float, evidence: Evidence) -> None:
+        self.affiliations.setdefault(entity, []).append((strength, evidence))
+
+
+class SessionView:
+    """Sentences, paragraphs, lines and mentions of one session, computed once."""
+
+    def __init__(self, session: Session, mentions: Sequence[Mention]) -> None:
+        from forumlens.resolve.text import LineIndex
+
+        self.session = session
+        self.text = session.text
+        self.lines = LineIndex(session.text)
+        self.all_mentions = list(mentions)
+        self.mentions = [m for m in mentions if m.kind in AFFILIATING_KINDS and m.entity_id not in _GENERAL]
+        self.sentences = {t.index: sentence_spans(self.text, t.start, t.end) for t in session.turns}
+        self.paragraphs = {t.index: paragraph_spans(self.text, t.start, t.end) for t in session.turns}
+        self.speech = [t for t in session.turns if t.kind == "speech"]
+        self.names: Sequence[LabelGroup] = ()
+
+    def evidence(self, start: int, end: int, kind: str) -> Evidence:
+        return Evidence(self.lines.line(start), self.text[start:end], kind)
+
+    def sentence_at(self, turn: int, offset: int) -> tuple[int, int]:
+        for a, b in self.sentences[turn]:
+            if a <= offset < b:
+                return a, b
+        return offset, offset + 1
+
+    def paragraph_at(self, turn: int, offset: int) -> tuple[int, int]:
+        for a, b in self.paragraphs[turn]:
+            if a <= offset < b:
+                return a, b
+        return offset, offset + 1
+
+    def mentions_in(self, start: int, end: int, kinds: tuple[str, ...] = AFFILIATING_KINDS) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end and m.kind in kinds]
+
+
+def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]:
+    """Names of moderators: called so by others, saying so themselves, or chairing by numbers."""
+    turn_owner = {i: g for g in groups for i in g.turns}
+    found: set[str] = set()
+    invites: dict[str, int] = {}
+    for turn in view.speech:
+        owner = turn_owner.get(turn.index)
+        for a, b in view.sentences[turn.index]:
+            sentence = view.text[a:b]
+            if owner and owner.name and cues.MODERATOR_SELF.search(sentence):
+                found.add(owner.name)
+            for cue in cues.MODERATOR_OTHER.finditer(view.text, a, b):
+                for g in groups:
+                    if g.name and g is not owner and any(
+                            cues.moderator_named(view.text, cue.start(), cue.end(), h.start, h.end)
+                            for h in cues.find_name_hits(view.text, a, b, name_forms(g.name))):
+                        found.add(g.name)
+            if owner and owner.name and cues.INVITE.search(sentence):
+                invites[owner.name] = invites.get(owner.name, 0) + 1
+    for g in groups:
+        if any(cues.MODERATOR_LABEL.search(lab) for lab in g.labels):
+            found.update([g.name] if g.name else g.labels)
+        elif g.name and len(g.turns) >= 0.25 * len(view.speech) and invites.get(g.name, 0) >= 3:
+            found.add(g.name)
+    return found
+
+
+def _window(view: SessionView, turn_index: int, owner: dict[int, LabelGroup], moderators: set[str]) -> list[int]:
+    """Moderator speech turns right before a turn, back to the previous other speaker."""
+    pos = next(k for k, t in enumerate(view.speech) if t.index == turn_index)
+    window = []
+    for t in reversed(view.speech[:pos]):
+        g = owner.get(t.index)
+        if g is None or g.name not in moderators:
+            break
+        window.append(t.index)
+    return list(reversed(window))
+
+
+def _not_thanks(view: SessionView, turn: int, hit_start: int) -> bool:
+    """False for "Thank you, Chris": thanking the last speaker is not handing the floor."""
+    before = view.text[max(0, hit_start - 30):hit_start]
+    return not re.search(r"(?:thank you|thanks|thank you very much|thank you so much)[\s,.!]*(?:again[\s,]*)?$",
+                         before, re.IGNORECASE)
+
+
+def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int, weight: float) -> None:
+    """Mode cues in the words after a name ("Yasmin is in the Zoom room"), up to the next person's name."""
+    _, s_end = view.sentence_at(turn, start)
+    tail = view.text[end:min(s_end, end + 100)]
+    for other in view.names:
+        if other is not draft.group and other.name:
+            hits = cues.find_name_hits(tail, 0, len(tail), name_forms(other.name))
+            if hits:
+                tail = tail[:hits[0].start]
+    clause = re.search(r",\s+(?:I|we|but|and I|not|so)\b|;|\s‑‑|\s--", tail)
+    tail = tail[:clause.start()] if clause else tail
+    online, onsite = cues.mode_cues(tail)
+    if (online or onsite) and end not in draft.seen:
+        draft.seen.add(end)
+        draft.online += weight * online
+        draft.onsite += weight * onsite
+        a, b = view.sentence_at(turn, start)
+        draft.mode_evidence.append(view.evidence(a, b, "mode"))
+
+
+def _handoff(view: SessionView, draft: Draft, turn_index: int, first: bool, owner: dict[int, LabelGroup],
+             moderators: set[str], known: Sequence[LabelGroup]) -> None:
+    window = _window(view, turn_index, owner, moderators)
+    if not window:
+        return
+    text = view.text
+    hits = [(t, h) for t in window for h in cues.find_name_hits(text, view.session.turns[t].start,
+                                                               view.session.turns[t].end, draft.forms)
+            if _not_thanks(view, t, h.start)] if draft.forms else []
+    others = []
+    for t in window:
+        turn = view.session.turns[t]
+        for name, a, b in cues.handoff_names(text, turn.start, turn.end):
+            if draft.forms and any(same_person(name, f) for f in draft.forms):
+                continue
+            if any(g.name and same_person(name, g.name) for g in known if g.name in moderators):
+                continue
+            if any(m.start < b and a < m.end for m in view.all_mentions):
+                continue  # "Dynamic Coalition on Gender, if you…": a body, not a person
+            others.append((name, t, a, b))
+    if not hits and first and len({o[0] for o in others}) == 1 and draft.group.name:
+        name, t, a, b = others[0]
+        if not any(g.name and same_person(name, g.name) for g in known):
+            draft.aliases.append(name)  # a nickname: "turn to Titi" before CONCETTINA CASSA
+            hits, others = [(t, cues.NameHit(a, b, name))], []
+    if hits:
+        draft.named_in_handoff = True
+        best: tuple[float, Evidence, str] | None = None
+        for t, hit in hits:
+            s_a, s_b = view.sentence_at(t, hit.start)
+            p_a, p_b = view.paragraph_at(t, hit.start)
+            if cues.HAND_RAISE.search(text[s_a:s_b]):
+                draft.from_floor = True
+            same = view.mentions_in(s_a, s_b)
+            near = view.mentions_in(p_a, p_b)
+            if same:
+                m = min(same, key=lambda m: abs(m.start - hit.start))
+                found = (4.0, view.evidence(s_a, s_b, "hand-off"), m.entity_id)
+            elif near:
+                m = min(near, key=lambda m: (m.start > hit.start, abs(m.start - hit.start)))
+                found = (2.5, view.evidence(*view.sentence_at(t, m.start), "hand-off"), m.entity_id)
+            else:
+                found = None
+            if found and (best is None or found[0] >= best[0]):
+                best = found
+            _mode_after(view, draft, t, hit.start, hit.end, 2)
+        if best:
+            draft.add(best[2], best[0], best[1])
+            return
+        if not first:
+            return
+    elif others:
+        return  # the chair handed the floor to somebody else
+    dcs = [m for t in window for m in view.mentions_in(view.session.turns[t].start, view.session.turns[t].end, ("dc",))]
+    last_turn = view.session.turns[window[-1]]
+    last_para = view.paragraphs[last_turn.index][-1] if view.paragraphs[last_turn.index] else (0, 0)
+    if cues.HAND_RAISE.search(text[last_para[0]:last_para[1]]):
+        draft.from_floor = True
+    if dcs:
+        after_last = text[dcs[-1].end:last_turn.end]
+        if cues.ABSENT.search(after_last):
+            dcs = []  # "Is there anyone from X? No?": X was invited and did not answer
+    if dcs and first:
+        invited = [m for m in dcs if cues.INVITE.search(text[slice(*view.sentence_at(_turn_of(view, m), m.start))])]
+        m = (invited or dcs)[-1]
+        a, b = view.sentence_at(_turn_of(view, m), m.start)
+        draft.add(m.entity_id, 1.5, view.evidence(a, b, "hand-off"))
+    if not hits:
+        for a, b in view.sentences[last_turn.index]:
+            if a >= last_para[0] and re.search(r"\byou\b", text[a:b], re.IGNORECASE):
+                online, onsite = cues.mode_cues(text[a:b])
+                if online or onsite:
+                    draft.online += online
+                    draft.onsite += onsite
+                    draft.mode_evidence.append(view.evidence(a, b, "mode"))
+
+
+def _turn_of(view: SessionView, m: Mention) -> int:
+    return next(t.index for t in view.session.turns if t.start <= m.start < t.end)
+
+
+def _own_words(view: SessionView, draft: Draft, turn_index: int) -> None:
+    for a, b in view.sentences[turn_index]:
+        sentence = view.text[a:b]
+        here = view.mentions_in(a, b)
+        intro = cues.self_intro_at(sentence)
+        if intro and here:
+            after = [m for m in here if m.start >= a + intro[0]] or here
+            for m in after:
+                draft.add(m.entity_id, 3 + 0.1 * (m.kind == "dc"), view.evidence(a, b, "self-introduction"))
+            draft.role_word = draft.role_word or intro[1]
+        elif here:
+            for m in here:
+                if m.kind == "dc":
+                    own = _WE.search(sentence) is not None
+                    draft.add(m.entity_id, 2 if own else 1, view.evidence(a, b, "own-words"))
+        online, onsite = cues.own_mode_cues(sentence)
+        if online or onsite:
+            draft.online += 1.5 * online
+            draft.onsite += 1.5 * onsite
+            draft.mode_evidence.append(view.evidence(a, b, "mode"))
+
+
+def _introductions(view: SessionView, draft: Draft, own_turns: set[int]) -> None:
+    """Sentences of others that name this person: introductions and where they are."""
+    full = draft.forms[:1] + draft.aliases
+    for hit in cues.find_name_hits(view.text, 0, len(view.text), draft.forms + draft.aliases):
+        turn = next((t for t in view.speech if t.start <= hit.start < t.end), None)
+        if turn is None or turn.index in own_turns or not _not_thanks(view, turn.index, hit.start):
+            continue
+        _mode_after(view, draft, turn.index, hit.start, hit.end, 2)
+        if hit.form not in full:
+            continue
+        s_a, s_b = view.sentence_at(turn.index, hit.start)
+        for m in view.mentions_in(s_a, s_b):
+            if cues.intro_adjacent(view.text, hit.start, hit.end, m):
+                draft.add(m.entity_id, 3, view.evidence(s_a, s_b, "introduction"))
+
+
+def _office_holders(view: SessionView, draft: Draft, registry: Registry) -> None:
+    year = view.session.year
+    name = draft.group.name
+    if not name or year is None or draft.affiliations:
+        return
+    for holder in registry.holders:
+        if holder.start <= year <= holder.end and same_person(name, holder.name) and holder.body in registry.entities:
+            first = view.session.turns[draft.group.turns[0]]
+            a, b = view.sentences[first.index][0] if view.sentences[first.index] else (first.start, first.end)
+            draft.add(holder.body, 0.5, view.evidence(a, b, "registry"))
+
+
+def collect_evidence(view: SessionView, groups: Sequence[LabelGroup], moderators: set[str],
+                     registry: Registry) -> list[Draft]:
+    """One Draft per group with all affiliation and mode evidence found in the session."""
+    owner = {i: g for g in groups for i in g.turns}
+    view.names = groups
+    drafts = []
+    for group in groups:
+        draft = Draft(group, name_forms(group.name) if group.name else [])
+        for k, turn_index in enumerate(group.turns):
+            if group.name not in moderators:
+                _handoff(view, draft, turn_index, k == 0, owner, moderators, groups)
+            _own_words(view, draft, turn_index)
+        if group.name:
+            _introductions(view, draft, set(group.turns))
+            _office_holders(view, draft, registry)
+        drafts.append(draft)
+    return drafts
+
+
+def best_affiliation(draft: Draft, registry: Registry, moderator: bool) -> tuple[str | None, list[Evidence]]:
+    """Strongest supported entity; a moderator keeps one only if they introduced themselves."""
+    scored = []
+    for entity, items in draft.affiliations.items():
+        top = max(s for s, _ in items)
+        if moderator and not any(e.kind == "self-introduction" for _, e in items):
+            continue
+        kind = registry.get(entity).kind
+        scored.append((top + 0.1 * (len(items) - 1), -_KIND_RANK.get(kind, 9), entity))
+    if not scored:
+        return None, []
+    _, _, entity = max(scored)
+    items = sorted(draft.affiliations[entity], key=lambda x: -x[0])
+    return entity, [e for _, e in items]

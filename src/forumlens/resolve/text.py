@@ -1,0 +1,91 @@
+"""Text helpers shared by the resolve modules: tokens with offsets, lines, sentences.
+
+Every helper returns character offsets into the text it was given, so anything built
+on them can quote the source verbatim (DESIGN.md: quotes must be exact slices).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from forumlens.transcript.sentences import split_sentences
+
+__all__ = ["LineIndex", "Token", "norm_word", "paragraph_spans", "sentence_spans", "span_of", "tokenize"]
+
+_WORD = re.compile(r"(?:[A-Z]\.){2,}(?:[A-Z]\b)?|[^\W\d_]+|\d+|&")
+
+
+@dataclass(frozen=True)
+class Token:
+    norm: str  # case-folded, accents stripped ("&" -> "and")
+    raw: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=65536)
+def norm_word(word: str) -> str:
+    """Case- and accent-insensitive form of one word."""
+    if word == "&":
+        return "and"
+    if "." in word:  # dotted acronym: "I.G.F." -> "igf"
+        word = word.replace(".", "")
+    text = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None, drop: frozenset[str] = frozenset({"the"})) -> list[Token]:
+    """Word tokens of `text[start:end]` with absolute offsets.
+
+    Hyphens (including U+2011), apostrophes and digits split words, so "17DCs",
+    "Secretary‑General's" and "DC-CIV" tokenise the same way in text and registry.
+    Words in `drop` ("the") are skipped because captions add and lose them freely.
+    """
+    stop = len(text) if end is None else end
+    tokens = []
+    for match in _WORD.finditer(text, start, stop):
+        norm = norm_word(match.group())
+        if norm not in drop:
+            raw = match.group().replace(".", "") if "." in match.group() else match.group()
+            end_at = match.end() - (1 if match.group().endswith(".") else 0)
+            tokens.append(Token(norm, raw, match.start(), end_at))
+    return tokens
+
+
+class LineIndex:
+    """Maps character offsets to 1-based line numbers."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset)
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Absolute sentence spans inside `text[start:end]`."""
+    stop = len(text) if end is None else end
+    return [(start + a, start + b) for a, b in split_sentences(text[start:stop])]
+
+
+def paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Absolute spans of blank-line separated paragraphs inside `text[start:end]`."""
+    stop = len(text) if end is None else end
+    spans, pos = [], start
+    for match in re.finditer(r"\n\s*\n", text[start:stop]):
+        spans.append((pos, start + match.start()))
+        pos = start + match.end()
+    spans.append((pos, stop))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def span_of(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The span containing `offset`, if any."""
+    for a, b in spans:
+        if a <= offset < b:
+            return a, b
+    return None
