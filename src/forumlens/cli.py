@@ -20,7 +20,7 @@ from . import __version__
 from .cli_support import ForumlensGroup, db_option, open_ctx_store, settings_of
 from .errors import ForumlensError
 from .format import format_hits, format_outcomes, format_session, format_sessions, format_turns
-from .ingest import expand_paths, ingest_file
+from .ingest import expand_paths, ingest_file, known_people
 from .models import IngestOutcome
 from .read import read_bytes
 from .search import SearchFilters, parse_query
@@ -77,7 +77,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bo
     files = list(expand_paths(paths))
     outcomes: list[IngestOutcome] = []
     max_bytes = int(settings.max_input_mb * 1_000_000)
-    options = {"words_per_minute": settings.words_per_minute}
+    options = {"words_per_minute": settings.words_per_minute, "known_people": known_people(store)}
     show_bar = sys.stderr.isatty() and not as_json and len(files) > 1
     try:
         with click.progressbar(files, label="Ingesting", file=sys.stderr, show_pos=True,

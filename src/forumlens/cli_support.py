@@ -6,6 +6,7 @@ commands without editing `cli.py`.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import click
@@ -29,6 +30,9 @@ class ForumlensGroup(click.Group):
             ctx.exit(1)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except BrokenPipeError:  # output piped into `head`: stop quietly
+            sys.stderr.close()
+            ctx.exit(0)
         except KeyboardInterrupt:
             click.echo("interrupted; the store is unchanged for the file in progress", err=True)
             ctx.exit(130)

@@ -19,7 +19,7 @@ from .pipeline import analyse_session, parse_document
 from .read import read_bytes
 from .store.base import Store
 
-__all__ = ["INGEST_SUFFIXES", "expand_paths", "ingest_paths", "ingest_file"]
+__all__ = ["INGEST_SUFFIXES", "expand_paths", "ingest_paths", "ingest_file", "known_people"]
 
 # Inside folders we take files that can be transcripts; named files are always tried.
 INGEST_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".md", ".markdown", ".pdf", ".docx", ""})
@@ -63,6 +63,9 @@ def ingest_file(store: Store, path: Path, *, force: bool = False, max_bytes: int
     sha = hashlib.sha256(data).hexdigest()
     if not force and store.has_document(sha):
         return IngestOutcome(source, "skipped", "already stored (same content)", session=sha[:12])
+    options = dict(options or {})
+    if "known_people" not in options:
+        options["known_people"] = known_people(store)
     try:
         document = read_bytes(data, source)
         session = parse_document(document)
@@ -70,8 +73,16 @@ def ingest_file(store: Store, path: Path, *, force: bool = False, max_bytes: int
     except ForumlensError as exc:
         return IngestOutcome(source, "failed", exc.render())
     session_id = store.save_session(document, session, analyses, replace=force)
+    known = options["known_people"]
+    if isinstance(known, list):  # keep a caller's running list current across files
+        known.extend(p["name"] for p in analyses.get("people", []) if p.get("name") and p["name"] not in known)
     return IngestOutcome(source, "ingested", session=session_id, turns=len(session.turns),
                          warnings=[*document.warnings, *session.warnings])
+
+
+def known_people(store: Store) -> list[str]:
+    """Names already on record, so a new session's people merge with them."""
+    return [row[0] for row in store.query("SELECT name FROM people ORDER BY name")]
 
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], *, force: bool = False, max_bytes: int,
@@ -79,6 +90,8 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, force: bool = Fal
                  on_file: Callable[[IngestOutcome], None] | None = None) -> list[IngestOutcome]:
     """Ingest every file; store errors (read-only, disk full) stop the run, input errors do not."""
     outcomes = []
+    options = dict(options or {})
+    options.setdefault("known_people", known_people(store))
     for path in expand_paths(paths):
         try:
             outcome = ingest_file(store, path, force=force, max_bytes=max_bytes, options=options)

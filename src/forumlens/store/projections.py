@@ -43,7 +43,7 @@ def project_analyses(session_id: str, analyses: Mapping[str, Any]) -> dict[str, 
             continue
         seen_people.add(key)
         rows["people"].append((key, name))
-        for label in sorted({name, *(person.get("labels") or [])}):
+        for label in sorted(set(person.get("labels") or [])) or [name]:
             rows["person_labels"].append((key, label))
         rows["appearances"].append((session_id, key, person.get("role"), person.get("affiliation"),
                                     person.get("mode"), int(person.get("words") or 0),

@@ -1,0 +1,64 @@
+"""`forumlens people` and `forumlens coalitions`: who's who across the whole store."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..cli_support import db_option, open_ctx_store
+from ..record import list_coalitions, list_people
+
+
+@click.command()
+@click.argument("name", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@db_option
+@click.pass_context
+def people(ctx: click.Context, name: str | None, as_json: bool, db: str | None) -> None:
+    """People on record, with roles, affiliations, labels and sessions.
+
+    NAME filters by part of a name or caption label (case- and accent-insensitive).
+    """
+    store = open_ctx_store(ctx, db, readonly=True)
+    try:
+        records = list_people(store, name)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps({"people": [r.to_json() for r in records]}, ensure_ascii=False, indent=1))
+        return
+    if not records:
+        click.echo("No people on record" + (f" matching {name!r}." if name else ". Ingest sessions first."))
+    for r in records:
+        click.echo(f"{r.name}  ({', '.join(r.roles) or '?'}; {', '.join(r.affiliations) or 'no affiliation found'})")
+        if len(r.labels) > 1:
+            click.echo(f"    labels: {' / '.join(r.labels)}")
+        for s in r.sessions:
+            click.echo(f"    {s['session']}  {s['year'] or '????'}  {s['role'] or '?':<18} {s['title'][:60]}")
+
+
+@click.command()
+@click.argument("name", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@db_option
+@click.pass_context
+def coalitions(ctx: click.Context, name: str | None, as_json: bool, db: str | None) -> None:
+    """Dynamic Coalitions seen in stored sessions: presented, mentioned or invited but absent."""
+    store = open_ctx_store(ctx, db, readonly=True)
+    try:
+        records = list_coalitions(store, name)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps({"coalitions": [r.to_json() for r in records]}, ensure_ascii=False, indent=1))
+        return
+    if not records:
+        click.echo("No coalitions on record yet.")
+    for r in records:
+        click.echo(f"{r.name}" + (f" ({r.acronym})" if r.acronym else "") + f"  presented in {r.presented}")
+        for s in r.sessions:
+            click.echo(f"    {s['session']}  {s['year'] or '????'}  {s['status']:<15} {s['title'][:60]}")
+
+
+COMMANDS = [people, coalitions]
