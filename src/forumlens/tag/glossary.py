@@ -1,0 +1,370 @@
+"""A session glossary: acronyms with expansions and domain terms, each with a cited sentence.
+
+Precision over recall: a candidate enters only with evidence that it is a term —
+an expansion (spelled out in the session, or in the shipped registry), a defining cue
+("what we call X", "the concept of X", "X stands for"), a taxonomy vocabulary phrase
+used repeatedly, or an acronym-led name used repeatedly ("IGF Plus"). Words of the
+session's speaker names and institution names never enter: those belong to `resolve`.
+Every quote is an exact slice of a turn's text, so citations stay verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+from forumlens.tag.taxonomy import SCHEMES, load_taxonomy
+from forumlens.tag.text import STOPWORDS, sentence_spans, stems, word_spans
+
+__all__ = ["GlossaryTerm", "extract_glossary"]
+
+_ACRONYM = re.compile(r"(?<![\w\u2010\u2011-])([A-Z][A-Z0-9]*[A-Z](?:[\u2010\u2011-][A-Z0-9]+)?|[A-Z]{2,}[0-9]+)(s)?(?![\w\u2010\u2011-])")
+_NOT_ACRONYMS = frozenset("OK I II III IV VI AM PM TV ID MR MRS MS DR".split())
+_SKIP = frozenset("of and the for on in to de & with".split())
+_INNER = frozenset("of the over on for in to".split())
+_VERBS = frozenset("means mean meant refers refer stands describes include includes".split())
+_HEADS = frozenset("""forum coalition coalitions group groups organisation organization department office
+    association committee council university ministry secretariat initiative initiatives agency
+    foundation institute commission union network society""".split())
+_GENERIC = frozenset("""thing things way ways time times year years point points lot people question
+    questions session sessions work part moment issue issues today day something everyone room""".split())
+_CUE = re.compile(
+    r"\b(?:what (?:we|you|they|i|people) (?:\w+ ){0,3}call(?:s|ed|ing)?|so[\s\u2010\u2011-]called"
+    r"|(?:the|this|a) (?:term|concepts?|notion|idea|principle)(?: of)?|(?:known|referred to) as"
+    r"|(?:that's|that is|which is|is|are) called|we call (?:it|this|them)|called)\s+[\"“']?",
+    re.IGNORECASE)
+_STANDS = re.compile(r"\s*,?\s*(?:which |that )?(?:stands for|means|is short for)\s+([^.;:?!()]+)")
+_PAREN = re.compile(r"\s*\(([^()]{3,80})\)")
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """A term of one session: where it is defined or first explained, and where else it is used."""
+
+    term: str
+    kind: Literal["acronym", "term"]
+    line: int
+    quote: str
+    speaker: str | None = None
+    expansion: str | None = None
+    expansion_source: Literal["session", "registry"] | None = None
+    lines: tuple[int, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"term": self.term, "kind": self.kind, "expansion": self.expansion,
+                "expansion_source": self.expansion_source,
+                "definition": {"line": self.line, "speaker": self.speaker, "quote": self.quote},
+                "lines": list(self.lines)}
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    line: int
+    speaker: str | None
+
+
+@lru_cache(maxsize=1)
+def _registry() -> dict[str, str]:
+    raw = resources.files("forumlens.tag").joinpath("data", "acronyms.toml").read_text("utf-8")
+    return {_key(k): v for k, v in tomllib.loads(raw)["expansions"].items()}
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[tuple[str, ...], str]:
+    """Multi-word phrases of every taxonomy's vocabulary, by stem sequence."""
+    out: dict[tuple[str, ...], str] = {}
+    for scheme in SCHEMES:
+        for entry in load_taxonomy(scheme).entries:
+            for term in entry.terms:
+                seq = tuple(stems(term))
+                if len(seq) >= 2:
+                    out.setdefault(seq, term)
+    return out
+
+
+def _key(acronym: str) -> str:
+    return re.sub(r"[\u2010\u2011]", "-", acronym).upper()
+
+
+def _sentences(session: Any) -> list[_Sentence]:
+    out = []
+    for turn in session.turns:
+        if getattr(turn, "kind", "speech") != "speech":
+            continue
+        for a, b in sentence_spans(turn.text):
+            out.append(_Sentence(turn.text[a:b], turn.line + turn.text.count("\n", 0, a),
+                                 turn.speaker))
+    return out
+
+
+def _name_words(session: Any) -> set[str]:
+    names: set[str] = set()
+    for turn in session.turns:
+        for value in (turn.speaker, turn.label):
+            if value:
+                names.update(w.lower() for w in re.split(r"[\s\u2010\u2011,.-]+", value) if len(w) > 1)
+    return names
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    return [(text[a:b], a, b) for a, b in word_spans(text)]
+
+
+def _initials_match(acronym: str, run: list[str]) -> bool:
+    """Do the words of `run` spell `acronym` by their initials (skipping "of", "and", ...)?"""
+    letters = [c for c in acronym.lower() if c.isalpha()]
+    if not run or run[0].lower() in _SKIP or run[-1].lower() in _SKIP:
+        return False
+    content = [w for w in run if w.lower() not in _SKIP]
+    if any(w.lower() in STOPWORDS for w in content):
+        return False
+    return len(content) == len(letters) and all(w[0].lower() == c for w, c in zip(content, letters))
+
+
+@lru_cache(maxsize=16384)
+def _sentence_words(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(_words(sentence))
+
+
+@lru_cache(maxsize=16384)
+def _starts_by_initial(sentence: str) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for i, (word, _, _) in enumerate(_sentence_words(sentence)):
+        if word.lower() not in _SKIP:
+            index.setdefault(word[:1].lower(), []).append(i)
+    return index
+
+
+def _runs(sentence: str, acronym: str) -> list[tuple[int, int]]:
+    """Spans of word runs in `sentence` whose initials spell `acronym`."""
+    ws = _sentence_words(sentence)
+    letters = [c for c in acronym.lower() if c.isalpha()]
+    n = len(letters)
+    out: list[tuple[int, int]] = []
+    if not n:
+        return out
+    for i in _starts_by_initial(sentence).get(letters[0], ()):  # a run starts with the first letter
+        for j in range(i + n, min(len(ws), i + n + 3) + 1):
+            between = sentence[ws[i][1]:ws[j - 1][2]]
+            if re.search(r"[.;:?!()]", between):
+                break
+            if _initials_match(acronym, [w for w, _, _ in ws[i:j]]):
+                out.append((ws[i][1], ws[j - 1][2]))
+    return out
+
+
+def _capitalised(phrase: str) -> bool:
+    content = [w for w in phrase.split() if w.lower() not in _SKIP]
+    return sum(w[0].isupper() for w in content) * 2 >= len(content) and content[-1][0].isupper()
+
+
+def _expand(acronym: str, sentences: list[_Sentence],
+            uses: list[int]) -> tuple[str, int, Literal["session", "registry"]] | None:
+    """Find an expansion: explicit pattern, initials next to the acronym, then anywhere capitalised."""
+    base = acronym.rstrip("s") if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+    for i in uses:  # "ACR (expansion)", "ACR stands for expansion", "expansion (ACR)"
+        s = sentences[i].text
+        for m in re.finditer(re.escape(acronym), s):
+            after = s[m.end():]
+            for pat in (_PAREN, _STANDS):
+                found = pat.match(after)
+                if found and not found.group(1).strip().isupper():
+                    return found.group(1).strip(), i, "session"
+            before = s[:m.start()].rstrip()
+            if before.endswith("("):
+                for a, b in _runs(before[:-1].rstrip() + " ", base):
+                    if b >= len(before[:-1].rstrip()) - 1:
+                        return s[a:b], i, "session"
+    for i in uses:  # initials in the same sentence, within ten words before the acronym
+        s = sentences[i].text
+        pos = s.find(acronym)
+        window_start = max(0, pos - 90)
+        for a, b in _runs(s[:pos], base):
+            if a >= window_start and not re.search(r"[A-Z]{2}", s[a:b]):
+                return s[a:b], i, "session"
+    seen: Counter[str] = Counter()
+    first: dict[str, tuple[str, int]] = {}
+    for i, sent in enumerate(sentences):
+        for a, b in _runs(sent.text, base):
+            phrase = sent.text[a:b]
+            if _capitalised(phrase) and not re.search(r"[A-Z]{2}", phrase):
+                key = " ".join(stems(phrase))
+                seen[key] += 1
+                first.setdefault(key, (phrase, i))
+    if seen:
+        key = max(seen, key=lambda k: (seen[k], -first[k][1]))
+        return first[key][0], first[key][1], "session"
+    if _key(base) in _registry():
+        return _registry()[_key(base)], uses[0], "registry"
+    return None
+
+
+def _acronyms(sentences: list[_Sentence], names: set[str]) -> list[GlossaryTerm]:
+    uses: dict[str, list[int]] = {}
+    forms: dict[str, Counter[str]] = {}
+    for i, sent in enumerate(sentences):
+        letters = [c for c in sent.text if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+            continue  # a shouted sentence: capitals carry no signal
+        for m in _ACRONYM.finditer(sent.text):
+            token = m.group(0)
+            key = _key(m.group(1))
+            if key in _NOT_ACRONYMS or m.group(1).lower() in names:
+                continue
+            forms.setdefault(key, Counter())[token] += 1
+            if not uses.get(key) or uses[key][-1] != i:
+                uses.setdefault(key, []).append(i)
+    written = {key: c.most_common(1)[0][0] for key, c in forms.items()}
+    out = []
+    for key, idx in uses.items():
+        found = _expand(written[key], sentences, idx) or _expand(key, sentences, idx)
+        if found is None:
+            continue
+        expansion, at, source = found
+        if any(w.lower() in names for w in expansion.split()):
+            continue
+        sent = sentences[at]
+        others = sorted({sentences[i].line for i in idx} - {sent.line})
+        out.append(GlossaryTerm(written[key], "acronym", sent.line, sent.text, sent.speaker,
+                                expansion, source, tuple(others)))
+    return out
+
+
+def _clean_phrase(sentence: str, start: int) -> tuple[str, bool] | None:
+    """The words after a cue, up to punctuation or a function word; and whether it ended cleanly.
+
+    A clean end (punctuation, "and", "which", end of sentence) marks the term's boundary;
+    otherwise the caller trims the phrase to a prefix that the session uses again.
+    """
+    taken: list[str] = []
+    clean = True
+    pos = start
+    for word, a, b in _words(sentence[start:]):
+        if taken and re.search(r"[,.;:?!()\"”]", sentence[pos:start + a]):
+            break
+        if (word.lower() in STOPWORDS and word.lower() not in _INNER) or word.lower() in _VERBS:
+            break
+        if len(taken) == 5:
+            clean = False
+            break
+        taken.append(word)
+        pos = start + b
+    else:
+        clean = True
+    while taken and taken[-1].lower() in STOPWORDS:
+        taken.pop()
+        clean = False
+    while taken and taken[0].lower() in {"the", "a", "an"}:
+        taken.pop(0)
+    return (" ".join(taken), clean) if len(taken) >= 2 else None
+
+
+def _acceptable(phrase: str, names: set[str]) -> bool:
+    ws = phrase.split()
+    low = [w.lower() for w in ws]
+    if any(w in names for w in low) or low[-1] in _GENERIC or all(w in STOPWORDS for w in low):
+        return False
+    if _capitalised(phrase) and low[-1] in _HEADS:
+        return False  # an institution's name: resolve/ owns those
+    return not any(w.isupper() and len(w) > 1 for w in ws[1:]) or ws[0].isupper()
+
+
+class _Index:
+    """Stem n-grams (2 to 6 stems) of every sentence, so counting a term's uses is a look-up."""
+
+    def __init__(self, sentences: list[_Sentence]) -> None:
+        self.where: dict[tuple[str, ...], list[int]] = {}
+        for i, sent in enumerate(sentences):
+            st = stems(sent.text)
+            grams = {tuple(st[j:j + n]) for n in range(2, 7) for j in range(len(st) - n + 1)}
+            for g in grams:
+                self.where.setdefault(g, []).append(i)
+
+    def occurrences(self, seq: tuple[str, ...]) -> list[int]:
+        return self.where.get(seq, [])
+
+
+def _verbatim(sentence: str, seq: tuple[str, ...]) -> str | None:
+    ws = _words(sentence)
+    n = len(seq)
+    for i in range(len(ws) - n + 1):
+        if tuple(stems(" ".join(w for w, _, _ in ws[i:i + n]))) == seq:
+            text = sentence[ws[i][1]:ws[i + n - 1][2]]
+            if not re.search(r"[,.;:?!()]", text):
+                return text
+    return None
+
+
+def _terms(sentences: list[_Sentence], names: set[str]) -> list[GlossaryTerm]:
+    _occurrences = _Index(sentences).occurrences
+    cued: dict[tuple[str, ...], int] = {}
+    for i, sent in enumerate(sentences):
+        for m in _CUE.finditer(sent.text):
+            found = _clean_phrase(sent.text, m.end())
+            if not found:
+                continue
+            seq: tuple[str, ...] | None = tuple(stems(found[0]))
+            if not found[1]:
+                # No clear boundary: keep the longest prefix the session uses again,
+                # "digital sovereignty anchor Internet values" -> "digital sovereignty".
+                seq = next((seq[:k] for k in range(len(seq), 1, -1)
+                            if seq[k - 1] not in STOPWORDS
+                            and len(_occurrences(seq[:k])) >= 2), None)
+            if seq:
+                cued.setdefault(seq, i)
+    for seq in _vocabulary():
+        if seq not in cued:
+            occ = _occurrences(seq)
+            if len(occ) >= 2:
+                cued[seq] = occ[0]
+    acr_pairs: Counter[str] = Counter()
+    followed: Counter[str] = Counter()
+    for sent in sentences:
+        for m in re.finditer(r"([A-Z][a-z]+ )?\b([A-Z]{2,}) ([A-Z][a-z]+)\b( [A-Z])?", sent.text):
+            pair = f"{m.group(2)} {m.group(3)}"
+            acr_pairs[pair] += 1
+            # part of a longer capitalised name ("Youth IGF Poland", "IGF Dynamic Coalitions")?
+            followed[pair] += bool(m.group(1) or m.group(4))
+    for pair, count in acr_pairs.items():
+        if count >= 2 and followed[pair] * 2 < count:
+            seq = tuple(stems(pair))
+            cued.setdefault(seq, _occurrences(seq)[0])
+    out = []
+    lines_of = {seq: {sentences[i].line for i in _occurrences(seq)} for seq in cued}
+    for seq, at in cued.items():
+        if any(len(other) > len(seq) and _contains(other, seq) and lines_of[other] >= lines_of[seq]
+               for other in cued):
+            continue  # "core Internet" only ever inside "core Internet values"
+        sent = sentences[at]
+        term = _verbatim(sent.text, seq)
+        if term is None or not _acceptable(term, names):
+            continue
+        others = sorted({sentences[i].line for i in _occurrences(seq)} - {sent.line})
+        out.append(GlossaryTerm(term, "term", sent.line, sent.text, sent.speaker, None, None,
+                                tuple(others)))
+    return out
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def extract_glossary(session: Any) -> list[GlossaryTerm]:
+    """Acronyms and domain terms of a `Session`, in order of their defining line."""
+    sentences = _sentences(session)
+    names = _name_words(session)
+    found = _acronyms(sentences, names) + _terms(sentences, names)
+    seen: set[str] = set()
+    out = []
+    for t in sorted(found, key=lambda t: (t.line, t.term.lower())):
+        if t.term.lower() not in seen:
+            seen.add(t.term.lower())
+            out.append(t)
+    return out

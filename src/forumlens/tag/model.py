@@ -1,0 +1,150 @@
+"""A small learned scorer: "is topic k present in this text?" from vocabulary evidence.
+
+Why this shape: the SDG benchmark has ~30 labelled passages per goal, too few to learn a
+vocabulary per goal, but enough to learn *how much evidence makes a goal present*. So
+one logistic regression is shared by all goals over a dozen features of (text, goal):
+vocabulary hits for the goal, how dominant the goal is among all goals, and tf-idf
+similarity between the text and the goal's own description and targets; plus one bias
+per goal. Inference is pure Python over weights shipped as package JSON, so it runs on
+the default install; `bench/train_sdg.py` fits the weights with scikit-learn and calls
+these same functions, so training and inference cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from forumlens.tag.taxonomy import Taxonomy, load_taxonomy, match_terms
+from forumlens.tag.text import features, stems
+
+__all__ = [
+    "FEATURE_NAMES", "PairModel", "lexicon_counts", "entry_document", "fit_idf", "tfidf",
+    "similarities", "pair_features", "load_model", "model_scores",
+]
+
+FEATURE_NAMES = (
+    "log_hits", "hit_share", "is_top", "log_rank", "log_max_other", "log_total_hits",
+    "log_words", "hits_per_100_words", "sim", "sim_is_top", "sim_margin",
+)
+_PHRASE_WEIGHT = 1.5  # a multi-word term ("food security") is stronger evidence than one word
+
+
+def lexicon_counts(taxonomy: Taxonomy, text_stems: list[str]) -> list[float]:
+    """Weighted vocabulary hits per entry of `taxonomy` in a stem sequence."""
+    counts = [0.0] * len(taxonomy.entries)
+    for entry, _, length in match_terms(taxonomy, text_stems):
+        counts[entry] += 1.0 if length == 1 else _PHRASE_WEIGHT
+    return counts
+
+
+def entry_document(taxonomy: Taxonomy, index: int) -> str:
+    """The text a goal is compared with: its label, description, targets and vocabulary."""
+    entry = taxonomy.entries[index]
+    return entry.document() + " " + " ".join(entry.terms)
+
+
+def fit_idf(documents: Iterable[list[str]], min_df: int = 2) -> dict[str, float]:
+    """Smoothed idf, ln((1+n)/(1+df)) + 1, of features seen in at least `min_df` documents."""
+    df: Counter[str] = Counter()
+    n = 0
+    for feats in documents:
+        n += 1
+        df.update(set(feats))
+    return {f: math.log((1 + n) / (1 + d)) + 1.0 for f, d in df.items() if d >= min_df}
+
+
+def tfidf(feats: list[str], idf: dict[str, float]) -> dict[str, float]:
+    """Sublinear-tf, l2-normalised tf-idf vector of a feature list (unknown features dropped)."""
+    counts = Counter(f for f in feats if f in idf)
+    vec = {f: (1.0 + math.log(c)) * idf[f] for f, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {f: v / norm for f, v in vec.items()} if norm else {}
+
+
+def similarities(vec: dict[str, float], docs: list[dict[str, float]]) -> list[float]:
+    """Cosine similarity of one tf-idf vector with each document vector."""
+    return [sum(w * d.get(f, 0.0) for f, w in vec.items()) for d in docs]
+
+
+def pair_features(counts: list[float], sims: list[float], k: int, n_stems: int) -> list[float]:
+    """The features of (text, entry k), in `FEATURE_NAMES` order."""
+    hits = counts[k]
+    total = sum(counts)
+    others = counts[:k] + counts[k + 1:]
+    rank = sum(1 for c in counts if c > hits)
+    sim_others = sims[:k] + sims[k + 1:]
+    return [
+        math.log1p(hits),
+        hits / (total + 1.0),
+        1.0 if rank == 0 and hits > 0 else 0.0,
+        math.log1p(rank),
+        math.log1p(max(others, default=0.0)),
+        math.log1p(total),
+        math.log1p(n_stems),
+        hits / (n_stems / 100.0 + 1.0),
+        sims[k],
+        1.0 if sims and max(sims) == sims[k] and sims[k] > 0 else 0.0,
+        sims[k] - max(sim_others, default=0.0),
+    ]
+
+
+@dataclass(frozen=True, eq=False)  # identity hash: cached per loaded model
+class PairModel:
+    """Weights of the shared logistic regression plus the idf table for similarities."""
+
+    scheme: str
+    idf: dict[str, float]
+    coef: tuple[float, ...]
+    bias: dict[str, float]
+    intercept: float
+    threshold: float = 0.5
+
+    @classmethod
+    def from_json(cls, data: dict) -> PairModel:
+        if tuple(data["features"]) != FEATURE_NAMES:
+            raise ValueError("model file was trained with other features; rerun bench/train_sdg.py")
+        return cls(data["scheme"], data["idf"], tuple(data["coef"]), data["bias"],
+                   data["intercept"], data.get("threshold", 0.5))
+
+    def to_json(self) -> dict:
+        return {"scheme": self.scheme, "features": list(FEATURE_NAMES),
+                "coef": [round(c, 6) for c in self.coef],
+                "bias": {k: round(v, 6) for k, v in self.bias.items()},
+                "intercept": round(self.intercept, 6), "threshold": self.threshold,
+                "idf": {f: round(v, 5) for f, v in sorted(self.idf.items())}}
+
+
+@lru_cache(maxsize=None)
+def load_model(scheme: str) -> PairModel | None:
+    """The shipped model for `scheme` (`data/<scheme>_model.json`), or None if none is shipped."""
+    path = resources.files("forumlens.tag").joinpath("data", f"{scheme}_model.json")
+    if not path.is_file():
+        return None
+    return PairModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=8)
+def _doc_vectors(model: PairModel, scheme: str) -> list[dict[str, float]]:
+    tax = load_taxonomy(scheme)
+    return [tfidf(features(entry_document(tax, i)), model.idf) for i in range(len(tax.entries))]
+
+
+def model_scores(model: PairModel, taxonomy: Taxonomy, text: str) -> list[float]:
+    """Probability that each entry of `taxonomy` is present in `text` (0.0 for empty text)."""
+    text_stems = stems(text)
+    if not text_stems:
+        return [0.0] * len(taxonomy.entries)
+    counts = lexicon_counts(taxonomy, text_stems)
+    sims = similarities(tfidf(features(text), model.idf), _doc_vectors(model, taxonomy.scheme))
+    out = []
+    for k, entry in enumerate(taxonomy.entries):
+        z = model.intercept + model.bias.get(entry.code, 0.0)
+        z += sum(w * x for w, x in zip(model.coef, pair_features(counts, sims, k, len(text_stems))))
+        out.append(1.0 / (1.0 + math.exp(-z)))
+    return out

@@ -1,0 +1,187 @@
+"""Multi-label topic tags (SDGs, IGF issue areas, GDC objectives) with evidence lines.
+
+`tag_text` scores one passage. A session is tagged passage by passage (a turn, or a
+window of sentences of a long turn) because the SDG scorer was trained on passages of
+~100 words, and because evidence must point at lines: a session-level tag keeps the
+lines of the sentences that carried the vocabulary in its strongest passages.
+
+Schemes with a shipped model (`data/<scheme>_model.json`, today only "sdg") use it;
+the others use a vocabulary-density score, hits / (hits + c), with c growing with
+passage length, so one passing mention in a long speech is not a topic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from forumlens.tag.model import lexicon_counts, load_model, model_scores
+from forumlens.tag.taxonomy import Taxonomy, load_taxonomy, match_terms
+from forumlens.tag.text import sentence_spans, stems, words
+
+__all__ = ["THRESHOLD", "TagScore", "Tag", "score_text", "tag_text", "tag_turn", "tag_session",
+           "passages"]
+
+THRESHOLD = 0.5
+_MIN_PASSAGE_WORDS = 12     # "Thank you, Chair." carries no topic
+_WINDOW_WORDS = 160         # long turns are cut into windows of about this many words
+_EVIDENCE_PER_PASSAGE = 2
+_EVIDENCE_PER_TAG = 6
+_MIN_PASSING = 2            # a session topic must recur: two passages at or above threshold
+
+
+@dataclass(frozen=True)
+class TagScore:
+    """A tag of one text: score in [0, 1] and evidence sentences as (start, end) char spans."""
+
+    code: str
+    label: str
+    score: float
+    evidence: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag of a turn, segment or session; `to_json` is the report contract exactly."""
+
+    scheme: str
+    code: str
+    label: str
+    score: float
+    lines: tuple[int, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"scheme": self.scheme, "code": self.code, "label": self.label,
+                "score": round(self.score, 4), "lines": list(self.lines)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Tag:
+        return cls(data["scheme"], data["code"], data["label"], float(data["score"]),
+                   tuple(data.get("lines", ())))
+
+
+def _entries_for_year(tax: Taxonomy, year: int | None) -> list[int]:
+    """Indices of entries that apply: a year's own issue areas when the year has any."""
+    if year is not None:
+        own = [i for i, e in enumerate(tax.entries) if e.year == year]
+        if own:
+            return own
+    return list(range(len(tax.entries)))
+
+
+def _density_scores(tax: Taxonomy, text: str) -> list[float]:
+    s = stems(text)
+    c = 1.5 + len(s) / 150.0
+    return [h / (h + c) for h in lexicon_counts(tax, s)]
+
+
+def score_text(text: str, scheme: str, *, year: int | None = None) -> dict[str, float]:
+    """Score of every code of `scheme` for `text` (also those below the threshold)."""
+    tax = load_taxonomy(scheme)
+    model = load_model(scheme)
+    scores = model_scores(model, tax, text) if model else _density_scores(tax, text)
+    return {tax.entries[i].code: scores[i] for i in _entries_for_year(tax, year)}
+
+
+def _evidence(tax: Taxonomy, text: str, code: str, limit: int) -> tuple[tuple[int, int], ...]:
+    """Sentences of `text` that use `code`'s vocabulary, most hits first, returned in text order."""
+    index = tax.codes.index(code)
+    ranked = []
+    for start, end in sentence_spans(text):
+        hits = sum(1 for e, _, _ in match_terms(tax, stems(text[start:end])) if e == index)
+        if hits:
+            ranked.append((-hits, start, end))
+    ranked.sort()
+    return tuple(sorted((a, b) for _, a, b in ranked[:limit]))
+
+
+def tag_text(text: str, scheme: str, *, threshold: float = THRESHOLD,
+             year: int | None = None) -> list[TagScore]:
+    """Tags of `text` scoring at least `threshold`, best first, each with evidence sentences.
+
+    >>> [t.code for t in tag_text("Smallholder farmers need seeds and irrigation to end hunger.", "sdg")]
+    ['SDG2']
+    """
+    tax = load_taxonomy(scheme)
+    scores = score_text(text, scheme, year=year)
+    out = [TagScore(code, tax.entry(code).label, s, _evidence(tax, text, code, 3))
+           for code, s in scores.items() if s >= threshold]
+    return sorted(out, key=lambda t: (-t.score, t.code))
+
+
+def _line_at(base_line: int, text: str, offset: int) -> int:
+    return base_line + text.count("\n", 0, offset)
+
+
+def passages(turn_text: str) -> list[tuple[int, int]]:
+    """Cut a turn into passages of about `_WINDOW_WORDS` words on sentence boundaries."""
+    spans = sentence_spans(turn_text)
+    out: list[tuple[int, int]] = []
+    start, count = None, 0
+    for a, b in spans:
+        if start is None:
+            start = a
+        count += len(words(turn_text[a:b]))
+        if count >= _WINDOW_WORDS:
+            out.append((start, b))
+            start, count = None, 0
+    if start is not None:
+        if out and count < _WINDOW_WORDS // 3:
+            out[-1] = (out[-1][0], spans[-1][1])  # a short tail joins the previous window
+        else:
+            out.append((start, spans[-1][1]))
+    return out
+
+
+def tag_turn(turn: Any, scheme: str, *, threshold: float = THRESHOLD,
+             year: int | None = None) -> list[Tag]:
+    """Tags of one `Turn`, with the 1-based lines of its evidence sentences."""
+    if getattr(turn, "kind", "speech") != "speech":
+        return []
+    out = []
+    for t in tag_text(turn.text, scheme, threshold=threshold, year=year):
+        lines = sorted({_line_at(turn.line, turn.text, a) for a, _ in t.evidence})
+        out.append(Tag(scheme, t.code, t.label, t.score, tuple(lines)))
+    return out
+
+
+def tag_session(session: Any, scheme: str, *, threshold: float = THRESHOLD) -> list[Tag]:
+    """Session tags: score = mean of a code's three best passage scores; lines from those passages.
+
+    Averaging the best three (not taking the maximum) and asking for two passages at or
+    above the threshold makes a topic recur before the whole session is labelled with it;
+    a tag without vocabulary evidence in those passages is dropped (nothing to cite).
+    """
+    tax = load_taxonomy(scheme)
+    per_code: dict[str, list[tuple[float, int, str, int]]] = {}
+    for turn in _speech(session.turns):
+        for a, b in passages(turn.text):
+            chunk = turn.text[a:b]
+            if len(words(chunk)) < _MIN_PASSAGE_WORDS:
+                continue
+            for code, s in score_text(chunk, scheme, year=session.year).items():
+                per_code.setdefault(code, []).append((s, turn.line, turn.text, a))
+    tags = []
+    for code, found in per_code.items():
+        best = sorted(found, key=lambda f: -f[0])[:3]
+        score = sum(f[0] for f in best) / len(best)
+        passing = sum(1 for f in found if f[0] >= threshold)
+        if score < threshold or passing < min(_MIN_PASSING, len(found)):
+            continue
+        lines: list[int] = []
+        for s, line, text, offset in best:
+            if s < threshold:
+                continue
+            end = next((b for a, b in passages(text) if a == offset), len(text))
+            for ea, _ in _evidence(tax, text[offset:end], code, _EVIDENCE_PER_PASSAGE):
+                lines.append(_line_at(line, text, offset + ea))
+        if not lines:
+            continue  # a tag nobody can check is not reported
+        tags.append(Tag(scheme, code, tax.entry(code).label, score,
+                        tuple(sorted(set(lines))[:_EVIDENCE_PER_TAG])))
+    return sorted(tags, key=lambda t: (-t.score, t.code))
+
+
+def _speech(turns: Iterable[Any]) -> Iterable[Any]:
+    return (t for t in turns if getattr(t, "kind", "speech") == "speech")

@@ -1,0 +1,92 @@
+"""The tagger on short texts of our own, on turns, and on the shared IGF 2021 transcript."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from forumlens.tag.tagger import Tag, score_text, tag_session, tag_text, tag_turn
+from forumlens.models import Turn
+from forumlens.transcript.parse import parse_transcript
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Smallholder farmers need better seeds, irrigation and fair crop prices to end hunger "
+     "and malnutrition in rural areas.", "SDG2"),
+    ("Every village needs safe drinking water, working toilets and proper sanitation; "
+     "open defecation still spreads disease.", "SDG6"),
+    ("Solar mini-grids and wind power bring affordable electricity to households that "
+     "still burn fuel wood for cooking.", "SDG7"),
+    ("Girls are kept out of school and women earn less than men; gender-based violence "
+     "and child marriage remain common.", "SDG5"),
+    ("Overfishing, coral reef bleaching and plastic litter threaten marine ecosystems "
+     "and coastal fishing communities.", "SDG14"),
+])
+def test_sdg_of_a_clear_passage_is_found(text: str, code: str) -> None:
+    tags = tag_text(text, "sdg")
+    assert tags and tags[0].code == code
+    assert 0.5 <= tags[0].score <= 1.0
+
+
+def test_small_talk_has_no_tags() -> None:
+    text = "Thank you very much, we are running a bit late, so let us take a short break now."
+    for scheme in ("sdg", "issue-area", "gdc"):
+        assert tag_text(text, scheme) == []
+
+
+def test_a_text_can_carry_several_labels_with_evidence_sentences() -> None:
+    text = ("Internet shutdowns silence journalists and violate freedom of expression. "
+            "Meanwhile, artificial intelligence and algorithms decide who gets a loan. "
+            "We had lunch at noon.")
+    tags = {t.code: t for t in tag_text(text, "gdc")}
+    assert {"GDC3", "GDC5"} <= set(tags)
+    quoted = [text[a:b] for a, b in tags["GDC5"].evidence]
+    assert quoted == ["Meanwhile, artificial intelligence and algorithms decide who gets a loan."]
+
+
+def test_scores_cover_every_code_and_year_restricts_issue_areas() -> None:
+    assert len(score_text("anything", "sdg")) == 17
+    only_2023 = score_text("digital divides and inclusion", "issue-area", year=2023)
+    assert only_2023 and all(code.startswith("IGF2023-") for code in only_2023)
+
+
+def test_a_turn_gets_tags_with_the_lines_of_its_evidence() -> None:
+    turn = Turn(index=3, line=40, label="ANA", speaker="Ana", kind="speech",
+                text="Good morning.\n\nOur coalition builds community networks to connect the "
+                     "unconnected.\nMeaningful access needs affordable broadband and digital skills.")
+    tags = {t.code: t for t in tag_turn(turn, "gdc")}
+    assert tags["GDC1"].lines == (42, 43)
+    assert tags["GDC1"].to_json() == {"scheme": "gdc", "code": "GDC1", "label": tags["GDC1"].label,
+                                      "score": round(tags["GDC1"].score, 4), "lines": [42, 43]}
+    assert Tag.from_json(tags["GDC1"].to_json()).lines == (42, 43)
+
+
+def test_stage_notes_are_not_tagged() -> None:
+    note = Turn(index=0, line=1, label=None, speaker=None, kind="note",
+                text="(Climate change and hunger discussed off mic.)")
+    assert tag_turn(note, "sdg") == []
+
+
+@pytest.fixture(scope="module")
+def dc_session():
+    path = SHARED / "corpus" / "igf2021-dc-main-session.txt"
+    return parse_transcript(path.read_text(encoding="utf-8"), source=path.name)
+
+
+def test_shared_session_gets_2021_issue_areas_with_cited_lines(dc_session) -> None:
+    tags = tag_session(dc_session, "issue-area")
+    codes = [t.code for t in tags]
+    assert all(c.startswith("IGF2021-") for c in codes)  # the session's own year
+    assert "IGF2021-COOPERATION" in codes  # a session about digital cooperation and the DCs
+    lines = dc_session.lines
+    for t in tags:
+        assert t.lines and all(1 <= n <= len(lines) and lines[n - 1].strip() for n in t.lines)
+
+
+def test_shared_session_gdc_tags_include_digital_space(dc_session) -> None:
+    tags = {t.code: t for t in tag_session(dc_session, "gdc")}
+    assert "GDC3" in tags  # rights, openness, platforms, core Internet values
+    assert all(0.5 <= t.score <= 1 for t in tags.values())
