@@ -18,6 +18,7 @@ import click
 
 from . import __version__
 from .cli_support import ForumlensGroup, db_option, open_ctx_store, settings_of
+from .documents.overrides import parse_overrides
 from .errors import ForumlensError
 from .format import format_hits, format_outcomes, format_session, format_sessions, format_turns
 from .ingest import expand_paths, ingest_file, known_people
@@ -25,7 +26,7 @@ from .models import IngestOutcome
 from .read import read_bytes
 from .search import SearchFilters, parse_query
 from .settings import load_settings
-from .transcript.parse import parse_transcript
+from .pipeline import parse_document
 
 __all__ = ["main", "cli"]
 
@@ -60,18 +61,32 @@ def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Re-ingest files whose content is already stored.")
 @click.option("--json", "as_json", is_flag=True, help="Print the outcomes as JSON.")
+@click.option("--coalition", "coalitions", multiple=True, metavar="NAME",
+              help="Coalition(s) a document is from (name or acronym; repeatable). Overrides detection.")
+@click.option("--kind", "doc_kind", metavar="KIND",
+              help="Document kind: annual-report, session-report, statement, recommendations, glossary, paper, other.")
+@click.option("--date", "doc_date", metavar="DATE", help="Document date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--title", "doc_title", metavar="TEXT", help="Document title.")
+@click.option("--language", "doc_language", metavar="CODE", help="Document language (ISO 639-1, e.g. en).")
 @db_option
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bool, db: str | None) -> None:
-    """Store transcripts: files and folders (recursive).
+def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bool, coalitions: tuple[str, ...],
+           doc_kind: str | None, doc_date: str | None, doc_title: str | None, doc_language: str | None,
+           db: str | None) -> None:
+    """Store transcripts and documents (.txt, .html, .md, .pdf, .docx): files and folders (recursive).
 
     Each file is stored whole or not at all. Files already stored (same content)
-    are skipped unless --force. Exits 1 if any file failed.
+    are skipped unless --force. Exits 1 if any file failed. Document metadata is
+    detected; --coalition/--kind/--date/--title/--language, or a sidecar
+    FILE.meta.toml, override it.
 
     \b
     Example:
       forumlens ingest igf2021/ extra-session.txt
+      forumlens ingest report.pdf --coalition DC-CIV --kind annual-report --date 2023
     """
+    overrides = parse_overrides({"coalitions": list(coalitions), "kind": doc_kind, "date": doc_date,
+                                 "title": doc_title, "language": doc_language}, origin="flag")
     settings = settings_of(ctx)
     store = open_ctx_store(ctx, db)
     files = list(expand_paths(paths))
@@ -83,7 +98,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bo
         with click.progressbar(files, label="Ingesting", file=sys.stderr, show_pos=True,
                                item_show_func=lambda p: str(p)[-40:] if p else "") if show_bar else _plain(files) as bar:
             for path in bar:
-                outcomes.append(ingest_file(store, path, force=force, max_bytes=max_bytes, options=options))
+                outcomes.append(ingest_file(store, path, force=force, max_bytes=max_bytes, options=options,
+                                            overrides=overrides))
     finally:
         store.close()
     if as_json:
@@ -126,7 +142,7 @@ def parse(file: Path, as_json: bool, offsets: bool) -> None:
     except OSError as exc:
         raise ForumlensError(f"cannot read the file: {exc.strerror}", source=str(file)) from exc
     document = read_bytes(data, str(file))
-    session = parse_transcript(document.text, source=str(file), sha256=document.sha256)
+    session = parse_document(document)
     if as_json:
         click.echo(json.dumps(session.to_json(internal=offsets), ensure_ascii=False, indent=1))
         return
@@ -180,13 +196,16 @@ def show(ctx: click.Context, session: str, as_json: bool, full: bool, db: str | 
 @click.option("--speaker", help="Only turns by this speaker (case- and accent-insensitive, part of the name).")
 @click.option("--session", "session_ref", help="Only this session (id prefix or part of the title).")
 @click.option("--year", type=int, help="Only sessions of this year.")
+@click.option("--tag", "tag_code", help="Only sessions tagged with this code (SDG9, GDC1, IGF2021-ACCESS, …).")
+@click.option("--coalition", help="Only sessions where this coalition appears (part of its name or acronym).")
 @click.option("--limit", type=int, default=None, help="Number of hits (default 20).")
 @click.option("--offset", type=int, default=0, help="Skip this many hits (pagination).")
 @click.option("--json", "as_json", is_flag=True, help="Print hits as JSON (DESIGN.md contract).")
 @db_option
 @click.pass_context
 def search(ctx: click.Context, query: tuple[str, ...], speaker: str | None, session_ref: str | None,
-           year: int | None, limit: int | None, offset: int, as_json: bool, db: str | None) -> None:
+           year: int | None, tag_code: str | None, coalition: str | None, limit: int | None, offset: int,
+           as_json: bool, db: str | None) -> None:
     """Search what was said. Any text is safe to type.
 
     \b
@@ -195,7 +214,7 @@ def search(ctx: click.Context, query: tuple[str, ...], speaker: str | None, sess
       forumlens search '"net neutrality" enforcement' --year 2021 --speaker marsden
     """
     text = " ".join(query)
-    filters = SearchFilters(speaker=speaker, session=session_ref, year=year,
+    filters = SearchFilters(speaker=speaker, session=session_ref, year=year, tag=tag_code, coalition=coalition,
                             limit=limit or settings_of(ctx).search_limit, offset=max(0, offset))
     store = open_ctx_store(ctx, db, readonly=True)
     try:

@@ -52,6 +52,8 @@ class SearchFilters:
     speaker: str | None = None
     session: str | None = None
     year: int | None = None
+    tag: str | None = None
+    coalition: str | None = None
     limit: int = 20
     offset: int = 0
     extra: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,52 @@
+"""Tags and glossary as a user meets them: the JSONL contract, stored tags, the --tag filter."""
+
+import json
+
+from click.testing import CliRunner
+
+from forumlens.cli import cli
+from forumlens.ingest import ingest_file
+from forumlens.search import SearchFilters, parse_query
+
+from .conftest import MAIN_SESSION, ROOT
+
+LIMIT = 20_000_000
+
+
+def test_tag_jsonl_contract_through_the_cli():
+    lines = "\n".join([json.dumps({"id": "a", "text": "Safe drinking water and sanitation for every village, "
+                                                     "with wells and clean water management."}),
+                       json.dumps({"id": 2, "text": "Broadband infrastructure and industrial innovation."})])
+    result = CliRunner().invoke(cli, ["tag", "--scheme", "sdg", "--jsonl"], input=lines)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(x) for x in result.output.splitlines()]
+    assert [r["id"] for r in records] == ["a", 2]
+    assert "SDG6" in records[0]["codes"] and set(records[0]["scores"]) >= {"SDG6", "SDG9"}
+
+
+def test_tag_jsonl_bad_line_is_one_clear_error():
+    result = CliRunner().invoke(cli, ["tag", "--jsonl"], input='{"id": 1, "text": "ok"}\nnot json\n')
+    assert result.exit_code == 1 and ":2:" in result.output
+
+
+def test_ingest_stores_tags_and_search_filters_by_them(fresh_store):
+    ingest_file(fresh_store, MAIN_SESSION, max_bytes=LIMIT)
+    ingest_file(fresh_store, ROOT / "examples" / "igf2024-ws-coalition-outputs.txt", max_bytes=LIMIT)
+    rows = fresh_store.query("SELECT session_id, code FROM tags")
+    assert rows
+    code = rows[0][1]
+    tagged = {sid for sid, c in rows if c == code}
+    hits = fresh_store.search(parse_query("coalition"), SearchFilters(tag=code.lower(), limit=100))
+    assert hits and {h.session for h in hits} <= tagged
+    by_coalition = fresh_store.search(parse_query("the"), SearchFilters(coalition="DC-PAL", limit=100))
+    assert {h.session for h in by_coalition} == {sid for sid, in fresh_store.query(
+        "SELECT session_id FROM coalition_mentions WHERE acronym = 'DC-PAL'")}
+
+
+def test_glossary_across_the_store(tmp_path):
+    db = str(tmp_path / "g.sqlite3")
+    runner = CliRunner()
+    runner.invoke(cli, ["--db", db, "ingest", str(MAIN_SESSION)])
+    result = runner.invoke(cli, ["--db", db, "glossary", "--json"])
+    terms = {t["term"]: t for t in json.loads(result.output)["terms"]}
+    assert "MAG" in terms and terms["MAG"]["definition"]["quote"] in MAIN_SESSION.read_text("utf-8")
