@@ -1,0 +1,184 @@
+"""Asks, needs, recommendations and commitments, each with a category.
+
+Taxonomy (the README section "Asks and commitments" repeats it for users)
+-------------------------------------------------------------------------
+type — what the sentence does:
+  ask             a request or a stated need ("we need channels of communication",
+                  "it would be helpful if …", "I would like to request …")
+  recommendation  what others should do ("outputs should be made more visible",
+                  "I would highly recommend …", "we have to think of ways to …")
+  commitment      what the speaker or their body will do ("we will share the final
+                  report", "we would have to do our part", "we can explore that")
+category — what it is about (first match by keyword weight, ties by this order):
+  funding                 money, financing, financial base, funds, paying consultants
+  concise-summaries       one-to-two page briefs, talking points, concise summaries
+  communication-channels  channels, regular updates, reaching decision makers
+  recognition             recognition, the official record, being considered a stakeholder
+  visibility              visibility, profile, showcase, publicising, accessible to the public
+  links-to-institutions   links to UN agencies, governments, IGOs, NRIs, decision making
+  capacity-building       capacity, training, skills, literacy, methodology
+  participation           involvement, engagement, joining, inclusivity, inputs, volunteers
+  agenda                  putting an issue on an agenda
+  cooperation             coalitions and partners working together, exchanging practice
+  support                 material or secretariat support, sustainability of coalitions
+  policy                  a substantive recommendation about the Internet itself
+  other                   none of the above
+Outputs (reports, statements, glossaries, charters, papers) are found by
+`analyse.outputs`, not here.
+
+Why rules and not a model: asks in IGF captions are voiced in a small set of
+constructions ("we need", "should", "it would be helpful if", "I would like to
+request"); rules keep every decision explainable with a verbatim quote and need no
+training data. Moderators' sentences are skipped: theirs are floor management and
+promotion ("please go to their session"), not the session's asks; so are sentences
+that are tracked questions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .context import FLOOR_CUE, Context
+from .cues import PROCEDURAL
+from .records import Ask
+
+__all__ = ["CATEGORIES", "TYPES", "classify_type", "classify_category", "category_scores", "find_asks"]
+
+TYPES = ("ask", "recommendation", "commitment")
+
+_W = r"[\w‑'-]+"
+_ASK = re.compile(
+    rf"\b(we|they|i|dcs|coalitions|it|[a-z]+ coalitions?)\s+((really|still|do|also|urgently|would|may|will|all|just)\s+)*"
+    rf"(need|needs|needed|require|requires|lack|are looking for|call for|ask for|request)\b(?! to (say|mention|stop))"
+    rf"|\bthere (is|'s|are) (a |an |the )?({_W} ){{0,2}}needs?\b|\bthere needs to be\b|\bneeds? to be (done|improved|made)"
+    rf"|\b(the|a|real|clear|strong|urgent) need (for|to|of)\b|\bneeds? more\b|\bresources needed\b"
+    rf"|\b(i|we) (would like to|want to|wish to|'d like to) (request|ask for|invite|encourage|call on|urge|see)\b"
+    rf"|\b(i|we) (request|invite|urge|call on|appeal to)\b|\bplease (do )?(join|share|send|contact|support|help|consider)\b"
+    rf"|\bit would be (very |really |extremely )?(helpful|useful|great|good|important) (if|to have|for)\b"
+    rf"|\bwould be (very |really |extremely )?helpful\b|\bhelp us\b|\bmain challenge\b[^.]{{0,40}}\bis\b"
+    rf"|\bneed(ing)? to (do|establish|find|pay|ensure|have|make|engage)\b"
+    rf"|\b(i|we) (would|'d) (like|want|love) (the|our|all|more|you|them|to see)\b|\b(i|we) (really )?want (more|the|to see|you)\b"
+    rf"|\b(i|we) (would |must |want to )?(ask|urge|call on) (the|you|all|every\w*|governments?|states|platforms)\b"
+    rf"|\bwould look to\b|\blook(ing)? to (the )?(dynamic coalitions|you|coalitions) (to|for)\b", re.I)
+_RECOMMEND = re.compile(
+    r"\b(should|ought to)\b|\b(i|we)( would| strongly| highly| really| also| just)* (recommend|suggest|propose|encourage)\b"
+    r"|\b(try to |need to |have to )?improv(e|ing) (the |our )?(links|visibility|channels|support|participation)\b"
+    r"|\bwhen we recommend\b|\b(we|you) (have to|must) (think|find|work|improve|make|consider|sustain)\b"
+    r"|\bone (element|thing|way) (to be improved|that i see|would be|could be)\b|\b(can|could) do a lot\b"
+    r"|\bcould (also )?be (considered|done|improved)\b|\bmore work that could be done\b|\bthe way forward\b", re.I)
+_COMMIT = re.compile(
+    r"\b(we|i)\s*('ll|'d| will| shall| are going to|'re going to| commit to| plan to| intend to| would like to"
+    r"| can| could| would)( also| then| very soon)? (share|publish|release|launch|produce|organi[sz]e|host|support"
+    r"|provide|follow up|put together|bring|look at|explore|champion|send|present|contribute|engage|develop"
+    r"|do our part|have to do our part|think of|mobili[sz]e)\b|\bwill be (shared|published|released|launched|available)\b"
+    r"|\bso we can explore\b|\bwe (are|'re) aiming to\b", re.I)
+_FLOW = re.compile(r"\b(hand|give|pass|turn|read|repeat|move|stop|start|come back|hear|talk|speak|ask|introduce"
+                   r"|leave it|keep (this|it) short)\b", re.I)
+
+CATEGORIES: dict[str, re.Pattern[str]] = {
+    "funding": re.compile(r"\b(financ\w*|funds?|funding|funded|money|budget\w*|cost\w*|pay\b|donors?|grants?|sponsor\w*"
+                          r"|resources needed)\b", re.I),
+    "concise-summaries": re.compile(r"\b(concise\w*|summar\w+|one page|two pages?|one-pager|digestible|talking points"
+                                    r"|briefings?|key messages|distil\w*)\b", re.I),
+    "communication-channels": re.compile(r"\b(channels?|regular (updates?|communication)|updates? to|communicat\w*"
+                                         r"|mechanism|reach(es)? (the right|those|decision|policy)|keep us up to speed|focal points?|contact points?"
+                                         r"|mailing lists?|newsletters?|publicized)\b", re.I),
+    "recognition": re.compile(r"\b(recogni[sz]\w*|official record|acknowledg\w*|credit\b|legitima\w*)\b", re.I),
+    "visibility": re.compile(r"\b(visib\w*|visible|profiled?|showcas\w*|publici[sz]\w*|promot\w*|accessible|findable"
+                             r"|spotlight|public profile|awareness|read (it|the)|follow-?up on these|website|finds? them)\b", re.I),
+    "links-to-institutions": re.compile(r"\b(links?|linked|linking|linkages?|interlink\w*|connect\w*|intergovernmental"
+                                        r"|un agencies|institutions?|decision[- ]mak\w*|governments?|partner\w*|nris?"
+                                        r"|member states|regional agenda|international organi[sz]ations?|un system"
+                                        r"|connect the dots|channel(ed)? to)\b", re.I),
+    "capacity-building": re.compile(r"\b(capacity|capacities|training|train\b|skills?|literacy|methodolog\w*"
+                                    r"|mentor\w*|educat(e|ion|ing)\b(?! data))\b", re.I),
+    "participation": re.compile(r"\b(participat\w*|involve\w*|engag\w*|join\w*|inclusiv\w*|volunteer\w*|take part"
+                                r"|be part of|younger|inputs?|get involved|global south|private sector|rekindle"
+                                r"|considered (and recognized )?as a stakeholder|come to|attend\w*|consultations?)\b", re.I),
+    "agenda": re.compile(r"\b(agenda)\b", re.I),
+    "cooperation": re.compile(r"\b((?<!digital )cooperat\w*|collaborat\w*|work together|exchange|lessons learned|synerg\w*|joint"
+                              r"|similar issues|overlapping issues)\b", re.I),
+    "support": re.compile(r"\b(support\w*|sustainab\w*|sustain\b|material|help us|resources)\b", re.I),
+}
+
+
+def classify_type(sentence: str) -> str | None:
+    """`ask`, `recommendation`, `commitment`, or None when the sentence is none of them."""
+    if PROCEDURAL.search(sentence) or FLOOR_CUE.search(sentence):
+        return None
+    if _COMMIT.search(sentence) and not _FLOW.search(_COMMIT.search(sentence).group(0)):  # type: ignore[union-attr]
+        if not _ASK.search(sentence):
+            return "commitment"
+    if _ASK.search(sentence):
+        return "ask"
+    if _RECOMMEND.search(sentence):
+        return "recommendation"
+    return None
+
+
+_POLICY_SUBJECT = re.compile(r"\b(governments?|regulators?|states|companies|platforms|operators|parliaments?|lawmakers"
+                             r"|legislators|authorities|ministries)\s+(should|must|ought to|need to)\b", re.I)
+_TRIGGERS = (_ASK, _RECOMMEND, _COMMIT)
+_WINDOW_WORDS = 10
+
+
+def category_scores(sentence: str) -> dict[str, int]:
+    """Keyword hits per category; hits in the ten words after the ask's verb count three times,
+    because "we need X" is about X whatever else the sentence mentions."""
+    trigger = next((m for p in _TRIGGERS if (m := p.search(sentence))), None)
+    window = " ".join(sentence[trigger.end():].split()[:_WINDOW_WORDS]) if trigger else ""
+    scores = {}
+    for name, pattern in CATEGORIES.items():
+        hits = len(pattern.findall(sentence)) + 2 * len(pattern.findall(window))
+        if hits:
+            scores[name] = hits
+    return scores
+
+
+def classify_category(sentence: str, kind: str = "ask") -> str:
+    """The taxonomy category with the best keyword score (ties: taxonomy order)."""
+    scores = category_scores(sentence)
+    if _POLICY_SUBJECT.search(sentence) and "funding" not in scores:
+        return "policy"
+    if scores:
+        return max(scores, key=lambda k: (scores[k], -list(CATEGORIES).index(k)))
+    return "policy" if kind == "recommendation" else "other"
+
+
+def _also(sentence: str, first: str) -> list[str]:
+    """A second category when the sentence asks for two things as strongly (≥2 plain hits)."""
+    plain = {name: len(p.findall(sentence)) for name, p in CATEGORIES.items()}
+    return [name for name, hits in plain.items() if name != first and hits >= 2 and name != "support"][:1]
+
+
+def find_asks(ctx: Context, skip: Iterable[tuple[int, int]] = (), coalitions: dict[int, str] | None = None) -> list[Ask]:
+    """Asks, recommendations and commitments of every non-moderator speech turn.
+
+    `skip` holds absolute sentence spans already reported as questions;
+    `coalitions` maps turn index → the coalition the speaker speaks for.
+    One record per (line, category): several sentences of one paragraph making the
+    same ask are one ask, quoted by the first.
+    """
+    skipped = set(skip)
+    seen: set[tuple[int, str]] = set()
+    out: list[Ask] = []
+    for turn in ctx.turns:
+        if turn.kind != "speech" or ctx.is_moderator(turn.index):
+            continue
+        for s in ctx.sentences[turn.index]:
+            if (s.start, s.end) in skipped or len(s.text.split()) < 4:
+                continue
+            kind = classify_type(s.text)
+            if kind is None:
+                continue
+            category = classify_category(s.text, kind)
+            if kind in ("ask", "commitment") and category == "other":
+                continue  # "we need to change", "it will be published": nothing to route (outputs are elsewhere)
+            for cat in [category, *_also(s.text, category)]:
+                if (s.line, cat) in seen:
+                    continue
+                seen.add((s.line, cat))
+                out.append(Ask(category=cat, type=kind, by=ctx.people[turn.index].name, line=s.line,
+                               quote=s.text, coalition=(coalitions or {}).get(turn.index)))
+    return out

@@ -1,0 +1,225 @@
+"""What every analysis needs to know about a session, computed once: sentences with
+lines, who speaks in each turn (role, affiliation, mode) and where coalitions are named.
+
+The analyses stay pure and testable with hand-made inputs because the people (a resolve
+`Cast`, or anything shaped like one) and the coalition mentions (resolve's
+`find_mentions`, or any objects with `start`, `end`, `name`, `kind`) are parameters.
+When no cast is given, roles fall back to rules any reader would use: generic labels
+("MODERATOR", "CHAIR") and speakers who keep handing the floor to others are moderators.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from forumlens.models import Session, Turn
+from forumlens.transcript.sentences import split_sentences
+from forumlens.transcript.speakers import name_key
+
+__all__ = ["Person", "Sentence", "Mention", "Context", "build_context", "default_mentions", "FLOOR_CUE"]
+
+# A speaker who gives the floor to others is running the session.
+FLOOR_CUE = re.compile(
+    r"\b(the floor is yours|you have the floor|over to you|(give|giving|pass|hand)( it| this| the mic| the floor)?"
+    r"( back| over)* to\b|turn (it )?(over )?to\b|let'?s (go|move|turn) to|next speaker|open the floor"
+    r"|please,? go ahead|i (would like|want) to (invite|turn|hand|give|pass))",
+    re.IGNORECASE,
+)
+_MODERATOR_LABEL = re.compile(r"\b(MODERATOR|CHAIR|CHAIRMAN|CHAIRPERSON|CHAIRWOMAN|FACILITATOR|HOST|MC)\b", re.I)
+_PARTICIPANT_LABEL = re.compile(r"\b(AUDIENCE|PARTICIPANT|FLOOR|FEMALE SPEAKER|MALE SPEAKER|SPEAKER)\b", re.I)
+_SELF_INTRO = re.compile(
+    r"\b(i('m| am)( here)?|i speak|i'm speaking|speaking|we('re| are)) (for|from|on behalf of|representing|with)\s+(the\s+)?$"
+    r"|\bi (represent|coordinate|co-?chair|chair|lead)\s+(the\s+)?$|\b(our|my)\s+$|\bon behalf of\s+(the\s+)?$"
+    r"|\b(advis[oe]r|coordinator|chair|co-?chair|member|representative|convenor|focal point)\s+(for|of|to|in|at)\b[^.]{0,45}$",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Person:
+    """The speaker of a turn, as far as the analyses need to know them."""
+
+    name: str | None
+    role: str = "unknown"  # moderator | dc-representative | guest | participant | remote-hub | unknown
+    affiliation: str | None = None
+    mode: str | None = None
+    stakeholder: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A coalition named in the text (absolute offsets into `session.text`)."""
+
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a turn: absolute offsets, its 1-based line and its text."""
+
+    turn: int
+    start: int  # offset in session.text
+    end: int
+    line: int
+    text: str
+    rel: int = 0  # offset inside turn.text
+
+
+@dataclass(frozen=True)
+class Context:
+    session: Session
+    people: tuple[Person, ...]  # one per turn, same index
+    sentences: tuple[tuple[Sentence, ...], ...]  # per turn
+    mentions: tuple[Mention, ...]
+
+    @property
+    def turns(self) -> tuple[Turn, ...]:
+        return self.session.turns
+
+    def is_moderator(self, index: int) -> bool:
+        return self.people[index].role == "moderator"
+
+    def coalitions_in(self, start: int, end: int) -> list[Mention]:
+        """Coalition mentions inside [start, end) of the session text."""
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def speaker(self, index: int) -> str | None:
+        return self.people[index].name
+
+
+def _line_of_turn_offset(turn: Turn, rel: int) -> int:
+    first = turn.end_line - turn.text.count("\n") if turn.end_line else turn.line
+    return first + turn.text.count("\n", 0, rel)
+
+
+def _sentences(session: Session) -> tuple[tuple[Sentence, ...], ...]:
+    out = []
+    for turn in session.turns:
+        row = [Sentence(turn.index, turn.start + a, turn.start + b, _line_of_turn_offset(turn, a), turn.text[a:b], a)
+               for a, b in split_sentences(turn.text)]
+        out.append(tuple(row))
+    return tuple(out)
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _people_from_cast(session: Session, cast: Any) -> list[Person | None]:
+    by_label: dict[str, Any] = {}
+    by_name: dict[str, Any] = {}
+    by_line: dict[int, Any] = {}
+    for p in _get(cast, "people", None) or []:
+        for label in _get(p, "labels", None) or []:
+            by_label[name_key(label)] = p
+        if _get(p, "name"):
+            by_name[name_key(_get(p, "name"))] = p
+        for line in _get(p, "lines", None) or []:
+            by_line.setdefault(int(line), p)
+    found: list[Person | None] = []
+    for turn in session.turns:
+        p = by_line.get(turn.line)  # the cast may re-attribute a mislabelled turn by its line
+        if p is None and turn.label:
+            p = by_label.get(name_key(turn.label))
+        if p is None and turn.speaker:
+            p = by_name.get(name_key(turn.speaker))
+        found.append(None if p is None else Person(
+            name=_get(p, "name", turn.speaker), role=_get(p, "role") or "unknown", affiliation=_get(p, "affiliation"),
+            mode=_get(p, "mode"), stakeholder=_get(p, "stakeholder") or _get(p, "stakeholder_group")))
+    return found
+
+
+def _key(turn: Turn) -> str | None:
+    return turn.speaker or turn.label
+
+
+def _fallback_roles(session: Session) -> dict[str | None, str]:
+    """Roles from labels and floor-giving behaviour, for when no cast is available."""
+    cues: Counter[str] = Counter()
+    turns: Counter[str] = Counter()
+    for turn in session.turns:
+        key = _key(turn)
+        if turn.kind != "speech" or key is None:
+            continue
+        turns[key] += 1
+        if FLOOR_CUE.search(turn.text):
+            cues[key] += 1
+    roles: dict[str | None, str] = {}
+    for key in turns:
+        if _MODERATOR_LABEL.search(key):
+            roles[key] = "moderator"
+        elif _PARTICIPANT_LABEL.fullmatch(key.strip()) or _PARTICIPANT_LABEL.search(key) and " " not in key.strip():
+            roles[key] = "participant"
+        elif cues[key] >= 2 and cues[key] * 2 >= turns[key]:
+            roles[key] = "moderator"
+    if "moderator" not in roles.values():
+        first = next((_key(t) for t in session.turns if t.kind == "speech" and _key(t)), None)
+        if first is not None and cues[first]:
+            roles[first] = "moderator"
+    return roles
+
+
+def default_mentions(session: Session) -> list[Mention]:
+    """Coalition mentions found by resolve's matcher (empty if it is unavailable)."""
+    try:
+        from forumlens.resolve.mentions import find_mentions
+    except ImportError:  # resolve not installed: analyses still run, without coalitions
+        return []
+    return [Mention(m.start, m.end, m.name) for m in find_mentions(session.text) if m.kind == "dc"]
+
+
+def _coerce_mentions(mentions: Iterable[Any]) -> tuple[Mention, ...]:
+    out = [Mention(int(_get(m, "start")), int(_get(m, "end")), str(_get(m, "name")))
+           for m in mentions if _get(m, "kind", "dc") == "dc"]
+    return tuple(sorted(out, key=lambda m: m.start))
+
+
+def _self_affiliation(session: Session, sentences: Sequence[Sequence[Sentence]], mentions: Sequence[Mention],
+                      index: int) -> str | None:
+    """A coalition the speaker introduces themselves with ("I speak for the DC on …")."""
+    turn = session.turns[index]
+    for m in mentions:
+        if turn.start <= m.start < turn.end:
+            before = session.text[max(turn.start, m.start - 90):m.start]
+            before = re.split(r"[.?!]\s", before)[-1]
+            if _SELF_INTRO.search(before) or re.search(r"\b(our|my)\s+$", before, re.I):
+                return m.name
+    return None
+
+
+def build_context(session: Session, cast: Any = None, mentions: Iterable[Any] | None = None) -> Context:
+    """Sentences, speakers and coalition mentions of `session`.
+
+    `cast` is a resolve `Cast` (or any object/dict with `people`, each having `name`,
+    `labels`, `role`, `affiliation`, `mode`); `mentions` are coalition mentions over
+    `session.text` (default: resolve's `find_mentions`).
+    """
+    sentences = _sentences(session)
+    found = _coerce_mentions(default_mentions(session) if mentions is None else mentions)
+    from_cast = _people_from_cast(session, cast) if cast is not None else [None] * len(session.turns)
+    roles = _fallback_roles(session)
+    people: list[Person] = []
+    affiliations: dict[str | None, str | None] = {}
+    for turn, person in zip(session.turns, from_cast):
+        if person is None:
+            key = _key(turn)
+            if key not in affiliations:
+                affiliations[key] = None
+            own = None if roles.get(key) == "moderator" else _self_affiliation(session, sentences, found, turn.index)
+            if own and key is not None:
+                affiliations[key] = affiliations[key] or own
+            person = Person(name=turn.speaker, role=roles.get(key, "unknown"),
+                            affiliation=own if key is None else None)
+        people.append(person)
+    # a speaker's self-introduced coalition holds for all their turns
+    people = [p if p.affiliation or not _key(t) else Person(p.name, p.role, affiliations.get(_key(t)), p.mode,
+                                                               p.stakeholder)
+              for p, t in zip(people, session.turns)]
+    return Context(session=session, people=tuple(people), sentences=sentences, mentions=found)

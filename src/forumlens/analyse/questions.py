@@ -1,0 +1,409 @@
+"""Questions put to a coalition, a person or the room, and what became of them.
+
+Detection works per sentence, then groups the question sentences of one turn that go
+to the same addressee (a moderator's "Chris, I have a question to you. … what can you
+do …" is one question). The rules, in order of trust:
+
+- a sentence ending in "?" by a moderator, or shaped like a question without the "?"
+  that captions often lose ("How does your coalition contribute …", "…, what would
+  be your main point …", "I wanted to ask what can be done …");
+- a first-person frame by anyone ("my question is", "I would like to know",
+  "it would be helpful to know how much …");
+- from other speakers, only "?" sentences addressed to "you": questions inside an
+  answer ("Has it been enforced? The short answer is no.") are rhetorical;
+- housekeeping ("can you hear us?", "is there anybody from …?") is never a question,
+  nor are guiding questions in the opening turn that go to no one in particular.
+
+Fate (see `link_answers`): the reply is the next turn, by someone else, that is not
+the moderator's own housekeeping; answerers who decline ("I won't answer that
+question") do not count, and a new question or agenda item closes the exchange. A
+question from the floor, read from the chat, or set aside ("food for thought") is
+only answered by a turn that takes it up (shares its content words) or a moderator
+reply that addresses it. A question left open and later re-asked to the same
+addressee is one question, `answered-later` if the re-ask got its answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .context import Context, Sentence
+from .cues import (
+    ADDRESSING,
+    AGENDA_STATEMENT,
+    ASK_FRAME,
+    DECLINE,
+    FLOOR_INVITE,
+    MOD_FRAME,
+    ON_BEHALF,
+    PARKING,
+    PROCEDURAL,
+    QUESTION_REF,
+    REASK,
+    RELAY,
+    ROOM,
+    SELF_ANSWER,
+    WH_AFTER_COMMA,
+    WH_START,
+    content_words,
+)
+from .records import Question
+
+__all__ = ["QuestionGroup", "find_question_groups", "link_answers", "find_questions", "is_question_sentence"]
+
+_ENDS_Q = re.compile(r"\?[\"'”’)\].!]*\s*$")
+_YOU = re.compile(r"\byou(r)?\b", re.I)
+_NOTE = re.compile(r"[(\[][^()\[\]]*[)\]]")
+_THANKS = re.compile(r"^\W*(thank|thanks|welcome|great|ok|okay|good|absolutely|indeed|sure)\b", re.I)
+_PASS_ON = re.compile(r"\b(answer|respond to|take|react to|address|pick up) (that|this|it)\b", re.I)
+ANSWER_WINDOW = 6  # speech turns in which a floor question can still be taken up
+OVERLAP = 0.3  # share of a question's content words an answer must repeat to take it up
+
+
+@dataclass
+class QuestionGroup:
+    """Question sentences of one turn that go to one addressee (internal record)."""
+
+    turn: int
+    sentences: list[Sentence]
+    window: tuple[int, int]  # absolute span of the turn text this question owns
+    by: str | None = None
+    asked_by: str | None = None
+    to: str = "room"
+    from_moderator: bool = False
+    parked: bool = False
+    reask: bool = False
+    core: list[Sentence] = field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        return (self.core or self.sentences)[0].line
+
+
+def is_question_sentence(text: str, moderator: bool, following: str = "", floor: bool = False) -> bool:
+    """Whether one sentence puts a question (see the module docstring for the rules).
+
+    `floor`: the speaker was given the floor to ask (a participant after "let's take
+    questions from the floor"), so their "?" sentences are questions even without "you".
+    """
+    t = text.strip()
+    if PROCEDURAL.search(t):
+        return False
+    ends_q = bool(_ENDS_Q.search(t)) or "?" in t[-4:]
+    if not ends_q and AGENDA_STATEMENT.search(t):
+        return False
+    if ASK_FRAME.search(t):
+        return True
+    if ends_q and SELF_ANSWER.match(following):
+        return False
+    if moderator:
+        return ends_q or bool(WH_START.search(t) or WH_AFTER_COMMA.search(t) or MOD_FRAME.search(t))
+    return ends_q and (floor or bool(_YOU.search(t)))
+
+
+def _floor_turn(ctx: Context, index: int) -> bool:
+    """A turn by someone invited from the floor, or by a participant."""
+    if ctx.people[index].role in ("participant", "remote-hub"):
+        return True
+    for j in range(index - 1, max(-1, index - 3), -1):
+        if ctx.turns[j].kind == "speech" and _words(ctx.turns[j].text) >= 2:
+            return ctx.is_moderator(j) and bool(FLOOR_INVITE.search(ctx.turns[j].text[-300:]))
+    return False
+
+
+def _has_content(text: str) -> bool:
+    t = text.strip()
+    return bool(_ENDS_Q.search(t) or WH_START.search(t) or WH_AFTER_COMMA.search(t)) or "?" in t[-4:]
+
+
+def _words(text: str) -> int:
+    return len(_NOTE.sub(" ", text).split())
+
+
+def _group_turn(ctx: Context, index: int) -> list[QuestionGroup]:
+    sents = ctx.sentences[index]
+    moderator = ctx.is_moderator(index)
+    relayed = any(not m.group("c") for m in ON_BEHALF.finditer(ctx.turns[index].text))  # "a question in the chat"
+    floor = not moderator and (_floor_turn(ctx, index) or relayed)
+    groups: list[QuestionGroup] = []
+    gap = 99
+    for i, s in enumerate(sents):
+        following = sents[i + 1].text if i + 1 < len(sents) else ""
+        q = is_question_sentence(s.text, moderator, following, floor)
+        if not q and groups and gap == 0 and "?" in s.text and not PROCEDURAL.search(s.text):
+            q = True  # a follow-up "?" right after a question belongs to it
+        if not q:
+            gap += 1
+            continue
+        current = groups[-1] if groups else None
+        if current is not None and gap <= 2 and not _new_addressee(
+                ctx, current.sentences[-1].end, s.end, s.text, " ".join(x.text for x in current.sentences)):
+            current.sentences.append(s)
+        else:
+            groups.append(QuestionGroup(turn=index, sentences=[s], window=(0, 0)))
+        gap = 0
+    turn = ctx.turns[index]
+    for k, g in enumerate(groups):
+        start = turn.start if k == 0 else groups[k - 1].sentences[-1].end
+        end = groups[k + 1].sentences[0].start if k + 1 < len(groups) else turn.end
+        g.window = (start, end)
+        g.core = [s for s in g.sentences if _has_content(s.text)] or list(g.sentences)
+    return groups
+
+
+_VOCATIVE = re.compile(r"^\W*([A-Z][\w‑'-]+(?: [A-Z][\w‑'-]+)?),\s")
+
+
+def _vocative(text: str) -> str | None:
+    """The name a sentence opens by addressing ("Eli, what do regulators think …")."""
+    match = _VOCATIVE.match(text)
+    return match.group(1) if match and match.group(1).lower() not in {"so", "now", "and", "yes", "well", "again"} else None
+
+
+def _same_speaker(ctx: Context, a: int, b: int) -> bool:
+    ka = ctx.turns[a].speaker or ctx.turns[a].label
+    kb = ctx.turns[b].speaker or ctx.turns[b].label
+    return a == b or (ka is not None and ka == kb)
+
+
+def _new_addressee(ctx: Context, after: int, upto: int, sentence: str = "", group_text: str = "") -> bool:
+    name = _vocative(sentence)
+    if name and name not in group_text:
+        return True
+    text = ctx.session.text
+    return any(ADDRESSING.search(text[max(after, m.start - 60):m.start]) for m in ctx.coalitions_in(after, upto))
+
+
+def _person_named(ctx: Context, text: str, after_turn: int) -> str | None:
+    """A session speaker named in `text` (full name or first name), preferring who speaks next."""
+    names = [p.name for p in ctx.people if p.name]
+    hits = []
+    for name in dict.fromkeys(names):
+        parts = [name] + [w for w in name.split()[:1] if len(w) > 2]
+        if any(re.search(rf"\b{re.escape(p)}\b", text, re.I) for p in parts):
+            hits.append(name)
+    if not hits:
+        return None
+    upcoming = [ctx.people[j].name for j in range(after_turn + 1, min(len(ctx.turns), after_turn + 6))]
+    return next((n for n in upcoming if n in hits), hits[0])
+
+
+def _next_speaker(ctx: Context, index: int) -> str | None:
+    for j in range(index + 1, min(len(ctx.turns), index + 4)):
+        if ctx.turns[j].kind == "speech" and not ctx.is_moderator(j) and _words(ctx.turns[j].text) >= 4:
+            return ctx.people[j].name
+    return None
+
+
+def _addressee(ctx: Context, g: QuestionGroup) -> str:
+    text = ctx.session.text
+    start, end = g.window
+    q_end = g.sentences[-1].end
+    mentions = ctx.coalitions_in(start, q_end)
+    addressed = [m for m in mentions if ADDRESSING.search(text[max(start, m.start - 60):m.start])]
+    if addressed:
+        return addressed[-1].name
+    if ROOM.search(text[start:end]):
+        return "room"
+    near = max(start, g.core[0].start - 350)
+    spoken = " ".join(s.text for s in ctx.sentences[g.turn] if near <= s.start < end and not _THANKS.match(s.text))
+    person = _person_named(ctx, spoken, g.turn)
+    if person and person != ctx.people[g.turn].name:
+        return person
+    if mentions and g.from_moderator:
+        return mentions[-1].name
+    if g.from_moderator and any(_YOU.search(s.text) for s in g.sentences):
+        return _next_speaker(ctx, g.turn) or "room"
+    return "room"
+
+
+def _on_behalf(ctx: Context, g: QuestionGroup) -> str | None:
+    text = ctx.session.text[ctx.turns[g.turn].start:g.sentences[-1].end]
+    match = None
+    for found in ON_BEHALF.finditer(text):
+        if not found.group("c") or ctx.is_moderator(g.turn):  # "on behalf of our coalition" is self-introduction
+            match = found
+    if match is None:
+        return None
+    if match.group("chat"):
+        return "remote participant"
+    who = match.group("a") or match.group("b") or match.group("c") or match.group("d") or ""
+    tokens = {w.lower() for w in re.findall(r"\w+", who)}
+    for p in ctx.people:
+        if p.name and tokens & {w.lower() for w in p.name.split()}:
+            return p.name
+    return who
+
+
+def find_question_groups(ctx: Context) -> list[QuestionGroup]:
+    """Every tracked question of the session, with asker and addressee, in order."""
+    first_speech = next((t.index for t in ctx.turns if t.kind == "speech"), -1)
+    out: list[QuestionGroup] = []
+    for turn in ctx.turns:
+        if turn.kind != "speech":
+            continue
+        for g in _group_turn(ctx, turn.index):
+            g.from_moderator = ctx.is_moderator(turn.index)
+            g.asked_by = ctx.people[turn.index].name
+            behalf = _on_behalf(ctx, g)
+            g.by = behalf or g.asked_by
+            if behalf:
+                g.from_moderator = False
+            owned = ctx.session.text[g.window[0]:g.window[1]]
+            g.parked = bool(PARKING.search(ctx.session.text[g.sentences[0].start:g.window[1]]))
+            g.reask = bool(REASK.search(owned))
+            g.to = _addressee(ctx, g)
+            if g.from_moderator and all(_PASS_ON.search(x.text) and len(x.text.split()) < 15 for x in g.sentences):
+                continue  # "Aisha, would you like to answer that?" passes an earlier question on
+            if (turn.index == first_speech and g.from_moderator
+                    and not any(_YOU.search(s.text) or _vocative(s.text) for s in g.core)):
+                continue  # the opening's guiding questions go to the whole session
+            out.append(g)
+    return out
+
+
+def _empty(ctx: Context, j: int) -> bool:
+    t = ctx.turns[j]
+    return t.kind != "speech" or _words(t.text) < 4
+
+
+def _question_turn(ctx: Context, groups: list[QuestionGroup], j: int) -> bool:
+    """A turn that mainly asks (so it cannot be an answer)."""
+    asked = sum(_words(s.text) for g in groups if g.turn == j for s in g.sentences)
+    return asked > 0 and asked * 2.5 >= _words(ctx.turns[j].text)
+
+
+def _substantive(text: str) -> int:
+    from .context import FLOOR_CUE
+    kept = [s for s in re.split(r"(?<=[.!?])\s+", text)
+            if not (_THANKS.match(s) or FLOOR_CUE.search(s) or PROCEDURAL.search(s))]
+    return sum(len(s.split()) for s in kept)
+
+
+def _overlap(question: set[str], text: str) -> float:
+    if not question:
+        return 0.0
+    shared = question & content_words(text[:2000])
+    return len(shared) / len(question) if len(shared) >= 2 else 0.0
+
+
+def _run(ctx: Context, j: int, close: int) -> list[int]:
+    """Lines of the answer turns starting at `j`: it and the non-moderator turns right after it."""
+    lines = [ctx.turns[j].line]
+    k = j + 1
+    while k < close and (ctx.turns[k].kind != "speech" or not ctx.is_moderator(k)):
+        if not _empty(ctx, k) and ctx.people[k].name != ctx.people[j].name:
+            break
+        if not _empty(ctx, k):
+            lines.append(ctx.turns[k].line)
+        k += 1
+    if ctx.is_moderator(j):
+        return lines
+    k = j + 1
+    while k < close and not ctx.is_moderator(k):
+        if not _empty(ctx, k) and ctx.turns[k].line not in lines:
+            lines.append(ctx.turns[k].line)
+        k += 1
+    return lines
+
+
+def _fate(ctx: Context, g: QuestionGroup, groups: list[QuestionGroup], close: int) -> tuple[str, list[int]]:
+    words = content_words(" ".join(s.text for s in g.core))
+    direct = g.from_moderator and not g.parked
+    parked = g.parked
+    seen = 0
+    for j in range(g.turn + 1, min(close + 1, len(ctx.turns))):
+        if j == close:  # the turn that moves on may still reply first ("It is a fair point. … Yuki, …?")
+            cut = next((h.sentences[0].start for h in groups if h.turn == j), ctx.turns[j].end)
+            head = ctx.session.text[ctx.turns[j].start:cut]
+            if (seen == 0 and not g.from_moderator and ctx.is_moderator(j) and not _same_speaker(ctx, j, g.turn)
+                    and _substantive(head) >= 6 and not PARKING.search(head)):
+                return "answered", [ctx.turns[j].line]
+            break
+        if _empty(ctx, j) or _same_speaker(ctx, j, g.turn) or _question_turn(ctx, groups, j):
+            continue
+        seen += 1
+        text = ctx.turns[j].text
+        if ctx.is_moderator(j):
+            if not g.from_moderator and seen == 1 and (QUESTION_REF.search(text) and _substantive(text) >= 12
+                                                       or SELF_ANSWER.match(text) and _substantive(text) >= 6):
+                return "answered", [ctx.turns[j].line]
+            if seen == 1 and PARKING.search(text):
+                parked, direct = True, False
+            elif not g.from_moderator and seen == 1 and RELAY.search(text):
+                direct = True
+            elif not g.from_moderator and seen == 1:
+                direct = False
+            continue
+        if DECLINE.search(text[:600]):
+            direct = False  # passed on: only a later turn that takes it up answers it
+            continue
+        if direct or seen == 1 and not parked:
+            return "answered", _run(ctx, j, close)
+        if _overlap(words, text) >= OVERLAP:
+            return ("answered-later" if parked else "answered"), _run(ctx, j, close)
+        if seen >= ANSWER_WINDOW:
+            break
+    return "unanswered", []
+
+
+def _closes(ctx: Context, g: QuestionGroup, groups: list[QuestionGroup], boundaries: list[int]) -> int:
+    """Turn index where the exchange opened by `g` is over."""
+    for h in groups:
+        if h is g or h.turn < g.turn or (h.turn == g.turn and h.sentences[0].start <= g.sentences[0].start):
+            continue
+        if h.from_moderator and h.asked_by == h.by:
+            return h.turn
+    after = [b for b in boundaries if b > g.turn]
+    return min(after) if after else len(ctx.turns)
+
+
+def _same_question(a: QuestionGroup, b: QuestionGroup, ctx: Context) -> bool:
+    wa = content_words(" ".join(s.text for s in a.core))
+    wb = content_words(" ".join(s.text for s in b.core))
+    sim = len(wa & wb) / max(1, min(len(wa), len(wb)))
+    same_to = a.to == b.to and a.to != "room"
+    return b.from_moderator and (same_to and (b.reask or sim >= 0.3) or sim >= 0.6)
+
+
+def link_answers(ctx: Context, groups: list[QuestionGroup], boundaries: list[int] | None = None) -> list[Question]:
+    """Status and answer lines of every question; re-asks fold into the first asking.
+
+    `boundaries` are turn indexes where a new agenda segment starts (they close
+    an exchange, like a new question does).
+    """
+    bounds = boundaries or []
+    fates = []
+    for g in groups:
+        close = _closes(ctx, g, groups, bounds)
+        if close == g.turn:  # a new question in the same turn: this one was set aside
+            fates.append(("unanswered", []))
+        else:
+            fates.append(_fate(ctx, g, groups, close))
+    dropped: set[int] = set()
+    questions: list[Question] = []
+    for i, g in enumerate(groups):
+        if i in dropped:
+            continue
+        status, lines = fates[i]
+        also = [g.line]
+        if status == "unanswered":
+            for k in range(i + 1, len(groups)):
+                if k not in dropped and groups[k].turn > g.turn and _same_question(g, groups[k], ctx):
+                    dropped.add(k)
+                    also.append(groups[k].line)
+                    if fates[k][0] != "unanswered":
+                        status, lines = "answered-later", fates[k][1]
+                        break
+        turn = ctx.turns[g.turn]
+        first, last = g.core[0], g.core[-1]
+        text = turn.text[first.rel:last.rel + len(last.text)]
+        questions.append(Question(line=g.line, by=g.by, to=g.to, text=text, status=status,
+                                  answer_lines=tuple(lines), asked_by=g.asked_by, turn=g.turn, lines=tuple(also)))
+    return questions
+
+
+def find_questions(ctx: Context, boundaries: list[int] | None = None) -> list[Question]:
+    """Detect the session's questions and decide their fate (pure)."""
+    return link_answers(ctx, find_question_groups(ctx), boundaries)

@@ -1,0 +1,151 @@
+"""Score analyse output against hand annotations (pure; used by tests and bench/intel.py).
+
+Gold files (`tests/resources/analyse/*.gold.json`) list questions (line, status,
+acceptable addressees), asks (line, acceptable categories), outputs and segments, plus
+`optional_*` items that are genuinely ambiguous: they never count as misses and a
+detection that lands on them is not a false alarm. Lines are paragraphs in captions,
+so asks and outputs match on the exact line; questions match within `tolerance` lines
+(a question's sentences can straddle paragraphs), one-to-one, nearest first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from forumlens.transcript.speakers import name_key
+
+__all__ = ["PR", "QuestionScore", "AskScore", "score_questions", "score_asks", "score_outputs", "score_segments"]
+
+
+@dataclass(frozen=True)
+class PR:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+@dataclass(frozen=True)
+class QuestionScore:
+    detection: PR
+    status_correct: int
+    to_correct: int
+    answer_correct: int
+    matched: int
+    errors: tuple[str, ...]
+
+    @property
+    def status_accuracy(self) -> float:
+        return self.status_correct / self.matched if self.matched else 1.0
+
+
+@dataclass(frozen=True)
+class AskScore:
+    detection: PR
+    category: PR  # a true positive needs the right line and an accepted category
+    errors: tuple[str, ...]
+
+
+def _match(detected: Sequence[dict[str, Any]], gold: Sequence[dict[str, Any]], tolerance: int,
+           good: Callable[[dict[str, Any], dict[str, Any]], bool] = lambda d, g: True) -> list[tuple[int, int]]:
+    """One-to-one pairs (detected index, gold index): exact-category pairs first, then nearest."""
+    pairs = sorted(((0 if good(d, g) else 1, abs(d["line"] - g["line"]), i, j)
+                    for i, d in enumerate(detected) for j, g in enumerate(gold)
+                    if abs(d["line"] - g["line"]) <= tolerance))
+    used_d: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for _rank, _dist, i, j in pairs:
+        if i not in used_d and j not in used_g:
+            used_d.add(i)
+            used_g.add(j)
+            out.append((i, j))
+    return out
+
+
+def _optional_lines(items: Sequence[Any]) -> set[int]:
+    return {int(x["line"] if isinstance(x, dict) else x) for x in items}
+
+
+def _same_name(a: str | None, b: str | None) -> bool:
+    return (a or "").strip() != "" and name_key(a or "") == name_key(b or "")
+
+
+def score_questions(detected: Sequence[dict[str, Any]], gold: dict[str, Any], tolerance: int = 3) -> QuestionScore:
+    """Detection precision/recall, status accuracy, addressee and first-answer-line accuracy."""
+    wanted = gold.get("questions", [])
+    optional = _optional_lines(gold.get("optional_questions", []))
+    pairs = _match(detected, wanted, tolerance)
+    hit_d = {i for i, _ in pairs}
+    fp = [d for i, d in enumerate(detected) if i not in hit_d and not any(abs(d["line"] - o) <= tolerance for o in optional)]
+    errors = [f"false alarm line {d['line']}: {d['text'][:60]!r}" for d in fp]
+    status = to = answer = 0
+    for i, j in pairs:
+        d, g = detected[i], wanted[j]
+        if d["status"] == g["status"]:
+            status += 1
+        else:
+            errors.append(f"status line {g['line']}: got {d['status']}, want {g['status']}")
+        if any(_same_name(d["to"], t) or d["to"] == t for t in g.get("to", [])):
+            to += 1
+        if (d.get("answer_lines") or [None])[0] == (g.get("answer_lines") or [None])[0]:
+            answer += 1
+    matched_g = {j for _, j in pairs}
+    errors += [f"missed line {g['line']}: {g.get('quote', '')!r}" for j, g in enumerate(wanted) if j not in matched_g]
+    return QuestionScore(PR(len(pairs), len(fp), len(wanted) - len(pairs)), status, to, answer, len(pairs),
+                         tuple(errors))
+
+
+def score_asks(detected: Sequence[dict[str, Any]], gold: dict[str, Any]) -> AskScore:
+    """Line-level detection and category precision/recall of asks (all types together)."""
+    wanted = gold.get("asks", [])
+    optional = _optional_lines(gold.get("optional_asks", []))
+    pairs = _match(detected, wanted, 0, lambda d, g: d["category"] in g["categories"])
+    hit_d = {i for i, _ in pairs}
+    fp = [d for i, d in enumerate(detected) if i not in hit_d and d["line"] not in optional]
+    good = [(i, j) for i, j in pairs if detected[i]["category"] in wanted[j]["categories"]]
+    errors = [f"false alarm line {d['line']} [{d['category']}]: {d['quote'][:60]!r}" for d in fp]
+    errors += [f"category line {wanted[j]['line']}: got {detected[i]['category']}, want {wanted[j]['categories']}"
+               for i, j in pairs if (i, j) not in good]
+    matched_g = {j for _, j in pairs}
+    errors += [f"missed line {g['line']} {g['categories']}: {g.get('quote', '')!r}"
+               for j, g in enumerate(wanted) if j not in matched_g]
+    detection = PR(len(pairs), len(fp), len(wanted) - len(pairs))
+    category = PR(len(good), len(fp) + len(pairs) - len(good), len(wanted) - len(good))
+    return AskScore(detection, category, tuple(errors))
+
+
+def score_outputs(detected: Sequence[dict[str, Any]], gold: dict[str, Any]) -> PR:
+    """Outputs found on the right line (coalition not required)."""
+    wanted = gold.get("outputs", [])
+    optional = _optional_lines(gold.get("optional_outputs", []))
+    pairs = _match(detected, wanted, 0, lambda d, g: d["kind"] == g["kind"])
+    hit_d = {i for i, _ in pairs}
+    fp = sum(1 for i, d in enumerate(detected) if i not in hit_d and d["line"] not in optional)
+    return PR(len(pairs), fp, len(wanted) - len(pairs))
+
+
+def score_segments(detected: Sequence[dict[str, Any]], gold: dict[str, Any], tolerance: int = 6) -> PR:
+    """Segment starts within `tolerance` lines of an annotated start (or one of its alternatives)."""
+    wanted = []
+    for g in gold.get("segments", []):
+        wanted.append(g)
+    found = 0
+    used: set[int] = set()
+    for g in wanted:
+        lines = [g["from_line"], *g.get("alt_lines", [])]
+        for i, d in enumerate(detected):
+            if i not in used and any(abs(d["from_line"] - n) <= tolerance for n in lines):
+                used.add(i)
+                found += 1
+                break
+    return PR(found, len(detected) - found, len(wanted) - found)
