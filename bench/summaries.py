@@ -1,0 +1,176 @@
+"""Summary quality benchmark: forumlens takeaways vs Lead-k, LexRank and TextRank.
+
+Run:  python bench/summaries.py [--markdown]
+
+For every transcript with a reference (`X.txt` next to `X.takeaways.md`: the shared
+IGF 2021 main session and the sessions written for tests/resources/summarise), it
+builds the forumlens report and scores it with ROUGE-1/2/L F1 (rouge-score, Porter
+stemming) against the reference. Two tasks:
+
+- `takeaways`: our key takeaways vs the reference "Key takeaways";
+- `report`: takeaways + calls to action vs the reference takeaways + calls to action.
+
+Baselines run in the same process on the same sentence units (our caption-robust
+splitter; sumy's default tokenizer needs NLTK data we cannot download) and are cut to
+exactly the same number of words as our output, so length cannot explain a difference.
+It also prints output lengths and the share of bullets whose citations pass
+`check_citations` (must be 100 %). Needs the `bench` extra: rouge-score, sumy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from rouge_score import rouge_scorer
+from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+from sumy.nlp.stemmers import Stemmer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.utils import get_stop_words
+
+from forumlens.models import Session
+from forumlens.summarise import build_report, check_citations
+from forumlens.summarise.units import session_units
+from forumlens.transcript.parse import parse_transcript
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [ROOT.parent / "shared" / "corpus", ROOT / "tests" / "resources" / "summarise"]
+
+
+class CaptionTokenizer:
+    """sumy tokenizer interface over our own splitting (no NLTK data needed)."""
+
+    language = "english"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        from forumlens.transcript.sentences import sentence_texts
+        return tuple(sentence_texts(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(re.findall(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?", sentence))
+
+
+def reference_sections(markdown: str) -> dict[str, list[str]]:
+    """Numbered items under each `## ` heading of a reference file."""
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in markdown.splitlines():
+        if line.startswith("## "):
+            current = line[3:].strip().lower()
+            sections[current] = []
+        elif current and re.match(r"^\s*(\d+\.|[-*])\s+", line):
+            sections[current].append(re.sub(r"^\s*(\d+\.|[-*])\s+", "", line).strip())
+    return sections
+
+
+def cut_words(sentences: Sequence[str], budget: int) -> str:
+    """Sentences in order until `budget` words, the last one cut to fit exactly."""
+    out: list[str] = []
+    for s in sentences:
+        words = s.split()
+        room = budget - sum(len(x.split()) for x in out)
+        if room <= 0:
+            break
+        out.append(" ".join(words[:room]))
+    return "\n".join(out)
+
+
+def lead(sentences: Sequence[str], budget: int) -> str:
+    return cut_words(sentences, budget)
+
+
+def sumy_baseline(summarizer_cls: Callable[..., object]) -> Callable[[Sequence[str], int], str]:
+    def run(sentences: Sequence[str], budget: int) -> str:
+        tokenizer = CaptionTokenizer()
+        document = ObjectDocumentModel([Paragraph([Sentence(s, tokenizer) for s in sentences])])
+        summarizer = summarizer_cls(Stemmer("english"))  # type: ignore[operator]
+        summarizer.stop_words = get_stop_words("english")  # type: ignore[attr-defined]
+        def until_budget(infos: list) -> list:  # best-rated first, until the budget is reached
+            chosen, words = [], 0
+            for info in infos:
+                if words >= budget:
+                    break
+                chosen.append(info)
+                words += len(str(info.sentence).split())
+            return chosen
+
+        picked = [str(s) for s in summarizer(document, until_budget)]  # type: ignore[operator]
+        return cut_words(picked, budget)
+    return run
+
+
+BASELINES = {"lead-k": lead, "lexrank": sumy_baseline(LexRankSummarizer), "textrank": sumy_baseline(TextRankSummarizer)}
+
+
+def pairs() -> list[tuple[Path, Path]]:
+    out = []
+    for folder in SOURCES:
+        for ref in sorted(folder.glob("*.takeaways.md")):
+            txt = ref.with_name(ref.name.replace(".takeaways.md", ".txt"))
+            if txt.is_file():
+                out.append((txt, ref))
+    return out
+
+
+def run(markdown: bool = False) -> int:
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    rows: list[tuple[str, str, str, float, float, float, int]] = []
+    cited_ok = cited_all = 0
+    for txt, ref in pairs():
+        session: Session = parse_transcript(txt.read_text("utf-8"), source=txt.name, sha256=txt.name)
+        report = build_report(session)
+        problems = check_citations(report, [session])
+        bad = {p.split(".citations")[0] for p in problems}
+        for section, bullet in report.bullets():
+            cited_all += 1
+            cited_ok += all(not p.startswith(section) for p in bad) and bool(bullet.citations)
+        refs = reference_sections(ref.read_text("utf-8"))
+        sentences = [u.text for u in session_units(session)]
+        tasks = {
+            "takeaways": ([b.text for b in report.takeaways], refs.get("key takeaways", [])),
+            "report": ([b.text for b in report.takeaways + report.calls_to_action],
+                       refs.get("key takeaways", []) + refs.get("calls to action", [])),
+        }
+        for task, (ours, reference) in tasks.items():
+            system = "\n".join(ours)
+            budget = len(system.split())
+            outputs = {"forumlens": system, **{name: fn(sentences, budget) for name, fn in BASELINES.items()}}
+            for name, text in outputs.items():
+                s = scorer.score("\n".join(reference), text)
+                rows.append((txt.stem, task, name, s["rouge1"].fmeasure, s["rouge2"].fmeasure,
+                             s["rougeL"].fmeasure, len(text.split())))
+    print(format_table(rows, markdown))
+    share = 100.0 * cited_ok / max(1, cited_all)
+    print(f"\nbullets with valid citations: {cited_ok}/{cited_all} ({share:.1f} %)")
+    return 0 if share == 100.0 else 1
+
+
+def format_table(rows: Sequence[tuple[str, str, str, float, float, float, int]], markdown: bool) -> str:
+    """Per session and task, then the mean over sessions per task and system."""
+    lines = []
+    head = ("session", "task", "system", "R-1", "R-2", "R-L", "words")
+    fmt = "| {} | {} | {} | {} | {} | {} | {} |" if markdown else "{:<34} {:<10} {:<10} {:>6} {:>6} {:>6} {:>6}"
+    lines.append(fmt.format(*head))
+    if markdown:
+        lines.append("|---|---|---|---:|---:|---:|---:|")
+    for r in rows:
+        lines.append(fmt.format(r[0][:34], r[1], r[2], f"{r[3]:.3f}", f"{r[4]:.3f}", f"{r[5]:.3f}", r[6]))
+    groups: dict[tuple[str, str], list[tuple[str, str, str, float, float, float, int]]] = {}
+    for r in rows:
+        groups.setdefault((r[1], r[2]), []).append(r)
+    for (task, system), rs in groups.items():
+        n = len(rs)
+        lines.append(fmt.format("MEAN", task, system, f"{sum(r[3] for r in rs) / n:.3f}",
+                                f"{sum(r[4] for r in rs) / n:.3f}", f"{sum(r[5] for r in rs) / n:.3f}",
+                                round(sum(r[6] for r in rs) / n)))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown (for BENCHMARKS.md)")
+    sys.exit(run(parser.parse_args().markdown))

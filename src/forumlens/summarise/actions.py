@@ -1,0 +1,155 @@
+"""Calls to action and open questions, from the analyse stage's asks and questions.
+
+The analyse stage (issue 4) finds asks with categories and questions with their fate;
+when its output is there we use it and only choose, compress and cite. When it is not,
+`infer_asks` and `infer_open_questions` give a conservative stand-in (directive
+sentences; substantive questions no later speaker took up) so a report is never
+missing its calls to action — the report's `notes` say which source was used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from ..models import Citation, Session, Turn
+from .compress import compress
+from .procedural import is_procedural
+from .rank import DIRECTIVE, SUMMARY, Scored, cosine, mmr_select, score_units, vectorise
+from .units import Unit, line_of
+
+__all__ = ["ask_category", "cite_quote", "infer_asks", "infer_open_questions", "question_bullets", "select_actions"]
+
+_DIRECTIVE = DIRECTIVE
+
+_CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in (
+    ("funding", r"\b(fund\w*|financ\w*|budget\w*|money|donor\w*|resourc\w*|pay|cost\w*|afford\w*)\b"),
+    ("visibility", r"\b(visib\w*|recogni\w*|profile\w*|showcase\w*|official record|publici[sz]\w*)\b"),
+    ("channels", r"\b(channel\w*|updates?|reach\w*|link\w*|connect\w*|communicat\w*|decision[- ]?mak\w*)\b"),
+    ("capacity", r"\b(capacity|training|skills?|curricul\w*|scholarship\w*|mentor\w*|literacy|retention)\b"),
+    ("participation", r"\b(youth|young|women|private sector|industry|engag\w*|involv\w*|inclu\w*|participat\w*)\b"),
+    ("policy", r"\b(laws?|regulat\w*|enforc\w*|procure\w*|legislat\w*|strateg\w*|standards?|rules?|norms?)\b"),
+    ("cooperation", r"\b(coordinat\w*|cooperat\w*|partner\w*|collaborat\w*|together)\b"),
+))
+
+
+def ask_category(text: str) -> str:
+    """The first matching category of an ask ("other" if none): a coarse, explainable label."""
+    best, hits = "other", 0
+    for name, pattern in _CATEGORIES:
+        n = len(pattern.findall(text))
+        if n > hits:
+            best, hits = name, n
+    return best
+
+
+def infer_asks(units: Iterable[Unit], chairs: set[str] | frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """Directive sentences in the `asks` contract shape: {category, by, line, quote}.
+
+    A chair's remarks are not asks ("a checklist is exactly what we need"), except in a
+    wrap-up that restates what the room asked for.
+    """
+    out = []
+    for u in units:
+        text = u.text.strip()
+        if u.who in chairs and not SUMMARY.search(text):
+            continue
+        if text.endswith("?") or is_procedural(text) or u.words < 7 or not _DIRECTIVE.search(text):
+            continue
+        out.append({"category": ask_category(text), "by": u.speaker or u.label, "line": u.line, "quote": text})
+    return out
+
+
+def _turn_at(session: Session, line: int) -> Turn | None:
+    for turn in session.turns:
+        if turn.kind == "speech" and turn.line <= line <= max(turn.line, turn.end_line):
+            return turn
+    return None
+
+
+def cite_quote(session: Session, line: int, quote: str, with_session: bool = False) -> Citation | None:
+    """A verified citation of `quote` near `line`, or None when it is not verbatim there.
+
+    Analysed quotes may carry the wrong line or extra whitespace; we re-find the quote in
+    the turn covering the line and cite the line where it actually starts.
+    """
+    turn = _turn_at(session, line)
+    q = quote.strip()
+    if turn is None or not q:
+        return None
+    offsets = [m.start() for m in re.finditer(re.escape(q), turn.text)]
+    if not offsets:
+        return None
+    at = min(offsets, key=lambda o: abs(line_of(turn, o) - line))
+    return Citation(line=line_of(turn, at), quote=q, speaker=turn.speaker or turn.label,
+                    session=session.id if with_session else None)
+
+
+def _unit_for(units: Sequence[Unit], citation: Citation) -> Unit | None:
+    """The sentence a cited quote sits in (or the first sentence of a multi-sentence quote)."""
+    last = citation.line + citation.quote.count("\n")
+    for u in units:
+        near = citation.line <= u.line <= last or u.line <= citation.line <= u.line + u.text.count("\n")
+        if near and (citation.quote in u.text or u.text in citation.quote):
+            return u
+    return None
+
+
+def select_actions(session: Session, units: Sequence[Unit], asks: Sequence[Mapping[str, Any]], k: int = 5,
+                   chairs: set[str] | frozenset[str] = frozenset(), pool_scores: Sequence[Scored] | None = None,
+                   exclude: Sequence[Unit] = ()) -> list[tuple[Scored, Citation, str]]:
+    """The `k` most central, diverse asks, each with a verified citation and category.
+
+    `exclude` holds units already used as takeaways, so the two sections do not repeat.
+    """
+    scored = {id(s.unit): s for s in (pool_scores if pool_scores is not None else score_units(units, chairs=chairs))}
+    skip = {id(u) for u in exclude}
+    floor = min((s.score for s in scored.values()), default=0.1)
+    pool: list[Scored] = []
+    meta: dict[int, tuple[Citation, str]] = {}
+    for ask in asks:
+        cite = cite_quote(session, int(ask.get("line", 0)), str(ask.get("quote", "")))
+        if cite is None:
+            continue
+        unit = _unit_for(units, cite)
+        if unit is None or id(unit) in skip or is_procedural(unit.text):
+            continue
+        # a short ask ("Please coordinate with each other.") is too small to rank, not to keep
+        base = scored.get(id(unit)) or Scored(unit, 0.5 * floor, vectorise([unit]).vecs[0])
+        bonus = 1.15 if _DIRECTIVE.search(cite.quote) else 1.0
+        item = Scored(unit, base.score * bonus, base.vec)
+        if all(p.unit is not unit for p in pool):
+            pool.append(item)
+            meta[id(item)] = (cite, str(ask.get("category") or ask_category(cite.quote)))
+    chosen = mmr_select(pool, k, lam=0.6, per_speaker=2, max_sim=0.45)
+    return [(c, *meta[id(c)]) for c in sorted(chosen, key=lambda c: c.unit.position)]
+
+
+def infer_open_questions(units: Sequence[Unit], chairs: set[str] | frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """Substantive questions that no later speaker took up, in the `questions` contract shape."""
+    if not units:
+        return []
+    vectors = vectorise(units)
+    out = []
+    for i, u in enumerate(units):
+        relayed = bool(re.search(r"\bquestions? (from|by|on behalf of)\b", u.text, re.IGNORECASE))  # a remote moderator reads it out
+        if not u.text.rstrip().endswith("?") or u.words < 8 or is_procedural(u.text) or (u.who in chairs and not relayed):
+            continue
+        later = [j for j, w in enumerate(units) if w.turn > u.turn and w.who != u.who and w.who not in chairs]
+        taken_up = max((cosine(vectors.vecs[i], vectors.vecs[j]) for j in later), default=0.0)
+        if taken_up < 0.25:
+            out.append({"line": u.line, "by": u.speaker or u.label, "text": u.text, "status": "unanswered"})
+    return out
+
+
+def question_bullets(session: Session, questions: Sequence[Mapping[str, Any]], limit: int = 5) -> list[tuple[str, Citation, str]]:
+    """(text, citation, status) of unanswered questions whose text is verbatim in the source."""
+    out = []
+    for q in questions:
+        if q.get("status", "unanswered") != "unanswered":
+            continue
+        cite = cite_quote(session, int(q.get("line", 0)), str(q.get("text", "")))
+        if cite is not None:
+            out.append((compress(cite.quote), cite, "unanswered"))
+    return out[:limit]

@@ -1,0 +1,99 @@
+"""Faithful compression: delete spoken filler from a sentence, never add or reword.
+
+A rapporteur writes "Human captioning remains essential", not "So I think, you know,
+human captioning, it remains essential". Every operation here only *deletes* words
+that carry no claim (discourse markers, hedges, caption stutters "why access ‑‑ why use
+access"), so the bullet stays faithful and the citation keeps the untouched sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["clean_quote", "compress"]
+
+_DASH = r"(?:‑‑|--|—|–)"
+_LEAD = re.compile(
+    r"^(?:and|but|so|well|now|yeah|yes|okay|ok|also|indeed|actually|basically|of course|in fact|then|again|"
+    r"first of all|firstly|secondly|finally|lastly|last but not least|on the other hand|in addition|"
+    r"i (?:really )?think(?: that)?|i believe(?: that)?|i would say(?: that)?|i'd say(?: that)?|i mean|you know|i guess|"
+    r"as you (?:may )?know|as i said|to be honest|i must say(?: that)?|in brief|just quickly|very briefly|briefly|"
+    r"obviously|clearly|of course|as (?:was|has been) (?:also )?mentioned|i would add(?: one thing)?|"
+    r"i want to (?:say|stress|emphasi[sz]e|highlight)(?: that)?|what i want to say is(?: that)?|"
+    r"i would like to (?:say|stress|emphasi[sz]e|highlight|mention|suggest|propose|recommend)(?: that)?|the point is(?: that)?|"
+    r"i (?:fully |totally |really )?agree(?: with \w+)?(?: that)?(?=,? \w+ \w+)|for example|for instance|this is why|that's why|"
+    r"on the question (?:from|of) [A-Z]\w+|in our work|from our perspective|from (?:my|our) experience|"
+    r"just to (?:finish|conclude|add)|to conclude|in conclusion|to summari[sz]e|to sum up|in summary|"
+    r"(?:i|we) (?:have )?heard(?: that)?(?= \w+ \w+)|(?:my|the|our) (?:question|point|message) is|"
+    r"(?:my|the) (?:first|second|main|last|final|other) (?:message|point|lesson|finding) is(?: that)?)\b[,:;]?\s+",
+    re.IGNORECASE,
+)
+_INLINE = [
+    (re.compile(r",\s*(?:you know|i think|i guess|i mean|i believe|of course|basically|actually|really|i would say)\s*,", re.IGNORECASE), ","),
+    (re.compile(r"\s*,?\s*(?:and )?so on(?:,? so on)*(?=[.?!,;]|$)", re.IGNORECASE), ""),
+    (re.compile(r"\s*,?\s*et cetera(?=[.?!,;]|$)", re.IGNORECASE), ""),
+    (re.compile(r"\b(?:you know|basically|actually|sort of),?\s+", re.IGNORECASE), ""),
+    (re.compile(r"\bI think\s+(?=(?:that )?(?:the|this|it|there|we|they|our)\b)", re.IGNORECASE), ""),
+    (re.compile(r"\s+" + _DASH + r"\s*sorry\s*" + _DASH + r"\s+", re.IGNORECASE), " "),
+    (re.compile(r"\s*,\s*sorry\s*,\s*", re.IGNORECASE), " "),
+]
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def _repair_stutter(text: str) -> str:
+    """Drop a restarted phrase: "why public access ‑‑ why use public access" -> keep the restart."""
+    for _ in range(3):
+        match = re.search(r"\s*" + _DASH + r"\s*", text)
+        if not match:
+            break
+        before, after = text[: match.start()], text[match.end():]
+        words_before = before.split()
+        first_after = after.split()[0].lower().strip(",.") if after.split() else ""
+        cut = None
+        for back in range(1, min(5, len(words_before)) + 1):
+            if words_before[-back].lower().strip(",.") == first_after:
+                cut = len(" ".join(words_before[:-back]))
+                break
+        if cut is None and len(words_before) <= 3:
+            cut = 0  # a false start at the top of a sentence: "My ‑‑ good day"
+        if cut is None:
+            break  # a real parenthetical dash: keep the sentence as said
+        text = (before[:cut].rstrip() + " " + after).strip()
+    return text
+
+
+def compress(text: str) -> str:
+    """A shorter, faithful version of one sentence (deletions of filler only).
+
+    >>> compress("So I think, you know, human captioning remains essential, so on, so on.")
+    'Human captioning remains essential.'
+    >>> compress("why public access ‑‑ why use public access when alternatives are there")
+    'Why use public access when alternatives are there.'
+    """
+    out = _SPACES.sub(" ", " ".join(text.split()))
+    out = _repair_stutter(out)
+    for _ in range(4):
+        new = _LEAD.sub("", out)
+        new = re.sub(r"^[,;:\s]+", "", new)
+        if new == out:
+            break
+        out = new
+    for pattern, repl in _INLINE:
+        out = pattern.sub(repl, out)
+    out = re.sub(r"\s+([,.;:?!])", r"\1", out)
+    out = re.sub(r",\s*,", ",", out).strip(" ,;:")
+    if not out:
+        return " ".join(text.split())
+    out = out[0].upper() + out[1:]
+    if out[-1].isalnum() or out[-1] in ")\"'":
+        out += "."
+    return out
+
+
+def clean_quote(text: str, limit: int = 0) -> str:
+    """A quote as written, only trimmed of outer whitespace (and cut at a word if `limit`)."""
+    quote = text.strip()
+    if limit and len(quote) > limit:
+        cut = quote.rfind(" ", 0, limit)
+        quote = quote[: cut if cut > limit // 2 else limit].rstrip(" ,;:")
+    return quote

@@ -1,0 +1,175 @@
+"""What the summariser knows about a session beyond its words: cast, segments, mentions.
+
+The resolve and analyse stages (people, coalitions, segments, questions, asks, tags)
+may or may not have run. `build_context` takes their output in the `report --json`
+shape (DESIGN.md) when present and otherwise infers the little it needs — who chairs,
+whom each speaker spoke for (from the moderator's hand-off or a self-introduction),
+rough segments — so a report can always be built and is better when they are there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..models import Session
+from ..transcript.speakers import name_key
+from .procedural import guess_moderators
+from .records import CoalitionEntry
+from .units import Unit, session_units
+
+__all__ = ["Context", "Mentioned", "as_dicts", "build_context", "mentions_in"]
+
+_SELF = re.compile(r"\b(I speak for|on behalf of|I('m| am) (here )?(from|with|for)|I represent|representing|"
+                   r"I coordinate|our (dynamic )?coalition|I work (for|with)|speaking for|"
+                   r"(advis[oe]r|coordinator|convenor|co-?chair|chair|member|lead|director|officer) (for|of|in|at))\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mentioned:
+    """A registry entity named in a text (offsets relative to that text)."""
+
+    name: str
+    kind: str
+    acronym: str | None
+    start: int
+    end: int
+    id: str = ""
+
+
+@lru_cache(maxsize=65_536)
+def mentions_in(text: str) -> tuple[Mentioned, ...]:
+    """Registry mentions via the resolve stage's matcher; none if it is unavailable.
+
+    Cached: the same sentences are scanned by reports, snapshots and briefs, and the
+    fuzzy matcher is the slowest step of the package.
+    """
+    try:
+        from ..resolve.mentions import find_mentions
+        from ..resolve.registry import load_registry
+    except ImportError:  # resolve not installed in this build: report without names
+        return ()
+    registry = load_registry()
+    out = []
+    for m in find_mentions(text):
+        acronyms = registry.entities[m.entity_id].acronyms if m.entity_id in registry.entities else ()
+        out.append(Mentioned(m.name, m.kind, acronyms[0] if acronyms else None, m.start, m.end, m.entity_id))
+    return tuple(out)
+
+
+def as_dicts(items: Any) -> list[dict[str, Any]]:
+    """Records or dicts (anything with `to_json()`) as plain dicts; None as []."""
+    out = []
+    for item in items or ():
+        out.append(item.to_json() if hasattr(item, "to_json") else dict(item))
+    return out
+
+
+@dataclass
+class Context:
+    """A session with its units and everything known about who spoke for whom."""
+
+    session: Session
+    units: list[Unit]
+    chairs: set[str]
+    people: dict[str, dict[str, Any]]  # name_key(who) -> person record
+    speaks_for: dict[str, str]  # who -> coalition display name
+    coalitions: list[CoalitionEntry]
+    segments: list[tuple[int, int, str]]  # (from_line, to_line, title)
+    analysis: dict[str, Any]
+    notes: list[str] = field(default_factory=list)
+
+    def person(self, who: str) -> dict[str, Any] | None:
+        return self.people.get(name_key(who)) if who else None
+
+    def segment_of(self, unit: Unit) -> int:
+        for i, (a, b, _title) in enumerate(self.segments):
+            if a <= unit.line <= b:
+                return i
+        return int(unit.position * max(1, len(self.segments)))
+
+
+def _rough_segments(session: Session, units: Sequence[Unit]) -> list[tuple[int, int, str]]:
+    """Equal slices by words when no agenda segments were analysed (coverage only)."""
+    words = sum(u.words for u in units)
+    n = max(2, min(6, words // 1500))
+    last = max((t.end_line or t.line for t in session.turns), default=1)
+    bounds = []
+    for i in range(n):
+        lo = [u.line for u in units if int(u.position * n) == i]
+        if lo:
+            bounds.append((min(lo), max(lo), f"part {i + 1}"))
+    return bounds or [(1, last, "session")]
+
+
+def _infer_speaks_for(session: Session, chairs: set[str]) -> dict[str, str]:
+    """Whom each non-chair spoke for: a self-introduction, else the chair's hand-off just before."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    turns = [t for t in session.turns if t.kind == "speech"]
+    for i, turn in enumerate(turns):
+        who = turn.speaker or turn.label or ""
+        if not who or who in chairs:
+            continue
+        head = turn.text[:400]
+        for m in mentions_in(head):
+            if m.kind == "dc" and _SELF.search(head[max(0, m.start - 80):m.start]):
+                votes[who][m.name] += 3
+        # the hand-off: the chair's turns just before (a panellist naming a coalition at
+        # the end of their own turn does not hand the floor to it)
+        j = i - 1
+        while j >= max(0, i - 3):
+            prev_who = turns[j].speaker or turns[j].label
+            if prev_who == who or (chairs and prev_who not in chairs):
+                break
+            dcs = [m for m in mentions_in(turns[j].text[-700:]) if m.kind == "dc"]
+            if dcs:
+                votes[who][dcs[-1].name] += 1
+                break
+            j -= 1
+    return {who: c.most_common(1)[0][0] for who, c in votes.items() if c}
+
+
+def build_context(session: Session, analysis: Mapping[str, Any] | None = None) -> Context:
+    """Units plus cast, coalitions and segments, from `analysis` when given, else inferred."""
+    data = dict(analysis or {})
+    units = session_units(session)
+    people_list = as_dicts(data.get("people"))
+    people = {name_key(p["name"]): p for p in people_list if p.get("name")}
+    notes: list[str] = []
+    chairs = guess_moderators(units, people_list or None)
+    speaks_for: dict[str, str] = {}
+    if people:
+        for person in people.values():
+            aff = person.get("affiliation")
+            if aff and str(person.get("role", "")) in {"dc-representative", ""}:
+                speaks_for[person["name"]] = aff
+        for unit in units:  # map display names as spoken to the cast's names
+            p = people.get(name_key(unit.who))
+            if p and p["name"] in speaks_for:
+                speaks_for.setdefault(unit.who, speaks_for[p["name"]])
+    else:
+        notes.append("cast inferred (no resolve output): chairs by behaviour, coalitions from hand-offs")
+        speaks_for = _infer_speaks_for(session, chairs)
+    coalition_rows = as_dicts(data.get("coalitions"))
+    if coalition_rows:
+        coalitions = [CoalitionEntry(c["name"], c.get("acronym"), tuple(c.get("lines", ())),
+                                     tuple(sorted(w for w, n in speaks_for.items() if n == c["name"])))
+                      for c in coalition_rows if c.get("status") == "presented"]
+    else:
+        by_name: dict[str, list[int]] = defaultdict(list)
+        for unit in units:
+            if unit.who in speaks_for and unit.sent_index == 0:
+                by_name[speaks_for[unit.who]].append(unit.line)
+        acr = {m.name: m.acronym for n in by_name for m in mentions_in(n)}
+        coalitions = [CoalitionEntry(n, acr.get(n), tuple(sorted(set(ls))),
+                                     tuple(sorted(w for w, x in speaks_for.items() if x == n)))
+                      for n, ls in sorted(by_name.items(), key=lambda kv: min(kv[1]))]
+    segs = [(int(s["from_line"]), int(s["to_line"]), str(s.get("title", ""))) for s in as_dicts(data.get("segments"))
+            if "from_line" in s and "to_line" in s]
+    if not segs:
+        segs = _rough_segments(session, units)
+    return Context(session, units, chairs, people, speaks_for, coalitions, segs, data, notes)

@@ -1,0 +1,107 @@
+"""Procedural talk: the chairing, thanking and connection chatter a rapporteur skips.
+
+Captions of a one-hour session are a third procedure ("the floor is yours", "can you
+hear me", "thank you, Jennifer"). We classify sentences with general patterns, not
+per-session lists: a *hard* match means the sentence is procedure and is never a
+candidate; *soft* matches (time keeping, greetings inside substance) lower its weight.
+Moderators are recognised by behaviour (they mostly give the floor) when no cast from
+the resolve stage says who they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any
+
+from .units import Unit
+
+__all__ = ["MODERATOR_ROLES", "guess_moderators", "is_procedural", "procedural_weight"]
+
+MODERATOR_ROLES = frozenset({"moderator", "chair", "remote moderator", "co-moderator", "facilitator"})
+
+_HARD = [re.compile(p, re.IGNORECASE) for p in (
+    # floor-giving and hand-overs
+    r"\bthe floor is (yours|open)\b",
+    (r"\b(give|giving|gave|pass|hand|handing|turn|turning|put)\b.{0,30}\b(floor|mic|microphone)\b"), r"\b(over|back) to you\b", r"\bhave the floor\b",
+    r"\b(hand|pass|turn|give)\b.{0,12}\b(it|this|things)\b.{0,6}\b(back |over )+(to|over)\b",
+    r"^(please,? )?(go ahead|over to you)\b", r"\bnext (speaker|question|one)\b.{0,40}$",
+    r"\b(raise|raised|see)\b.{0,20}\bhands?\b", r"\bwithout further ado\b", r"\blet me (now )?(turn|invite|introduce|check|give)\b",
+    r"\bI('d| would) (now )?like to (invite|turn|call on|introduce|welcome|hand|pass|give)\b",
+    r"\b(introduce yourself|for the record)\b",
+    # connectivity and room chatter
+    r"\bcan (you|everyone|everybody|we) (hear|see)\b", r"\b(hear|see) (me|us|you)( now| well| okay)?\s*[?.!]*$",
+    r"\bis (it|this|that) better\b", r"\b(unmute|on mute|muted|muffled|my camera|the microphone on|audio is)\b",
+    r"\b(sound|audio|connection) (is|was)\b", r"\b(in|into|to) the (chat|zoom room)\b",
+    r"\b(connectivity|technical|audio|connection) (issue|issues|problem|problems|difficulties)\b",
+    r"\bbear with (me|us)\b", r"\b(type|write|put) (the|your) question\b",
+    # time keeping and session logistics
+    r"\b(running|run|ran) (out of|over) time\b", r"\bin the (interest|spirit) of time\b", r"\bshort on time\b",
+    r"\b(keep|keeping) (it|this|that|your \w+) (short|brief)\b", r"\bI('ll| will) (stop|leave it) (there|at that)\b",
+    r"\b(wrap|wrapping) (it |this )?up\b", r"\bwe (are|'re) (now )?(moving|going to move|going to go) (on )?to (the )?(next|second|last|issue|section|part|question|our)\b",
+    r"\b(let's|let us) (move|go|start|begin|come back)\b", r"\b(move|moving|jump) (on )?to (the )?(next|issue area|section|second|last)\b",
+    r"\b(first|second|next|last) (part|half|section) of (the|this|our) session\b", r"\bsorry for (going on|being late|the delay)\b",
+    r"\bwe have (one|an|half an|\d+) (hour|minutes?)\b", r"\b(\d+|two|three|four|five|few) minutes\b.{0,20}\b(each|please|per)\b",
+    # greetings, pleasantries and self-presentation
+    r"^(good (morning|afternoon|evening)|hello|hi|greetings|welcome)\b.{0,60}$", r"\b(pleasure|honou?r|great|happy|delighted) to be here\b",
+    r"\bthank you (all )?for (coming|joining|having|inviting|the (introduction|invitation))\b",
+    r"\bmy name is\b", r"\b(I'm|I am|we're|we are) going to (move|turn|start|go|shift|come back) (on |back )?to\b",
+    r"\b(shift|move|come back to) (that|this|it) (to|at) a later (time|point)\b", r"\bwelcome (you |everyone |everybody |all )?(to|back)\b",
+    r"\bI('ll| will) (now |first )?(turn|go|come|hand|pass|give)\b.{0,25}\b(to|over)\b", r"^(okay|ok|yes|yeah|good|great|wonderful|right|sure|absolutely|not at all)\b.{0,20}[.!?]?$",
+)]
+
+_HARD_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _HARD), re.IGNORECASE)
+_THANKS = re.compile(r"^\W*(thank(s| you)|many thanks|merci|gracias)\b", re.IGNORECASE)
+_SOFT = [re.compile(p, re.IGNORECASE) for p in (
+    r"\bthis session\b", r"\b(session|panel) (today|tomorrow)\b", r"\b(speakers?|panelists?|participants?) (today|here)\b",
+    r"\bI (apologi[sz]e|am sorry|'m sorry)\b", r"\b(morning|afternoon|evening) here\b", r"\bvery (clear|concrete|enlightening)\b",
+    r"\b(question|questions) (to|for) (you|him|her|them)\b", r"\bI want to (ask|know)\b",
+)]
+
+
+@lru_cache(maxsize=65_536)
+def is_procedural(text: str) -> bool:
+    """True when the sentence is chairing, thanks or connection chatter."""
+    clean = " ".join(text.split())
+    words = len(clean.split())
+    substance_after = re.search(r"[:;]\s*\w+(?:\W+\w+){4,}", clean)  # "Thank you: funding is the barrier ..."
+    if _THANKS.match(clean) and not substance_after and (words <= 14 or re.search(r"\bthank you\b[^.?!]{0,60}\bfor\b", clean, re.IGNORECASE)
+                                 and words <= 25):
+        return True
+    return bool(_HARD_ANY.search(clean))
+
+
+def procedural_weight(text: str) -> float:
+    """1.0 for substance, lower for sentences with soft procedural cues, 0.0 for procedure."""
+    if is_procedural(text):
+        return 0.0
+    hits = sum(1 for p in _SOFT if p.search(text))
+    return 0.55 ** hits
+
+
+def guess_moderators(units: Iterable[Unit], people: Iterable[Mapping[str, Any]] | None = None) -> set[str]:
+    """Speakers (by `Unit.who`) who chair: from the cast's roles, else from behaviour.
+
+    Behaviour: someone with several turns whose sentences are mostly procedure, or a
+    generic chair label ("MODERATOR", "CHAIR"), is chairing; their substance still counts,
+    at a lower weight, because wrap-ups by a chair are often the best summary sentences.
+    """
+    chairs: set[str] = set()
+    for person in people or ():
+        if str(person.get("role", "")).lower() in MODERATOR_ROLES and person.get("name"):
+            chairs.add(str(person["name"]))
+    per: dict[str, list[Unit]] = defaultdict(list)
+    for unit in units:
+        per[unit.who].append(unit)
+        if unit.label and unit.speaker is None and unit.label.lower() in MODERATOR_ROLES:
+            chairs.add(unit.who)
+    if people:
+        return chairs
+    for name, items in per.items():
+        turns = Counter(u.turn for u in items)
+        procedural = sum(1 for u in items if is_procedural(u.text))
+        if len(turns) >= 3 and procedural / len(items) >= 0.3:
+            chairs.add(name)
+    return chairs

@@ -1,0 +1,175 @@
+"""The records a brief is made of: bullets with citations, grouped into sections.
+
+They are plain frozen dataclasses with `to_json()` matching the DESIGN.md contracts
+(`takeaways`, `brief --topic`), so renderers, the faithfulness check, the CLI and the
+web layer all read the same shape and nothing is formatted twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import Citation
+
+__all__ = [
+    "Appearance",
+    "Bullet",
+    "CoalitionBrief",
+    "CoalitionEntry",
+    "SessionReport",
+    "SpeakerPoints",
+    "Theme",
+    "TopicBrief",
+]
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """One claim and the verbatim quotes it rests on (never emitted without a citation)."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    kind: str = ""  # e.g. an ask category ("funding") or a question status
+    score: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not self.citations:
+            raise ValueError("a bullet must carry at least one citation")
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"text": self.text, "citations": [c.to_json() for c in self.citations]}
+        if self.kind:
+            data["kind"] = self.kind
+        return data
+
+
+@dataclass(frozen=True)
+class SpeakerPoints:
+    """The one or two key points of one speaker, and whom they spoke for."""
+
+    speaker: str
+    role: str | None
+    coalition: str | None
+    affiliation: str | None
+    bullets: tuple[Bullet, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "role": self.role, "coalition": self.coalition,
+                "affiliation": self.affiliation, "points": [b.to_json() for b in self.bullets]}
+
+
+@dataclass(frozen=True)
+class CoalitionEntry:
+    """A coalition that presented, with where (lines) and who spoke for it."""
+
+    name: str
+    acronym: str | None
+    lines: tuple[int, ...]
+    speakers: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "acronym": self.acronym, "lines": list(self.lines), "speakers": list(self.speakers)}
+
+
+@dataclass(frozen=True)
+class SessionReport:
+    """A session report shaped like the IGF's own: takeaways, actions, speakers, questions."""
+
+    session: str
+    title: str
+    year: int | None
+    takeaways: tuple[Bullet, ...]
+    calls_to_action: tuple[Bullet, ...]
+    speakers: tuple[SpeakerPoints, ...]
+    open_questions: tuple[Bullet, ...]
+    coalitions: tuple[CoalitionEntry, ...]
+    notes: tuple[str, ...] = ()  # which inputs were missing (e.g. "asks inferred: no analysis")
+
+    def bullets(self) -> list[tuple[str, Bullet]]:
+        """Every bullet with the section it sits in (for checks and counts)."""
+        out = [("takeaways", b) for b in self.takeaways] + [("calls_to_action", b) for b in self.calls_to_action]
+        out += [(f"speakers/{s.speaker}", b) for s in self.speakers for b in s.bullets]
+        return out + [("open_questions", b) for b in self.open_questions]
+
+    def to_json(self) -> dict[str, Any]:
+        """The summarise part of the `report --json` contract (`takeaways` plus sections)."""
+        return {
+            "takeaways": [b.to_json() for b in self.takeaways],
+            "calls_to_action": [b.to_json() for b in self.calls_to_action],
+            "speaker_points": [s.to_json() for s in self.speakers],
+            "open_questions": [b.to_json() for b in self.open_questions],
+            "coalitions_presented": [c.to_json() for c in self.coalitions],
+        }
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Talking points that share a theme, in a topic brief."""
+
+    title: str
+    bullets: tuple[Bullet, ...]
+
+
+@dataclass(frozen=True)
+class TopicBrief:
+    """At most ten cited talking points on one topic, grouped by theme."""
+
+    topic: str
+    themes: tuple[Theme, ...]
+    sessions: tuple[str, ...] = ()  # ids of the sessions the points come from
+    filters: dict[str, Any] = field(default_factory=dict)
+
+    def bullets(self) -> list[tuple[str, Bullet]]:
+        return [(f"theme/{t.title}", b) for t in self.themes for b in t.bullets]
+
+    def to_json(self) -> dict[str, Any]:
+        """`brief --topic --json`: `bullets` is the stable contract; `themes` groups them."""
+        return {
+            "topic": self.topic,
+            "bullets": [{**b.to_json(), "theme": t.title} for t in self.themes for b in t.bullets],
+            "themes": [{"title": t.title, "count": len(t.bullets)} for t in self.themes],
+            "filters": self.filters,
+        }
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One session where a coalition spoke or was mentioned."""
+
+    session: str
+    title: str
+    year: int | None
+    status: str  # presented | mentioned
+    lines: tuple[int, ...]
+    speakers: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"session": self.session, "title": self.title, "year": self.year, "status": self.status,
+                "lines": list(self.lines), "speakers": list(self.speakers)}
+
+
+@dataclass(frozen=True)
+class CoalitionBrief:
+    """A coalition snapshot: what it said, produced and asked for, with whom, where."""
+
+    name: str
+    acronym: str | None
+    said: tuple[Bullet, ...]
+    produced: tuple[Bullet, ...]
+    asked: tuple[Bullet, ...]
+    partners: tuple[Bullet, ...]  # bullet.kind holds the partner's name
+    appearances: tuple[Appearance, ...]
+
+    def bullets(self) -> list[tuple[str, Bullet]]:
+        return ([("said", b) for b in self.said] + [("produced", b) for b in self.produced]
+                + [("asked", b) for b in self.asked] + [("partners", b) for b in self.partners])
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "coalition": self.name, "acronym": self.acronym,
+            "said": [b.to_json() for b in self.said], "produced": [b.to_json() for b in self.produced],
+            "asked": [b.to_json() for b in self.asked],
+            "partners": [{"name": b.kind, **b.to_json()} for b in self.partners],
+            "appearances": [a.to_json() for a in self.appearances],
+        }

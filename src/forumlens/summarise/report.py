@@ -1,0 +1,111 @@
+"""Session reports shaped like the IGF's own: takeaways, actions, speakers, questions.
+
+`build_report(session, analysis)` is pure: the session and, optionally, the resolve /
+analyse / tag output in the `report --json` shape. Every bullet is built from a ranked
+sentence unit and carries that sentence verbatim as its citation; a bullet with nothing
+to cite is never made (`Bullet` refuses it).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+from ..models import Session
+from .actions import infer_asks, infer_open_questions, question_bullets, select_actions
+from .compress import compress
+from .context import Context, as_dicts, build_context
+from .rank import DIRECTIVE, Scored, mmr_select, score_units
+from .records import Bullet, SessionReport, SpeakerPoints
+from .units import Unit
+
+__all__ = ["build_report", "rank_takeaways", "takeaway_count"]
+
+
+def takeaway_count(words: int) -> int:
+    """5 takeaways for a short session, one more per ~3,000 substantive words, at most 8."""
+    return max(5, min(8, 5 + words // 3000))
+
+
+def _bullet(item: Scored, kind: str = "", with_session: bool = False) -> Bullet:
+    return Bullet(compress(item.unit.text), (item.unit.citation(with_session=with_session),), kind, round(item.score, 4))
+
+
+def _findings_first(unit: Unit) -> float:
+    """Takeaways report findings and positions; asks go to the calls to action."""
+    return 0.7 if DIRECTIVE.search(unit.text) else 1.0
+
+
+def rank_takeaways(ctx: Context, k: int | None = None) -> list[Scored]:
+    """The session's key takeaways, in the order they were said."""
+    pool = score_units(ctx.units, chairs=ctx.chairs, boost=_findings_first)
+    if k is None:
+        k = takeaway_count(sum(s.unit.words for s in pool))
+    chosen = mmr_select(pool, k, lam=0.72, per_speaker=2, segment_of=ctx.segment_of)
+    return sorted(chosen, key=lambda s: s.unit.position)
+
+
+def _speaker_points(ctx: Context, pool: list[Scored], per: int = 2) -> list[SpeakerPoints]:
+    """One or two points per speaker with substance; chairs get one, and only if it stands out."""
+    by_who: dict[str, list[Scored]] = defaultdict(list)
+    for s in pool:
+        by_who[s.unit.who].append(s)
+    if not pool:
+        return []
+    median = sorted(s.score for s in pool)[len(pool) // 2]
+    order = sorted(by_who, key=lambda w: min(s.unit.position for s in by_who[w]))
+    out = []
+    for who in order:
+        items = by_who[who]
+        limit = per
+        if who in ctx.chairs:
+            items = [s for s in items if s.score >= median]
+            limit = 1
+        chosen = mmr_select(items, limit, lam=0.8, per_speaker=limit, max_sim=0.4)
+        if not chosen:
+            continue
+        person = ctx.person(who) or {}
+        role = person.get("role") or ("moderator" if who in ctx.chairs else None)
+        coalition = ctx.speaks_for.get(who)
+        affiliation = person.get("affiliation") or coalition
+        bullets = tuple(_bullet(s) for s in sorted(chosen, key=lambda s: s.unit.position))
+        out.append(SpeakerPoints(person.get("name") or who, role, coalition, affiliation, bullets))
+    return out
+
+
+def build_report(session: Session, analysis: Mapping[str, Any] | None = None, *,
+                 takeaways: int | None = None, actions: int = 5, questions: int = 5) -> SessionReport:
+    """A cited session report; `analysis` is the resolve/analyse/tag output if available.
+
+    `analysis` keys used (all optional, `report --json` shapes): people, coalitions,
+    segments, questions, asks. Missing ones are inferred and noted in `notes`.
+    """
+    ctx = build_context(session, analysis)
+    notes = list(ctx.notes)
+    pool = score_units(ctx.units, chairs=ctx.chairs)
+    chosen = rank_takeaways(ctx, takeaways)
+    takeaway_bullets = tuple(_bullet(s) for s in chosen)
+
+    asks = as_dicts(ctx.analysis.get("asks"))
+    if not asks and "asks" not in ctx.analysis:
+        notes.append("calls to action inferred from directive sentences (no analyse output)")
+        asks = infer_asks(ctx.units, ctx.chairs)
+    action_bullets = tuple(
+        Bullet(compress(item.unit.text if cite.quote in item.unit.text else cite.quote), (cite,), category,
+               round(item.score, 4))
+        for item, cite, category in select_actions(session, ctx.units, asks, actions, ctx.chairs, pool,
+                                                   exclude=[s.unit for s in chosen]))
+
+    qs = as_dicts(ctx.analysis.get("questions"))
+    if not qs and "questions" not in ctx.analysis:
+        notes.append("open questions inferred (no analyse output): questions no later speaker took up")
+        qs = infer_open_questions(ctx.units, ctx.chairs)
+    question_list = tuple(Bullet(text, (cite,), status) for text, cite, status in question_bullets(session, qs, questions))
+
+    return SessionReport(
+        session=session.id, title=session.title, year=session.year,
+        takeaways=takeaway_bullets, calls_to_action=action_bullets,
+        speakers=tuple(_speaker_points(ctx, pool)), open_questions=question_list,
+        coalitions=tuple(ctx.coalitions), notes=tuple(notes),
+    )

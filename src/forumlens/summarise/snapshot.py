@@ -1,0 +1,101 @@
+"""Coalition snapshots: what a coalition said, produced and asked for, with whom, where.
+
+A coordinator wants their coalition's record in one place; a UN officer wants to know
+what it can offer. We gather, across sessions, the turns of the people who spoke for
+the coalition (from the cast when resolved, else from hand-offs and introductions) and
+the sentences that name it, then pick from them with the same ranker as reports:
+"said" is the central points, "produced" sentences that report an output, "asked" the
+asks, "partners" the other bodies named alongside a cooperation cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .actions import cite_quote, infer_asks
+from .compress import compress
+from .context import as_dicts, build_context, mentions_in
+from .rank import Scored, mmr_select, score_units
+from .records import Appearance, Bullet, CoalitionBrief
+from .topic import Source, coalition_matcher, normalise_sources
+from .units import Unit
+
+__all__ = ["brief_coalition"]
+
+_OUTPUT = re.compile(r"\b(report|paper|statement|glossary|recommendations?|toolkit|checklist|study|studies|survey|"
+                     r"publication|charter|guide|guidelines|principles|best practices?|declaration|framework|"
+                     r"indicators|webinars?|database|draft|curriculum|policy brief)\b", re.IGNORECASE)
+_MADE = re.compile(r"\b(publish\w*|releas\w*|launch\w*|produc\w*|develop\w*|draft\w*|adopt\w*|prepar\w*|"
+                   r"wrote|written|issued|agreed|ran|organi[sz]\w*|facilitat\w*|our)\b", re.IGNORECASE)
+_TOGETHER = re.compile(r"\b(with|together|partner\w*|collaborat\w*|cooperat\w*|joined|jointly|alongside|work(ed|ing)? on)\b", re.IGNORECASE)
+_GENERIC = frozenset({"igf-dcs", "igf"})  # the modality and the forum itself are not partners
+
+
+def _bullet(item: Scored, kind: str = "") -> Bullet:
+    return Bullet(compress(item.unit.text), (item.unit.citation(with_session=True),), kind, round(item.score, 4))
+
+
+def brief_coalition(name: str, sources: Iterable[Source], *, max_points: int = 5) -> CoalitionBrief:
+    """A cited snapshot of one coalition across the given sessions (and their analyses)."""
+    display, matches = coalition_matcher(name)
+    acronym = next((m.acronym for m in mentions_in(display) if m.kind == "dc"), None)
+    said_pool: list[Scored] = []
+    naming: list[Scored] = []
+    asks: list[tuple[Scored, Bullet]] = []
+    appearances: list[Appearance] = []
+    for session, analysis in normalise_sources(sources):
+        ctx = build_context(session, analysis)
+        own = {who for who, c in ctx.speaks_for.items() if matches(c)}
+        scored = score_units(ctx.units, chairs=ctx.chairs)
+        by_unit = {id(s.unit): s for s in scored}
+        mine = [s for s in scored if s.unit.who in own]
+        named = [s for s in scored if s.unit.who not in own and _names(s.unit, matches)]
+        said_pool += mine
+        naming += named
+        presented = bool(own) or any(matches(c.name) and c.lines for c in ctx.coalitions)
+        lines = sorted({u.line for u in ctx.units if u.who in own and u.sent_index == 0} or {s.unit.line for s in named})
+        if presented or named:
+            appearances.append(Appearance(session.id, session.title, session.year,
+                                          "presented" if presented else "mentioned", tuple(lines), tuple(sorted(own))))
+        raw_asks = [a for a in as_dicts(analysis.get("asks")) if a.get("by") in own] if analysis.get("asks") is not None \
+            else infer_asks([u for u in ctx.units if u.who in own])
+        for ask in raw_asks:
+            cite = cite_quote(session, int(ask.get("line", 0)), str(ask.get("quote", "")), with_session=True)
+            unit = next((u for u in ctx.units if cite and cite.line == u.line and cite.quote in u.text), None)
+            if cite and unit is not None and id(unit) in by_unit:
+                asks.append((by_unit[id(unit)], Bullet(compress(cite.quote), (cite,), str(ask.get("category") or ""))))
+    said = mmr_select(said_pool, max_points, lam=0.75, per_speaker=2, max_sim=0.45)
+    produced_pool = [s for s in said_pool + naming if _OUTPUT.search(s.unit.text) and _MADE.search(s.unit.text)]
+    produced = mmr_select(produced_pool, max_points, lam=0.8, per_speaker=3, max_sim=0.5)
+    asks.sort(key=lambda p: -p[0].score)
+    asked: list[Bullet] = []
+    for item, bullet in asks:
+        if len(asked) < max_points and all(b.text != bullet.text for b in asked):
+            asked.append(bullet)
+    return CoalitionBrief(
+        name=display, acronym=acronym,
+        said=tuple(_bullet(s) for s in sorted(said, key=lambda s: (s.unit.session, s.unit.position))),
+        produced=tuple(_bullet(s) for s in sorted(produced, key=lambda s: (s.unit.session, s.unit.position))),
+        asked=tuple(asked), partners=tuple(_partners(said_pool + naming, matches, max_points * 2)),
+        appearances=tuple(appearances),
+    )
+
+
+def _names(unit: Unit, matches: object) -> bool:
+    return any(m.kind == "dc" and matches(m.name) for m in mentions_in(unit.text))  # type: ignore[operator]
+
+
+def _partners(pool: list[Scored], matches: object, limit: int) -> list[Bullet]:
+    """Other bodies named with a cooperation cue, one best-scored sentence per partner."""
+    best: dict[str, Scored] = {}
+    for s in pool:
+        if not _TOGETHER.search(s.unit.text):
+            continue
+        for m in mentions_in(s.unit.text):
+            if m.kind == "stakeholder-group" or m.id in _GENERIC or matches(m.name):  # type: ignore[operator]
+                continue
+            if m.name not in best or s.score > best[m.name].score:
+                best[m.name] = s
+    ranked = sorted(best.items(), key=lambda kv: -kv[1].score)[:limit]
+    return [_bullet(s, kind=partner) for partner, s in ranked]

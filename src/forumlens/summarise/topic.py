@@ -1,0 +1,229 @@
+"""Topic briefs: at most ten cited talking points on a topic, across many sessions.
+
+What a policy officer asked for in the shared transcript: "talking points", "one page,
+two pages", "in a thematic manner". We retrieve sentences relevant to the topic (IDF-
+weighted query coverage of the sentence, helped by its turn for pronoun-heavy speech),
+weight them by how central they were in their own session, select with MMR so speakers,
+coalitions and sessions are diverse, and group the points into themes (the tag stage's
+labels when available, otherwise clusters named by their most salient shared word).
+The function is pure: the CLI loads sessions and their stored analyses and passes them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from itertools import pairwise
+from typing import Any
+
+from ..models import Session
+from ..transcript.speakers import name_key
+from .compress import compress
+from .context import Context, as_dicts, build_context, mentions_in
+from .rank import Scored, cosine, mmr_select, score_units
+from .records import Bullet, Theme, TopicBrief
+from .units import Unit, terms
+
+__all__ = ["Source", "brief_topic", "coalition_matcher", "group_themes", "normalise_sources", "year_of"]
+
+Source = Session | tuple[Session, Mapping[str, Any] | None]
+
+
+def normalise_sources(sources: Iterable[Source]) -> list[tuple[Session, dict[str, Any]]]:
+    """Sessions with their analyses (an empty dict when none were stored)."""
+    out = []
+    for item in sources:
+        if isinstance(item, Session):
+            out.append((item, {}))
+        else:
+            session, analysis = item
+            out.append((session, dict(analysis or {})))
+    return out
+
+
+def year_of(value: int | str | _dt.date | None) -> int | None:
+    """A filter bound as a year: 2021, "2021", "2021-06-30" or a date."""
+    if value is None or isinstance(value, int):
+        return value
+    if isinstance(value, _dt.date):
+        return value.year
+    match = re.match(r"\s*(\d{4})", str(value))
+    if not match:
+        raise ValueError(f"not a year or date: {value!r}")
+    return int(match.group(1))
+
+
+def coalition_matcher(name: str) -> tuple[str, Any]:
+    """(display name, predicate over coalition names) for a name, acronym or phrase as typed."""
+    found = [m for m in mentions_in(name) if m.kind == "dc"]
+    if not found:  # a bare topic as typed: "Platform Responsibility"
+        found = [m for m in mentions_in(f"Dynamic Coalition on {name.strip()}") if m.kind == "dc"]
+    display = found[0].name if found else name.strip()
+    phrase = " ".join(name.lower().split())
+    keys = {name_key(display), name_key(name)}
+    if found and found[0].acronym:
+        keys.add(name_key(found[0].acronym))
+
+    def matches(other: str | None) -> bool:
+        if not other:
+            return False
+        if name_key(other) in keys or (len(phrase) > 6 and phrase in " ".join(other.lower().split())):
+            return True
+        return any(m.kind == "dc" and name_key(m.name) in keys for m in mentions_in(other))
+
+    return display, matches
+
+
+def _matches(query_term: str, unit_term: str) -> bool:
+    """Stems agree, or share a 6-letter prefix ("financ" ~ "financial", "express" ~ "expression")."""
+    if query_term == unit_term:
+        return True
+    n = 6 if len(query_term) <= 7 else 7
+    return len(query_term) >= 5 and unit_term[:n] == query_term[:n]
+
+
+def _coverage(query: list[str], unit_terms: Iterable[str], idf: Mapping[str, float]) -> float:
+    """IDF-weighted share of the query's terms present (0..1)."""
+    total = sum(idf.get(t, 1.0) for t in set(query)) or 1.0
+    have = set(unit_terms)
+    return sum(idf.get(t, 1.0) for t in set(query) if any(_matches(t, h) for h in have)) / total
+
+
+def group_themes(chosen: list[Scored], query: list[str], tags: Mapping[tuple[str, int], str] | None = None,
+                 max_themes: int = 4, idf: Mapping[str, float] | None = None) -> list[tuple[str, list[Scored]]]:
+    """Themes for selected points: tag labels when most points have one, else named clusters."""
+    if tags:
+        labelled = [(tags.get((s.unit.session, s.unit.line)), s) for s in chosen]
+        if sum(1 for lab, _ in labelled if lab) * 2 >= len(chosen):
+            groups: dict[str, list[Scored]] = {}
+            for lab, s in labelled:
+                groups.setdefault(lab or "Other points", []).append(s)
+            return list(groups.items())
+    q = set(query)
+    vecs = [{t: x for t, x in s.vec.items() if t not in q} for s in chosen]
+    clusters: list[list[int]] = [[i] for i in range(len(chosen))]
+
+    def link(a: list[int], b: list[int]) -> float:
+        return sum(cosine(vecs[i], vecs[j]) for i in a for j in b) / (len(a) * len(b))
+
+    while len(clusters) > 1:
+        pairs = [(link(a, b), x, y) for x, a in enumerate(clusters) for y, b in enumerate(clusters) if x < y]
+        best, x, y = max(pairs)
+        if best < 0.08 and len(clusters) <= max_themes:
+            break
+        clusters[x] = clusters[x] + clusters[y]
+        del clusters[y]
+    merged: dict[str, list[Scored]] = {}
+    for members in clusters:
+        texts = [chosen[i].unit.text for i in members]
+        merged.setdefault(_label(texts, q, idf or {}), []).extend(chosen[i] for i in members)
+    return list(merged.items())
+
+
+def _label(texts: list[str], query: set[str], idf: Mapping[str, float]) -> str:
+    """A theme title: the most specific phrase that at least two members share.
+
+    Two content words beat one; among equals, rarer (higher IDF) words win, so the
+    corpus's own subject words ("dynamic coalitions") do not become every theme's name.
+    A group whose members share nothing is "Other points": an honest label beats a
+    random word.
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'‑-]+", text)]
+        seen: set[str] = set()
+        for a, b in pairwise(words):
+            ta, tb = terms(a), terms(b)
+            if ta and tb and not (set(ta + tb) <= query):
+                seen.add(f"{a} {b}")
+        for w in words:
+            t = terms(w)
+            if t and t[0] not in query and len(w) > 3:
+                seen.add(w)
+        counts.update(seen)
+    shared = [k for k, c in counts.items() if c >= 2]
+    if not shared:
+        return "Other points"
+    floor = sorted(idf.values())[len(idf) // 4] if idf else 0.0
+
+    def specificity(k: str) -> float:
+        return min((idf.get(t, floor + 1.0) for t in terms(k)), default=0.0)
+
+    shared = [k for k in shared if specificity(k) > floor] or shared
+    phrase = max(shared, key=lambda k: (counts[k], " " in k, specificity(k), k))
+    return phrase[:1].upper() + phrase[1:]
+
+
+def _tag_lines(session: Session, analysis: Mapping[str, Any]) -> dict[tuple[str, int], str]:
+    best: dict[tuple[str, int], tuple[float, str]] = {}
+    for tag in as_dicts(analysis.get("tags")):
+        label, score = str(tag.get("label") or tag.get("code") or ""), float(tag.get("score") or 0.0)
+        for line in tag.get("lines", ()) or ():
+            key = (session.id, int(line))
+            if label and score > best.get(key, (-1.0, ""))[0]:
+                best[key] = (score, label)
+    return {k: v[1] for k, v in best.items()}
+
+
+def brief_topic(topic: str, sources: Iterable[Source], *, since: int | str | _dt.date | None = None,
+                until: int | str | _dt.date | None = None, coalition: str | None = None,
+                max_points: int = 10, per_speaker: int = 2) -> TopicBrief:
+    """A topic brief from stored sessions: ≤ `max_points` cited talking points by theme.
+
+    Sessions without a year are left out when `since`/`until` is given (their date is
+    unknown). `coalition` keeps points by speakers who spoke for it, or that name it.
+    """
+    lo, hi = year_of(since), year_of(until)
+    query = terms(topic)
+    filters = {k: v for k, v in {"since": lo, "until": hi, "coalition": coalition}.items() if v is not None}
+    pairs = [(s, a) for s, a in normalise_sources(sources)
+             if (lo is None or (s.year is not None and s.year >= lo)) and (hi is None or (s.year is not None and s.year <= hi))]
+    if not query or not pairs:
+        return TopicBrief(topic, (), (), filters)
+    wanted = coalition_matcher(coalition) if coalition else None
+    contexts: list[Context] = [build_context(s, a) for s, a in pairs]
+    df = Counter(t for ctx in contexts for u in ctx.units for t in set(u.terms))
+    n = sum(len(ctx.units) for ctx in contexts) or 1
+    idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+    pool: list[Scored] = []
+    tag_labels: dict[tuple[str, int], str] = {}
+    for ctx, (session, analysis) in zip(contexts, pairs):
+        tag_labels.update(_tag_lines(session, analysis))
+        turn_terms: dict[int, set[str]] = {}
+        for u in ctx.units:
+            turn_terms.setdefault(u.turn, set()).update(u.terms)
+        keep = {id(u) for u in ctx.units if _keep(u, ctx, wanted)}
+
+        def relevance(u: Unit, turn_terms: dict[int, set[str]] = turn_terms) -> float:
+            own = _coverage(query, u.terms, idf)
+            around = _coverage(query, turn_terms[u.turn], idf)
+            if own >= 0.4 or (own > 0 and around >= 0.6):
+                return own + 0.3 * around
+            return 0.0
+
+        scored = score_units(ctx.units, chairs=ctx.chairs, idf=idf)
+        top = max((s.score for s in scored), default=1.0) or 1.0
+        for s in scored:
+            rel = relevance(s.unit)
+            if rel > 0 and id(s.unit) in keep:
+                pool.append(Scored(s.unit, rel * (0.5 + s.score / top), s.vec))
+    chosen = mmr_select(pool, max_points, lam=0.7, per_speaker=per_speaker, max_sim=0.5,
+                        segment_of=lambda u: hash(u.session) % 10_007)
+    themes = []
+    for title, items in sorted(group_themes(chosen, query, tag_labels, idf=idf), key=lambda g: -max(s.score for s in g[1])):
+        bullets = tuple(Bullet(compress(s.unit.text), (s.unit.citation(with_session=True),), score=round(s.score, 4))
+                        for s in sorted(items, key=lambda s: -s.score))
+        themes.append(Theme(title, bullets))
+    used = tuple(sorted({s.unit.session for s in chosen}))
+    return TopicBrief(topic, tuple(themes), used, filters)
+
+
+def _keep(unit: Unit, ctx: Context, wanted: tuple[str, Any] | None) -> bool:
+    if wanted is None:
+        return True
+    _display, matches = wanted
+    return bool(matches(ctx.speaks_for.get(unit.who)) or matches(unit.text)
+                or any(matches(m.name) for m in mentions_in(unit.text) if m.kind == "dc"))

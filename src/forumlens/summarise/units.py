@@ -1,0 +1,115 @@
+"""Sentence units: the quotable pieces every summary is built from.
+
+A unit is one sentence of one speech turn with everything a citation needs (line,
+speaker, session) and the offsets that make its text an exact slice of the turn, so a
+bullet built from it can always quote the source verbatim. Terms are crude stems with
+stopwords and caption filler removed, shared by every ranker in this package so that
+relevance, centrality and redundancy all see the same vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..models import Citation, Session, Turn
+from ..tag.text import STOPWORDS, stem
+from ..transcript.sentences import split_sentences
+
+__all__ = ["MAX_SENTENCE_CHARS", "Unit", "line_of", "session_units", "terms", "turn_first_line", "who"]
+
+# Caption run-ons ("... and ... and ...") are cut near this length at a comma or dash so
+# a bullet stays one readable claim (the splitter's default 600 is tuned for search).
+MAX_SENTENCE_CHARS = 330
+
+# Spoken filler that carries no topic: excluded from terms (not from the text).
+_FILLER = frozenset(
+    ["yeah", "yes", "okay", "ok", "oh", "um", "uh", "hmm", "really", "actually", "basically", "just", "think", "know", "mean", "like", "thank", "thanks", "please", "sorry", "going", "want", "would", "could", "say", "said", "get", "got", "go", "let", "lot", "also", "kind", "sort", "things", "thing", "something", "anything", "everything", "everybody", "everyone", "way", "quite", "maybe", "perhaps", "course", "indeed", "sure", "good", "great", "very", "much", "right", "well", "now", "today", "yesterday", "tomorrow", "here", "there", "even", "already", "still", "make", "made", "see", "seen", "hear"]
+)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['\u2019][A-Za-z]+)?|\d+")
+_STOP_STEMS = frozenset(stem(w) for w in STOPWORDS | _FILLER)
+
+
+def terms(text: str) -> list[str]:
+    """Content stems of `text` (lower-cased, stopwords and spoken filler removed).
+
+    >>> terms("We need funding for the research platforms, you know.")
+    ['need', 'fund', 'research', 'platform']
+    """
+    out = []
+    for match in _TOKEN.finditer(text):
+        word = match.group().lower().replace("\u2019", "'")
+        if word in STOPWORDS or word in _FILLER or word.isdigit() or len(word) < 2:
+            continue
+        s = stem(word)
+        if s and s not in _STOP_STEMS:
+            out.append(s)
+    return out
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence of a speech turn, with what a citation needs."""
+
+    session: str
+    turn: int  # turn index in the session
+    line: int  # 1-based line where the sentence starts
+    speaker: str | None
+    label: str | None
+    start: int  # offsets within turn.text
+    end: int
+    text: str  # == turn.text[start:end]
+    position: float  # 0..1 through the session (by characters)
+    sent_index: int  # index of the sentence within its turn
+    terms: tuple[str, ...]
+
+    @property
+    def who(self) -> str:
+        """Speaker identity for coverage counts: the name, else the label, else unnamed."""
+        return self.speaker or self.label or "(unnamed)"
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    def citation(self, quote: str | None = None, with_session: bool = False) -> Citation:
+        """A citation of this unit; `quote` must be a substring of the unit text."""
+        q = self.text if quote is None else quote
+        if q not in self.text:
+            raise ValueError("a quote must be a verbatim part of the sentence it cites")
+        return Citation(line=self.line, quote=q, speaker=self.speaker or self.label,
+                        session=self.session if with_session else None)
+
+
+def who(turn: Turn) -> str:
+    """Coverage identity of a turn, as `Unit.who`."""
+    return turn.speaker or turn.label or "(unnamed)"
+
+
+def turn_first_line(turn: Turn) -> int:
+    """Line of the first character of `turn.text` (the marker line may hold the label only)."""
+    return turn.end_line - turn.text.count("\n") if turn.end_line else turn.line
+
+
+def line_of(turn: Turn, offset: int) -> int:
+    """1-based source line of a character offset inside `turn.text`."""
+    return turn_first_line(turn) + turn.text.count("\n", 0, offset)
+
+
+def session_units(session: Session, turns: Iterable[Turn] | None = None) -> list[Unit]:
+    """Every sentence of the speech turns of `session` (or of `turns`), in order."""
+    total = max(1, len(session.text) or sum(len(t.text) for t in session.turns))
+    units: list[Unit] = []
+    for turn in session.turns if turns is None else turns:
+        if turn.kind != "speech" or not turn.text.strip():
+            continue
+        for i, (a, b) in enumerate(split_sentences(turn.text, max_chars=MAX_SENTENCE_CHARS)):
+            text = turn.text[a:b]
+            units.append(Unit(
+                session=session.id, turn=turn.index, line=line_of(turn, a),
+                speaker=turn.speaker, label=turn.label, start=a, end=b, text=text,
+                position=min(1.0, (turn.start + a) / total) if turn.start else turn.index / max(1, len(session.turns)),
+                sent_index=i, terms=tuple(terms(text)),
+            ))
+    return units

@@ -1,0 +1,84 @@
+"""Topic briefs and coalition snapshots across sessions: limits, filters, diversity, contract."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from forumlens.models import Session
+from forumlens.summarise import brief_coalition, brief_topic, render
+from forumlens.summarise.topic import year_of
+from forumlens.transcript.parse import parse_transcript
+
+HERE = Path(__file__).resolve().parent
+FILES = [HERE.parents[1] / "shared" / "corpus" / "igf2021-dc-main-session.txt",
+         *sorted((HERE / "resources" / "summarise").glob("*.txt"))]
+
+
+def _load(path: Path) -> Session:
+    data = path.read_bytes()
+    return parse_transcript(data.decode("utf-8"), source=path.name, sha256=hashlib.sha256(data).hexdigest())
+
+
+@pytest.fixture(scope="module")
+def sessions() -> list[Session]:
+    return [_load(p) for p in FILES]
+
+
+def test_topic_brief_contract_and_limits(sessions: list[Session]) -> None:
+    brief = brief_topic("funding and financial support", sessions)
+    data = json.loads(render(brief, "json"))
+    assert data["topic"] == "funding and financial support"
+    assert 2 <= len(data["bullets"]) <= 10
+    for bullet in data["bullets"]:
+        assert bullet["text"] and bullet["theme"]
+        for c in bullet["citations"]:
+            assert set(c) >= {"session", "line", "speaker", "quote"}
+    assert len({b["citations"][0]["speaker"] for b in data["bullets"]}) >= 3  # diverse voices
+    assert len({b["citations"][0]["session"] for b in data["bullets"]}) >= 2  # across the store
+    assert sum(len(b["text"].split()) for b in data["bullets"]) <= 500  # about one page
+
+
+def test_topic_brief_year_filters(sessions: list[Session]) -> None:
+    only_2019 = brief_topic("capacity building", sessions, since=2019, until="2019-12-31")
+    assert only_2019.sessions and all(s == sessions[2].id for s in only_2019.sessions)
+    assert brief_topic("capacity building", sessions, since=2030).themes == ()
+
+
+def test_topic_brief_coalition_filter(sessions: list[Session]) -> None:
+    brief = brief_topic("accessibility", sessions, coalition="DC on Accessibility and Disability")
+    speakers = {c.speaker for _, b in brief.bullets() for c in b.citations}
+    assert speakers and speakers <= {"Tomas Halvorsen", "Priya Nair", "Ana Luisa Ferreira", "Gunela Astbrink"}
+
+
+def test_unknown_topic_gives_an_empty_brief(sessions: list[Session]) -> None:
+    brief = brief_topic("quantum blockchain metaverse", sessions)
+    assert brief.themes == ()
+    assert "No talking points" in render(brief, "md")
+
+
+def test_year_of() -> None:
+    assert year_of("2021-06-30") == 2021 and year_of(2020) == 2020 and year_of(None) is None
+    with pytest.raises(ValueError):
+        year_of("last year")
+
+
+def test_coalition_snapshot(sessions: list[Session]) -> None:
+    brief = brief_coalition("IRPC", sessions)
+    assert brief.name == "Internet Rights and Principles Coalition"
+    assert brief.said and brief.asked
+    assert {a.status for a in brief.appearances} == {"presented"}
+    assert {"Minda Moreira", "Marianne Franklin"} <= set(brief.appearances[0].speakers)
+    assert "EuroDIG" in {b.kind for b in brief.partners}
+    md = render(brief, "md")
+    for heading in ("What it said", "What it asked for", "Whom it works with", "Where it spoke"):
+        assert heading in md
+
+
+def test_snapshot_of_a_coalition_that_produced_an_output(sessions: list[Session]) -> None:
+    brief = brief_coalition("DC on Accessibility and Disability", sessions)
+    assert any("checklist" in b.text for b in brief.produced)
+    assert brief.appearances[0].year == 2022

@@ -1,0 +1,71 @@
+"""Sentence units, procedural filtering and faithful compression (the summariser's inputs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from forumlens.summarise.compress import compress
+from forumlens.summarise.procedural import is_procedural, procedural_weight
+from forumlens.summarise.units import session_units, terms
+from forumlens.transcript.parse import parse_transcript
+
+CAPTION = """Test session
+
+>> MODERATOR:  Good morning.  Can you hear me?  The floor is yours, Ana.
+
+>> ANA SILVA:  Thank you.  We need sustainable funding for research ‑‑ and channels to decision makers.
+Human captioning remains essential for deaf participants
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "The floor is yours.", "Can you hear me now?", "Thank you very much, Jennifer.", "Over to you, Jason.",
+    "I see a hand in the Zoom room.", "Please unmute yourself.", "We're running out of time.",
+    "Without further ado, let's go to section 2.", "I'll turn first to Tomas, who tested the platforms.",
+    "Good afternoon and welcome to the session of the coalition.", "Is it better now?",
+    "Thank you for giving me the floor.", "I put some information in the chat.",
+])
+def test_procedural_talk_is_recognised(text: str) -> None:
+    assert is_procedural(text)
+    assert procedural_weight(text) == 0.0
+
+
+@pytest.mark.parametrize("text", [
+    "We need channels of communication out from the IGF to decision makers.",
+    "Thank you for the question: funding is the main barrier for volunteer-run coalitions.",
+    "Human captioning remains essential for deaf participants.",
+    "Countries that adopted a strategy with a budget attached made progress.",
+])
+def test_substance_is_kept(text: str) -> None:
+    assert not is_procedural(text)
+
+
+@pytest.mark.parametrize("said, written", [
+    ("So I think, you know, human captioning remains essential, so on, so on.", "Human captioning remains essential."),
+    ("why public access ‑‑ why use public access when alternatives are there",
+     "Why use public access when alternatives are there."),
+    ("My ‑‑ good day, the statement is published today.", "Good day, the statement is published today."),
+    ("And also, basically, donors should coordinate.", "Donors should coordinate."),
+])
+def test_compress_only_deletes_filler(said: str, written: str) -> None:
+    out = compress(said)
+    assert out == written
+    said_words = {w.strip(".,‑").lower() for w in said.split()}
+    assert {w.strip(".,‑").lower() for w in out.split()} <= said_words  # nothing added
+
+
+def test_units_are_exact_slices_with_source_lines() -> None:
+    session = parse_transcript(CAPTION)
+    units = session_units(session)
+    lines = CAPTION.split("\n")
+    for unit in units:
+        turn = session.turns[unit.turn]
+        assert turn.text[unit.start:unit.end] == unit.text
+        assert unit.text.split()[0] in lines[unit.line - 1]
+    last = units[-1]
+    assert last.text == "Human captioning remains essential for deaf participants"
+    assert last.line == 6 and last.speaker == "Ana Silva"
+
+
+def test_terms_drop_stopwords_and_filler() -> None:
+    assert terms("Yeah, you know, we really need funding") == ["need", "fund"]
