@@ -1,0 +1,151 @@
+"""`forumlens report` (one session) and `forumlens brief` (a topic or a coalition, across the store)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..cli_support import db_option, open_ctx_store, settings_of
+from ..errors import ConfigError, ForumlensError
+from ..models import Session
+from ..pipeline import analyse_session, parse_document
+from ..read import read_bytes
+from ..report import render_report
+from ..search import SearchFilters, parse_query
+from ..store.base import Store
+
+
+def load_analyses(store: Store, session_id: str) -> dict[str, Any]:
+    """Every stored analysis of a session, keyed by kind."""
+    return {kind: json.loads(data) for kind, data in
+            store.query("SELECT kind, data FROM analyses WHERE session_id = ?", (session_id,))}
+
+
+def _format(as_json: bool, md: bool, html: bool, text: bool = False) -> str:
+    chosen = [name for name, on in (("json", as_json), ("md", md), ("html", html), ("text", text)) if on]
+    if len(chosen) > 1:
+        raise ConfigError("choose one of --json, --md, --html")
+    return chosen[0] if chosen else "text"
+
+
+def _emit(content: str, out: Path | None) -> None:
+    if out is None:
+        click.echo(content)
+        return
+    try:
+        out.write_text(content, "utf-8")
+    except OSError as exc:
+        raise ForumlensError(f"cannot write the report: {exc.strerror}", source=str(out)) from exc
+    click.echo(f"wrote {out}", err=True)
+
+
+@click.command()
+@click.argument("target")
+@click.option("--json", "as_json", is_flag=True, help="The report contract of DESIGN.md as JSON.")
+@click.option("--md", is_flag=True, help="Markdown.")
+@click.option("--html", is_flag=True, help="A standalone HTML page.")
+@click.option("--text", is_flag=True, help="Plain text for the terminal (the default).")
+@click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file.")
+@db_option
+@click.pass_context
+def report(ctx: click.Context, target: str, as_json: bool, md: bool, html: bool, text: bool,
+           out: Path | None, db: str | None) -> None:
+    """Session report of a transcript FILE, or of a stored SESSION (id or part of its title).
+
+    Key takeaways, calls to action, points per speaker, open questions, coalitions,
+    speaking time, questions and their fate, asks by category, topics — every summary
+    line cites the transcript line and speaker it comes from.
+
+    \b
+    Examples:
+      forumlens report session.txt --md -o report.md
+      forumlens report d209c5 --json
+    """
+    fmt = _format(as_json, md, html, text)
+    path = Path(target)
+    if path.is_file():
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ForumlensError(f"cannot read the file: {exc.strerror}", source=target) from exc
+        session: Session = parse_document(read_bytes(data, target))
+        analyses = analyse_session(session, {"words_per_minute": settings_of(ctx).words_per_minute})
+    else:
+        store = open_ctx_store(ctx, db, readonly=True)
+        try:
+            session = store.load_session(target)
+            analyses = load_analyses(store, session.id)
+        finally:
+            store.close()
+    _emit(render_report(session, analyses, fmt), out)
+
+
+def _sources(store: Store, ids: list[str]) -> list[tuple[Session, dict[str, Any]]]:
+    return [(store.load_session(sid), load_analyses(store, sid)) for sid in ids]
+
+
+def topic_candidates(store: Store, topic: str, coalition: str | None, limit: int = 60) -> list[str]:
+    """Sessions worth reading for a topic: those whose turns match it best (keeps briefs fast)."""
+    query = parse_query(topic)
+    if query.empty:
+        raise ConfigError("the topic has no searchable words", hint='e.g. --topic "freedom of expression"')
+    wide = parse_query(" OR ".join(w for t in query.terms for w in t.words))
+    hits = store.search(wide, SearchFilters(limit=500, coalition=coalition))
+    ids: list[str] = []
+    for hit in hits:
+        if hit.session not in ids:
+            ids.append(hit.session)
+    return ids[:limit]
+
+
+@click.command()
+@click.option("--topic", help="Talking points on this topic, across the store.")
+@click.option("--coalition", help="A coalition snapshot (or, with --topic, only this coalition's sessions).")
+@click.option("--since", help="Only sessions from this year or date on (YYYY or YYYY-MM-DD).")
+@click.option("--until", help="Only sessions up to this year or date.")
+@click.option("--json", "as_json", is_flag=True, help="JSON (DESIGN.md brief contract).")
+@click.option("--md", is_flag=True, help="Markdown.")
+@click.option("--html", is_flag=True, help="A standalone HTML page.")
+@click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file.")
+@db_option
+@click.pass_context
+def brief(ctx: click.Context, topic: str | None, coalition: str | None, since: str | None, until: str | None,
+          as_json: bool, md: bool, html: bool, out: Path | None, db: str | None) -> None:
+    """A one-page cited brief: talking points on a --topic, or a --coalition snapshot.
+
+    \b
+    Examples:
+      forumlens brief --topic "freedom of expression on social media" --md
+      forumlens brief --coalition "Platform Responsibility" --json
+    """
+    from ..summarise import brief_coalition, brief_topic, check_citations, render
+
+    if not topic and not coalition:
+        raise ConfigError("give --topic TEXT or --coalition NAME")
+    fmt = _format(as_json, md, html)
+    store = open_ctx_store(ctx, db, readonly=True)
+    try:
+        if topic:
+            ids = topic_candidates(store, topic, coalition)
+            sources = _sources(store, ids)
+            result = brief_topic(topic, sources, since=since, until=until, coalition=coalition)
+        else:
+            assert coalition is not None
+            ids = [r[0] for r in store.query(
+                "SELECT DISTINCT session_id FROM coalition_mentions WHERE lower(coalition) LIKE ? OR lower(acronym) = ?",
+                ("%" + coalition.lower() + "%", coalition.lower()))]
+            ids = ids or [s.id for s in store.sessions(limit=10_000)]
+            sources = _sources(store, ids)
+            result = brief_coalition(coalition, sources)
+    finally:
+        store.close()
+    problems = check_citations(result, [s for s, _ in sources])
+    if problems:  # a bug, never a user error: refuse to print uncited lines
+        raise ForumlensError("the brief failed its citation check: " + "; ".join(problems[:3]))
+    _emit(render(result, fmt), out)
+
+
+COMMANDS = [report, brief]

@@ -1,0 +1,133 @@
+"""A whole session report: the `report --json` contract and its readable renderings.
+
+The cited summary (takeaways, calls to action, points per speaker) comes from
+`summarise`; this module adds the session-intelligence parts a secretariat reads on a
+terminal or in Markdown/HTML: speaking time with bars, questions and their fate, asks
+by category, segments and tags.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from .models import Session
+
+__all__ = ["report_json", "render_report", "FORMATS"]
+
+FORMATS = ("text", "md", "html", "json")
+_BAR = 30
+
+
+def report_json(session: Session, analyses: dict[str, Any]) -> dict[str, Any]:
+    """Everything `parse` gives plus every analysis (DESIGN.md `report --json`)."""
+    return {**session.to_json(), "id": session.id, "year": session.year, **analyses}
+
+
+def _bars(stats: dict[str, Any]) -> list[tuple[str, int, float, str]]:
+    people = stats.get("people") or []
+    longest = max((p.get("minutes") or 0 for p in people), default=0) or 1
+    out = []
+    for p in sorted(people, key=lambda p: -(p.get("words") or 0)):
+        minutes = float(p.get("minutes") or 0)
+        out.append((p.get("name") or "(unnamed)", int(p.get("words") or 0), minutes,
+                    "█" * max(1, round(_BAR * minutes / longest))))
+    return out
+
+
+def _extras_text(analyses: dict[str, Any]) -> str:
+    lines: list[str] = []
+    stats = analyses.get("stats") or {}
+    if stats.get("people"):
+        lines += ["", "SPEAKING TIME", ""]
+        limit = stats.get("limit")
+        if limit:
+            lines.append(f"  announced limit: {limit['minutes']:g} min (L{limit['line']})")
+        over = {o.get("name") for o in stats.get("overruns") or []}
+        for name, words, minutes, bar in _bars(stats):
+            flag = "  over the limit" if name in over else ""
+            lines.append(f"  {name[:28]:<28} {words:>6} w {minutes:>5.1f} min {bar}{flag}")
+    questions = analyses.get("questions") or []
+    if questions:
+        lines += ["", "QUESTIONS", ""]
+        for q in questions:
+            lines.append(f"  [{q['status']}] L{q['line']} {q.get('by') or 'someone'} → {q.get('to') or 'the room'}:"
+                         f" {' '.join(q['text'].split())[:160]}")
+    asks = analyses.get("asks") or []
+    if asks:
+        lines += ["", "ASKS, COMMITMENTS AND RECOMMENDATIONS", ""]
+        for a in asks:
+            lines.append(f"  {a.get('type', 'ask')}/{a['category']}: L{a['line']} {a.get('by') or '?'}:"
+                         f" {' '.join(a['quote'].split())[:160]}")
+    tags = analyses.get("tags") or []
+    if tags:
+        lines += ["", "TOPICS", ""]
+        lines.append("  " + ", ".join(f"{t['code']} {t['label']} ({t['score']:.2f})" for t in tags))
+    segments = analyses.get("segments") or []
+    if segments:
+        lines += ["", "AGENDA", ""]
+        lines += [f"  L{s['from_line']}–{s['to_line']}  {s['title']}" for s in segments]
+    return "\n".join(lines)
+
+
+def _extras_md(analyses: dict[str, Any]) -> str:
+    out: list[str] = []
+    stats = analyses.get("stats") or {}
+    if stats.get("people"):
+        out += ["", "## Speaking time", "", "| speaker | words | minutes | |", "|---|---:|---:|---|"]
+        out += [f"| {n} | {w} | {m:.1f} | `{b}` |" for n, w, m, b in _bars(stats)]
+    if analyses.get("questions"):
+        out += ["", "## Questions", ""]
+        out += [f"- **{q['status']}** (L{q['line']}) {q.get('by') or 'someone'} → {q.get('to') or 'the room'}:"
+                f" {' '.join(q['text'].split())}" for q in analyses["questions"]]
+    if analyses.get("asks"):
+        out += ["", "## Asks, commitments and recommendations", ""]
+        out += [f"- *{a.get('type', 'ask')} / {a['category']}* (L{a['line']}, {a.get('by') or '?'}):"
+                f" “{' '.join(a['quote'].split())}”" for a in analyses["asks"]]
+    if analyses.get("tags"):
+        out += ["", "## Topics", ""]
+        out += [f"- {t['code']} {t['label']} ({t['score']:.2f}; lines {', '.join(map(str, t['lines'][:5]))})"
+                for t in analyses["tags"]]
+    return "\n".join(out)
+
+
+def _extras_html(analyses: dict[str, Any]) -> str:
+    e = html.escape
+    parts: list[str] = []
+    stats = analyses.get("stats") or {}
+    if stats.get("people"):
+        rows = "".join(f"<tr><td>{e(n)}</td><td>{w}</td><td>{m:.1f}</td>"
+                       f"<td><span class='bar' style='display:inline-block;background:#2b6;height:0.8em;"
+                       f"width:{len(b) * 6}px'></span></td></tr>" for n, w, m, b in _bars(stats))
+        parts.append(f"<h2>Speaking time</h2><table><tr><th>speaker</th><th>words</th><th>minutes</th><th></th></tr>"
+                     f"{rows}</table>")
+    if analyses.get("questions"):
+        items = "".join(f"<li><b>{e(q['status'])}</b> (L{q['line']}) {e(q.get('by') or 'someone')} → "
+                        f"{e(q.get('to') or 'the room')}: {e(' '.join(q['text'].split()))}</li>"
+                        for q in analyses["questions"])
+        parts.append(f"<h2>Questions</h2><ul>{items}</ul>")
+    if analyses.get("asks"):
+        items = "".join(f"<li><i>{e(a.get('type', 'ask'))} / {e(a['category'])}</i> (L{a['line']}, "
+                        f"{e(a.get('by') or '?')}): “{e(' '.join(a['quote'].split()))}”</li>" for a in analyses["asks"])
+        parts.append(f"<h2>Asks, commitments and recommendations</h2><ul>{items}</ul>")
+    return "".join(parts)
+
+
+def render_report(session: Session, analyses: dict[str, Any], fmt: str = "text") -> str:
+    """The session report as text (terminal), Markdown, HTML or JSON."""
+    import json
+
+    if fmt == "json":
+        return json.dumps(report_json(session, analyses), ensure_ascii=False, indent=1)
+    from .summarise import build_report, render
+
+    summary = build_report(session, analyses)
+    if fmt == "text":
+        return render(summary, "text") + "\n" + _extras_text(analyses)
+    if fmt == "md":
+        return render(summary, "md") + "\n" + _extras_md(analyses) + "\n"
+    if fmt == "html":
+        page = render(summary, "html")
+        extras = _extras_html(analyses)
+        return page.replace("</body>", extras + "</body>") if "</body>" in page else page + extras
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
