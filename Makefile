@@ -20,9 +20,12 @@ demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/forumlens --db $(DEMO_DB) ingest examples/
 	$(BIN)/forumlens --db $(DEMO_DB) sessions
+	$(BIN)/forumlens --db $(DEMO_DB) report "Coalition Outputs"
+	$(BIN)/forumlens --db $(DEMO_DB) questions --open
 	$(BIN)/forumlens --db $(DEMO_DB) search "funding"
 
 test: install-test
+	bash scripts/install-system-deps.sh
 	$(BIN)/python -m pytest -q
 
 bench: install

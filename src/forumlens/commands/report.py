@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
-
 import click
 
+from ..briefs import coalition_brief, load_analyses, topic_brief
 from ..cli_support import db_option, open_ctx_store, settings_of
 from ..errors import ConfigError, ForumlensError
 from ..models import Session
 from ..pipeline import analyse_session, parse_document
 from ..read import read_bytes
 from ..report import render_report
-from ..search import SearchFilters, parse_query
-from ..store.base import Store
-
-
-def load_analyses(store: Store, session_id: str) -> dict[str, Any]:
-    """Every stored analysis of a session, keyed by kind."""
-    return {kind: json.loads(data) for kind, data in
-            store.query("SELECT kind, data FROM analyses WHERE session_id = ?", (session_id,))}
 
 
 def _format(as_json: bool, md: bool, html: bool, text: bool = False) -> str:
@@ -83,24 +73,6 @@ def report(ctx: click.Context, target: str, as_json: bool, md: bool, html: bool,
     _emit(render_report(session, analyses, fmt), out)
 
 
-def _sources(store: Store, ids: list[str]) -> list[tuple[Session, dict[str, Any]]]:
-    return [(store.load_session(sid), load_analyses(store, sid)) for sid in ids]
-
-
-def topic_candidates(store: Store, topic: str, coalition: str | None, limit: int = 60) -> list[str]:
-    """Sessions worth reading for a topic: those whose turns match it best (keeps briefs fast)."""
-    query = parse_query(topic)
-    if query.empty:
-        raise ConfigError("the topic has no searchable words", hint='e.g. --topic "freedom of expression"')
-    wide = parse_query(" OR ".join(w for t in query.terms for w in t.words))
-    hits = store.search(wide, SearchFilters(limit=500, coalition=coalition))
-    ids: list[str] = []
-    for hit in hits:
-        if hit.session not in ids:
-            ids.append(hit.session)
-    return ids[:limit]
-
-
 @click.command()
 @click.option("--topic", help="Talking points on this topic, across the store.")
 @click.option("--coalition", help="A coalition snapshot (or, with --topic, only this coalition's sessions).")
@@ -121,7 +93,7 @@ def brief(ctx: click.Context, topic: str | None, coalition: str | None, since: s
       forumlens brief --topic "freedom of expression on social media" --md
       forumlens brief --coalition "Platform Responsibility" --json
     """
-    from ..summarise import brief_coalition, brief_topic, check_citations, render
+    from ..summarise import render
 
     if not topic and not coalition:
         raise ConfigError("give --topic TEXT or --coalition NAME")
@@ -129,22 +101,12 @@ def brief(ctx: click.Context, topic: str | None, coalition: str | None, since: s
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         if topic:
-            ids = topic_candidates(store, topic, coalition)
-            sources = _sources(store, ids)
-            result = brief_topic(topic, sources, since=since, until=until, coalition=coalition)
+            result = topic_brief(store, topic, since=since, until=until, coalition=coalition)
         else:
             assert coalition is not None
-            ids = [r[0] for r in store.query(
-                "SELECT DISTINCT session_id FROM coalition_mentions WHERE lower(coalition) LIKE ? OR lower(acronym) = ?",
-                ("%" + coalition.lower() + "%", coalition.lower()))]
-            ids = ids or [s.id for s in store.sessions(limit=10_000)]
-            sources = _sources(store, ids)
-            result = brief_coalition(coalition, sources)
+            result = coalition_brief(store, coalition)
     finally:
         store.close()
-    problems = check_citations(result, [s for s, _ in sources])
-    if problems:  # a bug, never a user error: refuse to print uncited lines
-        raise ForumlensError("the brief failed its citation check: " + "; ".join(problems[:3]))
     _emit(render(result, fmt), out)
 
 

@@ -1,0 +1,178 @@
+"""Portal load benchmark: `forumlens serve` on loopback under a bounded, mixed load.
+
+Builds (or reuses, with --db) the synthetic store of bench/ingest.py, starts the
+server as a subprocess on a free 127.0.0.1 port, and drives it for --seconds with
+--concurrency workers over one keep-alive connection pool. The mix: session pages,
+search pages, API search, API session, API session list. Reports throughput and
+p50/p95/p99 latency per kind and the error count (must be zero). The generator runs
+on the same machine, so it shares the cores with the server: figures are
+conservative. Traffic goes to loopback only, and the run stops by itself.
+
+Usage: python bench/serve.py [--sessions 1000] [--db PATH] [--seconds 30] [--concurrency 32] [--workers 2] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ingest import synthetic_sessions
+
+from forumlens.ingest import ingest_file
+from forumlens.store import open_store
+
+WORDS = ["funding", "coalition", "libraries", "neutrality", "youth", "gender", "standards", "digital cooperation",
+         '"meaningful access"', "visibility OR recognition", "glossary", "children -rights", "sovereign*"]
+MIX = [("page_session", 0.35), ("page_search", 0.15), ("api_search", 0.30), ("api_session", 0.10),
+       ("api_sessions", 0.10)]
+MAX_REQUESTS = 500_000
+
+
+def build_store(n: int, location: str) -> None:
+    """The 1,000-session synthetic store (skipped when the store already has sessions)."""
+    store = open_store(location)
+    try:
+        if store.counts()["sessions"] >= n:
+            return
+        folder = Path(tempfile.mkdtemp(prefix="forumlens-serve-bench-"))
+        for i, text in enumerate(synthetic_sessions(n)):
+            path = folder / f"s{i:05d}.txt"
+            path.write_text(text, "utf-8")
+            outcome = ingest_file(store, path, max_bytes=50_000_000)
+            if outcome.status == "failed":
+                raise SystemExit(f"bench: {path}: {outcome.reason}")
+    finally:
+        store.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
+
+
+def _url(kind: str, rng: random.Random, ids: list[str]) -> str:
+    if kind == "page_session":
+        return f"/sessions/{rng.choice(ids)}"
+    if kind == "page_search":
+        return f"/search?q={rng.choice(WORDS)}"
+    if kind == "api_search":
+        return f"/api/search?q={rng.choice(WORDS)}&limit=20"
+    if kind == "api_session":
+        return f"/api/sessions/{rng.choice(ids)}"
+    return f"/api/sessions?limit=20&offset={rng.randrange(0, max(1, len(ids) - 20))}"
+
+
+async def drive(base: str, ids: list[str], seconds: float, concurrency: int) -> dict[str, list[float] | int]:
+    """Closed-loop load: each worker sends its next request when the last one answered."""
+    latencies: dict[str, list[float]] = {kind: [] for kind, _ in MIX}
+    errors: list[str] = []
+    kinds, weights = zip(*MIX)
+    deadline = time.perf_counter() + seconds
+    sent = 0
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+        async def worker(seed: int) -> None:
+            nonlocal sent
+            rng = random.Random(seed)
+            while time.perf_counter() < deadline and sent < MAX_REQUESTS:
+                sent += 1
+                kind = rng.choices(kinds, weights)[0]
+                url = _url(kind, rng, ids)
+                t0 = time.perf_counter()
+                try:
+                    response = await client.get(url)
+                    ok = response.status_code == 200
+                except httpx.HTTPError as exc:
+                    ok, response = False, exc
+                latencies[kind].append((time.perf_counter() - t0) * 1000)
+                if not ok:
+                    errors.append(f"{url}: {getattr(response, 'status_code', response)}")
+
+        await asyncio.gather(*(worker(i) for i in range(concurrency)))
+    return {**latencies, "errors": len(errors), "error_samples": errors[:5]}  # type: ignore[dict-item]
+
+
+def run(n: int, db: str | None, seconds: float, concurrency: int, workers: int = 1) -> dict[str, object]:
+    location = db or str(Path(tempfile.mkdtemp(prefix="forumlens-serve-")) / "bench.sqlite3")
+    t0 = time.perf_counter()
+    build_store(n, location)
+    build_seconds = time.perf_counter() - t0
+    port = _free_port()
+    env = {**os.environ, "FORUMLENS_CONFIG": "/nonexistent"}
+    server = subprocess.Popen([sys.executable, "-m", "forumlens", "--db", location, "serve", "--port", str(port),
+                               "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                if httpx.get(base + "/api", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        else:
+            raise SystemExit("bench: the server did not start")
+        ids = [s["id"] for s in httpx.get(base + "/api/sessions?limit=500").json()]
+        asyncio.run(drive(base, ids, 2, concurrency))  # warm-up: thread pool, caches, connections
+        result = asyncio.run(drive(base, ids, seconds, concurrency))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    rows = {}
+    total = 0
+    for kind, _ in MIX:
+        values = result[kind]
+        assert isinstance(values, list)
+        total += len(values)
+        rows[kind] = {"requests": len(values), "p50_ms": round(_percentile(values, 0.5), 1),
+                      "p95_ms": round(_percentile(values, 0.95), 1), "p99_ms": round(_percentile(values, 0.99), 1)}
+    return {"sessions": n, "seconds": seconds, "concurrency": concurrency, "workers": workers, "cores": os.cpu_count(),
+            "store_build_seconds": round(build_seconds, 1), "requests": total,
+            "throughput_rps": round(total / seconds, 1), "errors": result["errors"],
+            "error_samples": result["error_samples"], "by_kind": rows}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sessions", type=int, default=1000)
+    parser.add_argument("--db", default=None, help="reuse this SQLite store (built if it has fewer sessions)")
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=2, help="server worker processes (default: 2, the cores)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    report = run(args.sessions, args.db, args.seconds, args.concurrency, args.workers)
+    if args.json:
+        print(json.dumps(report, indent=1))
+        return
+    print(f"{report['sessions']} sessions, {report['concurrency']} concurrent, {report['workers']} workers, "
+          f"{report['seconds']} s on "
+          f"{report['cores']} cores: {report['requests']} requests, {report['throughput_rps']} req/s, "
+          f"{report['errors']} errors")
+    print(f"{'kind':<14}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
+    for kind, row in report["by_kind"].items():  # type: ignore[union-attr]
+        print(f"{kind:<14}{row['requests']:>9}{row['p50_ms']:>9}{row['p95_ms']:>9}{row['p99_ms']:>9}")
+    if report["errors"]:
+        print("errors:", report["error_samples"])
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()

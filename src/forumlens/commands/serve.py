@@ -1,0 +1,60 @@
+"""`forumlens serve`: the portal and JSON API over a store (needs the `web` extra).
+
+The web stack is imported only when the command runs, so the default install stays
+light and `forumlens --help` works without it; without the extra the command says
+exactly what to install.
+"""
+
+from __future__ import annotations
+
+import click
+
+from ..cli_support import db_option, settings_of
+from ..errors import ConfigError
+
+__all__ = ["COMMANDS", "serve"]
+
+
+def _web_stack() -> tuple[object, object]:
+    try:
+        import uvicorn
+
+        from ..web import create_app
+    except ImportError as exc:
+        raise ConfigError(f"the web portal needs extra packages ({exc.name} is missing)",
+                          hint="pip install 'forumlens[web]'") from exc
+    return uvicorn, create_app
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for all).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes (each opens the store read-only).")
+@db_option
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, workers: int, db: str | None) -> None:
+    """Run the portal (pages) and the JSON API under /api/.
+
+    Reading is public; uploads and other writes need FORUMLENS_ADMIN_TOKEN.
+    Interactive API docs are at /api/docs, the OpenAPI document at /openapi.json.
+
+    \b
+    Example:
+      forumlens serve --port 8000 --db igf.sqlite3
+    """
+    uvicorn, create_app = _web_stack()
+    settings = settings_of(ctx)
+    location = db or settings.db_location
+    app = create_app(location, settings)  # type: ignore[operator]
+    click.echo(f"forumlens portal on http://{host}:{port}/ (store: {location}); Ctrl-C to stop", err=True)
+    if workers > 1:
+        import os
+        os.environ["FORUMLENS_DB"] = location
+        uvicorn.run("forumlens.web.app:app_from_environment", factory=True, host=host, port=port,  # type: ignore[attr-defined]
+                    workers=workers, log_level="warning", access_log=False)
+    else:
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)  # type: ignore[attr-defined]
+
+
+COMMANDS = [serve]

@@ -1,0 +1,162 @@
+"""The portal application: `create_app(store_location, settings)` → a FastAPI app.
+
+One factory builds everything (tests and `forumlens serve` call the same one):
+per-thread read-only stores, the JSON API, the pages, static files, the OpenAPI
+document and its interactive docs (Swagger UI served from the files the
+`fastapi-offline` package ships, never a CDN), security headers, and the one error handler that renders a
+`ForumlensError` (and HTTP errors) as JSON under /api/ and as a page elsewhere.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager, suppress
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..errors import ForumlensError
+from ..settings import Settings, load_settings
+from ..store import Store, open_store
+from .api import include_optional_routers
+from .api import router as api_router
+from .pages import router as pages_router
+from .pages import templates
+from .security import SecurityHeaders
+
+__all__ = ["StoreProvider", "create_app", "render_error"]
+
+HERE = Path(__file__).resolve().parent
+log = logging.getLogger("forumlens.web")
+
+
+class StoreProvider:
+    """One read-only store per worker thread, and short-lived writable ones for writes.
+
+    SQLite connections must not be shared by threads running at once; FastAPI runs
+    plain `def` endpoints on a thread pool, so each thread keeps its own connection.
+    """
+
+    def __init__(self, location: str) -> None:
+        self.location = location
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._opened: list[Store] = []
+        open_store(location).close()  # create or migrate once, so readers never need to
+
+    def reader(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = open_store(self.location, readonly=True)
+            self._local.store = store
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    @contextmanager
+    def writer(self) -> Iterator[Store]:
+        store = open_store(self.location)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    def close(self) -> None:
+        with self._lock:
+            for store in self._opened:
+                with suppress(Exception):  # closing at shutdown is best effort
+                    store.close()
+            self._opened.clear()
+
+
+def _wants_json(request: Request) -> bool:
+    path = request.url.path
+    return path == "/api" or path.startswith("/api/") or path == "/openapi.json"
+
+
+def render_error(request: Request, status: int, message: str, hint: str | None = None) -> Response:
+    """The one rendering of every error: JSON for the API, a readable page elsewhere."""
+    if _wants_json(request):
+        return JSONResponse({"error": {"status": status, "message": message, "hint": hint}}, status_code=status)
+    return templates.TemplateResponse(request, "error.html", {"status": status, "message": message, "hint": hint},
+                                      status_code=status)
+
+
+def _install_error_handler(app: FastAPI) -> None:
+    async def handle(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, ForumlensError):
+            return render_error(request, exc.status, exc.message, exc.hint)
+        if isinstance(exc, StarletteHTTPException):
+            message = "page not found" if exc.status_code == 404 else str(exc.detail)
+            return render_error(request, exc.status_code, message)
+        if isinstance(exc, RequestValidationError):
+            problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg')}"
+                                 for e in exc.errors())
+            return render_error(request, 422, f"invalid request: {problems}")
+        log.exception("internal error on %s", request.url.path)
+        return render_error(request, 500, "internal error; the server log has the details")
+
+    for kind in (ForumlensError, StarletteHTTPException, RequestValidationError, Exception):
+        app.add_exception_handler(kind, handle)
+
+
+def _install_docs(app: FastAPI) -> None:
+    """Interactive API docs from the locally installed Swagger UI; a plain list without it."""
+    try:
+        import fastapi_offline  # ships Swagger UI 5 (OpenAPI 3.1) as package files
+        assets: Path | None = Path(fastapi_offline.__file__).resolve().parent / "static"
+    except ImportError:
+        assets = None
+    if assets is not None:
+        app.mount("/api/docs/assets", StaticFiles(directory=assets), name="swagger-assets")
+
+    @app.get("/api/docs", include_in_schema=False, response_class=HTMLResponse)
+    def docs(request: Request) -> Response:
+        return templates.TemplateResponse(request, "api_docs.html", {"swagger": assets is not None,
+                                                                    "schema": app.openapi()})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)  # browsers ask for it; an error in every log helps no one
+
+    @app.get("/docs", include_in_schema=False)
+    def docs_redirect() -> RedirectResponse:
+        return RedirectResponse("/api/docs")
+
+
+def create_app(store_location: str | None = None, settings: Settings | None = None) -> FastAPI:
+    """The portal over the store at `store_location` (default: the settings' store)."""
+    settings = settings or load_settings()
+    location = store_location or settings.db_location
+    app = FastAPI(title="forumlens", version=__version__, openapi_url="/openapi.json", docs_url=None,
+                  redoc_url=None, lifespan=_lifespan,
+                  description="A cited, searchable record of IGF sessions and Dynamic Coalition outputs. "
+                              "Reading is public; writes need the admin token (FORUMLENS_ADMIN_TOKEN).")
+    app.state.settings = settings
+    app.state.stores = StoreProvider(location)
+    app.add_middleware(SecurityHeaders)
+    _install_error_handler(app)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _install_docs(app)
+    app.include_router(api_router)
+    app.state.optional_routers = include_optional_routers(app)
+    app.include_router(pages_router)
+    return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.stores.close()
+
+
+def app_from_environment() -> FastAPI:
+    """Factory for multi-worker uvicorn: settings (and FORUMLENS_DB) from the environment."""
+    return create_app()

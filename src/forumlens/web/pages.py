@@ -1,0 +1,216 @@
+"""Server-rendered pages (Jinja2, autoescaped), built from the same read model as the API.
+
+Pages work without JavaScript: filters and the brief form are GET forms, the
+transcript's line anchors (`/sessions/ID#L325`) are plain fragments highlighted with
+CSS `:target`, and bars and the graph are SVG. Every citation anywhere links to its
+session line with `cite_url`, so the one page that shows a line is the session page.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from ..errors import ConfigError
+from ..models import Session
+from ..store.base import Store
+from . import records
+from .api import reader
+from .briefs import (
+    FeatureUnavailable,
+    brief_markdown,
+    build_topic_brief,
+    topic_brief_function,
+)
+from .graph import build_graph, layout
+from .searching import mark_snippet, run_search
+
+__all__ = ["cite_url", "router", "templates", "transcript_html"]
+
+HERE = Path(__file__).resolve().parent
+PER_PAGE = 20
+
+
+def cite_url(session: str | None, line: int | None) -> str:
+    """Where a citation points: the session page, at the line's anchor."""
+    return f"/sessions/{session}#L{int(line or 1)}" if session else "#"
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["mark"] = lambda text: Markup(mark_snippet(text or ""))
+    env.filters["person"] = lambda name: f"/people/{records.slug(name)}" if name else None
+    env.filters["slug"] = records.slug
+    env.filters["minutes"] = lambda m: f"{float(m or 0):.1f} min"
+    env.globals["cite_url"] = cite_url
+    env.globals["scheme_names"] = records.SCHEME_NAMES
+    return env
+
+
+templates = Jinja2Templates(env=_environment())
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+StoreDep = Depends(reader)
+
+
+def _page(request: Request, template: str, **context: Any) -> Response:
+    return templates.TemplateResponse(request, template, context)
+
+
+def _int(value: str | None) -> int | None:
+    """Lenient integer for form fields (an empty select sends "")."""
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        raise ConfigError(f"{value!r} is not a number") from None
+
+
+@router.get("/")
+def home(request: Request, store: Store = StoreDep) -> Response:
+    return _page(request, "home.html", summary=records.home_summary(store))
+
+
+@router.get("/sessions")
+def sessions(request: Request, store: Store = StoreDep, year: str | None = None, coalition: str | None = None,
+             tag: str | None = None, speaker: str | None = None, title: str | None = None,
+             affiliation: str | None = None, page: int = Query(1, ge=1, le=10_000)) -> Response:
+    filters = {"year": _int(year), "coalition": coalition or None, "tag": tag or None, "speaker": speaker or None,
+               "title": title or None, "affiliation": affiliation or None}
+    rows = records.session_list(store, **filters, limit=PER_PAGE + 1, offset=(page - 1) * PER_PAGE)
+    return _page(request, "sessions.html", rows=rows[:PER_PAGE], filters=filters, page=page,
+                 has_next=len(rows) > PER_PAGE, years=records.session_years(store),
+                 coalitions=records.coalition_list(store), tags=records.tag_list(store))
+
+
+@router.get("/sessions/{session_id}")
+def session_page(request: Request, session_id: str, store: Store = StoreDep) -> Response:
+    detail, session = records.session_with_record(store, session_id)
+    wpm = float(request.app.state.settings.words_per_minute)
+    return _page(request, "session.html", s=detail, transcript=transcript_html(session),
+                 speakers=records.speaking_time(detail, wpm))
+
+
+@lru_cache(maxsize=256)
+def _transcript_cached(sha256: str, text: str, starts: tuple[tuple[int, str, str | None], ...]) -> str:
+    where = {line: (kind, speaker) for line, kind, speaker in starts}
+    out = []
+    for n, line in enumerate(text.split("\n"), start=1):
+        kind, speaker = where.get(n, (None, None))
+        css = "line" if kind is None else ("line turn-start note" if kind == "note" else "line turn-start")
+        who = ""
+        if kind == "speech" and speaker:
+            who = f'<a class="who" href="/people/{records.slug(speaker)}">{escape(speaker)}</a> '
+        out.append(f'<div class="{css}" id="L{n}"><a class="ln" href="#L{n}">{n}</a>'
+                   f'<span class="text">{who}{escape(line)}</span></div>')
+    return "\n".join(out)
+
+
+def transcript_html(session: Session) -> Markup:
+    """The transcript, one element `id="L{n}"` per source line, every character escaped.
+
+    Built in Python rather than a template loop: a session has hundreds of lines and
+    this page is the most visited; the result is cached per content hash.
+    """
+    starts = tuple((t.line, t.kind, t.speaker) for t in session.turns)
+    return Markup(_transcript_cached(session.sha256, session.text, starts))
+
+
+@router.get("/people")
+def people(request: Request, store: Store = StoreDep, name: str | None = None) -> Response:
+    return _page(request, "people.html", people=records.people_list(store, name=name), name=name or "")
+
+
+@router.get("/people/{person_id}")
+def person(request: Request, person_id: str, store: Store = StoreDep) -> Response:
+    return _page(request, "person.html", p=records.person_detail(store, person_id))
+
+
+@router.get("/coalitions")
+def coalitions(request: Request, store: Store = StoreDep) -> Response:
+    return _page(request, "coalitions.html", coalitions=records.coalition_list(store))
+
+
+@router.get("/coalitions/{coalition_id}")
+def coalition(request: Request, coalition_id: str, store: Store = StoreDep) -> Response:
+    return _page(request, "coalition.html", c=records.coalition_detail(store, coalition_id))
+
+
+@router.get("/topics")
+def topics(request: Request, store: Store = StoreDep) -> Response:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for tag in records.tag_list(store):
+        grouped.setdefault(tag["scheme"], []).append(tag)
+    return _page(request, "topics.html", grouped=grouped, scheme=None)
+
+
+@router.get("/topics/{scheme}")
+def topic_scheme(request: Request, scheme: str, store: Store = StoreDep) -> Response:
+    return _page(request, "topics.html", grouped={scheme: records.tag_list(store, scheme)}, scheme=scheme)
+
+
+@router.get("/topics/{scheme}/{code}")
+def topic(request: Request, scheme: str, code: str, store: Store = StoreDep) -> Response:
+    return _page(request, "topic.html", t=records.tag_detail(store, scheme, code))
+
+
+@router.get("/search")
+def search(request: Request, store: Store = StoreDep, q: str = "", year: str | None = None,
+           speaker: str | None = None, coalition: str | None = None, tag: str | None = None,
+           session: str | None = None, page: int = Query(1, ge=1, le=500)) -> Response:
+    filters = {"year": _int(year), "speaker": speaker or None, "coalition": coalition or None, "tag": tag or None,
+               "session": session or None}
+    result = run_search(store, q[:2000], **filters, limit=PER_PAGE, offset=(page - 1) * PER_PAGE) if q.strip() else None
+    return _page(request, "search.html", q=q, result=result, filters=filters, page=page)
+
+
+@router.get("/glossary")
+def glossary(request: Request, store: Store = StoreDep, term: str | None = None) -> Response:
+    return _page(request, "glossary.html", terms=records.glossary(store, term), term=term or "")
+
+
+def _brief_or_problem(store: Store, topic: str, since: int | None, until: int | None,
+                      coalition: str | None) -> tuple[dict[str, Any] | None, str | None]:
+    if not topic.strip():
+        return None, None
+    try:
+        return build_topic_brief(store, topic[:300], since=since, until=until, coalition=coalition), None
+    except FeatureUnavailable as exc:
+        return None, exc.message
+
+
+@router.get("/briefs")
+def briefs(request: Request, store: Store = StoreDep, topic: str = "", since: str | None = None,
+           until: str | None = None, coalition: str | None = None) -> Response:
+    form = {"topic": topic, "since": _int(since), "until": _int(until), "coalition": coalition or None}
+    brief, problem = _brief_or_problem(store, topic, form["since"], form["until"], form["coalition"])
+    return _page(request, "briefs.html", form=form, brief=brief, problem=problem,
+                 available=topic_brief_function() is not None, coalitions=records.coalition_list(store))
+
+
+@router.get("/briefs/download")
+def brief_download(request: Request, topic: str, store: Store = StoreDep, format: str = "md",
+                   since: str | None = None, until: str | None = None, coalition: str | None = None) -> Response:
+    data = build_topic_brief(store, topic[:300], since=_int(since), until=_int(until), coalition=coalition or None)
+    name = records.slug(topic)[:60] or "brief"
+    if format == "json":
+        body, media = json.dumps(data, ensure_ascii=False, indent=1), "application/json"
+    elif format == "md":
+        body, media = brief_markdown(data, str(request.base_url).rstrip("/")), "text/markdown; charset=utf-8"
+    else:
+        raise ConfigError(f"unknown brief format {format!r}", hint="md or json")
+    return PlainTextResponse(body, media_type=media,
+                             headers={"Content-Disposition": f'attachment; filename="brief-{name}.{format}"'})
+
+
+@router.get("/graph")
+def graph(request: Request, store: Store = StoreDep) -> Response:
+    return _page(request, "graph.html", g=layout(build_graph(store)))

@@ -1,0 +1,138 @@
+"""Search for the portal: the store's safe search plus coalition/tag facets and pages.
+
+The store filters by speaker, session and year itself. Coalition and tag filters
+narrow to a set of sessions: a few are searched one by one and merged by score
+(bm25 scores of one index are comparable across filters), many are handled by
+over-fetching the unfiltered ranking and keeping hits in the set. Facet counts come
+from one grouped query over the first `FACET_WINDOW` matches, SQLite only.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..models import SearchHit
+from ..search import SearchFilters, parse_query, to_fts5
+from ..store.base import Store
+from .records import coalition_name, slug
+
+__all__ = ["SearchPage", "mark_snippet", "run_search"]
+
+PER_SESSION_LIMIT = 20  # at most this many sessions are searched one by one
+OVERFETCH = 1000
+FACET_WINDOW = 5000
+_MARK = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
+
+
+def mark_snippet(snippet: str) -> str:
+    """HTML of a snippet: escape everything first, then turn the store's `**…**` into <mark>.
+
+    Escaping first means a transcript's own `<script>` stays text; `*` is not
+    touched by escaping, so the marks survive it.
+    """
+    return _MARK.sub(r"<mark>\1</mark>", html.escape(snippet, quote=True))
+
+
+@dataclass
+class SearchPage:
+    """One page of results with what the facets and pager need."""
+
+    query: str
+    hits: list[SearchHit]
+    offset: int
+    limit: int
+    has_next: bool
+    facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)  # name → (value, label, count)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"query": self.query, "hits": [h.to_json() for h in self.hits], "offset": self.offset,
+                "limit": self.limit, "has_next": self.has_next,
+                "facets": {k: [{"value": v, "label": lbl, "count": n} for v, lbl, n in items]
+                           for k, items in self.facets.items()}}
+
+
+def _session_set(store: Store, coalition: str | None, tag: str | None) -> set[str] | None:
+    """Sessions a coalition/tag filter allows; None when neither filter is given."""
+    allowed: set[str] | None = None
+    if coalition:
+        name = coalition_name(store, coalition)
+        rows = {r[0] for r in store.query("SELECT session_id FROM coalition_mentions WHERE coalition = ?", [name])}
+        allowed = rows
+    if tag:
+        rows = {r[0] for r in store.query("SELECT session_id FROM tags WHERE code = ?", [tag])}
+        allowed = rows if allowed is None else allowed & rows
+    return allowed
+
+
+def _filtered_hits(store: Store, text: str, filters: SearchFilters, allowed: set[str] | None) -> list[SearchHit]:
+    query = parse_query(text)
+    if allowed is None:
+        return store.search(query, filters)
+    if not allowed:
+        return []
+    window = filters.offset + filters.limit
+    if len(allowed) <= PER_SESSION_LIMIT:
+        hits: list[SearchHit] = []
+        for sid in sorted(allowed):
+            hits += store.search(query, replace(filters, session=sid, offset=0, limit=window))
+    else:
+        hits = [h for h in store.search(query, replace(filters, offset=0, limit=OVERFETCH)) if h.session in allowed]
+    hits.sort(key=lambda h: (-h.score, h.session, h.line))
+    return hits[filters.offset: window]
+
+
+def _facets(store: Store, text: str, filters: SearchFilters, allowed: set[str] | None) -> dict[str, list[tuple[str, str, int]]]:
+    """Counts of matching turns per year, speaker, coalition and tag (SQLite stores only)."""
+    match = to_fts5(parse_query(text))
+    if match is None or type(store).__name__ != "SQLiteStore":
+        return {}
+    rows = store.query(
+        "SELECT t.session_id, s.year, t.speaker, count(*) FROM"
+        " (SELECT rowid FROM turns_fts WHERE turns_fts MATCH ? LIMIT ?) m"
+        " JOIN turns t ON t.id = m.rowid JOIN sessions s ON s.id = t.session_id"
+        " GROUP BY t.session_id, s.year, t.speaker", [match, FACET_WINDOW])
+    if allowed is not None:
+        rows = [r for r in rows if r[0] in allowed]
+    years: Counter[int] = Counter()
+    speakers: Counter[str] = Counter()
+    per_session: Counter[str] = Counter()
+    for sid, year, speaker, n in rows:
+        per_session[sid] += n
+        if year is not None:
+            years[int(year)] += n
+        if speaker:
+            speakers[speaker] += n
+    coalitions: Counter[str] = Counter()
+    tags: Counter[tuple[str, str]] = Counter()
+    ids = list(per_session)
+    for start in range(0, len(ids), 500):  # stay under SQLite's parameter limit
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for sid, name in store.query(f"SELECT session_id, coalition FROM coalition_mentions WHERE session_id IN ({marks})", chunk):
+            coalitions[name] += per_session[sid]
+        for sid, code, label in store.query(f"SELECT session_id, code, label FROM tags WHERE session_id IN ({marks})", chunk):
+            tags[(code, label or code)] += per_session[sid]
+    return {
+        "year": [(str(y), str(y), n) for y, n in sorted(years.items(), reverse=True)],
+        "speaker": [(s, s, n) for s, n in speakers.most_common(15)],
+        "coalition": [(slug(c), c, n) for c, n in coalitions.most_common(15)],
+        "tag": [(code, f"{code} {label}" if label != code else code, n) for (code, label), n in tags.most_common(15)],
+    }
+
+
+def run_search(store: Store, text: str, *, speaker: str | None = None, session: str | None = None,
+               year: int | None = None, coalition: str | None = None, tag: str | None = None,
+               limit: int = 20, offset: int = 0, facets: bool = True) -> SearchPage:
+    """One page of hits for any user string (never raises on the text) and its facets."""
+    limit = max(1, min(int(limit), 100))
+    offset = max(0, min(int(offset), 10_000))
+    filters = SearchFilters(speaker=speaker or None, session=session or None, year=year,
+                            limit=limit + 1, offset=offset)
+    allowed = _session_set(store, coalition, tag)
+    hits = _filtered_hits(store, text, filters, allowed)
+    return SearchPage(query=text, hits=hits[:limit], offset=offset, limit=limit, has_next=len(hits) > limit,
+                      facets=_facets(store, text, filters, allowed) if facets else {})

@@ -1,0 +1,262 @@
+"""The JSON API in-process, against a real SQLite store filled from the shared corpus."""
+
+from __future__ import annotations
+
+import json
+import sys
+import warnings
+
+import pytest
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # starlette's notice about httpx versions, not ours
+    from fastapi.testclient import TestClient
+
+from forumlens.web import create_app
+
+from .conftest import MAIN_SESSION
+from .web_support import ADMIN_TOKEN, build_web_store, main_session_id, web_settings
+
+HOSTILE_QUERIES = ['"', '((', 'NOT', 'a OR', '*', '-', 'NEAR(', "'; DROP TABLE turns; --", "\x00", "é" * 3000,
+                   '"unbalanced phrase', 'AND OR NOT', "<script>alert(1)</script>", "%_%", "🙂 net*"]
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory) -> str:
+    return build_web_store(tmp_path_factory.mktemp("web-api"))
+
+
+@pytest.fixture(scope="module")
+def client(store_path):
+    with TestClient(create_app(store_path, web_settings(store_path))) as c:
+        yield c
+
+
+@pytest.fixture
+def writable_client(tmp_path):
+    path = str(tmp_path / "upload.sqlite3")
+    with TestClient(create_app(path, web_settings(path, max_input_mb=0.05))) as c:
+        yield c
+
+
+SID = main_session_id()
+
+
+def test_sessions_is_a_json_list_each_with_an_id(client):
+    data = client.get("/api/sessions").json()
+    assert isinstance(data, list) and len(data) == 6
+    assert all(isinstance(s["id"], str) and s["title"] for s in data)
+    assert SID in {s["id"] for s in data}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("year=2021", {SID}),
+    ("coalition=dc-on-network-neutrality", {SID}),
+    ("tag=SDG5", {SID}),
+    ("speaker=jason munyan", {SID}),
+    ("title=digital cooperation in practice", {SID}),
+    ("affiliation=un-desa", {SID}),
+    ("year=1999", set()),
+])
+def test_sessions_filters(client, query, expected):
+    assert {s["id"] for s in client.get(f"/api/sessions?{query}").json()} == expected
+
+
+def test_sessions_paginate_with_a_next_link(client):
+    response = client.get("/api/sessions?limit=2")
+    assert len(response.json()) == 2 and 'rel="next"' in response.headers["link"]
+    assert "offset=2" in response.headers["link"]
+
+
+def test_session_is_the_report_contract(client):
+    data = client.get(f"/api/sessions/{SID}").json()
+    assert {"title", "sha256", "turns", "people", "coalitions", "questions", "takeaways", "tags"} <= set(data)
+    first = data["turns"][0]
+    assert set(first) == {"index", "line", "label", "speaker", "kind", "text"}
+    assert first["line"] == 7 and first["speaker"] == "Jennifer Chung"
+    assert any(p["name"] == "Olivier Crepin-Leblond" and len(p["labels"]) == 2 for p in data["people"])
+
+
+def test_session_by_id_prefix_and_unknown_session(client):
+    assert client.get(f"/api/sessions/{SID[:6]}").json()["sha256"].startswith(SID)
+    response = client.get("/api/sessions/ffffffffffff")
+    assert response.status_code == 404
+    assert response.json()["error"]["message"].startswith("no session matches")
+
+
+def test_search_follows_the_contract_and_cites_the_line(client):
+    data = client.get("/api/search", params={"q": "regular updates", "limit": 5}).json()
+    hit = data["hits"][0]
+    assert {"session", "line", "speaker", "snippet", "score"} <= set(hit)
+    assert hit["session"] == SID and hit["line"] == 333 and hit["speaker"] == "Jason Munyan"
+    assert "**regular**" in hit["snippet"]
+    assert "regular updates" in MAIN_SESSION.read_text("utf-8").split("\n")[hit["line"] - 1]
+
+
+def _sessions_of(client, url):
+    return {s["session"] for s in client.get(url).json()["sessions"]}
+
+
+@pytest.mark.parametrize("params, allowed", [
+    ({"q": "coalition", "speaker": "tropina"}, None),
+    ({"q": "coalition", "year": 2021}, lambda c: {SID}),
+    ({"q": "coalition", "session": SID[:8]}, lambda c: {SID}),
+    ({"q": "coalition", "coalition": "dc-on-core-internet-values"},
+     lambda c: _sessions_of(c, "/api/coalitions/dc-on-core-internet-values")),
+    ({"q": "coalition", "tag": "SDG5"}, lambda c: _sessions_of(c, "/api/tags/sdg/SDG5")),
+])
+def test_search_filters(client, params, allowed):
+    hits = client.get("/api/search", params=params).json()["hits"]
+    assert hits
+    if allowed is None:
+        assert all(h["speaker"] == "Tatiana Tropina" for h in hits)
+    else:
+        assert SID in allowed(client) and {h["session"] for h in hits} <= allowed(client)
+
+
+def test_search_pages_do_not_overlap(client):
+    first = client.get("/api/search", params={"q": "dynamic", "limit": 5}).json()
+    second = client.get("/api/search", params={"q": "dynamic", "limit": 5, "offset": 5}).json()
+    assert first["has_next"]
+    assert not {(h["session"], h["line"]) for h in first["hits"]} & {(h["session"], h["line"]) for h in second["hits"]}
+
+
+def test_search_facets_count_years_speakers_coalitions_and_tags(client):
+    facets = client.get("/api/search", params={"q": "coalition", "facets": "true"}).json()["facets"]
+    assert {"year", "speaker", "coalition", "tag"} <= set(facets)
+    assert "2021" in {f["value"] for f in facets["year"]}
+    assert [f["value"] for f in facets["year"]] == sorted((f["value"] for f in facets["year"]), reverse=True)
+    assert any(f["value"] == "SDG5" for f in facets["tag"])
+
+
+@pytest.mark.parametrize("text", HOSTILE_QUERIES)
+def test_hostile_search_strings_answer_200(client, text):
+    assert client.get("/api/search", params={"q": text}).status_code == 200
+    assert client.get("/search", params={"q": text}).status_code == 200
+
+
+def test_people_and_person(client):
+    people = client.get("/api/people").json()
+    names = {p["name"] for p in people}
+    assert {"Jennifer Chung", "Jason Munyan", "Priya Ramaswamy"} <= names  # resolved, and label-only speakers
+    person = client.get("/api/people/olivier-crepin-leblond").json()
+    assert person["roles"] == ["dc-representative"]
+    assert person["affiliations"] == ["DC on Core Internet Values"]
+    assert {"OLIVIER REPIN‑LEBLOND", "OLIVIER CREPIN‑LEBLOND"} <= set(person["labels"])  # both caption variants
+    assert client.get("/api/people/nobody-at-all").status_code == 404
+
+
+def test_coalitions_and_coalition(client):
+    coalitions = client.get("/api/coalitions").json()
+    gold = json.loads((MAIN_SESSION.parent / "igf2021-dc-main-session.people.json").read_text("utf-8"))
+    assert set(gold["coalitions_presenting"]) | set(gold["coalitions_invited_absent"]) <= {c["name"] for c in coalitions}
+    detail = client.get("/api/coalitions/dc-on-platform-responsibility").json()
+    assert detail["sessions"][0]["session"] == SID and detail["sessions"][0]["status"] == "presented"
+    assert detail["outputs"][0]["title"].startswith("Glossary")
+    assert any(p["name"] == "Yasmin Curzi de Mendonca" for p in detail["speakers"])
+    absent = client.get("/api/coalitions/dc-on-community-connectivity").json()
+    assert absent["sessions"][0]["status"] == "invited-absent"
+
+
+def test_tags_and_tag(client):
+    tags = client.get("/api/tags").json()
+    assert {(t["scheme"], t["code"]) for t in tags} == {("sdg", "SDG5"), ("issue-area", "IGF2021-COOPERATION")}
+    detail = client.get("/api/tags/sdg/SDG5").json()
+    assert detail["label"] == "Gender equality" and detail["sessions"][0]["lines"] == [21, 211]
+    assert client.get("/api/tags/sdg/SDG99").status_code == 404
+
+
+def test_glossary_and_graph(client):
+    glossary = client.get("/api/glossary").json()
+    mag = next(g for g in glossary if g["term"] == "MAG")
+    assert any(u["session"] == SID and 359 in u["lines"] for u in mag["uses"])
+    graph = client.get("/api/graph").json()
+    kinds = {n["kind"] for n in graph["nodes"]}
+    assert "coalition" in kinds and graph["edges"]
+
+
+def test_brief_is_503_or_the_contract(client):
+    response = client.get("/api/briefs", params={"topic": "meaningful access"})
+    if response.status_code == 503:
+        assert "not available yet" in response.json()["error"]["message"]
+    else:
+        assert response.status_code == 200 and {"topic", "bullets"} <= set(response.json())
+
+
+def test_openapi_and_docs_are_served(client):
+    schema = client.get("/openapi.json").json()
+    for path in ("/api/sessions", "/api/sessions/{session_id}", "/api/search", "/api/ingest"):
+        assert path in schema["paths"]
+    docs = client.get("/api/docs")
+    assert docs.status_code == 200 and "swagger-ui-bundle.js" in docs.text
+    assert client.get("/api/docs/assets/swagger-ui-bundle.js").status_code == 200
+
+
+def test_errors_are_json_under_api(client):
+    response = client.get("/api/no-such-endpoint")
+    assert response.status_code == 404 and response.json()["error"]["status"] == 404
+    response = client.get("/api/search", params={"year": "not-a-year"})
+    assert response.status_code == 422 and "year" in response.json()["error"]["message"]
+
+
+def test_ingest_needs_the_admin_token(client):
+    files = {"file": ("x.txt", b">> A: hi", "text/plain")}
+    assert client.post("/api/ingest", files=files).status_code == 401
+    assert client.post("/api/ingest", files=files, headers={"Authorization": "Bearer wrong"}).status_code == 403
+
+
+def test_writes_are_refused_without_a_configured_token(store_path):
+    settings = web_settings(store_path, admin_token="")
+    with TestClient(create_app(store_path, settings)) as c:
+        response = c.post("/api/ingest", files={"file": ("x.txt", b">> A: hi", "text/plain")},
+                          headers={"Authorization": "Bearer anything"})
+    assert response.status_code == 503 and "FORUMLENS_ADMIN_TOKEN" in response.json()["error"]["hint"]
+
+
+def test_ingest_upload_stores_the_session_once(writable_client):
+    auth = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    text = (MAIN_SESSION.parent / "formats" / "2023-style.txt").read_bytes()
+    first = writable_client.post("/api/ingest", files={"file": ("2023.txt", text, "text/plain")}, headers=auth)
+    assert first.status_code == 201 and first.json()["status"] == "ingested"
+    again = writable_client.post("/api/ingest", files={"file": ("2023.txt", text, "text/plain")}, headers=auth)
+    assert again.json()["status"] == "skipped"
+    sessions = writable_client.get("/api/sessions").json()
+    assert [s["id"] for s in sessions] == [first.json()["session"]]
+
+
+@pytest.mark.parametrize("name, data, status", [
+    ("big.txt", b">> A: " + b"word " * 20_000, 413),       # over the 0.05 MB test limit
+    ("image.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, 400),  # not a transcript type
+    ("fake.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, 422),   # right name, binary content
+    ("empty.txt", b"", 422),
+])
+def test_ingest_upload_limits_and_type_checks(writable_client, name, data, status):
+    response = writable_client.post("/api/ingest", files={"file": (name, data, "application/octet-stream")},
+                                    headers={"X-Admin-Token": ADMIN_TOKEN})
+    assert response.status_code == status, response.text
+    assert response.json()["error"]["message"]
+
+
+def test_security_headers_on_api_and_pages(client):
+    for url in ("/api/sessions", "/", f"/sessions/{SID}"):
+        headers = client.get(url).headers
+        assert "default-src 'self'" in headers["content-security-policy"]
+        assert "script-src 'self'" in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["x-frame-options"] == "DENY"
+
+
+def test_api_root_lists_counts(client):
+    data = client.get("/api").json()
+    assert data["counts"]["sessions"] == 6 and json.dumps(data)
+
+
+def test_serve_without_the_web_extra_says_what_to_install(monkeypatch):
+    from click.testing import CliRunner
+
+    from forumlens.cli import cli
+
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if `forumlens[web]` were not installed
+    result = CliRunner().invoke(cli, ["serve", "--port", "0"])
+    assert result.exit_code == 1
+    assert "pip install 'forumlens[web]'" in result.output

@@ -1,0 +1,154 @@
+"""The portal's pages in-process: every route renders, cites lines, escapes what it shows."""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import pytest
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # starlette's notice about httpx versions, not ours
+    from fastapi.testclient import TestClient
+
+from forumlens.web import create_app
+from forumlens.web.searching import mark_snippet
+
+from .web_support import build_web_store, main_session_id, web_settings
+
+SID = main_session_id()
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    path = build_web_store(tmp_path_factory.mktemp("web-pages"))
+    with TestClient(create_app(path, web_settings(path))) as c:
+        yield c
+
+
+def _hostile_id(client) -> str:
+    return next(s["id"] for s in client.get("/api/sessions").json() if "markup" in s["title"])
+
+
+@pytest.mark.parametrize("url", [
+    "/", "/sessions", "/sessions?year=2021", "/sessions?coalition=dc-on-network-neutrality&page=1",
+    f"/sessions/{SID}", "/people", "/people?name=chung", "/people/jennifer-chung", "/coalitions",
+    "/coalitions/dc-on-platform-responsibility", "/topics", "/topics/sdg", "/topics/sdg/SDG5", "/search",
+    "/search?q=meaningful+access", "/search?q=coalition&year=2021&page=2", "/glossary", "/glossary?term=mag",
+    "/briefs", "/briefs?topic=meaningful+access", "/graph", "/api/docs",
+])
+def test_every_page_renders(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.text[-500:]
+    assert response.headers["content-type"].startswith("text/html")
+    assert "<title>" in response.text
+
+
+def test_session_page_has_an_anchor_for_every_line_that_starts_a_turn(client):
+    html = client.get(f"/sessions/{SID}").text
+    turns = client.get(f"/api/sessions/{SID}").json()["turns"]
+    anchors = set(map(int, re.findall(r'id="L(\d+)"', html)))
+    assert {t["line"] for t in turns} <= anchors
+    assert 333 in anchors  # a line inside a turn, cited by a takeaway
+
+
+def test_session_page_shows_the_report_parts(client):
+    html = client.get(f"/sessions/{SID}").text
+    for part in ('id="takeaways"', 'id="speakers"', 'id="questions"', 'id="asks"', 'id="coalitions"',
+                 'id="topics"', 'id="transcript"', "answered-later", "<svg class=\"bar\""):
+        assert part in html
+    assert f'href="/sessions/{SID}#L333"' in html  # the takeaway citation
+    assert 'href="/people/olivier-crepin-leblond"' in html
+    assert "flagged" in html  # the caption mis-attribution
+
+
+def test_session_without_analyses_still_has_speakers_and_says_what_is_missing(client):
+    other = next(s["id"] for s in client.get("/api/sessions?year=2006").json())
+    html = client.get(f"/sessions/{other}").text
+    assert 'id="speakers"' in html and 'id="L' in html
+
+
+def test_search_page_highlights_paginates_and_links_to_lines(client):
+    html = client.get("/search?q=regular+updates").text
+    assert "<mark>regular</mark>" in html
+    assert f'href="/sessions/{SID}#L333"' in html
+    assert 'rel="next"' in client.get("/search?q=coalition").text
+    facets = client.get("/search?q=coalition").text
+    for facet in ("Year", "Speaker", "Coalition", "Tag"):
+        assert f"<h3>{facet}</h3>" in facets
+
+
+def test_coalition_and_person_pages_link_their_citations(client):
+    html = client.get("/coalitions/dc-on-platform-responsibility").text
+    assert "Glossary of platform law and policy terms" in html
+    assert f'href="/sessions/{SID}#L167"' in html
+    person = client.get("/people/olivier-crepin-leblond").text
+    assert "DC on Core Internet Values" in person and "OLIVIER REPIN" in person
+
+
+def test_topic_page_uses_the_taxonomy_and_lists_sessions(client):
+    html = client.get("/topics/sdg/SDG5").text
+    assert "Gender equality" in html and f"/sessions/{SID}#L21" in html
+
+
+def test_graph_is_svg_with_clickable_nodes(client):
+    html = client.get("/graph").text
+    assert "<svg class=\"graph\"" in html
+    assert 'href="/coalitions/dc-on-platform-responsibility"' in html
+
+
+def test_briefs_page_says_when_briefs_are_not_available(client, monkeypatch):
+    from forumlens.web import pages
+    monkeypatch.setattr(pages, "topic_brief_function", lambda: None)
+    monkeypatch.setattr("forumlens.web.briefs.topic_brief_function", lambda: None)
+    html = client.get("/briefs?topic=access").text
+    assert "not available yet" in html
+    assert client.get("/briefs/download?topic=access&format=md").status_code == 503
+
+
+def test_briefs_render_and_download_with_a_stage_function(client, monkeypatch):
+    def fake_brief(store, topic, since=None):
+        return {"topic": topic, "bullets": [{"text": "Updates <b>matter</b>.", "theme": "Channels",
+                                             "citations": [{"session": SID, "line": 333, "speaker": "Jason Munyan",
+                                                            "quote": "having regular updates to our office"}]}]}
+    monkeypatch.setattr("forumlens.web.briefs.topic_brief_function", lambda: fake_brief)
+    html = client.get("/briefs?topic=updates&since=2020").text
+    assert "Updates &lt;b&gt;matter&lt;/b&gt;." in html and f"/sessions/{SID}#L333" in html
+    md = client.get("/briefs/download?topic=updates&format=md")
+    assert md.status_code == 200 and "attachment" in md.headers["content-disposition"]
+    assert f"/sessions/{SID}#L333" in md.text
+    assert client.get("/briefs/download?topic=updates&format=json").json()["bullets"][0]["theme"] == "Channels"
+
+
+def test_hostile_transcript_renders_as_text(client):
+    sid = _hostile_id(client)
+    html = client.get(f"/sessions/{sid}").text
+    assert "<script>window.__pwned" not in html and "<img src=x" not in html and "<iframe" not in html
+    assert "&lt;script&gt;window.__pwned = 2&lt;/script&gt;" in html
+    search = client.get("/search?q=ampersands").text
+    assert "<iframe" not in search and "&lt;iframe" in search
+
+
+@pytest.mark.parametrize("snippet, expected", [
+    ("a **b** c", "a <mark>b</mark> c"),
+    ("<script>**x**</script>", "&lt;script&gt;<mark>x</mark>&lt;/script&gt;"),
+    ('**"q"** & <i>', "<mark>&quot;q&quot;</mark> &amp; &lt;i&gt;"),
+    ("no marks", "no marks"),
+    ("**unclosed", "**unclosed"),
+])
+def test_mark_snippet_escapes_before_marking(snippet, expected):
+    assert mark_snippet(snippet) == expected
+
+
+def test_errors_render_as_pages(client):
+    response = client.get("/sessions/ffffffffffff")
+    assert response.status_code == 404 and "<h1>Not found</h1>" in response.text
+    assert "no session matches" in response.text
+    assert client.get("/no/such/page").status_code == 404
+    bad = client.get("/sessions?year=abc")
+    assert bad.status_code == 400 and "is not a number" in bad.text
+
+
+def test_hostile_query_strings_are_escaped_on_the_search_page(client):
+    html = client.get('/search?q="><script>alert(1)</script>').text
+    assert "<script>alert(1)</script>" not in html
