@@ -10,14 +10,20 @@ one place each; anything else is a bug and shows a traceback only with `--debug`
     │   ├── EmptyInput
     │   ├── BinaryInput
     │   ├── UnsupportedFormat
+    │   │   └── MissingExtra       a format whose optional reader is not installed
     │   ├── UndecodableInput
+    │   ├── EncryptedInput         password-protected PDF or Office file
+    │   ├── CorruptInput           damaged or truncated PDF/DOCX
+    │   ├── NoTextLayer            a scanned PDF: pages are images, no text to read
     │   └── InputTooLarge
+    │       └── ArchiveTooLarge    a DOCX whose unpacked size or ratio is a zip bomb
     ├── NotFound                   no such session, person, coalition (404)
     ├── StoreError                 the database cannot be opened or written (500)
     │   ├── StoreReadOnly
     │   ├── StoreCorrupt
     │   └── StoreFull
-    └── ConfigError                a bad setting or option (400)
+    ├── ConfigError                a bad setting or option (400)
+    └── DeliveryError              a digest could not be sent (SMTP, webhook) (502)
 """
 
 from __future__ import annotations
@@ -30,12 +36,18 @@ __all__ = [
     "UnsupportedFormat",
     "UndecodableInput",
     "InputTooLarge",
+    "MissingExtra",
+    "EncryptedInput",
+    "CorruptInput",
+    "NoTextLayer",
+    "ArchiveTooLarge",
     "NotFound",
     "StoreError",
     "StoreReadOnly",
     "StoreCorrupt",
     "StoreFull",
     "ConfigError",
+    "DeliveryError",
 ]
 
 
@@ -89,6 +101,26 @@ class InputTooLarge(InputError):
     status = 413
 
 
+class MissingExtra(UnsupportedFormat):
+    pass
+
+
+class EncryptedInput(InputError):
+    pass
+
+
+class CorruptInput(InputError):
+    pass
+
+
+class NoTextLayer(InputError):
+    pass
+
+
+class ArchiveTooLarge(InputTooLarge):
+    pass
+
+
 class NotFound(ForumlensError):
     status = 404
 
@@ -111,3 +143,9 @@ class StoreFull(StoreError):
 
 class ConfigError(ForumlensError):
     status = 400
+
+
+class DeliveryError(ForumlensError):
+    """A channel refused or could not take a digest; the delivery is retried later."""
+
+    status = 502

@@ -1,0 +1,122 @@
+"""`forumlens digest` (match new sessions, then deliver) and `forumlens deliver` (retry only)."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import UTC, datetime
+
+import click
+
+from ..cli_support import db_option, open_ctx_store, settings_of
+from ..route.channels import senders_from_settings
+from ..route.deliver import DeliveryResult, RetryPolicy, deliver_pending, requeue_failed
+from ..route.digest import render_text
+from ..route.service import DigestRun, parse_duration, run_digest
+
+__all__ = ["COMMANDS", "deliver", "digest", "format_results", "format_run"]
+
+
+def format_results(results: list[DeliveryResult]) -> str:
+    lines = []
+    for r in results:
+        count = f"{len(r.items)} item{'s' if len(r.items) != 1 else ''}"
+        error = f": {r.error}" if r.error and r.status != "delivered" else ""
+        lines.append(f"{r.subscriber} · {r.channel} · {count} · {r.status} (attempt {r.attempts}){error}"
+                     if r.status != "cancelled" else f"{r.subscriber} · {r.channel} · {count} · cancelled{error}")
+    return "\n".join(lines) or "nothing to deliver"
+
+
+def format_run(run: DigestRun) -> str:
+    head = (f"{len(run.sessions)} session{'s' if len(run.sessions) != 1 else ''} in the window,"
+            f" {len(run.matches)} new match{'es' if len(run.matches) != 1 else ''}")
+    if not run.dry_run:
+        return head + "\n" + format_results(run.results)
+    parts = [head + " (dry run: nothing recorded or sent)"]
+    for m in run.matches:
+        parts.append(f"  new: {m.subscriber} ← {m.reason} (session {m.session_id}, line {m.line})")
+    for r in run.results:
+        if r.digest is not None:
+            parts.append(f"--- {r.subscriber} · {r.channel} ---\n{render_text(r.digest)}")
+    return "\n".join(parts)
+
+
+def _policy(max_attempts: int, backoff: float) -> RetryPolicy:
+    return RetryPolicy(max_attempts=max_attempts, base_delay=backoff)
+
+
+@click.command()
+@click.option("--since", default="7d", show_default=True, metavar="DURATION",
+              help="Match sessions ingested within this window (30m, 12h, 7d, 2w).")
+@click.option("--subscriber", metavar="NAME", help="Only this subscriber.")
+@click.option("--dry-run", is_flag=True, help="Show what would be matched and sent; change nothing.")
+@click.option("--every", metavar="INTERVAL", help="Keep running: repeat every INTERVAL (hourly, daily, weekly, 6h).")
+@click.option("--max-attempts", type=int, default=RetryPolicy.max_attempts, show_default=True,
+              help="Attempts per item and channel before it is marked failed.")
+@click.option("--backoff", type=float, default=RetryPolicy.base_delay, show_default=True,
+              help="First retry delay in seconds (doubles each retry).")
+@click.option("--json", "as_json", is_flag=True, help="Print matches and delivery outcomes as JSON.")
+@db_option
+@click.pass_context
+def digest(ctx: click.Context, since: str, subscriber: str | None, dry_run: bool, every: str | None,
+           max_attempts: int, backoff: float, as_json: bool, db: str | None) -> None:
+    """Match newly ingested sessions to subscribers and deliver their digests.
+
+    Each item reaches each subscriber once per channel (e-mail, webhook); failed
+    deliveries are retried with backoff, here and on later runs. Exits 1 if any
+    delivery is still pending or failed.
+
+    \b
+    Example (or run it from cron / a systemd timer, see the README):
+      forumlens digest --since 7d
+      forumlens digest --every weekly
+    """
+    settings = settings_of(ctx)
+    window = parse_duration(since)
+    interval = parse_duration(every) if every else None
+    while True:
+        store = open_ctx_store(ctx, db)
+        try:
+            run = run_digest(store, settings, since=window, subscriber=subscriber, dry_run=dry_run,
+                             policy=_policy(max_attempts, backoff))
+        finally:
+            store.close()
+        click.echo(json.dumps(run.to_json(), ensure_ascii=False, indent=1) if as_json else format_run(run))
+        if interval is None:
+            if not run.ok:
+                ctx.exit(1)
+            return
+        next_run = datetime.now(UTC) + interval
+        click.echo(f"next run at {next_run.isoformat(timespec='seconds')}", err=True)
+        time.sleep(interval.total_seconds())
+
+
+@click.command()
+@click.option("--subscriber", metavar="NAME", help="Only this subscriber.")
+@click.option("--retry-failed", is_flag=True, help="Give deliveries marked failed a fresh set of attempts first.")
+@click.option("--max-attempts", type=int, default=RetryPolicy.max_attempts, show_default=True)
+@click.option("--backoff", type=float, default=RetryPolicy.base_delay, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print delivery outcomes as JSON.")
+@db_option
+@click.pass_context
+def deliver(ctx: click.Context, subscriber: str | None, retry_failed: bool, max_attempts: int, backoff: float,
+            as_json: bool, db: str | None) -> None:
+    """Deliver what is queued (retries included) without matching new sessions."""
+    settings = settings_of(ctx)
+    store = open_ctx_store(ctx, db)
+    try:
+        if retry_failed:
+            requeue_failed(store, subscriber)
+        results = deliver_pending(store, senders_from_settings(settings), base_url=settings.public_url,
+                                  subscriber=subscriber, policy=_policy(max_attempts, backoff))
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps({"deliveries": [r.to_json() for r in results]}, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_results(results))
+    if any(r.status in ("retry", "failed") for r in results):
+        ctx.exit(1)
+
+
+COMMANDS = [digest, deliver]

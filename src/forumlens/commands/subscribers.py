@@ -1,0 +1,208 @@
+"""`forumlens subscribers add|list|show|remove|import|feed`: who gets which updates.
+
+The `add` line is a contract that outside checks use (issue 7):
+
+    forumlens subscribers add NAME [--email ADDR] [--webhook URL] [--feed]
+        [--coalition NAME]... [--tag CODE]... [--person NAME]... [--query TEXT]...
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..cli_support import db_option, open_ctx_store, settings_of
+from ..errors import ConfigError
+from ..route.atom import feed_url, subscriber_feed
+from ..route.models import Subscriber
+from ..route.repository import SubscriberRepository
+from ..route.service import add_subscriber, import_subscribers
+
+__all__ = ["COMMANDS", "format_subscriber", "format_subscriber_list", "subscribers"]
+
+
+def format_subscriber(sub: Subscriber, base_url: str, *, secrets: bool = True,
+                      log: list[dict[str, Any]] | None = None) -> str:
+    """Human summary of one subscriber: channels (with feed URL / secret), interests, log."""
+    out = [sub.name]
+    if sub.email:
+        out.append(f"  e-mail:   {sub.email}")
+    if sub.webhook:
+        out.append(f"  webhook:  {sub.webhook}")
+        if secrets:
+            out.append(f"  webhook secret: {sub.webhook_secret}")
+    if sub.feed_token:
+        out.append(f"  feed:     {feed_url(base_url, sub.feed_token) if secrets else '(secret URL)'}")
+    if not sub.channels:
+        out.append("  (no channel: add --email, --webhook or --feed)")
+    for field, values in sub.interests.to_json().items():
+        if values:
+            out.append(f"  {field.replace('_', ' ')}: " + "; ".join(values))
+    if sub.interests.empty:
+        out.append("  (no interests: nothing will match)")
+    if log:
+        out.append("  deliveries:")
+        for row in log[-20:]:
+            error = f" — {row['last_error']}" if row["last_error"] and row["status"] != "delivered" else ""
+            out.append(f"    {row['channel']:<8} {row['status']:<10} x{row['attempts']} {row['item']}{error}")
+    return "\n".join(out)
+
+
+def format_subscriber_list(subs: list[Subscriber]) -> str:
+    if not subs:
+        return "no subscribers (add one with `forumlens subscribers add NAME --email ADDR --tag SDG9`)"
+    width = max(len(s.name) for s in subs)
+    lines = []
+    for s in subs:
+        interests = sum(len(v) for v in s.interests.to_json().values())
+        lines.append(f"{s.name:<{width}}  {','.join(s.channels) or '-':<18} {interests} interest"
+                     f"{'s' if interests != 1 else ''}")
+    return "\n".join(lines)
+
+
+@click.group()
+def subscribers() -> None:
+    """Manage who receives digests: institutions or people, their interests and channels."""
+
+
+@subscribers.command("add")
+@click.argument("name")
+@click.option("--email", metavar="ADDR", help="Send digests by e-mail (SMTP settings: FORUMLENS_SMTP_*).")
+@click.option("--webhook", metavar="URL", help="POST signed JSON digests to this http(s) URL.")
+@click.option("--feed", is_flag=True, help="Give the subscriber a secret Atom feed URL.")
+@click.option("--coalition", "coalitions", multiple=True, metavar="NAME",
+              help="A Dynamic Coalition (name or acronym); repeatable.")
+@click.option("--tag", "tags", multiple=True, metavar="CODE", help="A tag code: SDG9, GDC3, an issue area; repeatable.")
+@click.option("--person", "people", multiple=True, metavar="NAME", help="A speaker; repeatable.")
+@click.option("--query", "queries", multiple=True, metavar="TEXT", help="A saved search (search syntax); repeatable.")
+@click.option("--questions-to", "questions_to", multiple=True, metavar="COALITION",
+              help="Questions addressed to this coalition; repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print the subscriber (with its secrets) as JSON.")
+@db_option
+@click.pass_context
+def add(ctx: click.Context, name: str, email: str | None, webhook: str | None, feed: bool,
+        coalitions: tuple[str, ...], tags: tuple[str, ...], people: tuple[str, ...], queries: tuple[str, ...],
+        questions_to: tuple[str, ...], as_json: bool, db: str | None) -> None:
+    """Add a subscriber with its channels and interests.
+
+    \b
+    Example:
+      forumlens subscribers add "Tech Envoy" --email envoy@example.org --feed \\
+          --coalition DC-CIV --tag SDG9 --query '"net neutrality"'
+    """
+    interests = {"coalitions": coalitions, "tags": tags, "people": people, "queries": queries,
+                 "questions_to": questions_to}
+    store = open_ctx_store(ctx, db)
+    try:
+        sub = add_subscriber(store, name, email=email, webhook=webhook, feed=feed, interests=interests)
+    finally:
+        store.close()
+    base_url = settings_of(ctx).public_url
+    if as_json:
+        data = sub.to_json(secrets=True)
+        if sub.feed_token:
+            data["feed_url"] = feed_url(base_url, sub.feed_token)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    click.echo("added " + format_subscriber(sub, base_url))
+
+
+@subscribers.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON (without secrets).")
+@db_option
+@click.pass_context
+def list_(ctx: click.Context, as_json: bool, db: str | None) -> None:
+    """List subscribers, their channels and how many interests each follows."""
+    store = open_ctx_store(ctx, db, readonly=True)
+    try:
+        subs = SubscriberRepository(store).all()
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps({"subscribers": [s.to_json() for s in subs]}, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_subscriber_list(subs))
+
+
+@subscribers.command("show")
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON, with secrets and the delivery log.")
+@db_option
+@click.pass_context
+def show(ctx: click.Context, name: str, as_json: bool, db: str | None) -> None:
+    """Show one subscriber: channels, secrets, interests and its delivery log."""
+    store = open_ctx_store(ctx, db, readonly=True)
+    try:
+        repo = SubscriberRepository(store)
+        sub = repo.get(name)
+        log = repo.deliveries(sub.id)
+        matches = repo.matches(sub.id or 0, limit=50)
+    finally:
+        store.close()
+    base_url = settings_of(ctx).public_url
+    if as_json:
+        data = sub.to_json(secrets=True)
+        if sub.feed_token:
+            data["feed_url"] = feed_url(base_url, sub.feed_token)
+        data["matches"] = [{**m.to_json(), "matched_at": t} for m, t in matches]
+        data["deliveries"] = log
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_subscriber(sub, base_url, log=log))
+
+
+@subscribers.command("remove")
+@click.argument("name")
+@db_option
+@click.pass_context
+def remove(ctx: click.Context, name: str, db: str | None) -> None:
+    """Remove a subscriber, its matches and its delivery log; nothing more is sent to it."""
+    store = open_ctx_store(ctx, db)
+    try:
+        sub = SubscriberRepository(store).remove(name)
+    finally:
+        store.close()
+    click.echo(f"removed {sub.name}")
+
+
+@subscribers.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@db_option
+@click.pass_context
+def import_(ctx: click.Context, file: Path, db: str | None) -> None:
+    """Add or update subscribers from a TOML (or YAML) file; see the README for its shape.
+
+    Existing subscribers (same name) are updated and keep their feed URL and webhook
+    secret. The whole file is checked before anything is stored.
+    """
+    store = open_ctx_store(ctx, db)
+    try:
+        subs = import_subscribers(store, file)
+    finally:
+        store.close()
+    click.echo(f"imported {len(subs)} subscriber{'s' if len(subs) != 1 else ''}: " + ", ".join(s.name for s in subs))
+
+
+@subscribers.command("feed")
+@click.argument("name")
+@db_option
+@click.pass_context
+def feed(ctx: click.Context, name: str, db: str | None) -> None:
+    """Print a subscriber's Atom feed (to publish it as a static file, for instance)."""
+    store = open_ctx_store(ctx, db, readonly=True)
+    try:
+        sub = SubscriberRepository(store).get(name)
+        if not sub.feed_token:
+            raise ConfigError(f"{sub.name!r} has no feed", hint="re-import it with feed = true")
+        xml = subscriber_feed(store, sub, base_url=settings_of(ctx).public_url,
+                              now=datetime.now(UTC).isoformat(timespec="seconds"))
+    finally:
+        store.close()
+    click.echo(xml, nl=False)
+
+
+COMMANDS = [subscribers]

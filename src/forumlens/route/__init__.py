@@ -1,0 +1,74 @@
+"""route: institutions' interests → matches in new sessions → cited digests, delivered
+by Atom feed, e-mail (SMTP) and signed webhooks, each item once per subscriber and channel.
+
+    match_new_sessions(store, session_ids) -> list[Match]     # call after ingest
+    run_digest(store, settings, since=...) -> DigestRun        # `forumlens digest`
+    SubscriberRepository(store)                                # subscriber CRUD
+    subscriber_feed(store, subscriber, base_url=..., now=...)  # Atom XML
+
+`forumlens.route.api` holds the FastAPI router (imported only by the web app).
+"""
+
+from .atom import feed_url, render_feed, subscriber_feed
+from .channels import EmailSender, SmtpConfig, WebhookSender
+from .deliver import (
+    DeliveryResult,
+    RetryPolicy,
+    batch_key,
+    deliver_pending,
+    requeue_failed,
+)
+from .digest import build_digest, render_html, render_json, render_text
+from .matching import (
+    SessionFacts,
+    load_facts,
+    match_new_sessions,
+    match_session,
+    match_sessions,
+)
+from .models import Digest, DigestItem, Interests, Match, Subscriber
+from .repository import SubscriberRepository
+from .service import (
+    DigestRun,
+    add_subscriber,
+    import_subscribers,
+    parse_duration,
+    run_digest,
+)
+from .signing import sign, verify
+
+__all__ = [
+    "DeliveryResult",
+    "Digest",
+    "DigestItem",
+    "DigestRun",
+    "EmailSender",
+    "Interests",
+    "Match",
+    "RetryPolicy",
+    "SessionFacts",
+    "SmtpConfig",
+    "Subscriber",
+    "SubscriberRepository",
+    "WebhookSender",
+    "add_subscriber",
+    "batch_key",
+    "build_digest",
+    "deliver_pending",
+    "feed_url",
+    "import_subscribers",
+    "load_facts",
+    "match_new_sessions",
+    "match_session",
+    "match_sessions",
+    "parse_duration",
+    "render_feed",
+    "render_html",
+    "render_json",
+    "render_text",
+    "requeue_failed",
+    "run_digest",
+    "sign",
+    "subscriber_feed",
+    "verify",
+]

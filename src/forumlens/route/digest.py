@@ -1,0 +1,140 @@
+"""Digests: stored matches → cited items → text, HTML and JSON renderings.
+
+`build_digest` is the I/O edge (it reads titles, source lines and speakers for the
+items); every `render_*` is pure. An item is one line: what matched, a verbatim
+quote of the evidence line, and where it is (session id and line) with a link to the
+portal page, so a reader can check every claim at its source.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import quote as urlquote
+
+from ..store.base import Store
+from .models import Digest, DigestItem, Match
+
+__all__ = [
+    "QUOTE_CHARS",
+    "build_digest",
+    "digest_items",
+    "json_body",
+    "render_html",
+    "render_json",
+    "render_text",
+    "session_url",
+    "summary_line",
+]
+
+QUOTE_CHARS = 180
+
+
+def session_url(base_url: str, session_id: str, line: int | None = None) -> str:
+    """The portal page of a session, anchored at a line (`/sessions/<id>#L<line>`)."""
+    url = f"{base_url.rstrip('/')}/sessions/{urlquote(session_id)}"
+    return f"{url}#L{line}" if line else url
+
+
+def _shorten(text: str, limit: int = QUOTE_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def digest_items(store: Store, matches: Sequence[tuple[Match, str]], base_url: str) -> list[DigestItem]:
+    """Matches (with their match time) → digest items with title, quote and speaker."""
+    out: list[DigestItem] = []
+    cache: dict[str, tuple[str, int | None, list[str]]] = {}
+    for match, matched_at in matches:
+        if match.session_id not in cache:
+            rows = store.query("SELECT s.title, s.year, d.text FROM sessions s JOIN documents d ON d.id = s.id"
+                               " WHERE s.id = ?", (match.session_id,))
+            if not rows:
+                continue  # the session was removed since it matched
+            cache[match.session_id] = (rows[0][0], rows[0][1], str(rows[0][2]).split("\n"))
+        title, year, lines = cache[match.session_id]
+        quote, speaker = "", None
+        if match.line and 1 <= match.line <= len(lines):
+            quote = _shorten(lines[match.line - 1].strip())
+            found = store.query("SELECT speaker FROM turns WHERE session_id = ? AND line <= ? AND end_line >= ?"
+                                " AND kind = 'speech' ORDER BY line DESC LIMIT 1",
+                                (match.session_id, match.line, match.line))
+            speaker = found[0][0] if found else None
+        out.append(DigestItem(item=match.item, session_id=match.session_id, title=title, year=year,
+                              kind=match.kind, reason=match.reason, line=match.line, quote=quote, speaker=speaker,
+                              url=session_url(base_url, match.session_id, match.line), matched_at=matched_at))
+    return out
+
+
+def build_digest(store: Store, subscriber: str, matches: Sequence[tuple[Match, str]], *, base_url: str,
+                 generated_at: str) -> Digest:
+    return Digest(subscriber=subscriber, generated_at=generated_at,
+                  items=tuple(digest_items(store, matches, base_url)))
+
+
+def _where(item: DigestItem) -> str:
+    where = f"session {item.session_id}"
+    if item.line:
+        where += f", line {item.line}"
+    if item.speaker:
+        where += f", {item.speaker}"
+    return where
+
+
+def summary_line(item: DigestItem) -> str:
+    """The one-line cited summary of an item (plain text)."""
+    quote = f": “{item.quote}”" if item.quote else ""
+    return f"{item.reason}{quote} ({_where(item)})"
+
+
+def _heading(item: DigestItem) -> str:
+    return f"{item.title} ({item.year})" if item.year else item.title
+
+
+def render_text(digest: Digest) -> str:
+    """Plain-text e-mail body: one block per session, one cited line per item."""
+    count = len(digest.items)
+    plural = "s" if count != 1 else ""
+    out = [f"forumlens digest for {digest.subscriber}: {count} new item{plural} ({digest.generated_at})", ""]
+    for _session, items in digest.sessions:
+        out.append(_heading(items[0]))
+        out.append(f"  {items[0].url.split('#')[0]}")
+        for item in items:
+            out.append(f"  - {summary_line(item)}")
+            out.append(f"    {item.url}")
+        out.append("")
+    out.append("Every quote is verbatim from the transcript line cited.")
+    return "\n".join(out) + "\n"
+
+
+def render_html(digest: Digest) -> str:
+    """HTML e-mail body (and Atom content): the same blocks as the text, with links."""
+    esc = html.escape
+    count = len(digest.items)
+    plural = "s" if count != 1 else ""
+    who = f"<strong>{esc(digest.subscriber)}</strong>"
+    parts = [f"<p>forumlens digest for {who}: {count} new item{plural} ({esc(digest.generated_at)})</p>"]
+    for _session, items in digest.sessions:
+        parts.append(f'<h3><a href="{esc(items[0].url.split("#")[0])}">{esc(_heading(items[0]))}</a></h3><ul>')
+        for item in items:
+            quote = f": <q>{esc(item.quote)}</q>" if item.quote else ""
+            parts.append(f'<li>{esc(item.reason)}{quote} (<a href="{esc(item.url)}">{esc(_where(item))}</a>)</li>')
+        parts.append("</ul>")
+    parts.append("<p><small>Every quote is verbatim from the transcript line cited.</small></p>")
+    return "\n".join(parts) + "\n"
+
+
+def render_json(digest: Digest, *, delivery: str = "") -> dict[str, Any]:
+    """The webhook payload (documented in the README); `delivery` is the idempotency key."""
+    return {"event": "digest", "delivery": delivery, "subscriber": digest.subscriber,
+            "generated_at": digest.generated_at, "items": [i.to_json() for i in digest.items]}
+
+
+def json_body(payload: dict[str, Any]) -> bytes:
+    """Canonical bytes of a payload: what is signed is exactly what is sent."""
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")

@@ -1,0 +1,259 @@
+"""New sessions × subscribers' interests → matches, each with its reason and evidence line.
+
+`match_session(facts, subscriber)` is pure: it compares what a session is known to
+contain (`SessionFacts`: coalition mentions, tags, people, questions and their
+addressees, saved-query hits) with one subscriber's interests. `load_facts` is the
+I/O edge that reads those facts from the store's projections and analyses, and
+`match_new_sessions` records the matches and queues their deliveries.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from ..search import SearchFilters, parse_query
+from ..store.base import Store
+from ..transcript.speakers import name_key
+from .models import Match, Subscriber, interest_key
+from .repository import SubscriberRepository
+
+__all__ = [
+    "Fact",
+    "SessionFacts",
+    "coalition_keys",
+    "load_facts",
+    "match_new_sessions",
+    "match_session",
+    "match_sessions",
+    "tag_key",
+]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Something a session contains: a name (coalition, tag code, person), where, and detail."""
+
+    name: str
+    lines: tuple[int, ...] = ()
+    detail: str = ""
+    aliases: tuple[str, ...] = ()  # acronym, speaker labels, tag label
+
+
+@dataclass(frozen=True)
+class SessionFacts:
+    """Everything matching needs to know about one stored session (no store access)."""
+
+    session_id: str
+    title: str = ""
+    lines: tuple[str, ...] = ()
+    coalitions: tuple[Fact, ...] = ()
+    tags: tuple[Fact, ...] = ()
+    people: tuple[Fact, ...] = ()
+    questions: tuple[Mapping[str, Any], ...] = ()
+    query_hits: Mapping[str, tuple[int, str]] = field(default_factory=dict)  # query → (line, snippet)
+
+    def line_text(self, line: int | None) -> str:
+        if line is None or not 1 <= line <= len(self.lines):
+            return ""
+        return self.lines[line - 1].strip()
+
+
+def tag_key(code: str) -> str:
+    """"sdg:SDG 9", "SDG9", "sdg9" → "SDG9": codes compare without scheme, case or spaces."""
+    code = code.split(":", 1)[1] if ":" in code else code
+    return re.sub(r"[^A-Za-z0-9]", "", code).upper()
+
+
+def coalition_keys(name: str, registry: Any = None) -> frozenset[str]:
+    """Every way a coalition can be written, as name keys: its name, acronyms, official names.
+
+    With the coalition registry (`forumlens.resolve`), "DC-CIV", "Dynamic Coalition
+    on Core Internet Values" and "DC on Core Internet Values" are the same interest.
+    """
+    keys = {name_key(name)}
+    if registry is not None:
+        for entity in registry.of_kind("dc"):
+            forms = (entity.name, *entity.acronyms, *entity.phrases)
+            if name_key(name) in {name_key(f) for f in forms}:
+                keys.update(name_key(f) for f in forms)
+    keys.discard("")
+    return frozenset(keys)
+
+
+def _default_registry() -> Any:
+    try:  # the registry is a parallel stage; matching works on plain names without it
+        from ..resolve.registry import load_registry
+    except ImportError:
+        return None
+    try:
+        return load_registry()
+    except Exception:  # noqa: BLE001 - a broken registry must not stop delivery
+        return None
+
+
+def _first(lines: Sequence[int]) -> int | None:
+    return min(lines) if lines else None
+
+
+def _person_matches(wanted: str, fact: Fact) -> bool:
+    """Equal name keys, or every word of the wanted name in the person's name ("Marsden")."""
+    want = name_key(wanted)
+    if not want:
+        return False
+    for form in (fact.name, *fact.aliases):
+        key = name_key(form)
+        if key == want or set(want.split()) <= set(key.split()):
+            return True
+    return False
+
+
+def match_session(facts: SessionFacts, subscriber: Subscriber, *,
+                  coalitions: Mapping[str, frozenset[str]] | None = None) -> list[Match]:
+    """The matches of one subscriber in one session; at most one per interest.
+
+    `coalitions` maps each coalition interest to its name keys (`coalition_keys`);
+    without it, names are compared as written.
+    """
+    if subscriber.id is None:
+        raise ValueError("subscriber must be stored (have an id) before matching")
+    subscriber_id: int = subscriber.id
+    coalitions = coalitions or {}
+    out: list[Match] = []
+
+    def add(kind: str, value: str, reason: str, line: int | None, evidence: str = "") -> None:
+        out.append(Match(subscriber_id, facts.session_id, kind, interest_key(value), reason, line,
+                         evidence or facts.line_text(line), subscriber.name))
+
+    interests = subscriber.interests
+    for wanted in interests.coalitions:
+        keys = coalitions.get(wanted) or coalition_keys(wanted)
+        for fact in facts.coalitions:
+            if {name_key(fact.name), *(name_key(a) for a in fact.aliases)} & keys:
+                status = f" ({fact.detail})" if fact.detail else ""
+                add("coalition", wanted, f"coalition {wanted}: {fact.name}{status}", _first(fact.lines))
+                break
+    for wanted in interests.tags:
+        for fact in facts.tags:
+            if tag_key(wanted) == tag_key(fact.name):
+                label = f" {fact.detail}" if fact.detail else ""
+                add("tag", wanted, f"tag {fact.name}:{label}".rstrip(":"), _first(fact.lines))
+                break
+    for wanted in interests.people:
+        for fact in facts.people:
+            if _person_matches(wanted, fact):
+                role = f" ({fact.detail})" if fact.detail else ""
+                add("person", wanted, f"person {wanted}: {fact.name}{role} spoke", _first(fact.lines))
+                break
+    for wanted in interests.queries:
+        hit = facts.query_hits.get(wanted)
+        if hit:
+            add("query", wanted, f"search {wanted!r}", hit[0], hit[1])
+    for wanted in interests.questions_to:
+        keys = coalitions.get(wanted) or coalition_keys(wanted)
+        for question in facts.questions:
+            to = question.get("to")
+            if isinstance(to, str) and name_key(to) in keys:
+                by = question.get("by") or "a participant"
+                status = question.get("status") or "asked"
+                add("question", wanted, f"question to {to} by {by} ({status})", question.get("line"),
+                    str(question.get("text") or ""))
+                break
+    return out
+
+
+# -- the I/O edge: facts from the store ----------------------------------------------------
+def _json_lines(value: Any) -> tuple[int, ...]:
+    try:
+        data = json.loads(value) if isinstance(value, str) else value
+    except ValueError:
+        return ()
+    return tuple(int(x) for x in (data or []) if isinstance(x, int | float))
+
+
+def _questions(data: Any) -> tuple[Mapping[str, Any], ...]:
+    if isinstance(data, Mapping):
+        data = data.get("questions")
+    return tuple(q for q in (data or []) if isinstance(q, Mapping))
+
+
+def load_facts(store: Store, session_id: str, queries: Iterable[str] = ()) -> SessionFacts | None:
+    """What `match_session` needs about one session, from projections, analyses and search."""
+    doc = store.query("SELECT s.title, d.text FROM sessions s JOIN documents d ON d.id = s.id WHERE s.id = ?",
+                      (session_id,))
+    if not doc:
+        return None
+    title, text = doc[0]
+    coalitions = tuple(
+        Fact(name, _json_lines(lines), status or "", (acronym,) if acronym else ())
+        for name, acronym, status, lines in store.query(
+            "SELECT coalition, acronym, status, lines FROM coalition_mentions WHERE session_id = ?"
+            " ORDER BY coalition", (session_id,)))
+    tags = tuple(
+        Fact(code, _json_lines(lines), label or "", (scheme,))
+        for scheme, code, label, lines in store.query(
+            "SELECT scheme, code, label, lines FROM tags WHERE session_id = ? ORDER BY score DESC, code",
+            (session_id,)))
+    people = [
+        Fact(name, _json_lines(lines), role or "")
+        for name, role, lines in store.query(
+            "SELECT p.name, a.role, a.lines FROM appearances a JOIN people p ON p.key = a.person_key"
+            " WHERE a.session_id = ? ORDER BY p.name", (session_id,))]
+    # speakers from the turns too, so people interests work before the cast analysis lands
+    for key, speaker, line in store.query(
+            "SELECT speaker_key, min(speaker), min(line) FROM turns WHERE session_id = ? AND kind = 'speech'"
+            " AND speaker IS NOT NULL GROUP BY speaker_key ORDER BY min(line)", (session_id,)):
+        if key and speaker:
+            people.append(Fact(speaker, (int(line),)))
+    hits: dict[str, tuple[int, str]] = {}
+    for query in dict.fromkeys(queries):
+        found = store.search(parse_query(query), SearchFilters(session=session_id, limit=1))
+        if found:
+            hits[query] = (found[0].line, found[0].snippet)
+    return SessionFacts(session_id=session_id, title=title, lines=tuple(str(text).split("\n")),
+                        coalitions=coalitions, tags=tags, people=tuple(people),
+                        questions=_questions(store.analysis(session_id, "questions")), query_hits=hits)
+
+
+def match_sessions(store: Store, session_ids: Iterable[str], subscribers: Sequence[Subscriber],
+                   *, registry: Any = None) -> list[Match]:
+    """Matches of the given subscribers in the given sessions, without recording them."""
+    subscribers = [s for s in subscribers if not s.interests.empty]
+    if not subscribers:
+        return []
+    registry = registry if registry is not None else _default_registry()
+    coalitions = {name: coalition_keys(name, registry)
+                  for s in subscribers for name in (*s.interests.coalitions, *s.interests.questions_to)}
+    queries = [q for s in subscribers for q in s.interests.queries]
+    out: list[Match] = []
+    for session_id in dict.fromkeys(session_ids):
+        facts = load_facts(store, session_id, queries)
+        if facts is None:
+            continue
+        for subscriber in subscribers:
+            out.extend(match_session(facts, subscriber, coalitions=coalitions))
+    return out
+
+
+def match_new_sessions(store: Store, session_ids: Iterable[str], *, now: datetime | None = None,
+                       subscribers: Sequence[Subscriber] | None = None) -> list[Match]:
+    """Match freshly ingested sessions to every subscriber and queue the deliveries.
+
+    Idempotent: a match already recorded is not recorded (nor queued) again, so it is
+    safe to call after every ingest and again from `forumlens digest`. Returns only
+    the matches recorded by this call. Nothing is sent here.
+    """
+    ids = [s for s in session_ids if s]
+    if not ids:
+        return []
+    repo = SubscriberRepository(store)
+    subs = list(subscribers) if subscribers is not None else repo.all()
+    matches = match_sessions(store, ids, subs)
+    if not matches:
+        return []
+    stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    return repo.record_matches(matches, now=stamp)
