@@ -29,7 +29,11 @@ def load(path: Path):
     return session, resolve_session(session), gold
 
 
+# Every fixture with a `.people.json` next to it: the two first ones, then sessions in other
+# shapes (co-moderators online, a UN-agency open forum, 2010 ">>CHAIRMAN:" captions, a DC
+# session that asks absent coalitions, a copy of examples/igf2024-ws-coalition-outputs.txt).
 SESSIONS = [SHARED / "igf2021-dc-main-session.txt", RESOURCES / "workshop-panel.txt", RESOURCES / "dc-own-session.txt"]
+SESSIONS += sorted(p for p in RESOURCES.glob("*.txt") if p not in SESSIONS and p.with_suffix(".people.json").exists())
 
 
 def _find(cast, expected):
@@ -79,6 +83,10 @@ def test_coalitions_found_with_status(resolved):
         key(n) for n in gold["coalitions_presenting"]}
     for name in gold["coalitions_invited_absent"]:
         assert status.get(key(name)) == "invited-absent", name
+    if "coalitions_mentioned" in gold:  # a complete list: every other coalition found is only mentioned
+        named = {key(n) for n in gold["coalitions_presenting"] + gold["coalitions_invited_absent"]}
+        assert {n for n, s in status.items() if s == "mentioned"} == {key(n) for n in gold["coalitions_mentioned"]}
+        assert set(status) == named | {key(n) for n in gold["coalitions_mentioned"]}
 
 
 def test_misattributions_flagged(resolved):

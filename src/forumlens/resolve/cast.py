@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from forumlens.models import Session
@@ -20,6 +21,7 @@ from forumlens.resolve.people import (
     Misattribution,
     find_misattributions,
     group_labels,
+    split_floor_voices,
 )
 from forumlens.resolve.registry import Registry, load_registry
 from forumlens.resolve.roles import (
@@ -29,7 +31,9 @@ from forumlens.resolve.roles import (
     best_affiliation,
     collect_evidence,
     find_moderators,
+    is_moderator,
 )
+from forumlens.resolve.status import Voice, coalition_statuses
 
 __all__ = ["Cast", "Coalition", "Flag", "Person", "resolve_session"]
 
@@ -114,16 +118,25 @@ def _reattribute(groups: list[LabelGroup], flags: Sequence[Misattribution]) -> l
     return [g for g in groups if g.turns]
 
 
+_HUB_WORD = re.compile(r"\b(?:remote )?hub\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _place_pattern(registry: Registry) -> re.Pattern[str]:
+    """One alternation of every country name, so a label is scanned once, not once per country."""
+    names = sorted({c for country in registry.countries for c in country.names}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+
+
 def _is_hub(view: SessionView, group: LabelGroup, registry: Registry) -> bool:
     """A label naming a place the session calls a hub ("DHAKA BANGLADESH" … "Bangladesh Hub")."""
     label = " ".join(group.labels) + " " + (group.name or "")
-    if re.search(r"\b(?:remote )?hub\b", label, re.IGNORECASE):
+    if _HUB_WORD.search(label):
         return True
-    places = [c for country in registry.countries for c in country.names
-              if re.search(rf"\b{re.escape(c)}\b", label, re.IGNORECASE)]
+    if not _place_pattern(registry).search(label):
+        return False
     words = [w for w in re.findall(r"[A-Za-z]+", label) if len(w) > 2]
-    return bool(places) and any(re.search(rf"\b{re.escape(w)}\s+(?:remote\s+)?hub\b", view.text, re.IGNORECASE)
-                                for w in words)
+    return any(re.search(rf"\b{re.escape(w)}\s+(?:remote\s+)?hub\b", view.text, re.IGNORECASE) for w in words)
 
 
 def _role(draft: Draft, kind: str | None, moderator: bool, hub: bool) -> Role:
@@ -134,7 +147,8 @@ def _role(draft: Draft, kind: str | None, moderator: bool, hub: bool) -> Role:
     if kind == "dc":
         return "dc-representative"
     if kind in ("igf-body", "un-body", "igo"):
-        return "guest"
+        # an official who came to the microphone from the floor is a participant, not a panelist
+        return "participant" if draft.from_floor and not draft.named_in_handoff else "guest"
     if kind in (None, "nri") and draft.named_in_handoff and not draft.from_floor and draft.group.name:
         return "guest"  # a panelist the chair introduced, not a voice from the floor
     return "participant"
@@ -162,28 +176,26 @@ def _mode(draft: Draft) -> str | None:
 
 
 def _coalitions(view: SessionView, people: Sequence[Person], mentions: Sequence[Mention],
-                moderators: set[str], owner: dict[int, str | None], registry: Registry) -> list[Coalition]:
-    presented: dict[str, list[int]] = {}
-    for p in people:
-        if p.role == "dc-representative" and p.affiliation_id and p.words:
-            presented.setdefault(p.affiliation_id, []).extend([e.line for e in p.evidence] + list(p.lines[:1]))
-    lines: dict[str, list[int]] = {}
-    invited: set[str] = set()
-    for m in mentions:
-        if m.kind != "dc":
-            continue
-        lines.setdefault(m.entity_id, []).append(m.line)
-        turn = next((t for t in view.speech if t.start <= m.start < t.end), None)
-        if turn is not None and owner.get(turn.index) in moderators:
-            a, b = view.sentence_at(turn.index, m.start)
-            if cues.INVITE.search(view.text[a:b]):
-                invited.add(m.entity_id)
+                moderators: set[str], groups: Sequence[LabelGroup], registry: Registry) -> list[Coalition]:
+    voices = [Voice(p.affiliation_id, tuple(e.line for e in p.evidence) + p.lines[:1]) for p in people
+              if p.affiliation_id and p.words and p.role != "remote-hub" and registry.get(p.affiliation_id).kind == "dc"]
+    owner = {i: g for g in groups for i in g.turns}
+    sentence_of: dict[int, tuple[int, int]] = {}
+    moderator_at: dict[int, bool] = {}
+    k = 0
+    for m in sorted((m for m in mentions if m.kind == "dc"), key=lambda m: m.start):
+        while k < len(view.speech) and view.speech[k].end <= m.start:
+            k += 1
+        if k < len(view.speech) and view.speech[k].start <= m.start:
+            turn = view.speech[k]
+            sentence_of[m.start] = view.sentence_at(turn.index, m.start)
+            group = owner.get(turn.index)
+            moderator_at[m.start] = group is not None and is_moderator(group, moderators)
+    statuses = coalition_statuses(view.text, mentions, voices, sentence_of, moderator_at)
     result = []
-    for entity_id in sorted(set(lines) | set(presented), key=lambda e: min(lines.get(e, []) + presented.get(e, []))):
+    for entity_id, (status, lines) in statuses.items():
         entity = registry.get(entity_id)
-        status = "presented" if entity_id in presented else "invited-absent" if entity_id in invited else "mentioned"
-        all_lines = sorted(set(lines.get(entity_id, []) + presented.get(entity_id, [])))
-        result.append(Coalition(entity.id, entity.name, entity.acronym, status, tuple(all_lines)))
+        result.append(Coalition(entity.id, entity.name, entity.acronym, status, tuple(lines)))
     return result
 
 
@@ -199,17 +211,24 @@ def resolve_session(session: Session, *, words_per_minute: float = 150.0, regist
     view = SessionView(session, mentions)
     groups = group_labels(session)
     moderators = find_moderators(view, groups)
+    groups = split_floor_voices(groups, session.turns, [t.index for t in view.speech], lambda g: is_moderator(g, moderators),
+                                lambda label: cues.AUDIENCE_LABEL.search(label) is not None)
     drafts = collect_evidence(view, groups, moderators, reg)
     introduced = {d.group.name for d in drafts if d.group.name and (d.named_in_handoff or d.affiliations)}
     found = find_misattributions(session, groups, moderators, introduced)
     flags = tuple(Flag(f.line, f.label, f.reason, f.likely) for f in found)
     if reattribute and found:
+        before = {id(g): list(g.turns) for g in groups}
         groups = _reattribute(groups, found)
-        drafts = collect_evidence(view, groups, moderators, reg)
+        # only the groups that gained or lost a turn need their evidence again
+        changed = [g for g in groups if g.turns != before.get(id(g))]
+        redone = {id(d.group): d for d in collect_evidence(view, groups, moderators, reg, only=changed)}
+        alive = {id(g) for g in groups}
+        drafts = [redone.get(id(d.group), d) for d in drafts if id(d.group) in alive]
     people = []
     for draft in drafts:
         group = draft.group
-        moderator = group.name in moderators or any(lab in moderators for lab in group.labels)
+        moderator = is_moderator(group, moderators)
         hub = _is_hub(view, group, reg)
         entity_id, evidence = best_affiliation(draft, reg, moderator or hub)
         entity = reg.get(entity_id) if entity_id else None
@@ -228,6 +247,5 @@ def resolve_session(session: Session, *, words_per_minute: float = 150.0, regist
             evidence=tuple(shown), flags=tuple(own_flags), aliases=tuple(dict.fromkeys(draft.aliases)),
             description=_describe(draft, entity.name if entity else None, role),
         ))
-    owner = {i: g.name for g in groups for i in g.turns}
-    coalitions = _coalitions(view, people, mentions, moderators, owner, reg)
+    coalitions = _coalitions(view, people, mentions, moderators, groups, reg)
     return Cast(tuple(people), tuple(coalitions), flags, tuple(mentions))

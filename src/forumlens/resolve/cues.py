@@ -9,9 +9,9 @@ Each helper returns offsets so the caller can quote the exact sentence as eviden
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -53,7 +53,10 @@ INVITE = re.compile(
     r"\b(?:question (?:to|for)|invite|turn(?: first)? to|anyone from|anybody from|floor is yours|hear from|"
     r"over to|is there (?:anyone|anybody)|we have (?:a colleague|someone|somebody) from|next person|"
     r"colleague from|from the)\b", re.IGNORECASE)
-ABSENT = re.compile(r"(?:^|[.?!]\s+)(?:No\?|Nobody|No one|Not here|If not\b|I do not see|I don't see)", re.IGNORECASE)
+ABSENT = re.compile(r"(?:^|[.?!]\s+)(?:No\s*[.?!]|Nobody|No one|Not here|If not\b|I do not see|I don't see|"
+                    r"(?:It seems|Apparently|Looks like|I guess) not\b)|\b(?:they|he|she) (?:are|is) not "
+                    r"(?:here|present|represented|in the room|online|with us)\b|\bnobody (?:could|can|is able to) "
+                    r"join\b", re.IGNORECASE)
 HAND_RAISE = re.compile(r"\b(?:your hand|hands? (?:up|raised)|raise (?:your|their) hand|from the floor|"
                         r"one more hand|a question from)\b", re.IGNORECASE)
 MODERATOR_SELF = re.compile(r"\b(?:I(?:'m|’m| am)?(?:'ll|’ll| will| shall)?(?: be)?\s+(?:your\s+|the\s+)?(?:co[\s‑-]?)?"
@@ -61,31 +64,53 @@ MODERATOR_SELF = re.compile(r"\b(?:I(?:'m|’m| am)?(?:'ll|’ll| will| shall)?(
                             r"I(?:'ll| will)? (?:be )?chair(?:ing)? (?:this|the|today)|I'm chairing)", re.IGNORECASE)
 MODERATOR_LABEL = re.compile(r"\b(?:MODERATOR|CO-?MODERATOR|CHAIR|CHAIRMAN|CHAIRPERSON|CHAIRWOMAN|FACILITATOR)\b",
                              re.IGNORECASE)
+# Labels captioners give a voice from the floor when they do not know the name.
+AUDIENCE_LABEL = re.compile(r"^(?:AUDIENCE|FLOOR|PARTICIPANT|ATTENDEE|STUDENT|QUESTION|VOICE|(?:FE)?MALE SPEAKER|"
+                            r"UNIDENTIFIED|UNKNOWN SPEAKER|FROM THE FLOOR)", re.IGNORECASE)
+# The chair announcing a panel slot without a name: whoever speaks next fills it.
+SPEAKER_SLOT = re.compile(r"\b(?:first|next|second|third|fourth|last|final|following|our) (?:speaker|panell?ist|"
+                          r"presenter|discussant|respondent|keynote)\b", re.IGNORECASE)
 # How an interjection opens: a new voice, not the previous speaker carrying on.
 OPENER = re.compile(r"^\W*(?:thank|thanks|hello|hi\b|good (?:morning|afternoon|evening)|if I may|may I|can I|"
                     r"could I|excuse me|my name|I'm\b|I am\b|yes\b|sorry|apolog|greetings|bonjour|dear)",
                     re.IGNORECASE)
 MODERATOR_OTHER = re.compile(r"\b(?:co[\s‑-]?moderators?|moderators?|facilitators?|chairing (?:this|the) session|"
-                             r"session chair)\b", re.IGNORECASE)
+                             r"session chair|co[\s‑-]?hosts?|co[\s‑-]?chairs?|co[\s‑-]?moderat(?:e|es|ing)|"
+                             r"co[\s‑-]?facilitat(?:e|es|ing)|"
+                             r"(?:moderat|chair|facilitat|host)(?:e|es|ing)?\b(?:\s+(?:this|the|today's|our))?"
+                             r"(?:\s+(?:session|workshop|forum|panel|meeting|discussion))?(?:\s+today)?\s+"
+                             r"(?:together\s+)?with)\b", re.IGNORECASE)
 
 
 def moderator_named(text: str, cue_start: int, cue_end: int, hit_start: int, hit_end: int) -> bool:
     """A name right next to a moderator word: "our co-moderator, Tatiana", "Tatiana, our moderator"."""
     if hit_start >= cue_end:
-        return re.fullmatch(r"[\s,:\u00a0]*", text[cue_end:hit_start]) is not None
-    gap = text[hit_end:cue_start]
-    return re.fullmatch(r"[\s,\u00a0]*(?:(?:is |will be |as )?(?:our|my|the|your) )?(?:co[\s‑-]?)?", gap) is not None
+        # "co-moderator, Tatiana", "moderator is Jonas", "together with my co-host Diego"
+        return _AFTER_CUE.fullmatch(text, cue_end, hit_start) is not None
+    return _BEFORE_CUE.fullmatch(text, hit_end, cue_start) is not None
+
+
+_AFTER_CUE = re.compile(r"[\s,:\u00a0]*(?:(?:is|will be|today|(?:my|our|the) (?:dear )?(?:colleague|friend|co[\s‑-]?\w+|"
+                        r"online moderator|remote moderator))[\s,:\u00a0]+)*", re.IGNORECASE)
+# "Tatiana, our moderator", "Diego, for co-moderating", "Ana will be co-moderating"
+_BEFORE_CUE = re.compile(r"[\s,\u00a0]*(?:(?:who|is|will|be|as|for|our|my|the|your|also|online|remote|onsite)\s+)*"
+                         r"(?:co[\s‑-]?)?", re.IGNORECASE)
 
 _ROLE_WORDS = (r"(?:(?:senior|deputy|vice|co-?|executive|policy|programme|program|project|general|regional|national|"
                r"chief|founding|steering|committee|board)\s+){0,3}"
                r"(?:chair|chairperson|co-?chair|coordinator|co-?coordinator|advisor|adviser|officer|member|"
                r"representative|director|head|lead|leader|manager|founder|co-?founder|secretary|president|"
-               r"facilitator|focal point|convenor|convener|part|one|rapporteur|moderator|researcher)")
+               r"facilitator|focal point|convenor|convener|part|one|rapporteur|moderator|researcher|specialist|"
+               r"expert|analyst|consultant|professor|lecturer|ambassador|minister|counsellor|counselor|fellow|"
+               r"engineer|staff member|employee|delegate|coordinating member)")
 _SELF = re.compile(
     rf"\b(?:(?:I'm|I am|I’m|I was)\s+(?:a |an |the |also |now |one of the )?{_ROLE_WORDS}\b|"
-    rf"(?:I'm|I am|I’m|my name is)\s+[A-Z][\w'’‑-]+(?:\s+[A-Z][\w'’‑-]+){{0,3}},?\s+(?:and I'm\s+)?"
+    rf"(?:I'm|I am|I’m|my name is)\s+(?-i:[A-Z][\w'’‑-]+(?:\s+[A-Z][\w'’‑-]+){{0,3}}),?\s+(?:and I'm\s+)?"
     rf"(?:a |an |the )?{_ROLE_WORDS}\b|"
     r"(?:I'm|I am|I’m)\s+(?:here\s+)?(?:from|with|representing|for)\b|"
+    r"(?:I'm|I am|I’m|my name is|this is)\s+(?-i:[A-Z][\w'’‑-]+(?:\s+[A-Z][\w'’‑-]+){0,3}),?\s+"
+    r"(?:from|with|of|representing)\b|"
+    r"\bI speak (?:for|on behalf of)\b|"
     r"\bon behalf of\b|\b(?:I'm|I am|I’m|we are|we're) representing\b|\bI represent\b|\bI work (?:for|with|at|in)\b|\bcoming from\b|"
     r"\bspeaking (?:for|as)\b|\bI (?:coordinate|chair|co-?chair|lead|facilitate|co-?facilitate|run)\b|"
     rf"\bas (?:a|an|the) {_ROLE_WORDS}\b|\bin (?:our|my) (?:work|coalition|dynamic coalition)\b|"

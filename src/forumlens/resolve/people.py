@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -26,6 +26,7 @@ __all__ = [
     "merge_known",
     "name_forms",
     "same_person",
+    "split_floor_voices",
 ]
 
 
@@ -68,12 +69,11 @@ def same_person(a: str, b: str, threshold: float = 80) -> bool:
     return min(scores) >= threshold and sum(scores) / len(scores) >= 88
 
 
-def _display(names: Counter[str], text: str) -> str:
-    """Most frequent variant; ties go to one spelled elsewhere in the text, then the longest.
+def _display(names: Counter[str], lowered: str) -> str:
+    """Most frequent variant; ties go to one spelled elsewhere in the (case-folded) text, then the longest.
 
     Longest because captioners drop sounds ("Repin") far more often than add them.
     """
-    lowered = text.casefold()
 
     def key(name: str) -> tuple[int, int, int]:
         in_text = sum(1 for w in name.split() if len(w) > 2 and w.casefold() in lowered)
@@ -117,9 +117,10 @@ def group_labels(session: Session) -> list[LabelGroup]:
         if turn.label and normalise_label(turn.label) not in group.labels:
             group.labels.append(normalise_label(turn.label))
         group.turns.append(turn.index)
+    lowered = session.text.casefold() if any(len(n) > 1 for n in variants) else ""
     for group, names in zip(groups, variants):
         if names:
-            group.name = _display(names, session.text)
+            group.name = _display(names, lowered) if len(names) > 1 else next(iter(names))
     return groups
 
 
@@ -203,3 +204,40 @@ def find_misattributions(session: Session, groups: Sequence[LabelGroup], moderat
 def _addresses(text: str, name: str) -> bool:
     head = text[:200]
     return any(re.search(rf"\b{re.escape(f)}\b", head) for f in name_forms(name))
+
+
+_PERMISSION_WORDS = 8
+
+
+def split_floor_voices(groups: Sequence[LabelGroup], turns: Sequence[Turn], speech_order: Sequence[int],
+                       is_moderator: Callable[[LabelGroup], bool],
+                       is_floor_label: Callable[[str], bool]) -> list[LabelGroup]:
+    """Split a generic floor label ("AUDIENCE", "PARTICIPANT") into one person per turn at the microphone.
+
+    Captioners label every unknown voice from the floor the same way, so one
+    "AUDIENCE" group would merge a dozen people and their affiliations. A chair
+    giving the floor again (a moderator turn in between) means a new voice; an
+    "AUDIENCE" turn right after a panelist's answer, or after a bare "Please, go ahead"
+    (under `_PERMISSION_WORDS` words of chairing), is the same person going on.
+    """
+    position = {turn: k for k, turn in enumerate(speech_order)}
+    owner = {i: g for g in groups for i in g.turns}
+    result: list[LabelGroup] = []
+    for group in groups:
+        if group.name is not None or not group.labels or not all(is_floor_label(lab) for lab in group.labels) \
+                or len(group.turns) < 2 or is_moderator(group):
+            result.append(group)
+            continue
+        current = LabelGroup(None, [], [group.turns[0]])
+        parts = [current]
+        for prev, turn in zip(group.turns, group.turns[1:]):
+            between = speech_order[position[prev] + 1:position[turn]]
+            chaired = sum(len(turns[i].text.split()) for i in between if i in owner and is_moderator(owner[i]))
+            if chaired >= _PERMISSION_WORDS:
+                current = LabelGroup(None, [], [])
+                parts.append(current)
+            current.turns.append(turn)
+        for part in parts:
+            part.labels = list(group.labels)
+        result.extend(parts)
+    return result

@@ -10,18 +10,20 @@ a public office-holder table (0.5) only fills a gap the session leaves open.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from forumlens.models import Session
-from forumlens.resolve import cues
+from forumlens.models import Session, Turn
+from forumlens.resolve import cues, voice
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.people import LabelGroup, name_forms, same_person
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.text import paragraph_spans, sentence_spans
 
-__all__ = ["AFFILIATING_KINDS", "Draft", "Evidence", "SessionView", "collect_evidence", "find_moderators"]
+__all__ = ["AFFILIATING_KINDS", "Draft", "Evidence", "SessionView", "collect_evidence", "find_moderators",
+           "is_moderator"]
 
 AFFILIATING_KINDS = ("dc", "igf-body", "un-body", "nri", "igo")
 _KIND_RANK = {k: i for i, k in enumerate(AFFILIATING_KINDS)}
@@ -73,7 +75,36 @@ class SessionView:
         self.sentences = {t.index: sentence_spans(self.text, t.start, t.end) for t in session.turns}
         self.paragraphs = {t.index: paragraph_spans(self.text, t.start, t.end) for t in session.turns}
         self.speech = [t for t in session.turns if t.kind == "speech"]
+        self.speech_pos = {t.index: k for k, t in enumerate(self.speech)}
+        self.header_end = session.turns[0].start if session.turns else len(self.text)
         self.names: Sequence[LabelGroup] = ()
+        self._name_starts: list[int] = []
+        self._name_groups: list[LabelGroup] = []
+        self._speech_starts = [t.start for t in self.speech]
+
+    def set_names(self, groups: Sequence[LabelGroup]) -> None:
+        """Index every occurrence of every speaker's name once, for `next_other_name`."""
+        self.names = groups
+        hits = sorted((h.start, k) for k, g in enumerate(groups) if g.name
+                      for h in cues.find_name_hits(self.text, 0, len(self.text), name_forms(g.name)))
+        self._name_starts = [a for a, _ in hits]
+        self._name_groups = [groups[k] for _, k in hits]
+
+    def next_other_name(self, start: int, stop: int, group: LabelGroup) -> int:
+        """Offset of the first name of someone other than `group` in [start, stop), else stop."""
+        k = bisect.bisect_left(self._name_starts, start)
+        while k < len(self._name_starts) and self._name_starts[k] < stop:
+            if self._name_groups[k] is not group:
+                return self._name_starts[k]
+            k += 1
+        return stop
+
+    def speech_turn_at(self, offset: int) -> Turn | None:
+        """The speech turn containing a character offset."""
+        k = bisect.bisect_right(self._speech_starts, offset) - 1
+        if k >= 0 and offset < self.speech[k].end:
+            return self.speech[k]
+        return None
 
     def evidence(self, start: int, end: int, kind: str) -> Evidence:
         return Evidence(self.lines.line(start), self.text[start:end], kind)
@@ -121,35 +152,40 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]
     return found
 
 
+def is_moderator(group: LabelGroup, moderators: set[str]) -> bool:
+    """By name, or by a role label when the captions name nobody (">>CHAIRMAN:", ">> REMOTE MODERATOR:")."""
+    return (group.name is not None and group.name in moderators) or any(lab in moderators for lab in group.labels)
+
+
 def _window(view: SessionView, turn_index: int, owner: dict[int, LabelGroup], moderators: set[str]) -> list[int]:
     """Moderator speech turns right before a turn, back to the previous other speaker."""
-    pos = next(k for k, t in enumerate(view.speech) if t.index == turn_index)
+    pos = view.speech_pos[turn_index]
     window = []
     for t in reversed(view.speech[:pos]):
         g = owner.get(t.index)
-        if g is None or g.name not in moderators:
+        if g is None or not is_moderator(g, moderators):
             break
         window.append(t.index)
     return list(reversed(window))
 
 
+_THANKS_BEFORE = re.compile(r"(?:thank you|thanks|thank you very much|thank you so much)[\s,.!]*(?:again[\s,]*)?$",
+                            re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r",\s+(?:I|we|but|and I|not|so)\b|;|\s‑‑|\s--")
+
+
 def _not_thanks(view: SessionView, turn: int, hit_start: int) -> bool:
     """False for "Thank you, Chris": thanking the last speaker is not handing the floor."""
-    before = view.text[max(0, hit_start - 30):hit_start]
-    return not re.search(r"(?:thank you|thanks|thank you very much|thank you so much)[\s,.!]*(?:again[\s,]*)?$",
-                         before, re.IGNORECASE)
+    return not _THANKS_BEFORE.search(view.text, max(0, hit_start - 30), hit_start)
 
 
 def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int, weight: float) -> None:
     """Mode cues in the words after a name ("Yasmin is in the Zoom room"), up to the next person's name."""
     _, s_end = view.sentence_at(turn, start)
-    tail = view.text[end:min(s_end, end + 100)]
-    for other in view.names:
-        if other is not draft.group and other.name:
-            hits = cues.find_name_hits(tail, 0, len(tail), name_forms(other.name))
-            if hits:
-                tail = tail[:hits[0].start]
-    clause = re.search(r",\s+(?:I|we|but|and I|not|so)\b|;|\s‑‑|\s--", tail)
+    stop = min(s_end, end + 100)
+    stop = view.next_other_name(end, stop, draft.group)
+    tail = view.text[end:stop]
+    clause = _CLAUSE_BREAK.search(tail)
     tail = tail[:clause.start()] if clause else tail
     online, onsite = cues.mode_cues(tail)
     if (online or onsite) and end not in draft.seen:
@@ -191,10 +227,12 @@ def _handoff(view: SessionView, draft: Draft, turn_index: int, first: bool, owne
         for t, hit in hits:
             s_a, s_b = view.sentence_at(t, hit.start)
             p_a, p_b = view.paragraph_at(t, hit.start)
-            if cues.HAND_RAISE.search(text[s_a:s_b]):
+            if first and cues.HAND_RAISE.search(text[s_a:s_b]):
                 draft.from_floor = True
             same = view.mentions_in(s_a, s_b)
-            near = view.mentions_in(p_a, p_b)
+            near = [] if _stated_elsewhere(text, hit.end, s_b) else [
+                m for m in view.mentions_in(p_a, p_b)
+                if cues.INVITE.search(text[slice(*view.sentence_at(t, m.start))])]
             if same:
                 m = min(same, key=lambda m: abs(m.start - hit.start))
                 found = (4.0, view.evidence(s_a, s_b, "hand-off"), m.entity_id)
@@ -216,8 +254,10 @@ def _handoff(view: SessionView, draft: Draft, turn_index: int, first: bool, owne
     dcs = [m for t in window for m in view.mentions_in(view.session.turns[t].start, view.session.turns[t].end, ("dc",))]
     last_turn = view.session.turns[window[-1]]
     last_para = view.paragraphs[last_turn.index][-1] if view.paragraphs[last_turn.index] else (0, 0)
-    if cues.HAND_RAISE.search(text[last_para[0]:last_para[1]]):
-        draft.from_floor = True
+    if first and cues.HAND_RAISE.search(text[last_para[0]:last_para[1]]):
+        draft.from_floor = True  # how they first got the floor; a later "question from" is someone else
+    elif first and draft.group.name and cues.SPEAKER_SLOT.search(text, last_para[0], last_para[1]):
+        draft.named_in_handoff = True  # "The first speaker comes from the technical community."
     if dcs:
         after_last = text[dcs[-1].end:last_turn.end]
         if cues.ABSENT.search(after_last):
@@ -237,25 +277,52 @@ def _handoff(view: SessionView, draft: Draft, turn_index: int, first: bool, owne
                     draft.mode_evidence.append(view.evidence(a, b, "mode"))
 
 
+_STATED = re.compile(r"[\s,]*(?:who\s+(?:is|comes|works)\s+)?(?:comes?\s+)?(?:from|of|at|with)\s+(?:the\s+)?"
+                     r"(?:[A-Z]|private sector|civil society|technical community|academia|government)")
+
+
+def _stated_elsewhere(text: str, name_end: int, sentence_end: int) -> bool:
+    """ "Ana Lima from the University of São Paulo": the chair gave an affiliation, and it is not
+    one in the registry (a registry one would be in the same sentence), so the paragraph's
+    other bodies are not hers."""
+    return _STATED.match(text, name_end, sentence_end) is not None
+
+
 def _turn_of(view: SessionView, m: Mention) -> int:
     return next(t.index for t in view.session.turns if t.start <= m.start < t.end)
 
 
-def _own_words(view: SessionView, draft: Draft, turn_index: int) -> None:
+def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequence[int]) -> None:
+    """Affiliations and mode from the speaker's own sentences.
+
+    Only mentions the speaker speaks *for* count (see `voice`): a question to a
+    coalition, a denial or a report of what it said is not membership. "Our
+    coalition" with no name refers back to the coalition last named in this turn, the
+    chair's hand-off (`context`) or the session title.
+    """
+    turn = view.session.turns[turn_index]
+    text = view.text
     for a, b in view.sentences[turn_index]:
-        sentence = view.text[a:b]
-        here = view.mentions_in(a, b)
+        sentence = text[a:b]
+        here = [m for m in view.mentions_in(a, b) if voice.speaks_for(text, a, b, m)
+                or (m.kind != "dc" and not voice.addressed(text, a, m.start) and not voice.negated(text, a, m.start))]
         intro = cues.self_intro_at(sentence)
         if intro and here:
             after = [m for m in here if m.start >= a + intro[0]] or here
             for m in after:
                 draft.add(m.entity_id, 3 + 0.1 * (m.kind == "dc"), view.evidence(a, b, "self-introduction"))
             draft.role_word = draft.role_word or intro[1]
-        elif here:
+        elif any(m.kind == "dc" for m in here):
             for m in here:
                 if m.kind == "dc":
-                    own = _WE.search(sentence) is not None
-                    draft.add(m.entity_id, 2 if own else 1, view.evidence(a, b, "own-words"))
+                    draft.add(m.entity_id, 2, view.evidence(a, b, "own-words"))
+        elif voice.ANAPHOR.search(sentence) and voice.first_person(sentence):
+            ante = _antecedent(view, turn.start, a, context)
+            if ante is not None:
+                kind = "self-introduction" if intro else "own-words"
+                draft.add(ante.entity_id, 3 if intro else 2, view.evidence(a, b, kind))
+                if intro:
+                    draft.role_word = draft.role_word or intro[1]
         online, onsite = cues.own_mode_cues(sentence)
         if online or onsite:
             draft.online += 1.5 * online
@@ -263,11 +330,20 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int) -> None:
             draft.mode_evidence.append(view.evidence(a, b, "mode"))
 
 
+def _antecedent(view: SessionView, turn_start: int, sentence_start: int, context: Sequence[int]) -> Mention | None:
+    """The coalition "our coalition" means: named earlier in the turn, by the chair, or in the title."""
+    earlier: Mention | None = voice.antecedent(view.mentions_in(turn_start, sentence_start, ("dc",)))
+    if earlier is None and context:
+        turns = view.session.turns
+        earlier = voice.antecedent(view.mentions_in(turns[context[0]].start, turns[context[-1]].end, ("dc",)))
+    return earlier or voice.antecedent(view.mentions_in(0, view.header_end, ("dc",)))
+
+
 def _introductions(view: SessionView, draft: Draft, own_turns: set[int]) -> None:
     """Sentences of others that name this person: introductions and where they are."""
     full = draft.forms[:1] + draft.aliases
     for hit in cues.find_name_hits(view.text, 0, len(view.text), draft.forms + draft.aliases):
-        turn = next((t for t in view.speech if t.start <= hit.start < t.end), None)
+        turn = view.speech_turn_at(hit.start)
         if turn is None or turn.index in own_turns or not _not_thanks(view, turn.index, hit.start):
             continue
         _mode_after(view, draft, turn.index, hit.start, hit.end, 2)
@@ -292,17 +368,22 @@ def _office_holders(view: SessionView, draft: Draft, registry: Registry) -> None
 
 
 def collect_evidence(view: SessionView, groups: Sequence[LabelGroup], moderators: set[str],
-                     registry: Registry) -> list[Draft]:
-    """One Draft per group with all affiliation and mode evidence found in the session."""
+                     registry: Registry, only: Sequence[LabelGroup] | None = None) -> list[Draft]:
+    """One Draft per group (or per group in `only`) with all affiliation and mode evidence in the session."""
     owner = {i: g for g in groups for i in g.turns}
-    view.names = groups
+    if view.names is not groups:
+        view.set_names(groups)
     drafts = []
     for group in groups:
+        if only is not None and group not in only:
+            continue
         draft = Draft(group, name_forms(group.name) if group.name else [])
+        draft.from_floor = any(cues.AUDIENCE_LABEL.search(lab) for lab in group.labels)
         for k, turn_index in enumerate(group.turns):
-            if group.name not in moderators:
+            if not is_moderator(group, moderators):
                 _handoff(view, draft, turn_index, k == 0, owner, moderators, groups)
-            _own_words(view, draft, turn_index)
+            context = _window(view, turn_index, owner, moderators) if k == 0 else []
+            _own_words(view, draft, turn_index, context)
         if group.name:
             _introductions(view, draft, set(group.turns))
             _office_holders(view, draft, registry)

@@ -1,0 +1,86 @@
+"""Speaking *for* a body versus speaking *to* or *about* it.
+
+A coalition named in a speaker's own sentence is only evidence that the speaker
+belongs to it when the speaker is its voice ("I speak for the DC on X", "in our
+coalition"). Chairs and participants name coalitions all the time for other
+reasons, and trusting those mentions turns a co-moderator into a coalition
+representative:
+
+- addressing it: "I have a question for the Dynamic Coalition on Gender", "I would
+  like to ask the DC on Network Neutrality", "Is anybody here from DC Blockchain?";
+- denying it: "I'm not from the blockchain coalition", "I cannot speak for them";
+- reporting it: "As the DC on Core Internet Values said last year".
+
+Each test looks only at the words right before the mention inside its sentence, so it
+is cheap and needs no parse. `antecedent` resolves "our coalition" / "this coalition"
+with no name to the coalition the context last named, which is how DC members most
+often refer to their own coalition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from forumlens.resolve.mentions import Mention
+
+__all__ = ["ANAPHOR", "addressed", "antecedent", "first_person", "negated", "reported", "speaks_for"]
+
+_TAIL = r"\s+(?:(?:the|a|an|that|this|our|your|their)\s+)?(?:members?\s+of\s+(?:the\s+)?|colleagues?\s+(?:from|of)\s+(?:the\s+)?)?$"
+_ADDRESS = re.compile(
+    r"(?:\bquestions?(?:\s+(?:is|goes|here))?\s+(?:to|for)|\bcomments?\s+(?:to|for)|\bask(?:ing|ed)?|"
+    r"\b(?:invit(?:e|ed|ing)|welcome)|\bhear(?:ing)?\s+(?:from|what)|\b(?:turn|go|come|move|moving|pass|passing|over)(?:\s+(?:back|on|over|now|quickly))?(?:\s+first)?\s+to|\bfloor\s+to|"
+    r"\b(?:anyone|anybody|someone|somebody|nobody|no\s+one|people|colleagues?)"
+    r"(?:\s+(?:here|present|online|(?:in|from)\s+the\s+room|in\s+the\s+zoom(?:\s+room)?))?\s+(?:from|of|representing|for)|"
+    r"\b(?:to|for)\s+all)" + _TAIL,
+    re.IGNORECASE)
+_NEGATED = re.compile(
+    r"\b(?:not|n't|never|no\s+longer)\s+(?:\w+\s+){0,2}?(?:from|part\s+of|a\s+member\s+of|with|"
+    r"speak(?:ing)?\s+(?:for|on\s+behalf\s+of)|represent(?:ing)?|in)" + _TAIL, re.IGNORECASE)
+_REPORTED = re.compile(r"(?:^|[\s,(])(?:as|like|according\s+to|thanks\s+to|congratulat\w+)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+# Verbs through which a speaker claims a coalition as their own: these beat "to"/"with" above.
+_OWN_VERB = re.compile(r"\b(?:speak(?:ing)?\s+(?:for|on\s+behalf\s+of)|represent(?:ing)?|belong(?:ing)?\s+to|"
+                       r"(?:I|we)\s+(?:am|are|'m|'re|’m|’re)\s+(?:\w+\s+){0,3}?(?:from|with|in|of)|"
+                       r"member\s+of|part\s+of|coordinat\w+|chair\w*\s+of|co-?chair\w*|on\s+behalf\s+of|"
+                       r"(?:I|we)\s+(?:work|worked|contribut\w+)\s+(?:for|with|in|to))" + _TAIL, re.IGNORECASE)
+ANAPHOR = re.compile(r"\b(?:our|this|my|the)\s+(?:own\s+)?(?:dynamic\s+)?coalition\b(?!s)", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|we're|we’re|our|my|us)\b", re.IGNORECASE)
+
+
+def _before(text: str, sentence_start: int, mention_start: int) -> str:
+    return text[max(sentence_start, mention_start - 80):mention_start]
+
+
+def addressed(text: str, sentence_start: int, mention_start: int) -> bool:
+    """The mention is the one spoken to or asked for ("a question for the DC on X")."""
+    before = _before(text, sentence_start, mention_start)
+    return _ADDRESS.search(before) is not None and _OWN_VERB.search(before) is None
+
+
+def negated(text: str, sentence_start: int, mention_start: int) -> bool:
+    """The speaker says they are not its voice ("I'm not from the blockchain coalition")."""
+    return _NEGATED.search(_before(text, sentence_start, mention_start)) is not None
+
+
+def reported(text: str, sentence_start: int, mention_start: int) -> bool:
+    """The mention is a source quoted, not the speaker ("as the DC on X said")."""
+    return _REPORTED.search(_before(text, sentence_start, mention_start)) is not None
+
+
+def speaks_for(text: str, sentence_start: int, sentence_end: int, mention: Mention) -> bool:
+    """Whether a first-person sentence naming a coalition makes the speaker its voice."""
+    a = sentence_start
+    if negated(text, a, mention.start) or addressed(text, a, mention.start) or reported(text, a, mention.start):
+        return False
+    return _FIRST_PERSON.search(text, a, sentence_end) is not None
+
+
+def first_person(sentence: str) -> bool:
+    return _FIRST_PERSON.search(sentence) is not None
+
+
+def antecedent(before: Sequence[Mention]) -> Mention | None:
+    """The coalition an unnamed "our coalition" refers to: the last one named before it."""
+    dcs = [m for m in before if m.kind == "dc"]
+    return dcs[-1] if dcs else None
