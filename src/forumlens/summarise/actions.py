@@ -10,13 +10,15 @@ missing its calls to action — the report's `notes` say which source was used.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 from ..models import Citation, Session, Turn
 from .compress import compress
 from .procedural import is_procedural
-from .rank import DIRECTIVE, SUMMARY, Scored, cosine, mmr_select, score_units, vectorise
+from .rank import DIRECTIVE, SUMMARY, Scored, cosine, is_directive, mmr_select, score_units, vectorise
 from .units import Unit, line_of
 
 __all__ = ["ask_category", "cite_quote", "infer_asks", "infer_open_questions", "question_bullets", "select_actions"]
@@ -55,7 +57,7 @@ def infer_asks(units: Iterable[Unit], chairs: set[str] | frozenset[str] = frozen
         text = u.text.strip()
         if u.who in chairs and not SUMMARY.search(text):
             continue
-        if text.endswith("?") or is_procedural(text) or u.words < 7 or not _DIRECTIVE.search(text):
+        if text.endswith("?") or is_procedural(text) or u.words < 7 or not is_directive(text):
             continue
         out.append({"category": ask_category(text), "by": u.speaker or u.label, "line": u.line, "quote": text})
     return out
@@ -86,10 +88,18 @@ def cite_quote(session: Session, line: int, quote: str, with_session: bool = Fal
                     session=session.id if with_session else None)
 
 
-def _unit_for(units: Sequence[Unit], citation: Citation) -> Unit | None:
-    """The sentence a cited quote sits in (or the first sentence of a multi-sentence quote)."""
+def _unit_for(units: Sequence[Unit], citation: Citation, lines: Sequence[int] | None = None,
+              span: int = 0) -> Unit | None:
+    """The sentence a cited quote sits in (or the first sentence of a multi-sentence quote).
+
+    With `lines` (the units' start lines, ascending) and `span` (the most lines a unit
+    covers), only the units that can be near the citation are looked at, in order.
+    """
     last = citation.line + citation.quote.count("\n")
-    for u in units:
+    lo = bisect_left(lines, citation.line - span) if lines is not None else 0
+    for u in units[lo:]:
+        if lines is not None and u.line > last:
+            break
         near = citation.line <= u.line <= last or u.line <= citation.line <= u.line + u.text.count("\n")
         if near and (citation.quote in u.text or u.text in citation.quote):
             return u
@@ -104,6 +114,10 @@ def select_actions(session: Session, units: Sequence[Unit], asks: Sequence[Mappi
     `exclude` holds units already used as takeaways, so the two sections do not repeat.
     """
     scored = {id(s.unit): s for s in (pool_scores if pool_scores is not None else score_units(units, chairs=chairs))}
+    lines = [u.line for u in units]
+    if any(a > b for a, b in pairwise(lines)):
+        lines = None  # not in line order: look at every unit
+    span = max((u.text.count("\n") for u in units), default=0)
     skip = {id(u) for u in exclude}
     floor = min((s.score for s in scored.values()), default=0.1)
     pool: list[Scored] = []
@@ -112,12 +126,12 @@ def select_actions(session: Session, units: Sequence[Unit], asks: Sequence[Mappi
         cite = cite_quote(session, int(ask.get("line", 0)), str(ask.get("quote", "")))
         if cite is None:
             continue
-        unit = _unit_for(units, cite)
+        unit = _unit_for(units, cite, lines, span)
         if unit is None or id(unit) in skip or is_procedural(unit.text):
             continue
         # a short ask ("Please coordinate with each other.") is too small to rank, not to keep
         base = scored.get(id(unit)) or Scored(unit, 0.5 * floor, vectorise([unit]).vecs[0])
-        bonus = 1.15 if _DIRECTIVE.search(cite.quote) else 1.0
+        bonus = 1.15 if is_directive(cite.quote) else 1.0
         item = Scored(unit, base.score * bonus, base.vec)
         if all(p.unit is not unit for p in pool):
             pool.append(item)
@@ -131,12 +145,17 @@ def infer_open_questions(units: Sequence[Unit], chairs: set[str] | frozenset[str
     if not units:
         return []
     vectors = vectorise(units)
+    postings: dict[str, list[int]] = {}  # only sentences sharing a term can take a question up
+    for j, vec in enumerate(vectors.vecs):
+        for t in vec:
+            postings.setdefault(t, []).append(j)
     out = []
     for i, u in enumerate(units):
         relayed = bool(re.search(r"\bquestions? (from|by|on behalf of)\b", u.text, re.IGNORECASE))  # a remote moderator reads it out
         if not u.text.rstrip().endswith("?") or u.words < 8 or is_procedural(u.text) or (u.who in chairs and not relayed):
             continue
-        later = [j for j, w in enumerate(units) if w.turn > u.turn and w.who != u.who and w.who not in chairs]
+        sharing = {j for t in vectors.vecs[i] for j in postings[t]}
+        later = [j for j in sorted(sharing) if units[j].turn > u.turn and units[j].who != u.who and units[j].who not in chairs]
         taken_up = max((cosine(vectors.vecs[i], vectors.vecs[j]) for j in later), default=0.0)
         if taken_up < 0.25:
             out.append({"line": u.line, "by": u.speaker or u.label, "text": u.text, "status": "unanswered"})

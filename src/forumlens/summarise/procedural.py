@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from .fastre import PatternSet
 from .units import Unit
 
 __all__ = ["MODERATOR_ROLES", "guess_moderators", "is_procedural", "procedural_weight"]
@@ -53,12 +54,17 @@ _HARD = [re.compile(p, re.IGNORECASE) for p in (
 )]
 
 _HARD_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _HARD), re.IGNORECASE)
+# The same test, pattern by pattern, each run only when the text has a literal it needs
+# (`fastre`): one alternation of 50 patterns costs ~150 µs a sentence, this ~20 µs.
+_HARD_FAST = PatternSet(_HARD)
 _THANKS = re.compile(r"^\W*(thank(s| you)|many thanks|merci|gracias)\b", re.IGNORECASE)
 _SOFT = [re.compile(p, re.IGNORECASE) for p in (
     r"\bthis session\b", r"\b(session|panel) (today|tomorrow)\b", r"\b(speakers?|panelists?|participants?) (today|here)\b",
     r"\bI (apologi[sz]e|am sorry|'m sorry)\b", r"\b(morning|afternoon|evening) here\b", r"\bvery (clear|concrete|enlightening)\b",
     r"\b(question|questions) (to|for) (you|him|her|them)\b", r"\bI want to (ask|know)\b",
 )]
+_SOFT_FAST = PatternSet(_SOFT)
+_THANKS_FAST = PatternSet([_THANKS])
 
 
 @lru_cache(maxsize=65_536)
@@ -67,17 +73,18 @@ def is_procedural(text: str) -> bool:
     clean = " ".join(text.split())
     words = len(clean.split())
     substance_after = re.search(r"[:;]\s*\w+(?:\W+\w+){4,}", clean)  # "Thank you: funding is the barrier ..."
-    if _THANKS.match(clean) and not substance_after and (words <= 14 or re.search(r"\bthank you\b[^.?!]{0,60}\bfor\b", clean, re.IGNORECASE)
+    if _THANKS_FAST.match(0, clean, _THANKS_FAST.present(clean)) and not substance_after and (words <= 14 or re.search(r"\bthank you\b[^.?!]{0,60}\bfor\b", clean, re.IGNORECASE)
                                  and words <= 25):
         return True
-    return bool(_HARD_ANY.search(clean))
+    return _HARD_FAST.any_search(clean)  # == bool(_HARD_ANY.search(clean))
 
 
+@lru_cache(maxsize=65_536)
 def procedural_weight(text: str) -> float:
     """1.0 for substance, lower for sentences with soft procedural cues, 0.0 for procedure."""
     if is_procedural(text):
         return 0.0
-    hits = sum(1 for p in _SOFT if p.search(text))
+    hits = _SOFT_FAST.count(text)
     return 0.55 ** hits
 
 

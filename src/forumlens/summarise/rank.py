@@ -5,26 +5,39 @@ same transcript always gives the same brief. The pieces are the classic ones a
 rapporteur's choices correlate with:
 
 - *centrality*: LexRank (PageRank over TF-IDF cosine) plus similarity to the session
-  centroid — what many speakers kept coming back to;
+  centroid of the *other* speakers — what many speakers kept coming back to;
 - *informativeness*: content density weighted by IDF, length in a readable range;
 - *cues*: sentences that state a need, a finding, a recommendation or a summary
-  ("we need", "the main finding", "to summarise") are what reports keep;
+  ("we need", "the main finding", "to summarise") are what reports keep; talk *about*
+  the talk is not: requests for information ("I would like to know ..."), the speaker's
+  own stance or reaction ("I would expect ...", "that's all from my side"), praise
+  without content ("very important") and, less so, remarks from the floor lose weight;
 - *redundancy and coverage*: Maximal Marginal Relevance with bonuses for a speaker or a
   segment not yet represented, so the record is not one voice.
+
+Speed: scoring a session (vectors, sparse similarity graph via an inverted index,
+LexRank by power iteration over adjacency lists) is done once per session and cached;
+the text-only signals are cached per sentence and their regexes run only when the
+sentence holds a literal they need (`fastre`).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from operator import itemgetter, mul, sub
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
+from .fastre import PatternSet
 from .procedural import procedural_weight
 from .units import Unit
 
-__all__ = ["DIRECTIVE", "SUMMARY", "Scored", "Vectors", "cosine", "lexrank", "mmr_select", "score_units", "similarity_graph", "vectorise"]
+__all__ = ["DIRECTIVE", "SUMMARY", "Scored", "Vectors", "cosine", "lexrank", "is_directive", "mmr_select", "rankable", "score_units",
+           "similarity_graph", "vectorise"]
 
 Vec = dict[str, float]
 
@@ -50,6 +63,27 @@ _META = re.compile(r"^I('m| am) [A-Z][\w‑-]+( [A-Z][\w‑-]+)*,|\b(I speak (fo
 _BREAK = re.compile(r"(?:‑‑|--|—)")
 _PERSONAL = re.compile(r"\b(I apologi[sz]e|my (grand\w+|family|mother|father)|personally|I'm honou?red|"
                        r"I must say|I'm learning|I had the pleasure|I'll be quick)\b", re.IGNORECASE)
+
+# Asking, not telling: a request for information is an open question, not a finding,
+# even when the captioner left out the question mark ("I would like to know what ...").
+_ASKING = re.compile(r"^\W*(how|what|why|where|when|which|who|is there|are there|do you|does|did|can you|could you|would you)\b|"
+                     r"\b(I('d| would) like to (know|ask|hear)|I want to (know|ask|hear)|I wonder|I('m| am) (curious|wondering)|"
+                     r"(tell|ask) (us|you) (about|how|what|whether|if)|I heard about how you)\b", re.IGNORECASE)
+# The speaker's own stance or reaction rather than a claim about the world: expectations,
+# likes, echoes, closing lines ("I would expect this next session could be ...").
+_STANCE = re.compile(r"\b(I (would|'d) (expect|imagine|hope)|I (really )?(like|liked|love|loved|enjoyed) (the|this|that|your|how)|"
+                     r"I echo|I (fully |totally |completely )?agree with|I('m| am) (very )?(happy|glad|pleased|excited)|"
+                     r"(I think )?that's (all|it) (from|for) (me|my side)|that's all from|I('m| am) the \w+ (of|at|for|in)\b|"
+                     r"I('d| would) like to (thank|congratulate|acknowledge)|I stand to be corrected|thank you (very |so )?much for|"
+                     r"thanks (again )?to (our|the|all))\b", re.IGNORECASE)
+# Praise without content: "we considered the recommendations very important".
+_PRAISE = re.compile(r"\b((very|really|so|extremely) (important|interesting|useful|valuable|good|great|relevant|nice)|"
+                     r"great (value|job|work)|excellent (points?|work|job))\b", re.IGNORECASE)
+
+_SIGNALS = PatternSet([_CUE, SUMMARY, _META, _PERSONAL, _ASKING, _STANCE, _PRAISE])  # run only when their literals occur
+_CUE_I, _SUMMARY_I, _META_I, _PERSONAL_I, _ASKING_I, _STANCE_I, _PRAISE_I = range(7)
+# Labels that stand for someone from the floor, not a panellist.
+_FLOOR_LABELS = frozenset({"audience", "participant", "floor", "question", "speaker", "unidentified speaker", "unknown"})
 
 
 @dataclass(frozen=True)
@@ -103,24 +137,41 @@ def similarity_graph(vecs: Sequence[Vec], min_sim: float = 0.02) -> list[dict[in
     return graph
 
 
-def lexrank(vecs: Sequence[Vec], damping: float = 0.85, iterations: int = 50) -> list[float]:
-    """Continuous LexRank scores (sum to 1): stationary distribution of the cosine graph."""
+def lexrank(vecs: Sequence[Vec], damping: float = 0.85, iterations: int = 50,
+            graph: Sequence[Mapping[int, float]] | None = None) -> list[float]:
+    """Continuous LexRank scores (sum to 1): stationary distribution of the cosine graph.
+
+    Power iteration over adjacency lists (the graph is symmetric, so a node's row is also
+    its in-links), stopping early once the scores move by less than 1e-7 in total. Each
+    node's update is one `sum(map(...))` over its neighbours, done in C; the arithmetic
+    (and its order) is the textbook one, so the scores are those of the plain loop.
+    """
     n = len(vecs)
     if n == 0:
         return []
-    graph = similarity_graph(vecs)
+    if graph is None:
+        graph = similarity_graph(vecs)
     out_weight = [sum(row.values()) for row in graph]
+    rows = []
+    for row in graph:
+        nbrs = sorted(row)  # contributions are added in node order, as the plain loop does
+        if nbrs:  # itemgetter of 2+ indices returns a tuple; pad a single one so it does too
+            rows.append((itemgetter(*nbrs) if len(nbrs) > 1 else itemgetter(nbrs[0], nbrs[0]),
+                         [row[j] for j in nbrs]))
+        else:
+            rows.append((None, []))
+    dangling_nodes = [j for j in range(n) if not out_weight[j]]
+    linked = [j for j in range(n) if out_weight[j]]
+    teleport = (1 - damping) / n
     scores = [1.0 / n] * n
     for _ in range(iterations):
-        new = [(1 - damping) / n] * n
-        dangling = sum(scores[j] for j in range(n) if not out_weight[j])
-        for j, row in enumerate(graph):
-            if out_weight[j]:
-                share = damping * scores[j] / out_weight[j]
-                for i, w in row.items():
-                    new[i] += share * w
-        new = [x + damping * dangling / n for x in new]
-        delta = sum(abs(a - b) for a, b in zip(new, scores))
+        dangling = sum([scores[j] for j in dangling_nodes])
+        share = [0.0] * n
+        for j in linked:
+            share[j] = damping * scores[j] / out_weight[j]
+        jump = damping * dangling / n
+        new = [(sum(map(mul, pick(share), weights), teleport) if weights else teleport) + jump for pick, weights in rows]
+        delta = sum(map(abs, map(sub, new, scores)))
         scores = new
         if delta < 1e-7:
             break
@@ -145,12 +196,91 @@ def _length_factor(words: int) -> float:
     return 1.0
 
 
-def score_units(units: Sequence[Unit], *, chairs: frozenset[str] | set[str] = frozenset(),
-                boost: Callable[[Unit], float] | None = None, idf: Mapping[str, float] | None = None) -> list[Scored]:
-    """Score every non-procedural unit; procedure and fragments are dropped here."""
-    keep = [u for u in units if procedural_weight(u.text) > 0 and len(u.terms) >= 3]
+@lru_cache(maxsize=65_536)
+def _text_factors(text: str) -> tuple[float, float, tuple[float, ...]]:
+    """What a sentence's own wording does to its score, computed once per distinct text.
+
+    (procedural weight, the multiplier from the signals before the session-dependent
+    hub penalty, the multipliers after it) — kept apart so the product is taken in the
+    same order as ever.
+    """
+    weight = procedural_weight(text)
+    words = len(text.split())
+    present = _SIGNALS.present(text)
+    factor = weight * _length_factor(words)
+    praise = len(_SIGNALS.findall(_PRAISE_I, text, present))  # "very important" praises, it does not claim
+    factor *= 1.0 + 0.12 * min(3, max(0, len(_SIGNALS.findall(_CUE_I, text, present)) - praise))
+    if _SIGNALS.search(_SUMMARY_I, text, present):
+        factor *= 1.3
+    if text.rstrip().endswith("?"):
+        factor *= 0.55
+    if _WEAK_START.match(text):  # "That's what we work for": needs context to mean anything
+        factor *= 0.6 if words < 14 else 0.8
+    after = (
+        0.8 ** len(_BREAK.findall(text)),  # each caption break makes it harder to read
+        0.6 if _SIGNALS.search(_PERSONAL_I, text, present) else 1.0,
+        0.5 if _SIGNALS.search(_META_I, text, present) else 1.0,
+        0.6 if text[:1].islower() else 1.0,  # the tail of a cut run-on: reads badly on its own
+        1.0 if re.search(r"[.?!…\"'”)\]]$", text) else 0.8,
+        0.5 if _SIGNALS.search(_ASKING_I, text, present) else 1.0,
+        0.6 if _SIGNALS.search(_STANCE_I, text, present) else 1.0,
+        0.6 if praise else 1.0,
+    )
+    return weight, factor, after
+
+
+@lru_cache(maxsize=65_536)
+def is_directive(text: str) -> bool:
+    """`DIRECTIVE.search(text)`, remembered per sentence (reports ask it several times)."""
+    return bool(DIRECTIVE.search(text))
+
+
+@lru_cache(maxsize=65_536)
+def _is_summary(text: str) -> bool:
+    return bool(SUMMARY.search(text))
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A scored unit before any caller-specific boost: score = base × factor × boost."""
+
+    unit: Unit
+    base: float
+    factor: float
+    vec: Vec
+
+
+# Scoring a session (vectors, similarity graph, LexRank) is the expensive step, and the
+# same session is scored again and again: twice per report, and once per topic brief or
+# coalition snapshot that re-ranks it. Keyed by the units' identities (the unit cache
+# hands back the same objects for the same session), the chairs and the IDF values the
+# session's terms get; an entry keeps its units alive, so an id cannot be reused.
+_PARTS: OrderedDict[tuple[Any, ...], list[_Part]] = OrderedDict()
+_PARTS_MAX = 64
+
+
+def _parts_key(keep: Sequence[Unit], chairs: frozenset[str] | set[str], idf: Mapping[str, float] | None) -> tuple[Any, ...]:
+    ids = tuple(map(id, keep))
+    if idf is None:
+        return ids, frozenset(chairs), None
+    vocab = sorted({t for u in keep for t in u.terms})
+    return ids, frozenset(chairs), tuple(idf.get(t) for t in vocab), max(idf.values(), default=1.0)
+
+
+def rankable(unit: Unit) -> bool:
+    """Whether `score_units` can score the unit at all (not procedure, not a fragment)."""
+    return len(unit.terms) >= 3 and _text_factors(unit.text)[0] > 0
+
+
+def _score_parts(units: Sequence[Unit], chairs: frozenset[str] | set[str], idf: Mapping[str, float] | None) -> list[_Part]:
+    keep = [u for u in units if rankable(u)]
     if not keep:
         return []
+    key = _parts_key(keep, chairs, idf)
+    found = _PARTS.get(key)
+    if found is not None and all(a is b.unit for a, b in zip(keep, found)):
+        _PARTS.move_to_end(key)
+        return found
     vectors = vectorise(keep, idf)
     lr = lexrank(vectors.vecs)
     top = max(lr) or 1.0
@@ -158,81 +288,124 @@ def score_units(units: Sequence[Unit], *, chairs: frozenset[str] | set[str] = fr
     for v in vectors.vecs:
         for t, x in v.items():
             centroid[t] += x
-    norm = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
-    centroid = {t: x / norm for t, x in centroid.items()}
+    # What the *other* speakers talked about: a claim that others come back to is a theme
+    # of the session; one speaker repeating themselves is not (a long talk would otherwise
+    # pull the centroid towards itself). One centroid per speaker, without their sentences.
+    by_speaker: dict[str, Counter[str]] = {}
+    for u, v in zip(keep, vectors.vecs):
+        acc = by_speaker.setdefault(u.who, Counter())
+        for t, x in v.items():
+            acc[t] += x
+    others: dict[str, Vec] = {}
+    for who, own in by_speaker.items():
+        rest = {t: x - own.get(t, 0.0) for t, x in centroid.items()}
+        rest = {t: x for t, x in rest.items() if x > 1e-12}
+        rnorm = math.sqrt(sum(x * x for x in rest.values())) or 1.0
+        others[who] = {t: x / rnorm for t, x in rest.items()}
+    if len(by_speaker) < 2:  # a monologue: the plain centroid
+        norm = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
+        others = {who: {t: x / norm for t, x in centroid.items()} for who in by_speaker}
     max_idf = max(vectors.idf.values(), default=1.0)
-    df = Counter(t for u in keep for t in set(u.terms))
+    # first-seen order, not set order: ties for the 8th hub must not depend on the hash seed
+    df = Counter(t for u in keep for t in dict.fromkeys(u.terms))
     hubs = {t for t, _ in df.most_common(8)}  # the session's own subject words ("coalition", "IGF")
     turn_sum: dict[tuple[str, int], Counter[str]] = {}
     for u, v in zip(keep, vectors.vecs):
         acc = turn_sum.setdefault((u.session, u.turn), Counter())
         for t, x in v.items():
             acc[t] += x
+    turn_vec: dict[tuple[str, int], Vec] = {}
+    for key_turn, own in turn_sum.items():
+        own_norm = math.sqrt(sum(x * x for x in own.values())) or 1.0
+        turn_vec[key_turn] = {t: x / own_norm for t, x in own.items()}
+    idf_of = vectors.idf
     out = []
     for u, v, rank in zip(keep, vectors.vecs, lr):
-        own = turn_sum[(u.session, u.turn)]
-        own_norm = math.sqrt(sum(x * x for x in own.values())) or 1.0
-        in_turn = cosine(v, {t: x / own_norm for t, x in own.items()})
-        info = sum(vectors.idf.get(t, max_idf) for t in set(u.terms)) / (max_idf * max(8.0, u.words * 0.6))
-        base = 0.3 * rank / top + 0.3 * cosine(v, centroid) + 0.2 * in_turn + 0.2 * min(1.0, info)
-        factor = procedural_weight(u.text) * _length_factor(u.words)
-        factor *= 1.0 + 0.12 * min(3, len(_CUE.findall(u.text)))
-        if SUMMARY.search(u.text):
-            factor *= 1.3
-        if u.text.rstrip().endswith("?"):
-            factor *= 0.55
-        if _WEAK_START.match(u.text):  # "That's what we work for": needs context to mean anything
-            factor *= 0.6 if u.words < 14 else 0.8
+        in_turn = cosine(v, turn_vec[(u.session, u.turn)])
+        info = sum(idf_of.get(t, max_idf) for t in dict.fromkeys(u.terms)) / (max_idf * max(8.0, u.words * 0.6))
+        base = 0.3 * rank / top + 0.3 * cosine(v, others[u.who]) + 0.2 * in_turn + 0.2 * min(1.0, info)
+        _weight, factor, after = _text_factors(u.text)
         hub_share = sum(1 for t in u.terms if t in hubs) / len(u.terms)
         factor *= 1.0 - 0.6 * max(0.0, hub_share - 0.35)  # only the subject words: says little
-        factor *= 0.8 ** len(_BREAK.findall(u.text))  # each caption break makes it harder to read
-        if _PERSONAL.search(u.text):
+        for m in after:
+            factor *= m
+        if u.who in chairs and not _is_summary(u.text):
             factor *= 0.6
-        if _META.search(u.text):
-            factor *= 0.5
-        if u.text[:1].islower():  # the tail of a cut run-on: reads badly on its own
-            factor *= 0.6
-        if not re.search(r"[.?!…\"'”)\]]$", u.text):
-            factor *= 0.8
-        if u.who in chairs and not SUMMARY.search(u.text):
-            factor *= 0.6
+        if u.speaker is None and (u.label is None or u.label.lower() in _FLOOR_LABELS):
+            factor *= 0.75  # from the floor: a question or comment more often than a finding
+        out.append(_Part(u, base, factor, v))
+    _PARTS[key] = out
+    while len(_PARTS) > _PARTS_MAX:
+        _PARTS.popitem(last=False)
+    return out
+
+
+def score_units(units: Sequence[Unit], *, chairs: frozenset[str] | set[str] = frozenset(),
+                boost: Callable[[Unit], float] | None = None, idf: Mapping[str, float] | None = None) -> list[Scored]:
+    """Score every non-procedural unit; procedure and fragments are dropped here.
+
+    The session-level work is cached (see `_PARTS`), so calling this again for the same
+    units with another `boost` costs one multiplication per unit.
+    """
+    out = []
+    for part in _score_parts(units, chairs, idf):
+        factor = part.factor
         if boost is not None:
-            factor *= boost(u)
+            factor *= boost(part.unit)
         if factor > 0:
-            out.append(Scored(u, base * factor, v))
+            out.append(Scored(part.unit, part.base * factor, part.vec))
     return out
 
 
 def mmr_select(pool: Sequence[Scored], k: int, *, lam: float = 0.7, per_speaker: int = 2,
                segment_of: Callable[[Unit], int] | None = None, speaker_bonus: float = 0.08,
                segment_bonus: float = 0.06, max_sim: float = 0.55) -> list[Scored]:
-    """Greedy MMR: relevance minus redundancy, plus coverage bonuses; ties by position."""
-    if not pool:
+    """Greedy MMR: relevance minus redundancy, plus coverage bonuses; ties by position.
+
+    A candidate's redundancy (its highest similarity to anything chosen) only grows, so
+    it is updated with the newest pick alone, and a candidate that is too similar or
+    whose speaker is full is dropped for good.
+    """
+    if not pool or k <= 0 or per_speaker <= 0 or max_sim < 0:
         return []
     top = max(s.score for s in pool) or 1.0
     chosen: list[Scored] = []
     speakers: Counter[str] = Counter()
     segments: set[int] = set()
-    candidates = sorted(pool, key=lambda s: (s.unit.session, s.unit.position))
-    while len(chosen) < k:
-        best, best_value = None, -math.inf
-        for cand in candidates:
-            if cand in chosen or speakers[cand.unit.who] >= per_speaker:
-                continue
-            redundancy = max((cosine(cand.vec, c.vec) for c in chosen), default=0.0)
-            if redundancy > max_sim:
-                continue
-            value = lam * cand.score / top - (1 - lam) * redundancy
+    alive = sorted(pool, key=lambda s: (s.unit.session, s.unit.position))
+    redundancy = [0.0] * len(alive)
+    seg = [segment_of(c.unit) for c in alive] if segment_of is not None else None
+    index = list(range(len(alive)))
+    while len(chosen) < k and index:
+        best, best_value = -1, -math.inf
+        for i in index:
+            cand = alive[i]
+            value = lam * cand.score / top - (1 - lam) * redundancy[i]
             if speakers[cand.unit.who] == 0:
                 value += speaker_bonus
-            if segment_of is not None and segment_of(cand.unit) not in segments:
+            if seg is not None and seg[i] not in segments:
                 value += segment_bonus
             if value > best_value:
-                best, best_value = cand, value
-        if best is None:
+                best, best_value = i, value
+        if best < 0:
             break
-        chosen.append(best)
-        speakers[best.unit.who] += 1
-        if segment_of is not None:
-            segments.add(segment_of(best.unit))
+        pick = alive[best]
+        chosen.append(pick)
+        speakers[pick.unit.who] += 1
+        if seg is not None:
+            segments.add(seg[best])
+        remaining = []
+        for i in index:
+            if i == best:
+                continue
+            cand = alive[i]
+            if speakers[cand.unit.who] >= per_speaker:
+                continue
+            r = cosine(cand.vec, pick.vec)
+            if r > redundancy[i]:
+                redundancy[i] = r
+            if redundancy[i] > max_sim:
+                continue
+            remaining.append(i)
+        index = remaining
     return chosen

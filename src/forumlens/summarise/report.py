@@ -16,7 +16,7 @@ from ..models import Session
 from .actions import infer_asks, infer_open_questions, question_bullets, select_actions
 from .compress import compress
 from .context import Context, as_dicts, build_context
-from .rank import DIRECTIVE, Scored, mmr_select, score_units
+from .rank import Scored, is_directive, mmr_select, score_units
 from .records import Bullet, SessionReport, SpeakerPoints
 from .units import Unit
 
@@ -34,7 +34,7 @@ def _bullet(item: Scored, kind: str = "", with_session: bool = False) -> Bullet:
 
 def _findings_first(unit: Unit) -> float:
     """Takeaways report findings and positions; asks go to the calls to action."""
-    return 0.7 if DIRECTIVE.search(unit.text) else 1.0
+    return 0.7 if is_directive(unit.text) else 1.0
 
 
 def rank_takeaways(ctx: Context, k: int | None = None) -> list[Scored]:

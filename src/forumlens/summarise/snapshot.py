@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from .actions import cite_quote, infer_asks
 from .compress import compress
 from .context import as_dicts, build_context, mentions_in
-from .rank import Scored, mmr_select, score_units
+from .rank import Scored, mmr_select, rankable, score_units
 from .records import Appearance, Bullet, CoalitionBrief
 from .topic import Source, coalition_matcher, normalise_sources
 from .units import Unit
@@ -47,6 +47,11 @@ def brief_coalition(name: str, sources: Iterable[Source], *, max_points: int = 5
     for session, analysis in normalise_sources(sources):
         ctx = build_context(session, analysis)
         own = {who for who, c in ctx.speaks_for.items() if matches(c)}
+        if not own and not any(_names(u, matches) for u in ctx.units if rankable(u)):
+            # neither spoke for nor named here: nothing to rank, at most an appearance
+            if any(matches(c.name) and c.lines for c in ctx.coalitions):
+                appearances.append(Appearance(session.id, session.title, session.year, "presented", (), ()))
+            continue
         scored = score_units(ctx.units, chairs=ctx.chairs)
         by_unit = {id(s.unit): s for s in scored}
         mine = [s for s in scored if s.unit.who in own]

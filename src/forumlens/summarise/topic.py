@@ -23,7 +23,7 @@ from ..models import Session
 from ..transcript.speakers import name_key
 from .compress import compress
 from .context import Context, as_dicts, build_context, mentions_in
-from .rank import Scored, cosine, mmr_select, score_units
+from .rank import Scored, cosine, mmr_select, rankable, score_units
 from .records import Bullet, Theme, TopicBrief
 from .units import Unit, terms
 
@@ -204,14 +204,18 @@ def brief_topic(topic: str, sources: Iterable[Source], *, since: int | str | _dt
                 return own + 0.3 * around
             return 0.0
 
+        rel_of = {id(u): r for u in ctx.units if id(u) in keep and rankable(u) and (r := relevance(u)) > 0}
+        if not rel_of:  # nothing on the topic here: ranking the session could add nothing
+            continue
         scored = score_units(ctx.units, chairs=ctx.chairs, idf=idf)
         top = max((s.score for s in scored), default=1.0) or 1.0
         for s in scored:
-            rel = relevance(s.unit)
-            if rel > 0 and id(s.unit) in keep:
+            rel = rel_of.get(id(s.unit), 0.0)
+            if rel > 0:
                 pool.append(Scored(s.unit, rel * (0.5 + s.score / top), s.vec))
+    session_index = {ctx.session.id: i for i, ctx in enumerate(contexts)}  # one "segment" per session
     chosen = mmr_select(pool, max_points, lam=0.7, per_speaker=per_speaker, max_sim=0.5,
-                        segment_of=lambda u: hash(u.session) % 10_007)
+                        segment_of=lambda u: session_index.get(u.session, -1))
     themes = []
     for title, items in sorted(group_themes(chosen, query, tag_labels, idf=idf), key=lambda g: -max(s.score for s in g[1])):
         bullets = tuple(Bullet(compress(s.unit.text), (s.unit.citation(with_session=True),), score=round(s.score, 4))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Citation, Session, Turn
 from ..tag.text import STOPWORDS, stem
@@ -29,6 +30,19 @@ _FILLER = frozenset(
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['\u2019][A-Za-z]+)?|\d+")
 _STOP_STEMS = frozenset(stem(w) for w in STOPWORDS | _FILLER)
+# token as written -> its content stem ("" when it carries no topic). A corpus has far
+# fewer distinct tokens than running words, so each is lower-cased, filtered and stemmed
+# once; bounded so a hostile input cannot grow it without limit (when full, not extended).
+_TERM_MEMO: dict[str, str] = {}
+_MEMO_LIMIT = 200_000
+
+
+def _term_of(token: str) -> str:
+    word = token.lower().replace("\u2019", "'")
+    if word in STOPWORDS or word in _FILLER or word.isdigit() or len(word) < 2:
+        return ""
+    s = stem(word)
+    return s if s and s not in _STOP_STEMS else ""
 
 
 def terms(text: str) -> list[str]:
@@ -38,12 +52,14 @@ def terms(text: str) -> list[str]:
     ['need', 'fund', 'research', 'platform']
     """
     out = []
-    for match in _TOKEN.finditer(text):
-        word = match.group().lower().replace("\u2019", "'")
-        if word in STOPWORDS or word in _FILLER or word.isdigit() or len(word) < 2:
-            continue
-        s = stem(word)
-        if s and s not in _STOP_STEMS:
+    memo = _TERM_MEMO
+    for token in _TOKEN.findall(text):
+        s = memo.get(token)
+        if s is None:
+            s = _term_of(token)
+            if len(memo) < _MEMO_LIMIT:
+                memo[token] = s
+        if s:
             out.append(s)
     return out
 
@@ -98,10 +114,25 @@ def line_of(turn: Turn, offset: int) -> int:
 
 
 def session_units(session: Session, turns: Iterable[Turn] | None = None) -> list[Unit]:
-    """Every sentence of the speech turns of `session` (or of `turns`), in order."""
+    """Every sentence of the speech turns of `session` (or of `turns`), in order.
+
+    The units of a whole session are cached by value (sessions are frozen), so a report,
+    its snapshot and every topic brief over the same store split and stem it once.
+    """
+    if turns is None:
+        return list(_cached_units(session))
+    return _units(session, turns)
+
+
+@lru_cache(maxsize=256)
+def _cached_units(session: Session) -> tuple[Unit, ...]:
+    return tuple(_units(session, session.turns))
+
+
+def _units(session: Session, turns: Iterable[Turn]) -> list[Unit]:
     total = max(1, len(session.text) or sum(len(t.text) for t in session.turns))
     units: list[Unit] = []
-    for turn in session.turns if turns is None else turns:
+    for turn in turns:
         if turn.kind != "speech" or not turn.text.strip():
             continue
         for i, (a, b) in enumerate(split_sentences(turn.text, max_chars=MAX_SENTENCE_CHARS)):

@@ -1,0 +1,170 @@
+"""Ranking internals: the fast paths give the plain algorithms' answers, and the substance signals.
+
+The speed work (regex prefilters, LexRank over adjacency lists, incremental MMR, caches)
+must not change what is chosen; each fast path is checked here against a plain
+reference implementation on the real transcript.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from forumlens.models import Session
+from forumlens.summarise import build_report, rank
+from forumlens.summarise.context import build_context
+from forumlens.summarise.fastre import PatternSet, required_literals
+from forumlens.summarise.procedural import _HARD, _HARD_ANY, _SOFT, _THANKS, is_procedural
+from forumlens.transcript.parse import parse_transcript
+
+HERE = Path(__file__).resolve().parent
+MAIN = HERE.parents[1] / "shared" / "corpus" / "igf2021-dc-main-session.txt"
+FILES = [MAIN, *sorted((HERE / "resources" / "summarise").glob("*.txt"))]
+
+
+def _load(path: Path) -> Session:
+    data = path.read_bytes()
+    return parse_transcript(data.decode("utf-8"), source=path.name, sha256=hashlib.sha256(data).hexdigest())
+
+
+@pytest.fixture(scope="module")
+def sessions() -> list[Session]:
+    return [_load(p) for p in FILES]
+
+
+@pytest.fixture(scope="module")
+def sentences(sessions: list[Session]) -> list[str]:
+    out = [" ".join(u.text.split()) for s in sessions for u in build_context(s).units]
+    return out + ["ſhort on time", "KEEP IT SHORT", "I'LL STOP THERE", "İ will turn to you", "okay.",
+                  "Thank you: funding is the barrier for all of us here", "we're going to move to the next part"]
+
+
+def test_required_literals_are_sound_and_useful() -> None:
+    opts = required_literals(re.compile(r"\bthe floor is (yours|open)\b", re.IGNORECASE))
+    assert frozenset({"the floor is "}) in opts
+    assert required_literals(re.compile(r"\w+\s*\d*")) == []  # nothing required: always run
+
+
+def test_pattern_sets_answer_as_the_patterns_do(sentences: list[str]) -> None:
+    sets = [PatternSet(_HARD), PatternSet(_SOFT), PatternSet([_THANKS]),
+            PatternSet([rank._CUE, rank.SUMMARY, rank._META, rank._PERSONAL, rank._ASKING, rank._STANCE, rank._PRAISE])]
+    for text in sentences:
+        for ps in sets:
+            present = ps.present(text)
+            for i, pattern in enumerate(ps.patterns):
+                assert bool(ps.search(i, text, present)) == bool(pattern.search(text)), (pattern.pattern, text)
+                assert bool(ps.match(i, text, present)) == bool(pattern.match(text)), (pattern.pattern, text)
+                assert ps.findall(i, text, present) == pattern.findall(text), (pattern.pattern, text)
+        assert PatternSet(_HARD).any_search(text) == bool(_HARD_ANY.search(text))
+
+
+def _plain_lexrank(vecs: list[dict[str, float]], damping: float = 0.85) -> list[float]:
+    """The textbook loop, as the package had it before the adjacency-list version."""
+    n = len(vecs)
+    graph = rank.similarity_graph(vecs)
+    out_weight = [sum(row.values()) for row in graph]
+    scores = [1.0 / n] * n
+    for _ in range(50):
+        new = [(1 - damping) / n] * n
+        dangling = sum(scores[j] for j in range(n) if not out_weight[j])
+        for j, row in enumerate(graph):
+            if out_weight[j]:
+                share = damping * scores[j] / out_weight[j]
+                for i, w in row.items():
+                    new[i] += share * w
+        new = [x + damping * dangling / n for x in new]
+        delta = sum(abs(a - b) for a, b in zip(new, scores))
+        scores = new
+        if delta < 1e-7:
+            break
+    return scores
+
+
+def test_lexrank_is_the_plain_power_iteration(sessions: list[Session]) -> None:
+    for session in sessions:
+        units = [u for u in build_context(session).units if rank.rankable(u)]
+        vecs = rank.vectorise(units).vecs
+        fast, plain = rank.lexrank(vecs), _plain_lexrank(vecs)
+        assert fast == pytest.approx(plain, rel=1e-12, abs=1e-15)
+        assert math.isclose(sum(fast), 1.0, rel_tol=1e-9)
+
+
+def _plain_mmr(pool, k, *, lam, per_speaker, segment_of=None, speaker_bonus=0.08, segment_bonus=0.06, max_sim=0.55):
+    top = max(s.score for s in pool) or 1.0
+    chosen, speakers, segments = [], Counter(), set()
+    candidates = sorted(pool, key=lambda s: (s.unit.session, s.unit.position))
+    while len(chosen) < k:
+        best, best_value = None, -math.inf
+        for cand in candidates:
+            if any(cand is c for c in chosen) or speakers[cand.unit.who] >= per_speaker:
+                continue
+            redundancy = max((rank.cosine(cand.vec, c.vec) for c in chosen), default=0.0)
+            if redundancy > max_sim:
+                continue
+            value = lam * cand.score / top - (1 - lam) * redundancy
+            if speakers[cand.unit.who] == 0:
+                value += speaker_bonus
+            if segment_of is not None and segment_of(cand.unit) not in segments:
+                value += segment_bonus
+            if value > best_value:
+                best, best_value = cand, value
+        if best is None:
+            break
+        chosen.append(best)
+        speakers[best.unit.who] += 1
+        if segment_of is not None:
+            segments.add(segment_of(best.unit))
+    return chosen
+
+
+@pytest.mark.parametrize("k,lam,per_speaker,max_sim", [(8, 0.72, 2, 0.55), (5, 0.6, 2, 0.45), (20, 0.8, 1, 0.3)])
+def test_incremental_mmr_is_plain_mmr(sessions: list[Session], k: int, lam: float, per_speaker: int, max_sim: float) -> None:
+    for session in sessions:
+        ctx = build_context(session)
+        pool = rank.score_units(ctx.units, chairs=ctx.chairs)
+        fast = rank.mmr_select(pool, k, lam=lam, per_speaker=per_speaker, max_sim=max_sim, segment_of=ctx.segment_of)
+        plain = _plain_mmr(pool, k, lam=lam, per_speaker=per_speaker, max_sim=max_sim, segment_of=ctx.segment_of)
+        assert [id(s) for s in fast] == [id(s) for s in plain]
+
+
+def test_scores_are_cached_but_boosts_still_apply(sessions: list[Session]) -> None:
+    ctx = build_context(sessions[0])
+    plain = rank.score_units(ctx.units, chairs=ctx.chairs)
+    halved = rank.score_units(ctx.units, chairs=ctx.chairs, boost=lambda u: 0.5)
+    assert [s.unit for s in plain] == [s.unit for s in halved]
+    assert all(math.isclose(h.score, p.score * 0.5, rel_tol=1e-12) for p, h in zip(plain, halved))
+    assert rank.score_units(list(ctx.units), chairs=set(ctx.chairs)) == plain
+
+
+def test_reports_do_not_depend_on_warm_caches(sessions: list[Session]) -> None:
+    from forumlens.summarise import procedural, units
+    first = build_report(sessions[0]).to_json()
+    units._cached_units.cache_clear()
+    rank._PARTS.clear()
+    rank._text_factors.cache_clear()
+    procedural.procedural_weight.cache_clear()
+    is_procedural.cache_clear()
+    assert build_report(sessions[0]).to_json() == first
+
+
+@pytest.mark.parametrize("text", [
+    "I would like to know what Dynamic Coalition is doing in joining partnership with the national initiatives.",
+    "I would expect this next session could be very open, equal forum to share their work and lessons learned.",
+    "We actual considered the recommendations very important, giving great value to the digital cooperation.",
+    "I think that's all from my side, thank you to the speakers and the organisers of the session.",
+])
+def test_talk_about_the_talk_weighs_less_than_a_claim(text: str) -> None:
+    claim = "Licence fees and spectrum auctions are designed for big operators, so communities cannot take part."
+    weight = rank._text_factors(text)
+    assert weight[1] * math.prod(weight[2]) < 0.8 * rank._text_factors(claim)[1] * math.prod(rank._text_factors(claim)[2])
+
+
+def test_main_session_takeaways_skip_meta_talk(sessions: list[Session]) -> None:
+    texts = " ".join(b.text for b in build_report(sessions[0]).takeaways)
+    for phrase in ("I would expect", "I would like to know", "considered the recommendations very important"):
+        assert phrase not in texts
