@@ -39,8 +39,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ._regex import compile_cue
 from .context import FLOOR_CUE, Context
-from .cues import PROCEDURAL
+from .cues import PROCEDURAL, is_procedural  # noqa: F401 (PROCEDURAL: public re-export)
 from .records import Ask
 
 __all__ = ["CATEGORIES", "TYPES", "classify_type", "classify_category", "category_scores", "find_asks"]
@@ -73,83 +74,136 @@ _COMMIT = re.compile(
     r"|provide|follow up|put together|bring|look at|explore|champion|send|present|contribute|engage|develop"
     r"|do our part|have to do our part|think of|mobili[sz]e)\b|\bwill be (shared|published|released|launched|available)\b"
     r"|\bso we can explore\b|\bwe (are|'re) aiming to\b", re.I)
-_FLOW = re.compile(r"\b(hand|give|pass|turn|read|repeat|move|stop|start|come back|hear|talk|speak|ask|introduce"
+_FLOW = compile_cue(r"\b(hand|give|pass|turn|read|repeat|move|stop|start|come back|hear|talk|speak|ask|introduce"
                    r"|leave it|keep (this|it) short)\b", re.I)
 
 CATEGORIES: dict[str, re.Pattern[str]] = {
-    "funding": re.compile(r"\b(financ\w*|funds?|funding|funded|money|budget\w*|cost\w*|pay\b|donors?|grants?|sponsor\w*"
+    "funding": compile_cue(r"\b(financ\w*|funds?|funding|funded|money|budget\w*|cost\w*|pay\b|donors?|grants?|sponsor\w*"
                           r"|resources needed)\b", re.I),
-    "concise-summaries": re.compile(r"\b(concise\w*|summar\w+|one page|two pages?|one-pager|digestible|talking points"
+    "concise-summaries": compile_cue(r"\b(concise\w*|summar\w+|one page|two pages?|one-pager|digestible|talking points"
                                     r"|briefings?|key messages|distil\w*)\b", re.I),
-    "communication-channels": re.compile(r"\b(channels?|regular (updates?|communication)|updates? to|communicat\w*"
+    "communication-channels": compile_cue(r"\b(channels?|regular (updates?|communication)|updates? to|communicat\w*"
                                          r"|mechanism|reach(es)? (the right|those|decision|policy)|keep us up to speed|focal points?|contact points?"
                                          r"|mailing lists?|newsletters?|publicized)\b", re.I),
-    "recognition": re.compile(r"\b(recogni[sz]\w*|official record|acknowledg\w*|credit\b|legitima\w*)\b", re.I),
-    "visibility": re.compile(r"\b(visib\w*|visible|profiled?|showcas\w*|publici[sz]\w*|promot\w*|accessible|findable"
+    "recognition": compile_cue(r"\b(recogni[sz]\w*|official record|acknowledg\w*|credit\b|legitima\w*)\b", re.I),
+    "visibility": compile_cue(r"\b(visib\w*|visible|profiled?|showcas\w*|publici[sz]\w*|promot\w*|accessible|findable"
                              r"|spotlight|public profile|awareness|read (it|the)|follow-?up on these|website|finds? them)\b", re.I),
-    "links-to-institutions": re.compile(r"\b(links?|linked|linking|linkages?|interlink\w*|connect\w*|intergovernmental"
+    "links-to-institutions": compile_cue(r"\b(links?|linked|linking|linkages?|interlink\w*|connect\w*|intergovernmental"
                                         r"|un agencies|institutions?|decision[- ]mak\w*|governments?|partner\w*|nris?"
                                         r"|member states|regional agenda|international organi[sz]ations?|un system"
                                         r"|connect the dots|channel(ed)? to)\b", re.I),
-    "capacity-building": re.compile(r"\b(capacity|capacities|training|train\b|skills?|literacy|methodolog\w*"
+    "capacity-building": compile_cue(r"\b(capacity|capacities|training|train\b|skills?|literacy|methodolog\w*"
                                     r"|mentor\w*|educat(e|ion|ing)\b(?! data))\b", re.I),
-    "participation": re.compile(r"\b(participat\w*|involve\w*|engag\w*|join\w*|inclusiv\w*|volunteer\w*|take part"
+    "participation": compile_cue(r"\b(participat\w*|involve\w*|engag\w*|join\w*|inclusiv\w*|volunteer\w*|take part"
                                 r"|be part of|younger|inputs?|get involved|global south|private sector|rekindle"
                                 r"|considered (and recognized )?as a stakeholder|come to|attend\w*|consultations?)\b", re.I),
-    "agenda": re.compile(r"\b(agenda)\b", re.I),
-    "cooperation": re.compile(r"\b((?<!digital )cooperat\w*|collaborat\w*|work together|exchange|lessons learned|synerg\w*|joint"
+    "agenda": compile_cue(r"\b(agenda)\b", re.I),
+    "cooperation": compile_cue(r"\b((?<!digital )cooperat\w*|collaborat\w*|work together|exchange|lessons learned|synerg\w*|joint"
                               r"|similar issues|overlapping issues)\b", re.I),
-    "support": re.compile(r"\b(support\w*|sustainab\w*|sustain\b|material|help us|resources)\b", re.I),
+    "support": compile_cue(r"\b(support\w*|sustainab\w*|sustain\b|material|help us|resources)\b", re.I),
 }
 
 
 def classify_type(sentence: str) -> str | None:
     """`ask`, `recommendation`, `commitment`, or None when the sentence is none of them."""
-    if PROCEDURAL.search(sentence) or FLOOR_CUE.search(sentence):
-        return None
-    if _COMMIT.search(sentence) and not _FLOW.search(_COMMIT.search(sentence).group(0)):  # type: ignore[union-attr]
-        if not _ASK.search(sentence):
+    return _Sentence(sentence).kind
+
+
+class _Sentence:
+    """Every regex of type and category run at most once per sentence (several decisions share them)."""
+
+    __slots__ = ("_ask", "_commit", "_memo", "_plain", "_rec", "text")
+    _UNSET = object()
+
+    def __init__(self, text: str, memo: dict | None = None) -> None:
+        self.text = text
+        self._memo = memo
+        self._ask = self._rec = self._commit = self._plain = self._UNSET
+
+    @property
+    def ask(self) -> re.Match[str] | None:
+        if self._ask is self._UNSET:
+            self._ask = _ASK.search(self.text)
+        return self._ask  # type: ignore[return-value]
+
+    @property
+    def rec(self) -> re.Match[str] | None:
+        if self._rec is self._UNSET:
+            self._rec = _RECOMMEND.search(self.text)
+        return self._rec  # type: ignore[return-value]
+
+    @property
+    def commit(self) -> re.Match[str] | None:
+        if self._commit is self._UNSET:
+            self._commit = _COMMIT.search(self.text)
+        return self._commit  # type: ignore[return-value]
+
+    @property
+    def kind(self) -> str | None:
+        if is_procedural(self.text, self._memo) or FLOOR_CUE.search(self.text):
+            return None
+        commit = self.commit
+        if commit and not _FLOW.search(commit.group(0)) and not self.ask:
             return "commitment"
-    if _ASK.search(sentence):
-        return "ask"
-    if _RECOMMEND.search(sentence):
-        return "recommendation"
-    return None
+        if self.ask:
+            return "ask"
+        if self.rec:
+            return "recommendation"
+        return None
+
+    @property
+    def plain(self) -> dict[str, int]:
+        """Keyword hits per category in the whole sentence."""
+        if self._plain is self._UNSET:
+            self._plain = {name: len(p.findall(self.text)) for name, p in CATEGORIES.items()}
+        return self._plain  # type: ignore[return-value]
+
+    def scores(self) -> dict[str, int]:
+        trigger = self.ask or self.rec or self.commit
+        window = " ".join(self.text[trigger.end():].split()[:_WINDOW_WORDS]) if trigger else ""
+        plain = self.plain
+        scores = {}
+        for name, pattern in CATEGORIES.items():
+            hits = plain[name] + 2 * (len(pattern.findall(window)) if window else 0)
+            if hits:
+                scores[name] = hits
+        return scores
+
+    def category(self, kind: str) -> str:
+        scores = self.scores()
+        if _POLICY_SUBJECT.search(self.text) and "funding" not in scores:
+            return "policy"
+        if scores:
+            return max(scores, key=lambda k: (scores[k], -_ORDER[k]))
+        return "policy" if kind == "recommendation" else "other"
+
+    def also(self, first: str) -> list[str]:
+        return [name for name, hits in self.plain.items() if name != first and hits >= 2 and name != "support"][:1]
 
 
-_POLICY_SUBJECT = re.compile(r"\b(governments?|regulators?|states|companies|platforms|operators|parliaments?|lawmakers"
+_POLICY_SUBJECT = compile_cue(r"\b(governments?|regulators?|states|companies|platforms|operators|parliaments?|lawmakers"
                              r"|legislators|authorities|ministries)\s+(should|must|ought to|need to)\b", re.I)
 _TRIGGERS = (_ASK, _RECOMMEND, _COMMIT)
 _WINDOW_WORDS = 10
 
 
+_ORDER = {name: i for i, name in enumerate(CATEGORIES)}
+
+
 def category_scores(sentence: str) -> dict[str, int]:
     """Keyword hits per category; hits in the ten words after the ask's verb count three times,
     because "we need X" is about X whatever else the sentence mentions."""
-    trigger = next((m for p in _TRIGGERS if (m := p.search(sentence))), None)
-    window = " ".join(sentence[trigger.end():].split()[:_WINDOW_WORDS]) if trigger else ""
-    scores = {}
-    for name, pattern in CATEGORIES.items():
-        hits = len(pattern.findall(sentence)) + 2 * len(pattern.findall(window))
-        if hits:
-            scores[name] = hits
-    return scores
+    return _Sentence(sentence).scores()
 
 
 def classify_category(sentence: str, kind: str = "ask") -> str:
     """The taxonomy category with the best keyword score (ties: taxonomy order)."""
-    scores = category_scores(sentence)
-    if _POLICY_SUBJECT.search(sentence) and "funding" not in scores:
-        return "policy"
-    if scores:
-        return max(scores, key=lambda k: (scores[k], -list(CATEGORIES).index(k)))
-    return "policy" if kind == "recommendation" else "other"
+    return _Sentence(sentence).category(kind)
 
 
 def _also(sentence: str, first: str) -> list[str]:
     """A second category when the sentence asks for two things as strongly (≥2 plain hits)."""
-    plain = {name: len(p.findall(sentence)) for name, p in CATEGORIES.items()}
-    return [name for name, hits in plain.items() if name != first and hits >= 2 and name != "support"][:1]
+    return _Sentence(sentence).also(first)
 
 
 def find_asks(ctx: Context, skip: Iterable[tuple[int, int]] = (), coalitions: dict[int, str] | None = None) -> list[Ask]:
@@ -169,13 +223,14 @@ def find_asks(ctx: Context, skip: Iterable[tuple[int, int]] = (), coalitions: di
         for s in ctx.sentences[turn.index]:
             if (s.start, s.end) in skipped or len(s.text.split()) < 4:
                 continue
-            kind = classify_type(s.text)
+            facts = _Sentence(s.text, ctx.memo)
+            kind = facts.kind
             if kind is None:
                 continue
-            category = classify_category(s.text, kind)
+            category = facts.category(kind)
             if kind in ("ask", "commitment") and category == "other":
                 continue  # "we need to change", "it will be published": nothing to route (outputs are elsewhere)
-            for cat in [category, *_also(s.text, category)]:
+            for cat in [category, *facts.also(category)]:
                 if (s.line, cat) in seen:
                     continue
                 seen.add((s.line, cat))

@@ -13,24 +13,26 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from forumlens.models import Session, Turn
-from forumlens.transcript.sentences import split_sentences
+from forumlens.tag.text import session_memo
 from forumlens.transcript.speakers import name_key
+
+from ._regex import compile_cue
 
 __all__ = ["Person", "Sentence", "Mention", "Context", "build_context", "default_mentions", "FLOOR_CUE"]
 
 # A speaker who gives the floor to others is running the session.
-FLOOR_CUE = re.compile(
+FLOOR_CUE = compile_cue(
     r"\b(the floor is yours|you have the floor|over to you|(give|giving|pass|hand)( it| this| the mic| the floor)?"
     r"( back| over)* to\b|turn (it )?(over )?to\b|let'?s (go|move|turn) to|next speaker|open the floor"
     r"|please,? go ahead|i (would like|want) to (invite|turn|hand|give|pass))",
     re.IGNORECASE,
 )
-_MODERATOR_LABEL = re.compile(r"\b(MODERATOR|CHAIR|CHAIRMAN|CHAIRPERSON|CHAIRWOMAN|FACILITATOR|HOST|MC)\b", re.I)
-_PARTICIPANT_LABEL = re.compile(r"\b(AUDIENCE|PARTICIPANT|FLOOR|FEMALE SPEAKER|MALE SPEAKER|SPEAKER)\b", re.I)
+_MODERATOR_LABEL = compile_cue(r"\b(MODERATOR|CHAIR|CHAIRMAN|CHAIRPERSON|CHAIRWOMAN|FACILITATOR|HOST|MC)\b", re.I)
+_PARTICIPANT_LABEL = compile_cue(r"\b(AUDIENCE|PARTICIPANT|FLOOR|FEMALE SPEAKER|MALE SPEAKER|SPEAKER)\b", re.I)
 _SELF_INTRO = re.compile(
     r"\b(i('m| am)( here)?|i speak|i'm speaking|speaking|we('re| are)) (for|from|on behalf of|representing|with)\s+(the\s+)?$"
     r"|\bi (represent|coordinate|co-?chair|chair|lead)\s+(the\s+)?$|\b(our|my)\s+$|\bon behalf of\s+(the\s+)?$"
@@ -76,6 +78,9 @@ class Context:
     people: tuple[Person, ...]  # one per turn, same index
     sentences: tuple[tuple[Sentence, ...], ...]  # per turn
     mentions: tuple[Mention, ...]
+    # results of pure per-text checks several analyses ask for (e.g. "is this sentence
+    # housekeeping?"), so each is computed once per session
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def turns(self) -> tuple[Turn, ...]:
@@ -98,10 +103,11 @@ def _line_of_turn_offset(turn: Turn, rel: int) -> int:
 
 
 def _sentences(session: Session) -> tuple[tuple[Sentence, ...], ...]:
+    spans_of = session_memo(session).sentence_spans  # the same split the tagger and glossary use
     out = []
     for turn in session.turns:
         row = [Sentence(turn.index, turn.start + a, turn.start + b, _line_of_turn_offset(turn, a), turn.text[a:b], a)
-               for a, b in split_sentences(turn.text)]
+               for a, b in spans_of(turn.text)]
         out.append(tuple(row))
     return tuple(out)
 

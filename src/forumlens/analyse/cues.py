@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from ._regex import compile_cue
+
 __all__ = ["WH_START", "WH_AFTER_COMMA", "ASK_FRAME", "MOD_FRAME", "PROCEDURAL", "AGENDA_STATEMENT",
            "SELF_ANSWER", "FLOOR_INVITE", "DECLINE", "PARKING", "RELAY", "QUESTION_REF", "ROOM", "ON_BEHALF",
-           "ADDRESSING", "REASK", "content_words"]
+           "ADDRESSING", "REASK", "content_words", "is_procedural"]
 
 _AUX = r"(?:do|does|did|can|could|would|will|should|shall|is|are|was|were|has|have|might|may|must)"
 # "How does your coalition …", "So, how does …", "From your perspective how your …"
@@ -19,10 +21,10 @@ WH_START = re.compile(
     rf"(?:(?:from|in)\s+(?:your|the)\s+(?:perspective|view|opinion|experience)\W+)?"
     rf"(?:how|what|why|in what way)\s+(?:{_AUX}|your|you)\b", re.I)
 # "…, what would be your main point …" / "… ask what can be done …"
-WH_AFTER_COMMA = re.compile(rf"(?:,|\bask(?:\s+you)?|\bquestion(?: is| was)?\s*[:,]?)\s*(?:how|what|why)\s+(?:{_AUX}|your|you)\b",
+WH_AFTER_COMMA = compile_cue(rf"(?:,|\bask(?:\s+you)?|\bquestion(?: is| was)?\s*[:,]?)\s*(?:how|what|why)\s+(?:{_AUX}|your|you)\b",
                             re.I)
 # First-person frames that turn a statement into a question to someone.
-ASK_FRAME = re.compile(
+ASK_FRAME = compile_cue(
     r"\b(my (first |second |last |final |main )?question (is|was|would be|to|for)|i have (a|one|two|another) questions?"
     r"|i('d| would| wanted| want)( just)? (like to )?(ask(?! (the|all|every\w*|them|governments?|states|for|that)\b)|know|hear from|understand)\b|i wonder(ed)? (if|whether|how|what|why)"
     r"|(can|could|would) you (please )?(tell|explain|share|elaborate|comment|say|give|clarify)"
@@ -30,10 +32,10 @@ ASK_FRAME = re.compile(
     r"|i('m| am| would be| 'd be) (very )?(interested|curious) to (hear|know|learn|understand)"
     r"|i want to hear (more )?(about|from)\b)", re.I)
 # Frames only a moderator uses to put a question.
-MOD_FRAME = re.compile(r"\b(the question (is|was)\s*:|(a|one|my|the) question (to|for) |(ask|put to) you (a|my|one|the) question"
+MOD_FRAME = compile_cue(r"\b(the question (is|was)\s*:|(a|one|my|the) question (to|for) |(ask|put to) you (a|my|one|the) question"
                        r"|going to ask you)", re.I)
 # Housekeeping, not substance: presence, audio, floor management.
-PROCEDURAL = re.compile(
+PROCEDURAL = compile_cue(
     r"\b(hear (me|us|you)|see (me|us|you)|can you (hear|see)|hear on ?site|can you speak|could speak|can speak|(is|are) (there )?(any|some)(one|body)"
     r"|\bis \w+( \w+)? (here|online|with us|in the room|on the line)\b|are you (there|with us|online)|(type|write|post|put) (the|your|it|a) (question|comment)|(do|if|whether) we have ([\w‑'-]+ ){0,7}(in the|online|here|with us|on ?site)|^\W*do we have\b|is (he|she|they|it) (here|online|with us)|on ?site\?|online\?"
     r"|(audio|sound|mic|microphone|connection|video)\b.{0,20}\b(working|better|ok|okay)|repeat (that|what|the|your)"
@@ -52,15 +54,15 @@ DECLINE = re.compile(r"\b(won'?t|will not|can'?t|cannot|not able to|unable to|no
                      r"|\bdon'?t know the answer|\bnot (really )?the (right|best) person"
                      r"|\b(don'?t think|not sure|doubt) (i'm|i am) the (right|best) person", re.I)
 # A question explicitly set aside for later or left open.
-PARKING = re.compile(r"\b(food for thought|bear (this|that|the|it)( question)? in mind|bare (this|that|the|it)( question)? in mind"
+PARKING = compile_cue(r"\b(food for thought|bear (this|that|the|it)( question)? in mind|bare (this|that|the|it)( question)? in mind"
                      r"|keep (this|that|the|it)( question)? in mind|not directed to (anybody|anyone|any)|come back to (it|this|that|the|your)"
                      r"|(shift|move|postpone|defer|leave) (that|this|it|the question) (to|until|for) (a )?later|later time|leave it open"
                      r"|reply in writing|answer in writing)\b", re.I)
 # A moderator passing a question on to its addressee.
-RELAY = re.compile(r"\b((answer|respond to|take|react to|address|pick up) (that|this|the|it)( question)?|(your|any) "
+RELAY = compile_cue(r"\b((answer|respond to|take|react to|address|pick up) (that|this|the|it)( question)?|(your|any) "
                    r"(response|reaction|thoughts)|would you like to (answer|respond|react|come in))\b", re.I)
-QUESTION_REF = re.compile(r"\b((your|the|that|this|his|her|their) question|to answer|in answer|in response|answering)\b", re.I)
-ROOM = re.compile(r"\b(not directed to (anybody|anyone)|anybody in the room|anyone in the room|(all|any|each) of you"
+QUESTION_REF = compile_cue(r"\b((your|the|that|this|his|her|their) question|to answer|in answer|in response|answering)\b", re.I)
+ROOM = compile_cue(r"\b(not directed to (anybody|anyone)|anybody in the room|anyone in the room|(all|any|each) of you"
                   r"|to (everyone|everybody|all speakers|all panelists|the panel|the room)|invite (the )?(speakers|panelists))\b", re.I)
 ON_BEHALF = re.compile(
     r"\b(?:question|comment)s?(?:\s+(?:in|on) the chat|\s+online)?\s+(?:from|by)\s+(?:the\s+|our\s+)?(?P<a>[A-Z][\w‑-]+(?:\s+[A-Z][\w‑-]+){0,3})"
@@ -69,12 +71,12 @@ ON_BEHALF = re.compile(
     r"|\b(?P<d>[A-Z][\w‑-]+(?:\s+[A-Z][\w‑-]+){0,2})\s+(?:has|have)\s+(?:now\s+|just\s+)?(?:sent|posted|typed|written|asked)\b"
     r"|\b(?P<chat>(?:from|in|on) the chat|online participant|remote participant)")
 # The moderator's cue that the next speaker comes from the floor.
-FLOOR_INVITE = re.compile(r"\b(from the floor|open the floor|any questions|questions\?|the (gentleman|lady|person|colleague)\b"
+FLOOR_INVITE = compile_cue(r"\b(from the floor|open the floor|any questions|questions\?|the (gentleman|lady|person|colleague)\b"
                           r"|go ahead|hands? (up|raised)|your name)", re.I)
-ADDRESSING = re.compile(r"\b(question (to|for)|ask(ing)?|turn(ing)?( first| now| over)? to|mov(e|ing)( now)? to|invite"
+ADDRESSING = compile_cue(r"\b(question (to|for)|ask(ing)?|turn(ing)?( first| now| over)? to|mov(e|ing)( now)? to|invite"
                         r"|hand(ing)?( it| this)?( over| back)? to|go(ing)? to|start with|jump to|floor to|now to|next,?)"
                         r"(\W+\w+){0,4}\W*$", re.I)
-REASK = re.compile(r"\b(re-?ask|repeat (the|my|our) question|ask (it |the question )?again|the question (was|we had)"
+REASK = compile_cue(r"\b(re-?ask|repeat (the|my|our) question|ask (it |the question )?again|the question (was|we had)"
                    r"|back to (the|your|our) question)\b", re.I)
 
 _STOP = frozenset("""a an the and or but if of on in to for with at by from as into about over than then so that this these
@@ -99,3 +101,14 @@ def content_words(text: str) -> set[str]:
                 break
         out.add(w)
     return out
+
+
+def is_procedural(text: str, memo: dict | None = None) -> bool:
+    """`PROCEDURAL.search(text)`, remembered in `memo` (a `Context.memo`) when given."""
+    if memo is None:
+        return bool(PROCEDURAL.search(text))
+    key = (PROCEDURAL, text)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = bool(PROCEDURAL.search(text))
+    return found

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ._regex import compile_cue
 from .context import Context
 from .records import Output
 
@@ -25,16 +26,16 @@ OUTPUT_KINDS = ("report", "statement", "glossary", "charter", "paper", "guidelin
 _NOUN = r"(?P<noun>" + "|".join(sorted((re.escape(k) + r"s?" for k in OUTPUT_KINDS), key=len, reverse=True)) + r")\b"
 _MADE_PAST = r"(produced|published|released|developed|prepared|drafted|wrote|written|adopted|agreed|issued|compiled|finali[sz]ed|presented|launched|completed|created)"
 _MADE_FUTURE = r"(launching|will (be )?(launch|publish|release|produce|share|present)\w*|(are|is) (aiming|going|planning) to produce|is being (published|released|presented|launched)|will be (shared|published|released|available|launched)|being presented)"
-_PAST = (re.compile(rf"\b{_MADE_PAST}\b(\W+\w+){{0,8}}?\W+{_NOUN}", re.I),
-         re.compile(rf"\b{_NOUN}(\W+\w+){{0,8}}?\W+(that |which )?(we |they )?(have |has |had )?{_MADE_PAST}\b", re.I))
-_FUTURE = (re.compile(rf"\b{_MADE_FUTURE}\b(\W+\w+){{0,10}}?\W+{_NOUN}", re.I),
-           re.compile(rf"\b{_NOUN}(\W+\w+){{0,4}}?\W+{_MADE_FUTURE}", re.I))
+_PAST = (compile_cue(rf"\b{_MADE_PAST}\b(\W+\w+){{0,8}}?\W+{_NOUN}", re.I),
+         compile_cue(rf"\b{_NOUN}(\W+\w+){{0,8}}?\W+(that |which )?(we |they )?(have |has |had )?{_MADE_PAST}\b", re.I))
+_FUTURE = (compile_cue(rf"\b{_MADE_FUTURE}\b(\W+\w+){{0,10}}?\W+{_NOUN}", re.I),
+           compile_cue(rf"\b{_NOUN}(\W+\w+){{0,4}}?\W+{_MADE_FUTURE}", re.I))
 _STRONG = r"(?P<noun>reports?|statements?|glossar(y|ies)|charters?|papers?|guidelines|toolkits?|stud(y|ies)|declarations?|handbooks?|publications?)\b"
-_OWNED = (re.compile(rf"\b(our|your|their|its|(dc|coalition)'s)\s+(\w+\s+){{0,3}}?{_STRONG}", re.I),)
-_NOT_OUTPUT = re.compile(r"\b(report back|reporting|report on (what|how)|recommendations? (from|on what)|the paper(s)? (that|which) (were|was) submitted|issue papers?)\b", re.I)
+_OWNED = (compile_cue(rf"\b(our|your|their|its|(dc|coalition)'s)\s+(\w+\s+){{0,3}}?{_STRONG}", re.I),)
+_NOT_OUTPUT = compile_cue(r"\b(report back|reporting|report on (what|how)|recommendations? (from|on what)|the paper(s)? (that|which) (were|was) submitted|issue papers?)\b", re.I)
 
 
-_FIRST_NOUN = re.compile(rf"\b{_NOUN}", re.I)
+_FIRST_NOUN = compile_cue(rf"\b{_NOUN}", re.I)
 _REPEAT_LINES = 12
 
 

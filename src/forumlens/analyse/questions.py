@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ._regex import compile_cue
 from .context import Context, Sentence
 from .cues import (
     ADDRESSING,
@@ -47,6 +48,7 @@ from .cues import (
     WH_AFTER_COMMA,
     WH_START,
     content_words,
+    is_procedural,
 )
 from .records import Question
 
@@ -56,7 +58,7 @@ _ENDS_Q = re.compile(r"\?[\"'”’)\].!]*\s*$")
 _YOU = re.compile(r"\byou(r)?\b", re.I)
 _NOTE = re.compile(r"[(\[][^()\[\]]*[)\]]")
 _THANKS = re.compile(r"^\W*(thank|thanks|welcome|great|ok|okay|good|absolutely|indeed|sure)\b", re.I)
-_PASS_ON = re.compile(r"\b(answer|respond to|take|react to|address|pick up) (that|this|it)\b", re.I)
+_PASS_ON = compile_cue(r"\b(answer|respond to|take|react to|address|pick up) (that|this|it)\b", re.I)
 ANSWER_WINDOW = 6  # speech turns in which a floor question can still be taken up
 OVERLAP = 0.3  # share of a question's content words an answer must repeat to take it up
 
@@ -81,14 +83,15 @@ class QuestionGroup:
         return (self.core or self.sentences)[0].line
 
 
-def is_question_sentence(text: str, moderator: bool, following: str = "", floor: bool = False) -> bool:
+def is_question_sentence(text: str, moderator: bool, following: str = "", floor: bool = False,
+                         memo: dict | None = None) -> bool:
     """Whether one sentence puts a question (see the module docstring for the rules).
 
     `floor`: the speaker was given the floor to ask (a participant after "let's take
     questions from the floor"), so their "?" sentences are questions even without "you".
     """
     t = text.strip()
-    if PROCEDURAL.search(t):
+    if is_procedural(t, memo):
         return False
     ends_q = bool(_ENDS_Q.search(t)) or "?" in t[-4:]
     if not ends_q and AGENDA_STATEMENT.search(t):
@@ -130,8 +133,8 @@ def _group_turn(ctx: Context, index: int) -> list[QuestionGroup]:
     gap = 99
     for i, s in enumerate(sents):
         following = sents[i + 1].text if i + 1 < len(sents) else ""
-        q = is_question_sentence(s.text, moderator, following, floor)
-        if not q and groups and gap == 0 and "?" in s.text and not PROCEDURAL.search(s.text):
+        q = is_question_sentence(s.text, moderator, following, floor, ctx.memo)
+        if not q and groups and gap == 0 and "?" in s.text and not is_procedural(s.text, ctx.memo):
             q = True  # a follow-up "?" right after a question belongs to it
         if not q:
             gap += 1

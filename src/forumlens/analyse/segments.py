@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ._regex import compile_cue
 from .context import Context
 from .cues import content_words
 from .records import Segment
@@ -30,7 +31,7 @@ _ORDINALS = {"first": 1, "one": 1, "second": 2, "two": 2, "third": 3, "three": 3
 _UNIT = {"issue area": "area", "issue": "area", "topic": "area", "theme": "area", "subject matter": "area",
          "subject": "area", "pillar": "area", "policy question": "area", "agenda item": "area", "item": "area", "block": "area",
          "section": "part", "part": "part", "segment": "part", "round": "part", "half": "part"}
-_ANNOUNCE = re.compile(
+_ANNOUNCE = compile_cue(
     r"\b(?:start(?:ing)? with|begin(?:ning)? with|mov(?:e|ing)(?: now| on)? to|go(?:ing)?(?: on)? to|jump(?:ing)? to"
     r"|turn(?:ing)? to|come to|proceed(?:ing)? to|talk about|now to|open|(?:now|then),?(?=\s+the\s+(?:first|second|third|fourth|fifth|next|last|final)))\s+(?:the\s+|our\s+|one of the\s+)?"
     r"(?:(?P<ord>first|second|third|fourth|fifth|sixth|next|last|final)\s+)?(?:(?!issue|topic|theme|section|part)[a-z]+\s+)?"
@@ -40,8 +41,8 @@ _TITLE_LEAD = re.compile(r"^(?:\W+|(?:of|on) (?:this|the|our)(?: main)? (?:sessi
                          r"|that is\W*|namely\W*|on\W+|about\W+|where (?:we(?:'re| are| will|'ll)?(?: going to)? )?"
                          r"(?:discuss|talk about|look at|hear about)\W*|to\W+)+", re.I)
 _CUT = re.compile(r"\s+(?:and (?:come|then|we)|where most|now,|so that)\b.*$", re.I)
-_FOLLOW = re.compile(r"\b(?:talk about|discuss|look at|focus on|hear about)\s+(?P<t>[^.?!]{5,})", re.I)
-_CLOSING = re.compile(r"\b(wrap (?:it |this |things )?up|closing (?:remarks|words)|final (?:remarks|words)|last (?:words|remarks)"
+_FOLLOW = compile_cue(r"\b(?:talk about|discuss|look at|focus on|hear about)\s+(?P<t>[^.?!]{5,})", re.I)
+_CLOSING = compile_cue(r"\b(wrap (?:it |this |things )?up|closing (?:remarks|words)|final (?:remarks|words)|last (?:words|remarks)"
                       r"|concluding remarks|to close the session|before we close)\b", re.I)
 _OPEN_FLOOR = re.compile(r"\b(now\b[^.?!]{0,25}|let'?s |let us |i('d| would) like to |time to )open the floor\b", re.I)
 _MAX_TITLE_WORDS = 14

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ._regex import compile_cue
 from .context import Context
 from .records import GroupStats, Overrun, Stats
 
@@ -25,7 +26,7 @@ _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
            "ten": 10, "fifteen": 15, "twenty": 20}
 _MINUTES = re.compile(r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)"
                       r"(?:\s+or\s+\w+)?\s*(?:-|‑)?\s*minutes?\b", re.I)
-_LIMIT_CUE = re.compile(r"\b(keep|limit\w*|no more than|not (go )?(more|longer) than|maximum|max|at most|up to|each"
+_LIMIT_CUE = compile_cue(r"\b(keep|limit\w*|no more than|not (go )?(more|longer) than|maximum|max|at most|up to|each"
                         r"|per (speaker|person|intervention)|interventions?|stick to|stay within|within|not exceed|speaking time|time limit)\b", re.I)
 
 

@@ -19,7 +19,8 @@ from importlib import resources
 from typing import Any, Literal
 
 from forumlens.tag.taxonomy import SCHEMES, load_taxonomy
-from forumlens.tag.text import STOPWORDS, sentence_spans, stems, word_spans
+from forumlens.tag.text import _WORD as _WORD_RE
+from forumlens.tag.text import STOPWORDS, SessionMemo, session_memo, stems, word_spans
 
 __all__ = ["GlossaryTerm", "extract_glossary"]
 
@@ -40,6 +41,7 @@ _CUE = re.compile(
     re.IGNORECASE)
 _STANDS = re.compile(r"\s*,?\s*(?:which |that )?(?:stands for|means|is short for)\s+([^.;:?!()]+)")
 _PAREN = re.compile(r"\s*\(([^()]{3,80})\)")
+_ACRONYM_LED = re.compile(r"([A-Z][a-z]+ )?\b([A-Z]{2,}) ([A-Z][a-z]+)\b( [A-Z])?")
 
 
 @dataclass(frozen=True)
@@ -92,12 +94,12 @@ def _key(acronym: str) -> str:
     return re.sub(r"[\u2010\u2011]", "-", acronym).upper()
 
 
-def _sentences(session: Any) -> list[_Sentence]:
+def _sentences(session: Any, memo: SessionMemo) -> list[_Sentence]:
     out = []
     for turn in session.turns:
         if getattr(turn, "kind", "speech") != "speech":
             continue
-        for a, b in sentence_spans(turn.text):
+        for a, b in memo.sentence_spans(turn.text):
             out.append(_Sentence(turn.text[a:b], turn.line + turn.text.count("\n", 0, a),
                                  turn.speaker))
     return out
@@ -127,34 +129,71 @@ def _initials_match(acronym: str, run: list[str]) -> bool:
     return len(content) == len(letters) and all(w[0].lower() == c for w, c in zip(content, letters))
 
 
-@lru_cache(maxsize=16384)
-def _sentence_words(sentence: str) -> tuple[tuple[str, int, int], ...]:
-    return tuple(_words(sentence))
+_RUN_BREAK = re.compile(r"[.;:?!()]")
 
 
-@lru_cache(maxsize=16384)
-def _starts_by_initial(sentence: str) -> dict[str, list[int]]:
-    index: dict[str, list[int]] = {}
-    for i, (word, _, _) in enumerate(_sentence_words(sentence)):
-        if word.lower() not in _SKIP:
-            index.setdefault(word[:1].lower(), []).append(i)
-    return index
+class _Words:
+    """The words of one string, with what `_runs` asks of them, computed once per string."""
+
+    __slots__ = ("breaks", "initial", "low", "skip", "starts", "stop", "ws")
+
+    def __init__(self, text: str) -> None:
+        ws = self.ws = _words(text)
+        low = self.low = [w.lower() for w, _, _ in ws]
+        self.skip = [w in _SKIP for w in low]
+        self.stop = [w in STOPWORDS for w in low]
+        self.initial = [w[0].lower() for w, _, _ in ws]
+        # breaks[k]: punctuation in the gaps before word k (so a run i..j-1 has some
+        # iff breaks[j - 1] > breaks[i]); words themselves never hold [.;:?!()].
+        breaks = self.breaks = [0] * len(ws)
+        count = 0
+        for k in range(1, len(ws)):
+            if _RUN_BREAK.search(text, ws[k - 1][2], ws[k][1]):
+                count += 1
+            breaks[k] = count
+        starts: dict[str, list[int]] = {}
+        for i, (word, _, _) in enumerate(ws):
+            if not self.skip[i]:
+                starts.setdefault(word[:1].lower(), []).append(i)
+        self.starts = starts
 
 
-def _runs(sentence: str, acronym: str) -> list[tuple[int, int]]:
-    """Spans of word runs in `sentence` whose initials spell `acronym`."""
-    ws = _sentence_words(sentence)
+def _words_of(text: str, cache: dict[str, _Words] | None) -> _Words:
+    if cache is None:
+        return _Words(text)
+    found = cache.get(text)
+    if found is None:
+        found = cache[text] = _Words(text)
+    return found
+
+
+def _runs(sentence: str, acronym: str, cache: dict[Any, Any] | None = None) -> list[tuple[int, int]]:
+    """Spans of word runs in `sentence` whose initials spell `acronym`.
+
+    Same decisions as `_initials_match` over every candidate run, on per-word facts
+    computed once per sentence (`_Words`).
+    """
     letters = [c for c in acronym.lower() if c.isalpha()]
     n = len(letters)
     out: list[tuple[int, int]] = []
     if not n:
         return out
-    for i in _starts_by_initial(sentence).get(letters[0], ()):  # a run starts with the first letter
-        for j in range(i + n, min(len(ws), i + n + 3) + 1):
-            between = sentence[ws[i][1]:ws[j - 1][2]]
-            if re.search(r"[.;:?!()]", between):
+    info = _words_of(sentence, cache)
+    starts = info.starts
+    if any(c not in starts for c in letters):
+        return out  # some letter starts no content word: no run can spell the acronym
+    ws, skip, stop, initial, breaks = info.ws, info.skip, info.stop, info.initial, info.breaks
+    total = len(ws)
+    for i in starts.get(letters[0], ()):  # a run starts with the first letter
+        for j in range(i + n, min(total, i + n + 3) + 1):
+            if breaks[j - 1] > breaks[i]:
                 break
-            if _initials_match(acronym, [w for w, _, _ in ws[i:j]]):
+            if skip[i] or skip[j - 1]:
+                continue
+            content = [k for k in range(i, j) if not skip[k]]
+            if len(content) != n or any(stop[k] for k in content):
+                continue
+            if all(initial[k] == c for k, c in zip(content, letters)):
                 out.append((ws[i][1], ws[j - 1][2]))
     return out
 
@@ -164,8 +203,27 @@ def _capitalised(phrase: str) -> bool:
     return sum(w[0].isupper() for w in content) * 2 >= len(content) and content[-1][0].isupper()
 
 
-def _expand(acronym: str, sentences: list[_Sentence],
-            uses: list[int]) -> tuple[str, int, Literal["session", "registry"]] | None:
+def _candidates(sentences: list[_Sentence], acronym: str, cache: dict[Any, Any] | None) -> list[int]:
+    """Indexes of the sentences where `_runs` can find `acronym`: every letter of it starts
+    a content word there (the same necessary condition `_runs` checks first)."""
+    letters = {c for c in acronym.lower() if c.isalpha()}
+    if not letters:
+        return []
+    by_initial = cache.get(_candidates) if cache is not None else None
+    if by_initial is None:
+        by_initial = {}
+        for i, sent in enumerate(sentences):
+            for initial in {w[:1].lower() for w in _WORD_RE.findall(sent.text) if w.lower() not in _SKIP}:
+                by_initial.setdefault(initial, set()).add(i)
+        if cache is not None:
+            cache[_candidates] = by_initial
+    if any(c not in by_initial for c in letters):
+        return []
+    return sorted(set.intersection(*(by_initial[c] for c in letters)))
+
+
+def _expand(acronym: str, sentences: list[_Sentence], uses: list[int],
+            cache: dict[Any, Any] | None = None) -> tuple[str, int, Literal["session", "registry"]] | None:
     """Find an expansion: explicit pattern, initials next to the acronym, then anywhere capitalised."""
     base = acronym.rstrip("s") if acronym.endswith("s") and acronym[:-1].isupper() else acronym
     for i in uses:  # "ACR (expansion)", "ACR stands for expansion", "expansion (ACR)"
@@ -178,20 +236,21 @@ def _expand(acronym: str, sentences: list[_Sentence],
                     return found.group(1).strip(), i, "session"
             before = s[:m.start()].rstrip()
             if before.endswith("("):
-                for a, b in _runs(before[:-1].rstrip() + " ", base):
+                for a, b in _runs(before[:-1].rstrip() + " ", base, cache):
                     if b >= len(before[:-1].rstrip()) - 1:
                         return s[a:b], i, "session"
     for i in uses:  # initials in the same sentence, within ten words before the acronym
         s = sentences[i].text
         pos = s.find(acronym)
         window_start = max(0, pos - 90)
-        for a, b in _runs(s[:pos], base):
+        for a, b in _runs(s[:pos], base, cache):
             if a >= window_start and not re.search(r"[A-Z]{2}", s[a:b]):
                 return s[a:b], i, "session"
     seen: Counter[str] = Counter()
     first: dict[str, tuple[str, int]] = {}
-    for i, sent in enumerate(sentences):
-        for a, b in _runs(sent.text, base):
+    for i in _candidates(sentences, base, cache):
+        sent = sentences[i]
+        for a, b in _runs(sent.text, base, cache):
             phrase = sent.text[a:b]
             if _capitalised(phrase) and not re.search(r"[A-Z]{2}", phrase):
                 key = " ".join(stems(phrase))
@@ -205,12 +264,21 @@ def _expand(acronym: str, sentences: list[_Sentence],
     return None
 
 
+def _shouted(text: str) -> bool:
+    """More than 60% of the letters are capitals."""
+    if text.isascii():  # there, every capital is a letter: count both in C
+        n_letters = sum(map(str.isalpha, text))
+        return bool(n_letters) and sum(map(str.isupper, text)) > 0.6 * n_letters
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
 def _acronyms(sentences: list[_Sentence], names: set[str]) -> list[GlossaryTerm]:
+    cache: dict[Any, Any] = {}
     uses: dict[str, list[int]] = {}
     forms: dict[str, Counter[str]] = {}
     for i, sent in enumerate(sentences):
-        letters = [c for c in sent.text if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        if _shouted(sent.text):
             continue  # a shouted sentence: capitals carry no signal
         for m in _ACRONYM.finditer(sent.text):
             token = m.group(0)
@@ -223,7 +291,7 @@ def _acronyms(sentences: list[_Sentence], names: set[str]) -> list[GlossaryTerm]
     written = {key: c.most_common(1)[0][0] for key, c in forms.items()}
     out = []
     for key, idx in uses.items():
-        found = _expand(written[key], sentences, idx) or _expand(key, sentences, idx)
+        found = _expand(written[key], sentences, idx, cache) or _expand(key, sentences, idx, cache)
         if found is None:
             continue
         expansion, at, source = found
@@ -276,18 +344,36 @@ def _acceptable(phrase: str, names: set[str]) -> bool:
 
 
 class _Index:
-    """Stem n-grams (2 to 6 stems) of every sentence, so counting a term's uses is a look-up."""
+    """Where a stem n-gram (2 to 6 stems) occurs: sentence indexes, in order, each once.
 
-    def __init__(self, sentences: list[_Sentence]) -> None:
-        self.where: dict[tuple[str, ...], list[int]] = {}
-        for i, sent in enumerate(sentences):
-            st = stems(sent.text)
-            grams = {tuple(st[j:j + n]) for n in range(2, 7) for j in range(len(st) - n + 1)}
-            for g in grams:
-                self.where.setdefault(g, []).append(i)
+    Built lazily: sentences are indexed by their stem pairs, and a longer n-gram is
+    checked only in the sentences holding its first pair, the first time it is asked for.
+    """
+
+    def __init__(self, sentences: list[_Sentence], stems_of: Any = stems) -> None:
+        self._stems = [tuple(stems_of(sent.text)) for sent in sentences]
+        self._pairs: dict[tuple[str, ...], list[int]] = {}
+        self._longer: dict[tuple[str, ...], list[int]] = {}
+        pairs = self._pairs
+        for i, st in enumerate(self._stems):
+            for g in set(zip(st, st[1:])):
+                found = pairs.get(g)
+                if found is None:
+                    pairs[g] = [i]
+                else:
+                    found.append(i)
 
     def occurrences(self, seq: tuple[str, ...]) -> list[int]:
-        return self.where.get(seq, [])
+        n = len(seq)
+        if n == 2:
+            return self._pairs.get(seq, [])
+        if n < 2 or n > 6:
+            return []
+        found = self._longer.get(seq)
+        if found is None:
+            found = self._longer[seq] = [i for i in self._pairs.get(seq[:2], ())
+                                         if _contains(self._stems[i], seq)]
+        return found
 
 
 def _verbatim(sentence: str, seq: tuple[str, ...]) -> str | None:
@@ -301,8 +387,8 @@ def _verbatim(sentence: str, seq: tuple[str, ...]) -> str | None:
     return None
 
 
-def _terms(sentences: list[_Sentence], names: set[str]) -> list[GlossaryTerm]:
-    _occurrences = _Index(sentences).occurrences
+def _terms(sentences: list[_Sentence], names: set[str], memo: SessionMemo | None = None) -> list[GlossaryTerm]:
+    _occurrences = _Index(sentences, memo.stems if memo else stems).occurrences
     cued: dict[tuple[str, ...], int] = {}
     for i, sent in enumerate(sentences):
         for m in _CUE.finditer(sent.text):
@@ -326,7 +412,7 @@ def _terms(sentences: list[_Sentence], names: set[str]) -> list[GlossaryTerm]:
     acr_pairs: Counter[str] = Counter()
     followed: Counter[str] = Counter()
     for sent in sentences:
-        for m in re.finditer(r"([A-Z][a-z]+ )?\b([A-Z]{2,}) ([A-Z][a-z]+)\b( [A-Z])?", sent.text):
+        for m in _ACRONYM_LED.finditer(sent.text):
             pair = f"{m.group(2)} {m.group(3)}"
             acr_pairs[pair] += 1
             # part of a longer capitalised name ("Youth IGF Poland", "IGF Dynamic Coalitions")?
@@ -358,9 +444,10 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 def extract_glossary(session: Any) -> list[GlossaryTerm]:
     """Acronyms and domain terms of a `Session`, in order of their defining line."""
-    sentences = _sentences(session)
+    memo = session_memo(session)
+    sentences = _sentences(session, memo)
     names = _name_words(session)
-    found = _acronyms(sentences, names) + _terms(sentences, names)
+    found = _acronyms(sentences, names) + _terms(sentences, names, memo)
     seen: set[str] = set()
     out = []
     for t in sorted(found, key=lambda t: (t.line, t.term.lower())):

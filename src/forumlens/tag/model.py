@@ -21,11 +21,11 @@ from functools import lru_cache
 from importlib import resources
 
 from forumlens.tag.taxonomy import Taxonomy, load_taxonomy, match_terms
-from forumlens.tag.text import features, stems
+from forumlens.tag.text import features, features_of_stems, stems
 
 __all__ = [
     "FEATURE_NAMES", "PairModel", "lexicon_counts", "entry_document", "fit_idf", "tfidf",
-    "similarities", "pair_features", "load_model", "model_scores",
+    "similarities", "pair_features", "load_model", "model_scores", "model_scores_of_stems",
 ]
 
 FEATURE_NAMES = (
@@ -137,14 +137,20 @@ def _doc_vectors(model: PairModel, scheme: str) -> list[dict[str, float]]:
 
 def model_scores(model: PairModel, taxonomy: Taxonomy, text: str) -> list[float]:
     """Probability that each entry of `taxonomy` is present in `text` (0.0 for empty text)."""
-    text_stems = stems(text)
+    return model_scores_of_stems(model, taxonomy, stems(text))
+
+
+def model_scores_of_stems(model: PairModel, taxonomy: Taxonomy, text_stems: list[str]) -> list[float]:
+    """`model_scores` of a text from its already computed `stems` (shared with other schemes)."""
     if not text_stems:
         return [0.0] * len(taxonomy.entries)
     counts = lexicon_counts(taxonomy, text_stems)
-    sims = similarities(tfidf(features(text), model.idf), _doc_vectors(model, taxonomy.scheme))
+    sims = similarities(tfidf(features_of_stems(text_stems), model.idf), _doc_vectors(model, taxonomy.scheme))
+    n_stems = len(text_stems)
+    coef = model.coef
     out = []
     for k, entry in enumerate(taxonomy.entries):
         z = model.intercept + model.bias.get(entry.code, 0.0)
-        z += sum(w * x for w, x in zip(model.coef, pair_features(counts, sims, k, len(text_stems))))
+        z += sum(w * x for w, x in zip(coef, pair_features(counts, sims, k, n_stems)))
         out.append(1.0 / (1.0 + math.exp(-z)))
     return out

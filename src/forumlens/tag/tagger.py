@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from forumlens.tag.model import lexicon_counts, load_model, model_scores
+from forumlens.tag.model import lexicon_counts, load_model, model_scores_of_stems
 from forumlens.tag.taxonomy import Taxonomy, load_taxonomy, match_terms
-from forumlens.tag.text import sentence_spans, stems, words
+from forumlens.tag.text import SessionMemo, sentence_spans, session_memo, stems, words
 
 __all__ = ["THRESHOLD", "TagScore", "Tag", "score_text", "tag_text", "tag_turn", "tag_session",
            "passages"]
@@ -63,33 +64,52 @@ class Tag:
 
 def _entries_for_year(tax: Taxonomy, year: int | None) -> list[int]:
     """Indices of entries that apply: a year's own issue areas when the year has any."""
+    return list(_entry_indices(tax.scheme, year))
+
+
+@lru_cache(maxsize=256)
+def _entry_indices(scheme: str, year: int | None) -> tuple[int, ...]:
+    tax = load_taxonomy(scheme)
     if year is not None:
         own = [i for i, e in enumerate(tax.entries) if e.year == year]
         if own:
-            return own
-    return list(range(len(tax.entries)))
+            return tuple(own)
+    return tuple(range(len(tax.entries)))
 
 
 def _density_scores(tax: Taxonomy, text: str) -> list[float]:
-    s = stems(text)
+    return _density_of_stems(tax, stems(text))
+
+
+def _density_of_stems(tax: Taxonomy, s: list[str]) -> list[float]:
     c = 1.5 + len(s) / 150.0
     return [h / (h + c) for h in lexicon_counts(tax, s)]
 
 
-def score_text(text: str, scheme: str, *, year: int | None = None) -> dict[str, float]:
-    """Score of every code of `scheme` for `text` (also those below the threshold)."""
+def _scores_of_stems(scheme: str, text_stems: list[str], year: int | None) -> dict[str, float]:
+    """`score_text` of a text from its stems."""
     tax = load_taxonomy(scheme)
     model = load_model(scheme)
-    scores = model_scores(model, tax, text) if model else _density_scores(tax, text)
-    return {tax.entries[i].code: scores[i] for i in _entries_for_year(tax, year)}
+    scores = model_scores_of_stems(model, tax, text_stems) if model else _density_of_stems(tax, text_stems)
+    entries = tax.entries
+    return {entries[i].code: scores[i] for i in _entry_indices(scheme, year)}
 
 
-def _evidence(tax: Taxonomy, text: str, code: str, limit: int) -> tuple[tuple[int, int], ...]:
+def score_text(text: str, scheme: str, *, year: int | None = None) -> dict[str, float]:
+    """Score of every code of `scheme` for `text` (also those below the threshold)."""
+    load_taxonomy(scheme)  # an unknown scheme is a ConfigError before any work
+    return _scores_of_stems(scheme, stems(text), year)
+
+
+def _evidence(tax: Taxonomy, text: str, code: str, limit: int,
+              memo: SessionMemo | None = None) -> tuple[tuple[int, int], ...]:
     """Sentences of `text` that use `code`'s vocabulary, most hits first, returned in text order."""
     index = tax.codes.index(code)
+    spans = memo.sentence_spans(text) if memo else sentence_spans(text)
+    stems_of = memo.stems if memo else stems
     ranked = []
-    for start, end in sentence_spans(text):
-        hits = sum(1 for e, _, _ in match_terms(tax, stems(text[start:end])) if e == index)
+    for start, end in spans:
+        hits = sum(1 for e, _, _ in match_terms(tax, stems_of(text[start:end])) if e == index)
         if hits:
             ranked.append((-hits, start, end))
     ranked.sort()
@@ -104,8 +124,9 @@ def tag_text(text: str, scheme: str, *, threshold: float = THRESHOLD,
     ['SDG2']
     """
     tax = load_taxonomy(scheme)
-    scores = score_text(text, scheme, year=year)
-    out = [TagScore(code, tax.entry(code).label, s, _evidence(tax, text, code, 3))
+    memo = SessionMemo(None)  # the codes' evidence shares one sentence split and its stems
+    scores = _scores_of_stems(scheme, memo.stems(text), year)
+    out = [TagScore(code, tax.entry(code).label, s, _evidence(tax, text, code, 3, memo))
            for code, s in scores.items() if s >= threshold]
     return sorted(out, key=lambda t: (-t.score, t.code))
 
@@ -116,7 +137,10 @@ def _line_at(base_line: int, text: str, offset: int) -> int:
 
 def passages(turn_text: str) -> list[tuple[int, int]]:
     """Cut a turn into passages of about `_WINDOW_WORDS` words on sentence boundaries."""
-    spans = sentence_spans(turn_text)
+    return _passages(turn_text, sentence_spans(turn_text))
+
+
+def _passages(turn_text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start, count = None, 0
     for a, b in spans:
@@ -132,6 +156,21 @@ def passages(turn_text: str) -> list[tuple[int, int]]:
         else:
             out.append((start, spans[-1][1]))
     return out
+
+
+def _session_passages(memo: SessionMemo, turn_text: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, text, word count) of each passage of a turn, computed once per session."""
+    table = memo.slots.get(_session_passages)
+    if table is None:
+        table = memo.slots[_session_passages] = {}
+    found = table.get(turn_text)
+    if found is None:
+        found = []
+        for a, b in _passages(turn_text, memo.sentence_spans(turn_text)):
+            chunk = turn_text[a:b]
+            found.append((a, b, chunk, len(words(chunk))))
+        table[turn_text] = found
+    return found
 
 
 def tag_turn(turn: Any, scheme: str, *, threshold: float = THRESHOLD,
@@ -154,14 +193,16 @@ def tag_session(session: Any, scheme: str, *, threshold: float = THRESHOLD) -> l
     a tag without vocabulary evidence in those passages is dropped (nothing to cite).
     """
     tax = load_taxonomy(scheme)
+    memo = session_memo(session)
+    year = session.year
     per_code: dict[str, list[tuple[float, int, str, int]]] = {}
     for turn in _speech(session.turns):
-        for a, b in passages(turn.text):
-            chunk = turn.text[a:b]
-            if len(words(chunk)) < _MIN_PASSAGE_WORDS:
+        text = turn.text
+        for a, _b, chunk, n_words in _session_passages(memo, text):
+            if n_words < _MIN_PASSAGE_WORDS:
                 continue
-            for code, s in score_text(chunk, scheme, year=session.year).items():
-                per_code.setdefault(code, []).append((s, turn.line, turn.text, a))
+            for code, s in _scores_of_stems(scheme, memo.stems(chunk), year).items():
+                per_code.setdefault(code, []).append((s, turn.line, text, a))
     tags = []
     for code, found in per_code.items():
         best = sorted(found, key=lambda f: -f[0])[:3]
@@ -173,8 +214,8 @@ def tag_session(session: Any, scheme: str, *, threshold: float = THRESHOLD) -> l
         for s, line, text, offset in best:
             if s < threshold:
                 continue
-            end = next((b for a, b in passages(text) if a == offset), len(text))
-            for ea, _ in _evidence(tax, text[offset:end], code, _EVIDENCE_PER_PASSAGE):
+            end = next((b for a, b, _, _ in _session_passages(memo, text) if a == offset), len(text))
+            for ea, _ in _evidence(tax, text[offset:end], code, _EVIDENCE_PER_PASSAGE, memo):
                 lines.append(_line_at(line, text, offset + ea))
         if not lines:
             continue  # a tag nobody can check is not reported

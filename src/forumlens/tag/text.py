@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["STOPWORDS", "stem", "words", "word_spans", "stems", "features", "sentence_spans"]
+__all__ = ["STOPWORDS", "stem", "words", "word_spans", "stems", "features", "features_of_stems",
+           "sentence_spans", "SessionMemo", "session_memo"]
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F]*(?:['\u2019&+\u2010\u2011-][A-Za-z0-9\u00C0-\u024F]+)*")
 
@@ -38,8 +39,26 @@ _SUFFIXES = (  # (suffix, replacement, minimum stem length left)
 )
 
 
+# Word-level memos: the vocabulary of a corpus is small next to its running text (Zipf), so
+# stemming each distinct word once is the big saving. Bounded so a hostile input cannot grow
+# them without limit; when full they are simply not extended.
+_MEMO_LIMIT = 200_000
+_STEM_MEMO: dict[str, str] = {}
+_WORD_STEMS: dict[str, tuple[str, ...]] = {}
+_HYPHEN = re.compile(r"[-\u2010\u2011]")
+
+
 def stem(word: str) -> str:
     """Fold a lower-case word to a crude stem ("farmers" -> "farmer", "organisation" -> "organiz")."""
+    found = _STEM_MEMO.get(word)
+    if found is None:
+        found = _stem(word)
+        if len(_STEM_MEMO) < _MEMO_LIMIT:
+            _STEM_MEMO[word] = found
+    return found
+
+
+def _stem(word: str) -> str:
     word = word.lower().replace("\u2019", "'")
     if word.endswith("'s"):
         word = word[:-2]
@@ -59,17 +78,33 @@ def word_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def words(text: str) -> list[str]:
     """The words of `text`, as written."""
-    return [text[a:b] for a, b in word_spans(text)]
+    return _WORD.findall(text)  # the pattern has no capturing group: whole matches
+
+
+def _word_stems(word: str) -> tuple[str, ...]:
+    """Stems of the hyphen-separated parts of one word as written (memoised)."""
+    found = _WORD_STEMS.get(word)
+    if found is None:
+        found = tuple(stem(part) for part in _HYPHEN.split(word.lower()) if part)
+        if len(_WORD_STEMS) < _MEMO_LIMIT:
+            _WORD_STEMS[word] = found
+    return found
 
 
 def stems(text: str) -> list[str]:
     """Stems of every word of `text`, hyphenated words split, stopwords kept (phrases need them)."""
+    get = _WORD_STEMS.get
     out: list[str] = []
-    for w in words(text):
-        for part in re.split(r"[-\u2010\u2011]", w.lower()):
-            if part:
-                out.append(stem(part))
+    extend = out.extend
+    for w in _WORD.findall(text):
+        extend(get(w) or _word_stems(w))
     return out
+
+
+def features_of_stems(text_stems: list[str]) -> list[str]:
+    """`features` of a text from its already computed `stems`."""
+    toks = [s for s in text_stems if s not in STOPWORDS and not s.isdigit() and len(s) > 1]
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
 
 
 def features(text: str) -> list[str]:
@@ -78,11 +113,21 @@ def features(text: str) -> list[str]:
     Stopwords and bare numbers are dropped before pairing, so "access to water" and
     "water access" share the pair-free stems; pairs keep phrases such as "food secur".
     """
-    toks = [s for s in stems(text) if s not in STOPWORDS and not s.isdigit() and len(s) > 1]
-    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+    return features_of_stems(stems(text))
 
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"')\]\u201d\u2019]*\s+(?=[\"'(\[\u201c\u2018]?[A-Z0-9>])|\n\s*\n")
+
+
+def _project_splitter():
+    try:
+        from forumlens.transcript.sentences import split_sentences
+    except ImportError:
+        return None
+    return split_sentences
+
+
+_SPLIT_SENTENCES = _project_splitter()
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -91,12 +136,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     `forumlens.transcript.sentences.split_sentences` knows abbreviations and caption quirks;
     this regex fallback keeps the tagger usable on its own.
     """
-    try:
-        from forumlens.transcript.sentences import split_sentences
-    except ImportError:
-        split_sentences = None
-    if split_sentences is not None:
-        return list(split_sentences(text))
+    if _SPLIT_SENTENCES is not None:
+        return list(_SPLIT_SENTENCES(text))
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SENT_END.finditer(text):
@@ -104,6 +145,55 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     _append_trimmed(text, pos, len(text), spans)
     return spans
+
+
+class SessionMemo:
+    """Text work several stages need for one session, done once: sentence spans and stems.
+
+    Everything is keyed by the text it was computed from (pure functions of that text), so
+    results are correct whoever asks; the memo only bounds how long they are kept — as long
+    as the session is among the last ones analysed (see `session_memo`). Returned lists are
+    shared: callers must not mutate them.
+    """
+
+    __slots__ = ("_spans", "_stems", "session", "slots")
+
+    def __init__(self, session: object) -> None:
+        self.session = session
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+        self._stems: dict[str, list[str]] = {}
+        self.slots: dict[object, object] = {}  # per-module derived data, keyed by the module
+
+    def sentence_spans(self, text: str) -> list[tuple[int, int]]:
+        found = self._spans.get(text)
+        if found is None:
+            found = self._spans[text] = sentence_spans(text)
+        return found
+
+    def stems(self, text: str) -> list[str]:
+        found = self._stems.get(text)
+        if found is None:
+            found = self._stems[text] = stems(text)
+        return found
+
+
+_MEMOS: list[SessionMemo] = []
+_MEMOS_KEPT = 2
+
+
+def session_memo(session: object) -> SessionMemo:
+    """The memo of `session` (by identity): tag, glossary and analyse of one session share it.
+
+    Only the last few sessions are kept, so a long ingest does not accumulate memory and
+    nothing is reused across different sessions (their timings stay honest).
+    """
+    memos = _MEMOS
+    for memo in memos:
+        if memo.session is session:
+            return memo
+    memo = SessionMemo(session)
+    memos[:] = [memo, *memos[:_MEMOS_KEPT - 1]]
+    return memo
 
 
 def _append_trimmed(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:

@@ -1,0 +1,105 @@
+"""Faster compiled cue patterns with exactly the same matches.
+
+Python's `re` tries every branch of a big case-insensitive alternation at every position
+of the text; most positions cannot start a match at all. `compile_cue` reads the parsed
+pattern, collects every character a match can begin with, and puts a lookahead for that
+class in front: `(?=[chars])PATTERN` (or `(?:(?=[chars])|^)PATTERN` when a branch is
+anchored at the start). The lookahead only refuses positions where no match can begin, so
+`search`, `match`, `finditer`, `findall` and `sub` give the same spans and groups (the
+lookahead has no group); `tests/test_analyse_regex.py` checks that on the corpora. When
+the first characters cannot be bounded (a branch starts with `\\w`, `.`, a negated class,
+inline flags, or could match the empty string) the pattern is compiled unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+
+    import re._constants as _K
+    import re._parser as _P
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _K  # type: ignore[no-redef]
+    import sre_parse as _P  # type: ignore[no-redef]
+
+__all__ = ["compile_cue", "first_chars"]
+
+_MAX_RANGE = 64
+_REPEATS = tuple(op for op in (_K.MAX_REPEAT, _K.MIN_REPEAT, getattr(_K, "POSSESSIVE_REPEAT", None)) if op)
+_AT_START = (_K.AT_BEGINNING, _K.AT_BEGINNING_STRING)
+
+
+class _Unbounded(Exception):
+    pass
+
+
+def _first(items: object) -> tuple[set[str], bool, bool]:
+    """(first characters, can be empty, has a branch anchored at the string start)."""
+    chars: set[str] = set()
+    anchored = False
+    for op, av in items:  # type: ignore[attr-defined]
+        if op is _K.LITERAL:
+            chars.add(chr(av))
+            return chars, False, anchored
+        if op is _K.IN:
+            for cop, cav in av:
+                if cop is _K.LITERAL:
+                    chars.add(chr(cav))
+                elif cop is _K.RANGE and cav[1] - cav[0] < _MAX_RANGE:
+                    chars.update(chr(c) for c in range(cav[0], cav[1] + 1))
+                else:
+                    raise _Unbounded
+            return chars, False, anchored
+        if op is _K.AT:
+            if av in _AT_START:
+                return chars, False, True  # this branch matches only at position 0
+            continue  # \b and friends consume nothing
+        if op in (_K.ASSERT, _K.ASSERT_NOT):
+            continue  # lookarounds consume nothing
+        if op is _K.SUBPATTERN:
+            _gid, add_flags, del_flags, sub = av
+            if add_flags or del_flags:
+                raise _Unbounded
+            got, empty, anc = _first(sub)
+        elif op is _K.BRANCH:
+            got, empty, anc = set(), False, False
+            for alt in av[1]:
+                g, e, a = _first(alt)
+                got |= g
+                empty = empty or e
+                anc = anc or a
+        elif op in _REPEATS:
+            lo, _hi, sub = av
+            got, empty, anc = _first(sub)
+            empty = empty or lo == 0
+        else:
+            raise _Unbounded
+        chars |= got
+        anchored = anchored or anc
+        if not empty:
+            return chars, False, anchored
+    return chars, True, anchored
+
+
+def first_chars(pattern: str, flags: int = 0) -> tuple[set[str], bool] | None:
+    """(characters a match can start with, may also start at position 0), or None if unbounded."""
+    if flags & re.MULTILINE:
+        return None
+    try:
+        chars, empty, anchored = _first(_P.parse(pattern, flags))
+    except _Unbounded:
+        return None
+    return None if empty or not chars else (chars, anchored)
+
+
+def compile_cue(pattern: str, flags: int = 0, *, limit: int = 24) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, with a first-character lookahead when it is selective."""
+    found = first_chars(pattern, flags)
+    if found is None:
+        return re.compile(pattern, flags)
+    chars, anchored = found
+    if len({c.lower() for c in chars}) > limit:
+        return re.compile(pattern, flags)
+    cls = "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+    head = f"(?:(?={cls})|^)" if anchored else f"(?={cls})"
+    return re.compile(head + pattern, flags)
