@@ -115,8 +115,12 @@ def run(n: int, db: str | None) -> dict[str, float | int | str]:
         t0 = time.perf_counter()
         store.search(parse_query(text), filters)
         latencies.append((time.perf_counter() - t0) * 1000)
+    size = -1
+    if location.startswith("postgres"):  # the database's size on the server, indexes included
+        size = int(store.query("SELECT pg_database_size(current_database())")[0][0])
     store.close()
-    size = sum(f.stat().st_size for f in workdir.glob("bench.sqlite3*")) if db is None else -1
+    if db is None:
+        size = sum(f.stat().st_size for f in workdir.glob("bench.sqlite3*"))
     mb = total_bytes / 1e6
     return {
         "sessions": n,

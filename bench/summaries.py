@@ -106,21 +106,27 @@ def sumy_baseline(summarizer_cls: Callable[..., object]) -> Callable[[Sequence[s
 BASELINES = {"lead-k": lead, "lexrank": sumy_baseline(LexRankSummarizer), "textrank": sumy_baseline(TextRankSummarizer)}
 
 
-def pairs() -> list[tuple[Path, Path]]:
+def pairs(only: Sequence[str] = (), exclude: Sequence[str] = ()) -> list[tuple[Path, Path]]:
+    """(transcript, reference) pairs; `only`/`exclude` filter by substrings of the file name."""
     out = []
     for folder in SOURCES:
         for ref in sorted(folder.glob("*.takeaways.md")):
             txt = ref.with_name(ref.name.replace(".takeaways.md", ".txt"))
-            if txt.is_file():
-                out.append((txt, ref))
+            if not txt.is_file():
+                continue
+            if only and not any(o in txt.stem for o in only):
+                continue
+            if any(x in txt.stem for x in exclude):
+                continue
+            out.append((txt, ref))
     return out
 
 
-def run(markdown: bool = False) -> int:
+def run(markdown: bool = False, only: Sequence[str] = (), exclude: Sequence[str] = ()) -> int:
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
     rows: list[tuple[str, str, str, float, float, float, int]] = []
     cited_ok = cited_all = 0
-    for txt, ref in pairs():
+    for txt, ref in pairs(only, exclude):
         session: Session = parse_transcript(txt.read_text("utf-8"), source=txt.name, sha256=txt.name)
         report = build_report(session)
         problems = check_citations(report, [session])
@@ -173,4 +179,9 @@ def format_table(rows: Sequence[tuple[str, str, str, float, float, float, int]],
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown (for BENCHMARKS.md)")
-    sys.exit(run(parser.parse_args().markdown))
+    parser.add_argument("--only", action="append", default=[], metavar="NAME",
+                        help="only sessions whose file name contains NAME (repeatable)")
+    parser.add_argument("--exclude", action="append", default=[], metavar="NAME",
+                        help="skip sessions whose file name contains NAME (repeatable; e.g. held-out sets while tuning)")
+    args = parser.parse_args()
+    sys.exit(run(args.markdown, args.only, args.exclude))

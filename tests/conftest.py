@@ -1,14 +1,25 @@
-"""Shared fixtures: the real corpus from ../shared, and a fresh store per test."""
+"""Shared fixtures: the real corpus from ../shared, and a fresh store per test.
+
+`fresh_store` runs every test that uses it twice: on a SQLite file and on a database of a
+real PostgreSQL server, started once per test run (tests/pg_cluster.py) and stopped at the
+end. Without the PostgreSQL binaries those tests fail, they never skip: a machine that
+cannot test the server store must not look green. (For a quick local run without them,
+FORUMLENS_TEST_POSTGRES=skip turns the failure into a skip; it is ignored when CI is set.)
+"""
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from forumlens.store.sqlite import SQLiteStore
+from forumlens.store import Store, open_store
+
+from .pg_cluster import ClusterUnavailable, TempCluster
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -37,8 +48,44 @@ def main_gold_turns() -> list[dict]:
     return json.loads((CORPUS / "igf2021-dc-main-session.turns.json").read_text("utf-8"))["turns"]
 
 
+BACKENDS = ["sqlite", "postgres"]
+_database_numbers = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[TempCluster]:
+    """One throwaway PostgreSQL cluster for the whole run (started only if a test needs it)."""
+    try:
+        cluster = TempCluster().start()
+    except ClusterUnavailable as exc:
+        if os.environ.get("FORUMLENS_TEST_POSTGRES") == "skip" and not os.environ.get("CI"):
+            pytest.skip(f"PostgreSQL tests skipped on request: {exc}")
+        pytest.fail(f"the PostgreSQL store cannot be tested: {exc}", pytrace=False)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
 @pytest.fixture
-def fresh_store(tmp_path: Path) -> Iterator[SQLiteStore]:
-    store = SQLiteStore(str(tmp_path / "store.sqlite3"))
+def pg_url(pg_cluster: TempCluster) -> Iterator[str]:
+    """URL of a new, empty database on the test cluster, dropped after the test."""
+    name = f"t{os.getpid()}_{next(_database_numbers)}"
+    url = pg_cluster.create_database(name)
+    yield url
+    pg_cluster.drop_database(name)
+
+
+@pytest.fixture(params=BACKENDS)
+def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a fresh store lives: a SQLite file path, or a postgresql:// URL."""
+    if request.param == "postgres":
+        return str(request.getfixturevalue("pg_url"))
+    return str(tmp_path / "store.sqlite3")
+
+
+@pytest.fixture
+def fresh_store(store_location: str) -> Iterator[Store]:
+    store = open_store(store_location)
     yield store
     store.close()

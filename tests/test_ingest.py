@@ -78,7 +78,8 @@ def test_file_without_turn_markers_is_kept_with_a_warning(seeded, tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("Coalition meeting notes\n\nWe agreed to publish the annual report in May.\n")
     outcome = ingest_file(seeded, notes, max_bytes=LIMIT)
-    assert outcome.status == "ingested" and outcome.turns == 0
+    # kept as a document whose turns are its paragraphs (issue 8), still with the warning
+    assert outcome.status == "ingested" and outcome.turns == 2
     assert any("no turn markers" in w for w in outcome.warnings)
 
 

@@ -1,7 +1,5 @@
 """The store: atomic, idempotent ingest; ranked, filtered search with snippets."""
 
-import sqlite3
-
 import pytest
 
 from forumlens.errors import NotFound, StoreCorrupt, StoreReadOnly
@@ -142,8 +140,7 @@ def test_truncated_database_is_reported_not_a_traceback(tmp_path):
 def test_schema_version_is_recorded(fresh_store):
     from forumlens.store.migrations import SCHEMA_VERSION
 
-    assert fresh_store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert isinstance(fresh_store.conn, sqlite3.Connection)
+    assert fresh_store.schema_version() == SCHEMA_VERSION
 
 
 def test_document_without_turns_is_kept(fresh_store):

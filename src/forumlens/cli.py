@@ -25,6 +25,7 @@ from .ingest import expand_paths, ingest_file, known_people
 from .models import IngestOutcome
 from .read import read_bytes
 from .search import SearchFilters, parse_query
+from .store import Store
 from .settings import load_settings
 from .pipeline import parse_document
 
@@ -100,6 +101,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bo
             for path in bar:
                 outcomes.append(ingest_file(store, path, force=force, max_bytes=max_bytes, options=options,
                                             overrides=overrides))
+        _match_subscribers(store, outcomes)
     finally:
         store.close()
     if as_json:
@@ -111,6 +113,19 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bo
         ctx.exit(1)
     if any(o.status == "failed" for o in outcomes):
         ctx.exit(1)
+
+
+def _match_subscribers(store: Store, outcomes: list[IngestOutcome]) -> None:
+    """Queue digests for subscribers interested in the new sessions (sent by `forumlens digest`)."""
+    from .route import match_new_sessions
+
+    new_ids = [o.session for o in outcomes if o.status == "ingested" and o.session]
+    if not new_ids:
+        return
+    try:
+        match_new_sessions(store, new_ids)
+    except ForumlensError as exc:  # the sessions are stored; `forumlens digest` matches them again
+        click.echo(f"warning: matching subscribers failed: {exc.render()}", err=True)
 
 
 class _plain:
@@ -201,11 +216,14 @@ def show(ctx: click.Context, session: str, as_json: bool, full: bool, db: str | 
 @click.option("--limit", type=int, default=None, help="Number of hits (default 20).")
 @click.option("--offset", type=int, default=0, help="Skip this many hits (pagination).")
 @click.option("--json", "as_json", is_flag=True, help="Print hits as JSON (DESIGN.md contract).")
+@click.option("--mode", type=click.Choice(["lexical", "semantic", "hybrid"]), default="lexical", show_default=True,
+              help="lexical: the words; semantic: the meaning (needs forumlens[semantic] and `forumlens embed`); "
+                   "hybrid: both, fused.")
 @db_option
 @click.pass_context
 def search(ctx: click.Context, query: tuple[str, ...], speaker: str | None, session_ref: str | None,
            year: int | None, tag_code: str | None, coalition: str | None, limit: int | None, offset: int,
-           as_json: bool, db: str | None) -> None:
+           as_json: bool, mode: str, db: str | None) -> None:
     """Search what was said. Any text is safe to type.
 
     \b
@@ -218,7 +236,12 @@ def search(ctx: click.Context, query: tuple[str, ...], speaker: str | None, sess
                             limit=limit or settings_of(ctx).search_limit, offset=max(0, offset))
     store = open_ctx_store(ctx, db, readonly=True)
     try:
-        hits = store.search(parse_query(text), filters)
+        if mode == "lexical":
+            hits = store.search(parse_query(text), filters)
+        else:
+            from .semantic import semantic_search
+
+            hits = semantic_search(store, text, filters, mode)
     finally:
         store.close()
     if as_json:

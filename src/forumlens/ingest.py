@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .documents.overrides import Overrides, read_sidecar
 from .errors import ForumlensError, InputTooLarge, StoreError
 from .models import IngestOutcome
-from .pipeline import analyse_session, parse_document
+from .pipeline import analyse_session, prepare_document
 from .read import read_bytes
 from .store.base import Store
 
@@ -41,8 +42,12 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def ingest_file(store: Store, path: Path, *, force: bool = False, max_bytes: int,
-                options: dict[str, Any] | None = None) -> IngestOutcome:
-    """Read, parse, analyse and store one file; the outcome says what happened and why."""
+                options: dict[str, Any] | None = None, overrides: Overrides | None = None) -> IngestOutcome:
+    """Read, parse, analyse and store one file; the outcome says what happened and why.
+
+    Metadata stated by flags (`overrides`) or a sidecar `FILE.meta.toml` wins over the
+    detected one; it is stored as the `document` analysis (and in documents.kind/meta).
+    """
     source = str(path)
     try:
         size = path.stat().st_size
@@ -67,9 +72,12 @@ def ingest_file(store: Store, path: Path, *, force: bool = False, max_bytes: int
     if "known_people" not in options:
         options["known_people"] = known_people(store)
     try:
+        sidecar = read_sidecar(path)
+        stated = sidecar.merged(overrides) if sidecar else overrides
         document = read_bytes(data, source)
-        session = parse_document(document)
+        session, meta = prepare_document(document, stated)
         analyses = analyse_session(session, options)
+        analyses["document"] = meta.to_json()
     except ForumlensError as exc:
         return IngestOutcome(source, "failed", exc.render())
     session_id = store.save_session(document, session, analyses, replace=force)
@@ -86,7 +94,7 @@ def known_people(store: Store) -> list[str]:
 
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], *, force: bool = False, max_bytes: int,
-                 options: dict[str, Any] | None = None,
+                 options: dict[str, Any] | None = None, overrides: Overrides | None = None,
                  on_file: Callable[[IngestOutcome], None] | None = None) -> list[IngestOutcome]:
     """Ingest every file; store errors (read-only, disk full) stop the run, input errors do not."""
     outcomes = []
@@ -94,7 +102,8 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, force: bool = Fal
     options.setdefault("known_people", known_people(store))
     for path in expand_paths(paths):
         try:
-            outcome = ingest_file(store, path, force=force, max_bytes=max_bytes, options=options)
+            outcome = ingest_file(store, path, force=force, max_bytes=max_bytes, options=options,
+                                  overrides=overrides)
         except StoreError:
             raise
         outcomes.append(outcome)

@@ -47,10 +47,13 @@ class Document:
 
 @dataclass(frozen=True)
 class Turn:
-    """One speaker turn (or stage note) of a caption transcript.
+    """One speaker turn (or stage note) of a caption transcript, or one paragraph
+    (heading: `note`) of a document.
 
     `text` is exactly `document.text[start:end]`, so any substring of it is a
     verbatim quote of the source; `line`..`end_line` is the span it covers.
+    Document paragraphs have no label or speaker, and carry `page` (when the format
+    has pages) and `section` (the nearest heading) so citations can name both.
     """
 
     index: int
@@ -62,9 +65,11 @@ class Turn:
     start: int = 0
     end: int = 0
     end_line: int = 0
+    page: int | None = None
+    section: str | None = None
 
     def to_json(self, internal: bool = False) -> dict[str, Any]:
-        data = {
+        data: dict[str, Any] = {
             "index": self.index,
             "line": self.line,
             "label": self.label,
@@ -72,6 +77,10 @@ class Turn:
             "kind": self.kind,
             "text": self.text,
         }
+        if self.page is not None:
+            data["page"] = self.page
+        if self.section is not None:
+            data["section"] = self.section
         if internal:
             data.update(start=self.start, end=self.end, end_line=self.end_line)
         return data

@@ -8,17 +8,53 @@ knows (people already on record) comes in through `options`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from .documents.meta import DocumentMeta, detect_metadata
+from .documents.overrides import Overrides
+from .documents.paragraphs import TRANSCRIPT_FORMATS, is_transcript, split_paragraphs
 from .models import Document, Session
 from .transcript.parse import parse_transcript
 
-__all__ = ["parse_document", "analyse_session", "merge_people_with_store"]
+__all__ = ["parse_document", "prepare_document", "analyse_session", "merge_people_with_store"]
+
+
+def _route(document: Document) -> tuple[Session, bool]:
+    """(session, is a transcript): caption turns when the text has them, else paragraph turns."""
+    session = parse_transcript(document.text, source=document.source, sha256=document.sha256)
+    if is_transcript(document, session):
+        return session, True
+    warnings: tuple[str, ...] = ()
+    paragraphs = split_paragraphs(document)
+    if document.format in TRANSCRIPT_FORMATS:
+        count = sum(t.kind == "speech" for t in paragraphs.turns)
+        warnings = (f"no turn markers (>> NAME:) found; kept as a document of {count} paragraphs",)
+    return replace(paragraphs, warnings=warnings), False
 
 
 def parse_document(document: Document) -> Session:
-    """Turns of a decoded document (zero turns plus a warning when there are no markers)."""
-    return parse_transcript(document.text, source=document.source, sha256=document.sha256)
+    """Turns of a decoded document: speaker turns of a transcript, or the paragraphs
+    (with page and section) of a report, statement or paper."""
+    return _route(document)[0]
+
+
+def prepare_document(document: Document, overrides: Overrides | None = None) -> tuple[Session, DocumentMeta]:
+    """The session and the metadata (detected, then overridden) of a decoded document.
+
+    A report's session takes the detected title and year; a transcript keeps its own
+    unless a person overrode them.
+    """
+    session, transcript = _route(document)
+    meta = detect_metadata(document, session, overrides, transcript=transcript)
+    if not transcript:
+        return replace(session, title=meta.title, year=meta.year), meta
+    stated = overrides.values() if overrides else {}
+    if "title" in stated:
+        session = replace(session, title=meta.title)
+    if {"date", "year"} & set(stated):
+        session = replace(session, year=meta.year)
+    return session, meta
 
 
 def merge_people_with_store(people: list[dict[str, Any]], known: list[str]) -> list[dict[str, Any]]:
@@ -56,4 +92,28 @@ def analyse_session(session: Session, options: dict[str, Any] | None = None) -> 
     out["people"] = merge_people_with_store(cast_json["people"], list(options.get("known_people") or []))
     out["coalitions"] = cast_json["coalitions"]
     out["flags"] = cast_json["flags"]
+    from .analyse import analyse_session as find_intel
+
+    out.update(find_intel(session, cast, mentions=cast.mentions, words_per_minute=wpm).to_json())
+    out.update(_topics(session))
+    out.update(report_parts(session, out))
     return out
+
+
+REPORT_KINDS = ("takeaways", "calls_to_action", "speaker_points", "open_questions", "coalitions_presented")
+
+
+def report_parts(session: Session, analyses: dict[str, Any]) -> dict[str, Any]:
+    """The cited summary parts of a session report (takeaways, calls to action, …)."""
+    from .summarise import build_report
+
+    report = build_report(session, analyses).to_json()
+    return {kind: report[kind] for kind in REPORT_KINDS if kind in report}
+
+
+def _topics(session: Session) -> dict[str, Any]:
+    """Tags in every scheme (SDG, IGF issue area, GDC) and the session glossary."""
+    from .tag import SCHEMES, extract_glossary, tag_session
+
+    tags = [t.to_json() for scheme in SCHEMES for t in tag_session(session, scheme)]
+    return {"tags": tags, "glossary": [t.to_json() for t in extract_glossary(session)]}

@@ -1,21 +1,29 @@
 """One registry of readers: bytes → Document, chosen by sniffing the bytes.
 
 Each reader takes bytes and returns a `Document` or raises a named `InputError`;
-none returns an empty string. Other formats (PDF, DOCX) register here too.
+none returns an empty string. Reports (PDF, DOCX, Markdown, HTML without caption
+markers) come back as a `StructuredDocument` with headings, paragraphs and pages.
+PDF and DOCX readers need the `documents` extra; without it they still sniff the
+format and say which package to install.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import BinaryInput, EmptyInput, UnsupportedFormat
 from ..models import Document
-from .html import html_to_text, looks_like_html
+from .blocks import StructuredDocument, assemble
+from .html import html_blocks, html_to_text, looks_like_html
+from .markdown import looks_like_markdown, read_markdown
+from .pdf import looks_like_pdf, read_pdf
 from .text import decode_text
+from .word import looks_like_docx, looks_like_ole, read_docx, read_ole
 
-__all__ = ["Reader", "READERS", "register", "read_bytes", "sniff_format"]
+__all__ = ["READERS", "Reader", "read_bytes", "register", "sniff_format"]
 
 _MAGIC = {
     b"\x89PNG": "PNG image",
@@ -56,17 +64,32 @@ def read_text(data: bytes, source: str) -> Document:
                     warnings=warnings)
 
 
+_TURN_MARKER = re.compile(r"(^|\s)>>")
+
+
 def read_html(data: bytes, source: str) -> Document:
+    """A page with `>>` caption markers is a transcript; any other page is a document."""
     markup, encoding, warnings = decode_text(data, source)
     text = html_to_text(markup)
     if not text.strip():
         raise EmptyInput("is an HTML page with no visible text", source=source)
-    return Document(source=source, text=text, format="html", encoding=encoding, sha256=_sha(data),
-                    warnings=warnings)
+    if _TURN_MARKER.search(text):
+        return Document(source=source, text=text, format="html", encoding=encoding, sha256=_sha(data),
+                        warnings=warnings)
+    raw, info = html_blocks(markup)
+    text, blocks = assemble(raw)
+    if not blocks:
+        raise EmptyInput("is an HTML page with no visible text", source=source)
+    return StructuredDocument(source=source, text=text, format="html", encoding=encoding, sha256=_sha(data),
+                              warnings=warnings, blocks=blocks, info=info)
 
 
 READERS: list[Reader] = [
+    Reader("pdf", looks_like_pdf, read_pdf),
+    Reader("docx", looks_like_docx, read_docx),
+    Reader("office", looks_like_ole, read_ole),
     Reader("html", looks_like_html, read_html),
+    Reader("markdown", looks_like_markdown, read_markdown),
 ]
 _FALLBACK = Reader("text", lambda data: True, read_text)
 
@@ -97,5 +120,5 @@ def read_bytes(data: bytes, source: str = "") -> Document:
         if data.startswith(magic):
             error = BinaryInput if "image" in what or "executable" in what or "audio" in what else UnsupportedFormat
             raise error(f"is a {what}, not a transcript", source=source,
-                        hint="supported: plain text and HTML transcripts")
+                        hint="supported: .txt, .html, .md, .pdf and .docx")
     return _FALLBACK.read(data, source)

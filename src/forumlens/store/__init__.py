@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from .base import SessionInfo, Store
 
-__all__ = ["Store", "SessionInfo", "open_store"]
+__all__ = ["Store", "SessionInfo", "open_store", "redact"]
+
+
+def redact(location: str) -> str:
+    """A store location fit for messages: a URL's password replaced by ***."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(location)
+    if "://" not in location or parts.password is None:
+        return location
+    return urlunsplit(parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1)))
 
 
 def open_store(location: str, *, readonly: bool = False) -> Store:
@@ -17,7 +27,7 @@ def open_store(location: str, *, readonly: bool = False) -> Store:
 
             raise ConfigError("PostgreSQL support is not installed",
                               hint="pip install 'forumlens[postgres]'") from exc
-        return PostgresStore(location)
+        return PostgresStore(location, readonly=readonly)
     from .sqlite import SQLiteStore
 
     return SQLiteStore(location, readonly=readonly)

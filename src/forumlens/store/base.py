@@ -38,6 +38,10 @@ class Store(Protocol):
 
     def has_document(self, sha256: str) -> bool: ...
 
+    def schema_version(self) -> int:
+        """Migrations applied to this store (SCHEMA_VERSION once opened)."""
+        ...
+
     def save_session(self, document: Document, session: Session,
                      analyses: dict[str, Any] | None = None, *, replace: bool = False) -> str:
         """Store a document, its turns and analyses in one transaction; returns the session id."""

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..transcript.speakers import name_key
 
-__all__ = ["project_analyses", "PROJECTED_TABLES"]
+__all__ = ["project_analyses", "document_columns", "PROJECTED_TABLES"]
 
 # table → column order of the rows `project_analyses` returns
 PROJECTED_TABLES: dict[str, tuple[str, ...]] = {
@@ -28,6 +28,17 @@ PROJECTED_TABLES: dict[str, tuple[str, ...]] = {
 
 def _lines(value: Any) -> str:
     return json.dumps([int(x) for x in (value or []) if isinstance(x, int | float)])
+
+
+def document_columns(analyses: Mapping[str, Any] | None) -> tuple[str, str]:
+    """(documents.kind, documents.meta JSON) from the `document` analysis (metadata).
+
+    Transcripts are kind "transcript"; reports carry their detected or stated kind
+    ("annual-report", …), so the coalition record can query kinds without JSON.
+    """
+    meta = (analyses or {}).get("document") or {}
+    kind = str(meta.get("kind") or "transcript")
+    return kind, json.dumps(meta, ensure_ascii=False)
 
 
 def project_analyses(session_id: str, analyses: Mapping[str, Any]) -> dict[str, list[tuple[Any, ...]]]:

@@ -11,25 +11,41 @@ from typing import Any
 from ..search import SearchFilters
 from ..transcript.speakers import name_key
 
-__all__ = ["search_sql", "snippet_sql", "filter_sql", "sessions_sql"]
+__all__ = ["search_sql", "snippet_sql", "filter_sql", "sessions_sql", "pg_search_sql", "HEADLINE_OPTIONS"]
 
 SNIPPET_OPEN = "\x02"
 SNIPPET_CLOSE = "\x03"
 
 
-def filter_sql(filters: SearchFilters, ph: str = "?") -> tuple[list[str], list[Any]]:
-    """WHERE clauses (AND-ed) and parameters for the search filters."""
+def filter_sql(filters: SearchFilters, ph: str = "?", dialect: str = "sqlite") -> tuple[list[str], list[Any]]:
+    """WHERE clauses (AND-ed) and parameters for the search filters.
+
+    On PostgreSQL, LIKE gets `ESCAPE ''` (its default escape is a backslash, SQLite has
+    none, and a trailing backslash would be an error) and `lower()` runs in the C
+    collation, which folds ASCII only, as SQLite's `lower()` does.
+    """
+    postgres = dialect == "postgres"
+    collate = ' COLLATE "C"' if postgres else ""
+    lower = f"lower(s.title{collate})"
+    escape = " ESCAPE ''" if postgres else ""
     where: list[str] = []
     params: list[Any] = []
     if filters.speaker:
-        where.append(f"t.speaker_key LIKE {ph}")
+        where.append(f"t.speaker_key LIKE {ph}{escape}")
         params.append("%" + name_key(filters.speaker) + "%")
     if filters.session:
-        where.append(f"(s.id LIKE {ph} OR lower(s.title) LIKE {ph})")
+        where.append(f"(s.id LIKE {ph}{escape} OR {lower} LIKE {ph}{escape})")
         params.extend([filters.session.lower() + "%", "%" + filters.session.lower() + "%"])
     if filters.year is not None:
         where.append(f"s.year = {ph}")
         params.append(int(filters.year))
+    if filters.tag:
+        where.append(f"t.session_id IN (SELECT session_id FROM tags WHERE upper(code{collate}) = {ph})")
+        params.append(filters.tag.strip().upper())
+    if filters.coalition:
+        where.append(f"t.session_id IN (SELECT session_id FROM coalition_mentions"
+                     f" WHERE lower(coalition{collate}) LIKE {ph}{escape} OR lower(acronym{collate}) = {ph})")
+        params.extend(["%" + filters.coalition.strip().lower() + "%", filters.coalition.strip().lower()])
     return where, params
 
 
@@ -74,3 +90,32 @@ def sessions_sql(year: int | None, limit: int, offset: int) -> tuple[str, list[A
         params.append(year)
     sql += " ORDER BY s.year DESC, s.title, s.id LIMIT ? OFFSET ?"
     return sql, [*params, limit, offset]
+
+
+# ts_headline: about FTS5's 20-token snippet, one fragment, marks replaced by `**` later
+HEADLINE_OPTIONS = (f"StartSel={SNIPPET_OPEN}, StopSel={SNIPPET_CLOSE}, MaxWords=20, MinWords=10, "
+                    "ShortWord=0, HighlightAll=false, MaxFragments=1, FragmentDelimiter=…")
+# ts_rank weights {D, C, B, A}: speaker key (D) counts 0.3 of the text (A), as in bm25(…, 1.0, 0.3);
+# normalisation 1 divides by 1 + log(length), favouring short turns as bm25 does
+RANK = "ts_rank('{0.3, 0.3, 0.3, 1.0}', t.tsv, q.q, 1)"
+
+
+def pg_search_sql(tsquery: str, filters: SearchFilters) -> tuple[str, list[Any]]:
+    """One ranked, filtered page of hits with snippets, for PostgreSQL (`%s` placeholders).
+
+    The inner query sorts ids and scores only; headlines are computed for the page alone.
+    Order: score descending, then turn id, like the SQLite store's `ORDER BY score, rowid`.
+    """
+    where, params = filter_sql(filters, "%s", "postgres")
+    clauses = " AND ".join(["t.tsv @@ q.q", *where])
+    join = " JOIN sessions s ON s.id = t.session_id" if filters.session or filters.year is not None else ""
+    sql = (
+        "WITH q AS (SELECT %s::tsquery AS q), "
+        f"page AS (SELECT t.id, {RANK} AS score FROM turns t{join} CROSS JOIN q WHERE {clauses} "
+        "ORDER BY score DESC, t.id LIMIT %s OFFSET %s) "
+        "SELECT page.id, page.score, t.session_id, t.end_line, t.speaker, t.label, t.text, "
+        "ts_headline('forumlens', t.text, q.q, %s), s.title "
+        "FROM page JOIN turns t ON t.id = page.id JOIN sessions s ON s.id = t.session_id CROSS JOIN q "
+        "ORDER BY page.score DESC, page.id"
+    )
+    return sql, [tsquery, *params, max(1, min(filters.limit, 1000)), max(0, filters.offset), HEADLINE_OPTIONS]

@@ -23,7 +23,7 @@ from ..search import Query, SearchFilters, highlight_terms, to_fts5
 from ..transcript.speakers import name_key
 from .base import SessionInfo
 from .migrations import SCHEMA_VERSION, SQLITE_MIGRATIONS
-from .projections import PROJECTED_TABLES, project_analyses
+from .projections import PROJECTED_TABLES, document_columns, project_analyses
 from .sql import SNIPPET_CLOSE, SNIPPET_OPEN, search_sql, sessions_sql, snippet_sql
 
 __all__ = ["SQLiteStore", "translate_sqlite_error"]
@@ -107,6 +107,10 @@ class SQLiteStore:
             raise StoreReadOnly("the database folder is not writable", source=str(path.parent),
                                 hint="pass a writable location to --db")
 
+    def schema_version(self) -> int:
+        """The applied migration count (`forumlens migrate` reports it)."""
+        return int(self._read("PRAGMA user_version")[0][0])
+
     def _migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
@@ -178,11 +182,12 @@ class SQLiteStore:
                 return str(existing[0])
             if existing:
                 conn.execute("DELETE FROM documents WHERE id = ?", (existing[0],))
+            kind, meta = document_columns(analyses)
             conn.execute(
                 "INSERT INTO documents (id, sha256, source, format, encoding, kind, title, year, text, warnings,"
-                " ingested_at) VALUES (?, ?, ?, ?, ?, 'transcript', ?, ?, ?, ?, ?)",
-                (sid, document.sha256, document.source, document.format, document.encoding, session.title,
-                 session.year, session.text, json.dumps([*document.warnings, *session.warnings]), now),
+                " ingested_at, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (sid, document.sha256, document.source, document.format, document.encoding, kind, session.title,
+                 session.year, session.text, json.dumps([*document.warnings, *session.warnings]), now, meta),
             )
             conn.execute(
                 "INSERT INTO sessions (id, title, year, turn_count, speaker_count, word_count)"
@@ -197,9 +202,9 @@ class SQLiteStore:
             )
             conn.executemany(
                 "INSERT INTO turns (session_id, idx, line, end_line, label, speaker, speaker_key, kind, text,"
-                " start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " start_offset, end_offset, page, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(sid, t.index, t.line, t.end_line, t.label, t.speaker, name_key(t.speaker or t.label or ""),
-                  t.kind, t.text, t.start, t.end) for t in session.turns],
+                  t.kind, t.text, t.start, t.end, t.page, t.section) for t in session.turns],
             )
             conn.executemany(
                 "INSERT INTO analyses (session_id, kind, data) VALUES (?, ?, ?)",
@@ -253,10 +258,10 @@ class SQLiteStore:
     def load_session(self, ref: str) -> Session:
         sid = self.resolve_ref(ref)
         doc = self._read("SELECT title, sha256, source, text, year, warnings FROM documents WHERE id = ?", (sid,))[0]
-        rows = self._read("SELECT idx, line, label, speaker, kind, text, start_offset, end_offset, end_line"
-                          " FROM turns WHERE session_id = ? ORDER BY idx", (sid,))
+        rows = self._read("SELECT idx, line, label, speaker, kind, text, start_offset, end_offset, end_line,"
+                          " page, section FROM turns WHERE session_id = ? ORDER BY idx", (sid,))
         turns = tuple(Turn(index=r[0], line=r[1], label=r[2], speaker=r[3], kind=r[4], text=r[5], start=r[6],
-                           end=r[7], end_line=r[8]) for r in rows)
+                           end=r[7], end_line=r[8], page=r[9], section=r[10]) for r in rows)
         return Session(title=doc[0], sha256=doc[1], source=doc[2], turns=turns, text=doc[3], year=doc[4],
                        warnings=tuple(json.loads(doc[5])))
 

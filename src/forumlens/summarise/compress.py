@@ -14,12 +14,13 @@ __all__ = ["clean_quote", "compress"]
 
 _DASH = r"(?:‑‑|--|—|–)"
 _LEAD = re.compile(
-    r"^(?:and|but|so|well|now|yeah|yes|okay|ok|also|indeed|actually|basically|of course|in fact|then|again|"
+    r"^(?:and|but|so|well|now|yeah|yes|okay|ok|um|uh|erm|honestly|also|indeed|actually|basically|of course|in fact|then|again|"
     r"first of all|firstly|secondly|finally|lastly|last but not least|on the other hand|in addition|"
     r"i (?:really )?think(?: that)?|i believe(?: that)?|i would say(?: that)?|i'd say(?: that)?|i mean|you know|i guess|"
     r"as you (?:may )?know|as i said|to be honest|i must say(?: that)?|in brief|just quickly|very briefly|briefly|"
     r"obviously|clearly|of course|as (?:was|has been) (?:also )?mentioned|i would add(?: one thing)?|"
-    r"i want to (?:say|stress|emphasi[sz]e|highlight)(?: that)?|what i want to say is(?: that)?|"
+    r"i want to (?:say|stress|emphasi[sz]e|highlight)(?: that)?|what i (?:want|would like) to (?:say|stress|emphasi[sz]e|highlight) is(?: that)?|"
+    r"i (?:want|would like|have) to be (?:honest|clear|frank)(?: with you)?|"
     r"i would like to (?:say|stress|emphasi[sz]e|highlight|mention|suggest|propose|recommend)(?: that)?|the point is(?: that)?|"
     r"i (?:fully |totally |really )?agree(?: with \w+)?(?: that)?(?=,? \w+ \w+)|for example|for instance|this is why|that's why|"
     r"on the question (?:from|of) [A-Z]\w+|in our work|from our perspective|from (?:my|our) experience|"
@@ -29,6 +30,9 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _INLINE = [
+    (re.compile(r"(?:,\s*)?\b(?:um|uh|erm)\b,?\s*", re.IGNORECASE), " "),
+    # caption stutters: "the, the", "we we", "I would say, I would say" -> said once
+    (re.compile(r"\b(\w+(?:\s+\w+){0,3}),?\s+\1\b", re.IGNORECASE), r"\1"),
     (re.compile(r",\s*(?:you know|i think|i guess|i mean|i believe|of course|basically|actually|really|i would say)\s*,", re.IGNORECASE), ","),
     (re.compile(r"\s*,?\s*(?:and )?so on(?:,? so on)*(?=[.?!,;]|$)", re.IGNORECASE), ""),
     (re.compile(r"\s*,?\s*et cetera(?=[.?!,;]|$)", re.IGNORECASE), ""),

@@ -36,7 +36,7 @@ from .fastre import PatternSet
 from .procedural import procedural_weight
 from .units import Unit
 
-__all__ = ["DIRECTIVE", "SUMMARY", "Scored", "Vectors", "cosine", "lexrank", "is_directive", "mmr_select", "rankable", "score_units",
+__all__ = ["DIRECTIVE", "SUMMARY", "Scored", "SessionModel", "session_model", "unit_base", "unit_factor", "Vectors", "cosine", "lexrank", "is_directive", "mmr_select", "rankable", "score_units",
            "similarity_graph", "vectorise"]
 
 Vec = dict[str, float]
@@ -259,6 +259,24 @@ _PARTS: OrderedDict[tuple[Any, ...], list[_Part]] = OrderedDict()
 _PARTS_MAX = 64
 
 
+@dataclass(frozen=True)
+class SessionModel:
+    """What scoring learned about a session, kept so a *part* of a sentence can be scored
+    the same way its sentence was (clause trimming, `spans.py`)."""
+
+    idf: dict[str, float]
+    others: dict[str, Vec]  # who -> centroid of the other speakers
+    turn_vec: dict[tuple[str, int], Vec]
+    hubs: frozenset[str]
+    max_idf: float
+    chairs: frozenset[str]
+    spread: dict[str, int]  # term -> number of speakers who used it
+    rank_of: dict[int, float]  # id(unit) -> LexRank score / the session's top score
+
+
+_MODELS: OrderedDict[tuple[Any, ...], SessionModel] = OrderedDict()
+
+
 def _parts_key(keep: Sequence[Unit], chairs: frozenset[str] | set[str], idf: Mapping[str, float] | None) -> tuple[Any, ...]:
     ids = tuple(map(id, keep))
     if idf is None:
@@ -278,8 +296,9 @@ def _score_parts(units: Sequence[Unit], chairs: frozenset[str] | set[str], idf: 
         return []
     key = _parts_key(keep, chairs, idf)
     found = _PARTS.get(key)
-    if found is not None and all(a is b.unit for a, b in zip(keep, found)):
+    if found is not None and all(a is b.unit for a, b in zip(keep, found)) and key in _MODELS:
         _PARTS.move_to_end(key)
+        _MODELS.move_to_end(key)
         return found
     vectors = vectorise(keep, idf)
     lr = lexrank(vectors.vecs)
@@ -319,6 +338,11 @@ def _score_parts(units: Sequence[Unit], chairs: frozenset[str] | set[str], idf: 
         own_norm = math.sqrt(sum(x * x for x in own.values())) or 1.0
         turn_vec[key_turn] = {t: x / own_norm for t, x in own.items()}
     idf_of = vectors.idf
+    spread: Counter[str] = Counter()
+    for own in by_speaker.values():
+        spread.update(own.keys())
+    _MODELS[key] = SessionModel(idf_of, others, turn_vec, frozenset(hubs), max_idf, frozenset(chairs), dict(spread),
+                                {id(u): r / top for u, r in zip(keep, lr)})
     out = []
     for u, v, rank in zip(keep, vectors.vecs, lr):
         in_turn = cosine(v, turn_vec[(u.session, u.turn)])
@@ -337,7 +361,42 @@ def _score_parts(units: Sequence[Unit], chairs: frozenset[str] | set[str], idf: 
     _PARTS[key] = out
     while len(_PARTS) > _PARTS_MAX:
         _PARTS.popitem(last=False)
+    while len(_MODELS) > _PARTS_MAX:
+        _MODELS.popitem(last=False)
     return out
+
+
+def session_model(units: Sequence[Unit], chairs: frozenset[str] | set[str] = frozenset(),
+                  idf: Mapping[str, float] | None = None) -> SessionModel | None:
+    """The model `score_units` built for these units (built now if needed); None if empty."""
+    keep = [u for u in units if rankable(u)]
+    if not keep:
+        return None
+    _score_parts(units, chairs, idf)
+    return _MODELS.get(_parts_key(keep, chairs, idf))
+
+
+def unit_base(model: SessionModel, unit: Unit, vec: Vec, rank_share: float) -> float:
+    """The centrality/informativeness part of a score, as `_score_parts` computes it."""
+    in_turn = cosine(vec, model.turn_vec.get((unit.session, unit.turn), {}))
+    info = sum(model.idf.get(t, model.max_idf) for t in dict.fromkeys(unit.terms)) / (model.max_idf * max(8.0, unit.words * 0.6))
+    return 0.3 * rank_share + 0.3 * cosine(vec, model.others.get(unit.who, {})) + 0.2 * in_turn + 0.2 * min(1.0, info)
+
+
+def unit_factor(model: SessionModel, unit: Unit) -> float:
+    """The wording part of a score, as `_score_parts` computes it (before any boost)."""
+    _weight, factor, after = _text_factors(unit.text)
+    if not unit.terms:
+        return 0.0
+    hub_share = sum(1 for t in unit.terms if t in model.hubs) / len(unit.terms)
+    factor *= 1.0 - 0.6 * max(0.0, hub_share - 0.35)
+    for m in after:
+        factor *= m
+    if unit.who in model.chairs and not _is_summary(unit.text):
+        factor *= 0.6
+    if unit.speaker is None and (unit.label is None or unit.label.lower() in _FLOOR_LABELS):
+        factor *= 0.75
+    return factor
 
 
 def score_units(units: Sequence[Unit], *, chairs: frozenset[str] | set[str] = frozenset(),

@@ -1,0 +1,54 @@
+"""`forumlens record [--year Y]`: per coalition, what is on file and whether it may get
+a session slot at IGF Y (see `forumlens.documents.record` for the rule)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import click
+
+from ..cli_support import db_option, open_ctx_store, settings_of
+from ..documents.record import RECORD_SQL, build_record, format_record, items_from_rows
+
+
+def _title_coalitions(title: str) -> list[str]:
+    from ..resolve.mentions import find_mentions
+
+    return sorted({m.entity_id for m in find_mentions(title) if m.kind == "dc"}) if title else []
+
+
+@click.command()
+@click.option("--year", type=int, default=None,
+              help="IGF year of the session slots (default: this year); evidence is the year before.")
+@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON (the record contract).")
+@db_option
+@click.pass_context
+def record(ctx: click.Context, year: int | None, as_json: bool, db: str | None) -> None:
+    """The secretariat's record: each coalition's sessions, documents on file and slot eligibility.
+
+    \b
+    Example:
+      forumlens record --year 2024          # who may get a slot at IGF 2024 (evidence: 2023)
+      forumlens record --year 2024 --json
+    """
+    from ..resolve.registry import load_registry
+
+    year = year or date.today().year
+    rule = str(getattr(settings_of(ctx), "eligibility_rule", "v1") or "v1")
+    store = open_ctx_store(ctx, db, readonly=True)
+    try:
+        rows = store.query(RECORD_SQL)
+    finally:
+        store.close()
+    registry = load_registry()
+    coalitions = [{"id": e.id, "name": e.name, "acronym": e.acronym, "active": str(e.info.get("active", "yes"))}
+                  for e in sorted(registry.of_kind("dc"), key=lambda e: e.name.casefold())]
+    data = build_record(year, coalitions, items_from_rows(rows, _title_coalitions), rule=rule)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_record(data))
+
+
+COMMANDS = [record]

@@ -1,0 +1,267 @@
+"""Metadata of a document — title, date, year, coalitions, kind, language — each with
+a confidence and the evidence it came from. Pure: Document + Session (+ overrides).
+
+Evidence is weighed in a fixed order: what a person said (flags, sidecar) beats
+what the title says, which beats the first page, which beats what the file
+declares about itself (PDF/DOCX properties are often a template's leftovers).
+`year` is the year a document is *about* ("Annual Report 2023", published in
+February 2024, is about 2023); the coalition record is kept by that year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+from ..models import Document, Session
+from ..read.blocks import StructuredDocument
+from .language import detect_language
+from .overrides import Overrides
+
+__all__ = ["DOCUMENT_KINDS", "DocumentMeta", "detect_kind", "detect_metadata", "find_dates"]
+
+DOCUMENT_KINDS = ("annual-report", "session-report", "statement", "recommendations", "glossary", "paper", "other")
+
+# (kind, pattern) in priority order: "Session report: recommendations" is a session report.
+_KIND_SOURCES: tuple[tuple[str, str], ...] = (
+    ("annual-report", (r"\b(annual|yearly|activit(y|ies)|progress)\s+reports?\b|\breport\s+(of|on)\s+(the\s+)?"
+                       r"(coalition'?s?\s+)?activities\b|\brapport\s+(annuel|d'activit[ée]s?)\b|\binforme\s+anual\b")),
+    ("session-report", (r"\b(session|workshop|meeting)\s+reports?\b|\breport\s+(of|on|from)\s+(the\s+)?"
+                        r"([\w-]+\s+){0,4}(session|workshop|meeting)\b|\brapport\s+de\s+(la\s+)?session\b")),
+    ("glossary", r"\bglossar(y|ies)\b|\bterms\s+and\s+definitions\b|\bterminology\b|\blexicon\b|\bglossaire\b"),
+    ("statement", (r"\b(joint\s+)?statements?\b|\bdeclarations?\b|\b(open|joint)\s+letter\b|\bcommuniqu[ée]\b"
+                   r"|\bposition\s+paper\b|\bdéclaration\b")),
+    ("recommendations", (r"\brecommendations?\b|\bprinciples\s+(for|on|of)\b|\bguidelines\b|\bcharter\b"
+                         r"|\bbest\s+practices?\b|\brecommandations\b|\brecomendaciones\b")),
+    ("paper", (r"\b(white|discussion|policy|working|research|background)\s+papers?\b|\bpaper\b|\bstudy\b"
+               r"|\bpolicy\s+brief\b|\bresearch\b|\btoolkit\b|\bhandbook\b|\boutcome\s+document\b|\banalysis\b")),
+)
+_KIND_PATTERNS = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _KIND_SOURCES)
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, start=1)}
+_MONTH = "(" + "|".join(_MONTH_NAMES) + ")"
+_DATE_PATTERNS = (
+    (re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b"), "ymd"),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(20\d\d)\b", re.IGNORECASE), "dmy"),
+    (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", re.IGNORECASE), "mdy"),
+    (re.compile(rf"\b{_MONTH},?\s+(20\d\d)\b", re.IGNORECASE), "my"),
+)
+_YEAR = re.compile(r"\b(200[6-9]|20[1-9]\d)\b")
+_JUNK_TITLE = re.compile(r"^(microsoft word\s*-|untitled|document\d*$|slide\s*\d|presentation\d*$)|\.(docx?|pdf|odt)$",
+                         re.IGNORECASE)
+_GLOSSARY_ENTRY = re.compile(r"^[^\s:–—-][^:–—\n]{1,60}\s*[:–—]\s+\S")
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What a stored document is. `confidence` and `source` say how sure and why, per field."""
+
+    title: str
+    kind: str
+    date: str | None = None  # ISO: "2023", "2023-12" or "2023-12-05"
+    year: int | None = None
+    coalitions: tuple[dict[str, Any], ...] = ()  # {"id", "name", "acronym", "confidence"}
+    language: str | None = None
+    pages: int | None = None
+    format: str = ""
+    confidence: dict[str, float] = field(default_factory=dict)
+    source: dict[str, str] = field(default_factory=dict)
+    candidates: tuple[dict[str, Any], ...] = ()  # coalitions mentioned below the listing threshold
+
+    def to_json(self) -> dict[str, Any]:
+        return {"title": self.title, "kind": self.kind, "date": self.date, "year": self.year,
+                "coalitions": [dict(c) for c in self.coalitions], "language": self.language,
+                "pages": self.pages, "format": self.format, "confidence": dict(self.confidence),
+                "source": dict(self.source), "candidates": [dict(c) for c in self.candidates]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DocumentMeta:
+        return cls(title=data.get("title") or "", kind=data.get("kind") or "other", date=data.get("date"),
+                   year=data.get("year"), coalitions=tuple(data.get("coalitions") or ()),
+                   language=data.get("language"), pages=data.get("pages"), format=data.get("format") or "",
+                   confidence=dict(data.get("confidence") or {}), source=dict(data.get("source") or {}),
+                   candidates=tuple(data.get("candidates") or ()))
+
+
+def find_dates(text: str) -> list[tuple[int, str, float]]:
+    """(offset, ISO date, confidence) of the dates written in `text`; full dates score above month-year."""
+    found: list[tuple[int, str, float]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, shape in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            g = m.groups()
+            if shape == "ymd":
+                year, month, day = int(g[0]), int(g[1]), int(g[2])
+            elif shape == "dmy":
+                day, month, year = int(g[0]), _MONTHS[g[1].lower()], int(g[2])
+            elif shape == "mdy":
+                month, day, year = _MONTHS[g[0].lower()], int(g[1]), int(g[2])
+            else:
+                month, day, year = _MONTHS[g[0].lower()], 0, int(g[1])
+            if not (1 <= month <= 12 and 0 <= day <= 31):
+                continue
+            iso = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+            found.append((m.start(), iso, 0.75 if day else 0.6))
+            taken.append(m.span())
+    return sorted(found)
+
+
+def detect_kind(title: str, head: str, paragraphs: list[str]) -> tuple[str, float, str]:
+    """(kind, confidence, evidence): the title decides, else the first page, else glossary shape."""
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(title):
+            return kind, 0.9, "title"
+    entries = sum(bool(_GLOSSARY_ENTRY.match(p)) for p in paragraphs)
+    if len(paragraphs) >= 5 and entries >= 0.5 * len(paragraphs):
+        return "glossary", 0.75, "term: definition paragraphs"
+    hits = [(m.start(), kind) for kind, pattern in _KIND_PATTERNS if (m := pattern.search(head))]
+    if hits:
+        return min(hits)[1], 0.6, "first page"
+    return "other", 0.3, "no cue"
+
+
+def _title(document: Document, session: Session) -> tuple[str, float, str]:
+    info = document.info if isinstance(document, StructuredDocument) else {}
+    declared = " ".join(str(info.get("title") or "").split())
+    if declared and (_JUNK_TITLE.search(declared) or len(declared) < 4):
+        declared = ""
+    heading = next((" ".join(t.text.split()) for t in session.turns[:6] if t.kind == "note"), "")
+    if heading and declared and (heading.lower() in declared.lower() or declared.lower() in heading.lower()):
+        return (declared if len(declared) >= len(heading) else heading)[:300], 0.95, "declared and heading"
+    if heading:
+        return heading[:300], 0.8, "first heading"
+    if declared:
+        return declared[:300], 0.7, "declared"
+    first = next((t.text for t in session.turns if t.kind == "speech"), "")
+    if first and len(first.split()) <= 20 and "\n" not in first.strip():
+        return first.strip()[:300], 0.5, "first line"
+    if session.title:
+        return session.title[:300], 0.4, "first line"
+    return PurePath(document.source or "untitled").stem, 0.3, "file name"
+
+
+def _coalitions(title: str, head: str, text: str, registry: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(listed, candidates): a coalition named in the title or on the first page is the author."""
+    try:
+        from ..resolve.mentions import find_mentions
+    except ImportError:  # the resolve stage is optional at this seam
+        return [], []
+    scores: dict[str, tuple[float, str, Any]] = {}
+
+    def add(entity_id: str, conf: float, why: str) -> None:
+        if conf > scores.get(entity_id, (0.0, "", None))[0]:
+            scores[entity_id] = (conf, why, None)
+
+    def dcs(part: str) -> list[Any]:
+        return [m for m in find_mentions(part, registry=registry) if m.kind == "dc"] if part else []
+
+    for m in dcs(title):
+        add(m.entity_id, 0.95 * m.confidence, "title")
+    for m in dcs(head):
+        add(m.entity_id, 0.85 * m.confidence, "first page")
+    counts: dict[str, int] = {}
+    for m in dcs(text[:200_000]):
+        counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+    for entity_id, n in counts.items():
+        add(entity_id, {1: 0.4, 2: 0.55}.get(n, 0.7), f"mentioned {n} times")
+    if registry is None:
+        from ..resolve.registry import load_registry
+        registry = load_registry()
+    listed: list[dict[str, Any]] = []
+    candidates: list[dict[str, Any]] = []
+    for entity_id, (conf, why, _) in sorted(scores.items(), key=lambda kv: -kv[1][0]):
+        entity = registry.get(entity_id)
+        row = {"id": entity.id, "name": entity.name, "acronym": entity.acronym, "confidence": round(conf, 2),
+               "evidence": why}
+        (listed if conf >= 0.6 else candidates).append(row)
+    return listed, candidates
+
+
+def _language(document: Document, body: str) -> tuple[str | None, float, str]:
+    code, conf = detect_language(body)
+    info = document.info if isinstance(document, StructuredDocument) else {}
+    declared = str(info.get("language") or "").split("-")[0].split("_")[0].lower() or None
+    if declared and code == declared:
+        return code, max(conf, 0.9), "text and declared"
+    if declared and conf < 0.5:
+        return declared, 0.6, "declared"
+    return code, conf, "stopwords" if code else "unknown"
+
+
+def detect_metadata(document: Document, session: Session, overrides: Overrides | None = None, *,
+                    transcript: bool = False, registry: Any = None) -> DocumentMeta:
+    """Every field with a confidence; overrides win with confidence 1.0.
+
+    For a transcript only the title names its coalition (a main session mentions
+    dozens), and its kind is always "transcript".
+    """
+    conf: dict[str, float] = {}
+    src: dict[str, str] = {}
+    info = document.info if isinstance(document, StructuredDocument) else {}
+    body = "\n\n".join(t.text for t in session.turns if t.kind == "speech") or session.text
+    head = session.text[:3000]
+    first_page = [t for t in session.turns if t.page in (None, 1)][:12]
+    if first_page:
+        head = session.text[: max(first_page[-1].end, 1)][:6000]
+
+    if transcript:
+        title, conf["title"], src["title"] = session.title or PurePath(document.source).stem, 0.8, "transcript header"
+    else:
+        title, conf["title"], src["title"] = _title(document, session)
+
+    if transcript:
+        kind, conf["kind"], src["kind"] = "transcript", 1.0, "turn markers"
+    else:
+        paragraphs = [t.text for t in session.turns if t.kind == "speech"]
+        kind, conf["kind"], src["kind"] = detect_kind(title, head, paragraphs)
+
+    date, date_conf, date_src = None, 0.0, ""
+    dates = find_dates(head)
+    if dates:
+        _, date, date_conf = max(dates, key=lambda d: (d[2], -d[0]))
+        date_src = "first page"
+    elif info.get("created"):
+        date, date_conf, date_src = str(info["created"])[:10], 0.5, "declared"
+    title_year = _YEAR.search(title)
+    if title_year:
+        year, year_conf, year_src = int(title_year.group(1)), 0.85, "title"
+        if date is None:
+            date, date_conf, date_src = title_year.group(1), 0.5, "title"
+    elif date:
+        year, year_conf, year_src = int(date[:4]), round(0.9 * date_conf, 2), f"date ({date_src})"
+    elif session.year:
+        year, year_conf, year_src = session.year, 0.4, "text"
+    else:
+        year, year_conf, year_src = None, 0.0, "unknown"
+    if transcript and session.year:
+        year, year_conf, year_src = session.year, 0.8, "transcript header"
+
+    if transcript:
+        listed, candidates = _coalitions(title, "", "", registry)
+    else:
+        listed, candidates = _coalitions(title, head, body, registry)
+    conf["coalitions"] = max((c["confidence"] for c in listed), default=0.0)
+    src["coalitions"] = ", ".join(sorted({c["evidence"] for c in listed})) or "none found"
+
+    language, conf["language"], src["language"] = _language(document, body)
+    meta: dict[str, Any] = {"title": title, "kind": kind, "date": date, "year": year, "coalitions": tuple(listed), "language": language}
+    conf.update(date=date_conf, year=year_conf)
+    src.update(date=date_src or "unknown", year=year_src)
+    if overrides is not None:
+        for name, value in overrides.values().items():
+            if name == "kind" and transcript:
+                continue
+            meta[name] = value
+            conf[name], src[name] = 1.0, overrides.origin
+        if "date" in overrides.values() and "year" not in overrides.values() and not title_year:
+            meta["year"], conf["year"], src["year"] = int(str(meta["date"])[:4]), 1.0, overrides.origin
+    return DocumentMeta(title=meta["title"], kind=meta["kind"], date=meta["date"], year=meta["year"],
+                        coalitions=tuple(meta["coalitions"]), language=meta["language"],
+                        pages=getattr(document, "pages", None), format=document.format,
+                        confidence={k: round(v, 2) for k, v in conf.items()}, source=src,
+                        candidates=tuple(candidates))

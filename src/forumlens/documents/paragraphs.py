@@ -1,0 +1,96 @@
+"""Document → Session whose turns are its paragraphs, each with page and section.
+
+Paragraphs become `speech` turns with no label or speaker; headings become `note`
+turns (findable, but not content for summaries). `section` is the nearest heading
+above a paragraph (a heading's section is itself); `page` comes from the reader
+(PDF pages, Word's recorded page breaks) and is None where the format has none.
+Turn text stays an exact slice of the document text, so quotes remain verbatim.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate
+from typing import Any
+
+from ..models import Document, Session, Turn
+from ..read.blocks import Block, StructuredDocument, text_blocks
+from ..transcript.parse import find_title, guess_year
+
+__all__ = ["TRANSCRIPT_FORMATS", "is_transcript", "locate", "split_paragraphs"]
+
+# Formats whose files may be caption transcripts written with bare `NAME:` labels.
+TRANSCRIPT_FORMATS = frozenset({"text", "html"})
+
+
+def is_transcript(document: Document, session: Session) -> bool:
+    """Whether the caption parse of a document found a real transcript.
+
+    `>>` markers decide in any format (IGF transcripts also come as DOCX and PDF).
+    Bare `NAME:` labels count only in text and HTML, and only when at least two
+    people take three turns, so a report's "Recommendations:" line is not a speaker.
+    """
+    speech = [t for t in session.turns if t.kind == "speech"]
+    if not session.turns:
+        return False
+    if ">>" in document.text:
+        return True
+    labels = {t.label for t in speech if t.label}
+    return document.format in TRANSCRIPT_FORMATS and len(speech) >= 3 and len(labels) >= 2
+
+
+def _blocks_of(document: Document) -> tuple[Block, ...]:
+    if isinstance(document, StructuredDocument) and document.blocks:
+        return document.blocks
+    return text_blocks(document.text, markdown=document.format == "markdown")
+
+
+def split_paragraphs(document: Document, warnings: tuple[str, ...] = ()) -> Session:
+    """The paragraph turns of a document, with 1-based lines, page and section."""
+    text = document.text
+    starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))][:-1]
+    turns: list[Turn] = []
+    section: str | None = None
+    levels: dict[int, str] = {}
+    for block in _blocks_of(document):
+        body = text[block.start:block.end]
+        if not any(ch.isalnum() for ch in body):
+            continue  # rules ("---", "***") and stray symbols are not paragraphs
+        if block.kind == "heading":
+            levels = {lvl: name for lvl, name in levels.items() if lvl < block.level}
+            levels[block.level] = " ".join(body.split())
+            section = levels[block.level]
+        turns.append(Turn(
+            index=len(turns),
+            line=bisect_right(starts, block.start),
+            label=None,
+            speaker=None,
+            kind="note" if block.kind == "heading" else "speech",
+            text=body,
+            start=block.start,
+            end=block.end,
+            end_line=bisect_right(starts, max(block.start, block.end - 1)),
+            page=block.page,
+            section=section,
+        ))
+    info = document.info if isinstance(document, StructuredDocument) else {}
+    title = _title(info, turns, text)
+    return Session(title=title, sha256=document.sha256, source=document.source, turns=tuple(turns), text=text,
+                   year=guess_year(title, document.source, text[:2000]), warnings=warnings)
+
+
+def _title(info: Any, turns: list[Turn], text: str) -> str:
+    """A provisional title (metadata detection may improve it): first heading, else first line."""
+    heading = next((t.text for t in turns[:5] if t.kind == "note"), None)
+    if heading:
+        return " ".join(heading.split())[:300]
+    declared = str(info.get("title") or "").strip() if info else ""
+    return declared[:300] or find_title(text[:4000])
+
+
+def locate(session: Session, line: int) -> dict[str, Any]:
+    """Page and section of a cited line: the turn covering it (for document citations)."""
+    for turn in session.turns:
+        if turn.line <= line <= (turn.end_line or turn.line):
+            return {"page": turn.page, "section": turn.section}
+    return {"page": None, "section": None}

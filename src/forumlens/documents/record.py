@@ -1,0 +1,134 @@
+"""The record the IGF secretariat keeps per coalition: sessions held, documents on file,
+and eligibility for a session slot. Pure: stored rows + registry + year → record.
+
+`forumlens record --year Y` answers "who may get a slot at IGF Y": the evidence is
+the year before (P = Y-1). The rule is versioned so a change of policy is a new
+version and old records stay reproducible (setting `eligibility_rule`):
+
+    v1  eligible for a slot at IGF Y when the coalition's yearly (annual) report for
+        Y-1 is on file and, if it held a session at IGF Y-1, that session's report is
+        on file too.
+
+`session_report_on_file` is null when nothing shows a session at IGF Y-1 (no stored
+transcript names the coalition and no session report for Y-1 is on file).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import ConfigError
+
+__all__ = ["RECORD_SQL", "RULES", "Rule", "StoredItem", "build_record", "items_from_rows"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    version: str
+    text: str
+    decide: Callable[[bool, bool | None], bool]
+
+
+RULES: dict[str, Rule] = {
+    "v1": Rule("v1", "eligible for a session slot at IGF Y when the yearly report for Y-1 is on file and, if the "
+                     "coalition held a session at IGF Y-1, that session's report is on file",
+               lambda annual, session: annual and session is not False),
+}
+
+# Portable SQL (the store's `query` seam): every stored document, transcript or report.
+RECORD_SQL = "SELECT id, kind, title, year, meta FROM documents ORDER BY year, title"
+
+
+@dataclass(frozen=True)
+class StoredItem:
+    """One stored document as the record sees it."""
+
+    id: str
+    kind: str  # "transcript" or a document kind
+    title: str
+    year: int | None
+    date: str | None
+    coalitions: tuple[str, ...]  # registry ids
+
+
+def items_from_rows(rows: Iterable[Sequence[Any]], title_coalitions: Callable[[str], list[str]]) -> list[StoredItem]:
+    """Stored rows → items; rows stored before metadata existed get coalitions from their title."""
+    items = []
+    for row_id, kind, title, year, meta_json in rows:
+        try:
+            meta = json.loads(meta_json or "{}")
+        except ValueError:
+            meta = {}
+        ids = tuple(str(c["id"]) for c in meta.get("coalitions") or [] if isinstance(c, dict) and c.get("id"))
+        if not meta:
+            ids = tuple(title_coalitions(title or ""))
+        items.append(StoredItem(id=str(row_id), kind=str(kind or "transcript"), title=title or "",
+                                year=meta.get("year", year) if meta else year, date=meta.get("date"),
+                                coalitions=ids))
+    return items
+
+
+def _rule(version: str) -> Rule:
+    try:
+        return RULES[version]
+    except KeyError:
+        raise ConfigError(f"unknown eligibility rule {version!r}", hint="known: " + ", ".join(RULES)) from None
+
+
+def build_record(year: int, coalitions: Sequence[dict[str, Any]], items: Sequence[StoredItem],
+                 rule: str = "v1") -> dict[str, Any]:
+    """The `record --json` contract for slot year `year`.
+
+    `coalitions` are registry rows ({"id", "name", "acronym", "active"}); inactive
+    coalitions are listed only when something of theirs is on file.
+    """
+    decide = _rule(rule)
+    previous = year - 1
+    out = []
+    for coalition in coalitions:
+        mine = [i for i in items if coalition["id"] in i.coalitions]
+        if coalition.get("active") == "no" and not mine:
+            continue
+        sessions = [i for i in mine if i.kind == "transcript" and i.year == previous]
+        documents = [i for i in mine if i.kind != "transcript" and i.year in (previous, year)]
+        annual = any(i.kind == "annual-report" and i.year == previous for i in mine)
+        session_report = any(i.kind == "session-report" and i.year == previous for i in mine)
+        session_on_file: bool | None = session_report if (sessions or session_report) else None
+        by_kind: dict[str, int] = {}
+        for doc in documents:
+            by_kind[doc.kind] = by_kind.get(doc.kind, 0) + 1
+        out.append({
+            "id": coalition["id"],
+            "name": coalition["name"],
+            "acronym": coalition.get("acronym"),
+            "sessions": [{"id": s.id, "title": s.title, "year": s.year} for s in sessions],
+            "documents": [{"kind": d.kind, "title": d.title, "date": d.date, "year": d.year, "id": d.id}
+                          for d in documents],
+            "documents_by_kind": dict(sorted(by_kind.items())),
+            "annual_report_on_file": annual,
+            "session_report_on_file": session_on_file,
+            "eligible": decide.decide(annual, session_on_file),
+        })
+    return {"year": year, "reporting_year": previous, "rule": {"version": decide.version, "text": decide.text},
+            "coalitions": out}
+
+
+def format_record(record: dict[str, Any]) -> str:
+    """The record as a plain-text table, one coalition per line."""
+    p = record["reporting_year"]
+    header = ("coalition", "sessions", "documents", f"annual {p}", f"session report {p}", "eligible")
+    rows = [header]
+    mark = {True: "yes", False: "no", None: "-"}
+    for c in record["coalitions"]:
+        docs = ", ".join(f"{k} {n}" for k, n in c["documents_by_kind"].items()) or "-"
+        rows.append((c["acronym"] or c["name"], str(len(c["sessions"])), docs, mark[c["annual_report_on_file"]],
+                     mark[c["session_report_on_file"]], mark[c["eligible"]]))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+    eligible = sum(c["eligible"] for c in record["coalitions"])
+    lines.append(f"\n{eligible} of {len(record['coalitions'])} coalitions eligible for a session slot at IGF "
+                 f"{record['year']} (rule {record['rule']['version']}: {record['rule']['text']})")
+    return "\n".join(lines)

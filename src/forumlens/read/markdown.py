@@ -1,0 +1,50 @@
+"""Markdown → headings and paragraphs, offsets into the file's own text.
+
+The stored text is the Markdown as written, so a cited line number is the line in
+the author's file. A leading `---` front-matter block gives declared metadata
+(title, date, author, lang) and is not a paragraph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from .blocks import StructuredDocument, text_blocks
+from .text import decode_text
+
+__all__ = ["looks_like_markdown", "read_markdown"]
+
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
+_SETEXT = re.compile(r"^[^\n>#].{2,}\n {0,3}={3,}[ \t]*$", re.MULTILINE)
+_TURN = re.compile(r"(^|\s)>>", re.MULTILINE)
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(---|\.\.\.)[ \t]*(\n|\Z)", re.DOTALL)
+_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+
+
+def looks_like_markdown(data: bytes) -> bool:
+    """Text with Markdown headings and no caption `>>` markers (those make it a transcript)."""
+    head = data[:65536]
+    if b"\x00" in head[:512]:
+        return False
+    sample = head.lstrip(b"\xef\xbb\xbf").decode("utf-8", errors="ignore")
+    if _TURN.search(sample):
+        return False
+    return bool(_HEADING.search(sample) or _SETEXT.search(sample) or _FRONT.match(sample))
+
+
+def read_markdown(data: bytes, source: str) -> StructuredDocument:
+    text, encoding, warnings = decode_text(data, source)
+    info: dict[str, str] = {}
+    body_start = 0
+    front = _FRONT.match(text)
+    if front:
+        body_start = front.end()
+        for match in _FIELD.finditer(front.group(1)):
+            key, value = match.group(1).lower(), match.group(2).strip().strip("\"'")
+            key = {"date": "created", "lang": "language"}.get(key, key)
+            if key in {"title", "created", "author", "language", "kind", "coalition", "coalitions"}:
+                info[key] = value
+    blocks = tuple(b for b in text_blocks(text, markdown=True) if b.start >= body_start)
+    return StructuredDocument(source=source, text=text, format="markdown", encoding=encoding,
+                              sha256=hashlib.sha256(data).hexdigest(), warnings=warnings, blocks=blocks, info=info)

@@ -1,0 +1,125 @@
+"""Clause trimming: the claim inside a caption run-on, as a quotable span of its own.
+
+Speakers rarely stop: "so what we did is we surveyed 30 data centres, and the first
+thing that struck us is that most of them run on diesel, because the grid is not
+reliable, and ...". The finding is one or two clauses of a 90-word sentence, and the
+whole sentence ranks low (too long, diluted). For each long sentence we try every
+window of consecutive clauses (cut at commas, semicolons, colons and caption dashes)
+of readable length, score it exactly as a sentence is scored (centrality against the
+other speakers, its own turn, informativeness, cue and procedure signals, read after
+filler deletion) and keep the sentence's best version — the whole sentence when no
+window beats it. A window is an exact slice of the turn with its own start line, so
+its citation quotes the source verbatim; the bullet is that window with filler deleted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from .compress import compress
+from .rank import Scored, SessionModel, unit_base, unit_factor, vectorise
+from .units import Unit, terms
+
+__all__ = ["MIN_TRIM_WORDS", "best_version", "clause_bounds", "trim_pool"]
+
+# Sentences at least this long are worth trimming; windows are kept within readable size.
+MIN_TRIM_WORDS = 28
+_WINDOW_MIN, _WINDOW_MAX = 9, 38
+# Clause boundaries: punctuation or a caption dash (the separator is not part of a clause).
+_BOUNDARY = re.compile(r"\s*(?:[,;:]|‑‑|--|—|–)\s+")
+# A window that starts with a subordinating word depends on the clause before it.
+_DEPENDENT = re.compile(r"^\W*(which|because|where|meaning|like|who|whom|whose|when|while|although|though|as|if|than|"
+                        r"or|to|for|by|with|including|especially|not|nor|then|until|unless|whether|and that|but that)\b",
+                        re.IGNORECASE)
+# Cut-off ends: a window that stops on a function word is a fragment.
+_DANGLING = re.compile(r"\b(the|a|an|of|to|and|or|but|that|which|is|are|was|were|be|in|on|for|with|by|from|at|as|our|their|its|this|these|so)\W*$",
+                       re.IGNORECASE)
+
+
+# What follows a complete window: a new clause, not the rest of this one.
+_NEW_CLAUSE = re.compile(r"^\W*(and|but|so|because|which|where|while|whereas|although|though|yet|then|and so|I|we|you|they|it|this|that|there|"
+                         r"he|she|um|uh|you know|I think|I mean|meaning|or)\b", re.IGNORECASE)
+
+
+def clause_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the clauses of `text`, separators excluded."""
+    out, at = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if m.start() > at:
+            out.append((at, m.start()))
+        at = m.end()
+    if at < len(text):
+        out.append((at, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _window_unit(unit: Unit, a: int, b: int) -> Unit:
+    text = unit.text[a:b]
+    return replace(unit, start=unit.start + a, end=unit.start + b, text=text,
+                   line=unit.line + unit.text.count("\n", 0, a), terms=tuple(terms(text)))
+
+
+def best_version(model: SessionModel, item: Scored, boost: Callable[[Unit], float] | None = None) -> Scored:
+    """The highest-scoring clause window of a long sentence, or the sentence itself."""
+    unit = item.unit
+    if unit.words < MIN_TRIM_WORDS:
+        return item
+    bounds = clause_bounds(unit.text)
+    if len(bounds) < 2:
+        return item
+    words = [len(unit.text[a:b].split()) for a, b in bounds]
+    rank_share = model.rank_of.get(id(unit), 0.0)
+    best = item
+    for i in range(len(bounds)):
+        total = 0
+        for j in range(i, len(bounds)):
+            total += words[j]
+            if total > _WINDOW_MAX:
+                break
+            if total < _WINDOW_MIN or (i == 0 and j == len(bounds) - 1):
+                continue
+            a, b = bounds[i][0], bounds[j][1]
+            span = _window_unit(unit, a, b)
+            if len(span.terms) < 4 or _DANGLING.search(span.text):
+                continue
+            read = replace(span, text=compress(span.text))
+            factor = unit_factor(model, read) * (boost(span) if boost is not None else 1.0)
+            if _DEPENDENT.match(span.text):
+                factor *= 0.5
+            if j < len(bounds) - 1 and not _NEW_CLAUSE.match(unit.text[bounds[j + 1][0]:bounds[j + 1][1]]):
+                factor *= 0.8  # what follows continues this clause (a list, an object): cut short
+            if factor <= 0:
+                continue
+            vec = vectorise([span], model.idf).vecs[0]
+            score = unit_base(model, span, vec, rank_share) * factor
+            if score > best.score:
+                best = Scored(span, score, vec)
+    return best
+
+
+def trim_pool(model: SessionModel | None, pool: Sequence[Scored], boost: Callable[[Unit], float] | None = None,
+              limit: int = 80) -> list[Scored]:
+    """`pool` with each of its `limit` most promising long sentences replaced by its best version.
+
+    Promise is the sentence's score without the length penalty it paid, so a long
+    sentence that ranks low only because of its length still gets its chance.
+    """
+    if model is None:
+        return list(pool)
+    from .rank import _length_factor
+
+    def promise(s: Scored) -> float:
+        lf = _length_factor(s.unit.words)
+        return s.score / lf if lf > 0 else 0.0
+
+    long_ones = sorted((s for s in pool if s.unit.words >= MIN_TRIM_WORDS), key=lambda s: (-promise(s), s.unit.position))
+    chosen = {id(s) for s in long_ones[:limit]}
+    out = []
+    for s in pool:
+        if id(s) in chosen:
+            out.append(best_version(model, s, boost))
+        else:
+            out.append(s)
+    return out
