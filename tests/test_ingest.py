@@ -113,3 +113,21 @@ def test_read_only_database_gets_a_clear_error_and_is_not_touched(tmp_path):
     finally:
         path.chmod(0o644)
     assert path.read_bytes() == before
+
+
+def test_parallel_ingest_stores_exactly_what_a_serial_ingest_stores(tmp_path):
+    files = [MAIN_SESSION, *sorted((CORPUS / "formats").glob("*.txt"))]
+    stores = {}
+    for workers in (1, 2):
+        store = SQLiteStore(str(tmp_path / f"w{workers}.sqlite3"))
+        outcomes = ingest_paths(store, files, max_bytes=LIMIT, workers=workers)
+        assert [o.status for o in outcomes] == ["ingested"] * len(files)
+        assert [o.path for o in outcomes] == [str(f) for f in files]  # input order is kept
+        stores[workers] = store
+    for sql in ("SELECT id, title, turn_count FROM sessions ORDER BY id",
+                "SELECT session_id, kind, data FROM analyses ORDER BY session_id, kind",
+                "SELECT key, name FROM people ORDER BY key"):
+        assert stores[1].query(sql) == stores[2].query(sql)
+    for store in stores.values():
+        assert store.check() == []
+        store.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import pkgutil
 import sys
 import traceback
@@ -21,7 +22,7 @@ from .cli_support import ForumlensGroup, db_option, open_ctx_store, settings_of
 from .documents.overrides import parse_overrides
 from .errors import ForumlensError
 from .format import format_hits, format_outcomes, format_session, format_sessions, format_turns
-from .ingest import expand_paths, ingest_file, known_people
+from .ingest import expand_paths, ingest_paths, known_people
 from .models import IngestOutcome
 from .read import read_bytes
 from .search import SearchFilters, parse_query
@@ -69,11 +70,13 @@ def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
 @click.option("--date", "doc_date", metavar="DATE", help="Document date: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--title", "doc_title", metavar="TEXT", help="Document title.")
 @click.option("--language", "doc_language", metavar="CODE", help="Document language (ISO 639-1, e.g. en).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Processes for parsing and analysis (default: one per CPU, up to 4, when there are several files).")
 @db_option
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bool, coalitions: tuple[str, ...],
            doc_kind: str | None, doc_date: str | None, doc_title: str | None, doc_language: str | None,
-           db: str | None) -> None:
+           workers: int | None, db: str | None) -> None:
     """Store transcripts and documents (.txt, .html, .md, .pdf, .docx): files and folders (recursive).
 
     Each file is stored whole or not at all. Files already stored (same content)
@@ -95,12 +98,13 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bo
     max_bytes = int(settings.max_input_mb * 1_000_000)
     options = {"words_per_minute": settings.words_per_minute, "known_people": known_people(store)}
     show_bar = sys.stderr.isatty() and not as_json and len(files) > 1
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(files) > 2 else 1
     try:
-        with click.progressbar(files, label="Ingesting", file=sys.stderr, show_pos=True,
-                               item_show_func=lambda p: str(p)[-40:] if p else "") if show_bar else _plain(files) as bar:
-            for path in bar:
-                outcomes.append(ingest_file(store, path, force=force, max_bytes=max_bytes, options=options,
-                                            overrides=overrides))
+        with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr, show_pos=True,
+                               item_show_func=lambda o: o.path[-40:] if o else "") if show_bar else _plain() as bar:
+            outcomes = ingest_paths(store, files, force=force, max_bytes=max_bytes, options=options,
+                                    overrides=overrides, on_file=lambda o: bar.update(1, o), workers=workers)
         _match_subscribers(store, outcomes)
     finally:
         store.close()
@@ -131,13 +135,13 @@ def _match_subscribers(store: Store, outcomes: list[IngestOutcome]) -> None:
 class _plain:
     """Stand-in for a progress bar when stderr is not a terminal."""
 
-    def __init__(self, items: list[Path]) -> None:
-        self.items = items
-
-    def __enter__(self) -> list[Path]:
-        return self.items
+    def __enter__(self) -> _plain:
+        return self
 
     def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, steps: int, item: object = None) -> None:
         return None
 
 

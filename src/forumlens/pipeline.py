@@ -17,7 +17,7 @@ from .documents.paragraphs import TRANSCRIPT_FORMATS, is_transcript, split_parag
 from .models import Document, Session
 from .transcript.parse import parse_transcript
 
-__all__ = ["parse_document", "prepare_document", "analyse_session", "merge_people_with_store"]
+__all__ = ["parse_document", "prepare_document", "analyse_session", "merge_people_with_store", "is_document_session"]
 
 
 def _route(document: Document) -> tuple[Session, bool]:
@@ -31,6 +31,14 @@ def _route(document: Document) -> tuple[Session, bool]:
         count = sum(t.kind == "speech" for t in paragraphs.turns)
         warnings = (f"no turn markers (>> NAME:) found; kept as a document of {count} paragraphs",)
     return replace(paragraphs, warnings=warnings), False
+
+
+def is_document_session(session: Session) -> bool:
+    """A report, statement or paper split into paragraphs: no turn has a marker or a label."""
+    if not session.turns or any(t.label for t in session.turns):
+        return False
+    lines = session.text.split("\n")
+    return not any(">>" in lines[t.line - 1] for t in session.turns if 0 < t.line <= len(lines))
 
 
 def parse_document(document: Document) -> Session:
@@ -89,12 +97,19 @@ def analyse_session(session: Session, options: dict[str, Any] | None = None) -> 
     out: dict[str, Any] = {}
     cast = resolve_session(session, words_per_minute=wpm)
     cast_json = cast.to_json()
-    out["people"] = merge_people_with_store(cast_json["people"], list(options.get("known_people") or []))
-    out["coalitions"] = cast_json["coalitions"]
-    out["flags"] = cast_json["flags"]
+    document = is_document_session(session)
+    # a report or paper has no speakers: no people, speaking time or floor questions
+    out["people"] = [] if document else merge_people_with_store(cast_json["people"],
+                                                                list(options.get("known_people") or []))
+    out["coalitions"] = [{**c, "status": "mentioned"} for c in cast_json["coalitions"]] if document \
+        else cast_json["coalitions"]
+    out["flags"] = [] if document else cast_json["flags"]
     from .analyse import analyse_session as find_intel
 
-    out.update(find_intel(session, cast, mentions=cast.mentions, words_per_minute=wpm).to_json())
+    intel = find_intel(session, cast, mentions=cast.mentions, words_per_minute=wpm).to_json()
+    if document:
+        intel.update(questions=[], stats={})
+    out.update(intel)
     out.update(_topics(session))
     out.update(report_parts(session, out))
     return out

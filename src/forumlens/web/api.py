@@ -25,10 +25,8 @@ from fastapi import (
 )
 
 from ..errors import ConfigError, InputTooLarge
-from ..ingest import INGEST_SUFFIXES
+from ..ingest import INGEST_SUFFIXES, known_people, prepare_bytes, store_prepared
 from ..models import IngestOutcome
-from ..pipeline import analyse_session, parse_document
-from ..read import read_bytes
 from ..store.base import Store
 from . import records
 from .briefs import build_topic_brief
@@ -154,15 +152,14 @@ def ingest_upload(request: Request, upload: UploadFile, *, force: bool = False) 
         raise InputTooLarge(f"is above the {max_bytes / 1e6:.0f} MB upload limit", source=name,
                             hint="raise FORUMLENS_MAX_INPUT_MB on the server if this file is genuine")
     source = f"upload:{name}"
-    document = read_bytes(data, source)
-    session = parse_document(document)
-    analyses = analyse_session(session, {"words_per_minute": settings.words_per_minute})
+    prepared = prepare_bytes(data, source, options={"words_per_minute": settings.words_per_minute})
+    if prepared.error is not None:
+        raise prepared.error
+    assert prepared.document is not None
     with request.app.state.stores.writer() as store:
-        if not force and store.has_document(document.sha256):
-            return IngestOutcome(source, "skipped", "already stored (same content)", session=session.id)
-        sid = store.save_session(document, session, analyses, replace=force)
-    return IngestOutcome(source, "ingested", session=sid, turns=len(session.turns),
-                         warnings=[*document.warnings, *session.warnings])
+        if not force and store.has_document(prepared.document.sha256):
+            return IngestOutcome(source, "skipped", "already stored (same content)", session=prepared.document.sha256[:12])
+        return store_prepared(store, prepared, force=force, known=known_people(store))
 
 
 def _share_dependencies(app: FastAPI, module: Any) -> None:
