@@ -9,6 +9,7 @@ access"), so the bullet stays faithful and the citation keeps the untouched sent
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["clean_quote", "compress"]
 
@@ -66,6 +67,7 @@ def _repair_stutter(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65_536)
 def compress(text: str) -> str:
     """A shorter, faithful version of one sentence (deletions of filler only).
 

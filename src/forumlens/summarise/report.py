@@ -25,11 +25,6 @@ from .units import Unit
 __all__ = ["build_report", "rank_takeaways", "takeaway_count", "third_person"]
 
 
-import os
-_SP0 = float(os.environ.get("FLSP", "0.75"))
-_LAM = float(os.environ.get("FLLAM", "0.72"))
-
-
 def takeaway_count(words: int) -> int:
     """6 takeaways for a short session, one more per ~3,000 substantive words, at most 8.
 
@@ -63,7 +58,7 @@ def _spread_boost(model: SessionModel | None, base: Callable[[Unit], float] = _f
             return base(unit)
         w = [model.idf.get(t, model.max_idf) for t in ts]
         shared = sum(x for t, x in zip(ts, w) if model.spread.get(t, 0) >= 3) / sum(w)
-        return base(unit) * (_SP0 + 2 * (1 - _SP0) * shared)
+        return base(unit) * (0.75 + 0.5 * shared)
     return boost
 
 
@@ -75,7 +70,7 @@ def rank_takeaways(ctx: Context, k: int | None = None) -> list[Scored]:
     if k is None:
         k = takeaway_count(sum(s.unit.words for s in pool))
     pool = trim_pool(model, pool, boost)  # long run-ons compete with their best clause window
-    chosen = mmr_select(pool, k, lam=_LAM, per_speaker=2, segment_of=ctx.segment_of)
+    chosen = mmr_select(pool, k, lam=0.8, per_speaker=2, segment_of=ctx.segment_of)
     return sorted(chosen, key=lambda s: s.unit.position)
 
 

@@ -25,7 +25,7 @@ __all__ = ["parse_transcript", "find_title", "guess_year"]
 
 _MARKER = re.compile(r">>+")
 _NOTE = re.compile(r"^[(\[][^()\[\]\n]{0,120}[)\]][.,;]?$")
-_BARE_LABEL = re.compile(r"^[ \t]*([^\s:>][^:\n]{0,60}?)[ \t]*:(?=[ \t]|$)", re.MULTILINE)
+_BARE_LABEL = re.compile(r"^[ \t]*([^\s:>][^:\n]{0,60}?)[ \t]*:(?=[ \t\r]|$)", re.MULTILINE)
 _DISCLAIMER = re.compile(
     r"(output|outputs|raw|unedited).{0,40}(caption|transcri)|should not be treated as an authoritative record"
     r"|realtime|real-time captioning|CART",
