@@ -70,13 +70,15 @@ def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
 @click.option("--date", "doc_date", metavar="DATE", help="Document date: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--title", "doc_title", metavar="TEXT", help="Document title.")
 @click.option("--language", "doc_language", metavar="CODE", help="Document language (ISO 639-1, e.g. en).")
+@click.option("--no-analysis", "no_analysis", is_flag=True,
+              help="Store turns only (fast bulk load); run `forumlens analyse --missing` later.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Processes for parsing and analysis (default: one per CPU, up to 4, when there are several files).")
 @db_option
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bool, coalitions: tuple[str, ...],
            doc_kind: str | None, doc_date: str | None, doc_title: str | None, doc_language: str | None,
-           workers: int | None, db: str | None) -> None:
+           no_analysis: bool, workers: int | None, db: str | None) -> None:
     """Store transcripts and documents (.txt, .html, .md, .pdf, .docx): files and folders (recursive).
 
     Each file is stored whole or not at all. Files already stored (same content)
@@ -96,7 +98,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bo
     files = list(expand_paths(paths))
     outcomes: list[IngestOutcome] = []
     max_bytes = int(settings.max_input_mb * 1_000_000)
-    options = {"words_per_minute": settings.words_per_minute, "known_people": known_people(store)}
+    options = {"words_per_minute": settings.words_per_minute, "known_people": known_people(store),
+               "analyse": not no_analysis}
     show_bar = sys.stderr.isatty() and not as_json and len(files) > 1
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(files) > 2 else 1

@@ -90,7 +90,9 @@ def prepare_bytes(data: bytes, source: str, *, options: dict[str, Any] | None = 
         stated = sidecar.merged(overrides) if sidecar else overrides
         document = read_bytes(data, source)
         session, meta = prepare_document(document, stated)
-        analyses = analyse_session(session, {**(options or {}), "known_people": []})
+        analyses: dict[str, Any] = {}
+        if (options or {}).get("analyse", True):
+            analyses = analyse_session(session, {**(options or {}), "known_people": []})
         analyses["document"] = meta.to_json()
     except ForumlensError as exc:
         return Prepared(source, failure=exc.render(), error=exc)
@@ -102,9 +104,10 @@ def store_prepared(store: Store, prepared: Prepared, *, force: bool, known: list
     if prepared.failure or prepared.document is None or prepared.session is None:
         return IngestOutcome(prepared.source, "failed", prepared.failure or "could not be prepared")
     analyses = dict(prepared.analyses)
-    analyses["people"] = merge_people_with_store(analyses.get("people") or [], known)
+    if "people" in analyses:
+        analyses["people"] = merge_people_with_store(analyses["people"], known)
     session_id = store.save_session(prepared.document, prepared.session, analyses, replace=force)
-    known.extend(p["name"] for p in analyses["people"] if p.get("name") and p["name"] not in known)
+    known.extend(p["name"] for p in analyses.get("people", []) if p.get("name") and p["name"] not in known)
     return IngestOutcome(prepared.source, "ingested", session=session_id, turns=len(prepared.session.turns),
                          warnings=[*prepared.document.warnings, *prepared.session.warnings])
 

@@ -1,0 +1,42 @@
+"""Bulk load without analysis, then analyse later: the same record as a normal ingest."""
+
+from click.testing import CliRunner
+
+from forumlens.cli import cli
+from forumlens.store import open_store
+
+from .conftest import CORPUS, MAIN_SESSION
+
+TABLES = ("SELECT session_id, kind, data FROM analyses ORDER BY session_id, kind",
+          "SELECT key, name FROM people ORDER BY key",
+          "SELECT session_id, coalition, status FROM coalition_mentions ORDER BY session_id, coalition",
+          "SELECT session_id, scheme, code FROM tags ORDER BY session_id, scheme, code")
+
+
+def _rows(db):
+    store = open_store(db)
+    try:
+        assert store.check() == []
+        return [store.query(sql) for sql in TABLES]
+    finally:
+        store.close()
+
+
+def test_no_analysis_then_analyse_missing_equals_a_normal_ingest(tmp_path):
+    files = [str(MAIN_SESSION), str(CORPUS / "formats" / "2023-style.txt")]
+    runner = CliRunner()
+    normal, later = str(tmp_path / "normal.sqlite3"), str(tmp_path / "later.sqlite3")
+    assert runner.invoke(cli, ["--db", normal, "ingest", *files, "--workers", "1"]).exit_code == 0
+    assert runner.invoke(cli, ["--db", later, "ingest", "--no-analysis", *files]).exit_code == 0
+    bare = _rows(later)
+    assert [r[1] for r in bare[0]] == ["document", "document"] and bare[1] == []
+    result = runner.invoke(cli, ["--db", later, "analyse", "--missing", "--workers", "2"])
+    assert result.exit_code == 0 and "analysed 2 sessions" in result.output
+    assert _rows(later) == _rows(normal)
+    again = runner.invoke(cli, ["--db", later, "analyse", "--all", "--workers", "1"])
+    assert again.exit_code == 0 and _rows(later) == _rows(normal)
+
+
+def test_analyse_needs_a_target(tmp_path):
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.sqlite3"), "analyse"])
+    assert result.exit_code == 1 and "--missing" in result.output
