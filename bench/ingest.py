@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from forumlens.ingest import ingest_file
+from forumlens.ingest import ingest_paths
 from forumlens.search import SearchFilters, parse_query
 from forumlens.store import open_store
 from forumlens.transcript.parse import parse_transcript
@@ -81,7 +81,8 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def run(n: int, db: str | None) -> dict[str, float | int | str]:
+def run(n: int, db: str | None, *, analysis: bool = False, workers: int = 1,
+        analysed_sample: int = 0) -> dict[str, float | int | str]:
     workdir = Path(tempfile.mkdtemp(prefix="forumlens-bench-"))
     texts = synthetic_sessions(n)
     paths = []
@@ -104,11 +105,19 @@ def run(n: int, db: str | None) -> dict[str, float | int | str]:
     location = db or str(workdir / "bench.sqlite3")
     store = open_store(location)
     start = time.perf_counter()
-    for path in paths:
-        outcome = ingest_file(store, path, max_bytes=50_000_000)
+    outcomes = ingest_paths(store, paths, max_bytes=50_000_000, workers=workers, options={"analyse": analysis})
+    for outcome in outcomes:
         if outcome.status != "ingested":
-            raise SystemExit(f"bench: {path} {outcome.status}: {outcome.reason}")
+            raise SystemExit(f"bench: {outcome.path} {outcome.status}: {outcome.reason}")
     ingest_time = time.perf_counter() - start
+    analysed: dict[str, float] = {}
+    if analysed_sample and not analysis:  # the full pipeline on a sample, same run
+        sample_db = open_store(str(workdir / "sample.sqlite3"))
+        t0 = time.perf_counter()
+        ingest_paths(sample_db, paths[:analysed_sample], max_bytes=50_000_000, workers=workers)
+        elapsed = time.perf_counter() - t0
+        sample_db.close()
+        analysed = {"analysed_sample": analysed_sample, "analysed_sessions_s": round(analysed_sample / elapsed, 2)}
 
     latencies = []
     for text, filters in queries():
@@ -134,6 +143,9 @@ def run(n: int, db: str | None) -> dict[str, float | int | str]:
         "search_p50_ms": round(_percentile(latencies, 0.5), 2),
         "search_p95_ms": round(_percentile(latencies, 0.95), 2),
         "store": "postgresql" if location.startswith("postgres") else "sqlite",
+        "analysis": "full" if analysis else "none",
+        "workers": workers,
+        **analysed,
     }
 
 
@@ -141,9 +153,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sessions", type=int, default=1000)
     parser.add_argument("--db", default=None, help="store to fill (default: a fresh SQLite file)")
+    parser.add_argument("--analysis", action="store_true",
+                        help="run the whole pipeline on every session (default: parse and store, as ingest --no-analysis)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--analysed-sample", type=int, default=50,
+                        help="without --analysis, also time the full pipeline on this many sessions (0: skip)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    result = run(args.sessions, args.db)
+    result = run(args.sessions, args.db, analysis=args.analysis, workers=args.workers,
+                 analysed_sample=args.analysed_sample)
     if args.json:
         print(json.dumps(result))
         return

@@ -76,6 +76,9 @@ class SQLiteStore:
                                             check_same_thread=False)
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA busy_timeout = 30000")
+            self.conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: the FTS index of a large store stays hot
+            if not memory:
+                self.conn.execute("PRAGMA mmap_size = 268435456")
             if not memory and not self.readonly:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
