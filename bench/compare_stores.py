@@ -4,20 +4,22 @@ Runs `bench/ingest.py`'s measurement twice on the same synthetic corpus: once in
 fresh SQLite file, once into a fresh database of a throwaway PostgreSQL cluster started
 on loopback for the run (tests/pg_cluster.py: the PostgreSQL 15 binaries, as `nobody`
 when run as root, durability off as in the tests; stopped and deleted afterwards).
-Both runs ingest sequentially from one process, as `forumlens ingest` does.
+Both runs use the same options (`--workers`, `--analysis`, as bench/ingest.py): parsing
+(and analysis) in worker processes, one writer, as `forumlens ingest` does.
 
 `--store-only` isolates the stores: every synthetic session is parsed and the analyses
 of the source transcript are computed once, then only `save_session` (the store's whole
 transaction: rows, search index, projections) and `search` are timed, so the analysis
 stages, which dominate a full ingest, do not hide the difference between the back ends.
 
-Usage: python bench/compare_stores.py [--sessions 1000] [--store-only] [--json]
+Usage: python bench/compare_stores.py [--sessions 1000] [--workers N] [--analysis] [--store-only] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -66,12 +68,17 @@ def store_only(sessions: int, location: str) -> dict[str, float | int | str]:
             "search_p95_ms": round(_percentile(latencies, 0.95), 2)}
 
 
-def compare(sessions: int, only_store: bool = False) -> dict[str, dict[str, float | int | str]]:
-    measure = store_only if only_store else run
+def compare(sessions: int, only_store: bool = False, workers: int = 1,
+            analysis: bool = False) -> dict[str, dict[str, float | int | str]]:
+    def measure(location: str | None) -> dict[str, float | int | str]:
+        if only_store:
+            return store_only(sessions, location or str(Path(folder) / "bench.sqlite3"))
+        return run(sessions, location, analysis=analysis, workers=workers, analysed_sample=0)
+
     with tempfile.TemporaryDirectory(prefix="forumlens-compare-") as folder:
-        sqlite = measure(sessions, str(Path(folder) / "bench.sqlite3")) if only_store else run(sessions, None)
+        sqlite = measure(None)
     with TempCluster() as cluster:
-        postgres = measure(sessions, cluster.create_database("bench"))
+        postgres = measure(cluster.create_database("bench"))
     return {"sqlite": sqlite, "postgresql": postgres}
 
 
@@ -79,9 +86,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sessions", type=int, default=1000)
     parser.add_argument("--store-only", action="store_true", help="time the stores alone (see above)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--analysis", action="store_true", help="run the whole pipeline on every session")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    result = compare(args.sessions, args.store_only)
+    result = compare(args.sessions, args.store_only, args.workers, args.analysis)
     if args.json:
         print(json.dumps(result))
         return
