@@ -4,7 +4,7 @@ from forumlens.ingest import ingest_file
 from forumlens.record import list_coalitions, list_people
 from forumlens.transcript.speakers import name_key
 
-from .conftest import CORPUS, MAIN_SESSION, ROOT
+from .conftest import MAIN_SESSION, ROOT
 
 LIMIT = 20_000_000
 

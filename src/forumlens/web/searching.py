@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import SearchHit
@@ -24,7 +24,7 @@ __all__ = ["SearchPage", "mark_snippet", "run_search"]
 
 PER_SESSION_LIMIT = 20  # at most this many sessions are searched one by one
 OVERFETCH = 1000
-FACET_WINDOW = 5000
+FACET_WINDOW = 2000
 _MARK = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 
 
@@ -69,20 +69,10 @@ def _session_set(store: Store, coalition: str | None, tag: str | None) -> set[st
 
 
 def _filtered_hits(store: Store, text: str, filters: SearchFilters, allowed: set[str] | None) -> list[SearchHit]:
-    query = parse_query(text)
-    if allowed is None:
-        return store.search(query, filters)
-    if not allowed:
+    """The store filters by coalition and tag itself (`SearchFilters.coalition/tag`)."""
+    if allowed is not None and not allowed:
         return []
-    window = filters.offset + filters.limit
-    if len(allowed) <= PER_SESSION_LIMIT:
-        hits: list[SearchHit] = []
-        for sid in sorted(allowed):
-            hits += store.search(query, replace(filters, session=sid, offset=0, limit=window))
-    else:
-        hits = [h for h in store.search(query, replace(filters, offset=0, limit=OVERFETCH)) if h.session in allowed]
-    hits.sort(key=lambda h: (-h.score, h.session, h.line))
-    return hits[filters.offset: window]
+    return store.search(parse_query(text), filters)
 
 
 def _facets(store: Store, text: str, filters: SearchFilters, allowed: set[str] | None) -> dict[str, list[tuple[str, str, int]]]:
@@ -130,9 +120,10 @@ def run_search(store: Store, text: str, *, speaker: str | None = None, session: 
     """One page of hits for any user string (never raises on the text) and its facets."""
     limit = max(1, min(int(limit), 100))
     offset = max(0, min(int(offset), 10_000))
-    filters = SearchFilters(speaker=speaker or None, session=session or None, year=year,
-                            limit=limit + 1, offset=offset)
     allowed = _session_set(store, coalition, tag)
+    filters = SearchFilters(speaker=speaker or None, session=session or None, year=year,
+                            coalition=coalition_name(store, coalition) if coalition else None, tag=tag or None,
+                            limit=limit + 1, offset=offset)
     hits = _filtered_hits(store, text, filters, allowed)
     return SearchPage(query=text, hits=hits[:limit], offset=offset, limit=limit, has_next=len(hits) > limit,
                       facets=_facets(store, text, filters, allowed) if facets else {})
