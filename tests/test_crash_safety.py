@@ -27,6 +27,7 @@ from forumlens.ingest import ingest_file
 from forumlens.pipeline import analyse_session, parse_document
 from forumlens.read import read_bytes
 from forumlens.search import SearchFilters, parse_query
+from forumlens.store import open_store
 from forumlens.store.sqlite import SQLiteStore
 
 from .conftest import CORPUS, MAIN_SESSION, ROOT
@@ -52,8 +53,8 @@ def _corpus(folder: Path, count: int) -> dict[str, int]:
     return expected
 
 
-def _assert_consistent(db: Path, expected: dict[str, int]) -> int:
-    store = SQLiteStore(str(db))
+def _assert_consistent(db: str, expected: dict[str, int]) -> int:
+    store = open_store(db)
     try:
         assert store.check() == []
         kinds = set(analyse_session(parse_document(read_bytes(b">> A B: x\n", "x"))))
@@ -71,19 +72,18 @@ def _assert_consistent(db: Path, expected: dict[str, int]) -> int:
         store.close()
 
 
-def test_kill_minus_nine_at_random_moments_never_leaves_a_partial_session(tmp_path):
+def test_kill_minus_nine_at_random_moments_never_leaves_a_partial_session(tmp_path, store_location):
+    """Runs on SQLite and on the real PostgreSQL server (store_location is parametrised)."""
     folder = tmp_path / "in"
     folder.mkdir()
     expected = _corpus(folder, 10)
-    db = tmp_path / "crash.sqlite3"
-    command = [sys.executable, "-m", "forumlens", "--db", str(db), "ingest", str(folder)]
+    db = store_location
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    timing = [sys.executable, "-m", "forumlens", "--db", str(tmp_path / "timing.sqlite3"), "ingest", str(folder)]
     started = time.perf_counter()
-    subprocess.run(command, env=env, capture_output=True, check=True)  # a full run, to time it
+    subprocess.run(timing, env=env, capture_output=True, check=True)  # a full run, to time it
     full = time.perf_counter() - started
-    db.unlink()
-    for suffix in ("-wal", "-shm"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
+    command = [sys.executable, "-m", "forumlens", "--db", db, "ingest", str(folder)]
     rng = random.Random(int(os.environ.get("FORUMLENS_CRASH_SEED", "12")))
     stored_counts = []
     for _ in range(KILLS):
