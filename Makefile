@@ -34,7 +34,7 @@ bench: install
 
 # Long robustness runs (not part of `make test`): 10 minutes of fuzzing, 500 kill -9s.
 fuzz: install-test
-	FORUMLENS_FUZZ_EXAMPLES=40000 timeout 900 $(BIN)/python -m pytest -q tests/test_fuzz.py
+	FORUMLENS_FUZZ_EXAMPLES=45000 timeout 1800 $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 crash: install-test
 	FORUMLENS_CRASH_KILLS=500 $(BIN)/python -m pytest -q -m crash tests/test_crash_safety.py
