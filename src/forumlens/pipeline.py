@@ -95,8 +95,12 @@ def analyse_session(session: Session, options: dict[str, Any] | None = None) -> 
     options = options or {}
     wpm = float(options.get("words_per_minute", 150.0))
     out: dict[str, Any] = {}
+    from .resolve.stakeholders import stakeholder_group
+
     cast = resolve_session(session, words_per_minute=wpm)
     cast_json = cast.to_json()
+    for person in cast_json["people"]:
+        person["stakeholder"] = stakeholder_group(person)
     document = is_document_session(session)
     # a report or paper has no speakers: no people, speaking time or floor questions
     out["people"] = [] if document else merge_people_with_store(cast_json["people"],
@@ -106,7 +110,8 @@ def analyse_session(session: Session, options: dict[str, Any] | None = None) -> 
     out["flags"] = [] if document else cast_json["flags"]
     from .analyse import analyse_session as find_intel
 
-    intel = find_intel(session, cast, mentions=cast.mentions, words_per_minute=wpm).to_json()
+    cast_records = {**cast_json, "people": cast_json["people"]}
+    intel = find_intel(session, cast_records, mentions=cast.mentions, words_per_minute=wpm).to_json()
     if document:
         intel.update(questions=[], stats={})
     out.update(intel)
