@@ -2,6 +2,7 @@
 # System packages the test suite needs, installed by the project itself (idempotent).
 #
 # - chromium: Debian's browser, driven by Playwright in tests/test_web_browser.py
+# - fonts-dejavu-core: the Unicode font of PDF reports and briefs (tests/test_pdf.py)
 #   (Playwright's own browser downloads are not used: executable_path=/usr/bin/chromium).
 #
 # Runs apt-get only when something is missing, so repeated `make test` runs cost nothing.
@@ -10,6 +11,7 @@ set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)   # PDF briefs
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0

@@ -109,6 +109,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bo
             outcomes = ingest_paths(store, files, force=force, max_bytes=max_bytes, options=options,
                                     overrides=overrides, on_file=lambda o: bar.update(1, o), workers=workers)
         _match_subscribers(store, outcomes)
+        _link_outputs(store, outcomes)
     finally:
         store.close()
     if as_json:
@@ -133,6 +134,19 @@ def _match_subscribers(store: Store, outcomes: list[IngestOutcome]) -> None:
         match_new_sessions(store, new_ids)
     except ForumlensError as exc:  # the sessions are stored; `forumlens digest` matches them again
         click.echo(f"warning: matching subscribers failed: {exc.render()}", err=True)
+
+
+def _link_outputs(store: Store, outcomes: list[IngestOutcome]) -> None:
+    """Link outputs that transcripts mentioned to the documents that are those outputs."""
+    from .documents.links import link_outputs
+
+    new_ids = [o.session for o in outcomes if o.status == "ingested" and o.session]
+    if not new_ids:
+        return
+    try:
+        link_outputs(store, new_ids)
+    except ForumlensError as exc:  # the sessions are stored; the next ingest links again
+        click.echo(f"warning: linking outputs to documents failed: {exc.render()}", err=True)
 
 
 class _plain:

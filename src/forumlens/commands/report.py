@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+
 import click
 
 from ..briefs import coalition_brief, load_analyses, topic_brief
@@ -14,11 +15,27 @@ from ..read import read_bytes
 from ..report import render_report
 
 
-def _format(as_json: bool, md: bool, html: bool, text: bool = False) -> str:
-    chosen = [name for name, on in (("json", as_json), ("md", md), ("html", html), ("text", text)) if on]
+def _format(as_json: bool, md: bool, html: bool, text: bool = False, pdf: bool = False,
+            out: Path | None = None) -> str:
+    chosen = [name for name, on in (("json", as_json), ("md", md), ("html", html), ("text", text), ("pdf", pdf))
+              if on]
     if len(chosen) > 1:
-        raise ConfigError("choose one of --json, --md, --html")
+        raise ConfigError("choose one of --json, --md, --html, --pdf")
+    if pdf and out is None:
+        raise ConfigError("--pdf writes a file: give -o FILE.pdf")
     return chosen[0] if chosen else "text"
+
+
+def _emit_pdf(summary: object, out: Path | None) -> None:
+    from ..summarise.pdf import render_pdf
+
+    assert out is not None
+    data = render_pdf(summary)  # type: ignore[arg-type]
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise ForumlensError(f"cannot write the report: {exc.strerror}", source=str(out)) from exc
+    click.echo(f"wrote {out}", err=True)
 
 
 def _emit(content: str, out: Path | None) -> None:
@@ -38,10 +55,11 @@ def _emit(content: str, out: Path | None) -> None:
 @click.option("--md", is_flag=True, help="Markdown.")
 @click.option("--html", is_flag=True, help="A standalone HTML page.")
 @click.option("--text", is_flag=True, help="Plain text for the terminal (the default).")
+@click.option("--pdf", is_flag=True, help="PDF, citations under each point (extra `pdf`; needs -o FILE).")
 @click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file.")
 @db_option
 @click.pass_context
-def report(ctx: click.Context, target: str, as_json: bool, md: bool, html: bool, text: bool,
+def report(ctx: click.Context, target: str, as_json: bool, md: bool, html: bool, text: bool, pdf: bool,
            out: Path | None, db: str | None) -> None:
     """Session report of a transcript FILE, or of a stored SESSION (id or part of its title).
 
@@ -53,8 +71,9 @@ def report(ctx: click.Context, target: str, as_json: bool, md: bool, html: bool,
     Examples:
       forumlens report session.txt --md -o report.md
       forumlens report d209c5 --json
+      forumlens report d209c5 --pdf -o report.pdf
     """
-    fmt = _format(as_json, md, html, text)
+    fmt = _format(as_json, md, html, text, pdf, out)
     path = Path(target)
     if path.is_file():
         try:
@@ -70,6 +89,11 @@ def report(ctx: click.Context, target: str, as_json: bool, md: bool, html: bool,
             analyses = load_analyses(store, session.id)
         finally:
             store.close()
+    if fmt == "pdf":
+        from ..summarise import build_report
+
+        _emit_pdf(build_report(session, analyses), out)
+        return
     _emit(render_report(session, analyses, fmt), out)
 
 
@@ -81,23 +105,25 @@ def report(ctx: click.Context, target: str, as_json: bool, md: bool, html: bool,
 @click.option("--json", "as_json", is_flag=True, help="JSON (DESIGN.md brief contract).")
 @click.option("--md", is_flag=True, help="Markdown.")
 @click.option("--html", is_flag=True, help="A standalone HTML page.")
+@click.option("--pdf", is_flag=True, help="PDF, citations under each point (extra `pdf`; needs -o FILE).")
 @click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file.")
 @db_option
 @click.pass_context
 def brief(ctx: click.Context, topic: str | None, coalition: str | None, since: str | None, until: str | None,
-          as_json: bool, md: bool, html: bool, out: Path | None, db: str | None) -> None:
+          as_json: bool, md: bool, html: bool, pdf: bool, out: Path | None, db: str | None) -> None:
     """A one-page cited brief: talking points on a --topic, or a --coalition snapshot.
 
     \b
     Examples:
       forumlens brief --topic "freedom of expression on social media" --md
       forumlens brief --coalition "Platform Responsibility" --json
+      forumlens brief --topic "meaningful access" --pdf -o access.pdf
     """
     from ..summarise import render
 
     if not topic and not coalition:
         raise ConfigError("give --topic TEXT or --coalition NAME")
-    fmt = _format(as_json, md, html)
+    fmt = _format(as_json, md, html, pdf=pdf, out=out)
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         if topic:
@@ -107,6 +133,9 @@ def brief(ctx: click.Context, topic: str | None, coalition: str | None, since: s
             result = coalition_brief(store, coalition)
     finally:
         store.close()
+    if fmt == "pdf":
+        _emit_pdf(result, out)
+        return
     _emit(render(result, fmt), out)
 
 

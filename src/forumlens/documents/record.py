@@ -22,7 +22,8 @@ from typing import Any
 
 from ..errors import ConfigError
 
-__all__ = ["RECORD_SQL", "RULES", "Rule", "StoredItem", "build_record", "items_from_rows"]
+__all__ = ["RECORD_SQL", "RULES", "Rule", "StoredItem", "build_record", "coalition_record", "items_from_rows",
+           "title_coalitions"]
 
 
 @dataclass(frozen=True)
@@ -132,3 +133,30 @@ def format_record(record: dict[str, Any]) -> str:
     lines.append(f"\n{eligible} of {len(record['coalitions'])} coalitions eligible for a session slot at IGF "
                  f"{record['year']} (rule {record['rule']['version']}: {record['rule']['text']})")
     return "\n".join(lines)
+
+
+def title_coalitions(title: str) -> list[str]:
+    """Registry ids of the coalitions a title names (for rows stored before metadata existed)."""
+    from ..resolve.mentions import find_mentions
+
+    return sorted({m.entity_id for m in find_mentions(title) if m.kind == "dc"}) if title else []
+
+
+def coalition_record(store: Any, coalition: str, year: int, rule: str = "v1") -> dict[str, Any] | None:
+    """One coalition's entry of `forumlens record --year YEAR` (same rows, same rule), for the portal.
+
+    `coalition` is a registry id, display name or acronym; None when the registry does
+    not know it. The result adds `year`, `reporting_year` and `rule` to the entry.
+    """
+    from ..resolve.registry import load_registry
+
+    registry = load_registry()
+    wanted = coalition.casefold()
+    entity = next((e for e in registry.of_kind("dc") if wanted == e.id.casefold() or wanted == e.name.casefold()
+                   or wanted in (a.casefold() for a in e.acronyms)), None)
+    if entity is None:
+        return None
+    row = {"id": entity.id, "name": entity.name, "acronym": entity.acronym, "active": "yes"}
+    data = build_record(year, [row], items_from_rows(store.query(RECORD_SQL), title_coalitions), rule=rule)
+    entry = data["coalitions"][0]
+    return {**entry, "year": data["year"], "reporting_year": data["reporting_year"], "rule": data["rule"]}
