@@ -67,8 +67,8 @@ def _bare_label_markers(text: str) -> list[_Marker]:
     for match in _BARE_LABEL.finditer(text):
         label = match.group(1)
         words = label.split()
-        if not looks_like_label(label) or len(words) > 6:
-            continue
+        if not looks_like_label(label) or len(words) > 6 or label[:1] in "([{" or re.search(r"\d", label):
+            continue  # "[IGF 2019:" or "Session 2:" is a heading, not a speaker
         letters = [ch for ch in label if ch.isalpha()]
         all_caps = sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
         title_case = len(words) >= 2 and all(w[:1].isupper() or w in {"de", "la", "van", "von", "da"} for w in words)
