@@ -31,6 +31,7 @@ from ..store.base import Store
 from . import records
 from .briefs import build_topic_brief
 from .graph import build_graph
+from .related import coalition_partners, session_related
 from .searching import run_search
 from .security import require_admin
 
@@ -53,8 +54,10 @@ Offset = Annotated[int, Query(ge=0, le=100_000)]
 @router.get("", summary="What the API offers and how much is stored")
 def api_root(store: StoreDep) -> dict[str, Any]:
     return {"counts": store.counts(), "openapi": "/openapi.json", "docs": "/api/docs",
-            "endpoints": ["/api/sessions", "/api/sessions/{id}", "/api/search", "/api/people", "/api/people/{id}",
-                          "/api/coalitions", "/api/coalitions/{id}", "/api/tags", "/api/tags/{scheme}/{code}",
+            "endpoints": ["/api/sessions", "/api/sessions/{id}", "/api/sessions/{id}/related",
+                          "/api/search", "/api/search/modes", "/api/people", "/api/people/{id}",
+                          "/api/coalitions", "/api/coalitions/{id}",
+                          "/api/coalitions/{id}/partners", "/api/tags", "/api/tags/{scheme}/{code}",
                           "/api/glossary", "/api/briefs", "/api/graph", "/api/ingest"]}
 
 
@@ -78,11 +81,35 @@ def api_session(session_id: str, store: StoreDep) -> dict[str, Any]:
 def api_search(store: StoreDep, request: Request, q: str = "", speaker: str | None = None, year: int | None = None,
                session: str | None = None, coalition: str | None = None, tag: str | None = None,
                limit: Annotated[int | None, Query(ge=1, le=100)] = None, offset: Offset = 0,
-               facets: bool = False) -> dict[str, Any]:
+               facets: bool = False,
+               mode: Annotated[str, Query(description="lexical (default), semantic or hybrid; semantic and hybrid"
+                                                      " need the semantic extra and stored embeddings (else 400)",
+                                          max_length=20)] = "lexical") -> dict[str, Any]:
     limit = limit or int(request.app.state.settings.search_limit)
     page = run_search(store, q[:2000], speaker=speaker, session=session, year=year, coalition=coalition, tag=tag,
-                      limit=limit, offset=offset, facets=facets)
+                      limit=limit, offset=offset, facets=facets, mode=mode)
     return page.to_json()
+
+
+@router.get("/search/modes", summary="Search modes this server can answer now (lexical always)")
+def api_search_modes(store: StoreDep) -> dict[str, Any]:
+    from ..semantic import MODES, available_modes
+
+    return {"modes": available_modes(store), "all": list(MODES), "default": "lexical"}
+
+
+@router.get("/sessions/{session_id}/related",
+            summary="Similar sessions, coalitions working on this, and with `line` similar turns (with evidence)")
+def api_session_related(session_id: str, store: StoreDep, line: Annotated[int | None, Query(ge=1)] = None,
+                        k: Annotated[int, Query(ge=1, le=20)] = 5) -> dict[str, Any]:
+    return session_related(store, session_id, line=line, k=k)
+
+
+@router.get("/coalitions/{coalition_id}/partners",
+            summary="Partner suggestions: overlapping topics, not yet in a session together, with evidence")
+def api_coalition_partners(coalition_id: str, store: StoreDep,
+                           k: Annotated[int, Query(ge=1, le=20)] = 5) -> dict[str, Any]:
+    return coalition_partners(store, coalition_id, k=k)
 
 
 @router.get("/people", summary="People who spoke, most sessions first")

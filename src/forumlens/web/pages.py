@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from ..errors import ConfigError
 from ..models import Session
+from ..semantic import available_modes
 from ..store.base import Store
 from . import records
 from .api import reader
@@ -32,12 +33,14 @@ from .briefs import (
     topic_brief_function,
 )
 from .graph import build_graph, layout
-from .searching import mark_snippet, run_search
+from .related import coalition_partners, session_related
+from .searching import check_mode, mark_snippet, run_search
 
 __all__ = ["cite_url", "router", "templates", "transcript_html"]
 
 HERE = Path(__file__).resolve().parent
 PER_PAGE = 20
+MODE_LABELS = {"lexical": "Keywords", "semantic": "Meaning", "hybrid": "Both (hybrid)"}
 
 
 def cite_url(session: str | None, line: int | None) -> str:
@@ -96,11 +99,26 @@ def session_page(request: Request, session_id: str, store: Store = StoreDep) -> 
     detail, session = records.session_with_record(store, session_id)
     wpm = float(request.app.state.settings.words_per_minute)
     return _page(request, "session.html", s=detail, transcript=transcript_html(session),
-                 speakers=records.speaking_time(detail, wpm))
+                 speakers=records.speaking_time(detail, wpm), related=session_related(store, detail["id"]))
+
+
+@router.get("/sessions/{session_id}/related")
+def session_related_page(request: Request, session_id: str, store: Store = StoreDep,
+                         line: int | None = Query(None, ge=1)) -> Response:
+    """Related items of a session, and with `line` the turns elsewhere similar to that turn."""
+    related = session_related(store, session_id, line=line, k=10)
+    rows = store.query("SELECT title FROM sessions WHERE id = ?", (related["session"],))
+    turn = None
+    if line is not None:
+        found = store.query("SELECT line, speaker, text FROM turns WHERE session_id = ? AND line <= ? AND end_line >= ?"
+                            " ORDER BY idx", (related["session"], line, line))
+        turn = {"line": int(found[0][0]), "speaker": found[0][1], "text": found[0][2]} if found else None
+    return _page(request, "related.html", r=related, title=rows[0][0] if rows else related["session"], turn=turn)
 
 
 @lru_cache(maxsize=256)
-def _transcript_cached(sha256: str, text: str, starts: tuple[tuple[int, str, str | None], ...]) -> str:
+def _transcript_cached(sha256: str, text: str, starts: tuple[tuple[int, str, str | None], ...],
+                       session_id: str = "") -> str:
     where = {line: (kind, speaker) for line, kind, speaker in starts}
     out = []
     for n, line in enumerate(text.split("\n"), start=1):
@@ -109,8 +127,12 @@ def _transcript_cached(sha256: str, text: str, starts: tuple[tuple[int, str, str
         who = ""
         if kind == "speech" and speaker:
             who = f'<a class="who" href="/people/{records.slug(speaker)}">{escape(speaker)}</a> '
+        similar = ""
+        if kind == "speech" and session_id:  # similar turns elsewhere (issue 10)
+            similar = (f'<a class="similar" href="/sessions/{escape(session_id)}/related?line={n}#similar-turns"'
+                       f' title="similar turns elsewhere" aria-label="similar turns to line {n}">≈</a>')
         out.append(f'<div class="{css}" id="L{n}"><a class="ln" href="#L{n}">{n}</a>'
-                   f'<span class="text">{who}{escape(line)}</span></div>')
+                   f'<span class="text">{who}{escape(line)}</span>{similar}</div>')
     return "\n".join(out)
 
 
@@ -121,7 +143,7 @@ def transcript_html(session: Session) -> Markup:
     this page is the most visited; the result is cached per content hash.
     """
     starts = tuple((t.line, t.kind, t.speaker) for t in session.turns)
-    return Markup(_transcript_cached(session.sha256, session.text, starts))
+    return Markup(_transcript_cached(session.sha256, session.text, starts, session.id))
 
 
 @router.get("/people")
@@ -140,8 +162,25 @@ def coalitions(request: Request, store: Store = StoreDep) -> Response:
 
 
 @router.get("/coalitions/{coalition_id}")
-def coalition(request: Request, coalition_id: str, store: Store = StoreDep) -> Response:
-    return _page(request, "coalition.html", c=records.coalition_detail(store, coalition_id))
+def coalition(request: Request, coalition_id: str, store: Store = StoreDep,
+              year: int | None = Query(None, ge=2006, le=2100)) -> Response:
+    detail = records.coalition_detail(store, coalition_id)
+    return _page(request, "coalition.html", c=detail, suggested=coalition_partners(store, detail["name"]),
+                 record=_coalition_record(request, store, detail, year))
+
+
+def _coalition_record(request: Request, store: Store, detail: dict[str, Any], year: int | None) -> dict[str, Any] | None:
+    """The coalition's entry of `forumlens record --year Y` (same rows, same versioned rule; issue 8)."""
+    from datetime import date
+
+    from ..documents.record import coalition_record
+
+    rule = str(getattr(request.app.state.settings, "eligibility_rule", "v1") or "v1")
+    year = year or date.today().year
+    for ref in (detail["name"], detail.get("acronym")):
+        if ref and (entry := coalition_record(store, ref, year, rule)) is not None:
+            return entry
+    return None
 
 
 @router.get("/topics")
@@ -165,11 +204,20 @@ def topic(request: Request, scheme: str, code: str, store: Store = StoreDep) -> 
 @router.get("/search")
 def search(request: Request, store: Store = StoreDep, q: str = "", year: str | None = None,
            speaker: str | None = None, coalition: str | None = None, tag: str | None = None,
-           session: str | None = None, page: int = Query(1, ge=1, le=500)) -> Response:
+           session: str | None = None, page: int = Query(1, ge=1, le=500), mode: str = "lexical") -> Response:
     filters = {"year": _int(year), "speaker": speaker or None, "coalition": coalition or None, "tag": tag or None,
                "session": session or None}
-    result = run_search(store, q[:2000], **filters, limit=PER_PAGE, offset=(page - 1) * PER_PAGE) if q.strip() else None
-    return _page(request, "search.html", q=q, result=result, filters=filters, page=page)
+    modes = available_modes(store)
+    problem = None
+    try:
+        mode = check_mode(store, mode[:20])
+    except ConfigError as exc:  # say why on the page and answer lexically instead
+        problem = exc.message + (f" ({exc.hint})" if exc.hint else "") + "; showing keyword (lexical) results."
+        mode = "lexical"
+    result = run_search(store, q[:2000], **filters, limit=PER_PAGE, offset=(page - 1) * PER_PAGE,
+                        mode=mode) if q.strip() else None
+    return _page(request, "search.html", q=q, result=result, filters=filters, page=page, mode=mode, modes=modes,
+                 mode_problem=problem, mode_labels=MODE_LABELS)
 
 
 @router.get("/glossary")

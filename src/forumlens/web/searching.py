@@ -20,7 +20,7 @@ from ..search import SearchFilters, parse_query, to_fts5
 from ..store.base import Store
 from .records import coalition_name, slug
 
-__all__ = ["SearchPage", "mark_snippet", "run_search"]
+__all__ = ["SearchPage", "check_mode", "mark_snippet", "run_search"]
 
 PER_SESSION_LIMIT = 20  # at most this many sessions are searched one by one
 OVERFETCH = 1000
@@ -47,10 +47,11 @@ class SearchPage:
     limit: int
     has_next: bool
     facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)  # name → (value, label, count)
+    mode: str = "lexical"
 
     def to_json(self) -> dict[str, Any]:
         return {"query": self.query, "hits": [h.to_json() for h in self.hits], "offset": self.offset,
-                "limit": self.limit, "has_next": self.has_next,
+                "limit": self.limit, "has_next": self.has_next, "mode": self.mode,
                 "facets": {k: [{"value": v, "label": lbl, "count": n} for v, lbl, n in items]
                            for k, items in self.facets.items()}}
 
@@ -68,11 +69,44 @@ def _session_set(store: Store, coalition: str | None, tag: str | None) -> set[st
     return allowed
 
 
-def _filtered_hits(store: Store, text: str, filters: SearchFilters, allowed: set[str] | None) -> list[SearchHit]:
-    """The store filters by coalition and tag itself (`SearchFilters.coalition/tag`)."""
+def _filtered_hits(store: Store, text: str, filters: SearchFilters, allowed: set[str] | None,
+                   mode: str = "lexical") -> list[SearchHit]:
+    """The store filters by coalition and tag itself (`SearchFilters.coalition/tag`).
+
+    Semantic and hybrid modes go through `forumlens.semantic.semantic_search` (the same
+    entry point as the CLI), which applies the same filters to the vector list.
+    """
     if allowed is not None and not allowed:
         return []
-    return store.search(parse_query(text), filters)
+    if mode == "lexical":
+        return store.search(parse_query(text), filters)
+    from ..semantic import semantic_search
+
+    return semantic_search(store, text, filters, mode)
+
+
+def check_mode(store: Store, mode: str | None) -> str:
+    """The search mode to use; `ConfigError` (400) for an unknown one or one this store cannot do.
+
+    Lexical always works. Semantic and hybrid need the `semantic` extra and stored vectors;
+    `available_modes(store)` says which are possible, and the error names what is missing.
+    """
+    from ..errors import ConfigError
+    from ..semantic import MODES, available_modes
+
+    mode = (mode or "lexical").strip().lower()
+    if mode not in MODES:
+        raise ConfigError(f"unknown search mode {mode!r}", hint="use one of: " + ", ".join(MODES))
+    if mode == "lexical" or mode in available_modes(store):
+        return mode
+    from ..semantic import semantic_installed
+
+    if not semantic_installed():
+        raise ConfigError(f"search mode {mode!r} needs the optional embedding model, which is not installed"
+                          " on this server", hint="use mode=lexical, or install forumlens[semantic] and run"
+                                                  " `forumlens embed`")
+    raise ConfigError(f"search mode {mode!r} is not available yet: no embeddings are stored",
+                      hint="use mode=lexical, or run `forumlens embed` on the server")
 
 
 def _facets(store: Store, text: str, filters: SearchFilters, allowed: set[str] | None) -> dict[str, list[tuple[str, str, int]]]:
@@ -116,14 +150,19 @@ def _facets(store: Store, text: str, filters: SearchFilters, allowed: set[str] |
 
 def run_search(store: Store, text: str, *, speaker: str | None = None, session: str | None = None,
                year: int | None = None, coalition: str | None = None, tag: str | None = None,
-               limit: int = 20, offset: int = 0, facets: bool = True) -> SearchPage:
-    """One page of hits for any user string (never raises on the text) and its facets."""
+               limit: int = 20, offset: int = 0, facets: bool = True, mode: str | None = "lexical") -> SearchPage:
+    """One page of hits for any user string (never raises on the text) and its facets.
+
+    `mode`: lexical (default), semantic or hybrid; a mode the store cannot do raises
+    `ConfigError` (see `check_mode`). Facets always count the lexical matches.
+    """
+    mode = check_mode(store, mode)
     limit = max(1, min(int(limit), 100))
     offset = max(0, min(int(offset), 10_000))
     allowed = _session_set(store, coalition, tag)
     filters = SearchFilters(speaker=speaker or None, session=session or None, year=year,
                             coalition=coalition_name(store, coalition) if coalition else None, tag=tag or None,
                             limit=limit + 1, offset=offset)
-    hits = _filtered_hits(store, text, filters, allowed)
+    hits = _filtered_hits(store, text, filters, allowed, mode)
     return SearchPage(query=text, hits=hits[:limit], offset=offset, limit=limit, has_next=len(hits) > limit,
-                      facets=_facets(store, text, filters, allowed) if facets else {})
+                      facets=_facets(store, text, filters, allowed) if facets else {}, mode=mode)
