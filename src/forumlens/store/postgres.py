@@ -37,13 +37,20 @@ from ..errors import (
 )
 from ..models import Document, SearchHit, Session, Turn
 from ..search import Query, SearchFilters, highlight_terms
-from ..transcript.speakers import name_key
 from . import redact
 from .base import SessionInfo
 from .fts import to_tsquery, tokens, tsvector_literal
 from .migrations import PG_MIGRATIONS, SCHEMA_VERSION
 from .placeholders import to_pyformat
-from .projections import PROJECTED_TABLES, document_columns, project_analyses
+from .projections import PROJECTED_TABLES, project_analyses
+from .rows import (
+    ANALYSIS_COLUMNS,
+    DOCUMENT_COLUMNS,
+    SESSION_COLUMNS,
+    SPEAKER_COLUMNS,
+    TURN_COLUMNS,
+    session_rows,
+)
 from .sql import SNIPPET_CLOSE, SNIPPET_OPEN, pg_search_sql, sessions_sql
 from .sqlite import _line_of_first
 
@@ -206,20 +213,9 @@ class PostgresStore:
     def save_session(self, document: Document, session: Session,
                      analyses: dict[str, Any] | None = None, *, replace: bool = False) -> str:
         sid = session.id
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        speech = [t for t in session.turns if t.kind == "speech"]
-        labels: dict[str, tuple[str | None, int]] = {}
-        for turn in speech:
-            if turn.label:
-                speaker, count = labels.get(turn.label, (turn.speaker, 0))
-                labels[turn.label] = (speaker, count + 1)
-        analysis_rows = [(sid, kind, json.dumps(data, ensure_ascii=False)) for kind, data in (analyses or {}).items()]
-        turn_rows = []
-        for t in session.turns:
-            key = name_key(t.speaker or t.label or "")
-            turn_rows.append((sid, t.index, t.line, t.end_line, t.label, t.speaker, key, t.kind, t.text,
-                              t.start, t.end, t.page, t.section, tsvector_literal(t.text, key)))
-        kind, meta = document_columns(analyses)
+        rows = session_rows(document, session, analyses, datetime.now(UTC).isoformat(timespec="seconds"))
+        # the search column is built here, from the same tokens as SQLite's FTS5 index
+        turn_rows = [(*row, tsvector_literal(row[8], row[6])) for row in rows.turns]
         with self._write() as cur:
             # same content racing in two processes: the second waits here, then finds the first's row
             cur.execute("SELECT pg_advisory_xact_lock(%s)", (_hash_lock(document.sha256),))
@@ -229,29 +225,16 @@ class PostgresStore:
                 return str(existing[0])
             if existing:
                 cur.execute("DELETE FROM documents WHERE id = %s", (existing[0],))
-            cur.execute(
-                "INSERT INTO documents (id, sha256, source, format, encoding, kind, title, year, text, warnings,"
-                " ingested_at, meta) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                (sid, document.sha256, document.source, document.format, document.encoding, kind, session.title,
-                 session.year, session.text, json.dumps([*document.warnings, *session.warnings]), now, meta),
-            )
-            cur.execute(
-                "INSERT INTO sessions (id, title, year, turn_count, speaker_count, word_count)"
-                " VALUES (%s, %s, %s, %s, %s, %s)",
-                (sid, session.title, session.year, len(session.turns),
-                 len({name_key(t.speaker or t.label or "") for t in speech if t.label}),
-                 sum(len(t.text.split()) for t in speech)),
-            )
-            if labels:
-                cur.executemany("INSERT INTO speakers (session_id, label, speaker, turns) VALUES (%s, %s, %s, %s)",
-                                [(sid, label, speaker, count) for label, (speaker, count) in labels.items()])
+            cur.execute(_insert("documents", DOCUMENT_COLUMNS), rows.document)
+            cur.execute(_insert("sessions", SESSION_COLUMNS), rows.session)
+            if rows.speakers:
+                cur.executemany(_insert("speakers", SPEAKER_COLUMNS), rows.speakers)
             if turn_rows:
-                with cur.copy("COPY turns (session_id, idx, line, end_line, label, speaker, speaker_key, kind,"
-                              " text, start_offset, end_offset, page, section, tsv) FROM STDIN") as copy:
+                with cur.copy(f"COPY turns ({', '.join(TURN_COLUMNS)}, tsv) FROM STDIN") as copy:
                     for row in turn_rows:
                         copy.write_row(row)
-            if analysis_rows:
-                cur.executemany("INSERT INTO analyses (session_id, kind, data) VALUES (%s, %s, %s)", analysis_rows)
+            if rows.analyses:
+                cur.executemany(_insert("analyses", ANALYSIS_COLUMNS), rows.analyses)
             self._project(cur, sid, analyses or {})
         return sid
 
@@ -374,6 +357,10 @@ class PostgresStore:
     def schema_version_in(cur: psycopg.Cursor[Any]) -> int:
         cur.execute(f"SELECT coalesce(max(version), 0) FROM {SCHEMA_TABLE}")
         return int(cur.fetchone()[0])  # type: ignore[index]
+
+
+def _insert(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
 
 
 def _hash_lock(sha256: str) -> int:

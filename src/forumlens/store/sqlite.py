@@ -17,18 +17,36 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError, NotFound, StoreCorrupt, StoreError, StoreFull, StoreReadOnly
+from ..errors import (
+    ConfigError,
+    NotFound,
+    StoreCorrupt,
+    StoreError,
+    StoreFull,
+    StoreReadOnly,
+)
 from ..models import Document, SearchHit, Session, Turn
 from ..search import Query, SearchFilters, highlight_terms, to_fts5
-from ..transcript.speakers import name_key
 from .base import SessionInfo
 from .migrations import SCHEMA_VERSION, SQLITE_MIGRATIONS
-from .projections import PROJECTED_TABLES, document_columns, project_analyses
+from .projections import PROJECTED_TABLES, project_analyses
+from .rows import (
+    ANALYSIS_COLUMNS,
+    DOCUMENT_COLUMNS,
+    SESSION_COLUMNS,
+    SPEAKER_COLUMNS,
+    TURN_COLUMNS,
+    session_rows,
+)
 from .sql import SNIPPET_CLOSE, SNIPPET_OPEN, search_sql, sessions_sql, snippet_sql
 
 __all__ = ["SQLiteStore", "translate_sqlite_error"]
 
 _HEADER = b"SQLite format 3\x00"
+
+
+def _insert(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
 def _writable(path: Path) -> bool:
@@ -172,47 +190,18 @@ class SQLiteStore:
     def save_session(self, document: Document, session: Session,
                      analyses: dict[str, Any] | None = None, *, replace: bool = False) -> str:
         sid = session.id
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        speech = [t for t in session.turns if t.kind == "speech"]
-        labels: dict[str, tuple[str | None, int]] = {}
-        for turn in speech:
-            if turn.label:
-                speaker, count = labels.get(turn.label, (turn.speaker, 0))
-                labels[turn.label] = (speaker, count + 1)
+        rows = session_rows(document, session, analyses, datetime.now(UTC).isoformat(timespec="seconds"))
         with self._write() as conn:
             existing = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (document.sha256,)).fetchone()
             if existing and not replace:
                 return str(existing[0])
             if existing:
                 conn.execute("DELETE FROM documents WHERE id = ?", (existing[0],))
-            kind, meta = document_columns(analyses)
-            conn.execute(
-                "INSERT INTO documents (id, sha256, source, format, encoding, kind, title, year, text, warnings,"
-                " ingested_at, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (sid, document.sha256, document.source, document.format, document.encoding, kind, session.title,
-                 session.year, session.text, json.dumps([*document.warnings, *session.warnings]), now, meta),
-            )
-            conn.execute(
-                "INSERT INTO sessions (id, title, year, turn_count, speaker_count, word_count)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (sid, session.title, session.year, len(session.turns),
-                 len({name_key(t.speaker or t.label or "") for t in speech if t.label}),
-                 sum(len(t.text.split()) for t in speech)),
-            )
-            conn.executemany(
-                "INSERT INTO speakers (session_id, label, speaker, turns) VALUES (?, ?, ?, ?)",
-                [(sid, label, speaker, count) for label, (speaker, count) in labels.items()],
-            )
-            conn.executemany(
-                "INSERT INTO turns (session_id, idx, line, end_line, label, speaker, speaker_key, kind, text,"
-                " start_offset, end_offset, page, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(sid, t.index, t.line, t.end_line, t.label, t.speaker, name_key(t.speaker or t.label or ""),
-                  t.kind, t.text, t.start, t.end, t.page, t.section) for t in session.turns],
-            )
-            conn.executemany(
-                "INSERT INTO analyses (session_id, kind, data) VALUES (?, ?, ?)",
-                [(sid, kind, json.dumps(data, ensure_ascii=False)) for kind, data in (analyses or {}).items()],
-            )
+            conn.execute(_insert("documents", DOCUMENT_COLUMNS), rows.document)
+            conn.execute(_insert("sessions", SESSION_COLUMNS), rows.session)
+            conn.executemany(_insert("speakers", SPEAKER_COLUMNS), rows.speakers)
+            conn.executemany(_insert("turns", TURN_COLUMNS), rows.turns)
+            conn.executemany(_insert("analyses", ANALYSIS_COLUMNS), rows.analyses)
             self._project(conn, sid, analyses or {})
         return sid
 
