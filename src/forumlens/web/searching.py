@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+import threading
+from collections import Counter, OrderedDict
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..models import SearchHit
@@ -20,12 +21,15 @@ from ..search import SearchFilters, parse_query, to_fts5
 from ..store.base import Store
 from .records import coalition_name, slug
 
-__all__ = ["SearchPage", "check_mode", "mark_snippet", "run_search"]
+__all__ = ["SearchPage", "check_mode", "clear_cache", "mark_snippet", "run_search"]
 
 PER_SESSION_LIMIT = 20  # at most this many sessions are searched one by one
 OVERFETCH = 1000
 FACET_WINDOW = 2000
 _MARK = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
+RESULT_CACHE_SIZE = 512
+_results: OrderedDict[tuple[Any, ...], SearchPage] = OrderedDict()
+_results_lock = threading.Lock()
 
 
 def mark_snippet(snippet: str) -> str:
@@ -159,6 +163,33 @@ def run_search(store: Store, text: str, *, speaker: str | None = None, session: 
     mode = check_mode(store, mode)
     limit = max(1, min(int(limit), 100))
     offset = max(0, min(int(offset), 10_000))
+    from .related import _location, store_signature
+
+    key = (_location(store), store_signature(store), text, speaker or None, session or None, year,
+           coalition or None, tag or None, limit, offset, bool(facets), mode)
+    with _results_lock:
+        cached = _results.get(key)
+        if cached is not None:
+            _results.move_to_end(key)
+    if cached is not None:
+        return replace(cached, hits=list(cached.hits), facets={k: list(v) for k, v in cached.facets.items()})
+    page = _run_search(store, text, speaker=speaker, session=session, year=year, coalition=coalition, tag=tag,
+                       limit=limit, offset=offset, facets=facets, mode=mode)
+    with _results_lock:
+        _results[key] = page
+        while len(_results) > RESULT_CACHE_SIZE:
+            _results.popitem(last=False)
+    return replace(page, hits=list(page.hits), facets={k: list(v) for k, v in page.facets.items()})
+
+
+def clear_cache() -> None:
+    with _results_lock:
+        _results.clear()
+
+
+def _run_search(store: Store, text: str, *, speaker: str | None, session: str | None, year: int | None,
+                coalition: str | None, tag: str | None, limit: int, offset: int, facets: bool,
+                mode: str) -> SearchPage:
     allowed = _session_set(store, coalition, tag)
     filters = SearchFilters(speaker=speaker or None, session=session or None, year=year,
                             coalition=coalition_name(store, coalition) if coalition else None, tag=tag or None,
