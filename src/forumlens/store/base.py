@@ -5,9 +5,9 @@ Stages never import a database driver; they get plain records from here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..models import Document, SearchHit, Session
