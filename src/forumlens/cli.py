@@ -45,10 +45,12 @@ def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
 
     \b
     Typical use:
-      forumlens ingest transcripts/            # store every transcript in a folder
+      forumlens ingest transcripts/            # store every transcript and document in a folder
       forumlens sessions                       # list what is stored
+      forumlens report 3f2a9c1d --md           # a cited session report (by id or part of the title)
+      forumlens brief --topic "meaningful access"   # cited talking points across the store
       forumlens search '"net neutrality" enforcement' --year 2021
-      forumlens show 3f2a9c1d                  # one session, by id or title
+      forumlens questions --open               # what was asked and never answered
     """
     ctx.ensure_object(dict)
     try:
