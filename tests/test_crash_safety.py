@@ -37,17 +37,17 @@ KILLS = int(os.environ.get("FORUMLENS_CRASH_KILLS", "50"))
 LIMIT = 50_000_000
 
 
-def _corpus(folder: Path, count: int) -> dict[str, int]:
+def _corpus(folder: Path, count: int, seed: int = 3, prefix: str = "session") -> dict[str, int]:
     """`count` distinct sessions (shuffled turns of the shared transcript); expected turns by file."""
     text = MAIN_SESSION.read_text("utf-8")
     head, body = text[: text.index(">>")], text[text.index(">>"):]
     blocks = [">>" + b for b in body.split(">>") if b.strip()]
-    rng = random.Random(3)
+    rng = random.Random(seed)
     expected = {}
     for i in range(count):
         rng.shuffle(blocks)
         kept = blocks[: rng.randint(8, 20)]  # small sessions: many kills per minute
-        path = folder / f"session-{i:03d}.txt"
+        path = folder / f"{prefix}-{i:03d}.txt"
         path.write_text(f"IGF 20{10 + i % 14} Crash Session {i}\n" + head[head.index("\n"):] + "".join(kept), "utf-8")
         expected[path.name] = len(parse_document(read_bytes(path.read_bytes(), str(path))).turns)
     return expected
@@ -73,27 +73,53 @@ def _assert_consistent(db: str, expected: dict[str, int]) -> int:
 
 
 def test_kill_minus_nine_at_random_moments_never_leaves_a_partial_session(tmp_path, store_location):
-    """Runs on SQLite and on the real PostgreSQL server (store_location is parametrised)."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    expected = _corpus(folder, 10)
+    """Runs on SQLite and on the real PostgreSQL server (store_location is parametrised).
+
+    Kill moments are drawn from [0, estimate], where the estimate starts at the time of a
+    full ingest on this store and adapts: a kill after the batch was complete shortens it
+    (and a fresh batch of sessions takes over), a kill before anything was stored lengthens
+    it, so the kills keep landing inside real ingest work.
+    """
     db = store_location
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    timing = [sys.executable, "-m", "forumlens", "--db", str(tmp_path / "timing.sqlite3"), "ingest", str(folder)]
+    expected: dict[str, int] = {}
+
+    def batch(k: int) -> tuple[Path, int]:
+        folder = tmp_path / f"batch{k}"
+        folder.mkdir()
+        expected.update(_corpus(folder, 8, seed=10 + k, prefix=f"b{k}"))
+        return folder, 8
+
+    folder, size = batch(0)
     started = time.perf_counter()
-    subprocess.run(timing, env=env, capture_output=True, check=True)  # a full run, to time it
-    full = time.perf_counter() - started
-    command = [sys.executable, "-m", "forumlens", "--db", db, "ingest", str(folder)]
+    subprocess.run([sys.executable, "-m", "forumlens", "--db", db, "ingest", str(folder)], env=env,
+                   capture_output=True, check=True)
+    estimate = time.perf_counter() - started
+    stored = _assert_consistent(db, expected)
     rng = random.Random(int(os.environ.get("FORUMLENS_CRASH_SEED", "12")))
-    stored_counts = []
+    landed_mid_ingest, k = 0, 0
+    folder, size = batch(k := k + 1)
+    start_of_batch = stored
     for _ in range(KILLS):
-        child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.0, full * 0.9))
+        child = subprocess.Popen([sys.executable, "-m", "forumlens", "--db", db, "ingest", str(folder)], env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.0, estimate))
         child.send_signal(signal.SIGKILL)
         child.wait()
-        stored_counts.append(_assert_consistent(db, expected))
-    assert max(stored_counts) > 0 and min(stored_counts) < len(expected), "kills never landed mid-ingest"
-    subprocess.run(command, env=env, capture_output=True, check=True)
+        now = _assert_consistent(db, expected)
+        if now - start_of_batch >= size:  # too late: the batch was complete
+            estimate *= 0.7
+            folder, size = batch(k := k + 1)
+            start_of_batch = now
+        elif now == stored:  # too early: nothing new stored
+            estimate *= 1.2
+        else:
+            landed_mid_ingest += 1
+        stored = now
+    assert landed_mid_ingest > 0, "no kill landed in the middle of an ingest"
+    for j in range(k + 1):  # re-runs complete every batch, without duplicates
+        subprocess.run([sys.executable, "-m", "forumlens", "--db", db, "ingest", str(tmp_path / f"batch{j}")],
+                       env=env, capture_output=True, check=True)
     assert _assert_consistent(db, expected) == len(expected)
 
 

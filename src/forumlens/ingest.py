@@ -8,6 +8,8 @@ one bad file never stops the others and never leaves half a session in the store
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import multiprocessing.context
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -140,6 +142,18 @@ def known_people(store: Store) -> list[str]:
     return [row[0] for row in store.query("SELECT name FROM people ORDER BY name")]
 
 
+def worker_context() -> multiprocessing.context.BaseContext:
+    """Workers that do not inherit this process's open files.
+
+    A forked worker would inherit the store's connection: if this process is killed,
+    the worker keeps the PostgreSQL socket open, so the server never sees the client
+    go and its half-done transaction keeps its locks. Forkserver children start from a
+    clean process instead.
+    """
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method)
+
+
 def _prepare_in_worker(data: bytes, source: str, options: dict[str, Any], overrides: Overrides | None,
                        path: Path) -> Prepared:
     return prepare_bytes(data, source, options=options, overrides=overrides, sidecar_of=path)
@@ -170,7 +184,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, force: bool = Fal
                                options={**options, "known_people": known}, overrides=overrides))
         return outcomes
     pending: deque[Future[Prepared] | IngestOutcome] = deque()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
         def drain(limit: int) -> None:
             while len(pending) > limit:
                 item = pending.popleft()
@@ -184,6 +198,6 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, force: bool = Fal
             else:
                 skipped = _already_stored(store, data, str(path), force)
                 pending.append(skipped or pool.submit(_prepare_in_worker, data, str(path), options, overrides, path))
-            drain(2 * workers)
+            drain(workers)
         drain(0)
     return outcomes

@@ -118,8 +118,12 @@ class PostgresStore:
         self.readonly = readonly  # advisory, as on SQLite: the server's grants decide
         self._lock = threading.RLock()
         try:
+            # keepalives and an idle-in-transaction limit: a client that dies mid-transaction
+            # must not leave its locks behind for the next ingest
             self.conn = psycopg.connect(location, autocommit=True, connect_timeout=15,
-                                        application_name="forumlens")
+                                        application_name="forumlens", keepalives=1, keepalives_idle=30,
+                                        keepalives_interval=10, keepalives_count=3,
+                                        options="-c idle_in_transaction_session_timeout=120000")
         except psycopg.Error as exc:
             raise translate_pg_error(exc, location) from exc
         except Exception as exc:  # malformed URL (psycopg raises ProgrammingError or ValueError)
