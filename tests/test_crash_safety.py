@@ -72,6 +72,22 @@ def _assert_consistent(db: str, expected: dict[str, int]) -> int:
         store.close()
 
 
+def _orphan_workers() -> set[int]:
+    """Pids of multiprocessing helper processes whose parent is gone (re-parented to init)."""
+    found = set()
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmdline = (proc / "cmdline").read_bytes()
+            ppid = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        if b"multiprocessing" in cmdline and ppid == 1:
+            found.add(int(proc.name))
+    return found
+
+
 def test_kill_minus_nine_at_random_moments_never_leaves_a_partial_session(tmp_path, store_location):
     """Runs on SQLite and on the real PostgreSQL server (store_location is parametrised).
 
@@ -97,6 +113,7 @@ def test_kill_minus_nine_at_random_moments_never_leaves_a_partial_session(tmp_pa
     estimate = time.perf_counter() - started
     stored = _assert_consistent(db, expected)
     rng = random.Random(int(os.environ.get("FORUMLENS_CRASH_SEED", "12")))
+    orphans_before = _orphan_workers()
     landed_mid_ingest, k = 0, 0
     folder, size = batch(k := k + 1)
     start_of_batch = stored
@@ -117,6 +134,10 @@ def test_kill_minus_nine_at_random_moments_never_leaves_a_partial_session(tmp_pa
             landed_mid_ingest += 1
         stored = now
     assert landed_mid_ingest > 0, "no kill landed in the middle of an ingest"
+    deadline = time.monotonic() + 10  # workers of killed ingests notice and exit within seconds
+    while _orphan_workers() - orphans_before and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not _orphan_workers() - orphans_before, "worker processes outlived a killed ingest"
     for j in range(k + 1):  # re-runs complete every batch, without duplicates
         subprocess.run([sys.executable, "-m", "forumlens", "--db", db, "ingest", str(tmp_path / f"batch{j}")],
                        env=env, capture_output=True, check=True)

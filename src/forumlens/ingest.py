@@ -11,6 +11,8 @@ import hashlib
 import multiprocessing
 import multiprocessing.context
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -154,6 +156,25 @@ def worker_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context(method)
 
 
+def watch_parent(pid: int) -> None:
+    """Worker initializer: exit when the ingesting process is gone (even after kill -9).
+
+    A pool worker blocks on its task queue, whose write end it holds itself, so it
+    would never notice the parent's death; a daemon thread polls for it instead.
+    """
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:
+                pass
+
+    threading.Thread(target=watch, name="forumlens-parent-watch", daemon=True).start()
+
+
 def _prepare_in_worker(data: bytes, source: str, options: dict[str, Any], overrides: Overrides | None,
                        path: Path) -> Prepared:
     return prepare_bytes(data, source, options=options, overrides=overrides, sidecar_of=path)
@@ -184,7 +205,8 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, force: bool = Fal
                                options={**options, "known_people": known}, overrides=overrides))
         return outcomes
     pending: deque[Future[Prepared] | IngestOutcome] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(), initializer=watch_parent,
+                             initargs=(os.getpid(),)) as pool:
         def drain(limit: int) -> None:
             while len(pending) > limit:
                 item = pending.popleft()

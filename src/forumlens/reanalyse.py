@@ -8,11 +8,12 @@ in portable SQL (`store.transaction()`), so it works on both back ends.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from .ingest import worker_context
+from .ingest import watch_parent, worker_context
 from .models import Session
 from .pipeline import analyse_session, merge_people_with_store
 from .store.base import Store
@@ -78,7 +79,8 @@ def reanalyse(store: Store, session_ids: Iterable[str], *, options: dict[str, An
         for sid in ids:
             finish(sid, _analyse(store.load_session(sid), options), kept(sid))
         return len(ids)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(), initializer=watch_parent,
+                             initargs=(os.getpid(),)) as pool:
         sessions = ((sid, store.load_session(sid)) for sid in ids)
         futures = [(sid, pool.submit(_analyse, session, options)) for sid, session in sessions]
         for sid, future in futures:
