@@ -21,14 +21,20 @@ from . import __version__
 from .cli_support import ForumlensGroup, db_option, open_ctx_store, settings_of
 from .documents.overrides import parse_overrides
 from .errors import ForumlensError
-from .format import format_hits, format_outcomes, format_session, format_sessions, format_turns
+from .format import (
+    format_hits,
+    format_outcomes,
+    format_session,
+    format_sessions,
+    format_turns,
+)
 from .ingest import expand_paths, ingest_paths, known_people
 from .models import IngestOutcome
+from .pipeline import parse_document
 from .read import read_bytes
 from .search import SearchFilters, parse_query
-from .store import Store
 from .settings import load_settings
-from .pipeline import parse_document
+from .store import Store
 
 __all__ = ["main", "cli"]
 
@@ -110,8 +116,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bo
                                item_show_func=lambda o: o.path[-40:] if o else "") if show_bar else _plain() as bar:
             outcomes = ingest_paths(store, files, force=force, max_bytes=max_bytes, options=options,
                                     overrides=overrides, on_file=lambda o: bar.update(1, o), workers=workers)
-        _match_subscribers(store, outcomes)
-        _link_outputs(store, outcomes)
+        _after_ingest(store, outcomes)
     finally:
         store.close()
     if as_json:
@@ -125,30 +130,23 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bo
         ctx.exit(1)
 
 
-def _match_subscribers(store: Store, outcomes: list[IngestOutcome]) -> None:
-    """Queue digests for subscribers interested in the new sessions (sent by `forumlens digest`)."""
+def _after_ingest(store: Store, outcomes: list[IngestOutcome]) -> None:
+    """Follow-up work on the new sessions: queue subscribers' digests, link outputs to documents.
+
+    The sessions are already stored; a failure here is a warning, and the next ingest
+    (or `forumlens digest`) does the same work again.
+    """
+    from .documents.links import link_outputs
     from .route import match_new_sessions
 
     new_ids = [o.session for o in outcomes if o.status == "ingested" and o.session]
     if not new_ids:
         return
-    try:
-        match_new_sessions(store, new_ids)
-    except ForumlensError as exc:  # the sessions are stored; `forumlens digest` matches them again
-        click.echo(f"warning: matching subscribers failed: {exc.render()}", err=True)
-
-
-def _link_outputs(store: Store, outcomes: list[IngestOutcome]) -> None:
-    """Link outputs that transcripts mentioned to the documents that are those outputs."""
-    from .documents.links import link_outputs
-
-    new_ids = [o.session for o in outcomes if o.status == "ingested" and o.session]
-    if not new_ids:
-        return
-    try:
-        link_outputs(store, new_ids)
-    except ForumlensError as exc:  # the sessions are stored; the next ingest links again
-        click.echo(f"warning: linking outputs to documents failed: {exc.render()}", err=True)
+    for step, what in ((match_new_sessions, "matching subscribers"), (link_outputs, "linking outputs to documents")):
+        try:
+            step(store, new_ids)
+        except ForumlensError as exc:
+            click.echo(f"warning: {what} failed: {exc.render()}", err=True)
 
 
 class _plain:

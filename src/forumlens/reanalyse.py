@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from .ingest import watch_parent, worker_context
+from .ingest import known_people, watch_parent, worker_context
 from .models import Session
 from .pipeline import analyse_session, merge_people_with_store
 from .store.base import Store
@@ -60,7 +60,7 @@ def reanalyse(store: Store, session_ids: Iterable[str], *, options: dict[str, An
               workers: int = 1, on_done: Callable[[str], None] | None = None) -> int:
     """Analyse the sessions again (in `workers` processes); returns how many were replaced."""
     options = dict(options or {})
-    known = [r[0] for r in store.query("SELECT name FROM people ORDER BY name")]
+    known = known_people(store)
     ids = list(session_ids)
 
     def finish(sid: str, analyses: dict[str, Any], keep: dict[str, Any]) -> None:
