@@ -132,8 +132,12 @@ def report_parts(session: Session, analyses: dict[str, Any]) -> dict[str, Any]:
 
 
 def _topics(session: Session) -> dict[str, Any]:
-    """Tags in every scheme (SDG, IGF issue area, GDC) and the session glossary."""
+    """Tags in every scheme (SDG, IGF issue area, GDC), the session glossary, and the word
+    profile related items compare sessions by (`semantic/profiles.py`)."""
     from .tag import SCHEMES, extract_glossary, tag_session
 
+    from .semantic.profiles import keyword_counts
+
     tags = [t.to_json() for scheme in SCHEMES for t in tag_session(session, scheme)]
-    return {"tags": tags, "glossary": [t.to_json() for t in extract_glossary(session)]}
+    return {"tags": tags, "glossary": [t.to_json() for t in extract_glossary(session)],
+            "keywords": keyword_counts(t.text for t in session.turns if t.kind == "speech")}

@@ -17,11 +17,13 @@ __all__ = ["report_json", "render_report", "FORMATS"]
 
 FORMATS = ("text", "md", "html", "json")
 _BAR = 30
+INTERNAL_KINDS = frozenset({"keywords"})  # stored for related items, not part of the report contract
 
 
 def report_json(session: Session, analyses: dict[str, Any]) -> dict[str, Any]:
     """Everything `parse` gives plus every analysis (DESIGN.md `report --json`)."""
-    return {**session.to_json(), "id": session.id, "year": session.year, **analyses}
+    public = {kind: value for kind, value in analyses.items() if kind not in INTERNAL_KINDS}
+    return {**session.to_json(), "id": session.id, "year": session.year, **public}
 
 
 def _bars(stats: dict[str, Any]) -> list[tuple[str, int, float, str]]:

@@ -25,17 +25,11 @@ from ..store.base import Store
 from ..tag.text import STOPWORDS, stem, words
 from ..transcript.speakers import name_key
 from .hybrid import K, rrf, turn_of_line
+from .profiles import SessionProfiles, content_words, keyword_counts, load_profiles, shared_forms, tag_overlap, word_overlap
 
 __all__ = ["RelatedSession", "RelatedActor", "similar_sessions", "similar_turns", "coalitions_working_on",
            "suggest_partners", "keywords"]
 
-# words of the floor, not of the topic
-FILLER = frozenset("""thank thanks yes yeah okay ok think know going want really just like actually lot lots
-    things thing say said says see well good great morning afternoon evening hello everyone everybody please
-    mean now first next last question questions floor minute minutes colleague colleagues time today also
-    would could should might need needs make made way get got give given take come came let us sure right
-    moderator chair session panel panelists speaker speakers mr ms madam sir dear excellency
-    dynamic coalition coalitions igf forum internet governance""".split())
 ACTOR_KINDS = ("dc", "nri")
 STATUS_WEIGHT = {"presented": 1.0, "mentioned": 0.5, "invited-absent": 0.3}
 QUOTE_CHARS = 240
@@ -73,27 +67,12 @@ class RelatedActor:
 
 
 # -- small helpers ------------------------------------------------------------------------------
-def _content(text: str) -> list[str]:
-    out = []
-    for w in words(text):
-        low = w.lower()
-        if len(low) < 3 or low in STOPWORDS or low in FILLER or low.isdigit():
-            continue
-        out.append(low)
-    return out
+_content = content_words
 
 
 def keywords(texts: Iterable[str], n: int = 10) -> list[str]:
     """The n most frequent content words (ties: longer first), one surface form per stem. Pure."""
-    counts: Counter[str] = Counter()
-    form: dict[str, str] = {}
-    for text in texts:
-        for w in _content(text):
-            s = stem(w)
-            counts[s] += 1
-            form.setdefault(s, w)
-    ranked = sorted(counts, key=lambda s: (-counts[s], -len(form[s]), form[s]))
-    return [form[s] for s in ranked[:n]]
+    return [form for _, form, _ in keyword_counts(texts, n)]
 
 
 def _or_query(terms: list[str]) -> str:
@@ -164,14 +143,12 @@ def _citation_in_turn(session_id: str, line: int, speaker: str | None, text: str
 
 def _vectors(store: Store) -> Any | None:
     """(embedder, matrix) when the extra is installed and vectors are stored, else None."""
-    from .embedder import load_embedder, semantic_installed
+    from .embedder import MODEL_NAME, load_embedder, semantic_installed
     from .vectors import load_matrix, vector_counts
 
-    if not semantic_installed():
-        return None
+    if not semantic_installed() or not vector_counts(store).get(MODEL_NAME):
+        return None  # no vectors: do not load the model just to find that out
     embedder = load_embedder()
-    if not vector_counts(store).get(embedder.model):
-        return None
     return embedder, load_matrix(store, embedder.model, embedder.dim)
 
 
@@ -191,62 +168,48 @@ def _session_title(store: Store, session_id: str) -> str:
 
 
 # -- similar sessions ------------------------------------------------------------------------------
-def _tag_profile(store: Store, session_id: str) -> dict[str, float]:
-    return {f"{r[0]}:{r[1]}": float(r[2]) for r in store.query(
-        "SELECT scheme, code, score FROM tags WHERE session_id = ?", (session_id,))}
-
-
-def similar_sessions(store: Store, session_id: str, k: int = 5, *, use_vectors: bool = True) -> list[RelatedSession]:
+def similar_sessions(store: Store, session_id: str, k: int = 5, *, use_vectors: bool = True,
+                     profiles: SessionProfiles | None = None, with_evidence: bool = True) -> list[RelatedSession]:
     """Sessions most like this one: shared distinctive words, tags, coalitions (and vectors).
 
     Each signal ranks the other sessions; the rankings are fused by reciprocal rank.
+    Words, tags and coalitions come from `profiles` (see `profiles.py`; loaded here when
+    not given — callers answering many requests pass a cached one), so the cost is a
+    walk over posting lists, not a full-text query; evidence is looked up for the k
+    sessions returned only.
     """
     sid = store.resolve_ref(session_id)
-    turns = [t for t in _turns(store, sid) if t[4] == "speech"]
+    profiles = profiles if profiles is not None else load_profiles(store)
     rankings: list[list[tuple[str, int]]] = []
     reasons: dict[str, list[str]] = {}
     evidence: dict[str, Citation] = {}
-    # 1. words: the session's distinctive words as one OR query over the other sessions
-    terms = keywords((t[5] for t in turns), 12)
-    if terms:
-        hits = store.search(parse_query(_or_query(terms)), SearchFilters(limit=300))
-        per: dict[str, float] = {}
-        for rank, hit in enumerate(h for h in hits if h.session != sid):
-            per[hit.session] = per.get(hit.session, 0.0) + 1.0 / (K + rank + 1)
-            if hit.session not in evidence:
-                evidence[hit.session] = _citation_at(store, hit.session, hit.line) or \
-                    Citation(hit.line, hit.snippet, hit.speaker, hit.session)
-        ranked = sorted(per, key=lambda s: -per[s])
-        rankings.append([(s, 0) for s in ranked])
-        for s in ranked:
-            reasons.setdefault(s, []).append("shared words: " + ", ".join(terms[:5]))
+    # 1. words: cosine of tf-idf word profiles
+    by_words = [(s, score) for s, score in word_overlap(profiles, sid) if score > 0][:300]
+    if by_words:
+        rankings.append([(s, 0) for s, _ in by_words])
+        for s, _ in by_words[: k * 3]:
+            shared = shared_forms(profiles, sid, s)
+            if shared:
+                reasons.setdefault(s, []).append("shared words: " + ", ".join(shared))
     # 2. tags
-    mine = _tag_profile(store, sid)
+    mine = profiles.tags.get(sid) or {}
     if mine:
-        others: dict[str, dict[str, float]] = {}
-        marks = ", ".join("?" * len(mine))
-        codes = [key.split(":", 1)[1] for key in mine]
-        for r in store.query(f"SELECT session_id, scheme, code, score, label, lines FROM tags WHERE code IN ({marks})"
-                             " AND session_id <> ?", (*codes, sid)):
-            others.setdefault(r[0], {})[f"{r[1]}:{r[2]}"] = float(r[3])
-        scored = sorted(((s, _cosine(mine, p)) for s, p in others.items()), key=lambda x: -x[1])
+        scored = tag_overlap(profiles, sid)
         rankings.append([(s, 0) for s, score in scored if score > 0])
-        for s, _ in scored:
-            shared = sorted(set(mine) & set(others[s]), key=lambda c: -min(mine[c], others[s][c]))
-            reasons.setdefault(s, []).append("shared tags: " + ", ".join(c.split(":", 1)[1] for c in shared[:4]))
+        for s, _ in scored[: k * 3]:
+            others = profiles.tags[s]
+            shared_tags = sorted(set(mine) & set(others), key=lambda c: -min(mine[c], others[c]))
+            reasons.setdefault(s, []).append("shared tags: " + ", ".join(c.split(":", 1)[1] for c in shared_tags[:4]))
     # 3. coalitions present in both
-    coalitions = {r[0] for r in store.query("SELECT coalition FROM coalition_mentions WHERE session_id = ?", (sid,))}
+    coalitions = profiles.coalitions.get(sid) or {}
     if coalitions:
-        marks = ", ".join("?" * len(coalitions))
         together: Counter[str] = Counter()
-        names: dict[str, list[str]] = {}
-        for r in store.query(f"SELECT session_id, coalition, acronym FROM coalition_mentions WHERE coalition IN"
-                             f" ({marks}) AND session_id <> ?", (*sorted(coalitions), sid)):
-            together[r[0]] += 1
-            names.setdefault(r[0], []).append(r[2] or r[1])
-        rankings.append([(s, 0) for s, _ in together.most_common()])
-        for s in together:
-            reasons.setdefault(s, []).append("same coalitions: " + ", ".join(sorted(names[s])[:4]))
+        for name in coalitions:
+            together.update(s for s in profiles.coalition_postings.get(name, ()) if s != sid)
+        rankings.append([(s, 0) for s, _ in sorted(together.items(), key=lambda x: (-x[1], x[0]))])
+        for s, _ in together.most_common(k * 3):
+            names = sorted(label for c, label in profiles.coalitions[s].items() if c in coalitions)
+            reasons.setdefault(s, []).append("same coalitions: " + ", ".join(names[:4]))
     # 4. vectors: cosine of session centroids
     loaded = _vectors(store) if use_vectors else None
     if loaded:
@@ -262,8 +225,13 @@ def similar_sessions(store: Store, session_id: str, k: int = 5, *, use_vectors: 
                     best = max(matrix.rows_of_session(s), key=lambda i: float(matrix.matrix[i] @ me))
                     evidence[s] = _citation_at(store, s, matrix.keys[best][3])  # type: ignore[assignment]
     out = []
+    my_words = profiles.words.get(sid) or {}
     for (s, _), score in rrf(rankings)[:k]:
-        cite = evidence.get(s)
+        if not with_evidence:
+            out.append(RelatedSession(s, "", score, tuple(reasons.get(s, []))))
+            continue
+        cite = evidence.get(s) or _word_evidence(store, s, my_words, profiles.words.get(s) or {},
+                                                 profiles.forms.get(s) or {})
         if cite is None:
             lines = [r[0] for r in store.query("SELECT lines FROM tags WHERE session_id = ? ORDER BY score DESC",
                                                (s,))]
@@ -272,6 +240,28 @@ def similar_sessions(store: Store, session_id: str, k: int = 5, *, use_vectors: 
         out.append(RelatedSession(s, _session_title(store, s), score, tuple(reasons.get(s, [])),
                                   (cite,) if cite else ()))
     return out
+
+
+def _word_evidence(store: Store, session_id: str, mine: dict[str, float], theirs: dict[str, float],
+                   forms: dict[str, str]) -> Citation | None:
+    """The sentence of `session_id` that says most of what the two sessions share (None: nothing shared).
+
+    Turns are screened by plain substring tests on the shared words (as said, and as
+    stems); only the best turn is split into sentences and tokenised.
+    """
+    weights = {s: mine[s] * theirs[s] for s in set(mine) & set(theirs)}
+    if not weights:
+        return None
+    probes = [(forms.get(s, s), s, w) for s, w in weights.items()]
+    best: tuple[float, int, str | None, str] | None = None
+    for _, line, _, speaker, kind, text in _turns(store, session_id):
+        if kind != "speech":
+            continue
+        low = text.lower()
+        score = sum(w for form, s, w in probes if form in low or s in low)
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, line, speaker, text)
+    return _citation_in_turn(session_id, best[1], best[2], best[3], weights) if best else None
 
 
 def _session_centroids(matrix: Any) -> dict[str, Any]:
@@ -515,33 +505,32 @@ def _is_session_ref(store: Store, ref: str) -> str | None:
 
 
 def coalitions_working_on(store: Store, text_or_session: str, k: int = 5, *,
-                          use_vectors: bool = True) -> list[RelatedActor]:
+                          use_vectors: bool = True, profiles: SessionProfiles | None = None,
+                          similar: list[RelatedSession] | None = None) -> list[RelatedActor]:
     """Coalitions and initiatives whose sessions and turns concern a topic (text) or a session (id).
 
     For a text: its best turns (hybrid search with the extra, else full-text search,
     with every word optional); each coalition on record in those sessions scores by the
     hits' ranks, weighted by how it was there (presented > mentioned > invited, absent)
     and tripled where the hit is its own turn. For a session id: the coalitions of the
-    session itself and of its most similar sessions.
+    session itself and of its most similar sessions (`similar`, when the caller has them).
     """
     sid = _is_session_ref(store, text_or_session)
-    actors = _actors(store)
-    by_session: dict[str, list[_Actor]] = {}
-    for actor in actors.values():
-        for s in actor.sessions:
-            by_session.setdefault(s, []).append(actor)
-    status = {(r[0], r[1]): r[2] for r in store.query("SELECT session_id, coalition, status FROM coalition_mentions")}
+    actors, by_session, status, first_line = _actor_index(store, profiles)
     scores: dict[str, float] = {}
     evidence: dict[str, list[Citation]] = {}
     reasons: dict[str, set[str]] = {}
     if sid is not None:
-        ranked = [sid] + [r.session for r in similar_sessions(store, sid, 10, use_vectors=use_vectors)]
+        if similar is None:
+            similar = similar_sessions(store, sid, 10, use_vectors=use_vectors, profiles=profiles,
+                                       with_evidence=False)
+        ranked = [sid] + [r.session for r in similar[:10]]
         for rank, s in enumerate(ranked):
             for actor in by_session.get(s, []):
                 w = STATUS_WEIGHT.get(status.get((s, actor.name), "presented"), 0.5)
                 scores[actor.name] = scores.get(actor.name, 0.0) + w / (K + rank + 1)
                 reasons.setdefault(actor.name, set()).add("in this session" if s == sid else "in a similar session")
-                line = next((x for ss, x in actor.mention_lines if ss == s), None)
+                line = first_line.get((actor.name, s))
                 if line is not None and len(evidence.setdefault(actor.name, [])) < 2:
                     cite = _citation_at(store, s, line)
                     if cite:
@@ -573,6 +562,29 @@ def coalitions_working_on(store: Store, text_or_session: str, k: int = 5, *,
                         tuple(evidence.get(a.name, ()))) for a in actors.values() if scores.get(a.name)]
     out.sort(key=lambda r: (-r.score, r.name))
     return out[:k]
+
+
+def _actor_index(store: Store, profiles: SessionProfiles | None) -> tuple[
+        dict[str, _Actor], dict[str, list[_Actor]], dict[tuple[str, str], str], dict[tuple[str, str], int]]:
+    """(actors, actors by session, mention status by (session, coalition), first line of each actor
+    in each session); kept on `profiles` when given, so requests over one store version read the
+    mention tables once."""
+    cached = profiles.memo.get("actors") if profiles is not None else None
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    actors = _actors(store)
+    by_session: dict[str, list[_Actor]] = {}
+    for actor in actors.values():
+        for s in actor.sessions:
+            by_session.setdefault(s, []).append(actor)
+    status = {(r[0], r[1]): r[2] for r in store.query("SELECT session_id, coalition, status FROM coalition_mentions")}
+    first_line: dict[tuple[str, str], int] = {}
+    for actor in actors.values():
+        for s, x in actor.mention_lines:
+            first_line.setdefault((actor.name, s), x)
+    if profiles is not None:
+        profiles.memo["actors"] = (actors, by_session, status, first_line)
+    return actors, by_session, status, first_line
 
 
 def _spoken_for(store: Store, actor: _Actor, hit: SearchHit) -> bool:

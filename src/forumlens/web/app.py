@@ -1,7 +1,8 @@
 """The portal application: `create_app(store_location, settings)` → a FastAPI app.
 
 One factory builds everything (tests and `forumlens serve` call the same one):
-per-thread read-only stores, the JSON API, the pages, static files, the OpenAPI
+per-thread read-only stores, a whole-response cache for the public read routes
+(`cache.py`, keyed by the store's data version), the JSON API, the pages, static files, the OpenAPI
 document and its interactive docs (Swagger UI served from the files the
 `fastapi-offline` package ships, never a CDN), security headers, and the one error handler that renders a
 `ForumlensError` (and HTTP errors) as JSON under /api/ and as a page elsewhere.
@@ -29,6 +30,8 @@ from .api import include_optional_routers
 from .api import router as api_router
 from .pages import router as pages_router
 from .pages import templates
+from .activity import ActivityCounter
+from .cache import ResponseCache, sqlite_epoch
 from .security import SecurityHeaders
 
 __all__ = ["StoreProvider", "create_app", "render_error"]
@@ -141,7 +144,10 @@ def create_app(store_location: str | None = None, settings: Settings | None = No
                               "Reading is public; writes need the admin token (FORUMLENS_ADMIN_TOKEN).")
     app.state.settings = settings
     app.state.stores = StoreProvider(location)
-    app.add_middleware(SecurityHeaders)
+    cache_bytes = int(float(settings.values.get("portal_cache_mb") or 0) * 2**20)
+    app.add_middleware(ResponseCache, version=sqlite_epoch(location), max_bytes=cache_bytes)
+    app.add_middleware(ActivityCounter)
+    app.add_middleware(SecurityHeaders)  # outermost: cached responses get the headers too
     _install_error_handler(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _install_docs(app)

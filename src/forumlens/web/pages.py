@@ -34,6 +34,7 @@ from .briefs import (
     build_topic_brief,
     topic_brief_function,
 )
+from .cache import NO_STORE_HEADER
 from .graph import build_graph, layout
 from .related import _location as store_location
 from .related import (
@@ -57,8 +58,9 @@ def cite_url(session: str | None, line: int | None) -> str:
 
 
 def _environment() -> Environment:
+    # auto_reload off: templates ship with the package, and a stat() per render is measurable under load
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters["mark"] = lambda text: Markup(mark_snippet(text or ""))
     env.filters["person"] = lambda name: f"/people/{records.slug(name)}" if name else None
     env.filters["slug"] = records.slug
@@ -103,6 +105,7 @@ def sessions(request: Request, store: Store = StoreDep, year: str | None = None,
 
 
 SESSION_PAGE_CACHE_SIZE = 256
+PENDING_PAGE_SECONDS = 30  # a page rendered before its related items were ready is replayed this long
 _session_pages: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
 _session_pages_lock = threading.Lock()
 
@@ -121,8 +124,10 @@ def session_page(request: Request, session_id: str, store: Store = StoreDep) -> 
         body = _session_pages.get(key)
         if body is not None:
             _session_pages.move_to_end(key)
+    # while related items are pending, the whole-response cache keeps this page briefly only
+    no_store = {NO_STORE_HEADER: f"max-age={PENDING_PAGE_SECONDS}"} if related.get("pending") else None
     if body is not None:
-        return HTMLResponse(body)
+        return HTMLResponse(body, headers=no_store)
     response = _page(request, "session.html", s=detail, transcript=transcript_html(session),
                      speakers=records.speaking_time(detail, wpm), related=related)
     if response.status_code == 200:
@@ -130,6 +135,8 @@ def session_page(request: Request, session_id: str, store: Store = StoreDep) -> 
             _session_pages[key] = bytes(response.body)
             while len(_session_pages) > SESSION_PAGE_CACHE_SIZE:
                 _session_pages.popitem(last=False)
+    if no_store:
+        response.headers.update(no_store)
     return response
 
 

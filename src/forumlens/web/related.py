@@ -1,18 +1,20 @@
 """Related items for the portal and the API: similar sessions and turns, coalitions, partners.
 
 Thin, cached wrappers over `forumlens.semantic` (issue 10). The functions there work on
-every install (full-text index, tags, coalition mentions) and add passage vectors when
-the `semantic` extra is installed and `forumlens embed` has run. They read much of the
-store, so results are cached per store location and store *signature* (sessions, turns,
+every install (session word profiles, tags, coalition mentions, the full-text index)
+and add passage vectors when the `semantic` extra is installed and `forumlens embed`
+has run. Results are cached per store location and store *signature* (sessions, turns,
 tags, mentions and vectors counted): any ingest changes the signature and the cache
-answers afresh. The session page is the most visited page; this keeps it fast.
+answers afresh. Every session's profile is loaded once per signature
+(`session_profiles`), so one session's related items are a walk over in-memory
+posting lists plus a few evidence lookups.
 
 Cost controls (same answers, less work): one computation reads the store through a
-`_MemoStore` view, so identical reads inside it (the similar-sessions full-text query
-runs for both the session list and the coalitions) run once; concurrent misses for
-the same key wait for the one computation in flight instead of repeating it; and the
+`_MemoStore` view, so identical reads inside it run once; concurrent misses for the
+same key wait for the one computation in flight instead of repeating it; the
 signature is re-counted only when SQLite's `PRAGMA data_version` says another
-connection committed since (otherwise the counts cannot have changed).
+connection committed since; and on a large store the session page never computes
+them while other requests are waiting (`session_related_for_page`).
 """
 
 from __future__ import annotations
@@ -25,10 +27,11 @@ from typing import Any
 
 from ..store.base import Store
 from . import records
+from .activity import requests_in_flight
 
 __all__ = ["clear_cache", "coalition_partners", "session_related", "session_related_for_page", "store_signature"]
 
-CACHE_SIZE = 512
+CACHE_SIZE = 4096  # related items of every session of a large archive, and the profiles
 INLINE_MAX_SESSIONS = 100  # stores up to this size compute a session page's related items inline
 PAGE_WAIT_SECONDS = 0.15  # above it, the page waits this long for a computation, then links instead
 log = logging.getLogger("forumlens.web")
@@ -151,7 +154,7 @@ def _cached(store: Store, key: tuple[Any, ...], compute: Callable[[], Any]) -> A
 
 
 def clear_cache() -> None:
-    """Forget cached related items and cached search result pages."""
+    """Forget cached related items, search result pages, session pages and whole responses."""
     from .searching import clear_cache as clear_search_cache
 
     with _lock:
@@ -161,6 +164,16 @@ def clear_cache() -> None:
 
     with pages._session_pages_lock:
         pages._session_pages.clear()
+    from .cache import clear_all
+
+    clear_all()
+
+
+def session_profiles(store: Store) -> Any:
+    """Every session's word/tag/coalition profile (`semantic.profiles`), loaded once per store version."""
+    from ..semantic.profiles import load_profiles
+
+    return _cached(store, ("profiles",), lambda: load_profiles(store))
 
 
 def session_related(store: Store, session_id: str, *, line: int | None = None, k: int = 5) -> dict[str, Any]:
@@ -176,8 +189,11 @@ def session_related(store: Store, session_id: str, *, line: int | None = None, k
 
     def compute() -> dict[str, Any]:
         view: Any = _MemoStore(store)
-        return {"session": sid, "sessions": [r.to_json() for r in similar_sessions(view, sid, k)],
-                "coalitions": [r.to_json() for r in coalitions_working_on(view, sid, k)]}
+        profiles = session_profiles(store)
+        similar = similar_sessions(view, sid, max(k, 10), profiles=profiles)
+        return {"session": sid, "sessions": [r.to_json() for r in similar[:k]],
+                "coalitions": [r.to_json() for r in coalitions_working_on(view, sid, k, profiles=profiles,
+                                                                          similar=similar)]}
 
     out = dict(_cached(store, ("session", sid, k), compute))
     if line is not None:
@@ -214,10 +230,11 @@ def session_related_for_page(store: Store, session_id: str, open_reader: Callabl
     """The session page's related items without letting a cache miss hold the page.
 
     On a small store (at most `INLINE_MAX_SESSIONS` sessions) this is `session_related`.
-    On a larger one a miss costs hundreds of milliseconds of CPU (a wide full-text query
-    and evidence lookups), so: a cached answer is used; otherwise one background thread
-    per process computes it (with its own read-only store from `open_reader`) and the page
-    waits up to `wait` seconds for it. If it is not ready, the answer is
+    On a larger one a miss costs tens of milliseconds of CPU (profiles of every session
+    compared, evidence looked up), so: a cached answer is used; otherwise, when no other
+    request is in flight, one background thread per process computes it (with its own
+    read-only store from `open_reader`) and the page waits up to `wait` seconds for it.
+    If it is not ready, or the worker is busy, the answer is
     `{"session": id, "pending": True}` and the page links to /sessions/{id}/related,
     which computes on demand; the next view of the session page shows the items inline.
     """
@@ -228,6 +245,8 @@ def session_related_for_page(store: Store, session_id: str, open_reader: Callabl
     hit = _peek(store, ("session", sid, k))
     if hit is not None:
         return dict(hit)
+    if requests_in_flight() > 1:  # others are waiting: their CPU comes first
+        return {"session": sid, "pending": True}
     if not _background.acquire(blocking=False):  # one is running: the page does not queue more CPU work
         return {"session": sid, "pending": True}
     done = threading.Event()

@@ -1,0 +1,254 @@
+"""Whole-response cache for the public read routes, keyed by the store's data version.
+
+Every public page and read endpoint is a pure function of its URL and the stored data:
+nothing depends on cookies, users or time. So a rendered response can be replayed
+until the store changes. This middleware keeps the bodies (gzip-compressed, within a
+byte budget, least recently used out first) keyed by (path, query, store signature)
+and answers a repeat request on the event loop: no thread hop, no routing, no SQL
+beyond SQLite's `PRAGMA data_version`, which tells whether another connection has
+committed since the last look (`web/related.store_signature`). Any ingest, embed or
+reanalysis moves the signature, and every old entry stops matching.
+
+Rules that keep it safe:
+- only GET/HEAD on an allow-list of public read routes; no request with credentials
+  (`Authorization`, admin or subscriber tokens) is served from or stored in the cache;
+- only 200 responses are stored; a handler can opt a response out with the
+  `X-Forumlens-Cache: no-store` header, or keep it for a short while only with
+  `X-Forumlens-Cache: max-age=N` (the session page does while its related items are
+  still pending, so they appear once computed);
+- stores without a cheap data version (PostgreSQL) bypass the cache entirely rather
+  than pay a recount per request.
+
+Clients that accept gzip get the stored bytes as they are (`Content-Encoding: gzip`),
+the others a decompressed copy; an `ETag` lets browsers revalidate with 304.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import threading
+import time
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = ["CACHEABLE_PREFIXES", "NO_STORE_HEADER", "ResponseCache", "clear_all", "sqlite_epoch"]
+
+NO_STORE_HEADER = "x-forumlens-cache"
+CACHEABLE_EXACT = frozenset({"/", "/api", "/sessions", "/people", "/coalitions", "/topics", "/search", "/glossary",
+                             "/graph"})
+CACHEABLE_PREFIXES = ("/sessions/", "/people/", "/coalitions/", "/topics/", "/api/sessions", "/api/search",
+                      "/api/people", "/api/coalitions", "/api/tags", "/api/glossary", "/api/graph")
+CREDENTIAL_HEADERS = frozenset({b"authorization", b"x-admin-token", b"x-forumlens-token", b"cookie"})
+KEPT_HEADERS = frozenset({b"content-type", b"link"})
+MIN_GZIP_BYTES = 1024
+GZIP_LEVEL = 1  # a transcript page shrinks about 4x even so, in a few milliseconds
+_instances: weakref.WeakSet[ResponseCache] = weakref.WeakSet()
+
+
+@dataclass(frozen=True)
+class _Entry:
+    headers: tuple[tuple[bytes, bytes], ...]
+    body: bytes  # gzip-compressed when `compressed`
+    compressed: bool
+    etag: bytes
+    expires: float | None = None  # monotonic deadline of a short-lived entry
+
+    @property
+    def size(self) -> int:
+        return len(self.body) + 200
+
+
+def cacheable_path(path: str) -> bool:
+    return path in CACHEABLE_EXACT or path.startswith(CACHEABLE_PREFIXES)
+
+
+def _accepts_gzip(scope: Scope) -> bool:
+    for name, value in scope.get("headers", ()):
+        if name == b"accept-encoding":
+            return b"gzip" in value.lower()
+    return False
+
+
+def _has_credentials(scope: Scope) -> bool:
+    return any(name in CREDENTIAL_HEADERS for name, _ in scope.get("headers", ()))
+
+
+def _if_none_match(scope: Scope) -> bytes | None:
+    for name, value in scope.get("headers", ()):
+        if name == b"if-none-match":
+            return value
+    return None
+
+
+def _directive(value: bytes, storable: bool) -> tuple[bool, float | None]:
+    """(storable, max age) from a handler's `X-Forumlens-Cache` header: no-store or max-age=N."""
+    text = value.decode("latin-1").strip().lower()
+    if text.startswith("max-age="):
+        try:
+            return storable, max(0.0, float(text[8:]))
+        except ValueError:
+            return False, None
+    return False, None
+
+
+class ResponseCache:
+    """ASGI middleware: replay stored 200 responses of public read routes until the data changes.
+
+    `version` returns the current store version (any hashable) or None when this
+    store has no cheap one; it runs on the event loop, so it must be quick.
+    """
+
+    def __init__(self, app: ASGIApp, version: Callable[[], Any], max_bytes: int = 64 * 2**20) -> None:
+        self.app = app
+        self.version = version
+        self.max_bytes = max(0, int(max_bytes))
+        self._entries: OrderedDict[tuple[Any, ...], _Entry] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+        _instances.add(self)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or not self.max_bytes
+                or not cacheable_path(scope["path"]) or _has_credentials(scope)):
+            await self.app(scope, receive, send)
+            return
+        version = self.version()
+        if version is None:
+            await self.app(scope, receive, send)
+            return
+        key = (scope["path"], scope.get("query_string", b""), version)
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None and entry.expires is not None and entry.expires < time.monotonic():
+                self._bytes -= self._entries.pop(key).size
+                entry = None
+            if entry is not None:
+                self._entries.move_to_end(key)
+                self.hits += 1
+            else:
+                self.misses += 1
+        if entry is not None:
+            await self._replay(entry, scope, send)
+            return
+        await self._record(key, scope, receive, send)
+
+    async def _replay(self, entry: _Entry, scope: Scope, send: Send) -> None:
+        headers = [*entry.headers, (b"etag", entry.etag), (b"vary", b"Accept-Encoding")]
+        if _if_none_match(scope) == entry.etag:
+            await send({"type": "http.response.start", "status": 304, "headers": headers})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        body = entry.body
+        if entry.compressed and _accepts_gzip(scope):
+            headers.append((b"content-encoding", b"gzip"))
+        elif entry.compressed:
+            body = gzip.decompress(body)
+        headers.append((b"content-length", str(len(body)).encode()))
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+
+    async def _record(self, key: tuple[Any, ...], scope: Scope, receive: Receive, send: Send) -> None:
+        start: Message | None = None
+        storable = scope["method"] == "GET"
+        max_age: float | None = None
+
+        async def capture(message: Message) -> None:
+            nonlocal start, storable, max_age
+            if message["type"] == "http.response.start":
+                start = message
+                headers = message.get("headers", ())
+                if message["status"] != 200 or any(n.lower() == b"content-encoding" for n, _ in headers):
+                    storable = False
+                directive = next((v for n, v in headers if n.lower() == NO_STORE_HEADER.encode()), None)
+                if directive is not None:
+                    storable, max_age = _directive(directive, storable)
+                    message = {**message, "headers": [(n, v) for n, v in headers
+                                                      if n.lower() != NO_STORE_HEADER.encode()]}
+                if storable:  # held back until the body is known, so the first answer has its ETag too
+                    start = message
+                    return
+            elif message["type"] == "http.response.body" and storable and start is not None:
+                held, start = start, None
+                if message.get("more_body", False):  # a stream: pass it on untouched, keep nothing
+                    storable = False
+                else:
+                    etag = self._store(key, held, message.get("body", b""), max_age)
+                    held = {**held, "headers": [*held.get("headers", ()), (b"etag", etag),
+                                                (b"vary", b"Accept-Encoding")]}
+                await send(held)
+            await send(message)
+
+        await self.app(scope, receive, capture)
+
+    def _store(self, key: tuple[Any, ...], start: Message, body: bytes, max_age: float | None = None) -> bytes:
+        """Keep a response (within the budget) and return its ETag."""
+        headers = tuple((n.lower(), v) for n, v in start.get("headers", ()) if n.lower() in KEPT_HEADERS)
+        compressed = len(body) >= MIN_GZIP_BYTES
+        stored = gzip.compress(body, GZIP_LEVEL, mtime=0) if compressed else body
+        etag = b'W/"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"'
+        entry = _Entry(headers, stored, compressed, etag, None if max_age is None else time.monotonic() + max_age)
+        if entry.size > self.max_bytes // 8:  # one huge page must not flush everything else
+            return etag
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._bytes -= old.size
+            self._entries[key] = entry
+            self._bytes += entry.size
+            while self._bytes > self.max_bytes and self._entries:
+                _, dropped = self._entries.popitem(last=False)
+                self._bytes -= dropped.size
+        return etag
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+    def stats(self) -> dict[str, int]:
+        with self._lock:
+            return {"entries": len(self._entries), "bytes": self._bytes, "hits": self.hits, "misses": self.misses}
+
+
+def clear_all() -> None:
+    """Empty every response cache of this process (tests; after changing settings in place)."""
+    for cache in list(_instances):
+        cache.clear()
+
+
+def sqlite_epoch(location: str) -> Callable[[], int | None]:
+    """A version function for `ResponseCache`: a counter that moves whenever the store changes.
+
+    It keeps one read-only connection of its own (whatever thread asks) and watches
+    `PRAGMA data_version`, which changes when any other connection commits. Unlike
+    counting rows, this also notices a reanalysis that rewrites analyses in place.
+    None (no caching) for PostgreSQL, and whenever the store cannot answer.
+    """
+    if location.startswith(("postgresql://", "postgres://")):
+        return lambda: None
+    state: dict[str, Any] = {"store": None, "seen": None, "epoch": 0}
+    lock = threading.Lock()
+
+    def version() -> int | None:
+        with lock:
+            try:
+                if state["store"] is None:
+                    from ..store import open_store
+
+                    state["store"] = open_store(location, readonly=True)
+                seen = int(state["store"].conn.execute("PRAGMA data_version").fetchone()[0])
+            except Exception:  # noqa: BLE001 - a store that cannot say: do not cache
+                return None
+            if seen != state["seen"]:
+                state["seen"] = seen
+                state["epoch"] += 1
+            return int(state["epoch"])
+
+    return version

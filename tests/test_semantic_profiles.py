@@ -1,0 +1,85 @@
+"""Session profiles: the word, tag and coalition fingerprints related items compare."""
+
+from __future__ import annotations
+
+import pytest
+
+from forumlens.ingest import ingest_file
+from forumlens.semantic.profiles import keyword_counts, load_profiles, shared_forms, tag_overlap, word_overlap
+from forumlens.store import open_store
+
+SESSIONS = {
+    "spectrum": """IGF 2022 - Workshop on community networks and spectrum
+
+>> MODERATOR: Welcome everyone, thank you for joining this workshop.
+
+>> LINA OKAFOR: Community networks need spectrum licences. Rural spectrum is unused and community networks could use it.
+
+>> DAVID CHEN: Spectrum regulators should open licences for community networks in rural areas.
+""",
+    "licences": """IGF 2023 - Open Forum on rural connectivity
+
+>> MODERATOR: Good morning, we begin now.
+
+>> MARIA SILVA: Rural operators and community networks wait years for spectrum licences from regulators.
+""",
+    "children": """IGF 2023 - Workshop on children's rights online
+
+>> MODERATOR: Thank you all for being here.
+
+>> SAM PATEL: Children's privacy online needs age appropriate design and parental guidance for schools.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("profiles")
+    store = open_store(str(folder / "p.sqlite3"))
+    ids = {}
+    for name, text in SESSIONS.items():
+        path = folder / f"{name}.txt"
+        path.write_text(text, "utf-8")
+        outcome = ingest_file(store, path, max_bytes=1_000_000)
+        ids[name] = outcome.session
+    store.ids = ids
+    yield store
+    store.close()
+
+
+def test_keyword_counts_keep_topic_words_and_drop_floor_talk():
+    counts = keyword_counts(["Thank you. Spectrum licences, spectrum for community networks, thank you."])
+    stems = [s for s, _, _ in counts]
+    assert counts[0][1] == "spectrum" and counts[0][2] == 2
+    assert "thank" not in stems and "you" not in stems
+    assert keyword_counts(["b a c"] * 3) == keyword_counts(["b a c"] * 3)  # deterministic
+
+
+def test_ingest_stores_the_profile_and_loading_matches_a_fresh_computation(store):
+    stored = store.analysis(store.ids["spectrum"], "keywords")
+    counts = {form: n for _, form, n in stored}
+    assert counts["spectrum"] == 3 and counts["community"] == 3 and "welcome" not in counts
+    from_analysis = load_profiles(store)
+    store.conn.execute("BEGIN")
+    store.conn.execute("DELETE FROM analyses WHERE kind = 'keywords'")  # as in a --no-analysis store
+    try:
+        computed = load_profiles(store)
+    finally:
+        store.conn.execute("ROLLBACK")
+    assert computed.words == from_analysis.words
+    assert load_profiles(store).words == from_analysis.words  # the rollback kept the stored profiles
+
+
+def test_sessions_sharing_distinctive_words_rank_first(store):
+    profiles = load_profiles(store)
+    ranked = [sid for sid, _ in word_overlap(profiles, store.ids["spectrum"])]
+    assert ranked[0] == store.ids["licences"]
+    assert store.ids["children"] not in ranked[:1]
+    shared = shared_forms(profiles, store.ids["spectrum"], store.ids["licences"])
+    assert {"spectrum", "licences"} <= set(shared)
+
+
+def test_tag_overlap_is_a_cosine(store):
+    profiles = load_profiles(store)
+    for _, score in tag_overlap(profiles, store.ids["spectrum"]):
+        assert 0 < score <= 1.0 + 1e-9
