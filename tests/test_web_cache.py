@@ -16,6 +16,7 @@ from forumlens.ingest import ingest_file
 from forumlens.store import open_store
 from forumlens.web import create_app
 from forumlens.web.cache import NO_STORE_HEADER, ResponseCache, cacheable_path, sqlite_epoch
+from forumlens.web.cache_shared import SharedTier, store_file_state
 
 from .web_support import ADMIN_TOKEN, web_settings
 
@@ -197,3 +198,50 @@ def test_the_setting_turns_the_cache_off(tmp_path: Path):
     with TestClient(create_app(path, web_settings(path, portal_cache_mb=0))) as client:
         client.get("/")
         assert "content-encoding" not in client.get("/").headers
+
+
+def test_workers_share_what_one_of_them_rendered(counter, tmp_path: Path):
+    """Two caches over one shared tier, as two `serve --workers 2` processes: one renders, both replay."""
+    first = TestClient(counter.app())
+    second_cache = counter.app()
+    first.app.shared = second_cache.shared = SharedTier(tmp_path, 1 << 20)
+    second = TestClient(second_cache)
+    body = first.get("/sessions/a").text
+    assert second.get("/sessions/a").text == body
+    assert counter.calls == 1 and second_cache.stats()["shared_hits"] == 1
+    counter.version = 2  # the store changed: neither tier answers
+    assert second.get("/sessions/a").text.startswith("call 2")
+
+
+def test_shared_entries_expire_and_a_broken_tier_is_only_a_miss(counter, tmp_path: Path):
+    tier = SharedTier(tmp_path, 1 << 20)
+    key = tier.key("/sessions/a", b"", 1)
+    tier.put(key, ((b"content-type", b"text/plain"),), b"old", False, b'W/"x"', expires=time.time() - 1)
+    assert tier.get(key) is None  # expired
+    tier.put(key, ((b"content-type", b"text/plain"),), b"body", False, b'W/"y"', expires=None)
+    headers, body, compressed, etag, _ = tier.get(key)
+    assert headers == ((b"content-type", b"text/plain"),) and body == b"body" and not compressed
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "responses.sqlite3").write_bytes(b"not a database" * 100)
+    assert SharedTier(broken, 1 << 20).get(key) is None
+    SharedTier(broken, 1 << 20).put(key, (), b"x", False, b"e", None)  # no exception either
+
+
+def test_the_shared_tier_keeps_within_its_budget(tmp_path: Path):
+    tier = SharedTier(tmp_path, 64 * 1024)
+    for n in range(300):
+        tier.put(tier.key(f"/sessions/{n}", b"", 1), (), b"x" * 1000, False, b"e", None)
+    total = tier._conn().execute("SELECT sum(size) FROM entries").fetchone()[0]
+    assert total <= 64 * 1024 + 64 * 1100  # evicted down to the budget at the last check
+    assert tier.get(tier.key("/sessions/299", b"", 1)) is not None  # the newest stay
+    assert tier.get(tier.key("/sessions/0", b"", 1)) is None  # the oldest went
+
+
+def test_store_file_state_moves_with_a_commit(tmp_path: Path):
+    path = str(tmp_path / "state.sqlite3")
+    open_store(path).close()
+    before = store_file_state(path)
+    _ingest_elsewhere(path, tmp_path, "digital public goods")
+    assert store_file_state(path) != before
+    assert store_file_state(str(tmp_path / "missing.sqlite3")) is None

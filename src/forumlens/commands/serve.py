@@ -50,9 +50,19 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, db: str | None
     click.echo(f"forumlens portal on http://{host}:{port}/ (store: {location}); Ctrl-C to stop", err=True)
     if workers > 1:
         import os
+        import shutil
+        import tempfile
+
+        from ..web.cache_shared import SHARED_DIR_ENV
+
         os.environ["FORUMLENS_DB"] = location
-        uvicorn.run("forumlens.web.app:app_from_environment", factory=True, host=host, port=port,  # type: ignore[attr-defined]
-                    workers=workers, log_level="warning", access_log=False)
+        shared = tempfile.mkdtemp(prefix="forumlens-portal-")  # the workers' shared response cache
+        os.environ[SHARED_DIR_ENV] = shared
+        try:
+            uvicorn.run("forumlens.web.app:app_from_environment", factory=True, host=host, port=port,  # type: ignore[attr-defined]
+                        workers=workers, log_level="warning", access_log=False)
+        finally:
+            shutil.rmtree(shared, ignore_errors=True)
     else:
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)  # type: ignore[attr-defined]
 

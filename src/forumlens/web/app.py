@@ -11,6 +11,7 @@ document and its interactive docs (Swagger UI served from the files the
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager, suppress
@@ -32,6 +33,7 @@ from .pages import router as pages_router
 from .pages import templates
 from .activity import ActivityCounter
 from .cache import ResponseCache, sqlite_epoch
+from .cache_shared import SHARED_DIR_ENV, SharedTier
 from .security import SecurityHeaders
 
 __all__ = ["StoreProvider", "create_app", "render_error"]
@@ -145,7 +147,9 @@ def create_app(store_location: str | None = None, settings: Settings | None = No
     app.state.settings = settings
     app.state.stores = StoreProvider(location)
     cache_bytes = int(float(settings.values.get("portal_cache_mb") or 0) * 2**20)
-    app.add_middleware(ResponseCache, version=sqlite_epoch(location), max_bytes=cache_bytes)
+    shared_dir = os.environ.get(SHARED_DIR_ENV)  # set by `serve --workers N`: one tier for all workers
+    shared = SharedTier(shared_dir, cache_bytes * 4) if shared_dir and cache_bytes else None
+    app.add_middleware(ResponseCache, version=sqlite_epoch(location), max_bytes=cache_bytes, shared=shared)
     app.add_middleware(ActivityCounter)
     app.add_middleware(SecurityHeaders)  # outermost: cached responses get the headers too
     _install_error_handler(app)
@@ -157,8 +161,18 @@ def create_app(store_location: str | None = None, settings: Settings | None = No
     return app
 
 
+WORKER_THREADS = int(os.environ.get("FORUMLENS_WORKER_THREADS", "4"))
+
+
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # Endpoints are plain functions run on a thread pool. Their work is mostly Python (the
+    # GIL), so 40 threads (anyio's default) would only take turns in 5 ms slices, with the
+    # event loop — which answers cached responses — waiting among them. A few threads
+    # still overlap SQLite's I/O (it releases the GIL); the rest of the requests queue in order.
+    import anyio.to_thread
+
+    anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
     yield
     app.state.stores.close()
 

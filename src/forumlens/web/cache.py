@@ -37,6 +37,8 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .cache_shared import SharedTier, store_file_state
+
 __all__ = ["CACHEABLE_PREFIXES", "NO_STORE_HEADER", "ResponseCache", "clear_all", "sqlite_epoch"]
 
 NO_STORE_HEADER = "x-forumlens-cache"
@@ -104,14 +106,16 @@ class ResponseCache:
     store has no cheap one; it runs on the event loop, so it must be quick.
     """
 
-    def __init__(self, app: ASGIApp, version: Callable[[], Any], max_bytes: int = 64 * 2**20) -> None:
+    def __init__(self, app: ASGIApp, version: Callable[[], Any], max_bytes: int = 64 * 2**20,
+                 shared: SharedTier | None = None) -> None:
         self.app = app
         self.version = version
         self.max_bytes = max(0, int(max_bytes))
+        self.shared = shared  # the tier other worker processes see (None: this process only)
         self._entries: OrderedDict[tuple[Any, ...], _Entry] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.shared_hits = 0
         _instances.add(self)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -132,12 +136,33 @@ class ResponseCache:
             if entry is not None:
                 self._entries.move_to_end(key)
                 self.hits += 1
-            else:
-                self.misses += 1
+        if entry is None and self.shared is not None:
+            entry = self._from_shared(key)
         if entry is not None:
             await self._replay(entry, scope, send)
             return
+        with self._lock:
+            self.misses += 1
         await self._record(key, scope, receive, send)
+
+    def _shared_key(self, key: tuple[Any, ...]) -> bytes:
+        path, query, version = key
+        # the process-wide part of the version only: (file state, local epoch) → file state
+        state = version[0] if isinstance(version, tuple) else version
+        return SharedTier.key(path, query, state)
+
+    def _from_shared(self, key: tuple[Any, ...]) -> _Entry | None:
+        assert self.shared is not None
+        found = self.shared.get(self._shared_key(key))
+        if found is None:
+            return None
+        headers, body, compressed, etag, expires = found
+        entry = _Entry(headers, body, compressed, etag,
+                       None if expires is None else time.monotonic() + (expires - time.time()))
+        self._keep(key, entry)
+        with self._lock:
+            self.shared_hits += 1
+        return entry
 
     async def _replay(self, entry: _Entry, scope: Scope, send: Send) -> None:
         headers = [*entry.headers, (b"etag", entry.etag), (b"vary", b"Accept-Encoding")]
@@ -196,6 +221,13 @@ class ResponseCache:
         entry = _Entry(headers, stored, compressed, etag, None if max_age is None else time.monotonic() + max_age)
         if entry.size > self.max_bytes // 8:  # one huge page must not flush everything else
             return etag
+        self._keep(key, entry)
+        if self.shared is not None:
+            self.shared.put(self._shared_key(key), headers, stored, compressed, etag,
+                            None if max_age is None else time.time() + max_age)
+        return etag
+
+    def _keep(self, key: tuple[Any, ...], entry: _Entry) -> None:
         with self._lock:
             old = self._entries.pop(key, None)
             if old is not None:
@@ -205,7 +237,6 @@ class ResponseCache:
             while self._bytes > self.max_bytes and self._entries:
                 _, dropped = self._entries.popitem(last=False)
                 self._bytes -= dropped.size
-        return etag
 
     def clear(self) -> None:
         with self._lock:
@@ -214,7 +245,8 @@ class ResponseCache:
 
     def stats(self) -> dict[str, int]:
         with self._lock:
-            return {"entries": len(self._entries), "bytes": self._bytes, "hits": self.hits, "misses": self.misses}
+            return {"entries": len(self._entries), "bytes": self._bytes, "hits": self.hits,
+                    "shared_hits": self.shared_hits, "misses": self.misses}
 
 
 def clear_all() -> None:
@@ -223,20 +255,22 @@ def clear_all() -> None:
         cache.clear()
 
 
-def sqlite_epoch(location: str) -> Callable[[], int | None]:
-    """A version function for `ResponseCache`: a counter that moves whenever the store changes.
+def sqlite_epoch(location: str) -> Callable[[], tuple[Any, int] | None]:
+    """A version function for `ResponseCache`: (file state, epoch), which moves whenever the store changes.
 
-    It keeps one read-only connection of its own (whatever thread asks) and watches
-    `PRAGMA data_version`, which changes when any other connection commits. Unlike
-    counting rows, this also notices a reanalysis that rewrites analyses in place.
-    None (no caching) for PostgreSQL, and whenever the store cannot answer.
+    The epoch is exact for this process: it keeps one read-only connection of its own
+    and watches `PRAGMA data_version`, which changes when any other connection commits
+    (unlike counting rows, this also notices a reanalysis that rewrites analyses in
+    place). The file state (`cache_shared.store_file_state`) is what other worker
+    processes can compare, so it keys the shared tier. None (no caching) for
+    PostgreSQL, and whenever the store cannot answer.
     """
     if location.startswith(("postgresql://", "postgres://")):
         return lambda: None
     state: dict[str, Any] = {"store": None, "seen": None, "epoch": 0}
     lock = threading.Lock()
 
-    def version() -> int | None:
+    def version() -> tuple[Any, int] | None:
         with lock:
             try:
                 if state["store"] is None:
@@ -249,6 +283,7 @@ def sqlite_epoch(location: str) -> Callable[[], int | None]:
             if seen != state["seen"]:
                 state["seen"] = seen
                 state["epoch"] += 1
-            return int(state["epoch"])
+            files = store_file_state(location)
+            return None if files is None else (files, int(state["epoch"]))
 
     return version
