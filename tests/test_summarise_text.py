@@ -24,6 +24,8 @@ Human captioning remains essential for deaf participants
     "Without further ado, let's go to section 2.", "I'll turn first to Tomas, who tested the platforms.",
     "Good afternoon and welcome to the session of the coalition.", "Is it better now?",
     "Thank you for giving me the floor.", "I put some information in the chat.",
+    "Next we have Maria from the ministry.", "Our last speaker is online, Tomas.", "Let me start with Ana, who runs the network.",
+    "We have a question online, Ana, it is for you.", "Thank you to all the speakers, to the captioners and to everyone online.",
 ])
 def test_procedural_talk_is_recognised(text: str) -> None:
     assert is_procedural(text)
@@ -35,6 +37,7 @@ def test_procedural_talk_is_recognised(text: str) -> None:
     "Thank you for the question: funding is the main barrier for volunteer-run coalitions.",
     "Human captioning remains essential for deaf participants.",
     "Countries that adopted a strategy with a budget attached made progress.",
+    "The last speaker in our survey, a rural clinic, had no connection at all for a month.",  # not a line-up
 ])
 def test_substance_is_kept(text: str) -> None:
     assert not is_procedural(text)
@@ -46,6 +49,15 @@ def test_substance_is_kept(text: str) -> None:
      "Why use public access when alternatives are there."),
     ("My ‑‑ good day, the statement is published today.", "Good day, the statement is published today."),
     ("And also, basically, donors should coordinate.", "Donors should coordinate."),
+    # the caption disfluencies a rapporteur never writes: stutters, discourse markers, framing, asides
+    ("And so I would say, I would say the key message from our study is that you cannot manage what you do not measure.",
+     "You cannot manage what you do not measure."),
+    ("Um, so, what we found is that, that most of the, the clinics run on, you know, solar panels.",
+     "Most of the clinics run on solar panels."),
+    ("Yeah, the ministry published a standard, which by the way is what the unions asked for.",
+     "The ministry published a standard, which is what the unions asked for."),
+    ("Well, I think the the schools could share one server, for example,", "The schools could share one server."),
+    ("This is, let's say, a problem of budgets.", "This is a problem of budgets."),
 ])
 def test_compress_only_deletes_filler(said: str, written: str) -> None:
     out = compress(said)

@@ -27,17 +27,27 @@ _LEAD = re.compile(
     r"on the question (?:from|of) [A-Z]\w+|in our work|from our perspective|from (?:my|our) experience|"
     r"just to (?:finish|conclude|add)|to conclude|in conclusion|to summari[sz]e|to sum up|in summary|"
     r"(?:i|we) (?:have )?heard(?: that)?(?= \w+ \w+)|(?:my|the|our) (?:question|point|message) is|"
-    r"(?:my|the) (?:first|second|main|last|final|other) (?:message|point|lesson|finding) is(?: that)?)\b[,:;]?\s+",
+    r"(?:my|the) (?:first|second|main|last|final|other) (?:message|point|lesson|finding) is(?: that)?|"
+    # a framing clause before the claim: "the key message from our research is that ...",
+    # "what we found is that ..." -> the claim itself
+    r"(?:the|my|our|one|another|a) (?:[\w‑-]+ ){0,4}?(?:message|point|thing|finding|lesson|conclusion|problem|issue|reality|"
+    r"truth|challenge|question|result|fact|concern|reason|observation|takeaway)(?: [\w‑-]+){0,5}? (?:is|was) that|"
+    r"what (?:we|I|they|our \w+) (?:\w+ ){0,2}?(?:found|learned|learnt|saw|see|noticed|observed|heard) (?:is|was) that)\b[,:;]?\s+",
     re.IGNORECASE,
 )
+# caption stutters: "the, the", "we we", "I would say, I would say" -> said once
+_STUTTER = re.compile(r"\b(\w+(?:\s+\w+){0,3}),?\s+\1\b", re.IGNORECASE)
 _INLINE = [
     (re.compile(r"(?:,\s*)?\b(?:um|uh|erm)\b,?\s*", re.IGNORECASE), " "),
-    # caption stutters: "the, the", "we we", "I would say, I would say" -> said once
-    (re.compile(r"\b(\w+(?:\s+\w+){0,3}),?\s+\1\b", re.IGNORECASE), r"\1"),
-    (re.compile(r",\s*(?:you know|i think|i guess|i mean|i believe|of course|basically|actually|really|i would say)\s*,", re.IGNORECASE), ","),
+    (_STUTTER, r"\1"),
+    # "run on, you know, solar panels": the commas only fenced the filler off
+    (re.compile(r",\s*(?:you know|i think|i guess|i mean|i believe|of course|basically|actually|really|i would say)\s*,\s*", re.IGNORECASE), " "),
     (re.compile(r"\s*,?\s*(?:and )?so on(?:,? so on)*(?=[.?!,;]|$)", re.IGNORECASE), ""),
     (re.compile(r"\s*,?\s*et cetera(?=[.?!,;]|$)", re.IGNORECASE), ""),
     (re.compile(r"\b(?:you know|basically|actually|sort of),?\s+", re.IGNORECASE), ""),
+    # asides that only mark the speaker's attitude: "which by the way is", "if you like"
+    (re.compile(r",?\s*\b(?:by the way|so to speak|if you (?:like|will)|let's say|to be honest|in a sense|more or less)\b,?(?=\s+\w)", re.IGNORECASE), ""),
+    (re.compile(r",\s*(?:for example|for instance)\s*(?=[.,;?!]?$)", re.IGNORECASE), ""),
     (re.compile(r"\bI think\s+(?=(?:that )?(?:the|this|it|there|we|they|our)\b)", re.IGNORECASE), ""),
     (re.compile(r"\s+" + _DASH + r"\s*sorry\s*" + _DASH + r"\s+", re.IGNORECASE), " "),
     (re.compile(r"\s*,\s*sorry\s*,\s*", re.IGNORECASE), " "),
@@ -78,7 +88,8 @@ def compress(text: str) -> str:
     """
     out = _SPACES.sub(" ", " ".join(text.split()))
     out = _repair_stutter(out)
-    for _ in range(4):
+    out = _STUTTER.sub(r"\1", out)  # "is that, that most ...": a stutter can hide a framing clause
+    for _ in range(6):  # "And so I would say, I would say the key message is that ..."
         new = _LEAD.sub("", out)
         new = re.sub(r"^[,;:\s]+", "", new)
         if new == out:

@@ -50,7 +50,12 @@ _HARD = [re.compile(p, re.IGNORECASE) for p in (
     r"\bthank you (all )?for (coming|joining|having|inviting|the (introduction|invitation))\b",
     r"\bmy name is\b", r"\b(I'm|I am|we're|we are) going to (move|turn|start|go|shift|come back) (on |back )?to\b",
     r"\b(shift|move|come back to) (that|this|it) (to|at) a later (time|point)\b", r"\bwelcome (you |everyone |everybody |all )?(to|back)\b",
-    r"\bI('ll| will) (now |first )?(turn|go|come|hand|pass|give)\b.{0,25}\b(to|over)\b", r"^(okay|ok|yes|yeah|good|great|wonderful|right|sure|absolutely|not at all)\b.{0,20}[.!?]?$",
+    r"\bI('ll| will) (now |first )?(turn|go|come|hand|pass|give)\b.{0,25}\b(to|over)\b",
+    # line-up and closing: who speaks next, whose question it is, thanks to everyone
+    r"^(next|now) (we have|is|comes)\b", r"\b(our|the) (next|last|final|first) (speaker|panell?ist|intervention)( is| will be| today| online| here)?[,.]?( \w+)?\W*$|"
+    r"\b(our|the) (next|last|final|first) (speaker|panell?ist) (is|will be) (online|here|joining|with us|from)\b",
+    r"\b(we have|there is|there's) (a|another|one more) question (online|from|in the room|here|for)\b", r"\blet me (now )?start with\b",
+    r"^\W*thank(s| you) (very much |so much )?to (all|everyone|everybody|our|the) (the |our )?(speakers|panell?ists|participants|captioners|interpreters|organi[sz]ers|audience|of you)\b", r"^(okay|ok|yes|yeah|good|great|wonderful|right|sure|absolutely|not at all)\b.{0,20}[.!?]?$",
 )]
 
 _HARD_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _HARD), re.IGNORECASE)

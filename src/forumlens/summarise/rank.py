@@ -36,8 +36,8 @@ from .fastre import PatternSet
 from .procedural import procedural_weight
 from .units import Unit
 
-__all__ = ["DIRECTIVE", "SUMMARY", "Scored", "SessionModel", "session_model", "unit_base", "unit_factor", "Vectors", "cosine", "lexrank", "is_directive", "mmr_select", "rankable", "score_units",
-           "similarity_graph", "vectorise"]
+__all__ = ["DIRECTIVE", "SUMMARY", "Scored", "SessionModel", "WRAPUP_SENTENCES", "in_wrapup", "is_summary", "session_model", "unit_base", "unit_factor", "Vectors", "cosine", "lexrank", "is_directive", "mmr_select", "rankable", "score_units",
+           "similarity_graph", "vectorise", "wrapup_spans"]
 
 Vec = dict[str, float]
 
@@ -52,7 +52,13 @@ DIRECTIVE = re.compile(
     r"(I|we) (would like to |want to )?(request|encourage|invite|suggest|propose|recommend)|"
     r"it would be (very )?(helpful|useful|great|good|important)|there (is|needs to be) a need|let's|let us|"
     r"has to (be|include)|have to (be|think|find)|need more)\b", re.IGNORECASE)
-SUMMARY = re.compile(r"\b(to summari[sz]e|in summary|to sum up|to conclude|in conclusion|we heard|i heard)\b", re.IGNORECASE)
+SUMMARY = re.compile(r"\b(to summari[sz]e|in summary|to sum up|to conclude|in conclusion|we heard|i heard|"
+                     r"(everyone|everybody|all (of )?(the |our )?(speakers|panellists|panelists|of us)|we all|speakers) (seemed to |seem to )?"
+                     r"(agreed|agree)|there (is|was|seems to be|seemed to be) (a )?(broad |general |strong |clear )?(agreement|consensus))\b",
+                     re.IGNORECASE)
+# How far a wrap-up announced in a short sentence ("Let me try to summarise what I heard.")
+# carries: the sentences after it, in the same turn, are the summary itself.
+WRAPUP_SENTENCES = 3
 _WEAK_START = re.compile(r"^\W*(that|this|it|they|those|these|he|she|which|there)\b('s| is| was| are)?", re.IGNORECASE)
 # Talk about the talk: introductions, answering-the-question framing, looking forward.
 _META = re.compile(r"^I('m| am) [A-Z][\w‑-]+( [A-Z][\w‑-]+)*,|\b(I speak (for|on behalf)|I('m| am) (here )?(from|with) |by way of introduction|I work for|"
@@ -68,7 +74,11 @@ _PERSONAL = re.compile(r"\b(I apologi[sz]e|my (grand\w+|family|mother|father)|pe
 # even when the captioner left out the question mark ("I would like to know what ...").
 _ASKING = re.compile(r"^\W*(how|what|why|where|when|which|who|is there|are there|do you|does|did|can you|could you|would you)\b|"
                      r"\b(I('d| would) like to (know|ask|hear)|I want to (know|ask|hear)|I wonder|I('m| am) (curious|wondering)|"
-                     r"(tell|ask) (us|you) (about|how|what|whether|if)|I heard about how you)\b", re.IGNORECASE)
+                     r"(tell|ask) (us|you) (about|how|what|whether|if)|I heard about how you)\b|"
+                     # a direct question after a comma: "..., so how can communities know if ..."
+                     r"[,;:]\s+(?:(?:so|and|but|then)\s+)?(?:how|why|(?:what|where|when|which|who)(?= (?:can|could|should|would|will|do|does|did)\b))"
+                     r"\s+(?:can|could|should|would|will|do|does|did|is|are)\s+\w+",
+                     re.IGNORECASE)
 # The speaker's own stance or reaction rather than a claim about the world: expectations,
 # likes, echoes, closing lines ("I would expect this next session could be ...").
 _STANCE = re.compile(r"\b(I (would|'d) (expect|imagine|hope)|I (really )?(like|liked|love|loved|enjoyed) (the|this|that|your|how)|"
@@ -240,6 +250,17 @@ def _is_summary(text: str) -> bool:
     return bool(SUMMARY.search(text))
 
 
+# Weights of the centrality/informativeness blend: LexRank share, similarity to what the
+# other speakers said, to the sentence's own turn, and IDF density.
+BLEND = (0.3, 0.3, 0.2, 0.2)
+
+
+def _blend(rank_share: float, others: float, in_turn: float, info: float) -> float:
+    """The base score: one weighted sum, shared by whole sentences and clause windows."""
+    w = BLEND
+    return w[0] * rank_share + w[1] * others + w[2] * in_turn + w[3] * min(1.0, info)
+
+
 @dataclass(frozen=True)
 class _Part:
     """A scored unit before any caller-specific boost: score = base × factor × boost."""
@@ -272,6 +293,7 @@ class SessionModel:
     chairs: frozenset[str]
     spread: dict[str, int]  # term -> number of speakers who used it
     rank_of: dict[int, float]  # id(unit) -> LexRank score / the session's top score
+    wrapups: frozenset[tuple[str, int, int, int]] = frozenset()  # (session, turn, start, end) of announced summaries
 
 
 _MODELS: OrderedDict[tuple[Any, ...], SessionModel] = OrderedDict()
@@ -283,6 +305,48 @@ def _parts_key(keep: Sequence[Unit], chairs: frozenset[str] | set[str], idf: Map
         return ids, frozenset(chairs), None
     vocab = sorted({t for u in keep for t in u.terms})
     return ids, frozenset(chairs), tuple(idf.get(t) for t in vocab), max(idf.values(), default=1.0)
+
+
+def wrapup_spans(units: Sequence[Unit], carry: int = WRAPUP_SENTENCES) -> frozenset[tuple[str, int, int, int]]:
+    """Sentences that carry out a summary announced just before them in the same turn.
+
+    "We're running out of time, so let me try to summarise what I heard. I think everyone
+    agreed that ..." — the announcement is procedure and the summary itself may not say
+    "summarise", yet it is the chair's synthesis of the session, exactly what a
+    rapporteur keeps. Only a short announcement (at most 15 words, or ending in a colon)
+    carries over, so a long sentence that merely contains "I heard" does not.
+    """
+    out: set[tuple[str, int, int, int]] = set()
+    left, turn = 0, None
+    for u in units:
+        if (u.session, u.turn) != turn:
+            left, turn = 0, (u.session, u.turn)
+        elif left > 0:
+            out.add((u.session, u.turn, u.start, u.end))
+            left -= 1
+        if _is_summary(u.text) and (u.words <= 15 or u.text.rstrip().endswith(":")):
+            left = carry
+    return frozenset(out)
+
+
+def in_wrapup(model: SessionModel, unit: Unit) -> bool:
+    """Whether the unit (or clause window) lies in a sentence of an announced summary."""
+    return any(s == unit.session and t == unit.turn and a <= unit.start < b for s, t, a, b in model.wrapups)
+
+
+def is_summary(model: SessionModel, unit: Unit) -> bool:
+    """A summary said as such ("To sum up, ...") or a sentence of an announced wrap-up."""
+    return _is_summary(unit.text) or in_wrapup(model, unit)
+
+
+def _summary_factor(unit: Unit, chairs: frozenset[str] | set[str], wrapup: bool) -> float:
+    """A summary weighs more (a wrap-up inherits the boost its announcement would have
+    given); a chair's other sentences weigh less — chairs mostly run the session."""
+    said = _is_summary(unit.text)
+    factor = 1.3 if wrapup and not said else 1.0
+    if unit.who in chairs and not (said or wrapup):
+        factor *= 0.6
+    return factor
 
 
 def rankable(unit: Unit) -> bool:
@@ -341,20 +405,20 @@ def _score_parts(units: Sequence[Unit], chairs: frozenset[str] | set[str], idf: 
     spread: Counter[str] = Counter()
     for own in by_speaker.values():
         spread.update(own.keys())
+    wrapups = wrapup_spans(units)
     _MODELS[key] = SessionModel(idf_of, others, turn_vec, frozenset(hubs), max_idf, frozenset(chairs), dict(spread),
-                                {id(u): r / top for u, r in zip(keep, lr)})
+                                {id(u): r / top for u, r in zip(keep, lr)}, wrapups)
     out = []
     for u, v, rank in zip(keep, vectors.vecs, lr):
         in_turn = cosine(v, turn_vec[(u.session, u.turn)])
         info = sum(idf_of.get(t, max_idf) for t in dict.fromkeys(u.terms)) / (max_idf * max(8.0, u.words * 0.6))
-        base = 0.3 * rank / top + 0.3 * cosine(v, others[u.who]) + 0.2 * in_turn + 0.2 * min(1.0, info)
+        base = _blend(rank / top, cosine(v, others[u.who]), in_turn, info)
         _weight, factor, after = _text_factors(u.text)
         hub_share = sum(1 for t in u.terms if t in hubs) / len(u.terms)
         factor *= 1.0 - 0.6 * max(0.0, hub_share - 0.35)  # only the subject words: says little
         for m in after:
             factor *= m
-        if u.who in chairs and not _is_summary(u.text):
-            factor *= 0.6
+        factor *= _summary_factor(u, chairs, (u.session, u.turn, u.start, u.end) in wrapups)
         if u.speaker is None and (u.label is None or u.label.lower() in _FLOOR_LABELS):
             factor *= 0.75  # from the floor: a question or comment more often than a finding
         out.append(_Part(u, base, factor, v))
@@ -380,7 +444,7 @@ def unit_base(model: SessionModel, unit: Unit, vec: Vec, rank_share: float) -> f
     """The centrality/informativeness part of a score, as `_score_parts` computes it."""
     in_turn = cosine(vec, model.turn_vec.get((unit.session, unit.turn), {}))
     info = sum(model.idf.get(t, model.max_idf) for t in dict.fromkeys(unit.terms)) / (model.max_idf * max(8.0, unit.words * 0.6))
-    return 0.3 * rank_share + 0.3 * cosine(vec, model.others.get(unit.who, {})) + 0.2 * in_turn + 0.2 * min(1.0, info)
+    return _blend(rank_share, cosine(vec, model.others.get(unit.who, {})), in_turn, info)
 
 
 def unit_factor(model: SessionModel, unit: Unit) -> float:
@@ -392,8 +456,7 @@ def unit_factor(model: SessionModel, unit: Unit) -> float:
     factor *= 1.0 - 0.6 * max(0.0, hub_share - 0.35)
     for m in after:
         factor *= m
-    if unit.who in model.chairs and not _is_summary(unit.text):
-        factor *= 0.6
+    factor *= _summary_factor(unit, model.chairs, in_wrapup(model, unit))
     if unit.speaker is None and (unit.label is None or unit.label.lower() in _FLOOR_LABELS):
         factor *= 0.75
     return factor

@@ -19,13 +19,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .compress import compress
-from .rank import Scored, SessionModel, unit_base, unit_factor, vectorise
+from .rank import Scored, SessionModel, is_summary, unit_base, unit_factor, vectorise
 from .units import Unit, terms
 
 __all__ = ["MIN_TRIM_WORDS", "best_version", "clause_bounds", "trim_pool"]
 
 # Sentences at least this long are worth trimming; windows are kept within readable size.
-MIN_TRIM_WORDS = 28
+MIN_TRIM_WORDS = 22
 _WINDOW_MIN, _WINDOW_MAX = 9, 38
 # Upper bound of a sentence's wording factor times the takeaway boost (cues 1.12^3,
 # summary 1.3, theme spread 1.25): used only to skip windows that cannot win.
@@ -46,16 +46,35 @@ _NEW_CLAUSE = re.compile(r"^\W*(and|but|so|because|which|where|while|whereas|alt
                          r"he|she|um|uh|you know|I think|I mean|meaning|or)\b", re.IGNORECASE)
 
 
+_FILLER_CLAUSE = re.compile(r"^\W*(?:you know|I mean|I think|I guess|um|uh|erm|so|and|basically|actually|sort of|kind of|"
+                            r"let's say|if you like|by the way)\W*$", re.IGNORECASE)
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+
+
 def clause_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the clauses of `text`, separators excluded."""
     out, at = [], 0
     for m in _BOUNDARY.finditer(text):
+        before, after = _LAST_WORD.search(text, 0, m.start()), _FIRST_WORD.match(text, m.end())
+        if before and after and before.group(1).lower() == after.group(1).lower():
+            continue  # a stutter ("most of the, the clinics"): cutting there would drop "most of"
         if m.start() > at:
             out.append((at, m.start()))
         at = m.end()
     if at < len(text):
         out.append((at, len(text)))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    out = [(a, b) for a, b in out if text[a:b].strip()]
+    merged: list[tuple[int, int]] = []
+    glue = False  # the previous clause was filler fenced off by commas: "run on, you know, solar panels"
+    for a, b in out:
+        filler = bool(_FILLER_CLAUSE.match(text[a:b]))
+        if merged and (glue or filler):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+        glue = filler
+    return merged
 
 
 def _window_unit(unit: Unit, a: int, b: int) -> Unit:
@@ -67,8 +86,8 @@ def _window_unit(unit: Unit, a: int, b: int) -> Unit:
 def best_version(model: SessionModel, item: Scored, boost: Callable[[Unit], float] | None = None) -> Scored:
     """The highest-scoring clause window of a long sentence, or the sentence itself."""
     unit = item.unit
-    if unit.words < MIN_TRIM_WORDS:
-        return item
+    if unit.words < MIN_TRIM_WORDS or is_summary(model, unit):
+        return item  # a wrap-up lists several findings: every clause of it is worth keeping
     bounds = clause_bounds(unit.text)
     if len(bounds) < 2:
         return item
@@ -92,13 +111,15 @@ def best_version(model: SessionModel, item: Scored, boost: Callable[[Unit], floa
     # windows by their centrality part and stop once none can beat the best found.
     windows.sort(key=lambda w: (-w[0], w[1], w[2]))
     best = item
-    for base, _i, j, span, vec in windows:
+    for base, i, j, span, vec in windows:
         if base * _MAX_FACTOR <= best.score:
             break
         read = replace(span, text=compress(span.text))
         factor = unit_factor(model, read) * (boost(span) if boost is not None else 1.0)
-        if _DEPENDENT.match(span.text):
-            factor *= 0.5
+        if _DEPENDENT.match(span.text) or _DEPENDENT.match(read.text):
+            factor *= 0.5  # "and by support for ...": the filler-free reading starts dependent too
+        if i == 0 and unit.text[:1].islower():
+            factor *= 0.6  # the head of a cut run-on's tail: as weak as the tail itself
         if j < len(bounds) - 1 and not _NEW_CLAUSE.match(unit.text[bounds[j + 1][0]:bounds[j + 1][1]]):
             factor *= 0.8  # what follows continues this clause (a list, an object): cut short
         score = base * factor
