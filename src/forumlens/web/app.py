@@ -32,7 +32,7 @@ from .api import router as api_router
 from .pages import router as pages_router
 from .pages import templates
 from .activity import ActivityCounter
-from .cache import ResponseCache, sqlite_epoch
+from .cache import ResponseCache, store_version
 from .cache_shared import SHARED_DIR_ENV, SharedTier
 from .security import SecurityHeaders
 
@@ -149,7 +149,7 @@ def create_app(store_location: str | None = None, settings: Settings | None = No
     cache_bytes = int(float(settings.values.get("portal_cache_mb") or 0) * 2**20)
     shared_dir = os.environ.get(SHARED_DIR_ENV)  # set by `serve --workers N`: one tier for all workers
     shared = SharedTier(shared_dir, cache_bytes * 4) if shared_dir and cache_bytes else None
-    app.add_middleware(ResponseCache, version=sqlite_epoch(location), max_bytes=cache_bytes, shared=shared)
+    app.add_middleware(ResponseCache, version=store_version(location), max_bytes=cache_bytes, shared=shared)
     app.add_middleware(ActivityCounter)
     app.add_middleware(SecurityHeaders)  # outermost: cached responses get the headers too
     _install_error_handler(app)

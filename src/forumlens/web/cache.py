@@ -16,8 +16,9 @@ Rules that keep it safe:
   `X-Forumlens-Cache: no-store` header, or keep it for a short while only with
   `X-Forumlens-Cache: max-age=N` (the session page does while its related items are
   still pending, so they appear once computed);
-- stores without a cheap data version (PostgreSQL) bypass the cache entirely rather
-  than pay a recount per request.
+- the version is cheap and exact: SQLite's `PRAGMA data_version` (plus the store
+  file's state, which other processes can compare), PostgreSQL's current transaction
+  snapshot; when a store cannot say, the request bypasses the cache.
 
 Clients that accept gzip get the stored bytes as they are (`Content-Encoding: gzip`),
 the others a decompressed copy; an `ETag` lets browsers revalidate with 304.
@@ -32,6 +33,7 @@ import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,7 +41,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .cache_shared import SharedTier, store_file_state
 
-__all__ = ["CACHEABLE_PREFIXES", "NO_STORE_HEADER", "ResponseCache", "clear_all", "sqlite_epoch"]
+__all__ = ["CACHEABLE_PREFIXES", "NO_STORE_HEADER", "ResponseCache", "clear_all", "postgres_snapshot", "sqlite_epoch",
+           "store_version"]
 
 NO_STORE_HEADER = "x-forumlens-cache"
 CACHEABLE_EXACT = frozenset({"/", "/api", "/sessions", "/people", "/coalitions", "/topics", "/search", "/glossary",
@@ -255,6 +258,43 @@ def clear_all() -> None:
         cache.clear()
 
 
+def store_version(location: str) -> Callable[[], Any]:
+    """The version function for a store location: `sqlite_epoch` or `postgres_snapshot`."""
+    if location.startswith(("postgresql://", "postgres://")):
+        return postgres_snapshot(location)
+    return sqlite_epoch(location)
+
+
+def postgres_snapshot(location: str) -> Callable[[], str | None]:
+    """A version function for PostgreSQL: the server's current transaction snapshot, as text.
+
+    `pg_current_snapshot()` is xmin:xmax:in-progress ids. A transaction that writes takes
+    a transaction id (moving xmax) and leaves the in-progress list when it commits or
+    aborts, so the text changes with every change of the data, and is the same for every
+    worker process (it keys the shared tier too). Read-only requests take no id, so it
+    stands still while nobody writes. One query on the loop thread per request.
+    """
+    state: dict[str, Any] = {"store": None}
+    lock = threading.Lock()
+
+    def version() -> str | None:
+        with lock:
+            try:
+                if state["store"] is None:
+                    from ..store import open_store
+
+                    state["store"] = open_store(location, readonly=True)
+                return str(state["store"].query("SELECT pg_current_snapshot()::text")[0][0])
+            except Exception:  # noqa: BLE001 - a lost connection: no caching until it is back
+                if state["store"] is not None:
+                    with suppress(Exception):
+                        state["store"].close()
+                state["store"] = None
+                return None
+
+    return version
+
+
 def sqlite_epoch(location: str) -> Callable[[], tuple[Any, int] | None]:
     """A version function for `ResponseCache`: (file state, epoch), which moves whenever the store changes.
 
@@ -262,11 +302,9 @@ def sqlite_epoch(location: str) -> Callable[[], tuple[Any, int] | None]:
     and watches `PRAGMA data_version`, which changes when any other connection commits
     (unlike counting rows, this also notices a reanalysis that rewrites analyses in
     place). The file state (`cache_shared.store_file_state`) is what other worker
-    processes can compare, so it keys the shared tier. None (no caching) for
-    PostgreSQL, and whenever the store cannot answer.
+    processes can compare, so it keys the shared tier. None (no caching) whenever the
+    store cannot answer.
     """
-    if location.startswith(("postgresql://", "postgres://")):
-        return lambda: None
     state: dict[str, Any] = {"store": None, "seen": None, "epoch": 0}
     lock = threading.Lock()
 
