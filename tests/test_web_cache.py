@@ -245,3 +245,25 @@ def test_store_file_state_moves_with_a_commit(tmp_path: Path):
     _ingest_elsewhere(path, tmp_path, "digital public goods")
     assert store_file_state(path) != before
     assert store_file_state(str(tmp_path / "missing.sqlite3")) is None
+
+
+def test_a_reanalysis_in_place_is_shown_at_once(store_location: str, tmp_path: Path):
+    """Rewriting a session's analyses changes no row count; the cached pages must still go."""
+    from forumlens.reanalyse import replace_analyses
+
+    _ingest_elsewhere(store_location, tmp_path, "platform responsibility")
+    with TestClient(create_app(store_location, web_settings(store_location))) as client:
+        sid = client.get("/api/sessions").json()[0]["id"]
+        page = client.get(f"/sessions/{sid}").text
+        assert client.get(f"/sessions/{sid}").text == page
+        store = open_store(store_location)
+        try:
+            analyses = {kind: store.analysis(sid, kind) for kind in ("takeaways", "people", "coalitions")}
+            line = client.get(f"/api/sessions/{sid}").json()["turns"][-1]["line"]
+            analyses["takeaways"] = [{"text": "Rewritten takeaway about remedies.", "citations": [
+                {"session": sid, "line": line, "speaker": "ANA PEREIRA", "quote": "we need funding to continue"}]}]
+            replace_analyses(store, sid, {k: v for k, v in analyses.items() if v is not None})
+        finally:
+            store.close()
+        assert "Rewritten takeaway about remedies." in client.get(f"/sessions/{sid}").text
+        assert client.get(f"/api/sessions/{sid}").json()["takeaways"][0]["text"].startswith("Rewritten")

@@ -28,6 +28,7 @@ from typing import Any
 from ..store.base import Store
 from . import records
 from .activity import requests_in_flight
+from .cache_shared import store_file_state
 
 __all__ = ["clear_cache", "coalition_partners", "session_related", "session_related_for_page", "store_signature"]
 
@@ -59,20 +60,24 @@ def _data_version(store: Store) -> tuple[int, int, int] | None:
 
 
 def store_signature(store: Store) -> tuple[Any, ...]:
-    """Cheap fingerprint of what related items depend on; changes with any ingest or embed.
+    """Cheap fingerprint of the stored data; changes with any ingest, embed or reanalysis.
 
-    The counts are cached on the store object and reused while `PRAGMA data_version`
-    (and the connection) is unchanged, so a read-only worker does not re-count the
-    tables on every request; any commit by another connection triggers a recount.
+    SQLite: the store file's state (which any commit moves, see `store_file_state`) and
+    row counts; the counts are cached on the store object and reused while `PRAGMA
+    data_version` (and the connection) is unchanged, so a read-only worker does not
+    re-count the tables on every request. PostgreSQL: the current transaction snapshot.
     """
+    if type(store).__name__ == "PostgresStore":  # the transaction snapshot moves with every write
+        return ("pg", str(store.query("SELECT pg_current_snapshot()::text")[0][0]))
     version = _data_version(store)
+    files = store_file_state(str(getattr(store, "location", "")))  # any commit moves it, even a rewrite in place
     cached = getattr(store, "_forumlens_signature", None)
-    if version is not None and cached is not None and cached[0] == version:
+    if version is not None and cached is not None and cached[0] == (version, files):
         return cached[1]  # type: ignore[no-any-return]
-    signature = _count_signature(store)
+    signature = (files, *_count_signature(store))
     if version is not None:
         try:
-            store._forumlens_signature = (version, signature)  # type: ignore[attr-defined]
+            store._forumlens_signature = ((version, files), signature)  # type: ignore[attr-defined]
         except AttributeError:  # a store with __slots__: just recount next time
             pass
     return signature
@@ -239,8 +244,7 @@ def session_related_for_page(store: Store, session_id: str, open_reader: Callabl
     which computes on demand; the next view of the session page shows the items inline.
     """
     sid = store.resolve_ref(session_id)  # type: ignore[attr-defined]
-    signature = store_signature(store)
-    if int(signature[0] or 0) <= INLINE_MAX_SESSIONS:
+    if int(store.query("SELECT count(*) FROM sessions")[0][0] or 0) <= INLINE_MAX_SESSIONS:
         return session_related(store, sid, k=k)
     hit = _peek(store, ("session", sid, k))
     if hit is not None:
