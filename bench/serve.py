@@ -31,7 +31,7 @@ import aiohttp
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ingest import synthetic_sessions
 
-from forumlens.ingest import ingest_file
+from forumlens.ingest import ingest_paths
 from forumlens.store import open_store
 
 WORDS = ["funding", "coalition", "libraries", "neutrality", "youth", "gender", "standards", "digital cooperation",
@@ -48,12 +48,15 @@ def build_store(n: int, location: str) -> None:
         if store.counts()["sessions"] >= n:
             return
         folder = Path(tempfile.mkdtemp(prefix="forumlens-serve-bench-"))
+        paths = []
         for i, text in enumerate(synthetic_sessions(n)):
             path = folder / f"s{i:05d}.txt"
             path.write_text(text, "utf-8")
-            outcome = ingest_file(store, path, max_bytes=50_000_000)
+            paths.append(path)
+        print(f"bench: building the {n}-session store (full analysis, {os.cpu_count()} processes)…", file=sys.stderr)
+        for outcome in ingest_paths(store, paths, max_bytes=50_000_000, workers=os.cpu_count() or 1):
             if outcome.status == "failed":
-                raise SystemExit(f"bench: {path}: {outcome.reason}")
+                raise SystemExit(f"bench: {outcome.path}: {outcome.reason}")
     finally:
         store.close()
 
