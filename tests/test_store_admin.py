@@ -123,3 +123,31 @@ def test_migrate_reports_an_upgrade(tmp_path):
     conn.close()
     result = CliRunner().invoke(cli, ["migrate", "--db", str(path)], catch_exceptions=False)
     assert result.exit_code == 0 and f"upgraded from schema version 1 to {SCHEMA_VERSION}" in result.output
+
+
+def test_migration_3_keeps_vectors_a_version_2_store_created_on_first_embed(tmp_path):
+    """Before migration 3 the vector table was created on first `embed`; upgrading must keep its rows."""
+    import sqlite3
+
+    from forumlens.ingest import ingest_file
+    from forumlens.store import open_store
+
+    path = tmp_path / "v2.sqlite3"
+    source = tmp_path / "s.txt"
+    source.write_text("IGF 2021 - Workshop\n\n>> ANA PEREIRA: Libraries give public access to the Internet.\n", "utf-8")
+    store = open_store(str(path))
+    sid = ingest_file(store, source, max_bytes=100_000).session
+    store.close()
+    conn = sqlite3.connect(path)  # back to what a version 2 store that had run `embed` looked like
+    conn.execute("DROP INDEX sessions_order")
+    conn.execute("INSERT INTO passage_vectors VALUES (?, 0, 0, 3, 0, 4, 'm', x'00000000')", (sid,))
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    store = open_store(str(path))
+    try:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.query("SELECT count(*) FROM passage_vectors") == [(1,)]
+        assert store.query("SELECT count(*) FROM sqlite_master WHERE name = 'sessions_order'") == [(1,)]
+    finally:
+        store.close()

@@ -22,7 +22,7 @@ from ..errors import NotFound
 from ..models import Citation, SearchHit
 from ..search import SearchFilters, parse_query
 from ..store.base import Store
-from ..tag.text import STOPWORDS, stem, words
+from ..tag.text import stem
 from ..transcript.speakers import name_key
 from .hybrid import K, rrf, turn_of_line
 from .profiles import SessionProfiles, content_words, keyword_counts, load_profiles, shared_forms, tag_overlap, word_overlap

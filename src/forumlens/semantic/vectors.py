@@ -1,8 +1,8 @@
 """The `passage_vectors` table: one float32 vector per passage, and exact cosine kNN.
 
 Written in portable SQL through `store.query()` / `store.transaction()`, so it works on
-both back ends; the table is created on first write (`ensure_table`) and is also the
-body of a store migration (see `DDL`). Vectors are L2-normalised float32, little-endian,
+both back ends; the table is created by store migration 3 (`store/migrations.py`), and
+on first write (`ensure_table`) in a store opened by an older version that is not migrated yet. Vectors are L2-normalised float32, little-endian,
 stored as BLOB (SQLite) / BYTEA (PostgreSQL); rows go with their session
 (`ON DELETE CASCADE`), so a re-ingest with --force drops them too.
 
@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..store.base import Store
+from ..store.migrations import PASSAGE_VECTORS, passage_vectors_ddl
 from .passages import Passage
 
 if TYPE_CHECKING:
@@ -31,27 +32,12 @@ if TYPE_CHECKING:
 __all__ = ["DDL", "ensure_table", "has_table", "save_vectors", "embedded_sessions", "VectorMatrix",
            "load_matrix", "vector_counts"]
 
-TABLE = "passage_vectors"
+TABLE = PASSAGE_VECTORS
 
 
 def DDL(dialect: str = "sqlite") -> list[str]:
-    """CREATE statements for the table (IF NOT EXISTS, so a migration may hold the same)."""
-    blob = "BYTEA" if dialect == "postgres" else "BLOB"
-    return [
-        f"""CREATE TABLE IF NOT EXISTS {TABLE} (
-            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            turn_idx INTEGER NOT NULL,
-            part INTEGER NOT NULL,
-            line INTEGER NOT NULL,
-            start_offset INTEGER NOT NULL,
-            end_offset INTEGER NOT NULL,
-            model TEXT NOT NULL,
-            vector {blob} NOT NULL,
-            PRIMARY KEY (session_id, turn_idx, part)
-        )""",
-        # covering: counts, per-session lists and the cache signature never read the vectors
-        f"CREATE INDEX IF NOT EXISTS {TABLE}_model ON {TABLE}(model, session_id, turn_idx, part, line)",
-    ]
+    """CREATE statements for the table: store migration 3 (IF NOT EXISTS, so `ensure_table` may repeat them)."""
+    return passage_vectors_ddl(dialect)
 
 
 def _dialect(store: Store) -> str:

@@ -6,7 +6,33 @@ upgrades it in one transaction, and a store newer than this code is refused.
 
 from __future__ import annotations
 
-__all__ = ["SQLITE_MIGRATIONS", "PG_MIGRATIONS", "SCHEMA_VERSION"]
+__all__ = ["PG_MIGRATIONS", "SCHEMA_VERSION", "SQLITE_MIGRATIONS", "passage_vectors_ddl"]
+
+PASSAGE_VECTORS = "passage_vectors"
+
+
+def passage_vectors_ddl(dialect: str = "sqlite") -> list[str]:
+    """The passage vector table of semantic search (`semantic/vectors.py`), for either back end.
+
+    IF NOT EXISTS: stores embedded before migration 3 created the same table on first write.
+    """
+    blob = "BYTEA" if dialect == "postgres" else "BLOB"
+    return [
+        f"""CREATE TABLE IF NOT EXISTS {PASSAGE_VECTORS} (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            turn_idx INTEGER NOT NULL,
+            part INTEGER NOT NULL,
+            line INTEGER NOT NULL,
+            start_offset INTEGER NOT NULL,
+            end_offset INTEGER NOT NULL,
+            model TEXT NOT NULL,
+            vector {blob} NOT NULL,
+            PRIMARY KEY (session_id, turn_idx, part)
+        )""",
+        # covering: counts, per-session lists and the cache signature never read the vectors
+        f"CREATE INDEX IF NOT EXISTS {PASSAGE_VECTORS}_model ON {PASSAGE_VECTORS}(model, session_id, turn_idx, part, line)",
+    ]
+
 
 SQLITE_MIGRATIONS: list[list[str]] = [
     # 1: documents, sessions, speaker labels, turns, FTS5 index, analyses
@@ -148,6 +174,8 @@ SQLITE_MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (subscriber_id, item, channel)
         )""",
     ],
+    # 3: passage vectors (created on first `embed` before; IF NOT EXISTS keeps those), session list order
+    [*passage_vectors_ddl("sqlite"), "CREATE INDEX IF NOT EXISTS sessions_order ON sessions(year DESC, title, id)"],
 ]
 
 SCHEMA_VERSION = len(SQLITE_MIGRATIONS)
@@ -312,4 +340,6 @@ PG_MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (subscriber_id, item, channel)
         )""",
     ],
+    # 3: as SQLite's
+    [*passage_vectors_ddl("postgres"), "CREATE INDEX IF NOT EXISTS sessions_order ON sessions(year DESC, title, id)"],
 ]
