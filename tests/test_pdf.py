@@ -93,3 +93,65 @@ def test_the_font_can_be_given_explicitly(monkeypatch, main_report):
     monkeypatch.setenv("FORUMLENS_PDF_FONT", str(regular))
     assert pdf_module.find_font()[0] == regular
     assert _text(pdf_module.render_pdf(main_report)).startswith(_flat(main_report.title)[:30])
+
+
+# What the Markdown/HTML reports add from the analyses: speaking time and questions.
+ANALYSES = {
+    "stats": {
+        "people": [
+            {"name": "Amara Diallo", "turns": 2, "words": 300, "minutes": 2.0},
+            {"name": "José Müller", "turns": 5, "words": 900, "minutes": 6.0},
+            {"name": None, "turns": 1, "words": 45, "minutes": 0.3},
+        ],
+        "limit": {"minutes": 5.0, "line": 9, "quote": "five minutes each, please"},
+        "overruns": [{"name": "José Müller", "minutes": 6.0}],
+    },
+    "questions": [
+        {"line": 41, "by": "Amara Diallo", "to": "José Müller", "status": "answered",
+         "text": "How will the  registry fund\nthe audits?"},
+        {"line": 77, "by": None, "to": None, "status": "open", "text": "Who checks the checklist?"},
+    ],
+}
+
+
+def test_speaking_rows_order_by_words_scale_bars_and_flag_overruns():
+    rows = pdf_module.speaking_rows(ANALYSES["stats"])
+    assert [r.name for r in rows] == ["José Müller", "Amara Diallo", "(unnamed)"]
+    assert [r.words for r in rows] == [900, 300, 45]
+    assert rows[0].share == 1.0 and rows[1].share == pytest.approx(2.0 / 6.0)
+    assert [r.over for r in rows] == [True, False, False]
+    assert pdf_module.speaking_rows(None) == [] and pdf_module.speaking_rows({"people": []}) == []
+
+
+def test_question_lines_name_status_line_and_both_sides():
+    lines = pdf_module.question_lines(ANALYSES["questions"])
+    assert lines == ["[answered] L41 Amara Diallo → José Müller: How will the registry fund the audits?",
+                     "[open] L77 someone → the room: Who checks the checklist?"]
+
+
+def test_report_pdf_shows_speaking_time_and_questions_from_the_analyses(main_report):
+    text = _text(pdf_module.render_pdf(main_report, analyses=ANALYSES))
+    timing = text[text.index("Speaking time"):text.index("Questions")]
+    assert "Announced limit: 5 min (L9)" in timing
+    assert timing.index("José Müller") < timing.index("Amara Diallo") < timing.index("(unnamed)")
+    assert "José Müller 900 6.0 over the limit" in timing
+    assert "Amara Diallo 300 2.0" in timing and "Amara Diallo 300 2.0 over" not in timing
+    questions = text[text.index("Questions"):]
+    assert "[answered] L41 Amara Diallo → José Müller: How will the registry fund the audits?" in questions
+    assert "[open] L77 someone → the room: Who checks the checklist?" in questions
+    plain = _text(pdf_module.render_pdf(main_report))  # no analyses: a brief's layout, nothing invented
+    assert "Speaking time" not in plain and "Announced limit" not in plain
+
+
+def test_report_command_pdf_carries_the_analysed_speaking_time_and_questions(tmp_path):
+    out = tmp_path / "report.pdf"
+    result = CliRunner().invoke(cli, ["report", str(EXAMPLE), "--pdf", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    session = parse_document(read_bytes(EXAMPLE.read_bytes(), str(EXAMPLE)))
+    analyses = analyse_session(session, {})
+    text = _text(out.read_bytes())
+    assert "Speaking time" in text and "Questions" in text
+    for row in pdf_module.speaking_rows(analyses["stats"]):
+        assert f"{row.name} {row.words} {row.minutes:.1f}" in text
+    for line in pdf_module.question_lines(analyses["questions"]):
+        assert _flat(line)[:70] in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -26,11 +27,11 @@ def _format(as_json: bool, md: bool, html: bool, text: bool = False, pdf: bool =
     return chosen[0] if chosen else "text"
 
 
-def _emit_pdf(summary: object, out: Path | None) -> None:
+def _emit_pdf(summary: object, out: Path | None, analyses: dict[str, Any] | None = None) -> None:
     from ..summarise.pdf import render_pdf
 
     assert out is not None
-    data = render_pdf(summary)  # type: ignore[arg-type]
+    data = render_pdf(summary, analyses=analyses)  # type: ignore[arg-type]
     try:
         out.write_bytes(data)
     except OSError as exc:
@@ -92,7 +93,7 @@ def report(ctx: click.Context, target: str, as_json: bool, md: bool, html: bool,
     if fmt == "pdf":
         from ..summarise import build_report
 
-        _emit_pdf(build_report(session, analyses), out)
+        _emit_pdf(build_report(session, analyses), out, analyses)
         return
     _emit(render_report(session, analyses, fmt), out)
 

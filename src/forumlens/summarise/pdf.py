@@ -2,7 +2,9 @@
 
 Draws the same neutral layout as the other renderers (`render.layout`): title,
 subtitle, sections of bullets, and under each bullet its citations with their
-verbatim quotes, so a reader of the printed page can check every line.
+verbatim quotes, so a reader of the printed page can check every line. A session
+report also gets what the Markdown/HTML reports add from the analyses (`report.py`):
+speaking time per person, with bars, and the questions asked and their fate.
 
 Text is set in DejaVu Sans, a Unicode TrueType font (captions carry “curly quotes”,
 ‑‑ non-breaking hyphens and accented names that the PDF core fonts cannot encode).
@@ -14,12 +16,14 @@ the usual system places; Debian/Ubuntu's `fonts-dejavu-core` (installed by
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from ..errors import ConfigError
 from .render import Brief, _cite, layout
 
-__all__ = ["FONT_DIRS", "find_font", "render_pdf"]
+__all__ = ["FONT_DIRS", "SpeakingRow", "find_font", "question_lines", "render_pdf", "speaking_rows"]
 
 FONT_FILE = "DejaVuSans.ttf"
 BOLD_FILE = "DejaVuSans-Bold.ttf"
@@ -65,8 +69,49 @@ def _fpdf() -> type:
     return FPDF
 
 
-def render_pdf(brief: Brief, font: str | os.PathLike[str] | None = None) -> bytes:
-    """The report or brief as PDF bytes: cited bullets, each citation and its quote beneath."""
+class SpeakingRow(NamedTuple):
+    """One speaker's line of the speaking-time table; `share` is the bar length (0–1)."""
+
+    name: str
+    words: int
+    minutes: float
+    share: float
+    over: bool
+
+
+def speaking_rows(stats: Mapping[str, Any] | None) -> list[SpeakingRow]:
+    """Speaking time per person, most words first, as the Markdown report orders it.
+
+    Bars are scaled to the longest speaker (as `report._bars`), so the page shows who
+    held the floor at a glance; `over` marks a speaker the analysis found over the
+    announced limit.
+    """
+    people = list((stats or {}).get("people") or [])
+    over = {o.get("name") for o in (stats or {}).get("overruns") or []}
+    longest = max((float(p.get("minutes") or 0) for p in people), default=0.0) or 1.0
+    rows = []
+    for p in sorted(people, key=lambda p: -(p.get("words") or 0)):
+        minutes = float(p.get("minutes") or 0)
+        name = p.get("name") or "(unnamed)"
+        rows.append(SpeakingRow(name, int(p.get("words") or 0), minutes, minutes / longest,
+                                bool(p.get("name")) and p.get("name") in over))
+    return rows
+
+
+def question_lines(questions: Sequence[Mapping[str, Any]] | None) -> list[str]:
+    """Each question asked as "[status] L12 asker → addressee: text", as the other reports print it."""
+    return [f"[{q.get('status') or 'unknown'}] L{q.get('line', '?')} {q.get('by') or 'someone'} → "
+            f"{q.get('to') or 'the room'}: {' '.join(str(q.get('text') or '').split())}"
+            for q in questions or []]
+
+
+def render_pdf(brief: Brief, font: str | os.PathLike[str] | None = None,
+               analyses: Mapping[str, Any] | None = None) -> bytes:
+    """The report or brief as PDF bytes: cited bullets, each citation and its quote beneath.
+
+    `analyses` (the `report --json` analysis output of a session, optional) adds the
+    speaking-time and questions sections the Markdown and HTML reports carry.
+    """
     FPDF = _fpdf()
     regular, bold = find_font(font)
     lay = layout(brief)
@@ -101,6 +146,52 @@ def render_pdf(brief: Brief, font: str | os.PathLike[str] | None = None) -> byte
         for line in sec.lines:
             para(f"•  {line}", size=10, indent=2, gap=1)
         pdf.ln(2)
+    stats = (analyses or {}).get("stats") or {}
+    rows = speaking_rows(stats)
+    if rows:
+        para("Speaking time", size=12.5, style="B", gap=1.5)
+        limit = stats.get("limit") or {}
+        if limit.get("minutes"):
+            para(f"Announced limit: {float(limit['minutes']):g} min (L{limit.get('line', '?')})", size=9, grey=True,
+                 indent=2, gap=0.8)
+        _speaking_table(pdf, rows)
+        pdf.ln(2)
+    questions = question_lines((analyses or {}).get("questions"))
+    if questions:
+        para("Questions", size=12.5, style="B", gap=1.5)
+        for line in questions:
+            para(f"•  {line}", size=9.5, indent=2, gap=0.8)
+        pdf.ln(2)
     for note in lay.notes:
         para(f"Note: {note}", size=8, grey=True, gap=0.5)
     return bytes(pdf.output())
+
+
+def _speaking_table(pdf: Any, rows: Sequence[SpeakingRow]) -> None:
+    """Name, words, minutes and a drawn bar per speaker (a rectangle, not a glyph: any font)."""
+    name_w, num_w, bar_w, height = 62.0, 20.0, pdf.epw - 62.0 - 2 * 20.0 - 4, 5.0
+    pdf.set_font("DejaVu", "B", 8.5)
+    pdf.set_text_color(*_GREY)
+    pdf.set_x(pdf.l_margin + 2)
+    for label, width, align in (("speaker", name_w, "L"), ("words", num_w, "R"), ("minutes", num_w, "R")):
+        pdf.cell(width, height, label, align=align)
+    pdf.ln(height)
+    pdf.set_font("DejaVu", "", 9)
+    pdf.set_text_color(0, 0, 0)
+    for row in rows:
+        if pdf.will_page_break(height):
+            pdf.add_page()
+        pdf.set_x(pdf.l_margin + 2)
+        name = row.name if len(row.name) <= 34 else row.name[:33] + "…"
+        pdf.cell(name_w, height, name)
+        pdf.cell(num_w, height, str(row.words), align="R")
+        pdf.cell(num_w, height, f"{row.minutes:.1f}", align="R")
+        x, y = pdf.get_x() + 3, pdf.get_y() + 1.2
+        pdf.set_fill_color(34, 170, 102)
+        pdf.rect(x, y, max(0.8, bar_w * 0.85 * row.share), height - 2.4, style="F")
+        if row.over:
+            pdf.set_x(x + bar_w * 0.85 * row.share + 1.5)
+            pdf.set_font("DejaVu", "", 7.5)
+            pdf.cell(0, height, "over the limit")
+            pdf.set_font("DejaVu", "", 9)
+        pdf.ln(height)

@@ -64,7 +64,7 @@ _WEAK_START = re.compile(r"^\W*(that|this|it|they|those|these|he|she|which|there
 _META = re.compile(r"^I('m| am) [A-Z][\w‑-]+( [A-Z][\w‑-]+)*,|\b(I speak (for|on behalf)|I('m| am) (here )?(from|with) |by way of introduction|I work for|"
                    r"looking (pretty much |very much )?forward|I hope (that )?(this |it )?(kind of )?answers|"
                    r"(respond|answer|reply) to (the|your|this) question|the question (is|was)|my question|"
-                   r"I would like to (mention|talk|say|share|add)|I want to (start|talk|say)|as (others|colleagues) have|"
+                   r"I would like to (mention|talk|say|share|add)|I want to (start|talk|say)|I (want|would like|'d like) to (widen|broaden|zoom out|step back|turn to|move to|come back to|go back to|pick up on|build on|follow up on) |as (others|colleagues) have|"
                    r"in the (first|second) part|as I said|as you (guessed|can imagine)|plenty to talk about)\b", re.IGNORECASE)
 _BREAK = re.compile(r"(?:‑‑|--|—)")
 _PERSONAL = re.compile(r"\b(I apologi[sz]e|my (grand\w+|family|mother|father)|personally|I'm honou?red|"

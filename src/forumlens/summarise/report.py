@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..models import Session
@@ -22,16 +22,43 @@ from .spans import trim_pool
 from .records import Bullet, SessionReport, SpeakerPoints
 from .units import Unit
 
-__all__ = ["build_report", "rank_takeaways", "takeaway_count", "third_person"]
+__all__ = ["MAX_TAKEAWAYS", "TAKEAWAY_WORDS", "build_report", "fill_to_budget", "rank_takeaways", "takeaway_count", "third_person"]
 
 
 def takeaway_count(words: int) -> int:
-    """6 takeaways for a short session, one more per ~3,000 substantive words, at most 8.
+    """At least 6 takeaways for a short session, one more per ~3,000 substantive words, at most 8.
 
-    (Rapporteurs' reports of a 90-minute session carry 5–8 statements of substance; with
-    clause trimming each is shorter, so six fit the length of five whole sentences.)
+    (Rapporteurs' reports of a 90-minute session carry 5–8 statements of substance.)
+    This is the floor; `rank_takeaways` adds more, up to `MAX_TAKEAWAYS`, while the
+    section is shorter than a rapporteur's (`TAKEAWAY_WORDS`).
     """
-    return max(6, min(8, 6 + words // 3000))
+    return max(6, min(MAX_TAKEAWAYS, 6 + words // 3000))
+
+
+# A rapporteur writes about six takeaways of 25–35 words: a section of ~180 words. Our
+# bullets are single claims (often one clause of a run-on, filler deleted) of ~15–25
+# words, so six of them say less than the rapporteur's six; more bullets, never more
+# than the 5–8 a session report carries, bring the section to the same amount of content.
+TAKEAWAY_WORDS = 180
+MAX_TAKEAWAYS = 8
+
+
+def fill_to_budget(picks: Sequence[Scored], floor: int, budget: int = TAKEAWAY_WORDS,
+                   length: Callable[[Scored], int] | None = None) -> list[Scored]:
+    """The first `floor` picks (in pick order), then more until the section holds `budget` words.
+
+    `picks` is in the order the selector chose them (best first), so cutting the list
+    anywhere keeps the best set of that size; `length` is a bullet's word count as shown.
+    """
+    size = length or (lambda s: len(compress(s.unit.text).split()))
+    out: list[Scored] = []
+    words = 0
+    for item in picks:
+        if len(out) >= floor and words >= budget:
+            break
+        out.append(item)
+        words += size(item)
+    return out
 
 
 def _bullet(item: Scored, kind: str = "", with_session: bool = False) -> Bullet:
@@ -63,14 +90,18 @@ def _spread_boost(model: SessionModel | None, base: Callable[[Unit], float] = _f
 
 
 def rank_takeaways(ctx: Context, k: int | None = None) -> list[Scored]:
-    """The session's key takeaways, in the order they were said."""
+    """The session's key takeaways, in the order they were said.
+
+    Exactly `k` when given; otherwise `takeaway_count` of them, extended (at most to
+    `MAX_TAKEAWAYS`) while the section is shorter than `TAKEAWAY_WORDS`.
+    """
     model = session_model(ctx.units, ctx.chairs)
     boost = _spread_boost(model)
     pool = score_units(ctx.units, chairs=ctx.chairs, boost=boost)
-    if k is None:
-        k = takeaway_count(sum(s.unit.words for s in pool))
+    floor = takeaway_count(sum(s.unit.words for s in pool)) if k is None else k
     pool = trim_pool(model, pool, boost)  # long run-ons compete with their best clause window
-    chosen = mmr_select(pool, k, lam=0.8, per_speaker=2, segment_of=ctx.segment_of)
+    picks = mmr_select(pool, MAX_TAKEAWAYS if k is None else k, lam=0.8, per_speaker=2, segment_of=ctx.segment_of)
+    chosen = picks if k is not None else fill_to_budget(picks, floor)
     return sorted(chosen, key=lambda s: s.unit.position)
 
 
