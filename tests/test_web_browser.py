@@ -135,6 +135,7 @@ def test_coalition_page_from_the_list_and_the_graph(server, page):
     expect(page.locator("#outputs")).to_contain_text("Glossary of platform law and policy terms")
     _shot(page, "coalition", full=True)
     page.locator("#outputs a.cite").first.click()
+    expect(page).to_have_url(f"{server}/sessions/{SID}#L167")  # wait for the navigation, then look
     assert _target_id(page) == "L167"
     page.goto(server + "/graph")
     _shot(page, "graph")
