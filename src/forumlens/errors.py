@@ -145,6 +145,12 @@ class ConfigError(ForumlensError):
     status = 400
 
 
+class Busy(ForumlensError):
+    """Someone else holds the work this process wants to do (another deliverer is running)."""
+
+    status = 409
+
+
 class DeliveryError(ForumlensError):
     """A channel refused or could not take a digest; the delivery is retried later."""
 

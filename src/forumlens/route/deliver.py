@@ -12,7 +12,10 @@ Guarantees (README, "Channels"):
   and the outcome after it. A process killed in between leaves the rows `sending`;
   the next run resends exactly that batch with the *same* delivery key (derived
   from the items), carried as `Message-ID` / `X-Forumlens-Delivery`, so receivers
-  drop the copy. Run one deliverer at a time (a cron job, a timer, `--every`).
+  drop the copy.
+* **one deliverer at a time** — a run holds the store's `deliver` lease (`lease.py`);
+  one started meanwhile refuses (`Busy`); a killed one's lease is taken over at once on
+  the same machine and lapses after 10 minutes elsewhere.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from ..errors import DeliveryError
 from ..store.base import Store
 from .channels import Sender
 from .digest import build_digest
+from .lease import hold
 from .models import CHANNELS, Digest, Subscriber
 from .repository import SubscriberRepository
 
@@ -174,7 +178,19 @@ def deliver_pending(store: Store, senders: Mapping[str, Sender], *, base_url: st
                     subscriber: str | None = None, policy: RetryPolicy = RetryPolicy(),
                     now: Callable[[], datetime] = lambda: datetime.now(UTC),
                     sleep: Callable[[float], None] = time.sleep) -> list[DeliveryResult]:
-    """Send every queued item: one digest per subscriber and channel; returns what happened."""
+    """Send every queued item: one digest per subscriber and channel; returns what happened.
+
+    Holds the store's `deliver` lease while it works, so a second deliverer started
+    meanwhile (an overlapping cron run) refuses with `Busy` instead of sending twice.
+    """
+    with hold(store, "deliver", what="a deliverer", now=time.time) as keep:
+        return _deliver_all(store, senders, keep, base_url=base_url, subscriber=subscriber, policy=policy,
+                            now=now, sleep=sleep)
+
+
+def _deliver_all(store: Store, senders: Mapping[str, Sender], keep: Callable[[], None], *, base_url: str,
+                 subscriber: str | None, policy: RetryPolicy, now: Callable[[], datetime],
+                 sleep: Callable[[float], None]) -> list[DeliveryResult]:
     repo = SubscriberRepository(store)
     subs = [repo.get(subscriber)] if subscriber else repo.all()
     results: list[DeliveryResult] = []
@@ -183,6 +199,7 @@ def deliver_pending(store: Store, senders: Mapping[str, Sender], *, base_url: st
             rows = _open_rows(store, sub.id or 0, channel)
             if not rows:
                 continue
+            keep()  # renew the lease before each subscriber's channel
             if channel not in sub.channels or channel not in senders:
                 items = [r[0] for r in rows]
                 why = "the subscriber no longer has this channel" if channel not in sub.channels else "no sender"

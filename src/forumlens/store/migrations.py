@@ -176,6 +176,8 @@ SQLITE_MIGRATIONS: list[list[str]] = [
     ],
     # 3: passage vectors (created on first `embed` before; IF NOT EXISTS keeps those), session list order
     [*passage_vectors_ddl("sqlite"), "CREATE INDEX IF NOT EXISTS sessions_order ON sessions(year DESC, title, id)"],
+    # 4: named leases: one holder at a time (the subscriber deliverer), taken over when expired
+    ["CREATE TABLE leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at REAL NOT NULL)"],
 ]
 
 SCHEMA_VERSION = len(SQLITE_MIGRATIONS)
@@ -342,4 +344,6 @@ PG_MIGRATIONS: list[list[str]] = [
     ],
     # 3: as SQLite's
     [*passage_vectors_ddl("postgres"), "CREATE INDEX IF NOT EXISTS sessions_order ON sessions(year DESC, title, id)"],
+    # 4: as SQLite's
+    ["CREATE TABLE leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at DOUBLE PRECISION NOT NULL)"],
 ]
