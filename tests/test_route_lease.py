@@ -63,28 +63,33 @@ def test_renew_fails_once_the_lease_was_taken(fresh_store):
             pass
 
 
-def test_racing_processes_get_exactly_one_lease(store_location):
-    open_store(store_location).close()
-    start = threading.Barrier(6)
-    won: list[str] = []
-
-    def race(n: int) -> None:
-        store = open_store(store_location)
-        try:
-            start.wait()
-            if acquire(store, "deliver", f"racer-{n}", ttl=60):
-                won.append(f"racer-{n}")
-        finally:
-            store.close()
-
-    threads = [threading.Thread(target=race, args=(n,)) for n in range(6)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
-    assert len(won) == 1
-    store = open_store(store_location)
+@pytest.mark.parametrize("stale", [False, True], ids=["free", "lapsed"])
+def test_racing_processes_get_exactly_one_lease(store_location, stale):
+    """Six connections race for the lease, five rounds: exactly one wins each time."""
+    setup_store = open_store(store_location)
     try:
-        assert holder(store, "deliver")[0] == won[0]
+        for round_ in range(5):
+            if stale:  # a lapsed holder's row is there: the racers must not delete each other's
+                assert acquire(setup_store, "deliver", "lapsed", ttl=-1)
+            start = threading.Barrier(6)
+            won: list[str] = []
+
+            def race(n: int) -> None:
+                store = open_store(store_location)
+                try:
+                    start.wait()
+                    if acquire(store, "deliver", f"racer-{round_}-{n}", ttl=60):
+                        won.append(f"racer-{round_}-{n}")
+                finally:
+                    store.close()
+
+            threads = [threading.Thread(target=race, args=(n,)) for n in range(6)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(30)
+            assert len(won) == 1, (round_, won)
+            assert holder(setup_store, "deliver")[0] == won[0]
+            release(setup_store, "deliver", won[0])
     finally:
-        store.close()
+        setup_store.close()

@@ -71,7 +71,8 @@ def acquire(store: Store, name: str, owner: str, ttl: float = DEFAULT_TTL,
             rows = execute("SELECT owner, expires_at FROM leases WHERE name = ?", (name,))
             if rows and str(rows[0][0]) != owner and float(rows[0][1]) > now() and not _gone(str(rows[0][0])):
                 return False
-            execute("DELETE FROM leases WHERE name = ?", (name,))
+            if rows:  # only the row seen above: if another process replaced it meanwhile, the insert fails
+                execute("DELETE FROM leases WHERE name = ? AND owner = ? AND expires_at = ?", (name, *rows[0]))
             execute("INSERT INTO leases (name, owner, expires_at) VALUES (?, ?, ?)", (name, owner, now() + ttl))
     except ForumlensError:
         current = holder(store, name, now)
