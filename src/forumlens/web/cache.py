@@ -26,6 +26,7 @@ the others a decompressed copy; an `ETag` lets browsers revalidate with 304.
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import hashlib
 import threading
@@ -33,6 +34,7 @@ import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
@@ -102,6 +104,10 @@ def _directive(value: bytes, storable: bool) -> tuple[bool, float | None]:
     return False, None
 
 
+def _etag(body: bytes) -> bytes:
+    return b'W/"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"'
+
+
 class ResponseCache:
     """ASGI middleware: replay stored 200 responses of public read routes until the data changes.
 
@@ -119,6 +125,7 @@ class ResponseCache:
         self._bytes = 0
         self._lock = threading.Lock()
         self.hits = self.misses = self.shared_hits = 0
+        self._executor: ThreadPoolExecutor | None = None  # compresses and stores, one at a time
         _instances.add(self)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -207,28 +214,40 @@ class ResponseCache:
                 if message.get("more_body", False):  # a stream: pass it on untouched, keep nothing
                     storable = False
                 else:
-                    etag = self._store(key, held, message.get("body", b""), max_age)
+                    body = message.get("body", b"")
+                    etag = _etag(body)
                     held = {**held, "headers": [*held.get("headers", ()), (b"etag", etag),
                                                 (b"vary", b"Accept-Encoding")]}
+                    await send(held)
+                    await send(message)
+                    # compress and keep it after the client has its answer, off the event loop
+                    # (zlib and SQLite release the GIL, so hits keep flowing meanwhile)
+                    await asyncio.get_running_loop().run_in_executor(
+                        self._writer(), self._store, key, held, body, max_age, etag)
+                    return
                 await send(held)
             await send(message)
 
         await self.app(scope, receive, capture)
 
-    def _store(self, key: tuple[Any, ...], start: Message, body: bytes, max_age: float | None = None) -> bytes:
-        """Keep a response (within the budget) and return its ETag."""
+    def _writer(self) -> ThreadPoolExecutor:
+        with self._lock:
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="forumlens-cache")
+            return self._executor
+
+    def _store(self, key: tuple[Any, ...], start: Message, body: bytes, max_age: float | None, etag: bytes) -> None:
+        """Keep a response (within the budget), here and in the shared tier."""
         headers = tuple((n.lower(), v) for n, v in start.get("headers", ()) if n.lower() in KEPT_HEADERS)
         compressed = len(body) >= MIN_GZIP_BYTES
         stored = gzip.compress(body, GZIP_LEVEL, mtime=0) if compressed else body
-        etag = b'W/"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"'
         entry = _Entry(headers, stored, compressed, etag, None if max_age is None else time.monotonic() + max_age)
         if entry.size > self.max_bytes // 8:  # one huge page must not flush everything else
-            return etag
+            return
         self._keep(key, entry)
         if self.shared is not None:
             self.shared.put(self._shared_key(key), headers, stored, compressed, etag,
                             None if max_age is None else time.time() + max_age)
-        return etag
 
     def _keep(self, key: tuple[Any, ...], entry: _Entry) -> None:
         with self._lock:
