@@ -134,9 +134,8 @@ def report_parts(session: Session, analyses: dict[str, Any]) -> dict[str, Any]:
 def _topics(session: Session) -> dict[str, Any]:
     """Tags in every scheme (SDG, IGF issue area, GDC), the session glossary, and the word
     profile related items compare sessions by (`semantic/profiles.py`)."""
-    from .tag import SCHEMES, extract_glossary, tag_session
-
     from .semantic.profiles import keyword_counts
+    from .tag import SCHEMES, extract_glossary, tag_session
 
     tags = [t.to_json() for scheme in SCHEMES for t in tag_session(session, scheme)]
     return {"tags": tags, "glossary": [t.to_json() for t in extract_glossary(session)],

@@ -56,6 +56,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("smtp_tls", False, "Use STARTTLS with the SMTP server.", _bool),
     Setting("mail_from", "forumlens@localhost", "Sender address of e-mail digests."),
     Setting("public_url", "http://localhost:8000", "Base URL of the portal, for links in digests and feed URLs."),
+    Setting("portal_threads", 4, "Threads per portal worker that render pages and API answers (answers from the response cache need none).", int),
     Setting("portal_cache_mb", 64.0, "Memory per portal worker for replaying rendered pages and API answers until the store changes, in megabytes (0: no response cache).", float),
     Setting("admin_token", "", "Token required by the write endpoints of the web API: uploads, subscribers (empty: writes are disabled)."),
     Setting("eligibility_rule", "v1", "Version of the session-slot eligibility rule used by `forumlens record` (v1: yearly report for the previous year on file, and that year's session report if it held a session)."),

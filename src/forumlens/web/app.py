@@ -27,13 +27,13 @@ from .. import __version__
 from ..errors import ForumlensError
 from ..settings import Settings, load_settings
 from ..store import Store, open_store
+from .activity import ActivityCounter
 from .api import include_optional_routers
 from .api import router as api_router
-from .pages import router as pages_router
-from .pages import templates
-from .activity import ActivityCounter
 from .cache import ResponseCache, store_version
 from .cache_shared import SHARED_DIR_ENV, SharedTier
+from .pages import router as pages_router
+from .pages import templates
 from .security import SecurityHeaders
 
 __all__ = ["StoreProvider", "create_app", "render_error"]
@@ -161,9 +161,6 @@ def create_app(store_location: str | None = None, settings: Settings | None = No
     return app
 
 
-WORKER_THREADS = int(os.environ.get("FORUMLENS_WORKER_THREADS", "4"))
-
-
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Endpoints are plain functions run on a thread pool. Their work is mostly Python (the
@@ -172,7 +169,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # still overlap SQLite's I/O (it releases the GIL); the rest of the requests queue in order.
     import anyio.to_thread
 
-    anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
+    threads = int(app.state.settings.values.get("portal_threads") or 4)
+    anyio.to_thread.current_default_thread_limiter().total_tokens = max(1, threads)
     yield
     app.state.stores.close()
 

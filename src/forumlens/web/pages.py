@@ -125,9 +125,9 @@ def session_page(request: Request, session_id: str, store: Store = StoreDep) -> 
         if body is not None:
             _session_pages.move_to_end(key)
     # while related items are pending, the whole-response cache keeps this page briefly only
-    no_store = {NO_STORE_HEADER: f"max-age={PENDING_PAGE_SECONDS}"} if related.get("pending") else None
+    short_lived = {NO_STORE_HEADER: f"max-age={PENDING_PAGE_SECONDS}"} if related.get("pending") else None
     if body is not None:
-        return HTMLResponse(body, headers=no_store)
+        return HTMLResponse(body, headers=short_lived)
     response = _page(request, "session.html", s=detail, transcript=transcript_html(session),
                      speakers=records.speaking_time(detail, wpm), related=related)
     if response.status_code == 200:
@@ -135,8 +135,8 @@ def session_page(request: Request, session_id: str, store: Store = StoreDep) -> 
             _session_pages[key] = bytes(response.body)
             while len(_session_pages) > SESSION_PAGE_CACHE_SIZE:
                 _session_pages.popitem(last=False)
-    if no_store:
-        response.headers.update(no_store)
+    if short_lived:
+        response.headers.update(short_lived)
     return response
 
 
