@@ -30,7 +30,7 @@ def _web_stack() -> tuple[object, object]:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for all).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes (each opens the store read-only).")
+              help="Worker processes, one per core for many readers (they share a response cache).")
 @db_option
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, workers: int, db: str | None) -> None:
@@ -39,9 +39,13 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, db: str | None
     Reading is public; uploads and other writes need FORUMLENS_ADMIN_TOKEN.
     Interactive API docs are at /api/docs, the OpenAPI document at /openapi.json.
 
+    Pages and API answers are cached until the store changes (setting
+    portal_cache_mb), so an ingest elsewhere shows on the next request.
+
     \b
-    Example:
+    Examples:
       forumlens serve --port 8000 --db igf.sqlite3
+      forumlens serve --host 0.0.0.0 --workers 2 --db postgresql://user@host/igf
     """
     uvicorn, create_app = _web_stack()
     settings = settings_of(ctx)
