@@ -267,3 +267,14 @@ def test_a_reanalysis_in_place_is_shown_at_once(store_location: str, tmp_path: P
             store.close()
         assert "Rewritten takeaway about remedies." in client.get(f"/sessions/{sid}").text
         assert client.get(f"/api/sessions/{sid}").json()["takeaways"][0]["text"].startswith("Rewritten")
+
+
+def test_pages_with_absolute_links_are_kept_per_host(tmp_path: Path):
+    """Facet links carry the request's origin: a page cached for one host is not served to another."""
+    path = str(tmp_path / "hosts.sqlite3")
+    _ingest_elsewhere(path, tmp_path, "data governance")
+    with TestClient(create_app(path, web_settings(path))) as client:
+        first = client.get("/search?q=funding", headers={"Host": "portal.example.org"}).text
+        assert "http://portal.example.org/search?" in first
+        other = client.get("/search?q=funding", headers={"Host": "mirror.example.net"}).text
+        assert "http://mirror.example.net/search?" in other and "portal.example.org" not in other

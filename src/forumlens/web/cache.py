@@ -86,11 +86,15 @@ def _has_credentials(scope: Scope) -> bool:
     return any(name in CREDENTIAL_HEADERS for name, _ in scope.get("headers", ()))
 
 
-def _if_none_match(scope: Scope) -> bytes | None:
+def _header(scope: Scope, wanted: bytes) -> bytes | None:
     for name, value in scope.get("headers", ()):
-        if name == b"if-none-match":
+        if name == wanted:
             return value
     return None
+
+
+def _if_none_match(scope: Scope) -> bytes | None:
+    return _header(scope, b"if-none-match")
 
 
 def _directive(value: bytes, storable: bool) -> tuple[bool, float | None]:
@@ -137,7 +141,9 @@ class ResponseCache:
         if version is None:
             await self.app(scope, receive, send)
             return
-        key = (scope["path"], scope.get("query_string", b""), version)
+        # pages link with absolute URLs built from the request: the origin is part of the key
+        origin = (scope.get("scheme", "http"), _header(scope, b"host") or b"")
+        key = (origin, scope["path"], scope.get("query_string", b""), version)
         with self._lock:
             entry = self._entries.get(key)
             if entry is not None and entry.expires is not None and entry.expires < time.monotonic():
@@ -156,10 +162,10 @@ class ResponseCache:
         await self._record(key, scope, receive, send)
 
     def _shared_key(self, key: tuple[Any, ...]) -> bytes:
-        path, query, version = key
+        origin, path, query, version = key
         # the process-wide part of the version only: (file state, local epoch) → file state
         state = version[0] if isinstance(version, tuple) else version
-        return SharedTier.key(path, query, state)
+        return SharedTier.key(path, query, (origin, state))
 
     def _from_shared(self, key: tuple[Any, ...]) -> _Entry | None:
         assert self.shared is not None
