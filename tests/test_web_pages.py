@@ -152,3 +152,17 @@ def test_errors_render_as_pages(client):
 def test_hostile_query_strings_are_escaped_on_the_search_page(client):
     html = client.get('/search?q="><script>alert(1)</script>').text
     assert "<script>alert(1)</script>" not in html
+
+
+def test_long_lists_on_a_coalition_page_are_cut_with_a_pointer_to_all(client, monkeypatch):
+    """A coalition in hundreds of sessions must not make a page of megabytes: the first items, the count, a link."""
+    from forumlens.web import pages
+
+    full = client.get("/api/coalitions/dc-on-core-internet-values").json()
+    assert len(full["sessions"]) == 2
+    monkeypatch.setattr(pages, "PAGE_ITEMS", 1)
+    html = client.get("/coalitions/dc-on-core-internet-values?year=2021").text  # another URL: not a cached page
+    assert "In 2 sessions of the record." in html
+    assert "Showing the first 1 of 2, newest first" in html
+    assert 'href="/api/coalitions/dc-on-core-internet-values"' in html
+    assert html.count('<tr><td><a href="/sessions/') == 1

@@ -203,8 +203,24 @@ def coalitions(request: Request, store: Store = StoreDep) -> Response:
 def coalition(request: Request, coalition_id: str, store: Store = StoreDep,
               year: int | None = Query(None, ge=2006, le=2100)) -> Response:
     detail = records.coalition_detail(store, coalition_id)
-    return _page(request, "coalition.html", c=detail, suggested=coalition_partners(store, detail["name"]),
+    shown, totals = _first_items(detail, ("sessions", "speakers", "outputs", "asks", "questions"))
+    return _page(request, "coalition.html", c=shown, totals=totals,
+                 suggested=coalition_partners(store, detail["name"]),
                  record=_coalition_record(request, store, detail, year))
+
+
+PAGE_ITEMS = 50  # per list on a page; the JSON API has them all
+
+
+def _first_items(detail: dict[str, Any], lists: tuple[str, ...]) -> tuple[dict[str, Any], dict[str, int]]:
+    """The detail with each long list cut to its first `PAGE_ITEMS` (newest first), and the full counts.
+
+    A coalition present in a thousand sessions would otherwise make a page of megabytes;
+    the page says how many there are and links to the API for the rest.
+    """
+    totals = {key: len(detail.get(key) or []) for key in lists}
+    shown = {**detail, **{key: (detail.get(key) or [])[:PAGE_ITEMS] for key in lists}}
+    return shown, totals
 
 
 def _coalition_record(request: Request, store: Store, detail: dict[str, Any], year: int | None) -> dict[str, Any] | None:

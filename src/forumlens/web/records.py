@@ -246,10 +246,12 @@ def coalition_detail(store: Store, coalition_id: str) -> dict[str, Any]:
     outputs: list[dict[str, Any]] = []
     asks: list[dict[str, Any]] = []
     questions: list[dict[str, Any]] = []
+    found = _analyses_of(store, ids, ("outputs", "asks", "questions"))
     for sid in ids:
-        outputs += [{**o, "session": sid} for o in _by_coalition(store.analysis(sid, "outputs"), name, members)]
-        asks += [{**a, "session": sid} for a in _by_coalition(store.analysis(sid, "asks"), name, members)]
-        questions += [{**q, "session": sid} for q in store.analysis(sid, "questions") or []
+        got = found.get(sid, {})
+        outputs += [{**o, "session": sid} for o in _by_coalition(got.get("outputs"), name, members)]
+        asks += [{**a, "session": sid} for a in _by_coalition(got.get("asks"), name, members)]
+        questions += [{**q, "session": sid} for q in got.get("questions") or []
                       if isinstance(q, dict) and name_key(str(q.get("to") or "")) in {name_key(name)} | members]
     partners = store.query(
         "SELECT coalition, count(*) FROM coalition_mentions"
@@ -260,6 +262,21 @@ def coalition_detail(store: Store, coalition_id: str) -> dict[str, Any]:
             "speakers": [{"name": r[0], "id": slug(r[0]), "session": r[1], "role": r[2]} for r in speakers],
             "outputs": outputs, "asks": asks, "questions": questions,
             "partners": [{"name": p, "id": slug(p), "sessions": int(n)} for p, n in partners]}
+
+
+def _analyses_of(store: Store, ids: list[str], kinds: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """session → kind → analysis, for many sessions in a few queries (not one per session and kind)."""
+    out: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):  # under SQLite's parameter limit
+        chunk = ids[start:start + 500]
+        for sid, kind, data in store.query(
+                f"SELECT session_id, kind, data FROM analyses WHERE kind IN ({_placeholders(list(kinds))})"
+                f" AND session_id IN ({_placeholders(chunk)})", [*kinds, *chunk]):
+            try:
+                out.setdefault(sid, {})[kind] = json.loads(data)
+            except (TypeError, ValueError):
+                continue
+    return out
 
 
 def _registry_profile(name: str) -> dict[str, Any]:
