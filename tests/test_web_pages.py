@@ -166,3 +166,15 @@ def test_long_lists_on_a_coalition_page_are_cut_with_a_pointer_to_all(client, mo
     assert "Showing the first 1 of 2, newest first" in html
     assert 'href="/api/coalitions/dc-on-core-internet-values"' in html
     assert html.count('<tr><td><a href="/sessions/') == 1
+
+
+def test_person_and_topic_pages_cut_their_session_lists_too(client, monkeypatch):
+    from forumlens.web import pages
+
+    tag = max(client.get("/api/tags").json(), key=lambda t: t["sessions"])
+    monkeypatch.setattr(pages, "PAGE_ITEMS", 0)
+    html = client.get(f"/topics/{tag['scheme']}/{tag['code']}?cut=1").text
+    assert f"Showing the first 0 of {tag['sessions']}, best score first" in html
+    assert f'href="/api/tags/{tag["scheme"]}/{tag["code"]}"' in html and "No session is tagged" not in html
+    html = client.get("/people/jennifer-chung?cut=1").text
+    assert "Showing the first 0 of 1, newest first" in html and 'href="/api/people/jennifer-chung"' in html

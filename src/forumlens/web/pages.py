@@ -191,7 +191,8 @@ def people(request: Request, store: Store = StoreDep, name: str | None = None) -
 
 @router.get("/people/{person_id}")
 def person(request: Request, person_id: str, store: Store = StoreDep) -> Response:
-    return _page(request, "person.html", p=records.person_detail(store, person_id))
+    shown, totals = _first_items(records.person_detail(store, person_id), ("sessions",))
+    return _page(request, "person.html", p=shown, totals=totals)
 
 
 @router.get("/coalitions")
@@ -252,7 +253,8 @@ def topic_scheme(request: Request, scheme: str, store: Store = StoreDep) -> Resp
 
 @router.get("/topics/{scheme}/{code}")
 def topic(request: Request, scheme: str, code: str, store: Store = StoreDep) -> Response:
-    return _page(request, "topic.html", t=records.tag_detail(store, scheme, code))
+    shown, totals = _first_items(records.tag_detail(store, scheme, code), ("sessions",))
+    return _page(request, "topic.html", t=shown, totals=totals)
 
 
 @router.get("/search")
