@@ -9,8 +9,6 @@ session line with `cite_url`, so the one page that shows a line is the session p
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
 from functools import lru_cache
 from html import escape
 from pathlib import Path
@@ -36,13 +34,7 @@ from .briefs import (
 )
 from .cache import NO_STORE_HEADER
 from .graph import build_graph, layout
-from .related import _location as store_location
-from .related import (
-    coalition_partners,
-    session_related,
-    session_related_for_page,
-    store_signature,
-)
+from .related import coalition_partners, session_related, session_related_for_page
 from .searching import check_mode, mark_snippet, run_search
 
 __all__ = ["cite_url", "router", "templates", "transcript_html"]
@@ -104,39 +96,24 @@ def sessions(request: Request, store: Store = StoreDep, year: str | None = None,
                  coalitions=records.coalition_list(store), tags=records.tag_list(store))
 
 
-SESSION_PAGE_CACHE_SIZE = 256
 PENDING_PAGE_SECONDS = 30  # a page rendered before its related items were ready is replayed this long
-_session_pages: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
-_session_pages_lock = threading.Lock()
 
 
 @router.get("/sessions/{session_id}")
 def session_page(request: Request, session_id: str, store: Store = StoreDep) -> Response:
-    """The session page. Its template reads nothing from the request, so the rendered body is
-    cached per store location and signature, session, words per minute and whether the related
-    items were ready (rendering the report and transcript is most of the page's CPU)."""
+    """The session page: report parts, speakers, questions, related items, the transcript.
+
+    Rendered bodies are kept by the whole-response cache (`cache.py`) until the store
+    changes; a page whose related items were still pending is kept briefly only, so
+    they appear once computed.
+    """
     detail, session = records.session_with_record(store, session_id)
     wpm = float(request.app.state.settings.words_per_minute)
     related = session_related_for_page(store, detail["id"], request.app.state.stores.reader)
-    key = (store_location(store), store_signature(store), detail["id"], session.sha256, wpm,
-           bool(related.get("pending")))
-    with _session_pages_lock:
-        body = _session_pages.get(key)
-        if body is not None:
-            _session_pages.move_to_end(key)
-    # while related items are pending, the whole-response cache keeps this page briefly only
-    short_lived = {NO_STORE_HEADER: f"max-age={PENDING_PAGE_SECONDS}"} if related.get("pending") else None
-    if body is not None:
-        return HTMLResponse(body, headers=short_lived)
     response = _page(request, "session.html", s=detail, transcript=transcript_html(session),
                      speakers=records.speaking_time(detail, wpm), related=related)
-    if response.status_code == 200:
-        with _session_pages_lock:
-            _session_pages[key] = bytes(response.body)
-            while len(_session_pages) > SESSION_PAGE_CACHE_SIZE:
-                _session_pages.popitem(last=False)
-    if short_lived:
-        response.headers.update(short_lived)
+    if related.get("pending"):
+        response.headers[NO_STORE_HEADER] = f"max-age={PENDING_PAGE_SECONDS}"
     return response
 
 

@@ -159,16 +159,12 @@ def _cached(store: Store, key: tuple[Any, ...], compute: Callable[[], Any]) -> A
 
 
 def clear_cache() -> None:
-    """Forget cached related items, search result pages, session pages and whole responses."""
+    """Forget cached related items, search result pages and whole responses."""
     from .searching import clear_cache as clear_search_cache
 
     with _lock:
         _cache.clear()
     clear_search_cache()
-    from . import pages
-
-    with pages._session_pages_lock:
-        pages._session_pages.clear()
     from .cache import clear_all
 
     clear_all()
