@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from forumlens.ingest import ingest_file
-from forumlens.semantic.profiles import keyword_counts, load_profiles, shared_forms, tag_overlap, word_overlap
+from forumlens.semantic.profiles import (
+    SessionProfiles,
+    keyword_counts,
+    load_profiles,
+    shared_forms,
+    tag_overlap,
+    word_overlap,
+)
 from forumlens.store import open_store
 
 SESSIONS = {
@@ -79,7 +86,15 @@ def test_sessions_sharing_distinctive_words_rank_first(store):
     assert {"spectrum", "licences"} <= set(shared)
 
 
-def test_tag_overlap_is_a_cosine(store):
-    profiles = load_profiles(store)
-    for _, score in tag_overlap(profiles, store.ids["spectrum"]):
-        assert 0 < score <= 1.0 + 1e-9
+def test_tag_overlap_is_the_cosine_of_tag_scores():
+    """Sessions sharing no tag are left out; identical profiles score 1; the rest by angle."""
+    import math
+
+    profiles = SessionProfiles(tags={"a": {"sdg:SDG9": 0.8, "sdg:SDG4": 0.6}, "same": {"sdg:SDG9": 0.4, "sdg:SDG4": 0.3},
+                                     "half": {"sdg:SDG9": 0.5}, "other": {"sdg:SDG3": 0.9}})
+    profiles.tag_postings = {"sdg:SDG9": ["a", "same", "half"], "sdg:SDG4": ["a", "same"], "sdg:SDG3": ["other"]}
+    profiles.tag_norms = {sid: math.sqrt(sum(v * v for v in t.values())) for sid, t in profiles.tags.items()}
+    scored = tag_overlap(profiles, "a")
+    assert [sid for sid, _ in scored] == ["same", "half"]  # "other" shares nothing; "a" is not its own neighbour
+    assert scored[0][1] == pytest.approx(1.0)
+    assert scored[1][1] == pytest.approx(0.8)  # cos of (0.8, 0.6) with (1, 0)

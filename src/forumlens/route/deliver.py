@@ -183,7 +183,7 @@ def deliver_pending(store: Store, senders: Mapping[str, Sender], *, base_url: st
     Holds the store's `deliver` lease while it works, so a second deliverer started
     meanwhile (an overlapping cron run) refuses with `Busy` instead of sending twice.
     """
-    with hold(store, "deliver", what="a deliverer", now=time.time) as keep:
+    with hold(store, "deliver", what="a deliverer") as keep:
         return _deliver_all(store, senders, keep, base_url=base_url, subscriber=subscriber, policy=policy,
                             now=now, sleep=sleep)
 
