@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := $(VENV)/demo.sqlite3
 
-.PHONY: demo test install install-test bench fuzz crash clean
+.PHONY: demo test lint install install-test bench fuzz crash clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +24,15 @@ demo: install
 	$(BIN)/forumlens --db $(DEMO_DB) questions --open
 	$(BIN)/forumlens --db $(DEMO_DB) search "funding"
 
-test: install-test
+# the static gate, then the whole suite
+test: install-test lint
 	bash scripts/install-system-deps.sh
 	$(BIN)/python -m pytest -q
+
+lint: install-test
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from forumlens.ingest import ingest_paths
+from forumlens.ingest import IngestOptions, ingest_paths
 from forumlens.search import SearchFilters, parse_query
 from forumlens.store import open_store
 from forumlens.transcript.parse import parse_transcript
@@ -105,7 +105,7 @@ def run(n: int, db: str | None, *, analysis: bool = False, workers: int = 1,
     location = db or str(workdir / "bench.sqlite3")
     store = open_store(location)
     start = time.perf_counter()
-    outcomes = ingest_paths(store, paths, max_bytes=50_000_000, workers=workers, options={"analyse": analysis})
+    outcomes = ingest_paths(store, paths, IngestOptions(max_bytes=50_000_000, workers=workers, analyse=analysis))
     for outcome in outcomes:
         if outcome.status != "ingested":
             raise SystemExit(f"bench: {outcome.path} {outcome.status}: {outcome.reason}")
@@ -114,7 +114,7 @@ def run(n: int, db: str | None, *, analysis: bool = False, workers: int = 1,
     if analysed_sample and not analysis:  # the full pipeline on a sample, same run
         sample_db = open_store(str(workdir / "sample.sqlite3"))
         t0 = time.perf_counter()
-        ingest_paths(sample_db, paths[:analysed_sample], max_bytes=50_000_000, workers=workers)
+        ingest_paths(sample_db, paths[:analysed_sample], IngestOptions(max_bytes=50_000_000, workers=workers))
         elapsed = time.perf_counter() - t0
         sample_db.close()
         analysed = {"analysed_sample": analysed_sample, "analysed_sessions_s": round(analysed_sample / elapsed, 2)}
@@ -126,7 +126,7 @@ def run(n: int, db: str | None, *, analysis: bool = False, workers: int = 1,
         latencies.append((time.perf_counter() - t0) * 1000)
     size = -1
     if location.startswith("postgres"):  # the database's size on the server, indexes included
-        size = int(store.query("SELECT pg_database_size(current_database())")[0][0])
+        size = int(store._rows("SELECT pg_database_size(current_database())")[0][0])
     store.close()
     if db is None:
         size = sum(f.stat().st_size for f in workdir.glob("bench.sqlite3*"))

@@ -3,10 +3,10 @@
     python bench/intel.py [--verbose] [--cast]
 
 `--cast` runs resolve's `resolve_session` first and passes its cast (roles,
-affiliations, modes) to `analyse_session`, as the pipeline does; without it the
+affiliations, modes) to `find_intel`, as the pipeline does; without it the
 analyses infer roles from labels and floor-giving.
 
-Reads every `tests/resources/analyse/*.gold.json`, runs `analyse_session` on its
+Reads every `tests/resources/analyse/*.gold.json`, runs `find_intel` on its
 transcript (a `shared:` source is read from ../shared) and prints question
 precision/recall and status accuracy, ask detection and ask-category
 precision/recall, outputs and segments, per file and pooled.
@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from forumlens.analyse import analyse_session  # noqa: E402
+from forumlens.analyse import find_intel  # noqa: E402
 from forumlens.analyse.scoring import (  # noqa: E402
     PR,
     score_asks,
@@ -49,7 +49,7 @@ def evaluate(gold_file: Path, with_cast: bool = False) -> dict:
     if with_cast:
         from forumlens.resolve.cast import resolve_session
         cast = resolve_session(session)
-    intel = analyse_session(session, cast).to_json()
+    intel = find_intel(session, cast).to_json()
     return {
         "questions": score_questions(intel["questions"], gold),
         "asks": score_asks(intel["asks"], gold),

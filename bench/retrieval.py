@@ -63,7 +63,7 @@ def recall_at(ranked: list[Any], grades: dict[Any, int], k: int = 20) -> float:
 
 def content_stems(text: str) -> set[str]:
     """Content-word stems, as the related-items code sees them (stopwords and floor filler out)."""
-    from forumlens.semantic.related import _content
+    from forumlens.semantic.profiles import content_words as _content
     from forumlens.tag.text import stem
 
     return {stem(w) for w in _content(text)}
@@ -94,7 +94,7 @@ def run(per_query: bool = False) -> dict[str, Any]:
                 raise SystemExit(f"{name} duplicates another file of the list; judgments would be ambiguous")
             session_of[name] = store.save_session(document, parse_document(document))
         out["sessions"] = len(session_of)
-        out["turns"] = int(store.query("SELECT count(*) FROM turns WHERE kind = 'speech'")[0][0])
+        out["turns"] = int(store._rows("SELECT count(*) FROM turns WHERE kind = 'speech'")[0][0])
         out["index_lexical_s"] = round(time.perf_counter() - t, 2)
         report = embed_store(store, embedder=embedder)
         out["passages"] = report.passages
@@ -112,7 +112,7 @@ def run(per_query: bool = False) -> dict[str, Any]:
                 if turn is None:
                     raise SystemExit(f"{q['id']}: {name} line {line} is not inside a turn")
                 q["grades"][(sid, turn)] = max(int(grade), q["grades"].get((sid, turn), 0))
-                text_of_turn[(sid, turn)] = store.query("SELECT text FROM turns WHERE session_id = ? AND idx = ?",
+                text_of_turn[(sid, turn)] = store._rows("SELECT text FROM turns WHERE session_id = ? AND idx = ?",
                                                         (sid, turn))[0][0]
         overlaps = {}
         for q in queries:

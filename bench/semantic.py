@@ -31,7 +31,7 @@ from forumlens.read import read_bytes
 from forumlens.search import SearchFilters, parse_query
 from forumlens.semantic import embed_store, load_embedder, semantic_search
 from forumlens.semantic.passages import session_passages
-from forumlens.semantic.vectors import VectorMatrix, ensure_table, load_matrix, save_vectors
+from forumlens.semantic.vectors import VectorMatrix, load_matrix, save_vectors
 from forumlens.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -76,7 +76,7 @@ def run(n: int) -> dict[str, float | int | str]:
         real = open_store(str(Path(tmp) / "real.sqlite3"))
         for path in REAL:
             _ingest_plain(real, path)
-        turns = int(real.query("SELECT count(*) FROM turns WHERE kind = 'speech'")[0][0])
+        turns = int(real._rows("SELECT count(*) FROM turns WHERE kind = 'speech'")[0][0])
         report = embed_store(real, embedder=embedder)
         out.update(real_sessions=report.sessions, real_turns=turns, real_passages=report.passages,
                    embed_s=round(report.seconds, 2), embed_turns_per_s=round(turns / report.seconds, 1),
@@ -91,7 +91,6 @@ def run(n: int) -> dict[str, float | int | str]:
             path = folder / f"s{i:05d}.txt"
             path.write_text(text, "utf-8")
             ids.append(_ingest_plain(store, path))
-        ensure_table(store)
         cache: dict[str, np.ndarray] = {}
         passages_total = 0
         t = time.perf_counter()

@@ -31,7 +31,7 @@ import aiohttp
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ingest import synthetic_sessions
 
-from forumlens.ingest import ingest_paths
+from forumlens.ingest import IngestOptions, ingest_paths
 from forumlens.store import open_store
 
 WORDS = ["funding", "coalition", "libraries", "neutrality", "youth", "gender", "standards", "digital cooperation",
@@ -54,7 +54,7 @@ def build_store(n: int, location: str) -> None:
             path.write_text(text, "utf-8")
             paths.append(path)
         print(f"bench: building the {n}-session store (full analysis, {os.cpu_count()} processes)…", file=sys.stderr)
-        for outcome in ingest_paths(store, paths, max_bytes=50_000_000, workers=os.cpu_count() or 1):
+        for outcome in ingest_paths(store, paths, IngestOptions(max_bytes=50_000_000, workers=os.cpu_count() or 1)):
             if outcome.status == "failed":
                 raise SystemExit(f"bench: {outcome.path}: {outcome.reason}")
     finally:

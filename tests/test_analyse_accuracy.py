@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import forumlens.analyse as analyse
-from forumlens.analyse import analyse_session
+from forumlens.analyse import find_intel
 from forumlens.analyse.scoring import score_asks, score_questions
 from forumlens.transcript.parse import parse_transcript
 
@@ -22,7 +22,7 @@ def _run(gold_file: Path) -> tuple[dict, dict, str]:
     src = gold["source"]
     path = SHARED / src.removeprefix("shared:") if src.startswith("shared:") else HERE / src
     text = path.read_text("utf-8")
-    return gold, analyse_session(parse_transcript(text, source=src)).to_json(), text
+    return gold, find_intel(parse_transcript(text, source=src)).to_json(), text
 
 
 def test_there_are_several_annotated_sessions() -> None:
@@ -54,7 +54,7 @@ def test_pooled_targets() -> None:
 
 
 def test_contract_shape(main_text: str) -> None:
-    data = analyse_session(parse_transcript(main_text)).to_json()
+    data = find_intel(parse_transcript(main_text)).to_json()
     assert set(data) == {"segments", "questions", "asks", "outputs", "stats"}
     assert set(data["questions"][0]) >= {"line", "by", "to", "text", "status", "answer_lines"}
     assert set(data["asks"][0]) >= {"category", "by", "line", "quote"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from forumlens.analyse import analyse_session
+from forumlens.analyse import find_intel
 from forumlens.analyse.asks import CATEGORIES, classify_category, classify_type
 from forumlens.transcript.parse import parse_transcript
 
@@ -43,14 +43,14 @@ def test_not_asks(sentence: str) -> None:
 def test_asks_skip_moderators_and_quote_verbatim() -> None:
     text = (">> MODERATOR: Please go to their session tomorrow, we need everyone there. Omar, the floor is yours.\n"
             ">> OMAR HADDAD: Thank you. We need a small budget for translation. We need a regular channel to the UN.\n")
-    asks = analyse_session(parse_transcript(text), mentions=[]).to_json()["asks"]
+    asks = find_intel(parse_transcript(text), mentions=[]).to_json()["asks"]
     assert {a["by"] for a in asks} == {"Omar Haddad"}
     assert {a["category"] for a in asks} == {"funding", "communication-channels"}
     assert all(a["quote"] in text for a in asks)
 
 
 def test_outputs_linked_to_coalition(main_text: str) -> None:
-    outputs = analyse_session(parse_transcript(main_text)).to_json()["outputs"]
+    outputs = find_intel(parse_transcript(main_text)).to_json()["outputs"]
     found = {(o["kind"], o["coalition"]) for o in outputs}
     assert ("glossary", "DC on Platform Responsibility") in found
     assert ("statement", "DC on Network Neutrality") in found

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from forumlens.analyse import analyse_session
+from forumlens.analyse import find_intel
 from forumlens.analyse.questions import is_question_sentence
 from forumlens.transcript.parse import parse_transcript
 
 
 def _questions(text: str) -> list[dict]:
-    return analyse_session(parse_transcript(text), mentions=[]).to_json()["questions"]
+    return find_intel(parse_transcript(text), mentions=[]).to_json()["questions"]
 
 
 @pytest.mark.parametrize("sentence, moderator, following, expected", [
@@ -78,7 +78,7 @@ def test_moderator_reply_answers_floor_question() -> None:
 
 
 def test_shared_session_known_fates(main_text: str) -> None:
-    qs = analyse_session(parse_transcript(main_text)).to_json()["questions"]
+    qs = find_intel(parse_transcript(main_text)).to_json()["questions"]
     by_to = {q["to"]: q for q in qs}
     assert by_to["DC on Community Connectivity"]["status"] == "unanswered"
     gender = by_to["DC on Gender and Internet Governance"]

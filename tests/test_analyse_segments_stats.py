@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from forumlens.analyse import analyse_session
+from forumlens.analyse import find_intel
 from forumlens.analyse.stats import count_words
+from forumlens.resolve import Cast, Person
 from forumlens.transcript.parse import parse_transcript
 
 SMALL = (">> MODERATOR: Welcome. Please keep your interventions to 2 minutes, do not go more than 3 minutes.\n"
@@ -16,7 +17,7 @@ SMALL = (">> MODERATOR: Welcome. Please keep your interventions to 2 minutes, do
 
 
 def test_shared_segments(main_text: str) -> None:
-    segments = analyse_session(parse_transcript(main_text)).to_json()["segments"]
+    segments = find_intel(parse_transcript(main_text)).to_json()["segments"]
     starts = [s["from_line"] for s in segments]
     assert starts[:6] == [7, 17, 99, 157, 195, 257]
     assert "environmental sustainability and climate change" in segments[2]["title"]
@@ -24,31 +25,31 @@ def test_shared_segments(main_text: str) -> None:
 
 
 def test_small_segments() -> None:
-    titles = [s["title"] for s in analyse_session(parse_transcript(SMALL), mentions=[]).to_json()["segments"]]
+    titles = [s["title"] for s in find_intel(parse_transcript(SMALL), mentions=[]).to_json()["segments"]]
     assert titles == ["Opening", "funding of community networks", "skills and local content"]
 
 
 def test_limit_is_the_hard_ceiling_and_overruns() -> None:
-    stats = analyse_session(parse_transcript(SMALL), mentions=[]).stats
+    stats = find_intel(parse_transcript(SMALL), mentions=[]).stats
     assert stats is not None and stats.limit == 3.0
     assert [(o.by, o.line) for o in stats.overruns] == [("Ana Lima", 3)]  # 500 words = 3.3 min > 3
 
 
 @pytest.mark.parametrize("wpm, minutes", [(150.0, 3.3), (100.0, 5.0)])
 def test_words_per_minute_is_a_parameter(wpm: float, minutes: float) -> None:
-    stats = analyse_session(parse_transcript(SMALL), mentions=[], words_per_minute=wpm).stats
+    stats = find_intel(parse_transcript(SMALL), mentions=[], words_per_minute=wpm).stats
     assert stats is not None
     assert next(p for p in stats.people if p.key == "Ana Lima").minutes == minutes
 
 
 def test_no_announced_limit_no_overruns() -> None:
     text = ">> MODERATOR: Welcome, Ana, go ahead.\n>> ANA LIMA: " + "word " * 2000 + "\n"
-    stats = analyse_session(parse_transcript(text), mentions=[]).stats
+    stats = find_intel(parse_transcript(text), mentions=[]).stats
     assert stats is not None and stats.limit is None and stats.overruns == ()
 
 
 def test_shared_limit_and_overruns(main_text: str) -> None:
-    stats = analyse_session(parse_transcript(main_text)).stats
+    stats = find_intel(parse_transcript(main_text)).stats
     assert stats is not None and stats.limit == 4.0 and stats.limit_line == 21
     assert {o.by for o in stats.overruns} == {"Chris Marsden", "Jason Munyan"}
     assert {g.key for g in stats.roles} >= {"moderator"}
@@ -59,15 +60,14 @@ def test_count_words_skips_stage_notes() -> None:
 
 
 def test_cast_gives_roles_modes_and_stakeholders() -> None:
-    """Any cast-shaped object works (resolve's Cast, or dicts in tests)."""
+    """Roles, modes and stakeholder groups come from resolve's `Cast` when one is given."""
     text = (">> JO CHAIR: Welcome. Ana, the floor is yours. Keep it to 1 minute please.\n"
             ">> ANA LIMA: " + "word " * 200 + "\n")
-    cast = {"people": [
-        {"name": "Jo Chair", "labels": ["JO CHAIR"], "role": "moderator", "mode": "onsite"},
-        {"name": "Ana Lima", "labels": ["ANA LIMA"], "role": "guest", "mode": "online",
-         "stakeholder": "Civil Society"},
-    ]}
-    stats = analyse_session(parse_transcript(text), cast, mentions=[]).stats
+    cast = Cast(people=(
+        Person("Jo Chair", labels=("JO CHAIR",), role="moderator", mode="onsite"),
+        Person("Ana Lima", labels=("ANA LIMA",), role="guest", mode="online", stakeholder="Civil Society"),
+    ), coalitions=())
+    stats = find_intel(parse_transcript(text), cast, mentions=[]).stats
     assert stats is not None
     assert {g.key for g in stats.roles} == {"moderator", "guest"}
     assert {g.key for g in stats.modes} == {"onsite", "online"}

@@ -21,6 +21,7 @@ def run(tmp_path):
         result = CliRunner().invoke(cli, ["--db", db, *map(str, args)], catch_exceptions=False)
         return result
 
+    invoke.db = db
     return invoke
 
 
@@ -92,3 +93,48 @@ def test_search_with_hostile_input_exits_cleanly(run):
     for text in ['"', "NEAR(", "a" * 10_000, "😀", "-", "OR"]:
         result = run("search", text)
         assert result.exit_code == 0, (text, result.output)
+
+
+READING_COMMANDS = [["sessions"], ["show", "x"], ["report", "x"], ["search", "funding"], ["questions", "--open"],
+                    ["people"], ["coalitions"], ["glossary"], ["check"], ["brief", "--topic", "funding"],
+                    ["record"], ["analyse", "--all"]]
+
+
+@pytest.mark.parametrize("command", READING_COMMANDS, ids=lambda c: c[0])
+def test_a_reading_command_never_creates_a_store_from_a_typo(tmp_path, command):
+    db = tmp_path / "missing" / "typo.sqlite3"
+    result = CliRunner().invoke(cli, ["--db", str(db), *command])
+    assert result.exit_code == 1, result.output
+    assert "no store at this path" in result.output and "forumlens ingest" in result.output
+    assert not db.exists() and not db.parent.exists()
+
+
+def test_a_reading_command_refuses_an_empty_postgresql_database(pg_url):
+    result = CliRunner().invoke(cli, ["--db", pg_url, "sessions"])
+    assert result.exit_code == 1 and "holds no forumlens store" in result.output
+    created = CliRunner().invoke(cli, ["--db", pg_url, "migrate"])
+    assert created.exit_code == 0, created.output
+    assert CliRunner().invoke(cli, ["--db", pg_url, "sessions"]).exit_code == 0
+
+
+def test_search_by_a_coalition_acronym_and_an_unknown_coalition(run):
+    assert run("ingest", MAIN_SESSION).exit_code == 0
+    found = run("search", "libraries", "--coalition", "dc-pal", "--json")
+    assert found.exit_code == 0 and json.loads(found.output)["hits"]
+    unknown = CliRunner().invoke(cli, ["--db", str(run.db), "search", "libraries", "--coalition", "DC on Unicorns"])
+    assert unknown.exit_code == 1 and "no Dynamic Coalition is called 'DC on Unicorns'" in unknown.output
+
+
+@pytest.mark.parametrize("since", ["21", "last year", "", "2021-13-01", "2019-02-30"])
+def test_brief_date_filters_that_are_not_dates_are_usage_errors(run, since):
+    assert run("ingest", MAIN_SESSION).exit_code == 0
+    result = CliRunner().invoke(cli, ["--db", str(run.db), "brief", "--topic", "funding", "--since", since])
+    assert result.exit_code == 2 and "--since" in result.output and "internal error" not in result.output
+
+
+def test_brief_for_an_unknown_coalition_suggests_the_nearest(run):
+    assert run("ingest", MAIN_SESSION).exit_code == 0
+    result = CliRunner().invoke(cli, ["--db", str(run.db), "brief", "--coalition", "DC on Public Acess in Libaries"])
+    assert result.exit_code == 0 and "Public Access in Libraries" in result.output
+    unknown = CliRunner().invoke(cli, ["--db", str(run.db), "brief", "--coalition", "DC on Unicorns"])
+    assert unknown.exit_code == 1 and "no Dynamic Coalition is called" in unknown.output

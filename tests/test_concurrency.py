@@ -10,7 +10,7 @@ import traceback
 
 import pytest
 
-from forumlens.ingest import ingest_file
+from forumlens.ingest import IngestOptions, ingest_file
 from forumlens.pipeline import parse_document
 from forumlens.read import read_bytes
 from forumlens.search import SearchFilters, parse_query
@@ -104,7 +104,7 @@ def _race(location: str, path: str, barrier, results) -> None:
 
     store = open_store(location)
     barrier.wait(30)
-    outcome = ingest_file(store, Path(path), max_bytes=20_000_000)
+    outcome = ingest_file(store, Path(path), IngestOptions(max_bytes=20_000_000))
     results.put((outcome.status, outcome.session))
     store.close()
 

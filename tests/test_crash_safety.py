@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 from forumlens.cli import cli
 from forumlens.errors import StoreCorrupt, StoreFull
-from forumlens.ingest import ingest_file
+from forumlens.ingest import IngestOptions, ingest_file
 from forumlens.pipeline import analyse_session, parse_document
 from forumlens.read import read_bytes
 from forumlens.search import SearchFilters, parse_query
@@ -146,17 +146,17 @@ def test_kill_minus_nine_at_random_moments_never_leaves_a_partial_session(tmp_pa
 
 def test_disk_full_is_a_clear_error_and_the_store_stays_usable(tmp_path):
     store = SQLiteStore(str(tmp_path / "full.sqlite3"))
-    ingest_file(store, CORPUS / "formats" / "2006-style.txt", max_bytes=LIMIT)
+    ingest_file(store, CORPUS / "formats" / "2006-style.txt", IngestOptions(max_bytes=LIMIT))
     before = store.counts()
     pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
     store.conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # SQLite's own size limit
     with pytest.raises(StoreFull) as info:
-        ingest_file(store, MAIN_SESSION, max_bytes=LIMIT)
+        ingest_file(store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT))
     assert "disk full" in str(info.value)
     assert store.counts() == before and store.check() == []
     assert store.search(parse_query("openness"), SearchFilters())
     store.conn.execute("PRAGMA max_page_count = 1073741823")
-    assert ingest_file(store, MAIN_SESSION, max_bytes=LIMIT).status == "ingested"
+    assert ingest_file(store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT)).status == "ingested"
     store.close()
 
 
@@ -166,8 +166,8 @@ def test_disk_full_through_the_cli_is_one_line(tmp_path, monkeypatch):
     store.close()
     original = SQLiteStore.__init__
 
-    def tiny(self, location, *, readonly=False):
-        original(self, location, readonly=readonly)
+    def tiny(self, location, **options):
+        original(self, location, **options)
         self.conn.execute("PRAGMA max_page_count = 40")
 
     monkeypatch.setattr(SQLiteStore, "__init__", tiny)
@@ -179,7 +179,7 @@ def test_disk_full_through_the_cli_is_one_line(tmp_path, monkeypatch):
 def _damaged_store(tmp_path: Path) -> Path:
     db = tmp_path / "damaged.sqlite3"
     store = SQLiteStore(str(db))
-    ingest_file(store, MAIN_SESSION, max_bytes=LIMIT)
+    ingest_file(store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT))
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     data = bytearray(db.read_bytes())
@@ -209,7 +209,7 @@ def test_truncated_store_gets_a_clear_error_on_open(tmp_path):
 def test_backup_while_reading_is_a_complete_store(tmp_path):
     db = tmp_path / "live.sqlite3"
     store = SQLiteStore(str(db))
-    ingest_file(store, MAIN_SESSION, max_bytes=LIMIT)
+    ingest_file(store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT))
     reader = SQLiteStore(str(db), readonly=True)
     reader.search(parse_query("coalition"), SearchFilters())
     result = CliRunner().invoke(cli, ["--db", str(db), "backup", str(tmp_path / "copy.sqlite3")])

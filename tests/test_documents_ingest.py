@@ -7,8 +7,8 @@ from click.testing import CliRunner
 
 from forumlens.cli import cli
 from forumlens.documents import locate
-from forumlens.documents.record import StoredItem, build_record
-from forumlens.ingest import ingest_file
+from forumlens.documents.eligibility import StoredItem, build_record
+from forumlens.ingest import IngestOptions, ingest_file
 from forumlens.search import SearchFilters, parse_query
 
 from .conftest import MAIN_SESSION
@@ -33,20 +33,20 @@ REPORT = [
 
 
 def _snapshot(store):
-    return store.counts(), [s.id for s in store.sessions()], store.query("SELECT id, kind, meta FROM documents")
+    return store.counts(), [s.id for s in store.sessions()], store.stored_documents()
 
 
 def test_a_document_is_stored_with_pages_sections_kind_and_meta(fresh_store, tmp_path):
     path = tmp_path / "report.pdf"
     path.write_bytes(make_pdf(REPORT))
-    outcome = ingest_file(fresh_store, path, max_bytes=LIMIT)
+    outcome = ingest_file(fresh_store, path, IngestOptions(max_bytes=LIMIT))
     assert outcome.status == "ingested" and outcome.turns == 6 and outcome.warnings == []
     session = fresh_store.load_session(outcome.session)
     assert [(t.page, t.section) for t in session.turns if t.kind == "speech"] == [
         (1, "Annual Report 2023"), (1, "1. Activities"), (2, "2. Findings")]
-    kind, meta = fresh_store.query("SELECT kind, meta FROM documents WHERE id = ?", (outcome.session,))[0]
-    assert kind == "annual-report"
-    meta = json.loads(meta)
+    document = next(d for d in fresh_store.stored_documents() if d.id == outcome.session)
+    assert document.kind == "annual-report"
+    meta = document.meta
     assert meta["year"] == 2023 and meta["coalitions"][0]["id"] == "dc-civ" and "confidence" in meta
     assert fresh_store.analysis(outcome.session, "document")["kind"] == "annual-report"
     assert session.title == "Annual Report 2023" and session.year == 2023
@@ -55,8 +55,8 @@ def test_a_document_is_stored_with_pages_sections_kind_and_meta(fresh_store, tmp
 def test_search_finds_document_paragraphs_and_citations_name_page_and_section(fresh_store, tmp_path):
     path = tmp_path / "report.docx"
     path.write_bytes(make_docx(REPORT))
-    sid = ingest_file(fresh_store, path, max_bytes=LIMIT).session
-    ingest_file(fresh_store, MAIN_SESSION, max_bytes=LIMIT)
+    sid = ingest_file(fresh_store, path, IngestOptions(max_bytes=LIMIT)).session
+    ingest_file(fresh_store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT))
     hits = fresh_store.search(parse_query("permissionless innovation"), SearchFilters(limit=5))
     assert hits and hits[0].session == sid and hits[0].speaker is None
     session = fresh_store.load_session(sid)
@@ -65,8 +65,8 @@ def test_search_finds_document_paragraphs_and_citations_name_page_and_section(fr
 
 
 def test_transcripts_are_unchanged_kind_transcript_and_no_page_keys(fresh_store):
-    sid = ingest_file(fresh_store, MAIN_SESSION, max_bytes=LIMIT).session
-    assert fresh_store.query("SELECT kind FROM documents WHERE id = ?", (sid,))[0][0] == "transcript"
+    sid = ingest_file(fresh_store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT)).session
+    assert {d.id: d.kind for d in fresh_store.stored_documents()} == {sid: "transcript"}
     turns = fresh_store.load_session(sid).to_json()["turns"]
     assert all(set(t) == {"index", "line", "label", "speaker", "kind", "text"} for t in turns)
 
@@ -79,11 +79,11 @@ def test_transcripts_are_unchanged_kind_transcript_and_no_page_keys(fresh_store)
     ("cut.docx", make_docx(REPORT)[:4000], "truncated DOCX"),
 ])
 def test_a_failed_ingest_leaves_the_store_unchanged(fresh_store, tmp_path, name, data, reason):
-    ingest_file(fresh_store, MAIN_SESSION, max_bytes=LIMIT)
+    ingest_file(fresh_store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT))
     before = _snapshot(fresh_store)
     path = tmp_path / name
     path.write_bytes(data)
-    outcome = ingest_file(fresh_store, path, max_bytes=LIMIT)
+    outcome = ingest_file(fresh_store, path, IngestOptions(max_bytes=LIMIT))
     assert outcome.status == "failed" and reason in outcome.reason and name in outcome.reason
     assert _snapshot(fresh_store) == before and fresh_store.check() == []
 
@@ -93,7 +93,7 @@ def test_a_bad_sidecar_fails_the_file_and_stores_nothing(fresh_store, tmp_path):
     path.write_bytes(make_pdf(REPORT))
     (tmp_path / "r.pdf.meta.toml").write_text('kind = "novel"\n')
     before = _snapshot(fresh_store)
-    outcome = ingest_file(fresh_store, path, max_bytes=LIMIT)
+    outcome = ingest_file(fresh_store, path, IngestOptions(max_bytes=LIMIT))
     assert outcome.status == "failed" and "unknown document kind" in outcome.reason and "r.pdf.meta.toml" in outcome.reason
     assert _snapshot(fresh_store) == before
 

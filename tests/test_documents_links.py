@@ -9,7 +9,7 @@ from forumlens.documents.links import (
     match_outputs,
     score_link,
 )
-from forumlens.ingest import ingest_file
+from forumlens.ingest import IngestOptions, ingest_file
 
 from .conftest import MAIN_SESSION
 from .docfiles import make_docx
@@ -76,9 +76,9 @@ def test_each_mention_goes_to_its_best_document_only():
 def _ingest_glossary(store, tmp_path):
     path = tmp_path / "dcpr-glossary.md"
     path.write_text(GLOSSARY_MD, "utf-8")
-    outcome = ingest_file(store, path, max_bytes=LIMIT)
+    outcome = ingest_file(store, path, IngestOptions(max_bytes=LIMIT))
     assert outcome.status == "ingested"
-    assert store.query("SELECT kind FROM documents WHERE id = ?", (outcome.session,))[0][0] == "glossary"
+    assert next(d.kind for d in store.stored_documents() if d.id == outcome.session) == "glossary"
     return outcome.session
 
 
@@ -92,31 +92,34 @@ def _assert_linked(store, doc, transcript):
 
 
 def test_a_document_ingested_after_the_transcript_is_linked(fresh_store, tmp_path):
-    transcript = ingest_file(fresh_store, MAIN_SESSION, max_bytes=LIMIT).session
+    transcript = ingest_file(fresh_store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT)).session
     assert link_outputs(fresh_store, [transcript]) == {}  # no documents yet
-    doc = _ingest_glossary(fresh_store, tmp_path)
+    doc = _ingest_glossary(fresh_store, tmp_path)  # the ingest links it (after_ingest)
+    _assert_linked(fresh_store, doc, transcript)
+    assert link_outputs(fresh_store, [doc]) == {}  # idempotent: nothing changed, nothing written
+    fresh_store.save_output_links({doc: []})  # an empty list removes a document's links
+    assert fresh_store.output_links() == {} and linked_documents(fresh_store, transcript) == {}
     written = link_outputs(fresh_store, [doc])
     assert list(written) == [doc]
     _assert_linked(fresh_store, doc, transcript)
-    assert link_outputs(fresh_store, [doc]) == {}  # idempotent: nothing changed, nothing written
 
 
 def test_a_transcript_ingested_after_the_document_links_the_other_way(fresh_store, tmp_path):
     doc = _ingest_glossary(fresh_store, tmp_path)
     assert link_outputs(fresh_store, [doc]) == {}
     assert fresh_store.analysis(doc, "output_links") is None
-    transcript = ingest_file(fresh_store, MAIN_SESSION, max_bytes=LIMIT).session
+    transcript = ingest_file(fresh_store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT)).session
     link_outputs(fresh_store, [transcript])
     _assert_linked(fresh_store, doc, transcript)
 
 
 def test_a_generated_docx_of_another_coalition_is_not_linked_to_the_glossary_mention(fresh_store, tmp_path):
-    transcript = ingest_file(fresh_store, MAIN_SESSION, max_bytes=LIMIT).session
+    transcript = ingest_file(fresh_store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT)).session
     path = tmp_path / "civ-glossary.docx"
     path.write_bytes(make_docx([("h1", "Glossary of Core Internet Values"),
                                 ("p", "Dynamic Coalition on Core Internet Values, 2021."),
                                 ("p", "Openness: anyone may join the network.")]))
-    doc = ingest_file(fresh_store, path, max_bytes=LIMIT).session
+    doc = ingest_file(fresh_store, path, IngestOptions(max_bytes=LIMIT)).session
     link_outputs(fresh_store, [doc])
     assert fresh_store.analysis(doc, "output_links") is None
     assert linked_documents(fresh_store, transcript) == {}

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from forumlens.errors import StoreReadOnly
-from forumlens.ingest import expand_paths, ingest_file, ingest_paths
+from forumlens.ingest import IngestOptions, expand_paths, ingest_file, ingest_paths
 from forumlens.store.sqlite import SQLiteStore
 
 from .conftest import CORPUS, MAIN_SESSION
@@ -20,7 +20,7 @@ def _snapshot(store):
 
 @pytest.fixture
 def seeded(fresh_store):
-    ingest_file(fresh_store, MAIN_SESSION, max_bytes=LIMIT)
+    ingest_file(fresh_store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT))
     return fresh_store
 
 
@@ -34,13 +34,13 @@ def test_folders_are_walked_recursively_and_hidden_files_skipped(tmp_path):
 
 
 def test_ingest_reports_each_file(fresh_store):
-    outcomes = ingest_paths(fresh_store, [CORPUS / "formats", MAIN_SESSION], max_bytes=LIMIT)
+    outcomes = ingest_paths(fresh_store, [CORPUS / "formats", MAIN_SESSION], IngestOptions(max_bytes=LIMIT))
     by_status = {o.path: o.status for o in outcomes}
     assert by_status[str(MAIN_SESSION)] == "ingested"
     assert sum(s == "ingested" for s in by_status.values()) == 6  # 4 samples + README (no turns) + main
-    again = ingest_paths(fresh_store, [MAIN_SESSION], max_bytes=LIMIT)
+    again = ingest_paths(fresh_store, [MAIN_SESSION], IngestOptions(max_bytes=LIMIT))
     assert again[0].status == "skipped"
-    forced = ingest_paths(fresh_store, [MAIN_SESSION], max_bytes=LIMIT, force=True)
+    forced = ingest_paths(fresh_store, [MAIN_SESSION], IngestOptions(max_bytes=LIMIT, force=True))
     assert forced[0].status == "ingested" and fresh_store.counts()["sessions"] == 6
 
 
@@ -68,7 +68,7 @@ def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
 def test_bad_input_fails_clearly_and_leaves_the_store_unchanged(seeded, tmp_path, kind):
     path, reason = _bad_files(tmp_path)[kind]
     before = _snapshot(seeded)
-    outcome = ingest_file(seeded, path, max_bytes=LIMIT)
+    outcome = ingest_file(seeded, path, IngestOptions(max_bytes=LIMIT))
     assert outcome.status == "failed"
     assert reason in outcome.reason and path.name in outcome.reason
     assert _snapshot(seeded) == before and seeded.check() == []
@@ -77,7 +77,7 @@ def test_bad_input_fails_clearly_and_leaves_the_store_unchanged(seeded, tmp_path
 def test_file_without_turn_markers_is_kept_with_a_warning(seeded, tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("Coalition meeting notes\n\nWe agreed to publish the annual report in May.\n")
-    outcome = ingest_file(seeded, notes, max_bytes=LIMIT)
+    outcome = ingest_file(seeded, notes, IngestOptions(max_bytes=LIMIT))
     # kept as a document whose turns are its paragraphs (issue 8), still with the warning
     assert outcome.status == "ingested" and outcome.turns == 2
     assert any("no turn markers" in w for w in outcome.warnings)
@@ -94,7 +94,7 @@ def test_a_path_that_vanishes_mid_ingest_is_reported_and_the_rest_goes_on(fresh_
         if outcome.path.endswith("a.txt"):
             (folder / "b.txt").unlink()
 
-    outcomes = ingest_paths(fresh_store, [folder], max_bytes=LIMIT, on_file=delete_next)
+    outcomes = ingest_paths(fresh_store, [folder], IngestOptions(max_bytes=LIMIT), on_file=delete_next)
     assert [o.status for o in outcomes] == ["ingested", "failed", "ingested"]
     assert "not found" in outcomes[1].reason
     assert fresh_store.counts()["sessions"] == 2 and fresh_store.check() == []
@@ -103,7 +103,7 @@ def test_a_path_that_vanishes_mid_ingest_is_reported_and_the_rest_goes_on(fresh_
 def test_read_only_database_gets_a_clear_error_and_is_not_touched(tmp_path):
     path = tmp_path / "ro.sqlite3"
     store = SQLiteStore(str(path))
-    ingest_file(store, MAIN_SESSION, max_bytes=LIMIT)
+    ingest_file(store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT))
     store.close()
     before = path.read_bytes()
     path.chmod(0o444)
@@ -120,14 +120,14 @@ def test_parallel_ingest_stores_exactly_what_a_serial_ingest_stores(tmp_path):
     stores = {}
     for workers in (1, 2):
         store = SQLiteStore(str(tmp_path / f"w{workers}.sqlite3"))
-        outcomes = ingest_paths(store, files, max_bytes=LIMIT, workers=workers)
+        outcomes = ingest_paths(store, files, IngestOptions(max_bytes=LIMIT, workers=workers))
         assert [o.status for o in outcomes] == ["ingested"] * len(files)
         assert [o.path for o in outcomes] == [str(f) for f in files]  # input order is kept
         stores[workers] = store
     for sql in ("SELECT id, title, turn_count FROM sessions ORDER BY id",
                 "SELECT session_id, kind, data FROM analyses ORDER BY session_id, kind",
                 "SELECT key, name FROM people ORDER BY key"):
-        assert stores[1].query(sql) == stores[2].query(sql)
+        assert stores[1]._rows(sql) == stores[2]._rows(sql)
     for store in stores.values():
         assert store.check() == []
         store.close()

@@ -35,7 +35,7 @@ def _flat(text: str) -> str:
 @pytest.fixture(scope="module")
 def main_report():
     session = parse_document(read_bytes(MAIN_SESSION.read_bytes(), str(MAIN_SESSION)))
-    return build_report(session, analyse_session(session, {}))
+    return build_report(session, analyse_session(session))
 
 
 def test_report_pdf_carries_every_takeaway_and_its_citations(main_report):
@@ -54,7 +54,7 @@ def test_report_command_writes_a_pdf_file(tmp_path):
     result = CliRunner().invoke(cli, ["report", str(EXAMPLE), "--pdf", "-o", str(out)])
     assert result.exit_code == 0, result.output
     session = parse_document(read_bytes(EXAMPLE.read_bytes(), str(EXAMPLE)))
-    summary = build_report(session, analyse_session(session, {}))
+    summary = build_report(session, analyse_session(session))
     text = _text(out.read_bytes())
     assert "Key takeaways" in text and _flat(summary.takeaways[0].text) in text
     first = summary.takeaways[0].citations[0]
@@ -148,7 +148,7 @@ def test_report_command_pdf_carries_the_analysed_speaking_time_and_questions(tmp
     result = CliRunner().invoke(cli, ["report", str(EXAMPLE), "--pdf", "-o", str(out)])
     assert result.exit_code == 0, result.output
     session = parse_document(read_bytes(EXAMPLE.read_bytes(), str(EXAMPLE)))
-    analyses = analyse_session(session, {})
+    analyses = analyse_session(session)
     text = _text(out.read_bytes())
     assert "Speaking time" in text and "Questions" in text
     rows, lines = pdf_module.speaking_rows(analyses["stats"]), pdf_module.question_lines(analyses["questions"])

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from forumlens.errors import ConfigError, StoreError, StoreReadOnly
-from forumlens.ingest import ingest_file
+from forumlens.ingest import IngestOptions, ingest_file
 from forumlens.pipeline import parse_document
 from forumlens.read import read_bytes
 from forumlens.search import SearchFilters, parse_query
@@ -54,7 +54,7 @@ def _fill(store):
 def _ingest(store):
     """The whole pipeline (analyses and their projections included), as `forumlens ingest` does."""
     for path in FILES:
-        assert ingest_file(store, path, max_bytes=20_000_000).status == "ingested"
+        assert ingest_file(store, path, IngestOptions(max_bytes=20_000_000)).status == "ingested"
     return store
 
 
@@ -164,7 +164,7 @@ def test_concurrent_first_opens_migrate_once(pg_url):
     store = PostgresStore(pg_url)
     try:
         assert store.schema_version() == SCHEMA_VERSION
-        assert store.query("SELECT count(*) FROM forumlens_schema") == [(SCHEMA_VERSION,)]
+        assert store._rows("SELECT count(*) FROM forumlens_schema") == [(SCHEMA_VERSION,)]
         assert store.check() == []
     finally:
         store.close()
@@ -212,12 +212,12 @@ def test_a_user_without_write_rights_gets_read_only(pg_cluster, pg_url):
 
 def test_portable_sql_keeps_literal_marks_and_sqlite_aggregates(fresh_store):
     _fill(fresh_store)
-    rows = fresh_store.query("SELECT '?%' || ?, count(*) FROM sessions WHERE title LIKE ?", ["x", "%IGF%"])
+    rows = fresh_store._rows("SELECT '?%' || ?, count(*) FROM sessions WHERE title LIKE ?", ["x", "%IGF%"])
     assert rows[0][0] == "?%x" and rows[0][1] >= 1
-    (joined,), = fresh_store.query("SELECT group_concat(label) FROM (SELECT label FROM speakers"
+    (joined,), = fresh_store._rows("SELECT group_concat(label) FROM (SELECT label FROM speakers"
                                    " WHERE label LIKE 'J%' ORDER BY label LIMIT 2) AS t")
     assert joined.count(",") == 1
-    (total,), = fresh_store.query("SELECT sum(turns) FROM speakers")
+    (total,), = fresh_store._rows("SELECT sum(turns) FROM speakers")
     assert isinstance(total, int)
 
 

@@ -6,6 +6,7 @@ from forumlens.cli import cli
 from forumlens.store import open_store
 
 from .conftest import CORPUS, MAIN_SESSION
+from .test_documents_links import GLOSSARY_LINE, GLOSSARY_MD
 
 TABLES = ("SELECT session_id, kind, data FROM analyses ORDER BY session_id, kind",
           "SELECT key, name FROM people ORDER BY key",
@@ -14,12 +15,9 @@ TABLES = ("SELECT session_id, kind, data FROM analyses ORDER BY session_id, kind
 
 
 def _rows(db):
-    store = open_store(db)
-    try:
+    with open_store(db) as store:
         assert store.check() == []
-        return [store.query(sql) for sql in TABLES]
-    finally:
-        store.close()
+        return [store._rows(sql) for sql in TABLES]
 
 
 def test_no_analysis_then_analyse_missing_equals_a_normal_ingest(tmp_path):
@@ -40,3 +38,23 @@ def test_no_analysis_then_analyse_missing_equals_a_normal_ingest(tmp_path):
 def test_analyse_needs_a_target(tmp_path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.sqlite3"), "analyse"])
     assert result.exit_code == 1 and "--missing" in result.output
+
+
+def _links(db):
+    with open_store(db) as store:
+        return {sid: store.analysis(sid, "output_links") for sid in store.session_ids()}
+
+
+def test_analyse_all_keeps_the_links_from_outputs_to_documents(tmp_path):
+    """Re-analysis replaces a document's analyses, links included: the after-ingest steps
+    must run again for the re-analysed sessions, as they do after an ingest."""
+    glossary = tmp_path / "dcpr-glossary.md"
+    glossary.write_text(GLOSSARY_MD, "utf-8")
+    db = str(tmp_path / "s.sqlite3")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db, "ingest", str(MAIN_SESSION), str(glossary)]).exit_code == 0
+    before = {sid: links for sid, links in _links(db).items() if links}
+    assert len(before) == 1 and next(iter(before.values()))[0]["line"] == GLOSSARY_LINE
+    result = runner.invoke(cli, ["--db", db, "analyse", "--all", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert {sid: links for sid, links in _links(db).items() if links} == before

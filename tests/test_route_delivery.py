@@ -36,8 +36,7 @@ def senders(smtp_port: int) -> dict:
 
 
 def status(store, channel: str) -> list[tuple[str, int]]:
-    return sorted({(r[0], r[1]) for r in store.query(
-        "SELECT status, attempts FROM deliveries WHERE channel = ?", (channel,))})
+    return sorted({(d.status, d.attempts) for d in store.delivery_log() if d.channel == channel})
 
 
 def setup(store, *, email: str | None = "envoy@example.org", webhook: str | None = None) -> tuple[str, object]:
@@ -157,7 +156,7 @@ def test_removed_subscriber_gets_nothing_and_removed_channel_is_cancelled(fresh_
         assert {r.channel: r.status for r in results} == {"email": "delivered", "webhook": "cancelled"}
         repo.remove("Tech Envoy")
         match_new_sessions(fresh_store, [second_session(fresh_store, tmp_path)])
-        assert fresh_store.query("SELECT count(*) FROM deliveries")[0][0] == 0
+        assert fresh_store._rows("SELECT count(*) FROM deliveries") == [(0,)]  # not only hidden from the log
     assert len(smtp.messages) == 1
 
 
@@ -240,4 +239,4 @@ def test_now_is_used_for_the_log(fresh_store):
         setup(fresh_store)
         fixed = datetime(2030, 1, 2, 3, 4, 5, tzinfo=UTC)
         deliver_pending(fresh_store, senders(smtp.port), base_url=BASE, policy=FAST, now=lambda: fixed)
-    assert fresh_store.query("SELECT DISTINCT delivered_at FROM deliveries") == [("2030-01-02T03:04:05+00:00",)]
+    assert {d.delivered_at for d in fresh_store.delivery_log()} == {"2030-01-02T03:04:05+00:00"}

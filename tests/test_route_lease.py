@@ -58,9 +58,8 @@ def test_renew_fails_once_the_lease_was_taken(fresh_store):
     clock[0] += 6
     assert acquire(fresh_store, "deliver", "fast", ttl=5, now=lambda: clock[0])
     assert not renew(fresh_store, "deliver", "slow", ttl=5, now=lambda: clock[0])
-    with pytest.raises(Busy):
-        with hold(fresh_store, "deliver", what="a deliverer", now=lambda: clock[0]):
-            pass
+    with pytest.raises(Busy), hold(fresh_store, "deliver", what="a deliverer", now=lambda: clock[0]):
+        pass
 
 
 @pytest.mark.parametrize("stale", [False, True], ids=["free", "lapsed"])
@@ -74,14 +73,11 @@ def test_racing_processes_get_exactly_one_lease(store_location, stale):
             start = threading.Barrier(6)
             won: list[str] = []
 
-            def race(n: int) -> None:
-                store = open_store(store_location)
-                try:
+            def race(n: int, start: threading.Barrier = start, won: list[str] = won, round_: int = round_) -> None:
+                with open_store(store_location) as store:
                     start.wait()
                     if acquire(store, "deliver", f"racer-{round_}-{n}", ttl=60):
                         won.append(f"racer-{round_}-{n}")
-                finally:
-                    store.close()
 
             threads = [threading.Thread(target=race, args=(n,)) for n in range(6)]
             for t in threads:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from forumlens.route.matching import (
@@ -92,9 +94,8 @@ def test_stored_analyses_match_and_are_recorded_once(fresh_store):
     assert {m.subscriber for m in first} == {"Tech Envoy"}
     assert match_new_sessions(fresh_store, [session_id]) == []  # idempotent: nothing new
     sub_id = SubscriberRepository(fresh_store).get("Tech Envoy").id
-    queued = fresh_store.query("SELECT channel, status, count(*) FROM deliveries WHERE subscriber_id = ?"
-                               " GROUP BY channel, status", (sub_id,))
-    assert queued == [("email", "pending", 5)]
+    queued = Counter((d.channel, d.status) for d in fresh_store.delivery_log(sub_id))
+    assert queued == {("email", "pending"): 5}
 
 
 def test_people_match_from_turns_when_no_cast_analysis_is_stored(fresh_store):
@@ -105,9 +106,9 @@ def test_people_match_from_turns_when_no_cast_analysis_is_stored(fresh_store):
 
 
 def test_real_corpus_session_matches_coalition_and_query(fresh_store):
-    from forumlens.ingest import ingest_file
+    from forumlens.ingest import IngestOptions, ingest_file
 
-    outcome = ingest_file(fresh_store, MAIN_SESSION, max_bytes=10**8)
+    outcome = ingest_file(fresh_store, MAIN_SESSION, IngestOptions(max_bytes=10**8))
     add_subscriber(fresh_store, "Envoy", feed=True,
                    interests={"queries": ['"net neutrality"'], "people": ["Jennifer Chung"]})
     matches = match_new_sessions(fresh_store, [outcome.session])

@@ -92,10 +92,10 @@ def test_embedding_is_resumable_and_follows_the_sessions(store, embedder):
     forced = embed_store(store, embedder=embedder, session_ids=[NEEDS], force=True)
     assert forced.sessions == 1 and vector_counts(store)[embedder.model] == before
     # a forced re-ingest replaces the session: its vectors go with it (ON DELETE CASCADE)
-    from forumlens.ingest import ingest_paths
+    from forumlens.ingest import IngestOptions, ingest_paths
 
     path = Path(__file__).resolve().parent / "resources" / "semantic" / "money-for-consultants.txt"
-    ingest_paths(store, [path], force=True, max_bytes=5_000_000)
+    ingest_paths(store, [path], IngestOptions(force=True, max_bytes=5_000_000))
     assert vector_counts(store)[embedder.model] < before
     assert embed_after_ingest(store, [NEEDS]).sessions == 1
     assert vector_counts(store)[embedder.model] == before
@@ -127,9 +127,8 @@ def test_cli_embed_then_hybrid_search(tmp_path):
     from click.testing import CliRunner
 
     location = str(tmp_path / "cli.sqlite3")
-    store = open_store(location)
-    ingest_resources(store)
-    store.close()
+    with open_store(location) as store:
+        ingest_resources(store)
     runner = CliRunner()
     result = runner.invoke(cli, ["--db", location, "embed", "--json"], catch_exceptions=False)
     assert result.exit_code == 0, result.output

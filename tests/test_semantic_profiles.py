@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from forumlens.ingest import ingest_file
+from forumlens.ingest import IngestOptions, ingest_file
 from forumlens.semantic.profiles import (
     SessionProfiles,
     keyword_counts,
@@ -13,7 +15,7 @@ from forumlens.semantic.profiles import (
     tag_overlap,
     word_overlap,
 )
-from forumlens.store import open_store
+from forumlens.store import Store
 
 SESSIONS = {
     "spectrum": """IGF 2022 - Workshop on community networks and spectrum
@@ -39,19 +41,22 @@ SESSIONS = {
 }
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("profiles")
-    store = open_store(str(folder / "p.sqlite3"))
-    ids = {}
+@pytest.fixture
+def store(fresh_store: Store) -> Store:
+    """The three sessions, on each back end."""
+    return fresh_store
+
+
+@pytest.fixture
+def ids(store: Store, tmp_path: Path) -> dict[str, str]:
+    """Session id of each of SESSIONS, ingested into `store`."""
+    found = {}
     for name, text in SESSIONS.items():
-        path = folder / f"{name}.txt"
+        path = tmp_path / f"{name}.txt"
         path.write_text(text, "utf-8")
-        outcome = ingest_file(store, path, max_bytes=1_000_000)
-        ids[name] = outcome.session
-    store.ids = ids
-    yield store
-    store.close()
+        outcome = ingest_file(store, path, IngestOptions(max_bytes=1_000_000))
+        found[name] = outcome.session
+    return found
 
 
 def test_keyword_counts_keep_topic_words_and_drop_floor_talk():
@@ -62,27 +67,27 @@ def test_keyword_counts_keep_topic_words_and_drop_floor_talk():
     assert keyword_counts(["b a c"] * 3) == keyword_counts(["b a c"] * 3)  # deterministic
 
 
-def test_ingest_stores_the_profile_and_loading_matches_a_fresh_computation(store):
-    stored = store.analysis(store.ids["spectrum"], "keywords")
+def test_ingest_stores_the_profile_and_loading_matches_a_fresh_computation(store, ids):
+    stored = store.analysis(ids["spectrum"], "keywords")
     counts = {form: n for _, form, n in stored}
     assert counts["spectrum"] == 3 and counts["community"] == 3 and "welcome" not in counts
     from_analysis = load_profiles(store)
-    store.conn.execute("BEGIN")
-    store.conn.execute("DELETE FROM analyses WHERE kind = 'keywords'")  # as in a --no-analysis store
-    try:
-        computed = load_profiles(store)
-    finally:
-        store.conn.execute("ROLLBACK")
-    assert computed.words == from_analysis.words
-    assert load_profiles(store).words == from_analysis.words  # the rollback kept the stored profiles
+    for sid in ids.values():  # as in a store ingested with --no-analysis, or before the analysis existed
+        analyses = store.analyses(sid)
+        del analyses["keywords"]
+        store.replace_analyses(sid, analyses)
+    assert all(store.analysis(sid, "keywords") is None for sid in ids.values())
+    computed = load_profiles(store)
+    assert computed.words == from_analysis.words and computed.forms == from_analysis.forms
+    assert computed.tags == from_analysis.tags and computed.coalitions == from_analysis.coalitions
 
 
-def test_sessions_sharing_distinctive_words_rank_first(store):
+def test_sessions_sharing_distinctive_words_rank_first(store, ids):
     profiles = load_profiles(store)
-    ranked = [sid for sid, _ in word_overlap(profiles, store.ids["spectrum"])]
-    assert ranked[0] == store.ids["licences"]
-    assert store.ids["children"] not in ranked[:1]
-    shared = shared_forms(profiles, store.ids["spectrum"], store.ids["licences"])
+    ranked = [sid for sid, _ in word_overlap(profiles, ids["spectrum"])]
+    assert ranked[0] == ids["licences"]
+    assert ids["children"] not in ranked[:1]
+    shared = shared_forms(profiles, ids["spectrum"], ids["licences"])
     assert {"spectrum", "licences"} <= set(shared)
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from forumlens.cli import cli
 from forumlens.errors import ConfigError, NotFound
-from forumlens.ingest import ingest_paths
+from forumlens.ingest import IngestOptions, ingest_paths
 from forumlens.models import Turn
 from forumlens.search import SearchFilters
 from forumlens.semantic import (
@@ -26,7 +26,7 @@ from forumlens.semantic import (
 )
 from forumlens.semantic import hybrid as hybrid_module
 from forumlens.semantic.passages import turn_passages
-from forumlens.semantic.related import keywords
+from forumlens.semantic.profiles import keywords
 from forumlens.store import Store
 
 RESOURCES = Path(__file__).resolve().parent / "resources" / "semantic"
@@ -37,7 +37,7 @@ NEEDS = "56da8533f02a"  # no coalition: "we need money to pay consultants"
 
 
 def ingest_resources(store: Store) -> None:
-    outcomes = ingest_paths(store, [RESOURCES], max_bytes=5_000_000)
+    outcomes = ingest_paths(store, [RESOURCES], IngestOptions(max_bytes=5_000_000))
     assert [o.status for o in outcomes] == ["ingested"] * 4, [o.reason for o in outcomes]
 
 
@@ -191,9 +191,8 @@ def db(tmp_path: Path) -> str:
     from forumlens.store import open_store
 
     location = str(tmp_path / "cli.sqlite3")
-    store = open_store(location)
-    ingest_resources(store)
-    store.close()
+    with open_store(location) as store:
+        ingest_resources(store)
     return location
 
 

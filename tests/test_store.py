@@ -152,10 +152,10 @@ def test_document_without_turns_is_kept(fresh_store):
 
 
 def test_transaction_is_atomic_for_feature_sql(fresh_store):
-    with fresh_store.transaction() as execute:
+    with fresh_store._write() as execute:
         execute("INSERT INTO subscribers (name, interests, created_at) VALUES (?, ?, ?)", ("A", "{}", "now"))
     with pytest.raises(RuntimeError):
-        with fresh_store.transaction() as execute:
+        with fresh_store._write() as execute:
             execute("INSERT INTO subscribers (name, interests, created_at) VALUES (?, ?, ?)", ("B", "{}", "now"))
             raise RuntimeError("boom")
-    assert fresh_store.query("SELECT name FROM subscribers ORDER BY name") == [("A",)]
+    assert fresh_store._rows("SELECT name FROM subscribers ORDER BY name") == [("A",)]

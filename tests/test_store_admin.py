@@ -4,7 +4,7 @@ import pytest
 from click.testing import CliRunner
 
 from forumlens.cli import cli
-from forumlens.ingest import ingest_file
+from forumlens.ingest import IngestOptions, ingest_file
 from forumlens.search import SearchFilters, parse_query
 from forumlens.store import open_store
 from forumlens.store.migrations import SCHEMA_VERSION
@@ -17,8 +17,8 @@ FILES = [MAIN_SESSION, *sorted((CORPUS / "formats").glob("*.txt"))]
 
 def _seed(store):
     for path in FILES:
-        assert ingest_file(store, path, max_bytes=20_000_000).status == "ingested"
-    with store.transaction() as execute:
+        assert ingest_file(store, path, IngestOptions(max_bytes=20_000_000)).status == "ingested"
+    with store._write() as execute:
         execute("INSERT INTO subscribers (id, name, email, interests, created_at) VALUES (?, ?, ?, ?, ?)",
                 (7, "UN DESA – Division for Digital", "desa@example.org", '{"topics": ["funding"]}', "2024-01-01"))
         sid = store.sessions()[0].id
@@ -64,7 +64,7 @@ def test_round_trip_sqlite_postgres_sqlite_keeps_every_row(sqlite_seeded, pg_url
         expected = [(h.session, h.line) for h in sqlite_seeded.search(query, SearchFilters(limit=1000))]
         assert sorted((h.session, h.line) for h in postgres.search(query, SearchFilters(limit=1000))) == sorted(expected)
         assert [(h.session, h.line) for h in back.search(query, SearchFilters(limit=1000))] == expected
-        with postgres.transaction() as execute:  # identities continue after the copied ids
+        with postgres._write() as execute:  # identities continue after the copied ids
             (new_id,), = execute("INSERT INTO subscribers (name, interests, created_at) VALUES (?, ?, ?)"
                                  " RETURNING id", ("new", "{}", "now"))
         assert new_id == 8
@@ -136,7 +136,7 @@ def test_migration_3_keeps_vectors_a_version_2_store_created_on_first_embed(tmp_
     source = tmp_path / "s.txt"
     source.write_text("IGF 2021 - Workshop\n\n>> ANA PEREIRA: Libraries give public access to the Internet.\n", "utf-8")
     store = open_store(str(path))
-    sid = ingest_file(store, source, max_bytes=100_000).session
+    sid = ingest_file(store, source, IngestOptions(max_bytes=100_000)).session
     store.close()
     conn = sqlite3.connect(path)  # back to what a version 2 store that had run `embed` looked like
     conn.execute("DROP INDEX sessions_order")
@@ -148,7 +148,7 @@ def test_migration_3_keeps_vectors_a_version_2_store_created_on_first_embed(tmp_
     store = open_store(str(path))
     try:
         assert store.schema_version() == SCHEMA_VERSION
-        assert store.query("SELECT count(*) FROM passage_vectors") == [(1,)]
-        assert store.query("SELECT count(*) FROM sqlite_master WHERE name = 'sessions_order'") == [(1,)]
+        assert store._rows("SELECT count(*) FROM passage_vectors") == [(1,)]
+        assert store._rows("SELECT count(*) FROM sqlite_master WHERE name = 'sessions_order'") == [(1,)]
     finally:
         store.close()

@@ -132,20 +132,27 @@ def test_incremental_mmr_is_plain_mmr(sessions: list[Session], k: int, lam: floa
         assert [id(s) for s in fast] == [id(s) for s in plain]
 
 
-def test_scores_are_cached_but_boosts_still_apply(sessions: list[Session]) -> None:
+def test_a_kept_ranking_is_rescored_with_any_boost(sessions: list[Session]) -> None:
     ctx = build_context(sessions[0])
-    plain = rank.score_units(ctx.units, chairs=ctx.chairs)
-    halved = rank.score_units(ctx.units, chairs=ctx.chairs, boost=lambda u: 0.5)
+    ranking = ctx.ranking()
+    assert ctx.ranking() is ranking  # scored once per context
+    plain = ranking.scored()
+    halved = ranking.scored(lambda u: 0.5)
     assert [s.unit for s in plain] == [s.unit for s in halved]
     assert all(math.isclose(h.score, p.score * 0.5, rel_tol=1e-12) for p, h in zip(plain, halved))
-    assert rank.score_units(list(ctx.units), chairs=set(ctx.chairs)) == plain
+    assert rank.score_units(list(ctx.units), chairs=set(ctx.chairs)) == plain  # a fresh ranking scores the same
+    assert rank.session_model(ctx.units, ctx.chairs) == ranking.model
+
+
+def test_ranking_keeps_no_module_state_between_calls() -> None:
+    """What scoring a session computes lives in the `Ranking` the caller keeps, not in the module."""
+    assert [name for name, value in vars(rank).items() if isinstance(value, dict) and not name.startswith("__")] == []
 
 
 def test_reports_do_not_depend_on_warm_caches(sessions: list[Session]) -> None:
     from forumlens.summarise import procedural, units
     first = build_report(sessions[0]).to_json()
     units._cached_units.cache_clear()
-    rank._PARTS.clear()
     rank._text_factors.cache_clear()
     procedural.procedural_weight.cache_clear()
     is_procedural.cache_clear()

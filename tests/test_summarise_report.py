@@ -89,6 +89,24 @@ def test_analysis_output_is_used_when_given(cyber: Session) -> None:
     assert not any("inferred" in n for n in report.notes)
 
 
+def test_stored_analyses_read_back_as_the_stage_records(main: Session) -> None:
+    """The report of a stored session is the report the pipeline made from the records."""
+    from forumlens.analyse import find_intel
+    from forumlens.resolve import resolve_session
+    from forumlens.summarise import Findings
+
+    cast = resolve_session(main)
+    intel = find_intel(main, cast, mentions=cast.mentions)
+    findings = Findings(people=cast.people, coalitions=cast.coalitions, segments=intel.segments, asks=intel.asks,
+                        questions=intel.questions)
+    stored = Findings.from_json(json.loads(json.dumps({**cast.to_json(), **intel.to_json()})))
+    for part in ("people", "coalitions", "segments", "asks", "questions"):  # what JSON keeps of each record
+        assert [r.to_json() for r in getattr(stored, part)] == [r.to_json() for r in getattr(findings, part)], part
+    assert stored.coalitions == findings.coalitions and stored.asks == findings.asks
+    assert build_report(main, stored).to_json() == build_report(main, findings).to_json()
+    assert Findings.from_json({}) == Findings()  # nothing stored: asks and questions are inferred
+
+
 @pytest.mark.parametrize("fmt, marker", [("md", "## Key takeaways"), ("html", "<h2>Key takeaways</h2>"),
                                          ("text", "KEY TAKEAWAYS"), ("json", '"takeaways"')])
 def test_renderers(cyber: Session, fmt: str, marker: str) -> None:

@@ -90,3 +90,13 @@ def test_shared_session_gdc_tags_include_digital_space(dc_session) -> None:
     tags = {t.code: t for t in tag_session(dc_session, "gdc")}
     assert "GDC3" in tags  # rights, openness, platforms, core Internet values
     assert all(0.5 <= t.score <= 1 for t in tags.values())
+
+
+def test_a_memo_the_caller_shares_changes_no_tag(dc_session) -> None:
+    from forumlens.tag import SCHEMES, SessionMemo, extract_glossary
+
+    memo = SessionMemo()  # what the pipeline hands to analyse, tag and glossary for one session
+    shared = [tag_session(dc_session, scheme, memo=memo) for scheme in SCHEMES]
+    assert memo.passages  # the passages were kept in the caller's memo, not in the module
+    assert shared == [tag_session(dc_session, scheme) for scheme in SCHEMES]
+    assert extract_glossary(dc_session, memo=memo) == extract_glossary(dc_session)

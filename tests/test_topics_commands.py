@@ -5,7 +5,7 @@ import json
 from click.testing import CliRunner
 
 from forumlens.cli import cli
-from forumlens.ingest import ingest_file
+from forumlens.ingest import IngestOptions, ingest_file
 from forumlens.search import SearchFilters, parse_query
 
 from .conftest import MAIN_SESSION, ROOT
@@ -30,17 +30,17 @@ def test_tag_jsonl_bad_line_is_one_clear_error():
 
 
 def test_ingest_stores_tags_and_search_filters_by_them(fresh_store):
-    ingest_file(fresh_store, MAIN_SESSION, max_bytes=LIMIT)
-    ingest_file(fresh_store, ROOT / "examples" / "igf2024-ws-coalition-outputs.txt", max_bytes=LIMIT)
-    rows = fresh_store.query("SELECT session_id, code FROM tags")
+    ingest_file(fresh_store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT))
+    ingest_file(fresh_store, ROOT / "examples" / "igf2024-ws-coalition-outputs.txt", IngestOptions(max_bytes=LIMIT))
+    rows = fresh_store._rows("SELECT session_id, code FROM tags")
     assert rows
     code = rows[0][1]
     tagged = {sid for sid, c in rows if c == code}
     hits = fresh_store.search(parse_query("coalition"), SearchFilters(tag=code.lower(), limit=100))
     assert hits and {h.session for h in hits} <= tagged
     by_coalition = fresh_store.search(parse_query("the"), SearchFilters(coalition="DC-PAL", limit=100))
-    assert {h.session for h in by_coalition} == {sid for sid, in fresh_store.query(
-        "SELECT session_id FROM coalition_mentions WHERE acronym = 'DC-PAL'")}
+    assert {h.session for h in by_coalition} == {c.session for c in fresh_store.coalition_appearances()
+                                                 if c.acronym == "DC-PAL"}
 
 
 def test_glossary_across_the_store(tmp_path):

@@ -12,6 +12,10 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's notice about httpx versions, not ours
     from fastapi.testclient import TestClient
 
+from forumlens.ingest import IngestOptions, ingest_paths
+from forumlens.search import SearchFilters, parse_query
+from forumlens.store import open_store
+from forumlens.store.portal import SessionFilters, facets_sql, filtered_sessions_sql
 from forumlens.web import create_app
 
 from .conftest import MAIN_SESSION
@@ -175,12 +179,10 @@ def test_glossary_and_graph(client):
     assert "coalition" in kinds and graph["edges"]
 
 
-def test_brief_is_503_or_the_contract(client):
+def test_brief_is_the_contract(client):
     response = client.get("/api/briefs", params={"topic": "meaningful access"})
-    if response.status_code == 503:
-        assert "not available yet" in response.json()["error"]["message"]
-    else:
-        assert response.status_code == 200 and {"topic", "bullets"} <= set(response.json())
+    assert response.status_code == 200 and {"topic", "bullets"} <= set(response.json())
+    assert client.get("/api/briefs", params={"topic": " "}).status_code == 400
 
 
 def test_openapi_and_docs_are_served(client):
@@ -260,3 +262,121 @@ def test_serve_without_the_web_extra_says_what_to_install(monkeypatch):
     result = CliRunner().invoke(cli, ["serve", "--port", "0"])
     assert result.exit_code == 1
     assert "pip install 'forumlens[web]'" in result.output
+
+
+# -- search facets count within the filters, on both stores -----------------------------------------------
+FUNDING_2023 = """IGF 2023 - Open Forum on community networks
+
+>> MODERATOR: Welcome to this open forum on community networks. We start with the panel on rural connectivity and affordable broadband access.
+
+>> ANA PEREIRA: I speak for the Dynamic Coalition on Community Connectivity. Community networks need funding to connect rural schools, so that children get quality education and teachers get digital skills training. Affordable broadband infrastructure in rural areas is the priority.
+"""
+FUNDING_2020 = """IGF 2020 - Workshop on platform rules
+
+>> MODERATOR: Welcome to this workshop on platform rules, content moderation and freedom of expression online.
+
+>> BRUNO COSTA: I speak for the Dynamic Coalition on Platform Responsibility. Our glossary needs funding to be translated. Women and girls face online gender-based violence, and platforms must protect gender equality and women's rights.
+"""
+
+
+@pytest.fixture
+def funding_store(store_location, tmp_path) -> str:
+    """Two sessions where "funding" is said: Ana Pereira's in 2023, Bruno Costa's in 2020 (real pipeline)."""
+    paths = []
+    for name, text in (("2023.txt", FUNDING_2023), ("2020.txt", FUNDING_2020)):
+        (tmp_path / name).write_text(text, "utf-8")
+        paths.append(tmp_path / name)
+    with open_store(store_location) as store:
+        outcomes = ingest_paths(store, paths, IngestOptions(max_bytes=1_000_000))
+    assert [o.status for o in outcomes] == ["ingested", "ingested"], outcomes
+    return store_location
+
+
+def test_search_facets_only_offer_what_the_filters_allow(funding_store):
+    """`/search?q=funding&year=2023` must not offer a speaker, coalition or tag whose only hit is from 2020."""
+    with TestClient(create_app(funding_store, web_settings(funding_store))) as c:
+        ids = {s["year"]: s["id"] for s in c.get("/api/sessions").json()}
+        tags = {year: {t["code"] for t in c.get(f"/api/sessions/{sid}").json()["tags"]} for year, sid in ids.items()}
+        everywhere = c.get("/api/search", params={"q": "funding", "facets": "true"}).json()["facets"]
+        assert {f["value"] for f in everywhere["speaker"]} == {"Ana Pereira", "Bruno Costa"}
+        facets = c.get("/api/search", params={"q": "funding", "year": 2023, "facets": "true"}).json()["facets"]
+        assert [(f["value"], f["count"]) for f in facets["year"]] == [("2023", 1)]
+        assert [f["value"] for f in facets["speaker"]] == ["Ana Pereira"]
+        assert [f["label"] for f in facets["coalition"]] == ["DC on Community Connectivity"]
+        assert tags[2023] and tags[2020] - tags[2023]  # the 2020 session has tags of its own...
+        assert {f["value"] for f in facets["tag"]} == tags[2023]  # ...which are not offered
+        page = c.get("/search", params={"q": "funding", "year": "2023"}).text
+        assert "Ana Pereira" in page and "Bruno Costa" not in page and "Platform Responsibility" not in page
+
+
+@pytest.mark.parametrize("filters, speakers", [
+    (SearchFilters(), {"Ana Pereira", "Bruno Costa"}),
+    (SearchFilters(year=2020), {"Bruno Costa"}),
+    (SearchFilters(speaker="ana pereira"), {"Ana Pereira"}),
+    (SearchFilters(coalition="DC on Platform Responsibility"), {"Bruno Costa"}),
+    (SearchFilters(tag="SDG9", year=2020), set()),
+    (SearchFilters(year=2019), set()),
+])
+def test_store_search_facets_follow_every_filter(funding_store, filters, speakers):
+    with open_store(funding_store, readonly=True) as store:
+        found = store.search_facets(parse_query("funding"), filters)
+        assert found is not None and {name for name, _ in found.speakers} == speakers
+        assert {year for year, _ in found.years} <= ({filters.year} if filters.year else {2020, 2023})
+        assert store.search_facets(parse_query('"" -'), filters) is None  # no words: nothing to count
+
+
+@pytest.mark.parametrize("filters, dialect, fragments, params", [
+    (SessionFilters(), "sqlite", [], [10, 0]),
+    (SessionFilters(year=2021), "sqlite", ["s.year = ?"], [2021, 10, 0]),
+    (SessionFilters(title="Digital ACCESS"), "sqlite", ["lower(s.title) LIKE ?"], ["%digital access%", 10, 0]),
+    (SessionFilters(title="access"), "postgres", ["lower(s.title COLLATE \"C\") LIKE ? ESCAPE ''"],
+     ["%access%", 10, 0]),
+    (SessionFilters(speaker="Jason MUNYAN"), "sqlite", ["speaker_key LIKE ?)"], ["%jason munyan%", 10, 0]),
+    (SessionFilters(speaker="o'brien"), "postgres", ["speaker_key LIKE ? ESCAPE '')"], ["%o brien%", 10, 0]),
+    (SessionFilters(coalition="DC on X", tag="SDG5", affiliation="UN DESA"), "sqlite",
+     ["coalition = ?", "code = ?", "affiliation = ?"], ["DC on X", "SDG5", "UN DESA", 10, 0]),
+])
+def test_filtered_sessions_sql(filters, dialect, fragments, params):
+    sql, got = filtered_sessions_sql(filters, 10, 0, dialect)
+    assert all(fragment in sql for fragment in fragments), sql
+    assert got == params and sql.count("?") == len(got)
+    assert sql.endswith("ORDER BY s.year DESC, s.title, s.id LIMIT ? OFFSET ?")
+
+
+@pytest.mark.parametrize("dialect, match", [("sqlite", "turns_fts MATCH ?"),
+                                            ("postgres", "t.tsv @@ CAST(? AS tsquery)")])
+def test_facets_sql_counts_within_the_search_filters(dialect, match):
+    sql, params = facets_sql("q", SearchFilters(speaker="Ana", year=2023, tag="sdg9"), dialect, 50)
+    assert match in sql and "s.year = ?" in sql and "t.speaker_key LIKE ?" in sql and "FROM tags" in sql
+    assert params == ["q", "%ana%", 2023, "SDG9", 50] and sql.count("?") == len(params)
+    with pytest.raises(ValueError):
+        facets_sql("q", SearchFilters(), "oracle")
+
+
+def test_the_portal_reads_alike_on_both_stores(funding_store):
+    """Every list, detail page and the graph over the portal's store queries, on SQLite and PostgreSQL."""
+    with TestClient(create_app(funding_store, web_settings(funding_store))) as c:
+        for url in ("/", "/sessions", "/sessions?year=2023", "/people", "/people/ana-pereira", "/coalitions",
+                    "/coalitions/dc-on-community-connectivity", "/topics", "/topics/sdg", "/glossary", "/graph",
+                    "/search?q=funding", "/api", "/api/graph", "/api/glossary"):
+            assert c.get(url).status_code == 200, url
+        people = {p["name"]: p for p in c.get("/api/people").json()}
+        assert {"Ana Pereira", "Bruno Costa"} <= set(people) and people["Ana Pereira"]["sessions"] == 1
+        assert people["Ana Pereira"]["roles"] == ["dc-representative"]
+        ana = c.get("/api/people/ana-pereira").json()
+        assert [s["year"] for s in ana["sessions"]] == [2023]
+        assert ana["affiliations"] == ["DC on Community Connectivity"]
+        assert [s["year"] for s in c.get("/api/sessions?speaker=bruno").json()] == [2020]
+        assert [s["year"] for s in c.get("/api/sessions?title=COMMUNITY").json()] == [2023]
+        coalitions = {co["name"]: co for co in c.get("/api/coalitions").json()}
+        assert coalitions["DC on Platform Responsibility"]["presented"] == 1
+        detail = c.get("/api/coalitions/dc-on-platform-responsibility").json()
+        assert [s["year"] for s in detail["sessions"]] == [2020] and detail["speakers"][0]["name"] == "Bruno Costa"
+        assert c.get("/api/coalitions/dc-on-nothing").status_code == 404
+
+
+@pytest.mark.parametrize(("query", "status"), [("since=21", 400), ("since=2021-13-01", 400), ("until=abc", 400),
+                                               ("coalition=DC%20on%20Unicorns", 404), ("since=2021&until=2024", 200)])
+def test_brief_filters_are_checked_like_the_cli(client, query, status):
+    response = client.get(f"/api/briefs?topic=funding&{query}")
+    assert response.status_code == status, response.text

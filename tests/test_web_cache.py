@@ -12,11 +12,11 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
-from forumlens.ingest import ingest_file
+from forumlens.ingest import IngestOptions, ingest_file
 from forumlens.store import open_store
 from forumlens.web import create_app
 from forumlens.web.cache import NO_STORE_HEADER, ResponseCache, cacheable_path, store_version
-from forumlens.web.cache_shared import SharedTier, store_file_state
+from forumlens.web.cache_shared import SharedTier
 
 from .web_support import ADMIN_TOKEN, web_settings
 
@@ -151,7 +151,7 @@ def _ingest_elsewhere(path: str, folder: Path, topic: str) -> None:
     source.write_text(SESSION.format(topic=topic), "utf-8")
     store = open_store(path)
     try:
-        ingest_file(store, source, max_bytes=1_000_000)
+        ingest_file(store, source, IngestOptions(max_bytes=1_000_000))
     finally:
         store.close()
 
@@ -202,10 +202,9 @@ def test_the_setting_turns_the_cache_off(tmp_path: Path):
 
 def test_workers_share_what_one_of_them_rendered(counter, tmp_path: Path):
     """Two caches over one shared tier, as two `serve --workers 2` processes: one renders, both replay."""
-    first = TestClient(counter.app())
-    second_cache = counter.app()
-    first.app.shared = second_cache.shared = SharedTier(tmp_path, 1 << 20)
-    second = TestClient(second_cache)
+    first_cache, second_cache = counter.app(), counter.app()
+    first_cache.shared = second_cache.shared = SharedTier(tmp_path, 1 << 20)
+    first, second = TestClient(first_cache), TestClient(second_cache)
     body = first.get("/sessions/a").text
     assert second.get("/sessions/a").text == body
     assert counter.calls == 1 and second_cache.stats()["shared_hits"] == 1
@@ -219,7 +218,9 @@ def test_shared_entries_expire_and_a_broken_tier_is_only_a_miss(counter, tmp_pat
     tier.put(key, ((b"content-type", b"text/plain"),), b"old", False, b'W/"x"', expires=time.time() - 1)
     assert tier.get(key) is None  # expired
     tier.put(key, ((b"content-type", b"text/plain"),), b"body", False, b'W/"y"', expires=None)
-    headers, body, compressed, etag, _ = tier.get(key)
+    found = tier.get(key)
+    assert found is not None
+    headers, body, compressed, _, _ = found
     assert headers == ((b"content-type", b"text/plain"),) and body == b"body" and not compressed
     broken = tmp_path / "broken"
     broken.mkdir()
@@ -232,25 +233,39 @@ def test_the_shared_tier_keeps_within_its_budget(tmp_path: Path):
     tier = SharedTier(tmp_path, 64 * 1024)
     for n in range(300):
         tier.put(tier.key(f"/sessions/{n}", b"", 1), (), b"x" * 1000, False, b"e", None)
-    total = tier._conn().execute("SELECT sum(size) FROM entries").fetchone()[0]
-    assert total <= 64 * 1024 + 64 * 1100  # evicted down to the budget at the last check
+    assert tier.stored_bytes() <= 64 * 1024 + 64 * 1100  # evicted down to the budget at the last check
     assert tier.get(tier.key("/sessions/299", b"", 1)) is not None  # the newest stay
     assert tier.get(tier.key("/sessions/0", b"", 1)) is None  # the oldest went
 
 
-def test_store_file_state_moves_with_a_commit(tmp_path: Path):
-    path = str(tmp_path / "state.sqlite3")
-    open_store(path).close()
-    before = store_file_state(path)
-    _ingest_elsewhere(path, tmp_path, "digital public goods")
-    assert store_file_state(path) != before
-    assert store_file_state(str(tmp_path / "missing.sqlite3")) is None
+def test_the_data_version_moves_with_a_commit_elsewhere_and_its_shared_part_too(store_location: str, tmp_path: Path):
+    """The shared part keys the workers' shared tier: it must move with a commit by any process."""
+    open_store(store_location).close()
+    with open_store(store_location, readonly=True) as reader:
+        before = reader.data_version()
+        assert before.shared and reader.data_version() == before  # reads move nothing
+        _ingest_elsewhere(store_location, tmp_path, "digital public goods")
+        after = reader.data_version()
+        assert after != before and after.shared != before.shared
+
+
+def test_the_data_version_moves_with_the_stores_own_writes(store_location: str, tmp_path: Path):
+    with open_store(store_location) as store:
+        before = store.data_version()
+        source = tmp_path / "own.txt"
+        source.write_text(SESSION.format(topic="own writes"), "utf-8")
+        ingest_file(store, source, IngestOptions(max_bytes=1_000_000))
+        assert store.data_version() != before
+
+
+def test_a_store_in_memory_has_no_shared_version():
+    with open_store(":memory:") as store:
+        assert store.data_version().shared == ()
+    assert store_version(":memory:")() is None  # so the response cache stays off
 
 
 def test_a_reanalysis_in_place_is_shown_at_once(store_location: str, tmp_path: Path):
     """Rewriting a session's analyses changes no row count; the cached pages must still go."""
-    from forumlens.reanalyse import replace_analyses
-
     _ingest_elsewhere(store_location, tmp_path, "platform responsibility")
     with TestClient(create_app(store_location, web_settings(store_location))) as client:
         sid = client.get("/api/sessions").json()[0]["id"]
@@ -262,7 +277,7 @@ def test_a_reanalysis_in_place_is_shown_at_once(store_location: str, tmp_path: P
             line = client.get(f"/api/sessions/{sid}").json()["turns"][-1]["line"]
             analyses["takeaways"] = [{"text": "Rewritten takeaway about remedies.", "citations": [
                 {"session": sid, "line": line, "speaker": "ANA PEREIRA", "quote": "we need funding to continue"}]}]
-            replace_analyses(store, sid, {k: v for k, v in analyses.items() if v is not None})
+            store.replace_analyses(sid, {k: v for k, v in analyses.items() if v is not None})
         finally:
             store.close()
         assert "Rewritten takeaway about remedies." in client.get(f"/sessions/{sid}").text

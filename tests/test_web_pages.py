@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from html import escape
 
 import pytest
 
@@ -11,12 +12,16 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's notice about httpx versions, not ours
     from fastapi.testclient import TestClient
 
+from forumlens.ingest import IngestOptions, ingest_paths
+from forumlens.store import open_store
 from forumlens.web import create_app
 from forumlens.web.searching import mark_snippet
 
+from .conftest import MAIN_SESSION, ROOT
 from .web_support import build_web_store, main_session_id, web_settings
 
 SID = main_session_id()
+EXAMPLES = ROOT / "examples"
 
 
 @pytest.fixture(scope="module")
@@ -97,27 +102,29 @@ def test_graph_is_svg_with_clickable_nodes(client):
     assert 'href="/coalitions/dc-on-platform-responsibility"' in html
 
 
-def test_briefs_page_says_when_briefs_are_not_available(client, monkeypatch):
-    from forumlens.web import pages
-    monkeypatch.setattr(pages, "topic_brief_function", lambda: None)
-    monkeypatch.setattr("forumlens.web.briefs.topic_brief_function", lambda: None)
-    html = client.get("/briefs?topic=access").text
-    assert "not available yet" in html
-    assert client.get("/briefs/download?topic=access&format=md").status_code == 503
+class _Brief:
+    def __init__(self, data: dict) -> None:
+        self.data = data
+
+    def to_json(self) -> dict:
+        return self.data
 
 
-def test_briefs_render_and_download_with_a_stage_function(client, monkeypatch):
-    def fake_brief(store, topic, since=None):
-        return {"topic": topic, "bullets": [{"text": "Updates <b>matter</b>.", "theme": "Channels",
-                                             "citations": [{"session": SID, "line": 333, "speaker": "Jason Munyan",
-                                                            "quote": "having regular updates to our office"}]}]}
-    monkeypatch.setattr("forumlens.web.briefs.topic_brief_function", lambda: fake_brief)
+def test_briefs_render_escaped_and_download(client, monkeypatch):
+    def fake_brief(store, topic, since=None, until=None, coalition=None):
+        assert since == 2020 and until is None and coalition is None
+        return _Brief({"topic": topic, "bullets": [{"text": "Updates <b>matter</b>.", "theme": "Channels",
+                                                    "citations": [{"session": SID, "line": 333,
+                                                                   "speaker": "Jason Munyan",
+                                                                   "quote": "having regular updates to our office"}]}]})
+    monkeypatch.setattr("forumlens.web.briefs.topic_brief", fake_brief)
     html = client.get("/briefs?topic=updates&since=2020").text
     assert "Updates &lt;b&gt;matter&lt;/b&gt;." in html and f"/sessions/{SID}#L333" in html
-    md = client.get("/briefs/download?topic=updates&format=md")
+    md = client.get("/briefs/download?topic=updates&since=2020&format=md")
     assert md.status_code == 200 and "attachment" in md.headers["content-disposition"]
     assert f"/sessions/{SID}#L333" in md.text
-    assert client.get("/briefs/download?topic=updates&format=json").json()["bullets"][0]["theme"] == "Channels"
+    data = client.get("/briefs/download?topic=updates&since=2020&format=json").json()
+    assert data["bullets"][0]["theme"] == "Channels"
 
 
 def test_hostile_transcript_renders_as_text(client):
@@ -178,3 +185,86 @@ def test_person_and_topic_pages_cut_their_session_lists_too(client, monkeypatch)
     assert f'href="/api/tags/{tag["scheme"]}/{tag["code"]}"' in html and "No session is tagged" not in html
     html = client.get("/people/jennifer-chung?cut=1").text
     assert "Showing the first 0 of 1, newest first" in html and 'href="/api/people/jennifer-chung"' in html
+
+
+# -- the same pages over what the real pipeline stored (no hand-made analyses) ---------------------------------
+CITE = re.compile(r'href="/sessions/([0-9a-f]{12})#L(\d+)"')
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory):
+    """The main session and the examples, ingested with every analysis the pipeline computes."""
+    path = str(tmp_path_factory.mktemp("web-pipeline") / "pipeline.sqlite3")
+    with open_store(path) as store:
+        outcomes = ingest_paths(store, [MAIN_SESSION, EXAMPLES], IngestOptions(max_bytes=20_000_000))
+    assert [o.status for o in outcomes] == ["ingested", "ingested"], outcomes
+    with TestClient(create_app(path, web_settings(path))) as c:
+        example = next(s["id"] for s in c.get("/api/sessions").json() if s["id"] != SID)
+        yield c, example
+
+
+def _citations_resolve(client, html: str) -> int:
+    """Every `/sessions/ID#Ln` link in a page points to a line the session page has; returns how many."""
+    links = set(CITE.findall(html))
+    pages: dict[str, str] = {}
+    for sid, line in links:
+        if sid not in pages:
+            pages[sid] = client.get(f"/sessions/{sid}").text
+        assert f'id="L{line}"' in pages[sid], (sid, line)
+    return len(links)
+
+
+def test_real_session_page_shows_who_spoke_what_was_asked_and_cites_lines(pipeline):
+    client, _ = pipeline
+    data = client.get(f"/api/sessions/{SID}").json()
+    html = client.get(f"/sessions/{SID}").text
+    assert any(p["name"] == "Jennifer Chung" and p["role"] == "moderator" for p in data["people"])
+    assert 'href="/people/jennifer-chung">Jennifer Chung</a>' in html
+    gender = next(c for c in data["coalitions"] if c["name"] == "DC on Gender and Internet Governance")
+    assert gender["status"] == "presented" and 'href="/coalitions/dc-on-gender-and-internet-governance"' in html
+    question = next(q for q in data["questions"] if q["line"] == 25)
+    assert question["by"] == "Tatiana Tropina" and question["status"] == "answered-later"
+    assert escape(question["text"]) in html and 'href="#L25"' in html
+    lines = MAIN_SESSION.read_text("utf-8").split("\n")
+    for takeaway in data["takeaways"]:
+        for cite in takeaway["citations"]:
+            assert cite["quote"] in lines[cite["line"] - 1]  # verbatim, on the cited line
+            assert f'href="/sessions/{SID}#L{cite["line"]}"' in html
+    assert _citations_resolve(client, html) >= len(data["takeaways"])
+
+
+def test_real_coalition_page_collects_what_the_pipeline_credits_to_it(pipeline):
+    client, example = pipeline
+    data = client.get("/api/coalitions/dc-on-public-access-in-libraries").json()
+    assert {s["session"] for s in data["sessions"]} == {SID, example}
+    assert {"Lucía Fernández-Ruiz", "Valensiya Dresvyannikova"} <= {p["name"] for p in data["speakers"]}
+    funding = next(a for a in data["asks"] if a["category"] == "funding" and a["session"] == example)
+    assert funding["coalition"] == "DC on Public Access in Libraries" and "funding" in funding["quote"]
+    assert any(o["kind"] == "report" for o in data["outputs"])
+    html = client.get("/coalitions/dc-on-public-access-in-libraries").text
+    assert f'href="/sessions/{example}#L{funding["line"]}"' in html and escape(funding["quote"]) in html
+    assert _citations_resolve(client, html) >= 2
+    gender = client.get("/api/coalitions/dc-on-gender-and-internet-governance").json()
+    assert any(q["line"] == 25 and q["session"] == SID for q in gender["questions"])  # put to it by name
+
+
+def test_real_home_person_topic_and_search_pages(pipeline):
+    client, example = pipeline
+    home = client.get("/").text
+    assert "Latest outputs" in home and _citations_resolve(client, home) >= 1
+    person = client.get("/api/people/tatiana-tropina").json()
+    assert person["roles"] == ["moderator"] and person["sessions"][0]["session"] == SID
+    tag = client.get("/api/tags").json()[0]
+    topic = client.get(f"/topics/{tag['scheme']}/{tag['code']}").text
+    assert _citations_resolve(client, topic) >= 1
+    found = client.get("/api/search", params={"q": "funding", "year": 2024, "facets": "true"}).json()
+    assert found["hits"] and {h["session"] for h in found["hits"]} == {example}
+    assert {f["value"] for f in found["facets"]["year"]} == {"2024"}
+    assert "Tatiana Tropina" not in {f["value"] for f in found["facets"]["speaker"]}
+    assert _citations_resolve(client, client.get("/search", params={"q": "coalition"}).text) >= 2
+
+
+def test_real_brief_cites_lines_that_exist(pipeline):
+    client, _ = pipeline
+    html = client.get("/briefs", params={"topic": "funding"}).text
+    assert 'class="brief"' in html and _citations_resolve(client, html) >= 1

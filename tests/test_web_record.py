@@ -1,4 +1,4 @@
-"""The portal's coalition page shows the coalition record of `forumlens record` (issue 8, deliverable 4)."""
+"""The portal's coalition page shows the coalition record of `forumlens record`."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from forumlens.cli import cli
-from forumlens.ingest import ingest_file
+from forumlens.ingest import IngestOptions, ingest_file
 from forumlens.store import open_store
 from forumlens.web import create_app
 
@@ -54,7 +54,7 @@ def store_path(tmp_path_factory):
     try:
         for name, text in (("dcpr-session.txt", SESSION), ("annual-2021.md", ANNUAL), ("glossary.md", GLOSSARY)):
             (root / name).write_text(text, "utf-8")
-            assert ingest_file(store, root / name, max_bytes=LIMIT).status == "ingested"
+            assert ingest_file(store, root / name, IngestOptions(max_bytes=LIMIT)).status == "ingested"
     finally:
         store.close()
     return path
@@ -79,7 +79,9 @@ def _record_section(html: str) -> str:
 
 
 def _dd(section: str, css: str) -> str:
-    return re.sub(r"<[^>]+>", "", re.search(rf'<dd class="{css}">(.*?)</dd>', section, re.DOTALL).group(1)).strip()
+    match = re.search(rf'<dd class="{css}">(.*?)</dd>', section, re.DOTALL)
+    assert match, f"no {css} on the coalition page"
+    return re.sub(r"<[^>]+>", "", match.group(1)).strip()
 
 
 MARK = {True: "yes", False: "no", None: "not applicable"}

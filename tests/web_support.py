@@ -1,13 +1,14 @@
 """A portal store built from the real shared corpus, for the web tests.
 
-The corpus files are ingested with the real pipeline. The main session then gets
-analyses in the DESIGN.md report shape built from the corpus's own hand annotation
-(`people.json`: people, roles, affiliations, presenting and absent coalitions, the
-flagged caption error), with lines and words counted from the parsed turns, plus a
-few questions, asks, takeaways, tags and glossary terms whose quotes are verbatim
-slices of the transcript. That way the pages are tested on real data without
-depending on the analysis stages being finished. A hostile transcript (markup,
-script) is ingested too, to prove it renders as text.
+The corpus files are ingested with the real pipeline. The main session's analyses are
+then replaced by ones in the DESIGN.md report shape built from the corpus's own hand
+annotation (`people.json`: people, roles, affiliations, presenting and absent
+coalitions, the flagged caption error), with lines and words counted from the parsed
+turns, plus a few questions, asks, takeaways, tags and glossary terms whose quotes are
+verbatim slices of the transcript: known values the tests can assert exactly. (The
+pages are also tested over the pipeline's own analyses, in `test_web_pages.py`, so
+drift between what the stages write and what the pages read shows.) A hostile
+transcript (markup, script) is ingested too, to prove it renders as text.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from forumlens.ingest import ingest_paths
+from forumlens.ingest import IngestOptions, ingest_paths
 from forumlens.models import Session
 from forumlens.read import read_bytes
 from forumlens.settings import load_settings
@@ -111,7 +112,7 @@ def build_web_store(folder: Path) -> str:
     store = SQLiteStore(path)
     try:
         files = [MAIN_SESSION, *sorted((CORPUS / "formats").glob("*.txt")), hostile]
-        outcomes = ingest_paths(store, files, max_bytes=20_000_000)
+        outcomes = ingest_paths(store, files, IngestOptions(max_bytes=20_000_000))
         assert all(o.status == "ingested" for o in outcomes), [o for o in outcomes if o.status != "ingested"]
         data = MAIN_SESSION.read_bytes()
         document = read_bytes(data, str(MAIN_SESSION))

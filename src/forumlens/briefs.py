@@ -7,25 +7,24 @@ brief from the same function.
 
 from __future__ import annotations
 
-import json
-from typing import Any
+import datetime as dt
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import ConfigError, ForumlensError
 from .models import Session
 from .search import SearchFilters, parse_query
 from .store.base import Store
 
-__all__ = ["load_analyses", "topic_brief", "coalition_brief", "topic_candidates"]
+if TYPE_CHECKING:
+    from .summarise import CoalitionBrief, TopicBrief
 
+__all__ = ["coalition_brief", "topic_brief", "topic_candidates"]
 
-def load_analyses(store: Store, session_id: str) -> dict[str, Any]:
-    """Every stored analysis of a session, keyed by kind."""
-    return {kind: json.loads(data) for kind, data in
-            store.query("SELECT kind, data FROM analyses WHERE session_id = ?", (session_id,))}
+Brief = TypeVar("Brief")
 
 
 def _sources(store: Store, ids: list[str]) -> list[tuple[Session, dict[str, Any]]]:
-    return [(store.load_session(sid), load_analyses(store, sid)) for sid in ids]
+    return [(store.load_session(sid), store.analyses(sid)) for sid in ids]
 
 
 def topic_candidates(store: Store, topic: str, coalition: str | None = None, limit: int = 60) -> list[str]:
@@ -41,7 +40,7 @@ def topic_candidates(store: Store, topic: str, coalition: str | None = None, lim
     return ids[:limit]
 
 
-def _checked(result: Any, sources: list[tuple[Session, dict[str, Any]]]) -> Any:
+def _checked(result: Brief, sources: list[tuple[Session, dict[str, Any]]]) -> Brief:
     from .summarise import check_citations
 
     problems = check_citations(result, [s for s, _ in sources])
@@ -50,8 +49,8 @@ def _checked(result: Any, sources: list[tuple[Session, dict[str, Any]]]) -> Any:
     return result
 
 
-def topic_brief(store: Store, topic: str, *, since: Any = None, until: Any = None,
-                coalition: str | None = None) -> Any:
+def topic_brief(store: Store, topic: str, *, since: int | str | dt.date | None = None,
+                until: int | str | dt.date | None = None, coalition: str | None = None) -> TopicBrief:
     """Talking points on a topic from the whole store (a `TopicBrief`, cited)."""
     from .summarise import brief_topic
 
@@ -59,12 +58,10 @@ def topic_brief(store: Store, topic: str, *, since: Any = None, until: Any = Non
     return _checked(brief_topic(topic, sources, since=since, until=until, coalition=coalition), sources)
 
 
-def coalition_brief(store: Store, name: str) -> Any:
+def coalition_brief(store: Store, name: str) -> CoalitionBrief:
     """What a coalition said, produced and asked for, whom it works with, where it spoke."""
     from .summarise import brief_coalition
 
-    ids = [r[0] for r in store.query(
-        "SELECT DISTINCT session_id FROM coalition_mentions WHERE lower(coalition) LIKE ? OR lower(acronym) = ?",
-        ("%" + name.lower() + "%", name.lower()))]
+    ids = store.sessions_naming_coalition(name)
     sources = _sources(store, ids or [s.id for s in store.sessions(limit=10_000)])
     return _checked(brief_coalition(name, sources), sources)

@@ -14,6 +14,7 @@ import pkgutil
 import sys
 import traceback
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -28,13 +29,12 @@ from .format import (
     format_sessions,
     format_turns,
 )
-from .ingest import expand_paths, ingest_paths, known_people
+from .ingest import IngestOptions, expand_paths, ingest_paths
 from .models import IngestOutcome
 from .pipeline import parse_document
 from .read import read_bytes
 from .search import SearchFilters, parse_query
 from .settings import load_settings
-from .store import Store
 
 __all__ = ["main", "cli"]
 
@@ -101,22 +101,20 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bo
     """
     overrides = parse_overrides({"coalitions": list(coalitions), "kind": doc_kind, "date": doc_date,
                                  "title": doc_title, "language": doc_language}, origin="flag")
-    settings = settings_of(ctx)
     store = open_ctx_store(ctx, db)
     files = list(expand_paths(paths))
     outcomes: list[IngestOutcome] = []
-    max_bytes = int(settings.max_input_mb * 1_000_000)
-    options = {"words_per_minute": settings.words_per_minute, "known_people": known_people(store),
-               "analyse": not no_analysis}
     show_bar = sys.stderr.isatty() and not as_json and len(files) > 1
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(files) > 2 else 1
+    options = IngestOptions.from_settings(settings_of(ctx), force=force, analyse=not no_analysis,
+                                          overrides=overrides, workers=workers)
+    bar: Any
     try:
         with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr, show_pos=True,
                                item_show_func=lambda o: o.path[-40:] if o else "") if show_bar else _plain() as bar:
-            outcomes = ingest_paths(store, files, force=force, max_bytes=max_bytes, options=options,
-                                    overrides=overrides, on_file=lambda o: bar.update(1, o), workers=workers)
-        _after_ingest(store, outcomes)
+            outcomes = ingest_paths(store, files, options, on_file=lambda o: bar.update(1, o),
+                                    on_warning=lambda message: click.echo(f"warning: {message}", err=True))
     finally:
         store.close()
     if as_json:
@@ -128,25 +126,6 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bo
         ctx.exit(1)
     if any(o.status == "failed" for o in outcomes):
         ctx.exit(1)
-
-
-def _after_ingest(store: Store, outcomes: list[IngestOutcome]) -> None:
-    """Follow-up work on the new sessions: queue subscribers' digests, link outputs to documents.
-
-    The sessions are already stored; a failure here is a warning, and the next ingest
-    (or `forumlens digest`) does the same work again.
-    """
-    from .documents.links import link_outputs
-    from .route import match_new_sessions
-
-    new_ids = [o.session for o in outcomes if o.status == "ingested" and o.session]
-    if not new_ids:
-        return
-    for step, what in ((match_new_sessions, "matching subscribers"), (link_outputs, "linking outputs to documents")):
-        try:
-            step(store, new_ids)
-        except ForumlensError as exc:
-            click.echo(f"warning: {what} failed: {exc.render()}", err=True)
 
 
 class _plain:
@@ -253,6 +232,10 @@ def search(ctx: click.Context, query: tuple[str, ...], speaker: str | None, sess
       forumlens search '"net neutrality" enforcement' --year 2021 --speaker marsden
     """
     text = " ".join(query)
+    if coalition:  # a name that matches no coalition is an error with suggestions, not "no matches"
+        from .resolve.coalition_names import find_coalition
+
+        coalition = find_coalition(coalition).name
     filters = SearchFilters(speaker=speaker, session=session_ref, year=year, tag=tag_code, coalition=coalition,
                             limit=limit or settings_of(ctx).search_limit, offset=max(0, offset))
     store = open_ctx_store(ctx, db, readonly=True)

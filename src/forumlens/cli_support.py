@@ -11,10 +11,28 @@ from typing import Any
 
 import click
 
+from .dates import BadDate, parse_year_bound
 from .errors import ForumlensError
 from .store import Store, open_store
 
-__all__ = ["ForumlensGroup", "db_option", "open_ctx_store", "settings_of", "debug_of"]
+__all__ = ["YEAR_BOUND", "ForumlensGroup", "YearBound", "db_option", "debug_of", "open_ctx_store", "settings_of"]
+
+
+class YearBound(click.ParamType):
+    """A --since/--until value (YYYY, YYYY-MM or YYYY-MM-DD) as its year; a usage error (exit 2) otherwise."""
+
+    name = "YEAR|DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int | None:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_year_bound(value, name=f"--{param.name}" if param and param.name else "date")
+        except BadDate as exc:
+            self.fail(exc.render(), param, ctx)
+
+
+YEAR_BOUND = YearBound()
 
 
 class ForumlensGroup(click.Group):
@@ -53,9 +71,11 @@ def settings_of(ctx: click.Context) -> Any:
     return ctx.find_root().obj["settings"]
 
 
-def open_ctx_store(ctx: click.Context, db: str | None = None, readonly: bool = False) -> Store:
+def open_ctx_store(ctx: click.Context, db: str | None = None, readonly: bool = False, create: bool = True) -> Store:
+    """The command's store; reading commands (`readonly`) and writers that need stored
+    sessions (`create=False`) refuse a store that does not exist instead of creating it."""
     settings = settings_of(ctx)
-    return open_store(db or settings.db_location, readonly=readonly)
+    return open_store(db or settings.db_location, readonly=readonly, create=create)
 
 
 def db_option(func: Any) -> Any:

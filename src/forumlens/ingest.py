@@ -1,8 +1,11 @@
-"""Ingest: files and folders → stored sessions, one atomic transaction per file.
+"""The ingest service: files, folders and uploads → stored sessions, and what follows.
 
-This is the I/O edge of the pipeline: it walks paths, reads bytes, applies the size
-limit, and records an outcome per file (ingested / skipped / failed with a reason), so
-one bad file never stops the others and never leaves half a session in the store.
+Every way into the store goes through here (the CLI's `ingest`, the API's upload,
+`analyse` re-runs): read bytes, apply the size limit, parse and analyse (in worker
+processes when asked), store each session in one transaction, then the after-ingest
+steps (subscribers' matches, links from outputs to documents). One bad file never
+stops the others and never leaves half a session in the store; a failed after-ingest
+step is a warning, since the sessions are stored and the next run repeats the step.
 """
 
 from __future__ import annotations
@@ -16,19 +19,22 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .documents.overrides import Overrides, read_sidecar
 from .errors import ForumlensError, InputTooLarge
 from .models import Document, IngestOutcome, Session
-from .pipeline import analyse_session, merge_people_with_store, prepare_document
+from .pipeline import AnalysisOptions, analyse_session, merge_people_with_store, prepare_document
 from .read import read_bytes
+from .settings import Settings
 from .store.base import Store
 
-__all__ = ["INGEST_SUFFIXES", "Prepared", "expand_paths", "ingest_paths", "ingest_file", "known_people",
-           "prepare_bytes", "read_input", "store_prepared"]
+__all__ = ["INGEST_SUFFIXES", "IngestOptions", "Prepared", "after_ingest", "expand_paths", "ingest_bytes",
+           "ingest_file", "ingest_paths", "prepare_bytes", "read_input"]
+
+Warn = Callable[[str], None]
 
 # Inside folders we take files that can be transcripts; named files are always tried.
 INGEST_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".md", ".markdown", ".pdf", ".docx", ""})
@@ -70,6 +76,27 @@ def read_input(path: Path, max_bytes: int) -> bytes | IngestOutcome:
         return IngestOutcome(source, "failed", f"cannot read the file: {exc.strerror or exc}")
 
 
+@dataclass(frozen=True)
+class IngestOptions:
+    """How to ingest: limits, re-ingest, analysis, stated metadata, parallelism."""
+
+    max_bytes: int = 20_000_000
+    force: bool = False
+    analyse: bool = True
+    words_per_minute: float = 150.0
+    overrides: Overrides | None = None
+    workers: int = 1
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **changes: Any) -> IngestOptions:
+        """The options the settings registry gives (size limit, speaking rate), then `changes`."""
+        base = cls(max_bytes=int(settings.max_input_mb * 1_000_000), words_per_minute=settings.words_per_minute)
+        return replace(base, **changes)
+
+    def analysis(self) -> AnalysisOptions:
+        return AnalysisOptions(words_per_minute=self.words_per_minute)
+
+
 @dataclass
 class Prepared:
     """A file read, parsed and analysed, ready to store (or the reason it cannot be)."""
@@ -82,28 +109,26 @@ class Prepared:
     error: ForumlensError | None = None
 
 
-def prepare_bytes(data: bytes, source: str, *, options: dict[str, Any] | None = None,
-                  overrides: Overrides | None = None, sidecar_of: Path | None = None) -> Prepared:
+def prepare_bytes(data: bytes, source: str, options: IngestOptions = IngestOptions(), *,
+                  sidecar_of: Path | None = None) -> Prepared:
     """Decode, parse and analyse one input. Pure CPU work: safe to run in a worker process.
 
-    Metadata stated by flags (`overrides`) or a sidecar `FILE.meta.toml` wins over the
-    detected one; it is stored as the `document` analysis (and in documents.kind/meta).
+    Metadata stated by flags (`options.overrides`) or a sidecar `FILE.meta.toml` wins over
+    the detected one; it is stored as the `document` analysis (and in documents.kind/meta).
     """
     try:
         sidecar = read_sidecar(sidecar_of) if sidecar_of is not None else None
-        stated = sidecar.merged(overrides) if sidecar else overrides
+        stated = sidecar.merged(options.overrides) if sidecar else options.overrides
         document = read_bytes(data, source)
         session, meta = prepare_document(document, stated)
-        analyses: dict[str, Any] = {}
-        if (options or {}).get("analyse", True):
-            analyses = analyse_session(session, {**(options or {}), "known_people": []})
+        analyses: dict[str, Any] = analyse_session(session, options.analysis()) if options.analyse else {}
         analyses["document"] = meta.to_json()
     except ForumlensError as exc:
         return Prepared(source, failure=exc.render(), error=exc)
     return Prepared(source, document, session, analyses)
 
 
-def store_prepared(store: Store, prepared: Prepared, *, force: bool, known: list[str]) -> IngestOutcome:
+def _store_prepared(store: Store, prepared: Prepared, *, force: bool, known: list[str]) -> IngestOutcome:
     """Store a prepared input in one transaction, merging its people with those on record."""
     if prepared.failure or prepared.document is None or prepared.session is None:
         return IngestOutcome(prepared.source, "failed", prepared.failure or "could not be prepared")
@@ -123,25 +148,69 @@ def _already_stored(store: Store, data: bytes, source: str, force: bool) -> Inge
     return None
 
 
-def ingest_file(store: Store, path: Path, *, force: bool = False, max_bytes: int,
-                options: dict[str, Any] | None = None, overrides: Overrides | None = None) -> IngestOutcome:
-    """Read, parse, analyse and store one file; the outcome says what happened and why."""
-    data = read_input(path, max_bytes)
+def after_ingest(store: Store, session_ids: Iterable[str], *, on_warning: Warn | None = None) -> None:
+    """The steps that follow storing or re-analysing sessions: queue subscribers' matches,
+    link coalition outputs to the documents that are them.
+
+    Both are idempotent; a failure is reported through `on_warning` and the next ingest,
+    `forumlens digest` or `forumlens analyse` does the same work again.
+    """
+    from .documents.links import link_outputs
+    from .route import match_new_sessions
+
+    ids = [sid for sid in session_ids if sid]
+    if not ids:
+        return
+    for step, what in ((match_new_sessions, "matching subscribers"), (link_outputs, "linking outputs to documents")):
+        try:
+            step(store, ids)
+        except ForumlensError as exc:
+            if on_warning is None:
+                raise
+            on_warning(f"{what} failed: {exc.render()}")
+
+
+def _new_sessions(outcomes: Iterable[IngestOutcome]) -> list[str]:
+    return [o.session for o in outcomes if o.status == "ingested" and o.session]
+
+
+def ingest_bytes(store: Store, data: bytes, source: str, options: IngestOptions = IngestOptions(), *,
+                 on_warning: Warn | None = None) -> IngestOutcome:
+    """Ingest one input already in memory (an upload): the same steps as a file.
+
+    An upload is a single input, so its failure is raised (a `ForumlensError` with the
+    reason), not returned as a failed outcome.
+    """
+    if len(data) > options.max_bytes:
+        raise InputTooLarge(f"is {len(data) / 1e6:.1f} MB, above the {options.max_bytes / 1e6:.0f} MB limit",
+                            source=source, hint="raise FORUMLENS_MAX_INPUT_MB if this file is genuine")
+    outcome = _already_stored(store, data, source, options.force)
+    if outcome is None:
+        prepared = prepare_bytes(data, source, options)
+        if prepared.error is not None:
+            raise prepared.error
+        outcome = _store_prepared(store, prepared, force=options.force, known=store.known_people())
+    after_ingest(store, _new_sessions([outcome]), on_warning=on_warning)
+    return outcome
+
+
+def ingest_file(store: Store, path: Path, options: IngestOptions = IngestOptions(), *,
+                on_warning: Warn | None = None) -> IngestOutcome:
+    """Read, parse, analyse and store one file, then the after-ingest steps."""
+    outcome = _ingest_one(store, path, options, store.known_people())
+    after_ingest(store, _new_sessions([outcome]), on_warning=on_warning)
+    return outcome
+
+
+def _ingest_one(store: Store, path: Path, options: IngestOptions, known: list[str]) -> IngestOutcome:
+    data = read_input(path, options.max_bytes)
     if isinstance(data, IngestOutcome):
         return data
-    skipped = _already_stored(store, data, str(path), force)
+    skipped = _already_stored(store, data, str(path), options.force)
     if skipped:
         return skipped
-    options = dict(options or {})
-    known = options.pop("known_people", None)
-    known = known if isinstance(known, list) else known_people(store)
-    prepared = prepare_bytes(data, str(path), options=options, overrides=overrides, sidecar_of=path)
-    return store_prepared(store, prepared, force=force, known=known)
-
-
-def known_people(store: Store) -> list[str]:
-    """Names already on record, so a new session's people merge with them."""
-    return [row[0] for row in store.query("SELECT name FROM people ORDER BY name")]
+    prepared = prepare_bytes(data, str(path), options, sidecar_of=path)
+    return _store_prepared(store, prepared, force=options.force, known=known)
 
 
 def worker_context() -> multiprocessing.context.BaseContext:
@@ -175,23 +244,20 @@ def watch_parent(pid: int) -> None:
     threading.Thread(target=watch, name="forumlens-parent-watch", daemon=True).start()
 
 
-def _prepare_in_worker(data: bytes, source: str, options: dict[str, Any], overrides: Overrides | None,
-                       path: Path) -> Prepared:
-    return prepare_bytes(data, source, options=options, overrides=overrides, sidecar_of=path)
+def _prepare_in_worker(data: bytes, source: str, options: IngestOptions, path: Path) -> Prepared:
+    return prepare_bytes(data, source, options, sidecar_of=path)
 
 
-def ingest_paths(store: Store, paths: Iterable[str | Path], *, force: bool = False, max_bytes: int,
-                 options: dict[str, Any] | None = None, overrides: Overrides | None = None,
-                 on_file: Callable[[IngestOutcome], None] | None = None, workers: int = 1) -> list[IngestOutcome]:
-    """Ingest every file; store errors (read-only, disk full) stop the run, input errors do not.
+def ingest_paths(store: Store, paths: Iterable[str | Path], options: IngestOptions = IngestOptions(), *,
+                 on_file: Callable[[IngestOutcome], None] | None = None,
+                 on_warning: Warn | None = None) -> list[IngestOutcome]:
+    """Ingest every file, then the after-ingest steps for the new sessions.
 
-    With `workers` > 1, parsing and analysis run in that many processes while this one
-    reads files and writes the store, in input order; only this process touches the
+    Store errors (read-only, disk full) stop the run; input errors do not. With
+    `options.workers` > 1, parsing and analysis run in that many processes while this
+    one reads files and writes the store, in input order; only this process touches the
     store, so every session is still stored in one transaction of its own.
     """
-    options = dict(options or {})
-    known = options.pop("known_people", None)
-    known = known if isinstance(known, list) else known_people(store)
     outcomes: list[IngestOutcome] = []
 
     def finish(outcome: IngestOutcome) -> None:
@@ -199,27 +265,40 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, force: bool = Fal
         if on_file:
             on_file(outcome)
 
-    if workers <= 1:
+    try:
+        _ingest_all(store, paths, options, finish)
+    except BaseException:  # the sessions stored before a store error still get their follow-up, if it can run
+        try:
+            after_ingest(store, _new_sessions(outcomes), on_warning=lambda _message: None)
+        except ForumlensError:
+            pass
+        raise
+    after_ingest(store, _new_sessions(outcomes), on_warning=on_warning)
+    return outcomes
+
+
+def _ingest_all(store: Store, paths: Iterable[str | Path], options: IngestOptions,
+                finish: Callable[[IngestOutcome], None]) -> None:
+    known = store.known_people()
+    if options.workers <= 1:
         for path in expand_paths(paths):
-            finish(ingest_file(store, path, force=force, max_bytes=max_bytes,
-                               options={**options, "known_people": known}, overrides=overrides))
-        return outcomes
+            finish(_ingest_one(store, path, options, known))
+        return
     pending: deque[Future[Prepared] | IngestOutcome] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(), initializer=watch_parent,
+    with ProcessPoolExecutor(max_workers=options.workers, mp_context=worker_context(), initializer=watch_parent,
                              initargs=(os.getpid(),)) as pool:
         def drain(limit: int) -> None:
             while len(pending) > limit:
                 item = pending.popleft()
                 finish(item if isinstance(item, IngestOutcome)
-                       else store_prepared(store, item.result(), force=force, known=known))
+                       else _store_prepared(store, item.result(), force=options.force, known=known))
 
         for path in expand_paths(paths):
-            data = read_input(path, max_bytes)
+            data = read_input(path, options.max_bytes)
             if isinstance(data, IngestOutcome):
                 pending.append(data)
             else:
-                skipped = _already_stored(store, data, str(path), force)
-                pending.append(skipped or pool.submit(_prepare_in_worker, data, str(path), options, overrides, path))
-            drain(workers)
+                skipped = _already_stored(store, data, str(path), options.force)
+                pending.append(skipped or pool.submit(_prepare_in_worker, data, str(path), options, path))
+            drain(options.workers)
         drain(0)
-    return outcomes

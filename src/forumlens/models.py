@@ -20,6 +20,7 @@ from typing import Any, Literal
 __all__ = [
     "Document",
     "Turn",
+    "TurnKind",
     "Session",
     "Citation",
     "SearchHit",

@@ -1,15 +1,17 @@
 """Composes the pure stages: Document → Session → analyses. No I/O here.
 
-`analyse_session` returns the JSON-ready parts of the `report` contract that are
-computed at ingest and stored with the session (kinds: people, coalitions, flags, …).
+The stages hand each other their records: resolve's `Cast`, analyse's `Intel`, the
+tags and glossary, then summarise's `Findings` → `SessionReport`. `analyse_session`
+turns them into the JSON-ready parts of the `report` contract that are computed at
+ingest and stored with the session (kinds: people, coalitions, flags, …).
 Each stage takes the records of the stages before it, never the store; what the store
 knows (people already on record) comes in through `options`.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from .documents.meta import DocumentMeta, detect_metadata
 from .documents.overrides import Overrides
@@ -17,7 +19,23 @@ from .documents.paragraphs import TRANSCRIPT_FORMATS, is_transcript, split_parag
 from .models import Document, Session
 from .transcript.parse import parse_transcript
 
-__all__ = ["parse_document", "prepare_document", "analyse_session", "merge_people_with_store", "is_document_session"]
+if TYPE_CHECKING:
+    from .resolve import Cast
+
+__all__ = ["AnalysisOptions", "parse_document", "prepare_document", "analyse_session", "merge_people_with_store",
+           "is_document_session"]
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """What the analysis stages take from outside the session itself.
+
+    `known_people` are the names already on record, so label variants merge with them;
+    a worker process gets none and the merge happens when the session is stored.
+    """
+
+    words_per_minute: float = 150.0
+    known_people: tuple[str, ...] = ()
 
 
 def _route(document: Document) -> tuple[Session, bool]:
@@ -88,55 +106,50 @@ def merge_people_with_store(people: list[dict[str, Any]], known: list[str]) -> l
     return merged
 
 
-def analyse_session(session: Session, options: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Every analysis of a session, keyed by report-contract field."""
-    from .resolve import resolve_session
+def _cast_on_record(cast: Cast, document: bool, known: tuple[str, ...]) -> Cast:
+    """The cast a report shows: people renamed to the names already on record; a report or
+    paper has no speakers (no people, flags or speaking time) and its coalitions are only
+    mentioned."""
+    from .resolve import Cast
 
-    options = options or {}
-    wpm = float(options.get("words_per_minute", 150.0))
-    out: dict[str, Any] = {}
-    from .resolve.stakeholders import stakeholder_group
-
-    cast = resolve_session(session, words_per_minute=wpm)
-    cast_json = cast.to_json()
-    for person in cast_json["people"]:
-        person["stakeholder"] = stakeholder_group(person)
-    document = is_document_session(session)
-    # a report or paper has no speakers: no people, speaking time or floor questions
-    out["people"] = [] if document else merge_people_with_store(cast_json["people"],
-                                                                list(options.get("known_people") or []))
-    out["coalitions"] = [{**c, "status": "mentioned"} for c in cast_json["coalitions"]] if document \
-        else cast_json["coalitions"]
-    out["flags"] = [] if document else cast_json["flags"]
-    from .analyse import analyse_session as find_intel
-
-    cast_records = {**cast_json, "people": cast_json["people"]}
-    intel = find_intel(session, cast_records, mentions=cast.mentions, words_per_minute=wpm).to_json()
     if document:
-        intel.update(questions=[], stats={})
-    out.update(intel)
-    out.update(_topics(session))
-    out.update(report_parts(session, out))
+        return Cast(people=(), coalitions=tuple(replace(c, status="mentioned") for c in cast.coalitions))
+    return cast.with_known_names(known)
+
+
+def analyse_session(session: Session, options: AnalysisOptions | None = None) -> dict[str, Any]:
+    """Every analysis of a session, keyed by report-contract field."""
+    from .analyse import find_intel
+    from .resolve import resolve_session
+    from .semantic.profiles import keyword_counts
+    from .summarise import Findings, build_report
+    from .tag import SCHEMES, SessionMemo, extract_glossary, tag_session
+
+    options = options or AnalysisOptions()
+    wpm = options.words_per_minute
+    memo = SessionMemo()  # one sentence split (and its stems) for analyse, tag and glossary
+    cast = resolve_session(session, words_per_minute=wpm)
+    intel = find_intel(session, cast, mentions=cast.mentions, words_per_minute=wpm, memo=memo)
+    tags = [t for scheme in SCHEMES for t in tag_session(session, scheme, memo=memo)]
+    glossary = extract_glossary(session, memo=memo)
+    document = is_document_session(session)
+    shown = _cast_on_record(cast, document, options.known_people)
+    findings = Findings(people=shown.people, coalitions=shown.coalitions, segments=intel.segments, asks=intel.asks,
+                        questions=() if document else intel.questions, tags=tuple(tags))
+    report = build_report(session, findings)
+
+    out: dict[str, Any] = shown.to_json()  # people, coalitions, flags
+    analysed = intel.to_json()
+    if document:  # no floor questions or speaking time in a paper
+        analysed.update(questions=[], stats={})
+    out.update(analysed)
+    out["tags"] = [t.to_json() for t in tags]
+    out["glossary"] = [t.to_json() for t in glossary]
+    # the word profile related items compare sessions by (`semantic/profiles.py`)
+    out["keywords"] = keyword_counts(t.text for t in session.turns if t.kind == "speech")
+    report_json = report.to_json()
+    out.update({kind: report_json[kind] for kind in REPORT_KINDS if kind in report_json})
     return out
 
 
 REPORT_KINDS = ("takeaways", "calls_to_action", "speaker_points", "open_questions", "coalitions_presented")
-
-
-def report_parts(session: Session, analyses: dict[str, Any]) -> dict[str, Any]:
-    """The cited summary parts of a session report (takeaways, calls to action, …)."""
-    from .summarise import build_report
-
-    report = build_report(session, analyses).to_json()
-    return {kind: report[kind] for kind in REPORT_KINDS if kind in report}
-
-
-def _topics(session: Session) -> dict[str, Any]:
-    """Tags in every scheme (SDG, IGF issue area, GDC), the session glossary, and the word
-    profile related items compare sessions by (`semantic/profiles.py`)."""
-    from .semantic.profiles import keyword_counts
-    from .tag import SCHEMES, extract_glossary, tag_session
-
-    tags = [t.to_json() for scheme in SCHEMES for t in tag_session(session, scheme)]
-    return {"tags": tags, "glossary": [t.to_json() for t in extract_glossary(session)],
-            "keywords": keyword_counts(t.text for t in session.turns if t.kind == "speech")}

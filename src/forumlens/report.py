@@ -9,6 +9,7 @@ by category, segments and tags.
 from __future__ import annotations
 
 import html
+import textwrap
 from typing import Any
 
 from .models import Session
@@ -17,6 +18,18 @@ __all__ = ["report_json", "render_report", "FORMATS"]
 
 FORMATS = ("text", "md", "html", "json")
 _BAR = 30
+_WIDTH = 100  # a terminal line; longer texts wrap under their head, never cut
+
+
+def _wrapped(head: str, text: str) -> list[str]:
+    """`head` and the whole of `text`, wrapped at word boundaries with a hanging indent."""
+    return textwrap.wrap(f"{head} {' '.join(text.split())}", width=_WIDTH, initial_indent="  ",
+                         subsequent_indent="      ", break_long_words=False, break_on_hyphens=False)
+
+
+def _column(name: str, width: int) -> str:
+    """A name in a fixed-width column: shortened with an ellipsis, never cut silently."""
+    return name if len(name) <= width else name[: width - 1].rstrip() + "…"
 INTERNAL_KINDS = frozenset({"keywords"})  # stored for related items, not part of the report contract
 
 
@@ -48,23 +61,23 @@ def _extras_text(analyses: dict[str, Any]) -> str:
         over = {o.get("name") for o in stats.get("overruns") or []}
         for name, words, minutes, bar in _bars(stats):
             flag = "  over the limit" if name in over else ""
-            lines.append(f"  {name[:28]:<28} {words:>6} w {minutes:>5.1f} min {bar}{flag}")
+            lines.append(f"  {_column(name, 28):<28} {words:>6} w {minutes:>5.1f} min {bar}{flag}")
     questions = analyses.get("questions") or []
     if questions:
         lines += ["", "QUESTIONS", ""]
         for q in questions:
-            lines.append(f"  [{q['status']}] L{q['line']} {q.get('by') or 'someone'} → {q.get('to') or 'the room'}:"
-                         f" {' '.join(q['text'].split())[:160]}")
+            lines += _wrapped(f"[{q['status']}] L{q['line']} {q.get('by') or 'someone'} → {q.get('to') or 'the room'}:",
+                              q["text"])
     asks = analyses.get("asks") or []
     if asks:
         lines += ["", "ASKS, COMMITMENTS AND RECOMMENDATIONS", ""]
         for a in asks:
-            lines.append(f"  {a.get('type', 'ask')}/{a['category']}: L{a['line']} {a.get('by') or '?'}:"
-                         f" {' '.join(a['quote'].split())[:160]}")
+            lines += _wrapped(f"{a.get('type', 'ask')}/{a['category']}: L{a['line']} {a.get('by') or '?'}:", a["quote"])
     tags = analyses.get("tags") or []
     if tags:
         lines += ["", "TOPICS", ""]
-        lines.append("  " + ", ".join(f"{t['code']} {t['label']} ({t['score']:.2f})" for t in tags))
+        lines += textwrap.wrap(", ".join(f"{t['code']} {t['label']} ({t['score']:.2f})" for t in tags), width=_WIDTH,
+                               initial_indent="  ", subsequent_indent="  ", break_long_words=False)
     segments = analyses.get("segments") or []
     if segments:
         lines += ["", "AGENDA", ""]

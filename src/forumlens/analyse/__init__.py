@@ -4,7 +4,7 @@ commitments, outputs, speaking statistics — pure functions over a parsed `Sess
     >>> from forumlens.transcript.parse import parse_transcript
     >>> s = parse_transcript(">> MODERATOR: Keep it to 3 minutes each. Ana, how does your group help?\\n"
     ...                      ">> ANA LIMA: We need funding for research.\\n")
-    >>> intel = analyse_session(s, mentions=[])
+    >>> intel = find_intel(s, mentions=[])
     >>> [q.status for q in intel.questions], [a.category for a in intel.asks]
     (['answered'], ['funding'])
 """
@@ -12,21 +12,28 @@ commitments, outputs, speaking statistics — pure functions over a parsed `Sess
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
+
+from forumlens.models import Session
+from forumlens.tag.text import SessionMemo
 
 from .asks import CATEGORIES, find_asks
-from .context import Context, build_context
+from .context import AnalysisContext, Speaker, build_context
+from .models import Ask, GroupStats, Intel, Output, Overrun, Question, Segment, Stats
 from .outputs import find_outputs
 from .questions import find_questions
-from .records import Ask, GroupStats, Intel, Output, Overrun, Question, Segment, Stats
 from .segments import find_segments, segment_boundaries
 from .stats import DEFAULT_WPM, compute_stats, count_words
 
-__all__ = ["analyse_session", "analyse_context", "build_context", "Intel", "Segment", "Question", "Ask", "Output",
-           "Stats", "GroupStats", "Overrun", "CATEGORIES", "DEFAULT_WPM", "count_words"]
+if TYPE_CHECKING:
+    from forumlens.resolve.cast import Cast
+    from forumlens.resolve.mentions import Mention
+
+__all__ = ["find_intel", "analyse_context", "build_context", "AnalysisContext", "Speaker", "Intel", "Segment",
+           "Question", "Ask", "Output", "Stats", "GroupStats", "Overrun", "CATEGORIES", "DEFAULT_WPM", "count_words"]
 
 
-def _coalition_maps(ctx: Context, questions: list[Question]) -> tuple[dict[int, str], dict[int, str]]:
+def _coalition_maps(ctx: AnalysisContext, questions: list[Question]) -> tuple[dict[int, str], dict[int, str]]:
     """Turn → coalition the speaker speaks for, and turn → coalition a moderator asks about."""
     dc_names = {m.name for m in ctx.mentions}
     speaks_for: dict[int, str] = {}
@@ -46,7 +53,7 @@ def _coalition_maps(ctx: Context, questions: list[Question]) -> tuple[dict[int, 
     return speaks_for, asked_about
 
 
-def analyse_context(ctx: Context, *, words_per_minute: float = DEFAULT_WPM) -> Intel:
+def analyse_context(ctx: AnalysisContext, *, words_per_minute: float = DEFAULT_WPM) -> Intel:
     """All analyses over an already-built context (lets callers reuse one context)."""
     segments = find_segments(ctx)
     questions = find_questions(ctx, segment_boundaries(ctx, segments))
@@ -59,12 +66,13 @@ def analyse_context(ctx: Context, *, words_per_minute: float = DEFAULT_WPM) -> I
                  stats=compute_stats(ctx, words_per_minute))
 
 
-def analyse_session(session: Any, cast: Any = None, *, mentions: Iterable[Any] | None = None,
-                    words_per_minute: float = DEFAULT_WPM) -> Intel:
+def find_intel(session: Session, cast: Cast | None = None, *, mentions: Iterable[Mention] | None = None,
+               words_per_minute: float = DEFAULT_WPM, memo: SessionMemo | None = None) -> Intel:
     """Segments, questions, asks, outputs and statistics of one parsed session (pure).
 
-    `cast`: resolve's `Cast` (people with name, labels, role, affiliation, mode) —
-    without it roles are inferred from labels and floor-giving. `mentions`: coalition
-    mentions over `session.text` (default: resolve's `find_mentions`).
+    `cast`: resolve's `Cast` of the session (people with name, labels, role, affiliation,
+    mode, stakeholder group) — without it roles are inferred from labels and floor-giving.
+    `mentions`: resolve's mentions over `session.text` (default: `find_mentions`); only
+    coalitions count. `memo`: sentence splits shared with the tag stage (optional).
     """
-    return analyse_context(build_context(session, cast, mentions), words_per_minute=words_per_minute)
+    return analyse_context(build_context(session, cast, mentions, memo), words_per_minute=words_per_minute)

@@ -14,13 +14,10 @@ inline flags, or could match the empty string) the pattern is compiled unchanged
 from __future__ import annotations
 
 import re
-
-try:  # Python 3.11+
-    import re._constants as _K
-    import re._parser as _P
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as _K  # type: ignore[no-redef]
-    import sre_parse as _P  # type: ignore[no-redef]
+import re._constants as _K  # Python 3.11+ (the project's minimum)
+import re._parser as _P
+from collections.abc import Iterable
+from typing import Any
 
 __all__ = ["compile_cue", "first_chars"]
 
@@ -33,11 +30,11 @@ class _Unbounded(Exception):
     pass
 
 
-def _first(items: object) -> tuple[set[str], bool, bool]:
+def _first(items: Iterable[tuple[Any, Any]]) -> tuple[set[str], bool, bool]:
     """(first characters, can be empty, has a branch anchored at the string start)."""
     chars: set[str] = set()
     anchored = False
-    for op, av in items:  # type: ignore[attr-defined]
+    for op, av in items:
         if op is _K.LITERAL:
             chars.add(chr(av))
             return chars, False, anchored

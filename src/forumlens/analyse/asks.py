@@ -38,11 +38,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 
 from ._regex import compile_cue
-from .context import FLOOR_CUE, Context
-from .cues import PROCEDURAL, is_procedural  # noqa: F401 (PROCEDURAL: public re-export)
-from .records import Ask
+from .context import FLOOR_CUE, AnalysisContext
+from .cues import PROCEDURAL, CheckMemo, is_procedural  # noqa: F401 (PROCEDURAL: public re-export)
+from .models import Ask
 
 __all__ = ["CATEGORIES", "TYPES", "classify_type", "classify_category", "category_scores", "find_asks"]
 
@@ -112,31 +113,21 @@ def classify_type(sentence: str) -> str | None:
 class _Sentence:
     """Every regex of type and category run at most once per sentence (several decisions share them)."""
 
-    __slots__ = ("_ask", "_commit", "_memo", "_plain", "_rec", "text")
-    _UNSET = object()
-
-    def __init__(self, text: str, memo: dict | None = None) -> None:
+    def __init__(self, text: str, memo: CheckMemo | None = None) -> None:
         self.text = text
         self._memo = memo
-        self._ask = self._rec = self._commit = self._plain = self._UNSET
 
-    @property
+    @cached_property
     def ask(self) -> re.Match[str] | None:
-        if self._ask is self._UNSET:
-            self._ask = _ASK.search(self.text)
-        return self._ask  # type: ignore[return-value]
+        return _ASK.search(self.text)
 
-    @property
+    @cached_property
     def rec(self) -> re.Match[str] | None:
-        if self._rec is self._UNSET:
-            self._rec = _RECOMMEND.search(self.text)
-        return self._rec  # type: ignore[return-value]
+        return _RECOMMEND.search(self.text)
 
-    @property
+    @cached_property
     def commit(self) -> re.Match[str] | None:
-        if self._commit is self._UNSET:
-            self._commit = _COMMIT.search(self.text)
-        return self._commit  # type: ignore[return-value]
+        return _COMMIT.search(self.text)
 
     @property
     def kind(self) -> str | None:
@@ -151,12 +142,10 @@ class _Sentence:
             return "recommendation"
         return None
 
-    @property
+    @cached_property
     def plain(self) -> dict[str, int]:
         """Keyword hits per category in the whole sentence."""
-        if self._plain is self._UNSET:
-            self._plain = {name: len(p.findall(self.text)) for name, p in CATEGORIES.items()}
-        return self._plain  # type: ignore[return-value]
+        return {name: len(p.findall(self.text)) for name, p in CATEGORIES.items()}
 
     def scores(self) -> dict[str, int]:
         trigger = self.ask or self.rec or self.commit
@@ -206,7 +195,7 @@ def _also(sentence: str, first: str) -> list[str]:
     return _Sentence(sentence).also(first)
 
 
-def find_asks(ctx: Context, skip: Iterable[tuple[int, int]] = (), coalitions: dict[int, str] | None = None) -> list[Ask]:
+def find_asks(ctx: AnalysisContext, skip: Iterable[tuple[int, int]] = (), coalitions: dict[int, str] | None = None) -> list[Ask]:
     """Asks, recommendations and commitments of every non-moderator speech turn.
 
     `skip` holds absolute sentence spans already reported as questions;

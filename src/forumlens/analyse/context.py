@@ -1,11 +1,11 @@
 """What every analysis needs to know about a session, computed once: sentences with
 lines, who speaks in each turn (role, affiliation, mode) and where coalitions are named.
 
-The analyses stay pure and testable with hand-made inputs because the people (a resolve
-`Cast`, or anything shaped like one) and the coalition mentions (resolve's
-`find_mentions`, or any objects with `start`, `end`, `name`, `kind`) are parameters.
-When no cast is given, roles fall back to rules any reader would use: generic labels
-("MODERATOR", "CHAIR") and speakers who keep handing the floor to others are moderators.
+The analyses stay pure and testable with hand-made inputs because the people (resolve's
+`Cast`) and the coalition mentions (resolve's `Mention`s, from `find_mentions`) are
+parameters. When no cast is given, roles fall back to rules any reader would use: generic
+labels ("MODERATOR", "CHAIR") and speakers who keep handing the floor to others are
+moderators.
 """
 
 from __future__ import annotations
@@ -14,15 +14,20 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from forumlens.models import Session, Turn
-from forumlens.tag.text import session_memo
+from forumlens.tag.text import SessionMemo
 from forumlens.transcript.speakers import name_key
 
 from ._regex import compile_cue
+from .cues import CheckMemo
 
-__all__ = ["Person", "Sentence", "Mention", "Context", "build_context", "default_mentions", "FLOOR_CUE"]
+if TYPE_CHECKING:
+    from forumlens.resolve.cast import Cast, Person
+    from forumlens.resolve.mentions import Mention
+
+__all__ = ["Speaker", "Sentence", "AnalysisContext", "build_context", "default_mentions", "FLOOR_CUE"]
 
 # A speaker who gives the floor to others is running the session.
 FLOOR_CUE = compile_cue(
@@ -41,23 +46,15 @@ _SELF_INTRO = re.compile(
 
 
 @dataclass(frozen=True)
-class Person:
-    """The speaker of a turn, as far as the analyses need to know them."""
+class Speaker:
+    """The speaker of one turn, as far as the analyses need to know them (from the cast's
+    `Person`, or inferred from the label when there is no cast)."""
 
     name: str | None
     role: str = "unknown"  # moderator | dc-representative | guest | participant | remote-hub | unknown
     affiliation: str | None = None
     mode: str | None = None
     stakeholder: str | None = None
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A coalition named in the text (absolute offsets into `session.text`)."""
-
-    start: int
-    end: int
-    name: str
 
 
 @dataclass(frozen=True)
@@ -73,14 +70,17 @@ class Sentence:
 
 
 @dataclass(frozen=True)
-class Context:
+class AnalysisContext:
+    """A session as the analyses read it: its sentences, the speaker of each turn and the
+    coalition mentions (resolve's `Mention`s of kind "dc", in text order)."""
+
     session: Session
-    people: tuple[Person, ...]  # one per turn, same index
+    people: tuple[Speaker, ...]  # one per turn, same index
     sentences: tuple[tuple[Sentence, ...], ...]  # per turn
     mentions: tuple[Mention, ...]
     # results of pure per-text checks several analyses ask for (e.g. "is this sentence
     # housekeeping?"), so each is computed once per session
-    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    memo: CheckMemo = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def turns(self) -> tuple[Turn, ...]:
@@ -102,8 +102,8 @@ def _line_of_turn_offset(turn: Turn, rel: int) -> int:
     return first + turn.text.count("\n", 0, rel)
 
 
-def _sentences(session: Session) -> tuple[tuple[Sentence, ...], ...]:
-    spans_of = session_memo(session).sentence_spans  # the same split the tagger and glossary use
+def _sentences(session: Session, memo: SessionMemo) -> tuple[tuple[Sentence, ...], ...]:
+    spans_of = memo.sentence_spans  # the same split the tagger and glossary use
     out = []
     for turn in session.turns:
         row = [Sentence(turn.index, turn.start + a, turn.start + b, _line_of_turn_offset(turn, a), turn.text[a:b], a)
@@ -112,33 +112,27 @@ def _sentences(session: Session) -> tuple[tuple[Sentence, ...], ...]:
     return tuple(out)
 
 
-def _get(obj: Any, name: str, default: Any = None) -> Any:
-    if isinstance(obj, dict):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
-
-
-def _people_from_cast(session: Session, cast: Any) -> list[Person | None]:
-    by_label: dict[str, Any] = {}
-    by_name: dict[str, Any] = {}
-    by_line: dict[int, Any] = {}
-    for p in _get(cast, "people", None) or []:
-        for label in _get(p, "labels", None) or []:
+def _people_from_cast(session: Session, cast: Cast) -> list[Speaker | None]:
+    by_label: dict[str, Person] = {}
+    by_name: dict[str, Person] = {}
+    by_line: dict[int, Person] = {}
+    for p in cast.people:
+        for label in p.labels:
             by_label[name_key(label)] = p
-        if _get(p, "name"):
-            by_name[name_key(_get(p, "name"))] = p
-        for line in _get(p, "lines", None) or []:
-            by_line.setdefault(int(line), p)
-    found: list[Person | None] = []
+        if p.name:
+            by_name[name_key(p.name)] = p
+        for line in p.lines:
+            by_line.setdefault(line, p)
+    found: list[Speaker | None] = []
     for turn in session.turns:
-        p = by_line.get(turn.line)  # the cast may re-attribute a mislabelled turn by its line
-        if p is None and turn.label:
-            p = by_label.get(name_key(turn.label))
-        if p is None and turn.speaker:
-            p = by_name.get(name_key(turn.speaker))
-        found.append(None if p is None else Person(
-            name=_get(p, "name", turn.speaker), role=_get(p, "role") or "unknown", affiliation=_get(p, "affiliation"),
-            mode=_get(p, "mode"), stakeholder=_get(p, "stakeholder") or _get(p, "stakeholder_group")))
+        person = by_line.get(turn.line)  # the cast may re-attribute a mislabelled turn by its line
+        if person is None and turn.label:
+            person = by_label.get(name_key(turn.label))
+        if person is None and turn.speaker:
+            person = by_name.get(name_key(turn.speaker))
+        found.append(None if person is None else Speaker(
+            name=person.name, role=person.role or "unknown", affiliation=person.affiliation, mode=person.mode,
+            stakeholder=person.stakeholder))
     return found
 
 
@@ -178,13 +172,12 @@ def default_mentions(session: Session) -> list[Mention]:
         from forumlens.resolve.mentions import find_mentions
     except ImportError:  # resolve not installed: analyses still run, without coalitions
         return []
-    return [Mention(m.start, m.end, m.name) for m in find_mentions(session.text) if m.kind == "dc"]
+    return find_mentions(session.text)
 
 
-def _coerce_mentions(mentions: Iterable[Any]) -> tuple[Mention, ...]:
-    out = [Mention(int(_get(m, "start")), int(_get(m, "end")), str(_get(m, "name")))
-           for m in mentions if _get(m, "kind", "dc") == "dc"]
-    return tuple(sorted(out, key=lambda m: m.start))
+def _coalition_mentions(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
+    """The coalition ("dc") mentions, in text order."""
+    return tuple(sorted((m for m in mentions if m.kind == "dc"), key=lambda m: m.start))
 
 
 def _self_affiliation(session: Session, sentences: Sequence[Sequence[Sentence]], mentions: Sequence[Mention],
@@ -200,18 +193,20 @@ def _self_affiliation(session: Session, sentences: Sequence[Sequence[Sentence]],
     return None
 
 
-def build_context(session: Session, cast: Any = None, mentions: Iterable[Any] | None = None) -> Context:
+def build_context(session: Session, cast: Cast | None = None, mentions: Iterable[Mention] | None = None,
+                  memo: SessionMemo | None = None) -> AnalysisContext:
     """Sentences, speakers and coalition mentions of `session`.
 
-    `cast` is a resolve `Cast` (or any object/dict with `people`, each having `name`,
-    `labels`, `role`, `affiliation`, `mode`); `mentions` are coalition mentions over
-    `session.text` (default: resolve's `find_mentions`).
+    `cast` is resolve's `Cast` of the session (people with their labels, lines, role,
+    affiliation, mode and stakeholder group); `mentions` are resolve's mentions over
+    `session.text` (default: `find_mentions`); `memo` shares sentence splits with the
+    tag stage when the caller gives the same one to both.
     """
-    sentences = _sentences(session)
-    found = _coerce_mentions(default_mentions(session) if mentions is None else mentions)
+    sentences = _sentences(session, memo or SessionMemo())
+    found = _coalition_mentions(default_mentions(session) if mentions is None else mentions)
     from_cast = _people_from_cast(session, cast) if cast is not None else [None] * len(session.turns)
     roles = _fallback_roles(session)
-    people: list[Person] = []
+    people: list[Speaker] = []
     affiliations: dict[str | None, str | None] = {}
     for turn, person in zip(session.turns, from_cast):
         if person is None:
@@ -221,11 +216,11 @@ def build_context(session: Session, cast: Any = None, mentions: Iterable[Any] | 
             own = None if roles.get(key) == "moderator" else _self_affiliation(session, sentences, found, turn.index)
             if own and key is not None:
                 affiliations[key] = affiliations[key] or own
-            person = Person(name=turn.speaker, role=roles.get(key, "unknown"),
-                            affiliation=own if key is None else None)
+            person = Speaker(name=turn.speaker, role=roles.get(key, "unknown"),
+                             affiliation=own if key is None else None)
         people.append(person)
     # a speaker's self-introduced coalition holds for all their turns
-    people = [p if p.affiliation or not _key(t) else Person(p.name, p.role, affiliations.get(_key(t)), p.mode,
-                                                               p.stakeholder)
+    people = [p if p.affiliation or not _key(t) else Speaker(p.name, p.role, affiliations.get(_key(t)), p.mode,
+                                                                p.stakeholder)
               for p, t in zip(people, session.turns)]
-    return Context(session=session, people=tuple(people), sentences=sentences, mentions=found)
+    return AnalysisContext(session=session, people=tuple(people), sentences=sentences, mentions=found)

@@ -12,7 +12,10 @@ from ._regex import compile_cue
 
 __all__ = ["WH_START", "WH_AFTER_COMMA", "ASK_FRAME", "MOD_FRAME", "PROCEDURAL", "AGENDA_STATEMENT",
            "SELF_ANSWER", "FLOOR_INVITE", "DECLINE", "PARKING", "RELAY", "QUESTION_REF", "ROOM", "ON_BEHALF",
-           "ADDRESSING", "REASK", "content_words", "is_procedural"]
+           "ADDRESSING", "REASK", "CheckMemo", "content_words", "is_procedural"]
+
+# Results of pure checks of one sentence text, by (pattern, text): see `is_procedural`.
+CheckMemo = dict[tuple[re.Pattern[str], str], bool]
 
 _AUX = r"(?:do|does|did|can|could|would|will|should|shall|is|are|was|were|has|have|might|may|must)"
 # "How does your coalition …", "So, how does …", "From your perspective how your …"
@@ -103,8 +106,8 @@ def content_words(text: str) -> set[str]:
     return out
 
 
-def is_procedural(text: str, memo: dict | None = None) -> bool:
-    """`PROCEDURAL.search(text)`, remembered in `memo` (a `Context.memo`) when given."""
+def is_procedural(text: str, memo: CheckMemo | None = None) -> bool:
+    """`PROCEDURAL.search(text)`, remembered in `memo` (an `AnalysisContext.memo`) when given."""
     if memo is None:
         return bool(PROCEDURAL.search(text))
     key = (PROCEDURAL, text)

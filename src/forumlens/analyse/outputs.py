@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from ._regex import compile_cue
-from .context import Context
-from .records import Output
+from .context import AnalysisContext
+from .models import Output
 
 __all__ = ["OUTPUT_KINDS", "find_outputs"]
 
@@ -51,7 +51,7 @@ def _kind(noun: str) -> str:
     return noun
 
 
-def find_outputs(ctx: Context, speaks_for: dict[int, str] | None = None,
+def find_outputs(ctx: AnalysisContext, speaks_for: dict[int, str] | None = None,
                  asked_about: dict[int, str] | None = None) -> list[Output]:
     """Outputs mentioned in the session, with status and producing coalition.
 

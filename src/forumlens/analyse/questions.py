@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from ._regex import compile_cue
-from .context import Context, Sentence
+from .context import AnalysisContext, Sentence
 from .cues import (
     ADDRESSING,
     AGENDA_STATEMENT,
@@ -47,10 +47,11 @@ from .cues import (
     SELF_ANSWER,
     WH_AFTER_COMMA,
     WH_START,
+    CheckMemo,
     content_words,
     is_procedural,
 )
-from .records import Question
+from .models import Question
 
 __all__ = ["QuestionGroup", "find_question_groups", "link_answers", "find_questions", "is_question_sentence"]
 
@@ -84,7 +85,7 @@ class QuestionGroup:
 
 
 def is_question_sentence(text: str, moderator: bool, following: str = "", floor: bool = False,
-                         memo: dict | None = None) -> bool:
+                         memo: CheckMemo | None = None) -> bool:
     """Whether one sentence puts a question (see the module docstring for the rules).
 
     `floor`: the speaker was given the floor to ask (a participant after "let's take
@@ -105,7 +106,7 @@ def is_question_sentence(text: str, moderator: bool, following: str = "", floor:
     return ends_q and (floor or bool(_YOU.search(t)))
 
 
-def _floor_turn(ctx: Context, index: int) -> bool:
+def _floor_turn(ctx: AnalysisContext, index: int) -> bool:
     """A turn by someone invited from the floor, or by a participant."""
     if ctx.people[index].role in ("participant", "remote-hub"):
         return True
@@ -124,7 +125,7 @@ def _words(text: str) -> int:
     return len(_NOTE.sub(" ", text).split())
 
 
-def _group_turn(ctx: Context, index: int) -> list[QuestionGroup]:
+def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
     sents = ctx.sentences[index]
     moderator = ctx.is_moderator(index)
     relayed = any(not m.group("c") for m in ON_BEHALF.finditer(ctx.turns[index].text))  # "a question in the chat"
@@ -164,13 +165,13 @@ def _vocative(text: str) -> str | None:
     return match.group(1) if match and match.group(1).lower() not in {"so", "now", "and", "yes", "well", "again"} else None
 
 
-def _same_speaker(ctx: Context, a: int, b: int) -> bool:
+def _same_speaker(ctx: AnalysisContext, a: int, b: int) -> bool:
     ka = ctx.turns[a].speaker or ctx.turns[a].label
     kb = ctx.turns[b].speaker or ctx.turns[b].label
     return a == b or (ka is not None and ka == kb)
 
 
-def _new_addressee(ctx: Context, after: int, upto: int, sentence: str = "", group_text: str = "") -> bool:
+def _new_addressee(ctx: AnalysisContext, after: int, upto: int, sentence: str = "", group_text: str = "") -> bool:
     name = _vocative(sentence)
     if name and name not in group_text:
         return True
@@ -178,7 +179,7 @@ def _new_addressee(ctx: Context, after: int, upto: int, sentence: str = "", grou
     return any(ADDRESSING.search(text[max(after, m.start - 60):m.start]) for m in ctx.coalitions_in(after, upto))
 
 
-def _person_named(ctx: Context, text: str, after_turn: int) -> str | None:
+def _person_named(ctx: AnalysisContext, text: str, after_turn: int) -> str | None:
     """A session speaker named in `text` (full name or first name), preferring who speaks next."""
     names = [p.name for p in ctx.people if p.name]
     hits = []
@@ -192,14 +193,14 @@ def _person_named(ctx: Context, text: str, after_turn: int) -> str | None:
     return next((n for n in upcoming if n in hits), hits[0])
 
 
-def _next_speaker(ctx: Context, index: int) -> str | None:
+def _next_speaker(ctx: AnalysisContext, index: int) -> str | None:
     for j in range(index + 1, min(len(ctx.turns), index + 4)):
         if ctx.turns[j].kind == "speech" and not ctx.is_moderator(j) and _words(ctx.turns[j].text) >= 4:
             return ctx.people[j].name
     return None
 
 
-def _addressee(ctx: Context, g: QuestionGroup) -> str:
+def _addressee(ctx: AnalysisContext, g: QuestionGroup) -> str:
     text = ctx.session.text
     start, end = g.window
     q_end = g.sentences[-1].end
@@ -221,7 +222,7 @@ def _addressee(ctx: Context, g: QuestionGroup) -> str:
     return "room"
 
 
-def _on_behalf(ctx: Context, g: QuestionGroup) -> str | None:
+def _on_behalf(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
     text = ctx.session.text[ctx.turns[g.turn].start:g.sentences[-1].end]
     match = None
     for found in ON_BEHALF.finditer(text):
@@ -239,7 +240,7 @@ def _on_behalf(ctx: Context, g: QuestionGroup) -> str | None:
     return who
 
 
-def find_question_groups(ctx: Context) -> list[QuestionGroup]:
+def find_question_groups(ctx: AnalysisContext) -> list[QuestionGroup]:
     """Every tracked question of the session, with asker and addressee, in order."""
     first_speech = next((t.index for t in ctx.turns if t.kind == "speech"), -1)
     out: list[QuestionGroup] = []
@@ -266,12 +267,12 @@ def find_question_groups(ctx: Context) -> list[QuestionGroup]:
     return out
 
 
-def _empty(ctx: Context, j: int) -> bool:
+def _empty(ctx: AnalysisContext, j: int) -> bool:
     t = ctx.turns[j]
     return t.kind != "speech" or _words(t.text) < 4
 
 
-def _question_turn(ctx: Context, groups: list[QuestionGroup], j: int) -> bool:
+def _question_turn(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bool:
     """A turn that mainly asks (so it cannot be an answer)."""
     asked = sum(_words(s.text) for g in groups if g.turn == j for s in g.sentences)
     return asked > 0 and asked * 2.5 >= _words(ctx.turns[j].text)
@@ -291,7 +292,7 @@ def _overlap(question: set[str], text: str) -> float:
     return len(shared) / len(question) if len(shared) >= 2 else 0.0
 
 
-def _run(ctx: Context, j: int, close: int) -> list[int]:
+def _run(ctx: AnalysisContext, j: int, close: int) -> list[int]:
     """Lines of the answer turns starting at `j`: it and the non-moderator turns right after it."""
     lines = [ctx.turns[j].line]
     k = j + 1
@@ -311,7 +312,7 @@ def _run(ctx: Context, j: int, close: int) -> list[int]:
     return lines
 
 
-def _fate(ctx: Context, g: QuestionGroup, groups: list[QuestionGroup], close: int) -> tuple[str, list[int]]:
+def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], close: int) -> tuple[str, list[int]]:
     words = content_words(" ".join(s.text for s in g.core))
     direct = g.from_moderator and not g.parked
     parked = g.parked
@@ -351,7 +352,7 @@ def _fate(ctx: Context, g: QuestionGroup, groups: list[QuestionGroup], close: in
     return "unanswered", []
 
 
-def _closes(ctx: Context, g: QuestionGroup, groups: list[QuestionGroup], boundaries: list[int]) -> int:
+def _closes(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], boundaries: list[int]) -> int:
     """Turn index where the exchange opened by `g` is over."""
     for h in groups:
         if h is g or h.turn < g.turn or (h.turn == g.turn and h.sentences[0].start <= g.sentences[0].start):
@@ -362,7 +363,7 @@ def _closes(ctx: Context, g: QuestionGroup, groups: list[QuestionGroup], boundar
     return min(after) if after else len(ctx.turns)
 
 
-def _same_question(a: QuestionGroup, b: QuestionGroup, ctx: Context) -> bool:
+def _same_question(a: QuestionGroup, b: QuestionGroup, ctx: AnalysisContext) -> bool:
     wa = content_words(" ".join(s.text for s in a.core))
     wb = content_words(" ".join(s.text for s in b.core))
     sim = len(wa & wb) / max(1, min(len(wa), len(wb)))
@@ -370,14 +371,14 @@ def _same_question(a: QuestionGroup, b: QuestionGroup, ctx: Context) -> bool:
     return b.from_moderator and (same_to and (b.reask or sim >= 0.3) or sim >= 0.6)
 
 
-def link_answers(ctx: Context, groups: list[QuestionGroup], boundaries: list[int] | None = None) -> list[Question]:
+def link_answers(ctx: AnalysisContext, groups: list[QuestionGroup], boundaries: list[int] | None = None) -> list[Question]:
     """Status and answer lines of every question; re-asks fold into the first asking.
 
     `boundaries` are turn indexes where a new agenda segment starts (they close
     an exchange, like a new question does).
     """
     bounds = boundaries or []
-    fates = []
+    fates: list[tuple[str, list[int]]] = []
     for g in groups:
         close = _closes(ctx, g, groups, bounds)
         if close == g.turn:  # a new question in the same turn: this one was set aside
@@ -407,6 +408,6 @@ def link_answers(ctx: Context, groups: list[QuestionGroup], boundaries: list[int
     return questions
 
 
-def find_questions(ctx: Context, boundaries: list[int] | None = None) -> list[Question]:
+def find_questions(ctx: AnalysisContext, boundaries: list[int] | None = None) -> list[Question]:
     """Detect the session's questions and decide their fate (pure)."""
     return link_answers(ctx, find_question_groups(ctx), boundaries)

@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass
 
 from ._regex import compile_cue
-from .context import Context
+from .context import AnalysisContext
 from .cues import content_words
-from .records import Segment
+from .models import Segment
 
 __all__ = ["find_segments", "segment_boundaries", "Announcement"]
 
@@ -76,7 +76,7 @@ def _clean_title(text: str) -> str:
     return " ".join(words[:_MAX_TITLE_WORDS]).rstrip(" ,;:")
 
 
-def _announcements(ctx: Context) -> list[Announcement]:
+def _announcements(ctx: AnalysisContext) -> list[Announcement]:
     found: list[Announcement] = []
     for turn in ctx.turns:
         if turn.kind != "speech" or not ctx.is_moderator(turn.index):
@@ -116,7 +116,7 @@ def _same(a: Announcement, b: Announcement) -> bool:
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.6
 
 
-def _closing(ctx: Context, after_turn: int) -> tuple[int, int] | None:
+def _closing(ctx: AnalysisContext, after_turn: int) -> tuple[int, int] | None:
     floor = max(after_turn + 1, int(len(ctx.turns) * 0.7))
     for turn in ctx.turns[floor:]:
         if turn.kind == "speech" and ctx.is_moderator(turn.index):
@@ -126,7 +126,7 @@ def _closing(ctx: Context, after_turn: int) -> tuple[int, int] | None:
     return None
 
 
-def find_segments(ctx: Context) -> list[Segment]:
+def find_segments(ctx: AnalysisContext) -> list[Segment]:
     """The session's agenda segments, in order, covering it from first to last turn."""
     speech = [t for t in ctx.turns if t.kind == "speech"]
     if not speech:
@@ -159,7 +159,7 @@ def find_segments(ctx: Context) -> list[Segment]:
     return segments
 
 
-def segment_boundaries(ctx: Context, segments: list[Segment]) -> list[int]:
+def segment_boundaries(ctx: AnalysisContext, segments: list[Segment]) -> list[int]:
     """Turn indexes where segments after the first begin (they close open exchanges)."""
     out = []
     for seg in segments[1:]:

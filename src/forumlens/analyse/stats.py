@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
 from ._regex import compile_cue
-from .context import Context
-from .records import GroupStats, Overrun, Stats
+from .context import AnalysisContext
+from .models import GroupStats, Overrun, Stats
 
 __all__ = ["count_words", "find_time_limits", "compute_stats", "DEFAULT_WPM"]
 
@@ -39,7 +40,7 @@ def _value(token: str) -> float:
     return float(_NUMBER.get(token.lower(), 0) or token)
 
 
-def find_time_limits(ctx: Context) -> list[tuple[int, float, str]]:
+def find_time_limits(ctx: AnalysisContext) -> list[tuple[int, float, str]]:
     """(line, minutes, quote) of every time limit a moderator announced, in order."""
     found = []
     for turn in ctx.turns:
@@ -56,7 +57,7 @@ def find_time_limits(ctx: Context) -> list[tuple[int, float, str]]:
     return found
 
 
-def _group(rows: list[tuple[str | None, int]], wpm: float) -> tuple[GroupStats, ...]:
+def _group(rows: Sequence[tuple[str | None, int]], wpm: float) -> tuple[GroupStats, ...]:
     acc: dict[str | None, list[int]] = defaultdict(lambda: [0, 0])
     for key, words in rows:
         acc[key][0] += 1
@@ -65,12 +66,15 @@ def _group(rows: list[tuple[str | None, int]], wpm: float) -> tuple[GroupStats, 
                  for k, (t, w) in sorted(acc.items(), key=lambda kv: (-kv[1][1], str(kv[0]))))
 
 
-def compute_stats(ctx: Context, words_per_minute: float = DEFAULT_WPM) -> Stats:
+def compute_stats(ctx: AnalysisContext, words_per_minute: float = DEFAULT_WPM) -> Stats:
     """Turns, words and minutes per person/role/stakeholder/mode, with overruns."""
     if words_per_minute <= 0:
         raise ValueError("words_per_minute must be positive")
     limits = find_time_limits(ctx)
-    people, roles, groups, modes = [], [], [], []
+    people: list[tuple[str | None, int]] = []
+    roles: list[tuple[str, int]] = []
+    groups: list[tuple[str, int]] = []
+    modes: list[tuple[str, int]] = []
     overruns = []
     for turn in ctx.turns:
         if turn.kind != "speech":

@@ -9,7 +9,8 @@ import click
 
 from ..cli_support import db_option, open_ctx_store, settings_of
 from ..errors import ConfigError
-from ..reanalyse import reanalyse, unanalysed_sessions
+from ..pipeline import AnalysisOptions
+from ..reanalyse import reanalyse
 
 
 @click.command()
@@ -32,18 +33,19 @@ def analyse(ctx: click.Context, sessions: tuple[str, ...], missing: bool, everyt
     """
     if not (sessions or missing or everything):
         raise ConfigError("name SESSIONS, or give --missing or --all")
-    store = open_ctx_store(ctx, db)
+    store = open_ctx_store(ctx, db, create=False)
     try:
         if everything:
             ids = [s.id for s in store.sessions(limit=1_000_000)]
         elif missing:
-            ids = unanalysed_sessions(store)
+            ids = store.unanalysed_sessions()
         else:
             ids = [store.resolve_ref(ref) for ref in sessions]
-        options = {"words_per_minute": settings_of(ctx).words_per_minute}
+        options = AnalysisOptions(words_per_minute=settings_of(ctx).words_per_minute)
         count = workers or (min(os.cpu_count() or 1, 4) if len(ids) > 2 else 1)
         with click.progressbar(length=len(ids), label="Analysing", file=sys.stderr) as bar:
-            done = reanalyse(store, ids, options=options, workers=count, on_done=lambda _: bar.update(1))
+            done = reanalyse(store, ids, options, workers=count, on_done=lambda _: bar.update(1),
+                             on_warning=lambda message: click.echo(f"warning: {message}", err=True))
     finally:
         store.close()
     click.echo(f"analysed {done} session{'s' if done != 1 else ''}")

@@ -75,12 +75,9 @@ def digest(ctx: click.Context, since: str, subscriber: str | None, dry_run: bool
     window = parse_duration(since)
     interval = parse_duration(every) if every else None
     while True:
-        store = open_ctx_store(ctx, db)
-        try:
+        with open_ctx_store(ctx, db, create=False) as store:
             run = run_digest(store, settings, since=window, subscriber=subscriber, dry_run=dry_run,
                              policy=_policy(max_attempts, backoff))
-        finally:
-            store.close()
         click.echo(json.dumps(run.to_json(), ensure_ascii=False, indent=1) if as_json else format_run(run))
         if interval is None:
             if not run.ok:
@@ -103,14 +100,11 @@ def deliver(ctx: click.Context, subscriber: str | None, retry_failed: bool, max_
             as_json: bool, db: str | None) -> None:
     """Deliver what is queued (retries included) without matching new sessions."""
     settings = settings_of(ctx)
-    store = open_ctx_store(ctx, db)
-    try:
+    with open_ctx_store(ctx, db, create=False) as store:
         if retry_failed:
             requeue_failed(store, subscriber)
         results = deliver_pending(store, senders_from_settings(settings), base_url=settings.public_url,
                                   subscriber=subscriber, policy=_policy(max_attempts, backoff))
-    finally:
-        store.close()
     if as_json:
         click.echo(json.dumps({"deliveries": [r.to_json() for r in results]}, ensure_ascii=False, indent=1))
     else:

@@ -7,7 +7,7 @@ import json
 import click
 
 from ..cli_support import db_option, open_ctx_store
-from ..record import list_coalitions, list_people
+from ..views import list_coalitions, list_people
 
 
 @click.command()

@@ -16,15 +16,9 @@ STATUSES = ("answered", "answered-later", "unanswered")
 def stored_questions(store: Store, *, status: str | None = None, to: str | None = None,
                      year: int | None = None) -> list[dict[str, Any]]:
     """Every tracked question across the store, newest sessions first, with its session."""
-    sql = ("SELECT a.session_id, s.title, s.year, a.data FROM analyses a JOIN sessions s ON s.id = a.session_id"
-           " WHERE a.kind = 'questions'")
-    params: list[Any] = []
-    if year is not None:
-        sql += " AND s.year = ?"
-        params.append(year)
     out = []
-    for sid, title, yr, data in store.query(sql + " ORDER BY s.year DESC, s.id", params):
-        for q in json.loads(data):
+    for sid, title, yr, data in store.analyses_of_kind("questions", year=year):
+        for q in data or []:
             if status and q.get("status") != status:
                 continue
             if to and to.lower() not in (q.get("to") or "").lower():

@@ -1,5 +1,5 @@
 """`forumlens record [--year Y]`: per coalition, what is on file and whether it may get
-a session slot at IGF Y (see `forumlens.documents.record` for the rule)."""
+a session slot at IGF Y (see `forumlens.documents.eligibility` for the rule)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,12 @@ from datetime import date
 import click
 
 from ..cli_support import db_option, open_ctx_store, settings_of
-from ..documents.record import RECORD_SQL, build_record, format_record, items_from_rows
-
-
-def _title_coalitions(title: str) -> list[str]:
-    from ..resolve.mentions import find_mentions
-
-    return sorted({m.entity_id for m in find_mentions(title) if m.kind == "dc"}) if title else []
+from ..documents.eligibility import (
+    build_record,
+    format_record,
+    items_from_documents,
+    title_coalitions,
+)
 
 
 @click.command()
@@ -35,16 +34,16 @@ def record(ctx: click.Context, year: int | None, as_json: bool, db: str | None) 
     from ..resolve.registry import load_registry
 
     year = year or date.today().year
-    rule = str(getattr(settings_of(ctx), "eligibility_rule", "v1") or "v1")
+    rule = str(settings_of(ctx).eligibility_rule or "v1")
     store = open_ctx_store(ctx, db, readonly=True)
     try:
-        rows = store.query(RECORD_SQL)
+        documents = store.stored_documents()
     finally:
         store.close()
     registry = load_registry()
     coalitions = [{"id": e.id, "name": e.name, "acronym": e.acronym, "active": str(e.info.get("active", "yes"))}
                   for e in sorted(registry.of_kind("dc"), key=lambda e: e.name.casefold())]
-    data = build_record(year, coalitions, items_from_rows(rows, _title_coalitions), rule=rule)
+    data = build_record(year, coalitions, items_from_documents(documents, title_coalitions), rule=rule)
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
     else:

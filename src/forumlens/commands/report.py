@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..briefs import coalition_brief, load_analyses, topic_brief
-from ..cli_support import db_option, open_ctx_store, settings_of
+from ..briefs import coalition_brief, topic_brief
+from ..cli_support import YEAR_BOUND, db_option, open_ctx_store, settings_of
+from ..dates import year_range
+from ..resolve.coalition_names import find_coalition
 from ..errors import ConfigError, ForumlensError
 from ..models import Session
-from ..pipeline import analyse_session, parse_document
+from ..pipeline import AnalysisOptions, analyse_session, parse_document
 from ..read import read_bytes
 from ..report import render_report
+
+if TYPE_CHECKING:
+    from ..summarise import CoalitionBrief, SessionReport, TopicBrief
 
 
 def _format(as_json: bool, md: bool, html: bool, text: bool = False, pdf: bool = False,
@@ -27,11 +32,12 @@ def _format(as_json: bool, md: bool, html: bool, text: bool = False, pdf: bool =
     return chosen[0] if chosen else "text"
 
 
-def _emit_pdf(summary: object, out: Path | None, analyses: dict[str, Any] | None = None) -> None:
+def _emit_pdf(summary: SessionReport | TopicBrief | CoalitionBrief, out: Path | None,
+              analyses: dict[str, Any] | None = None) -> None:
     from ..summarise.pdf import render_pdf
 
     assert out is not None
-    data = render_pdf(summary, analyses=analyses)  # type: ignore[arg-type]
+    data = render_pdf(summary, analyses=analyses)
     try:
         out.write_bytes(data)
     except OSError as exc:
@@ -82,12 +88,12 @@ def report(ctx: click.Context, target: str, as_json: bool, md: bool, html: bool,
         except OSError as exc:
             raise ForumlensError(f"cannot read the file: {exc.strerror}", source=target) from exc
         session: Session = parse_document(read_bytes(data, target))
-        analyses = analyse_session(session, {"words_per_minute": settings_of(ctx).words_per_minute})
+        analyses = analyse_session(session, AnalysisOptions(words_per_minute=settings_of(ctx).words_per_minute))
     else:
         store = open_ctx_store(ctx, db, readonly=True)
         try:
             session = store.load_session(target)
-            analyses = load_analyses(store, session.id)
+            analyses = store.analyses(session.id)
         finally:
             store.close()
     if fmt == "pdf":
@@ -101,8 +107,8 @@ def report(ctx: click.Context, target: str, as_json: bool, md: bool, html: bool,
 @click.command()
 @click.option("--topic", help="Talking points on this topic, across the store.")
 @click.option("--coalition", help="A coalition snapshot (or, with --topic, only this coalition's sessions).")
-@click.option("--since", help="Only sessions from this year or date on (YYYY or YYYY-MM-DD).")
-@click.option("--until", help="Only sessions up to this year or date.")
+@click.option("--since", type=YEAR_BOUND, help="Only sessions from this year on (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", type=YEAR_BOUND, help="Only sessions up to this year (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--json", "as_json", is_flag=True, help="JSON (DESIGN.md brief contract).")
 @click.option("--md", is_flag=True, help="Markdown.")
 @click.option("--html", is_flag=True, help="A standalone HTML page.")
@@ -110,7 +116,7 @@ def report(ctx: click.Context, target: str, as_json: bool, md: bool, html: bool,
 @click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file.")
 @db_option
 @click.pass_context
-def brief(ctx: click.Context, topic: str | None, coalition: str | None, since: str | None, until: str | None,
+def brief(ctx: click.Context, topic: str | None, coalition: str | None, since: int | None, until: int | None,
           as_json: bool, md: bool, html: bool, pdf: bool, out: Path | None, db: str | None) -> None:
     """A one-page cited brief: talking points on a --topic, or a --coalition snapshot.
 
@@ -125,7 +131,11 @@ def brief(ctx: click.Context, topic: str | None, coalition: str | None, since: s
     if not topic and not coalition:
         raise ConfigError("give --topic TEXT or --coalition NAME")
     fmt = _format(as_json, md, html, pdf=pdf, out=out)
+    year_range(since, until)  # bounds in the wrong order are a usage error
+    if coalition:  # a name that fits no coalition is an error with suggestions, not an empty snapshot
+        coalition = find_coalition(coalition).name
     store = open_ctx_store(ctx, db, readonly=True)
+    result: TopicBrief | CoalitionBrief
     try:
         if topic:
             result = topic_brief(store, topic, since=since, until=until, coalition=coalition)

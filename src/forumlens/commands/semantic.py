@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 import click
 
@@ -31,8 +32,7 @@ def embed(ctx: click.Context, session_refs: tuple[str, ...], force: bool, as_jso
     from ..semantic import embed_store, load_embedder
 
     embedder = load_embedder()
-    store = open_ctx_store(ctx, db)
-    try:
+    with open_ctx_store(ctx, db, create=False) as store:
         ids = [store.resolve_ref(ref) for ref in session_refs] or None
         bar = None
         if sys.stderr.isatty() and not as_json:
@@ -48,8 +48,6 @@ def embed(ctx: click.Context, session_refs: tuple[str, ...], force: bool, as_jso
         finally:
             if bar is not None:
                 bar.render_finish()
-    finally:
-        store.close()
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=1))
         return
@@ -86,21 +84,18 @@ def related(ctx: click.Context, session: str | None, line: int | None, coalition
         raise ConfigError("give one of SESSION, --coalition NAME or --topic TEXT")
     if line is not None and session is None:
         raise ConfigError("--line needs a SESSION")
-    store = open_ctx_store(ctx, db, readonly=True)
-    try:
-        data: dict[str, list] = {}
+    data: dict[str, list[Any]] = {}
+    with open_ctx_store(ctx, db, readonly=True) as store:
         if coalition is not None:
             data["partners"] = suggest_partners(store, coalition, k)
         elif topic is not None:
             data["coalitions"] = coalitions_working_on(store, topic, k)
-        elif line is not None:
-            data["turns"] = similar_turns(store, session, line, k)  # type: ignore[arg-type]
-        else:
-            sid = store.resolve_ref(session)  # type: ignore[arg-type]
+        elif session is not None and line is not None:
+            data["turns"] = similar_turns(store, session, line, k)
+        elif session is not None:
+            sid = store.resolve_ref(session)
             data["sessions"] = similar_sessions(store, sid, k)
             data["coalitions"] = coalitions_working_on(store, sid, k)
-    finally:
-        store.close()
     if as_json:
         click.echo(json.dumps({key: [item.to_json() for item in items] for key, items in data.items()},
                               ensure_ascii=False, indent=1))
@@ -108,7 +103,7 @@ def related(ctx: click.Context, session: str | None, line: int | None, coalition
     click.echo(format_related(data))
 
 
-def format_related(data: dict[str, list]) -> str:
+def format_related(data: dict[str, list[Any]]) -> str:
     """Plain-text listing of related items, each with its reasons and cited evidence."""
     out: list[str] = []
     titles = {"sessions": "Similar sessions", "turns": "Similar turns", "coalitions": "Coalitions working on this",

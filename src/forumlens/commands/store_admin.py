@@ -66,7 +66,7 @@ def copy(ctx: click.Context, source: str, target: str) -> None:
     if schema_version_of(source) == 0:
         raise StoreError("the source store does not exist or is empty", source=redact(source),
                          hint="check the path or URL given to --from")
-    src = open_store(source)
+    src = open_store(source, create=False)
     try:
         dst = open_store(target)
         try:

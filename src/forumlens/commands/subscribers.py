@@ -96,11 +96,8 @@ def add(ctx: click.Context, name: str, email: str | None, webhook: str | None, f
     """
     interests = {"coalitions": coalitions, "tags": tags, "people": people, "queries": queries,
                  "questions_to": questions_to}
-    store = open_ctx_store(ctx, db)
-    try:
+    with open_ctx_store(ctx, db) as store:
         sub = add_subscriber(store, name, email=email, webhook=webhook, feed=feed, interests=interests)
-    finally:
-        store.close()
     base_url = settings_of(ctx).public_url
     if as_json:
         data = sub.to_json(secrets=True)
@@ -117,11 +114,8 @@ def add(ctx: click.Context, name: str, email: str | None, webhook: str | None, f
 @click.pass_context
 def list_(ctx: click.Context, as_json: bool, db: str | None) -> None:
     """List subscribers, their channels and how many interests each follows."""
-    store = open_ctx_store(ctx, db, readonly=True)
-    try:
+    with open_ctx_store(ctx, db, readonly=True) as store:
         subs = SubscriberRepository(store).all()
-    finally:
-        store.close()
     if as_json:
         click.echo(json.dumps({"subscribers": [s.to_json() for s in subs]}, ensure_ascii=False, indent=1))
     else:
@@ -135,14 +129,11 @@ def list_(ctx: click.Context, as_json: bool, db: str | None) -> None:
 @click.pass_context
 def show(ctx: click.Context, name: str, as_json: bool, db: str | None) -> None:
     """Show one subscriber: channels, secrets, interests and its delivery log."""
-    store = open_ctx_store(ctx, db, readonly=True)
-    try:
+    with open_ctx_store(ctx, db, readonly=True) as store:
         repo = SubscriberRepository(store)
         sub = repo.get(name)
         log = repo.deliveries(sub.id)
         matches = repo.matches(sub.id or 0, limit=50)
-    finally:
-        store.close()
     base_url = settings_of(ctx).public_url
     if as_json:
         data = sub.to_json(secrets=True)
@@ -161,11 +152,8 @@ def show(ctx: click.Context, name: str, as_json: bool, db: str | None) -> None:
 @click.pass_context
 def remove(ctx: click.Context, name: str, db: str | None) -> None:
     """Remove a subscriber, its matches and its delivery log; nothing more is sent to it."""
-    store = open_ctx_store(ctx, db)
-    try:
+    with open_ctx_store(ctx, db) as store:
         sub = SubscriberRepository(store).remove(name)
-    finally:
-        store.close()
     click.echo(f"removed {sub.name}")
 
 
@@ -179,11 +167,8 @@ def import_(ctx: click.Context, file: Path, db: str | None) -> None:
     Existing subscribers (same name) are updated and keep their feed URL and webhook
     secret. The whole file is checked before anything is stored.
     """
-    store = open_ctx_store(ctx, db)
-    try:
+    with open_ctx_store(ctx, db) as store:
         subs = import_subscribers(store, file)
-    finally:
-        store.close()
     click.echo(f"imported {len(subs)} subscriber{'s' if len(subs) != 1 else ''}: " + ", ".join(s.name for s in subs))
 
 
@@ -193,15 +178,12 @@ def import_(ctx: click.Context, file: Path, db: str | None) -> None:
 @click.pass_context
 def feed(ctx: click.Context, name: str, db: str | None) -> None:
     """Print a subscriber's Atom feed (to publish it as a static file, for instance)."""
-    store = open_ctx_store(ctx, db, readonly=True)
-    try:
+    with open_ctx_store(ctx, db, readonly=True) as store:
         sub = SubscriberRepository(store).get(name)
         if not sub.feed_token:
             raise ConfigError(f"{sub.name!r} has no feed", hint="re-import it with feed = true")
         xml = subscriber_feed(store, sub, base_url=settings_of(ctx).public_url,
                               now=datetime.now(UTC).isoformat(timespec="seconds"))
-    finally:
-        store.close()
     click.echo(xml, nl=False)
 
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..cli_support import db_option, open_ctx_store
 from ..errors import ConfigError, ForumlensError
+from ..models import Session
 from ..read import read_bytes
+from ..store.base import Store
 from ..transcript.parse import parse_transcript
 
 
-def _session_of(file: Path):
+def _session_of(file: Path) -> Session:
     try:
         data = file.read_bytes()
     except OSError as exc:
@@ -79,13 +82,13 @@ def glossary(ctx: click.Context, file: Path | None, as_json: bool, db: str | Non
         click.echo(f"{head}\n    {where}  {e['definition']['quote'][:140]}")
 
 
-def store_glossary(store) -> list[dict]:
+def store_glossary(store: Store) -> list[dict[str, Any]]:
     """One entry per term across the store: the first definition, and every session using it."""
-    merged: dict[str, dict] = {}
-    for sid, data, year in store.query(
-            "SELECT a.session_id, a.data, s.year FROM analyses a JOIN sessions s ON s.id = a.session_id"
-            " WHERE a.kind = 'glossary' ORDER BY s.year, s.id"):
-        for term in json.loads(data):
+    merged: dict[str, dict[str, Any]] = {}
+    # oldest session first (sessions without a year before all others), so the first definition wins
+    glossaries = sorted(store.analyses_of_kind("glossary"), key=lambda r: (r[2] is not None, r[2] or 0, r[0]))
+    for sid, _title, _year, data in glossaries:
+        for term in data or []:
             key = term["term"].lower()
             entry = merged.setdefault(key, {**term, "session": sid, "sessions": []})
             if sid not in entry["sessions"]:

@@ -25,7 +25,6 @@ Links are stored as the analysis `output_links` of the DOCUMENT's session,
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,7 +36,6 @@ __all__ = ["THRESHOLD", "LinkedDocument", "OutputMention", "link_outputs", "link
            "score_link"]
 
 THRESHOLD = 0.6
-ANALYSIS_KIND = "output_links"
 _W_KIND, _W_COALITION, _W_TITLE, _W_YEAR = 0.35, 0.30, 0.20, 0.15
 
 # output kind (analyse/outputs.py) → document kinds it names exactly / loosely
@@ -164,16 +162,7 @@ def match_outputs(documents: Sequence[LinkedDocument], mentions: Iterable[Output
     return links
 
 
-# -- the store side (portable SQL: `?` placeholders through store.query / store.transaction) --------
-
-def _json(value: Any, default: Any) -> Any:
-    if isinstance(value, dict | list):
-        return value
-    try:
-        return json.loads(value or "null") or default
-    except (TypeError, ValueError):
-        return default
-
+# -- the store side ----------------------------------------------------------------------------------
 
 def _coalition_keys(meta: Mapping[str, Any]) -> tuple[str, ...]:
     keys: set[str] = set()
@@ -184,24 +173,23 @@ def _coalition_keys(meta: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def _load(store: Store) -> tuple[list[LinkedDocument], list[OutputMention]]:
-    documents, years = [], {}
-    for row_id, kind, title, year, meta_json in store.query("SELECT id, kind, title, year, meta FROM documents"):
-        kind = str(kind or "transcript")
-        if kind == "transcript":
-            years[str(row_id)] = year
+    documents: list[LinkedDocument] = []
+    years: dict[str, int | None] = {}
+    for doc in store.stored_documents():
+        if doc.kind == "transcript":
+            years[doc.id] = doc.year
             continue
-        meta = _json(meta_json, {})
-        documents.append(LinkedDocument(str(row_id), kind, str(meta.get("title") or title or ""),
-                                        meta.get("year", year), _coalition_keys(meta)))
+        meta = doc.meta
+        documents.append(LinkedDocument(doc.id, doc.kind, str(meta.get("title") or doc.title),
+                                        meta.get("year", doc.year), _coalition_keys(meta)))
     mentions = []
-    for sid, data in store.query("SELECT session_id, data FROM analyses WHERE kind = ?", ("outputs",)):
-        if str(sid) not in years:
+    for sid, _title, _year, data in store.analyses_of_kind("outputs"):
+        if sid not in years:
             continue  # only what transcripts mentioned
-        for o in _json(data, []):
+        for o in data if isinstance(data, list) else []:
             if isinstance(o, dict) and o.get("kind") and o.get("line") is not None:
-                mentions.append(OutputMention(str(sid), int(o["line"]), str(o.get("quote") or ""), str(o["kind"]),
-                                              o.get("coalition"), str(o.get("status") or "mentioned"),
-                                              years[str(sid)]))
+                mentions.append(OutputMention(sid, int(o["line"]), str(o.get("quote") or ""), str(o["kind"]),
+                                              o.get("coalition"), str(o.get("status") or "mentioned"), years[sid]))
     return documents, mentions
 
 
@@ -218,25 +206,18 @@ def link_outputs(store: Store, session_ids: Iterable[str]) -> dict[str, list[dic
     if not documents:
         return {}
     links = match_outputs(documents, mentions)
-    stored = {str(sid): _json(data, []) for sid, data in
-              store.query("SELECT session_id, data FROM analyses WHERE kind = ?", (ANALYSIS_KIND,))}
+    stored = store.output_links()
     changed = {doc: items for doc, items in links.items() if items != stored.get(doc, [])}
-    if not changed:
-        return {}
-    with store.transaction() as execute:
-        for doc, items in changed.items():
-            execute("DELETE FROM analyses WHERE session_id = ? AND kind = ?", (doc, ANALYSIS_KIND))
-            if items:
-                execute("INSERT INTO analyses (session_id, kind, data) VALUES (?, ?, ?)",
-                        (doc, ANALYSIS_KIND, json.dumps(items, ensure_ascii=False)))
+    if changed:
+        store.save_output_links(changed)
     return changed
 
 
 def linked_documents(store: Store, session_id: str) -> dict[int, list[str]]:
     """The other way round: a transcript's line → ids of the documents its mention there is linked to."""
     out: dict[int, list[str]] = {}
-    for doc, data in store.query("SELECT session_id, data FROM analyses WHERE kind = ?", (ANALYSIS_KIND,)):
-        for link in _json(data, []):
+    for doc, links in store.output_links().items():
+        for link in links:
             if isinstance(link, dict) and link.get("session") == session_id:
-                out.setdefault(int(link["line"]), []).append(str(doc))
+                out.setdefault(int(link["line"]), []).append(doc)
     return out

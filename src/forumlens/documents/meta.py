@@ -147,10 +147,8 @@ def _title(document: Document, session: Session) -> tuple[str, float, str]:
 
 def _coalitions(title: str, head: str, text: str, registry: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(listed, candidates): a coalition named in the title or on the first page is the author."""
-    try:
-        from ..resolve.mentions import find_mentions
-    except ImportError:  # the resolve stage is optional at this seam
-        return [], []
+    from ..resolve.mentions import find_mentions
+
     scores: dict[str, tuple[float, str, Any]] = {}
 
     def add(entity_id: str, conf: float, why: str) -> None:
@@ -262,6 +260,7 @@ def detect_metadata(document: Document, session: Session, overrides: Overrides |
             meta["year"], conf["year"], src["year"] = int(str(meta["date"])[:4]), 1.0, overrides.origin
     return DocumentMeta(title=meta["title"], kind=meta["kind"], date=meta["date"], year=meta["year"],
                         coalitions=tuple(meta["coalitions"]), language=meta["language"],
-                        pages=getattr(document, "pages", None), format=document.format,
+                        pages=document.pages if isinstance(document, StructuredDocument) else None,
+                        format=document.format,
                         confidence={k: round(v, 2) for k, v in conf.items()}, source=src,
                         candidates=tuple(candidates))

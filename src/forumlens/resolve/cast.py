@@ -1,15 +1,17 @@
 """`resolve_session`: a parsed session → its cast (people, coalitions, flags).
 
 The single entry point of the resolve stage: pure, no I/O beyond the packaged
-registry, and its `to_json()` gives exactly the DESIGN.md `people` and `coalitions`
-shapes (plus a few extra fields, which the contract allows).
+registry. The `Cast` goes as it is to the later stages (analyse, summarise); its
+`to_json()` is for the store and gives exactly the DESIGN.md `people` and `coalitions`
+shapes (plus a few extra fields, which the contract allows), and `from_json()` reads
+stored people and coalitions back.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -21,6 +23,7 @@ from forumlens.resolve.people import (
     Misattribution,
     find_misattributions,
     group_labels,
+    merge_known,
     split_floor_voices,
 )
 from forumlens.resolve.registry import Registry, load_registry
@@ -33,6 +36,7 @@ from forumlens.resolve.roles import (
     find_moderators,
     is_moderator,
 )
+from forumlens.resolve.stakeholders import stakeholder_group
 from forumlens.resolve.status import Voice, coalition_statuses
 
 __all__ = ["Cast", "Coalition", "Flag", "Person", "resolve_session"]
@@ -43,19 +47,26 @@ _WORDS = re.compile(r"\w+(?:['’‑-]\w+)*")
 
 @dataclass(frozen=True)
 class Person:
+    """One speaker of a session: who, in which role, for whom, from where, with evidence.
+
+    `name` is None for unnamed turns; `stakeholder` is the stakeholder group when the
+    affiliation or the person's own words tell it (`resolve.stakeholders`).
+    """
+
     name: str | None
-    labels: tuple[str, ...]
-    role: Role
-    affiliation: str | None
-    affiliation_id: str | None
-    mode: str | None
-    lines: tuple[int, ...]
-    words: int
-    minutes: float
-    evidence: tuple[Evidence, ...]
+    labels: tuple[str, ...] = ()
+    role: Role = "participant"
+    affiliation: str | None = None
+    affiliation_id: str | None = None
+    mode: str | None = None
+    lines: tuple[int, ...] = ()
+    words: int = 0
+    minutes: float = 0.0
+    evidence: tuple[Evidence, ...] = ()
     flags: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     description: str | None = None
+    stakeholder: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "labels": list(self.labels), "role": self.role,
@@ -63,7 +74,20 @@ class Person:
                 "words": self.words, "minutes": self.minutes,
                 "evidence": [{"line": e.line, "quote": e.quote} for e in self.evidence],
                 "flags": list(self.flags), "aliases": list(self.aliases), "description": self.description,
-                "affiliation_id": self.affiliation_id}
+                "affiliation_id": self.affiliation_id, "stakeholder": self.stakeholder}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Person:
+        """A stored person; a missing role reads as "" (unknown), other missing fields as empty."""
+        return cls(
+            name=data.get("name"), labels=tuple(data.get("labels") or ()), role=data.get("role") or "",
+            affiliation=data.get("affiliation"), affiliation_id=data.get("affiliation_id"), mode=data.get("mode"),
+            lines=tuple(int(n) for n in data.get("lines") or ()), words=int(data.get("words") or 0),
+            minutes=float(data.get("minutes") or 0.0),
+            evidence=tuple(Evidence(int(e.get("line", 0)), str(e.get("quote", "")), str(e.get("kind", "")))
+                           for e in data.get("evidence") or ()),
+            flags=tuple(data.get("flags") or ()), aliases=tuple(data.get("aliases") or ()),
+            description=data.get("description"), stakeholder=data.get("stakeholder"))
 
 
 @dataclass(frozen=True)
@@ -77,6 +101,11 @@ class Coalition:
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "acronym": self.acronym, "status": self.status, "lines": list(self.lines),
                 "id": self.id}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Coalition:
+        return cls(id=str(data.get("id") or ""), name=str(data.get("name", "")), acronym=data.get("acronym"),
+                   status=str(data.get("status", "")), lines=tuple(data.get("lines") or ()))
 
 
 @dataclass(frozen=True)
@@ -104,6 +133,18 @@ class Cast:
         return {"people": [p.to_json() for p in self.people],
                 "coalitions": [c.to_json() for c in self.coalitions],
                 "flags": [f.to_json() for f in self.flags]}
+
+    def with_known_names(self, known: Sequence[str]) -> Cast:
+        """The cast with people renamed to the name already on record when they are the same
+        person (`merge_known`); the name they had here is kept among their labels and aliases."""
+        names = [p.name for p in self.people if p.name]
+        if not names or not known:
+            return self
+        mapping = merge_known(names, known)
+        people = tuple(replace(p, name=mapping[p.name], labels=tuple(sorted({*p.labels, p.name})),
+                               aliases=tuple(sorted({*p.aliases, p.name})))
+                       if p.name and mapping.get(p.name, p.name) != p.name else p for p in self.people)
+        return replace(self, people=people)
 
 
 def _reattribute(groups: list[LabelGroup], flags: Sequence[Misattribution]) -> list[LabelGroup]:
@@ -239,13 +280,14 @@ def resolve_session(session: Session, *, words_per_minute: float = 150.0, regist
         if not reattribute:
             own_flags += [f.reason for f in found if f.turn in group.turns]
         shown = list(dict.fromkeys(evidence[:3] + draft.mode_evidence[:2]))
-        people.append(Person(
-            name=group.name, labels=tuple(l for l in group.labels), role=role,
+        person = Person(
+            name=group.name, labels=tuple(group.labels), role=role,
             affiliation=entity.name if entity else None, affiliation_id=entity_id, mode=_mode(draft),
             lines=tuple(session.turns[i].line for i in group.turns), words=words,
             minutes=round(words / words_per_minute, 1) if words_per_minute else 0.0,
             evidence=tuple(shown), flags=tuple(own_flags), aliases=tuple(dict.fromkeys(draft.aliases)),
             description=_describe(draft, entity.name if entity else None, role),
-        ))
+        )
+        people.append(replace(person, stakeholder=stakeholder_group(person, reg)))
     coalitions = _coalitions(view, people, mentions, moderators, groups, reg)
     return Cast(tuple(people), tuple(coalitions), flags, tuple(mentions))

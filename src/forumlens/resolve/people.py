@@ -105,11 +105,12 @@ def group_labels(session: Session) -> list[LabelGroup]:
             names[speaker] += 1
         elif turn.label:
             label = normalise_label(turn.label)
-            group = next((g for g in groups if g.name is None and label in g.labels), None)
-            if group is None:
-                group = LabelGroup(None)
-                groups.append(group)
+            same = next((g for g in groups if g.name is None and label in g.labels), None)
+            if same is None:
+                same = LabelGroup(None)
+                groups.append(same)
                 variants.append(Counter())
+            group = same
         else:
             group = LabelGroup(None)
             groups.append(group)

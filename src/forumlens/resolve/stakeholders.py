@@ -12,9 +12,12 @@ coalitions are multistakeholder by design.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .registry import Registry, load_registry
+
+if TYPE_CHECKING:
+    from .cast import Person
 
 __all__ = ["stakeholder_group"]
 
@@ -33,16 +36,16 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def stakeholder_group(person: dict[str, Any], registry: Registry | None = None) -> str | None:
-    """Stakeholder group of one person in the `people` JSON shape, or None when unknown."""
+def stakeholder_group(person: Person, registry: Registry | None = None) -> str | None:
+    """Stakeholder group of one person of the cast, or None when unknown."""
     registry = registry or load_registry()
-    entity = registry.entities.get(person.get("affiliation_id") or "")
+    entity = registry.entities.get(person.affiliation_id or "")
     if entity is not None and entity.kind in _KIND_GROUP:
         return _KIND_GROUP[entity.kind]
-    if person.get("role") == "dc-representative":
+    if person.role == "dc-representative":
         return None
-    own_words = " ".join(e.get("quote", "") for e in person.get("evidence") or [])
-    own_words += " " + (person.get("description") or "")
+    own_words = " ".join(e.quote for e in person.evidence)
+    own_words += " " + (person.description or "")
     for group, cue in _CUES:
         if cue.search(own_words):
             return group

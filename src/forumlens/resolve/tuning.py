@@ -61,8 +61,10 @@ def score_at(threshold: float, positives: list[tuple[str, str]], negatives: list
     return Score(threshold, round(precision, 3), round(recall, 3), round(f1, 3))
 
 
-def sweep(thresholds: tuple[float, ...] = tuple(round(0.5 + 0.01 * i, 2) for i in range(46)),
-          registry: Registry | None = None) -> list[Score]:
+GRID = tuple(round(0.5 + 0.01 * i, 2) for i in range(46))  # 0.50, 0.51, …, 0.95
+
+
+def sweep(thresholds: tuple[float, ...] = GRID, registry: Registry | None = None) -> list[Score]:
     """Scores over a grid of thresholds on the shipped labelled set."""
     positives, negatives = labelled_phrases()
     return [score_at(t, positives, negatives, registry) for t in thresholds]

@@ -42,11 +42,8 @@ def get_settings() -> Settings:
 
 
 def get_store(settings: Annotated[Settings, Depends(get_settings)]) -> Iterator[Store]:
-    store = open_store(settings.db_location)
-    try:
+    with open_store(settings.db_location) as store:
         yield store
-    finally:
-        store.close()
 
 
 def require_admin(settings: Annotated[Settings, Depends(get_settings)],

@@ -29,6 +29,7 @@ from typing import Any
 
 from ..errors import DeliveryError
 from ..store.base import Store
+from ..store.routing import OpenDelivery
 from .channels import Sender
 from .digest import build_digest
 from .lease import hold
@@ -90,28 +91,11 @@ def _stamp(now: Callable[[], datetime]) -> str:
     return now().astimezone(UTC).isoformat(timespec="seconds")
 
 
-def _in(items: Sequence[str]) -> str:
-    return "(" + ", ".join("?" * len(items)) + ")"
-
-
-def _open_rows(store: Store, subscriber_id: int, channel: str) -> list[tuple[str, str, int]]:
-    return [(r[0], r[1], int(r[2])) for r in store.query(
-        "SELECT item, status, attempts FROM deliveries WHERE subscriber_id = ? AND channel = ?"
-        " AND status IN ('pending', 'sending', 'retry') ORDER BY item", (subscriber_id, channel))]
-
-
-def _batches(rows: Sequence[tuple[str, str, int]]) -> list[list[str]]:
+def _batches(rows: Sequence[OpenDelivery]) -> list[list[str]]:
     """Rows left `sending` by a crash first (as they were), then everything else together."""
-    inflight = [item for item, status, _ in rows if status == "sending"]
-    rest = [item for item, status, _ in rows if status != "sending"]
+    inflight = [r.item for r in rows if r.status == "sending"]
+    rest = [r.item for r in rows if r.status != "sending"]
     return [b for b in (inflight, rest) if b]
-
-
-def _set(store: Store, subscriber_id: int, channel: str, items: Sequence[str], sql: str,
-         params: Sequence[Any]) -> None:
-    with store.transaction() as execute:
-        execute(f"UPDATE deliveries SET {sql} WHERE subscriber_id = ? AND channel = ? AND item IN {_in(items)}",
-                [*params, subscriber_id, channel, *items])
 
 
 def _digest(store: Store, sub: Subscriber, items: Sequence[str], base_url: str, stamp: str) -> Digest:
@@ -128,7 +112,7 @@ def pending_digests(store: Store, *, base_url: str, subscriber: str | None = Non
     out = []
     for sub in subs:
         for channel in CHANNELS:
-            for items in _batches(_open_rows(store, sub.id or 0, channel)):
+            for items in _batches(store.open_deliveries(sub.id or 0, channel)):
                 digest = _digest(store, sub, items, base_url, _stamp(now))
                 out.append(DeliveryResult(sub.name, channel, batch_key(sub.id or 0, channel, items), items,
                                           "dry-run", digest=digest))
@@ -144,31 +128,26 @@ def _send_batch(store: Store, sub: Subscriber, channel: str, items: list[str], s
     present = {i.item for i in digest.items}
     gone = [i for i in items if i not in present]
     if gone:  # the session (or the match) was removed since it was queued
-        _set(store, sid, channel, gone, "status = 'cancelled', last_error = ?", ["the matched session was removed"])
+        store.cancel_deliveries(sid, channel, gone, "the matched session was removed")
         items = [i for i in items if i in present]
         if not items:
             return DeliveryResult(sub.name, channel, key, gone, "cancelled", error="session removed")
         key = batch_key(sid, channel, items)
     result = DeliveryResult(sub.name, channel, key, items, "retry", digest=digest)
     for attempt in range(1, policy.attempts_per_run + 1):
-        _set(store, sid, channel, items, "status = 'sending', attempts = attempts + 1", [])
-        result.attempts = max(int(r[0]) for r in store.query(
-            f"SELECT attempts FROM deliveries WHERE subscriber_id = ? AND channel = ? AND item IN {_in(items)}",
-            [sid, channel, *items]))
+        result.attempts = store.claim_deliveries(sid, channel, items)
         try:
             send(sub, digest, key)
         except DeliveryError as exc:
             result.error = exc.render()
-            _set(store, sid, channel, items,
-                 "status = CASE WHEN attempts >= ? THEN 'failed' ELSE 'retry' END, last_error = ?",
-                 [policy.max_attempts, f"{_stamp(now)} {result.error}"])
+            store.record_delivery_failure(sid, channel, items, f"{_stamp(now)} {result.error}", policy.max_attempts)
             if result.attempts >= policy.max_attempts:
                 result.status = "failed"
                 return result
             if attempt < policy.attempts_per_run:
                 sleep(policy.delay(attempt))
             continue
-        _set(store, sid, channel, items, "status = 'delivered', delivered_at = ?, last_error = NULL", [_stamp(now)])
+        store.mark_delivered(sid, channel, items, _stamp(now))
         result.status, result.error = "delivered", ""
         return result
     return result
@@ -196,14 +175,14 @@ def _deliver_all(store: Store, senders: Mapping[str, Sender], keep: Callable[[],
     results: list[DeliveryResult] = []
     for sub in subs:
         for channel in CHANNELS:
-            rows = _open_rows(store, sub.id or 0, channel)
+            rows = store.open_deliveries(sub.id or 0, channel)
             if not rows:
                 continue
             keep()  # renew the lease before each subscriber's channel
             if channel not in sub.channels or channel not in senders:
-                items = [r[0] for r in rows]
+                items = [r.item for r in rows]
                 why = "the subscriber no longer has this channel" if channel not in sub.channels else "no sender"
-                _set(store, sub.id or 0, channel, items, "status = 'cancelled', last_error = ?", [why])
+                store.cancel_deliveries(sub.id or 0, channel, items, why)
                 results.append(DeliveryResult(sub.name, channel, "", items, "cancelled", error=why))
                 continue
             for items in _batches(rows):
@@ -218,9 +197,5 @@ def requeue_failed(store: Store, subscriber: str | None = None) -> int:
     subs = [repo.get(subscriber)] if subscriber else repo.all()
     count = 0
     for sub in subs:
-        rows = store.query("SELECT count(*) FROM deliveries WHERE subscriber_id = ? AND status = 'failed'", (sub.id,))
-        count += int(rows[0][0])
-        with store.transaction() as execute:
-            execute("UPDATE deliveries SET status = 'retry', attempts = 0 WHERE subscriber_id = ?"
-                    " AND status = 'failed'", (sub.id,))
+        count += store.requeue_failed_deliveries(sub.id or 0)
     return count

@@ -52,19 +52,16 @@ def digest_items(store: Store, matches: Sequence[tuple[Match, str]], base_url: s
     cache: dict[str, tuple[str, int | None, list[str]]] = {}
     for match, matched_at in matches:
         if match.session_id not in cache:
-            rows = store.query("SELECT s.title, s.year, d.text FROM sessions s JOIN documents d ON d.id = s.id"
-                               " WHERE s.id = ?", (match.session_id,))
-            if not rows:
+            found = store.session_text(match.session_id)
+            if found is None:
                 continue  # the session was removed since it matched
-            cache[match.session_id] = (rows[0][0], rows[0][1], str(rows[0][2]).split("\n"))
+            cache[match.session_id] = (found[0], found[1], found[2].split("\n"))
         title, year, lines = cache[match.session_id]
         quote, speaker = "", None
         if match.line and 1 <= match.line <= len(lines):
             quote = _shorten(lines[match.line - 1].strip())
-            found = store.query("SELECT speaker FROM turns WHERE session_id = ? AND line <= ? AND end_line >= ?"
-                                " AND kind = 'speech' ORDER BY line DESC LIMIT 1",
-                                (match.session_id, match.line, match.line))
-            speaker = found[0][0] if found else None
+            turn = store.turn_at(match.session_id, match.line, speech_only=True)
+            speaker = turn.speaker if turn else None
         out.append(DigestItem(item=match.item, session_id=match.session_id, title=title, year=year,
                               kind=match.kind, reason=match.reason, line=match.line, quote=quote, speaker=speaker,
                               url=session_url(base_url, match.session_id, match.line), matched_at=matched_at))

@@ -9,8 +9,9 @@ lapses after `ttl` seconds (the holder renews it before each batch), so a crash 
 blocks delivery for longer than that — and on the same machine not even that long:
 a lease whose holder process no longer exists is taken over at once.
 
-Taking a lease is one transaction on either store; when two processes race for a free
-lease, the primary key lets exactly one insert succeed.
+Taking a lease is one transaction on either store (`Store.take_lease`): the holder's row is
+read, judged here (`can_take`), and only that row is replaced; when two processes race for
+a free or lapsed lease, the primary key lets exactly one insert succeed.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from datetime import UTC, datetime
 
 from ..errors import Busy, ForumlensError
 from ..store.base import Store
+from ..store.routing import Lease
 
 __all__ = ["DEFAULT_TTL", "acquire", "hold", "holder", "release", "renew"]
 
@@ -57,43 +59,36 @@ def _gone(owner: str) -> bool:
 
 def holder(store: Store, name: str, now: Callable[[], float] = time.time) -> tuple[str, float] | None:
     """(owner, expires_at) of a live lease, or None when it is free or has lapsed."""
-    rows = store.query("SELECT owner, expires_at FROM leases WHERE name = ?", (name,))
-    if rows and float(rows[0][1]) > now():
-        return str(rows[0][0]), float(rows[0][1])
+    lease = store.lease(name)
+    if lease and lease.expires_at > now():
+        return lease.owner, lease.expires_at
     return None
 
 
 def acquire(store: Store, name: str, owner: str, ttl: float = DEFAULT_TTL,
             now: Callable[[], float] = time.time) -> bool:
     """Take the lease if it is free, lapsed or already ours; False if someone else holds it."""
+
+    def can_take(current: Lease) -> bool:
+        return current.owner == owner or current.expires_at <= now() or _gone(current.owner)
+
     try:
-        with store.transaction() as execute:
-            rows = execute("SELECT owner, expires_at FROM leases WHERE name = ?", (name,))
-            if rows and str(rows[0][0]) != owner and float(rows[0][1]) > now() and not _gone(str(rows[0][0])):
-                return False
-            if rows:  # only the row seen above: if another process replaced it meanwhile, the insert fails
-                execute("DELETE FROM leases WHERE name = ? AND owner = ? AND expires_at = ?", (name, *rows[0]))
-            execute("INSERT INTO leases (name, owner, expires_at) VALUES (?, ?, ?)", (name, owner, now() + ttl))
+        return store.take_lease(name, owner, now() + ttl, can_take=can_take)
     except ForumlensError:
         current = holder(store, name, now)
         if current is not None and current[0] != owner:
             return False  # lost the race for the primary key to another process
         raise
-    return True
 
 
 def renew(store: Store, name: str, owner: str, ttl: float = DEFAULT_TTL,
           now: Callable[[], float] = time.time) -> bool:
     """Push the lease's expiry on; False if it is no longer ours (it lapsed and was taken)."""
-    with store.transaction() as execute:
-        rows = execute("UPDATE leases SET expires_at = ? WHERE name = ? AND owner = ? RETURNING owner",
-                       (now() + ttl, name, owner))
-    return bool(rows)
+    return store.renew_lease(name, owner, now() + ttl)
 
 
 def release(store: Store, name: str, owner: str) -> None:
-    with store.transaction() as execute:
-        execute("DELETE FROM leases WHERE name = ? AND owner = ?", (name, owner))
+    store.release_lease(name, owner)
 
 
 @contextmanager

@@ -9,7 +9,6 @@ I/O edge that reads those facts from the store's projections and analyses, and
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import Any
 
 from ..search import SearchFilters, parse_query
 from ..store.base import Store
+from ..store.routing import Mention
 from ..transcript.speakers import name_key
 from .models import Match, Subscriber, interest_key
 from .repository import SubscriberRepository
@@ -92,7 +92,7 @@ def _default_registry() -> Any:
         return None
     try:
         return load_registry()
-    except Exception:  # noqa: BLE001 - a broken registry must not stop delivery
+    except Exception:  # a broken registry must not stop delivery
         return None
 
 
@@ -167,55 +167,32 @@ def match_session(facts: SessionFacts, subscriber: Subscriber, *,
 
 
 # -- the I/O edge: facts from the store ----------------------------------------------------
-def _json_lines(value: Any) -> tuple[int, ...]:
-    try:
-        data = json.loads(value) if isinstance(value, str) else value
-    except ValueError:
-        return ()
-    return tuple(int(x) for x in (data or []) if isinstance(x, int | float))
-
-
 def _questions(data: Any) -> tuple[Mapping[str, Any], ...]:
     if isinstance(data, Mapping):
         data = data.get("questions")
     return tuple(q for q in (data or []) if isinstance(q, Mapping))
 
 
+def _facts(mentions: Iterable[Mention]) -> tuple[Fact, ...]:
+    return tuple(Fact(m.name, m.lines, m.detail, m.aliases) for m in mentions)
+
+
 def load_facts(store: Store, session_id: str, queries: Iterable[str] = ()) -> SessionFacts | None:
     """What `match_session` needs about one session, from projections, analyses and search."""
-    doc = store.query("SELECT s.title, d.text FROM sessions s JOIN documents d ON d.id = s.id WHERE s.id = ?",
-                      (session_id,))
-    if not doc:
+    found = store.session_text(session_id)
+    if found is None:
         return None
-    title, text = doc[0]
-    coalitions = tuple(
-        Fact(name, _json_lines(lines), status or "", (acronym,) if acronym else ())
-        for name, acronym, status, lines in store.query(
-            "SELECT coalition, acronym, status, lines FROM coalition_mentions WHERE session_id = ?"
-            " ORDER BY coalition", (session_id,)))
-    tags = tuple(
-        Fact(code, _json_lines(lines), label or "", (scheme,))
-        for scheme, code, label, lines in store.query(
-            "SELECT scheme, code, label, lines FROM tags WHERE session_id = ? ORDER BY score DESC, code",
-            (session_id,)))
-    people = [
-        Fact(name, _json_lines(lines), role or "")
-        for name, role, lines in store.query(
-            "SELECT p.name, a.role, a.lines FROM appearances a JOIN people p ON p.key = a.person_key"
-            " WHERE a.session_id = ? ORDER BY p.name", (session_id,))]
+    title, _, text = found
+    mentions = store.session_mentions(session_id)
     # speakers from the turns too, so people interests work before the cast analysis lands
-    for key, speaker, line in store.query(
-            "SELECT speaker_key, min(speaker), min(line) FROM turns WHERE session_id = ? AND kind = 'speech'"
-            " AND speaker IS NOT NULL GROUP BY speaker_key ORDER BY min(line)", (session_id,)):
-        if key and speaker:
-            people.append(Fact(speaker, (int(line),)))
+    people = _facts((*mentions.people, *mentions.speakers))
     hits: dict[str, tuple[int, str]] = {}
     for query in dict.fromkeys(queries):
-        found = store.search(parse_query(query), SearchFilters(session=session_id, limit=1))
-        if found:
-            hits[query] = (found[0].line, found[0].snippet)
-    return SessionFacts(session_id=session_id, title=title, lines=tuple(str(text).split("\n")),
-                        coalitions=coalitions, tags=tags, people=tuple(people),
+        hit = store.search(parse_query(query), SearchFilters(session=session_id, limit=1))
+        if hit:
+            hits[query] = (hit[0].line, hit[0].snippet)
+    return SessionFacts(session_id=session_id, title=title, lines=tuple(text.split("\n")),
+                        coalitions=_facts(mentions.coalitions), tags=_facts(mentions.tags), people=people,
                         questions=_questions(store.analysis(session_id, "questions")), query_hits=hits)
 
 

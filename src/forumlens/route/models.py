@@ -51,7 +51,7 @@ def interest_key(value: str) -> str:
 
 def parse_item(item: str) -> tuple[str, str, str]:
     """`(session_id, kind, key)` of an item key written by `Match.item`."""
-    session_id, kind, key = (item.split("/", 2) + ["", ""])[:3]
+    session_id, kind, key = [*item.split("/", 2), "", ""][:3]
     return session_id, kind, key
 
 

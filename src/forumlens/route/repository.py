@@ -1,14 +1,13 @@
-"""Subscribers, matches and the delivery log, kept in the store with portable SQL.
+"""Subscribers, their matches and the delivery log, as the models of `route`, over any `Store`.
 
-Only `store.query` and `store.transaction` are used, with `?` placeholders and
-`ON CONFLICT DO NOTHING`, so the same code runs on SQLite and PostgreSQL. Secrets
-(feed token, webhook secret) are generated here, with `secrets`, when a channel is
-first enabled, and kept when a subscriber is re-imported.
+The store keeps the rows (`store/routing.py`); this module holds what is ours: the checks
+a subscriber must pass, its secrets (feed token, webhook secret, generated here with
+`secrets` when a channel is first enabled and kept when a subscriber is re-imported),
+and the conversion of stored rows to `Subscriber` and `Match`.
 """
 
 from __future__ import annotations
 
-import json
 import secrets
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -16,11 +15,18 @@ from urllib.parse import urlsplit
 
 from ..errors import ConfigError, NotFound
 from ..store.base import Store
+from ..store.routing import StoredMatch, SubscriberRecord
 from .models import CHANNELS, Interests, Match, Subscriber, parse_item
 
-__all__ = ["SubscriberRepository", "new_feed_token", "new_webhook_secret", "validate_subscriber"]
-
-_COLUMNS = "id, name, email, webhook, webhook_secret, feed_token, interests, created_at"
+__all__ = [
+    "SubscriberRepository",
+    "new_feed_token",
+    "new_webhook_secret",
+    "pushed_channels",
+    "stored_match",
+    "subscriber",
+    "validate_subscriber",
+]
 
 
 def new_feed_token() -> str:
@@ -45,10 +51,21 @@ def validate_subscriber(sub: Subscriber) -> None:
                               hint="webhooks are POSTed to an HTTP(S) URL")
 
 
-def _row(row: Sequence[Any]) -> Subscriber:
-    return Subscriber(id=int(row[0]), name=row[1], email=row[2], webhook=row[3], webhook_secret=row[4],
-                      feed_token=row[5], interests=Interests.from_json(json.loads(row[6] or "{}")),
-                      created_at=str(row[7]))
+def subscriber(record: SubscriberRecord) -> Subscriber:
+    """The `Subscriber` of a stored row."""
+    return Subscriber(id=record.id, name=record.name, email=record.email, webhook=record.webhook,
+                      webhook_secret=record.webhook_secret, feed_token=record.feed_token,
+                      interests=Interests.from_json(dict(record.interests or {})), created_at=record.created_at)
+
+
+def stored_match(match: Match, created_at: str) -> StoredMatch:
+    """The row of a `Match` recorded at `created_at`."""
+    return StoredMatch(match.subscriber_id, match.item, match.session_id, match.reason, match.line, created_at)
+
+
+def pushed_channels(subscribers: Iterable[Subscriber]) -> dict[int, list[str]]:
+    """Subscriber id → the channels a match is queued on (pushed ones: the feed is pulled)."""
+    return {s.id: [c for c in s.channels if c in CHANNELS] for s in subscribers if s.id is not None}
 
 
 class SubscriberRepository:
@@ -59,13 +76,11 @@ class SubscriberRepository:
 
     # -- subscribers --------------------------------------------------------------------
     def all(self) -> list[Subscriber]:
-        return [_row(r) for r in self.store.query(f"SELECT {_COLUMNS} FROM subscribers ORDER BY name")]
+        return [subscriber(r) for r in self.store.subscribers()]
 
     def find(self, name: str) -> Subscriber | None:
-        rows = self.store.query(f"SELECT {_COLUMNS} FROM subscribers WHERE name = ?", (name,))
-        if not rows:  # be forgiving about case in names typed on the command line
-            rows = self.store.query(f"SELECT {_COLUMNS} FROM subscribers WHERE lower(name) = ?", (name.lower(),))
-        return _row(rows[0]) if len(rows) == 1 else None
+        found = self.store.subscriber_named(name)
+        return subscriber(found) if found else None
 
     def get(self, name: str) -> Subscriber:
         found = self.find(name)
@@ -74,16 +89,14 @@ class SubscriberRepository:
         return found
 
     def by_id(self, subscriber_id: int) -> Subscriber:
-        rows = self.store.query(f"SELECT {_COLUMNS} FROM subscribers WHERE id = ?", (subscriber_id,))
-        if not rows:
+        found = self.store.subscriber_by_id(subscriber_id)
+        if found is None:
             raise NotFound(f"no subscriber with id {subscriber_id}")
-        return _row(rows[0])
+        return subscriber(found)
 
     def by_feed_token(self, token: str) -> Subscriber | None:
-        if not token:
-            return None
-        rows = self.store.query(f"SELECT {_COLUMNS} FROM subscribers WHERE feed_token = ?", (token,))
-        return _row(rows[0]) if rows else None
+        found = self.store.subscriber_by_feed_token(token)
+        return subscriber(found) if found else None
 
     def add(self, sub: Subscriber, *, feed: bool = False, now: str, replace: bool = False) -> Subscriber:
         """Insert (or with `replace`, update in place) a subscriber; returns it with its secrets.
@@ -104,25 +117,16 @@ class SubscriberRepository:
         secret = None
         if sub.webhook:
             secret = sub.webhook_secret or (existing.webhook_secret if existing else None) or new_webhook_secret()
-        interests = json.dumps(sub.interests.to_json(), ensure_ascii=False)
-        with self.store.transaction() as execute:
-            if existing:
-                execute("UPDATE subscribers SET email = ?, webhook = ?, webhook_secret = ?, feed_token = ?,"
-                        " interests = ? WHERE id = ?",
-                        (sub.email, sub.webhook, secret, token, interests, existing.id))
-            else:
-                execute("INSERT INTO subscribers (name, email, webhook, webhook_secret, feed_token, interests,"
-                        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (sub.name, sub.email, sub.webhook, secret, token, interests, now))
+        self.store.save_subscriber(SubscriberRecord(
+            id=existing.id if existing else None, name=sub.name, email=sub.email, webhook=sub.webhook,
+            webhook_secret=secret, feed_token=token, interests=sub.interests.to_json(), created_at=now))
         return self.get(sub.name)
 
     def remove(self, name: str) -> Subscriber:
         """Delete a subscriber with its matches and delivery log (nothing more is sent)."""
         sub = self.get(name)
-        with self.store.transaction() as execute:
-            execute("DELETE FROM deliveries WHERE subscriber_id = ?", (sub.id,))
-            execute("DELETE FROM matches WHERE subscriber_id = ?", (sub.id,))
-            execute("DELETE FROM subscribers WHERE id = ?", (sub.id,))
+        if sub.id is not None:
+            self.store.remove_subscriber(sub.id)
         return sub
 
     # -- matches ------------------------------------------------------------------------
@@ -132,50 +136,24 @@ class SubscriberRepository:
         A match already stored (same subscriber and item) is left alone, so matching
         the same session twice never queues it twice.
         """
-        fresh: list[Match] = []
-        channels = {s.id: [c for c in s.channels if c in CHANNELS] for s in self.all()}
-        with self.store.transaction() as execute:
-            for m in matches:
-                if execute("SELECT 1 FROM matches WHERE subscriber_id = ? AND item = ?", (m.subscriber_id, m.item)):
-                    continue
-                execute("INSERT INTO matches (subscriber_id, item, session_id, reason, line, created_at)"
-                        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                        (m.subscriber_id, m.item, m.session_id, m.reason, m.line, now))
-                for channel in channels.get(m.subscriber_id, []):
-                    execute("INSERT INTO deliveries (subscriber_id, item, channel, status, attempts)"
-                            " VALUES (?, ?, ?, 'pending', 0) ON CONFLICT DO NOTHING",
-                            (m.subscriber_id, m.item, channel))
-                fresh.append(m)
-        return fresh
+        matches = list(matches)
+        fresh = self.store.record_matches([stored_match(m, now) for m in matches], pushed_channels(self.all()))
+        return [m for m, new in zip(matches, fresh, strict=True) if new]
 
     def matches(self, subscriber_id: int, *, items: Sequence[str] | None = None,
                 limit: int | None = None) -> list[tuple[Match, str]]:
         """Stored matches of a subscriber (newest first) with their `created_at`."""
-        sql = "SELECT item, session_id, reason, line, created_at FROM matches WHERE subscriber_id = ?"
-        params: list[Any] = [subscriber_id]
-        if items is not None:
-            if not items:
-                return []
-            sql += " AND item IN (" + ", ".join("?" * len(items)) + ")"
-            params += list(items)
-        sql += " ORDER BY created_at DESC, item"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
         out = []
-        for item, session_id, reason, line, created in self.store.query(sql, params):
-            _, kind, key = parse_item(item)
-            out.append((Match(subscriber_id, session_id, kind, key, reason, line), str(created)))
+        for row in self.store.subscriber_matches(subscriber_id, items=items, limit=limit):
+            _, kind, key = parse_item(row.item)
+            out.append((Match(subscriber_id, row.session_id, kind, key, row.reason, row.line), row.created_at))
         return out
+
+    def matched_items(self, subscriber_id: int) -> set[str]:
+        """Item keys already stored for a subscriber."""
+        return set(self.store.matched_items(subscriber_id))
 
     # -- delivery log -------------------------------------------------------------------
     def deliveries(self, subscriber_id: int | None = None) -> list[dict[str, Any]]:
         """The delivery log, as plain rows (for `subscribers show` and the API)."""
-        sql = ("SELECT s.name, d.item, d.channel, d.status, d.attempts, d.last_error, d.delivered_at"
-               " FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id")
-        params: list[Any] = []
-        if subscriber_id is not None:
-            sql += " WHERE d.subscriber_id = ?"
-            params.append(subscriber_id)
-        sql += " ORDER BY s.name, d.channel, d.item"
-        keys = ("subscriber", "item", "channel", "status", "attempts", "last_error", "delivered_at")
-        return [dict(zip(keys, row, strict=True)) for row in self.store.query(sql, params)]
+        return [entry.to_json() for entry in self.store.delivery_log(subscriber_id)]

@@ -41,9 +41,7 @@ def parse_duration(text: str) -> timedelta:
 def sessions_since(store: Store, cutoff: datetime) -> list[str]:
     """Ids of sessions ingested at or after `cutoff` (oldest first)."""
     stamp = cutoff.astimezone(UTC).isoformat(timespec="seconds")
-    return [r[0] for r in store.query(
-        "SELECT s.id FROM sessions s JOIN documents d ON d.id = s.id WHERE d.ingested_at >= ?"
-        " ORDER BY d.ingested_at, s.id", (stamp,))]
+    return store.sessions_ingested_since(stamp)
 
 
 def add_subscriber(store: Store, name: str, *, email: str | None = None, webhook: str | None = None,
@@ -98,8 +96,7 @@ def run_digest(store: Store, settings: Any, *, since: timedelta = timedelta(days
     ids = sessions_since(store, now() - since)
     base_url = settings.public_url
     if dry_run:
-        stored = {(s.id, item) for s in subs for item in
-                  (r[0] for r in store.query("SELECT item FROM matches WHERE subscriber_id = ?", (s.id,)))}
+        stored = {(s.id, item) for s in subs for item in repo.matched_items(s.id or 0)}
         fresh = [m for m in match_sessions(store, ids, subs) if (m.subscriber_id, m.item) not in stored]
         return DigestRun(ids, fresh, pending_digests(store, base_url=base_url, subscriber=subscriber, now=now),
                          dry_run=True)

@@ -7,22 +7,24 @@ full-text index, tags and coalition mentions, and the semantic modes raise a
 `ConfigError` that names the install command.
 
     >>> from forumlens.semantic import semantic_search, similar_sessions, suggest_partners
+
+Modules: `embedder` (the model), `passages` (turns → passages), `vectors` (the vector
+matrix, exact kNN), `index` (embedding stored sessions), `hybrid` (search modes),
+`profiles` (session keyword/tag/coalition profiles), `evidence` (result records, verbatim
+quotes), `similar` (similar sessions and turns), `actors` (coalitions and initiatives on
+record), `partners` (partner suggestions), `working_on` (coalitions working on a topic).
 """
 
 from __future__ import annotations
 
 from .embedder import INSTALL_HINT, MODEL_NAME, Embedder, load_embedder, semantic_installed
+from .evidence import RelatedActor, RelatedSession
 from .hybrid import MODES, available_modes, rrf, semantic_search
 from .index import EmbedReport, embed_after_ingest, embed_store
-from .related import (
-                      RelatedActor,
-                      RelatedSession,
-                      coalitions_working_on,
-                      similar_sessions,
-                      similar_turns,
-                      suggest_partners,
-)
+from .partners import suggest_partners
+from .similar import similar_sessions, similar_turns
 from .vectors import DDL, vector_counts
+from .working_on import coalitions_working_on
 
 __all__ = [
     "DDL",

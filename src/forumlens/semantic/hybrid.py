@@ -20,12 +20,20 @@ from ..errors import ConfigError
 from ..models import SearchHit
 from ..search import Query, SearchFilters, parse_query
 from ..store.base import Store
-from ..store.sql import filter_sql
 from .embedder import INSTALL_HINT, Embedder, load_embedder, semantic_installed
-from .vectors import VectorMatrix, keys_mask, load_matrix, vector_counts
+from .vectors import VectorMatrix, keys_mask, load_matrix
 
-__all__ = ["MODES", "Mode", "semantic_search", "vector_search", "rrf", "available_modes", "query_text",
-           "turn_of_line", "passage_hits"]
+__all__ = [
+    "MODES",
+    "Mode",
+    "available_modes",
+    "passage_hits",
+    "query_text",
+    "rrf",
+    "semantic_search",
+    "turn_of_line",
+    "vector_search",
+]
 
 Mode = Literal["lexical", "semantic", "hybrid"]
 MODES: tuple[str, ...] = ("lexical", "semantic", "hybrid")
@@ -36,7 +44,7 @@ SNIPPET_WORDS = 32
 
 def available_modes(store: Store) -> list[str]:
     """Modes that will work on this store now (the portal can offer just these)."""
-    if not semantic_installed() or not vector_counts(store):
+    if not semantic_installed() or not store.vector_counts():
         return ["lexical"]
     return list(MODES)
 
@@ -70,9 +78,7 @@ def _allowed_turns(store: Store, filters: SearchFilters) -> set[tuple[str, int]]
     """(session, turn) pairs the filters let through; None when there are no filters."""
     if not (filters.speaker or filters.session or filters.year is not None or filters.tag or filters.coalition):
         return None
-    where, params = filter_sql(filters, "?", str(getattr(store, "dialect", "sqlite")))
-    sql = "SELECT t.session_id, t.idx FROM turns t JOIN sessions s ON s.id = t.session_id WHERE " + " AND ".join(where)
-    return {(r[0], int(r[1])) for r in store.query(sql, params)}
+    return store.turns_passing(filters)
 
 
 def passage_hits(store: Store, matrix: VectorMatrix, ranked: Sequence[tuple[int, float]], *,
@@ -83,27 +89,18 @@ def passage_hits(store: Store, matrix: VectorMatrix, ranked: Sequence[tuple[int,
     """
     if not ranked:
         return []
-    wanted: dict[str, set[int]] = {}
-    for row, _ in ranked:
-        sid, turn = matrix.keys[row][:2]
-        wanted.setdefault(sid, set()).add(turn)
-    details: dict[tuple[str, int], tuple[str | None, str | None, str, str]] = {}
-    for sid, turns in wanted.items():
-        marks = ", ".join("?" * len(turns))
-        for r in store.query(f"SELECT t.idx, t.speaker, t.label, t.text, s.title FROM turns t JOIN sessions s"
-                             f" ON s.id = t.session_id WHERE t.session_id = ? AND t.idx IN ({marks})",
-                             (sid, *sorted(turns))):
-            details[(sid, int(r[0]))] = (r[1], r[2], r[3], r[4])
+    turns = store.turns_by_key((matrix.keys[row][0], matrix.keys[row][1]) for row, _ in ranked)
     hits = []
     for row, score in ranked:
         sid, turn, _part, line, start, end = matrix.keys[row]
-        if (sid, turn) not in details:  # the turn went away since the vectors were loaded
+        found = turns.get((sid, turn))
+        if found is None:  # the turn went away since the vectors were loaded
             continue
-        speaker, label, text, title = details[(sid, turn)]
-        if drop is not None and drop.search(text[start:end]):
+        passage = found.text[start:end]
+        if drop is not None and drop.search(passage):
             continue
-        hits.append((row, SearchHit(session=sid, line=line, speaker=speaker, snippet=_snippet(text[start:end]),
-                                    score=score, title=title, label=label)))
+        hits.append((row, SearchHit(session=sid, line=line, speaker=found.speaker, snippet=_snippet(passage),
+                                    score=score, title=found.title, label=found.label)))
     return hits
 
 
@@ -149,9 +146,8 @@ def vector_search(store: Store, text: str, filters: SearchFilters, *, embedder: 
 
 def turn_of_line(store: Store, session_id: str, line: int) -> int | None:
     """Index of the turn covering a source line, None if no turn does."""
-    rows = store.query("SELECT idx FROM turns WHERE session_id = ? AND line <= ? AND end_line >= ? ORDER BY idx",
-                       (session_id, line, line))
-    return int(rows[0][0]) if rows else None
+    turn = store.turn_covering(session_id, line)
+    return turn.index if turn is not None else None
 
 
 def semantic_search(store: Store, text: str, filters: SearchFilters, mode: str = "hybrid", *,
@@ -172,7 +168,7 @@ def semantic_search(store: Store, text: str, filters: SearchFilters, mode: str =
             raise ConfigError(f"--mode {mode} needs the optional embedding model, which is not installed",
                               hint=INSTALL_HINT + ", then run `forumlens embed`")
         embedder = load_embedder()
-    if not vector_counts(store).get(embedder.model):
+    if not store.vector_counts().get(embedder.model):
         if mode == "semantic":
             raise ConfigError("no embeddings are stored yet, so semantic search has nothing to search",
                               hint="run `forumlens embed` once (new ingests are embedded as they come)")

@@ -15,9 +15,9 @@ from typing import Any
 from ..store.base import Store
 from .embedder import Embedder, load_embedder, semantic_installed
 from .passages import Passage, session_passages
-from .vectors import embedded_sessions, ensure_table, save_vectors
+from .vectors import save_vectors
 
-__all__ = ["EmbedReport", "embed_store", "embed_after_ingest"]
+__all__ = ["EmbedReport", "embed_after_ingest", "embed_store"]
 
 BATCH = 32
 SESSIONS_PER_ROUND = 8
@@ -43,11 +43,10 @@ class EmbedReport:
 
 
 def _targets(store: Store, model: str, session_ids: Iterable[str] | None, force: bool) -> tuple[list[str], int]:
-    wanted = list(session_ids) if session_ids is not None else \
-        [r[0] for r in store.query("SELECT id FROM sessions ORDER BY id")]
+    wanted = list(session_ids) if session_ids is not None else store.session_ids()
     if force:
         return wanted, 0
-    done = embedded_sessions(store, model)
+    done = store.embedded_sessions(model)
     todo = [sid for sid in wanted if sid not in done]
     return todo, len(wanted) - len(todo)
 
@@ -66,7 +65,6 @@ def embed_store(store: Store, *, embedder: Embedder | None = None, session_ids: 
     todo, report.skipped = _targets(store, embedder.model, session_ids, force)
     if not todo:
         return report
-    ensure_table(store)
     started = clock()
     total = done = 0
     for first in range(0, len(todo), SESSIONS_PER_ROUND):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..models import Turn
 from ..transcript.sentences import split_sentences
 
-__all__ = ["Passage", "turn_passages", "session_passages"]
+__all__ = ["Passage", "session_passages", "turn_passages"]
 
 MAX_WORDS = 90
 MIN_WORDS = 3
@@ -53,7 +53,7 @@ def turn_passages(turn: Turn, *, max_words: int = MAX_WORDS, min_words: int = MI
     # a short tail reads better with the passage before it
     if len(groups) > 1 and len(turn.text[groups[-1][0]:groups[-1][1]].split()) < max_words // 4:
         groups[-2:] = [(groups[-2][0], groups[-1][1])]
-    out = []
+    out: list[Passage] = []
     for a, b in groups:
         text = turn.text[a:b]
         if len(text.split()) >= min_words:

@@ -9,16 +9,16 @@ by inverse document frequency across the stored profiles happens at load time, s
 the weights stay right as the archive grows. Comparing one session with all others
 is then a walk over short posting lists in memory.
 
-`load_profiles(store)` reads every profile, tag and coalition mention in three
-queries; callers cache the result per store version (the portal does, in
+`load_profiles(store)` reads every profile, tag and coalition mention in one snapshot
+(`store.profile_inputs()`); callers cache the result per store version (the portal does, in
 `web/related.py`). Sessions stored without the `keywords` analysis (ingested with
 `--no-analysis`, or before it existed) get their profile computed from their turns
-and memoised per session id, which is a content hash, so the memo cannot go stale.
+and memoised per store location and session id, which is a content hash, so the memo
+cannot go stale.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import threading
 from collections import Counter
@@ -29,17 +29,17 @@ from typing import Any
 from ..store.base import Store
 from ..tag.text import STOPWORDS, stem, words
 
-__all__ = ["FILLER", "PROFILE_WORDS", "SessionProfiles", "content_words", "keyword_counts", "load_profiles",
-           "shared_forms", "tag_overlap", "word_overlap"]
+__all__ = ["FILLER", "PROFILE_WORDS", "SessionProfiles", "content_words", "keyword_counts", "keywords",
+           "load_profiles", "shared_forms", "tag_overlap", "word_overlap"]
 
 PROFILE_WORDS = 40  # content words kept per session: enough to compare topics, small to store
-# words of the floor, not of the topic (shared with related.py)
+# words of the floor, not of the topic (related items leave them out too)
 FILLER = frozenset("""thank thanks yes yeah okay ok think know going want really just like actually lot lots
     things thing say said says see well good great morning afternoon evening hello everyone everybody please
     mean now first next last question questions floor minute minutes colleague colleagues time today also
     would could should might need needs make made way get got give given take come came let us sure right
     moderator chair session panel panelists speaker speakers mr ms madam sir dear excellency welcome
-    dynamic coalition coalitions igf forum internet governance""".split())
+    dynamic coalition coalitions igf forum internet governance""".split())  # noqa: SIM905 - a word list reads best as text
 
 _memo: dict[tuple[str, str], list[list[Any]]] = {}
 _memo_lock = threading.Lock()
@@ -72,6 +72,11 @@ def keyword_counts(texts: Iterable[str], n: int = PROFILE_WORDS) -> list[list[An
             form.setdefault(s, w)
     ranked = sorted(counts, key=lambda s: (-counts[s], -len(form[s]), form[s]))
     return [[s, form[s], counts[s]] for s in ranked[:n]]
+
+
+def keywords(texts: Iterable[str], n: int = 10) -> list[str]:
+    """The n most frequent content words (ties: longer first), one surface form per stem. Pure."""
+    return [form for _, form, _ in keyword_counts(texts, n)]
 
 
 @dataclass
@@ -131,14 +136,12 @@ def shared_forms(profiles: SessionProfiles, a: str, b: str, n: int = 5) -> list[
 
 
 def _computed_keywords(store: Store, session_id: str) -> list[list[Any]]:
-    key = (str(getattr(store, "location", "")), session_id)
+    key = (store.location, session_id)
     with _memo_lock:
         found = _memo.get(key)
     if found is not None:
         return found
-    texts = [r[0] for r in store.query("SELECT text FROM turns WHERE session_id = ? AND kind = 'speech'",
-                                       (session_id,))]
-    found = keyword_counts(texts)
+    found = keyword_counts(t.text for t in store.session_turns(session_id) if t.kind == "speech")
     with _memo_lock:
         if len(_memo) < _MEMO_LIMIT:
             _memo[key] = found
@@ -146,16 +149,17 @@ def _computed_keywords(store: Store, session_id: str) -> list[list[Any]]:
 
 
 def load_profiles(store: Store) -> SessionProfiles:
-    """Read every session's profile, tags and coalitions (three queries plus any missing profiles)."""
+    """Read every session's profile, tags and coalitions (one snapshot, plus any missing profiles)."""
+    inputs = store.profile_inputs()
     raw: dict[str, list[list[Any]]] = {}
-    for sid, data in store.query("SELECT session_id, data FROM analyses WHERE kind = 'keywords'"):
+    for sid, data in inputs.keywords.items():
         try:
-            raw[str(sid)] = [list(x) for x in json.loads(data)]
-        except (TypeError, ValueError):
+            raw[sid] = [list(x) for x in data]
+        except TypeError:
             continue
-    for (sid,) in store.query("SELECT id FROM sessions"):
-        if str(sid) not in raw:
-            raw[str(sid)] = _computed_keywords(store, str(sid))
+    for sid in inputs.sessions:
+        if sid not in raw:
+            raw[sid] = _computed_keywords(store, sid)
     out = SessionProfiles()
     df: Counter[str] = Counter(s for entries in raw.values() for s, _, _ in entries)
     n = len(raw)
@@ -166,12 +170,12 @@ def load_profiles(store: Store) -> SessionProfiles:
         out.forms[sid] = {s: str(f) for s, f, _ in entries}
         for s, v in out.words[sid].items():
             out.postings.setdefault(s, []).append((sid, v))
-    for sid, scheme, code, score in store.query("SELECT session_id, scheme, code, score FROM tags"):
+    for sid, scheme, code, score in inputs.tags:
         key = f"{scheme}:{code}"
-        out.tags.setdefault(str(sid), {})[key] = float(score)
-        out.tag_postings.setdefault(key, []).append(str(sid))
+        out.tags.setdefault(sid, {})[key] = score
+        out.tag_postings.setdefault(key, []).append(sid)
     out.tag_norms = {sid: math.sqrt(sum(v * v for v in tags.values())) for sid, tags in out.tags.items()}
-    for sid, coalition, acronym in store.query("SELECT session_id, coalition, acronym FROM coalition_mentions"):
-        out.coalitions.setdefault(str(sid), {})[coalition] = acronym or coalition
-        out.coalition_postings.setdefault(coalition, []).append(str(sid))
+    for mention in inputs.mentions:
+        out.coalitions.setdefault(mention.session, {})[mention.name] = mention.acronym or mention.name
+        out.coalition_postings.setdefault(mention.name, []).append(mention.session)
     return out

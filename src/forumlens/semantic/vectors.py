@@ -1,13 +1,12 @@
-"""The `passage_vectors` table: one float32 vector per passage, and exact cosine kNN.
+"""Passage vectors in memory: one float32 matrix per model, and exact cosine kNN.
 
-Written in portable SQL through `store.query()` / `store.transaction()`, so it works on
-both back ends; the table is created by store migration 3 (`store/migrations.py`), and
-on first write (`ensure_table`) in a store opened by an older version that is not migrated yet. Vectors are L2-normalised float32, little-endian,
-stored as BLOB (SQLite) / BYTEA (PostgreSQL); rows go with their session
-(`ON DELETE CASCADE`), so a re-ingest with --force drops them too.
+The store keeps the vectors (`passage_vectors`, created by store migration 3; see
+`store/vectors.py`) and hands them out as bytes; this module turns them into numpy.
+Vectors are L2-normalised float32, little-endian; they go with their session, so a
+re-ingest with --force drops them too.
 
 kNN is exact: all vectors of one model are loaded into a numpy matrix (cached per store
-object until the table changes) and scored with one matrix-vector product. That is
+object until the store's vectors change) and scored with one matrix-vector product. That is
 1.5 KB a passage: ~150 MB and a few milliseconds per query at 1e5 passages, which is
 about the whole IGF archive cut into turns; past ~1e6 passages an ANN index (sqlite-vec,
 pgvector) should replace `VectorMatrix.top`. (sqlite-vec was not used: this Python's
@@ -16,47 +15,29 @@ sqlite3 module is built without `enable_load_extension`, so it cannot load.)
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import weakref
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..store.base import Store
-from ..store.migrations import PASSAGE_VECTORS, passage_vectors_ddl
+from ..store.migrations import passage_vectors_ddl
+from ..store.vectors import PassageKey
 from .passages import Passage
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["DDL", "ensure_table", "has_table", "save_vectors", "embedded_sessions", "VectorMatrix",
-           "load_matrix", "vector_counts"]
+    from .embedder import Embedder
 
-TABLE = PASSAGE_VECTORS
+__all__ = ["DDL", "VectorMatrix", "keys_mask", "load_matrix", "save_vectors", "stored_vectors", "vector_counts"]
 
 
 def DDL(dialect: str = "sqlite") -> list[str]:
-    """CREATE statements for the table: store migration 3 (IF NOT EXISTS, so `ensure_table` may repeat them)."""
+    """CREATE statements of the vector table (store migration 3), for either back end."""
     return passage_vectors_ddl(dialect)
-
-
-def _dialect(store: Store) -> str:
-    return str(getattr(store, "dialect", "sqlite"))
-
-
-def has_table(store: Store) -> bool:
-    if _dialect(store) == "postgres":
-        rows = store.query(f"SELECT to_regclass('{TABLE}') IS NOT NULL")
-        return bool(rows and rows[0][0])
-    return bool(store.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)))
-
-
-def ensure_table(store: Store) -> None:
-    if has_table(store):
-        return
-    with store.transaction() as execute:
-        for statement in DDL(_dialect(store)):
-            execute(statement, ())
 
 
 def save_vectors(store: Store, session_id: str, model: str, passages: Sequence[Passage], vectors: np.ndarray) -> None:
@@ -64,26 +45,13 @@ def save_vectors(store: Store, session_id: str, model: str, passages: Sequence[P
     import numpy as np
 
     data = np.ascontiguousarray(vectors, dtype="<f4")
-    rows = [(session_id, p.turn, p.part, p.line, p.start, p.end, model, data[i].tobytes())
-            for i, p in enumerate(passages)]
-    with store.transaction() as execute:
-        execute(f"DELETE FROM {TABLE} WHERE session_id = ?", (session_id,))
-        for row in rows:
-            execute(f"INSERT INTO {TABLE} (session_id, turn_idx, part, line, start_offset, end_offset, model,"
-                    " vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
-
-
-def embedded_sessions(store: Store, model: str) -> set[str]:
-    if not has_table(store):
-        return set()
-    return {r[0] for r in store.query(f"SELECT DISTINCT session_id FROM {TABLE} WHERE model = ?", (model,))}
+    store.replace_passage_vectors(session_id, model, [(p.turn, p.part, p.line, p.start, p.end, data[i].tobytes())
+                                                      for i, p in enumerate(passages)])
 
 
 def vector_counts(store: Store) -> dict[str, int]:
     """Passages stored per model ({} when nothing was embedded)."""
-    if not has_table(store):
-        return {}
-    return {r[0]: int(r[1]) for r in store.query(f"SELECT model, count(*) FROM {TABLE} GROUP BY model")}
+    return store.vector_counts()
 
 
 @dataclass
@@ -91,8 +59,9 @@ class VectorMatrix:
     """Every passage vector of one model, row-aligned with its (session, turn, part, line, span)."""
 
     model: str
-    keys: list[tuple[str, int, int, int, int, int]]  # session, turn, part, line, start, end
+    keys: list[PassageKey]  # session, turn, part, line, start, end
     matrix: np.ndarray  # float32 (n, dim), unit rows
+    _centroids: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -114,24 +83,35 @@ class VectorMatrix:
         best = best[np.argsort(-scores[best], kind="stable")]
         return [(int(i), float(scores[i])) for i in best if np.isfinite(scores[i])]
 
+    def centroid(self, rows: Sequence[int]) -> np.ndarray | None:
+        """The unit-length mean of these rows (None for no rows, or a zero mean)."""
+        import numpy as np
+
+        if not rows:
+            return None
+        v = self.matrix[list(rows)].mean(axis=0)
+        n = float(np.linalg.norm(v))
+        return v / n if n else None
+
+    def session_centroids(self) -> dict[str, np.ndarray]:
+        """Session id → centroid of its passages (computed once per matrix)."""
+        if self._centroids is None:
+            rows: dict[str, list[int]] = {}
+            for i, key in enumerate(self.keys):
+                rows.setdefault(key[0], []).append(i)
+            self._centroids = {s: c for s, r in rows.items() if (c := self.centroid(r)) is not None}
+        return self._centroids
+
 
 _cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[tuple[Any, ...], VectorMatrix]]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
-
-
-def _signature(store: Store, model: str) -> tuple[Any, ...]:
-    rows = store.query(f"SELECT count(*), coalesce(sum(line * 7 + turn_idx * 3 + part), 0),"
-                       f" coalesce(max(session_id), '') FROM {TABLE} WHERE model = ?", (model,))
-    return tuple(rows[0]) if rows else ()
 
 
 def load_matrix(store: Store, model: str, dim: int) -> VectorMatrix:
     """All vectors of `model`, cached per store object and reloaded when the table changes."""
     import numpy as np
 
-    if not has_table(store):
-        return VectorMatrix(model, [], np.zeros((0, dim), dtype=np.float32))
-    signature = _signature(store, model)
+    signature = store.vectors_signature(model)
     with _lock:
         try:
             cached = _cache.get(store, {}).get(model)
@@ -139,18 +119,12 @@ def load_matrix(store: Store, model: str, dim: int) -> VectorMatrix:
             cached = None
         if cached and cached[0] == signature:
             return cached[1]
-    rows = store.query(f"SELECT session_id, turn_idx, part, line, start_offset, end_offset, vector FROM {TABLE}"
-                       " WHERE model = ? ORDER BY session_id, turn_idx, part", (model,))
-    keys = [(r[0], int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5])) for r in rows]
-    blob = b"".join(bytes(r[6]) for r in rows)
-    matrix = np.frombuffer(blob, dtype="<f4").astype(np.float32).reshape(len(rows), -1) if rows else \
-        np.zeros((0, dim), dtype=np.float32)
-    result = VectorMatrix(model, keys, matrix)
-    with _lock:
-        try:
-            _cache.setdefault(store, {})[model] = (signature, result)
-        except TypeError:
-            pass
+    stored = store.passage_vectors(model)
+    matrix = np.frombuffer(stored.data, dtype="<f4").astype(np.float32).reshape(len(stored.keys), -1) \
+        if stored.keys else np.zeros((0, dim), dtype=np.float32)
+    result = VectorMatrix(model, stored.keys, matrix)
+    with _lock, contextlib.suppress(TypeError):  # a store that cannot be weakly referenced: no cache
+        _cache.setdefault(store, {})[model] = (signature, result)
     return result
 
 
@@ -160,3 +134,16 @@ def keys_mask(matrix: VectorMatrix, allowed: Iterable[tuple[str, int]]) -> np.nd
 
     allowed = set(allowed)
     return np.fromiter(((k[0], k[1]) in allowed for k in matrix.keys), dtype=bool, count=len(matrix.keys))
+
+
+def stored_vectors(store: Store) -> tuple[Embedder, VectorMatrix] | None:
+    """(embedder, matrix) when the extra is installed and vectors are stored, else None.
+
+    Checks the store first, so the model is not loaded just to find there is nothing to compare.
+    """
+    from .embedder import MODEL_NAME, load_embedder, semantic_installed
+
+    if not semantic_installed() or not store.vector_counts().get(MODEL_NAME):
+        return None
+    embedder = load_embedder()
+    return embedder, load_matrix(store, embedder.model, embedder.dim)

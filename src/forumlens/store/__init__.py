@@ -17,8 +17,13 @@ def redact(location: str) -> str:
     return urlunsplit(parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1)))
 
 
-def open_store(location: str, *, readonly: bool = False) -> Store:
-    """Open the store at a SQLite path or a postgresql:// URL, creating/migrating it."""
+def open_store(location: str, *, readonly: bool = False, create: bool = True) -> Store:
+    """Open the store at a SQLite path or a postgresql:// URL, migrating it.
+
+    Only a writer that may start a new store creates one (`create` and not `readonly`);
+    otherwise a missing store is a `NotFound` that says which command creates it, so a
+    typo in --db never leaves an empty store behind.
+    """
     if location.startswith(("postgresql://", "postgres://")):
         try:
             from .postgres import PostgresStore
@@ -27,7 +32,7 @@ def open_store(location: str, *, readonly: bool = False) -> Store:
 
             raise ConfigError("PostgreSQL support is not installed",
                               hint="pip install 'forumlens[postgres]'") from exc
-        return PostgresStore(location, readonly=readonly)
+        return PostgresStore(location, readonly=readonly, create=create)
     from .sqlite import SQLiteStore
 
-    return SQLiteStore(location, readonly=readonly)
+    return SQLiteStore(location, readonly=readonly, create=create)

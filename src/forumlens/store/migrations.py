@@ -12,7 +12,7 @@ PASSAGE_VECTORS = "passage_vectors"
 
 
 def passage_vectors_ddl(dialect: str = "sqlite") -> list[str]:
-    """The passage vector table of semantic search (`semantic/vectors.py`), for either back end.
+    """The passage vector table of semantic search (read and written by `store/vectors.py`), for either back end.
 
     IF NOT EXISTS: stores embedded before migration 3 created the same table on first write.
     """

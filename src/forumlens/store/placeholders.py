@@ -10,6 +10,7 @@ be used in portable SQL: write `jsonb_exists()` instead.)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["count_placeholders", "to_pyformat"]
 
@@ -83,6 +84,7 @@ def _scan(sql: str) -> list[tuple[bool, str]]:
     return pieces
 
 
+@lru_cache(maxsize=1024)
 def to_pyformat(sql: str) -> str:
     """`?` placeholders → `%s`; every literal `%` → `%%`.
 

@@ -18,9 +18,8 @@ import hashlib
 import json
 import re
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import UTC, datetime
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 import psycopg
@@ -35,39 +34,37 @@ from ..errors import (
     StoreFull,
     StoreReadOnly,
 )
-from ..models import Document, SearchHit, Session, Turn
+from ..models import SearchHit
 from ..search import Query, SearchFilters, highlight_terms
 from . import redact
-from .base import SessionInfo
+from .common import Params, Rows, Tx
 from .fts import to_tsquery, tokens, tsvector_literal
 from .migrations import PG_MIGRATIONS, SCHEMA_VERSION
 from .placeholders import to_pyformat
-from .projections import PROJECTED_TABLES, project_analyses
-from .rows import (
-    ANALYSIS_COLUMNS,
-    DOCUMENT_COLUMNS,
-    SESSION_COLUMNS,
-    SPEAKER_COLUMNS,
-    TURN_COLUMNS,
-    session_rows,
-)
-from .sql import SNIPPET_CLOSE, SNIPPET_OPEN, pg_search_sql, sessions_sql
-from .sqlite import _line_of_first
+from .rows import TURN_COLUMNS
+from .sql import SNIPPET_CLOSE, SNIPPET_OPEN, line_of_first, pg_search_sql
+from .sqlstore import SQLStore
 
 __all__ = ["PostgresStore", "translate_pg_error"]
 
 SCHEMA_TABLE = "forumlens_schema"
 _MIGRATION_LOCK = 0x666F72756D  # "forum": one migrator at a time per database
-# INSERT OR REPLACE of the SQLite store → ON CONFLICT (key) DO UPDATE
-_CONFLICT_KEYS: dict[str, tuple[str, ...]] = {
-    "people": ("key",),
-    "person_labels": ("person_key", "label"),
-    "appearances": ("session_id", "person_key"),
-    "coalition_mentions": ("session_id", "coalition"),
-    "tags": ("session_id", "scheme", "code"),
-}
-_KEEP_FIRST = {"people", "person_labels"}  # INSERT OR IGNORE in the SQLite store
 _ADJACENT_MARKS = re.compile(f"{SNIPPET_CLOSE}(\\s+){SNIPPET_OPEN}")
+
+
+class _PostgresTx:
+    """The `Tx` of an open PostgreSQL transaction (portable SQL adapted on the way in)."""
+
+    def __init__(self, cursor: psycopg.Cursor[Any]) -> None:
+        self.cursor = cursor
+
+    def __call__(self, sql: str, params: Params = ()) -> Rows:
+        self.cursor.execute(to_pyformat(sql), tuple(params))
+        return self.cursor.fetchall() if self.cursor.description is not None else []
+
+    def many(self, sql: str, rows: Sequence[Params]) -> None:
+        if rows:
+            self.cursor.executemany(to_pyformat(sql), [tuple(r) for r in rows])
 
 
 class _NumericLoader(Loader):
@@ -108,12 +105,12 @@ def translate_pg_error(exc: psycopg.Error, location: str) -> StoreError:
     return StoreError(f"database error: {detail}", source=where)
 
 
-class PostgresStore:
+class PostgresStore(SQLStore):
     """A forumlens store in a PostgreSQL database (tables in the URL's search_path)."""
 
     dialect = "postgres"
 
-    def __init__(self, location: str, *, readonly: bool = False) -> None:
+    def __init__(self, location: str, *, readonly: bool = False, create: bool = True) -> None:
         self.location = location
         self.readonly = readonly  # advisory, as on SQLite: the server's grants decide
         self._lock = threading.RLock()
@@ -131,6 +128,10 @@ class PostgresStore:
                               hint="postgresql://USER:PASSWORD@HOST:PORT/DATABASE") from exc
         self.conn.adapters.register_loader("numeric", _NumericLoader)
         try:
+            if (readonly or not create) and self.schema_version() == 0:  # only writers create a store
+                self.conn.close()
+                raise NotFound("this database holds no forumlens store", source=redact(location),
+                               hint="`forumlens migrate` or `forumlens ingest FILES` creates one; check --db")
             self._migrate()
         except psycopg.Error as exc:
             self.conn.close()
@@ -138,10 +139,10 @@ class PostgresStore:
 
     # -- schema ----------------------------------------------------------------------
     def schema_version(self) -> int:
-        rows = self._read("SELECT to_regclass(%s) IS NOT NULL", (SCHEMA_TABLE,))
+        rows = self._native("SELECT to_regclass(%s) IS NOT NULL", (SCHEMA_TABLE,))
         if not rows[0][0]:
             return 0
-        rows = self._read(f"SELECT max(version) FROM {SCHEMA_TABLE}")
+        rows = self._native(f"SELECT max(version) FROM {SCHEMA_TABLE}")
         return int(rows[0][0] or 0)
 
     def _migrate(self) -> None:
@@ -161,29 +162,33 @@ class PostgresStore:
                     cur.execute(statement)
                 cur.execute(f"INSERT INTO {SCHEMA_TABLE} (version) VALUES (%s)", (number + 1,))
 
-    # -- plumbing ----------------------------------------------------------------------
+    # -- primitives ----------------------------------------------------------------------
     @contextmanager
-    def _write(self) -> Iterator[psycopg.Cursor[Any]]:
+    def _write(self) -> Iterator[Tx]:
         """One write transaction; any error rolls it back and is mapped to a forumlens error."""
         with self._lock:
             try:
                 with self.conn.transaction(), self.conn.cursor() as cur:
-                    yield cur
+                    yield _PostgresTx(cur)
             except psycopg.Error as exc:
                 raise translate_pg_error(exc, self.location) from exc
 
     @contextmanager
-    def _snapshot(self) -> Iterator[psycopg.Cursor[Any]]:
+    def _snapshot(self) -> Iterator[Tx]:
         """Several reads that see one consistent state of the store."""
         with self._lock:
             try:
                 with self.conn.transaction(), self.conn.cursor() as cur:
                     cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                    yield cur
+                    yield _PostgresTx(cur)
             except psycopg.Error as exc:
                 raise translate_pg_error(exc, self.location) from exc
 
-    def _read(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    def _rows(self, sql: str, params: Params = ()) -> Rows:
+        return self._native(to_pyformat(sql), tuple(params))
+
+    def _native(self, sql: str, params: Params = ()) -> Rows:
+        """Rows of a statement already in psycopg's `%s` style."""
         with self._lock:
             try:
                 with self.conn.cursor() as cur:
@@ -195,123 +200,77 @@ class PostgresStore:
     def close(self) -> None:
         self.conn.close()
 
-    # -- portable SQL for feature modules: "?" placeholders ----------------------------
-    def query(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        """Rows of a read-only statement written in portable SQL with `?` placeholders."""
-        return self._read(to_pyformat(sql), tuple(params))
+    # -- whole tables, for `forumlens copy` ------------------------------------------------
+    def _table_columns(self) -> dict[str, list[str]]:
+        columns: dict[str, list[str]] = {}
+        for table, column in self._rows(
+                "SELECT c.table_name, c.column_name FROM information_schema.columns c"
+                " JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
+                " WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'"
+                f" AND c.table_name != '{SCHEMA_TABLE}' ORDER BY c.table_name, c.ordinal_position"):
+            if (table, column) != ("turns", "tsv"):  # computed from the text on the way in
+                columns.setdefault(str(table), []).append(str(column))
+        return columns
+
+    def _foreign_keys(self) -> list[tuple[str, str]]:
+        return [(str(a), str(b)) for a, b in self._rows(
+            "SELECT conrelid::regclass::text, confrelid::regclass::text FROM pg_constraint"
+            " WHERE contype = 'f' AND connamespace = current_schema()::regnamespace")]
+
+    def _stream(self, table: str, columns: list[str], batch: int) -> Iterator[Rows]:
+        names = ", ".join(f'"{c}"' for c in columns)
+        idle = self.conn.info.transaction_status == 0  # a server-side cursor needs a transaction
+        with self._lock:
+            try:
+                with (self.conn.transaction() if idle else nullcontext(),
+                      self.conn.cursor(name=f"forumlens_copy_{table}") as cur):
+                    cur.itersize = batch
+                    cur.execute(f'SELECT {names} FROM "{table}"')
+                    while rows := cur.fetchmany(batch):
+                        yield rows
+            except psycopg.Error as exc:
+                raise translate_pg_error(exc, self.location) from exc
+
+    def _bulk_insert(self, tx: Tx, table: str, columns: list[str], rows: Rows) -> None:
+        assert isinstance(tx, _PostgresTx)
+        names = list(columns)
+        if table == "turns":  # the search vector, as an ingest computes it
+            text_at, key_at = columns.index("text"), columns.index("speaker_key")
+            names.append("tsv")
+            rows = [(*row, tsvector_literal(row[text_at] or "", row[key_at] or "")) for row in rows]
+        with tx.cursor.copy(f'COPY "{table}" ({", ".join(chr(34) + c + chr(34) for c in names)}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def _after_bulk_insert(self, tx: Tx) -> None:
+        """After explicit ids went in, new rows must number on from the largest."""
+        for table, column in tx("SELECT table_name, column_name FROM information_schema.columns"
+                                " WHERE table_schema = current_schema() AND is_identity = 'YES'"):
+            tx(f'SELECT setval(pg_get_serial_sequence(?, ?), coalesce(max("{column}"), 0) + 1, false) FROM "{table}"',
+               (f'"{table}"', column))
 
     @contextmanager
-    def transaction(self) -> Iterator[Callable[[str, list[Any] | tuple[Any, ...]], list[tuple[Any, ...]]]]:
-        """One atomic write: yields `execute(sql, params) -> rows`; rolls back on any error."""
-        with self._write() as cur:
-            def execute(sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-                cur.execute(to_pyformat(sql), tuple(params))
-                return cur.fetchall() if cur.description is not None else []
+    def _consistent_reads(self) -> Iterator[None]:
+        """One REPEATABLE READ snapshot around a long read (a copy, a digest)."""
+        with self._lock:
+            try:
+                with self.conn.transaction():
+                    self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    yield
+            except psycopg.Error as exc:
+                raise translate_pg_error(exc, self.location) from exc
 
-            yield execute
+    # -- hooks of the shared queries ---------------------------------------------------------
+    def _lock_content(self, tx: Tx, sha256: str) -> None:
+        # same content racing in two processes: the second waits here, then finds the first's row
+        tx("SELECT pg_advisory_xact_lock(?)", (_hash_lock(sha256),))
 
-    # -- writing -----------------------------------------------------------------------
-    def has_document(self, sha256: str) -> bool:
-        return bool(self._read("SELECT 1 FROM documents WHERE sha256 = %s", (sha256,)))
-
-    def save_session(self, document: Document, session: Session,
-                     analyses: dict[str, Any] | None = None, *, replace: bool = False) -> str:
-        sid = session.id
-        rows = session_rows(document, session, analyses, datetime.now(UTC).isoformat(timespec="seconds"))
+    def _insert_turns(self, tx: Tx, rows: list[tuple[Any, ...]]) -> None:
         # the search column is built here, from the same tokens as SQLite's FTS5 index
-        turn_rows = [(*row, tsvector_literal(row[8], row[6])) for row in rows.turns]
-        with self._write() as cur:
-            # same content racing in two processes: the second waits here, then finds the first's row
-            cur.execute("SELECT pg_advisory_xact_lock(%s)", (_hash_lock(document.sha256),))
-            cur.execute("SELECT id FROM documents WHERE sha256 = %s", (document.sha256,))
-            existing = cur.fetchone()
-            if existing and not replace:
-                return str(existing[0])
-            if existing:
-                cur.execute("DELETE FROM documents WHERE id = %s", (existing[0],))
-            cur.execute(_insert("documents", DOCUMENT_COLUMNS), rows.document)
-            cur.execute(_insert("sessions", SESSION_COLUMNS), rows.session)
-            if rows.speakers:
-                cur.executemany(_insert("speakers", SPEAKER_COLUMNS), rows.speakers)
-            if turn_rows:
-                with cur.copy(f"COPY turns ({', '.join(TURN_COLUMNS)}, tsv) FROM STDIN") as copy:
-                    for row in turn_rows:
-                        copy.write_row(row)
-            if rows.analyses:
-                cur.executemany(_insert("analyses", ANALYSIS_COLUMNS), rows.analyses)
-            self._project(cur, sid, analyses or {})
-        return sid
-
-    @staticmethod
-    def _project(cur: psycopg.Cursor[Any], sid: str, analyses: dict[str, Any]) -> None:
-        for table, rows in project_analyses(sid, analyses).items():
-            if not rows:
-                continue
-            columns = PROJECTED_TABLES[table]
-            keys = _CONFLICT_KEYS[table]
-            if table in _KEEP_FIRST:
-                action = "DO NOTHING"
-            else:
-                action = "DO UPDATE SET " + ", ".join(f"{c} = EXCLUDED.{c}" for c in columns if c not in keys)
-            # a fixed order of keys, so two ingests touching the same people cannot deadlock
-            ordered = sorted(rows, key=lambda row: tuple(str(row[columns.index(k)]) for k in keys))
-            cur.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
-                            f" ON CONFLICT ({', '.join(keys)}) {action}", ordered)
-
-    def save_analysis(self, session_id: str, kind: str, data: Any) -> None:
-        with self._write() as cur:
-            cur.execute("INSERT INTO analyses (session_id, kind, data) VALUES (%s, %s, %s)"
-                        " ON CONFLICT (session_id, kind) DO UPDATE SET data = EXCLUDED.data",
-                        (session_id, kind, json.dumps(data, ensure_ascii=False)))
-
-    # -- reading -----------------------------------------------------------------------
-    def resolve_ref(self, ref: str) -> str:
-        """Session id from an id, an id prefix, or a unique part of the title."""
-        ref = ref.strip()
-        rows = self._read("SELECT id FROM sessions WHERE id = %s", (ref,))
-        if not rows and re.fullmatch(r"[0-9a-f]{4,64}", ref):
-            rows = self._read("SELECT id FROM sessions WHERE id LIKE %s ESCAPE ''", (ref[:12] + "%",))
-        if not rows:
-            rows = self._read("SELECT id FROM sessions WHERE lower(title COLLATE \"C\") LIKE %s ESCAPE ''"
-                              " ORDER BY id LIMIT 6", ("%" + ref.lower() + "%",))
-        if not rows:
-            raise NotFound(f"no session matches {ref!r}", hint="list them with `forumlens sessions`")
-        if len(rows) > 1:
-            raise ConfigError(f"{ref!r} matches several sessions: " + ", ".join(r[0] for r in rows[:5]),
-                              hint="give more of the id")
-        return str(rows[0][0])
-
-    def sessions(self, *, year: int | None = None, limit: int = 100, offset: int = 0) -> list[SessionInfo]:
-        sql, params = sessions_sql(year, limit, offset)
-        return [SessionInfo(*row) for row in self._read(to_pyformat(sql), params)]
-
-    def session_info(self, ref: str) -> SessionInfo:
-        sid = self.resolve_ref(ref)
-        sql = ("SELECT s.id, s.title, s.year, d.source, s.turn_count, s.speaker_count, s.word_count, d.ingested_at"
-               " FROM sessions s JOIN documents d ON d.id = s.id WHERE s.id = %s")
-        rows = self._read(sql, (sid,))
-        if not rows:
-            raise NotFound(f"no session matches {ref!r}", hint="list them with `forumlens sessions`")
-        return SessionInfo(*rows[0])
-
-    def load_session(self, ref: str) -> Session:
-        sid = self.resolve_ref(ref)
-        with self._snapshot() as cur:
-            cur.execute("SELECT title, sha256, source, text, year, warnings FROM documents WHERE id = %s", (sid,))
-            doc = cur.fetchone()
-            cur.execute("SELECT idx, line, label, speaker, kind, text, start_offset, end_offset, end_line,"
-                        " page, section FROM turns WHERE session_id = %s ORDER BY idx", (sid,))
-            rows = cur.fetchall()
-        if doc is None:  # replaced or deleted between resolving and reading
-            raise NotFound(f"no session matches {ref!r}", hint="list them with `forumlens sessions`")
-        turns = tuple(Turn(index=r[0], line=r[1], label=r[2], speaker=r[3], kind=r[4], text=r[5], start=r[6],
-                           end=r[7], end_line=r[8], page=r[9], section=r[10]) for r in rows)
-        return Session(title=doc[0], sha256=doc[1], source=doc[2], turns=turns, text=doc[3], year=doc[4],
-                       warnings=tuple(json.loads(doc[5])))
-
-    def analysis(self, session_id: str, kind: str) -> Any | None:
-        rows = self._read("SELECT data FROM analyses WHERE session_id = %s AND kind = %s", (session_id, kind))
-        return json.loads(rows[0][0]) if rows else None
+        assert isinstance(tx, _PostgresTx)
+        with tx.cursor.copy(f"COPY turns ({', '.join(TURN_COLUMNS)}, tsv) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row((*row, tsvector_literal(row[8], row[6])))
 
     def search(self, query: Query, filters: SearchFilters) -> list[SearchHit]:
         tsquery = to_tsquery(query)
@@ -320,18 +279,12 @@ class PostgresStore:
         sql, params = pg_search_sql(tsquery, filters)
         words = highlight_terms(query)
         hits = []
-        for _id, score, sid, end_line, speaker, label, text, headline, title in self._read(sql, params):
+        for _id, score, sid, end_line, speaker, label, text, headline, title in self._native(sql, params):
             hits.append(SearchHit(
-                session=sid, line=_line_of_first(text, end_line, words), speaker=speaker,
+                session=sid, line=line_of_first(text, end_line, words), speaker=speaker,
                 snippet=_snippet(headline, text), score=float(score), title=title, label=label,
             ))
         return hits
-
-    def counts(self) -> dict[str, int]:
-        out = {}
-        for table in ("documents", "sessions", "turns", "speakers", "analyses", "people", "tags"):
-            out[table] = int(self._read(f"SELECT count(*) FROM {table}")[0][0])
-        return out
 
     def check(self) -> list[str]:
         """Problems found against forumlens's invariants; [] if healthy.
@@ -340,31 +293,20 @@ class PostgresStore:
         version, session/turn counts, and that every turn with words is in the search index.
         """
         problems: list[str] = []
-        with self._snapshot() as cur:
-            version = self.schema_version_in(cur)
+        with self._snapshot() as tx:
+            version = int(tx(f"SELECT coalesce(max(version), 0) FROM {SCHEMA_TABLE}")[0][0])
             if version != SCHEMA_VERSION:
                 problems.append(f"schema version {version}, expected {SCHEMA_VERSION}")
-            cur.execute("SELECT count(*) FROM sessions s LEFT JOIN documents d ON d.id = s.id WHERE d.id IS NULL")
-            orphans = cur.fetchone()[0]  # type: ignore[index]
-            if orphans:
-                problems.append(f"{orphans} sessions without a document")
-            cur.execute("SELECT s.id FROM sessions s WHERE s.turn_count !="
-                        " (SELECT count(*) FROM turns t WHERE t.session_id = s.id)")
-            problems += [f"session {r[0]}: turn count does not match its turns" for r in cur.fetchall()]
-            cur.execute("SELECT count(*) FROM turns WHERE tsv = ''::tsvector AND text ~ '[[:alnum:]]'")
-            unindexed = cur.fetchone()[0]  # type: ignore[index]
-            if unindexed:
-                problems.append(f"search index: {unindexed} turns with words are not indexed")
+            orphans = tx("SELECT count(*) FROM sessions s LEFT JOIN documents d ON d.id = s.id WHERE d.id IS NULL")
+            if orphans[0][0]:
+                problems.append(f"{orphans[0][0]} sessions without a document")
+            mismatched = tx("SELECT s.id FROM sessions s WHERE s.turn_count !="
+                            " (SELECT count(*) FROM turns t WHERE t.session_id = s.id)")
+            problems += [f"session {r[0]}: turn count does not match its turns" for r in mismatched]
+            unindexed = tx("SELECT count(*) FROM turns WHERE tsv = ''::tsvector AND text ~ '[[:alnum:]]'")
+            if unindexed[0][0]:
+                problems.append(f"search index: {unindexed[0][0]} turns with words are not indexed")
         return problems
-
-    @staticmethod
-    def schema_version_in(cur: psycopg.Cursor[Any]) -> int:
-        cur.execute(f"SELECT coalesce(max(version), 0) FROM {SCHEMA_TABLE}")
-        return int(cur.fetchone()[0])  # type: ignore[index]
-
-
-def _insert(table: str, columns: tuple[str, ...]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
 
 
 def _hash_lock(sha256: str) -> int:

@@ -69,10 +69,10 @@ def project_analyses(session_id: str, analyses: Mapping[str, Any]) -> dict[str, 
                                            coalition.get("status") or "mentioned", _lines(coalition.get("lines"))))
     seen_tags: set[tuple[str, str]] = set()
     for tag in analyses.get("tags") or []:
-        key = (tag.get("scheme"), tag.get("code"))
-        if not all(key) or key in seen_tags:
+        scheme, code = str(tag.get("scheme") or ""), str(tag.get("code") or "")
+        if not (scheme and code) or (scheme, code) in seen_tags:
             continue
-        seen_tags.add(key)  # type: ignore[arg-type]
-        rows["tags"].append((session_id, key[0], key[1], tag.get("label") or "", float(tag.get("score") or 0.0),
+        seen_tags.add((scheme, code))
+        rows["tags"].append((session_id, scheme, code, tag.get("label") or "", float(tag.get("score") or 0.0),
                              _lines(tag.get("lines"))))
     return rows

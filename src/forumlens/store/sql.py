@@ -6,12 +6,13 @@ shared by both back ends (`dialect` picks the placeholder and text-search syntax
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..search import SearchFilters
 from ..transcript.speakers import name_key
 
-__all__ = ["search_sql", "snippet_sql", "filter_sql", "sessions_sql", "pg_search_sql", "HEADLINE_OPTIONS"]
+__all__ = ["line_of_first", "search_sql", "snippet_sql", "filter_sql", "sessions_sql", "pg_search_sql", "HEADLINE_OPTIONS"]
 
 SNIPPET_OPEN = "\x02"
 SNIPPET_CLOSE = "\x03"
@@ -119,3 +120,17 @@ def pg_search_sql(tsquery: str, filters: SearchFilters) -> tuple[str, list[Any]]
         "ORDER BY page.score DESC, page.id"
     )
     return sql, [tsquery, *params, max(1, min(filters.limit, 1000)), max(0, filters.offset), HEADLINE_OPTIONS]
+
+
+def line_of_first(text: str, end_line: int, words: list[str]) -> int:
+    """Line of the first query word inside a turn, so a hit cites the exact line.
+
+    A turn's text is an exact slice of the source ending on `end_line`, so its first
+    character sits `text.count("\n")` lines earlier.
+    """
+    first_line = end_line - text.count("\n")
+    lowered = text.lower()
+    positions = [p for p in (re.search(r"\b" + re.escape(w), lowered) for w in words) if p]
+    if not positions:
+        return first_line
+    return first_line + text.count("\n", 0, min(p.start() for p in positions))

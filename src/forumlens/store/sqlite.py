@@ -11,9 +11,8 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,20 +24,13 @@ from ..errors import (
     StoreFull,
     StoreReadOnly,
 )
-from ..models import Document, SearchHit, Session, Turn
+from ..models import SearchHit
 from ..search import Query, SearchFilters, highlight_terms, to_fts5
-from .base import SessionInfo
+from .common import Params, Rows, Tx
 from .migrations import SCHEMA_VERSION, SQLITE_MIGRATIONS
-from .projections import PROJECTED_TABLES, project_analyses
-from .rows import (
-    ANALYSIS_COLUMNS,
-    DOCUMENT_COLUMNS,
-    SESSION_COLUMNS,
-    SPEAKER_COLUMNS,
-    TURN_COLUMNS,
-    session_rows,
-)
-from .sql import SNIPPET_CLOSE, SNIPPET_OPEN, search_sql, sessions_sql, snippet_sql
+from .rows import TURN_COLUMNS
+from .sql import SNIPPET_CLOSE, SNIPPET_OPEN, line_of_first, search_sql, snippet_sql
+from .sqlstore import SQLStore
 
 __all__ = ["SQLiteStore", "translate_sqlite_error"]
 
@@ -47,6 +39,19 @@ _HEADER = b"SQLite format 3\x00"
 
 def _insert(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+class _SQLiteTx:
+    """The `Tx` of an open SQLite transaction."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def __call__(self, sql: str, params: Params = ()) -> Rows:
+        return self._conn.execute(sql, params).fetchall()
+
+    def many(self, sql: str, rows: Sequence[Params]) -> None:
+        self._conn.executemany(sql, rows)
 
 
 def _writable(path: Path) -> bool:
@@ -75,12 +80,15 @@ def translate_sqlite_error(exc: sqlite3.Error, location: str) -> StoreError:
     return StoreError(f"database error: {exc}", source=location)
 
 
-class SQLiteStore:
+class SQLiteStore(SQLStore):
     """A forumlens store in one SQLite file (or ":memory:")."""
 
-    def __init__(self, location: str, *, readonly: bool = False) -> None:
+    dialect = "sqlite"
+
+    def __init__(self, location: str, *, readonly: bool = False, create: bool = True) -> None:
         self.location = location
         self.readonly = readonly
+        self.create = create and not readonly
         memory = location == ":memory:"
         path = Path(location)
         if not memory:
@@ -119,6 +127,9 @@ class SQLiteStore:
                 raise StoreReadOnly("the database file is read-only", source=str(path),
                                     hint="check its permissions, or pass another --db")
             return
+        if not self.create:  # a reading command never creates a store (a typo in --db would)
+            raise NotFound("no store at this path", source=str(path),
+                           hint="`forumlens ingest FILES` or `forumlens migrate` creates one; check --db")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -130,7 +141,7 @@ class SQLiteStore:
 
     def schema_version(self) -> int:
         """The applied migration count (`forumlens migrate` reports it)."""
-        return int(self._read("PRAGMA user_version")[0][0])
+        return int(self._rows("PRAGMA user_version")[0][0])
 
     def _migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -148,13 +159,13 @@ class SQLiteStore:
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self) -> Iterator[Tx]:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise translate_sqlite_error(exc, self.location) from exc
         try:
-            yield self.conn
+            yield _SQLiteTx(self.conn)
             self.conn.execute("COMMIT")
         except BaseException as exc:
             if self.conn.in_transaction:
@@ -163,7 +174,14 @@ class SQLiteStore:
                 raise translate_sqlite_error(exc, self.location) from exc
             raise
 
-    def _read(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    @contextmanager
+    def _snapshot(self) -> Iterator[Tx]:
+        """Plain reads: the connection may be shared by threads, so no BEGIN here (a
+        concurrent writer would find a transaction already open); WAL readers see
+        whole commits only."""
+        yield _SQLiteTx(self.conn)
+
+    def _rows(self, sql: str, params: Params = ()) -> Rows:
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
@@ -172,121 +190,63 @@ class SQLiteStore:
     def close(self) -> None:
         self.conn.close()
 
-    # -- portable SQL for feature modules (route, documents): "?" placeholders ------------
-    def query(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        """Rows of a read-only statement written in portable SQL with `?` placeholders."""
-        return self._read(sql, params)
+    # -- whole tables, for `forumlens copy` ------------------------------------------------
+    def _table_columns(self) -> dict[str, list[str]]:
+        names = self._rows("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
+                           " AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        return {str(t): [str(r[0]) for r in self._rows("SELECT name FROM pragma_table_info(?) ORDER BY cid", (t,))]
+                for (t,) in names}
+
+    def _foreign_keys(self) -> list[tuple[str, str]]:
+        return [(table, str(r[0])) for table in self._table_columns()
+                for r in self._rows('SELECT "table" FROM pragma_foreign_key_list(?)', (table,))]
+
+    def _stream(self, table: str, columns: list[str], batch: int) -> Iterator[Rows]:
+        names = ", ".join(f'"{c}"' for c in columns)
+        try:
+            cursor = self.conn.execute(f'SELECT {names} FROM "{table}"')
+            while rows := cursor.fetchmany(batch):
+                yield rows
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc, self.location) from exc
+
+    def _bulk_insert(self, tx: Tx, table: str, columns: list[str], rows: Rows) -> None:
+        names = ", ".join(f'"{c}"' for c in columns)
+        tx.many(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})', rows)
 
     @contextmanager
-    def transaction(self) -> Iterator[Callable[[str, list[Any] | tuple[Any, ...]], list[tuple[Any, ...]]]]:
-        """One atomic write: yields `execute(sql, params) -> rows`; rolls back on any error."""
-        with self._write() as conn:
-            yield lambda sql, params=(): conn.execute(sql, params).fetchall()
+    def _consistent_reads(self) -> Iterator[None]:
+        """One read transaction around a long, single-threaded read (a copy, a digest)."""
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
-    # -- writing -------------------------------------------------------------------
-    def has_document(self, sha256: str) -> bool:
-        return bool(self._read("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)))
-
-    def save_session(self, document: Document, session: Session,
-                     analyses: dict[str, Any] | None = None, *, replace: bool = False) -> str:
-        sid = session.id
-        rows = session_rows(document, session, analyses, datetime.now(UTC).isoformat(timespec="seconds"))
-        with self._write() as conn:
-            existing = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (document.sha256,)).fetchone()
-            if existing and not replace:
-                return str(existing[0])
-            if existing:
-                conn.execute("DELETE FROM documents WHERE id = ?", (existing[0],))
-            conn.execute(_insert("documents", DOCUMENT_COLUMNS), rows.document)
-            conn.execute(_insert("sessions", SESSION_COLUMNS), rows.session)
-            conn.executemany(_insert("speakers", SPEAKER_COLUMNS), rows.speakers)
-            conn.executemany(_insert("turns", TURN_COLUMNS), rows.turns)
-            conn.executemany(_insert("analyses", ANALYSIS_COLUMNS), rows.analyses)
-            self._project(conn, sid, analyses or {})
-        return sid
-
-    @staticmethod
-    def _project(conn: sqlite3.Connection, sid: str, analyses: dict[str, Any]) -> None:
-        for table, rows in project_analyses(sid, analyses).items():
-            if not rows:
-                continue
-            columns = PROJECTED_TABLES[table]
-            verb = "INSERT OR IGNORE" if table in ("people", "person_labels") else "INSERT OR REPLACE"
-            conn.executemany(f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                             rows)
-
-    def save_analysis(self, session_id: str, kind: str, data: Any) -> None:
-        with self._write() as conn:
-            conn.execute("INSERT OR REPLACE INTO analyses (session_id, kind, data) VALUES (?, ?, ?)",
-                         (session_id, kind, json.dumps(data, ensure_ascii=False)))
-
-    # -- reading -------------------------------------------------------------------
-    def resolve_ref(self, ref: str) -> str:
-        """Session id from an id, an id prefix, or a unique part of the title."""
-        ref = ref.strip()
-        rows = self._read("SELECT id FROM sessions WHERE id = ?", (ref,))
-        if not rows and re.fullmatch(r"[0-9a-f]{4,64}", ref):
-            rows = self._read("SELECT id FROM sessions WHERE id LIKE ?", (ref[:12] + "%",))
-        if not rows:
-            rows = self._read("SELECT id FROM sessions WHERE lower(title) LIKE ? ORDER BY id LIMIT 6",
-                              ("%" + ref.lower() + "%",))
-        if not rows:
-            raise NotFound(f"no session matches {ref!r}", hint="list them with `forumlens sessions`")
-        if len(rows) > 1:
-            raise ConfigError(f"{ref!r} matches several sessions: " + ", ".join(r[0] for r in rows[:5]),
-                              hint="give more of the id")
-        return str(rows[0][0])
-
-    def sessions(self, *, year: int | None = None, limit: int = 100, offset: int = 0) -> list[SessionInfo]:
-        sql, params = sessions_sql(year, limit, offset)
-        return [SessionInfo(*row) for row in self._read(sql, params)]
-
-    def session_info(self, ref: str) -> SessionInfo:
-        sid = self.resolve_ref(ref)
-        sql = ("SELECT s.id, s.title, s.year, d.source, s.turn_count, s.speaker_count, s.word_count, d.ingested_at"
-               " FROM sessions s JOIN documents d ON d.id = s.id WHERE s.id = ?")
-        return SessionInfo(*self._read(sql, (sid,))[0])
-
-    def load_session(self, ref: str) -> Session:
-        sid = self.resolve_ref(ref)
-        doc = self._read("SELECT title, sha256, source, text, year, warnings FROM documents WHERE id = ?", (sid,))[0]
-        rows = self._read("SELECT idx, line, label, speaker, kind, text, start_offset, end_offset, end_line,"
-                          " page, section FROM turns WHERE session_id = ? ORDER BY idx", (sid,))
-        turns = tuple(Turn(index=r[0], line=r[1], label=r[2], speaker=r[3], kind=r[4], text=r[5], start=r[6],
-                           end=r[7], end_line=r[8], page=r[9], section=r[10]) for r in rows)
-        return Session(title=doc[0], sha256=doc[1], source=doc[2], turns=turns, text=doc[3], year=doc[4],
-                       warnings=tuple(json.loads(doc[5])))
-
-    def analysis(self, session_id: str, kind: str) -> Any | None:
-        rows = self._read("SELECT data FROM analyses WHERE session_id = ? AND kind = ?", (session_id, kind))
-        return json.loads(rows[0][0]) if rows else None
+    def _insert_turns(self, tx: Tx, rows: list[tuple[Any, ...]]) -> None:
+        tx.many(_insert("turns", TURN_COLUMNS), rows)  # the FTS5 index follows by trigger
 
     def search(self, query: Query, filters: SearchFilters) -> list[SearchHit]:
         match = to_fts5(query)
         if match is None:
             return []
         sql, params = search_sql(match, filters)
-        ranked = self._read(sql, params)
+        ranked = self._rows(sql, params)
         if not ranked:
             return []
         sql, params = snippet_sql(match, [r[0] for r in ranked])
-        details = {row[0]: row[1:] for row in self._read(sql, params)}
+        details = {row[0]: row[1:] for row in self._rows(sql, params)}
         words = highlight_terms(query)
         hits = []
         for rowid, score in ranked:
             sid, end_line, speaker, label, text, snip, title = details[rowid]
             hits.append(SearchHit(
-                session=sid, line=_line_of_first(text, end_line, words), speaker=speaker,
+                session=sid, line=line_of_first(text, end_line, words), speaker=speaker,
                 snippet=snip.replace(SNIPPET_OPEN, "**").replace(SNIPPET_CLOSE, "**"),
                 score=-float(score), title=title, label=label,
             ))
         return hits
-
-    def counts(self) -> dict[str, int]:
-        out = {}
-        for table in ("documents", "sessions", "turns", "speakers", "analyses", "people", "tags"):
-            out[table] = int(self._read(f"SELECT count(*) FROM {table}")[0][0])
-        return out
 
     def backup(self, target: str) -> None:
         """A consistent copy of the store while readers and writers go on (SQLite backup API)."""
@@ -307,42 +267,29 @@ class SQLiteStore:
     def check(self) -> list[str]:
         """Problems found by SQLite's own checks and forumlens's invariants; [] if healthy."""
         problems: list[str] = []
-        version = self._read("PRAGMA user_version")[0][0]
+        version = self._rows("PRAGMA user_version")[0][0]
         if version != SCHEMA_VERSION:
             problems.append(f"schema version {version}, expected {SCHEMA_VERSION}")
-        rows = self._read("PRAGMA integrity_check")
+        rows = self._rows("PRAGMA integrity_check")
         problems += [f"integrity: {r[0]}" for r in rows if r[0] != "ok"]
-        problems += [f"foreign key: {r}" for r in self._read("PRAGMA foreign_key_check")]
+        problems += [f"foreign key: {r}" for r in self._rows("PRAGMA foreign_key_check")]
         try:
             self.conn.execute("INSERT INTO turns_fts(turns_fts, rank) VALUES ('integrity-check', 1)")
         except sqlite3.Error as exc:
             problems.append(f"search index: {exc}")
-        orphans = self._read("SELECT count(*) FROM sessions s LEFT JOIN documents d ON d.id = s.id WHERE d.id IS NULL")
+        orphans = self._rows("SELECT count(*) FROM sessions s LEFT JOIN documents d ON d.id = s.id WHERE d.id IS NULL")
         if orphans[0][0]:
             problems.append(f"{orphans[0][0]} sessions without a document")
-        mismatch = self._read("SELECT s.id FROM sessions s WHERE s.turn_count !="
+        mismatch = self._rows("SELECT s.id FROM sessions s WHERE s.turn_count !="
                               " (SELECT count(*) FROM turns t WHERE t.session_id = s.id)")
         problems += [f"session {r[0]}: turn count does not match its turns" for r in mismatch]
-        fts = self._read("SELECT (SELECT count(*) FROM turns), (SELECT count(*) FROM turns_fts)")[0]
+        fts = self._rows("SELECT (SELECT count(*) FROM turns), (SELECT count(*) FROM turns_fts)")[0]
         if fts[0] != fts[1]:
             problems.append(f"search index has {fts[1]} rows for {fts[0]} turns")
         for table in ("appearances", "coalition_mentions", "tags", "analyses", "speakers"):
-            orphans = self._read(f"SELECT count(*) FROM {table} x LEFT JOIN sessions s ON s.id = x.session_id"
+            orphans = self._rows(f"SELECT count(*) FROM {table} x LEFT JOIN sessions s ON s.id = x.session_id"
                                  " WHERE s.id IS NULL")[0][0]
             if orphans:
                 problems.append(f"{orphans} orphan rows in {table}")
         return problems
 
-
-def _line_of_first(text: str, end_line: int, words: list[str]) -> int:
-    """Line of the first query word inside a turn, so a hit cites the exact line.
-
-    A turn's text is an exact slice of the source ending on `end_line`, so its first
-    character sits `text.count("\n")` lines earlier.
-    """
-    first_line = end_line - text.count("\n")
-    lowered = text.lower()
-    positions = [p for p in (re.search(r"\b" + re.escape(w), lowered) for w in words) if p]
-    if not positions:
-        return first_line
-    return first_line + text.count("\n", 0, min(p.start() for p in positions))

@@ -16,22 +16,16 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, StoreError
 from .base import Store
-from .fts import tsvector_literal
+from .common import SQLBase
 
-__all__ = ["copy_store", "dialect_of", "iter_rows", "schema_version_of", "table_digests", "tables_of"]
+__all__ = ["copy_store", "iter_rows", "schema_version_of", "table_digests", "tables_of"]
 
 BATCH = 2000
-_PG_ONLY_COLUMNS = {("turns", "tsv")}
-
-
-def dialect_of(store: Store) -> str:
-    return str(getattr(store, "dialect", "sqlite"))
 
 
 def schema_version_of(location: str) -> int:
@@ -63,40 +57,18 @@ def schema_version_of(location: str) -> int:
         raise StoreError(f"cannot read the schema version ({exc})", source=location) from exc
 
 
-def _fk_edges(store: Store) -> list[tuple[str, str]]:
-    """(table, table it references) pairs."""
-    if dialect_of(store) == "postgres":
-        rows = store.query("SELECT conrelid::regclass::text, confrelid::regclass::text FROM pg_constraint"
-                           " WHERE contype = 'f' AND connamespace = current_schema()::regnamespace")
-        return [(str(a), str(b)) for a, b in rows]
-    edges = []
-    for (table,) in store.query("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
-                                " AND name NOT LIKE 'sqlite_%'"):
-        edges += [(str(table), str(r[0])) for r in store.query("SELECT \"table\" FROM pragma_foreign_key_list(?)",
-                                                                (table,))]
-    return edges
+def _sql(store: Store) -> SQLBase:
+    """The SQL back end behind a store (both back ends are SQL stores)."""
+    assert isinstance(store, SQLBase), type(store)
+    return store
 
 
 def tables_of(store: Store) -> dict[str, list[str]]:
     """Data tables → their columns, parents before children (foreign-key order)."""
-    columns: dict[str, list[str]] = {}
-    if dialect_of(store) == "postgres":
-        rows = store.query("SELECT c.table_name, c.column_name FROM information_schema.columns c"
-                           " JOIN information_schema.tables t ON t.table_schema = c.table_schema"
-                           " AND t.table_name = c.table_name"
-                           " WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'"
-                           " AND c.table_name != 'forumlens_schema' ORDER BY c.table_name, c.ordinal_position")
-        for table, column in rows:
-            if (table, column) not in _PG_ONLY_COLUMNS:
-                columns.setdefault(str(table), []).append(str(column))
-    else:
-        names = store.query("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
-                            " AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        for (table,) in names:
-            columns[str(table)] = [str(r[0]) for r in store.query("SELECT name FROM pragma_table_info(?) ORDER BY cid",
-                                                                  (table,))]
+    backend = _sql(store)
+    columns = backend._table_columns()
     parents: dict[str, set[str]] = {t: set() for t in columns}
-    for child, parent in _fk_edges(store):
+    for child, parent in backend._foreign_keys():
         if child in parents and parent in columns and parent != child:
             parents[child].add(parent)
     ordered: list[str] = []
@@ -110,83 +82,15 @@ def tables_of(store: Store) -> dict[str, list[str]]:
     return {t: columns[t] for t in ordered}
 
 
-@contextmanager
-def _source_snapshot(store: Store) -> Iterator[None]:
-    """Every read of the source inside one consistent snapshot."""
-    if dialect_of(store) == "postgres":
-        conn = store.conn  # type: ignore[attr-defined]
-        with store._lock, conn.transaction():  # type: ignore[attr-defined]
-            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            yield
-        return
-    conn = store.conn  # type: ignore[attr-defined]
-    conn.execute("BEGIN")
-    try:
-        yield
-    finally:
-        conn.execute("COMMIT")
-
-
 def iter_rows(store: Store, table: str, columns: list[str]) -> Iterator[list[tuple[Any, ...]]]:
     """Batches of a table's rows (column order as given), streamed, not loaded whole."""
-    names = ", ".join(f'"{c}"' for c in columns)
-    sql = f'SELECT {names} FROM "{table}"'
-    if dialect_of(store) == "postgres":
-        conn = store.conn  # type: ignore[attr-defined]
-        idle = conn.info.transaction_status == 0  # not inside a snapshot: a server cursor needs one
-        with (store._lock, conn.transaction() if idle else nullcontext(),  # type: ignore[attr-defined]
-              conn.cursor(name=f"forumlens_copy_{table}") as cur):
-            cur.itersize = BATCH
-            cur.execute(sql)
-            while batch := cur.fetchmany(BATCH):
-                yield batch
-        return
-    cur = store.conn.execute(sql)  # type: ignore[attr-defined]
-    while batch := cur.fetchmany(BATCH):
-        yield batch
-
-
-def _writer(target: Store) -> Callable[[Any, str, list[str], list[tuple[Any, ...]]], None]:
-    if dialect_of(target) == "postgres":
-        def write_pg(cur: Any, table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
-            names = list(columns)
-            if table == "turns":  # the search vector, as the store computes it on ingest
-                text_at, key_at = columns.index("text"), columns.index("speaker_key")
-                names.append("tsv")
-                rows = [(*row, tsvector_literal(row[text_at] or "", row[key_at] or "")) for row in rows]
-            with cur.copy(f'COPY "{table}" ({", ".join(chr(34) + c + chr(34) for c in names)}) FROM STDIN') as copy:
-                for row in rows:
-                    copy.write_row(row)
-        return write_pg
-
-    def write_sqlite(conn: Any, table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
-        names = ", ".join(f'"{c}"' for c in columns)
-        conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})', rows)
-    return write_sqlite
-
-
-@contextmanager
-def _target_transaction(target: Store) -> Iterator[Any]:
-    if dialect_of(target) == "postgres":
-        with target._write() as cur:  # type: ignore[attr-defined]
-            yield cur
-        return
-    with target._write() as conn:  # type: ignore[attr-defined]
-        yield conn
-
-
-def _reset_identities(cur: Any) -> None:
-    """After explicit ids went in, new rows must number on from the largest."""
-    cur.execute("SELECT table_name, column_name FROM information_schema.columns"
-                " WHERE table_schema = current_schema() AND is_identity = 'YES'")
-    for table, column in cur.fetchall():
-        cur.execute(f'SELECT setval(pg_get_serial_sequence(%s, %s), coalesce(max("{column}"), 0) + 1, false)'
-                    f' FROM "{table}"', (f'"{table}"', column))
+    return _sql(store)._stream(table, columns, BATCH)
 
 
 def copy_store(source: Store, target: Store,
                on_table: Callable[[str, int], None] | None = None) -> dict[str, int]:
     """Copy every row of `source` into the empty `target`; returns rows copied per table."""
+    reader, writer = _sql(source), _sql(target)
     source_tables = tables_of(source)
     target_tables = tables_of(target)
     missing = [t for t in source_tables if t not in target_tables]
@@ -198,26 +102,23 @@ def copy_store(source: Store, target: Store,
         if lacking:
             raise ConfigError(f"the target table {table} has no column {', '.join(lacking)}",
                               hint="both stores must be at the same schema version (`forumlens migrate`)")
-    busy = [t for t in target_tables if target.query(f'SELECT 1 FROM "{t}" LIMIT 1')]
+    busy = [t for t in target_tables if writer._rows(f'SELECT 1 FROM "{t}" LIMIT 1')]
     if busy:
-        raise ConfigError(f"the target store is not empty ({', '.join(busy)} have rows)",
-                          source=str(getattr(target, "location", "")),
+        raise ConfigError(f"the target store is not empty ({', '.join(busy)} have rows)", source=target.location,
                           hint="copy into a new database or file")
-    write = _writer(target)
     copied: dict[str, int] = {}
-    with _target_transaction(target) as handle, _source_snapshot(source):
+    with writer._write() as tx, reader._consistent_reads():
         for table in target_tables:
             if table not in source_tables:
                 continue
             columns = source_tables[table]
             copied[table] = 0
             for batch in iter_rows(source, table, columns):
-                write(handle, table, columns, batch)
+                writer._bulk_insert(tx, table, columns, batch)
                 copied[table] += len(batch)
             if on_table:
                 on_table(table, copied[table])
-        if dialect_of(target) == "postgres":
-            _reset_identities(handle)
+        writer._after_bulk_insert(tx)
     return copied
 
 
@@ -230,7 +131,7 @@ def table_digests(store: Store, columns: dict[str, list[str]] | None = None) -> 
     """Per table: (row count, order-independent digest of its rows over the sorted column names)."""
     out: dict[str, tuple[int, str]] = {}
     tables = columns or tables_of(store)
-    with _source_snapshot(store):
+    with _sql(store)._consistent_reads():
         for table, cols in tables.items():
             names = sorted(cols)
             total, count = 0, 0

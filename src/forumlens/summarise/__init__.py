@@ -7,11 +7,12 @@ filler only, and every bullet carries the verbatim sentence it came from
 """
 
 from .check import check_citations
-from .records import (
+from .models import (
     Appearance,
     Bullet,
     CoalitionBrief,
     CoalitionEntry,
+    Findings,
     SessionReport,
     SpeakerPoints,
     Theme,
@@ -27,6 +28,7 @@ __all__ = [
     "Bullet",
     "CoalitionBrief",
     "CoalitionEntry",
+    "Findings",
     "SessionReport",
     "SpeakerPoints",
     "Theme",

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
-from typing import Any
 
+from ..analyse.models import Ask, Question
 from ..models import Citation, Session, Turn
 from .compress import compress
 from .procedural import is_procedural
@@ -46,8 +46,8 @@ def ask_category(text: str) -> str:
     return best
 
 
-def infer_asks(units: Iterable[Unit], chairs: set[str] | frozenset[str] = frozenset()) -> list[dict[str, Any]]:
-    """Directive sentences in the `asks` contract shape: {category, by, line, quote}.
+def infer_asks(units: Iterable[Unit], chairs: set[str] | frozenset[str] = frozenset()) -> list[Ask]:
+    """Directive sentences as asks (category, by, line, quote), for when the analyse stage did not run.
 
     A chair's remarks are not asks ("a checklist is exactly what we need"), except in a
     wrap-up that restates what the room asked for.
@@ -59,7 +59,7 @@ def infer_asks(units: Iterable[Unit], chairs: set[str] | frozenset[str] = frozen
             continue
         if text.endswith("?") or is_procedural(text) or u.words < 7 or not is_directive(text):
             continue
-        out.append({"category": ask_category(text), "by": u.speaker or u.label, "line": u.line, "quote": text})
+        out.append(Ask(category=ask_category(text), type="ask", by=u.speaker or u.label, line=u.line, quote=text))
     return out
 
 
@@ -106,7 +106,7 @@ def _unit_for(units: Sequence[Unit], citation: Citation, lines: Sequence[int] | 
     return None
 
 
-def select_actions(session: Session, units: Sequence[Unit], asks: Sequence[Mapping[str, Any]], k: int = 5,
+def select_actions(session: Session, units: Sequence[Unit], asks: Sequence[Ask], k: int = 5,
                    chairs: set[str] | frozenset[str] = frozenset(), pool_scores: Sequence[Scored] | None = None,
                    exclude: Sequence[Unit] = ()) -> list[tuple[Scored, Citation, str]]:
     """The `k` most central, diverse asks, each with a verified citation and category.
@@ -114,16 +114,16 @@ def select_actions(session: Session, units: Sequence[Unit], asks: Sequence[Mappi
     `exclude` holds units already used as takeaways, so the two sections do not repeat.
     """
     scored = {id(s.unit): s for s in (pool_scores if pool_scores is not None else score_units(units, chairs=chairs))}
-    lines = [u.line for u in units]
-    if any(a > b for a, b in pairwise(lines)):
-        lines = None  # not in line order: look at every unit
+    starts = [u.line for u in units]
+    # not in line order: look at every unit
+    lines: list[int] | None = None if any(a > b for a, b in pairwise(starts)) else starts
     span = max((u.text.count("\n") for u in units), default=0)
     skip = {id(u) for u in exclude}
     floor = min((s.score for s in scored.values()), default=0.1)
     pool: list[Scored] = []
     meta: dict[int, tuple[Citation, str]] = {}
     for ask in asks:
-        cite = cite_quote(session, int(ask.get("line", 0)), str(ask.get("quote", "")))
+        cite = cite_quote(session, ask.line, ask.quote)
         if cite is None:
             continue
         unit = _unit_for(units, cite, lines, span)
@@ -135,13 +135,13 @@ def select_actions(session: Session, units: Sequence[Unit], asks: Sequence[Mappi
         item = Scored(unit, base.score * bonus, base.vec)
         if all(p.unit is not unit for p in pool):
             pool.append(item)
-            meta[id(item)] = (cite, str(ask.get("category") or ask_category(cite.quote)))
+            meta[id(item)] = (cite, ask.category or ask_category(cite.quote))
     chosen = mmr_select(pool, k, lam=0.6, per_speaker=2, max_sim=0.45)
     return [(c, *meta[id(c)]) for c in sorted(chosen, key=lambda c: c.unit.position)]
 
 
-def infer_open_questions(units: Sequence[Unit], chairs: set[str] | frozenset[str] = frozenset()) -> list[dict[str, Any]]:
-    """Substantive questions that no later speaker took up, in the `questions` contract shape."""
+def infer_open_questions(units: Sequence[Unit], chairs: set[str] | frozenset[str] = frozenset()) -> list[Question]:
+    """Substantive questions that no later speaker took up (status "unanswered", put to the room)."""
     if not units:
         return []
     vectors = vectorise(units)
@@ -158,17 +158,17 @@ def infer_open_questions(units: Sequence[Unit], chairs: set[str] | frozenset[str
         later = [j for j in sorted(sharing) if units[j].turn > u.turn and units[j].who != u.who and units[j].who not in chairs]
         taken_up = max((cosine(vectors.vecs[i], vectors.vecs[j]) for j in later), default=0.0)
         if taken_up < 0.25:
-            out.append({"line": u.line, "by": u.speaker or u.label, "text": u.text, "status": "unanswered"})
+            out.append(Question(line=u.line, by=u.speaker or u.label, to="room", text=u.text, status="unanswered"))
     return out
 
 
-def question_bullets(session: Session, questions: Sequence[Mapping[str, Any]], limit: int = 5) -> list[tuple[str, Citation, str]]:
+def question_bullets(session: Session, questions: Sequence[Question], limit: int = 5) -> list[tuple[str, Citation, str]]:
     """(text, citation, status) of unanswered questions whose text is verbatim in the source."""
     out = []
     for q in questions:
-        if q.get("status", "unanswered") != "unanswered":
+        if q.status != "unanswered":
             continue
-        cite = cite_quote(session, int(q.get("line", 0)), str(q.get("text", "")))
+        cite = cite_quote(session, q.line, q.text)
         if cite is not None:
             out.append((compress(cite.quote), cite, "unanswered"))
     return out[:limit]

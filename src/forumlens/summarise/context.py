@@ -1,10 +1,11 @@
 """What the summariser knows about a session beyond its words: cast, segments, mentions.
 
 The resolve and analyse stages (people, coalitions, segments, questions, asks, tags)
-may or may not have run. `build_context` takes their output in the `report --json`
-shape (DESIGN.md) when present and otherwise infers the little it needs — who chairs,
-whom each speaker spoke for (from the moderator's hand-off or a self-introduction),
-rough segments — so a report can always be built and is better when they are there.
+may or may not have run. `build_context` takes what they found (`Findings`, or stored
+analyses in the `report --json` shape, DESIGN.md) and otherwise infers the little it
+needs — who chairs, whom each speaker spoke for (from the moderator's hand-off or a
+self-introduction), rough segments — so a report can always be built and is better
+when they are there.
 """
 
 from __future__ import annotations
@@ -14,76 +15,71 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..models import Session
 from ..transcript.speakers import name_key
+from .models import CoalitionEntry, Findings
 from .procedural import guess_moderators
-from .records import CoalitionEntry
+from .rank import Ranking, rank_units
 from .units import Unit, session_units
 
-__all__ = ["Context", "Mentioned", "as_dicts", "build_context", "mentions_in"]
+if TYPE_CHECKING:
+    from ..resolve.cast import Person
+    from ..resolve.mentions import Mention
+
+__all__ = ["SummaryContext", "acronym_of", "build_context", "findings_of", "mentions_in"]
 
 _SELF = re.compile(r"\b(I speak for|on behalf of|I('m| am) (here )?(from|with|for)|I represent|representing|"
                    r"I coordinate|our (dynamic )?coalition|I work (for|with)|speaking for|"
                    r"(advis[oe]r|coordinator|convenor|co-?chair|chair|member|lead|director|officer) (for|of|in|at))\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Mentioned:
-    """A registry entity named in a text (offsets relative to that text)."""
-
-    name: str
-    kind: str
-    acronym: str | None
-    start: int
-    end: int
-    id: str = ""
-
-
 @lru_cache(maxsize=65_536)
-def mentions_in(text: str) -> tuple[Mentioned, ...]:
+def mentions_in(text: str) -> tuple[Mention, ...]:
     """Registry mentions via the resolve stage's matcher; none if it is unavailable.
 
-    Cached: the same sentences are scanned by reports, snapshots and briefs, and the
-    fuzzy matcher is the slowest step of the package.
+    Cached by text: the same sentences are scanned by reports, snapshots and briefs, and
+    the fuzzy matcher is the slowest step of the package.
     """
     try:
         from ..resolve.mentions import find_mentions
-        from ..resolve.registry import load_registry
     except ImportError:  # resolve not installed in this build: report without names
         return ()
-    registry = load_registry()
-    out = []
-    for m in find_mentions(text):
-        acronyms = registry.entities[m.entity_id].acronyms if m.entity_id in registry.entities else ()
-        out.append(Mentioned(m.name, m.kind, acronyms[0] if acronyms else None, m.start, m.end, m.entity_id))
-    return tuple(out)
+    return tuple(find_mentions(text))
 
 
-def as_dicts(items: Any) -> list[dict[str, Any]]:
-    """Records or dicts (anything with `to_json()`) as plain dicts; None as []."""
-    out = []
-    for item in items or ():
-        out.append(item.to_json() if hasattr(item, "to_json") else dict(item))
-    return out
+def acronym_of(mention: Mention) -> str | None:
+    """The first acronym the registry knows for the mentioned entity."""
+    from ..resolve.registry import load_registry
+
+    entity = load_registry().entities.get(mention.entity_id)
+    return entity.acronyms[0] if entity is not None and entity.acronyms else None
+
+
+def findings_of(analysis: Findings | Mapping[str, Any] | None) -> Findings:
+    """`Findings` as given, or read from stored analyses (`report --json` shape); none: empty."""
+    if isinstance(analysis, Findings):
+        return analysis
+    return Findings.from_json(analysis or {})
 
 
 @dataclass
-class Context:
+class SummaryContext:
     """A session with its units and everything known about who spoke for whom."""
 
     session: Session
     units: list[Unit]
     chairs: set[str]
-    people: dict[str, dict[str, Any]]  # name_key(who) -> person record
+    people: dict[str, Person]  # name_key(who) -> person of the cast
     speaks_for: dict[str, str]  # who -> coalition display name
     coalitions: list[CoalitionEntry]
     segments: list[tuple[int, int, str]]  # (from_line, to_line, title)
-    analysis: dict[str, Any]
+    findings: Findings
     notes: list[str] = field(default_factory=list)
+    _ranking: Ranking | None = field(default=None, repr=False, compare=False)
 
-    def person(self, who: str) -> dict[str, Any] | None:
+    def person(self, who: str) -> Person | None:
         return self.people.get(name_key(who)) if who else None
 
     def segment_of(self, unit: Unit) -> int:
@@ -91,6 +87,12 @@ class Context:
             if a <= unit.line <= b:
                 return i
         return int(unit.position * max(1, len(self.segments)))
+
+    def ranking(self) -> Ranking:
+        """The scoring of this session's units (its own IDF), done on first use and kept."""
+        if self._ranking is None:
+            self._ranking = rank_units(self.units, self.chairs)
+        return self._ranking
 
 
 def _rough_segments(session: Session, units: Sequence[Unit]) -> list[tuple[int, int, str]]:
@@ -133,43 +135,43 @@ def _infer_speaks_for(session: Session, chairs: set[str]) -> dict[str, str]:
     return {who: c.most_common(1)[0][0] for who, c in votes.items() if c}
 
 
-def build_context(session: Session, analysis: Mapping[str, Any] | None = None) -> Context:
-    """Units plus cast, coalitions and segments, from `analysis` when given, else inferred."""
-    data = dict(analysis or {})
+def build_context(session: Session, analysis: Findings | Mapping[str, Any] | None = None) -> SummaryContext:
+    """Units plus cast, coalitions and segments, from `analysis` when given, else inferred.
+
+    `analysis` is what the earlier stages found (`Findings`), or stored analyses in the
+    `report --json` shape.
+    """
+    findings = findings_of(analysis)
     units = session_units(session)
-    people_list = as_dicts(data.get("people"))
-    people = {name_key(p["name"]): p for p in people_list if p.get("name")}
+    people = {name_key(p.name): p for p in findings.people if p.name}
     notes: list[str] = []
-    chairs = guess_moderators(units, people_list or None)
+    chairs = guess_moderators(units, findings.people or None)
     speaks_for: dict[str, str] = {}
     if people:
         for person in people.values():
-            aff = person.get("affiliation")
-            if aff and str(person.get("role", "")) in {"dc-representative", ""}:
-                speaks_for[person["name"]] = aff
+            if person.affiliation and person.role in {"dc-representative", ""} and person.name:
+                speaks_for[person.name] = person.affiliation
         for unit in units:  # map display names as spoken to the cast's names
             p = people.get(name_key(unit.who))
-            if p and p["name"] in speaks_for:
-                speaks_for.setdefault(unit.who, speaks_for[p["name"]])
+            if p and p.name in speaks_for:
+                speaks_for.setdefault(unit.who, speaks_for[p.name])
     else:
         notes.append("cast inferred (no resolve output): chairs by behaviour, coalitions from hand-offs")
         speaks_for = _infer_speaks_for(session, chairs)
-    coalition_rows = as_dicts(data.get("coalitions"))
-    if coalition_rows:
-        coalitions = [CoalitionEntry(c["name"], c.get("acronym"), tuple(c.get("lines", ())),
-                                     tuple(sorted(w for w, n in speaks_for.items() if n == c["name"])))
-                      for c in coalition_rows if c.get("status") == "presented"]
+    if findings.coalitions:
+        coalitions = [CoalitionEntry(c.name, c.acronym, c.lines,
+                                     tuple(sorted(w for w, n in speaks_for.items() if n == c.name)))
+                      for c in findings.coalitions if c.status == "presented"]
     else:
         by_name: dict[str, list[int]] = defaultdict(list)
         for unit in units:
             if unit.who in speaks_for and unit.sent_index == 0:
                 by_name[speaks_for[unit.who]].append(unit.line)
-        acr = {m.name: m.acronym for n in by_name for m in mentions_in(n)}
+        acr = {m.name: acronym_of(m) for n in by_name for m in mentions_in(n)}
         coalitions = [CoalitionEntry(n, acr.get(n), tuple(sorted(set(ls))),
                                      tuple(sorted(w for w, x in speaks_for.items() if x == n)))
                       for n, ls in sorted(by_name.items(), key=lambda kv: min(kv[1]))]
-    segs = [(int(s["from_line"]), int(s["to_line"]), str(s.get("title", ""))) for s in as_dicts(data.get("segments"))
-            if "from_line" in s and "to_line" in s]
+    segs = [(s.from_line, s.to_line, s.title) for s in findings.segments]
     if not segs:
         segs = _rough_segments(session, units)
-    return Context(session, units, chairs, people, speaks_for, coalitions, segs, data, notes)
+    return SummaryContext(session, units, chairs, people, speaks_for, coalitions, segs, findings, notes)

@@ -12,14 +12,9 @@ match is impossible (a pattern whose literals cannot be worked out is always run
 from __future__ import annotations
 
 import re
+from re import _constants as _sre_constants  # Python 3.11+ (the project's minimum)
+from re import _parser as _sre_parse
 from typing import Any
-
-try:  # Python 3.11+: the parser moved under re
-    from re import _constants as _sre_constants  # type: ignore[attr-defined]
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - older layout
-    import sre_constants as _sre_constants  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 __all__ = ["PatternSet", "fold", "required_literals"]
 
@@ -65,9 +60,10 @@ def _required(seq: Any) -> list[frozenset[str]]:
         if op is _SUBPATTERN:
             options.extend(_required(av[-1]))
         elif op is _BRANCH:
-            parts = [_best(_required(branch)) for branch in av[1]]
-            if all(p is not None for p in parts):
-                options.append(frozenset().union(*parts))  # type: ignore[arg-type]
+            best = [_best(_required(branch)) for branch in av[1]]
+            parts = [p for p in best if p is not None]
+            if len(parts) == len(best):  # every branch needs one of its strings
+                options.append(frozenset(s for part in parts for s in part))
         elif op in _REPEATS and av[0] >= 1:
             options.extend(_required(av[2]))
     flush()

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .fastre import PatternSet
 from .units import Unit
+
+if TYPE_CHECKING:
+    from ..resolve.cast import Person
 
 __all__ = ["MODERATOR_ROLES", "guess_moderators", "is_procedural", "procedural_weight"]
 
@@ -93,7 +96,7 @@ def procedural_weight(text: str) -> float:
     return 0.55 ** hits
 
 
-def guess_moderators(units: Iterable[Unit], people: Iterable[Mapping[str, Any]] | None = None) -> set[str]:
+def guess_moderators(units: Iterable[Unit], people: Sequence[Person] | None = None) -> set[str]:
     """Speakers (by `Unit.who`) who chair: from the cast's roles, else from behaviour.
 
     Behaviour: someone with several turns whose sentences are mostly procedure, or a
@@ -102,8 +105,8 @@ def guess_moderators(units: Iterable[Unit], people: Iterable[Mapping[str, Any]] 
     """
     chairs: set[str] = set()
     for person in people or ():
-        if str(person.get("role", "")).lower() in MODERATOR_ROLES and person.get("name"):
-            chairs.add(str(person["name"]))
+        if person.role.lower() in MODERATOR_ROLES and person.name:
+            chairs.add(person.name)
     per: dict[str, list[Unit]] = defaultdict(list)
     for unit in units:
         per[unit.who].append(unit)

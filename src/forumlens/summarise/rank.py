@@ -16,8 +16,9 @@ rapporteur's choices correlate with:
   segment not yet represented, so the record is not one voice.
 
 Speed: scoring a session (vectors, sparse similarity graph via an inverted index,
-LexRank by power iteration over adjacency lists) is done once per session and cached;
-the text-only signals are cached per sentence and their regexes run only when the
+LexRank by power iteration over adjacency lists) is done once per session by
+`rank_units`, whose `Ranking` the caller keeps and re-reads with any boost; the
+text-only signals are cached per sentence text and their regexes run only when the
 sentence holds a literal they need (`fastre`).
 """
 
@@ -26,18 +27,18 @@ from __future__ import annotations
 import math
 import re
 from operator import itemgetter, mul, sub
-from collections import Counter, OrderedDict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from .fastre import PatternSet
 from .procedural import procedural_weight
 from .units import Unit
 
-__all__ = ["DIRECTIVE", "SUMMARY", "Scored", "SessionModel", "WRAPUP_SENTENCES", "in_wrapup", "is_summary", "session_model", "unit_base", "unit_factor", "Vectors", "cosine", "lexrank", "is_directive", "mmr_select", "rankable", "score_units",
-           "similarity_graph", "vectorise", "wrapup_spans"]
+__all__ = ["DIRECTIVE", "SUMMARY", "Ranking", "Scored", "SessionModel", "WRAPUP_SENTENCES", "in_wrapup", "is_summary",
+           "rank_units", "session_model", "unit_base", "unit_factor", "Vectors", "cosine", "lexrank", "is_directive",
+           "mmr_select", "rankable", "score_units", "similarity_graph", "vectorise", "wrapup_spans"]
 
 Vec = dict[str, float]
 
@@ -147,6 +148,10 @@ def similarity_graph(vecs: Sequence[Vec], min_sim: float = 0.02) -> list[dict[in
     return graph
 
 
+def _no_neighbours(scores: list[float]) -> tuple[float, ...]:
+    return ()
+
+
 def lexrank(vecs: Sequence[Vec], damping: float = 0.85, iterations: int = 50,
             graph: Sequence[Mapping[int, float]] | None = None) -> list[float]:
     """Continuous LexRank scores (sum to 1): stationary distribution of the cosine graph.
@@ -162,14 +167,14 @@ def lexrank(vecs: Sequence[Vec], damping: float = 0.85, iterations: int = 50,
     if graph is None:
         graph = similarity_graph(vecs)
     out_weight = [sum(row.values()) for row in graph]
-    rows = []
+    rows: list[tuple[Callable[[list[float]], tuple[float, ...]], list[float]]] = []
     for row in graph:
         nbrs = sorted(row)  # contributions are added in node order, as the plain loop does
         if nbrs:  # itemgetter of 2+ indices returns a tuple; pad a single one so it does too
             rows.append((itemgetter(*nbrs) if len(nbrs) > 1 else itemgetter(nbrs[0], nbrs[0]),
                          [row[j] for j in nbrs]))
         else:
-            rows.append((None, []))
+            rows.append((_no_neighbours, []))
     dangling_nodes = [j for j in range(n) if not out_weight[j]]
     linked = [j for j in range(n) if out_weight[j]]
     teleport = (1 - damping) / n
@@ -271,15 +276,6 @@ class _Part:
     vec: Vec
 
 
-# Scoring a session (vectors, similarity graph, LexRank) is the expensive step, and the
-# same session is scored again and again: twice per report, and once per topic brief or
-# coalition snapshot that re-ranks it. Keyed by the units' identities (the unit cache
-# hands back the same objects for the same session), the chairs and the IDF values the
-# session's terms get; an entry keeps its units alive, so an id cannot be reused.
-_PARTS: OrderedDict[tuple[Any, ...], list[_Part]] = OrderedDict()
-_PARTS_MAX = 64
-
-
 @dataclass(frozen=True)
 class SessionModel:
     """What scoring learned about a session, kept so a *part* of a sentence can be scored
@@ -292,19 +288,33 @@ class SessionModel:
     max_idf: float
     chairs: frozenset[str]
     spread: dict[str, int]  # term -> number of speakers who used it
-    rank_of: dict[int, float]  # id(unit) -> LexRank score / the session's top score
+    rank_of: dict[tuple[str, int, int, int], float]  # unit.span -> LexRank score / the session's top score
     wrapups: frozenset[tuple[str, int, int, int]] = frozenset()  # (session, turn, start, end) of announced summaries
 
 
-_MODELS: OrderedDict[tuple[Any, ...], SessionModel] = OrderedDict()
+@dataclass(frozen=True)
+class Ranking:
+    """The scoring of one list of units, done once: each rankable unit's centrality and
+    wording parts, and the session model clause trimming reuses (None: nothing rankable).
 
+    `rank_units` builds it; a caller that ranks the same units several times (a report:
+    its takeaways, its speakers' points and its calls to action) keeps it — a
+    `SummaryContext` holds the one of its session — and reads it with any boost.
+    """
 
-def _parts_key(keep: Sequence[Unit], chairs: frozenset[str] | set[str], idf: Mapping[str, float] | None) -> tuple[Any, ...]:
-    ids = tuple(map(id, keep))
-    if idf is None:
-        return ids, frozenset(chairs), None
-    vocab = sorted({t for u in keep for t in u.terms})
-    return ids, frozenset(chairs), tuple(idf.get(t) for t in vocab), max(idf.values(), default=1.0)
+    parts: tuple[_Part, ...]
+    model: SessionModel | None
+
+    def scored(self, boost: Callable[[Unit], float] | None = None) -> list[Scored]:
+        """Every unit with score = base × wording factor × `boost(unit)`; zero scores dropped."""
+        out = []
+        for part in self.parts:
+            factor = part.factor
+            if boost is not None:
+                factor *= boost(part.unit)
+            if factor > 0:
+                out.append(Scored(part.unit, part.base * factor, part.vec))
+        return out
 
 
 def wrapup_spans(units: Sequence[Unit], carry: int = WRAPUP_SENTENCES) -> frozenset[tuple[str, int, int, int]]:
@@ -354,29 +364,29 @@ def rankable(unit: Unit) -> bool:
     return len(unit.terms) >= 3 and _text_factors(unit.text)[0] > 0
 
 
-def _score_parts(units: Sequence[Unit], chairs: frozenset[str] | set[str], idf: Mapping[str, float] | None) -> list[_Part]:
+def rank_units(units: Sequence[Unit], chairs: frozenset[str] | set[str] = frozenset(),
+               idf: Mapping[str, float] | None = None) -> Ranking:
+    """Score the rankable units (vectors, similarity graph, LexRank, wording signals) once.
+
+    `chairs` are the speakers who chair (their sentences weigh less unless they sum up);
+    `idf` is the corpus IDF when units of several sessions compete (default: these units').
+    """
     keep = [u for u in units if rankable(u)]
     if not keep:
-        return []
-    key = _parts_key(keep, chairs, idf)
-    found = _PARTS.get(key)
-    if found is not None and all(a is b.unit for a, b in zip(keep, found)) and key in _MODELS:
-        _PARTS.move_to_end(key)
-        _MODELS.move_to_end(key)
-        return found
+        return Ranking((), None)
     vectors = vectorise(keep, idf)
     lr = lexrank(vectors.vecs)
     top = max(lr) or 1.0
-    centroid: Vec = Counter()
+    centroid: defaultdict[str, float] = defaultdict(float)
     for v in vectors.vecs:
         for t, x in v.items():
             centroid[t] += x
     # What the *other* speakers talked about: a claim that others come back to is a theme
     # of the session; one speaker repeating themselves is not (a long talk would otherwise
     # pull the centroid towards itself). One centroid per speaker, without their sentences.
-    by_speaker: dict[str, Counter[str]] = {}
+    by_speaker: dict[str, defaultdict[str, float]] = {}
     for u, v in zip(keep, vectors.vecs):
-        acc = by_speaker.setdefault(u.who, Counter())
+        acc = by_speaker.setdefault(u.who, defaultdict(float))
         for t, x in v.items():
             acc[t] += x
     others: dict[str, Vec] = {}
@@ -392,9 +402,9 @@ def _score_parts(units: Sequence[Unit], chairs: frozenset[str] | set[str], idf: 
     # first-seen order, not set order: ties for the 8th hub must not depend on the hash seed
     df = Counter(t for u in keep for t in dict.fromkeys(u.terms))
     hubs = {t for t, _ in df.most_common(8)}  # the session's own subject words ("coalition", "IGF")
-    turn_sum: dict[tuple[str, int], Counter[str]] = {}
+    turn_sum: dict[tuple[str, int], defaultdict[str, float]] = {}
     for u, v in zip(keep, vectors.vecs):
-        acc = turn_sum.setdefault((u.session, u.turn), Counter())
+        acc = turn_sum.setdefault((u.session, u.turn), defaultdict(float))
         for t, x in v.items():
             acc[t] += x
     turn_vec: dict[tuple[str, int], Vec] = {}
@@ -406,8 +416,8 @@ def _score_parts(units: Sequence[Unit], chairs: frozenset[str] | set[str], idf: 
     for own in by_speaker.values():
         spread.update(own.keys())
     wrapups = wrapup_spans(units)
-    _MODELS[key] = SessionModel(idf_of, others, turn_vec, frozenset(hubs), max_idf, frozenset(chairs), dict(spread),
-                                {id(u): r / top for u, r in zip(keep, lr)}, wrapups)
+    model = SessionModel(idf_of, others, turn_vec, frozenset(hubs), max_idf, frozenset(chairs), dict(spread),
+                         {u.span: r / top for u, r in zip(keep, lr)}, wrapups)
     out = []
     for u, v, rank in zip(keep, vectors.vecs, lr):
         in_turn = cosine(v, turn_vec[(u.session, u.turn)])
@@ -422,33 +432,24 @@ def _score_parts(units: Sequence[Unit], chairs: frozenset[str] | set[str], idf: 
         if u.speaker is None and (u.label is None or u.label.lower() in _FLOOR_LABELS):
             factor *= 0.75  # from the floor: a question or comment more often than a finding
         out.append(_Part(u, base, factor, v))
-    _PARTS[key] = out
-    while len(_PARTS) > _PARTS_MAX:
-        _PARTS.popitem(last=False)
-    while len(_MODELS) > _PARTS_MAX:
-        _MODELS.popitem(last=False)
-    return out
+    return Ranking(tuple(out), model)
 
 
 def session_model(units: Sequence[Unit], chairs: frozenset[str] | set[str] = frozenset(),
                   idf: Mapping[str, float] | None = None) -> SessionModel | None:
-    """The model `score_units` built for these units (built now if needed); None if empty."""
-    keep = [u for u in units if rankable(u)]
-    if not keep:
-        return None
-    _score_parts(units, chairs, idf)
-    return _MODELS.get(_parts_key(keep, chairs, idf))
+    """The model `rank_units` builds for these units; None if none is rankable."""
+    return rank_units(units, chairs, idf).model
 
 
 def unit_base(model: SessionModel, unit: Unit, vec: Vec, rank_share: float) -> float:
-    """The centrality/informativeness part of a score, as `_score_parts` computes it."""
+    """The centrality/informativeness part of a score, as `rank_units` computes it."""
     in_turn = cosine(vec, model.turn_vec.get((unit.session, unit.turn), {}))
     info = sum(model.idf.get(t, model.max_idf) for t in dict.fromkeys(unit.terms)) / (model.max_idf * max(8.0, unit.words * 0.6))
     return _blend(rank_share, cosine(vec, model.others.get(unit.who, {})), in_turn, info)
 
 
 def unit_factor(model: SessionModel, unit: Unit) -> float:
-    """The wording part of a score, as `_score_parts` computes it (before any boost)."""
+    """The wording part of a score, as `rank_units` computes it (before any boost)."""
     _weight, factor, after = _text_factors(unit.text)
     if not unit.terms:
         return 0.0
@@ -466,17 +467,10 @@ def score_units(units: Sequence[Unit], *, chairs: frozenset[str] | set[str] = fr
                 boost: Callable[[Unit], float] | None = None, idf: Mapping[str, float] | None = None) -> list[Scored]:
     """Score every non-procedural unit; procedure and fragments are dropped here.
 
-    The session-level work is cached (see `_PARTS`), so calling this again for the same
-    units with another `boost` costs one multiplication per unit.
+    This ranks the units afresh; a caller that scores the same units again (with another
+    `boost`) keeps `rank_units(...)` and calls its `scored` instead.
     """
-    out = []
-    for part in _score_parts(units, chairs, idf):
-        factor = part.factor
-        if boost is not None:
-            factor *= boost(part.unit)
-        if factor > 0:
-            out.append(Scored(part.unit, part.base * factor, part.vec))
-    return out
+    return rank_units(units, chairs, idf).scored(boost)
 
 
 def mmr_select(pool: Sequence[Scored], k: int, *, lam: float = 0.7, per_speaker: int = 2,

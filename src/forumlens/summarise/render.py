@@ -15,7 +15,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from ..models import Citation
-from .records import Bullet, CoalitionBrief, SessionReport, TopicBrief
+from .models import Bullet, CoalitionBrief, SessionReport, TopicBrief
 
 __all__ = ["Layout", "layout", "render", "render_html", "render_json", "render_markdown", "render_text"]
 

@@ -1,9 +1,10 @@
 """Session reports shaped like the IGF's own: takeaways, actions, speakers, questions.
 
-`build_report(session, analysis)` is pure: the session and, optionally, the resolve /
-analyse / tag output in the `report --json` shape. Every bullet is built from a ranked
-sentence unit and carries that sentence verbatim as its citation; a bullet with nothing
-to cite is never made (`Bullet` refuses it).
+`build_report(session, findings)` is pure: the session and, optionally, what the
+resolve / analyse / tag stages found (`Findings`, or stored analyses in the
+`report --json` shape). Every bullet is built from a ranked sentence unit and carries
+that sentence verbatim as its citation; a bullet with nothing to cite is never made
+(`Bullet` refuses it).
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from typing import Any
 from ..models import Session
 from .actions import infer_asks, infer_open_questions, question_bullets, select_actions
 from .compress import compress
-from .context import Context, as_dicts, build_context
-from .rank import Scored, SessionModel, is_directive, mmr_select, score_units, session_model
+from .context import SummaryContext, build_context
+from .models import Bullet, Findings, SessionReport, SpeakerPoints
+from .rank import Scored, SessionModel, is_directive, mmr_select
 from .spans import trim_pool
-from .records import Bullet, SessionReport, SpeakerPoints
 from .units import Unit
 
 __all__ = ["MAX_TAKEAWAYS", "TAKEAWAY_WORDS", "build_report", "fill_to_budget", "rank_takeaways", "takeaway_count", "third_person"]
@@ -89,15 +90,16 @@ def _spread_boost(model: SessionModel | None, base: Callable[[Unit], float] = _f
     return boost
 
 
-def rank_takeaways(ctx: Context, k: int | None = None) -> list[Scored]:
+def rank_takeaways(ctx: SummaryContext, k: int | None = None) -> list[Scored]:
     """The session's key takeaways, in the order they were said.
 
     Exactly `k` when given; otherwise `takeaway_count` of them, extended (at most to
     `MAX_TAKEAWAYS`) while the section is shorter than `TAKEAWAY_WORDS`.
     """
-    model = session_model(ctx.units, ctx.chairs)
+    ranking = ctx.ranking()
+    model = ranking.model
     boost = _spread_boost(model)
-    pool = score_units(ctx.units, chairs=ctx.chairs, boost=boost)
+    pool = ranking.scored(boost)
     floor = takeaway_count(sum(s.unit.words for s in pool)) if k is None else k
     pool = trim_pool(model, pool, boost)  # long run-ons compete with their best clause window
     picks = mmr_select(pool, MAX_TAKEAWAYS if k is None else k, lam=0.8, per_speaker=2, segment_of=ctx.segment_of)
@@ -110,13 +112,12 @@ _FIRST_PLURAL = re.compile(r"\b(we|our|ours|us|ourselves)\b", re.IGNORECASE)
 _THIRD = {"need": "needs", "have": "has", "are": "is", "were": "was", "want": "wants"}
 
 
-def _voice_of(ctx: Context, who: str) -> str | None:
+def _voice_of(ctx: SummaryContext, who: str) -> str | None:
     """The coalition a speaker represents, only as the resolve stage stated it (no guess)."""
     person = ctx.person(who)
-    if not person or str(person.get("role", "")) != "dc-representative":
+    if not person or person.role != "dc-representative":
         return None
-    aff = person.get("affiliation")
-    return str(aff) if aff else None
+    return person.affiliation or None
 
 
 def third_person(text: str, body: str | None) -> str:
@@ -139,7 +140,7 @@ def third_person(text: str, body: str | None) -> str:
     return f"{subject} {verb}{text[m.end():]}"
 
 
-def _speaker_points(ctx: Context, pool: list[Scored], per: int = 2) -> list[SpeakerPoints]:
+def _speaker_points(ctx: SummaryContext, pool: list[Scored], per: int = 2) -> list[SpeakerPoints]:
     """One or two points per speaker with substance; chairs get one, and only if it stands out."""
     by_who: dict[str, list[Scored]] = defaultdict(list)
     for s in pool:
@@ -158,43 +159,44 @@ def _speaker_points(ctx: Context, pool: list[Scored], per: int = 2) -> list[Spea
         chosen = mmr_select(items, limit, lam=0.8, per_speaker=limit, max_sim=0.4)
         if not chosen:
             continue
-        person = ctx.person(who) or {}
-        role = person.get("role") or ("moderator" if who in ctx.chairs else None)
+        person = ctx.person(who)
+        role = (person.role if person else None) or ("moderator" if who in ctx.chairs else None)
         coalition = ctx.speaks_for.get(who)
-        affiliation = person.get("affiliation") or coalition
+        affiliation = (person.affiliation if person else None) or coalition
         bullets = tuple(_bullet(s) for s in sorted(chosen, key=lambda s: s.unit.position))
-        out.append(SpeakerPoints(person.get("name") or who, role, coalition, affiliation, bullets))
+        out.append(SpeakerPoints((person.name if person else None) or who, role, coalition, affiliation, bullets))
     return out
 
 
-def build_report(session: Session, analysis: Mapping[str, Any] | None = None, *,
+def build_report(session: Session, findings: Findings | Mapping[str, Any] | None = None, *,
                  takeaways: int | None = None, actions: int = 5, questions: int = 5) -> SessionReport:
-    """A cited session report; `analysis` is the resolve/analyse/tag output if available.
+    """A cited session report from what the earlier stages found, if available.
 
-    `analysis` keys used (all optional, `report --json` shapes): people, coalitions,
-    segments, questions, asks. Missing ones are inferred and noted in `notes`.
+    `findings`: a `Findings` (or stored analyses in the `report --json` shape); the
+    parts used are people, coalitions, segments, questions and asks. Missing ones are
+    inferred and noted in `notes`.
     """
-    ctx = build_context(session, analysis)
+    ctx = build_context(session, findings)
     notes = list(ctx.notes)
-    pool = score_units(ctx.units, chairs=ctx.chairs)
+    pool = ctx.ranking().scored()
     chosen = rank_takeaways(ctx, takeaways)
     takeaway_bullets = tuple(Bullet(third_person(compress(s.unit.text), _voice_of(ctx, s.unit.who)),
                                     (s.unit.citation(),), "", round(s.score, 4)) for s in chosen)
 
-    asks = as_dicts(ctx.analysis.get("asks"))
-    if not asks and "asks" not in ctx.analysis:
+    asks = ctx.findings.asks
+    if asks is None:
         notes.append("calls to action inferred from directive sentences (no analyse output)")
-        asks = infer_asks(ctx.units, ctx.chairs)
+        asks = tuple(infer_asks(ctx.units, ctx.chairs))
     action_bullets = tuple(
         Bullet(compress(item.unit.text if cite.quote in item.unit.text else cite.quote), (cite,), category,
                round(item.score, 4))
         for item, cite, category in select_actions(session, ctx.units, asks, actions, ctx.chairs, pool,
                                                    exclude=[s.unit for s in chosen]))
 
-    qs = as_dicts(ctx.analysis.get("questions"))
-    if not qs and "questions" not in ctx.analysis:
+    qs = ctx.findings.questions
+    if qs is None:
         notes.append("open questions inferred (no analyse output): questions no later speaker took up")
-        qs = infer_open_questions(ctx.units, ctx.chairs)
+        qs = tuple(infer_open_questions(ctx.units, ctx.chairs))
     question_list = tuple(Bullet(text, (cite,), status) for text, cite, status in question_bullets(session, qs, questions))
 
     return SessionReport(

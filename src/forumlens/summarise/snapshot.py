@@ -15,10 +15,10 @@ from collections.abc import Iterable
 
 from .actions import cite_quote, infer_asks
 from .compress import compress
-from .context import as_dicts, build_context, mentions_in
-from .rank import Scored, mmr_select, rankable, score_units
-from .records import Appearance, Bullet, CoalitionBrief
-from .topic import Source, coalition_matcher, normalise_sources
+from .context import acronym_of, build_context, mentions_in
+from .models import Appearance, Bullet, CoalitionBrief
+from .rank import Scored, mmr_select, rankable
+from .topic import CoalitionMatch, Source, coalition_matcher, normalise_sources
 from .units import Unit
 
 __all__ = ["brief_coalition"]
@@ -39,20 +39,20 @@ def _bullet(item: Scored, kind: str = "") -> Bullet:
 def brief_coalition(name: str, sources: Iterable[Source], *, max_points: int = 5) -> CoalitionBrief:
     """A cited snapshot of one coalition across the given sessions (and their analyses)."""
     display, matches = coalition_matcher(name)
-    acronym = next((m.acronym for m in mentions_in(display) if m.kind == "dc"), None)
+    acronym = next((acronym_of(m) for m in mentions_in(display) if m.kind == "dc"), None)
     said_pool: list[Scored] = []
     naming: list[Scored] = []
     asks: list[tuple[Scored, Bullet]] = []
     appearances: list[Appearance] = []
-    for session, analysis in normalise_sources(sources):
-        ctx = build_context(session, analysis)
+    for session, findings in normalise_sources(sources):
+        ctx = build_context(session, findings)
         own = {who for who, c in ctx.speaks_for.items() if matches(c)}
         if not own and not any(_names(u, matches) for u in ctx.units if rankable(u)):
             # neither spoke for nor named here: nothing to rank, at most an appearance
             if any(matches(c.name) and c.lines for c in ctx.coalitions):
                 appearances.append(Appearance(session.id, session.title, session.year, "presented", (), ()))
             continue
-        scored = score_units(ctx.units, chairs=ctx.chairs)
+        scored = ctx.ranking().scored()
         by_unit = {id(s.unit): s for s in scored}
         mine = [s for s in scored if s.unit.who in own]
         named = [s for s in scored if s.unit.who not in own and _names(s.unit, matches)]
@@ -63,13 +63,13 @@ def brief_coalition(name: str, sources: Iterable[Source], *, max_points: int = 5
         if presented or named:
             appearances.append(Appearance(session.id, session.title, session.year,
                                           "presented" if presented else "mentioned", tuple(lines), tuple(sorted(own))))
-        raw_asks = [a for a in as_dicts(analysis.get("asks")) if a.get("by") in own] if analysis.get("asks") is not None \
+        raw_asks = [a for a in findings.asks if a.by in own] if findings.asks is not None \
             else infer_asks([u for u in ctx.units if u.who in own])
         for ask in raw_asks:
-            cite = cite_quote(session, int(ask.get("line", 0)), str(ask.get("quote", "")), with_session=True)
+            cite = cite_quote(session, ask.line, ask.quote, with_session=True)
             unit = next((u for u in ctx.units if cite and cite.line == u.line and cite.quote in u.text), None)
             if cite and unit is not None and id(unit) in by_unit:
-                asks.append((by_unit[id(unit)], Bullet(compress(cite.quote), (cite,), str(ask.get("category") or ""))))
+                asks.append((by_unit[id(unit)], Bullet(compress(cite.quote), (cite,), ask.category)))
     said = mmr_select(said_pool, max_points, lam=0.75, per_speaker=2, max_sim=0.45)
     produced_pool = [s for s in said_pool + naming if _OUTPUT.search(s.unit.text) and _MADE.search(s.unit.text)]
     produced = mmr_select(produced_pool, max_points, lam=0.8, per_speaker=3, max_sim=0.5)
@@ -87,18 +87,18 @@ def brief_coalition(name: str, sources: Iterable[Source], *, max_points: int = 5
     )
 
 
-def _names(unit: Unit, matches: object) -> bool:
-    return any(m.kind == "dc" and matches(m.name) for m in mentions_in(unit.text))  # type: ignore[operator]
+def _names(unit: Unit, matches: CoalitionMatch) -> bool:
+    return any(m.kind == "dc" and matches(m.name) for m in mentions_in(unit.text))
 
 
-def _partners(pool: list[Scored], matches: object, limit: int) -> list[Bullet]:
+def _partners(pool: list[Scored], matches: CoalitionMatch, limit: int) -> list[Bullet]:
     """Other bodies named with a cooperation cue, one best-scored sentence per partner."""
     best: dict[str, Scored] = {}
     for s in pool:
         if not _TOGETHER.search(s.unit.text):
             continue
         for m in mentions_in(s.unit.text):
-            if m.kind == "stakeholder-group" or m.id in _GENERIC or matches(m.name):  # type: ignore[operator]
+            if m.kind == "stakeholder-group" or m.entity_id in _GENERIC or matches(m.name):
                 continue
             if m.name not in best or s.score > best[m.name].score:
                 best[m.name] = s

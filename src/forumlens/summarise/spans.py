@@ -92,7 +92,7 @@ def best_version(model: SessionModel, item: Scored, boost: Callable[[Unit], floa
     if len(bounds) < 2:
         return item
     words = [len(unit.text[a:b].split()) for a, b in bounds]
-    rank_share = model.rank_of.get(id(unit), 0.0)
+    rank_share = model.rank_of.get(unit.span, 0.0)
     windows = []
     for i in range(len(bounds)):
         total = 0

@@ -6,7 +6,8 @@ weighted query coverage of the sentence, helped by its turn for pronoun-heavy sp
 weight them by how central they were in their own session, select with MMR so speakers,
 coalitions and sessions are diverse, and group the points into themes (the tag stage's
 labels when available, otherwise clusters named by their most salient shared word).
-The function is pure: the CLI loads sessions and their stored analyses and passes them.
+The function is pure: the CLI loads sessions and their stored analyses and passes them
+(as `Findings`, or in the `report --json` shape).
 """
 
 from __future__ import annotations
@@ -15,32 +16,34 @@ import datetime as _dt
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import pairwise
 from typing import Any
 
 from ..models import Session
 from ..transcript.speakers import name_key
 from .compress import compress
-from .context import Context, as_dicts, build_context, mentions_in
-from .rank import Scored, cosine, mmr_select, rankable, score_units
-from .records import Bullet, Theme, TopicBrief
+from .context import SummaryContext, acronym_of, build_context, findings_of, mentions_in
+from .models import Bullet, Findings, Theme, TopicBrief
+from .rank import Scored, cosine, mmr_select, rank_units, rankable
 from .units import Unit, terms
 
-__all__ = ["Source", "brief_topic", "coalition_matcher", "group_themes", "normalise_sources", "year_of"]
+__all__ = ["CoalitionMatch", "Source", "brief_topic", "coalition_matcher", "group_themes", "normalise_sources",
+           "year_of"]
 
-Source = Session | tuple[Session, Mapping[str, Any] | None]
+Source = Session | tuple[Session, Findings | Mapping[str, Any] | None]
+CoalitionMatch = Callable[[str | None], bool]
 
 
-def normalise_sources(sources: Iterable[Source]) -> list[tuple[Session, dict[str, Any]]]:
-    """Sessions with their analyses (an empty dict when none were stored)."""
-    out = []
+def normalise_sources(sources: Iterable[Source]) -> list[tuple[Session, Findings]]:
+    """Sessions with what was found in them (empty `Findings` when nothing was stored)."""
+    out: list[tuple[Session, Findings]] = []
     for item in sources:
         if isinstance(item, Session):
-            out.append((item, {}))
+            out.append((item, Findings()))
         else:
             session, analysis = item
-            out.append((session, dict(analysis or {})))
+            out.append((session, findings_of(analysis)))
     return out
 
 
@@ -56,7 +59,7 @@ def year_of(value: int | str | _dt.date | None) -> int | None:
     return int(match.group(1))
 
 
-def coalition_matcher(name: str) -> tuple[str, Any]:
+def coalition_matcher(name: str) -> tuple[str, CoalitionMatch]:
     """(display name, predicate over coalition names) for a name, acronym or phrase as typed."""
     found = [m for m in mentions_in(name) if m.kind == "dc"]
     if not found:  # a bare topic as typed: "Platform Responsibility"
@@ -64,8 +67,9 @@ def coalition_matcher(name: str) -> tuple[str, Any]:
     display = found[0].name if found else name.strip()
     phrase = " ".join(name.lower().split())
     keys = {name_key(display), name_key(name)}
-    if found and found[0].acronym:
-        keys.add(name_key(found[0].acronym))
+    acronym = acronym_of(found[0]) if found else None
+    if acronym:
+        keys.add(name_key(acronym))
 
     def matches(other: str | None) -> bool:
         if not other:
@@ -157,12 +161,12 @@ def _label(texts: list[str], query: set[str], idf: Mapping[str, float]) -> str:
     return phrase[:1].upper() + phrase[1:]
 
 
-def _tag_lines(session: Session, analysis: Mapping[str, Any]) -> dict[tuple[str, int], str]:
+def _tag_lines(session: Session, findings: Findings) -> dict[tuple[str, int], str]:
     best: dict[tuple[str, int], tuple[float, str]] = {}
-    for tag in as_dicts(analysis.get("tags")):
-        label, score = str(tag.get("label") or tag.get("code") or ""), float(tag.get("score") or 0.0)
-        for line in tag.get("lines", ()) or ():
-            key = (session.id, int(line))
+    for tag in findings.tags:
+        label, score = tag.label or tag.code or "", tag.score
+        for line in tag.lines:
+            key = (session.id, line)
             if label and score > best.get(key, (-1.0, ""))[0]:
                 best[key] = (score, label)
     return {k: v[1] for k, v in best.items()}
@@ -184,14 +188,14 @@ def brief_topic(topic: str, sources: Iterable[Source], *, since: int | str | _dt
     if not query or not pairs:
         return TopicBrief(topic, (), (), filters)
     wanted = coalition_matcher(coalition) if coalition else None
-    contexts: list[Context] = [build_context(s, a) for s, a in pairs]
+    contexts: list[SummaryContext] = [build_context(s, a) for s, a in pairs]
     df = Counter(t for ctx in contexts for u in ctx.units for t in set(u.terms))
     n = sum(len(ctx.units) for ctx in contexts) or 1
     idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
     pool: list[Scored] = []
     tag_labels: dict[tuple[str, int], str] = {}
-    for ctx, (session, analysis) in zip(contexts, pairs):
-        tag_labels.update(_tag_lines(session, analysis))
+    for ctx, (session, findings) in zip(contexts, pairs):
+        tag_labels.update(_tag_lines(session, findings))
         turn_terms: dict[int, set[str]] = {}
         for u in ctx.units:
             turn_terms.setdefault(u.turn, set()).update(u.terms)
@@ -207,7 +211,7 @@ def brief_topic(topic: str, sources: Iterable[Source], *, since: int | str | _dt
         rel_of = {id(u): r for u in ctx.units if id(u) in keep and rankable(u) and (r := relevance(u)) > 0}
         if not rel_of:  # nothing on the topic here: ranking the session could add nothing
             continue
-        scored = score_units(ctx.units, chairs=ctx.chairs, idf=idf)
+        scored = rank_units(ctx.units, ctx.chairs, idf).scored()
         top = max((s.score for s in scored), default=1.0) or 1.0
         for s in scored:
             rel = rel_of.get(id(s.unit), 0.0)
@@ -225,7 +229,7 @@ def brief_topic(topic: str, sources: Iterable[Source], *, since: int | str | _dt
     return TopicBrief(topic, tuple(themes), used, filters)
 
 
-def _keep(unit: Unit, ctx: Context, wanted: tuple[str, Any] | None) -> bool:
+def _keep(unit: Unit, ctx: SummaryContext, wanted: tuple[str, CoalitionMatch] | None) -> bool:
     if wanted is None:
         return True
     _display, matches = wanted

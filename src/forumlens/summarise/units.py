@@ -89,6 +89,11 @@ class Unit:
     def words(self) -> int:
         return len(self.text.split())
 
+    @property
+    def span(self) -> tuple[str, int, int, int]:
+        """(session, turn, start, end): where the unit is, unique among a session's units."""
+        return self.session, self.turn, self.start, self.end
+
     def citation(self, quote: str | None = None, with_session: bool = False) -> Citation:
         """A citation of this unit; `quote` must be a substring of the unit text."""
         q = self.text if quote is None else quote

@@ -8,10 +8,12 @@ from forumlens.tag.glossary import GlossaryTerm, extract_glossary
 from forumlens.tag.jsonl import tag_jsonl, tag_record
 from forumlens.tag.tagger import THRESHOLD, Tag, TagScore, score_text, tag_session, tag_text, tag_turn
 from forumlens.tag.taxonomy import SCHEMES, Entry, Taxonomy, load_taxonomy
+from forumlens.tag.text import SessionMemo
 
 __all__ = [
     "SCHEMES", "THRESHOLD", "Entry", "Taxonomy", "load_taxonomy",
     "Tag", "TagScore", "score_text", "tag_text", "tag_turn", "tag_session",
     "tag_jsonl", "tag_record",
     "GlossaryTerm", "extract_glossary",
+    "SessionMemo",
 ]

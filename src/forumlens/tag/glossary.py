@@ -18,9 +18,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
+from forumlens.models import Session
 from forumlens.tag.taxonomy import SCHEMES, load_taxonomy
 from forumlens.tag.text import _WORD as _WORD_RE
-from forumlens.tag.text import STOPWORDS, SessionMemo, session_memo, stems, word_spans
+from forumlens.tag.text import STOPWORDS, SessionMemo, stems, word_spans
 
 __all__ = ["GlossaryTerm", "extract_glossary"]
 
@@ -94,10 +95,10 @@ def _key(acronym: str) -> str:
     return re.sub(r"[\u2010\u2011]", "-", acronym).upper()
 
 
-def _sentences(session: Any, memo: SessionMemo) -> list[_Sentence]:
+def _sentences(session: Session, memo: SessionMemo) -> list[_Sentence]:
     out = []
     for turn in session.turns:
-        if getattr(turn, "kind", "speech") != "speech":
+        if turn.kind != "speech":
             continue
         for a, b in memo.sentence_spans(turn.text):
             out.append(_Sentence(turn.text[a:b], turn.line + turn.text.count("\n", 0, a),
@@ -105,7 +106,7 @@ def _sentences(session: Any, memo: SessionMemo) -> list[_Sentence]:
     return out
 
 
-def _name_words(session: Any) -> set[str]:
+def _name_words(session: Session) -> set[str]:
     names: set[str] = set()
     for turn in session.turns:
         for value in (turn.speaker, turn.label):
@@ -395,13 +396,14 @@ def _terms(sentences: list[_Sentence], names: set[str], memo: SessionMemo | None
             found = _clean_phrase(sent.text, m.end())
             if not found:
                 continue
-            seq: tuple[str, ...] | None = tuple(stems(found[0]))
+            phrase = tuple(stems(found[0]))
+            seq: tuple[str, ...] | None = phrase
             if not found[1]:
                 # No clear boundary: keep the longest prefix the session uses again,
                 # "digital sovereignty anchor Internet values" -> "digital sovereignty".
-                seq = next((seq[:k] for k in range(len(seq), 1, -1)
-                            if seq[k - 1] not in STOPWORDS
-                            and len(_occurrences(seq[:k])) >= 2), None)
+                seq = next((phrase[:k] for k in range(len(phrase), 1, -1)
+                            if phrase[k - 1] not in STOPWORDS
+                            and len(_occurrences(phrase[:k])) >= 2), None)
             if seq:
                 cued.setdefault(seq, i)
     for seq in _vocabulary():
@@ -442,9 +444,12 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
-def extract_glossary(session: Any) -> list[GlossaryTerm]:
-    """Acronyms and domain terms of a `Session`, in order of their defining line."""
-    memo = session_memo(session)
+def extract_glossary(session: Session, memo: SessionMemo | None = None) -> list[GlossaryTerm]:
+    """Acronyms and domain terms of a `Session`, in order of their defining line.
+
+    `memo` shares sentence splits and stems with the other stages run over the session.
+    """
+    memo = memo or SessionMemo()
     sentences = _sentences(session, memo)
     names = _name_words(session)
     found = _acronyms(sentences, names) + _terms(sentences, names, memo)

@@ -12,14 +12,15 @@ passage length, so one passing mention in a long speech is not a topic.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from forumlens.models import Session, Turn
 from forumlens.tag.model import lexicon_counts, load_model, model_scores_of_stems
 from forumlens.tag.taxonomy import Taxonomy, load_taxonomy, match_terms
-from forumlens.tag.text import SessionMemo, sentence_spans, session_memo, stems, words
+from forumlens.tag.text import Passage, SessionMemo, sentence_spans, stems, words
 
 __all__ = ["THRESHOLD", "TagScore", "Tag", "score_text", "tag_text", "tag_turn", "tag_session",
            "passages"]
@@ -57,9 +58,10 @@ class Tag:
                 "score": round(self.score, 4), "lines": list(self.lines)}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Tag:
-        return cls(data["scheme"], data["code"], data["label"], float(data["score"]),
-                   tuple(data.get("lines", ())))
+    def from_json(cls, data: Mapping[str, Any]) -> Tag:
+        """A stored tag (fields missing from older or hand-written JSON read as empty)."""
+        return cls(str(data.get("scheme") or ""), str(data.get("code") or ""), str(data.get("label") or ""),
+                   float(data.get("score") or 0.0), tuple(int(n) for n in data.get("lines") or ()))
 
 
 def _entries_for_year(tax: Taxonomy, year: int | None) -> list[int]:
@@ -124,7 +126,7 @@ def tag_text(text: str, scheme: str, *, threshold: float = THRESHOLD,
     ['SDG2']
     """
     tax = load_taxonomy(scheme)
-    memo = SessionMemo(None)  # the codes' evidence shares one sentence split and its stems
+    memo = SessionMemo()  # the codes' evidence shares one sentence split and its stems
     scores = _scores_of_stems(scheme, memo.stems(text), year)
     out = [TagScore(code, tax.entry(code).label, s, _evidence(tax, text, code, 3, memo))
            for code, s in scores.items() if s >= threshold]
@@ -158,25 +160,22 @@ def _passages(turn_text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
-def _session_passages(memo: SessionMemo, turn_text: str) -> list[tuple[int, int, str, int]]:
-    """(start, end, text, word count) of each passage of a turn, computed once per session."""
-    table = memo.slots.get(_session_passages)
-    if table is None:
-        table = memo.slots[_session_passages] = {}
-    found = table.get(turn_text)
+def _session_passages(memo: SessionMemo, turn_text: str) -> list[Passage]:
+    """(start, end, text, word count) of each passage of a turn, computed once per memo."""
+    found = memo.passages.get(turn_text)
     if found is None:
         found = []
         for a, b in _passages(turn_text, memo.sentence_spans(turn_text)):
             chunk = turn_text[a:b]
             found.append((a, b, chunk, len(words(chunk))))
-        table[turn_text] = found
+        memo.passages[turn_text] = found
     return found
 
 
-def tag_turn(turn: Any, scheme: str, *, threshold: float = THRESHOLD,
+def tag_turn(turn: Turn, scheme: str, *, threshold: float = THRESHOLD,
              year: int | None = None) -> list[Tag]:
     """Tags of one `Turn`, with the 1-based lines of its evidence sentences."""
-    if getattr(turn, "kind", "speech") != "speech":
+    if turn.kind != "speech":
         return []
     out = []
     for t in tag_text(turn.text, scheme, threshold=threshold, year=year):
@@ -185,15 +184,17 @@ def tag_turn(turn: Any, scheme: str, *, threshold: float = THRESHOLD,
     return out
 
 
-def tag_session(session: Any, scheme: str, *, threshold: float = THRESHOLD) -> list[Tag]:
+def tag_session(session: Session, scheme: str, *, threshold: float = THRESHOLD,
+                memo: SessionMemo | None = None) -> list[Tag]:
     """Session tags: score = mean of a code's three best passage scores; lines from those passages.
 
     Averaging the best three (not taking the maximum) and asking for two passages at or
     above the threshold makes a topic recur before the whole session is labelled with it;
     a tag without vocabulary evidence in those passages is dropped (nothing to cite).
+    `memo` shares sentence splits and stems with the other stages run over the session.
     """
     tax = load_taxonomy(scheme)
-    memo = session_memo(session)
+    memo = memo or SessionMemo()
     year = session.year
     per_code: dict[str, list[tuple[float, int, str, int]]] = {}
     for turn in _speech(session.turns):
@@ -224,5 +225,5 @@ def tag_session(session: Any, scheme: str, *, threshold: float = THRESHOLD) -> l
     return sorted(tags, key=lambda t: (-t.score, t.code))
 
 
-def _speech(turns: Iterable[Any]) -> Iterable[Any]:
-    return (t for t in turns if getattr(t, "kind", "speech") == "speech")
+def _speech(turns: Iterable[Turn]) -> Iterable[Turn]:
+    return (t for t in turns if t.kind == "speech")

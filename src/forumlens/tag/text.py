@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 __all__ = ["STOPWORDS", "stem", "words", "word_spans", "stems", "features", "features_of_stems",
-           "sentence_spans", "SessionMemo", "session_memo"]
+           "sentence_spans", "SessionMemo"]
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F]*(?:['\u2019&+\u2010\u2011-][A-Za-z0-9\u00C0-\u024F]+)*")
 
@@ -147,22 +147,25 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+Passage = tuple[int, int, str, int]  # (start, end, text, word count) of a tagger passage of a turn
+
+
 class SessionMemo:
     """Text work several stages need for one session, done once: sentence spans and stems.
 
+    The caller that runs the stages over a session creates one and hands it to each
+    (`find_intel`, `tag_session`, `extract_glossary`); a stage given none makes its own.
     Everything is keyed by the text it was computed from (pure functions of that text), so
-    results are correct whoever asks; the memo only bounds how long they are kept — as long
-    as the session is among the last ones analysed (see `session_memo`). Returned lists are
-    shared: callers must not mutate them.
+    results are the same with or without sharing. Returned lists are shared: callers must
+    not mutate them.
     """
 
-    __slots__ = ("_spans", "_stems", "session", "slots")
+    __slots__ = ("_spans", "_stems", "passages")
 
-    def __init__(self, session: object) -> None:
-        self.session = session
+    def __init__(self) -> None:
         self._spans: dict[str, list[tuple[int, int]]] = {}
         self._stems: dict[str, list[str]] = {}
-        self.slots: dict[object, object] = {}  # per-module derived data, keyed by the module
+        self.passages: dict[str, list[Passage]] = {}  # the tagger's passages of each turn text
 
     def sentence_spans(self, text: str) -> list[tuple[int, int]]:
         found = self._spans.get(text)
@@ -175,25 +178,6 @@ class SessionMemo:
         if found is None:
             found = self._stems[text] = stems(text)
         return found
-
-
-_MEMOS: list[SessionMemo] = []
-_MEMOS_KEPT = 2
-
-
-def session_memo(session: object) -> SessionMemo:
-    """The memo of `session` (by identity): tag, glossary and analyse of one session share it.
-
-    Only the last few sessions are kept, so a long ingest does not accumulate memory and
-    nothing is reused across different sessions (their timings stay honest).
-    """
-    memos = _MEMOS
-    for memo in memos:
-        if memo.session is session:
-            return memo
-    memo = SessionMemo(session)
-    memos[:] = [memo, *memos[:_MEMOS_KEPT - 1]]
-    return memo
 
 
 def _append_trimmed(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:

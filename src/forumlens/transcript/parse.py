@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from ..models import Session, Turn
+from ..models import Session, Turn, TurnKind
 from .speakers import display_name, looks_like_label, name_key
 
 __all__ = ["parse_transcript", "find_title", "guess_year"]
@@ -169,8 +169,8 @@ def parse_transcript(text: str, source: str = "", sha256: str = "") -> Session:
         head = text[m.body : end if end != -1 else len(text)]
         colon = head.find(":")
         if 0 < colon <= 90 and looks_like_label(head[:colon]):
-            label = head[:colon].strip()
-            known.setdefault(name_key(label), label)
+            written = head[:colon].strip()
+            known.setdefault(name_key(written), written)
 
     turns: list[Turn] = []
     for i, marker in enumerate(markers):
@@ -180,7 +180,7 @@ def parse_transcript(text: str, source: str = "", sha256: str = "") -> Session:
         body = raw.strip()
         a = body_start + (len(raw) - len(raw.lstrip()))
         b = a + len(body)
-        kind = "speech"
+        kind: TurnKind = "speech"
         if label is None and _NOTE.match(body):
             kind = "note"
         if label is None and not body:
@@ -192,7 +192,7 @@ def parse_transcript(text: str, source: str = "", sha256: str = "") -> Session:
                 line=line,
                 label=label,
                 speaker=display_name(label) if label else None,
-                kind=kind,  # type: ignore[arg-type]
+                kind=kind,
                 text=body,
                 start=a,
                 end=b,

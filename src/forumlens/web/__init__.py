@@ -2,7 +2,7 @@
 
 Needs the `web` extra (`pip install 'forumlens[web]'`). `create_app(store_location,
 settings)` builds the whole application; everything it shows comes from the store
-through `web.records`, the read model the API and the pages share.
+through `web.views`, the read models the API and the pages share.
 """
 
 from .app import create_app

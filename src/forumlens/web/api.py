@@ -2,14 +2,14 @@
 
 Shapes follow the DESIGN.md contracts (`/api/sessions/{id}` is the `report` contract,
 `/api/search` the `search` contract, `/api/briefs` the `brief` contract), extended
-but never renamed. Writes need the admin token (`security.require_admin`). Feature
-modules add routers by exposing `router` (or `routers`) in `forumlens.route.api`;
-`include_optional_routers` mounts them when that module exists.
+but never renamed. Writes need the admin token (`security.require_admin`). The
+channels' router (`forumlens.route.api`: subscribers, feeds) is mounted by
+`include_feature_routers`, sharing the app's settings and stores.
 """
 
 from __future__ import annotations
 
-import importlib
+import logging
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -24,21 +24,25 @@ from fastapi import (
     UploadFile,
 )
 
+from ..dates import year_range
 from ..errors import ConfigError, InputTooLarge
-from ..ingest import INGEST_SUFFIXES, known_people, prepare_bytes, store_prepared
+from ..ingest import INGEST_SUFFIXES, IngestOptions, ingest_bytes
 from ..models import IngestOutcome
+from ..resolve.coalition_names import find_coalition
+from ..route import api as route_api
 from ..store.base import Store
-from . import records
+from . import views
 from .briefs import build_topic_brief
 from .graph import build_graph
 from .related import coalition_partners, session_related
 from .searching import run_search
 from .security import require_admin
 
-__all__ = ["OPTIONAL_ROUTER_MODULES", "include_optional_routers", "router"]
+log = logging.getLogger(__name__)
+
+__all__ = ["include_feature_routers", "router"]
 
 router = APIRouter(prefix="/api", tags=["read"])
-OPTIONAL_ROUTER_MODULES = ("forumlens.route.api",)
 
 
 def reader(request: Request) -> Store:
@@ -65,7 +69,7 @@ def api_root(store: StoreDep) -> dict[str, Any]:
 def api_sessions(store: StoreDep, response: Response, year: int | None = None, coalition: str | None = None,
                  tag: str | None = None, speaker: str | None = None, title: str | None = None,
                  affiliation: str | None = None, limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
-    rows = records.session_list(store, year=year, coalition=coalition, tag=tag, speaker=speaker, title=title,
+    rows = views.session_list(store, year=year, coalition=coalition, tag=tag, speaker=speaker, title=title,
                                 affiliation=affiliation, limit=limit + 1, offset=offset)
     if len(rows) > limit:
         response.headers["Link"] = f'</api/sessions?limit={limit}&offset={offset + limit}>; rel="next"'
@@ -74,7 +78,7 @@ def api_sessions(store: StoreDep, response: Response, year: int | None = None, c
 
 @router.get("/sessions/{session_id}", summary="One session: the `report --json` contract with stored analyses")
 def api_session(session_id: str, store: StoreDep) -> dict[str, Any]:
-    return records.session_detail(store, session_id)
+    return views.session_detail(store, session_id)
 
 
 @router.get("/search", summary="Search what was said (the `search --json` contract); any text is safe")
@@ -114,43 +118,45 @@ def api_coalition_partners(coalition_id: str, store: StoreDep,
 
 @router.get("/people", summary="People who spoke, most sessions first")
 def api_people(store: StoreDep, name: str | None = None, limit: Limit = 200, offset: Offset = 0) -> list[dict[str, Any]]:
-    return records.people_list(store, name=name, limit=limit, offset=offset)
+    return views.people_list(store, name=name, limit=limit, offset=offset)
 
 
 @router.get("/people/{person_id}", summary="One person: labels, roles, affiliations, sessions")
 def api_person(person_id: str, store: StoreDep) -> dict[str, Any]:
-    return records.person_detail(store, person_id)
+    return views.person_detail(store, person_id)
 
 
 @router.get("/coalitions", summary="Coalitions seen in the record")
 def api_coalitions(store: StoreDep) -> list[dict[str, Any]]:
-    return records.coalition_list(store)
+    return views.coalition_list(store)
 
 
 @router.get("/coalitions/{coalition_id}", summary="One coalition: profile, sessions, outputs, asks, partners")
 def api_coalition(coalition_id: str, store: StoreDep) -> dict[str, Any]:
-    return records.coalition_detail(store, coalition_id)
+    return views.coalition_detail(store, coalition_id)
 
 
 @router.get("/tags", summary="Topics (SDG, issue area, GDC objective) used in the record")
 def api_tags(store: StoreDep, scheme: str | None = None) -> list[dict[str, Any]]:
-    return records.tag_list(store, scheme)
+    return views.tag_list(store, scheme)
 
 
 @router.get("/tags/{scheme}/{code}", summary="One topic and its sessions")
 def api_tag(scheme: str, code: str, store: StoreDep) -> dict[str, Any]:
-    return records.tag_detail(store, scheme, code)
+    return views.tag_detail(store, scheme, code)
 
 
 @router.get("/glossary", summary="Terms and acronyms across the record, with their defining sentence")
 def api_glossary(store: StoreDep, term: str | None = None) -> list[dict[str, Any]]:
-    return records.glossary(store, term)
+    return views.glossary(store, term)
 
 
-@router.get("/briefs", summary="A cited topic brief (the `brief --topic --json` contract); 503 until available")
-def api_brief(store: StoreDep, topic: str, since: int | None = None, until: int | None = None,
+@router.get("/briefs", summary="A cited topic brief (the `brief --topic --json` contract)")
+def api_brief(store: StoreDep, topic: str, since: str | None = None, until: str | None = None,
               coalition: str | None = None) -> dict[str, Any]:
-    return build_topic_brief(store, topic[:300], since=since, until=until, coalition=coalition)
+    lo, hi = year_range(since, until, allow_empty=True)  # "21" is an error (400), not the year 21
+    name = find_coalition(coalition).name if coalition else None  # unknown: 404 with suggestions
+    return build_topic_brief(store, topic[:300], since=lo, until=hi, coalition=name)
 
 
 @router.get("/graph", summary="Cooperation graph: actors and co-appearance edges")
@@ -178,47 +184,23 @@ def ingest_upload(request: Request, upload: UploadFile, *, force: bool = False) 
     if len(data) > max_bytes:
         raise InputTooLarge(f"is above the {max_bytes / 1e6:.0f} MB upload limit", source=name,
                             hint="raise FORUMLENS_MAX_INPUT_MB on the server if this file is genuine")
-    source = f"upload:{name}"
-    prepared = prepare_bytes(data, source, options={"words_per_minute": settings.words_per_minute})
-    if prepared.error is not None:
-        raise prepared.error
-    assert prepared.document is not None
+    options = IngestOptions.from_settings(settings, force=force)
     with request.app.state.stores.writer() as store:
-        if not force and store.has_document(prepared.document.sha256):
-            return IngestOutcome(source, "skipped", "already stored (same content)", session=prepared.document.sha256[:12])
-        return store_prepared(store, prepared, force=force, known=known_people(store))
+        return ingest_bytes(store, data, f"upload:{name}", options,
+                            on_warning=lambda message: log.warning("upload %s: %s", name, message))
 
 
-def _share_dependencies(app: FastAPI, module: Any) -> None:
-    """Give a feature router the app's settings and store instead of opening its own.
+def include_feature_routers(app: FastAPI) -> None:
+    """Mount the channels' router, with the app's settings and a writable store of the app's location.
 
-    Feature routers declare `get_settings()` and `get_store()` dependencies; the app
+    That router declares `get_settings()` and `get_store()` dependencies; the app
     overrides them so the whole server uses one configuration and one store location.
     """
-    if callable(getattr(module, "get_settings", None)):
-        app.dependency_overrides[module.get_settings] = lambda: app.state.settings
-    if callable(getattr(module, "get_store", None)):
-        def shared_store() -> Iterator[Store]:
-            with app.state.stores.writer() as store:
-                yield store
-        app.dependency_overrides[module.get_store] = shared_store
+    app.dependency_overrides[route_api.get_settings] = lambda: app.state.settings
 
+    def shared_store() -> Iterator[Store]:
+        with app.state.stores.writer() as store:
+            yield store
 
-def include_optional_routers(app: FastAPI) -> list[str]:
-    """Mount routers of feature modules that exist (e.g. subscribers); returns their module names."""
-    mounted = []
-    for module_name in OPTIONAL_ROUTER_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name and module_name.startswith(exc.name):
-                continue  # the feature is not there yet
-            raise
-        _share_dependencies(app, module)
-        extra = getattr(module, "routers", None) or [getattr(module, "router", None)]
-        for item in extra:
-            if item is not None:
-                app.include_router(item)
-        mounted.append(module_name)
-    return mounted
-
+    app.dependency_overrides[route_api.get_store] = shared_store
+    app.include_router(route_api.router)

@@ -28,7 +28,7 @@ from ..errors import ForumlensError
 from ..settings import Settings, load_settings
 from ..store import Store, open_store
 from .activity import ActivityCounter
-from .api import include_optional_routers
+from .api import include_feature_routers
 from .api import router as api_router
 from .cache import ResponseCache, store_version
 from .cache_shared import SHARED_DIR_ENV, SharedTier
@@ -52,7 +52,7 @@ class StoreProvider:
     def __init__(self, location: str) -> None:
         self.location = location
         self._local = threading.local()
-        self._lock = threading.Lock()
+        self._guard = threading.Lock()
         self._opened: list[Store] = []
         open_store(location).close()  # create or migrate once, so readers never need to
 
@@ -61,7 +61,7 @@ class StoreProvider:
         if store is None:
             store = open_store(self.location, readonly=True)
             self._local.store = store
-            with self._lock:
+            with self._guard:
                 self._opened.append(store)
         return store
 
@@ -74,7 +74,7 @@ class StoreProvider:
             store.close()
 
     def close(self) -> None:
-        with self._lock:
+        with self._guard:
             for store in self._opened:
                 with suppress(Exception):  # closing at shutdown is best effort
                     store.close()
@@ -156,7 +156,7 @@ def create_app(store_location: str | None = None, settings: Settings | None = No
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _install_docs(app)
     app.include_router(api_router)
-    app.state.optional_routers = include_optional_routers(app)
+    include_feature_routers(app)
     app.include_router(pages_router)
     return app
 

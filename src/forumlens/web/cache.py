@@ -3,11 +3,11 @@
 Every public page and read endpoint is a pure function of its URL and the stored data:
 nothing depends on cookies, users or time. So a rendered response can be replayed
 until the store changes. This middleware keeps the bodies (gzip-compressed, within a
-byte budget, least recently used out first) keyed by (path, query, store signature)
-and answers a repeat request on the event loop: no thread hop, no routing, no SQL
-beyond SQLite's `PRAGMA data_version`, which tells whether another connection has
-committed since the last look (`web/related.store_signature`). Any ingest, embed or
-reanalysis moves the signature, and every old entry stops matching.
+byte budget, least recently used out first) keyed by (path, query, store version)
+and answers a repeat request on the event loop: no thread hop, no routing, and one
+cheap question to the store (`store.data_version()`: on SQLite `PRAGMA data_version`
+and the file's state, on PostgreSQL the current transaction snapshot). Any ingest,
+embed or reanalysis moves the version, and every old entry stops matching.
 
 Rules that keep it safe:
 - only GET/HEAD on an allow-list of public read routes; no request with credentials
@@ -16,9 +16,8 @@ Rules that keep it safe:
   `X-Forumlens-Cache: no-store` header, or keep it for a short while only with
   `X-Forumlens-Cache: max-age=N` (the session page does while its related items are
   still pending, so they appear once computed);
-- the version is cheap and exact: SQLite's `PRAGMA data_version` (plus the store
-  file's state, which other processes can compare), PostgreSQL's current transaction
-  snapshot; when a store cannot say, the request bypasses the cache.
+- the version is cheap and exact; its shared part (the same in every worker process)
+  keys the shared tier; when a store cannot say, the request bypasses the cache.
 
 Clients that accept gzip get the stored bytes as they are (`Content-Encoding: gzip`),
 the others a decompressed copy; an `ETag` lets browsers revalidate with 304.
@@ -41,10 +40,11 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .cache_shared import SharedTier, store_file_state
+from ..store import open_store
+from ..store.portal import DataVersion
+from .cache_shared import SharedTier
 
-__all__ = ["CACHEABLE_PREFIXES", "NO_STORE_HEADER", "ResponseCache", "clear_all", "postgres_snapshot", "sqlite_epoch",
-           "store_version"]
+__all__ = ["CACHEABLE_PREFIXES", "NO_STORE_HEADER", "ResponseCache", "clear_all", "store_version"]
 
 NO_STORE_HEADER = "x-forumlens-cache"
 CACHEABLE_EXACT = frozenset({"/", "/api", "/sessions", "/people", "/coalitions", "/topics", "/search", "/glossary",
@@ -127,7 +127,7 @@ class ResponseCache:
         self.shared = shared  # the tier other worker processes see (None: this process only)
         self._entries: OrderedDict[tuple[Any, ...], _Entry] = OrderedDict()
         self._bytes = 0
-        self._lock = threading.Lock()
+        self._guard = threading.Lock()
         self.hits = self.misses = self.shared_hits = 0
         self._executor: ThreadPoolExecutor | None = None  # compresses and stores, one at a time
         _instances.add(self)
@@ -144,7 +144,7 @@ class ResponseCache:
         # pages link with absolute URLs built from the request: the origin is part of the key
         origin = (scope.get("scheme", "http"), _header(scope, b"host") or b"")
         key = (origin, scope["path"], scope.get("query_string", b""), version)
-        with self._lock:
+        with self._guard:
             entry = self._entries.get(key)
             if entry is not None and entry.expires is not None and entry.expires < time.monotonic():
                 self._bytes -= self._entries.pop(key).size
@@ -157,14 +157,14 @@ class ResponseCache:
         if entry is not None:
             await self._replay(entry, scope, send)
             return
-        with self._lock:
+        with self._guard:
             self.misses += 1
         await self._record(key, scope, receive, send)
 
     def _shared_key(self, key: tuple[Any, ...]) -> bytes:
         origin, path, query, version = key
-        # the process-wide part of the version only: (file state, local epoch) → file state
-        state = version[0] if isinstance(version, tuple) else version
+        # the part of the version every worker process sees alike (a store's own connection counters are not)
+        state = version.shared if isinstance(version, DataVersion) else version
         return SharedTier.key(path, query, (origin, state))
 
     def _from_shared(self, key: tuple[Any, ...]) -> _Entry | None:
@@ -176,7 +176,7 @@ class ResponseCache:
         entry = _Entry(headers, body, compressed, etag,
                        None if expires is None else time.monotonic() + (expires - time.time()))
         self._keep(key, entry)
-        with self._lock:
+        with self._guard:
             self.shared_hits += 1
         return entry
 
@@ -237,7 +237,7 @@ class ResponseCache:
         await self.app(scope, receive, capture)
 
     def _writer(self) -> ThreadPoolExecutor:
-        with self._lock:
+        with self._guard:
             if self._executor is None:
                 self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="forumlens-cache")
             return self._executor
@@ -256,7 +256,7 @@ class ResponseCache:
                             None if max_age is None else time.time() + max_age)
 
     def _keep(self, key: tuple[Any, ...], entry: _Entry) -> None:
-        with self._lock:
+        with self._guard:
             old = self._entries.pop(key, None)
             if old is not None:
                 self._bytes -= old.size
@@ -267,12 +267,12 @@ class ResponseCache:
                 self._bytes -= dropped.size
 
     def clear(self) -> None:
-        with self._lock:
+        with self._guard:
             self._entries.clear()
             self._bytes = 0
 
     def stats(self) -> dict[str, int]:
-        with self._lock:
+        with self._guard:
             return {"entries": len(self._entries), "bytes": self._bytes, "hits": self.hits,
                     "shared_hits": self.shared_hits, "misses": self.misses}
 
@@ -283,70 +283,30 @@ def clear_all() -> None:
         cache.clear()
 
 
-def store_version(location: str) -> Callable[[], Any]:
-    """The version function for a store location: `sqlite_epoch` or `postgres_snapshot`."""
-    if location.startswith(("postgresql://", "postgres://")):
-        return postgres_snapshot(location)
-    return sqlite_epoch(location)
+def store_version(location: str) -> Callable[[], DataVersion | None]:
+    """The version function of `ResponseCache` for a store location: `store.data_version()`.
 
-
-def postgres_snapshot(location: str) -> Callable[[], str | None]:
-    """A version function for PostgreSQL: the server's current transaction snapshot, as text.
-
-    `pg_current_snapshot()` is xmin:xmax:in-progress ids. A transaction that writes takes
-    a transaction id (moving xmax) and leaves the in-progress list when it commits or
-    aborts, so the text changes with every change of the data, and is the same for every
-    worker process (it keys the shared tier too). Read-only requests take no id, so it
-    stands still while nobody writes. One query on the loop thread per request.
+    It keeps a read-only store of its own, so SQLite's `PRAGMA data_version` in it moves
+    exactly when another connection commits (this also notices a reanalysis that rewrites
+    analyses in place, which counting rows would not); on PostgreSQL the snapshot moves
+    with every write. None (no caching) whenever the store cannot answer, or cannot give
+    a version the worker processes share (a SQLite store in memory).
     """
     state: dict[str, Any] = {"store": None}
     lock = threading.Lock()
 
-    def version() -> str | None:
+    def version() -> DataVersion | None:
         with lock:
             try:
                 if state["store"] is None:
-                    from ..store import open_store
-
                     state["store"] = open_store(location, readonly=True)
-                return str(state["store"].query("SELECT pg_current_snapshot()::text")[0][0])
-            except Exception:  # noqa: BLE001 - a lost connection: no caching until it is back
+                current: DataVersion = state["store"].data_version()
+            except Exception:  # a store that cannot say (or a lost connection): do not cache
                 if state["store"] is not None:
                     with suppress(Exception):
                         state["store"].close()
                 state["store"] = None
                 return None
-
-    return version
-
-
-def sqlite_epoch(location: str) -> Callable[[], tuple[Any, int] | None]:
-    """A version function for `ResponseCache`: (file state, epoch), which moves whenever the store changes.
-
-    The epoch is exact for this process: it keeps one read-only connection of its own
-    and watches `PRAGMA data_version`, which changes when any other connection commits
-    (unlike counting rows, this also notices a reanalysis that rewrites analyses in
-    place). The file state (`cache_shared.store_file_state`) is what other worker
-    processes can compare, so it keys the shared tier. None (no caching) whenever the
-    store cannot answer.
-    """
-    state: dict[str, Any] = {"store": None, "seen": None, "epoch": 0}
-    lock = threading.Lock()
-
-    def version() -> tuple[Any, int] | None:
-        with lock:
-            try:
-                if state["store"] is None:
-                    from ..store import open_store
-
-                    state["store"] = open_store(location, readonly=True)
-                seen = int(state["store"].conn.execute("PRAGMA data_version").fetchone()[0])
-            except Exception:  # noqa: BLE001 - a store that cannot say: do not cache
-                return None
-            if seen != state["seen"]:
-                state["seen"] = seen
-                state["epoch"] += 1
-            files = store_file_state(location)
-            return None if files is None else (files, int(state["epoch"]))
+            return current if current.shared else None
 
     return version

@@ -14,8 +14,9 @@ from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Any
 
+from ..resolve import load_registry
 from ..store.base import Store
-from .records import slug
+from .views import slug
 
 __all__ = ["build_graph", "layout", "node_kind"]
 
@@ -26,11 +27,7 @@ def node_kind(name: str, coalitions: set[str]) -> str:
     """coalition | nri | institution: registry kinds when the resolve stage knows the name."""
     if name in coalitions:
         return "coalition"
-    try:
-        from ..resolve import load_registry
-        entity = load_registry().by_name(name)
-    except Exception:  # noqa: BLE001 - the stage is optional here
-        entity = None
+    entity = load_registry().by_name(name)
     if entity is not None:
         return {"dc": "coalition", "nri": "nri"}.get(entity.kind, "institution")
     low = name.lower()
@@ -49,11 +46,10 @@ def build_graph(store: Store) -> dict[str, Any]:
     """Nodes (name, kind, sessions, href) and weighted edges, strongest actors first."""
     present: defaultdict[str, set[str]] = defaultdict(set)
     coalitions: set[str] = set()
-    for sid, name in store.query("SELECT session_id, coalition FROM coalition_mentions"):
+    for sid, name in store.session_coalitions():
         present[sid].add(name)
         coalitions.add(name)
-    for sid, name in store.query("SELECT DISTINCT session_id, affiliation FROM appearances"
-                                 " WHERE affiliation IS NOT NULL AND affiliation != ''"):
+    for sid, name in store.session_affiliations():
         present[sid].add(name)
     sessions: Counter[str] = Counter(name for names in present.values() for name in names)
     weights: Counter[tuple[str, str]] = Counter()

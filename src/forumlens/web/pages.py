@@ -9,6 +9,7 @@ session line with `cite_url`, so the one page that shows a line is the session p
 from __future__ import annotations
 
 import json
+from datetime import date
 from functools import lru_cache
 from html import escape
 from pathlib import Path
@@ -20,18 +21,14 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from ..documents.eligibility import coalition_record
 from ..errors import ConfigError
 from ..models import Session
 from ..semantic import available_modes
 from ..store.base import Store
-from . import records
+from . import views
 from .api import reader
-from .briefs import (
-    FeatureUnavailable,
-    brief_markdown,
-    build_topic_brief,
-    topic_brief_function,
-)
+from .briefs import brief_markdown, build_topic_brief
 from .cache import NO_STORE_HEADER
 from .graph import build_graph, layout
 from .related import coalition_partners, session_related, session_related_for_page
@@ -54,11 +51,11 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters["mark"] = lambda text: Markup(mark_snippet(text or ""))
-    env.filters["person"] = lambda name: f"/people/{records.slug(name)}" if name else None
-    env.filters["slug"] = records.slug
+    env.filters["person"] = lambda name: f"/people/{views.slug(name)}" if name else None
+    env.filters["slug"] = views.slug
     env.filters["minutes"] = lambda m: f"{float(m or 0):.1f} min"
     env.globals["cite_url"] = cite_url
-    env.globals["scheme_names"] = records.SCHEME_NAMES
+    env.globals["scheme_names"] = views.SCHEME_NAMES
     return env
 
 
@@ -81,19 +78,19 @@ def _int(value: str | None) -> int | None:
 
 @router.get("/")
 def home(request: Request, store: Store = StoreDep) -> Response:
-    return _page(request, "home.html", summary=records.home_summary(store))
+    return _page(request, "home.html", summary=views.home_summary(store))
 
 
 @router.get("/sessions")
 def sessions(request: Request, store: Store = StoreDep, year: str | None = None, coalition: str | None = None,
              tag: str | None = None, speaker: str | None = None, title: str | None = None,
              affiliation: str | None = None, page: int = Query(1, ge=1, le=10_000)) -> Response:
-    filters = {"year": _int(year), "coalition": coalition or None, "tag": tag or None, "speaker": speaker or None,
-               "title": title or None, "affiliation": affiliation or None}
-    rows = records.session_list(store, **filters, limit=PER_PAGE + 1, offset=(page - 1) * PER_PAGE)
+    filters: dict[str, Any] = {"year": _int(year), "coalition": coalition or None, "tag": tag or None,
+                               "speaker": speaker or None, "title": title or None, "affiliation": affiliation or None}
+    rows = views.session_list(store, **filters, limit=PER_PAGE + 1, offset=(page - 1) * PER_PAGE)
     return _page(request, "sessions.html", rows=rows[:PER_PAGE], filters=filters, page=page,
-                 has_next=len(rows) > PER_PAGE, years=records.session_years(store),
-                 coalitions=records.coalition_list(store), tags=records.tag_list(store))
+                 has_next=len(rows) > PER_PAGE, years=views.session_years(store),
+                 coalitions=views.coalition_list(store), tags=views.tag_list(store))
 
 
 PENDING_PAGE_SECONDS = 30  # a page rendered before its related items were ready is replayed this long
@@ -107,11 +104,11 @@ def session_page(request: Request, session_id: str, store: Store = StoreDep) -> 
     changes; a page whose related items were still pending is kept briefly only, so
     they appear once computed.
     """
-    detail, session = records.session_with_record(store, session_id)
+    detail, session = views.session_detail_with_text(store, session_id)
     wpm = float(request.app.state.settings.words_per_minute)
     related = session_related_for_page(store, detail["id"], request.app.state.stores.reader)
     response = _page(request, "session.html", s=detail, transcript=transcript_html(session),
-                     speakers=records.speaking_time(detail, wpm), related=related)
+                     speakers=views.speaking_time(detail, wpm), related=related)
     if related.get("pending"):
         response.headers[NO_STORE_HEADER] = f"max-age={PENDING_PAGE_SECONDS}"
     return response
@@ -122,13 +119,11 @@ def session_related_page(request: Request, session_id: str, store: Store = Store
                          line: int | None = Query(None, ge=1)) -> Response:
     """Related items of a session, and with `line` the turns elsewhere similar to that turn."""
     related = session_related(store, session_id, line=line, k=10)
-    rows = store.query("SELECT title FROM sessions WHERE id = ?", (related["session"],))
     turn = None
-    if line is not None:
-        found = store.query("SELECT line, speaker, text FROM turns WHERE session_id = ? AND line <= ? AND end_line >= ?"
-                            " ORDER BY idx", (related["session"], line, line))
-        turn = {"line": int(found[0][0]), "speaker": found[0][1], "text": found[0][2]} if found else None
-    return _page(request, "related.html", r=related, title=rows[0][0] if rows else related["session"], turn=turn)
+    if line is not None and (found := store.turn_at(related["session"], line)) is not None:
+        turn = {"line": found.line, "speaker": found.speaker, "text": found.text}
+    title = store.session_title(related["session"]) or related["session"]
+    return _page(request, "related.html", r=related, title=title, turn=turn)
 
 
 @lru_cache(maxsize=256)
@@ -141,9 +136,9 @@ def _transcript_cached(sha256: str, text: str, starts: tuple[tuple[int, str, str
         css = "line" if kind is None else ("line turn-start note" if kind == "note" else "line turn-start")
         who = ""
         if kind == "speech" and speaker:
-            who = f'<a class="who" href="/people/{records.slug(speaker)}">{escape(speaker)}</a> '
+            who = f'<a class="who" href="/people/{views.slug(speaker)}">{escape(speaker)}</a> '
         similar = ""
-        if kind == "speech" and session_id:  # similar turns elsewhere (issue 10)
+        if kind == "speech" and session_id:  # similar turns elsewhere
             similar = (f'<a class="similar" href="/sessions/{escape(session_id)}/related?line={n}#similar-turns"'
                        f' title="similar turns elsewhere" aria-label="similar turns to line {n}">≈</a>')
         out.append(f'<div class="{css}" id="L{n}"><a class="ln" href="#L{n}">{n}</a>'
@@ -163,24 +158,24 @@ def transcript_html(session: Session) -> Markup:
 
 @router.get("/people")
 def people(request: Request, store: Store = StoreDep, name: str | None = None) -> Response:
-    return _page(request, "people.html", people=records.people_list(store, name=name), name=name or "")
+    return _page(request, "people.html", people=views.people_list(store, name=name), name=name or "")
 
 
 @router.get("/people/{person_id}")
 def person(request: Request, person_id: str, store: Store = StoreDep) -> Response:
-    shown, totals = _first_items(records.person_detail(store, person_id), ("sessions",))
+    shown, totals = _first_items(views.person_detail(store, person_id), ("sessions",))
     return _page(request, "person.html", p=shown, totals=totals)
 
 
 @router.get("/coalitions")
 def coalitions(request: Request, store: Store = StoreDep) -> Response:
-    return _page(request, "coalitions.html", coalitions=records.coalition_list(store))
+    return _page(request, "coalitions.html", coalitions=views.coalition_list(store))
 
 
 @router.get("/coalitions/{coalition_id}")
 def coalition(request: Request, coalition_id: str, store: Store = StoreDep,
               year: int | None = Query(None, ge=2006, le=2100)) -> Response:
-    detail = records.coalition_detail(store, coalition_id)
+    detail = views.coalition_detail(store, coalition_id)
     shown, totals = _first_items(detail, ("sessions", "speakers", "outputs", "asks", "questions"))
     return _page(request, "coalition.html", c=shown, totals=totals,
                  suggested=coalition_partners(store, detail["name"]),
@@ -202,12 +197,8 @@ def _first_items(detail: dict[str, Any], lists: tuple[str, ...]) -> tuple[dict[s
 
 
 def _coalition_record(request: Request, store: Store, detail: dict[str, Any], year: int | None) -> dict[str, Any] | None:
-    """The coalition's entry of `forumlens record --year Y` (same rows, same versioned rule; issue 8)."""
-    from datetime import date
-
-    from ..documents.record import coalition_record
-
-    rule = str(getattr(request.app.state.settings, "eligibility_rule", "v1") or "v1")
+    """The coalition's entry of `forumlens record --year Y` (same rows, same versioned eligibility rule)."""
+    rule = str(request.app.state.settings.eligibility_rule or "v1")
     year = year or date.today().year
     for ref in (detail["name"], detail.get("acronym")):
         if ref and (entry := coalition_record(store, ref, year, rule)) is not None:
@@ -218,19 +209,19 @@ def _coalition_record(request: Request, store: Store, detail: dict[str, Any], ye
 @router.get("/topics")
 def topics(request: Request, store: Store = StoreDep) -> Response:
     grouped: dict[str, list[dict[str, Any]]] = {}
-    for tag in records.tag_list(store):
+    for tag in views.tag_list(store):
         grouped.setdefault(tag["scheme"], []).append(tag)
     return _page(request, "topics.html", grouped=grouped, scheme=None)
 
 
 @router.get("/topics/{scheme}")
 def topic_scheme(request: Request, scheme: str, store: Store = StoreDep) -> Response:
-    return _page(request, "topics.html", grouped={scheme: records.tag_list(store, scheme)}, scheme=scheme)
+    return _page(request, "topics.html", grouped={scheme: views.tag_list(store, scheme)}, scheme=scheme)
 
 
 @router.get("/topics/{scheme}/{code}")
 def topic(request: Request, scheme: str, code: str, store: Store = StoreDep) -> Response:
-    shown, totals = _first_items(records.tag_detail(store, scheme, code), ("sessions",))
+    shown, totals = _first_items(views.tag_detail(store, scheme, code), ("sessions",))
     return _page(request, "topic.html", t=shown, totals=totals)
 
 
@@ -238,8 +229,8 @@ def topic(request: Request, scheme: str, code: str, store: Store = StoreDep) -> 
 def search(request: Request, store: Store = StoreDep, q: str = "", year: str | None = None,
            speaker: str | None = None, coalition: str | None = None, tag: str | None = None,
            session: str | None = None, page: int = Query(1, ge=1, le=500), mode: str = "lexical") -> Response:
-    filters = {"year": _int(year), "speaker": speaker or None, "coalition": coalition or None, "tag": tag or None,
-               "session": session or None}
+    filters: dict[str, Any] = {"year": _int(year), "speaker": speaker or None, "coalition": coalition or None,
+                               "tag": tag or None, "session": session or None}
     modes = available_modes(store)
     problem = None
     try:
@@ -255,33 +246,23 @@ def search(request: Request, store: Store = StoreDep, q: str = "", year: str | N
 
 @router.get("/glossary")
 def glossary(request: Request, store: Store = StoreDep, term: str | None = None) -> Response:
-    return _page(request, "glossary.html", terms=records.glossary(store, term), term=term or "")
-
-
-def _brief_or_problem(store: Store, topic: str, since: int | None, until: int | None,
-                      coalition: str | None) -> tuple[dict[str, Any] | None, str | None]:
-    if not topic.strip():
-        return None, None
-    try:
-        return build_topic_brief(store, topic[:300], since=since, until=until, coalition=coalition), None
-    except FeatureUnavailable as exc:
-        return None, exc.message
+    return _page(request, "glossary.html", terms=views.glossary(store, term), term=term or "")
 
 
 @router.get("/briefs")
 def briefs(request: Request, store: Store = StoreDep, topic: str = "", since: str | None = None,
            until: str | None = None, coalition: str | None = None) -> Response:
-    form = {"topic": topic, "since": _int(since), "until": _int(until), "coalition": coalition or None}
-    brief, problem = _brief_or_problem(store, topic, form["since"], form["until"], form["coalition"])
-    return _page(request, "briefs.html", form=form, brief=brief, problem=problem,
-                 available=topic_brief_function() is not None, coalitions=records.coalition_list(store))
+    form: dict[str, Any] = {"topic": topic, "since": _int(since), "until": _int(until), "coalition": coalition or None}
+    brief = build_topic_brief(store, topic[:300], since=form["since"], until=form["until"],
+                              coalition=form["coalition"]) if topic.strip() else None
+    return _page(request, "briefs.html", form=form, brief=brief, coalitions=views.coalition_list(store))
 
 
 @router.get("/briefs/download")
 def brief_download(request: Request, topic: str, store: Store = StoreDep, format: str = "md",
                    since: str | None = None, until: str | None = None, coalition: str | None = None) -> Response:
     data = build_topic_brief(store, topic[:300], since=_int(since), until=_int(until), coalition=coalition or None)
-    name = records.slug(topic)[:60] or "brief"
+    name = views.slug(topic)[:60] or "brief"
     if format == "json":
         body, media = json.dumps(data, ensure_ascii=False, indent=1), "application/json"
     elif format == "md":

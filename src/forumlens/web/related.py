@@ -1,36 +1,37 @@
 """Related items for the portal and the API: similar sessions and turns, coalitions, partners.
 
-Thin, cached wrappers over `forumlens.semantic` (issue 10). The functions there work on
-every install (session word profiles, tags, coalition mentions, the full-text index)
-and add passage vectors when the `semantic` extra is installed and `forumlens embed`
-has run. Results are cached per store location and store *signature* (sessions, turns,
-tags, mentions and vectors counted): any ingest changes the signature and the cache
+Thin, cached wrappers over `forumlens.semantic`. The functions there work on every
+install (session word profiles, tags, coalition mentions, the full-text index) and add
+passage vectors when the `semantic` extra is installed and `forumlens embed` has run.
+Results are cached per store location and store *signature* (`store_signature`, built
+on `store.data_version()`): any ingest, embed or reanalysis changes it and the cache
 answers afresh. Every session's profile is loaded once per signature
 (`session_profiles`), so one session's related items are a walk over in-memory
 posting lists plus a few evidence lookups.
 
 Cost controls (same answers, less work): one computation reads the store through a
 `_MemoStore` view, so identical reads inside it run once; concurrent misses for the
-same key wait for the one computation in flight instead of repeating it; the
-signature is re-counted only when SQLite's `PRAGMA data_version` says another
-connection committed since; and on a large store the session page never computes
-them while other requests are waiting (`session_related_for_page`).
+same key wait for the one computation in flight instead of repeating it; and on a
+large store the session page never computes them while other requests are waiting
+(`session_related_for_page`).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
 from ..store.base import Store
-from . import records
+from ..store.portal import DataVersion
+from . import views
 from .activity import requests_in_flight
-from .cache_shared import store_file_state
 
-__all__ = ["clear_cache", "coalition_partners", "session_related", "session_related_for_page", "store_signature"]
+__all__ = ["clear_cache", "coalition_partners", "session_related", "session_related_for_page", "store_key",
+           "store_signature"]
 
 CACHE_SIZE = 4096  # related items of every session of a large archive, and the profiles
 INLINE_MAX_SESSIONS = 100  # stores up to this size compute a session page's related items inline
@@ -42,65 +43,39 @@ _lock = threading.Lock()
 
 
 _inflight: dict[tuple[Any, ...], threading.Event] = {}
-
-
-def _data_version(store: Store) -> tuple[int, int, int] | None:
-    """(connection, `PRAGMA data_version`, `total_changes`) of a SQLite store, else None.
-
-    data_version moves when another connection commits; total_changes when this one
-    writes. While both stand still, nothing the signature counts can have changed.
-    """
-    conn = getattr(store, "conn", None)
-    if type(store).__name__ != "SQLiteStore" or conn is None:
-        return None
-    try:
-        return id(conn), int(conn.execute("PRAGMA data_version").fetchone()[0]), int(conn.total_changes)
-    except Exception:  # noqa: BLE001 - fall back to counting
-        return None
+_seen: weakref.WeakKeyDictionary[Any, DataVersion] = weakref.WeakKeyDictionary()  # store object → version last seen
+_epochs: dict[str, int] = {}  # store location → changes noticed by this process
 
 
 def store_signature(store: Store) -> tuple[Any, ...]:
-    """Cheap fingerprint of the stored data; changes with any ingest, embed or reanalysis.
+    """A fingerprint of the stored data that every thread of this process computes alike.
 
-    SQLite: the store file's state (which any commit moves, see `store_file_state`) and
-    row counts; the counts are cached on the store object and reused while `PRAGMA
-    data_version` (and the connection) is unchanged, so a read-only worker does not
-    re-count the tables on every request. PostgreSQL: the current transaction snapshot.
+    `store.data_version()` moves with every commit, but its SQLite part is counted per
+    connection, and each worker thread has its own. So each store object's version is
+    compared with the one it gave last time: when it moved (or the object is new), this
+    process's epoch for the location moves on. The signature is (the version's shared
+    part, the epoch): every thread sees the same one, and no thread can miss a commit,
+    since its own version moves with it.
     """
-    if type(store).__name__ == "PostgresStore":  # the transaction snapshot moves with every write
-        return ("pg", str(store.query("SELECT pg_current_snapshot()::text")[0][0]))
-    version = _data_version(store)
-    files = store_file_state(str(getattr(store, "location", "")))  # any commit moves it, even a rewrite in place
-    cached = getattr(store, "_forumlens_signature", None)
-    if version is not None and cached is not None and cached[0] == (version, files):
-        return cached[1]  # type: ignore[no-any-return]
-    signature = (files, *_count_signature(store))
-    if version is not None:
-        try:
-            store._forumlens_signature = ((version, files), signature)  # type: ignore[attr-defined]
-        except AttributeError:  # a store with __slots__: just recount next time
-            pass
-    return signature
+    version = store.data_version()
+    with _lock:
+        if _seen.get(store) != version:
+            _seen[store] = version
+            _epochs[store.location] = _epochs.get(store.location, 0) + 1
+        return (version.shared, _epochs[store.location])
 
 
-def _count_signature(store: Store) -> tuple[Any, ...]:
-    row = store.query("SELECT (SELECT count(*) FROM sessions), (SELECT count(*) FROM turns),"
-                      " (SELECT coalesce(max(id), 0) FROM turns), (SELECT count(*) FROM tags),"
-                      " (SELECT count(*) FROM coalition_mentions), (SELECT count(*) FROM appearances)")[0]
-    from ..semantic import vector_counts
-
-    return (*row, tuple(sorted(vector_counts(store).items())))
-
-
-def _location(store: Store) -> str:
-    return str(getattr(store, "path", None) or getattr(store, "location", None) or id(store))
+def store_key(store: Store) -> tuple[Any, ...]:
+    """(location, signature): the prefix of every key of the caches that depend on the stored data."""
+    return (store.location, store_signature(store))
 
 
 class _MemoStore:
-    """A read view of a store for one computation: identical `query`/`search` calls run once.
+    """A read view of a store for one computation: a store method called again with the same arguments runs once.
 
-    Everything else is the underlying store's. Only used inside one cache computation,
-    on one thread, over a read-only connection, so the memo cannot go stale.
+    Only used inside one cache computation, on one thread, over a read-only store, which
+    calls read methods only, so the memo cannot go stale. Lists and dicts are handed out
+    as copies, so a caller that changes one does not change the memo.
     """
 
     def __init__(self, store: Store) -> None:
@@ -108,28 +83,26 @@ class _MemoStore:
         self._memo: dict[tuple[Any, ...], Any] = {}
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
+        attr = getattr(self._store, name)
+        if name.startswith("_") or not callable(attr):
+            return attr
 
-    def _once(self, key: tuple[Any, ...], run: Callable[[], Any]) -> Any:
-        try:
-            hash(key)
-        except TypeError:
-            return run()
-        if key not in self._memo:
-            self._memo[key] = run()
-        return self._memo[key]
+        def once(*args: Any, **kwargs: Any) -> Any:
+            key: tuple[Any, ...] = (name, args, tuple(sorted(kwargs.items())))
+            try:
+                hash(key)
+            except TypeError:  # arguments holding lists or dicts (queries, filters): their repr is the key
+                key = (name, repr(args), repr(sorted(kwargs.items())))
+            if key not in self._memo:
+                self._memo[key] = attr(*args, **kwargs)
+            value = self._memo[key]
+            return list(value) if isinstance(value, list) else dict(value) if isinstance(value, dict) else value
 
-    def query(self, sql: str, params: Any = ()) -> Any:
-        return list(self._once(("query", sql, tuple(params)), lambda: self._store.query(sql, params)))
-
-    def search(self, query: Any, filters: Any = None, *args: Any, **kwargs: Any) -> Any:
-        # the query and filter dataclasses hold dicts (unhashable): their repr is the key
-        key = ("search", repr(query), repr(filters), repr(args), repr(sorted(kwargs.items())))
-        return list(self._once(key, lambda: self._store.search(query, filters, *args, **kwargs)))
+        return once
 
 
 def _cached(store: Store, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
-    full = (_location(store), store_signature(store), *key)
+    full = (*store_key(store), *key)
     while True:
         with _lock:
             if full in _cache:
@@ -209,7 +182,7 @@ def coalition_partners(store: Store, coalition_id: str, *, k: int = 5) -> dict[s
     not yet been in a session with this one, each with reasons and evidence."""
     from ..semantic import suggest_partners
 
-    name = records.coalition_name(store, coalition_id)
+    name = views.coalition_name(store, coalition_id)
 
     def compute() -> dict[str, Any]:
         return {"coalition": name, "partners": [r.to_json() for r in suggest_partners(store, name, k)]}
@@ -218,7 +191,7 @@ def coalition_partners(store: Store, coalition_id: str, *, k: int = 5) -> dict[s
 
 
 def _peek(store: Store, key: tuple[Any, ...]) -> Any | None:
-    full = (_location(store), store_signature(store), *key)
+    full = (*store_key(store), *key)
     with _lock:
         if full in _cache:
             _cache.move_to_end(full)
@@ -239,8 +212,8 @@ def session_related_for_page(store: Store, session_id: str, open_reader: Callabl
     `{"session": id, "pending": True}` and the page links to /sessions/{id}/related,
     which computes on demand; the next view of the session page shows the items inline.
     """
-    sid = store.resolve_ref(session_id)  # type: ignore[attr-defined]
-    if int(store.query("SELECT count(*) FROM sessions")[0][0] or 0) <= INLINE_MAX_SESSIONS:
+    sid = store.resolve_ref(session_id)
+    if store.session_count() <= INLINE_MAX_SESSIONS:
         return session_related(store, sid, k=k)
     hit = _peek(store, ("session", sid, k))
     if hit is not None:

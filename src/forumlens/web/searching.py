@@ -1,10 +1,9 @@
-"""Search for the portal: the store's safe search plus coalition/tag facets and pages.
+"""Search for the portal: the store's safe search, its facets, and cached result pages.
 
-The store filters by speaker, session and year itself. Coalition and tag filters
-narrow to a set of sessions: a few are searched one by one and merged by score
-(bm25 scores of one index are comparable across filters), many are handled by
-over-fetching the unfiltered ranking and keeping hits in the set. Facet counts come
-from one grouped query over the first `FACET_WINDOW` matches, SQLite only.
+The store applies every filter itself (speaker, session, year, coalition, tag); a
+coalition or tag filter that names nothing stored answers no hits at once. Facet
+counts come from the store too (`store.search_facets`): matching turns per year,
+speaker, coalition and tag, within the same filters as the hits, on both back ends.
 """
 
 from __future__ import annotations
@@ -12,20 +11,19 @@ from __future__ import annotations
 import html
 import re
 import threading
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..models import SearchHit
-from ..search import SearchFilters, parse_query, to_fts5
+from ..search import SearchFilters, parse_query
 from ..store.base import Store
-from .records import coalition_name, slug
+from ..store.portal import SessionFilters
+from .views import coalition_name, slug
 
 __all__ = ["SearchPage", "check_mode", "clear_cache", "mark_snippet", "run_search"]
 
-PER_SESSION_LIMIT = 20  # at most this many sessions are searched one by one
-OVERFETCH = 1000
-FACET_WINDOW = 2000
+FACET_TOP = 15  # speakers, coalitions and tags offered as facets (every year is)
 _MARK = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 RESULT_CACHE_SIZE = 512
 _results: OrderedDict[tuple[Any, ...], SearchPage] = OrderedDict()
@@ -60,28 +58,19 @@ class SearchPage:
                            for k, items in self.facets.items()}}
 
 
-def _session_set(store: Store, coalition: str | None, tag: str | None) -> set[str] | None:
-    """Sessions a coalition/tag filter allows; None when neither filter is given."""
-    allowed: set[str] | None = None
-    if coalition:
-        name = coalition_name(store, coalition)
-        rows = {r[0] for r in store.query("SELECT session_id FROM coalition_mentions WHERE coalition = ?", [name])}
-        allowed = rows
-    if tag:
-        rows = {r[0] for r in store.query("SELECT session_id FROM tags WHERE code = ?", [tag])}
-        allowed = rows if allowed is None else allowed & rows
-    return allowed
+def _nothing_allowed(store: Store, coalition: str | None, tag: str | None) -> bool:
+    """True when the coalition (a stored name) and tag filters leave no session at all."""
+    if not coalition and not tag:
+        return False
+    return not store.filtered_sessions(SessionFilters(coalition=coalition, tag=tag), limit=1)
 
 
-def _filtered_hits(store: Store, text: str, filters: SearchFilters, allowed: set[str] | None,
-                   mode: str = "lexical") -> list[SearchHit]:
+def _filtered_hits(store: Store, text: str, filters: SearchFilters, mode: str = "lexical") -> list[SearchHit]:
     """The store filters by coalition and tag itself (`SearchFilters.coalition/tag`).
 
     Semantic and hybrid modes go through `forumlens.semantic.semantic_search` (the same
     entry point as the CLI), which applies the same filters to the vector list.
     """
-    if allowed is not None and not allowed:
-        return []
     if mode == "lexical":
         return store.search(parse_query(text), filters)
     from ..semantic import semantic_search
@@ -113,42 +102,16 @@ def check_mode(store: Store, mode: str | None) -> str:
                       hint="use mode=lexical, or run `forumlens embed` on the server")
 
 
-def _facets(store: Store, text: str, filters: SearchFilters, allowed: set[str] | None) -> dict[str, list[tuple[str, str, int]]]:
-    """Counts of matching turns per year, speaker, coalition and tag (SQLite stores only)."""
-    match = to_fts5(parse_query(text))
-    if match is None or type(store).__name__ != "SQLiteStore":
+def _facets(store: Store, text: str, filters: SearchFilters) -> dict[str, list[tuple[str, str, int]]]:
+    """Counts of matching turns per year, speaker, coalition and tag, within the search's filters."""
+    found = store.search_facets(parse_query(text), filters)
+    if found is None:  # nothing searchable in the text
         return {}
-    rows = store.query(
-        "SELECT t.session_id, s.year, t.speaker, count(*) FROM"
-        " (SELECT rowid FROM turns_fts WHERE turns_fts MATCH ? LIMIT ?) m"
-        " JOIN turns t ON t.id = m.rowid JOIN sessions s ON s.id = t.session_id"
-        " GROUP BY t.session_id, s.year, t.speaker", [match, FACET_WINDOW])
-    if allowed is not None:
-        rows = [r for r in rows if r[0] in allowed]
-    years: Counter[int] = Counter()
-    speakers: Counter[str] = Counter()
-    per_session: Counter[str] = Counter()
-    for sid, year, speaker, n in rows:
-        per_session[sid] += n
-        if year is not None:
-            years[int(year)] += n
-        if speaker:
-            speakers[speaker] += n
-    coalitions: Counter[str] = Counter()
-    tags: Counter[tuple[str, str]] = Counter()
-    ids = list(per_session)
-    for start in range(0, len(ids), 500):  # stay under SQLite's parameter limit
-        chunk = ids[start:start + 500]
-        marks = ", ".join("?" * len(chunk))
-        for sid, name in store.query(f"SELECT session_id, coalition FROM coalition_mentions WHERE session_id IN ({marks})", chunk):
-            coalitions[name] += per_session[sid]
-        for sid, code, label in store.query(f"SELECT session_id, code, label FROM tags WHERE session_id IN ({marks})", chunk):
-            tags[(code, label or code)] += per_session[sid]
     return {
-        "year": [(str(y), str(y), n) for y, n in sorted(years.items(), reverse=True)],
-        "speaker": [(s, s, n) for s, n in speakers.most_common(15)],
-        "coalition": [(slug(c), c, n) for c, n in coalitions.most_common(15)],
-        "tag": [(code, f"{code} {label}" if label != code else code, n) for (code, label), n in tags.most_common(15)],
+        "year": [(str(y), str(y), n) for y, n in found.years],
+        "speaker": [(s, s, n) for s, n in found.speakers[:FACET_TOP]],
+        "coalition": [(slug(c), c, n) for c, n in found.coalitions[:FACET_TOP]],
+        "tag": [(code, f"{code} {label}" if label != code else code, n) for code, label, n in found.tags[:FACET_TOP]],
     }
 
 
@@ -163,9 +126,9 @@ def run_search(store: Store, text: str, *, speaker: str | None = None, session: 
     mode = check_mode(store, mode)
     limit = max(1, min(int(limit), 100))
     offset = max(0, min(int(offset), 10_000))
-    from .related import _location, store_signature
+    from .related import store_key
 
-    key = (_location(store), store_signature(store), text, speaker or None, session or None, year,
+    key = (*store_key(store), text, speaker or None, session or None, year,
            coalition or None, tag or None, limit, offset, bool(facets), mode)
     with _results_lock:
         cached = _results.get(key)
@@ -190,10 +153,17 @@ def clear_cache() -> None:
 def _run_search(store: Store, text: str, *, speaker: str | None, session: str | None, year: int | None,
                 coalition: str | None, tag: str | None, limit: int, offset: int, facets: bool,
                 mode: str) -> SearchPage:
-    allowed = _session_set(store, coalition, tag)
-    filters = SearchFilters(speaker=speaker or None, session=session or None, year=year,
-                            coalition=coalition_name(store, coalition) if coalition else None, tag=tag or None,
-                            limit=limit + 1, offset=offset)
-    hits = _filtered_hits(store, text, filters, allowed, mode)
+    name = coalition_name(store, coalition) if coalition else None
+    filters = SearchFilters(speaker=speaker or None, session=session or None, year=year, coalition=name,
+                            tag=tag or None, limit=limit + 1, offset=offset)
+    if _nothing_allowed(store, name, tag or None):
+        return SearchPage(query=text, hits=[], offset=offset, limit=limit, has_next=False, mode=mode,
+                          facets=_empty_facets(text) if facets else {})
+    hits = _filtered_hits(store, text, filters, mode)
     return SearchPage(query=text, hits=hits[:limit], offset=offset, limit=limit, has_next=len(hits) > limit,
-                      facets=_facets(store, text, filters, allowed) if facets else {}, mode=mode)
+                      facets=_facets(store, text, filters) if facets else {}, mode=mode)
+
+
+def _empty_facets(text: str) -> dict[str, list[tuple[str, str, int]]]:
+    """The facets of a search whose filters allow no session: none, or empty lists when the text is searchable."""
+    return {} if parse_query(text).empty else {"year": [], "speaker": [], "coalition": [], "tag": []}

@@ -1,5 +1,5 @@
 """The record the IGF secretariat keeps per coalition: sessions held, documents on file,
-and eligibility for a session slot. Pure: stored rows + registry + year → record.
+and eligibility for a session slot. Pure: stored documents + registry + year → record.
 
 `forumlens record --year Y` answers "who may get a slot at IGF Y": the evidence is
 the year before (P = Y-1). The rule is versioned so a change of policy is a new
@@ -15,14 +15,15 @@ transcript names the coalition and no session report for Y-1 is on file).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ConfigError
+from ..store.base import Store
+from ..store.views import StoredDocument
 
-__all__ = ["RECORD_SQL", "RULES", "Rule", "StoredItem", "build_record", "coalition_record", "items_from_rows",
+__all__ = ["RULES", "Rule", "StoredItem", "build_record", "coalition_record", "format_record", "items_from_documents",
            "title_coalitions"]
 
 
@@ -39,10 +40,6 @@ RULES: dict[str, Rule] = {
                lambda annual, session: annual and session is not False),
 }
 
-# Portable SQL (the store's `query` seam): every stored document, transcript or report.
-RECORD_SQL = "SELECT id, kind, title, year, meta FROM documents ORDER BY year, title"
-
-
 @dataclass(frozen=True)
 class StoredItem:
     """One stored document as the record sees it."""
@@ -55,19 +52,17 @@ class StoredItem:
     coalitions: tuple[str, ...]  # registry ids
 
 
-def items_from_rows(rows: Iterable[Sequence[Any]], title_coalitions: Callable[[str], list[str]]) -> list[StoredItem]:
-    """Stored rows → items; rows stored before metadata existed get coalitions from their title."""
+def items_from_documents(documents: Iterable[StoredDocument],
+                         title_coalitions: Callable[[str], list[str]]) -> list[StoredItem]:
+    """Stored documents → items; those stored before metadata existed get coalitions from their title."""
     items = []
-    for row_id, kind, title, year, meta_json in rows:
-        try:
-            meta = json.loads(meta_json or "{}")
-        except ValueError:
-            meta = {}
+    for doc in documents:
+        meta = doc.meta
         ids = tuple(str(c["id"]) for c in meta.get("coalitions") or [] if isinstance(c, dict) and c.get("id"))
         if not meta:
-            ids = tuple(title_coalitions(title or ""))
-        items.append(StoredItem(id=str(row_id), kind=str(kind or "transcript"), title=title or "",
-                                year=meta.get("year", year) if meta else year, date=meta.get("date"),
+            ids = tuple(title_coalitions(doc.title))
+        items.append(StoredItem(id=doc.id, kind=doc.kind, title=doc.title,
+                                year=meta.get("year", doc.year) if meta else doc.year, date=meta.get("date"),
                                 coalitions=ids))
     return items
 
@@ -142,7 +137,7 @@ def title_coalitions(title: str) -> list[str]:
     return sorted({m.entity_id for m in find_mentions(title) if m.kind == "dc"}) if title else []
 
 
-def coalition_record(store: Any, coalition: str, year: int, rule: str = "v1") -> dict[str, Any] | None:
+def coalition_record(store: Store, coalition: str, year: int, rule: str = "v1") -> dict[str, Any] | None:
     """One coalition's entry of `forumlens record --year YEAR` (same rows, same rule), for the portal.
 
     `coalition` is a registry id, display name or acronym; None when the registry does
@@ -157,6 +152,6 @@ def coalition_record(store: Any, coalition: str, year: int, rule: str = "v1") ->
     if entity is None:
         return None
     row = {"id": entity.id, "name": entity.name, "acronym": entity.acronym, "active": "yes"}
-    data = build_record(year, [row], items_from_rows(store.query(RECORD_SQL), title_coalitions), rule=rule)
+    data = build_record(year, [row], items_from_documents(store.stored_documents(), title_coalitions), rule=rule)
     entry = data["coalitions"][0]
     return {**entry, "year": data["year"], "reporting_year": data["reporting_year"], "rule": data["rule"]}

@@ -1,4 +1,5 @@
-"""The records a brief is made of: bullets with citations, grouped into sections.
+"""The summarise stage's records: what it reads (`Findings`) and what a brief is made of
+(bullets with citations, grouped into sections).
 
 They are plain frozen dataclasses with `to_json()` matching the DESIGN.md contracts
 (`takeaways`, `brief --topic`), so renderers, the faithfulness check, the CLI and the
@@ -7,21 +8,58 @@ web layer all read the same shape and nothing is formatted twice.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..analyse.models import Ask, Question, Segment
 from ..models import Citation
+from ..resolve.cast import Coalition, Person
+from ..tag.tagger import Tag
 
 __all__ = [
     "Appearance",
     "Bullet",
     "CoalitionBrief",
     "CoalitionEntry",
+    "Findings",
     "SessionReport",
     "SpeakerPoints",
     "Theme",
     "TopicBrief",
 ]
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What the earlier stages found in one session, as the summariser reads it: the
+    people and coalitions (resolve), segments, asks and questions (analyse) and tags.
+
+    The pipeline builds it from the stage records; `from_json` reads stored analyses (the
+    `report --json` shape). `asks` and `questions` are None when the analyse stage did
+    not run, and the summariser then infers them from the text; the other parts are
+    simply empty when unknown.
+    """
+
+    people: tuple[Person, ...] = ()
+    coalitions: tuple[Coalition, ...] = ()
+    segments: tuple[Segment, ...] = ()
+    asks: tuple[Ask, ...] | None = None
+    questions: tuple[Question, ...] | None = None
+    tags: tuple[Tag, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Findings:
+        """Stored analyses of a session, any part missing (segments without lines are skipped)."""
+        return cls(
+            people=tuple(Person.from_json(p) for p in data.get("people") or ()),
+            coalitions=tuple(Coalition.from_json(c) for c in data.get("coalitions") or ()),
+            segments=tuple(Segment.from_json(s) for s in data.get("segments") or ()
+                           if "from_line" in s and "to_line" in s),
+            asks=None if "asks" not in data else tuple(Ask.from_json(a) for a in data["asks"] or ()),
+            questions=None if "questions" not in data else tuple(Question.from_json(q) for q in data["questions"] or ()),
+            tags=tuple(Tag.from_json(t) for t in data.get("tags") or ()),
+        )
 
 
 @dataclass(frozen=True)

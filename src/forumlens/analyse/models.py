@@ -1,13 +1,15 @@
 """The records the analyse stage returns, and their JSON (the `report --json` contract).
 
-Kept separate from `forumlens.models` because they are the analyse stage's output
-only; the lead can move them into models.py unchanged when the store persists them.
+`find_intel` returns an `Intel`; later stages (summarise) take these records as they
+are. `to_json()` is for the store and the JSON contracts; `from_json()` reads stored
+analyses back (fields missing from older or hand-written JSON take defaults).
 Every record carries a 1-based `line` and, where it quotes, an exact slice of the
 turn text, so a report can always cite its source.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +27,10 @@ class Segment:
 
     def to_json(self) -> dict[str, Any]:
         return {"title": self.title, "from_line": self.from_line, "to_line": self.to_line}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Segment:
+        return cls(str(data.get("title", "")), int(data["from_line"]), int(data["to_line"]))
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,14 @@ class Question:
             data["also_asked_at"] = [n for n in self.lines if n != self.line]
         return data
 
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Question:
+        line = int(data.get("line", 0))
+        also = tuple(data.get("also_asked_at") or ())
+        return cls(line=line, by=data.get("by"), to=str(data.get("to") or "room"), text=str(data.get("text", "")),
+                   status=str(data.get("status", "unanswered")), answer_lines=tuple(data.get("answer_lines") or ()),
+                   asked_by=data.get("asked_by") or data.get("by"), lines=(line, *also) if also else ())
+
 
 @dataclass(frozen=True)
 class Ask:
@@ -76,6 +90,11 @@ class Ask:
     def to_json(self) -> dict[str, Any]:
         return {"category": self.category, "type": self.type, "by": self.by, "line": self.line,
                 "quote": self.quote, "coalition": self.coalition}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Ask:
+        return cls(category=str(data.get("category") or ""), type=str(data.get("type") or "ask"), by=data.get("by"),
+                   line=int(data.get("line", 0)), quote=str(data.get("quote", "")), coalition=data.get("coalition"))
 
 
 @dataclass(frozen=True)

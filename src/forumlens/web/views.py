@@ -1,0 +1,323 @@
+"""The portal's views: what the store holds, as JSON-ready dicts the API and the pages share.
+
+Both surfaces call these functions, so a page never shows something the API cannot
+return. Everything comes from named `Store` methods (the portal's in `store/portal.py`);
+user input reaches them as plain values, never as SQL. Analyses are whatever the
+stages stored (the DESIGN.md report contract); a missing kind is `None` and the pages
+say so instead of failing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from ..errors import ConfigError, NotFound
+from ..models import Session
+from ..resolve import load_registry
+from ..store.base import Store
+from ..store.portal import SessionFilters
+from ..tag.taxonomy import load_taxonomy
+from ..transcript.speakers import name_key
+
+__all__ = [
+    "ANALYSIS_KINDS",
+    "affiliation_name",
+    "coalition_detail",
+    "coalition_list",
+    "coalition_name",
+    "glossary",
+    "home_summary",
+    "people_list",
+    "person_detail",
+    "person_slug",
+    "session_detail",
+    "session_detail_with_text",
+    "session_list",
+    "session_years",
+    "slug",
+    "speaking_time",
+    "tag_detail",
+    "tag_list",
+]
+
+ANALYSIS_KINDS = ("people", "coalitions", "segments", "questions", "asks", "outputs", "stats",
+                  "takeaways", "tags", "glossary")
+
+
+def slug(text: str) -> str:
+    """URL id of a name: its comparison key with hyphens ("DC on Youth" → "dc-on-youth")."""
+    return name_key(text).replace(" ", "-")
+
+
+def person_slug(name: str | None) -> str | None:
+    return slug(name) if name else None
+
+
+# -- sessions --------------------------------------------------------------------------
+
+def session_list(store: Store, *, year: int | None = None, coalition: str | None = None,
+                 tag: str | None = None, speaker: str | None = None, title: str | None = None,
+                 affiliation: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Sessions, newest year first, narrowed by any of the filters (all optional)."""
+    filters = SessionFilters(year=None if year is None else int(year), title=title or None,
+                             coalition=coalition_name(store, coalition) if coalition else None, tag=tag or None,
+                             affiliation=affiliation_name(store, affiliation) if affiliation else None,
+                             speaker=speaker or None)
+    rows = store.filtered_sessions(filters, limit=max(1, min(int(limit), 500)), offset=max(0, int(offset)))
+    return [row.to_json() for row in rows]
+
+
+def session_years(store: Store) -> list[tuple[int, int]]:
+    """(year, number of sessions), newest first: the year facet and filter."""
+    return store.session_years()
+
+
+def session_detail(store: Store, ref: str) -> dict[str, Any]:
+    """The `report` contract for one stored session: parse fields, id, info, analyses."""
+    return session_detail_with_text(store, ref)[0]
+
+
+def session_detail_with_text(store: Store, ref: str) -> tuple[dict[str, Any], Session]:
+    """`session_detail` and the loaded `Session` (the page needs its text), loaded once."""
+    info = store.session_info(ref)
+    session = store.load_session(info.id)
+    data: dict[str, Any] = {"id": info.id, **session.to_json(), "year": info.year, "source": info.source,
+                            "words": info.words, "ingested_at": info.ingested_at}
+    stored = store.analyses(info.id)
+    for kind in ANALYSIS_KINDS:
+        if stored.get(kind) is not None:
+            data[kind] = stored[kind]
+    return data, session
+
+
+# -- people ----------------------------------------------------------------------------
+
+def people_list(store: Store, *, name: str | None = None, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
+    """Resolved people (from the people analysis) and, until it lands, named speakers.
+
+    Both are keyed by the same comparison key, so a person keeps one URL whether or
+    not the resolve stage has run on their sessions.
+    """
+    people: dict[str, dict[str, Any]] = {}
+    for person in store.people_counts():
+        people[person.key] = {"id": person.key.replace(" ", "-"), "name": person.name, "sessions": person.sessions,
+                              "roles": list(person.roles)}
+    for speaker, sessions in store.speaker_session_counts():
+        key = name_key(speaker)
+        if key and key not in people:
+            people[key] = {"id": key.replace(" ", "-"), "name": speaker, "sessions": sessions, "roles": []}
+        elif key and not people[key]["sessions"]:
+            people[key]["sessions"] = sessions
+    items = sorted(people.values(), key=lambda p: (-p["sessions"], p["name"].casefold()))
+    if name:
+        wanted = name_key(name)
+        items = [p for p in items if wanted in name_key(p["name"])]
+    return items[offset: offset + limit]
+
+
+def person_detail(store: Store, person_id: str) -> dict[str, Any]:
+    """One person: labels, roles, affiliations and every session they spoke in."""
+    key = name_key(person_id.replace("-", " "))
+    facts = store.person_facts(key)
+    labels = list(facts.labels)
+    appearances: dict[str, dict[str, Any]] = {}
+    for a in facts.appearances:
+        appearances[a.session] = {"session": a.session, "title": a.title, "year": a.year, "role": a.role,
+                                  "affiliation": a.affiliation, "mode": a.mode, "words": a.words,
+                                  "minutes": a.minutes, "lines": list(a.lines)}
+    # sessions where the person is only known from turn labels (no people analysis yet)
+    for spoken in facts.spoken:
+        if spoken.label and spoken.label not in labels:
+            labels.append(spoken.label)
+        appearances.setdefault(spoken.session, {
+            "session": spoken.session, "title": spoken.title, "year": spoken.year, "role": None, "affiliation": None,
+            "mode": None, "words": spoken.words, "minutes": None, "lines": [spoken.line]})
+    if facts.name is None and not appearances:
+        raise NotFound(f"no person {person_id!r}", hint="see the list on /people")
+    items = list(appearances.values())
+    return {"id": key.replace(" ", "-"), "name": facts.name or facts.speaker or person_id,
+            "labels": sorted(set(labels)),
+            "roles": sorted({a["role"] for a in items if a["role"]}),
+            "affiliations": sorted({a["affiliation"] for a in items if a["affiliation"]}),
+            "sessions": items}
+
+
+# -- coalitions ------------------------------------------------------------------------
+
+def coalition_list(store: Store) -> list[dict[str, Any]]:
+    """Every coalition seen in a session, with how often it presented or was mentioned."""
+    return [{"id": slug(c.name), "name": c.name, "acronym": c.acronym, "sessions": c.sessions,
+             "presented": c.presented} for c in store.coalition_counts()]
+
+
+def coalition_name(store: Store, ref: str) -> str:
+    """The stored name of a coalition given its URL id, name or acronym (as given if unknown)."""
+    wanted = slug(ref)
+    for name, acronym in store.coalition_names():
+        if slug(name) == wanted or (acronym and slug(acronym) == wanted):
+            return name
+    return ref
+
+
+def affiliation_name(store: Store, ref: str) -> str:
+    """The stored affiliation (institution, NRI) given its URL id or name."""
+    wanted = slug(ref)
+    for name in store.affiliations():
+        if slug(name) == wanted:
+            return name
+    return ref
+
+
+def _by_coalition(items: list[dict[str, Any]] | None, name: str, members: set[str]) -> list[dict[str, Any]]:
+    """Items (asks, outputs) the analyse stage credits to the coalition, or said by one of its people."""
+    key = name_key(name)
+    out = []
+    for item in items or []:
+        if not isinstance(item, dict):
+            continue
+        owner = item.get("coalition") or ""
+        if (owner and name_key(str(owner)) == key) or name_key(str(item.get("by") or "")) in members:
+            out.append(item)
+    return out
+
+
+def coalition_detail(store: Store, coalition_id: str) -> dict[str, Any]:
+    """A coalition's page: profile, sessions, speakers, outputs, asks, questions, partners."""
+    name = coalition_name(store, coalition_id)
+    facts = store.coalition_facts(name, ("outputs", "asks", "questions"))
+    if facts is None:
+        raise NotFound(f"no coalition {coalition_id!r} in the record", hint="see the list on /coalitions")
+    sessions = [{"session": s.session, "title": s.title, "year": s.year, "status": s.status, "lines": list(s.lines)}
+                for s in facts.sessions]
+    members = {name_key(person) for person, _, _ in facts.speakers}
+    addressees = {name_key(name)} | members
+    outputs: list[dict[str, Any]] = []
+    asks: list[dict[str, Any]] = []
+    questions: list[dict[str, Any]] = []
+    for s in facts.sessions:
+        got = facts.analyses.get(s.session, {})
+        outputs += [{**o, "session": s.session} for o in _by_coalition(got.get("outputs"), name, members)]
+        asks += [{**a, "session": s.session} for a in _by_coalition(got.get("asks"), name, members)]
+        questions += [{**q, "session": s.session} for q in got.get("questions") or []
+                      if isinstance(q, dict) and name_key(str(q.get("to") or "")) in addressees]
+    return {"id": slug(name), "name": name, "acronym": facts.sessions[0].acronym, "profile": _registry_profile(name),
+            "sessions": sessions,
+            "speakers": [{"name": person, "id": slug(person), "session": sid, "role": role}
+                         for person, sid, role in facts.speakers],
+            "outputs": outputs, "asks": asks, "questions": questions,
+            "partners": [{"name": p, "id": slug(p), "sessions": n} for p, n in facts.partners]}
+
+
+def _registry_profile(name: str) -> dict[str, Any]:
+    """What the resolve stage's registry says of the coalition ({} when it does not know it)."""
+    entity = load_registry().by_name(name)
+    if entity is None:
+        return {}
+    return {"acronyms": list(entity.acronyms), "official": list(entity.phrases[:3]),
+            **{k: v for k, v in entity.info.items() if isinstance(v, str | int | float | bool)}}
+
+
+# -- topics ----------------------------------------------------------------------------
+
+SCHEME_NAMES = {"sdg": "Sustainable Development Goals", "issue-area": "IGF issue areas",
+                "gdc": "Global Digital Compact objectives"}
+
+
+def tag_list(store: Store, scheme: str | None = None) -> list[dict[str, Any]]:
+    """Tags used in the record with how many sessions carry each."""
+    return [{"scheme": t.scheme, "code": t.code, "label": t.label or _taxonomy_entry(t.scheme, t.code).get("label", ""),
+             "sessions": t.sessions, "top_score": t.top_score} for t in store.tag_counts(scheme)]
+
+
+def _taxonomy_entry(scheme: str, code: str) -> dict[str, Any]:
+    """Label and description from the tag stage's taxonomy ({} for a scheme or code it does not have)."""
+    try:
+        entry = load_taxonomy(scheme).entry(code)
+    except (ConfigError, KeyError):  # unknown scheme or code: show what the store has
+        return {}
+    return {"label": entry.label, "description": entry.description,
+            "targets": [{"code": t.code, "text": t.text} for t in entry.targets]}
+
+
+def tag_detail(store: Store, scheme: str, code: str) -> dict[str, Any]:
+    """One topic: what it means and the sessions tagged with it, best score first."""
+    rows = store.tagged_sessions(scheme, code)
+    entry = _taxonomy_entry(scheme, code)
+    if not rows and not entry:
+        raise NotFound(f"no topic {scheme}/{code}", hint="see the list on /topics")
+    return {"scheme": scheme, "scheme_name": SCHEME_NAMES.get(scheme, scheme), "code": code,
+            "label": entry.get("label") or (rows[0].label if rows else code),
+            "description": entry.get("description", ""), "targets": entry.get("targets", []),
+            "sessions": [{"session": r.session, "title": r.title, "year": r.year, "score": r.score,
+                          "lines": list(r.lines)} for r in rows]}
+
+
+# -- glossary and home -----------------------------------------------------------------
+
+def glossary(store: Store, term: str | None = None) -> list[dict[str, Any]]:
+    """Glossary terms across the store, one entry per term with every session using it (oldest first)."""
+    merged: dict[str, dict[str, Any]] = {}
+    found = store.analyses_of_kind("glossary")
+    found.sort(key=lambda row: (row[2] is not None, row[2] or 0, row[1]))  # year (unknown first), title
+    for sid, title, _year, entries in found:
+        for item in entries if isinstance(entries, list) else []:
+            if not isinstance(item, dict) or not item.get("term"):
+                continue
+            key = name_key(str(item["term"]))
+            entry = merged.setdefault(key, {"term": item["term"], "kind": item.get("kind"),
+                                            "expansion": item.get("expansion"), "definition": None, "uses": []})
+            definition = item.get("definition")
+            if entry["definition"] is None and isinstance(definition, dict):
+                entry["definition"] = {**definition, "session": sid, "title": title}
+            entry["expansion"] = entry["expansion"] or item.get("expansion")
+            entry["uses"].append({"session": sid, "title": title, "lines": list(item.get("lines") or [])})
+    items = sorted(merged.values(), key=lambda e: str(e["term"]).casefold())
+    if term:
+        wanted = name_key(term)
+        items = [e for e in items if wanted in name_key(str(e["term"]))
+                 or wanted in name_key(str(e.get("expansion") or ""))]
+    return items
+
+
+def home_summary(store: Store) -> dict[str, Any]:
+    """Counts, latest sessions and latest outputs for the home page."""
+    counts = store.counts()
+    counts["coalitions"] = store.coalition_count()
+    outputs: list[dict[str, Any]] = []
+    for sid, items in store.latest_analyses("outputs", 20):
+        outputs += [{**o, "session": sid} for o in items if isinstance(o, dict)] if isinstance(items, list) else []
+    return {"counts": counts,
+            "latest": [{"id": sid, "title": title, "year": year} for sid, title, year in store.latest_sessions(8)],
+            "outputs": outputs[:8]}
+
+
+def speaking_time(session: dict[str, Any], words_per_minute: float = 150.0) -> list[dict[str, Any]]:
+    """Speakers and minutes for the time bars: the people analysis, else counted from turns."""
+    people = session.get("people")
+    rows: list[dict[str, Any]]
+    if people:
+        rows = [{"name": p.get("name"), "id": person_slug(p.get("name")), "role": p.get("role"),
+                 "affiliation": p.get("affiliation"), "mode": p.get("mode"),
+                 "minutes": float(p.get("minutes") or (p.get("words") or 0) / words_per_minute),
+                 "words": int(p.get("words") or 0), "lines": list(p.get("lines") or []),
+                 "flags": list(p.get("flags") or [])} for p in people if isinstance(p, dict)]
+    else:
+        words: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        lines: defaultdict[str, list[int]] = defaultdict(list)
+        for turn in session.get("turns", []):
+            if turn["kind"] != "speech":
+                continue
+            who = turn["speaker"] or turn["label"] or ""
+            words[who] += len(turn["text"].split())
+            first.setdefault(who, turn["line"])
+            lines[who].append(turn["line"])
+        rows = [{"name": who or None, "id": person_slug(who), "role": None, "affiliation": None, "mode": None,
+                 "minutes": n / words_per_minute, "words": n, "lines": lines[who], "flags": []}
+                for who, n in words.items()]
+    rows.sort(key=lambda r: -r["minutes"])
+    top = max((r["minutes"] for r in rows), default=0.0) or 1.0
+    for row in rows:
+        row["share"] = row["minutes"] / top
+    return rows

@@ -1,0 +1,39 @@
+"""Coalition names as users type them resolve to the registry, or fail with suggestions."""
+
+import pytest
+
+from forumlens.errors import ConfigError
+from forumlens.resolve.coalition_names import UnknownCoalition, find_coalition, nearest_coalitions
+
+
+@pytest.mark.parametrize(("typed", "name"), [
+    ("DC-PAL", "DC on Public Access in Libraries"),
+    ("dcpal", "DC on Public Access in Libraries"),
+    ("Dynamic Coalition on Core Internet Values", "DC on Core Internet Values"),
+    ("core internet values", "DC on Core Internet Values"),
+    ("IRPC", "Internet Rights and Principles Coalition"),
+    ("platform responsibilty", "DC on Platform Responsibility"),  # a typo
+    ("DC on Public Access in Librairies", "DC on Public Access in Libraries"),
+    ("net neutrality", "DC on Network Neutrality"),
+])
+def test_acronyms_names_topics_and_typos_find_the_coalition(typed, name):
+    assert find_coalition(typed).name == name
+
+
+def test_an_unknown_name_is_refused_with_the_nearest_names():
+    with pytest.raises(UnknownCoalition) as caught:
+        find_coalition("DC on Digital Helth and Wellbeing Unicorns")
+    assert "no Dynamic Coalition is called" in str(caught.value)
+    assert "DC on Digital Health" in caught.value.render() and caught.value.status == 404
+
+
+def test_a_name_far_from_every_coalition_says_where_to_look():
+    with pytest.raises(UnknownCoalition) as caught:
+        find_coalition("DC on Unicorns")
+    assert "forumlens coalitions" in caught.value.render()
+    assert nearest_coalitions("unicorns") == []
+
+
+def test_an_empty_name_is_a_usage_error():
+    with pytest.raises(ConfigError, match="empty"):
+        find_coalition("  ")
