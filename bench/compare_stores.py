@@ -47,8 +47,9 @@ def store_only(sessions: int, location: str) -> dict[str, float | int | str]:
     prepared = []
     for i, text in enumerate(synthetic_sessions(sessions)):
         data = text.encode("utf-8")
-        document = Document(source=f"s{i:05d}.txt", text=text, format="text", encoding="utf-8",
-                            sha256=hashlib.sha256(data).hexdigest())
+        document = Document(
+            source=f"s{i:05d}.txt", text=text, format="text", encoding="utf-8", sha256=hashlib.sha256(data).hexdigest()
+        )
         prepared.append((document, parse_document(document)))
     store = open_store(location)
     start = time.perf_counter()
@@ -62,14 +63,19 @@ def store_only(sessions: int, location: str) -> dict[str, float | int | str]:
         latencies.append((time.perf_counter() - t0) * 1000)
     turns = store.counts()["turns"]
     store.close()
-    return {"sessions": sessions, "turns": turns, "save_sessions_s": round(sessions / seconds, 1),
-            "save_ms_per_session": round(1000 * seconds / sessions, 1),
-            "search_p50_ms": round(_percentile(latencies, 0.5), 2),
-            "search_p95_ms": round(_percentile(latencies, 0.95), 2)}
+    return {
+        "sessions": sessions,
+        "turns": turns,
+        "save_sessions_s": round(sessions / seconds, 1),
+        "save_ms_per_session": round(1000 * seconds / sessions, 1),
+        "search_p50_ms": round(_percentile(latencies, 0.5), 2),
+        "search_p95_ms": round(_percentile(latencies, 0.95), 2),
+    }
 
 
-def compare(sessions: int, only_store: bool = False, workers: int = 1,
-            analysis: bool = False) -> dict[str, dict[str, float | int | str]]:
+def compare(
+    sessions: int, only_store: bool = False, workers: int = 1, analysis: bool = False
+) -> dict[str, dict[str, float | int | str]]:
     def measure(location: str | None) -> dict[str, float | int | str]:
         if only_store:
             return store_only(sessions, location or str(Path(folder) / "bench.sqlite3"))

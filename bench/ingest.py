@@ -39,7 +39,7 @@ def synthetic_sessions(n: int, seed: int = 7) -> list[str]:
     text = SOURCE.read_text("utf-8")
     session = parse_transcript(text)
     header = text[: text.index(">>")]
-    blocks = [text[t.start - (t.start - text.rfind(">>", 0, t.start)): t.end] for t in session.turns]
+    blocks = [text[t.start - (t.start - text.rfind(">>", 0, t.start)) : t.end] for t in session.turns]
     rng = random.Random(seed)
     out = []
     for i in range(n):
@@ -48,14 +48,29 @@ def synthetic_sessions(n: int, seed: int = 7) -> list[str]:
         order = blocks[:]
         rng.shuffle(order)
         body = "\n\n".join(order[: rng.randint(20, len(order))])
-        out.append(title + "\n" + header[header.index("\n"):] + body + "\n")
+        out.append(title + "\n" + header[header.index("\n") :] + body + "\n")
     return out
 
 
 def queries(seed: int = 11) -> list[tuple[str, SearchFilters]]:
     rng = random.Random(seed)
-    words = ["funding", "coalition", "libraries", "neutrality", "youth", "gender", "standards", "UN",
-             "digital", "cooperation", "visibility", "recognition", "glossary", "children", "sovereignty"]
+    words = [
+        "funding",
+        "coalition",
+        "libraries",
+        "neutrality",
+        "youth",
+        "gender",
+        "standards",
+        "UN",
+        "digital",
+        "cooperation",
+        "visibility",
+        "recognition",
+        "glossary",
+        "children",
+        "sovereignty",
+    ]
     shapes = [
         lambda: rng.choice(words),
         lambda: f"{rng.choice(words)} {rng.choice(words)}",
@@ -78,11 +93,12 @@ def queries(seed: int = 11) -> list[tuple[str, SearchFilters]]:
 
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def run(n: int, db: str | None, *, analysis: bool = False, workers: int = 1,
-        analysed_sample: int = 0) -> dict[str, float | int | str]:
+def run(
+    n: int, db: str | None, *, analysis: bool = False, workers: int = 1, analysed_sample: int = 0
+) -> dict[str, float | int | str]:
     workdir = Path(tempfile.mkdtemp(prefix="forumlens-bench-"))
     texts = synthetic_sessions(n)
     paths = []
@@ -153,15 +169,23 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sessions", type=int, default=1000)
     parser.add_argument("--db", default=None, help="store to fill (default: a fresh SQLite file)")
-    parser.add_argument("--analysis", action="store_true",
-                        help="run the whole pipeline on every session (default: parse and store, as ingest --no-analysis)")
+    parser.add_argument(
+        "--analysis",
+        action="store_true",
+        help="run the whole pipeline on every session (default: parse and store, as ingest --no-analysis)",
+    )
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--analysed-sample", type=int, default=50,
-                        help="without --analysis, also time the full pipeline on this many sessions (0: skip)")
+    parser.add_argument(
+        "--analysed-sample",
+        type=int,
+        default=50,
+        help="without --analysis, also time the full pipeline on this many sessions (0: skip)",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    result = run(args.sessions, args.db, analysis=args.analysis, workers=args.workers,
-                 analysed_sample=args.analysed_sample)
+    result = run(
+        args.sessions, args.db, analysis=args.analysis, workers=args.workers, analysed_sample=args.analysed_sample
+    )
     if args.json:
         print(json.dumps(result))
         return

@@ -21,15 +21,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from forumlens.analyse import find_intel  # noqa: E402
-from forumlens.analyse.scoring import (  # noqa: E402
+from forumlens.analyse import find_intel
+from forumlens.analyse.scoring import (
     PR,
     score_asks,
     score_outputs,
     score_questions,
     score_segments,
 )
-from forumlens.transcript.parse import parse_transcript  # noqa: E402
+from forumlens.transcript.parse import parse_transcript
 
 RESOURCES = ROOT / "tests" / "resources" / "analyse"
 SHARED = ROOT.parent / "shared"
@@ -48,6 +48,7 @@ def evaluate(gold_file: Path, with_cast: bool = False) -> dict:
     cast = None
     if with_cast:
         from forumlens.resolve.cast import resolve_session
+
         cast = resolve_session(session)
     intel = find_intel(session, cast).to_json()
     return {
@@ -72,9 +73,11 @@ def main(argv: list[str]) -> int:
         r = evaluate(gold_file, "--cast" in argv)
         q, a = r["questions"], r["asks"]
         print(f"== {gold_file.name.removesuffix('.gold.json')}")
-        print(f"  questions      {_pr(q.detection)}; status accuracy {q.status_accuracy:.2f} "
-              f"({q.status_correct}/{q.matched}); addressee {q.to_correct}/{q.matched}; first answer line "
-              f"{q.answer_correct}/{q.matched}")
+        print(
+            f"  questions      {_pr(q.detection)}; status accuracy {q.status_accuracy:.2f} "
+            f"({q.status_correct}/{q.matched}); addressee {q.to_correct}/{q.matched}; first answer line "
+            f"{q.answer_correct}/{q.matched}"
+        )
         print(f"  asks (line)    {_pr(a.detection)}")
         print(f"  asks+category  {_pr(a.category)}")
         print(f"  outputs        {_pr(r['outputs'])}")
@@ -83,8 +86,13 @@ def main(argv: list[str]) -> int:
         if verbose:
             for e in q.errors + a.errors:
                 print("    -", e)
-        for key, pr in (("q", q.detection), ("a", a.detection), ("c", a.category), ("o", r["outputs"]),
-                        ("s", r["segments"])):
+        for key, pr in (
+            ("q", q.detection),
+            ("a", a.detection),
+            ("c", a.category),
+            ("o", r["outputs"]),
+            ("s", r["segments"]),
+        ):
             totals[key][0] += pr.tp
             totals[key][1] += pr.fp
             totals[key][2] += pr.fn

@@ -49,7 +49,7 @@ def _pct(values: list[float], q: float) -> float:
 
 
 def dcg(gains: list[float]) -> float:
-    return sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(gains))
+    return sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(gains))
 
 
 def ndcg_at(ranked: list[Any], grades: dict[Any, int], k: int = 10) -> float:
@@ -112,8 +112,9 @@ def run(per_query: bool = False) -> dict[str, Any]:
                 if turn is None:
                     raise SystemExit(f"{q['id']}: {name} line {line} is not inside a turn")
                 q["grades"][(sid, turn)] = max(int(grade), q["grades"].get((sid, turn), 0))
-                text_of_turn[(sid, turn)] = store._rows("SELECT text FROM turns WHERE session_id = ? AND idx = ?",
-                                                        (sid, turn))[0][0]
+                text_of_turn[(sid, turn)] = store._rows(
+                    "SELECT text FROM turns WHERE session_id = ? AND idx = ?", (sid, turn)
+                )[0][0]
         overlaps = {}
         for q in queries:
             if q["kind"] == "paraphrase":
@@ -156,11 +157,14 @@ def run(per_query: bool = False) -> dict[str, Any]:
     table = {}
     for mode in MODES:
         every = [x for kind in KINDS for x in scores[mode][kind]]
-        table[mode] = {"ndcg10": mean([n for n, _ in every]), "recall20": mean([r for _, r in every]),
-                       **{f"ndcg10_{k}": mean([n for n, _ in scores[mode][k]]) for k in KINDS},
-                       **{f"recall20_{k}": mean([r for _, r in scores[mode][k]]) for k in KINDS},
-                       "p50_ms": round(statistics.median(latency[mode]), 1),
-                       "p95_ms": round(_pct(latency[mode], 0.95), 1)}
+        table[mode] = {
+            "ndcg10": mean([n for n, _ in every]),
+            "recall20": mean([r for _, r in every]),
+            **{f"ndcg10_{k}": mean([n for n, _ in scores[mode][k]]) for k in KINDS},
+            **{f"recall20_{k}": mean([r for _, r in scores[mode][k]]) for k in KINDS},
+            "p50_ms": round(statistics.median(latency[mode]), 1),
+            "p95_ms": round(_pct(latency[mode], 0.95), 1),
+        }
     out["modes"] = table
     exact_losses = [r["id"] for r in rows if r["kind"] == "exact" and r["hybrid"] < r["lexical"] - 1e-9]
     out["hybrid_beats_lexical_ndcg10"] = table["hybrid"]["ndcg10"] > table["lexical"]["ndcg10"]
@@ -175,31 +179,42 @@ def markdown(r: dict[str, Any]) -> str:
     lines = [
         "## Retrieval quality — `python bench/retrieval.py`",
         "",
-        (f"{q['total']} hand-judged queries ({q['paraphrase']} paraphrase, {q['exact']} exact-phrase, "
-         f"{q['keyword']} keyword; grades 1–3) over {r['sessions']} sessions ({r['turns']} speech turns, "
-         f"{r['passages']} passages): the shared corpus, tests/resources and examples. "
-         f"Judgments: `bench/data/retrieval-judgments.json`. Model {r['model']}, {r['cpus']} CPUs, "
-         f"load ≈ {r['load_average_1m']}."),
+        (
+            f"{q['total']} hand-judged queries ({q['paraphrase']} paraphrase, {q['exact']} exact-phrase, "
+            f"{q['keyword']} keyword; grades 1–3) over {r['sessions']} sessions ({r['turns']} speech turns, "
+            f"{r['passages']} passages): the shared corpus, tests/resources and examples. "
+            f"Judgments: `bench/data/retrieval-judgments.json`. Model {r['model']}, {r['cpus']} CPUs, "
+            f"load ≈ {r['load_average_1m']}."
+        ),
         "",
         "| mode | nDCG@10 | recall@20 | nDCG@10 paraphrase | nDCG@10 exact | nDCG@10 keyword | p50 / p95 ms |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for mode in MODES:
         m = r["modes"][mode]
-        lines.append(f"| {mode} | {m['ndcg10']:.3f} | {m['recall20']:.3f} | {m['ndcg10_paraphrase']:.3f} | "
-                     f"{m['ndcg10_exact']:.3f} | {m['ndcg10_keyword']:.3f} | {m['p50_ms']} / {m['p95_ms']} |")
+        lines.append(
+            f"| {mode} | {m['ndcg10']:.3f} | {m['recall20']:.3f} | {m['ndcg10_paraphrase']:.3f} | "
+            f"{m['ndcg10_exact']:.3f} | {m['ndcg10_keyword']:.3f} | {m['p50_ms']} / {m['p95_ms']} |"
+        )
     lines += [
         "",
-        (f"Indexing: store + full-text index {r['index_lexical_s']} s; embedding {r['index_embed_s']} s "
-         f"({r['embed_passages_per_s']} passages/s); model load {r['model_load_s']} s."),
+        (
+            f"Indexing: store + full-text index {r['index_lexical_s']} s; embedding {r['index_embed_s']} s "
+            f"({r['embed_passages_per_s']} passages/s); model load {r['model_load_s']} s."
+        ),
         "",
-        "Hybrid beats lexical on nDCG@10: " + ("**yes**" if r["hybrid_beats_lexical_ndcg10"] else "**no**")
+        "Hybrid beats lexical on nDCG@10: "
+        + ("**yes**" if r["hybrid_beats_lexical_ndcg10"] else "**no**")
         + ". Exact-phrase queries where hybrid scores below lexical: "
-        + (", ".join(r["hybrid_exact_losses"]) if r["hybrid_exact_losses"] else "none") + ".",
+        + (", ".join(r["hybrid_exact_losses"]) if r["hybrid_exact_losses"] else "none")
+        + ".",
     ]
     if r["paraphrase_overlaps"]:
-        lines.append("Paraphrase queries sharing a content word with a grade-3 answer (reported, not hidden): "
-                     + "; ".join(f"{k}: {', '.join(v)}" for k, v in r["paraphrase_overlaps"].items()) + ".")
+        lines.append(
+            "Paraphrase queries sharing a content word with a grade-3 answer (reported, not hidden): "
+            + "; ".join(f"{k}: {', '.join(v)}" for k, v in r["paraphrase_overlaps"].items())
+            + "."
+        )
     else:
         lines.append("No paraphrase query shares a content word (stemmed, stopwords out) with its grade-3 answers.")
     return "\n".join(lines)

@@ -21,12 +21,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_sdg import (  # noqa: E402
-    DEFAULT_CSV, Row, choose_c, fit, grouped_folds, macro_accuracy, predict, prepare, read_rows,
+from train_sdg import (
+    DEFAULT_CSV,
+    Row,
+    choose_c,
+    fit,
+    grouped_folds,
+    macro_accuracy,
+    predict,
+    prepare,
+    read_rows,
 )
 
-from forumlens.tag.taxonomy import load_taxonomy  # noqa: E402
-from forumlens.tag.tagger import tag_text  # noqa: E402
+from forumlens.tag.tagger import tag_text
+from forumlens.tag.taxonomy import load_taxonomy
 
 
 def keyword_baseline(rows: list[Row], prep) -> list[bool]:
@@ -90,15 +98,19 @@ def main() -> None:
     scores, per, chosen = cross_validate(rows, prep, tax, args.folds, args.repeats)
     print(f"baseline  always-absent          {majority:.2%}")
     print(f"baseline  keyword top-hit rule   {kw:.2%}")
-    print(f"forumlens cross-validated        {statistics.mean(scores):.2%} "
-          f"(sd {statistics.pstdev(scores):.2%} over {len(scores)} repeats; "
-          f"min {min(scores):.2%}, max {max(scores):.2%}); inner-CV C picks {sorted(set(chosen))}")
+    print(
+        f"forumlens cross-validated        {statistics.mean(scores):.2%} "
+        f"(sd {statistics.pstdev(scores):.2%} over {len(scores)} repeats; "
+        f"min {min(scores):.2%}, max {max(scores):.2%}); inner-CV C picks {sorted(set(chosen))}"
+    )
     print("per SDG (CV mean | keyword rule):")
     for k, (a, b) in enumerate(zip(per, kw_per), start=1):
         print(f"  SDG{k:<3} {a:6.1%} | {b:6.1%}")
     texts = list(prep)
-    print(f"speed: {speed(texts, args.workers):.0f} passages/s with {args.workers} workers "
-          f"(shipped pure-Python tagger, {len(texts)} passages x 3)")
+    print(
+        f"speed: {speed(texts, args.workers):.0f} passages/s with {args.workers} workers "
+        f"(shipped pure-Python tagger, {len(texts)} passages x 3)"
+    )
 
 
 if __name__ == "__main__":

@@ -35,19 +35,32 @@ from forumlens.semantic.vectors import VectorMatrix, load_matrix, save_vectors
 from forumlens.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ingest import SHARED, synthetic_sessions  # noqa: E402
+from ingest import SHARED, synthetic_sessions
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = [*sorted((SHARED / "corpus").glob("*.txt")), *sorted((ROOT / "tests" / "resources" / "semantic").glob("*.txt"))]
-QUERIES = ["funding", "financing for coalitions", "money to pay consultants", "libraries", "net neutrality",
-           "children online safety", "youth participation", "gender", "internet standards and security",
-           "how do coalitions reach the UN", "visibility of outputs", "data governance",
-           "capacity building in developing countries", "recognition of dynamic coalitions", "glossary of terms"]
+QUERIES = [
+    "funding",
+    "financing for coalitions",
+    "money to pay consultants",
+    "libraries",
+    "net neutrality",
+    "children online safety",
+    "youth participation",
+    "gender",
+    "internet standards and security",
+    "how do coalitions reach the UN",
+    "visibility of outputs",
+    "data governance",
+    "capacity building in developing countries",
+    "recognition of dynamic coalitions",
+    "glossary of terms",
+]
 
 
 def _pct(values: list[float], q: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
 def _latency(fn, repeat: int = 3) -> tuple[float, float]:
@@ -78,9 +91,14 @@ def run(n: int) -> dict[str, float | int | str]:
             _ingest_plain(real, path)
         turns = int(real._rows("SELECT count(*) FROM turns WHERE kind = 'speech'")[0][0])
         report = embed_store(real, embedder=embedder)
-        out.update(real_sessions=report.sessions, real_turns=turns, real_passages=report.passages,
-                   embed_s=round(report.seconds, 2), embed_turns_per_s=round(turns / report.seconds, 1),
-                   embed_passages_per_s=round(report.rate, 1))
+        out.update(
+            real_sessions=report.sessions,
+            real_turns=turns,
+            real_passages=report.passages,
+            embed_s=round(report.seconds, 2),
+            embed_turns_per_s=round(turns / report.seconds, 1),
+            embed_passages_per_s=round(report.rate, 1),
+        )
         real.close()
         # 2. a larger store, vectors from the real model (each distinct passage embedded once)
         store = open_store(str(Path(tmp) / "synthetic.sqlite3"))
@@ -98,13 +116,19 @@ def run(n: int) -> dict[str, float | int | str]:
             passages = session_passages(store.load_session(sid).turns)
             new = sorted({p.text for p in passages} - set(cache))
             for b in range(0, len(new), 32):
-                for text, vector in zip(new[b:b + 32], embedder.embed(new[b:b + 32]), strict=True):
+                for text, vector in zip(new[b : b + 32], embedder.embed(new[b : b + 32]), strict=True):
                     cache[text] = vector
-            save_vectors(store, sid, embedder.model, passages,
-                         np.stack([cache[p.text] for p in passages]) if passages else np.zeros((0, 384)))
+            save_vectors(
+                store,
+                sid,
+                embedder.model,
+                passages,
+                np.stack([cache[p.text] for p in passages]) if passages else np.zeros((0, 384)),
+            )
             passages_total += len(passages)
-        out.update(sessions=n, passages=passages_total, distinct_passages=len(cache),
-                   fill_s=round(time.perf_counter() - t, 1))
+        out.update(
+            sessions=n, passages=passages_total, distinct_passages=len(cache), fill_s=round(time.perf_counter() - t, 1)
+        )
         t = time.perf_counter()
         load_matrix(store, embedder.model, embedder.dim)
         out["matrix_cold_load_ms"] = round((time.perf_counter() - t) * 1000, 1)

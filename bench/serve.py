@@ -34,10 +34,28 @@ from ingest import synthetic_sessions
 from forumlens.ingest import IngestOptions, ingest_paths
 from forumlens.store import open_store
 
-WORDS = ["funding", "coalition", "libraries", "neutrality", "youth", "gender", "standards", "digital cooperation",
-         '"meaningful access"', "visibility OR recognition", "glossary", "children -rights", "sovereign*"]
-MIX = [("page_session", 0.35), ("page_search", 0.15), ("api_search", 0.30), ("api_session", 0.10),
-       ("api_sessions", 0.10)]
+WORDS = [
+    "funding",
+    "coalition",
+    "libraries",
+    "neutrality",
+    "youth",
+    "gender",
+    "standards",
+    "digital cooperation",
+    '"meaningful access"',
+    "visibility OR recognition",
+    "glossary",
+    "children -rights",
+    "sovereign*",
+]
+MIX = [
+    ("page_session", 0.35),
+    ("page_search", 0.15),
+    ("api_search", 0.30),
+    ("api_session", 0.10),
+    ("api_sessions", 0.10),
+]
 MAX_REQUESTS = 500_000
 
 
@@ -99,6 +117,7 @@ async def drive(base: str, ids: list[str], seconds: float, concurrency: int) -> 
     connector = aiohttp.TCPConnector(limit=concurrency, limit_per_host=concurrency)
     timeout = aiohttp.ClientTimeout(total=30)
     async with aiohttp.ClientSession(base, connector=connector, timeout=timeout) as client:
+
         async def worker(seed: int) -> None:
             nonlocal sent
             rng = random.Random(seed)
@@ -111,7 +130,7 @@ async def drive(base: str, ids: list[str], seconds: float, concurrency: int) -> 
                     async with client.get(url) as response:
                         await response.read()
                         status: int | str = response.status
-                except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+                except (TimeoutError, aiohttp.ClientError) as exc:
                     status = repr(exc)
                 latencies[kind].append((time.perf_counter() - t0) * 1000)
                 if status != 200:
@@ -128,8 +147,12 @@ def run(n: int, db: str | None, seconds: float, concurrency: int, workers: int =
     build_seconds = time.perf_counter() - t0
     port = _free_port()
     env = {**os.environ, "FORUMLENS_CONFIG": "/nonexistent"}
-    server = subprocess.Popen([sys.executable, "-m", "forumlens", "--db", location, "serve", "--port", str(port),
-                               "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "forumlens", "--db", location, "serve", "--port", str(port), "--workers", str(workers)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(150):
@@ -159,12 +182,25 @@ def run(n: int, db: str | None, seconds: float, concurrency: int, workers: int =
         values = result[kind]
         assert isinstance(values, list)
         total += len(values)
-        rows[kind] = {"requests": len(values), "p50_ms": round(_percentile(values, 0.5), 1),
-                      "p95_ms": round(_percentile(values, 0.95), 1), "p99_ms": round(_percentile(values, 0.99), 1)}
-    return {"sessions": n, "seconds": seconds, "concurrency": concurrency, "workers": workers, "cores": os.cpu_count(),
-            "store_build_seconds": round(build_seconds, 1), "requests": total,
-            "throughput_rps": round(total / seconds, 1), "errors": result["errors"],
-            "error_samples": result["error_samples"], "by_kind": rows}
+        rows[kind] = {
+            "requests": len(values),
+            "p50_ms": round(_percentile(values, 0.5), 1),
+            "p95_ms": round(_percentile(values, 0.95), 1),
+            "p99_ms": round(_percentile(values, 0.99), 1),
+        }
+    return {
+        "sessions": n,
+        "seconds": seconds,
+        "concurrency": concurrency,
+        "workers": workers,
+        "cores": os.cpu_count(),
+        "store_build_seconds": round(build_seconds, 1),
+        "requests": total,
+        "throughput_rps": round(total / seconds, 1),
+        "errors": result["errors"],
+        "error_samples": result["error_samples"],
+        "by_kind": rows,
+    }
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -180,10 +216,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.json:
         print(json.dumps(report, indent=1))
         return
-    print(f"{report['sessions']} sessions, {report['concurrency']} concurrent, {report['workers']} workers, "
-          f"{report['seconds']} s on "
-          f"{report['cores']} cores: {report['requests']} requests, {report['throughput_rps']} req/s, "
-          f"{report['errors']} errors")
+    print(
+        f"{report['sessions']} sessions, {report['concurrency']} concurrent, {report['workers']} workers, "
+        f"{report['seconds']} s on "
+        f"{report['cores']} cores: {report['requests']} requests, {report['throughput_rps']} req/s, "
+        f"{report['errors']} errors"
+    )
     print(f"{'kind':<14}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
     for kind, row in report["by_kind"].items():  # type: ignore[union-attr]
         print(f"{kind:<14}{row['requests']:>9}{row['p50_ms']:>9}{row['p95_ms']:>9}{row['p99_ms']:>9}")

@@ -48,6 +48,7 @@ class CaptionTokenizer:
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
         from forumlens.transcript.sentences import sentence_texts
+
         return tuple(sentence_texts(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
@@ -89,6 +90,7 @@ def sumy_baseline(summarizer_cls: Callable[..., object]) -> Callable[[Sequence[s
         document = ObjectDocumentModel([Paragraph([Sentence(s, tokenizer) for s in sentences])])
         summarizer = summarizer_cls(Stemmer("english"))  # type: ignore[operator]
         summarizer.stop_words = get_stop_words("english")  # type: ignore[attr-defined]
+
         def until_budget(infos: list) -> list:  # best-rated first, until the budget is reached
             chosen, words = [], 0
             for info in infos:
@@ -100,6 +102,7 @@ def sumy_baseline(summarizer_cls: Callable[..., object]) -> Callable[[Sequence[s
 
         picked = [str(s) for s in summarizer(document, until_budget)]  # type: ignore[operator]
         return cut_words(picked, budget)
+
     return run
 
 
@@ -138,8 +141,10 @@ def run(markdown: bool = False, only: Sequence[str] = (), exclude: Sequence[str]
         sentences = [u.text for u in session_units(session)]
         tasks = {
             "takeaways": ([b.text for b in report.takeaways], refs.get("key takeaways", [])),
-            "report": ([b.text for b in report.takeaways + report.calls_to_action],
-                       refs.get("key takeaways", []) + refs.get("calls to action", [])),
+            "report": (
+                [b.text for b in report.takeaways + report.calls_to_action],
+                refs.get("key takeaways", []) + refs.get("calls to action", []),
+            ),
         }
         for task, (ours, reference) in tasks.items():
             system = "\n".join(ours)
@@ -147,8 +152,17 @@ def run(markdown: bool = False, only: Sequence[str] = (), exclude: Sequence[str]
             outputs = {"forumlens": system, **{name: fn(sentences, budget) for name, fn in BASELINES.items()}}
             for name, text in outputs.items():
                 s = scorer.score("\n".join(reference), text)
-                rows.append((txt.stem, task, name, s["rouge1"].fmeasure, s["rouge2"].fmeasure,
-                             s["rougeL"].fmeasure, len(text.split())))
+                rows.append(
+                    (
+                        txt.stem,
+                        task,
+                        name,
+                        s["rouge1"].fmeasure,
+                        s["rouge2"].fmeasure,
+                        s["rougeL"].fmeasure,
+                        len(text.split()),
+                    )
+                )
     print(format_table(rows, markdown))
     share = 100.0 * cited_ok / max(1, cited_all)
     print(f"\nbullets with valid citations: {cited_ok}/{cited_all} ({share:.1f} %)")
@@ -170,18 +184,36 @@ def format_table(rows: Sequence[tuple[str, str, str, float, float, float, int]],
         groups.setdefault((r[1], r[2]), []).append(r)
     for (task, system), rs in groups.items():
         n = len(rs)
-        lines.append(fmt.format("MEAN", task, system, f"{sum(r[3] for r in rs) / n:.3f}",
-                                f"{sum(r[4] for r in rs) / n:.3f}", f"{sum(r[5] for r in rs) / n:.3f}",
-                                round(sum(r[6] for r in rs) / n)))
+        lines.append(
+            fmt.format(
+                "MEAN",
+                task,
+                system,
+                f"{sum(r[3] for r in rs) / n:.3f}",
+                f"{sum(r[4] for r in rs) / n:.3f}",
+                f"{sum(r[5] for r in rs) / n:.3f}",
+                round(sum(r[6] for r in rs) / n),
+            )
+        )
     return "\n".join(lines)
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown (for BENCHMARKS.md)")
-    parser.add_argument("--only", action="append", default=[], metavar="NAME",
-                        help="only sessions whose file name contains NAME (repeatable)")
-    parser.add_argument("--exclude", action="append", default=[], metavar="NAME",
-                        help="skip sessions whose file name contains NAME (repeatable; e.g. held-out sets while tuning)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only sessions whose file name contains NAME (repeatable)",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="skip sessions whose file name contains NAME (repeatable; e.g. held-out sets while tuning)",
+    )
     args = parser.parse_args()
     sys.exit(run(args.markdown, args.only, args.exclude))

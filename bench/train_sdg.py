@@ -20,11 +20,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from forumlens.tag.model import (  # noqa: E402
-    PairModel, entry_document, fit_idf, lexicon_counts, pair_features, similarities, tfidf,
+from forumlens.tag.model import (
+    PairModel,
+    entry_document,
+    fit_idf,
+    lexicon_counts,
+    pair_features,
+    similarities,
+    tfidf,
 )
-from forumlens.tag.taxonomy import Taxonomy, load_taxonomy  # noqa: E402
-from forumlens.tag.text import features, stems  # noqa: E402
+from forumlens.tag.taxonomy import Taxonomy, load_taxonomy
+from forumlens.tag.text import features, stems
 
 DEFAULT_CSV = ROOT.parent / "shared" / "data" / "sdg-benchmark-dev.csv"
 DEFAULT_OUT = ROOT / "src" / "forumlens" / "tag" / "data" / "sdg_model.json"
@@ -48,8 +54,7 @@ class Row:
 
 def read_rows(path: Path) -> list[Row]:
     with path.open(newline="", encoding="utf-8") as fh:
-        return [Row(r["id"], r["text"], int(r["sdg"]) - 1, r["label"].strip() == "True")
-                for r in csv.DictReader(fh)]
+        return [Row(r["id"], r["text"], int(r["sdg"]) - 1, r["label"].strip() == "True") for r in csv.DictReader(fh)]
 
 
 @dataclass
@@ -70,8 +75,7 @@ def prepare(rows: list[Row], tax: Taxonomy) -> dict[str, Prepared]:
     return out
 
 
-def design(rows: list[Row], prep: dict[str, Prepared], tax: Taxonomy,
-           idf: dict[str, float]) -> list[list[float]]:
+def design(rows: list[Row], prep: dict[str, Prepared], tax: Taxonomy, idf: dict[str, float]) -> list[list[float]]:
     """Feature rows (pair features + one-hot goal) with the fold's idf table."""
     docs = [tfidf(features(entry_document(tax, i)), idf) for i in range(len(tax.entries))]
     n = len(tax.entries)
@@ -88,20 +92,21 @@ def fit(rows: list[Row], prep: dict[str, Prepared], tax: Taxonomy, C: float) -> 
     """Fit idf (training passages + goal documents) and the shared logistic regression."""
     from sklearn.linear_model import LogisticRegression
 
-    idf = fit_idf([prep[t].feats for t in dict.fromkeys(r.text for r in rows)]
-                  + [features(entry_document(tax, i)) for i in range(len(tax.entries))])
+    idf = fit_idf(
+        [prep[t].feats for t in dict.fromkeys(r.text for r in rows)]
+        + [features(entry_document(tax, i)) for i in range(len(tax.entries))]
+    )
     X = design(rows, prep, tax, idf)
     clf = LogisticRegression(C=C, class_weight="balanced", max_iter=10000)
     clf.fit(X, [r.label for r in rows])
     w = [float(x) for x in clf.coef_[0]]
     nf = len(w) - len(tax.entries)
-    return PairModel(tax.scheme, idf, tuple(w[:nf]),
-                     {e.code: w[nf + j] for j, e in enumerate(tax.entries)},
-                     float(clf.intercept_[0]))
+    return PairModel(
+        tax.scheme, idf, tuple(w[:nf]), {e.code: w[nf + j] for j, e in enumerate(tax.entries)}, float(clf.intercept_[0])
+    )
 
 
-def predict(model: PairModel, rows: list[Row], prep: dict[str, Prepared],
-            tax: Taxonomy) -> list[bool]:
+def predict(model: PairModel, rows: list[Row], prep: dict[str, Prepared], tax: Taxonomy) -> list[bool]:
     """Decisions for rows, computed exactly as the shipped pure-Python scorer does."""
     import math
 
@@ -165,8 +170,7 @@ def main() -> None:
     prep = prepare(rows, tax)
     C = choose_c(rows, prep, tax)
     model = fit(rows, prep, tax, C)
-    args.out.write_text(json.dumps(model.to_json(), indent=1, sort_keys=True) + "\n",
-                        encoding="utf-8")
+    args.out.write_text(json.dumps(model.to_json(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {args.out} (C={C}, {len(model.idf)} idf features, {len(rows)} rows)")
 
 

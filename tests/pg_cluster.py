@@ -30,8 +30,13 @@ from typing import Self
 
 __all__ = ["ClusterUnavailable", "TempCluster", "find_binaries"]
 
-SEARCH_DIRS = ("/usr/local/bin", "/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin",
-               "/usr/lib/postgresql/17/bin", "/usr/pgsql-15/bin")
+SEARCH_DIRS = (
+    "/usr/local/bin",
+    "/usr/lib/postgresql/15/bin",
+    "/usr/lib/postgresql/16/bin",
+    "/usr/lib/postgresql/17/bin",
+    "/usr/pgsql-15/bin",
+)
 SUPERUSER = "forumlens"
 RUN_AS = "nobody"
 # Stops the cluster if the process that started it dies without stopping it (a test run
@@ -68,7 +73,8 @@ def find_binaries() -> tuple[Path, Path]:
         else:
             raise ClusterUnavailable(
                 f"PostgreSQL server binary {name!r} not found on PATH or in {', '.join(SEARCH_DIRS)}; "
-                "install the server (Debian: apt-get install postgresql-15)")
+                "install the server (Debian: apt-get install postgresql-15)"
+            )
     return found["initdb"], found["pg_ctl"]
 
 
@@ -94,8 +100,16 @@ class TempCluster:
         if self._as_root:
             command = ["runuser", "-u", RUN_AS, "--", *command]
         assert self.root is not None
-        return subprocess.run(command, cwd=self.root, capture_output=True, text=True, timeout=timeout, check=False,
-                              stdin=subprocess.DEVNULL, env={**os.environ, "LC_ALL": "C", "TZ": "UTC"})
+        return subprocess.run(
+            command,
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, "LC_ALL": "C", "TZ": "UTC"},
+        )
 
     def _hand_over(self, path: Path) -> None:
         if self._as_root:
@@ -106,18 +120,22 @@ class TempCluster:
         self.root = Path(tempfile.mkdtemp(prefix="forumlens-pg-"))
         self._hand_over(self.root)
         data = self.root / "data"
-        done = self._run(self.initdb, "-D", data, "-U", SUPERUSER, "--auth=trust", "--encoding=UTF8",
-                         "--locale=C", "--no-sync")
+        done = self._run(
+            self.initdb, "-D", data, "-U", SUPERUSER, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"
+        )
         if done.returncode:
             self.stop()
             raise ClusterUnavailable(f"initdb failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
         last_error = ""
         for _attempt in range(5):  # a free port can be taken between probing and binding
             self.port = _free_port()
-            options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -c unix_socket_directories='' "
-                       "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
-            done = self._run(self.pg_ctl, "-D", data, "-l", self.root / "server.log", "-o", options,
-                             "-w", "-t", "60", "start")
+            options = (
+                f"-c listen_addresses=127.0.0.1 -p {self.port} -c unix_socket_directories='' "
+                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+            )
+            done = self._run(
+                self.pg_ctl, "-D", data, "-l", self.root / "server.log", "-o", options, "-w", "-t", "60", "start"
+            )
             if done.returncode == 0:
                 self._running = True
                 self._start_watchdog(data)
@@ -130,9 +148,14 @@ class TempCluster:
         stop = [str(self.pg_ctl), "-D", str(data), "-m", "immediate", "-w", "stop"]
         if self._as_root:
             stop = ["runuser", "-u", RUN_AS, "--", *stop]
-        subprocess.Popen([sys.executable, "-c", _WATCHDOG, str(os.getpid()), str(self.root), *stop],
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         start_new_session=True, cwd=self.root)
+        subprocess.Popen(
+            [sys.executable, "-c", _WATCHDOG, str(os.getpid()), str(self.root), *stop],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            cwd=self.root,
+        )
 
     def log_tail(self, chars: int = 2000) -> str:
         log = self.root / "server.log" if self.root else None
@@ -161,7 +184,7 @@ class TempCluster:
 
     def create_database(self, name: str) -> str:
         """A new empty database; returns its URL."""
-        self.admin(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
+        self.admin(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
         return self.url(name)
 
     def drop_database(self, name: str) -> None:
@@ -178,6 +201,5 @@ class TempCluster:
     def __enter__(self) -> Self:
         return self.start()
 
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
         self.stop()

@@ -102,12 +102,23 @@ class WebhookSink:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                valid = verify(body, sink.secret, self.headers.get(TIMESTAMP_HEADER),
-                               self.headers.get(SIGNATURE_HEADER), now=time.time())
+                valid = verify(
+                    body,
+                    sink.secret,
+                    self.headers.get(TIMESTAMP_HEADER),
+                    self.headers.get(SIGNATURE_HEADER),
+                    now=time.time(),
+                )
                 with sink.lock:
                     failing = len(sink.requests) < sink.fail_first
-                    sink.requests.append({"headers": {k.lower(): v for k, v in self.headers.items()}, "body": body, "valid": valid,
-                                          "failed": failing or not valid})
+                    sink.requests.append(
+                        {
+                            "headers": {k.lower(): v for k, v in self.headers.items()},
+                            "body": body,
+                            "valid": valid,
+                            "failed": failing or not valid,
+                        }
+                    )
                 self.send_response(500 if failing else (200 if valid else 401))
                 self.end_headers()
 

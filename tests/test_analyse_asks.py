@@ -8,41 +8,62 @@ from forumlens.analyse import find_intel
 from forumlens.analyse.asks import CATEGORIES, classify_category, classify_type
 from forumlens.transcript.parse import parse_transcript
 
-REQUIRED = {"funding", "capacity-building", "visibility", "communication-channels", "links-to-institutions",
-            "recognition", "participation"}
+REQUIRED = {
+    "funding",
+    "capacity-building",
+    "visibility",
+    "communication-channels",
+    "links-to-institutions",
+    "recognition",
+    "participation",
+}
 
 
 def test_taxonomy_has_required_categories() -> None:
-    assert REQUIRED <= set(CATEGORIES)
+    assert set(CATEGORIES) >= REQUIRED
 
 
-@pytest.mark.parametrize("sentence, kind, category", [
-    ("We need a small budget for translation of the report.", "ask", "funding"),
-    ("We need channels of communication out from the IGF.", "ask", "communication-channels"),
-    ("We need explicit recognition of every coalition output in the official record.", "ask", "recognition"),
-    ("The outputs should be profiled and made more visible.", "recommendation", "visibility"),
-    ("There is a need for continuous training programmes.", "ask", "capacity-building"),
-    ("I think there needs to be capacity to make links between institutions.", "ask", "links-to-institutions"),
-    ("We will also need volunteers to coordinate each workstream.", "ask", "participation"),
-    ("Regulators should reserve spectrum for community operators.", "recommendation", "policy"),
-    ("I think it would be helpful if the coalitions have very brief consolidated summaries.", "ask",
-     "concise-summaries"),
-    ("We would have to do our part in terms of connecting to the UN agencies.", "commitment", "links-to-institutions"),
-])
+@pytest.mark.parametrize(
+    "sentence, kind, category",
+    [
+        ("We need a small budget for translation of the report.", "ask", "funding"),
+        ("We need channels of communication out from the IGF.", "ask", "communication-channels"),
+        ("We need explicit recognition of every coalition output in the official record.", "ask", "recognition"),
+        ("The outputs should be profiled and made more visible.", "recommendation", "visibility"),
+        ("There is a need for continuous training programmes.", "ask", "capacity-building"),
+        ("I think there needs to be capacity to make links between institutions.", "ask", "links-to-institutions"),
+        ("We will also need volunteers to coordinate each workstream.", "ask", "participation"),
+        ("Regulators should reserve spectrum for community operators.", "recommendation", "policy"),
+        (
+            "I think it would be helpful if the coalitions have very brief consolidated summaries.",
+            "ask",
+            "concise-summaries",
+        ),
+        (
+            "We would have to do our part in terms of connecting to the UN agencies.",
+            "commitment",
+            "links-to-institutions",
+        ),
+    ],
+)
 def test_classify(sentence: str, kind: str, category: str) -> None:
     assert classify_type(sentence) == kind
     assert classify_category(sentence, kind) == category
 
 
-@pytest.mark.parametrize("sentence", ["Tatiana, I hand the mic over to you.", "The sky was blue over Katowice.",
-                                      "Can you hear us in the room?"])
+@pytest.mark.parametrize(
+    "sentence",
+    ["Tatiana, I hand the mic over to you.", "The sky was blue over Katowice.", "Can you hear us in the room?"],
+)
 def test_not_asks(sentence: str) -> None:
     assert classify_type(sentence) is None
 
 
 def test_asks_skip_moderators_and_quote_verbatim() -> None:
-    text = (">> MODERATOR: Please go to their session tomorrow, we need everyone there. Omar, the floor is yours.\n"
-            ">> OMAR HADDAD: Thank you. We need a small budget for translation. We need a regular channel to the UN.\n")
+    text = (
+        ">> MODERATOR: Please go to their session tomorrow, we need everyone there. Omar, the floor is yours.\n"
+        ">> OMAR HADDAD: Thank you. We need a small budget for translation. We need a regular channel to the UN.\n"
+    )
     asks = find_intel(parse_transcript(text), mentions=[]).to_json()["asks"]
     assert {a["by"] for a in asks} == {"Omar Haddad"}
     assert {a["category"] for a in asks} == {"funding", "communication-channels"}

@@ -35,8 +35,14 @@ def _texts() -> list[str]:
         lines += [p for p in re.split(r"(?<=[.?!])\s+|\n", text) if p.strip()]
         lines.append(text[:5000])
     # case folding corner cases: Kelvin sign, long s, dotted/dotless i, and an anchored start
-    lines += ["\u212aeep it \u017fhort, \u0130s he here? \u0131s it ok", "do we have anyone online?",
-              "  Do we have Ana here", "YES, Ana?", "\u017fhould we \u017ftart", "(applause) The floor is yours."]
+    lines += [
+        "\u212aeep it \u017fhort, \u0130s he here? \u0131s it ok",
+        "do we have anyone online?",
+        "  Do we have Ana here",
+        "YES, Ana?",
+        "\u017fhould we \u017ftart",
+        "(applause) The floor is yours.",
+    ]
     return lines
 
 
@@ -58,12 +64,12 @@ def _source(pattern: re.Pattern[str]) -> str:
     """The pattern as written in the module (without the lookahead compile_cue may add)."""
     src = pattern.pattern
     m = re.match(r"\(\?:\(\?=\[[^\]]*\]\)\|\^\)|\(\?=\[[^\]]*\]\)", src)
-    return src[m.end():] if m and first_chars(src[m.end():], pattern.flags) else src
+    return src[m.end() :] if m and first_chars(src[m.end() :], pattern.flags) else src
 
 
 def test_first_chars_bounds_only_what_it_can() -> None:
     assert first_chars(r"\b(hear|see) you", re.I) == ({"h", "s"}, False)
     assert first_chars(r"\b(?:go|^\W*do)\b", re.I) == ({"g"}, True)  # "^" branch: position 0 only
-    assert first_chars(r"\b\w+ing") is None          # a class without bound
-    assert first_chars(r"(a)?") is None               # may match the empty string
+    assert first_chars(r"\b\w+ing") is None  # a class without bound
+    assert first_chars(r"(a)?") is None  # may match the empty string
     assert compile_cue(r"\b(hear|see)\b", re.I).pattern.startswith("(?=[")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from forumlens.analyse import find_intel
@@ -9,11 +11,13 @@ from forumlens.analyse.stats import count_words
 from forumlens.resolve import Cast, Person
 from forumlens.transcript.parse import parse_transcript
 
-SMALL = (">> MODERATOR: Welcome. Please keep your interventions to 2 minutes, do not go more than 3 minutes.\n"
-         ">> MODERATOR: Let's start with our first policy question, funding of community networks. Ana, go ahead.\n"
-         ">> ANA LIMA: " + "word " * 500 + "\n"
-         ">> MODERATOR: Thank you. Now we move to the second policy question, skills and local content.\n"
-         ">> BEN OKAFOR: " + "word " * 100 + "\n")
+SMALL = (
+    ">> MODERATOR: Welcome. Please keep your interventions to 2 minutes, do not go more than 3 minutes.\n"
+    ">> MODERATOR: Let's start with our first policy question, funding of community networks. Ana, go ahead.\n"
+    ">> ANA LIMA: " + "word " * 500 + "\n"
+    ">> MODERATOR: Thank you. Now we move to the second policy question, skills and local content.\n"
+    ">> BEN OKAFOR: " + "word " * 100 + "\n"
+)
 
 
 def test_shared_segments(main_text: str) -> None:
@@ -21,7 +25,7 @@ def test_shared_segments(main_text: str) -> None:
     starts = [s["from_line"] for s in segments]
     assert starts[:6] == [7, 17, 99, 157, 195, 257]
     assert "environmental sustainability and climate change" in segments[2]["title"]
-    assert all(a["to_line"] < b["from_line"] for a, b in zip(segments, segments[1:]))
+    assert all(a["to_line"] < b["from_line"] for a, b in itertools.pairwise(segments))
 
 
 def test_small_segments() -> None:
@@ -61,12 +65,17 @@ def test_count_words_skips_stage_notes() -> None:
 
 def test_cast_gives_roles_modes_and_stakeholders() -> None:
     """Roles, modes and stakeholder groups come from resolve's `Cast` when one is given."""
-    text = (">> JO CHAIR: Welcome. Ana, the floor is yours. Keep it to 1 minute please.\n"
-            ">> ANA LIMA: " + "word " * 200 + "\n")
-    cast = Cast(people=(
-        Person("Jo Chair", labels=("JO CHAIR",), role="moderator", mode="onsite"),
-        Person("Ana Lima", labels=("ANA LIMA",), role="guest", mode="online", stakeholder="Civil Society"),
-    ), coalitions=())
+    text = (
+        ">> JO CHAIR: Welcome. Ana, the floor is yours. Keep it to 1 minute please.\n"
+        ">> ANA LIMA: " + "word " * 200 + "\n"
+    )
+    cast = Cast(
+        people=(
+            Person("Jo Chair", labels=("JO CHAIR",), role="moderator", mode="onsite"),
+            Person("Ana Lima", labels=("ANA LIMA",), role="guest", mode="online", stakeholder="Civil Society"),
+        ),
+        coalitions=(),
+    )
     stats = find_intel(parse_transcript(text), cast, mentions=[]).stats
     assert stats is not None
     assert {g.key for g in stats.roles} == {"moderator", "guest"}

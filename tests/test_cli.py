@@ -50,8 +50,9 @@ def test_ingest_sessions_show_search_round_trip(run):
     assert "Jennifer Chung" in shown.output and "70 turns" in shown.output
     hits = json.loads(run("search", "glossary", "--json").output)["hits"]
     assert hits and set(hits[0]) >= {"session", "line", "speaker", "snippet", "score"}
-    filtered = json.loads(run("search", "interoperability", "--speaker", "marsden", "--year", "2021",
-                              "--json").output)["hits"]
+    filtered = json.loads(run("search", "interoperability", "--speaker", "marsden", "--year", "2021", "--json").output)[
+        "hits"
+    ]
     assert filtered and {h["speaker"] for h in filtered} == {"Chris Marsden"}
 
 
@@ -73,8 +74,9 @@ def test_unknown_session_is_one_line_error(run):
 
 def test_python_m_forumlens_and_errors_without_traceback(tmp_path):
     env = {**os.environ, "FORUMLENS_DB": str(tmp_path / "m.sqlite3")}
-    proc = subprocess.run([sys.executable, "-m", "forumlens", "show", "nothing-here"], capture_output=True,
-                          text=True, env=env, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "forumlens", "show", "nothing-here"], capture_output=True, text=True, env=env, cwd=ROOT
+    )
     assert proc.returncode == 1
     assert proc.stderr.startswith("error: ") and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
@@ -95,9 +97,20 @@ def test_search_with_hostile_input_exits_cleanly(run):
         assert result.exit_code == 0, (text, result.output)
 
 
-READING_COMMANDS = [["sessions"], ["show", "x"], ["report", "x"], ["search", "funding"], ["questions", "--open"],
-                    ["people"], ["coalitions"], ["glossary"], ["check"], ["brief", "--topic", "funding"],
-                    ["record"], ["analyse", "--all"]]
+READING_COMMANDS = [
+    ["sessions"],
+    ["show", "x"],
+    ["report", "x"],
+    ["search", "funding"],
+    ["questions", "--open"],
+    ["people"],
+    ["coalitions"],
+    ["glossary"],
+    ["check"],
+    ["brief", "--topic", "funding"],
+    ["record"],
+    ["analyse", "--all"],
+]
 
 
 @pytest.mark.parametrize("command", READING_COMMANDS, ids=lambda c: c[0])

@@ -38,7 +38,7 @@ def _writer(location: str, analyses: dict, errors) -> None:
             document = read_bytes(data, name)
             store.save_session(document, parse_document(document), analyses)
         store.close()
-    except BaseException:  # noqa: BLE001 - reported to the parent
+    except BaseException:
         errors.put("writer: " + traceback.format_exc())
 
 
@@ -64,7 +64,7 @@ def _reader(location: str, done, errors, checks) -> None:
                 break
         checks.put(count)
         store.close()
-    except BaseException:  # noqa: BLE001 - reported to the parent
+    except BaseException:
         errors.put("reader: " + traceback.format_exc())
 
 
@@ -116,8 +116,9 @@ def test_racing_ingests_of_the_same_file_store_one_session(store_location, tmp_p
     open_store(store_location).close()
     context = multiprocessing.get_context("fork")
     barrier, results = context.Barrier(racers), context.Queue()
-    processes = [context.Process(target=_race, args=(store_location, str(path), barrier, results))
-                 for _ in range(racers)]
+    processes = [
+        context.Process(target=_race, args=(store_location, str(path), barrier, results)) for _ in range(racers)
+    ]
     for process in processes:
         process.start()
     for process in processes:

@@ -40,7 +40,7 @@ LIMIT = 50_000_000
 def _corpus(folder: Path, count: int, seed: int = 3, prefix: str = "session") -> dict[str, int]:
     """`count` distinct sessions (shuffled turns of the shared transcript); expected turns by file."""
     text = MAIN_SESSION.read_text("utf-8")
-    head, body = text[: text.index(">>")], text[text.index(">>"):]
+    head, body = text[: text.index(">>")], text[text.index(">>") :]
     blocks = [">>" + b for b in body.split(">>") if b.strip()]
     rng = random.Random(seed)
     expected = {}
@@ -48,7 +48,7 @@ def _corpus(folder: Path, count: int, seed: int = 3, prefix: str = "session") ->
         rng.shuffle(blocks)
         kept = blocks[: rng.randint(8, 20)]  # small sessions: many kills per minute
         path = folder / f"{prefix}-{i:03d}.txt"
-        path.write_text(f"IGF 20{10 + i % 14} Crash Session {i}\n" + head[head.index("\n"):] + "".join(kept), "utf-8")
+        path.write_text(f"IGF 20{10 + i % 14} Crash Session {i}\n" + head[head.index("\n") :] + "".join(kept), "utf-8")
         expected[path.name] = len(parse_document(read_bytes(path.read_bytes(), str(path))).turns)
     return expected
 
@@ -108,8 +108,9 @@ def test_kill_minus_nine_at_random_moments_never_leaves_a_partial_session(tmp_pa
 
     folder, size = batch(0)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "forumlens", "--db", db, "ingest", str(folder)], env=env,
-                   capture_output=True, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "forumlens", "--db", db, "ingest", str(folder)], env=env, capture_output=True, check=True
+    )
     estimate = time.perf_counter() - started
     stored = _assert_consistent(db, expected)
     rng = random.Random(int(os.environ.get("FORUMLENS_CRASH_SEED", "12")))
@@ -118,8 +119,12 @@ def test_kill_minus_nine_at_random_moments_never_leaves_a_partial_session(tmp_pa
     folder, size = batch(k := k + 1)
     start_of_batch = stored
     for _ in range(KILLS):
-        child = subprocess.Popen([sys.executable, "-m", "forumlens", "--db", db, "ingest", str(folder)], env=env,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "forumlens", "--db", db, "ingest", str(folder)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.0, estimate))
         child.send_signal(signal.SIGKILL)
         child.wait()
@@ -139,8 +144,12 @@ def test_kill_minus_nine_at_random_moments_never_leaves_a_partial_session(tmp_pa
         time.sleep(0.5)
     assert not _orphan_workers() - orphans_before, "worker processes outlived a killed ingest"
     for j in range(k + 1):  # re-runs complete every batch, without duplicates
-        subprocess.run([sys.executable, "-m", "forumlens", "--db", db, "ingest", str(tmp_path / f"batch{j}")],
-                       env=env, capture_output=True, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "forumlens", "--db", db, "ingest", str(tmp_path / f"batch{j}")],
+            env=env,
+            capture_output=True,
+            check=True,
+        )
     assert _assert_consistent(db, expected) == len(expected)
 
 
@@ -186,7 +195,7 @@ def _damaged_store(tmp_path: Path) -> Path:
     rng = random.Random(5)
     for _ in range(40):  # scribble over pages after the header
         at = rng.randrange(4096, len(data) - 64)
-        data[at:at + 64] = bytes(rng.randrange(256) for _ in range(64))
+        data[at : at + 64] = bytes(rng.randrange(256) for _ in range(64))
     db.write_bytes(bytes(data))
     return db
 

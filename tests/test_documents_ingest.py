@@ -43,7 +43,10 @@ def test_a_document_is_stored_with_pages_sections_kind_and_meta(fresh_store, tmp
     assert outcome.status == "ingested" and outcome.turns == 6 and outcome.warnings == []
     session = fresh_store.load_session(outcome.session)
     assert [(t.page, t.section) for t in session.turns if t.kind == "speech"] == [
-        (1, "Annual Report 2023"), (1, "1. Activities"), (2, "2. Findings")]
+        (1, "Annual Report 2023"),
+        (1, "1. Activities"),
+        (2, "2. Findings"),
+    ]
     document = next(d for d in fresh_store.stored_documents() if d.id == outcome.session)
     assert document.kind == "annual-report"
     meta = document.meta
@@ -71,13 +74,16 @@ def test_transcripts_are_unchanged_kind_transcript_and_no_page_keys(fresh_store)
     assert all(set(t) == {"index", "line", "label", "speaker", "kind", "text"} for t in turns)
 
 
-@pytest.mark.parametrize("name, data, reason", [
-    ("locked.pdf", encrypt_pdf(make_pdf(REPORT), user_password="secret"), "password-protected"),
-    ("cut.pdf", make_pdf(REPORT)[:800], "truncated"),
-    ("scan.pdf", make_scanned_pdf(), "no text layer"),
-    ("bomb.docx", make_zip_bomb_docx(), "zip bomb"),
-    ("cut.docx", make_docx(REPORT)[:4000], "truncated DOCX"),
-])
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("locked.pdf", encrypt_pdf(make_pdf(REPORT), user_password="secret"), "password-protected"),
+        ("cut.pdf", make_pdf(REPORT)[:800], "truncated"),
+        ("scan.pdf", make_scanned_pdf(), "no text layer"),
+        ("bomb.docx", make_zip_bomb_docx(), "zip bomb"),
+        ("cut.docx", make_docx(REPORT)[:4000], "truncated DOCX"),
+    ],
+)
 def test_a_failed_ingest_leaves_the_store_unchanged(fresh_store, tmp_path, name, data, reason):
     ingest_file(fresh_store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT))
     before = _snapshot(fresh_store)
@@ -94,7 +100,9 @@ def test_a_bad_sidecar_fails_the_file_and_stores_nothing(fresh_store, tmp_path):
     (tmp_path / "r.pdf.meta.toml").write_text('kind = "novel"\n')
     before = _snapshot(fresh_store)
     outcome = ingest_file(fresh_store, path, IngestOptions(max_bytes=LIMIT))
-    assert outcome.status == "failed" and "unknown document kind" in outcome.reason and "r.pdf.meta.toml" in outcome.reason
+    assert (
+        outcome.status == "failed" and "unknown document kind" in outcome.reason and "r.pdf.meta.toml" in outcome.reason
+    )
     assert _snapshot(fresh_store) == before
 
 
@@ -111,8 +119,7 @@ def run(tmp_path):
 def test_cli_overrides_and_parse_json_show_page_and_section(run, tmp_path):
     path = tmp_path / "notes.docx"
     path.write_bytes(make_docx([("h1", "Notes"), ("p", "We met."), ("page", ""), ("p", "We agreed.")]))
-    result = run("ingest", path, "--coalition", "DCAD", "--kind", "session report", "--date", "2022-12-01",
-                 "--json")
+    result = run("ingest", path, "--coalition", "DCAD", "--kind", "session report", "--date", "2022-12-01", "--json")
     assert result.exit_code == 0, result.output
     sid = json.loads(result.output)["outcomes"][0]["session"]
     record = json.loads(run("record", "--year", "2023", "--json").output)
@@ -121,7 +128,10 @@ def test_cli_overrides_and_parse_json_show_page_and_section(run, tmp_path):
     assert dcad["session_report_on_file"] is True and dcad["eligible"] is False
     parsed = json.loads(run("parse", path, "--json").output)
     assert [(t["kind"], t.get("page"), t.get("section")) for t in parsed["turns"]] == [
-        ("note", 1, "Notes"), ("speech", 1, "Notes"), ("speech", 2, "Notes")]
+        ("note", 1, "Notes"),
+        ("speech", 1, "Notes"),
+        ("speech", 2, "Notes"),
+    ]
     assert sid
     bad = run("ingest", path, "--kind", "novel")
     assert bad.exit_code == 1 and "unknown document kind 'novel'" in bad.output
@@ -130,11 +140,14 @@ def test_cli_overrides_and_parse_json_show_page_and_section(run, tmp_path):
 def test_record_command_follows_the_eligibility_rule(run, tmp_path):
     files = {
         "civ-annual.pdf": make_pdf([("h1", "Annual Report 2023"), ("p", "Dynamic Coalition on Core Internet Values.")]),
-        "civ-session.txt": (b"IGF 2023 Dynamic Coalition on Core Internet Values session\n\n"
-                            b">> JANE DOE: Welcome.\n>> JOHN ROE: Thanks.\n"),
+        "civ-session.txt": (
+            b"IGF 2023 Dynamic Coalition on Core Internet Values session\n\n"
+            b">> JANE DOE: Welcome.\n>> JOHN ROE: Thanks.\n"
+        ),
         "dcad-annual.docx": make_docx([("h1", "DCAD Annual Report 2023"), ("p", "Accessibility for all.")]),
-        "dc3-session.txt": (b"IGF 2023 Dynamic Coalition on Community Connectivity\n\n"
-                            b">> JANE DOE: Welcome.\n>> JOHN ROE: Thanks.\n"),
+        "dc3-session.txt": (
+            b"IGF 2023 Dynamic Coalition on Community Connectivity\n\n>> JANE DOE: Welcome.\n>> JOHN ROE: Thanks.\n"
+        ),
     }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
@@ -142,23 +155,41 @@ def test_record_command_follows_the_eligibility_rule(run, tmp_path):
     data = json.loads(run("record", "--year", "2024", "--json").output)
     assert data["year"] == 2024 and data["reporting_year"] == 2023 and data["rule"]["version"] == "v1"
     by = {c["acronym"]: c for c in data["coalitions"]}
-    assert set(by["DC-CIV"]) >= {"name", "acronym", "sessions", "documents", "annual_report_on_file",
-                                 "session_report_on_file", "eligible"}
-    assert (by["DC-CIV"]["annual_report_on_file"], by["DC-CIV"]["session_report_on_file"],
-            by["DC-CIV"]["eligible"], len(by["DC-CIV"]["sessions"])) == (True, False, False, 1)
+    assert set(by["DC-CIV"]) >= {
+        "name",
+        "acronym",
+        "sessions",
+        "documents",
+        "annual_report_on_file",
+        "session_report_on_file",
+        "eligible",
+    }
+    assert (
+        by["DC-CIV"]["annual_report_on_file"],
+        by["DC-CIV"]["session_report_on_file"],
+        by["DC-CIV"]["eligible"],
+        len(by["DC-CIV"]["sessions"]),
+    ) == (True, False, False, 1)
     assert (by["DCAD"]["annual_report_on_file"], by["DCAD"]["session_report_on_file"], by["DCAD"]["eligible"]) == (
-        True, None, True)
+        True,
+        None,
+        True,
+    )
     assert (by["DC3"]["annual_report_on_file"], by["DC3"]["eligible"]) == (False, False)
     table = run("record", "--year", "2024").output
     assert "DC-CIV" in table and "eligible for a session slot at IGF 2024" in table
 
 
 def test_build_record_is_pure_and_versioned():
-    coalitions = [{"id": "a", "name": "DC on A", "acronym": "DC-A", "active": "yes"},
-                  {"id": "old", "name": "DC on Old", "acronym": None, "active": "no"}]
-    items = [StoredItem("1", "annual-report", "A 2021", 2021, "2022-01", ("a",)),
-             StoredItem("2", "session-report", "A session", 2021, None, ("a",)),
-             StoredItem("3", "transcript", "IGF 2021 DC A", 2021, None, ("a",))]
+    coalitions = [
+        {"id": "a", "name": "DC on A", "acronym": "DC-A", "active": "yes"},
+        {"id": "old", "name": "DC on Old", "acronym": None, "active": "no"},
+    ]
+    items = [
+        StoredItem("1", "annual-report", "A 2021", 2021, "2022-01", ("a",)),
+        StoredItem("2", "session-report", "A session", 2021, None, ("a",)),
+        StoredItem("3", "transcript", "IGF 2021 DC A", 2021, None, ("a",)),
+    ]
     record = build_record(2022, coalitions, items)
     assert [c["id"] for c in record["coalitions"]] == ["a"]  # inactive with nothing on file: left out
     row = record["coalitions"][0]

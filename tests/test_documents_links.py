@@ -33,14 +33,26 @@ QUOTE = "This year, we're also launching at the IGF at our session tomorrow the 
 
 
 def _mention(**kw):
-    base = {"session": "t1", "line": 10, "quote": QUOTE, "kind": "glossary",
-            "coalition": "DC on Platform Responsibility", "status": "forthcoming", "year": 2021}
+    base = {
+        "session": "t1",
+        "line": 10,
+        "quote": QUOTE,
+        "kind": "glossary",
+        "coalition": "DC on Platform Responsibility",
+        "status": "forthcoming",
+        "year": 2021,
+    }
     return OutputMention(**{**base, **kw})
 
 
 def _doc(**kw):
-    base = {"id": "d1", "kind": "glossary", "title": "Glossary of Platform Law and Policy Terms", "year": 2021,
-            "coalitions": DCPR}
+    base = {
+        "id": "d1",
+        "kind": "glossary",
+        "title": "Glossary of Platform Law and Policy Terms",
+        "year": 2021,
+        "coalitions": DCPR,
+    }
     return LinkedDocument(**{**base, **kw})
 
 
@@ -55,8 +67,12 @@ def test_a_different_coalition_or_an_unfitting_kind_or_a_distant_year_rules_the_
 
 
 def test_a_vague_mention_without_coalition_or_title_words_stays_below_the_threshold():
-    vague = _mention(quote="A report is excellent, but maybe some reflections would be needed.", kind="report",
-                     coalition=None, status="mentioned")
+    vague = _mention(
+        quote="A report is excellent, but maybe some reflections would be needed.",
+        kind="report",
+        coalition=None,
+        status="mentioned",
+    )
     assert score_link(_doc(kind="annual-report", title="Annual Report 2021"), vague) < THRESHOLD
 
 
@@ -116,9 +132,15 @@ def test_a_transcript_ingested_after_the_document_links_the_other_way(fresh_stor
 def test_a_generated_docx_of_another_coalition_is_not_linked_to_the_glossary_mention(fresh_store, tmp_path):
     transcript = ingest_file(fresh_store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT)).session
     path = tmp_path / "civ-glossary.docx"
-    path.write_bytes(make_docx([("h1", "Glossary of Core Internet Values"),
-                                ("p", "Dynamic Coalition on Core Internet Values, 2021."),
-                                ("p", "Openness: anyone may join the network.")]))
+    path.write_bytes(
+        make_docx(
+            [
+                ("h1", "Glossary of Core Internet Values"),
+                ("p", "Dynamic Coalition on Core Internet Values, 2021."),
+                ("p", "Openness: anyone may join the network."),
+            ]
+        )
+    )
     doc = ingest_file(fresh_store, path, IngestOptions(max_bytes=LIMIT)).session
     link_outputs(fresh_store, [doc])
     assert fresh_store.analysis(doc, "output_links") is None

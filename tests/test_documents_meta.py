@@ -17,14 +17,25 @@ def _meta(data, name, overrides=None):
 
 
 def test_an_annual_report_is_recognised_with_confidences():
-    closing = ("This report describes the activities of the coalition during the year and the plans "
-               "that were agreed with its members for the next one.")
-    data = make_pdf([("h1", "Annual Report 2023"),
-                     ("p", "Dynamic Coalition on Core Internet Values. Published 15 January 2024."),
-                     ("p", closing)])
+    closing = (
+        "This report describes the activities of the coalition during the year and the plans "
+        "that were agreed with its members for the next one."
+    )
+    data = make_pdf(
+        [
+            ("h1", "Annual Report 2023"),
+            ("p", "Dynamic Coalition on Core Internet Values. Published 15 January 2024."),
+            ("p", closing),
+        ]
+    )
     meta = _meta(data, "report.pdf")
     assert (meta.title, meta.kind, meta.date, meta.year, meta.language) == (
-        "Annual Report 2023", "annual-report", "2024-01-15", 2023, "en")
+        "Annual Report 2023",
+        "annual-report",
+        "2024-01-15",
+        2023,
+        "en",
+    )
     assert [c["acronym"] for c in meta.coalitions] == ["DC-CIV"]
     assert meta.confidence["kind"] >= 0.9 and meta.source["kind"] == "title"
     assert meta.confidence["coalitions"] >= 0.6 and meta.source["year"] == "title"
@@ -32,15 +43,18 @@ def test_an_annual_report_is_recognised_with_confidences():
     assert DocumentMeta.from_json(meta.to_json()) == meta
 
 
-@pytest.mark.parametrize("title, kind", [
-    ("Session report: DC on Internet Standards at IGF 2022", "session-report"),
-    ("Report of the workshop on community networks", "session-report"),
-    ("Joint statement on meaningful access", "statement"),
-    ("Recommendations on data governance", "recommendations"),
-    ("Glossary of platform policy terms", "glossary"),
-    ("Discussion paper: AI and children", "paper"),
-    ("Minutes", "other"),
-])
+@pytest.mark.parametrize(
+    "title, kind",
+    [
+        ("Session report: DC on Internet Standards at IGF 2022", "session-report"),
+        ("Report of the workshop on community networks", "session-report"),
+        ("Joint statement on meaningful access", "statement"),
+        ("Recommendations on data governance", "recommendations"),
+        ("Glossary of platform policy terms", "glossary"),
+        ("Discussion paper: AI and children", "paper"),
+        ("Minutes", "other"),
+    ],
+)
 def test_kind_from_the_title(title, kind):
     assert detect_kind(title, "", [])[0] == kind
 
@@ -53,9 +67,13 @@ def test_glossary_shape_and_first_page_cues_are_weaker_evidence():
 
 
 def test_a_session_report_names_its_coalition_from_the_title():
-    data = make_docx([("h1", "Session report: Dynamic Coalition on Accessibility and Disability, IGF 2022"),
-                      ("p", "The session took place on 30 November 2022 in Addis Ababa."),
-                      ("p", "Speakers stressed captioning for all sessions.")])
+    data = make_docx(
+        [
+            ("h1", "Session report: Dynamic Coalition on Accessibility and Disability, IGF 2022"),
+            ("p", "The session took place on 30 November 2022 in Addis Ababa."),
+            ("p", "Speakers stressed captioning for all sessions."),
+        ]
+    )
     meta = _meta(data, "dcad.docx")
     assert meta.kind == "session-report" and meta.year == 2022 and meta.date == "2022-11-30"
     assert [c["id"] for c in meta.coalitions] == ["dcad"] and meta.coalitions[0]["evidence"] == "title"
@@ -71,27 +89,34 @@ def test_language_from_stopwords_and_script():
 
 def test_dates_in_text():
     assert [d[1] for d in find_dates("Kyoto, 8 October 2023 — updated 2023-10-12; draft of March 2023")] == [
-        "2023-10-08", "2023-10-12", "2023-03"]
+        "2023-10-08",
+        "2023-10-12",
+        "2023-03",
+    ]
     assert find_dates("December 1, 2022")[0][1:] == ("2022-12-01", 0.75)
 
 
 def test_overrides_win_with_full_confidence():
     data = make_pdf([("h1", "Our work"), ("p", "Some text about what we did this year.")])
-    stated = parse_overrides({"coalitions": ["DC-CIV", "DC on Community Connectivity"], "kind": "annual report",
-                              "date": "2023-12"})
+    stated = parse_overrides(
+        {"coalitions": ["DC-CIV", "DC on Community Connectivity"], "kind": "annual report", "date": "2023-12"}
+    )
     meta = _meta(data, "w.pdf", stated)
     assert meta.kind == "annual-report" and meta.date == "2023-12" and meta.year == 2023
     assert [c["id"] for c in meta.coalitions] == ["dc-civ", "dc3"]
     assert meta.confidence["kind"] == meta.confidence["coalitions"] == 1.0 and meta.source["kind"] == "flag"
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"kind": "novel"}, "unknown document kind 'novel'"),
-    ({"date": "yesterday"}, "is not a date"),
-    ({"coalitions": ["DC on Nothing At All"]}, "unknown coalition"),
-    ({"language": "english!"}, "not a language code"),
-    ({"colour": "red"}, "unknown metadata field"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"kind": "novel"}, "unknown document kind 'novel'"),
+        ({"date": "yesterday"}, "is not a date"),
+        ({"coalitions": ["DC on Nothing At All"]}, "unknown coalition"),
+        ({"language": "english!"}, "not a language code"),
+        ({"colour": "red"}, "unknown metadata field"),
+    ],
+)
 def test_bad_overrides_say_what_is_allowed(data, message):
     with pytest.raises(ConfigError, match=message):
         parse_overrides(data)
@@ -102,9 +127,12 @@ def test_sidecar_is_read_and_flags_win_over_it(tmp_path):
     (tmp_path / "r.pdf.meta.toml").write_text('kind = "statement"\ndate = 2022-05-01\ncoalitions = "DCAD"\n')
     sidecar = read_sidecar(path)
     assert sidecar is not None and sidecar.values() == {
-        "kind": "statement", "date": "2022-05-01",
-        "coalitions": ({"id": "dcad", "name": "DC on Accessibility and Disability", "acronym": "DCAD",
-                        "confidence": 1.0},)}
+        "kind": "statement",
+        "date": "2022-05-01",
+        "coalitions": (
+            {"id": "dcad", "name": "DC on Accessibility and Disability", "acronym": "DCAD", "confidence": 1.0},
+        ),
+    }
     merged = sidecar.merged(parse_overrides({"kind": "paper"}))
     assert merged.kind == "paper" and merged.date == "2022-05-01" and merged.origin == "flag+sidecar"
     assert read_sidecar(tmp_path / "other.pdf") is None

@@ -42,7 +42,7 @@ def _turns(session):
 
 
 def _exact_slices(session):
-    return all(session.text[t.start:t.end] == t.text for t in session.turns)
+    return all(session.text[t.start : t.end] == t.text for t in session.turns)
 
 
 @pytest.mark.parametrize("make, fmt", [(make_pdf, "pdf"), (make_docx, "docx")])
@@ -80,13 +80,15 @@ def test_pdf_running_heads_and_page_footers_are_not_paragraphs():
     assert document.pages and document.pages >= 3
     assert not any("Page " in t.text or "DC on Core Internet Values - " in t.text for t in session.turns)
     assert [t.text for t in session.turns if t.kind == "note"] == ["Annual Report 2023"] + [
-        f"{i}. Part {i}" for i in range(1, 13)]
+        f"{i}. Part {i}" for i in range(1, 13)
+    ]
     assert session.turns[-1].page == document.pages and session.turns[-1].section == "12. Part 12"
 
 
 def test_docx_without_recorded_page_breaks_has_no_pages_and_keeps_tables():
-    document = read_bytes(make_docx([("h1", "Statement"), ("p", "We call for access."),
-                                     ("table", "Goal | Owner")]), "s.docx")
+    document = read_bytes(
+        make_docx([("h1", "Statement"), ("p", "We call for access."), ("table", "Goal | Owner")]), "s.docx"
+    )
     session = parse_document(document)
     assert [(t.kind, t.page, t.section, t.text) for t in session.turns] == [
         ("note", None, "Statement", "Statement"),
@@ -96,13 +98,19 @@ def test_docx_without_recorded_page_breaks_has_no_pages_and_keeps_tables():
 
 
 def test_markdown_keeps_the_authors_lines_and_front_matter():
-    text = ("---\ntitle: Glossary of platform terms\ndate: 2022-11-30\n---\n\n# Glossary\n\n"
-            "Some intro\nover two lines.\n\n## Terms\n\nAlgorithm: a finite procedure.\n")
+    text = (
+        "---\ntitle: Glossary of platform terms\ndate: 2022-11-30\n---\n\n# Glossary\n\n"
+        "Some intro\nover two lines.\n\n## Terms\n\nAlgorithm: a finite procedure.\n"
+    )
     document = read_bytes(text.encode(), "g.md")
     assert document.format == "markdown" and document.info["title"] == "Glossary of platform terms"
     session = parse_document(document)
     assert [(t.line, t.kind, t.section) for t in session.turns] == [
-        (6, "note", "Glossary"), (8, "speech", "Glossary"), (11, "note", "Terms"), (13, "speech", "Terms")]
+        (6, "note", "Glossary"),
+        (8, "speech", "Glossary"),
+        (11, "note", "Terms"),
+        (13, "speech", "Terms"),
+    ]
     assert session.turns[1].text == "Some intro\nover two lines." and _exact_slices(session)
 
 
@@ -111,9 +119,11 @@ def test_html_with_caption_markers_is_a_transcript_and_without_them_a_document()
     session = parse_document(read_bytes(transcript, "t.html"))
     assert [t.speaker for t in session.turns] == ["Jane Doe", "John Roe"]
     assert all(t.page is None and t.section is None for t in session.turns)
-    page = (b"<!doctype html><html lang='fr'><head><title>Rapport annuel</title></head><body>"
-            b"<nav>Home | Menu</nav><h1>Rapport annuel 2023</h1><p>Premier paragraphe.</p>"
-            b"<h2>Activit\xc3\xa9s</h2><p>Nous avons tenu une session.</p><ul><li>Un</li><li>Deux</li></ul></body></html>")
+    page = (
+        b"<!doctype html><html lang='fr'><head><title>Rapport annuel</title></head><body>"
+        b"<nav>Home | Menu</nav><h1>Rapport annuel 2023</h1><p>Premier paragraphe.</p>"
+        b"<h2>Activit\xc3\xa9s</h2><p>Nous avons tenu une session.</p><ul><li>Un</li><li>Deux</li></ul></body></html>"
+    )
     document = read_bytes(page, "r.html")
     assert isinstance(document, StructuredDocument) and document.info["language"] == "fr"
     session = parse_document(document)
@@ -167,12 +177,15 @@ def test_encrypted_office_file_and_legacy_doc_are_named():
         read_bytes(ole + b"WordDocument", "x.doc")
 
 
-@pytest.mark.parametrize("name, data, error, message", [
-    ("truncated.pdf", make_pdf(REPORT)[:700], CorruptInput, "truncated PDF"),
-    ("garbage.pdf", b"%PDF-1.4\n" + b"garbage " * 200 + b"\n%%EOF\n", CorruptInput, "damaged PDF"),
-    ("truncated.docx", make_docx(REPORT)[:4000], CorruptInput, "damaged or truncated DOCX"),
-    ("empty.docx", make_docx([]), EmptyInput, "no text"),
-])
+@pytest.mark.parametrize(
+    "name, data, error, message",
+    [
+        ("truncated.pdf", make_pdf(REPORT)[:700], CorruptInput, "truncated PDF"),
+        ("garbage.pdf", b"%PDF-1.4\n" + b"garbage " * 200 + b"\n%%EOF\n", CorruptInput, "damaged PDF"),
+        ("truncated.docx", make_docx(REPORT)[:4000], CorruptInput, "damaged or truncated DOCX"),
+        ("empty.docx", make_docx([]), EmptyInput, "no text"),
+    ],
+)
 def test_corrupt_and_truncated_files_get_named_errors(name, data, error, message):
     with pytest.raises(error, match=message) as info:
         read_bytes(data, name)
@@ -229,11 +242,14 @@ def test_sniffing_is_by_bytes_not_names():
 
 
 def test_assemble_and_text_blocks_give_exact_offsets():
-    text, blocks = assemble([Block("heading", " A  title ", level=1), Block("paragraph", ""),
-                             Block("paragraph", "one\n\n\ntwo", page=3)])
+    text, blocks = assemble(
+        [Block("heading", " A  title ", level=1), Block("paragraph", ""), Block("paragraph", "one\n\n\ntwo", page=3)]
+    )
     assert text == "A title\n\none\ntwo\n"
-    assert [(b.text, text[b.start:b.end], b.page) for b in blocks] == [("A title", "A title", None),
-                                                                        ("one\ntwo", "one\ntwo", 3)]
+    assert [(b.text, text[b.start : b.end], b.page) for b in blocks] == [
+        ("A title", "A title", None),
+        ("one\ntwo", "one\ntwo", 3),
+    ]
     source = "Title\n=====\n\nBody text\n\n```\ncode\n\nmore\n```\n"
-    got = [(b.kind, source[b.start:b.end]) for b in text_blocks(source, markdown=True)]
+    got = [(b.kind, source[b.start : b.end]) for b in text_blocks(source, markdown=True)]
     assert got == [("heading", "Title"), ("paragraph", "Body text"), ("paragraph", "```\ncode\n\nmore\n```")]

@@ -24,9 +24,18 @@ def dc():
     return session, {t.term.lower(): t for t in extract_glossary(session)}
 
 
-@pytest.mark.parametrize("term", ["mag", "nris", "igf plus", "meaningful access",
-                                  "greening internet governance", "digital sovereignty",
-                                  "over the top service"])
+@pytest.mark.parametrize(
+    "term",
+    [
+        "mag",
+        "nris",
+        "igf plus",
+        "meaningful access",
+        "greening internet governance",
+        "digital sovereignty",
+        "over the top service",
+    ],
+)
 def test_expected_terms_are_found(dc, term: str) -> None:
     assert term in dc[1]
 

@@ -124,9 +124,11 @@ def test_parallel_ingest_stores_exactly_what_a_serial_ingest_stores(tmp_path):
         assert [o.status for o in outcomes] == ["ingested"] * len(files)
         assert [o.path for o in outcomes] == [str(f) for f in files]  # input order is kept
         stores[workers] = store
-    for sql in ("SELECT id, title, turn_count FROM sessions ORDER BY id",
-                "SELECT session_id, kind, data FROM analyses ORDER BY session_id, kind",
-                "SELECT key, name FROM people ORDER BY key"):
+    for sql in (
+        "SELECT id, title, turn_count FROM sessions ORDER BY id",
+        "SELECT session_id, kind, data FROM analyses ORDER BY session_id, kind",
+        "SELECT key, name FROM people ORDER BY key",
+    ):
         assert stores[1]._rows(sql) == stores[2]._rows(sql)
     for store in stores.values():
         assert store.check() == []

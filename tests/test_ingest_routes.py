@@ -12,8 +12,21 @@ from .conftest import MAIN_SESSION, ROOT
 def test_ingest_queues_matches_for_interested_subscribers(tmp_path):
     db = str(tmp_path / "r.sqlite3")
     runner = CliRunner()
-    added = runner.invoke(cli, ["--db", db, "subscribers", "add", "Library network", "--feed",
-                                "--coalition", "DC-PAL", "--query", '"broadband plans"'])
+    added = runner.invoke(
+        cli,
+        [
+            "--db",
+            db,
+            "subscribers",
+            "add",
+            "Library network",
+            "--feed",
+            "--coalition",
+            "DC-PAL",
+            "--query",
+            '"broadband plans"',
+        ],
+    )
     assert added.exit_code == 0, added.output
     result = runner.invoke(cli, ["--db", db, "ingest", str(ROOT / "examples"), str(MAIN_SESSION)])
     assert result.exit_code == 0, result.output

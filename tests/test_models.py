@@ -6,8 +6,17 @@ from forumlens.models import Citation, Session, Turn
 
 def example_session() -> Session:
     text = "Title\n\n>> JANE DOE: Hello.\n"
-    turn = Turn(index=0, line=3, label="JANE DOE", speaker="Jane Doe", kind="speech", text="Hello.",
-                start=text.index("Hello."), end=text.index("Hello.") + 6, end_line=3)
+    turn = Turn(
+        index=0,
+        line=3,
+        label="JANE DOE",
+        speaker="Jane Doe",
+        kind="speech",
+        text="Hello.",
+        start=text.index("Hello."),
+        end=text.index("Hello.") + 6,
+        end_line=3,
+    )
     return Session(title="Title", sha256="ab" * 32, source="x.txt", turns=(turn,), text=text, year=2024)
 
 
@@ -29,7 +38,11 @@ def test_session_id_is_a_prefix_of_the_content_hash():
 
 def test_citation_json_puts_session_first_when_known():
     assert list(Citation(line=3, quote="Hello.", speaker="Jane Doe", session="abc").to_json()) == [
-        "session", "line", "speaker", "quote"]
+        "session",
+        "line",
+        "speaker",
+        "quote",
+    ]
 
 
 def test_package_exposes_a_tested_public_surface():

@@ -45,7 +45,7 @@ def test_turn_text_is_an_exact_slice_with_consistent_lines(path: Path):
     session = parse_transcript(text)
     lines = text.split("\n")
     for turn in session.turns:
-        assert text[turn.start:turn.end] == turn.text
+        assert text[turn.start : turn.end] == turn.text
         assert turn.line <= turn.end_line
         assert ">>" in lines[turn.line - 1]
         first = turn.end_line - turn.text.count("\n")
@@ -73,7 +73,10 @@ def test_lost_line_breaks_titles_after_boilerplate_and_colonless_labels():
 def test_bare_name_labels_when_there_are_no_markers():
     session = parse_transcript((RESOURCES / "parse" / "bare-labels.txt").read_text("utf-8"))
     assert [(t.line, t.label, t.speaker) for t in session.turns] == [
-        (3, "MODERATOR", None), (4, "Jane Doe", "Jane Doe"), (5, "JOHN ROE", "John Roe")]
+        (3, "MODERATOR", None),
+        (4, "Jane Doe", "Jane Doe"),
+        (5, "JOHN ROE", "John Roe"),
+    ]
     assert "this line continues" in session.turns[2].text
     assert session.title == "Open Forum on Community Networks"
 

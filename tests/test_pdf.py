@@ -82,7 +82,7 @@ def test_pdf_needs_an_output_file_and_one_format():
 def test_a_missing_font_is_a_clear_error_naming_it(monkeypatch, main_report, tmp_path):
     monkeypatch.setattr(pdf_module, "FONT_DIRS", (str(tmp_path / "nowhere"),))
     monkeypatch.delenv("FORUMLENS_PDF_FONT", raising=False)
-    with pytest.raises(ConfigError, match="DejaVuSans.ttf") as info:
+    with pytest.raises(ConfigError, match=r"DejaVuSans\.ttf") as info:
         pdf_module.render_pdf(main_report)
     assert "fonts-dejavu-core" in info.value.render()
 
@@ -107,8 +107,13 @@ ANALYSES = {
         "overruns": [{"name": "José Müller", "minutes": 6.0}],
     },
     "questions": [
-        {"line": 41, "by": "Amara Diallo", "to": "José Müller", "status": "answered",
-         "text": "How will the  registry fund\nthe audits?"},
+        {
+            "line": 41,
+            "by": "Amara Diallo",
+            "to": "José Müller",
+            "status": "answered",
+            "text": "How will the  registry fund\nthe audits?",
+        },
         {"line": 77, "by": None, "to": None, "status": "open", "text": "Who checks the checklist?"},
     ],
 }
@@ -125,18 +130,20 @@ def test_speaking_rows_order_by_words_scale_bars_and_flag_overruns():
 
 def test_question_lines_name_status_line_and_both_sides():
     lines = pdf_module.question_lines(ANALYSES["questions"])
-    assert lines == ["[answered] L41 Amara Diallo → José Müller: How will the registry fund the audits?",
-                     "[open] L77 someone → the room: Who checks the checklist?"]
+    assert lines == [
+        "[answered] L41 Amara Diallo → José Müller: How will the registry fund the audits?",
+        "[open] L77 someone → the room: Who checks the checklist?",
+    ]
 
 
 def test_report_pdf_shows_speaking_time_and_questions_from_the_analyses(main_report):
     text = _text(pdf_module.render_pdf(main_report, analyses=ANALYSES))
-    timing = text[text.index("Speaking time"):text.index("Questions")]
+    timing = text[text.index("Speaking time") : text.index("Questions")]
     assert "Announced limit: 5 min (L9)" in timing
     assert timing.index("José Müller") < timing.index("Amara Diallo") < timing.index("(unnamed)")
     assert "José Müller 900 6.0 over the limit" in timing
     assert "Amara Diallo 300 2.0" in timing and "Amara Diallo 300 2.0 over" not in timing
-    questions = text[text.index("Questions"):]
+    questions = text[text.index("Questions") :]
     assert "[answered] L41 Amara Diallo → José Müller: How will the registry fund the audits?" in questions
     assert "[open] L77 someone → the room: Who checks the checklist?" in questions
     plain = _text(pdf_module.render_pdf(main_report))  # no analyses: a brief's layout, nothing invented

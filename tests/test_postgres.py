@@ -24,11 +24,39 @@ from .test_store import HOSTILE
 FILES = [MAIN_SESSION, *sorted((CORPUS / "formats").glob("*.txt"))]
 
 PARITY_QUERIES = [
-    "coalition", "the", '"net neutrality"', '"dynamic coalition"', "fund*", "librar* OR school*",
-    "coalition -gender", "coalition NOT internet", "Muller", "müller", "MÜLLER", "crepin", "chung",
-    '"jennifer chung"', "wi-fi", "e-mail", "access internet", '"internet governance forum"', "youth OR children",
-    "data protection", "cooperation digital", "sdg*", "un", "2021", "IGF", "a*", '"the"', "it's", "(((",
-    "question answered", '"of the"', "recommendations governments", *HOSTILE,
+    "coalition",
+    "the",
+    '"net neutrality"',
+    '"dynamic coalition"',
+    "fund*",
+    "librar* OR school*",
+    "coalition -gender",
+    "coalition NOT internet",
+    "Muller",
+    "müller",
+    "MÜLLER",
+    "crepin",
+    "chung",
+    '"jennifer chung"',
+    "wi-fi",
+    "e-mail",
+    "access internet",
+    '"internet governance forum"',
+    "youth OR children",
+    "data protection",
+    "cooperation digital",
+    "sdg*",
+    "un",
+    "2021",
+    "IGF",
+    "a*",
+    '"the"',
+    "it's",
+    "(((",
+    "question answered",
+    '"of the"',
+    "recommendations governments",
+    *HOSTILE,
 ]
 PARITY_FILTERS = [
     SearchFilters(limit=1000),
@@ -79,8 +107,10 @@ def test_both_stores_hold_the_same_rows_in_every_table(both):
     from forumlens.store.transfer import table_digests, tables_of
 
     sqlite, postgres = both
-    columns = {t: [c for c in cols if (t, c) not in {("documents", "ingested_at"), ("turns", "id")}]
-               for t, cols in tables_of(sqlite).items()}
+    columns = {
+        t: [c for c in cols if (t, c) not in {("documents", "ingested_at"), ("turns", "id")}]
+        for t, cols in tables_of(sqlite).items()
+    }
     assert table_digests(postgres, columns) == table_digests(sqlite, columns)
     assert sqlite.counts() == postgres.counts()
     assert sqlite.sessions() != [] and [s.id for s in sqlite.sessions()] == [s.id for s in postgres.sessions()]
@@ -102,19 +132,44 @@ def test_sqlite_and_postgres_return_the_same_hits(both, filters):
         assert nonempty >= 30  # the comparison is not vacuous
 
 
-WORDS = ["coalition", "internet", "the", "of", "access", "dynamic", "governance", "net", "neutrality", "funding",
-         "youth", "müller", "gender", "data", "un", "igf", "report", "libraries", "cooperation", "platform"]
+WORDS = [
+    "coalition",
+    "internet",
+    "the",
+    "of",
+    "access",
+    "dynamic",
+    "governance",
+    "net",
+    "neutrality",
+    "funding",
+    "youth",
+    "müller",
+    "gender",
+    "data",
+    "un",
+    "igf",
+    "report",
+    "libraries",
+    "cooperation",
+    "platform",
+]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.one_of(
-    st.sampled_from(WORDS),
-    st.sampled_from(WORDS).map(lambda w: w[:3] + "*"),
-    st.sampled_from(WORDS).map(lambda w: "-" + w),
-    st.lists(st.sampled_from(WORDS), min_size=2, max_size=3).map(lambda ws: '"' + " ".join(ws) + '"'),
-    st.sampled_from(["OR", "NOT", "AND", "(", ")", '"', "*", "-"]),
-    st.text(max_size=6),
-), max_size=6).map(" ".join))
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(WORDS),
+            st.sampled_from(WORDS).map(lambda w: w[:3] + "*"),
+            st.sampled_from(WORDS).map(lambda w: "-" + w),
+            st.lists(st.sampled_from(WORDS), min_size=2, max_size=3).map(lambda ws: '"' + " ".join(ws) + '"'),
+            st.sampled_from(["OR", "NOT", "AND", "(", ")", '"', "*", "-"]),
+            st.text(max_size=6),
+        ),
+        max_size=6,
+    ).map(" ".join)
+)
 def test_random_queries_agree(both, text):
     sqlite, postgres = both
     filters = SearchFilters(limit=1000)
@@ -125,15 +180,17 @@ def test_ranking_puts_the_same_turns_first_for_a_clear_query(both):
     """Scores differ in scale (bm25 vs ts_rank); the best few hits of a focused query agree."""
     sqlite, postgres = both
     query = parse_query('"net neutrality"')
-    top = lambda store: {(h.session, h.line) for h in store.search(query, SearchFilters(limit=3))}
+
+    def top(store):
+        return {(h.session, h.line) for h in store.search(query, SearchFilters(limit=3))}
+
     assert top(postgres) == top(sqlite)
 
 
 def test_snippets_mark_matches_like_sqlite(both):
     _, postgres = both
     hits = postgres.search(parse_query('"net neutrality"'), SearchFilters())
-    assert hits and all("**Net Neutrality**" in h.snippet or "**net neutrality**" in h.snippet.lower()
-                        for h in hits)
+    assert hits and all("**Net Neutrality**" in h.snippet or "**net neutrality**" in h.snippet.lower() for h in hits)
     accented = postgres.search(parse_query("Muller"), SearchFilters())
     assert [h.speaker for h in accented] == ["Hans-Peter Müller"]
 
@@ -147,8 +204,9 @@ def test_same_tables_and_columns_as_sqlite(pg_url, tmp_path):
 
     sqlite, postgres = SQLiteStore(str(tmp_path / "s.sqlite3")), PostgresStore(pg_url)
     try:
-        assert {t: sorted(c) for t, c in tables_of(postgres).items()} == \
-            {t: sorted(c) for t, c in tables_of(sqlite).items()}
+        assert {t: sorted(c) for t, c in tables_of(postgres).items()} == {
+            t: sorted(c) for t, c in tables_of(sqlite).items()
+        }
     finally:
         sqlite.close()
         postgres.close()
@@ -214,10 +272,11 @@ def test_portable_sql_keeps_literal_marks_and_sqlite_aggregates(fresh_store):
     _fill(fresh_store)
     rows = fresh_store._rows("SELECT '?%' || ?, count(*) FROM sessions WHERE title LIKE ?", ["x", "%IGF%"])
     assert rows[0][0] == "?%x" and rows[0][1] >= 1
-    (joined,), = fresh_store._rows("SELECT group_concat(label) FROM (SELECT label FROM speakers"
-                                   " WHERE label LIKE 'J%' ORDER BY label LIMIT 2) AS t")
+    ((joined,),) = fresh_store._rows(
+        "SELECT group_concat(label) FROM (SELECT label FROM speakers WHERE label LIKE 'J%' ORDER BY label LIMIT 2) AS t"
+    )
     assert joined.count(",") == 1
-    (total,), = fresh_store._rows("SELECT sum(turns) FROM speakers")
+    ((total,),) = fresh_store._rows("SELECT sum(turns) FROM speakers")
     assert isinstance(total, int)
 
 

@@ -10,15 +10,18 @@ from forumlens.read import read_bytes, sniff_format
 SAMPLE = ">> MARÍA GARCÍA-LÓPEZ: Thank you – “quoted”. Müller\n>> JOHN ROE: Merci.\n"
 
 
-@pytest.mark.parametrize("encode, encoding", [
-    (lambda t: t.encode("utf-8"), "utf-8"),
-    (lambda t: codecs.BOM_UTF8 + t.encode("utf-8"), "utf-8-bom"),
-    (lambda t: t.encode("utf-16"), "utf-16-le"),
-    (lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"), "utf-16-be"),
-    (lambda t: t.encode("utf-16-le"), "utf-16"),
-    (lambda t: t.encode("utf-16-be"), "utf-16"),
-    (lambda t: t.encode("cp1252"), "cp1252"),
-])
+@pytest.mark.parametrize(
+    "encode, encoding",
+    [
+        (lambda t: t.encode("utf-8"), "utf-8"),
+        (lambda t: codecs.BOM_UTF8 + t.encode("utf-8"), "utf-8-bom"),
+        (lambda t: t.encode("utf-16"), "utf-16-le"),
+        (lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"), "utf-16-be"),
+        (lambda t: t.encode("utf-16-le"), "utf-16"),
+        (lambda t: t.encode("utf-16-be"), "utf-16"),
+        (lambda t: t.encode("cp1252"), "cp1252"),
+    ],
+)
 def test_encodings_are_detected_from_the_bytes(encode, encoding):
     document = read_bytes(encode(SAMPLE), "sample.bin")
     assert document.text == SAMPLE
@@ -44,9 +47,11 @@ def test_crlf_becomes_lf():
 
 
 def test_html_transcript_keeps_markers_on_their_own_lines_and_drops_scripts():
-    page = (b"<!DOCTYPE html><html><head><title>IGF 2019 WS1</title><script>var x = '>> EVIL: no';</script>"
-            b"</head><body><nav>Home | Menu</nav><div class='t'><p>&gt;&gt; JANE DOE: Hello &amp; welcome."
-            b"</p><p>&gt;&gt; JOHN ROE: Hi<br>again</p></div><footer>(c) IGF</footer></body></html>")
+    page = (
+        b"<!DOCTYPE html><html><head><title>IGF 2019 WS1</title><script>var x = '>> EVIL: no';</script>"
+        b"</head><body><nav>Home | Menu</nav><div class='t'><p>&gt;&gt; JANE DOE: Hello &amp; welcome."
+        b"</p><p>&gt;&gt; JOHN ROE: Hi<br>again</p></div><footer>(c) IGF</footer></body></html>"
+    )
     document = read_bytes(page, "page.html")
     assert document.format == "html"
     assert document.text.startswith("IGF 2019 WS1\n")
@@ -59,16 +64,19 @@ def test_html_is_sniffed_not_taken_from_the_name():
     assert read_bytes(b">> A B: <b>not html</b>\n", "looks.html").format == "text"
 
 
-@pytest.mark.parametrize("data, error", [
-    (b"", EmptyInput),
-    (b"   \n\t\n", EmptyInput),
-    (b"\x89PNG\r\n\x1a\n" + bytes(64), BinaryInput),
-    (b"\x7fELF" + bytes(64), BinaryInput),
-    (b"PK\x03\x04" + bytes(64), UnsupportedFormat),
-    (bytes(range(256)) * 8, BinaryInput),
-    (b"text\x00with\x00nuls" * 3, BinaryInput),
-    (codecs.BOM_UTF8 + b"\xff\xfe\xfa broken", UndecodableInput),
-])
+@pytest.mark.parametrize(
+    "data, error",
+    [
+        (b"", EmptyInput),
+        (b"   \n\t\n", EmptyInput),
+        (b"\x89PNG\r\n\x1a\n" + bytes(64), BinaryInput),
+        (b"\x7fELF" + bytes(64), BinaryInput),
+        (b"PK\x03\x04" + bytes(64), UnsupportedFormat),
+        (bytes(range(256)) * 8, BinaryInput),
+        (b"text\x00with\x00nuls" * 3, BinaryInput),
+        (codecs.BOM_UTF8 + b"\xff\xfe\xfa broken", UndecodableInput),
+    ],
+)
 def test_bad_input_raises_a_named_error_with_the_file_name(data, error):
     with pytest.raises(error) as info:
         read_bytes(data, "bad-input.bin")

@@ -8,10 +8,12 @@ from forumlens.store import open_store
 from .conftest import CORPUS, MAIN_SESSION
 from .test_documents_links import GLOSSARY_LINE, GLOSSARY_MD
 
-TABLES = ("SELECT session_id, kind, data FROM analyses ORDER BY session_id, kind",
-          "SELECT key, name FROM people ORDER BY key",
-          "SELECT session_id, coalition, status FROM coalition_mentions ORDER BY session_id, coalition",
-          "SELECT session_id, scheme, code FROM tags ORDER BY session_id, scheme, code")
+TABLES = (
+    "SELECT session_id, kind, data FROM analyses ORDER BY session_id, kind",
+    "SELECT key, name FROM people ORDER BY key",
+    "SELECT session_id, coalition, status FROM coalition_mentions ORDER BY session_id, coalition",
+    "SELECT session_id, scheme, code FROM tags ORDER BY session_id, scheme, code",
+)
 
 
 def _rows(db):

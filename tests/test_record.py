@@ -26,8 +26,11 @@ def test_people_and_coalitions_across_sessions(fresh_store, tmp_path):
 def test_a_name_variant_in_a_later_session_merges_with_the_person_on_record(fresh_store, tmp_path):
     ingest_file(fresh_store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT))
     later = tmp_path / "later.txt"
-    later.write_text("IGF 2022 DC main session\n\n>> ANRIETTE ESTERHUYSEN: Thank you.  As MAG chair I welcome the "
-                     "coalitions.  Coalitions need funding.\n>> JANE DOE: Thank you, Anriette.\n", "utf-8")
+    later.write_text(
+        "IGF 2022 DC main session\n\n>> ANRIETTE ESTERHUYSEN: Thank you.  As MAG chair I welcome the "
+        "coalitions.  Coalitions need funding.\n>> JANE DOE: Thank you, Anriette.\n",
+        "utf-8",
+    )
     ingest_file(fresh_store, later, IngestOptions(max_bytes=LIMIT))
     records = list_people(fresh_store, "sterhuysen")
     assert len(records) == 1, [r.name for r in records]
@@ -37,8 +40,9 @@ def test_a_name_variant_in_a_later_session_merges_with_the_person_on_record(fres
 
 def test_sessions_naming_a_coalition_by_part_of_its_name_or_its_whole_acronym(fresh_store):
     main = ingest_file(fresh_store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT)).session
-    other = ingest_file(fresh_store, ROOT / "examples" / "igf2024-ws-coalition-outputs.txt",
-                        IngestOptions(max_bytes=LIMIT)).session
+    other = ingest_file(
+        fresh_store, ROOT / "examples" / "igf2024-ws-coalition-outputs.txt", IngestOptions(max_bytes=LIMIT)
+    ).session
     both = sorted([main, other])
     assert fresh_store.sessions_naming_coalition("Public Access in LIBRARIES") == both
     assert fresh_store.sessions_naming_coalition("dc-pal") == both

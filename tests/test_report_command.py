@@ -15,8 +15,7 @@ EXAMPLE = ROOT / "examples" / "igf2024-ws-coalition-outputs.txt"
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     path = str(tmp_path_factory.mktemp("report") / "r.sqlite3")
-    result = CliRunner().invoke(cli, ["--db", path, "ingest", str(MAIN_SESSION), str(EXAMPLE),
-                                      str(CORPUS / "formats")])
+    result = CliRunner().invoke(cli, ["--db", path, "ingest", str(MAIN_SESSION), str(EXAMPLE), str(CORPUS / "formats")])
     assert result.exit_code == 0, result.output
     return path
 
@@ -25,8 +24,18 @@ def test_report_json_of_a_file_follows_the_contract():
     result = CliRunner().invoke(cli, ["report", str(EXAMPLE), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    for key in ("title", "sha256", "turns", "people", "coalitions", "segments", "questions", "asks",
-                "takeaways", "tags"):
+    for key in (
+        "title",
+        "sha256",
+        "turns",
+        "people",
+        "coalitions",
+        "segments",
+        "questions",
+        "asks",
+        "takeaways",
+        "tags",
+    ):
         assert key in data, key
     text = EXAMPLE.read_text("utf-8")
     lines = text.split("\n")

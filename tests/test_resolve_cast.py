@@ -80,7 +80,8 @@ def test_coalitions_found_with_status(resolved):
     _, cast, gold = resolved
     status = {key(c.name): c.status for c in cast.coalitions}
     assert {key(n) for n, s in zip(status, status.values()) if s == "presented"} == {
-        key(n) for n in gold["coalitions_presenting"]}
+        key(n) for n in gold["coalitions_presenting"]
+    }
     for name in gold["coalitions_invited_absent"]:
         assert status.get(key(name)) == "invited-absent", name
     if "coalitions_mentioned" in gold:  # a complete list: every other coalition found is only mentioned
@@ -109,8 +110,18 @@ def test_json_contract_shape(resolved):
     _, cast, _ = resolved
     data = json.loads(json.dumps(cast.to_json()))
     for person in data["people"]:
-        assert {"name", "labels", "role", "affiliation", "mode", "lines", "words", "minutes", "evidence",
-                "flags"} <= set(person)
+        assert {
+            "name",
+            "labels",
+            "role",
+            "affiliation",
+            "mode",
+            "lines",
+            "words",
+            "minutes",
+            "evidence",
+            "flags",
+        } <= set(person)
         assert person["role"] in {"moderator", "dc-representative", "guest", "participant", "remote-hub"}
         assert person["mode"] in {None, "onsite", "online"}
         assert all(set(e) >= {"line", "quote"} for e in person["evidence"])

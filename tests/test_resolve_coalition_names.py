@@ -6,16 +6,19 @@ from forumlens.errors import ConfigError
 from forumlens.resolve.coalition_names import UnknownCoalition, find_coalition, nearest_coalitions
 
 
-@pytest.mark.parametrize(("typed", "name"), [
-    ("DC-PAL", "DC on Public Access in Libraries"),
-    ("dcpal", "DC on Public Access in Libraries"),
-    ("Dynamic Coalition on Core Internet Values", "DC on Core Internet Values"),
-    ("core internet values", "DC on Core Internet Values"),
-    ("IRPC", "Internet Rights and Principles Coalition"),
-    ("platform responsibilty", "DC on Platform Responsibility"),  # a typo
-    ("DC on Public Access in Librairies", "DC on Public Access in Libraries"),
-    ("net neutrality", "DC on Network Neutrality"),
-])
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("DC-PAL", "DC on Public Access in Libraries"),
+        ("dcpal", "DC on Public Access in Libraries"),
+        ("Dynamic Coalition on Core Internet Values", "DC on Core Internet Values"),
+        ("core internet values", "DC on Core Internet Values"),
+        ("IRPC", "Internet Rights and Principles Coalition"),
+        ("platform responsibilty", "DC on Platform Responsibility"),  # a typo
+        ("DC on Public Access in Librairies", "DC on Public Access in Libraries"),
+        ("net neutrality", "DC on Network Neutrality"),
+    ],
+)
 def test_acronyms_names_topics_and_typos_find_the_coalition(typed, name):
     assert find_coalition(typed).name == name
 

@@ -8,30 +8,39 @@ from forumlens.resolve import THRESHOLD, find_mentions
 from forumlens.resolve.tuning import sweep
 
 
-@pytest.mark.parametrize("text, entity", [
-    ("the Dynamic Coalition on Children's Rights in the Digital Investment", "dc-children"),
-    ("previously the Dynamic Coalition on Child Online Safety", "dc-children"),
-    ("the DC on universal indicators", "dc-iui"),
-    ("Dynamic Coalition for Internet rights and principle", "irpc"),
-    ("I'll turn to the IRPC", "irpc"),
-    ("In our work with DC gender", "dc-gender"),
-    ("the Dynamic Coalition on Youth", "ycig"),
-    ("the Platform Responsibility coalition", "dcpr"),
-    ("the DC‑CIV and the dc-civ", "dc-civ"),
-    ("on behalf of UNECSCO", "unesco"),
-    ("the office for the Envoy on Technology", "un-tech-envoy"),
-    ("the MAG working group on IGF strategy", "mag-wg-strategy"),
-    ("the Asia‑Pacific regional IGF", "nri-aprigf"),
-    ("the U.N. D.E.S.A. team", "un-desa"),
-])
+@pytest.mark.parametrize(
+    "text, entity",
+    [
+        ("the Dynamic Coalition on Children's Rights in the Digital Investment", "dc-children"),
+        ("previously the Dynamic Coalition on Child Online Safety", "dc-children"),
+        ("the DC on universal indicators", "dc-iui"),
+        ("Dynamic Coalition for Internet rights and principle", "irpc"),
+        ("I'll turn to the IRPC", "irpc"),
+        ("In our work with DC gender", "dc-gender"),
+        ("the Dynamic Coalition on Youth", "ycig"),
+        ("the Platform Responsibility coalition", "dcpr"),
+        ("the DC‑CIV and the dc-civ", "dc-civ"),
+        ("on behalf of UNECSCO", "unesco"),
+        ("the office for the Envoy on Technology", "un-tech-envoy"),
+        ("the MAG working group on IGF strategy", "mag-wg-strategy"),
+        ("the Asia‑Pacific regional IGF", "nri-aprigf"),
+        ("the U.N. D.E.S.A. team", "un-desa"),
+    ],
+)
 def test_caption_variants_resolve(text, entity):
     assert entity in [m.entity_id for m in find_mentions(text)]
 
 
-@pytest.mark.parametrize("text", [
-    "this new trust and security coalition", "other Dynamic Coalition leaders", "I'm from Nigeria.",
-    "if you want the Bangladesh Hub to ask", "the Dynamic Coalition is different animal",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this new trust and security coalition",
+        "other Dynamic Coalition leaders",
+        "I'm from Nigeria.",
+        "if you want the Bangladesh Hub to ask",
+        "the Dynamic Coalition is different animal",
+    ],
+)
 def test_near_misses_do_not_resolve(text):
     assert [m for m in find_mentions(text) if m.kind in ("dc", "nri", "un-body")] == []
 
@@ -45,10 +54,9 @@ def test_cs_heard_for_dcs():
 def test_spans_are_verbatim_with_lines_and_confidence():
     text = "Hello.\n\nWe thank UNDESA and the\nDynamic Coalition on Core Internet value."
     found = find_mentions(text)
-    assert [(m.text, m.line) for m in found] == [
-        ("UNDESA", 3), ("Dynamic Coalition on Core Internet value", 4)]
+    assert [(m.text, m.line) for m in found] == [("UNDESA", 3), ("Dynamic Coalition on Core Internet value", 4)]
     for m in found:
-        assert text[m.start:m.end] == m.text and THRESHOLD <= m.confidence <= 1.0
+        assert text[m.start : m.end] == m.text and THRESHOLD <= m.confidence <= 1.0
 
 
 def test_confidence_drops_for_uncued_topics():

@@ -17,13 +17,26 @@ def test_registry_has_every_kind():
     assert len(REG.countries) > 150
 
 
-@pytest.mark.parametrize("name", [
-    "DC on Core Internet Values", "Internet Rights and Principles Coalition", "Youth Coalition on Internet Governance",
-    "DC on Internet Standards, Security and Safety", "DC on Children's Rights in the Digital Environment",
-    "DC Coordination Group", "MAG Working Group on Strategy", "MAG Chair", "UN DESA", "UNESCO", "ITU",
-    "Office of the Secretary-General's Envoy on Technology", "EuroDIG", "Nigerian Internet Governance Forum",
-    "Youth IGF Poland",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "DC on Core Internet Values",
+        "Internet Rights and Principles Coalition",
+        "Youth Coalition on Internet Governance",
+        "DC on Internet Standards, Security and Safety",
+        "DC on Children's Rights in the Digital Environment",
+        "DC Coordination Group",
+        "MAG Working Group on Strategy",
+        "MAG Chair",
+        "UN DESA",
+        "UNESCO",
+        "ITU",
+        "Office of the Secretary-General's Envoy on Technology",
+        "EuroDIG",
+        "Nigerian Internet Governance Forum",
+        "Youth IGF Poland",
+    ],
+)
 def test_display_names_exist(name):
     assert REG.by_name(name) is not None
 
@@ -36,6 +49,10 @@ def test_each_coalition_official_name_finds_itself(entity):
 
 
 def test_national_igfs_follow_the_country_pattern():
-    for text, expected in [("the Kenya IGF", "nri-kenya"), ("the Brazilian Internet Governance Forum", "nri-brazil"),
-                           ("IGF-USA", "nri-usa"), ("Youth IGF Poland", "nri-youth-poland")]:
+    for text, expected in [
+        ("the Kenya IGF", "nri-kenya"),
+        ("the Brazilian Internet Governance Forum", "nri-brazil"),
+        ("IGF-USA", "nri-usa"),
+        ("Youth IGF Poland", "nri-youth-poland"),
+    ]:
         assert expected in [m.entity_id for m in find_mentions(text)], text

@@ -14,25 +14,31 @@ def _speaks_for(sentence: str) -> bool:
     return speaks_for(sentence, 0, len(sentence), m)
 
 
-@pytest.mark.parametrize("sentence", [
-    "I have a question for the Dynamic Coalition on Gender and Internet Governance.",
-    "I would like to ask the Dynamic Coalition on Network Neutrality whether zero rating matters.",
-    "Is anybody here from the Dynamic Coalition on Blockchain Technologies?",
-    "I'm not from the blockchain coalition, but we tested ten cameras.",
-    "As the Dynamic Coalition on Core Internet Values said last year, we must keep the end user in control.",
-    "Then I'm going to move to Dynamic Coalition on Public Access in Libraries.",
-    "My question is for the Dynamic Coalition on Privacy: will you publish it?",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I have a question for the Dynamic Coalition on Gender and Internet Governance.",
+        "I would like to ask the Dynamic Coalition on Network Neutrality whether zero rating matters.",
+        "Is anybody here from the Dynamic Coalition on Blockchain Technologies?",
+        "I'm not from the blockchain coalition, but we tested ten cameras.",
+        "As the Dynamic Coalition on Core Internet Values said last year, we must keep the end user in control.",
+        "Then I'm going to move to Dynamic Coalition on Public Access in Libraries.",
+        "My question is for the Dynamic Coalition on Privacy: will you publish it?",
+    ],
+)
 def test_addressing_denying_or_quoting_a_coalition_is_not_speaking_for_it(sentence):
     assert not _speaks_for(sentence)
 
 
-@pytest.mark.parametrize("sentence", [
-    "I speak for the Dynamic Coalition on Public Access in Libraries.",
-    "In our work with DC gender we trained forty women.",
-    "We in the Dynamic Coalition on Internet of Things agreed a paper.",
-    "I am a member of the Dynamic Coalition on Data and Trust.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I speak for the Dynamic Coalition on Public Access in Libraries.",
+        "In our work with DC gender we trained forty women.",
+        "We in the Dynamic Coalition on Internet of Things agreed a paper.",
+        "I am a member of the Dynamic Coalition on Data and Trust.",
+    ],
+)
 def test_first_person_membership_is_speaking_for_it(sentence):
     assert _speaks_for(sentence)
 
@@ -48,7 +54,8 @@ def test_asking_a_coalition_that_never_answers_makes_it_invited_absent_not_prese
         ">> RAVI SHAH:  Thank you, Anna.  I have a question for the Dynamic Coalition on Gender and Internet "
         "Governance.  Is anybody from that coalition in the room?\n\n"
         ">> (Poor audio quality).\n\n"
-        ">> RAVI SHAH:  It seems not.  We will come back to it.\n")
+        ">> RAVI SHAH:  It seems not.  We will come back to it.\n"
+    )
     ravi = next(p for p in cast.people if p.name == "Ravi Shah")
     assert (ravi.role, ravi.affiliation, ravi.mode) == ("moderator", None, "online")
     assert [(c.name, c.status) for c in cast.coalitions] == [("DC on Gender and Internet Governance", "invited-absent")]
@@ -58,7 +65,8 @@ def test_our_coalition_refers_back_to_the_coalition_the_chair_named():
     cast = _cast(
         ">> ANNA BERG:  I'm Anna and I'll be moderating.  Now to the Dynamic Coalition on Internet Standards, "
         "Security and Safety.  Mr. Okoro?\n\n"
-        ">> DANIEL OKORO:  Thank you.  Our coalition is output oriented and we released a guide.\n")
+        ">> DANIEL OKORO:  Thank you.  Our coalition is output oriented and we released a guide.\n"
+    )
     daniel = next(p for p in cast.people if p.name == "Daniel Okoro")
     assert (daniel.role, daniel.affiliation) == ("dc-representative", "DC on Internet Standards, Security and Safety")
     assert [c.status for c in cast.coalitions] == ["presented"]
@@ -71,7 +79,8 @@ def test_each_voice_from_the_floor_is_its_own_person():
         ">> KIM LEE:  The open ones.\n\n"
         ">> AUDIENCE:  And who pays for them?\n\n"
         ">> MODERATOR:  Thank you.  Next question, the gentleman at the back, please.\n\n"
-        ">> AUDIENCE:  Hello.  I am a student.  When is the report out?\n")
+        ">> AUDIENCE:  Hello.  I am a student.  When is the report out?\n"
+    )
     floor = [p for p in cast.people if p.labels == ("AUDIENCE",)]
     assert [len(p.lines) for p in floor] == [2, 1]
     assert floor[0].affiliation == "UNESCO" and floor[0].role == "participant"

@@ -24,8 +24,10 @@ ADMIN = {"Authorization": "Bearer admin-secret"}
 @pytest.fixture
 def client(tmp_path):
     db = str(tmp_path / "api.sqlite3")
-    settings = load_settings({"db": db, "admin_token": "admin-secret", "public_url": "https://forum.example.org"},
-                             env={"FORUMLENS_CONFIG": str(tmp_path / "none.toml")})
+    settings = load_settings(
+        {"db": db, "admin_token": "admin-secret", "public_url": "https://forum.example.org"},
+        env={"FORUMLENS_CONFIG": str(tmp_path / "none.toml")},
+    )
     app = FastAPI()
     app.include_router(api.router)
     app.dependency_overrides[api.get_settings] = lambda: settings
@@ -54,7 +56,9 @@ def test_crud_and_the_public_feed(client):
     data = created.json()
     assert data["channels"] == ["email", "feed"] and data["feed_url"].endswith(f"/feeds/{data['feed_token']}.atom")
     assert client.post("/api/subscribers", json=body, headers=ADMIN).status_code == 400  # duplicate
-    assert client.post("/api/subscribers", json={**body, "name": "B", "email": "nope"}, headers=ADMIN).status_code == 400
+    assert (
+        client.post("/api/subscribers", json={**body, "name": "B", "email": "nope"}, headers=ADMIN).status_code == 400
+    )
 
     store = SQLiteStore(client.db)
     session_id = store_session(store)

@@ -17,9 +17,13 @@ from .route_support import SmtpSink, WebhookSink, free_port, store_session
 @pytest.fixture
 def run(tmp_path):
     db = str(tmp_path / "cli.sqlite3")
-    env = {"FORUMLENS_CONFIG": str(tmp_path / "none.toml"), "FORUMLENS_PUBLIC_URL": "https://forum.example.org",
-           "FORUMLENS_SMTP_HOST": "127.0.0.1", "FORUMLENS_SMTP_PORT": str(free_port()),
-           "FORUMLENS_MAIL_FROM": "digest@forumlens.test"}
+    env = {
+        "FORUMLENS_CONFIG": str(tmp_path / "none.toml"),
+        "FORUMLENS_PUBLIC_URL": "https://forum.example.org",
+        "FORUMLENS_SMTP_HOST": "127.0.0.1",
+        "FORUMLENS_SMTP_PORT": str(free_port()),
+        "FORUMLENS_MAIL_FROM": "digest@forumlens.test",
+    }
 
     def invoke(*args: str, code: int = 0, **extra_env: str):
         result = CliRunner().invoke(cli, ["--db", db, *args], env={**env, **extra_env}, catch_exceptions=False)
@@ -32,16 +36,38 @@ def run(tmp_path):
 
 
 def test_add_with_every_contract_option_then_show_and_list(run):
-    out = run("subscribers", "add", "Office of the Tech Envoy", "--email", "envoy@example.org",
-              "--webhook", "https://hooks.example.org/forumlens", "--feed",
-              "--coalition", "DC-CIV", "--coalition", "DC on Gender and Internet Governance",
-              "--tag", "SDG9", "--tag", "GDC1", "--person", "Jennifer Chung", "--query", '"net neutrality"',
-              "--json").output
+    out = run(
+        "subscribers",
+        "add",
+        "Office of the Tech Envoy",
+        "--email",
+        "envoy@example.org",
+        "--webhook",
+        "https://hooks.example.org/forumlens",
+        "--feed",
+        "--coalition",
+        "DC-CIV",
+        "--coalition",
+        "DC on Gender and Internet Governance",
+        "--tag",
+        "SDG9",
+        "--tag",
+        "GDC1",
+        "--person",
+        "Jennifer Chung",
+        "--query",
+        '"net neutrality"',
+        "--json",
+    ).output
     data = json.loads(out)
     assert data["channels"] == ["email", "webhook", "feed"]
-    assert data["interests"] == {"coalitions": ["DC-CIV", "DC on Gender and Internet Governance"],
-                                 "tags": ["SDG9", "GDC1"], "people": ["Jennifer Chung"],
-                                 "queries": ['"net neutrality"'], "questions_to": []}
+    assert data["interests"] == {
+        "coalitions": ["DC-CIV", "DC on Gender and Internet Governance"],
+        "tags": ["SDG9", "GDC1"],
+        "people": ["Jennifer Chung"],
+        "queries": ['"net neutrality"'],
+        "questions_to": [],
+    }
     assert data["feed_url"] == f"https://forum.example.org/feeds/{data['feed_token']}.atom"
     assert len(data["webhook_secret"]) == 64
 
@@ -54,10 +80,13 @@ def test_add_with_every_contract_option_then_show_and_list(run):
     assert "Office of the Tech Envoy" in text and "email,webhook,feed" in text
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--email", "not-an-address"], "is not an e-mail address"),
-    (["--webhook", "ftp://example.org/x"], "is not an http:// or https:// URL"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--email", "not-an-address"], "is not an e-mail address"),
+        (["--webhook", "ftp://example.org/x"], "is not an http:// or https:// URL"),
+    ],
+)
 def test_bad_channels_are_refused_in_one_line(run, args, message):
     result = run("subscribers", "add", "X", *args, code=1)
     assert message in result.output and "Traceback" not in result.output
@@ -76,9 +105,11 @@ def test_duplicate_names_and_unknown_subscribers_are_clear_errors(run):
 
 def test_import_toml_adds_then_updates_keeping_secrets(run, tmp_path):
     path = tmp_path / "subs.toml"
-    path.write_text('[[subscriber]]\nname = "Envoy"\nfeed = true\ncoalitions = ["DC-CIV"]\n'
-                    '[[subscriber]]\nname = "Ministry"\nemail = "m@example.org"\ntags = ["SDG9"]\n'
-                    'questions_to = ["DC-Gender"]\n')
+    path.write_text(
+        '[[subscriber]]\nname = "Envoy"\nfeed = true\ncoalitions = ["DC-CIV"]\n'
+        '[[subscriber]]\nname = "Ministry"\nemail = "m@example.org"\ntags = ["SDG9"]\n'
+        'questions_to = ["DC-Gender"]\n'
+    )
     assert "imported 2 subscribers: Envoy, Ministry" in run("subscribers", "import", str(path)).output
     token = json.loads(run("subscribers", "show", "Envoy", "--json").output)["feed_token"]
     path.write_text('[[subscriber]]\nname = "Envoy"\nfeed = true\ncoalitions = ["DC-CIV", "DCAD"]\n')
@@ -89,12 +120,15 @@ def test_import_toml_adds_then_updates_keeping_secrets(run, tmp_path):
     assert ministry["interests"]["questions_to"] == ["DC-Gender"]
 
 
-@pytest.mark.parametrize("content, message", [
-    ('[[subscriber]]\nname = "A"\ncolour = "red"\n', "unknown field(s) colour"),
-    ('[[subscriber]]\nemail = "a@b.org"\n', "has no name"),
-    ('[[subscriber]]\nname = "A"\n[[subscriber]]\nname = "a"\n', "duplicate subscriber name(s): a"),
-    ("not toml [", "is not valid TOML"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('[[subscriber]]\nname = "A"\ncolour = "red"\n', "unknown field(s) colour"),
+        ('[[subscriber]]\nemail = "a@b.org"\n', "has no name"),
+        ('[[subscriber]]\nname = "A"\n[[subscriber]]\nname = "a"\n', "duplicate subscriber name(s): a"),
+        ("not toml [", "is not valid TOML"),
+    ],
+)
 def test_bad_import_files_change_nothing(run, tmp_path, content, message):
     path = tmp_path / "bad.toml"
     path.write_text(content)
@@ -114,20 +148,39 @@ def test_digest_dry_run_then_real_run_delivers_email_and_webhook_once(run):
     session_id = store_session(store)
     store.close()
     with SmtpSink(int(run.env["FORUMLENS_SMTP_PORT"])) as smtp, WebhookSink() as hook:
-        data = json.loads(run("subscribers", "add", "Envoy", "--email", "envoy@example.org", "--webhook", hook.url,
-                              "--feed", "--coalition", "DC-CIV", "--tag", "SDG9", "--json").output)
+        data = json.loads(
+            run(
+                "subscribers",
+                "add",
+                "Envoy",
+                "--email",
+                "envoy@example.org",
+                "--webhook",
+                hook.url,
+                "--feed",
+                "--coalition",
+                "DC-CIV",
+                "--tag",
+                "SDG9",
+                "--json",
+            ).output
+        )
         hook.secret = data["webhook_secret"]
         dry = run("digest", "--dry-run").output
         assert "2 new matches (dry run" in dry and f"session {session_id}, line 7" in dry
         assert smtp.messages == [] and hook.requests == []
         report = json.loads(run("digest", "--since", "1d", "--json", "--backoff", "0").output)
-        assert {d["channel"]: d["status"] for d in report["deliveries"]} == {"email": "delivered",
-                                                                             "webhook": "delivered"}
+        assert {d["channel"]: d["status"] for d in report["deliveries"]} == {
+            "email": "delivered",
+            "webhook": "delivered",
+        }
         assert "nothing to deliver" in run("digest").output.splitlines()[-1]  # each item once per channel
         shown = json.loads(run("subscribers", "show", "Envoy", "--json").output)
     assert len(smtp.messages) == 1 and len(hook.accepted()) == 1
-    assert {(d["channel"], d["status"]) for d in shown["deliveries"]} == {("email", "delivered"),
-                                                                       ("webhook", "delivered")}
+    assert {(d["channel"], d["status"]) for d in shown["deliveries"]} == {
+        ("email", "delivered"),
+        ("webhook", "delivered"),
+    }
     feed = run("subscribers", "feed", "Envoy").output
     assert feed.startswith("<?xml") and session_id in feed
 
@@ -144,8 +197,10 @@ def test_digest_exits_1_while_a_channel_is_down_and_deliver_retries_it(run):
     assert len(smtp.messages) == 1
 
 
-@pytest.mark.parametrize("text, seconds", [("7d", 604800), ("12h", 43200), ("30m", 1800), ("2w", 1209600),
-                                           ("weekly", 604800), ("daily", 86400)])
+@pytest.mark.parametrize(
+    "text, seconds",
+    [("7d", 604800), ("12h", 43200), ("30m", 1800), ("2w", 1209600), ("weekly", 604800), ("daily", 86400)],
+)
 def test_durations(text, seconds):
     assert parse_duration(text).total_seconds() == seconds
 

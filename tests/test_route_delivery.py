@@ -30,9 +30,12 @@ FAST = RetryPolicy(max_attempts=6, attempts_per_run=4, base_delay=0.01)
 
 
 def senders(smtp_port: int) -> dict:
-    return {"email": EmailSender(SmtpConfig(host="127.0.0.1", port=smtp_port, mail_from="digest@forumlens.test",
-                                            timeout=5)),
-            "webhook": WebhookSender(timeout=5)}
+    return {
+        "email": EmailSender(
+            SmtpConfig(host="127.0.0.1", port=smtp_port, mail_from="digest@forumlens.test", timeout=5)
+        ),
+        "webhook": WebhookSender(timeout=5),
+    }
 
 
 def status(store, channel: str) -> list[tuple[str, int]]:
@@ -41,8 +44,14 @@ def status(store, channel: str) -> list[tuple[str, int]]:
 
 def setup(store, *, email: str | None = "envoy@example.org", webhook: str | None = None) -> tuple[str, object]:
     session_id = store_session(store)
-    sub = add_subscriber(store, "Tech Envoy", email=email, webhook=webhook, feed=True,
-                         interests={"coalitions": ["DC-CIV"], "tags": ["SDG9"], "questions_to": ["DC-Gender"]})
+    sub = add_subscriber(
+        store,
+        "Tech Envoy",
+        email=email,
+        webhook=webhook,
+        feed=True,
+        interests={"coalitions": ["DC-CIV"], "tags": ["SDG9"], "questions_to": ["DC-Gender"]},
+    )
     match_new_sessions(store, [session_id])
     return session_id, SubscriberRepository(store).get(sub.name)
 
@@ -57,11 +66,12 @@ def test_email_digest_reaches_a_real_smtp_server_once(fresh_store):
     assert smtp.handler.envelopes == [("digest@forumlens.test", ["envoy@example.org"])]
     assert message["Subject"] == "forumlens: 3 new items for Tech Envoy"
     assert message["Message-ID"] == f"<{result.key}@forumlens.test>" and message[DELIVERY_HEADER] == result.key
-    parts = {p.get_content_type(): p.get_payload(decode=True).decode("utf-8") for p in message.walk()
-             if not p.is_multipart()}
+    parts = {
+        p.get_content_type(): p.get_payload(decode=True).decode("utf-8") for p in message.walk() if not p.is_multipart()
+    }
     assert set(parts) == {"text/plain", "text/html"}
     assert f"session {session_id}, line 7" in parts["text/plain"]
-    assert f'{BASE}/sessions/{session_id}#L17' in parts["text/html"]
+    assert f"{BASE}/sessions/{session_id}#L17" in parts["text/html"]
     assert status(fresh_store, "email") == [("delivered", 1)]
 
 
@@ -118,8 +128,12 @@ def test_webhook_500_three_times_then_200_is_delivered_once_and_signed(fresh_sto
 def test_a_wrong_secret_is_refused_by_the_receiver_and_retried(fresh_store):
     with WebhookSink(secret="not-the-secret") as hook:
         setup(fresh_store, email=None, webhook=hook.url)
-        [result] = deliver_pending(fresh_store, {"webhook": WebhookSender(timeout=5)}, base_url=BASE,
-                                   policy=RetryPolicy(max_attempts=2, attempts_per_run=2, base_delay=0))
+        [result] = deliver_pending(
+            fresh_store,
+            {"webhook": WebhookSender(timeout=5)},
+            base_url=BASE,
+            policy=RetryPolicy(max_attempts=2, attempts_per_run=2, base_delay=0),
+        )
     assert result.status == "failed" and "HTTP 401" in result.error
     assert hook.accepted() == [] and status(fresh_store, "webhook") == [("failed", 2)]
 
@@ -185,11 +199,19 @@ def test_kill_between_send_and_log_is_resent_with_the_same_key(tmp_path, channel
     db = str(tmp_path / "crash.sqlite3")
     store = SQLiteStore(db)
     with SmtpSink() as smtp, WebhookSink() as hook:
-        _, sub = setup(store, email="envoy@example.org" if channel == "email" else None,
-                       webhook=hook.url if channel == "webhook" else None)
+        _, sub = setup(
+            store,
+            email="envoy@example.org" if channel == "email" else None,
+            webhook=hook.url if channel == "webhook" else None,
+        )
         hook.secret = sub.webhook_secret or ""
-        done = subprocess.run([sys.executable, "-c", CRASH, db, channel, str(smtp.port)], check=False, timeout=60,
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, "-c", CRASH, db, channel, str(smtp.port)],
+            check=False,
+            timeout=60,
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 9, done.stderr
         assert status(store, channel) == [("sending", 1)]
         [again] = deliver_pending(store, senders(smtp.port), base_url=BASE, policy=FAST)
@@ -217,15 +239,17 @@ def test_smtp_login_uses_the_configured_credentials(fresh_store):
         return AuthResult(success=auth_data.password == b"pw", handled=False)  # False: aiosmtpd answers 535
 
     handler, port = _Handler(), free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port, authenticator=authenticator,
-                            auth_require_tls=False)
+    controller = Controller(
+        handler, hostname="127.0.0.1", port=port, authenticator=authenticator, auth_require_tls=False
+    )
     controller.start()
     try:
         setup(fresh_store)
         good = EmailSender(SmtpConfig(host="127.0.0.1", port=port, user="fl", password="pw", timeout=5))
         bad = EmailSender(SmtpConfig(host="127.0.0.1", port=port, user="fl", password="nope", timeout=5))
-        [refused] = deliver_pending(fresh_store, {"email": bad}, base_url=BASE,
-                                    policy=RetryPolicy(attempts_per_run=1, base_delay=0))
+        [refused] = deliver_pending(
+            fresh_store, {"email": bad}, base_url=BASE, policy=RetryPolicy(attempts_per_run=1, base_delay=0)
+        )
         [sent] = deliver_pending(fresh_store, {"email": good}, base_url=BASE, policy=FAST)
     finally:
         controller.stop()

@@ -29,8 +29,12 @@ NOW = datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC)
 
 def _digest(store):
     session_id = store_session(store)
-    sub = add_subscriber(store, "Tech Envoy", feed=True,
-                         interests={"coalitions": ["DC-CIV"], "tags": ["SDG9"], "questions_to": ["DC-Gender"]})
+    sub = add_subscriber(
+        store,
+        "Tech Envoy",
+        feed=True,
+        interests={"coalitions": ["DC-CIV"], "tags": ["SDG9"], "questions_to": ["DC-Gender"]},
+    )
     match_new_sessions(store, [session_id], now=NOW)
     matches = SubscriberRepository(store).matches(sub.id)
     return session_id, sub, build_digest(store, sub.name, matches, base_url=BASE, generated_at="2024-05-06T07:08:09Z")

@@ -20,8 +20,9 @@ from .test_route_delivery import BASE, FAST, senders, setup, status
 
 def _dead_pid() -> int:
     """A process id that existed and is gone."""
-    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
     return int(done.stdout)
 
 

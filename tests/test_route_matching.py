@@ -28,8 +28,15 @@ FACTS = SessionFacts(
     coalitions=(Fact("DC on Core Internet Values", (7, 8), "presented", ("DC-CIV",)),),
     tags=(Fact("SDG9", (3,), "Industry, innovation and infrastructure", ("sdg",)),),
     people=(Fact("Olivier Crépin-Leblond", (7,), "dc-representative"),),
-    questions=({"line": 3, "by": "Amina Yusuf", "to": "DC on Gender and Internet Governance",
-                "text": "how do you measure it?", "status": "unanswered"},),
+    questions=(
+        {
+            "line": 3,
+            "by": "Amina Yusuf",
+            "to": "DC on Gender and Internet Governance",
+            "text": "how do you measure it?",
+            "status": "unanswered",
+        },
+    ),
     query_hits={"net neutrality": (7, "the **net neutrality** paper")},
 )
 
@@ -38,16 +45,19 @@ def sub(**interests: tuple[str, ...]) -> Subscriber:
     return Subscriber(name="Envoy", id=1, interests=Interests(**interests))
 
 
-@pytest.mark.parametrize("interests, kind, line", [
-    ({"coalitions": ("DC-CIV",)}, "coalition", 7),
-    ({"coalitions": ("dc on core internet values",)}, "coalition", 7),
-    ({"tags": ("sdg9",)}, "tag", 3),
-    ({"tags": ("sdg:SDG 9",)}, "tag", 3),
-    ({"people": ("Olivier Crepin Leblond",)}, "person", 7),  # accents and hyphens ignored
-    ({"people": ("crepin-leblond",)}, "person", 7),          # part of a name
-    ({"queries": ("net neutrality",)}, "query", 7),
-    ({"questions_to": ("DC on Gender and Internet Governance",)}, "question", 3),
-])
+@pytest.mark.parametrize(
+    "interests, kind, line",
+    [
+        ({"coalitions": ("DC-CIV",)}, "coalition", 7),
+        ({"coalitions": ("dc on core internet values",)}, "coalition", 7),
+        ({"tags": ("sdg9",)}, "tag", 3),
+        ({"tags": ("sdg:SDG 9",)}, "tag", 3),
+        ({"people": ("Olivier Crepin Leblond",)}, "person", 7),  # accents and hyphens ignored
+        ({"people": ("crepin-leblond",)}, "person", 7),  # part of a name
+        ({"queries": ("net neutrality",)}, "query", 7),
+        ({"questions_to": ("DC on Gender and Internet Governance",)}, "question", 3),
+    ],
+)
 def test_each_interest_kind_matches_with_its_evidence_line(interests, kind, line):
     [match] = match_session(FACTS, sub(**interests))
     assert (match.kind, match.line, match.session_id) == (kind, line, "abc123")
@@ -55,14 +65,17 @@ def test_each_interest_kind_matches_with_its_evidence_line(interests, kind, line
     assert match.reason and match.evidence
 
 
-@pytest.mark.parametrize("interests", [
-    {"coalitions": ("DC on Gender and Internet Governance",)},  # mentioned only in a question here
-    {"tags": ("SDG3",)},
-    {"people": ("Jennifer Chung",)},
-    {"queries": ("blockchain",)},
-    {"questions_to": ("DC on Core Internet Values",)},
-    {},
-])
+@pytest.mark.parametrize(
+    "interests",
+    [
+        {"coalitions": ("DC on Gender and Internet Governance",)},  # mentioned only in a question here
+        {"tags": ("SDG3",)},
+        {"people": ("Jennifer Chung",)},
+        {"queries": ("blockchain",)},
+        {"questions_to": ("DC on Core Internet Values",)},
+        {},
+    ],
+)
 def test_interests_that_are_not_in_the_session_do_not_match(interests):
     assert match_session(FACTS, sub(**interests)) == []
 
@@ -83,14 +96,27 @@ def test_registry_makes_official_names_and_acronyms_one_interest():
 
 def test_stored_analyses_match_and_are_recorded_once(fresh_store):
     session_id = store_session(fresh_store)
-    add_subscriber(fresh_store, "Tech Envoy", email="envoy@example.org",
-                   interests={"coalitions": ["Dynamic Coalition on Core Internet Values"], "tags": ["SDG9"],
-                              "people": ["Amina Yusuf"], "queries": ['"net neutrality"'],
-                              "questions_to": ["DC-Gender"]})
+    add_subscriber(
+        fresh_store,
+        "Tech Envoy",
+        email="envoy@example.org",
+        interests={
+            "coalitions": ["Dynamic Coalition on Core Internet Values"],
+            "tags": ["SDG9"],
+            "people": ["Amina Yusuf"],
+            "queries": ['"net neutrality"'],
+            "questions_to": ["DC-Gender"],
+        },
+    )
     add_subscriber(fresh_store, "Health office", feed=True, interests={"tags": ["SDG3"]})
     first = match_new_sessions(fresh_store, [session_id])
     assert sorted((m.kind, m.line) for m in first) == [
-        ("coalition", 7), ("person", 11), ("query", 8), ("question", 11), ("tag", 17)]
+        ("coalition", 7),
+        ("person", 11),
+        ("query", 8),
+        ("question", 11),
+        ("tag", 17),
+    ]
     assert {m.subscriber for m in first} == {"Tech Envoy"}
     assert match_new_sessions(fresh_store, [session_id]) == []  # idempotent: nothing new
     sub_id = SubscriberRepository(fresh_store).get("Tech Envoy").id
@@ -109,8 +135,9 @@ def test_real_corpus_session_matches_coalition_and_query(fresh_store):
     from forumlens.ingest import IngestOptions, ingest_file
 
     outcome = ingest_file(fresh_store, MAIN_SESSION, IngestOptions(max_bytes=10**8))
-    add_subscriber(fresh_store, "Envoy", feed=True,
-                   interests={"queries": ['"net neutrality"'], "people": ["Jennifer Chung"]})
+    add_subscriber(
+        fresh_store, "Envoy", feed=True, interests={"queries": ['"net neutrality"'], "people": ["Jennifer Chung"]}
+    )
     matches = match_new_sessions(fresh_store, [outcome.session])
     by_kind = {m.kind: m for m in matches}
     assert set(by_kind) == {"query", "person"}

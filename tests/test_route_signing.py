@@ -27,14 +27,17 @@ def test_signature_is_documented_hmac_of_timestamp_dot_body():
     assert sign(BODY, SECRET, timestamp=T) == {TIMESTAMP_HEADER: "1700000000", SIGNATURE_HEADER: "sha256=" + expected}
 
 
-@pytest.mark.parametrize("body, secret, stamp, now, ok", [
-    (BODY, SECRET, T, T, True),
-    (BODY, SECRET, T, T + REPLAY_WINDOW, True),
-    (BODY, SECRET, T, T + REPLAY_WINDOW + 1, False),   # replayed too late
-    (BODY, SECRET, T, T - REPLAY_WINDOW - 1, False),   # from the future
-    (BODY + b" ", SECRET, T, T, False),                # body changed
-    (BODY, "other", T, T, False),                      # wrong secret
-])
+@pytest.mark.parametrize(
+    "body, secret, stamp, now, ok",
+    [
+        (BODY, SECRET, T, T, True),
+        (BODY, SECRET, T, T + REPLAY_WINDOW, True),
+        (BODY, SECRET, T, T + REPLAY_WINDOW + 1, False),  # replayed too late
+        (BODY, SECRET, T, T - REPLAY_WINDOW - 1, False),  # from the future
+        (BODY + b" ", SECRET, T, T, False),  # body changed
+        (BODY, "other", T, T, False),  # wrong secret
+    ],
+)
 def test_verify(body, secret, stamp, now, ok):
     headers = sign(BODY, SECRET, timestamp=T)
     timestamp = str(stamp) if stamp == T else headers[TIMESTAMP_HEADER]

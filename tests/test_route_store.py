@@ -11,12 +11,15 @@ from forumlens.store.routing import Lease, Mention, StoredMatch, SubscriberRecor
 from .route_support import store_session
 
 
-@pytest.mark.parametrize("items, limit, where, params", [
-    (None, None, "WHERE subscriber_id = ? ORDER BY created_at DESC, item", [7]),
-    (["a", "b"], None, "WHERE subscriber_id = ? AND item IN (?, ?) ORDER BY created_at DESC, item", [7, "a", "b"]),
-    (None, 20, "WHERE subscriber_id = ? ORDER BY created_at DESC, item LIMIT 20", [7]),
-    (["a"], 3, "AND item IN (?) ORDER BY created_at DESC, item LIMIT 3", [7, "a"]),
-])
+@pytest.mark.parametrize(
+    "items, limit, where, params",
+    [
+        (None, None, "WHERE subscriber_id = ? ORDER BY created_at DESC, item", [7]),
+        (["a", "b"], None, "WHERE subscriber_id = ? AND item IN (?, ?) ORDER BY created_at DESC, item", [7, "a", "b"]),
+        (None, 20, "WHERE subscriber_id = ? ORDER BY created_at DESC, item LIMIT 20", [7]),
+        (["a"], 3, "AND item IN (?) ORDER BY created_at DESC, item LIMIT 3", [7, "a"]),
+    ],
+)
 def test_subscriber_matches_sql(items, limit, where, params):
     sql, got = subscriber_matches_sql(7, items, limit)
     assert sql.startswith("SELECT subscriber_id, item, session_id, reason, line, created_at FROM matches")
@@ -24,8 +27,15 @@ def test_subscriber_matches_sql(items, limit, where, params):
 
 
 def _subscriber(store, name: str = "Envoy") -> int:
-    store.save_subscriber(SubscriberRecord(id=None, name=name, email="e@example.org", interests={"tags": ["SDG9"]},
-                                           created_at="2024-01-01T00:00:00+00:00"))
+    store.save_subscriber(
+        SubscriberRecord(
+            id=None,
+            name=name,
+            email="e@example.org",
+            interests={"tags": ["SDG9"]},
+            created_at="2024-01-01T00:00:00+00:00",
+        )
+    )
     found = store.subscriber_named(name.upper())  # any case, when only one has the name
     assert found is not None and found.name == name and found.interests == {"tags": ["SDG9"]}
     return found.id
@@ -33,12 +43,19 @@ def _subscriber(store, name: str = "Envoy") -> int:
 
 def test_subscribers_are_saved_found_updated_and_removed(fresh_store):
     sid = _subscriber(fresh_store)
-    fresh_store.save_subscriber(SubscriberRecord(id=sid, name="Envoy", webhook="https://h.example.org",
-                                                 webhook_secret="s", feed_token="t", interests={}))
+    fresh_store.save_subscriber(
+        SubscriberRecord(
+            id=sid, name="Envoy", webhook="https://h.example.org", webhook_secret="s", feed_token="t", interests={}
+        )
+    )
     found = fresh_store.subscriber_by_feed_token("t")
     assert found == fresh_store.subscriber_by_id(sid) and found is not None
     assert (found.email, found.webhook, found.interests, found.created_at) == (
-        None, "https://h.example.org", {}, "2024-01-01T00:00:00+00:00")
+        None,
+        "https://h.example.org",
+        {},
+        "2024-01-01T00:00:00+00:00",
+    )
     assert fresh_store.subscriber_by_feed_token("") is None and fresh_store.subscriber_named("Nobody") is None
     fresh_store.remove_subscriber(sid)
     assert fresh_store.subscribers() == [] and fresh_store.subscriber_by_id(sid) is None
@@ -53,12 +70,17 @@ def test_matches_are_recorded_once_and_queued_per_channel(fresh_store):
     assert fresh_store.record_matches([first], {sid: ["email"]}) == [False]
     assert fresh_store.subscriber_matches(sid) == [later, first]  # newest first
     assert fresh_store.subscriber_matches(sid, items=[first.item]) == [first]
-    assert fresh_store.subscriber_matches(sid, items=[]) == [] and fresh_store.subscriber_matches(sid, limit=1) == [later]
+    assert fresh_store.subscriber_matches(sid, items=[]) == [] and fresh_store.subscriber_matches(sid, limit=1) == [
+        later
+    ]
     assert sorted(fresh_store.matched_items(sid)) == sorted([first.item, later.item])
     log = fresh_store.delivery_log(sid)
     assert [(d.channel, d.item, d.status) for d in log] == [
-        ("email", later.item, "pending"), ("email", first.item, "pending"),
-        ("webhook", later.item, "pending"), ("webhook", first.item, "pending")]
+        ("email", later.item, "pending"),
+        ("email", first.item, "pending"),
+        ("webhook", later.item, "pending"),
+        ("webhook", first.item, "pending"),
+    ]
     assert log[0].to_json()["subscriber"] == "Envoy"
 
 
@@ -72,14 +94,18 @@ def test_delivery_states(fresh_store):
     fresh_store.record_delivery_failure(sid, "email", items[:1], "down", max_attempts=2)
     fresh_store.record_delivery_failure(sid, "email", items[1:], "down", max_attempts=1)
     assert {(d.item, d.status, d.last_error) for d in fresh_store.delivery_log()} == {
-        (items[0], "retry", "down"), (items[1], "failed", "down")}
+        (items[0], "retry", "down"),
+        (items[1], "failed", "down"),
+    }
     assert fresh_store.requeue_failed_deliveries(sid) == 1
     assert fresh_store.claim_deliveries(sid, "email", items) == 2
     fresh_store.mark_delivered(sid, "email", items[:1], "2030-01-01T00:00:00+00:00")
     fresh_store.cancel_deliveries(sid, "email", items[1:], "gone")
     assert fresh_store.open_deliveries(sid, "email") == []
     assert {(d.status, d.delivered_at, d.last_error) for d in fresh_store.delivery_log(sid)} == {
-        ("delivered", "2030-01-01T00:00:00+00:00", None), ("cancelled", None, "gone")}
+        ("delivered", "2030-01-01T00:00:00+00:00", None),
+        ("cancelled", None, "gone"),
+    }
 
 
 def test_a_lease_is_replaced_only_when_the_holder_may_be(fresh_store):

@@ -8,19 +8,22 @@ from forumlens.search import SearchFilters, parse_query, to_fts5
 from forumlens.store.sql import filter_sql, search_sql
 
 
-@pytest.mark.parametrize("text, groups, excluded", [
-    ("funding research", [["funding", "research"]], []),
-    ('"net neutrality" enforcement', [["net neutrality", "enforcement"]], []),
-    ("libraries OR schools", [["libraries"], ["schools"]], []),
-    ("platforms -telcos", [["platforms"]], ["telcos"]),
-    ("platforms NOT telcos", [["platforms"]], ["telcos"]),
-    ("wi-fi", [["wi fi"]], []),
-    ('"unclosed phrase here', [["unclosed phrase here"]], []),
-    ("((( unbalanced )", [["unbalanced"]], []),
-    ("AND OR NEAR", [], []),
-    ("😀 emoji 🎉", [["emoji"]], []),
-    ("", [], []),
-])
+@pytest.mark.parametrize(
+    "text, groups, excluded",
+    [
+        ("funding research", [["funding", "research"]], []),
+        ('"net neutrality" enforcement', [["net neutrality", "enforcement"]], []),
+        ("libraries OR schools", [["libraries"], ["schools"]], []),
+        ("platforms -telcos", [["platforms"]], ["telcos"]),
+        ("platforms NOT telcos", [["platforms"]], ["telcos"]),
+        ("wi-fi", [["wi fi"]], []),
+        ('"unclosed phrase here', [["unclosed phrase here"]], []),
+        ("((( unbalanced )", [["unbalanced"]], []),
+        ("AND OR NEAR", [], []),
+        ("😀 emoji 🎉", [["emoji"]], []),
+        ("", [], []),
+    ],
+)
 def test_parse_query(text, groups, excluded):
     query = parse_query(text)
     assert [[t.text for t in g] for g in query.groups] == groups
@@ -28,7 +31,7 @@ def test_parse_query(text, groups, excluded):
 
 
 def test_prefix_terms_keep_their_star():
-    (term,), = parse_query("interop*").groups
+    ((term,),) = parse_query("interop*").groups
     assert term.prefix and to_fts5(parse_query("interop*")) == '("interop"*)'
 
 
@@ -46,11 +49,14 @@ def test_very_long_queries_are_capped():
     assert len(query.terms) <= 32
 
 
-@pytest.mark.parametrize("filters, clause, params", [
-    (SearchFilters(speaker="Crépin-Leblond"), "t.speaker_key LIKE ?", ["%crepin leblond%"]),
-    (SearchFilters(year=2021), "s.year = ?", [2021]),
-    (SearchFilters(session="D209c"), "(s.id LIKE ? OR lower(s.title) LIKE ?)", ["d209c%", "%d209c%"]),
-])
+@pytest.mark.parametrize(
+    "filters, clause, params",
+    [
+        (SearchFilters(speaker="Crépin-Leblond"), "t.speaker_key LIKE ?", ["%crepin leblond%"]),
+        (SearchFilters(year=2021), "s.year = ?", [2021]),
+        (SearchFilters(session="D209c"), "(s.id LIKE ? OR lower(s.title) LIKE ?)", ["d209c%", "%d209c%"]),
+    ],
+)
 def test_filter_sql(filters, clause, params):
     where, got = filter_sql(filters)
     assert where == [clause] and got == params

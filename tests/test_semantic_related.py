@@ -57,11 +57,14 @@ def no_extra(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # -- pure parts ----------------------------------------------------------------------------------
-@pytest.mark.parametrize("rankings, best", [
-    ([[("a", 1), ("b", 1)], [("b", 1), ("a", 1)]], ("a", 1)),  # tie: first seen wins
-    ([[("a", 1), ("b", 1)], [("b", 1)]], ("b", 1)),  # in both lists beats first in one
-    ([[], [("c", 2)]], ("c", 2)),
-])
+@pytest.mark.parametrize(
+    "rankings, best",
+    [
+        ([[("a", 1), ("b", 1)], [("b", 1), ("a", 1)]], ("a", 1)),  # tie: first seen wins
+        ([[("a", 1), ("b", 1)], [("b", 1)]], ("b", 1)),  # in both lists beats first in one
+        ([[], [("c", 2)]], ("c", 2)),
+    ],
+)
 def test_rrf_fuses_by_rank(rankings, best):
     assert rrf(rankings)[0][0] == best
 
@@ -74,11 +77,10 @@ def test_rrf_score_is_sum_of_reciprocal_ranks():
 def test_long_turns_are_cut_into_cited_passages():
     sentence = "Community networks need affordable spectrum and backhaul in rural areas. "
     text = (sentence * 12 + "\n\n" + sentence * 12).strip()
-    turn = Turn(index=4, line=30, label="X", speaker="X", kind="speech", text=text, start=0, end=len(text),
-                end_line=32)
+    turn = Turn(index=4, line=30, label="X", speaker="X", kind="speech", text=text, start=0, end=len(text), end_line=32)
     passages = turn_passages(turn, max_words=40)
     assert len(passages) >= 4
-    assert all(p.turn == 4 and text[p.start:p.end] == p.text for p in passages)
+    assert all(p.turn == 4 and text[p.start : p.end] == p.text for p in passages)
     assert passages[0].line == 30 and passages[-1].line == 32  # the paragraph after the blank line
     assert max(len(p.text.split()) for p in passages) <= 40 + 11
 
@@ -147,23 +149,29 @@ def test_partners_by_acronym_and_name_agree(store):
     by_acronym = suggest_partners(store, "dc-pal", use_vectors=False)
     by_name = suggest_partners(store, "DC on Public Access in Libraries", use_vectors=False)
     assert [p.name for p in by_acronym] == [p.name for p in by_name]
-    assert by_acronym and by_acronym[0].name in {"DC on Community Connectivity",
-                                                 "DC on Innovative Approaches to Connecting the Unconnected"}
+    assert by_acronym and by_acronym[0].name in {
+        "DC on Community Connectivity",
+        "DC on Innovative Approaches to Connecting the Unconnected",
+    }
 
 
 def test_coalitions_working_on_a_topic(store):
     found = coalitions_working_on(store, "rural broadband", 3, use_vectors=False)
     names = [c.name for c in found]
-    assert set(names[:3]) == {"DC on Community Connectivity", "DC on Public Access in Libraries",
-                              "DC on Innovative Approaches to Connecting the Unconnected"}
+    assert set(names[:3]) == {
+        "DC on Community Connectivity",
+        "DC on Public Access in Libraries",
+        "DC on Innovative Approaches to Connecting the Unconnected",
+    }
     assert "DC on Schools of Internet Governance" not in names
     assert all(c.evidence for c in found)
 
 
 def test_coalitions_working_on_a_session(store):
     found = coalitions_working_on(store, CONNECTIVITY, 5, use_vectors=False)
-    assert {"DC on Community Connectivity", "DC on Innovative Approaches to Connecting the Unconnected"} <= \
-        {c.name for c in found[:2]}
+    assert {"DC on Community Connectivity", "DC on Innovative Approaches to Connecting the Unconnected"} <= {
+        c.name for c in found[:2]
+    }
     assert "in this session" in found[0].reasons
 
 

@@ -28,16 +28,24 @@ def store(fresh_store: Store) -> Store:
 
 
 # -- the pure builder ----------------------------------------------------------------------------------
-@pytest.mark.parametrize("filters, dialect, clauses, params", [
-    (SearchFilters(), "sqlite", [], []),
-    (SearchFilters(year=2022), "sqlite", ["s.year = ?"], [2022]),
-    (SearchFilters(speaker="Mei"), "sqlite", ["t.speaker_key LIKE ?"], ["%mei%"]),
-    (SearchFilters(speaker="Mei"), "postgres", ["t.speaker_key LIKE ? ESCAPE ''"], ["%mei%"]),
-    (SearchFilters(session="F4435E", tag="sdg9"), "postgres",
-     ["(s.id LIKE ? ESCAPE '' OR lower(s.title COLLATE \"C\") LIKE ? ESCAPE '')",
-      "t.session_id IN (SELECT session_id FROM tags WHERE upper(code COLLATE \"C\") = ?)"],
-     ["f4435e%", "%f4435e%", "SDG9"]),
-])
+@pytest.mark.parametrize(
+    "filters, dialect, clauses, params",
+    [
+        (SearchFilters(), "sqlite", [], []),
+        (SearchFilters(year=2022), "sqlite", ["s.year = ?"], [2022]),
+        (SearchFilters(speaker="Mei"), "sqlite", ["t.speaker_key LIKE ?"], ["%mei%"]),
+        (SearchFilters(speaker="Mei"), "postgres", ["t.speaker_key LIKE ? ESCAPE ''"], ["%mei%"]),
+        (
+            SearchFilters(session="F4435E", tag="sdg9"),
+            "postgres",
+            [
+                "(s.id LIKE ? ESCAPE '' OR lower(s.title COLLATE \"C\") LIKE ? ESCAPE '')",
+                't.session_id IN (SELECT session_id FROM tags WHERE upper(code COLLATE "C") = ?)',
+            ],
+            ["f4435e%", "%f4435e%", "SDG9"],
+        ),
+    ],
+)
 def test_turns_passing_sql(filters, dialect, clauses, params):
     sql, got = turns_passing_sql(filters, dialect)
     where = " WHERE " + " AND ".join(clauses) if clauses else ""

@@ -14,17 +14,20 @@ def test_every_setting_is_documented_in_the_readme():
 
 def test_environment_overrides_file_and_flags_override_environment(tmp_path):
     config = tmp_path / "c.toml"
-    config.write_text('[forumlens]\nmax_input_mb = 5\nsearch_limit = 7\n')
+    config.write_text("[forumlens]\nmax_input_mb = 5\nsearch_limit = 7\n")
     env = {"FORUMLENS_CONFIG": str(config), "FORUMLENS_SEARCH_LIMIT": "9"}
     settings = load_settings({"search_limit": 11}, env=env)
     assert settings.max_input_mb == 5 and settings.search_limit == 11
     assert load_settings(env=env).search_limit == 9
 
 
-@pytest.mark.parametrize("content, message", [
-    ("not = [valid", "not valid TOML"),
-    ("[forumlens]\nnope = 1\n", "unknown setting 'nope'"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("not = [valid", "not valid TOML"),
+        ("[forumlens]\nnope = 1\n", "unknown setting 'nope'"),
+    ],
+)
 def test_bad_config_file_names_the_file(tmp_path, content, message):
     config = tmp_path / "bad.toml"
     config.write_text(content)

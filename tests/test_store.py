@@ -11,9 +11,39 @@ from forumlens.store.sqlite import SQLiteStore
 
 from .conftest import CORPUS, MAIN_SESSION
 
-HOSTILE = ['"', "'", "AND", "OR", "NOT", "NEAR(a b, 2)", "a*", "*", "-", "--", "(((", ")))", "\"unbalanced",
-           "x OR", "OR x", "col:term", "^caret", "😀🎉", "a" * 10_000, "\x00", "%", "_", "\\", "DROP TABLE turns;",
-           "' OR 1=1 --", "{braces}", "[brackets]", "a AND (b OR", "NOT NOT NOT", "\"\"", "* OR *"]
+HOSTILE = [
+    '"',
+    "'",
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR(a b, 2)",
+    "a*",
+    "*",
+    "-",
+    "--",
+    "(((",
+    ")))",
+    '"unbalanced',
+    "x OR",
+    "OR x",
+    "col:term",
+    "^caret",
+    "😀🎉",
+    "a" * 10_000,
+    "\x00",
+    "%",
+    "_",
+    "\\",
+    "DROP TABLE turns;",
+    "' OR 1=1 --",
+    "{braces}",
+    "[brackets]",
+    "a AND (b OR",
+    "NOT NOT NOT",
+    '""',
+    "* OR *",
+]
 
 
 def _store_file(store, path):
@@ -68,12 +98,15 @@ def test_search_ranks_and_cites_the_line_of_the_match(loaded, main_text):
     assert hits == sorted(hits, key=lambda h: -h.score)
 
 
-@pytest.mark.parametrize("filters, check", [
-    (SearchFilters(speaker="chris marsden"), lambda h: h.speaker == "Chris Marsden"),
-    (SearchFilters(speaker="MARSDEN"), lambda h: h.speaker == "Chris Marsden"),
-    (SearchFilters(year=2021), lambda h: h.title.startswith("IGF 2021")),
-    (SearchFilters(session="openness"), lambda h: "Openness" in h.title),
-])
+@pytest.mark.parametrize(
+    "filters, check",
+    [
+        (SearchFilters(speaker="chris marsden"), lambda h: h.speaker == "Chris Marsden"),
+        (SearchFilters(speaker="MARSDEN"), lambda h: h.speaker == "Chris Marsden"),
+        (SearchFilters(year=2021), lambda h: h.title.startswith("IGF 2021")),
+        (SearchFilters(session="openness"), lambda h: "Openness" in h.title),
+    ],
+)
 def test_filters(loaded, filters, check):
     hits = loaded.search(parse_query("the"), filters)
     assert hits and all(check(h) for h in hits)
@@ -144,8 +177,9 @@ def test_schema_version_is_recorded(fresh_store):
 
 
 def test_document_without_turns_is_kept(fresh_store):
-    document = Document(source="notes.txt", text="Notes\n\nNo markers here.\n", format="text", encoding="utf-8",
-                        sha256="c" * 64)
+    document = Document(
+        source="notes.txt", text="Notes\n\nNo markers here.\n", format="text", encoding="utf-8", sha256="c" * 64
+    )
     session = parse_document(document)
     fresh_store.save_session(document, session)
     assert fresh_store.counts()["documents"] == 1 and session.warnings
@@ -154,8 +188,7 @@ def test_document_without_turns_is_kept(fresh_store):
 def test_transaction_is_atomic_for_feature_sql(fresh_store):
     with fresh_store._write() as execute:
         execute("INSERT INTO subscribers (name, interests, created_at) VALUES (?, ?, ?)", ("A", "{}", "now"))
-    with pytest.raises(RuntimeError):
-        with fresh_store._write() as execute:
-            execute("INSERT INTO subscribers (name, interests, created_at) VALUES (?, ?, ?)", ("B", "{}", "now"))
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), fresh_store._write() as execute:
+        execute("INSERT INTO subscribers (name, interests, created_at) VALUES (?, ?, ?)", ("B", "{}", "now"))
+        raise RuntimeError("boom")
     assert fresh_store._rows("SELECT name FROM subscribers ORDER BY name") == [("A",)]

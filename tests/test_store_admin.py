@@ -19,15 +19,24 @@ def _seed(store):
     for path in FILES:
         assert ingest_file(store, path, IngestOptions(max_bytes=20_000_000)).status == "ingested"
     with store._write() as execute:
-        execute("INSERT INTO subscribers (id, name, email, interests, created_at) VALUES (?, ?, ?, ?, ?)",
-                (7, "UN DESA – Division for Digital", "desa@example.org", '{"topics": ["funding"]}', "2024-01-01"))
+        execute(
+            "INSERT INTO subscribers (id, name, email, interests, created_at) VALUES (?, ?, ?, ?, ?)",
+            (7, "UN DESA – Division for Digital", "desa@example.org", '{"topics": ["funding"]}', "2024-01-01"),
+        )
         sid = store.sessions()[0].id
-        execute("INSERT INTO matches (subscriber_id, item, session_id, reason, line, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)", (7, f"session:{sid}", sid, "topic 'funding' — 100% match", 12, "now"))
-        execute("INSERT INTO deliveries (subscriber_id, item, channel, status, attempts, last_error)"
-                " VALUES (?, ?, ?, ?, ?, ?)", (7, f"session:{sid}", "email", "failed", 2, "550 ‘no such user’\x01"))
-        execute("INSERT INTO tags (session_id, scheme, code, label, score, lines) VALUES (?, ?, ?, ?, ?, ?)",
-                (sid, "test", "PI", "π", 3.141592653589793, "[1]"))
+        execute(
+            "INSERT INTO matches (subscriber_id, item, session_id, reason, line, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (7, f"session:{sid}", sid, "topic 'funding' — 100% match", 12, "now"),
+        )
+        execute(
+            "INSERT INTO deliveries (subscriber_id, item, channel, status, attempts, last_error)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (7, f"session:{sid}", "email", "failed", 2, "550 ‘no such user’\x01"),
+        )
+        execute(
+            "INSERT INTO tags (session_id, scheme, code, label, score, lines) VALUES (?, ?, ?, ?, ?, ?)",
+            (sid, "test", "PI", "π", 3.141592653589793, "[1]"),
+        )
     return store
 
 
@@ -62,11 +71,15 @@ def test_round_trip_sqlite_postgres_sqlite_keeps_every_row(sqlite_seeded, pg_url
         assert postgres.check() == [] and back.check() == []
         query = parse_query('"net neutrality" OR funding')
         expected = [(h.session, h.line) for h in sqlite_seeded.search(query, SearchFilters(limit=1000))]
-        assert sorted((h.session, h.line) for h in postgres.search(query, SearchFilters(limit=1000))) == sorted(expected)
+        assert sorted((h.session, h.line) for h in postgres.search(query, SearchFilters(limit=1000))) == sorted(
+            expected
+        )
         assert [(h.session, h.line) for h in back.search(query, SearchFilters(limit=1000))] == expected
         with postgres._write() as execute:  # identities continue after the copied ids
-            (new_id,), = execute("INSERT INTO subscribers (name, interests, created_at) VALUES (?, ?, ?)"
-                                 " RETURNING id", ("new", "{}", "now"))
+            ((new_id,),) = execute(
+                "INSERT INTO subscribers (name, interests, created_at) VALUES (?, ?, ?) RETURNING id",
+                ("new", "{}", "now"),
+            )
         assert new_id == 8
     finally:
         postgres.close()

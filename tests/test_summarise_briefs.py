@@ -14,8 +14,10 @@ from forumlens.summarise.topic import year_of
 from forumlens.transcript.parse import parse_transcript
 
 HERE = Path(__file__).resolve().parent
-FILES = [HERE.parents[1] / "shared" / "corpus" / "igf2021-dc-main-session.txt",
-         *sorted((HERE / "resources" / "summarise").glob("*.txt"))]
+FILES = [
+    HERE.parents[1] / "shared" / "corpus" / "igf2021-dc-main-session.txt",
+    *sorted((HERE / "resources" / "summarise").glob("*.txt")),
+]
 
 
 def _load(path: Path) -> Session:

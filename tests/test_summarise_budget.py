@@ -50,9 +50,13 @@ SHORT = {
     "NORA KLEIN": "Public libraries offer free access points and digital skills courses to elders.",
     "RAVI MEHTA": "Regulators rarely collect data on connectivity outside the main cities.",
 }
-LONG = {name: (f"{said[:-1]} and this finding comes from two years of field visits in many provinces where "
-               f"we interviewed operators and users and local officials about their daily experience.")
-        for name, said in SHORT.items()}
+LONG = {
+    name: (
+        f"{said[:-1]} and this finding comes from two years of field visits in many provinces where "
+        f"we interviewed operators and users and local officials about their daily experience."
+    )
+    for name, said in SHORT.items()
+}
 
 
 def test_short_claims_are_topped_up_towards_a_rapporteurs_section() -> None:

@@ -24,11 +24,22 @@ from forumlens.summarise import (
 from forumlens.transcript.parse import parse_transcript
 
 HERE = Path(__file__).resolve().parent
-FILES = [HERE.parents[1] / "shared" / "corpus" / "igf2021-dc-main-session.txt",
-         *sorted((HERE / "resources" / "summarise").glob("*.txt"))]
-TOPICS = ["funding", "visibility and recognition of coalition outputs", "net neutrality enforcement",
-          "children's rights", "digital sovereignty", "human captioning", "capacity building",
-          "freedom of expression on social media", "gender gap", "environmental sustainability"]
+FILES = [
+    HERE.parents[1] / "shared" / "corpus" / "igf2021-dc-main-session.txt",
+    *sorted((HERE / "resources" / "summarise").glob("*.txt")),
+]
+TOPICS = [
+    "funding",
+    "visibility and recognition of coalition outputs",
+    "net neutrality enforcement",
+    "children's rights",
+    "digital sovereignty",
+    "human captioning",
+    "capacity building",
+    "freedom of expression on social media",
+    "gender gap",
+    "environmental sustainability",
+]
 
 
 def _load(path: Path) -> Session:
@@ -79,13 +90,14 @@ def test_check_catches_a_tampered_quote(sessions: list[Session], reports: list) 
     bad_line = replace(first, citations=(Citation(cite.line + 40, cite.quote, cite.speaker),))
     bad_speaker = replace(first, citations=(Citation(cite.line, cite.quote, "Someone Else"),))
     for bullet, needle in [(bad_quote, "not verbatim"), (bad_line, "line"), (bad_speaker, "speaker")]:
-        tampered = replace(report, takeaways=(bullet,) + report.takeaways[1:])
+        tampered = replace(report, takeaways=(bullet, *report.takeaways[1:]))
         problems = check_citations(tampered, [sessions[0]])
         assert problems and needle in problems[0]
 
 
 def test_bullet_without_citation_is_refused() -> None:
     from forumlens.summarise import Bullet
+
     with pytest.raises(ValueError):
         Bullet("An uncited claim.", ())
 

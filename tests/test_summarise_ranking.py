@@ -40,8 +40,16 @@ def sessions() -> list[Session]:
 @pytest.fixture(scope="module")
 def sentences(sessions: list[Session]) -> list[str]:
     out = [" ".join(u.text.split()) for s in sessions for u in build_context(s).units]
-    return out + ["ſhort on time", "KEEP IT SHORT", "I'LL STOP THERE", "İ will turn to you", "okay.",
-                  "Thank you: funding is the barrier for all of us here", "we're going to move to the next part"]
+    return [
+        *out,
+        "ſhort on time",
+        "KEEP IT SHORT",
+        "I'LL STOP THERE",
+        "İ will turn to you",
+        "okay.",
+        "Thank you: funding is the barrier for all of us here",
+        "we're going to move to the next part",
+    ]
 
 
 def test_required_literals_are_sound_and_useful() -> None:
@@ -51,8 +59,12 @@ def test_required_literals_are_sound_and_useful() -> None:
 
 
 def test_pattern_sets_answer_as_the_patterns_do(sentences: list[str]) -> None:
-    sets = [PatternSet(_HARD), PatternSet(_SOFT), PatternSet([_THANKS]),
-            PatternSet([rank._CUE, rank.SUMMARY, rank._META, rank._PERSONAL, rank._ASKING, rank._STANCE, rank._PRAISE])]
+    sets = [
+        PatternSet(_HARD),
+        PatternSet(_SOFT),
+        PatternSet([_THANKS]),
+        PatternSet([rank._CUE, rank.SUMMARY, rank._META, rank._PERSONAL, rank._ASKING, rank._STANCE, rank._PRAISE]),
+    ]
     for text in sentences:
         for ps in sets:
             present = ps.present(text)
@@ -123,7 +135,9 @@ def _plain_mmr(pool, k, *, lam, per_speaker, segment_of=None, speaker_bonus=0.08
 
 
 @pytest.mark.parametrize("k,lam,per_speaker,max_sim", [(8, 0.72, 2, 0.55), (5, 0.6, 2, 0.45), (20, 0.8, 1, 0.3)])
-def test_incremental_mmr_is_plain_mmr(sessions: list[Session], k: int, lam: float, per_speaker: int, max_sim: float) -> None:
+def test_incremental_mmr_is_plain_mmr(
+    sessions: list[Session], k: int, lam: float, per_speaker: int, max_sim: float
+) -> None:
     for session in sessions:
         ctx = build_context(session)
         pool = rank.score_units(ctx.units, chairs=ctx.chairs)
@@ -151,6 +165,7 @@ def test_ranking_keeps_no_module_state_between_calls() -> None:
 
 def test_reports_do_not_depend_on_warm_caches(sessions: list[Session]) -> None:
     from forumlens.summarise import procedural, units
+
     first = build_report(sessions[0]).to_json()
     units._cached_units.cache_clear()
     rank._text_factors.cache_clear()
@@ -159,16 +174,21 @@ def test_reports_do_not_depend_on_warm_caches(sessions: list[Session]) -> None:
     assert build_report(sessions[0]).to_json() == first
 
 
-@pytest.mark.parametrize("text", [
-    "I would like to know what Dynamic Coalition is doing in joining partnership with the national initiatives.",
-    "I would expect this next session could be very open, equal forum to share their work and lessons learned.",
-    "We actual considered the recommendations very important, giving great value to the digital cooperation.",
-    "I think that's all from my side, thank you to the speakers and the organisers of the session.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would like to know what Dynamic Coalition is doing in joining partnership with the national initiatives.",
+        "I would expect this next session could be very open, equal forum to share their work and lessons learned.",
+        "We actual considered the recommendations very important, giving great value to the digital cooperation.",
+        "I think that's all from my side, thank you to the speakers and the organisers of the session.",
+    ],
+)
 def test_talk_about_the_talk_weighs_less_than_a_claim(text: str) -> None:
     claim = "Licence fees and spectrum auctions are designed for big operators, so communities cannot take part."
     weight = rank._text_factors(text)
-    assert weight[1] * math.prod(weight[2]) < 0.8 * rank._text_factors(claim)[1] * math.prod(rank._text_factors(claim)[2])
+    assert weight[1] * math.prod(weight[2]) < 0.8 * rank._text_factors(claim)[1] * math.prod(
+        rank._text_factors(claim)[2]
+    )
 
 
 def test_main_session_takeaways_skip_meta_talk(sessions: list[Session]) -> None:

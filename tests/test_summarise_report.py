@@ -69,14 +69,39 @@ def test_report_is_deterministic(main: Session) -> None:
 
 def test_analysis_output_is_used_when_given(cyber: Session) -> None:
     analysis = {
-        "people": [{"name": "Mele Taufa", "role": "guest", "affiliation": "Tonga CERT"},
-                   {"name": "Andre Campbell", "role": "dc-representative", "affiliation": "DC on Internet Standards, Security and Safety"}],
-        "coalitions": [{"name": "DC on Internet Standards, Security and Safety", "acronym": "IS3C", "status": "presented",
-                        "lines": [24]}],
-        "asks": [{"category": "cooperation", "by": "Andre Campbell", "line": 30, "quote": "Please coordinate with each other."},
-                 {"category": "funding", "by": "Mele Taufa", "line": 16, "quote": "a quote that is not in the source"}],
-        "questions": [{"line": 48, "by": None, "status": "unanswered",
-                       "text": "how can small states take part in the UN negotiations on cyber norms when they have no diplomat who covers cyber?"}],
+        "people": [
+            {"name": "Mele Taufa", "role": "guest", "affiliation": "Tonga CERT"},
+            {
+                "name": "Andre Campbell",
+                "role": "dc-representative",
+                "affiliation": "DC on Internet Standards, Security and Safety",
+            },
+        ],
+        "coalitions": [
+            {
+                "name": "DC on Internet Standards, Security and Safety",
+                "acronym": "IS3C",
+                "status": "presented",
+                "lines": [24],
+            }
+        ],
+        "asks": [
+            {
+                "category": "cooperation",
+                "by": "Andre Campbell",
+                "line": 30,
+                "quote": "Please coordinate with each other.",
+            },
+            {"category": "funding", "by": "Mele Taufa", "line": 16, "quote": "a quote that is not in the source"},
+        ],
+        "questions": [
+            {
+                "line": 48,
+                "by": None,
+                "status": "unanswered",
+                "text": "how can small states take part in the UN negotiations on cyber norms when they have no diplomat who covers cyber?",
+            }
+        ],
     }
     report = build_report(cyber, analysis)
     assert [b.citations[0].quote for b in report.calls_to_action] == ["Please coordinate with each other."]
@@ -97,8 +122,13 @@ def test_stored_analyses_read_back_as_the_stage_records(main: Session) -> None:
 
     cast = resolve_session(main)
     intel = find_intel(main, cast, mentions=cast.mentions)
-    findings = Findings(people=cast.people, coalitions=cast.coalitions, segments=intel.segments, asks=intel.asks,
-                        questions=intel.questions)
+    findings = Findings(
+        people=cast.people,
+        coalitions=cast.coalitions,
+        segments=intel.segments,
+        asks=intel.asks,
+        questions=intel.questions,
+    )
     stored = Findings.from_json(json.loads(json.dumps({**cast.to_json(), **intel.to_json()})))
     for part in ("people", "coalitions", "segments", "asks", "questions"):  # what JSON keeps of each record
         assert [r.to_json() for r in getattr(stored, part)] == [r.to_json() for r in getattr(findings, part)], part
@@ -107,8 +137,15 @@ def test_stored_analyses_read_back_as_the_stage_records(main: Session) -> None:
     assert Findings.from_json({}) == Findings()  # nothing stored: asks and questions are inferred
 
 
-@pytest.mark.parametrize("fmt, marker", [("md", "## Key takeaways"), ("html", "<h2>Key takeaways</h2>"),
-                                         ("text", "KEY TAKEAWAYS"), ("json", '"takeaways"')])
+@pytest.mark.parametrize(
+    "fmt, marker",
+    [
+        ("md", "## Key takeaways"),
+        ("html", "<h2>Key takeaways</h2>"),
+        ("text", "KEY TAKEAWAYS"),
+        ("json", '"takeaways"'),
+    ],
+)
 def test_renderers(cyber: Session, fmt: str, marker: str) -> None:
     report = build_report(cyber)
     out = render(report, fmt)
@@ -121,8 +158,10 @@ def test_renderers(cyber: Session, fmt: str, marker: str) -> None:
 
 
 def test_html_escapes_source_text() -> None:
-    text = "T\n\n>> ANA SILVA:  We need <b>funding</b> & channels to decision makers in every region of the world.\n" \
-           ">> BEN OKO:  Governments should publish <script> results of accessibility audits every single year.\n"
+    text = (
+        "T\n\n>> ANA SILVA:  We need <b>funding</b> & channels to decision makers in every region of the world.\n"
+        ">> BEN OKO:  Governments should publish <script> results of accessibility audits every single year.\n"
+    )
     session = parse_transcript(text, sha256="c" * 64)
     out = render(build_report(session), "html")
     assert "<script>" not in out and "&lt;script&gt;" in out

@@ -92,6 +92,7 @@ def test_takeaways_are_clean_prose_and_cite_verbatim(session) -> None:  # type: 
 
 def test_clause_windows_never_cut_at_a_stutter_or_fenced_filler() -> None:
     from forumlens.summarise.spans import clause_bounds
+
     text = "most of the, the rural clinics run on, you know, solar panels, because the grid fails"
     clauses = [text[a:b] for a, b in clause_bounds(text)]
     assert clauses == ["most of the, the rural clinics run on, you know, solar panels", "because the grid fails"]

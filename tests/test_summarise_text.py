@@ -18,47 +18,78 @@ Human captioning remains essential for deaf participants
 """
 
 
-@pytest.mark.parametrize("text", [
-    "The floor is yours.", "Can you hear me now?", "Thank you very much, Jennifer.", "Over to you, Jason.",
-    "I see a hand in the Zoom room.", "Please unmute yourself.", "We're running out of time.",
-    "Without further ado, let's go to section 2.", "I'll turn first to Tomas, who tested the platforms.",
-    "Good afternoon and welcome to the session of the coalition.", "Is it better now?",
-    "Thank you for giving me the floor.", "I put some information in the chat.",
-    "Next we have Maria from the ministry.", "Our last speaker is online, Tomas.", "Let me start with Ana, who runs the network.",
-    "We have a question online, Ana, it is for you.", "Thank you to all the speakers, to the captioners and to everyone online.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The floor is yours.",
+        "Can you hear me now?",
+        "Thank you very much, Jennifer.",
+        "Over to you, Jason.",
+        "I see a hand in the Zoom room.",
+        "Please unmute yourself.",
+        "We're running out of time.",
+        "Without further ado, let's go to section 2.",
+        "I'll turn first to Tomas, who tested the platforms.",
+        "Good afternoon and welcome to the session of the coalition.",
+        "Is it better now?",
+        "Thank you for giving me the floor.",
+        "I put some information in the chat.",
+        "Next we have Maria from the ministry.",
+        "Our last speaker is online, Tomas.",
+        "Let me start with Ana, who runs the network.",
+        "We have a question online, Ana, it is for you.",
+        "Thank you to all the speakers, to the captioners and to everyone online.",
+    ],
+)
 def test_procedural_talk_is_recognised(text: str) -> None:
     assert is_procedural(text)
     assert procedural_weight(text) == 0.0
 
 
-@pytest.mark.parametrize("text", [
-    "We need channels of communication out from the IGF to decision makers.",
-    "Thank you for the question: funding is the main barrier for volunteer-run coalitions.",
-    "Human captioning remains essential for deaf participants.",
-    "Countries that adopted a strategy with a budget attached made progress.",
-    "The last speaker in our survey, a rural clinic, had no connection at all for a month.",  # not a line-up
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need channels of communication out from the IGF to decision makers.",
+        "Thank you for the question: funding is the main barrier for volunteer-run coalitions.",
+        "Human captioning remains essential for deaf participants.",
+        "Countries that adopted a strategy with a budget attached made progress.",
+        "The last speaker in our survey, a rural clinic, had no connection at all for a month.",  # not a line-up
+    ],
+)
 def test_substance_is_kept(text: str) -> None:
     assert not is_procedural(text)
 
 
-@pytest.mark.parametrize("said, written", [
-    ("So I think, you know, human captioning remains essential, so on, so on.", "Human captioning remains essential."),
-    ("why public access ‑‑ why use public access when alternatives are there",
-     "Why use public access when alternatives are there."),
-    ("My ‑‑ good day, the statement is published today.", "Good day, the statement is published today."),
-    ("And also, basically, donors should coordinate.", "Donors should coordinate."),
-    # the caption disfluencies a rapporteur never writes: stutters, discourse markers, framing, asides
-    ("And so I would say, I would say the key message from our study is that you cannot manage what you do not measure.",
-     "You cannot manage what you do not measure."),
-    ("Um, so, what we found is that, that most of the, the clinics run on, you know, solar panels.",
-     "Most of the clinics run on solar panels."),
-    ("Yeah, the ministry published a standard, which by the way is what the unions asked for.",
-     "The ministry published a standard, which is what the unions asked for."),
-    ("Well, I think the the schools could share one server, for example,", "The schools could share one server."),
-    ("This is, let's say, a problem of budgets.", "This is a problem of budgets."),
-])
+@pytest.mark.parametrize(
+    "said, written",
+    [
+        (
+            "So I think, you know, human captioning remains essential, so on, so on.",
+            "Human captioning remains essential.",
+        ),
+        (
+            "why public access ‑‑ why use public access when alternatives are there",
+            "Why use public access when alternatives are there.",
+        ),
+        ("My ‑‑ good day, the statement is published today.", "Good day, the statement is published today."),
+        ("And also, basically, donors should coordinate.", "Donors should coordinate."),
+        # the caption disfluencies a rapporteur never writes: stutters, discourse markers, framing, asides
+        (
+            "And so I would say, I would say the key message from our study is that you cannot manage what you do not measure.",
+            "You cannot manage what you do not measure.",
+        ),
+        (
+            "Um, so, what we found is that, that most of the, the clinics run on, you know, solar panels.",
+            "Most of the clinics run on solar panels.",
+        ),
+        (
+            "Yeah, the ministry published a standard, which by the way is what the unions asked for.",
+            "The ministry published a standard, which is what the unions asked for.",
+        ),
+        ("Well, I think the the schools could share one server, for example,", "The schools could share one server."),
+        ("This is, let's say, a problem of budgets.", "This is a problem of budgets."),
+    ],
+)
 def test_compress_only_deletes_filler(said: str, written: str) -> None:
     out = compress(said)
     assert out == written
@@ -72,7 +103,7 @@ def test_units_are_exact_slices_with_source_lines() -> None:
     lines = CAPTION.split("\n")
     for unit in units:
         turn = session.turns[unit.turn]
-        assert turn.text[unit.start:unit.end] == unit.text
+        assert turn.text[unit.start : unit.end] == unit.text
         assert unit.text.split()[0] in lines[unit.line - 1]
     last = units[-1]
     assert last.text == "Human captioning remains essential for deaf participants"

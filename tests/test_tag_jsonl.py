@@ -11,10 +11,17 @@ from forumlens.tag.jsonl import tag_jsonl
 
 
 def test_each_line_gets_codes_and_scores_for_every_goal() -> None:
-    lines = [json.dumps({"id": "a", "text": "Malaria, tuberculosis and HIV remain leading causes "
-                                             "of death; vaccines and health workers save lives."}),
-             "",
-             json.dumps({"id": 7, "text": "The meeting will resume after lunch."})]
+    lines = [
+        json.dumps(
+            {
+                "id": "a",
+                "text": "Malaria, tuberculosis and HIV remain leading causes "
+                "of death; vaccines and health workers save lives.",
+            }
+        ),
+        "",
+        json.dumps({"id": 7, "text": "The meeting will resume after lunch."}),
+    ]
     out = list(tag_jsonl(lines, "sdg"))
     assert [o["id"] for o in out] == ["a", 7]  # blank lines skipped, ids passed through
     assert out[0]["codes"] == ["SDG3"]
@@ -26,8 +33,7 @@ def test_each_line_gets_codes_and_scores_for_every_goal() -> None:
 
 @pytest.mark.parametrize("scheme, prefix", [("issue-area", "IGF"), ("gdc", "GDC")])
 def test_other_schemes(scheme: str, prefix: str) -> None:
-    line = json.dumps({"id": 1, "text": "Cybersecurity and online safety of children, "
-                                        "data protection and privacy."})
+    line = json.dumps({"id": 1, "text": "Cybersecurity and online safety of children, data protection and privacy."})
     (out,) = tag_jsonl([line], scheme)
     assert out["codes"] and all(c.startswith(prefix) for c in out["codes"])
 
@@ -51,5 +57,6 @@ def test_unknown_scheme_fails_before_reading() -> None:
     def never():
         raise AssertionError("input was read")
         yield ""
+
     with pytest.raises(ConfigError):
         next(tag_jsonl(never(), "topics"))

@@ -6,25 +6,43 @@ from pathlib import Path
 
 import pytest
 
-from forumlens.tag.tagger import Tag, score_text, tag_session, tag_text, tag_turn
 from forumlens.models import Turn
+from forumlens.tag.tagger import Tag, score_text, tag_session, tag_text, tag_turn
 from forumlens.transcript.parse import parse_transcript
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
-@pytest.mark.parametrize("text, code", [
-    ("Smallholder farmers need better seeds, irrigation and fair crop prices to end hunger "
-     "and malnutrition in rural areas.", "SDG2"),
-    ("Every village needs safe drinking water, working toilets and proper sanitation; "
-     "open defecation still spreads disease.", "SDG6"),
-    ("Solar mini-grids and wind power bring affordable electricity to households that "
-     "still burn fuel wood for cooking.", "SDG7"),
-    ("Girls are kept out of school and women earn less than men; gender-based violence "
-     "and child marriage remain common.", "SDG5"),
-    ("Overfishing, coral reef bleaching and plastic litter threaten marine ecosystems "
-     "and coastal fishing communities.", "SDG14"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        (
+            "Smallholder farmers need better seeds, irrigation and fair crop prices to end hunger "
+            "and malnutrition in rural areas.",
+            "SDG2",
+        ),
+        (
+            "Every village needs safe drinking water, working toilets and proper sanitation; "
+            "open defecation still spreads disease.",
+            "SDG6",
+        ),
+        (
+            "Solar mini-grids and wind power bring affordable electricity to households that "
+            "still burn fuel wood for cooking.",
+            "SDG7",
+        ),
+        (
+            "Girls are kept out of school and women earn less than men; gender-based violence "
+            "and child marriage remain common.",
+            "SDG5",
+        ),
+        (
+            "Overfishing, coral reef bleaching and plastic litter threaten marine ecosystems "
+            "and coastal fishing communities.",
+            "SDG14",
+        ),
+    ],
+)
 def test_sdg_of_a_clear_passage_is_found(text: str, code: str) -> None:
     tags = tag_text(text, "sdg")
     assert tags and tags[0].code == code
@@ -38,9 +56,11 @@ def test_small_talk_has_no_tags() -> None:
 
 
 def test_a_text_can_carry_several_labels_with_evidence_sentences() -> None:
-    text = ("Internet shutdowns silence journalists and violate freedom of expression. "
-            "Meanwhile, artificial intelligence and algorithms decide who gets a loan. "
-            "We had lunch at noon.")
+    text = (
+        "Internet shutdowns silence journalists and violate freedom of expression. "
+        "Meanwhile, artificial intelligence and algorithms decide who gets a loan. "
+        "We had lunch at noon."
+    )
     tags = {t.code: t for t in tag_text(text, "gdc")}
     assert {"GDC3", "GDC5"} <= set(tags)
     quoted = [text[a:b] for a, b in tags["GDC5"].evidence]
@@ -54,19 +74,31 @@ def test_scores_cover_every_code_and_year_restricts_issue_areas() -> None:
 
 
 def test_a_turn_gets_tags_with_the_lines_of_its_evidence() -> None:
-    turn = Turn(index=3, line=40, label="ANA", speaker="Ana", kind="speech",
-                text="Good morning.\n\nOur coalition builds community networks to connect the "
-                     "unconnected.\nMeaningful access needs affordable broadband and digital skills.")
+    turn = Turn(
+        index=3,
+        line=40,
+        label="ANA",
+        speaker="Ana",
+        kind="speech",
+        text="Good morning.\n\nOur coalition builds community networks to connect the "
+        "unconnected.\nMeaningful access needs affordable broadband and digital skills.",
+    )
     tags = {t.code: t for t in tag_turn(turn, "gdc")}
     assert tags["GDC1"].lines == (42, 43)
-    assert tags["GDC1"].to_json() == {"scheme": "gdc", "code": "GDC1", "label": tags["GDC1"].label,
-                                      "score": round(tags["GDC1"].score, 4), "lines": [42, 43]}
+    assert tags["GDC1"].to_json() == {
+        "scheme": "gdc",
+        "code": "GDC1",
+        "label": tags["GDC1"].label,
+        "score": round(tags["GDC1"].score, 4),
+        "lines": [42, 43],
+    }
     assert Tag.from_json(tags["GDC1"].to_json()).lines == (42, 43)
 
 
 def test_stage_notes_are_not_tagged() -> None:
-    note = Turn(index=0, line=1, label=None, speaker=None, kind="note",
-                text="(Climate change and hunger discussed off mic.)")
+    note = Turn(
+        index=0, line=1, label=None, speaker=None, kind="note", text="(Climate change and hunger discussed off mic.)"
+    )
     assert tag_turn(note, "sdg") == []
 
 

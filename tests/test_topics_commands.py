@@ -14,9 +14,18 @@ LIMIT = 20_000_000
 
 
 def test_tag_jsonl_contract_through_the_cli():
-    lines = "\n".join([json.dumps({"id": "a", "text": "Safe drinking water and sanitation for every village, "
-                                                     "with wells and clean water management."}),
-                       json.dumps({"id": 2, "text": "Broadband infrastructure and industrial innovation."})])
+    lines = "\n".join(
+        [
+            json.dumps(
+                {
+                    "id": "a",
+                    "text": "Safe drinking water and sanitation for every village, "
+                    "with wells and clean water management.",
+                }
+            ),
+            json.dumps({"id": 2, "text": "Broadband infrastructure and industrial innovation."}),
+        ]
+    )
     result = CliRunner().invoke(cli, ["tag", "--scheme", "sdg", "--jsonl"], input=lines)
     assert result.exit_code == 0, result.output
     records = [json.loads(x) for x in result.output.splitlines()]
@@ -39,8 +48,9 @@ def test_ingest_stores_tags_and_search_filters_by_them(fresh_store):
     hits = fresh_store.search(parse_query("coalition"), SearchFilters(tag=code.lower(), limit=100))
     assert hits and {h.session for h in hits} <= tagged
     by_coalition = fresh_store.search(parse_query("the"), SearchFilters(coalition="DC-PAL", limit=100))
-    assert {h.session for h in by_coalition} == {c.session for c in fresh_store.coalition_appearances()
-                                                 if c.acronym == "DC-PAL"}
+    assert {h.session for h in by_coalition} == {
+        c.session for c in fresh_store.coalition_appearances() if c.acronym == "DC-PAL"
+    }
 
 
 def test_glossary_across_the_store(tmp_path):

@@ -21,8 +21,23 @@ from forumlens.web import create_app
 from .conftest import MAIN_SESSION
 from .web_support import ADMIN_TOKEN, build_web_store, main_session_id, web_settings
 
-HOSTILE_QUERIES = ['"', '((', 'NOT', 'a OR', '*', '-', 'NEAR(', "'; DROP TABLE turns; --", "\x00", "é" * 3000,
-                   '"unbalanced phrase', 'AND OR NOT', "<script>alert(1)</script>", "%_%", "🙂 net*"]
+HOSTILE_QUERIES = [
+    '"',
+    "((",
+    "NOT",
+    "a OR",
+    "*",
+    "-",
+    "NEAR(",
+    "'; DROP TABLE turns; --",
+    "\x00",
+    "é" * 3000,
+    '"unbalanced phrase',
+    "AND OR NOT",
+    "<script>alert(1)</script>",
+    "%_%",
+    "🙂 net*",
+]
 
 
 @pytest.fixture(scope="module")
@@ -53,15 +68,18 @@ def test_sessions_is_a_json_list_each_with_an_id(client):
     assert SID in {s["id"] for s in data}
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("year=2021", {SID}),
-    ("coalition=dc-on-network-neutrality", {SID}),
-    ("tag=SDG5", {SID}),
-    ("speaker=jason munyan", {SID}),
-    ("title=digital cooperation in practice", {SID}),
-    ("affiliation=un-desa", {SID}),
-    ("year=1999", set()),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("year=2021", {SID}),
+        ("coalition=dc-on-network-neutrality", {SID}),
+        ("tag=SDG5", {SID}),
+        ("speaker=jason munyan", {SID}),
+        ("title=digital cooperation in practice", {SID}),
+        ("affiliation=un-desa", {SID}),
+        ("year=1999", set()),
+    ],
+)
 def test_sessions_filters(client, query, expected):
     assert {s["id"] for s in client.get(f"/api/sessions?{query}").json()} == expected
 
@@ -101,14 +119,19 @@ def _sessions_of(client, url):
     return {s["session"] for s in client.get(url).json()["sessions"]}
 
 
-@pytest.mark.parametrize("params, allowed", [
-    ({"q": "coalition", "speaker": "tropina"}, None),
-    ({"q": "coalition", "year": 2021}, lambda c: {SID}),
-    ({"q": "coalition", "session": SID[:8]}, lambda c: {SID}),
-    ({"q": "coalition", "coalition": "dc-on-core-internet-values"},
-     lambda c: _sessions_of(c, "/api/coalitions/dc-on-core-internet-values")),
-    ({"q": "coalition", "tag": "SDG5"}, lambda c: _sessions_of(c, "/api/tags/sdg/SDG5")),
-])
+@pytest.mark.parametrize(
+    "params, allowed",
+    [
+        ({"q": "coalition", "speaker": "tropina"}, None),
+        ({"q": "coalition", "year": 2021}, lambda c: {SID}),
+        ({"q": "coalition", "session": SID[:8]}, lambda c: {SID}),
+        (
+            {"q": "coalition", "coalition": "dc-on-core-internet-values"},
+            lambda c: _sessions_of(c, "/api/coalitions/dc-on-core-internet-values"),
+        ),
+        ({"q": "coalition", "tag": "SDG5"}, lambda c: _sessions_of(c, "/api/tags/sdg/SDG5")),
+    ],
+)
 def test_search_filters(client, params, allowed):
     hits = client.get("/api/search", params=params).json()["hits"]
     assert hits
@@ -153,7 +176,9 @@ def test_people_and_person(client):
 def test_coalitions_and_coalition(client):
     coalitions = client.get("/api/coalitions").json()
     gold = json.loads((MAIN_SESSION.parent / "igf2021-dc-main-session.people.json").read_text("utf-8"))
-    assert set(gold["coalitions_presenting"]) | set(gold["coalitions_invited_absent"]) <= {c["name"] for c in coalitions}
+    assert set(gold["coalitions_presenting"]) | set(gold["coalitions_invited_absent"]) <= {
+        c["name"] for c in coalitions
+    }
     detail = client.get("/api/coalitions/dc-on-platform-responsibility").json()
     assert detail["sessions"][0]["session"] == SID and detail["sessions"][0]["status"] == "presented"
     assert detail["outputs"][0]["title"].startswith("Glossary")
@@ -210,8 +235,11 @@ def test_ingest_needs_the_admin_token(client):
 def test_writes_are_refused_without_a_configured_token(store_path):
     settings = web_settings(store_path, admin_token="")
     with TestClient(create_app(store_path, settings)) as c:
-        response = c.post("/api/ingest", files={"file": ("x.txt", b">> A: hi", "text/plain")},
-                          headers={"Authorization": "Bearer anything"})
+        response = c.post(
+            "/api/ingest",
+            files={"file": ("x.txt", b">> A: hi", "text/plain")},
+            headers={"Authorization": "Bearer anything"},
+        )
     assert response.status_code == 503 and "FORUMLENS_ADMIN_TOKEN" in response.json()["error"]["hint"]
 
 
@@ -226,15 +254,19 @@ def test_ingest_upload_stores_the_session_once(writable_client):
     assert [s["id"] for s in sessions] == [first.json()["session"]]
 
 
-@pytest.mark.parametrize("name, data, status", [
-    ("big.txt", b">> A: " + b"word " * 20_000, 413),       # over the 0.05 MB test limit
-    ("image.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, 400),  # not a transcript type
-    ("fake.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, 422),   # right name, binary content
-    ("empty.txt", b"", 422),
-])
+@pytest.mark.parametrize(
+    "name, data, status",
+    [
+        ("big.txt", b">> A: " + b"word " * 20_000, 413),  # over the 0.05 MB test limit
+        ("image.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, 400),  # not a transcript type
+        ("fake.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, 422),  # right name, binary content
+        ("empty.txt", b"", 422),
+    ],
+)
 def test_ingest_upload_limits_and_type_checks(writable_client, name, data, status):
-    response = writable_client.post("/api/ingest", files={"file": (name, data, "application/octet-stream")},
-                                    headers={"X-Admin-Token": ADMIN_TOKEN})
+    response = writable_client.post(
+        "/api/ingest", files={"file": (name, data, "application/octet-stream")}, headers={"X-Admin-Token": ADMIN_TOKEN}
+    )
     assert response.status_code == status, response.text
     assert response.json()["error"]["message"]
 
@@ -309,14 +341,17 @@ def test_search_facets_only_offer_what_the_filters_allow(funding_store):
         assert "Ana Pereira" in page and "Bruno Costa" not in page and "Platform Responsibility" not in page
 
 
-@pytest.mark.parametrize("filters, speakers", [
-    (SearchFilters(), {"Ana Pereira", "Bruno Costa"}),
-    (SearchFilters(year=2020), {"Bruno Costa"}),
-    (SearchFilters(speaker="ana pereira"), {"Ana Pereira"}),
-    (SearchFilters(coalition="DC on Platform Responsibility"), {"Bruno Costa"}),
-    (SearchFilters(tag="SDG9", year=2020), set()),
-    (SearchFilters(year=2019), set()),
-])
+@pytest.mark.parametrize(
+    "filters, speakers",
+    [
+        (SearchFilters(), {"Ana Pereira", "Bruno Costa"}),
+        (SearchFilters(year=2020), {"Bruno Costa"}),
+        (SearchFilters(speaker="ana pereira"), {"Ana Pereira"}),
+        (SearchFilters(coalition="DC on Platform Responsibility"), {"Bruno Costa"}),
+        (SearchFilters(tag="SDG9", year=2020), set()),
+        (SearchFilters(year=2019), set()),
+    ],
+)
 def test_store_search_facets_follow_every_filter(funding_store, filters, speakers):
     with open_store(funding_store, readonly=True) as store:
         found = store.search_facets(parse_query("funding"), filters)
@@ -325,17 +360,28 @@ def test_store_search_facets_follow_every_filter(funding_store, filters, speaker
         assert store.search_facets(parse_query('"" -'), filters) is None  # no words: nothing to count
 
 
-@pytest.mark.parametrize("filters, dialect, fragments, params", [
-    (SessionFilters(), "sqlite", [], [10, 0]),
-    (SessionFilters(year=2021), "sqlite", ["s.year = ?"], [2021, 10, 0]),
-    (SessionFilters(title="Digital ACCESS"), "sqlite", ["lower(s.title) LIKE ?"], ["%digital access%", 10, 0]),
-    (SessionFilters(title="access"), "postgres", ["lower(s.title COLLATE \"C\") LIKE ? ESCAPE ''"],
-     ["%access%", 10, 0]),
-    (SessionFilters(speaker="Jason MUNYAN"), "sqlite", ["speaker_key LIKE ?)"], ["%jason munyan%", 10, 0]),
-    (SessionFilters(speaker="o'brien"), "postgres", ["speaker_key LIKE ? ESCAPE '')"], ["%o brien%", 10, 0]),
-    (SessionFilters(coalition="DC on X", tag="SDG5", affiliation="UN DESA"), "sqlite",
-     ["coalition = ?", "code = ?", "affiliation = ?"], ["DC on X", "SDG5", "UN DESA", 10, 0]),
-])
+@pytest.mark.parametrize(
+    "filters, dialect, fragments, params",
+    [
+        (SessionFilters(), "sqlite", [], [10, 0]),
+        (SessionFilters(year=2021), "sqlite", ["s.year = ?"], [2021, 10, 0]),
+        (SessionFilters(title="Digital ACCESS"), "sqlite", ["lower(s.title) LIKE ?"], ["%digital access%", 10, 0]),
+        (
+            SessionFilters(title="access"),
+            "postgres",
+            ["lower(s.title COLLATE \"C\") LIKE ? ESCAPE ''"],
+            ["%access%", 10, 0],
+        ),
+        (SessionFilters(speaker="Jason MUNYAN"), "sqlite", ["speaker_key LIKE ?)"], ["%jason munyan%", 10, 0]),
+        (SessionFilters(speaker="o'brien"), "postgres", ["speaker_key LIKE ? ESCAPE '')"], ["%o brien%", 10, 0]),
+        (
+            SessionFilters(coalition="DC on X", tag="SDG5", affiliation="UN DESA"),
+            "sqlite",
+            ["coalition = ?", "code = ?", "affiliation = ?"],
+            ["DC on X", "SDG5", "UN DESA", 10, 0],
+        ),
+    ],
+)
 def test_filtered_sessions_sql(filters, dialect, fragments, params):
     sql, got = filtered_sessions_sql(filters, 10, 0, dialect)
     assert all(fragment in sql for fragment in fragments), sql
@@ -343,8 +389,9 @@ def test_filtered_sessions_sql(filters, dialect, fragments, params):
     assert sql.endswith("ORDER BY s.year DESC, s.title, s.id LIMIT ? OFFSET ?")
 
 
-@pytest.mark.parametrize("dialect, match", [("sqlite", "turns_fts MATCH ?"),
-                                            ("postgres", "t.tsv @@ CAST(? AS tsquery)")])
+@pytest.mark.parametrize(
+    "dialect, match", [("sqlite", "turns_fts MATCH ?"), ("postgres", "t.tsv @@ CAST(? AS tsquery)")]
+)
 def test_facets_sql_counts_within_the_search_filters(dialect, match):
     sql, params = facets_sql("q", SearchFilters(speaker="Ana", year=2023, tag="sdg9"), dialect, 50)
     assert match in sql and "s.year = ?" in sql and "t.speaker_key LIKE ?" in sql and "FROM tags" in sql
@@ -356,9 +403,23 @@ def test_facets_sql_counts_within_the_search_filters(dialect, match):
 def test_the_portal_reads_alike_on_both_stores(funding_store):
     """Every list, detail page and the graph over the portal's store queries, on SQLite and PostgreSQL."""
     with TestClient(create_app(funding_store, web_settings(funding_store))) as c:
-        for url in ("/", "/sessions", "/sessions?year=2023", "/people", "/people/ana-pereira", "/coalitions",
-                    "/coalitions/dc-on-community-connectivity", "/topics", "/topics/sdg", "/glossary", "/graph",
-                    "/search?q=funding", "/api", "/api/graph", "/api/glossary"):
+        for url in (
+            "/",
+            "/sessions",
+            "/sessions?year=2023",
+            "/people",
+            "/people/ana-pereira",
+            "/coalitions",
+            "/coalitions/dc-on-community-connectivity",
+            "/topics",
+            "/topics/sdg",
+            "/glossary",
+            "/graph",
+            "/search?q=funding",
+            "/api",
+            "/api/graph",
+            "/api/glossary",
+        ):
             assert c.get(url).status_code == 200, url
         people = {p["name"]: p for p in c.get("/api/people").json()}
         assert {"Ana Pereira", "Bruno Costa"} <= set(people) and people["Ana Pereira"]["sessions"] == 1
@@ -375,8 +436,16 @@ def test_the_portal_reads_alike_on_both_stores(funding_store):
         assert c.get("/api/coalitions/dc-on-nothing").status_code == 404
 
 
-@pytest.mark.parametrize(("query", "status"), [("since=21", 400), ("since=2021-13-01", 400), ("until=abc", 400),
-                                               ("coalition=DC%20on%20Unicorns", 404), ("since=2021&until=2024", 200)])
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("since=21", 400),
+        ("since=2021-13-01", 400),
+        ("until=abc", 400),
+        ("coalition=DC%20on%20Unicorns", 404),
+        ("since=2021&until=2024", 200),
+    ],
+)
 def test_brief_filters_are_checked_like_the_cli(client, query, status):
     response = client.get(f"/api/briefs?topic=funding&{query}")
     assert response.status_code == status, response.text

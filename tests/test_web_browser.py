@@ -42,8 +42,12 @@ def server(tmp_path_factory) -> Iterator[str]:
     env = {**os.environ, "FORUMLENS_CONFIG": "/nonexistent", "FORUMLENS_ADMIN_TOKEN": ""}
     log = tmp_path_factory.mktemp("serve-log") / "serve.log"
     with log.open("wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "forumlens", "--db", db, "serve", "--port", str(port)],
-                                stdout=out, stderr=subprocess.STDOUT, env=env)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "forumlens", "--db", db, "serve", "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -67,11 +71,13 @@ def server(tmp_path_factory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    assert CHROMIUM.is_file(), (f"Chromium is missing at {CHROMIUM}: run `bash scripts/install-system-deps.sh` "
-                                "(make test does)")
+    assert CHROMIUM.is_file(), (
+        f"Chromium is missing at {CHROMIUM}: run `bash scripts/install-system-deps.sh` (make test does)"
+    )
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                    args=["--no-sandbox", "--disable-dev-shm-usage"])
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-dev-shm-usage"]
+        )
         yield browser
         browser.close()
 
@@ -177,8 +183,12 @@ def test_pages_work_without_javascript(server, browser):
 
 
 def test_people_topics_glossary_and_api_docs_screens(server, page):
-    for name, path in (("person", "/people/jason-munyan"), ("topic", "/topics/sdg/SDG5"),
-                       ("glossary", "/glossary"), ("briefs", "/briefs?topic=meaningful+access")):
+    for name, path in (
+        ("person", "/people/jason-munyan"),
+        ("topic", "/topics/sdg/SDG5"),
+        ("glossary", "/glossary"),
+        ("briefs", "/briefs?topic=meaningful+access"),
+    ):
         page.goto(server + path)
         expect(page.locator("h1")).to_be_visible()
         _shot(page, name)

@@ -46,8 +46,9 @@ class Counter:
             status = 404 if "missing" in request.query_params else 200
             return PlainTextResponse(f"call {self.calls} " + "x" * 2000, status_code=status, headers=headers)
 
-        inner = Starlette(routes=[Route("/sessions/{sid}", page, methods=["GET", "POST"]),
-                                  Route("/api/subscribers", page)])
+        inner = Starlette(
+            routes=[Route("/sessions/{sid}", page, methods=["GET", "POST"]), Route("/api/subscribers", page)]
+        )
         return ResponseCache(inner, version=lambda: self.version, max_bytes=max_bytes)
 
 
@@ -91,12 +92,15 @@ def test_no_version_means_no_cache(counter):
     assert counter.calls == 2
 
 
-@pytest.mark.parametrize("how", [
-    {"headers": {"Authorization": f"Bearer {ADMIN_TOKEN}"}},
-    {"headers": {"X-Admin-Token": ADMIN_TOKEN}},
-    {"params": {"missing": "1"}},  # errors are never stored
-    {"params": {"never": "1"}},  # the handler said no-store
-])
+@pytest.mark.parametrize(
+    "how",
+    [
+        {"headers": {"Authorization": f"Bearer {ADMIN_TOKEN}"}},
+        {"headers": {"X-Admin-Token": ADMIN_TOKEN}},
+        {"params": {"missing": "1"}},  # errors are never stored
+        {"params": {"never": "1"}},  # the handler said no-store
+    ],
+)
 def test_what_is_never_replayed(counter, how):
     client = TestClient(counter.app())
     client.get("/sessions/a", **how)
@@ -275,8 +279,14 @@ def test_a_reanalysis_in_place_is_shown_at_once(store_location: str, tmp_path: P
         try:
             analyses = {kind: store.analysis(sid, kind) for kind in ("takeaways", "people", "coalitions")}
             line = client.get(f"/api/sessions/{sid}").json()["turns"][-1]["line"]
-            analyses["takeaways"] = [{"text": "Rewritten takeaway about remedies.", "citations": [
-                {"session": sid, "line": line, "speaker": "ANA PEREIRA", "quote": "we need funding to continue"}]}]
+            analyses["takeaways"] = [
+                {
+                    "text": "Rewritten takeaway about remedies.",
+                    "citations": [
+                        {"session": sid, "line": line, "speaker": "ANA PEREIRA", "quote": "we need funding to continue"}
+                    ],
+                }
+            ]
             store.replace_analyses(sid, {k: v for k, v in analyses.items() if v is not None})
         finally:
             store.close()

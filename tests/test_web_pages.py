@@ -35,13 +35,33 @@ def _hostile_id(client) -> str:
     return next(s["id"] for s in client.get("/api/sessions").json() if "markup" in s["title"])
 
 
-@pytest.mark.parametrize("url", [
-    "/", "/sessions", "/sessions?year=2021", "/sessions?coalition=dc-on-network-neutrality&page=1",
-    f"/sessions/{SID}", "/people", "/people?name=chung", "/people/jennifer-chung", "/coalitions",
-    "/coalitions/dc-on-platform-responsibility", "/topics", "/topics/sdg", "/topics/sdg/SDG5", "/search",
-    "/search?q=meaningful+access", "/search?q=coalition&year=2021&page=2", "/glossary", "/glossary?term=mag",
-    "/briefs", "/briefs?topic=meaningful+access", "/graph", "/api/docs",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/sessions",
+        "/sessions?year=2021",
+        "/sessions?coalition=dc-on-network-neutrality&page=1",
+        f"/sessions/{SID}",
+        "/people",
+        "/people?name=chung",
+        "/people/jennifer-chung",
+        "/coalitions",
+        "/coalitions/dc-on-platform-responsibility",
+        "/topics",
+        "/topics/sdg",
+        "/topics/sdg/SDG5",
+        "/search",
+        "/search?q=meaningful+access",
+        "/search?q=coalition&year=2021&page=2",
+        "/glossary",
+        "/glossary?term=mag",
+        "/briefs",
+        "/briefs?topic=meaningful+access",
+        "/graph",
+        "/api/docs",
+    ],
+)
 def test_every_page_renders(client, url):
     response = client.get(url)
     assert response.status_code == 200, response.text[-500:]
@@ -59,8 +79,17 @@ def test_session_page_has_an_anchor_for_every_line_that_starts_a_turn(client):
 
 def test_session_page_shows_the_report_parts(client):
     html = client.get(f"/sessions/{SID}").text
-    for part in ('id="takeaways"', 'id="speakers"', 'id="questions"', 'id="asks"', 'id="coalitions"',
-                 'id="topics"', 'id="transcript"', "answered-later", "<svg class=\"bar\""):
+    for part in (
+        'id="takeaways"',
+        'id="speakers"',
+        'id="questions"',
+        'id="asks"',
+        'id="coalitions"',
+        'id="topics"',
+        'id="transcript"',
+        "answered-later",
+        '<svg class="bar"',
+    ):
         assert part in html
     assert f'href="/sessions/{SID}#L333"' in html  # the takeaway citation
     assert 'href="/people/olivier-crepin-leblond"' in html
@@ -98,7 +127,7 @@ def test_topic_page_uses_the_taxonomy_and_lists_sessions(client):
 
 def test_graph_is_svg_with_clickable_nodes(client):
     html = client.get("/graph").text
-    assert "<svg class=\"graph\"" in html
+    assert '<svg class="graph"' in html
     assert 'href="/coalitions/dc-on-platform-responsibility"' in html
 
 
@@ -113,10 +142,26 @@ class _Brief:
 def test_briefs_render_escaped_and_download(client, monkeypatch):
     def fake_brief(store, topic, since=None, until=None, coalition=None):
         assert since == 2020 and until is None and coalition is None
-        return _Brief({"topic": topic, "bullets": [{"text": "Updates <b>matter</b>.", "theme": "Channels",
-                                                    "citations": [{"session": SID, "line": 333,
-                                                                   "speaker": "Jason Munyan",
-                                                                   "quote": "having regular updates to our office"}]}]})
+        return _Brief(
+            {
+                "topic": topic,
+                "bullets": [
+                    {
+                        "text": "Updates <b>matter</b>.",
+                        "theme": "Channels",
+                        "citations": [
+                            {
+                                "session": SID,
+                                "line": 333,
+                                "speaker": "Jason Munyan",
+                                "quote": "having regular updates to our office",
+                            }
+                        ],
+                    }
+                ],
+            }
+        )
+
     monkeypatch.setattr("forumlens.web.briefs.topic_brief", fake_brief)
     html = client.get("/briefs?topic=updates&since=2020").text
     assert "Updates &lt;b&gt;matter&lt;/b&gt;." in html and f"/sessions/{SID}#L333" in html
@@ -136,13 +181,16 @@ def test_hostile_transcript_renders_as_text(client):
     assert "<iframe" not in search and "&lt;iframe" in search
 
 
-@pytest.mark.parametrize("snippet, expected", [
-    ("a **b** c", "a <mark>b</mark> c"),
-    ("<script>**x**</script>", "&lt;script&gt;<mark>x</mark>&lt;/script&gt;"),
-    ('**"q"** & <i>', "<mark>&quot;q&quot;</mark> &amp; &lt;i&gt;"),
-    ("no marks", "no marks"),
-    ("**unclosed", "**unclosed"),
-])
+@pytest.mark.parametrize(
+    "snippet, expected",
+    [
+        ("a **b** c", "a <mark>b</mark> c"),
+        ("<script>**x**</script>", "&lt;script&gt;<mark>x</mark>&lt;/script&gt;"),
+        ('**"q"** & <i>', "<mark>&quot;q&quot;</mark> &amp; &lt;i&gt;"),
+        ("no marks", "no marks"),
+        ("**unclosed", "**unclosed"),
+    ],
+)
 def test_mark_snippet_escapes_before_marking(snippet, expected):
     assert mark_snippet(snippet) == expected
 

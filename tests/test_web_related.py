@@ -87,8 +87,11 @@ def test_semantic_modes_without_vectors_are_a_clear_400(client, mode):
     assert response.status_code == 400
     error = response.json()["error"]
     assert "no embeddings are stored" in error["message"] and "forumlens embed" in error["hint"]
-    assert client.get("/api/search/modes").json() == {"modes": ["lexical"], "all": ["lexical", "semantic", "hybrid"],
-                                                      "default": "lexical"}
+    assert client.get("/api/search/modes").json() == {
+        "modes": ["lexical"],
+        "all": ["lexical", "semantic", "hybrid"],
+        "default": "lexical",
+    }
 
 
 def test_semantic_mode_without_the_extra_names_the_install(client, no_extra):
@@ -133,13 +136,16 @@ def test_api_similar_turns_by_line(client):
     assert all((t["session"], t["line"]) != (CONNECTIVITY, 9) for t in data["turns"])
 
 
-@pytest.mark.parametrize("url, status", [
-    (f"/api/sessions/{CONNECTIVITY}/related?line=2", 404),  # the title line is not a turn
-    ("/api/sessions/ffffffffffff/related", 404),
-    (f"/api/sessions/{CONNECTIVITY}/related?line=0", 422),
-    (f"/api/sessions/{CONNECTIVITY}/related?k=500", 422),
-    ("/api/coalitions/no-such-coalition/partners", 404),
-])
+@pytest.mark.parametrize(
+    "url, status",
+    [
+        (f"/api/sessions/{CONNECTIVITY}/related?line=2", 404),  # the title line is not a turn
+        ("/api/sessions/ffffffffffff/related", 404),
+        (f"/api/sessions/{CONNECTIVITY}/related?line=0", 422),
+        (f"/api/sessions/{CONNECTIVITY}/related?k=500", 422),
+        ("/api/coalitions/no-such-coalition/partners", 404),
+    ],
+)
 def test_related_errors_are_json(client, url, status):
     response = client.get(url)
     assert response.status_code == status and response.headers["content-type"].startswith("application/json")
@@ -243,8 +249,9 @@ def test_api_hybrid_keeps_exact_phrases_and_filters(semantic_client):
     assert only["hits"] and {h["session"] for h in only["hits"]} == {LIBRARIES}
     first = semantic_client.get("/api/search?q=rural+access&mode=hybrid&limit=2").json()
     second = semantic_client.get("/api/search?q=rural+access&mode=hybrid&limit=2&offset=2").json()
-    assert first["has_next"] and not {(h["session"], h["line"]) for h in first["hits"]} & \
-        {(h["session"], h["line"]) for h in second["hits"]}
+    assert first["has_next"] and not {(h["session"], h["line"]) for h in first["hits"]} & {
+        (h["session"], h["line"]) for h in second["hits"]
+    }
 
 
 @pytest.mark.parametrize("q", ['"', "((", "<script>alert(1)</script>", "-", "é" * 3000])

@@ -64,43 +64,107 @@ def main_session_analyses(session: Session) -> dict[str, Any]:
         else:
             turns = [t for t in speech if t.line == person["line"]]
         words = sum(len(t.text.split()) for t in turns)
-        people.append({"name": person["name"], "labels": sorted({t.label for t in turns if t.label}),
-                       "role": person["role"], "affiliation": person.get("affiliation"),
-                       "mode": person.get("mode"), "lines": [t.line for t in turns], "words": words,
-                       "minutes": round(words / 150, 1), "evidence": [], "flags": []})
+        people.append(
+            {
+                "name": person["name"],
+                "labels": sorted({t.label for t in turns if t.label}),
+                "role": person["role"],
+                "affiliation": person.get("affiliation"),
+                "mode": person.get("mode"),
+                "lines": [t.line for t in turns],
+                "words": words,
+                "minutes": round(words / 150, 1),
+                "evidence": [],
+                "flags": [],
+            }
+        )
     for flag in gold["flags"]:
         turn = next(t for t in speech if t.line == flag["line"])
-        people.append({"name": turn.speaker, "labels": [turn.label], "role": "participant", "affiliation": None,
-                       "mode": None, "lines": [turn.line], "words": len(turn.text.split()), "minutes": 0.5,
-                       "evidence": [], "flags": [{"line": flag["line"], "reason": flag["reason"]}]})
+        people.append(
+            {
+                "name": turn.speaker,
+                "labels": [turn.label],
+                "role": "participant",
+                "affiliation": None,
+                "mode": None,
+                "lines": [turn.line],
+                "words": len(turn.text.split()),
+                "minutes": 0.5,
+                "evidence": [],
+                "flags": [{"line": flag["line"], "reason": flag["reason"]}],
+            }
+        )
     lines_of = {p["affiliation"]: p["lines"] for p in people if p["affiliation"]}
-    coalitions = [{"name": name, "acronym": None, "status": "presented", "lines": lines_of.get(name, [])[:3]}
-                  for name in gold["coalitions_presenting"]]
-    coalitions += [{"name": name, "acronym": None, "status": "invited-absent", "lines": []}
-                   for name in gold["coalitions_invited_absent"]]
+    coalitions = [
+        {"name": name, "acronym": None, "status": "presented", "lines": lines_of.get(name, [])[:3]}
+        for name in gold["coalitions_presenting"]
+    ]
+    coalitions += [
+        {"name": name, "acronym": None, "status": "invited-absent", "lines": []}
+        for name in gold["coalitions_invited_absent"]
+    ]
     jason = _quote(session, 333, "having regular updates to our office")
     return {
         "people": people,
         "coalitions": coalitions,
-        "segments": [{"title": "Global health crisis and social inequalities", "from_line": 21, "to_line": 96},
-                     {"title": "Strategic discussion with the guests", "from_line": 277, "to_line": 548}],
-        "questions": [{"line": 21, "by": "Tatiana Tropina", "to": "DC on Gender and Internet Governance",
-                       "text": "how can we address the links between digital inequality and social and economic "
-                               "inequality", "status": "answered-later", "answer_lines": [211]}],
-        "asks": [{"category": "funding", "by": "Concettina Cassa", "line": 511,
-                  "quote": _quote(session, 511, "to have funds to make it work")["quote"]},
-                 {"category": "communication-channels", "by": "Jason Munyan", "line": 333, "quote": jason["quote"]}],
-        "outputs": [{"title": "Glossary of platform law and policy terms", "coalition": "DC on Platform Responsibility",
-                     "by": "Yasmin Curzi de Mendonca", "line": 167,
-                     "quote": _quote(session, 167, "the glossary of pl")["quote"]}],
-        "takeaways": [{"text": "The Tech Envoy's office asked coalitions for regular updates on their work.",
-                       "citations": [jason]}],
-        "tags": [{"scheme": "sdg", "code": "SDG5", "label": "Gender equality", "score": 0.72, "lines": [21, 211]},
-                 {"scheme": "issue-area", "code": "IGF2021-COOPERATION", "label": "Digital cooperation",
-                  "score": 0.9, "lines": [277]}],
-        "glossary": [{"term": "MAG", "kind": "acronym", "expansion": "Multistakeholder Advisory Group",
-                      "expansion_source": "session",
-                      "definition": _quote(session, 359, "the MAG working group on strategy"), "lines": [359, 365]}],
+        "segments": [
+            {"title": "Global health crisis and social inequalities", "from_line": 21, "to_line": 96},
+            {"title": "Strategic discussion with the guests", "from_line": 277, "to_line": 548},
+        ],
+        "questions": [
+            {
+                "line": 21,
+                "by": "Tatiana Tropina",
+                "to": "DC on Gender and Internet Governance",
+                "text": "how can we address the links between digital inequality and social and economic inequality",
+                "status": "answered-later",
+                "answer_lines": [211],
+            }
+        ],
+        "asks": [
+            {
+                "category": "funding",
+                "by": "Concettina Cassa",
+                "line": 511,
+                "quote": _quote(session, 511, "to have funds to make it work")["quote"],
+            },
+            {"category": "communication-channels", "by": "Jason Munyan", "line": 333, "quote": jason["quote"]},
+        ],
+        "outputs": [
+            {
+                "title": "Glossary of platform law and policy terms",
+                "coalition": "DC on Platform Responsibility",
+                "by": "Yasmin Curzi de Mendonca",
+                "line": 167,
+                "quote": _quote(session, 167, "the glossary of pl")["quote"],
+            }
+        ],
+        "takeaways": [
+            {
+                "text": "The Tech Envoy's office asked coalitions for regular updates on their work.",
+                "citations": [jason],
+            }
+        ],
+        "tags": [
+            {"scheme": "sdg", "code": "SDG5", "label": "Gender equality", "score": 0.72, "lines": [21, 211]},
+            {
+                "scheme": "issue-area",
+                "code": "IGF2021-COOPERATION",
+                "label": "Digital cooperation",
+                "score": 0.9,
+                "lines": [277],
+            },
+        ],
+        "glossary": [
+            {
+                "term": "MAG",
+                "kind": "acronym",
+                "expansion": "Multistakeholder Advisory Group",
+                "expansion_source": "session",
+                "definition": _quote(session, 359, "the MAG working group on strategy"),
+                "lines": [359, 365],
+            }
+        ],
     }
 
 

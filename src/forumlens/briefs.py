@@ -49,8 +49,14 @@ def _checked(result: Brief, sources: list[tuple[Session, dict[str, Any]]]) -> Br
     return result
 
 
-def topic_brief(store: Store, topic: str, *, since: int | str | dt.date | None = None,
-                until: int | str | dt.date | None = None, coalition: str | None = None) -> TopicBrief:
+def topic_brief(
+    store: Store,
+    topic: str,
+    *,
+    since: int | str | dt.date | None = None,
+    until: int | str | dt.date | None = None,
+    coalition: str | None = None,
+) -> TopicBrief:
     """Talking points on a topic from the whole store (a `TopicBrief`, cited)."""
     from .summarise import brief_topic
 

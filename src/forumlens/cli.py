@@ -36,13 +36,17 @@ from .read import read_bytes
 from .search import SearchFilters, parse_query
 from .settings import load_settings
 
-__all__ = ["main", "cli"]
+__all__ = ["cli", "main"]
 
 
 @click.group(cls=ForumlensGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--db", default=None, metavar="PATH_OR_URL",
-              help="Store: a SQLite file path or a postgresql:// URL. Default: $FORUMLENS_DB, "
-                   "else forumlens.sqlite3 in your user data directory.")
+@click.option(
+    "--db",
+    default=None,
+    metavar="PATH_OR_URL",
+    help="Store: a SQLite file path or a postgresql:// URL. Default: $FORUMLENS_DB, "
+    "else forumlens.sqlite3 in your user data directory.",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.version_option(__version__, prog_name="forumlens")
 @click.pass_context
@@ -71,22 +75,50 @@ def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Re-ingest files whose content is already stored.")
 @click.option("--json", "as_json", is_flag=True, help="Print the outcomes as JSON.")
-@click.option("--coalition", "coalitions", multiple=True, metavar="NAME",
-              help="Coalition(s) a document is from (name or acronym; repeatable). Overrides detection.")
-@click.option("--kind", "doc_kind", metavar="KIND",
-              help="Document kind: annual-report, session-report, statement, recommendations, glossary, paper, other.")
+@click.option(
+    "--coalition",
+    "coalitions",
+    multiple=True,
+    metavar="NAME",
+    help="Coalition(s) a document is from (name or acronym; repeatable). Overrides detection.",
+)
+@click.option(
+    "--kind",
+    "doc_kind",
+    metavar="KIND",
+    help="Document kind: annual-report, session-report, statement, recommendations, glossary, paper, other.",
+)
 @click.option("--date", "doc_date", metavar="DATE", help="Document date: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--title", "doc_title", metavar="TEXT", help="Document title.")
 @click.option("--language", "doc_language", metavar="CODE", help="Document language (ISO 639-1, e.g. en).")
-@click.option("--no-analysis", "no_analysis", is_flag=True,
-              help="Store turns only (fast bulk load); run `forumlens analyse --missing` later.")
-@click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Processes for parsing and analysis (default: one per CPU, up to 4, when there are several files).")
+@click.option(
+    "--no-analysis",
+    "no_analysis",
+    is_flag=True,
+    help="Store turns only (fast bulk load); run `forumlens analyse --missing` later.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Processes for parsing and analysis (default: one per CPU, up to 4, when there are several files).",
+)
 @db_option
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bool, coalitions: tuple[str, ...],
-           doc_kind: str | None, doc_date: str | None, doc_title: str | None, doc_language: str | None,
-           no_analysis: bool, workers: int | None, db: str | None) -> None:
+def ingest(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    force: bool,
+    as_json: bool,
+    coalitions: tuple[str, ...],
+    doc_kind: str | None,
+    doc_date: str | None,
+    doc_title: str | None,
+    doc_language: str | None,
+    no_analysis: bool,
+    workers: int | None,
+    db: str | None,
+) -> None:
     """Store transcripts and documents (.txt, .html, .md, .pdf, .docx): files and folders (recursive).
 
     Each file is stored whole or not at all. Files already stored (same content)
@@ -99,22 +131,45 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], force: bool, as_json: bo
       forumlens ingest igf2021/ extra-session.txt
       forumlens ingest report.pdf --coalition DC-CIV --kind annual-report --date 2023
     """
-    overrides = parse_overrides({"coalitions": list(coalitions), "kind": doc_kind, "date": doc_date,
-                                 "title": doc_title, "language": doc_language}, origin="flag")
+    overrides = parse_overrides(
+        {
+            "coalitions": list(coalitions),
+            "kind": doc_kind,
+            "date": doc_date,
+            "title": doc_title,
+            "language": doc_language,
+        },
+        origin="flag",
+    )
     store = open_ctx_store(ctx, db)
     files = list(expand_paths(paths))
     outcomes: list[IngestOutcome] = []
     show_bar = sys.stderr.isatty() and not as_json and len(files) > 1
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(files) > 2 else 1
-    options = IngestOptions.from_settings(settings_of(ctx), force=force, analyse=not no_analysis,
-                                          overrides=overrides, workers=workers)
+    options = IngestOptions.from_settings(
+        settings_of(ctx), force=force, analyse=not no_analysis, overrides=overrides, workers=workers
+    )
     bar: Any
     try:
-        with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr, show_pos=True,
-                               item_show_func=lambda o: o.path[-40:] if o else "") if show_bar else _plain() as bar:
-            outcomes = ingest_paths(store, files, options, on_file=lambda o: bar.update(1, o),
-                                    on_warning=lambda message: click.echo(f"warning: {message}", err=True))
+        with (
+            click.progressbar(
+                length=len(files),
+                label="Ingesting",
+                file=sys.stderr,
+                show_pos=True,
+                item_show_func=lambda o: o.path[-40:] if o else "",
+            )
+            if show_bar
+            else _plain() as bar
+        ):
+            outcomes = ingest_paths(
+                store,
+                files,
+                options,
+                on_file=lambda o: bar.update(1, o),
+                on_warning=lambda message: click.echo(f"warning: {message}", err=True),
+            )
     finally:
         store.close()
     if as_json:
@@ -216,14 +271,30 @@ def show(ctx: click.Context, session: str, as_json: bool, full: bool, db: str | 
 @click.option("--limit", type=int, default=None, help="Number of hits (default 20).")
 @click.option("--offset", type=int, default=0, help="Skip this many hits (pagination).")
 @click.option("--json", "as_json", is_flag=True, help="Print hits as JSON (DESIGN.md contract).")
-@click.option("--mode", type=click.Choice(["lexical", "semantic", "hybrid"]), default="lexical", show_default=True,
-              help="lexical: the words; semantic: the meaning (needs forumlens[semantic] and `forumlens embed`); "
-                   "hybrid: both, fused.")
+@click.option(
+    "--mode",
+    type=click.Choice(["lexical", "semantic", "hybrid"]),
+    default="lexical",
+    show_default=True,
+    help="lexical: the words; semantic: the meaning (needs forumlens[semantic] and `forumlens embed`); "
+    "hybrid: both, fused.",
+)
 @db_option
 @click.pass_context
-def search(ctx: click.Context, query: tuple[str, ...], speaker: str | None, session_ref: str | None,
-           year: int | None, tag_code: str | None, coalition: str | None, limit: int | None, offset: int,
-           as_json: bool, mode: str, db: str | None) -> None:
+def search(
+    ctx: click.Context,
+    query: tuple[str, ...],
+    speaker: str | None,
+    session_ref: str | None,
+    year: int | None,
+    tag_code: str | None,
+    coalition: str | None,
+    limit: int | None,
+    offset: int,
+    as_json: bool,
+    mode: str,
+    db: str | None,
+) -> None:
     """Search what was said. Any text is safe to type.
 
     \b
@@ -236,8 +307,15 @@ def search(ctx: click.Context, query: tuple[str, ...], speaker: str | None, sess
         from .resolve.coalition_names import find_coalition
 
         coalition = find_coalition(coalition).name
-    filters = SearchFilters(speaker=speaker, session=session_ref, year=year, tag=tag_code, coalition=coalition,
-                            limit=limit or settings_of(ctx).search_limit, offset=max(0, offset))
+    filters = SearchFilters(
+        speaker=speaker,
+        session=session_ref,
+        year=year,
+        tag=tag_code,
+        coalition=coalition,
+        limit=limit or settings_of(ctx).search_limit,
+        offset=max(0, offset),
+    )
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         if mode == "lexical":

@@ -54,11 +54,10 @@ class ForumlensGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted; the store is unchanged for the file in progress", err=True)
             ctx.exit(130)
-        except Exception as exc:  # noqa: BLE001 - the one place bugs are reported
+        except Exception as exc:
             if debug_of(ctx):
                 raise
-            click.echo(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for a traceback)",
-                       err=True)
+            click.echo(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for a traceback)", err=True)
             ctx.exit(70)
 
 
@@ -80,7 +79,10 @@ def open_ctx_store(ctx: click.Context, db: str | None = None, readonly: bool = F
 
 def db_option(func: Any) -> Any:
     """Every command accepts --db too (DESIGN.md), not only the group."""
-    return click.option("--db", "db", default=None, metavar="PATH_OR_URL",
-                        help="SQLite file or postgresql:// URL (default: $FORUMLENS_DB or the user data dir).")(func)
-
-
+    return click.option(
+        "--db",
+        "db",
+        default=None,
+        metavar="PATH_OR_URL",
+        help="SQLite file or postgresql:// URL (default: $FORUMLENS_DB or the user data dir).",
+    )(func)

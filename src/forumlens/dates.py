@@ -56,8 +56,9 @@ def parse_year_bound(value: str | int | None, *, name: str = "date", allow_empty
     return year
 
 
-def year_range(since: str | int | None, until: str | int | None, *,
-               allow_empty: bool = False) -> tuple[int | None, int | None]:
+def year_range(
+    since: str | int | None, until: str | int | None, *, allow_empty: bool = False
+) -> tuple[int | None, int | None]:
     """Both bounds, checked against each other."""
     lo = parse_year_bound(since, name="since", allow_empty=allow_empty)
     hi = parse_year_bound(until, name="until", allow_empty=allow_empty)
@@ -68,5 +69,7 @@ def year_range(since: str | int | None, until: str | int | None, *,
 
 def _checked_year(year: int, name: str) -> int:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise BadDate(f"{name} {year} is not a year of the record", hint=f"give a year from {FIRST_YEAR} to {LAST_YEAR}")
+        raise BadDate(
+            f"{name} {year} is not a year of the record", hint=f"give a year from {FIRST_YEAR} to {LAST_YEAR}"
+        )
     return year

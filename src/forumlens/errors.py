@@ -29,25 +29,25 @@ one place each; anything else is a bug and shows a traceback only with `--debug`
 from __future__ import annotations
 
 __all__ = [
+    "ArchiveTooLarge",
+    "BinaryInput",
+    "ConfigError",
+    "CorruptInput",
+    "DeliveryError",
+    "EmptyInput",
+    "EncryptedInput",
     "ForumlensError",
     "InputError",
-    "EmptyInput",
-    "BinaryInput",
-    "UnsupportedFormat",
-    "UndecodableInput",
     "InputTooLarge",
     "MissingExtra",
-    "EncryptedInput",
-    "CorruptInput",
     "NoTextLayer",
-    "ArchiveTooLarge",
     "NotFound",
-    "StoreError",
-    "StoreReadOnly",
     "StoreCorrupt",
+    "StoreError",
     "StoreFull",
-    "ConfigError",
-    "DeliveryError",
+    "StoreReadOnly",
+    "UndecodableInput",
+    "UnsupportedFormat",
 ]
 
 
@@ -56,8 +56,9 @@ class ForumlensError(Exception):
 
     status = 500
 
-    def __init__(self, message: str, *, source: str | None = None, line: int | None = None,
-                 hint: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, source: str | None = None, line: int | None = None, hint: str | None = None
+    ) -> None:
         self.message = message
         self.source = source
         self.line = line

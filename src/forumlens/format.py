@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from .models import IngestOutcome, SearchHit, Session
 from .store.base import SessionInfo
 
-__all__ = ["format_sessions", "format_hits", "format_session", "format_outcomes", "format_turns"]
+__all__ = ["format_hits", "format_outcomes", "format_session", "format_sessions", "format_turns"]
 
 
 def _table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
@@ -26,8 +26,9 @@ def _clip(text: str, width: int) -> str:
 def format_sessions(sessions: Sequence[SessionInfo]) -> str:
     if not sessions:
         return "No sessions stored yet. Add some with: forumlens ingest PATH"
-    rows = [(s.id, str(s.year or ""), str(s.turns), str(s.speakers), str(s.words), _clip(s.title, 70))
-            for s in sessions]
+    rows = [
+        (s.id, str(s.year or ""), str(s.turns), str(s.speakers), str(s.words), _clip(s.title, 70)) for s in sessions
+    ]
     return _table(rows, ("id", "year", "turns", "speakers", "words", "title"))
 
 

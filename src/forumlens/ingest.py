@@ -10,6 +10,7 @@ step is a warning, since the sessions are stored and the next run repeats the st
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import multiprocessing.context
@@ -31,8 +32,18 @@ from .read import read_bytes
 from .settings import Settings
 from .store.base import Store
 
-__all__ = ["INGEST_SUFFIXES", "IngestOptions", "Prepared", "after_ingest", "expand_paths", "ingest_bytes",
-           "ingest_file", "ingest_paths", "prepare_bytes", "read_input"]
+__all__ = [
+    "INGEST_SUFFIXES",
+    "IngestOptions",
+    "Prepared",
+    "after_ingest",
+    "expand_paths",
+    "ingest_bytes",
+    "ingest_file",
+    "ingest_paths",
+    "prepare_bytes",
+    "read_input",
+]
 
 Warn = Callable[[str], None]
 
@@ -61,8 +72,11 @@ def read_input(path: Path, max_bytes: int) -> bytes | IngestOutcome:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputTooLarge(f"is {size / 1e6:.1f} MB, above the {max_bytes / 1e6:.0f} MB limit",
-                                source=source, hint="raise FORUMLENS_MAX_INPUT_MB if this file is genuine")
+            raise InputTooLarge(
+                f"is {size / 1e6:.1f} MB, above the {max_bytes / 1e6:.0f} MB limit",
+                source=source,
+                hint="raise FORUMLENS_MAX_INPUT_MB if this file is genuine",
+            )
         return path.read_bytes()
     except FileNotFoundError:
         return IngestOutcome(source, "failed", "file not found (it may have been moved or deleted)")
@@ -109,8 +123,9 @@ class Prepared:
     error: ForumlensError | None = None
 
 
-def prepare_bytes(data: bytes, source: str, options: IngestOptions = IngestOptions(), *,
-                  sidecar_of: Path | None = None) -> Prepared:
+def prepare_bytes(
+    data: bytes, source: str, options: IngestOptions = IngestOptions(), *, sidecar_of: Path | None = None
+) -> Prepared:
     """Decode, parse and analyse one input. Pure CPU work: safe to run in a worker process.
 
     Metadata stated by flags (`options.overrides`) or a sidecar `FILE.meta.toml` wins over
@@ -137,8 +152,13 @@ def _store_prepared(store: Store, prepared: Prepared, *, force: bool, known: lis
         analyses["people"] = merge_people_with_store(analyses["people"], known)
     session_id = store.save_session(prepared.document, prepared.session, analyses, replace=force)
     known.extend(p["name"] for p in analyses.get("people", []) if p.get("name") and p["name"] not in known)
-    return IngestOutcome(prepared.source, "ingested", session=session_id, turns=len(prepared.session.turns),
-                         warnings=[*prepared.document.warnings, *prepared.session.warnings])
+    return IngestOutcome(
+        prepared.source,
+        "ingested",
+        session=session_id,
+        turns=len(prepared.session.turns),
+        warnings=[*prepared.document.warnings, *prepared.session.warnings],
+    )
 
 
 def _already_stored(store: Store, data: bytes, source: str, force: bool) -> IngestOutcome | None:
@@ -174,16 +194,20 @@ def _new_sessions(outcomes: Iterable[IngestOutcome]) -> list[str]:
     return [o.session for o in outcomes if o.status == "ingested" and o.session]
 
 
-def ingest_bytes(store: Store, data: bytes, source: str, options: IngestOptions = IngestOptions(), *,
-                 on_warning: Warn | None = None) -> IngestOutcome:
+def ingest_bytes(
+    store: Store, data: bytes, source: str, options: IngestOptions = IngestOptions(), *, on_warning: Warn | None = None
+) -> IngestOutcome:
     """Ingest one input already in memory (an upload): the same steps as a file.
 
     An upload is a single input, so its failure is raised (a `ForumlensError` with the
     reason), not returned as a failed outcome.
     """
     if len(data) > options.max_bytes:
-        raise InputTooLarge(f"is {len(data) / 1e6:.1f} MB, above the {options.max_bytes / 1e6:.0f} MB limit",
-                            source=source, hint="raise FORUMLENS_MAX_INPUT_MB if this file is genuine")
+        raise InputTooLarge(
+            f"is {len(data) / 1e6:.1f} MB, above the {options.max_bytes / 1e6:.0f} MB limit",
+            source=source,
+            hint="raise FORUMLENS_MAX_INPUT_MB if this file is genuine",
+        )
     outcome = _already_stored(store, data, source, options.force)
     if outcome is None:
         prepared = prepare_bytes(data, source, options)
@@ -194,8 +218,9 @@ def ingest_bytes(store: Store, data: bytes, source: str, options: IngestOptions 
     return outcome
 
 
-def ingest_file(store: Store, path: Path, options: IngestOptions = IngestOptions(), *,
-                on_warning: Warn | None = None) -> IngestOutcome:
+def ingest_file(
+    store: Store, path: Path, options: IngestOptions = IngestOptions(), *, on_warning: Warn | None = None
+) -> IngestOutcome:
     """Read, parse, analyse and store one file, then the after-ingest steps."""
     outcome = _ingest_one(store, path, options, store.known_people())
     after_ingest(store, _new_sessions([outcome]), on_warning=on_warning)
@@ -231,6 +256,7 @@ def watch_parent(pid: int) -> None:
     A pool worker blocks on its task queue, whose write end it holds itself, so it
     would never notice the parent's death; a daemon thread polls for it instead.
     """
+
     def watch() -> None:
         while True:
             time.sleep(1.0)
@@ -248,9 +274,14 @@ def _prepare_in_worker(data: bytes, source: str, options: IngestOptions, path: P
     return prepare_bytes(data, source, options, sidecar_of=path)
 
 
-def ingest_paths(store: Store, paths: Iterable[str | Path], options: IngestOptions = IngestOptions(), *,
-                 on_file: Callable[[IngestOutcome], None] | None = None,
-                 on_warning: Warn | None = None) -> list[IngestOutcome]:
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    options: IngestOptions = IngestOptions(),
+    *,
+    on_file: Callable[[IngestOutcome], None] | None = None,
+    on_warning: Warn | None = None,
+) -> list[IngestOutcome]:
     """Ingest every file, then the after-ingest steps for the new sessions.
 
     Store errors (read-only, disk full) stop the run; input errors do not. With
@@ -268,30 +299,34 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], options: IngestOptio
     try:
         _ingest_all(store, paths, options, finish)
     except BaseException:  # the sessions stored before a store error still get their follow-up, if it can run
-        try:
+        with contextlib.suppress(ForumlensError):
             after_ingest(store, _new_sessions(outcomes), on_warning=lambda _message: None)
-        except ForumlensError:
-            pass
         raise
     after_ingest(store, _new_sessions(outcomes), on_warning=on_warning)
     return outcomes
 
 
-def _ingest_all(store: Store, paths: Iterable[str | Path], options: IngestOptions,
-                finish: Callable[[IngestOutcome], None]) -> None:
+def _ingest_all(
+    store: Store, paths: Iterable[str | Path], options: IngestOptions, finish: Callable[[IngestOutcome], None]
+) -> None:
     known = store.known_people()
     if options.workers <= 1:
         for path in expand_paths(paths):
             finish(_ingest_one(store, path, options, known))
         return
     pending: deque[Future[Prepared] | IngestOutcome] = deque()
-    with ProcessPoolExecutor(max_workers=options.workers, mp_context=worker_context(), initializer=watch_parent,
-                             initargs=(os.getpid(),)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=options.workers, mp_context=worker_context(), initializer=watch_parent, initargs=(os.getpid(),)
+    ) as pool:
+
         def drain(limit: int) -> None:
             while len(pending) > limit:
                 item = pending.popleft()
-                finish(item if isinstance(item, IngestOutcome)
-                       else _store_prepared(store, item.result(), force=options.force, known=known))
+                finish(
+                    item
+                    if isinstance(item, IngestOutcome)
+                    else _store_prepared(store, item.result(), force=options.force, known=known)
+                )
 
         for path in expand_paths(paths):
             data = read_input(path, options.max_bytes)

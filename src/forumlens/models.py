@@ -18,13 +18,13 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 __all__ = [
+    "Citation",
     "Document",
+    "IngestOutcome",
+    "SearchHit",
+    "Session",
     "Turn",
     "TurnKind",
-    "Session",
-    "Citation",
-    "SearchHit",
-    "IngestOutcome",
 ]
 
 TurnKind = Literal["speech", "note"]

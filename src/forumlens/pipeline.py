@@ -22,8 +22,14 @@ from .transcript.parse import parse_transcript
 if TYPE_CHECKING:
     from .resolve import Cast
 
-__all__ = ["AnalysisOptions", "parse_document", "prepare_document", "analyse_session", "merge_people_with_store",
-           "is_document_session"]
+__all__ = [
+    "AnalysisOptions",
+    "analyse_session",
+    "is_document_session",
+    "merge_people_with_store",
+    "parse_document",
+    "prepare_document",
+]
 
 
 @dataclass(frozen=True)
@@ -99,9 +105,12 @@ def merge_people_with_store(people: list[dict[str, Any]], known: list[str]) -> l
     for person in people:
         name = person.get("name")
         if name and mapping.get(name, name) != name:
-            person = {**person, "name": mapping[name],
-                      "labels": sorted({*person.get("labels", []), name}),
-                      "aliases": sorted({*person.get("aliases", []), name})}
+            person = {
+                **person,
+                "name": mapping[name],
+                "labels": sorted({*person.get("labels", []), name}),
+                "aliases": sorted({*person.get("aliases", []), name}),
+            }
         merged.append(person)
     return merged
 
@@ -134,8 +143,14 @@ def analyse_session(session: Session, options: AnalysisOptions | None = None) ->
     glossary = extract_glossary(session, memo=memo)
     document = is_document_session(session)
     shown = _cast_on_record(cast, document, options.known_people)
-    findings = Findings(people=shown.people, coalitions=shown.coalitions, segments=intel.segments, asks=intel.asks,
-                        questions=() if document else intel.questions, tags=tuple(tags))
+    findings = Findings(
+        people=shown.people,
+        coalitions=shown.coalitions,
+        segments=intel.segments,
+        asks=intel.asks,
+        questions=() if document else intel.questions,
+        tags=tuple(tags),
+    )
     report = build_report(session, findings)
 
     out: dict[str, Any] = shown.to_json()  # people, coalitions, flags

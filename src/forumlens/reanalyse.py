@@ -21,14 +21,19 @@ from .store.base import Store
 __all__ = ["reanalyse"]
 
 
-
 def _analyse(session: Session, options: AnalysisOptions) -> dict[str, Any]:
     return analyse_session(session, options)
 
 
-def reanalyse(store: Store, session_ids: Iterable[str], options: AnalysisOptions = AnalysisOptions(), *,
-              workers: int = 1, on_done: Callable[[str], None] | None = None,
-              on_warning: Callable[[str], None] | None = None) -> int:
+def reanalyse(
+    store: Store,
+    session_ids: Iterable[str],
+    options: AnalysisOptions = AnalysisOptions(),
+    *,
+    workers: int = 1,
+    on_done: Callable[[str], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+) -> int:
     """Analyse the sessions again (in `workers` processes), then the after-ingest steps
     (subscribers' matches, output links) for them; returns how many were replaced."""
     known = store.known_people()
@@ -53,8 +58,9 @@ def reanalyse(store: Store, session_ids: Iterable[str], options: AnalysisOptions
             for sid in ids:
                 finish(sid, _analyse(store.load_session(sid), options), kept(sid))
         else:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(), initializer=watch_parent,
-                                     initargs=(os.getpid(),)) as pool:
+            with ProcessPoolExecutor(
+                max_workers=workers, mp_context=worker_context(), initializer=watch_parent, initargs=(os.getpid(),)
+            ) as pool:
                 sessions = ((sid, store.load_session(sid)) for sid in ids)
                 futures = [(sid, pool.submit(_analyse, session, options)) for sid, session in sessions]
                 for sid, future in futures:

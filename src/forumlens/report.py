@@ -14,7 +14,7 @@ from typing import Any
 
 from .models import Session
 
-__all__ = ["report_json", "render_report", "FORMATS"]
+__all__ = ["FORMATS", "render_report", "report_json"]
 
 FORMATS = ("text", "md", "html", "json")
 _BAR = 30
@@ -23,13 +23,21 @@ _WIDTH = 100  # a terminal line; longer texts wrap under their head, never cut
 
 def _wrapped(head: str, text: str) -> list[str]:
     """`head` and the whole of `text`, wrapped at word boundaries with a hanging indent."""
-    return textwrap.wrap(f"{head} {' '.join(text.split())}", width=_WIDTH, initial_indent="  ",
-                         subsequent_indent="      ", break_long_words=False, break_on_hyphens=False)
+    return textwrap.wrap(
+        f"{head} {' '.join(text.split())}",
+        width=_WIDTH,
+        initial_indent="  ",
+        subsequent_indent="      ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def _column(name: str, width: int) -> str:
     """A name in a fixed-width column: shortened with an ellipsis, never cut silently."""
     return name if len(name) <= width else name[: width - 1].rstrip() + "…"
+
+
 INTERNAL_KINDS = frozenset({"keywords"})  # stored for related items, not part of the report contract
 
 
@@ -45,8 +53,14 @@ def _bars(stats: dict[str, Any]) -> list[tuple[str, int, float, str]]:
     out = []
     for p in sorted(people, key=lambda p: -(p.get("words") or 0)):
         minutes = float(p.get("minutes") or 0)
-        out.append((p.get("name") or "(unnamed)", int(p.get("words") or 0), minutes,
-                    "█" * max(1, round(_BAR * minutes / longest))))
+        out.append(
+            (
+                p.get("name") or "(unnamed)",
+                int(p.get("words") or 0),
+                minutes,
+                "█" * max(1, round(_BAR * minutes / longest)),
+            )
+        )
     return out
 
 
@@ -66,8 +80,9 @@ def _extras_text(analyses: dict[str, Any]) -> str:
     if questions:
         lines += ["", "QUESTIONS", ""]
         for q in questions:
-            lines += _wrapped(f"[{q['status']}] L{q['line']} {q.get('by') or 'someone'} → {q.get('to') or 'the room'}:",
-                              q["text"])
+            lines += _wrapped(
+                f"[{q['status']}] L{q['line']} {q.get('by') or 'someone'} → {q.get('to') or 'the room'}:", q["text"]
+            )
     asks = analyses.get("asks") or []
     if asks:
         lines += ["", "ASKS, COMMITMENTS AND RECOMMENDATIONS", ""]
@@ -76,8 +91,13 @@ def _extras_text(analyses: dict[str, Any]) -> str:
     tags = analyses.get("tags") or []
     if tags:
         lines += ["", "TOPICS", ""]
-        lines += textwrap.wrap(", ".join(f"{t['code']} {t['label']} ({t['score']:.2f})" for t in tags), width=_WIDTH,
-                               initial_indent="  ", subsequent_indent="  ", break_long_words=False)
+        lines += textwrap.wrap(
+            ", ".join(f"{t['code']} {t['label']} ({t['score']:.2f})" for t in tags),
+            width=_WIDTH,
+            initial_indent="  ",
+            subsequent_indent="  ",
+            break_long_words=False,
+        )
     segments = analyses.get("segments") or []
     if segments:
         lines += ["", "AGENDA", ""]
@@ -93,16 +113,24 @@ def _extras_md(analyses: dict[str, Any]) -> str:
         out += [f"| {n} | {w} | {m:.1f} | `{b}` |" for n, w, m, b in _bars(stats)]
     if analyses.get("questions"):
         out += ["", "## Questions", ""]
-        out += [f"- **{q['status']}** (L{q['line']}) {q.get('by') or 'someone'} → {q.get('to') or 'the room'}:"
-                f" {' '.join(q['text'].split())}" for q in analyses["questions"]]
+        out += [
+            f"- **{q['status']}** (L{q['line']}) {q.get('by') or 'someone'} → {q.get('to') or 'the room'}:"
+            f" {' '.join(q['text'].split())}"
+            for q in analyses["questions"]
+        ]
     if analyses.get("asks"):
         out += ["", "## Asks, commitments and recommendations", ""]
-        out += [f"- *{a.get('type', 'ask')} / {a['category']}* (L{a['line']}, {a.get('by') or '?'}):"
-                f" “{' '.join(a['quote'].split())}”" for a in analyses["asks"]]
+        out += [
+            f"- *{a.get('type', 'ask')} / {a['category']}* (L{a['line']}, {a.get('by') or '?'}):"
+            f" “{' '.join(a['quote'].split())}”"
+            for a in analyses["asks"]
+        ]
     if analyses.get("tags"):
         out += ["", "## Topics", ""]
-        out += [f"- {t['code']} {t['label']} ({t['score']:.2f}; lines {', '.join(map(str, t['lines'][:5]))})"
-                for t in analyses["tags"]]
+        out += [
+            f"- {t['code']} {t['label']} ({t['score']:.2f}; lines {', '.join(map(str, t['lines'][:5]))})"
+            for t in analyses["tags"]
+        ]
     return "\n".join(out)
 
 
@@ -111,19 +139,29 @@ def _extras_html(analyses: dict[str, Any]) -> str:
     parts: list[str] = []
     stats = analyses.get("stats") or {}
     if stats.get("people"):
-        rows = "".join(f"<tr><td>{e(n)}</td><td>{w}</td><td>{m:.1f}</td>"
-                       f"<td><span class='bar' style='display:inline-block;background:#2b6;height:0.8em;"
-                       f"width:{len(b) * 6}px'></span></td></tr>" for n, w, m, b in _bars(stats))
-        parts.append(f"<h2>Speaking time</h2><table><tr><th>speaker</th><th>words</th><th>minutes</th><th></th></tr>"
-                     f"{rows}</table>")
+        rows = "".join(
+            f"<tr><td>{e(n)}</td><td>{w}</td><td>{m:.1f}</td>"
+            f"<td><span class='bar' style='display:inline-block;background:#2b6;height:0.8em;"
+            f"width:{len(b) * 6}px'></span></td></tr>"
+            for n, w, m, b in _bars(stats)
+        )
+        parts.append(
+            f"<h2>Speaking time</h2><table><tr><th>speaker</th><th>words</th><th>minutes</th><th></th></tr>"
+            f"{rows}</table>"
+        )
     if analyses.get("questions"):
-        items = "".join(f"<li><b>{e(q['status'])}</b> (L{q['line']}) {e(q.get('by') or 'someone')} → "
-                        f"{e(q.get('to') or 'the room')}: {e(' '.join(q['text'].split()))}</li>"
-                        for q in analyses["questions"])
+        items = "".join(
+            f"<li><b>{e(q['status'])}</b> (L{q['line']}) {e(q.get('by') or 'someone')} → "
+            f"{e(q.get('to') or 'the room')}: {e(' '.join(q['text'].split()))}</li>"
+            for q in analyses["questions"]
+        )
         parts.append(f"<h2>Questions</h2><ul>{items}</ul>")
     if analyses.get("asks"):
-        items = "".join(f"<li><i>{e(a.get('type', 'ask'))} / {e(a['category'])}</i> (L{a['line']}, "
-                        f"{e(a.get('by') or '?')}): “{e(' '.join(a['quote'].split()))}”</li>" for a in analyses["asks"])
+        items = "".join(
+            f"<li><i>{e(a.get('type', 'ask'))} / {e(a['category'])}</i> (L{a['line']}, "
+            f"{e(a.get('by') or '?')}): “{e(' '.join(a['quote'].split()))}”</li>"
+            for a in analyses["asks"]
+        )
         parts.append(f"<h2>Asks, commitments and recommendations</h2><ul>{items}</ul>")
     return "".join(parts)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Term", "Query", "SearchFilters", "parse_query", "to_fts5", "highlight_terms"]
+__all__ = ["Query", "SearchFilters", "Term", "highlight_terms", "parse_query", "to_fts5"]
 
 MAX_TERMS = 32
 MAX_TERM_CHARS = 64

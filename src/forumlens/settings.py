@@ -19,7 +19,7 @@ import platformdirs
 
 from .errors import ConfigError
 
-__all__ = ["Setting", "SETTINGS", "Settings", "load_settings", "default_db_path"]
+__all__ = ["SETTINGS", "Setting", "Settings", "default_db_path", "load_settings"]
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,14 @@ def default_db_path() -> str:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", None, "Store location: a SQLite file path or a postgresql:// URL (default: a file in the user data directory)."),
-    Setting("max_input_mb", 20.0, "Largest input file accepted by ingest, in megabytes; bigger files are refused.", float),
+    Setting(
+        "db",
+        None,
+        "Store location: a SQLite file path or a postgresql:// URL (default: a file in the user data directory).",
+    ),
+    Setting(
+        "max_input_mb", 20.0, "Largest input file accepted by ingest, in megabytes; bigger files are refused.", float
+    ),
     Setting("words_per_minute", 150.0, "Speaking rate used to estimate minutes from words.", float),
     Setting("search_limit", 20, "Default number of search hits.", int),
     Setting("debug", False, "Show tracebacks for errors.", _bool),
@@ -56,10 +62,28 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("smtp_tls", False, "Use STARTTLS with the SMTP server.", _bool),
     Setting("mail_from", "forumlens@localhost", "Sender address of e-mail digests."),
     Setting("public_url", "http://localhost:8000", "Base URL of the portal, for links in digests and feed URLs."),
-    Setting("portal_threads", 4, "Threads per portal worker that render pages and API answers (answers from the response cache need none).", int),
-    Setting("portal_cache_mb", 64.0, "Memory per portal worker for replaying rendered pages and API answers until the store changes, in megabytes (0: no response cache).", float),
-    Setting("admin_token", "", "Token required by the write endpoints of the web API: uploads, subscribers (empty: writes are disabled)."),
-    Setting("eligibility_rule", "v1", "Version of the session-slot eligibility rule used by `forumlens record` (v1: yearly report for the previous year on file, and that year's session report if it held a session)."),
+    Setting(
+        "portal_threads",
+        4,
+        "Threads per portal worker that render pages and API answers (answers from the response cache need none).",
+        int,
+    ),
+    Setting(
+        "portal_cache_mb",
+        64.0,
+        "Memory per portal worker for replaying rendered pages and API answers until the store changes, in megabytes (0: no response cache).",
+        float,
+    ),
+    Setting(
+        "admin_token",
+        "",
+        "Token required by the write endpoints of the web API: uploads, subscribers (empty: writes are disabled).",
+    ),
+    Setting(
+        "eligibility_rule",
+        "v1",
+        "Version of the session-slot eligibility rule used by `forumlens record` (v1: yearly report for the previous year on file, and that year's session report if it held a session).",
+    ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -98,8 +122,9 @@ def load_settings(overrides: Mapping[str, Any] | None = None, env: Mapping[str, 
             raise ConfigError(f"is not valid TOML: {exc}", source=str(path), hint="fix or remove the file") from exc
         for key, value in data.get("forumlens", data).items():
             if key not in _BY_NAME:
-                raise ConfigError(f"unknown setting {key!r}", source=str(path),
-                                  hint="known: " + ", ".join(sorted(_BY_NAME)))
+                raise ConfigError(
+                    f"unknown setting {key!r}", source=str(path), hint="known: " + ", ".join(sorted(_BY_NAME))
+                )
             values[key] = value
     for setting in SETTINGS:
         raw = env.get(setting.env)
@@ -107,8 +132,9 @@ def load_settings(overrides: Mapping[str, Any] | None = None, env: Mapping[str, 
             try:
                 values[setting.name] = setting.parse(raw)
             except ValueError as exc:
-                raise ConfigError(f"{setting.env}={raw!r} is not a valid {setting.parse.__name__}",
-                                  hint=setting.help) from exc
+                raise ConfigError(
+                    f"{setting.env}={raw!r} is not a valid {setting.parse.__name__}", hint=setting.help
+                ) from exc
     for key, value in (overrides or {}).items():
         if value is not None:
             values[key] = value

@@ -39,8 +39,7 @@ class CoalitionRecord:
         return sum(s["status"] == "presented" for s in self.sessions)
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "acronym": self.acronym, "presented": self.presented,
-                "sessions": self.sessions}
+        return {"name": self.name, "acronym": self.acronym, "presented": self.presented, "sessions": self.sessions}
 
 
 def list_people(store: Store, name: str | None = None) -> list[PersonRecord]:
@@ -53,8 +52,17 @@ def list_people(store: Store, name: str | None = None) -> list[PersonRecord]:
         if wanted and wanted not in key and not any(wanted in name_key(lb) for lb in labels.get(key, [])):
             continue
         record = people.setdefault(key, PersonRecord(a.name, labels.get(key, [])))
-        record.sessions.append({"session": a.session, "title": a.title, "year": a.year, "role": a.role,
-                                "affiliation": a.affiliation, "mode": a.mode, "lines": list(a.lines)})
+        record.sessions.append(
+            {
+                "session": a.session,
+                "title": a.title,
+                "year": a.year,
+                "role": a.role,
+                "affiliation": a.affiliation,
+                "mode": a.mode,
+                "lines": list(a.lines),
+            }
+        )
         record.words += a.words
         if a.role and a.role not in record.roles:
             record.roles.append(a.role)
@@ -71,6 +79,7 @@ def list_coalitions(store: Store, name: str | None = None) -> list[CoalitionReco
         if wanted and wanted not in c.coalition.lower() and wanted != (c.acronym or "").lower():
             continue
         record = out.setdefault(c.coalition, CoalitionRecord(c.coalition, c.acronym))
-        record.sessions.append({"session": c.session, "title": c.title, "year": c.year, "status": c.status,
-                                "lines": list(c.lines)})
+        record.sessions.append(
+            {"session": c.session, "title": c.title, "year": c.year, "status": c.status, "lines": list(c.lines)}
+        )
     return sorted(out.values(), key=lambda c: (-c.presented, c.name))

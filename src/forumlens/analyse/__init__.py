@@ -29,8 +29,24 @@ if TYPE_CHECKING:
     from forumlens.resolve.cast import Cast
     from forumlens.resolve.mentions import Mention
 
-__all__ = ["find_intel", "analyse_context", "build_context", "AnalysisContext", "Speaker", "Intel", "Segment",
-           "Question", "Ask", "Output", "Stats", "GroupStats", "Overrun", "CATEGORIES", "DEFAULT_WPM", "count_words"]
+__all__ = [
+    "CATEGORIES",
+    "DEFAULT_WPM",
+    "AnalysisContext",
+    "Ask",
+    "GroupStats",
+    "Intel",
+    "Output",
+    "Overrun",
+    "Question",
+    "Segment",
+    "Speaker",
+    "Stats",
+    "analyse_context",
+    "build_context",
+    "count_words",
+    "find_intel",
+]
 
 
 def _coalition_maps(ctx: AnalysisContext, questions: list[Question]) -> tuple[dict[int, str], dict[int, str]]:
@@ -58,16 +74,28 @@ def analyse_context(ctx: AnalysisContext, *, words_per_minute: float = DEFAULT_W
     segments = find_segments(ctx)
     questions = find_questions(ctx, segment_boundaries(ctx, segments))
     speaks_for, asked_about = _coalition_maps(ctx, questions)
-    question_spans = {(s.start, s.end) for q in questions for s in ctx.sentences[q.turn] if s.line in q.lines
-                      and s.text in q.text}
+    question_spans = {
+        (s.start, s.end) for q in questions for s in ctx.sentences[q.turn] if s.line in q.lines and s.text in q.text
+    }
     asks = find_asks(ctx, skip=question_spans, coalitions=speaks_for)
     outputs = find_outputs(ctx, speaks_for, asked_about)
-    return Intel(segments=tuple(segments), questions=tuple(questions), asks=tuple(asks), outputs=tuple(outputs),
-                 stats=compute_stats(ctx, words_per_minute))
+    return Intel(
+        segments=tuple(segments),
+        questions=tuple(questions),
+        asks=tuple(asks),
+        outputs=tuple(outputs),
+        stats=compute_stats(ctx, words_per_minute),
+    )
 
 
-def find_intel(session: Session, cast: Cast | None = None, *, mentions: Iterable[Mention] | None = None,
-               words_per_minute: float = DEFAULT_WPM, memo: SessionMemo | None = None) -> Intel:
+def find_intel(
+    session: Session,
+    cast: Cast | None = None,
+    *,
+    mentions: Iterable[Mention] | None = None,
+    words_per_minute: float = DEFAULT_WPM,
+    memo: SessionMemo | None = None,
+) -> Intel:
     """Segments, questions, asks, outputs and statistics of one parsed session (pure).
 
     `cast`: resolve's `Cast` of the session (people with name, labels, role, affiliation,

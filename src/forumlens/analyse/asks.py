@@ -45,7 +45,7 @@ from .context import FLOOR_CUE, AnalysisContext
 from .cues import PROCEDURAL, CheckMemo, is_procedural  # noqa: F401 (PROCEDURAL: public re-export)
 from .models import Ask
 
-__all__ = ["CATEGORIES", "TYPES", "classify_type", "classify_category", "category_scores", "find_asks"]
+__all__ = ["CATEGORIES", "TYPES", "category_scores", "classify_category", "classify_type", "find_asks"]
 
 TYPES = ("ask", "recommendation", "commitment")
 
@@ -62,45 +62,78 @@ _ASK = re.compile(
     rf"|\bneed(ing)? to (do|establish|find|pay|ensure|have|make|engage)\b"
     rf"|\b(i|we) (would|'d) (like|want|love) (the|our|all|more|you|them|to see)\b|\b(i|we) (really )?want (more|the|to see|you)\b"
     rf"|\b(i|we) (would |must |want to )?(ask|urge|call on) (the|you|all|every\w*|governments?|states|platforms)\b"
-    rf"|\bwould look to\b|\blook(ing)? to (the )?(dynamic coalitions|you|coalitions) (to|for)\b", re.I)
+    rf"|\bwould look to\b|\blook(ing)? to (the )?(dynamic coalitions|you|coalitions) (to|for)\b",
+    re.I,
+)
 _RECOMMEND = re.compile(
     r"\b(should|ought to)\b|\b(i|we)( would| strongly| highly| really| also| just)* (recommend|suggest|propose|encourage)\b"
     r"|\b(try to |need to |have to )?improv(e|ing) (the |our )?(links|visibility|channels|support|participation)\b"
     r"|\bwhen we recommend\b|\b(we|you) (have to|must) (think|find|work|improve|make|consider|sustain)\b"
     r"|\bone (element|thing|way) (to be improved|that i see|would be|could be)\b|\b(can|could) do a lot\b"
-    r"|\bcould (also )?be (considered|done|improved)\b|\bmore work that could be done\b|\bthe way forward\b", re.I)
+    r"|\bcould (also )?be (considered|done|improved)\b|\bmore work that could be done\b|\bthe way forward\b",
+    re.I,
+)
 _COMMIT = re.compile(
     r"\b(we|i)\s*('ll|'d| will| shall| are going to|'re going to| commit to| plan to| intend to| would like to"
     r"| can| could| would)( also| then| very soon)? (share|publish|release|launch|produce|organi[sz]e|host|support"
     r"|provide|follow up|put together|bring|look at|explore|champion|send|present|contribute|engage|develop"
     r"|do our part|have to do our part|think of|mobili[sz]e)\b|\bwill be (shared|published|released|launched|available)\b"
-    r"|\bso we can explore\b|\bwe (are|'re) aiming to\b", re.I)
-_FLOW = compile_cue(r"\b(hand|give|pass|turn|read|repeat|move|stop|start|come back|hear|talk|speak|ask|introduce"
-                   r"|leave it|keep (this|it) short)\b", re.I)
+    r"|\bso we can explore\b|\bwe (are|'re) aiming to\b",
+    re.I,
+)
+_FLOW = compile_cue(
+    r"\b(hand|give|pass|turn|read|repeat|move|stop|start|come back|hear|talk|speak|ask|introduce"
+    r"|leave it|keep (this|it) short)\b",
+    re.I,
+)
 
 CATEGORIES: dict[str, re.Pattern[str]] = {
-    "funding": compile_cue(r"\b(financ\w*|funds?|funding|funded|money|budget\w*|cost\w*|pay\b|donors?|grants?|sponsor\w*"
-                          r"|resources needed)\b", re.I),
-    "concise-summaries": compile_cue(r"\b(concise\w*|summar\w+|one page|two pages?|one-pager|digestible|talking points"
-                                    r"|briefings?|key messages|distil\w*)\b", re.I),
-    "communication-channels": compile_cue(r"\b(channels?|regular (updates?|communication)|updates? to|communicat\w*"
-                                         r"|mechanism|reach(es)? (the right|those|decision|policy)|keep us up to speed|focal points?|contact points?"
-                                         r"|mailing lists?|newsletters?|publicized)\b", re.I),
+    "funding": compile_cue(
+        r"\b(financ\w*|funds?|funding|funded|money|budget\w*|cost\w*|pay\b|donors?|grants?|sponsor\w*"
+        r"|resources needed)\b",
+        re.I,
+    ),
+    "concise-summaries": compile_cue(
+        r"\b(concise\w*|summar\w+|one page|two pages?|one-pager|digestible|talking points"
+        r"|briefings?|key messages|distil\w*)\b",
+        re.I,
+    ),
+    "communication-channels": compile_cue(
+        r"\b(channels?|regular (updates?|communication)|updates? to|communicat\w*"
+        r"|mechanism|reach(es)? (the right|those|decision|policy)|keep us up to speed|focal points?|contact points?"
+        r"|mailing lists?|newsletters?|publicized)\b",
+        re.I,
+    ),
     "recognition": compile_cue(r"\b(recogni[sz]\w*|official record|acknowledg\w*|credit\b|legitima\w*)\b", re.I),
-    "visibility": compile_cue(r"\b(visib\w*|visible|profiled?|showcas\w*|publici[sz]\w*|promot\w*|accessible|findable"
-                             r"|spotlight|public profile|awareness|read (it|the)|follow-?up on these|website|finds? them)\b", re.I),
-    "links-to-institutions": compile_cue(r"\b(links?|linked|linking|linkages?|interlink\w*|connect\w*|intergovernmental"
-                                        r"|un agencies|institutions?|decision[- ]mak\w*|governments?|partner\w*|nris?"
-                                        r"|member states|regional agenda|international organi[sz]ations?|un system"
-                                        r"|connect the dots|channel(ed)? to)\b", re.I),
-    "capacity-building": compile_cue(r"\b(capacity|capacities|training|train\b|skills?|literacy|methodolog\w*"
-                                    r"|mentor\w*|educat(e|ion|ing)\b(?! data))\b", re.I),
-    "participation": compile_cue(r"\b(participat\w*|involve\w*|engag\w*|join\w*|inclusiv\w*|volunteer\w*|take part"
-                                r"|be part of|younger|inputs?|get involved|global south|private sector|rekindle"
-                                r"|considered (and recognized )?as a stakeholder|come to|attend\w*|consultations?)\b", re.I),
+    "visibility": compile_cue(
+        r"\b(visib\w*|visible|profiled?|showcas\w*|publici[sz]\w*|promot\w*|accessible|findable"
+        r"|spotlight|public profile|awareness|read (it|the)|follow-?up on these|website|finds? them)\b",
+        re.I,
+    ),
+    "links-to-institutions": compile_cue(
+        r"\b(links?|linked|linking|linkages?|interlink\w*|connect\w*|intergovernmental"
+        r"|un agencies|institutions?|decision[- ]mak\w*|governments?|partner\w*|nris?"
+        r"|member states|regional agenda|international organi[sz]ations?|un system"
+        r"|connect the dots|channel(ed)? to)\b",
+        re.I,
+    ),
+    "capacity-building": compile_cue(
+        r"\b(capacity|capacities|training|train\b|skills?|literacy|methodolog\w*"
+        r"|mentor\w*|educat(e|ion|ing)\b(?! data))\b",
+        re.I,
+    ),
+    "participation": compile_cue(
+        r"\b(participat\w*|involve\w*|engag\w*|join\w*|inclusiv\w*|volunteer\w*|take part"
+        r"|be part of|younger|inputs?|get involved|global south|private sector|rekindle"
+        r"|considered (and recognized )?as a stakeholder|come to|attend\w*|consultations?)\b",
+        re.I,
+    ),
     "agenda": compile_cue(r"\b(agenda)\b", re.I),
-    "cooperation": compile_cue(r"\b((?<!digital )cooperat\w*|collaborat\w*|work together|exchange|lessons learned|synerg\w*|joint"
-                              r"|similar issues|overlapping issues)\b", re.I),
+    "cooperation": compile_cue(
+        r"\b((?<!digital )cooperat\w*|collaborat\w*|work together|exchange|lessons learned|synerg\w*|joint"
+        r"|similar issues|overlapping issues)\b",
+        re.I,
+    ),
     "support": compile_cue(r"\b(support\w*|sustainab\w*|sustain\b|material|help us|resources)\b", re.I),
 }
 
@@ -149,7 +182,7 @@ class _Sentence:
 
     def scores(self) -> dict[str, int]:
         trigger = self.ask or self.rec or self.commit
-        window = " ".join(self.text[trigger.end():].split()[:_WINDOW_WORDS]) if trigger else ""
+        window = " ".join(self.text[trigger.end() :].split()[:_WINDOW_WORDS]) if trigger else ""
         plain = self.plain
         scores = {}
         for name, pattern in CATEGORIES.items():
@@ -170,8 +203,11 @@ class _Sentence:
         return [name for name, hits in self.plain.items() if name != first and hits >= 2 and name != "support"][:1]
 
 
-_POLICY_SUBJECT = compile_cue(r"\b(governments?|regulators?|states|companies|platforms|operators|parliaments?|lawmakers"
-                             r"|legislators|authorities|ministries)\s+(should|must|ought to|need to)\b", re.I)
+_POLICY_SUBJECT = compile_cue(
+    r"\b(governments?|regulators?|states|companies|platforms|operators|parliaments?|lawmakers"
+    r"|legislators|authorities|ministries)\s+(should|must|ought to|need to)\b",
+    re.I,
+)
 _TRIGGERS = (_ASK, _RECOMMEND, _COMMIT)
 _WINDOW_WORDS = 10
 
@@ -195,7 +231,9 @@ def _also(sentence: str, first: str) -> list[str]:
     return _Sentence(sentence).also(first)
 
 
-def find_asks(ctx: AnalysisContext, skip: Iterable[tuple[int, int]] = (), coalitions: dict[int, str] | None = None) -> list[Ask]:
+def find_asks(
+    ctx: AnalysisContext, skip: Iterable[tuple[int, int]] = (), coalitions: dict[int, str] | None = None
+) -> list[Ask]:
     """Asks, recommendations and commitments of every non-moderator speech turn.
 
     `skip` holds absolute sentence spans already reported as questions;
@@ -223,6 +261,14 @@ def find_asks(ctx: AnalysisContext, skip: Iterable[tuple[int, int]] = (), coalit
                 if (s.line, cat) in seen:
                     continue
                 seen.add((s.line, cat))
-                out.append(Ask(category=cat, type=kind, by=ctx.people[turn.index].name, line=s.line,
-                               quote=s.text, coalition=(coalitions or {}).get(turn.index)))
+                out.append(
+                    Ask(
+                        category=cat,
+                        type=kind,
+                        by=ctx.people[turn.index].name,
+                        line=s.line,
+                        quote=s.text,
+                        coalition=(coalitions or {}).get(turn.index),
+                    )
+                )
     return out

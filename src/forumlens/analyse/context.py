@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from forumlens.resolve.cast import Cast, Person
     from forumlens.resolve.mentions import Mention
 
-__all__ = ["Speaker", "Sentence", "AnalysisContext", "build_context", "default_mentions", "FLOOR_CUE"]
+__all__ = ["FLOOR_CUE", "AnalysisContext", "Sentence", "Speaker", "build_context", "default_mentions"]
 
 # A speaker who gives the floor to others is running the session.
 FLOOR_CUE = compile_cue(
@@ -42,7 +42,8 @@ _SELF_INTRO = re.compile(
     r"\b(i('m| am)( here)?|i speak|i'm speaking|speaking|we('re| are)) (for|from|on behalf of|representing|with)\s+(the\s+)?$"
     r"|\bi (represent|coordinate|co-?chair|chair|lead)\s+(the\s+)?$|\b(our|my)\s+$|\bon behalf of\s+(the\s+)?$"
     r"|\b(advis[oe]r|coordinator|chair|co-?chair|member|representative|convenor|focal point)\s+(for|of|to|in|at)\b[^.]{0,45}$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,10 @@ def _sentences(session: Session, memo: SessionMemo) -> tuple[tuple[Sentence, ...
     spans_of = memo.sentence_spans  # the same split the tagger and glossary use
     out = []
     for turn in session.turns:
-        row = [Sentence(turn.index, turn.start + a, turn.start + b, _line_of_turn_offset(turn, a), turn.text[a:b], a)
-               for a, b in spans_of(turn.text)]
+        row = [
+            Sentence(turn.index, turn.start + a, turn.start + b, _line_of_turn_offset(turn, a), turn.text[a:b], a)
+            for a, b in spans_of(turn.text)
+        ]
         out.append(tuple(row))
     return tuple(out)
 
@@ -130,9 +133,17 @@ def _people_from_cast(session: Session, cast: Cast) -> list[Speaker | None]:
             person = by_label.get(name_key(turn.label))
         if person is None and turn.speaker:
             person = by_name.get(name_key(turn.speaker))
-        found.append(None if person is None else Speaker(
-            name=person.name, role=person.role or "unknown", affiliation=person.affiliation, mode=person.mode,
-            stakeholder=person.stakeholder))
+        found.append(
+            None
+            if person is None
+            else Speaker(
+                name=person.name,
+                role=person.role or "unknown",
+                affiliation=person.affiliation,
+                mode=person.mode,
+                stakeholder=person.stakeholder,
+            )
+        )
     return found
 
 
@@ -155,7 +166,7 @@ def _fallback_roles(session: Session) -> dict[str | None, str]:
     for key in turns:
         if _MODERATOR_LABEL.search(key):
             roles[key] = "moderator"
-        elif _PARTICIPANT_LABEL.fullmatch(key.strip()) or _PARTICIPANT_LABEL.search(key) and " " not in key.strip():
+        elif _PARTICIPANT_LABEL.fullmatch(key.strip()) or (_PARTICIPANT_LABEL.search(key) and " " not in key.strip()):
             roles[key] = "participant"
         elif cues[key] >= 2 and cues[key] * 2 >= turns[key]:
             roles[key] = "moderator"
@@ -180,21 +191,26 @@ def _coalition_mentions(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
     return tuple(sorted((m for m in mentions if m.kind == "dc"), key=lambda m: m.start))
 
 
-def _self_affiliation(session: Session, sentences: Sequence[Sequence[Sentence]], mentions: Sequence[Mention],
-                      index: int) -> str | None:
+def _self_affiliation(
+    session: Session, sentences: Sequence[Sequence[Sentence]], mentions: Sequence[Mention], index: int
+) -> str | None:
     """A coalition the speaker introduces themselves with ("I speak for the DC on …")."""
     turn = session.turns[index]
     for m in mentions:
         if turn.start <= m.start < turn.end:
-            before = session.text[max(turn.start, m.start - 90):m.start]
+            before = session.text[max(turn.start, m.start - 90) : m.start]
             before = re.split(r"[.?!]\s", before)[-1]
             if _SELF_INTRO.search(before) or re.search(r"\b(our|my)\s+$", before, re.I):
                 return m.name
     return None
 
 
-def build_context(session: Session, cast: Cast | None = None, mentions: Iterable[Mention] | None = None,
-                  memo: SessionMemo | None = None) -> AnalysisContext:
+def build_context(
+    session: Session,
+    cast: Cast | None = None,
+    mentions: Iterable[Mention] | None = None,
+    memo: SessionMemo | None = None,
+) -> AnalysisContext:
     """Sentences, speakers and coalition mentions of `session`.
 
     `cast` is resolve's `Cast` of the session (people with their labels, lines, role,
@@ -216,11 +232,13 @@ def build_context(session: Session, cast: Cast | None = None, mentions: Iterable
             own = None if roles.get(key) == "moderator" else _self_affiliation(session, sentences, found, turn.index)
             if own and key is not None:
                 affiliations[key] = affiliations[key] or own
-            person = Speaker(name=turn.speaker, role=roles.get(key, "unknown"),
-                             affiliation=own if key is None else None)
+            person = Speaker(
+                name=turn.speaker, role=roles.get(key, "unknown"), affiliation=own if key is None else None
+            )
         people.append(person)
     # a speaker's self-introduced coalition holds for all their turns
-    people = [p if p.affiliation or not _key(t) else Speaker(p.name, p.role, affiliations.get(_key(t)), p.mode,
-                                                                p.stakeholder)
-              for p, t in zip(people, session.turns)]
+    people = [
+        p if p.affiliation or not _key(t) else Speaker(p.name, p.role, affiliations.get(_key(t)), p.mode, p.stakeholder)
+        for p, t in zip(people, session.turns)
+    ]
     return AnalysisContext(session=session, people=tuple(people), sentences=sentences, mentions=found)

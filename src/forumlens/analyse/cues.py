@@ -10,9 +10,27 @@ import re
 
 from ._regex import compile_cue
 
-__all__ = ["WH_START", "WH_AFTER_COMMA", "ASK_FRAME", "MOD_FRAME", "PROCEDURAL", "AGENDA_STATEMENT",
-           "SELF_ANSWER", "FLOOR_INVITE", "DECLINE", "PARKING", "RELAY", "QUESTION_REF", "ROOM", "ON_BEHALF",
-           "ADDRESSING", "REASK", "CheckMemo", "content_words", "is_procedural"]
+__all__ = [
+    "ADDRESSING",
+    "AGENDA_STATEMENT",
+    "ASK_FRAME",
+    "DECLINE",
+    "FLOOR_INVITE",
+    "MOD_FRAME",
+    "ON_BEHALF",
+    "PARKING",
+    "PROCEDURAL",
+    "QUESTION_REF",
+    "REASK",
+    "RELAY",
+    "ROOM",
+    "SELF_ANSWER",
+    "WH_AFTER_COMMA",
+    "WH_START",
+    "CheckMemo",
+    "content_words",
+    "is_procedural",
+]
 
 # Results of pure checks of one sentence text, by (pattern, text): see `is_procedural`.
 CheckMemo = dict[tuple[re.Pattern[str], str], bool]
@@ -22,10 +40,13 @@ _AUX = r"(?:do|does|did|can|could|would|will|should|shall|is|are|was|were|has|ha
 WH_START = re.compile(
     rf"^\W*(?:(?:so|and|now|then|but|also|finally|lastly|first(?:ly)?|second(?:ly)?)\W+)?"
     rf"(?:(?:from|in)\s+(?:your|the)\s+(?:perspective|view|opinion|experience)\W+)?"
-    rf"(?:how|what|why|in what way)\s+(?:{_AUX}|your|you)\b", re.I)
+    rf"(?:how|what|why|in what way)\s+(?:{_AUX}|your|you)\b",
+    re.I,
+)
 # "…, what would be your main point …" / "… ask what can be done …"
-WH_AFTER_COMMA = compile_cue(rf"(?:,|\bask(?:\s+you)?|\bquestion(?: is| was)?\s*[:,]?)\s*(?:how|what|why)\s+(?:{_AUX}|your|you)\b",
-                            re.I)
+WH_AFTER_COMMA = compile_cue(
+    rf"(?:,|\bask(?:\s+you)?|\bquestion(?: is| was)?\s*[:,]?)\s*(?:how|what|why)\s+(?:{_AUX}|your|you)\b", re.I
+)
 # First-person frames that turn a statement into a question to someone.
 ASK_FRAME = compile_cue(
     r"\b(my (first |second |last |final |main )?question (is|was|would be|to|for)|i have (a|one|two|another) questions?"
@@ -33,10 +54,15 @@ ASK_FRAME = compile_cue(
     r"|(can|could|would) you (please )?(tell|explain|share|elaborate|comment|say|give|clarify)"
     r"|it would be (helpful|useful|good|interesting|great) to (know|hear|understand|learn)"
     r"|i('m| am| would be| 'd be) (very )?(interested|curious) to (hear|know|learn|understand)"
-    r"|i want to hear (more )?(about|from)\b)", re.I)
+    r"|i want to hear (more )?(about|from)\b)",
+    re.I,
+)
 # Frames only a moderator uses to put a question.
-MOD_FRAME = compile_cue(r"\b(the question (is|was)\s*:|(a|one|my|the) question (to|for) |(ask|put to) you (a|my|one|the) question"
-                       r"|going to ask you)", re.I)
+MOD_FRAME = compile_cue(
+    r"\b(the question (is|was)\s*:|(a|one|my|the) question (to|for) |(ask|put to) you (a|my|one|the) question"
+    r"|going to ask you)",
+    re.I,
+)
 # Housekeeping, not substance: presence, audio, floor management.
 PROCEDURAL = compile_cue(
     r"\b(hear (me|us|you)|see (me|us|you)|can you (hear|see)|hear on ?site|can you speak|could speak|can speak|(is|are) (there )?(any|some)(one|body)"
@@ -46,49 +72,216 @@ PROCEDURAL = compile_cue(
     r"|(any|other|more) (hands|questions|comments)\b|raise (your|a) hand|ask the (remote )?question"
     r"|take (the|this|a|that|another|one more|your) question|how much time|time do we have|(now|here) or (later|in)"
     r"|can we (start|begin|move)|who('s| is) next|where (are|is) (we|he|she)|(one )?(last|more|final) (quick )?question"
-    r"|yes, \w+\?$)\b", re.I)
+    r"|yes, \w+\?$)\b",
+    re.I,
+)
 # "We want to look at how …": a statement of what the session will do.
-AGENDA_STATEMENT = re.compile(r"^\W*(we|i|let'?s|let us)\b[^,.?!]{0,25}\b(look at|discuss|talk about|explore|hear about"
-                              r"|examine|consider|reflect on|see)\b", re.I)
+AGENDA_STATEMENT = re.compile(
+    r"^\W*(we|i|let'?s|let us)\b[^,.?!]{0,25}\b(look at|discuss|talk about|explore|hear about"
+    r"|examine|consider|reflect on|see)\b",
+    re.I,
+)
 SELF_ANSWER = re.compile(r"^\W*(because|the (short |simple )?answer|yes|no|well|simply|of course)\b", re.I)
 # An answerer passing on the question.
-DECLINE = re.compile(r"\b(won'?t|will not|can'?t|cannot|not able to|unable to|not in a position to) (really )?"
-                     r"(answer|respond to|take) (that|this|the|your)\b|\bpass on (this|that|the) question"
-                     r"|\bdon'?t know the answer|\bnot (really )?the (right|best) person"
-                     r"|\b(don'?t think|not sure|doubt) (i'm|i am) the (right|best) person", re.I)
+DECLINE = re.compile(
+    r"\b(won'?t|will not|can'?t|cannot|not able to|unable to|not in a position to) (really )?"
+    r"(answer|respond to|take) (that|this|the|your)\b|\bpass on (this|that|the) question"
+    r"|\bdon'?t know the answer|\bnot (really )?the (right|best) person"
+    r"|\b(don'?t think|not sure|doubt) (i'm|i am) the (right|best) person",
+    re.I,
+)
 # A question explicitly set aside for later or left open.
-PARKING = compile_cue(r"\b(food for thought|bear (this|that|the|it)( question)? in mind|bare (this|that|the|it)( question)? in mind"
-                     r"|keep (this|that|the|it)( question)? in mind|not directed to (anybody|anyone|any)|come back to (it|this|that|the|your)"
-                     r"|(shift|move|postpone|defer|leave) (that|this|it|the question) (to|until|for) (a )?later|later time|leave it open"
-                     r"|reply in writing|answer in writing)\b", re.I)
+PARKING = compile_cue(
+    r"\b(food for thought|bear (this|that|the|it)( question)? in mind|bare (this|that|the|it)( question)? in mind"
+    r"|keep (this|that|the|it)( question)? in mind|not directed to (anybody|anyone|any)|come back to (it|this|that|the|your)"
+    r"|(shift|move|postpone|defer|leave) (that|this|it|the question) (to|until|for) (a )?later|later time|leave it open"
+    r"|reply in writing|answer in writing)\b",
+    re.I,
+)
 # A moderator passing a question on to its addressee.
-RELAY = compile_cue(r"\b((answer|respond to|take|react to|address|pick up) (that|this|the|it)( question)?|(your|any) "
-                   r"(response|reaction|thoughts)|would you like to (answer|respond|react|come in))\b", re.I)
-QUESTION_REF = compile_cue(r"\b((your|the|that|this|his|her|their) question|to answer|in answer|in response|answering)\b", re.I)
-ROOM = compile_cue(r"\b(not directed to (anybody|anyone)|anybody in the room|anyone in the room|(all|any|each) of you"
-                  r"|to (everyone|everybody|all speakers|all panelists|the panel|the room)|invite (the )?(speakers|panelists))\b", re.I)
+RELAY = compile_cue(
+    r"\b((answer|respond to|take|react to|address|pick up) (that|this|the|it)( question)?|(your|any) "
+    r"(response|reaction|thoughts)|would you like to (answer|respond|react|come in))\b",
+    re.I,
+)
+QUESTION_REF = compile_cue(
+    r"\b((your|the|that|this|his|her|their) question|to answer|in answer|in response|answering)\b", re.I
+)
+ROOM = compile_cue(
+    r"\b(not directed to (anybody|anyone)|anybody in the room|anyone in the room|(all|any|each) of you"
+    r"|to (everyone|everybody|all speakers|all panelists|the panel|the room)|invite (the )?(speakers|panelists))\b",
+    re.I,
+)
 ON_BEHALF = re.compile(
     r"\b(?:question|comment)s?(?:\s+(?:in|on) the chat|\s+online)?\s+(?:from|by)\s+(?:the\s+|our\s+)?(?P<a>[A-Z][\w‑-]+(?:\s+[A-Z][\w‑-]+){0,3})"
     r"|\b(?P<b>[A-Z][\w‑-]+(?:\s+[A-Z][\w‑-]+){0,2})\s+(?:remote\s+)?(?:hub|participant)(?:'s)?\s+(?:question|comment)"
     r"|\bon behalf of\s+(?:the\s+)?(?P<c>[A-Z][\w‑-]+(?:\s+[A-Z][\w‑-]+){0,3})"
     r"|\b(?P<d>[A-Z][\w‑-]+(?:\s+[A-Z][\w‑-]+){0,2})\s+(?:has|have)\s+(?:now\s+|just\s+)?(?:sent|posted|typed|written|asked)\b"
-    r"|\b(?P<chat>(?:from|in|on) the chat|online participant|remote participant)")
+    r"|\b(?P<chat>(?:from|in|on) the chat|online participant|remote participant)"
+)
 # The moderator's cue that the next speaker comes from the floor.
-FLOOR_INVITE = compile_cue(r"\b(from the floor|open the floor|any questions|questions\?|the (gentleman|lady|person|colleague)\b"
-                          r"|go ahead|hands? (up|raised)|your name)", re.I)
-ADDRESSING = compile_cue(r"\b(question (to|for)|ask(ing)?|turn(ing)?( first| now| over)? to|mov(e|ing)( now)? to|invite"
-                        r"|hand(ing)?( it| this)?( over| back)? to|go(ing)? to|start with|jump to|floor to|now to|next,?)"
-                        r"(\W+\w+){0,4}\W*$", re.I)
-REASK = compile_cue(r"\b(re-?ask|repeat (the|my|our) question|ask (it |the question )?again|the question (was|we had)"
-                   r"|back to (the|your|our) question)\b", re.I)
+FLOOR_INVITE = compile_cue(
+    r"\b(from the floor|open the floor|any questions|questions\?|the (gentleman|lady|person|colleague)\b"
+    r"|go ahead|hands? (up|raised)|your name)",
+    re.I,
+)
+ADDRESSING = compile_cue(
+    r"\b(question (to|for)|ask(ing)?|turn(ing)?( first| now| over)? to|mov(e|ing)( now)? to|invite"
+    r"|hand(ing)?( it| this)?( over| back)? to|go(ing)? to|start with|jump to|floor to|now to|next,?)"
+    r"(\W+\w+){0,4}\W*$",
+    re.I,
+)
+REASK = compile_cue(
+    r"\b(re-?ask|repeat (the|my|our) question|ask (it |the question )?again|the question (was|we had)"
+    r"|back to (the|your|our) question)\b",
+    re.I,
+)
 
-_STOP = frozenset("""a an the and or but if of on in to for with at by from as into about over than then so that this these
-those there here it its is are was were be been being do does did can could would will should shall may might must
-have has had i me my we us our you your he she they them their his her what which who whom how why when where
-not no yes very more most much many some any all each other also just really think know like want need needs needed
-would could please thank thanks question questions answer perhaps maybe make made get go going come well way one
-dynamic coalition coalitions dc dcs igf internet forum governance session work working point points say said see
-let lets us now today time""".split())
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "on",
+        "in",
+        "to",
+        "for",
+        "with",
+        "at",
+        "by",
+        "from",
+        "as",
+        "into",
+        "about",
+        "over",
+        "than",
+        "then",
+        "so",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+        "it",
+        "its",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "would",
+        "will",
+        "should",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "have",
+        "has",
+        "had",
+        "i",
+        "me",
+        "my",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "he",
+        "she",
+        "they",
+        "them",
+        "their",
+        "his",
+        "her",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "how",
+        "why",
+        "when",
+        "where",
+        "not",
+        "no",
+        "yes",
+        "very",
+        "more",
+        "most",
+        "much",
+        "many",
+        "some",
+        "any",
+        "all",
+        "each",
+        "other",
+        "also",
+        "just",
+        "really",
+        "think",
+        "know",
+        "like",
+        "want",
+        "need",
+        "needs",
+        "needed",
+        "would",
+        "could",
+        "please",
+        "thank",
+        "thanks",
+        "question",
+        "questions",
+        "answer",
+        "perhaps",
+        "maybe",
+        "make",
+        "made",
+        "get",
+        "go",
+        "going",
+        "come",
+        "well",
+        "way",
+        "one",
+        "dynamic",
+        "coalition",
+        "coalitions",
+        "dc",
+        "dcs",
+        "igf",
+        "internet",
+        "forum",
+        "governance",
+        "session",
+        "work",
+        "working",
+        "point",
+        "points",
+        "say",
+        "said",
+        "see",
+        "let",
+        "lets",
+        "us",
+        "now",
+        "today",
+        "time",
+    ]
+)
 
 
 def content_words(text: str) -> set[str]:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Segment", "Question", "Ask", "Output", "GroupStats", "Overrun", "Stats", "Intel"]
+__all__ = ["Ask", "GroupStats", "Intel", "Output", "Overrun", "Question", "Segment", "Stats"]
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,14 @@ class Question:
     lines: tuple[int, ...] = ()  # every line the question (and its re-asks) was put on
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"line": self.line, "by": self.by, "to": self.to, "text": self.text,
-                                "status": self.status, "answer_lines": list(self.answer_lines)}
+        data: dict[str, Any] = {
+            "line": self.line,
+            "by": self.by,
+            "to": self.to,
+            "text": self.text,
+            "status": self.status,
+            "answer_lines": list(self.answer_lines),
+        }
         if self.asked_by and self.asked_by != self.by:
             data["asked_by"] = self.asked_by
         if len(self.lines) > 1:
@@ -66,9 +72,16 @@ class Question:
     def from_json(cls, data: Mapping[str, Any]) -> Question:
         line = int(data.get("line", 0))
         also = tuple(data.get("also_asked_at") or ())
-        return cls(line=line, by=data.get("by"), to=str(data.get("to") or "room"), text=str(data.get("text", "")),
-                   status=str(data.get("status", "unanswered")), answer_lines=tuple(data.get("answer_lines") or ()),
-                   asked_by=data.get("asked_by") or data.get("by"), lines=(line, *also) if also else ())
+        return cls(
+            line=line,
+            by=data.get("by"),
+            to=str(data.get("to") or "room"),
+            text=str(data.get("text", "")),
+            status=str(data.get("status", "unanswered")),
+            answer_lines=tuple(data.get("answer_lines") or ()),
+            asked_by=data.get("asked_by") or data.get("by"),
+            lines=(line, *also) if also else (),
+        )
 
 
 @dataclass(frozen=True)
@@ -88,13 +101,25 @@ class Ask:
     coalition: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"category": self.category, "type": self.type, "by": self.by, "line": self.line,
-                "quote": self.quote, "coalition": self.coalition}
+        return {
+            "category": self.category,
+            "type": self.type,
+            "by": self.by,
+            "line": self.line,
+            "quote": self.quote,
+            "coalition": self.coalition,
+        }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Ask:
-        return cls(category=str(data.get("category") or ""), type=str(data.get("type") or "ask"), by=data.get("by"),
-                   line=int(data.get("line", 0)), quote=str(data.get("quote", "")), coalition=data.get("coalition"))
+        return cls(
+            category=str(data.get("category") or ""),
+            type=str(data.get("type") or "ask"),
+            by=data.get("by"),
+            line=int(data.get("line", 0)),
+            quote=str(data.get("quote", "")),
+            coalition=data.get("coalition"),
+        )
 
 
 @dataclass(frozen=True)
@@ -109,8 +134,14 @@ class Output:
     status: str  # released | forthcoming | mentioned
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "by": self.by, "line": self.line, "quote": self.quote,
-                "coalition": self.coalition, "status": self.status}
+        return {
+            "kind": self.kind,
+            "by": self.by,
+            "line": self.line,
+            "quote": self.quote,
+            "coalition": self.coalition,
+            "status": self.status,
+        }
 
 
 @dataclass(frozen=True)
@@ -137,8 +168,7 @@ class Overrun:
     over: float
 
     def to_json(self) -> dict[str, Any]:
-        return {"by": self.by, "line": self.line, "minutes": self.minutes, "limit": self.limit,
-                "over": self.over}
+        return {"by": self.by, "line": self.line, "minutes": self.minutes, "limit": self.limit, "over": self.over}
 
 
 @dataclass(frozen=True)
@@ -162,8 +192,9 @@ class Stats:
             "roles": [g.to_json() for g in self.roles],
             "stakeholders": [g.to_json() for g in self.stakeholders],
             "modes": [g.to_json() for g in self.modes],
-            "limit": None if self.limit is None else
-            {"minutes": self.limit, "line": self.limit_line, "quote": self.limit_quote},
+            "limit": None
+            if self.limit is None
+            else {"minutes": self.limit, "line": self.limit_line, "quote": self.limit_quote},
             "overruns": [o.to_json() for o in self.overruns],
         }
 

@@ -20,19 +20,44 @@ from .models import Output
 
 __all__ = ["OUTPUT_KINDS", "find_outputs"]
 
-OUTPUT_KINDS = ("report", "statement", "glossary", "charter", "paper", "guidelines", "toolkit", "recommendations",
-                "study", "survey", "declaration", "handbook", "draft", "brief",
-                "publication", "special issue", "compendium", "summary", "best practices")
+OUTPUT_KINDS = (
+    "report",
+    "statement",
+    "glossary",
+    "charter",
+    "paper",
+    "guidelines",
+    "toolkit",
+    "recommendations",
+    "study",
+    "survey",
+    "declaration",
+    "handbook",
+    "draft",
+    "brief",
+    "publication",
+    "special issue",
+    "compendium",
+    "summary",
+    "best practices",
+)
 _NOUN = r"(?P<noun>" + "|".join(sorted((re.escape(k) + r"s?" for k in OUTPUT_KINDS), key=len, reverse=True)) + r")\b"
 _MADE_PAST = r"(produced|published|released|developed|prepared|drafted|wrote|written|adopted|agreed|issued|compiled|finali[sz]ed|presented|launched|completed|created)"
 _MADE_FUTURE = r"(launching|will (be )?(launch|publish|release|produce|share|present)\w*|(are|is) (aiming|going|planning) to produce|is being (published|released|presented|launched)|will be (shared|published|released|available|launched)|being presented)"
-_PAST = (compile_cue(rf"\b{_MADE_PAST}\b(\W+\w+){{0,8}}?\W+{_NOUN}", re.I),
-         compile_cue(rf"\b{_NOUN}(\W+\w+){{0,8}}?\W+(that |which )?(we |they )?(have |has |had )?{_MADE_PAST}\b", re.I))
-_FUTURE = (compile_cue(rf"\b{_MADE_FUTURE}\b(\W+\w+){{0,10}}?\W+{_NOUN}", re.I),
-           compile_cue(rf"\b{_NOUN}(\W+\w+){{0,4}}?\W+{_MADE_FUTURE}", re.I))
+_PAST = (
+    compile_cue(rf"\b{_MADE_PAST}\b(\W+\w+){{0,8}}?\W+{_NOUN}", re.I),
+    compile_cue(rf"\b{_NOUN}(\W+\w+){{0,8}}?\W+(that |which )?(we |they )?(have |has |had )?{_MADE_PAST}\b", re.I),
+)
+_FUTURE = (
+    compile_cue(rf"\b{_MADE_FUTURE}\b(\W+\w+){{0,10}}?\W+{_NOUN}", re.I),
+    compile_cue(rf"\b{_NOUN}(\W+\w+){{0,4}}?\W+{_MADE_FUTURE}", re.I),
+)
 _STRONG = r"(?P<noun>reports?|statements?|glossar(y|ies)|charters?|papers?|guidelines|toolkits?|stud(y|ies)|declarations?|handbooks?|publications?)\b"
 _OWNED = (compile_cue(rf"\b(our|your|their|its|(dc|coalition)'s)\s+(\w+\s+){{0,3}}?{_STRONG}", re.I),)
-_NOT_OUTPUT = compile_cue(r"\b(report back|reporting|report on (what|how)|recommendations? (from|on what)|the paper(s)? (that|which) (were|was) submitted|issue papers?)\b", re.I)
+_NOT_OUTPUT = compile_cue(
+    r"\b(report back|reporting|report on (what|how)|recommendations? (from|on what)|the paper(s)? (that|which) (were|was) submitted|issue papers?)\b",
+    re.I,
+)
 
 
 _FIRST_NOUN = compile_cue(rf"\b{_NOUN}", re.I)
@@ -51,8 +76,9 @@ def _kind(noun: str) -> str:
     return noun
 
 
-def find_outputs(ctx: AnalysisContext, speaks_for: dict[int, str] | None = None,
-                 asked_about: dict[int, str] | None = None) -> list[Output]:
+def find_outputs(
+    ctx: AnalysisContext, speaks_for: dict[int, str] | None = None, asked_about: dict[int, str] | None = None
+) -> list[Output]:
     """Outputs mentioned in the session, with status and producing coalition.
 
     `speaks_for` maps turn index → the speaker's coalition; `asked_about` maps turn
@@ -68,22 +94,37 @@ def find_outputs(ctx: AnalysisContext, speaks_for: dict[int, str] | None = None,
             match = _first(_FUTURE, s.text)
             if match:
                 status = "forthcoming"
-            elif (match := _first(_PAST, s.text)):
+            elif match := _first(_PAST, s.text):
                 status = "released"
-            elif (match := _first(_OWNED, s.text)):
+            elif match := _first(_OWNED, s.text):
                 status = "mentioned"
-            if match is None or status is None or _NOT_OUTPUT.search(s.text[max(0, match.start() - 10):match.end() + 10]):
+            if (
+                match is None
+                or status is None
+                or _NOT_OUTPUT.search(s.text[max(0, match.start() - 10) : match.end() + 10])
+            ):
                 continue
             first = _FIRST_NOUN.search(s.text, 0, match.end())
             kind = _kind(first.group("noun") if first else match.group("noun"))
             if any(o.kind == kind and o.line >= s.line - _REPEAT_LINES for o in out):
                 continue  # the same output again a few turns on
             named = ctx.coalitions_in(s.start, s.end)
-            coalition = (named[0].name if named else None) or (speaks_for or {}).get(turn.index) \
+            coalition = (
+                (named[0].name if named else None)
+                or (speaks_for or {}).get(turn.index)
                 or (asked_about or {}).get(turn.index)
+            )
             if (kind, coalition) in seen:
                 continue
             seen.add((kind, coalition))
-            out.append(Output(kind=kind, by=ctx.people[turn.index].name, line=s.line, quote=s.text,
-                              coalition=coalition, status=status))
+            out.append(
+                Output(
+                    kind=kind,
+                    by=ctx.people[turn.index].name,
+                    line=s.line,
+                    quote=s.text,
+                    coalition=coalition,
+                    status=status,
+                )
+            )
     return out

@@ -53,7 +53,7 @@ from .cues import (
 )
 from .models import Question
 
-__all__ = ["QuestionGroup", "find_question_groups", "link_answers", "find_questions", "is_question_sentence"]
+__all__ = ["QuestionGroup", "find_question_groups", "find_questions", "is_question_sentence", "link_answers"]
 
 _ENDS_Q = re.compile(r"\?[\"'”’)\].!]*\s*$")
 _YOU = re.compile(r"\byou(r)?\b", re.I)
@@ -84,8 +84,9 @@ class QuestionGroup:
         return (self.core or self.sentences)[0].line
 
 
-def is_question_sentence(text: str, moderator: bool, following: str = "", floor: bool = False,
-                         memo: CheckMemo | None = None) -> bool:
+def is_question_sentence(
+    text: str, moderator: bool, following: str = "", floor: bool = False, memo: CheckMemo | None = None
+) -> bool:
     """Whether one sentence puts a question (see the module docstring for the rules).
 
     `floor`: the speaker was given the floor to ask (a participant after "let's take
@@ -141,8 +142,13 @@ def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
             gap += 1
             continue
         current = groups[-1] if groups else None
-        if current is not None and gap <= 2 and not _new_addressee(
-                ctx, current.sentences[-1].end, s.end, s.text, " ".join(x.text for x in current.sentences)):
+        if (
+            current is not None
+            and gap <= 2
+            and not _new_addressee(
+                ctx, current.sentences[-1].end, s.end, s.text, " ".join(x.text for x in current.sentences)
+            )
+        ):
             current.sentences.append(s)
         else:
             groups.append(QuestionGroup(turn=index, sentences=[s], window=(0, 0)))
@@ -162,7 +168,9 @@ _VOCATIVE = re.compile(r"^\W*([A-Z][\w‑'-]+(?: [A-Z][\w‑'-]+)?),\s")
 def _vocative(text: str) -> str | None:
     """The name a sentence opens by addressing ("Eli, what do regulators think …")."""
     match = _VOCATIVE.match(text)
-    return match.group(1) if match and match.group(1).lower() not in {"so", "now", "and", "yes", "well", "again"} else None
+    return (
+        match.group(1) if match and match.group(1).lower() not in {"so", "now", "and", "yes", "well", "again"} else None
+    )
 
 
 def _same_speaker(ctx: AnalysisContext, a: int, b: int) -> bool:
@@ -176,7 +184,7 @@ def _new_addressee(ctx: AnalysisContext, after: int, upto: int, sentence: str = 
     if name and name not in group_text:
         return True
     text = ctx.session.text
-    return any(ADDRESSING.search(text[max(after, m.start - 60):m.start]) for m in ctx.coalitions_in(after, upto))
+    return any(ADDRESSING.search(text[max(after, m.start - 60) : m.start]) for m in ctx.coalitions_in(after, upto))
 
 
 def _person_named(ctx: AnalysisContext, text: str, after_turn: int) -> str | None:
@@ -205,7 +213,7 @@ def _addressee(ctx: AnalysisContext, g: QuestionGroup) -> str:
     start, end = g.window
     q_end = g.sentences[-1].end
     mentions = ctx.coalitions_in(start, q_end)
-    addressed = [m for m in mentions if ADDRESSING.search(text[max(start, m.start - 60):m.start])]
+    addressed = [m for m in mentions if ADDRESSING.search(text[max(start, m.start - 60) : m.start])]
     if addressed:
         return addressed[-1].name
     if ROOM.search(text[start:end]):
@@ -223,7 +231,7 @@ def _addressee(ctx: AnalysisContext, g: QuestionGroup) -> str:
 
 
 def _on_behalf(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
-    text = ctx.session.text[ctx.turns[g.turn].start:g.sentences[-1].end]
+    text = ctx.session.text[ctx.turns[g.turn].start : g.sentences[-1].end]
     match = None
     for found in ON_BEHALF.finditer(text):
         if not found.group("c") or ctx.is_moderator(g.turn):  # "on behalf of our coalition" is self-introduction
@@ -254,14 +262,17 @@ def find_question_groups(ctx: AnalysisContext) -> list[QuestionGroup]:
             g.by = behalf or g.asked_by
             if behalf:
                 g.from_moderator = False
-            owned = ctx.session.text[g.window[0]:g.window[1]]
-            g.parked = bool(PARKING.search(ctx.session.text[g.sentences[0].start:g.window[1]]))
+            owned = ctx.session.text[g.window[0] : g.window[1]]
+            g.parked = bool(PARKING.search(ctx.session.text[g.sentences[0].start : g.window[1]]))
             g.reask = bool(REASK.search(owned))
             g.to = _addressee(ctx, g)
             if g.from_moderator and all(_PASS_ON.search(x.text) and len(x.text.split()) < 15 for x in g.sentences):
                 continue  # "Aisha, would you like to answer that?" passes an earlier question on
-            if (turn.index == first_speech and g.from_moderator
-                    and not any(_YOU.search(s.text) or _vocative(s.text) for s in g.core)):
+            if (
+                turn.index == first_speech
+                and g.from_moderator
+                and not any(_YOU.search(s.text) or _vocative(s.text) for s in g.core)
+            ):
                 continue  # the opening's guiding questions go to the whole session
             out.append(g)
     return out
@@ -280,8 +291,12 @@ def _question_turn(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) ->
 
 def _substantive(text: str) -> int:
     from .context import FLOOR_CUE
-    kept = [s for s in re.split(r"(?<=[.!?])\s+", text)
-            if not (_THANKS.match(s) or FLOOR_CUE.search(s) or PROCEDURAL.search(s))]
+
+    kept = [
+        s
+        for s in re.split(r"(?<=[.!?])\s+", text)
+        if not (_THANKS.match(s) or FLOOR_CUE.search(s) or PROCEDURAL.search(s))
+    ]
     return sum(len(s.split()) for s in kept)
 
 
@@ -320,9 +335,15 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
     for j in range(g.turn + 1, min(close + 1, len(ctx.turns))):
         if j == close:  # the turn that moves on may still reply first ("It is a fair point. … Yuki, …?")
             cut = next((h.sentences[0].start for h in groups if h.turn == j), ctx.turns[j].end)
-            head = ctx.session.text[ctx.turns[j].start:cut]
-            if (seen == 0 and not g.from_moderator and ctx.is_moderator(j) and not _same_speaker(ctx, j, g.turn)
-                    and _substantive(head) >= 6 and not PARKING.search(head)):
+            head = ctx.session.text[ctx.turns[j].start : cut]
+            if (
+                seen == 0
+                and not g.from_moderator
+                and ctx.is_moderator(j)
+                and not _same_speaker(ctx, j, g.turn)
+                and _substantive(head) >= 6
+                and not PARKING.search(head)
+            ):
                 return "answered", [ctx.turns[j].line]
             break
         if _empty(ctx, j) or _same_speaker(ctx, j, g.turn) or _question_turn(ctx, groups, j):
@@ -330,8 +351,14 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
         seen += 1
         text = ctx.turns[j].text
         if ctx.is_moderator(j):
-            if not g.from_moderator and seen == 1 and (QUESTION_REF.search(text) and _substantive(text) >= 12
-                                                       or SELF_ANSWER.match(text) and _substantive(text) >= 6):
+            if (
+                not g.from_moderator
+                and seen == 1
+                and (
+                    (QUESTION_REF.search(text) and _substantive(text) >= 12)
+                    or (SELF_ANSWER.match(text) and _substantive(text) >= 6)
+                )
+            ):
                 return "answered", [ctx.turns[j].line]
             if seen == 1 and PARKING.search(text):
                 parked, direct = True, False
@@ -343,7 +370,7 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
         if DECLINE.search(text[:600]):
             direct = False  # passed on: only a later turn that takes it up answers it
             continue
-        if direct or seen == 1 and not parked:
+        if direct or (seen == 1 and not parked):
             return "answered", _run(ctx, j, close)
         if _overlap(words, text) >= OVERLAP:
             return ("answered-later" if parked else "answered"), _run(ctx, j, close)
@@ -368,10 +395,12 @@ def _same_question(a: QuestionGroup, b: QuestionGroup, ctx: AnalysisContext) -> 
     wb = content_words(" ".join(s.text for s in b.core))
     sim = len(wa & wb) / max(1, min(len(wa), len(wb)))
     same_to = a.to == b.to and a.to != "room"
-    return b.from_moderator and (same_to and (b.reask or sim >= 0.3) or sim >= 0.6)
+    return b.from_moderator and ((same_to and (b.reask or sim >= 0.3)) or sim >= 0.6)
 
 
-def link_answers(ctx: AnalysisContext, groups: list[QuestionGroup], boundaries: list[int] | None = None) -> list[Question]:
+def link_answers(
+    ctx: AnalysisContext, groups: list[QuestionGroup], boundaries: list[int] | None = None
+) -> list[Question]:
     """Status and answer lines of every question; re-asks fold into the first asking.
 
     `boundaries` are turn indexes where a new agenda segment starts (they close
@@ -402,9 +431,20 @@ def link_answers(ctx: AnalysisContext, groups: list[QuestionGroup], boundaries: 
                         break
         turn = ctx.turns[g.turn]
         first, last = g.core[0], g.core[-1]
-        text = turn.text[first.rel:last.rel + len(last.text)]
-        questions.append(Question(line=g.line, by=g.by, to=g.to, text=text, status=status,
-                                  answer_lines=tuple(lines), asked_by=g.asked_by, turn=g.turn, lines=tuple(also)))
+        text = turn.text[first.rel : last.rel + len(last.text)]
+        questions.append(
+            Question(
+                line=g.line,
+                by=g.by,
+                to=g.to,
+                text=text,
+                status=status,
+                answer_lines=tuple(lines),
+                asked_by=g.asked_by,
+                turn=g.turn,
+                lines=tuple(also),
+            )
+        )
     return questions
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from forumlens.transcript.speakers import name_key
 
-__all__ = ["PR", "QuestionScore", "AskScore", "score_questions", "score_asks", "score_outputs", "score_segments"]
+__all__ = ["PR", "AskScore", "QuestionScore", "score_asks", "score_outputs", "score_questions", "score_segments"]
 
 
 @dataclass(frozen=True)
@@ -55,12 +55,21 @@ class AskScore:
     errors: tuple[str, ...]
 
 
-def _match(detected: Sequence[dict[str, Any]], gold: Sequence[dict[str, Any]], tolerance: int,
-           good: Callable[[dict[str, Any], dict[str, Any]], bool] = lambda d, g: True) -> list[tuple[int, int]]:
+def _match(
+    detected: Sequence[dict[str, Any]],
+    gold: Sequence[dict[str, Any]],
+    tolerance: int,
+    good: Callable[[dict[str, Any], dict[str, Any]], bool] = lambda d, g: True,
+) -> list[tuple[int, int]]:
     """One-to-one pairs (detected index, gold index): exact-category pairs first, then nearest."""
-    pairs = sorted(((0 if good(d, g) else 1, abs(d["line"] - g["line"]), i, j)
-                    for i, d in enumerate(detected) for j, g in enumerate(gold)
-                    if abs(d["line"] - g["line"]) <= tolerance))
+    pairs = sorted(
+        (
+            (0 if good(d, g) else 1, abs(d["line"] - g["line"]), i, j)
+            for i, d in enumerate(detected)
+            for j, g in enumerate(gold)
+            if abs(d["line"] - g["line"]) <= tolerance
+        )
+    )
     used_d: set[int] = set()
     used_g: set[int] = set()
     out = []
@@ -86,7 +95,11 @@ def score_questions(detected: Sequence[dict[str, Any]], gold: dict[str, Any], to
     optional = _optional_lines(gold.get("optional_questions", []))
     pairs = _match(detected, wanted, tolerance)
     hit_d = {i for i, _ in pairs}
-    fp = [d for i, d in enumerate(detected) if i not in hit_d and not any(abs(d["line"] - o) <= tolerance for o in optional)]
+    fp = [
+        d
+        for i, d in enumerate(detected)
+        if i not in hit_d and not any(abs(d["line"] - o) <= tolerance for o in optional)
+    ]
     errors = [f"false alarm line {d['line']}: {d['text'][:60]!r}" for d in fp]
     status = to = answer = 0
     for i, j in pairs:
@@ -101,8 +114,9 @@ def score_questions(detected: Sequence[dict[str, Any]], gold: dict[str, Any], to
             answer += 1
     matched_g = {j for _, j in pairs}
     errors += [f"missed line {g['line']}: {g.get('quote', '')!r}" for j, g in enumerate(wanted) if j not in matched_g]
-    return QuestionScore(PR(len(pairs), len(fp), len(wanted) - len(pairs)), status, to, answer, len(pairs),
-                         tuple(errors))
+    return QuestionScore(
+        PR(len(pairs), len(fp), len(wanted) - len(pairs)), status, to, answer, len(pairs), tuple(errors)
+    )
 
 
 def score_asks(detected: Sequence[dict[str, Any]], gold: dict[str, Any]) -> AskScore:
@@ -114,11 +128,17 @@ def score_asks(detected: Sequence[dict[str, Any]], gold: dict[str, Any]) -> AskS
     fp = [d for i, d in enumerate(detected) if i not in hit_d and d["line"] not in optional]
     good = [(i, j) for i, j in pairs if detected[i]["category"] in wanted[j]["categories"]]
     errors = [f"false alarm line {d['line']} [{d['category']}]: {d['quote'][:60]!r}" for d in fp]
-    errors += [f"category line {wanted[j]['line']}: got {detected[i]['category']}, want {wanted[j]['categories']}"
-               for i, j in pairs if (i, j) not in good]
+    errors += [
+        f"category line {wanted[j]['line']}: got {detected[i]['category']}, want {wanted[j]['categories']}"
+        for i, j in pairs
+        if (i, j) not in good
+    ]
     matched_g = {j for _, j in pairs}
-    errors += [f"missed line {g['line']} {g['categories']}: {g.get('quote', '')!r}"
-               for j, g in enumerate(wanted) if j not in matched_g]
+    errors += [
+        f"missed line {g['line']} {g['categories']}: {g.get('quote', '')!r}"
+        for j, g in enumerate(wanted)
+        if j not in matched_g
+    ]
     detection = PR(len(pairs), len(fp), len(wanted) - len(pairs))
     category = PR(len(good), len(fp) + len(pairs) - len(good), len(wanted) - len(good))
     return AskScore(detection, category, tuple(errors))

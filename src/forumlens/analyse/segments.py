@@ -24,26 +24,66 @@ from .context import AnalysisContext
 from .cues import content_words
 from .models import Segment
 
-__all__ = ["find_segments", "segment_boundaries", "Announcement"]
+__all__ = ["Announcement", "find_segments", "segment_boundaries"]
 
-_ORDINALS = {"first": 1, "one": 1, "second": 2, "two": 2, "third": 3, "three": 3, "fourth": 4, "four": 4,
-             "fifth": 5, "five": 5, "sixth": 6, "six": 6, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
-_UNIT = {"issue area": "area", "issue": "area", "topic": "area", "theme": "area", "subject matter": "area",
-         "subject": "area", "pillar": "area", "policy question": "area", "agenda item": "area", "item": "area", "block": "area",
-         "section": "part", "part": "part", "segment": "part", "round": "part", "half": "part"}
+_ORDINALS = {
+    "first": 1,
+    "one": 1,
+    "second": 2,
+    "two": 2,
+    "third": 3,
+    "three": 3,
+    "fourth": 4,
+    "four": 4,
+    "fifth": 5,
+    "five": 5,
+    "sixth": 6,
+    "six": 6,
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+}
+_UNIT = {
+    "issue area": "area",
+    "issue": "area",
+    "topic": "area",
+    "theme": "area",
+    "subject matter": "area",
+    "subject": "area",
+    "pillar": "area",
+    "policy question": "area",
+    "agenda item": "area",
+    "item": "area",
+    "block": "area",
+    "section": "part",
+    "part": "part",
+    "segment": "part",
+    "round": "part",
+    "half": "part",
+}
 _ANNOUNCE = compile_cue(
     r"\b(?:start(?:ing)? with|begin(?:ning)? with|mov(?:e|ing)(?: now| on)? to|go(?:ing)?(?: on)? to|jump(?:ing)? to"
     r"|turn(?:ing)? to|come to|proceed(?:ing)? to|talk about|now to|open|(?:now|then),?(?=\s+the\s+(?:first|second|third|fourth|fifth|next|last|final)))\s+(?:the\s+|our\s+|one of the\s+)?"
     r"(?:(?P<ord>first|second|third|fourth|fifth|sixth|next|last|final)\s+)?(?:(?!issue|topic|theme|section|part)[a-z]+\s+)?"
     r"(?P<unit>issue areas?|issues|issue(?=,)|sections?|parts?|segments?|subject matters?|topics?|themes?|agenda items?"
-    r"|policy questions?|items?|rounds?|pillars?|blocks?|half)\b(?:\s+(?P<num>\d+|one|two|three|four|five|six|[IVX]+)\b)?(?P<rest>[^.?!]*)", re.I)
-_TITLE_LEAD = re.compile(r"^(?:\W+|(?:of|on) (?:this|the|our)(?: main)? (?:session|meeting|workshop|forum|agenda)\W*|which is\W*|it is\W*"
-                         r"|that is\W*|namely\W*|on\W+|about\W+|where (?:we(?:'re| are| will|'ll)?(?: going to)? )?"
-                         r"(?:discuss|talk about|look at|hear about)\W*|to\W+)+", re.I)
+    r"|policy questions?|items?|rounds?|pillars?|blocks?|half)\b(?:\s+(?P<num>\d+|one|two|three|four|five|six|[IVX]+)\b)?(?P<rest>[^.?!]*)",
+    re.I,
+)
+_TITLE_LEAD = re.compile(
+    r"^(?:\W+|(?:of|on) (?:this|the|our)(?: main)? (?:session|meeting|workshop|forum|agenda)\W*|which is\W*|it is\W*"
+    r"|that is\W*|namely\W*|on\W+|about\W+|where (?:we(?:'re| are| will|'ll)?(?: going to)? )?"
+    r"(?:discuss|talk about|look at|hear about)\W*|to\W+)+",
+    re.I,
+)
 _CUT = re.compile(r"\s+(?:and (?:come|then|we)|where most|now,|so that)\b.*$", re.I)
 _FOLLOW = compile_cue(r"\b(?:talk about|discuss|look at|focus on|hear about)\s+(?P<t>[^.?!]{5,})", re.I)
-_CLOSING = compile_cue(r"\b(wrap (?:it |this |things )?up|closing (?:remarks|words)|final (?:remarks|words)|last (?:words|remarks)"
-                      r"|concluding remarks|to close the session|before we close)\b", re.I)
+_CLOSING = compile_cue(
+    r"\b(wrap (?:it |this |things )?up|closing (?:remarks|words)|final (?:remarks|words)|last (?:words|remarks)"
+    r"|concluding remarks|to close the session|before we close)\b",
+    re.I,
+)
 _OPEN_FLOOR = re.compile(r"\b(now\b[^.?!]{0,25}|let'?s |let us |i('d| would) like to |time to )open the floor\b", re.I)
 _MAX_TITLE_WORDS = 14
 

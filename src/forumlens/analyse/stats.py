@@ -19,16 +19,34 @@ from ._regex import compile_cue
 from .context import AnalysisContext
 from .models import GroupStats, Overrun, Stats
 
-__all__ = ["count_words", "find_time_limits", "compute_stats", "DEFAULT_WPM"]
+__all__ = ["DEFAULT_WPM", "compute_stats", "count_words", "find_time_limits"]
 
 DEFAULT_WPM = 150.0
 _NOTE = re.compile(r"[(\[][^()\[\]]*[)\]]")
-_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-           "ten": 10, "fifteen": 15, "twenty": 20}
-_MINUTES = re.compile(r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)"
-                      r"(?:\s+or\s+\w+)?\s*(?:-|‑)?\s*minutes?\b", re.I)
-_LIMIT_CUE = compile_cue(r"\b(keep|limit\w*|no more than|not (go )?(more|longer) than|maximum|max|at most|up to|each"
-                        r"|per (speaker|person|intervention)|interventions?|stick to|stay within|within|not exceed|speaking time|time limit)\b", re.I)
+_NUMBER = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+}
+_MINUTES = re.compile(
+    r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)"
+    r"(?:\s+or\s+\w+)?\s*(?:-|‑)?\s*minutes?\b",
+    re.I,
+)
+_LIMIT_CUE = compile_cue(
+    r"\b(keep|limit\w*|no more than|not (go )?(more|longer) than|maximum|max|at most|up to|each"
+    r"|per (speaker|person|intervention)|interventions?|stick to|stay within|within|not exceed|speaking time|time limit)\b",
+    re.I,
+)
 
 
 def count_words(text: str) -> int:
@@ -52,7 +70,9 @@ def find_time_limits(ctx: AnalysisContext) -> list[tuple[int, float, str]]:
             if not numbers:
                 continue
             before = sents[i - 1].text if i else ""
-            if _LIMIT_CUE.search(s.text) or _LIMIT_CUE.search(before) and re.match(r"\W*i (would )?say\b|\W*\d", s.text, re.I):
+            if _LIMIT_CUE.search(s.text) or (
+                _LIMIT_CUE.search(before) and re.match(r"\W*i (would )?say\b|\W*\d", s.text, re.I)
+            ):
                 found.append((s.line, max(numbers), s.text))
     return found
 
@@ -62,8 +82,10 @@ def _group(rows: Sequence[tuple[str | None, int]], wpm: float) -> tuple[GroupSta
     for key, words in rows:
         acc[key][0] += 1
         acc[key][1] += words
-    return tuple(GroupStats(k, t, w, round(w / wpm, 1))
-                 for k, (t, w) in sorted(acc.items(), key=lambda kv: (-kv[1][1], str(kv[0]))))
+    return tuple(
+        GroupStats(k, t, w, round(w / wpm, 1))
+        for k, (t, w) in sorted(acc.items(), key=lambda kv: (-kv[1][1], str(kv[0])))
+    )
 
 
 def compute_stats(ctx: AnalysisContext, words_per_minute: float = DEFAULT_WPM) -> Stats:
@@ -92,8 +114,14 @@ def compute_stats(ctx: AnalysisContext, words_per_minute: float = DEFAULT_WPM) -
             if minutes > limit:
                 overruns.append(Overrun(p.name, turn.line, minutes, limit, round(minutes - limit, 1)))
     last = limits[-1] if limits else None
-    return Stats(words_per_minute=words_per_minute, people=_group(people, words_per_minute),
-                 roles=_group(roles, words_per_minute), stakeholders=_group(groups, words_per_minute),
-                 modes=_group(modes, words_per_minute), limit=last[1] if last else None,
-                 limit_line=last[0] if last else None, limit_quote=last[2] if last else None,
-                 overruns=tuple(overruns))
+    return Stats(
+        words_per_minute=words_per_minute,
+        people=_group(people, words_per_minute),
+        roles=_group(roles, words_per_minute),
+        stakeholders=_group(groups, words_per_minute),
+        modes=_group(modes, words_per_minute),
+        limit=last[1] if last else None,
+        limit_line=last[0] if last else None,
+        limit_quote=last[2] if last else None,
+        overruns=tuple(overruns),
+    )

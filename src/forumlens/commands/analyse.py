@@ -20,8 +20,9 @@ from ..reanalyse import reanalyse
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Processes (default: one per CPU, up to 4).")
 @db_option
 @click.pass_context
-def analyse(ctx: click.Context, sessions: tuple[str, ...], missing: bool, everything: bool, workers: int | None,
-            db: str | None) -> None:
+def analyse(
+    ctx: click.Context, sessions: tuple[str, ...], missing: bool, everything: bool, workers: int | None, db: str | None
+) -> None:
     """Analyse stored sessions again: people, questions, asks, tags, glossary, takeaways.
 
     Each session's analyses are replaced in one transaction.
@@ -44,8 +45,14 @@ def analyse(ctx: click.Context, sessions: tuple[str, ...], missing: bool, everyt
         options = AnalysisOptions(words_per_minute=settings_of(ctx).words_per_minute)
         count = workers or (min(os.cpu_count() or 1, 4) if len(ids) > 2 else 1)
         with click.progressbar(length=len(ids), label="Analysing", file=sys.stderr) as bar:
-            done = reanalyse(store, ids, options, workers=count, on_done=lambda _: bar.update(1),
-                             on_warning=lambda message: click.echo(f"warning: {message}", err=True))
+            done = reanalyse(
+                store,
+                ids,
+                options,
+                workers=count,
+                on_done=lambda _: bar.update(1),
+                on_warning=lambda message: click.echo(f"warning: {message}", err=True),
+            )
     finally:
         store.close()
     click.echo(f"analysed {done} session{'s' if done != 1 else ''}")

@@ -22,14 +22,19 @@ def format_results(results: list[DeliveryResult]) -> str:
     for r in results:
         count = f"{len(r.items)} item{'s' if len(r.items) != 1 else ''}"
         error = f": {r.error}" if r.error and r.status != "delivered" else ""
-        lines.append(f"{r.subscriber} · {r.channel} · {count} · {r.status} (attempt {r.attempts}){error}"
-                     if r.status != "cancelled" else f"{r.subscriber} · {r.channel} · {count} · cancelled{error}")
+        lines.append(
+            f"{r.subscriber} · {r.channel} · {count} · {r.status} (attempt {r.attempts}){error}"
+            if r.status != "cancelled"
+            else f"{r.subscriber} · {r.channel} · {count} · cancelled{error}"
+        )
     return "\n".join(lines) or "nothing to deliver"
 
 
 def format_run(run: DigestRun) -> str:
-    head = (f"{len(run.sessions)} session{'s' if len(run.sessions) != 1 else ''} in the window,"
-            f" {len(run.matches)} new match{'es' if len(run.matches) != 1 else ''}")
+    head = (
+        f"{len(run.sessions)} session{'s' if len(run.sessions) != 1 else ''} in the window,"
+        f" {len(run.matches)} new match{'es' if len(run.matches) != 1 else ''}"
+    )
     if not run.dry_run:
         return head + "\n" + format_results(run.results)
     parts = [head + " (dry run: nothing recorded or sent)"]
@@ -46,20 +51,44 @@ def _policy(max_attempts: int, backoff: float) -> RetryPolicy:
 
 
 @click.command()
-@click.option("--since", default="7d", show_default=True, metavar="DURATION",
-              help="Match sessions ingested within this window (30m, 12h, 7d, 2w).")
+@click.option(
+    "--since",
+    default="7d",
+    show_default=True,
+    metavar="DURATION",
+    help="Match sessions ingested within this window (30m, 12h, 7d, 2w).",
+)
 @click.option("--subscriber", metavar="NAME", help="Only this subscriber.")
 @click.option("--dry-run", is_flag=True, help="Show what would be matched and sent; change nothing.")
 @click.option("--every", metavar="INTERVAL", help="Keep running: repeat every INTERVAL (hourly, daily, weekly, 6h).")
-@click.option("--max-attempts", type=int, default=RetryPolicy.max_attempts, show_default=True,
-              help="Attempts per item and channel before it is marked failed.")
-@click.option("--backoff", type=float, default=RetryPolicy.base_delay, show_default=True,
-              help="First retry delay in seconds (doubles each retry).")
+@click.option(
+    "--max-attempts",
+    type=int,
+    default=RetryPolicy.max_attempts,
+    show_default=True,
+    help="Attempts per item and channel before it is marked failed.",
+)
+@click.option(
+    "--backoff",
+    type=float,
+    default=RetryPolicy.base_delay,
+    show_default=True,
+    help="First retry delay in seconds (doubles each retry).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print matches and delivery outcomes as JSON.")
 @db_option
 @click.pass_context
-def digest(ctx: click.Context, since: str, subscriber: str | None, dry_run: bool, every: str | None,
-           max_attempts: int, backoff: float, as_json: bool, db: str | None) -> None:
+def digest(
+    ctx: click.Context,
+    since: str,
+    subscriber: str | None,
+    dry_run: bool,
+    every: str | None,
+    max_attempts: int,
+    backoff: float,
+    as_json: bool,
+    db: str | None,
+) -> None:
     """Match newly ingested sessions to subscribers and deliver their digests.
 
     Each item reaches each subscriber once per channel (e-mail, webhook); failed
@@ -76,8 +105,14 @@ def digest(ctx: click.Context, since: str, subscriber: str | None, dry_run: bool
     interval = parse_duration(every) if every else None
     while True:
         with open_ctx_store(ctx, db, create=False) as store:
-            run = run_digest(store, settings, since=window, subscriber=subscriber, dry_run=dry_run,
-                             policy=_policy(max_attempts, backoff))
+            run = run_digest(
+                store,
+                settings,
+                since=window,
+                subscriber=subscriber,
+                dry_run=dry_run,
+                policy=_policy(max_attempts, backoff),
+            )
         click.echo(json.dumps(run.to_json(), ensure_ascii=False, indent=1) if as_json else format_run(run))
         if interval is None:
             if not run.ok:
@@ -96,15 +131,27 @@ def digest(ctx: click.Context, since: str, subscriber: str | None, dry_run: bool
 @click.option("--json", "as_json", is_flag=True, help="Print delivery outcomes as JSON.")
 @db_option
 @click.pass_context
-def deliver(ctx: click.Context, subscriber: str | None, retry_failed: bool, max_attempts: int, backoff: float,
-            as_json: bool, db: str | None) -> None:
+def deliver(
+    ctx: click.Context,
+    subscriber: str | None,
+    retry_failed: bool,
+    max_attempts: int,
+    backoff: float,
+    as_json: bool,
+    db: str | None,
+) -> None:
     """Deliver what is queued (retries included) without matching new sessions."""
     settings = settings_of(ctx)
     with open_ctx_store(ctx, db, create=False) as store:
         if retry_failed:
             requeue_failed(store, subscriber)
-        results = deliver_pending(store, senders_from_settings(settings), base_url=settings.public_url,
-                                  subscriber=subscriber, policy=_policy(max_attempts, backoff))
+        results = deliver_pending(
+            store,
+            senders_from_settings(settings),
+            base_url=settings.public_url,
+            subscriber=subscriber,
+            policy=_policy(max_attempts, backoff),
+        )
     if as_json:
         click.echo(json.dumps({"deliveries": [r.to_json() for r in results]}, ensure_ascii=False, indent=1))
     else:

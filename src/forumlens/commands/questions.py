@@ -13,8 +13,9 @@ from ..store.base import Store
 STATUSES = ("answered", "answered-later", "unanswered")
 
 
-def stored_questions(store: Store, *, status: str | None = None, to: str | None = None,
-                     year: int | None = None) -> list[dict[str, Any]]:
+def stored_questions(
+    store: Store, *, status: str | None = None, to: str | None = None, year: int | None = None
+) -> list[dict[str, Any]]:
     """Every tracked question across the store, newest sessions first, with its session."""
     out = []
     for sid, title, yr, data in store.analyses_of_kind("questions", year=year):
@@ -35,8 +36,15 @@ def stored_questions(store: Store, *, status: str | None = None, to: str | None 
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @db_option
 @click.pass_context
-def questions(ctx: click.Context, only_open: bool, status: str | None, addressee: str | None,
-              year: int | None, as_json: bool, db: str | None) -> None:
+def questions(
+    ctx: click.Context,
+    only_open: bool,
+    status: str | None,
+    addressee: str | None,
+    year: int | None,
+    as_json: bool,
+    db: str | None,
+) -> None:
     """Questions put to coalitions, people or the room, and whether they were answered.
 
     \b

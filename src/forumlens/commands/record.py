@@ -18,8 +18,12 @@ from ..documents.eligibility import (
 
 
 @click.command()
-@click.option("--year", type=int, default=None,
-              help="IGF year of the session slots (default: this year); evidence is the year before.")
+@click.option(
+    "--year",
+    type=int,
+    default=None,
+    help="IGF year of the session slots (default: this year); evidence is the year before.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the record as JSON (the record contract).")
 @db_option
 @click.pass_context
@@ -41,8 +45,10 @@ def record(ctx: click.Context, year: int | None, as_json: bool, db: str | None) 
     finally:
         store.close()
     registry = load_registry()
-    coalitions = [{"id": e.id, "name": e.name, "acronym": e.acronym, "active": str(e.info.get("active", "yes"))}
-                  for e in sorted(registry.of_kind("dc"), key=lambda e: e.name.casefold())]
+    coalitions = [
+        {"id": e.id, "name": e.name, "acronym": e.acronym, "active": str(e.info.get("active", "yes"))}
+        for e in sorted(registry.of_kind("dc"), key=lambda e: e.name.casefold())
+    ]
     data = build_record(year, coalitions, items_from_documents(documents, title_coalitions), rule=rule)
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))

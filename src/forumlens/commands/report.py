@@ -10,21 +10,19 @@ import click
 from ..briefs import coalition_brief, topic_brief
 from ..cli_support import YEAR_BOUND, db_option, open_ctx_store, settings_of
 from ..dates import year_range
-from ..resolve.coalition_names import find_coalition
 from ..errors import ConfigError, ForumlensError
 from ..models import Session
 from ..pipeline import AnalysisOptions, analyse_session, parse_document
 from ..read import read_bytes
 from ..report import render_report
+from ..resolve.coalition_names import find_coalition
 
 if TYPE_CHECKING:
     from ..summarise import CoalitionBrief, SessionReport, TopicBrief
 
 
-def _format(as_json: bool, md: bool, html: bool, text: bool = False, pdf: bool = False,
-            out: Path | None = None) -> str:
-    chosen = [name for name, on in (("json", as_json), ("md", md), ("html", html), ("text", text), ("pdf", pdf))
-              if on]
+def _format(as_json: bool, md: bool, html: bool, text: bool = False, pdf: bool = False, out: Path | None = None) -> str:
+    chosen = [name for name, on in (("json", as_json), ("md", md), ("html", html), ("text", text), ("pdf", pdf)) if on]
     if len(chosen) > 1:
         raise ConfigError("choose one of --json, --md, --html, --pdf")
     if pdf and out is None:
@@ -32,8 +30,9 @@ def _format(as_json: bool, md: bool, html: bool, text: bool = False, pdf: bool =
     return chosen[0] if chosen else "text"
 
 
-def _emit_pdf(summary: SessionReport | TopicBrief | CoalitionBrief, out: Path | None,
-              analyses: dict[str, Any] | None = None) -> None:
+def _emit_pdf(
+    summary: SessionReport | TopicBrief | CoalitionBrief, out: Path | None, analyses: dict[str, Any] | None = None
+) -> None:
     from ..summarise.pdf import render_pdf
 
     assert out is not None
@@ -66,8 +65,17 @@ def _emit(content: str, out: Path | None) -> None:
 @click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file.")
 @db_option
 @click.pass_context
-def report(ctx: click.Context, target: str, as_json: bool, md: bool, html: bool, text: bool, pdf: bool,
-           out: Path | None, db: str | None) -> None:
+def report(
+    ctx: click.Context,
+    target: str,
+    as_json: bool,
+    md: bool,
+    html: bool,
+    text: bool,
+    pdf: bool,
+    out: Path | None,
+    db: str | None,
+) -> None:
     """Session report of a transcript FILE, or of a stored SESSION (id or part of its title).
 
     Key takeaways, calls to action, points per speaker, open questions, coalitions,
@@ -116,8 +124,19 @@ def report(ctx: click.Context, target: str, as_json: bool, md: bool, html: bool,
 @click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file.")
 @db_option
 @click.pass_context
-def brief(ctx: click.Context, topic: str | None, coalition: str | None, since: int | None, until: int | None,
-          as_json: bool, md: bool, html: bool, pdf: bool, out: Path | None, db: str | None) -> None:
+def brief(
+    ctx: click.Context,
+    topic: str | None,
+    coalition: str | None,
+    since: int | None,
+    until: int | None,
+    as_json: bool,
+    md: bool,
+    html: bool,
+    pdf: bool,
+    out: Path | None,
+    db: str | None,
+) -> None:
     """A one-page cited brief: talking points on a --topic, or a --coalition snapshot.
 
     \b

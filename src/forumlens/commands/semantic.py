@@ -13,8 +13,13 @@ from ..errors import ConfigError
 
 
 @click.command()
-@click.option("--session", "session_refs", multiple=True, metavar="REF",
-              help="Only these sessions (id, id prefix or part of the title; repeatable).")
+@click.option(
+    "--session",
+    "session_refs",
+    multiple=True,
+    metavar="REF",
+    help="Only these sessions (id, id prefix or part of the title; repeatable).",
+)
 @click.option("--force", is_flag=True, help="Embed again sessions that already have vectors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
 @db_option
@@ -51,8 +56,10 @@ def embed(ctx: click.Context, session_refs: tuple[str, ...], force: bool, as_jso
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=1))
         return
-    click.echo(f"{report.sessions} sessions embedded ({report.passages} passages, {report.rate:.0f}/s), "
-               f"{report.skipped} already done; model {report.model}")
+    click.echo(
+        f"{report.sessions} sessions embedded ({report.passages} passages, {report.rate:.0f}/s), "
+        f"{report.skipped} already done; model {report.model}"
+    )
 
 
 @click.command()
@@ -64,8 +71,16 @@ def embed(ctx: click.Context, session_refs: tuple[str, ...], force: bool, as_jso
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @db_option
 @click.pass_context
-def related(ctx: click.Context, session: str | None, line: int | None, coalition: str | None, topic: str | None,
-            k: int, as_json: bool, db: str | None) -> None:
+def related(
+    ctx: click.Context,
+    session: str | None,
+    line: int | None,
+    coalition: str | None,
+    topic: str | None,
+    k: int,
+    as_json: bool,
+    db: str | None,
+) -> None:
     """Related items: similar sessions and turns, coalitions working on it, partner suggestions.
 
     Works without the semantic extra (shared words, tags, coalitions); with it and
@@ -97,8 +112,11 @@ def related(ctx: click.Context, session: str | None, line: int | None, coalition
             data["sessions"] = similar_sessions(store, sid, k)
             data["coalitions"] = coalitions_working_on(store, sid, k)
     if as_json:
-        click.echo(json.dumps({key: [item.to_json() for item in items] for key, items in data.items()},
-                              ensure_ascii=False, indent=1))
+        click.echo(
+            json.dumps(
+                {key: [item.to_json() for item in items] for key, items in data.items()}, ensure_ascii=False, indent=1
+            )
+        )
         return
     click.echo(format_related(data))
 
@@ -106,8 +124,12 @@ def related(ctx: click.Context, session: str | None, line: int | None, coalition
 def format_related(data: dict[str, list[Any]]) -> str:
     """Plain-text listing of related items, each with its reasons and cited evidence."""
     out: list[str] = []
-    titles = {"sessions": "Similar sessions", "turns": "Similar turns", "coalitions": "Coalitions working on this",
-              "partners": "Partner suggestions (not yet in a session together)"}
+    titles = {
+        "sessions": "Similar sessions",
+        "turns": "Similar turns",
+        "coalitions": "Coalitions working on this",
+        "partners": "Partner suggestions (not yet in a session together)",
+    }
     for key, items in data.items():
         out.append(f"{titles[key]}:")
         if not items:

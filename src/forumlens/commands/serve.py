@@ -21,16 +21,22 @@ def _web_stack() -> tuple[object, object]:
 
         from ..web import create_app
     except ImportError as exc:
-        raise ConfigError(f"the web portal needs extra packages ({exc.name} is missing)",
-                          hint="pip install 'forumlens[web]'") from exc
+        raise ConfigError(
+            f"the web portal needs extra packages ({exc.name} is missing)", hint="pip install 'forumlens[web]'"
+        ) from exc
     return uvicorn, create_app
 
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for all).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes, one per core for many readers (they share a response cache).")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes, one per core for many readers (they share a response cache).",
+)
 @db_option
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, workers: int, db: str | None) -> None:
@@ -63,8 +69,15 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, db: str | None
         shared = tempfile.mkdtemp(prefix="forumlens-portal-")  # the workers' shared response cache
         os.environ[SHARED_DIR_ENV] = shared
         try:
-            uvicorn.run("forumlens.web.app:app_from_environment", factory=True, host=host, port=port,  # type: ignore[attr-defined]
-                        workers=workers, log_level="warning", access_log=False)
+            uvicorn.run(  # type: ignore[attr-defined]
+                "forumlens.web.app:app_from_environment",
+                factory=True,
+                host=host,
+                port=port,
+                workers=workers,
+                log_level="warning",
+                access_log=False,
+            )
         finally:
             shutil.rmtree(shared, ignore_errors=True)
     else:

@@ -48,8 +48,9 @@ def migrate(ctx: click.Context, db: str | None) -> None:
 
 @click.command()
 @click.option("--from", "source", required=True, metavar="PATH_OR_URL", help="Store to copy from.")
-@click.option("--to", "target", required=True, metavar="PATH_OR_URL",
-              help="Empty store to copy into (created if missing).")
+@click.option(
+    "--to", "target", required=True, metavar="PATH_OR_URL", help="Empty store to copy into (created if missing)."
+)
 @click.pass_context
 def copy(ctx: click.Context, source: str, target: str) -> None:
     """Copy a whole store, SQLite ⇄ PostgreSQL, and verify the copy table by table.
@@ -64,8 +65,11 @@ def copy(ctx: click.Context, source: str, target: str) -> None:
     """
     del ctx
     if schema_version_of(source) == 0:
-        raise StoreError("the source store does not exist or is empty", source=redact(source),
-                         hint="check the path or URL given to --from")
+        raise StoreError(
+            "the source store does not exist or is empty",
+            source=redact(source),
+            hint="check the path or URL given to --from",
+        )
     src = open_store(source, create=False)
     try:
         dst = open_store(target)
@@ -79,10 +83,15 @@ def copy(ctx: click.Context, source: str, target: str) -> None:
         src.close()
     different = [t for t in before if before[t] != after.get(t)]
     if different:
-        raise StoreError(f"the copy differs from the source in {', '.join(different)}", source=redact(target),
-                         hint="report this as a bug; the source is unchanged")
-    click.echo(f"copied {sum(counts.values())} rows in {len(counts)} tables to {redact(target)} "
-               f"(schema version {SCHEMA_VERSION}); every table verified")
+        raise StoreError(
+            f"the copy differs from the source in {', '.join(different)}",
+            source=redact(target),
+            hint="report this as a bug; the source is unchanged",
+        )
+    click.echo(
+        f"copied {sum(counts.values())} rows in {len(counts)} tables to {redact(target)} "
+        f"(schema version {SCHEMA_VERSION}); every table verified"
+    )
 
 
 COMMANDS = [migrate, copy]

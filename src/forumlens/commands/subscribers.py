@@ -25,8 +25,9 @@ from ..route.service import add_subscriber, import_subscribers
 __all__ = ["COMMANDS", "format_subscriber", "format_subscriber_list", "subscribers"]
 
 
-def format_subscriber(sub: Subscriber, base_url: str, *, secrets: bool = True,
-                      log: list[dict[str, Any]] | None = None) -> str:
+def format_subscriber(
+    sub: Subscriber, base_url: str, *, secrets: bool = True, log: list[dict[str, Any]] | None = None
+) -> str:
     """Human summary of one subscriber: channels (with feed URL / secret), interests, log."""
     out = [sub.name]
     if sub.email:
@@ -59,8 +60,9 @@ def format_subscriber_list(subs: list[Subscriber]) -> str:
     lines = []
     for s in subs:
         interests = sum(len(v) for v in s.interests.to_json().values())
-        lines.append(f"{s.name:<{width}}  {','.join(s.channels) or '-':<18} {interests} interest"
-                     f"{'s' if interests != 1 else ''}")
+        lines.append(
+            f"{s.name:<{width}}  {','.join(s.channels) or '-':<18} {interests} interest{'s' if interests != 1 else ''}"
+        )
     return "\n".join(lines)
 
 
@@ -74,19 +76,40 @@ def subscribers() -> None:
 @click.option("--email", metavar="ADDR", help="Send digests by e-mail (SMTP settings: FORUMLENS_SMTP_*).")
 @click.option("--webhook", metavar="URL", help="POST signed JSON digests to this http(s) URL.")
 @click.option("--feed", is_flag=True, help="Give the subscriber a secret Atom feed URL.")
-@click.option("--coalition", "coalitions", multiple=True, metavar="NAME",
-              help="A Dynamic Coalition (name or acronym); repeatable.")
+@click.option(
+    "--coalition",
+    "coalitions",
+    multiple=True,
+    metavar="NAME",
+    help="A Dynamic Coalition (name or acronym); repeatable.",
+)
 @click.option("--tag", "tags", multiple=True, metavar="CODE", help="A tag code: SDG9, GDC3, an issue area; repeatable.")
 @click.option("--person", "people", multiple=True, metavar="NAME", help="A speaker; repeatable.")
 @click.option("--query", "queries", multiple=True, metavar="TEXT", help="A saved search (search syntax); repeatable.")
-@click.option("--questions-to", "questions_to", multiple=True, metavar="COALITION",
-              help="Questions addressed to this coalition; repeatable.")
+@click.option(
+    "--questions-to",
+    "questions_to",
+    multiple=True,
+    metavar="COALITION",
+    help="Questions addressed to this coalition; repeatable.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the subscriber (with its secrets) as JSON.")
 @db_option
 @click.pass_context
-def add(ctx: click.Context, name: str, email: str | None, webhook: str | None, feed: bool,
-        coalitions: tuple[str, ...], tags: tuple[str, ...], people: tuple[str, ...], queries: tuple[str, ...],
-        questions_to: tuple[str, ...], as_json: bool, db: str | None) -> None:
+def add(
+    ctx: click.Context,
+    name: str,
+    email: str | None,
+    webhook: str | None,
+    feed: bool,
+    coalitions: tuple[str, ...],
+    tags: tuple[str, ...],
+    people: tuple[str, ...],
+    queries: tuple[str, ...],
+    questions_to: tuple[str, ...],
+    as_json: bool,
+    db: str | None,
+) -> None:
     """Add a subscriber with its channels and interests.
 
     \b
@@ -94,8 +117,13 @@ def add(ctx: click.Context, name: str, email: str | None, webhook: str | None, f
       forumlens subscribers add "Tech Envoy" --email envoy@example.org --feed \\
           --coalition DC-CIV --tag SDG9 --query '"net neutrality"'
     """
-    interests = {"coalitions": coalitions, "tags": tags, "people": people, "queries": queries,
-                 "questions_to": questions_to}
+    interests = {
+        "coalitions": coalitions,
+        "tags": tags,
+        "people": people,
+        "queries": queries,
+        "questions_to": questions_to,
+    }
     with open_ctx_store(ctx, db) as store:
         sub = add_subscriber(store, name, email=email, webhook=webhook, feed=feed, interests=interests)
     base_url = settings_of(ctx).public_url
@@ -182,8 +210,9 @@ def feed(ctx: click.Context, name: str, db: str | None) -> None:
         sub = SubscriberRepository(store).get(name)
         if not sub.feed_token:
             raise ConfigError(f"{sub.name!r} has no feed", hint="re-import it with feed = true")
-        xml = subscriber_feed(store, sub, base_url=settings_of(ctx).public_url,
-                              now=datetime.now(UTC).isoformat(timespec="seconds"))
+        xml = subscriber_feed(
+            store, sub, base_url=settings_of(ctx).public_url, now=datetime.now(UTC).isoformat(timespec="seconds")
+        )
     click.echo(xml, nl=False)
 
 

@@ -29,7 +29,9 @@ def _session_of(file: Path) -> Session:
 @click.command()
 @click.argument("file", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--scheme", type=click.Choice(["sdg", "issue-area", "gdc"]), default="sdg", show_default=True)
-@click.option("--jsonl", is_flag=True, help='Read {"id", "text"} lines on stdin, write {"id", "codes", "scores"} lines.')
+@click.option(
+    "--jsonl", is_flag=True, help='Read {"id", "text"} lines on stdin, write {"id", "codes", "scores"} lines.'
+)
 @click.option("--threshold", type=float, default=None, help="Score at or above which a code is assigned.")
 def tag(file: Path | None, scheme: str, jsonl: bool, threshold: float | None) -> None:
     """Tag texts with SDGs, IGF issue areas or Global Digital Compact objectives.
@@ -50,7 +52,9 @@ def tag(file: Path | None, scheme: str, jsonl: bool, threshold: float | None) ->
         raise ConfigError("give a FILE to tag, or --jsonl to read JSON lines on stdin")
     for t in tag_session(_session_of(file), scheme, threshold=limit):
         data = t.to_json()
-        click.echo(f"{data['code']:<22} {data['score']:.2f}  {data['label']}  (lines {', '.join(map(str, data['lines'][:6]))})")
+        click.echo(
+            f"{data['code']:<22} {data['score']:.2f}  {data['label']}  (lines {', '.join(map(str, data['lines'][:6]))})"
+        )
 
 
 @click.command()

@@ -17,6 +17,13 @@ from .overrides import Overrides, parse_overrides, read_sidecar
 from .paragraphs import is_transcript, locate, split_paragraphs
 
 __all__ = [
-    "DOCUMENT_KINDS", "DocumentMeta", "Overrides", "detect_metadata", "is_transcript", "locate",
-    "parse_overrides", "read_sidecar", "split_paragraphs",
+    "DOCUMENT_KINDS",
+    "DocumentMeta",
+    "Overrides",
+    "detect_metadata",
+    "is_transcript",
+    "locate",
+    "parse_overrides",
+    "read_sidecar",
+    "split_paragraphs",
 ]

@@ -23,8 +23,16 @@ from ..errors import ConfigError
 from ..store.base import Store
 from ..store.views import StoredDocument
 
-__all__ = ["RULES", "Rule", "StoredItem", "build_record", "coalition_record", "format_record", "items_from_documents",
-           "title_coalitions"]
+__all__ = [
+    "RULES",
+    "Rule",
+    "StoredItem",
+    "build_record",
+    "coalition_record",
+    "format_record",
+    "items_from_documents",
+    "title_coalitions",
+]
 
 
 @dataclass(frozen=True)
@@ -35,10 +43,14 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {
-    "v1": Rule("v1", "eligible for a session slot at IGF Y when the yearly report for Y-1 is on file and, if the "
-                     "coalition held a session at IGF Y-1, that session's report is on file",
-               lambda annual, session: annual and session is not False),
+    "v1": Rule(
+        "v1",
+        "eligible for a session slot at IGF Y when the yearly report for Y-1 is on file and, if the "
+        "coalition held a session at IGF Y-1, that session's report is on file",
+        lambda annual, session: annual and session is not False,
+    ),
 }
+
 
 @dataclass(frozen=True)
 class StoredItem:
@@ -52,8 +64,9 @@ class StoredItem:
     coalitions: tuple[str, ...]  # registry ids
 
 
-def items_from_documents(documents: Iterable[StoredDocument],
-                         title_coalitions: Callable[[str], list[str]]) -> list[StoredItem]:
+def items_from_documents(
+    documents: Iterable[StoredDocument], title_coalitions: Callable[[str], list[str]]
+) -> list[StoredItem]:
     """Stored documents → items; those stored before metadata existed get coalitions from their title."""
     items = []
     for doc in documents:
@@ -61,9 +74,16 @@ def items_from_documents(documents: Iterable[StoredDocument],
         ids = tuple(str(c["id"]) for c in meta.get("coalitions") or [] if isinstance(c, dict) and c.get("id"))
         if not meta:
             ids = tuple(title_coalitions(doc.title))
-        items.append(StoredItem(id=doc.id, kind=doc.kind, title=doc.title,
-                                year=meta.get("year", doc.year) if meta else doc.year, date=meta.get("date"),
-                                coalitions=ids))
+        items.append(
+            StoredItem(
+                id=doc.id,
+                kind=doc.kind,
+                title=doc.title,
+                year=meta.get("year", doc.year) if meta else doc.year,
+                date=meta.get("date"),
+                coalitions=ids,
+            )
+        )
     return items
 
 
@@ -74,8 +94,9 @@ def _rule(version: str) -> Rule:
         raise ConfigError(f"unknown eligibility rule {version!r}", hint="known: " + ", ".join(RULES)) from None
 
 
-def build_record(year: int, coalitions: Sequence[dict[str, Any]], items: Sequence[StoredItem],
-                 rule: str = "v1") -> dict[str, Any]:
+def build_record(
+    year: int, coalitions: Sequence[dict[str, Any]], items: Sequence[StoredItem], rule: str = "v1"
+) -> dict[str, Any]:
     """The `record --json` contract for slot year `year`.
 
     `coalitions` are registry rows ({"id", "name", "acronym", "active"}); inactive
@@ -96,20 +117,27 @@ def build_record(year: int, coalitions: Sequence[dict[str, Any]], items: Sequenc
         by_kind: dict[str, int] = {}
         for doc in documents:
             by_kind[doc.kind] = by_kind.get(doc.kind, 0) + 1
-        out.append({
-            "id": coalition["id"],
-            "name": coalition["name"],
-            "acronym": coalition.get("acronym"),
-            "sessions": [{"id": s.id, "title": s.title, "year": s.year} for s in sessions],
-            "documents": [{"kind": d.kind, "title": d.title, "date": d.date, "year": d.year, "id": d.id}
-                          for d in documents],
-            "documents_by_kind": dict(sorted(by_kind.items())),
-            "annual_report_on_file": annual,
-            "session_report_on_file": session_on_file,
-            "eligible": decide.decide(annual, session_on_file),
-        })
-    return {"year": year, "reporting_year": previous, "rule": {"version": decide.version, "text": decide.text},
-            "coalitions": out}
+        out.append(
+            {
+                "id": coalition["id"],
+                "name": coalition["name"],
+                "acronym": coalition.get("acronym"),
+                "sessions": [{"id": s.id, "title": s.title, "year": s.year} for s in sessions],
+                "documents": [
+                    {"kind": d.kind, "title": d.title, "date": d.date, "year": d.year, "id": d.id} for d in documents
+                ],
+                "documents_by_kind": dict(sorted(by_kind.items())),
+                "annual_report_on_file": annual,
+                "session_report_on_file": session_on_file,
+                "eligible": decide.decide(annual, session_on_file),
+            }
+        )
+    return {
+        "year": year,
+        "reporting_year": previous,
+        "rule": {"version": decide.version, "text": decide.text},
+        "coalitions": out,
+    }
 
 
 def format_record(record: dict[str, Any]) -> str:
@@ -120,13 +148,23 @@ def format_record(record: dict[str, Any]) -> str:
     mark = {True: "yes", False: "no", None: "-"}
     for c in record["coalitions"]:
         docs = ", ".join(f"{k} {n}" for k, n in c["documents_by_kind"].items()) or "-"
-        rows.append((c["acronym"] or c["name"], str(len(c["sessions"])), docs, mark[c["annual_report_on_file"]],
-                     mark[c["session_report_on_file"]], mark[c["eligible"]]))
+        rows.append(
+            (
+                c["acronym"] or c["name"],
+                str(len(c["sessions"])),
+                docs,
+                mark[c["annual_report_on_file"]],
+                mark[c["session_report_on_file"]],
+                mark[c["eligible"]],
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
     eligible = sum(c["eligible"] for c in record["coalitions"])
-    lines.append(f"\n{eligible} of {len(record['coalitions'])} coalitions eligible for a session slot at IGF "
-                 f"{record['year']} (rule {record['rule']['version']}: {record['rule']['text']})")
+    lines.append(
+        f"\n{eligible} of {len(record['coalitions'])} coalitions eligible for a session slot at IGF "
+        f"{record['year']} (rule {record['rule']['version']}: {record['rule']['text']})"
+    )
     return "\n".join(lines)
 
 
@@ -147,8 +185,14 @@ def coalition_record(store: Store, coalition: str, year: int, rule: str = "v1") 
 
     registry = load_registry()
     wanted = coalition.casefold()
-    entity = next((e for e in registry.of_kind("dc") if wanted == e.id.casefold() or wanted == e.name.casefold()
-                   or wanted in (a.casefold() for a in e.acronyms)), None)
+    entity = next(
+        (
+            e
+            for e in registry.of_kind("dc")
+            if wanted == e.id.casefold() or wanted == e.name.casefold() or wanted in (a.casefold() for a in e.acronyms)
+        ),
+        None,
+    )
     if entity is None:
         return None
     row = {"id": entity.id, "name": entity.name, "acronym": entity.acronym, "active": "yes"}

@@ -32,8 +32,15 @@ from typing import Any
 
 from ..store.base import Store
 
-__all__ = ["THRESHOLD", "LinkedDocument", "OutputMention", "link_outputs", "linked_documents", "match_outputs",
-           "score_link"]
+__all__ = [
+    "THRESHOLD",
+    "LinkedDocument",
+    "OutputMention",
+    "link_outputs",
+    "linked_documents",
+    "match_outputs",
+    "score_link",
+]
 
 THRESHOLD = 0.6
 _W_KIND, _W_COALITION, _W_TITLE, _W_YEAR = 0.35, 0.30, 0.20, 0.15
@@ -61,10 +68,48 @@ _FITS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "summary": (("paper", "session-report"), ("annual-report", "other")),
 }
 _GENERIC = {
-    "the", "a", "an", "of", "on", "and", "for", "in", "to", "by", "with", "at", "from", "its", "our", "their",
-    "dynamic", "coalition", "coalitions", "dc", "igf", "internet", "governance", "forum", "annual", "yearly",
-    "report", "reports", "session", "statement", "glossary", "paper", "recommendations", "final", "version",
-    "summary", "draft", "document", "study", "activity", "activities", "progress",
+    "the",
+    "a",
+    "an",
+    "of",
+    "on",
+    "and",
+    "for",
+    "in",
+    "to",
+    "by",
+    "with",
+    "at",
+    "from",
+    "its",
+    "our",
+    "their",
+    "dynamic",
+    "coalition",
+    "coalitions",
+    "dc",
+    "igf",
+    "internet",
+    "governance",
+    "forum",
+    "annual",
+    "yearly",
+    "report",
+    "reports",
+    "session",
+    "statement",
+    "glossary",
+    "paper",
+    "recommendations",
+    "final",
+    "version",
+    "summary",
+    "draft",
+    "document",
+    "study",
+    "activity",
+    "activities",
+    "progress",
 }
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -144,8 +189,9 @@ def score_link(document: LinkedDocument, mention: OutputMention) -> float:
     return round(_W_KIND * kind + _W_COALITION * coalition + _W_TITLE * title + _W_YEAR * year, 3)
 
 
-def match_outputs(documents: Sequence[LinkedDocument], mentions: Iterable[OutputMention],
-                  threshold: float = THRESHOLD) -> dict[str, list[dict[str, Any]]]:
+def match_outputs(
+    documents: Sequence[LinkedDocument], mentions: Iterable[OutputMention], threshold: float = THRESHOLD
+) -> dict[str, list[dict[str, Any]]]:
     """document id → its links, each mention going to its best document(s) at or above `threshold`."""
     links: dict[str, list[dict[str, Any]]] = {d.id: [] for d in documents}
     for mention in mentions:
@@ -155,14 +201,22 @@ def match_outputs(documents: Sequence[LinkedDocument], mentions: Iterable[Output
             continue
         for score, document in scored:
             if score == best:
-                links[document.id].append({"session": mention.session, "line": mention.line,
-                                           "quote": mention.quote, "kind": mention.kind, "score": score})
+                links[document.id].append(
+                    {
+                        "session": mention.session,
+                        "line": mention.line,
+                        "quote": mention.quote,
+                        "kind": mention.kind,
+                        "score": score,
+                    }
+                )
     for items in links.values():
         items.sort(key=lambda x: (-x["score"], x["session"], x["line"]))
     return links
 
 
 # -- the store side ----------------------------------------------------------------------------------
+
 
 def _coalition_keys(meta: Mapping[str, Any]) -> tuple[str, ...]:
     keys: set[str] = set()
@@ -180,16 +234,28 @@ def _load(store: Store) -> tuple[list[LinkedDocument], list[OutputMention]]:
             years[doc.id] = doc.year
             continue
         meta = doc.meta
-        documents.append(LinkedDocument(doc.id, doc.kind, str(meta.get("title") or doc.title),
-                                        meta.get("year", doc.year), _coalition_keys(meta)))
+        documents.append(
+            LinkedDocument(
+                doc.id, doc.kind, str(meta.get("title") or doc.title), meta.get("year", doc.year), _coalition_keys(meta)
+            )
+        )
     mentions = []
     for sid, _title, _year, data in store.analyses_of_kind("outputs"):
         if sid not in years:
             continue  # only what transcripts mentioned
         for o in data if isinstance(data, list) else []:
             if isinstance(o, dict) and o.get("kind") and o.get("line") is not None:
-                mentions.append(OutputMention(sid, int(o["line"]), str(o.get("quote") or ""), str(o["kind"]),
-                                              o.get("coalition"), str(o.get("status") or "mentioned"), years[sid]))
+                mentions.append(
+                    OutputMention(
+                        sid,
+                        int(o["line"]),
+                        str(o.get("quote") or ""),
+                        str(o["kind"]),
+                        o.get("coalition"),
+                        str(o.get("status") or "mentioned"),
+                        years[sid],
+                    )
+                )
     return documents, mentions
 
 

@@ -26,21 +26,58 @@ DOCUMENT_KINDS = ("annual-report", "session-report", "statement", "recommendatio
 
 # (kind, pattern) in priority order: "Session report: recommendations" is a session report.
 _KIND_SOURCES: tuple[tuple[str, str], ...] = (
-    ("annual-report", (r"\b(annual|yearly|activit(y|ies)|progress)\s+reports?\b|\breport\s+(of|on)\s+(the\s+)?"
-                       r"(coalition'?s?\s+)?activities\b|\brapport\s+(annuel|d'activit[ée]s?)\b|\binforme\s+anual\b")),
-    ("session-report", (r"\b(session|workshop|meeting)\s+reports?\b|\breport\s+(of|on|from)\s+(the\s+)?"
-                        r"([\w-]+\s+){0,4}(session|workshop|meeting)\b|\brapport\s+de\s+(la\s+)?session\b")),
+    (
+        "annual-report",
+        (
+            r"\b(annual|yearly|activit(y|ies)|progress)\s+reports?\b|\breport\s+(of|on)\s+(the\s+)?"
+            r"(coalition'?s?\s+)?activities\b|\brapport\s+(annuel|d'activit[ée]s?)\b|\binforme\s+anual\b"
+        ),
+    ),
+    (
+        "session-report",
+        (
+            r"\b(session|workshop|meeting)\s+reports?\b|\breport\s+(of|on|from)\s+(the\s+)?"
+            r"([\w-]+\s+){0,4}(session|workshop|meeting)\b|\brapport\s+de\s+(la\s+)?session\b"
+        ),
+    ),
     ("glossary", r"\bglossar(y|ies)\b|\bterms\s+and\s+definitions\b|\bterminology\b|\blexicon\b|\bglossaire\b"),
-    ("statement", (r"\b(joint\s+)?statements?\b|\bdeclarations?\b|\b(open|joint)\s+letter\b|\bcommuniqu[ée]\b"
-                   r"|\bposition\s+paper\b|\bdéclaration\b")),
-    ("recommendations", (r"\brecommendations?\b|\bprinciples\s+(for|on|of)\b|\bguidelines\b|\bcharter\b"
-                         r"|\bbest\s+practices?\b|\brecommandations\b|\brecomendaciones\b")),
-    ("paper", (r"\b(white|discussion|policy|working|research|background)\s+papers?\b|\bpaper\b|\bstudy\b"
-               r"|\bpolicy\s+brief\b|\bresearch\b|\btoolkit\b|\bhandbook\b|\boutcome\s+document\b|\banalysis\b")),
+    (
+        "statement",
+        (
+            r"\b(joint\s+)?statements?\b|\bdeclarations?\b|\b(open|joint)\s+letter\b|\bcommuniqu[ée]\b"
+            r"|\bposition\s+paper\b|\bdéclaration\b"
+        ),
+    ),
+    (
+        "recommendations",
+        (
+            r"\brecommendations?\b|\bprinciples\s+(for|on|of)\b|\bguidelines\b|\bcharter\b"
+            r"|\bbest\s+practices?\b|\brecommandations\b|\brecomendaciones\b"
+        ),
+    ),
+    (
+        "paper",
+        (
+            r"\b(white|discussion|policy|working|research|background)\s+papers?\b|\bpaper\b|\bstudy\b"
+            r"|\bpolicy\s+brief\b|\bresearch\b|\btoolkit\b|\bhandbook\b|\boutcome\s+document\b|\banalysis\b"
+        ),
+    ),
 )
 _KIND_PATTERNS = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _KIND_SOURCES)
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december")
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, start=1)}
 _MONTH = "(" + "|".join(_MONTH_NAMES) + ")"
 _DATE_PATTERNS = (
@@ -50,8 +87,9 @@ _DATE_PATTERNS = (
     (re.compile(rf"\b{_MONTH},?\s+(20\d\d)\b", re.IGNORECASE), "my"),
 )
 _YEAR = re.compile(r"\b(200[6-9]|20[1-9]\d)\b")
-_JUNK_TITLE = re.compile(r"^(microsoft word\s*-|untitled|document\d*$|slide\s*\d|presentation\d*$)|\.(docx?|pdf|odt)$",
-                         re.IGNORECASE)
+_JUNK_TITLE = re.compile(
+    r"^(microsoft word\s*-|untitled|document\d*$|slide\s*\d|presentation\d*$)|\.(docx?|pdf|odt)$", re.IGNORECASE
+)
 _GLOSSARY_ENTRY = re.compile(r"^[^\s:–—-][^:–—\n]{1,60}\s*[:–—]\s+\S")
 
 
@@ -72,18 +110,35 @@ class DocumentMeta:
     candidates: tuple[dict[str, Any], ...] = ()  # coalitions mentioned below the listing threshold
 
     def to_json(self) -> dict[str, Any]:
-        return {"title": self.title, "kind": self.kind, "date": self.date, "year": self.year,
-                "coalitions": [dict(c) for c in self.coalitions], "language": self.language,
-                "pages": self.pages, "format": self.format, "confidence": dict(self.confidence),
-                "source": dict(self.source), "candidates": [dict(c) for c in self.candidates]}
+        return {
+            "title": self.title,
+            "kind": self.kind,
+            "date": self.date,
+            "year": self.year,
+            "coalitions": [dict(c) for c in self.coalitions],
+            "language": self.language,
+            "pages": self.pages,
+            "format": self.format,
+            "confidence": dict(self.confidence),
+            "source": dict(self.source),
+            "candidates": [dict(c) for c in self.candidates],
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DocumentMeta:
-        return cls(title=data.get("title") or "", kind=data.get("kind") or "other", date=data.get("date"),
-                   year=data.get("year"), coalitions=tuple(data.get("coalitions") or ()),
-                   language=data.get("language"), pages=data.get("pages"), format=data.get("format") or "",
-                   confidence=dict(data.get("confidence") or {}), source=dict(data.get("source") or {}),
-                   candidates=tuple(data.get("candidates") or ()))
+        return cls(
+            title=data.get("title") or "",
+            kind=data.get("kind") or "other",
+            date=data.get("date"),
+            year=data.get("year"),
+            coalitions=tuple(data.get("coalitions") or ()),
+            language=data.get("language"),
+            pages=data.get("pages"),
+            format=data.get("format") or "",
+            confidence=dict(data.get("confidence") or {}),
+            source=dict(data.get("source") or {}),
+            candidates=tuple(data.get("candidates") or ()),
+        )
 
 
 def find_dates(text: str) -> list[tuple[int, str, float]]:
@@ -169,13 +224,19 @@ def _coalitions(title: str, head: str, text: str, registry: Any) -> tuple[list[d
         add(entity_id, {1: 0.4, 2: 0.55}.get(n, 0.7), f"mentioned {n} times")
     if registry is None:
         from ..resolve.registry import load_registry
+
         registry = load_registry()
     listed: list[dict[str, Any]] = []
     candidates: list[dict[str, Any]] = []
     for entity_id, (conf, why, _) in sorted(scores.items(), key=lambda kv: -kv[1][0]):
         entity = registry.get(entity_id)
-        row = {"id": entity.id, "name": entity.name, "acronym": entity.acronym, "confidence": round(conf, 2),
-               "evidence": why}
+        row = {
+            "id": entity.id,
+            "name": entity.name,
+            "acronym": entity.acronym,
+            "confidence": round(conf, 2),
+            "evidence": why,
+        }
         (listed if conf >= 0.6 else candidates).append(row)
     return listed, candidates
 
@@ -191,8 +252,14 @@ def _language(document: Document, body: str) -> tuple[str | None, float, str]:
     return code, conf, "stopwords" if code else "unknown"
 
 
-def detect_metadata(document: Document, session: Session, overrides: Overrides | None = None, *,
-                    transcript: bool = False, registry: Any = None) -> DocumentMeta:
+def detect_metadata(
+    document: Document,
+    session: Session,
+    overrides: Overrides | None = None,
+    *,
+    transcript: bool = False,
+    registry: Any = None,
+) -> DocumentMeta:
     """Every field with a confidence; overrides win with confidence 1.0.
 
     For a transcript only the title names its coalition (a main session mentions
@@ -247,7 +314,14 @@ def detect_metadata(document: Document, session: Session, overrides: Overrides |
     src["coalitions"] = ", ".join(sorted({c["evidence"] for c in listed})) or "none found"
 
     language, conf["language"], src["language"] = _language(document, body)
-    meta: dict[str, Any] = {"title": title, "kind": kind, "date": date, "year": year, "coalitions": tuple(listed), "language": language}
+    meta: dict[str, Any] = {
+        "title": title,
+        "kind": kind,
+        "date": date,
+        "year": year,
+        "coalitions": tuple(listed),
+        "language": language,
+    }
     conf.update(date=date_conf, year=year_conf)
     src.update(date=date_src or "unknown", year=year_src)
     if overrides is not None:
@@ -258,9 +332,16 @@ def detect_metadata(document: Document, session: Session, overrides: Overrides |
             conf[name], src[name] = 1.0, overrides.origin
         if "date" in overrides.values() and "year" not in overrides.values() and not title_year:
             meta["year"], conf["year"], src["year"] = int(str(meta["date"])[:4]), 1.0, overrides.origin
-    return DocumentMeta(title=meta["title"], kind=meta["kind"], date=meta["date"], year=meta["year"],
-                        coalitions=tuple(meta["coalitions"]), language=meta["language"],
-                        pages=document.pages if isinstance(document, StructuredDocument) else None,
-                        format=document.format,
-                        confidence={k: round(v, 2) for k, v in conf.items()}, source=src,
-                        candidates=tuple(candidates))
+    return DocumentMeta(
+        title=meta["title"],
+        kind=meta["kind"],
+        date=meta["date"],
+        year=meta["year"],
+        coalitions=tuple(meta["coalitions"]),
+        language=meta["language"],
+        pages=document.pages if isinstance(document, StructuredDocument) else None,
+        format=document.format,
+        confidence={k: round(v, 2) for k, v in conf.items()},
+        source=src,
+        candidates=tuple(candidates),
+    )

@@ -29,10 +29,19 @@ from ..errors import ConfigError
 __all__ = ["KIND_ALIASES", "Overrides", "parse_overrides", "read_sidecar", "sidecar_path"]
 
 _KINDS = ("annual-report", "session-report", "statement", "recommendations", "glossary", "paper", "other")
-KIND_ALIASES = {"annual": "annual-report", "activity-report": "annual-report", "yearly-report": "annual-report",
-                "report-annual": "annual-report", "session": "session-report", "workshop-report": "session-report",
-                "recommendation": "recommendations", "declaration": "statement", "study": "paper",
-                "white-paper": "paper", "policy-brief": "paper"}
+KIND_ALIASES = {
+    "annual": "annual-report",
+    "activity-report": "annual-report",
+    "yearly-report": "annual-report",
+    "report-annual": "annual-report",
+    "session": "session-report",
+    "workshop-report": "session-report",
+    "recommendation": "recommendations",
+    "declaration": "statement",
+    "study": "paper",
+    "white-paper": "paper",
+    "policy-brief": "paper",
+}
 _KEYS = {"title", "kind", "date", "year", "coalition", "coalitions", "language"}
 _LANG = re.compile(r"^[a-z]{2,3}$")
 
@@ -51,8 +60,11 @@ class Overrides:
 
     def values(self) -> dict[str, Any]:
         """The stated fields only."""
-        return {f.name: getattr(self, f.name) for f in fields(self)
-                if f.name != "origin" and getattr(self, f.name) is not None}
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.name != "origin" and getattr(self, f.name) is not None
+        }
 
     def merged(self, stronger: Overrides | None) -> Overrides:
         """These values, with `stronger`'s stated ones on top (flags over sidecar)."""
@@ -103,18 +115,24 @@ def _coalition(value: str, where: str, registry: Any) -> dict[str, Any]:
     if len({m.entity_id for m in found}) == 1:
         entity = registry.get(found[0].entity_id)
         return {"id": entity.id, "name": entity.name, "acronym": entity.acronym, "confidence": 1.0}
-    raise ConfigError(f"unknown coalition {value!r}", source=where,
-                      hint="give its name or acronym as the coalition registry has it, e.g. 'DC-CIV' or "
-                           "'DC on Core Internet Values'")
+    raise ConfigError(
+        f"unknown coalition {value!r}",
+        source=where,
+        hint="give its name or acronym as the coalition registry has it, e.g. 'DC-CIV' or 'DC on Core Internet Values'",
+    )
 
 
-def parse_overrides(data: Mapping[str, Any], *, origin: str = "flag", where: str = "",
-                    registry: Any = None) -> Overrides:
+def parse_overrides(
+    data: Mapping[str, Any], *, origin: str = "flag", where: str = "", registry: Any = None
+) -> Overrides:
     """Checked overrides from flags or a sidecar mapping; raises ConfigError naming the bad value."""
     unknown = set(data) - _KEYS
     if unknown:
-        raise ConfigError(f"unknown metadata field(s): {', '.join(sorted(unknown))}", source=where or None,
-                          hint="known: " + ", ".join(sorted(_KEYS)))
+        raise ConfigError(
+            f"unknown metadata field(s): {', '.join(sorted(unknown))}",
+            source=where or None,
+            hint="known: " + ", ".join(sorted(_KEYS)),
+        )
     out: dict[str, Any] = {}
     if data.get("title") not in (None, ""):
         out["title"] = " ".join(str(data["title"]).split())
@@ -139,8 +157,11 @@ def parse_overrides(data: Mapping[str, Any], *, origin: str = "flag", where: str
     if data.get("language") not in (None, ""):
         language = str(data["language"]).strip().lower().split("-")[0]
         if not _LANG.match(language):
-            raise ConfigError(f"{data['language']!r} is not a language code", source=where or None,
-                              hint="write an ISO 639-1 code such as en, fr, es")
+            raise ConfigError(
+                f"{data['language']!r} is not a language code",
+                source=where or None,
+                hint="write an ISO 639-1 code such as en, fr, es",
+            )
         out["language"] = language
     return Overrides(origin=origin, **out)
 

@@ -53,30 +53,39 @@ def split_paragraphs(document: Document, warnings: tuple[str, ...] = ()) -> Sess
     section: str | None = None
     levels: dict[int, str] = {}
     for block in _blocks_of(document):
-        body = text[block.start:block.end]
+        body = text[block.start : block.end]
         if not any(ch.isalnum() for ch in body):
             continue  # rules ("---", "***") and stray symbols are not paragraphs
         if block.kind == "heading":
             levels = {lvl: name for lvl, name in levels.items() if lvl < block.level}
             levels[block.level] = " ".join(body.split())
             section = levels[block.level]
-        turns.append(Turn(
-            index=len(turns),
-            line=bisect_right(starts, block.start),
-            label=None,
-            speaker=None,
-            kind="note" if block.kind == "heading" else "speech",
-            text=body,
-            start=block.start,
-            end=block.end,
-            end_line=bisect_right(starts, max(block.start, block.end - 1)),
-            page=block.page,
-            section=section,
-        ))
+        turns.append(
+            Turn(
+                index=len(turns),
+                line=bisect_right(starts, block.start),
+                label=None,
+                speaker=None,
+                kind="note" if block.kind == "heading" else "speech",
+                text=body,
+                start=block.start,
+                end=block.end,
+                end_line=bisect_right(starts, max(block.start, block.end - 1)),
+                page=block.page,
+                section=section,
+            )
+        )
     info = document.info if isinstance(document, StructuredDocument) else {}
     title = _title(info, turns, text)
-    return Session(title=title, sha256=document.sha256, source=document.source, turns=tuple(turns), text=text,
-                   year=guess_year(title, document.source, text[:2000]), warnings=warnings)
+    return Session(
+        title=title,
+        sha256=document.sha256,
+        source=document.source,
+        turns=tuple(turns),
+        text=text,
+        year=guess_year(title, document.source, text[:2000]),
+        warnings=warnings,
+    )
 
 
 def _title(info: Any, turns: list[Turn], text: str) -> str:

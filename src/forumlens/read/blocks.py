@@ -153,8 +153,9 @@ def text_blocks(text: str, *, markdown: bool) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _span_block(text: str, starts: list[int], lines: list[str], first: int, stop: int, kind: BlockKind,
-                level: int) -> Block:
+def _span_block(
+    text: str, starts: list[int], lines: list[str], first: int, stop: int, kind: BlockKind, level: int
+) -> Block:
     """A block covering lines [first, stop), trimmed to its first and last visible character."""
     a = starts[first]
     b = starts[stop - 1] + len(lines[stop - 1])

@@ -16,10 +16,31 @@ from .blocks import Block
 __all__ = ["html_blocks", "html_to_text", "looks_like_html"]
 
 _DROP = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "form", "iframe", "head")
-_BLOCK = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "section", "article",
-          "blockquote", "table", "ul", "ol", "dd", "dt")
-_HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b",
-                         re.IGNORECASE | re.DOTALL)
+_BLOCK = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "section",
+    "article",
+    "blockquote",
+    "table",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+)
+_HTML_START = re.compile(
+    rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL
+)
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -50,10 +71,20 @@ def html_to_text(markup: str) -> str:
 
 
 _HEADING_MARK = "\ue000"
-_META_NAMES = {"dc.title": "title", "citation_title": "title", "dcterms.title": "title",
-               "dc.date": "created", "citation_date": "created", "citation_publication_date": "created",
-               "dcterms.created": "created", "date": "created", "author": "author", "dc.creator": "author",
-               "article:published_time": "created", "og:title": "title"}
+_META_NAMES = {
+    "dc.title": "title",
+    "citation_title": "title",
+    "dcterms.title": "title",
+    "dc.date": "created",
+    "citation_date": "created",
+    "citation_publication_date": "created",
+    "dcterms.created": "created",
+    "date": "created",
+    "author": "author",
+    "dc.creator": "author",
+    "article:published_time": "created",
+    "og:title": "title",
+}
 
 
 def html_blocks(markup: str) -> tuple[list[Block], dict[str, str]]:

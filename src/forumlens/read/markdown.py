@@ -46,5 +46,13 @@ def read_markdown(data: bytes, source: str) -> StructuredDocument:
             if key in {"title", "created", "author", "language", "kind", "coalition", "coalitions"}:
                 info[key] = value
     blocks = tuple(b for b in text_blocks(text, markdown=True) if b.start >= body_start)
-    return StructuredDocument(source=source, text=text, format="markdown", encoding=encoding,
-                              sha256=hashlib.sha256(data).hexdigest(), warnings=warnings, blocks=blocks, info=info)
+    return StructuredDocument(
+        source=source,
+        text=text,
+        format="markdown",
+        encoding=encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        warnings=warnings,
+        blocks=blocks,
+        info=info,
+    )

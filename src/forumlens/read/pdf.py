@@ -27,8 +27,9 @@ from .blocks import Block, StructuredDocument, assemble
 __all__ = ["EXTRA_HINT", "looks_like_pdf", "read_pdf"]
 
 EXTRA_HINT = "pip install 'forumlens[documents]'"
-_PAGE_NUMBER = re.compile(r"^(page|p\.|seite|página|pagina)?\s*[-–]?\s*\d{1,4}\s*[-–]?\s*((of|/|de|sur)\s*\d{1,4})?$",
-                          re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"^(page|p\.|seite|página|pagina)?\s*[-–]?\s*\d{1,4}\s*[-–]?\s*((of|/|de|sur)\s*\d{1,4})?$", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"[.!?:;)\"”’]$")
 
 
@@ -48,16 +49,18 @@ def _pypdf() -> Any:
     try:
         import pypdf
     except ImportError as exc:
-        raise MissingExtra("is a PDF document; reading PDFs needs the optional pypdf package",
-                           hint=EXTRA_HINT) from exc
+        raise MissingExtra("is a PDF document; reading PDFs needs the optional pypdf package", hint=EXTRA_HINT) from exc
     return pypdf
 
 
 def _open(data: bytes, source: str) -> Any:
     pypdf = _pypdf()
     if b"%%EOF" not in data[-2048:]:
-        raise CorruptInput("is a truncated PDF (no end-of-file marker): it was cut off while copying or downloading",
-                           source=source, hint="download or export the file again")
+        raise CorruptInput(
+            "is a truncated PDF (no end-of-file marker): it was cut off while copying or downloading",
+            source=source,
+            hint="download or export the file again",
+        )
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
@@ -67,11 +70,15 @@ def _open(data: bytes, source: str) -> Any:
     except (EncryptedInput, MissingExtra):
         raise
     except pypdf.errors.FileNotDecryptedError as exc:
-        raise EncryptedInput("is a password-protected PDF", source=source,
-                             hint="save an unprotected copy and ingest that") from exc
+        raise EncryptedInput(
+            "is a password-protected PDF", source=source, hint="save an unprotected copy and ingest that"
+        ) from exc
     except Exception as exc:
-        raise CorruptInput(f"is a damaged PDF ({type(exc).__name__}: {exc})", source=source,
-                           hint="re-export or download the file again") from exc
+        raise CorruptInput(
+            f"is a damaged PDF ({type(exc).__name__}: {exc})",
+            source=source,
+            hint="re-export or download the file again",
+        ) from exc
     return reader
 
 
@@ -80,11 +87,15 @@ def _decrypt(reader: Any, source: str) -> None:
     try:
         result = reader.decrypt("")
     except Exception as exc:
-        raise EncryptedInput(f"is an encrypted PDF that cannot be opened ({exc})", source=source,
-                             hint="save an unprotected copy and ingest that") from exc
+        raise EncryptedInput(
+            f"is an encrypted PDF that cannot be opened ({exc})",
+            source=source,
+            hint="save an unprotected copy and ingest that",
+        ) from exc
     if not result:
-        raise EncryptedInput("is a password-protected PDF", source=source,
-                             hint="save an unprotected copy and ingest that")
+        raise EncryptedInput(
+            "is a password-protected PDF", source=source, hint="save an unprotected copy and ingest that"
+        )
 
 
 def _page_lines(page: Any) -> list[_Line]:
@@ -123,6 +134,7 @@ def _page_lines(page: Any) -> list[_Line]:
 
 def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Page numbers and running heads or feet repeated on many pages are not content."""
+
     def key(line: _Line) -> str:
         return re.sub(r"\d+", "#", line.text.lower())
 
@@ -133,9 +145,11 @@ def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
     repeated = {k for k, n in edges.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)}
     out = []
     for lines in pages:
-        kept = [ln for i, ln in enumerate(lines)
-                if not _PAGE_NUMBER.match(ln.text)
-                and not ((i < 2 or i >= len(lines) - 2) and key(ln) in repeated)]
+        kept = [
+            ln
+            for i, ln in enumerate(lines)
+            if not _PAGE_NUMBER.match(ln.text) and not ((i < 2 or i >= len(lines) - 2) and key(ln) in repeated)
+        ]
         out.append(kept)
     return out
 
@@ -151,13 +165,18 @@ def _body_size(pages: list[list[_Line]]) -> float:
 def _blocks(pages: list[list[_Line]]) -> list[Block]:
     """Paragraphs and headings over all pages; a paragraph belongs to the page it starts on."""
     body = _body_size(pages)
-    heading_sizes = sorted({ln.size for lines in pages for ln in lines
-                            if body and ln.size >= body * 1.15 and len(ln.text.split()) <= 20}, reverse=True)
+    heading_sizes = sorted(
+        {ln.size for lines in pages for ln in lines if body and ln.size >= body * 1.15 and len(ln.text.split()) <= 20},
+        reverse=True,
+    )
     level_of = {size: min(i + 1, 6) for i, size in enumerate(heading_sizes)}
     blocks: list[Block] = []
     for number, lines in enumerate(pages, start=1):
-        gaps = [a.y - b.y for a, b in pairwise(lines)
-                if a.y is not None and b.y is not None and a.size == b.size == body and a.y > b.y]
+        gaps = [
+            a.y - b.y
+            for a, b in pairwise(lines)
+            if a.y is not None and b.y is not None and a.size == b.size == body and a.y > b.y
+        ]
         gap = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
         longest = max((len(ln.text) for ln in lines), default=0)
         current: list[str] = []
@@ -168,8 +187,12 @@ def _blocks(pages: list[list[_Line]]) -> list[Block]:
             line_kind = "heading" if line_level else "paragraph"
             new_block = previous is None or line_kind != kind or line_level != level
             if not new_block and previous is not None and kind == "paragraph":
-                wide_gap = (gap and previous.y is not None and line.y is not None
-                            and (previous.y - line.y > gap * 1.4 or line.y > previous.y))
+                wide_gap = (
+                    gap
+                    and previous.y is not None
+                    and line.y is not None
+                    and (previous.y - line.y > gap * 1.4 or line.y > previous.y)
+                )
                 short_end = _SENTENCE_END.search(previous.text) and len(previous.text) < 0.7 * longest
                 new_block = bool(wide_gap or short_end)
             if new_block and current:
@@ -198,11 +221,17 @@ def _info(reader: Any) -> dict[str, Any]:
     """What the file declares about itself: title, author, subject, creation date."""
     try:
         meta = reader.metadata or {}
-    except Exception:  # noqa: BLE001 - a damaged info dictionary is not worth failing for
+    except Exception:
         return {}
     info: dict[str, Any] = {}
-    for key, name in (("/Title", "title"), ("/Author", "author"), ("/Subject", "subject"),
-                      ("/CreationDate", "created"), ("/ModDate", "modified"), ("/Lang", "language")):
+    for key, name in (
+        ("/Title", "title"),
+        ("/Author", "author"),
+        ("/Subject", "subject"),
+        ("/CreationDate", "created"),
+        ("/ModDate", "modified"),
+        ("/Lang", "language"),
+    ):
         value = meta.get(key)
         if value:
             text = str(value).strip()
@@ -225,22 +254,37 @@ def read_pdf(data: bytes, source: str) -> StructuredDocument:
         except pypdf.errors.FileNotDecryptedError as exc:
             raise EncryptedInput("is a password-protected PDF", source=source) from exc
         except Exception as exc:
-            raise CorruptInput(f"page {number} of the PDF is damaged ({type(exc).__name__}: {exc})",
-                               source=source, hint="re-export or download the file again") from exc
+            raise CorruptInput(
+                f"page {number} of the PDF is damaged ({type(exc).__name__}: {exc})",
+                source=source,
+                hint="re-export or download the file again",
+            ) from exc
     empty = [n for n, lines in enumerate(pages, start=1) if not lines]
     if len(empty) == len(pages):
-        raise NoTextLayer(f"has no text layer: its {len(pages)} page(s) are images (a scanned PDF?)",
-                          source=source, hint="run OCR first (for example `ocrmypdf in.pdf out.pdf`) and ingest the result")
+        raise NoTextLayer(
+            f"has no text layer: its {len(pages)} page(s) are images (a scanned PDF?)",
+            source=source,
+            hint="run OCR first (for example `ocrmypdf in.pdf out.pdf`) and ingest the result",
+        )
     text, blocks = assemble(_blocks(_drop_furniture(pages)))
     if not blocks:
-        raise EmptyInput("is a PDF whose only text is page numbers and running heads", source=source,
-                         hint="nothing to ingest")
+        raise EmptyInput(
+            "is a PDF whose only text is page numbers and running heads", source=source, hint="nothing to ingest"
+        )
     warnings: list[str] = []
     if empty:
         shown = ", ".join(str(n) for n in empty[:10]) + (" …" if len(empty) > 10 else "")
         warnings.append(f"pages without a text layer (scanned?) were skipped: {shown}")
     if reader.is_encrypted:
         warnings.append("the PDF was encrypted with an owner password only; its text was readable")
-    return StructuredDocument(source=source, text=text, format="pdf", encoding="pdf",
-                              sha256=hashlib.sha256(data).hexdigest(), warnings=tuple(warnings),
-                              blocks=blocks, info=_info(reader), pages=len(pages))
+    return StructuredDocument(
+        source=source,
+        text=text,
+        format="pdf",
+        encoding="pdf",
+        sha256=hashlib.sha256(data).hexdigest(),
+        warnings=tuple(warnings),
+        blocks=blocks,
+        info=_info(reader),
+        pages=len(pages),
+    )

@@ -60,8 +60,7 @@ def _sha(data: bytes) -> str:
 
 def read_text(data: bytes, source: str) -> Document:
     text, encoding, warnings = decode_text(data, source)
-    return Document(source=source, text=text, format="text", encoding=encoding, sha256=_sha(data),
-                    warnings=warnings)
+    return Document(source=source, text=text, format="text", encoding=encoding, sha256=_sha(data), warnings=warnings)
 
 
 _TURN_MARKER = re.compile(r"(^|\s)>>")
@@ -74,14 +73,23 @@ def read_html(data: bytes, source: str) -> Document:
     if not text.strip():
         raise EmptyInput("is an HTML page with no visible text", source=source)
     if _TURN_MARKER.search(text):
-        return Document(source=source, text=text, format="html", encoding=encoding, sha256=_sha(data),
-                        warnings=warnings)
+        return Document(
+            source=source, text=text, format="html", encoding=encoding, sha256=_sha(data), warnings=warnings
+        )
     raw, info = html_blocks(markup)
     text, blocks = assemble(raw)
     if not blocks:
         raise EmptyInput("is an HTML page with no visible text", source=source)
-    return StructuredDocument(source=source, text=text, format="html", encoding=encoding, sha256=_sha(data),
-                              warnings=warnings, blocks=blocks, info=info)
+    return StructuredDocument(
+        source=source,
+        text=text,
+        format="html",
+        encoding=encoding,
+        sha256=_sha(data),
+        warnings=warnings,
+        blocks=blocks,
+        info=info,
+    )
 
 
 READERS: list[Reader] = [
@@ -119,6 +127,7 @@ def read_bytes(data: bytes, source: str = "") -> Document:
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             error = BinaryInput if "image" in what or "executable" in what or "audio" in what else UnsupportedFormat
-            raise error(f"is a {what}, not a transcript", source=source,
-                        hint="supported: .txt, .html, .md, .pdf and .docx")
+            raise error(
+                f"is a {what}, not a transcript", source=source, hint="supported: .txt, .html, .md, .pdf and .docx"
+            )
     return _FALLBACK.read(data, source)

@@ -84,18 +84,22 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding), encoding + "-bom" if encoding == "utf-8" else encoding
+                return data[len(bom) :].decode(encoding), encoding + "-bom" if encoding == "utf-8" else encoding
             except UnicodeDecodeError as exc:
                 raise UndecodableInput(
                     f"starts with a {encoding} byte-order mark but is not valid {encoding} (byte {exc.start})",
-                    source=source, hint="re-save the file as UTF-8",
+                    source=source,
+                    hint="re-save the file as UTF-8",
                 ) from exc
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16, "utf-16"
     if b"\x00" in data[:8192]:
-        raise BinaryInput("contains NUL bytes: this is binary data, not text", source=source,
-                          hint="give a transcript as .txt, .html, .pdf or .docx")
+        raise BinaryInput(
+            "contains NUL bytes: this is binary data, not text",
+            source=source,
+            hint="give a transcript as .txt, .html, .pdf or .docx",
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -116,8 +120,9 @@ def decode_text(data: bytes, source: str = "") -> tuple[str, str, tuple[str, ...
         raise EmptyInput("is empty", source=source, hint="nothing to ingest")
     text, encoding = _decode(data, source)
     if looks_binary(text):
-        raise BinaryInput("is binary data, not text", source=source,
-                          hint="give a transcript as .txt, .html, .pdf or .docx")
+        raise BinaryInput(
+            "is binary data, not text", source=source, hint="give a transcript as .txt, .html, .pdf or .docx"
+        )
     warnings: list[str] = []
     plain = text.replace("\r\n", "\n").replace("\r", "\n")
     fixed = ftfy.fix_text(plain, _FTFY) if _NEEDS_REPAIR.search(plain) else plain
@@ -126,7 +131,8 @@ def decode_text(data: bytes, source: str = "") -> tuple[str, str, tuple[str, ...
     replacement = fixed.count("\ufffd")
     if replacement > max(20, len(fixed) // 20):
         raise UndecodableInput(
-            f"could not be decoded: {replacement} undecodable characters", source=source,
+            f"could not be decoded: {replacement} undecodable characters",
+            source=source,
             hint="re-save the file as UTF-8",
         )
     if not fixed.strip():

@@ -63,35 +63,51 @@ def looks_like_ole(data: bytes) -> bool:
 def read_ole(data: bytes, source: str) -> StructuredDocument:
     """Always refuses, with the reason: encryption or the legacy binary format."""
     if _ENCRYPTED_PACKAGE in data:
-        raise EncryptedInput("is a password-protected Office document", source=source,
-                             hint="save an unprotected copy and ingest that")
-    raise UnsupportedFormat("is a legacy Office document (.doc/.xls), not a transcript", source=source,
-                            hint="save it as .docx or PDF")
+        raise EncryptedInput(
+            "is a password-protected Office document", source=source, hint="save an unprotected copy and ingest that"
+        )
+    raise UnsupportedFormat(
+        "is a legacy Office document (.doc/.xls), not a transcript", source=source, hint="save it as .docx or PDF"
+    )
 
 
-def check_zip_limits(archive: zipfile.ZipFile, source: str, *, max_unpacked: int = MAX_UNPACKED,
-                     max_ratio: int = MAX_RATIO, max_members: int = MAX_MEMBERS) -> None:
+def check_zip_limits(
+    archive: zipfile.ZipFile,
+    source: str,
+    *,
+    max_unpacked: int = MAX_UNPACKED,
+    max_ratio: int = MAX_RATIO,
+    max_members: int = MAX_MEMBERS,
+) -> None:
     """Refuse zip bombs from the central directory alone, before inflating any member."""
     members = archive.infolist()
     if len(members) > max_members:
-        raise ArchiveTooLarge(f"is a DOCX with {len(members)} parts (limit {max_members}): refused as a zip bomb",
-                              source=source)
+        raise ArchiveTooLarge(
+            f"is a DOCX with {len(members)} parts (limit {max_members}): refused as a zip bomb", source=source
+        )
     total = sum(m.file_size for m in members)
     if total > max_unpacked:
-        raise ArchiveTooLarge(f"is a DOCX that would unpack to {total / 1e6:.0f} MB "
-                              f"(limit {max_unpacked / 1e6:.0f} MB): refused as a zip bomb", source=source)
+        raise ArchiveTooLarge(
+            f"is a DOCX that would unpack to {total / 1e6:.0f} MB "
+            f"(limit {max_unpacked / 1e6:.0f} MB): refused as a zip bomb",
+            source=source,
+        )
     for member in members:
         if member.file_size > 1_000_000 and member.file_size > max_ratio * max(member.compress_size, 1):
-            raise ArchiveTooLarge(f"is a DOCX whose part {member.filename} expands {member.file_size // max(member.compress_size, 1)}"
-                                  f" times (limit {max_ratio}): refused as a zip bomb", source=source)
+            raise ArchiveTooLarge(
+                f"is a DOCX whose part {member.filename} expands {member.file_size // max(member.compress_size, 1)}"
+                f" times (limit {max_ratio}): refused as a zip bomb",
+                source=source,
+            )
 
 
 def _docx() -> Any:
     try:
         import docx
     except ImportError as exc:
-        raise MissingExtra("is a Word document; reading DOCX needs the optional python-docx package",
-                           hint=_EXTRA_HINT) from exc
+        raise MissingExtra(
+            "is a Word document; reading DOCX needs the optional python-docx package", hint=_EXTRA_HINT
+        ) from exc
     return docx
 
 
@@ -169,26 +185,38 @@ def read_docx(data: bytes, source: str) -> StructuredDocument:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise CorruptInput("is a damaged or truncated DOCX (its ZIP directory is unreadable)", source=source,
-                           hint="re-save the document in Word or download it again") from exc
+        raise CorruptInput(
+            "is a damaged or truncated DOCX (its ZIP directory is unreadable)",
+            source=source,
+            hint="re-save the document in Word or download it again",
+        ) from exc
     with archive:
         check_zip_limits(archive, source)
         names = set(archive.namelist())
         if "word/document.xml" not in names:
-            raise UnsupportedFormat("is a ZIP archive but not a Word document", source=source,
-                                    hint="supported: .txt, .html, .md, .pdf, .docx")
+            raise UnsupportedFormat(
+                "is a ZIP archive but not a Word document",
+                source=source,
+                hint="supported: .txt, .html, .md, .pdf, .docx",
+            )
         bad = archive.testzip() if len(data) < 50_000_000 else None
         if bad:
-            raise CorruptInput(f"is a damaged DOCX (part {bad} fails its checksum)", source=source,
-                               hint="re-save the document in Word or download it again")
+            raise CorruptInput(
+                f"is a damaged DOCX (part {bad} fails its checksum)",
+                source=source,
+                hint="re-save the document in Word or download it again",
+            )
     docx = _docx()
     try:
         document = docx.Document(io.BytesIO(data))
         items = list(_items(document))
         info = _info(document)
     except Exception as exc:
-        raise CorruptInput(f"is a damaged DOCX ({type(exc).__name__}: {exc})", source=source,
-                           hint="re-save the document in Word or download it again") from exc
+        raise CorruptInput(
+            f"is a damaged DOCX ({type(exc).__name__}: {exc})",
+            source=source,
+            hint="re-save the document in Word or download it again",
+        ) from exc
     has_pages = any(any(breaks) for _, _, breaks in items)
     page = 1
     raw: list[Block] = []
@@ -199,6 +227,13 @@ def read_docx(data: bytes, source: str) -> StructuredDocument:
     text, blocks = assemble(raw)
     if not blocks:
         raise EmptyInput("is a Word document with no text", source=source, hint="nothing to ingest")
-    return StructuredDocument(source=source, text=text, format="docx", encoding="docx",
-                              sha256=hashlib.sha256(data).hexdigest(), blocks=blocks, info=info,
-                              pages=page if has_pages else None)
+    return StructuredDocument(
+        source=source,
+        text=text,
+        format="docx",
+        encoding="docx",
+        sha256=hashlib.sha256(data).hexdigest(),
+        blocks=blocks,
+        info=info,
+        pages=page if has_pages else None,
+    )

@@ -69,25 +69,45 @@ class Person:
     stakeholder: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "labels": list(self.labels), "role": self.role,
-                "affiliation": self.affiliation, "mode": self.mode, "lines": list(self.lines),
-                "words": self.words, "minutes": self.minutes,
-                "evidence": [{"line": e.line, "quote": e.quote} for e in self.evidence],
-                "flags": list(self.flags), "aliases": list(self.aliases), "description": self.description,
-                "affiliation_id": self.affiliation_id, "stakeholder": self.stakeholder}
+        return {
+            "name": self.name,
+            "labels": list(self.labels),
+            "role": self.role,
+            "affiliation": self.affiliation,
+            "mode": self.mode,
+            "lines": list(self.lines),
+            "words": self.words,
+            "minutes": self.minutes,
+            "evidence": [{"line": e.line, "quote": e.quote} for e in self.evidence],
+            "flags": list(self.flags),
+            "aliases": list(self.aliases),
+            "description": self.description,
+            "affiliation_id": self.affiliation_id,
+            "stakeholder": self.stakeholder,
+        }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Person:
         """A stored person; a missing role reads as "" (unknown), other missing fields as empty."""
         return cls(
-            name=data.get("name"), labels=tuple(data.get("labels") or ()), role=data.get("role") or "",
-            affiliation=data.get("affiliation"), affiliation_id=data.get("affiliation_id"), mode=data.get("mode"),
-            lines=tuple(int(n) for n in data.get("lines") or ()), words=int(data.get("words") or 0),
+            name=data.get("name"),
+            labels=tuple(data.get("labels") or ()),
+            role=data.get("role") or "",
+            affiliation=data.get("affiliation"),
+            affiliation_id=data.get("affiliation_id"),
+            mode=data.get("mode"),
+            lines=tuple(int(n) for n in data.get("lines") or ()),
+            words=int(data.get("words") or 0),
             minutes=float(data.get("minutes") or 0.0),
-            evidence=tuple(Evidence(int(e.get("line", 0)), str(e.get("quote", "")), str(e.get("kind", "")))
-                           for e in data.get("evidence") or ()),
-            flags=tuple(data.get("flags") or ()), aliases=tuple(data.get("aliases") or ()),
-            description=data.get("description"), stakeholder=data.get("stakeholder"))
+            evidence=tuple(
+                Evidence(int(e.get("line", 0)), str(e.get("quote", "")), str(e.get("kind", "")))
+                for e in data.get("evidence") or ()
+            ),
+            flags=tuple(data.get("flags") or ()),
+            aliases=tuple(data.get("aliases") or ()),
+            description=data.get("description"),
+            stakeholder=data.get("stakeholder"),
+        )
 
 
 @dataclass(frozen=True)
@@ -99,13 +119,23 @@ class Coalition:
     lines: tuple[int, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "acronym": self.acronym, "status": self.status, "lines": list(self.lines),
-                "id": self.id}
+        return {
+            "name": self.name,
+            "acronym": self.acronym,
+            "status": self.status,
+            "lines": list(self.lines),
+            "id": self.id,
+        }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Coalition:
-        return cls(id=str(data.get("id") or ""), name=str(data.get("name", "")), acronym=data.get("acronym"),
-                   status=str(data.get("status", "")), lines=tuple(data.get("lines") or ()))
+        return cls(
+            id=str(data.get("id") or ""),
+            name=str(data.get("name", "")),
+            acronym=data.get("acronym"),
+            status=str(data.get("status", "")),
+            lines=tuple(data.get("lines") or ()),
+        )
 
 
 @dataclass(frozen=True)
@@ -130,9 +160,11 @@ class Cast:
 
     def to_json(self) -> dict[str, Any]:
         """The `people` and `coalitions` parts of `forumlens report --json`, plus `flags`."""
-        return {"people": [p.to_json() for p in self.people],
-                "coalitions": [c.to_json() for c in self.coalitions],
-                "flags": [f.to_json() for f in self.flags]}
+        return {
+            "people": [p.to_json() for p in self.people],
+            "coalitions": [c.to_json() for c in self.coalitions],
+            "flags": [f.to_json() for f in self.flags],
+        }
 
     def with_known_names(self, known: Sequence[str]) -> Cast:
         """The cast with people renamed to the name already on record when they are the same
@@ -141,9 +173,17 @@ class Cast:
         if not names or not known:
             return self
         mapping = merge_known(names, known)
-        people = tuple(replace(p, name=mapping[p.name], labels=tuple(sorted({*p.labels, p.name})),
-                               aliases=tuple(sorted({*p.aliases, p.name})))
-                       if p.name and mapping.get(p.name, p.name) != p.name else p for p in self.people)
+        people = tuple(
+            replace(
+                p,
+                name=mapping[p.name],
+                labels=tuple(sorted({*p.labels, p.name})),
+                aliases=tuple(sorted({*p.aliases, p.name})),
+            )
+            if p.name and mapping.get(p.name, p.name) != p.name
+            else p
+            for p in self.people
+        )
         return replace(self, people=people)
 
 
@@ -155,7 +195,7 @@ def _reattribute(groups: list[LabelGroup], flags: Sequence[Misattribution]) -> l
         if target is None:
             continue
         source.turns.remove(flag.turn)
-        target.turns = sorted(target.turns + [flag.turn])
+        target.turns = sorted([*target.turns, flag.turn])
     return [g for g in groups if g.turns]
 
 
@@ -216,10 +256,19 @@ def _mode(draft: Draft) -> str | None:
     return "online" if draft.online > draft.onsite else "onsite"
 
 
-def _coalitions(view: SessionView, people: Sequence[Person], mentions: Sequence[Mention],
-                moderators: set[str], groups: Sequence[LabelGroup], registry: Registry) -> list[Coalition]:
-    voices = [Voice(p.affiliation_id, tuple(e.line for e in p.evidence) + p.lines[:1]) for p in people
-              if p.affiliation_id and p.words and p.role != "remote-hub" and registry.get(p.affiliation_id).kind == "dc"]
+def _coalitions(
+    view: SessionView,
+    people: Sequence[Person],
+    mentions: Sequence[Mention],
+    moderators: set[str],
+    groups: Sequence[LabelGroup],
+    registry: Registry,
+) -> list[Coalition]:
+    voices = [
+        Voice(p.affiliation_id, tuple(e.line for e in p.evidence) + p.lines[:1])
+        for p in people
+        if p.affiliation_id and p.words and p.role != "remote-hub" and registry.get(p.affiliation_id).kind == "dc"
+    ]
     owner = {i: g for g in groups for i in g.turns}
     sentence_of: dict[int, tuple[int, int]] = {}
     moderator_at: dict[int, bool] = {}
@@ -240,8 +289,9 @@ def _coalitions(view: SessionView, people: Sequence[Person], mentions: Sequence[
     return result
 
 
-def resolve_session(session: Session, *, words_per_minute: float = 150.0, registry: Registry | None = None,
-                    reattribute: bool = True) -> Cast:
+def resolve_session(
+    session: Session, *, words_per_minute: float = 150.0, registry: Registry | None = None, reattribute: bool = True
+) -> Cast:
     """People, roles, affiliations, modes and coalitions of one parsed session, with evidence.
 
     `reattribute` counts a flagged mis-labelled turn for the likely real speaker;
@@ -252,8 +302,13 @@ def resolve_session(session: Session, *, words_per_minute: float = 150.0, regist
     view = SessionView(session, mentions)
     groups = group_labels(session)
     moderators = find_moderators(view, groups)
-    groups = split_floor_voices(groups, session.turns, [t.index for t in view.speech], lambda g: is_moderator(g, moderators),
-                                lambda label: cues.AUDIENCE_LABEL.search(label) is not None)
+    groups = split_floor_voices(
+        groups,
+        session.turns,
+        [t.index for t in view.speech],
+        lambda g: is_moderator(g, moderators),
+        lambda label: cues.AUDIENCE_LABEL.search(label) is not None,
+    )
     drafts = collect_evidence(view, groups, moderators, reg)
     introduced = {d.group.name for d in drafts if d.group.name and (d.named_in_handoff or d.affiliations)}
     found = find_misattributions(session, groups, moderators, introduced)
@@ -275,17 +330,28 @@ def resolve_session(session: Session, *, words_per_minute: float = 150.0, regist
         entity = reg.get(entity_id) if entity_id else None
         role = _role(draft, entity.kind if entity else None, moderator, hub)
         words = sum(len(_WORDS.findall(session.turns[i].text)) for i in group.turns)
-        own_flags = [f"line {f.line} is labelled {f.label} in the captions; counted as this speaker's "
-                     f"(likely caption mis-attribution)" for f in found if f.likely == group.name and reattribute]
+        own_flags = [
+            f"line {f.line} is labelled {f.label} in the captions; counted as this speaker's "
+            f"(likely caption mis-attribution)"
+            for f in found
+            if f.likely == group.name and reattribute
+        ]
         if not reattribute:
             own_flags += [f.reason for f in found if f.turn in group.turns]
         shown = list(dict.fromkeys(evidence[:3] + draft.mode_evidence[:2]))
         person = Person(
-            name=group.name, labels=tuple(group.labels), role=role,
-            affiliation=entity.name if entity else None, affiliation_id=entity_id, mode=_mode(draft),
-            lines=tuple(session.turns[i].line for i in group.turns), words=words,
+            name=group.name,
+            labels=tuple(group.labels),
+            role=role,
+            affiliation=entity.name if entity else None,
+            affiliation_id=entity_id,
+            mode=_mode(draft),
+            lines=tuple(session.turns[i].line for i in group.turns),
+            words=words,
             minutes=round(words / words_per_minute, 1) if words_per_minute else 0.0,
-            evidence=tuple(shown), flags=tuple(own_flags), aliases=tuple(dict.fromkeys(draft.aliases)),
+            evidence=tuple(shown),
+            flags=tuple(own_flags),
+            aliases=tuple(dict.fromkeys(draft.aliases)),
             description=_describe(draft, entity.name if entity else None, role),
         )
         people.append(replace(person, stakeholder=stakeholder_group(person, reg)))

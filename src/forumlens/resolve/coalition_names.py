@@ -67,21 +67,29 @@ def find_coalition(typed: str, registry: Registry | None = None) -> Entity:
         if len(partial) == 1:
             return partial[0]
         if len(partial) > 1:
-            raise ConfigError(f"{typed!r} fits several coalitions: " + "; ".join(c.name for c in partial[:6]),
-                              hint="give more of the name, or the acronym")
+            raise ConfigError(
+                f"{typed!r} fits several coalitions: " + "; ".join(c.name for c in partial[:6]),
+                hint="give more of the name, or the acronym",
+            )
     best = _ranked(bare or key, coalitions)
     if best and best[0][1] >= _FUZZY_ACCEPT and (len(best) < 2 or best[0][1] - best[1][1] >= 5):
         return best[0][0]
-    suggestions = [c.name + (f" ({c.acronym})" if c.acronym else "") for c, score in best[:3] if score >= _FUZZY_SUGGEST]
-    hint = ("did you mean " + " or ".join(suggestions) + "? " if suggestions else "") + \
-        "`forumlens coalitions` lists the coalitions on record"
+    suggestions = [
+        c.name + (f" ({c.acronym})" if c.acronym else "") for c, score in best[:3] if score >= _FUZZY_SUGGEST
+    ]
+    hint = (
+        "did you mean " + " or ".join(suggestions) + "? " if suggestions else ""
+    ) + "`forumlens coalitions` lists the coalitions on record"
     raise UnknownCoalition(f"no Dynamic Coalition is called {typed!r}", hint=hint)
 
 
 def nearest_coalitions(typed: str, limit: int = 3, registry: Registry | None = None) -> list[str]:
     """Display names of the coalitions closest to a typed name (for suggestions)."""
-    return [c.name for c, score in _ranked(_key(_PREFIX.sub("", typed)), _coalitions(registry))[:limit]
-            if score >= _FUZZY_SUGGEST]
+    return [
+        c.name
+        for c, score in _ranked(_key(_PREFIX.sub("", typed)), _coalitions(registry))[:limit]
+        if score >= _FUZZY_SUGGEST
+    ]
 
 
 def _ranked(key: str, coalitions: list[Entity]) -> list[tuple[Entity, float]]:

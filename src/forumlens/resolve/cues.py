@@ -36,50 +36,113 @@ __all__ = [
 _CAP = r"[A-Z][\w'’\u2011-]+"
 # "turn to Titi", "give the floor to Markus", "over to you, Jason", "we have Minda in the room"
 _HANDOFF = [
-    re.compile(rf"\b(?:turn(?: over)?(?: first)? to|floor to|over to(?: you,)?|pass (?:it|this)(?: over| back)? to|"
-               rf"hand (?:it|the mic|the floor)(?: over| back)? to|invite|hear from|give (?:it|the floor) to|"
-               rf"last words (?:first )?to|words over to|go (?:quickly )?to)\s+({_CAP}(?:\s+{_CAP}){{0,3}})"),
+    re.compile(
+        rf"\b(?:turn(?: over)?(?: first)? to|floor to|over to(?: you,)?|pass (?:it|this)(?: over| back)? to|"
+        rf"hand (?:it|the mic|the floor)(?: over| back)? to|invite|hear from|give (?:it|the floor) to|"
+        rf"last words (?:first )?to|words over to|go (?:quickly )?to)\s+({_CAP}(?:\s+{_CAP}){{0,3}})"
+    ),
     re.compile(rf"\bwe have ({_CAP}(?:\s+{_CAP}){{0,3}})\s+(?:here|in|on|online|with)\b"),
-    re.compile(rf"\b({_CAP}(?:\s+{_CAP}){{0,3}}),?\s+(?:the floor is yours|you have the floor|please go ahead|over to you)"),
+    re.compile(
+        rf"\b({_CAP}(?:\s+{_CAP}){{0,3}}),?\s+(?:the floor is yours|you have the floor|please go ahead|over to you)"
+    ),
     re.compile(rf"\b({_CAP}(?:\s+{_CAP}){{0,3}}) (?:is|will be) (?:in the|online|on|joining|with us)\b"),
     re.compile(rf"\b({_CAP}),\s+(?:if you|are you|can you|could you|would you|do you|please)\b"),
     re.compile(rf"\bsee ({_CAP}) (?:in|online|on)\b"),
 ]
 _NOT_NAMES = frozenset(
-    ["I", "We", "You", "The", "This", "That", "Dynamic", "Coalition", "Coalitions", "DC", "DCs", "IGF", "MAG", "UN", "Internet", "Please", "Thank", "Now", "So", "And", "But", "Our", "My", "Zoom", "Office", "Department", "Hub", "Absolutely", "Indeed", "Yes", "Okay", "OK", "Good", "Hello", "Welcome"]
+    [
+        "I",
+        "We",
+        "You",
+        "The",
+        "This",
+        "That",
+        "Dynamic",
+        "Coalition",
+        "Coalitions",
+        "DC",
+        "DCs",
+        "IGF",
+        "MAG",
+        "UN",
+        "Internet",
+        "Please",
+        "Thank",
+        "Now",
+        "So",
+        "And",
+        "But",
+        "Our",
+        "My",
+        "Zoom",
+        "Office",
+        "Department",
+        "Hub",
+        "Absolutely",
+        "Indeed",
+        "Yes",
+        "Okay",
+        "OK",
+        "Good",
+        "Hello",
+        "Welcome",
+    ]
 )
 
 INVITE = re.compile(
     r"\b(?:question (?:to|for)|invite|turn(?: first)? to|anyone from|anybody from|floor is yours|hear from|"
     r"over to|is there (?:anyone|anybody)|we have (?:a colleague|someone|somebody) from|next person|"
-    r"colleague from|from the)\b", re.IGNORECASE)
-ABSENT = re.compile(r"(?:^|[.?!]\s+)(?:No\s*[.?!]|Nobody|No one|Not here|If not\b|I do not see|I don't see|"
-                    r"(?:It seems|Apparently|Looks like|I guess) not\b)|\b(?:they|he|she) (?:are|is) not "
-                    r"(?:here|present|represented|in the room|online|with us)\b|\bnobody (?:could|can|is able to) "
-                    r"join\b", re.IGNORECASE)
-HAND_RAISE = re.compile(r"\b(?:your hand|hands? (?:up|raised)|raise (?:your|their) hand|from the floor|"
-                        r"one more hand|a question from)\b", re.IGNORECASE)
-MODERATOR_SELF = re.compile(r"\b(?:I(?:'m|’m| am)?(?:'ll|’ll| will| shall)?(?: be)?\s+(?:your\s+|the\s+)?(?:co[\s‑-]?)?"
-                            r"moderat(?:e|ing|or)\b|moderating this session|(?:my|our) co[\s‑-]?moderator|"
-                            r"I(?:'ll| will)? (?:be )?chair(?:ing)? (?:this|the|today)|I'm chairing)", re.IGNORECASE)
-MODERATOR_LABEL = re.compile(r"\b(?:MODERATOR|CO-?MODERATOR|CHAIR|CHAIRMAN|CHAIRPERSON|CHAIRWOMAN|FACILITATOR)\b",
-                             re.IGNORECASE)
+    r"colleague from|from the)\b",
+    re.IGNORECASE,
+)
+ABSENT = re.compile(
+    r"(?:^|[.?!]\s+)(?:No\s*[.?!]|Nobody|No one|Not here|If not\b|I do not see|I don't see|"
+    r"(?:It seems|Apparently|Looks like|I guess) not\b)|\b(?:they|he|she) (?:are|is) not "
+    r"(?:here|present|represented|in the room|online|with us)\b|\bnobody (?:could|can|is able to) "
+    r"join\b",
+    re.IGNORECASE,
+)
+HAND_RAISE = re.compile(
+    r"\b(?:your hand|hands? (?:up|raised)|raise (?:your|their) hand|from the floor|"
+    r"one more hand|a question from)\b",
+    re.IGNORECASE,
+)
+MODERATOR_SELF = re.compile(
+    r"\b(?:I(?:'m|’m| am)?(?:'ll|’ll| will| shall)?(?: be)?\s+(?:your\s+|the\s+)?(?:co[\s‑-]?)?"
+    r"moderat(?:e|ing|or)\b|moderating this session|(?:my|our) co[\s‑-]?moderator|"
+    r"I(?:'ll| will)? (?:be )?chair(?:ing)? (?:this|the|today)|I'm chairing)",
+    re.IGNORECASE,
+)
+MODERATOR_LABEL = re.compile(
+    r"\b(?:MODERATOR|CO-?MODERATOR|CHAIR|CHAIRMAN|CHAIRPERSON|CHAIRWOMAN|FACILITATOR)\b", re.IGNORECASE
+)
 # Labels captioners give a voice from the floor when they do not know the name.
-AUDIENCE_LABEL = re.compile(r"^(?:AUDIENCE|FLOOR|PARTICIPANT|ATTENDEE|STUDENT|QUESTION|VOICE|(?:FE)?MALE SPEAKER|"
-                            r"UNIDENTIFIED|UNKNOWN SPEAKER|FROM THE FLOOR)", re.IGNORECASE)
+AUDIENCE_LABEL = re.compile(
+    r"^(?:AUDIENCE|FLOOR|PARTICIPANT|ATTENDEE|STUDENT|QUESTION|VOICE|(?:FE)?MALE SPEAKER|"
+    r"UNIDENTIFIED|UNKNOWN SPEAKER|FROM THE FLOOR)",
+    re.IGNORECASE,
+)
 # The chair announcing a panel slot without a name: whoever speaks next fills it.
-SPEAKER_SLOT = re.compile(r"\b(?:first|next|second|third|fourth|last|final|following|our) (?:speaker|panell?ist|"
-                          r"presenter|discussant|respondent|keynote)\b", re.IGNORECASE)
+SPEAKER_SLOT = re.compile(
+    r"\b(?:first|next|second|third|fourth|last|final|following|our) (?:speaker|panell?ist|"
+    r"presenter|discussant|respondent|keynote)\b",
+    re.IGNORECASE,
+)
 # How an interjection opens: a new voice, not the previous speaker carrying on.
-OPENER = re.compile(r"^\W*(?:thank|thanks|hello|hi\b|good (?:morning|afternoon|evening)|if I may|may I|can I|"
-                    r"could I|excuse me|my name|I'm\b|I am\b|yes\b|sorry|apolog|greetings|bonjour|dear)",
-                    re.IGNORECASE)
-MODERATOR_OTHER = re.compile(r"\b(?:co[\s‑-]?moderators?|moderators?|facilitators?|chairing (?:this|the) session|"
-                             r"session chair|co[\s‑-]?hosts?|co[\s‑-]?chairs?|co[\s‑-]?moderat(?:e|es|ing)|"
-                             r"co[\s‑-]?facilitat(?:e|es|ing)|"
-                             r"(?:moderat|chair|facilitat|host)(?:e|es|ing)?\b(?:\s+(?:this|the|today's|our))?"
-                             r"(?:\s+(?:session|workshop|forum|panel|meeting|discussion))?(?:\s+today)?\s+"
-                             r"(?:together\s+)?with)\b", re.IGNORECASE)
+OPENER = re.compile(
+    r"^\W*(?:thank|thanks|hello|hi\b|good (?:morning|afternoon|evening)|if I may|may I|can I|"
+    r"could I|excuse me|my name|I'm\b|I am\b|yes\b|sorry|apolog|greetings|bonjour|dear)",
+    re.IGNORECASE,
+)
+MODERATOR_OTHER = re.compile(
+    r"\b(?:co[\s‑-]?moderators?|moderators?|facilitators?|chairing (?:this|the) session|"
+    r"session chair|co[\s‑-]?hosts?|co[\s‑-]?chairs?|co[\s‑-]?moderat(?:e|es|ing)|"
+    r"co[\s‑-]?facilitat(?:e|es|ing)|"
+    r"(?:moderat|chair|facilitat|host)(?:e|es|ing)?\b(?:\s+(?:this|the|today's|our))?"
+    r"(?:\s+(?:session|workshop|forum|panel|meeting|discussion))?(?:\s+today)?\s+"
+    r"(?:together\s+)?with)\b",
+    re.IGNORECASE,
+)
 
 
 def moderator_named(text: str, cue_start: int, cue_end: int, hit_start: int, hit_end: int) -> bool:
@@ -90,19 +153,27 @@ def moderator_named(text: str, cue_start: int, cue_end: int, hit_start: int, hit
     return _BEFORE_CUE.fullmatch(text, hit_end, cue_start) is not None
 
 
-_AFTER_CUE = re.compile(r"[\s,:\u00a0]*(?:(?:is|will be|today|(?:my|our|the) (?:dear )?(?:colleague|friend|co[\s‑-]?\w+|"
-                        r"online moderator|remote moderator))[\s,:\u00a0]+)*", re.IGNORECASE)
+_AFTER_CUE = re.compile(
+    r"[\s,:\u00a0]*(?:(?:is|will be|today|(?:my|our|the) (?:dear )?(?:colleague|friend|co[\s‑-]?\w+|"
+    r"online moderator|remote moderator))[\s,:\u00a0]+)*",
+    re.IGNORECASE,
+)
 # "Tatiana, our moderator", "Diego, for co-moderating", "Ana will be co-moderating"
-_BEFORE_CUE = re.compile(r"[\s,\u00a0]*(?:(?:who|is|will|be|as|for|our|my|the|your|also|online|remote|onsite)\s+)*"
-                         r"(?:co[\s‑-]?)?", re.IGNORECASE)
+_BEFORE_CUE = re.compile(
+    r"[\s,\u00a0]*(?:(?:who|is|will|be|as|for|our|my|the|your|also|online|remote|onsite)\s+)*"
+    r"(?:co[\s‑-]?)?",
+    re.IGNORECASE,
+)
 
-_ROLE_WORDS = (r"(?:(?:senior|deputy|vice|co-?|executive|policy|programme|program|project|general|regional|national|"
-               r"chief|founding|steering|committee|board)\s+){0,3}"
-               r"(?:chair|chairperson|co-?chair|coordinator|co-?coordinator|advisor|adviser|officer|member|"
-               r"representative|director|head|lead|leader|manager|founder|co-?founder|secretary|president|"
-               r"facilitator|focal point|convenor|convener|part|one|rapporteur|moderator|researcher|specialist|"
-               r"expert|analyst|consultant|professor|lecturer|ambassador|minister|counsellor|counselor|fellow|"
-               r"engineer|staff member|employee|delegate|coordinating member)")
+_ROLE_WORDS = (
+    r"(?:(?:senior|deputy|vice|co-?|executive|policy|programme|program|project|general|regional|national|"
+    r"chief|founding|steering|committee|board)\s+){0,3}"
+    r"(?:chair|chairperson|co-?chair|coordinator|co-?coordinator|advisor|adviser|officer|member|"
+    r"representative|director|head|lead|leader|manager|founder|co-?founder|secretary|president|"
+    r"facilitator|focal point|convenor|convener|part|one|rapporteur|moderator|researcher|specialist|"
+    r"expert|analyst|consultant|professor|lecturer|ambassador|minister|counsellor|counselor|fellow|"
+    r"engineer|staff member|employee|delegate|coordinating member)"
+)
 _SELF = re.compile(
     rf"\b(?:(?:I'm|I am|I’m|I was)\s+(?:a |an |the |also |now |one of the )?{_ROLE_WORDS}\b|"
     rf"(?:I'm|I am|I’m|my name is)\s+(?-i:[A-Z][\w'’‑-]+(?:\s+[A-Z][\w'’‑-]+){{0,3}}),?\s+(?:and I'm\s+)?"
@@ -115,21 +186,33 @@ _SELF = re.compile(
     r"\bspeaking (?:for|as)\b|\bI (?:coordinate|chair|co-?chair|lead|facilitate|co-?facilitate|run)\b|"
     rf"\bas (?:a|an|the) {_ROLE_WORDS}\b|\bin (?:our|my) (?:work|coalition|dynamic coalition)\b|"
     r"\b(?:our|my) (?:own )?(?:dynamic coalition|coalition|DC|organi[sz]ation|office)\b)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|we|our)\b", re.IGNORECASE)
 _OWN_ROLE = re.compile(rf"(?:I'm|I am|I’m|as)\s+(?:a |an |the )?({_ROLE_WORDS})\b", re.IGNORECASE)
 
-_ONLINE = re.compile(r"\b(?:online|in (?:the|our) zoom(?: room)?|on zoom|in zoom|remotely|joining us virtually|"
-                     r"connected remotely|via zoom|remote(?:ly)? (?:participant|speaker))\b", re.IGNORECASE)
-_ONSITE = re.compile(r"\b(?:on[\s‑-]?site|in the room|here in the room|with us here|on (?:the )?stage|in person|"
-                     r"to my (?:right|left)|from the floor|here with me|physically (?:here|present))\b", re.IGNORECASE)
-_OWN_ONLINE = re.compile(r"\b(?:I (?:can't|cannot|can not|do not|don't) see (?:you in )?the room|"
-                         r"all I can see is (?:only )?the zoom|I'm (?:joining )?(?:online|remotely)|"
-                         r"I am (?:joining )?(?:online|remotely)|joining (?:you )?(?:online|remotely|from home))",
-                         re.IGNORECASE)
-_OWN_ONSITE = re.compile(r"\b(?:on (?:the )?stage with me|to my (?:right|left)(?: here)?|"
-                         r"(?:hand|question|gentleman|lady|mic) (?:from the floor|over here)|from the floor|"
-                         r"here in the room|we have a colleague here)\b", re.IGNORECASE)
+_ONLINE = re.compile(
+    r"\b(?:online|in (?:the|our) zoom(?: room)?|on zoom|in zoom|remotely|joining us virtually|"
+    r"connected remotely|via zoom|remote(?:ly)? (?:participant|speaker))\b",
+    re.IGNORECASE,
+)
+_ONSITE = re.compile(
+    r"\b(?:on[\s‑-]?site|in the room|here in the room|with us here|on (?:the )?stage|in person|"
+    r"to my (?:right|left)|from the floor|here with me|physically (?:here|present))\b",
+    re.IGNORECASE,
+)
+_OWN_ONLINE = re.compile(
+    r"\b(?:I (?:can't|cannot|can not|do not|don't) see (?:you in )?the room|"
+    r"all I can see is (?:only )?the zoom|I'm (?:joining )?(?:online|remotely)|"
+    r"I am (?:joining )?(?:online|remotely)|joining (?:you )?(?:online|remotely|from home))",
+    re.IGNORECASE,
+)
+_OWN_ONSITE = re.compile(
+    r"\b(?:on (?:the )?stage with me|to my (?:right|left)(?: here)?|"
+    r"(?:hand|question|gentleman|lady|mic) (?:from the floor|over here)|from the floor|"
+    r"here in the room|we have a colleague here)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -179,7 +262,7 @@ def _form_matches(folded: str, form: str, start: int, end: int) -> Iterator[re.M
         return
     positions = _word_index(folded).get(first.group(0).lower(), [])
     pattern = _form_pattern(form)
-    for pos in positions[bisect_left(positions, start):bisect_left(positions, end)]:
+    for pos in positions[bisect_left(positions, start) : bisect_left(positions, end)]:
         m = pattern.match(folded, pos, end)
         if m:
             yield m
@@ -225,18 +308,24 @@ def self_intro_at(sentence: str) -> tuple[int, str | None] | None:
 def intro_adjacent(text: str, name_start: int, name_end: int, mention: Mention) -> bool:
     """Entity named right before the person ("UN DESA Wai Min Kwok", "X, Jason") or right after ("Jason from X")."""
     if mention.end <= name_start:
-        gap = text[mention.end:name_start]
+        gap = text[mention.end : name_start]
         return len(gap) <= 3 and re.fullmatch(r"[\s,:;\u00a0]*", gap) is not None
     if mention.start >= name_end:
-        gap = text[name_end:mention.start]
-        return re.fullmatch(r"[\s,\u00a0]*(?:who is\s+)?(?:from|of|with|at|representing|for)\s+(?:the\s+)?", gap,
-                            re.IGNORECASE) is not None
+        gap = text[name_end : mention.start]
+        return (
+            re.fullmatch(
+                r"[\s,\u00a0]*(?:who is\s+)?(?:from|of|with|at|representing|for)\s+(?:the\s+)?", gap, re.IGNORECASE
+            )
+            is not None
+        )
     return False
 
 
-_ADJECTIVAL = re.compile(r"\b(?:on[\s‑-]?site|online|in[\s‑-]person)\s+(?:interventions?|questions?|participants?|"
-                         r"audience|speakers?|attendees?|comments?|and|or)\b|\b(?:and|or)\s+(?:on[\s‑-]?site|online)\b",
-                         re.IGNORECASE)
+_ADJECTIVAL = re.compile(
+    r"\b(?:on[\s‑-]?site|online|in[\s‑-]person)\s+(?:interventions?|questions?|participants?|"
+    r"audience|speakers?|attendees?|comments?|and|or)\b|\b(?:and|or)\s+(?:on[\s‑-]?site|online)\b",
+    re.IGNORECASE,
+)
 
 
 def mode_cues(sentence: str) -> tuple[int, int]:

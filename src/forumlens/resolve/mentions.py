@@ -44,7 +44,28 @@ __all__ = ["THRESHOLD", "Matcher", "Mention", "find_mentions"]
 
 THRESHOLD = 0.75
 
-_STOP = frozenset(["a", "an", "and", "of", "on", "for", "in", "to", "at", "by", "with", "from", "or", "its", "their", "our", "your", "s"])
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "of",
+        "on",
+        "for",
+        "in",
+        "to",
+        "at",
+        "by",
+        "with",
+        "from",
+        "or",
+        "its",
+        "their",
+        "our",
+        "your",
+        "s",
+    ]
+)
 _CUE_WORDS = frozenset({"dc", "dcs", "dynamic", "coalition", "coalitions", "igf"})
 _CONNECT = frozenset({"on", "of", "for", "in", "about"})
 _DC_CUE = re.compile(r"\b(?:dynamic\s+coalitions?|DCs?|coalitions?)\b", re.IGNORECASE)
@@ -66,8 +87,15 @@ class Mention:
     via: str  # exact | acronym | cue-topic | fuzzy | acronym-fuzzy | caption-variant | topic
 
     def to_json(self) -> dict[str, object]:
-        return {"id": self.entity_id, "kind": self.kind, "name": self.name, "line": self.line,
-                "text": self.text, "confidence": round(self.confidence, 3), "via": self.via}
+        return {
+            "id": self.entity_id,
+            "kind": self.kind,
+            "name": self.name,
+            "line": self.line,
+            "text": self.text,
+            "confidence": round(self.confidence, 3),
+            "via": self.via,
+        }
 
 
 @dataclass(frozen=True)
@@ -163,8 +191,11 @@ class Matcher:
         for p, (_, joined, _n) in enumerate(self.phrases):
             words = joined.split()
             # anchors must be rare words: common ones ("internet", "forum") open too many windows
-            content = [(df[w], k, w) for k, w in enumerate(words)
-                       if w not in _STOP and w not in _CUE_WORDS and len(w) >= 3 and df[w] <= 8]
+            content = [
+                (df[w], k, w)
+                for k, w in enumerate(words)
+                if w not in _STOP and w not in _CUE_WORDS and len(w) >= 3 and df[w] <= 8
+            ]
             for _, k, word in sorted(content)[:2]:
                 index.setdefault(word, []).append((p, k))
         return index
@@ -181,11 +212,11 @@ def _exact(m: Matcher, toks: list[Token]) -> list[_Cand]:
         for n in m.lengths.get(toks[i].norm, ()):
             if i + n > len(toks):
                 continue
-            key = tuple(t.norm for t in toks[i:i + n])
+            key = tuple(t.norm for t in toks[i : i + n])
             for entity, raw in m.exact.get(key, ()):
                 if raw is None:
                     found.append(_Cand(entity, i, i + n - 1, 1.0, "exact"))
-                elif tuple(t.raw for t in toks[i:i + n]) == raw:
+                elif tuple(t.raw for t in toks[i : i + n]) == raw:
                     found.append(_Cand(entity, i, i + n - 1, 0.95, "acronym"))
     return found
 
@@ -211,8 +242,7 @@ def _best_topic(m: Matcher, toks: list[Token], lo: int, hi: int, forward: bool) 
             continue
         words = [t.norm for t in toks[a:b]]
         text = " ".join(words)
-        for topic, score, k in process.extract(text, m.topic_strings, scorer=fuzz.ratio, score_cutoff=60,
-                                               limit=None):
+        for topic, score, k in process.extract(text, m.topic_strings, scorer=fuzz.ratio, score_cutoff=60, limit=None):
             if len(topic) < 8 and score < 100:
                 score -= 15  # one wrong letter in a short word is a different word
             if (best is None or score > best[0]) and covers(words, topic.split(), score):
@@ -254,7 +284,7 @@ def _fuzzy(m: Matcher, toks: list[Token], floor: float) -> list[_Cand]:
                 for start in (i - k - 1, i - k, i - k + 1):
                     if size < 2 or start < 0 or start + size > len(toks) or not start <= i < start + size:
                         continue
-                    window = toks[start:start + size]
+                    window = toks[start : start + size]
                     if window[0].norm in _STOP or window[-1].norm in _STOP:
                         continue
                     words = [t.norm for t in window]
@@ -283,7 +313,7 @@ def _bare_topics(m: Matcher, toks: list[Token], text: str, paragraphs: list[tupl
         lengths.setdefault(key[0], set()).add(len(key))
     for i in range(len(toks)):
         for n in lengths.get(toks[i].norm, ()):
-            entity = m.bare.get(tuple(t.norm for t in toks[i:i + n]))
+            entity = m.bare.get(tuple(t.norm for t in toks[i : i + n]))
             if entity:
                 para = next(((a, b) for a, b in paragraphs if a <= toks[i].start < b), (0, len(text)))
                 cued = _DC_CUE.search(text, para[0], para[1]) is not None
@@ -307,8 +337,15 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return sorted(chosen, key=lambda c: c.first)
 
 
-def find_mentions(text: str, start: int = 0, end: int | None = None, *, registry: Registry | None = None,
-                  threshold: float = THRESHOLD, lines: LineIndex | None = None) -> list[Mention]:
+def find_mentions(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    registry: Registry | None = None,
+    threshold: float = THRESHOLD,
+    lines: LineIndex | None = None,
+) -> list[Mention]:
     """Mentions in `text[start:end]`, with absolute offsets, 1-based lines and confidence.
 
     >>> [m.name for m in find_mentions("I'm here for the DC on Youth and UNDESA.")]
@@ -319,20 +356,28 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, *, registry
     stop = len(text) if end is None else end
     toks = tokenize(text, start, stop)
     lines = lines or LineIndex(text)
-    cands = [c for c in _exact(m, toks) + _cue_topics(m, toks, threshold) + _fuzzy(m, toks, threshold)
-             + _acronym_fuzzy(m, toks) + _bare_topics(m, toks, text, paragraph_spans(text, start, stop))
-             if c.conf >= threshold]
+    cands = [
+        c
+        for c in _exact(m, toks)
+        + _cue_topics(m, toks, threshold)
+        + _fuzzy(m, toks, threshold)
+        + _acronym_fuzzy(m, toks)
+        + _bare_topics(m, toks, text, paragraph_spans(text, start, stop))
+        if c.conf >= threshold
+    ]
     mentions = []
     for c in _select(cands):
         entity = reg.get(c.entity)
         a, b = toks[c.first].start, toks[c.last].end
-        mentions.append(Mention(entity.id, entity.kind, entity.name, a, b, lines.line(a), text[a:b],
-                                round(c.conf, 3), c.via))
+        mentions.append(
+            Mention(entity.id, entity.kind, entity.name, a, b, lines.line(a), text[a:b], round(c.conf, 3), c.via)
+        )
     if threshold <= 0.75 and "igf-dcs" in reg.entities:
         dcs = reg.get("igf-dcs")
         for match in _CS_VARIANT.finditer(text, start, stop):
             a, b = match.span(1)
             if not any(x.start < b and a < x.end for x in mentions):
-                mentions.append(Mention(dcs.id, dcs.kind, dcs.name, a, b, lines.line(a), text[a:b], 0.75,
-                                        "caption-variant"))
+                mentions.append(
+                    Mention(dcs.id, dcs.kind, dcs.name, a, b, lines.line(a), text[a:b], 0.75, "caption-variant")
+                )
     return sorted(mentions, key=lambda x: x.start)

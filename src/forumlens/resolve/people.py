@@ -157,8 +157,9 @@ def _mentioned_elsewhere(name: str, own: set[int], turns: Sequence[Turn]) -> boo
     return any(pattern.search(t.text) for t in turns if t.index not in own and t.kind == "speech")
 
 
-def find_misattributions(session: Session, groups: Sequence[LabelGroup], moderators: set[str],
-                         introduced: set[str]) -> list[Misattribution]:
+def find_misattributions(
+    session: Session, groups: Sequence[LabelGroup], moderators: set[str], introduced: set[str]
+) -> list[Misattribution]:
     """Labelled turns that most likely belong to the previous speaker.
 
     General rule: the name is never said by anyone else in the session, the person
@@ -194,11 +195,18 @@ def find_misattributions(session: Session, groups: Sequence[LabelGroup], moderat
             if after is not None and _addresses(after.text, prev.name):
                 thanks = f"; the next turn answers {prev.name}"
             turn = session.turns[index]
-            flags.append(Misattribution(
-                turn=index, line=turn.line, label=normalise_label(turn.label or group.name), likely=prev.name,
-                reason=(f"caption mis-attribution: the turn continues {prev.name}'s answer; "
-                        f"the name is never introduced{thanks}"),
-            ))
+            flags.append(
+                Misattribution(
+                    turn=index,
+                    line=turn.line,
+                    label=normalise_label(turn.label or group.name),
+                    likely=prev.name,
+                    reason=(
+                        f"caption mis-attribution: the turn continues {prev.name}'s answer; "
+                        f"the name is never introduced{thanks}"
+                    ),
+                )
+            )
     return flags
 
 
@@ -210,9 +218,13 @@ def _addresses(text: str, name: str) -> bool:
 _PERMISSION_WORDS = 8
 
 
-def split_floor_voices(groups: Sequence[LabelGroup], turns: Sequence[Turn], speech_order: Sequence[int],
-                       is_moderator: Callable[[LabelGroup], bool],
-                       is_floor_label: Callable[[str], bool]) -> list[LabelGroup]:
+def split_floor_voices(
+    groups: Sequence[LabelGroup],
+    turns: Sequence[Turn],
+    speech_order: Sequence[int],
+    is_moderator: Callable[[LabelGroup], bool],
+    is_floor_label: Callable[[str], bool],
+) -> list[LabelGroup]:
     """Split a generic floor label ("AUDIENCE", "PARTICIPANT") into one person per turn at the microphone.
 
     Captioners label every unknown voice from the floor the same way, so one
@@ -225,14 +237,19 @@ def split_floor_voices(groups: Sequence[LabelGroup], turns: Sequence[Turn], spee
     owner = {i: g for g in groups for i in g.turns}
     result: list[LabelGroup] = []
     for group in groups:
-        if group.name is not None or not group.labels or not all(is_floor_label(lab) for lab in group.labels) \
-                or len(group.turns) < 2 or is_moderator(group):
+        if (
+            group.name is not None
+            or not group.labels
+            or not all(is_floor_label(lab) for lab in group.labels)
+            or len(group.turns) < 2
+            or is_moderator(group)
+        ):
             result.append(group)
             continue
         current = LabelGroup(None, [], [group.turns[0]])
         parts = [current]
         for prev, turn in zip(group.turns, group.turns[1:]):
-            between = speech_order[position[prev] + 1:position[turn]]
+            between = speech_order[position[prev] + 1 : position[turn]]
             chaired = sum(len(turns[i].text.split()) for i in between if i in owner and is_moderator(owner[i]))
             if chaired >= _PERMISSION_WORDS:
                 current = LabelGroup(None, [], [])

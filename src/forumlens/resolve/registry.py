@@ -118,8 +118,15 @@ def _national(country: Country, override: dict[str, Any] | None) -> list[Entity]
     names, adjectives = country.names, (country.demonym,)
     phrases: list[str] = []
     for n in names:
-        phrases += [f"{n} IGF", f"{n} Internet Governance Forum", f"IGF {n}", f"{n} national IGF",
-                    f"national IGF of {n}", f"Internet Governance Forum of {n}", f"IGF of {n}"]
+        phrases += [
+            f"{n} IGF",
+            f"{n} Internet Governance Forum",
+            f"IGF {n}",
+            f"{n} national IGF",
+            f"national IGF of {n}",
+            f"Internet Governance Forum of {n}",
+            f"IGF of {n}",
+        ]
     for a in adjectives:
         phrases += [f"{a} IGF", f"{a} Internet Governance Forum", f"{a} national IGF"]
     youth: list[str] = []
@@ -127,20 +134,41 @@ def _national(country: Country, override: dict[str, Any] | None) -> list[Entity]
         youth += [f"Youth IGF {n}", f"{n} Youth IGF", f"Youth Internet Governance Forum {n}", f"IGF Youth {n}"]
     youth += [f"{country.demonym} Youth IGF", f"Youth {country.demonym} IGF"]
     slug = _slug(country.name)
-    national = Entity(id=f"nri-{slug}", kind="nri", name=f"{country.demonym} Internet Governance Forum",
-                      phrases=tuple(phrases), info={"scope": "national", "country": country.name})
+    national = Entity(
+        id=f"nri-{slug}",
+        kind="nri",
+        name=f"{country.demonym} Internet Governance Forum",
+        phrases=tuple(phrases),
+        info={"scope": "national", "country": country.name},
+    )
     if override:
         extra = _entity({**override, "kind": "nri"}, "nri")
-        national = Entity(id=extra.id, kind="nri", name=extra.name, acronyms=extra.acronyms,
-                          phrases=extra.phrases + national.phrases, info={**national.info, **extra.info})
-    youth_entity = Entity(id=f"nri-youth-{slug}", kind="nri", name=f"Youth IGF {country.name}",
-                          phrases=tuple(youth), info={"scope": "youth", "country": country.name})
+        national = Entity(
+            id=extra.id,
+            kind="nri",
+            name=extra.name,
+            acronyms=extra.acronyms,
+            phrases=extra.phrases + national.phrases,
+            info={**national.info, **extra.info},
+        )
+    youth_entity = Entity(
+        id=f"nri-youth-{slug}",
+        kind="nri",
+        name=f"Youth IGF {country.name}",
+        phrases=tuple(youth),
+        info={"scope": "youth", "country": country.name},
+    )
     return [national, youth_entity]
 
 
-def registry_from_data(coalitions: dict[str, Any], institutions: dict[str, Any], nris: dict[str, Any],
-                       countries: dict[str, Any], stakeholders: dict[str, Any],
-                       holders: dict[str, Any] | None = None) -> Registry:
+def registry_from_data(
+    coalitions: dict[str, Any],
+    institutions: dict[str, Any],
+    nris: dict[str, Any],
+    countries: dict[str, Any],
+    stakeholders: dict[str, Any],
+    holders: dict[str, Any] | None = None,
+) -> Registry:
     """Build a registry from already-parsed TOML tables (pure; tests can pass their own)."""
     entities: dict[str, Entity] = {}
 
@@ -164,8 +192,10 @@ def registry_from_data(coalitions: dict[str, Any], institutions: dict[str, Any],
         for entity in _national(country, overrides.get(country.name)):
             if entity.id not in entities:
                 add(entity)
-    office = tuple(OfficeHolder(h["name"], h["body"], h.get("role", ""), int(h["from"]), int(h["to"]))
-                   for h in (holders or {}).get("holder", []))
+    office = tuple(
+        OfficeHolder(h["name"], h["body"], h.get("role", ""), int(h["from"]), int(h["to"]))
+        for h in (holders or {}).get("holder", [])
+    )
     return Registry(entities=entities, countries=country_list, holders=office)
 
 
@@ -178,6 +208,10 @@ def _read(name: str) -> dict[str, Any]:
 def load_registry() -> Registry:
     """The registry shipped with the package (read once per process)."""
     return registry_from_data(
-        _read("coalitions.toml"), _read("institutions.toml"), _read("nris.toml"),
-        _read("countries.toml"), _read("stakeholders.toml"), _read("officeholders.toml"),
+        _read("coalitions.toml"),
+        _read("institutions.toml"),
+        _read("nris.toml"),
+        _read("countries.toml"),
+        _read("stakeholders.toml"),
+        _read("officeholders.toml"),
     )

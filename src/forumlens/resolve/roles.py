@@ -22,8 +22,15 @@ from forumlens.resolve.people import LabelGroup, name_forms, same_person
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.text import paragraph_spans, sentence_spans
 
-__all__ = ["AFFILIATING_KINDS", "Draft", "Evidence", "SessionView", "collect_evidence", "find_moderators",
-           "is_moderator"]
+__all__ = [
+    "AFFILIATING_KINDS",
+    "Draft",
+    "Evidence",
+    "SessionView",
+    "collect_evidence",
+    "find_moderators",
+    "is_moderator",
+]
 
 AFFILIATING_KINDS = ("dc", "igf-body", "un-body", "nri", "igo")
 _KIND_RANK = {k: i for i, k in enumerate(AFFILIATING_KINDS)}
@@ -85,8 +92,12 @@ class SessionView:
     def set_names(self, groups: Sequence[LabelGroup]) -> None:
         """Index every occurrence of every speaker's name once, for `next_other_name`."""
         self.names = groups
-        hits = sorted((h.start, k) for k, g in enumerate(groups) if g.name
-                      for h in cues.find_name_hits(self.text, 0, len(self.text), name_forms(g.name)))
+        hits = sorted(
+            (h.start, k)
+            for k, g in enumerate(groups)
+            if g.name
+            for h in cues.find_name_hits(self.text, 0, len(self.text), name_forms(g.name))
+        )
         self._name_starts = [a for a, _ in hits]
         self._name_groups = [groups[k] for _, k in hits]
 
@@ -138,9 +149,14 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]
                 found.add(owner.name)
             for cue in cues.MODERATOR_OTHER.finditer(view.text, a, b):
                 for g in groups:
-                    if g.name and g is not owner and any(
+                    if (
+                        g.name
+                        and g is not owner
+                        and any(
                             cues.moderator_named(view.text, cue.start(), cue.end(), h.start, h.end)
-                            for h in cues.find_name_hits(view.text, a, b, name_forms(g.name))):
+                            for h in cues.find_name_hits(view.text, a, b, name_forms(g.name))
+                        )
+                    ):
                         found.add(g.name)
             if owner and owner.name and cues.INVITE.search(sentence):
                 invites[owner.name] = invites.get(owner.name, 0) + 1
@@ -169,8 +185,9 @@ def _window(view: SessionView, turn_index: int, owner: dict[int, LabelGroup], mo
     return list(reversed(window))
 
 
-_THANKS_BEFORE = re.compile(r"(?:thank you|thanks|thank you very much|thank you so much)[\s,.!]*(?:again[\s,]*)?$",
-                            re.IGNORECASE)
+_THANKS_BEFORE = re.compile(
+    r"(?:thank you|thanks|thank you very much|thank you so much)[\s,.!]*(?:again[\s,]*)?$", re.IGNORECASE
+)
 _CLAUSE_BREAK = re.compile(r",\s+(?:I|we|but|and I|not|so)\b|;|\s‑‑|\s--")
 
 
@@ -186,7 +203,7 @@ def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int
     stop = view.next_other_name(end, stop, draft.group)
     tail = view.text[end:stop]
     clause = _CLAUSE_BREAK.search(tail)
-    tail = tail[:clause.start()] if clause else tail
+    tail = tail[: clause.start()] if clause else tail
     online, onsite = cues.mode_cues(tail)
     if (online or onsite) and end not in draft.seen:
         draft.seen.add(end)
@@ -196,15 +213,29 @@ def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int
         draft.mode_evidence.append(view.evidence(a, b, "mode"))
 
 
-def _handoff(view: SessionView, draft: Draft, turn_index: int, first: bool, owner: dict[int, LabelGroup],
-             moderators: set[str], known: Sequence[LabelGroup]) -> None:
+def _handoff(
+    view: SessionView,
+    draft: Draft,
+    turn_index: int,
+    first: bool,
+    owner: dict[int, LabelGroup],
+    moderators: set[str],
+    known: Sequence[LabelGroup],
+) -> None:
     window = _window(view, turn_index, owner, moderators)
     if not window:
         return
     text = view.text
-    hits = [(t, h) for t in window for h in cues.find_name_hits(text, view.session.turns[t].start,
-                                                               view.session.turns[t].end, draft.forms)
-            if _not_thanks(view, t, h.start)] if draft.forms else []
+    hits = (
+        [
+            (t, h)
+            for t in window
+            for h in cues.find_name_hits(text, view.session.turns[t].start, view.session.turns[t].end, draft.forms)
+            if _not_thanks(view, t, h.start)
+        ]
+        if draft.forms
+        else []
+    )
     others = []
     for t in window:
         turn = view.session.turns[t]
@@ -230,9 +261,15 @@ def _handoff(view: SessionView, draft: Draft, turn_index: int, first: bool, owne
             if first and cues.HAND_RAISE.search(text[s_a:s_b]):
                 draft.from_floor = True
             same = view.mentions_in(s_a, s_b)
-            near = [] if _stated_elsewhere(text, hit.end, s_b) else [
-                m for m in view.mentions_in(p_a, p_b)
-                if cues.INVITE.search(text[slice(*view.sentence_at(t, m.start))])]
+            near = (
+                []
+                if _stated_elsewhere(text, hit.end, s_b)
+                else [
+                    m
+                    for m in view.mentions_in(p_a, p_b)
+                    if cues.INVITE.search(text[slice(*view.sentence_at(t, m.start))])
+                ]
+            )
             if same:
                 m = min(same, key=lambda m: abs(m.start - hit.start))
                 found = (4.0, view.evidence(s_a, s_b, "hand-off"), m.entity_id)
@@ -254,12 +291,12 @@ def _handoff(view: SessionView, draft: Draft, turn_index: int, first: bool, owne
     dcs = [m for t in window for m in view.mentions_in(view.session.turns[t].start, view.session.turns[t].end, ("dc",))]
     last_turn = view.session.turns[window[-1]]
     last_para = view.paragraphs[last_turn.index][-1] if view.paragraphs[last_turn.index] else (0, 0)
-    if first and cues.HAND_RAISE.search(text[last_para[0]:last_para[1]]):
+    if first and cues.HAND_RAISE.search(text[last_para[0] : last_para[1]]):
         draft.from_floor = True  # how they first got the floor; a later "question from" is someone else
     elif first and draft.group.name and cues.SPEAKER_SLOT.search(text, last_para[0], last_para[1]):
         draft.named_in_handoff = True  # "The first speaker comes from the technical community."
     if dcs:
-        after_last = text[dcs[-1].end:last_turn.end]
+        after_last = text[dcs[-1].end : last_turn.end]
         if cues.ABSENT.search(after_last):
             dcs = []  # "Is there anyone from X? No?": X was invited and did not answer
     if dcs and first:
@@ -277,8 +314,10 @@ def _handoff(view: SessionView, draft: Draft, turn_index: int, first: bool, owne
                     draft.mode_evidence.append(view.evidence(a, b, "mode"))
 
 
-_STATED = re.compile(r"[\s,]*(?:who\s+(?:is|comes|works)\s+)?(?:comes?\s+)?(?:from|of|at|with)\s+(?:the\s+)?"
-                     r"(?:[A-Z]|private sector|civil society|technical community|academia|government)")
+_STATED = re.compile(
+    r"[\s,]*(?:who\s+(?:is|comes|works)\s+)?(?:comes?\s+)?(?:from|of|at|with)\s+(?:the\s+)?"
+    r"(?:[A-Z]|private sector|civil society|technical community|academia|government)"
+)
 
 
 def _stated_elsewhere(text: str, name_end: int, sentence_end: int) -> bool:
@@ -304,8 +343,12 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
     text = view.text
     for a, b in view.sentences[turn_index]:
         sentence = text[a:b]
-        here = [m for m in view.mentions_in(a, b) if voice.speaks_for(text, a, b, m)
-                or (m.kind != "dc" and not voice.addressed(text, a, m.start) and not voice.negated(text, a, m.start))]
+        here = [
+            m
+            for m in view.mentions_in(a, b)
+            if voice.speaks_for(text, a, b, m)
+            or (m.kind != "dc" and not voice.addressed(text, a, m.start) and not voice.negated(text, a, m.start))
+        ]
         intro = cues.self_intro_at(sentence)
         if intro and here:
             after = [m for m in here if m.start >= a + intro[0]] or here
@@ -367,8 +410,13 @@ def _office_holders(view: SessionView, draft: Draft, registry: Registry) -> None
             draft.add(holder.body, 0.5, view.evidence(a, b, "registry"))
 
 
-def collect_evidence(view: SessionView, groups: Sequence[LabelGroup], moderators: set[str],
-                     registry: Registry, only: Sequence[LabelGroup] | None = None) -> list[Draft]:
+def collect_evidence(
+    view: SessionView,
+    groups: Sequence[LabelGroup],
+    moderators: set[str],
+    registry: Registry,
+    only: Sequence[LabelGroup] | None = None,
+) -> list[Draft]:
     """One Draft per group (or per group in `only`) with all affiliation and mode evidence in the session."""
     owner = {i: g for g in groups for i in g.turns}
     if view.names is not groups:

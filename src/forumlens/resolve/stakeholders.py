@@ -25,14 +25,35 @@ _KIND_GROUP = {"un-body": "Intergovernmental Organizations", "igo": "Intergovern
 
 # Cue words in a person's own evidence quotes → group (most specific first).
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("Government", re.compile(r"\b(ministry|minister|ministerial|government|regulator|regulatory authority"
-                              r"|parliament(arian)?|ambassador|permanent mission)\b", re.I)),
-    ("Civil Society", re.compile(r"\b(civil society|non-?governmental organi[sz]ation|NGO|foundation|charity)\b", re.I)),
+    (
+        "Government",
+        re.compile(
+            r"\b(ministry|minister|ministerial|government|regulator|regulatory authority"
+            r"|parliament(arian)?|ambassador|permanent mission)\b",
+            re.I,
+        ),
+    ),
+    (
+        "Civil Society",
+        re.compile(r"\b(civil society|non-?governmental organi[sz]ation|NGO|foundation|charity)\b", re.I),
+    ),
     ("Academia", re.compile(r"\b(universit(y|ies)|professor|lecturer|researcher at|academi[ac]|PhD)\b", re.I)),
-    ("Private Sector", re.compile(r"\b(company|companies|corporation|business association|industry association"
-                                  r"|telecom operator|start-?up)\b", re.I)),
-    ("Technical Community", re.compile(r"\b(ICANN|IETF|RIR|registry operator|network operators?|ISOC|Internet Society"
-                                       r"|engineer)\b", re.I)),
+    (
+        "Private Sector",
+        re.compile(
+            r"\b(company|companies|corporation|business association|industry association"
+            r"|telecom operator|start-?up)\b",
+            re.I,
+        ),
+    ),
+    (
+        "Technical Community",
+        re.compile(
+            r"\b(ICANN|IETF|RIR|registry operator|network operators?|ISOC|Internet Society"
+            r"|engineer)\b",
+            re.I,
+        ),
+    ),
 )
 
 

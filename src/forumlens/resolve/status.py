@@ -34,9 +34,13 @@ def _invited(text: str, sentence: tuple[int, int], mention: Mention, by_moderato
     return by_moderator and cues.INVITE.search(text, a, b) is not None
 
 
-def coalition_statuses(text: str, mentions: Sequence[Mention], voices: Sequence[Voice],
-                       sentence_of: Mapping[int, tuple[int, int]], moderator_at: Mapping[int, bool],
-                       ) -> dict[str, tuple[str, list[int]]]:
+def coalition_statuses(
+    text: str,
+    mentions: Sequence[Mention],
+    voices: Sequence[Voice],
+    sentence_of: Mapping[int, tuple[int, int]],
+    moderator_at: Mapping[int, bool],
+) -> dict[str, tuple[str, list[int]]]:
     """Coalition id → (status, evidence lines), in order of first appearance.
 
     `sentence_of` maps a mention's start offset to its sentence span, `moderator_at`

@@ -40,7 +40,9 @@ def norm_word(word: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None, drop: frozenset[str] = frozenset({"the"})) -> list[Token]:
+def tokenize(
+    text: str, start: int = 0, end: int | None = None, drop: frozenset[str] = frozenset({"the"})
+) -> list[Token]:
     """Word tokens of `text[start:end]` with absolute offsets.
 
     Hyphens (including U+2011), apostrophes and digits split words, so "17DCs",

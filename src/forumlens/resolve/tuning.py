@@ -39,12 +39,16 @@ def labelled_phrases() -> tuple[list[tuple[str, str]], list[str]]:
 
 
 def _specific(text: str, threshold: float, registry: Registry) -> set[str]:
-    return {m.entity_id for m in find_mentions(text, registry=registry, threshold=threshold)
-            if m.kind in _SPECIFIC_KINDS and m.entity_id not in _GENERAL}
+    return {
+        m.entity_id
+        for m in find_mentions(text, registry=registry, threshold=threshold)
+        if m.kind in _SPECIFIC_KINDS and m.entity_id not in _GENERAL
+    }
 
 
-def score_at(threshold: float, positives: list[tuple[str, str]], negatives: list[str],
-             registry: Registry | None = None) -> Score:
+def score_at(
+    threshold: float, positives: list[tuple[str, str]], negatives: list[str], registry: Registry | None = None
+) -> Score:
     """Precision, recall and F1 of mention detection at one threshold."""
     reg = registry or load_registry()
     tp = fp = fn = 0

@@ -33,23 +33,30 @@ _ADDRESS = re.compile(
     r"\b(?:anyone|anybody|someone|somebody|nobody|no\s+one|people|colleagues?)"
     r"(?:\s+(?:here|present|online|(?:in|from)\s+the\s+room|in\s+the\s+zoom(?:\s+room)?))?\s+(?:from|of|representing|for)|"
     r"\b(?:to|for)\s+all)" + _TAIL,
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _NEGATED = re.compile(
     r"\b(?:not|n't|never|no\s+longer)\s+(?:\w+\s+){0,2}?(?:from|part\s+of|a\s+member\s+of|with|"
-    r"speak(?:ing)?\s+(?:for|on\s+behalf\s+of)|represent(?:ing)?|in)" + _TAIL, re.IGNORECASE)
-_REPORTED = re.compile(r"(?:^|[\s,(])(?:as|like|according\s+to|thanks\s+to|congratulat\w+)\s+(?:the\s+)?$",
-                       re.IGNORECASE)
+    r"speak(?:ing)?\s+(?:for|on\s+behalf\s+of)|represent(?:ing)?|in)" + _TAIL,
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"(?:^|[\s,(])(?:as|like|according\s+to|thanks\s+to|congratulat\w+)\s+(?:the\s+)?$", re.IGNORECASE
+)
 # Verbs through which a speaker claims a coalition as their own: these beat "to"/"with" above.
-_OWN_VERB = re.compile(r"\b(?:speak(?:ing)?\s+(?:for|on\s+behalf\s+of)|represent(?:ing)?|belong(?:ing)?\s+to|"
-                       r"(?:I|we)\s+(?:am|are|'m|'re|’m|’re)\s+(?:\w+\s+){0,3}?(?:from|with|in|of)|"
-                       r"member\s+of|part\s+of|coordinat\w+|chair\w*\s+of|co-?chair\w*|on\s+behalf\s+of|"
-                       r"(?:I|we)\s+(?:work|worked|contribut\w+)\s+(?:for|with|in|to))" + _TAIL, re.IGNORECASE)
+_OWN_VERB = re.compile(
+    r"\b(?:speak(?:ing)?\s+(?:for|on\s+behalf\s+of)|represent(?:ing)?|belong(?:ing)?\s+to|"
+    r"(?:I|we)\s+(?:am|are|'m|'re|’m|’re)\s+(?:\w+\s+){0,3}?(?:from|with|in|of)|"
+    r"member\s+of|part\s+of|coordinat\w+|chair\w*\s+of|co-?chair\w*|on\s+behalf\s+of|"
+    r"(?:I|we)\s+(?:work|worked|contribut\w+)\s+(?:for|with|in|to))" + _TAIL,
+    re.IGNORECASE,
+)
 ANAPHOR = re.compile(r"\b(?:our|this|my|the)\s+(?:own\s+)?(?:dynamic\s+)?coalition\b(?!s)", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|we're|we’re|our|my|us)\b", re.IGNORECASE)
 
 
 def _before(text: str, sentence_start: int, mention_start: int) -> str:
-    return text[max(sentence_start, mention_start - 80):mention_start]
+    return text[max(sentence_start, mention_start - 80) : mention_start]
 
 
 def addressed(text: str, sentence_start: int, mention_start: int) -> bool:

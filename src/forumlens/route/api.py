@@ -46,9 +46,11 @@ def get_store(settings: Annotated[Settings, Depends(get_settings)]) -> Iterator[
         yield store
 
 
-def require_admin(settings: Annotated[Settings, Depends(get_settings)],
-                  authorization: Annotated[str | None, Header()] = None,
-                  x_admin_token: Annotated[str | None, Header()] = None) -> None:
+def require_admin(
+    settings: Annotated[Settings, Depends(get_settings)],
+    authorization: Annotated[str | None, Header()] = None,
+    x_admin_token: Annotated[str | None, Header()] = None,
+) -> None:
     """Constant-time check of the admin token; the admin API is off until one is set."""
     expected = str(settings.admin_token or "")
     if not expected:
@@ -83,8 +85,12 @@ class SubscriberIn(BaseModel):
     questions_to: list[str] = []
 
     def subscriber(self) -> Subscriber:
-        return Subscriber(name=self.name.strip(), email=self.email or None, webhook=self.webhook or None,
-                          interests=Interests.from_json(self.model_dump()))
+        return Subscriber(
+            name=self.name.strip(),
+            email=self.email or None,
+            webhook=self.webhook or None,
+            interests=Interests.from_json(self.model_dump()),
+        )
 
 
 def _out(sub: Subscriber, settings: Settings) -> dict[str, Any]:
@@ -102,8 +108,12 @@ StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-@router.get("/feeds/{token}.atom", tags=["feeds"], response_class=Response,
-            responses={200: {"content": {"application/atom+xml": {}}}, 404: {}})
+@router.get(
+    "/feeds/{token}.atom",
+    tags=["feeds"],
+    response_class=Response,
+    responses={200: {"content": {"application/atom+xml": {}}}, 404: {}},
+)
 def get_feed(token: str, store: StoreDep, settings: SettingsDep) -> Response:
     """A subscriber's Atom feed; the token in the URL is the only credential."""
     with _errors():
@@ -111,8 +121,9 @@ def get_feed(token: str, store: StoreDep, settings: SettingsDep) -> Response:
         if sub is None:
             raise HTTPException(404, "no such feed")
         xml = subscriber_feed(store, sub, base_url=settings.public_url, now=_now())
-    return Response(xml, media_type="application/atom+xml; charset=utf-8",
-                    headers={"Cache-Control": "private, max-age=300"})
+    return Response(
+        xml, media_type="application/atom+xml; charset=utf-8", headers={"Cache-Control": "private, max-age=300"}
+    )
 
 
 @router.get("/api/subscribers", tags=["subscribers"], dependencies=[Admin])

@@ -68,8 +68,9 @@ def render_feed(subscriber: Subscriber, digest: Digest, *, self_url: str, update
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def subscriber_feed(store: Store, subscriber: Subscriber, *, base_url: str, now: str,
-                    limit: int = FEED_SESSIONS) -> str:
+def subscriber_feed(
+    store: Store, subscriber: Subscriber, *, base_url: str, now: str, limit: int = FEED_SESSIONS
+) -> str:
     """The Atom feed of a subscriber from the stored matches (latest `limit` sessions)."""
     rows = SubscriberRepository(store).matches(subscriber.id or 0, limit=limit * 20)
     sessions: list[str] = []

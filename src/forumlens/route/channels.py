@@ -54,9 +54,14 @@ class SmtpConfig:
 
     @classmethod
     def from_settings(cls, settings: Any) -> SmtpConfig:
-        return cls(host=settings.smtp_host, port=int(settings.smtp_port), user=settings.smtp_user or "",
-                   password=settings.smtp_password or "", tls=bool(settings.smtp_tls),
-                   mail_from=settings.mail_from)
+        return cls(
+            host=settings.smtp_host,
+            port=int(settings.smtp_port),
+            user=settings.smtp_user or "",
+            password=settings.smtp_password or "",
+            tls=bool(settings.smtp_tls),
+            mail_from=settings.mail_from,
+        )
 
 
 def build_email(subscriber: Subscriber, digest: Digest, key: str, mail_from: str) -> EmailMessage:
@@ -101,23 +106,35 @@ class EmailSender:
                     client.login(self.config.user, self.config.password)
                 refused = client.send_message(message)
         except smtplib.SMTPAuthenticationError as exc:
-            raise DeliveryError("the SMTP server refused the login", source=where,
-                                hint="check FORUMLENS_SMTP_USER and FORUMLENS_SMTP_PASSWORD") from exc
+            raise DeliveryError(
+                "the SMTP server refused the login",
+                source=where,
+                hint="check FORUMLENS_SMTP_USER and FORUMLENS_SMTP_PASSWORD",
+            ) from exc
         except smtplib.SMTPRecipientsRefused as exc:
             raise DeliveryError(f"the SMTP server refused {subscriber.email}", source=where) from exc
         except (smtplib.SMTPException, OSError) as exc:
-            raise DeliveryError(f"cannot send e-mail: {exc or type(exc).__name__}", source=where,
-                                hint="check FORUMLENS_SMTP_HOST/PORT/TLS") from exc
+            raise DeliveryError(
+                f"cannot send e-mail: {exc or type(exc).__name__}",
+                source=where,
+                hint="check FORUMLENS_SMTP_HOST/PORT/TLS",
+            ) from exc
         if refused:
             raise DeliveryError(f"the SMTP server refused {', '.join(refused)}", source=where)
 
 
-def build_webhook_request(subscriber: Subscriber, digest: Digest, key: str, *, timestamp: int) -> urllib.request.Request:
+def build_webhook_request(
+    subscriber: Subscriber, digest: Digest, key: str, *, timestamp: int
+) -> urllib.request.Request:
     """A signed POST of the JSON digest; headers documented in the README (Channels)."""
     body = json_body(render_json(digest, delivery=key))
-    headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": "forumlens-webhook/1",
-               DELIVERY_HEADER: key, EVENT_HEADER: "digest",
-               **sign(body, subscriber.webhook_secret or "", timestamp=timestamp)}
+    headers = {
+        "Content-Type": "application/json; charset=utf-8",
+        "User-Agent": "forumlens-webhook/1",
+        DELIVERY_HEADER: key,
+        EVENT_HEADER: "digest",
+        **sign(body, subscriber.webhook_secret or "", timestamp=timestamp),
+    }
     return urllib.request.Request(subscriber.webhook or "", data=body, headers=headers, method="POST")
 
 
@@ -146,5 +163,3 @@ class WebhookSender:
 
 def senders_from_settings(settings: Any) -> dict[str, Sender]:
     return {"email": EmailSender(SmtpConfig.from_settings(settings)), "webhook": WebhookSender()}
-
-

@@ -77,8 +77,15 @@ class DeliveryResult:
     digest: Digest | None = field(default=None, repr=False)
 
     def to_json(self) -> dict[str, Any]:
-        return {"subscriber": self.subscriber, "channel": self.channel, "delivery": self.key,
-                "items": self.items, "status": self.status, "attempts": self.attempts, "error": self.error}
+        return {
+            "subscriber": self.subscriber,
+            "channel": self.channel,
+            "delivery": self.key,
+            "items": self.items,
+            "status": self.status,
+            "attempts": self.attempts,
+            "error": self.error,
+        }
 
 
 def batch_key(subscriber_id: int, channel: str, items: Sequence[str]) -> str:
@@ -104,8 +111,13 @@ def _digest(store: Store, sub: Subscriber, items: Sequence[str], base_url: str, 
     return build_digest(store, sub.name, matches, base_url=base_url, generated_at=stamp)
 
 
-def pending_digests(store: Store, *, base_url: str, subscriber: str | None = None,
-                    now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> list[DeliveryResult]:
+def pending_digests(
+    store: Store,
+    *,
+    base_url: str,
+    subscriber: str | None = None,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> list[DeliveryResult]:
     """What the next run would send, without sending or changing anything (`--dry-run`)."""
     repo = SubscriberRepository(store)
     subs = [repo.get(subscriber)] if subscriber else repo.all()
@@ -114,14 +126,26 @@ def pending_digests(store: Store, *, base_url: str, subscriber: str | None = Non
         for channel in CHANNELS:
             for items in _batches(store.open_deliveries(sub.id or 0, channel)):
                 digest = _digest(store, sub, items, base_url, _stamp(now))
-                out.append(DeliveryResult(sub.name, channel, batch_key(sub.id or 0, channel, items), items,
-                                          "dry-run", digest=digest))
+                out.append(
+                    DeliveryResult(
+                        sub.name, channel, batch_key(sub.id or 0, channel, items), items, "dry-run", digest=digest
+                    )
+                )
     return out
 
 
-def _send_batch(store: Store, sub: Subscriber, channel: str, items: list[str], send: Sender, *,
-                base_url: str, policy: RetryPolicy, now: Callable[[], datetime],
-                sleep: Callable[[float], None]) -> DeliveryResult:
+def _send_batch(
+    store: Store,
+    sub: Subscriber,
+    channel: str,
+    items: list[str],
+    send: Sender,
+    *,
+    base_url: str,
+    policy: RetryPolicy,
+    now: Callable[[], datetime],
+    sleep: Callable[[float], None],
+) -> DeliveryResult:
     sid = sub.id or 0
     key = batch_key(sid, channel, items)
     digest = _digest(store, sub, items, base_url, _stamp(now))
@@ -153,23 +177,38 @@ def _send_batch(store: Store, sub: Subscriber, channel: str, items: list[str], s
     return result
 
 
-def deliver_pending(store: Store, senders: Mapping[str, Sender], *, base_url: str,
-                    subscriber: str | None = None, policy: RetryPolicy = RetryPolicy(),
-                    now: Callable[[], datetime] = lambda: datetime.now(UTC),
-                    sleep: Callable[[float], None] = time.sleep) -> list[DeliveryResult]:
+def deliver_pending(
+    store: Store,
+    senders: Mapping[str, Sender],
+    *,
+    base_url: str,
+    subscriber: str | None = None,
+    policy: RetryPolicy = RetryPolicy(),
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    sleep: Callable[[float], None] = time.sleep,
+) -> list[DeliveryResult]:
     """Send every queued item: one digest per subscriber and channel; returns what happened.
 
     Holds the store's `deliver` lease while it works, so a second deliverer started
     meanwhile (an overlapping cron run) refuses with `Busy` instead of sending twice.
     """
     with hold(store, "deliver", what="a deliverer") as keep:
-        return _deliver_all(store, senders, keep, base_url=base_url, subscriber=subscriber, policy=policy,
-                            now=now, sleep=sleep)
+        return _deliver_all(
+            store, senders, keep, base_url=base_url, subscriber=subscriber, policy=policy, now=now, sleep=sleep
+        )
 
 
-def _deliver_all(store: Store, senders: Mapping[str, Sender], keep: Callable[[], None], *, base_url: str,
-                 subscriber: str | None, policy: RetryPolicy, now: Callable[[], datetime],
-                 sleep: Callable[[float], None]) -> list[DeliveryResult]:
+def _deliver_all(
+    store: Store,
+    senders: Mapping[str, Sender],
+    keep: Callable[[], None],
+    *,
+    base_url: str,
+    subscriber: str | None,
+    policy: RetryPolicy,
+    now: Callable[[], datetime],
+    sleep: Callable[[float], None],
+) -> list[DeliveryResult]:
     repo = SubscriberRepository(store)
     subs = [repo.get(subscriber)] if subscriber else repo.all()
     results: list[DeliveryResult] = []
@@ -186,8 +225,19 @@ def _deliver_all(store: Store, senders: Mapping[str, Sender], keep: Callable[[],
                 results.append(DeliveryResult(sub.name, channel, "", items, "cancelled", error=why))
                 continue
             for items in _batches(rows):
-                results.append(_send_batch(store, sub, channel, items, senders[channel], base_url=base_url,
-                                           policy=policy, now=now, sleep=sleep))
+                results.append(
+                    _send_batch(
+                        store,
+                        sub,
+                        channel,
+                        items,
+                        senders[channel],
+                        base_url=base_url,
+                        policy=policy,
+                        now=now,
+                        sleep=sleep,
+                    )
+                )
     return results
 
 

@@ -62,16 +62,28 @@ def digest_items(store: Store, matches: Sequence[tuple[Match, str]], base_url: s
             quote = _shorten(lines[match.line - 1].strip())
             turn = store.turn_at(match.session_id, match.line, speech_only=True)
             speaker = turn.speaker if turn else None
-        out.append(DigestItem(item=match.item, session_id=match.session_id, title=title, year=year,
-                              kind=match.kind, reason=match.reason, line=match.line, quote=quote, speaker=speaker,
-                              url=session_url(base_url, match.session_id, match.line), matched_at=matched_at))
+        out.append(
+            DigestItem(
+                item=match.item,
+                session_id=match.session_id,
+                title=title,
+                year=year,
+                kind=match.kind,
+                reason=match.reason,
+                line=match.line,
+                quote=quote,
+                speaker=speaker,
+                url=session_url(base_url, match.session_id, match.line),
+                matched_at=matched_at,
+            )
+        )
     return out
 
 
-def build_digest(store: Store, subscriber: str, matches: Sequence[tuple[Match, str]], *, base_url: str,
-                 generated_at: str) -> Digest:
-    return Digest(subscriber=subscriber, generated_at=generated_at,
-                  items=tuple(digest_items(store, matches, base_url)))
+def build_digest(
+    store: Store, subscriber: str, matches: Sequence[tuple[Match, str]], *, base_url: str, generated_at: str
+) -> Digest:
+    return Digest(subscriber=subscriber, generated_at=generated_at, items=tuple(digest_items(store, matches, base_url)))
 
 
 def _where(item: DigestItem) -> str:
@@ -128,8 +140,13 @@ def render_html(digest: Digest) -> str:
 
 def render_json(digest: Digest, *, delivery: str = "") -> dict[str, Any]:
     """The webhook payload (documented in the README); `delivery` is the idempotency key."""
-    return {"event": "digest", "delivery": delivery, "subscriber": digest.subscriber,
-            "generated_at": digest.generated_at, "items": [i.to_json() for i in digest.items]}
+    return {
+        "event": "digest",
+        "delivery": delivery,
+        "subscriber": digest.subscriber,
+        "generated_at": digest.generated_at,
+        "items": [i.to_json() for i in digest.items],
+    }
 
 
 def json_body(payload: dict[str, Any]) -> bytes:

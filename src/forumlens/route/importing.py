@@ -30,9 +30,15 @@ from .repository import validate_subscriber
 
 __all__ = ["read_subscriber_file", "subscribers_from_data"]
 
-_FIELDS = {"name", "email", "webhook", "feed", *INTEREST_KINDS.values(),
-           # singular spellings, as on the command line
-           *INTEREST_KINDS.keys()}
+_FIELDS = {
+    "name",
+    "email",
+    "webhook",
+    "feed",
+    *INTEREST_KINDS.values(),
+    # singular spellings, as on the command line
+    *INTEREST_KINDS.keys(),
+}
 
 
 def _entry(raw: Any, where: str) -> tuple[Subscriber, bool]:
@@ -40,14 +46,21 @@ def _entry(raw: Any, where: str) -> tuple[Subscriber, bool]:
         raise ConfigError("each subscriber must be a table/mapping", source=where)
     unknown = set(raw) - _FIELDS
     if unknown:
-        raise ConfigError(f"unknown field(s) {', '.join(sorted(map(str, unknown)))}", source=where,
-                          hint="known: " + ", ".join(sorted(_FIELDS - set(INTEREST_KINDS))))
+        raise ConfigError(
+            f"unknown field(s) {', '.join(sorted(map(str, unknown)))}",
+            source=where,
+            hint="known: " + ", ".join(sorted(_FIELDS - set(INTEREST_KINDS))),
+        )
     name = str(raw.get("name") or "").strip()
     if not name:
         raise ConfigError("a subscriber has no name", source=where)
     interests = {plural: raw.get(plural, raw.get(kind)) for kind, plural in INTEREST_KINDS.items()}
-    sub = Subscriber(name=name, email=raw.get("email") or None, webhook=raw.get("webhook") or None,
-                     interests=Interests.from_json(interests))
+    sub = Subscriber(
+        name=name,
+        email=raw.get("email") or None,
+        webhook=raw.get("webhook") or None,
+        interests=Interests.from_json(interests),
+    )
     validate_subscriber(sub)
     return sub, bool(raw.get("feed", False))
 
@@ -57,8 +70,9 @@ def subscribers_from_data(data: Any, source: str = "subscribers") -> list[tuple[
     if isinstance(data, Mapping):
         data = data.get("subscriber", data.get("subscribers"))
     if not isinstance(data, list):
-        raise ConfigError("expected a list of subscribers ([[subscriber]] tables, or `subscribers:` in YAML)",
-                          source=source)
+        raise ConfigError(
+            "expected a list of subscribers ([[subscriber]] tables, or `subscribers:` in YAML)", source=source
+        )
     out = [_entry(raw, f"{source}: subscriber {i + 1}") for i, raw in enumerate(data)]
     names = [s.name.lower() for s, _ in out]
     duplicates = sorted({n for n in names if names.count(n) > 1})
@@ -77,8 +91,9 @@ def read_subscriber_file(path: Path) -> list[tuple[Subscriber, bool]]:
         try:
             import yaml
         except ImportError as exc:
-            raise ConfigError("YAML needs PyYAML", source=str(path),
-                              hint="pip install 'forumlens[yaml]', or write the file as TOML") from exc
+            raise ConfigError(
+                "YAML needs PyYAML", source=str(path), hint="pip install 'forumlens[yaml]', or write the file as TOML"
+            ) from exc
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as exc:

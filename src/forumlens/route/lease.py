@@ -65,8 +65,9 @@ def holder(store: Store, name: str, now: Callable[[], float] = time.time) -> tup
     return None
 
 
-def acquire(store: Store, name: str, owner: str, ttl: float = DEFAULT_TTL,
-            now: Callable[[], float] = time.time) -> bool:
+def acquire(
+    store: Store, name: str, owner: str, ttl: float = DEFAULT_TTL, now: Callable[[], float] = time.time
+) -> bool:
     """Take the lease if it is free, lapsed or already ours; False if someone else holds it."""
 
     def can_take(current: Lease) -> bool:
@@ -81,8 +82,7 @@ def acquire(store: Store, name: str, owner: str, ttl: float = DEFAULT_TTL,
         raise
 
 
-def renew(store: Store, name: str, owner: str, ttl: float = DEFAULT_TTL,
-          now: Callable[[], float] = time.time) -> bool:
+def renew(store: Store, name: str, owner: str, ttl: float = DEFAULT_TTL, now: Callable[[], float] = time.time) -> bool:
     """Push the lease's expiry on; False if it is no longer ours (it lapsed and was taken)."""
     return store.renew_lease(name, owner, now() + ttl)
 
@@ -92,8 +92,9 @@ def release(store: Store, name: str, owner: str) -> None:
 
 
 @contextmanager
-def hold(store: Store, name: str, *, what: str, ttl: float = DEFAULT_TTL,
-         now: Callable[[], float] = time.time) -> Iterator[Callable[[], None]]:
+def hold(
+    store: Store, name: str, *, what: str, ttl: float = DEFAULT_TTL, now: Callable[[], float] = time.time
+) -> Iterator[Callable[[], None]]:
     """Hold the lease for the block; yields `keep()`, which renews it (call it between steps).
 
     Raises `Busy` naming the holder and when its lease lapses if another process has it,
@@ -104,13 +105,17 @@ def hold(store: Store, name: str, *, what: str, ttl: float = DEFAULT_TTL,
         current = holder(store, name, now)
         who, until = current if current else ("another process", now())
         stamp = datetime.fromtimestamp(until, UTC).isoformat(timespec="seconds")
-        raise Busy(f"{what} is already running ({who}); nothing was done",
-                   hint=f"wait for it to finish; if it crashed, its lease lapses at {stamp}")
+        raise Busy(
+            f"{what} is already running ({who}); nothing was done",
+            hint=f"wait for it to finish; if it crashed, its lease lapses at {stamp}",
+        )
 
     def keep() -> None:
         if not renew(store, name, owner, ttl, now):
-            raise Busy(f"{what} lost its lease (stalled for more than {ttl:.0f} s); stopping",
-                       hint="run it again; what was delivered is logged and will not be sent twice")
+            raise Busy(
+                f"{what} lost its lease (stalled for more than {ttl:.0f} s); stopping",
+                hint="run it again; what was delivered is logged and will not be sent twice",
+            )
 
     try:
         yield keep

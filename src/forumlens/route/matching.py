@@ -64,7 +64,7 @@ class SessionFacts:
 
 
 def tag_key(code: str) -> str:
-    """"sdg:SDG 9", "SDG9", "sdg9" → "SDG9": codes compare without scheme, case or spaces."""
+    """ "sdg:SDG 9", "SDG9", "sdg9" → "SDG9": codes compare without scheme, case or spaces."""
     code = code.split(":", 1)[1] if ":" in code else code
     return re.sub(r"[^A-Za-z0-9]", "", code).upper()
 
@@ -112,8 +112,9 @@ def _person_matches(wanted: str, fact: Fact) -> bool:
     return False
 
 
-def match_session(facts: SessionFacts, subscriber: Subscriber, *,
-                  coalitions: Mapping[str, frozenset[str]] | None = None) -> list[Match]:
+def match_session(
+    facts: SessionFacts, subscriber: Subscriber, *, coalitions: Mapping[str, frozenset[str]] | None = None
+) -> list[Match]:
     """The matches of one subscriber in one session; at most one per interest.
 
     `coalitions` maps each coalition interest to its name keys (`coalition_keys`);
@@ -126,8 +127,18 @@ def match_session(facts: SessionFacts, subscriber: Subscriber, *,
     out: list[Match] = []
 
     def add(kind: str, value: str, reason: str, line: int | None, evidence: str = "") -> None:
-        out.append(Match(subscriber_id, facts.session_id, kind, interest_key(value), reason, line,
-                         evidence or facts.line_text(line), subscriber.name))
+        out.append(
+            Match(
+                subscriber_id,
+                facts.session_id,
+                kind,
+                interest_key(value),
+                reason,
+                line,
+                evidence or facts.line_text(line),
+                subscriber.name,
+            )
+        )
 
     interests = subscriber.interests
     for wanted in interests.coalitions:
@@ -160,8 +171,13 @@ def match_session(facts: SessionFacts, subscriber: Subscriber, *,
             if isinstance(to, str) and name_key(to) in keys:
                 by = question.get("by") or "a participant"
                 status = question.get("status") or "asked"
-                add("question", wanted, f"question to {to} by {by} ({status})", question.get("line"),
-                    str(question.get("text") or ""))
+                add(
+                    "question",
+                    wanted,
+                    f"question to {to} by {by} ({status})",
+                    question.get("line"),
+                    str(question.get("text") or ""),
+                )
                 break
     return out
 
@@ -191,20 +207,31 @@ def load_facts(store: Store, session_id: str, queries: Iterable[str] = ()) -> Se
         hit = store.search(parse_query(query), SearchFilters(session=session_id, limit=1))
         if hit:
             hits[query] = (hit[0].line, hit[0].snippet)
-    return SessionFacts(session_id=session_id, title=title, lines=tuple(text.split("\n")),
-                        coalitions=_facts(mentions.coalitions), tags=_facts(mentions.tags), people=people,
-                        questions=_questions(store.analysis(session_id, "questions")), query_hits=hits)
+    return SessionFacts(
+        session_id=session_id,
+        title=title,
+        lines=tuple(text.split("\n")),
+        coalitions=_facts(mentions.coalitions),
+        tags=_facts(mentions.tags),
+        people=people,
+        questions=_questions(store.analysis(session_id, "questions")),
+        query_hits=hits,
+    )
 
 
-def match_sessions(store: Store, session_ids: Iterable[str], subscribers: Sequence[Subscriber],
-                   *, registry: Any = None) -> list[Match]:
+def match_sessions(
+    store: Store, session_ids: Iterable[str], subscribers: Sequence[Subscriber], *, registry: Any = None
+) -> list[Match]:
     """Matches of the given subscribers in the given sessions, without recording them."""
     subscribers = [s for s in subscribers if not s.interests.empty]
     if not subscribers:
         return []
     registry = registry if registry is not None else _default_registry()
-    coalitions = {name: coalition_keys(name, registry)
-                  for s in subscribers for name in (*s.interests.coalitions, *s.interests.questions_to)}
+    coalitions = {
+        name: coalition_keys(name, registry)
+        for s in subscribers
+        for name in (*s.interests.coalitions, *s.interests.questions_to)
+    }
     queries = [q for s in subscribers for q in s.interests.queries]
     out: list[Match] = []
     for session_id in dict.fromkeys(session_ids):
@@ -216,8 +243,13 @@ def match_sessions(store: Store, session_ids: Iterable[str], subscribers: Sequen
     return out
 
 
-def match_new_sessions(store: Store, session_ids: Iterable[str], *, now: datetime | None = None,
-                       subscribers: Sequence[Subscriber] | None = None) -> list[Match]:
+def match_new_sessions(
+    store: Store,
+    session_ids: Iterable[str],
+    *,
+    now: datetime | None = None,
+    subscribers: Sequence[Subscriber] | None = None,
+) -> list[Match]:
     """Match freshly ingested sessions to every subscriber and queue the deliveries.
 
     Idempotent: a match already recorded is not recorded (nor queued) again, so it is

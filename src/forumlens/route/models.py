@@ -157,8 +157,15 @@ class Match:
         return f"{self.session_id}/{self.kind}/{self.key}"
 
     def to_json(self) -> dict[str, Any]:
-        return {"subscriber": self.subscriber, "item": self.item, "session": self.session_id,
-                "interest": self.kind, "reason": self.reason, "line": self.line, "evidence": self.evidence}
+        return {
+            "subscriber": self.subscriber,
+            "item": self.item,
+            "session": self.session_id,
+            "interest": self.kind,
+            "reason": self.reason,
+            "line": self.line,
+            "evidence": self.evidence,
+        }
 
 
 @dataclass(frozen=True)
@@ -178,9 +185,19 @@ class DigestItem:
     matched_at: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"item": self.item, "session": self.session_id, "title": self.title, "year": self.year,
-                "interest": self.kind, "reason": self.reason, "line": self.line, "speaker": self.speaker,
-                "quote": self.quote, "url": self.url, "matched_at": self.matched_at}
+        return {
+            "item": self.item,
+            "session": self.session_id,
+            "title": self.title,
+            "year": self.year,
+            "interest": self.kind,
+            "reason": self.reason,
+            "line": self.line,
+            "speaker": self.speaker,
+            "quote": self.quote,
+            "url": self.url,
+            "matched_at": self.matched_at,
+        }
 
 
 @dataclass(frozen=True)

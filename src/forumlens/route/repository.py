@@ -47,15 +47,23 @@ def validate_subscriber(sub: Subscriber) -> None:
     if sub.webhook is not None:
         parts = urlsplit(sub.webhook)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ConfigError(f"{sub.webhook!r} is not an http:// or https:// URL",
-                              hint="webhooks are POSTed to an HTTP(S) URL")
+            raise ConfigError(
+                f"{sub.webhook!r} is not an http:// or https:// URL", hint="webhooks are POSTed to an HTTP(S) URL"
+            )
 
 
 def subscriber(record: SubscriberRecord) -> Subscriber:
     """The `Subscriber` of a stored row."""
-    return Subscriber(id=record.id, name=record.name, email=record.email, webhook=record.webhook,
-                      webhook_secret=record.webhook_secret, feed_token=record.feed_token,
-                      interests=Interests.from_json(dict(record.interests or {})), created_at=record.created_at)
+    return Subscriber(
+        id=record.id,
+        name=record.name,
+        email=record.email,
+        webhook=record.webhook,
+        webhook_secret=record.webhook_secret,
+        feed_token=record.feed_token,
+        interests=Interests.from_json(dict(record.interests or {})),
+        created_at=record.created_at,
+    )
 
 
 def stored_match(match: Match, created_at: str) -> StoredMatch:
@@ -107,8 +115,10 @@ class SubscriberRepository:
         validate_subscriber(sub)
         existing = self.find(sub.name)
         if existing and not replace:
-            raise ConfigError(f"a subscriber named {existing.name!r} already exists",
-                              hint="remove it first, or use `forumlens subscribers import` to update")
+            raise ConfigError(
+                f"a subscriber named {existing.name!r} already exists",
+                hint="remove it first, or use `forumlens subscribers import` to update",
+            )
         token = (existing.feed_token if existing else None) or sub.feed_token
         if feed and not token:
             token = new_feed_token()
@@ -117,9 +127,18 @@ class SubscriberRepository:
         secret = None
         if sub.webhook:
             secret = sub.webhook_secret or (existing.webhook_secret if existing else None) or new_webhook_secret()
-        self.store.save_subscriber(SubscriberRecord(
-            id=existing.id if existing else None, name=sub.name, email=sub.email, webhook=sub.webhook,
-            webhook_secret=secret, feed_token=token, interests=sub.interests.to_json(), created_at=now))
+        self.store.save_subscriber(
+            SubscriberRecord(
+                id=existing.id if existing else None,
+                name=sub.name,
+                email=sub.email,
+                webhook=sub.webhook,
+                webhook_secret=secret,
+                feed_token=token,
+                interests=sub.interests.to_json(),
+                created_at=now,
+            )
+        )
         return self.get(sub.name)
 
     def remove(self, name: str) -> Subscriber:
@@ -140,8 +159,9 @@ class SubscriberRepository:
         fresh = self.store.record_matches([stored_match(m, now) for m in matches], pushed_channels(self.all()))
         return [m for m, new in zip(matches, fresh, strict=True) if new]
 
-    def matches(self, subscriber_id: int, *, items: Sequence[str] | None = None,
-                limit: int | None = None) -> list[tuple[Match, str]]:
+    def matches(
+        self, subscriber_id: int, *, items: Sequence[str] | None = None, limit: int | None = None
+    ) -> list[tuple[Match, str]]:
         """Stored matches of a subscriber (newest first) with their `created_at`."""
         out = []
         for row in self.store.subscriber_matches(subscriber_id, items=items, limit=limit):

@@ -30,7 +30,7 @@ _NAMED = {"hourly": "1h", "daily": "1d", "weekly": "1w", "monthly": "30d"}
 
 
 def parse_duration(text: str) -> timedelta:
-    """"7d", "12h", "30m", "2w", "weekly" → a timedelta (for --since and --every)."""
+    """ "7d", "12h", "30m", "2w", "weekly" → a timedelta (for --since and --every)."""
     raw = _NAMED.get(text.strip().lower(), text.strip().lower())
     match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([smhdw])", raw)
     if not match:
@@ -44,12 +44,23 @@ def sessions_since(store: Store, cutoff: datetime) -> list[str]:
     return store.sessions_ingested_since(stamp)
 
 
-def add_subscriber(store: Store, name: str, *, email: str | None = None, webhook: str | None = None,
-                   feed: bool = False, interests: Mapping[str, Sequence[str]] | None = None,
-                   now: datetime | None = None) -> Subscriber:
+def add_subscriber(
+    store: Store,
+    name: str,
+    *,
+    email: str | None = None,
+    webhook: str | None = None,
+    feed: bool = False,
+    interests: Mapping[str, Sequence[str]] | None = None,
+    now: datetime | None = None,
+) -> Subscriber:
     """Add one subscriber (its feed token and webhook secret are generated here)."""
-    sub = Subscriber(name=name.strip(), email=email or None, webhook=webhook or None,
-                     interests=Interests.from_json(dict(interests or {})))
+    sub = Subscriber(
+        name=name.strip(),
+        email=email or None,
+        webhook=webhook or None,
+        interests=Interests.from_json(dict(interests or {})),
+    )
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     return SubscriberRepository(store).add(sub, feed=feed, now=stamp)
 
@@ -76,16 +87,26 @@ class DigestRun:
         return all(r.status in ("delivered", "cancelled", "dry-run") for r in self.results)
 
     def to_json(self) -> dict[str, Any]:
-        return {"sessions": self.sessions, "dry_run": self.dry_run,
-                "matches": [m.to_json() for m in self.matches],
-                "deliveries": [r.to_json() for r in self.results]}
+        return {
+            "sessions": self.sessions,
+            "dry_run": self.dry_run,
+            "matches": [m.to_json() for m in self.matches],
+            "deliveries": [r.to_json() for r in self.results],
+        }
 
 
-def run_digest(store: Store, settings: Any, *, since: timedelta = timedelta(days=7),
-               subscriber: str | None = None, dry_run: bool = False,
-               senders: Mapping[str, Sender] | None = None, policy: RetryPolicy | None = None,
-               now: Callable[[], datetime] = lambda: datetime.now(UTC),
-               sleep: Callable[[float], None] = time.sleep) -> DigestRun:
+def run_digest(
+    store: Store,
+    settings: Any,
+    *,
+    since: timedelta = timedelta(days=7),
+    subscriber: str | None = None,
+    dry_run: bool = False,
+    senders: Mapping[str, Sender] | None = None,
+    policy: RetryPolicy | None = None,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    sleep: Callable[[float], None] = time.sleep,
+) -> DigestRun:
     """Match the sessions ingested within `since`, then deliver every queued item.
 
     With `dry_run`, nothing is recorded or sent: the result lists the new matches and
@@ -98,10 +119,17 @@ def run_digest(store: Store, settings: Any, *, since: timedelta = timedelta(days
     if dry_run:
         stored = {(s.id, item) for s in subs for item in repo.matched_items(s.id or 0)}
         fresh = [m for m in match_sessions(store, ids, subs) if (m.subscriber_id, m.item) not in stored]
-        return DigestRun(ids, fresh, pending_digests(store, base_url=base_url, subscriber=subscriber, now=now),
-                         dry_run=True)
+        return DigestRun(
+            ids, fresh, pending_digests(store, base_url=base_url, subscriber=subscriber, now=now), dry_run=True
+        )
     recorded = match_new_sessions(store, ids, now=now(), subscribers=subs)
-    results = deliver_pending(store, senders if senders is not None else senders_from_settings(settings),
-                              base_url=base_url, subscriber=subscriber, policy=policy or RetryPolicy(),
-                              now=now, sleep=sleep)
+    results = deliver_pending(
+        store,
+        senders if senders is not None else senders_from_settings(settings),
+        base_url=base_url,
+        subscriber=subscriber,
+        policy=policy or RetryPolicy(),
+        now=now,
+        sleep=sleep,
+    )
     return DigestRun(ids, recorded, results)

@@ -44,8 +44,9 @@ def sign(body: bytes, secret: str, *, timestamp: int) -> dict[str, str]:
     return {TIMESTAMP_HEADER: str(int(timestamp)), SIGNATURE_HEADER: signature(body, secret, timestamp)}
 
 
-def verify(body: bytes, secret: str, timestamp: str | None, signed: str | None, *, now: float,
-           window: int = REPLAY_WINDOW) -> bool:
+def verify(
+    body: bytes, secret: str, timestamp: str | None, signed: str | None, *, now: float, window: int = REPLAY_WINDOW
+) -> bool:
     """Whether a received request is authentic and fresh (constant-time comparison)."""
     if not timestamp or not signed:
         return False

@@ -96,10 +96,14 @@ def find_actor(actors: dict[str, Actor], name: str) -> Actor:
     if len(partial) == 1:
         return partial[0]
     if partial:
-        raise NotFound(f"{name!r} matches several coalitions or initiatives: "
-                       + ", ".join(sorted(a.name for a in partial)[:6]), hint="give more of the name or the acronym")
-    raise NotFound(f"no coalition or initiative on record matches {name!r}",
-                   hint="list them with `forumlens coalitions`, or ingest sessions where it appears")
+        raise NotFound(
+            f"{name!r} matches several coalitions or initiatives: " + ", ".join(sorted(a.name for a in partial)[:6]),
+            hint="give more of the name or the acronym",
+        )
+    raise NotFound(
+        f"no coalition or initiative on record matches {name!r}",
+        hint="list them with `forumlens coalitions`, or ingest sessions where it appears",
+    )
 
 
 def actor_index(store: Store, profiles: SessionProfiles | None) -> ActorIndex:

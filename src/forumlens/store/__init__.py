@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .base import SessionInfo, Store
 
-__all__ = ["Store", "SessionInfo", "open_store", "redact"]
+__all__ = ["SessionInfo", "Store", "open_store", "redact"]
 
 
 def redact(location: str) -> str:
@@ -30,8 +30,7 @@ def open_store(location: str, *, readonly: bool = False, create: bool = True) ->
         except ImportError as exc:  # pragma: no cover - depends on the optional extra
             from ..errors import ConfigError
 
-            raise ConfigError("PostgreSQL support is not installed",
-                              hint="pip install 'forumlens[postgres]'") from exc
+            raise ConfigError("PostgreSQL support is not installed", hint="pip install 'forumlens[postgres]'") from exc
         return PostgresStore(location, readonly=readonly, create=create)
     from .sqlite import SQLiteStore
 

@@ -5,8 +5,6 @@ Stages never import a database driver; they get plain records from here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, ClassVar, Protocol
@@ -54,8 +52,9 @@ class CatalogStore(Protocol):
 
     def has_document(self, sha256: str) -> bool: ...
 
-    def save_session(self, document: Document, session: Session,
-                     analyses: dict[str, Any] | None = None, *, replace: bool = False) -> str:
+    def save_session(
+        self, document: Document, session: Session, analyses: dict[str, Any] | None = None, *, replace: bool = False
+    ) -> str:
         """Store a document, its turns and analyses in one transaction; returns the session id."""
         ...
 
@@ -115,5 +114,6 @@ class Store(CatalogStore, ViewStore, PortalStore, RoutingStore, VectorStore, Pro
 
     def __enter__(self) -> Store: ...
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None: ...
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...

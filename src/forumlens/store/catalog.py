@@ -40,8 +40,10 @@ _CONFLICT_KEYS: dict[str, tuple[str, ...]] = {
 _KEEP_FIRST = {"people", "person_labels"}
 _PER_SESSION = ("analyses", "appearances", "coalition_mentions", "tags")
 _COUNTED = ("documents", "sessions", "turns", "speakers", "analyses", "people", "tags")
-_INFO_SQL = ("SELECT s.id, s.title, s.year, d.source, s.turn_count, s.speaker_count, s.word_count, d.ingested_at"
-             " FROM sessions s JOIN documents d ON d.id = s.id WHERE s.id = ?")
+_INFO_SQL = (
+    "SELECT s.id, s.title, s.year, d.source, s.turn_count, s.speaker_count, s.word_count, d.ingested_at"
+    " FROM sessions s JOIN documents d ON d.id = s.id WHERE s.id = ?"
+)
 
 
 def _insert(table: str, columns: tuple[str, ...]) -> str:
@@ -85,8 +87,9 @@ class CatalogQueries(SQLBase):
     def has_document(self, sha256: str) -> bool:
         return bool(self._rows("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)))
 
-    def save_session(self, document: Document, session: Session,
-                     analyses: dict[str, Any] | None = None, *, replace: bool = False) -> str:
+    def save_session(
+        self, document: Document, session: Session, analyses: dict[str, Any] | None = None, *, replace: bool = False
+    ) -> str:
         """Store a document, its turns and analyses in one transaction; returns the session id.
 
         The same content stored already is left alone (its id is returned) unless `replace`.
@@ -114,17 +117,21 @@ class CatalogQueries(SQLBase):
     def save_analysis(self, session_id: str, kind: str, data: Any) -> None:
         """Store (or replace) one analysis of a session; it is not projected."""
         with self._write() as tx:
-            tx("INSERT INTO analyses (session_id, kind, data) VALUES (?, ?, ?)"
-               " ON CONFLICT (session_id, kind) DO UPDATE SET data = excluded.data",
-               (session_id, kind, json.dumps(data, ensure_ascii=False)))
+            tx(
+                "INSERT INTO analyses (session_id, kind, data) VALUES (?, ?, ?)"
+                " ON CONFLICT (session_id, kind) DO UPDATE SET data = excluded.data",
+                (session_id, kind, json.dumps(data, ensure_ascii=False)),
+            )
 
     def replace_analyses(self, session_id: str, analyses: dict[str, Any]) -> None:
         """Swap all of a session's analyses and their projections in one transaction."""
         with self._write() as tx:
             for table in _PER_SESSION:
                 tx(f"DELETE FROM {table} WHERE session_id = ?", (session_id,))
-            tx.many(_insert("analyses", ANALYSIS_COLUMNS),
-                    [(session_id, kind, json.dumps(data, ensure_ascii=False)) for kind, data in analyses.items()])
+            tx.many(
+                _insert("analyses", ANALYSIS_COLUMNS),
+                [(session_id, kind, json.dumps(data, ensure_ascii=False)) for kind, data in analyses.items()],
+            )
             _project(tx, session_id, analyses)
 
     # -- finding sessions ----------------------------------------------------------------
@@ -135,13 +142,16 @@ class CatalogQueries(SQLBase):
         if not rows and re.fullmatch(r"[0-9a-f]{4,64}", ref):
             rows = self._rows(f"SELECT id FROM sessions WHERE id LIKE ?{self._like()}", (ref[:12] + "%",))
         if not rows:
-            rows = self._rows(f"SELECT id FROM sessions WHERE {self._lower('title')} LIKE ?{self._like()}"
-                              " ORDER BY id LIMIT 6", ("%" + ref.lower() + "%",))
+            rows = self._rows(
+                f"SELECT id FROM sessions WHERE {self._lower('title')} LIKE ?{self._like()} ORDER BY id LIMIT 6",
+                ("%" + ref.lower() + "%",),
+            )
         if not rows:
             raise NotFound(f"no session matches {ref!r}", hint="list them with `forumlens sessions`")
         if len(rows) > 1:
-            raise ConfigError(f"{ref!r} matches several sessions: " + ", ".join(r[0] for r in rows[:5]),
-                              hint="give more of the id")
+            raise ConfigError(
+                f"{ref!r} matches several sessions: " + ", ".join(r[0] for r in rows[:5]), hint="give more of the id"
+            )
         return str(rows[0][0])
 
     def sessions(self, *, year: int | None = None, limit: int = 100, offset: int = 0) -> list[SessionInfo]:
@@ -160,35 +170,70 @@ class CatalogQueries(SQLBase):
 
     def sessions_ingested_since(self, stamp: str) -> list[str]:
         """Ids of sessions ingested at or after an ISO timestamp (UTC), oldest first."""
-        return [str(r[0]) for r in self._rows(
-            "SELECT s.id FROM sessions s JOIN documents d ON d.id = s.id WHERE d.ingested_at >= ?"
-            " ORDER BY d.ingested_at, s.id", (stamp,))]
+        return [
+            str(r[0])
+            for r in self._rows(
+                "SELECT s.id FROM sessions s JOIN documents d ON d.id = s.id WHERE d.ingested_at >= ?"
+                " ORDER BY d.ingested_at, s.id",
+                (stamp,),
+            )
+        ]
 
     def unanalysed_sessions(self) -> list[str]:
         """Sessions stored without analyses (ingested with --no-analysis)."""
-        return [str(r[0]) for r in self._rows(
-            "SELECT s.id FROM sessions s WHERE NOT EXISTS (SELECT 1 FROM analyses a WHERE a.session_id = s.id"
-            " AND a.kind = 'people') ORDER BY s.id")]
+        return [
+            str(r[0])
+            for r in self._rows(
+                "SELECT s.id FROM sessions s WHERE NOT EXISTS (SELECT 1 FROM analyses a WHERE a.session_id = s.id"
+                " AND a.kind = 'people') ORDER BY s.id"
+            )
+        ]
 
     # -- reading one session ---------------------------------------------------------------
     def load_session(self, ref: str) -> Session:
         sid = self.resolve_ref(ref)
         with self._snapshot() as tx:
             doc = tx("SELECT title, sha256, source, text, year, warnings FROM documents WHERE id = ?", (sid,))
-            rows = tx("SELECT idx, line, label, speaker, kind, text, start_offset, end_offset, end_line,"
-                      " page, section FROM turns WHERE session_id = ? ORDER BY idx", (sid,))
+            rows = tx(
+                "SELECT idx, line, label, speaker, kind, text, start_offset, end_offset, end_line,"
+                " page, section FROM turns WHERE session_id = ? ORDER BY idx",
+                (sid,),
+            )
         if not doc:  # replaced or deleted between resolving and reading
             raise NotFound(f"no session matches {ref!r}", hint="list them with `forumlens sessions`")
         title, sha, source, text, year, warnings = doc[0]
-        turns = tuple(Turn(index=r[0], line=r[1], label=r[2], speaker=r[3], kind=r[4], text=r[5], start=r[6],
-                           end=r[7], end_line=r[8], page=r[9], section=r[10]) for r in rows)
-        return Session(title=title, sha256=sha, source=source, turns=turns, text=text, year=year,
-                       warnings=tuple(json.loads(warnings)))
+        turns = tuple(
+            Turn(
+                index=r[0],
+                line=r[1],
+                label=r[2],
+                speaker=r[3],
+                kind=r[4],
+                text=r[5],
+                start=r[6],
+                end=r[7],
+                end_line=r[8],
+                page=r[9],
+                section=r[10],
+            )
+            for r in rows
+        )
+        return Session(
+            title=title,
+            sha256=sha,
+            source=source,
+            turns=turns,
+            text=text,
+            year=year,
+            warnings=tuple(json.loads(warnings)),
+        )
 
     def session_text(self, session_id: str) -> tuple[str, int | None, str] | None:
         """(title, year, source text) of a session, or None when it is not stored."""
-        rows = self._rows("SELECT s.title, s.year, d.text FROM sessions s JOIN documents d ON d.id = s.id"
-                          " WHERE s.id = ?", (session_id,))
+        rows = self._rows(
+            "SELECT s.title, s.year, d.text FROM sessions s JOIN documents d ON d.id = s.id WHERE s.id = ?",
+            (session_id,),
+        )
         return (str(rows[0][0]), rows[0][1], str(rows[0][2])) if rows else None
 
     def session_title(self, session_id: str) -> str | None:
@@ -198,8 +243,11 @@ class CatalogQueries(SQLBase):
     def turn_at(self, session_id: str, line: int, *, speech_only: bool = False) -> TurnAt | None:
         """The turn that covers a line (the last one starting at or before it)."""
         kind = " AND kind = 'speech'" if speech_only else ""
-        rows = self._rows("SELECT line, speaker, text FROM turns WHERE session_id = ? AND line <= ? AND end_line >= ?"
-                          f"{kind} ORDER BY line DESC, idx LIMIT 1", (session_id, line, line))
+        rows = self._rows(
+            "SELECT line, speaker, text FROM turns WHERE session_id = ? AND line <= ? AND end_line >= ?"
+            f"{kind} ORDER BY line DESC, idx LIMIT 1",
+            (session_id, line, line),
+        )
         return TurnAt(line=int(rows[0][0]), speaker=rows[0][1], text=str(rows[0][2])) if rows else None
 
     def analysis(self, session_id: str, kind: str) -> Any | None:
@@ -208,8 +256,10 @@ class CatalogQueries(SQLBase):
 
     def analyses(self, session_id: str) -> dict[str, Any]:
         """Every stored analysis of a session, keyed by kind."""
-        return {str(kind): json.loads(data) for kind, data in
-                self._rows("SELECT kind, data FROM analyses WHERE session_id = ?", (session_id,))}
+        return {
+            str(kind): json.loads(data)
+            for kind, data in self._rows("SELECT kind, data FROM analyses WHERE session_id = ?", (session_id,))
+        }
 
     # -- across the store ------------------------------------------------------------------
     def analyses_of_kind(self, kind: str, *, year: int | None = None) -> list[tuple[str, str, int | None, Any]]:
@@ -218,9 +268,14 @@ class CatalogQueries(SQLBase):
         if year is not None:
             where += " AND s.year = ?"
             params.append(year)
-        return [(str(sid), str(title), yr, json.loads(data)) for sid, title, yr, data in self._rows(
-            "SELECT a.session_id, s.title, s.year, a.data FROM analyses a JOIN sessions s ON s.id = a.session_id"
-            f" WHERE {where} ORDER BY s.year DESC, s.id", params)]
+        return [
+            (str(sid), str(title), yr, json.loads(data))
+            for sid, title, yr, data in self._rows(
+                "SELECT a.session_id, s.title, s.year, a.data FROM analyses a JOIN sessions s ON s.id = a.session_id"
+                f" WHERE {where} ORDER BY s.year DESC, s.id",
+                params,
+            )
+        ]
 
     def known_people(self) -> list[str]:
         """Names already on record, so a new session's people merge with them."""

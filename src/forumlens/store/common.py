@@ -11,12 +11,12 @@ named methods, declared in `base.Store`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Any, ClassVar, Protocol
 
-__all__ = ["Rows", "Params", "SQLBase", "Tx"]
+__all__ = ["Params", "Rows", "SQLBase", "Tx"]
 
 Rows = list[tuple[Any, ...]]
 Params = Sequence[Any]
@@ -92,6 +92,5 @@ class SQLBase:
     def __enter__(self) -> Any:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         self.close()

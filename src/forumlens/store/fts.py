@@ -59,10 +59,9 @@ def _learn(chars: Iterable[str]) -> None:
             _probe.execute("CREATE VIRTUAL TABLE probe_terms USING fts5vocab(probe, 'instance')")
         conn = _probe
         conn.execute("DELETE FROM probe")
-        conn.executemany("INSERT INTO probe (rowid, t) VALUES (?, ?)",
-                         [(i + 1, f"x{c}y") for i, c in enumerate(new)])
+        conn.executemany("INSERT INTO probe (rowid, t) VALUES (?, ?)", [(i + 1, f"x{c}y") for i, c in enumerate(new)])
         found: dict[int, list[str]] = {}
-        for term, doc, offset in conn.execute("SELECT term, doc, offset FROM probe_terms ORDER BY doc, offset"):
+        for term, doc, _offset in conn.execute("SELECT term, doc, offset FROM probe_terms ORDER BY doc, offset"):
             found.setdefault(int(doc), []).append(str(term))
         for i, char in enumerate(new):
             terms = found.get(i + 1, [])

@@ -49,6 +49,7 @@ FACET_WINDOW = 2000  # search facets count the first this many matching turns
 
 # -- what the methods return -------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class DataVersion:
     """A cheap value that changes with every committed write to the store.
@@ -194,6 +195,7 @@ class SearchFacets:
 
 # -- pure helpers and SQL builders --------------------------------------------------------
 
+
 def file_state(location: str) -> tuple[int, ...]:
     """(size, mtime) of a SQLite file and of its write-ahead log: the same in every process; () without a file.
 
@@ -229,12 +231,15 @@ def _lower(column: str, dialect: str) -> str:
     return f'lower({column} COLLATE "C")' if dialect == "postgres" else f"lower({column})"
 
 
-_SESSION_COLUMNS = ("SELECT s.id, s.title, s.year, d.source, s.turn_count, s.speaker_count, s.word_count,"
-                    " d.ingested_at FROM sessions s JOIN documents d ON d.id = s.id")
+_SESSION_COLUMNS = (
+    "SELECT s.id, s.title, s.year, d.source, s.turn_count, s.speaker_count, s.word_count,"
+    " d.ingested_at FROM sessions s JOIN documents d ON d.id = s.id"
+)
 
 
-def filtered_sessions_sql(filters: SessionFilters, limit: int, offset: int,
-                          dialect: str = "sqlite") -> tuple[str, list[Any]]:
+def filtered_sessions_sql(
+    filters: SessionFilters, limit: int, offset: int, dialect: str = "sqlite"
+) -> tuple[str, list[Any]]:
     """The session list narrowed by the filters, newest year first (`?` placeholders)."""
     where: list[str] = []
     params: list[Any] = []
@@ -263,8 +268,9 @@ def filtered_sessions_sql(filters: SessionFilters, limit: int, offset: int,
     return sql, [*params, limit, offset]
 
 
-def facets_sql(match: str, filters: SearchFilters, dialect: str = "sqlite",
-               window: int = FACET_WINDOW) -> tuple[str, list[Any]]:
+def facets_sql(
+    match: str, filters: SearchFilters, dialect: str = "sqlite", window: int = FACET_WINDOW
+) -> tuple[str, list[Any]]:
     """Counts of the first `window` matching turns within the filters, per facet (`?` placeholders).
 
     `match` is the FTS5 expression on SQLite, the tsquery text on PostgreSQL. Rows are
@@ -300,6 +306,7 @@ def _most_first(counts: dict[Any, int]) -> list[tuple[Any, int]]:
 
 
 # -- the protocol ----------------------------------------------------------------------------
+
 
 class PortalStore(Protocol):
     """What the portal reads (see the module docstring)."""
@@ -376,13 +383,13 @@ class PortalStore(Protocol):
         """Distinct (session id, affiliation) people spoke for: the institution nodes of the cooperation graph."""
         ...
 
-    def search_facets(self, query: Query, filters: SearchFilters, *,
-                      window: int = FACET_WINDOW) -> SearchFacets | None:
+    def search_facets(self, query: Query, filters: SearchFilters, *, window: int = FACET_WINDOW) -> SearchFacets | None:
         """Matching turns per year, speaker, coalition and tag within the filters; None when the query has no words."""
         ...
 
 
 # -- the implementation -------------------------------------------------------------------------
+
 
 class PortalQueries(SQLBase):
     """The portal's read models over the shared primitives."""
@@ -404,29 +411,47 @@ class PortalQueries(SQLBase):
         return [SessionInfo(*row) for row in self._rows(sql, params)]
 
     def session_years(self) -> list[tuple[int, int]]:
-        return [(int(y), int(n)) for y, n in self._rows(
-            "SELECT year, count(*) FROM sessions WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC")]
+        return [
+            (int(y), int(n))
+            for y, n in self._rows(
+                "SELECT year, count(*) FROM sessions WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC"
+            )
+        ]
 
     def coalition_names(self) -> list[tuple[str, str | None]]:
-        return [(str(name), acronym) for name, acronym in
-                self._rows("SELECT DISTINCT coalition, acronym FROM coalition_mentions")]
+        return [
+            (str(name), acronym)
+            for name, acronym in self._rows("SELECT DISTINCT coalition, acronym FROM coalition_mentions")
+        ]
 
     def affiliations(self) -> list[str]:
-        return [str(r[0]) for r in
-                self._rows("SELECT DISTINCT affiliation FROM appearances WHERE affiliation IS NOT NULL")]
+        return [
+            str(r[0]) for r in self._rows("SELECT DISTINCT affiliation FROM appearances WHERE affiliation IS NOT NULL")
+        ]
 
     # -- people ------------------------------------------------------------------------------
     def people_counts(self) -> list[PersonCount]:
         roles = "string_agg(DISTINCT a.role, ',')" if self.dialect == "postgres" else "group_concat(DISTINCT a.role)"
-        return [PersonCount(key=str(key), name=str(name), sessions=int(sessions),
-                            roles=tuple(sorted(set(filter(None, (joined or "").split(","))))))
-                for key, name, sessions, joined in self._rows(
-                    f"SELECT p.key, p.name, count(a.session_id), {roles} FROM people p"
-                    " LEFT JOIN appearances a ON a.person_key = p.key GROUP BY p.key, p.name")]
+        return [
+            PersonCount(
+                key=str(key),
+                name=str(name),
+                sessions=int(sessions),
+                roles=tuple(sorted(set(filter(None, (joined or "").split(","))))),
+            )
+            for key, name, sessions, joined in self._rows(
+                f"SELECT p.key, p.name, count(a.session_id), {roles} FROM people p"
+                " LEFT JOIN appearances a ON a.person_key = p.key GROUP BY p.key, p.name"
+            )
+        ]
 
     def speaker_session_counts(self) -> list[tuple[str, int]]:
-        return [(str(speaker), int(n)) for speaker, n in self._rows(
-            "SELECT speaker, count(DISTINCT session_id) FROM speakers WHERE speaker IS NOT NULL GROUP BY speaker")]
+        return [
+            (str(speaker), int(n))
+            for speaker, n in self._rows(
+                "SELECT speaker, count(DISTINCT session_id) FROM speakers WHERE speaker IS NOT NULL GROUP BY speaker"
+            )
+        ]
 
     def person_facts(self, key: str) -> PersonFacts:
         with self._snapshot() as tx:
@@ -435,12 +460,16 @@ class PortalQueries(SQLBase):
             appearances = tx(
                 "SELECT a.session_id, s.title, s.year, a.role, a.affiliation, a.mode, a.words, a.minutes, a.lines"
                 " FROM appearances a JOIN sessions s ON s.id = a.session_id WHERE a.person_key = ?"
-                " ORDER BY s.year DESC, s.title", (key,))
+                " ORDER BY s.year DESC, s.title",
+                (key,),
+            )
             spoken = tx(
                 "SELECT t.session_id, s.title, s.year, min(t.label), min(t.line),"
                 " sum(length(t.text) - length(replace(t.text, ' ', '')) + 1)"
                 " FROM turns t JOIN sessions s ON s.id = t.session_id WHERE t.speaker_key = ? AND t.kind = 'speech'"
-                " GROUP BY t.session_id, s.title, s.year ORDER BY s.year DESC, s.title", (key,))
+                " GROUP BY t.session_id, s.title, s.year ORDER BY s.year DESC, s.title",
+                (key,),
+            )
             speaker = None
             if not found:
                 rows = tx("SELECT speaker FROM turns WHERE speaker_key = ? AND speaker IS NOT NULL LIMIT 1", (key,))
@@ -448,18 +477,36 @@ class PortalQueries(SQLBase):
         return PersonFacts(
             name=str(found[0][0]) if found else None,
             labels=tuple(str(r[0]) for r in labels),
-            appearances=tuple(Appearance(session=r[0], title=r[1], year=r[2], role=r[3], affiliation=r[4], mode=r[5],
-                                         words=r[6], minutes=r[7], lines=_lines(r[8])) for r in appearances),
-            spoken=tuple(SpokenIn(session=r[0], title=r[1], year=r[2], label=r[3], line=int(r[4]), words=int(r[5] or 0))
-                         for r in spoken),
-            speaker=speaker)
+            appearances=tuple(
+                Appearance(
+                    session=r[0],
+                    title=r[1],
+                    year=r[2],
+                    role=r[3],
+                    affiliation=r[4],
+                    mode=r[5],
+                    words=r[6],
+                    minutes=r[7],
+                    lines=_lines(r[8]),
+                )
+                for r in appearances
+            ),
+            spoken=tuple(
+                SpokenIn(session=r[0], title=r[1], year=r[2], label=r[3], line=int(r[4]), words=int(r[5] or 0))
+                for r in spoken
+            ),
+            speaker=speaker,
+        )
 
     # -- coalitions ------------------------------------------------------------------------------
     def coalition_counts(self) -> list[CoalitionCount]:
-        return [CoalitionCount(name=str(name), acronym=acronym, sessions=int(sessions), presented=int(presented or 0))
-                for name, acronym, sessions, presented in self._rows(
-                    "SELECT coalition, max(acronym), count(*), sum(CASE WHEN status = 'presented' THEN 1 ELSE 0 END)"
-                    " FROM coalition_mentions GROUP BY coalition ORDER BY coalition")]
+        return [
+            CoalitionCount(name=str(name), acronym=acronym, sessions=int(sessions), presented=int(presented or 0))
+            for name, acronym, sessions, presented in self._rows(
+                "SELECT coalition, max(acronym), count(*), sum(CASE WHEN status = 'presented' THEN 1 ELSE 0 END)"
+                " FROM coalition_mentions GROUP BY coalition ORDER BY coalition"
+            )
+        ]
 
     def coalition_count(self) -> int:
         return int(self._rows("SELECT count(DISTINCT coalition) FROM coalition_mentions")[0][0] or 0)
@@ -469,65 +516,103 @@ class PortalQueries(SQLBase):
         with self._snapshot() as tx:
             sessions = tx(
                 "SELECT c.session_id, s.title, s.year, c.acronym, c.status, c.lines FROM coalition_mentions c"
-                " JOIN sessions s ON s.id = c.session_id WHERE c.coalition = ? ORDER BY s.year DESC, s.title", (name,))
+                " JOIN sessions s ON s.id = c.session_id WHERE c.coalition = ? ORDER BY s.year DESC, s.title",
+                (name,),
+            )
             if not sessions:
                 return None
             speakers = tx(
                 "SELECT DISTINCT p.name, a.session_id, a.role FROM appearances a JOIN people p ON p.key = a.person_key"
-                f" WHERE a.affiliation = ? AND a.session_id IN ({mentioned})", (name, name))
-            analyses = tx(
-                f"SELECT session_id, kind, data FROM analyses WHERE kind IN ({', '.join('?' * len(kinds))})"
-                f" AND session_id IN ({mentioned})", (*kinds, name)) if kinds else []
+                f" WHERE a.affiliation = ? AND a.session_id IN ({mentioned})",
+                (name, name),
+            )
+            analyses = (
+                tx(
+                    f"SELECT session_id, kind, data FROM analyses WHERE kind IN ({', '.join('?' * len(kinds))})"
+                    f" AND session_id IN ({mentioned})",
+                    (*kinds, name),
+                )
+                if kinds
+                else []
+            )
             partners = tx(
                 f"SELECT coalition, count(*) FROM coalition_mentions WHERE session_id IN ({mentioned})"
-                " AND coalition <> ? GROUP BY coalition ORDER BY count(*) DESC, coalition LIMIT 20", (name, name))
+                " AND coalition <> ? GROUP BY coalition ORDER BY count(*) DESC, coalition LIMIT 20",
+                (name, name),
+            )
         found: dict[str, dict[str, Any]] = {}
         for sid, kind, data in analyses:
             found.setdefault(str(sid), {})[str(kind)] = json.loads(data)
         return CoalitionFacts(
-            sessions=tuple(CoalitionSession(session=r[0], title=r[1], year=r[2], acronym=r[3], status=r[4],
-                                            lines=_lines(r[5])) for r in sessions),
+            sessions=tuple(
+                CoalitionSession(session=r[0], title=r[1], year=r[2], acronym=r[3], status=r[4], lines=_lines(r[5]))
+                for r in sessions
+            ),
             speakers=tuple((str(r[0]), str(r[1]), r[2]) for r in speakers),
             partners=tuple((str(p), int(n)) for p, n in partners),
-            analyses=found)
+            analyses=found,
+        )
 
     # -- topics ------------------------------------------------------------------------------------
     def tag_counts(self, scheme: str | None = None) -> list[TagCount]:
         where, params = ("WHERE scheme = ? ", [scheme]) if scheme else ("", [])
-        return [TagCount(scheme=str(r[0]), code=str(r[1]), label=r[2], sessions=int(r[3]), top_score=r[4])
-                for r in self._rows(f"SELECT scheme, code, max(label), count(*), max(score) FROM tags {where}"
-                                    "GROUP BY scheme, code ORDER BY scheme, code", params)]
+        return [
+            TagCount(scheme=str(r[0]), code=str(r[1]), label=r[2], sessions=int(r[3]), top_score=r[4])
+            for r in self._rows(
+                f"SELECT scheme, code, max(label), count(*), max(score) FROM tags {where}"
+                "GROUP BY scheme, code ORDER BY scheme, code",
+                params,
+            )
+        ]
 
     def tagged_sessions(self, scheme: str, code: str) -> list[TaggedSession]:
-        return [TaggedSession(session=r[0], title=r[1], year=r[2], label=r[3], score=r[4], lines=_lines(r[5]))
-                for r in self._rows(
-                    "SELECT t.session_id, s.title, s.year, t.label, t.score, t.lines FROM tags t"
-                    " JOIN sessions s ON s.id = t.session_id WHERE t.scheme = ? AND t.code = ?"
-                    " ORDER BY t.score DESC, s.title", (scheme, code))]
+        return [
+            TaggedSession(session=r[0], title=r[1], year=r[2], label=r[3], score=r[4], lines=_lines(r[5]))
+            for r in self._rows(
+                "SELECT t.session_id, s.title, s.year, t.label, t.score, t.lines FROM tags t"
+                " JOIN sessions s ON s.id = t.session_id WHERE t.scheme = ? AND t.code = ?"
+                " ORDER BY t.score DESC, s.title",
+                (scheme, code),
+            )
+        ]
 
     # -- home and graph ----------------------------------------------------------------------------
     def latest_sessions(self, limit: int) -> list[tuple[str, str, int | None]]:
-        return [(str(sid), str(title), year) for sid, title, year in self._rows(
-            "SELECT s.id, s.title, s.year FROM sessions s JOIN documents d ON d.id = s.id"
-            " ORDER BY d.ingested_at DESC, s.year DESC, s.id LIMIT ?", (limit,))]
+        return [
+            (str(sid), str(title), year)
+            for sid, title, year in self._rows(
+                "SELECT s.id, s.title, s.year FROM sessions s JOIN documents d ON d.id = s.id"
+                " ORDER BY d.ingested_at DESC, s.year DESC, s.id LIMIT ?",
+                (limit,),
+            )
+        ]
 
     def latest_analyses(self, kind: str, limit: int) -> list[tuple[str, Any]]:
-        return [(str(sid), json.loads(data)) for sid, data in self._rows(
-            "SELECT a.session_id, a.data FROM analyses a JOIN documents d ON d.id = a.session_id"
-            " WHERE a.kind = ? ORDER BY d.ingested_at DESC LIMIT ?", (kind, limit))]
+        return [
+            (str(sid), json.loads(data))
+            for sid, data in self._rows(
+                "SELECT a.session_id, a.data FROM analyses a JOIN documents d ON d.id = a.session_id"
+                " WHERE a.kind = ? ORDER BY d.ingested_at DESC LIMIT ?",
+                (kind, limit),
+            )
+        ]
 
     def session_coalitions(self) -> list[tuple[str, str]]:
-        return [(str(sid), str(name)) for sid, name in
-                self._rows("SELECT session_id, coalition FROM coalition_mentions")]
+        return [
+            (str(sid), str(name)) for sid, name in self._rows("SELECT session_id, coalition FROM coalition_mentions")
+        ]
 
     def session_affiliations(self) -> list[tuple[str, str]]:
-        return [(str(sid), str(name)) for sid, name in self._rows(
-            "SELECT DISTINCT session_id, affiliation FROM appearances"
-            " WHERE affiliation IS NOT NULL AND affiliation <> ''")]
+        return [
+            (str(sid), str(name))
+            for sid, name in self._rows(
+                "SELECT DISTINCT session_id, affiliation FROM appearances"
+                " WHERE affiliation IS NOT NULL AND affiliation <> ''"
+            )
+        ]
 
     # -- search facets -------------------------------------------------------------------------------
-    def search_facets(self, query: Query, filters: SearchFilters, *,
-                      window: int = FACET_WINDOW) -> SearchFacets | None:
+    def search_facets(self, query: Query, filters: SearchFilters, *, window: int = FACET_WINDOW) -> SearchFacets | None:
         match = to_tsquery(query) if self.dialect == "postgres" else to_fts5(query)
         if match is None:
             return None
@@ -544,4 +629,5 @@ class PortalQueries(SQLBase):
             years=tuple(sorted(counts["year"].items(), reverse=True)),
             speakers=tuple(_most_first(counts["speaker"])),
             coalitions=tuple(_most_first(counts["coalition"])),
-            tags=tuple((code, label, n) for (code, label), n in _most_first(counts["tag"])))
+            tags=tuple((code, label, n) for (code, label), n in _most_first(counts["tag"])),
+        )

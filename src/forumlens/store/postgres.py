@@ -15,7 +15,6 @@ parallel reads.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import threading
 from collections.abc import Iterator, Sequence
@@ -82,24 +81,47 @@ def translate_pg_error(exc: psycopg.Error, location: str) -> StoreError:
     where = redact(location)
     detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if isinstance(exc, (pg_errors.ReadOnlySqlTransaction, pg_errors.InsufficientPrivilege)):
-        return StoreReadOnly(f"the database refused the write ({detail})", source=where,
-                             hint="connect as a user allowed to write, or to the primary server")
+        return StoreReadOnly(
+            f"the database refused the write ({detail})",
+            source=where,
+            hint="connect as a user allowed to write, or to the primary server",
+        )
     if isinstance(exc, (pg_errors.DiskFull, pg_errors.OutOfMemory)):
-        return StoreFull("the database server is out of space; nothing was changed", source=where,
-                         hint="free space on the server and retry")
+        return StoreFull(
+            "the database server is out of space; nothing was changed",
+            source=where,
+            hint="free space on the server and retry",
+        )
     if isinstance(exc, (pg_errors.DataCorrupted, pg_errors.IndexCorrupted)):
-        return StoreCorrupt(f"the database reports damaged data ({detail})", source=where,
-                            hint="run `forumlens check`, REINDEX, or restore a backup")
-    if isinstance(exc, (pg_errors.DeadlockDetected, pg_errors.SerializationFailure,
-                        pg_errors.LockNotAvailable, pg_errors.QueryCanceled)):
-        return StoreError(f"the database is busy ({detail})", source=where,
-                          hint="retry; another writer held the same rows")
+        return StoreCorrupt(
+            f"the database reports damaged data ({detail})",
+            source=where,
+            hint="run `forumlens check`, REINDEX, or restore a backup",
+        )
+    if isinstance(
+        exc,
+        (
+            pg_errors.DeadlockDetected,
+            pg_errors.SerializationFailure,
+            pg_errors.LockNotAvailable,
+            pg_errors.QueryCanceled,
+        ),
+    ):
+        return StoreError(
+            f"the database is busy ({detail})", source=where, hint="retry; another writer held the same rows"
+        )
     if isinstance(exc, pg_errors.UndefinedTable):
-        return StoreError(f"this database is not a forumlens store ({detail})", source=where,
-                          hint="run `forumlens migrate --db URL`, or check the URL")
+        return StoreError(
+            f"this database is not a forumlens store ({detail})",
+            source=where,
+            hint="run `forumlens migrate --db URL`, or check the URL",
+        )
     if isinstance(exc, psycopg.OperationalError):
-        return StoreError(f"cannot reach the PostgreSQL server ({detail})", source=where,
-                          hint="check the URL, that the server is running, and the user's password")
+        return StoreError(
+            f"cannot reach the PostgreSQL server ({detail})",
+            source=where,
+            hint="check the URL, that the server is running, and the user's password",
+        )
     if isinstance(exc, psycopg.DataError):
         return StoreError(f"the database rejected a value ({detail})", source=where)
     return StoreError(f"database error: {detail}", source=where)
@@ -117,21 +139,34 @@ class PostgresStore(SQLStore):
         try:
             # keepalives and an idle-in-transaction limit: a client that dies mid-transaction
             # must not leave its locks behind for the next ingest
-            self.conn = psycopg.connect(location, autocommit=True, connect_timeout=15,
-                                        application_name="forumlens", keepalives=1, keepalives_idle=30,
-                                        keepalives_interval=10, keepalives_count=3,
-                                        options="-c idle_in_transaction_session_timeout=120000")
+            self.conn = psycopg.connect(
+                location,
+                autocommit=True,
+                connect_timeout=15,
+                application_name="forumlens",
+                keepalives=1,
+                keepalives_idle=30,
+                keepalives_interval=10,
+                keepalives_count=3,
+                options="-c idle_in_transaction_session_timeout=120000",
+            )
         except psycopg.Error as exc:
             raise translate_pg_error(exc, location) from exc
         except Exception as exc:  # malformed URL (psycopg raises ProgrammingError or ValueError)
-            raise ConfigError(f"not a usable PostgreSQL URL ({exc})", source=redact(location),
-                              hint="postgresql://USER:PASSWORD@HOST:PORT/DATABASE") from exc
+            raise ConfigError(
+                f"not a usable PostgreSQL URL ({exc})",
+                source=redact(location),
+                hint="postgresql://USER:PASSWORD@HOST:PORT/DATABASE",
+            ) from exc
         self.conn.adapters.register_loader("numeric", _NumericLoader)
         try:
             if (readonly or not create) and self.schema_version() == 0:  # only writers create a store
                 self.conn.close()
-                raise NotFound("this database holds no forumlens store", source=redact(location),
-                               hint="`forumlens migrate` or `forumlens ingest FILES` creates one; check --db")
+                raise NotFound(
+                    "this database holds no forumlens store",
+                    source=redact(location),
+                    hint="`forumlens migrate` or `forumlens ingest FILES` creates one; check --db",
+                )
             self._migrate()
         except psycopg.Error as exc:
             self.conn.close()
@@ -150,13 +185,18 @@ class PostgresStore(SQLStore):
             return
         with self._lock, self.conn.transaction(), self.conn.cursor() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
-            cur.execute(f"CREATE TABLE IF NOT EXISTS {SCHEMA_TABLE} (version INTEGER NOT NULL,"
-                        " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
+            cur.execute(
+                f"CREATE TABLE IF NOT EXISTS {SCHEMA_TABLE} (version INTEGER NOT NULL,"
+                " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+            )
             cur.execute(f"SELECT coalesce(max(version), 0) FROM {SCHEMA_TABLE}")
             version = int(cur.fetchone()[0])  # type: ignore[index]
             if version > SCHEMA_VERSION:
-                raise StoreError(f"the store has schema version {version}, newer than this forumlens "
-                                 f"({SCHEMA_VERSION})", source=redact(self.location), hint="upgrade forumlens")
+                raise StoreError(
+                    f"the store has schema version {version}, newer than this forumlens ({SCHEMA_VERSION})",
+                    source=redact(self.location),
+                    hint="upgrade forumlens",
+                )
             for number in range(version, SCHEMA_VERSION):
                 for statement in PG_MIGRATIONS[number]:
                     cur.execute(statement)
@@ -204,26 +244,33 @@ class PostgresStore(SQLStore):
     def _table_columns(self) -> dict[str, list[str]]:
         columns: dict[str, list[str]] = {}
         for table, column in self._rows(
-                "SELECT c.table_name, c.column_name FROM information_schema.columns c"
-                " JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
-                " WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'"
-                f" AND c.table_name != '{SCHEMA_TABLE}' ORDER BY c.table_name, c.ordinal_position"):
+            "SELECT c.table_name, c.column_name FROM information_schema.columns c"
+            " JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
+            " WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'"
+            f" AND c.table_name != '{SCHEMA_TABLE}' ORDER BY c.table_name, c.ordinal_position"
+        ):
             if (table, column) != ("turns", "tsv"):  # computed from the text on the way in
                 columns.setdefault(str(table), []).append(str(column))
         return columns
 
     def _foreign_keys(self) -> list[tuple[str, str]]:
-        return [(str(a), str(b)) for a, b in self._rows(
-            "SELECT conrelid::regclass::text, confrelid::regclass::text FROM pg_constraint"
-            " WHERE contype = 'f' AND connamespace = current_schema()::regnamespace")]
+        return [
+            (str(a), str(b))
+            for a, b in self._rows(
+                "SELECT conrelid::regclass::text, confrelid::regclass::text FROM pg_constraint"
+                " WHERE contype = 'f' AND connamespace = current_schema()::regnamespace"
+            )
+        ]
 
     def _stream(self, table: str, columns: list[str], batch: int) -> Iterator[Rows]:
         names = ", ".join(f'"{c}"' for c in columns)
         idle = self.conn.info.transaction_status == 0  # a server-side cursor needs a transaction
         with self._lock:
             try:
-                with (self.conn.transaction() if idle else nullcontext(),
-                      self.conn.cursor(name=f"forumlens_copy_{table}") as cur):
+                with (
+                    self.conn.transaction() if idle else nullcontext(),
+                    self.conn.cursor(name=f"forumlens_copy_{table}") as cur,
+                ):
                     cur.itersize = batch
                     cur.execute(f'SELECT {names} FROM "{table}"')
                     while rows := cur.fetchmany(batch):
@@ -244,10 +291,14 @@ class PostgresStore(SQLStore):
 
     def _after_bulk_insert(self, tx: Tx) -> None:
         """After explicit ids went in, new rows must number on from the largest."""
-        for table, column in tx("SELECT table_name, column_name FROM information_schema.columns"
-                                " WHERE table_schema = current_schema() AND is_identity = 'YES'"):
-            tx(f'SELECT setval(pg_get_serial_sequence(?, ?), coalesce(max("{column}"), 0) + 1, false) FROM "{table}"',
-               (f'"{table}"', column))
+        for table, column in tx(
+            "SELECT table_name, column_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND is_identity = 'YES'"
+        ):
+            tx(
+                f'SELECT setval(pg_get_serial_sequence(?, ?), coalesce(max("{column}"), 0) + 1, false) FROM "{table}"',
+                (f'"{table}"', column),
+            )
 
     @contextmanager
     def _consistent_reads(self) -> Iterator[None]:
@@ -280,10 +331,17 @@ class PostgresStore(SQLStore):
         words = highlight_terms(query)
         hits = []
         for _id, score, sid, end_line, speaker, label, text, headline, title in self._native(sql, params):
-            hits.append(SearchHit(
-                session=sid, line=line_of_first(text, end_line, words), speaker=speaker,
-                snippet=_snippet(headline, text), score=float(score), title=title, label=label,
-            ))
+            hits.append(
+                SearchHit(
+                    session=sid,
+                    line=line_of_first(text, end_line, words),
+                    speaker=speaker,
+                    snippet=_snippet(headline, text),
+                    score=float(score),
+                    title=title,
+                    label=label,
+                )
+            )
         return hits
 
     def check(self) -> list[str]:
@@ -300,8 +358,10 @@ class PostgresStore(SQLStore):
             orphans = tx("SELECT count(*) FROM sessions s LEFT JOIN documents d ON d.id = s.id WHERE d.id IS NULL")
             if orphans[0][0]:
                 problems.append(f"{orphans[0][0]} sessions without a document")
-            mismatched = tx("SELECT s.id FROM sessions s WHERE s.turn_count !="
-                            " (SELECT count(*) FROM turns t WHERE t.session_id = s.id)")
+            mismatched = tx(
+                "SELECT s.id FROM sessions s WHERE s.turn_count !="
+                " (SELECT count(*) FROM turns t WHERE t.session_id = s.id)"
+            )
             problems += [f"session {r[0]}: turn count does not match its turns" for r in mismatched]
             unindexed = tx("SELECT count(*) FROM turns WHERE tsv = ''::tsvector AND text ~ '[[:alnum:]]'")
             if unindexed[0][0]:
@@ -324,6 +384,6 @@ def _snippet(headline: str, text: str) -> str:
     out = marked.replace(SNIPPET_OPEN, "**").replace(SNIPPET_CLOSE, "**")
     if words and body[: len(words)] != words:
         out = "…" + out
-    if words and body[-len(words):] != words:
+    if words and body[-len(words) :] != words:
         out += "…"
     return out

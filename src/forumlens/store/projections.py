@@ -14,7 +14,7 @@ from typing import Any
 
 from ..transcript.speakers import name_key
 
-__all__ = ["project_analyses", "document_columns", "PROJECTED_TABLES"]
+__all__ = ["PROJECTED_TABLES", "document_columns", "project_analyses"]
 
 # table → column order of the rows `project_analyses` returns
 PROJECTED_TABLES: dict[str, tuple[str, ...]] = {
@@ -56,23 +56,40 @@ def project_analyses(session_id: str, analyses: Mapping[str, Any]) -> dict[str, 
         rows["people"].append((key, name))
         for label in sorted(set(person.get("labels") or [])) or [name]:
             rows["person_labels"].append((key, label))
-        rows["appearances"].append((session_id, key, person.get("role"), person.get("affiliation"),
-                                    person.get("mode"), int(person.get("words") or 0),
-                                    float(person.get("minutes") or 0.0), _lines(person.get("lines"))))
+        rows["appearances"].append(
+            (
+                session_id,
+                key,
+                person.get("role"),
+                person.get("affiliation"),
+                person.get("mode"),
+                int(person.get("words") or 0),
+                float(person.get("minutes") or 0.0),
+                _lines(person.get("lines")),
+            )
+        )
     seen_coalitions: set[str] = set()
     for coalition in analyses.get("coalitions") or []:
         name = coalition.get("name")
         if not name or name in seen_coalitions:
             continue
         seen_coalitions.add(name)
-        rows["coalition_mentions"].append((session_id, name, coalition.get("acronym"),
-                                           coalition.get("status") or "mentioned", _lines(coalition.get("lines"))))
+        rows["coalition_mentions"].append(
+            (
+                session_id,
+                name,
+                coalition.get("acronym"),
+                coalition.get("status") or "mentioned",
+                _lines(coalition.get("lines")),
+            )
+        )
     seen_tags: set[tuple[str, str]] = set()
     for tag in analyses.get("tags") or []:
         scheme, code = str(tag.get("scheme") or ""), str(tag.get("code") or "")
         if not (scheme and code) or (scheme, code) in seen_tags:
             continue
         seen_tags.add((scheme, code))
-        rows["tags"].append((session_id, scheme, code, tag.get("label") or "", float(tag.get("score") or 0.0),
-                             _lines(tag.get("lines"))))
+        rows["tags"].append(
+            (session_id, scheme, code, tag.get("label") or "", float(tag.get("score") or 0.0), _lines(tag.get("lines")))
+        )
     return rows

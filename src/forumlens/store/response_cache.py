@@ -47,16 +47,21 @@ class ResponseFile:
             conn = sqlite3.connect(self.path, timeout=0.5, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = OFF")  # a cache: losing it in a crash costs a re-render
-            conn.execute("CREATE TABLE IF NOT EXISTS entries (key BLOB PRIMARY KEY, headers BLOB, body BLOB,"
-                         " compressed INTEGER, etag BLOB, expires REAL, size INTEGER)")
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS entries (key BLOB PRIMARY KEY, headers BLOB, body BLOB,"
+                " compressed INTEGER, etag BLOB, expires REAL, size INTEGER)"
+            )
             self._local.conn = conn
         return conn
 
     def get(self, key: bytes) -> CachedResponse | None:
         """The entry stored under `key`, expired or not; None when there is none."""
         try:
-            row = self._conn().execute("SELECT headers, body, compressed, etag, expires FROM entries WHERE key = ?",
-                                       (key,)).fetchone()
+            row = (
+                self._conn()
+                .execute("SELECT headers, body, compressed, etag, expires FROM entries WHERE key = ?", (key,))
+                .fetchone()
+            )
         except sqlite3.Error as exc:
             raise StoreError(f"the shared response cache cannot be read ({exc})", source=self.path) from exc
         if row is None:
@@ -67,9 +72,18 @@ class ResponseFile:
         """Store (or replace) an entry; every few writes, drop the oldest down to the budget."""
         try:
             conn = self._conn()
-            conn.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         (key, entry.headers, entry.body, int(entry.compressed), entry.etag, entry.expires,
-                          len(entry.body) + len(entry.headers)))
+            conn.execute(
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    key,
+                    entry.headers,
+                    entry.body,
+                    int(entry.compressed),
+                    entry.etag,
+                    entry.expires,
+                    len(entry.body) + len(entry.headers),
+                ),
+            )
             self._writes += 1
             if self._writes % _EVICT_EVERY == 0:
                 self._evict(conn)

@@ -128,16 +128,25 @@ def _lines(value: Any) -> tuple[int, ...]:
 
 
 def _subscriber(row: Sequence[Any]) -> SubscriberRecord:
-    return SubscriberRecord(id=int(row[0]), name=str(row[1]), email=row[2], webhook=row[3], webhook_secret=row[4],
-                            feed_token=row[5], interests=json.loads(row[6] or "{}"), created_at=str(row[7]))
+    return SubscriberRecord(
+        id=int(row[0]),
+        name=str(row[1]),
+        email=row[2],
+        webhook=row[3],
+        webhook_secret=row[4],
+        feed_token=row[5],
+        interests=json.loads(row[6] or "{}"),
+        created_at=str(row[7]),
+    )
 
 
 def _in(items: Sequence[str]) -> str:
     return "(" + ", ".join("?" * len(items)) + ")"
 
 
-def subscriber_matches_sql(subscriber_id: int, items: Sequence[str] | None = None,
-                           limit: int | None = None) -> tuple[str, list[Any]]:
+def subscriber_matches_sql(
+    subscriber_id: int, items: Sequence[str] | None = None, limit: int | None = None
+) -> tuple[str, list[Any]]:
     """The matches of a subscriber, newest first, optionally only some items and at most `limit`."""
     sql = "SELECT subscriber_id, item, session_id, reason, line, created_at FROM matches WHERE subscriber_id = ?"
     params: list[Any] = [subscriber_id]
@@ -178,16 +187,16 @@ class RoutingStore(Protocol):
         """Delete a subscriber with its matches and delivery log in one transaction (nothing more is sent)."""
         ...
 
-    def record_matches(self, matches: Sequence[StoredMatch],
-                       channels: Mapping[int, Sequence[str]]) -> list[bool]:
+    def record_matches(self, matches: Sequence[StoredMatch], channels: Mapping[int, Sequence[str]]) -> list[bool]:
         """Store each match not stored yet and queue one delivery per channel of its subscriber, atomically.
 
         Returns, for each match given, whether this call recorded it (so nothing is queued twice).
         """
         ...
 
-    def subscriber_matches(self, subscriber_id: int, *, items: Sequence[str] | None = None,
-                           limit: int | None = None) -> list[StoredMatch]:
+    def subscriber_matches(
+        self, subscriber_id: int, *, items: Sequence[str] | None = None, limit: int | None = None
+    ) -> list[StoredMatch]:
         """Stored matches of a subscriber, newest first (only `items` when given): digests and feeds."""
         ...
 
@@ -207,8 +216,9 @@ class RoutingStore(Protocol):
         """Mark a batch `sending` and count one more attempt, committed before the send; returns the attempts."""
         ...
 
-    def record_delivery_failure(self, subscriber_id: int, channel: str, items: Sequence[str], error: str,
-                                max_attempts: int) -> None:
+    def record_delivery_failure(
+        self, subscriber_id: int, channel: str, items: Sequence[str], error: str, max_attempts: int
+    ) -> None:
         """A send failed: the batch is `failed` once it has `max_attempts`, else `retry`, with the error."""
         ...
 
@@ -228,8 +238,7 @@ class RoutingStore(Protocol):
         """The row of a named lease, live or lapsed, or None when nobody took it."""
         ...
 
-    def take_lease(self, name: str, owner: str, expires_at: float, *,
-                   can_take: Callable[[Lease], bool]) -> bool:
+    def take_lease(self, name: str, owner: str, expires_at: float, *, can_take: Callable[[Lease], bool]) -> bool:
         """Take a lease in one transaction: free, or held by a row `can_take` accepts (only that row is replaced).
 
         False when `can_take` refuses the current holder; a racer that replaced the row meanwhile
@@ -278,14 +287,25 @@ class RoutingQueries(SQLBase):
         interests = json.dumps(dict(record.interests or {}), ensure_ascii=False)
         with self._write() as tx:
             if record.id is not None:
-                tx("UPDATE subscribers SET email = ?, webhook = ?, webhook_secret = ?, feed_token = ?,"
-                   " interests = ? WHERE id = ?",
-                   (record.email, record.webhook, record.webhook_secret, record.feed_token, interests, record.id))
+                tx(
+                    "UPDATE subscribers SET email = ?, webhook = ?, webhook_secret = ?, feed_token = ?,"
+                    " interests = ? WHERE id = ?",
+                    (record.email, record.webhook, record.webhook_secret, record.feed_token, interests, record.id),
+                )
             else:
-                tx("INSERT INTO subscribers (name, email, webhook, webhook_secret, feed_token, interests,"
-                   " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   (record.name, record.email, record.webhook, record.webhook_secret, record.feed_token,
-                    interests, record.created_at))
+                tx(
+                    "INSERT INTO subscribers (name, email, webhook, webhook_secret, feed_token, interests,"
+                    " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        record.name,
+                        record.email,
+                        record.webhook,
+                        record.webhook_secret,
+                        record.feed_token,
+                        interests,
+                        record.created_at,
+                    ),
+                )
 
     def remove_subscriber(self, subscriber_id: int) -> None:
         with self._write() as tx:
@@ -294,37 +314,46 @@ class RoutingQueries(SQLBase):
             tx("DELETE FROM subscribers WHERE id = ?", (subscriber_id,))
 
     # -- matches -------------------------------------------------------------------------------
-    def record_matches(self, matches: Sequence[StoredMatch],
-                       channels: Mapping[int, Sequence[str]]) -> list[bool]:
+    def record_matches(self, matches: Sequence[StoredMatch], channels: Mapping[int, Sequence[str]]) -> list[bool]:
         fresh: list[bool] = []
         with self._write() as tx:
             for m in matches:
-                inserted = tx("INSERT INTO matches (subscriber_id, item, session_id, reason, line, created_at)"
-                              " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING item",
-                              (m.subscriber_id, m.item, m.session_id, m.reason, m.line, m.created_at))
+                inserted = tx(
+                    "INSERT INTO matches (subscriber_id, item, session_id, reason, line, created_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING item",
+                    (m.subscriber_id, m.item, m.session_id, m.reason, m.line, m.created_at),
+                )
                 fresh.append(bool(inserted))
                 if not inserted:  # stored before (by an earlier call, or earlier in this one)
                     continue
                 for channel in channels.get(m.subscriber_id, ()):
-                    tx("INSERT INTO deliveries (subscriber_id, item, channel, status, attempts)"
-                       " VALUES (?, ?, ?, 'pending', 0) ON CONFLICT DO NOTHING", (m.subscriber_id, m.item, channel))
+                    tx(
+                        "INSERT INTO deliveries (subscriber_id, item, channel, status, attempts)"
+                        " VALUES (?, ?, ?, 'pending', 0) ON CONFLICT DO NOTHING",
+                        (m.subscriber_id, m.item, channel),
+                    )
         return fresh
 
-    def subscriber_matches(self, subscriber_id: int, *, items: Sequence[str] | None = None,
-                           limit: int | None = None) -> list[StoredMatch]:
+    def subscriber_matches(
+        self, subscriber_id: int, *, items: Sequence[str] | None = None, limit: int | None = None
+    ) -> list[StoredMatch]:
         if items is not None and not items:
             return []
         sql, params = subscriber_matches_sql(subscriber_id, items, limit)
-        return [StoredMatch(int(sub), str(item), str(sid), str(reason), line, str(created))
-                for sub, item, sid, reason, line, created in self._rows(sql, params)]
+        return [
+            StoredMatch(int(sub), str(item), str(sid), str(reason), line, str(created))
+            for sub, item, sid, reason, line, created in self._rows(sql, params)
+        ]
 
     def matched_items(self, subscriber_id: int) -> list[str]:
         return [str(r[0]) for r in self._rows("SELECT item FROM matches WHERE subscriber_id = ?", (subscriber_id,))]
 
     # -- deliveries ------------------------------------------------------------------------------
     def delivery_log(self, subscriber_id: int | None = None) -> list[DeliveryLogEntry]:
-        sql = ("SELECT s.name, d.item, d.channel, d.status, d.attempts, d.last_error, d.delivered_at"
-               " FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id")
+        sql = (
+            "SELECT s.name, d.item, d.channel, d.status, d.attempts, d.last_error, d.delivered_at"
+            " FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id"
+        )
         params: list[Any] = []
         if subscriber_id is not None:
             sql += " WHERE d.subscriber_id = ?"
@@ -333,43 +362,60 @@ class RoutingQueries(SQLBase):
         return [DeliveryLogEntry(*row) for row in self._rows(sql, params)]
 
     def open_deliveries(self, subscriber_id: int, channel: str) -> list[OpenDelivery]:
-        return [OpenDelivery(str(r[0]), str(r[1]), int(r[2])) for r in self._rows(
-            f"SELECT item, status, attempts FROM deliveries WHERE subscriber_id = ? AND channel = ?"
-            f" AND status IN {_OPEN} ORDER BY item", (subscriber_id, channel))]
+        return [
+            OpenDelivery(str(r[0]), str(r[1]), int(r[2]))
+            for r in self._rows(
+                f"SELECT item, status, attempts FROM deliveries WHERE subscriber_id = ? AND channel = ?"
+                f" AND status IN {_OPEN} ORDER BY item",
+                (subscriber_id, channel),
+            )
+        ]
 
-    def _set_deliveries(self, subscriber_id: int, channel: str, items: Sequence[str], assignments: str,
-                        params: Sequence[Any]) -> None:
+    def _set_deliveries(
+        self, subscriber_id: int, channel: str, items: Sequence[str], assignments: str, params: Sequence[Any]
+    ) -> None:
         with self._write() as tx:
-            tx(f"UPDATE deliveries SET {assignments} WHERE subscriber_id = ? AND channel = ? AND item IN {_in(items)}",
-               [*params, subscriber_id, channel, *items])
+            tx(
+                f"UPDATE deliveries SET {assignments} WHERE subscriber_id = ? AND channel = ? AND item IN {_in(items)}",
+                [*params, subscriber_id, channel, *items],
+            )
 
     def claim_deliveries(self, subscriber_id: int, channel: str, items: Sequence[str]) -> int:
         where = f"subscriber_id = ? AND channel = ? AND item IN {_in(items)}"
         with self._write() as tx:
-            tx(f"UPDATE deliveries SET status = 'sending', attempts = attempts + 1 WHERE {where}",
-               [subscriber_id, channel, *items])
+            tx(
+                f"UPDATE deliveries SET status = 'sending', attempts = attempts + 1 WHERE {where}",
+                [subscriber_id, channel, *items],
+            )
             rows = tx(f"SELECT max(attempts) FROM deliveries WHERE {where}", [subscriber_id, channel, *items])
         return int(rows[0][0] or 0) if rows else 0
 
-    def record_delivery_failure(self, subscriber_id: int, channel: str, items: Sequence[str], error: str,
-                                max_attempts: int) -> None:
-        self._set_deliveries(subscriber_id, channel, items,
-                             "status = CASE WHEN attempts >= ? THEN 'failed' ELSE 'retry' END, last_error = ?",
-                             [max_attempts, error])
+    def record_delivery_failure(
+        self, subscriber_id: int, channel: str, items: Sequence[str], error: str, max_attempts: int
+    ) -> None:
+        self._set_deliveries(
+            subscriber_id,
+            channel,
+            items,
+            "status = CASE WHEN attempts >= ? THEN 'failed' ELSE 'retry' END, last_error = ?",
+            [max_attempts, error],
+        )
 
     def mark_delivered(self, subscriber_id: int, channel: str, items: Sequence[str], delivered_at: str) -> None:
-        self._set_deliveries(subscriber_id, channel, items,
-                             "status = 'delivered', delivered_at = ?, last_error = NULL", [delivered_at])
+        self._set_deliveries(
+            subscriber_id, channel, items, "status = 'delivered', delivered_at = ?, last_error = NULL", [delivered_at]
+        )
 
     def cancel_deliveries(self, subscriber_id: int, channel: str, items: Sequence[str], reason: str) -> None:
         self._set_deliveries(subscriber_id, channel, items, "status = 'cancelled', last_error = ?", [reason])
 
     def requeue_failed_deliveries(self, subscriber_id: int) -> int:
         with self._write() as tx:
-            rows = tx("SELECT count(*) FROM deliveries WHERE subscriber_id = ? AND status = 'failed'",
-                      (subscriber_id,))
-            tx("UPDATE deliveries SET status = 'retry', attempts = 0 WHERE subscriber_id = ? AND status = 'failed'",
-               (subscriber_id,))
+            rows = tx("SELECT count(*) FROM deliveries WHERE subscriber_id = ? AND status = 'failed'", (subscriber_id,))
+            tx(
+                "UPDATE deliveries SET status = 'retry', attempts = 0 WHERE subscriber_id = ? AND status = 'failed'",
+                (subscriber_id,),
+            )
         return int(rows[0][0])
 
     # -- leases ----------------------------------------------------------------------------------
@@ -377,8 +423,7 @@ class RoutingQueries(SQLBase):
         rows = self._rows("SELECT owner, expires_at FROM leases WHERE name = ?", (name,))
         return Lease(str(rows[0][0]), float(rows[0][1])) if rows else None
 
-    def take_lease(self, name: str, owner: str, expires_at: float, *,
-                   can_take: Callable[[Lease], bool]) -> bool:
+    def take_lease(self, name: str, owner: str, expires_at: float, *, can_take: Callable[[Lease], bool]) -> bool:
         with self._write() as tx:
             rows = tx("SELECT owner, expires_at FROM leases WHERE name = ?", (name,))
             if rows:
@@ -391,8 +436,10 @@ class RoutingQueries(SQLBase):
 
     def renew_lease(self, name: str, owner: str, expires_at: float) -> bool:
         with self._write() as tx:
-            rows = tx("UPDATE leases SET expires_at = ? WHERE name = ? AND owner = ? RETURNING owner",
-                      (expires_at, name, owner))
+            rows = tx(
+                "UPDATE leases SET expires_at = ? WHERE name = ? AND owner = ? RETURNING owner",
+                (expires_at, name, owner),
+            )
         return bool(rows)
 
     def release_lease(self, name: str, owner: str) -> None:
@@ -402,19 +449,33 @@ class RoutingQueries(SQLBase):
     # -- what interests match against ----------------------------------------------------------------
     def session_mentions(self, session_id: str) -> SessionMentions:
         with self._snapshot() as tx:
-            coalitions = tx("SELECT coalition, acronym, status, lines FROM coalition_mentions WHERE session_id = ?"
-                            " ORDER BY coalition", (session_id,))
-            tags = tx("SELECT scheme, code, label, lines FROM tags WHERE session_id = ? ORDER BY score DESC, code",
-                      (session_id,))
-            people = tx("SELECT p.name, a.role, a.lines FROM appearances a JOIN people p ON p.key = a.person_key"
-                        " WHERE a.session_id = ? ORDER BY p.name", (session_id,))
-            speakers = tx("SELECT speaker_key, min(speaker), min(line) FROM turns WHERE session_id = ?"
-                          " AND kind = 'speech' AND speaker IS NOT NULL GROUP BY speaker_key ORDER BY min(line)",
-                          (session_id,))
+            coalitions = tx(
+                "SELECT coalition, acronym, status, lines FROM coalition_mentions WHERE session_id = ?"
+                " ORDER BY coalition",
+                (session_id,),
+            )
+            tags = tx(
+                "SELECT scheme, code, label, lines FROM tags WHERE session_id = ? ORDER BY score DESC, code",
+                (session_id,),
+            )
+            people = tx(
+                "SELECT p.name, a.role, a.lines FROM appearances a JOIN people p ON p.key = a.person_key"
+                " WHERE a.session_id = ? ORDER BY p.name",
+                (session_id,),
+            )
+            speakers = tx(
+                "SELECT speaker_key, min(speaker), min(line) FROM turns WHERE session_id = ?"
+                " AND kind = 'speech' AND speaker IS NOT NULL GROUP BY speaker_key ORDER BY min(line)",
+                (session_id,),
+            )
         return SessionMentions(
-            coalitions=tuple(Mention(str(name), _lines(lines), status or "", (acronym,) if acronym else ())
-                             for name, acronym, status, lines in coalitions),
-            tags=tuple(Mention(str(code), _lines(lines), label or "", (scheme,))
-                       for scheme, code, label, lines in tags),
+            coalitions=tuple(
+                Mention(str(name), _lines(lines), status or "", (acronym,) if acronym else ())
+                for name, acronym, status, lines in coalitions
+            ),
+            tags=tuple(
+                Mention(str(code), _lines(lines), label or "", (scheme,)) for scheme, code, label, lines in tags
+            ),
             people=tuple(Mention(str(name), _lines(lines), role or "") for name, role, lines in people),
-            speakers=tuple(Mention(str(speaker), (int(line),)) for key, speaker, line in speakers if key and speaker))
+            speakers=tuple(Mention(str(speaker), (int(line),)) for key, speaker, line in speakers if key and speaker),
+        )

@@ -15,15 +15,47 @@ from ..models import Document, Session
 from ..transcript.speakers import name_key
 from .projections import document_columns
 
-__all__ = ["SessionRows", "session_rows", "DOCUMENT_COLUMNS", "SESSION_COLUMNS", "SPEAKER_COLUMNS",
-           "TURN_COLUMNS", "ANALYSIS_COLUMNS"]
+__all__ = [
+    "ANALYSIS_COLUMNS",
+    "DOCUMENT_COLUMNS",
+    "SESSION_COLUMNS",
+    "SPEAKER_COLUMNS",
+    "TURN_COLUMNS",
+    "SessionRows",
+    "session_rows",
+]
 
-DOCUMENT_COLUMNS = ("id", "sha256", "source", "format", "encoding", "kind", "title", "year", "text", "warnings",
-                    "ingested_at", "meta")
+DOCUMENT_COLUMNS = (
+    "id",
+    "sha256",
+    "source",
+    "format",
+    "encoding",
+    "kind",
+    "title",
+    "year",
+    "text",
+    "warnings",
+    "ingested_at",
+    "meta",
+)
 SESSION_COLUMNS = ("id", "title", "year", "turn_count", "speaker_count", "word_count")
 SPEAKER_COLUMNS = ("session_id", "label", "speaker", "turns")
-TURN_COLUMNS = ("session_id", "idx", "line", "end_line", "label", "speaker", "speaker_key", "kind", "text",
-                "start_offset", "end_offset", "page", "section")
+TURN_COLUMNS = (
+    "session_id",
+    "idx",
+    "line",
+    "end_line",
+    "label",
+    "speaker",
+    "speaker_key",
+    "kind",
+    "text",
+    "start_offset",
+    "end_offset",
+    "page",
+    "section",
+)
 ANALYSIS_COLUMNS = ("session_id", "kind", "data")
 
 
@@ -47,13 +79,46 @@ def session_rows(document: Document, session: Session, analyses: dict[str, Any] 
             labels[turn.label] = (speaker, count + 1)
     kind, meta = document_columns(analyses)
     return SessionRows(
-        document=(sid, document.sha256, document.source, document.format, document.encoding, kind, session.title,
-                  session.year, session.text, json.dumps([*document.warnings, *session.warnings]), now, meta),
-        session=(sid, session.title, session.year, len(session.turns),
-                 len({name_key(t.speaker or t.label or "") for t in speech if t.label}),
-                 sum(len(t.text.split()) for t in speech)),
+        document=(
+            sid,
+            document.sha256,
+            document.source,
+            document.format,
+            document.encoding,
+            kind,
+            session.title,
+            session.year,
+            session.text,
+            json.dumps([*document.warnings, *session.warnings]),
+            now,
+            meta,
+        ),
+        session=(
+            sid,
+            session.title,
+            session.year,
+            len(session.turns),
+            len({name_key(t.speaker or t.label or "") for t in speech if t.label}),
+            sum(len(t.text.split()) for t in speech),
+        ),
         speakers=[(sid, label, speaker, count) for label, (speaker, count) in labels.items()],
-        turns=[(sid, t.index, t.line, t.end_line, t.label, t.speaker, name_key(t.speaker or t.label or ""), t.kind,
-                t.text, t.start, t.end, t.page, t.section) for t in session.turns],
+        turns=[
+            (
+                sid,
+                t.index,
+                t.line,
+                t.end_line,
+                t.label,
+                t.speaker,
+                name_key(t.speaker or t.label or ""),
+                t.kind,
+                t.text,
+                t.start,
+                t.end,
+                t.page,
+                t.section,
+            )
+            for t in session.turns
+        ],
         analyses=[(sid, kind, json.dumps(data, ensure_ascii=False)) for kind, data in (analyses or {}).items()],
     )

@@ -12,7 +12,15 @@ from typing import Any
 from ..search import SearchFilters
 from ..transcript.speakers import name_key
 
-__all__ = ["line_of_first", "search_sql", "snippet_sql", "filter_sql", "sessions_sql", "pg_search_sql", "HEADLINE_OPTIONS"]
+__all__ = [
+    "HEADLINE_OPTIONS",
+    "filter_sql",
+    "line_of_first",
+    "pg_search_sql",
+    "search_sql",
+    "sessions_sql",
+    "snippet_sql",
+]
 
 SNIPPET_OPEN = "\x02"
 SNIPPET_CLOSE = "\x03"
@@ -44,8 +52,10 @@ def filter_sql(filters: SearchFilters, ph: str = "?", dialect: str = "sqlite") -
         where.append(f"t.session_id IN (SELECT session_id FROM tags WHERE upper(code{collate}) = {ph})")
         params.append(filters.tag.strip().upper())
     if filters.coalition:
-        where.append(f"t.session_id IN (SELECT session_id FROM coalition_mentions"
-                     f" WHERE lower(coalition{collate}) LIKE {ph}{escape} OR lower(acronym{collate}) = {ph})")
+        where.append(
+            f"t.session_id IN (SELECT session_id FROM coalition_mentions"
+            f" WHERE lower(coalition{collate}) LIKE {ph}{escape} OR lower(acronym{collate}) = {ph})"
+        )
         params.extend(["%" + filters.coalition.strip().lower() + "%", filters.coalition.strip().lower()])
     return where, params
 
@@ -83,8 +93,10 @@ def snippet_sql(match: str, ids: list[int]) -> tuple[str, list[Any]]:
 
 
 def sessions_sql(year: int | None, limit: int, offset: int) -> tuple[str, list[Any]]:
-    sql = ("SELECT s.id, s.title, s.year, d.source, s.turn_count, s.speaker_count, s.word_count, d.ingested_at "
-           "FROM sessions s JOIN documents d ON d.id = s.id")
+    sql = (
+        "SELECT s.id, s.title, s.year, d.source, s.turn_count, s.speaker_count, s.word_count, d.ingested_at "
+        "FROM sessions s JOIN documents d ON d.id = s.id"
+    )
     params: list[Any] = []
     if year is not None:
         sql += " WHERE s.year = ?"
@@ -94,8 +106,10 @@ def sessions_sql(year: int | None, limit: int, offset: int) -> tuple[str, list[A
 
 
 # ts_headline: about FTS5's 20-token snippet, one fragment, marks replaced by `**` later
-HEADLINE_OPTIONS = (f"StartSel={SNIPPET_OPEN}, StopSel={SNIPPET_CLOSE}, MaxWords=20, MinWords=10, "
-                    "ShortWord=0, HighlightAll=false, MaxFragments=1, FragmentDelimiter=…")
+HEADLINE_OPTIONS = (
+    f"StartSel={SNIPPET_OPEN}, StopSel={SNIPPET_CLOSE}, MaxWords=20, MinWords=10, "
+    "ShortWord=0, HighlightAll=false, MaxFragments=1, FragmentDelimiter=…"
+)
 # ts_rank weights {D, C, B, A}: speaker key (D) counts 0.3 of the text (A), as in bm25(…, 1.0, 0.3);
 # normalisation 1 divides by 1 + log(length), favouring short turns as bm25 does
 RANK = "ts_rank('{0.3, 0.3, 0.3, 1.0}', t.tsv, q.q, 1)"

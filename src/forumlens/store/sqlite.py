@@ -7,9 +7,7 @@ same file serialise on the unique content hash instead of storing it twice.
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -63,20 +61,35 @@ def translate_sqlite_error(exc: sqlite3.Error, location: str) -> StoreError:
     """Map a driver error to the forumlens exception tree, with a fix in the message."""
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text:
-        return StoreReadOnly("the database is read-only", source=location,
-                             hint="check the file and folder permissions, or pass another --db")
+        return StoreReadOnly(
+            "the database is read-only",
+            source=location,
+            hint="check the file and folder permissions, or pass another --db",
+        )
     if "disk is full" in text or "disk full" in text or "database or disk is full" in text:
-        return StoreFull("disk full: the database could not be written; nothing was changed", source=location,
-                         hint="free some space or move the store with --db")
+        return StoreFull(
+            "disk full: the database could not be written; nothing was changed",
+            source=location,
+            hint="free some space or move the store with --db",
+        )
     if "malformed" in text or "not a database" in text or "encrypted" in text or "corrupt" in text:
-        return StoreCorrupt(f"the database file is damaged ({exc})", source=location,
-                            hint="run `forumlens check`, restore a backup, or start a new store with --db")
+        return StoreCorrupt(
+            f"the database file is damaged ({exc})",
+            source=location,
+            hint="run `forumlens check`, restore a backup, or start a new store with --db",
+        )
     if "locked" in text or "busy" in text:
-        return StoreError("the database is busy (locked by another process)", source=location,
-                          hint="wait for the other ingest to finish and retry")
+        return StoreError(
+            "the database is busy (locked by another process)",
+            source=location,
+            hint="wait for the other ingest to finish and retry",
+        )
     if "unable to open" in text:
-        return StoreError("the database file cannot be opened", source=location,
-                          hint="check that the folder exists and is writable, or pass another --db")
+        return StoreError(
+            "the database file cannot be opened",
+            source=location,
+            hint="check that the folder exists and is writable, or pass another --db",
+        )
     return StoreError(f"database error: {exc}", source=location)
 
 
@@ -95,11 +108,15 @@ class SQLiteStore(SQLStore):
             self._check_file(path)
         try:
             if not memory and readonly and path.exists() and not _writable(path):
-                self.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                            timeout=30, isolation_level=None, check_same_thread=False)
+                self.conn = sqlite3.connect(
+                    f"{path.resolve().as_uri()}?mode=ro",
+                    uri=True,
+                    timeout=30,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
             else:
-                self.conn = sqlite3.connect(location, timeout=30, isolation_level=None,
-                                            check_same_thread=False)
+                self.conn = sqlite3.connect(location, timeout=30, isolation_level=None, check_same_thread=False)
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA busy_timeout = 30000")
             self.conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: the FTS index of a large store stays hot
@@ -115,29 +132,45 @@ class SQLiteStore(SQLStore):
     # -- opening -------------------------------------------------------------------
     def _check_file(self, path: Path) -> None:
         if path.is_dir():
-            raise ConfigError("is a folder, not a database file", source=str(path),
-                              hint="pass a file path such as forumlens.sqlite3 to --db")
+            raise ConfigError(
+                "is a folder, not a database file",
+                source=str(path),
+                hint="pass a file path such as forumlens.sqlite3 to --db",
+            )
         if path.exists():
             if path.stat().st_size:
                 with path.open("rb") as handle:
                     if handle.read(16) != _HEADER:
-                        raise StoreCorrupt("is not a SQLite database (or its header is damaged)", source=str(path),
-                                           hint="pass the right file to --db, or restore a backup")
+                        raise StoreCorrupt(
+                            "is not a SQLite database (or its header is damaged)",
+                            source=str(path),
+                            hint="pass the right file to --db, or restore a backup",
+                        )
             if not self.readonly and not _writable(path):
-                raise StoreReadOnly("the database file is read-only", source=str(path),
-                                    hint="check its permissions, or pass another --db")
+                raise StoreReadOnly(
+                    "the database file is read-only",
+                    source=str(path),
+                    hint="check its permissions, or pass another --db",
+                )
             return
         if not self.create:  # a reading command never creates a store (a typo in --db would)
-            raise NotFound("no store at this path", source=str(path),
-                           hint="`forumlens ingest FILES` or `forumlens migrate` creates one; check --db")
+            raise NotFound(
+                "no store at this path",
+                source=str(path),
+                hint="`forumlens ingest FILES` or `forumlens migrate` creates one; check --db",
+            )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot create the folder for the database ({exc.strerror})", source=str(path),
-                             hint="pass a writable location to --db") from exc
+            raise StoreError(
+                f"cannot create the folder for the database ({exc.strerror})",
+                source=str(path),
+                hint="pass a writable location to --db",
+            ) from exc
         if not os.access(path.parent, os.W_OK):
-            raise StoreReadOnly("the database folder is not writable", source=str(path.parent),
-                                hint="pass a writable location to --db")
+            raise StoreReadOnly(
+                "the database folder is not writable", source=str(path.parent), hint="pass a writable location to --db"
+            )
 
     def schema_version(self) -> int:
         """The applied migration count (`forumlens migrate` reports it)."""
@@ -146,8 +179,11 @@ class SQLiteStore(SQLStore):
     def _migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise StoreError(f"the store has schema version {version}, newer than this forumlens ({SCHEMA_VERSION})",
-                             source=self.location, hint="upgrade forumlens")
+            raise StoreError(
+                f"the store has schema version {version}, newer than this forumlens ({SCHEMA_VERSION})",
+                source=self.location,
+                hint="upgrade forumlens",
+            )
         if version == SCHEMA_VERSION:
             return
         if self.readonly and not _writable(Path(self.location)):
@@ -192,14 +228,21 @@ class SQLiteStore(SQLStore):
 
     # -- whole tables, for `forumlens copy` ------------------------------------------------
     def _table_columns(self) -> dict[str, list[str]]:
-        names = self._rows("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
-                           " AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        return {str(t): [str(r[0]) for r in self._rows("SELECT name FROM pragma_table_info(?) ORDER BY cid", (t,))]
-                for (t,) in names}
+        names = self._rows(
+            "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
+            " AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+        return {
+            str(t): [str(r[0]) for r in self._rows("SELECT name FROM pragma_table_info(?) ORDER BY cid", (t,))]
+            for (t,) in names
+        }
 
     def _foreign_keys(self) -> list[tuple[str, str]]:
-        return [(table, str(r[0])) for table in self._table_columns()
-                for r in self._rows('SELECT "table" FROM pragma_foreign_key_list(?)', (table,))]
+        return [
+            (table, str(r[0]))
+            for table in self._table_columns()
+            for r in self._rows('SELECT "table" FROM pragma_foreign_key_list(?)', (table,))
+        ]
 
     def _stream(self, table: str, columns: list[str], batch: int) -> Iterator[Rows]:
         names = ", ".join(f'"{c}"' for c in columns)
@@ -241,19 +284,26 @@ class SQLiteStore(SQLStore):
         hits = []
         for rowid, score in ranked:
             sid, end_line, speaker, label, text, snip, title = details[rowid]
-            hits.append(SearchHit(
-                session=sid, line=line_of_first(text, end_line, words), speaker=speaker,
-                snippet=snip.replace(SNIPPET_OPEN, "**").replace(SNIPPET_CLOSE, "**"),
-                score=-float(score), title=title, label=label,
-            ))
+            hits.append(
+                SearchHit(
+                    session=sid,
+                    line=line_of_first(text, end_line, words),
+                    speaker=speaker,
+                    snippet=snip.replace(SNIPPET_OPEN, "**").replace(SNIPPET_CLOSE, "**"),
+                    score=-float(score),
+                    title=title,
+                    label=label,
+                )
+            )
         return hits
 
     def backup(self, target: str) -> None:
         """A consistent copy of the store while readers and writers go on (SQLite backup API)."""
         path = Path(target)
         if path.exists():
-            raise ConfigError("already exists; refusing to overwrite a backup", source=target,
-                              hint="choose a new file name")
+            raise ConfigError(
+                "already exists; refusing to overwrite a backup", source=target, hint="choose a new file name"
+            )
         try:
             destination = sqlite3.connect(target)
             try:
@@ -280,16 +330,17 @@ class SQLiteStore(SQLStore):
         orphans = self._rows("SELECT count(*) FROM sessions s LEFT JOIN documents d ON d.id = s.id WHERE d.id IS NULL")
         if orphans[0][0]:
             problems.append(f"{orphans[0][0]} sessions without a document")
-        mismatch = self._rows("SELECT s.id FROM sessions s WHERE s.turn_count !="
-                              " (SELECT count(*) FROM turns t WHERE t.session_id = s.id)")
+        mismatch = self._rows(
+            "SELECT s.id FROM sessions s WHERE s.turn_count != (SELECT count(*) FROM turns t WHERE t.session_id = s.id)"
+        )
         problems += [f"session {r[0]}: turn count does not match its turns" for r in mismatch]
         fts = self._rows("SELECT (SELECT count(*) FROM turns), (SELECT count(*) FROM turns_fts)")[0]
         if fts[0] != fts[1]:
             problems.append(f"search index has {fts[1]} rows for {fts[0]} turns")
         for table in ("appearances", "coalition_mentions", "tags", "analyses", "speakers"):
-            orphans = self._rows(f"SELECT count(*) FROM {table} x LEFT JOIN sessions s ON s.id = x.session_id"
-                                 " WHERE s.id IS NULL")[0][0]
+            orphans = self._rows(
+                f"SELECT count(*) FROM {table} x LEFT JOIN sessions s ON s.id = x.session_id WHERE s.id IS NULL"
+            )[0][0]
             if orphans:
                 problems.append(f"{orphans} orphan rows in {table}")
         return problems
-

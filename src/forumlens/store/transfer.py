@@ -87,25 +87,31 @@ def iter_rows(store: Store, table: str, columns: list[str]) -> Iterator[list[tup
     return _sql(store)._stream(table, columns, BATCH)
 
 
-def copy_store(source: Store, target: Store,
-               on_table: Callable[[str, int], None] | None = None) -> dict[str, int]:
+def copy_store(source: Store, target: Store, on_table: Callable[[str, int], None] | None = None) -> dict[str, int]:
     """Copy every row of `source` into the empty `target`; returns rows copied per table."""
     reader, writer = _sql(source), _sql(target)
     source_tables = tables_of(source)
     target_tables = tables_of(target)
     missing = [t for t in source_tables if t not in target_tables]
     if missing:
-        raise ConfigError(f"the target store has no table {', '.join(missing)}",
-                          hint="upgrade forumlens on the target side, then `forumlens migrate`")
+        raise ConfigError(
+            f"the target store has no table {', '.join(missing)}",
+            hint="upgrade forumlens on the target side, then `forumlens migrate`",
+        )
     for table, columns in source_tables.items():
         lacking = [c for c in columns if c not in target_tables[table]]
         if lacking:
-            raise ConfigError(f"the target table {table} has no column {', '.join(lacking)}",
-                              hint="both stores must be at the same schema version (`forumlens migrate`)")
+            raise ConfigError(
+                f"the target table {table} has no column {', '.join(lacking)}",
+                hint="both stores must be at the same schema version (`forumlens migrate`)",
+            )
     busy = [t for t in target_tables if writer._rows(f'SELECT 1 FROM "{t}" LIMIT 1')]
     if busy:
-        raise ConfigError(f"the target store is not empty ({', '.join(busy)} have rows)", source=target.location,
-                          hint="copy into a new database or file")
+        raise ConfigError(
+            f"the target store is not empty ({', '.join(busy)} have rows)",
+            source=target.location,
+            hint="copy into a new database or file",
+        )
     copied: dict[str, int] = {}
     with writer._write() as tx, reader._consistent_reads():
         for table in target_tables:

@@ -23,8 +23,18 @@ from .common import SQLBase
 from .migrations import PASSAGE_VECTORS
 from .sql import filter_sql
 
-__all__ = ["ActorMention", "Affiliation", "PassageKey", "PassageRow", "PassageVectors", "ProfileInputs",
-           "StoredTurn", "VectorQueries", "VectorStore", "turns_passing_sql"]
+__all__ = [
+    "ActorMention",
+    "Affiliation",
+    "PassageKey",
+    "PassageRow",
+    "PassageVectors",
+    "ProfileInputs",
+    "StoredTurn",
+    "VectorQueries",
+    "VectorStore",
+    "turns_passing_sql",
+]
 
 PassageKey = tuple[str, int, int, int, int, int]  # session, turn index, part, line, start, end (in the turn's text)
 PassageRow = tuple[int, int, int, int, int, bytes]  # turn index, part, line, start, end, float32 LE vector
@@ -101,13 +111,24 @@ def _lines(text: str | None) -> tuple[int, ...]:
 
 def _mentions(rows: Iterable[Sequence[Any]]) -> list[ActorMention]:
     # sorted here, not by ORDER BY: PostgreSQL's collation may order names unlike SQLite's bytes
-    return [ActorMention(str(r[0]), str(r[1]), r[2], str(r[3]), _lines(r[4]))
-            for r in sorted(rows, key=lambda r: (str(r[0]), str(r[1])))]
+    return [
+        ActorMention(str(r[0]), str(r[1]), r[2], str(r[3]), _lines(r[4]))
+        for r in sorted(rows, key=lambda r: (str(r[0]), str(r[1])))
+    ]
 
 
 def _turn(row: Sequence[Any]) -> StoredTurn:
-    return StoredTurn(session=str(row[0]), title=str(row[1]), index=int(row[2]), line=int(row[3]),
-                      end_line=int(row[4]), speaker=row[5], label=row[6], kind=str(row[7]), text=str(row[8]))
+    return StoredTurn(
+        session=str(row[0]),
+        title=str(row[1]),
+        index=int(row[2]),
+        line=int(row[3]),
+        end_line=int(row[4]),
+        speaker=row[5],
+        label=row[6],
+        kind=str(row[7]),
+        text=str(row[8]),
+    )
 
 
 class VectorStore(Protocol):
@@ -186,31 +207,45 @@ class VectorQueries(SQLBase):
 
     # -- passage vectors ---------------------------------------------------------------
     def vector_counts(self) -> dict[str, int]:
-        return {str(model): int(n) for model, n in
-                self._rows(f"SELECT model, count(*) FROM {PASSAGE_VECTORS} GROUP BY model")}
+        return {
+            str(model): int(n)
+            for model, n in self._rows(f"SELECT model, count(*) FROM {PASSAGE_VECTORS} GROUP BY model")
+        }
 
     def embedded_sessions(self, model: str) -> set[str]:
-        return {str(r[0]) for r in
-                self._rows(f"SELECT DISTINCT session_id FROM {PASSAGE_VECTORS} WHERE model = ?", (model,))}
+        return {
+            str(r[0])
+            for r in self._rows(f"SELECT DISTINCT session_id FROM {PASSAGE_VECTORS} WHERE model = ?", (model,))
+        }
 
     def vectors_signature(self, model: str) -> tuple[Any, ...]:
-        rows = self._rows(f"SELECT count(*), coalesce(sum(line * 7 + turn_idx * 3 + part), 0),"
-                          f" coalesce(max(session_id), '') FROM {PASSAGE_VECTORS} WHERE model = ?", (model,))
+        rows = self._rows(
+            f"SELECT count(*), coalesce(sum(line * 7 + turn_idx * 3 + part), 0),"
+            f" coalesce(max(session_id), '') FROM {PASSAGE_VECTORS} WHERE model = ?",
+            (model,),
+        )
         return tuple(rows[0]) if rows else ()
 
     def passage_vectors(self, model: str) -> PassageVectors:
-        rows = self._rows(f"SELECT session_id, turn_idx, part, line, start_offset, end_offset, vector"
-                          f" FROM {PASSAGE_VECTORS} WHERE model = ? ORDER BY session_id, turn_idx, part", (model,))
+        rows = self._rows(
+            f"SELECT session_id, turn_idx, part, line, start_offset, end_offset, vector"
+            f" FROM {PASSAGE_VECTORS} WHERE model = ? ORDER BY session_id, turn_idx, part",
+            (model,),
+        )
         keys = [(str(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5])) for r in rows]
         return PassageVectors(model, keys, b"".join(bytes(r[6]) for r in rows))
 
     def replace_passage_vectors(self, session_id: str, model: str, rows: Sequence[PassageRow]) -> None:
         with self._write() as tx:
             tx(f"DELETE FROM {PASSAGE_VECTORS} WHERE session_id = ?", (session_id,))
-            tx.many(f"INSERT INTO {PASSAGE_VECTORS} (session_id, turn_idx, part, line, start_offset, end_offset,"
-                    " model, vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(session_id, turn, part, line, start, end, model, vector)
-                     for turn, part, line, start, end, vector in rows])
+            tx.many(
+                f"INSERT INTO {PASSAGE_VECTORS} (session_id, turn_idx, part, line, start_offset, end_offset,"
+                " model, vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (session_id, turn, part, line, start, end, model, vector)
+                    for turn, part, line, start, end, vector in rows
+                ],
+            )
 
     # -- turns --------------------------------------------------------------------------
     def turns_passing(self, filters: SearchFilters) -> set[tuple[str, int]]:
@@ -218,8 +253,12 @@ class VectorQueries(SQLBase):
         return {(str(r[0]), int(r[1])) for r in self._rows(sql, params)}
 
     def session_turns(self, session_id: str) -> list[StoredTurn]:
-        return [_turn(r) for r in self._rows(f"SELECT {_TURN_COLUMNS} FROM {_TURNS} WHERE t.session_id = ?"
-                                             " ORDER BY t.idx", (session_id,))]
+        return [
+            _turn(r)
+            for r in self._rows(
+                f"SELECT {_TURN_COLUMNS} FROM {_TURNS} WHERE t.session_id = ? ORDER BY t.idx", (session_id,)
+            )
+        ]
 
     def turns_by_key(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], StoredTurn]:
         wanted: dict[str, set[int]] = {}
@@ -228,28 +267,37 @@ class VectorQueries(SQLBase):
         out: dict[tuple[str, int], StoredTurn] = {}
         for sid, indexes in wanted.items():  # one read per session
             marks = ", ".join("?" * len(indexes))
-            for row in self._rows(f"SELECT {_TURN_COLUMNS} FROM {_TURNS} WHERE t.session_id = ?"
-                                  f" AND t.idx IN ({marks})", (sid, *sorted(indexes))):
+            for row in self._rows(
+                f"SELECT {_TURN_COLUMNS} FROM {_TURNS} WHERE t.session_id = ? AND t.idx IN ({marks})",
+                (sid, *sorted(indexes)),
+            ):
                 turn = _turn(row)
                 out[(turn.session, turn.index)] = turn
         return out
 
     def turn_covering(self, session_id: str, line: int) -> StoredTurn | None:
-        rows = self._rows(f"SELECT {_TURN_COLUMNS} FROM {_TURNS} WHERE t.session_id = ? AND t.line <= ?"
-                          " AND t.end_line >= ? ORDER BY t.idx LIMIT 1", (session_id, line, line))
+        rows = self._rows(
+            f"SELECT {_TURN_COLUMNS} FROM {_TURNS} WHERE t.session_id = ? AND t.line <= ?"
+            " AND t.end_line >= ? ORDER BY t.idx LIMIT 1",
+            (session_id, line, line),
+        )
         return _turn(rows[0]) if rows else None
 
     def session_ids_with_prefix(self, prefix: str) -> list[str]:
-        return [str(r[0]) for r in self._rows("SELECT id FROM sessions WHERE substr(id, 1, ?) = ? ORDER BY id",
-                                              (len(prefix), prefix))]
+        return [
+            str(r[0])
+            for r in self._rows("SELECT id FROM sessions WHERE substr(id, 1, ?) = ? ORDER BY id", (len(prefix), prefix))
+        ]
 
     # -- tags and who was there ----------------------------------------------------------
     def profile_inputs(self) -> ProfileInputs:
         with self._snapshot() as tx:
             sessions = [str(r[0]) for r in tx("SELECT id FROM sessions ORDER BY id")]
             stored = tx("SELECT session_id, data FROM analyses WHERE kind = 'keywords' ORDER BY session_id")
-            tags = sorted((str(sid), str(scheme), str(code), float(score)) for sid, scheme, code, score in
-                          tx("SELECT session_id, scheme, code, score FROM tags"))
+            tags = sorted(
+                (str(sid), str(scheme), str(code), float(score))
+                for sid, scheme, code, score in tx("SELECT session_id, scheme, code, score FROM tags")
+            )
             mentions = _mentions(tx(_MENTIONS))
         keywords: dict[str, Any] = {}
         for sid, data in stored:
@@ -268,19 +316,30 @@ class VectorQueries(SQLBase):
         return None
 
     def tag_evidence(self) -> list[tuple[str, str, float, list[int]]]:
-        rows = sorted(self._rows("SELECT session_id, scheme, code, score, lines FROM tags"),
-                      key=lambda r: (str(r[0]), str(r[1]), str(r[2])))
+        rows = sorted(
+            self._rows("SELECT session_id, scheme, code, score, lines FROM tags"),
+            key=lambda r: (str(r[0]), str(r[1]), str(r[2])),
+        )
         return [(str(sid), str(code), float(score), list(_lines(lines))) for sid, _, code, score, lines in rows]
 
     def actor_mentions(self) -> list[ActorMention]:
         return _mentions(self._rows(_MENTIONS))
 
     def affiliated_appearances(self) -> list[Affiliation]:
-        rows = sorted(self._rows("SELECT session_id, person_key, affiliation, lines FROM appearances"
-                                 " WHERE affiliation IS NOT NULL"), key=lambda r: (str(r[0]), str(r[1])))
+        rows = sorted(
+            self._rows(
+                "SELECT session_id, person_key, affiliation, lines FROM appearances WHERE affiliation IS NOT NULL"
+            ),
+            key=lambda r: (str(r[0]), str(r[1])),
+        )
         return [Affiliation(str(sid), str(name), _lines(lines)) for sid, _, name, lines in rows]
 
     def speaker_affiliations(self, session_id: str, speaker: str) -> list[str]:
-        return [str(r[0]) for r in self._rows(
-            "SELECT a.affiliation FROM appearances a JOIN people p ON p.key = a.person_key"
-            " WHERE a.session_id = ? AND p.name = ? AND a.affiliation IS NOT NULL", (session_id, speaker))]
+        return [
+            str(r[0])
+            for r in self._rows(
+                "SELECT a.affiliation FROM appearances a JOIN people p ON p.key = a.person_key"
+                " WHERE a.session_id = ? AND p.name = ? AND a.affiliation IS NOT NULL",
+                (session_id, speaker),
+            )
+        ]

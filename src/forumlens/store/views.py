@@ -115,39 +115,69 @@ class ViewQueries(SQLBase):
         rows = self._rows(
             "SELECT p.key, p.name, a.session_id, s.title, s.year, a.role, a.affiliation, a.mode, a.words, a.lines"
             " FROM people p JOIN appearances a ON a.person_key = p.key JOIN sessions s ON s.id = a.session_id"
-            " ORDER BY p.name, s.year, s.id")
-        return [PersonAppearance(str(key), str(name), str(sid), str(title), year, role, affiliation, mode,
-                                 int(words or 0), tuple(_json(lines, [])))
-                for key, name, sid, title, year, role, affiliation, mode, words, lines in rows]
+            " ORDER BY p.name, s.year, s.id"
+        )
+        return [
+            PersonAppearance(
+                str(key),
+                str(name),
+                str(sid),
+                str(title),
+                year,
+                role,
+                affiliation,
+                mode,
+                int(words or 0),
+                tuple(_json(lines, [])),
+            )
+            for key, name, sid, title, year, role, affiliation, mode, words, lines in rows
+        ]
 
     def coalition_appearances(self) -> list[CoalitionAppearance]:
         rows = self._rows(
             "SELECT c.coalition, c.acronym, c.session_id, s.title, s.year, c.status, c.lines"
-            " FROM coalition_mentions c JOIN sessions s ON s.id = c.session_id ORDER BY c.coalition, s.year, s.id")
-        return [CoalitionAppearance(str(coalition), acronym, str(sid), str(title), year, str(status),
-                                 tuple(_json(lines, [])))
-                for coalition, acronym, sid, title, year, status, lines in rows]
+            " FROM coalition_mentions c JOIN sessions s ON s.id = c.session_id ORDER BY c.coalition, s.year, s.id"
+        )
+        return [
+            CoalitionAppearance(
+                str(coalition), acronym, str(sid), str(title), year, str(status), tuple(_json(lines, []))
+            )
+            for coalition, acronym, sid, title, year, status, lines in rows
+        ]
 
     def sessions_naming_coalition(self, name: str) -> list[str]:
         wanted = name.lower()
-        return [str(r[0]) for r in self._rows(
-            f"SELECT DISTINCT session_id FROM coalition_mentions WHERE {self._lower('coalition')} LIKE ?{self._like()}"
-            f" OR {self._lower('acronym')} = ? ORDER BY session_id", ("%" + wanted + "%", wanted))]
+        return [
+            str(r[0])
+            for r in self._rows(
+                f"SELECT DISTINCT session_id FROM coalition_mentions WHERE {self._lower('coalition')} LIKE ?{self._like()}"
+                f" OR {self._lower('acronym')} = ? ORDER BY session_id",
+                ("%" + wanted + "%", wanted),
+            )
+        ]
 
     def stored_documents(self) -> list[StoredDocument]:
-        return [StoredDocument(str(row_id), str(kind or "transcript"), str(title or ""), year, _json(meta, {}))
-                for row_id, kind, title, year, meta in
-                self._rows("SELECT id, kind, title, year, meta FROM documents ORDER BY year, title")]
+        return [
+            StoredDocument(str(row_id), str(kind or "transcript"), str(title or ""), year, _json(meta, {}))
+            for row_id, kind, title, year, meta in self._rows(
+                "SELECT id, kind, title, year, meta FROM documents ORDER BY year, title"
+            )
+        ]
 
     def output_links(self) -> dict[str, list[dict[str, Any]]]:
-        return {str(sid): _json(data, []) for sid, data in
-                self._rows("SELECT session_id, data FROM analyses WHERE kind = ? ORDER BY session_id",
-                           (OUTPUT_LINKS,))}
+        return {
+            str(sid): _json(data, [])
+            for sid, data in self._rows(
+                "SELECT session_id, data FROM analyses WHERE kind = ? ORDER BY session_id", (OUTPUT_LINKS,)
+            )
+        }
 
     def save_output_links(self, links: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
         with self._write() as tx:
             for document, items in links.items():
                 tx("DELETE FROM analyses WHERE session_id = ? AND kind = ?", (document, OUTPUT_LINKS))
                 if items:
-                    tx("INSERT INTO analyses (session_id, kind, data) VALUES (?, ?, ?)",
-                       (document, OUTPUT_LINKS, json.dumps(list(items), ensure_ascii=False)))
+                    tx(
+                        "INSERT INTO analyses (session_id, kind, data) VALUES (?, ?, ?)",
+                        (document, OUTPUT_LINKS, json.dumps(list(items), ensure_ascii=False)),
+                    )

@@ -25,15 +25,18 @@ __all__ = ["ask_category", "cite_quote", "infer_asks", "infer_open_questions", "
 
 _DIRECTIVE = DIRECTIVE
 
-_CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in (
-    ("funding", r"\b(fund\w*|financ\w*|budget\w*|money|donor\w*|resourc\w*|pay|cost\w*|afford\w*)\b"),
-    ("visibility", r"\b(visib\w*|recogni\w*|profile\w*|showcase\w*|official record|publici[sz]\w*)\b"),
-    ("channels", r"\b(channel\w*|updates?|reach\w*|link\w*|connect\w*|communicat\w*|decision[- ]?mak\w*)\b"),
-    ("capacity", r"\b(capacity|training|skills?|curricul\w*|scholarship\w*|mentor\w*|literacy|retention)\b"),
-    ("participation", r"\b(youth|young|women|private sector|industry|engag\w*|involv\w*|inclu\w*|participat\w*)\b"),
-    ("policy", r"\b(laws?|regulat\w*|enforc\w*|procure\w*|legislat\w*|strateg\w*|standards?|rules?|norms?)\b"),
-    ("cooperation", r"\b(coordinat\w*|cooperat\w*|partner\w*|collaborat\w*|together)\b"),
-))
+_CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(p, re.IGNORECASE))
+    for name, p in (
+        ("funding", r"\b(fund\w*|financ\w*|budget\w*|money|donor\w*|resourc\w*|pay|cost\w*|afford\w*)\b"),
+        ("visibility", r"\b(visib\w*|recogni\w*|profile\w*|showcase\w*|official record|publici[sz]\w*)\b"),
+        ("channels", r"\b(channel\w*|updates?|reach\w*|link\w*|connect\w*|communicat\w*|decision[- ]?mak\w*)\b"),
+        ("capacity", r"\b(capacity|training|skills?|curricul\w*|scholarship\w*|mentor\w*|literacy|retention)\b"),
+        ("participation", r"\b(youth|young|women|private sector|industry|engag\w*|involv\w*|inclu\w*|participat\w*)\b"),
+        ("policy", r"\b(laws?|regulat\w*|enforc\w*|procure\w*|legislat\w*|strateg\w*|standards?|rules?|norms?)\b"),
+        ("cooperation", r"\b(coordinat\w*|cooperat\w*|partner\w*|collaborat\w*|together)\b"),
+    )
+)
 
 
 def ask_category(text: str) -> str:
@@ -84,12 +87,17 @@ def cite_quote(session: Session, line: int, quote: str, with_session: bool = Fal
     if not offsets:
         return None
     at = min(offsets, key=lambda o: abs(line_of(turn, o) - line))
-    return Citation(line=line_of(turn, at), quote=q, speaker=turn.speaker or turn.label,
-                    session=session.id if with_session else None)
+    return Citation(
+        line=line_of(turn, at),
+        quote=q,
+        speaker=turn.speaker or turn.label,
+        session=session.id if with_session else None,
+    )
 
 
-def _unit_for(units: Sequence[Unit], citation: Citation, lines: Sequence[int] | None = None,
-              span: int = 0) -> Unit | None:
+def _unit_for(
+    units: Sequence[Unit], citation: Citation, lines: Sequence[int] | None = None, span: int = 0
+) -> Unit | None:
     """The sentence a cited quote sits in (or the first sentence of a multi-sentence quote).
 
     With `lines` (the units' start lines, ascending) and `span` (the most lines a unit
@@ -106,9 +114,15 @@ def _unit_for(units: Sequence[Unit], citation: Citation, lines: Sequence[int] | 
     return None
 
 
-def select_actions(session: Session, units: Sequence[Unit], asks: Sequence[Ask], k: int = 5,
-                   chairs: set[str] | frozenset[str] = frozenset(), pool_scores: Sequence[Scored] | None = None,
-                   exclude: Sequence[Unit] = ()) -> list[tuple[Scored, Citation, str]]:
+def select_actions(
+    session: Session,
+    units: Sequence[Unit],
+    asks: Sequence[Ask],
+    k: int = 5,
+    chairs: set[str] | frozenset[str] = frozenset(),
+    pool_scores: Sequence[Scored] | None = None,
+    exclude: Sequence[Unit] = (),
+) -> list[tuple[Scored, Citation, str]]:
     """The `k` most central, diverse asks, each with a verified citation and category.
 
     `exclude` holds units already used as takeaways, so the two sections do not repeat.
@@ -151,18 +165,31 @@ def infer_open_questions(units: Sequence[Unit], chairs: set[str] | frozenset[str
             postings.setdefault(t, []).append(j)
     out = []
     for i, u in enumerate(units):
-        relayed = bool(re.search(r"\bquestions? (from|by|on behalf of)\b", u.text, re.IGNORECASE))  # a remote moderator reads it out
-        if not u.text.rstrip().endswith("?") or u.words < 8 or is_procedural(u.text) or (u.who in chairs and not relayed):
+        relayed = bool(
+            re.search(r"\bquestions? (from|by|on behalf of)\b", u.text, re.IGNORECASE)
+        )  # a remote moderator reads it out
+        if (
+            not u.text.rstrip().endswith("?")
+            or u.words < 8
+            or is_procedural(u.text)
+            or (u.who in chairs and not relayed)
+        ):
             continue
         sharing = {j for t in vectors.vecs[i] for j in postings[t]}
-        later = [j for j in sorted(sharing) if units[j].turn > u.turn and units[j].who != u.who and units[j].who not in chairs]
+        later = [
+            j
+            for j in sorted(sharing)
+            if units[j].turn > u.turn and units[j].who != u.who and units[j].who not in chairs
+        ]
         taken_up = max((cosine(vectors.vecs[i], vectors.vecs[j]) for j in later), default=0.0)
         if taken_up < 0.25:
             out.append(Question(line=u.line, by=u.speaker or u.label, to="room", text=u.text, status="unanswered"))
     return out
 
 
-def question_bullets(session: Session, questions: Sequence[Question], limit: int = 5) -> list[tuple[str, Citation, str]]:
+def question_bullets(
+    session: Session, questions: Sequence[Question], limit: int = 5
+) -> list[tuple[str, Citation, str]]:
     """(text, citation, status) of unanswered questions whose text is verbatim in the source."""
     out = []
     for q in questions:

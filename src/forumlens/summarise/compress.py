@@ -41,12 +41,24 @@ _INLINE = [
     (re.compile(r"(?:,\s*)?\b(?:um|uh|erm)\b,?\s*", re.IGNORECASE), " "),
     (_STUTTER, r"\1"),
     # "run on, you know, solar panels": the commas only fenced the filler off
-    (re.compile(r",\s*(?:you know|i think|i guess|i mean|i believe|of course|basically|actually|really|i would say)\s*,\s*", re.IGNORECASE), " "),
+    (
+        re.compile(
+            r",\s*(?:you know|i think|i guess|i mean|i believe|of course|basically|actually|really|i would say)\s*,\s*",
+            re.IGNORECASE,
+        ),
+        " ",
+    ),
     (re.compile(r"\s*,?\s*(?:and )?so on(?:,? so on)*(?=[.?!,;]|$)", re.IGNORECASE), ""),
     (re.compile(r"\s*,?\s*et cetera(?=[.?!,;]|$)", re.IGNORECASE), ""),
     (re.compile(r"\b(?:you know|basically|actually|sort of),?\s+", re.IGNORECASE), ""),
     # asides that only mark the speaker's attitude: "which by the way is", "if you like"
-    (re.compile(r",?\s*\b(?:by the way|so to speak|if you (?:like|will)|let's say|to be honest|in a sense|more or less)\b,?(?=\s+\w)", re.IGNORECASE), ""),
+    (
+        re.compile(
+            r",?\s*\b(?:by the way|so to speak|if you (?:like|will)|let's say|to be honest|in a sense|more or less)\b,?(?=\s+\w)",
+            re.IGNORECASE,
+        ),
+        "",
+    ),
     (re.compile(r",\s*(?:for example|for instance)\s*(?=[.,;?!]?$)", re.IGNORECASE), ""),
     (re.compile(r"\bI think\s+(?=(?:that )?(?:the|this|it|there|we|they|our)\b)", re.IGNORECASE), ""),
     (re.compile(r"\s+" + _DASH + r"\s*sorry\s*" + _DASH + r"\s+", re.IGNORECASE), " "),
@@ -61,7 +73,7 @@ def _repair_stutter(text: str) -> str:
         match = re.search(r"\s*" + _DASH + r"\s*", text)
         if not match:
             break
-        before, after = text[: match.start()], text[match.end():]
+        before, after = text[: match.start()], text[match.end() :]
         words_before = before.split()
         first_after = after.split()[0].lower().strip(",.") if after.split() else ""
         cut = None

@@ -30,9 +30,12 @@ if TYPE_CHECKING:
 
 __all__ = ["SummaryContext", "acronym_of", "build_context", "findings_of", "mentions_in"]
 
-_SELF = re.compile(r"\b(I speak for|on behalf of|I('m| am) (here )?(from|with|for)|I represent|representing|"
-                   r"I coordinate|our (dynamic )?coalition|I work (for|with)|speaking for|"
-                   r"(advis[oe]r|coordinator|convenor|co-?chair|chair|member|lead|director|officer) (for|of|in|at))\b", re.IGNORECASE)
+_SELF = re.compile(
+    r"\b(I speak for|on behalf of|I('m| am) (here )?(from|with|for)|I represent|representing|"
+    r"I coordinate|our (dynamic )?coalition|I work (for|with)|speaking for|"
+    r"(advis[oe]r|coordinator|convenor|co-?chair|chair|member|lead|director|officer) (for|of|in|at))\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=65_536)
@@ -118,7 +121,7 @@ def _infer_speaks_for(session: Session, chairs: set[str]) -> dict[str, str]:
             continue
         head = turn.text[:400]
         for m in mentions_in(head):
-            if m.kind == "dc" and _SELF.search(head[max(0, m.start - 80):m.start]):
+            if m.kind == "dc" and _SELF.search(head[max(0, m.start - 80) : m.start]):
                 votes[who][m.name] += 3
         # the hand-off: the chair's turns just before (a panellist naming a coalition at
         # the end of their own turn does not hand the floor to it)
@@ -159,18 +162,23 @@ def build_context(session: Session, analysis: Findings | Mapping[str, Any] | Non
         notes.append("cast inferred (no resolve output): chairs by behaviour, coalitions from hand-offs")
         speaks_for = _infer_speaks_for(session, chairs)
     if findings.coalitions:
-        coalitions = [CoalitionEntry(c.name, c.acronym, c.lines,
-                                     tuple(sorted(w for w, n in speaks_for.items() if n == c.name)))
-                      for c in findings.coalitions if c.status == "presented"]
+        coalitions = [
+            CoalitionEntry(c.name, c.acronym, c.lines, tuple(sorted(w for w, n in speaks_for.items() if n == c.name)))
+            for c in findings.coalitions
+            if c.status == "presented"
+        ]
     else:
         by_name: dict[str, list[int]] = defaultdict(list)
         for unit in units:
             if unit.who in speaks_for and unit.sent_index == 0:
                 by_name[speaks_for[unit.who]].append(unit.line)
         acr = {m.name: acronym_of(m) for n in by_name for m in mentions_in(n)}
-        coalitions = [CoalitionEntry(n, acr.get(n), tuple(sorted(set(ls))),
-                                     tuple(sorted(w for w, x in speaks_for.items() if x == n)))
-                      for n, ls in sorted(by_name.items(), key=lambda kv: min(kv[1]))]
+        coalitions = [
+            CoalitionEntry(
+                n, acr.get(n), tuple(sorted(set(ls))), tuple(sorted(w for w, x in speaks_for.items() if x == n))
+            )
+            for n, ls in sorted(by_name.items(), key=lambda kv: min(kv[1]))
+        ]
     segs = [(s.from_line, s.to_line, s.title) for s in findings.segments]
     if not segs:
         segs = _rough_segments(session, units)

@@ -120,8 +120,11 @@ class PatternSet:
         """`any(p.search(text) for p in patterns)`, asking only the possible ones."""
         if present is None:
             present = self.present(text)
-        return any(p.search(text) for p, opts in zip(self.patterns, self.options)
-                   if all(not o.isdisjoint(present) for o in opts))
+        return any(
+            p.search(text)
+            for p, opts in zip(self.patterns, self.options)
+            if all(not o.isdisjoint(present) for o in opts)
+        )
 
     def count(self, text: str, present: frozenset[str] | None = None) -> int:
         """How many of the patterns match `text`."""

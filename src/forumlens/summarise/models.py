@@ -54,10 +54,13 @@ class Findings:
         return cls(
             people=tuple(Person.from_json(p) for p in data.get("people") or ()),
             coalitions=tuple(Coalition.from_json(c) for c in data.get("coalitions") or ()),
-            segments=tuple(Segment.from_json(s) for s in data.get("segments") or ()
-                           if "from_line" in s and "to_line" in s),
+            segments=tuple(
+                Segment.from_json(s) for s in data.get("segments") or () if "from_line" in s and "to_line" in s
+            ),
             asks=None if "asks" not in data else tuple(Ask.from_json(a) for a in data["asks"] or ()),
-            questions=None if "questions" not in data else tuple(Question.from_json(q) for q in data["questions"] or ()),
+            questions=None
+            if "questions" not in data
+            else tuple(Question.from_json(q) for q in data["questions"] or ()),
             tags=tuple(Tag.from_json(t) for t in data.get("tags") or ()),
         )
 
@@ -93,8 +96,13 @@ class SpeakerPoints:
     bullets: tuple[Bullet, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"speaker": self.speaker, "role": self.role, "coalition": self.coalition,
-                "affiliation": self.affiliation, "points": [b.to_json() for b in self.bullets]}
+        return {
+            "speaker": self.speaker,
+            "role": self.role,
+            "coalition": self.coalition,
+            "affiliation": self.affiliation,
+            "points": [b.to_json() for b in self.bullets],
+        }
 
 
 @dataclass(frozen=True)
@@ -183,8 +191,14 @@ class Appearance:
     speakers: tuple[str, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"session": self.session, "title": self.title, "year": self.year, "status": self.status,
-                "lines": list(self.lines), "speakers": list(self.speakers)}
+        return {
+            "session": self.session,
+            "title": self.title,
+            "year": self.year,
+            "status": self.status,
+            "lines": list(self.lines),
+            "speakers": list(self.speakers),
+        }
 
 
 @dataclass(frozen=True)
@@ -200,13 +214,19 @@ class CoalitionBrief:
     appearances: tuple[Appearance, ...]
 
     def bullets(self) -> list[tuple[str, Bullet]]:
-        return ([("said", b) for b in self.said] + [("produced", b) for b in self.produced]
-                + [("asked", b) for b in self.asked] + [("partners", b) for b in self.partners])
+        return (
+            [("said", b) for b in self.said]
+            + [("produced", b) for b in self.produced]
+            + [("asked", b) for b in self.asked]
+            + [("partners", b) for b in self.partners]
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "coalition": self.name, "acronym": self.acronym,
-            "said": [b.to_json() for b in self.said], "produced": [b.to_json() for b in self.produced],
+            "coalition": self.name,
+            "acronym": self.acronym,
+            "said": [b.to_json() for b in self.said],
+            "produced": [b.to_json() for b in self.produced],
             "asked": [b.to_json() for b in self.asked],
             "partners": [{"name": b.kind, **b.to_json()} for b in self.partners],
             "appearances": [a.to_json() for a in self.appearances],

@@ -58,7 +58,8 @@ def find_font(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, Pat
     raise ConfigError(
         f"PDF output needs the Unicode TrueType font DejaVu Sans ({FONT_FILE}), which was not found",
         hint="install it (Debian/Ubuntu: apt-get install fonts-dejavu-core, as scripts/install-system-deps.sh "
-             "does) or set FORUMLENS_PDF_FONT to the .ttf file")
+        "does) or set FORUMLENS_PDF_FONT to the .ttf file",
+    )
 
 
 def _fpdf() -> type:
@@ -93,20 +94,30 @@ def speaking_rows(stats: Mapping[str, Any] | None) -> list[SpeakingRow]:
     for p in sorted(people, key=lambda p: -(p.get("words") or 0)):
         minutes = float(p.get("minutes") or 0)
         name = p.get("name") or "(unnamed)"
-        rows.append(SpeakingRow(name, int(p.get("words") or 0), minutes, minutes / longest,
-                                bool(p.get("name")) and p.get("name") in over))
+        rows.append(
+            SpeakingRow(
+                name,
+                int(p.get("words") or 0),
+                minutes,
+                minutes / longest,
+                bool(p.get("name")) and p.get("name") in over,
+            )
+        )
     return rows
 
 
 def question_lines(questions: Sequence[Mapping[str, Any]] | None) -> list[str]:
     """Each question asked as "[status] L12 asker → addressee: text", as the other reports print it."""
-    return [f"[{q.get('status') or 'unknown'}] L{q.get('line', '?')} {q.get('by') or 'someone'} → "
-            f"{q.get('to') or 'the room'}: {' '.join(str(q.get('text') or '').split())}"
-            for q in questions or []]
+    return [
+        f"[{q.get('status') or 'unknown'}] L{q.get('line', '?')} {q.get('by') or 'someone'} → "
+        f"{q.get('to') or 'the room'}: {' '.join(str(q.get('text') or '').split())}"
+        for q in questions or []
+    ]
 
 
-def render_pdf(brief: Brief, font: str | os.PathLike[str] | None = None,
-               analyses: Mapping[str, Any] | None = None) -> bytes:
+def render_pdf(
+    brief: Brief, font: str | os.PathLike[str] | None = None, analyses: Mapping[str, Any] | None = None
+) -> bytes:
     """The report or brief as PDF bytes: cited bullets, each citation and its quote beneath.
 
     `analyses` (the `report --json` analysis output of a session, optional) adds the
@@ -124,8 +135,9 @@ def render_pdf(brief: Brief, font: str | os.PathLike[str] | None = None,
     pdf.set_creator("forumlens")
     pdf.add_page()
 
-    def para(text: str, *, size: float, style: str = "", indent: float = 0.0, grey: bool = False,
-             gap: float = 0.0) -> None:
+    def para(
+        text: str, *, size: float, style: str = "", indent: float = 0.0, grey: bool = False, gap: float = 0.0
+    ) -> None:
         pdf.set_font("DejaVu", style, size)
         pdf.set_text_color(*(_GREY if grey else (0, 0, 0)))
         pdf.set_x(pdf.l_margin + indent)
@@ -152,8 +164,13 @@ def render_pdf(brief: Brief, font: str | os.PathLike[str] | None = None,
         para("Speaking time", size=12.5, style="B", gap=1.5)
         limit = stats.get("limit") or {}
         if limit.get("minutes"):
-            para(f"Announced limit: {float(limit['minutes']):g} min (L{limit.get('line', '?')})", size=9, grey=True,
-                 indent=2, gap=0.8)
+            para(
+                f"Announced limit: {float(limit['minutes']):g} min (L{limit.get('line', '?')})",
+                size=9,
+                grey=True,
+                indent=2,
+                gap=0.8,
+            )
         _speaking_table(pdf, rows)
         pdf.ln(2)
     questions = question_lines((analyses or {}).get("questions"))

@@ -26,51 +26,84 @@ __all__ = ["MODERATOR_ROLES", "guess_moderators", "is_procedural", "procedural_w
 
 MODERATOR_ROLES = frozenset({"moderator", "chair", "remote moderator", "co-moderator", "facilitator"})
 
-_HARD = [re.compile(p, re.IGNORECASE) for p in (
-    # floor-giving and hand-overs
-    r"\bthe floor is (yours|open)\b",
-    (r"\b(give|giving|gave|pass|hand|handing|turn|turning|put)\b.{0,30}\b(floor|mic|microphone)\b"), r"\b(over|back) to you\b", r"\bhave the floor\b",
-    r"\b(hand|pass|turn|give)\b.{0,12}\b(it|this|things)\b.{0,6}\b(back |over )+(to|over)\b",
-    r"^(please,? )?(go ahead|over to you)\b", r"\bnext (speaker|question|one)\b.{0,40}$",
-    r"\b(raise|raised|see)\b.{0,20}\bhands?\b", r"\bwithout further ado\b", r"\blet me (now )?(turn|invite|introduce|check|give)\b",
-    r"\bI('d| would) (now )?like to (invite|turn|call on|introduce|welcome|hand|pass|give)\b",
-    r"\b(introduce yourself|for the record)\b",
-    # connectivity and room chatter
-    r"\bcan (you|everyone|everybody|we) (hear|see)\b", r"\b(hear|see) (me|us|you)( now| well| okay)?\s*[?.!]*$",
-    r"\bis (it|this|that) better\b", r"\b(unmute|on mute|muted|muffled|my camera|the microphone on|audio is)\b",
-    r"\b(sound|audio|connection) (is|was)\b", r"\b(in|into|to) the (chat|zoom room)\b",
-    r"\b(connectivity|technical|audio|connection) (issue|issues|problem|problems|difficulties)\b",
-    r"\bbear with (me|us)\b", r"\b(type|write|put) (the|your) question\b",
-    # time keeping and session logistics
-    r"\b(running|run|ran) (out of|over) time\b", r"\bin the (interest|spirit) of time\b", r"\bshort on time\b",
-    r"\b(keep|keeping) (it|this|that|your \w+) (short|brief)\b", r"\bI('ll| will) (stop|leave it) (there|at that)\b",
-    r"\b(wrap|wrapping) (it |this )?up\b", r"\bwe (are|'re) (now )?(moving|going to move|going to go) (on )?to (the )?(next|second|last|issue|section|part|question|our)\b",
-    r"\b(let's|let us) (move|go|start|begin|come back)\b", r"\b(move|moving|jump) (on )?to (the )?(next|issue area|section|second|last)\b",
-    r"\b(first|second|next|last) (part|half|section) of (the|this|our) session\b", r"\bsorry for (going on|being late|the delay)\b",
-    r"\bwe have (one|an|half an|\d+) (hour|minutes?)\b", r"\b(\d+|two|three|four|five|few) minutes\b.{0,20}\b(each|please|per)\b",
-    # greetings, pleasantries and self-presentation
-    r"^(good (morning|afternoon|evening)|hello|hi|greetings|welcome)\b.{0,60}$", r"\b(pleasure|honou?r|great|happy|delighted) to be here\b",
-    r"\bthank you (all )?for (coming|joining|having|inviting|the (introduction|invitation))\b",
-    r"\bmy name is\b", r"\b(I'm|I am|we're|we are) going to (move|turn|start|go|shift|come back) (on |back )?to\b",
-    r"\b(shift|move|come back to) (that|this|it) (to|at) a later (time|point)\b", r"\bwelcome (you |everyone |everybody |all )?(to|back)\b",
-    r"\bI('ll| will) (now |first )?(turn|go|come|hand|pass|give)\b.{0,25}\b(to|over)\b",
-    # line-up and closing: who speaks next, whose question it is, thanks to everyone
-    r"^(next|now) (we have|is|comes)\b", r"\b(our|the) (next|last|final|first) (speaker|panell?ist|intervention)( is| will be| today| online| here)?[,.]?( \w+)?\W*$|"
-    r"\b(our|the) (next|last|final|first) (speaker|panell?ist) (is|will be) (online|here|joining|with us|from)\b",
-    r"\b(we have|there is|there's) (a|another|one more) question (online|from|in the room|here|for)\b", r"\blet me (now )?start with\b",
-    r"^\W*thank(s| you) (very much |so much )?to (all|everyone|everybody|our|the) (the |our )?(speakers|panell?ists|participants|captioners|interpreters|organi[sz]ers|audience|of you)\b", r"^(okay|ok|yes|yeah|good|great|wonderful|right|sure|absolutely|not at all)\b.{0,20}[.!?]?$",
-)]
+_HARD = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # floor-giving and hand-overs
+        r"\bthe floor is (yours|open)\b",
+        (r"\b(give|giving|gave|pass|hand|handing|turn|turning|put)\b.{0,30}\b(floor|mic|microphone)\b"),
+        r"\b(over|back) to you\b",
+        r"\bhave the floor\b",
+        r"\b(hand|pass|turn|give)\b.{0,12}\b(it|this|things)\b.{0,6}\b(back |over )+(to|over)\b",
+        r"^(please,? )?(go ahead|over to you)\b",
+        r"\bnext (speaker|question|one)\b.{0,40}$",
+        r"\b(raise|raised|see)\b.{0,20}\bhands?\b",
+        r"\bwithout further ado\b",
+        r"\blet me (now )?(turn|invite|introduce|check|give)\b",
+        r"\bI('d| would) (now )?like to (invite|turn|call on|introduce|welcome|hand|pass|give)\b",
+        r"\b(introduce yourself|for the record)\b",
+        # connectivity and room chatter
+        r"\bcan (you|everyone|everybody|we) (hear|see)\b",
+        r"\b(hear|see) (me|us|you)( now| well| okay)?\s*[?.!]*$",
+        r"\bis (it|this|that) better\b",
+        r"\b(unmute|on mute|muted|muffled|my camera|the microphone on|audio is)\b",
+        r"\b(sound|audio|connection) (is|was)\b",
+        r"\b(in|into|to) the (chat|zoom room)\b",
+        r"\b(connectivity|technical|audio|connection) (issue|issues|problem|problems|difficulties)\b",
+        r"\bbear with (me|us)\b",
+        r"\b(type|write|put) (the|your) question\b",
+        # time keeping and session logistics
+        r"\b(running|run|ran) (out of|over) time\b",
+        r"\bin the (interest|spirit) of time\b",
+        r"\bshort on time\b",
+        r"\b(keep|keeping) (it|this|that|your \w+) (short|brief)\b",
+        r"\bI('ll| will) (stop|leave it) (there|at that)\b",
+        r"\b(wrap|wrapping) (it |this )?up\b",
+        r"\bwe (are|'re) (now )?(moving|going to move|going to go) (on )?to (the )?(next|second|last|issue|section|part|question|our)\b",
+        r"\b(let's|let us) (move|go|start|begin|come back)\b",
+        r"\b(move|moving|jump) (on )?to (the )?(next|issue area|section|second|last)\b",
+        r"\b(first|second|next|last) (part|half|section) of (the|this|our) session\b",
+        r"\bsorry for (going on|being late|the delay)\b",
+        r"\bwe have (one|an|half an|\d+) (hour|minutes?)\b",
+        r"\b(\d+|two|three|four|five|few) minutes\b.{0,20}\b(each|please|per)\b",
+        # greetings, pleasantries and self-presentation
+        r"^(good (morning|afternoon|evening)|hello|hi|greetings|welcome)\b.{0,60}$",
+        r"\b(pleasure|honou?r|great|happy|delighted) to be here\b",
+        r"\bthank you (all )?for (coming|joining|having|inviting|the (introduction|invitation))\b",
+        r"\bmy name is\b",
+        r"\b(I'm|I am|we're|we are) going to (move|turn|start|go|shift|come back) (on |back )?to\b",
+        r"\b(shift|move|come back to) (that|this|it) (to|at) a later (time|point)\b",
+        r"\bwelcome (you |everyone |everybody |all )?(to|back)\b",
+        r"\bI('ll| will) (now |first )?(turn|go|come|hand|pass|give)\b.{0,25}\b(to|over)\b",
+        # line-up and closing: who speaks next, whose question it is, thanks to everyone
+        r"^(next|now) (we have|is|comes)\b",
+        r"\b(our|the) (next|last|final|first) (speaker|panell?ist|intervention)( is| will be| today| online| here)?[,.]?( \w+)?\W*$|"
+        r"\b(our|the) (next|last|final|first) (speaker|panell?ist) (is|will be) (online|here|joining|with us|from)\b",
+        r"\b(we have|there is|there's) (a|another|one more) question (online|from|in the room|here|for)\b",
+        r"\blet me (now )?start with\b",
+        r"^\W*thank(s| you) (very much |so much )?to (all|everyone|everybody|our|the) (the |our )?(speakers|panell?ists|participants|captioners|interpreters|organi[sz]ers|audience|of you)\b",
+        r"^(okay|ok|yes|yeah|good|great|wonderful|right|sure|absolutely|not at all)\b.{0,20}[.!?]?$",
+    )
+]
 
 _HARD_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _HARD), re.IGNORECASE)
 # The same test, pattern by pattern, each run only when the text has a literal it needs
 # (`fastre`): one alternation of 50 patterns costs ~150 µs a sentence, this ~20 µs.
 _HARD_FAST = PatternSet(_HARD)
 _THANKS = re.compile(r"^\W*(thank(s| you)|many thanks|merci|gracias)\b", re.IGNORECASE)
-_SOFT = [re.compile(p, re.IGNORECASE) for p in (
-    r"\bthis session\b", r"\b(session|panel) (today|tomorrow)\b", r"\b(speakers?|panelists?|participants?) (today|here)\b",
-    r"\bI (apologi[sz]e|am sorry|'m sorry)\b", r"\b(morning|afternoon|evening) here\b", r"\bvery (clear|concrete|enlightening)\b",
-    r"\b(question|questions) (to|for) (you|him|her|them)\b", r"\bI want to (ask|know)\b",
-)]
+_SOFT = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\bthis session\b",
+        r"\b(session|panel) (today|tomorrow)\b",
+        r"\b(speakers?|panelists?|participants?) (today|here)\b",
+        r"\bI (apologi[sz]e|am sorry|'m sorry)\b",
+        r"\b(morning|afternoon|evening) here\b",
+        r"\bvery (clear|concrete|enlightening)\b",
+        r"\b(question|questions) (to|for) (you|him|her|them)\b",
+        r"\bI want to (ask|know)\b",
+    )
+]
 _SOFT_FAST = PatternSet(_SOFT)
 _THANKS_FAST = PatternSet([_THANKS])
 
@@ -81,8 +114,11 @@ def is_procedural(text: str) -> bool:
     clean = " ".join(text.split())
     words = len(clean.split())
     substance_after = re.search(r"[:;]\s*\w+(?:\W+\w+){4,}", clean)  # "Thank you: funding is the barrier ..."
-    if _THANKS_FAST.match(0, clean, _THANKS_FAST.present(clean)) and not substance_after and (words <= 14 or re.search(r"\bthank you\b[^.?!]{0,60}\bfor\b", clean, re.IGNORECASE)
-                                 and words <= 25):
+    if (
+        _THANKS_FAST.match(0, clean, _THANKS_FAST.present(clean))
+        and not substance_after
+        and (words <= 14 or (re.search(r"\bthank you\b[^.?!]{0,60}\bfor\b", clean, re.IGNORECASE) and words <= 25))
+    ):
         return True
     return _HARD_FAST.any_search(clean)  # == bool(_HARD_ANY.search(clean))
 
@@ -93,7 +129,7 @@ def procedural_weight(text: str) -> float:
     if is_procedural(text):
         return 0.0
     hits = _SOFT_FAST.count(text)
-    return 0.55 ** hits
+    return 0.55**hits
 
 
 def guess_moderators(units: Iterable[Unit], people: Sequence[Person] | None = None) -> set[str]:

@@ -26,19 +26,40 @@ from __future__ import annotations
 
 import math
 import re
-from operator import itemgetter, mul, sub
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter, mul, sub
 
 from .fastre import PatternSet
 from .procedural import procedural_weight
 from .units import Unit
 
-__all__ = ["DIRECTIVE", "SUMMARY", "Ranking", "Scored", "SessionModel", "WRAPUP_SENTENCES", "in_wrapup", "is_summary",
-           "rank_units", "session_model", "unit_base", "unit_factor", "Vectors", "cosine", "lexrank", "is_directive",
-           "mmr_select", "rankable", "score_units", "similarity_graph", "vectorise", "wrapup_spans"]
+__all__ = [
+    "DIRECTIVE",
+    "SUMMARY",
+    "WRAPUP_SENTENCES",
+    "Ranking",
+    "Scored",
+    "SessionModel",
+    "Vectors",
+    "cosine",
+    "in_wrapup",
+    "is_directive",
+    "is_summary",
+    "lexrank",
+    "mmr_select",
+    "rank_units",
+    "rankable",
+    "score_units",
+    "session_model",
+    "similarity_graph",
+    "unit_base",
+    "unit_factor",
+    "vectorise",
+    "wrapup_spans",
+]
 
 Vec = dict[str, float]
 
@@ -46,55 +67,79 @@ _CUE = re.compile(
     r"\b(need|needs|needed|should|must|essential|important|key|main|challenge|challenges|priority|recommend\w*|"
     r"call on|urge|propos\w*|ensure|require\w*|lack|gap|risk\w*|finding|found|lesson|learned|result\w*|"
     r"conclu\w*|summari[sz]e|in summary|sum up|we heard|agree\w*|support|fund\w*|enforce\w*|cooperat\w*|"
-    r"collaborat\w*|published|released|launched|produced|developed)\b", re.IGNORECASE)
+    r"collaborat\w*|published|released|launched|produced|developed)\b",
+    re.IGNORECASE,
+)
 # A sentence that asks someone to act: it belongs in the calls to action, not the findings.
 DIRECTIVE = re.compile(
     r"\b(need(s)? to|we need|should|must|call (on|for|upon)|urge|our ask|the ask|ask (governments|donors|the)|"
     r"(I|we) (would like to |want to )?(request|encourage|invite|suggest|propose|recommend)|"
     r"it would be (very )?(helpful|useful|great|good|important)|there (is|needs to be) a need|let's|let us|"
-    r"has to (be|include)|have to (be|think|find)|need more)\b", re.IGNORECASE)
-SUMMARY = re.compile(r"\b(to summari[sz]e|in summary|to sum up|to conclude|in conclusion|we heard|i heard|"
-                     r"(everyone|everybody|all (of )?(the |our )?(speakers|panellists|panelists|of us)|we all|speakers) (seemed to |seem to )?"
-                     r"(agreed|agree)|there (is|was|seems to be|seemed to be) (a )?(broad |general |strong |clear )?(agreement|consensus))\b",
-                     re.IGNORECASE)
+    r"has to (be|include)|have to (be|think|find)|need more)\b",
+    re.IGNORECASE,
+)
+SUMMARY = re.compile(
+    r"\b(to summari[sz]e|in summary|to sum up|to conclude|in conclusion|we heard|i heard|"
+    r"(everyone|everybody|all (of )?(the |our )?(speakers|panellists|panelists|of us)|we all|speakers) (seemed to |seem to )?"
+    r"(agreed|agree)|there (is|was|seems to be|seemed to be) (a )?(broad |general |strong |clear )?(agreement|consensus))\b",
+    re.IGNORECASE,
+)
 # How far a wrap-up announced in a short sentence ("Let me try to summarise what I heard.")
 # carries: the sentences after it, in the same turn, are the summary itself.
 WRAPUP_SENTENCES = 3
 _WEAK_START = re.compile(r"^\W*(that|this|it|they|those|these|he|she|which|there)\b('s| is| was| are)?", re.IGNORECASE)
 # Talk about the talk: introductions, answering-the-question framing, looking forward.
-_META = re.compile(r"^I('m| am) [A-Z][\w‑-]+( [A-Z][\w‑-]+)*,|\b(I speak (for|on behalf)|I('m| am) (here )?(from|with) |by way of introduction|I work for|"
-                   r"looking (pretty much |very much )?forward|I hope (that )?(this |it )?(kind of )?answers|"
-                   r"(respond|answer|reply) to (the|your|this) question|the question (is|was)|my question|"
-                   r"I would like to (mention|talk|say|share|add)|I want to (start|talk|say)|I (want|would like|'d like) to (widen|broaden|zoom out|step back|turn to|move to|come back to|go back to|pick up on|build on|follow up on) |as (others|colleagues) have|"
-                   r"in the (first|second) part|as I said|as you (guessed|can imagine)|plenty to talk about)\b", re.IGNORECASE)
+_META = re.compile(
+    r"^I('m| am) [A-Z][\w‑-]+( [A-Z][\w‑-]+)*,|\b(I speak (for|on behalf)|I('m| am) (here )?(from|with) |by way of introduction|I work for|"
+    r"looking (pretty much |very much )?forward|I hope (that )?(this |it )?(kind of )?answers|"
+    r"(respond|answer|reply) to (the|your|this) question|the question (is|was)|my question|"
+    r"I would like to (mention|talk|say|share|add)|I want to (start|talk|say)|I (want|would like|'d like) to (widen|broaden|zoom out|step back|turn to|move to|come back to|go back to|pick up on|build on|follow up on) |as (others|colleagues) have|"
+    r"in the (first|second) part|as I said|as you (guessed|can imagine)|plenty to talk about)\b",
+    re.IGNORECASE,
+)
 _BREAK = re.compile(r"(?:‑‑|--|—)")
-_PERSONAL = re.compile(r"\b(I apologi[sz]e|my (grand\w+|family|mother|father)|personally|I'm honou?red|"
-                       r"I must say|I'm learning|I had the pleasure|I'll be quick)\b", re.IGNORECASE)
+_PERSONAL = re.compile(
+    r"\b(I apologi[sz]e|my (grand\w+|family|mother|father)|personally|I'm honou?red|"
+    r"I must say|I'm learning|I had the pleasure|I'll be quick)\b",
+    re.IGNORECASE,
+)
 
 # Asking, not telling: a request for information is an open question, not a finding,
 # even when the captioner left out the question mark ("I would like to know what ...").
-_ASKING = re.compile(r"^\W*(how|what|why|where|when|which|who|is there|are there|do you|does|did|can you|could you|would you)\b|"
-                     r"\b(I('d| would) like to (know|ask|hear)|I want to (know|ask|hear)|I wonder|I('m| am) (curious|wondering)|"
-                     r"(tell|ask) (us|you) (about|how|what|whether|if)|I heard about how you)\b|"
-                     # a direct question after a comma: "..., so how can communities know if ..."
-                     r"[,;:]\s+(?:(?:so|and|but|then)\s+)?(?:how|why|(?:what|where|when|which|who)(?= (?:can|could|should|would|will|do|does|did)\b))"
-                     r"\s+(?:can|could|should|would|will|do|does|did|is|are)\s+\w+",
-                     re.IGNORECASE)
+_ASKING = re.compile(
+    r"^\W*(how|what|why|where|when|which|who|is there|are there|do you|does|did|can you|could you|would you)\b|"
+    r"\b(I('d| would) like to (know|ask|hear)|I want to (know|ask|hear)|I wonder|I('m| am) (curious|wondering)|"
+    r"(tell|ask) (us|you) (about|how|what|whether|if)|I heard about how you)\b|"
+    # a direct question after a comma: "..., so how can communities know if ..."
+    r"[,;:]\s+(?:(?:so|and|but|then)\s+)?(?:how|why|(?:what|where|when|which|who)(?= (?:can|could|should|would|will|do|does|did)\b))"
+    r"\s+(?:can|could|should|would|will|do|does|did|is|are)\s+\w+",
+    re.IGNORECASE,
+)
 # The speaker's own stance or reaction rather than a claim about the world: expectations,
 # likes, echoes, closing lines ("I would expect this next session could be ...").
-_STANCE = re.compile(r"\b(I (would|'d) (expect|imagine|hope)|I (really )?(like|liked|love|loved|enjoyed) (the|this|that|your|how)|"
-                     r"I echo|I (fully |totally |completely )?agree with|I('m| am) (very )?(happy|glad|pleased|excited)|"
-                     r"(I think )?that's (all|it) (from|for) (me|my side)|that's all from|I('m| am) the \w+ (of|at|for|in)\b|"
-                     r"I('d| would) like to (thank|congratulate|acknowledge)|I stand to be corrected|thank you (very |so )?much for|"
-                     r"thanks (again )?to (our|the|all))\b", re.IGNORECASE)
+_STANCE = re.compile(
+    r"\b(I (would|'d) (expect|imagine|hope)|I (really )?(like|liked|love|loved|enjoyed) (the|this|that|your|how)|"
+    r"I echo|I (fully |totally |completely )?agree with|I('m| am) (very )?(happy|glad|pleased|excited)|"
+    r"(I think )?that's (all|it) (from|for) (me|my side)|that's all from|I('m| am) the \w+ (of|at|for|in)\b|"
+    r"I('d| would) like to (thank|congratulate|acknowledge)|I stand to be corrected|thank you (very |so )?much for|"
+    r"thanks (again )?to (our|the|all))\b",
+    re.IGNORECASE,
+)
 # Praise without content: "we considered the recommendations very important".
-_PRAISE = re.compile(r"\b((very|really|so|extremely) (important|interesting|useful|valuable|good|great|relevant|nice)|"
-                     r"great (value|job|work)|excellent (points?|work|job))\b", re.IGNORECASE)
+_PRAISE = re.compile(
+    r"\b((very|really|so|extremely) (important|interesting|useful|valuable|good|great|relevant|nice)|"
+    r"great (value|job|work)|excellent (points?|work|job))\b",
+    re.IGNORECASE,
+)
 
-_SIGNALS = PatternSet([_CUE, SUMMARY, _META, _PERSONAL, _ASKING, _STANCE, _PRAISE])  # run only when their literals occur
+_SIGNALS = PatternSet(
+    [_CUE, SUMMARY, _META, _PERSONAL, _ASKING, _STANCE, _PRAISE]
+)  # run only when their literals occur
 _CUE_I, _SUMMARY_I, _META_I, _PERSONAL_I, _ASKING_I, _STANCE_I, _PRAISE_I = range(7)
 # Labels that stand for someone from the floor, not a panellist.
-_FLOOR_LABELS = frozenset({"audience", "participant", "floor", "question", "speaker", "unidentified speaker", "unknown"})
+_FLOOR_LABELS = frozenset(
+    {"audience", "participant", "floor", "question", "speaker", "unidentified speaker", "unknown"}
+)
 
 
 @dataclass(frozen=True)
@@ -137,7 +182,7 @@ def similarity_graph(vecs: Sequence[Vec], min_sim: float = 0.02) -> list[dict[in
     for plist in postings.values():
         for a, (i, x) in enumerate(plist):
             row = graph[i]
-            for j, y in plist[a + 1:]:
+            for j, y in plist[a + 1 :]:
                 row[j] = row.get(j, 0.0) + x * y
     for i, row in enumerate(graph):  # symmetrise, dropping near-zero links (speed, not quality)
         for j, w in list(row.items()):
@@ -152,8 +197,9 @@ def _no_neighbours(scores: list[float]) -> tuple[float, ...]:
     return ()
 
 
-def lexrank(vecs: Sequence[Vec], damping: float = 0.85, iterations: int = 50,
-            graph: Sequence[Mapping[int, float]] | None = None) -> list[float]:
+def lexrank(
+    vecs: Sequence[Vec], damping: float = 0.85, iterations: int = 50, graph: Sequence[Mapping[int, float]] | None = None
+) -> list[float]:
     """Continuous LexRank scores (sum to 1): stationary distribution of the cosine graph.
 
     Power iteration over adjacency lists (the graph is symmetric, so a node's row is also
@@ -171,8 +217,7 @@ def lexrank(vecs: Sequence[Vec], damping: float = 0.85, iterations: int = 50,
     for row in graph:
         nbrs = sorted(row)  # contributions are added in node order, as the plain loop does
         if nbrs:  # itemgetter of 2+ indices returns a tuple; pad a single one so it does too
-            rows.append((itemgetter(*nbrs) if len(nbrs) > 1 else itemgetter(nbrs[0], nbrs[0]),
-                         [row[j] for j in nbrs]))
+            rows.append((itemgetter(*nbrs) if len(nbrs) > 1 else itemgetter(nbrs[0], nbrs[0]), [row[j] for j in nbrs]))
         else:
             rows.append((_no_neighbours, []))
     dangling_nodes = [j for j in range(n) if not out_weight[j]]
@@ -185,7 +230,9 @@ def lexrank(vecs: Sequence[Vec], damping: float = 0.85, iterations: int = 50,
         for j in linked:
             share[j] = damping * scores[j] / out_weight[j]
         jump = damping * dangling / n
-        new = [(sum(map(mul, pick(share), weights), teleport) if weights else teleport) + jump for pick, weights in rows]
+        new = [
+            (sum(map(mul, pick(share), weights), teleport) if weights else teleport) + jump for pick, weights in rows
+        ]
         delta = sum(map(abs, map(sub, new, scores)))
         scores = new
         if delta < 1e-7:
@@ -364,8 +411,9 @@ def rankable(unit: Unit) -> bool:
     return len(unit.terms) >= 3 and _text_factors(unit.text)[0] > 0
 
 
-def rank_units(units: Sequence[Unit], chairs: frozenset[str] | set[str] = frozenset(),
-               idf: Mapping[str, float] | None = None) -> Ranking:
+def rank_units(
+    units: Sequence[Unit], chairs: frozenset[str] | set[str] = frozenset(), idf: Mapping[str, float] | None = None
+) -> Ranking:
     """Score the rankable units (vectors, similarity graph, LexRank, wording signals) once.
 
     `chairs` are the speakers who chair (their sentences weigh less unless they sum up);
@@ -416,8 +464,17 @@ def rank_units(units: Sequence[Unit], chairs: frozenset[str] | set[str] = frozen
     for own in by_speaker.values():
         spread.update(own.keys())
     wrapups = wrapup_spans(units)
-    model = SessionModel(idf_of, others, turn_vec, frozenset(hubs), max_idf, frozenset(chairs), dict(spread),
-                         {u.span: r / top for u, r in zip(keep, lr)}, wrapups)
+    model = SessionModel(
+        idf_of,
+        others,
+        turn_vec,
+        frozenset(hubs),
+        max_idf,
+        frozenset(chairs),
+        dict(spread),
+        {u.span: r / top for u, r in zip(keep, lr)},
+        wrapups,
+    )
     out = []
     for u, v, rank in zip(keep, vectors.vecs, lr):
         in_turn = cosine(v, turn_vec[(u.session, u.turn)])
@@ -435,8 +492,9 @@ def rank_units(units: Sequence[Unit], chairs: frozenset[str] | set[str] = frozen
     return Ranking(tuple(out), model)
 
 
-def session_model(units: Sequence[Unit], chairs: frozenset[str] | set[str] = frozenset(),
-                  idf: Mapping[str, float] | None = None) -> SessionModel | None:
+def session_model(
+    units: Sequence[Unit], chairs: frozenset[str] | set[str] = frozenset(), idf: Mapping[str, float] | None = None
+) -> SessionModel | None:
     """The model `rank_units` builds for these units; None if none is rankable."""
     return rank_units(units, chairs, idf).model
 
@@ -444,7 +502,9 @@ def session_model(units: Sequence[Unit], chairs: frozenset[str] | set[str] = fro
 def unit_base(model: SessionModel, unit: Unit, vec: Vec, rank_share: float) -> float:
     """The centrality/informativeness part of a score, as `rank_units` computes it."""
     in_turn = cosine(vec, model.turn_vec.get((unit.session, unit.turn), {}))
-    info = sum(model.idf.get(t, model.max_idf) for t in dict.fromkeys(unit.terms)) / (model.max_idf * max(8.0, unit.words * 0.6))
+    info = sum(model.idf.get(t, model.max_idf) for t in dict.fromkeys(unit.terms)) / (
+        model.max_idf * max(8.0, unit.words * 0.6)
+    )
     return _blend(rank_share, cosine(vec, model.others.get(unit.who, {})), in_turn, info)
 
 
@@ -463,8 +523,13 @@ def unit_factor(model: SessionModel, unit: Unit) -> float:
     return factor
 
 
-def score_units(units: Sequence[Unit], *, chairs: frozenset[str] | set[str] = frozenset(),
-                boost: Callable[[Unit], float] | None = None, idf: Mapping[str, float] | None = None) -> list[Scored]:
+def score_units(
+    units: Sequence[Unit],
+    *,
+    chairs: frozenset[str] | set[str] = frozenset(),
+    boost: Callable[[Unit], float] | None = None,
+    idf: Mapping[str, float] | None = None,
+) -> list[Scored]:
     """Score every non-procedural unit; procedure and fragments are dropped here.
 
     This ranks the units afresh; a caller that scores the same units again (with another
@@ -473,9 +538,17 @@ def score_units(units: Sequence[Unit], *, chairs: frozenset[str] | set[str] = fr
     return rank_units(units, chairs, idf).scored(boost)
 
 
-def mmr_select(pool: Sequence[Scored], k: int, *, lam: float = 0.7, per_speaker: int = 2,
-               segment_of: Callable[[Unit], int] | None = None, speaker_bonus: float = 0.08,
-               segment_bonus: float = 0.06, max_sim: float = 0.55) -> list[Scored]:
+def mmr_select(
+    pool: Sequence[Scored],
+    k: int,
+    *,
+    lam: float = 0.7,
+    per_speaker: int = 2,
+    segment_of: Callable[[Unit], int] | None = None,
+    speaker_bonus: float = 0.08,
+    segment_bonus: float = 0.06,
+    max_sim: float = 0.55,
+) -> list[Scored]:
     """Greedy MMR: relevance minus redundancy, plus coverage bonuses; ties by position.
 
     A candidate's redundancy (its highest similarity to anything chosen) only grows, so

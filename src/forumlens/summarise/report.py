@@ -23,7 +23,15 @@ from .rank import Scored, SessionModel, is_directive, mmr_select
 from .spans import trim_pool
 from .units import Unit
 
-__all__ = ["MAX_TAKEAWAYS", "TAKEAWAY_WORDS", "build_report", "fill_to_budget", "rank_takeaways", "takeaway_count", "third_person"]
+__all__ = [
+    "MAX_TAKEAWAYS",
+    "TAKEAWAY_WORDS",
+    "build_report",
+    "fill_to_budget",
+    "rank_takeaways",
+    "takeaway_count",
+    "third_person",
+]
 
 
 def takeaway_count(words: int) -> int:
@@ -44,8 +52,9 @@ TAKEAWAY_WORDS = 180
 MAX_TAKEAWAYS = 8
 
 
-def fill_to_budget(picks: Sequence[Scored], floor: int, budget: int = TAKEAWAY_WORDS,
-                   length: Callable[[Scored], int] | None = None) -> list[Scored]:
+def fill_to_budget(
+    picks: Sequence[Scored], floor: int, budget: int = TAKEAWAY_WORDS, length: Callable[[Scored], int] | None = None
+) -> list[Scored]:
     """The first `floor` picks (in pick order), then more until the section holds `budget` words.
 
     `picks` is in the order the selector chose them (best first), so cutting the list
@@ -63,7 +72,9 @@ def fill_to_budget(picks: Sequence[Scored], floor: int, budget: int = TAKEAWAY_W
 
 
 def _bullet(item: Scored, kind: str = "", with_session: bool = False) -> Bullet:
-    return Bullet(compress(item.unit.text), (item.unit.citation(with_session=with_session),), kind, round(item.score, 4))
+    return Bullet(
+        compress(item.unit.text), (item.unit.citation(with_session=with_session),), kind, round(item.score, 4)
+    )
 
 
 def _findings_first(unit: Unit) -> float:
@@ -71,7 +82,9 @@ def _findings_first(unit: Unit) -> float:
     return 0.7 if is_directive(unit.text) else 1.0
 
 
-def _spread_boost(model: SessionModel | None, base: Callable[[Unit], float] = _findings_first) -> Callable[[Unit], float]:
+def _spread_boost(
+    model: SessionModel | None, base: Callable[[Unit], float] = _findings_first
+) -> Callable[[Unit], float]:
     """Prefer sentences whose content words several speakers used (a shared theme).
 
     The IDF-weighted share of the sentence's terms that at least three speakers used
@@ -87,6 +100,7 @@ def _spread_boost(model: SessionModel | None, base: Callable[[Unit], float] = _f
         w = [model.idf.get(t, model.max_idf) for t in ts]
         shared = sum(x for t, x in zip(ts, w) if model.spread.get(t, 0) >= 3) / sum(w)
         return base(unit) * (0.75 + 0.5 * shared)
+
     return boost
 
 
@@ -137,7 +151,7 @@ def third_person(text: str, body: str | None) -> str:
     verb = m.group(1)
     verb = _THIRD.get(verb, verb)
     subject = body if body.lower().startswith("the ") else f"The {body}"
-    return f"{subject} {verb}{text[m.end():]}"
+    return f"{subject} {verb}{text[m.end() :]}"
 
 
 def _speaker_points(ctx: SummaryContext, pool: list[Scored], per: int = 2) -> list[SpeakerPoints]:
@@ -168,8 +182,14 @@ def _speaker_points(ctx: SummaryContext, pool: list[Scored], per: int = 2) -> li
     return out
 
 
-def build_report(session: Session, findings: Findings | Mapping[str, Any] | None = None, *,
-                 takeaways: int | None = None, actions: int = 5, questions: int = 5) -> SessionReport:
+def build_report(
+    session: Session,
+    findings: Findings | Mapping[str, Any] | None = None,
+    *,
+    takeaways: int | None = None,
+    actions: int = 5,
+    questions: int = 5,
+) -> SessionReport:
     """A cited session report from what the earlier stages found, if available.
 
     `findings`: a `Findings` (or stored analyses in the `report --json` shape); the
@@ -180,28 +200,45 @@ def build_report(session: Session, findings: Findings | Mapping[str, Any] | None
     notes = list(ctx.notes)
     pool = ctx.ranking().scored()
     chosen = rank_takeaways(ctx, takeaways)
-    takeaway_bullets = tuple(Bullet(third_person(compress(s.unit.text), _voice_of(ctx, s.unit.who)),
-                                    (s.unit.citation(),), "", round(s.score, 4)) for s in chosen)
+    takeaway_bullets = tuple(
+        Bullet(
+            third_person(compress(s.unit.text), _voice_of(ctx, s.unit.who)), (s.unit.citation(),), "", round(s.score, 4)
+        )
+        for s in chosen
+    )
 
     asks = ctx.findings.asks
     if asks is None:
         notes.append("calls to action inferred from directive sentences (no analyse output)")
         asks = tuple(infer_asks(ctx.units, ctx.chairs))
     action_bullets = tuple(
-        Bullet(compress(item.unit.text if cite.quote in item.unit.text else cite.quote), (cite,), category,
-               round(item.score, 4))
-        for item, cite, category in select_actions(session, ctx.units, asks, actions, ctx.chairs, pool,
-                                                   exclude=[s.unit for s in chosen]))
+        Bullet(
+            compress(item.unit.text if cite.quote in item.unit.text else cite.quote),
+            (cite,),
+            category,
+            round(item.score, 4),
+        )
+        for item, cite, category in select_actions(
+            session, ctx.units, asks, actions, ctx.chairs, pool, exclude=[s.unit for s in chosen]
+        )
+    )
 
     qs = ctx.findings.questions
     if qs is None:
         notes.append("open questions inferred (no analyse output): questions no later speaker took up")
         qs = tuple(infer_open_questions(ctx.units, ctx.chairs))
-    question_list = tuple(Bullet(text, (cite,), status) for text, cite, status in question_bullets(session, qs, questions))
+    question_list = tuple(
+        Bullet(text, (cite,), status) for text, cite, status in question_bullets(session, qs, questions)
+    )
 
     return SessionReport(
-        session=session.id, title=session.title, year=session.year,
-        takeaways=takeaway_bullets, calls_to_action=action_bullets,
-        speakers=tuple(_speaker_points(ctx, pool)), open_questions=question_list,
-        coalitions=tuple(ctx.coalitions), notes=tuple(notes),
+        session=session.id,
+        title=session.title,
+        year=session.year,
+        takeaways=takeaway_bullets,
+        calls_to_action=action_bullets,
+        speakers=tuple(_speaker_points(ctx, pool)),
+        open_questions=question_list,
+        coalitions=tuple(ctx.coalitions),
+        notes=tuple(notes),
     )

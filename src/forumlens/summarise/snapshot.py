@@ -23,12 +23,20 @@ from .units import Unit
 
 __all__ = ["brief_coalition"]
 
-_OUTPUT = re.compile(r"\b(report|paper|statement|glossary|recommendations?|toolkit|checklist|study|studies|survey|"
-                     r"publication|charter|guide|guidelines|principles|best practices?|declaration|framework|"
-                     r"indicators|webinars?|database|draft|curriculum|policy brief)\b", re.IGNORECASE)
-_MADE = re.compile(r"\b(publish\w*|releas\w*|launch\w*|produc\w*|develop\w*|draft\w*|adopt\w*|prepar\w*|"
-                   r"wrote|written|issued|agreed|ran|organi[sz]\w*|facilitat\w*|our)\b", re.IGNORECASE)
-_TOGETHER = re.compile(r"\b(with|together|partner\w*|collaborat\w*|cooperat\w*|joined|jointly|alongside|work(ed|ing)? on)\b", re.IGNORECASE)
+_OUTPUT = re.compile(
+    r"\b(report|paper|statement|glossary|recommendations?|toolkit|checklist|study|studies|survey|"
+    r"publication|charter|guide|guidelines|principles|best practices?|declaration|framework|"
+    r"indicators|webinars?|database|draft|curriculum|policy brief)\b",
+    re.IGNORECASE,
+)
+_MADE = re.compile(
+    r"\b(publish\w*|releas\w*|launch\w*|produc\w*|develop\w*|draft\w*|adopt\w*|prepar\w*|"
+    r"wrote|written|issued|agreed|ran|organi[sz]\w*|facilitat\w*|our)\b",
+    re.IGNORECASE,
+)
+_TOGETHER = re.compile(
+    r"\b(with|together|partner\w*|collaborat\w*|cooperat\w*|joined|jointly|alongside|work(ed|ing)? on)\b", re.IGNORECASE
+)
 _GENERIC = frozenset({"igf-dcs", "igf"})  # the modality and the forum itself are not partners
 
 
@@ -59,12 +67,25 @@ def brief_coalition(name: str, sources: Iterable[Source], *, max_points: int = 5
         said_pool += mine
         naming += named
         presented = bool(own) or any(matches(c.name) and c.lines for c in ctx.coalitions)
-        lines = sorted({u.line for u in ctx.units if u.who in own and u.sent_index == 0} or {s.unit.line for s in named})
+        lines = sorted(
+            {u.line for u in ctx.units if u.who in own and u.sent_index == 0} or {s.unit.line for s in named}
+        )
         if presented or named:
-            appearances.append(Appearance(session.id, session.title, session.year,
-                                          "presented" if presented else "mentioned", tuple(lines), tuple(sorted(own))))
-        raw_asks = [a for a in findings.asks if a.by in own] if findings.asks is not None \
+            appearances.append(
+                Appearance(
+                    session.id,
+                    session.title,
+                    session.year,
+                    "presented" if presented else "mentioned",
+                    tuple(lines),
+                    tuple(sorted(own)),
+                )
+            )
+        raw_asks = (
+            [a for a in findings.asks if a.by in own]
+            if findings.asks is not None
             else infer_asks([u for u in ctx.units if u.who in own])
+        )
         for ask in raw_asks:
             cite = cite_quote(session, ask.line, ask.quote, with_session=True)
             unit = next((u for u in ctx.units if cite and cite.line == u.line and cite.quote in u.text), None)
@@ -75,14 +96,16 @@ def brief_coalition(name: str, sources: Iterable[Source], *, max_points: int = 5
     produced = mmr_select(produced_pool, max_points, lam=0.8, per_speaker=3, max_sim=0.5)
     asks.sort(key=lambda p: -p[0].score)
     asked: list[Bullet] = []
-    for item, bullet in asks:
+    for _item, bullet in asks:
         if len(asked) < max_points and all(b.text != bullet.text for b in asked):
             asked.append(bullet)
     return CoalitionBrief(
-        name=display, acronym=acronym,
+        name=display,
+        acronym=acronym,
         said=tuple(_bullet(s) for s in sorted(said, key=lambda s: (s.unit.session, s.unit.position))),
         produced=tuple(_bullet(s) for s in sorted(produced, key=lambda s: (s.unit.session, s.unit.position))),
-        asked=tuple(asked), partners=tuple(_partners(said_pool + naming, matches, max_points * 2)),
+        asked=tuple(asked),
+        partners=tuple(_partners(said_pool + naming, matches, max_points * 2)),
         appearances=tuple(appearances),
     )
 

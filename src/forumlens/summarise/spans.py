@@ -29,25 +29,35 @@ MIN_TRIM_WORDS = 22
 _WINDOW_MIN, _WINDOW_MAX = 9, 38
 # Upper bound of a sentence's wording factor times the takeaway boost (cues 1.12^3,
 # summary 1.3, theme spread 1.25): used only to skip windows that cannot win.
-_MAX_FACTOR = 1.12 ** 3 * 1.3 * 1.25 + 0.01
+_MAX_FACTOR = 1.12**3 * 1.3 * 1.25 + 0.01
 # Clause boundaries: punctuation or a caption dash (the separator is not part of a clause).
 _BOUNDARY = re.compile(r"\s*(?:[,;:]|‑‑|--|—|–)\s+")
 # A window that starts with a subordinating word depends on the clause before it.
-_DEPENDENT = re.compile(r"^\W*(which|because|where|meaning|like|who|whom|whose|when|while|although|though|as|if|than|"
-                        r"or|to|for|by|with|including|especially|not|nor|then|until|unless|whether|and that|but that)\b",
-                        re.IGNORECASE)
+_DEPENDENT = re.compile(
+    r"^\W*(which|because|where|meaning|like|who|whom|whose|when|while|although|though|as|if|than|"
+    r"or|to|for|by|with|including|especially|not|nor|then|until|unless|whether|and that|but that)\b",
+    re.IGNORECASE,
+)
 # Cut-off ends: a window that stops on a function word is a fragment.
-_DANGLING = re.compile(r"\b(the|a|an|of|to|and|or|but|that|which|is|are|was|were|be|in|on|for|with|by|from|at|as|our|their|its|this|these|so)\W*$",
-                       re.IGNORECASE)
+_DANGLING = re.compile(
+    r"\b(the|a|an|of|to|and|or|but|that|which|is|are|was|were|be|in|on|for|with|by|from|at|as|our|their|its|this|these|so)\W*$",
+    re.IGNORECASE,
+)
 
 
 # What follows a complete window: a new clause, not the rest of this one.
-_NEW_CLAUSE = re.compile(r"^\W*(and|but|so|because|which|where|while|whereas|although|though|yet|then|and so|I|we|you|they|it|this|that|there|"
-                         r"he|she|um|uh|you know|I think|I mean|meaning|or)\b", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(
+    r"^\W*(and|but|so|because|which|where|while|whereas|although|though|yet|then|and so|I|we|you|they|it|this|that|there|"
+    r"he|she|um|uh|you know|I think|I mean|meaning|or)\b",
+    re.IGNORECASE,
+)
 
 
-_FILLER_CLAUSE = re.compile(r"^\W*(?:you know|I mean|I think|I guess|um|uh|erm|so|and|basically|actually|sort of|kind of|"
-                            r"let's say|if you like|by the way)\W*$", re.IGNORECASE)
+_FILLER_CLAUSE = re.compile(
+    r"^\W*(?:you know|I mean|I think|I guess|um|uh|erm|so|and|basically|actually|sort of|kind of|"
+    r"let's say|if you like|by the way)\W*$",
+    re.IGNORECASE,
+)
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 
@@ -79,8 +89,14 @@ def clause_bounds(text: str) -> list[tuple[int, int]]:
 
 def _window_unit(unit: Unit, a: int, b: int) -> Unit:
     text = unit.text[a:b]
-    return replace(unit, start=unit.start + a, end=unit.start + b, text=text,
-                   line=unit.line + unit.text.count("\n", 0, a), terms=tuple(terms(text)))
+    return replace(
+        unit,
+        start=unit.start + a,
+        end=unit.start + b,
+        text=text,
+        line=unit.line + unit.text.count("\n", 0, a),
+        terms=tuple(terms(text)),
+    )
 
 
 def best_version(model: SessionModel, item: Scored, boost: Callable[[Unit], float] | None = None) -> Scored:
@@ -120,7 +136,7 @@ def best_version(model: SessionModel, item: Scored, boost: Callable[[Unit], floa
             factor *= 0.5  # "and by support for ...": the filler-free reading starts dependent too
         if i == 0 and unit.text[:1].islower():
             factor *= 0.6  # the head of a cut run-on's tail: as weak as the tail itself
-        if j < len(bounds) - 1 and not _NEW_CLAUSE.match(unit.text[bounds[j + 1][0]:bounds[j + 1][1]]):
+        if j < len(bounds) - 1 and not _NEW_CLAUSE.match(unit.text[bounds[j + 1][0] : bounds[j + 1][1]]):
             factor *= 0.8  # what follows continues this clause (a list, an object): cut short
         score = base * factor
         if score > best.score:
@@ -128,8 +144,9 @@ def best_version(model: SessionModel, item: Scored, boost: Callable[[Unit], floa
     return best
 
 
-def trim_pool(model: SessionModel | None, pool: Sequence[Scored], boost: Callable[[Unit], float] | None = None,
-              limit: int = 24) -> list[Scored]:
+def trim_pool(
+    model: SessionModel | None, pool: Sequence[Scored], boost: Callable[[Unit], float] | None = None, limit: int = 24
+) -> list[Scored]:
     """`pool` with each of its `limit` most promising long sentences replaced by its best version.
 
     Promise is the sentence's score without the length penalty it paid, so a long
@@ -143,7 +160,9 @@ def trim_pool(model: SessionModel | None, pool: Sequence[Scored], boost: Callabl
         lf = _length_factor(s.unit.words)
         return s.score / lf if lf > 0 else 0.0
 
-    long_ones = sorted((s for s in pool if s.unit.words >= MIN_TRIM_WORDS), key=lambda s: (-promise(s), s.unit.position))
+    long_ones = sorted(
+        (s for s in pool if s.unit.words >= MIN_TRIM_WORDS), key=lambda s: (-promise(s), s.unit.position)
+    )
     chosen = {id(s) for s in long_ones[:limit]}
     out = []
     for s in pool:

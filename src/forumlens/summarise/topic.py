@@ -28,8 +28,15 @@ from .models import Bullet, Findings, Theme, TopicBrief
 from .rank import Scored, cosine, mmr_select, rank_units, rankable
 from .units import Unit, terms
 
-__all__ = ["CoalitionMatch", "Source", "brief_topic", "coalition_matcher", "group_themes", "normalise_sources",
-           "year_of"]
+__all__ = [
+    "CoalitionMatch",
+    "Source",
+    "brief_topic",
+    "coalition_matcher",
+    "group_themes",
+    "normalise_sources",
+    "year_of",
+]
 
 Source = Session | tuple[Session, Findings | Mapping[str, Any] | None]
 CoalitionMatch = Callable[[str | None], bool]
@@ -96,8 +103,13 @@ def _coverage(query: list[str], unit_terms: Iterable[str], idf: Mapping[str, flo
     return sum(idf.get(t, 1.0) for t in set(query) if any(_matches(t, h) for h in have)) / total
 
 
-def group_themes(chosen: list[Scored], query: list[str], tags: Mapping[tuple[str, int], str] | None = None,
-                 max_themes: int = 4, idf: Mapping[str, float] | None = None) -> list[tuple[str, list[Scored]]]:
+def group_themes(
+    chosen: list[Scored],
+    query: list[str],
+    tags: Mapping[tuple[str, int], str] | None = None,
+    max_themes: int = 4,
+    idf: Mapping[str, float] | None = None,
+) -> list[tuple[str, list[Scored]]]:
     """Themes for selected points: tag labels when most points have one, else named clusters."""
     if tags:
         labelled = [(tags.get((s.unit.session, s.unit.line)), s) for s in chosen]
@@ -172,9 +184,16 @@ def _tag_lines(session: Session, findings: Findings) -> dict[tuple[str, int], st
     return {k: v[1] for k, v in best.items()}
 
 
-def brief_topic(topic: str, sources: Iterable[Source], *, since: int | str | _dt.date | None = None,
-                until: int | str | _dt.date | None = None, coalition: str | None = None,
-                max_points: int = 10, per_speaker: int = 2) -> TopicBrief:
+def brief_topic(
+    topic: str,
+    sources: Iterable[Source],
+    *,
+    since: int | str | _dt.date | None = None,
+    until: int | str | _dt.date | None = None,
+    coalition: str | None = None,
+    max_points: int = 10,
+    per_speaker: int = 2,
+) -> TopicBrief:
     """A topic brief from stored sessions: ≤ `max_points` cited talking points by theme.
 
     Sessions without a year are left out when `since`/`until` is given (their date is
@@ -183,8 +202,12 @@ def brief_topic(topic: str, sources: Iterable[Source], *, since: int | str | _dt
     lo, hi = year_of(since), year_of(until)
     query = terms(topic)
     filters = {k: v for k, v in {"since": lo, "until": hi, "coalition": coalition}.items() if v is not None}
-    pairs = [(s, a) for s, a in normalise_sources(sources)
-             if (lo is None or (s.year is not None and s.year >= lo)) and (hi is None or (s.year is not None and s.year <= hi))]
+    pairs = [
+        (s, a)
+        for s, a in normalise_sources(sources)
+        if (lo is None or (s.year is not None and s.year >= lo))
+        and (hi is None or (s.year is not None and s.year <= hi))
+    ]
     if not query or not pairs:
         return TopicBrief(topic, (), (), filters)
     wanted = coalition_matcher(coalition) if coalition else None
@@ -218,12 +241,22 @@ def brief_topic(topic: str, sources: Iterable[Source], *, since: int | str | _dt
             if rel > 0:
                 pool.append(Scored(s.unit, rel * (0.5 + s.score / top), s.vec))
     session_index = {ctx.session.id: i for i, ctx in enumerate(contexts)}  # one "segment" per session
-    chosen = mmr_select(pool, max_points, lam=0.7, per_speaker=per_speaker, max_sim=0.5,
-                        segment_of=lambda u: session_index.get(u.session, -1))
+    chosen = mmr_select(
+        pool,
+        max_points,
+        lam=0.7,
+        per_speaker=per_speaker,
+        max_sim=0.5,
+        segment_of=lambda u: session_index.get(u.session, -1),
+    )
     themes = []
-    for title, items in sorted(group_themes(chosen, query, tag_labels, idf=idf), key=lambda g: -max(s.score for s in g[1])):
-        bullets = tuple(Bullet(compress(s.unit.text), (s.unit.citation(with_session=True),), score=round(s.score, 4))
-                        for s in sorted(items, key=lambda s: -s.score))
+    for title, items in sorted(
+        group_themes(chosen, query, tag_labels, idf=idf), key=lambda g: -max(s.score for s in g[1])
+    ):
+        bullets = tuple(
+            Bullet(compress(s.unit.text), (s.unit.citation(with_session=True),), score=round(s.score, 4))
+            for s in sorted(items, key=lambda s: -s.score)
+        )
         themes.append(Theme(title, bullets))
     used = tuple(sorted({s.unit.session for s in chosen}))
     return TopicBrief(topic, tuple(themes), used, filters)
@@ -233,5 +266,8 @@ def _keep(unit: Unit, ctx: SummaryContext, wanted: tuple[str, CoalitionMatch] | 
     if wanted is None:
         return True
     _display, matches = wanted
-    return bool(matches(ctx.speaks_for.get(unit.who)) or matches(unit.text)
-                or any(matches(m.name) for m in mentions_in(unit.text) if m.kind == "dc"))
+    return bool(
+        matches(ctx.speaks_for.get(unit.who))
+        or matches(unit.text)
+        or any(matches(m.name) for m in mentions_in(unit.text) if m.kind == "dc")
+    )

@@ -26,7 +26,76 @@ MAX_SENTENCE_CHARS = 330
 
 # Spoken filler that carries no topic: excluded from terms (not from the text).
 _FILLER = frozenset(
-    ["yeah", "yes", "okay", "ok", "oh", "um", "uh", "hmm", "really", "actually", "basically", "just", "think", "know", "mean", "like", "thank", "thanks", "please", "sorry", "going", "want", "would", "could", "say", "said", "get", "got", "go", "let", "lot", "also", "kind", "sort", "things", "thing", "something", "anything", "everything", "everybody", "everyone", "way", "quite", "maybe", "perhaps", "course", "indeed", "sure", "good", "great", "very", "much", "right", "well", "now", "today", "yesterday", "tomorrow", "here", "there", "even", "already", "still", "make", "made", "see", "seen", "hear"]
+    [
+        "yeah",
+        "yes",
+        "okay",
+        "ok",
+        "oh",
+        "um",
+        "uh",
+        "hmm",
+        "really",
+        "actually",
+        "basically",
+        "just",
+        "think",
+        "know",
+        "mean",
+        "like",
+        "thank",
+        "thanks",
+        "please",
+        "sorry",
+        "going",
+        "want",
+        "would",
+        "could",
+        "say",
+        "said",
+        "get",
+        "got",
+        "go",
+        "let",
+        "lot",
+        "also",
+        "kind",
+        "sort",
+        "things",
+        "thing",
+        "something",
+        "anything",
+        "everything",
+        "everybody",
+        "everyone",
+        "way",
+        "quite",
+        "maybe",
+        "perhaps",
+        "course",
+        "indeed",
+        "sure",
+        "good",
+        "great",
+        "very",
+        "much",
+        "right",
+        "well",
+        "now",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "here",
+        "there",
+        "even",
+        "already",
+        "still",
+        "make",
+        "made",
+        "see",
+        "seen",
+        "hear",
+    ]
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['\u2019][A-Za-z]+)?|\d+")
 _STOP_STEMS = frozenset(stem(w) for w in STOPWORDS | _FILLER)
@@ -99,8 +168,9 @@ class Unit:
         q = self.text if quote is None else quote
         if q not in self.text:
             raise ValueError("a quote must be a verbatim part of the sentence it cites")
-        return Citation(line=self.line, quote=q, speaker=self.speaker or self.label,
-                        session=self.session if with_session else None)
+        return Citation(
+            line=self.line, quote=q, speaker=self.speaker or self.label, session=self.session if with_session else None
+        )
 
 
 def who(turn: Turn) -> str:
@@ -142,10 +212,21 @@ def _units(session: Session, turns: Iterable[Turn]) -> list[Unit]:
             continue
         for i, (a, b) in enumerate(split_sentences(turn.text, max_chars=MAX_SENTENCE_CHARS)):
             text = turn.text[a:b]
-            units.append(Unit(
-                session=session.id, turn=turn.index, line=line_of(turn, a),
-                speaker=turn.speaker, label=turn.label, start=a, end=b, text=text,
-                position=min(1.0, (turn.start + a) / total) if turn.start else turn.index / max(1, len(session.turns)),
-                sent_index=i, terms=tuple(terms(text)),
-            ))
+            units.append(
+                Unit(
+                    session=session.id,
+                    turn=turn.index,
+                    line=line_of(turn, a),
+                    speaker=turn.speaker,
+                    label=turn.label,
+                    start=a,
+                    end=b,
+                    text=text,
+                    position=min(1.0, (turn.start + a) / total)
+                    if turn.start
+                    else turn.index / max(1, len(session.turns)),
+                    sent_index=i,
+                    terms=tuple(terms(text)),
+                )
+            )
     return units

@@ -11,9 +11,20 @@ from forumlens.tag.taxonomy import SCHEMES, Entry, Taxonomy, load_taxonomy
 from forumlens.tag.text import SessionMemo
 
 __all__ = [
-    "SCHEMES", "THRESHOLD", "Entry", "Taxonomy", "load_taxonomy",
-    "Tag", "TagScore", "score_text", "tag_text", "tag_turn", "tag_session",
-    "tag_jsonl", "tag_record",
-    "GlossaryTerm", "extract_glossary",
+    "SCHEMES",
+    "THRESHOLD",
+    "Entry",
+    "GlossaryTerm",
     "SessionMemo",
+    "Tag",
+    "TagScore",
+    "Taxonomy",
+    "extract_glossary",
+    "load_taxonomy",
+    "score_text",
+    "tag_jsonl",
+    "tag_record",
+    "tag_session",
+    "tag_text",
+    "tag_turn",
 ]

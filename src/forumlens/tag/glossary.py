@@ -10,6 +10,7 @@ Every quote is an exact slice of a turn's text, so citations stay verbatim.
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from collections import Counter
@@ -25,21 +26,77 @@ from forumlens.tag.text import STOPWORDS, SessionMemo, stems, word_spans
 
 __all__ = ["GlossaryTerm", "extract_glossary"]
 
-_ACRONYM = re.compile(r"(?<![\w\u2010\u2011-])([A-Z][A-Z0-9]*[A-Z](?:[\u2010\u2011-][A-Z0-9]+)?|[A-Z]{2,}[0-9]+)(s)?(?![\w\u2010\u2011-])")
-_NOT_ACRONYMS = frozenset("OK I II III IV VI AM PM TV ID MR MRS MS DR".split())
-_SKIP = frozenset("of and the for on in to de & with".split())
-_INNER = frozenset("of the over on for in to".split())
-_VERBS = frozenset("means mean meant refers refer stands describes include includes".split())
-_HEADS = frozenset("""forum coalition coalitions group groups organisation organization department office
-    association committee council university ministry secretariat initiative initiatives agency
-    foundation institute commission union network society""".split())
-_GENERIC = frozenset("""thing things way ways time times year years point points lot people question
-    questions session sessions work part moment issue issues today day something everyone room""".split())
+_ACRONYM = re.compile(
+    r"(?<![\w\u2010\u2011-])([A-Z][A-Z0-9]*[A-Z](?:[\u2010\u2011-][A-Z0-9]+)?|[A-Z]{2,}[0-9]+)(s)?(?![\w\u2010\u2011-])"
+)
+_NOT_ACRONYMS = frozenset(["OK", "I", "II", "III", "IV", "VI", "AM", "PM", "TV", "ID", "MR", "MRS", "MS", "DR"])
+_SKIP = frozenset(["of", "and", "the", "for", "on", "in", "to", "de", "&", "with"])
+_INNER = frozenset(["of", "the", "over", "on", "for", "in", "to"])
+_VERBS = frozenset(["means", "mean", "meant", "refers", "refer", "stands", "describes", "include", "includes"])
+_HEADS = frozenset(
+    [
+        "forum",
+        "coalition",
+        "coalitions",
+        "group",
+        "groups",
+        "organisation",
+        "organization",
+        "department",
+        "office",
+        "association",
+        "committee",
+        "council",
+        "university",
+        "ministry",
+        "secretariat",
+        "initiative",
+        "initiatives",
+        "agency",
+        "foundation",
+        "institute",
+        "commission",
+        "union",
+        "network",
+        "society",
+    ]
+)
+_GENERIC = frozenset(
+    [
+        "thing",
+        "things",
+        "way",
+        "ways",
+        "time",
+        "times",
+        "year",
+        "years",
+        "point",
+        "points",
+        "lot",
+        "people",
+        "question",
+        "questions",
+        "session",
+        "sessions",
+        "work",
+        "part",
+        "moment",
+        "issue",
+        "issues",
+        "today",
+        "day",
+        "something",
+        "everyone",
+        "room",
+    ]
+)
 _CUE = re.compile(
     r"\b(?:what (?:we|you|they|i|people) (?:\w+ ){0,3}call(?:s|ed|ing)?|so[\s\u2010\u2011-]called"
     r"|(?:the|this|a) (?:term|concepts?|notion|idea|principle)(?: of)?|(?:known|referred to) as"
     r"|(?:that's|that is|which is|is|are) called|we call (?:it|this|them)|called)\s+[\"“']?",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _STANDS = re.compile(r"\s*,?\s*(?:which |that )?(?:stands for|means|is short for)\s+([^.;:?!()]+)")
 _PAREN = re.compile(r"\s*\(([^()]{3,80})\)")
 _ACRONYM_LED = re.compile(r"([A-Z][a-z]+ )?\b([A-Z]{2,}) ([A-Z][a-z]+)\b( [A-Z])?")
@@ -59,10 +116,14 @@ class GlossaryTerm:
     lines: tuple[int, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"term": self.term, "kind": self.kind, "expansion": self.expansion,
-                "expansion_source": self.expansion_source,
-                "definition": {"line": self.line, "speaker": self.speaker, "quote": self.quote},
-                "lines": list(self.lines)}
+        return {
+            "term": self.term,
+            "kind": self.kind,
+            "expansion": self.expansion,
+            "expansion_source": self.expansion_source,
+            "definition": {"line": self.line, "speaker": self.speaker, "quote": self.quote},
+            "lines": list(self.lines),
+        }
 
 
 @dataclass(frozen=True)
@@ -101,8 +162,7 @@ def _sentences(session: Session, memo: SessionMemo) -> list[_Sentence]:
         if turn.kind != "speech":
             continue
         for a, b in memo.sentence_spans(turn.text):
-            out.append(_Sentence(turn.text[a:b], turn.line + turn.text.count("\n", 0, a),
-                                 turn.speaker))
+            out.append(_Sentence(turn.text[a:b], turn.line + turn.text.count("\n", 0, a), turn.speaker))
     return out
 
 
@@ -223,19 +283,20 @@ def _candidates(sentences: list[_Sentence], acronym: str, cache: dict[Any, Any] 
     return sorted(set.intersection(*(by_initial[c] for c in letters)))
 
 
-def _expand(acronym: str, sentences: list[_Sentence], uses: list[int],
-            cache: dict[Any, Any] | None = None) -> tuple[str, int, Literal["session", "registry"]] | None:
+def _expand(
+    acronym: str, sentences: list[_Sentence], uses: list[int], cache: dict[Any, Any] | None = None
+) -> tuple[str, int, Literal["session", "registry"]] | None:
     """Find an expansion: explicit pattern, initials next to the acronym, then anywhere capitalised."""
     base = acronym.rstrip("s") if acronym.endswith("s") and acronym[:-1].isupper() else acronym
     for i in uses:  # "ACR (expansion)", "ACR stands for expansion", "expansion (ACR)"
         s = sentences[i].text
         for m in re.finditer(re.escape(acronym), s):
-            after = s[m.end():]
+            after = s[m.end() :]
             for pat in (_PAREN, _STANDS):
                 found = pat.match(after)
                 if found and not found.group(1).strip().isupper():
                     return found.group(1).strip(), i, "session"
-            before = s[:m.start()].rstrip()
+            before = s[: m.start()].rstrip()
             if before.endswith("("):
                 for a, b in _runs(before[:-1].rstrip() + " ", base, cache):
                     if b >= len(before[:-1].rstrip()) - 1:
@@ -300,8 +361,9 @@ def _acronyms(sentences: list[_Sentence], names: set[str]) -> list[GlossaryTerm]
             continue
         sent = sentences[at]
         others = sorted({sentences[i].line for i in idx} - {sent.line})
-        out.append(GlossaryTerm(written[key], "acronym", sent.line, sent.text, sent.speaker,
-                                expansion, source, tuple(others)))
+        out.append(
+            GlossaryTerm(written[key], "acronym", sent.line, sent.text, sent.speaker, expansion, source, tuple(others))
+        )
     return out
 
 
@@ -315,7 +377,7 @@ def _clean_phrase(sentence: str, start: int) -> tuple[str, bool] | None:
     clean = True
     pos = start
     for word, a, b in _words(sentence[start:]):
-        if taken and re.search(r"[,.;:?!()\"”]", sentence[pos:start + a]):
+        if taken and re.search(r"[,.;:?!()\"”]", sentence[pos : start + a]):
             break
         if (word.lower() in STOPWORDS and word.lower() not in _INNER) or word.lower() in _VERBS:
             break
@@ -357,7 +419,7 @@ class _Index:
         self._longer: dict[tuple[str, ...], list[int]] = {}
         pairs = self._pairs
         for i, st in enumerate(self._stems):
-            for g in set(zip(st, st[1:])):
+            for g in set(itertools.pairwise(st)):
                 found = pairs.get(g)
                 if found is None:
                     pairs[g] = [i]
@@ -372,8 +434,7 @@ class _Index:
             return []
         found = self._longer.get(seq)
         if found is None:
-            found = self._longer[seq] = [i for i in self._pairs.get(seq[:2], ())
-                                         if _contains(self._stems[i], seq)]
+            found = self._longer[seq] = [i for i in self._pairs.get(seq[:2], ()) if _contains(self._stems[i], seq)]
         return found
 
 
@@ -381,8 +442,8 @@ def _verbatim(sentence: str, seq: tuple[str, ...]) -> str | None:
     ws = _words(sentence)
     n = len(seq)
     for i in range(len(ws) - n + 1):
-        if tuple(stems(" ".join(w for w, _, _ in ws[i:i + n]))) == seq:
-            text = sentence[ws[i][1]:ws[i + n - 1][2]]
+        if tuple(stems(" ".join(w for w, _, _ in ws[i : i + n]))) == seq:
+            text = sentence[ws[i][1] : ws[i + n - 1][2]]
             if not re.search(r"[,.;:?!()]", text):
                 return text
     return None
@@ -401,9 +462,14 @@ def _terms(sentences: list[_Sentence], names: set[str], memo: SessionMemo | None
             if not found[1]:
                 # No clear boundary: keep the longest prefix the session uses again,
                 # "digital sovereignty anchor Internet values" -> "digital sovereignty".
-                seq = next((phrase[:k] for k in range(len(phrase), 1, -1)
-                            if phrase[k - 1] not in STOPWORDS
-                            and len(_occurrences(phrase[:k])) >= 2), None)
+                seq = next(
+                    (
+                        phrase[:k]
+                        for k in range(len(phrase), 1, -1)
+                        if phrase[k - 1] not in STOPWORDS and len(_occurrences(phrase[:k])) >= 2
+                    ),
+                    None,
+                )
             if seq:
                 cued.setdefault(seq, i)
     for seq in _vocabulary():
@@ -426,22 +492,20 @@ def _terms(sentences: list[_Sentence], names: set[str], memo: SessionMemo | None
     out = []
     lines_of = {seq: {sentences[i].line for i in _occurrences(seq)} for seq in cued}
     for seq, at in cued.items():
-        if any(len(other) > len(seq) and _contains(other, seq) and lines_of[other] >= lines_of[seq]
-               for other in cued):
+        if any(len(other) > len(seq) and _contains(other, seq) and lines_of[other] >= lines_of[seq] for other in cued):
             continue  # "core Internet" only ever inside "core Internet values"
         sent = sentences[at]
         term = _verbatim(sent.text, seq)
         if term is None or not _acceptable(term, names):
             continue
         others = sorted({sentences[i].line for i in _occurrences(seq)} - {sent.line})
-        out.append(GlossaryTerm(term, "term", sent.line, sent.text, sent.speaker, None, None,
-                                tuple(others)))
+        out.append(GlossaryTerm(term, "term", sent.line, sent.text, sent.speaker, None, None, tuple(others)))
     return out
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     n = len(shorter)
-    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 def extract_glossary(session: Session, memo: SessionMemo | None = None) -> list[GlossaryTerm]:

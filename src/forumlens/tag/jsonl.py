@@ -22,12 +22,12 @@ def tag_record(record: dict[str, Any], scheme: str, *, threshold: float = THRESH
     """Tag one `{"id", "text"[, "year"]}` record: codes at or above threshold, all scores."""
     scores = score_text(record["text"], scheme, year=record.get("year"))
     codes = sorted((c for c, s in scores.items() if s >= threshold), key=lambda c: -scores[c])
-    return {"id": record.get("id"), "codes": codes,
-            "scores": {c: round(s, 4) for c, s in scores.items()}}
+    return {"id": record.get("id"), "codes": codes, "scores": {c: round(s, 4) for c, s in scores.items()}}
 
 
-def tag_jsonl(lines: Iterable[str], scheme: str, *, threshold: float = THRESHOLD,
-              source: str = "<stdin>") -> Iterator[dict[str, Any]]:
+def tag_jsonl(
+    lines: Iterable[str], scheme: str, *, threshold: float = THRESHOLD, source: str = "<stdin>"
+) -> Iterator[dict[str, Any]]:
     """Yield one output record per non-blank input line; raise `InputError` at a bad line.
 
     >>> next(tag_jsonl(['{"id": 1, "text": "Malaria and tuberculosis kill children."}'], "sdg"))["codes"]
@@ -40,9 +40,11 @@ def tag_jsonl(lines: Iterable[str], scheme: str, *, threshold: float = THRESHOLD
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"line is not JSON ({exc.msg})", source=source, line=number,
-                             hint='expected {"id": ..., "text": ...}') from exc
+            raise InputError(
+                f"line is not JSON ({exc.msg})", source=source, line=number, hint='expected {"id": ..., "text": ...}'
+            ) from exc
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise InputError('line has no string "text" field', source=source, line=number,
-                             hint='expected {"id": ..., "text": ...}')
+            raise InputError(
+                'line has no string "text" field', source=source, line=number, hint='expected {"id": ..., "text": ...}'
+            )
         yield tag_record(record, scheme, threshold=threshold)

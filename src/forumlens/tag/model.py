@@ -17,20 +17,38 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from forumlens.tag.taxonomy import Taxonomy, load_taxonomy, match_terms
 from forumlens.tag.text import features, features_of_stems, stems
 
 __all__ = [
-    "FEATURE_NAMES", "PairModel", "lexicon_counts", "entry_document", "fit_idf", "tfidf",
-    "similarities", "pair_features", "load_model", "model_scores", "model_scores_of_stems",
+    "FEATURE_NAMES",
+    "PairModel",
+    "entry_document",
+    "fit_idf",
+    "lexicon_counts",
+    "load_model",
+    "model_scores",
+    "model_scores_of_stems",
+    "pair_features",
+    "similarities",
+    "tfidf",
 ]
 
 FEATURE_NAMES = (
-    "log_hits", "hit_share", "is_top", "log_rank", "log_max_other", "log_total_hits",
-    "log_words", "hits_per_100_words", "sim", "sim_is_top", "sim_margin",
+    "log_hits",
+    "hit_share",
+    "is_top",
+    "log_rank",
+    "log_max_other",
+    "log_total_hits",
+    "log_words",
+    "hits_per_100_words",
+    "sim",
+    "sim_is_top",
+    "sim_margin",
 )
 _PHRASE_WEIGHT = 1.5  # a multi-word term ("food security") is stronger evidence than one word
 
@@ -76,9 +94,9 @@ def pair_features(counts: list[float], sims: list[float], k: int, n_stems: int) 
     """The features of (text, entry k), in `FEATURE_NAMES` order."""
     hits = counts[k]
     total = sum(counts)
-    others = counts[:k] + counts[k + 1:]
+    others = counts[:k] + counts[k + 1 :]
     rank = sum(1 for c in counts if c > hits)
-    sim_others = sims[:k] + sims[k + 1:]
+    sim_others = sims[:k] + sims[k + 1 :]
     return [
         math.log1p(hits),
         hits / (total + 1.0),
@@ -109,18 +127,28 @@ class PairModel:
     def from_json(cls, data: dict) -> PairModel:
         if tuple(data["features"]) != FEATURE_NAMES:
             raise ValueError("model file was trained with other features; rerun bench/train_sdg.py")
-        return cls(data["scheme"], data["idf"], tuple(data["coef"]), data["bias"],
-                   data["intercept"], data.get("threshold", 0.5))
+        return cls(
+            data["scheme"],
+            data["idf"],
+            tuple(data["coef"]),
+            data["bias"],
+            data["intercept"],
+            data.get("threshold", 0.5),
+        )
 
     def to_json(self) -> dict:
-        return {"scheme": self.scheme, "features": list(FEATURE_NAMES),
-                "coef": [round(c, 6) for c in self.coef],
-                "bias": {k: round(v, 6) for k, v in self.bias.items()},
-                "intercept": round(self.intercept, 6), "threshold": self.threshold,
-                "idf": {f: round(v, 5) for f, v in sorted(self.idf.items())}}
+        return {
+            "scheme": self.scheme,
+            "features": list(FEATURE_NAMES),
+            "coef": [round(c, 6) for c in self.coef],
+            "bias": {k: round(v, 6) for k, v in self.bias.items()},
+            "intercept": round(self.intercept, 6),
+            "threshold": self.threshold,
+            "idf": {f: round(v, 5) for f, v in sorted(self.idf.items())},
+        }
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_model(scheme: str) -> PairModel | None:
     """The shipped model for `scheme` (`data/<scheme>_model.json`), or None if none is shipped."""
     path = resources.files("forumlens.tag").joinpath("data", f"{scheme}_model.json")

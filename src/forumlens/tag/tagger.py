@@ -22,15 +22,14 @@ from forumlens.tag.model import lexicon_counts, load_model, model_scores_of_stem
 from forumlens.tag.taxonomy import Taxonomy, load_taxonomy, match_terms
 from forumlens.tag.text import Passage, SessionMemo, sentence_spans, stems, words
 
-__all__ = ["THRESHOLD", "TagScore", "Tag", "score_text", "tag_text", "tag_turn", "tag_session",
-           "passages"]
+__all__ = ["THRESHOLD", "Tag", "TagScore", "passages", "score_text", "tag_session", "tag_text", "tag_turn"]
 
 THRESHOLD = 0.5
-_MIN_PASSAGE_WORDS = 12     # "Thank you, Chair." carries no topic
-_WINDOW_WORDS = 160         # long turns are cut into windows of about this many words
+_MIN_PASSAGE_WORDS = 12  # "Thank you, Chair." carries no topic
+_WINDOW_WORDS = 160  # long turns are cut into windows of about this many words
 _EVIDENCE_PER_PASSAGE = 2
 _EVIDENCE_PER_TAG = 6
-_MIN_PASSING = 2            # a session topic must recur: two passages at or above threshold
+_MIN_PASSING = 2  # a session topic must recur: two passages at or above threshold
 
 
 @dataclass(frozen=True)
@@ -54,14 +53,24 @@ class Tag:
     lines: tuple[int, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"scheme": self.scheme, "code": self.code, "label": self.label,
-                "score": round(self.score, 4), "lines": list(self.lines)}
+        return {
+            "scheme": self.scheme,
+            "code": self.code,
+            "label": self.label,
+            "score": round(self.score, 4),
+            "lines": list(self.lines),
+        }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Tag:
         """A stored tag (fields missing from older or hand-written JSON read as empty)."""
-        return cls(str(data.get("scheme") or ""), str(data.get("code") or ""), str(data.get("label") or ""),
-                   float(data.get("score") or 0.0), tuple(int(n) for n in data.get("lines") or ()))
+        return cls(
+            str(data.get("scheme") or ""),
+            str(data.get("code") or ""),
+            str(data.get("label") or ""),
+            float(data.get("score") or 0.0),
+            tuple(int(n) for n in data.get("lines") or ()),
+        )
 
 
 def _entries_for_year(tax: Taxonomy, year: int | None) -> list[int]:
@@ -103,8 +112,9 @@ def score_text(text: str, scheme: str, *, year: int | None = None) -> dict[str, 
     return _scores_of_stems(scheme, stems(text), year)
 
 
-def _evidence(tax: Taxonomy, text: str, code: str, limit: int,
-              memo: SessionMemo | None = None) -> tuple[tuple[int, int], ...]:
+def _evidence(
+    tax: Taxonomy, text: str, code: str, limit: int, memo: SessionMemo | None = None
+) -> tuple[tuple[int, int], ...]:
     """Sentences of `text` that use `code`'s vocabulary, most hits first, returned in text order."""
     index = tax.codes.index(code)
     spans = memo.sentence_spans(text) if memo else sentence_spans(text)
@@ -118,8 +128,7 @@ def _evidence(tax: Taxonomy, text: str, code: str, limit: int,
     return tuple(sorted((a, b) for _, a, b in ranked[:limit]))
 
 
-def tag_text(text: str, scheme: str, *, threshold: float = THRESHOLD,
-             year: int | None = None) -> list[TagScore]:
+def tag_text(text: str, scheme: str, *, threshold: float = THRESHOLD, year: int | None = None) -> list[TagScore]:
     """Tags of `text` scoring at least `threshold`, best first, each with evidence sentences.
 
     >>> [t.code for t in tag_text("Smallholder farmers need seeds and irrigation to end hunger.", "sdg")]
@@ -128,8 +137,11 @@ def tag_text(text: str, scheme: str, *, threshold: float = THRESHOLD,
     tax = load_taxonomy(scheme)
     memo = SessionMemo()  # the codes' evidence shares one sentence split and its stems
     scores = _scores_of_stems(scheme, memo.stems(text), year)
-    out = [TagScore(code, tax.entry(code).label, s, _evidence(tax, text, code, 3, memo))
-           for code, s in scores.items() if s >= threshold]
+    out = [
+        TagScore(code, tax.entry(code).label, s, _evidence(tax, text, code, 3, memo))
+        for code, s in scores.items()
+        if s >= threshold
+    ]
     return sorted(out, key=lambda t: (-t.score, t.code))
 
 
@@ -172,8 +184,7 @@ def _session_passages(memo: SessionMemo, turn_text: str) -> list[Passage]:
     return found
 
 
-def tag_turn(turn: Turn, scheme: str, *, threshold: float = THRESHOLD,
-             year: int | None = None) -> list[Tag]:
+def tag_turn(turn: Turn, scheme: str, *, threshold: float = THRESHOLD, year: int | None = None) -> list[Tag]:
     """Tags of one `Turn`, with the 1-based lines of its evidence sentences."""
     if turn.kind != "speech":
         return []
@@ -184,8 +195,9 @@ def tag_turn(turn: Turn, scheme: str, *, threshold: float = THRESHOLD,
     return out
 
 
-def tag_session(session: Session, scheme: str, *, threshold: float = THRESHOLD,
-                memo: SessionMemo | None = None) -> list[Tag]:
+def tag_session(
+    session: Session, scheme: str, *, threshold: float = THRESHOLD, memo: SessionMemo | None = None
+) -> list[Tag]:
     """Session tags: score = mean of a code's three best passage scores; lines from those passages.
 
     Averaging the best three (not taking the maximum) and asking for two passages at or
@@ -220,8 +232,7 @@ def tag_session(session: Session, scheme: str, *, threshold: float = THRESHOLD,
                 lines.append(_line_at(line, text, offset + ea))
         if not lines:
             continue  # a tag nobody can check is not reported
-        tags.append(Tag(scheme, code, tax.entry(code).label, score,
-                        tuple(sorted(set(lines))[:_EVIDENCE_PER_TAG])))
+        tags.append(Tag(scheme, code, tax.entry(code).label, score, tuple(sorted(set(lines))[:_EVIDENCE_PER_TAG])))
     return sorted(tags, key=lambda t: (-t.score, t.code))
 
 

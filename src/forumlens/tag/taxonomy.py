@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 from forumlens.errors import ConfigError
 from forumlens.tag.text import stems
 
-__all__ = ["SCHEMES", "Target", "Entry", "Taxonomy", "load_taxonomy", "match_terms"]
+__all__ = ["SCHEMES", "Entry", "Target", "Taxonomy", "load_taxonomy", "match_terms"]
 
 SCHEMES: dict[str, str] = {"sdg": "sdg.toml", "issue-area": "issue_area.toml", "gdc": "gdc.toml"}
 
@@ -54,8 +54,7 @@ class Taxonomy:
     name: str
     source: str
     entries: tuple[Entry, ...]
-    index: dict[str, list[tuple[tuple[str, ...], int]]] = field(repr=False, compare=False,
-                                                                default_factory=dict)
+    index: dict[str, list[tuple[tuple[str, ...], int]]] = field(repr=False, compare=False, default_factory=dict)
 
     def entry(self, code: str) -> Entry:
         for e in self.entries:
@@ -91,17 +90,14 @@ def _entry(raw: dict[str, Any]) -> Entry:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_taxonomy(scheme: str) -> Taxonomy:
     """Load a scheme ("sdg", "issue-area", "gdc"); an unknown name is a `ConfigError`."""
     if scheme not in SCHEMES:
-        raise ConfigError(f"unknown tag scheme {scheme!r}",
-                          hint="choose one of " + ", ".join(sorted(SCHEMES)))
-    raw = tomllib.loads(resources.files("forumlens.tag").joinpath("data", SCHEMES[scheme])
-                        .read_text(encoding="utf-8"))
+        raise ConfigError(f"unknown tag scheme {scheme!r}", hint="choose one of " + ", ".join(sorted(SCHEMES)))
+    raw = tomllib.loads(resources.files("forumlens.tag").joinpath("data", SCHEMES[scheme]).read_text(encoding="utf-8"))
     entries = tuple(_entry(e) for e in raw["entry"])
-    return Taxonomy(raw["scheme"], raw["name"], raw.get("source", ""), entries,
-                    _build_index(entries))
+    return Taxonomy(raw["scheme"], raw["name"], raw.get("source", ""), entries, _build_index(entries))
 
 
 def match_terms(taxonomy: Taxonomy, text_stems: list[str]) -> list[tuple[int, int, int]]:
@@ -122,7 +118,7 @@ def match_terms(taxonomy: Taxonomy, text_stems: list[str]) -> list[tuple[int, in
                 k = len(seq)
                 if k < best or entry in seen:
                     continue
-                if tuple(text_stems[i:i + k]) == seq:
+                if tuple(text_stems[i : i + k]) == seq:
                     best = max(best, k)
                     seen.add(entry)
                     found.append((entry, i, k))

@@ -21,7 +21,7 @@ from itertools import accumulate
 from ..models import Session, Turn, TurnKind
 from .speakers import display_name, looks_like_label, name_key
 
-__all__ = ["parse_transcript", "find_title", "guess_year"]
+__all__ = ["find_title", "guess_year", "parse_transcript"]
 
 _MARKER = re.compile(r">>+")
 _NOTE = re.compile(r"^[(\[][^()\[\]\n]{0,120}[)\]][.,;]?$")
@@ -114,8 +114,9 @@ def _raw_prefix_len(text: str, label: str) -> int:
 
 def _find_markers(text: str) -> list[_Marker]:
     # ">>" at a line start or after whitespace (line breaks lost); not inside "a>>b"
-    markers = [_Marker(m.start(), m.end()) for m in _MARKER.finditer(text)
-               if m.start() == 0 or text[m.start() - 1].isspace()]
+    markers = [
+        _Marker(m.start(), m.end()) for m in _MARKER.finditer(text) if m.start() == 0 or text[m.start() - 1].isspace()
+    ]
     if markers:
         return markers
     return _bare_label_markers(text)
@@ -129,7 +130,8 @@ def find_title(header: str) -> str:
     """
     lines = [ln.strip().replace("\u00a0", " ") for ln in header.split("\n")]
     candidates = [
-        (i, ln) for i, ln in enumerate(lines)
+        (i, ln)
+        for i, ln in enumerate(lines)
         if ln and not _BOILERPLATE.search(ln) and not _DATE_LINE.match(ln) and any(c.isalpha() for c in ln)
     ]
     disclaimer = next((i for i, ln in candidates if _DISCLAIMER.search(ln) and len(ln) > 60), None)

@@ -9,11 +9,50 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences", "sentence_texts"]
+__all__ = ["sentence_texts", "split_sentences"]
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st mt no nos vs etc e.g i.e cf al fig jr sr dept govt inc ltd co corp "
-    "u.s u.k u.n a.m p.m h.e hon amb approx vol art para sec ch op".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "mt",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "cf",
+        "al",
+        "fig",
+        "jr",
+        "sr",
+        "dept",
+        "govt",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "u.s",
+        "u.k",
+        "u.n",
+        "a.m",
+        "p.m",
+        "h.e",
+        "hon",
+        "amb",
+        "approx",
+        "vol",
+        "art",
+        "para",
+        "sec",
+        "ch",
+        "op",
+    ]
 )
 
 # A sentence ends at . ? ! (possibly followed by quotes/brackets) when whitespace follows
@@ -23,7 +62,7 @@ _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*>>)")
 
 
 def _is_abbreviation(text: str, dot_at: int) -> bool:
-    match = re.search(r"([^\W\d_][\w.]*)$", text[max(0, dot_at - 40):dot_at])
+    match = re.search(r"([^\W\d_][\w.]*)$", text[max(0, dot_at - 40) : dot_at])
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")

@@ -15,10 +15,10 @@ from functools import lru_cache
 
 __all__ = [
     "GENERIC_LABELS",
-    "normalise_label",
     "display_name",
     "looks_like_label",
     "name_key",
+    "normalise_label",
 ]
 
 # Hyphen look-alikes captioners use inside names (U+2011 non-breaking hyphen above all).
@@ -26,38 +26,234 @@ _HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2212\u00ad"), "-")
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\t"), " ")
 
 # Labels that name a role, not a person: kept as `label`, `speaker` is null.
-GENERIC_LABELS = frozenset({
-    "moderator", "co-moderator", "chair", "chairman", "chairperson", "chairwoman", "co-chair",
-    "audience", "audience member", "audience members", "participant", "participants",
-    "floor", "speaker", "female speaker", "male speaker", "unidentified speaker",
-    "unknown speaker", "speakers", "interpreter", "interpretation", "captioner",
-    "remote participant", "remote moderator", "online participant", "online moderator",
-    "host", "presenter", "panelist", "panellist", "rapporteur", "secretariat",
-    "facilitator", "organizer", "organiser", "question", "voice", "voices",
-    "unidentified male", "unidentified female", "student", "attendee", "from the floor",
-    "audience speaker", "onsite moderator", "online speaker", "the chair", "the moderator",
-})
+GENERIC_LABELS = frozenset(
+    {
+        "moderator",
+        "co-moderator",
+        "chair",
+        "chairman",
+        "chairperson",
+        "chairwoman",
+        "co-chair",
+        "audience",
+        "audience member",
+        "audience members",
+        "participant",
+        "participants",
+        "floor",
+        "speaker",
+        "female speaker",
+        "male speaker",
+        "unidentified speaker",
+        "unknown speaker",
+        "speakers",
+        "interpreter",
+        "interpretation",
+        "captioner",
+        "remote participant",
+        "remote moderator",
+        "online participant",
+        "online moderator",
+        "host",
+        "presenter",
+        "panelist",
+        "panellist",
+        "rapporteur",
+        "secretariat",
+        "facilitator",
+        "organizer",
+        "organiser",
+        "question",
+        "voice",
+        "voices",
+        "unidentified male",
+        "unidentified female",
+        "student",
+        "attendee",
+        "from the floor",
+        "audience speaker",
+        "onsite moderator",
+        "online speaker",
+        "the chair",
+        "the moderator",
+    }
+)
 
 # Honorifics and offices written before a name; dropped from the display name.
 _TITLES = frozenset(
-    "ambassador amb chairman chairperson chairwoman chair dr doctor mr mrs ms miss mx "
-    "prof professor h.e he hon honourable honorable sir dame madam madame lord lady "
-    "fed coun minister deputy president vice secretary-general sg senator rep "
-    "excellency his her mp moderator co-moderator secretariat rapporteur judge justice "
-    "rev father sheikh sen gov governor mayor eng engr".split()
+    [
+        "ambassador",
+        "amb",
+        "chairman",
+        "chairperson",
+        "chairwoman",
+        "chair",
+        "dr",
+        "doctor",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "prof",
+        "professor",
+        "h.e",
+        "he",
+        "hon",
+        "honourable",
+        "honorable",
+        "sir",
+        "dame",
+        "madam",
+        "madame",
+        "lord",
+        "lady",
+        "fed",
+        "coun",
+        "minister",
+        "deputy",
+        "president",
+        "vice",
+        "secretary-general",
+        "sg",
+        "senator",
+        "rep",
+        "excellency",
+        "his",
+        "her",
+        "mp",
+        "moderator",
+        "co-moderator",
+        "secretariat",
+        "rapporteur",
+        "judge",
+        "justice",
+        "rev",
+        "father",
+        "sheikh",
+        "sen",
+        "gov",
+        "governor",
+        "mayor",
+        "eng",
+        "engr",
+    ]
 )
 
 # Lower-case particles that stay lower case inside a name.
-_PARTICLES = frozenset("de la le du da das dos di del della der den van von ter zu y e bin binti al el".split())
+_PARTICLES = frozenset(
+    [
+        "de",
+        "la",
+        "le",
+        "du",
+        "da",
+        "das",
+        "dos",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "ter",
+        "zu",
+        "y",
+        "e",
+        "bin",
+        "binti",
+        "al",
+        "el",
+    ]
+)
 
 # Words that mark a sentence, not a label, when they start the text after ">>".
 _FUNCTION_WORDS = frozenset(
-    "i i'm im we you he she it they this that these those is are was were be am thank thanks "
-    "hello hi yes no okay ok so and or but if the a an to of in on at for with my our your "
-    "good morning afternoon evening can could would should will may might let please just "
-    "well now here there what why how who when where which not do does did have has had "
-    "all everyone everybody".split()
+    [
+        "i",
+        "i'm",
+        "im",
+        "we",
+        "you",
+        "he",
+        "she",
+        "it",
+        "they",
+        "this",
+        "that",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "am",
+        "thank",
+        "thanks",
+        "hello",
+        "hi",
+        "yes",
+        "no",
+        "okay",
+        "ok",
+        "so",
+        "and",
+        "or",
+        "but",
+        "if",
+        "the",
+        "a",
+        "an",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "my",
+        "our",
+        "your",
+        "good",
+        "morning",
+        "afternoon",
+        "evening",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "may",
+        "might",
+        "let",
+        "please",
+        "just",
+        "well",
+        "now",
+        "here",
+        "there",
+        "what",
+        "why",
+        "how",
+        "who",
+        "when",
+        "where",
+        "which",
+        "not",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "all",
+        "everyone",
+        "everybody",
+    ]
 )
+
 
 def _clean(label: str) -> str:
     text = unicodedata.normalize("NFC", label).translate(_HYPHENS).translate(_SPACES)
@@ -104,8 +300,10 @@ def display_name(label: str | None) -> str | None:
     while len(tokens) > 1 and _is_title(tokens[0]):
         tokens.pop(0)
     # "H.E.", "FED.COUN." glued together
-    while len(tokens) > 1 and re.fullmatch(r"(?:[A-Za-z]{1,4}\.){2,}", tokens[0]) and all(
-        _is_title(p + ".") for p in tokens[0].split(".") if p
+    while (
+        len(tokens) > 1
+        and re.fullmatch(r"(?:[A-Za-z]{1,4}\.){2,}", tokens[0])
+        and all(_is_title(p + ".") for p in tokens[0].split(".") if p)
     ):
         tokens.pop(0)
     if not tokens or (len(tokens) == 1 and _is_title(tokens[0])):

@@ -57,20 +57,55 @@ Offset = Annotated[int, Query(ge=0, le=100_000)]
 
 @router.get("", summary="What the API offers and how much is stored")
 def api_root(store: StoreDep) -> dict[str, Any]:
-    return {"counts": store.counts(), "openapi": "/openapi.json", "docs": "/api/docs",
-            "endpoints": ["/api/sessions", "/api/sessions/{id}", "/api/sessions/{id}/related",
-                          "/api/search", "/api/search/modes", "/api/people", "/api/people/{id}",
-                          "/api/coalitions", "/api/coalitions/{id}",
-                          "/api/coalitions/{id}/partners", "/api/tags", "/api/tags/{scheme}/{code}",
-                          "/api/glossary", "/api/briefs", "/api/graph", "/api/ingest"]}
+    return {
+        "counts": store.counts(),
+        "openapi": "/openapi.json",
+        "docs": "/api/docs",
+        "endpoints": [
+            "/api/sessions",
+            "/api/sessions/{id}",
+            "/api/sessions/{id}/related",
+            "/api/search",
+            "/api/search/modes",
+            "/api/people",
+            "/api/people/{id}",
+            "/api/coalitions",
+            "/api/coalitions/{id}",
+            "/api/coalitions/{id}/partners",
+            "/api/tags",
+            "/api/tags/{scheme}/{code}",
+            "/api/glossary",
+            "/api/briefs",
+            "/api/graph",
+            "/api/ingest",
+        ],
+    }
 
 
 @router.get("/sessions", summary="Sessions (a JSON list, each with `id`), newest year first")
-def api_sessions(store: StoreDep, response: Response, year: int | None = None, coalition: str | None = None,
-                 tag: str | None = None, speaker: str | None = None, title: str | None = None,
-                 affiliation: str | None = None, limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
-    rows = views.session_list(store, year=year, coalition=coalition, tag=tag, speaker=speaker, title=title,
-                                affiliation=affiliation, limit=limit + 1, offset=offset)
+def api_sessions(
+    store: StoreDep,
+    response: Response,
+    year: int | None = None,
+    coalition: str | None = None,
+    tag: str | None = None,
+    speaker: str | None = None,
+    title: str | None = None,
+    affiliation: str | None = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> list[dict[str, Any]]:
+    rows = views.session_list(
+        store,
+        year=year,
+        coalition=coalition,
+        tag=tag,
+        speaker=speaker,
+        title=title,
+        affiliation=affiliation,
+        limit=limit + 1,
+        offset=offset,
+    )
     if len(rows) > limit:
         response.headers["Link"] = f'</api/sessions?limit={limit}&offset={offset + limit}>; rel="next"'
     return rows[:limit]
@@ -82,16 +117,41 @@ def api_session(session_id: str, store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/search", summary="Search what was said (the `search --json` contract); any text is safe")
-def api_search(store: StoreDep, request: Request, q: str = "", speaker: str | None = None, year: int | None = None,
-               session: str | None = None, coalition: str | None = None, tag: str | None = None,
-               limit: Annotated[int | None, Query(ge=1, le=100)] = None, offset: Offset = 0,
-               facets: bool = False,
-               mode: Annotated[str, Query(description="lexical (default), semantic or hybrid; semantic and hybrid"
-                                                      " need the semantic extra and stored embeddings (else 400)",
-                                          max_length=20)] = "lexical") -> dict[str, Any]:
+def api_search(
+    store: StoreDep,
+    request: Request,
+    q: str = "",
+    speaker: str | None = None,
+    year: int | None = None,
+    session: str | None = None,
+    coalition: str | None = None,
+    tag: str | None = None,
+    limit: Annotated[int | None, Query(ge=1, le=100)] = None,
+    offset: Offset = 0,
+    facets: bool = False,
+    mode: Annotated[
+        str,
+        Query(
+            description="lexical (default), semantic or hybrid; semantic and hybrid"
+            " need the semantic extra and stored embeddings (else 400)",
+            max_length=20,
+        ),
+    ] = "lexical",
+) -> dict[str, Any]:
     limit = limit or int(request.app.state.settings.search_limit)
-    page = run_search(store, q[:2000], speaker=speaker, session=session, year=year, coalition=coalition, tag=tag,
-                      limit=limit, offset=offset, facets=facets, mode=mode)
+    page = run_search(
+        store,
+        q[:2000],
+        speaker=speaker,
+        session=session,
+        year=year,
+        coalition=coalition,
+        tag=tag,
+        limit=limit,
+        offset=offset,
+        facets=facets,
+        mode=mode,
+    )
     return page.to_json()
 
 
@@ -102,22 +162,33 @@ def api_search_modes(store: StoreDep) -> dict[str, Any]:
     return {"modes": available_modes(store), "all": list(MODES), "default": "lexical"}
 
 
-@router.get("/sessions/{session_id}/related",
-            summary="Similar sessions, coalitions working on this, and with `line` similar turns (with evidence)")
-def api_session_related(session_id: str, store: StoreDep, line: Annotated[int | None, Query(ge=1)] = None,
-                        k: Annotated[int, Query(ge=1, le=20)] = 5) -> dict[str, Any]:
+@router.get(
+    "/sessions/{session_id}/related",
+    summary="Similar sessions, coalitions working on this, and with `line` similar turns (with evidence)",
+)
+def api_session_related(
+    session_id: str,
+    store: StoreDep,
+    line: Annotated[int | None, Query(ge=1)] = None,
+    k: Annotated[int, Query(ge=1, le=20)] = 5,
+) -> dict[str, Any]:
     return session_related(store, session_id, line=line, k=k)
 
 
-@router.get("/coalitions/{coalition_id}/partners",
-            summary="Partner suggestions: overlapping topics, not yet in a session together, with evidence")
-def api_coalition_partners(coalition_id: str, store: StoreDep,
-                           k: Annotated[int, Query(ge=1, le=20)] = 5) -> dict[str, Any]:
+@router.get(
+    "/coalitions/{coalition_id}/partners",
+    summary="Partner suggestions: overlapping topics, not yet in a session together, with evidence",
+)
+def api_coalition_partners(
+    coalition_id: str, store: StoreDep, k: Annotated[int, Query(ge=1, le=20)] = 5
+) -> dict[str, Any]:
     return coalition_partners(store, coalition_id, k=k)
 
 
 @router.get("/people", summary="People who spoke, most sessions first")
-def api_people(store: StoreDep, name: str | None = None, limit: Limit = 200, offset: Offset = 0) -> list[dict[str, Any]]:
+def api_people(
+    store: StoreDep, name: str | None = None, limit: Limit = 200, offset: Offset = 0
+) -> list[dict[str, Any]]:
     return views.people_list(store, name=name, limit=limit, offset=offset)
 
 
@@ -152,8 +223,9 @@ def api_glossary(store: StoreDep, term: str | None = None) -> list[dict[str, Any
 
 
 @router.get("/briefs", summary="A cited topic brief (the `brief --topic --json` contract)")
-def api_brief(store: StoreDep, topic: str, since: str | None = None, until: str | None = None,
-              coalition: str | None = None) -> dict[str, Any]:
+def api_brief(
+    store: StoreDep, topic: str, since: str | None = None, until: str | None = None, coalition: str | None = None
+) -> dict[str, Any]:
     lo, hi = year_range(since, until, allow_empty=True)  # "21" is an error (400), not the year 21
     name = find_coalition(coalition).name if coalition else None  # unknown: 404 with suggestions
     return build_topic_brief(store, topic[:300], since=lo, until=hi, coalition=name)
@@ -164,8 +236,13 @@ def api_graph(store: StoreDep) -> dict[str, Any]:
     return build_graph(store)
 
 
-@router.post("/ingest", status_code=201, tags=["write"], dependencies=[Depends(require_admin)],
-             summary="Upload one transcript (multipart `file`) and store it; needs the admin token")
+@router.post(
+    "/ingest",
+    status_code=201,
+    tags=["write"],
+    dependencies=[Depends(require_admin)],
+    summary="Upload one transcript (multipart `file`) and store it; needs the admin token",
+)
 def api_ingest(request: Request, file: Annotated[UploadFile, File()], force: bool = False) -> dict[str, Any]:
     outcome = ingest_upload(request, file, force=force)
     return outcome.to_json()
@@ -177,17 +254,27 @@ def ingest_upload(request: Request, upload: UploadFile, *, force: bool = False) 
     name = (upload.filename or "upload").replace("\\", "/").rsplit("/", 1)[-1][:200] or "upload"
     suffix = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
     if suffix not in INGEST_SUFFIXES:
-        raise ConfigError(f"{name!r} is not a transcript file type",
-                          hint="upload .txt, .html, .md (" + ", ".join(sorted(s for s in INGEST_SUFFIXES if s)) + ")")
+        raise ConfigError(
+            f"{name!r} is not a transcript file type",
+            hint="upload .txt, .html, .md (" + ", ".join(sorted(s for s in INGEST_SUFFIXES if s)) + ")",
+        )
     max_bytes = int(settings.max_input_mb * 1_000_000)
     data = upload.file.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputTooLarge(f"is above the {max_bytes / 1e6:.0f} MB upload limit", source=name,
-                            hint="raise FORUMLENS_MAX_INPUT_MB on the server if this file is genuine")
+        raise InputTooLarge(
+            f"is above the {max_bytes / 1e6:.0f} MB upload limit",
+            source=name,
+            hint="raise FORUMLENS_MAX_INPUT_MB on the server if this file is genuine",
+        )
     options = IngestOptions.from_settings(settings, force=force)
     with request.app.state.stores.writer() as store:
-        return ingest_bytes(store, data, f"upload:{name}", options,
-                            on_warning=lambda message: log.warning("upload %s: %s", name, message))
+        return ingest_bytes(
+            store,
+            data,
+            f"upload:{name}",
+            options,
+            on_warning=lambda message: log.warning("upload %s: %s", name, message),
+        )
 
 
 def include_feature_routers(app: FastAPI) -> None:

@@ -90,8 +90,9 @@ def render_error(request: Request, status: int, message: str, hint: str | None =
     """The one rendering of every error: JSON for the API, a readable page elsewhere."""
     if _wants_json(request):
         return JSONResponse({"error": {"status": status, "message": message, "hint": hint}}, status_code=status)
-    return templates.TemplateResponse(request, "error.html", {"status": status, "message": message, "hint": hint},
-                                      status_code=status)
+    return templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message, "hint": hint}, status_code=status
+    )
 
 
 def _install_error_handler(app: FastAPI) -> None:
@@ -102,8 +103,9 @@ def _install_error_handler(app: FastAPI) -> None:
             message = "page not found" if exc.status_code == 404 else str(exc.detail)
             return render_error(request, exc.status_code, message)
         if isinstance(exc, RequestValidationError):
-            problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg')}"
-                                 for e in exc.errors())
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg')}" for e in exc.errors()
+            )
             return render_error(request, 422, f"invalid request: {problems}")
         log.exception("internal error on %s", request.url.path)
         return render_error(request, 500, "internal error; the server log has the details")
@@ -116,6 +118,7 @@ def _install_docs(app: FastAPI) -> None:
     """Interactive API docs from the locally installed Swagger UI; a plain list without it."""
     try:
         import fastapi_offline  # ships Swagger UI 5 (OpenAPI 3.1) as package files
+
         assets: Path | None = Path(fastapi_offline.__file__).resolve().parent / "static"
     except ImportError:
         assets = None
@@ -124,8 +127,9 @@ def _install_docs(app: FastAPI) -> None:
 
     @app.get("/api/docs", include_in_schema=False, response_class=HTMLResponse)
     def docs(request: Request) -> Response:
-        return templates.TemplateResponse(request, "api_docs.html", {"swagger": assets is not None,
-                                                                    "schema": app.openapi()})
+        return templates.TemplateResponse(
+            request, "api_docs.html", {"swagger": assets is not None, "schema": app.openapi()}
+        )
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
@@ -140,10 +144,16 @@ def create_app(store_location: str | None = None, settings: Settings | None = No
     """The portal over the store at `store_location` (default: the settings' store)."""
     settings = settings or load_settings()
     location = store_location or settings.db_location
-    app = FastAPI(title="forumlens", version=__version__, openapi_url="/openapi.json", docs_url=None,
-                  redoc_url=None, lifespan=_lifespan,
-                  description="A cited, searchable record of IGF sessions and Dynamic Coalition outputs. "
-                              "Reading is public; writes need the admin token (FORUMLENS_ADMIN_TOKEN).")
+    app = FastAPI(
+        title="forumlens",
+        version=__version__,
+        openapi_url="/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=_lifespan,
+        description="A cited, searchable record of IGF sessions and Dynamic Coalition outputs. "
+        "Reading is public; writes need the admin token (FORUMLENS_ADMIN_TOKEN).",
+    )
     app.state.settings = settings
     app.state.stores = StoreProvider(location)
     cache_bytes = int(float(settings.values.get("portal_cache_mb") or 0) * 2**20)

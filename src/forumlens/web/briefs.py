@@ -16,8 +16,9 @@ from ..store.base import Store
 __all__ = ["brief_markdown", "build_topic_brief"]
 
 
-def build_topic_brief(store: Store, topic: str, *, since: int | None = None, until: int | None = None,
-                      coalition: str | None = None) -> dict[str, Any]:
+def build_topic_brief(
+    store: Store, topic: str, *, since: int | None = None, until: int | None = None, coalition: str | None = None
+) -> dict[str, Any]:
     """The `brief --topic --json` contract for a topic across the store."""
     if not topic.strip():
         raise ConfigError("give a topic for the brief", hint='for example "meaningful access"')
@@ -35,7 +36,8 @@ def brief_markdown(data: dict[str, Any], base_url: str = "") -> str:
         out.append(f"- {bullet.get('text', '')}")
         for c in bullet.get("citations", []):
             link = f"{base_url}/sessions/{c.get('session')}#L{c.get('line')}"
-            out.append(f"  - {c.get('speaker') or 'unnamed'}, [{c.get('session')} line {c.get('line')}]({link}): "
-                       f"“{c.get('quote', '')}”")
+            out.append(
+                f"  - {c.get('speaker') or 'unnamed'}, [{c.get('session')} line {c.get('line')}]({link}): "
+                f"“{c.get('quote', '')}”"
+            )
     return "\n".join(out).rstrip() + "\n"
-

@@ -47,10 +47,22 @@ from .cache_shared import SharedTier
 __all__ = ["CACHEABLE_PREFIXES", "NO_STORE_HEADER", "ResponseCache", "clear_all", "store_version"]
 
 NO_STORE_HEADER = "x-forumlens-cache"
-CACHEABLE_EXACT = frozenset({"/", "/api", "/sessions", "/people", "/coalitions", "/topics", "/search", "/glossary",
-                             "/graph"})
-CACHEABLE_PREFIXES = ("/sessions/", "/people/", "/coalitions/", "/topics/", "/api/sessions", "/api/search",
-                      "/api/people", "/api/coalitions", "/api/tags", "/api/glossary", "/api/graph")
+CACHEABLE_EXACT = frozenset(
+    {"/", "/api", "/sessions", "/people", "/coalitions", "/topics", "/search", "/glossary", "/graph"}
+)
+CACHEABLE_PREFIXES = (
+    "/sessions/",
+    "/people/",
+    "/coalitions/",
+    "/topics/",
+    "/api/sessions",
+    "/api/search",
+    "/api/people",
+    "/api/coalitions",
+    "/api/tags",
+    "/api/glossary",
+    "/api/graph",
+)
 CREDENTIAL_HEADERS = frozenset({b"authorization", b"x-admin-token", b"x-forumlens-token", b"cookie"})
 KEPT_HEADERS = frozenset({b"content-type", b"link"})
 MIN_GZIP_BYTES = 1024
@@ -119,8 +131,9 @@ class ResponseCache:
     store has no cheap one; it runs on the event loop, so it must be quick.
     """
 
-    def __init__(self, app: ASGIApp, version: Callable[[], Any], max_bytes: int = 64 * 2**20,
-                 shared: SharedTier | None = None) -> None:
+    def __init__(
+        self, app: ASGIApp, version: Callable[[], Any], max_bytes: int = 64 * 2**20, shared: SharedTier | None = None
+    ) -> None:
         self.app = app
         self.version = version
         self.max_bytes = max(0, int(max_bytes))
@@ -133,8 +146,13 @@ class ResponseCache:
         _instances.add(self)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or not self.max_bytes
-                or not cacheable_path(scope["path"]) or _has_credentials(scope)):
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in ("GET", "HEAD")
+            or not self.max_bytes
+            or not cacheable_path(scope["path"])
+            or _has_credentials(scope)
+        ):
             await self.app(scope, receive, send)
             return
         version = self.version()
@@ -173,8 +191,9 @@ class ResponseCache:
         if found is None:
             return None
         headers, body, compressed, etag, expires = found
-        entry = _Entry(headers, body, compressed, etag,
-                       None if expires is None else time.monotonic() + (expires - time.time()))
+        entry = _Entry(
+            headers, body, compressed, etag, None if expires is None else time.monotonic() + (expires - time.time())
+        )
         self._keep(key, entry)
         with self._guard:
             self.shared_hits += 1
@@ -210,8 +229,10 @@ class ResponseCache:
                 directive = next((v for n, v in headers if n.lower() == NO_STORE_HEADER.encode()), None)
                 if directive is not None:
                     storable, max_age = _directive(directive, storable)
-                    message = {**message, "headers": [(n, v) for n, v in headers
-                                                      if n.lower() != NO_STORE_HEADER.encode()]}
+                    message = {
+                        **message,
+                        "headers": [(n, v) for n, v in headers if n.lower() != NO_STORE_HEADER.encode()],
+                    }
                 if storable:  # held back until the body is known, so the first answer has its ETag too
                     start = message
                     return
@@ -222,14 +243,17 @@ class ResponseCache:
                 else:
                     body = message.get("body", b"")
                     etag = _etag(body)
-                    held = {**held, "headers": [*held.get("headers", ()), (b"etag", etag),
-                                                (b"vary", b"Accept-Encoding")]}
+                    held = {
+                        **held,
+                        "headers": [*held.get("headers", ()), (b"etag", etag), (b"vary", b"Accept-Encoding")],
+                    }
                     await send(held)
                     await send(message)
                     # compress and keep it after the client has its answer, off the event loop
                     # (zlib and SQLite release the GIL, so hits keep flowing meanwhile)
                     await asyncio.get_running_loop().run_in_executor(
-                        self._writer(), self._store, key, held, body, max_age, etag)
+                        self._writer(), self._store, key, held, body, max_age, etag
+                    )
                     return
                 await send(held)
             await send(message)
@@ -252,8 +276,14 @@ class ResponseCache:
             return
         self._keep(key, entry)
         if self.shared is not None:
-            self.shared.put(self._shared_key(key), headers, stored, compressed, etag,
-                            None if max_age is None else time.time() + max_age)
+            self.shared.put(
+                self._shared_key(key),
+                headers,
+                stored,
+                compressed,
+                etag,
+                None if max_age is None else time.time() + max_age,
+            )
 
     def _keep(self, key: tuple[Any, ...], entry: _Entry) -> None:
         with self._guard:
@@ -273,8 +303,13 @@ class ResponseCache:
 
     def stats(self) -> dict[str, int]:
         with self._guard:
-            return {"entries": len(self._entries), "bytes": self._bytes, "hits": self.hits,
-                    "shared_hits": self.shared_hits, "misses": self.misses}
+            return {
+                "entries": len(self._entries),
+                "bytes": self._bytes,
+                "hits": self.hits,
+                "shared_hits": self.shared_hits,
+                "misses": self.misses,
+            }
 
 
 def clear_all() -> None:

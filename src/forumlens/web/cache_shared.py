@@ -55,8 +55,9 @@ class SharedTier:
             return None
         return _unpack(entry.headers), entry.body, entry.compressed, entry.etag, entry.expires
 
-    def put(self, key: bytes, headers: Headers, body: bytes, compressed: bool, etag: bytes,
-            expires: float | None) -> None:
+    def put(
+        self, key: bytes, headers: Headers, body: bytes, compressed: bool, etag: bytes, expires: float | None
+    ) -> None:
         try:
             self.file.put(key, CachedResponse(_pack(headers), body, compressed, etag, expires))
         except StoreError:

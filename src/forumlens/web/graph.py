@@ -65,10 +65,14 @@ def build_graph(store: Store) -> dict[str, Any]:
     nodes = []
     for name in keep:
         kind = node_kind(name, coalitions)
-        nodes.append({"id": slug(name), "name": name, "kind": kind, "sessions": sessions[name],
-                      "href": _href(name, kind)})
-    edges = [{"source": slug(a), "target": slug(b), "weight": w}
-             for (a, b), w in sorted(weights.items()) if a in kept and b in kept]
+        nodes.append(
+            {"id": slug(name), "name": name, "kind": kind, "sessions": sessions[name], "href": _href(name, kind)}
+        )
+    edges = [
+        {"source": slug(a), "target": slug(b), "weight": w}
+        for (a, b), w in sorted(weights.items())
+        if a in kept and b in kept
+    ]
     return {"nodes": nodes, "edges": edges}
 
 
@@ -85,11 +89,28 @@ def layout(graph: dict[str, Any], radius: int = 320, margin: int = 240) -> dict[
         anchor = "start" if math.cos(angle) >= 0 else "end"
         lx = x + (10 if anchor == "start" else -10)
         label = node["name"] if len(node["name"]) <= 30 else node["name"][:29] + "…"
-        placed.append({**node, "label": label, "x": round(x, 1), "y": round(y, 1), "lx": round(lx, 1), "anchor": anchor,
-                       "r": round(5 + 3 * math.log1p(node["sessions"]), 1)})
+        placed.append(
+            {
+                **node,
+                "label": label,
+                "x": round(x, 1),
+                "y": round(y, 1),
+                "lx": round(lx, 1),
+                "anchor": anchor,
+                "r": round(5 + 3 * math.log1p(node["sessions"]), 1),
+            }
+        )
     where = {n["id"]: n for n in placed}
-    lines = [{**e, "x1": where[e["source"]]["x"], "y1": where[e["source"]]["y"],
-              "x2": where[e["target"]]["x"], "y2": where[e["target"]]["y"],
-              "width": round(min(6.0, 0.8 + math.log1p(e["weight"])), 1)}
-             for e in graph["edges"] if e["source"] in where and e["target"] in where]
+    lines = [
+        {
+            **e,
+            "x1": where[e["source"]]["x"],
+            "y1": where[e["source"]]["y"],
+            "x2": where[e["target"]]["x"],
+            "y2": where[e["target"]]["y"],
+            "width": round(min(6.0, 0.8 + math.log1p(e["weight"])), 1),
+        }
+        for e in graph["edges"]
+        if e["source"] in where and e["target"] in where
+    ]
     return {"width": width, "height": height, "nodes": placed, "edges": lines}

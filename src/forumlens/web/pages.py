@@ -48,8 +48,13 @@ def cite_url(session: str | None, line: int | None) -> str:
 
 def _environment() -> Environment:
     # auto_reload off: templates ship with the package, and a stat() per render is measurable under load
-    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
     env.filters["mark"] = lambda text: Markup(mark_snippet(text or ""))
     env.filters["person"] = lambda name: f"/people/{views.slug(name)}" if name else None
     env.filters["slug"] = views.slug
@@ -82,15 +87,37 @@ def home(request: Request, store: Store = StoreDep) -> Response:
 
 
 @router.get("/sessions")
-def sessions(request: Request, store: Store = StoreDep, year: str | None = None, coalition: str | None = None,
-             tag: str | None = None, speaker: str | None = None, title: str | None = None,
-             affiliation: str | None = None, page: int = Query(1, ge=1, le=10_000)) -> Response:
-    filters: dict[str, Any] = {"year": _int(year), "coalition": coalition or None, "tag": tag or None,
-                               "speaker": speaker or None, "title": title or None, "affiliation": affiliation or None}
+def sessions(
+    request: Request,
+    store: Store = StoreDep,
+    year: str | None = None,
+    coalition: str | None = None,
+    tag: str | None = None,
+    speaker: str | None = None,
+    title: str | None = None,
+    affiliation: str | None = None,
+    page: int = Query(1, ge=1, le=10_000),
+) -> Response:
+    filters: dict[str, Any] = {
+        "year": _int(year),
+        "coalition": coalition or None,
+        "tag": tag or None,
+        "speaker": speaker or None,
+        "title": title or None,
+        "affiliation": affiliation or None,
+    }
     rows = views.session_list(store, **filters, limit=PER_PAGE + 1, offset=(page - 1) * PER_PAGE)
-    return _page(request, "sessions.html", rows=rows[:PER_PAGE], filters=filters, page=page,
-                 has_next=len(rows) > PER_PAGE, years=views.session_years(store),
-                 coalitions=views.coalition_list(store), tags=views.tag_list(store))
+    return _page(
+        request,
+        "sessions.html",
+        rows=rows[:PER_PAGE],
+        filters=filters,
+        page=page,
+        has_next=len(rows) > PER_PAGE,
+        years=views.session_years(store),
+        coalitions=views.coalition_list(store),
+        tags=views.tag_list(store),
+    )
 
 
 PENDING_PAGE_SECONDS = 30  # a page rendered before its related items were ready is replayed this long
@@ -107,16 +134,23 @@ def session_page(request: Request, session_id: str, store: Store = StoreDep) -> 
     detail, session = views.session_detail_with_text(store, session_id)
     wpm = float(request.app.state.settings.words_per_minute)
     related = session_related_for_page(store, detail["id"], request.app.state.stores.reader)
-    response = _page(request, "session.html", s=detail, transcript=transcript_html(session),
-                     speakers=views.speaking_time(detail, wpm), related=related)
+    response = _page(
+        request,
+        "session.html",
+        s=detail,
+        transcript=transcript_html(session),
+        speakers=views.speaking_time(detail, wpm),
+        related=related,
+    )
     if related.get("pending"):
         response.headers[NO_STORE_HEADER] = f"max-age={PENDING_PAGE_SECONDS}"
     return response
 
 
 @router.get("/sessions/{session_id}/related")
-def session_related_page(request: Request, session_id: str, store: Store = StoreDep,
-                         line: int | None = Query(None, ge=1)) -> Response:
+def session_related_page(
+    request: Request, session_id: str, store: Store = StoreDep, line: int | None = Query(None, ge=1)
+) -> Response:
     """Related items of a session, and with `line` the turns elsewhere similar to that turn."""
     related = session_related(store, session_id, line=line, k=10)
     turn = None
@@ -127,8 +161,9 @@ def session_related_page(request: Request, session_id: str, store: Store = Store
 
 
 @lru_cache(maxsize=256)
-def _transcript_cached(sha256: str, text: str, starts: tuple[tuple[int, str, str | None], ...],
-                       session_id: str = "") -> str:
+def _transcript_cached(
+    sha256: str, text: str, starts: tuple[tuple[int, str, str | None], ...], session_id: str = ""
+) -> str:
     where = {line: (kind, speaker) for line, kind, speaker in starts}
     out = []
     for n, line in enumerate(text.split("\n"), start=1):
@@ -139,10 +174,14 @@ def _transcript_cached(sha256: str, text: str, starts: tuple[tuple[int, str, str
             who = f'<a class="who" href="/people/{views.slug(speaker)}">{escape(speaker)}</a> '
         similar = ""
         if kind == "speech" and session_id:  # similar turns elsewhere
-            similar = (f'<a class="similar" href="/sessions/{escape(session_id)}/related?line={n}#similar-turns"'
-                       f' title="similar turns elsewhere" aria-label="similar turns to line {n}">≈</a>')
-        out.append(f'<div class="{css}" id="L{n}"><a class="ln" href="#L{n}">{n}</a>'
-                   f'<span class="text">{who}{escape(line)}</span>{similar}</div>')
+            similar = (
+                f'<a class="similar" href="/sessions/{escape(session_id)}/related?line={n}#similar-turns"'
+                f' title="similar turns elsewhere" aria-label="similar turns to line {n}">≈</a>'
+            )
+        out.append(
+            f'<div class="{css}" id="L{n}"><a class="ln" href="#L{n}">{n}</a>'
+            f'<span class="text">{who}{escape(line)}</span>{similar}</div>'
+        )
     return "\n".join(out)
 
 
@@ -173,13 +212,19 @@ def coalitions(request: Request, store: Store = StoreDep) -> Response:
 
 
 @router.get("/coalitions/{coalition_id}")
-def coalition(request: Request, coalition_id: str, store: Store = StoreDep,
-              year: int | None = Query(None, ge=2006, le=2100)) -> Response:
+def coalition(
+    request: Request, coalition_id: str, store: Store = StoreDep, year: int | None = Query(None, ge=2006, le=2100)
+) -> Response:
     detail = views.coalition_detail(store, coalition_id)
     shown, totals = _first_items(detail, ("sessions", "speakers", "outputs", "asks", "questions"))
-    return _page(request, "coalition.html", c=shown, totals=totals,
-                 suggested=coalition_partners(store, detail["name"]),
-                 record=_coalition_record(request, store, detail, year))
+    return _page(
+        request,
+        "coalition.html",
+        c=shown,
+        totals=totals,
+        suggested=coalition_partners(store, detail["name"]),
+        record=_coalition_record(request, store, detail, year),
+    )
 
 
 PAGE_ITEMS = 50  # per list on a page; the JSON API has them all
@@ -196,7 +241,9 @@ def _first_items(detail: dict[str, Any], lists: tuple[str, ...]) -> tuple[dict[s
     return shown, totals
 
 
-def _coalition_record(request: Request, store: Store, detail: dict[str, Any], year: int | None) -> dict[str, Any] | None:
+def _coalition_record(
+    request: Request, store: Store, detail: dict[str, Any], year: int | None
+) -> dict[str, Any] | None:
     """The coalition's entry of `forumlens record --year Y` (same rows, same versioned eligibility rule)."""
     rule = str(request.app.state.settings.eligibility_rule or "v1")
     year = year or date.today().year
@@ -226,11 +273,25 @@ def topic(request: Request, scheme: str, code: str, store: Store = StoreDep) -> 
 
 
 @router.get("/search")
-def search(request: Request, store: Store = StoreDep, q: str = "", year: str | None = None,
-           speaker: str | None = None, coalition: str | None = None, tag: str | None = None,
-           session: str | None = None, page: int = Query(1, ge=1, le=500), mode: str = "lexical") -> Response:
-    filters: dict[str, Any] = {"year": _int(year), "speaker": speaker or None, "coalition": coalition or None,
-                               "tag": tag or None, "session": session or None}
+def search(
+    request: Request,
+    store: Store = StoreDep,
+    q: str = "",
+    year: str | None = None,
+    speaker: str | None = None,
+    coalition: str | None = None,
+    tag: str | None = None,
+    session: str | None = None,
+    page: int = Query(1, ge=1, le=500),
+    mode: str = "lexical",
+) -> Response:
+    filters: dict[str, Any] = {
+        "year": _int(year),
+        "speaker": speaker or None,
+        "coalition": coalition or None,
+        "tag": tag or None,
+        "session": session or None,
+    }
     modes = available_modes(store)
     problem = None
     try:
@@ -238,10 +299,23 @@ def search(request: Request, store: Store = StoreDep, q: str = "", year: str | N
     except ConfigError as exc:  # say why on the page and answer lexically instead
         problem = exc.message + (f" ({exc.hint})" if exc.hint else "") + "; showing keyword (lexical) results."
         mode = "lexical"
-    result = run_search(store, q[:2000], **filters, limit=PER_PAGE, offset=(page - 1) * PER_PAGE,
-                        mode=mode) if q.strip() else None
-    return _page(request, "search.html", q=q, result=result, filters=filters, page=page, mode=mode, modes=modes,
-                 mode_problem=problem, mode_labels=MODE_LABELS)
+    result = (
+        run_search(store, q[:2000], **filters, limit=PER_PAGE, offset=(page - 1) * PER_PAGE, mode=mode)
+        if q.strip()
+        else None
+    )
+    return _page(
+        request,
+        "search.html",
+        q=q,
+        result=result,
+        filters=filters,
+        page=page,
+        mode=mode,
+        modes=modes,
+        mode_problem=problem,
+        mode_labels=MODE_LABELS,
+    )
 
 
 @router.get("/glossary")
@@ -250,17 +324,33 @@ def glossary(request: Request, store: Store = StoreDep, term: str | None = None)
 
 
 @router.get("/briefs")
-def briefs(request: Request, store: Store = StoreDep, topic: str = "", since: str | None = None,
-           until: str | None = None, coalition: str | None = None) -> Response:
+def briefs(
+    request: Request,
+    store: Store = StoreDep,
+    topic: str = "",
+    since: str | None = None,
+    until: str | None = None,
+    coalition: str | None = None,
+) -> Response:
     form: dict[str, Any] = {"topic": topic, "since": _int(since), "until": _int(until), "coalition": coalition or None}
-    brief = build_topic_brief(store, topic[:300], since=form["since"], until=form["until"],
-                              coalition=form["coalition"]) if topic.strip() else None
+    brief = (
+        build_topic_brief(store, topic[:300], since=form["since"], until=form["until"], coalition=form["coalition"])
+        if topic.strip()
+        else None
+    )
     return _page(request, "briefs.html", form=form, brief=brief, coalitions=views.coalition_list(store))
 
 
 @router.get("/briefs/download")
-def brief_download(request: Request, topic: str, store: Store = StoreDep, format: str = "md",
-                   since: str | None = None, until: str | None = None, coalition: str | None = None) -> Response:
+def brief_download(
+    request: Request,
+    topic: str,
+    store: Store = StoreDep,
+    format: str = "md",
+    since: str | None = None,
+    until: str | None = None,
+    coalition: str | None = None,
+) -> Response:
     data = build_topic_brief(store, topic[:300], since=_int(since), until=_int(until), coalition=coalition or None)
     name = views.slug(topic)[:60] or "brief"
     if format == "json":
@@ -269,8 +359,9 @@ def brief_download(request: Request, topic: str, store: Store = StoreDep, format
         body, media = brief_markdown(data, str(request.base_url).rstrip("/")), "text/markdown; charset=utf-8"
     else:
         raise ConfigError(f"unknown brief format {format!r}", hint="md or json")
-    return PlainTextResponse(body, media_type=media,
-                             headers={"Content-Disposition": f'attachment; filename="brief-{name}.{format}"'})
+    return PlainTextResponse(
+        body, media_type=media, headers={"Content-Disposition": f'attachment; filename="brief-{name}.{format}"'}
+    )
 
 
 @router.get("/graph")

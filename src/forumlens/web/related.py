@@ -30,8 +30,14 @@ from ..store.portal import DataVersion
 from . import views
 from .activity import requests_in_flight
 
-__all__ = ["clear_cache", "coalition_partners", "session_related", "session_related_for_page", "store_key",
-           "store_signature"]
+__all__ = [
+    "clear_cache",
+    "coalition_partners",
+    "session_related",
+    "session_related_for_page",
+    "store_key",
+    "store_signature",
+]
 
 CACHE_SIZE = 4096  # related items of every session of a large archive, and the profiles
 INLINE_MAX_SESSIONS = 100  # stores up to this size compute a session page's related items inline
@@ -165,15 +171,20 @@ def session_related(store: Store, session_id: str, *, line: int | None = None, k
         view: Any = _MemoStore(store)
         profiles = session_profiles(store)
         similar = similar_sessions(view, sid, max(k, 10), profiles=profiles)
-        return {"session": sid, "sessions": [r.to_json() for r in similar[:k]],
-                "coalitions": [r.to_json() for r in coalitions_working_on(view, sid, k, profiles=profiles,
-                                                                          similar=similar)]}
+        return {
+            "session": sid,
+            "sessions": [r.to_json() for r in similar[:k]],
+            "coalitions": [
+                r.to_json() for r in coalitions_working_on(view, sid, k, profiles=profiles, similar=similar)
+            ],
+        }
 
     out = dict(_cached(store, ("session", sid, k), compute))
     if line is not None:
         out["line"] = line
-        out["turns"] = _cached(store, ("turns", sid, line, k),
-                               lambda: [h.to_json() for h in similar_turns(store, sid, line, k)])
+        out["turns"] = _cached(
+            store, ("turns", sid, line, k), lambda: [h.to_json() for h in similar_turns(store, sid, line, k)]
+        )
     return out
 
 
@@ -199,8 +210,9 @@ def _peek(store: Store, key: tuple[Any, ...]) -> Any | None:
     return None
 
 
-def session_related_for_page(store: Store, session_id: str, open_reader: Callable[[], Store], *,
-                             k: int = 5, wait: float = PAGE_WAIT_SECONDS) -> dict[str, Any]:
+def session_related_for_page(
+    store: Store, session_id: str, open_reader: Callable[[], Store], *, k: int = 5, wait: float = PAGE_WAIT_SECONDS
+) -> dict[str, Any]:
     """The session page's related items without letting a cache miss hold the page.
 
     On a small store (at most `INLINE_MAX_SESSIONS` sessions) this is `session_related`.

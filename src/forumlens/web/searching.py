@@ -52,10 +52,17 @@ class SearchPage:
     mode: str = "lexical"
 
     def to_json(self) -> dict[str, Any]:
-        return {"query": self.query, "hits": [h.to_json() for h in self.hits], "offset": self.offset,
-                "limit": self.limit, "has_next": self.has_next, "mode": self.mode,
-                "facets": {k: [{"value": v, "label": lbl, "count": n} for v, lbl, n in items]
-                           for k, items in self.facets.items()}}
+        return {
+            "query": self.query,
+            "hits": [h.to_json() for h in self.hits],
+            "offset": self.offset,
+            "limit": self.limit,
+            "has_next": self.has_next,
+            "mode": self.mode,
+            "facets": {
+                k: [{"value": v, "label": lbl, "count": n} for v, lbl, n in items] for k, items in self.facets.items()
+            },
+        }
 
 
 def _nothing_allowed(store: Store, coalition: str | None, tag: str | None) -> bool:
@@ -95,11 +102,14 @@ def check_mode(store: Store, mode: str | None) -> str:
     from ..semantic import semantic_installed
 
     if not semantic_installed():
-        raise ConfigError(f"search mode {mode!r} needs the optional embedding model, which is not installed"
-                          " on this server", hint="use mode=lexical, or install forumlens[semantic] and run"
-                                                  " `forumlens embed`")
-    raise ConfigError(f"search mode {mode!r} is not available yet: no embeddings are stored",
-                      hint="use mode=lexical, or run `forumlens embed` on the server")
+        raise ConfigError(
+            f"search mode {mode!r} needs the optional embedding model, which is not installed on this server",
+            hint="use mode=lexical, or install forumlens[semantic] and run `forumlens embed`",
+        )
+    raise ConfigError(
+        f"search mode {mode!r} is not available yet: no embeddings are stored",
+        hint="use mode=lexical, or run `forumlens embed` on the server",
+    )
 
 
 def _facets(store: Store, text: str, filters: SearchFilters) -> dict[str, list[tuple[str, str, int]]]:
@@ -115,9 +125,20 @@ def _facets(store: Store, text: str, filters: SearchFilters) -> dict[str, list[t
     }
 
 
-def run_search(store: Store, text: str, *, speaker: str | None = None, session: str | None = None,
-               year: int | None = None, coalition: str | None = None, tag: str | None = None,
-               limit: int = 20, offset: int = 0, facets: bool = True, mode: str | None = "lexical") -> SearchPage:
+def run_search(
+    store: Store,
+    text: str,
+    *,
+    speaker: str | None = None,
+    session: str | None = None,
+    year: int | None = None,
+    coalition: str | None = None,
+    tag: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    facets: bool = True,
+    mode: str | None = "lexical",
+) -> SearchPage:
     """One page of hits for any user string (never raises on the text) and its facets.
 
     `mode`: lexical (default), semantic or hybrid; a mode the store cannot do raises
@@ -128,16 +149,38 @@ def run_search(store: Store, text: str, *, speaker: str | None = None, session: 
     offset = max(0, min(int(offset), 10_000))
     from .related import store_key
 
-    key = (*store_key(store), text, speaker or None, session or None, year,
-           coalition or None, tag or None, limit, offset, bool(facets), mode)
+    key = (
+        *store_key(store),
+        text,
+        speaker or None,
+        session or None,
+        year,
+        coalition or None,
+        tag or None,
+        limit,
+        offset,
+        bool(facets),
+        mode,
+    )
     with _results_lock:
         cached = _results.get(key)
         if cached is not None:
             _results.move_to_end(key)
     if cached is not None:
         return replace(cached, hits=list(cached.hits), facets={k: list(v) for k, v in cached.facets.items()})
-    page = _run_search(store, text, speaker=speaker, session=session, year=year, coalition=coalition, tag=tag,
-                       limit=limit, offset=offset, facets=facets, mode=mode)
+    page = _run_search(
+        store,
+        text,
+        speaker=speaker,
+        session=session,
+        year=year,
+        coalition=coalition,
+        tag=tag,
+        limit=limit,
+        offset=offset,
+        facets=facets,
+        mode=mode,
+    )
     with _results_lock:
         _results[key] = page
         while len(_results) > RESULT_CACHE_SIZE:
@@ -150,18 +193,50 @@ def clear_cache() -> None:
         _results.clear()
 
 
-def _run_search(store: Store, text: str, *, speaker: str | None, session: str | None, year: int | None,
-                coalition: str | None, tag: str | None, limit: int, offset: int, facets: bool,
-                mode: str) -> SearchPage:
+def _run_search(
+    store: Store,
+    text: str,
+    *,
+    speaker: str | None,
+    session: str | None,
+    year: int | None,
+    coalition: str | None,
+    tag: str | None,
+    limit: int,
+    offset: int,
+    facets: bool,
+    mode: str,
+) -> SearchPage:
     name = coalition_name(store, coalition) if coalition else None
-    filters = SearchFilters(speaker=speaker or None, session=session or None, year=year, coalition=name,
-                            tag=tag or None, limit=limit + 1, offset=offset)
+    filters = SearchFilters(
+        speaker=speaker or None,
+        session=session or None,
+        year=year,
+        coalition=name,
+        tag=tag or None,
+        limit=limit + 1,
+        offset=offset,
+    )
     if _nothing_allowed(store, name, tag or None):
-        return SearchPage(query=text, hits=[], offset=offset, limit=limit, has_next=False, mode=mode,
-                          facets=_empty_facets(text) if facets else {})
+        return SearchPage(
+            query=text,
+            hits=[],
+            offset=offset,
+            limit=limit,
+            has_next=False,
+            mode=mode,
+            facets=_empty_facets(text) if facets else {},
+        )
     hits = _filtered_hits(store, text, filters, mode)
-    return SearchPage(query=text, hits=hits[:limit], offset=offset, limit=limit, has_next=len(hits) > limit,
-                      facets=_facets(store, text, filters) if facets else {}, mode=mode)
+    return SearchPage(
+        query=text,
+        hits=hits[:limit],
+        offset=offset,
+        limit=limit,
+        has_next=len(hits) > limit,
+        facets=_facets(store, text, filters) if facets else {},
+        mode=mode,
+    )
 
 
 def _empty_facets(text: str) -> dict[str, list[tuple[str, str, int]]]:

@@ -17,8 +17,10 @@ from ..errors import ForumlensError
 
 __all__ = ["CSP", "DOCS_CSP", "Forbidden", "SecurityHeaders", "Unauthorized", "WritesDisabled", "require_admin"]
 
-CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 # Swagger UI sets style attributes from its own script; only its page gets that allowance.
 DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
@@ -75,11 +77,12 @@ def require_admin(request: Request) -> None:
     """FastAPI dependency for write endpoints: the configured admin token, or 401/403."""
     expected = str(request.app.state.settings.values.get("admin_token") or "")
     if not expected:
-        raise WritesDisabled("writing is disabled on this server: no admin token is set",
-                        hint="set FORUMLENS_ADMIN_TOKEN and restart `forumlens serve`")
+        raise WritesDisabled(
+            "writing is disabled on this server: no admin token is set",
+            hint="set FORUMLENS_ADMIN_TOKEN and restart `forumlens serve`",
+        )
     given = _presented_token(request)
     if not given:
-        raise Unauthorized("this endpoint needs the admin token",
-                           hint="send it as 'Authorization: Bearer TOKEN'")
+        raise Unauthorized("this endpoint needs the admin token", hint="send it as 'Authorization: Bearer TOKEN'")
     if not hmac.compare_digest(given.encode(), expected.encode()):
         raise Forbidden("the admin token is wrong")

@@ -41,8 +41,18 @@ __all__ = [
     "tag_list",
 ]
 
-ANALYSIS_KINDS = ("people", "coalitions", "segments", "questions", "asks", "outputs", "stats",
-                  "takeaways", "tags", "glossary")
+ANALYSIS_KINDS = (
+    "people",
+    "coalitions",
+    "segments",
+    "questions",
+    "asks",
+    "outputs",
+    "stats",
+    "takeaways",
+    "tags",
+    "glossary",
+)
 
 
 def slug(text: str) -> str:
@@ -56,14 +66,28 @@ def person_slug(name: str | None) -> str | None:
 
 # -- sessions --------------------------------------------------------------------------
 
-def session_list(store: Store, *, year: int | None = None, coalition: str | None = None,
-                 tag: str | None = None, speaker: str | None = None, title: str | None = None,
-                 affiliation: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+
+def session_list(
+    store: Store,
+    *,
+    year: int | None = None,
+    coalition: str | None = None,
+    tag: str | None = None,
+    speaker: str | None = None,
+    title: str | None = None,
+    affiliation: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
     """Sessions, newest year first, narrowed by any of the filters (all optional)."""
-    filters = SessionFilters(year=None if year is None else int(year), title=title or None,
-                             coalition=coalition_name(store, coalition) if coalition else None, tag=tag or None,
-                             affiliation=affiliation_name(store, affiliation) if affiliation else None,
-                             speaker=speaker or None)
+    filters = SessionFilters(
+        year=None if year is None else int(year),
+        title=title or None,
+        coalition=coalition_name(store, coalition) if coalition else None,
+        tag=tag or None,
+        affiliation=affiliation_name(store, affiliation) if affiliation else None,
+        speaker=speaker or None,
+    )
     rows = store.filtered_sessions(filters, limit=max(1, min(int(limit), 500)), offset=max(0, int(offset)))
     return [row.to_json() for row in rows]
 
@@ -82,8 +106,14 @@ def session_detail_with_text(store: Store, ref: str) -> tuple[dict[str, Any], Se
     """`session_detail` and the loaded `Session` (the page needs its text), loaded once."""
     info = store.session_info(ref)
     session = store.load_session(info.id)
-    data: dict[str, Any] = {"id": info.id, **session.to_json(), "year": info.year, "source": info.source,
-                            "words": info.words, "ingested_at": info.ingested_at}
+    data: dict[str, Any] = {
+        "id": info.id,
+        **session.to_json(),
+        "year": info.year,
+        "source": info.source,
+        "words": info.words,
+        "ingested_at": info.ingested_at,
+    }
     stored = store.analyses(info.id)
     for kind in ANALYSIS_KINDS:
         if stored.get(kind) is not None:
@@ -93,6 +123,7 @@ def session_detail_with_text(store: Store, ref: str) -> tuple[dict[str, Any], Se
 
 # -- people ----------------------------------------------------------------------------
 
+
 def people_list(store: Store, *, name: str | None = None, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
     """Resolved people (from the people analysis) and, until it lands, named speakers.
 
@@ -101,8 +132,12 @@ def people_list(store: Store, *, name: str | None = None, limit: int = 200, offs
     """
     people: dict[str, dict[str, Any]] = {}
     for person in store.people_counts():
-        people[person.key] = {"id": person.key.replace(" ", "-"), "name": person.name, "sessions": person.sessions,
-                              "roles": list(person.roles)}
+        people[person.key] = {
+            "id": person.key.replace(" ", "-"),
+            "name": person.name,
+            "sessions": person.sessions,
+            "roles": list(person.roles),
+        }
     for speaker, sessions in store.speaker_session_counts():
         key = name_key(speaker)
         if key and key not in people:
@@ -113,7 +148,7 @@ def people_list(store: Store, *, name: str | None = None, limit: int = 200, offs
     if name:
         wanted = name_key(name)
         items = [p for p in items if wanted in name_key(p["name"])]
-    return items[offset: offset + limit]
+    return items[offset : offset + limit]
 
 
 def person_detail(store: Store, person_id: str) -> dict[str, Any]:
@@ -123,32 +158,57 @@ def person_detail(store: Store, person_id: str) -> dict[str, Any]:
     labels = list(facts.labels)
     appearances: dict[str, dict[str, Any]] = {}
     for a in facts.appearances:
-        appearances[a.session] = {"session": a.session, "title": a.title, "year": a.year, "role": a.role,
-                                  "affiliation": a.affiliation, "mode": a.mode, "words": a.words,
-                                  "minutes": a.minutes, "lines": list(a.lines)}
+        appearances[a.session] = {
+            "session": a.session,
+            "title": a.title,
+            "year": a.year,
+            "role": a.role,
+            "affiliation": a.affiliation,
+            "mode": a.mode,
+            "words": a.words,
+            "minutes": a.minutes,
+            "lines": list(a.lines),
+        }
     # sessions where the person is only known from turn labels (no people analysis yet)
     for spoken in facts.spoken:
         if spoken.label and spoken.label not in labels:
             labels.append(spoken.label)
-        appearances.setdefault(spoken.session, {
-            "session": spoken.session, "title": spoken.title, "year": spoken.year, "role": None, "affiliation": None,
-            "mode": None, "words": spoken.words, "minutes": None, "lines": [spoken.line]})
+        appearances.setdefault(
+            spoken.session,
+            {
+                "session": spoken.session,
+                "title": spoken.title,
+                "year": spoken.year,
+                "role": None,
+                "affiliation": None,
+                "mode": None,
+                "words": spoken.words,
+                "minutes": None,
+                "lines": [spoken.line],
+            },
+        )
     if facts.name is None and not appearances:
         raise NotFound(f"no person {person_id!r}", hint="see the list on /people")
     items = list(appearances.values())
-    return {"id": key.replace(" ", "-"), "name": facts.name or facts.speaker or person_id,
-            "labels": sorted(set(labels)),
-            "roles": sorted({a["role"] for a in items if a["role"]}),
-            "affiliations": sorted({a["affiliation"] for a in items if a["affiliation"]}),
-            "sessions": items}
+    return {
+        "id": key.replace(" ", "-"),
+        "name": facts.name or facts.speaker or person_id,
+        "labels": sorted(set(labels)),
+        "roles": sorted({a["role"] for a in items if a["role"]}),
+        "affiliations": sorted({a["affiliation"] for a in items if a["affiliation"]}),
+        "sessions": items,
+    }
 
 
 # -- coalitions ------------------------------------------------------------------------
 
+
 def coalition_list(store: Store) -> list[dict[str, Any]]:
     """Every coalition seen in a session, with how often it presented or was mentioned."""
-    return [{"id": slug(c.name), "name": c.name, "acronym": c.acronym, "sessions": c.sessions,
-             "presented": c.presented} for c in store.coalition_counts()]
+    return [
+        {"id": slug(c.name), "name": c.name, "acronym": c.acronym, "sessions": c.sessions, "presented": c.presented}
+        for c in store.coalition_counts()
+    ]
 
 
 def coalition_name(store: Store, ref: str) -> str:
@@ -188,8 +248,10 @@ def coalition_detail(store: Store, coalition_id: str) -> dict[str, Any]:
     facts = store.coalition_facts(name, ("outputs", "asks", "questions"))
     if facts is None:
         raise NotFound(f"no coalition {coalition_id!r} in the record", hint="see the list on /coalitions")
-    sessions = [{"session": s.session, "title": s.title, "year": s.year, "status": s.status, "lines": list(s.lines)}
-                for s in facts.sessions]
+    sessions = [
+        {"session": s.session, "title": s.title, "year": s.year, "status": s.status, "lines": list(s.lines)}
+        for s in facts.sessions
+    ]
     members = {name_key(person) for person, _, _ in facts.speakers}
     addressees = {name_key(name)} | members
     outputs: list[dict[str, Any]] = []
@@ -199,14 +261,25 @@ def coalition_detail(store: Store, coalition_id: str) -> dict[str, Any]:
         got = facts.analyses.get(s.session, {})
         outputs += [{**o, "session": s.session} for o in _by_coalition(got.get("outputs"), name, members)]
         asks += [{**a, "session": s.session} for a in _by_coalition(got.get("asks"), name, members)]
-        questions += [{**q, "session": s.session} for q in got.get("questions") or []
-                      if isinstance(q, dict) and name_key(str(q.get("to") or "")) in addressees]
-    return {"id": slug(name), "name": name, "acronym": facts.sessions[0].acronym, "profile": _registry_profile(name),
-            "sessions": sessions,
-            "speakers": [{"name": person, "id": slug(person), "session": sid, "role": role}
-                         for person, sid, role in facts.speakers],
-            "outputs": outputs, "asks": asks, "questions": questions,
-            "partners": [{"name": p, "id": slug(p), "sessions": n} for p, n in facts.partners]}
+        questions += [
+            {**q, "session": s.session}
+            for q in got.get("questions") or []
+            if isinstance(q, dict) and name_key(str(q.get("to") or "")) in addressees
+        ]
+    return {
+        "id": slug(name),
+        "name": name,
+        "acronym": facts.sessions[0].acronym,
+        "profile": _registry_profile(name),
+        "sessions": sessions,
+        "speakers": [
+            {"name": person, "id": slug(person), "session": sid, "role": role} for person, sid, role in facts.speakers
+        ],
+        "outputs": outputs,
+        "asks": asks,
+        "questions": questions,
+        "partners": [{"name": p, "id": slug(p), "sessions": n} for p, n in facts.partners],
+    }
 
 
 def _registry_profile(name: str) -> dict[str, Any]:
@@ -214,20 +287,34 @@ def _registry_profile(name: str) -> dict[str, Any]:
     entity = load_registry().by_name(name)
     if entity is None:
         return {}
-    return {"acronyms": list(entity.acronyms), "official": list(entity.phrases[:3]),
-            **{k: v for k, v in entity.info.items() if isinstance(v, str | int | float | bool)}}
+    return {
+        "acronyms": list(entity.acronyms),
+        "official": list(entity.phrases[:3]),
+        **{k: v for k, v in entity.info.items() if isinstance(v, str | int | float | bool)},
+    }
 
 
 # -- topics ----------------------------------------------------------------------------
 
-SCHEME_NAMES = {"sdg": "Sustainable Development Goals", "issue-area": "IGF issue areas",
-                "gdc": "Global Digital Compact objectives"}
+SCHEME_NAMES = {
+    "sdg": "Sustainable Development Goals",
+    "issue-area": "IGF issue areas",
+    "gdc": "Global Digital Compact objectives",
+}
 
 
 def tag_list(store: Store, scheme: str | None = None) -> list[dict[str, Any]]:
     """Tags used in the record with how many sessions carry each."""
-    return [{"scheme": t.scheme, "code": t.code, "label": t.label or _taxonomy_entry(t.scheme, t.code).get("label", ""),
-             "sessions": t.sessions, "top_score": t.top_score} for t in store.tag_counts(scheme)]
+    return [
+        {
+            "scheme": t.scheme,
+            "code": t.code,
+            "label": t.label or _taxonomy_entry(t.scheme, t.code).get("label", ""),
+            "sessions": t.sessions,
+            "top_score": t.top_score,
+        }
+        for t in store.tag_counts(scheme)
+    ]
 
 
 def _taxonomy_entry(scheme: str, code: str) -> dict[str, Any]:
@@ -236,8 +323,11 @@ def _taxonomy_entry(scheme: str, code: str) -> dict[str, Any]:
         entry = load_taxonomy(scheme).entry(code)
     except (ConfigError, KeyError):  # unknown scheme or code: show what the store has
         return {}
-    return {"label": entry.label, "description": entry.description,
-            "targets": [{"code": t.code, "text": t.text} for t in entry.targets]}
+    return {
+        "label": entry.label,
+        "description": entry.description,
+        "targets": [{"code": t.code, "text": t.text} for t in entry.targets],
+    }
 
 
 def tag_detail(store: Store, scheme: str, code: str) -> dict[str, Any]:
@@ -246,14 +336,22 @@ def tag_detail(store: Store, scheme: str, code: str) -> dict[str, Any]:
     entry = _taxonomy_entry(scheme, code)
     if not rows and not entry:
         raise NotFound(f"no topic {scheme}/{code}", hint="see the list on /topics")
-    return {"scheme": scheme, "scheme_name": SCHEME_NAMES.get(scheme, scheme), "code": code,
-            "label": entry.get("label") or (rows[0].label if rows else code),
-            "description": entry.get("description", ""), "targets": entry.get("targets", []),
-            "sessions": [{"session": r.session, "title": r.title, "year": r.year, "score": r.score,
-                          "lines": list(r.lines)} for r in rows]}
+    return {
+        "scheme": scheme,
+        "scheme_name": SCHEME_NAMES.get(scheme, scheme),
+        "code": code,
+        "label": entry.get("label") or (rows[0].label if rows else code),
+        "description": entry.get("description", ""),
+        "targets": entry.get("targets", []),
+        "sessions": [
+            {"session": r.session, "title": r.title, "year": r.year, "score": r.score, "lines": list(r.lines)}
+            for r in rows
+        ],
+    }
 
 
 # -- glossary and home -----------------------------------------------------------------
+
 
 def glossary(store: Store, term: str | None = None) -> list[dict[str, Any]]:
     """Glossary terms across the store, one entry per term with every session using it (oldest first)."""
@@ -265,8 +363,16 @@ def glossary(store: Store, term: str | None = None) -> list[dict[str, Any]]:
             if not isinstance(item, dict) or not item.get("term"):
                 continue
             key = name_key(str(item["term"]))
-            entry = merged.setdefault(key, {"term": item["term"], "kind": item.get("kind"),
-                                            "expansion": item.get("expansion"), "definition": None, "uses": []})
+            entry = merged.setdefault(
+                key,
+                {
+                    "term": item["term"],
+                    "kind": item.get("kind"),
+                    "expansion": item.get("expansion"),
+                    "definition": None,
+                    "uses": [],
+                },
+            )
             definition = item.get("definition")
             if entry["definition"] is None and isinstance(definition, dict):
                 entry["definition"] = {**definition, "session": sid, "title": title}
@@ -275,8 +381,9 @@ def glossary(store: Store, term: str | None = None) -> list[dict[str, Any]]:
     items = sorted(merged.values(), key=lambda e: str(e["term"]).casefold())
     if term:
         wanted = name_key(term)
-        items = [e for e in items if wanted in name_key(str(e["term"]))
-                 or wanted in name_key(str(e.get("expansion") or ""))]
+        items = [
+            e for e in items if wanted in name_key(str(e["term"])) or wanted in name_key(str(e.get("expansion") or ""))
+        ]
     return items
 
 
@@ -287,9 +394,11 @@ def home_summary(store: Store) -> dict[str, Any]:
     outputs: list[dict[str, Any]] = []
     for sid, items in store.latest_analyses("outputs", 20):
         outputs += [{**o, "session": sid} for o in items if isinstance(o, dict)] if isinstance(items, list) else []
-    return {"counts": counts,
-            "latest": [{"id": sid, "title": title, "year": year} for sid, title, year in store.latest_sessions(8)],
-            "outputs": outputs[:8]}
+    return {
+        "counts": counts,
+        "latest": [{"id": sid, "title": title, "year": year} for sid, title, year in store.latest_sessions(8)],
+        "outputs": outputs[:8],
+    }
 
 
 def speaking_time(session: dict[str, Any], words_per_minute: float = 150.0) -> list[dict[str, Any]]:
@@ -297,11 +406,21 @@ def speaking_time(session: dict[str, Any], words_per_minute: float = 150.0) -> l
     people = session.get("people")
     rows: list[dict[str, Any]]
     if people:
-        rows = [{"name": p.get("name"), "id": person_slug(p.get("name")), "role": p.get("role"),
-                 "affiliation": p.get("affiliation"), "mode": p.get("mode"),
-                 "minutes": float(p.get("minutes") or (p.get("words") or 0) / words_per_minute),
-                 "words": int(p.get("words") or 0), "lines": list(p.get("lines") or []),
-                 "flags": list(p.get("flags") or [])} for p in people if isinstance(p, dict)]
+        rows = [
+            {
+                "name": p.get("name"),
+                "id": person_slug(p.get("name")),
+                "role": p.get("role"),
+                "affiliation": p.get("affiliation"),
+                "mode": p.get("mode"),
+                "minutes": float(p.get("minutes") or (p.get("words") or 0) / words_per_minute),
+                "words": int(p.get("words") or 0),
+                "lines": list(p.get("lines") or []),
+                "flags": list(p.get("flags") or []),
+            }
+            for p in people
+            if isinstance(p, dict)
+        ]
     else:
         words: Counter[str] = Counter()
         first: dict[str, int] = {}
@@ -313,9 +432,20 @@ def speaking_time(session: dict[str, Any], words_per_minute: float = 150.0) -> l
             words[who] += len(turn["text"].split())
             first.setdefault(who, turn["line"])
             lines[who].append(turn["line"])
-        rows = [{"name": who or None, "id": person_slug(who), "role": None, "affiliation": None, "mode": None,
-                 "minutes": n / words_per_minute, "words": n, "lines": lines[who], "flags": []}
-                for who, n in words.items()]
+        rows = [
+            {
+                "name": who or None,
+                "id": person_slug(who),
+                "role": None,
+                "affiliation": None,
+                "mode": None,
+                "minutes": n / words_per_minute,
+                "words": n,
+                "lines": lines[who],
+                "flags": [],
+            }
+            for who, n in words.items()
+        ]
     rows.sort(key=lambda r: -r["minutes"])
     top = max((r["minutes"] for r in rows), default=0.0) or 1.0
     for row in rows:
