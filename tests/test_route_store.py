@@ -122,23 +122,22 @@ def test_a_lease_is_replaced_only_when_the_holder_may_be(fresh_store):
     assert fresh_store.lease("job") is None
 
 
-def test_a_lease_replaced_while_judged_is_not_deleted(fresh_store, store_location):
+def test_a_lease_replaced_while_judged_is_not_deleted(pg_url):
     """Only the row judged is deleted: a racer's row written meanwhile makes the insert fail.
 
     PostgreSQL only: SQLite's write transaction locks the file, so no racer can write there.
     """
-    if fresh_store.dialect != "postgres":
-        pytest.skip("a SQLite racer waits for the write lock")
-    fresh_store.take_lease("job", "old", 1.0, can_take=bool)
+    with open_store(pg_url) as store:
+        store.take_lease("job", "old", 1.0, can_take=bool)
 
-    def racer_commits_meanwhile(current: Lease) -> bool:
-        with open_store(store_location) as racer:
-            assert racer.take_lease("job", "racer", 2.0, can_take=lambda _: True)
-        return True  # "old" lapsed: it may be taken over
+        def racer_commits_meanwhile(current: Lease) -> bool:
+            with open_store(pg_url) as racer:
+                assert racer.take_lease("job", "racer", 2.0, can_take=lambda _: True)
+            return True  # "old" lapsed: it may be taken over
 
-    with pytest.raises(StoreError):
-        fresh_store.take_lease("job", "me", 3.0, can_take=racer_commits_meanwhile)
-    assert fresh_store.lease("job") == Lease("racer", 2.0)
+        with pytest.raises(StoreError):
+            store.take_lease("job", "me", 3.0, can_take=racer_commits_meanwhile)
+        assert store.lease("job") == Lease("racer", 2.0)
 
 
 def test_session_mentions_read_the_projections(fresh_store):
