@@ -192,3 +192,22 @@ def test_transaction_is_atomic_for_feature_sql(fresh_store):
         execute("INSERT INTO subscribers (name, interests, created_at) VALUES (?, ?, ?)", ("B", "{}", "now"))
         raise RuntimeError("boom")
     assert fresh_store._rows("SELECT name FROM subscribers ORDER BY name") == [("A",)]
+
+
+def test_every_query_method_is_declared_once_on_the_protocol():
+    """Each store mixin owns its public names (a clash would silently shadow one), and each
+    is declared on the `Store` protocol, the only surface features may use."""
+    from forumlens.store.base import Store
+    from forumlens.store.sqlstore import SQLStore
+
+    owners: dict[str, str] = {}
+    for mixin in SQLStore.__mro__[1:]:
+        if not mixin.__module__.startswith("forumlens.store.") or mixin.__name__ == "SQLBase":
+            continue
+        for name, value in vars(mixin).items():
+            if name.startswith("_") or not callable(value):
+                continue
+            assert name not in owners, f"{name} is defined by {owners[name]} and {mixin.__name__}"
+            owners[name] = mixin.__name__
+            assert hasattr(Store, name), f"{mixin.__name__}.{name} is not declared on the Store protocol"
+    assert len(owners) > 50
