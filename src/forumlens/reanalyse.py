@@ -14,15 +14,10 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from .ingest import after_ingest, watch_parent, worker_context
-from .models import Session
 from .pipeline import AnalysisOptions, analyse_session, merge_people_with_store
 from .store.base import Store
 
 __all__ = ["reanalyse"]
-
-
-def _analyse(session: Session, options: AnalysisOptions) -> dict[str, Any]:
-    return analyse_session(session, options)
 
 
 def reanalyse(
@@ -56,13 +51,13 @@ def reanalyse(
     try:
         if workers <= 1:
             for sid in ids:
-                finish(sid, _analyse(store.load_session(sid), options), kept(sid))
+                finish(sid, analyse_session(store.load_session(sid), options), kept(sid))
         else:
             with ProcessPoolExecutor(
                 max_workers=workers, mp_context=worker_context(), initializer=watch_parent, initargs=(os.getpid(),)
             ) as pool:
                 sessions = ((sid, store.load_session(sid)) for sid in ids)
-                futures = [(sid, pool.submit(_analyse, session, options)) for sid, session in sessions]
+                futures = [(sid, pool.submit(analyse_session, session, options)) for sid, session in sessions]
                 for sid, future in futures:
                     finish(sid, future.result(), kept(sid))
     finally:

@@ -25,7 +25,7 @@ from .rows import (
     SPEAKER_COLUMNS,
     session_rows,
 )
-from .sql import sessions_sql
+from .sql import SESSION_INFO_SQL, sessions_sql
 
 __all__ = ["CatalogQueries"]
 
@@ -40,10 +40,7 @@ _CONFLICT_KEYS: dict[str, tuple[str, ...]] = {
 _KEEP_FIRST = {"people", "person_labels"}
 _PER_SESSION = ("analyses", "appearances", "coalition_mentions", "tags")
 _COUNTED = ("documents", "sessions", "turns", "speakers", "analyses", "people", "tags")
-_INFO_SQL = (
-    "SELECT s.id, s.title, s.year, d.source, s.turn_count, s.speaker_count, s.word_count, d.ingested_at"
-    " FROM sessions s JOIN documents d ON d.id = s.id WHERE s.id = ?"
-)
+_INFO_SQL = SESSION_INFO_SQL + " WHERE s.id = ?"
 
 
 def _insert(table: str, columns: tuple[str, ...]) -> str:

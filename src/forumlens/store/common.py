@@ -77,9 +77,6 @@ class SQLBase:
         raise NotImplementedError
 
     # -- helpers for the mixins -------------------------------------------------------
-    def _iter(self, sql: str, params: Params = ()) -> Iterator[tuple[Any, ...]]:
-        yield from self._rows(sql, params)
-
     def _like(self) -> str:
         """The LIKE suffix that makes both back ends treat `\\` as an ordinary character."""
         return " ESCAPE ''" if self.dialect == "postgres" else ""

@@ -92,11 +92,15 @@ def snippet_sql(match: str, ids: list[int]) -> tuple[str, list[Any]]:
     return sql, [match, *ids]
 
 
+# the columns of `SessionInfo`, in its order
+SESSION_INFO_SQL = (
+    "SELECT s.id, s.title, s.year, d.source, s.turn_count, s.speaker_count, s.word_count, d.ingested_at"
+    " FROM sessions s JOIN documents d ON d.id = s.id"
+)
+
+
 def sessions_sql(year: int | None, limit: int, offset: int) -> tuple[str, list[Any]]:
-    sql = (
-        "SELECT s.id, s.title, s.year, d.source, s.turn_count, s.speaker_count, s.word_count, d.ingested_at "
-        "FROM sessions s JOIN documents d ON d.id = s.id"
-    )
+    sql = SESSION_INFO_SQL
     params: list[Any] = []
     if year is not None:
         sql += " WHERE s.year = ?"
