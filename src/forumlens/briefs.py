@@ -64,10 +64,16 @@ def topic_brief(
     return _checked(brief_topic(topic, sources, since=since, until=until, coalition=coalition), sources)
 
 
-def coalition_brief(store: Store, name: str) -> CoalitionBrief:
-    """What a coalition said, produced and asked for, whom it works with, where it spoke."""
+def coalition_brief(
+    store: Store,
+    name: str,
+    *,
+    since: int | str | dt.date | None = None,
+    until: int | str | dt.date | None = None,
+) -> CoalitionBrief:
+    """What a coalition said, produced and asked for, whom it works with, where it spoke (within since/until)."""
     from .summarise import brief_coalition
 
     ids = store.sessions_naming_coalition(name)
     sources = _sources(store, ids or [s.id for s in store.sessions(limit=10_000)])
-    return _checked(brief_coalition(name, sources), sources)
+    return _checked(brief_coalition(name, sources, since=since, until=until), sources)

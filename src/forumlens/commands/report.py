@@ -160,7 +160,7 @@ def brief(
             result = topic_brief(store, topic, since=since, until=until, coalition=coalition)
         else:
             assert coalition is not None
-            result = coalition_brief(store, coalition)
+            result = coalition_brief(store, coalition, since=since, until=until)
     finally:
         store.close()
     if fmt == "pdf":

@@ -212,6 +212,7 @@ class CoalitionBrief:
     asked: tuple[Bullet, ...]
     partners: tuple[Bullet, ...]  # bullet.kind holds the partner's name
     appearances: tuple[Appearance, ...]
+    filters: dict[str, Any] = field(default_factory=dict)  # since/until the snapshot honoured
 
     def bullets(self) -> list[tuple[str, Bullet]]:
         return (
@@ -230,4 +231,5 @@ class CoalitionBrief:
             "asked": [b.to_json() for b in self.asked],
             "partners": [{"name": b.kind, **b.to_json()} for b in self.partners],
             "appearances": [a.to_json() for a in self.appearances],
+            "filters": dict(self.filters),
         }

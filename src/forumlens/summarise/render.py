@@ -100,7 +100,8 @@ def layout(brief: Brief) -> Layout:
     title = brief.name + (f" ({brief.acronym})" if brief.acronym else "")
     return Layout(
         title,
-        f"Coalition snapshot · {len(brief.appearances)} session(s)",
+        f"Coalition snapshot · {len(brief.appearances)} session(s)"
+        + "".join(f" · {k} {v}" for k, v in brief.filters.items()),
         [s for s in sections if s.bullets or s.lines],
     )
 

@@ -10,6 +10,7 @@ asks, "partners" the other bodies named alongside a cooperation cue.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Iterable
 
@@ -18,7 +19,7 @@ from .compress import compress
 from .context import acronym_of, build_context, mentions_in
 from .models import Appearance, Bullet, CoalitionBrief
 from .rank import Scored, mmr_select, rankable
-from .topic import CoalitionMatch, Source, coalition_matcher, normalise_sources
+from .topic import CoalitionMatch, Source, coalition_matcher, normalise_sources, within_years, year_of
 from .units import Unit
 
 __all__ = ["brief_coalition"]
@@ -44,15 +45,26 @@ def _bullet(item: Scored, kind: str = "") -> Bullet:
     return Bullet(compress(item.unit.text), (item.unit.citation(with_session=True),), kind, round(item.score, 4))
 
 
-def brief_coalition(name: str, sources: Iterable[Source], *, max_points: int = 5) -> CoalitionBrief:
-    """A cited snapshot of one coalition across the given sessions (and their analyses)."""
+def brief_coalition(
+    name: str,
+    sources: Iterable[Source],
+    *,
+    since: int | str | _dt.date | None = None,
+    until: int | str | _dt.date | None = None,
+    max_points: int = 5,
+) -> CoalitionBrief:
+    """A cited snapshot of one coalition across the given sessions (and their analyses).
+
+    `since`/`until` keep the sessions of those years (a session without a year is left out when a bound is given).
+    """
     display, matches = coalition_matcher(name)
+    lo, hi = year_of(since), year_of(until)
     acronym = next((acronym_of(m) for m in mentions_in(display) if m.kind == "dc"), None)
     said_pool: list[Scored] = []
     naming: list[Scored] = []
     asks: list[tuple[Scored, Bullet]] = []
     appearances: list[Appearance] = []
-    for session, findings in normalise_sources(sources):
+    for session, findings in within_years(normalise_sources(sources), lo, hi):
         ctx = build_context(session, findings)
         own = {who for who, c in ctx.speaks_for.items() if matches(c)}
         if not own and not any(_names(u, matches) for u in ctx.units if rankable(u)):
@@ -107,6 +119,7 @@ def brief_coalition(name: str, sources: Iterable[Source], *, max_points: int = 5
         asked=tuple(asked),
         partners=tuple(_partners(said_pool + naming, matches, max_points * 2)),
         appearances=tuple(appearances),
+        filters={k: v for k, v in {"since": lo, "until": hi}.items() if v is not None},
     )
 
 

@@ -66,6 +66,18 @@ def year_of(value: int | str | _dt.date | None) -> int | None:
     return int(match.group(1))
 
 
+def within_years(
+    pairs: Iterable[tuple[Session, Findings]], lo: int | None, hi: int | None
+) -> list[tuple[Session, Findings]]:
+    """The sessions inside [lo, hi]; a session without a year is outside any bound (its date is unknown)."""
+    return [
+        (s, a)
+        for s, a in pairs
+        if (lo is None or (s.year is not None and s.year >= lo))
+        and (hi is None or (s.year is not None and s.year <= hi))
+    ]
+
+
 def coalition_matcher(name: str) -> tuple[str, CoalitionMatch]:
     """(display name, predicate over coalition names) for a name, acronym or phrase as typed."""
     found = [m for m in mentions_in(name) if m.kind == "dc"]
@@ -202,12 +214,7 @@ def brief_topic(
     lo, hi = year_of(since), year_of(until)
     query = terms(topic)
     filters = {k: v for k, v in {"since": lo, "until": hi, "coalition": coalition}.items() if v is not None}
-    pairs = [
-        (s, a)
-        for s, a in normalise_sources(sources)
-        if (lo is None or (s.year is not None and s.year >= lo))
-        and (hi is None or (s.year is not None and s.year <= hi))
-    ]
+    pairs = within_years(normalise_sources(sources), lo, hi)
     if not query or not pairs:
         return TopicBrief(topic, (), (), filters)
     wanted = coalition_matcher(coalition) if coalition else None
