@@ -1,0 +1,158 @@
+"""`forumlens export`: the record as tidy CSV or JSON Lines tables for researchers."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from ..cli_support import YEAR_BOUND, db_option, open_ctx_store
+from ..dates import year_range
+from ..errors import ConfigError
+from ..export import TABLES, Table, cell
+from ..models import Session
+from ..store.base import SessionInfo, Store
+
+_PAGE = 500
+
+
+def _stored(store: Store, since: int | None, until: int | None) -> Iterator[tuple[SessionInfo, Session, Any]]:
+    """Every session in the store's list order, a page at a time (the archive never sits in memory)."""
+    offset = 0
+    while page := store.sessions(limit=_PAGE, offset=offset):
+        for info in page:
+            if (since is not None or until is not None) and info.year is None:
+                continue  # a session without a year is outside any bound
+            if (since is not None and info.year is not None and info.year < since) or (
+                until is not None and info.year is not None and info.year > until
+            ):
+                continue
+            yield info, store.load_session(info.id), store.analyses(info.id)
+        offset += len(page)
+
+
+class _Writer:
+    """One table's output: a CSV writer or JSON lines, to a stream."""
+
+    def __init__(self, table: Table, fmt: str, stream: IO[str]) -> None:
+        self.table, self.fmt, self.stream = table, fmt, stream
+        self.count = 0
+        self._csv = csv.writer(stream, lineterminator="\n") if fmt == "csv" else None
+        if self._csv is not None:
+            self._csv.writerow(table.columns)
+
+    def write(self, row: dict[str, Any]) -> None:
+        if self._csv is not None:
+            self._csv.writerow([cell(row[c]) for c in self.table.columns])
+        else:
+            self.stream.write(json.dumps({c: row[c] for c in self.table.columns}, ensure_ascii=False) + "\n")
+        self.count += 1
+
+
+@click.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True, help="Table format."
+)
+@click.option(
+    "--what",
+    "what",
+    multiple=True,
+    type=click.Choice(list(TABLES)),
+    help="Tables to export (repeat; default: all of them).",
+)
+@click.option("--since", type=YEAR_BOUND, help="Only sessions from this year on.")
+@click.option("--until", type=YEAR_BOUND, help="Only sessions up to this year.")
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Directory for TABLE.csv / TABLE.jsonl (created; existing tables replaced). "
+    "Without it, one --what table goes to standard output.",
+)
+@db_option
+@click.pass_context
+def export(
+    ctx: click.Context,
+    fmt: str,
+    what: tuple[str, ...],
+    since: int | None,
+    until: int | None,
+    out: Path | None,
+    db: str | None,
+) -> None:
+    """Export the record as tidy tables: one row per item, citations as session + line.
+
+    Tables: sessions, turns, people, questions, asks, tags (columns in the README,
+    "Exports"). Each item row carries the session id, title and year.
+
+    \b
+    Examples:
+      forumlens export -o record/                      # every table as CSV
+      forumlens export --what asks --format jsonl > asks.jsonl
+      forumlens export --what questions --since 2021 -o q/
+    """
+    names = list(dict.fromkeys(what)) or list(TABLES)
+    year_range(since, until)  # bounds in the wrong order are a usage error
+    if out is None and len(names) != 1:
+        raise ConfigError("give -o DIR to export several tables", hint="or one table to standard output: --what asks")
+    store = open_ctx_store(ctx, db, readonly=True)
+    try:
+        if out is None:
+            writer = _Writer(TABLES[names[0]], fmt, sys.stdout)
+            _fill(store, [writer], since, until)
+            return
+        counts = _export_to(store, out, names, fmt, since, until)
+    finally:
+        store.close()
+    for name, count in counts.items():
+        click.echo(f"{count:>8} rows  {out / f'{name}.{fmt}'}")
+
+
+def _fill(store: Store, writers: list[_Writer], since: int | None, until: int | None) -> int:
+    sessions = 0
+    for info, session, analyses in _stored(store, since, until):
+        for w in writers:
+            for row in w.table.rows(info, session, analyses):
+                w.write(row)
+        sessions += 1
+    return sessions
+
+
+def _export_to(
+    store: Store, out: Path, names: list[str], fmt: str, since: int | None, until: int | None
+) -> dict[str, int]:
+    """Write each table to a temporary file beside its target, then move them all in:
+    a failed export leaves the tables of the previous export as they were."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot create {out}: {exc.strerror}", hint="choose a writable directory for -o") from None
+    temps: dict[str, str] = {}
+    try:
+        with ExitStack() as stack:
+            writers = []
+            for name in names:
+                fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=f".{fmt}.part", dir=out)
+                temps[name] = tmp
+                stream = stack.enter_context(open(fd, "w", encoding="utf-8", newline=""))
+                writers.append(_Writer(TABLES[name], fmt, stream))
+            _fill(store, writers, since, until)
+        for name, tmp in temps.items():
+            os.replace(tmp, out / f"{name}.{fmt}")
+        return {w.table.name: w.count for w in writers}
+    finally:
+        for tmp in temps.values():
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+
+COMMANDS = [export]
