@@ -199,17 +199,7 @@ def test_migrations_match_version_for_version():
     assert len(PG_MIGRATIONS) == len(SQLITE_MIGRATIONS) == SCHEMA_VERSION
 
 
-def test_same_tables_and_columns_as_sqlite(pg_url, tmp_path):
-    from forumlens.store.transfer import tables_of
-
-    sqlite, postgres = SQLiteStore(str(tmp_path / "s.sqlite3")), PostgresStore(pg_url)
-    try:
-        assert {t: sorted(c) for t, c in tables_of(postgres).items()} == {
-            t: sorted(c) for t, c in tables_of(sqlite).items()
-        }
-    finally:
-        sqlite.close()
-        postgres.close()
+# Tables, columns, types, keys and indexes of both back ends: tests/test_store_schema.py.
 
 
 def _open(url):
