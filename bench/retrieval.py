@@ -64,7 +64,7 @@ def recall_at(ranked: list[Any], grades: dict[Any, int], k: int = 20) -> float:
 def content_stems(text: str) -> set[str]:
     """Content-word stems, as the related-items code sees them (stopwords and floor filler out)."""
     from forumlens.semantic.profiles import content_words as _content
-    from forumlens.tag.text import stem
+    from forumlens.text.stems import stem
 
     return {stem(w) for w in _content(text)}
 

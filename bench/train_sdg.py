@@ -30,7 +30,8 @@ from forumlens.tag.model import (
     tfidf,
 )
 from forumlens.tag.taxonomy import Taxonomy, load_taxonomy
-from forumlens.tag.text import features, stems
+from forumlens.tag.text import features
+from forumlens.text.stems import stems
 
 DEFAULT_CSV = ROOT.parent / "shared" / "data" / "sdg-benchmark-dev.csv"
 DEFAULT_OUT = ROOT / "src" / "forumlens" / "tag" / "data" / "sdg_model.json"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from forumlens.models import Session, Turn
+from forumlens.resolve.mentions import Mention, find_mentions
 from forumlens.tag.text import SessionMemo
 from forumlens.transcript.speakers import name_key
 
@@ -25,7 +26,6 @@ from .cues import CheckMemo
 
 if TYPE_CHECKING:
     from forumlens.resolve.cast import Cast, Person
-    from forumlens.resolve.mentions import Mention
 
 __all__ = ["FLOOR_CUE", "AnalysisContext", "Sentence", "Speaker", "build_context", "default_mentions"]
 
@@ -178,11 +178,7 @@ def _fallback_roles(session: Session) -> dict[str | None, str]:
 
 
 def default_mentions(session: Session) -> list[Mention]:
-    """Coalition mentions found by resolve's matcher (empty if it is unavailable)."""
-    try:
-        from forumlens.resolve.mentions import find_mentions
-    except ImportError:  # resolve not installed: analyses still run, without coalitions
-        return []
+    """Coalition and institution mentions found by resolve's matcher."""
     return find_mentions(session.text)
 
 

@@ -12,7 +12,7 @@ document itself is on file, the mention is linked to it. The matcher is pure:
 - coalition: the mention's coalition must be one of the document's; a different
   coalition is no link, an unknown one on either side scores 0.
 - title words: share of the title's content words (not kind words, years or
-  "dynamic coalition") found in the quote, matched on a 5-letter stem.
+  "dynamic coalition") found in the quote, matched on a 5-letter prefix (`prefix_stem`).
 - year: the document's year against the session's; "forthcoming" looks ahead,
   "released" back; more than two years apart is no link.
 
@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..store.base import Store
+from ..text.stems import prefix_stem
+from ..text.stopwords import FORUM_WORDS
 
 __all__ = [
     "THRESHOLD",
@@ -67,50 +69,46 @@ _FITS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "draft": (("paper",), ("recommendations", "statement", "other")),
     "summary": (("paper", "session-report"), ("annual-report", "other")),
 }
-_GENERIC = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "on",
-    "and",
-    "for",
-    "in",
-    "to",
-    "by",
-    "with",
-    "at",
-    "from",
-    "its",
-    "our",
-    "their",
-    "dynamic",
-    "coalition",
-    "coalitions",
-    "dc",
-    "igf",
-    "internet",
-    "governance",
-    "forum",
-    "annual",
-    "yearly",
-    "report",
-    "reports",
-    "session",
-    "statement",
-    "glossary",
-    "paper",
-    "recommendations",
-    "final",
-    "version",
-    "summary",
-    "draft",
-    "document",
-    "study",
-    "activity",
-    "activities",
-    "progress",
-}
+# Title words that name no particular document: connectors, the forum's name, kind words.
+_GENERIC = FORUM_WORDS | frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "on",
+        "and",
+        "for",
+        "in",
+        "to",
+        "by",
+        "with",
+        "at",
+        "from",
+        "its",
+        "our",
+        "their",
+        "dc",
+        "annual",
+        "yearly",
+        "report",
+        "reports",
+        "session",
+        "statement",
+        "glossary",
+        "paper",
+        "recommendations",
+        "final",
+        "version",
+        "summary",
+        "draft",
+        "document",
+        "study",
+        "activity",
+        "activities",
+        "progress",
+    ]
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -138,13 +136,8 @@ class OutputMention:
     year: int | None
 
 
-def _stem(word: str) -> str:
-    word = word.casefold().replace("’", "'").removesuffix("'s")
-    return word[:5] if len(word) >= 5 else word
-
-
 def _title_words(title: str) -> set[str]:
-    return {_stem(w) for w in _WORD.findall(title) if w.casefold() not in _GENERIC and len(w) > 2}
+    return {prefix_stem(w) for w in _WORD.findall(title) if w.casefold() not in _GENERIC and len(w) > 2}
 
 
 def _kind_score(mention_kind: str, document_kind: str) -> float:
@@ -184,7 +177,7 @@ def score_link(document: LinkedDocument, mention: OutputMention) -> float:
     if year is None:
         return 0.0
     words = _title_words(document.title)
-    said = {_stem(w) for w in _WORD.findall(mention.quote)}
+    said = {prefix_stem(w) for w in _WORD.findall(mention.quote)}
     title = len(words & said) / len(words) if words else 0.0
     return round(_W_KIND * kind + _W_COALITION * coalition + _W_TITLE * title + _W_YEAR * year, 3)
 

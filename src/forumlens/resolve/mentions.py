@@ -39,33 +39,12 @@ from rapidfuzz.distance import Levenshtein
 
 from forumlens.resolve.registry import Entity, Registry, load_registry
 from forumlens.resolve.text import LineIndex, Token, paragraph_spans, tokenize
+from forumlens.text.stopwords import NAME_CONNECTORS
 
 __all__ = ["THRESHOLD", "Matcher", "Mention", "find_mentions"]
 
 THRESHOLD = 0.75
 
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "of",
-        "on",
-        "for",
-        "in",
-        "to",
-        "at",
-        "by",
-        "with",
-        "from",
-        "or",
-        "its",
-        "their",
-        "our",
-        "your",
-        "s",
-    ]
-)
 _CUE_WORDS = frozenset({"dc", "dcs", "dynamic", "coalition", "coalitions", "igf"})
 _CONNECT = frozenset({"on", "of", "for", "in", "about"})
 _DC_CUE = re.compile(r"\b(?:dynamic\s+coalitions?|DCs?|coalitions?)\b", re.IGNORECASE)
@@ -112,7 +91,7 @@ def _norms(text: str) -> tuple[str, ...]:
 
 
 def _content(words: list[str] | tuple[str, ...]) -> list[str]:
-    return [w for w in words if w not in _STOP and len(w) >= 2]
+    return [w for w in words if w not in NAME_CONNECTORS and len(w) >= 2]
 
 
 def covers(candidate: list[str], target: list[str], overall: float) -> bool:
@@ -194,7 +173,7 @@ class Matcher:
             content = [
                 (df[w], k, w)
                 for k, w in enumerate(words)
-                if w not in _STOP and w not in _CUE_WORDS and len(w) >= 3 and df[w] <= 8
+                if w not in NAME_CONNECTORS and w not in _CUE_WORDS and len(w) >= 3 and df[w] <= 8
             ]
             for _, k, word in sorted(content)[:2]:
                 index.setdefault(word, []).append((p, k))
@@ -238,7 +217,7 @@ def _best_topic(m: Matcher, toks: list[Token], lo: int, hi: int, forward: bool) 
         a, b = (lo, lo + size) if forward else (hi - size, hi)
         if a < 0 or b > len(toks) or a >= b:
             break
-        if toks[a].norm in _STOP or toks[b - 1].norm in _STOP:
+        if toks[a].norm in NAME_CONNECTORS or toks[b - 1].norm in NAME_CONNECTORS:
             continue
         words = [t.norm for t in toks[a:b]]
         text = " ".join(words)
@@ -285,7 +264,7 @@ def _fuzzy(m: Matcher, toks: list[Token], floor: float) -> list[_Cand]:
                     if size < 2 or start < 0 or start + size > len(toks) or not start <= i < start + size:
                         continue
                     window = toks[start : start + size]
-                    if window[0].norm in _STOP or window[-1].norm in _STOP:
+                    if window[0].norm in NAME_CONNECTORS or window[-1].norm in NAME_CONNECTORS:
                         continue
                     words = [t.norm for t in window]
                     score = fuzz.ratio(" ".join(words), phrase, score_cutoff=cutoff)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from ..resolve.registry import load_registry
 from ..search import SearchFilters, parse_query
 from ..store.base import Store
 from ..store.routing import Mention
@@ -86,10 +87,6 @@ def coalition_keys(name: str, registry: Any = None) -> frozenset[str]:
 
 
 def _default_registry() -> Any:
-    try:  # the registry is a parallel stage; matching works on plain names without it
-        from ..resolve.registry import load_registry
-    except ImportError:
-        return None
     try:
         return load_registry()
     except Exception:  # a broken registry must not stop delivery

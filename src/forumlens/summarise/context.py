@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..models import Session
+from ..resolve.mentions import Mention, find_mentions
 from ..transcript.speakers import name_key
 from .models import CoalitionEntry, Findings
 from .procedural import guess_moderators
@@ -26,7 +27,6 @@ from .units import Unit, session_units
 
 if TYPE_CHECKING:
     from ..resolve.cast import Person
-    from ..resolve.mentions import Mention
 
 __all__ = ["SummaryContext", "acronym_of", "build_context", "findings_of", "mentions_in"]
 
@@ -40,15 +40,11 @@ _SELF = re.compile(
 
 @lru_cache(maxsize=65_536)
 def mentions_in(text: str) -> tuple[Mention, ...]:
-    """Registry mentions via the resolve stage's matcher; none if it is unavailable.
+    """Registry mentions via the resolve stage's matcher.
 
     Cached by text: the same sentences are scanned by reports, snapshots and briefs, and
     the fuzzy matcher is the slowest step of the package.
     """
-    try:
-        from ..resolve.mentions import find_mentions
-    except ImportError:  # resolve not installed in this build: report without names
-        return ()
     return tuple(find_mentions(text))
 
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter, mul, sub
 
+from ..text.similarity import dot
 from .fastre import PatternSet
 from .procedural import procedural_weight
 from .units import Unit
@@ -166,10 +167,9 @@ def vectorise(units: Sequence[Unit], idf: Mapping[str, float] | None = None) -> 
     return Vectors(dict(idf), vecs)
 
 
-def cosine(a: Vec, b: Vec) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(t, 0.0) for t, x in a.items())
+# Every vector here is unit length (`vectorise`, the centroids in `session_model`), so the
+# cosine is the plain dot product; kept under this name for the callers that import it.
+cosine = dot
 
 
 def similarity_graph(vecs: Sequence[Vec], min_sim: float = 0.02) -> list[dict[int, float]]:

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Citation, Session, Turn
-from ..tag.text import STOPWORDS, stem
+from ..text.stems import stem
+from ..text.stopwords import SUMMARY_STOPWORDS
+from ..text.tokens import fold
 from ..transcript.sentences import split_sentences
 
 __all__ = ["MAX_SENTENCE_CHARS", "Unit", "line_of", "session_units", "terms", "turn_first_line", "who"]
@@ -24,81 +26,13 @@ __all__ = ["MAX_SENTENCE_CHARS", "Unit", "line_of", "session_units", "terms", "t
 # a bullet stays one readable claim (the splitter's default 600 is tuned for search).
 MAX_SENTENCE_CHARS = 330
 
-# Spoken filler that carries no topic: excluded from terms (not from the text).
-_FILLER = frozenset(
-    [
-        "yeah",
-        "yes",
-        "okay",
-        "ok",
-        "oh",
-        "um",
-        "uh",
-        "hmm",
-        "really",
-        "actually",
-        "basically",
-        "just",
-        "think",
-        "know",
-        "mean",
-        "like",
-        "thank",
-        "thanks",
-        "please",
-        "sorry",
-        "going",
-        "want",
-        "would",
-        "could",
-        "say",
-        "said",
-        "get",
-        "got",
-        "go",
-        "let",
-        "lot",
-        "also",
-        "kind",
-        "sort",
-        "things",
-        "thing",
-        "something",
-        "anything",
-        "everything",
-        "everybody",
-        "everyone",
-        "way",
-        "quite",
-        "maybe",
-        "perhaps",
-        "course",
-        "indeed",
-        "sure",
-        "good",
-        "great",
-        "very",
-        "much",
-        "right",
-        "well",
-        "now",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "here",
-        "there",
-        "even",
-        "already",
-        "still",
-        "make",
-        "made",
-        "see",
-        "seen",
-        "hear",
-    ]
-)
+# Summary terms are ASCII words (one inner apostrophe) and digit runs; hyphens and accented
+# letters split words. Not yet `forumlens.text.tokens.words`: that would change the terms
+# of accented names ("María" gives "mar" here), so moving over is a ranking change to
+# make and review on its own, not part of sharing the code.
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['\u2019][A-Za-z]+)?|\d+")
-_STOP_STEMS = frozenset(stem(w) for w in STOPWORDS | _FILLER)
+# A word whose stem is a stopword's stem ("thanking" -> "thank") carries no topic either.
+_STOP_STEMS = frozenset(stem(w) for w in SUMMARY_STOPWORDS)
 # token as written -> its content stem ("" when it carries no topic). A corpus has far
 # fewer distinct tokens than running words, so each is lower-cased, filtered and stemmed
 # once; bounded so a hostile input cannot grow it without limit (when full, not extended).
@@ -107,8 +41,8 @@ _MEMO_LIMIT = 200_000
 
 
 def _term_of(token: str) -> str:
-    word = token.lower().replace("\u2019", "'")
-    if word in STOPWORDS or word in _FILLER or word.isdigit() or len(word) < 2:
+    word = fold(token)
+    if word in SUMMARY_STOPWORDS or word.isdigit() or len(word) < 2:
         return ""
     s = stem(word)
     return s if s and s not in _STOP_STEMS else ""

@@ -21,7 +21,8 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from forumlens.tag.taxonomy import Taxonomy, load_taxonomy, match_terms
-from forumlens.tag.text import features, features_of_stems, stems
+from forumlens.tag.text import features, features_of_stems
+from forumlens.text.stems import stems
 
 __all__ = [
     "FEATURE_NAMES",

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from forumlens.errors import ConfigError
-from forumlens.tag.text import stems
+from forumlens.text.stems import stems
 
 __all__ = ["SCHEMES", "Entry", "Target", "Taxonomy", "load_taxonomy", "match_terms"]
 

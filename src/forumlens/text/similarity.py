@@ -1,0 +1,44 @@
+"""Similarity of sparse term vectors ({term: weight} dicts), shared by ranking and evidence.
+
+Two functions because callers hold two kinds of vector:
+
+- `dot` for vectors already L2-normalised (summary ranking, tag model): their dot
+  product *is* the cosine, and skipping the norms matters in the all-pairs loops of
+  LexRank and MMR. It walks the shorter vector.
+- `cosine` for raw weights (counts, tf-idf before normalising, tag scores): divides by
+  both norms and is 0 when either vector is empty or all zero.
+
+The stores' dense embeddings are compared with numpy in `semantic/vectors.py`, not here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+__all__ = ["cosine", "dot"]
+
+
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Sparse dot product; the cosine when both vectors are unit length.
+
+    >>> dot({"water": 0.6, "food": 0.8}, {"water": 1.0})
+    0.6
+    """
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine of two sparse vectors of any length (0 when either is empty or zero).
+
+    >>> cosine({"water": 3.0, "food": 4.0}, {"water": 6.0, "food": 8.0})
+    1.0
+    """
+    if not a or not b:
+        return 0.0
+    d = sum(v * b.get(k, 0.0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return d / (na * nb) if na and nb else 0.0
