@@ -66,3 +66,25 @@ def test_contract_shape(main_text: str) -> None:
 def test_public_surface() -> None:
     for name in analyse.__all__:
         assert hasattr(analyse, name), name
+
+
+def test_secondary_category_matches_a_second_annotated_ask_on_its_line() -> None:
+    """One sentence, one ask: where an annotator listed two asks on a line, the detection's
+    secondary category may stand for the second; it is never a false alarm, and only the
+    primary category can be right or wrong."""
+    gold = {
+        "asks": [
+            {"line": 5, "categories": ["funding"]},
+            {"line": 5, "categories": ["capacity-building"]},
+            {"line": 9, "categories": ["visibility"]},
+        ]
+    }
+    detected = [
+        {"line": 5, "category": "funding", "secondary_categories": ["capacity-building"], "quote": "q"},
+        {"line": 9, "category": "funding", "secondary_categories": ["visibility"], "quote": "q"},
+    ]
+    lenient = score_asks(detected, gold)
+    assert (lenient.detection.tp, lenient.detection.fp, lenient.detection.fn) == (3, 0, 0)
+    assert (lenient.category.tp, lenient.category.fp, lenient.category.fn) == (2, 1, 1)  # line 9: wrong primary
+    strict = score_asks(detected, gold, secondary=False)
+    assert (strict.detection.tp, strict.category.tp, strict.category.fn) == (2, 1, 2)

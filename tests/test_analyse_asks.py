@@ -77,3 +77,37 @@ def test_outputs_linked_to_coalition(main_text: str) -> None:
     assert ("statement", "DC on Network Neutrality") in found
     assert ("report", "DC on Public Access in Libraries") in found
     assert all(o["quote"] in main_text for o in outputs)
+
+
+def test_one_sentence_is_one_ask_with_a_secondary_category() -> None:
+    """Issue 17 item 6: a sentence asking for two things is listed once, under its primary
+    category, with the other one as a secondary category (never a second ask)."""
+    two = (
+        "Our members need funding and financial support for the assessments, and on the other hand "
+        "they need training and capacity building on the methodology."
+    )
+    text = f">> MODERATOR: Omar, the floor is yours.\n>> OMAR HADDAD: {two} We need a regular channel to the UN.\n"
+    asks = find_intel(parse_transcript(text), mentions=[]).to_json()["asks"]
+    assert [a["quote"] for a in asks] == [two, "We need a regular channel to the UN."]
+    first = asks[0]
+    assert {first["category"], *first["secondary_categories"]} == {"funding", "capacity-building"}
+    assert len(first["secondary_categories"]) == 1
+    assert (asks[1]["category"], asks[1]["secondary_categories"]) == ("communication-channels", [])
+
+
+def test_shared_session_lists_each_ask_once(main_text: str) -> None:
+    asks = find_intel(parse_transcript(main_text)).to_json()["asks"]
+    quotes = [(a["line"], a["quote"]) for a in asks]
+    assert len(quotes) == len(set(quotes))  # one sentence, one record
+    assert any(a["secondary_categories"] for a in asks)  # the second category is kept, as such
+    for a in asks:
+        assert a["category"] not in a["secondary_categories"]
+        assert set(a["secondary_categories"]) <= set(CATEGORIES)
+
+
+def test_ask_json_round_trip_keeps_secondary_categories() -> None:
+    from forumlens.analyse.models import Ask
+
+    ask = Ask("funding", "ask", "Omar Haddad", 2, "We need funds and training.", None, ("capacity-building",))
+    assert Ask.from_json(ask.to_json()) == ask
+    assert Ask.from_json({k: v for k, v in ask.to_json().items() if k != "secondary_categories"}).also == ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from forumlens.analyse import find_intel
-from forumlens.analyse.questions import is_question_sentence
+from forumlens.analyse.questions import is_housekeeping, is_question_sentence
 from forumlens.transcript.parse import parse_transcript
 
 
@@ -102,3 +102,114 @@ def test_shared_session_known_fates(main_text: str) -> None:
     assert financing["status"] == "unanswered"
     for q in qs:  # quotes are verbatim
         assert q["text"] in main_text
+
+
+# Floor management voiced as a question (issue 17, item 8): the shape of the whole
+# sentence decides, once a leading vocative is set aside; the same topic words in a
+# question of substance keep it a question.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Omar, do we have questions?",  # the co-moderator is asked about the room
+        "Leila, is there a question online?",
+        "Pablo, anything in the chat?",
+        "I think we have Ines online?",
+        "Sami, you're in the room?",
+        "Hello, can I speak?",  # asking for the floor
+        "May I ask a short question from the floor?",
+        "Ms. Adeyemi?",  # a name called out
+        "No?",
+        "That is a big one and I'm afraid we are out of time, so let me keep it as a question for next year.",
+        "We are running out of time, any last questions?",
+    ],
+)
+def test_housekeeping_is_not_a_question(sentence: str) -> None:
+    assert is_housekeeping(sentence)
+    assert not is_question_sentence(sentence, True, "", floor=True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "How do we protect children online?",  # ends like a presence check, asks something
+        "Can I ask you, how does your coalition fund its work?",
+        "We are nearly out of time, so, what is the one change you would make?",
+        "Before we wrap up: which outcome would you like to see next year?",
+        "How do small delegations cope when they run out of time in negotiations?",
+        "Why?",
+        "Omar, how did the regulators react to the report?",
+    ],
+)
+def test_questions_of_substance_stay_questions(sentence: str) -> None:
+    assert not is_housekeeping(sentence)
+    assert is_question_sentence(sentence, True, "")
+
+
+_HYBRID = (
+    ">> MODERATOR: Welcome. Our online moderator today is Tariq Aziz. Mina Cho, the floor is yours.\n"
+    ">> MINA CHO: Thank you. Our coalition mapped forty community libraries and we need funds for the next survey.\n"
+    ">> MODERATOR: Thank you, Mina. Tariq, do we have questions?\n"
+    ">> TARIQ AZIZ: Yes, we do. The first one is from Lena Berg, for Mina: how do you keep the libraries open after"
+    " the grant ends?\n"
+    ">> MODERATOR: Mina, maybe you want to comment?\n"
+    ">> MINA CHO: Sure. The municipalities take over the running costs after the second year.\n"
+    ">> MODERATOR: Tariq, what are people in the chat saying about the survey method?\n"
+    ">> TARIQ AZIZ: Several people in the chat like the method and ask to reuse the questionnaire at home.\n"
+    ">> PARTICIPANT: Hello, can I speak? Why are the rural libraries not in the survey?\n"
+    ">> MINA CHO: They are, in the second wave of the survey next spring.\n"
+    ">> MODERATOR: I'm afraid we are out of time, so let me leave that as a question for the next meeting."
+    " Thank you all.\n"
+)
+
+
+def test_floor_management_is_not_tracked() -> None:
+    """Asking the co-moderator for questions, handing a question on, asking to speak and
+    closing for time are no questions; the questions they surround are tracked once."""
+    qs = _questions(_HYBRID)
+    assert [q["line"] for q in qs] == [4, 7, 9]
+    assert not any(is_housekeeping(q["text"]) for q in qs)
+    assert qs[2]["text"] == "Why are the rural libraries not in the survey?"  # not "Hello, can I speak?"
+
+
+def test_relayed_question_has_its_asker_and_addressee() -> None:
+    relayed = _questions(_HYBRID)[0]
+    assert (relayed["by"], relayed["asked_by"], relayed["to"]) == ("Lena Berg", "Tariq Aziz", "Mina Cho")
+    assert (relayed["status"], relayed["answer_lines"]) == ("answered", [6])
+
+
+def test_request_to_a_co_moderator_answered_on_the_next_line() -> None:
+    """Asked of a named person who speaks next: answered there, even by a moderator, and a
+    question about the chat is the moderator's own (not one read from the chat)."""
+    chat = _questions(_HYBRID)[1]
+    assert chat["by"] is None and "asked_by" not in chat  # the MODERATOR label names no one
+    assert (chat["to"], chat["status"], chat["answer_lines"]) == ("Tariq Aziz", "answered", [8])
+
+
+def test_question_after_a_vocative_sentence_in_the_opening_is_addressed() -> None:
+    qs = _questions(
+        ">> MODERATOR: Good afternoon, I will moderate. Let's start with the first policy question, "
+        "sustainable funding. Kofi, you ran networks in three districts. What happens when the donor money ends?\n"
+        ">> KOFI MENSAH: Usually the network slowly dies unless a local cooperative collects a fee.\n"
+    )
+    assert [(q["line"], q["to"], q["status"]) for q in qs] == [(1, "Kofi Mensah", "answered")]
+
+
+@pytest.mark.parametrize(
+    "relative, housekeeping",
+    [
+        ("resolve/virtual-youth-ws-2020.txt", ("do we have questions", "can I speak")),
+        ("summarise/of-cyber-capacity-2019.txt", ("out of time",)),
+        ("summarise/dc-accessibility-2022.txt", ()),
+    ],
+)
+def test_real_sessions_track_no_floor_management(relative: str, housekeeping: tuple[str, ...]) -> None:
+    """The shapes above in caption transcripts: none of their lines is tracked as a question."""
+    from .conftest import RESOURCES
+
+    text = (RESOURCES / relative).read_text("utf-8")
+    assert all(phrase in text for phrase in housekeeping)  # the sample still has them
+    qs = find_intel(parse_transcript(text)).to_json()["questions"]
+    assert qs, "the real questions are still found"
+    for q in qs:
+        assert not any(phrase in q["text"] for phrase in housekeeping), q
+        assert len(q["text"].split()) > 2, q

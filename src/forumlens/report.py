@@ -4,17 +4,28 @@ The cited summary (takeaways, calls to action, points per speaker) comes from
 `summarise`; this module adds the session-intelligence parts a secretariat reads on a
 terminal or in Markdown/HTML: speaking time with bars, questions and their fate, asks
 by category, segments and tags.
+
+One question has one asker everywhere: the analyse stage decides it (`questions[].by`,
+e.g. the remote hub whose question a moderator reads out), and the open-questions
+section credits that asker too instead of whoever voiced the line (`credit_askers`).
+One ask has one category: a second one it fits is shown as "(also …)", never as a
+second ask.
 """
 
 from __future__ import annotations
 
 import html
 import textwrap
-from typing import Any
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from .models import Session
 
-__all__ = ["FORMATS", "render_report", "report_json"]
+if TYPE_CHECKING:
+    from .summarise import SessionReport
+
+__all__ = ["FORMATS", "askers_by_line", "credit_askers", "render_report", "report_json"]
 
 FORMATS = ("text", "md", "html", "json")
 _BAR = 30
@@ -41,10 +52,63 @@ def _column(name: str, width: int) -> str:
 INTERNAL_KINDS = frozenset({"keywords"})  # stored for related items, not part of the report contract
 
 
+def askers_by_line(questions: Iterable[Mapping[str, Any]] | None) -> dict[int, str]:
+    """Line → the asker the analyse stage decided, for every line a question was put on."""
+    out: dict[int, str] = {}
+    for q in questions or ():
+        if q.get("by"):
+            for line in (q.get("line"), *(q.get("also_asked_at") or ())):
+                if isinstance(line, int):
+                    out.setdefault(line, str(q["by"]))
+    return out
+
+
+def credit_askers(bullets: Iterable[Mapping[str, Any]], questions: Iterable[Mapping[str, Any]] | None) -> list[Any]:
+    """Open-question bullets (report JSON) whose citations name the question's asker.
+
+    A citation of a question line names who asked it, as the questions section does: a
+    moderator reading out a remote hub's question is not its asker. Unnamed askers
+    (`by` null) keep the citation as it is.
+    """
+    askers = askers_by_line(questions)
+    out: list[Any] = []
+    for bullet in bullets:
+        citations = [
+            {**c, "speaker": askers[c["line"]]} if isinstance(c, Mapping) and c.get("line") in askers else c
+            for c in bullet.get("citations") or ()
+        ]
+        out.append({**bullet, "citations": citations})
+    return out
+
+
+def _credited_summary(summary: SessionReport, questions: Iterable[Mapping[str, Any]] | None) -> SessionReport:
+    """`summary` with its open questions credited to their askers (see `credit_askers`)."""
+    askers = askers_by_line(questions)
+    if not askers:
+        return summary
+    bullets = tuple(
+        replace(
+            b,
+            citations=tuple(replace(c, speaker=askers[c.line]) if c.line in askers else c for c in b.citations),
+        )
+        for b in summary.open_questions
+    )
+    return replace(summary, open_questions=bullets)
+
+
 def report_json(session: Session, analyses: dict[str, Any]) -> dict[str, Any]:
     """Everything `parse` gives plus every analysis (DESIGN.md `report --json`)."""
     public = {kind: value for kind, value in analyses.items() if kind not in INTERNAL_KINDS}
+    if isinstance(public.get("open_questions"), list):
+        public["open_questions"] = credit_askers(public["open_questions"], analyses.get("questions"))
     return {**session.to_json(), "id": session.id, "year": session.year, **public}
+
+
+def _ask_head(a: Mapping[str, Any], sep: str = "/") -> str:
+    """`ask/funding`, with the secondary categories of the same ask after it: `(also capacity-building)`."""
+    also = [str(c) for c in a.get("secondary_categories") or ()]
+    head = f"{a.get('type', 'ask')}{sep}{a['category']}"
+    return f"{head} (also {', '.join(also)})" if also else head
 
 
 def _bars(stats: dict[str, Any]) -> list[tuple[str, int, float, str]]:
@@ -87,7 +151,7 @@ def _extras_text(analyses: dict[str, Any]) -> str:
     if asks:
         lines += ["", "ASKS, COMMITMENTS AND RECOMMENDATIONS", ""]
         for a in asks:
-            lines += _wrapped(f"{a.get('type', 'ask')}/{a['category']}: L{a['line']} {a.get('by') or '?'}:", a["quote"])
+            lines += _wrapped(f"{_ask_head(a)}: L{a['line']} {a.get('by') or '?'}:", a["quote"])
     tags = analyses.get("tags") or []
     if tags:
         lines += ["", "TOPICS", ""]
@@ -121,8 +185,7 @@ def _extras_md(analyses: dict[str, Any]) -> str:
     if analyses.get("asks"):
         out += ["", "## Asks, commitments and recommendations", ""]
         out += [
-            f"- *{a.get('type', 'ask')} / {a['category']}* (L{a['line']}, {a.get('by') or '?'}):"
-            f" “{' '.join(a['quote'].split())}”"
+            f"- *{_ask_head(a, ' / ')}* (L{a['line']}, {a.get('by') or '?'}): “{' '.join(a['quote'].split())}”"
             for a in analyses["asks"]
         ]
     if analyses.get("tags"):
@@ -158,7 +221,7 @@ def _extras_html(analyses: dict[str, Any]) -> str:
         parts.append(f"<h2>Questions</h2><ul>{items}</ul>")
     if analyses.get("asks"):
         items = "".join(
-            f"<li><i>{e(a.get('type', 'ask'))} / {e(a['category'])}</i> (L{a['line']}, "
+            f"<li><i>{e(_ask_head(a, ' / '))}</i> (L{a['line']}, "
             f"{e(a.get('by') or '?')}): “{e(' '.join(a['quote'].split()))}”</li>"
             for a in analyses["asks"]
         )
@@ -174,7 +237,7 @@ def render_report(session: Session, analyses: dict[str, Any], fmt: str = "text")
         return json.dumps(report_json(session, analyses), ensure_ascii=False, indent=1)
     from .summarise import build_report, render
 
-    summary = build_report(session, analyses)
+    summary = _credited_summary(build_report(session, analyses), analyses.get("questions"))
     if fmt == "text":
         return render(summary, "text") + "\n" + _extras_text(analyses)
     if fmt == "md":

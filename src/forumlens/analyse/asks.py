@@ -238,8 +238,9 @@ def find_asks(
 
     `skip` holds absolute sentence spans already reported as questions;
     `coalitions` maps turn index → the coalition the speaker speaks for.
-    One record per (line, category): several sentences of one paragraph making the
-    same ask are one ask, quoted by the first.
+    One record per sentence, under its primary category (a second category it fits as
+    strongly goes in `also`, never into a second record); and one per (line, category):
+    several sentences of one paragraph making the same ask are one ask, quoted by the first.
     """
     skipped = set(skip)
     seen: set[tuple[int, str]] = set()
@@ -257,18 +258,19 @@ def find_asks(
             category = facts.category(kind)
             if kind in ("ask", "commitment") and category == "other":
                 continue  # "we need to change", "it will be published": nothing to route (outputs are elsewhere)
-            for cat in [category, *facts.also(category)]:
-                if (s.line, cat) in seen:
-                    continue
-                seen.add((s.line, cat))
-                out.append(
-                    Ask(
-                        category=cat,
-                        type=kind,
-                        by=ctx.people[turn.index].name,
-                        line=s.line,
-                        quote=s.text,
-                        coalition=(coalitions or {}).get(turn.index),
-                    )
+            if (s.line, category) in seen:
+                continue
+            also = tuple(facts.also(category))
+            seen.add((s.line, category))
+            out.append(
+                Ask(
+                    category=category,
+                    type=kind,
+                    by=ctx.people[turn.index].name,
+                    line=s.line,
+                    quote=s.text,
+                    coalition=(coalitions or {}).get(turn.index),
+                    also=also,
                 )
+            )
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.stopwords import QUESTION_STOPWORDS
 from ._regex import compile_cue
 
 __all__ = [
@@ -16,15 +17,18 @@ __all__ = [
     "ASK_FRAME",
     "DECLINE",
     "FLOOR_INVITE",
+    "FLOOR_REQUEST",
     "MOD_FRAME",
     "ON_BEHALF",
     "PARKING",
+    "PRESENCE_CHECK",
     "PROCEDURAL",
     "QUESTION_REF",
     "REASK",
     "RELAY",
     "ROOM",
     "SELF_ANSWER",
+    "TIMEKEEPING",
     "WH_AFTER_COMMA",
     "WH_START",
     "CheckMemo",
@@ -75,6 +79,37 @@ PROCEDURAL = compile_cue(
     r"|yes, \w+\?$)\b",
     re.I,
 )
+# Floor management voiced as a question. Each is matched against the whole sentence once a
+# leading vocative ("Ana, ") is set aside (see `analyse.questions.is_housekeeping`):
+# asking to be given the floor ("Hello, can I speak?", "May I ask a short question?") …
+FLOOR_REQUEST = re.compile(
+    r"^\W*(?:(?:hello|hi|yes|sorry|excuse me|okay|ok)\W+)*(?:(?:can|may|could) i|am i able to)\s+(?:please\s+)?"
+    r"(?:speak|come in|intervene|say something|add something|make a (?:short |quick |brief )?(?:comment|point|remark)"
+    r"|(?:have|take) the floor|ask (?:a|one|something|you something)(?: (?:short|quick|brief|small|last|final))?"
+    r"(?: question| thing)?)(?: (?:from the floor|here|now|too|as well|please))*\W*$",
+    re.I,
+)
+# … checking who is there or whether there are questions ("is there a question online?",
+# "anything in the chat?", "we have Ana online?", "you're in the room?") …
+PRESENCE_CHECK = re.compile(
+    r"^\W*(?i:(?:so|and|now|okay|ok|yes|then)\W+)?(?:"
+    r"(?i:(?:do we have|have we got|are there|is there|did we get|have we had)"
+    r"(?: (?:any|some|a|another|more|other|further))?(?: \w+)?(?: questions?| comments?| hands?| interventions?)"
+    r"(?: \w+){0,4})"
+    r"|(?i:any(?:thing|one|body)?(?: else| more)?(?: questions?| comments?| hands?)?"
+    r"(?: (?:online|on ?site|here|in the room|in the chat|from the floor)))"
+    r"|(?i:i (?:believe|think|hope|see) )?(?i:we have|is|are)(?: [A-Z][\w‑'-]+){1,3}"
+    r" (?i:online|on ?site|here|with us|in the room|on the line|connected)"
+    r"|(?i:you(?:'re| are) (?:online|on ?site|here|with us|in the room|on the line|connected|there))"
+    r")\W*$",
+)
+# … and keeping time ("I'm afraid we are out of time, so let me leave it …").
+TIMEKEEPING = compile_cue(
+    r"\b((run|running|ran|are|we're|we are|almost|nearly) out of time|time is up|past the hour"
+    r"|(we|i) (have|need|must) to (close|stop|end) (here|now|there|the session|soon)"
+    r"|wrap (it |this |things |the session )?up|close the session|end the session)\b",
+    re.I,
+)
 # "We want to look at how …": a statement of what the session will do.
 AGENDA_STATEMENT = re.compile(
     r"^\W*(we|i|let'?s|let us)\b[^,.?!]{0,25}\b(look at|discuss|talk about|explore|hear about"
@@ -101,7 +136,8 @@ PARKING = compile_cue(
 # A moderator passing a question on to its addressee.
 RELAY = compile_cue(
     r"\b((answer|respond to|take|react to|address|pick up) (that|this|the|it)( question)?|(your|any) "
-    r"(response|reaction|thoughts)|would you like to (answer|respond|react|come in))\b",
+    r"(response|reaction|thoughts)|would you like to (answer|respond|react|come in)"
+    r"|(want|like|wish|care) to (comment|respond|react|reply|answer|come in))\b",
     re.I,
 )
 QUESTION_REF = compile_cue(
@@ -113,7 +149,9 @@ ROOM = compile_cue(
     re.I,
 )
 ON_BEHALF = re.compile(
-    r"\b(?:question|comment)s?(?:\s+(?:in|on) the chat|\s+online)?\s+(?:from|by)\s+(?:the\s+|our\s+)?(?P<a>[A-Z][\w‑-]+(?:\s+[A-Z][\w‑-]+){0,3})"
+    r"\b(?:question|comment|(?:first|next|second|third|last|another|other) one)s?(?:\s+(?:in|on) the chat|\s+online)?"
+    r"(?:\s+is)?\s+(?:from|by)\s+(?:the\s+|our\s+)?(?:(?:remote\s+)?hub\s+(?:in|of|from)\s+)?"
+    r"(?P<a>[A-Z][\w‑-]+(?:\s+[A-Z][\w‑-]+){0,3})"
     r"|\b(?P<b>[A-Z][\w‑-]+(?:\s+[A-Z][\w‑-]+){0,2})\s+(?:remote\s+)?(?:hub|participant)(?:'s)?\s+(?:question|comment)"
     r"|\bon behalf of\s+(?:the\s+)?(?P<c>[A-Z][\w‑-]+(?:\s+[A-Z][\w‑-]+){0,3})"
     r"|\b(?P<d>[A-Z][\w‑-]+(?:\s+[A-Z][\w‑-]+){0,2})\s+(?:has|have)\s+(?:now\s+|just\s+)?(?:sent|posted|typed|written|asked)\b"
@@ -126,7 +164,7 @@ FLOOR_INVITE = compile_cue(
     re.I,
 )
 ADDRESSING = compile_cue(
-    r"\b(question (to|for)|ask(ing)?|turn(ing)?( first| now| over)? to|mov(e|ing)( now)? to|invite"
+    r"\b(question (is |goes )?(to|for)|ask(ing)?|turn(ing)?( first| now| over)? to|mov(e|ing)( now)? to|invite"
     r"|hand(ing)?( it| this)?( over| back)? to|go(ing)? to|start with|jump to|floor to|now to|next,?)"
     r"(\W+\w+){0,4}\W*$",
     re.I,
@@ -137,151 +175,7 @@ REASK = compile_cue(
     re.I,
 )
 
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "if",
-        "of",
-        "on",
-        "in",
-        "to",
-        "for",
-        "with",
-        "at",
-        "by",
-        "from",
-        "as",
-        "into",
-        "about",
-        "over",
-        "than",
-        "then",
-        "so",
-        "that",
-        "this",
-        "these",
-        "those",
-        "there",
-        "here",
-        "it",
-        "its",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "do",
-        "does",
-        "did",
-        "can",
-        "could",
-        "would",
-        "will",
-        "should",
-        "shall",
-        "may",
-        "might",
-        "must",
-        "have",
-        "has",
-        "had",
-        "i",
-        "me",
-        "my",
-        "we",
-        "us",
-        "our",
-        "you",
-        "your",
-        "he",
-        "she",
-        "they",
-        "them",
-        "their",
-        "his",
-        "her",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "how",
-        "why",
-        "when",
-        "where",
-        "not",
-        "no",
-        "yes",
-        "very",
-        "more",
-        "most",
-        "much",
-        "many",
-        "some",
-        "any",
-        "all",
-        "each",
-        "other",
-        "also",
-        "just",
-        "really",
-        "think",
-        "know",
-        "like",
-        "want",
-        "need",
-        "needs",
-        "needed",
-        "would",
-        "could",
-        "please",
-        "thank",
-        "thanks",
-        "question",
-        "questions",
-        "answer",
-        "perhaps",
-        "maybe",
-        "make",
-        "made",
-        "get",
-        "go",
-        "going",
-        "come",
-        "well",
-        "way",
-        "one",
-        "dynamic",
-        "coalition",
-        "coalitions",
-        "dc",
-        "dcs",
-        "igf",
-        "internet",
-        "forum",
-        "governance",
-        "session",
-        "work",
-        "working",
-        "point",
-        "points",
-        "say",
-        "said",
-        "see",
-        "let",
-        "lets",
-        "us",
-        "now",
-        "today",
-        "time",
-    ]
-)
+_STOP = QUESTION_STOPWORDS  # the question/answer overlap ignores these (forumlens.text says why)
 
 
 def content_words(text: str) -> set[str]:

@@ -90,7 +90,10 @@ class Ask:
 
     `type` is `ask` (a request or a stated need), `recommendation` (what others
     should do) or `commitment` (what the speaker or their body will do); `category`
-    comes from `analyse.asks.CATEGORIES`.
+    comes from `analyse.asks.CATEGORIES`. One sentence is one ask under one primary
+    `category`; `also` holds the categories it fits nearly as well (JSON
+    `secondary_categories`), so a reader counting asks per category never counts a
+    sentence twice.
     """
 
     category: str
@@ -99,6 +102,7 @@ class Ask:
     line: int
     quote: str
     coalition: str | None = None
+    also: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -108,6 +112,7 @@ class Ask:
             "line": self.line,
             "quote": self.quote,
             "coalition": self.coalition,
+            "secondary_categories": list(self.also),
         }
 
     @classmethod
@@ -119,6 +124,7 @@ class Ask:
             line=int(data.get("line", 0)),
             quote=str(data.get("quote", "")),
             coalition=data.get("coalition"),
+            also=tuple(str(c) for c in data.get("secondary_categories") or ()),
         )
 
 

@@ -11,16 +11,32 @@ do …" is one question). The rules, in order of trust:
   "it would be helpful to know how much …");
 - from other speakers, only "?" sentences addressed to "you": questions inside an
   answer ("Has it been enforced? The short answer is no.") are rhetorical;
-- housekeeping ("can you hear us?", "is there anybody from …?") is never a question,
-  nor are guiding questions in the opening turn that go to no one in particular.
+- housekeeping is never a question (`is_housekeeping`): floor management voiced as a
+  question, judged on the whole sentence once a leading vocative ("Ana, ") is set
+  aside — presence and audio checks ("can you hear us?", "is there a question
+  online?", "we have Ana online?"), asking for the floor ("Hello, can I speak?"),
+  time-keeping ("we are out of time, so let me leave it …") and bare calls of one or
+  two words with no question word ("Ms. Diaz?", "No?"); nor are a moderator's
+  hand-offs of an earlier question ("Ana, would you like to respond?"), nor guiding
+  questions in the opening turn that go to no one in particular.
 
-Fate (see `link_answers`): the reply is the next turn, by someone else, that is not
-the moderator's own housekeeping; answerers who decline ("I won't answer that
-question") do not count, and a new question or agenda item closes the exchange. A
-question from the floor, read from the chat, or set aside ("food for thought") is
-only answered by a turn that takes it up (shares its content words) or a moderator
-reply that addresses it. A question left open and later re-asked to the same
-addressee is one question, `answered-later` if the re-ask got its answer.
+Asker (`by`, decided here once; reports and commands read it): the speaker, or whom
+the speaker reads the question out for ("a question from the remote hub in …", "the
+first one is from Lena in …", "in the chat"); a chat cue inside the question's own
+clause ("what are people in the chat saying?") is the speaker's own question.
+Addressee (`to`): a coalition or a person named after an addressing cue ("the question
+is for Ana:"), else the room or the person named nearby.
+
+Fate (see `link_answers`): a question put to a named person is answered when that
+person takes the next turn, even a co-moderator answering on the next line; otherwise
+the reply is the next turn, by someone else, that is not the moderator's own
+housekeeping; answerers who decline ("I won't answer that question") do not count,
+and a new question or agenda item closes the exchange (a new question from the floor
+also ends the answer's lines). A question from the floor, read from the chat, or set
+aside ("food for thought") is only answered by a turn that takes it up (shares its
+content words) or a moderator reply that addresses it. A question left open and later
+re-asked to the same addressee is one question, `answered-later` if the re-ask got its
+answer.
 """
 
 from __future__ import annotations
@@ -36,15 +52,18 @@ from .cues import (
     ASK_FRAME,
     DECLINE,
     FLOOR_INVITE,
+    FLOOR_REQUEST,
     MOD_FRAME,
     ON_BEHALF,
     PARKING,
+    PRESENCE_CHECK,
     PROCEDURAL,
     QUESTION_REF,
     REASK,
     RELAY,
     ROOM,
     SELF_ANSWER,
+    TIMEKEEPING,
     WH_AFTER_COMMA,
     WH_START,
     CheckMemo,
@@ -53,13 +72,26 @@ from .cues import (
 )
 from .models import Question
 
-__all__ = ["QuestionGroup", "find_question_groups", "find_questions", "is_question_sentence", "link_answers"]
+__all__ = [
+    "QuestionGroup",
+    "find_question_groups",
+    "find_questions",
+    "is_housekeeping",
+    "is_question_sentence",
+    "link_answers",
+]
 
 _ENDS_Q = re.compile(r"\?[\"'”’)\].!]*\s*$")
 _YOU = re.compile(r"\byou(r)?\b", re.I)
+_VOCATIVE = re.compile(r"^\W*([A-Z][\w‑'-]+(?: [A-Z][\w‑'-]+)?),\s")  # "Eli, what do …": the name addressed
 _NOTE = re.compile(r"[(\[][^()\[\]]*[)\]]")
 _THANKS = re.compile(r"^\W*(thank|thanks|welcome|great|ok|okay|good|absolutely|indeed|sure)\b", re.I)
-_PASS_ON = compile_cue(r"\b(answer|respond to|take|react to|address|pick up) (that|this|it)\b", re.I)
+_PASS_ON = compile_cue(
+    r"\b(answer|respond to|take|react to|address|pick up) (that|this|it)\b"
+    r"|\b(want|like|wish|care) to (comment|respond|react|reply|answer|come in)( (on|to) (that|this|it))?\W*$",
+    re.I,
+)
+_QUESTION_WORD = re.compile(r"\b(who|whom|whose|what|when|where|why|how|which)\b", re.I)
 ANSWER_WINDOW = 6  # speech turns in which a floor question can still be taken up
 OVERLAP = 0.3  # share of a question's content words an answer must repeat to take it up
 
@@ -84,6 +116,31 @@ class QuestionGroup:
         return (self.core or self.sentences)[0].line
 
 
+def _bare(text: str) -> bool:
+    """One or two words and no question word: a name called out or a "No?", not a question."""
+    return len(text.split()) <= 2 and not _QUESTION_WORD.search(text)
+
+
+def is_housekeeping(text: str, memo: CheckMemo | None = None) -> bool:
+    """Whether a sentence manages the floor rather than asks something (rules in the module docstring).
+
+    The shape decides, not the topic: the floor-management patterns must cover the whole
+    sentence once a leading vocative is set aside, so "How do we protect children
+    online?" stays a question while "Ana, anything online?" does not; a sentence about
+    time is housekeeping only without a question word or a first-person question frame
+    ("We're nearly out of time: what is the one change you would make?" asks something).
+    """
+    t = text.strip()
+    rest = _VOCATIVE.sub("", t, count=1)
+    if is_procedural(t, memo) or (rest != t and is_procedural(rest, memo)):
+        return True
+    if FLOOR_REQUEST.search(rest) or PRESENCE_CHECK.search(rest):
+        return True
+    if TIMEKEEPING.search(t) and not (_QUESTION_WORD.search(t) or ASK_FRAME.search(t)):
+        return True
+    return _bare(rest)
+
+
 def is_question_sentence(
     text: str, moderator: bool, following: str = "", floor: bool = False, memo: CheckMemo | None = None
 ) -> bool:
@@ -93,7 +150,7 @@ def is_question_sentence(
     questions from the floor"), so their "?" sentences are questions even without "you".
     """
     t = text.strip()
-    if is_procedural(t, memo):
+    if is_housekeeping(t, memo):
         return False
     ends_q = bool(_ENDS_Q.search(t)) or "?" in t[-4:]
     if not ends_q and AGENDA_STATEMENT.search(t):
@@ -136,7 +193,7 @@ def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
     for i, s in enumerate(sents):
         following = sents[i + 1].text if i + 1 < len(sents) else ""
         q = is_question_sentence(s.text, moderator, following, floor, ctx.memo)
-        if not q and groups and gap == 0 and "?" in s.text and not is_procedural(s.text, ctx.memo):
+        if not q and groups and gap == 0 and "?" in s.text and not is_housekeeping(s.text, ctx.memo):
             q = True  # a follow-up "?" right after a question belongs to it
         if not q:
             gap += 1
@@ -160,9 +217,6 @@ def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
         g.window = (start, end)
         g.core = [s for s in g.sentences if _has_content(s.text)] or list(g.sentences)
     return groups
-
-
-_VOCATIVE = re.compile(r"^\W*([A-Z][\w‑'-]+(?: [A-Z][\w‑'-]+)?),\s")
 
 
 def _vocative(text: str) -> str | None:
@@ -208,6 +262,22 @@ def _next_speaker(ctx: AnalysisContext, index: int) -> str | None:
     return None
 
 
+def _person_addressed(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
+    """A session speaker the question is explicitly put to ("The question is for Ingrid:"),
+    other than its voice: an addressing cue right before the name, as for coalitions."""
+    text = ctx.session.text
+    start, q_end = g.window[0], g.sentences[-1].end
+    found: tuple[int, str] | None = None
+    voice = ctx.people[g.turn].name
+    for name in dict.fromkeys(p.name for p in ctx.people if p.name and p.name != voice):
+        for part in [name, *[w for w in name.split()[:1] if len(w) > 2]]:
+            for m in re.finditer(rf"\b{re.escape(part)}\b", text[start:q_end]):
+                at = start + m.start()
+                if ADDRESSING.search(text[max(start, at - 60) : at]) and (found is None or at > found[0]):
+                    found = (at, name)
+    return found[1] if found else None
+
+
 def _addressee(ctx: AnalysisContext, g: QuestionGroup) -> str:
     text = ctx.session.text
     start, end = g.window
@@ -218,22 +288,35 @@ def _addressee(ctx: AnalysisContext, g: QuestionGroup) -> str:
         return addressed[-1].name
     if ROOM.search(text[start:end]):
         return "room"
+    named = _person_addressed(ctx, g)
+    if named:
+        return named
     near = max(start, g.core[0].start - 350)
     spoken = " ".join(s.text for s in ctx.sentences[g.turn] if near <= s.start < end and not _THANKS.match(s.text))
     person = _person_named(ctx, spoken, g.turn)
     if person and person != ctx.people[g.turn].name:
         return person
-    if mentions and g.from_moderator:
+    if mentions and ctx.is_moderator(g.turn):  # the moderator's own question, or one read out for someone
         return mentions[-1].name
     if g.from_moderator and any(_YOU.search(s.text) for s in g.sentences):
         return _next_speaker(ctx, g.turn) or "room"
     return "room"
 
 
+def _inside_question(text: str, at: int) -> bool:
+    """Whether offset `at` follows a question word in its own clause: "what are people in
+    the chat saying?" asks about the chat, where "A question from the chat: how …" reads one."""
+    clause = re.split(r"[.?!:;]\s", text[:at])[-1]
+    return bool(_QUESTION_WORD.search(clause))
+
+
 def _on_behalf(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
+    """Who a question is put for when its voice reads it out (the chat, a hub, a named person)."""
     text = ctx.session.text[ctx.turns[g.turn].start : g.sentences[-1].end]
     match = None
     for found in ON_BEHALF.finditer(text):
+        if _inside_question(text, found.start()):
+            continue
         if not found.group("c") or ctx.is_moderator(g.turn):  # "on behalf of our coalition" is self-introduction
             match = found
     if match is None:
@@ -246,6 +329,13 @@ def _on_behalf(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
         if p.name and tokens & {w.lower() for w in p.name.split()}:
             return p.name
     return who
+
+
+def _called_before(ctx: AnalysisContext, g: QuestionGroup) -> bool:
+    """A sentence just before the question calls someone by name ("Kofi, you have run
+    networks in three districts. What happens when …?"): the question goes to them."""
+    before = [s for s in ctx.sentences[g.turn] if g.window[0] <= s.start < g.core[0].start][-2:]
+    return any(_vocative(s.text) for s in before)
 
 
 def find_question_groups(ctx: AnalysisContext) -> list[QuestionGroup]:
@@ -272,6 +362,7 @@ def find_question_groups(ctx: AnalysisContext) -> list[QuestionGroup]:
                 turn.index == first_speech
                 and g.from_moderator
                 and not any(_YOU.search(s.text) or _vocative(s.text) for s in g.core)
+                and not _called_before(ctx, g)
             ):
                 continue  # the opening's guiding questions go to the whole session
             out.append(g)
@@ -327,12 +418,29 @@ def _run(ctx: AnalysisContext, j: int, close: int) -> list[int]:
     return lines
 
 
+def _answer_end(ctx: AnalysisContext, groups: list[QuestionGroup], j: int, close: int) -> int:
+    """Where the answer starting at turn `j` ends: at `close`, or before a later turn that
+    mainly asks a new question (someone from the floor asking is not part of the answer)."""
+    return next((k for k in range(j + 1, close) if _question_turn(ctx, groups, k)), close)
+
+
+def _addressee_replies(ctx: AnalysisContext, g: QuestionGroup, j: int) -> bool:
+    """The person the question named takes the next turn and does not decline: the shape
+    of an answer whatever their role (a co-moderator asked "what is in the chat?" answers)."""
+    if _empty(ctx, j) or _same_speaker(ctx, j, g.turn):
+        return False
+    name = ctx.people[j].name
+    return bool(name) and name == g.to and not DECLINE.search(ctx.turns[j].text[:600])
+
+
 def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], close: int) -> tuple[str, list[int]]:
     words = content_words(" ".join(s.text for s in g.core))
     direct = g.from_moderator and not g.parked
     parked = g.parked
     seen = 0
     for j in range(g.turn + 1, min(close + 1, len(ctx.turns))):
+        if seen == 0 and _addressee_replies(ctx, g, j):
+            return "answered", [ctx.turns[j].line] if j == close else _run(ctx, j, _answer_end(ctx, groups, j, close))
         if j == close:  # the turn that moves on may still reply first ("It is a fair point. … Yuki, …?")
             cut = next((h.sentences[0].start for h in groups if h.turn == j), ctx.turns[j].end)
             head = ctx.session.text[ctx.turns[j].start : cut]
@@ -371,9 +479,9 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
             direct = False  # passed on: only a later turn that takes it up answers it
             continue
         if direct or (seen == 1 and not parked):
-            return "answered", _run(ctx, j, close)
+            return "answered", _run(ctx, j, _answer_end(ctx, groups, j, close))
         if _overlap(words, text) >= OVERLAP:
-            return ("answered-later" if parked else "answered"), _run(ctx, j, close)
+            return ("answered-later" if parked else "answered"), _run(ctx, j, _answer_end(ctx, groups, j, close))
         if seen >= ANSWER_WINDOW:
             break
     return "unanswered", []

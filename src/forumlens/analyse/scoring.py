@@ -119,14 +119,46 @@ def score_questions(detected: Sequence[dict[str, Any]], gold: dict[str, Any], to
     )
 
 
-def score_asks(detected: Sequence[dict[str, Any]], gold: dict[str, Any]) -> AskScore:
-    """Line-level detection and category precision/recall of asks (all types together)."""
+def _secondary_pairs(
+    detected: Sequence[dict[str, Any]], wanted: Sequence[dict[str, Any]], taken: set[int]
+) -> list[tuple[int, int]]:
+    """(detected, gold) pairs where a detection's secondary category stands for a further
+    annotated ask on its line: one sentence asking for two things is one ask with a
+    secondary category (`Ask.also`), where an annotator may have listed two."""
+    out = []
+    used = set(taken)
+    for i, d in enumerate(detected):
+        for cat in d.get("secondary_categories") or ():
+            j = next(
+                (
+                    j
+                    for j, g in enumerate(wanted)
+                    if j not in used and g["line"] == d["line"] and cat in g["categories"]
+                ),
+                None,
+            )
+            if j is not None:
+                used.add(j)
+                out.append((i, j))
+    return out
+
+
+def score_asks(detected: Sequence[dict[str, Any]], gold: dict[str, Any], *, secondary: bool = True) -> AskScore:
+    """Line-level detection and category precision/recall of asks (all types together).
+
+    Only the primary category makes a detection right or wrong; with `secondary`, a
+    secondary category may also match another annotated ask on the same line (it never
+    counts as a false alarm). `secondary=False` scores primary categories alone.
+    """
     wanted = gold.get("asks", [])
     optional = _optional_lines(gold.get("optional_asks", []))
     pairs = _match(detected, wanted, 0, lambda d, g: d["category"] in g["categories"])
     hit_d = {i for i, _ in pairs}
     fp = [d for i, d in enumerate(detected) if i not in hit_d and d["line"] not in optional]
     good = [(i, j) for i, j in pairs if detected[i]["category"] in wanted[j]["categories"]]
+    if secondary:
+        extra = _secondary_pairs(detected, wanted, {j for _, j in pairs})
+        pairs, good = pairs + extra, good + extra
     errors = [f"false alarm line {d['line']} [{d['category']}]: {d['quote'][:60]!r}" for d in fp]
     errors += [
         f"category line {wanted[j]['line']}: got {detected[i]['category']}, want {wanted[j]['categories']}"

@@ -3,26 +3,78 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import click
 
 from ..cli_support import db_option, open_ctx_store
+from ..errors import ConfigError
+from ..resolve.coalition_names import UnknownCoalition, find_coalition
 from ..store.base import Store
+from ..transcript.speakers import name_key
+
+__all__ = ["STATUSES", "addressee_matcher", "stored_questions"]
 
 STATUSES = ("answered", "answered-later", "unanswered")
+
+
+def addressee_matcher(typed: str, known: Iterable[str | None]) -> Callable[[str | None], bool]:
+    """Which addressees `--to NAME` means.
+
+    NAME is resolved against the coalition registry exactly as `search --coalition` does
+    (acronyms, official and former names, fuzzy): "DC-PAL", "libraries" and a typo all
+    select "DC on Public Access in Libraries". A person or an institution a question was
+    put to is still matched by part of its name (case-, accent- and hyphen-insensitive).
+    Only a NAME that is no coalition and part of none of the `known` names (addressees and
+    people on record) is refused: the registry's `UnknownCoalition`, naming the nearest
+    coalitions, so a typo is not answered with an empty list.
+    """
+    key = name_key(typed)
+    try:
+        coalition = find_coalition(typed)
+    except UnknownCoalition as exc:
+        if not key or not any(key in name_key(n) for n in known if n):
+            raise UnknownCoalition(
+                f"--to {typed!r}: no coalition is called that, and no question on record was put to "
+                "a person or body of that name",
+                hint=exc.hint,
+            ) from exc
+        forms: set[str] = set()
+    except ConfigError:  # several coalitions fit: fine if the name is an addressee's, else say which
+        if not key or not any(key in name_key(n) for n in known if n):
+            raise
+        forms = set()
+    else:
+        forms = {name_key(f) for f in (coalition.name, *coalition.phrases, *coalition.acronyms)}
+
+    def matches(to: str | None) -> bool:
+        to_key = name_key(to or "")
+        return bool(to_key) and (to_key in forms or (bool(key) and key in to_key))
+
+    return matches
 
 
 def stored_questions(
     store: Store, *, status: str | None = None, to: str | None = None, year: int | None = None
 ) -> list[dict[str, Any]]:
-    """Every tracked question across the store, newest sessions first, with its session."""
+    """Every tracked question across the store, newest sessions first, with its session.
+
+    `to` is resolved by `addressee_matcher` (a coalition name, acronym or former name, or
+    part of a person's or institution's name); an unknown name raises `UnknownCoalition`.
+    """
+    rows = store.analyses_of_kind("questions", year=year)
+    matches: Callable[[str | None], bool] | None = None
+    if to is not None:
+        every = rows if year is None else store.analyses_of_kind("questions")
+        known = [q.get("to") for *_, data in every for q in data or []]
+        matches = addressee_matcher(to, [*known, *store.known_people()])
     out = []
-    for sid, title, yr, data in store.analyses_of_kind("questions", year=year):
+    for sid, title, yr, data in rows:
         for q in data or []:
             if status and q.get("status") != status:
                 continue
-            if to and to.lower() not in (q.get("to") or "").lower():
+            if matches is not None and not matches(q.get("to")):
                 continue
             out.append({"session": sid, "title": title, "year": yr, **q})
     return out
@@ -31,7 +83,11 @@ def stored_questions(
 @click.command()
 @click.option("--open", "only_open", is_flag=True, help="Only unanswered questions.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only questions with this status.")
-@click.option("--to", "addressee", help="Only questions put to this coalition or person (part of the name).")
+@click.option(
+    "--to",
+    "addressee",
+    help="Only questions put to this coalition (name, acronym or former name) or person (part of the name).",
+)
 @click.option("--year", type=int, help="Only sessions of this year.")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @db_option
@@ -47,9 +103,14 @@ def questions(
 ) -> None:
     """Questions put to coalitions, people or the room, and whether they were answered.
 
+    The asker shown is the one the analysis decided (a remote hub whose question the
+    moderator read out, not the moderator). A --to name that fits no coalition, no
+    addressee and no person on record is an error that names the nearest coalitions.
+
     \b
-    Example:
+    Examples:
       forumlens questions --open --to "Community Connectivity"
+      forumlens questions --to DC-PAL --json
     """
     store = open_ctx_store(ctx, db, readonly=True)
     try:

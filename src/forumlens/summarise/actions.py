@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from ..analyse.models import Ask, Question
@@ -196,6 +197,8 @@ def question_bullets(
         if q.status != "unanswered":
             continue
         cite = cite_quote(session, q.line, q.text)
+        if cite is not None and q.by:  # the asker the questions analysis chose, not the one who read it out
+            cite = replace(cite, speaker=q.by)
         if cite is not None:
             out.append((compress(cite.quote), cite, "unanswered"))
     return out[:limit]
