@@ -151,3 +151,47 @@ def test_brief_for_an_unknown_coalition_suggests_the_nearest(run):
     assert result.exit_code == 0 and "Public Access in Libraries" in result.output
     unknown = CliRunner().invoke(cli, ["--db", str(run.db), "brief", "--coalition", "DC on Unicorns"])
     assert unknown.exit_code == 1 and "no Dynamic Coalition is called" in unknown.output
+
+
+# -- forumlens tag FILE / --text (issue 17, item 4) ----------------------------------------------------
+def test_tag_a_short_file_prints_codes_with_evidence_lines(run, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Notes from the village meeting\n\nThe well is dry again. Clean water is the first need.\n")
+    result = run("tag", notes)
+    assert result.exit_code == 0, result.output
+    first, evidence = result.output.splitlines()[:2]
+    assert first.startswith("SDG6") and "(lines 3)" in first
+    assert evidence.strip() == "L3  Clean water is the first need."
+
+
+def test_tag_a_file_without_evidence_says_so(run, tmp_path):
+    notes = tmp_path / "minutes.txt"
+    notes.write_text("The meeting started late. We will take questions after the break.\n")
+    result = run("tag", notes, "--scheme", "gdc")
+    assert result.exit_code == 0
+    assert result.output.strip() == f"no Global Digital Compact evidence found in {notes}"
+
+
+def test_tag_the_shared_session_still_cites_lines(run):
+    result = run("tag", MAIN_SESSION, "--scheme", "issue-area")
+    assert result.exit_code == 0
+    assert "IGF2021-COOPERATION" in result.output and "    L" in result.output
+
+
+def test_tag_refuses_binary_and_missing_files_with_a_reason(run, tmp_path):
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    refused = CliRunner().invoke(cli, ["tag", str(binary)])
+    assert refused.exit_code == 1 and str(binary) in refused.output and "Traceback" not in refused.output
+    missing = CliRunner().invoke(cli, ["tag", "clean water"])
+    assert missing.exit_code == 1 and 'forumlens tag --text "clean water"' in missing.output
+
+
+def test_tag_text_and_the_readme_jsonl_example(run):
+    result = run("tag", "--text", "food security")
+    assert result.exit_code == 0 and result.output.startswith("SDG2")
+    assert run("tag", "--text", "the meeting started late").output.strip() == "no SDG evidence found in the text"
+    lines = CliRunner().invoke(cli, ["tag", "--scheme", "sdg", "--jsonl"], input='{"id": 1, "text": "clean water"}\n')
+    assert json.loads(lines.output)["codes"] == ["SDG6"]
+    both = CliRunner().invoke(cli, ["tag", "--text", "x", "--jsonl"])
+    assert both.exit_code != 0 and "--text and --jsonl" in both.output

@@ -19,6 +19,7 @@ from forumlens.search import SearchFilters
 from forumlens.semantic import (
     coalitions_working_on,
     rrf,
+    search_answer,
     semantic_search,
     similar_sessions,
     similar_turns,
@@ -102,11 +103,17 @@ def test_lexical_mode_is_the_store_search(store):
     assert [(h.session, h.line) for h in hits] == [(NEEDS, 13)]
 
 
-@pytest.mark.parametrize("mode", ["semantic", "hybrid"])
-def test_semantic_modes_without_the_extra_say_how_to_install(store, no_extra, mode):
+def test_semantic_mode_without_the_extra_says_how_to_install(store, no_extra):
     with pytest.raises(ConfigError) as info:
-        semantic_search(store, "financing", SearchFilters(), mode)
+        semantic_search(store, "financing", SearchFilters(), "semantic")
     assert "pip install 'forumlens[semantic]'" in info.value.render()
+
+
+def test_hybrid_without_the_extra_answers_with_words_and_says_how_to_install(store, no_extra):
+    answer = search_answer(store, "consultants", SearchFilters(), "hybrid")
+    assert [(h.session, h.line) for h in answer.hits] == [(NEEDS, 13)]
+    assert answer.mode == "lexical"
+    assert answer.notice and "pip install 'forumlens[semantic]'" in answer.notice and "forumlens embed" in answer.notice
 
 
 def test_unknown_mode_is_a_config_error(store):

@@ -39,6 +39,10 @@ Human captioning remains essential for deaf participants
         "Let me start with Ana, who runs the network.",
         "We have a question online, Ana, it is for you.",
         "Thank you to all the speakers, to the captioners and to everyone online.",
+        "I think that's all from my side.",
+        "So that is it from us for now.",
+        "Is there anybody from the youth coalition in the room?",
+        "Are there other comments online?",
     ],
 )
 def test_procedural_talk_is_recognised(text: str) -> None:
@@ -54,6 +58,8 @@ def test_procedural_talk_is_recognised(text: str) -> None:
         "Human captioning remains essential for deaf participants.",
         "Countries that adopted a strategy with a budget attached made progress.",
         "The last speaker in our survey, a rural clinic, had no connection at all for a month.",  # not a line-up
+        "Is there anybody who still believes self-regulation alone will protect children online?",  # rhetoric, not a floor call
+        "That is all the funding we had for the whole region last year.",
     ],
 )
 def test_substance_is_kept(text: str) -> None:

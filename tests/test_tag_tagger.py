@@ -7,7 +7,11 @@ from pathlib import Path
 import pytest
 
 from forumlens.models import Turn
-from forumlens.tag.tagger import Tag, score_text, tag_session, tag_text, tag_turn
+from forumlens.tag.jsonl import tag_record
+from forumlens.tag.model import load_model, model_scores_of_stems
+from forumlens.tag.tagger import Tag, score_text, strong_evidence, tag_session, tag_text, tag_turn
+from forumlens.tag.taxonomy import load_taxonomy
+from forumlens.text import stems
 from forumlens.transcript.parse import parse_transcript
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -132,3 +136,72 @@ def test_a_memo_the_caller_shares_changes_no_tag(dc_session) -> None:
     assert memo.passages  # the passages were kept in the caller's memo, not in the module
     assert shared == [tag_session(dc_session, scheme) for scheme in SCHEMES]
     assert extract_glossary(dc_session, memo=memo) == extract_glossary(dc_session)
+
+
+# -- short texts: one strong evidence phrase is enough (issue 17, item 4) ---------------------------
+@pytest.mark.parametrize(
+    "text, scheme, code",
+    [
+        ("clean water", "sdg", "SDG6"),  # the README's example
+        ("Clean water for every village", "sdg", "SDG6"),
+        ("food security", "sdg", "SDG2"),
+        ("climate change", "sdg", "SDG13"),
+        ("renewable energy", "sdg", "SDG7"),
+        ("malaria and tuberculosis", "sdg", "SDG3"),  # two different terms of one goal
+        ("digital divide", "gdc", "GDC1"),
+        ("net neutrality", "issue-area", "IGF2021-REGULATION"),
+    ],
+)
+def test_a_short_text_with_a_strong_phrase_is_tagged(text: str, scheme: str, code: str) -> None:
+    tags = tag_text(text, scheme)
+    assert code in [t.code for t in tags]
+    found = next(t for t in tags if t.code == code)
+    assert found.evidence == ((0, len(text)),)  # the whole short text is the evidence sentence
+    assert code in tag_record({"id": 1, "text": text}, scheme)["codes"]  # the JSONL contract agrees
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the meeting started late",
+        "thank you very much",
+        "malaria",  # a lone word: not enough on its own
+        "poor audio quality",  # "poor" is SDG1 vocabulary, but one word is not a topic
+        "the state of the art",  # "the state" has one content word: not a strong phrase
+    ],
+)
+def test_a_short_text_without_strong_evidence_gets_nothing(text: str) -> None:
+    for scheme in ("sdg", "issue-area", "gdc"):
+        assert tag_text(text, scheme) == [], (text, scheme)
+
+
+def test_the_short_text_rule_weakens_with_length_and_stops_at_a_passage() -> None:
+    two, four, ten = (
+        score_text(t, "sdg")["SDG6"]
+        for t in ("clean water", "we need clean water", "in many villages we still need clean water and toilets")
+    )
+    assert two > four > ten >= 0.5
+    passage = (
+        "The meeting started late because the speakers from the regional offices were delayed by the "
+        "storm, and when it finally began the chair read the agenda, and someone mentioned clean water."
+    )
+    model, tax = load_model("sdg"), load_taxonomy("sdg")
+    assert model is not None
+
+    def model_score(text: str) -> float:
+        return model_scores_of_stems(model, tax, stems(text))[tax.codes.index("SDG6")]
+
+    assert strong_evidence("sdg", stems(passage)) == {"SDG6"}  # the phrase is there, but 31 words
+    assert score_text(passage, "sdg")["SDG6"] == pytest.approx(model_score(passage))  # are a passage
+    assert model_score("clean water") < 0.5 < score_text("clean water", "sdg")["SDG6"]
+
+
+def test_a_short_file_is_tagged_as_one_text_only_when_asked() -> None:
+    from forumlens.pipeline import parse_document
+    from forumlens.read import read_bytes
+
+    text = "Notes from the village meeting\n\nThe well is dry again. Clean water is the first need.\n"
+    session = parse_document(read_bytes(text.encode(), "notes.txt"))
+    assert tag_session(session, "sdg") == []  # ingest keeps the passage rule: a topic must recur
+    (tag,) = tag_session(session, "sdg", short_as_text=True)
+    assert tag.code == "SDG6" and tag.lines == (3,)

@@ -6,7 +6,7 @@ import pytest
 
 from forumlens.errors import ConfigError
 from forumlens.tag.taxonomy import SCHEMES, load_taxonomy, match_terms
-from forumlens.tag.text import stems
+from forumlens.text import stems
 
 
 def test_sdg_taxonomy_has_17_goals_and_all_169_targets() -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import ast
 import itertools
 import math
+from pathlib import Path
 
 import pytest
 
+import forumlens
 from forumlens.documents import links
 from forumlens.resolve import mentions
 from forumlens.summarise import rank, units
@@ -90,9 +92,17 @@ def test_prefix_stem_is_the_looser_title_matcher() -> None:
 
 
 def test_every_stage_uses_the_one_stemmer() -> None:
-    assert tag_text.stem is stem and tag_text.stems is stems
-    assert units.stem is stem
-    assert links.prefix_stem is prefix_stem
+    assert tag_text.stems is stems and units.stem is stem and links.prefix_stem is prefix_stem
+    package = Path(forumlens.__file__).parent
+    own = {"stem", "_stem", "stems", "prefix_stem", "cosine", "_cosine", "dot"}
+    defined = [
+        f"{path.relative_to(package)}:{node.name}"
+        for path in package.rglob("*.py")
+        if path.parent.name != "text"
+        for node in ast.parse(path.read_text(encoding="utf-8")).body  # module-level: a memo method may share the name
+        if isinstance(node, ast.FunctionDef) and node.name in own
+    ]
+    assert defined == [], "stemmers and cosines live in forumlens.text only"
 
 
 # -- stopwords --------------------------------------------------------------------------------

@@ -81,9 +81,8 @@ def test_search_defaults_to_lexical_and_keeps_the_contract(client):
     assert set(plain["hits"][0]) >= {"session", "line", "speaker", "snippet", "score"}
 
 
-@pytest.mark.parametrize("mode", ["semantic", "hybrid"])
-def test_semantic_modes_without_vectors_are_a_clear_400(client, mode):
-    response = client.get(f"/api/search?q=financing&mode={mode}")
+def test_semantic_mode_without_vectors_is_a_clear_400(client):
+    response = client.get("/api/search?q=financing&mode=semantic")
     assert response.status_code == 400
     error = response.json()["error"]
     assert "no embeddings are stored" in error["message"] and "forumlens embed" in error["hint"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -14,16 +14,54 @@ from ..errors import ConfigError, ForumlensError
 from ..models import Session
 from ..read import read_bytes
 from ..store.base import Store
-from ..transcript.parse import parse_transcript
+
+if TYPE_CHECKING:
+    from ..tag.tagger import Tag, TagScore
 
 
-def _session_of(file: Path) -> Session:
+_SCHEME_WORDS = {"sdg": "SDG", "issue-area": "IGF issue-area", "gdc": "Global Digital Compact"}
+_EVIDENCE_QUOTES = 2  # quotes printed under each tag of a file; the lines list has them all
+_TEXT_HINT = 'to tag words rather than a file: forumlens tag --text "clean water"'
+
+
+def _session_of(file: Path, *, hint: str | None = None) -> Session:
+    """The session of a file through the project's readers: transcript turns or paragraphs."""
+    from ..pipeline import prepare_document
+
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise ForumlensError(f"cannot read the file: {exc.strerror}", source=str(file)) from exc
-    document = read_bytes(data, str(file))
-    return parse_transcript(document.text, source=str(file), sha256=document.sha256)
+        raise ForumlensError(f"cannot read the file: {exc.strerror}", source=str(file), hint=hint) from exc
+    return prepare_document(read_bytes(data, str(file)))[0]
+
+
+def _quote(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def format_file_tags(tags: list[Tag], session: Session) -> str:
+    """One line per tag (code, score, label, evidence lines), then its first evidence sentences."""
+    from ..tag.tagger import evidence_sentences
+
+    lines = session.lines
+    out = []
+    for t in tags:
+        out.append(f"{t.code:<22} {t.score:.2f}  {t.label}  (lines {', '.join(map(str, t.lines[:6]))})")
+        for n in t.lines[:_EVIDENCE_QUOTES]:
+            if 0 < n <= len(lines):
+                quote = evidence_sentences(lines[n - 1], t.scheme, t.code)
+                out.append(f"    L{n}  {_quote(quote[0] if quote else lines[n - 1])}")
+    return "\n".join(out)
+
+
+def format_text_tags(tags: list[TagScore], text: str) -> str:
+    """One line per tag of a literal text, then the sentences that carried its vocabulary."""
+    out = []
+    for t in tags:
+        out.append(f"{t.code:<22} {t.score:.2f}  {t.label}")
+        out.extend(f"    {_quote(text[a:b])}" for a, b in t.evidence[:_EVIDENCE_QUOTES])
+    return "\n".join(out)
 
 
 @click.command()
@@ -32,29 +70,40 @@ def _session_of(file: Path) -> Session:
 @click.option(
     "--jsonl", is_flag=True, help='Read {"id", "text"} lines on stdin, write {"id", "codes", "scores"} lines.'
 )
+@click.option("--text", "text", default=None, help="Tag this text instead of a FILE.")
 @click.option("--threshold", type=float, default=None, help="Score at or above which a code is assigned.")
-def tag(file: Path | None, scheme: str, jsonl: bool, threshold: float | None) -> None:
+def tag(file: Path | None, scheme: str, jsonl: bool, text: str | None, threshold: float | None) -> None:
     """Tag texts with SDGs, IGF issue areas or Global Digital Compact objectives.
+
+    A FILE (transcript, report, any supported format) is tagged with evidence lines; a
+    file shorter than one passage is judged as one text, where one strong phrase such as
+    "clean water" is enough. Nothing found is said, with exit status 0.
 
     \b
     Examples:
       echo '{"id": 1, "text": "Clean water for every village"}' | forumlens tag --scheme sdg --jsonl
       forumlens tag session.txt --scheme issue-area
+      forumlens tag --text "food security and clean water"
     """
-    from ..tag import THRESHOLD, tag_jsonl, tag_session
+    from ..tag import THRESHOLD, tag_jsonl, tag_session, tag_text
 
     limit = THRESHOLD if threshold is None else threshold
+    given = [name for name, on in (("FILE", file is not None), ("--text", text is not None), ("--jsonl", jsonl)) if on]
+    if len(given) > 1:
+        raise ConfigError(f"give one of FILE, --text or --jsonl, not {' and '.join(given)}")
     if jsonl:
         for record in tag_jsonl(sys.stdin, scheme, threshold=limit):
             click.echo(json.dumps(record, ensure_ascii=False))
         return
+    if text is not None:
+        found = tag_text(text, scheme, threshold=limit)
+        click.echo(format_text_tags(found, text) if found else f"no {_SCHEME_WORDS[scheme]} evidence found in the text")
+        return
     if file is None:
-        raise ConfigError("give a FILE to tag, or --jsonl to read JSON lines on stdin")
-    for t in tag_session(_session_of(file), scheme, threshold=limit):
-        data = t.to_json()
-        click.echo(
-            f"{data['code']:<22} {data['score']:.2f}  {data['label']}  (lines {', '.join(map(str, data['lines'][:6]))})"
-        )
+        raise ConfigError('give a FILE to tag, --text "…", or --jsonl to read JSON lines on stdin')
+    session = _session_of(file, hint=_TEXT_HINT)
+    tags = tag_session(session, scheme, threshold=limit, short_as_text=True)
+    click.echo(format_file_tags(tags, session) if tags else f"no {_SCHEME_WORDS[scheme]} evidence found in {file}")
 
 
 @click.command()
@@ -78,16 +127,28 @@ def glossary(ctx: click.Context, file: Path | None, as_json: bool, db: str | Non
     if as_json:
         click.echo(json.dumps({"terms": entries}, ensure_ascii=False, indent=1))
         return
-    if not entries:
-        click.echo("No glossary terms found.")
+    click.echo(format_glossary(entries) if entries else "No glossary terms found.")
+
+
+def format_glossary(entries: list[dict[str, Any]]) -> str:
+    """Each term with its expansion, then its defining sentence, or the lines that use it when none defines it."""
+    out = []
     for e in entries:
-        head = e["term"] + (f" — {e['expansion']}" if e.get("expansion") else "")
-        where = f"{e['session']}:L{e['definition']['line']}" if e.get("session") else f"L{e['definition']['line']}"
-        click.echo(f"{head}\n    {where}  {e['definition']['quote'][:140]}")
+        out.append(e["term"] + (f" — {e['expansion']}" if e.get("expansion") else ""))
+        prefix = f"{e['session']}:" if e.get("session") else ""
+        definition = e.get("definition")
+        if definition:
+            out.append(f"    {prefix}L{definition['line']}  {definition['quote'][:140]}")
+        elif e.get("lines"):
+            out.append(f"    {prefix}used on lines {', '.join(map(str, e['lines'][:8]))} (no sentence defines it)")
+    return "\n".join(out)
 
 
 def store_glossary(store: Store) -> list[dict[str, Any]]:
-    """One entry per term across the store: the first definition, and every session using it."""
+    """One entry per term across the store: the first definition, and every session using it.
+
+    An entry whose first session only uses the term takes the first session that defines it.
+    """
     merged: dict[str, dict[str, Any]] = {}
     # oldest session first (sessions without a year before all others), so the first definition wins
     glossaries = sorted(store.analyses_of_kind("glossary"), key=lambda r: (r[2] is not None, r[2] or 0, r[0]))
@@ -95,6 +156,8 @@ def store_glossary(store: Store) -> list[dict[str, Any]]:
         for term in data or []:
             key = term["term"].lower()
             entry = merged.setdefault(key, {**term, "session": sid, "sessions": []})
+            if not entry.get("definition") and term.get("definition"):
+                entry.update({**term, "session": sid, "expansion": entry.get("expansion") or term.get("expansion")})
             if sid not in entry["sessions"]:
                 entry["sessions"].append(sid)
     return sorted(merged.values(), key=lambda e: e["term"].lower())

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from .embedder import INSTALL_HINT, MODEL_NAME, Embedder, load_embedder, semantic_installed
 from .evidence import RelatedActor, RelatedSession
-from .hybrid import MODES, available_modes, rrf, semantic_search
+from .hybrid import MODES, SearchAnswer, available_modes, hybrid_notice, rrf, search_answer, semantic_search
 from .index import EmbedReport, embed_after_ingest, embed_store
 from .partners import suggest_partners
 from .similar import similar_sessions, similar_turns
@@ -35,12 +35,15 @@ __all__ = [
     "Embedder",
     "RelatedActor",
     "RelatedSession",
+    "SearchAnswer",
     "available_modes",
     "coalitions_working_on",
     "embed_after_ingest",
     "embed_store",
+    "hybrid_notice",
     "load_embedder",
     "rrf",
+    "search_answer",
     "semantic_installed",
     "semantic_search",
     "similar_sessions",

@@ -4,18 +4,21 @@ Every related item (a similar session, a coalition working on a topic, a partner
 why it was chosen and where the record says so: a session, a line and a quote that is a
 verbatim slice of the source, cut at a word boundary. The helpers here find that quote:
 the line a signal points at, or the sentence of a turn that shares most with a topic.
+Only substantive sentences are quoted (`substance.py`): procedure, greetings, thanks and
+turn-taking are never evidence, and a signal whose line holds nothing else cites nothing.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
 from ..models import Citation
 from ..store.base import Store
-from ..tag.text import stem
+from ..text.similarity import cosine
+from ..text.stems import stem
 from .profiles import content_words
+from .substance import is_substantive
 
 __all__ = [
     "QUOTE_CHARS",
@@ -77,16 +80,6 @@ def or_query(terms: list[str]) -> str:
     return " OR ".join(terms)
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Cosine of two sparse vectors (0 when either is empty). Pure."""
-    if not a or not b:
-        return 0.0
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb) if na and nb else 0.0
-
-
 def verbatim(text: str, limit: int = QUOTE_CHARS) -> str:
     """A verbatim prefix of `text`, cut at a word boundary (quotes must stay exact)."""
     text = text.strip()
@@ -96,29 +89,79 @@ def verbatim(text: str, limit: int = QUOTE_CHARS) -> str:
     return text[: cut if cut > limit // 2 else limit]
 
 
-def citation_at(store: Store, session_id: str, line: int) -> Citation | None:
-    """The source line `line` of a stored session as a citation (verbatim)."""
+def citation_at(
+    store: Store,
+    session_id: str,
+    line: int,
+    weights: dict[str, float] | None = None,
+    names: frozenset[str] = frozenset(),
+) -> Citation | None:
+    """A substantive sentence on source line `line` of a stored session, as a citation (verbatim).
+
+    The sentence sharing most of `weights` (stems) when given, else the first; None when the
+    line holds only procedure ("Thank you very much.") or nothing to quote.
+    """
     turn = store.turn_covering(session_id, line)
     if turn is None:
         return None
     lines = turn.text.split("\n")
-    quote = lines[line - turn.line] if 0 <= line - turn.line < len(lines) else turn.text
-    if not quote.strip():
-        quote = turn.text
-    return Citation(line=line, quote=verbatim(quote), speaker=turn.speaker, session=session_id)
-
-
-def best_sentence(text: str, weights: dict[str, float]) -> tuple[int, int]:
-    """Span of the sentence of `text` sharing most weight with `weights` (stems)."""
-    from ..transcript.sentences import split_sentences
-
-    spans = split_sentences(text) or [(0, len(text))]
-    return max(
-        spans, key=lambda ab: (sum(weights.get(stem(w), 0.0) for w in set(content_words(text[ab[0] : ab[1]]))), -ab[0])
+    k = line - turn.line
+    if 0 <= k < len(lines):
+        lo = sum(len(x) + 1 for x in lines[:k])
+        hi = lo + len(lines[k])
+    else:
+        lo, hi = 0, len(turn.text)
+    span = best_sentence(turn.text, weights or {}, names, within=(lo, hi))
+    if span is None:
+        return None
+    a, b = span
+    return Citation(
+        line=turn.line + turn.text.count("\n", 0, a),
+        quote=verbatim(turn.text[a:b]),
+        speaker=turn.speaker,
+        session=session_id,
     )
 
 
-def citation_in_turn(session_id: str, line: int, speaker: str | None, text: str, weights: dict[str, float]) -> Citation:
-    """The sentence of a turn (starting on `line`) that says most of `weights`, as a citation."""
-    a, b = best_sentence(text, weights)
+def best_sentence(
+    text: str,
+    weights: dict[str, float],
+    names: frozenset[str] = frozenset(),
+    *,
+    within: tuple[int, int] | None = None,
+) -> tuple[int, int] | None:
+    """Span of the substantive sentence of `text` sharing most weight with `weights` (stems).
+
+    Procedure and sentences of too few explanatory words are never chosen
+    (`substance.is_substantive`); None when no sentence is left. `within` keeps only
+    sentences overlapping that character range; ties go to the earliest sentence.
+    """
+    from ..transcript.sentences import split_sentences
+
+    spans = split_sentences(text) or [(0, len(text))]
+    if within is not None:
+        spans = [(a, b) for a, b in spans if a < within[1] and b > within[0]]
+    spans = [(a, b) for a, b in spans if is_substantive(text[a:b], names)]
+    if not spans:
+        return None
+    return max(
+        spans,
+        key=lambda ab: (sum(weights.get(stem(w), 0.0) for w in set(content_words(text[ab[0] : ab[1]], names))), -ab[0]),
+    )
+
+
+def citation_in_turn(
+    session_id: str,
+    line: int,
+    speaker: str | None,
+    text: str,
+    weights: dict[str, float],
+    names: frozenset[str] = frozenset(),
+) -> Citation | None:
+    """The substantive sentence of a turn (starting on `line`) that says most of `weights`, as a
+    citation; None when the turn is all procedure."""
+    span = best_sentence(text, weights, names)
+    if span is None:
+        return None
+    a, b = span
     return Citation(line=line + text.count("\n", 0, a), quote=verbatim(text[a:b]), speaker=speaker, session=session_id)

@@ -7,29 +7,38 @@ score scale matters. A turn found by both keeps the lexical hit (exact line, hig
 snippet); a turn found only semantically cites the line its best passage starts on.
 Filters (speaker, session, year, tag, coalition) apply to both lists; excluded words
 (`-word`) also drop semantic hits whose passage contains them.
+
+Hybrid degrades, semantic refuses: without stored vectors (or without the extra) hybrid
+still answers with its lexical half, and `search_answer` says so in `notice` with the fix
+(`forumlens embed`), because an empty or word-only list with no word why reads as "nothing
+was said about this". Semantic mode has no other half, so it is a `ConfigError` instead.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..errors import ConfigError
 from ..models import SearchHit
 from ..search import Query, SearchFilters, parse_query
 from ..store.base import Store
-from .embedder import INSTALL_HINT, Embedder, load_embedder, semantic_installed
+from .embedder import INSTALL_HINT, MODEL_NAME, Embedder, load_embedder, semantic_installed
 from .vectors import VectorMatrix, keys_mask, load_matrix
 
 __all__ = [
     "MODES",
     "Mode",
+    "SearchAnswer",
     "available_modes",
+    "hit_key",
+    "hybrid_notice",
     "passage_hits",
     "query_text",
     "rrf",
+    "search_answer",
     "semantic_search",
     "turn_of_line",
     "vector_search",
@@ -172,20 +181,59 @@ def turn_of_line(store: Store, session_id: str, line: int) -> int | None:
     return turn.index if turn is not None else None
 
 
-def semantic_search(
+def hit_key(store: Store, hit: SearchHit) -> tuple[str, int]:
+    """(session, turn index) of a lexical hit, to fuse it with vector hits; (session, -line) when
+    no turn covers its line. (Turn 0 is a turn: `index or -line` would lose it.)"""
+    turn = turn_of_line(store, hit.session, hit.line)
+    return (hit.session, turn if turn is not None else -hit.line)
+
+
+@dataclass(frozen=True)
+class SearchAnswer:
+    """Hits, the mode that ranked them, and what the user must know about how (or None)."""
+
+    hits: list[SearchHit]
+    mode: str
+    notice: str | None = None
+
+
+def hybrid_notice(store: Store, model: str | None = None) -> str | None:
+    """Why hybrid search can use only its lexical half on `store` now, with the fix; None if it can fuse.
+
+    `model` is the embedder's name (default: the packaged model), since vectors of another
+    model cannot be compared with the query's.
+    """
+    if not semantic_installed():
+        return (
+            "hybrid search answered with words only: the embedding model is not installed, so passages "
+            f"with the same meaning in other words are not found ({INSTALL_HINT}, then run `forumlens embed`)"
+        )
+    if not store.vector_counts().get(model or MODEL_NAME):
+        return (
+            "hybrid search answered with words only: no embeddings are stored, so passages with the same "
+            "meaning in other words are not found (run `forumlens embed` once; new ingests are embedded as they come)"
+        )
+    return None
+
+
+def search_answer(
     store: Store, text: str, filters: SearchFilters, mode: str = "hybrid", *, embedder: Embedder | None = None
-) -> list[SearchHit]:
+) -> SearchAnswer:
     """Hits for a user query in one of the MODES; `score` is bm25, cosine or RRF by mode.
 
-    Lexical needs nothing extra. Semantic and hybrid need the `semantic` extra (else a
-    `ConfigError` naming the install command) and stored vectors (else: semantic raises a
-    `ConfigError` saying to run `forumlens embed`, hybrid answers lexically).
+    Lexical needs nothing extra. Semantic needs the `semantic` extra (else a `ConfigError`
+    naming the install command) and stored vectors (else a `ConfigError` saying to run
+    `forumlens embed`). Hybrid without either answers lexically, with a `notice` saying why.
     """
     if mode not in MODES:
         raise ConfigError(f"unknown search mode {mode!r}", hint="use one of: " + ", ".join(MODES))
     query = parse_query(text)
     if mode == "lexical":
-        return store.search(query, filters)
+        return SearchAnswer(store.search(query, filters), "lexical")
+    if embedder is None and mode == "hybrid":
+        notice = hybrid_notice(store)
+        if notice is not None:
+            return SearchAnswer(store.search(query, filters), "lexical", notice)
     if embedder is None:
         if not semantic_installed():
             raise ConfigError(
@@ -197,9 +245,21 @@ def semantic_search(
         if mode == "semantic":
             raise ConfigError(
                 "no embeddings are stored yet, so semantic search has nothing to search",
-                hint="run `forumlens embed` once (new ingests are embedded as they come)",
+                hint="run `forumlens embed` once; new ingests are embedded as they come",
             )
-        return store.search(query, filters)
+        return SearchAnswer(store.search(query, filters), "lexical", hybrid_notice(store, embedder.model))
+    return SearchAnswer(_vector_modes(store, query, filters, mode, embedder), mode)
+
+
+def semantic_search(
+    store: Store, text: str, filters: SearchFilters, mode: str = "hybrid", *, embedder: Embedder | None = None
+) -> list[SearchHit]:
+    """The hits of `search_answer` (kept for callers that need no notice)."""
+    return search_answer(store, text, filters, mode, embedder=embedder).hits
+
+
+def _vector_modes(store: Store, query: Query, filters: SearchFilters, mode: str, embedder: Embedder) -> list[SearchHit]:
+    """Semantic or hybrid hits once vectors are known to be stored for `embedder`."""
     wanted = query_text(query)
     window = filters.offset + filters.limit
     if mode == "semantic":
@@ -210,8 +270,7 @@ def semantic_search(
     lexical_keys = []
     by_key: dict[tuple[str, int], SearchHit] = {}
     for hit in lexical:
-        turn = turn_of_line(store, hit.session, hit.line)
-        key = (hit.session, turn if turn is not None else -hit.line)
+        key = hit_key(store, hit)
         lexical_keys.append(key)
         by_key.setdefault(key, hit)
     semantic = vector_search(store, wanted, filters, embedder=embedder, depth=depth, query=query)

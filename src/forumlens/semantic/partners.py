@@ -15,10 +15,12 @@ from typing import Any
 
 from ..models import Citation
 from ..store.base import Store
-from ..tag.text import stem
+from ..text.similarity import cosine
+from ..text.stems import stem
 from .actors import Actor, actors_on_record, fill_turns, find_actor
-from .evidence import RelatedActor, citation_at, citation_in_turn, cosine
+from .evidence import RelatedActor, citation_at, citation_in_turn
 from .profiles import content_words
+from .substance import name_words, store_name_words
 from .vectors import stored_vectors
 
 __all__ = ["suggest_partners"]
@@ -26,9 +28,20 @@ __all__ = ["suggest_partners"]
 TagProfile = dict[str, tuple[float, list[tuple[str, int]]]]  # code → (weighted score, cited (session, line))
 
 
-def _word_profiles(actors: list[Actor]) -> dict[str, dict[str, float]]:
-    """tf-idf over stems of each actor's turns (idf across the actors). Pure."""
-    counts = {a.name: Counter(stem(w) for t in a.turns.values() for w in content_words(t.text)) for a in actors}
+def _word_profiles(actors: list[Actor], names: frozenset[str], forms: dict[str, str]) -> dict[str, dict[str, float]]:
+    """tf-idf over stems of each actor's turns (idf across the actors); words of `names` left out.
+
+    `forms` is filled with one word as said per stem, for the "shared words" reason. Pure.
+    """
+    counts: dict[str, Counter[str]] = {}
+    for a in actors:
+        found: Counter[str] = Counter()
+        for t in a.turns.values():
+            for w in content_words(t.text, names):
+                s = stem(w)
+                found[s] += 1
+                forms.setdefault(s, w)
+        counts[a.name] = found
     df: Counter[str] = Counter()
     for c in counts.values():
         df.update(c.keys())
@@ -37,6 +50,12 @@ def _word_profiles(actors: list[Actor]) -> dict[str, dict[str, float]]:
         name: {s: (1 + math.log(v)) * math.log((1 + n) / (1 + df[s])) for s, v in c.items()}
         for name, c in counts.items()
     }
+
+
+def _cast_names(store: Store, actors: list[Actor]) -> frozenset[str]:
+    """Words of every name on record and of the speakers and caption labels of the actors' turns."""
+    said = (value for a in actors for t in a.turns.values() for value in (t.speaker, t.label))
+    return store_name_words(store) | name_words(said)
 
 
 def _tag_profiles(store: Store, actors: list[Actor]) -> dict[str, TagProfile]:
@@ -69,12 +88,18 @@ def _centroids(store: Store, actors: list[Actor]) -> dict[str, Any]:
     return {actor.name: matrix.centroid([i for key in actor.turns for i in index.get(key, [])]) for actor in actors}
 
 
-def _best_turn_citation(actor: Actor, weights: dict[str, float]) -> Citation | None:
-    """The actor's sentence that shares most weight with `weights`."""
+def _best_turn_citation(actor: Actor, weights: dict[str, float], names: frozenset[str]) -> Citation | None:
+    """The actor's substantive sentence that shares most weight with `weights` (None: only procedure).
+
+    The words of the actor's own name do not count: "I speak for the Dynamic Coalition on …" says who speaks.
+    """
+    names = names | name_words([actor.name, actor.acronym])
     best: tuple[float, Citation] | None = None
     for (sid, _), turn in sorted(actor.turns.items(), key=lambda item: item[0]):
-        cite = citation_in_turn(sid, turn.line, turn.speaker, turn.text, weights)
-        score = sum(weights.get(stem(w), 0.0) for w in set(content_words(cite.quote)))
+        cite = citation_in_turn(sid, turn.line, turn.speaker, turn.text, weights, names)
+        if cite is None:
+            continue
+        score = sum(weights.get(stem(w), 0.0) for w in set(content_words(cite.quote, names)))
         if best is None or score > best[0]:
             best = (score, cite)
     return best[1] if best else None
@@ -95,7 +120,9 @@ def suggest_partners(store: Store, name: str, k: int = 5, *, use_vectors: bool =
         return []
     fill_turns(store, [me, *pool])
     everyone = [me, *pool]
-    words_of = _word_profiles(everyone)
+    names = _cast_names(store, everyone)
+    forms: dict[str, str] = {}
+    words_of = _word_profiles(everyone, names, forms)
     tags_of = _tag_profiles(store, everyone)
     my_tags = {c: v[0] for c, v in tags_of[me.name].items()}
     centroid_of = _centroids(store, everyone) if use_vectors else {}
@@ -121,18 +148,23 @@ def suggest_partners(store: Store, name: str, k: int = 5, *, use_vectors: bool =
         if shared_tags:
             reasons.append("shared tags: " + ", ".join(shared_tags))
         if shared_words:
-            reasons.append("shared words: " + ", ".join(shared_words))
+            reasons.append("shared words: " + ", ".join(forms.get(w, w) for w in shared_words))
         if vector_score is not None:
             reasons.append(f"similar content (cosine {vector_score:.2f})")
         reasons.append("not yet in a session together")
         weights = {s: words_of[me.name][s] for s in words_of[me.name]}
-        evidence = [c for c in (_best_turn_citation(cand, weights), _best_turn_citation(me, words_of[cand.name])) if c]
+        evidence = [
+            c
+            for c in (_best_turn_citation(cand, weights, names), _best_turn_citation(me, words_of[cand.name], names))
+            if c
+        ]
         for code in shared_tags[:1]:
-            sid_line = next(iter(tags_of[cand.name][code][1]), None)
-            if sid_line:
-                cite = citation_at(store, *sid_line)
-                if cite and cite not in evidence:
-                    evidence.append(cite)
+            for sid, line in tags_of[cand.name][code][1]:  # the first tag line that is not procedure
+                cite = citation_at(store, sid, line, names=names)
+                if cite is not None:
+                    if cite not in evidence:
+                        evidence.append(cite)
+                    break
         results.append(RelatedActor(cand.name, cand.kind, cand.acronym, score, tuple(reasons), tuple(evidence)))
     results.sort(key=lambda r: (-r.score, r.name))
     return results[:k]

@@ -9,7 +9,9 @@ by inverse document frequency across the stored profiles happens at load time, s
 the weights stay right as the archive grows. Comparing one session with all others
 is then a walk over short posting lists in memory.
 
-`load_profiles(store)` reads every profile, tag and coalition mention in one snapshot
+Words that explain nothing (people's names on record, meeting logistics: `substance.py`)
+are dropped when profiles are loaded, so they neither rank sessions nor appear as "shared
+words". `load_profiles(store)` reads every profile, tag and coalition mention in one snapshot
 (`store.profile_inputs()`); callers cache the result per store version (the portal does, in
 `web/related.py`). Sessions stored without the `keywords` analysis (ingested with
 `--no-analysis`, or before it existed) get their profile computed from their turns
@@ -27,7 +29,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..store.base import Store
-from ..tag.text import STOPWORDS, stem, words
+from ..text.stems import stem
+from .substance import explanatory, explanatory_words, store_name_words
 
 __all__ = [
     "FILLER",
@@ -142,18 +145,15 @@ _memo_lock = threading.Lock()
 _MEMO_LIMIT = 20_000
 
 
-def content_words(text: str) -> list[str]:
-    """Lower-cased words of `text` that can carry a topic (no stopwords, floor talk, numbers)."""
-    out = []
-    for w in words(text):
-        low = w.lower()
-        if len(low) < 3 or low in STOPWORDS or low in FILLER or low.isdigit():
-            continue
-        out.append(low)
-    return out
+def content_words(text: str, names: frozenset[str] = frozenset()) -> list[str]:
+    """Lower-cased words of `text` that can carry a topic: `substance.explanatory` words (no
+    stopwords, floor talk, meeting logistics, contractions, numbers, nor words of `names`)."""
+    return explanatory_words(text, names)
 
 
-def keyword_counts(texts: Iterable[str], n: int = PROFILE_WORDS) -> list[list[Any]]:
+def keyword_counts(
+    texts: Iterable[str], n: int = PROFILE_WORDS, *, names: frozenset[str] = frozenset()
+) -> list[list[Any]]:
     """[[stem, surface form, count], …] of the n most frequent content words. Pure.
 
     The stored `keywords` analysis; ties go to the longer word, then alphabetically,
@@ -162,7 +162,7 @@ def keyword_counts(texts: Iterable[str], n: int = PROFILE_WORDS) -> list[list[An
     counts: Counter[str] = Counter()
     form: dict[str, str] = {}
     for text in texts:
-        for w in content_words(text):
+        for w in content_words(text, names):
             s = stem(w)
             counts[s] += 1
             form.setdefault(s, w)
@@ -170,9 +170,9 @@ def keyword_counts(texts: Iterable[str], n: int = PROFILE_WORDS) -> list[list[An
     return [[s, form[s], counts[s]] for s in ranked[:n]]
 
 
-def keywords(texts: Iterable[str], n: int = 10) -> list[str]:
+def keywords(texts: Iterable[str], n: int = 10, *, names: frozenset[str] = frozenset()) -> list[str]:
     """The n most frequent content words (ties: longer first), one surface form per stem. Pure."""
-    return [form for _, form, _ in keyword_counts(texts, n)]
+    return [form for _, form, _ in keyword_counts(texts, n, names=names)]
 
 
 @dataclass
@@ -187,6 +187,7 @@ class SessionProfiles:
     tag_norms: dict[str, float] = field(default_factory=dict)  # session → length of its tag vector
     coalitions: dict[str, dict[str, str]] = field(default_factory=dict)  # session → coalition → label
     coalition_postings: dict[str, list[str]] = field(default_factory=dict)  # coalition → sessions
+    names: frozenset[str] = frozenset()  # words of people's names on record: never a shared word
     memo: dict[str, Any] = field(default_factory=dict)  # derived tables callers keep with the profiles
 
     @property
@@ -256,7 +257,10 @@ def load_profiles(store: Store) -> SessionProfiles:
     for sid in inputs.sessions:
         if sid not in raw:
             raw[sid] = _computed_keywords(store, sid)
-    out = SessionProfiles()
+    names = store_name_words(store)
+    # profiles stored by older versions may hold names and logistics ("ana", "zoom"): drop them here
+    raw = {sid: [e for e in entries if explanatory(str(e[1]).lower(), names)] for sid, entries in raw.items()}
+    out = SessionProfiles(names=names)
     df: Counter[str] = Counter(s for entries in raw.values() for s, _, _ in entries)
     n = len(raw)
     for sid, entries in raw.items():

@@ -16,12 +16,15 @@ from ..errors import NotFound
 from ..models import Citation, SearchHit
 from ..search import SearchFilters, parse_query
 from ..store.base import Store
-from .evidence import RelatedSession, citation_at, citation_in_turn, or_query
-from .hybrid import passage_hits, rrf, turn_of_line
+from .evidence import RelatedSession, best_sentence, citation_at, citation_in_turn, or_query
+from .hybrid import hit_key, passage_hits, rrf
 from .profiles import SessionProfiles, keywords, load_profiles, shared_forms, tag_overlap, word_overlap
+from .substance import name_words, store_name_words
 from .vectors import stored_vectors
 
 __all__ = ["similar_sessions", "similar_turns"]
+
+_EVIDENCE_TRIES = 10  # candidate passages or turns looked at for a substantive quote
 
 
 # -- similar sessions ------------------------------------------------------------------------------
@@ -86,49 +89,68 @@ def similar_sessions(
             for s, score in by_vectors[: k * 3]:
                 reasons.setdefault(s, []).append(f"similar content (cosine {score:.2f})")
                 if s not in evidence:
-                    best = max(matrix.rows_of_session(s), key=lambda i: float(matrix.matrix[i] @ me))
-                    cite = citation_at(store, s, matrix.keys[best][3])
-                    if cite is not None:
-                        evidence[s] = cite
+                    rows = sorted(matrix.rows_of_session(s), key=lambda i: -float(matrix.matrix[i] @ me))
+                    for row in rows[:_EVIDENCE_TRIES]:  # the closest passage that is not procedure
+                        cite = citation_at(store, s, matrix.keys[row][3], names=_present(profiles, s))
+                        if cite is not None:
+                            evidence[s] = cite
+                            break
     out = []
     my_words = profiles.words.get(sid) or {}
     for (s, _), score in rrf(rankings)[:k]:
+        present = _present(profiles, s)
         if not with_evidence:
             out.append(RelatedSession(s, "", score, tuple(reasons.get(s, []))))
             continue
         found = evidence.get(s) or _word_evidence(
-            store, s, my_words, profiles.words.get(s) or {}, profiles.forms.get(s) or {}
+            store, s, my_words, profiles.words.get(s) or {}, profiles.forms.get(s) or {}, present
         )
         if found is None:
             first = store.best_tag_line(s)
-            found = citation_at(store, s, first) if first else None
+            found = citation_at(store, s, first, names=present) if first else None
         out.append(
             RelatedSession(s, store.session_title(s) or "", score, tuple(reasons.get(s, [])), (found,) if found else ())
         )
     return out
 
 
+def _present(profiles: SessionProfiles, session_id: str) -> frozenset[str]:
+    """Words that are no substance in a quote of `session_id`: people's names, and the names of
+    the coalitions there ("I speak for the Dynamic Coalition on …" only says who speaks)."""
+    return profiles.names | name_words((profiles.coalitions.get(session_id) or {}).keys())
+
+
 def _word_evidence(
-    store: Store, session_id: str, mine: dict[str, float], theirs: dict[str, float], forms: dict[str, str]
+    store: Store,
+    session_id: str,
+    mine: dict[str, float],
+    theirs: dict[str, float],
+    forms: dict[str, str],
+    names: frozenset[str] = frozenset(),
 ) -> Citation | None:
-    """The sentence of `session_id` that says most of what the two sessions share (None: nothing shared).
+    """The substantive sentence of `session_id` that says most of what the two sessions share
+    (None: nothing shared, or only procedure says it).
 
     Turns are screened by plain substring tests on the shared words (as said, and as
-    stems); only the best turn is split into sentences and tokenised.
+    stems); only the best turns are split into sentences and tokenised.
     """
     weights = {s: mine[s] * theirs[s] for s in set(mine) & set(theirs)}
     if not weights:
         return None
     probes = [(forms.get(s, s), s, w) for s, w in weights.items()]
-    best: tuple[float, int, str | None, str] | None = None
+    scored: list[tuple[float, int, int, str | None, str]] = []
     for turn in store.session_turns(session_id):
         if turn.kind != "speech":
             continue
         low = turn.text.lower()
         score = sum(w for form, s, w in probes if form in low or s in low)
-        if score > 0 and (best is None or score > best[0]):
-            best = (score, turn.line, turn.speaker, turn.text)
-    return citation_in_turn(session_id, best[1], best[2], best[3], weights) if best else None
+        if score > 0:
+            scored.append((-score, turn.index, turn.line, turn.speaker, turn.text))
+    for _, _, line, speaker, text in sorted(scored)[:_EVIDENCE_TRIES]:
+        cite = citation_in_turn(session_id, line, speaker, text, weights, names)
+        if cite is not None:
+            return cite
+    return None
 
 
 # -- similar turns ------------------------------------------------------------------------------
@@ -142,11 +164,12 @@ def similar_turns(store: Store, session_id: str, line: int, k: int = 5, *, use_v
     depth = max(30, k * 4)
     rankings: list[list[tuple[str, int]]] = []
     by_key: dict[tuple[str, int], SearchHit] = {}
-    terms = keywords([turn.text], 8)
+    names = store_name_words(store)
+    terms = keywords([turn.text], 8, names=names)
     if terms:
         keys = []
         for hit in store.search(parse_query(or_query(terms)), SearchFilters(limit=depth + 5)):
-            key = (hit.session, turn_of_line(store, hit.session, hit.line) or -hit.line)
+            key = hit_key(store, hit)
             if key == (sid, idx) or key in by_key:
                 continue
             keys.append(key)
@@ -169,4 +192,14 @@ def similar_turns(store: Store, session_id: str, line: int, k: int = 5, *, use_v
                 keys.append(key)
                 by_key.setdefault(key, hit)
             rankings.append(keys)
-    return [replace(by_key[key], score=score) for key, score in rrf(rankings)[:k]]
+    fused = rrf(rankings)
+    texts = store.turns_by_key(key for key, _ in fused if key[1] >= 0)
+    out = []
+    for key, score in fused:  # a turn that is all procedure ("Thank you very much.") is no similar turn
+        found = texts.get(key)
+        if found is not None and best_sentence(found.text, {}, names) is None:
+            continue
+        out.append(replace(by_key[key], score=score))
+        if len(out) == k:
+            break
+    return out

@@ -14,18 +14,20 @@ import re
 from ..models import Citation, SearchHit
 from ..search import SearchFilters, parse_query
 from ..store.base import Store
-from ..tag.text import stem
+from ..text.stems import stem
 from .actors import Actor, actor_index
 from .evidence import RelatedActor, RelatedSession, citation_at, citation_in_turn, or_query
-from .hybrid import K, rrf, turn_of_line, vector_search
+from .hybrid import K, hit_key, rrf, vector_search
 from .profiles import SessionProfiles, content_words, keywords
 from .similar import similar_sessions
+from .substance import name_words, store_name_words
 from .vectors import stored_vectors
 
 __all__ = ["MIN_COSINE", "STATUS_WEIGHT", "coalitions_working_on"]
 
 STATUS_WEIGHT = {"presented": 1.0, "mentioned": 0.5, "invited-absent": 0.3}
 MIN_COSINE = 0.3  # below this a passage is not "about" a topic (all-MiniLM-L6-v2 scale)
+_EVIDENCE_TRIES = 10  # mention lines looked at for a substantive quote
 
 
 def _session_ref(store: Store, ref: str) -> str | None:
@@ -60,6 +62,7 @@ def coalitions_working_on(
     """
     sid = _session_ref(store, text_or_session)
     index = actor_index(store, profiles)
+    names = profiles.names if profiles is not None else store_name_words(store)
     scores: dict[str, float] = {}
     evidence: dict[str, list[Citation]] = {}
     reasons: dict[str, set[str]] = {}
@@ -71,14 +74,14 @@ def coalitions_working_on(
             for actor in index.by_session.get(s, []):
                 scores[actor.name] = scores.get(actor.name, 0.0) + _weight(actor, s) / (K + rank + 1)
                 reasons.setdefault(actor.name, set()).add("in this session" if s == sid else "in a similar session")
-                line = index.first_line.get((actor.name, s))
-                if line is not None and len(evidence.setdefault(actor.name, [])) < 2:
-                    cite = citation_at(store, s, line)
-                    if cite:
+                if len(evidence.setdefault(actor.name, [])) < 2:
+                    cite = _mention_citation(store, actor, s, names)
+                    if cite is not None and cite not in evidence[actor.name]:
                         evidence[actor.name].append(cite)
     else:
         hits = _topic_hits(store, text_or_session, use_vectors)
-        weights = {stem(w): 1.0 for w in content_words(text_or_session)}
+        topic_words = content_words(text_or_session)
+        weights = {stem(w): 1.0 for w in topic_words}
         found: dict[str, list[tuple[bool, int, SearchHit]]] = {}
         for rank, hit in enumerate(hits):
             for actor in index.by_session.get(hit.session, []):
@@ -95,12 +98,15 @@ def coalitions_working_on(
                 if len(bucket) >= 2:
                     break
                 turn = store.turn_covering(hit.session, hit.line)
+                # names of the coalitions there are no substance ("is anybody here from the DC on …?"),
+                # unless the topic asked for is one of those words
+                here = names | (name_words(a.name for a in index.by_session.get(hit.session, [])) - set(topic_words))
                 cite = (
-                    citation_in_turn(hit.session, turn.line, turn.speaker, turn.text, weights)
-                    if turn
-                    else Citation(hit.line, hit.snippet, hit.speaker, hit.session)
+                    citation_in_turn(hit.session, turn.line, turn.speaker, turn.text, weights, here) if turn else None
                 )
-                on_topic = any(stem(w) in weights for w in content_words(cite.quote))
+                if cite is None:
+                    continue  # the turn is all procedure: nothing in it is evidence
+                on_topic = any(stem(w) in weights for w in content_words(cite.quote, here))
                 if cite not in bucket and (on_topic or not bucket):
                     bucket.append(cite)
     out = [
@@ -119,6 +125,21 @@ def coalitions_working_on(
     return out[:k]
 
 
+def _mention_citation(store: Store, actor: Actor, session_id: str, names: frozenset[str]) -> Citation | None:
+    """The first line of `session_id` naming or voicing `actor` that holds a substantive sentence.
+
+    The first mention is often the chair's hand-over ("and then I'm going to move to the
+    Dynamic Coalition on …"): procedure, so the next mention is tried.
+    """
+    lines = sorted({x for s, x in actor.mention_lines if s == session_id})
+    own = names | name_words([actor.name, actor.acronym])  # a sentence that only names it says nothing
+    for line in lines[:_EVIDENCE_TRIES]:
+        cite = citation_at(store, session_id, line, names=own)
+        if cite is not None:
+            return cite
+    return None
+
+
 def _spoken_for(store: Store, actor: Actor, hit: SearchHit) -> bool:
     """Did someone affiliated to the actor say the hit's turn?"""
     if not hit.speaker:
@@ -132,7 +153,7 @@ def _topic_hits(store: Store, text: str, use_vectors: bool) -> list[SearchHit]:
     filters = SearchFilters(limit=50)
     hits = store.search(parse_query(text), filters)
     if len(hits) < 10:  # a topic is rarely said word for word
-        terms = keywords([text], 8)
+        terms = keywords([text], 8)  # the user's own topic words: names in it are wanted
         more = store.search(parse_query(or_query(terms)), filters) if terms else []
         seen = {(h.session, h.line) for h in hits}
         hits += [h for h in more if (h.session, h.line) not in seen]
@@ -143,7 +164,7 @@ def _topic_hits(store: Store, text: str, use_vectors: bool) -> list[SearchHit]:
     by_key: dict[tuple[str, int], SearchHit] = {}
     lexical = []
     for hit in hits:
-        key = (hit.session, turn_of_line(store, hit.session, hit.line) or -hit.line)
+        key = hit_key(store, hit)
         lexical.append(key)
         by_key.setdefault(key, hit)
     semantic = [

@@ -81,6 +81,10 @@ _HARD = [
         r"\b(our|the) (next|last|final|first) (speaker|panell?ist) (is|will be) (online|here|joining|with us|from)\b",
         r"\b(we have|there is|there's) (a|another|one more) question (online|from|in the room|here|for)\b",
         r"\blet me (now )?start with\b",
+        # the end of one's own intervention, and floor calls to the room
+        r"\b(that's|that is|this is) (all|it)( for now)? (from|on) (my|our) (side|part|end)\b",
+        r"\b(that's|that is) (all|it)( for now)? from (me|us)\b",
+        r"^(and )?(is|are) there (any(body|one)|someone|people|other (comments|hands))\b[^.!]{0,60}\?$",
         r"^\W*thank(s| you) (very much |so much )?to (all|everyone|everybody|our|the) (the |our )?(speakers|panell?ists|participants|captioners|interpreters|organi[sz]ers|audience|of you)\b",
         r"^(okay|ok|yes|yeah|good|great|wonderful|right|sure|absolutely|not at all)\b.{0,20}[.!?]?$",
     )

@@ -5,7 +5,12 @@ an expansion (spelled out in the session, or in the shipped registry), a definin
 ("what we call X", "the concept of X", "X stands for"), a taxonomy vocabulary phrase
 used repeatedly, or an acronym-led name used repeatedly ("IGF Plus"). Words of the
 session's speaker names and institution names never enter: those belong to `resolve`.
-Every quote is an exact slice of a turn's text, so citations stay verbatim.
+
+An entry cites a sentence only when that sentence defines the term: it has the shape of a
+definition right at the term (`defining.py`: "T means …", "T is a …", "T, which is …", "a
+group called T", "ACR (expansion)"). Otherwise the entry shows its expansion (if any) and
+the lines that use the term, and cites nothing: a sentence that only uses "AI" is no
+definition of it. Every quote is an exact slice of a turn's text, so citations stay verbatim.
 """
 
 from __future__ import annotations
@@ -20,9 +25,11 @@ from importlib import resources
 from typing import Any, Literal
 
 from forumlens.models import Session
+from forumlens.tag.defining import defines, defines_acronym
 from forumlens.tag.taxonomy import SCHEMES, load_taxonomy
-from forumlens.tag.text import _WORD as _WORD_RE
-from forumlens.tag.text import STOPWORDS, SessionMemo, stems, word_spans
+from forumlens.tag.text import SessionMemo
+from forumlens.text import STOPWORDS, stems, word_spans
+from forumlens.text.tokens import WORD as _WORD_RE
 
 __all__ = ["GlossaryTerm", "extract_glossary"]
 
@@ -103,34 +110,63 @@ _ACRONYM_LED = re.compile(r"([A-Z][a-z]+ )?\b([A-Z]{2,}) ([A-Z][a-z]+)\b( [A-Z])
 
 
 @dataclass(frozen=True)
+class _Sentence:
+    text: str
+    line: int
+    speaker: str | None
+
+
+@dataclass(frozen=True)
 class GlossaryTerm:
-    """A term of one session: where it is defined or first explained, and where else it is used."""
+    """A term of one session: the sentence that defines it, if one does, and where else it is used.
+
+    `line` is the defining sentence's line, or the first use when no sentence defines the
+    term; then `quote` is None, the JSON `definition` is null and `lines` lists every use.
+    """
 
     term: str
     kind: Literal["acronym", "term"]
     line: int
-    quote: str
+    quote: str | None
     speaker: str | None = None
     expansion: str | None = None
     expansion_source: Literal["session", "registry"] | None = None
     lines: tuple[int, ...] = ()
 
+    @property
+    def defined(self) -> bool:
+        return self.quote is not None
+
     def to_json(self) -> dict[str, Any]:
+        definition = {"line": self.line, "speaker": self.speaker, "quote": self.quote} if self.defined else None
         return {
             "term": self.term,
             "kind": self.kind,
             "expansion": self.expansion,
             "expansion_source": self.expansion_source,
-            "definition": {"line": self.line, "speaker": self.speaker, "quote": self.quote},
+            "definition": definition,
             "lines": list(self.lines),
         }
 
 
-@dataclass(frozen=True)
-class _Sentence:
-    text: str
-    line: int
-    speaker: str | None
+def _cited(
+    term: str,
+    kind: Literal["acronym", "term"],
+    sentences: list[_Sentence],
+    uses: list[int],
+    defining: int | None,
+    expansion: str | None = None,
+    source: Literal["session", "registry"] | None = None,
+) -> GlossaryTerm:
+    """The entry: cite sentence `defining` (an index) when there is one, else only the lines of use."""
+    lines = {sentences[i].line for i in uses}
+    if defining is None:
+        ordered = sorted(lines)
+        return GlossaryTerm(term, kind, ordered[0], None, None, expansion, source, tuple(ordered))
+    sent = sentences[defining]
+    return GlossaryTerm(
+        term, kind, sent.line, sent.text, sent.speaker, expansion, source, tuple(sorted(lines - {sent.line}))
+    )
 
 
 @lru_cache(maxsize=1)
@@ -356,14 +392,14 @@ def _acronyms(sentences: list[_Sentence], names: set[str]) -> list[GlossaryTerm]
         found = _expand(written[key], sentences, idx, cache) or _expand(key, sentences, idx, cache)
         if found is None:
             continue
-        expansion, at, source = found
+        expansion, _at, source = found
         if any(w.lower() in names for w in expansion.split()):
             continue
-        sent = sentences[at]
-        others = sorted({sentences[i].line for i in idx} - {sent.line})
-        out.append(
-            GlossaryTerm(written[key], "acronym", sent.line, sent.text, sent.speaker, expansion, source, tuple(others))
+        spellings = {written[key], key}
+        defining = next(
+            (i for i in idx if any(defines_acronym(sentences[i].text, form, expansion) for form in spellings)), None
         )
+        out.append(_cited(written[key], "acronym", sentences, idx, defining, expansion, source))
     return out
 
 
@@ -438,14 +474,30 @@ class _Index:
         return found
 
 
-def _verbatim(sentence: str, seq: tuple[str, ...]) -> str | None:
+def _spans(sentence: str, seq: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Character spans of the word runs of `sentence` whose stems are `seq` (no punctuation inside)."""
     ws = _words(sentence)
     n = len(seq)
+    out = []
     for i in range(len(ws) - n + 1):
         if tuple(stems(" ".join(w for w, _, _ in ws[i : i + n]))) == seq:
-            text = sentence[ws[i][1] : ws[i + n - 1][2]]
-            if not re.search(r"[,.;:?!()]", text):
-                return text
+            a, b = ws[i][1], ws[i + n - 1][2]
+            if not re.search(r"[,.;:?!()]", sentence[a:b]):
+                out.append((a, b))
+    return out
+
+
+def _verbatim(sentence: str, seq: tuple[str, ...]) -> str | None:
+    found = _spans(sentence, seq)
+    return sentence[found[0][0] : found[0][1]] if found else None
+
+
+def _defining(sentences: list[_Sentence], seq: tuple[str, ...], candidates: list[int]) -> int | None:
+    """The first of `candidates` (sentence indexes) that defines the term `seq` at one of its uses."""
+    for i in candidates:
+        text = sentences[i].text
+        if any(defines(text, a, b) for a, b in _spans(text, seq)):
+            return i
     return None
 
 
@@ -494,12 +546,11 @@ def _terms(sentences: list[_Sentence], names: set[str], memo: SessionMemo | None
     for seq, at in cued.items():
         if any(len(other) > len(seq) and _contains(other, seq) and lines_of[other] >= lines_of[seq] for other in cued):
             continue  # "core Internet" only ever inside "core Internet values"
-        sent = sentences[at]
-        term = _verbatim(sent.text, seq)
+        term = _verbatim(sentences[at].text, seq)
         if term is None or not _acceptable(term, names):
             continue
-        others = sorted({sentences[i].line for i in _occurrences(seq)} - {sent.line})
-        out.append(GlossaryTerm(term, "term", sent.line, sent.text, sent.speaker, None, None, tuple(others)))
+        uses = sorted({at, *_occurrences(seq)})
+        out.append(_cited(term, "term", sentences, uses, _defining(sentences, seq, uses)))
     return out
 
 

@@ -8,6 +8,18 @@ lines of the sentences that carried the vocabulary in its strongest passages.
 Schemes with a shipped model (`data/<scheme>_model.json`, today only "sdg") use it;
 the others use a vocabulary-density score, hits / (hits + c), with c growing with
 passage length, so one passing mention in a long speech is not a topic.
+
+The decision scales with the length of the text. Both scores above weigh how much of a
+passage is about a goal, which needs a passage to weigh: the model was fitted on ~100-word
+passages and gives "clean water" 0.22. A text shorter than `_SHORT_WORDS` words (a search
+phrase, a title, a note of a sentence or two) is instead tagged with every code it names
+with *strong evidence*: one taxonomy phrase of two or more content words ("clean water",
+"food security"), or two different terms of the same code ("malaria and tuberculosis"). A
+lone single word is not enough ("poor" may be audio quality, "security" food security).
+The score of such a code is at least 1 - n / (2 * _SHORT_WORDS) for a text of n words:
+0.97 for two words, 0.67 at twenty, 0.52 at twenty-nine; from thirty words on, the passage
+scores alone decide. Session passages (at least `_MIN_PASSAGE_WORDS`) keep the passage
+rule: in a session a topic must recur, not be named once.
 """
 
 from __future__ import annotations
@@ -20,9 +32,21 @@ from typing import Any
 from forumlens.models import Session, Turn
 from forumlens.tag.model import lexicon_counts, load_model, model_scores_of_stems
 from forumlens.tag.taxonomy import Taxonomy, load_taxonomy, match_terms
-from forumlens.tag.text import Passage, SessionMemo, sentence_spans, stems, words
+from forumlens.tag.text import Passage, SessionMemo, sentence_spans
+from forumlens.text import STOPWORDS, stems, words
 
-__all__ = ["THRESHOLD", "Tag", "TagScore", "passages", "score_text", "tag_session", "tag_text", "tag_turn"]
+__all__ = [
+    "THRESHOLD",
+    "Tag",
+    "TagScore",
+    "evidence_sentences",
+    "passages",
+    "score_text",
+    "strong_evidence",
+    "tag_session",
+    "tag_text",
+    "tag_turn",
+]
 
 THRESHOLD = 0.5
 _MIN_PASSAGE_WORDS = 12  # "Thank you, Chair." carries no topic
@@ -30,6 +54,7 @@ _WINDOW_WORDS = 160  # long turns are cut into windows of about this many words
 _EVIDENCE_PER_PASSAGE = 2
 _EVIDENCE_PER_TAG = 6
 _MIN_PASSING = 2  # a session topic must recur: two passages at or above threshold
+_SHORT_WORDS = 30  # about two sentences: below this a text is judged by strong evidence (module doc)
 
 
 @dataclass(frozen=True)
@@ -106,10 +131,62 @@ def _scores_of_stems(scheme: str, text_stems: list[str], year: int | None) -> di
     return {entries[i].code: scores[i] for i in _entry_indices(scheme, year)}
 
 
+def _content_stems(seq: tuple[str, ...]) -> int:
+    return sum(1 for s in seq if s not in STOPWORDS and len(s) > 1 and not s.isdigit())
+
+
+@lru_cache(maxsize=4096)
+def _is_strong_term(seq: tuple[str, ...]) -> bool:
+    """A phrase of two or more content words: "clean water" yes; "the state", "e-waste" no."""
+    return _content_stems(seq) >= 2
+
+
+def strong_evidence(scheme: str, text_stems: list[str], year: int | None = None) -> set[str]:
+    """Codes a stem sequence names with strong evidence: one strong phrase, or two different terms.
+
+    >>> sorted(strong_evidence("sdg", stems("clean water")))
+    ['SDG6']
+    """
+    tax = load_taxonomy(scheme)
+    allowed = set(_entry_indices(scheme, year))
+    terms: dict[int, set[tuple[str, ...]]] = {}
+    strong: set[int] = set()
+    for entry, start, length in match_terms(tax, text_stems):
+        if entry not in allowed:
+            continue
+        seq = tuple(text_stems[start : start + length])
+        terms.setdefault(entry, set()).add(seq)
+        if _is_strong_term(seq) or len(terms[entry]) >= 2:
+            strong.add(entry)
+    return {tax.entries[i].code for i in strong}
+
+
+def _short_text_floor(n_words: int) -> float:
+    """The least score of a strongly evidenced code in a text of `n_words` (< `_SHORT_WORDS`)."""
+    return 1.0 - n_words / (2.0 * _SHORT_WORDS)
+
+
+def _decided_scores(scheme: str, text: str, text_stems: list[str], year: int | None) -> dict[str, float]:
+    """Passage scores, raised for the strongly evidenced codes of a short text (module doc)."""
+    scores = _scores_of_stems(scheme, text_stems, year)
+    if len(text_stems) >= 4 * _SHORT_WORDS:
+        return scores  # hyphens split words into stems, but not this many: certainly not short
+    n_words = len(words(text))
+    if 0 < n_words < _SHORT_WORDS:
+        floor = _short_text_floor(n_words)
+        for code in strong_evidence(scheme, text_stems, year):
+            scores[code] = max(scores[code], floor)
+    return scores
+
+
 def score_text(text: str, scheme: str, *, year: int | None = None) -> dict[str, float]:
-    """Score of every code of `scheme` for `text` (also those below the threshold)."""
+    """Score of every code of `scheme` for `text` (also those below the threshold).
+
+    A code scoring at or above `THRESHOLD` is assigned; short texts follow the strong
+    evidence rule of the module doc, so the JSONL contract and `tag_text` agree.
+    """
     load_taxonomy(scheme)  # an unknown scheme is a ConfigError before any work
-    return _scores_of_stems(scheme, stems(text), year)
+    return _decided_scores(scheme, text, stems(text), year)
 
 
 def _evidence(
@@ -128,6 +205,14 @@ def _evidence(
     return tuple(sorted((a, b) for _, a, b in ranked[:limit]))
 
 
+def evidence_sentences(text: str, scheme: str, code: str, *, limit: int = 1) -> list[str]:
+    """The sentences of `text` (say one cited line) that carry `code`'s vocabulary, most hits first."""
+    tax = load_taxonomy(scheme)
+    if code not in tax.codes:
+        return []
+    return [text[a:b] for a, b in _evidence(tax, text, code, limit)]
+
+
 def tag_text(text: str, scheme: str, *, threshold: float = THRESHOLD, year: int | None = None) -> list[TagScore]:
     """Tags of `text` scoring at least `threshold`, best first, each with evidence sentences.
 
@@ -136,7 +221,7 @@ def tag_text(text: str, scheme: str, *, threshold: float = THRESHOLD, year: int 
     """
     tax = load_taxonomy(scheme)
     memo = SessionMemo()  # the codes' evidence shares one sentence split and its stems
-    scores = _scores_of_stems(scheme, memo.stems(text), year)
+    scores = _decided_scores(scheme, text, memo.stems(text), year)
     out = [
         TagScore(code, tax.entry(code).label, s, _evidence(tax, text, code, 3, memo))
         for code, s in scores.items()
@@ -195,8 +280,32 @@ def tag_turn(turn: Turn, scheme: str, *, threshold: float = THRESHOLD, year: int
     return out
 
 
+def _speech_words(session: Session, memo: SessionMemo) -> int:
+    return sum(n for turn in _speech(session.turns) for _, _, _, n in _session_passages(memo, turn.text))
+
+
+def _tag_as_one_text(session: Session, scheme: str, threshold: float, memo: SessionMemo) -> list[Tag]:
+    """A short session scored as one text (`tag_text`'s rule); lines from every turn's evidence."""
+    tax = load_taxonomy(scheme)
+    turns = list(_speech(session.turns))
+    text = "\n".join(t.text for t in turns)
+    tags = []
+    for code, score in _decided_scores(scheme, text, memo.stems(text), session.year).items():
+        if score < threshold:
+            continue
+        lines = sorted({_line_at(t.line, t.text, a) for t in turns for a, _ in _evidence(tax, t.text, code, 3, memo)})
+        if lines:  # a tag nobody can check is not reported
+            tags.append(Tag(scheme, code, tax.entry(code).label, score, tuple(lines[:_EVIDENCE_PER_TAG])))
+    return sorted(tags, key=lambda t: (-t.score, t.code))
+
+
 def tag_session(
-    session: Session, scheme: str, *, threshold: float = THRESHOLD, memo: SessionMemo | None = None
+    session: Session,
+    scheme: str,
+    *,
+    threshold: float = THRESHOLD,
+    memo: SessionMemo | None = None,
+    short_as_text: bool = False,
 ) -> list[Tag]:
     """Session tags: score = mean of a code's three best passage scores; lines from those passages.
 
@@ -204,9 +313,15 @@ def tag_session(
     above the threshold makes a topic recur before the whole session is labelled with it;
     a tag without vocabulary evidence in those passages is dropped (nothing to cite).
     `memo` shares sentence splits and stems with the other stages run over the session.
+
+    With `short_as_text`, a session of fewer words than one passage window (a note, an
+    abstract, a statement of a few lines, given to `forumlens tag FILE`) cannot show a
+    recurring topic, so it is tagged as one text instead. Ingest keeps the passage rule.
     """
     tax = load_taxonomy(scheme)
     memo = memo or SessionMemo()
+    if short_as_text and _speech_words(session, memo) < _WINDOW_WORDS:
+        return _tag_as_one_text(session, scheme, threshold, memo)
     year = session.year
     per_code: dict[str, list[tuple[float, int, str, int]]] = {}
     for turn in _speech(session.turns):

@@ -11,22 +11,16 @@ from __future__ import annotations
 
 import itertools
 
-from forumlens.text.stems import stem, stems
+from forumlens.text.stems import stems
 from forumlens.text.stopwords import STOPWORDS
-from forumlens.text.tokens import WORD as _WORD  # noqa: F401 (tag/glossary.py imports it from here)
-from forumlens.text.tokens import word_spans, words
 from forumlens.transcript.sentences import split_sentences
 
 __all__ = [
-    "STOPWORDS",
+    "Passage",
     "SessionMemo",
     "features",
     "features_of_stems",
     "sentence_spans",
-    "stem",
-    "stems",
-    "word_spans",
-    "words",
 ]
 
 

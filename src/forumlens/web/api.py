@@ -132,13 +132,19 @@ def api_search(
     mode: Annotated[
         str,
         Query(
-            description="lexical (default), semantic or hybrid; semantic and hybrid"
-            " need the semantic extra and stored embeddings (else 400)",
+            description="lexical (default), semantic or hybrid; semantic needs the semantic extra and"
+            " stored embeddings (else 400); hybrid without them answers lexically and says why in `notice`",
             max_length=20,
         ),
     ] = "lexical",
 ) -> dict[str, Any]:
     limit = limit or int(request.app.state.settings.search_limit)
+    notice = None
+    if mode.strip().lower() == "hybrid":  # without vectors: the lexical half, and a notice saying why
+        from ..semantic import hybrid_notice
+
+        notice = hybrid_notice(store)
+        mode = "lexical" if notice else mode
     page = run_search(
         store,
         q[:2000],
@@ -152,7 +158,7 @@ def api_search(
         facets=facets,
         mode=mode,
     )
-    return page.to_json()
+    return {**page.to_json(), "notice": notice}
 
 
 @router.get("/search/modes", summary="Search modes this server can answer now (lexical always)")
