@@ -72,7 +72,7 @@ def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @click.option("--force", is_flag=True, help="Re-ingest files whose content is already stored.")
 @click.option("--json", "as_json", is_flag=True, help="Print the outcomes as JSON.")
 @click.option(
@@ -107,7 +107,7 @@ def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
 @click.pass_context
 def ingest(
     ctx: click.Context,
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     force: bool,
     as_json: bool,
     coalitions: tuple[str, ...],
@@ -119,17 +119,21 @@ def ingest(
     workers: int | None,
     db: str | None,
 ) -> None:
-    """Store transcripts and documents (.txt, .html, .md, .pdf, .docx): files and folders (recursive).
+    """Store transcripts and documents (.txt, .html, .md, .pdf, .docx): files, folders
+    (recursive) and web pages (http:// or https:// addresses).
 
-    Each file is stored whole or not at all. Files already stored (same content)
-    are skipped unless --force. Exits 1 if any file failed. Document metadata is
-    detected; --coalition/--kind/--date/--title/--language, or a sidecar
-    FILE.meta.toml, override it.
+    Each input is stored whole or not at all. Inputs already stored (same content)
+    are skipped unless --force. Exits 1 if any failed. A web page is stored under its
+    address (shown by `forumlens show` and in exports); IGF pages are kept without the
+    site's menus and banners, and fetched pages are cached in your user cache directory.
+    Document metadata is detected; --coalition/--kind/--date/--title/--language, or a
+    sidecar FILE.meta.toml, override it.
 
     \b
     Example:
       forumlens ingest igf2021/ extra-session.txt
       forumlens ingest report.pdf --coalition DC-CIV --kind annual-report --date 2023
+      forumlens ingest https://www.intgovforum.org/en/content/igf-2021-day-2-main-session
     """
     overrides = parse_overrides(
         {
@@ -141,10 +145,13 @@ def ingest(
         },
         origin="flag",
     )
+    from .fetch.run import ingest_urls, is_url
+
     store = open_ctx_store(ctx, db)
-    files = list(expand_paths(paths))
+    urls = [p for p in paths if is_url(p)]
+    files = list(expand_paths(p for p in paths if not is_url(p)))
     outcomes: list[IngestOutcome] = []
-    show_bar = sys.stderr.isatty() and not as_json and len(files) > 1
+    show_bar = sys.stderr.isatty() and not as_json and len(files) + len(urls) > 1
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(files) > 2 else 1
     options = IngestOptions.from_settings(
@@ -154,7 +161,7 @@ def ingest(
     try:
         with (
             click.progressbar(
-                length=len(files),
+                length=len(files) + len(urls),
                 label="Ingesting",
                 file=sys.stderr,
                 show_pos=True,
@@ -163,11 +170,20 @@ def ingest(
             if show_bar
             else _plain() as bar
         ):
-            outcomes = ingest_paths(
+            if files:
+                outcomes = ingest_paths(
+                    store,
+                    files,
+                    options,
+                    on_file=lambda o: bar.update(1, o),
+                    on_warning=lambda message: click.echo(f"warning: {message}", err=True),
+                )
+            outcomes += ingest_urls(
                 store,
-                files,
+                urls,
                 options,
                 on_file=lambda o: bar.update(1, o),
+                on_note=lambda message: click.echo(f"note: {message}", err=True),
                 on_warning=lambda message: click.echo(f"warning: {message}", err=True),
             )
     finally:
@@ -176,7 +192,7 @@ def ingest(
         click.echo(json.dumps({"outcomes": [o.to_json() for o in outcomes]}, ensure_ascii=False, indent=1))
     else:
         click.echo(format_outcomes(outcomes))
-    if not files:
+    if not files and not urls:
         click.echo("error: no transcript files found in the given paths", err=True)
         ctx.exit(1)
     if any(o.status == "failed" for o in outcomes):
@@ -317,18 +333,23 @@ def search(
         offset=max(0, offset),
     )
     store = open_ctx_store(ctx, db, readonly=True)
+    notice = None
     try:
         if mode == "lexical":
             hits = store.search(parse_query(text), filters)
         else:
-            from .semantic import semantic_search
+            from .semantic import search_answer
 
-            hits = semantic_search(store, text, filters, mode)
+            answer = search_answer(store, text, filters, mode)  # hybrid without vectors: words only, and why
+            hits, notice = answer.hits, answer.notice
     finally:
         store.close()
     if as_json:
-        click.echo(json.dumps({"query": text, "hits": [h.to_json() for h in hits]}, ensure_ascii=False, indent=1))
+        data = {"query": text, "hits": [h.to_json() for h in hits], "notice": notice}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
     else:
+        if notice:
+            click.echo(f"note: {notice}", err=True)
         click.echo(format_hits(hits, text))
 
 

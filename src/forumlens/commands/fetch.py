@@ -1,0 +1,170 @@
+"""`forumlens fetch igf --year Y`: a year of transcripts from the IGF website into the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..cli_support import db_option, open_ctx_store, settings_of
+from ..fetch.cache import HttpCache, default_cache_dir
+from ..fetch.http import Fetcher, FetchPolicy
+from ..fetch.igf_site import KINDS, SITE, listing_url
+from ..fetch.run import fetch_igf
+from ..format import format_outcomes
+from ..ingest import IngestOptions
+from ..models import IngestOutcome
+
+
+def fetch_options(func: Any) -> Any:
+    """The manners and limits of a fetch, shared by every site command."""
+    options = [
+        click.option(
+            "--cache",
+            "cache_dir",
+            type=click.Path(path_type=Path, file_okay=False),
+            default=None,
+            help="HTTP cache folder (default: forumlens/http in your user cache directory).",
+        ),
+        click.option(
+            "--delay",
+            type=click.FloatRange(0, 600),
+            default=1.0,
+            show_default=True,
+            help="Seconds between two requests to the site (robots.txt Crawl-delay can raise it).",
+        ),
+        click.option(
+            "--timeout", type=click.FloatRange(0.1, 600), default=30.0, show_default=True, help="Seconds per page."
+        ),
+        click.option(
+            "--retries", type=click.IntRange(0, 10), default=3, show_default=True, help="Retries on 5xx and timeouts."
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@click.group()
+def fetch() -> None:
+    """Fetch transcripts from the web into the store (politely: robots.txt, a rate limit, a cache)."""
+
+
+@fetch.command("igf")
+@click.option("--year", type=int, required=True, help="IGF year (2006 on).")
+@click.option(
+    "--type", "kind", type=click.Choice(KINDS), default="transcripts", show_default=True, help="Which listing to walk."
+)
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many pages.")
+@click.option("--listing", metavar="URL", help="Walk this listing page instead of the year's usual one.")
+@click.option("--base", metavar="URL", default=SITE, show_default=True, help="The site (a mirror, say).")
+@click.option("--force", is_flag=True, help="Re-ingest pages whose content is already stored.")
+@click.option(
+    "--no-analysis", "no_analysis", is_flag=True, help="Store turns only; `forumlens analyse --missing` later."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the outcomes and HTTP figures as JSON.")
+@fetch_options
+@db_option
+@click.pass_context
+def igf(
+    ctx: click.Context,
+    year: int,
+    kind: str,
+    limit: int | None,
+    listing: str | None,
+    base: str,
+    force: bool,
+    no_analysis: bool,
+    as_json: bool,
+    cache_dir: Path | None,
+    delay: float,
+    timeout: float,
+    retries: int,
+    db: str | None,
+) -> None:
+    """Walk the IGF site's listing of a year and ingest every transcript page on it.
+
+    Pages that are not transcripts are skipped with the reason; missing, moved, slow and
+    oversized pages are reported and do not stop the run. Run it again to resume: pages
+    already downloaded come from the cache (asked about with conditional requests), pages
+    already stored are skipped. Exits 1 if any page failed.
+
+    \b
+    Example:
+      forumlens fetch igf --year 2021 --limit 20
+      forumlens fetch igf --year 2019 --listing https://www.intgovforum.org/multilingual/igf-2019-transcripts
+    """
+    start = listing or listing_url(year, kind, base)
+    settings = settings_of(ctx)
+    options = IngestOptions.from_settings(settings, force=force, analyse=not no_analysis)
+    policy = FetchPolicy(
+        timeout=timeout, retries=retries, delay=delay, max_bytes=int(settings.max_input_mb * 1_000_000)
+    )
+    cache = HttpCache(cache_dir or default_cache_dir())
+    store = open_ctx_store(ctx, db)
+    show_bar = sys.stderr.isatty() and not as_json
+    progress = _Progress(show_bar)
+    try:
+        with Fetcher(policy, cache) as fetcher:
+            report = fetch_igf(
+                store,
+                fetcher,
+                start,
+                kind=kind,
+                limit=limit,
+                options=options,
+                on_links=progress.start,
+                on_page=progress.step,
+                on_warning=lambda message: click.echo(f"warning: {message}", err=True),
+            )
+            summary = report.to_json(fetcher)
+    finally:
+        progress.finish()
+        store.close()
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_outcomes(report.outcomes))
+        http = summary["http"]
+        click.echo(
+            f"{len(report.outcomes)} pages from {start}: {http['downloads']} downloaded, "
+            f"{http['not_modified']} unchanged, {http['cache_hits']} from the cache, {http['requests']} requests"
+        )
+        for note in report.notes:
+            click.echo(f"note: {note}", err=True)
+    if any(o.status == "failed" for o in report.outcomes):
+        ctx.exit(1)
+
+
+class _Progress:
+    """A progress bar on a terminal once the number of pages is known; silent otherwise."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar: Any = None
+
+    def start(self, links: list[str]) -> None:
+        if self.enabled and links:
+            self._bar = click.progressbar(
+                length=len(links),
+                label="Fetching",
+                file=sys.stderr,
+                show_pos=True,
+                item_show_func=lambda o: o.path[-50:] if o else "",
+            )
+            self._bar.__enter__()
+
+    def step(self, outcome: IngestOutcome) -> None:
+        if self._bar is not None:
+            self._bar.update(1, outcome)
+
+    def finish(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+
+COMMANDS = [fetch]
