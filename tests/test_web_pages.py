@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
-from html import escape
+from html import escape, unescape
 
 import pytest
+from click.testing import CliRunner
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's notice about httpx versions, not ours
     from fastapi.testclient import TestClient
 
+from forumlens.cli import cli
 from forumlens.ingest import IngestOptions, ingest_paths
 from forumlens.store import open_store
 from forumlens.web import create_app
 from forumlens.web.searching import mark_snippet
+from forumlens.web.views import slug
 
 from .conftest import MAIN_SESSION, ROOT
 from .web_support import build_web_store, main_session_id, web_settings
@@ -201,7 +205,7 @@ def test_errors_render_as_pages(client):
     assert "no session matches" in response.text
     assert client.get("/no/such/page").status_code == 404
     bad = client.get("/sessions?year=abc")
-    assert bad.status_code == 400 and "is not a number" in bad.text
+    assert bad.status_code == 400 and "year &#39;abc&#39; is not a date" in bad.text
 
 
 def test_hostile_query_strings_are_escaped_on_the_search_page(client):
@@ -240,12 +244,18 @@ CITE = re.compile(r'href="/sessions/([0-9a-f]{12})#L(\d+)"')
 
 
 @pytest.fixture(scope="module")
-def pipeline(tmp_path_factory):
+def pipeline_db(tmp_path_factory) -> str:
     """The main session and the examples, ingested with every analysis the pipeline computes."""
     path = str(tmp_path_factory.mktemp("web-pipeline") / "pipeline.sqlite3")
     with open_store(path) as store:
         outcomes = ingest_paths(store, [MAIN_SESSION, EXAMPLES], IngestOptions(max_bytes=20_000_000))
     assert [o.status for o in outcomes] == ["ingested", "ingested"], outcomes
+    return path
+
+
+@pytest.fixture(scope="module")
+def pipeline(pipeline_db):
+    path = pipeline_db
     with TestClient(create_app(path, web_settings(path))) as c:
         example = next(s["id"] for s in c.get("/api/sessions").json() if s["id"] != SID)
         yield c, example
@@ -316,3 +326,174 @@ def test_real_brief_cites_lines_that_exist(pipeline):
     client, _ = pipeline
     html = client.get("/briefs", params={"topic": "funding"}).text
     assert 'class="brief"' in html and _citations_resolve(client, html) >= 1
+
+
+# -- one people model: CLI `people`, /api/people and the /people pages (issue 17, item 9) -----------------------
+PERSON_LINK = re.compile(r'href="/people/([^"?#]+)"')
+
+
+def _cli_json(db: str, *args: str) -> dict:
+    result = CliRunner().invoke(cli, ["--db", db, *args, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_cli_api_and_pages_list_the_same_people(pipeline_db, pipeline):
+    client, _ = pipeline
+    from_cli = {p["id"]: p["name"] for p in _cli_json(pipeline_db, "people")["people"]}
+    from_api = {p["id"]: p["name"] for p in client.get("/api/people", params={"limit": 500}).json()}
+    listed = set(re.findall(r'<td><a href="/people/([^"]+)">', client.get("/people").text))
+    assert len(from_cli) > 20 and from_cli == from_api and set(from_cli) == listed
+    for person_id in from_cli:  # every one has a page, and the people list names them alike
+        assert client.get(f"/api/people/{person_id}").json()["name"] == from_cli[person_id]
+    for sid in {s["id"] for s in client.get("/api/sessions").json()}:  # pages link only people on record
+        assert set(PERSON_LINK.findall(client.get(f"/sessions/{sid}").text)) <= set(from_cli), sid
+
+
+def test_a_flagged_caption_label_is_not_a_person(pipeline_db, pipeline):
+    """The captions label a turn with a name the resolve stage flags as a mis-attribution: no one's page."""
+    client, _ = pipeline
+    flags = client.get(f"/api/sessions/{SID}").json()["flags"]
+    assert flags, "the main session has a flagged caption label"
+    flag = flags[0]
+    turn = next(t for t in client.get(f"/api/sessions/{SID}").json()["turns"] if t["line"] == flag["line"])
+    assert turn["label"] == flag["label"] and turn["speaker"]  # the label is in the captions
+    label_id = slug(turn["speaker"])
+    assert label_id not in {p["id"] for p in client.get("/api/people", params={"limit": 500}).json()}
+    word = turn["speaker"].split()[0]
+    assert client.get("/api/people", params={"name": word}).json() == []
+    result = CliRunner().invoke(cli, ["--db", pipeline_db, "people", word])
+    assert result.exit_code == 0 and "No people on record matching" in result.output
+    page = client.get(f"/people/{label_id}")
+    assert page.status_code == 404 and "caption mis-attribution" in page.text
+    assert f"/sessions/{SID}#L{flag['line']}" in page.text
+    session = client.get(f"/sessions/{SID}").text  # the turn is shown as the likely speaker's, label flagged
+    assert f'href="/people/{label_id}"' not in session
+    line = re.search(rf'<div class="line turn-start" id="L{flag["line"]}">.*?</div>', session).group(0)
+    assert f'href="/people/{slug(flag["likely_speaker"])}"' in line and "flagged label" in line
+
+
+# -- the session page shows the whole report (issue 17, item 15) -------------------------------------------------
+# `forumlens report` heading → the session page's section; a new report part fails here until the page has it
+REPORT_SECTIONS = {
+    "KEY TAKEAWAYS": "takeaways",
+    "CALLS TO ACTION": "calls-to-action",
+    "KEY POINTS BY SPEAKER": "speaker-points",
+    "OPEN QUESTIONS": "open-questions",
+    "COALITIONS THAT PRESENTED": "coalitions",
+    "SPEAKING TIME": "speakers",
+    "QUESTIONS": "questions",
+    "ASKS, COMMITMENTS AND RECOMMENDATIONS": "asks",
+    "TOPICS": "topics",
+    "AGENDA": "agenda",
+}
+
+
+def _section(html: str, section_id: str) -> str:
+    match = re.search(rf'<section id="{section_id}">(.*?)</section>', html, re.DOTALL)
+    assert match, f"no section {section_id!r} on the page"
+    return match.group(1)
+
+
+def test_session_page_has_every_part_of_the_cli_report_citing_the_same_lines(pipeline_db, pipeline):
+    client, _ = pipeline
+    result = CliRunner().invoke(cli, ["--db", pipeline_db, "report", SID])
+    assert result.exit_code == 0, result.output
+    parts = re.split(r"\n([A-Z][A-Z ,]+)\n", result.output)
+    html = client.get(f"/sessions/{SID}").text
+    assert len(parts) > 15
+    for heading, body in zip(parts[1::2], parts[2::2], strict=True):
+        assert heading in REPORT_SECTIONS, f"the page has no place for the report's {heading!r}"
+        section = _section(html, REPORT_SECTIONS[heading])
+        for line in set(re.findall(r"\bL(\d+)", body)):
+            assert re.search(rf'href="(/sessions/{SID})?#L{line}"', section), (heading, line)
+
+
+def test_session_page_reads_the_stored_report_parts(pipeline_db, pipeline):
+    """Calls to action, points by speaker, open questions and the time limit are the stored analyses, shown."""
+    client, _ = pipeline
+    html = unescape(client.get(f"/sessions/{SID}").text)
+    with open_store(pipeline_db, readonly=True) as store:
+        stored = store.analyses(SID)
+    api = client.get(f"/api/sessions/{SID}").json()
+    for kind in ("calls_to_action", "speaker_points", "open_questions", "coalitions_presented", "flags"):
+        assert stored[kind] and api[kind] == stored[kind], kind
+    calls = _section(unescape(client.get(f"/sessions/{SID}").text), "calls-to-action")
+    assert all(c["text"] in calls for c in stored["calls_to_action"])
+    points = _section(html, "speaker-points")
+    for speaker in stored["speaker_points"]:
+        assert all(p["text"] in points for p in speaker["points"]), speaker["speaker"]
+    assert all(q["text"] in _section(html, "open-questions") for q in stored["open_questions"])
+    speakers = _section(html, "speakers")
+    limit = stored["stats"]["limit"]
+    assert f"Announced limit: {limit['minutes']:g} min" in speakers and f'href="#L{limit["line"]}"' in speakers
+    assert all(o["by"] in speakers for o in stored["stats"]["overruns"])
+
+
+def test_session_page_has_contents_and_a_folded_transcript(pipeline):
+    client, example = pipeline
+    for sid in (SID, example):
+        html = client.get(f"/sessions/{sid}").text
+        toc = re.search(r'<nav class="page-toc".*?</nav>', html, re.DOTALL).group(0)
+        listed = re.findall(r'href="#([\w-]+)"', toc)
+        sections = re.findall(r'<section id="([\w-]+)">', html)
+        assert listed == sections and "transcript" in listed  # every part, in page order
+        transcript = _section(html, "transcript")
+        assert re.search(r"<details class=\"fold\">\s*<summary>", transcript)  # closed until asked for
+        assert 'id="L1"' in transcript
+
+
+# -- form values: the project's date parser and coalition names (issue 17, items 2 and 3) ------------------------
+@pytest.mark.parametrize(
+    "url, said",
+    [
+        ("/sessions?year=abc", "year &#39;abc&#39; is not a date"),
+        ("/search?q=coalition&year=1066", "year 1066 is not a year of the record"),
+        ("/briefs?topic=funding&since=21", "since &#39;21&#39; is not a date: give a year (2021)"),
+        ("/briefs?topic=funding&since=2021-13-01", "since &#39;2021-13-01&#39; has no month 13"),
+        ("/briefs?topic=funding&until=2021-02-30", "is not a day of the calendar"),
+        ("/briefs?topic=funding&since=2024&until=2021", "since 2024 is after until 2021"),
+        ("/briefs/download?topic=funding&since=abc", "since &#39;abc&#39; is not a date"),
+        ("/coalitions/dc-on-platform-responsibility?year=12", "year &#39;12&#39; is not a date"),
+    ],
+)
+def test_bad_dates_on_a_page_are_a_400_that_says_what_is_wrong(client, url, said):
+    response = client.get(url)
+    assert response.status_code == 400 and response.headers["content-type"].startswith("text/html")
+    message = re.search(r'<p class="error-message">(.*?)</p>', response.text).group(1)
+    assert said in message and "Something went wrong" not in response.text
+    assert "<h1>Check the form</h1>" in response.text
+
+
+def test_valid_dates_filter_the_pages(client):
+    in_2021 = client.get("/api/sessions", params={"year": 2021}).json()
+    html = client.get("/sessions", params={"year": "2021-06-30"}).text  # a day: the year it is in
+    assert {s["id"] for s in in_2021} == set(re.findall(r'<td><a href="/sessions/(\w+)">', html))
+    brief = client.get("/briefs", params={"topic": "coalition", "since": "2021-01", "until": "2021"}).text
+    cited = set(CITE.findall(brief))
+    assert cited and {sid for sid, _ in cited} <= {s["id"] for s in in_2021}
+
+
+@pytest.mark.parametrize(
+    "path, params",
+    [
+        ("/briefs", {"topic": "funding"}),
+        ("/briefs/download", {"topic": "funding"}),
+        ("/sessions", {}),
+        ("/search", {"q": "coalition"}),
+    ],
+)
+def test_an_unknown_coalition_is_a_404_linking_the_nearest_names(client, path, params):
+    response = client.get(path, params={**params, "coalition": "DC on Network Policy"})
+    assert response.status_code == 404 and "no Dynamic Coalition is called" in response.text
+    links = re.findall(r'<p class="suggestions">.*?</p>', response.text, re.DOTALL)[0]
+    nearest = re.search(r'<a href="([^"]+)">DC on Network Neutrality</a>', links).group(1)
+    assert client.get(unescape(nearest)).status_code == 200  # the same page with the nearest name
+
+
+def test_a_known_coalition_in_a_form_filters_by_the_stored_name(client):
+    every = set(re.findall(r'<td><a href="/sessions/(\w+)">', client.get("/sessions").text))
+    for typed in ("DC on Network Neutrality", "dc-on-network-neutrality", "DCNN"):
+        html = client.get("/sessions", params={"coalition": typed}).text
+        found = set(re.findall(r'<td><a href="/sessions/(\w+)">', html))
+        assert found == {SID} and found < every, typed

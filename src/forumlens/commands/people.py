@@ -1,4 +1,8 @@
-"""`forumlens people` and `forumlens coalitions`: who's who across the whole store."""
+"""`forumlens people` and `forumlens coalitions`: who's who across the whole store.
+
+`people` lists `store.people_on_record()`, the same people model `/api/people` and the
+`/people` pages read, so the CLI and the portal never disagree on who is on record.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ import json
 import click
 
 from ..cli_support import db_option, open_ctx_store
-from ..views import list_coalitions, list_people
+from ..store.views import PersonOnRecord
+from ..views import list_coalitions
 
 
 @click.command()
@@ -22,20 +27,27 @@ def people(ctx: click.Context, name: str | None, as_json: bool, db: str | None) 
     """
     store = open_ctx_store(ctx, db, readonly=True)
     try:
-        records = list_people(store, name)
+        records = store.people_on_record(name)
     finally:
         store.close()
     if as_json:
         click.echo(json.dumps({"people": [r.to_json() for r in records]}, ensure_ascii=False, indent=1))
-        return
+    else:
+        click.echo(format_people(records, name))
+
+
+def format_people(records: list[PersonOnRecord], name: str | None = None) -> str:
+    """The people as text: name, roles and affiliations, caption labels, one line per session."""
     if not records:
-        click.echo("No people on record" + (f" matching {name!r}." if name else ". Ingest sessions first."))
+        return "No people on record" + (f" matching {name!r}." if name else ". Ingest sessions first.")
+    lines = []
     for r in records:
-        click.echo(f"{r.name}  ({', '.join(r.roles) or '?'}; {', '.join(r.affiliations) or 'no affiliation found'})")
+        lines.append(f"{r.name}  ({', '.join(r.roles) or '?'}; {', '.join(r.affiliations) or 'no affiliation found'})")
         if len(r.labels) > 1:
-            click.echo(f"    labels: {' / '.join(r.labels)}")
-        for s in r.sessions:
-            click.echo(f"    {s['session']}  {s['year'] or '????'}  {s['role'] or '?':<18} {s['title'][:60]}")
+            lines.append(f"    labels: {' / '.join(r.labels)}")
+        for a in r.appearances:
+            lines.append(f"    {a.session}  {a.year or '????'}  {a.role or '?':<18} {a.title[:60]}")
+    return "\n".join(lines)
 
 
 @click.command()

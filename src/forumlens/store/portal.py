@@ -1,5 +1,5 @@
-"""Read models of the portal: session, coalition, person and topic pages, the graph, search
-facets, and the store version that keys the response caches.
+"""Read models of the portal: session, coalition and topic pages, the graph, search facets,
+and the store version that keys the response caches (people: `store/views.py`, one model for CLI and portal).
 
 `PortalStore` declares the methods (part of `base.Store`); `PortalQueries` implements them once,
 in portable SQL over the `SQLBase` primitives, for both back ends. The web layer turns
@@ -25,18 +25,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FACET_WINDOW",
-    "Appearance",
     "CoalitionCount",
     "CoalitionFacts",
     "CoalitionSession",
     "DataVersion",
-    "PersonCount",
-    "PersonFacts",
     "PortalQueries",
     "PortalStore",
     "SearchFacets",
     "SessionFilters",
-    "SpokenIn",
     "TagCount",
     "TaggedSession",
     "facets_sql",
@@ -44,7 +40,7 @@ __all__ = [
     "filtered_sessions_sql",
 ]
 
-FACET_WINDOW = 2000  # search facets count the first this many matching turns
+FACET_WINDOW: int | None = None  # None: facets count every matching turn (exact, the same on both stores)
 
 
 # -- what the methods return -------------------------------------------------------------
@@ -81,54 +77,6 @@ class SessionFilters:
 
 
 @dataclass(frozen=True)
-class PersonCount:
-    """A resolved person with the number of sessions they appear in and their roles there."""
-
-    key: str
-    name: str
-    sessions: int
-    roles: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Appearance:
-    """A person in a session, from the people analysis."""
-
-    session: str
-    title: str
-    year: int | None
-    role: str | None
-    affiliation: str | None
-    mode: str | None
-    words: int | None
-    minutes: float | None
-    lines: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class SpokenIn:
-    """A session where turns carry the person's speaker key (known from labels alone)."""
-
-    session: str
-    title: str
-    year: int | None
-    label: str | None
-    line: int
-    words: int
-
-
-@dataclass(frozen=True)
-class PersonFacts:
-    """What the store knows of one person key; `speaker` (a display name from the turns) only when `name` is None."""
-
-    name: str | None
-    labels: tuple[str, ...]
-    appearances: tuple[Appearance, ...]
-    spoken: tuple[SpokenIn, ...]
-    speaker: str | None = None
-
-
-@dataclass(frozen=True)
 class CoalitionCount:
     """A coalition with the number of sessions mentioning it and how many it presented in."""
 
@@ -140,7 +88,7 @@ class CoalitionCount:
 
 @dataclass(frozen=True)
 class CoalitionSession:
-    """A session mentioning a coalition."""
+    """A session (or a stored document: `kind` is then its document kind) mentioning a coalition."""
 
     session: str
     title: str
@@ -148,6 +96,7 @@ class CoalitionSession:
     acronym: str | None
     status: str | None
     lines: tuple[int, ...]
+    kind: str = "transcript"
 
 
 @dataclass(frozen=True)
@@ -269,36 +218,52 @@ def filtered_sessions_sql(
 
 
 def facets_sql(
-    match: str, filters: SearchFilters, dialect: str = "sqlite", window: int = FACET_WINDOW
+    match: str, filters: SearchFilters, dialect: str = "sqlite", window: int | None = FACET_WINDOW
 ) -> tuple[str, list[Any]]:
-    """Counts of the first `window` matching turns within the filters, per facet (`?` placeholders).
+    """Counts of the matching turns within the filters, per facet (`?` placeholders).
 
     `match` is the FTS5 expression on SQLite, the tsquery text on PostgreSQL. Rows are
     (facet, value, label, count) with facet in year | speaker | coalition | tag; the
     filters are those of the search itself (`filter_sql`), so a facet never offers
-    what the current filters exclude.
+    what the current filters exclude, and following any offered value finds a hit.
+
+    Every matching turn is counted, so the counts are exact and the same on both back
+    ends: an unordered `LIMIT` (the old 2,000-turn window) took FTS5's rowid order on
+    SQLite and whatever the plan gave on PostgreSQL, and dropped values past the window.
+    `window` (optional) caps the count at the first turns in (session id, turn index)
+    order, which both stores share. Turns are grouped per session first, so the
+    coalition and tag joins touch one row per session, not one per turn.
     """
     where, params = filter_sql(filters, "?", dialect)
     if dialect == "postgres":
-        source = "turns t JOIN sessions s ON s.id = t.session_id"
+        source = "turns t"
         clauses = ["t.tsv @@ CAST(? AS tsquery)", *where]
+        order = 't.session_id COLLATE "C", t.idx'
     elif dialect == "sqlite":
-        source = "turns_fts JOIN turns t ON t.id = turns_fts.rowid JOIN sessions s ON s.id = t.session_id"
+        source = "turns_fts JOIN turns t ON t.id = turns_fts.rowid"
         clauses = ["turns_fts MATCH ?", *where]
+        order = "t.session_id, t.idx"
     else:
         raise ValueError(f"unknown dialect {dialect!r}")
+    if filters.session or filters.year is not None:  # the only filters that read the session row
+        source += " JOIN sessions s ON s.id = t.session_id"
+    cap, tail = "", []
+    if window is not None:
+        cap, tail = f" ORDER BY {order} LIMIT ?", [max(1, int(window))]
     sql = (
-        f"WITH m AS MATERIALIZED (SELECT t.session_id, s.year, t.speaker FROM {source}"
-        f" WHERE {' AND '.join(clauses)} LIMIT ?)"
-        " SELECT 'year', CAST(year AS TEXT), NULL, count(*) FROM m WHERE year IS NOT NULL GROUP BY year"
+        f"WITH m AS MATERIALIZED (SELECT t.session_id, t.speaker FROM {source} WHERE {' AND '.join(clauses)}{cap}),"
+        " per AS MATERIALIZED (SELECT session_id, count(*) AS n FROM m GROUP BY session_id)"
+        " SELECT 'year', CAST(y.year AS TEXT), NULL, sum(per.n) FROM per JOIN sessions y ON y.id = per.session_id"
+        " WHERE y.year IS NOT NULL GROUP BY y.year"
         " UNION ALL SELECT 'speaker', speaker, NULL, count(*) FROM m"
         " WHERE speaker IS NOT NULL AND speaker <> '' GROUP BY speaker"
-        " UNION ALL SELECT 'coalition', c.coalition, NULL, count(*) FROM m"
-        " JOIN coalition_mentions c ON c.session_id = m.session_id GROUP BY c.coalition"
-        " UNION ALL SELECT 'tag', g.code, max(g.label), count(*) FROM m"
-        " JOIN tags g ON g.session_id = m.session_id GROUP BY g.code"
+        " UNION ALL SELECT 'coalition', c.coalition, NULL, sum(per.n) FROM per"
+        " JOIN coalition_mentions c ON c.session_id = per.session_id GROUP BY c.coalition"
+        " UNION ALL SELECT 'tag', g.code, max(g.label), sum(per.n) FROM per"
+        " JOIN (SELECT session_id, code, max(label) AS label FROM tags GROUP BY session_id, code) g"
+        " ON g.session_id = per.session_id GROUP BY g.code"
     )
-    return sql, [match, *params, max(1, int(window))]
+    return sql, [match, *params, *tail]
 
 
 def _most_first(counts: dict[Any, int]) -> list[tuple[Any, int]]:
@@ -333,18 +298,6 @@ class PortalStore(Protocol):
 
     def affiliations(self) -> list[str]:
         """Distinct affiliations people spoke for, so a URL id can be matched to a stored name."""
-        ...
-
-    def people_counts(self) -> list[PersonCount]:
-        """Resolved people with their session counts and roles (the people list)."""
-        ...
-
-    def speaker_session_counts(self) -> list[tuple[str, int]]:
-        """(speaker display name, sessions) from turn labels, for people the resolve stage has not named."""
-        ...
-
-    def person_facts(self, key: str) -> PersonFacts:
-        """Name, labels, appearances and label-only sessions of one person key (the person page)."""
         ...
 
     def coalition_counts(self) -> list[CoalitionCount]:
@@ -383,8 +336,11 @@ class PortalStore(Protocol):
         """Distinct (session id, affiliation) people spoke for: the institution nodes of the cooperation graph."""
         ...
 
-    def search_facets(self, query: Query, filters: SearchFilters, *, window: int = FACET_WINDOW) -> SearchFacets | None:
-        """Matching turns per year, speaker, coalition and tag within the filters; None when the query has no words."""
+    def search_facets(
+        self, query: Query, filters: SearchFilters, *, window: int | None = FACET_WINDOW
+    ) -> SearchFacets | None:
+        """Matching turns per year, speaker, coalition and tag within the filters (exact counts unless `window`
+        caps them); None when the query has no words."""
         ...
 
 
@@ -429,75 +385,6 @@ class PortalQueries(SQLBase):
             str(r[0]) for r in self._rows("SELECT DISTINCT affiliation FROM appearances WHERE affiliation IS NOT NULL")
         ]
 
-    # -- people ------------------------------------------------------------------------------
-    def people_counts(self) -> list[PersonCount]:
-        roles = "string_agg(DISTINCT a.role, ',')" if self.dialect == "postgres" else "group_concat(DISTINCT a.role)"
-        return [
-            PersonCount(
-                key=str(key),
-                name=str(name),
-                sessions=int(sessions),
-                roles=tuple(sorted(set(filter(None, (joined or "").split(","))))),
-            )
-            for key, name, sessions, joined in self._rows(
-                f"SELECT p.key, p.name, count(a.session_id), {roles} FROM people p"
-                " LEFT JOIN appearances a ON a.person_key = p.key GROUP BY p.key, p.name"
-            )
-        ]
-
-    def speaker_session_counts(self) -> list[tuple[str, int]]:
-        return [
-            (str(speaker), int(n))
-            for speaker, n in self._rows(
-                "SELECT speaker, count(DISTINCT session_id) FROM speakers WHERE speaker IS NOT NULL GROUP BY speaker"
-            )
-        ]
-
-    def person_facts(self, key: str) -> PersonFacts:
-        with self._snapshot() as tx:
-            found = tx("SELECT name FROM people WHERE key = ?", (key,))
-            labels = tx("SELECT label FROM person_labels WHERE person_key = ? ORDER BY label", (key,))
-            appearances = tx(
-                "SELECT a.session_id, s.title, s.year, a.role, a.affiliation, a.mode, a.words, a.minutes, a.lines"
-                " FROM appearances a JOIN sessions s ON s.id = a.session_id WHERE a.person_key = ?"
-                " ORDER BY s.year DESC, s.title",
-                (key,),
-            )
-            spoken = tx(
-                "SELECT t.session_id, s.title, s.year, min(t.label), min(t.line),"
-                " sum(length(t.text) - length(replace(t.text, ' ', '')) + 1)"
-                " FROM turns t JOIN sessions s ON s.id = t.session_id WHERE t.speaker_key = ? AND t.kind = 'speech'"
-                " GROUP BY t.session_id, s.title, s.year ORDER BY s.year DESC, s.title",
-                (key,),
-            )
-            speaker = None
-            if not found:
-                rows = tx("SELECT speaker FROM turns WHERE speaker_key = ? AND speaker IS NOT NULL LIMIT 1", (key,))
-                speaker = str(rows[0][0]) if rows else None
-        return PersonFacts(
-            name=str(found[0][0]) if found else None,
-            labels=tuple(str(r[0]) for r in labels),
-            appearances=tuple(
-                Appearance(
-                    session=r[0],
-                    title=r[1],
-                    year=r[2],
-                    role=r[3],
-                    affiliation=r[4],
-                    mode=r[5],
-                    words=r[6],
-                    minutes=r[7],
-                    lines=_lines(r[8]),
-                )
-                for r in appearances
-            ),
-            spoken=tuple(
-                SpokenIn(session=r[0], title=r[1], year=r[2], label=r[3], line=int(r[4]), words=int(r[5] or 0))
-                for r in spoken
-            ),
-            speaker=speaker,
-        )
-
     # -- coalitions ------------------------------------------------------------------------------
     def coalition_counts(self) -> list[CoalitionCount]:
         return [
@@ -515,8 +402,9 @@ class PortalQueries(SQLBase):
         mentioned = "SELECT session_id FROM coalition_mentions WHERE coalition = ?"
         with self._snapshot() as tx:
             sessions = tx(
-                "SELECT c.session_id, s.title, s.year, c.acronym, c.status, c.lines FROM coalition_mentions c"
-                " JOIN sessions s ON s.id = c.session_id WHERE c.coalition = ? ORDER BY s.year DESC, s.title",
+                "SELECT c.session_id, s.title, s.year, c.acronym, c.status, c.lines, d.kind FROM coalition_mentions c"
+                " JOIN sessions s ON s.id = c.session_id JOIN documents d ON d.id = s.id"
+                " WHERE c.coalition = ? ORDER BY s.year DESC, s.title",
                 (name,),
             )
             if not sessions:
@@ -545,7 +433,15 @@ class PortalQueries(SQLBase):
             found.setdefault(str(sid), {})[str(kind)] = json.loads(data)
         return CoalitionFacts(
             sessions=tuple(
-                CoalitionSession(session=r[0], title=r[1], year=r[2], acronym=r[3], status=r[4], lines=_lines(r[5]))
+                CoalitionSession(
+                    session=r[0],
+                    title=r[1],
+                    year=r[2],
+                    acronym=r[3],
+                    status=r[4],
+                    lines=_lines(r[5]),
+                    kind=str(r[6] or "transcript"),
+                )
                 for r in sessions
             ),
             speakers=tuple((str(r[0]), str(r[1]), r[2]) for r in speakers),
@@ -612,7 +508,9 @@ class PortalQueries(SQLBase):
         ]
 
     # -- search facets -------------------------------------------------------------------------------
-    def search_facets(self, query: Query, filters: SearchFilters, *, window: int = FACET_WINDOW) -> SearchFacets | None:
+    def search_facets(
+        self, query: Query, filters: SearchFilters, *, window: int | None = FACET_WINDOW
+    ) -> SearchFacets | None:
         match = to_tsquery(query) if self.dialect == "postgres" else to_fts5(query)
         if match is None:
             return None

@@ -13,9 +13,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from ..transcript.speakers import name_key
 from .common import SQLBase
 
-__all__ = ["OUTPUT_LINKS", "CoalitionAppearance", "PersonAppearance", "StoredDocument", "ViewQueries", "ViewStore"]
+__all__ = [
+    "OUTPUT_LINKS",
+    "CoalitionAppearance",
+    "PersonAppearance",
+    "PersonOnRecord",
+    "StoredDocument",
+    "ViewQueries",
+    "ViewStore",
+]
 
 # the analysis that holds a document's links to the transcript lines that mention it
 OUTPUT_LINKS = "output_links"
@@ -35,6 +44,71 @@ class PersonAppearance:
     mode: str | None
     words: int
     lines: tuple[int, ...]
+    minutes: float | None = None
+
+
+@dataclass(frozen=True)
+class PersonOnRecord:
+    """A person the resolve stage named in at least one stored session, with every appearance (oldest first).
+
+    The one people model of the CLI (`forumlens people`), the API (`/api/people`) and the
+    portal (`/people`), so the three always list the same people. Caption labels alone
+    never make a person: a label the resolve stage flagged as a mis-attribution has its
+    turn counted for the likely real speaker and is not on record under its own name.
+    """
+
+    key: str
+    name: str
+    labels: tuple[str, ...]
+    appearances: tuple[PersonAppearance, ...]
+
+    @property
+    def id(self) -> str:
+        """The URL id of the person (`/people/<id>`): the comparison key with hyphens."""
+        return self.key.replace(" ", "-")
+
+    @property
+    def sessions(self) -> int:
+        return len({a.session for a in self.appearances})
+
+    @property
+    def roles(self) -> list[str]:
+        return list(dict.fromkeys(a.role for a in self.appearances if a.role))
+
+    @property
+    def affiliations(self) -> list[str]:
+        return list(dict.fromkeys(a.affiliation for a in self.appearances if a.affiliation))
+
+    @property
+    def words(self) -> int:
+        return sum(a.words for a in self.appearances)
+
+    def matches(self, wanted: str) -> bool:
+        """True when `wanted` (a comparison key) is part of the name or of a caption label."""
+        return wanted in self.key or any(wanted in name_key(label) for label in self.labels)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `forumlens people --json` record (name, labels, roles, affiliations, sessions, words) and the id."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "labels": list(self.labels),
+            "roles": self.roles,
+            "affiliations": self.affiliations,
+            "sessions": [
+                {
+                    "session": a.session,
+                    "title": a.title,
+                    "year": a.year,
+                    "role": a.role,
+                    "affiliation": a.affiliation,
+                    "mode": a.mode,
+                    "lines": list(a.lines),
+                }
+                for a in self.appearances
+            ],
+            "words": self.words,
+        }
 
 
 @dataclass(frozen=True)
@@ -70,15 +144,38 @@ def _json(raw: Any, default: Any) -> Any:
     return value if isinstance(value, type(default)) else default
 
 
+# one row per appearance of a named person; a person is on record only through an appearance
+_APPEARANCES = (
+    "SELECT p.key, p.name, a.session_id, s.title, s.year, a.role, a.affiliation, a.mode, a.words, a.lines, a.minutes"
+    " FROM people p JOIN appearances a ON a.person_key = p.key JOIN sessions s ON s.id = a.session_id"
+)
+
+
+def _appearance(row: Sequence[Any]) -> PersonAppearance:
+    key, name, sid, title, year, role, affiliation, mode, words, lines, minutes = row
+    return PersonAppearance(
+        str(key),
+        str(name),
+        str(sid),
+        str(title),
+        year,
+        role,
+        affiliation,
+        mode,
+        int(words or 0),
+        tuple(_json(lines, [])),
+        None if minutes is None else float(minutes),
+    )
+
+
 class ViewStore(Protocol):
     """Who's who, coalitions, stored documents and output links, across the whole store (store/views.py)."""
 
-    def labels_by_person(self) -> dict[str, list[str]]:
-        """Person key → every caption label seen for them, alphabetical (people list their spellings)."""
-        ...
+    def people_on_record(self, name: str | None = None, *, key: str | None = None) -> list[PersonOnRecord]:
+        """The people on record, by name: those whose name or caption label contains `name`, or the one `key`.
 
-    def person_appearances(self) -> list[PersonAppearance]:
-        """Every appearance of every person, by name, then year and session (the `people` command's rows)."""
+        The single source of the `people` command, `/api/people` and the `/people` pages.
+        """
         ...
 
     def coalition_appearances(self) -> list[CoalitionAppearance]:
@@ -105,33 +202,34 @@ class ViewStore(Protocol):
 class ViewQueries(SQLBase):
     """Implementation over the shared primitives."""
 
-    def labels_by_person(self) -> dict[str, list[str]]:
-        labels: dict[str, list[str]] = {}
-        for key, label in self._rows("SELECT person_key, label FROM person_labels ORDER BY label"):
-            labels.setdefault(str(key), []).append(str(label))
-        return labels
-
-    def person_appearances(self) -> list[PersonAppearance]:
-        rows = self._rows(
-            "SELECT p.key, p.name, a.session_id, s.title, s.year, a.role, a.affiliation, a.mode, a.words, a.lines"
-            " FROM people p JOIN appearances a ON a.person_key = p.key JOIN sessions s ON s.id = a.session_id"
-            " ORDER BY p.name, s.year, s.id"
-        )
-        return [
-            PersonAppearance(
-                str(key),
-                str(name),
-                str(sid),
-                str(title),
-                year,
-                role,
-                affiliation,
-                mode,
-                int(words or 0),
-                tuple(_json(lines, [])),
+    def people_on_record(self, name: str | None = None, *, key: str | None = None) -> list[PersonOnRecord]:
+        where, params = (" WHERE p.key = ?", (key,)) if key is not None else ("", ())
+        with self._snapshot() as tx:
+            rows = tx(_APPEARANCES + where, params)
+            label_rows = tx(
+                "SELECT person_key, label FROM person_labels" + (" WHERE person_key = ?" if key is not None else ""),
+                params,
             )
-            for key, name, sid, title, year, role, affiliation, mode, words, lines in rows
+        labels: dict[str, set[str]] = {}
+        for person_key, label in label_rows:
+            labels.setdefault(str(person_key), set()).add(str(label))
+        grouped: dict[str, list[PersonAppearance]] = {}
+        for row in rows:
+            found = _appearance(row)
+            grouped.setdefault(found.person_key, []).append(found)
+        people = [
+            PersonOnRecord(
+                key=person_key,
+                name=found[0].name,
+                labels=tuple(sorted(labels.get(person_key, ()))),
+                appearances=tuple(sorted(found, key=lambda a: (a.year is None, a.year or 0, a.session))),
+            )
+            for person_key, found in grouped.items()
         ]
+        if name:
+            wanted = name_key(name)
+            people = [p for p in people if p.matches(wanted)]
+        return sorted(people, key=lambda p: (p.name.casefold(), p.key))
 
     def coalition_appearances(self) -> list[CoalitionAppearance]:
         rows = self._rows(

@@ -2,16 +2,18 @@
 
 Pages work without JavaScript: filters and the brief form are GET forms, the
 transcript's line anchors (`/sessions/ID#L325`) are plain fragments highlighted with
-CSS `:target`, and bars and the graph are SVG. Every citation anywhere links to its
-session line with `cite_url`, so the one page that shows a line is the session page.
+CSS `:target` (the transcript is folded in a `<details>`, which the browser opens for
+such a fragment), and bars and the graph are SVG. Every citation anywhere links to its
+session line with `cite_url`, so the one page that shows a line is the session page (a
+report or paper gets a document page at the same address, `session_page.py`). Form
+values go through the project's date parser and coalition names (`form_input.py`); a
+bad one is answered by `form_error`, a page that says what is wrong and what is accepted.
 """
 
 from __future__ import annotations
 
 import json
 from datetime import date
-from functools import lru_cache
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -22,17 +24,19 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from ..documents.eligibility import coalition_record
-from ..errors import ConfigError
-from ..models import Session
+from ..errors import ConfigError, ForumlensError
+from ..resolve.coalition_names import UnknownCoalition
 from ..semantic import available_modes
 from ..store.base import Store
 from . import views
 from .api import reader
 from .briefs import brief_markdown, build_topic_brief
 from .cache import NO_STORE_HEADER
+from .form_input import coalition_suggestions, read_form
 from .graph import build_graph, layout
 from .related import coalition_partners, session_related, session_related_for_page
 from .searching import check_mode, mark_snippet, run_search
+from .session_page import document_html, document_view, is_document, line_credits, transcript_html
 
 __all__ = ["cite_url", "router", "templates", "transcript_html"]
 
@@ -44,6 +48,12 @@ MODE_LABELS = {"lexical": "Keywords", "semantic": "Meaning", "hybrid": "Both (hy
 def cite_url(session: str | None, line: int | None) -> str:
     """Where a citation points: the session page, at the line's anchor."""
     return f"/sessions/{session}#L{int(line or 1)}" if session else "#"
+
+
+def _where(item: dict[str, Any]) -> str:
+    """Page and section of a document citation, for print: "p. 2, 2. Findings" ("" for a transcript line)."""
+    parts = [f"p. {item['page']}" if item.get("page") is not None else "", str(item.get("section") or "")]
+    return ", ".join(part for part in parts if part)
 
 
 def _environment() -> Environment:
@@ -59,6 +69,7 @@ def _environment() -> Environment:
     env.filters["person"] = lambda name: f"/people/{views.slug(name)}" if name else None
     env.filters["slug"] = views.slug
     env.filters["minutes"] = lambda m: f"{float(m or 0):.1f} min"
+    env.filters["where"] = _where
     env.globals["cite_url"] = cite_url
     env.globals["scheme_names"] = views.SCHEME_NAMES
     return env
@@ -73,12 +84,20 @@ def _page(request: Request, template: str, **context: Any) -> Response:
     return templates.TemplateResponse(request, template, context)
 
 
-def _int(value: str | None) -> int | None:
-    """Lenient integer for form fields (an empty select sends "")."""
-    try:
-        return int(value) if value not in (None, "") else None
-    except ValueError:
-        raise ConfigError(f"{value!r} is not a number") from None
+def form_error(request: Request, exc: ForumlensError, coalition: str | None = None) -> Response:
+    """A form value a page cannot use: one line that says what is wrong and what is accepted.
+
+    An unknown coalition is a 404 whose page links the same page with each of the
+    nearest registry names instead; other values (dates, an ambiguous name) are a 400.
+    """
+    names = coalition_suggestions(coalition) if isinstance(exc, UnknownCoalition) else []
+    context = {
+        "status": exc.status,
+        "message": exc.message,
+        "hint": None if isinstance(exc, UnknownCoalition) else exc.hint,
+        "suggestions": [{"name": n, "url": str(request.url.include_query_params(coalition=n))} for n in names],
+    }
+    return templates.TemplateResponse(request, "form_error.html", context, status_code=exc.status)
 
 
 @router.get("/")
@@ -98,9 +117,13 @@ def sessions(
     affiliation: str | None = None,
     page: int = Query(1, ge=1, le=10_000),
 ) -> Response:
+    try:
+        form = read_form(store, year=year, coalition=coalition)
+    except ForumlensError as exc:
+        return form_error(request, exc, coalition)
     filters: dict[str, Any] = {
-        "year": _int(year),
-        "coalition": coalition or None,
+        "year": form.year,
+        "coalition": views.slug(form.coalition) if form.coalition else None,
         "tag": tag or None,
         "speaker": speaker or None,
         "title": title or None,
@@ -125,23 +148,41 @@ PENDING_PAGE_SECONDS = 30  # a page rendered before its related items were ready
 
 @router.get("/sessions/{session_id}")
 def session_page(request: Request, session_id: str, store: Store = StoreDep) -> Response:
-    """The session page: report parts, speakers, questions, related items, the transcript.
+    """The session page: the whole report, speakers, related items, the transcript; or a document's page.
+
+    A transcript's page shows every part of `forumlens report` (takeaways, calls to
+    action, key points by speaker, open questions, speaking time, questions, asks,
+    outputs, coalitions, topics, agenda) from the stored analyses, with a table of
+    contents and the transcript folded in a `<details>` (a link to a line opens it). A
+    report, statement or paper gets the document page: its kind, date, pages, sections,
+    and the asks and outputs found in it; no speakers or floor questions.
 
     Rendered bodies are kept by the whole-response cache (`cache.py`) until the store
     changes; a page whose related items were still pending is kept briefly only, so
     they appear once computed.
     """
     detail, session = views.session_detail_with_text(store, session_id)
-    wpm = float(request.app.state.settings.words_per_minute)
     related = session_related_for_page(store, detail["id"], request.app.state.stores.reader)
-    response = _page(
-        request,
-        "session.html",
-        s=detail,
-        transcript=transcript_html(session),
-        speakers=views.speaking_time(detail, wpm),
-        related=related,
-    )
+    if is_document(detail, session):
+        response = _page(
+            request,
+            "document.html",
+            s=detail,
+            d=document_view(detail, session),
+            text=document_html(session),
+            related=related,
+        )
+    else:
+        wpm = float(request.app.state.settings.words_per_minute)
+        credits = line_credits(session, detail.get("people"), detail.get("flags"))
+        response = _page(
+            request,
+            "session.html",
+            s=detail,
+            transcript=transcript_html(session, credits),
+            speakers=views.speaking_time(detail, wpm),
+            related=related,
+        )
     if related.get("pending"):
         response.headers[NO_STORE_HEADER] = f"max-age={PENDING_PAGE_SECONDS}"
     return response
@@ -158,41 +199,6 @@ def session_related_page(
         turn = {"line": found.line, "speaker": found.speaker, "text": found.text}
     title = store.session_title(related["session"]) or related["session"]
     return _page(request, "related.html", r=related, title=title, turn=turn)
-
-
-@lru_cache(maxsize=256)
-def _transcript_cached(
-    sha256: str, text: str, starts: tuple[tuple[int, str, str | None], ...], session_id: str = ""
-) -> str:
-    where = {line: (kind, speaker) for line, kind, speaker in starts}
-    out = []
-    for n, line in enumerate(text.split("\n"), start=1):
-        kind, speaker = where.get(n, (None, None))
-        css = "line" if kind is None else ("line turn-start note" if kind == "note" else "line turn-start")
-        who = ""
-        if kind == "speech" and speaker:
-            who = f'<a class="who" href="/people/{views.slug(speaker)}">{escape(speaker)}</a> '
-        similar = ""
-        if kind == "speech" and session_id:  # similar turns elsewhere
-            similar = (
-                f'<a class="similar" href="/sessions/{escape(session_id)}/related?line={n}#similar-turns"'
-                f' title="similar turns elsewhere" aria-label="similar turns to line {n}">≈</a>'
-            )
-        out.append(
-            f'<div class="{css}" id="L{n}"><a class="ln" href="#L{n}">{n}</a>'
-            f'<span class="text">{who}{escape(line)}</span>{similar}</div>'
-        )
-    return "\n".join(out)
-
-
-def transcript_html(session: Session) -> Markup:
-    """The transcript, one element `id="L{n}"` per source line, every character escaped.
-
-    Built in Python rather than a template loop: a session has hundreds of lines and
-    this page is the most visited; the result is cached per content hash.
-    """
-    starts = tuple((t.line, t.kind, t.speaker) for t in session.turns)
-    return Markup(_transcript_cached(session.sha256, session.text, starts, session.id))
 
 
 @router.get("/people")
@@ -212,18 +218,20 @@ def coalitions(request: Request, store: Store = StoreDep) -> Response:
 
 
 @router.get("/coalitions/{coalition_id}")
-def coalition(
-    request: Request, coalition_id: str, store: Store = StoreDep, year: int | None = Query(None, ge=2006, le=2100)
-) -> Response:
+def coalition(request: Request, coalition_id: str, store: Store = StoreDep, year: str | None = None) -> Response:
+    try:
+        form = read_form(store, year=year)
+    except ForumlensError as exc:
+        return form_error(request, exc)
     detail = views.coalition_detail(store, coalition_id)
-    shown, totals = _first_items(detail, ("sessions", "speakers", "outputs", "asks", "questions"))
+    shown, totals = _first_items(detail, ("sessions", "speakers", "outputs", "asks", "questions", "documents"))
     return _page(
         request,
         "coalition.html",
         c=shown,
         totals=totals,
         suggested=coalition_partners(store, detail["name"]),
-        record=_coalition_record(request, store, detail, year),
+        record=_coalition_record(request, store, detail, form.year),
     )
 
 
@@ -285,10 +293,14 @@ def search(
     page: int = Query(1, ge=1, le=500),
     mode: str = "lexical",
 ) -> Response:
+    try:
+        form = read_form(store, year=year, coalition=coalition)
+    except ForumlensError as exc:
+        return form_error(request, exc, coalition)
     filters: dict[str, Any] = {
-        "year": _int(year),
+        "year": form.year,
         "speaker": speaker or None,
-        "coalition": coalition or None,
+        "coalition": views.slug(form.coalition) if form.coalition else None,
         "tag": tag or None,
         "session": session or None,
     }
@@ -332,7 +344,16 @@ def briefs(
     until: str | None = None,
     coalition: str | None = None,
 ) -> Response:
-    form: dict[str, Any] = {"topic": topic, "since": _int(since), "until": _int(until), "coalition": coalition or None}
+    try:
+        checked = read_form(store, since=since, until=until, coalition=coalition)
+    except ForumlensError as exc:
+        return form_error(request, exc, coalition)
+    form: dict[str, Any] = {
+        "topic": topic,
+        "since": checked.since,
+        "until": checked.until,
+        "coalition": checked.coalition,
+    }
     brief = (
         build_topic_brief(store, topic[:300], since=form["since"], until=form["until"], coalition=form["coalition"])
         if topic.strip()
@@ -351,7 +372,11 @@ def brief_download(
     until: str | None = None,
     coalition: str | None = None,
 ) -> Response:
-    data = build_topic_brief(store, topic[:300], since=_int(since), until=_int(until), coalition=coalition or None)
+    try:
+        form = read_form(store, since=since, until=until, coalition=coalition)
+    except ForumlensError as exc:
+        return form_error(request, exc, coalition)
+    data = build_topic_brief(store, topic[:300], since=form.since, until=form.until, coalition=form.coalition)
     name = views.slug(topic)[:60] or "brief"
     if format == "json":
         body, media = json.dumps(data, ensure_ascii=False, indent=1), "application/json"

@@ -12,9 +12,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from ..errors import ConfigError, NotFound
+from ..documents.eligibility import StoredItem, items_from_documents, title_coalitions
+from ..errors import ConfigError, ForumlensError, NotFound
 from ..models import Session
 from ..resolve import load_registry
+from ..resolve.coalition_names import find_coalition
+from ..resolve.registry import Entity
 from ..store.base import Store
 from ..store.portal import SessionFilters
 from ..tag.taxonomy import load_taxonomy
@@ -41,6 +44,8 @@ __all__ = [
     "tag_list",
 ]
 
+# the stored analyses a session's JSON and page carry: the `report` contract, the report's
+# summary parts (as `forumlens report` prints them), caption flags and a document's metadata
 ANALYSIS_KINDS = (
     "people",
     "coalitions",
@@ -52,6 +57,12 @@ ANALYSIS_KINDS = (
     "takeaways",
     "tags",
     "glossary",
+    "calls_to_action",
+    "speaker_points",
+    "open_questions",
+    "coalitions_presented",
+    "flags",
+    "document",
 )
 
 
@@ -125,40 +136,33 @@ def session_detail_with_text(store: Store, ref: str) -> tuple[dict[str, Any], Se
 
 
 def people_list(store: Store, *, name: str | None = None, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
-    """Resolved people (from the people analysis) and, until it lands, named speakers.
+    """The people on record (`store.people_on_record`, as the `people` command), most sessions first.
 
-    Both are keyed by the same comparison key, so a person keeps one URL whether or
-    not the resolve stage has run on their sessions.
+    `name` matches part of a name or of a caption label, case- and accent-insensitively.
     """
-    people: dict[str, dict[str, Any]] = {}
-    for person in store.people_counts():
-        people[person.key] = {
-            "id": person.key.replace(" ", "-"),
-            "name": person.name,
-            "sessions": person.sessions,
-            "roles": list(person.roles),
+    people = sorted(store.people_on_record(name or None), key=lambda p: (-p.sessions, p.name.casefold()))
+    return [
+        {
+            "id": p.id,
+            "name": p.name,
+            "sessions": p.sessions,
+            "roles": sorted(p.roles),
+            "affiliations": p.affiliations,
+            "labels": list(p.labels),
         }
-    for speaker, sessions in store.speaker_session_counts():
-        key = name_key(speaker)
-        if key and key not in people:
-            people[key] = {"id": key.replace(" ", "-"), "name": speaker, "sessions": sessions, "roles": []}
-        elif key and not people[key]["sessions"]:
-            people[key]["sessions"] = sessions
-    items = sorted(people.values(), key=lambda p: (-p["sessions"], p["name"].casefold()))
-    if name:
-        wanted = name_key(name)
-        items = [p for p in items if wanted in name_key(p["name"])]
-    return items[offset : offset + limit]
+        for p in people[offset : offset + limit]
+    ]
 
 
 def person_detail(store: Store, person_id: str) -> dict[str, Any]:
-    """One person: labels, roles, affiliations and every session they spoke in."""
+    """One person on record: labels, roles, affiliations and every session they spoke in, newest first."""
     key = name_key(person_id.replace("-", " "))
-    facts = store.person_facts(key)
-    labels = list(facts.labels)
-    appearances: dict[str, dict[str, Any]] = {}
-    for a in facts.appearances:
-        appearances[a.session] = {
+    found = store.people_on_record(key=key) if key else []
+    if not found:
+        raise NotFound(f"no person {person_id!r} on record", hint=_caption_label_hint(store, key))
+    person = found[0]
+    sessions = [
+        {
             "session": a.session,
             "title": a.title,
             "year": a.year,
@@ -169,35 +173,34 @@ def person_detail(store: Store, person_id: str) -> dict[str, Any]:
             "minutes": a.minutes,
             "lines": list(a.lines),
         }
-    # sessions where the person is only known from turn labels (no people analysis yet)
-    for spoken in facts.spoken:
-        if spoken.label and spoken.label not in labels:
-            labels.append(spoken.label)
-        appearances.setdefault(
-            spoken.session,
-            {
-                "session": spoken.session,
-                "title": spoken.title,
-                "year": spoken.year,
-                "role": None,
-                "affiliation": None,
-                "mode": None,
-                "words": spoken.words,
-                "minutes": None,
-                "lines": [spoken.line],
-            },
-        )
-    if facts.name is None and not appearances:
-        raise NotFound(f"no person {person_id!r}", hint="see the list on /people")
-    items = list(appearances.values())
+        for a in sorted(person.appearances, key=lambda a: (a.year is not None, a.year or 0), reverse=True)
+    ]
     return {
-        "id": key.replace(" ", "-"),
-        "name": facts.name or facts.speaker or person_id,
-        "labels": sorted(set(labels)),
-        "roles": sorted({a["role"] for a in items if a["role"]}),
-        "affiliations": sorted({a["affiliation"] for a in items if a["affiliation"]}),
-        "sessions": items,
+        "id": person.id,
+        "name": person.name,
+        "labels": list(person.labels),
+        "roles": sorted(person.roles),
+        "affiliations": sorted(person.affiliations),
+        "sessions": sessions,
     }
+
+
+def _caption_label_hint(store: Store, key: str) -> str:
+    """Why a name seen in the captions is not a person: the resolve stage flagged its label.
+
+    A flagged label (a caption mis-attribution) has its turn counted for the likely real
+    speaker, so it is not on record under its own name; the hint says where it was seen.
+    """
+    for sid, title, _year, flags in store.analyses_of_kind("flags") if key else []:
+        for flag in flags if isinstance(flags, list) else []:
+            if isinstance(flag, dict) and name_key(str(flag.get("label") or "")) == key:
+                likely = flag.get("likely_speaker")
+                return (
+                    f"{flag['label']} labels line {flag.get('line')} of “{title}” in the captions, flagged as a "
+                    f"caption mis-attribution{f' (likely {likely})' if likely else ''}: "
+                    f"see /sessions/{sid}#L{flag.get('line')}"
+                )
+    return "see the list on /people"
 
 
 # -- coalitions ------------------------------------------------------------------------
@@ -242,23 +245,41 @@ def _by_coalition(items: list[dict[str, Any]] | None, name: str, members: set[st
     return out
 
 
+COALITION_KINDS = ("outputs", "asks", "questions")
+
+
 def coalition_detail(store: Store, coalition_id: str) -> dict[str, Any]:
-    """A coalition's page: profile, sessions, speakers, outputs, asks, questions, partners."""
+    """A coalition's snapshot: profile, its own documents, sessions, speakers, outputs, asks, questions, partners.
+
+    A document whose metadata names the coalition (detected or stated, the same rule as
+    `forumlens record`) is the coalition's own: it is listed among its outputs, everything
+    the stages found in it (outputs, asks) is credited to the coalition, and it is not
+    counted again as a session that merely mentions the coalition.
+    """
     name = coalition_name(store, coalition_id)
-    facts = store.coalition_facts(name, ("outputs", "asks", "questions"))
-    if facts is None:
+    facts = store.coalition_facts(name, COALITION_KINDS)
+    entity = _registry_entity(name) or (None if facts else _registry_entity(coalition_id, typed=True))
+    if facts is None and entity is not None:
+        name = entity.name
+    own = _own_documents(store, entity.id) if entity is not None else []
+    if facts is None and not own:
         raise NotFound(f"no coalition {coalition_id!r} in the record", hint="see the list on /coalitions")
-    sessions = [
-        {"session": s.session, "title": s.title, "year": s.year, "status": s.status, "lines": list(s.lines)}
-        for s in facts.sessions
-    ]
-    members = {name_key(person) for person, _, _ in facts.speakers}
+    mentioned = [s for s in (facts.sessions if facts else ()) if s.session not in {d.id for d in own}]
+    members = {name_key(person) for person, _, _ in (facts.speakers if facts else ())}
     addressees = {name_key(name)} | members
-    outputs: list[dict[str, Any]] = []
+    found = dict(facts.analyses) if facts else {}
+    outputs: list[dict[str, Any]] = [
+        {"title": d.title, "kind": d.kind, "session": d.id, "date": d.date, "year": d.year, "status": "authored"}
+        for d in own
+    ]
     asks: list[dict[str, Any]] = []
     questions: list[dict[str, Any]] = []
-    for s in facts.sessions:
-        got = facts.analyses.get(s.session, {})
+    for d in own:  # all of its own document is the coalition's
+        got = found.get(d.id) or {k: store.analysis(d.id, k) for k in COALITION_KINDS}
+        outputs += [{**o, "session": d.id} for o in got.get("outputs") or [] if isinstance(o, dict)]
+        asks += [{**a, "session": d.id} for a in got.get("asks") or [] if isinstance(a, dict)]
+    for s in mentioned:
+        got = found.get(s.session, {})
         outputs += [{**o, "session": s.session} for o in _by_coalition(got.get("outputs"), name, members)]
         asks += [{**a, "session": s.session} for a in _by_coalition(got.get("asks"), name, members)]
         questions += [
@@ -269,17 +290,46 @@ def coalition_detail(store: Store, coalition_id: str) -> dict[str, Any]:
     return {
         "id": slug(name),
         "name": name,
-        "acronym": facts.sessions[0].acronym,
+        "acronym": facts.sessions[0].acronym if facts else (entity.acronym if entity else None),
         "profile": _registry_profile(name),
-        "sessions": sessions,
+        "documents": [{"id": d.id, "kind": d.kind, "title": d.title, "date": d.date, "year": d.year} for d in own],
+        "sessions": [
+            {
+                "session": s.session,
+                "title": s.title,
+                "year": s.year,
+                "kind": s.kind,
+                "status": s.status,
+                "lines": list(s.lines),
+            }
+            for s in mentioned
+        ],
         "speakers": [
-            {"name": person, "id": slug(person), "session": sid, "role": role} for person, sid, role in facts.speakers
+            {"name": person, "id": slug(person), "session": sid, "role": role}
+            for person, sid, role in (facts.speakers if facts else ())
         ],
         "outputs": outputs,
         "asks": asks,
         "questions": questions,
-        "partners": [{"name": p, "id": slug(p), "sessions": n} for p, n in facts.partners],
+        "partners": [{"name": p, "id": slug(p), "sessions": n} for p, n in (facts.partners if facts else ())],
     }
+
+
+def _registry_entity(ref: str, *, typed: bool = False) -> Entity | None:
+    """The registry's coalition for a stored name, or (`typed`) for a URL id or acronym; None if it has none."""
+    if not typed:
+        return load_registry().by_name(ref)
+    try:
+        return find_coalition(ref.replace("-", " "))
+    except ForumlensError:  # unknown or ambiguous: no registry entry to go by
+        return None
+
+
+def _own_documents(store: Store, coalition_id: str) -> list[StoredItem]:
+    """The stored documents (not transcripts) whose metadata names the coalition, newest first."""
+    items = items_from_documents(store.stored_documents(), title_coalitions)
+    own = [i for i in items if i.kind != "transcript" and coalition_id in i.coalitions]
+    return sorted(own, key=lambda i: (i.year or 0, i.date or "", i.title), reverse=True)
 
 
 def _registry_profile(name: str) -> dict[str, Any]:
@@ -435,7 +485,7 @@ def speaking_time(session: dict[str, Any], words_per_minute: float = 150.0) -> l
         rows = [
             {
                 "name": who or None,
-                "id": person_slug(who),
+                "id": None,  # a caption label alone is not a person on record: no person page to link
                 "role": None,
                 "affiliation": None,
                 "mode": None,

@@ -1,0 +1,67 @@
+"""Values the portal's GET forms send (?year=, ?since=, ?until=, ?coalition=), read by the project's own parsers.
+
+Dates go through `forumlens.dates` (the one date parser of the CLI, the API and the
+portal) and coalition names through `resolve.coalition_names.find_coalition`, so a page
+refuses a bad value as the CLI and the API do: "21" is not the year 21, "2021-13-01" has
+no month 13, and a coalition nobody has heard of is a 404 that names the nearest ones.
+The pages render these errors themselves (`pages.form_error`), with links to the
+nearest names, instead of a generic error page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..dates import parse_year_bound, year_range
+from ..resolve.coalition_names import find_coalition, nearest_coalitions
+from ..store.base import Store
+from .views import coalition_name, slug
+
+__all__ = ["FormValues", "coalition_suggestions", "read_form", "stored_coalition"]
+
+
+@dataclass(frozen=True)
+class FormValues:
+    """The checked values of a form; None where the field was absent or left empty."""
+
+    year: int | None = None
+    since: int | None = None
+    until: int | None = None
+    coalition: str | None = None  # the stored (or, when nothing is stored yet, the registry) name
+
+
+def stored_coalition(store: Store, typed: str) -> str:
+    """The stored name of the coalition a form names (stored name, URL id or acronym), else the registry's.
+
+    Names the store already holds are taken as they are (a select offers them); anything
+    else is resolved by `find_coalition`, which raises `UnknownCoalition` (404, with the
+    nearest names in its hint) or, for a name that fits several, a `ConfigError` (400).
+    """
+    wanted = slug(typed)
+    for name, acronym in store.coalition_names():
+        if slug(name) == wanted or (acronym and slug(acronym) == wanted):
+            return name
+    return coalition_name(store, find_coalition(typed).name)
+
+
+def read_form(
+    store: Store,
+    *,
+    year: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    coalition: str | None = None,
+) -> FormValues:
+    """Every given field checked; the first bad one raises (`BadDate`: 400; unknown coalition: 404)."""
+    lo, hi = year_range(since, until, allow_empty=True)
+    return FormValues(
+        year=parse_year_bound(year, name="year", allow_empty=True),
+        since=lo,
+        until=hi,
+        coalition=stored_coalition(store, coalition) if coalition and coalition.strip() else None,
+    )
+
+
+def coalition_suggestions(typed: str | None, limit: int = 3) -> list[str]:
+    """Registry names nearest to a coalition name that resolved to nothing (for links on the 404 page)."""
+    return nearest_coalitions(typed, limit=limit) if typed and typed.strip() else []
