@@ -3,7 +3,8 @@
 The store applies every filter itself (speaker, session, year, coalition, tag); a
 coalition or tag filter that names nothing stored answers no hits at once. Facet
 counts come from the store too (`store.search_facets`): matching turns per year,
-speaker, coalition and tag, within the same filters as the hits, on both back ends.
+speaker, coalition and tag, within the same filters as the hits, counted exactly and
+alike on both back ends, so every value a facet offers leads to at least one hit.
 """
 
 from __future__ import annotations
