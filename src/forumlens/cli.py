@@ -10,36 +10,70 @@ from __future__ import annotations
 import importlib
 import json
 import os
-import pkgutil
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from .cli_support import ForumlensGroup, db_option, open_ctx_store, settings_of
-from .documents.overrides import parse_overrides
 from .errors import ForumlensError
-from .format import (
-    format_hits,
-    format_outcomes,
-    format_session,
-    format_sessions,
-    format_turns,
-)
-from .ingest import IngestOptions, expand_paths, ingest_paths
-from .models import IngestOutcome
-from .pipeline import parse_document
-from .read import read_bytes
-from .search import SearchFilters, parse_query
 from .settings import load_settings
 
-__all__ = ["cli", "main"]
+if TYPE_CHECKING:
+    from .models import IngestOutcome
+
+__all__ = ["FEATURE_COMMANDS", "cli", "main"]
+
+# Commands of the feature modules (`forumlens.commands.*`), by name: "module:function".
+# A command's module is imported only when that command runs (or `--help` lists it), so
+# `forumlens --version` and every other command start without importing the whole
+# pipeline. tests/test_cli_startup.py checks this table against the modules' COMMANDS.
+FEATURE_COMMANDS: dict[str, str] = {
+    "analyse": "analyse:analyse",
+    "backup": "backup:backup",
+    "brief": "report:brief",
+    "coalitions": "people:coalitions",
+    "copy": "store_admin:copy",
+    "deliver": "digest:deliver",
+    "digest": "digest:digest",
+    "embed": "semantic:embed",
+    "export": "export:export",
+    "fetch": "fetch:fetch",
+    "glossary": "topics:glossary",
+    "live": "live:live",
+    "migrate": "store_admin:migrate",
+    "people": "people:people",
+    "questions": "questions:questions",
+    "record": "record:record",
+    "related": "semantic:related",
+    "report": "report:report",
+    "serve": "serve:serve",
+    "subscribers": "subscribers:subscribers",
+    "tag": "topics:tag",
+    "threads": "threads:threads",
+}
 
 
-@click.group(cls=ForumlensGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _LazyGroup(ForumlensGroup):
+    """The `forumlens` group: its own commands, plus FEATURE_COMMANDS imported on demand."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *FEATURE_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        found = super().get_command(ctx, name)
+        if found is not None or name not in FEATURE_COMMANDS:
+            return found
+        module, attr = FEATURE_COMMANDS[name].split(":")
+        command = getattr(importlib.import_module(f"{__package__}.commands.{module}"), attr)
+        self.add_command(command, name)
+        return command
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option(
     "--db",
     default=None,
@@ -135,6 +169,11 @@ def ingest(
       forumlens ingest report.pdf --coalition DC-CIV --kind annual-report --date 2023
       forumlens ingest https://www.intgovforum.org/en/content/igf-2021-day-2-main-session
     """
+    from .documents.overrides import parse_overrides
+    from .fetch.run import ingest_urls, is_url
+    from .format import format_outcomes
+    from .ingest import IngestOptions, expand_paths, ingest_paths
+
     overrides = parse_overrides(
         {
             "coalitions": list(coalitions),
@@ -145,8 +184,6 @@ def ingest(
         },
         origin="flag",
     )
-    from .fetch.run import ingest_urls, is_url
-
     store = open_ctx_store(ctx, db)
     urls = [p for p in paths if is_url(p)]
     files = list(expand_paths(p for p in paths if not is_url(p)))
@@ -223,6 +260,10 @@ def parse(file: Path, as_json: bool, offsets: bool) -> None:
     Example:
       forumlens parse session.txt --json
     """
+    from .format import format_turns
+    from .pipeline import parse_document
+    from .read import read_bytes
+
     try:
         data = file.read_bytes()
     except OSError as exc:
@@ -246,6 +287,8 @@ def parse(file: Path, as_json: bool, offsets: bool) -> None:
 @click.pass_context
 def sessions(ctx: click.Context, year: int | None, limit: int, as_json: bool, db: str | None) -> None:
     """List stored sessions."""
+    from .format import format_sessions
+
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         rows = store.sessions(year=year, limit=limit)
@@ -265,6 +308,8 @@ def sessions(ctx: click.Context, year: int | None, limit: int, as_json: bool, db
 @click.pass_context
 def show(ctx: click.Context, session: str, as_json: bool, full: bool, db: str | None) -> None:
     """Show one stored session, by id, id prefix or part of its title."""
+    from .format import format_session
+
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         info = store.session_info(session)
@@ -318,6 +363,9 @@ def search(
     Example:
       forumlens search '"net neutrality" enforcement' --year 2021 --speaker marsden
     """
+    from .format import format_hits
+    from .search import SearchFilters, parse_query
+
     text = " ".join(query)
     if coalition:  # a name that matches no coalition is an error with suggestions, not "no matches"
         from .resolve.coalition_names import find_coalition
@@ -369,19 +417,6 @@ def check(ctx: click.Context, db: str | None) -> None:
         click.echo("\n".join(f"problem: {p}" for p in problems))
         ctx.exit(1)
     click.echo("ok")
-
-
-def _add_feature_commands() -> None:
-    """Commands of feature modules: every `COMMANDS` list in `forumlens.commands.*`."""
-    from . import commands
-
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{commands.__name__}.{info.name}")
-        for command in getattr(module, "COMMANDS", []):
-            cli.add_command(command)
-
-
-_add_feature_commands()
 
 
 def main(argv: list[str] | None = None) -> None:

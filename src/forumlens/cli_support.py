@@ -7,13 +7,15 @@ commands without editing `cli.py`.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .dates import BadDate, parse_year_bound
 from .errors import ForumlensError
-from .store import Store, open_store
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __all__ = ["YEAR_BOUND", "ForumlensGroup", "YearBound", "db_option", "debug_of", "open_ctx_store", "settings_of"]
 
@@ -74,6 +76,8 @@ def open_ctx_store(ctx: click.Context, db: str | None = None, readonly: bool = F
     """The command's store; reading commands (`readonly`) and writers that need stored
     sessions (`create=False`) refuse a store that does not exist instead of creating it."""
     settings = settings_of(ctx)
+    from .store import open_store  # imported by the commands that use a store, not by `--version`
+
     return open_store(db or settings.db_location, readonly=readonly, create=create)
 
 
