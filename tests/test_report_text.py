@@ -77,3 +77,13 @@ def test_each_ask_is_listed_once_with_its_secondary_category(seed):
     assert any(
         f"(also {', '.join(a['secondary_categories'])})" in md for a in analyses["asks"] if a["secondary_categories"]
     )
+
+
+def test_speakers_over_the_announced_limit_are_marked(seed):
+    session, analyses = seed
+    over = {o["by"] for o in analyses["stats"]["overruns"]}
+    assert over, "the seed announces a time limit that some speakers exceed"
+    rows = [line for line in _section(render_report(session, analyses, "text"), "SPEAKING TIME") if " min " in line]
+    marked = {line.split("  ")[1].strip() for line in rows if line.endswith("over the limit")}
+    assert marked and all(any(m.rstrip("…") in name or name.startswith(m.rstrip("…")) for name in over) for m in marked)
+    assert len(marked) == len(over)

@@ -136,7 +136,7 @@ def _extras_text(analyses: dict[str, Any]) -> str:
         limit = stats.get("limit")
         if limit:
             lines.append(f"  announced limit: {limit['minutes']:g} min (L{limit['line']})")
-        over = {o.get("name") for o in stats.get("overruns") or []}
+        over = {o.get("by") or o.get("name") for o in stats.get("overruns") or []}  # "name": stores before the Overrun record
         for name, words, minutes, bar in _bars(stats):
             flag = "  over the limit" if name in over else ""
             lines.append(f"  {_column(name, 28):<28} {words:>6} w {minutes:>5.1f} min {bar}{flag}")
