@@ -1,0 +1,254 @@
+"""Threads benchmark: link quality, status accuracy and hard negatives on an annotated multi-year corpus.
+
+Run:  python bench/threads.py [--part dev|blind|all] [--linker lexical|semantic|both] [--json]
+
+Each part (`bench/threads/<part>/` with `<part>.gold.json`, annotated before any threads
+code existed) is ingested into a temporary store exactly as `forumlens ingest` does, and
+threads are computed by `forumlens.threads.store_threads` (the function behind
+`forumlens threads`). Gold items name a file and a verbatim quote; the scorer finds the
+line the quote is on. A predicted item matches a gold item on the same session and line.
+
+Printed per part and linker:
+- items: gold items found in some thread (recall of the extraction);
+- pairwise links: pairs of gold items in one predicted thread vs pairs in one gold
+  thread (precision, recall, F1); `extra` counts predicted pairs that join a gold item
+  to an item the annotation does not list (not in the precision, shown to be honest);
+- status: gold threads whose predicted thread (the one holding its first found item)
+  has the gold kind and status;
+- hard negatives: annotated pairs of threads that must stay apart, and how many were joined;
+- quotes: predicted items whose quote is not verbatim on their line (must be 0);
+- baseline: gold items the old extraction finds at all (lines of the stored `asks`
+  analysis, and the lines and answer lines of the `questions` analysis).
+
+The blind part is for a single first run once the code is final: never tune on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "bench" / "threads"
+sys.path.insert(0, str(ROOT / "src"))
+
+from forumlens.ingest import IngestOptions, ingest_paths
+from forumlens.store import Store, open_store
+from forumlens.threads import Thread, store_threads
+
+Ref = tuple[str, int]  # (session, line)
+
+
+@dataclass
+class GoldItem:
+    thread: str
+    file: str
+    quote: str
+    role: str
+    ref: Ref = ("", 0)
+
+
+@dataclass
+class Gold:
+    threads: dict[str, dict[str, Any]]
+    items: list[GoldItem]
+    negatives: list[tuple[str, str, str]]
+    sessions: dict[str, str] = field(default_factory=dict)  # file → session id
+
+
+def _line_of(text: str, quote: str, where: str) -> int:
+    at = text.find(quote)
+    if at < 0:
+        raise SystemExit(f"{where}: gold quote not found verbatim: {quote!r} (fix the gold file)")
+    return text.count("\n", 0, at) + 1
+
+
+def load_gold(part: str) -> Gold:
+    data = json.loads((CORPUS / f"{part}.gold.json").read_text("utf-8"))
+    items = [GoldItem(t["id"], i["file"], i["quote"], i["role"]) for t in data["threads"] for i in t["items"]]
+    return Gold({t["id"]: t for t in data["threads"]}, items, [tuple(n) for n in data.get("hard_negatives", [])])
+
+
+def ingest(store: Store, part: str, gold: Gold) -> None:
+    folder = CORPUS / part
+    for outcome in ingest_paths(store, [folder], IngestOptions()):
+        if outcome.status == "failed":
+            raise SystemExit(f"{outcome.path}: ingest failed: {outcome.reason}")
+        gold.sessions[Path(outcome.path).name] = str(outcome.session)
+    for item in gold.items:
+        text = (folder / item.file).read_text("utf-8").replace("\r\n", "\n")
+        item.ref = (gold.sessions[item.file], _line_of(text, item.quote, f"{part}/{item.file}"))
+
+
+def _pairs(groups: Iterable[Iterable[Any]]) -> set[frozenset[Any]]:
+    return {frozenset(p) for g in groups for p in combinations(sorted(set(g)), 2)}
+
+
+def baseline(store: Store, gold: Gold) -> int:
+    """Gold items the old analyses find at all: an `asks` line, or a question's line or answer line."""
+    lines: set[Ref] = set()
+    for sid in set(gold.sessions.values()):
+        analyses = store.analyses(sid)
+        lines |= {(sid, int(a["line"])) for a in analyses.get("asks") or []}
+        for q in analyses.get("questions") or []:
+            lines |= {(sid, int(n)) for n in [q["line"], *(q.get("answer_lines") or [])]}
+    return sum(1 for item in gold.items if item.ref in lines)
+
+
+def _verbatim(store: Store, threads: list[Thread]) -> int:
+    bad = 0
+    texts: dict[str, list[str]] = {}
+    for t in threads:
+        for item in t.items:
+            if item.session not in texts:
+                found = store.session_text(item.session)
+                texts[item.session] = found[2].split("\n") if found else []
+            lines = texts[item.session]
+            if not (0 < item.line <= len(lines) and item.quote in lines[item.line - 1]):
+                bad += 1
+    return bad
+
+
+def _match(gold: Gold, threads: list[Thread]) -> dict[int, str]:
+    """Gold item index → thread of the predicted item that is it (same session and line; on a line
+    holding several items, as a caption turn does, the one quoting the gold words)."""
+    on_line: dict[Ref, list[tuple[str, str]]] = {}
+    for t in threads:
+        for item in t.items:
+            on_line.setdefault((item.session, item.line), []).append((t.id, item.quote))
+    where: dict[int, str] = {}
+    for n, g in enumerate(gold.items):
+        found = on_line.get(g.ref)
+        if found:
+            words = set(g.quote.lower().split())
+            where[n] = max(found, key=lambda f: (g.quote in f[1], len(words & set(f[1].lower().split()))))[0]
+    return where
+
+
+def score(store: Store, gold: Gold, linker: str) -> dict[str, Any]:
+    linked = store_threads(store, linker=linker)
+    threads = linked.threads
+    where = _match(gold, threads)
+    members: dict[str, list[int]] = {}
+    for n, item in enumerate(gold.items):
+        members.setdefault(item.thread, []).append(n)
+    gold_pairs = _pairs(members.values())
+    predicted: dict[str, list[int]] = {}
+    for n, tid in where.items():
+        predicted.setdefault(tid, []).append(n)
+    pred_pairs = _pairs(predicted.values())
+    gold_refs = {item.ref for item in gold.items}
+    extra = sum(
+        1
+        for t in threads
+        for a, b in combinations({(i.session, i.line) for i in t.items}, 2)
+        if (a in gold_refs) != (b in gold_refs)
+    )
+    tp = len(pred_pairs & gold_pairs)
+    precision = tp / len(pred_pairs) if pred_pairs else 1.0
+    recall = tp / len(gold_pairs) if gold_pairs else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    thread_of = {t.id: t for t in threads}
+    right, wrong = 0, []
+    for tid, spec in gold.threads.items():
+        found = [where[n] for n in members[tid] if n in where]
+        got = thread_of[found[0]] if found else None
+        if got is not None and got.kind == spec["kind"] and got.status == spec["status"]:
+            right += 1
+        else:
+            got_text = f"{got.kind}/{got.status}" if got else "nothing"
+            wrong.append(f"{tid}: gold {spec['kind']}/{spec['status']}, got {got_text}")
+    joined = []
+    for a, b, why in gold.negatives:
+        if {where[n] for n in members[a] if n in where} & {where[n] for n in members[b] if n in where}:
+            joined.append(f"{a} + {b} ({why})")
+    return {
+        "linker": linked.linker,
+        "gold_items": len(gold.items),
+        "items_found": len(where),
+        "baseline_items_found": baseline(store, gold),
+        "pairs": {"gold": len(gold_pairs), "predicted": len(pred_pairs), "correct": tp, "extra": extra},
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+        "threads": {"gold": len(gold.threads), "predicted": len(threads)},
+        "status_right": right,
+        "status_accuracy": round(right / len(gold.threads), 3) if gold.threads else 1.0,
+        "status_wrong": wrong,
+        "hard_negatives": len(gold.negatives),
+        "hard_negatives_joined": joined,
+        "quotes_not_verbatim": _verbatim(store, threads),
+        "missing_items": [
+            f"{i.thread}: {i.file}:{i.ref[1]} {i.quote[:60]}" for n, i in enumerate(gold.items) if n not in where
+        ],
+    }
+
+
+def run_part(part: str, linkers: list[str]) -> list[dict[str, Any]]:
+    gold = load_gold(part)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(str(Path(tmp) / "threads.sqlite3"))
+        try:
+            ingest(store, part, gold)
+            return [{"part": part, **score(store, gold, linker)} for linker in linkers]
+        finally:
+            store.close()
+
+
+def _print(result: dict[str, Any]) -> None:
+    p = result["pairs"]
+    print(f"== {result['part']} · linker {result['linker']}")
+    print(
+        f"  items found      {result['items_found']}/{result['gold_items']}  (old asks/questions analyses: "
+        f"{result['baseline_items_found']}/{result['gold_items']})"
+    )
+    print(
+        f"  pairwise links   P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}  "
+        f"({p['correct']} right of {p['predicted']} predicted, {p['gold']} gold; {p['extra']} links to unannotated items)"
+    )
+    print(
+        f"  status           {result['status_right']}/{result['threads']['gold']} = {result['status_accuracy']:.3f}"
+        f"  ({result['threads']['predicted']} threads predicted)"
+    )
+    print(f"  hard negatives   {len(result['hard_negatives_joined'])}/{result['hard_negatives']} joined")
+    print(f"  quotes not verbatim on their line: {result['quotes_not_verbatim']}")
+    for line in result["status_wrong"]:
+        print(f"    status wrong: {line}")
+    for line in result["hard_negatives_joined"]:
+        print(f"    joined: {line}")
+    for line in result["missing_items"]:
+        print(f"    missing: {line}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--part", choices=("dev", "blind", "all"), default="dev")
+    parser.add_argument("--linker", choices=("lexical", "semantic", "both"), default="both")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args(argv)
+    linkers = ["lexical", "semantic"] if args.linker == "both" else [args.linker]
+    if "semantic" in linkers:
+        from forumlens.semantic.embedder import semantic_installed
+
+        if not semantic_installed():
+            print("semantic linker skipped: pip install 'forumlens[semantic]'", file=sys.stderr)
+            linkers.remove("semantic")
+    parts = ["dev", "blind"] if args.part == "all" else [args.part]
+    results = [r for part in parts for r in run_part(part, linkers)]
+    if args.json:
+        print(json.dumps(results, indent=1, ensure_ascii=False))
+    else:
+        for result in results:
+            _print(result)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,97 @@
+"""`forumlens threads`: asks, commitments and questions followed across sessions and years."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..cli_support import YEAR_BOUND, db_option, open_ctx_store
+from ..errors import NotFound
+from ..resolve.coalition_names import find_coalition
+from ..threads.models import KINDS, STATUSES
+from ..threads.render import format_explain, format_markdown, format_text, threads_json
+from ..threads.service import ThreadFilters, select_threads, store_threads
+
+__all__ = ["threads"]
+
+_ALL_STATUSES = sorted({s for group in STATUSES.values() for s in group})
+
+
+@click.command()
+@click.option("--coalition", help="Only this coalition's threads (name, acronym or former name).")
+@click.option("--kind", type=click.Choice(KINDS), help="Only asks, commitments or questions.")
+@click.option("--status", type=click.Choice(_ALL_STATUSES), help="Only threads with this status.")
+@click.option("--since", type=YEAR_BOUND, help="Only threads with an item in this year or later.")
+@click.option("--until", type=YEAR_BOUND, help="Only threads with an item in this year or earlier.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON (the DESIGN.md contract).")
+@click.option("--md", "as_md", is_flag=True, help="Print as Markdown with citations.")
+@click.option("--explain", "explain_id", metavar="ID", help="Show why each item joined (or not) thread ID.")
+@click.option(
+    "--linker",
+    type=click.Choice(("auto", "lexical", "semantic")),
+    default="auto",
+    show_default=True,
+    help="How items are compared: lexical (offline, always), semantic (needs forumlens[semantic]), "
+    "auto (semantic when installed).",
+)
+@db_option
+@click.pass_context
+def threads(
+    ctx: click.Context,
+    coalition: str | None,
+    kind: str | None,
+    status: str | None,
+    since: int | None,
+    until: int | None,
+    as_json: bool,
+    as_md: bool,
+    explain_id: str | None,
+    linker: str,
+    db: str | None,
+) -> None:
+    """Asks, commitments and questions of one actor followed across sessions and years.
+
+    A thread is one coalition's (or office's, or person's) same need, promise or question,
+    however it is worded from year to year, with its fate: an ask recurring, raised once or
+    answered; a commitment fulfilled, unfulfilled or pending; a question answered, answered
+    later or open. Every item cites its session and line with a verbatim quote.
+
+    \b
+    Examples:
+      forumlens threads --coalition DC3 --kind ask
+      forumlens threads --kind commitment --status unfulfilled --since 2022 --md
+      forumlens threads --explain c31d65adb56
+    """
+    if as_json and as_md:
+        raise click.UsageError("--json and --md are two formats: give one of them")
+    if since is not None and until is not None and since > until:
+        raise click.UsageError(f"--since {since} is after --until {until}: swap them, or widen the range")
+    name = find_coalition(coalition).name if coalition else None
+    store = open_ctx_store(ctx, db, readonly=True)
+    try:
+        linked = store_threads(store, linker=linker)
+        chosen = select_threads(linked, ThreadFilters(name, kind, status, since, until))
+        sessions = {item.session for t in chosen for item in t.items} if as_md else set()
+        titles = {sid: store.session_title(sid) or sid for sid in sessions}
+    finally:
+        store.close()
+    if explain_id:
+        found = next((t for t in linked.threads if t.id == explain_id), None)
+        if found is None:
+            raise NotFound(f"no thread has the id {explain_id!r}", hint="list the ids with `forumlens threads`")
+        if as_json:
+            data = {"thread": found.to_json(explain=True), "linker": linked.linker}
+            click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        else:
+            click.echo(format_explain(found, linked))
+        return
+    if as_json:
+        click.echo(json.dumps(threads_json(chosen, linked), ensure_ascii=False, indent=1))
+    elif as_md:
+        click.echo(format_markdown(chosen, linked, titles))
+    else:
+        click.echo(format_text(chosen, linked))
+
+
+COMMANDS = [threads]

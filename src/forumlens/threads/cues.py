@@ -1,0 +1,251 @@
+"""The sentence cues of thread items: what a sentence does to an ask, a promise or a question. Pure.
+
+Signals, tried in this order on each sentence (the first that fires wins):
+
+- `response`  an institution (or a moderator speaking for one) takes up an earlier ask
+              or question: "following the request from the coalitions last year",
+              "to answer the question raised last year", "as you asked";
+- `slip`      a promise that slipped or was dropped: "did not happen", "postponed",
+              "could not be completed", "we dropped it";
+- `update`    work on a promise under way: "is still being drafted", "we now expect to
+              finish it", "not yet ready";
+- `promise`   the speaker's own body will produce something: "we will publish…",
+              "our plan is to…", "we are planning a survey…", "X will be released";
+- `delivery`  a promised output done, in any words: "we launched the toolkit",
+              "the guidelines that we published in March", "the report is out";
+- `enacted`   an institution says it has done something ("our office now holds a
+              quarterly briefing"): a response when an earlier ask is alike enough;
+- `need`      an ask or a stated need: "we need…", "libraries lack the money…",
+              "again called for…", "without seed money, these networks close".
+
+Promises, slips, updates and deliveries must name a deliverable (`lexicon.deliverables`)
+or point back to one with a pronoun ("we dropped it"); a need must be at least five
+words. Why rules: each decision stays explainable with a verbatim quote, and the
+constructions are few; `analyse/asks.py` finds a subset of the needs (its subjects are
+fixed lists) and is read too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..analyse._regex import compile_cue
+
+__all__ = ["PRONOUN_OBJECT", "Cue", "find_cue", "is_intro"]
+
+_I = re.I
+_OWN = (
+    r"(?:we|i|our (?:coalition|group|team|members|network|working group|dc|organi[sz]ation)"
+    r"|the coalition|this coalition|the dc|members)"
+)
+_MAKE = (
+    r"(?:publish|release|produce|present|launch|prepare|develop|deliver|share|issue|finali[sz]e|complete|conduct"
+    r"|run|organi[sz]e|hold|host|write|draft|translate|update|revise|submit|compile|create|build|set up|establish"
+    r"|start|carry out|put together|circulate|map|offer|provide|make available|bring out|roll out|open|finish"
+    r"|do|table|adopt|unveil|deliver|have (?:a|an|the|our)|come (?:back|out) with|undertake|launch)"
+)
+_RESPONSE = compile_cue(
+    r"\b(?:following|in response to|responding to|in reply to|as a result of|thanks to|in answer to"
+    r"|to follow up on|following up on|acting on)\s+(?:the|your|their|this|that|a|these|those|last year's)"
+    r"\s+(?:[\w'’-]+\s+){0,2}(?:requests?|calls?|asks?|questions?|proposals?|suggestions?|recommendations?"
+    r"|appeals?|demands?)\b"
+    r"|\b(?:the|your|their|this|that) (?:questions?|requests?|calls?|suggestions?|proposals?)"
+    r" (?:raised|asked|put|posed|made|sent|submitted|voiced|we received)\b"
+    r"|\banswer(?:ing)?\b[^.?!]{0,60}\bquestions?\b"
+    r"|\b(?:as|like) (?:you|the coalitions?|they|participants|members|several of you) (?:asked|requested|suggested)\b"
+    r"|\byou asked (?:us )?(?:for|about|whether|if|last|to)\b"
+    r"|\b(?:on|regarding|concerning|as for|about|coming back to|to come back to) (?:the|your|their|that) (?:[\w'’-]+ )?"
+    r"(?:questions?|requests?|calls?) (?:on|about|of|for|from|raised|asked|made|put)\b"
+    r"|\b(?:as|like) (?:was |had been )?(?:requested|asked|suggested) (?:by|last|at|in)\b"
+    r"|\b(?:asked|raised|wanted to know|put to us|requested)\b[^.;?]{0,30}\b(?:last year|two years ago|in (?:19|20)\d\d"
+    r"|at the last (?:igf|forum|meeting|session)|earlier this year)\b"
+    r"|\b(?:last year|two years ago|in (?:19|20)\d\d|at the last (?:igf|forum|meeting|session))\b[^.;?]{0,40}"
+    r"\b(?:asked|wanted to know|requested)\b",
+    _I,
+)
+_SLIP = compile_cue(
+    r"\b(?:did not|didn't|has not|hasn't|have not|haven't|had not|never|could not|couldn't|was not|wasn't"
+    r"|were not|weren't)\s+(?:be\s+|been\s+)?(?:happen(?:ed)?|materiali[sz]ed?|take place|taken place|come out"
+    r"|get done|make it|completed?|finish(?:ed)?|publish(?:ed)?|deliver(?:ed)?|release[ds]?|done|possible)\b"
+    r"(?!\s+yet)"
+    r"|\b(?:slipped|postponed|delayed|deferred|dropped|abandoned|shelved|cancell?ed|put on hold|on hold"
+    r"|suspended|called off|behind schedule|fell through|gave up|given up|set aside|scrapped|discontinued"
+    r"|pushed back|was stopped|were stopped|no longer (?:planned|going ahead|happening|on the table)"
+    r"|did not go ahead|didn't go ahead|fell by the wayside|ran out of (?:time|money|funding|steam))\b"
+    r"|\bhad to (?:cancel|drop|postpone|abandon|shelve|delay|put off|give up|stop)\b"
+    r"|\b(?:won't|will not) (?:happen|be (?:ready|published|finished|completed|released|delivered) (?:this|in time))\b"
+    r"|\bnot (?:going to )?(?:happen|materiali[sz]e)\b",
+    _I,
+)
+_UPDATE = compile_cue(
+    r"\b(?:still|currently|now) (?:being )?(?:drafted|drafting|prepared|preparing|written|writing|edited|editing"
+    r"|reviewed|translated|developed|developing|finali[sz]ing|working on)\b"
+    r"|\b(?:is|are) being (?:drafted|prepared|written|finali[sz]ed|edited|reviewed|translated|developed|updated)\b"
+    r"|\b(?:is|are) (?:still |now |well )?(?:in progress|under way|underway|in preparation|in draft|on track"
+    r"|nearly (?:ready|done|finished)|almost (?:ready|done|finished)|at an advanced stage)\b"
+    r"|\bexpect(?:s|ed)? (?:it |them |this |that )?to (?:finish|complete|publish|release|launch|present"
+    r"|be (?:ready|published|finished|released|available|out|completed))\b"
+    r"|\bnot (?:yet|quite) (?:ready|finished|complete|completed|published|done|out)\b"
+    r"|\b(?:has not|hasn't|have not|haven't|is not|isn't) (?:yet )?(?:been )?(?:published|finished|completed|released)"
+    r" yet\b|\b(?:a|the|our) first draft\b"
+    r"|\b(?:we are|we're|we have been) (?:still |now )?(?:working on|finali[sz]ing|drafting|writing|editing|translating)"
+    r" (?:the|our|it|this)\b|\bwork on (?:the|our|it|this) [^.;]{0,40}\b(?:continues|is continuing|has started|has begun"
+    r"|is progressing)\b|\b(?:is|are) (?:going|moving) (?:well|ahead|forward)\b",
+    _I,
+)
+_PROMISE = compile_cue(
+    rf"\b{_OWN}\s+(?:(?:also|then|now|soon|very soon|further)\s+)?"
+    r"(?:will|shall|are going to|'re going to|am going to|plan to|plans to|intend to|intends to|aim to|are aiming to"
+    r"|commit to|are committed to|promise to|undertake to|hope to|would like to|want to)"
+    rf"\s+(?:(?:also|then|soon|jointly|formally|finally|officially)\s+)?{_MAKE}\b"
+    r"|\b(?:we|i)(?:'ll|’ll)\s+" + _MAKE + r"\b"
+    r"|\b(?:we|i|our (?:coalition|group|team|members))(?:'re|’re| are| am| is)\s+(?:also\s+|now\s+)?"
+    r"(?:planning|preparing|working on|developing|drafting|designing) (?:a|an|the|our|to)\b"
+    r"|\bour (?:plan|aim|goal|intention|next step|commitment|priority|promise)s? (?:for (?:next|the coming) year )?"
+    r"(?:is|are|will be) to\b|\bwe (?:commit|pledge|promise) to\b|\bnext on our (?:list|agenda) is\b"
+    r"|\b(?:will|shall) be (?:published|released|launched|presented|issued|made available|finali[sz]ed|shared"
+    r"|circulated|ready|out)\b",
+    _I,
+)
+_DELIVERY = compile_cue(
+    rf"\b{_OWN}\s+(?:have |has |had )?(?:now |recently |finally |just |already |successfully |officially )?"
+    r"(?:published|released|launched|issued|completed|finished|finali[sz]ed|presented|delivered|produced|adopted"
+    r"|circulated|put out|rolled out|unveiled|made available)\b"
+    rf"|\b(?:that|which) {_OWN} (?:have |had |has )?(?:published|released|launched|issued|completed|finished"
+    r"|finali[sz]ed|presented|delivered|produced|adopted|circulated|put out)\b"
+    r"|\b(?:is|are|was|were|has been|have been|had been) (?:now |finally |recently |already |officially )?"
+    r"(?:out|published|released|launched|available|online|live|completed|finished|finali[sz]ed|adopted|issued)\b"
+    r"|\b(?:came|comes|come) out\b|\b(?:we|the coalition) (?:now|finally) (?:have|has) (?:a|an|our|the|its)\b"
+    r"|\b(?:we|the coalition) (?:have |has )?(?:handed|submitted|sent) (?:over )?(?:the|our|its)\b",
+    _I,
+)
+# a coalition named as the subject ("The Dynamic Coalition on X will publish …"): `find_cue` accepts these
+# only when a coalition name ends just before them
+_PROMISE_NAMED = compile_cue(
+    r"\b(?:will|shall|is going to|are going to|plans? to|intends? to|aims? to|commits? to|is committed to"
+    r"|is planning to|promises? to|hopes? to)\s+(?:(?:also|then|soon|jointly|formally|finally)\s+)?" + _MAKE + r"\b"
+    r"|\b(?:is|are) (?:planning|preparing|developing|drafting|designing) (?:a|an|the|its|their)\b",
+    _I,
+)
+_DELIVERY_NAMED = compile_cue(
+    r"\b(?:has |have |had )?(?:now |recently |finally |just |already |successfully |officially )?"
+    r"(?:published|released|launched|issued|completed|finished|finali[sz]ed|presented|delivered|produced|adopted"
+    r"|circulated|put out|rolled out|unveiled|made available)\b",
+    _I,
+)
+# an institution saying it has done what was asked, without saying it was asked
+_ENACTED = compile_cue(
+    r"\b(?:we|our (?:office|team|department|agency|organi[sz]ation)|the (?:secretariat|mag|igf|office|un|agency))"
+    r"(?: \w+)?\s+(?:has|have) (?:now |recently |just |already )?(?:set up|created|established|launched|introduced"
+    r"|reserved|allocated|opened|agreed to|decided to|started|begun|made)\b"
+    r"|\bnow (?:holds|hosts|runs|offers|provides|publishes|lists|includes|funds|organi[sz]es|has a)\b",
+    _I,
+)
+_NEED = compile_cue(
+    r"\b(?:need|needs|needed|require|requires|lack|lacks|lacking|(?<!\ba )(?<!\bthe )call(?:s|ed)? (?:again )?for"
+    r"|ask(?:s|ed)? for"
+    r"|request(?:s|ed)?|appeal(?:s|ed)? (?:to|for)|urge[sd]?|seek(?:s|ing)?|(?:are|is) looking for"
+    r"|depend(?:s|ing)? on|short of|struggl(?:e|es|ing) to)\b"
+    r"|\b(?:would|'d) (?:also |really |still |very much )?(?:like|want|welcome|appreciate|love)\b"
+    r"|\b(?:we|i) (?:also |still |again )?(?:ask|want|wish)\b"
+    r"|\b(?:cannot|can't|can not) (?:survive|continue|operate|last|function)\b[^.]{0,40}\bwithout\b"
+    r"|\bwithout (?:[\w'’-]+ ){0,3}(?:money|funding|funds|grants|resources|support|training|skills|help"
+    r"|financing|budgets?)\b"
+    r"|\bit would be (?:very |really )?(?:helpful|useful|good|great|important)\b"
+    r"|\bthere (?:is|'s|remains) (?:a |an )?(?:[\w-]+ ){0,2}need\b|\bthe need (?:for|to)\b"
+    r"|\b(?:still )?waiting for\b|\b(?:have|has) no (?:money|funding|funds|budget|resources|staff|secretariat)\b"
+    r"|\b(?:is|are|remains?) (?:still )?missing\b|\bchallenge (?:is|remains)\b|\bcall(?:s|ed)? (?:up)?on\b"
+    r"|\b(?:invite[sd]?|encourage[sd]?) (?:the|all|governments|donors|states|member states)\b"
+    r"|\brecommend(?:s|ed)? that\b|\bplead(?:s|ed)? for\b|\binsist(?:s|ed)? on\b"
+    r"|\b(?:the )?(?:igf|secretariat|mag|un|united nations|office|envoy|desa|host country|website|nris?)\b"
+    r"[^.;?]{0,50}?\b(?:should|must|ought to)\b(?! not)"
+    r"|\bwe hope (?:that )?(?:the )?(?:igf|secretariat|mag|un|united nations|host|envoy)\b",
+    _I,
+)
+_NOT_NEED = compile_cue(
+    r"\bno need\b|\bneed to (?:say|mention|stop|remind|thank|hurry|move|close|wrap)\b|\b(?:do|does|did) not need\b"
+    r"|\b(?:don't|doesn't|didn't) need\b|\bwithout delay\b",
+    _I,
+)
+# "we dropped it", "postponed that." — but not "completed this year"
+PRONOUN_OBJECT = re.compile(
+    r"^\W*(?:it|them|(?:this|that|these|those)(?=\s*(?:[.,;:!?]|$)|\s+(?:to|in|for|by|because|as|and|but|until)\b))\b",
+    re.I,
+)
+_INTRO = compile_cue(
+    r"\b(?:i speak for|speaking for|on behalf of|representing|i am|i'm|my name is|here for|member of|coordinator of"
+    r"|co-?chair of|chair of|i work for|i work at|i come from)\b",
+    _I,
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What a sentence does (`signal`) and the words that said it (`start`..`end` in the sentence)."""
+
+    signal: str  # response | slip | update | promise | delivery | enacted | need
+    start: int
+    end: int
+    text: str
+    about: str = ""  # response: "question" or "request"
+
+
+_ORDER: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("response", _RESPONSE),
+    ("slip", _SLIP),
+    ("update", _UPDATE),
+    ("promise", _PROMISE),
+    ("delivery", _DELIVERY),
+    ("enacted", _ENACTED),
+    ("need", _NEED),
+)
+
+
+_NAMED = {"promise": _PROMISE_NAMED, "delivery": _DELIVERY_NAMED}
+_NAME_GAP = re.compile(r"^[\s,'’s]*(?:\([^)]{0,20}\)\s*)?(?:\w+\s+){0,2}$")  # "DC3's members", "(DC3) also"
+
+
+def _after_name(sentence: str, pattern: re.Pattern[str], names: Sequence[tuple[int, int]]) -> re.Match[str] | None:
+    """A match of `pattern` whose subject is a coalition name (ending at most three words before it)."""
+    for match in pattern.finditer(sentence):
+        if any(end <= match.start() and _NAME_GAP.match(sentence[end : match.start()]) for _, end in names):
+            return match
+    return None
+
+
+def find_cue(
+    sentence: str, *, signals: frozenset[str] | None = None, names: Sequence[tuple[int, int]] = ()
+) -> Cue | None:
+    """The first signal (in the module's order) whose cue the sentence carries, or None.
+
+    `names`: spans of coalition names in the sentence, so "The Dynamic Coalition on X will
+    publish …" is a promise as "we will publish …" is.
+
+    >>> find_cue("We will publish a toolkit before the next IGF.").signal
+    'promise'
+    >>> find_cue("The survey we announced did not happen.").signal
+    'slip'
+    """
+    for signal, pattern in _ORDER:
+        if signals is not None and signal not in signals:
+            continue
+        match = pattern.search(sentence)
+        if match is None and signal in _NAMED and names:
+            match = _after_name(sentence, _NAMED[signal], names)
+        if match is None:
+            continue
+        if signal == "need" and (_NOT_NEED.search(sentence) or len(sentence.split()) < 5):
+            continue
+        about = ""
+        if signal == "response":
+            said = match.group(0).lower()
+            about = "question" if "question" in said or "asked" in said or "wanted to know" in said else "request"
+        return Cue(signal, match.start(), match.end(), match.group(0), about)
+    return None
+
+
+def is_intro(sentence: str) -> bool:
+    """A self-introduction frame ("I am …", "speaking for …", "on behalf of …")."""
+    return _INTRO.search(sentence) is not None

@@ -1,0 +1,211 @@
+"""The lexical representation threads are linked by: stems, concepts, categories, deliverables. Pure.
+
+Two wordings of one need rarely share their words ("a small grants fund" in 2021,
+"seed money for hardware" in 2022), so words are first folded to stems
+(`forumlens.text.stem`, the one stemmer every stage shares), then to the concept
+they say (`data/lexicon.toml`: "grant", "fund", "money", "seed" → `@money`). An item
+is then a bag of features: concepts, and the stems no concept claims. Coalition names
+are cut out before this (they say who, not what; the actor is compared separately).
+
+The lexicon also holds the need categories (to keep two needs of one actor apart) and
+the deliverable families (to keep two promised outputs apart); both are read once.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..text import FORUM_WORDS, STOPWORDS, stem, word_spans
+
+__all__ = ["LEXICON_PATH", "Lexicon", "load_lexicon"]
+
+LEXICON_PATH = Path(__file__).with_name("data") / "lexicon.toml"
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+# words that say an item is an ask, a promise or a report, not what it is about
+_FRAME = _words(
+    """
+    need needs needed require requires required lack lacks lacking call called calls ask asked asks request
+    requested would like want wish seek also again once still now year years next last first half time today
+    will shall plan planning planned going intend aim promise publish published release released produce
+    produced present presented launch launched deliver delivered complete completed finish finished share
+    shared prepare prepared please thank thanks really very new more many much lot say said tell told
+    make made get got take taken give given put use used work working member members coalition dc dcs
+    """
+)
+_STOP = STOPWORDS | FORUM_WORDS | _FRAME
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Concepts (stem → concept, stem phrases, stem prefixes), categories and deliverable families."""
+
+    concept_of: dict[str, str]
+    phrases: tuple[tuple[tuple[str, ...], str], ...]
+    prefixes: tuple[tuple[str, str], ...]
+    categories: tuple[tuple[str, tuple[str, ...]], ...]
+    families: tuple[tuple[tuple[str, ...], str], ...]  # (noun as stems, family), longest first
+
+    # -- features ----------------------------------------------------------------------
+    def concept(self, stemmed: str) -> str | None:
+        found = self.concept_of.get(stemmed)
+        if found is not None:
+            return found
+        for prefix, concept in self.prefixes:
+            if stemmed.startswith(prefix):
+                return concept
+        return None
+
+    def features(self, text: str) -> list[str]:
+        """Concepts (`@money`) and the content stems no concept claims, in order (duplicates kept)."""
+        stems_ = [stem(text[a:b]) for a, b in word_spans(text)]
+        out: list[str] = []
+        i = 0
+        while i < len(stems_):
+            matched = self._phrase_at(stems_, i)
+            if matched:
+                length, concept = matched
+                out.append(concept)
+                i += length
+                continue
+            word = stems_[i]
+            i += 1
+            claimed = self.concept(word)
+            if claimed is not None:
+                out.append(claimed)
+            elif word not in _STOP and len(word) > 2 and not word.isdigit():
+                out.append(word)
+        return out
+
+    def _phrase_at(self, stems_: Sequence[str], i: int) -> tuple[int, str] | None:
+        for phrase, concept in self.phrases:
+            if tuple(stems_[i : i + len(phrase)]) == phrase:
+                return len(phrase), concept
+        return None
+
+    def _families_by_first(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        cached: dict[str, list[tuple[tuple[str, ...], str]]] | None = getattr(self, "_by_first", None)
+        if cached is None:
+            cached = _index(self.families)
+            object.__setattr__(self, "_by_first", cached)  # frozen dataclass: a cache, not state
+        return cached
+
+    # -- categories and deliverables -----------------------------------------------------
+    def category_signals(self, category: str) -> tuple[str, ...]:
+        return next((signals for name, signals in self.categories if name == category), ())
+
+    @staticmethod
+    def signals_match(feature: str, signals: Iterable[str]) -> bool:
+        """Whether a feature is one of a category's signals (a concept, a stem, or a stem prefix ending in *)."""
+        return any(feature == s or (s.endswith("*") and feature.startswith(s[:-1])) for s in signals)
+
+    def category_scores(self, features: Iterable[str]) -> dict[str, int]:
+        """Hits per need category among the features (a concept or a stem prefix listed for it)."""
+        feats = list(features)
+        scores: dict[str, int] = {}
+        for name, signals in self.categories:
+            hits = sum(1 for f in feats if self.signals_match(f, signals))
+            if hits:
+                scores[name] = hits
+        return scores
+
+    def category(self, features: Iterable[str], focus: Iterable[str] = ()) -> str | None:
+        """The best need category: hits in `focus` (the words after the ask's verb) count three times."""
+        scores = self.category_scores(features)
+        for name, hits in self.category_scores(focus).items():
+            scores[name] = scores.get(name, 0) + 2 * hits
+        if not scores:
+            return None
+        order = {name: i for i, (name, _) in enumerate(self.categories)}
+        return max(scores, key=lambda k: (scores[k], -order[k]))
+
+    def deliverables(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, family) of every deliverable noun in `text`, in order (longest noun wins)."""
+        spans = list(word_spans(text))
+        stems_ = [stem(text[a:b]) for a, b in spans]
+        found: list[tuple[int, int, str]] = []
+        i = 0
+        by_first = self._families_by_first()
+        while i < len(stems_):
+            for noun, family in by_first.get(stems_[i], ()):
+                if tuple(stems_[i : i + len(noun)]) == noun:
+                    found.append((spans[i][0], spans[i + len(noun) - 1][1], family))
+                    i += len(noun)
+                    break
+            else:
+                i += 1
+        return found
+
+
+def _index(families: tuple[tuple[tuple[str, ...], str], ...]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for noun, family in families:  # already longest first
+        out.setdefault(noun[0], []).append((noun, family))
+    return out
+
+
+def _stems_of(entry: str) -> tuple[str, ...]:
+    return tuple(stem(text) for text in (entry[a:b] for a, b in word_spans(entry)) if text)
+
+
+def _parse(data: dict[str, dict[str, list[str]]], source: str) -> Lexicon:
+    concept_of: dict[str, str] = {}
+    phrases: list[tuple[tuple[str, ...], str]] = []
+    prefixes: list[tuple[str, str]] = []
+    for name, entries in data.get("concepts", {}).items():
+        concept = "@" + name
+        for entry in entries:
+            if entry.endswith("*"):
+                prefixes.append((entry[:-1].lower(), concept))
+                continue
+            key = _stems_of(entry)
+            if len(key) > 1:
+                phrases.append((key, concept))
+            elif key:
+                owner = concept_of.setdefault(key[0], concept)
+                if owner != concept:
+                    raise ConfigError(
+                        f"the stem {key[0]!r} is in two concepts ({owner}, {concept})",
+                        source=source,
+                        hint="keep each word in one [concepts] entry",
+                    )
+    categories = []
+    for name, signals in data.get("categories", {}).items():
+        out = []
+        for signal in signals:
+            if signal.startswith("@"):
+                if signal[1:] not in data.get("concepts", {}):
+                    raise ConfigError(
+                        f"category {name!r} names an unknown concept {signal!r}",
+                        source=source,
+                        hint="add it under [concepts] or fix the name",
+                    )
+                out.append(signal)
+            elif signal.endswith("*"):
+                out.append(signal.lower())
+            else:
+                out.extend(_stems_of(signal))
+        categories.append((name, tuple(out)))
+    families = [(_stems_of(noun), family) for family, nouns in data.get("deliverables", {}).items() for noun in nouns]
+    families.sort(key=lambda f: -len(f[0]))
+    phrases.sort(key=lambda p: -len(p[0]))
+    return Lexicon(concept_of, tuple(phrases), tuple(prefixes), tuple(categories), tuple(families))
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """The lexicon in `path` (default: the packaged one), read once; a broken file is a ConfigError."""
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"the threads lexicon cannot be read ({exc})", source=str(path)) from exc
+    return _parse(data, str(path))

@@ -1,0 +1,215 @@
+"""The records of the threads stage: items found in one session, threads across sessions, link decisions.
+
+An `Item` is one sentence that matters to a thread, with where it is (session, 1-based
+line, verbatim quote), what it does (`signal`) and who it is by. Items are extracted per
+session (`items.py`) and stored as that session's `thread_items` analysis; threads are
+linked across all of them (`link.py`) whenever they are asked for. `Thread.to_json()` is
+the `forumlens threads --json` contract of DESIGN.md (plus `actor` and, with
+`explain`, the decisions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+__all__ = [
+    "ITEMS_VERSION",
+    "ITEM_SIGNALS",
+    "KINDS",
+    "ROLES",
+    "STATUSES",
+    "Decision",
+    "Item",
+    "SessionItems",
+    "Thread",
+]
+
+# stored items of another version are extracted again when read (the rules changed)
+ITEMS_VERSION = 1
+
+ITEM_SIGNALS = ("need", "promise", "update", "delivery", "slip", "question", "answer", "response")
+KINDS = ("ask", "commitment", "question")
+STATUSES: dict[str, tuple[str, ...]] = {
+    "ask": ("recurring", "raised-once", "answered"),
+    "commitment": ("fulfilled", "unfulfilled", "pending"),
+    "question": ("answered", "answered-later", "open"),
+}
+ROLES = ("raised", "repeated", "delivered", "reported", "answered", "update")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One sentence of one session that raises, repeats, updates, delivers or answers something.
+
+    `coalition` is the registry name of the coalition the item is by (the speaker's, or
+    the document's), `org` the institution the speaker speaks for; `family` is the
+    deliverable family of a promise and what follows it; `answers` is, for an `answer`,
+    the line of the question it answers in the same session; `about` is, for a
+    `response`, whether it takes up a "question" or a "request".
+    """
+
+    session: str
+    line: int
+    quote: str
+    signal: str
+    speaker: str | None = None
+    coalition: str | None = None
+    org: str | None = None
+    category: str = "other"
+    family: str | None = None
+    head: str | None = None
+    cue: str = ""
+    about: str = ""
+    answers: int | None = None
+    seq: int = 0
+    names: tuple[tuple[int, int], ...] = ()  # spans of coalition names in the quote (who, not what)
+    # set when the item is read back with its session (not stored with the item)
+    year: int | None = None
+    when: tuple[Any, ...] = ()
+
+    @property
+    def ref(self) -> str:
+        return f"{self.session}:{self.line}"
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("year", "when", "session"):
+            data.pop(key)
+        data["names"] = [list(span) for span in self.names]
+        return {k: v for k, v in data.items() if v not in (None, "", [])}
+
+    @classmethod
+    def from_json(cls, session: str, data: Mapping[str, Any]) -> Item:
+        return cls(
+            session=session,
+            line=int(data["line"]),
+            quote=str(data.get("quote", "")),
+            signal=str(data.get("signal", "need")),
+            speaker=data.get("speaker"),
+            coalition=data.get("coalition"),
+            org=data.get("org"),
+            category=str(data.get("category") or "other"),
+            family=data.get("family"),
+            head=data.get("head"),
+            cue=str(data.get("cue") or ""),
+            about=str(data.get("about") or ""),
+            answers=None if data.get("answers") is None else int(data["answers"]),
+            seq=int(data.get("seq") or 0),
+            names=tuple((int(a), int(b)) for a, b in data.get("names") or ()),
+        )
+
+    @property
+    def about_text(self) -> str:
+        """The quote with coalition names blanked: what the item is about, not who says it."""
+        text = self.quote
+        for a, b in self.names:
+            text = text[:a] + " " * (b - a) + text[b:]
+        return text
+
+    def placed(self, year: int | None, when: tuple[Any, ...], coalition: str | None = None) -> Item:
+        """The item with its session's place in time (and a coalition found elsewhere, if it had none)."""
+        return replace(self, year=year, when=when, coalition=self.coalition or coalition)
+
+
+@dataclass(frozen=True)
+class SessionItems:
+    """Everything one session contributes: its items, and which coalition each speaker spoke for."""
+
+    items: tuple[Item, ...]
+    speakers: dict[str, str] = field(default_factory=dict)  # person → coalition (registry name)
+    version: int = ITEMS_VERSION
+
+    def to_json(self) -> dict[str, Any]:
+        return {"version": self.version, "items": [i.to_json() for i in self.items], "speakers": self.speakers}
+
+    @classmethod
+    def from_json(cls, session: str, data: Mapping[str, Any]) -> SessionItems:
+        return cls(
+            items=tuple(Item.from_json(session, i) for i in data.get("items") or ()),
+            speakers={str(k): str(v) for k, v in (data.get("speakers") or {}).items()},
+            version=int(data.get("version") or 0),
+        )
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Why an item joined a thread, opened one, or was left out: the rule and its scores."""
+
+    item: str  # session:line
+    signal: str
+    action: str  # opened | joined | dropped
+    thread: str | None
+    rule: str
+    score: float | None = None
+    candidates: tuple[tuple[str, float, str], ...] = ()  # (thread id, score, verdict)
+    shared: tuple[str, ...] = ()  # the features the item shares with the closest item of its thread
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "item": self.item,
+            "signal": self.signal,
+            "action": self.action,
+            "thread": self.thread,
+            "rule": self.rule,
+            "score": None if self.score is None else round(self.score, 3),
+            "candidates": [{"thread": t, "score": round(s, 3), "verdict": v} for t, s, v in self.candidates],
+            "shared": list(self.shared),
+        }
+
+
+@dataclass
+class Thread:
+    """One actor's same need, promise or question across sessions, with its fate."""
+
+    id: str
+    kind: str
+    actor: str
+    coalition: str | None
+    category: str
+    entries: list[tuple[Item, str]] = field(default_factory=list)  # (item, role), in time order
+    status: str = ""
+    summary: str = ""
+    decisions: list[Decision] = field(default_factory=list)
+
+    @property
+    def items(self) -> list[Item]:
+        return [item for item, _ in self.entries]
+
+    @property
+    def first_year(self) -> int | None:
+        years = [i.year for i in self.items if i.year is not None]
+        return min(years) if years else None
+
+    @property
+    def last_year(self) -> int | None:
+        years = [i.year for i in self.items if i.year is not None]
+        return max(years) if years else None
+
+    def to_json(self, *, explain: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "category": self.category,
+            "coalition": self.coalition,
+            "status": self.status,
+            "first_year": self.first_year,
+            "last_year": self.last_year,
+            "summary": self.summary,
+            "actor": self.actor,
+            "items": [
+                {
+                    "session": item.session,
+                    "line": item.line,
+                    "year": item.year,
+                    "speaker": item.speaker,
+                    "role": role,
+                    "quote": item.quote,
+                }
+                for item, role in self.entries
+            ],
+        }
+        if explain:
+            data["decisions"] = [d.to_json() for d in self.decisions]
+        return data

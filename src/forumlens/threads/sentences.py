@@ -1,0 +1,60 @@
+"""Sentences of a turn with their absolute offsets and 1-based lines, so every quote is a verbatim slice. Pure."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..models import Session, Turn
+
+__all__ = ["LineFinder", "Sentence", "turn_sentences"]
+
+# a sentence ends at . ! ? (closing quotes/brackets kept) before a capital, a digit or a quote;
+# a blank line (a new paragraph inside a turn) always ends one
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z0-9\"“‘(])|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: `text` is exactly `session.text[start:end]`; `line` is where it starts."""
+
+    start: int
+    end: int
+    line: int
+    text: str
+
+
+class LineFinder:
+    """Offset → 1-based line of a text (binary search over its newlines)."""
+
+    def __init__(self, text: str) -> None:
+        self._newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+
+    def line(self, offset: int) -> int:
+        return bisect_right(self._newlines, offset - 1) + 1
+
+
+def turn_sentences(session: Session, turn: Turn, lines: LineFinder) -> list[Sentence]:
+    """The sentences of one turn, stripped, with absolute offsets into `session.text`."""
+    text = session.text
+    base = turn.start
+    body = text[turn.start : turn.end] if turn.end > turn.start else turn.text
+    if body != turn.text:  # offsets not kept (hand-built sessions): fall back to the turn text
+        found = text.find(turn.text)
+        if found < 0:
+            return []
+        base, body = found, turn.text
+    out: list[Sentence] = []
+    cursor = 0
+    for match in [*_BOUNDARY.finditer(body), None]:
+        stop = match.start() if match else len(body)
+        chunk = body[cursor:stop]
+        lead = len(chunk) - len(chunk.lstrip())
+        piece = chunk.strip()
+        if piece:
+            start = base + cursor + lead
+            out.append(Sentence(start, start + len(piece), lines.line(start), piece))
+        if match:
+            cursor = match.end()
+    return out

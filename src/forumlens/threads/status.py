@@ -1,0 +1,88 @@
+"""Roles of a thread's items, its status and its one-line summary. Pure.
+
+Roles: the first item `raised`; a later need or question `repeated`; a promise made
+again or work reported under way `update`; an output shown done `delivered`; a slip or
+drop `reported`; a same-session reply or a later response `answered`.
+
+Statuses (DESIGN.md):
+- ask: `answered` when a response is in the thread, else `recurring` when raised in two
+  or more sessions or documents, else `raised-once`;
+- commitment: the latest of `delivered` / `reported` decides `fulfilled` /
+  `unfulfilled`; with neither, `pending`;
+- question: `answered` when answered in the session it was asked in, `answered-later`
+  when the first answer is in a later session, else `open`.
+"""
+
+from __future__ import annotations
+
+from .models import Item, Thread
+
+__all__ = ["finish_thread", "role_of", "status_of", "summary_of"]
+
+_FOLLOW_ROLE = {"update": "update", "promise": "update", "delivery": "delivered", "slip": "reported"}
+
+
+def role_of(item: Item, first: bool) -> str:
+    if first:
+        return "raised"
+    if item.signal in ("answer", "response"):
+        return "answered"
+    if item.signal in _FOLLOW_ROLE:
+        return _FOLLOW_ROLE[item.signal]
+    return "repeated"
+
+
+def status_of(kind: str, items: list[Item]) -> str:
+    if kind == "ask":
+        if any(i.signal == "response" for i in items):
+            return "answered"
+        sessions = {i.session for i in items if i.signal == "need"}
+        return "recurring" if len(sessions) >= 2 else "raised-once"
+    if kind == "commitment":
+        outcomes = [i for i in items if i.signal in ("delivery", "slip")]
+        if not outcomes:
+            return "pending"
+        last = max(outcomes, key=lambda i: (i.when, i.seq))
+        return "fulfilled" if last.signal == "delivery" else "unfulfilled"
+    asked = {i.session for i in items if i.signal == "question"}
+    answers = [i for i in items if i.signal in ("answer", "response")]
+    if any(a.session in asked for a in answers):
+        return "answered"
+    return "answered-later" if answers else "open"
+
+
+def _span(thread: Thread) -> str:
+    first, last = thread.first_year, thread.last_year
+    if first is None:
+        return "year unknown"
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _clip(text: str, limit: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def summary_of(thread: Thread) -> str:
+    """One line: who, what, how often and its fate, with the first quote."""
+    first = thread.items[0]
+    who = thread.coalition or first.org or first.speaker or "unknown"
+    sessions = len({i.session for i in thread.items})
+    if thread.kind == "ask":
+        what = f"asked ({thread.category}) in {sessions} session{'s' if sessions != 1 else ''}"
+    elif thread.kind == "commitment":
+        what = f"promised the {(first.head or first.family or 'deliverable').lower()}"
+    else:
+        body = thread.coalition or first.org
+        who = f"{first.speaker} ({body})" if first.speaker and body else first.speaker or who
+        what = "asked a question"
+    return f"{who} {what}, {_span(thread)}: {thread.status}. “{_clip(first.quote)}”"
+
+
+def finish_thread(thread: Thread) -> Thread:
+    """Set roles, status and summary of a thread from its items (in place; returns it)."""
+    thread.entries.sort(key=lambda e: (e[0].when, e[0].seq))
+    thread.entries[:] = [(item, role_of(item, i == 0)) for i, (item, _) in enumerate(thread.entries)]
+    thread.status = status_of(thread.kind, thread.items)
+    thread.summary = summary_of(thread)
+    return thread
