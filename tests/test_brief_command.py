@@ -40,3 +40,25 @@ def test_the_text_snapshot_says_which_years_it_covers(tmp_path):
     result = CliRunner().invoke(cli, ["--db", db, "brief", "--coalition", "IRPC", "--since", "2030"])
     assert result.exit_code == 0, result.output
     assert "since 2030" in result.output and "0 session(s)" in result.output
+
+
+def test_brief_citations_describe_their_sessions_from_the_store(tmp_path):
+    """Issue 23 item 4: a brief printed on paper says which session each line is from."""
+    db = str(tmp_path / "b.sqlite3")
+    assert CliRunner().invoke(cli, ["--db", db, "ingest", str(MAIN_SESSION), str(NETWORKS_2023)]).exit_code == 0
+    sessions = {}
+    for path in (MAIN_SESSION, NETWORKS_2023):
+        found = CliRunner().invoke(cli, ["--db", db, "report", str(path), "--json"])
+        data = json.loads(found.output)
+        sessions[data["id"]] = data
+    brief = _brief(db, "--topic", "community networks funding")
+    assert brief["bullets"]
+    for bullet in brief["bullets"]:
+        for c in bullet["citations"]:
+            stored = sessions[c["session"]]
+            assert (c["title"], c["year"]) == (stored["title"], stored["year"])
+            assert c.get("date") == stored["document"]["date"]  # the date ingest found, when it found one
+    result = CliRunner().invoke(cli, ["--db", db, "brief", "--topic", "community networks funding", "--md"])
+    sources = result.output.partition("## Sources")[2]
+    cited = {c["session"] for b in brief["bullets"] for c in b["citations"]}
+    assert sources and all(sessions[sid]["title"] in sources for sid in cited)

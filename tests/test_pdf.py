@@ -1,21 +1,28 @@
-"""PDF reports and briefs (issue 5, deliverable 5): rendered with fpdf2 and read back with pypdf."""
+"""PDF reports and briefs (issue 5, deliverable 5; issue 23, items 4 and 5): rendered with
+fpdf2 and read back with pypdf. Each point is printed once; its sources are footnotes on
+the page that cites them, and a ten-point brief fits on two pages."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from forumlens.cli import cli
 from forumlens.errors import ConfigError
+from forumlens.models import Citation
 from forumlens.pipeline import analyse_session, parse_document
 from forumlens.read import read_bytes
-from forumlens.summarise import build_report
+from forumlens.summarise import brief_topic, build_report
 from forumlens.summarise import pdf as pdf_module
-from forumlens.summarise.render import _cite
+from forumlens.summarise.render import quote_differs
+from forumlens.summarise.sources import cite_label, describe_brief
+from forumlens.transcript.parse import parse_transcript
 
-from .conftest import MAIN_SESSION, ROOT
+from .conftest import MAIN_SESSION, RESOURCES, ROOT
 
 EXAMPLE = ROOT / "examples" / "igf2024-ws-coalition-outputs.txt"
 
@@ -38,15 +45,18 @@ def main_report():
     return build_report(session, analyse_session(session))
 
 
-def test_report_pdf_carries_every_takeaway_and_its_citations(main_report):
+def test_report_pdf_carries_every_takeaway_once_and_its_sources_as_footnotes(main_report):
     text = _text(pdf_module.render_pdf(main_report))
     assert 5 <= len(main_report.takeaways) <= 8
     assert _flat(main_report.title) in text
     for bullet in main_report.takeaways:
-        assert _flat(bullet.text) in text
+        assert text.count(_flat(bullet.text)) == 1  # each point once
         for citation in bullet.citations:
-            assert f"[{_cite(citation)}]" in text
-            assert _flat(citation.quote)[:60] in text  # the verbatim quote printed under the bullet
+            assert cite_label(citation) in text  # the footnote says who and which line
+            if quote_differs(bullet.text, citation.quote):
+                assert _flat(citation.quote)[:60] in text  # the verbatim quote, in the footnote
+    sources = text[text.rindex("Sources") :]
+    assert _flat(main_report.title)[:40] in sources and str(main_report.year) in sources
 
 
 def test_report_command_writes_a_pdf_file(tmp_path):
@@ -58,7 +68,7 @@ def test_report_command_writes_a_pdf_file(tmp_path):
     text = _text(out.read_bytes())
     assert "Key takeaways" in text and _flat(summary.takeaways[0].text) in text
     first = summary.takeaways[0].citations[0]
-    assert f"[{_cite(first)}]" in text
+    assert f"1 {cite_label(first)}" in text
 
 
 def test_brief_command_writes_a_pdf_file(tmp_path):
@@ -69,7 +79,64 @@ def test_brief_command_writes_a_pdf_file(tmp_path):
     assert result.exit_code == 0, result.output
     text = _text(out.read_bytes())
     assert "Talking points: meaningful access" in text
-    assert "[" in text and ":L" in text  # cross-session citations name session and line
+    sources = text[text.rindex("Sources") :]
+    assert "IGF 2021 – Day 2 – Main Session" in sources and "(2021)" in sources  # sessions named on paper
+    assert ", line " in text
+
+
+def _load(path: Path):
+    data = path.read_bytes()
+    return parse_transcript(data.decode("utf-8"), source=path.name, sha256=hashlib.sha256(data).hexdigest())
+
+
+@pytest.fixture(scope="module")
+def ten_point_brief():
+    sessions = [_load(MAIN_SESSION), *(_load(p) for p in sorted((RESOURCES / "summarise").glob("*.txt")))]
+    brief = brief_topic("meaningful access", sessions)
+    assert len(brief.bullets()) == 10  # the brief the issue measures: ten points
+    return describe_brief(brief, sessions)
+
+
+def test_a_ten_point_brief_fits_on_two_pages_with_each_point_once(ten_point_brief):
+    from pypdf import PdfReader
+
+    data = pdf_module.render_pdf(ten_point_brief)
+    pages = PdfReader(io.BytesIO(data)).pages
+    assert len(pages) <= 2
+    text = _text(data)
+    for _, bullet in ten_point_brief.bullets():
+        assert text.count(_flat(bullet.text)) == 1
+
+
+def _lines_with_height(page) -> list[tuple[float, str]]:
+    found: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
+        if text.strip():
+            found.append((tm[5], text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_footnotes_sit_at_the_foot_of_the_page_that_cites_them(ten_point_brief):
+    from pypdf import PdfReader
+
+    page = PdfReader(io.BytesIO(pdf_module.render_pdf(ten_point_brief))).pages[0]
+    lines = _lines_with_height(page)
+    first = ten_point_brief.bullets()[0][1]
+    bullet_y = next(y for y, t in lines if _flat(first.text)[:25] in _flat(t))
+    label = cite_label(first.citations[0])
+    note_y = next(y for y, t in lines if label.split(",")[0] in t and t.lstrip()[:1].isdigit())
+    assert note_y < bullet_y and note_y < float(page.mediabox.height) / 3  # below the text, low on the page
+
+
+def test_number_ranges_and_footnote_text():
+    assert pdf_module.number_ranges([5, 1, 2, 3, 7, 8]) == "1–3, 5, 7–8"
+    assert pdf_module.number_ranges([4]) == "4" and pdf_module.number_ranges([]) == ""
+    c = Citation(line=12, quote="So, we need funding.", speaker="Ana Lima")
+    assert pdf_module.footnote_text(3, c, "We need funding.") == "3  Ana Lima, line 12: “So, we need funding.”"
+    assert pdf_module.footnote_text(3, c, "So we need funding") == "3  Ana Lima, line 12"
 
 
 def test_pdf_needs_an_output_file_and_one_format():

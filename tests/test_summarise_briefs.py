@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from forumlens.models import Session
-from forumlens.summarise import brief_coalition, brief_topic, render
+from forumlens.summarise import brief_coalition, brief_topic, check_citations, render
+from forumlens.summarise.models import SourcedCitation
+from forumlens.summarise.sources import describe_brief, source_heading
 from forumlens.summarise.topic import year_of
 from forumlens.transcript.parse import parse_transcript
 
@@ -85,3 +88,41 @@ def test_snapshot_of_a_coalition_that_produced_an_output(sessions: list[Session]
     brief = brief_coalition("DC on Accessibility and Disability", sessions)
     assert any("checklist" in b.text for b in brief.produced)
     assert brief.appearances[0].year == 2022
+
+
+def test_topic_brief_citations_name_their_sessions_and_end_in_sources(sessions: list[Session]) -> None:
+    """Issue 23 items 4 and 5: a ten-point brief shows each point once, at about 300 words,
+    and every citation says which session (title, year), who and which line."""
+    by_id = {s.id: s for s in sessions}
+    brief = describe_brief(brief_topic("meaningful access", sessions), sessions)
+    data = json.loads(render(brief, "json"))
+    assert len(data["bullets"]) == 10
+    for bullet in data["bullets"]:
+        for c in bullet["citations"]:
+            session = by_id[c["session"]]
+            assert (c["title"], c["year"]) == (session.title, session.year)
+    assert check_citations(brief, sessions) == []
+    md = render(brief, "md")
+    body, _, sources = md.partition("\n## Sources\n")
+    flat = " ".join(body.split())
+    for _, b in brief.bullets():
+        assert flat.count(" ".join(b.text.split())) == 1
+    assert len(flat.split()) <= 400  # the points themselves: well under the ~600 words of the old layout
+    cited_sessions = {c.session for _, b in brief.bullets() for c in b.citations}
+    headings = re.findall(r"^\*\*(.+)\*\*$", sources, re.M)
+    assert headings == list(dict.fromkeys(source_heading(c) for _, b in brief.bullets() for c in b.citations))
+    assert len(headings) == len(cited_sessions) >= 2  # grouped: each session named once
+    numbers = [int(n) for n in re.findall(r"^(\d+)\. ", sources, re.M)]
+    assert numbers == list(range(1, len(numbers) + 1))
+    text = render(brief, "text")
+    assert "SOURCES" in text and all(by_id[s].title[:30] in text for s in cited_sessions)
+
+
+def test_describe_brief_keeps_what_it_does_not_know(sessions: list[Session]) -> None:
+    brief = brief_topic("funding and financial support", sessions)
+    some = [s for s in sessions if s.id == brief.bullets()[0][1].citations[0].session]
+    described = describe_brief(brief, some)
+    first = described.bullets()[0][1].citations[0]
+    assert isinstance(first, SourcedCitation) and first.title == some[0].title
+    others = [c for _, b in described.bullets() for c in b.citations if c.session != some[0].id]
+    assert all(not isinstance(c, SourcedCitation) for c in others)  # not given: left as it was

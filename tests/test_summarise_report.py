@@ -1,9 +1,12 @@
-"""Session reports: shape, determinism, procedure filtered, and use of analyse/resolve output."""
+"""Session reports: shape, determinism, procedure filtered, use of analyse/resolve output, and
+(issue 23) citations that describe themselves, each point shown once, a numbered Sources list."""
 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,8 @@ import pytest
 from forumlens.models import Session
 from forumlens.summarise import build_report, check_citations, render
 from forumlens.summarise.procedural import is_procedural
+from forumlens.summarise.render import quote_differs
+from forumlens.summarise.sources import describe_analyses, human_date
 from forumlens.transcript.parse import parse_transcript
 
 RES = Path(__file__).resolve().parent / "resources" / "summarise"
@@ -151,10 +156,127 @@ def test_renderers(cyber: Session, fmt: str, marker: str) -> None:
     out = render(report, fmt)
     assert marker in out
     quote = report.takeaways[0].citations[0].quote
-    if fmt in {"md", "json"}:
-        assert " ".join(quote.split()) in " ".join(out.split())
     if fmt == "json":
         assert json.loads(out)["takeaways"][0]["citations"][0]["quote"] == quote
+    if fmt != "json":
+        assert cyber.title in out  # every format names the session the lines come from
+
+
+def _body_and_sources(md: str) -> tuple[str, str]:
+    body, _, sources = md.partition("\n## Sources\n")
+    return body, sources
+
+
+def test_markdown_shows_each_point_once_and_ends_with_numbered_sources(main: Session) -> None:
+    report = build_report(main)
+    md = render(report, "md")
+    body, sources = _body_and_sources(md)
+    assert sources, "a brief ends with its Sources list"
+    flat_body = " ".join(body.split())
+    for _, bullet in report.bullets():
+        assert flat_body.count(" ".join(bullet.text.split())) <= 1  # never twice
+    for bullet in report.takeaways:
+        assert " ".join(bullet.text.split()) in flat_body
+        for c in bullet.citations:
+            assert " ".join(c.quote.split()) not in flat_body or not quote_differs(bullet.text, c.quote)
+    numbers = [int(m.group(1)) for m in re.finditer(r"^(\d+)\. ", sources, re.M)]
+    assert numbers == list(range(1, len(numbers) + 1))  # printed in order, so Markdown keeps the numbers
+    cited = {(c.line, c.quote) for _, b in report.bullets() for c in b.citations}
+    assert len(numbers) == len(cited)  # one entry per distinct quote
+    assert f"**{main.title} ({main.year})**" in sources
+    for c in report.takeaways[0].citations:  # the entry names speaker and line; the quote when it says more
+        entry = next(line for line in sources.splitlines() if f"{c.speaker}, line {c.line}" in line)
+        if quote_differs(report.takeaways[0].text, c.quote):
+            assert " ".join(c.quote.split()) in entry
+    refs = {int(n) for m in re.finditer(r"\[([\d, ]+)\]$", body, re.M) for n in m.group(1).split(",")}
+    assert refs == set(numbers)  # every point points into the list, every entry is used
+
+
+def test_html_keeps_quotes_behind_details_and_links_every_reference(main: Session) -> None:
+    report = build_report(main)
+    page = render(report, "html")
+    shown = re.sub(r"<details>.*?</details>", "", page, flags=re.S)
+    hidden = "".join(re.findall(r"<details>.*?</details>", page, flags=re.S))
+    for bullet in report.takeaways:
+        for c in bullet.citations:
+            quote = html.escape(" ".join(c.quote.split()), quote=False)
+            if quote_differs(bullet.text, c.quote):
+                assert quote in hidden and quote not in shown.split('class="sources"')[0]
+    links = set(re.findall(r'href="#(src-\d+)"', page))
+    anchors = set(re.findall(r'id="(src-\d+)"', page))
+    assert links and links == anchors
+
+
+def test_citations_describe_their_session_in_every_format(main: Session) -> None:
+    report = build_report(main, {"document": {"date": "2021-12-07"}})
+    for c in json.loads(json.dumps(report.to_json()))["takeaways"][0]["citations"]:
+        assert (c["title"], c["year"], c["date"]) == (main.title, 2021, "2021-12-07")
+        assert {"line", "speaker", "quote"} <= set(c) and "page" not in c  # a transcript has no pages
+    heading = f"{main.title} (2021; 7 December 2021)"
+    assert heading in render(report, "md") and heading in " ".join(render(report, "text").split())
+    assert html.escape(heading, quote=False) in render(report, "html")
+    assert check_citations(report, [main]) == []  # describing a citation never changes what it quotes
+
+
+def test_document_citations_name_page_and_section() -> None:
+    from forumlens.pipeline import parse_document
+    from forumlens.read import read_bytes
+
+    from .docfiles import make_pdf
+
+    items = [
+        ("h1", "Coalition annual report"),
+        ("h2", "Findings"),
+        ("p", "Public libraries that offer free connectivity reach people that commercial networks leave behind."),
+        ("page", ""),
+        ("h2", "Recommendations"),
+        ("p", "Governments should fund public access points in every district and publish the results every year."),
+        ("p", "Regulators should reserve spectrum for community operators and simplify licensing for them."),
+    ]
+    session = parse_document(read_bytes(make_pdf(items), "report.pdf"))
+    report = build_report(session)
+    cited = [c for _, b in report.bullets() for c in b.citations]
+    assert cited
+    for c in cited:
+        turn = next(t for t in session.turns if t.line <= c.line <= max(t.line, t.end_line))
+        data = c.to_json()
+        assert (data.get("page"), data.get("section")) == (turn.page, turn.section)
+    later = next(c for c in cited if c.to_json().get("page") == 2)
+    assert "p. 2, § Recommendations" in render(report, "md")
+    assert later.to_json()["section"] == "Recommendations"
+
+
+def test_describe_analyses_extends_stored_citations_without_renaming(main: Session) -> None:
+    stored = {
+        "document": {"date": "2021-12-07"},
+        "takeaways": [{"text": "t", "citations": [{"line": 39, "speaker": "S", "quote": "q"}]}],
+        "speaker_points": [{"speaker": "S", "points": [{"text": "t", "citations": [{"line": 39, "quote": "q"}]}]}],
+        "asks": [{"line": 39, "quote": "q"}],
+    }
+    described = describe_analyses(main, stored)
+    cite = described["takeaways"][0]["citations"][0]
+    assert cite == {"line": 39, "speaker": "S", "quote": "q", "title": main.title, "year": 2021, "date": "2021-12-07"}
+    assert described["speaker_points"][0]["points"][0]["citations"][0]["title"] == main.title
+    assert described["asks"] == stored["asks"] and stored["takeaways"][0]["citations"][0] == {
+        "line": 39,
+        "speaker": "S",
+        "quote": "q",
+    }  # other kinds untouched, the input not modified
+    assert describe_analyses(main, described) == described  # idempotent: a stored session described twice
+
+
+@pytest.mark.parametrize(
+    "date, shown",
+    [
+        ("2021-12-07", "7 December 2021"),
+        ("2021-12", "December 2021"),
+        ("2021", "2021"),
+        ("7 Dec", "7 Dec"),
+        (None, None),
+    ],
+)
+def test_human_date(date: str | None, shown: str | None) -> None:
+    assert human_date(date) == shown
 
 
 def test_html_escapes_source_text() -> None:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["coalition_brief", "topic_brief", "topic_candidates"]
 
-Brief = TypeVar("Brief")
+Brief = TypeVar("Brief", "TopicBrief", "CoalitionBrief")
 
 
 def _sources(store: Store, ids: list[str]) -> list[tuple[Session, dict[str, Any]]]:
@@ -38,6 +38,13 @@ def topic_candidates(store: Store, topic: str, coalition: str | None = None, lim
         if hit.session not in ids:
             ids.append(hit.session)
     return ids[:limit]
+
+
+def _described(result: Brief, sources: list[tuple[Session, dict[str, Any]]]) -> Brief:
+    """Every citation names its session's title, year and date (and page and section in documents)."""
+    from .summarise.sources import describe_brief
+
+    return describe_brief(result, {s.id: (s, a) for s, a in sources})
 
 
 def _checked(result: Brief, sources: list[tuple[Session, dict[str, Any]]]) -> Brief:
@@ -61,7 +68,9 @@ def topic_brief(
     from .summarise import brief_topic
 
     sources = _sources(store, topic_candidates(store, topic, coalition))
-    return _checked(brief_topic(topic, sources, since=since, until=until, coalition=coalition), sources)
+    return _described(
+        _checked(brief_topic(topic, sources, since=since, until=until, coalition=coalition), sources), sources
+    )
 
 
 def coalition_brief(
@@ -76,4 +85,4 @@ def coalition_brief(
 
     ids = store.sessions_naming_coalition(name)
     sources = _sources(store, ids or [s.id for s in store.sessions(limit=10_000)])
-    return _checked(brief_coalition(name, sources, since=since, until=until), sources)
+    return _described(_checked(brief_coalition(name, sources, since=since, until=until), sources), sources)

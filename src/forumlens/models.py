@@ -124,17 +124,25 @@ class Session:
 
 @dataclass(frozen=True)
 class Citation:
-    """Where a claim comes from: a line of a stored session and a verbatim quote."""
+    """Where a claim comes from: a line of a stored session and a verbatim quote.
+
+    `speaker` is whom the claim is credited to. `voiced_by` is set only when someone else
+    spoke the words (a moderator reading out a remote hub's question): the citation check
+    verifies the quote against the voice, and a reader sees both.
+    """
 
     line: int
     quote: str
     speaker: str | None = None
     session: str | None = None
+    voiced_by: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"line": self.line, "speaker": self.speaker, "quote": self.quote}
         if self.session is not None:
             data = {"session": self.session, **data}
+        if self.voiced_by is not None:
+            data["voiced_by"] = self.voiced_by
         return data
 
 

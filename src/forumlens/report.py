@@ -63,6 +63,13 @@ def askers_by_line(questions: Iterable[Mapping[str, Any]] | None) -> dict[int, s
     return out
 
 
+def _credited(citation: Mapping[str, Any], asker: str) -> dict[str, Any]:
+    """A citation JSON credited to `asker`, keeping who voiced the line when that differs."""
+    if citation.get("speaker") == asker:
+        return dict(citation)
+    return {**citation, "speaker": asker, "voiced_by": citation.get("voiced_by") or citation.get("speaker")}
+
+
 def credit_askers(bullets: Iterable[Mapping[str, Any]], questions: Iterable[Mapping[str, Any]] | None) -> list[Any]:
     """Open-question bullets (report JSON) whose citations name the question's asker.
 
@@ -74,7 +81,7 @@ def credit_askers(bullets: Iterable[Mapping[str, Any]], questions: Iterable[Mapp
     out: list[Any] = []
     for bullet in bullets:
         citations = [
-            {**c, "speaker": askers[c["line"]]} if isinstance(c, Mapping) and c.get("line") in askers else c
+            _credited(c, askers[c["line"]]) if isinstance(c, Mapping) and c.get("line") in askers else c
             for c in bullet.get("citations") or ()
         ]
         out.append({**bullet, "citations": citations})
@@ -89,7 +96,12 @@ def _credited_summary(summary: SessionReport, questions: Iterable[Mapping[str, A
     bullets = tuple(
         replace(
             b,
-            citations=tuple(replace(c, speaker=askers[c.line]) if c.line in askers else c for c in b.citations),
+            citations=tuple(
+                replace(c, speaker=askers[c.line], voiced_by=c.voiced_by or c.speaker)
+                if c.line in askers and c.speaker != askers[c.line]
+                else c
+                for c in b.citations
+            ),
         )
         for b in summary.open_questions
     )
@@ -136,7 +148,9 @@ def _extras_text(analyses: dict[str, Any]) -> str:
         limit = stats.get("limit")
         if limit:
             lines.append(f"  announced limit: {limit['minutes']:g} min (L{limit['line']})")
-        over = {o.get("by") or o.get("name") for o in stats.get("overruns") or []}  # "name": stores before the Overrun record
+        over = {
+            o.get("by") or o.get("name") for o in stats.get("overruns") or []
+        }  # "name": stores before the Overrun record
         for name, words, minutes, bar in _bars(stats):
             flag = "  over the limit" if name in over else ""
             lines.append(f"  {_column(name, 28):<28} {words:>6} w {minutes:>5.1f} min {bar}{flag}")

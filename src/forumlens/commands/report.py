@@ -1,4 +1,9 @@
-"""`forumlens report` (one session) and `forumlens brief` (a topic or a coalition, across the store)."""
+"""`forumlens report` (one session, or its IGF reporting template) and `forumlens brief`
+(a topic or a coalition, across the store).
+
+Citations describe themselves in every format: the stored report JSON and the briefs
+get their sessions' title, year and date (`summarise.sources`) before they are printed.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from ..cli_support import YEAR_BOUND, db_option, open_ctx_store, settings_of
 from ..dates import year_range
 from ..errors import ConfigError, ForumlensError
 from ..models import Session
-from ..pipeline import AnalysisOptions, analyse_session, parse_document
+from ..pipeline import AnalysisOptions, analyse_session, prepare_document
 from ..read import read_bytes
 from ..report import render_report
 from ..resolve.coalition_names import find_coalition
@@ -20,13 +25,25 @@ from ..resolve.coalition_names import find_coalition
 if TYPE_CHECKING:
     from ..summarise import CoalitionBrief, SessionReport, TopicBrief
 
+TEMPLATES = ("igf",)
 
-def _format(as_json: bool, md: bool, html: bool, text: bool = False, pdf: bool = False, out: Path | None = None) -> str:
-    chosen = [name for name, on in (("json", as_json), ("md", md), ("html", html), ("text", text), ("pdf", pdf)) if on]
+
+def _format(
+    as_json: bool,
+    md: bool,
+    html: bool,
+    text: bool = False,
+    pdf: bool = False,
+    out: Path | None = None,
+    docx: bool = False,
+) -> str:
+    flags = (("json", as_json), ("md", md), ("html", html), ("text", text), ("pdf", pdf), ("docx", docx))
+    chosen = [name for name, on in flags if on]
     if len(chosen) > 1:
-        raise ConfigError("choose one of --json, --md, --html, --pdf")
-    if pdf and out is None:
-        raise ConfigError("--pdf writes a file: give -o FILE.pdf")
+        raise ConfigError("choose one of --json, --md, --html, --pdf" + (", --docx" if docx else ""))
+    for name, on in (("pdf", pdf), ("docx", docx)):
+        if on and out is None:
+            raise ConfigError(f"--{name} writes a file: give -o FILE.{name}")
     return chosen[0] if chosen else "text"
 
 
@@ -55,13 +72,63 @@ def _emit(content: str, out: Path | None) -> None:
     click.echo(f"wrote {out}", err=True)
 
 
+def _load(ctx: click.Context, target: str, db: str | None) -> tuple[Session, dict[str, Any]]:
+    """A transcript FILE analysed now, or a stored session and its analyses; citations described."""
+    from ..summarise.sources import describe_analyses
+
+    path = Path(target)
+    if path.is_file():
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ForumlensError(f"cannot read the file: {exc.strerror}", source=target) from exc
+        session, meta = prepare_document(read_bytes(data, target))
+        analyses = analyse_session(session, AnalysisOptions(words_per_minute=settings_of(ctx).words_per_minute))
+        analyses["document"] = meta.to_json()  # as ingest stores it: the date citations name
+    else:
+        store = open_ctx_store(ctx, db, readonly=True)
+        try:
+            session = store.load_session(target)
+            analyses = store.analyses(session.id)
+        finally:
+            store.close()
+    return session, describe_analyses(session, analyses)
+
+
+def _emit_template(session: Session, analyses: dict[str, Any], fmt: str, out: Path | None) -> None:
+    """The IGF reporting template, refused if any sentence fails its citation check."""
+    from ..summarise import check_citations
+    from ..summarise.template import igf_report
+    from ..summarise.template_render import render_template, template_docx
+
+    filled = igf_report(session, analyses)
+    problems = check_citations(filled, [session])
+    if problems:  # a bug, never a user error: refuse to hand out uncited sentences
+        raise ForumlensError("the template failed its citation check: " + "; ".join(problems[:3]))
+    if fmt != "docx":
+        _emit(render_template(filled, fmt), out)
+        return
+    assert out is not None
+    try:
+        out.write_bytes(template_docx(filled))
+    except OSError as exc:
+        raise ForumlensError(f"cannot write the report: {exc.strerror}", source=str(out)) from exc
+    click.echo(f"wrote {out}", err=True)
+
+
 @click.command()
 @click.argument("target")
 @click.option("--json", "as_json", is_flag=True, help="The report contract of DESIGN.md as JSON.")
 @click.option("--md", is_flag=True, help="Markdown.")
 @click.option("--html", is_flag=True, help="A standalone HTML page.")
 @click.option("--text", is_flag=True, help="Plain text for the terminal (the default).")
-@click.option("--pdf", is_flag=True, help="PDF, citations under each point (extra `pdf`; needs -o FILE).")
+@click.option("--pdf", is_flag=True, help="PDF, sources as footnotes (extra `pdf`; needs -o FILE).")
+@click.option(
+    "--template",
+    type=click.Choice(TEMPLATES),
+    help="Fill a reporting template instead: `igf`, the IGF workshop report (every sentence cited).",
+)
+@click.option("--docx", is_flag=True, help="With --template: a Word file to edit (extra `documents`; needs -o FILE).")
 @click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file.")
 @db_option
 @click.pass_context
@@ -73,6 +140,8 @@ def report(
     html: bool,
     text: bool,
     pdf: bool,
+    template: str | None,
+    docx: bool,
     out: Path | None,
     db: str | None,
 ) -> None:
@@ -80,30 +149,26 @@ def report(
 
     Key takeaways, calls to action, points per speaker, open questions, coalitions,
     speaking time, questions and their fate, asks by category, topics — every summary
-    line cites the transcript line and speaker it comes from.
+    line cites the session, speaker and line it comes from. With --template igf, the
+    IGF workshop reporting template instead (title, date, organiser, chair, speakers,
+    key issues, presentations, discussion, way forward, calls to action, short form).
 
     \b
     Examples:
       forumlens report session.txt --md -o report.md
       forumlens report d209c5 --json
       forumlens report d209c5 --pdf -o report.pdf
+      forumlens report d209c5 --template igf --docx -o report.docx
     """
-    fmt = _format(as_json, md, html, text, pdf, out)
-    path = Path(target)
-    if path.is_file():
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ForumlensError(f"cannot read the file: {exc.strerror}", source=target) from exc
-        session: Session = parse_document(read_bytes(data, target))
-        analyses = analyse_session(session, AnalysisOptions(words_per_minute=settings_of(ctx).words_per_minute))
-    else:
-        store = open_ctx_store(ctx, db, readonly=True)
-        try:
-            session = store.load_session(target)
-            analyses = store.analyses(session.id)
-        finally:
-            store.close()
+    if docx and not template:
+        raise ConfigError("--docx writes the filled template: add --template igf")
+    if template and pdf:
+        raise ConfigError("--template igf writes text, --md, --html, --json or --docx, not --pdf")
+    fmt = _format(as_json, md, html, text, pdf, out, docx)
+    session, analyses = _load(ctx, target, db)
+    if template:
+        _emit_template(session, analyses, fmt, out)
+        return
     if fmt == "pdf":
         from ..summarise import build_report
 
@@ -120,7 +185,7 @@ def report(
 @click.option("--json", "as_json", is_flag=True, help="JSON (DESIGN.md brief contract).")
 @click.option("--md", is_flag=True, help="Markdown.")
 @click.option("--html", is_flag=True, help="A standalone HTML page.")
-@click.option("--pdf", is_flag=True, help="PDF, citations under each point (extra `pdf`; needs -o FILE).")
+@click.option("--pdf", is_flag=True, help="PDF, sources as footnotes (extra `pdf`; needs -o FILE).")
 @click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file.")
 @db_option
 @click.pass_context

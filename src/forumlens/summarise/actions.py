@@ -197,8 +197,8 @@ def question_bullets(
         if q.status != "unanswered":
             continue
         cite = cite_quote(session, q.line, q.text)
-        if cite is not None and q.by:  # the asker the questions analysis chose, not the one who read it out
-            cite = replace(cite, speaker=q.by)
+        if cite is not None and q.by and cite.speaker != q.by:  # the asker, and who read it out
+            cite = replace(cite, speaker=q.by, voiced_by=cite.speaker)
         if cite is not None:
             out.append((compress(cite.quote), cite, "unanswered"))
     return out[:limit]

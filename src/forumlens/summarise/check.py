@@ -72,7 +72,7 @@ def check_citations(brief: Any, sessions: Iterable[Session] | Mapping[str, Sessi
         starts = {line_of(turn, i) for i in _find_all(turn.text, quote)}
         if line not in starts:
             problems.append(f"{where}: quote starts on line(s) {sorted(starts)}, not {line}")
-        speaker = c.get("speaker")
+        speaker = c.get("voiced_by") or c.get("speaker")  # the quote is checked against whoever spoke it
         spoken = turn.speaker or turn.label
         if speaker and spoken and name_key(str(speaker)) != name_key(spoken):
             problems.append(f"{where}: speaker {speaker!r} but the turn is by {spoken!r}")

@@ -24,6 +24,7 @@ __all__ = [
     "CoalitionEntry",
     "Findings",
     "SessionReport",
+    "SourcedCitation",
     "SpeakerPoints",
     "Theme",
     "TopicBrief",
@@ -47,6 +48,7 @@ class Findings:
     asks: tuple[Ask, ...] | None = None
     questions: tuple[Question, ...] | None = None
     tags: tuple[Tag, ...] = ()
+    date: str | None = None  # the session's date (`document` analysis), so citations can name it
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Findings:
@@ -62,6 +64,56 @@ class Findings:
             if "questions" not in data
             else tuple(Question.from_json(q) for q in data["questions"] or ()),
             tags=tuple(Tag.from_json(t) for t in data.get("tags") or ()),
+            date=_date_of(data.get("document")),
+        )
+
+
+def _date_of(meta: Any) -> str | None:
+    """The date the `document` analysis found, if any (a stored analysis may lack it)."""
+    date = meta.get("date") if isinstance(meta, Mapping) else None
+    return str(date) if date else None
+
+
+@dataclass(frozen=True)
+class SourcedCitation(Citation):
+    """A citation that describes itself on paper: the session's title, year and date and,
+    for a document, the page and section of the cited line.
+
+    A subclass so every reader of `Citation` keeps working; `to_json` extends the
+    contract (DESIGN.md: `title`, `year`, `date` when known, `page` and `section` for
+    documents) without renaming a field.
+    """
+
+    title: str | None = None
+    year: int | None = None
+    date: str | None = None
+    page: int | None = None
+    section: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data = super().to_json()
+        data["title"] = self.title
+        data["year"] = self.year
+        for name in ("date", "page", "section"):
+            value = getattr(self, name)
+            if value is not None:
+                data[name] = value
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> SourcedCitation:
+        """A citation of any stored shape (old ones lack the description fields)."""
+        return cls(
+            line=int(data["line"]),
+            quote=str(data.get("quote") or ""),
+            speaker=data.get("speaker"),
+            session=data.get("session"),
+            voiced_by=data.get("voiced_by"),
+            title=data.get("title"),
+            year=data.get("year"),
+            date=data.get("date"),
+            page=data.get("page"),
+            section=data.get("section"),
         )
 
 
@@ -131,6 +183,7 @@ class SessionReport:
     open_questions: tuple[Bullet, ...]
     coalitions: tuple[CoalitionEntry, ...]
     notes: tuple[str, ...] = ()  # which inputs were missing (e.g. "asks inferred: no analysis")
+    date: str | None = None  # when known (the `document` analysis)
 
     def bullets(self) -> list[tuple[str, Bullet]]:
         """Every bullet with the section it sits in (for checks and counts)."""

@@ -1,10 +1,14 @@
 """PDF rendering of reports and briefs (optional extra `pdf`: fpdf2, pure Python).
 
 Draws the same neutral layout as the other renderers (`render.layout`): title,
-subtitle, sections of bullets, and under each bullet its citations with their
-verbatim quotes, so a reader of the printed page can check every line. A session
-report also gets what the Markdown/HTML reports add from the analyses (`report.py`):
-speaking time per person, with bars, and the questions asked and their fate.
+subtitle, sections of bullets, each point once with the numbers of its sources. The
+sources are footnotes at the foot of the page where they are first cited (who, line,
+page and section, and the verbatim quote when the bullet does not say it word for
+word), and the brief ends with the Sources list naming each session (title, year,
+date) and the notes that cite it, so a reader of the printed page can check every
+line. A ten-point brief fits on two A4 pages. A session report also gets what the
+Markdown/HTML reports add from the analyses (`report.py`): speaking time per person,
+with bars, and the questions asked and their fate.
 
 Text is set in DejaVu Sans, a Unicode TrueType font (captions carry “curly quotes”,
 ‑‑ non-breaking hyphens and accented names that the PDF core fonts cannot encode).
@@ -21,9 +25,20 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..errors import ConfigError
-from .render import Brief, _cite, layout
+from ..models import Citation
+from .render import Brief, Layout, layout, quote_differs
+from .sources import cite_label
 
-__all__ = ["FONT_DIRS", "SpeakingRow", "find_font", "question_lines", "render_pdf", "speaking_rows"]
+__all__ = [
+    "FONT_DIRS",
+    "SpeakingRow",
+    "find_font",
+    "footnote_text",
+    "number_ranges",
+    "question_lines",
+    "render_pdf",
+    "speaking_rows",
+]
 
 FONT_FILE = "DejaVuSans.ttf"
 BOLD_FILE = "DejaVuSans-Bold.ttf"
@@ -37,6 +52,8 @@ FONT_DIRS = (
     "/Library/Fonts",
 )
 _GREY = (90, 90, 90)
+_MARGIN = 16.0  # bottom margin (mm) below the footnotes
+_NOTE_SIZE, _NOTE_LINE = 7.0, 3.1  # footnote font size (pt) and line height (mm)
 
 
 def find_font(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, Path | None]:
@@ -115,10 +132,64 @@ def question_lines(questions: Sequence[Mapping[str, Any]] | None) -> list[str]:
     ]
 
 
+def footnote_text(number: int, c: Citation, said: str) -> str:
+    """ "3  Jason Munyan, line 325: “quote”" — the quote only when `said` (the bullet) differs from it."""
+    quote = " ".join(c.quote.split())
+    return f"{number}  {cite_label(c)}" + (f": “{quote}”" if quote_differs(said, c.quote) else "")
+
+
+def number_ranges(numbers: Sequence[int]) -> str:
+    """ "1–3, 5, 7–8": the notes a Sources entry covers."""
+    out: list[str] = []
+    ordered = sorted(set(numbers))
+    start = prev = ordered[0] if ordered else 0
+    for n in [*ordered[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(f"{start}–{prev}" if prev > start else str(start))
+        if n is not None:
+            start = prev = n
+    return ", ".join(out) if ordered else ""
+
+
+class _Notes:
+    """The footnotes waiting for the foot of the current page, and the space they take."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[str, float]] = []
+        self.done: set[int] = set()
+
+    @property
+    def height(self) -> float:
+        return sum(h for _, h in self.pending) + (2.0 if self.pending else 0.0)
+
+
+def _document(fpdf_class: type, notes: _Notes) -> Any:
+    """An FPDF whose page footer draws the page's footnotes above the bottom margin."""
+
+    class Document(fpdf_class):
+        def footer(self) -> None:
+            if not notes.pending:
+                return
+            top = self.h - _MARGIN - notes.height
+            self.set_draw_color(*_GREY)
+            self.line(self.l_margin, top + 0.6, self.l_margin + 40, top + 0.6)
+            self.set_y(top + 2.0)
+            self.set_font("DejaVu", "", _NOTE_SIZE)
+            self.set_text_color(*_GREY)
+            for text, _ in sorted(notes.pending, key=lambda note: int(note[0].split()[0])):
+                self.multi_cell(self.epw, _NOTE_LINE, text, new_x="LMARGIN", new_y="NEXT")
+            notes.pending.clear()
+            self.set_auto_page_break(True, margin=_MARGIN)
+
+    return Document(format="A4")
+
+
 def render_pdf(
     brief: Brief, font: str | os.PathLike[str] | None = None, analyses: Mapping[str, Any] | None = None
 ) -> bytes:
-    """The report or brief as PDF bytes: cited bullets, each citation and its quote beneath.
+    """The report or brief as PDF bytes: each point once, its sources as footnotes, a Sources list.
 
     `analyses` (the `report --json` analysis output of a session, optional) adds the
     speaking-time and questions sections the Markdown and HTML reports carry.
@@ -126,9 +197,10 @@ def render_pdf(
     FPDF = _fpdf()
     regular, bold = find_font(font)
     lay = layout(brief)
-    pdf = FPDF(format="A4")
+    notes = _Notes()
+    pdf = _document(FPDF, notes)
     pdf.set_margins(18, 16, 18)
-    pdf.set_auto_page_break(True, margin=16)
+    pdf.set_auto_page_break(True, margin=_MARGIN)
     pdf.add_font("DejaVu", "", str(regular))
     pdf.add_font("DejaVu", "B", str(bold or regular))
     pdf.set_title(lay.title)
@@ -150,11 +222,7 @@ def render_pdf(
     for sec in lay.sections:
         para(sec.title, size=12.5, style="B", gap=1.5)
         for prefix, bullet in sec.bullets:
-            lead = f"{prefix}: " if prefix else ""
-            para(f"•  {lead}{bullet.text}", size=10, indent=2, gap=0.6)
-            for c in bullet.citations:
-                para(f"[{_cite(c)}] “{' '.join(c.quote.split())}”", size=8, indent=8, grey=True, gap=0.4)
-            pdf.ln(1.2)
+            _bullet(pdf, lay, notes, prefix, bullet)
         for line in sec.lines:
             para(f"•  {line}", size=10, indent=2, gap=1)
         pdf.ln(2)
@@ -179,9 +247,54 @@ def render_pdf(
         for line in questions:
             para(f"•  {line}", size=9.5, indent=2, gap=0.8)
         pdf.ln(2)
+    if lay.sources:
+        para("Sources", size=11, style="B", gap=1)
+        for heading, entries in lay.sources:
+            cited = number_ranges([n for n, _ in entries])
+            para(f"{heading}: note{'s' if len(entries) > 1 else ''} {cited}", size=8.5, indent=2, gap=0.6)
     for note in lay.notes:
         para(f"Note: {note}", size=8, grey=True, gap=0.5)
     return bytes(pdf.output())
+
+
+def _height(pdf: Any, text: str, width: float, size: float, line: float, style: str = "") -> float:
+    """The height `text` takes, measured without side effects (a dry run near the foot of a
+    page would otherwise break the page, and the footer would spend the pending notes)."""
+    auto, margin = pdf.auto_page_break, pdf.b_margin
+    pdf.set_auto_page_break(False)
+    pdf.set_font("DejaVu", style, size)
+    try:
+        return len(pdf.multi_cell(width, line, text, dry_run=True, output="LINES")) * line
+    finally:
+        pdf.set_auto_page_break(auto, margin=margin)
+
+
+def _bullet(pdf: Any, lay: Layout, notes: _Notes, prefix: str, bullet: Any) -> None:
+    """One point with its source numbers; its new footnotes go to the foot of the page it is on."""
+    refs = lay.refs(bullet)
+    marks = f" [{', '.join(map(str, refs))}]" if refs else ""
+    lead = f"{prefix}: " if prefix else ""
+    text = f"•  {lead}{'see' + marks if lay.repeated(bullet) else bullet.text + marks}"
+    width = pdf.epw - 2
+    fresh = []
+    for c in bullet.citations:
+        n = lay.numbers.get((c.session or "", c.line, c.quote))
+        if n is None or n in notes.done:
+            continue
+        notes.done.add(n)
+        note = footnote_text(n, c, bullet.text)
+        fresh.append((note, _height(pdf, note, pdf.epw, _NOTE_SIZE, _NOTE_LINE)))
+    need = _height(pdf, text, width, 10, 5.0) + 1.8
+    room = pdf.h - _MARGIN - notes.height - sum(h for _, h in fresh) - (0 if notes.pending else 2.0 * bool(fresh))
+    if pdf.get_y() + need > room:
+        pdf.add_page()  # the footer sets the previous page's notes
+    notes.pending += fresh
+    pdf.set_auto_page_break(True, margin=_MARGIN + notes.height)
+    pdf.set_font("DejaVu", "", 10)
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_x(pdf.l_margin + 2)
+    pdf.multi_cell(width, 5.0, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1.8)
 
 
 def _speaking_table(pdf: Any, rows: Sequence[SpeakingRow]) -> None:

@@ -1,25 +1,43 @@
 """Renderers for reports and briefs: Markdown, HTML, JSON and a terminal text view.
 
 Every brief is first laid out as the same neutral structure (title, subtitle, sections
-of cited bullets or plain lines), and each format only draws that structure, so the
-formats cannot drift apart and a new one (PDF, e-mail) is one small function. Citations
-are shown as `[L325 Jason Munyan]` (with the session id in cross-session briefs) and
-quoted in full in Markdown/HTML footnote style, so a reader can check every line.
+of cited bullets or plain lines, and the numbered Sources list), and each format only
+draws that structure, so the formats cannot drift apart and a new one (PDF, e-mail) is
+one small function.
+
+Each point is shown once. A bullet carries the numbers of its sources ("[1, 2]");
+the brief ends with a numbered Sources list, grouped by session, in which every entry
+describes itself (session title, year, date when known, speaker, line; page and
+section for documents: `sources.py`). The verbatim quote is there on demand: under
+`<details>` in HTML, in the Sources entry in Markdown and text, in a footnote in PDF,
+and always in the JSON. A quote that says exactly what its bullet says is not repeated.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 import textwrap
 from dataclasses import dataclass, field
 
 from ..models import Citation
-from .models import Bullet, CoalitionBrief, SessionReport, TopicBrief
+from .models import Bullet, CoalitionBrief, SessionReport, SourcedCitation, TopicBrief
+from .sources import SourceInfo, cite_label, describe, human_date, map_citations, number_sources, ref_numbers
 
-__all__ = ["Layout", "layout", "render", "render_html", "render_json", "render_markdown", "render_text"]
+__all__ = [
+    "Layout",
+    "layout",
+    "quote_differs",
+    "render",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "render_text",
+]
 
 Brief = SessionReport | TopicBrief | CoalitionBrief
+SourceGroup = tuple[str, list[tuple[int, Citation]]]
 
 
 @dataclass
@@ -35,16 +53,81 @@ class Layout:
     subtitle: str
     sections: list[Section]
     notes: list[str] = field(default_factory=list)
+    numbers: dict[tuple[str, int, str], int] = field(default_factory=dict)
+    sources: list[SourceGroup] = field(default_factory=list)  # (session heading, [(number, citation)])
+    repeats: set[int] = field(default_factory=set)  # id() of bullets that say a point shown earlier
+
+    def repeated(self, bullet: Bullet) -> bool:
+        """Whether this bullet's point was already shown (the same quotes) earlier on."""
+        return id(bullet) in self.repeats
+
+    def refs(self, bullet: Bullet) -> list[int]:
+        """The Sources numbers a bullet rests on."""
+        return ref_numbers(bullet, self.numbers)
+
+    @property
+    def single(self) -> bool:
+        """All sources are one session (a session report): lines need no session to be found."""
+        return len(self.sources) <= 1
 
 
-def _cite(c: Citation) -> str:
-    where = f"{c.session}:L{c.line}" if c.session else f"L{c.line}"
-    return f"{where} {c.speaker}" if c.speaker else where
+def _numbered(lay: Layout) -> Layout:
+    """Number the sources, and mark the bullets that repeat a point already shown.
+
+    A report lists a speaker's point under "Key points by speaker" although it may be a
+    takeaway too; drawn once, it is referred to the second time ("see [2]").
+    """
+    bullets = [b for sec in lay.sections for _, b in sec.bullets]
+    lay.numbers, lay.sources = number_sources(bullets)
+    shown: set[tuple[tuple[str, int, str], ...]] = set()
+    for b in bullets:
+        key = tuple((c.session or "", c.line, c.quote) for c in b.citations)
+        if key in shown:
+            lay.repeats.add(id(b))
+        shown.add(key)
+    return lay
+
+
+_WORD = re.compile(r"\w+")
+
+
+def quote_differs(text: str, quote: str) -> bool:
+    """Whether the quote says more than the bullet (words, not spacing or case, differ)."""
+    return _WORD.findall(text.lower()) != _WORD.findall(quote.lower())
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _short(c: Citation) -> str:
+    """Where in its session, for the line under a bullet: "L325 Jason Munyan", "L88 p. 4"."""
+    place = [f"p. {c.page}"] if isinstance(c, SourcedCitation) and c.page is not None else []
+    return " ".join([f"L{c.line}", *([c.speaker] if c.speaker else []), *place])
+
+
+def _quotes(lay: Layout) -> dict[int, str]:
+    """Source number → its quote, for sources some bullet does not already say word for word."""
+    out: dict[int, str] = {}
+    for sec in lay.sections:
+        for _, b in sec.bullets:
+            for c in b.citations:
+                n = lay.numbers.get((c.session or "", c.line, c.quote))
+                if n is not None and quote_differs(b.text, c.quote):
+                    out[n] = _flat(c.quote)
+    return out
+
+
+def _own_session(brief: SessionReport) -> SessionReport:
+    """A report whose citations do not describe themselves yet gets its own session's description."""
+    info = SourceInfo(brief.session, brief.title, brief.year, brief.date)
+    return map_citations(brief, lambda c: c if isinstance(c, SourcedCitation) else describe(c, info))
 
 
 def layout(brief: Brief) -> Layout:
     """The neutral structure of a report or brief (what every renderer draws)."""
     if isinstance(brief, SessionReport):
+        brief = _own_session(brief)
         speakers = Section("Key points by speaker")
         for sp in brief.speakers:
             who = sp.speaker + (f" ({sp.coalition})" if sp.coalition else f" ({sp.role})" if sp.role else "")
@@ -69,8 +152,9 @@ def layout(brief: Brief) -> Layout:
             Section("Open questions", [("", b) for b in brief.open_questions]),
             coalitions,
         ]
-        sub = f"Session report · {brief.year or 'year unknown'} · session {brief.session}"
-        return Layout(brief.title, sub, [s for s in sections if s.bullets or s.lines], list(brief.notes))
+        when = human_date(brief.date) if brief.date and len(brief.date) > 4 else None
+        sub = f"Session report · {brief.year or 'year unknown'}{f' · {when}' if when else ''} · session {brief.session}"
+        return _numbered(Layout(brief.title, sub, [s for s in sections if s.bullets or s.lines], list(brief.notes)))
     if isinstance(brief, TopicBrief):
         sections = [Section(t.title, [("", b) for b in t.bullets]) for t in brief.themes]
         filters = ", ".join(f"{k} {v}" for k, v in brief.filters.items())
@@ -79,7 +163,7 @@ def layout(brief: Brief) -> Layout:
             sections = [
                 Section("No talking points", lines=["Nothing in the record matches this topic and these filters."])
             ]
-        return Layout(f"Talking points: {brief.topic}", sub + (f" · {filters}" if filters else ""), sections)
+        return _numbered(Layout(f"Talking points: {brief.topic}", sub + (f" · {filters}" if filters else ""), sections))
     sections = [
         Section("What it said", [("", b) for b in brief.said]),
         Section("What it produced", [("", b) for b in brief.produced]),
@@ -98,56 +182,86 @@ def layout(brief: Brief) -> Layout:
         ),
     ]
     title = brief.name + (f" ({brief.acronym})" if brief.acronym else "")
-    return Layout(
-        title,
-        f"Coalition snapshot · {len(brief.appearances)} session(s)"
-        + "".join(f" · {k} {v}" for k, v in brief.filters.items()),
-        [s for s in sections if s.bullets or s.lines],
+    return _numbered(
+        Layout(
+            title,
+            f"Coalition snapshot · {len(brief.appearances)} session(s)"
+            + "".join(f" · {k} {v}" for k, v in brief.filters.items()),
+            [s for s in sections if s.bullets or s.lines],
+        )
     )
 
 
+def _refs(numbers: list[int]) -> str:
+    return f"[{', '.join(map(str, numbers))}]" if numbers else ""
+
+
 def render_markdown(brief: Brief) -> str:
-    """Markdown with each bullet's citations and their quotes beneath it."""
+    """Markdown: each point once with its source numbers; the numbered Sources list at the end."""
     lay = layout(brief)
     out = [f"# {lay.title}", "", f"_{lay.subtitle}_", ""]
     for sec in lay.sections:
         out += [f"## {sec.title}", ""]
         for prefix, b in sec.bullets:
-            out.append(
-                f"- {'**' + prefix + ':** ' if prefix else ''}{b.text} "
-                + " ".join(f"[{_cite(c)}]" for c in b.citations)
-            )
-            out += [f"  > {_cite(c)}: “{' '.join(c.quote.split())}”" for c in b.citations]
+            lead = f"**{prefix}:** " if prefix else ""
+            said = f"see {_refs(lay.refs(b))}" if lay.repeated(b) else f"{_flat(b.text)} {_refs(lay.refs(b))}"
+            out.append(f"- {lead}{said}".rstrip())
         out += [f"- {line}" for line in sec.lines]
         out.append("")
+    out += _markdown_sources(lay)
     if lay.notes:
         out += ["---", ""] + [f"_Note: {n}_" for n in lay.notes] + [""]
     return "\n".join(out)
 
 
+def _markdown_sources(lay: Layout) -> list[str]:
+    if not lay.sources:
+        return []
+    quotes = _quotes(lay)
+    out = ["## Sources", ""]
+    for heading, entries in lay.sources:
+        out += [f"**{heading}**", ""]
+        for n, c in entries:
+            quote = f": “{quotes[n]}”" if n in quotes else ""
+            out.append(f"{n}. {cite_label(c)}{quote}")
+        out.append("")
+    return out
+
+
 def render_html(brief: Brief) -> str:
-    """A standalone HTML page; quotes are in `<blockquote cite>` under each point."""
+    """A standalone HTML page: each point once; its quote under `<details>`, Sources at the end."""
     lay = layout(brief)
     e = html.escape
     body = [f"<h1>{e(lay.title)}</h1>", f'<p class="sub">{e(lay.subtitle)}</p>']
     for sec in lay.sections:
         body.append(f"<section><h2>{e(sec.title)}</h2><ul>")
         for prefix, b in sec.bullets:
-            cites = " ".join(f'<span class="cite">[{e(_cite(c))}]</span>' for c in b.citations)
+            refs = ", ".join(f'<a href="#src-{n}">{n}</a>' for n in lay.refs(b))
             quotes = "".join(
-                f'<blockquote data-line="{c.line}">{e(" ".join(c.quote.split()))}'
-                f"<footer>{e(_cite(c))}</footer></blockquote>"
+                f'<blockquote data-line="{c.line}">“{e(_flat(c.quote))}”<footer>{e(cite_label(c))}</footer></blockquote>'
                 for c in b.citations
+                if quote_differs(b.text, c.quote)
             )
             lead = f"<strong>{e(prefix)}:</strong> " if prefix else ""
-            body.append(f"<li>{lead}{e(b.text)} {cites}{quotes}</li>")
+            if lay.repeated(b):
+                body.append(f"<li>{lead}see [{refs}]</li>")
+                continue
+            more = f"<details><summary>quote</summary>{quotes}</details>" if quotes else ""
+            body.append(f'<li>{lead}{e(_flat(b.text))} <sup class="refs">[{refs}]</sup>{more}</li>')
         body += [f"<li>{e(line)}</li>" for line in sec.lines]
         body.append("</ul></section>")
+    if lay.sources:
+        body.append('<section class="sources"><h2>Sources</h2>')
+        for heading, entries in lay.sources:
+            items = "".join(f'<li id="src-{n}" value="{n}">{e(cite_label(c))}</li>' for n, c in entries)
+            body.append(f'<p class="src-head">{e(heading)}</p><ol>{items}</ol>')
+        body.append("</section>")
     body += [f'<p class="note">{e(n)}</p>' for n in lay.notes]
     style = (
         "body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;line-height:1.45}"
-        "blockquote{margin:.3rem 0 .6rem 1rem;color:#444;font-size:.9em}.cite{color:#666;font-size:.85em}"
-        ".sub,.note{color:#666}"
+        "blockquote{margin:.3rem 0 .6rem 1rem;color:#444;font-size:.9em}.refs{color:#666}"
+        "details summary{color:#666;font-size:.85em;cursor:pointer}.sub,.note,.src-head{color:#666}"
+        ".sources{font-size:.9em}"
     )
     return (
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{e(lay.title)}</title>'
@@ -161,7 +275,7 @@ def render_json(brief: Brief) -> str:
 
 
 def render_text(brief: Brief, width: int = 96) -> str:
-    """A readable terminal view: wrapped bullets, citations on their own dim line."""
+    """A readable terminal view: wrapped bullets, where each point comes from beneath it, Sources at the end."""
     lay = layout(brief)
     out = [lay.title, "=" * min(width, len(lay.title)), lay.subtitle, ""]
     for sec in lay.sections:
@@ -169,9 +283,23 @@ def render_text(brief: Brief, width: int = 96) -> str:
         for prefix, b in sec.bullets:
             text = (f"{prefix}: " if prefix else "") + b.text
             out.append(textwrap.fill(text, width, initial_indent="  • ", subsequent_indent="    "))
-            out.append("      " + "; ".join(_cite(c) for c in b.citations))
+            if lay.single:
+                out.append("      " + "; ".join(_short(c) for c in b.citations))
+            else:
+                out.append("      " + "; ".join(f"[{n}]" for n in lay.refs(b)))
         out += [textwrap.fill(line, width, initial_indent="  • ", subsequent_indent="    ") for line in sec.lines]
         out.append("")
+    if lay.single and lay.sources:  # every bullet already says speaker and line: name the session once
+        out += ["SOURCE", "", textwrap.fill(lay.sources[0][0], width, initial_indent="  ", subsequent_indent="  "), ""]
+    elif lay.sources:
+        quotes = _quotes(lay)
+        out += ["SOURCES", ""]
+        for heading, entries in lay.sources:
+            out.append(textwrap.fill(heading, width, initial_indent="  ", subsequent_indent="  "))
+            for n, c in entries:
+                entry = f"{n}. {cite_label(c)}" + (f": “{quotes[n]}”" if n in quotes else "")
+                out.append(textwrap.fill(entry, width, initial_indent="    ", subsequent_indent="       "))
+            out.append("")
     out += [f"note: {n}" for n in lay.notes]
     return "\n".join(out).rstrip() + "\n"
 

@@ -4,7 +4,8 @@
 resolve / analyse / tag stages found (`Findings`, or stored analyses in the
 `report --json` shape). Every bullet is built from a ranked sentence unit and carries
 that sentence verbatim as its citation; a bullet with nothing to cite is never made
-(`Bullet` refuses it).
+(`Bullet` refuses it). Citations describe themselves (`sources.py`): session title,
+year, date when the `document` analysis knows it, and page and section in a document.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .compress import compress
 from .context import SummaryContext, build_context
 from .models import Bullet, Findings, SessionReport, SpeakerPoints
 from .rank import Scored, SessionModel, is_directive, mmr_select
+from .sources import SourceInfo, describe, map_citations
 from .spans import trim_pool
 from .units import Unit
 
@@ -231,7 +233,7 @@ def build_report(
         Bullet(text, (cite,), status) for text, cite, status in question_bullets(session, qs, questions)
     )
 
-    return SessionReport(
+    report = SessionReport(
         session=session.id,
         title=session.title,
         year=session.year,
@@ -241,4 +243,8 @@ def build_report(
         open_questions=question_list,
         coalitions=tuple(ctx.coalitions),
         notes=tuple(notes),
+        date=ctx.findings.date,
     )
+    # every citation names its session (title, year, date) and, in a document, page and section
+    info = SourceInfo(session.id, session.title, session.year, ctx.findings.date)
+    return map_citations(report, lambda c: describe(c, info, session))

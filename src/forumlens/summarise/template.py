@@ -1,0 +1,509 @@
+"""The IGF workshop reporting template, filled from a session's stored analyses.
+
+A rapporteur fills the same headings after every IGF session (DESIGN.md, in this
+order): Session title, Date, Organiser, Chair/Moderator, Rapporteur, Speakers and their
+institutional affiliations, Key issues raised, Presentations, Discussion, Way forward
+and key takeaways, Calls to action; plus a short form (≤ 3 key takeaways, ≤ 2 calls to
+action). `igf_report(session, analyses)` is a pure function over what the pipeline
+already stored — people, segments, takeaways, calls to action, speaker points, asks
+and the `document` metadata — so it adds no new language processing. It only chooses
+where each cited sentence goes, by these rules:
+
+- Session title and Date: the session's, the date from the `document` analysis when
+  known, else the year. Rapporteur: left for the user.
+- Organiser: the coalition the title names (the `document` analysis), else a sentence
+  of the opening that says who organised or hosted the session, else "not stated".
+- Chair/Moderator and Speakers: the resolved people (moderators; everyone else) with
+  their affiliations, each cited where the analysis found it (a hand-off or a
+  self-introduction), else at the first sentence the person spoke.
+- Key issues raised: one sentence per agenda segment (opening and closing aside): the
+  first sentence of a presenter in it that no later section uses; with fewer than two
+  such segments, one per ask category not already a call to action (most raised first),
+  topped up with each presenter's first point that no other section says (or, when
+  every point is said elsewhere, each presenter's first point).
+- Presentations: one paragraph per presenter (a coalition representative or guest):
+  their key points, credited by the turn they sit in (so a caption mis-label does not
+  move a point to another person).
+- Discussion: the points of everyone else (participants, remote hubs), by segment, in
+  at most three paragraphs.
+- Way forward and key takeaways: the takeaways in at most three paragraphs (by segment),
+  the last one the commitments made when there are any.
+- Calls to action: the calls to action with their category.
+- Short form: the three takeaways whose words the rest of the session echoes most
+  (distinct speakers; presenters' before the floor's, the chair's only if needed), and
+  the calls of the two ask categories raised most.
+
+Every sentence is a `Bullet` whose citation quotes the source verbatim and describes
+itself (title, year, date, speaker, line); `check_citations` audits the whole report.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import Citation, Session, Turn
+from ..transcript.speakers import name_key
+from .actions import cite_quote
+from .compress import compress
+from .models import Bullet, SourcedCitation
+from .sources import SourceInfo, describe, source_info
+from .units import session_units, terms
+
+__all__ = [
+    "HEADINGS",
+    "NOT_STATED",
+    "RAPPORTEUR",
+    "IgfReport",
+    "Paragraph",
+    "TemplateSection",
+    "igf_report",
+]
+
+HEADINGS = (
+    "Session title",
+    "Date",
+    "Organiser",
+    "Chair/Moderator",
+    "Rapporteur",
+    "Speakers and their institutional affiliations",
+    "Key issues raised",
+    "Presentations",
+    "Discussion",
+    "Way forward and key takeaways",
+    "Calls to action",
+)
+NOT_STATED = "not stated"
+RAPPORTEUR = "(to be completed by the rapporteur)"
+PRESENTER_ROLES = frozenset({"dc-representative", "guest"})
+MAX_PARAGRAPHS = 3
+SHORT_TAKEAWAYS, SHORT_CALLS = 3, 2
+MAX_ISSUES = 8
+# Segments the analyse stage names for what is around the substance.
+_FRAME_SEGMENTS = frozenset({"opening", "closing"})
+# A sentence of the opening that says who organised the session.
+_ORGANISED = re.compile(
+    r"\b(?:(?:co-?)?organi[sz]ed|hosted|convened|facilitated|put together|brought to you) by\b"
+    r"|\bon behalf of (?:the )?(?:organi[sz]ers|hosts?)\b|\b(?:our|the) (?:co-?)?organi[sz]ers? (?:is|are)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Cited sentences about one subject (`lead`: a presenter, or who spoke in a discussion)."""
+
+    lead: str
+    sentences: tuple[Bullet, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"lead": self.lead, "sentences": [b.to_json() for b in self.sentences]}
+
+
+@dataclass(frozen=True)
+class TemplateSection:
+    """One heading of the template: a plain field (`value`), cited items, or paragraphs."""
+
+    heading: str
+    value: str | None = None
+    items: tuple[Bullet, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "heading": self.heading,
+            "value": self.value,
+            "items": [b.to_json() for b in self.items],
+            "paragraphs": [p.to_json() for p in self.paragraphs],
+        }
+
+
+@dataclass(frozen=True)
+class IgfReport:
+    """The filled template: the sections in `HEADINGS` order, and the short form."""
+
+    session: str
+    title: str
+    sections: tuple[TemplateSection, ...]
+    short_takeaways: tuple[Bullet, ...] = ()
+    short_calls: tuple[Bullet, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def section(self, heading: str) -> TemplateSection:
+        return next(s for s in self.sections if s.heading == heading)
+
+    def bullets(self) -> list[tuple[str, Bullet]]:
+        """Every cited sentence with where it sits (for `check_citations` and the Sources list)."""
+        out: list[tuple[str, Bullet]] = []
+        for s in self.sections:
+            out += [(s.heading, b) for b in s.items]
+            out += [(f"{s.heading}/{p.lead}", b) for p in s.paragraphs for b in p.sentences]
+        out += [("Short form/Key takeaways", b) for b in self.short_takeaways]
+        return out + [("Short form/Calls to action", b) for b in self.short_calls]
+
+    def to_json(self) -> dict[str, Any]:
+        """`report SESSION --template igf --json`: the sections in order, then the short form."""
+        return {
+            "template": "igf",
+            "session": self.session,
+            "title": self.title,
+            "sections": [s.to_json() for s in self.sections],
+            "short_form": {
+                "key_takeaways": [b.to_json() for b in self.short_takeaways],
+                "calls_to_action": [b.to_json() for b in self.short_calls],
+            },
+            "notes": list(self.notes),
+        }
+
+
+# ---------------------------------------------------------------- reading stored analyses
+
+
+class _Source:
+    """The session with the lookups the rules need: turns by line, units, segments, citations."""
+
+    def __init__(self, session: Session, analyses: Mapping[str, Any]) -> None:
+        self.session = session
+        self.info: SourceInfo = source_info(session, analyses)
+        self.speech = [t for t in session.turns if t.kind == "speech"]
+        self.starts = [t.line for t in self.speech]
+        segments = [s for s in _list(analyses, "segments") if "from_line" in s and "to_line" in s]
+        self.segments = sorted(segments, key=lambda s: int(s["from_line"]))
+        self.seg_starts = [int(s["from_line"]) for s in self.segments]
+
+    def turn_at(self, line: int) -> Turn | None:
+        i = bisect_right(self.starts, line) - 1
+        if i >= 0 and line <= max(self.speech[i].line, self.speech[i].end_line):
+            return self.speech[i]
+        return None
+
+    def segment_at(self, line: int) -> int:
+        """Index of the segment covering `line` (-1: before the first one or none known)."""
+        return bisect_right(self.seg_starts, line) - 1
+
+    def is_frame(self, index: int) -> bool:
+        if index < 0:
+            return True
+        return str(self.segments[index].get("title") or "").strip().lower() in _FRAME_SEGMENTS
+
+    def cite(self, c: Citation) -> SourcedCitation:
+        return describe(c, self.info, self.session)
+
+    def bullet(self, data: Mapping[str, Any], kind: str = "") -> Bullet | None:
+        """A stored bullet (`text` + `citations`) with described citations; None when uncited."""
+        cites = tuple(self.cite(SourcedCitation.from_json(c)) for c in data.get("citations") or () if "line" in c)
+        text = " ".join(str(data.get("text") or "").split())
+        if not cites or not text:
+            return None
+        return Bullet(text, cites, kind or str(data.get("kind") or ""))
+
+
+def _list(analyses: Mapping[str, Any], kind: str) -> list[Mapping[str, Any]]:
+    value = analyses.get(kind)
+    return [x for x in value if isinstance(x, Mapping)] if isinstance(value, list) else []
+
+
+def _key(b: Bullet) -> tuple[int, str]:
+    c = b.citations[0]
+    return c.line, c.quote
+
+
+def _line(b: Bullet) -> int:
+    return b.citations[0].line
+
+
+# ---------------------------------------------------------------- people
+
+
+@dataclass(frozen=True)
+class _Person:
+    name: str | None
+    role: str | None
+    affiliation: str | None
+    lines: tuple[int, ...]
+    labels: tuple[str, ...]
+    evidence: tuple[Mapping[str, Any], ...]
+
+    @property
+    def shown(self) -> str:
+        if self.name:
+            return self.name
+        return "Unnamed remote hub" if self.role == "remote-hub" else "Unnamed speaker"
+
+    @property
+    def entry(self) -> str:
+        """ "Name, affiliation" — the line a rapporteur writes under Speakers."""
+        if self.affiliation:
+            return f"{self.shown}, {self.affiliation}"
+        if self.role == "remote-hub":
+            return f"{self.shown} (remote hub)"
+        return f"{self.shown} (affiliation {NOT_STATED})"
+
+
+def _people(analyses: Mapping[str, Any]) -> list[_Person]:
+    out = []
+    for p in _list(analyses, "people"):
+        lines = tuple(int(x) for x in p.get("lines") or () if isinstance(x, int))
+        out.append(
+            _Person(
+                name=p.get("name"),
+                role=p.get("role"),
+                affiliation=p.get("affiliation"),
+                lines=lines,
+                labels=tuple(str(x) for x in p.get("labels") or ()),
+                evidence=tuple(e for e in p.get("evidence") or () if isinstance(e, Mapping)),
+            )
+        )
+    return sorted(out, key=lambda p: p.lines[0] if p.lines else 1 << 30)
+
+
+_ROLE_WORDS = re.compile(r"\b(?:moderat\w*|chair\w*|facilitat\w*|host\w*)\b", re.IGNORECASE)
+
+
+def _says_who(person: _Person, quote: str) -> bool:
+    """Whether a quote states the person's role or affiliation (a hand-off or self-introduction)."""
+    if person.role == "moderator" and _ROLE_WORDS.search(quote):
+        return True
+    tail = " ".join((person.affiliation or "").split()[-2:]).lower()
+    return bool(tail) and tail in quote.lower()
+
+
+def _person_bullet(src: _Source, person: _Person) -> Bullet | None:
+    """The person's entry, cited where it is stated best.
+
+    Candidates are the analysis's evidence quotes (re-found verbatim) and the sentences
+    of the person's first turn; the first that states the role or affiliation wins,
+    else the first evidence, else the person's first sentence of five words or more.
+    """
+    evidence: list[Citation] = []
+    for ev in person.evidence:
+        if isinstance(ev.get("line"), int) and ev.get("quote"):
+            cite = cite_quote(src.session, int(ev["line"]), str(ev["quote"]))
+            if cite is not None:
+                evidence.append(cite)
+    own: list[Citation] = []
+    turn = next((t for line in person.lines if (t := src.turn_at(line)) is not None), None)
+    if turn is not None:
+        own = [u.citation() for u in session_units(src.session, [turn])]
+    stated = [c for c in [*evidence, *own] if _says_who(person, c.quote)]
+    substantive = [c for c in own if len(c.quote.split()) >= 5]
+    best = next(iter(stated or evidence or substantive or own), None)
+    return Bullet(person.entry, (src.cite(best),), person.role or "") if best is not None else None
+
+
+class _Owners:
+    """Who said a cited line: the resolved person whose turn covers it (labels as a fallback)."""
+
+    def __init__(self, src: _Source, people: Sequence[_Person]) -> None:
+        self.src = src
+        self.by_line = {line: i for i, p in enumerate(people) for line in p.lines}
+        self.by_name = {name_key(n): i for i, p in enumerate(people) for n in (p.name, *p.labels) if n}
+
+    def of(self, b: Bullet) -> int | None:
+        c = b.citations[0]
+        turn = self.src.turn_at(c.line)
+        if turn is not None and turn.line in self.by_line:
+            return self.by_line[turn.line]
+        return self.by_name.get(name_key(c.speaker)) if c.speaker else None
+
+
+# ---------------------------------------------------------------- the sections
+
+
+def _organiser(src: _Source, analyses: Mapping[str, Any]) -> TemplateSection:
+    meta = analyses.get("document") if isinstance(analyses.get("document"), Mapping) else {}
+    named = [str(c["name"]) for c in (meta or {}).get("coalitions") or () if isinstance(c, Mapping) and c.get("name")]
+    if named:
+        return TemplateSection("Organiser", value="; ".join(dict.fromkeys(named)) + " (named in the session title)")
+    opening_end = int(src.segments[0]["to_line"]) if src.segments else None
+    turns = src.speech[:3] if opening_end is None else [t for t in src.speech if t.line <= opening_end][:6]
+    for unit in session_units(src.session, turns):
+        if _ORGANISED.search(unit.text):
+            return TemplateSection("Organiser", items=(Bullet(compress(unit.text), (src.cite(unit.citation()),)),))
+    return TemplateSection("Organiser", value=NOT_STATED)
+
+
+def _date(src: _Source) -> str:
+    from .sources import human_date
+
+    return human_date(src.info.date) or (str(src.info.year) if src.info.year else NOT_STATED)
+
+
+def _key_issues(
+    src: _Source, candidates: Sequence[Bullet], asks: Sequence[Bullet], used: set[tuple[int, str]]
+) -> tuple[Bullet, ...]:
+    """One sentence per substantive segment, else one per ask category (most raised first)."""
+    by_segment: dict[int, list[Bullet]] = {}
+    for b in candidates:
+        seg = src.segment_at(_line(b))
+        if not src.is_frame(seg):
+            by_segment.setdefault(seg, []).append(b)
+    out: list[Bullet] = []
+    if len(by_segment) >= 2:
+        for seg in sorted(by_segment):
+            fresh = [b for b in by_segment[seg] if _key(b) not in used] or by_segment[seg]
+            pick = min(fresh, key=_line)
+            title = str(src.segments[seg].get("title") or "").strip()
+            out.append(Bullet(pick.text, pick.citations, title))
+    else:
+        counts = Counter(b.kind for b in asks if b.kind)
+        for category, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            fresh = [b for b in asks if b.kind == category and _key(b) not in used]
+            out += fresh[:1]
+    if len(out) < 2:  # too few segments and asks not said elsewhere: each presenter's first point
+        fresh = [b for b in candidates if _key(b) not in used]
+        firsts: dict[str | None, Bullet] = {}
+        for b in sorted(fresh if len(fresh) + len(out) >= 2 else candidates, key=_line):
+            firsts.setdefault(b.citations[0].speaker, b)
+        out += [b for b in firsts.values() if all(_key(b) != _key(o) for o in out)]
+    used.update(_key(b) for b in out)
+    return tuple(out[:MAX_ISSUES])
+
+
+def _chunks(groups: Sequence[list[Bullet]], limit: int = MAX_PARAGRAPHS) -> list[list[Bullet]]:
+    """Consecutive groups merged into at most `limit` paragraphs of about equal count."""
+    groups = [g for g in groups if g]
+    if len(groups) <= limit:
+        return list(groups)
+    total = sum(len(g) for g in groups)
+    out: list[list[Bullet]] = [[]]
+    done = 0
+    for g in groups:
+        if out[-1] and len(out) < limit and done >= total * len(out) / limit:
+            out.append([])
+        out[-1].extend(g)
+        done += len(g)
+    return out
+
+
+def _by_segment(src: _Source, bullets: Iterable[Bullet]) -> list[list[Bullet]]:
+    groups: dict[int, list[Bullet]] = {}
+    for b in sorted(bullets, key=_line):
+        groups.setdefault(src.segment_at(_line(b)), []).append(b)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _presentations(
+    people: Sequence[_Person], points: dict[int, list[Bullet]], used: set[tuple[int, str]]
+) -> tuple[Paragraph, ...]:
+    out = []
+    for i, person in enumerate(people):
+        if person.role not in PRESENTER_ROLES or not points.get(i):
+            continue
+        mine = sorted(points[i], key=_line)
+        fresh = [b for b in mine if _key(b) not in used] or mine
+        used.update(_key(b) for b in fresh)
+        out.append(Paragraph(person.entry, tuple(fresh)))
+    return tuple(out)
+
+
+def _discussion(src: _Source, people: Sequence[_Person], points: dict[int, list[Bullet]]) -> tuple[Paragraph, ...]:
+    floor = {i for i, p in enumerate(people) if p.role not in PRESENTER_ROLES and p.role != "moderator"}
+    said = [b for i in sorted(floor) for b in points.get(i, [])]
+    owner = {_key(b): i for i in floor for b in points.get(i, [])}
+    out = []
+    for chunk in _chunks(_by_segment(src, said)):
+        names = dict.fromkeys(people[owner[_key(b)]].shown for b in chunk)
+        out.append(Paragraph("; ".join(names), tuple(chunk)))
+    return tuple(out)
+
+
+def _way_forward(src: _Source, takeaways: Sequence[Bullet], commitments: Sequence[Bullet]) -> tuple[Paragraph, ...]:
+    room = MAX_PARAGRAPHS - (1 if commitments else 0)
+    out = [Paragraph("Key takeaways", tuple(chunk)) for chunk in _chunks(_by_segment(src, takeaways), room)]
+    if commitments:
+        out.append(Paragraph("Commitments", tuple(sorted(commitments, key=_line))))
+    return tuple(out)
+
+
+def _echo(b: Bullet, others: Iterable[Bullet]) -> int:
+    """How many of the other sentences share a content word with this one (how much the session echoes it)."""
+    mine = set(terms(b.text))
+    return sum(1 for o in others if o is not b and mine & set(terms(o.text)))
+
+
+def _short_form(
+    takeaways: Sequence[Bullet],
+    calls: Sequence[Bullet],
+    asks: Sequence[Bullet],
+    context: Sequence[Bullet],
+    rank: Callable[[Bullet], int],
+) -> tuple[tuple[Bullet, ...], tuple[Bullet, ...]]:
+    """≤ 3 takeaways (presenters' first, then the floor's, then the chair's; most echoed first;
+    distinct speakers) and ≤ 2 calls (of the ask categories raised most, distinct categories),
+    in session order."""
+    ranked = sorted(takeaways, key=lambda b: (rank(b), -_echo(b, context), _line(b)))
+    picked: list[Bullet] = []
+    for b in ranked:
+        if len(picked) < SHORT_TAKEAWAYS and all(p.citations[0].speaker != b.citations[0].speaker for p in picked):
+            picked.append(b)
+    counts = Counter(b.kind for b in asks)
+    by_weight = sorted(calls, key=lambda b: (-counts.get(b.kind, 0), _line(b)))
+    chosen: list[Bullet] = []
+    for b in by_weight:
+        if len(chosen) < SHORT_CALLS and all(c.kind != b.kind for c in chosen):
+            chosen.append(b)
+    return tuple(sorted(picked, key=_line)), tuple(sorted(chosen, key=_line))
+
+
+def _asks(src: _Source, analyses: Mapping[str, Any]) -> tuple[list[Bullet], list[Bullet]]:
+    """(asks and recommendations, commitments) whose quotes are verbatim where the analysis says."""
+    asks: list[Bullet] = []
+    commitments: list[Bullet] = []
+    for a in _list(analyses, "asks"):
+        cite = cite_quote(src.session, int(a.get("line") or 0), str(a.get("quote") or ""))
+        if cite is not None:
+            b = Bullet(compress(cite.quote), (src.cite(cite),), str(a.get("category") or ""))
+            (commitments if a.get("type") == "commitment" else asks).append(b)
+    return asks, commitments
+
+
+def igf_report(session: Session, analyses: Mapping[str, Any]) -> IgfReport:
+    """The IGF reporting template of a session, every sentence cited (see the module rules)."""
+    src = _Source(session, analyses)
+    people = _people(analyses)
+    owners = _Owners(src, people)
+    takeaways = [b for b in (src.bullet(x) for x in _list(analyses, "takeaways")) if b]
+    calls = [b for b in (src.bullet(x) for x in _list(analyses, "calls_to_action")) if b]
+    points = [
+        b for sp in _list(analyses, "speaker_points") for b in (src.bullet(x) for x in sp.get("points") or ()) if b
+    ]
+    asks, commitments = _asks(src, analyses)
+    by_owner: dict[int, list[Bullet]] = {}
+    for b in points:
+        owner = owners.of(b)
+        if owner is not None:
+            by_owner.setdefault(owner, []).append(b)
+
+    used = {_key(b) for b in [*takeaways, *calls, *commitments]}
+    presenters = {i for i, p in enumerate(people) if p.role in PRESENTER_ROLES}
+    presenter_points = [b for i in sorted(presenters) for b in by_owner.get(i, [])]
+    issues = _key_issues(src, presenter_points or takeaways, asks, used)
+    entries = [(p, _person_bullet(src, p)) for p in people]
+    chairs = tuple(e for p, e in entries if e is not None and p.role == "moderator")
+    speakers = tuple(e for p, e in entries if e is not None and p.role != "moderator")
+    sections = (
+        TemplateSection("Session title", value=session.title or NOT_STATED),
+        TemplateSection("Date", value=_date(src)),
+        _organiser(src, analyses),
+        TemplateSection("Chair/Moderator", items=chairs, value=None if chairs else NOT_STATED),
+        TemplateSection("Rapporteur", value=RAPPORTEUR),
+        TemplateSection("Speakers and their institutional affiliations", items=speakers),
+        TemplateSection("Key issues raised", items=issues),
+        TemplateSection("Presentations", paragraphs=_presentations(people, by_owner, used)),
+        TemplateSection("Discussion", paragraphs=_discussion(src, people, by_owner)),
+        TemplateSection("Way forward and key takeaways", paragraphs=_way_forward(src, takeaways, commitments)),
+        TemplateSection("Calls to action", items=tuple(calls)),
+    )
+
+    def rank(b: Bullet) -> int:
+        role = people[i].role if (i := owners.of(b)) is not None else None
+        return 0 if role in PRESENTER_ROLES else 2 if role == "moderator" else 1
+
+    short_takeaways, short_calls = _short_form(takeaways, calls, asks, [*points, *asks, *commitments], rank)
+    notes = () if _list(analyses, "takeaways") else ("no stored takeaways: run `forumlens reanalyse` first",)
+    return IgfReport(session.id, session.title, sections, short_takeaways, short_calls, notes)
