@@ -94,3 +94,94 @@ def test_degenerate_inputs_do_not_crash(text):
 def test_title_skips_site_boilerplate_and_dates():
     header = "Home | Sessions\nIGF 2019 Berlin – WS #1 Data\nThe following are the outputs of the real-time captioning taken during the IGF meeting in Berlin, it is an aid.\nNOVEMBER 26, 2019\n"
     assert find_title(header) == "IGF 2019 Berlin – WS #1 Data"
+
+
+# Turns the captioner did not mark the usual way (issue 22): general shapes, written here
+# with names and words of their own.
+_ODD_TURNS = """Skip to main content
+IGF 2016 - WS #7 Mesh Networks in Rural Schools
+
+The following are the outputs of the real-time captioning taken during the Eleventh Annual Meeting of the IGF. Although it is largely accurate, in some cases it may be incomplete or inaccurate.
+
+***
+
+Right, I think we can begin.  Hello and welcome, I am Astrid Holm and I will chair this short session on mesh networks in schools.
+
+>> Kwesi Appiah Distinguished participants, good afternoon.  Our schools built the mesh themselves.
+
+>> ASTRID HOLM:  Thank you, Kwesi.
+
+Then we go on with the second question, which is about money.
+
+>> Participants:  (Laughter)
+
+>> Everyone:  Thank you!
+
+>> PRIYA NAIR:  The money came from parents.  We did not ask the ministry.
+
+thank you very much, Priya.  If I may add, the ministry did pay for the laptops.
+
+>> Everyone is welcome to the reception afterwards.
+"""
+
+
+def _odd_shape():
+    session = parse_transcript(_ODD_TURNS)
+    return session, [(t.line, t.label, t.speaker, t.kind) for t in session.turns]
+
+
+def test_a_first_turn_with_no_marker_after_the_page_header_is_a_turn():
+    session, shape = _odd_shape()
+    assert shape[0] == (8, None, None, "speech")
+    assert session.turns[0].text.startswith("Right, I think we can begin.")
+    assert session.title == "IGF 2016 - WS #7 Mesh Networks in Rural Schools"  # the header is still the header
+
+
+def test_a_title_case_label_without_a_colon_is_a_label_even_when_never_written_with_one():
+    _, shape = _odd_shape()
+    assert shape[1] == (10, "Kwesi Appiah", "Kwesi Appiah", "speech")
+
+
+def test_collective_labels_are_labels_but_not_people():
+    session, shape = _odd_shape()
+    assert (16, "Participants", None, "speech") in shape
+    assert (18, "Everyone", None, "speech") in shape
+    assert shape[-1] == (24, None, None, "speech")  # ">> Everyone is welcome…" is speech, not a label
+    assert session.turns[-1].text.startswith("Everyone is welcome")
+
+
+def test_a_lower_case_thanks_after_a_blank_line_is_a_new_voice_and_a_capitalised_paragraph_is_not():
+    session, shape = _odd_shape()
+    assert (22, None, None, "speech") in shape
+    thanks = next(t for t in session.turns if t.line == 22)
+    assert thanks.text.startswith("thank you very much, Priya.")
+    chair = next(t for t in session.turns if t.line == 12)
+    assert "Then we go on with the second question" in chair.text  # the same speaker going on
+
+
+def test_odd_turns_are_exact_slices():
+    session, _ = _odd_shape()
+    for turn in session.turns:
+        assert _ODD_TURNS[turn.start : turn.end] == turn.text
+
+
+def test_title_case_sentences_after_a_marker_are_not_labels():
+    text = ">> MODERATOR:  Welcome.\n\n>> Good Morning Everyone, we start.\n\n>> Ladies And Gentlemen Welcome.\n"
+    assert [t.label for t in parse_transcript(text).turns] == ["MODERATOR", None, None]
+
+
+def test_a_session_description_before_the_first_marker_is_not_a_turn():
+    text = (
+        "IGF 2017 - WS #3 Data\n\nThe following are the outputs of the real-time captioning taken during the IGF. "
+        "Although it is largely accurate, in some cases it may be incomplete.\n\n***\n\n"
+        "This workshop explores the governance of data flows between regions and the role of regional bodies.\n\n"
+        ">> MODERATOR:  Welcome.\n"
+    )
+    session = parse_transcript(text)
+    assert [(t.label, t.kind) for t in session.turns] == [("MODERATOR", "speech")]
+
+
+def test_odd_turns_parse_the_same_with_windows_line_ends():
+    _, shape = _odd_shape()
+    crlf = parse_transcript(_ODD_TURNS.replace("\n", "\r\n"))
+    assert [(t.line, t.label, t.speaker, t.kind) for t in crlf.turns] == shape

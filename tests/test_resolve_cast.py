@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from forumlens.resolve import resolve_session
+from forumlens.resolve.scoring import load_gold
 from forumlens.transcript.parse import parse_transcript
 
 SHARED = Path(__file__).parents[1].parent / "shared" / "corpus"
@@ -25,7 +26,7 @@ def key(name: str | None) -> str | None:
 
 def load(path: Path):
     session = parse_transcript(path.read_text(encoding="utf-8"), source=path.name)
-    gold = json.loads(path.with_suffix(".people.json").read_text(encoding="utf-8"))
+    gold = load_gold(path.with_suffix(".people.json"))
     return session, resolve_session(session), gold
 
 

@@ -43,3 +43,38 @@ def test_group_labels_keeps_every_label_and_unnamed_turns():
     assert olivier.labels == ["OLIVIER REPIN-LEBLOND", "OLIVIER CREPIN-LEBLOND"]
     assert len(olivier.turns) == 2
     assert any(g.name is None and not g.labels for g in groups)
+
+
+_UNMARKED = """IGF 2018 - WS #12 Libraries Online
+
+The following are the outputs of the real-time captioning taken during the IGF in Paris. Although it is largely accurate, in some cases it may be incomplete or inaccurate.
+
+***
+
+Good afternoon everybody, we are starting now.  My name is Ilse de Vries and I will be moderating this session on public libraries today.
+
+>> KARIM SAADI:  Thank you, Ilse.  Libraries connect people who have nothing else.
+
+>> ILSE DE VRIES:  Thank you, Karim.
+
+thank you, Ilse, sorry to jump in.  My name is Rosa Moreno, from the floor, and I run a library in Seville.
+
+>> Everyone:  (Applause)
+"""
+
+
+def test_unlabelled_turns_take_the_name_their_speaker_says():
+    from forumlens.resolve.people import drop_collective, name_unlabelled
+
+    session = parse_transcript(_UNMARKED)
+    groups = name_unlabelled(drop_collective(group_labels(session)), session.turns)
+    by_name = {g.name: [session.turns[i].line for i in g.turns] for g in groups}
+    assert by_name == {"Ilse de Vries": [7, 11], "Karim Saadi": [9], "Rosa Moreno": [13]}
+
+
+def test_the_cast_has_no_collective_voice_and_the_unmarked_chair_is_the_moderator():
+    from forumlens.resolve import resolve_session
+
+    cast = resolve_session(parse_transcript(_UNMARKED))
+    assert [p.name for p in cast.people] == ["Ilse de Vries", "Karim Saadi", "Rosa Moreno"]
+    assert cast.people[0].role == "moderator" and cast.people[0].lines == (7, 11)

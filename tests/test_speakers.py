@@ -1,6 +1,6 @@
 import pytest
 
-from forumlens.transcript.speakers import display_name, looks_like_label, name_key
+from forumlens.transcript.speakers import colonless_label, display_name, looks_like_label, name_key, split_name_card
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,49 @@ def test_looks_like_label(candidate, ok):
 
 def test_name_key_ignores_case_accents_and_hyphen_style():
     assert name_key("OLIVIER CREPIN\u2011LEBLOND") == name_key("Olivier Crépin-Leblond")
+
+
+@pytest.mark.parametrize(
+    "head, label",
+    [
+        ("Markus Kummer Excellencies, ladies and gentlemen.", "Markus Kummer"),
+        ("Olusegun Adeyemi Distinguished colleagues, good morning.", "Olusegun Adeyemi"),
+        ("Mei Lin Tan Thank you very much.", "Mei Lin Tan"),
+        ("Yasmin Curzi de Mendonca We studied the platforms.", "Yasmin Curzi de Mendonca"),
+        ("Good Morning Everyone, we start.", None),
+        ("Thank You Chair, I agree.", None),
+        ("Excellencies Ladies and gentlemen.", None),
+        ("Next Speaker Please.", None),
+        ("Markus Kummer", None),  # nothing after it: not enough to tell
+        ("Markus Kummer excellencies", None),  # the speech must start with a capital letter
+    ],
+)
+def test_colonless_title_case_labels(head, label):
+    end = colonless_label(head)
+    assert (head[:end] if end else None) == label
+
+
+@pytest.mark.parametrize("label", ["Everyone", "ALL", "All Participants", "PANELISTS", "Several speakers"])
+def test_collective_labels_are_labels_without_a_speaker(label):
+    assert looks_like_label(label)
+    assert display_name(label) is None
+
+
+@pytest.mark.parametrize(
+    "label, name, card",
+    [
+        ("ALISON GILLWALD, RESEARCH ICT AFRICA", "Alison Gillwald", "RESEARCH ICT AFRICA"),
+        ("JANE DOE (UNICEF)", "Jane Doe", "UNICEF"),
+        ("Tom Berg, University of Oslo", "Tom Berg", "University of Oslo"),
+        ("JENNIFER CHUNG", "Jennifer Chung", None),
+    ],
+)
+def test_name_card_labels(label, name, card):
+    assert looks_like_label(label)
+    assert display_name(label) == name
+    assert split_name_card(label)[1] == card
+
+
+@pytest.mark.parametrize("label", ["Thank you, Chair", "Yes, Marta", "Jane Doe, thank you"])
+def test_a_comma_in_a_sentence_is_not_a_name_card(label):
+    assert not looks_like_label(label)

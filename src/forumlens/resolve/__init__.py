@@ -1,6 +1,11 @@
 """Resolve stage: speaker labels → people, roles, affiliations, modes; mentions of
 coalitions and institutions against registries kept as data (`data/*.toml`).
 
+Affiliations are registry bodies (canonical names) or any organisation the words tie to a
+person (`orgs`: "I work for X", "N from X", a name-card label); modes come from what people
+say about where they are and where the session met (`modes`). `scoring` scores a cast
+against hand annotations (bench/intel.py --people).
+
 Pure functions over plain records; the only input besides a `Session` is the
 packaged registry, read once.
 

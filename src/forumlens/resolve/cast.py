@@ -16,14 +16,16 @@ from functools import lru_cache
 from typing import Any
 
 from forumlens.models import Session
-from forumlens.resolve import cues
+from forumlens.resolve import cues, modes
 from forumlens.resolve.mentions import Mention, find_mentions
 from forumlens.resolve.people import (
     LabelGroup,
     Misattribution,
+    drop_collective,
     find_misattributions,
     group_labels,
     merge_known,
+    name_unlabelled,
     split_floor_voices,
 )
 from forumlens.resolve.registry import Registry, load_registry
@@ -250,10 +252,16 @@ def _describe(draft: Draft, affiliation: str | None, role: Role) -> str | None:
     return "a participant from the floor" if draft.from_floor else "an unnamed participant"
 
 
-def _mode(draft: Draft) -> str | None:
-    if draft.online == draft.onsite:
-        return None
-    return "online" if draft.online > draft.onsite else "onsite"
+_REMOTE_LABEL = re.compile(r"\b(?:remote|online|virtual)\s+(?:participant|speaker|attendee|audience)", re.IGNORECASE)
+
+
+def _mode(draft: Draft, default: str | None, hub: bool) -> str | None:
+    """The side with more evidence; a remote hub or a "REMOTE PARTICIPANT" label is online;
+    with no evidence either way, the session's own mode (a 2020 session, a webinar) if any."""
+    online = draft.online + 3.0 * (hub or any(_REMOTE_LABEL.search(lab) for lab in draft.group.labels))
+    if online == draft.onsite:
+        return default
+    return "online" if online > draft.onsite else "onsite"
 
 
 def _coalitions(
@@ -300,7 +308,7 @@ def resolve_session(
     reg = registry or load_registry()
     mentions = find_mentions(session.text, registry=reg)
     view = SessionView(session, mentions)
-    groups = group_labels(session)
+    groups = name_unlabelled(drop_collective(group_labels(session)), session.turns)
     moderators = find_moderators(view, groups)
     groups = split_floor_voices(
         groups,
@@ -321,13 +329,18 @@ def resolve_session(
         redone = {id(d.group): d for d in collect_evidence(view, groups, moderators, reg, only=changed)}
         alive = {id(g) for g in groups}
         drafts = [redone.get(id(d.group), d) for d in drafts if id(d.group) in alive]
+    default_mode = modes.session_default(session.title, session.year)
     people = []
     for draft in drafts:
         group = draft.group
         moderator = is_moderator(group, moderators)
         hub = _is_hub(view, group, reg)
         entity_id, evidence = best_affiliation(draft, reg, moderator or hub)
-        entity = reg.get(entity_id) if entity_id else None
+        if hub:  # a room of many people in another city speaks for no one body
+            entity_id, evidence = None, []
+        free = entity_id is not None and entity_id.startswith("org:")
+        entity = reg.get(entity_id) if entity_id and not free else None
+        affiliation = draft.org_names.get(entity_id) if free and entity_id else (entity.name if entity else None)
         role = _role(draft, entity.kind if entity else None, moderator, hub)
         words = sum(len(_WORDS.findall(session.turns[i].text)) for i in group.turns)
         own_flags = [
@@ -343,16 +356,16 @@ def resolve_session(
             name=group.name,
             labels=tuple(group.labels),
             role=role,
-            affiliation=entity.name if entity else None,
-            affiliation_id=entity_id,
-            mode=_mode(draft),
+            affiliation=affiliation,
+            affiliation_id=None if free else entity_id,
+            mode=_mode(draft, default_mode, hub),
             lines=tuple(session.turns[i].line for i in group.turns),
             words=words,
             minutes=round(words / words_per_minute, 1) if words_per_minute else 0.0,
             evidence=tuple(shown),
             flags=tuple(own_flags),
             aliases=tuple(dict.fromkeys(draft.aliases)),
-            description=_describe(draft, entity.name if entity else None, role),
+            description=_describe(draft, affiliation, role),
         )
         people.append(replace(person, stakeholder=stakeholder_group(person, reg)))
     coalitions = _coalitions(view, people, mentions, moderators, groups, reg)

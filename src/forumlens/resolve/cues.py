@@ -227,7 +227,8 @@ class _FoldMap(dict[int, str]):
 
     def __missing__(self, code: int) -> str:
         ch = chr(code)
-        base = unicodedata.normalize("NFKD", ch)[:1] or ch
+        # hyphen look-alikes ("Jean‑Paul" with U+2011) read as "-", so name forms still match
+        base = "-" if ch in "\u2010\u2011\u2012" else (unicodedata.normalize("NFKD", ch)[:1] or ch)
         self[code] = base
         return base
 

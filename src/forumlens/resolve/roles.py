@@ -1,7 +1,10 @@
 """Evidence for each person's affiliation, mode and role, weighed by how direct it is.
 
 Weights (why): a chair's hand-off that names the person and the body in one sentence
-(4) and a self-introduction (3) are direct; an introduction elsewhere ("from UN DESA,
+(4) and a self-introduction (3) are direct; an organisation the words tie to the person
+("N from X", "I work for X": `orgs`) is more direct still than one that only stands in the
+same sentence (hand-off 4.2, self-introduction 3.3, introduction elsewhere 3.2; half a
+point less for a description such as "the national broadcaster"); an introduction elsewhere ("from UN DESA,
 Wai Min Kwok") is too (3); the same paragraph of a hand-off (2.5) is likely; "our
 coalition" in one's own words (2) and the last coalition a chair invited before an
 unnamed hand-off (1.5) are circumstantial; merely mentioning a coalition (1) is weak;
@@ -16,11 +19,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from forumlens.models import Session, Turn
-from forumlens.resolve import cues, voice
-from forumlens.resolve.mentions import Mention
+from forumlens.resolve import cues, modes, orgs, voice
+from forumlens.resolve.mentions import Mention, find_mentions
 from forumlens.resolve.people import LabelGroup, name_forms, same_person
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.text import paragraph_spans, sentence_spans
+from forumlens.transcript.speakers import card_like, split_name_card
 
 __all__ = [
     "AFFILIATING_KINDS",
@@ -42,7 +46,7 @@ _WE = re.compile(r"\b(?:we|our|us|my|I)\b", re.IGNORECASE)
 class Evidence:
     line: int
     quote: str
-    kind: str  # hand-off | introduction | self-introduction | own-words | registry | mode | moderator
+    kind: str  # hand-off | introduction | self-introduction | name-card | own-words | registry | mode | moderator
 
     def to_json(self) -> dict[str, object]:
         return {"line": self.line, "quote": self.quote, "kind": self.kind}
@@ -63,9 +67,17 @@ class Draft:
     from_floor: bool = False
     role_word: str | None = None
     seen: set[int] = field(default_factory=set)  # name offsets whose mode cues were counted
+    org_names: dict[str, str] = field(default_factory=dict)  # "org:…" key -> name as said
 
     def add(self, entity: str, strength: float, evidence: Evidence) -> None:
         self.affiliations.setdefault(entity, []).append((strength, evidence))
+
+    def add_org(self, org: orgs.Org, strength: float, evidence: Evidence) -> None:
+        """An organisation tied to the person; a description ("the national broadcaster")
+        counts half a point less than a name."""
+        if org.mention is None:
+            self.org_names.setdefault(org.key, org.name)
+        self.add(org.key, strength - org.rank - (0 if org.proper else 0.5), evidence)
 
 
 class SessionView:
@@ -85,21 +97,35 @@ class SessionView:
         self.speech_pos = {t.index: k for k, t in enumerate(self.speech)}
         self.header_end = session.turns[0].start if session.turns else len(self.text)
         self.names: Sequence[LabelGroup] = ()
+        self.gazetteer = orgs.load_gazetteer()
         self._name_starts: list[int] = []
+        self._name_ends: list[int] = []
         self._name_groups: list[LabelGroup] = []
         self._speech_starts = [t.start for t in self.speech]
 
     def set_names(self, groups: Sequence[LabelGroup]) -> None:
         """Index every occurrence of every speaker's name once, for `next_other_name`."""
         self.names = groups
+        self.gazetteer = orgs.load_gazetteer().with_people(f for g in groups if g.name for f in name_forms(g.name))
         hits = sorted(
-            (h.start, k)
+            (h.start, h.end, k)
             for k, g in enumerate(groups)
             if g.name
             for h in cues.find_name_hits(self.text, 0, len(self.text), name_forms(g.name))
         )
-        self._name_starts = [a for a, _ in hits]
-        self._name_groups = [groups[k] for _, k in hits]
+        self._name_starts = [a for a, _, _ in hits]
+        self._name_ends = [b for _, b, _ in hits]
+        self._name_groups = [groups[k] for _, _, k in hits]
+
+    def names_between(self, start: int, stop: int) -> list[tuple[int, int, LabelGroup]]:
+        """Speakers' names in [start, stop), nearest last: (start, end, group)."""
+        lo = bisect.bisect_left(self._name_starts, start)
+        hi = bisect.bisect_left(self._name_starts, stop)
+        return [
+            (self._name_starts[k], self._name_ends[k], self._name_groups[k])
+            for k in range(hi - 1, lo - 1, -1)
+            if self._name_ends[k] <= stop
+        ]
 
     def next_other_name(self, start: int, stop: int, group: LabelGroup) -> int:
         """Offset of the first name of someone other than `group` in [start, stop), else stop."""
@@ -117,6 +143,10 @@ class SessionView:
             return self.speech[k]
         return None
 
+    def lines_start(self, line: int) -> int:
+        """Offset where a 1-based line starts."""
+        return self.lines.start(line)
+
     def evidence(self, start: int, end: int, kind: str) -> Evidence:
         return Evidence(self.lines.line(start), self.text[start:end], kind)
 
@@ -131,6 +161,14 @@ class SessionView:
             if a <= offset < b:
                 return a, b
         return offset, offset + 1
+
+    def tied(self, found: Sequence[orgs.Org]) -> list[orgs.Org]:
+        """Organisations that can be an affiliation: not "civil society", "the IGF" or "the DCs"."""
+        return [
+            o
+            for o in found
+            if o.mention is None or (o.mention.kind in AFFILIATING_KINDS and o.mention.entity_id not in _GENERAL)
+        ]
 
     def mentions_in(self, start: int, end: int, kinds: tuple[str, ...] = AFFILIATING_KINDS) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end and m.kind in kinds]
@@ -160,12 +198,63 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]
                         found.add(g.name)
             if owner and owner.name and cues.INVITE.search(sentence):
                 invites[owner.name] = invites.get(owner.name, 0) + 1
+            found.update(_remote_duty(view, groups, owner, a, b))
+    handed = _hand_overs(view, turn_owner)
     for g in groups:
         if any(cues.MODERATOR_LABEL.search(lab) for lab in g.labels):
             found.update([g.name] if g.name else g.labels)
-        elif g.name and len(g.turns) >= 0.25 * len(view.speech) and invites.get(g.name, 0) >= 3:
+        elif (
+            g.name
+            and len(g.turns) >= 0.25 * len(view.speech)
+            and (invites.get(g.name, 0) >= 3 or handed.get(g.name, 0) >= 3)
+        ):
             found.add(g.name)
     return found
+
+
+# A chair's words for whoever runs the online side: "…, who takes care of the remote participation".
+_REMOTE_DUTY = re.compile(
+    r"\b(?:takes?|taking|will take) care of (?:the )?(?:remote|online) (?:participation|participants|questions)|"
+    r"\b(?:monitor|follow|watch|moderat)\w*\s+(?:the\s+)?(?:chat|zoom|online questions|remote questions|"
+    r"online participants|remote participants|remote participation|online participation)\b",
+    re.IGNORECASE,
+)
+
+
+def _remote_duty(view: SessionView, groups: Sequence[LabelGroup], owner: LabelGroup | None, a: int, b: int) -> set[str]:
+    """People another speaker says run the online side, in the words after their name."""
+    if not _REMOTE_DUTY.search(view.text, a, b):
+        return set()
+    named = sorted(
+        (h.start, h.end, g)
+        for g in groups
+        if g.name and g is not owner
+        for h in cues.find_name_hits(view.text, a, b, name_forms(g.name))
+    )
+    found = set()
+    for k, (_, end, group) in enumerate(named):
+        stop = named[k + 1][0] if k + 1 < len(named) else b
+        if _REMOTE_DUTY.search(view.text, end, stop) and group.name:
+            found.add(group.name)
+    return found
+
+
+def _hand_overs(view: SessionView, turn_owner: dict[int, LabelGroup]) -> dict[str, int]:
+    """How often each speaker ends a turn by naming the next speaker ("Thank you. Hamid?"):
+    chairing by handing the floor, even when nobody calls them the chair."""
+    counts: dict[str, int] = {}
+    for turn, after in zip(view.speech, view.speech[1:]):
+        owner, nxt = turn_owner.get(turn.index), turn_owner.get(after.index)
+        if not owner or not owner.name or not nxt or nxt is owner or not nxt.name:
+            continue
+        paras = view.paragraphs[turn.index]
+        a, b = paras[-1] if paras else (turn.start, turn.end)
+        if any(
+            _not_thanks(view, turn.index, h.start, h.end)
+            for h in cues.find_name_hits(view.text, a, b, name_forms(nxt.name))
+        ):
+            counts[owner.name] = counts.get(owner.name, 0) + 1
+    return counts
 
 
 def is_moderator(group: LabelGroup, moderators: set[str]) -> bool:
@@ -185,32 +274,80 @@ def _window(view: SessionView, turn_index: int, owner: dict[int, LabelGroup], mo
     return list(reversed(window))
 
 
+_VOCATIVE_QUESTION = re.compile(
+    r"\s*,\s*(?:is there\s+|do we have\s+|are there\s+)?(?:any|anybody|anyone|anything|someone|somebody)\b[^.!]*\?",
+    re.IGNORECASE,
+)
+_QUESTION_NOT_YOU = re.compile(r"(?:(?!\byou\b)[^.!?])*\?", re.IGNORECASE)
 _THANKS_BEFORE = re.compile(
     r"(?:thank you|thanks|thank you very much|thank you so much)[\s,.!]*(?:again[\s,]*)?$", re.IGNORECASE
 )
 _CLAUSE_BREAK = re.compile(r",\s+(?:I|we|but|and I|not|so)\b|;|\s‑‑|\s--")
 
 
-def _not_thanks(view: SessionView, turn: int, hit_start: int) -> bool:
-    """False for "Thank you, Chris": thanking the last speaker is not handing the floor."""
+def _not_thanks(view: SessionView, turn: int, hit_start: int, hit_end: int | None = None) -> bool:
+    """False for "Thank you, Chris": thanking the last speaker is not handing the floor.
+    "Thank you.  Chris?" is: a name asked as a question hands the floor."""
+    if hit_end is not None and _ASKED.match(view.text, hit_end):
+        return True
     return not _THANKS_BEFORE.search(view.text, max(0, hit_start - 30), hit_start)
+
+
+_ASKED = re.compile(r"\s*(?:,\s*please\s*)?\?")
 
 
 def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int, weight: float) -> None:
     """Mode cues in the words after a name ("Yasmin is in the Zoom room"), up to the next person's name."""
     _, s_end = view.sentence_at(turn, start)
-    stop = min(s_end, end + 100)
-    stop = view.next_other_name(end, stop, draft.group)
+    limit = min(s_end, end + 100)
+    stop = view.next_other_name(end, limit, draft.group)
     tail = view.text[end:stop]
+    if stop < limit and _NEXT_IN_LIST.match(tail):
+        return  # "Ana, and with me on stage Ben": the words lead to the next name, they are Ben's
     clause = _CLAUSE_BREAK.search(tail)
     tail = tail[: clause.start()] if clause else tail
-    online, onsite = cues.mode_cues(tail)
+    if _VOCATIVE_QUESTION.match(tail) or (tail.lstrip().startswith(",") and _QUESTION_NOT_YOU.match(tail)):
+        return  # "Kai, anybody online?", "Rosa, what about online abuse?": a question to them, not where they are
+    online, onsite = modes.about_other(tail)
     if (online or onsite) and end not in draft.seen:
         draft.seen.add(end)
         draft.online += weight * online
         draft.onsite += weight * onsite
         a, b = view.sentence_at(turn, start)
         draft.mode_evidence.append(view.evidence(a, b, "mode"))
+
+
+_LIST_JOIN = re.compile(r"[\s,]*(?:and|&)?[\s,]*")
+_NEXT_IN_LIST = re.compile(r"[\s,]*(?:and|&)\b", re.IGNORECASE)
+
+
+def _mode_before(view: SessionView, draft: Draft, turn: int, start: int) -> None:
+    """Mode cues in the chair's words before a name, back to the previous name or the sentence
+    start: "Online we have Ana", "here in the room with me is Ana", "joining from Lima, Ana".
+    In a list ("Online we have Ana and Ben") the words before the first name hold for all."""
+    if -start - 1 in draft.seen:
+        return
+    a, _ = view.sentence_at(turn, start)
+    end = start
+    window_start = a
+    for prev_start, prev_end, group in view.names_between(a, start):
+        if group is draft.group:
+            continue
+        if _LIST_JOIN.fullmatch(view.text, prev_end, end):
+            end = prev_start
+            continue
+        window_start = prev_end
+        break
+    words = view.text[window_start:end]
+    clause = list(_CLAUSE_BREAK.finditer(words))
+    if clause:
+        words = words[clause[-1].end() :]
+    online, onsite = modes.about_other(words)
+    if online or onsite:
+        draft.seen.add(-start - 1)
+        draft.online += 2 * online
+        draft.onsite += 2 * onsite
+        draft.mode_evidence.append(view.evidence(*view.sentence_at(turn, start), "mode"))
 
 
 def _handoff(
@@ -231,7 +368,7 @@ def _handoff(
             (t, h)
             for t in window
             for h in cues.find_name_hits(text, view.session.turns[t].start, view.session.turns[t].end, draft.forms)
-            if _not_thanks(view, t, h.start)
+            if _not_thanks(view, t, h.start, h.end)
         ]
         if draft.forms
         else []
@@ -260,6 +397,7 @@ def _handoff(
             p_a, p_b = view.paragraph_at(t, hit.start)
             if first and cues.HAND_RAISE.search(text[s_a:s_b]):
                 draft.from_floor = True
+            attached = view.tied(orgs.after_name(text, hit.end, s_b, view.all_mentions, view.gazetteer))
             same = view.mentions_in(s_a, s_b)
             near = (
                 []
@@ -270,7 +408,14 @@ def _handoff(
                     if cues.INVITE.search(text[slice(*view.sentence_at(t, m.start))])
                 ]
             )
-            if same:
+            if attached:
+                attached.sort(key=lambda o: o.rank + (0 if o.proper else 0.5))
+                for org in attached[1:]:
+                    draft.add_org(org, 4.2, view.evidence(s_a, s_b, "hand-off"))
+                org = attached[0]
+                draft.org_names.setdefault(org.key, org.name)
+                found = (4.2 - org.rank - (0 if org.proper else 0.5), view.evidence(s_a, s_b, "hand-off"), org.key)
+            elif same:
                 m = min(same, key=lambda m: abs(m.start - hit.start))
                 found = (4.0, view.evidence(s_a, s_b, "hand-off"), m.entity_id)
             elif near:
@@ -307,11 +452,26 @@ def _handoff(
     if not hits:
         for a, b in view.sentences[last_turn.index]:
             if a >= last_para[0] and re.search(r"\byou\b", text[a:b], re.IGNORECASE):
-                online, onsite = cues.mode_cues(text[a:b])
+                online, onsite = modes.about_other(text[a:b])
                 if online or onsite:
                     draft.online += online
                     draft.onsite += onsite
                     draft.mode_evidence.append(view.evidence(a, b, "mode"))
+        if first and (draft.group.name is None or draft.from_floor):
+            _floor_mode(view, draft, last_turn.index, last_para)
+
+
+def _floor_mode(view: SessionView, draft: Draft, turn_index: int, para: tuple[int, int]) -> None:
+    """Where an unnamed voice is, from how the chair gave the floor ("the lady at the back",
+    "anybody online?"): the last sentences of the chair's last paragraph."""
+    sentences = [(a, b) for a, b in view.sentences[turn_index] if a >= para[0]][-3:]
+    for a, b in reversed(sentences):
+        online, onsite = modes.floor_cues(view.text[a:b])
+        if online != onsite:
+            draft.online += 1.5 * (online > onsite)
+            draft.onsite += 1.5 * (onsite > online)
+            draft.mode_evidence.append(view.evidence(a, b, "mode"))
+            return
 
 
 _STATED = re.compile(
@@ -343,11 +503,14 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
     text = view.text
     for a, b in view.sentences[turn_index]:
         sentence = text[a:b]
+        attached = view.tied(orgs.self_orgs(text, a, b, view.all_mentions, view.gazetteer))
+        for org in attached:
+            draft.add_org(org, 3.3, view.evidence(a, b, "self-introduction"))
+        tied = {org.mention.start for org in attached if org.mention}
         here = [
             m
             for m in view.mentions_in(a, b)
-            if voice.speaks_for(text, a, b, m)
-            or (m.kind != "dc" and not voice.addressed(text, a, m.start) and not voice.negated(text, a, m.start))
+            if (voice.speaks_for(text, a, b, m) and not _inside(m, attached)) or m.start in tied
         ]
         intro = cues.self_intro_at(sentence)
         if intro and here:
@@ -359,7 +522,7 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
             for m in here:
                 if m.kind == "dc":
                     draft.add(m.entity_id, 2, view.evidence(a, b, "own-words"))
-        elif voice.ANAPHOR.search(sentence) and voice.first_person(sentence):
+        elif voice.owns(sentence) or (intro and voice.ANAPHOR.search(sentence)):
             ante = _antecedent(view, turn.start, a, context)
             if ante is not None:
                 kind = "self-introduction" if intro else "own-words"
@@ -367,10 +530,17 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
                 if intro:
                     draft.role_word = draft.role_word or intro[1]
         online, onsite = cues.own_mode_cues(sentence)
-        if online or onsite:
-            draft.online += 1.5 * online
-            draft.onsite += 1.5 * onsite
+        more_online, more_onsite = modes.own_cues(sentence, view.session.year)
+        if online or onsite or more_online or more_onsite:
+            draft.online += 1.5 * online + more_online
+            draft.onsite += 1.5 * onsite + more_onsite
             draft.mode_evidence.append(view.evidence(a, b, "mode"))
+
+
+def _inside(mention: Mention, attached: Sequence[orgs.Org]) -> bool:
+    """A registry name inside a longer organisation's name ("Internet Society" in "Centre for
+    Internet and Society") is part of that name, not a mention of the registry body."""
+    return any(o.mention is None and o.start <= mention.start and mention.end <= o.end for o in attached)
 
 
 def _antecedent(view: SessionView, turn_start: int, sentence_start: int, context: Sequence[int]) -> Mention | None:
@@ -382,20 +552,34 @@ def _antecedent(view: SessionView, turn_start: int, sentence_start: int, context
     return earlier or voice.antecedent(view.mentions_in(0, view.header_end, ("dc",)))
 
 
+_SLOT_AFTER = re.compile(
+    r"\s+(?:is|was|will be)\s+(?:also\s+)?(?:our|the|a)\s+(?:[\w-]+\s+)?(?:speaker|panell?ist|presenter|"
+    r"discussant|respondent|keynote)\b",
+    re.IGNORECASE,
+)
+
+
 def _introductions(view: SessionView, draft: Draft, own_turns: set[int]) -> None:
     """Sentences of others that name this person: introductions and where they are."""
     full = draft.forms[:1] + draft.aliases
     for hit in cues.find_name_hits(view.text, 0, len(view.text), draft.forms + draft.aliases):
         turn = view.speech_turn_at(hit.start)
-        if turn is None or turn.index in own_turns or not _not_thanks(view, turn.index, hit.start):
+        if turn is None or turn.index in own_turns or not _not_thanks(view, turn.index, hit.start, hit.end):
             continue
         _mode_after(view, draft, turn.index, hit.start, hit.end, 2)
+        _mode_before(view, draft, turn.index, hit.start)
+        if _SLOT_AFTER.match(view.text, hit.end):
+            draft.named_in_handoff = True  # "Diego is our third speaker", said before or after
         if hit.form not in full:
             continue
         s_a, s_b = view.sentence_at(turn.index, hit.start)
         for m in view.mentions_in(s_a, s_b):
             if cues.intro_adjacent(view.text, hit.start, hit.end, m):
                 draft.add(m.entity_id, 3, view.evidence(s_a, s_b, "introduction"))
+        found = orgs.after_name(view.text, hit.end, s_b, view.all_mentions, view.gazetteer)
+        before = orgs.before_name(view.text, s_a, hit.start, view.all_mentions, view.gazetteer)
+        for org in view.tied([*found, *([before] if before else [])]):
+            draft.add_org(org, 3.2, view.evidence(s_a, s_b, "introduction"))
 
 
 def _office_holders(view: SessionView, draft: Draft, registry: Registry) -> None:
@@ -433,23 +617,51 @@ def collect_evidence(
             context = _window(view, turn_index, owner, moderators) if k == 0 else []
             _own_words(view, draft, turn_index, context)
         if group.name:
+            _name_card(view, draft, registry)
             _introductions(view, draft, set(group.turns))
             _office_holders(view, draft, registry)
         drafts.append(draft)
     return drafts
 
 
+def _name_card(view: SessionView, draft: Draft, registry: Registry) -> None:
+    """The organisation on a label written as a name card ("ALISON GILLWALD, RESEARCH ICT AFRICA",
+    "Jane Doe (UNICEF)"): the captioner's own record of whom the speaker is for (3.5)."""
+    for index in draft.group.turns:
+        turn = view.session.turns[index]
+        if not turn.label:
+            continue
+        _, card = split_name_card(turn.label)
+        if card is None or not card_like(card):
+            continue
+        at = view.text.find(turn.label, view.lines_start(turn.line), turn.start)
+        evidence = Evidence(turn.line, turn.label if at >= 0 else card, "name-card")
+        found = [
+            m
+            for m in find_mentions(card, registry=registry)
+            if m.kind in AFFILIATING_KINDS and m.entity_id not in _GENERAL
+        ]
+        if found:
+            draft.add(found[0].entity_id, 3.5, evidence)
+        else:
+            org = orgs.Org(0, len(card), orgs.card_name(card))
+            draft.add_org(org, 3.5, evidence)
+        return
+
+
 def best_affiliation(draft: Draft, registry: Registry, moderator: bool) -> tuple[str | None, list[Evidence]]:
-    """Strongest supported entity; a moderator keeps one only if they introduced themselves."""
+    """Strongest supported entity; a moderator keeps one only if they introduced themselves
+    (or their label is a name card)."""
     scored = []
     for entity, items in draft.affiliations.items():
         top = max(s for s, _ in items)
-        if moderator and not any(e.kind == "self-introduction" for _, e in items):
+        if moderator and not any(e.kind in ("self-introduction", "name-card") for _, e in items):
             continue
-        kind = registry.get(entity).kind
-        scored.append((top + 0.1 * (len(items) - 1), -_KIND_RANK.get(kind, 9), entity))
+        kind = "org" if entity.startswith("org:") else registry.get(entity).kind
+        first_line = min(e.line for _, e in items)
+        scored.append((top + 0.1 * (len(items) - 1), -_KIND_RANK.get(kind, 9), -first_line, entity))
     if not scored:
         return None, []
-    _, _, entity = max(scored)
+    *_, entity = max(scored)  # ties: a registry body, then the one said first
     items = sorted(draft.affiliations[entity], key=lambda x: -x[0])
     return entity, [e for _, e in items]

@@ -73,6 +73,10 @@ class LineIndex:
     def line(self, offset: int) -> int:
         return bisect.bisect_right(self._starts, offset)
 
+    def start(self, line: int) -> int:
+        """Offset where a 1-based line starts (0 for line 1 or less)."""
+        return self._starts[max(0, min(line, len(self._starts)) - 1)]
+
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Absolute sentence spans inside `text[start:end]`."""

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from forumlens.resolve.mentions import Mention
 
-__all__ = ["ANAPHOR", "addressed", "antecedent", "first_person", "negated", "reported", "speaks_for"]
+__all__ = ["ANAPHOR", "addressed", "antecedent", "first_person", "negated", "owns", "reported", "speaks_for"]
 
 _TAIL = r"\s+(?:(?:the|a|an|that|this|our|your|their)\s+)?(?:members?\s+of\s+(?:the\s+)?|colleagues?\s+(?:from|of)\s+(?:the\s+)?)?$"
 _ADDRESS = re.compile(
@@ -53,6 +53,7 @@ _OWN_VERB = re.compile(
 )
 ANAPHOR = re.compile(r"\b(?:our|this|my|the)\s+(?:own\s+)?(?:dynamic\s+)?coalition\b(?!s)", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|we're|we’re|our|my|us)\b", re.IGNORECASE)
+_GROUP_PERSON = re.compile(r"\b(?:we|we're|we’re|our|my|us)\b", re.IGNORECASE)
 
 
 def _before(text: str, sentence_start: int, mention_start: int) -> str:
@@ -76,11 +77,25 @@ def reported(text: str, sentence_start: int, mention_start: int) -> bool:
 
 
 def speaks_for(text: str, sentence_start: int, sentence_end: int, mention: Mention) -> bool:
-    """Whether a first-person sentence naming a coalition makes the speaker its voice."""
+    """Whether a first-person sentence naming a coalition makes the speaker its voice.
+
+    A lone "I" that only frames an opinion ("I want to say that the DC on X published a good
+    report") does not: it needs "we"/"our"/"my" or a verb of belonging ("I'm part of").
+    """
     a = sentence_start
     if negated(text, a, mention.start) or addressed(text, a, mention.start) or reported(text, a, mention.start):
         return False
-    return _FIRST_PERSON.search(text, a, sentence_end) is not None
+    if _GROUP_PERSON.search(text, a, sentence_end) is not None:
+        return True
+    return _OWN_VERB.search(_before(text, a, mention.start)) is not None
+
+
+def owns(sentence: str) -> bool:
+    """ "our coalition" / "my coalition", or "this coalition" said by a "we": the speaker's own."""
+    m = ANAPHOR.search(sentence)
+    if m is None:
+        return False
+    return m.group(0).lower().startswith(("our", "my")) or _GROUP_PERSON.search(sentence) is not None
 
 
 def first_person(sentence: str) -> bool:

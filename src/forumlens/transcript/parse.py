@@ -8,6 +8,15 @@ The general rules (see shared/corpus/formats/README.md):
 - lines before the first marker (site boilerplate, title, disclaimer, date) are header;
 - documents with no `>>` at all may mark turns with `NAME:` at the start of a line.
 
+Turns the captioner marked in other ways (seen on unseen sessions, issue 22):
+- a label without a colon, in capitals or in title case (`>> Markus Kummer Excellencies, …`):
+  two to four name words, then a capitalised word that starts the speech;
+- a collective label (`>> Everyone:`, `>> ALL PARTICIPANTS:`) is a label with no speaker;
+- a first turn with no marker after the page header: the first spoken paragraph after the
+  disclaimer, date or separator starts a turn with no label;
+- a new voice with no marker: after a blank line, a paragraph opening with a lower-case
+  "thank you" / "hello" starts a turn with no label.
+
 Turn text is an exact slice of the document text so citations stay verbatim.
 """
 
@@ -19,7 +28,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from ..models import Session, Turn, TurnKind
-from .speakers import display_name, looks_like_label, name_key
+from .speakers import COLLECTIVE_LABELS, colonless_label, display_name, looks_like_label, name_key
 
 __all__ = ["find_title", "guess_year", "parse_transcript"]
 
@@ -50,6 +59,7 @@ _YEAR = re.compile(r"\b(200[6-9]|20[1-9]\d)\b")
 class _Marker:
     at: int  # offset of ">>" (or of the label for bare-label styles)
     body: int  # offset just after the marker
+    implicit: bool = False  # a turn the captioner did not mark (see `_implicit_markers`)
 
 
 def _line_starts(text: str) -> list[int]:
@@ -100,6 +110,9 @@ def _split_head(text: str, body: int, end: int, known: dict[str, str]) -> tuple[
     caps = re.match(r"((?:[A-Z][A-Z.'\u00C0-\u00DE\u2011-]+ ){2,5})(?=[A-Z][a-z])", stripped)
     if caps and looks_like_label(caps.group(1)):
         return caps.group(1).strip(), lead + caps.end(1)
+    titled = colonless_label(stripped)
+    if titled:
+        return stripped[:titled], lead + titled
     return None, body
 
 
@@ -120,6 +133,74 @@ def _find_markers(text: str) -> list[_Marker]:
     if markers:
         return markers
     return _bare_label_markers(text)
+
+
+# A new voice the captioner did not mark: after a blank line, a paragraph opening in lower
+# case with a greeting or thanks ("thank you very much, Thomas.  Yes, briefly…"). A speaker
+# going on after a pause starts a sentence in upper case; a lower-case "thank you" is the
+# caption of somebody else taking the microphone before the captioner caught the name.
+_UNMARKED_VOICE = re.compile(
+    r"\n[ \t\r]*\n\s*(?=(?:thank you|thanks|hello|hi|good (?:morning|afternoon|evening)|greetings)\b)"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _header_end(text: str, stop: int) -> int:
+    """Offset just after the last line of page furniture before `stop` (disclaimer, date,
+    separator, site boilerplate), or after the first non-empty line (the title) if none."""
+    end = 0
+    first = None
+    for m in re.finditer(r"[^\n]*", text[:stop]):
+        line = m.group().strip().replace("\u00a0", " ")
+        if not line:
+            continue
+        if first is None:
+            first = m.end()
+        if (
+            (_DISCLAIMER.search(line) and len(line) > 60)
+            or _DATE_LINE.match(line)
+            or _BOILERPLATE.search(line)
+            or re.fullmatch(r"[*\-=_~#]{3,}", line)
+        ):
+            end = m.end()
+    return end or (first or 0)
+
+
+_SPOKEN = re.compile(
+    r"\b(?:I|I'm|I’m|we|we're|we’re|you|my|our|us|hello|welcome|good (?:morning|afternoon|evening)|thank)\b",
+    re.IGNORECASE,
+)
+
+
+def _speech_like(paragraph: str) -> bool:
+    """Spoken sentences: mostly lower case, with a sentence end and words people say to a room
+    (I, we, you, welcome, thank); not a title, a heading, a disclaimer or a session description."""
+    words = paragraph.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return (
+        len(words) >= 12
+        and _SENTENCE_END.search(paragraph) is not None
+        and lower >= 0.5 * len(words)
+        and _SPOKEN.search(paragraph) is not None
+        and not _DISCLAIMER.search(paragraph)
+    )
+
+
+def _implicit_markers(text: str, markers: list[_Marker]) -> list[_Marker]:
+    """Turns with no `>>` in a marked transcript: a first turn after the page header, and a
+    new voice after a blank line (`_UNMARKED_VOICE`)."""
+    if not markers or not text.startswith(">>", markers[0].at):
+        return []  # bare-label transcripts have their own rule
+    found = []
+    first = markers[0].at
+    head_end = _header_end(text, first)
+    for para in re.finditer(r"\S(?:.|\n(?![ \t\r]*\n))*", text[head_end:first]):
+        if _speech_like(para.group()):
+            at = head_end + para.start()
+            found.append(_Marker(at, at, implicit=True))
+            break
+    found += [_Marker(m.end(), m.end(), implicit=True) for m in _UNMARKED_VOICE.finditer(text, first)]
+    return found
 
 
 def find_title(header: str) -> str:
@@ -165,19 +246,23 @@ def parse_transcript(text: str, source: str = "", sha256: str = "") -> Session:
     """
     starts = _line_starts(text)
     markers = _find_markers(text)
+    markers = sorted(markers + _implicit_markers(text, markers), key=lambda m: m.at)
     known: dict[str, str] = {}
     for m in markers:  # first pass: labels written with a colon, for colon-less markers
+        if m.implicit:
+            continue
         end = text.find("\n", m.body)
         head = text[m.body : end if end != -1 else len(text)]
         colon = head.find(":")
         if 0 < colon <= 90 and looks_like_label(head[:colon]):
             written = head[:colon].strip()
-            known.setdefault(name_key(written), written)
+            if written.lower() not in COLLECTIVE_LABELS:  # ">> Everyone is…" is speech
+                known.setdefault(name_key(written), written)
 
     turns: list[Turn] = []
     for i, marker in enumerate(markers):
         end = markers[i + 1].at if i + 1 < len(markers) else len(text)
-        label, body_start = _split_head(text, marker.body, end, known)
+        label, body_start = (None, marker.body) if marker.implicit else _split_head(text, marker.body, end, known)
         raw = text[body_start:end]
         body = raw.strip()
         a = body_start + (len(raw) - len(raw.lstrip()))

@@ -14,11 +14,15 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "COLLECTIVE_LABELS",
     "GENERIC_LABELS",
+    "card_like",
+    "colonless_label",
     "display_name",
     "looks_like_label",
     "name_key",
     "normalise_label",
+    "split_name_card",
 ]
 
 # Hyphen look-alikes captioners use inside names (U+2011 non-breaking hyphen above all).
@@ -76,6 +80,33 @@ GENERIC_LABELS = frozenset(
         "online speaker",
         "the chair",
         "the moderator",
+    }
+)
+
+# Labels for several voices at once (">> Everyone:", ">> ALL PARTICIPANTS:"): a label, never
+# a person. Spelled with function words, so `looks_like_label` must accept them by name.
+COLLECTIVE_LABELS = frozenset(
+    {
+        "all",
+        "everyone",
+        "everybody",
+        "all participants",
+        "all panelists",
+        "all panellists",
+        "all speakers",
+        "participants",
+        "panelists",
+        "panellists",
+        "audience members",
+        "several speakers",
+        "multiple speakers",
+        "several voices",
+        "many voices",
+        "crowd",
+        "group",
+        "in unison",
+        "both",
+        "both speakers",
     }
 )
 
@@ -293,8 +324,8 @@ def display_name(label: str | None) -> str | None:
     """
     if not label:
         return None
-    text = _clean(label.split(",")[0])  # "NAME, AFFILIATION": the name part
-    if not text or text.lower() in GENERIC_LABELS:
+    text = _clean(split_name_card(label)[0])  # "NAME, AFFILIATION": the name part
+    if not text or text.lower() in GENERIC_LABELS or text.lower() in COLLECTIVE_LABELS:
         return None
     tokens = text.split(" ")
     while len(tokens) > 1 and _is_title(tokens[0]):
@@ -334,6 +365,8 @@ def looks_like_label(candidate: str) -> bool:
     text = _clean(candidate)
     if not text or len(text) > 80 or not any(ch.isalpha() for ch in text):
         return False
+    if text.lower() in COLLECTIVE_LABELS or text.lower() in GENERIC_LABELS:
+        return True
     if re.search(r"[?!;\"“”]", text):
         return False
     words = text.split(" ")
@@ -341,7 +374,116 @@ def looks_like_label(candidate: str) -> bool:
     upper = sum(ch.isupper() for ch in letters) / len(letters)
     if upper >= 0.8 and len(letters) > 1:
         return len(words) <= 10
+    name, card = split_name_card(text)
+    if card is not None:  # "Jane Doe, University of Ghana": a name card
+        return card_like(card) and name != text and looks_like_label(name)
     if len(words) > 6 or re.search(r"[,()\[\]\d]|\.\s+[a-z]", text):
         return False
     lowered = [w.lower().strip(".") for w in words]
     return not any(w in _FUNCTION_WORDS for w in lowered)
+
+
+_CARD_CONNECTORS = frozenset(
+    ["of", "for", "and", "the", "de", "la", "le", "du", "des", "del", "on", "in", "&", "y", "e", "für", "und"]
+)
+
+
+def split_name_card(label: str) -> tuple[str, str | None]:
+    """(name, affiliation) of a label written as a name card: "ALISON GILLWALD, RESEARCH ICT
+    AFRICA", "Jane Doe (UNICEF)"; the affiliation is None when the label is only a name."""
+    paren = re.fullmatch(r"\s*([^()]+?)\s*\(([^()]+)\)\s*", label)
+    if paren:
+        return paren.group(1), paren.group(2).strip()
+    name, comma, rest = label.partition(",")
+    return (name, rest.strip() or None) if comma else (label, None)
+
+
+def card_like(text: str) -> bool:
+    """Whether the words after a name in a label read as an organisation: capitalised words
+    and connectors, no sentence words or digits ("University of Ghana", "MINISTRY OF ICT, KENYA")."""
+    words = _clean(text).replace(",", " ").split()
+    if not words or len(words) > 10 or re.search(r"[\d?!;:]", text):
+        return False
+    return all(w[:1].isupper() or w.lower() in _CARD_CONNECTORS for w in words) and words[0][:1].isupper()
+
+
+# Words that open a speech, not a name, when written in title case after ">>" ("Excellencies",
+# "Distinguished colleagues", "Dear friends"): a colon-less label never contains them.
+_OPENING_WORDS = frozenset(
+    [
+        "excellencies",
+        "excellency",
+        "distinguished",
+        "dear",
+        "ladies",
+        "gentlemen",
+        "colleagues",
+        "friends",
+        "delegates",
+        "honourable",
+        "honorable",
+        "mister",
+        "welcome",
+        "greetings",
+        "bonjour",
+        "hola",
+        "namaste",
+        "next",
+        "first",
+        "then",
+        "also",
+        "again",
+        "sorry",
+        "right",
+        "great",
+        "indeed",
+        "absolutely",
+        "sure",
+        "exactly",
+        "perfect",
+        "wonderful",
+        "alright",
+        "hey",
+        "speaker",
+        "chair",
+    ]
+)
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\u2011-][^\W\d_]+)*\.?")
+
+
+def _name_word(word: str) -> bool:
+    low = word.lower().strip(".")
+    return (
+        _NAME_WORD.fullmatch(word) is not None
+        and word[0].isupper()
+        and any(ch.islower() for ch in word)
+        and low not in _FUNCTION_WORDS
+        and low not in _OPENING_WORDS
+    )
+
+
+def colonless_label(head: str) -> int:
+    """Length of a leading title-case name written as a label without a colon, else 0.
+
+    Captioners sometimes type `>> Markus Kummer Excellencies, …`: the name in title case,
+    then the speech. The general shape: two to four name words (particles such as "de"
+    allowed inside), no function or greeting words among them, then a word that starts
+    with a capital letter (a new sentence). All-capitals labels are the parser's other rule.
+    """
+    words = list(re.finditer(r"\S+", head[:160]))
+    run = 0
+    while run < min(len(words), 5):
+        word = words[run].group()
+        if _name_word(word) or (run and word in _PARTICLES):
+            run += 1
+            continue
+        break
+    while run and words[run - 1].group() in _PARTICLES:
+        run -= 1
+    for k in range(min(run, 4), 1, -1):
+        if k >= len(words) or not words[k].group()[:1].isupper():
+            continue
+        label = head[: words[k - 1].end()]
+        if display_name(label) and not _is_title(words[k - 1].group()):
+            return words[k - 1].end()
+    return 0

@@ -1,0 +1,167 @@
+"""On site or online: what people say about where they are, and where the session met.
+
+Few speakers say "I'm online"; they say it indirectly, and the rules below are the
+general shapes of that:
+
+- a remote speaker: "joining from Accra", "good evening from Santiago", "apologies, the
+  power went out", "my connection is slow", "can you hear me?", "I could not travel";
+- somebody in the room: "here in the room", "we are a few in the room", "here in Kyoto"
+  (the city where the IGF met that year, `data/places.toml`), "to my right", "in person";
+- a chair about others: "online we have …", "here in the room with me is …", "joining
+  from Cape Town, …" (before the name) or "…, who joins us from Kigali" (after it);
+- a chair giving the floor to an unnamed voice: "the gentleman at the back", "the
+  microphone in the aisle" (the room) or "anybody online?", "in the chat" (online);
+- the session itself: a year the IGF met only online (2020) or a title that says it is a
+  virtual meeting, webinar or call makes everyone online unless they say otherwise.
+
+Each helper returns (online, on site) weights so callers can add them up per person.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Venues", "about_other", "floor_cues", "load_venues", "own_cues", "session_default"]
+
+_HERE = r"(?:here|over here)"
+_OWN_ONLINE_STRONG = re.compile(
+    r"\b(?:(?:joining|connecting|connected|calling|dialling|dialing|logging|logged)\s+(?:in\s+)?"
+    r"(?:(?:you|us|today|this session)\s+)?(?:from|remotely|online|virtually|via)|"
+    r"(?:good (?:morning|afternoon|evening|night|day)|hello|hi|greetings|namaste|bonjour|salaam)"
+    r"(?:\s+(?:to\s+)?(?:you|all|everyone|everybody))?,?\s+from\s+(?!the\s+(?:room|floor|hall|stage|back|front))|"
+    r"(?:power|electricity|lights?|internet|connection|network|signal|bandwidth)\b(?:\s+[\w']+){0,4}?\s+"
+    r"(?:went out|went off|is out|was cut|is cut|cut off|(?:keeps?|kept) (?:going|dropping|cutting)|"
+    r"dropp(?:ed|ing)|may drop|is (?:unstable|slow|bad|weak|poor))|"
+    r"my (?:internet |network )?(?:connection|bandwidth|camera|video|webcam) (?:is|was|keeps|may)|"
+    r"(?:on|switch(?:ed)? to|from) my (?:phone|mobile)|"
+    r"(?:I|we)\s+(?:could not|couldn't|cannot|can't|was not able to|wasn't able to|were not able to)\s+"
+    r"(?:travel|come|be there|be with you|make it|join you in person))\b",
+    re.IGNORECASE,
+)
+_OWN_ONLINE_WEAK = re.compile(
+    r"\b(?:can (?:you|everybody|everyone) (?:all )?hear me|(?:I )?hope you can hear me|am I audible|"
+    r"hope (?:my|the) (?:audio|sound|connection) is)\b",
+    re.IGNORECASE,
+)
+_OWN_ONSITE = re.compile(
+    r"\b(?:(?:I am|I'm|I’m|we are|we're|we’re)\s+(?:[\w']+\s+){0,4}?(?:here\s+)?in the (?:room|hall)|"
+    r"(?:in|into) the (?:room|hall) here|here (?:in|at) the (?:room|hall|venue)|"
+    r"(?:I|we)\s+(?:see|have)\s+(?:[\w']+\s+){0,3}?(?:faces|people|hands?)\s+(?:here\s+)?in the (?:room|hall)|"
+    r"(?:I am|I'm|I’m)\s+(?:here\s+)?in person|physically (?:here|present)|"
+    r"(?:I|we)\s+(?:came|flew|travell?ed)\s+(?:all the way\s+)?(?:here|to)\b)",
+    re.IGNORECASE,
+)
+# "online" says where someone is when no noun follows it ("Ana is online with us"); before a
+# noun it describes a thing ("online abuse", "online safety").
+_ONLINE_WORD = (
+    r"online(?=\s*(?:[,.;:?!)\u2011-]|$|(?:with|from|and|or|too|today|now|at|in|on|for|to|is|are|was|were|who|"
+    r"which|we|I|you|he|she|they|it|please|already|here|there|but|so|again|via|through|by|as|if|I'm|I’m|has|"
+    r"have|had|will|would|can|could|should|may|might|must|do|does|did|not|also|still|right|tonight|tomorrow|"
+    r"yesterday|this|that|these|those|the|a|an|me|him|her|them|us|my|your|his|their|our|just|only|then|"
+    r"when|where|while|because|since|until|after|before|during|about)\b))"
+)
+_OTHER_ONLINE = re.compile(
+    r"\b(?:"
+    + _ONLINE_WORD
+    + r"|remotely|virtually|in (?:the|our) zoom(?: room)?|(?:on|in|via) zoom|remote (?:participant|speaker)|"
+    r"(?:joins?|joining|joined|connects?|connecting|connected|calling in|dialling in)\s+(?:us\s+|in\s+)?"
+    r"(?:from|remotely|online|virtually))\b",
+    re.IGNORECASE,
+)
+_OTHER_ONSITE = re.compile(
+    r"\b(?:on[\s‑-]?site|in the (?:room|hall)|here with (?:me|us)|with (?:me|us) here|on (?:the )?stage|from the floor|"
+    r"in person|to my (?:right|left)|next to me|beside me|physically (?:here|present)|"
+    r"flew in|came all the way|travell?ed all the way|(?:at|in) the (?:back|front|middle|corner) of the (?:room|hall))\b",
+    re.IGNORECASE,
+)
+_ADJECTIVAL = re.compile(
+    r"\b(?:on[\s‑-]?site|online|in[\s‑-]person)\s+(?:interventions?|questions?|participants?|audience|"
+    r"speakers?|attendees?|comments?|side|and|or)\b|\b(?:and|or)\s+(?:on[\s‑-]?site|online)\b",
+    re.IGNORECASE,
+)
+_FLOOR_ONSITE = re.compile(
+    rf"\b(?:in (?:the|this) (?:room|hall)|at the back|in the (?:front|middle|corner|aisle|back)|"
+    rf"(?:first|second|third|fourth|front|back|last) row|{_HERE}\b(?= in the)|"
+    rf"(?:gentleman|lady|young (?:man|woman|lady)|man|woman|sir|madam)\s+(?:\w+\s+){{0,3}}?(?:there|{_HERE})\b|"
+    rf"(?:the|a) (?:gentleman|lady|young (?:man|woman|lady)) (?:in|with|at|on)\b|"
+    rf"(?:hand|hands) (?:up )?(?:over )?(?:there|{_HERE})\b|(?:mic|microphone)s? (?:is |are )?(?:in|at) the\b)",
+    re.IGNORECASE,
+)
+_FLOOR_ONLINE = re.compile(
+    r"\b(?:online|zoom|(?:in|from) the chat|remote(?:ly)?|virtual(?:ly)?|unmute)\b", re.IGNORECASE
+)
+_VIRTUAL_TITLE = re.compile(
+    r"\b(?:virtual|online)\s+(?:meeting|session|call|workshop|event|forum|conference|consultation)|"
+    r"\bwebinar\b|\b(?:zoom|video|conference|coordination)\s+call\b",
+    re.IGNORECASE,
+)
+_PLACE_HERE = re.compile(
+    r"\bhere (?:in|at)\s+((?-i:[A-Z][\w'’\u2011-]+(?:\s+[A-Z][\w'’\u2011-]+){0,2}))", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Venues:
+    """Host city names by year, years the IGF met only online, and known place names (folded)."""
+
+    by_year: dict[int, frozenset[str]]
+    online_years: frozenset[int]
+    places: frozenset[str]
+
+    def venue(self, year: int | None) -> frozenset[str]:
+        return self.by_year.get(year, frozenset()) if year is not None else frozenset()
+
+
+@lru_cache(maxsize=1)
+def load_venues() -> Venues:
+    data = tomllib.loads(resources.files("forumlens.resolve").joinpath("data", "places.toml").read_text("utf-8"))
+    by_year = {int(row[0]): frozenset(str(v).casefold() for v in row[1:]) for row in data["venues"]}
+    places = frozenset(c.casefold() for c in data["cities"]) | frozenset(v for names in by_year.values() for v in names)
+    return Venues(by_year, frozenset(int(y) for y in data["online_years"]), places)
+
+
+def session_default(title: str, year: int | None, venues: Venues | None = None) -> str | None:
+    """ "online" for a session that met only online (a 2020 session, a webinar, a virtual call)."""
+    v = venues or load_venues()
+    if (year is not None and year in v.online_years) or _VIRTUAL_TITLE.search(title or ""):
+        return "online"
+    return None
+
+
+def _here_places(sentence: str, venue: frozenset[str], places: frozenset[str]) -> tuple[float, float]:
+    """ "here in Kyoto": on site when Kyoto is where the session met, online when it is elsewhere."""
+    online = onsite = 0.0
+    for m in _PLACE_HERE.finditer(sentence):
+        place = m.group(1).casefold()
+        if any(place == v or place.startswith(v + " ") for v in venue):
+            onsite += 1.5
+        elif venue and (place in places or place.split()[0] in places):
+            online += 1.0
+    return online, onsite
+
+
+def own_cues(sentence: str, year: int | None, venues: Venues | None = None) -> tuple[float, float]:
+    """(online, on site) weight of the speaker's own sentence."""
+    v = venues or load_venues()
+    online = 1.5 * len(_OWN_ONLINE_STRONG.findall(sentence)) + 0.75 * len(_OWN_ONLINE_WEAK.findall(sentence))
+    onsite = 1.5 * len(_OWN_ONSITE.findall(sentence))
+    here_online, here_onsite = _here_places(sentence, v.venue(year), v.places)
+    return online + here_online, onsite + here_onsite
+
+
+def about_other(words: str) -> tuple[int, int]:
+    """(online, on site) cue counts in words about another person ("who joins us from Kigali",
+    "here in the room with me is"); "online or on site" and "online participants" describe
+    others in general, so they are left out."""
+    text = _ADJECTIVAL.sub(" ", words)
+    return len(_OTHER_ONLINE.findall(text)), len(_OTHER_ONSITE.findall(text))
+
+
+def floor_cues(words: str) -> tuple[int, int]:
+    """(online, on site) cues in a chair's words giving the floor to an unnamed voice."""
+    text = _ADJECTIVAL.sub(" ", words)
+    return len(_FLOOR_ONLINE.findall(text)), len(_FLOOR_ONSITE.findall(text))

@@ -1,0 +1,605 @@
+"""Organisations a person is tied to, whether or not a registry knows them.
+
+Registries cover coalitions, IGF and UN bodies and national IGFs; most speakers come from
+elsewhere (a university, a start-up, a ministry, a radio network, a newspaper). What ties
+an organisation to a person is the grammar around it, not its name:
+
+- the speaker's own words: "I work for X", "I'm with X", "I am co-founder of X", "I'm a
+  researcher at X", "my name is N from X", "a start-up called X", "my university, X";
+- somebody else's words about them: "N from X", "N, director of … at X", "N, who is with X",
+  "N runs a start-up called X".
+
+An organisation named elsewhere in the sentence ("I took a course by UNESCO", "what UNESCO
+said") is not tied to anybody. After a cue the name is read as a run of capitalised words
+with their connectors ("Universidad de los Andes", "Ministry of Health of Nigeria"), an
+acronym ("KAIST"), or a definite description ending in an organisation noun ("the national
+broadcaster of Lebanon"). A cue that can also introduce a place ("from") needs more: a
+word such as University or Ministry, an acronym, or two or more words that are not a
+known place. Registry entities found at the cue keep their canonical names.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from forumlens.resolve.mentions import Mention
+
+__all__ = ["Gazetteer", "Org", "after_name", "before_name", "card_name", "load_gazetteer", "org_at", "self_orgs"]
+
+# Capitalised words that make a run of names an organisation ("Panoptykon Foundation").
+_ORG_WORDS = frozenset(
+    [
+        "university",
+        "universidad",
+        "université",
+        "universite",
+        "universität",
+        "universitat",
+        "universiteit",
+        "college",
+        "school",
+        "academy",
+        "akademie",
+        "institute",
+        "instituto",
+        "institut",
+        "institution",
+        "ministry",
+        "ministerio",
+        "ministère",
+        "ministere",
+        "ministerium",
+        "department",
+        "agency",
+        "agence",
+        "agencia",
+        "authority",
+        "autorité",
+        "commission",
+        "council",
+        "conseil",
+        "consejo",
+        "foundation",
+        "fundación",
+        "fundacion",
+        "fondation",
+        "stiftung",
+        "association",
+        "asociación",
+        "asociacion",
+        "society",
+        "sociedad",
+        "network",
+        "networks",
+        "radio",
+        "broadcasting",
+        "broadcaster",
+        "corporation",
+        "corporate",
+        "company",
+        "group",
+        "bank",
+        "centre",
+        "center",
+        "centro",
+        "initiative",
+        "forum",
+        "office",
+        "government",
+        "parliament",
+        "assembly",
+        "senate",
+        "court",
+        "lab",
+        "labs",
+        "laboratory",
+        "laboratorio",
+        "telecom",
+        "telecoms",
+        "telecommunications",
+        "times",
+        "daily",
+        "news",
+        "post",
+        "herald",
+        "tribune",
+        "gazette",
+        "journal",
+        "press",
+        "media",
+        "union",
+        "federation",
+        "alliance",
+        "coalition",
+        "consortium",
+        "trust",
+        "fund",
+        "programme",
+        "program",
+        "project",
+        "partnership",
+        "secretariat",
+        "organisation",
+        "organization",
+        "inc",
+        "ltd",
+        "gmbh",
+        "llc",
+        "plc",
+        "technologies",
+        "systems",
+        "solutions",
+        "observatory",
+        "mission",
+        "embassy",
+        "directorate",
+        "bureau",
+        "board",
+        "chamber",
+        "cooperative",
+        "collective",
+        "club",
+        "league",
+        "movement",
+        "party",
+        "ngo",
+    ]
+)
+# Nouns that end a lower-case definite description of an organisation ("the national broadcaster").
+_ORG_NOUNS = frozenset(
+    [
+        "broadcaster",
+        "broadcasting",
+        "network",
+        "radio",
+        "newspaper",
+        "daily",
+        "ministry",
+        "university",
+        "company",
+        "agency",
+        "authority",
+        "regulator",
+        "commission",
+        "council",
+        "institute",
+        "foundation",
+        "association",
+        "parliament",
+        "bank",
+        "operator",
+        "station",
+        "secretariat",
+        "organisation",
+        "organization",
+        "ngo",
+        "union",
+        "federation",
+        "alliance",
+        "laboratory",
+        "lab",
+        "school",
+        "college",
+        "court",
+        "assembly",
+        "senate",
+        "channel",
+        "magazine",
+        "startup",
+        "start-up",
+        "cooperative",
+        "observatory",
+        "embassy",
+        "directorate",
+    ]
+)
+# Words that join the capitalised words of one name ("Centre for Internet and Society").
+_CONNECTORS = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "de",
+        "des",
+        "du",
+        "la",
+        "le",
+        "les",
+        "los",
+        "las",
+        "del",
+        "della",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "y",
+        "e",
+        "on",
+        "für",
+        "und",
+        "van",
+        "von",
+        "der",
+        "den",
+        "the",
+        "&",
+    ]
+)
+_ROLES = (
+    r"(?:(?:senior|deputy|vice|co-?|executive|policy|programme|program|project|general|regional|national|"
+    r"chief|founding|managing|technical|legal|digital|data|health|research|communications?|media|news)\s+){0,3}"
+    r"(?:chair|chairperson|co-?chair|coordinator|advisor|adviser|officer|member|representative|director|"
+    r"head|lead|leader|manager|founder|co-?founder|secretary|president|facilitator|convenor|convener|"
+    r"rapporteur|researcher|specialist|expert|analyst|consultant|professor|lecturer|ambassador|minister|"
+    r"counsellor|counselor|fellow|engineer|employee|delegate|journalist|reporter|editor|correspondent|"
+    r"producer|lawyer|student|teacher|scientist|developer|activist|volunteer|intern|postdoc|"
+    r"postdoctoral researcher|CEO|CTO|COO|partner|staff|economist|librarian|attorney|judge|official|"
+    r"commissioner|envoy|spokesperson|trainer|organi[sz]er|focal point|part)s?(?:[ -]general)?"
+)
+_NAME = r"(?-i:[A-Z][\w'’\u2011-]+(?:\s+[A-Z][\w'’\u2011-]+){0,3})"
+_I_AM = r"I(?:'m|’m| am)"
+# Cues in the speaker's own words, by what may follow them:
+# - "direct": the organisation right after the cue ("I work for X", "I'm with X");
+# - "place": the same, but a place or a person may follow too ("I'm from X", "my name is N
+#   from X", "on behalf of X"), so the name must look like an organisation;
+# - "role": a role word; the organisation follows a linking word ("a researcher at X");
+# - "lead": a verb of running something ("I run a start-up called X", "I lead the unit at X").
+_SELF_CUES = re.compile(
+    rf"\b(?:(?P<direct>{_I_AM}\s+(?:(?:also|now|currently|here|still|just)\s+)?with|"
+    r"I\s+(?:work|am working|'m working|’m working|volunteer|intern)\s+(?:for|at|with)|(?:co-?)?founder of|"
+    r"my (?:organi[sz]ation|company|employer|university|ministry|institution|newspaper|station|"
+    r"network|office|lab|laboratory|institute|agency)\b(?:\s+is\b)?[\s,]*)|"
+    rf"(?P<place>{_I_AM}\s+(?:(?:also|originally|here|just)\s+)?(?:from|representing)|"
+    r"(?:I|we)\s+represent|representing|on behalf of|speaking for|"
+    rf"(?:{_I_AM}|my name is|this is)\s+{_NAME},?\s+(?:and\s+)?(?:{_I_AM}\s+)?(?:from|with|of))|"
+    rf"(?P<role>(?:{_I_AM}|as)\s+(?:(?:a|an|the|one of the|also|now)\s+)*{_ROLES})|"
+    r"(?P<lead>(?:I|we)\s+(?:lead|run|head|direct|manage|coordinate|chair|founded|co-?founded|set up)))\b",
+    re.IGNORECASE,
+)
+# Cues right after a person's name in somebody else's words (same kinds).
+_AFTER_NAME = re.compile(
+    r"[\s,]*(?:(?:who|he|she)\s+(?:is|was)\s+(?:also\s+)?|who's\s+|is\s+(?:also\s+)?)?"
+    r"(?:(?P<place>from|of|representing)|(?P<direct>with|at|(?:works?|is working|volunteers?)\s+(?:for|at|with))|"
+    r"(?P<role>(?:(?:a|an|the|our|one of the)\s+)*" + _ROLES + r")|"
+    r"(?P<lead>runs|leads|heads|directs|manages|founded|co-?founded|coordinates|chairs))\b",
+    re.IGNORECASE,
+)
+# Where the words about one person stop: a new clause, sentence or speaker.
+_CLAUSE_END = re.compile(
+    r"[.;:?!](?:\s|$)|\s(?:‑‑|--|—)\s|,\s+(?:I|we|but|and I|and we|so|which|who|where|because|it|this|that|"
+    r"they|he|she|there|when|while|if|as|since|before|after)\b|\n",
+    re.IGNORECASE,
+)
+# Words after which an organisation may be named, for role and lead cues.
+_ROLE_LINK = re.compile(r"\b(?:(?P<place>from)|(?P<part>in)|(?P<of>of)|at|with|for|called|named)\s+", re.IGNORECASE)
+_LEAD_LINK = re.compile(r"\b(?:at|called|named)\s+", re.IGNORECASE)
+_NAMED_LINK = re.compile(r"\b(?:called|named)\s+", re.IGNORECASE)
+_TOKEN = re.compile(r"\S+")
+_LIST_AFTER = re.compile(r"\s+(?:and|&)\s+")
+# The unit of a body before "of <body>": "Board of", "Secretariat of the", "Office of".
+_PART_OF = re.compile(r"(?:[A-Z][\w'’\u2011-]+\s+){1,2}of\s+(?:the\s+)?")
+_WORDLIKE = re.compile(r"[^\W\d_][\w'’\u2011.&-]*|&")
+_TRAIL = ",.;:!?)]}\"”'’"
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.\-]*[A-Z0-9]")
+_LOWER_WORD = re.compile(r"[a-z][\w\u2011-]*")
+_NOT_ORG = frozenset(
+    [
+        "i",
+        "i'm",
+        "i’m",
+        "i'll",
+        "i’ll",
+        "i've",
+        "i’ve",
+        "i'd",
+        "i’d",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "this",
+        "that",
+        "our",
+        "my",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "professor",
+        "excellency",
+        "madam",
+        "sir",
+        "chair",
+        "minister",
+        "honourable",
+    ]
+)
+_MAX_WINDOW = 180  # characters of a clause read after a cue
+
+
+@dataclass(frozen=True)
+class Org:
+    """An organisation tied to a person: its span, the name to show, and the registry mention it is."""
+
+    start: int
+    end: int
+    name: str
+    mention: Mention | None = None
+    proper: bool = True  # a name, not a description ("the national broadcaster")
+    rank: float = 0.0  # subtracted from its weight: how loosely the cue ties it (see `_link_rank`)
+
+    @property
+    def key(self) -> str:
+        """Registry id, or "org:" and a case/accent-free form of the name."""
+        return self.mention.entity_id if self.mention else "org:" + _fold(self.name)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Place names (folded) and the names of the session's speakers, which are not organisations."""
+
+    places: frozenset[str]
+    people: frozenset[str] = frozenset()
+
+    def with_people(self, names: Iterable[str]) -> Gazetteer:
+        return Gazetteer(self.places, frozenset(_fold(n) for n in names if n))
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("\u2011", "-"))
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().replace("-", " ").split())
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Cities of the shipped `data/places.toml` and countries of `data/countries.toml`."""
+    data = resources.files("forumlens.resolve").joinpath("data")
+    places = tomllib.loads(data.joinpath("places.toml").read_text("utf-8"))
+    countries = tomllib.loads(data.joinpath("countries.toml").read_text("utf-8"))
+    names = {_fold(c) for c in places["cities"]}
+    names |= {_fold(str(v)) for row in places["venues"] for v in row[1:]}
+    names |= {_fold(n) for row in countries["countries"] for n in row}
+    return Gazetteer(frozenset(names))
+
+
+def _mention_at(mentions: Sequence[Mention], start: int) -> Mention | None:
+    return next((m for m in mentions if m.start == start), None)
+
+
+def _proper_run(text: str, pos: int, stop: int) -> tuple[int, list[str]] | None:
+    """End offset and words of a run of capitalised words (with connectors) starting at pos."""
+    words: list[str] = []
+    pending: list[str] = []
+    end = pos
+    prev = pos
+    for m in _TOKEN.finditer(text, pos, stop):
+        if m.start() != pos and "\n" in text[prev : m.start()]:
+            break
+        raw = m.group()
+        core = raw.rstrip(_TRAIL)
+        closed = core != raw
+        if not core or not _WORDLIKE.fullmatch(core):
+            break
+        if core.lower() in _NOT_ORG:
+            if not words:
+                return None
+            break
+        if core[0].isupper() or (core == "&" and words):
+            words += [*pending, core]
+            pending = []
+            end = m.start() + len(core)
+        elif words and core.lower() in _CONNECTORS and len(pending) < 2 and not closed:
+            pending.append(core)
+        else:
+            break
+        if closed:
+            break
+        prev = m.end()
+    return (end, words) if words else None
+
+
+def org_at(
+    text: str, pos: int, stop: int, mentions: Sequence[Mention], gazetteer: Gazetteer, *, place_cue: bool
+) -> Org | None:
+    """The organisation named at `pos` (after a cue), if any.
+
+    `place_cue` is set after words that may introduce a place ("from"): then the name must
+    look like an organisation, not like a city or a country.
+    """
+    while pos < stop and text[pos] in " \u00a0\t":
+        pos += 1
+    if re.match(r"(?:an?|An?)\s", text[pos:stop]):
+        return None  # "a think tank": not a name
+    article = re.match(r"(?:the|The)\s+", text[pos:stop])
+    start = pos + (article.end() if article else 0)
+    mention = _mention_at(mentions, start) or _mention_at(mentions, pos)
+    run = _proper_run(text, start, stop)
+    if mention is not None and (run is None or mention.end >= run[0] or _LIST_AFTER.match(text, mention.end)):
+        return Org(mention.start, mention.end, mention.name, mention)  # "the World Bank and UNDP": the first
+    if mention is not None and run is not None and re.match(r"['’]s\b", text[mention.end : run[0]]):
+        return Org(mention.start, run[0], mention.name, mention)  # "UNESCO's Section for …": a part of it
+    if run is not None:
+        inner = next((m for m in mentions if start < m.start and m.end <= run[0]), None)
+        if inner is not None and _PART_OF.fullmatch(text, start, inner.start):
+            return Org(start, run[0], inner.name, inner)  # "the Board of ICANN": a part of ICANN
+        return _named(text, start, run, stop, gazetteer, place_cue)
+    if article:
+        return _described(text, start, stop, gazetteer)
+    return None
+
+
+def _named(
+    text: str, start: int, run: tuple[int, list[str]], stop: int, gazetteer: Gazetteer, place_cue: bool
+) -> Org | None:
+    end, words = run
+    folded = _fold(text[start:end])
+    if folded in gazetteer.places or folded in gazetteer.people:
+        return None
+    if len(words) == 1 and words[0].lower() in _ORG_WORDS:
+        return None  # "the Ministry", "the University": which one is not said
+    head = any(w.lower() in _ORG_WORDS for w in words)
+    acronym = any(_ACRONYM.fullmatch(w) for w in words)
+    if place_cue and not head and not acronym:
+        capitalised = [w for w in words if w[:1].isupper()]
+        if len(capitalised) < 2 or any(_fold(w) in gazetteer.places | gazetteer.people for w in capitalised):
+            return None  # "from Accra", "from Lagos State": where they are, not whom for
+    tail = re.match(r"[ \u00a0]+([a-z]+)\b", text[end:stop])
+    if tail and tail.group(1) in _ORG_WORDS:
+        end += tail.end()  # "the Smart Nation office"
+    return Org(start, end, text[start:end])
+
+
+def _described(text: str, start: int, stop: int, gazetteer: Gazetteer) -> Org | None:
+    """ "the national broadcaster of Lebanon": a definite description ending in an organisation
+    noun, with a modifier or an "of <Name>" that says which one."""
+    pos, modifiers, end = start, 0, None
+    for _ in range(5):
+        word = _LOWER_WORD.match(text, pos, stop)
+        if word is None:
+            return None
+        if word.group() in _ORG_NOUNS:
+            end = word.end()
+            more = re.match(r"[ \u00a0]+([a-z][\w\u2011-]*)", text[end:stop])
+            while more and more.group(1) in _ORG_NOUNS:  # "the national radio network"
+                end += more.end()
+                more = re.match(r"[ \u00a0]+([a-z][\w\u2011-]*)", text[end:stop])
+            break
+        modifiers += 1
+        gap = re.match(r"[ \u00a0]+", text[word.end() : stop])
+        if gap is None:
+            return None
+        pos = word.end() + gap.end()
+    if end is None:
+        return None
+    of = re.match(r"[ \u00a0]+of[ \u00a0]+", text[end:stop])
+    tail = _proper_run(text, end + of.end(), stop) if of else None
+    if tail is not None:
+        end = tail[0]
+    elif not modifiers:
+        return None  # "the ministry", "the university": which one is not said
+    if _fold(text[start:end]) in gazetteer.places:
+        return None
+    return Org(start, end, text[start:end], proper=False)
+
+
+def _clause_end(text: str, start: int, stop: int) -> int:
+    m = _CLAUSE_END.search(text, start, min(stop, start + _MAX_WINDOW))
+    return m.start() if m else min(stop, start + _MAX_WINDOW)
+
+
+def _orgs_after_cue(
+    text: str, cue: re.Match[str], stop: int, mentions: Sequence[Mention], gazetteer: Gazetteer
+) -> list[Org]:
+    """Organisations a cue ties to its person, by the cue's kind (see `_SELF_CUES`)."""
+    end = _clause_end(text, cue.end(), stop)
+    kind = cue.lastgroup
+    found: list[Org] = []
+    if kind != "role":  # a role word needs a linking word: "a researcher at X"
+        first = org_at(text, cue.end(), end, mentions, gazetteer, place_cue=kind == "place")
+        if first is not None:
+            found.append(first)
+    links = {"role": _ROLE_LINK, "lead": _LEAD_LINK}.get(kind or "", _NAMED_LINK)
+    for link in links.finditer(text, cue.end(), end):
+        if any(o.start <= link.start() < o.end for o in found):
+            continue
+        groups = link.groupdict()
+        org = org_at(text, link.end(), end, mentions, gazetteer, place_cue=groups.get("place") is not None)
+        if org is None or any(o.start == org.start for o in found):
+            continue
+        if groups.get("part") is not None and org.mention is None:
+            continue  # "an expert in AI and Human Rights": a field; "a specialist in UNESCO's …": a body
+        rank = _link_rank(groups, text[max(0, link.start() - 40) : link.start()])
+        found.append(replace(org, rank=rank + 0.01 * len(found)))
+    return found
+
+
+_BELONGS = re.compile(
+    r"\b(?:member|part|head|chair\w*|co-?chair|director(?:[ -]general)?|founder|co-?founder|coordinator|"
+    r"president|secretary(?:[ -]general)?|representative|leader|lead|CEO|CTO|COO|manager|convenor|convener|"
+    r"focal point|officer|staff)s?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _link_rank(groups: dict[str, str | None], before: str) -> float:
+    """ "at/with/for X" ties a role to an employer, and so does "of X" after "member", "head",
+    "founder" …; after other words "of X" may be a field ("professor of Law"); "from X" or
+    "in X" least: so "a professor of Law at Oxford University" is Oxford's."""
+    if groups.get("of") is not None:
+        return 0.0 if _BELONGS.search(before) else 0.2
+    if groups.get("place") is not None or groups.get("part") is not None:
+        return 0.3
+    return 0.0
+
+
+def self_orgs(text: str, start: int, end: int, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Org]:
+    """Organisations the speaker ties themselves to in the sentence text[start:end]."""
+    found: list[Org] = []
+    for cue in _SELF_CUES.finditer(text, start, end):
+        for org in _orgs_after_cue(text, cue, end, mentions, gazetteer):
+            if not any(o.start == org.start for o in found):
+                found.append(org)
+    return found
+
+
+def after_name(text: str, name_end: int, stop: int, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Org]:
+    """Organisations others tie a person to right after naming them ("Ana Lima from X",
+    "Ana, director of … at X", "Ana runs a start-up called X")."""
+    cue = _AFTER_NAME.match(text, name_end, stop)
+    if cue is None or cue.lastgroup is None:
+        return []
+    return _orgs_after_cue(text, cue, stop, mentions, gazetteer)
+
+
+def card_name(card: str) -> str:
+    """An organisation as written on a name-card label, in reading case when the captioner
+    wrote it in capitals ("RESEARCH ICT AFRICA" -> "Research ICT Africa")."""
+    text = " ".join(card.split())
+    if any(ch.islower() for ch in text):
+        return text
+    words = []
+    for k, word in enumerate(text.split(" ")):
+        bare = word.strip(",").lower()
+        if k and bare in _CONNECTORS:
+            words.append(word.lower())
+        elif len(word.strip(",")) <= 3:
+            words.append(word)  # "ICT", "UN": an acronym
+        else:
+            words.append(word[:1] + word[1:].lower())
+    return " ".join(words)
+
+
+_BEFORE_LINK = re.compile(r"\b(?:from|representing|with)\s+", re.IGNORECASE)
+_TO_NAME = re.compile(
+    r"[\s,]*(?:(?:we have|we welcome|please welcome|is|comes|joins us)\s+)?"
+    r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Ambassador|Minister|Honourable|Hon|H\.E)\.?\s+)*",
+    re.IGNORECASE,
+)
+
+
+def before_name(
+    text: str, start: int, name_start: int, mentions: Sequence[Mention], gazetteer: Gazetteer
+) -> Org | None:
+    """An organisation said right before a person's name: "From the University of Ghana,
+    Professor Ama Owusu", "Representing Access Now, Sara Lind"."""
+    for link in reversed(list(_BEFORE_LINK.finditer(text, start, name_start))):
+        org = org_at(text, link.end(), name_start, mentions, gazetteer, place_cue=True)
+        if org is not None and _TO_NAME.fullmatch(text, org.end, name_start):
+            return org
+    return None

@@ -1,0 +1,124 @@
+"""Score a resolved cast and a parse against hand annotations (pure; for bench/intel.py and tests).
+
+Gold files (`*.people.json`, tests/resources/resolve and tests/resources/intel_blind)
+list every speaker with `role`, `affiliation` and, where the session says it, `mode`.
+An unnamed speaker is found by `line` among the cast's unnamed people. `affiliation_also`
+lists other spellings an annotator accepts for one organisation ("Ministry of X" and
+"Ministry of X of Kenya"); the comparison ignores case, accents, hyphen style and a
+leading "the". An optional `turns` list of `[line, speaker or null]` scores the parse:
+a turn is right when it starts on that line with that speaker. An `annotation-updates.json`
+next to gold files holds corrections to them (`load_gold` applies them).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from forumlens.models import Session
+from forumlens.resolve.cast import Cast, Person
+
+__all__ = ["PeopleScore", "TurnScore", "affiliation_key", "load_gold", "score_people", "score_turns"]
+
+
+def affiliation_key(name: str | None) -> str | None:
+    """Case-, accent-, hyphen- and article-insensitive key of a name (DESIGN.md comparison)."""
+    if name is None:
+        return None
+    text = unicodedata.normalize("NFKD", name.replace("\u2011", "-"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("-", " ")
+    words = text.replace(",", " ").replace(".", " ").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def load_gold(path: Path) -> dict[str, Any]:
+    """A `people.json`, with the corrections listed for it in `annotation-updates.json` beside it."""
+    gold: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    updates = path.parent / "annotation-updates.json"
+    if updates.exists():
+        for change in json.loads(updates.read_text("utf-8")).get(path.name, []):
+            person = next((p for p in gold["people"] if p.get("name") == change["name"]), None)
+            if person is None:
+                raise ValueError(f"{updates}: {change['name']!r} is not in {path.name}; fix or drop the update")
+            person.update({k: v for k, v in change.items() if k not in ("name", "reason")})
+    return gold
+
+
+@dataclass(frozen=True)
+class PeopleScore:
+    """Right answers out of annotated people (mode: out of people with an annotated mode)."""
+
+    people: int
+    found: int
+    role: int
+    affiliation: int
+    mode: int
+    mode_total: int
+    extra: int  # cast people no annotation stands for
+    errors: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class TurnScore:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp + self.fp + self.fn else 1.0
+
+
+def _find(cast: Cast, expected: Mapping[str, Any]) -> Person | None:
+    if expected.get("name") is None:
+        return next((p for p in cast.people if p.name is None and expected["line"] in p.lines), None)
+    want = affiliation_key(expected["name"])
+    return next((p for p in cast.people if p.name and affiliation_key(p.name) == want), None)
+
+
+def score_people(cast: Cast, gold: Mapping[str, Any]) -> PeopleScore:
+    """Role, affiliation and mode accuracy of one cast against one `people.json`."""
+    found = role = affiliation = mode = mode_total = 0
+    errors: list[str] = []
+    matched: set[int] = set()
+    for expected in gold["people"]:
+        who = expected.get("name") or f"line {expected['line']}"
+        person = _find(cast, expected)
+        if "mode" in expected:
+            mode_total += 1
+        if person is None:
+            errors.append(f"{who}: not found")
+            continue
+        matched.add(id(person))
+        found += 1
+        if person.role == expected["role"]:
+            role += 1
+        else:
+            errors.append(f"{who}: role {person.role}, annotated {expected['role']}")
+        accepted = {affiliation_key(expected["affiliation"])} | {
+            affiliation_key(a) for a in expected.get("affiliation_also", [])
+        }
+        if affiliation_key(person.affiliation) in accepted:
+            affiliation += 1
+        else:
+            errors.append(f"{who}: affiliation {person.affiliation!r}, annotated {expected['affiliation']!r}")
+        if "mode" in expected:
+            if person.mode == expected["mode"]:
+                mode += 1
+            else:
+                errors.append(f"{who}: mode {person.mode}, annotated {expected['mode']}")
+    extra = sum(1 for p in cast.people if id(p) not in matched)
+    return PeopleScore(len(gold["people"]), found, role, affiliation, mode, mode_total, extra, tuple(errors))
+
+
+def score_turns(session: Session, gold_turns: Sequence[Sequence[Any]]) -> TurnScore:
+    """Turn F1: a speech turn counts when its first line and speaker match an annotated turn."""
+    got = {(t.line, affiliation_key(t.speaker)) for t in session.turns if t.kind == "speech"}
+    want = {(int(line), affiliation_key(speaker)) for line, speaker in gold_turns}
+    return TurnScore(len(got & want), len(got - want), len(want - got))

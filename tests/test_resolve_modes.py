@@ -1,0 +1,132 @@
+"""On site or online, from what people say about where they are (resolve.modes) and in a whole session."""
+
+from __future__ import annotations
+
+import pytest
+
+from forumlens.resolve import resolve_session
+from forumlens.resolve.modes import about_other, floor_cues, own_cues, session_default
+from forumlens.transcript.parse import parse_transcript
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Good evening from Lusaka, it is already dark here.",
+        "I'm joining from home today.",
+        "Apologies, the power went out, so I am on my phone.",
+        "Sorry, my connection is unstable.",
+        "I could not travel this year, unfortunately.",
+        "It is very late here in Manila.",  # a city other than where the IGF met (2019: Berlin)
+    ],
+)
+def test_a_remote_speaker_in_their_own_words(sentence):
+    online, onsite = own_cues(sentence, 2019)
+    assert online > onsite
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We are a few of us in the room here.",
+        "It is a pleasure to be here in Berlin with you.",
+        "I see many hands in the room.",
+        "I flew to Berlin yesterday.",
+    ],
+)
+def test_a_speaker_in_the_room_in_their_own_words(sentence):
+    online, onsite = own_cues(sentence, 2019)
+    assert onsite > online
+
+
+def test_here_in_a_city_depends_on_where_the_igf_met():
+    assert own_cues("Greetings to all, here in Kyoto it is sunny.", 2023)[1] > 0
+    assert own_cues("Greetings to all, here in Kyoto it is sunny.", 2019)[0] > 0
+    assert own_cues("Greetings to all, here in Kyoto it is sunny.", None) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    "words, side",
+    [
+        ("Online we have two speakers, ", "online"),
+        (", who joins us from Kigali", "online"),
+        ("Next, here in the room with me is ", "onsite"),
+        (", who is sitting next to me", "onsite"),
+        (", who sits at the back of the room", "onsite"),
+        ("what about online abuse and online safety", None),
+        ("the online and on-site participants", None),
+    ],
+)
+def test_what_a_chair_says_about_someone(words, side):
+    online, onsite = about_other(words)
+    got = None if online == onsite else ("online" if online > onsite else "onsite")
+    assert got == side
+
+
+@pytest.mark.parametrize(
+    "words, side",
+    [
+        ("Yes, the lady in the second row.", "onsite"),
+        ("The gentleman at the back, please.", "onsite"),
+        ("The microphone is in the aisle.", "onsite"),
+        ("Is there anybody online?", "online"),
+        ("We have a question in the chat.", "online"),
+        ("Please go ahead.", None),
+    ],
+)
+def test_how_a_chair_gives_the_floor(words, side):
+    online, onsite = floor_cues(words)
+    got = None if online == onsite else ("online" if online > onsite else "onsite")
+    assert got == side
+
+
+def test_sessions_that_met_only_online():
+    assert session_default("IGF 2020 - WS #1 Open Data", 2020) == "online"
+    assert session_default("Policy Network on Access - Virtual Meeting 3", 2023) == "online"
+    assert session_default("Webinar: Data for Cities", None) == "online"
+    assert session_default("IGF 2023 - WS #1 A Call to Action on Data", 2023) is None
+
+
+_SESSION = """IGF 2019 - WS #501 Community Radio and the Platforms
+
+The following are the outputs of the real-time captioning taken during the Fourteenth Annual Meeting of the IGF in Berlin. Although it is largely accurate, in some cases it may be incomplete or inaccurate.
+
+***
+
+>> ELSA BRANDT:  Good afternoon.  We are many in the room here in Berlin, welcome.  I am Elsa Brandt and I will moderate.  Online we have Nuria Vidal and Tariq Aziz, and with me on stage Pedro Alves.  Tariq, please.
+
+>> TARIQ AZIZ:  Thank you, Elsa.  Radio is the medium of the poor, and the platforms ignore it.
+
+>> ELSA BRANDT:  Thank you.  Nuria?
+
+>> NURIA VIDAL:  Hello, can you hear me?  Sorry, the power keeps going here.  We need local moderators.
+
+>> ELSA BRANDT:  Thank you, Nuria.  Pedro.
+
+>> PEDRO ALVES:  Thank you.  I agree with both.
+
+>> ELSA BRANDT:  Questions?  The gentleman in the front row.
+
+>> AUDIENCE:  Thank you.  A short comment:  please publish the slides.
+
+>> ELSA BRANDT:  Thank you.  Anybody online?  Yes, please unmute.
+
+>> REMOTE PARTICIPANT:  Thank you.  One question:  will there be a report?
+
+>> ELSA BRANDT:  Yes.  Thank you all.
+"""
+
+
+def test_modes_of_a_whole_session():
+    cast = resolve_session(parse_transcript(_SESSION))
+    mode = {(p.name or p.labels[0]): p.mode for p in cast.people}
+    assert mode == {
+        "Elsa Brandt": "onsite",
+        "Tariq Aziz": "online",  # "Online we have Nuria Vidal and Tariq Aziz": the words before a list hold for all
+        "Nuria Vidal": "online",
+        "Pedro Alves": "onsite",
+        "AUDIENCE": "onsite",
+        "REMOTE PARTICIPANT": "online",
+    }
+    evidence = {p.name: [e.quote for e in p.evidence if e.kind == "mode"] for p in cast.people if p.name}
+    assert any("Online we have" in q for q in evidence["Tariq Aziz"])

@@ -1,0 +1,153 @@
+"""Organisations tied to a person by the words around them, in or out of the registries."""
+
+from __future__ import annotations
+
+import pytest
+
+from forumlens.resolve import find_mentions
+from forumlens.resolve.orgs import after_name, load_gazetteer, self_orgs
+
+GAZETTEER = load_gazetteer().with_people(["Anna Schmidt", "Anna", "Schmidt"])
+
+
+def _own(sentence: str) -> list[tuple[str, str]]:
+    found = self_orgs(sentence, 0, len(sentence), find_mentions(sentence), GAZETTEER)
+    return [(o.name, o.key) for o in sorted(found, key=lambda o: o.rank)]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("I'm from the University of Nairobi.", "University of Nairobi"),
+        ("I work for a start-up called Kasi Labs.", "Kasi Labs"),
+        ("I'm the founder of Kasi Labs, we build apps.", "Kasi Labs"),
+        ("I'm from the Ministry of ICT of Uganda.", "Ministry of ICT of Uganda"),
+        ("I'm with the national radio network.", "national radio network"),
+        ("I am a journalist at the Daily Monitor in Kampala.", "Daily Monitor"),
+        ("I am the Director General of the Communications Authority of Kenya.", "Communications Authority of Kenya"),
+        ("I'm a professor of Law at Oxford University.", "Oxford University"),
+        ("I am representing the Government of Brazil.", "Government of Brazil"),
+        (
+            "Hello, I am Kavya from Pune, I'm with the Centre for Internet and Society.",
+            "Centre for Internet and Society",
+        ),
+        ("My other hat is my university, the Universidad de Chile, so I teach too.", "Universidad de Chile"),
+        (
+            "I have seen many things, and that is why today I work at El Faro, the newspaper, on a team.",
+            "El Faro",
+        ),
+    ],
+)
+def test_organisations_outside_the_registry(sentence, name):
+    found = _own(sentence)
+    assert found, sentence
+    assert found[0][0] == name and found[0][1].startswith("org:")
+
+
+@pytest.mark.parametrize(
+    "sentence, entity",
+    [
+        ("I am a member of the Youth IGF Poland.", "nri-youth-poland"),
+        ("As the Chair of the Board of ICANN, I think we should act.", "icann"),
+        ("I am a programme specialist in UNESCO's Section for Digital Innovation.", "unesco"),
+        ("I'm a consultant for the World Bank and UNDP.", "world-bank"),
+    ],
+)
+def test_registry_bodies_keep_their_registry_identity(sentence, entity):
+    assert _own(sentence)[0][1] == entity
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'm from Kenya.",
+        "I'm from New York.",
+        "I work in Nairobi.",
+        "I'm calling in from Kumasi.",
+        "I'm Anna Schmidt from Berlin.",
+        "I'm with you on this point.",
+        "I'm with my colleague Anna here.",
+        "I work with Anna on this.",
+        "I'm representing myself.",
+        "Speaking for myself, I agree.",
+        "We run workshops with UNICEF every year.",  # a partner, not an employer
+        "In my previous job I worked for the OHCHR.",  # a past employer
+        "I'm an expert in AI and Human Rights.",  # a field
+        "I'm a senior advisor at the Ministry, in charge of cyber.",  # which ministry is not said
+        "I work for a think tank here in the city.",  # a description with no name
+        "I took a course by UNESCO last year.",
+    ],
+)
+def test_places_people_fields_and_mere_mentions_are_not_organisations(sentence):
+    assert _own(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "text, name, org",
+    [
+        ("Our next speaker is Ana Lima from the University of São Paulo.", "Ana Lima", "University of São Paulo"),
+        (
+            "Dr. Ada Obi, director of digital health at the Ministry of Health of Ghana.",
+            "Ada Obi",
+            "Ministry of Health of Ghana",
+        ),
+        ("Tom Berg, a reporter for the national broadcaster of Norway.", "Tom Berg", "national broadcaster of Norway"),
+        ("Jean-Paul runs a start-up called MedLink that builds records.", "Jean-Paul", "MedLink"),
+        ("Sara Lind, who is with Access Now, is here.", "Sara Lind", "Access Now"),
+        ("Kenji Watanabe from NTT Docomo.", "Kenji Watanabe", "NTT Docomo"),
+    ],
+)
+def test_organisations_others_tie_to_a_name(text, name, org):
+    end = text.index(name) + len(name)
+    found = after_name(text, end, len(text), find_mentions(text), GAZETTEER)
+    assert [o.name for o in found][:1] == [org]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Let me start with Olusegun Adeyemi from Lagos.", "Olusegun Adeyemi"),
+        ("Rahim Khan, who is joining us from Karachi.", "Rahim Khan"),
+        ("Thank you, Maria, and thanks to UNESCO for the support.", "Maria"),
+    ],
+)
+def test_where_someone_is_or_an_organisation_nearby_is_not_theirs(text, name):
+    end = text.index(name) + len(name)
+    assert after_name(text, end, len(text), find_mentions(text), GAZETTEER) == []
+
+
+def test_name_card_labels_give_the_affiliation():
+    from forumlens.resolve import resolve_session
+    from forumlens.transcript.parse import parse_transcript
+
+    text = (
+        "IGF 2019 - WS 1 Name cards\n\n>> MODERATOR:  Welcome.\n\n"
+        ">> ALISON GILLWALD, RESEARCH ICT AFRICA:  Thank you.\n\n"
+        ">> JANE DOE (UNICEF):  Thank you.\n\n"
+        ">> Tom Berg, University of Oslo:  Hello.\n"
+    )
+    cast = resolve_session(parse_transcript(text))
+    got = {p.name: (p.affiliation, p.affiliation_id) for p in cast.people if p.name}
+    assert got == {
+        "Alison Gillwald": ("Research ICT Africa", None),
+        "Jane Doe": ("UNICEF", "unicef"),  # a registry body keeps its canonical name and id
+        "Tom Berg": ("University of Oslo", None),
+    }
+    evidence = next(p for p in cast.people if p.name == "Alison Gillwald").evidence
+    assert [(e.kind, e.quote) for e in evidence] == [("name-card", "ALISON GILLWALD, RESEARCH ICT AFRICA")]
+
+
+@pytest.mark.parametrize(
+    "text, name, org",
+    [
+        ("From the University of Ghana, Professor Ama Owusu.", "Ama Owusu", "University of Ghana"),
+        ("Representing Access Now, we have Sara Lind.", "Sara Lind", "Access Now"),
+        ("From Lagos, Ade Bello.", "Ade Bello", None),
+        ("We heard from UNESCO earlier, and now Ade Bello.", "Ade Bello", None),
+    ],
+)
+def test_organisations_said_right_before_a_name(text, name, org):
+    from forumlens.resolve.orgs import before_name
+
+    found = before_name(text, 0, text.index(name), find_mentions(text), GAZETTEER)
+    assert (found.name if found else None) == org

@@ -1,0 +1,81 @@
+"""The who's-who scorer used by bench/intel.py --people (development and blind sets)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from forumlens.resolve import Cast, Person
+from forumlens.resolve.scoring import affiliation_key, load_gold, score_people, score_turns
+from forumlens.transcript.parse import parse_transcript
+
+RESOURCES = Path(__file__).parent / "resources"
+
+
+def test_affiliation_key_ignores_case_accents_hyphens_and_a_leading_article():
+    assert affiliation_key("The Friedrich\u2011Ebert-Stiftung") == affiliation_key("friedrich ebert stiftung")
+    assert affiliation_key("Universidad de los Andes") != affiliation_key("Universidad de Chile")
+    assert affiliation_key(None) is None
+
+
+def test_score_people_counts_each_field_and_accepted_spellings():
+    cast = Cast(
+        people=(
+            Person("Ana Lima", role="guest", affiliation="Ministry of Health of Chile", mode="online", lines=(3,)),
+            Person(None, role="participant", affiliation=None, lines=(9,)),
+            Person("Extra Voice", role="participant", lines=(11,)),
+        ),
+        coalitions=(),
+    )
+    gold = {
+        "people": [
+            {
+                "name": "Ana Lima",
+                "role": "guest",
+                "affiliation": "Ministry of Health",
+                "affiliation_also": ["Ministry of Health of Chile"],
+                "mode": "onsite",
+            },
+            {"name": None, "line": 9, "role": "guest", "affiliation": None, "mode": None},
+            {"name": "Nobody Here", "role": "moderator", "affiliation": None},
+        ]
+    }
+    score = score_people(cast, gold)
+    assert (score.people, score.found, score.role, score.affiliation) == (3, 2, 1, 2)
+    assert (score.mode, score.mode_total, score.extra) == (1, 2, 1)
+    assert any(e == "Nobody Here: not found" for e in score.errors)
+
+
+def test_score_turns_needs_line_and_speaker():
+    session = parse_transcript(">> ANA LIMA:  Hello.\n\n>> BEN OKO:  Hi.\n")
+    score = score_turns(session, [[1, "Ana Lima"], [3, "Ben Ako"]])
+    assert (score.tp, score.fp, score.fn) == (1, 1, 1) and score.f1 == pytest.approx(0.5)
+
+
+def test_load_gold_applies_listed_corrections(tmp_path):
+    (tmp_path / "s.people.json").write_text(
+        json.dumps({"people": [{"name": "Ana Lima", "role": "guest", "affiliation": None}]}), "utf-8"
+    )
+    (tmp_path / "annotation-updates.json").write_text(
+        json.dumps({"s.people.json": [{"name": "Ana Lima", "affiliation": "University of X", "reason": "line 3"}]}),
+        "utf-8",
+    )
+    assert load_gold(tmp_path / "s.people.json")["people"][0]["affiliation"] == "University of X"
+    (tmp_path / "annotation-updates.json").write_text(json.dumps({"s.people.json": [{"name": "Bo"}]}), "utf-8")
+    with pytest.raises(ValueError, match="Bo"):
+        load_gold(tmp_path / "s.people.json")
+
+
+@pytest.mark.parametrize("gold_file", sorted((RESOURCES / "intel_blind").glob("*.people.json")), ids=lambda p: p.stem)
+def test_blind_sessions_are_well_formed(gold_file):
+    """Shape only: the blind sessions are scored by bench/intel.py, never asserted (no tuning on them)."""
+    gold = load_gold(gold_file)
+    text = (gold_file.parent / gold["source"].split(" ")[0]).read_text("utf-8")
+    lines = text.split("\n")
+    for person in gold["people"]:
+        assert person["role"] in {"moderator", "dc-representative", "guest", "participant", "remote-hub"}
+        assert person.get("mode", None) in {None, "onsite", "online"}
+        assert person.get("name") or 1 <= person["line"] <= len(lines)
+    assert all(1 <= line <= len(lines) and lines[line - 1].strip() for line, _ in gold["turns"])
