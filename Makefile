@@ -23,6 +23,7 @@ demo: install
 	$(BIN)/forumlens --db $(DEMO_DB) report "Coalition Outputs"
 	$(BIN)/forumlens --db $(DEMO_DB) questions --open
 	$(BIN)/forumlens --db $(DEMO_DB) search "funding"
+	$(BIN)/forumlens --db $(DEMO_DB) threads
 
 # the static gate, then the whole suite
 test: install-test lint

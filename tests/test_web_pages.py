@@ -25,7 +25,7 @@ from .conftest import MAIN_SESSION, ROOT
 from .web_support import build_web_store, main_session_id, web_settings
 
 SID = main_session_id()
-EXAMPLES = ROOT / "examples"
+EXAMPLES = ROOT / "examples" / "igf2024-ws-coalition-outputs.txt"
 
 
 @pytest.fixture(scope="module")

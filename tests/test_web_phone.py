@@ -55,7 +55,7 @@ def site(tmp_path_factory) -> Iterator[tuple[str, str]]:
     (root / "dcpr-annual-2021.pdf").write_bytes(make_pdf(REPORT, running_head="DCPR Annual Report 2021"))
     db = str(root / "phone.sqlite3")
     with open_store(db) as store:
-        files = [MAIN_SESSION, ROOT / "examples", root / "dcpr-annual-2021.pdf"]
+        files = [MAIN_SESSION, ROOT / "examples" / "igf2024-ws-coalition-outputs.txt", root / "dcpr-annual-2021.pdf"]
         outcomes = ingest_paths(store, files, IngestOptions(max_bytes=20_000_000))
     assert [o.status for o in outcomes] == ["ingested"] * 3, outcomes
     port = _free_port()

@@ -16,6 +16,7 @@ from urllib.parse import quote as urlquote
 
 from ..store.base import Store
 from .models import Digest, DigestItem, Match
+from .thread_events import evidence_start
 
 __all__ = [
     "QUOTE_CHARS",
@@ -59,7 +60,9 @@ def digest_items(store: Store, matches: Sequence[tuple[Match, str]], base_url: s
         title, year, lines = cache[match.session_id]
         quote, speaker = "", None
         if match.line and 1 <= match.line <= len(lines):
-            quote = _shorten(lines[match.line - 1].strip())
+            text = lines[match.line - 1]
+            start = evidence_start(match.kind, match.key)  # a thread event: its sentence, not the turn's start
+            quote = _shorten((text[start:] if 0 < start < len(text) else text).strip())
             turn = store.turn_at(match.session_id, match.line, speech_only=True)
             speaker = turn.speaker if turn else None
         out.append(

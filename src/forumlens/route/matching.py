@@ -4,7 +4,9 @@
 contain (`SessionFacts`: coalition mentions, tags, people, questions and their
 addressees, saved-query hits) with one subscriber's interests. `load_facts` is the
 I/O edge that reads those facts from the store's projections and analyses, and
-`match_new_sessions` records the matches and queues their deliveries.
+`match_new_sessions` records the matches and queues their deliveries. Besides what a
+session contains, a session can move a thread a subscriber follows (an ask raised again,
+a promise delivered, a question answered at last): `thread_events.py` adds those.
 """
 
 from __future__ import annotations
@@ -230,14 +232,33 @@ def match_sessions(
         for name in (*s.interests.coalitions, *s.interests.questions_to)
     }
     queries = [q for s in subscribers for q in s.interests.queries]
+    ids = list(dict.fromkeys(session_ids))
     out: list[Match] = []
-    for session_id in dict.fromkeys(session_ids):
+    for session_id in ids:
         facts = load_facts(store, session_id, queries)
         if facts is None:
             continue
         for subscriber in subscribers:
             out.extend(match_session(facts, subscriber, coalitions=coalitions))
+    out.extend(_thread_matches(store, ids, subscribers, coalitions))
     return out
+
+
+def _thread_matches(
+    store: Store,
+    session_ids: Sequence[str],
+    subscribers: Sequence[Subscriber],
+    coalitions: Mapping[str, frozenset[str]],
+) -> list[Match]:
+    """Thread events of the sessions ("raised again", "delivered", "answered at last") for coalition and topic
+    followers (`thread_events.py`); the threads are linked only when someone follows a coalition or a topic."""
+    followers = [s for s in subscribers if s.interests.coalitions or s.interests.tags]
+    if not followers or not session_ids:
+        return []
+    from .thread_events import load_thread_events, match_thread_events  # the threads stage, only when needed
+
+    events = load_thread_events(store, session_ids)
+    return [m for s in followers for m in match_thread_events(events, s, coalitions)]
 
 
 def match_new_sessions(

@@ -101,7 +101,7 @@ def actor_of(item: Item) -> str:
 
 
 def _thread_id(kind: str, actor: str, item: Item) -> str:
-    digest = hashlib.sha1(f"{kind}|{actor}|{item.session}|{item.line}|{item.signal}".encode()).hexdigest()
+    digest = hashlib.sha1(f"{kind}|{actor}|{item.session}|{item.line}|{item.seq}|{item.signal}".encode()).hexdigest()
     return f"{kind[0]}{digest[:10]}"
 
 

@@ -77,6 +77,8 @@ def api_root(store: StoreDep) -> dict[str, Any]:
             "/api/glossary",
             "/api/briefs",
             "/api/graph",
+            "/api/threads",
+            "/api/threads/{id}",
             "/api/ingest",
         ],
     }
