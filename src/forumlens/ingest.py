@@ -150,7 +150,7 @@ def _store_prepared(store: Store, prepared: Prepared, *, force: bool, known: lis
     analyses = dict(prepared.analyses)
     if "people" in analyses:
         analyses["people"] = merge_people_with_store(analyses["people"], known)
-    session_id = store.save_session(prepared.document, prepared.session, analyses, replace=force)
+    session_id = _save(store, prepared, analyses, force)
     known.extend(p["name"] for p in analyses.get("people", []) if p.get("name") and p["name"] not in known)
     return IngestOutcome(
         prepared.source,
@@ -162,26 +162,62 @@ def _store_prepared(store: Store, prepared: Prepared, *, force: bool, known: lis
 
 
 def _already_stored(store: Store, data: bytes, source: str, force: bool) -> IngestOutcome | None:
+    """The outcome of an input that must not be stored again, or None.
+
+    Besides the same content stored by an ingest, that is the finished text of a session
+    `forumlens live` followed (found by its content hash: the live session keeps its own
+    id) and a file a follower is still reading (ingest it once the session has ended).
+    """
     sha = hashlib.sha256(data).hexdigest()
     if not force and store.has_document(sha):
         return IngestOutcome(source, "skipped", "already stored (same content)", session=sha[:12])
+    if not force and (live := store.live_session_of_content(sha)) is not None:
+        return IngestOutcome(source, "skipped", "already stored by `forumlens live` (same content)", session=live)
+    following = store.live_session_of_source(str(Path(source).resolve())) if source else None
+    if following is not None and following.state == "live":
+        return IngestOutcome(
+            source,
+            "skipped",
+            f"is being followed by `forumlens live` (session {following.id}); ingest it after the session ends",
+            session=following.id,
+        )
     return None
+
+
+def _save(store: Store, prepared: Prepared, analyses: dict[str, Any], force: bool) -> str:
+    """Store a prepared input; `force` on the finished text of a live session re-finalises it in place."""
+    assert prepared.document is not None and prepared.session is not None
+    live = store.live_session_of_content(prepared.document.sha256) if force else None
+    if live is not None:
+        from datetime import UTC, datetime
+
+        store.live_finish(
+            live, prepared.document, prepared.session, analyses, finished_at=datetime.now(UTC).isoformat()
+        )
+        return live
+    return store.save_session(prepared.document, prepared.session, analyses, replace=force)
 
 
 def after_ingest(store: Store, session_ids: Iterable[str], *, on_warning: Warn | None = None) -> None:
     """The steps that follow storing or re-analysing sessions: queue subscribers' matches,
-    link coalition outputs to the documents that are them.
+    link coalition outputs to the documents that are them, extract the items threads link.
 
-    Both are idempotent; a failure is reported through `on_warning` and the next ingest,
+    All three are idempotent; a failure is reported through `on_warning` and the next ingest,
     `forumlens digest` or `forumlens analyse` does the same work again.
     """
     from .documents.links import link_outputs
     from .route import match_new_sessions
+    from .threads.service import refresh_thread_items
 
     ids = [sid for sid in session_ids if sid]
     if not ids:
         return
-    for step, what in ((match_new_sessions, "matching subscribers"), (link_outputs, "linking outputs to documents")):
+    steps = (
+        (match_new_sessions, "matching subscribers"),
+        (link_outputs, "linking outputs to documents"),
+        (refresh_thread_items, "extracting thread items"),
+    )
+    for step, what in steps:
         try:
             step(store, ids)
         except ForumlensError as exc:

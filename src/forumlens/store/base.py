@@ -11,8 +11,10 @@ from typing import Any, ClassVar, Protocol
 
 from ..models import Document, SearchHit, Session
 from ..search import Query, SearchFilters
+from .live import LiveStore
 from .portal import PortalStore
 from .routing import RoutingStore
+from .threads import ThreadStore
 from .vectors import VectorStore
 from .views import ViewStore
 
@@ -97,7 +99,7 @@ class CatalogStore(Protocol):
     def counts(self) -> dict[str, int]: ...
 
 
-class Store(CatalogStore, ViewStore, PortalStore, RoutingStore, VectorStore, Protocol):
+class Store(CatalogStore, ViewStore, PortalStore, RoutingStore, VectorStore, LiveStore, ThreadStore, Protocol):
     """The one door to the data. Both back ends implement all of it (store/sqlstore.py)."""
 
     dialect: ClassVar[str]

@@ -7,13 +7,15 @@ two back ends subclass this and add only what is their own.
 from __future__ import annotations
 
 from .catalog import CatalogQueries
+from .live import LiveQueries
 from .portal import PortalQueries
 from .routing import RoutingQueries
+from .threads import ThreadQueries
 from .vectors import VectorQueries
 from .views import ViewQueries
 
 __all__ = ["SQLStore"]
 
 
-class SQLStore(CatalogQueries, ViewQueries, PortalQueries, RoutingQueries, VectorQueries):
+class SQLStore(CatalogQueries, ViewQueries, PortalQueries, RoutingQueries, VectorQueries, LiveQueries, ThreadQueries):
     """The queries; `SQLiteStore` and `PostgresStore` supply the connection."""

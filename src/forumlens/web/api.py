@@ -65,6 +65,7 @@ def api_root(store: StoreDep) -> dict[str, Any]:
             "/api/sessions",
             "/api/sessions/{id}",
             "/api/sessions/{id}/related",
+            "/api/sessions/{id}/events",
             "/api/search",
             "/api/search/modes",
             "/api/people",

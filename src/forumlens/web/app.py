@@ -32,6 +32,7 @@ from .api import include_feature_routers
 from .api import router as api_router
 from .cache import ResponseCache, store_version
 from .cache_shared import SHARED_DIR_ENV, SharedTier
+from .live import router as live_router
 from .pages import router as pages_router
 from .pages import templates
 from .security import SecurityHeaders
@@ -167,6 +168,10 @@ def create_app(store_location: str | None = None, settings: Settings | None = No
     _install_docs(app)
     app.include_router(api_router)
     include_feature_routers(app)
+    from .threads import router as threads_router  # /threads pages and /api/threads
+
+    app.include_router(threads_router)
+    app.include_router(live_router)  # before the pages: /sessions/{id}/live
     app.include_router(pages_router)
     return app
 

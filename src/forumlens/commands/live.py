@@ -1,0 +1,105 @@
+"""`forumlens live SOURCE`: follow a session's captions into the store while they arrive."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from datetime import datetime
+from types import FrameType
+
+import click
+
+from ..cli_support import db_option, open_ctx_store, settings_of
+from ..ingest import IngestOptions
+
+
+def _say(message: str) -> None:
+    click.echo(f"{datetime.now().strftime('%H:%M:%S')} {message}", err=True)
+
+
+@click.command()
+@click.argument("source")
+@click.option("--title", metavar="TEXT", help="Session title (default: from the captions' header).")
+@click.option("--session", "session_id", metavar="ID", help="Continue this live session (its id) from SOURCE.")
+@click.option(
+    "--interval",
+    type=click.FloatRange(0.05, 3600),
+    default=1.0,
+    show_default=True,
+    help="Seconds between polls of a quiet source (errors back off up to a minute).",
+)
+@click.option(
+    "--idle-exit",
+    type=click.FloatRange(0.1, None),
+    default=None,
+    metavar="S",
+    help="Finalise after S seconds without new captions (default: follow until Ctrl-C or an end note).",
+)
+@click.option(
+    "--analyse-every",
+    type=click.FloatRange(0.0, None),
+    default=30.0,
+    show_default=True,
+    help="Seconds between analyses (people, questions, asks, speaking time) while live.",
+)
+@click.option("--no-finalise", is_flag=True, help="Stop without finalising (a later `live SOURCE` resumes).")
+@db_option
+@click.pass_context
+def live(
+    ctx: click.Context,
+    source: str,
+    title: str | None,
+    session_id: str | None,
+    interval: float,
+    idle_exit: float | None,
+    analyse_every: float,
+    no_finalise: bool,
+    db: str | None,
+) -> None:
+    """Follow a caption file (or an http(s) URL) that grows while the session runs.
+
+    Each new turn is stored within a poll; a turn still being captioned grows in place.
+    At the end — Ctrl-C, --idle-exit, or a note such as "(Session concluded)" in the
+    captions — the session is analysed whole and finalised; a later `forumlens ingest`
+    of the finished file finds it (no second copy). If the follower is killed, run the
+    same command again: it resumes the session.
+
+    \b
+    Example:
+      forumlens live /srv/captions/ws42.txt --title "WS 42: Meaningful access"
+      forumlens live https://example.org/captions/ws42.txt --idle-exit 600
+    """
+    from ..live import LiveOptions, follow
+
+    options = LiveOptions(
+        title=title,
+        session=session_id,
+        interval=interval,
+        idle_exit=idle_exit,
+        analyse_every=analyse_every,
+        finalise=not no_finalise,
+        ingest=IngestOptions.from_settings(settings_of(ctx)),
+    )
+    stop = threading.Event()
+
+    def on_signal(number: int, frame: FrameType | None) -> None:
+        if stop.is_set():  # a second Ctrl-C: leave at once (the store is consistent after every poll)
+            raise KeyboardInterrupt
+        _say("stopping: finalising the session (Ctrl-C again to leave it unfinished)")
+        stop.set()
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    store = open_ctx_store(ctx, db)
+    try:
+        result = follow(store, source, options, say=_say, stop=stop)
+    finally:
+        store.close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    state = "finalised" if result.finished else "left open (run the same command to resume)"
+    click.echo(f"session {result.session_id}: {result.turns} turns, {state} ({result.reason})")
+    sys.stdout.flush()
+
+
+COMMANDS = [live]
