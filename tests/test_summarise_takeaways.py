@@ -96,3 +96,35 @@ def test_clause_windows_never_cut_at_a_stutter_or_fenced_filler() -> None:
     text = "most of the, the rural clinics run on, you know, solar panels, because the grid fails"
     clauses = [text[a:b] for a, b in clause_bounds(text)]
     assert clauses == ["most of the, the rural clinics run on, you know, solar panels", "because the grid fails"]
+
+
+def test_the_sessions_most_raised_asks_are_among_its_takeaways() -> None:
+    """Issue 23 item 2: a category of ask raised again and again is the session's business,
+    so its best ask is a takeaway (and still cited verbatim), not only a call to action."""
+    from collections import Counter
+    from pathlib import Path
+
+    from forumlens.summarise.actions import infer_asks, select_actions
+    from forumlens.summarise.report import MIN_RAISED
+
+    checked = 0
+    for path in sorted((Path(__file__).parent / "resources" / "summarise").glob("*.txt")):
+        session = parse_transcript(path.read_text("utf-8"), source=path.name, sha256=path.name)
+        ctx = build_context(session)
+        asks = infer_asks(ctx.units, ctx.chairs)
+        report = build_report(session)
+        assert check_citations(report, [session]) == []
+        cited = [(c.line, c.quote) for b in report.takeaways for c in b.citations]
+        counts = Counter(a.category for a in asks if a.category != "other")
+        for category, n in counts.most_common(2):
+            if n < MIN_RAISED:
+                continue
+            item, _cite, _ = select_actions(
+                session, ctx.units, [a for a in asks if a.category == category], 1, ctx.chairs, ctx.ranking().scored()
+            )[0]
+            assert any(line == item.unit.line or quote in item.unit.text for line, quote in cited), (
+                path.name,
+                category,
+            )
+            checked += 1
+    assert checked >= 1  # the written sessions include one whose asks recur

@@ -5,7 +5,9 @@ what it can offer. We gather, across sessions, the turns of the people who spoke
 the coalition (from the cast when resolved, else from hand-offs and introductions) and
 the sentences that name it, then pick from them with the same ranker as reports:
 "said" is the central points, "produced" sentences that report an output, "asked" the
-asks, "partners" the other bodies named alongside a cooperation cue.
+asks, "partners" the other bodies named alongside a cooperation cue. Speakers are the people
+analysis's (`attribution`): label variants are one person, and a turn whose caption
+label was flagged counts for the likely speaker, its bullet marked as inferred.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from collections.abc import Iterable
 
 from .actions import cite_quote, infer_asks
+from .attribution import credit_bullets, credit_table
 from .compress import compress
 from .context import acronym_of, build_context, mentions_in
 from .models import Appearance, Bullet, CoalitionBrief
@@ -59,6 +62,8 @@ def brief_coalition(
     """
     display, matches = coalition_matcher(name)
     lo, hi = year_of(since), year_of(until)
+    sources = list(sources)
+    table = credit_table(sources)  # whom each line is credited to: never a flagged caption label
     acronym = next((acronym_of(m) for m in mentions_in(display) if m.kind == "dc"), None)
     said_pool: list[Scored] = []
     naming: list[Scored] = []
@@ -66,7 +71,9 @@ def brief_coalition(
     appearances: list[Appearance] = []
     for session, findings in within_years(normalise_sources(sources), lo, hi):
         ctx = build_context(session, findings)
-        own = {who for who, c in ctx.speaks_for.items() if matches(c)}
+        credits = table[session.id]
+        # who spoke for it, by the people analysis's names (label variants are one person)
+        own = {credits.canonical(who) for who, c in ctx.speaks_for.items() if matches(c)}
         if not own and not any(_names(u, matches) for u in ctx.units if rankable(u)):
             # neither spoke for nor named here: nothing to rank, at most an appearance
             if any(matches(c.name) and c.lines for c in ctx.coalitions):
@@ -74,13 +81,13 @@ def brief_coalition(
             continue
         scored = ctx.ranking().scored()
         by_unit = {id(s.unit): s for s in scored}
-        mine = [s for s in scored if s.unit.who in own]
-        named = [s for s in scored if s.unit.who not in own and _names(s.unit, matches)]
+        mine = [s for s in scored if credits.who(s.unit) in own]
+        named = [s for s in scored if credits.who(s.unit) not in own and _names(s.unit, matches)]
         said_pool += mine
         naming += named
         presented = bool(own) or any(matches(c.name) and c.lines for c in ctx.coalitions)
         lines = sorted(
-            {u.line for u in ctx.units if u.who in own and u.sent_index == 0} or {s.unit.line for s in named}
+            {u.line for u in ctx.units if credits.who(u) in own and u.sent_index == 0} or {s.unit.line for s in named}
         )
         if presented or named:
             appearances.append(
@@ -94,9 +101,9 @@ def brief_coalition(
                 )
             )
         raw_asks = (
-            [a for a in findings.asks if a.by in own]
+            [a for a in findings.asks if a.by and credits.canonical(a.by) in own]
             if findings.asks is not None
-            else infer_asks([u for u in ctx.units if u.who in own])
+            else infer_asks([u for u in ctx.units if credits.who(u) in own])
         )
         for ask in raw_asks:
             cite = cite_quote(session, ask.line, ask.quote, with_session=True)
@@ -111,13 +118,17 @@ def brief_coalition(
     for _item, bullet in asks:
         if len(asked) < max_points and all(b.text != bullet.text for b in asked):
             asked.append(bullet)
+
+    def order(items: list[Scored]) -> list[Scored]:
+        return sorted(items, key=lambda s: (s.unit.session, s.unit.position))
+
     return CoalitionBrief(
         name=display,
         acronym=acronym,
-        said=tuple(_bullet(s) for s in sorted(said, key=lambda s: (s.unit.session, s.unit.position))),
-        produced=tuple(_bullet(s) for s in sorted(produced, key=lambda s: (s.unit.session, s.unit.position))),
-        asked=tuple(asked),
-        partners=tuple(_partners(said_pool + naming, matches, max_points * 2)),
+        said=credit_bullets((_bullet(s) for s in order(said)), table),
+        produced=credit_bullets((_bullet(s) for s in order(produced)), table),
+        asked=credit_bullets(asked, table),
+        partners=credit_bullets(_partners(said_pool + naming, matches, max_points * 2), table),
         appearances=tuple(appearances),
         filters={k: v for k, v in {"since": lo, "until": hi}.items() if v is not None},
     )

@@ -23,7 +23,9 @@ where each cited sentence goes, by these rules:
   every point is said elsewhere, each presenter's first point).
 - Presentations: one paragraph per presenter (a coalition representative or guest):
   their key points, credited by the turn they sit in (so a caption mis-label does not
-  move a point to another person).
+  move a point to another person). Every stored citation is credited afresh the same
+  way (`attribution`): never to a flagged caption label, the inferred credit marked in
+  the sentence, the caption's voice kept in `voiced_by`; label variants are one person.
 - Discussion: the points of everyone else (participants, remote hubs), by segment, in
   at most three paragraphs.
 - Way forward and key takeaways: the takeaways in at most three paragraphs (by segment),
@@ -49,6 +51,7 @@ from typing import Any
 from ..models import Citation, Session, Turn
 from ..transcript.speakers import name_key
 from .actions import cite_quote
+from .attribution import Credits
 from .compress import compress
 from .models import Bullet, SourcedCitation
 from .sources import SourceInfo, describe, source_info
@@ -169,6 +172,7 @@ class _Source:
     def __init__(self, session: Session, analyses: Mapping[str, Any]) -> None:
         self.session = session
         self.info: SourceInfo = source_info(session, analyses)
+        self.credits = Credits.of(session, analyses)  # never credit a flagged caption label
         self.speech = [t for t in session.turns if t.kind == "speech"]
         self.starts = [t.line for t in self.speech]
         segments = [s for s in _list(analyses, "segments") if "from_line" in s and "to_line" in s]
@@ -194,12 +198,16 @@ class _Source:
         return describe(c, self.info, self.session)
 
     def bullet(self, data: Mapping[str, Any], kind: str = "") -> Bullet | None:
-        """A stored bullet (`text` + `citations`) with described citations; None when uncited."""
+        """A stored bullet (`text` + `citations`) with described citations; None when uncited.
+
+        Its citations are credited afresh (`attribution`), so analyses stored before a
+        flagged caption label was re-credited still read right.
+        """
         cites = tuple(self.cite(SourcedCitation.from_json(c)) for c in data.get("citations") or () if "line" in c)
         text = " ".join(str(data.get("text") or "").split())
         if not cites or not text:
             return None
-        return Bullet(text, cites, kind or str(data.get("kind") or ""))
+        return self.credits.bullet(Bullet(text, cites, kind or str(data.get("kind") or "")))
 
 
 def _list(analyses: Mapping[str, Any], kind: str) -> list[Mapping[str, Any]]:
@@ -457,7 +465,7 @@ def _asks(src: _Source, analyses: Mapping[str, Any]) -> tuple[list[Bullet], list
     for a in _list(analyses, "asks"):
         cite = cite_quote(src.session, int(a.get("line") or 0), str(a.get("quote") or ""))
         if cite is not None:
-            b = Bullet(compress(cite.quote), (src.cite(cite),), str(a.get("category") or ""))
+            b = src.credits.bullet(Bullet(compress(cite.quote), (src.cite(cite),), str(a.get("category") or "")))
             (commitments if a.get("type") == "commitment" else asks).append(b)
     return asks, commitments
 

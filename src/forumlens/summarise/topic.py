@@ -4,8 +4,10 @@ What a policy officer asked for in the shared transcript: "talking points", "one
 two pages", "in a thematic manner". We retrieve sentences relevant to the topic (IDF-
 weighted query coverage of the sentence, helped by its turn for pronoun-heavy speech),
 weight them by how central they were in their own session, select with MMR so speakers,
-coalitions and sessions are diverse, and group the points into themes (the tag stage's
-labels when available, otherwise clusters named by their most salient shared word).
+coalitions and sessions are diverse, and group the points into themes named by meaning
+(`themes.py`: a taxonomy label or ask category their words support, or a key phrase of
+two content words they share; never a lone word, never a label the points do not bear).
+Points are credited as the resolve stage credits their lines (`attribution.py`).
 The function is pure: the CLI loads sessions and their stored analyses and passes them
 (as `Findings`, or in the `report --json` shape).
 """
@@ -17,15 +19,16 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from itertools import pairwise
 from typing import Any
 
 from ..models import Session
 from ..transcript.speakers import name_key
+from .attribution import credit_bullets, credit_table
 from .compress import compress
 from .context import SummaryContext, acronym_of, build_context, findings_of, mentions_in
 from .models import Bullet, Findings, Theme, TopicBrief
-from .rank import Scored, cosine, mmr_select, rank_units, rankable
+from .rank import Scored, mmr_select, rank_units, rankable
+from .themes import COMMON_SHARE, GENERIC_SHARE, OTHER, label_themes, phrase_counts
 from .units import Unit, terms
 
 __all__ = [
@@ -117,72 +120,37 @@ def _coverage(query: list[str], unit_terms: Iterable[str], idf: Mapping[str, flo
 
 def group_themes(
     chosen: list[Scored],
-    query: list[str],
+    topic: str,
+    *,
+    texts: list[str] | None = None,
+    years: list[int | None] | None = None,
     tags: Mapping[tuple[str, int], str] | None = None,
-    max_themes: int = 4,
     idf: Mapping[str, float] | None = None,
+    generic: Iterable[str] = (),
+    common: Iterable[str] = (),
+    avoid: Iterable[str] = (),
+    recurring: Mapping[tuple[str, ...], int] | None = None,
 ) -> list[tuple[str, list[Scored]]]:
-    """Themes for selected points: tag labels when most points have one, else named clusters."""
-    if tags:
-        labelled = [(tags.get((s.unit.session, s.unit.line)), s) for s in chosen]
-        if sum(1 for lab, _ in labelled if lab) * 2 >= len(chosen):
-            groups: dict[str, list[Scored]] = {}
-            for lab, s in labelled:
-                groups.setdefault(lab or "Other points", []).append(s)
-            return list(groups.items())
-    q = set(query)
-    vecs = [{t: x for t, x in s.vec.items() if t not in q} for s in chosen]
-    clusters: list[list[int]] = [[i] for i in range(len(chosen))]
+    """Themes for selected points, each named by what its points say (`themes.label_themes`).
 
-    def link(a: list[int], b: list[int]) -> float:
-        return sum(cosine(vecs[i], vecs[j]) for i in a for j in b) / (len(a) * len(b))
-
-    while len(clusters) > 1:
-        pairs = [(link(a, b), x, y) for x, a in enumerate(clusters) for y, b in enumerate(clusters) if x < y]
-        best, x, y = max(pairs)
-        if best < 0.08 and len(clusters) <= max_themes:
-            break
-        clusters[x] = clusters[x] + clusters[y]
-        del clusters[y]
-    merged: dict[str, list[Scored]] = {}
-    for members in clusters:
-        texts = [chosen[i].unit.text for i in members]
-        merged.setdefault(_label(texts, q, idf or {}), []).extend(chosen[i] for i in members)
-    return list(merged.items())
-
-
-def _label(texts: list[str], query: set[str], idf: Mapping[str, float]) -> str:
-    """A theme title: the most specific phrase that at least two members share.
-
-    Two content words beat one; among equals, rarer (higher IDF) words win, so the
-    corpus's own subject words ("dynamic coalitions") do not become every theme's name.
-    A group whose members share nothing is "Other points": an honest label beats a
-    random word.
+    `texts` are the bullets as shown (the labels are checked against them); the tag
+    stage's labels of the points' lines (`tags`) only break ties, since a session tag
+    is about a passage, not about the sentence that became the point.
     """
-    counts: Counter[str] = Counter()
-    for text in texts:
-        words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'‑-]+", text)]
-        seen: set[str] = set()
-        for a, b in pairwise(words):
-            ta, tb = terms(a), terms(b)
-            if ta and tb and not (set(ta + tb) <= query):
-                seen.add(f"{a} {b}")
-        for w in words:
-            t = terms(w)
-            if t and t[0] not in query and len(w) > 3:
-                seen.add(w)
-        counts.update(seen)
-    shared = [k for k, c in counts.items() if c >= 2]
-    if not shared:
-        return "Other points"
-    floor = sorted(idf.values())[len(idf) // 4] if idf else 0.0
-
-    def specificity(k: str) -> float:
-        return min((idf.get(t, floor + 1.0) for t in terms(k)), default=0.0)
-
-    shared = [k for k in shared if specificity(k) > floor] or shared
-    phrase = max(shared, key=lambda k: (counts[k], " " in k, specificity(k), k))
-    return phrase[:1].upper() + phrase[1:]
+    shown = texts if texts is not None else [compress(s.unit.text) for s in chosen]
+    preferred = {lab for s in chosen if (lab := (tags or {}).get((s.unit.session, s.unit.line)))}
+    groups = label_themes(
+        shown,
+        topic,
+        years=years,
+        idf=idf,
+        generic=generic,
+        common=common,
+        avoid=avoid,
+        preferred=preferred,
+        recurring=recurring,
+    )
+    return [(label, [chosen[i] for i in members]) for label, members in groups]
 
 
 def _tag_lines(session: Session, findings: Findings) -> dict[tuple[str, int], str]:
@@ -214,6 +182,7 @@ def brief_topic(
     lo, hi = year_of(since), year_of(until)
     query = terms(topic)
     filters = {k: v for k, v in {"since": lo, "until": hi, "coalition": coalition}.items() if v is not None}
+    sources = list(sources)
     pairs = within_years(normalise_sources(sources), lo, hi)
     if not query or not pairs:
         return TopicBrief(topic, (), (), filters)
@@ -257,16 +226,36 @@ def brief_topic(
         segment_of=lambda u: session_index.get(u.session, -1),
     )
     themes = []
-    for title, items in sorted(
-        group_themes(chosen, query, tag_labels, idf=idf), key=lambda g: -max(s.score for s in g[1])
-    ):
-        bullets = tuple(
-            Bullet(compress(s.unit.text), (s.unit.citation(with_session=True),), score=round(s.score, 4))
-            for s in sorted(items, key=lambda s: -s.score)
+    credits = credit_table(sources)  # whom each line is credited to: never a flagged caption label
+    year_of_session = {ctx.session.id: ctx.session.year for ctx in contexts}
+    names = _name_words({n for ctx in contexts for u in ctx.units for n in (u.speaker, u.label) if n})
+    grouped = group_themes(
+        chosen,
+        topic,
+        years=[year_of_session.get(s.unit.session) for s in chosen],
+        tags=tag_labels,
+        idf=idf,
+        generic={t for t, c in df.items() if c >= GENERIC_SHARE * n},
+        common={t for t, c in df.items() if c >= COMMON_SHARE * n},
+        avoid=names,
+        recurring=phrase_counts((s.unit.text for s in pool), names),  # key phrases recur on the topic
+    )
+    for title, items in sorted(grouped, key=lambda g: (g[0] == OTHER, -max(s.score for s in g[1]))):
+        bullets = credit_bullets(
+            (
+                Bullet(compress(s.unit.text), (s.unit.citation(with_session=True),), score=round(s.score, 4))
+                for s in sorted(items, key=lambda s: -s.score)
+            ),
+            credits,
         )
         themes.append(Theme(title, bullets))
     used = tuple(sorted({s.unit.session for s in chosen}))
     return TopicBrief(topic, tuple(themes), used, filters)
+
+
+def _name_words(names: Iterable[str]) -> set[str]:
+    """Words of speakers' names and labels: never part of a theme's name ("Jason's department")."""
+    return {w for name in names for w in re.findall(r"[A-Za-z]{3,}", name)}
 
 
 def _keep(unit: Unit, ctx: SummaryContext, wanted: tuple[str, CoalitionMatch] | None) -> bool:

@@ -1,0 +1,209 @@
+"""Whom a cited line is credited to: the resolve stage's people, never a flagged caption label.
+
+Captioners mislabel turns: in the shared transcript the middle of one panellist's answer
+is labelled with the name of someone who never spoke. The resolve stage flags such turns
+(the `flags` analysis: line, label, likely speaker) and counts them for the likely
+speaker (the people analysis's `lines`); it also merges the label variants of one name
+("Olivier Repin-Leblond", "Olivier Crepin-Leblond") into one person whose `labels` list
+them. A brief that credits the caption label instead repeats the captioner's mistake.
+
+`Credits` reads those two analyses once per session and answers, for any cited line,
+who said it. The rules, in order, for the turn covering the line:
+
+1. A flagged turn is credited to the person the people analysis counts it for, else to
+   the flag's likely speaker; the credit is *inferred* and a bullet resting on it says
+   so (`INFERRED`). With neither, the line is left unattributed (`UNATTRIBUTED`).
+2. A turn the people analysis counts for a person whose labels do not include the
+   turn's own label was re-attributed by the resolve stage (the same rule as 1, for
+   analyses that kept the people but not the flags): inferred likewise.
+3. Any other turn counted for a named person is credited to that person's name, so the
+   label variants of one name are one person (an unnamed person keeps the caption's label).
+4. Without a people analysis, the caption's own speaker stands (nothing is known better).
+
+A re-credited citation keeps the caption's voice in `voiced_by`, so `check_citations`
+still verifies the quote against the turn it sits in.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..models import Citation, Session
+from ..transcript.speakers import name_key
+from .models import Bullet, Findings
+from .units import Unit
+
+__all__ = ["INFERRED", "UNATTRIBUTED", "UNNAMED", "Credit", "Credits", "credit_bullets", "credit_table"]
+
+INFERRED = "(inferred: caption label flagged)"
+UNATTRIBUTED = "(unattributed: caption label flagged)"
+UNNAMED = "(unnamed)"
+
+
+@dataclass(frozen=True)
+class Credit:
+    """Who a turn is credited to (`name`, None: no one), whose voice the captions give, and
+    whether the credit is inferred because the caption label was flagged."""
+
+    name: str | None
+    voice: str | None
+    inferred: bool = False
+
+    @property
+    def marker(self) -> str:
+        """What a bullet resting on this turn must say about its credit ("" when nothing)."""
+        if not self.inferred:
+            return ""
+        return INFERRED if self.name else UNATTRIBUTED
+
+
+def _field(item: Any, name: str) -> Any:
+    return item.get(name) if isinstance(item, Mapping) else getattr(item, name, None)
+
+
+def _flags_of(analysis: Findings | Mapping[str, Any] | None) -> list[tuple[int, str | None]]:
+    """(line, likely speaker) of every stored flag (a `Findings` carries none)."""
+    raw = analysis.get("flags") if isinstance(analysis, Mapping) else None
+    out = []
+    for flag in raw if isinstance(raw, list) else ():
+        line = _field(flag, "line")
+        if isinstance(line, int):
+            likely = _field(flag, "likely_speaker")
+            out.append((line, str(likely) if likely else None))
+    return out
+
+
+class Credits:
+    """Credit for every speech turn of one session (see the module rules)."""
+
+    def __init__(
+        self, session: Session, people: Sequence[Any] = (), flags: Iterable[tuple[int, str | None]] = ()
+    ) -> None:
+        self.session = session
+        self._canon: dict[str, str] = {}
+        by_line: dict[int, Any] = {}
+        keys_of: dict[int, set[str]] = {}
+        for i, person in enumerate(people):
+            name = _field(person, "name")
+            keys = {
+                name_key(str(x))
+                for x in (name, *(_field(person, "labels") or ()), *(_field(person, "aliases") or ()))
+                if x
+            }
+            keys_of[i] = keys
+            for line in _field(person, "lines") or ():
+                by_line[int(line)] = i
+            if name:
+                for k in keys:
+                    self._canon.setdefault(k, str(name))
+        flagged = dict(flags)
+        speech = [t for t in session.turns if t.kind == "speech"]
+        self._starts = [t.line for t in speech]
+        self._ends = [max(t.line, t.end_line) for t in speech]
+        self._credits: list[Credit] = []
+        for turn in speech:
+            voice = turn.speaker or turn.label
+            index = by_line.get(turn.line)
+            name = _field(people[index], "name") if index is not None else None
+            own = name_key(turn.label or turn.speaker or "")
+            if index is not None and name and own and own not in keys_of[index]:  # rule 2 (and 1)
+                credit = Credit(str(name), voice, inferred=True)
+            elif turn.line in flagged:  # rule 1: the flag's likely speaker, or no one
+                likely = flagged[turn.line]
+                credit = Credit(self.canonical(likely) if likely else None, voice, inferred=True)
+            elif index is not None:  # rule 3 (an unnamed person keeps the caption's words: "AUDIENCE")
+                credit = Credit(str(name) if name else voice, voice)
+            else:  # rule 4 (or a turn the people analysis does not count, e.g. "Everyone")
+                credit = Credit(self.canonical(voice) if voice else None, voice)
+            self._credits.append(credit)
+
+    @classmethod
+    def of(cls, session: Session, analysis: Findings | Mapping[str, Any] | None = None) -> Credits:
+        """Credits from what the resolve stage stored (`Findings` or the `report --json` shape)."""
+        if isinstance(analysis, Mapping):  # stored people are read as they are (no full `Findings` parse)
+            people = [p for p in analysis.get("people") or () if isinstance(p, Mapping)]
+            return cls(session, people, _flags_of(analysis))
+        return cls(session, analysis.people if analysis is not None else (), ())
+
+    def canonical(self, name: str) -> str:
+        """The people analysis's name for a label or name variant (itself when unknown)."""
+        return self._canon.get(name_key(name), name)
+
+    def at(self, line: int) -> Credit | None:
+        """The credit of the speech turn covering `line` (None: no turn there)."""
+        i = bisect_right(self._starts, line) - 1
+        return self._credits[i] if i >= 0 and line <= self._ends[i] else None
+
+    def who(self, unit: Unit) -> str:
+        """A unit's credited speaker as a grouping key ("(unnamed)" when no one is credited)."""
+        credit = self.at(unit.line)
+        if credit is None:
+            return unit.who
+        return credit.name or UNNAMED
+
+    def unattributed(self, unit: Unit) -> bool:
+        """Whether the unit's caption label was flagged and no likely speaker is known."""
+        credit = self.at(unit.line)
+        return credit is not None and credit.inferred and not credit.name
+
+    def credited(self, c: Citation) -> tuple[Citation, str]:
+        """`c` credited to whom its turn is credited, and the marker its bullet must carry.
+
+        The caption's voice is kept in `voiced_by`. A citation already credited to someone
+        other than its voice (a question's asker, read out by a moderator) keeps its credit.
+        """
+        credit = self.at(c.line)
+        if credit is None:
+            return c, ""
+        if c.voiced_by and name_key(c.voiced_by) != name_key(c.speaker or ""):
+            mine = name_key(c.speaker or "") == name_key(credit.name or "")
+            return c, credit.marker if mine else ""
+        if name_key(credit.name or "") != name_key(c.speaker or ""):
+            c = replace(c, speaker=credit.name, voiced_by=c.speaker)
+        return c, credit.marker
+
+    def cite(self, c: Citation) -> Citation:
+        return self.credited(c)[0]
+
+    def bullet(self, b: Bullet) -> Bullet:
+        """`b` with credited citations, its text marked (once) when a credit is inferred."""
+        return _credit(b, lambda c: self)
+
+
+def _credit(b: Bullet, lookup: Callable[[Citation], Credits | None]) -> Bullet:
+    cites: list[Citation] = []
+    marks: list[str] = []
+    for c in b.citations:
+        credits = lookup(c)
+        new, mark = credits.credited(c) if credits is not None else (c, "")
+        cites.append(new)
+        if mark and mark not in b.text and mark not in marks:
+            marks.append(mark)
+    text = " ".join([b.text, *marks])
+    if tuple(cites) == b.citations and text == b.text:
+        return b
+    return replace(b, text=text, citations=tuple(cites))
+
+
+def credit_table(
+    sources: Iterable[Session | tuple[Session, Findings | Mapping[str, Any] | None]],
+) -> dict[str, Credits]:
+    """Session id → its `Credits`, for briefs whose citations name their session.
+
+    `sources` as the briefs take them: sessions, or (session, stored analyses) pairs.
+    """
+    table: dict[str, Credits] = {}
+    for item in sources:
+        session, analysis = (item, None) if isinstance(item, Session) else item
+        table[session.id] = Credits.of(session, analysis)
+    return table
+
+
+def credit_bullets(
+    bullets: Iterable[Bullet], table: Mapping[str, Credits], default: str | None = None
+) -> tuple[Bullet, ...]:
+    """Each bullet credited citation by citation, by the citation's session (`default`: none named)."""
+    return tuple(_credit(b, lambda c: table.get(c.session or default or "")) for b in bullets)
