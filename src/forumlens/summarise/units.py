@@ -144,13 +144,18 @@ def _units(session: Session, turns: Iterable[Turn]) -> list[Unit]:
     for turn in turns:
         if turn.kind != "speech" or not turn.text.strip():
             continue
+        # Lines are counted from the previous sentence, not from the turn's start: one
+        # `line_of` per sentence rescans the turn and is quadratic in a long turn.
+        line, counted = turn_first_line(turn), 0
         for i, (a, b) in enumerate(split_sentences(turn.text, max_chars=MAX_SENTENCE_CHARS)):
             text = turn.text[a:b]
+            line += turn.text.count("\n", counted, a)
+            counted = a
             units.append(
                 Unit(
                     session=session.id,
                     turn=turn.index,
-                    line=line_of(turn, a),
+                    line=line,
                     speaker=turn.speaker,
                     label=turn.label,
                     start=a,

@@ -19,6 +19,7 @@ import itertools
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -197,8 +198,13 @@ def _sentences(session: Session, memo: SessionMemo) -> list[_Sentence]:
     for turn in session.turns:
         if turn.kind != "speech":
             continue
+        # lines counted on from the previous sentence: counting from the turn's start
+        # for each sentence is quadratic in a long turn
+        line, counted = turn.line, 0
         for a, b in memo.sentence_spans(turn.text):
-            out.append(_Sentence(turn.text[a:b], turn.line + turn.text.count("\n", 0, a), turn.speaker))
+            line += turn.text.count("\n", counted, a)
+            counted = a
+            out.append(_Sentence(turn.text[a:b], line, turn.speaker))
     return out
 
 
@@ -543,14 +549,31 @@ def _terms(sentences: list[_Sentence], names: set[str], memo: SessionMemo | None
             cued.setdefault(seq, _occurrences(seq)[0])
     out = []
     lines_of = {seq: {sentences[i].line for i in _occurrences(seq)} for seq in cued}
+    within = _within(cued)
     for seq, at in cued.items():
-        if any(len(other) > len(seq) and _contains(other, seq) and lines_of[other] >= lines_of[seq] for other in cued):
+        if any(lines_of[other] >= lines_of[seq] for other in within.get(seq, ())):
             continue  # "core Internet" only ever inside "core Internet values"
         term = _verbatim(sentences[at].text, seq)
         if term is None or not _acceptable(term, names):
             continue
         uses = sorted({at, *_occurrences(seq)})
         out.append(_cited(term, "term", sentences, uses, _defining(sentences, seq, uses)))
+    return out
+
+
+def _within(seqs: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """For each run of stems, the longer sequences of `seqs` that contain it.
+
+    Listing each sequence's own sub-runs (a few: terms are short) finds the containing
+    terms in time linear in the number of terms; comparing every pair of terms does not
+    stay linear when a long session brings thousands of cued phrases.
+    """
+    out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for longer in dict.fromkeys(seqs):
+        n = len(longer)
+        subs = {longer[i : i + k] for k in range(1, n) for i in range(n - k + 1)}
+        for sub in subs:
+            out.setdefault(sub, []).append(longer)
     return out
 
 

@@ -56,8 +56,11 @@ _ABBREVIATIONS = frozenset(
 )
 
 # A sentence ends at . ? ! (possibly followed by quotes/brackets) when whitespace follows
-# and the next non-space character could start a sentence.
-_END = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])")
+# and the next non-space character could start a sentence. A match starts only at the
+# first mark of a run and takes the run whole (possessive: giving marks back cannot put
+# whitespace after the match), so a caption line of thousands of dots is scanned once,
+# not once per dot.
+_END = re.compile(r"(?<![.?!…])[.?!…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*>>)")
 
 

@@ -1,0 +1,132 @@
+"""Long-input benchmark: is every analysis step near-linear in the length of one turn?
+
+Archive captions sometimes arrive as one enormous line: a whole session's words with no
+punctuation and no paragraph breaks (a 2 MB line is ~300,000 words). A step that
+compares every sentence with every other, or scans a window per word, is invisible on a
+normal session and takes minutes there. This script writes such inputs to a temporary
+directory — one `>> SPEAKER:` turn of N words drawn at random (fixed seed) from the
+vocabulary of forumlens's own taxonomies, with no punctuation — and prints, for each
+size, the time of the whole analysis (`prepare_bytes`: read, parse, resolve, analyse,
+tag, glossary, summarise) and the ratio to the previous size per doubling of the input:
+a ratio near 2 is linear, near 4 quadratic.
+
+Usage: python bench/long_input.py [--sizes 10000,20000,50000,100000,300000] [--seed 5]
+       [--profile N] (cProfile of the N-word input, top 25 by cumulative time)
+       [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import re
+import sys
+import tempfile
+import time
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+from forumlens.ingest import IngestOptions, prepare_bytes
+
+DEFAULT_SIZES = (10_000, 20_000, 50_000, 100_000, 300_000)
+
+
+def vocabulary() -> list[str]:
+    """Lower-case words of the terms of every taxonomy shipped with forumlens (IGF words)."""
+    words: set[str] = set()
+    data = resources.files("forumlens.tag") / "data"
+    for name in ("issue_area.toml", "sdg.toml", "gdc.toml"):
+        raw = tomllib.loads((data / name).read_text("utf-8"))
+        for entry in raw.get("entry", []):
+            for term in entry.get("terms", []):
+                words.update(re.findall(r"[a-z]+", term.lower()))
+    common = ["the", "and", "of", "to", "we", "in", "is", "that", "for", "our", "it", "this", "on", "with", "are"]
+    return sorted(words) + common * 3  # glue words, so the text is not all content words
+
+
+def long_turn(words: int, seed: int = 5) -> str:
+    """One caption turn of `words` random words on a single line, without punctuation."""
+    rng = random.Random(seed)
+    vocab = vocabulary()
+    body = " ".join(rng.choice(vocab) for _ in range(words))
+    return f"IGF 2021 Long Session\n\n>> JANE DOE: {body}\n"
+
+
+def time_analysis(path: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds to read, parse and analyse one file (what `ingest` does before
+    storing). CPU time is the steadier figure on a shared machine; the ratios use it."""
+    data = path.read_bytes()
+    wall, cpu = time.perf_counter(), time.process_time()
+    prepared = prepare_bytes(data, str(path), IngestOptions())
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    if prepared.failure:
+        raise SystemExit(f"{path}: analysis failed: {prepared.failure}")
+    return wall, cpu
+
+
+def warm_up(tmp: str, seed: int) -> None:
+    """Analyse a small input first, so lazy imports and data loading are not timed."""
+    path = Path(tmp) / "warm-up.txt"
+    path.write_text(long_turn(300, seed), "utf-8")
+    time_analysis(path)
+
+
+def run(sizes: list[int], seed: int) -> list[dict[str, float]]:
+    rows: list[dict[str, float]] = []
+    with tempfile.TemporaryDirectory(prefix="forumlens-long-") as tmp:
+        warm_up(tmp, seed)
+        for n in sizes:
+            path = Path(tmp) / f"long-{n}.txt"
+            path.write_text(long_turn(n, seed), "utf-8")
+            wall, cpu = time_analysis(path)
+            row = {"words": n, "bytes": path.stat().st_size, "seconds": round(wall, 3), "cpu_seconds": round(cpu, 3)}
+            if rows:
+                prev = rows[-1]
+                doublings = math.log2(n / prev["words"])
+                # CPU-time ratio normalised to one doubling of the input: 2 is linear, 4 quadratic
+                row["ratio_per_doubling"] = round((cpu / prev["cpu_seconds"]) ** (1 / doublings), 2)
+            rows.append(row)
+            print(
+                f"{n:>8} words {row['bytes'] / 1e6:6.2f} MB  wall {wall:8.2f} s  cpu {cpu:8.2f} s"
+                + (f"  ratio per doubling {row['ratio_per_doubling']:.2f}" if "ratio_per_doubling" in row else ""),
+                file=sys.stderr,
+                flush=True,
+            )
+    return rows
+
+
+def profile(words: int, seed: int) -> None:
+    import cProfile
+    import pstats
+
+    with tempfile.TemporaryDirectory(prefix="forumlens-long-") as tmp:
+        path = Path(tmp) / "long.txt"
+        path.write_text(long_turn(words, seed), "utf-8")
+        warm_up(tmp, seed)
+        prof = cProfile.Profile()
+        prof.enable()
+        time_analysis(path)
+        prof.disable()
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--profile", type=int, default=0, help="profile one input of this many words instead")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    if args.profile:
+        profile(args.profile, args.seed)
+        return
+    rows = run([int(s) for s in args.sizes.split(",") if s], args.seed)
+    if args.json:
+        print(json.dumps({"rows": rows}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
