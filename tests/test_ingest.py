@@ -133,3 +133,17 @@ def test_parallel_ingest_stores_exactly_what_a_serial_ingest_stores(tmp_path):
     for store in stores.values():
         assert store.check() == []
         store.close()
+
+
+def test_each_file_reports_its_analysis_stages_in_order(fresh_store):
+    seen: list[tuple[str, str]] = []
+    ingest_paths(
+        fresh_store,
+        [MAIN_SESSION],
+        IngestOptions(max_bytes=LIMIT),
+        on_stage=lambda path, stage: seen.append((path.name, stage)),
+    )
+    assert seen == [
+        (MAIN_SESSION.name, stage)
+        for stage in ("people and coalitions", "questions and asks", "tags", "glossary", "summary")
+    ]

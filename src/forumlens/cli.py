@@ -214,6 +214,7 @@ def ingest(
                     options,
                     on_file=lambda o: bar.update(1, o),
                     on_warning=lambda message: click.echo(f"warning: {message}", err=True),
+                    on_stage=_StageLog() if sys.stderr.isatty() and not as_json and workers == 1 else None,
                 )
             outcomes += ingest_urls(
                 store,
@@ -247,6 +248,29 @@ class _plain:
 
     def update(self, steps: int, item: object = None) -> None:
         return None
+
+
+class _StageLog:
+    """Progress inside one long file: a line per analysis stage once the file has taken a while.
+
+    Normal transcripts analyse in well under a second and print nothing; a 2 MB caption
+    line takes tens of seconds, and the user sees which stage it is in and for how long.
+    """
+
+    QUIET_FOR = 2.0  # seconds of a file before stages are shown
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.started = 0.0
+
+    def __call__(self, path: Path, stage: str) -> None:
+        import time
+
+        now = time.monotonic()
+        if path != self.path:
+            self.path, self.started = path, now
+        if now - self.started >= self.QUIET_FOR:
+            click.echo(f"  {path.name}: {stage} ({now - self.started:.0f} s so far)", err=True)
 
 
 @cli.command()

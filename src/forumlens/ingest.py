@@ -46,6 +46,7 @@ __all__ = [
 ]
 
 Warn = Callable[[str], None]
+Stage = Callable[[Path, str], None]  # (file, analysis stage starting)
 
 # Inside folders we take files that can be transcripts; named files are always tried.
 INGEST_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".md", ".markdown", ".pdf", ".docx", ""})
@@ -124,7 +125,12 @@ class Prepared:
 
 
 def prepare_bytes(
-    data: bytes, source: str, options: IngestOptions = IngestOptions(), *, sidecar_of: Path | None = None
+    data: bytes,
+    source: str,
+    options: IngestOptions = IngestOptions(),
+    *,
+    sidecar_of: Path | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Prepared:
     """Decode, parse and analyse one input. Pure CPU work: safe to run in a worker process.
 
@@ -136,7 +142,9 @@ def prepare_bytes(
         stated = sidecar.merged(options.overrides) if sidecar else options.overrides
         document = read_bytes(data, source)
         session, meta = prepare_document(document, stated)
-        analyses: dict[str, Any] = analyse_session(session, options.analysis()) if options.analyse else {}
+        analyses: dict[str, Any] = (
+            analyse_session(session, options.analysis(), on_stage=on_stage) if options.analyse else {}
+        )
         analyses["document"] = meta.to_json()
     except ForumlensError as exc:
         return Prepared(source, failure=exc.render(), error=exc)
@@ -263,14 +271,18 @@ def ingest_file(
     return outcome
 
 
-def _ingest_one(store: Store, path: Path, options: IngestOptions, known: list[str]) -> IngestOutcome:
+def _ingest_one(
+    store: Store, path: Path, options: IngestOptions, known: list[str], on_stage: Stage | None = None
+) -> IngestOutcome:
     data = read_input(path, options.max_bytes)
     if isinstance(data, IngestOutcome):
         return data
     skipped = _already_stored(store, data, str(path), options.force)
     if skipped:
         return skipped
-    prepared = prepare_bytes(data, str(path), options, sidecar_of=path)
+    prepared = prepare_bytes(
+        data, str(path), options, sidecar_of=path, on_stage=(lambda name: on_stage(path, name)) if on_stage else None
+    )
     return _store_prepared(store, prepared, force=options.force, known=known)
 
 
@@ -317,13 +329,15 @@ def ingest_paths(
     *,
     on_file: Callable[[IngestOutcome], None] | None = None,
     on_warning: Warn | None = None,
+    on_stage: Stage | None = None,
 ) -> list[IngestOutcome]:
     """Ingest every file, then the after-ingest steps for the new sessions.
 
     Store errors (read-only, disk full) stop the run; input errors do not. With
     `options.workers` > 1, parsing and analysis run in that many processes while this
     one reads files and writes the store, in input order; only this process touches the
-    store, so every session is still stored in one transaction of its own.
+    store, so every session is still stored in one transaction of its own. `on_stage(path,
+    stage)` reports the analysis stages of each file (one process only: workers cannot call back).
     """
     outcomes: list[IngestOutcome] = []
 
@@ -333,7 +347,7 @@ def ingest_paths(
             on_file(outcome)
 
     try:
-        _ingest_all(store, paths, options, finish)
+        _ingest_all(store, paths, options, finish, on_stage)
     except BaseException:  # the sessions stored before a store error still get their follow-up, if it can run
         with contextlib.suppress(ForumlensError):
             after_ingest(store, _new_sessions(outcomes), on_warning=lambda _message: None)
@@ -343,12 +357,16 @@ def ingest_paths(
 
 
 def _ingest_all(
-    store: Store, paths: Iterable[str | Path], options: IngestOptions, finish: Callable[[IngestOutcome], None]
+    store: Store,
+    paths: Iterable[str | Path],
+    options: IngestOptions,
+    finish: Callable[[IngestOutcome], None],
+    on_stage: Stage | None = None,
 ) -> None:
     known = store.known_people()
     if options.workers <= 1:
         for path in expand_paths(paths):
-            finish(_ingest_one(store, path, options, known))
+            finish(_ingest_one(store, path, options, known, on_stage))
         return
     pending: deque[Future[Prepared] | IngestOutcome] = deque()
     with ProcessPoolExecutor(

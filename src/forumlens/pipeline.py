@@ -10,6 +10,7 @@ knows (people already on record) comes in through `options`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -126,8 +127,14 @@ def _cast_on_record(cast: Cast, document: bool, known: tuple[str, ...]) -> Cast:
     return cast.with_known_names(known)
 
 
-def analyse_session(session: Session, options: AnalysisOptions | None = None) -> dict[str, Any]:
-    """Every analysis of a session, keyed by report-contract field."""
+def analyse_session(
+    session: Session, options: AnalysisOptions | None = None, *, on_stage: Callable[[str], None] | None = None
+) -> dict[str, Any]:
+    """Every analysis of a session, keyed by report-contract field.
+
+    `on_stage(name)` is called as each stage starts, so a caller can show progress on a
+    long input (a 2 MB caption line takes tens of seconds); it is not called otherwise.
+    """
     from .analyse import find_intel
     from .resolve import resolve_session
     from .semantic.profiles import keyword_counts
@@ -135,11 +142,16 @@ def analyse_session(session: Session, options: AnalysisOptions | None = None) ->
     from .tag import SCHEMES, SessionMemo, extract_glossary, tag_session
 
     options = options or AnalysisOptions()
+    stage = on_stage or (lambda _name: None)
     wpm = options.words_per_minute
     memo = SessionMemo()  # one sentence split (and its stems) for analyse, tag and glossary
+    stage("people and coalitions")
     cast = resolve_session(session, words_per_minute=wpm)
+    stage("questions and asks")
     intel = find_intel(session, cast, mentions=cast.mentions, words_per_minute=wpm, memo=memo)
+    stage("tags")
     tags = [t for scheme in SCHEMES for t in tag_session(session, scheme, memo=memo)]
+    stage("glossary")
     glossary = extract_glossary(session, memo=memo)
     document = is_document_session(session)
     shown = _cast_on_record(cast, document, options.known_people)
@@ -151,6 +163,7 @@ def analyse_session(session: Session, options: AnalysisOptions | None = None) ->
         questions=() if document else intel.questions,
         tags=tuple(tags),
     )
+    stage("summary")
     report = build_report(session, findings)
 
     out: dict[str, Any] = shown.to_json()  # people, coalitions, flags
