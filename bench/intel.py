@@ -2,6 +2,7 @@
 
     python bench/intel.py [--verbose] [--cast]
     python bench/intel.py --people [--verbose] [--only dev|blind]
+    python bench/intel.py --blind [--verbose] [--cast]   (questions and asks: dev vs tests/resources/asks_blind)
 
 `--people` is the who's-who benchmark instead: role, affiliation and mode of every
 annotated speaker, and turn F1 of the parse where turns are annotated, for the
@@ -41,6 +42,7 @@ from forumlens.resolve.scoring import PeopleScore, TurnScore, load_gold, score_p
 from forumlens.transcript.parse import parse_transcript
 
 RESOURCES = ROOT / "tests" / "resources" / "analyse"
+ASKS_BLIND = ROOT / "tests" / "resources" / "asks_blind"  # `--blind`: annotated before any code ran on them
 SHARED = ROOT.parent / "shared"
 PEOPLE_SETS = {
     "dev": [
@@ -137,11 +139,42 @@ def people_main(verbose: bool, only: str | None = None) -> int:
     return 0
 
 
+def asks_side_by_side(with_cast: bool, verbose: bool) -> int:
+    """`--blind`: questions and asks on the development files and on the blind ones
+    (`tests/resources/asks_blind`, never tuned on), side by side, with CPU per session."""
+    rows: dict[str, list[float]] = {}
+    for name, folder in (("dev", RESOURCES), ("blind", ASKS_BLIND)):
+        v = [0.0] * 11  # questions tp fp fn, status ok, matched; asks tp fp fn; asks+category tp fp fn
+        cpu = 0.0
+        files = sorted(folder.glob("*.gold.json"))
+        for gold_file in files:
+            start = time.process_time()
+            r = evaluate(gold_file, with_cast)
+            cpu += time.process_time() - start
+            q, a = r["questions"], r["asks"]
+            add = [q.detection.tp, q.detection.fp, q.detection.fn, q.status_correct, q.matched]
+            add += [a.detection.tp, a.detection.fp, a.detection.fn, a.category.tp, a.category.fp, a.category.fn]
+            v = [x + y for x, y in zip(v, add)]
+            if verbose:
+                print(f"== {name} {gold_file.name}: asks+category {_pr(a.category)}")
+                for e in q.errors + a.errors:
+                    print("    -", e)
+        rows[name] = [*v, cpu / max(1, len(files))]
+    print(f"  {'':<18}" + "".join(f"{n:>46}" for n in rows))
+    for label, (tp, fp, fn) in (("questions", (0, 1, 2)), ("asks (line)", (5, 6, 7)), ("asks+category", (8, 9, 10))):
+        print(f"  {label:<18}" + "".join(f"{_pr(PR(int(v[tp]), int(v[fp]), int(v[fn]))):>46}" for v in rows.values()))
+    print(f"  {'question status':<18}" + "".join(f"{_frac(int(v[3]), int(v[4])):>46}" for v in rows.values()))
+    print(f"  {'cpu per file':<18}" + "".join(f"{v[11] * 1000:>40.0f} ms" for v in rows.values()))
+    return 0
+
+
 def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv
     if "--people" in argv:
         only = argv[argv.index("--only") + 1] if "--only" in argv else None
         return people_main(verbose, only)
+    if "--blind" in argv:
+        return asks_side_by_side("--cast" in argv, verbose)
     totals: dict[str, list[int]] = {k: [0, 0, 0] for k in ("q", "a", "c", "o", "s")}
     status = matched = 0
     for gold_file in sorted(RESOURCES.glob("*.gold.json")):

@@ -213,3 +213,76 @@ def test_real_sessions_track_no_floor_management(relative: str, housekeeping: tu
     for q in qs:
         assert not any(phrase in q["text"] for phrase in housekeeping), q
         assert len(q["text"].split()) > 2, q
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Can everybody see the shared slides?",
+        "Is the sound okay in the room?",
+        "Do I have four minutes or three?",
+        "Okay, shall we take the family photo now?",
+        "Marta, could you unmute yourself?",
+        "Can we go to the next slide?",
+    ],
+)
+def test_logistics_questions_are_housekeeping(sentence: str) -> None:
+    assert is_housekeeping(sentence)
+    assert not is_question_sentence(sentence, True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Does the new law limit the screen time of children?",
+        "Can the slides of the regulator's consultation be changed by the public, and who decides?",
+        "Is the working group on spectrum open to small operators?",
+    ],
+)
+def test_questions_about_substance_are_not_logistics(sentence: str) -> None:
+    assert not is_housekeeping(sentence)
+
+
+def test_question_answered_by_its_own_speaker_is_rhetorical() -> None:
+    assert not is_question_sentence("Did the ministry listen?", True, "I don't think so.")
+    assert not is_question_sentence("Is this sustainable?", False, "Not really, and here is why.", floor=True)
+
+
+CUT_OFF_SESSION = """>> MODERATOR:  Welcome.  Tariq, how did the cooperative pay for the towers?
+
+>> TARIQ AZIZ:  With a loan from a local bank and a monthly fee from every household.
+
+>> MODERATOR:  Thank you.  We take two questions from the floor.
+
+>> PARTICIPANT:  Thank you, Lina from Amman.  Tariq, what interest rate did the bank ask for?
+
+>> MODERATOR:  I am afraid we are out of time and the next session is waiting.  Maybe Tariq can answer by email.  Thank you all for coming.
+
+>> TARIQ AZIZ:  Thank you everybody, and thanks to the organisers for a great session.
+"""
+
+BRIEF_SESSION = """>> MODERATOR:  Welcome.  Tariq, how did the cooperative pay for the towers?
+
+>> TARIQ AZIZ:  With a loan from a local bank and a monthly fee from every household.
+
+>> MODERATOR:  We take one question from the floor.
+
+>> PARTICIPANT:  Thank you, Lina from Amman.  Tariq, what interest rate did the bank ask for?
+
+>> MODERATOR:  We are almost out of time, so Tariq, very briefly please.
+
+>> TARIQ AZIZ:  Six percent over five years, and the bank asked for the municipality as guarantor.
+"""
+
+
+def test_question_cut_off_for_time_is_unanswered() -> None:
+    qs = {q["text"][:20]: q for q in _questions(CUT_OFF_SESSION)}
+    rate = next(q for k, q in qs.items() if "interest rate" in q["text"])
+    assert rate["status"] == "unanswered" and rate["answer_lines"] == []
+    towers = next(q for q in qs.values() if "towers" in q["text"])
+    assert towers["status"] == "answered"
+
+
+def test_question_handed_over_briefly_despite_time_is_answered() -> None:
+    rate = next(q for q in _questions(BRIEF_SESSION) if "interest rate" in q["text"])
+    assert rate["status"] == "answered" and rate["answer_lines"] == [11]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from forumlens.analyse import asks, context, cues, outputs, questions, segments, stats
+from forumlens.analyse import askcues, askmodel, asks, clauses, context, cues, outputs, questions, segments, stats
 from forumlens.analyse._regex import compile_cue, first_chars
 
 ROOT = Path(__file__).resolve().parent
@@ -16,7 +16,7 @@ SHARED = ROOT.parent.parent / "shared" / "corpus"
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     out = []
-    for mod in (cues, asks, context, outputs, questions, segments, stats):
+    for mod in (cues, askcues, askmodel, clauses, asks, context, outputs, questions, segments, stats):
         for name, value in vars(mod).items():
             values = [value] if isinstance(value, re.Pattern) else []
             if isinstance(value, tuple):

@@ -21,17 +21,22 @@ category — what it is about (first match by keyword weight, ties by this order
   agenda                  putting an issue on an agenda
   cooperation             coalitions and partners working together, exchanging practice
   support                 material or secretariat support, sustainability of coalitions
-  policy                  a substantive recommendation about the Internet itself
+  policy                  a substantive recommendation about the Internet itself (laws,
+                          regulation, standards, licences, taxes, privacy; last in ties)
   other                   none of the above
 Outputs (reports, statements, glossaries, charters, papers) are found by
 `analyse.outputs`, not here.
 
-Why rules and not a model: asks in IGF captions are voiced in a small set of
-constructions ("we need", "should", "it would be helpful if", "I would like to
-request"); rules keep every decision explainable with a verbatim quote and need no
-training data. Moderators' sentences are skipped: theirs are floor management and
-promotion ("please go to their session"), not the session's asks; so are sentences
-that are tracked questions.
+Rules and a trained classifier (issue 22): the cue phrases ("we need", "should", "it
+would be helpful if", "I would like to request", "we will share") are kept and decide the
+unit they are in, with their keyword category, because on real captions they were right
+far more often than not. Everything they miss goes to the classifier of
+`analyse.askmodel`, trained on annotated sentences (`bench/data/asks/`): list items after
+an announced list of requests, imperatives to the room, recommendations to named
+institutions, and the clauses of long run-on lines, which `analyse.clauses` cuts into
+units first. Every decision still quotes its exact unit. Moderators' sentences are
+skipped: theirs are floor management and promotion ("please go to their session"), not
+the session's asks; so are sentences that are tracked questions.
 """
 
 from __future__ import annotations
@@ -40,102 +45,23 @@ import re
 from collections.abc import Iterable
 from functools import cached_property
 
-from ._regex import compile_cue
-from .context import FLOOR_CUE, AnalysisContext
+from forumlens.models import Turn
+
+from .askcues import ASK as _ASK
+from .askcues import CATEGORIES
+from .askcues import COMMIT as _COMMIT
+from .askcues import FLOW as _FLOW
+from .askcues import POLICY_SUBJECT as _POLICY_SUBJECT
+from .askcues import RECOMMEND as _RECOMMEND
+from .askmodel import AskModel, Prediction, load_ask_model
+from .clauses import ask_units
+from .context import FLOOR_CUE, AnalysisContext, Sentence, line_at
 from .cues import PROCEDURAL, CheckMemo, is_procedural  # noqa: F401 (PROCEDURAL: public re-export)
 from .models import Ask
 
 __all__ = ["CATEGORIES", "TYPES", "category_scores", "classify_category", "classify_type", "find_asks"]
 
 TYPES = ("ask", "recommendation", "commitment")
-
-_W = r"[\w‑'-]+"
-_ASK = re.compile(
-    rf"\b(we|they|i|dcs|coalitions|it|[a-z]+ coalitions?)\s+((really|still|do|also|urgently|would|may|will|all|just)\s+)*"
-    rf"(need|needs|needed|require|requires|lack|are looking for|call for|ask for|request)\b(?! to (say|mention|stop))"
-    rf"|\bthere (is|'s|are) (a |an |the )?({_W} ){{0,2}}needs?\b|\bthere needs to be\b|\bneeds? to be (done|improved|made)"
-    rf"|\b(the|a|real|clear|strong|urgent) need (for|to|of)\b|\bneeds? more\b|\bresources needed\b"
-    rf"|\b(i|we) (would like to|want to|wish to|'d like to) (request|ask for|invite|encourage|call on|urge|see)\b"
-    rf"|\b(i|we) (request|invite|urge|call on|appeal to)\b|\bplease (do )?(join|share|send|contact|support|help|consider)\b"
-    rf"|\bit would be (very |really |extremely )?(helpful|useful|great|good|important) (if|to have|for)\b"
-    rf"|\bwould be (very |really |extremely )?helpful\b|\bhelp us\b|\bmain challenge\b[^.]{{0,40}}\bis\b"
-    rf"|\bneed(ing)? to (do|establish|find|pay|ensure|have|make|engage)\b"
-    rf"|\b(i|we) (would|'d) (like|want|love) (the|our|all|more|you|them|to see)\b|\b(i|we) (really )?want (more|the|to see|you)\b"
-    rf"|\b(i|we) (would |must |want to )?(ask|urge|call on) (the|you|all|every\w*|governments?|states|platforms)\b"
-    rf"|\bwould look to\b|\blook(ing)? to (the )?(dynamic coalitions|you|coalitions) (to|for)\b",
-    re.I,
-)
-_RECOMMEND = re.compile(
-    r"\b(should|ought to)\b|\b(i|we)( would| strongly| highly| really| also| just)* (recommend|suggest|propose|encourage)\b"
-    r"|\b(try to |need to |have to )?improv(e|ing) (the |our )?(links|visibility|channels|support|participation)\b"
-    r"|\bwhen we recommend\b|\b(we|you) (have to|must) (think|find|work|improve|make|consider|sustain)\b"
-    r"|\bone (element|thing|way) (to be improved|that i see|would be|could be)\b|\b(can|could) do a lot\b"
-    r"|\bcould (also )?be (considered|done|improved)\b|\bmore work that could be done\b|\bthe way forward\b",
-    re.I,
-)
-_COMMIT = re.compile(
-    r"\b(we|i)\s*('ll|'d| will| shall| are going to|'re going to| commit to| plan to| intend to| would like to"
-    r"| can| could| would)( also| then| very soon)? (share|publish|release|launch|produce|organi[sz]e|host|support"
-    r"|provide|follow up|put together|bring|look at|explore|champion|send|present|contribute|engage|develop"
-    r"|do our part|have to do our part|think of|mobili[sz]e)\b|\bwill be (shared|published|released|launched|available)\b"
-    r"|\bso we can explore\b|\bwe (are|'re) aiming to\b",
-    re.I,
-)
-_FLOW = compile_cue(
-    r"\b(hand|give|pass|turn|read|repeat|move|stop|start|come back|hear|talk|speak|ask|introduce"
-    r"|leave it|keep (this|it) short)\b",
-    re.I,
-)
-
-CATEGORIES: dict[str, re.Pattern[str]] = {
-    "funding": compile_cue(
-        r"\b(financ\w*|funds?|funding|funded|money|budget\w*|cost\w*|pay\b|donors?|grants?|sponsor\w*"
-        r"|resources needed)\b",
-        re.I,
-    ),
-    "concise-summaries": compile_cue(
-        r"\b(concise\w*|summar\w+|one page|two pages?|one-pager|digestible|talking points"
-        r"|briefings?|key messages|distil\w*)\b",
-        re.I,
-    ),
-    "communication-channels": compile_cue(
-        r"\b(channels?|regular (updates?|communication)|updates? to|communicat\w*"
-        r"|mechanism|reach(es)? (the right|those|decision|policy)|keep us up to speed|focal points?|contact points?"
-        r"|mailing lists?|newsletters?|publicized)\b",
-        re.I,
-    ),
-    "recognition": compile_cue(r"\b(recogni[sz]\w*|official record|acknowledg\w*|credit\b|legitima\w*)\b", re.I),
-    "visibility": compile_cue(
-        r"\b(visib\w*|visible|profiled?|showcas\w*|publici[sz]\w*|promot\w*|accessible|findable"
-        r"|spotlight|public profile|awareness|read (it|the)|follow-?up on these|website|finds? them)\b",
-        re.I,
-    ),
-    "links-to-institutions": compile_cue(
-        r"\b(links?|linked|linking|linkages?|interlink\w*|connect\w*|intergovernmental"
-        r"|un agencies|institutions?|decision[- ]mak\w*|governments?|partner\w*|nris?"
-        r"|member states|regional agenda|international organi[sz]ations?|un system"
-        r"|connect the dots|channel(ed)? to)\b",
-        re.I,
-    ),
-    "capacity-building": compile_cue(
-        r"\b(capacity|capacities|training|train\b|skills?|literacy|methodolog\w*"
-        r"|mentor\w*|educat(e|ion|ing)\b(?! data))\b",
-        re.I,
-    ),
-    "participation": compile_cue(
-        r"\b(participat\w*|involve\w*|engag\w*|join\w*|inclusiv\w*|volunteer\w*|take part"
-        r"|be part of|younger|inputs?|get involved|global south|private sector|rekindle"
-        r"|considered (and recognized )?as a stakeholder|come to|attend\w*|consultations?)\b",
-        re.I,
-    ),
-    "agenda": compile_cue(r"\b(agenda)\b", re.I),
-    "cooperation": compile_cue(
-        r"\b((?<!digital )cooperat\w*|collaborat\w*|work together|exchange|lessons learned|synerg\w*|joint"
-        r"|similar issues|overlapping issues)\b",
-        re.I,
-    ),
-    "support": compile_cue(r"\b(support\w*|sustainab\w*|sustain\b|material|help us|resources)\b", re.I),
-}
 
 
 def classify_type(sentence: str) -> str | None:
@@ -161,6 +87,14 @@ class _Sentence:
     @cached_property
     def commit(self) -> re.Match[str] | None:
         return _COMMIT.search(self.text)
+
+    @property
+    def trigger(self) -> re.Match[str] | None:
+        """The cue that made the sentence an ask, recommendation or commitment."""
+        kind = self.kind
+        if kind == "commitment":
+            return self.commit
+        return self.ask if kind == "ask" else self.rec if kind == "recommendation" else None
 
     @property
     def kind(self) -> str | None:
@@ -193,8 +127,8 @@ class _Sentence:
 
     def category(self, kind: str) -> str:
         scores = self.scores()
-        if _POLICY_SUBJECT.search(self.text) and "funding" not in scores:
-            return "policy"
+        if _POLICY_SUBJECT.search(self.text) and scores.get("funding", 0) <= scores.get("policy", 0) + 1:
+            return "policy"  # "regulators should …": about the rules, unless money is what is asked for
         if scores:
             return max(scores, key=lambda k: (scores[k], -_ORDER[k]))
         return "policy" if kind == "recommendation" else "other"
@@ -203,11 +137,6 @@ class _Sentence:
         return [name for name, hits in self.plain.items() if name != first and hits >= 2 and name != "support"][:1]
 
 
-_POLICY_SUBJECT = compile_cue(
-    r"\b(governments?|regulators?|states|companies|platforms|operators|parliaments?|lawmakers"
-    r"|legislators|authorities|ministries)\s+(should|must|ought to|need to)\b",
-    re.I,
-)
 _TRIGGERS = (_ASK, _RECOMMEND, _COMMIT)
 _WINDOW_WORDS = 10
 
@@ -232,16 +161,25 @@ def _also(sentence: str, first: str) -> list[str]:
 
 
 def find_asks(
-    ctx: AnalysisContext, skip: Iterable[tuple[int, int]] = (), coalitions: dict[int, str] | None = None
+    ctx: AnalysisContext,
+    skip: Iterable[tuple[int, int]] = (),
+    coalitions: dict[int, str] | None = None,
+    *,
+    model: AskModel | bool | None = True,
 ) -> list[Ask]:
     """Asks, recommendations and commitments of every non-moderator speech turn.
 
     `skip` holds absolute sentence spans already reported as questions;
     `coalitions` maps turn index → the coalition the speaker speaks for.
-    One record per sentence, under its primary category (a second category it fits as
-    strongly goes in `also`, never into a second record); and one per (line, category):
-    several sentences of one paragraph making the same ask are one ask, quoted by the first.
+    `model`: the classifier to judge with (`True`: the shipped one, `analyse.askmodel`;
+    `False` or None: the cue-phrase rules alone, as before the classifier).
+    With the classifier each sentence is cut into units (`analyse.clauses`: list items,
+    clauses of long run-on lines), so one sentence can hold several asks, each quoted by
+    its own unit. One record per (line, category): several units of one paragraph making
+    the same ask are one ask, quoted by the first; a second category a unit fits nearly as
+    well goes in `also`, never into a second record.
     """
+    judge = load_ask_model() if model is True else (model or None)
     skipped = set(skip)
     seen: set[tuple[int, str]] = set()
     out: list[Ask] = []
@@ -251,26 +189,90 @@ def find_asks(
         for s in ctx.sentences[turn.index]:
             if (s.start, s.end) in skipped or len(s.text.split()) < 4:
                 continue
-            facts = _Sentence(s.text, ctx.memo)
-            kind = facts.kind
-            if kind is None:
-                continue
-            category = facts.category(kind)
-            if kind in ("ask", "commitment") and category == "other":
-                continue  # "we need to change", "it will be published": nothing to route (outputs are elsewhere)
-            if (s.line, category) in seen:
-                continue
-            also = tuple(facts.also(category))
-            seen.add((s.line, category))
-            out.append(
-                Ask(
-                    category=category,
-                    type=kind,
-                    by=ctx.people[turn.index].name,
-                    line=s.line,
-                    quote=s.text,
-                    coalition=(coalitions or {}).get(turn.index),
-                    also=also,
+            found = _judge_units(ctx, turn, s, judge) if judge is not None else _judge_rules(ctx, s)
+            for line, quote, kind, category, also in found:
+                if kind in ("ask", "commitment") and category == "other":
+                    continue  # "we need to change", "it will be published": nothing to route (outputs are elsewhere)
+                if (line, category) in seen:
+                    continue
+                seen.add((line, category))
+                out.append(
+                    Ask(
+                        category=category,
+                        type=kind,
+                        by=ctx.people[turn.index].name,
+                        line=line,
+                        quote=quote,
+                        coalition=(coalitions or {}).get(turn.index),
+                        also=also,
+                    )
                 )
-            )
     return out
+
+
+_Found = tuple[int, str, str, str, tuple[str, ...]]  # line, quote, type, category, secondary categories
+
+
+def _judge_rules(ctx: AnalysisContext, s: Sentence) -> list[_Found]:
+    """The cue-phrase rules on the whole sentence (no model shipped, or asked for)."""
+    facts = _Sentence(s.text, ctx.memo)
+    kind = facts.kind
+    if kind is None:
+        return []
+    category = facts.category(kind)
+    return [(s.line, s.text, kind, category, tuple(facts.also(category)))]
+
+
+SECONDARY_SHARE = 0.6  # a second category needs this share of the first one's probability
+
+
+def _judge_units(ctx: AnalysisContext, turn: Turn, s: Sentence, model: AskModel) -> list[_Found]:
+    """Rules first, then the classifier on the units the rules did not decide.
+
+    A cue phrase the rules trust ("we need", "should", "we will share") decides its own
+    unit, with the rules' category (they were right more often on real captions than
+    the classifier, whose training sentences are few); every other unit of the sentence
+    (list items, clauses of run-on lines, imperatives, recommendations to institutions)
+    is the classifier's, at its calibrated threshold. Housekeeping and hand-offs never count.
+    """
+    out: list[_Found] = []
+    units = ask_units(s.text)
+    facts = _Sentence(s.text, ctx.memo)
+    kind = facts.kind
+    covered = -1
+    if kind is not None:
+        trigger = facts.trigger
+        at = trigger.start() if trigger else 0
+        covered = next((i for i, (a, b) in enumerate(units) if a <= at < b), 0)
+        a, b = units[covered] if len(units) > 1 else (0, len(s.text))
+        facts_unit = _Sentence(s.text[a:b], ctx.memo) if len(units) > 1 else facts
+        category = facts_unit.category(kind)
+        out.append((line_at(turn, s.rel + a), s.text[a:b], kind, category, tuple(facts_unit.also(category))))
+    for i, (a, b) in enumerate(units):
+        unit = s.text[a:b]
+        if i == covered or len(unit.split()) < 3 or is_procedural(unit, ctx.memo) or FLOOR_CUE.search(unit):
+            continue
+        rel = s.rel + a
+        pred = model.predict(unit, turn.text[max(0, rel - 300) : rel])
+        if pred.p_ask < model.threshold:
+            continue
+        category, also = _unit_category(unit, pred, ctx)
+        out.append((line_at(turn, rel), unit, pred.type, category, also))
+    return out
+
+
+def _unit_category(unit: str, pred: Prediction, ctx: AnalysisContext) -> tuple[str, tuple[str, ...]]:
+    """Category of a unit the classifier found: the keyword score when a category keyword
+    is present (more often right on real captions; the classifier breaks ties), else the
+    classifier's category."""
+    facts = _Sentence(unit, ctx.memo)
+    scores = facts.scores()
+    if scores:
+        best = max(scores.values())
+        tied = [name for name, hits in scores.items() if hits == best]
+        category = facts.category(pred.type) if len(tied) == 1 else max(tied, key=lambda c: pred.categories.get(c, 0.0))
+        return category, tuple(facts.also(category))
+    ranked = sorted(pred.categories.items(), key=lambda kv: -kv[1])
+    top = ranked[0][1]
+    also = tuple(c for c, p in ranked[1:2] if p >= SECONDARY_SHARE * top and c not in ("other", "support"))
+    return pred.category, also

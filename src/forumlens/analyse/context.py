@@ -27,7 +27,7 @@ from .cues import CheckMemo
 if TYPE_CHECKING:
     from forumlens.resolve.cast import Cast, Person
 
-__all__ = ["FLOOR_CUE", "AnalysisContext", "Sentence", "Speaker", "build_context", "default_mentions"]
+__all__ = ["FLOOR_CUE", "AnalysisContext", "Sentence", "Speaker", "build_context", "default_mentions", "line_at"]
 
 # A speaker who gives the floor to others is running the session.
 FLOOR_CUE = compile_cue(
@@ -98,9 +98,13 @@ class AnalysisContext:
         return self.people[index].name
 
 
-def _line_of_turn_offset(turn: Turn, rel: int) -> int:
+def line_at(turn: Turn, rel: int) -> int:
+    """1-based line of offset `rel` inside `turn.text`."""
     first = turn.end_line - turn.text.count("\n") if turn.end_line else turn.line
     return first + turn.text.count("\n", 0, rel)
+
+
+_line_of_turn_offset = line_at
 
 
 def _sentences(session: Session, memo: SessionMemo) -> tuple[tuple[Sentence, ...], ...]:

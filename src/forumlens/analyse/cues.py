@@ -15,9 +15,11 @@ __all__ = [
     "ADDRESSING",
     "AGENDA_STATEMENT",
     "ASK_FRAME",
+    "CUT_OFF",
     "DECLINE",
     "FLOOR_INVITE",
     "FLOOR_REQUEST",
+    "LOGISTICS",
     "MOD_FRAME",
     "ON_BEHALF",
     "PARKING",
@@ -116,7 +118,34 @@ AGENDA_STATEMENT = re.compile(
     r"|examine|consider|reflect on|see)\b",
     re.I,
 )
-SELF_ANSWER = re.compile(r"^\W*(because|the (short |simple )?answer|yes|no|well|simply|of course)\b", re.I)
+SELF_ANSWER = re.compile(
+    r"^\W*(because|the (short |simple )?answer|yes|no|well|simply|of course|not really|not at all|nothing|never"
+    r"|i don'?t think so|i doubt it|of course not|certainly not|absolutely not)\b",
+    re.I,
+)
+# A yes/no question about the meeting's logistics ("Can everyone see my screen?", "Is the
+# interpretation working?", "Do I have five minutes or three?", "Shall we take a photo?"):
+# housekeeping, judged on the whole sentence once a vocative is set aside.
+LOGISTICS = re.compile(
+    r"^\W*(?:(?:okay|ok|so|and|sorry|hello|yes|now)\W+)*(?:can|could|may|do|does|is|are|shall|should|will|would|did|have)"
+    r"\s+(?:[\w']+\s+){0,6}?(?:(?:my|the|your|this|our|a|group)\s+)?"
+    r"(?:screen(?! time)|slides?|mic|microphone|mute[ds]?|unmute\w*|camera|video|audio|sound|volume|interpretation|interpreters?"
+    r"|channel|photo|picture|recording|link|zoom|queue|hand|(?:\w+\s+)?minutes|break|echo|stream|poll|same point)\b"
+    r"[^?]{0,40}\?\W*$",
+    re.I,
+)
+# The moderator cutting an exchange short for time: what was asked just before is not
+# answered here (answered later only if someone takes it up).
+CUT_OFF = compile_cue(
+    r"\b((?:are|we're|we are|almost|nearly|running|run|ran) out of time|no time (?:left|for)|time is up"
+    r"|(?:must|have to|need to) (?:leave|vacate) the room|(?:cannot|can't|can not|won't|will not|are not able to)"
+    r" (?:take|answer|address|get to) (?:them|it|that|those|these|this|more|any more|all)"
+    r"|(?:respond|reply|answer|follow up|take (?:it|this|that|them))(?: to (?:it|that|them))?"
+    r" (?:bilaterally|offline|by e-?mail|in writing|after the session|later on)"
+    r"|come back to (?:it|that|this|them) if (?:there is|we have) time)\b",
+    re.I,
+)
+
 # An answerer passing on the question.
 DECLINE = re.compile(
     r"\b(won'?t|will not|can'?t|cannot|not able to|unable to|not in a position to) (really )?"

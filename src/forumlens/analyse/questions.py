@@ -28,11 +28,14 @@ Addressee (`to`): a coalition or a person named after an addressing cue ("the qu
 is for Ana:"), else the room or the person named nearby.
 
 Fate (see `link_answers`): a question put to a named person is answered when that
-person takes the next turn, even a co-moderator answering on the next line; otherwise
+person takes the next turn, even a co-moderator answering on the next line, or takes the
+floor after a moderator's relay ("Tariq, very briefly"); otherwise
 the reply is the next turn, by someone else, that is not the moderator's own
 housekeeping; answerers who decline ("I won't answer that question") do not count,
 and a new question or agenda item closes the exchange (a new question from the floor
-also ends the answer's lines). A question from the floor, read from the chat, or set
+also ends the answer's lines). A moderator who stops for time without handing the
+question to anyone ("we are out of time, maybe the speakers can answer by email") sets
+it aside like "food for thought": only a later turn that takes it up answers it. A question from the floor, read from the chat, or set
 aside ("food for thought") is only answered by a turn that takes it up (shares its
 content words) or a moderator reply that addresses it. A question left open and later
 re-asked to the same addressee is one question, `answered-later` if the re-ask got its
@@ -50,9 +53,11 @@ from .cues import (
     ADDRESSING,
     AGENDA_STATEMENT,
     ASK_FRAME,
+    CUT_OFF,
     DECLINE,
     FLOOR_INVITE,
     FLOOR_REQUEST,
+    LOGISTICS,
     MOD_FRAME,
     ON_BEHALF,
     PARKING,
@@ -121,6 +126,11 @@ def _bare(text: str) -> bool:
     return len(text.split()) <= 2 and not _QUESTION_WORD.search(text)
 
 
+def _logistics(text: str) -> bool:
+    """A short yes/no question about screens, sound, slides, time slots or photos."""
+    return len(text.split()) <= 14 and bool(LOGISTICS.search(text))
+
+
 def is_housekeeping(text: str, memo: CheckMemo | None = None) -> bool:
     """Whether a sentence manages the floor rather than asks something (rules in the module docstring).
 
@@ -134,7 +144,7 @@ def is_housekeeping(text: str, memo: CheckMemo | None = None) -> bool:
     rest = _VOCATIVE.sub("", t, count=1)
     if is_procedural(t, memo) or (rest != t and is_procedural(rest, memo)):
         return True
-    if FLOOR_REQUEST.search(rest) or PRESENCE_CHECK.search(rest):
+    if FLOOR_REQUEST.search(rest) or PRESENCE_CHECK.search(rest) or _logistics(rest):
         return True
     if TIMEKEEPING.search(t) and not (_QUESTION_WORD.search(t) or ASK_FRAME.search(t)):
         return True
@@ -433,6 +443,16 @@ def _addressee_replies(ctx: AnalysisContext, g: QuestionGroup, j: int) -> bool:
     return bool(name) and name == g.to and not DECLINE.search(ctx.turns[j].text[:600])
 
 
+_BRIEF = re.compile(r"\b(briefly|quickly|very short|in (one|a) minute|short answer|one sentence)\b", re.I)
+
+
+def _cut_off(text: str) -> bool:
+    """A moderator stopping for time without handing the question to anyone ("we are out
+    of time, maybe the speakers can reply in writing"); "we are almost out of time, so
+    Lars, very briefly" still gives it the floor."""
+    return bool(CUT_OFF.search(text)) and not (_PASS_ON.search(text) or _BRIEF.search(text))
+
+
 def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], close: int) -> tuple[str, list[int]]:
     words = content_words(" ".join(s.text for s in g.core))
     direct = g.from_moderator and not g.parked
@@ -451,6 +471,7 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
                 and not _same_speaker(ctx, j, g.turn)
                 and _substantive(head) >= 6
                 and not PARKING.search(head)
+                and not _cut_off(head)
             ):
                 return "answered", [ctx.turns[j].line]
             break
@@ -468,7 +489,7 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
                 )
             ):
                 return "answered", [ctx.turns[j].line]
-            if seen == 1 and PARKING.search(text):
+            if seen == 1 and (PARKING.search(text) or _cut_off(text)):
                 parked, direct = True, False
             elif not g.from_moderator and seen == 1 and RELAY.search(text):
                 direct = True
@@ -478,7 +499,7 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
         if DECLINE.search(text[:600]):
             direct = False  # passed on: only a later turn that takes it up answers it
             continue
-        if direct or (seen == 1 and not parked):
+        if direct or (seen == 1 and not parked) or (not parked and _addressee_replies(ctx, g, j)):
             return "answered", _run(ctx, j, _answer_end(ctx, groups, j, close))
         if _overlap(words, text) >= OVERLAP:
             return ("answered-later" if parked else "answered"), _run(ctx, j, _answer_end(ctx, groups, j, close))

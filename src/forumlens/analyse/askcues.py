@@ -1,0 +1,115 @@
+"""Cue patterns of asks, recommendations and commitments, and the keywords of each category.
+
+Shared by the rules (`analyse.asks`) and the learned sentence classifier
+(`analyse.askmodel`), which uses every one of them as a feature, so the two read a
+sentence the same way. General English constructions of meeting speech, not phrases of
+any one transcript.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._regex import compile_cue
+
+__all__ = ["ASK", "CATEGORIES", "COMMIT", "FLOW", "POLICY_SUBJECT", "RECOMMEND"]
+
+_W = r"[\w‑'-]+"
+ASK = re.compile(
+    rf"\b(we|they|i|dcs|coalitions|it|[a-z]+ coalitions?)\s+((really|still|do|also|urgently|would|may|will|all|just)\s+)*"
+    rf"(need|needs|needed|require|requires|lack|are looking for|call for|ask for|request)\b(?! to (say|mention|stop))"
+    rf"|\bthere (is|'s|are) (a |an |the )?({_W} ){{0,2}}needs?\b|\bthere needs to be\b|\bneeds? to be (done|improved|made)"
+    rf"|\b(the|a|real|clear|strong|urgent) need (for|to|of)\b|\bneeds? more\b|\bresources needed\b"
+    rf"|\b(i|we) (would like to|want to|wish to|'d like to) (request|ask for|invite|encourage|call on|urge|see)\b"
+    rf"|\b(i|we) (request|invite|urge|call on|appeal to)\b|\bplease (do )?(join|share|send|contact|support|help|consider)\b"
+    rf"|\bit would be (very |really |extremely )?(helpful|useful|great|good|important) (if|to have|for)\b"
+    rf"|\bwould be (very |really |extremely )?helpful\b|\bhelp us\b|\bmain challenge\b[^.]{{0,40}}\bis\b"
+    rf"|\bneed(ing)? to (do|establish|find|pay|ensure|have|make|engage)\b"
+    rf"|\b(i|we) (would|'d) (like|want|love) (the|our|all|more|you|them|to see)\b|\b(i|we) (really )?want (more|the|to see|you)\b"
+    rf"|\b(i|we) (would |must |want to )?(ask|urge|call on) (the|you|all|every\w*|governments?|states|platforms)\b"
+    rf"|\bwould look to\b|\blook(ing)? to (the )?(dynamic coalitions|you|coalitions) (to|for)\b",
+    re.I,
+)
+RECOMMEND = re.compile(
+    r"\b(should|ought to)\b|\b(i|we)( would| strongly| highly| really| also| just)* (recommend|suggest|propose|encourage)\b"
+    r"|\b(try to |need to |have to )?improv(e|ing) (the |our )?(links|visibility|channels|support|participation)\b"
+    r"|\bwhen we recommend\b|\b(we|you) (have to|must) (think|find|work|improve|make|consider|sustain)\b"
+    r"|\bone (element|thing|way) (to be improved|that i see|would be|could be)\b|\b(can|could) do a lot\b"
+    r"|\bcould (also )?be (considered|done|improved)\b|\bmore work that could be done\b|\bthe way forward\b",
+    re.I,
+)
+COMMIT = re.compile(
+    r"\b(we|i)\s*('ll|'d| will| shall| are going to|'re going to| commit to| plan to| intend to| would like to"
+    r"| can| could| would)( also| then| very soon)? (share|publish|release|launch|produce|organi[sz]e|host|support"
+    r"|provide|follow up|put together|bring|look at|explore|champion|send|present|contribute|engage|develop"
+    r"|do our part|have to do our part|think of|mobili[sz]e)\b|\bwill be (shared|published|released|launched|available)\b"
+    r"|\bso we can explore\b|\bwe (are|'re) aiming to\b",
+    re.I,
+)
+FLOW = compile_cue(
+    r"\b(hand|give|pass|turn|read|repeat|move|stop|start|come back|hear|talk|speak|ask|introduce"
+    r"|leave it|keep (this|it) short)\b",
+    re.I,
+)
+
+CATEGORIES: dict[str, re.Pattern[str]] = {
+    "funding": compile_cue(
+        r"\b(financ\w*|funds?|funding|funded|money|budget\w*|cost\w*|pay\b|donors?|grants?|sponsor\w*"
+        r"|resources needed)\b",
+        re.I,
+    ),
+    "concise-summaries": compile_cue(
+        r"\b(concise\w*|summar\w+|one page|two pages?|one-pager|digestible|talking points"
+        r"|briefings?|key messages|distil\w*)\b",
+        re.I,
+    ),
+    "communication-channels": compile_cue(
+        r"\b(channels?|regular (updates?|communication)|updates? to|communicat\w*"
+        r"|mechanism|reach(es)? (the right|those|decision|policy)|keep us up to speed|focal points?|contact points?"
+        r"|mailing lists?|newsletters?|publicized)\b",
+        re.I,
+    ),
+    "recognition": compile_cue(r"\b(recogni[sz]\w*|official record|acknowledg\w*|credit\b|legitima\w*)\b", re.I),
+    "visibility": compile_cue(
+        r"\b(visib\w*|visible|profiled?|showcas\w*|publici[sz]\w*|promot\w*|accessible|findable"
+        r"|spotlight|public profile|awareness|read (it|the)|follow-?up on these|website|finds? them)\b",
+        re.I,
+    ),
+    "links-to-institutions": compile_cue(
+        r"\b(links?|linked|linking|linkages?|interlink\w*|connect\w*|intergovernmental"
+        r"|un agencies|institutions?|decision[- ]mak\w*|governments?|partner\w*|nris?"
+        r"|member states|regional agenda|international organi[sz]ations?|un system"
+        r"|connect the dots|channel(ed)? to)\b",
+        re.I,
+    ),
+    "capacity-building": compile_cue(
+        r"\b(capacity|capacities|training|train\b|skills?|literacy|methodolog\w*"
+        r"|mentor\w*|educat(e|ion|ing)\b(?! data)|learn (how|to)|curricul\w*|courses?|teach\w*)\b",
+        re.I,
+    ),
+    "participation": compile_cue(
+        r"\b(participat\w*|involve\w*|engag\w*|join\w*|inclusiv\w*|volunteer\w*|take part"
+        r"|be part of|younger|inputs?|get involved|global south|private sector|rekindle"
+        r"|considered (and recognized )?as a stakeholder|come to|attend\w*|consultations?)\b",
+        re.I,
+    ),
+    "agenda": compile_cue(r"\b(agenda)\b", re.I),
+    "cooperation": compile_cue(
+        r"\b((?<!digital )cooperat\w*|collaborat\w*|work together|exchange|lessons learned|synerg\w*|joint"
+        r"|similar issues|overlapping issues)\b",
+        re.I,
+    ),
+    "support": compile_cue(r"\b(support\w*|sustainab\w*|sustain\b|material|help us|resources)\b", re.I),
+    # last, so any other category wins a tie: rules about the Internet itself
+    "policy": compile_cue(
+        r"\b(laws?|legislat\w*|regulat(e|es|ed|ing|ion|ions)\b|mandatory|ban\b|banned|open (data )?formats?|standards?"
+        r"|interoperab\w*|licen[cs](e|es|ing)\b|tax(es)?\b|encrypt\w*|rights of users|user rights|privacy|data protection)\b",
+        re.I,
+    ),
+}
+
+POLICY_SUBJECT = compile_cue(
+    r"\b(governments?|regulators?|states|companies|platforms|operators|parliaments?|lawmakers"
+    r"|legislators|authorities|ministries)\s+(should|must|ought to|need to)\b",
+    re.I,
+)

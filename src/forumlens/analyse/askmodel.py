@@ -1,0 +1,346 @@
+"""A trained sentence classifier for asks, recommendations and commitments and their category.
+
+Why a model and not more cue phrases: asks on unseen sessions come as lists ("Two, a
+contact person …"), imperatives to the room ("Sign up for …"), recommendations to
+named institutions ("My advice to the regulators is …") and clauses of long run-on
+caption lines, without "we need"; each new phrasing cost a new rule and the rules had
+been fitted to the sessions they were scored on. Here two multinomial logistic
+regressions over sparse features do the judging:
+
+- *type*: none / ask / recommendation / commitment, from word and word-pair features,
+  the first words of the unit (imperatives), a list item after an announced list of
+  requests, and the rule cues of `analyse.askcues` as features (so what the rules knew
+  is kept, weighted by data instead of trusted blindly);
+- *category*: the taxonomy of `analyse.asks`, from the same words plus the category
+  keyword hits (anywhere, and in the ten words after the ask's verb).
+
+A unit is an ask when P(not none) reaches the threshold stored with the weights, which
+`bench/train_asks.py` calibrates on out-of-fold predictions of the training sentences
+(`bench/data/asks/*.tsv`, written and annotated for this project; README there).
+Inference is pure Python over weights shipped as package JSON
+(`analyse/data/asks_model.json`): no extra dependency, a few microseconds a unit.
+Training calls `unit_features` from here, so training and inference cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .askcues import ASK, CATEGORIES, COMMIT, FLOW, POLICY_SUBJECT, RECOMMEND
+from .context import FLOOR_CUE
+from .cues import PROCEDURAL
+
+__all__ = [
+    "EVIDENCE",
+    "AskModel",
+    "Prediction",
+    "Softmax",
+    "category_features",
+    "load_ask_model",
+    "type_features",
+]
+
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
+# Discourse and list markers in front of the words that carry the unit.
+_LEAD = re.compile(
+    r"^(?:\W*(?:and|so|also|but|then|okay|ok|well|um|uh|yes|now|finally|lastly|please|also|number"
+    r"|one|two|three|four|five|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|[a-e](?=\s*[:)]))\b)+\W*",
+    re.I,
+)
+LIST_MARK = re.compile(
+    r"^\W*(?:and\s+)?(?:(?:one|two|three|four|five|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|finally"
+    r"|lastly|number (?:one|two|three|four|five))\b\s*[,:]|[a-e]\s*[:)]|the (?:first|second|third|last) (?:is|one)\b)",
+    re.I,
+)
+# "Three things we need", "two requests", "my recommendations are", "what we ask is simple".
+_LIST_INTRO = re.compile(
+    r"\b(?:(?:two|three|four|five|a few|several|some|a couple of|the following)\b[^.?!]{0,30}"
+    r"\b(?:things|requests?|asks?|recommendations?|proposals?|suggestions?|messages?|points|ideas|priorities|parts)"
+    r"|(?:my|our) (?:asks?|requests?|recommendations?|proposals?|suggestions?|messages?)\b"
+    r"|what we (?:ask|need|want|propose|recommend)\b)",
+    re.I,
+)
+_INTRO_NEED = re.compile(
+    r"\b(?:need|ask|request|recommend|propos|suggest|message|want|would like|call|priorit)\w*", re.I
+)
+# "Donors, …", "Ministers, …", "Young people especially, …": the room addressed first.
+_VOCATIVE = re.compile(r"^(?:[A-Za-z]+\s+){0,2}[A-Za-z]+,\s+(?=please\b|[a-z])", re.I)
+_PAST = re.compile(
+    r"\b(?:we|i|they|he|she|it)\s+(?:\w+ed|did|had|was|were|got|took|made|ran|went|came|gave|found|wrote|began"
+    r"|built|brought|sent|held|won|paid|spent|saw|told|said)\b",
+    re.I,
+)
+# An institution or group addressed ("urge the World Bank", "my message to the regulators")
+# or named as the subject of a modal ("The ITU should …").
+_TO_INSTITUTION = re.compile(
+    r"\b(?:(?:message|recommendation|advice|suggestion|request|appeal|plea|ask)s?\s+(?:is\s+)?(?:to|for)\s+(?:the\s+)?\w"
+    r"|(?:urge|call on|calls on|appeal to|invite|encourage)\s+(?:the\s+|all\s+|our\s+|every\s+|other\s+)?"
+    r"(?:[A-Z][\w&‑-]+|[a-z]+s\b)"
+    r"|\bask(?:ing)?\s+(?:the\s+)?[A-Z][\w&‑-]+)"
+)
+_PLEASE_VERB = re.compile(r"\bplease,?\s+(\w+)", re.I)
+_NAMED_MODAL = re.compile(
+    r"\b[A-Z][A-Za-z&‑-]+\s+(?:should|must|ought to|need to|have to|has to)\b(?!\s+(?:be noted|say))"
+)
+# "Our network will …", "My ministry commits to …": a body of the speaker's committing.
+_OUR_WILL = re.compile(
+    r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}?(?:will|shall|commits? to|is going to|are going to|plans? to|intends? to)\b"
+    r"|\b(?:we|i)\s+(?:hereby\s+)?commit\b",
+    re.I,
+)
+# "the technicians need to learn …", "operators must …": an obligation put on anyone.
+_ANY_MODAL = re.compile(r"\b(?:needs? to|must|have to|has to)\s+(?!say|mention|be\b|admit|confess)\w+", re.I)
+_FIRST_PERSON_MODAL = re.compile(r"\b(?:we|i)\s+(?:should|must|ought to|need to|have to)\b", re.I)
+_QUESTION_START = re.compile(r"^\W*(?:who|what|when|where|why|how|which|is|are|do|does|did|can|could|should)\b", re.I)
+# Base-form verbs that open an imperative to the room ("Sign up …", "Fund the travel …").
+_VERBS = """join send share bring come put give include make keep stop take use read write talk tell invite fund support
+    consider think remember publish open sign register subscribe answer follow contact help allow build create design
+    ensure provide reach start try vote apply check book look call engage listen visit download submit attend
+    contribute encourage adopt avoid protect respect review train translate remove reduce lower increase spend
+    pay donate fill reply respond partner get do don't set let focus move recognise recognize showcase promote
+    connect involve reserve record list map count measure audit regulate license licence ban drop end extend
+    expand invest mobilise mobilize prioritise prioritize raise plan prepare present report document"""
+_IMPERATIVE = frozenset(_VERBS.split())
+_NOT_IMPERATIVE_NEXT = frozenset({"me", "i", "is", "are", "was", "were", "you"})  # "let me", "give me the floor"
+
+_WINDOW_WORDS = 10
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ings", "ing", "ies", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def _tokens(text: str) -> list[str]:
+    return ["#" if t.isdigit() else _stem(t) for t in _TOKEN.findall(text.lower())]
+
+
+def _ngrams(toks: Sequence[str]) -> list[str]:
+    out = [f"u:{t}" for t in toks]
+    out += [f"b:{a}_{b}" for a, b in itertools.pairwise(toks)]
+    return out
+
+
+def _length(n: int) -> str:
+    return "len:<5" if n < 5 else "len:<12" if n < 12 else "len:<25" if n < 25 else "len:25+"
+
+
+def _context(before: str) -> list[str]:
+    """Whether the unit follows an announced list of requests in the same turn."""
+    tail = before[-300:]
+    found = list(_LIST_INTRO.finditer(tail))
+    intro = found[-1] if found else None
+    if intro is None:
+        return []
+    return ["ctx:intro-need"] if _INTRO_NEED.search(intro.group(0)) else ["ctx:intro"]
+
+
+def type_features(text: str, before: str = "") -> list[str]:
+    """Features of one unit for the type model (`before`: the turn's text before the unit)."""
+    toks = _tokens(text)
+    feats = _ngrams(toks)
+    lead = _VOCATIVE.sub("", _LEAD.sub("", text), count=1)
+    head = [t for t in _TOKEN.findall(lead.lower())][:2]
+    if head:
+        feats.append(f"f:{head[0]}")
+        if len(head) > 1:
+            feats.append(f"f2:{head[0]}_{head[1]}")
+        nxt = head[1] if len(head) > 1 else ""
+        if head[0] in _IMPERATIVE and nxt not in _NOT_IMPERATIVE_NEXT and not (head[0] == "let" and nxt == "us"):
+            feats.append("imperative")
+    please = _PLEASE_VERB.search(text)
+    if please and please.group(1).lower() in _IMPERATIVE and "imperative" not in feats:
+        feats.append("imperative")
+    ctx = _context(before)
+    feats += ctx
+    if LIST_MARK.search(text):
+        feats.append("list-item")
+        feats += [f"list-item&{c}" for c in ctx]
+    ask, rec, commit = ASK.search(text), RECOMMEND.search(text), COMMIT.search(text)
+    if ask:
+        feats.append("cue:ask")
+    if rec:
+        feats.append("cue:rec")
+    if commit:
+        feats.append("cue:commit-flow" if FLOW.search(commit.group(0)) else "cue:commit")
+    if POLICY_SUBJECT.search(text):
+        feats.append("cue:policy-subject")
+    if _TO_INSTITUTION.search(text):
+        feats.append("cue:to-institution")
+    if _NAMED_MODAL.search(text):
+        feats.append("cue:named-modal")
+    if _FIRST_PERSON_MODAL.search(text):
+        feats.append("cue:we-modal")
+    if _ANY_MODAL.search(text):
+        feats.append("cue:modal")
+    if _OUR_WILL.search(text):
+        feats.append("cue:our-will")
+    if PROCEDURAL.search(text):
+        feats.append("cue:procedural")
+    if FLOOR_CUE.search(text):
+        feats.append("cue:floor")
+    if _PAST.search(text):
+        feats.append("cue:past")
+    stripped = text.rstrip()
+    if stripped.endswith("?"):
+        feats.append("question-mark")
+    if _QUESTION_START.search(lead):
+        feats.append("question-start")
+    feats.append(_length(len(toks)))
+    return feats
+
+
+def category_features(text: str, before: str = "") -> list[str]:
+    """Features of one unit for the category model: words plus category keyword hits, with
+    hits in the ten words after the ask's verb counted apart ("we need X" is about X)."""
+    feats = _ngrams(_tokens(text))
+    trigger = ASK.search(text) or RECOMMEND.search(text) or COMMIT.search(text)
+    window = " ".join(text[trigger.end() :].split()[:_WINDOW_WORDS]) if trigger else ""
+    for name, pattern in CATEGORIES.items():
+        hits = len(pattern.findall(text))
+        if hits:
+            feats.append(f"kw:{name}")
+            if hits >= 2:
+                feats.append(f"kw2:{name}")
+        if window and pattern.search(window):
+            feats.append(f"kwin:{name}")
+    if POLICY_SUBJECT.search(text) or _NAMED_MODAL.search(text):
+        feats.append("cue:named-modal")
+    if _TO_INSTITUTION.search(text):
+        feats.append("cue:to-institution")
+    if LIST_MARK.search(text):
+        feats.append("list-item")
+    return feats
+
+
+@dataclass(frozen=True)
+class Softmax:
+    """A multinomial logistic regression over binary features: `weights[f][k]` for class k."""
+
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: Mapping[str, Sequence[float]]
+
+    def probabilities(self, feats: Sequence[str]) -> dict[str, float]:
+        z = list(self.bias)
+        for f in set(feats):
+            w = self.weights.get(f)
+            if w is not None:
+                for k, v in enumerate(w):
+                    z[k] += v
+        top = max(z)
+        e = [math.exp(v - top) for v in z]
+        total = sum(e)
+        return {c: v / total for c, v in zip(self.classes, e, strict=True)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> Softmax:
+        classes = tuple(str(c) for c in data["classes"])  # type: ignore[attr-defined]
+        bias = tuple(float(b) for b in data["bias"])  # type: ignore[attr-defined]
+        weights = {str(f): tuple(float(x) for x in w) for f, w in data["weights"].items()}  # type: ignore[attr-defined]
+        if len(bias) != len(classes) or any(len(w) != len(classes) for w in weights.values()):
+            raise ValueError("ask model: every weight row needs one value per class; retrain with bench/train_asks.py")
+        return cls(classes, bias, weights)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "classes": list(self.classes),
+            "bias": [round(b, 5) for b in self.bias],
+            "weights": {f: [round(x, 5) for x in w] for f, w in sorted(self.weights.items())},
+        }
+
+
+# Features that make a unit ask-shaped: a unit with none of them is never an ask, whatever
+# its words (long descriptive sentences share many words with asks and are the most
+# frequent kind of sentence in a session, far more than in the training sentences).
+EVIDENCE = frozenset(
+    {
+        "imperative",
+        "list-item&ctx:intro-need",
+        "list-item&ctx:intro",
+        "ctx:intro-need",
+        "cue:ask",
+        "cue:rec",
+        "cue:commit",
+        "cue:policy-subject",
+        "cue:to-institution",
+        "cue:named-modal",
+        "cue:we-modal",
+        "cue:our-will",
+        "cue:modal",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """What the classifier says about one unit."""
+
+    p_ask: float  # P(ask or recommendation or commitment); 0 when the unit has no ask-shaped evidence
+    type: str  # the most likely of the three
+    category: str
+    categories: dict[str, float]  # P(category), for secondary categories
+
+
+@dataclass(frozen=True)
+class AskModel:
+    """Type and category models and the calibrated threshold on P(not none)."""
+
+    type_model: Softmax
+    category_model: Softmax
+    threshold: float
+    notes: Mapping[str, object]
+
+    def predict(self, text: str, before: str = "") -> Prediction:
+        feats = type_features(text, before)
+        types = self.type_model.probabilities(feats)
+        if EVIDENCE.isdisjoint(feats):
+            types = {**types, "none": 1.0}
+        kinds = {k: v for k, v in types.items() if k != "none"}
+        cats = self.category_model.probabilities(category_features(text, before))
+        return Prediction(
+            p_ask=1.0 - types.get("none", 0.0),
+            type=max(kinds, key=lambda k: kinds[k]),
+            category=max(cats, key=lambda k: cats[k]),
+            categories=cats,
+        )
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> AskModel:
+        return cls(
+            type_model=Softmax.from_json(data["type"]),  # type: ignore[arg-type]
+            category_model=Softmax.from_json(data["category"]),  # type: ignore[arg-type]
+            threshold=float(data["threshold"]),  # type: ignore[arg-type]
+            notes=dict(data.get("notes") or {}),  # type: ignore[call-overload]
+        )
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "threshold": round(self.threshold, 4),
+            "notes": dict(self.notes),
+            "type": self.type_model.to_json(),
+            "category": self.category_model.to_json(),
+        }
+
+
+@cache
+def load_ask_model() -> AskModel | None:
+    """The shipped model (`analyse/data/asks_model.json`), or None when none is shipped."""
+    path = resources.files("forumlens.analyse").joinpath("data", "asks_model.json")
+    if not path.is_file():
+        return None
+    try:
+        return AskModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(
+            f"{path}: not a valid ask model ({exc}); rebuild it with `python bench/train_asks.py`"
+        ) from exc

@@ -1,0 +1,212 @@
+"""The trained ask classifier: units of run-on and list sentences, the shipped model, its
+training data and the asks it adds to the cue-phrase rules on small invented sessions."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from forumlens.analyse import find_intel
+from forumlens.analyse.askmodel import EVIDENCE, AskModel, Softmax, load_ask_model, type_features
+from forumlens.analyse.asks import find_asks
+from forumlens.analyse.clauses import ask_units
+from forumlens.analyse.context import build_context
+from forumlens.transcript.parse import parse_transcript
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _train_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("train_asks", ROOT / "bench" / "train_asks.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+def _asks(text: str, **kw: object) -> list[dict]:
+    session = parse_transcript(text)
+    ctx = build_context(session, mentions=[])
+    return [a.to_json() for a in find_asks(ctx, **kw)]  # type: ignore[arg-type]
+
+
+LIST_TURN = (
+    ">> MODERATOR:  Welcome.  Pilar, the floor is yours.\n\n"
+    ">> PILAR RUIZ:  Thank you.  We ran a census of rural schools this year.  Two requests to this group.  "
+    "First, money for the tablets, because the parents cannot buy them.  Second, a training for the teachers "
+    "who have never used one.\n"
+)
+RUN_ON_TURN = (
+    ">> MODERATOR:  Now Samuel, please.\n\n"
+    ">> SAMUEL OKELLO:  thank you chair, so in the district the cooperatives they built the towers with their "
+    "own hands and the people are happy but the licence is very expensive, so we ask the regulator must make "
+    "the licence free for the cooperatives, and also the young technicians need to learn how to repair the "
+    "equipment, and we need some money for the spare parts because the donors they go after one year\n"
+)
+IMPERATIVE_TURN = (
+    ">> MODERATOR:  Last word, Hana.\n\n"
+    ">> HANA IVANOVA:  A call to everyone here.  Sign up for the mentoring circle, the form is on our site.  "
+    "And donors, please pay for the translation of the guides, not only the printing.\n"
+)
+
+
+def test_units_cut_list_items_and_run_on_clauses_but_keep_short_sentences() -> None:
+    items = "Two things.  One, a grant for the hub; two, a focal point in the ministry; three, a seat on the panel."
+    assert [items[a:b] for a, b in ask_units(items)][1:] == [
+        "two, a focal point in the ministry",
+        "three, a seat on the panel.",
+    ]
+    run_on = RUN_ON_TURN.split(":  ", 2)[-1].strip()
+    pieces = [run_on[a:b] for a, b in ask_units(run_on)]
+    assert len(pieces) >= 4 and all(p in run_on for p in pieces)
+    assert any(p.startswith("so we ask the regulator") for p in pieces)
+    assert ask_units("We need funding for the hubs.") == [(0, len("We need funding for the hubs."))]
+
+
+def test_shipped_model_loads_and_is_calibrated() -> None:
+    model = load_ask_model()
+    assert model is not None
+    assert 0.2 <= model.threshold <= 0.9
+    assert model.type_model.classes == ("none", "ask", "recommendation", "commitment")
+    assert {"funding", "policy", "participation"} <= set(model.category_model.classes)
+    cv = model.notes["cross_validation"]
+    assert isinstance(cv, dict) and cv["precision"] >= 0.85  # the calibration's own constraint
+
+
+@pytest.mark.parametrize(
+    "unit, before, kind",
+    [
+        ("Second, a training for the teachers who have never used one.", "Two requests to this group.", "ask"),
+        ("Sign up for the mentoring circle, the form is on our site.", "", "ask"),
+        ("My advice to the national regulator is to publish the coverage maps.", "", "recommendation"),
+        ("Our network will open its archive to every newsroom in the region next year.", "", "commitment"),
+    ],
+)
+def test_model_reads_asks_without_we_need(unit: str, before: str, kind: str) -> None:
+    model = load_ask_model()
+    assert model is not None
+    pred = model.predict(unit, before)
+    assert pred.p_ask >= model.threshold and pred.type == kind
+
+
+@pytest.mark.parametrize(
+    "unit, before",
+    [
+        ("Second, the sample was small.", "Let me explain the limits of the study."),
+        ("Last year we trained two hundred librarians in four provinces.", ""),
+        ("Can everyone see the slides now?", ""),
+        ("Our coalition brings together about forty members from six regions.", ""),
+    ],
+)
+def test_model_leaves_reports_lists_of_facts_and_procedure(unit: str, before: str) -> None:
+    model = load_ask_model()
+    assert model is not None
+    assert model.predict(unit, before).p_ask < model.threshold
+
+
+def test_descriptive_sentence_without_ask_shape_is_never_an_ask() -> None:
+    """The evidence gate: no imperative, cue, addressee or announced list → P = 0."""
+    sentence = "The cooperative model has worked well in the highlands for many years."
+    assert EVIDENCE.isdisjoint(type_features(sentence))
+    model = load_ask_model()
+    assert model is not None and model.predict(sentence).p_ask == 0.0
+
+
+def test_list_items_after_an_announced_list_become_asks_with_their_categories() -> None:
+    rules = _asks(LIST_TURN, model=False)
+    found = _asks(LIST_TURN)
+    assert len(found) > len(rules)
+    cats = {a["category"] for a in found}
+    assert {"funding", "capacity-building"} <= cats
+    assert all(a["quote"] in LIST_TURN for a in found)
+
+
+def test_run_on_line_yields_several_asks_each_quoted_by_its_clause() -> None:
+    found = _asks(RUN_ON_TURN)
+    rules = _asks(RUN_ON_TURN, model=False)
+    assert len(rules) <= 1 < len(found)
+    cats = {a["category"] for a in found}
+    assert {"funding", "capacity-building"} <= cats
+    assert len({a["line"] for a in found}) == 1  # one caption line, several asks
+    assert all(a["quote"] in RUN_ON_TURN and len(a["quote"]) < 200 for a in found)
+
+
+def test_imperatives_to_the_room_are_asks() -> None:
+    found = _asks(IMPERATIVE_TURN)
+    assert len(found) == 2 and "funding" in {a["category"] for a in found}
+    assert found[0]["quote"].startswith("Sign up for the mentoring circle")
+    assert all(a["type"] in ("ask", "recommendation") for a in found)
+    assert not _asks(IMPERATIVE_TURN, model=False)
+
+
+def test_moderators_still_make_no_asks() -> None:
+    text = (
+        ">> MODERATOR:  Sign up for the newsletter and fund the hubs, please.  Over to you, Ana.\n\n>> ANA:  Thanks.\n"
+    )
+    assert _asks(text) == []
+
+
+def test_report_contract_keeps_its_keys_with_the_model() -> None:
+    data = find_intel(parse_transcript(LIST_TURN), mentions=[]).to_json()
+    for ask in data["asks"]:
+        assert set(ask) >= {"category", "by", "line", "quote", "type", "secondary_categories"}
+
+
+def test_model_json_round_trip_and_bad_file_message() -> None:
+    model = load_ask_model()
+    assert model is not None
+    again = AskModel.from_json(json.loads(json.dumps(model.to_json())))
+    unit = "Please fund the interpreters for the next regional meeting."
+    assert again.predict(unit).p_ask == pytest.approx(model.predict(unit).p_ask, abs=1e-3)
+    with pytest.raises(ValueError, match="one value per class"):
+        Softmax.from_json({"classes": ["a", "b"], "bias": [0, 0], "weights": {"u:x": [1.0]}})
+
+
+def test_classifier_cpu_per_long_session_is_small() -> None:
+    """Far under the 1 s budget: a 90-minute session has ~1,500 sentences; judge 3,000 units."""
+    model = load_ask_model()
+    assert model is not None
+    units = [f"Unit {i}: we would like the secretariat to publish the reports of hub {i}." for i in range(3000)]
+    start = time.process_time()
+    for u in units:
+        model.predict(u)
+    assert time.process_time() - start < 1.5
+
+
+def test_training_data_is_valid_documented_and_does_not_leak_the_blind_sessions() -> None:
+    train = _train_module()
+    rows = train.read_rows(train.DATA)
+    assert len(rows) >= 600
+    kinds = {r.type for r in rows}
+    assert kinds == {"none", "ask", "recommendation", "commitment"}
+    assert (train.DATA / "README.md").is_file()
+    assert train.blind_overlaps(rows) == []
+
+
+def test_blind_guard_catches_a_copied_sentence(tmp_path: Path) -> None:
+    train = _train_module()
+    blind = tmp_path / "blind"
+    blind.mkdir()
+    (blind / "s.txt").write_text(">> A:  We ask the ministry to open every budget line to the public now.\n")
+    row = train.Row("x.tsv", 1, "ask", "policy", "so we ask the ministry to open every budget line", "")
+    assert train.blind_overlaps([row], blind)
+
+
+@pytest.mark.parametrize("gold_file", sorted((ROOT / "tests" / "resources" / "asks_blind").glob("*.gold.json")))
+def test_blind_gold_files_are_well_formed(gold_file: Path) -> None:
+    """Format only (no analysis runs here): every annotated line holds its quote."""
+    gold = json.loads(gold_file.read_text("utf-8"))
+    lines = (gold_file.parent / gold["source"]).read_text("utf-8").split("\n")
+    assert gold["questions"] and gold["asks"]
+    for item in gold["questions"] + gold["asks"]:
+        assert item["quote"] in lines[item["line"] - 1], (gold_file.name, item["line"])
+    for q in gold["questions"]:
+        assert q["status"] in ("answered", "answered-later", "unanswered")
+    for a in gold["asks"]:
+        assert a["type"] in ("ask", "recommendation", "commitment") and a["categories"]
