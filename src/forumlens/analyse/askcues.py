@@ -69,7 +69,9 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
         r"|mailing lists?|newsletters?|publicized)\b",
         re.I,
     ),
-    "recognition": compile_cue(r"\b(recogni[sz]\w*|official record|acknowledg\w*|credit\b|legitima\w*)\b", re.I),
+    "recognition": compile_cue(
+        r"\b(recogni(?:[sz]\w*|tion\w*)|official record|acknowledg\w*|credit\b|legitima\w*)\b", re.I
+    ),
     "visibility": compile_cue(
         r"\b(visib\w*|visible|profiled?|showcas\w*|publici[sz]\w*|promot\w*|accessible|findable"
         r"|spotlight|public profile|awareness|read (it|the)|follow-?up on these|website|finds? them)\b",

@@ -104,17 +104,18 @@ def line_at(turn: Turn, rel: int) -> int:
     return first + turn.text.count("\n", 0, rel)
 
 
-_line_of_turn_offset = line_at
-
-
 def _sentences(session: Session, memo: SessionMemo) -> tuple[tuple[Sentence, ...], ...]:
     spans_of = memo.sentence_spans  # the same split the tagger and glossary use
     out = []
     for turn in session.turns:
-        row = [
-            Sentence(turn.index, turn.start + a, turn.start + b, _line_of_turn_offset(turn, a), turn.text[a:b], a)
-            for a, b in spans_of(turn.text)
-        ]
+        # lines counted on from the previous sentence, not from the turn's start each time
+        # (`line_at` per sentence is quadratic in a long caption turn)
+        line, counted = line_at(turn, 0), 0
+        row = []
+        for a, b in spans_of(turn.text):
+            line += turn.text.count("\n", counted, a)
+            counted = a
+            row.append(Sentence(turn.index, turn.start + a, turn.start + b, line, turn.text[a:b], a))
         out.append(tuple(row))
     return tuple(out)
 
