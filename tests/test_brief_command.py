@@ -62,3 +62,22 @@ def test_brief_citations_describe_their_sessions_from_the_store(tmp_path):
     sources = result.output.partition("## Sources")[2]
     cited = {c["session"] for b in brief["bullets"] for c in b["citations"]}
     assert sources and all(sessions[sid]["title"] in sources for sid in cited)
+
+
+def test_coalition_snapshot_follows_its_asks_and_promises_across_years(tmp_path):
+    """Issue 20: `brief --coalition` shows what it asked for year by year and its promises' fate, all cited."""
+    db = str(tmp_path / "t.sqlite3")
+    dev = ROOT / "bench" / "threads" / "dev"
+    assert CliRunner().invoke(cli, ["--db", db, "ingest", str(dev)]).exit_code == 0
+    data = _brief(db, "--coalition", "DC3")
+    funding = [b for b in data["asked_by_year"] if b["when"].endswith("funding")]
+    assert [b["when"].split(" · ")[:2] for b in funding] == [
+        ["2021", "raised"],
+        ["2022", "repeated"],
+        ["2023", "repeated"],
+    ]
+    assert any(p["status"] == "unfulfilled" and "spectrum" in p["text"] for p in data["promises"])
+    for bullet in data["asked_by_year"] + data["promises"]:  # the brief passed the verbatim citation check
+        assert bullet["citations"][0]["quote"] == bullet["text"] and bullet["citations"][0]["line"] >= 1
+    later = _brief(db, "--coalition", "DC3", "--since", "2022")
+    assert later["asked_by_year"] and all(not b["when"].startswith("2021") for b in later["asked_by_year"])

@@ -8,6 +8,7 @@ brief from the same function.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import ConfigError, ForumlensError
@@ -17,6 +18,7 @@ from .store.base import Store
 
 if TYPE_CHECKING:
     from .summarise import CoalitionBrief, TopicBrief
+    from .summarise.models import Bullet
 
 __all__ = ["coalition_brief", "topic_brief", "topic_candidates"]
 
@@ -85,4 +87,45 @@ def coalition_brief(
 
     ids = store.sessions_naming_coalition(name)
     sources = _sources(store, ids or [s.id for s in store.sessions(limit=10_000)])
-    return _described(_checked(brief_coalition(name, sources, since=since, until=until), sources), sources)
+    brief = brief_coalition(name, sources, since=since, until=until)
+    asked, promises = _thread_sections(store, brief.name, brief.filters.get("since"), brief.filters.get("until"))
+    cited = {c.session for b in (*asked, *promises) for c in b.citations if c.session}
+    sources += _sources(store, sorted(cited - {s.id for s, _ in sources}))
+    brief = replace(brief, asked_by_year=asked, promises=promises)
+    return _described(_checked(brief, sources), sources)
+
+
+def _thread_sections(
+    store: Store, name: str, lo: int | None, hi: int | None
+) -> tuple[tuple[Bullet, ...], tuple[Bullet, ...]]:
+    """The coalition's asks year by year and its promises with their fate, from its threads.
+
+    Each bullet quotes the thread item verbatim and cites it; a promise cites every item of
+    its thread (the promise, its updates, its delivery or slip). Lexical linking: it needs
+    no model and gives the figures of bench/threads.py.
+    """
+    from .models import Citation
+    from .summarise.models import Bullet
+    from .threads.service import ThreadFilters, select_threads, store_threads
+
+    def inside(year: int | None) -> bool:
+        return (lo is None or (year is not None and year >= lo)) and (hi is None or (year is not None and year <= hi))
+
+    def cite(item: Any) -> Citation:
+        return Citation(item.line, item.quote, item.speaker, item.session)
+
+    own = select_threads(store_threads(store), ThreadFilters(coalition=name, since=lo, until=hi))
+    asked = [
+        (item.when, Bullet(item.quote, (cite(item),), f"{item.year or 'year unknown'} · {role} · {t.category}"))
+        for t in own
+        if t.kind == "ask"
+        for item, role in t.entries
+        if inside(item.year)
+    ]
+    asked.sort(key=lambda pair: pair[0])
+    promises = [
+        Bullet(t.items[0].quote, tuple(cite(i) for i in t.items if inside(i.year)), t.status)
+        for t in own
+        if t.kind == "commitment" and inside(t.items[0].year)
+    ]
+    return tuple(b for _, b in asked), tuple(promises)

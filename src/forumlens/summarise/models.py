@@ -266,6 +266,9 @@ class CoalitionBrief:
     partners: tuple[Bullet, ...]  # bullet.kind holds the partner's name
     appearances: tuple[Appearance, ...]
     filters: dict[str, Any] = field(default_factory=dict)  # since/until the snapshot honoured
+    # from the threads stage: each ask item (kind "YEAR · role · category"), each promise (kind: its fate)
+    asked_by_year: tuple[Bullet, ...] = ()
+    promises: tuple[Bullet, ...] = ()
 
     def bullets(self) -> list[tuple[str, Bullet]]:
         return (
@@ -273,6 +276,8 @@ class CoalitionBrief:
             + [("produced", b) for b in self.produced]
             + [("asked", b) for b in self.asked]
             + [("partners", b) for b in self.partners]
+            + [("asked_by_year", b) for b in self.asked_by_year]
+            + [("promises", b) for b in self.promises]
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -285,4 +290,6 @@ class CoalitionBrief:
             "partners": [{"name": b.kind, **b.to_json()} for b in self.partners],
             "appearances": [a.to_json() for a in self.appearances],
             "filters": dict(self.filters),
+            "asked_by_year": [{"when": b.kind, **b.to_json()} for b in self.asked_by_year],
+            "promises": [{"status": b.kind, **b.to_json()} for b in self.promises],
         }

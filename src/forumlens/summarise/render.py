@@ -171,6 +171,8 @@ def layout(brief: Brief) -> Layout:
             "What it asked for", [(b.kind.capitalize() if b.kind and b.kind != "other" else "", b) for b in brief.asked]
         ),
         Section("Whom it works with", [(b.kind, b) for b in brief.partners]),
+        Section("What it has asked for, year by year", [(b.kind, b) for b in brief.asked_by_year]),
+        Section("Promises and their fate", [(b.kind.capitalize(), b) for b in brief.promises]),
         Section(
             "Where it spoke",
             lines=[

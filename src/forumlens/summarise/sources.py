@@ -131,6 +131,8 @@ def _mapped(brief: AnyBrief, fn: Callable[[Citation], Citation]) -> AnyBrief:
         produced=each(brief.produced),
         asked=each(brief.asked),
         partners=each(brief.partners),
+        asked_by_year=each(brief.asked_by_year),
+        promises=each(brief.promises),
     )
 
 
