@@ -113,3 +113,40 @@ def test_tsquery_lexemes_are_always_quoted_words(text):
 def test_to_pyformat(sql, expected):
     assert to_pyformat(sql) == expected
     assert count_placeholders(sql) == expected.count("%s") - expected.count("%%s")
+
+
+def test_the_snippet_scratch_index_tokenizes_as_the_store_does(tmp_path):
+    """Page snippets come from a scratch FTS5 table (store/search_snippets.py): its tokenizer
+    must be the one the store's turns_fts was created with, or the marks would differ."""
+    from forumlens.store.fts import FTS5_TOKENIZE
+    from forumlens.store.sqlite import SQLiteStore
+
+    with SQLiteStore(str(tmp_path / "s.sqlite3")) as store:
+        (ddl,) = store._rows("SELECT sql FROM sqlite_master WHERE name = 'turns_fts'")[0]
+    assert f"tokenize='{FTS5_TOKENIZE}'" in " ".join(ddl.split())
+
+
+@pytest.mark.parametrize(
+    "text, query",
+    [
+        ("Net neutrality matters; NET NEUTRALITY again.", '"net neutrality"'),
+        ("Funding, funded and fundamental funds " * 8, "fund*"),
+        ("Crépin-Leblond and Müller spoke about wi-fi.", "muller wi-fi"),
+        ("x² ½ 3.5 1,000 東京 会議 emoji😀mid", "emoji 3"),
+        ("one two three four five six seven eight nine ten eleven twelve thirteen " * 5 + "target", "target"),
+    ],
+)
+def test_page_snippets_equal_the_store_index_snippets(tmp_path, text, query):
+    from forumlens.search import to_fts5
+    from forumlens.store.search_snippets import page_snippets
+    from forumlens.store.sql import SNIPPET_CLOSE, SNIPPET_OPEN
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE f USING fts5(text, speaker_key, tokenize='unicode61 remove_diacritics 2')")
+    conn.execute("INSERT INTO f (rowid, text, speaker_key) VALUES (7, ?, 'chris marsden')", (text,))
+    match = to_fts5(parse_query(query))
+    expected = conn.execute(
+        "SELECT rowid, snippet(f, 0, ?, ?, '…', 20) FROM f WHERE f MATCH ?", (SNIPPET_OPEN, SNIPPET_CLOSE, match)
+    ).fetchall()
+    assert expected and page_snippets(match, [(7, text, "chris marsden")]) == dict(expected)
+    assert page_snippets(match, [(7, text, "chris marsden")]) == dict(expected)  # the scratch table is left empty

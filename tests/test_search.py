@@ -157,3 +157,128 @@ def test_api_hybrid_without_vectors_answers_lexically_with_a_notice(unembedded_s
     assert data["mode"] == "lexical" and "forumlens embed" in data["notice"]
     assert plain["notice"] is None and set(plain) >= {"query", "hits", "offset", "limit", "has_next", "facets", "mode"}
     assert semantic.status_code == 400 and "forumlens embed" in semantic.json()["error"]["hint"]
+
+
+# -- the candidate cap: common words rank the newest matches, everything else is unchanged (issue 19) --
+CAP_QUERIES = [
+    "coalition",
+    "the",
+    '"net neutrality"',
+    '"dynamic coalition"',
+    "fund*",
+    "librar* OR school*",
+    "coalition -gender",
+    "Muller",
+    "access internet",
+    "youth OR children",
+    '"internet gov*"',
+    "a*",
+    "2021",
+]
+CAP_FILTERS = [
+    SearchFilters(),
+    SearchFilters(limit=1000),
+    SearchFilters(limit=7, offset=5),
+    SearchFilters(year=2021),
+    SearchFilters(speaker="marsden"),
+    SearchFilters(session="2015"),
+    SearchFilters(coalition="gender"),
+    SearchFilters(tag="sdg9"),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory):
+    """The shared transcript and the format samples, ingested by the whole pipeline (tags, coalitions)."""
+    from forumlens.ingest import IngestOptions, ingest_paths
+    from forumlens.store import open_store
+
+    from .conftest import CORPUS, MAIN_SESSION
+
+    store = open_store(str(tmp_path_factory.mktemp("cap") / "store.sqlite3"))
+    paths = [MAIN_SESSION, *sorted((CORPUS / "formats").glob("*.txt"))]
+    assert {o.status for o in ingest_paths(store, paths, IngestOptions(max_bytes=20_000_000))} == {"ingested"}
+    yield store
+    store.close()
+
+
+def _match_ids(store, text):
+    """Every turn id the index matches, newest first (the store's own FTS5 table, no filters)."""
+    sql = "SELECT rowid FROM turns_fts WHERE turns_fts MATCH ? ORDER BY rowid DESC"
+    return [r[0] for r in store._rows(sql, (to_fts5(parse_query(text)),))]
+
+
+@pytest.mark.parametrize("filters", CAP_FILTERS, ids=repr)
+def test_under_the_cap_the_hits_are_the_exhaustive_hits(corpus_store, filters):
+    """Same hits, order, scores, snippets and lines as ranking every match in SQL."""
+    from dataclasses import astuple, replace
+
+    compared = 0
+    for text in CAP_QUERIES:
+        query = parse_query(text)
+        capped = corpus_store.search(query, filters)
+        exhaustive = corpus_store.search(query, replace(filters, candidates=None))
+        assert capped.total_is_estimate is False, text
+        assert [astuple(h) for h in capped] == [astuple(h) for h in exhaustive], text
+        compared += len(capped)
+    assert compared > 0
+
+
+def test_total_counts_every_match_below_the_cap(corpus_store):
+    for text in CAP_QUERIES:
+        found = corpus_store.search(parse_query(text), SearchFilters(limit=3))
+        assert (found.total, found.total_is_estimate) == (len(_match_ids(corpus_store, text)), False), text
+
+
+def test_past_the_cap_the_newest_matches_are_ranked_and_the_result_says_so(corpus_store):
+    query = parse_query("the")
+    newest = _match_ids(corpus_store, "the")
+    assert len(newest) > 40
+    capped = corpus_store.search(query, SearchFilters(limit=25, candidates=25))
+    assert (capped.total, capped.total_is_estimate) == (25, True)
+    # exactly the 25 newest matches, ranked by their true bm25 score as the exhaustive SQL ranks them
+    expected = corpus_store._rows(
+        "SELECT t.session_id, bm25(turns_fts, 1.0, 0.3) AS score FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid"
+        " WHERE turns_fts MATCH ? AND turns_fts.rowid >= ? ORDER BY score, turns_fts.rowid",
+        (to_fts5(query), newest[24]),
+    )
+    assert [(h.session, h.score) for h in capped] == [(sid, -score) for sid, score in expected]
+    page = corpus_store.search(query, SearchFilters(limit=10, candidates=25))
+    assert [h.score for h in page] == [h.score for h in capped[:10]] and page.total_is_estimate
+    uncapped = corpus_store.search(query, SearchFilters(limit=10, candidates=len(newest)))
+    assert (uncapped.total, uncapped.total_is_estimate) == (len(newest), False)
+
+
+def test_pages_of_a_capped_search_tile_its_ranking(corpus_store):
+    query = parse_query("the")
+    whole = corpus_store.search(query, SearchFilters(limit=30, candidates=30))
+    pages = [corpus_store.search(query, SearchFilters(limit=10, offset=o, candidates=30)) for o in (0, 10, 20)]
+    assert [h.score for p in pages for h in p] == [h.score for h in whole] and len(whole) == 30
+
+
+def test_a_page_past_the_cap_widens_the_candidates(corpus_store):
+    """Asking for hits 40..50 ranks at least 50 matches, so a deep page is never cut short."""
+    found = corpus_store.search(parse_query("the"), SearchFilters(limit=10, offset=40, candidates=25))
+    assert len(found) == 10 and found.total == 50 and found.total_is_estimate
+
+
+def test_rank_candidates_orders_by_score_then_id_and_drops_the_extra_row():
+    from forumlens.search import rank_candidates
+
+    rows = [(9, 1.0), (8, 3.0), (7, 3.0), (6, 2.0)]  # newest first, as the stores give them
+    assert rank_candidates(rows, SearchFilters(limit=3, candidates=3)) == ([(7, 3.0), (8, 3.0), (9, 1.0)], 3, True)
+    assert rank_candidates(rows, SearchFilters(limit=2, candidates=None)) == ([(7, 3.0), (8, 3.0)], 4, False)
+    assert rank_candidates(rows, SearchFilters(limit=2, offset=1, candidates=10)) == ([(8, 3.0), (6, 2.0)], 4, False)
+
+
+@pytest.mark.parametrize("filters", CAP_FILTERS, ids=repr)
+def test_the_candidate_query_walks_the_index_newest_first(corpus_store, filters):
+    """FTS5 is the outer loop and delivers turn-id order itself, so LIMIT stops the walk
+    (no sort of every match), and no plan looks the index up once per turn."""
+    from forumlens.store.sql import candidates_sql
+
+    sql, params = candidates_sql(to_fts5(parse_query("fund*")), filters, 10)
+    plan = [row[3] for row in corpus_store._rows("EXPLAIN QUERY PLAN " + sql, params)]
+    assert plan[0].startswith("SCAN turns_fts VIRTUAL TABLE"), plan
+    assert not any("ORDER BY" in step for step in plan), plan
+    assert params[-1] == 11

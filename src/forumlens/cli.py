@@ -417,7 +417,12 @@ def search(
     finally:
         store.close()
     if as_json:
-        data = {"query": text, "hits": [h.to_json() for h in hits], "notice": notice}
+        data = {
+            "query": text,
+            "hits": [h.to_json() for h in hits],
+            "notice": notice,
+            "total_is_estimate": bool(getattr(hits, "total_is_estimate", False)),
+        }
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
     else:
         if notice:

@@ -26,7 +26,9 @@ from collections.abc import Iterable
 
 from ..search import Query, Term
 
-__all__ = ["MAX_LEXEME_CHARS", "MAX_POSITION", "to_tsquery", "tokens", "tsvector_literal"]
+__all__ = ["FTS5_TOKENIZE", "MAX_LEXEME_CHARS", "MAX_POSITION", "to_tsquery", "tokens", "tsvector_literal"]
+
+FTS5_TOKENIZE = "unicode61 remove_diacritics 2"  # the tokenizer of the SQLite store's turns_fts (migration 1)
 
 MAX_POSITION = 16383  # PostgreSQL keeps positions 1..16383; later words share the last one
 MAX_LEXEME_CHARS = 500  # well under PostgreSQL's 2047-byte lexeme limit, far above any real word
@@ -55,7 +57,7 @@ def _learn(chars: Iterable[str]) -> None:
             return
         if _probe is None:
             _probe = sqlite3.connect(":memory:", check_same_thread=False)
-            _probe.execute("CREATE VIRTUAL TABLE probe USING fts5(t, tokenize='unicode61 remove_diacritics 2')")
+            _probe.execute(f"CREATE VIRTUAL TABLE probe USING fts5(t, tokenize='{FTS5_TOKENIZE}')")
             _probe.execute("CREATE VIRTUAL TABLE probe_terms USING fts5vocab(probe, 'instance')")
         conn = _probe
         conn.execute("DELETE FROM probe")

@@ -7,6 +7,7 @@ shared by both back ends (`dialect` picks the placeholder and text-search syntax
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from ..search import SearchFilters
@@ -14,8 +15,12 @@ from ..transcript.speakers import name_key
 
 __all__ = [
     "HEADLINE_OPTIONS",
+    "candidates_sql",
     "filter_sql",
     "line_of_first",
+    "page_sql",
+    "pg_candidates_sql",
+    "pg_page_sql",
     "pg_search_sql",
     "search_sql",
     "sessions_sql",
@@ -60,8 +65,46 @@ def filter_sql(filters: SearchFilters, ph: str = "?", dialect: str = "sqlite") -
     return where, params
 
 
+def candidates_sql(match: str, filters: SearchFilters, window: int) -> tuple[str, list[Any]]:
+    """The newest `window + 1` matching turns with their bm25 scores (phase 1 of a capped search).
+
+    FTS5 walks its doclists in turn-id order and stops after `window + 1` rows that pass
+    the filters, so bm25 is computed for those rows only; the extra row tells the caller
+    the cap was reached. The index stays the outer loop (`CROSS JOIN`, and `+rowid` so the
+    id set is not handed to FTS5 as lookups): a plan that queried the index once per turn
+    would redo a prefix term's merge for every turn. The session and year filters become
+    one set of turn ids, read from indexes once, instead of a turn and a session looked
+    up for each match; the turn filters (speaker, tag, coalition) read the matching turn.
+    """
+    session_where, session_params = filter_sql(replace(filters, speaker=None, tag=None, coalition=None))
+    turn_where, turn_params = filter_sql(replace(filters, session=None, year=None))
+    clauses = ["turns_fts MATCH ?"]
+    if session_where:
+        clauses.append(
+            "+turns_fts.rowid IN (SELECT t.id FROM turns t JOIN sessions s ON s.id = t.session_id"
+            f" WHERE {' AND '.join(session_where)})"
+        )
+    clauses += turn_where
+    join = " CROSS JOIN turns t ON t.id = turns_fts.rowid" if turn_where else ""
+    sql = (
+        f"SELECT turns_fts.rowid, bm25(turns_fts, 1.0, 0.3) FROM turns_fts{join}"
+        f" WHERE {' AND '.join(clauses)} ORDER BY turns_fts.rowid DESC LIMIT ?"
+    )
+    return sql, [match, *session_params, *turn_params, window + 1]
+
+
+def page_sql(ids: list[int]) -> tuple[str, list[Any]]:
+    """Turn details and session titles of one page of hits (snippets come from store/search_snippets.py)."""
+    marks = ", ".join("?" * len(ids))
+    sql = (
+        "SELECT t.id, t.session_id, t.end_line, t.speaker, t.label, t.text, t.speaker_key, s.title "
+        f"FROM turns t JOIN sessions s ON s.id = t.session_id WHERE t.id IN ({marks})"
+    )
+    return sql, list(ids)
+
+
 def search_sql(match: str, filters: SearchFilters, dialect: str = "sqlite") -> tuple[str, list[Any]]:
-    """Ranked, filtered, paginated turn ids (phase 1 of a search).
+    """Ranked, filtered, paginated turn ids (phase 1 of an exhaustive search: every match scored).
 
     Only ids and scores are sorted; snippets and texts are fetched for the page alone
     (`snippet_sql`), since SQLite computes every selected column before sorting.
@@ -81,7 +124,7 @@ def search_sql(match: str, filters: SearchFilters, dialect: str = "sqlite") -> t
 
 
 def snippet_sql(match: str, ids: list[int]) -> tuple[str, list[Any]]:
-    """Snippets and turn details for one page of hits (phase 2 of a search)."""
+    """Snippets and turn details for one page of hits (phase 2 of an exhaustive search)."""
     marks = ", ".join("?" * len(ids))
     sql = (
         "SELECT t.id, t.session_id, t.end_line, t.speaker, t.label, t.text, "
@@ -116,7 +159,39 @@ HEADLINE_OPTIONS = (
 )
 # ts_rank weights {D, C, B, A}: speaker key (D) counts 0.3 of the text (A), as in bm25(…, 1.0, 0.3);
 # normalisation 1 divides by 1 + log(length), favouring short turns as bm25 does
-RANK = "ts_rank('{0.3, 0.3, 0.3, 1.0}', t.tsv, q.q, 1)"
+RANK_OF = "ts_rank('{{0.3, 0.3, 0.3, 1.0}}', {0}.tsv, q.q, 1)"
+RANK = RANK_OF.format("t")
+
+
+def pg_candidates_sql(tsquery: str, filters: SearchFilters, window: int) -> tuple[str, list[Any]]:
+    """The newest `window + 1` matching turns with their ts_rank scores, for PostgreSQL (`%s` placeholders).
+
+    Mirrors `candidates_sql`: the same turns (highest ids first), so both stores rank the
+    same candidates; ts_rank runs on those rows alone, not on every match. The tsquery
+    comes from a CTE the planner cannot see into, as in the exhaustive query, so it keeps
+    the GIN index: given the words, its cost model (which does not price reading each
+    turn's tsvector) would sometimes walk the primary key backwards testing every turn,
+    fast for a word in a third of the turns and a whole-table scan for one in 1%.
+    """
+    where, params = filter_sql(filters, "%s", "postgres")
+    clauses = " AND ".join(["t.tsv @@ q.q", *where])
+    join = " JOIN sessions s ON s.id = t.session_id" if filters.session or filters.year is not None else ""
+    sql = (
+        f"WITH q AS (SELECT %s::tsquery AS q) SELECT c.id, {RANK_OF.format('c')} FROM ("
+        f"SELECT t.id, t.tsv FROM turns t{join} CROSS JOIN q WHERE {clauses} ORDER BY t.id DESC LIMIT %s"
+        ") c CROSS JOIN q"
+    )
+    return sql, [tsquery, *params, window + 1]
+
+
+def pg_page_sql(tsquery: str, ids: list[int]) -> tuple[str, list[Any]]:
+    """Turn details, headlines and session titles of one page of hits, for PostgreSQL."""
+    sql = (
+        "SELECT t.id, t.session_id, t.end_line, t.speaker, t.label, t.text, "
+        "ts_headline('forumlens', t.text, %s::tsquery, %s), s.title "
+        "FROM turns t JOIN sessions s ON s.id = t.session_id WHERE t.id = ANY(%s::bigint[])"
+    )
+    return sql, [tsquery, HEADLINE_OPTIONS, list(ids)]
 
 
 def pg_search_sql(tsquery: str, filters: SearchFilters) -> tuple[str, list[Any]]:

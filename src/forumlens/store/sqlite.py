@@ -23,11 +23,20 @@ from ..errors import (
     StoreReadOnly,
 )
 from ..models import SearchHit
-from ..search import Query, SearchFilters, highlight_terms, to_fts5
+from ..search import (
+    Query,
+    SearchFilters,
+    SearchResults,
+    candidate_window,
+    highlight_terms,
+    rank_candidates,
+    to_fts5,
+)
 from .common import Params, Rows, Tx
 from .migrations import SCHEMA_VERSION, SQLITE_MIGRATIONS
 from .rows import TURN_COLUMNS
-from .sql import SNIPPET_CLOSE, SNIPPET_OPEN, line_of_first, search_sql, snippet_sql
+from .search_snippets import page_snippets
+from .sql import SNIPPET_CLOSE, SNIPPET_OPEN, candidates_sql, line_of_first, page_sql, search_sql, snippet_sql
 from .sqlstore import SQLStore
 
 __all__ = ["SQLiteStore", "translate_sqlite_error"]
@@ -128,6 +137,12 @@ class SQLiteStore(SQLStore):
             self._migrate()
         except sqlite3.Error as exc:
             raise translate_sqlite_error(exc, location) from exc
+        except UnicodeDecodeError as exc:  # garbage where SQLite keeps the schema's text
+            raise StoreCorrupt(
+                "the database file is damaged (its schema is unreadable)",
+                source=location,
+                hint="restore a backup, or start a new store with --db",
+            ) from exc
 
     # -- opening -------------------------------------------------------------------
     def _check_file(self, path: Path) -> None:
@@ -270,19 +285,56 @@ class SQLiteStore(SQLStore):
     def _insert_turns(self, tx: Tx, rows: list[tuple[Any, ...]]) -> None:
         tx.many(_insert("turns", TURN_COLUMNS), rows)  # the FTS5 index follows by trigger
 
-    def search(self, query: Query, filters: SearchFilters) -> list[SearchHit]:
+    def search(self, query: Query, filters: SearchFilters) -> SearchResults:
+        """Ranked hits with snippets: the newest `candidate_window` matches scored (see
+        `search.CANDIDATE_CAP`), the page chosen in Python, then its turns and snippets."""
         match = to_fts5(query)
         if match is None:
-            return []
+            return SearchResults(total=0)
+        window = candidate_window(filters)
+        if window is None:
+            return self._search_exhaustive(match, query, filters)
+        sql, params = candidates_sql(match, filters, window)
+        candidates = [(int(rowid), -float(bm25)) for rowid, bm25 in self._rows(sql, params)]
+        page, total, capped = rank_candidates(candidates, filters)
+        if not page:
+            return SearchResults(total=total, total_is_estimate=capped)
+        sql, params = page_sql([rowid for rowid, _ in page])
+        details = {row[0]: row[1:] for row in self._rows(sql, params)}
+        snippets = page_snippets(match, [(rowid, row[4], row[5]) for rowid, row in details.items()])
+        words = highlight_terms(query)
+        hits = []
+        for rowid, score in page:
+            if rowid not in details or rowid not in snippets:  # replaced by an ingest since it was ranked
+                continue
+            sid, end_line, speaker, label, text, _key, title = details[rowid]
+            hits.append(
+                SearchHit(
+                    session=sid,
+                    line=line_of_first(text, end_line, words),
+                    speaker=speaker,
+                    snippet=snippets[rowid].replace(SNIPPET_OPEN, "**").replace(SNIPPET_CLOSE, "**"),
+                    score=score,
+                    title=title,
+                    label=label,
+                )
+            )
+        return SearchResults(hits, total=total, total_is_estimate=capped)
+
+    def _search_exhaustive(self, match: str, query: Query, filters: SearchFilters) -> SearchResults:
+        """Every match scored and sorted in SQL, snippets from the store's index: the path
+        before the candidate cap (`SearchFilters(candidates=None)`), kept for comparison."""
         sql, params = search_sql(match, filters)
         ranked = self._rows(sql, params)
         if not ranked:
-            return []
+            return SearchResults()
         sql, params = snippet_sql(match, [r[0] for r in ranked])
         details = {row[0]: row[1:] for row in self._rows(sql, params)}
         words = highlight_terms(query)
         hits = []
         for rowid, score in ranked:
+            if rowid not in details:
+                continue
             sid, end_line, speaker, label, text, snip, title = details[rowid]
             hits.append(
                 SearchHit(
@@ -295,7 +347,7 @@ class SQLiteStore(SQLStore):
                     label=label,
                 )
             )
-        return hits
+        return SearchResults(hits)
 
     def backup(self, target: str) -> None:
         """A consistent copy of the store while readers and writers go on (SQLite backup API)."""

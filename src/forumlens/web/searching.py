@@ -51,6 +51,8 @@ class SearchPage:
     has_next: bool
     facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)  # name → (value, label, count)
     mode: str = "lexical"
+    total: int | None = None  # matching turns (None when the mode does not count them)
+    total_is_estimate: bool = False  # True when a very common query was ranked among its newest matches only
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -60,6 +62,8 @@ class SearchPage:
             "limit": self.limit,
             "has_next": self.has_next,
             "mode": self.mode,
+            "total": self.total,
+            "total_is_estimate": self.total_is_estimate,
             "facets": {
                 k: [{"value": v, "label": lbl, "count": n} for v, lbl, n in items] for k, items in self.facets.items()
             },
@@ -237,6 +241,8 @@ def _run_search(
         has_next=len(hits) > limit,
         facets=_facets(store, text, filters) if facets else {},
         mode=mode,
+        total=getattr(hits, "total", None),  # read before slicing: a slice is a plain list
+        total_is_estimate=bool(getattr(hits, "total_is_estimate", False)),
     )
 
 
