@@ -195,3 +195,28 @@ def test_tag_text_and_the_readme_jsonl_example(run):
     assert json.loads(lines.output)["codes"] == ["SDG6"]
     both = CliRunner().invoke(cli, ["tag", "--text", "x", "--jsonl"])
     assert both.exit_code != 0 and "--text and --jsonl" in both.output
+
+
+def test_a_session_reference_is_an_id_prefix_a_hash_prefix_or_a_title_never_an_id_plus_noise(run):
+    assert run("ingest", MAIN_SESSION).exit_code == 0
+    sid = json.loads(run("sessions", "--json").output)["sessions"][0]["id"]
+    assert run("show", sid.upper()[:6]).exit_code == 0  # ids are hex: case does not matter
+    noisy = CliRunner().invoke(cli, ["--db", run.db, "show", sid + "abcd"])
+    assert noisy.exit_code == 1 and "no session matches" in noisy.output
+    import hashlib
+
+    full = hashlib.sha256(MAIN_SESSION.read_bytes()).hexdigest()
+    assert full.startswith(sid) and run("show", full[:20]).exit_code == 0
+    empty = CliRunner().invoke(cli, ["--db", run.db, "report", " "])
+    assert empty.exit_code == 1 and "no session given" in empty.output
+
+
+@pytest.mark.parametrize("args", [["--limit", "0"], ["--limit", "-1"], ["--offset", "-5"]])
+def test_search_refuses_counts_out_of_range(run, args):
+    result = CliRunner().invoke(cli, ["--db", run.db, "search", "access", *args])
+    assert result.exit_code == 2 and "range" in result.output
+
+
+def test_search_needs_something_to_search_for(run):
+    result = CliRunner().invoke(cli, ["--db", run.db, "search", ""])
+    assert result.exit_code == 2 and "give something to search for" in result.output

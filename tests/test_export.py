@@ -57,6 +57,7 @@ def test_every_table_has_its_documented_columns_and_real_rows(db, tmp_path):
     assert len(sessions) == 6 and len({s["session"] for s in sessions}) == 6
     assert len(tables["turns"]) == sum(int(s["turns"]) for s in sessions)
     assert not list(tmp_path.glob(".*.part"))  # no temporary file left behind
+    assert all((tmp_path / f"{name}.csv").stat().st_mode & 0o044 for name in TABLES)  # readable by others (umask 022)
 
 
 def test_each_item_row_cites_a_line_that_holds_its_quote(db, tmp_path):

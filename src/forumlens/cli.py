@@ -305,7 +305,7 @@ def parse(file: Path, as_json: bool, offsets: bool) -> None:
 
 @cli.command()
 @click.option("--year", type=int, help="Only sessions of this year.")
-@click.option("--limit", type=int, default=100, show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @db_option
 @click.pass_context
@@ -353,8 +353,8 @@ def show(ctx: click.Context, session: str, as_json: bool, full: bool, db: str | 
 @click.option("--year", type=int, help="Only sessions of this year.")
 @click.option("--tag", "tag_code", help="Only sessions tagged with this code (SDG9, GDC1, IGF2021-ACCESS, …).")
 @click.option("--coalition", help="Only sessions where this coalition appears (part of its name or acronym).")
-@click.option("--limit", type=int, default=None, help="Number of hits (default 20).")
-@click.option("--offset", type=int, default=0, help="Skip this many hits (pagination).")
+@click.option("--limit", type=click.IntRange(1, 1000), default=None, help="Number of hits, 1–1000 (default 20).")
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many hits (pagination).")
 @click.option("--json", "as_json", is_flag=True, help="Print hits as JSON (DESIGN.md contract).")
 @click.option(
     "--mode",
@@ -384,13 +384,17 @@ def search(
 
     \b
     Syntax: words (all must match), "exact phrase", a OR b, -word to exclude, word* prefix.
+    A query that starts with -word needs `--` first, so it is not read as an option.
     Example:
       forumlens search '"net neutrality" enforcement' --year 2021 --speaker marsden
+      forumlens search -- -gender coalition
     """
     from .format import format_hits
     from .search import SearchFilters, parse_query
 
     text = " ".join(query)
+    if not text.strip():
+        raise click.UsageError("give something to search for, e.g. forumlens search funding")
     if coalition:  # a name that matches no coalition is an error with suggestions, not "no matches"
         from .resolve.coalition_names import find_coalition
 

@@ -24,6 +24,13 @@ from ..store.base import SessionInfo, Store
 _PAGE = 500
 
 
+def _umask() -> int:
+    """The process's umask (reading it means setting it; put straight back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _stored(store: Store, since: int | None, until: int | None) -> Iterator[tuple[SessionInfo, Session, Any]]:
     """Every session in the store's list order, a page at a time (the archive never sits in memory)."""
     offset = 0
@@ -142,6 +149,7 @@ def _export_to(
             writers = []
             for name in names:
                 fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=f".{fmt}.part", dir=out)
+                os.fchmod(fd, 0o666 & ~_umask())  # as open as any file the user makes (mkstemp gives 0600)
                 temps[name] = tmp
                 stream = stack.enter_context(open(fd, "w", encoding="utf-8", newline=""))
                 writers.append(_Writer(TABLES[name], fmt, stream))

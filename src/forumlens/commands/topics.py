@@ -140,7 +140,9 @@ def format_glossary(entries: list[dict[str, Any]]) -> str:
         if definition:
             out.append(f"    {prefix}L{definition['line']}  {definition['quote'][:140]}")
         elif e.get("lines"):
-            out.append(f"    {prefix}used on lines {', '.join(map(str, e['lines'][:8]))} (no sentence defines it)")
+            out.append(
+                f"    {prefix + ' ' if prefix else ''}used on lines {', '.join(map(str, e['lines'][:8]))} (no sentence defines it)"
+            )
     return "\n".join(out)
 
 

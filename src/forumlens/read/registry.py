@@ -128,6 +128,8 @@ def read_bytes(data: bytes, source: str = "") -> Document:
         if data.startswith(magic):
             error = BinaryInput if "image" in what or "executable" in what or "audio" in what else UnsupportedFormat
             raise error(
-                f"is a {what}, not a transcript", source=source, hint="supported: .txt, .html, .md, .pdf and .docx"
+                f"is {'an' if what[:1].lower() in 'aeiou' else 'a'} {what}, not a transcript",
+                source=source,
+                hint="supported: .txt, .html, .md, .pdf and .docx",
             )
     return _FALLBACK.read(data, source)

@@ -135,9 +135,17 @@ class CatalogQueries(SQLBase):
     def resolve_ref(self, ref: str) -> str:
         """Session id from an id, an id prefix, or a unique part of the title."""
         ref = ref.strip()
+        if not ref:
+            raise ConfigError("no session given", hint="give a session id, an id prefix or part of its title")
         rows = self._rows("SELECT id FROM sessions WHERE id = ?", (ref,))
-        if not rows and re.fullmatch(r"[0-9a-f]{4,64}", ref):
-            rows = self._rows(f"SELECT id FROM sessions WHERE id LIKE ?{self._like()}", (ref[:12] + "%",))
+        if not rows and re.fullmatch(r"[0-9a-fA-F]{4,64}", ref):
+            if len(ref) <= 12:  # an id prefix
+                rows = self._rows(f"SELECT id FROM sessions WHERE id LIKE ?{self._like()}", (ref.lower() + "%",))
+            else:  # longer than an id: a prefix of the content hash the id starts, never "id + anything"
+                rows = self._rows(
+                    f"SELECT s.id FROM sessions s JOIN documents d ON d.id = s.id WHERE d.sha256 LIKE ?{self._like()}",
+                    (ref.lower() + "%",),
+                )
         if not rows:
             rows = self._rows(
                 f"SELECT id FROM sessions WHERE {self._lower('title')} LIKE ?{self._like()} ORDER BY id LIMIT 6",

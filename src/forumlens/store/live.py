@@ -304,9 +304,6 @@ class LiveQueries(SQLBase):
             )
 
     # -- reading ---------------------------------------------------------------------------
-    def session_title(self, session_id: str) -> str | None:
-        raise NotImplementedError  # catalog.py
-
     def _infos(self, where: str, params: Sequence[Any]) -> list[LiveInfo]:
         rows = self._rows(f"{_INFO} WHERE {where} ORDER BY d.ingested_at DESC, d.id", (LIVE_LEASE_PREFIX, *params))
         now = time.time()
@@ -361,7 +358,7 @@ class LiveQueries(SQLBase):
 
     def live_session_of_content(self, sha256: str) -> str | None:
         sid = self._keyed(_CONTENT_KEY + sha256)
-        return sid if sid and self.session_title(sid) is not None else None
+        return sid if sid and self._rows("SELECT 1 FROM sessions WHERE id = ?", (sid,)) else None
 
     def turns_from(self, session_id: str, index: int) -> list[Turn]:
         rows = self._rows(
