@@ -220,3 +220,11 @@ def test_search_refuses_counts_out_of_range(run, args):
 def test_search_needs_something_to_search_for(run):
     result = CliRunner().invoke(cli, ["--db", run.db, "search", ""])
     assert result.exit_code == 2 and "give something to search for" in result.output
+
+
+def test_coalitions_resolves_a_misspelt_name_and_refuses_an_unknown_one(run):
+    assert run("ingest", MAIN_SESSION).exit_code == 0
+    found = run("coalitions", "DC-PAAL")
+    assert found.exit_code == 0 and found.output.startswith("DC on Public Access in Libraries")
+    unknown = CliRunner().invoke(cli, ["--db", run.db, "coalitions", "DC on Unicorns"])
+    assert unknown.exit_code == 1 and "no Dynamic Coalition is called" in unknown.output

@@ -40,3 +40,9 @@ def test_a_name_far_from_every_coalition_says_where_to_look():
 def test_an_empty_name_is_a_usage_error():
     with pytest.raises(ConfigError, match="empty"):
         find_coalition("  ")
+
+
+def test_a_typo_in_an_acronym_is_taken_or_suggested():
+    assert find_coalition("DC-PAAL").name == "DC on Public Access in Libraries"
+    with pytest.raises(UnknownCoalition, match="Internet Rights and Principles Coalition"):
+        find_coalition("IRCP")  # two letters swapped: suggested, not guessed

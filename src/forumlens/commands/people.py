@@ -60,13 +60,18 @@ def coalitions(ctx: click.Context, name: str | None, as_json: bool, db: str | No
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         records = list_coalitions(store, name)
+        if name and not records:  # an acronym typo or another form of the name: resolve it, or say what is near
+            from ..resolve.coalition_names import find_coalition
+
+            name = find_coalition(name).name
+            records = list_coalitions(store, name)
     finally:
         store.close()
     if as_json:
         click.echo(json.dumps({"coalitions": [r.to_json() for r in records]}, ensure_ascii=False, indent=1))
         return
     if not records:
-        click.echo("No coalitions on record yet.")
+        click.echo(f"No stored session names {name}." if name else "No coalitions on record yet.")
     for r in records:
         click.echo(f"{r.name}" + (f" ({r.acronym})" if r.acronym else "") + f"  presented in {r.presented}")
         for s in r.sessions:

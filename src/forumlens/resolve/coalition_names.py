@@ -71,12 +71,16 @@ def find_coalition(typed: str, registry: Registry | None = None) -> Entity:
                 f"{typed!r} fits several coalitions: " + "; ".join(c.name for c in partial[:6]),
                 hint="give more of the name, or the acronym",
             )
+    acronyms = _ranked_acronyms(compact, coalitions) if " " not in text else []
+    if acronyms and acronyms[0][1] >= _FUZZY_ACCEPT and (len(acronyms) < 2 or acronyms[0][1] - acronyms[1][1] >= 5):
+        return acronyms[0][0]  # a typo in an acronym: DC-PAAL
     best = _ranked(bare or key, coalitions)
     if best and best[0][1] >= _FUZZY_ACCEPT and (len(best) < 2 or best[0][1] - best[1][1] >= 5):
         return best[0][0]
-    suggestions = [
-        c.name + (f" ({c.acronym})" if c.acronym else "") for c, score in best[:3] if score >= _FUZZY_SUGGEST
-    ]
+    near = sorted([*best[:3], *acronyms[:3]], key=lambda pair: -pair[1])
+    suggestions = list(
+        dict.fromkeys(c.name + (f" ({c.acronym})" if c.acronym else "") for c, score in near if score >= _FUZZY_SUGGEST)
+    )[:3]
     hint = (
         "did you mean " + " or ".join(suggestions) + "? " if suggestions else ""
     ) + "`forumlens coalitions` lists the coalitions on record"
@@ -90,6 +94,14 @@ def nearest_coalitions(typed: str, limit: int = 3, registry: Registry | None = N
         for c, score in _ranked(_key(_PREFIX.sub("", typed)), _coalitions(registry))[:limit]
         if score >= _FUZZY_SUGGEST
     ]
+
+
+def _ranked_acronyms(compact: str, coalitions: list[Entity]) -> list[tuple[Entity, float]]:
+    """Coalitions by their closest acronym's similarity to a typed acronym (letters only), best first."""
+    if len(compact) < 3:
+        return []
+    scored = [(c, max(fuzz.ratio(compact, _compact(a)) for a in c.acronyms)) for c in coalitions if c.acronyms]
+    return sorted(scored, key=lambda pair: -pair[1])
 
 
 def _ranked(key: str, coalitions: list[Entity]) -> list[tuple[Entity, float]]:
