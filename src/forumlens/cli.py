@@ -46,6 +46,7 @@ FEATURE_COMMANDS: dict[str, str] = {
     "live": "live:live",
     "migrate": "store_admin:migrate",
     "people": "people:people",
+    "publish": "publish:publish",
     "questions": "questions:questions",
     "record": "record:record",
     "related": "semantic:related",

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..text.stems import suffix_stem
 from .askcues import ASK, CATEGORIES, COMMIT, FLOW, POLICY_SUBJECT, RECOMMEND
 from .context import FLOOR_CUE
 from .cues import PROCEDURAL
@@ -113,15 +114,8 @@ _NOT_IMPERATIVE_NEXT = frozenset({"me", "i", "is", "are", "was", "were", "you"})
 _WINDOW_WORDS = 10
 
 
-def _stem(word: str) -> str:
-    for suffix in ("ings", "ing", "ies", "es", "ed", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
-
-
 def _tokens(text: str) -> list[str]:
-    return ["#" if t.isdigit() else _stem(t) for t in _TOKEN.findall(text.lower())]
+    return ["#" if t.isdigit() else suffix_stem(t) for t in _TOKEN.findall(text.lower())]
 
 
 def _ngrams(toks: Sequence[str]) -> list[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .tokens import WORD, fold, hyphen_parts
 
-__all__ = ["prefix_stem", "stem", "stems"]
+__all__ = ["prefix_stem", "stem", "stems", "suffix_stem"]
 
 _SUFFIXES = (  # (suffix, replacement, minimum stem length left); first match wins
     ("isations", "iz", 3),
@@ -117,3 +117,18 @@ def prefix_stem(word: str, length: int = 5) -> str:
     """
     word = word.casefold().replace("\u2019", "'").removesuffix("'s")
     return word[:length] if len(word) >= length else word
+
+
+def suffix_stem(word: str) -> str:
+    """A lowercase word without its inflection ("-ing", "-ies" → "y", "-es", "-ed", "-s").
+
+    The ask classifier's features (`analyse/askmodel.py`) were trained with exactly this
+    rule; changing it, or using `stem` there, means retraining (`bench/train_asks.py`).
+
+    >>> suffix_stem("meetings"), suffix_stem("policies"), suffix_stem("funded")
+    ('meet', 'policy', 'fund')
+    """
+    for suffix in ("ings", "ing", "ies", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
