@@ -24,7 +24,9 @@ from forumlens.live import FileSource, Follower, LiveOptions
 from forumlens.live.finalise import finalise
 from forumlens.store import open_store
 
-from .test_web_browser import CHROMIUM, SHOTS, _free_port
+from .browser_support import CHROMIUM
+from .browser_support import free_port as _free_port
+from .test_web_browser import SHOTS
 
 HEAD = b"IGF 2024 Workshop 42: Meaningful access for all\n\n"
 

@@ -22,7 +22,8 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from forumlens.publish.site import PublishOptions, publish_site
 
-from .test_web_browser import CHROMIUM, SHOTS
+from .browser_support import CHROMIUM
+from .test_web_browser import SHOTS
 from .web_support import build_web_store, main_session_id, web_settings
 
 SID = main_session_id()

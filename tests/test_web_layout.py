@@ -9,21 +9,16 @@ Chromium fails these tests; they never skip. Screenshots go to /tmp/shots/.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
+from .browser_support import chromium, serving
 from .layout_support import build_cluster_store
 from .web_support import build_web_store
 
-CHROMIUM = Path(os.environ.get("FORUMLENS_CHROMIUM", "/usr/bin/chromium"))
 SHOTS = Path(os.environ.get("FORUMLENS_SHOTS", "/tmp/shots"))
 PHONE = 390
 
@@ -43,59 +38,19 @@ OVERLAPS_JS = """() => {
 }"""
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[str]:
-    """`forumlens serve` on loopback, stopped (by its own pid) after the module."""
+    """`forumlens serve` on loopback over a store with two clusters of coalitions."""
     folder = tmp_path_factory.mktemp("web-layout")
     db = build_cluster_store(folder, build_web_store(folder))
-    port = _free_port()
-    env = {**os.environ, "FORUMLENS_CONFIG": "/nonexistent", "FORUMLENS_ADMIN_TOKEN": ""}
-    log = folder / "serve.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "forumlens", "--db", db, "serve", "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(base + "/api", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"forumlens serve did not start: {log.read_text(errors='replace')[-2000:]}")
-            time.sleep(0.2)
+    with serving(db, folder / "serve.log") as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    assert CHROMIUM.is_file(), (
-        f"Chromium is missing at {CHROMIUM}: run `bash scripts/install-system-deps.sh` (make test does)"
-    )
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-dev-shm-usage"]
-        )
-        yield browser
-        browser.close()
+    with chromium() as found:
+        yield found
 
 
 def _page(browser: Browser, width: int) -> Iterator[Page]:
