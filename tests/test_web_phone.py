@@ -9,25 +9,20 @@ session, the example session, a coalition's PDF report). Screenshots go to /tmp/
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from forumlens.ingest import IngestOptions, ingest_paths
 from forumlens.store import open_store
 
+from .browser_support import chromium, serving
 from .conftest import MAIN_SESSION, ROOT
 from .docfiles import make_pdf
 from .web_support import main_session_id
 
-CHROMIUM = Path(os.environ.get("FORUMLENS_CHROMIUM", "/usr/bin/chromium"))
 SHOTS = Path(os.environ.get("FORUMLENS_SHOTS", "/tmp/shots"))
 PHONE = {"width": 390, "height": 844}
 SID = main_session_id()
@@ -42,15 +37,9 @@ REPORT = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Iterator[tuple[str, str]]:
-    """(base URL, the PDF report's id): `forumlens serve` on loopback, stopped by its own pid after the module."""
+    """(base URL, the PDF report's id): `forumlens serve` on loopback over a store the real pipeline built."""
     root = tmp_path_factory.mktemp("web-phone")
     (root / "dcpr-annual-2021.pdf").write_bytes(make_pdf(REPORT, running_head="DCPR Annual Report 2021"))
     db = str(root / "phone.sqlite3")
@@ -58,46 +47,14 @@ def site(tmp_path_factory) -> Iterator[tuple[str, str]]:
         files = [MAIN_SESSION, ROOT / "examples" / "igf2024-ws-coalition-outputs.txt", root / "dcpr-annual-2021.pdf"]
         outcomes = ingest_paths(store, files, IngestOptions(max_bytes=20_000_000))
     assert [o.status for o in outcomes] == ["ingested"] * 3, outcomes
-    port = _free_port()
-    env = {**os.environ, "FORUMLENS_CONFIG": "/nonexistent", "FORUMLENS_ADMIN_TOKEN": ""}
-    log = root / "serve.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "forumlens", "--db", db, "serve", "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(base + "/api", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"forumlens serve did not start: {log.read_text(errors='replace')[-2000:]}")
-            time.sleep(0.2)
+    with serving(db, root / "serve.log") as base:
         yield base, str(outcomes[2].session)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    assert CHROMIUM.is_file(), f"Chromium is missing at {CHROMIUM}: run `bash scripts/install-system-deps.sh`"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-dev-shm-usage"]
-        )
-        yield browser
-        browser.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(params=[True, False], ids=["js", "no-js"])
