@@ -151,3 +151,68 @@ def test_organisations_said_right_before_a_name(text, name, org):
 
     found = before_name(text, 0, text.index(name), find_mentions(text), GAZETTEER)
     assert (found.name if found else None) == org
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        # a title of capitalised words before the role noun
+        (
+            "I am Deputy Minister at the Ministry of Water and Sanitation of Zambia.",
+            "Ministry of Water and Sanitation of Zambia",
+        ),
+        ("I am a second-year student at Makerere University.", "Makerere University"),
+        # a unit inside the organisation, then the organisation
+        ("I'm from the department of media studies of the University of Lagos.", "University of Lagos"),
+        ("I'm a policy officer in the Ministry of Justice of Chile.", "Ministry of Justice of Chile"),
+        # verbs of teaching and studying
+        ("I teach journalism at Rhodes University, in Makhanda.", "Rhodes University"),
+        # the cue after the name
+        ("At Radio Nkwanta, where I work, we have no budget for fact-checking.", "Radio Nkwanta"),
+        ("Speaking from the side of the Tallinn Digital Council, we welcome this.", "Tallinn Digital Council"),
+    ],
+)
+def test_more_ways_to_say_whom_one_works_for(sentence, name):
+    assert _own(sentence)[0][0] == name
+
+
+def test_a_minister_speaks_for_the_ministry_whose_fields_are_listed_with_commas():
+    found = _own("I am the Minister of Youth, Sports and the Creative Economy of Ghana.")
+    assert found[0][0] == "Ministry of Youth, Sports and the Creative Economy of Ghana"
+
+
+def test_a_sentence_opening_with_the_speakers_own_name_and_for_is_a_self_introduction():
+    sentence = "Marta Silva, for the Dynamic Coalition on Community Connectivity.  We built 12 networks."
+    mine = self_orgs(sentence, 0, 55, find_mentions(sentence), GAZETTEER, ["Marta Silva", "Marta", "Silva"])
+    assert [o.key for o in mine] == ["dc3"]
+    # the same shape with someone else's name is a chair handing over, not a self-introduction
+    theirs = self_orgs(sentence, 0, 55, find_mentions(sentence), GAZETTEER, ["Ingrid Berg", "Ingrid", "Berg"])
+    assert theirs == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I am not a member of the Kenya Editors Guild Association.",
+        "I'm an expert in Data Protection and Human Rights.",
+    ],
+)
+def test_negations_and_fields_are_still_not_affiliations(sentence):
+    assert _own(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Next, Halima Yusuf, who chairs the ICT committee in the National Assembly of Nigeria.",
+            "National Assembly of Nigeria",
+        ),
+        ("We welcome Jon Ek, Chief Information Security Officer of Nordic Fibre Networks.", "Nordic Fibre Networks"),
+    ],
+)
+def test_others_words_with_a_verb_or_a_capitalised_title(text, name):
+    who = "Halima Yusuf" if "Halima" in text else "Jon Ek"
+    end = text.index(who) + len(who)
+    found = after_name(text, end, len(text), find_mentions(text), GAZETTEER)
+    assert found and found[0].name == name

@@ -110,7 +110,9 @@ HAND_RAISE = re.compile(
 MODERATOR_SELF = re.compile(
     r"\b(?:I(?:'m|’m| am)?(?:'ll|’ll| will| shall)?(?: be)?\s+(?:your\s+|the\s+)?(?:co[\s‑-]?)?"
     r"moderat(?:e|ing|or)\b|moderating this session|(?:my|our) co[\s‑-]?moderator|"
-    r"I(?:'ll| will)? (?:be )?chair(?:ing)? (?:this|the|today)|I'm chairing)",
+    r"I(?:'ll| will)? (?:be )?chair(?:ing)? (?:this|the|today)|I'm chairing|"
+    r"I(?:'ll|’ll| will| am going to)?(?: also)? (?:read|relay|bring|collect|take)\s+(?:out\s+)?(?:the\s+)?"
+    r"(?:questions?|comments?|hands?)\s+(?:from|in|of)\s+(?:the\s+)?(?:chat|zoom|online|remote))",
     re.IGNORECASE,
 )
 MODERATOR_LABEL = re.compile(

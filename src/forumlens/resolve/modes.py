@@ -144,10 +144,26 @@ def _here_places(sentence: str, venue: frozenset[str], places: frozenset[str]) -
     return online, onsite
 
 
+# A third-person subject right before a cue: the words are about others ("some connecting
+# online", "Rahul, who is joining us from Bangalore", "people connecting from far away").
+_OTHERS_BEFORE = re.compile(
+    r"\b(?:who|he|she|they|some|others|people|participants|colleagues|those|many|speakers|friends|"
+    r"panell?ists|everyone|everybody|all)\s+(?:(?:is|are|was|were|who|will be|also|still|now)\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _own(pattern: re.Pattern[str], sentence: str) -> int:
+    """Cue matches in a sentence that are not said about a third person."""
+    return sum(
+        1 for m in pattern.finditer(sentence) if not _OTHERS_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
+    )
+
+
 def own_cues(sentence: str, year: int | None, venues: Venues | None = None) -> tuple[float, float]:
     """(online, on site) weight of the speaker's own sentence."""
     v = venues or load_venues()
-    online = 1.5 * len(_OWN_ONLINE_STRONG.findall(sentence)) + 0.75 * len(_OWN_ONLINE_WEAK.findall(sentence))
+    online = 1.5 * _own(_OWN_ONLINE_STRONG, sentence) + 0.75 * len(_OWN_ONLINE_WEAK.findall(sentence))
     onsite = 1.5 * len(_OWN_ONSITE.findall(sentence))
     here_online, here_onsite = _here_places(sentence, v.venue(year), v.places)
     return online + here_online, onsite + here_onsite

@@ -235,7 +235,8 @@ _CONNECTORS = frozenset(
 )
 _ROLES = (
     r"(?:(?:senior|deputy|vice|co-?|executive|policy|programme|program|project|general|regional|national|"
-    r"chief|founding|managing|technical|legal|digital|data|health|research|communications?|media|news)\s+){0,3}"
+    r"chief|founding|managing|technical|legal|digital|data|health|research|communications?|media|news|"
+    r"(?-i:[A-Z][\w'’\u2011-]+))\s+){0,3}"  # and any capitalised title word: "State Minister", "Chief Technology Officer"
     r"(?:chair|chairperson|co-?chair|coordinator|advisor|adviser|officer|member|representative|director|"
     r"head|lead|leader|manager|founder|co-?founder|secretary|president|facilitator|convenor|convener|"
     r"rapporteur|researcher|specialist|expert|analyst|consultant|professor|lecturer|ambassador|minister|"
@@ -258,15 +259,18 @@ _SELF_CUES = re.compile(
     r"my (?:organi[sz]ation|company|employer|university|ministry|institution|newspaper|station|"
     r"network|office|lab|laboratory|institute|agency)\b(?:\s+is\b)?[\s,]*)|"
     rf"(?P<place>{_I_AM}\s+(?:(?:also|originally|here|just)\s+)?(?:from|representing)|"
-    r"(?:I|we)\s+represent|representing|on behalf of|speaking for|"
+    r"(?:I|we)\s+represent|representing|on behalf of|(?:I am |I'm |I’m |we are )?speaking for|(?:I|we) speak for|"
+    r"(?:from|on) the side of|"
     rf"(?:{_I_AM}|my name is|this is)\s+{_NAME},?\s+(?:and\s+)?(?:{_I_AM}\s+)?(?:from|with|of))|"
-    rf"(?P<role>(?:{_I_AM}|as)\s+(?:(?:a|an|the|one of the|also|now)\s+)*{_ROLES})|"
-    r"(?P<lead>(?:I|we)\s+(?:lead|run|head|direct|manage|coordinate|chair|founded|co-?founded|set up)))\b",
+    rf"(?P<role>(?:{_I_AM}|as)\s+(?:(?:also|now|currently)\s+)?"
+    rf"(?:(?:a|an|the|one of the)\s+(?:(?-i:[a-z][\w\u2011-]*)\s+){{0,2}}?)?{_ROLES})|"
+    r"(?P<lead>(?:I|we)\s+(?:lead|run|head|direct|manage|coordinate|chair|founded|co-?founded|set up|"
+    r"teach|study|lecture|research)))\b",
     re.IGNORECASE,
 )
 # Cues right after a person's name in somebody else's words (same kinds).
 _AFTER_NAME = re.compile(
-    r"[\s,]*(?:(?:who|he|she)\s+(?:is|was)\s+(?:also\s+)?|who's\s+|is\s+(?:also\s+)?)?"
+    r"[\s,]*(?:(?:who|he|she)\s+(?:is|was)\s+(?:also\s+)?|who's\s+|is\s+(?:also\s+)?|who\s+(?=\w+s\b))?"
     r"(?:(?P<place>from|of|representing)|(?P<direct>with|at|(?:works?|is working|volunteers?)\s+(?:for|at|with))|"
     r"(?P<role>(?:(?:a|an|the|our|one of the)\s+)*" + _ROLES + r")|"
     r"(?P<lead>runs|leads|heads|directs|manages|founded|co-?founded|coordinates|chairs))\b",
@@ -280,7 +284,7 @@ _CLAUSE_END = re.compile(
 )
 # Words after which an organisation may be named, for role and lead cues.
 _ROLE_LINK = re.compile(r"\b(?:(?P<place>from)|(?P<part>in)|(?P<of>of)|at|with|for|called|named)\s+", re.IGNORECASE)
-_LEAD_LINK = re.compile(r"\b(?:at|called|named)\s+", re.IGNORECASE)
+_LEAD_LINK = re.compile(r"\b(?:at|called|named|(?P<place>in))\s+", re.IGNORECASE)
 _NAMED_LINK = re.compile(r"\b(?:called|named)\s+", re.IGNORECASE)
 _TOKEN = re.compile(r"\S+")
 _LIST_AFTER = re.compile(r"\s+(?:and|&)\s+")
@@ -440,8 +444,21 @@ def org_at(
             return Org(start, run[0], inner.name, inner)  # "the Board of ICANN": a part of ICANN
         return _named(text, start, run, stop, gazetteer, place_cue)
     if article:
-        return _described(text, start, stop, gazetteer)
+        described = _described(text, start, stop, gazetteer)
+        if described is not None:
+            return described
+        unit = _UNIT.match(text, start, stop)
+        if unit is not None:  # "the faculty of law of the University of Warsaw": the university
+            return org_at(text, unit.end(), stop, mentions, gazetteer, place_cue=True)
     return None
+
+
+# A unit inside an organisation, in lower case, and the link to the organisation's name.
+_UNIT = re.compile(
+    r"(?:[a-z][\w\u2011-]*\s+){0,2}(?:faculty|department|school|unit|division|team|section|office|chair|"
+    r"centre|center|lab|laboratory|programme|program|desk|bureau)\s+"
+    r"(?:(?:of|for|on)\s+(?:[a-z][\w\u2011-]*\s+){1,3}?)?(?:of|at|in)\s+(?=(?:the\s+)?[A-Z])"
+)
 
 
 def _named(
@@ -522,8 +539,15 @@ def _orgs_after_cue(
         org = org_at(text, link.end(), end, mentions, gazetteer, place_cue=groups.get("place") is not None)
         if org is None or any(o.start == org.start for o in found):
             continue
-        if groups.get("part") is not None and org.mention is None:
+        if groups.get("part") is not None and org.mention is None and not _looks_org(org.name):
             continue  # "an expert in AI and Human Rights": a field; "a specialist in UNESCO's …": a body
+        if (
+            kind == "role"
+            and groups.get("of") is not None
+            and (org.mention is None or org.mention.kind == "stakeholder-group")
+            and _MINISTER.search(cue.group())
+        ):
+            org = _ministry(text, link.end(), end) or org  # "Minister of Youth": the Ministry of Youth
         rank = _link_rank(groups, text[max(0, link.start() - 40) : link.start()])
         found.append(replace(org, rank=rank + 0.01 * len(found)))
     return found
@@ -548,13 +572,76 @@ def _link_rank(groups: dict[str, str | None], before: str) -> float:
     return 0.0
 
 
-def self_orgs(text: str, start: int, end: int, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Org]:
-    """Organisations the speaker ties themselves to in the sentence text[start:end]."""
+def _looks_org(name: str) -> bool:
+    """A name with an organisation word in it ("the Ministry of …", "the National Assembly"); after
+    "in" an acronym alone is a field as often as a body ("an expert in AI and Human Rights")."""
+    return any(w.lower().strip(_TRAIL) in _ORG_WORDS for w in name.split())
+
+
+_MINISTER = re.compile(r"\bminister\s*$", re.IGNORECASE)
+# "Communication, Telecommunications and the Digital Economy": a list of capitalised fields.
+_FIELD_LIST = re.compile(
+    r"(?-i:[A-Z][\w'’\u2011-]*)(?:\s+(?-i:[A-Z][\w'’\u2011-]*))*"
+    r"(?:,\s+(?-i:[A-Z][\w'’\u2011-]*)(?:\s+(?-i:[A-Z][\w'’\u2011-]*))*)*"
+    r",?\s+and\s+(?:the\s+)?(?-i:[A-Z][\w'’\u2011-]*)(?:\s+(?-i:[A-Z][\w'’\u2011-]*))*"
+)
+
+
+def _ministry(text: str, pos: int, stop: int) -> Org | None:
+    """The ministry a "Minister of <fields>" heads, as "Ministry of <fields>" (a minister speaks
+    for the ministry), with the fields' list read whole ("Communication, Telecommunications and
+    the Digital Economy") and a trailing "of <Country>" kept."""
+    listed = _FIELD_LIST.match(text, pos, stop)
+    run = _proper_run(text, pos, stop)
+    end = max(listed.end() if listed else 0, run[0] if run else 0)
+    if end <= pos:
+        return None
+    tail = re.match(r"\s+of\s+((?-i:[A-Z][\w'’\u2011-]*)(?:\s+(?-i:[A-Z][\w'’\u2011-]*)){0,2})", text[end:stop])
+    if listed and end == listed.end() and tail:
+        end += tail.end()
+    return Org(pos, end, "Ministry of " + text[pos:end])
+
+
+# "at Deutsche Welle Akademie, where I work": the cue comes after the organisation.
+_WHERE_AFTER = re.compile(
+    r",?\s+where\s+(?:I|we)\s+(?:work|am working|study|teach|am based|am employed)\b", re.IGNORECASE
+)
+_WHERE_LINK = re.compile(r"\b(?:at|with|for|in)\s+", re.IGNORECASE)
+# A sentence that starts with a name and a link: "Lucía Fernández-Ruiz, for the DC on …".
+_NAME_LINK = re.compile(rf"\s*(?P<name>{_NAME}),\s+(?:for|from|representing|with)\s+")
+
+
+def self_orgs(
+    text: str,
+    start: int,
+    end: int,
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+    own_names: Sequence[str] = (),
+) -> list[Org]:
+    """Organisations the speaker ties themselves to in the sentence text[start:end].
+
+    `own_names` are the speaker's name forms: a sentence that opens with one of them and a
+    link ("Lucía Fernández-Ruiz, for the DC on …") is how speakers introduce themselves, while
+    the same shape with another name is a hand-off ("Daniel, for the DC on …").
+    """
     found: list[Org] = []
     for cue in _SELF_CUES.finditer(text, start, end):
         for org in _orgs_after_cue(text, cue, end, mentions, gazetteer):
             if not any(o.start == org.start for o in found):
                 found.append(org)
+    named = _NAME_LINK.match(text, start, end)
+    if named is not None and _fold(named.group("name")) in {_fold(n) for n in own_names if " " in n.strip()}:
+        opened = org_at(text, named.end(), end, mentions, gazetteer, place_cue=True)
+        if opened is not None and not any(o.start == opened.start for o in found):
+            found.append(opened)
+    for after in _WHERE_AFTER.finditer(text, start, end):
+        links = list(_WHERE_LINK.finditer(text, start, after.start()))
+        if not links:
+            continue
+        before = org_at(text, links[-1].end(), after.start(), mentions, gazetteer, place_cue=True)
+        if before is not None and before.end >= after.start() - 1 and not any(o.start == before.start for o in found):
+            found.append(before)
     return found
 
 

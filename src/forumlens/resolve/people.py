@@ -218,6 +218,13 @@ def _addresses(text: str, name: str) -> bool:
 
 
 _PERMISSION_WORDS = 8
+# A chair pointing at somebody new, however briefly: "The lady here.", "One more, the gentleman".
+_NEW_VOICE = re.compile(
+    r"\b(?:(?:the|a|that|this)\s+(?:young\s+)?(?:lady|gentleman|woman|man|colleague|person)|"
+    r"(?:one|another|a)\s+more|another\s+(?:question|hand|one|comment)|next\s+(?:question|one|hand|speaker)|"
+    r"(?:first|second|third|front|back|last)\s+row)\b",
+    re.IGNORECASE,
+)
 
 
 def split_floor_voices(
@@ -252,8 +259,9 @@ def split_floor_voices(
         parts = [current]
         for prev, turn in zip(group.turns, group.turns[1:]):
             between = speech_order[position[prev] + 1 : position[turn]]
-            chaired = sum(len(turns[i].text.split()) for i in between if i in owner and is_moderator(owner[i]))
-            if chaired >= _PERMISSION_WORDS:
+            chairing = [turns[i].text for i in between if i in owner and is_moderator(owner[i])]
+            chaired = sum(len(t.split()) for t in chairing)
+            if chaired >= _PERMISSION_WORDS or any(_NEW_VOICE.search(t) for t in chairing):
                 current = LabelGroup(None, [], [])
                 parts.append(current)
             current.turns.append(turn)

@@ -68,6 +68,7 @@ class Draft:
     role_word: str | None = None
     seen: set[int] = field(default_factory=set)  # name offsets whose mode cues were counted
     org_names: dict[str, str] = field(default_factory=dict)  # "org:…" key -> name as said
+    independent: bool = False  # says they speak for no body ("an independent consultant")
 
     def add(self, entity: str, strength: float, evidence: Evidence) -> None:
         self.affiliations.setdefault(entity, []).append((strength, evidence))
@@ -215,6 +216,7 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]
 # A chair's words for whoever runs the online side: "…, who takes care of the remote participation".
 _REMOTE_DUTY = re.compile(
     r"\b(?:takes?|taking|will take) care of (?:the )?(?:remote|online) (?:participation|participants|questions)|"
+    r"\bhelp(?:s|ing)?\s+(?:me|us)\s+with\s+the\s+(?:online|remote)\s+(?:side|part|participation|questions)|"
     r"\b(?:monitor|follow|watch|moderat)\w*\s+(?:the\s+)?(?:chat|zoom|online questions|remote questions|"
     r"online participants|remote participants|remote participation|online participation)\b",
     re.IGNORECASE,
@@ -299,7 +301,7 @@ _ASKED = re.compile(r"\s*(?:,\s*please\s*)?\?")
 def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int, weight: float) -> None:
     """Mode cues in the words after a name ("Yasmin is in the Zoom room"), up to the next person's name."""
     _, s_end = view.sentence_at(turn, start)
-    limit = min(s_end, end + 100)
+    limit = min(s_end, end + 160)  # past a long title: "…, Minister of …, who is with us in the hall"
     stop = view.next_other_name(end, limit, draft.group)
     tail = view.text[end:stop]
     if stop < limit and _NEXT_IN_LIST.match(tail):
@@ -429,8 +431,8 @@ def _handoff(
         if best:
             draft.add(best[2], best[0], best[1])
             return
-        if not first:
-            return
+        if not first or any(_stated_elsewhere(text, hit.end, view.sentence_at(t, hit.start)[1]) for t, hit in hits):
+            return  # "Tomasz from the Secretariat": said, though not resolved; no coalition guessed
     elif others:
         return  # the chair handed the floor to somebody else
     dcs = [m for t in window for m in view.mentions_in(view.session.turns[t].start, view.session.turns[t].end, ("dc",))]
@@ -503,7 +505,9 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
     text = view.text
     for a, b in view.sentences[turn_index]:
         sentence = text[a:b]
-        attached = view.tied(orgs.self_orgs(text, a, b, view.all_mentions, view.gazetteer))
+        if _INDEPENDENT.search(sentence):
+            draft.independent = True
+        attached = view.tied(orgs.self_orgs(text, a, b, view.all_mentions, view.gazetteer, draft.forms))
         for org in attached:
             draft.add_org(org, 3.3, view.evidence(a, b, "self-introduction"))
         tied = {org.mention.start for org in attached if org.mention}
@@ -535,6 +539,22 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
             draft.online += 1.5 * online + more_online
             draft.onsite += 1.5 * onsite + more_onsite
             draft.mode_evidence.append(view.evidence(a, b, "mode"))
+
+
+# A speaker saying they speak for no body: their mentions of coalitions are opinions, not membership.
+_INDEPENDENT = re.compile(
+    r"\b(?:I(?:'m|’m| am)\s+(?:(?:just|only|here as|here)\s+)?(?:an?\s+)?independent\b|"
+    r"in (?:my|a) (?:personal|own|individual) capacity|(?:I am|I'm|I’m) not affiliated|"
+    r"I (?:do not|don't|don’t) represent (?:any|anybody|anyone))",
+    re.IGNORECASE,
+)
+
+
+def _drop_circumstantial(draft: Draft) -> None:
+    """Of someone who said they are independent, keep only bodies they were introduced with or
+    introduced themselves with; a coalition merely spoken of in their own words is not theirs."""
+    if draft.independent:
+        draft.affiliations = {k: v for k, v in draft.affiliations.items() if any(e.kind != "own-words" for _, e in v)}
 
 
 def _inside(mention: Mention, attached: Sequence[orgs.Org]) -> bool:
@@ -616,6 +636,7 @@ def collect_evidence(
                 _handoff(view, draft, turn_index, k == 0, owner, moderators, groups)
             context = _window(view, turn_index, owner, moderators) if k == 0 else []
             _own_words(view, draft, turn_index, context)
+        _drop_circumstantial(draft)
         if group.name:
             _name_card(view, draft, registry)
             _introductions(view, draft, set(group.turns))
