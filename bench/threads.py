@@ -2,11 +2,20 @@
 
 Run:  python bench/threads.py [--part dev|blind|all] [--linker lexical|semantic|both] [--json]
 
-Each part (`bench/threads/<part>/` with `<part>.gold.json`, annotated before any threads
-code existed) is ingested into a temporary store exactly as `forumlens ingest` does, and
-threads are computed by `forumlens.threads.store_threads` (the function behind
-`forumlens threads`). Gold items name a file and a verbatim quote; the scorer finds the
-line the quote is on. A predicted item matches a gold item on the same session and line.
+Parts are made of corpus folders (`bench/threads/<folder>/` with `<folder>.gold.json`,
+each annotated before any code ran on it):
+- `dev` = `dev/` (annotated before any threads code existed) + `blind/` (the first blind
+  set, moved into development after its first run);
+- `blind` = `blind2/` (written and annotated 2026-12-03 before any code ran on it; its
+  first run is kept verbatim in `bench/threads/blind2-first-run.txt`).
+All folders of a part are ingested into one temporary store exactly as `forumlens ingest`
+does (so threads of one folder may wrongly join another's: that counts), and threads are
+computed by `forumlens.threads.store_threads` (the function behind `forumlens threads`).
+Gold items name a file and a verbatim quote; the scorer finds the line the quote is on.
+A predicted item matches a gold item on the same session and line.
+
+History: the first blind set's first run (stop 16, lexical linker) was items 11/24,
+link P 1.00 R 0.50 F1 0.67, status 7/13, hard negatives joined 0/6.
 
 Printed per part and linker:
 - items: gold items found in some thread (recall of the extraction);
@@ -46,10 +55,13 @@ from forumlens.threads import Thread, store_threads
 Ref = tuple[str, int]  # (session, line)
 
 
+PARTS: dict[str, tuple[str, ...]] = {"dev": ("dev", "blind"), "blind": ("blind2",)}
+
+
 @dataclass
 class GoldItem:
     thread: str
-    file: str
+    file: str  # folder/file name
     quote: str
     role: str
     ref: Ref = ("", 0)
@@ -71,20 +83,28 @@ def _line_of(text: str, quote: str, where: str) -> int:
 
 
 def load_gold(part: str) -> Gold:
-    data = json.loads((CORPUS / f"{part}.gold.json").read_text("utf-8"))
-    items = [GoldItem(t["id"], i["file"], i["quote"], i["role"]) for t in data["threads"] for i in t["items"]]
-    return Gold({t["id"]: t for t in data["threads"]}, items, [tuple(n) for n in data.get("hard_negatives", [])])
+    """The gold of every folder of `part`, thread ids kept apart by folder when two folders share one."""
+    gold = Gold({}, [], [])
+    for folder in PARTS[part]:
+        data = json.loads((CORPUS / f"{folder}.gold.json").read_text("utf-8"))
+        ids = {t["id"]: (t["id"] if t["id"] not in gold.threads else f"{folder}:{t['id']}") for t in data["threads"]}
+        for t in data["threads"]:
+            gold.threads[ids[t["id"]]] = t
+            gold.items += [GoldItem(ids[t["id"]], f"{folder}/{i['file']}", i["quote"], i["role"]) for i in t["items"]]
+        gold.negatives += [(ids[a], ids[b], why) for a, b, why in data.get("hard_negatives", [])]
+    return gold
 
 
 def ingest(store: Store, part: str, gold: Gold) -> None:
-    folder = CORPUS / part
-    for outcome in ingest_paths(store, [folder], IngestOptions()):
+    folders = [CORPUS / name for name in PARTS[part]]
+    for outcome in ingest_paths(store, folders, IngestOptions()):
         if outcome.status == "failed":
             raise SystemExit(f"{outcome.path}: ingest failed: {outcome.reason}")
-        gold.sessions[Path(outcome.path).name] = str(outcome.session)
+        path = Path(outcome.path)
+        gold.sessions[f"{path.parent.name}/{path.name}"] = str(outcome.session)
     for item in gold.items:
-        text = (folder / item.file).read_text("utf-8").replace("\r\n", "\n")
-        item.ref = (gold.sessions[item.file], _line_of(text, item.quote, f"{part}/{item.file}"))
+        text = (CORPUS / item.file).read_text("utf-8").replace("\r\n", "\n")
+        item.ref = (gold.sessions[item.file], _line_of(text, item.quote, item.file))
 
 
 def _pairs(groups: Iterable[Iterable[Any]]) -> set[frozenset[Any]]:

@@ -121,7 +121,9 @@ def test_lexicon_concepts_categories_and_deliverables():
         "guidelines",
         "toolkit",
     ]
-    assert [f for *_, f in lex.deliverables("a handbook, a survey and a study")] == ["guide", "survey", "study"]
+    # a survey is not a study, but a study and a report are one research output named two ways
+    assert [f for *_, f in lex.deliverables("a handbook, a survey and a study")] == ["guide", "survey", "report"]
+    assert [f for *_, f in lex.deliverables("the report on IoT, the study of IoT")] == ["report", "report"]
 
 
 def test_a_transcript_gives_needs_promises_questions_and_answers_with_their_actor():

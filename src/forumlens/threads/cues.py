@@ -10,13 +10,26 @@ Signals, tried in this order on each sentence (the first that fires wins):
 - `update`    work on a promise under way: "is still being drafted", "we now expect to
               finish it", "not yet ready";
 - `promise`   the speaker's own body will produce something: "we will publish…",
-              "our plan is to…", "we are planning a survey…", "X will be released";
+              "our plan is to…", "we are planning a survey…", "X will be released", and
+              in the present tense "we are preparing a report for next year", "a second
+              edition is planned for 2031";
 - `delivery`  a promised output done, in any words: "we launched the toolkit",
-              "the guidelines that we published in March", "the report is out";
+              "the guidelines that we published in March", "the report is out", "the map
+              went live", "the workshops took place", "Our study, released in 2023, …";
 - `enacted`   an institution says it has done something ("our office now holds a
               quarterly briefing"): a response when an earlier ask is alike enough;
 - `need`      an ask or a stated need: "we need…", "libraries lack the money…",
-              "again called for…", "without seed money, these networks close".
+              "again called for…", "without seed money, these networks close", "we are
+              still asking the secretariat for…", "we recommend that…", an imperative
+              ("Fund the coalitions!", "Please, governments: put standards into your
+              procurement rules"), not being able to take part for want of money ("could
+              not join us because nobody covers their travel").
+
+Never a need, whatever need word it has (`is_non_ask`): thanks ("I would like to thank…"),
+floor procedure ("I would like to give the floor…", "keep to four minutes"), rhetoric
+("everybody needs the Internet") and questions. `RETRO_PROMISE` finds the earlier promise a
+delivery or slip names ("was announced for 2024; it has been delayed", "the report that we
+promised is out"), so `items.py` can put that promise on record.
 
 Promises, slips, updates and deliveries must name a deliverable (`lexicon.deliverables`)
 or point back to one with a pronoun ("we dropped it"); a need must be at least five
@@ -33,7 +46,7 @@ from dataclasses import dataclass
 
 from ..analyse._regex import compile_cue
 
-__all__ = ["PRONOUN_OBJECT", "Cue", "find_cue", "is_intro"]
+__all__ = ["PRONOUN_OBJECT", "RETRO_PROMISE", "Cue", "find_cue", "is_intro", "is_non_ask"]
 
 _I = re.I
 _OWN = (
@@ -73,7 +86,9 @@ _SLIP = compile_cue(
     r"|\b(?:slipped|postponed|delayed|deferred|dropped|abandoned|shelved|cancell?ed|put on hold|on hold"
     r"|suspended|called off|behind schedule|fell through|gave up|given up|set aside|scrapped|discontinued"
     r"|pushed back|was stopped|were stopped|no longer (?:planned|going ahead|happening|on the table)"
-    r"|did not go ahead|didn't go ahead|fell by the wayside|ran out of (?:time|money|funding|steam))\b"
+    r"|did not go ahead|didn't go ahead|fell by the wayside|ran out of (?:time|money|funding|steam)"
+    r"|(?:is|are|was|were) not happening|isn't happening"
+    r"|aren't happening|will not (?:appear|come out)|won't (?:appear|come out))\b"
     r"|\bhad to (?:cancel|drop|postpone|abandon|shelve|delay|put off|give up|stop)\b"
     r"|\b(?:won't|will not) (?:happen|be (?:ready|published|finished|completed|released|delivered) (?:this|in time))\b"
     r"|\bnot (?:going to )?(?:happen|materiali[sz]e)\b",
@@ -84,7 +99,8 @@ _UPDATE = compile_cue(
     r"|reviewed|translated|developed|developing|finali[sz]ing|working on)\b"
     r"|\b(?:is|are) being (?:drafted|prepared|written|finali[sz]ed|edited|reviewed|translated|developed|updated)\b"
     r"|\b(?:is|are) (?:still |now |well )?(?:in progress|under way|underway|in preparation|in draft|on track"
-    r"|nearly (?:ready|done|finished)|almost (?:ready|done|finished)|at an advanced stage)\b"
+    r"|nearly (?:ready|done|finished|complete)|almost (?:ready|done|finished|complete)"
+    r"|at an advanced stage|coming along|taking shape)\b"
     r"|\bexpect(?:s|ed)? (?:it |them |this |that )?to (?:finish|complete|publish|release|launch|present"
     r"|be (?:ready|published|finished|released|available|out|completed))\b"
     r"|\bnot (?:yet|quite) (?:ready|finished|complete|completed|published|done|out)\b"
@@ -101,8 +117,11 @@ _PROMISE = compile_cue(
     r"|commit to|are committed to|promise to|undertake to|hope to|would like to|want to)"
     rf"\s+(?:(?:also|then|soon|jointly|formally|finally|officially)\s+)?{_MAKE}\b"
     r"|\b(?:we|i)(?:'ll|’ll)\s+" + _MAKE + r"\b"
-    r"|\b(?:we|i|our (?:coalition|group|team|members))(?:'re|’re| are| am| is)\s+(?:also\s+|now\s+)?"
-    r"(?:planning|preparing|working on|developing|drafting|designing) (?:a|an|the|our|to)\b"
+    r"|\b(?:we|i|our (?:coalition|group|team|members))(?:'re|’re| are| am| is)\s+(?:also\s+|now\s+|currently\s+)?"
+    r"(?:planning|preparing|working on|developing|drafting|designing|writing|producing|compiling|building"
+    r"|putting together|conducting|carrying out|translating|creating|setting up|organi[sz]ing|collecting"
+    r"|finali[sz]ing|launching|mapping|updating|revising|editing)\b(?! (?:on|for|with|in) (?:it|this|that)\b)"
+    r"|\b(?:is|are) (?:planned|scheduled|foreseen|due) (?:for|in|by|before|at)\b"
     r"|\bour (?:plan|aim|goal|intention|next step|commitment|priority|promise)s? (?:for (?:next|the coming) year )?"
     r"(?:is|are|will be) to\b|\bwe (?:commit|pledge|promise) to\b|\bnext on our (?:list|agenda) is\b"
     r"|\b(?:will|shall) be (?:published|released|launched|presented|issued|made available|finali[sz]ed|shared"
@@ -118,7 +137,12 @@ _DELIVERY = compile_cue(
     r"|\b(?:is|are|was|were|has been|have been|had been) (?:now |finally |recently |already |officially )?"
     r"(?:out|published|released|launched|available|online|live|completed|finished|finali[sz]ed|adopted|issued)\b"
     r"|\b(?:came|comes|come) out\b|\b(?:we|the coalition) (?:now|finally) (?:have|has) (?:a|an|our|the|its)\b"
-    r"|\b(?:we|the coalition) (?:have |has )?(?:handed|submitted|sent) (?:over )?(?:the|our|its)\b",
+    r"|\b(?:we|the coalition) (?:have |has )?(?:handed|submitted|sent) (?:over )?(?:the|our|its)\b"
+    r"|\btook place\b|\b(?:was|were|has been|have been) (?:successfully )?held\b"
+    r"|\b(?:went|go|goes|has gone|have gone) (?:online|public)\b|\b(?:came|comes|come) online\b"
+    # participial: "Our research on X, released in 2023, …" (the noun before it is the deliverable)
+    r"|,\s*(?:released|published|launched|issued|completed|adopted|presented|finali[sz]ed)"
+    r"\s+(?:in|last|earlier|this|at|on|during|early|late)\b",
     _I,
 )
 # a coalition named as the subject ("The Dynamic Coalition on X will publish …"): `find_cue` accepts these
@@ -145,7 +169,7 @@ _ENACTED = compile_cue(
 )
 _NEED = compile_cue(
     r"\b(?:need|needs|needed|require|requires|lack|lacks|lacking|(?<!\ba )(?<!\bthe )call(?:s|ed)? (?:again )?for"
-    r"|ask(?:s|ed)? for"
+    r"|ask(?:s|ed)? for|(?:still|keep|kept|again|continue to|keep on) asking|(?<!be )(?<!been )(?<!being )(?<!was )(?<!were )(?<!is )(?<!are )ask(?:s|ed|ing)? (?:(?!to\b|for\b)[\w'’-]+ ){1,4}for"
     r"|request(?:s|ed)?|appeal(?:s|ed)? (?:to|for)|urge[sd]?|seek(?:s|ing)?|(?:are|is) looking for"
     r"|depend(?:s|ing)? on|short of|struggl(?:e|es|ing) to)\b"
     r"|\b(?:would|'d) (?:also |really |still |very much )?(?:like|want|welcome|appreciate|love)\b"
@@ -158,15 +182,65 @@ _NEED = compile_cue(
     r"|\b(?:still )?waiting for\b|\b(?:have|has) no (?:money|funding|funds|budget|resources|staff|secretariat)\b"
     r"|\b(?:is|are|remains?) (?:still )?missing\b|\bchallenge (?:is|remains)\b|\bcall(?:s|ed)? (?:up)?on\b"
     r"|\b(?:invite[sd]?|encourage[sd]?) (?:the|all|governments|donors|states|member states)\b"
-    r"|\brecommend(?:s|ed)? that\b|\bplead(?:s|ed)? for\b|\binsist(?:s|ed)? on\b"
+    r"|\brecommend(?:s|ed)? that\b|\bwe (?:strongly |therefore |again )?recommend\b(?![,.;:])"
+    r"|\bour (?:main |key |first |central )?recommendations? (?:is|are|remains?)\b"
+    r"|\bplead(?:s|ed)? for\b|\binsist(?:s|ed)? on\b"
     r"|\b(?:the )?(?:igf|secretariat|mag|un|united nations|office|envoy|desa|host country|website|nris?)\b"
     r"[^.;?]{0,50}?\b(?:should|must|ought to)\b(?! not)"
     r"|\bwe hope (?:that )?(?:the )?(?:igf|secretariat|mag|un|united nations|host|envoy)\b",
     _I,
 )
 _NOT_NEED = compile_cue(
-    r"\bno need\b|\bneed to (?:say|mention|stop|remind|thank|hurry|move|close|wrap)\b|\b(?:do|does|did) not need\b"
-    r"|\b(?:don't|doesn't|didn't) need\b|\bwithout delay\b",
+    r"\bno need\b|\bneed to (?:say|mention|stop|remind|thank|hurry|move|close|wrap|finish|end|leave|go|break|pause"
+    r"|be (?:brief|quick|short)|keep (?:it )?(?:short|brief)|speed up|give the floor|hand over|turn to)\b"
+    r"|\b(?:do|does|did) not need\b|\b(?:don't|doesn't|didn't) need\b|\bwithout delay\b",
+    _I,
+)
+# sentences that are not asks whatever cue they carry: thanks, floor procedure, rhetorical questions
+_NON_ASK = compile_cue(
+    r"^\W*(?:(?:and|so|but|first(?:ly)?|also|finally|lastly),?\s+)?(?:thank|thanks|many thanks|congratulations|kudos"
+    r"|(?:i|we) (?:also |really |just )?(?:thank|congratulate|applaud|salute)"
+    r"|(?:i|we) (?:am|are) (?:very |really |so |deeply )?(?:grateful|thankful|honou?red|glad|pleased|happy))\b"
+    r"|\b(?:would|'d|’d|want|wish) (?:also |really |just |first |briefly )?(?:like )?to (?:thank|welcome|introduce"
+    r"|give (?:the floor|the word|you)|invite (?:you|our|the next|my)|add|say|share|present|start|begin|remind|highlight"
+    r"|mention|echo|congratulate|acknowledge|end|close|conclude|recall|note|stress|underline|emphasi[sz]e|hand|pass"
+    r"|turn|open|make (?:a|one|two|three|some) (?:\w+ )?(?:points?|comments?|remarks?)|speak|talk|respond|react"
+    r"|comment|follow up|build on|come back|hear|listen|know|ask (?:a|one|my|you|our|the panel))\b"
+    r"|\b(?:keep|stick) (?:it |your (?:\w+ )?)?(?:to|within|short|brief)\b|\b(?:raise your hand|unmute|take the floor"
+    r"|introduce yourself|go ahead|over to you|you have the floor|the floor is (?:yours|open))\b"
+    r"|^\W*(?:make no mistake|let me be clear|as we all know|we all know)\b"
+    r"|\b(?:everybody|everyone|we all|all of us|the whole world)\s+(?:[\w'’-]+\s+){0,3}(?:needs?|wants?)\b",
+    _I,
+)
+# an ask put as an imperative, at the start of a sentence or clause ("Fund the coalitions!", "Please,
+# governments in this room: put security standards into your procurement rules")
+_IMPERATIVE = compile_cue(
+    r"(?:^|[:;]\s+|\bplease,?\s+)(?:please,?\s+)?(?:(?:do\s+)?(?:put|create|fund|give|include|add|publish|set up"
+    r"|support|ensure|open (?!the (?:floor|session|meeting|discussion|debate)\b)|invite|provide|recogni[sz]e|adopt|require|involve|finance|reserve|guarantee|translate"
+    r"|invest in|establish|allocate|increase|listen to|protect|respect|count|bring|build|pay for|make (?!no\b|sure you\b"
+    r"|it short\b)|help (?!yourself|yourselves)|let (?!us\b|me\b|'s\b|’s\b|it\b|them\b)))\b",
+    _I,
+)
+# not being able to take part or keep going for want of money or support: a need in other words
+_UNABLE = compile_cue(
+    r"\b(?:cannot|can't|can not|could not|couldn't|are unable to|were unable to|is unable to|can no longer"
+    r"|could no longer|are not able to|were not able to)\s+(?:[\w'’-]+\s+){0,2}(?:join|attend|come|take part"
+    r"|participate|travel|afford|be here|be present|connect|continue|survive|keep|pay)\b",
+    _I,
+)
+_FOR_WANT = compile_cue(
+    r"\b(?:nobody|no one|no-one|none of [\w ]{1,20}) (?:covers?|pays?|funds?|finances?|supports?|sponsors?)\b"
+    r"|\b(?:there is|there's|we have|they have) no (?:[\w-]+ ){0,2}(?:money|funding|funds|budget|support|fellowships?"
+    r"|grants?|bursar(?:y|ies)|visas?)\b|\btoo expensive\b|\b(?:lack|lacks|lacking|absence|shortage) of\b",
+    _I,
+)
+# an earlier promise named in the sentence that tells its fate ("A guide … was announced for 2024; it has been
+# delayed", "the report that we promised in Addis is out"): the promise is on record even if its session is not
+RETRO_PROMISE = compile_cue(
+    r"\b(?:was|were|had been|has been|have been) (?:first |originally |initially )?(?:announced|promised|planned"
+    r"|scheduled|foreseen|pledged|due|supposed to (?:come|be|appear))\b"
+    r"|\b(?:that|which)?\s*(?:we|i|the coalition|our coalition) (?:had |have )?(?:announced|promised|pledged"
+    r"|committed to|planned)\b|\b(?:the|our|its) (?:promised|announced|planned|long-awaited)\b",
     _I,
 )
 # "we dropped it", "postponed that." — but not "completed this year"
@@ -234,9 +308,11 @@ def find_cue(
         match = pattern.search(sentence)
         if match is None and signal in _NAMED and names:
             match = _after_name(sentence, _NAMED[signal], names)
+        if match is None and signal == "need":
+            match = _other_need(sentence)
         if match is None:
             continue
-        if signal == "need" and (_NOT_NEED.search(sentence) or len(sentence.split()) < 5):
+        if signal == "need" and (_NOT_NEED.search(sentence) or is_non_ask(sentence) or _too_short(sentence, match)):
             continue
         about = ""
         if signal == "response":
@@ -244,6 +320,33 @@ def find_cue(
             about = "question" if "question" in said or "asked" in said or "wanted to know" in said else "request"
         return Cue(signal, match.start(), match.end(), match.group(0), about)
     return None
+
+
+def _other_need(sentence: str) -> re.Match[str] | None:
+    """A need said without a need word: an imperative ask, or not being able to take part for want of money."""
+    match = _IMPERATIVE.search(sentence)
+    if match is not None:
+        return match
+    unable = _UNABLE.search(sentence)
+    if unable is not None and _FOR_WANT.search(sentence):
+        return unable
+    return None
+
+
+def _too_short(sentence: str, match: re.Match[str]) -> bool:
+    """Needs have at least five words; an imperative ask ("Fund the coalitions!") three."""
+    return len(sentence.split()) < (3 if match.re is _IMPERATIVE else 5)
+
+
+def is_non_ask(sentence: str) -> bool:
+    """Thanks, floor procedure or a (rhetorical) question: never an ask, whatever need word it has.
+
+    >>> is_non_ask("I would like to thank the hosts for the support they gave us.")
+    True
+    >>> is_non_ask("We need travel support for young people.")
+    False
+    """
+    return _NON_ASK.search(sentence) is not None or sentence.rstrip("\"'”’)] ").endswith("?")
 
 
 def is_intro(sentence: str) -> bool:

@@ -17,7 +17,17 @@ words, `actors.py` who an item is by):
   ends a short floor turn (answered when the next turn is another non-moderator's);
   the answer given in the same session is an `answer` item (its sentence sharing most
   with the question);
-- one item per sentence and signal (a need the analyse stage found too is kept once).
+- one item per sentence and signal (a need the analyse stage found too is kept once); a
+  sentence that promises or reports on a promise is not also an ask, and thanks, floor
+  procedure and questions are never asks (`cues.is_non_ask`, applied to stored asks too);
+- a delivery or slip that names its earlier promise ("was announced for 2024; it has been
+  delayed") also gives an `update` placed just before it, so its fate is known even when
+  the promise's own session is not in the store;
+- an answer sentence may still promise ("Yes, and we are planning workshops …");
+- a question's fate in its own session is the `questions` analysis's alone: a turn that
+  analysis judged is never re-read by the "?" fallback, and the fallback's reply must not
+  itself be a question; an unnamed asker is "a participant in TITLE" (a relayed
+  question, "a remote participant asks: …", is the remote participant's).
 """
 
 from __future__ import annotations
@@ -34,7 +44,7 @@ from ..pipeline import is_document_session
 from ..resolve.mentions import find_mentions
 from ..resolve.registry import Registry, load_registry
 from .actors import Actor, document_actor, turn_actor
-from .cues import PRONOUN_OBJECT, Cue, find_cue
+from .cues import PRONOUN_OBJECT, RETRO_PROMISE, Cue, find_cue, is_non_ask
 from .lexicon import Lexicon, load_lexicon
 from .models import Item, SessionItems
 from .sentences import LineFinder, Sentence, turn_sentences
@@ -45,6 +55,7 @@ _CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|so)\s|\.\s")
 _MODERATOR_SIGNALS = frozenset({"response"})
 _COALITION_SIGNALS = frozenset({"slip", "update", "promise", "delivery", "need"})
 _NEEDS_DELIVERABLE = frozenset({"promise", "update", "delivery", "slip"})
+_SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|this|that|these|those)\b", re.I)
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 
 
@@ -127,9 +138,17 @@ def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bo
         a, b, family = before[-1]
         return family, sentence[a:b]
     if PRONOUN_OBJECT.match(sentence[cue.end :]):
+        earlier = [d for d in found if d[1] <= cue.start]
+        if earlier:  # "The report has a summary, and we will translate it": "it" is the report
+            a, b, family = earlier[-1]
+            return family, sentence[a:b]
         return False
     if before:
         a, b, family = before[-1]
+        return family, sentence[a:b]
+    earlier = [d for d in found if d[1] <= left]
+    if earlier and cue.signal != "promise" and _SUBJECT_PRONOUN.search(sentence[left : cue.start]):
+        a, b, family = earlier[-1]  # "A guide … was announced for 2024; it has been delayed"
         return family, sentence[a:b]
     near = [d for d in after if len(sentence[cue.end : d[0]].split()) <= 6]
     if near:
@@ -139,8 +158,14 @@ def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bo
 
 
 # -- items of one turn ----------------------------------------------------------------------
-def _turn_items(ctx: _Context, turn: Turn, sentences: Sequence[Sentence], actor: Actor, skip: set[int]) -> list[Item]:
-    """Needs, promises, updates, deliveries, slips and responses of one turn (or paragraph)."""
+def _turn_items(
+    ctx: _Context, turn: Turn, sentences: Sequence[Sentence], actor: Actor, skip: set[int], answers: set[int]
+) -> list[Item]:
+    """Needs, promises, updates, deliveries, slips and responses of one turn (or paragraph).
+
+    `skip`: sentences that are questions; `answers`: sentences that answer one, which may still
+    promise or report on a promise ("… and we are planning workshops with the regional IGFs").
+    """
     moderator = turn.speaker in ctx.moderators
     coalition, org = ctx.document_by if ctx.document else actor
     allowed = _MODERATOR_SIGNALS if moderator else _COALITION_SIGNALS if coalition else None
@@ -151,9 +176,12 @@ def _turn_items(ctx: _Context, turn: Turn, sentences: Sequence[Sentence], actor:
             continue
         named = ctx.lexicon.deliverables(sentence.text)
         names = _names(ctx, sentence)
-        cue = find_cue(sentence.text, signals=frozenset({"response"})) if coalition and not moderator else None
-        if cue is None or cue.about != "question":
-            cue = find_cue(sentence.text, signals=allowed, names=names)
+        if sentence.start in answers:
+            cue = None if moderator else find_cue(sentence.text, signals=_NEEDS_DELIVERABLE, names=names)
+        else:
+            cue = find_cue(sentence.text, signals=frozenset({"response"})) if coalition and not moderator else None
+            if cue is None or cue.about != "question":
+                cue = find_cue(sentence.text, signals=allowed, names=names)
         if cue is None:
             if named:
                 last = (named[-1][2], sentence.text[named[-1][0] : named[-1][1]])
@@ -169,6 +197,8 @@ def _turn_items(ctx: _Context, turn: Turn, sentences: Sequence[Sentence], actor:
             else:
                 family, head = last
         text = _without_coalitions(ctx, sentence)
+        retro = _retro_promise(ctx, turn, sentence, cue, coalition, org, family, head)
+        items += retro
         items.append(
             Item(
                 session=ctx.session_id,
@@ -183,7 +213,7 @@ def _turn_items(ctx: _Context, turn: Turn, sentences: Sequence[Sentence], actor:
                 head=head,
                 cue=cue.text,
                 about="enacted" if cue.signal == "enacted" else cue.about,
-                seq=sentence.start,
+                seq=sentence.start + (1 if retro else 0),  # after the promise it tells the fate of
                 names=_names(ctx, sentence),
             )
         )
@@ -192,6 +222,65 @@ def _turn_items(ctx: _Context, turn: Turn, sentences: Sequence[Sentence], actor:
         elif family and head:
             last = (family, head)
     return items
+
+
+def _retro_promise(
+    ctx: _Context,
+    turn: Turn,
+    sentence: Sentence,
+    cue: Cue,
+    coalition: str | None,
+    org: str | None,
+    family: str | None,
+    head: str | None,
+) -> list[Item]:
+    """The earlier promise a delivery or slip names ("… was announced for 2024; it has been delayed",
+    "the report that we promised in Addis is out"), as an `update` item placed just before it.
+
+    Why: the sentence itself puts the promise on record, so its fate is known even when the session
+    the promise was made in is not in the store (an update joins the actor's open commitment of the
+    same family, or opens one, and the outcome then closes it).
+    """
+    if cue.signal not in ("slip", "delivery") or not family:
+        return []
+    said = RETRO_PROMISE.search(sentence.text)
+    if said is None:
+        return []
+    return [
+        Item(
+            session=ctx.session_id,
+            line=sentence.line,
+            quote=sentence.text,
+            signal="update",
+            speaker=turn.speaker,
+            coalition=coalition,
+            org=org,
+            family=family,
+            head=head,
+            cue=said.group(0).strip(),
+            seq=sentence.start,
+            names=_names(ctx, sentence),
+        )
+    ]
+
+
+# -- who, when the caption or the document names nobody ----------------------------------------
+def _title(ctx: _Context) -> str:
+    meta = ctx.analyses.get("document") or {}
+    return str(meta.get("title") or ctx.session.title or ctx.session_id).strip()
+
+
+def _document_voice(ctx: _Context) -> str | None:
+    """Who a document's paragraph speaks for: its coalition or institution, else "in TITLE"."""
+    if not ctx.document:
+        return None
+    coalition, org = ctx.document_by
+    return coalition or org or f"in {_title(ctx)}"
+
+
+def _anonymous(ctx: _Context) -> str:
+    """An unnamed asker ("AUDIENCE MEMBER"): the document's voice, or a participant of the session."""
+    return _document_voice(ctx) or f"a participant in {_title(ctx)}"
 
 
 # -- questions and their answers in the session ----------------------------------------------
@@ -212,44 +301,69 @@ def _answer_sentence(ctx: _Context, turn: Turn, sentences: Sequence[Sentence], q
     return best[2] if best else None
 
 
+_ANOTHER_QUESTION = re.compile(r"\b(?:a|one|another|my|second|third|last|follow-up|related) question\b", re.I)
+
+
+def _asks_back(reply: Sequence[Sentence]) -> bool:
+    """A reply that is itself a question ("And a second question: …?"), not an answer."""
+    return bool(reply) and (
+        _QUESTION_END.search(reply[-1].text) is not None or any(_ANOTHER_QUESTION.search(s.text) for s in reply[:2])
+    )
+
+
 def _question_items(
     ctx: _Context, turns: Sequence[Turn], sentences: Mapping[int, list[Sentence]], actors: Mapping[int, Actor]
-) -> tuple[list[Item], set[int]]:
-    """Questions (stored analysis first, then floor "?" sentences it missed) and same-session answers."""
+) -> tuple[list[Item], set[int], set[int]]:
+    """Questions (stored analysis first, then floor "?" sentences it missed) and same-session answers,
+    with the sentences that are questions and those that are answers."""
     by_line = {t.line: t for t in turns}
     covering = {s.line: (t, s) for t in turns for s in sentences[t.index]}
     items: list[Item] = []
     used: set[int] = set()
     taken: set[int] = set()
     found: list[tuple[Turn, Sentence, list[int]]] = []
+    relayed: dict[int, str] = {}  # sentence start → who the relayed question is from
     for q in ctx.analyses.get("questions") or []:
         if not isinstance(q, Mapping) or q.get("line") is None:
             continue
-        asker = q.get("asked_by") or q.get("by")
+        by, relay = q.get("by"), q.get("asked_by")
         got = covering.get(int(q["line"]))
-        if got is None or asker in ctx.moderators or got[0].speaker in ctx.moderators:
+        if got is None or (by or relay) in ctx.moderators:
             continue
+        if got[0].speaker in ctx.moderators and not (by and relay and by != relay):
+            continue  # the moderator's own question; one relayed for someone else ("a remote participant asks") counts
         turn = got[0]
         asked = [s for s in sentences[turn.index] if s.line == int(q["line"]) and _QUESTION_END.search(s.text)]
         if not asked:
             continue
         answers = [int(n) for n in q.get("answer_lines") or []] if q.get("status") != "unanswered" else []
         found.append((turn, asked[-1], answers))
-    seen_lines = {s.line for _, s, _ in found}
+        if by and relay and by != relay:
+            relayed[asked[-1].start] = str(by)
+    judged = {int(q["line"]) for q in ctx.analyses.get("questions") or [] if isinstance(q, Mapping) and q.get("line")}
     for i, turn in enumerate(turns):
         if turn.kind != "speech" or turn.speaker in ctx.moderators or not turn.speaker:
             continue
         mine = sentences[turn.index]
         last = mine[-1] if mine else None
-        if last is None or last.line in seen_lines or not _QUESTION_END.search(last.text) or len(mine) > 4:
+        if last is None or not _QUESTION_END.search(last.text) or len(mine) > 4:
             continue
+        if any(s.line in judged for s in mine):
+            continue  # the questions analysis judged this turn: it alone says a question's fate in a session
         if len(last.text.split()) < 5 or is_housekeeping(last.text):
             continue
         reply = next((t for t in turns[i + 1 :] if t.kind == "speech"), None)
-        shares = reply is not None and reply.speaker not in ctx.moderators and reply.speaker != turn.speaker
+        shares = (
+            reply is not None
+            and reply.speaker not in ctx.moderators
+            and reply.speaker != turn.speaker
+            and not _asks_back(sentences[reply.index])
+        )
         found.append((turn, last, [reply.line] if shares and reply is not None else []))
     for turn, sentence, answers in found:
         coalition, org = actors.get(turn.index, (None, None))
+        if sentence.start in relayed:
+            coalition, org = None, None  # the relay's affiliation is not the asker's
         text = _without_coalitions(ctx, sentence)
         items.append(
             Item(
@@ -257,7 +371,7 @@ def _question_items(
                 sentence.line,
                 sentence.text,
                 "question",
-                turn.speaker,
+                relayed.get(sentence.start) or turn.speaker or _anonymous(ctx),
                 coalition,
                 org,
                 _category(ctx, text),
@@ -290,7 +404,7 @@ def _question_items(
                 names=_names(ctx, best),
             )
         )
-    return items, used | taken
+    return items, used, taken
 
 
 # -- asks the analyse stage found ----------------------------------------------------------------
@@ -303,6 +417,8 @@ def _stored_needs(
             continue
         quote = str(ask.get("quote") or "")
         for turn, sentence in covering.get(int(ask["line"]), []):
+            if is_non_ask(sentence.text):
+                break
             if quote and (quote in sentence.text or sentence.text in quote) and turn.speaker not in ctx.moderators:
                 coalition, org = ctx.document_by if ctx.document else actors.get(turn.index, (None, None))
                 out.append(
@@ -324,11 +440,20 @@ def _stored_needs(
     return out
 
 
+_COMMITMENT_SIGNALS = frozenset({"promise", "update", "delivery", "slip"})
+
+
 def _dedupe(items: Iterable[Item]) -> list[Item]:
-    """One item per sentence and signal (a need the analyse stage found too is kept once)."""
+    """One item per sentence and signal (a need the analyse stage found too is kept once); a sentence
+    that promises or reports on a promise is not also an ask the analyse stage read into it."""
+    items = list(items)
+    committed = {i.line for i in items if i.signal in _COMMITMENT_SIGNALS}
+    committed_quotes = {(i.line, i.quote) for i in items if i.signal in _COMMITMENT_SIGNALS}
     seen: set[tuple[int, str]] = set()
     out = []
     for item in sorted(items, key=lambda i: (i.seq, i.cue == "analyse.asks")):
+        if item.cue == "analyse.asks" and item.line in committed and (item.line, item.quote) in committed_quotes:
+            continue
         key = (item.seq, item.signal)
         if key in seen:
             continue
@@ -354,13 +479,13 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         coalition = actors[turn.index][0]
         if coalition and turn.speaker not in ctx.moderators:
             speakers.setdefault(turn.speaker, coalition)
-    question_items, used = _question_items(ctx, [] if ctx.document else turns, sentences, actors)
+    question_items, used, taken = _question_items(ctx, [] if ctx.document else turns, sentences, actors)
     items = list(question_items)
     for turn in turns:
-        items += _turn_items(ctx, turn, sentences[turn.index], actors[turn.index], used)
+        items += _turn_items(ctx, turn, sentences[turn.index], actors[turn.index], used, taken)
     covering: dict[int, list[tuple[Turn, Sentence]]] = {}
     for turn in turns:
         for s in sentences[turn.index]:
             covering.setdefault(s.line, []).append((turn, s))
-    items += [i for i in _stored_needs(ctx, covering, actors) if i.seq not in used]
+    items += [i for i in _stored_needs(ctx, covering, actors) if i.seq not in used | taken]
     return SessionItems(tuple(_dedupe(items)), speakers)

@@ -9,8 +9,10 @@ Statuses (DESIGN.md):
   or more sessions or documents, else `raised-once`;
 - commitment: the latest of `delivered` / `reported` decides `fulfilled` /
   `unfulfilled`; with neither, `pending`;
-- question: `answered` when answered in the session it was asked in, `answered-later`
-  when the first answer is in a later session, else `open`.
+- question: `answered` when the session's `questions` analysis answered it there (an
+  `answer` item: that analysis is the one source of a question's fate in one session, so
+  the thread and the session report never disagree), `answered-later` when an answer or
+  response comes in a later session, else `open`.
 """
 
 from __future__ import annotations
@@ -45,10 +47,12 @@ def status_of(kind: str, items: list[Item]) -> str:
         last = max(outcomes, key=lambda i: (i.when, i.seq))
         return "fulfilled" if last.signal == "delivery" else "unfulfilled"
     asked = {i.session for i in items if i.signal == "question"}
-    answers = [i for i in items if i.signal in ("answer", "response")]
-    if any(a.session in asked for a in answers):
+    if any(i.signal == "answer" and i.session in asked for i in items):
         return "answered"
-    return "answered-later" if answers else "open"
+    # a response in the session the question was asked in is not a same-session answer: the session's
+    # `questions` analysis (whose answers are the `answer` items) alone says a question's fate in a session
+    later = [i for i in items if i.signal in ("answer", "response") and i.session not in asked]
+    return "answered-later" if later else "open"
 
 
 def _span(thread: Thread) -> str:
