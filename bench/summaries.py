@@ -1,6 +1,6 @@
 """Summary quality benchmark: forumlens takeaways vs Lead-k, LexRank and TextRank.
 
-Run:  python bench/summaries.py [--markdown]
+Run:  python bench/summaries.py [--markdown] [--readability]
 
 For every transcript with a reference (`X.txt` next to `X.takeaways.md`: the shared
 IGF 2021 main session and the sessions written for tests/resources/summarise), it
@@ -15,6 +15,15 @@ splitter; sumy's default tokenizer needs NLTK data we cannot download) and are c
 exactly the same number of words as our output, so length cannot explain a difference.
 It also prints output lengths and the share of bullets whose citations pass
 `check_citations` (must be 100 %). Needs the `bench` extra: rouge-score, sumy.
+
+`--readability` instead scores whether the bullets read as sentences a policy officer
+can paste (issue 23): over every bullet of the sessions above (takeaways, calls to
+action, speaker points; open questions are questions by design) built from the full
+analysis as the pipeline stores it, and of topic briefs over all of them (`TOPICS`), the
+share that are self-contained declarative sentences (automatic checks: a finite verb,
+not a question, no dangling pronoun subject, no leading conjunction, not a vocative, not
+procedure), the mean length in words, and the first-person bullets without attribution
+(neither "Name (Org): " nor under the speaker's own heading). Goals: 100 %, 0.
 """
 
 from __future__ import annotations
@@ -169,6 +178,76 @@ def run(markdown: bool = False, only: Sequence[str] = (), exclude: Sequence[str]
     return 0 if share == 100.0 else 1
 
 
+TOPICS = (
+    "funding and financial support",
+    "capacity building",
+    "accessibility",
+    "meaningful access",
+    "community networks",
+    "misinformation",
+)
+# What a reader sees but the checks ignore: the attribution prefix and the credit marker.
+_PREFIX = re.compile(
+    r"^(?:(?:[A-Z][\w'‑.-]+(?: (?:de |da |van |von |del )?[A-Z][\w'‑.-]+)+|[A-Z]{2,}[A-Z ]*)(?: \([^)]{1,120}\))?"
+    r"|A participant|The moderator|A remote hub): (?=\S)"
+)
+_MARKER = re.compile(r"\s*(?:—[^—]*\(caption label unclear\)|\((?:inferred|unattributed): caption label flagged\))\s*$")
+
+
+def readability_faults(text: str, attributed: bool) -> list[str]:
+    """What keeps a bullet from reading as a self-contained declarative sentence ([] = none)."""
+    from forumlens.summarise import rewrite
+
+    body = _MARKER.sub("", text)
+    prefixed = bool(_PREFIX.match(body))
+    body = _PREFIX.sub("", body)
+    faults = []
+    why = rewrite.problem(body)
+    if why == "fragment":
+        first = body.split()[0].lower() if body.split() else ""
+        why = "leading conjunction" if re.match(r"(and|but|or|so|because|which|that|as)\b", first) else why
+    if why:
+        faults.append(why)
+    if rewrite.dangling(body.split(". ")[0]):
+        faults.append("dangling subject")
+    if rewrite.first_person(body) and not (attributed or prefixed):
+        faults.append("first person without attribution")
+    return faults
+
+
+def readability(only: Sequence[str] = (), exclude: Sequence[str] = ()) -> int:
+    """The readability rubric (module docstring); prints the shares and the faulty bullets."""
+    from forumlens.pipeline import analyse_session
+    from forumlens.summarise import brief_topic
+
+    bullets: list[tuple[str, str, bool]] = []  # (where, text, attributed by its heading)
+    sources = []
+    for txt, _ref in pairs(only, exclude):
+        session = parse_transcript(txt.read_text("utf-8"), source=txt.name, sha256=txt.name)
+        analyses = analyse_session(session)
+        sources.append((session, analyses))
+        report = build_report(session, analyses)
+        for section, bullet in report.bullets():
+            if section != "open_questions":
+                bullets.append((f"{txt.stem}/{section}", bullet.text, section.startswith("speakers/")))
+    for topic in TOPICS:
+        for section, bullet in brief_topic(topic, sources).bullets():
+            bullets.append((f"topic {topic}/{section}", bullet.text, False))
+    faulty = [(where, text, f) for where, text, attributed in bullets if (f := readability_faults(text, attributed))]
+    first = sum(1 for *_x, f in faulty if "first person without attribution" in f)
+    clean = len(bullets) - sum(1 for *_x, f in faulty if set(f) - {"first person without attribution"})
+    words = sum(len(_MARKER.sub("", text).split()) for _w, text, _a in bullets) / max(1, len(bullets))
+    for where, text, f in faulty:
+        print(f"- [{', '.join(f)}] {where}: {text[:140]}")
+    print(f"\nbullets: {len(bullets)}")
+    print(
+        f"self-contained declarative sentences: {clean}/{len(bullets)} ({100.0 * clean / max(1, len(bullets)):.1f} %)"
+    )
+    print(f"mean length: {words:.1f} words")
+    print(f"first-person bullets without attribution: {first}")
+    return 0
+
+
 def format_table(rows: Sequence[tuple[str, str, str, float, float, float, int]], markdown: bool) -> str:
     """Per session and task, then the mean over sessions per task and system."""
     lines = []
@@ -215,5 +294,12 @@ if __name__ == "__main__":
         metavar="NAME",
         help="skip sessions whose file name contains NAME (repeatable; e.g. held-out sets while tuning)",
     )
+    parser.add_argument(
+        "--readability",
+        action="store_true",
+        help="score whether the bullets read as self-contained sentences (issue 23) instead of ROUGE",
+    )
     args = parser.parse_args()
+    if args.readability:
+        sys.exit(readability(args.only, args.exclude))
     sys.exit(run(args.markdown, args.only, args.exclude))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -123,10 +123,12 @@ def select_actions(
     chairs: set[str] | frozenset[str] = frozenset(),
     pool_scores: Sequence[Scored] | None = None,
     exclude: Sequence[Unit] = (),
+    accept: Callable[[Unit], bool] | None = None,
 ) -> list[tuple[Scored, Citation, str]]:
     """The `k` most central, diverse asks, each with a verified citation and category.
 
-    `exclude` holds units already used as takeaways, so the two sections do not repeat.
+    `exclude` holds units already used as takeaways, so the two sections do not repeat;
+    `accept` keeps only asks whose sentence can be rendered as a point (`wording`).
     """
     scored = {id(s.unit): s for s in (pool_scores if pool_scores is not None else score_units(units, chairs=chairs))}
     starts = [u.line for u in units]
@@ -142,7 +144,7 @@ def select_actions(
         if cite is None:
             continue
         unit = _unit_for(units, cite, lines, span)
-        if unit is None or id(unit) in skip or is_procedural(unit.text):
+        if unit is None or id(unit) in skip or is_procedural(unit.text) or (accept is not None and not accept(unit)):
             continue
         # a short ask ("Please coordinate with each other.") is too small to rank, not to keep
         base = scored.get(id(unit)) or Scored(unit, 0.5 * floor, vectorise([unit]).vecs[0])

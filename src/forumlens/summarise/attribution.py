@@ -38,8 +38,10 @@ from .units import Unit
 
 __all__ = ["INFERRED", "UNATTRIBUTED", "UNNAMED", "Credit", "Credits", "credit_bullets", "credit_table"]
 
-INFERRED = "(inferred: caption label flagged)"
-UNATTRIBUTED = "(unattributed: caption label flagged)"
+# Said once, at the end of the bullet, in words a reader understands: the caption named
+# someone else, so forumlens credited the likely speaker (or no one).
+INFERRED = "— speaker attributed by forumlens (caption label unclear)"
+UNATTRIBUTED = "— speaker not identified (caption label unclear)"
 UNNAMED = "(unnamed)"
 
 

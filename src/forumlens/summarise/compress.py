@@ -32,7 +32,7 @@ _LEAD = re.compile(
     # "what we found is that ..." -> the claim itself
     r"(?:the|my|our|one|another|a) (?:[\w‑-]+ ){0,4}?(?:message|point|thing|finding|lesson|conclusion|problem|issue|reality|"
     r"truth|challenge|question|result|fact|concern|reason|observation|takeaway)(?: [\w‑-]+){0,5}? (?:is|was) that|"
-    r"what (?:we|I|they|our \w+) (?:\w+ ){0,2}?(?:found|learned|learnt|saw|see|noticed|observed|heard) (?:is|was) that)\b[,:;]?\s+",
+    r"what (?:we|I|they|our \w+) (?:\w+ ){0,2}?(?:found|learned|learnt|saw|see|noticed|observed|heard)(?: \w+){0,2}? (?:is|was) that)\b[,:;]?\s+",
     re.IGNORECASE,
 )
 # caption stutters: "the, the", "we we", "I would say, I would say" -> said once

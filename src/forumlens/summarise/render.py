@@ -92,8 +92,13 @@ _WORD = re.compile(r"\w+")
 
 
 def quote_differs(text: str, quote: str) -> bool:
-    """Whether the quote says more than the bullet (words, not spacing or case, differ)."""
-    return _WORD.findall(text.lower()) != _WORD.findall(quote.lower())
+    """Whether the quote says more than the bullet (words, not spacing or case, differ).
+
+    A quote the bullet says word for word (a context sentence put before a dangling one,
+    `rewrite`, or a sentence behind a "Name (Org): " attribution) says nothing more.
+    """
+    said, quoted = _WORD.findall(text.lower()), _WORD.findall(quote.lower())
+    return said != quoted and f" {' '.join(quoted)} " not in f" {' '.join(said)} "
 
 
 def _flat(text: str) -> str:

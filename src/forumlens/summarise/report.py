@@ -10,7 +10,6 @@ year, date when the `document` analysis knows it, and page and section in a docu
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -27,6 +26,7 @@ from .rank import Scored, SessionModel, is_directive, mmr_select
 from .sources import SourceInfo, describe, map_citations
 from .spans import trim_pool
 from .units import Unit
+from .wording import Wording
 
 __all__ = [
     "MAX_TAKEAWAYS",
@@ -35,7 +35,6 @@ __all__ = [
     "fill_to_budget",
     "rank_takeaways",
     "takeaway_count",
-    "third_person",
     "with_main_asks",
 ]
 
@@ -77,18 +76,16 @@ def fill_to_budget(
     return out
 
 
-def _bullet(item: Scored, kind: str = "", with_session: bool = False) -> Bullet:
-    return Bullet(
-        compress(item.unit.text), (item.unit.citation(with_session=with_session),), kind, round(item.score, 4)
-    )
-
-
 MAIN_ASK_CATEGORIES = 2  # the session's most raised ask categories whose best ask is a takeaway
 MIN_RAISED = 3  # an ask category raised this often is the session's business, not a passing remark
 
 
 def with_main_asks(
-    ctx: SummaryContext, chosen: list[Scored], asks: Sequence[Ask], pool: Sequence[Scored]
+    ctx: SummaryContext,
+    chosen: list[Scored],
+    asks: Sequence[Ask],
+    pool: Sequence[Scored],
+    accept: Callable[[Unit], bool] | None = None,
 ) -> list[Scored]:
     """The takeaways, guaranteed to state what the session asked for most.
 
@@ -109,7 +106,7 @@ def with_main_asks(
     kept: set[int] = set()
     for category in main:
         picked = select_actions(
-            ctx.session, ctx.units, [a for a in asks if a.category == category], 1, ctx.chairs, pool
+            ctx.session, ctx.units, [a for a in asks if a.category == category], 1, ctx.chairs, pool, accept=accept
         )
         if not picked:
             continue
@@ -159,64 +156,31 @@ def _spread_boost(
     return boost
 
 
-def rank_takeaways(ctx: SummaryContext, k: int | None = None) -> list[Scored]:
+def rank_takeaways(ctx: SummaryContext, k: int | None = None, wording: Wording | None = None) -> list[Scored]:
     """The session's key takeaways, in the order they were said.
 
     Exactly `k` when given; otherwise `takeaway_count` of them, extended (at most to
-    `MAX_TAKEAWAYS`) while the section is shorter than `TAKEAWAY_WORDS`.
+    `MAX_TAKEAWAYS`) while the section is shorter than `TAKEAWAY_WORDS`. With `wording`,
+    only sentences that render as points compete (never a question, a vocative, procedure,
+    a fragment or an unresolved "this").
     """
     ranking = ctx.ranking()
     model = ranking.model
     boost = _spread_boost(model)
     pool = ranking.scored(boost)
     floor = takeaway_count(sum(s.unit.words for s in pool)) if k is None else k
-    pool = trim_pool(model, pool, boost)  # long run-ons compete with their best clause window
+    accept = wording.accept if wording is not None else None
+    pool = trim_pool(model, pool, boost, accept=accept)  # long run-ons compete with their best clause window
     picks = mmr_select(pool, MAX_TAKEAWAYS if k is None else k, lam=0.8, per_speaker=2, segment_of=ctx.segment_of)
+    # the budget counts what the sentence says (its filler-free words), not the attribution
+    # or the body's name the rendering adds
     chosen = picks if k is not None else fill_to_budget(picks, floor)
     return sorted(chosen, key=lambda s: s.unit.position)
 
 
-_WE = re.compile(r"^We (need|have|are|will|were|had|can|could|should|must|want|would|[a-z]+ed)\b")
-_FIRST_PLURAL = re.compile(r"\b(we|our|ours|us|ourselves)\b", re.IGNORECASE)
-_THIRD = {"need": "needs", "have": "has", "are": "is", "were": "was", "want": "wants"}
-
-
-def _voice_of(ctx: SummaryContext, unit: Unit, credits: Credits) -> str | None:
-    """The coalition a unit's speaker represents, only as the resolve stage stated it (no guess).
-
-    None when the credit is inferred (a flagged caption label): a guess about who spoke
-    is not enough to put words in a coalition's mouth.
-    """
-    credit = credits.at(unit.line)
-    if credit is not None and credit.inferred:
-        return None
-    person = ctx.person(credits.who(unit))
-    if not person or person.role != "dc-representative":
-        return None
-    return person.affiliation or None
-
-
-def third_person(text: str, body: str | None) -> str:
-    """ "We need funding." -> "The DC on X needs funding." when the speaker spoke for it.
-
-    Only a bullet that opens with "We <verb>" and has no other first-person plural is
-    rendered, and only with the affiliation the analysis resolved; the citation keeps
-    the words as said.
-    >>> third_person("We need sustainable funding.", "DC on Core Internet Values")
-    'The DC on Core Internet Values needs sustainable funding.'
-    """
-    if not body:
-        return text
-    m = _WE.match(text)
-    if not m or _FIRST_PLURAL.search(text, m.end()):
-        return text
-    verb = m.group(1)
-    verb = _THIRD.get(verb, verb)
-    subject = body if body.lower().startswith("the ") else f"The {body}"
-    return f"{subject} {verb}{text[m.end() :]}"
-
-
-def _speaker_points(ctx: SummaryContext, pool: list[Scored], credits: Credits, per: int = 2) -> list[SpeakerPoints]:
+def _speaker_points(
+    ctx: SummaryContext, pool: list[Scored], credits: Credits, wording: Wording, per: int = 2
+) -> list[SpeakerPoints]:
     """One or two points per speaker with substance; chairs get one, and only if it stands out.
 
     Points are grouped by whom the resolve stage credits (`attribution`): the label
@@ -226,7 +190,7 @@ def _speaker_points(ctx: SummaryContext, pool: list[Scored], credits: Credits, p
     """
     by_who: dict[str, list[Scored]] = defaultdict(list)
     for s in pool:
-        if not credits.unattributed(s.unit):
+        if not credits.unattributed(s.unit) and wording.accept(s.unit):
             by_who[credits.who(s.unit)].append(s)
     if not pool:
         return []
@@ -246,7 +210,9 @@ def _speaker_points(ctx: SummaryContext, pool: list[Scored], credits: Credits, p
         role = (person.role if person else None) or ("moderator" if who in ctx.chairs else None)
         coalition = ctx.speaks_for.get(who)
         affiliation = (person.affiliation if person else None) or coalition
-        bullets = tuple(credits.bullet(_bullet(s)) for s in sorted(chosen, key=lambda s: s.unit.position))
+        # under the speaker's own name: first person may stay
+        shown = wording.bullets(sorted(chosen, key=lambda s: s.unit.position), attributed=True)
+        bullets = tuple(credits.bullet(b) for b in shown)
         out.append(SpeakerPoints((person.name if person else None) or who, role, coalition, affiliation, bullets))
     return out
 
@@ -278,31 +244,16 @@ def build_report(
     if asks is None:
         notes.append("calls to action inferred from directive sentences (no analyse output)")
         asks = tuple(infer_asks(ctx.units, ctx.chairs))
-    chosen = with_main_asks(ctx, rank_takeaways(ctx, takeaways), asks, pool)
-    takeaway_bullets = tuple(
-        credits.bullet(
-            Bullet(
-                third_person(compress(s.unit.text), _voice_of(ctx, s.unit, credits)),
-                (s.unit.citation(),),
-                "",
-                round(s.score, 4),
-            )
-        )
-        for s in chosen
-    )
+    wording = Wording.of(ctx, credits)  # bullets that read as sentences (`rewrite`)
+    chosen = with_main_asks(ctx, rank_takeaways(ctx, takeaways, wording), asks, pool, wording.accept)
+    takeaway_bullets = tuple(credits.bullet(b) for b in wording.bullets(chosen))
 
     action_bullets = tuple(
-        credits.bullet(
-            Bullet(
-                compress(item.unit.text if cite.quote in item.unit.text else cite.quote),
-                (cite,),
-                category,
-                round(item.score, 4),
-            )
-        )
+        credits.bullet(b)
         for item, cite, category in select_actions(
-            session, ctx.units, asks, actions, ctx.chairs, pool, exclude=[s.unit for s in chosen]
+            session, ctx.units, asks, actions, ctx.chairs, pool, exclude=[s.unit for s in chosen], accept=wording.accept
         )
+        if (b := wording.bullet(item, category, cite=cite)) is not None
     )
 
     qs = ctx.findings.questions
@@ -319,7 +270,7 @@ def build_report(
         year=session.year,
         takeaways=takeaway_bullets,
         calls_to_action=action_bullets,
-        speakers=tuple(_speaker_points(ctx, pool, credits)),
+        speakers=tuple(_speaker_points(ctx, pool, credits, wording)),
         open_questions=question_list,
         coalitions=_one_name_each(ctx.coalitions, credits),
         notes=tuple(notes),

@@ -15,15 +15,16 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .actions import cite_quote, infer_asks
 from .attribution import credit_bullets, credit_table
-from .compress import compress
 from .context import acronym_of, build_context, mentions_in
 from .models import Appearance, Bullet, CoalitionBrief
 from .rank import Scored, mmr_select, rankable
 from .topic import CoalitionMatch, Source, coalition_matcher, normalise_sources, within_years, year_of
 from .units import Unit
+from .wording import Wording, distinct
 
 __all__ = ["brief_coalition"]
 
@@ -42,10 +43,6 @@ _TOGETHER = re.compile(
     r"\b(with|together|partner\w*|collaborat\w*|cooperat\w*|joined|jointly|alongside|work(ed|ing)? on)\b", re.IGNORECASE
 )
 _GENERIC = frozenset({"igf-dcs", "igf"})  # the modality and the forum itself are not partners
-
-
-def _bullet(item: Scored, kind: str = "") -> Bullet:
-    return Bullet(compress(item.unit.text), (item.unit.citation(with_session=True),), kind, round(item.score, 4))
 
 
 def brief_coalition(
@@ -69,9 +66,11 @@ def brief_coalition(
     naming: list[Scored] = []
     asks: list[tuple[Scored, Bullet]] = []
     appearances: list[Appearance] = []
+    wordings: dict[str, Wording] = {}
     for session, findings in within_years(normalise_sources(sources), lo, hi):
         ctx = build_context(session, findings)
         credits = table[session.id]
+        wording = wordings[session.id] = Wording.of(ctx, credits)
         # who spoke for it, by the people analysis's names (label variants are one person)
         own = {credits.canonical(who) for who, c in ctx.speaks_for.items() if matches(c)}
         if not own and not any(_names(u, matches) for u in ctx.units if rankable(u)):
@@ -79,7 +78,7 @@ def brief_coalition(
             if any(matches(c.name) and c.lines for c in ctx.coalitions):
                 appearances.append(Appearance(session.id, session.title, session.year, "presented", (), ()))
             continue
-        scored = ctx.ranking().scored()
+        scored = wording.keep(ctx.ranking().scored())  # only sentences that read as points (`rewrite`)
         by_unit = {id(s.unit): s for s in scored}
         mine = [s for s in scored if credits.who(s.unit) in own]
         named = [s for s in scored if credits.who(s.unit) not in own and _names(s.unit, matches)]
@@ -109,7 +108,10 @@ def brief_coalition(
             cite = cite_quote(session, ask.line, ask.quote, with_session=True)
             unit = next((u for u in ctx.units if cite and cite.line == u.line and cite.quote in u.text), None)
             if cite and unit is not None and id(unit) in by_unit:
-                asks.append((by_unit[id(unit)], Bullet(compress(cite.quote), (cite,), ask.category)))
+                item = by_unit[id(unit)]
+                bullet = wording.bullet(item, ask.category, cite=cite, with_session=True)
+                if bullet is not None:
+                    asks.append((item, replace(bullet, score=0.0)))
     said = mmr_select(said_pool, max_points, lam=0.75, per_speaker=2, max_sim=0.45)
     produced_pool = [s for s in said_pool + naming if _OUTPUT.search(s.unit.text) and _MADE.search(s.unit.text)]
     produced = mmr_select(produced_pool, max_points, lam=0.8, per_speaker=3, max_sim=0.5)
@@ -122,13 +124,19 @@ def brief_coalition(
     def order(items: list[Scored]) -> list[Scored]:
         return sorted(items, key=lambda s: (s.unit.session, s.unit.position))
 
+    def _bullet(item: Scored, kind: str = "") -> Bullet | None:
+        return wordings[item.unit.session].bullet(item, kind, with_session=True)
+
+    def bullets(items: Iterable[Scored]) -> list[Bullet]:
+        return distinct(b for s in items if (b := _bullet(s)) is not None)
+
     return CoalitionBrief(
         name=display,
         acronym=acronym,
-        said=credit_bullets((_bullet(s) for s in order(said)), table),
-        produced=credit_bullets((_bullet(s) for s in order(produced)), table),
+        said=credit_bullets(bullets(order(said)), table),
+        produced=credit_bullets(bullets(order(produced)), table),
         asked=credit_bullets(asked, table),
-        partners=credit_bullets(_partners(said_pool + naming, matches, max_points * 2), table),
+        partners=credit_bullets(_partners(said_pool + naming, matches, max_points * 2, wordings), table),
         appearances=tuple(appearances),
         filters={k: v for k, v in {"since": lo, "until": hi}.items() if v is not None},
     )
@@ -138,7 +146,7 @@ def _names(unit: Unit, matches: CoalitionMatch) -> bool:
     return any(m.kind == "dc" and matches(m.name) for m in mentions_in(unit.text))
 
 
-def _partners(pool: list[Scored], matches: CoalitionMatch, limit: int) -> list[Bullet]:
+def _partners(pool: list[Scored], matches: CoalitionMatch, limit: int, wordings: dict[str, Wording]) -> list[Bullet]:
     """Other bodies named with a cooperation cue, one best-scored sentence per partner."""
     best: dict[str, Scored] = {}
     for s in pool:
@@ -150,4 +158,4 @@ def _partners(pool: list[Scored], matches: CoalitionMatch, limit: int) -> list[B
             if m.name not in best or s.score > best[m.name].score:
                 best[m.name] = s
     ranked = sorted(best.items(), key=lambda kv: -kv[1].score)[:limit]
-    return [_bullet(s, kind=partner) for partner, s in ranked]
+    return [b for partner, s in ranked if (b := wordings[s.unit.session].bullet(s, partner, with_session=True))]

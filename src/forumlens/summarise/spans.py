@@ -99,14 +99,24 @@ def _window_unit(unit: Unit, a: int, b: int) -> Unit:
     )
 
 
-def best_version(model: SessionModel, item: Scored, boost: Callable[[Unit], float] | None = None) -> Scored:
-    """The highest-scoring clause window of a long sentence, or the sentence itself."""
+def best_version(
+    model: SessionModel,
+    item: Scored,
+    boost: Callable[[Unit], float] | None = None,
+    accept: Callable[[Unit], bool] | None = None,
+) -> Scored | None:
+    """The highest-scoring clause window of a long sentence, or the sentence itself.
+
+    With `accept` (can this unit be rendered as a point? `wording.Wording.accept`), only
+    acceptable versions compete, and None is returned when none is.
+    """
     unit = item.unit
+    whole_ok = accept is None or accept(unit)
     if unit.words < MIN_TRIM_WORDS or is_summary(model, unit):
-        return item  # a wrap-up lists several findings: every clause of it is worth keeping
+        return item if whole_ok else None  # a wrap-up lists several findings: every clause of it is worth keeping
     bounds = clause_bounds(unit.text)
     if len(bounds) < 2:
-        return item
+        return item if whole_ok else None
     words = [len(unit.text[a:b].split()) for a, b in bounds]
     rank_share = model.rank_of.get(unit.span, 0.0)
     windows = []
@@ -126,10 +136,12 @@ def best_version(model: SessionModel, item: Scored, boost: Callable[[Unit], floa
     # The wording factor (regex signals) is the costly part and at most _MAX_FACTOR: visit
     # windows by their centrality part and stop once none can beat the best found.
     windows.sort(key=lambda w: (-w[0], w[1], w[2]))
-    best = item
+    best: Scored | None = item if whole_ok else None
     for base, i, j, span, vec in windows:
-        if base * _MAX_FACTOR <= best.score:
+        if best is not None and base * _MAX_FACTOR <= best.score:
             break
+        if accept is not None and not accept(span):
+            continue
         read = replace(span, text=compress(span.text))
         factor = unit_factor(model, read) * (boost(span) if boost is not None else 1.0)
         if _DEPENDENT.match(span.text) or _DEPENDENT.match(read.text):
@@ -139,21 +151,26 @@ def best_version(model: SessionModel, item: Scored, boost: Callable[[Unit], floa
         if j < len(bounds) - 1 and not _NEW_CLAUSE.match(unit.text[bounds[j + 1][0] : bounds[j + 1][1]]):
             factor *= 0.8  # what follows continues this clause (a list, an object): cut short
         score = base * factor
-        if score > best.score:
+        if best is None or score > best.score:
             best = Scored(span, score, vec)
     return best
 
 
 def trim_pool(
-    model: SessionModel | None, pool: Sequence[Scored], boost: Callable[[Unit], float] | None = None, limit: int = 24
+    model: SessionModel | None,
+    pool: Sequence[Scored],
+    boost: Callable[[Unit], float] | None = None,
+    limit: int = 24,
+    accept: Callable[[Unit], bool] | None = None,
 ) -> list[Scored]:
     """`pool` with each of its `limit` most promising long sentences replaced by its best version.
 
     Promise is the sentence's score without the length penalty it paid, so a long
-    sentence that ranks low only because of its length still gets its chance.
+    sentence that ranks low only because of its length still gets its chance. With
+    `accept`, only units that can be rendered as a point remain (`best_version`).
     """
     if model is None:
-        return list(pool)
+        return [s for s in pool if accept is None or accept(s.unit)]
     from .rank import _length_factor
 
     def promise(s: Scored) -> float:
@@ -167,7 +184,9 @@ def trim_pool(
     out = []
     for s in pool:
         if id(s) in chosen:
-            out.append(best_version(model, s, boost))
-        else:
+            best = best_version(model, s, boost, accept)
+            if best is not None:
+                out.append(best)
+        elif accept is None or accept(s.unit):
             out.append(s)
     return out

@@ -51,11 +51,12 @@ from typing import Any
 from ..models import Citation, Session, Turn
 from ..transcript.speakers import name_key
 from .actions import cite_quote
-from .attribution import Credits
-from .compress import compress
+from .attribution import INFERRED, UNATTRIBUTED, Credits
 from .models import Bullet, SourcedCitation
+from .rewrite import Voice, render_sentence
 from .sources import SourceInfo, describe, source_info
 from .units import session_units, terms
+from .wording import voice_for
 
 __all__ = [
     "HEADINGS",
@@ -178,6 +179,11 @@ class _Source:
         segments = [s for s in _list(analyses, "segments") if "from_line" in s and "to_line" in s]
         self.segments = sorted(segments, key=lambda s: int(s["from_line"]))
         self.seg_starts = [int(s["from_line"]) for s in self.segments]
+        self.cast: dict[str, Mapping[str, Any]] = {}
+        for p in _list(analyses, "people"):
+            for n in (p.get("name"), *(p.get("labels") or ())):
+                if n:
+                    self.cast.setdefault(name_key(str(n)), p)
 
     def turn_at(self, line: int) -> Turn | None:
         i = bisect_right(self.starts, line) - 1
@@ -197,8 +203,33 @@ class _Source:
     def cite(self, c: Citation) -> SourcedCitation:
         return describe(c, self.info, self.session)
 
-    def bullet(self, data: Mapping[str, Any], kind: str = "") -> Bullet | None:
-        """A stored bullet (`text` + `citations`) with described citations; None when uncited.
+    def voice(self, c: Citation) -> Voice:
+        """Who said a cited line, as the stored cast and the credits know (`wording.voice_for`)."""
+        credit = self.credits.at(c.line)
+        name = credit.name if credit is not None else c.speaker
+        person = self.cast.get(name_key(name)) if name else None
+        role = str(person.get("role") or "") if person else None
+        affiliation = str(person.get("affiliation") or "") if person else None
+        return voice_for(name, role, affiliation, bool(credit is not None and credit.inferred))
+
+    def restate(self, b: Bullet, attributed: bool = False) -> Bullet | None:
+        """A one-quote bullet rendered afresh from its quote (`rewrite`), None when it is no point.
+
+        Analyses stored before the rewrite stage carry raw caption sentences; a bullet under
+        its speaker's name (`attributed`) needs no "Name (Org): " prefix, one in a list does.
+        A bullet resting on two quotes (a dangling subject put after its context) is kept.
+        """
+        if len(b.citations) != 1:
+            return b
+        rendered = render_sentence(b.citations[0].quote, self.voice(b.citations[0]), None, attributed)
+        if rendered is None:
+            return None
+        marks = [m for m in (INFERRED, UNATTRIBUTED) if m in b.text]
+        return Bullet(" ".join([rendered.text, *marks]), b.citations, b.kind, b.score)
+
+    def bullet(self, data: Mapping[str, Any], kind: str = "", attributed: bool = False) -> Bullet | None:
+        """A stored bullet (`text` + `citations`) with described citations; None when uncited
+        or when its quote is no point (a question, procedure, a fragment: `rewrite`).
 
         Its citations are credited afresh (`attribution`), so analyses stored before a
         flagged caption label was re-credited still read right.
@@ -207,7 +238,8 @@ class _Source:
         text = " ".join(str(data.get("text") or "").split())
         if not cites or not text:
             return None
-        return self.credits.bullet(Bullet(text, cites, kind or str(data.get("kind") or "")))
+        restated = self.restate(Bullet(text, cites, kind or str(data.get("kind") or "")), attributed)
+        return self.credits.bullet(restated) if restated is not None else None
 
 
 def _list(analyses: Mapping[str, Any], kind: str) -> list[Mapping[str, Any]]:
@@ -331,7 +363,9 @@ def _organiser(src: _Source, analyses: Mapping[str, Any]) -> TemplateSection:
     turns = src.speech[:3] if opening_end is None else [t for t in src.speech if t.line <= opening_end][:6]
     for unit in session_units(src.session, turns):
         if _ORGANISED.search(unit.text):
-            return TemplateSection("Organiser", items=(Bullet(compress(unit.text), (src.cite(unit.citation()),)),))
+            said = render_sentence(unit.text, src.voice(unit.citation()))
+            if said is not None:
+                return TemplateSection("Organiser", items=(Bullet(said.text, (src.cite(unit.citation()),)),))
     return TemplateSection("Organiser", value=NOT_STATED)
 
 
@@ -354,9 +388,10 @@ def _key_issues(
     if len(by_segment) >= 2:
         for seg in sorted(by_segment):
             fresh = [b for b in by_segment[seg] if _key(b) not in used] or by_segment[seg]
-            pick = min(fresh, key=_line)
-            title = str(src.segments[seg].get("title") or "").strip()
-            out.append(Bullet(pick.text, pick.citations, title))
+            pick = src.restate(min(fresh, key=_line))  # a list of issues: first person is attributed
+            if pick is not None:
+                title = str(src.segments[seg].get("title") or "").strip()
+                out.append(Bullet(pick.text, pick.citations, title))
     else:
         counts = Counter(b.kind for b in asks if b.kind)
         for category, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -367,7 +402,9 @@ def _key_issues(
         firsts: dict[str | None, Bullet] = {}
         for b in sorted(fresh if len(fresh) + len(out) >= 2 else candidates, key=_line):
             firsts.setdefault(b.citations[0].speaker, b)
-        out += [b for b in firsts.values() if all(_key(b) != _key(o) for o in out)]
+        out += [
+            r for b in firsts.values() if all(_key(b) != _key(o) for o in out) and (r := src.restate(b)) is not None
+        ]
     used.update(_key(b) for b in out)
     return tuple(out[:MAX_ISSUES])
 
@@ -464,8 +501,9 @@ def _asks(src: _Source, analyses: Mapping[str, Any]) -> tuple[list[Bullet], list
     commitments: list[Bullet] = []
     for a in _list(analyses, "asks"):
         cite = cite_quote(src.session, int(a.get("line") or 0), str(a.get("quote") or ""))
-        if cite is not None:
-            b = src.credits.bullet(Bullet(compress(cite.quote), (src.cite(cite),), str(a.get("category") or "")))
+        said = render_sentence(cite.quote, src.voice(cite)) if cite is not None else None
+        if cite is not None and said is not None:
+            b = src.credits.bullet(Bullet(said.text, (src.cite(cite),), str(a.get("category") or "")))
             (commitments if a.get("type") == "commitment" else asks).append(b)
     return asks, commitments
 
@@ -477,8 +515,11 @@ def igf_report(session: Session, analyses: Mapping[str, Any]) -> IgfReport:
     owners = _Owners(src, people)
     takeaways = [b for b in (src.bullet(x) for x in _list(analyses, "takeaways")) if b]
     calls = [b for b in (src.bullet(x) for x in _list(analyses, "calls_to_action")) if b]
-    points = [
-        b for sp in _list(analyses, "speaker_points") for b in (src.bullet(x) for x in sp.get("points") or ()) if b
+    points = [  # under the speaker's own name in Presentations and Discussion
+        b
+        for sp in _list(analyses, "speaker_points")
+        for b in (src.bullet(x, attributed=True) for x in sp.get("points") or ())
+        if b
     ]
     asks, commitments = _asks(src, analyses)
     by_owner: dict[int, list[Bullet]] = {}

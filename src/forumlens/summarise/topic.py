@@ -26,10 +26,11 @@ from ..transcript.speakers import name_key
 from .attribution import credit_bullets, credit_table
 from .compress import compress
 from .context import SummaryContext, acronym_of, build_context, findings_of, mentions_in
-from .models import Bullet, Findings, Theme, TopicBrief
+from .models import Findings, Theme, TopicBrief
 from .rank import Scored, mmr_select, rank_units, rankable
 from .themes import COMMON_SHARE, GENERIC_SHARE, OTHER, label_themes, phrase_counts
 from .units import Unit, terms
+from .wording import Wording, distinct
 
 __all__ = [
     "CoalitionMatch",
@@ -193,12 +194,16 @@ def brief_topic(
     idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
     pool: list[Scored] = []
     tag_labels: dict[tuple[str, int], str] = {}
+    credits = credit_table(sources)  # whom each line is credited to: never a flagged caption label
+    wordings = {ctx.session.id: Wording.of(ctx, credits[ctx.session.id]) for ctx in contexts}
     for ctx, (session, findings) in zip(contexts, pairs):
         tag_labels.update(_tag_lines(session, findings))
         turn_terms: dict[int, set[str]] = {}
         for u in ctx.units:
             turn_terms.setdefault(u.turn, set()).update(u.terms)
-        keep = {id(u) for u in ctx.units if _keep(u, ctx, wanted)}
+        # never a question (a moderator's least of all), vocative, procedure or fragment (`rewrite`)
+        wording = wordings[session.id]
+        keep = {id(u) for u in ctx.units if _keep(u, ctx, wanted) and wording.accept(u)}
 
         def relevance(u: Unit, turn_terms: dict[int, set[str]] = turn_terms) -> float:
             own = _coverage(query, u.terms, idf)
@@ -226,12 +231,15 @@ def brief_topic(
         segment_of=lambda u: session_index.get(u.session, -1),
     )
     themes = []
-    credits = credit_table(sources)  # whom each line is credited to: never a flagged caption label
+    rendered = {id(s): b for s in chosen if (b := wordings[s.unit.session].bullet(s, with_session=True)) is not None}
+    kept = {id(b) for b in distinct(rendered.values())}  # a context pair already says its first sentence
+    chosen = [s for s in chosen if id(s) in rendered and id(rendered[id(s)]) in kept]
     year_of_session = {ctx.session.id: ctx.session.year for ctx in contexts}
     names = _name_words({n for ctx in contexts for u in ctx.units for n in (u.speaker, u.label) if n})
     grouped = group_themes(
         chosen,
         topic,
+        texts=[rendered[id(s)].text for s in chosen],
         years=[year_of_session.get(s.unit.session) for s in chosen],
         tags=tag_labels,
         idf=idf,
@@ -241,13 +249,7 @@ def brief_topic(
         recurring=phrase_counts((s.unit.text for s in pool), names),  # key phrases recur on the topic
     )
     for title, items in sorted(grouped, key=lambda g: (g[0] == OTHER, -max(s.score for s in g[1]))):
-        bullets = credit_bullets(
-            (
-                Bullet(compress(s.unit.text), (s.unit.citation(with_session=True),), score=round(s.score, 4))
-                for s in sorted(items, key=lambda s: -s.score)
-            ),
-            credits,
-        )
+        bullets = credit_bullets((rendered[id(s)] for s in sorted(items, key=lambda s: -s.score)), credits)
         themes.append(Theme(title, bullets))
     used = tuple(sorted({s.unit.session for s in chosen}))
     return TopicBrief(topic, tuple(themes), used, filters)

@@ -1,0 +1,574 @@
+"""Bullets that read as sentences: the documented rewrites from a cited caption sentence.
+
+A policy officer pastes a bullet into a note; a caption sentence ("So I think that, you
+know, we we released a handbook") cannot be pasted. Every bullet is the cited sentence
+put through these transformations and nothing else (each one is named in `Rendered.steps`
+so a test, or a reader of the JSON, can tell what happened; the citation keeps the words
+as said):
+
+1. ``filler``: `compress.compress` deletes filler (discourse markers, "I think that",
+   "you know", leading "So,", caption stutters "the the", "we we", and false starts
+   restarted after a dash "we have ‑‑ we had"); here also a false start restarted after
+   a comma ("we have, we had" -> "we had").
+2. ``context``: a sentence whose subject is a dangling "this/it/that issue/these ..." is
+   preceded by the speaker's previous sentence in the same turn, which names the referent
+   (both are cited); without a usable previous sentence the sentence is *rejected*.
+3. ``third-person``: when the speaker spoke for a named coalition or office (resolved by
+   the cast, not an inferred credit) and "we" is the body's own ("we released", not the
+   inclusive "we need to"), "We released a handbook" -> "The Dynamic Coalition on Public
+   Access in Libraries released a handbook": the verb agrees (have -> has, are -> is, need ->
+   needs) and the pronouns follow (we -> it, our -> its, us -> it).
+4. ``attributed``: a bullet still in the first person is prefixed "Name (Org): " — unless
+   it sits under its speaker's own heading (speaker points), which attributes it already.
+5. ``case``: capital first letter, a final full stop.
+
+A sentence is *rejected* (`problem` says why; the selector then takes the next best) when
+it is a question, a vocative aside ("Sofía, you heard ..."), procedure (time keeping,
+thanks, hand-offs, "we will stop here"), or a fragment: no finite verb, starting with a
+conjunction or relative word, or under `MIN_WORDS` words.
+
+Pure functions over strings; all regexes general (no per-session lists).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .compress import compress
+from .procedural import is_procedural
+
+__all__ = [
+    "MIN_WORDS",
+    "Rendered",
+    "Voice",
+    "attribution_prefix",
+    "dangling",
+    "first_person",
+    "has_finite_verb",
+    "problem",
+    "render_sentence",
+    "restart",
+    "third_person",
+]
+
+MIN_WORDS = 6  # shorter than this is a fragment or a slogan, not a point
+MAX_CONTEXT_WORDS = 60  # a context merge longer than this is no longer one point
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Who said a sentence, as far as the cast knows.
+
+    `name`: the credited speaker (None: no one credited); `body`: the coalition or office
+    they spoke for, only when the cast resolved it and the credit is not inferred
+    (a guess about who spoke cannot put words in a body's mouth); `org`: the affiliation
+    shown in an attribution ("Name (Org): ..."); `role`: the cast role, for an unnamed
+    speaker ("A participant: ...").
+    """
+
+    name: str | None = None
+    body: str | None = None
+    org: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A bullet's text and the named transformations that produced it from its quote(s)."""
+
+    text: str
+    steps: tuple[str, ...]
+    context: bool = False  # the previous sentence was put first (its quote is cited too)
+
+
+# ------------------------------------------------------------------ rejection tests
+
+_QUESTION = re.compile(
+    r"\?\s*$|^\W*(?:how|what|why|where|when|which|who|is there|are there|do you|does|did|can you|could you|would you|"
+    r"shall we|should we)\b(?![^,]{0,80},\s+(?!(?:and|or|but|so|please|then)\b)\w+)"
+    r"(?!\s+(?:I|we|they|you|people|everyone|the \w+)\s+(?:\w+\s+){0,4}?(?:is|was|are|were)\b)|"
+    r"\b(?:I(?:'d| would) like to (?:know|ask|hear)|I want(?:ed)? to (?:know|ask|hear)|I wonder|"
+    r"I(?:'m| am) (?:curious|wondering)|I have (?:a|one|another) question|my question (?:is|was)|"
+    r"(?:tell|ask) (?:us|you) (?:about|how|what|whether|if))\b|"
+    r"[,;:]\s+(?:(?:so|and|but|then)\s+)?(?:how|why|(?:what|where|when|which|who)(?= (?:can|could|should|would|will|do|does|did)\b))"
+    r"\s+(?:can|could|should|would|will|do|does|did|is|are)\s+\w+",
+    re.IGNORECASE,
+)
+# Addressing someone in the room: "Sofía, you heard ...", "your Dynamic Coalition", "as you said".
+_VOCATIVE = re.compile(
+    r"^\W*(?:[A-Z][\w'‑-]+\s+){0,2}[A-Z][\w'‑-]+,\s+(?:you|your|thank|please|I|we|so|and|now|as)\b|"
+    r"\byour\b|\byou(?:'ve| have)? (?:heard|said|mentioned|asked|raised|talked|spoke|pointed|were saying|guessed)\b|"
+    r"\bthank(?:s| you)\b",
+    re.IGNORECASE,
+)
+# Procedure the sentence-level procedural test does not catch on its own.
+_PROCEDURE = re.compile(
+    r"\b(?:(?:we|I)(?:'ll| will| must| have to| need to| should)? (?:stop|end|leave it|close) (?:here|there|now)|"
+    r"(?:running|run|are|we're) (?:a (?:bit|little) )?(?:late|behind|over)|out of time|(?:last|final) (?:minute|few minutes)|"
+    r"(?:hand|pass|give|turn)(?:ing)? (?:it |this )?(?:over|back) to|next (?:speaker|question|panell?ist)|"
+    r"let me (?:just )?(?:start|begin|close|end|conclude|stop)|(?:before|as) we (?:close|end|finish|wrap)|"
+    r"(?:welcome|hello|good (?:morning|afternoon|evening)) (?:everyone|everybody|all)|time (?:is up|check|keeper)|"
+    r"I(?:'m| am) (?:so |very )?sorry|I apologi[sz]e|(?:going to|let me|I(?:'ll| will)) start with|"
+    r"we have (?:\w+ )?(?:speakers|panell?ists|guests) (?:from|with|here|online)|the (?:first|next|last) speaker|a question (?:to|for) (?:the |you|him|her|[A-Z]))\b|"
+    r"^I(?:'m| am) (?:from|with|based in|here (?:from|with|on behalf of))\b[^,;:]{0,60}$",
+    re.IGNORECASE,
+)
+# Coordinating conjunctions, relative and dependent openers: the sentence continues another.
+_LEADING = re.compile(
+    r"^\W*(?:and|but|or|nor|yet|plus|so|because|which|who|whom|whose|whereas|including|like|such as|as well as|"
+    r"is|are|was|were|"
+    r"as|than|for example|for instance|especially|meaning|not only|together with|along with|rather than|instead of|"
+    r"to|of|by|with)\b",
+    re.IGNORECASE,
+)
+# Opening subordinate clauses are fine when a main clause follows the comma ("When a government ...,
+# accessibility requirements should ...").
+_SUBORDINATE_OK = re.compile(r"^\W*as\b[^,]{3,80},\s+\w+", re.IGNORECASE)
+_AUX = (
+    r"am|is|are|was|were|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|"
+    r"isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|don't|doesn't|didn't|can't|cannot|couldn't|won't|"
+    r"wouldn't|shouldn't|mustn't|needs|remains|seems|means|makes|depends|matters|exists|requires|includes|"
+    r"shows|helps|takes|gives|comes|goes|works|allows|provides|supports|lacks|faces|costs|becomes|leads|"
+    r"creates|brings|runs|uses|applies|affects|focuses|contributes|deserves|belongs|happens|involves|reflects|"
+    r"relies|offers|puts|sets|keeps|gets|tends|starts|continues|stays|ensures|remain|exist|matter"
+)
+_PAST_IRREGULAR = frozenset(
+    [
+        "ran",
+        "made",
+        "did",
+        "had",
+        "was",
+        "were",
+        "saw",
+        "found",
+        "took",
+        "gave",
+        "wrote",
+        "began",
+        "brought",
+        "built",
+        "held",
+        "led",
+        "met",
+        "sent",
+        "spent",
+        "set",
+        "put",
+        "got",
+        "went",
+        "came",
+        "thought",
+        "knew",
+        "said",
+        "told",
+        "paid",
+        "left",
+        "became",
+        "kept",
+        "won",
+        "began",
+        "chose",
+        "grew",
+        "drew",
+    ]
+)
+
+_FINITE = re.compile(
+    rf"\b(?:{_AUX}|{'|'.join(sorted(_PAST_IRREGULAR))})\b|\w(?:'s|'re|'m|'ve|'ll|'d)\b|"
+    # a plural subject and its verb: "Rural clinics lose", "Regulators rarely collect", "Women use"
+    r"\b(?:[a-z]{3,}s|[A-Z][a-z]+s|people|women|men|children)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+|often\s+|only\s+)?"
+    r"(?!(?:of|and|or|in|on|for|with|to|from|at|by|the|a|an|that|which|who|as|like|such|than|about|into|over|"
+    r"under|between|across|through|during|including|per|more|most|less|all|both|each|not|so|very|here|there)\b)"
+    r"(?:[a-z]+)\b(?=\s+(?:the|a|an|\w+)\b)|"
+    # a named subject and its verb: "the Ministry of ICT sees", "the Dynamic Coalition ... calls on"
+    r"\b(?:[A-Z][A-Za-z-]*[a-z]|[A-Z]{2,})\s+(?:\w+ly\s+|also\s+|now\s+)?(?!(?:is|has|was)\b)[a-z]{2,}[^s\W]?s\b"
+    r"(?=\s+(?:on|to|that|not|the|a|an|its|their|it|community|\w+ing)\b)|"
+    # an imperative after a colon: "Three things: test the platforms, enforce the laws ..."
+    r"[:;]\s+[a-z]+\s+(?:the|a|an|their|its|our|all|more|every|it|them)\b|"
+    r"\b(?:I|we|they|you|he|she|it|who|that|which|people|countries|governments|communities|companies|"
+    r"coalitions|states|operators|users|speakers|participants)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+|just\s+|all\s+)?"
+    r"(?!the\b|a\b|an\b|of\b|and\b|to\b|in\b|on\b|for\b)[a-z]+\b|"
+    r"\b(?!(?:the|a|an|be|been|being|of|to|is|was|were|are|has|have|had|so|very|more|most|less|too|well|newly|"
+    r"widely|internationally|locally|nationally|globally|commonly|fully|highly)\s)\w+\s+\w+ed\b",
+    re.IGNORECASE,
+)
+# A subject that needs the sentence before it: "It is ...", "This was one issue ...",
+# "These conditions should ...", "That's what ...", after an opening phrase or "that".
+_PRONOUN = r"(?:this|that|these|those|it|they|them)"
+_TIME_NOUN = (
+    r"(?:year|years|month|week|morning|afternoon|evening|time|decade|summer|spring|autumn|winter|"
+    r"century|round|day|days|moment|"
+    # the event the citation names: "This workshop is organised by ..."
+    r"session|workshop|panel|meeting|conference|event|forum)"
+)
+_DANGLING = re.compile(
+    rf"^(?:[^,]{{0,60}},\s+)?{_PRONOUN}(?:'s)?\b(?:\s+(\w+))?|"
+    rf"\b(?:realised|realized|found|saw|think|believe|say|said|know|noticed|learned|learnt|agree|agreed) that "
+    rf"(?:this|it|these|those|they)\b(?:\s+(\w+))?",
+    re.IGNORECASE,
+)
+# "That we need to ...", "That the ...": a complement clause without its main clause.
+_THAT_CLAUSE = re.compile(r"^\W*that\s+(?:we|they|I|you|the|there|it|our|this|these|a|an|in|all)\b", re.IGNORECASE)
+# "It is important to", "it takes", "it seems": the expletive "it" refers to nothing before.
+_EXPLETIVE = re.compile(
+    r"^(?:[^,]{0,60},\s+)?it(?:'s| is| was| will be| would be| has been| remains| seems| takes| makes sense)\b"
+    r"(?:(?! that\b)[^,.;]){0,60}\b(?:to|that|whether|if|when|how)\b|^\W*(?:this|that) (?:is|was) (?:why|how)\b",
+    re.IGNORECASE,
+)
+
+
+# "Using the network to share the results because they're excellent": an -ing phrase whose
+# only finite verb sits in a subordinate clause.
+_GERUND_HEAD = re.compile(
+    r"^\W*[A-Za-z]+ing\b(?:(?!\b(?:is|are|was|were|has|have|can|could|will|would|should|must|remains|means|"
+    r"helps|requires|needs|makes)\b)[^,;])*?\b(?:because|which|who|that|when|where|while|if|since|so)\b",
+    re.IGNORECASE,
+)
+
+
+# "A few days ago, released a working draft": the subject is missing after the opening phrase.
+_NO_SUBJECT = re.compile(r"^[^,]{0,40},\s+\w+ed\s+(?:a|an|the|our|its|their|this|these|\d)", re.IGNORECASE)
+# "Some of the actors that could help ...": no finite verb before a relative clause (its verb is not the main one).
+_RELATIVE = re.compile(r"(?:,\s+|\s)(?:which|who|that)\s+(?!'s)", re.IGNORECASE)
+
+
+def _main_clause_missing(text: str) -> bool:
+    m = _RELATIVE.search(text)
+    if m is None:
+        return False
+    head, rest = text[: m.start()], text[m.end() :]
+    if len(head.split()) < 4 or has_finite_verb(head):
+        return False
+    # "Governments that offer incentives to data centres, in our view, should attach ...": a main verb may follow
+    after = rest.split(",", 1)[1] if "," in rest else ""
+    return not re.match(r"\s*(?:\w+ly\s+)?(?:" + _AUX + r")\b", after, re.IGNORECASE)
+
+
+# "Please coordinate with each other.": a short request is a whole sentence.
+_IMPERATIVE = re.compile(r"^\W*please\s+[a-z]+\s+\w+\s+\w+", re.IGNORECASE)
+
+
+def has_finite_verb(text: str) -> bool:
+    """Whether a sentence has a finite verb (auxiliary, copula, -s/-ed form after a subject)."""
+    return bool(_FINITE.search(text))
+
+
+def dangling(text: str) -> bool:
+    """Whether the sentence's subject is a pronoun or "this/that/these + noun" pointing back."""
+    m = _DANGLING.search(text)
+    if not m or _EXPLETIVE.search(text):
+        return False
+    intro = m.group(0).rsplit(",", 1)[0] if m.start() == 0 and "," in m.group(0) else ""
+    if intro and has_finite_verb(intro):
+        return False  # "Cooperation works, that strategies need budgets ...": a list of that-clauses
+    following = (m.group(1) or m.group(2) or "").lower()
+    # "This year", "that time": a demonstrative time phrase opens a sentence, it does not refer back
+    return not re.fullmatch(_TIME_NOUN, following)
+
+
+@lru_cache(maxsize=65_536)
+def problem(text: str) -> str | None:
+    """Why a (filler-free) sentence cannot be a point, or None: question, vocative,
+    procedure, fragment (no finite verb, leading conjunction, too short)."""
+    clean = " ".join(text.split())
+    if _QUESTION.search(clean):
+        return "question"
+    if _VOCATIVE.search(clean):
+        return "vocative"
+    if is_procedural(clean) or _PROCEDURE.search(clean):
+        return "procedure"
+    if _IMPERATIVE.match(clean):
+        return None  # a request: a whole sentence however short
+    if len(clean.split()) < MIN_WORDS:
+        return "fragment"
+    if (_LEADING.match(clean) and not _SUBORDINATE_OK.match(clean)) or _THAT_CLAUSE.match(clean):
+        return "fragment"
+    if not has_finite_verb(clean) or _GERUND_HEAD.match(clean) or _NO_SUBJECT.match(clean):
+        return "fragment"
+    if _main_clause_missing(clean):
+        return "fragment"
+    return None
+
+
+# ------------------------------------------------------------------ rewriting
+
+# A false start restarted after a comma: "we have, we had", "it is, it was" -> the restart.
+_RESTART = re.compile(
+    r"\b(I|we|they|it|there|this|you)\s+(?:have|has|had|is|was|are|were|do|did|can|could|will|would)\s*(?:,|‑‑|--|—)\s+\1\s+"
+    r"(?=(?:have|has|had|is|was|are|were|do|did|can|could|will|would)\b)",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"(?:(?<=^)|(?<=[,;:]\s))(?:I (?:really |do )?(?:think|believe|feel|guess)|I would say|I'd say)(?: that)?,?\s+(?=\w)",
+    re.IGNORECASE,
+)
+
+
+# A self-correction: "we need more explicit, no, we need explicit recognition" -> the correction.
+_CORRECTION = re.compile(r"\b(\w+)\b[^,.;]{0,50},\s+(?:no|sorry|I mean),\s+(?=\1\b)", re.IGNORECASE)
+
+
+def restart(text: str) -> str:
+    """Drop a false start restarted after a comma or dash, a self-correction, and a clause-initial hedge.
+
+    >>> restart("we have, we had a study")
+    'we had a study'
+    >>> restart("We need more explicit, no, we need explicit recognition.")
+    'we need explicit recognition.'
+    """
+    out = _RESTART.sub(lambda m: m.group(1) + " ", text)
+    out = _CORRECTION.sub("", out)
+    return _HEDGE.sub("", out)
+
+
+_FIRST_SINGULAR = re.compile(r"\b(?:I|me|my|mine|myself|I'm|I've|I'd|I'll)\b")
+_FIRST_PLURAL = re.compile(r"\b(?:we|us|our|ours|ourselves|we're|we've|we'd|we'll)\b", re.IGNORECASE)
+
+
+def first_person(text: str) -> bool:
+    """Whether the sentence speaks in the first person (I, we and their forms)."""
+    return bool(_FIRST_SINGULAR.search(text) or _FIRST_PLURAL.search(text))
+
+
+_ADVERBS = r"(?:(?:also|really|already|still|now|just|often|then|recently|actively|currently|always|even|only|"
+_ADVERBS += r"actually|then|finally|first|together|all|both|mostly|mainly|usually|never|jointly|successfully)\s+)*"
+# "We <verb>" where "we" is the body acting (not the inclusive "we need to", "we should", "we must")
+_INCLUSIVE = re.compile(
+    r"\b(?:we|we're|we've)\s+"
+    + _ADVERBS
+    + r"(?:need|needs|should|must|have to|has to|ought|can't afford|cannot afford|"
+    r"all|are all|have all|want to see|'re all)\b|\blet's\b|\blet us\b",
+    re.IGNORECASE,
+)
+_IRREGULAR = {
+    "are": "is",
+    "were": "was",
+    "have": "has",
+    "do": "does",
+    "don't": "doesn't",
+    "aren't": "isn't",
+    "weren't": "wasn't",
+    "haven't": "hasn't",
+}
+_UNCHANGED = frozenset(
+    [
+        "can",
+        "could",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "did",
+        "didn't",
+        "can't",
+        "cannot",
+        "couldn't",
+        "won't",
+        "wouldn't",
+        "shouldn't",
+        "had",
+        "hadn't",
+        "was",
+        "wasn't",
+    ]
+)
+# "could we organise ...": a question inside the sentence, the verb would not agree
+_INVERTED = re.compile(
+    r"\b(?:can|could|would|should|will|shall|do|did|does|may|might|must|are|were|have|had)\s+we\b", re.IGNORECASE
+)
+_CONTRACTED = {"we're": "it is", "we've": "it has", "we'd": "it would", "we'll": "it will"}
+_WE_VERB = re.compile(r"\b(we|we're|we've|we'd|we'll)(\s+" + _ADVERBS + r")(\w+(?:'t)?)?", re.IGNORECASE)
+_POSSESSIVE_BODY = re.compile(
+    r"\bour (?:own )?(?:dynamic coalition|coalition|DC|organi[sz]ation|office|ministry|agency|association|network|"
+    r"group|commission|department|team)\b",
+    re.IGNORECASE,
+)
+
+
+def _agree(verb: str) -> str:
+    """The third-person singular of a verb that followed "we" (past forms and modals unchanged)."""
+    low = verb.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if low in _UNCHANGED or low.endswith("ed") or not low.isalpha():
+        return verb
+    if low in {"go", "do"} or re.search(r"(?:s|sh|ch|x|z|o)$", low):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", low):
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+_NOT_VERBS = frozenset(
+    [
+        "as",
+        "in",
+        "at",
+        "on",
+        "of",
+        "from",
+        "with",
+        "the",
+        "a",
+        "an",
+        "to",
+        "for",
+        "by",
+        "and",
+        "or",
+        "but",
+        "that",
+        "this",
+        "these",
+        "those",
+        "who",
+        "which",
+        "because",
+        "so",
+        "not",
+        "also",
+        "together",
+        "ourselves",
+        "here",
+        "there",
+    ]
+)
+
+
+def _body_name(body: str) -> str:
+    """The body as a sentence subject: "DC on X" -> "The Dynamic Coalition on X"."""
+    name = re.sub(r"^DC\b", "Dynamic Coalition", body.strip())
+    if name.lower().startswith("the ") or re.match(r"^[A-Z]{2,}\b(?!.*\bof\b)", name):
+        return name  # "UN DESA", not "the UN DESA"
+    return f"the {name}"
+
+
+def third_person(text: str, body: str | None) -> str | None:
+    """The sentence with the body as its subject, or None when it cannot be said so.
+
+    Only the body's own "we" is rewritten (not the inclusive "we need to", "we should");
+    a sentence that also says "I" stays in the first person.
+    >>> third_person("We need sustainable funding.", "DC on Core Internet Values") is None
+    True
+    >>> third_person("We have published a guide on our website.", "DC on Core Internet Values")
+    'The Dynamic Coalition on Core Internet Values has published a guide on its website.'
+    """
+    if (
+        not body
+        or not body[:1].isupper()
+        or _FIRST_SINGULAR.search(text)
+        or _INCLUSIVE.search(text)
+        or _INVERTED.search(text)
+    ):
+        return None
+    subject = _body_name(body)
+    head = _FIRST_PLURAL.search(text)
+    possessive = _POSSESSIVE_BODY.search(text)
+    if not head:
+        return None
+    done: dict[str, bool] = {"subject": False}
+
+    def we(m: re.Match[str]) -> str:
+        pronoun, gap, verb = m.group(1).lower(), m.group(2), m.group(3) or ""
+        who = subject if not done["subject"] else "it"
+        done["subject"] = True
+        if pronoun in _CONTRACTED:
+            return f"{who} {_CONTRACTED[pronoun].split()[1]}{gap}{verb}"
+        low = verb.lower()
+        if not re.fullmatch(r"[a-z]+(?:n't)?", low) or low in _NOT_VERBS:
+            done["failed"] = True  # "we as a coalition", "we in the region": not a verb to agree
+            return m.group(0)
+        agreed = verb if low in _PAST_IRREGULAR else _agree(verb)
+        return f"{who}{gap}{agreed}"
+
+    out = text
+    if possessive and possessive.start() == head.start():
+        # "our coalition ran": the body is now the subject; any later "we" is "it"
+        out = out[: possessive.start()] + subject + out[possessive.end() :]
+        done["subject"] = True
+    elif head.group(0).lower() == "our":  # "Our ask to governments is" -> "The body's ask ..."
+        out = out[: head.start()] + subject + ("'" if subject.endswith("s") else "'s") + out[head.end() :]
+        done["subject"] = True
+    out = _WE_VERB.sub(we, out)
+    out = re.sub(r"\bours\b", "its own", out, flags=re.IGNORECASE)
+    out = re.sub(r"\bourselves\b", "itself", out, flags=re.IGNORECASE)
+    out = re.sub(r"\bour\b", "its", out, flags=re.IGNORECASE)
+    out = re.sub(r"\bus\b", "it", out)
+    if done.get("failed") or _FIRST_PLURAL.search(out):
+        return None
+    return out[:1].upper() + out[1:]
+
+
+def attribution_prefix(voice: Voice | None) -> str:
+    """ "Name (Org): " for a first-person bullet; a role when the speaker is unnamed."""
+    if voice is None or not voice.name:
+        role = (voice.role if voice else None) or ""
+        who = {"moderator": "The moderator", "remote-hub": "A remote hub"}.get(role, "A participant")
+        return f"{who}: "
+    org = voice.org or voice.body
+    return f"{voice.name} ({org}): " if org and org not in voice.name else f"{voice.name}: "
+
+
+def _case(text: str) -> str:
+    out = " ".join(text.split()).strip(" ,;:")
+    if not out:
+        return out
+    out = out[0].upper() + out[1:]
+    if out[-1].isalnum() or out[-1] in ")\"'”’":
+        out += "."
+    return out
+
+
+def _clean(text: str) -> tuple[str, list[str]]:
+    steps = []
+    out = compress(text)
+    if out != " ".join(text.split()):
+        steps.append("filler")
+    again = restart(out)
+    if again != out:
+        steps.append("filler")
+        out = compress(again)
+    return _case(out), steps
+
+
+@lru_cache(maxsize=65_536)
+def render_sentence(
+    text: str, voice: Voice | None = None, before: str | None = None, attributed: bool = False
+) -> Rendered | None:
+    """The bullet text for a cited sentence, or None when it must not be a point.
+
+    `before`: the speaker's previous sentence in the same turn (for a dangling subject);
+    `attributed`: the bullet sits under its speaker's name, so first person may stay.
+    >>> render_sentence("So, um, we we have published a guide.", Voice("Ana", "DC on X", "DC on X")).text
+    'The Dynamic Coalition on X has published a guide.'
+    """
+    out, steps = _clean(text)
+    if problem(out):
+        return None
+    context = False
+    if dangling(out):
+        if before is None:
+            return None
+        prior, prior_steps = _clean(before)
+        if problem(prior) or dangling(prior) or len(prior.split()) + len(out.split()) > MAX_CONTEXT_WORDS:
+            return None
+        out, context = f"{prior} {out}", True
+        steps += [*prior_steps, "context"]
+    if voice is not None and first_person(out):
+        third = third_person(out, voice.body)
+        if third is not None:
+            out = third
+            steps.append("third-person")
+    if first_person(out) and not attributed:
+        out = attribution_prefix(voice) + out
+        steps.append("attributed")
+    final = _case(out)
+    if final != out:
+        steps.append("case")
+    return Rendered(final, tuple(dict.fromkeys(steps)), context)

@@ -1,0 +1,149 @@
+"""From a chosen sentence unit to a bullet that reads as a sentence (`rewrite`), with its citations.
+
+`rewrite.render_sentence` works on strings; this module supplies what it needs from the
+session: who spoke and for whom (`Voice`, from the resolve stage's cast and the
+`attribution` credits — an inferred credit never lends its body a voice) and the
+speaker's previous sentence in the same turn (for a dangling subject). A bullet whose
+text puts that previous sentence first cites it too, so every word still has a verbatim
+source. `accept` is what the selectors filter their pools with, so a sentence that cannot
+be rendered (a question, a vocative, procedure, a fragment, an unresolved "this") is
+never chosen and the next best one is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from .attribution import UNNAMED, Credits
+from .models import Bullet
+from .rank import Scored
+from .rewrite import Rendered, Voice, render_sentence
+from .units import Unit
+
+if TYPE_CHECKING:
+    from .context import SummaryContext
+
+__all__ = ["SPEAKING_ROLES", "Wording", "distinct", "voice_for"]
+
+# Roles whose "we" is their body's: a coalition's representative, a guest for their office.
+SPEAKING_ROLES = frozenset({"dc-representative", "guest"})
+
+
+def voice_for(name: str | None, role: str | None, affiliation: str | None, inferred: bool = False) -> Voice:
+    """The voice of a credited speaker: the body they speak for only when the cast says so
+    (a representative or guest with a named affiliation) and the credit is not a guess."""
+    body = affiliation if affiliation and role in SPEAKING_ROLES and not inferred else None
+    return Voice(name=name or None, body=body, org=affiliation or None, role=role or None)
+
+
+class Wording:
+    """Renders the units of one session as bullets (see the module docstring)."""
+
+    def __init__(
+        self,
+        units: Iterable[Unit],
+        credits: Credits,
+        person: Callable[[str], Any] | None = None,
+        speaks_for: dict[str, str] | None = None,
+        chairs: Iterable[str] = (),
+    ) -> None:
+        self.credits = credits
+        self._person = person or (lambda _name: None)
+        self._speaks_for = speaks_for or {}
+        self._chairs = frozenset(chairs)
+        self._sentences: dict[tuple[str, int, int], Unit] = {}
+        for u in units:
+            self._sentences.setdefault((u.session, u.turn, u.sent_index), u)
+
+    @classmethod
+    def of(cls, ctx: SummaryContext, credits: Credits) -> Wording:
+        """The wording of a session's context (its units, cast and chairs)."""
+        return cls(ctx.units, credits, ctx.person, ctx.speaks_for, ctx.chairs)
+
+    def voice(self, unit: Unit) -> Voice:
+        credit = self.credits.at(unit.line)
+        name = (credit.name if credit is not None else unit.who) or None
+        if name == UNNAMED:
+            name = None
+        person = self._person(name) if name else None
+        role = getattr(person, "role", None) or ("moderator" if unit.who in self._chairs else None)
+        affiliation = getattr(person, "affiliation", None) or self._speaks_for.get(unit.who)
+        # a coalition inferred from a hand-off (no cast) is shown, never spoken for
+        body_affiliation = getattr(person, "affiliation", None)
+        voice = voice_for(name, role, body_affiliation, bool(credit is not None and credit.inferred))
+        return Voice(voice.name, voice.body, affiliation or None, voice.role)
+
+    def before(self, unit: Unit) -> Unit | None:
+        """The speaker's previous sentence in the same turn, when `unit` starts its own sentence."""
+        own = self._sentences.get((unit.session, unit.turn, unit.sent_index))
+        if own is None or own.start != unit.start:
+            return None  # a clause window inside a sentence: what precedes it is not a sentence
+        return self._sentences.get((unit.session, unit.turn, unit.sent_index - 1))
+
+    def render(self, unit: Unit, attributed: bool = False, text: str | None = None) -> Rendered | None:
+        """The rendered text of `unit` (or of `text`, a quote inside it), None when it is no point."""
+        prior = self.before(unit) if text is None or text == unit.text else None
+        return render_sentence(
+            unit.text if text is None else text, self.voice(unit), prior.text if prior else None, attributed
+        )
+
+    def accept(self, unit: Unit) -> bool:
+        """Whether the unit can be a point at all (the selectors' filter)."""
+        return self.render(unit, attributed=True) is not None
+
+    def keep(self, pool: Iterable[Scored]) -> list[Scored]:
+        return [s for s in pool if self.accept(s.unit)]
+
+    def bullets(self, items: Iterable[Scored], *, attributed: bool = False, with_session: bool = False) -> list[Bullet]:
+        """The rendered bullets of `items` (those that render), without repeats (`distinct`)."""
+        made = (self.bullet(s, with_session=with_session, attributed=attributed) for s in items)
+        return distinct(b for b in made if b is not None)
+
+    def bullet(
+        self,
+        item: Scored,
+        kind: str = "",
+        *,
+        with_session: bool = False,
+        attributed: bool = False,
+        cite: Any = None,
+    ) -> Bullet | None:
+        """A bullet of the rendered unit, citing it (and the previous sentence a context merge put first).
+
+        `cite`: a citation already verified for a quote inside the unit (an ask), used
+        instead of the unit's own; its quote is what is rendered.
+        """
+        unit = item.unit
+        quote = cite.quote if cite is not None else None
+        rendered = self.render(unit, attributed, None if quote is None or quote == unit.text else quote)
+        if rendered is None:
+            return None
+        own = cite if cite is not None else unit.citation(with_session=with_session)
+        cites: tuple[Any, ...] = (own,)
+        if rendered.context:
+            prior = self.before(unit)
+            if prior is not None:
+                cites = (prior.citation(with_session=with_session), own)
+        return Bullet(rendered.text, cites, kind, round(item.score, 4))
+
+
+def _keys(b: Bullet) -> frozenset[tuple[str | None, int, str]]:
+    return frozenset((c.session, c.line, c.quote) for c in b.citations)
+
+
+def distinct(bullets: Iterable[Bullet]) -> list[Bullet]:
+    """The bullets without one whose quotes another bullet already says.
+
+    A dangling sentence is shown after its context sentence (`rewrite`); when that context
+    sentence was itself chosen, the pair says it already, so the lone one is dropped (of
+    two bullets on the same quotes, the first stays). Order is kept.
+    """
+    items = list(bullets)
+    keys = [_keys(b) for b in items]
+    out = []
+    for i, b in enumerate(items):
+        covered = any(j != i and (keys[i] < keys[j] or (keys[i] == keys[j] and j < i)) for j in range(len(items)))
+        if not covered:
+            out.append(b)
+    return out
