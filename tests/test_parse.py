@@ -98,31 +98,7 @@ def test_title_skips_site_boilerplate_and_dates():
 
 # Turns the captioner did not mark the usual way (issue 22): general shapes, written here
 # with names and words of their own.
-_ODD_TURNS = """Skip to main content
-IGF 2016 - WS #7 Mesh Networks in Rural Schools
-
-The following are the outputs of the real-time captioning taken during the Eleventh Annual Meeting of the IGF. Although it is largely accurate, in some cases it may be incomplete or inaccurate.
-
-***
-
-Right, I think we can begin.  Hello and welcome, I am Astrid Holm and I will chair this short session on mesh networks in schools.
-
->> Kwesi Appiah Distinguished participants, good afternoon.  Our schools built the mesh themselves.
-
->> ASTRID HOLM:  Thank you, Kwesi.
-
-Then we go on with the second question, which is about money.
-
->> Participants:  (Laughter)
-
->> Everyone:  Thank you!
-
->> PRIYA NAIR:  The money came from parents.  We did not ask the ministry.
-
-thank you very much, Priya.  If I may add, the ministry did pay for the laptops.
-
->> Everyone is welcome to the reception afterwards.
-"""
+_ODD_TURNS = (RESOURCES / "parse" / "odd-turns.txt").read_text("utf-8")
 
 
 def _odd_shape():
@@ -185,3 +161,71 @@ def test_odd_turns_parse_the_same_with_windows_line_ends():
     _, shape = _odd_shape()
     crlf = parse_transcript(_ODD_TURNS.replace("\n", "\r\n"))
     assert [(t.line, t.label, t.speaker, t.kind) for t in crlf.turns] == shape
+
+
+@pytest.mark.parametrize("gold_path", sorted((RESOURCES / "parse").glob("*.gold.json")), ids=lambda p: p.stem)
+def test_parse_samples_match_their_gold_turns(gold_path: Path):
+    """The development samples scored by bench/parse.py: every turn, its label, name, kind and first words."""
+    gold = json.loads(gold_path.read_text("utf-8"))["turns"]
+    session = parse_transcript(gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text("utf-8"))
+    got = [(t.label, t.speaker, t.kind, " ".join(t.text.split())) for t in session.turns]
+    assert len(got) == len(gold)
+    for (label, speaker, kind, text), want in zip(got, gold, strict=True):
+        assert (label, speaker, kind) == (want["label"], want["speaker"], want["kind"])
+        assert text.startswith(" ".join(want["starts"].split()))
+
+
+# Name cards as labels: the name, then a role, an organisation or place, a mode, in commas or
+# parentheses, in any case (issue 22). Invented names; the shapes are the captioners'.
+_NAME_CARDS = """IGF 2022 - Open Forum #9 Rural Broadband Funds
+
+>> Sofia Lindgren, co-moderator:  Good morning.  We have three speakers and an online hub.
+>> RAVI MENON, TELECOM REGULATORY AUTHORITY, INDIA:  Thank you.  The fund collected five percent of revenue.
+>> Prof. Adaeze Obi (remote):  Hello from Enugu.  Can you hear me?
+>> Sofia Lindgren, co-moderator:  Yes, we can.
+>> H.E. JUAN PABLO ORTEGA, VICE MINISTER OF TELECOMMUNICATIONS, MINISTRY OF ICT, COLOMBIA (online):  Buenos días.
+>> Marta Silva, Rapporteur, Youth IGF Portugal, on site:  A short summary.
+>> Sofia Lindgren Thank you, Marta.  We close here.
+>> Sorry, chair:  one more thing from the floor.
+"""
+
+
+def test_name_card_labels_give_the_name_and_keep_the_card_in_the_label():
+    turns = parse_transcript(_NAME_CARDS).turns
+    assert [(t.label, t.speaker) for t in turns] == [
+        ("Sofia Lindgren, co-moderator", "Sofia Lindgren"),
+        ("RAVI MENON, TELECOM REGULATORY AUTHORITY, INDIA", "Ravi Menon"),
+        ("Prof. Adaeze Obi (remote)", "Adaeze Obi"),
+        ("Sofia Lindgren, co-moderator", "Sofia Lindgren"),
+        (
+            "H.E. JUAN PABLO ORTEGA, VICE MINISTER OF TELECOMMUNICATIONS, MINISTRY OF ICT, COLOMBIA (online)",
+            "Juan Pablo Ortega",
+        ),
+        ("Marta Silva, Rapporteur, Youth IGF Portugal, on site", "Marta Silva"),
+        ("Sofia Lindgren", "Sofia Lindgren"),  # the card's name is a known label without its colon
+        (None, None),  # "Sorry, chair:" is speech, not a card
+    ]
+    assert [t.text.split()[0] for t in turns[:7]] == ["Good", "Thank", "Hello", "Yes,", "Buenos", "A", "Thank"]
+    for turn in turns:
+        assert _NAME_CARDS[turn.start : turn.end] == turn.text
+
+
+# Paragraphs after a blank line: a lower-case thanks is a new voice, also after "yes,", but not
+# when the paragraph before stopped in the middle of a sentence.
+_BLANK_LINE_VOICES = """>> LEILA MANSOUR:  We built the hub with the municipality.
+
+yes, thank you, Leila.  I am from the municipality, and we are happy.
+
+>> LEILA MANSOUR:  And finally I want to say
+
+thank you to the volunteers who carried the cables,
+
+thank you also to the school.
+"""
+
+
+def test_a_thanks_after_a_blank_line_is_a_new_voice_only_after_a_finished_sentence():
+    turns = parse_transcript(_BLANK_LINE_VOICES).turns
+    assert [(t.line, t.label) for t in turns] == [(1, "LEILA MANSOUR"), (3, None), (5, "LEILA MANSOUR")]
+    assert turns[1].text.startswith("yes, thank you, Leila.")
+    assert turns[2].text.endswith("thank you also to the school.")

@@ -1,6 +1,13 @@
 import pytest
 
-from forumlens.transcript.speakers import colonless_label, display_name, looks_like_label, name_key, split_name_card
+from forumlens.transcript.speakers import (
+    colonless_label,
+    display_name,
+    looks_like_label,
+    name_key,
+    parse_name_card,
+    split_name_card,
+)
 
 
 @pytest.mark.parametrize(
@@ -97,4 +104,59 @@ def test_name_card_labels(label, name, card):
 
 @pytest.mark.parametrize("label", ["Thank you, Chair", "Yes, Marta", "Jane Doe, thank you"])
 def test_a_comma_in_a_sentence_is_not_a_name_card(label):
+    assert not looks_like_label(label)
+
+
+@pytest.mark.parametrize(
+    "label, name, organisation, role, mode",
+    [
+        ("Paolo Conti, co-moderator", "Paolo Conti", None, "co-moderator", None),
+        ("AMINA MENSAH, Ministry of ICT, Ghana", "Amina Mensah", "Ministry of ICT, Ghana", None, None),
+        ("Dr. Paolo Conti (online)", "Paolo Conti", None, None, "online"),
+        ("KWAME ADJEI, ONLINE MODERATOR", "Kwame Adjei", None, "ONLINE MODERATOR", None),
+        (
+            "Lena Vogel, Chaos Computer Club (joining remotely)",
+            "Lena Vogel",
+            "Chaos Computer Club",
+            None,
+            "joining remotely",
+        ),
+        (
+            "Ana Costa, Lead Discussant, University of Porto",
+            "Ana Costa",
+            "University of Porto",
+            "Lead Discussant",
+            None,
+        ),
+        ("SAMIR HADDAD, CEO, CEDAR NETWORKS", "Samir Haddad", "CEDAR NETWORKS", "CEO", None),
+        (
+            "Ms. Ruth Kiptoo, Director of ICT, Ministry of Health, Kenya",
+            "Ruth Kiptoo",
+            "Director of ICT, Ministry of Health, Kenya",
+            "Director of ICT",
+            None,
+        ),
+        ("NGOZI EZE (Speaking in French)", "Ngozi Eze", None, None, None),
+        ("MODERATOR (on site)", None, None, None, "on site"),
+    ],
+)
+def test_name_cards_with_a_role_an_organisation_or_a_mode(label, name, organisation, role, mode):
+    card = parse_name_card(label)
+    assert looks_like_label(label)
+    assert display_name(label) == name
+    assert (card.organisation, card.role, card.mode) == (organisation, role, mode)
+    assert split_name_card(label) == (card.name, organisation)
+
+
+def test_a_long_upper_case_name_card_is_a_label_and_a_long_sentence_is_not():
+    card = "H.E. FATIMA AL-ZAHRA, DEPUTY MINISTER, MINISTRY OF COMMUNICATIONS AND DIGITAL ECONOMY, OMAN"
+    assert len(card) > 80 and looks_like_label(card) and display_name(card) == "Fatima Al-Zahra"
+    assert not looks_like_label("YES, WE DISCUSSED THIS YESTERDAY AND THE DAY BEFORE, AND AGAIN IN THE MORNING")
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Sorry, chair", "Okay, online", "Right, moderator", "Jane Doe, thank you all", "Maria (we agreed on this)"],
+)
+def test_a_sentence_with_a_role_or_mode_word_is_not_a_name_card(label):
     assert not looks_like_label(label)

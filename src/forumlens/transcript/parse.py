@@ -15,7 +15,11 @@ Turns the captioner marked in other ways (seen on unseen sessions, issue 22):
 - a first turn with no marker after the page header: the first spoken paragraph after the
   disclaimer, date or separator starts a turn with no label;
 - a new voice with no marker: after a blank line, a paragraph opening with a lower-case
-  "thank you" / "hello" starts a turn with no label.
+  "thank you" / "hello" (perhaps after "yes,") starts a turn with no label, unless the
+  paragraph before stopped in the middle of a sentence;
+- a name card as the label (`>> Jo Li, co-moderator:`, `>> JO LI, MINISTRY OF ICT, GHANA (online):`):
+  the speaker is the name, the raw label keeps the card (`speakers.parse_name_card` reads its
+  role, organisation and mode), and a later `>> Jo Li Thank you…` is a known label.
 
 Turn text is an exact slice of the document text so citations stay verbatim.
 """
@@ -28,7 +32,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from ..models import Session, Turn, TurnKind
-from .speakers import COLLECTIVE_LABELS, colonless_label, display_name, looks_like_label, name_key
+from .speakers import COLLECTIVE_LABELS, colonless_label, display_name, looks_like_label, name_key, parse_name_card
 
 __all__ = ["find_title", "guess_year", "parse_transcript"]
 
@@ -53,6 +57,11 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(200[6-9]|20[1-9]\d)\b")
+
+
+# The longest text before a colon that can be a label: a name card such as "H.E. NAME, DEPUTY
+# MINISTER, MINISTRY OF …, COUNTRY (online)"; `looks_like_label` decides on the words.
+_LABEL_MAX = 160
 
 
 @dataclass(frozen=True)
@@ -93,7 +102,7 @@ def _split_head(text: str, body: int, end: int, known: dict[str, str]) -> tuple[
     line_end = end if line_end == -1 else line_end
     head = text[body:line_end]
     colon = head.find(":")
-    if 0 < colon <= 90:
+    if 0 < colon <= _LABEL_MAX:
         candidate = head[:colon]
         if looks_like_label(candidate) and not candidate.strip().startswith(("(", "[")):
             start = body + colon + 1
@@ -139,9 +148,69 @@ def _find_markers(text: str) -> list[_Marker]:
 # case with a greeting or thanks ("thank you very much, Thomas.  Yes, briefly…"). A speaker
 # going on after a pause starts a sentence in upper case; a lower-case "thank you" is the
 # caption of somebody else taking the microphone before the captioner caught the name.
+# A short "yes," / "okay," may come before the thanks ("yes, thank you, Chair").
 _UNMARKED_VOICE = re.compile(
-    r"\n[ \t\r]*\n\s*(?=(?:thank you|thanks|hello|hi|good (?:morning|afternoon|evening)|greetings)\b)"
+    r"\n[ \t\r]*\n\s*(?=(?:(?:yes|okay|ok|sorry|right)[,.]?\s+)?"
+    r"(?:thank you|thanks|hello|hi|good (?:morning|afternoon|evening)|greetings)\b)"
 )
+# …unless the paragraph before stops in the middle of a sentence ("I want to say\n\nthank you
+# to the hosts"): it ends in a comma or a word a sentence cannot end with.
+_DANGLING = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "to",
+        "of",
+        "for",
+        "with",
+        "from",
+        "by",
+        "in",
+        "on",
+        "at",
+        "as",
+        "that",
+        "than",
+        "so",
+        "if",
+        "because",
+        "also",
+        "just",
+        "very",
+        "my",
+        "our",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "we",
+        "i",
+        "you",
+        "they",
+        "say",
+        "said",
+        "tell",
+        "told",
+        "thank",
+    ]
+)
+
+
+def _mid_sentence(text: str, at: int) -> bool:
+    """Whether the paragraph before offset `at` stops in the middle of a sentence (bounded look-back)."""
+    before = text[max(0, at - 80) : at].rstrip()
+    if before.endswith((",", ";", ":")):
+        return True
+    words = re.findall(r"[A-Za-z']+$", before)
+    return bool(words) and words[0].lower() in _DANGLING
+
+
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
@@ -199,7 +268,11 @@ def _implicit_markers(text: str, markers: list[_Marker]) -> list[_Marker]:
             at = head_end + para.start()
             found.append(_Marker(at, at, implicit=True))
             break
-    found += [_Marker(m.end(), m.end(), implicit=True) for m in _UNMARKED_VOICE.finditer(text, first)]
+    found += [
+        _Marker(m.end(), m.end(), implicit=True)
+        for m in _UNMARKED_VOICE.finditer(text, first)
+        if not _mid_sentence(text, m.start())
+    ]
     return found
 
 
@@ -254,10 +327,13 @@ def parse_transcript(text: str, source: str = "", sha256: str = "") -> Session:
         end = text.find("\n", m.body)
         head = text[m.body : end if end != -1 else len(text)]
         colon = head.find(":")
-        if 0 < colon <= 90 and looks_like_label(head[:colon]):
+        if 0 < colon <= _LABEL_MAX and looks_like_label(head[:colon]):
             written = head[:colon].strip()
             if written.lower() not in COLLECTIVE_LABELS:  # ">> Everyone is…" is speech
                 known.setdefault(name_key(written), written)
+                card = parse_name_card(written)  # "Jo Li, co-moderator:" may come back as ">> Jo Li Thank…"
+                if card.pieces and display_name(card.name):
+                    known.setdefault(name_key(card.name), card.name.strip())
 
     turns: list[Turn] = []
     for i, marker in enumerate(markers):

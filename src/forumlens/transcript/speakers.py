@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = [
     "COLLECTIVE_LABELS",
     "GENERIC_LABELS",
+    "NameCard",
     "card_like",
     "colonless_label",
     "display_name",
     "looks_like_label",
     "name_key",
     "normalise_label",
+    "parse_name_card",
     "split_name_card",
 ]
 
@@ -324,7 +327,7 @@ def display_name(label: str | None) -> str | None:
     """
     if not label:
         return None
-    text = _clean(split_name_card(label)[0])  # "NAME, AFFILIATION": the name part
+    text = _clean(parse_name_card(label).name)  # "NAME, ROLE, ORGANISATION (MODE)": the name part
     if not text or text.lower() in GENERIC_LABELS or text.lower() in COLLECTIVE_LABELS:
         return None
     tokens = text.split(" ")
@@ -361,9 +364,12 @@ def looks_like_label(candidate: str) -> bool:
     General rule from the caption styles: a few words, no sentence punctuation; an
     all-capitals label may be longer and contain any word ("REPRESENTATIVE OF
     KENYA"), a mixed- or lower-case one must not contain sentence words ("Thank you").
+    A name card ("Paolo Conti, co-moderator", "JANE DOE, MINISTRY OF ICT, GHANA (online)")
+    is a name followed by pieces that each read as a role, an organisation or place, or a
+    mode; it may be longer than a bare label.
     """
     text = _clean(candidate)
-    if not text or len(text) > 80 or not any(ch.isalpha() for ch in text):
+    if not text or len(text) > _MAX_CARD or not any(ch.isalpha() for ch in text):
         return False
     if text.lower() in COLLECTIVE_LABELS or text.lower() in GENERIC_LABELS:
         return True
@@ -372,15 +378,22 @@ def looks_like_label(candidate: str) -> bool:
     words = text.split(" ")
     letters = [ch for ch in text if ch.isalpha()]
     upper = sum(ch.isupper() for ch in letters) / len(letters)
-    if upper >= 0.8 and len(letters) > 1:
-        return len(words) <= 10
-    name, card = split_name_card(text)
-    if card is not None:  # "Jane Doe, University of Ghana": a name card
-        return card_like(card) and name != text and looks_like_label(name)
+    if upper >= 0.8 and len(letters) > 1 and len(words) <= 10 and len(text) <= 80:
+        return True
+    card = parse_name_card(text)
+    if card.pieces:
+        return _card_name_ok(card.name) and _card_pieces_ok(card)
+    if len(text) > 80 or upper >= 0.8:
+        return False
     if len(words) > 6 or re.search(r"[,()\[\]\d]|\.\s+[a-z]", text):
         return False
     lowered = [w.lower().strip(".") for w in words]
     return not any(w in _FUNCTION_WORDS for w in lowered)
+
+
+# A name card may be longer than a bare label: "H.E. NAME SURNAME, DEPUTY MINISTER, MINISTRY OF
+# COMMUNICATIONS, COUNTRY" (the 80-character limit still holds for the name part).
+_MAX_CARD = 160
 
 
 _CARD_CONNECTORS = frozenset(
@@ -388,14 +401,216 @@ _CARD_CONNECTORS = frozenset(
 )
 
 
+# Roles written after a name on a card ("co-moderator", "Online Moderator", "RAPPORTEUR", "lead
+# discussant"): the last word names the role, the words before it only qualify it.
+_ROLE_HEADS = frozenset(
+    [
+        "moderator",
+        "chair",
+        "chairperson",
+        "chairman",
+        "chairwoman",
+        "rapporteur",
+        "speaker",
+        "discussant",
+        "respondent",
+        "organiser",
+        "organizer",
+        "host",
+        "panelist",
+        "panellist",
+        "facilitator",
+        "presenter",
+        "keynote",
+        "interpreter",
+        "participant",
+        "member",
+    ]
+)
+_ROLE_QUALIFIERS = frozenset(
+    [
+        "the",
+        "our",
+        "session",
+        "workshop",
+        "panel",
+        "lead",
+        "main",
+        "co",
+        "online",
+        "onsite",
+        "on-site",
+        "remote",
+        "in-person",
+        "keynote",
+        "audience",
+        "floor",
+        "youth",
+        "vice",
+        "deputy",
+        "guest",
+        "invited",
+        "special",
+    ]
+)
+# Offices written after a name ("DEPUTY MINISTER", "Minister of Digital Economy", "CEO"): a role;
+# when they name the body ("Minister of …") the body is also the affiliation.
+_OFFICE_HEADS = frozenset(
+    [
+        "minister",
+        "deputy",
+        "director",
+        "director-general",
+        "ceo",
+        "cto",
+        "coo",
+        "founder",
+        "co-founder",
+        "head",
+        "chief",
+        "president",
+        "vice-president",
+        "secretary",
+        "secretary-general",
+        "under-secretary-general",
+        "ambassador",
+        "professor",
+        "commissioner",
+        "executive",
+        "senior",
+        "coordinator",
+        "adviser",
+        "advisor",
+        "officer",
+        "manager",
+        "researcher",
+        "lecturer",
+        "journalist",
+        "editor",
+        "fellow",
+        "consultant",
+        "lawyer",
+        "engineer",
+        "mp",
+        "senator",
+    ]
+)
+# Where the speaker is, written on the card ("(online)", "remote", "on site", "via video").
+_MODE_PIECE = re.compile(
+    r"(?:joining |participating |speaking |connected |connecting )?"
+    r"(?:online|on-line|remote|remotely|virtual|virtually|on ?site|on-site|in person|in-person|in the room"
+    r"|via video|by video|video|via zoom|by phone|via phone|pre-?recorded|recorded|video message|audio only)",
+    re.IGNORECASE,
+)
+# How the speaker is heard, written on the card ("(Speaking in French)", "(through interpretation)"):
+# neither a body nor a role.
+_VOICE_PIECE = re.compile(
+    r"(?:speaking|speaks|spoke|interpret\w*|translat\w*|(?:through|via|with) interpret\w*|sign language)\b.*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NameCard:
+    """A label written as a name card, split into its parts.
+
+    `name` is the person (or role) before the first comma or parenthesis; `pieces` are the
+    parts after it, as written. `organisation` joins the pieces that name a body or a place
+    (what `split_name_card` has always returned as the affiliation), `role` the first piece
+    that names a part in the session or an office, `mode` the piece that says where the
+    speaker is; a piece saying how the speaker is heard ("Speaking in French") is none of
+    them. The turn keeps the raw label, so later stages can read all of it.
+    """
+
+    name: str
+    pieces: tuple[str, ...] = ()
+    organisation: str | None = None
+    role: str | None = None
+    mode: str | None = None
+
+
+def _role_piece(clean: str) -> bool:
+    words = [w for w in re.split(r"[\s-]+", clean.lower()) if w]
+    return 0 < len(words) <= 4 and words[-1] in _ROLE_HEADS and all(w in _ROLE_QUALIFIERS for w in words[:-1])
+
+
+@lru_cache(maxsize=4096)
+def _piece_kind(piece: str) -> str:
+    """What one piece of a name card says: "mode", "voice" (how the speaker is heard), "role",
+    "office", "org" (an organisation or place: capitalised words), or "other" (not a card)."""
+    clean = _clean(piece)
+    if _MODE_PIECE.fullmatch(clean):
+        return "mode"
+    if _VOICE_PIECE.fullmatch(clean):
+        return "voice"
+    if _role_piece(clean):
+        return "role"
+    if not card_like(clean) or len(clean) > 80:
+        return "other"
+    words = clean.split()
+    return "office" if words[0].lower().strip(".,") in _OFFICE_HEADS else "org"
+
+
+def _names_a_body(piece: str) -> bool:
+    return re.search(r"\b(?:of|for|at|to)\b", piece, re.IGNORECASE) is not None
+
+
+@lru_cache(maxsize=4096)
+def parse_name_card(label: str) -> NameCard:
+    """The parts of a label written as a name card (`NameCard`); a plain name has no pieces.
+
+    >>> parse_name_card("Paolo Conti, co-moderator").role
+    'co-moderator'
+    >>> card = parse_name_card("JANE DOE, MINISTRY OF ICT, GHANA (online)")
+    >>> (card.name, card.organisation, card.mode)
+    ('JANE DOE', 'MINISTRY OF ICT, GHANA', 'online')
+    """
+    text = label.strip()
+    cut = min((i for i in (text.find(","), text.find("(")) if i > 0), default=-1)
+    if cut <= 0 or text.count("(") != text.count(")") or re.search(r"\([^()]*\(", text):
+        return NameCard(name=label)
+    name = text[:cut].strip()
+    pieces = tuple(p.strip() for p in re.split(r"[,()]", text[cut:]) if p.strip())
+    if not name or not pieces:
+        return NameCard(name=label)
+    organisation: list[str] = []
+    role = mode = None
+    for piece in pieces:
+        kind = _piece_kind(piece)
+        if kind == "mode":
+            mode = mode or piece
+        elif kind in ("role", "office"):
+            role = role or piece
+            if kind == "office" and _names_a_body(piece):
+                organisation.append(piece)  # "Minister of Digital Economy": the body is in it
+        elif kind != "voice":
+            organisation.append(piece)
+    return NameCard(name, pieces, ", ".join(organisation) or None, role, mode)
+
+
 def split_name_card(label: str) -> tuple[str, str | None]:
     """(name, affiliation) of a label written as a name card: "ALISON GILLWALD, RESEARCH ICT
-    AFRICA", "Jane Doe (UNICEF)"; the affiliation is None when the label is only a name."""
-    paren = re.fullmatch(r"\s*([^()]+?)\s*\(([^()]+)\)\s*", label)
-    if paren:
-        return paren.group(1), paren.group(2).strip()
-    name, comma, rest = label.partition(",")
-    return (name, rest.strip() or None) if comma else (label, None)
+    AFRICA", "Jane Doe (UNICEF)"; the affiliation is None when the label is only a name or
+    the card holds only a role or a mode ("Paolo Conti, co-moderator", "Dr. Jo Li (online)")."""
+    card = parse_name_card(label)
+    return card.name, card.organisation
+
+
+def _card_pieces_ok(card: NameCard) -> bool:
+    """Every piece after the name reads as a role, a mode, or an organisation or place."""
+    return all(_piece_kind(p) != "other" for p in card.pieces)
+
+
+def _card_name_ok(name: str) -> bool:
+    """The part before a card's pieces reads as a person's name or a role label: a label by
+    itself, with no word that opens a sentence ("Sorry, chair", "Okay, online")."""
+    text = _clean(name)
+    if not text or len(text) > 80 or re.search(r"\d", text) or not looks_like_label(text):
+        return False
+    if text.lower() in GENERIC_LABELS:
+        return True
+    words = [w.lower().strip(".") for w in text.split()]
+    return len(words) <= 6 and not any(w in _FUNCTION_WORDS or w in _OPENING_WORDS for w in words)
 
 
 def card_like(text: str) -> bool:
