@@ -10,8 +10,9 @@ and writes `src/forumlens/analyse/data/asks_model.json`. Features come from
 `semantic` or `bench` extra); the shipped model runs without it. Deterministic: fixed
 fold assignment and full-batch optimisation, so the same rows give the same JSON.
 
-Blind guard: a training row that shares 6 consecutive words with a blind session
-(`tests/resources/asks_blind/*.txt`) stops the run: the blind sessions must stay unseen.
+Blind guard: a training row that shares 6 consecutive words with a session of the current
+blind set (`tests/resources/asks_blind2/*.txt`) stops the run: the blind sessions must stay
+unseen. (The first blind set, `asks_blind`, is development data since round 2.)
 `--check` only validates the data (format, labels, blind overlap) and exits.
 """
 
@@ -33,7 +34,7 @@ from forumlens.analyse.askmodel import AskModel, Softmax, category_features, typ
 
 DATA = ROOT / "bench" / "data" / "asks"
 OUT = ROOT / "src" / "forumlens" / "analyse" / "data" / "asks_model.json"
-BLIND = ROOT / "tests" / "resources" / "asks_blind"
+BLIND = ROOT / "tests" / "resources" / "asks_blind2"
 TYPES = ("none", "ask", "recommendation", "commitment")
 CATEGORY_NAMES = tuple(dict.fromkeys((*CATEGORIES, "policy", "other")))
 C_GRID = (1.0, 3.0, 10.0)

@@ -198,7 +198,11 @@ def test_blind_guard_catches_a_copied_sentence(tmp_path: Path) -> None:
     assert train.blind_overlaps([row], blind)
 
 
-@pytest.mark.parametrize("gold_file", sorted((ROOT / "tests" / "resources" / "asks_blind").glob("*.gold.json")))
+@pytest.mark.parametrize(
+    "gold_file",
+    sorted((ROOT / "tests" / "resources" / "asks_blind").glob("*.gold.json"))
+    + sorted((ROOT / "tests" / "resources" / "asks_blind2").glob("*.gold.json")),
+)
 def test_blind_gold_files_are_well_formed(gold_file: Path) -> None:
     """Format only (no analysis runs here): every annotated line holds its quote."""
     gold = json.loads(gold_file.read_text("utf-8"))

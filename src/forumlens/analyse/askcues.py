@@ -12,7 +12,7 @@ import re
 
 from ._regex import compile_cue
 
-__all__ = ["ASK", "CATEGORIES", "COMMIT", "FLOW", "POLICY_SUBJECT", "RECOMMEND"]
+__all__ = ["ASK", "CATEGORIES", "COMMIT", "FLOW", "IMPERATIVE_VERBS", "POLICY_SUBJECT", "RECOMMEND"]
 
 _W = r"[\w‑'-]+"
 ASK = re.compile(
@@ -86,7 +86,7 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
     ),
     "capacity-building": compile_cue(
         r"\b(capacity|capacities|training|train\b|skills?|literacy|methodolog\w*"
-        r"|mentor\w*|educat(e|ion|ing)\b(?! data)|learn (how|to)|curricul\w*|courses?|teach\w*)\b",
+        r"|mentor\w*|educat(e|ion|ing)\b(?! data)|learn (how|to)|curricul\w*|courses?|teach\w*|taught)\b",
         re.I,
     ),
     "participation": compile_cue(
@@ -115,3 +115,16 @@ POLICY_SUBJECT = compile_cue(
     r"|legislators|authorities|ministries)\s+(should|must|ought to|need to)\b",
     re.I,
 )
+
+# Base-form verbs that open an imperative to the room or to an institution ("Sign up …",
+# "Fund the travel …", "To the regulators: publish …"). Shared by the classifier's
+# imperative feature and the clause cutter of run-on lines.
+_VERB_TEXT = """join send share bring come put give include make keep stop take use read write talk tell invite fund support
+    consider think remember publish open sign register subscribe answer follow contact help allow build create design
+    ensure provide reach start try vote apply check book look call engage listen visit download submit attend
+    contribute encourage adopt avoid protect respect review train translate remove reduce lower increase spend
+    pay donate fill reply respond partner get do don't set let focus move recognise recognize showcase promote
+    connect involve reserve record list map count measure audit regulate license licence ban drop end extend
+    expand invest mobilise mobilize prioritise prioritize raise plan prepare present report document release
+    finance simplify require accept hire teach mentor host cut"""
+IMPERATIVE_VERBS = frozenset(_VERB_TEXT.split())

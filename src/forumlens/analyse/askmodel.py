@@ -34,7 +34,7 @@ from functools import cache
 from importlib import resources
 
 from ..text.stems import suffix_stem
-from .askcues import ASK, CATEGORIES, COMMIT, FLOW, POLICY_SUBJECT, RECOMMEND
+from .askcues import ASK, CATEGORIES, COMMIT, FLOW, IMPERATIVE_VERBS, POLICY_SUBJECT, RECOMMEND
 from .context import FLOOR_CUE
 from .cues import PROCEDURAL
 
@@ -74,7 +74,7 @@ _INTRO_NEED = re.compile(
 # "Donors, …", "Ministers, …", "Young people especially, …": the room addressed first.
 _VOCATIVE = re.compile(r"^(?:[A-Za-z]+\s+){0,2}[A-Za-z]+,\s+(?=please\b|[a-z])", re.I)
 _PAST = re.compile(
-    r"\b(?:we|i|they|he|she|it)\s+(?:\w+ed|did|had|was|were|got|took|made|ran|went|came|gave|found|wrote|began"
+    r"\b(?:we|i|they|he|she|it)\s+(?:(?!(?:need|feed|proceed|succeed|exceed)\b)\w+ed|did|had|was|were|got|took|made|ran|went|came|gave|found|wrote|began"
     r"|built|brought|sent|held|won|paid|spent|saw|told|said)\b",
     re.I,
 )
@@ -82,7 +82,7 @@ _PAST = re.compile(
 # or named as the subject of a modal ("The ITU should …").
 _TO_INSTITUTION = re.compile(
     r"\b(?:(?:message|recommendation|advice|suggestion|request|appeal|plea|ask)s?\s+(?:is\s+)?(?:to|for)\s+(?:the\s+)?\w"
-    r"|(?:urge|call on|calls on|appeal to|invite|encourage)\s+(?:the\s+|all\s+|our\s+|every\s+|other\s+)?"
+    r"|(?:urge|call on|calls on|appeal to|invite|encourage|advise|ask)\s+(?:the\s+|all\s+|our\s+|every\s+|other\s+)?"
     r"(?:[A-Z][\w&‑-]+|[a-z]+s\b)"
     r"|\bask(?:ing)?\s+(?:the\s+)?[A-Z][\w&‑-]+)"
 )
@@ -96,19 +96,49 @@ _OUR_WILL = re.compile(
     r"|\b(?:we|i)\s+(?:hereby\s+)?commit\b",
     re.I,
 )
+# "We are ready to host …", "I would be happy to work with …", "our forum is willing to …":
+# an offer, i.e. a commitment without "will".
+_OFFER = re.compile(
+    r"\b(?:we|i|our\s+(?:[\w-]+\s+){0,2}?|my\s+(?:[\w-]+\s+){0,2}?)(?:are|am|is|'re|'m|would be|'d be|will be|remain)\s+"
+    r"(?:very\s+|more than\s+|always\s+|also\s+)?(?:ready|happy|willing|glad|prepared|available|open)\s+to\s+(?!be\b|say\b|hear\b|see\b|answer\b|take questions\b)\w+",
+    re.I,
+)
+# "What I would ask from governments is …", "What we really need is …": a pseudo-cleft ask.
+_CLEFT = re.compile(
+    r"\bwhat\s+(?:i|we)\s+(?:would\s+|really\s+|also\s+|most\s+)*(?:ask|need|want|propose|recommend|suggest|request|expect)\w*"
+    r"\b[^.?!]{0,60}?\b(?:is|are)\b",
+    re.I,
+)
+# "schools need a module …", "the islands needs more …": a need of a named third party.
+_THIRD_NEED = re.compile(
+    r"\b(?!(?:we|i|they|you|it|this|that|what|who)\b)[a-z]+\s+(?:really\s+|also\s+|urgently\s+|still\s+)?needs?\s+"
+    r"(?:a|an|more|some|better|real|proper|the|their|our|stable|long-term)\b",
+    re.I,
+)
+# "We could also ask each …", "you might consider …": a suggestion voiced as a possibility.
+# Only as the unit's main clause (after at most a discourse word or an "I think"): inside a
+# subordinate clause ("where we can cooperate", "so that we can have", "a person we could
+# call") or negated ("we could not measure") it reports or explains, and "can" states an
+# ability far more often than it suggests (precision round of issue 22).
+_COULD = re.compile(
+    r"^\W*(?:(?:and|so|but|also|then|maybe|perhaps|or|now|i think|i guess|i believe|i suppose)\W+){0,3}"
+    r"(?:we|you|they)\s+(?:could|might)\s+(?:also\s+|maybe\s+|perhaps\s+|even\s+)?"
+    r"(?!be\b|see\b|hear\b|say\b|not\b|never\b)\w+",
+    re.I,
+)
+# A unit right after a heading that names whom it addresses ("To the libraries: open …",
+# "And to everybody in this hall: …", "My message to the funds is simple: release …").
+_ADDRESSEE_HEAD = re.compile(
+    r"(?:^|[.;!?]\s+|,\s+|\band\s+)(?:to\s+(?:the|all|every|our|my|each|everybody|everyone|you)\b[^.?!:;]{0,70}"
+    r"|(?:my|our)\s+(?:\w+\s+)?(?:message|recommendation|advice|ask|request|appeal)s?\b[^.?!:;]{0,60})[:]\s*$",
+    re.I,
+)
+
 # "the technicians need to learn …", "operators must …": an obligation put on anyone.
 _ANY_MODAL = re.compile(r"\b(?:needs? to|must|have to|has to)\s+(?!say|mention|be\b|admit|confess)\w+", re.I)
 _FIRST_PERSON_MODAL = re.compile(r"\b(?:we|i)\s+(?:should|must|ought to|need to|have to)\b", re.I)
 _QUESTION_START = re.compile(r"^\W*(?:who|what|when|where|why|how|which|is|are|do|does|did|can|could|should)\b", re.I)
-# Base-form verbs that open an imperative to the room ("Sign up …", "Fund the travel …").
-_VERBS = """join send share bring come put give include make keep stop take use read write talk tell invite fund support
-    consider think remember publish open sign register subscribe answer follow contact help allow build create design
-    ensure provide reach start try vote apply check book look call engage listen visit download submit attend
-    contribute encourage adopt avoid protect respect review train translate remove reduce lower increase spend
-    pay donate fill reply respond partner get do don't set let focus move recognise recognize showcase promote
-    connect involve reserve record list map count measure audit regulate license licence ban drop end extend
-    expand invest mobilise mobilize prioritise prioritize raise plan prepare present report document"""
-_IMPERATIVE = frozenset(_VERBS.split())
+_IMPERATIVE = IMPERATIVE_VERBS
 _NOT_IMPERATIVE_NEXT = frozenset({"me", "i", "is", "are", "was", "were", "you"})  # "let me", "give me the floor"
 
 _WINDOW_WORDS = 10
@@ -178,6 +208,18 @@ def type_features(text: str, before: str = "") -> list[str]:
         feats.append("cue:modal")
     if _OUR_WILL.search(text):
         feats.append("cue:our-will")
+    if _OFFER.search(text):
+        feats.append("cue:offer")
+    if _CLEFT.search(text):
+        feats.append("cue:cleft")
+    if _THIRD_NEED.search(text):
+        feats.append("cue:third-need")
+    if _COULD.search(text):
+        feats.append("cue:could")
+    if _ADDRESSEE_HEAD.search(before[-120:]):
+        feats.append("ctx:addressee")
+        if "imperative" in feats:
+            feats.append("imperative&ctx:addressee")
     if PROCEDURAL.search(text):
         feats.append("cue:procedural")
     if FLOOR_CUE.search(text):
@@ -271,6 +313,12 @@ EVIDENCE = frozenset(
         "cue:we-modal",
         "cue:our-will",
         "cue:modal",
+        "cue:offer",
+        "cue:cleft",
+        "cue:third-need",
+        "cue:could",
+        "ctx:addressee",
+        "list-item",
     }
 )
 

@@ -223,6 +223,29 @@ def _judge_rules(ctx: AnalysisContext, s: Sentence) -> list[_Found]:
     return [(s.line, s.text, kind, category, tuple(facts.also(category)))]
 
 
+# The classifier reads at most this much of a unit: a unit still longer after every clause
+# cut (unpunctuated archive captions) shows its ask shape at the start, and judging a
+# 2 MB line whole made each call linear in the line (issue 22, bench/long_input.py).
+MAX_UNIT_CHARS = 600
+# A cue-phrase unit without any category keyword ("urge the banks to lend to small
+# operators") takes the classifier's category only when the classifier is sure of it:
+# an ask or commitment needs P(ask) ≥ SURE_ASK and P(category) ≥ SURE_CATEGORY, else it is
+# "other" and dropped (nothing to route); a recommendation takes the classifier's category
+# when P(category) ≥ SURE_REC_CATEGORY or when it is policy (the taxonomy's default for a
+# recommendation: "electoral bodies should write … into these agreements"), else "other"
+# (a weak guess is not routed: "the secretariat should add a checklist to the form").
+# The precision round of issue 22 set these:
+# with any sure-ish category ("they need to be emphasized" → policy 0.78, "that's what we
+# are looking for to achieve" → cooperation 0.54) the path let in vague statements.
+SURE_ASK = 0.9
+SURE_CATEGORY = 0.5
+SURE_REC_CATEGORY = 0.6
+# "will be published", "they need to be emphasized": a passive cue names no one who acts,
+# so without a category keyword there is nothing to route (an output is `analyse.outputs`').
+_PASSIVE_CUE = re.compile(
+    r"^[\w' ]{0,30}?\b(?:will|shall|would|must|should|needs?\s+to|ha(?:s|ve)\s+to)\s+(?:\w+\s+)?be\s+\w+(?:ed|en|wn)\b",
+    re.I,
+)
 SECONDARY_SHARE = 0.6  # a second category needs this share of the first one's probability
 
 
@@ -246,12 +269,20 @@ def _judge_units(ctx: AnalysisContext, turn: Turn, s: Sentence, model: AskModel)
         covered = next((i for i, (a, b) in enumerate(units) if a <= at < b), 0)
         a, b = units[covered] if len(units) > 1 else (0, len(s.text))
         facts_unit = _Sentence(s.text[a:b], ctx.memo) if len(units) > 1 else facts
-        category = facts_unit.category(kind)
-        out.append((line_at(turn, s.rel + a), s.text[a:b], kind, category, tuple(facts_unit.also(category))))
+        if facts_unit.scores():
+            category, also = facts_unit.category(kind), tuple(facts_unit.also(facts_unit.category(kind)))
+        else:
+            rel = s.rel + a
+            pred = model.predict(s.text[a : min(b, a + MAX_UNIT_CHARS)], turn.text[max(0, rel - 300) : rel])
+            category, also = _keywordless_category(kind, pred, s.text[at:b]), ()
+        out.append((line_at(turn, s.rel + a), s.text[a:b], kind, category, also))
     for i, (a, b) in enumerate(units):
+        b = min(b, a + MAX_UNIT_CHARS)
         unit = s.text[a:b]
         if i == covered or len(unit.split()) < 3 or is_procedural(unit, ctx.memo) or FLOOR_CUE.search(unit):
             continue
+        if i + 1 < len(units) and s.text[b : units[i + 1][0]].lstrip().startswith(":"):
+            continue  # a heading ("So my ask to the Envoy and to this forum: …"): the ask is what follows
         rel = s.rel + a
         pred = model.predict(unit, turn.text[max(0, rel - 300) : rel])
         if pred.p_ask < model.threshold:
@@ -259,6 +290,16 @@ def _judge_units(ctx: AnalysisContext, turn: Turn, s: Sentence, model: AskModel)
         category, also = _unit_category(unit, pred, ctx)
         out.append((line_at(turn, rel), unit, pred.type, category, also))
     return out
+
+
+def _keywordless_category(kind: str, pred: Prediction, from_trigger: str) -> str:
+    """Category of a cue-phrase unit with no category keyword (see SURE_ASK)."""
+    p_category = pred.categories.get(pred.category, 0.0)
+    if kind == "recommendation":
+        return pred.category if p_category >= SURE_REC_CATEGORY or pred.category == "policy" else "other"
+    if _PASSIVE_CUE.search(from_trigger) or pred.p_ask < SURE_ASK or p_category < SURE_CATEGORY:
+        return "other"
+    return pred.category
 
 
 def _unit_category(unit: str, pred: Prediction, ctx: AnalysisContext) -> tuple[str, tuple[str, ...]]:

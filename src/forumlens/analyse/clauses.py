@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .askcues import IMPERATIVE_VERBS
+
 __all__ = ["LONG_WORDS", "MIN_WORDS", "ask_units"]
 
 LONG_WORDS = 28  # a sentence this long is cut at clause conjunctions too
@@ -26,6 +28,32 @@ _LIST_MARK = re.compile(
     re.I,
 )
 _SEMI = re.compile(r";\s+")
+# "My message to the regulators is simple: give us …", "To the libraries: open …": what
+# follows a colon is its own unit (the heading stays in the unit's context).
+_COLON = re.compile(r"(?<=\w):\s+(?=\S)")
+_VERB_ALT = "|".join(sorted((re.escape(v) for v in IMPERATIVE_VERBS), key=len, reverse=True))
+# An imperative clause after a comma in a long line (", literally, fund the travel of …").
+_IMPERATIVE_CLAUSE = re.compile(
+    rf",\s+(?=(?:and\s+)?(?:please\s+)?(?:{_VERB_ALT})\s+(?:the|our|a|an|your|more|us|them|it|this|these|those"
+    rf"|all|every|each|at least|some)\b)",
+    re.I,
+)
+# ", and UNESCO and UN Women should fund …": a second subject with its own modal.
+_SECOND_MODAL = re.compile(
+    r",\s+(?=and\s+(?:[\w'‑-]+\s+){1,5}?(?:should|must|ought to|could|will|need to|have to|has to)\b)", re.I
+)
+# Caption lines with no punctuation at all ("… so what we ask is … and also the training
+# for … and third the host countries should …"): cut before the words that open a new
+# clause in speech, without the comma the other cuts need.
+_BARE = re.compile(
+    r"(?<!\band)\s+(?=(?:and\s+(?:also|then\s+also|second(?:ly)?|third(?:ly)?|finally|lastly)\b"
+    r"|also\s+(?:i|we|the|please)\b|so\s+(?!that\b|much\b|many\b|far\b|called\b|long\b)(?:what\s+)?(?:we|i|the|our|my|please)\b"
+    r"|(?:second|third|fourth)(?:ly)?\s+(?:thing|point|request|one)?\b"
+    r"|(?:we|i)\s+(?:would\s+like|need|want|ask|urge|call|will|should|must)\b"
+    r"|(?:because|otherwise|but)\b))",
+    re.I,
+)
+SPARSE_WORDS = 20  # a long sentence with fewer than one punctuation mark per this many words is unpunctuated
 # Clause starts that begin a new thought in run-on speech: ", and also …", ", so we need …".
 _CLAUSE = re.compile(
     r",\s+(?=(?:and\s+also|and\s+then|and\s+(?:we|i|the|they|our|please)|so|but|also|then|otherwise|please"
@@ -44,6 +72,9 @@ def _cut(text: str, pattern: re.Pattern[str], spans: list[tuple[int, int]]) -> l
             start = m.end()
         out.append((start, b))
     return out
+
+
+_PUNCT = re.compile(r"[,;:]")
 
 
 def _words(text: str) -> int:
@@ -73,7 +104,13 @@ def ask_units(sentence: str) -> list[tuple[int, int]]:
     """Spans (relative to `sentence`) of the units to classify, in order, covering it."""
     spans = _cut(sentence, _LIST_MARK, [(0, len(sentence))])
     spans = _cut(sentence, _SEMI, spans)
-    if _words(sentence) >= LONG_WORDS:
+    spans = _cut(sentence, _COLON, spans)
+    words = _words(sentence)
+    if words >= LONG_WORDS:
         spans = _cut(sentence, _CLAUSE, spans)
+        spans = _cut(sentence, _IMPERATIVE_CLAUSE, spans)
+        spans = _cut(sentence, _SECOND_MODAL, spans)
+        if words >= SPARSE_WORDS * (1 + len(_PUNCT.findall(sentence))):
+            spans = _cut(sentence, _BARE, spans)
     trimmed = [_trim(sentence, a, b) for a, b in _glue(sentence, spans)]
     return [(a, b) for a, b in trimmed if b > a] or [(0, len(sentence))]

@@ -142,7 +142,9 @@ CUT_OFF = compile_cue(
     r" (?:take|answer|address|get to) (?:them|it|that|those|these|this|more|any more|all)"
     r"|(?:respond|reply|answer|follow up|take (?:it|this|that|them))(?: to (?:it|that|them))?"
     r" (?:bilaterally|offline|by e-?mail|in writing|after the session|later on)"
-    r"|come back to (?:it|that|this|them) if (?:there is|we have) time)\b",
+    r"|come back to (?:it|that|this|them) if (?:there is|we have) time"
+    r"|take (?:those|these|them|it|this|that|the rest|the other questions?)(?: \w+){0,2} offline"
+    r"|(?:discuss|continue|answer) (?:it|that|this|them|those) (?:offline|after the session|in the corridor))\b",
     re.I,
 )
 
@@ -159,7 +161,9 @@ PARKING = compile_cue(
     r"\b(food for thought|bear (this|that|the|it)( question)? in mind|bare (this|that|the|it)( question)? in mind"
     r"|keep (this|that|the|it)( question)? in mind|not directed to (anybody|anyone|any)|come back to (it|this|that|the|your)"
     r"|(shift|move|postpone|defer|leave) (that|this|it|the question) (to|until|for) (a )?later|later time|leave it open"
-    r"|reply in writing|answer in writing)\b",
+    r"|reply in writing|answer in writing|offline"
+    r"|(?:keep|save|park|hold) (?:that|this|it|the question)(?: one| question)? (?:for later|for the end|until the end)"
+    r"|forward (?:the|this|that|your) question)\b",
     re.I,
 )
 # A moderator passing a question on to its addressee.

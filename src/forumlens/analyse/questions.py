@@ -151,6 +151,11 @@ def is_housekeeping(text: str, memo: CheckMemo | None = None) -> bool:
     return _bare(rest)
 
 
+# "What I would ask from governments is clear rules: …", "What we need is …": a statement
+# (a pseudo-cleft ask) that opens with a question word, not a question.
+_CLEFT_STATEMENT = re.compile(r"^\W*what\s+(?:i|we)\b[^?,;:]{0,50}?\b(?:is|are|was)\b", re.I)
+
+
 def is_question_sentence(
     text: str, moderator: bool, following: str = "", floor: bool = False, memo: CheckMemo | None = None
 ) -> bool:
@@ -163,7 +168,7 @@ def is_question_sentence(
     if is_housekeeping(t, memo):
         return False
     ends_q = bool(_ENDS_Q.search(t)) or "?" in t[-4:]
-    if not ends_q and AGENDA_STATEMENT.search(t):
+    if not ends_q and (AGENDA_STATEMENT.search(t) or _CLEFT_STATEMENT.search(t)):
         return False
     if ASK_FRAME.search(t):
         return True
