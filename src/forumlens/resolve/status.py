@@ -59,7 +59,11 @@ def coalition_statuses(
         if span is not None and m.entity_id not in presented and _invited(text, span, m, moderator_at[m.start]):
             invited.add(m.entity_id)
     result: dict[str, tuple[str, list[int]]] = {}
-    for entity_id in sorted(set(lines) | set(presented), key=lambda e: min(lines.get(e, []) + presented.get(e, []))):
+    # first line, then first appearance: two coalitions named on one line keep the order they were named in
+    # (a set here would order them by hash seed, and records would differ between processes)
+    for entity_id in sorted(
+        dict.fromkeys([*lines, *presented]), key=lambda e: min(lines.get(e, []) + presented.get(e, []))
+    ):
         status = "presented" if entity_id in presented else "invited-absent" if entity_id in invited else "mentioned"
         result[entity_id] = (status, sorted(set(lines.get(entity_id, []) + presented.get(entity_id, []))))
     return result
