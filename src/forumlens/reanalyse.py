@@ -1,23 +1,44 @@
 """Re-run the analysis stages over stored sessions, replacing their analyses atomically.
 
 Two uses: `forumlens ingest --no-analysis` loads a large archive fast and analyses it
-later, in parallel; and after an upgrade of the stages, old sessions catch up. The
-after-ingest steps run for the re-analysed sessions too (their output links live in
-the analyses that were replaced).
+later, in parallel (this machine's processes, or a Dask cluster: forumlens.engine);
+and after an upgrade of the stages, old sessions catch up. The after-ingest steps run
+for the re-analysed sessions too (their output links live in the analyses that were
+replaced); they run here, in this process.
+
+Store I/O stays in this process: an engine gets Session records and returns analyses
+dicts, and they are written in the order of the ids given, so the names merged with
+those on record, and so the record, are the same on any engine.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any
 
-from .ingest import after_ingest, watch_parent, worker_context
+from .engine import Engine, Outcome, describe, in_order
+from .engine.local import LocalEngine
+from .errors import ForumlensError
+from .ingest import after_ingest
+from .models import Session
 from .pipeline import AnalysisOptions, analyse_session, merge_people_with_store
 from .store.base import Store
 
-__all__ = ["reanalyse"]
+__all__ = ["AnalysisFailed", "reanalyse"]
+
+
+class AnalysisFailed(ForumlensError):
+    """Some sessions could not be analysed; the others were written. `failed` maps each
+    session id to its error."""
+
+    def __init__(self, failed: dict[str, BaseException]) -> None:
+        self.failed = failed
+        listed = "; ".join(f"{sid}: {describe(exc)}" for sid, exc in failed.items())
+        super().__init__(
+            f"{len(failed)} session{'s' if len(failed) != 1 else ''} could not be analysed ({listed})",
+            hint="their stored analyses are unchanged; `forumlens --debug analyse SESSION` shows the traceback",
+        )
 
 
 def reanalyse(
@@ -26,17 +47,26 @@ def reanalyse(
     options: AnalysisOptions = AnalysisOptions(),
     *,
     workers: int = 1,
+    engine: Engine | None = None,
     on_done: Callable[[str], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
+    on_failed: Callable[[str, BaseException], None] | None = None,
 ) -> int:
-    """Analyse the sessions again (in `workers` processes), then the after-ingest steps
-    (subscribers' matches, output links) for them; returns how many were replaced."""
-    known = store.known_people()
-    ids = list(session_ids)
-    done: list[str] = []
+    """Analyse the sessions again on `engine` (default: `workers` local processes), then
+    the after-ingest steps (subscribers' matches, output links) for them; returns how
+    many were replaced.
 
-    def finish(sid: str, analyses: dict[str, Any], keep: dict[str, Any]) -> None:
-        analyses = {**analyses, **keep}
+    A session whose analysis fails is passed to `on_failed` and the others go on;
+    without `on_failed`, AnalysisFailed is raised once the others are written.
+    """
+    ids = list(dict.fromkeys(session_ids))
+    known = store.known_people()
+    done: list[str] = []
+    failed: dict[str, BaseException] = {}
+
+    def finish(sid: str, analyses: dict[str, Any]) -> None:
+        meta = store.analysis(sid, "document")  # metadata stated at ingest survives re-analysis
+        analyses = {**analyses, **({"document": meta} if meta is not None else {})}
         analyses["people"] = merge_people_with_store(analyses.get("people") or [], known)
         store.replace_analyses(sid, analyses)
         known.extend(p["name"] for p in analyses["people"] if p.get("name") and p["name"] not in known)
@@ -44,22 +74,25 @@ def reanalyse(
         if on_done:
             on_done(sid)
 
-    def kept(sid: str) -> dict[str, Any]:  # metadata stated at ingest survives re-analysis
-        meta = store.analysis(sid, "document")
-        return {"document": meta} if meta is not None else {}
+    def sessions() -> Iterator[tuple[str, Session]]:  # loaded as the engine hands out tasks
+        for sid in ids:
+            yield sid, store.load_session(sid)
 
+    runner = engine or LocalEngine(workers)
+    task = partial(analyse_session, options=options)
     try:
-        if workers <= 1:
-            for sid in ids:
-                finish(sid, analyse_session(store.load_session(sid), options), kept(sid))
-        else:
-            with ProcessPoolExecutor(
-                max_workers=workers, mp_context=worker_context(), initializer=watch_parent, initargs=(os.getpid(),)
-            ) as pool:
-                sessions = ((sid, store.load_session(sid)) for sid in ids)
-                futures = [(sid, pool.submit(analyse_session, session, options)) for sid, session in sessions]
-                for sid, future in futures:
-                    finish(sid, future.result(), kept(sid))
+        outcome: Outcome[dict[str, Any]]
+        for outcome in in_order(ids, runner.map_unordered(task, sessions())):
+            if outcome.error is not None:
+                failed[outcome.key] = outcome.error
+                if on_failed:
+                    on_failed(outcome.key, outcome.error)
+            elif outcome.result is not None:
+                finish(outcome.key, outcome.result)
     finally:
+        if engine is None:
+            runner.close()
         after_ingest(store, done, on_warning=on_warning or (lambda _message: None))
+    if failed and on_failed is None:
+        raise AnalysisFailed(failed)
     return len(done)
