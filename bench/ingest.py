@@ -5,7 +5,9 @@ new titles) and reports, in one run, figures next to a baseline measured on the 
 bytes in the same run, so numbers compare across machines:
 
 - parse throughput (MB/s) vs a plain read-and-split-lines baseline;
-- ingest throughput (sessions/s) into a fresh store (SQLite by default, or --db URL);
+- ingest throughput (sessions/s) into a fresh store (SQLite by default, or --db URL),
+  and the CPU time per session of this process (the whole pipeline with --workers 1;
+  the serial store-and-follow-up part with workers), with the load average;
 - store size on disk;
 - search latency p50/p95 over 200 varied queries (words, phrases, OR, prefixes,
   exclusions, filters, hostile strings).
@@ -120,8 +122,10 @@ def run(
 
     location = db or str(workdir / "bench.sqlite3")
     store = open_store(location)
-    start = time.perf_counter()
+    load_before = os.getloadavg()[0]
+    start, cpu = time.perf_counter(), time.process_time()
     outcomes = ingest_paths(store, paths, IngestOptions(max_bytes=50_000_000, workers=workers, analyse=analysis))
+    cpu = time.process_time() - cpu  # this process only: with workers, the store writes and follow-up
     for outcome in outcomes:
         if outcome.status != "ingested":
             raise SystemExit(f"bench: {outcome.path} {outcome.status}: {outcome.reason}")
@@ -155,6 +159,11 @@ def run(
         "parse_vs_baseline": round(baseline / parse_time, 3),
         "ingest_sessions_s": round(n / ingest_time, 1),
         "ingest_seconds": round(ingest_time, 1),
+        # CPU seconds a session costs this process: with --workers 1 the whole pipeline (a
+        # figure the machine's other load does not change); with workers, the serial part
+        # (reading, storing, after-ingest steps) that bounds how far workers can scale
+        "main_process_cpu_ms_per_session": round(cpu * 1000 / n, 1),
+        "load_average_1m": f"{load_before:.1f} → {os.getloadavg()[0]:.1f}",
         "store_mb": round(size / 1e6, 1) if size >= 0 else "n/a",
         "search_p50_ms": round(_percentile(latencies, 0.5), 2),
         "search_p95_ms": round(_percentile(latencies, 0.95), 2),

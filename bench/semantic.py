@@ -13,7 +13,10 @@ In one run:
   embedded once and reused), then, over the same queries, latency p50/p95 of lexical
   search (the baseline), semantic and hybrid search end to end (query embedding
   included; the vector matrix cached, its cold load timed apart);
-- raw exact kNN (one matrix-vector product + top-k) at 1e4 and 1e5 random vectors.
+- raw exact kNN (one matrix-vector product + top-k) at 1e4 and 1e5 random vectors;
+- `--compare-model FILE`: another ONNX export of the model (e.g. re-quantised to int8
+  matrix products) run the same way on the same passages, its rate per CPU second beside
+  the shipped model's and the lowest cosine between their vectors (is it the same model?).
 
 Needs forumlens[semantic]. Usage: python bench/semantic.py [--sessions 60] [--json]
 """
@@ -109,7 +112,33 @@ def _baselines(embedder, texts: list[str]) -> dict[str, float]:
     return out
 
 
-def run(n: int, workers: int = 1) -> dict[str, float | int | str]:
+def compare_model(embedder, texts: list[str], path: Path) -> dict[str, float]:
+    """The shipped model and the ONNX file `path` (same tokenizer, pooling and batching) on
+    the same passages, alternating, best of 2 rounds per CPU second; and the lowest cosine."""
+    import onnxruntime
+
+    from forumlens.semantic.embedder import MiniLMOnnx
+
+    other = MiniLMOnnx(threads=embedder.threads)
+    options = embedder._session.get_session_options()
+    other._session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    rates: dict[str, float] = {"shipped": 0.0, "other": 0.0}
+    vectors = {}
+    for _ in range(2):
+        for name, model in (("shipped", embedder), ("other", other)):
+            cpu = time.process_time()
+            vectors[name] = model.embed(texts)
+            rates[name] = max(rates[name], len(texts) / (time.process_time() - cpu))
+    cosines = (vectors["shipped"].astype(np.float64) * vectors["other"].astype(np.float64)).sum(axis=1)
+    return {
+        "compare_shipped_per_cpu_s": round(rates["shipped"], 1),
+        "compare_other_per_cpu_s": round(rates["other"], 1),
+        "compare_speedup": round(rates["other"] / rates["shipped"], 2),
+        "compare_min_cosine": round(float(cosines.min()), 6),
+    }
+
+
+def run(n: int, workers: int = 1, other_model: Path | None = None) -> dict[str, float | int | str]:
     out: dict[str, float | int | str] = {"cpus": os.cpu_count() or 0, "load_average_1m": round(os.getloadavg()[0], 2)}
     t = time.perf_counter()
     embedder = load_embedder()
@@ -123,6 +152,8 @@ def run(n: int, workers: int = 1) -> dict[str, float | int | str]:
         turns = int(real._rows("SELECT count(*) FROM turns WHERE kind = 'speech'")[0][0])
         texts = [p.text for sid in real.session_ids() for p in session_passages(real.load_session(sid).turns)]
         out.update(_baselines(embedder, texts))
+        if other_model is not None:
+            out.update(compare_model(embedder, texts, other_model))
         cpu = time.process_time()
         report = embed_store(real, embedder=embedder)
         cpu = time.process_time() - cpu
@@ -207,9 +238,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=60)
     parser.add_argument("--workers", type=int, default=1, help="also embed with this many worker processes")
+    parser.add_argument("--compare-model", type=Path, default=None, metavar="FILE", help="another ONNX export to time")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    result = run(args.sessions, args.workers)
+    result = run(args.sessions, args.workers, args.compare_model)
     if args.json:
         print(json.dumps(result, indent=1))
         return

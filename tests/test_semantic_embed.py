@@ -237,3 +237,24 @@ def test_cli_embed_with_workers(tmp_path):
     assert json.loads(result.output)["sessions"] == 4
     with open_store(location) as store:
         assert vector_counts(store)[load_embedder().model] >= 12
+
+
+def test_batched_vectors_equal_one_at_a_time_within_a_millionth_of_cosine(embedder):
+    """Sorting by length, batching and padding each batch to its own longest change no vector:
+    on real passages of the shared transcript (short and long), each vector `embed` returns for
+    a whole list is within 1e-6 cosine of the same passage run on its own."""
+    from forumlens.pipeline import parse_document
+    from forumlens.read import read_bytes
+    from forumlens.semantic.passages import session_passages
+
+    from .conftest import MAIN_SESSION
+
+    session = parse_document(read_bytes(MAIN_SESSION.read_bytes(), str(MAIN_SESSION)))
+    passages = [p.text for p in session_passages(session.turns)]
+    texts = passages[:: max(1, len(passages) // 40)]
+    lengths = [len(embedder._tokenizer.encode(t).ids) for t in texts]
+    assert len(texts) >= 30 and max(lengths) > 3 * min(lengths)  # batches really mix lengths
+    together = embedder.embed(texts)
+    alone = np.stack([embedder.embed([t])[0] for t in texts])
+    cosines = (together.astype(np.float64) * alone.astype(np.float64)).sum(axis=1)
+    assert cosines.min() >= 1 - 1e-6

@@ -25,7 +25,7 @@ from .settings import load_settings
 if TYPE_CHECKING:
     from .models import IngestOutcome
 
-__all__ = ["FEATURE_COMMANDS", "cli", "main"]
+__all__ = ["FEATURE_COMMANDS", "FEATURE_SUMMARIES", "cli", "main"]
 
 # Commands of the feature modules (`forumlens.commands.*`), by name: "module:function".
 # A command's module is imported only when that command runs (or `--help` lists it), so
@@ -58,6 +58,36 @@ FEATURE_COMMANDS: dict[str, str] = {
 }
 
 
+# The one-line help of each feature command, so `forumlens --help` lists them without
+# importing their modules (that import is most of a second). tests/test_cli_help.py checks
+# that each line is what the command's own help shortens to, so the two cannot drift.
+FEATURE_SUMMARIES: dict[str, str] = {
+    "analyse": "Analyse stored sessions again: people, questions, asks, tags, glossary, takeaways.",
+    "backup": "Write a consistent copy of the store to TARGET (readers may keep working).",
+    "brief": "A one-page cited brief: talking points on a --topic, or a --coalition snapshot.",
+    "coalitions": "Dynamic Coalitions seen in stored sessions: presented, mentioned or invited but absent.",
+    "copy": "Copy a whole store, SQLite ⇄ PostgreSQL, and verify the copy table by table.",
+    "deliver": "Deliver what is queued (retries included) without matching new sessions.",
+    "digest": "Match newly ingested sessions to subscribers and deliver their digests.",
+    "embed": "Compute the vectors semantic and hybrid search use, for stored sessions that lack them.",
+    "export": "Export the record as tidy tables: one row per item, citations as session + line.",
+    "fetch": "Fetch transcripts from the web into the store (politely: robots.txt, a rate limit, a cache).",
+    "glossary": "Terms and acronyms with the sentence that defines them: of FILE, or across the store.",
+    "live": "Follow a caption file (or an http(s) URL) that grows while the session runs.",
+    "migrate": "Create or upgrade the store's schema to this version of forumlens.",
+    "people": "People on record, with roles, affiliations, labels and sessions.",
+    "publish": "Publish the record as a static site in FOLDER: pages, line anchors, client-side search.",
+    "questions": "Questions put to coalitions, people or the room, and whether they were answered.",
+    "record": "The secretariat's record: each coalition's sessions, documents on file and slot eligibility.",
+    "related": "Related items: similar sessions and turns, coalitions working on it, partner suggestions.",
+    "report": "Session report of a transcript FILE, or of a stored SESSION (id or part of its title).",
+    "serve": "Run the portal (pages) and the JSON API under /api/.",
+    "subscribers": "Manage who receives digests: institutions or people, their interests and channels.",
+    "tag": "Tag texts with SDGs, IGF issue areas or Global Digital Compact objectives.",
+    "threads": "Asks, commitments and questions of one actor followed across sessions and years.",
+}
+
+
 class _LazyGroup(ForumlensGroup):
     """The `forumlens` group: its own commands, plus FEATURE_COMMANDS imported on demand."""
 
@@ -72,6 +102,26 @@ class _LazyGroup(ForumlensGroup):
         command = getattr(importlib.import_module(f"{__package__}.commands.{module}"), attr)
         self.add_command(command, name)
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of `--help`: a command not imported yet is listed by its summary.
+
+        Click would import every command to ask for its one-line help; a stand-in carrying
+        the summary is shortened by click's own rule, so the listing reads the same.
+        """
+        rows: list[tuple[str, click.Command]] = []
+        for name in self.list_commands(ctx):
+            command = self.commands.get(name)
+            if command is None and name in FEATURE_SUMMARIES:
+                command = click.Command(name, help=FEATURE_SUMMARIES[name])
+            elif command is None:
+                command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command))
+        if rows:
+            limit = formatter.width - 6 - max(len(name) for name, _ in rows)
+            with formatter.section("Commands"):
+                formatter.write_dl([(name, command.get_short_help_str(limit)) for name, command in rows])
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
