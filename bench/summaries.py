@@ -23,7 +23,9 @@ analysis as the pipeline stores it, and of topic briefs over all of them (`TOPIC
 share that are self-contained declarative sentences (automatic checks: a finite verb,
 not a question, no dangling pronoun subject, no leading conjunction, not a vocative, not
 procedure), the mean length in words, and the first-person bullets without attribution
-(neither "Name (Org): " nor under the speaker's own heading). Goals: 100 %, 0.
+(neither "Name (Org): " nor under the speaker's own heading). Goals: 100 %, 0. It also
+prints each topic brief's size: points, words of the points, words of its Markdown
+(with the numbered Sources list).
 """
 
 from __future__ import annotations
@@ -230,9 +232,16 @@ def readability(only: Sequence[str] = (), exclude: Sequence[str] = ()) -> int:
         for section, bullet in report.bullets():
             if section != "open_questions":
                 bullets.append((f"{txt.stem}/{section}", bullet.text, section.startswith("speakers/")))
+    from forumlens.summarise.render import render_markdown
+
+    sizes = []  # (topic, points, words of the points, words of the Markdown with its Sources list)
     for topic in TOPICS:
-        for section, bullet in brief_topic(topic, sources).bullets():
+        brief = brief_topic(topic, sources)
+        points = list(brief.bullets())
+        for section, bullet in points:
             bullets.append((f"topic {topic}/{section}", bullet.text, False))
+        body = sum(len(_MARKER.sub("", b.text).split()) for _s, b in points)
+        sizes.append((topic, len(points), body, len(render_markdown(brief).split())))
     faulty = [(where, text, f) for where, text, attributed in bullets if (f := readability_faults(text, attributed))]
     first = sum(1 for *_x, f in faulty if "first person without attribution" in f)
     clean = len(bullets) - sum(1 for *_x, f in faulty if set(f) - {"first person without attribution"})
@@ -245,6 +254,8 @@ def readability(only: Sequence[str] = (), exclude: Sequence[str] = ()) -> int:
     )
     print(f"mean length: {words:.1f} words")
     print(f"first-person bullets without attribution: {first}")
+    for topic, n, body, md in sizes:
+        print(f"topic brief '{topic}': {n} points, {body} words of points, {md} words of Markdown with Sources")
     return 0
 
 

@@ -8,12 +8,23 @@ every bullet of a report reads as a sentence, and its quote is still verbatim.
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pytest
 
 from forumlens.summarise import build_report, check_citations
 from forumlens.summarise.attribution import INFERRED
-from forumlens.summarise.rewrite import Voice, dangling, first_person, problem, render_sentence, restart, third_person
+from forumlens.summarise.rewrite import (
+    Voice,
+    dangling,
+    first_person,
+    opens_clause,
+    problem,
+    render_sentence,
+    repair,
+    restart,
+    third_person,
+)
 from forumlens.transcript.parse import parse_transcript
 
 DCPAL = Voice("Valensiya Dresvyannikova", "DC on Public Access in Libraries", "DC on Public Access in Libraries")
@@ -50,12 +61,16 @@ def test_a_false_start_and_a_self_correction_keep_the_restart() -> None:
         ("We are running late, so we will stop here.", "procedure"),
         ("Thank you very much, Ahmed, for this very clear presentation.", "vocative"),
         ("I'm from the Dhaka remote hub.", "procedure"),
-        ("Together with local authorities, and we will use this map to target the fund.", "fragment"),
         ("As the recommendation on terms of service and on effective remedies.", "fragment"),
         ("And also the funding for the operations.", "fragment"),
         ("Calls for data access for researchers and for transparency of political advertising.", "fragment"),
         ("A few days ago, released a working draft on the impact of public access.", "fragment"),
         ("Very good point.", "fragment"),
+        ("Our first speaker is Mele, from the national computer emergency response team of Tonga.", "procedure"),
+        ("Next we go to Kingston, to Andre, who is joining us remotely.", "procedure"),
+        ("Let me leave it as a question for the next session.", "procedure"),
+        ("I'm sure the donors heard you.", "vocative"),
+        ("In our region the cloud runs on diesel for most of the.", "fragment"),
     ],
 )
 def test_questions_vocatives_procedure_and_fragments_are_not_points(said: str, why: str) -> None:
@@ -71,6 +86,13 @@ def test_questions_vocatives_procedure_and_fragments_are_not_points(said: str, w
         "Please coordinate with each other.",
         "It is important to fund the operations of community networks over several years.",
         "This year the coalition tested four video conferencing platforms.",
+        # a wh-word opening a statement, an opening phrase before a comma, a generic "you"
+        "When we set up our national CERT in 2016 we had two staff.",
+        "What needs to be done is to fund the secretariat for the coalitions properly.",
+        "Within our office, we have leads on digital human rights and on connectivity.",
+        "With DC Gender we center gender equality in Internet governance spaces.",
+        "Annual certificates hide a lot, because you can buy cheap certificates and call your diesel hours green.",
+        "The community was slow to see the environment as its issue, it was seen as a question for the climate people.",
     ],
 )
 def test_declarative_sentences_are_points(said: str) -> None:
@@ -86,6 +108,71 @@ def test_a_dangling_subject_is_resolved_from_the_previous_sentence_or_not_chosen
     assert rendered.text == f"{before} {said}"
     assert render_sentence(said, GUEST, None) is None  # no context to resolve it: not chosen
     assert render_sentence(said, GUEST, "And that one?") is None  # the context is no sentence either
+
+
+def _deleted_only(shown: str, said: str) -> bool:
+    """Whether every word of `shown` is a word of `said`, in the same order (a deletion-only rewrite)."""
+    said_words = iter(re.findall(r"[\w'‑-]+", said.lower()))
+    return all(any(w == x for x in said_words) for w in re.findall(r"[\w'‑-]+", shown.lower()))
+
+
+@pytest.mark.parametrize(
+    "said, shown",
+    [
+        # a dependent head before a full clause
+        ("Together with local authorities, and we will use this map to target the fund.", "We will use this map"),
+        # a complement clause list whose main clause ("everyone agreed") was in the sentence before
+        (
+            "and that we need to look at the whole life cycle of devices, and, and that the environment must become "
+            "a normal part of Internet governance.",
+            "We need to look at the whole life cycle of devices, and the environment must become",
+        ),
+        # a framing head cut off by the caption splitter
+        (
+            "that really struck us is that most of these facilities run on diesel generators for a big part of the day",
+            "Most of these facilities run on diesel generators",
+        ),
+        # a dangling subject whose sentence goes on to a clause that needs no referent
+        (
+            "Technical terms, they come out wrong, and a deaf participant cannot follow a debate on DNS abuse.",
+            "A deaf participant cannot follow a debate on DNS abuse.",
+        ),
+    ],
+)
+def test_a_fragment_is_repaired_by_deleting_its_head(said: str, shown: str) -> None:
+    rendered = render_sentence(said, GUEST)
+    assert rendered is not None and "repair" in rendered.steps and not rendered.context
+    body = rendered.text.split(": ", 1)[-1]
+    assert body.startswith(shown)
+    assert problem(body) is None and not dangling(body)
+    assert _deleted_only(body, said)  # nothing added or reworded: the quote still says every word
+    assert repair(said) is None or _deleted_only(repair(said) or "", said)
+
+
+def test_a_repair_never_turns_a_condition_or_a_hope_into_a_claim() -> None:
+    # the comma sits inside the purpose clause: the rest would assert what was only aimed at
+    aimed = "with a budget line, so that captioning, sign language and accessible venues are guaranteed every time."
+    assert render_sentence(aimed, GUEST) is None
+    assert opens_clause("so that captioning") and not opens_clause("because the grid is not reliable")
+    # a hope is not a finding: its frame stays (and a dangling hope is not repaired into one)
+    hoped = render_sentence("and my hope is that governments will finally fund the community networks", GUEST)
+    assert hoped is not None and hoped.text.startswith("My hope is that governments") and "repair" not in hoped.steps
+    assert repair("That hope is that governments will finally fund the community networks in rural areas.") is None
+    # no clause is left that says something on its own
+    assert (
+        render_sentence("Four people for the whole country, for government, for the banks, for the operators.") is None
+    )
+
+
+def test_a_long_previous_sentence_is_no_context() -> None:
+    said = "These conditions should be transparent and public, because the contracts are secret."
+    short = "Governments that offer incentives to data centres should attach conditions to them."
+    long = (
+        "Governments that offer incentives to data centres in the region, whether tax holidays, cheap land or "
+        "cheap power, should attach conditions to them, for renewable energy, water and local jobs."
+    )
+    assert render_sentence(said, GUEST, short) is not None
+    assert render_sentence(said, GUEST, long) is None  # a point of its own, not a referent: not chosen
 
 
 @pytest.mark.parametrize(

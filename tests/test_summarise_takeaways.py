@@ -159,3 +159,49 @@ def test_the_sessions_most_raised_asks_are_among_its_takeaways() -> None:
             )
             checked += 1
     assert checked >= 1  # the written sessions include one whose asks recur
+
+
+def test_a_wrap_up_sentence_is_the_rooms_point_not_a_share_of_its_speaker(session) -> None:  # type: ignore[no-untyped-def]
+    """The chair's wrap-up restates the room: it neither uses up the chair's per-speaker share
+    nor costs the new-voice bonus, so a second wrap-up sentence can stand beside the first."""
+    from forumlens.summarise.rank import Scored, mmr_select, vectorise
+    from forumlens.summarise.report import _voice_of
+
+    ctx = build_context(session)
+    model = session_model(ctx.units, ctx.chairs)
+    assert model is not None
+    voice = _voice_of(model)
+    wrap = next(u for u in ctx.units if u.text.startswith("I think everyone agreed"))
+    own = next(u for u in ctx.units if u.who == wrap.who and not is_summary(model, u))
+    other = next(u for u in ctx.units if u.who != wrap.who)
+    assert voice(wrap) != wrap.who and voice(own) == own.who and voice(other) == other.who
+    vecs = vectorise([wrap, own]).vecs
+    pool = [Scored(wrap, 1.0, vecs[0]), Scored(own, 0.9, vecs[1])]
+    assert len(mmr_select(pool, 2, per_speaker=1, max_sim=1.0)) == 1  # one point per speaker...
+    assert len(mmr_select(pool, 2, per_speaker=1, max_sim=1.0, voice_of=voice)) == 2  # ...but a wrap-up is the room's
+
+
+def test_no_clause_window_starts_inside_an_unfinished_subordinate_clause() -> None:
+    """ "..., so that captioning, sign language and venues are guaranteed ...": a window from
+    "sign language" would assert what the speaker only aimed at."""
+    text = (
+        ">> GUNELA ASTBRINK:  We call on the host country to include accessibility in the host country agreement, "
+        "with a budget line, so that captioning, sign language and accessible venues are guaranteed and not "
+        "negotiated every time, and the secretariat should publish the budget every year.\n"
+        ">> TOMAS REYES:  Community networks need a budget line for accessibility too, and the host country "
+        "agreement is the place to guarantee it for every meeting.\n"
+    )
+    session = parse_transcript("Accessibility\n\n" + text, source="a.txt", sha256="a")
+    ctx = build_context(session)
+    model = session_model(ctx.units, ctx.chairs)
+    assert model is not None
+    offered: list[str] = []
+
+    def record(unit):  # type: ignore[no-untyped-def]
+        offered.append(unit.text)
+        return False  # accept none: every window is offered
+
+    long_one = next(s for s in score_units(ctx.units, chairs=ctx.chairs) if "so that captioning" in s.unit.text)
+    assert best_version(model, long_one, accept=record) is None
+    assert offered and any(t.startswith("with a budget line") for t in offered)
+    assert not any(t.startswith(("sign language", "and not negotiated")) for t in offered)

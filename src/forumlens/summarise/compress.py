@@ -15,7 +15,7 @@ __all__ = ["clean_quote", "compress"]
 
 _DASH = r"(?:‑‑|--|—|–)"
 _LEAD = re.compile(
-    r"^(?:and|but|so|well|now|yeah|yes|okay|ok|um|uh|erm|honestly|also|indeed|actually|basically|of course|in fact|then|again|"
+    r"^(?:and|but|so(?! that\b)|well|now|yeah|yes|okay|ok|um|uh|erm|honestly|also|indeed|actually|basically|of course|in fact|then|again|"
     r"first of all|firstly|secondly|finally|lastly|last but not least|on the other hand|in addition|"
     r"i (?:really )?think(?: that)?|i believe(?: that)?|i would say(?: that)?|i'd say(?: that)?|i mean|you know|i guess|"
     r"as you (?:may )?know|as i said|to be honest|i must say(?: that)?|in brief|just quickly|very briefly|briefly|"
@@ -24,7 +24,13 @@ _LEAD = re.compile(
     r"i (?:want|would like|have) to be (?:honest|clear|frank)(?: with you)?|"
     r"i would like to (?:say|stress|emphasi[sz]e|highlight|mention|suggest|propose|recommend)(?: that)?|the point is(?: that)?|"
     r"i (?:fully |totally |really )?agree(?: with \w+)?(?: that)?(?=,? \w+ \w+)|for example|for instance|this is why|that's why|"
-    r"on the question (?:from|of) [A-Z]\w+|in our work|from our perspective|from (?:my|our) experience|"
+    # a cleft pointing back: "that's where donors can help" -> the claim ("donors can help")
+    r"(?:this|that) is (?:where|how|when)(?= (?:the|a|an|we|they|our|their|governments|donors|\w+s) )|"
+    r"(?:this|that)'s (?:where|how|when)(?= (?:the|a|an|we|they|our|their|governments|donors|\w+s) )|"
+    r"(?:on|to|regarding|coming (?:back )?to) (?:the |your |[A-Z][\w‑-]+'s )?(?:question|point|comment)(?: (?:from|of|by) [A-Z][\w‑-]+)?|"
+    # "I would also say one more thing, which is that ..." -> the thing itself
+    r"(?:i (?:would|will|want to|'d like to|would like to) (?:also )?(?:say|add|mention) )?(?:just )?(?:one|another) "
+    r"(?:more |last |final |other )?(?:thing|point),? which is(?: that)?|in our work|from our perspective|from (?:my|our) experience|"
     r"just to (?:finish|conclude|add)|to conclude|in conclusion|to summari[sz]e|to sum up|in summary|"
     r"(?:i|we) (?:have )?heard(?: that)?(?= \w+ \w+)|(?:my|the|our) (?:question|point|message) is|"
     r"(?:my|the) (?:first|second|main|last|final|other) (?:message|point|lesson|finding) is(?: that)?|"

@@ -675,8 +675,12 @@ def mmr_select(
     segment_bonus: float = 0.06,
     max_sim: float = 0.55,
     pool_limit: int | None = None,
+    voice_of: Callable[[Unit], str] | None = None,
 ) -> list[Scored]:
     """Greedy MMR: relevance minus redundancy, plus coverage bonuses; ties by position.
+
+    `voice_of`: whose point a candidate is, for the speaker bonus and cap (default the
+    speaker; a wrap-up reports the room's points, not its speaker's own).
 
     A candidate's redundancy (its highest similarity to anything chosen) only grows, so
     it is updated with the newest pick alone, and a candidate that is too similar or
@@ -693,13 +697,14 @@ def mmr_select(
     alive = sorted(pool, key=lambda s: (s.unit.session, s.unit.position))
     redundancy = [0.0] * len(alive)
     seg = [segment_of(c.unit) for c in alive] if segment_of is not None else None
+    voice = [voice_of(c.unit) if voice_of is not None else c.unit.who for c in alive]
     index = list(range(len(alive)))
     while len(chosen) < k and index:
         best, best_value = -1, -math.inf
         for i in index:
             cand = alive[i]
             value = lam * cand.score / top - (1 - lam) * redundancy[i]
-            if speakers[cand.unit.who] == 0:
+            if speakers[voice[i]] == 0:
                 value += speaker_bonus
             if seg is not None and seg[i] not in segments:
                 value += segment_bonus
@@ -709,7 +714,7 @@ def mmr_select(
             break
         pick = alive[best]
         chosen.append(pick)
-        speakers[pick.unit.who] += 1
+        speakers[voice[best]] += 1
         if seg is not None:
             segments.add(seg[best])
         remaining = []
@@ -717,7 +722,7 @@ def mmr_select(
             if i == best:
                 continue
             cand = alive[i]
-            if speakers[cand.unit.who] >= per_speaker:
+            if speakers[voice[i]] >= per_speaker:
                 continue
             r = cosine(cand.vec, pick.vec)
             if r > redundancy[i]:

@@ -22,7 +22,7 @@ from .attribution import Credits
 from .compress import compress
 from .context import SummaryContext, build_context
 from .models import Bullet, CoalitionEntry, Findings, SessionReport, SpeakerPoints
-from .rank import Scored, SessionModel, is_directive, mmr_select
+from .rank import Scored, SessionModel, is_directive, is_summary, mmr_select
 from .sources import SourceInfo, describe, map_citations
 from .spans import trim_pool
 from .units import Unit
@@ -105,9 +105,16 @@ def with_main_asks(
     out = list(chosen)
     kept: set[int] = set()
     for category in main:
-        picked = select_actions(
-            ctx.session, ctx.units, [a for a in asks if a.category == category], 1, ctx.chairs, pool, accept=accept
-        )
+        of_category = [a for a in asks if a.category == category]
+        # the category's best ask may already be stated by a takeaway that is a clause of its
+        # sentence, even when the whole sentence could not be a point ("This conclusion addresses
+        # issues, ..., the working group ... expressing ..."): checked before the `accept` filter
+        best = select_actions(ctx.session, ctx.units, of_category, 1, ctx.chairs, pool)
+        same = next((i for i, s in enumerate(out) for b in best if _overlap(s.unit, b[0].unit)), None)
+        if same is not None:
+            kept.add(id(out[same]))
+            continue
+        picked = select_actions(ctx.session, ctx.units, of_category, 1, ctx.chairs, pool, accept=accept)
         if not picked:
             continue
         item = picked[0][0]
@@ -156,6 +163,19 @@ def _spread_boost(
     return boost
 
 
+def _voice_of(model: SessionModel | None) -> Callable[[Unit], str]:
+    """Whose point a takeaway candidate is: its speaker's, except a sentence of a wrap-up,
+    which restates the room's points ("everyone agreed that ...") and so neither uses up its
+    speaker's share nor loses the new-voice bonus to the speakers it reports."""
+
+    def voice(unit: Unit) -> str:
+        if model is not None and is_summary(model, unit):
+            return f"{unit.who}\x00summary:{unit.position}"
+        return unit.who
+
+    return voice
+
+
 def rank_takeaways(ctx: SummaryContext, k: int | None = None, wording: Wording | None = None) -> list[Scored]:
     """The session's key takeaways, in the order they were said.
 
@@ -170,8 +190,18 @@ def rank_takeaways(ctx: SummaryContext, k: int | None = None, wording: Wording |
     pool = ranking.scored(boost)
     floor = takeaway_count(sum(s.unit.words for s in pool)) if k is None else k
     accept = wording.accept if wording is not None else None
-    pool = trim_pool(model, pool, boost, accept=accept)  # long run-ons compete with their best clause window
-    picks = mmr_select(pool, MAX_TAKEAWAYS if k is None else k, lam=0.8, per_speaker=2, segment_of=ctx.segment_of)
+    reading = wording.reading if wording is not None else None
+    pool = trim_pool(
+        model, pool, boost, accept=accept, reading=reading
+    )  # long run-ons compete with their best clause window
+    picks = mmr_select(
+        pool,
+        MAX_TAKEAWAYS if k is None else k,
+        lam=0.8,
+        per_speaker=2,
+        segment_of=ctx.segment_of,
+        voice_of=_voice_of(model),
+    )
     # the budget counts what the sentence says (its filler-free words), not the attribution
     # or the body's name the rendering adds
     chosen = picks if k is not None else fill_to_budget(picks, floor)

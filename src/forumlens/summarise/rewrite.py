@@ -10,22 +10,35 @@ as said):
    "you know", leading "So,", caption stutters "the the", "we we", and false starts
    restarted after a dash "we have ‑‑ we had"); here also a false start restarted after
    a comma ("we have, we had" -> "we had").
-2. ``context``: a sentence whose subject is a dangling "this/it/that issue/these ..." is
-   preceded by the speaker's previous sentence in the same turn, which names the referent
-   (both are cited); without a usable previous sentence the sentence is *rejected*.
-3. ``third-person``: when the speaker spoke for a named coalition or office (resolved by
+2. ``repair`` (deletions only, `repair`): a fragment, or a sentence with a dangling subject,
+   whose words hold a full clause becomes that clause: a leading complement "that" dropped
+   ("That we need to look at ..., and that ..." -> "We need to look at ..., and ..."), a short
+   framing head before "is that" dropped (never a hope, fear or claim), or a dependent head
+   cut at a clause boundary ("Together with local authorities, and we will use this map ..."
+   -> "We will use this map ..."), never inside an unfinished subordinate clause ("so that
+   captioning, | sign language ... are guaranteed") and never more than `MAX_HEAD_SHARE` of
+   the words. The citation still quotes the whole sentence verbatim.
+3. ``context``: a sentence whose subject is still a dangling "this/it/that issue/these ..."
+   is preceded by the speaker's previous sentence in the same turn, which names the referent
+   (both are cited), only when that sentence is short (`MAX_PRIOR_WORDS`); otherwise the
+   sentence is *rejected* and the selector takes another (often a clause window of it).
+4. ``third-person``: when the speaker spoke for a named coalition or office (resolved by
    the cast, not an inferred credit) and "we" is the body's own ("we released", not the
    inclusive "we need to"), "We released a handbook" -> "The Dynamic Coalition on Public
    Access in Libraries released a handbook": the verb agrees (have -> has, are -> is, need ->
    needs) and the pronouns follow (we -> it, our -> its, us -> it).
-4. ``attributed``: a bullet still in the first person is prefixed "Name (Org): " — unless
+5. ``attributed``: a bullet still in the first person is prefixed "Name (Org): " — unless
    it sits under its speaker's own heading (speaker points), which attributes it already.
-5. ``case``: capital first letter, a final full stop.
+6. ``case``: capital first letter, a final full stop.
 
 A sentence is *rejected* (`problem` says why; the selector then takes the next best) when
 it is a question, a vocative aside ("Sofía, you heard ..."), procedure (time keeping,
-thanks, hand-offs, "we will stop here"), or a fragment: no finite verb, starting with a
-conjunction or relative word, or under `MIN_WORDS` words.
+thanks, hand-offs, "we will stop here", "our first speaker is"), or a fragment that no
+repair makes a sentence: no finite verb, starting with a conjunction or relative word,
+cut off on an article or conjunction, or under `MIN_WORDS` words. A statement that opens
+with a wh-word ("When we set up our CERT, we had two staff"), an opening phrase ("Within
+our office, we ...") or speaks of a generic "you" ("you can buy certificates and call your
+diesel hours green") is none of these.
 
 Pure functions over strings; all regexes general (no per-session lists).
 """
@@ -47,14 +60,17 @@ __all__ = [
     "dangling",
     "first_person",
     "has_finite_verb",
+    "opens_clause",
     "problem",
     "render_sentence",
+    "repair",
     "restart",
     "third_person",
 ]
 
 MIN_WORDS = 6  # shorter than this is a fragment or a slogan, not a point
-MAX_CONTEXT_WORDS = 60  # a context merge longer than this is no longer one point
+MAX_CONTEXT_WORDS = 50  # a context merge longer than this is no longer one point
+MAX_PRIOR_WORDS = 25  # a previous sentence longer than this is a point of its own, not a referent
 
 
 @dataclass(frozen=True)
@@ -85,9 +101,17 @@ class Rendered:
 
 # ------------------------------------------------------------------ rejection tests
 
+# A wh-word that opens a statement, not a question: a subordinate clause with its own subject
+# ("When we set up our CERT in 2016 we had two staff") or a pseudo-cleft ("What needs to be done is ...").
+_NOT_ASKING = (
+    r"(?:when|where|once|whenever|wherever)\s+(?:I|we|they|he|she|you|it|there|people|the|our|their|a|an|this|these|"
+    r"most|many|some|every|each)\b|"
+    r"what\s+(?:needs|matters|worries|concerns|helps|works|counts|remains|happened|happens|struck|surprised|"
+    r"is (?:needed|missing|important|lacking|clear|new|different|striking))\b[^,?]{0,60}?\b(?:is|was|are)\b"
+)
 _QUESTION = re.compile(
-    r"\?\s*$|^\W*(?:how|what|why|where|when|which|who|is there|are there|do you|does|did|can you|could you|would you|"
-    r"shall we|should we)\b(?![^,]{0,80},\s+(?!(?:and|or|but|so|please|then)\b)\w+)"
+    r"\?\s*$|^\W*(?!" + _NOT_ASKING + r")(?:how|what|why|where|when|which|who|is there|are there|do you|does|did|"
+    r"can you|could you|would you|shall we|should we)\b(?![^,]{0,80},\s+(?!(?:and|or|but|so|please|then)\b)\w+)"
     r"(?!\s+(?:I|we|they|you|people|everyone|the \w+)\s+(?:\w+\s+){0,4}?(?:is|was|are|were)\b)|"
     r"\b(?:I(?:'d| would) like to (?:know|ask|hear)|I want(?:ed)? to (?:know|ask|hear)|I wonder|"
     r"I(?:'m| am) (?:curious|wondering)|I have (?:a|one|another) question|my question (?:is|was)|"
@@ -96,11 +120,29 @@ _QUESTION = re.compile(
     r"\s+(?:can|could|should|would|will|do|does|did|is|are)\s+\w+",
     re.IGNORECASE,
 )
-# Addressing someone in the room: "Sofía, you heard ...", "your Dynamic Coalition", "as you said".
+# Words that open a sentence capitalised without being a name ("In Tonga, we ...", "Within our office, we ...").
+_NOT_A_NAME = (
+    r"(?:in|on|at|for|with|within|to|from|by|as|after|before|during|since|when|if|so|and|but|the|this|that|these|"
+    r"those|our|my|their|its|today|now|here|there|yesterday|also|however|then|last|next|first|second|third|finally|"
+    r"of|over|under|through|across|like|unlike|beyond|besides|without|among|between|instead|meanwhile|again|still|"
+    r"yes|no|well|okay|indeed|actually|globally|locally|nationally|regionally|internationally|overall|generally|"
+    r"personally|unfortunately|fortunately|similarly|likewise|otherwise|together|along|based|speaking)\b"
+)
+# Addressing someone in the room: "Sofía, you heard ...", "as you said", "thank you". The name is
+# matched case-sensitively: under IGNORECASE any opening phrase ("Within our office, we") was a "name".
 _VOCATIVE = re.compile(
-    r"^\W*(?:[A-Z][\w'‑-]+\s+){0,2}[A-Z][\w'‑-]+,\s+(?:you|your|thank|please|I|we|so|and|now|as)\b|"
-    r"\byour\b|\byou(?:'ve| have)? (?:heard|said|mentioned|asked|raised|talked|spoke|pointed|were saying|guessed)\b|"
-    r"\bthank(?:s| you)\b",
+    r"^\W*(?!" + _NOT_A_NAME + r")(?-i:(?:[A-Z][\w'‑-]+\s+){0,2}[A-Z][\w'‑-]+),\s+"
+    r"(?:you|your|thank|please|I|we|so|and|now|as)\b|"
+    r"\byou(?:'ve| have)? (?:heard|said|mentioned|asked|raised|talked|spoke|pointed|were saying|guessed)\b|"
+    r"\bthank(?:s| you)\b|\b(?:heard|hear|thank|echo|agree with) you\b(?! \w)",
+    re.IGNORECASE,
+)
+# "your coalition" addresses the listener, unless "you" is generic in the sentence: "you can buy
+# cheap certificates and claim that your diesel hours are green" speaks of anyone.
+_YOUR = re.compile(r"\byour\b", re.IGNORECASE)
+_GENERIC_YOU = re.compile(
+    r"\b(?:if|when|once|unless|whether|where|so) you\b|\byou (?:can(?:not|'t)?|could|have to|need to|must|will|would|"
+    r"don't|do not|get|buy|want|pay|lose)\b",
     re.IGNORECASE,
 )
 # Procedure the sentence-level procedural test does not catch on its own.
@@ -111,7 +153,14 @@ _PROCEDURE = re.compile(
     r"let me (?:just )?(?:start|begin|close|end|conclude|stop)|(?:before|as) we (?:close|end|finish|wrap)|"
     r"(?:welcome|hello|good (?:morning|afternoon|evening)) (?:everyone|everybody|all)|time (?:is up|check|keeper)|"
     r"I(?:'m| am) (?:so |very )?sorry|I apologi[sz]e|(?:going to|let me|I(?:'ll| will)) start with|"
-    r"we have (?:\w+ )?(?:speakers|panell?ists|guests) (?:from|with|here|online)|the (?:first|next|last) speaker|a question (?:to|for) (?:the |you|him|her|[A-Z]))\b|"
+    r"we have (?:\w+ )?(?:speakers|panell?ists|guests) (?:from|with|here|online)|"
+    r"(?:the|our|my) (?:first|next|last|final) (?:speaker|panell?ist|presenter|intervention|intervener)|"
+    r"next,? (?:we (?:go|move|turn|have|hear)|I (?:have|invite|call))|joining us (?:remotely|online|from)|"
+    r"(?:one|another|a) (?:more |last |final )?question from|"
+    r"a question (?:to|for) (?:(?:the|our) (?:panel|panell?ists?|speakers?|floor|room|audience|moderator|chair|"
+    r"organi[sz]ers|secretariat)|you|him|her|(?-i:[A-Z]\w+))|"
+    r"open(?:ing)? (?:up )?the floor|(?:let me |let's |we(?:'ll| will) )?leave (?:it|that|this)\b[^.]{0,30}\b(?:for|to) "
+    r"(?:the next|another|a later|a future|later)|(?:speak|talk|present) for (?:about |around |up to |some )?\w+ minutes)\b|"
     r"^I(?:'m| am) (?:from|with|based in|here (?:from|with|on behalf of))\b[^,;:]{0,60}$",
     re.IGNORECASE,
 )
@@ -126,6 +175,19 @@ _LEADING = re.compile(
 # Opening subordinate clauses are fine when a main clause follows the comma ("When a government ...,
 # accessibility requirements should ...").
 _SUBORDINATE_OK = re.compile(r"^\W*as\b[^,]{3,80},\s+\w+", re.IGNORECASE)
+# A prepositional opener before the sentence's own subject: "With DC Gender we center ...",
+# "By 2025, every school should ...". The main clause is what follows the opener (`_opener_ok`).
+_OPENER = re.compile(
+    r"^\W*(?:with|by|to|of|for example|for instance|together with|along with|like|especially|instead of)\b",
+    re.IGNORECASE,
+)
+_OPENER_SUBJECT = re.compile(
+    r"^\W*\w+(?:\s+[\w'‑-]+){0,7}?\s+(?-i:I|we|they|he|she|We|They|He|She)\s+(?:\w+ly\s+|also\s+|now\s+)?"
+    r"(?!(?:and|or|of|to|in|on|for|the|a|an)\b)[a-z]+\b",
+    re.IGNORECASE,
+)
+# What is left when a sentence ends: a dangling article, conjunction or possessive means it was cut off.
+_CUT_OFF = re.compile(r"\b(?:the|a|an|of|and|or|but|nor|than|our|their|its|my|your|his|her|whose)\W*$", re.IGNORECASE)
 _AUX = (
     r"am|is|are|was|were|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|"
     r"isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|don't|doesn't|didn't|can't|cannot|couldn't|won't|"
@@ -269,22 +331,34 @@ def dangling(text: str) -> bool:
     return not re.fullmatch(_TIME_NOUN, following)
 
 
+def _opener_ok(clean: str) -> bool:
+    """Whether a sentence opening with a prepositional phrase has its own main clause after it:
+    a subject pronoun right after the phrase, or a sentence after its comma."""
+    if not _OPENER.match(clean):
+        return False
+    if _OPENER_SUBJECT.match(clean):
+        return True
+    comma = clean.find(", ")
+    return comma > 0 and len(clean[:comma].split()) <= 10 and problem(clean[comma + 2 :]) is None
+
+
 @lru_cache(maxsize=65_536)
 def problem(text: str) -> str | None:
     """Why a (filler-free) sentence cannot be a point, or None: question, vocative,
-    procedure, fragment (no finite verb, leading conjunction, too short)."""
+    procedure, fragment (no finite verb, leading conjunction, cut off, too short)."""
     clean = " ".join(text.split())
     if _QUESTION.search(clean):
         return "question"
-    if _VOCATIVE.search(clean):
+    if _VOCATIVE.search(clean) or (_YOUR.search(clean) and not _GENERIC_YOU.search(clean)):
         return "vocative"
     if is_procedural(clean) or _PROCEDURE.search(clean):
         return "procedure"
     if _IMPERATIVE.match(clean):
         return None  # a request: a whole sentence however short
-    if len(clean.split()) < MIN_WORDS:
+    if len(clean.split()) < MIN_WORDS or _CUT_OFF.search(clean):
         return "fragment"
-    if (_LEADING.match(clean) and not _SUBORDINATE_OK.match(clean)) or _THAT_CLAUSE.match(clean):
+    leading = _LEADING.match(clean) and not _SUBORDINATE_OK.match(clean) and not _opener_ok(clean)
+    if leading or _THAT_CLAUSE.match(clean):
         return "fragment"
     if not has_finite_verb(clean) or _GERUND_HEAD.match(clean) or _NO_SUBJECT.match(clean):
         return "fragment"
@@ -537,6 +611,84 @@ def _clean(text: str) -> tuple[str, list[str]]:
     return _case(out), steps
 
 
+# ------------------------------------------------------------------ repair (deletions only)
+
+_CONJ_HEAD = re.compile(r"^\W*(?:and so|and then|but also|and|but|or|nor|yet|plus|so|then)\b,?\s+", re.IGNORECASE)
+_SUBJECT_AFTER = r"(?=(?:we|they|I|you|there|the|our|their|a|an|all|most|many|some|every|each|governments|countries)\b)"
+# "that we need ...": a complement clause whose main clause ("I heard", "everyone agreed") was before it
+_THAT_HEAD = re.compile(r"^\W*that\s+" + _SUBJECT_AFTER, re.IGNORECASE)
+# the same list going on: "..., and that the environment must ..." -> "..., and the environment must ..."
+_AND_THAT = re.compile(r"(,?\s+(?:and|or|but)\s+)that\s+" + _SUBJECT_AFTER, re.IGNORECASE)
+_CLAUSE_CUT = re.compile(r"\s*(?:[,;:]|‑‑|--|—|–)\s+")
+# "That really struck us is that most facilities run on diesel": a short framing head before "is that"
+_FRAME = re.compile(r"^\W*(?:[\w'‑-]+,?\s+){1,7}?(?:is|was) that\s+(?=\w)", re.IGNORECASE)
+# "My hope is that governments fund it": dropping such a frame would assert what was only hoped
+_STANCE = re.compile(
+    r"\b(?:hope|fear|wish|worry|dream|risk|danger|question|assumption|claim|argument|proposal|suggestion|idea|"
+    r"expectation|concern|doubt|belief|view|impression|feeling|guess|assumption|temptation|myth|rumou?r)s?\b",
+    re.IGNORECASE,
+)
+# A subordinate clause's opener: a cut after it keeps the clause's words only if the head holds its verb
+# ("Because the grid is unreliable, most data centres run on diesel" -> the main clause).
+_SUBORDINATOR = re.compile(
+    r"^\W*(?:so that|in order that|so|because|since|if|unless|when|whenever|while|whereas|although|though|"
+    r"even if|even though|whether|as long as|provided that|once|until|which|who|that|where|as)\b",
+    re.IGNORECASE,
+)
+MAX_HEAD_SHARE = 0.6  # a repair may delete at most this share of the words before the clause it keeps
+
+
+def opens_clause(text: str) -> bool:
+    """Whether `text` opens a subordinate clause it does not finish ("so that captioning"): what
+    follows it after a comma ("sign language and venues are guaranteed") is still inside it."""
+    opener = _SUBORDINATOR.match(text)
+    return opener is not None and not has_finite_verb(text[opener.end() :])
+
+
+def repair(text: str) -> str | None:
+    """A fragment made a sentence by deleting words only, or None when no deletion makes one.
+
+    Tried in order, the first that reads as a sentence (`problem` None, no dangling subject,
+    at least `MIN_WORDS` + 2 words) wins:
+    1. a leading complement "that" (and its repeats after "and") dropped: "That we need to look
+       at the life cycle, and that the environment must ..." -> "We need to look at the life
+       cycle, and the environment must ...";
+    2. a leading conjunction dropped: "Or the grid has no green supply." -> "The grid has ...";
+    3. a dependent head cut at a clause boundary, with the conjunction after it: "Together with
+       local authorities, and we will use this map to ..." -> "We will use this map to ...";
+       the head may hold at most `MAX_HEAD_SHARE` of the words.
+    >>> repair("Together with local authorities, and we will use this map to target the fund.")
+    'We will use this map to target the fund.'
+    """
+    candidates = []
+    frame = _FRAME.match(text)
+    if frame and not _STANCE.search(frame.group(0)):
+        candidates.append(text[frame.end() :])
+    if _THAT_HEAD.match(text):
+        candidates.append(_AND_THAT.sub(r"\1", _THAT_HEAD.sub("", text, count=1)))
+    head = _CONJ_HEAD.match(text)
+    if head:
+        candidates.append(text[head.end() :])
+    words = len(text.split())
+    clause_start = 0
+    for cut in _CLAUSE_CUT.finditer(text):
+        if len(text[: cut.start()].split()) > MAX_HEAD_SHARE * words:
+            break
+        inside = opens_clause(text[clause_start : cut.start()])
+        clause_start = cut.end()
+        if inside:
+            continue  # "so that captioning, | sign language ... are guaranteed": the cut is inside the clause
+        rest = _CONJ_HEAD.sub("", text[cut.end() :], count=1)
+        if _THAT_HEAD.match(rest):
+            rest = _AND_THAT.sub(r"\1", _THAT_HEAD.sub("", rest, count=1))
+        candidates.append(rest)
+    for candidate in candidates:
+        out = _case(compress(candidate))
+        if len(out.split()) >= MIN_WORDS + 2 and problem(out) is None and not dangling(out):
+            return out
+    return None
+
+
 @lru_cache(maxsize=65_536)
 def render_sentence(
     text: str, voice: Voice | None = None, before: str | None = None, attributed: bool = False
@@ -545,24 +697,39 @@ def render_sentence(
 
     `before`: the speaker's previous sentence in the same turn (for a dangling subject);
     `attributed`: the bullet sits under its speaker's name, so first person may stay.
-    >>> render_sentence("So, um, we we have published a guide.", Voice("Ana", "DC on X", "DC on X")).text
-    'The Dynamic Coalition on X has published a guide.'
+    >>> render_sentence("So, um, we we have published a guide for libraries.", Voice("Ana", "DC on X", "DC on X")).text
+    'The Dynamic Coalition on X has published a guide for libraries.'
     """
     out, steps = _clean(text)
-    if problem(out):
+    why = problem(out)
+    if why == "fragment":
+        fixed = repair(out)
+        if fixed is None:
+            return None
+        out = fixed
+        steps.append("repair")
+    elif why:
         return None
     context = False
+    if dangling(out) and (fixed := repair(out)) is not None:
+        out = fixed  # a clause of the sentence says it without the referent: shorter than a context merge
+        steps.append("repair")
     if dangling(out):
         if before is None:
             return None
         prior, prior_steps = _clean(before)
-        if problem(prior) or dangling(prior) or len(prior.split()) + len(out.split()) > MAX_CONTEXT_WORDS:
+        if (
+            problem(prior)
+            or dangling(prior)
+            or len(prior.split()) > MAX_PRIOR_WORDS
+            or len(prior.split()) + len(out.split()) > MAX_CONTEXT_WORDS
+        ):
             return None
         out, context = f"{prior} {out}", True
         steps += [*prior_steps, "context"]
     if voice is not None and first_person(out):
         third = third_person(out, voice.body)
-        if third is not None:
+        if third is not None and problem(third) is None:  # "With DC Gender we ..." keeps its pronoun subject
             out = third
             steps.append("third-person")
     if first_person(out) and not attributed:

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from .compress import compress
 from .rank import Scored, SessionModel, is_summary, unit_base, unit_factor, vectorise
+from .rewrite import opens_clause
 from .units import Unit, terms
 
 __all__ = ["MIN_TRIM_WORDS", "best_version", "clause_bounds", "trim_pool"]
@@ -104,12 +105,19 @@ def best_version(
     item: Scored,
     boost: Callable[[Unit], float] | None = None,
     accept: Callable[[Unit], bool] | None = None,
+    reading: Callable[[Unit], str | None] | None = None,
 ) -> Scored | None:
     """The highest-scoring clause window of a long sentence, or the sentence itself.
 
     With `accept` (can this unit be rendered as a point? `wording.Wording.accept`), only
-    acceptable versions compete, and None is returned when none is.
+    acceptable versions compete, and None is returned when none is. With `reading` (the
+    bullet text a unit renders to, None when it is no point: `wording.Wording.reading`), a
+    window is scored as the reader will see it: a window whose cut head the rendering
+    repaired ("that really struck us is that most facilities ..." -> "Most facilities ...")
+    is not penalised as a fragment it no longer is, and acceptance is that reading.
     """
+    if reading is not None:
+        accept = lambda u: reading(u) is not None  # noqa: E731
     unit = item.unit
     whole_ok = accept is None or accept(unit)
     if unit.words < MIN_TRIM_WORDS or is_summary(model, unit):
@@ -128,8 +136,11 @@ def best_version(
                 break
             if total < _WINDOW_MIN or (i == 0 and j == len(bounds) - 1):
                 continue
+            if i > 0 and opens_clause(unit.text[bounds[i - 1][0] : bounds[i - 1][1]]):
+                break  # "so that captioning, | sign language ... are guaranteed": inside the clause, not a claim
             span = _window_unit(unit, bounds[i][0], bounds[j][1])
-            if len(span.terms) < 4 or _DANGLING.search(span.text):
+            # a window cut off on a function word, also once filler is gone ("runs on diesel for, you know")
+            if len(span.terms) < 4 or _DANGLING.search(span.text) or _DANGLING.search(compress(span.text).rstrip(".")):
                 continue
             vec = vectorise([span], model.idf).vecs[0]
             windows.append((unit_base(model, span, vec, rank_share), i, j, span, vec))
@@ -140,14 +151,15 @@ def best_version(
     for base, i, j, span, vec in windows:
         if best is not None and base * _MAX_FACTOR <= best.score:
             break
-        if accept is not None and not accept(span):
+        shown = reading(span) if reading is not None else None
+        if accept is not None and (not accept(span) if reading is None else shown is None):
             continue
-        read = replace(span, text=compress(span.text))
+        read = replace(span, text=shown or compress(span.text))
         factor = unit_factor(model, read) * (boost(span) if boost is not None else 1.0)
-        if _DEPENDENT.match(span.text) or _DEPENDENT.match(read.text):
+        if _DEPENDENT.match(read.text) or (shown is None and _DEPENDENT.match(span.text)):
             factor *= 0.5  # "and by support for ...": the filler-free reading starts dependent too
-        if i == 0 and unit.text[:1].islower():
-            factor *= 0.6  # the head of a cut run-on's tail: as weak as the tail itself
+        if i == 0 and unit.text[:1].islower() and (shown is None or shown[:1].lower() == unit.text[:1]):
+            factor *= 0.6  # the head of a cut run-on's tail: as weak as the tail itself (unless repaired away)
         if j < len(bounds) - 1 and not _NEW_CLAUSE.match(unit.text[bounds[j + 1][0] : bounds[j + 1][1]]):
             factor *= 0.8  # what follows continues this clause (a list, an object): cut short
         score = base * factor
@@ -162,6 +174,7 @@ def trim_pool(
     boost: Callable[[Unit], float] | None = None,
     limit: int = 24,
     accept: Callable[[Unit], bool] | None = None,
+    reading: Callable[[Unit], str | None] | None = None,
 ) -> list[Scored]:
     """`pool` with each of its `limit` most promising long sentences replaced by its best version.
 
@@ -184,7 +197,7 @@ def trim_pool(
     out = []
     for s in pool:
         if id(s) in chosen:
-            best = best_version(model, s, boost, accept)
+            best = best_version(model, s, boost, accept, reading)
             if best is not None:
                 out.append(best)
         elif accept is None or accept(s.unit):

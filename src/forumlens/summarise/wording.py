@@ -92,6 +92,12 @@ class Wording:
         """Whether the unit can be a point at all (the selectors' filter)."""
         return self.render(unit, attributed=True) is not None
 
+    def reading(self, unit: Unit) -> str | None:
+        """What a reader sees of the unit as a point, without attribution (None: no point);
+        the window scorer (`spans.best_version`) scores this, not the raw caption."""
+        rendered = self.render(unit, attributed=True)
+        return rendered.text if rendered is not None else None
+
     def keep(self, pool: Iterable[Scored]) -> list[Scored]:
         return [s for s in pool if self.accept(s.unit)]
 
