@@ -229,6 +229,8 @@ def _role(draft: Draft, kind: str | None, moderator: bool, hub: bool) -> Role:
         return "moderator"
     if kind == "dc":
         return "dc-representative"
+    if draft.card_role in ("guest", "participant"):
+        return draft.card_role  # the name card's part in the session: on the programme, or from the floor
     if kind in ("igf-body", "un-body", "igo"):
         # an official who came to the microphone from the floor is a participant, not a panelist
         return "participant" if draft.from_floor and not draft.named_in_handoff else "guest"
@@ -252,12 +254,22 @@ def _describe(draft: Draft, affiliation: str | None, role: Role) -> str | None:
     return "a participant from the floor" if draft.from_floor else "an unnamed participant"
 
 
+# Weight of one strong own-words mode cue ("joining from Accra", "here in the room"), or two weak ones.
+_OVERRULE = 1.5
 _REMOTE_LABEL = re.compile(r"\b(?:remote|online|virtual)\s+(?:participant|speaker|attendee|audience)", re.IGNORECASE)
 
 
 def _mode(draft: Draft, default: str | None, hub: bool) -> str | None:
     """The side with more evidence; a remote hub or a "REMOTE PARTICIPANT" label is online;
-    with no evidence either way, the session's own mode (a 2020 session, a webinar) if any."""
+    with no evidence either way, the session's own mode (a 2020 session, a webinar) if any.
+    A mode on the name card ("Dr. Jo Li (online)") decides unless the person's own words put
+    them on the other side (a strong cue, `_OVERRULE`, outweighing their words for the card's side)."""
+    if draft.card_mode and not hub:
+        own = {"online": draft.own_online, "onsite": draft.own_onsite}
+        other = "onsite" if draft.card_mode == "online" else "online"
+        if own[other] >= _OVERRULE and own[other] > own[draft.card_mode]:
+            return other
+        return draft.card_mode
     online = draft.online + 3.0 * (hub or any(_REMOTE_LABEL.search(lab) for lab in draft.group.labels))
     if online == draft.onsite:
         return default
@@ -351,14 +363,18 @@ def resolve_session(
         ]
         if not reattribute:
             own_flags += [f.reason for f in found if f.turn in group.turns]
-        shown = list(dict.fromkeys(evidence[:3] + draft.mode_evidence[:2]))
+        mode = _mode(draft, default_mode, hub)
+        # what decided: the card, or (when their own words overrule it or there is none) the cues
+        mode_shown = draft.card_mode_evidence[:1] if draft.card_mode and mode == draft.card_mode else []
+        by_card = draft.card_evidence[:1] if draft.card_role and (draft.card_role == role or moderator) else []
+        shown = list(dict.fromkeys(evidence[:3] + (mode_shown or draft.mode_evidence[:2]) + by_card))
         person = Person(
             name=group.name,
             labels=tuple(group.labels),
             role=role,
             affiliation=affiliation,
             affiliation_id=None if free else entity_id,
-            mode=_mode(draft, default_mode, hub),
+            mode=mode,
             lines=tuple(session.turns[i].line for i in group.turns),
             words=words,
             minutes=round(words / words_per_minute, 1) if words_per_minute else 0.0,

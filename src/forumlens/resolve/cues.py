@@ -249,13 +249,31 @@ def _form_pattern(form: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w‑-]){re.escape(form)}(?![\w‑-])", re.IGNORECASE)
 
 
+class _WordIndex:
+    """Where each looked-up word stands in one text, so name look-ups do not rescan it.
+
+    Filled per word on first use, by one regex scan (C speed) for that word alone: a
+    session is asked about a few dozen name words, and indexing every word of a 2 MB
+    caption line up front cost a second."""
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self.words: dict[str, list[int]] = {}
+
+    def positions(self, word: str) -> list[int]:
+        """Sorted start offsets of `word` as a whole run of word characters, any case."""
+        key = word.lower()
+        found = self.words.get(key)
+        if found is None:
+            pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
+            found = [m.start() for m in pattern.finditer(self.folded) if m.group().lower() == key]
+            self.words[key] = found
+        return found
+
+
 @lru_cache(maxsize=64)
-def _word_index(folded: str) -> dict[str, list[int]]:
-    """Lower-cased word → sorted start offsets, so name look-ups do not rescan the text."""
-    index: dict[str, list[int]] = {}
-    for m in re.finditer(r"\w+", folded):
-        index.setdefault(m.group(0).lower(), []).append(m.start())
-    return index
+def _word_index(folded: str) -> _WordIndex:
+    return _WordIndex(folded)
 
 
 def _form_matches(folded: str, form: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -263,7 +281,7 @@ def _form_matches(folded: str, form: str, start: int, end: int) -> Iterator[re.M
     if not first:  # a form that starts with punctuation: scan
         yield from _form_pattern(form).finditer(folded, start, end)
         return
-    positions = _word_index(folded).get(first.group(0).lower(), [])
+    positions = _word_index(folded).positions(first.group(0))
     pattern = _form_pattern(form)
     for pos in positions[bisect_left(positions, start) : bisect_left(positions, end)]:
         m = pattern.match(folded, pos, end)

@@ -113,7 +113,8 @@ def covers(candidate: list[str], target: list[str], overall: float) -> bool:
 
 
 def _word_like(want: str, got: str) -> bool:
-    """Short words must be exact ("oer" is not "other"); longer ones may carry a typo."""
+    """Short words must be exact ("oer" is not "other"); longer ones may carry a typo
+    (`_LookAlikes` applies the same rule to a whole vocabulary at once)."""
     if len(want) <= 3:
         return want == got
     return fuzz.ratio(want, got) >= (85 if len(want) <= 5 else 75)
@@ -138,6 +139,11 @@ class Matcher:
         self.topic_strings = [t for _, t in self.topics]
         self.max_topic = max((len(t.split()) for t in self.topic_strings), default=1)
         self.anchors = self._anchor_index()
+        # per phrase: its content words and how many of them `covers` lets a window miss
+        self.needs: list[tuple[tuple[str, ...], int]] = []
+        for _, joined, _n in self.phrases:
+            need = tuple(_content(joined.split()))
+            self.needs.append((need, 1 if len(need) >= 4 else 0))
 
     def _add_entity(self, entity: Entity) -> None:
         name_is_code = entity.name in entity.acronyms or entity.name.replace(" ", "").isupper()
@@ -252,12 +258,58 @@ def _cue_topics(m: Matcher, toks: list[Token], floor: float) -> list[_Cand]:
     return found
 
 
+class _LookAlikes:
+    """The words of one text that look like a registry word (`_word_like`), found once per
+    word with rapidfuzz's batch scorer: a fuzzy window can only cover a phrase when enough of
+    the phrase's content words have a look-alike inside it."""
+
+    def __init__(self, toks: list[Token]) -> None:
+        self.vocab = sorted({t.norm for t in toks if t.norm not in NAME_CONNECTORS and len(t.norm) >= 2})
+        self.known = frozenset(self.vocab)
+        self.like: dict[str, frozenset[str]] = {}
+
+    def of(self, want: str) -> frozenset[str]:
+        found = self.like.get(want)
+        if found is None:
+            if len(want) <= 3:
+                found = frozenset([want]) & self.known
+            else:
+                cutoff = 85 if len(want) <= 5 else 75
+                found = frozenset(
+                    h
+                    for h, _, _ in process.extract(want, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+                )
+            self.like[want] = found
+        return found
+
+    def may_cover(self, m: Matcher, p: int, norms: set[str]) -> bool:
+        """Whether some window made of `norms` could pass `covers` for phrase p. A necessary
+        condition only (`covers` asks it of a smaller window and adds more), so skipping the
+        windows when it fails loses no match; it spares the fuzzy ratios of nearly every
+        anchor hit in a long input."""
+        need, spare = m.needs[p]
+        if not need:
+            return False
+        missed = 0
+        for w in need:
+            if self.of(w).isdisjoint(norms):
+                missed += 1
+                if missed > spare:
+                    return False
+        return True
+
+
 def _fuzzy(m: Matcher, toks: list[Token], floor: float) -> list[_Cand]:
     found = []
     cutoff = floor * 100
+    looks: _LookAlikes | None = None
     for i, tok in enumerate(toks):
         for p, k in m.anchors.get(tok.norm, ()):
             entity, phrase, n = m.phrases[p]
+            looks = looks or _LookAlikes(toks)
+            # every window below lies inside toks[i - k - 1 : i - k + n + 2]
+            if not looks.may_cover(m, p, {t.norm for t in toks[max(0, i - k - 1) : i - k + n + 2]}):
+                continue
             best = None
             for size in (n - 1, n, n + 1):
                 for start in (i - k - 1, i - k, i - k + 1):

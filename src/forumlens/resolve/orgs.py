@@ -30,7 +30,20 @@ from importlib import resources
 
 from forumlens.resolve.mentions import Mention
 
-__all__ = ["Gazetteer", "Org", "after_name", "before_name", "card_name", "load_gazetteer", "org_at", "self_orgs"]
+__all__ = [
+    "Gazetteer",
+    "Org",
+    "after_name",
+    "before_name",
+    "card_name",
+    "is_office",
+    "is_place",
+    "load_gazetteer",
+    "looks_org",
+    "office_orgs",
+    "org_at",
+    "self_orgs",
+]
 
 # Capitalised words that make a run of names an organisation ("Panoptykon Foundation").
 _ORG_WORDS = frozenset(
@@ -539,7 +552,7 @@ def _orgs_after_cue(
         org = org_at(text, link.end(), end, mentions, gazetteer, place_cue=groups.get("place") is not None)
         if org is None or any(o.start == org.start for o in found):
             continue
-        if groups.get("part") is not None and org.mention is None and not _looks_org(org.name):
+        if groups.get("part") is not None and org.mention is None and not looks_org(org.name):
             continue  # "an expert in AI and Human Rights": a field; "a specialist in UNESCO's …": a body
         if (
             kind == "role"
@@ -572,7 +585,7 @@ def _link_rank(groups: dict[str, str | None], before: str) -> float:
     return 0.0
 
 
-def _looks_org(name: str) -> bool:
+def looks_org(name: str) -> bool:
     """A name with an organisation word in it ("the Ministry of …", "the National Assembly"); after
     "in" an acronym alone is a field as often as a body ("an expert in AI and Human Rights")."""
     return any(w.lower().strip(_TRAIL) in _ORG_WORDS for w in name.split())
@@ -652,6 +665,29 @@ def after_name(text: str, name_end: int, stop: int, mentions: Sequence[Mention],
     if cue is None or cue.lastgroup is None:
         return []
     return _orgs_after_cue(text, cue, stop, mentions, gazetteer)
+
+
+# An office written on its own, as on a name card: the office, then nothing or a link to its
+# body ("Deputy Minister", "Minister of Digital Economy", "Director of Research at Foo University").
+_OFFICE = re.compile(rf"(?:(?:the|a|an)\s+)?(?P<role>{_ROLES})(?=\s*$|\s+(?:of|at|for|with|in|to|on)\b)", re.IGNORECASE)
+
+
+def is_office(piece: str) -> bool:
+    """Whether a name-card piece is an office ("CEO", "Minister of …"), not a body's name."""
+    return _OFFICE.match(piece.strip()) is not None
+
+
+def office_orgs(piece: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Org]:
+    """The bodies an office written on its own names, read as after a role cue ("Minister of
+    Digital Economy" → "Ministry of Digital Economy"; "Director of Research at Foo University"
+    → "Foo University"); `mentions` are the registry mentions in `piece`."""
+    cue = _OFFICE.match(piece)
+    return _orgs_after_cue(piece, cue, len(piece), mentions, gazetteer) if cue is not None else []
+
+
+def is_place(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is a known city or country ("GHANA", "Addis Ababa")."""
+    return _fold(text) in gazetteer.places
 
 
 def card_name(card: str) -> str:

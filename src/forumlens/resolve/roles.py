@@ -8,7 +8,9 @@ point less for a description such as "the national broadcaster"); an introductio
 Wai Min Kwok") is too (3); the same paragraph of a hand-off (2.5) is likely; "our
 coalition" in one's own words (2) and the last coalition a chair invited before an
 unnamed hand-off (1.5) are circumstantial; merely mentioning a coalition (1) is weak;
-a public office-holder table (0.5) only fills a gap the session leaves open.
+a public office-holder table (0.5) only fills a gap the session leaves open. A body on the
+speaker's name-card label (4.5, `cards`) is first-hand: it outranks all of these, and only a
+body the person introduces themselves with overrules it (`best_affiliation`).
 """
 
 from __future__ import annotations
@@ -19,12 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from forumlens.models import Session, Turn
-from forumlens.resolve import cues, modes, orgs, voice
-from forumlens.resolve.mentions import Mention, find_mentions
+from forumlens.resolve import cards, cues, modes, orgs, voice
+from forumlens.resolve.mentions import Mention
 from forumlens.resolve.people import LabelGroup, name_forms, same_person
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.text import paragraph_spans, sentence_spans
-from forumlens.transcript.speakers import card_like, split_name_card
 
 __all__ = [
     "AFFILIATING_KINDS",
@@ -69,6 +70,12 @@ class Draft:
     seen: set[int] = field(default_factory=set)  # name offsets whose mode cues were counted
     org_names: dict[str, str] = field(default_factory=dict)  # "org:…" key -> name as said
     independent: bool = False  # says they speak for no body ("an independent consultant")
+    own_online: float = 0.0  # the part of `online` / `onsite` from the person's own words
+    own_onsite: float = 0.0
+    card_role: str | None = None  # contract role their name-card label gives (`cards`)
+    card_mode: str | None = None  # mode their name-card label gives
+    card_evidence: list[Evidence] = field(default_factory=list)  # the card that gave the role
+    card_mode_evidence: list[Evidence] = field(default_factory=list)  # the card that gave the mode
 
     def add(self, entity: str, strength: float, evidence: Evidence) -> None:
         self.affiliations.setdefault(entity, []).append((strength, evidence))
@@ -179,6 +186,7 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]
     """Names of moderators: called so by others, saying so themselves, or chairing by numbers."""
     turn_owner = {i: g for g in groups for i in g.turns}
     found: set[str] = set()
+    claimed: set[str] = set()  # said so in their own words
     invites: dict[str, int] = {}
     for turn in view.speech:
         owner = turn_owner.get(turn.index)
@@ -186,6 +194,7 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]
             sentence = view.text[a:b]
             if owner and owner.name and cues.MODERATOR_SELF.search(sentence):
                 found.add(owner.name)
+                claimed.add(owner.name)
             for cue in cues.MODERATOR_OTHER.finditer(view.text, a, b):
                 for g in groups:
                     if (
@@ -202,8 +211,14 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]
             found.update(_remote_duty(view, groups, owner, a, b))
     handed = _hand_overs(view, turn_owner)
     for g in groups:
-        if any(cues.MODERATOR_LABEL.search(lab) for lab in g.labels):
+        card = next((r for r in map(cards.label_role, g.labels) if r), None)
+        if card == "moderator" or any(cues.MODERATOR_LABEL.search(cards.role_words(lab)) for lab in g.labels):
             found.update([g.name] if g.name else g.labels)
+        elif card is not None:
+            # the card gives them another part ("Jo Li, rapporteur"): first-hand, so what others
+            # say or how they chair does not make them the moderator; only their own words do
+            if g.name and g.name not in claimed:
+                found.discard(g.name)
         elif (
             g.name
             and len(g.turns) >= 0.25 * len(view.speech)
@@ -538,6 +553,8 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
         if online or onsite or more_online or more_onsite:
             draft.online += 1.5 * online + more_online
             draft.onsite += 1.5 * onsite + more_onsite
+            draft.own_online += 1.5 * online + more_online
+            draft.own_onsite += 1.5 * onsite + more_onsite
             draft.mode_evidence.append(view.evidence(a, b, "mode"))
 
 
@@ -637,8 +654,8 @@ def collect_evidence(
             context = _window(view, turn_index, owner, moderators) if k == 0 else []
             _own_words(view, draft, turn_index, context)
         _drop_circumstantial(draft)
+        _name_card(view, draft, registry)  # "AUDIENCE MEMBER (online)" too
         if group.name:
-            _name_card(view, draft, registry)
             _introductions(view, draft, set(group.turns))
             _office_holders(view, draft, registry)
         drafts.append(draft)
@@ -646,35 +663,52 @@ def collect_evidence(
 
 
 def _name_card(view: SessionView, draft: Draft, registry: Registry) -> None:
-    """The organisation on a label written as a name card ("ALISON GILLWALD, RESEARCH ICT AFRICA",
-    "Jane Doe (UNICEF)"): the captioner's own record of whom the speaker is for (3.5)."""
+    """What a label written as a name card says ("Paolo Conti, co-moderator", "ALISON GILLWALD,
+    RESEARCH ICT AFRICA", "Dr. Jo Li (online)"): the captioner's own record of the speaker's part
+    in the session, body and place (`cards`). First-hand, so it outranks what others say;
+    `best_affiliation` and `cast` let only the person's own words overrule it."""
     for index in draft.group.turns:
         turn = view.session.turns[index]
         if not turn.label:
             continue
-        _, card = split_name_card(turn.label)
-        if card is None or not card_like(card):
+        facts = cards.card_facts(turn.label, registry)
+        tied = view.tied(facts.orgs)
+        if not (facts.role or facts.mode or tied):
             continue
-        at = view.text.find(turn.label, view.lines_start(turn.line), turn.start)
-        evidence = Evidence(turn.line, turn.label if at >= 0 else card, "name-card")
-        found = [
-            m
-            for m in find_mentions(card, registry=registry)
-            if m.kind in AFFILIATING_KINDS and m.entity_id not in _GENERAL
-        ]
-        if found:
-            draft.add(found[0].entity_id, 3.5, evidence)
-        else:
-            org = orgs.Org(0, len(card), orgs.card_name(card))
-            draft.add_org(org, 3.5, evidence)
-        return
+        evidence = Evidence(turn.line, _label_quote(view, turn), "name-card")
+        if facts.role and draft.card_role is None:
+            draft.card_role = facts.role
+            draft.card_evidence.append(evidence)
+        if facts.mode and draft.card_mode is None:
+            draft.card_mode = facts.mode
+            draft.card_mode_evidence.append(evidence)
+        if tied and not any(e.kind == "name-card" for items in draft.affiliations.values() for _, e in items):
+            draft.add_org(tied[0], _CARD_WEIGHT, evidence)
+
+
+# Above every cue in others' words (a hand-off that ties a body to the name is 4.2).
+_CARD_WEIGHT = 4.5
+
+
+def _label_quote(view: SessionView, turn: Turn) -> str:
+    """The label as it stands in the text (quotes are exact slices); the stored label otherwise."""
+    line_start = view.lines_start(turn.line)
+    label = turn.label or ""
+    at = view.text.find(label, line_start, turn.start)
+    return view.text[at : at + len(label)] if at >= 0 else label
 
 
 def best_affiliation(draft: Draft, registry: Registry, moderator: bool) -> tuple[str | None, list[Evidence]]:
     """Strongest supported entity; a moderator keeps one only if they introduced themselves
-    (or their label is a name card)."""
+    (or their label is a name card). A body on the name card is first-hand and stands unless
+    the person introduces themselves with another one."""
+    pool = draft.affiliations
+    card = {e for e, items in pool.items() if any(ev.kind == "name-card" for _, ev in items)}
+    if card:
+        own = {e for e, items in pool.items() if any(ev.kind == "self-introduction" for _, ev in items)} - card
+        pool = {e: pool[e] for e in (own or card)}
     scored = []
-    for entity, items in draft.affiliations.items():
+    for entity, items in pool.items():
         top = max(s for s, _ in items)
         if moderator and not any(e.kind in ("self-introduction", "name-card") for _, e in items):
             continue
@@ -684,5 +718,5 @@ def best_affiliation(draft: Draft, registry: Registry, moderator: bool) -> tuple
     if not scored:
         return None, []
     *_, entity = max(scored)  # ties: a registry body, then the one said first
-    items = sorted(draft.affiliations[entity], key=lambda x: -x[0])
+    items = sorted(pool[entity], key=lambda x: -x[0])
     return entity, [e for _, e in items]
