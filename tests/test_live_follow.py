@@ -9,6 +9,7 @@ find this session instead of storing a second copy.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -241,3 +242,115 @@ def test_ctrl_c_on_the_command_finalises_the_session(tmp_path) -> None:
         (sid,) = store.session_ids()
         assert store.live_info(sid).state == "finished"  # type: ignore[union-attr]
         assert len(store.load_session(sid).turns) == len(_final_turns(caption.read_bytes()))
+
+
+# -- a source that never delivers a turn (issue 18 follow-up) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"IGF 2024 Workshop 5: Data governance\nCaptions will start shortly.\n"],
+    ids=["empty file", "header without turns"],
+)
+def test_a_follower_that_never_got_a_turn_removes_its_empty_session(fresh_store: Store, tmp_path, content) -> None:
+    messages: list[str] = []
+    caption = tmp_path / "captions.txt"
+    caption.write_bytes(content)
+    result = Follower(
+        fresh_store, FileSource(caption), LiveOptions(interval=0.01, idle_exit=0.05), say=messages.append
+    ).run()
+    assert result.removed and not result.finished and result.turns == 0 and result.reason == "idle"
+    assert fresh_store.session_ids() == []  # no empty "live" session left behind
+    assert fresh_store.live_sessions(in_progress=False) == []
+    assert fresh_store.live_session_of_source(str(caption.resolve())) is None
+    assert fresh_store.check() == []
+    assert any(f"live session {result.session_id} removed: no caption turn arrived" in m for m in messages)
+    # the next follower of the same file starts afresh and keeps what arrives
+    caption.write_bytes(content + b">> ANNA SMITH: Good morning, we begin.\n")
+    again = Follower(fresh_store, FileSource(caption), LiveOptions(interval=0.01, idle_exit=0.05)).run()
+    assert again.finished and not again.removed and fresh_store.session_ids() == [again.session_id]
+
+
+def test_a_turn_arriving_at_the_last_moment_is_kept(fresh_store: Store, tmp_path) -> None:
+    caption = tmp_path / "captions.txt"
+    caption.write_bytes(b"")
+    follower = Follower(fresh_store, FileSource(caption), LiveOptions(interval=0.01, finalise=False))
+    sid = follower.start()
+    follower.step()
+    caption.write_bytes(b"Workshop\n>> ANNA SMITH: Hello, are we live?\n")  # after the last poll, before the stop
+    stop = threading.Event()
+    stop.set()
+    result = follower.run(stop)
+    assert not result.removed and result.turns == 1
+    assert _stored(fresh_store, sid) == [(0, 2, "ANNA SMITH", "Hello, are we live?")]
+
+
+def test_only_an_empty_session_in_progress_is_ever_discarded(fresh_store: Store, tmp_path) -> None:
+    caption = tmp_path / "captions.txt"
+    caption.write_bytes(b"Workshop\n>> ANNA SMITH: Hello.\n")
+    follower = Follower(fresh_store, FileSource(caption), FAST)
+    sid = follower.start()
+    follower.step()
+    follower.close()
+    ordinary = ingest_file(fresh_store, MAIN_SESSION).session
+    assert fresh_store.discard_empty_live_session(sid) is False  # it has a turn
+    assert fresh_store.discard_empty_live_session(ordinary) is False  # not live
+    assert fresh_store.discard_empty_live_session("000000000000") is False  # not there
+    assert sorted(fresh_store.session_ids()) == sorted([sid, ordinary])
+
+
+@pytest.mark.parametrize("how", ["idle-exit", "ctrl-c"])
+def test_the_live_command_says_it_removed_the_empty_session(store_location: str, tmp_path, how) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from forumlens.store import open_store
+
+    from .conftest import ROOT
+
+    caption = tmp_path / "captions.txt"
+    caption.write_bytes(b"")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "FORUMLENS_CONFIG": "/nonexistent"}
+    extra = ["--idle-exit", "0.3"] if how == "idle-exit" else []
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "forumlens", "--db", store_location, "live", str(caption), "--interval", "0.05", *extra],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    if how == "ctrl-c":
+        deadline = time.monotonic() + 60
+        while True:  # wait until the follower has begun its session
+            with open_store(store_location) as store:
+                if store.live_sessions():
+                    break
+            assert time.monotonic() < deadline and proc.poll() is None
+            time.sleep(0.1)
+        proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    reason = "idle" if how == "idle-exit" else "stopped"
+    assert out.decode().strip().endswith(f"no caption turn arrived, removed ({reason})")
+    assert b"removed: no caption turn arrived from" in err
+    with open_store(store_location) as store:
+        assert store.session_ids() == [] and store.live_sessions(in_progress=False) == []
+
+
+# -- a finished live session and the same text in other bytes -------------------------------------------
+
+
+def test_a_finished_live_session_is_found_by_its_text_in_another_encoding(fresh_store: Store, tmp_path) -> None:
+    caption = tmp_path / "captions.txt"
+    text = "Workshop 2024, day 1\n>> ANNA SMITH: Welcome, bienvenue.\n>> JOSÉ PÉREZ: Gracias, Anna.\n"
+    caption.write_bytes(text.encode("utf-8"))
+    result = Follower(fresh_store, FileSource(caption), LiveOptions(interval=0.01, idle_exit=0.05)).run()
+    assert result.finished
+    copy = tmp_path / "captions-utf16.txt"
+    copy.write_bytes(text.replace("\n", "\r\n").encode("utf-16"))
+    outcome = ingest_file(fresh_store, copy)
+    assert outcome.status == "skipped" and outcome.session == result.session_id
+    assert "same text, different encoding" in outcome.reason
+    assert fresh_store.session_ids() == [result.session_id]

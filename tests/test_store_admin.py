@@ -154,6 +154,8 @@ def test_migration_3_keeps_vectors_a_version_2_store_created_on_first_embed(tmp_
     conn = sqlite3.connect(path)  # back to what a version 2 store that had run `embed` looked like
     conn.execute("DROP INDEX sessions_order")
     conn.execute("DROP TABLE leases")  # migration 4
+    conn.execute("DROP INDEX documents_text_sha256")  # migration 5
+    conn.execute("ALTER TABLE documents DROP COLUMN text_sha256")
     conn.execute("INSERT INTO passage_vectors VALUES (?, 0, 0, 3, 0, 4, 'm', x'00000000')", (sid,))
     conn.execute("PRAGMA user_version = 2")
     conn.commit()

@@ -389,6 +389,7 @@ RELEASED = {
     2: ("81758d3ac968cd08", "71b107ba0f3b6042"),
     3: ("6038a25d373bc7a0", "69249bf80bca3d0b"),
     4: ("939d9b45342a8eb1", "5c1e0ecd6665d1a5"),
+    5: ("9c45203e6cdd3d3e", "9c45203e6cdd3d3e"),  # documents.text_sha256 and its index: the same DDL on both
 }
 
 
@@ -539,3 +540,101 @@ def test_a_column_and_index_added_to_the_declaration_reach_both_backends(pg_url,
             == []
         )
     assert differences(portable(read_sqlite(path), "sqlite"), portable(read_pg(pg_url), "postgres")) == []
+
+
+# -- migration 5: the text hash, backfilled from the stored text ---------------------------------
+
+# Three documents as a version-4 store holds them: a transcript, the same transcript once
+# stored again from other bytes (CRLF, so another content hash and id, the same decoded
+# text), and a live session still being captioned (its text grows: no hash until it ends).
+_V4_TEXT = (
+    "IGF 2023 Workshop 12: Community networks\n\n"
+    ">> AMINATA TRAORÉ: Good morning from Bamako. We connect villages with solar relays.\n"
+    ">> JOSÉ PÉREZ: Thank you Aminata. In Perú the spectrum rules are the obstacle.\n"
+)
+_V4_DOCUMENTS = [
+    ("a1b2c3d4e5f6", "a1b2c3d4e5f6" + "0" * 52, _V4_TEXT, "{}", "2023-10-09T08:00:00"),
+    ("0f9e8d7c6b5a", "0f9e8d7c6b5a" + "1" * 52, _V4_TEXT, "{}", "2023-10-10T08:00:00"),
+    (
+        "77aa77aa77aa",
+        "77aa77aa77aa" + "2" * 52,
+        ">> AMINATA TRAORÉ: Good morning from",
+        '{"live": {"state": "live", "source": "/srv/captions/ws12.txt"}}',
+        "2023-10-11T08:00:00",
+    ),
+]
+_V4_INSERTS = [
+    (
+        "INSERT INTO documents (id, sha256, source, format, encoding, kind, title, year, text, warnings,"
+        " ingested_at, meta) VALUES (?, ?, 'ws12.txt', 'text', 'utf-8', 'transcript', 'Workshop 12', 2023, ?,"
+        " '[]', ?, ?)",
+        [(sid, sha, text, stamp, meta) for sid, sha, text, meta, stamp in _V4_DOCUMENTS],
+    ),
+    (
+        "INSERT INTO sessions (id, title, year, turn_count, speaker_count, word_count) VALUES (?, 'Workshop 12', 2023,"
+        " 0, 0, 0)",
+        [(sid,) for sid, *_ in _V4_DOCUMENTS],
+    ),
+]
+
+
+def _v4_store(dialect: str, tmp_path, pg_url) -> str:
+    """A store left by forumlens at schema version 4, holding `_V4_DOCUMENTS`; its location."""
+    if dialect == "sqlite":
+        path = str(tmp_path / "v4.sqlite3")
+        _sqlite_at_version(path, SQLITE_MIGRATIONS, 4)
+        with sqlite3.connect(path) as conn:
+            for sql, rows in _V4_INSERTS:
+                conn.executemany(sql, rows)
+        return path
+    _pg_at_version(pg_url, PG_MIGRATIONS, 4)
+    with psycopg.connect(pg_url, autocommit=True) as conn, conn.cursor() as cur:
+        for sql, rows in _V4_INSERTS:
+            cur.executemany(sql.replace("?", "%s"), rows)
+    return pg_url
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgres"])
+def test_migration_5_backfills_the_text_hash_and_keeps_every_id(dialect, tmp_path, request):
+    from forumlens.ingest import IngestOptions, ingest_bytes
+    from forumlens.store import open_store
+    from forumlens.store.catalog import text_sha256
+
+    pg_url = request.getfixturevalue("pg_url") if dialect == "postgres" else ""
+    location = _v4_store(dialect, tmp_path, pg_url)
+    with open_store(location) as store:
+        assert store.schema_version() == SCHEMA_VERSION == 5
+        assert sorted(store.session_ids()) == sorted(sid for sid, *_ in _V4_DOCUMENTS)  # no id changed
+        expected = text_sha256(_V4_TEXT)
+        # both stored copies of the text get its hash; the live session in progress stays unhashed
+        assert store.session_of_text(expected) == "a1b2c3d4e5f6"  # the oldest copy answers
+        assert store.session_of_text(text_sha256(">> AMINATA TRAORÉ: Good morning from")) is None
+        # the same text arriving as UTF-16 after the upgrade is found, not stored a third time
+        outcome = ingest_bytes(store, _V4_TEXT.encode("utf-16"), "ws12-utf16.txt", IngestOptions())
+        assert (outcome.status, outcome.session) == ("skipped", "a1b2c3d4e5f6")
+        assert "same text, different encoding" in outcome.reason
+        assert len(store.session_ids()) == 3
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgres"])
+def test_the_text_hash_backfill_reads_every_row_in_batches(dialect, tmp_path, request, monkeypatch):
+    """More documents than one batch: each gets its own text's hash (no row skipped or mixed up)."""
+    from forumlens.store import catalog, open_store
+
+    monkeypatch.setattr(catalog, "_BACKFILL_BATCH", 3)
+    pg_url = request.getfixturevalue("pg_url") if dialect == "postgres" else ""
+    location = _v4_store(dialect, tmp_path, pg_url)
+    texts = {f"{n:012x}": f">> SPEAKER {n}: point number {n}\r\n" for n in range(1, 9)}
+    rows = [(sid, sid + "3" * 52, text, "{}", f"2024-01-0{i + 1}") for i, (sid, text) in enumerate(texts.items())]
+    if dialect == "sqlite":
+        with sqlite3.connect(location) as conn:
+            conn.executemany(_V4_INSERTS[0][0], [(a, b, c, e, d) for a, b, c, d, e in rows])
+            conn.executemany(_V4_INSERTS[1][0], [(r[0],) for r in rows])
+    else:
+        with psycopg.connect(location, autocommit=True) as conn, conn.cursor() as cur:
+            cur.executemany(_V4_INSERTS[0][0].replace("?", "%s"), [(a, b, c, e, d) for a, b, c, d, e in rows])
+            cur.executemany(_V4_INSERTS[1][0].replace("?", "%s"), [(r[0],) for r in rows])
+    with open_store(location) as store:
+        for sid, text in texts.items():
+            # stored with CRLF by hand here: the hash normalises line ends, so the LF text finds it
+            assert store.session_of_text(catalog.text_sha256(text.replace("\r\n", "\n"))) == sid

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .cli_support import ForumlensGroup, db_option, open_ctx_store, settings_of
+from .cli_support import YEAR_BOUND, ForumlensGroup, db_option, open_ctx_store, settings_of
 from .errors import ForumlensError
 from .settings import load_settings
 
@@ -355,24 +355,24 @@ def parse(file: Path, as_json: bool, offsets: bool) -> None:
 
 
 @cli.command()
-@click.option("--year", type=int, help="Only sessions of this year.")
+@click.option("--year", type=YEAR_BOUND, help="Only sessions of this year.")
 @click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @db_option
 @click.pass_context
 def sessions(ctx: click.Context, year: int | None, limit: int, as_json: bool, db: str | None) -> None:
-    """List stored sessions."""
-    from .format import format_sessions
+    """List stored sessions (those still being captioned first, marked "live (in progress)")."""
+    from .views import format_session_list, list_sessions, sessions_json
 
     store = open_ctx_store(ctx, db, readonly=True)
     try:
-        rows = store.sessions(year=year, limit=limit)
+        rows = list_sessions(store, year=year, limit=limit)
     finally:
         store.close()
     if as_json:
-        click.echo(json.dumps({"sessions": [r.to_json() for r in rows]}, ensure_ascii=False, indent=1))
+        click.echo(json.dumps(sessions_json(rows), ensure_ascii=False, indent=1))
     else:
-        click.echo(format_sessions(rows))
+        click.echo(format_session_list(rows))
 
 
 @cli.command()
@@ -382,26 +382,25 @@ def sessions(ctx: click.Context, year: int | None, limit: int, as_json: bool, db
 @db_option
 @click.pass_context
 def show(ctx: click.Context, session: str, as_json: bool, full: bool, db: str | None) -> None:
-    """Show one stored session, by id, id prefix or part of its title."""
-    from .format import format_session
+    """Show one stored session (or one still being captioned), by id, id prefix or part of its title."""
+    from .views import format_session_view, session_view
 
     store = open_ctx_store(ctx, db, readonly=True)
     try:
-        info = store.session_info(session)
-        loaded = store.load_session(info.id)
+        view = session_view(store, session)
     finally:
         store.close()
     if as_json:
-        click.echo(json.dumps({"id": info.id, **loaded.to_json()}, ensure_ascii=False, indent=1))
+        click.echo(json.dumps(view.to_json(), ensure_ascii=False, indent=1))
     else:
-        click.echo(format_session(info, loaded, full=full))
+        click.echo(format_session_view(view, full=full))
 
 
 @cli.command()
 @click.argument("query", nargs=-1, required=True)
 @click.option("--speaker", help="Only turns by this speaker (case- and accent-insensitive, part of the name).")
 @click.option("--session", "session_ref", help="Only this session (id prefix or part of the title).")
-@click.option("--year", type=int, help="Only sessions of this year.")
+@click.option("--year", type=YEAR_BOUND, help="Only sessions of this year.")
 @click.option("--tag", "tag_code", help="Only sessions tagged with this code (SDG9, GDC1, IGF2021-ACCESS, …).")
 @click.option("--coalition", help="Only sessions where this coalition appears (part of its name or acronym).")
 @click.option("--limit", type=click.IntRange(1, 1000), default=None, help="Number of hits, 1–1000 (default 20).")

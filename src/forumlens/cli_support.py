@@ -29,7 +29,8 @@ class YearBound(click.ParamType):
         if isinstance(value, int):
             return value
         try:
-            return parse_year_bound(value, name=f"--{param.name}" if param and param.name else "date")
+            # the flag as typed (`--year`), not the parameter's name (`record_year`)
+            return parse_year_bound(value, name=param.opts[0] if param is not None and param.opts else "date")
         except BadDate as exc:
             self.fail(exc.render(), param, ctx)
 
@@ -78,7 +79,8 @@ def open_ctx_store(ctx: click.Context, db: str | None = None, readonly: bool = F
     settings = settings_of(ctx)
     from .store import open_store  # imported by the commands that use a store, not by `--version`
 
-    return open_store(db or settings.db_location, readonly=readonly, create=create)
+    # `--db ""` is passed on (open_store refuses it), never replaced by the default store
+    return open_store(settings.db_location if db is None else db, readonly=readonly, create=create)
 
 
 def db_option(func: Any) -> Any:

@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from .pipeline import AnalysisOptions, analyse_session, merge_people_with_store,
 from .read import read_bytes
 from .settings import Settings
 from .store.base import Store
+from .store.catalog import text_sha256
 
 __all__ = [
     "INGEST_SUFFIXES",
@@ -131,16 +133,18 @@ def prepare_bytes(
     *,
     sidecar_of: Path | None = None,
     on_stage: Callable[[str], None] | None = None,
+    document: Document | None = None,
 ) -> Prepared:
     """Decode, parse and analyse one input. Pure CPU work: safe to run in a worker process.
 
     Metadata stated by flags (`options.overrides`) or a sidecar `FILE.meta.toml` wins over
     the detected one; it is stored as the `document` analysis (and in documents.kind/meta).
+    `document` is `data` already decoded (the caller read it to compare its text).
     """
     try:
         sidecar = read_sidecar(sidecar_of) if sidecar_of is not None else None
         stated = sidecar.merged(options.overrides) if sidecar else options.overrides
-        document = read_bytes(data, source)
+        document = document if document is not None else read_bytes(data, source)
         session, meta = prepare_document(document, stated)
         analyses: dict[str, Any] = (
             analyse_session(session, options.analysis(), on_stage=on_stage) if options.analyse else {}
@@ -159,6 +163,8 @@ def _store_prepared(store: Store, prepared: Prepared, *, force: bool, known: lis
     if "people" in analyses:
         analyses["people"] = merge_people_with_store(analyses["people"], known)
     session_id = _save(store, prepared, analyses, force)
+    if session_id != prepared.session.id and not force:  # the same text arrived first in other bytes
+        return _same_text(prepared.source, session_id)
     known.extend(p["name"] for p in analyses.get("people", []) if p.get("name") and p["name"] not in known)
     return IngestOutcome(
         prepared.source,
@@ -167,6 +173,25 @@ def _store_prepared(store: Store, prepared: Prepared, *, force: bool, known: lis
         turns=len(prepared.session.turns),
         warnings=[*prepared.document.warnings, *prepared.session.warnings],
     )
+
+
+def _same_text(source: str, session_id: str) -> IngestOutcome:
+    return IngestOutcome(
+        source, "skipped", f"already stored as {session_id} (same text, different encoding)", session=session_id
+    )
+
+
+def _already_stored_text(store: Store, document: Document, source: str, force: bool) -> IngestOutcome | None:
+    """The outcome of an input whose decoded text is stored already in other bytes, or None.
+
+    Checked once the bytes are decoded and before the analysis, so a copy saved as UTF-16,
+    with CRLF or a BOM costs a decode, not an analysis; `save_session` checks again inside
+    its transaction (a copy racing in from another process, and the worker path).
+    """
+    if force:
+        return None
+    found = store.session_of_text(text_sha256(document.text))
+    return _same_text(source, found) if found is not None else None
 
 
 def _already_stored(store: Store, data: bytes, source: str, force: bool) -> IngestOutcome | None:
@@ -206,12 +231,17 @@ def _save(store: Store, prepared: Prepared, analyses: dict[str, Any], force: boo
     return store.save_session(prepared.document, prepared.session, analyses, replace=force)
 
 
-def after_ingest(store: Store, session_ids: Iterable[str], *, on_warning: Warn | None = None) -> None:
+def after_ingest(
+    store: Store, session_ids: Iterable[str], *, on_warning: Warn | None = None, keep_threads: bool = False
+) -> None:
     """The steps that follow storing or re-analysing sessions: queue subscribers' matches,
     link coalition outputs to the documents that are them, extract the items threads link.
 
     All three are idempotent; a failure is reported through `on_warning` and the next ingest,
-    `forumlens digest` or `forumlens analyse` does the same work again.
+    `forumlens digest` or `forumlens analyse` does the same work again. `keep_threads` also
+    links the whole store and keeps the links (`analyse` does; an ingest does not, because
+    relinking a 1,000-session store takes ~10 s and one new file must not pay it: readers
+    link in memory when the kept links are stale).
     """
     from .documents.links import link_outputs
     from .route import match_new_sessions
@@ -223,7 +253,7 @@ def after_ingest(store: Store, session_ids: Iterable[str], *, on_warning: Warn |
     steps = (
         (match_new_sessions, "matching subscribers"),
         (link_outputs, "linking outputs to documents"),
-        (refresh_thread_items, "extracting thread items"),
+        (partial(refresh_thread_items, keep=keep_threads), "extracting thread items"),
     )
     for step, what in steps:
         try:
@@ -254,12 +284,21 @@ def ingest_bytes(
         )
     outcome = _already_stored(store, data, source, options.force)
     if outcome is None:
-        prepared = prepare_bytes(data, source, options)
-        if prepared.error is not None:
-            raise prepared.error
-        outcome = _store_prepared(store, prepared, force=options.force, known=store.known_people())
+        outcome = _ingest_upload(store, data, source, options)
     after_ingest(store, _new_sessions([outcome]), on_warning=on_warning)
     return outcome
+
+
+def _ingest_upload(store: Store, data: bytes, source: str, options: IngestOptions) -> IngestOutcome:
+    """Decode (an upload's failure is raised), compare the text, then analyse and store."""
+    document = read_bytes(data, source)
+    skipped = _already_stored_text(store, document, source, options.force)
+    if skipped is not None:
+        return skipped
+    prepared = prepare_bytes(data, source, options, document=document)
+    if prepared.error is not None:
+        raise prepared.error
+    return _store_prepared(store, prepared, force=options.force, known=store.known_people())
 
 
 def ingest_file(
@@ -280,8 +319,20 @@ def _ingest_one(
     skipped = _already_stored(store, data, str(path), options.force)
     if skipped:
         return skipped
+    try:
+        document = read_bytes(data, str(path))
+    except ForumlensError as exc:
+        return IngestOutcome(str(path), "failed", exc.render())
+    skipped = _already_stored_text(store, document, str(path), options.force)
+    if skipped:
+        return skipped
     prepared = prepare_bytes(
-        data, str(path), options, sidecar_of=path, on_stage=(lambda name: on_stage(path, name)) if on_stage else None
+        data,
+        str(path),
+        options,
+        sidecar_of=path,
+        on_stage=(lambda name: on_stage(path, name)) if on_stage else None,
+        document=document,
     )
     return _store_prepared(store, prepared, force=options.force, known=known)
 

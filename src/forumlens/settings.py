@@ -100,7 +100,9 @@ class Settings:
 
     @property
     def db_location(self) -> str:
-        return self.values.get("db") or default_db_path()
+        # only an unset location means the default: an empty `--db ""` reaches open_store, which refuses it
+        location = self.values.get("db")
+        return default_db_path() if location is None else str(location)
 
 
 def _config_file(env: Mapping[str, str]) -> Path:

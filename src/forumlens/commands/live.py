@@ -97,6 +97,10 @@ def live(
         store.close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+    if result.removed:
+        click.echo(f"session {result.session_id}: no caption turn arrived, removed ({result.reason})")
+        sys.stdout.flush()
+        return
     state = "finalised" if result.finished else "left open (run the same command to resume)"
     click.echo(f"session {result.session_id}: {result.turns} turns, {state} ({result.reason})")
     sys.stdout.flush()

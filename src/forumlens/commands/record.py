@@ -8,7 +8,7 @@ from datetime import date
 
 import click
 
-from ..cli_support import db_option, open_ctx_store, settings_of
+from ..cli_support import YEAR_BOUND, db_option, open_ctx_store, settings_of
 from ..documents.eligibility import (
     build_record,
     format_record,
@@ -20,7 +20,7 @@ from ..documents.eligibility import (
 @click.command()
 @click.option(
     "--year",
-    type=int,
+    type=YEAR_BOUND,  # the one date parser: a year of the record (1990–2100), else a usage error
     default=None,
     help="IGF year of the session slots (default: this year); evidence is the year before.",
 )

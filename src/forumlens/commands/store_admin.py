@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import click
 
-from ..cli_support import db_option, open_ctx_store, settings_of
+from ..cli_support import db_option, settings_of
 from ..errors import StoreError
-from ..store import open_store, redact
+from ..store import check_location, open_store, redact
 from ..store.migrations import SCHEMA_VERSION
 from ..store.transfer import copy_store, schema_version_of, table_digests, tables_of
 
@@ -30,9 +30,9 @@ def migrate(ctx: click.Context, db: str | None) -> None:
     Example:
       forumlens migrate --db postgresql://forumlens@db.example.org/forumlens
     """
-    location = db or settings_of(ctx).db_location
+    location = check_location(settings_of(ctx).db_location if db is None else db)
     before = schema_version_of(location)
-    store = open_ctx_store(ctx, db)
+    store = open_store(location)
     try:
         after = store.schema_version()
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,30 @@ if TYPE_CHECKING:
 _SCHEME_WORDS = {"sdg": "SDG", "issue-area": "IGF issue-area", "gdc": "Global Digital Compact"}
 _EVIDENCE_QUOTES = 2  # quotes printed under each tag of a file; the lines list has them all
 _TEXT_HINT = 'to tag words rather than a file: forumlens tag --text "clean water"'
+
+
+class Score(click.ParamType):
+    """A score threshold: a number from 0 to 1 (tag scores are in that range).
+
+    click's FloatRange lets NaN through (every comparison with NaN is false), and a NaN
+    threshold assigns nothing without a word; a usage error (exit 2) says what is accepted.
+    """
+
+    name = "0..1"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        if isinstance(value, float) and 0.0 <= value <= 1.0:
+            return value
+        option = f"--{param.name}" if param is not None and param.name else "the score"
+        try:
+            number = float(str(value).strip())
+        except ValueError:
+            number = math.nan
+        if math.isnan(number):
+            self.fail(f"{option} {value!r} is not a number: give a score from 0 to 1, such as 0.5", param, ctx)
+        if not 0.0 <= number <= 1.0:
+            self.fail(f"{option} {value} is out of range: give a score from 0 to 1, such as 0.5", param, ctx)
+        return number
 
 
 def _session_of(file: Path, *, hint: str | None = None) -> Session:
@@ -71,7 +96,12 @@ def format_text_tags(tags: list[TagScore], text: str) -> str:
     "--jsonl", is_flag=True, help='Read {"id", "text"} lines on stdin, write {"id", "codes", "scores"} lines.'
 )
 @click.option("--text", "text", default=None, help="Tag this text instead of a FILE.")
-@click.option("--threshold", type=float, default=None, help="Score at or above which a code is assigned.")
+@click.option(
+    "--threshold",
+    type=Score(),
+    default=None,
+    help="Score (0 to 1) at or above which a code is assigned [default: 0.5].",
+)
 def tag(file: Path | None, scheme: str, jsonl: bool, text: str | None, threshold: float | None) -> None:
     """Tag texts with SDGs, IGF issue areas or Global Digital Compact objectives.
 

@@ -47,6 +47,7 @@ def finalise(follower: Follower, reason: str) -> None:
     if "people" in analyses:
         analyses["people"] = merge_people_with_store(analyses["people"], store.known_people())
     store.live_finish(follower.session_id, prepared.document, prepared.session, analyses, finished_at=utc_now())
+    store.refresh_text_sha256(follower.session_id)  # so the finished text in another encoding finds it
     follower.say(
         f"live session {follower.session_id} finished ({reason}): {len(prepared.session.turns)} turns,"
         f" analysed and stored"

@@ -90,6 +90,7 @@ class LiveResult:
     turns: int
     finished: bool
     reason: str  # "ended" (end-of-session note), "idle", "stopped"
+    removed: bool = False  # no turn ever arrived: the empty session was removed from the store
 
 
 class Follower:
@@ -325,6 +326,8 @@ class Follower:
                 if not grew:
                     stop.wait(self._backoff or self.options.interval)
             finished = False
+            if not self.tracker.turns and self._discard_empty():
+                return LiveResult(self.session_id, 0, False, reason, removed=True)
             if not self.options.finalise and self._synced:  # leave the stored text whole for the pages
                 self._write(TurnChanges(len(self.tracker.turns), (), len(self.tracker.turns)), with_text=True)
             if self.options.finalise:
@@ -336,6 +339,24 @@ class Follower:
             return LiveResult(self.session_id, len(self.tracker.turns), finished, reason)
         finally:
             self.close()
+
+    def _discard_empty(self) -> bool:
+        """Remove the session when the source never delivered a turn (one transaction); True if removed.
+
+        Whatever arrived since the last poll is read first, so a turn that came at the last
+        moment is kept (and finalised). An empty "live" session left open would be listed
+        and resumed forever; a later `forumlens live SOURCE` simply starts a new one.
+        """
+        self.step()
+        if self.tracker.turns:
+            return False
+        if not self.store.discard_empty_live_session(self.session_id):
+            return False
+        self.say(
+            f"live session {self.session_id} removed: no caption turn arrived from {self.source.name}"
+            " (run `forumlens live` again when captions are being written)"
+        )
+        return True
 
     def close(self) -> None:
         from ..route.lease import release

@@ -8,8 +8,11 @@ the analyses of one kind across the store).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import unicodedata
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,7 +30,7 @@ from .rows import (
 )
 from .sql import SESSION_INFO_SQL, sessions_sql
 
-__all__ = ["CatalogQueries"]
+__all__ = ["DATA_MIGRATIONS", "CatalogQueries", "backfill_text_sha256", "text_sha256"]
 
 # the conflict key of each projected table; people and labels keep their first spelling
 _CONFLICT_KEYS: dict[str, tuple[str, ...]] = {
@@ -41,6 +44,60 @@ _KEEP_FIRST = {"people", "person_labels"}
 _PER_SESSION = ("analyses", "appearances", "coalition_mentions", "tags")
 _COUNTED = ("documents", "sessions", "turns", "speakers", "analyses", "people", "tags")
 _INFO_SQL = SESSION_INFO_SQL + " WHERE s.id = ?"
+
+
+_BACKFILL_BATCH = 200  # documents read at a time by the migration 5 backfill (texts can be megabytes)
+
+
+def text_sha256(text: str) -> str:
+    """The hash of a decoded text as the store compares texts: line ends as "\\n", no BOM, NFC.
+
+    Why not the bytes: the same transcript saved as UTF-16, with CRLF line ends or with a
+    byte-order mark has other bytes but is the same session; storing it again would make
+    false "recurring" threads. Decoding (read/text.py) already strips the BOM and turns
+    CRLF and CR into "\\n"; they are repeated here so the hash means the same thing
+    whatever text it is given (a backfill from stored text, a document reader's output),
+    and NFC makes a precomposed "é" and "e" + combining accent one text.
+    """
+    plain = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return hashlib.sha256(unicodedata.normalize("NFC", plain).encode("utf-8")).hexdigest()
+
+
+def _in_progress(meta: str | None) -> bool:
+    """A live session still being captioned: its text grows, so it gets no text hash yet."""
+    try:
+        live = json.loads(meta or "{}").get("live")
+    except (ValueError, AttributeError):
+        return False
+    return isinstance(live, dict) and live.get("state") == "live"
+
+
+def backfill_text_sha256(tx: Tx) -> None:
+    """Migration 5's data step: the text hash of every stored document, from its stored text.
+
+    Exact: `documents.text` is the decoded text every turn offset points into (the reader's
+    output, BOM stripped and line ends normalised), the very text an ingest hashes. Live
+    sessions still in progress are left NULL (finalising sets it). Batched by id, so a
+    large store is never read into memory whole.
+    """
+    ids = [str(r[0]) for r in tx("SELECT id FROM documents WHERE text_sha256 IS NULL ORDER BY id")]
+    for start in range(0, len(ids), _BACKFILL_BATCH):
+        batch = ids[start : start + _BACKFILL_BATCH]
+        marks = ", ".join("?" * len(batch))
+        rows = tx(f"SELECT id, text, meta FROM documents WHERE id IN ({marks})", batch)
+        updates = [(text_sha256(str(text)), str(sid)) for sid, text, meta in rows if not _in_progress(meta)]
+        if updates:
+            tx.many("UPDATE documents SET text_sha256 = ? WHERE id = ?", updates)
+
+
+# Data steps of a migration, run by both back ends in the migration's transaction right
+# after its statements (store/sqlite.py and store/postgres.py `_migrate`): what SQL alone
+# cannot compute the same way on both (Unicode normalisation, sha256).
+DATA_MIGRATIONS: dict[int, Callable[[Tx], None]] = {5: backfill_text_sha256}
+_SESSION_OF_TEXT_SQL = (
+    "SELECT d.id FROM documents d JOIN sessions s ON s.id = d.id WHERE d.text_sha256 = ?"
+    " ORDER BY d.ingested_at, d.id LIMIT 1"
+)
 
 
 def _insert(table: str, columns: tuple[str, ...]) -> str:
@@ -89,18 +146,25 @@ class CatalogQueries(SQLBase):
     ) -> str:
         """Store a document, its turns and analyses in one transaction; returns the session id.
 
-        The same content stored already is left alone (its id is returned) unless `replace`.
+        The same content stored already is left alone (its id is returned) unless `replace`;
+        so is the same *text* in other bytes (another encoding, CRLF, a BOM: see
+        `text_sha256`), whose session's id is returned — callers compare it with
+        `session.id` to tell the two apart. `replace` stores the bytes whatever is stored.
         """
         sid = session.id
         rows = session_rows(document, session, analyses, datetime.now(UTC).isoformat(timespec="seconds"))
+        text_hash = text_sha256(session.text)
         with self._write() as tx:
             self._lock_content(tx, document.sha256)
+            self._lock_content(tx, text_hash)  # the same text racing in from two encodings
             existing = tx("SELECT id FROM documents WHERE sha256 = ?", (document.sha256,))
             if existing and not replace:
                 return str(existing[0][0])
+            if not existing and not replace and (same_text := tx(_SESSION_OF_TEXT_SQL, (text_hash,))):
+                return str(same_text[0][0])
             if existing:
                 tx("DELETE FROM documents WHERE id = ?", (existing[0][0],))
-            tx(_insert("documents", DOCUMENT_COLUMNS), rows.document)
+            tx(_insert("documents", (*DOCUMENT_COLUMNS, "text_sha256")), (*rows.document, text_hash))
             tx(_insert("sessions", SESSION_COLUMNS), rows.session)
             if rows.speakers:
                 tx.many(_insert("speakers", SPEAKER_COLUMNS), rows.speakers)
@@ -110,6 +174,41 @@ class CatalogQueries(SQLBase):
                 tx.many(_insert("analyses", ANALYSIS_COLUMNS), rows.analyses)
             _project(tx, sid, analyses or {})
         return sid
+
+    def session_of_text(self, text_hash: str) -> str | None:
+        """The session whose stored text has this `text_sha256` (the oldest, if copies exist), or None."""
+        rows = self._rows(_SESSION_OF_TEXT_SQL, (text_hash,))
+        return str(rows[0][0]) if rows else None
+
+    def refresh_text_sha256(self, session_id: str) -> None:
+        """Set a session's text hash from its stored text (a live session once finalised)."""
+        with self._write() as tx:
+            rows = tx("SELECT text, meta FROM documents WHERE id = ?", (session_id,))
+            if rows and not _in_progress(rows[0][1]):
+                tx("UPDATE documents SET text_sha256 = ? WHERE id = ?", (text_sha256(str(rows[0][0])), session_id))
+
+    def discard_empty_live_session(self, session_id: str) -> bool:
+        """Remove a live session in progress that holds no turn, in one transaction; True if removed.
+
+        A follower whose source never delivered a turn must not leave an empty "live"
+        session behind (it would be listed, and resumed, forever). Anything else — a
+        session with turns, a finished or ordinary one — is left alone (False).
+        """
+        from .live import _SOURCE_KEY  # the source key live_begin wrote (store/live.py)
+
+        with self._write() as tx:
+            rows = tx(
+                "SELECT d.meta, d.source, s.turn_count FROM documents d JOIN sessions s ON s.id = d.id WHERE d.id = ?",
+                (session_id,),
+            )
+            if not rows or not _in_progress(rows[0][0]) or int(rows[0][2] or 0) > 0:
+                return False
+            if tx("SELECT 1 FROM turns WHERE session_id = ? LIMIT 1", (session_id,)):
+                return False
+            source = str((json.loads(rows[0][0] or "{}").get("live") or {}).get("source") or rows[0][1])
+            tx("DELETE FROM leases WHERE name = ? AND owner = ?", (_SOURCE_KEY + source, session_id))
+            tx("DELETE FROM documents WHERE id = ?", (session_id,))  # its session and every row of it cascade
+        return True
 
     def save_analysis(self, session_id: str, kind: str, data: Any) -> None:
         """Store (or replace) one analysis of a session; it is not projected."""

@@ -36,12 +36,21 @@ from ..errors import (
 from ..models import SearchHit
 from ..search import Query, SearchFilters, SearchResults, candidate_window, highlight_terms, rank_candidates
 from . import redact
+from .catalog import DATA_MIGRATIONS
 from .common import Params, Rows, Tx
 from .fts import to_tsquery, tokens, tsvector_literal
 from .migrations import PG_MIGRATIONS, SCHEMA_VERSION
 from .placeholders import to_pyformat
 from .rows import TURN_COLUMNS
-from .sql import SNIPPET_CLOSE, SNIPPET_OPEN, line_of_first, pg_candidates_sql, pg_page_sql, pg_search_sql
+from .sql import (
+    RANK_OF,
+    SNIPPET_CLOSE,
+    SNIPPET_OPEN,
+    line_of_first,
+    pg_candidates_sql,
+    pg_page_sql,
+    pg_search_sql,
+)
 from .sqlstore import SQLStore
 
 __all__ = ["PostgresStore", "translate_pg_error"]
@@ -131,6 +140,7 @@ class PostgresStore(SQLStore):
     """A forumlens store in a PostgreSQL database (tables in the URL's search_path)."""
 
     dialect = "postgres"
+    _shares: tuple[float, LexemeShares] | None = None  # (when read, lexeme statistics) for search plans
 
     def __init__(self, location: str, *, readonly: bool = False, create: bool = True) -> None:
         self.location = location
@@ -200,6 +210,8 @@ class PostgresStore(SQLStore):
             for number in range(version, SCHEMA_VERSION):
                 for statement in PG_MIGRATIONS[number]:
                     cur.execute(statement)
+                if (data_step := DATA_MIGRATIONS.get(number + 1)) is not None:
+                    data_step(_PostgresTx(cur))
                 cur.execute(f"INSERT INTO {SCHEMA_TABLE} (version) VALUES (%s)", (number + 1,))
 
     # -- primitives ----------------------------------------------------------------------
@@ -348,8 +360,7 @@ class PostgresStore(SQLStore):
         window = candidate_window(filters)
         if window is None:
             return self._search_exhaustive(tsquery, query, filters)
-        sql, params = pg_candidates_sql(tsquery, filters, window)
-        candidates = [(int(turn_id), float(score)) for turn_id, score in self._unprepared(sql, params)]
+        candidates = self._candidates(tsquery, query, filters, window)
         page, total, capped = rank_candidates(candidates, filters)
         if not page:
             return SearchResults(total=total, total_is_estimate=capped)
@@ -363,6 +374,57 @@ class PostgresStore(SQLStore):
             sid, end_line, speaker, label, text, headline, title = details[turn_id]
             hits.append(_hit(sid, end_line, speaker, label, text, headline, title, score, words))
         return SearchResults(hits, total=total, total_is_estimate=capped)
+
+    def _candidates(self, tsquery: str, query: Query, filters: SearchFilters, window: int) -> list[tuple[int, float]]:
+        """The newest `window + 1` matches after filters, with their ts_rank scores.
+
+        A phrase of common words (`"of the"`) makes the server read every turn holding the
+        words to check their positions (each a TOASTed tsvector), only to keep the newest
+        2,000: when the lexeme statistics say those lie within the newest `span` turns,
+        that range is searched first (`_recent_first`) and older turns only if it held too
+        few. Same rows either way; words and prefixes need no check and keep the one query.
+        """
+        span = None
+        if not _has_filters(filters) and _has_phrase(query):
+            shares = self._lexeme_shares()
+            span = recent_span(match_share(query, shares), window, shares.rows)
+        if span is not None:
+            return self._recent_first(tsquery, window, span)
+        sql, params = pg_candidates_sql(tsquery, filters, window)
+        return [(int(turn_id), float(score)) for turn_id, score in self._unprepared(sql, params)]
+
+    def _recent_first(self, tsquery: str, window: int, span: int) -> list[tuple[int, float]]:
+        """The candidates of an unfiltered query, the newest `span` turns first.
+
+        The newest `span` turns are one id range, and its lowest id is a value the planner
+        sees: it reads that range (newest first, stopping at `window + 1` matches) rather
+        than every turn holding the words. If the range holds fewer, the rest come from
+        below it. A turn stored meanwhile has a higher id, so it only joins the range.
+        """
+        limit = window + 1
+        bound = self._unprepared("SELECT id FROM turns ORDER BY id DESC OFFSET %s LIMIT 1", (span - 1,))
+        floor = int(bound[0][0]) if bound else _NO_ID  # fewer turns than the span: all are "older"
+        found = []
+        if bound:
+            found = [
+                (int(i), float(score)) for i, score in self._unprepared(_RECENT_SQL, (tsquery, tsquery, floor, limit))
+            ]
+        if len(found) < limit:
+            older = self._unprepared(_OLDER_SQL, (tsquery, floor, limit - len(found)))
+            found += [(int(i), float(score)) for i, score in older]
+        return found
+
+    def _lexeme_shares(self) -> LexemeShares:
+        """The share of turns holding each frequent lexeme (the server's statistics), kept a while."""
+        import time
+
+        now = time.monotonic()
+        if self._shares is not None and now - self._shares[0] < _SHARES_TTL:
+            return self._shares[1]
+        rows = self._native(_SHARES_SQL)
+        shares = LexemeShares.from_stats(*rows[0]) if rows else LexemeShares(0.0, {}, 0.0)
+        self._shares = (now, shares)
+        return shares
 
     def _search_exhaustive(self, tsquery: str, query: Query, filters: SearchFilters) -> SearchResults:
         """Every match ranked in one statement: the path before the candidate cap
@@ -439,3 +501,92 @@ def _snippet(headline: str, text: str) -> str:
     if words and body[-len(words) :] != words:
         out += "…"
     return out
+
+
+# -- search planning ------------------------------------------------------------------------
+_NO_ID = 2**62  # above every turn id: "below it" is every turn
+# The newest matches in the newest turns' id range (see `_recent_first`), ranked as
+# `pg_candidates_sql` ranks; the tsquery is a value here, so the planner can see it is common.
+_RECENT_SQL = (
+    f"SELECT c.id, {RANK_OF.format('c').replace('q.q', '%s::tsquery')} FROM ("
+    f"SELECT t.id, t.tsv FROM turns t WHERE t.tsv @@ %s::tsquery AND t.id >= %s ORDER BY t.id DESC LIMIT %s) c"
+)
+# the rest of the newest matches, below that range (as `pg_candidates_sql` without filters)
+_OLDER_SQL = (
+    f"WITH q AS (SELECT %s::tsquery AS q) SELECT c.id, {RANK_OF.format('c')} FROM ("
+    f"SELECT t.id, t.tsv FROM turns t CROSS JOIN q WHERE t.tsv @@ q.q AND t.id < %s ORDER BY t.id DESC LIMIT %s"
+    ") c CROSS JOIN q"
+)
+# the server's lexeme statistics of turns.tsv (ANALYZE keeps them) and its row estimate
+_SHARES_SQL = (
+    "SELECT (SELECT reltuples FROM pg_class WHERE oid = 'turns'::regclass),"
+    " s.most_common_elems::text::text[], s.most_common_elem_freqs FROM pg_stats s"
+    " WHERE s.tablename = 'turns' AND s.attname = 'tsv' AND s.schemaname = current_schema()"
+)
+_SHARES_TTL = 300.0  # seconds; statistics change on ANALYZE, a plan choice only needs them roughly
+RECENT_MARGIN = 1.5  # read this many times the turns the estimate says hold the newest matches
+RECENT_MIN_SHARE = 0.02  # below this share the matches are few enough to read them all
+
+
+class LexemeShares:
+    """How common the store's frequent lexemes are: the share of turns holding each.
+
+    From PostgreSQL's statistics of the tsvector column (`most_common_elems`); a lexeme
+    not listed is rarer than every listed one, so it gets the smallest listed share.
+    Used only to choose how to read the candidates, never to decide what they are.
+    """
+
+    def __init__(self, rows: float, shares: dict[str, float], floor: float) -> None:
+        self.rows = rows
+        self.shares = shares
+        self.floor = floor
+
+    @classmethod
+    def from_stats(cls, rows: Any, elems: Sequence[str] | None, freqs: Sequence[float] | None) -> LexemeShares:
+        """From pg_stats: `most_common_elem_freqs` holds one share per element, then min, max, null share."""
+        if not elems or not freqs or len(freqs) < len(elems):
+            return cls(float(rows or 0), {}, 0.0)
+        shares = {str(e): float(f) for e, f in zip(elems, freqs, strict=False)}
+        return cls(float(rows or 0), shares, min(shares.values()))
+
+    def of_word(self, word: str, prefix: bool = False) -> float:
+        if not prefix:
+            return self.shares.get(word, self.floor)
+        return min(1.0, self.floor + sum(f for w, f in self.shares.items() if w.startswith(word)))
+
+
+def match_share(query: Query, shares: LexemeShares) -> float:
+    """Estimated share of turns a query matches: a phrase as its rarest word, the terms of a
+    group as independent, groups as a sum (at most 1), an exclusion as removing its share."""
+    total = 0.0
+    for group in query.groups:
+        share = 1.0
+        for term in group:
+            words = tokens(term.text)
+            share *= min(
+                (shares.of_word(w, term.prefix and i == len(words) - 1) for i, w in enumerate(words)), default=0.0
+            )
+        total += share
+    for term in query.excluded:
+        words = tokens(term.text)
+        total *= 1.0 - min((shares.of_word(w, term.prefix) for w in words), default=0.0)
+    return min(1.0, total)
+
+
+def recent_span(share: float, window: int, rows: float) -> int | None:
+    """How many of the newest turns to search first for `window + 1` matches, or None to
+    read every match: when matches are rare, or the span would be most of the store."""
+    if share < RECENT_MIN_SHARE or rows <= 0:
+        return None
+    span = int(RECENT_MARGIN * (window + 1) / share) + 1
+    return span if span < rows / 2 else None
+
+
+def _has_phrase(query: Query) -> bool:
+    """True when a matching turn must be read to confirm the match: a phrase is checked on
+    its positions, so the GIN index alone cannot answer it (a word or prefix it can)."""
+    return any(len(tokens(term.text)) > 1 for term in (*query.terms, *query.excluded))
+
+
+def _has_filters(filters: SearchFilters) -> bool:
+    return bool(filters.speaker or filters.session or filters.year is not None or filters.tag or filters.coalition)

@@ -367,9 +367,16 @@ TABLES: tuple[Table, ...] = (
             Column("warnings", _J, not_null=True, default="[]"),
             Column("ingested_at", _T, not_null=True),
             Column("meta", _J, not_null=True, default="{}", since=2),
+            # 5: the hash of the normalised text (store/catalog.py text_sha256), so the same
+            # transcript saved in another encoding, with CRLF or with a BOM is one session.
+            # NULL while a live session is in progress (its text still grows). Not unique:
+            # `ingest --force` may store a second copy on purpose, and stores older than 5
+            # may already hold such copies (their ids must not change).
+            Column("text_sha256", _T, since=5),
         ),
         primary_key=("id",),
         uniques=(("sha256",),),
+        indexes=(Index("documents_text_sha256", ("text_sha256",), since=5),),
     ),
     Table(
         "sessions",

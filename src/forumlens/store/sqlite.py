@@ -32,6 +32,7 @@ from ..search import (
     rank_candidates,
     to_fts5,
 )
+from .catalog import DATA_MIGRATIONS
 from .common import Params, Rows, Tx
 from .migrations import SCHEMA_VERSION, SQLITE_MIGRATIONS
 from .rows import TURN_COLUMNS
@@ -203,10 +204,12 @@ class SQLiteStore(SQLStore):
             return
         if self.readonly and not _writable(Path(self.location)):
             raise StoreReadOnly("the store needs a schema upgrade but is read-only", source=self.location)
-        with self._write():
+        with self._write() as tx:
             for number in range(version, SCHEMA_VERSION):
                 for statement in SQLITE_MIGRATIONS[number]:
                     self.conn.execute(statement)
+                if (data_step := DATA_MIGRATIONS.get(number + 1)) is not None:
+                    data_step(tx)
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextmanager

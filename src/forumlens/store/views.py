@@ -198,6 +198,20 @@ class ViewStore(Protocol):
         """Replace the output links of each document given, in one transaction; an empty list removes them."""
         ...
 
+    # -- catalogue methods (store/catalog.py `CatalogQueries`), declared here until
+    # `base.CatalogStore` (not part of this change) takes them over
+    def session_of_text(self, text_hash: str) -> str | None:
+        """The session whose stored text has this `catalog.text_sha256` (the oldest, if copies exist), or None."""
+        ...
+
+    def refresh_text_sha256(self, session_id: str) -> None:
+        """Set a session's text hash from its stored text (a live session once finalised)."""
+        ...
+
+    def discard_empty_live_session(self, session_id: str) -> bool:
+        """Remove a live session in progress that holds no turn, in one transaction; True if removed."""
+        ...
+
 
 class ViewQueries(SQLBase):
     """Implementation over the shared primitives."""
