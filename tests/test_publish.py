@@ -173,7 +173,7 @@ def published(tmp_path_factory) -> tuple[str, Path]:
     folder = tmp_path_factory.mktemp("publish")
     db = build_web_store(folder)
     site = folder / "site"
-    publish_site(db, site, web_settings(db), PublishOptions(briefs=TOPICS, record_year=2022, threads=True))
+    publish_site(db, site, web_settings(db), PublishOptions(briefs=TOPICS, record_year=2022))  # threads by default
     return db, site
 
 
@@ -266,7 +266,10 @@ def test_briefs_on_saved_topics_are_published_with_their_downloads(published):
             path, _, line = link.partition("#")
             assert (site / "briefs" / path).resolve().is_file() and re.fullmatch(r"L\d+", line)
     brief = json.loads((site / "briefs" / "regular-updates.json").read_text("utf-8"))
-    assert any(c["line"] == 333 for b in brief["bullets"] for c in b["citations"])
+    # the Tech Envoy's office asking for regular updates (L333-L335 of the shared transcript) is a cited point
+    assert any(
+        333 <= c["line"] <= 335 and "regular updates" in c["quote"] for b in brief["bullets"] for c in b["citations"]
+    )
 
 
 def test_the_coalition_record_page_lists_every_registry_coalition(published):
@@ -315,6 +318,7 @@ def test_command_publishes_with_canonical_links_and_replaces_its_own_site(publis
     topics = tmp_path / "topics.txt"
     topics.write_text("# saved topics\n\nregular updates\n  Regular Updates  \nvisibility\n", "utf-8")
     args = ["publish", str(out), "--base-url", "https://example.org/igf/", "--briefs-from", str(topics), "--json"]
+    args.append("--no-threads")
     result = _invoke(["--db", db, *args])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout.strip().splitlines()[-1])
@@ -327,16 +331,21 @@ def test_command_publishes_with_canonical_links_and_replaces_its_own_site(publis
     ]
     page = (out / "sessions" / f"{SID}.html").read_text("utf-8")
     assert f'<link rel="canonical" href="https://example.org/igf/sessions/{SID}.html">' in page
-    assert not (out / "threads").exists() and "<a>Threads</a>" in page  # no --threads: no pages, no link
+    assert not (out / "threads").exists() and "<a>Threads</a>" in page  # --no-threads: no pages, no link
     coalition = (out / "coalitions" / "dc-on-gender-and-internet-governance.html").read_text("utf-8")
     assert 'id="threads"' not in coalition and 'id="outputs"' in coalition
     with_threads = (published[1] / "coalitions" / "dc-on-gender-and-internet-governance.html").read_text("utf-8")
-    assert 'id="threads"' in with_threads  # the section a --threads site keeps
+    assert 'id="threads"' in with_threads  # the section a default site keeps
     (out / "stale.html").write_text("old", "utf-8")
-    again = _invoke(["--db", db, "publish", str(out)])
+    again = _invoke(["--db", db, "publish", str(out)])  # the default: threads published
     assert again.exit_code == 0, again.output
-    assert "published" in again.stdout and "pages/s" in again.stdout
+    assert "published" in again.stdout and "pages/s" in again.stdout and " 0 threads" not in again.stdout
     assert not (out / "stale.html").exists() and (out / "index.html").is_file()
+    listed = {p.stem for p in (out / "threads").glob("*.html") if p.stem != "index"}
+    assert listed == {p.stem for p in (published[1] / "threads").glob("*.html") if p.stem != "index"} and listed
+    coalition = (out / "coalitions" / "dc-on-gender-and-internet-governance.html").read_text("utf-8")
+    assert 'id="threads"' in coalition
+    assert "<a>Threads</a>" not in (out / "sessions" / f"{SID}.html").read_text("utf-8")  # the menu links them
     assert sorted(p.name for p in tmp_path.iterdir()) == ["topics.txt", "www"]  # no temporary or old copy left
 
 

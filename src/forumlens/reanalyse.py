@@ -92,7 +92,7 @@ def reanalyse(
     finally:
         if engine is None:
             runner.close()
-        after_ingest(store, done, on_warning=on_warning or (lambda _message: None))
+        after_ingest(store, done, on_warning=on_warning or (lambda _message: None), keep_threads=True)
     if failed and on_failed is None:
         raise AnalysisFailed(failed)
     return len(done)

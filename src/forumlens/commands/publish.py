@@ -107,9 +107,9 @@ def format_result(result: PublishResult) -> str:
 )
 @click.option(
     "--threads/--no-threads",
-    default=False,
+    default=True,
     show_default=True,
-    help="Publish the thread pages too (linking a large store's threads takes minutes).",
+    help="Publish the thread pages and the coalition pages' thread sections (--no-threads: leave them out).",
 )
 @click.option("--base-url", default=None, metavar="URL", help="Where the site will be served, for canonical links.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
@@ -129,8 +129,8 @@ def publish(
     """Publish the record as a static site in FOLDER: pages, line anchors, client-side search.
 
     The portal's public pages (home, sessions with line anchors, people, coalitions,
-    topics, glossary, graph, the coalition record, briefs on saved topics; threads with
-    --threads) are written as HTML with relative links, with a search that runs in the
+    topics, glossary, graph, the coalition record, briefs on saved topics, threads unless
+    --no-threads) are written as HTML with relative links, with a search that runs in the
     browser over an index published alongside. Host FOLDER on any web server, or open FOLDER/index.html
     from disk. The site is built next to FOLDER and moved into place when complete, so
     a failed publish leaves the previous site as it was.

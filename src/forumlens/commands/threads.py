@@ -77,6 +77,7 @@ def threads(
     finally:
         store.close()
     if explain_id:
+        linked.explained()  # the kept reasons (rule, scores, candidates), read only for --explain
         found = next((t for t in linked.threads if t.id == explain_id), None)
         if found is None:
             raise NotFound(f"no thread has the id {explain_id!r}", hint="list the ids with `forumlens threads`")

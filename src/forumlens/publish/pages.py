@@ -68,9 +68,9 @@ def _page(url: str, session: str | None = None) -> Page:
     return Page(url, file, session)
 
 
-def plan_pages(store: Store, *, briefs: Sequence[str] = (), record_year: int, threads: bool = False) -> list[Page]:
-    """Every portal page the site holds: the lists, then one page per topic, person, thread (with
-    `threads`), coalition, brief on a saved topic (with its Markdown and JSON downloads) and session."""
+def plan_pages(store: Store, *, briefs: Sequence[str] = (), record_year: int, threads: bool = True) -> list[Page]:
+    """Every portal page the site holds: the lists, then one page per topic, person, thread (unless
+    not `threads`), coalition, brief on a saved topic (with its Markdown and JSON downloads) and session."""
     sessions = store.session_ids()
     plan = [_page("/")]
     plan += [
@@ -91,7 +91,7 @@ def plan_pages(store: Store, *, briefs: Sequence[str] = (), record_year: int, th
 
 
 def _thread_pages(store: Store) -> list[Page]:
-    """The thread list and one page per thread; linking them is the portal's cost (`web.threads`), paid once."""
+    """The thread list and one page per thread; the threads are the store's kept links (`web.threads`)."""
     ids = [t.id for t in linked_threads(store).threads]
     pages = [
         _page("/threads" + (f"?page={n}" if n > 1 else "")) for n in range(1, _pages(len(ids), THREADS_PER_PAGE) + 1)
@@ -132,15 +132,13 @@ class PortalRenderer:
 
 
 @contextmanager
-def open_renderer(
-    location: str, settings: Settings, store: Store, *, threads: bool = False
-) -> Iterator[PortalRenderer]:
+def open_renderer(location: str, settings: Settings, store: Store, *, threads: bool = True) -> Iterator[PortalRenderer]:
     """The portal over `location`, with its response cache off (every page is asked for once).
 
-    Without `threads` the coalition pages leave out their thread section: the portal
-    computes it through the `coalition_threads` template global (`web.threads`), which
-    links every item of the store (minutes on a large one), and a site without thread
-    pages would only show it unlinked. The global is restored afterwards.
+    Without `threads` (`publish --no-threads`) the coalition pages leave out their thread
+    section, which the portal computes through the `coalition_threads` template global
+    (`web.threads`): a site without thread pages would only show it unlinked. The global
+    is restored afterwards.
     """
     quiet = Settings({**settings.values, "portal_cache_mb": 0})
     app = create_app(location, quiet)

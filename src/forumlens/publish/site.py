@@ -43,7 +43,7 @@ class PublishOptions:
     briefs: Sequence[str] = ()  # saved topics: one cited brief each
     record_year: int | None = None  # IGF year of the coalition record (default: this year)
     base_url: str | None = None  # where the site will be served, for canonical links
-    threads: bool = False  # thread pages (linking every item of a large store takes minutes)
+    threads: bool = True  # thread pages and the coalition pages' thread sections (the kept links: seconds)
 
 
 @dataclass

@@ -3,12 +3,20 @@
 Threads are computed from stored analyses (`forumlens.threads`): the costly part, the
 items of one session, is kept as that session's `thread_items` analysis (so no schema
 change is needed, a re-ingest or `analyse` replaces it with the session's other
-analyses, and it is copied and backed up with them); linking the items of the whole
-store into threads is cheap and done when threads are asked for.
+analyses, and it is copied and backed up with them).
+
+Linking the items of the whole store into threads is kept too, so a page or a command
+does not link again what nothing changed: which thread each of a session's items opened
+or joined is its `thread_links` analysis, and why (rule, scores, candidates) its
+`thread_reasons` analysis, read only when a decision is explained. Both are stamped with
+a digest of everything linking read (`threads.service.link_stamp`), kept as a whole
+(`save_thread_links` replaces every row in one transaction) and trusted only when every
+row carries the stamp of the store as it is now.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,10 +24,21 @@ from typing import Any, Protocol
 
 from .common import SQLBase
 
-__all__ = ["THREAD_ITEMS", "ThreadQueries", "ThreadSource", "ThreadStore"]
+__all__ = [
+    "THREAD_ITEMS",
+    "THREAD_LINKS",
+    "THREAD_REASONS",
+    "ThreadQueries",
+    "ThreadSource",
+    "ThreadStore",
+    "items_digest",
+]
 
 # the analysis that holds one session's thread items (forumlens.threads.models.SessionItems)
 THREAD_ITEMS = "thread_items"
+# the analyses that hold where each of one session's items went, and why (forumlens.threads.service)
+THREAD_LINKS = "thread_links"
+THREAD_REASONS = "thread_reasons"
 
 
 @dataclass(frozen=True)
@@ -32,6 +51,20 @@ class ThreadSource:
     date: str | None  # the document's stated or detected date ("2023-11"), when known
     ingested_at: str
     items: Mapping[str, Any] | None
+    digest: str = ""  # SHA-1 of the stored items as stored ("" when not extracted yet)
+
+
+def _encode(items: Mapping[str, Any]) -> str:
+    return json.dumps(dict(items), ensure_ascii=False)
+
+
+def items_digest(items: Mapping[str, Any]) -> str:
+    """The digest `thread_sources` gives a session's items once they are stored as they are now."""
+    return _digest(_encode(items))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def _json(raw: Any) -> Any:
@@ -56,6 +89,20 @@ class ThreadStore(Protocol):
         """Analysed sessions whose thread items are not extracted yet (stored before threads existed)."""
         ...
 
+    def thread_links(self) -> dict[str, Any]:
+        """Every session's kept links: where its items went (session id → the stored document)."""
+        ...
+
+    def thread_reasons(self) -> dict[str, str]:
+        """Every session's kept reasons, as stored (JSON text: parsed only when a decision is explained)."""
+        ...
+
+    def save_thread_links(
+        self, links: Mapping[str, Mapping[str, Any]], reasons: Mapping[str, Mapping[str, Any]]
+    ) -> None:
+        """Replace every session's kept links and reasons by these, in one transaction."""
+        ...
+
 
 class ThreadQueries(SQLBase):
     """Implementation over the shared primitives."""
@@ -73,6 +120,7 @@ class ThreadQueries(SQLBase):
             stated = _json(meta)
             date = stated.get("date") if isinstance(stated, dict) else None
             items = _json(data)
+            digest = _digest(data) if isinstance(data, str) and data else ""
             out.append(
                 ThreadSource(
                     str(sid),
@@ -81,6 +129,7 @@ class ThreadQueries(SQLBase):
                     str(date) if date else None,
                     str(ingested_at),
                     items if isinstance(items, dict) else None,
+                    digest if isinstance(items, dict) else "",
                 )
             )
         return out
@@ -90,7 +139,7 @@ class ThreadQueries(SQLBase):
             tx(
                 "INSERT INTO analyses (session_id, kind, data) VALUES (?, ?, ?)"
                 " ON CONFLICT (session_id, kind) DO UPDATE SET data = excluded.data",
-                (session_id, THREAD_ITEMS, json.dumps(dict(items), ensure_ascii=False)),
+                (session_id, THREAD_ITEMS, _encode(items)),
             )
 
     def sessions_without_thread_items(self) -> list[str]:
@@ -103,3 +152,23 @@ class ThreadQueries(SQLBase):
                 (THREAD_ITEMS,),
             )
         ]
+
+    def thread_links(self) -> dict[str, Any]:
+        rows = self._rows("SELECT session_id, data FROM analyses WHERE kind = ?", (THREAD_LINKS,))
+        return {str(sid): found for sid, data in rows if isinstance(found := _json(data), dict)}
+
+    def thread_reasons(self) -> dict[str, str]:
+        rows = self._rows("SELECT session_id, data FROM analyses WHERE kind = ?", (THREAD_REASONS,))
+        return {str(sid): str(data) for sid, data in rows}
+
+    def save_thread_links(
+        self, links: Mapping[str, Mapping[str, Any]], reasons: Mapping[str, Mapping[str, Any]]
+    ) -> None:
+        with self._write() as tx:
+            tx("DELETE FROM analyses WHERE kind IN (?, ?)", (THREAD_LINKS, THREAD_REASONS))
+            for kind, documents in ((THREAD_LINKS, links), (THREAD_REASONS, reasons)):
+                for sid, data in documents.items():
+                    tx(
+                        "INSERT INTO analyses (session_id, kind, data) SELECT id, ?, ? FROM sessions WHERE id = ?",
+                        (kind, json.dumps(dict(data), ensure_ascii=False), sid),
+                    )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-__all__ = ["cosine", "dot"]
+__all__ = ["cosine", "cosine_normed", "dot", "norm"]
 
 
 def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -38,7 +38,18 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """
     if not a or not b:
         return 0.0
+    return cosine_normed(a, norm(a), b, norm(b))
+
+
+def norm(a: Mapping[str, float]) -> float:
+    """Euclidean length of a sparse vector (what `cosine` divides by)."""
+    return math.sqrt(sum(v * v for v in a.values()))
+
+
+def cosine_normed(a: Mapping[str, float], na: float, b: Mapping[str, float], nb: float) -> float:
+    """`cosine` with the two lengths already known (a caller scoring one vector many times computes its
+    length once); the same operations in the same order, so the same result to the last bit."""
+    if not a or not b:
+        return 0.0
     d = sum(v * b.get(k, 0.0) for k, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
     return d / (na * nb) if na and nb else 0.0

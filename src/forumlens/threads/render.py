@@ -13,6 +13,8 @@ __all__ = ["format_explain", "format_markdown", "format_text", "threads_json"]
 
 def threads_json(threads: Sequence[Thread], linked: Linked, *, explain: bool = False) -> dict[str, Any]:
     """The `forumlens threads --json` contract, plus the linker that ran."""
+    if explain:
+        linked.explained()
     return {"threads": [t.to_json(explain=explain) for t in threads], "linker": linked.linker}
 
 

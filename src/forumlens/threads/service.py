@@ -1,27 +1,46 @@
-"""Threads over a store: extract and keep each session's items, link them, filter the threads.
+"""Threads over a store: extract and keep each session's items, link them, keep the links, filter.
 
 The one place the threads stage meets the store (through its named methods in
 `store/threads.py`): `refresh_thread_items` after an ingest or re-analysis (the call
 `ingest.after_ingest` makes), `store_threads` when threads are asked for. Sessions stored
 before this stage existed have no items yet; they are extracted on the fly (and kept
 when the store is writable), so `threads` is right on any store.
+
+Linking is kept, not redone on every request: `analyse` (`refresh_thread_items(keep=True)`)
+links the whole store once its new items are stored (`keep_threads`) and stores every decision as the
+sessions' `thread_links` analyses, stamped with `link_stamp` — a digest of everything
+linking reads (each session's id, place in time and stored items; the linker; the
+rules and the code's version). `store_threads` rebuilds the threads from those
+decisions when the stamp matches the store as it is now, and links afresh when it does
+not (a new ingest, `analyse --all`, a deleted session, another linker asked for). A
+process also remembers the last few results by stamp, so a second request costs only
+reading the items. Rebuilt threads are the linked ones, field for field (tests check).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import hashlib
+import json
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 
 from ..store.base import Store
-from ..store.threads import ThreadSource
+from ..store.threads import ThreadSource, items_digest
 from .items import extract_items
-from .link import Linked, link_items
-from .models import ITEMS_VERSION, KINDS, STATUSES, Item, SessionItems, Thread
+from .link import RULES, Linked, actor_of, link_items
+from .models import ITEMS_VERSION, KINDS, STATUSES, Decision, Item, SessionItems, Thread
 from .similarity import make_scorer
+from .status import finish_thread
 
 __all__ = [
+    "LINK_VERSION",
     "ThreadFilters",
+    "keep_threads",
+    "link_stamp",
+    "linker_name",
     "place_items",
     "refresh_thread_items",
     "select_threads",
@@ -29,9 +48,19 @@ __all__ = [
     "store_threads",
 ]
 
+# Bump when linking would decide differently on the same items: kept links of another version are redone.
+LINK_VERSION = 2
+KEPT_LINKER = "auto"  # what ingest keeps: the portal's and `forumlens threads`' default
+_MEMO_SIZE = 4
+_memo: OrderedDict[str, Linked] = OrderedDict()
+_memo_lock = threading.Lock()
 
-def refresh_thread_items(store: Store, session_ids: Iterable[str]) -> int:
-    """Extract and store the thread items of these sessions (after ingest or `analyse`); returns how many."""
+
+def refresh_thread_items(store: Store, session_ids: Iterable[str], *, keep: bool = False) -> int:
+    """Extract and store the thread items of these sessions (after ingest or `analyse`); returns how many.
+
+    With `keep` (`analyse`), the whole store is then linked and the links kept (`keep_threads`).
+    """
     done = 0
     for sid in session_ids:
         analyses = store.analyses(sid)
@@ -40,7 +69,14 @@ def refresh_thread_items(store: Store, session_ids: Iterable[str]) -> int:
         items = extract_items(store.load_session(sid), analyses, sid)
         store.save_thread_items(sid, items.to_json())
         done += 1
+    if done and keep:
+        keep_threads(store)
     return done
+
+
+def keep_threads(store: Store, *, linker: str = KEPT_LINKER) -> Linked:
+    """Link the whole store (unless what is kept is current) and keep the decisions in it."""
+    return store_threads(store, linker=linker, save=True)
 
 
 def _when(source: ThreadSource) -> tuple[object, ...]:
@@ -48,21 +84,40 @@ def _when(source: ThreadSource) -> tuple[object, ...]:
     return (source.year or 0, source.date or "", source.ingested_at, source.session)
 
 
-def store_items(store: Store, *, save: bool = False) -> list[Item]:
-    """Every session's items, placed in time; a speaker's coalition found in one session fills the others."""
-    per_session: list[tuple[ThreadSource, SessionItems]] = []
+@dataclass(frozen=True)
+class _Session:
+    source: ThreadSource
+    found: SessionItems
+    digest: str  # of the items linking reads
+
+
+def _sessions(store: Store, *, save: bool) -> list[_Session]:
+    """Every session with its items (extracted on the fly when not stored yet, and then kept if `save`)."""
+    out = []
     for source in store.thread_sources():
         if source.items is not None and int(source.items.get("version") or 0) == ITEMS_VERSION:
             found = SessionItems.from_json(source.session, source.items)
+            digest = source.digest
         else:
             analyses = store.analyses(source.session)
             if "people" not in analyses:
                 continue  # stored with --no-analysis: nothing to read yet
             found = extract_items(store.load_session(source.session), analyses, source.session)
+            data = found.to_json()
             if save:
-                store.save_thread_items(source.session, found.to_json())
-        per_session.append((source, found))
-    return place_items([(source.year, _when(source), found) for source, found in per_session])
+                store.save_thread_items(source.session, data)
+            digest = items_digest(data)  # as it reads once stored
+        out.append(_Session(source, found, digest))
+    return out
+
+
+def _placed(sessions: Sequence[_Session]) -> list[Item]:
+    return place_items([(s.source.year, _when(s.source), s.found) for s in sessions])
+
+
+def store_items(store: Store, *, save: bool = False) -> list[Item]:
+    """Every session's items, placed in time; a speaker's coalition found in one session fills the others."""
+    return _placed(_sessions(store, save=save))
 
 
 def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], SessionItems]]) -> list[Item]:
@@ -85,10 +140,178 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
     return items
 
 
+def linker_name(linker: str) -> str:
+    """The scorer a `--linker` value runs: `auto` is `semantic` when the extra is installed, else `lexical`."""
+    if linker != "auto":
+        return linker
+    from ..semantic.embedder import semantic_installed
+
+    return "semantic" if semantic_installed() else "lexical"
+
+
+def link_stamp(sessions: Sequence[tuple[str, int | None, tuple[object, ...], str]], linker: str) -> str:
+    """A digest of everything linking reads: (session, year, place in time, items digest) of each session,
+    the scorer, the rules and the versions of extraction and linking. Equal stamps, equal threads."""
+    if linker == "semantic":
+        from ..semantic.embedder import MODEL_NAME
+
+        linker = f"semantic:{MODEL_NAME}"
+    data = [
+        LINK_VERSION,
+        ITEMS_VERSION,
+        linker,
+        repr(RULES),
+        [[sid, year, list(when), d] for sid, year, when, d in sessions],
+    ]
+    return hashlib.sha1(json.dumps(data, default=str).encode("utf-8")).hexdigest()
+
+
 def store_threads(store: Store, *, linker: str = "lexical", save: bool = False) -> Linked:
-    """All threads of the store (`linker`: lexical, semantic or auto)."""
-    items = store_items(store, save=save)
-    return link_items(items, make_scorer(items, linker))
+    """All threads of the store (`linker`: lexical, semantic or auto): kept ones when current, else linked.
+
+    With `save` (a writable store), items not extracted yet and a fresh link are kept.
+    """
+    sessions = _sessions(store, save=save)
+    name = linker_name(linker)
+    stamp = link_stamp([(s.source.session, s.source.year, _when(s.source), s.digest) for s in sessions], name)
+    with _memo_lock:
+        found = _memo.get(stamp)
+    if found is not None and not save:
+        return found
+    items = _placed(sessions)
+    positions = [(s.source.session, n) for s in sessions for n in range(len(s.found.items))]
+    kept = store.thread_links()
+    raw = store.thread_reasons() if _is_kept(kept, sessions, stamp) else {}  # text: parsed when explained
+    current = set(raw) == set(kept) and all(text.startswith(f'{{"stamp": "{stamp}"') for text in raw.values())
+    linked = (found or rebuild_threads(items, positions, kept, name)) if current and raw else None
+    if linked is not None and found is None:  # rebuilt here: its reasons are read when one is explained
+
+        def pending(rebuilt: Linked = linked) -> list[Decision]:
+            again = _reasons(rebuilt, raw, stamp)
+            return again if again is not None else link_items(items, make_scorer(items, name)).decisions
+
+        linked.pending = pending
+    if linked is None:
+        linked = link_items(items, make_scorer(items, name))  # its items are these (keeping names them by place)
+        if save:
+            store.save_thread_links(*links_of(linked, items, positions, stamp))
+    with _memo_lock:
+        _memo[stamp] = linked
+        _memo.move_to_end(stamp)
+        while len(_memo) > _MEMO_SIZE:
+            _memo.popitem(last=False)
+    return linked
+
+
+# -- keeping the decisions ---------------------------------------------------------------------------
+
+
+def _is_kept(kept: Mapping[str, Any], sessions: Sequence[_Session], stamp: str) -> bool:
+    """Every session with items has its decisions kept under this stamp, and no other session has any."""
+    wanted = {s.source.session for s in sessions if s.found.items}
+    return set(kept) == wanted and all(row.get("stamp") == stamp for row in kept.values())
+
+
+Documents = dict[str, dict[str, Any]]
+
+
+def links_of(
+    linked: Linked, items: Sequence[Item], positions: Sequence[tuple[str, int]], stamp: str
+) -> tuple[Documents, Documents]:
+    """The `thread_links` and `thread_reasons` documents of each session. Pure.
+
+    `items` are the items `linked` was linked from, `positions[k]` the (session, index in
+    its stored items) of `items[k]`. A link row: [order, item index, action, thread index
+    (-1: dropped), added, kind, thread id]; a reason row: [order, rule, score, candidates,
+    shared], a candidate [thread index, score, verdict index] (verdicts listed once a session).
+    """
+    where = {id(item): at for item, at in zip(items, positions, strict=True)}
+    number: dict[str, int] = {}
+    for n, opened in enumerate(linked.threads):
+        number.setdefault(opened.id, n)
+    links: dict[str, list[list[Any]]] = {sid: [] for sid, _ in positions}
+    reasons: dict[str, list[list[Any]]] = {sid: [] for sid in links}
+    verdicts: dict[str, dict[str, int]] = {sid: {} for sid in links}
+    decisions = linked.explained().decisions
+    for n, (decision, item, (thread, added)) in enumerate(zip(decisions, linked.subjects, linked.places, strict=True)):
+        sid, index = where[id(item)]
+        kind = linked.threads[thread].kind if thread >= 0 else ""
+        links[sid].append([n, index, decision.action, thread, added, kind, decision.thread])
+        said = verdicts[sid]
+        named = [[number[c], score, said.setdefault(why, len(said))] for c, score, why in decision.candidates]
+        reasons[sid].append([n, decision.rule, decision.score, named, list(decision.shared)])
+    head = {"stamp": stamp, "linker": linked.linker}
+    return (
+        {sid: {**head, "links": rows} for sid, rows in links.items()},
+        {sid: {**head, "verdicts": list(verdicts[sid]), "reasons": rows} for sid, rows in reasons.items()},
+    )
+
+
+def rebuild_threads(
+    items: Sequence[Item], positions: Sequence[tuple[str, int]], kept: Mapping[str, Any], linker: str
+) -> Linked | None:
+    """The threads the kept links describe, as `link_items` built them; None when they do not fit the items.
+
+    Pure. Threads open, and items join them, in the kept order; roles, statuses and
+    summaries are computed from the items as linking does (`finish_thread`). The
+    decisions carry no reasons yet (`Linked.explained` reads them).
+    """
+    at = {pos: item for pos, item in zip(positions, items, strict=True)}
+    rows: list[tuple[str, list[Any]]] = []
+    for sid, doc in kept.items():
+        if doc.get("linker") != linker:
+            return None
+        rows += [(sid, row) for row in doc.get("links") or ()]
+    rows.sort(key=lambda r: r[1][0])
+    if [r[1][0] for r in rows] != list(range(len(rows))):
+        return None  # a gap or a double: not one linking's decisions
+    threads: list[Thread] = []
+    decisions: list[Decision] = []
+    subjects: list[Item] = []
+    places: list[tuple[int, bool]] = []
+    try:
+        for sid, (_, index, action, thread, added, kind, tid) in rows:
+            item = at[(sid, int(index))]
+            if action == "opened":
+                if thread != len(threads):
+                    return None
+                category = item.category if kind in ("ask", "question") else "other"
+                threads.append(Thread(str(tid), str(kind), actor_of(item), item.coalition, category))
+            if thread >= 0 and added:
+                threads[thread].entries.append((item, ""))
+            decisions.append(Decision(item.ref, item.signal, str(action), tid, ""))
+            subjects.append(item)
+            places.append((int(thread), bool(added)))
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None  # kept by another version of this code: link again
+    return Linked([finish_thread(t) for t in threads], decisions, linker, subjects, places)
+
+
+def _reasons(linked: Linked, raw: Mapping[str, str], stamp: str) -> list[Decision] | None:
+    """The decisions of rebuilt threads with their kept reasons; None when the reasons are not this link's."""
+    rows: list[tuple[list[Any], list[str]]] = []
+    try:
+        for text in raw.values():
+            doc = json.loads(text)
+            if doc.get("stamp") != stamp:
+                return None
+            verdicts = [str(v) for v in doc.get("verdicts") or ()]
+            rows += [(row, verdicts) for row in doc.get("reasons") or ()]
+        rows.sort(key=lambda r: r[0][0])
+        if [r[0][0] for r in rows] != list(range(len(linked.decisions))):
+            return None
+        return [
+            replace(
+                decision,
+                rule=str(rule),
+                score=score,
+                candidates=tuple((linked.threads[c].id, float(v), verdicts[w]) for c, v, w in named),
+                shared=tuple(str(f) for f in shared),
+            )
+            for decision, ((_, rule, score, named, shared), verdicts) in zip(linked.decisions, rows, strict=True)
+        ]
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,15 @@ Semantic (`forumlens[semantic]`): the packaged MiniLM sentence embeddings of the
 coalition-blanked quotes; score = mean of the lexical score and the embedding cosine
 rescaled so unrelated sentences (cosine ≈ 0.15) score 0. The linking rules and
 thresholds are the same for both; `threads` says which scorer ran.
+
+At archive scale the same sentence comes back many times (a coalition repeats its ask
+word for word; a re-ingested or re-cut transcript repeats every sentence). A score
+depends only on the two coalition-blanked quotes, so each distinct quote gets one id
+(`text_id`), its features, vector, norm and embedding are computed once, and every score
+of a quote said more than once is remembered per pair of ids: linking asks for the same
+pair each time the quote comes back, and the second time is a dictionary look-up (a
+quote said once is not remembered: at archive scale that would be millions of pairs). The arithmetic is the one `text.cosine` does, in
+the same order, so scores are bit-for-bit those of computing each pair afresh.
 """
 
 from __future__ import annotations
@@ -19,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from ..text import cosine
+from ..text.similarity import cosine_normed, norm
 from .lexicon import Lexicon, load_lexicon
 from .models import Item
 
@@ -34,6 +43,10 @@ class Scorer(Protocol):
 
     name: str
 
+    def text_id(self, item: Item) -> int:
+        """One id per distinct coalition-blanked quote: items with the same id score the same against anything."""
+        ...
+
     def similarity(self, a: Item, b: Item) -> float: ...
 
     def residual(self, a: Item, b: Item, category: str) -> float:
@@ -45,6 +58,13 @@ class Scorer(Protocol):
         ...
 
     def shared(self, a: Item, b: Item) -> list[str]: ...
+
+    # the same scores by text id (`text_id`), for the linker's inner loops
+    def pair(self, ka: int, kb: int) -> float: ...
+
+    def residual_pair(self, ka: int, kb: int, category: str) -> float: ...
+
+    def without_pair(self, ka: int, kb: int, drop: frozenset[str]) -> float: ...
 
 
 def _key(item: Item) -> str:
@@ -66,61 +86,109 @@ class LexicalScorer:
     name = "lexical"
 
     def __init__(self, items: Sequence[Item], lexicon: Lexicon | None = None) -> None:
-        lex = lexicon or load_lexicon()
-        self._features = {_key(item): Counter(lex.features(item.about_text)) for item in items}
+        self._lex = lexicon or load_lexicon()
+        self._ids: dict[str, int] = {}
+        self._features: list[Counter[str]] = []
         df: Counter[str] = Counter()
-        for feats in self._features.values():
-            df.update(set(feats))
-        n = len(self._features)
+        seen: set[str] = set()
+        said: Counter[int] = Counter()
+        for item in items:
+            tid = self.text_id(item, weigh=False)
+            said[tid] += 1
+            key = _key(item)
+            if key not in seen:  # document frequency counts sentences (keys), as many as say it
+                seen.add(key)
+                df.update(set(self._features[tid]))
+        n = len(seen)
         self._idf = {f: math.log((n + 1) / (count + 1)) + 1.0 for f, count in df.items()}
-        self._vectors = {key: self._weigh(feats) for key, feats in self._features.items()}
-        self._grams = {
-            key: _grams([f for f in feats.elements() if not f.startswith("@")]) for key, feats in self._features.items()
-        }
-        self._lex = lex
+        self._vectors: list[dict[str, float]] = []
+        self._norms: list[float] = []
+        self._grams: list[Counter[str]] = []
+        self._gram_norms: list[float] = []
+        for feats in self._features:
+            self._add_vectors(feats)
+        self.repeated = frozenset(tid for tid, n in said.items() if n > 1)  # quotes whose scores are remembered
+        self._pairs: dict[tuple[int, int], float] = {}
+        self._rest: dict[tuple[int, str], tuple[dict[str, float], float]] = {}
+        self._rest_pairs: dict[tuple[int, int, str], float] = {}
+        self._without: dict[tuple[int, int, frozenset[str]], float] = {}
 
-    def _weigh(self, feats: Counter[str]) -> dict[str, float]:
-        return {f: count * self._idf.get(f, 1.0) for f, count in feats.items()}
+    def _add_vectors(self, feats: Counter[str]) -> None:
+        vector = {f: count * self._idf.get(f, 1.0) for f, count in feats.items()}
+        grams = _grams([f for f in feats.elements() if not f.startswith("@")])
+        self._vectors.append(vector)
+        self._norms.append(norm(vector))
+        self._grams.append(grams)
+        self._gram_norms.append(norm(grams))
 
-    def _key(self, item: Item) -> str:
-        key = _key(item)
-        if key not in self._vectors:  # an item not seen at construction (tests, explain)
-            feats = Counter(self._lex.features(item.about_text))
-            self._features[key] = feats
-            self._vectors[key] = self._weigh(feats)
-            self._grams[key] = _grams([f for f in feats.elements() if not f.startswith("@")])
-        return key
+    def text_id(self, item: Item, *, weigh: bool = True) -> int:
+        text = item.about_text
+        found = self._ids.get(text)
+        if found is None:  # a quote not seen at construction (tests, explain): weighed with the same IDF
+            found = self._ids[text] = len(self._features)
+            feats = Counter(self._lex.features(text))
+            self._features.append(feats)
+            if weigh:
+                self._add_vectors(feats)
+        return found
 
     def shared(self, a: Item, b: Item) -> list[str]:
         """The features both items have (for `explain`)."""
-        return sorted(set(self._features[self._key(a)]) & set(self._features[self._key(b)]))
+        return sorted(set(self._features[self.text_id(a)]) & set(self._features[self.text_id(b)]))
+
+    def _rest_of(self, tid: int, category: str) -> tuple[dict[str, float], float]:
+        found = self._rest.get((tid, category))
+        if found is None:
+            signals = self._lex.category_signals(category)
+            rest = {f: w for f, w in self._vectors[tid].items() if not self._lex.signals_match(f, signals)}
+            found = self._rest[(tid, category)] = (rest, norm(rest))
+        return found
 
     def residual(self, a: Item, b: Item, category: str) -> float:
-        ka, kb = self._key(a), self._key(b)
-        signals = self._lex.category_signals(category)
+        return self.residual_pair(self.text_id(a), self.text_id(b), category)
 
-        def rest(vector: dict[str, float]) -> dict[str, float]:
-            return {f: w for f, w in vector.items() if not self._lex.signals_match(f, signals)}
-
-        return cosine(rest(self._vectors[ka]), rest(self._vectors[kb]))
+    def residual_pair(self, ka: int, kb: int, category: str) -> float:
+        found = self._rest_pairs.get((ka, kb, category))
+        if found is None:
+            (ra, na), (rb, nb) = self._rest_of(ka, category), self._rest_of(kb, category)
+            found = cosine_normed(ra, na, rb, nb)
+            if ka in self.repeated:
+                self._rest_pairs[(ka, kb, category)] = found
+        return found
 
     def without(self, a: Item, b: Item, drop: Iterable[str]) -> float:
-        ka, kb = self._key(a), self._key(b)
-        gone = set(drop)
-        return cosine(
-            {f: w for f, w in self._vectors[ka].items() if f not in gone},
-            {f: w for f, w in self._vectors[kb].items() if f not in gone},
-        )
+        return self.without_pair(self.text_id(a), self.text_id(b), frozenset(drop))
+
+    def without_pair(self, ka: int, kb: int, drop: frozenset[str]) -> float:
+        found = self._without.get((ka, kb, drop))
+        if found is None:
+            va = {f: w for f, w in self._vectors[ka].items() if f not in drop}
+            vb = {f: w for f, w in self._vectors[kb].items() if f not in drop}
+            found = cosine_normed(va, norm(va), vb, norm(vb))
+            if ka in self.repeated:
+                self._without[(ka, kb, drop)] = found
+        return found
 
     def similarity(self, a: Item, b: Item) -> float:
-        ka, kb = self._key(a), self._key(b)
-        features = cosine(self._vectors[ka], self._vectors[kb])
-        grams = cosine(self._grams[ka], self._grams[kb]) if self._grams[ka] and self._grams[kb] else 0.0
-        return _FEATURE_WEIGHT * features + (1 - _FEATURE_WEIGHT) * grams
+        return self.pair(self.text_id(a), self.text_id(b))
+
+    def pair(self, ka: int, kb: int) -> float:
+        found = self._pairs.get((ka, kb))
+        if found is None:
+            features = cosine_normed(self._vectors[ka], self._norms[ka], self._vectors[kb], self._norms[kb])
+            ga, gb = self._grams[ka], self._grams[kb]
+            grams = cosine_normed(ga, self._gram_norms[ka], gb, self._gram_norms[kb]) if ga and gb else 0.0
+            found = _FEATURE_WEIGHT * features + (1 - _FEATURE_WEIGHT) * grams
+            if ka in self.repeated:
+                self._pairs[(ka, kb)] = found
+        return found
 
 
 class SemanticScorer:
-    """The lexical score averaged with the embedding cosine of the same quotes (the `semantic` extra)."""
+    """The lexical score averaged with the embedding cosine of the same quotes (the `semantic` extra).
+
+    Each distinct quote is embedded once (a quote said in many sessions is one row).
+    """
 
     name = "semantic"
 
@@ -129,10 +197,17 @@ class SemanticScorer:
 
         embedder = load_embedder()
         self._lexical = lexical
-        keys = [_key(item) for item in items]
-        rows = embedder.embed([item.about_text for item in items]).tolist() if items else []
-        self._vectors: dict[str, list[float]] = {key: [float(x) for x in rows[i]] for i, key in enumerate(keys)}
+        texts: dict[int, str] = {}
+        for item in items:
+            texts.setdefault(lexical.text_id(item), item.about_text)
+        ids = list(texts)
+        rows = embedder.embed([texts[i] for i in ids]).tolist() if ids else []
+        self._vectors: dict[int, list[float]] = {tid: [float(x) for x in rows[n]] for n, tid in enumerate(ids)}
+        self._pairs: dict[tuple[int, int], float] = {}
         self.model = embedder.model
+
+    def text_id(self, item: Item) -> int:
+        return self._lexical.text_id(item)
 
     def shared(self, a: Item, b: Item) -> list[str]:
         return self._lexical.shared(a, b)
@@ -143,13 +218,27 @@ class SemanticScorer:
     def without(self, a: Item, b: Item, drop: Iterable[str]) -> float:
         return self._lexical.without(a, b, drop)
 
+    def residual_pair(self, ka: int, kb: int, category: str) -> float:
+        return self._lexical.residual_pair(ka, kb, category)
+
+    def without_pair(self, ka: int, kb: int, drop: frozenset[str]) -> float:
+        return self._lexical.without_pair(ka, kb, drop)
+
     def similarity(self, a: Item, b: Item) -> float:
-        lexical = self._lexical.similarity(a, b)
-        va, vb = self._vectors.get(_key(a)), self._vectors.get(_key(b))
+        return self.pair(self.text_id(a), self.text_id(b))
+
+    def pair(self, ka: int, kb: int) -> float:
+        lexical = self._lexical.pair(ka, kb)
+        va, vb = self._vectors.get(ka), self._vectors.get(kb)
         if va is None or vb is None:
             return lexical
-        raw = sum(x * y for x, y in zip(va, vb, strict=True))
-        return 0.5 * lexical + 0.5 * max(0.0, (raw - _SEMANTIC_FLOOR) / (1 - _SEMANTIC_FLOOR))
+        found = self._pairs.get((ka, kb))
+        if found is None:
+            raw = sum(x * y for x, y in zip(va, vb, strict=True))
+            found = 0.5 * lexical + 0.5 * max(0.0, (raw - _SEMANTIC_FLOOR) / (1 - _SEMANTIC_FLOOR))
+            if ka in self._lexical.repeated:
+                self._pairs[(ka, kb)] = found
+        return found
 
 
 def make_scorer(items: Sequence[Item], linker: str = "lexical") -> LexicalScorer | SemanticScorer:

@@ -1,13 +1,16 @@
 """Threads on the portal and in the API: `/threads`, `/threads/{id}`, `/api/threads`, and the coalition page's section.
 
 The same threads `forumlens threads` prints (the same linker, `auto`, so the portal and
-the command agree), linked once per version of the store's data and kept until the data
-changes (`linked_threads`). Filters are read as every form of the portal reads them
-(`form_input.read_form`: dates by `forumlens.dates`, coalition names by the registry),
-so a bad year is the same 400 page and an unknown coalition the same 404 page with the
-nearest names; the API answers the same errors as JSON. Every item of a timeline links
-to its line (`cite_url`), and a thread page shows why each item joined the thread, or
-went elsewhere (`Linked.explain`), as `threads --explain` does.
+the command agree). The portal does not link: ingest and `analyse` keep the links in the
+store (`threads.service.keep_threads`), a request rebuilds the threads from them, and a
+worker remembers the result per version of the store's data (`linked_threads`); only a
+store whose links are not kept (written by an older version) is linked on first request.
+Filters are read as every form of the portal reads them (`form_input.read_form`: dates
+by `forumlens.dates`, coalition names by the registry), so a bad year is the same 400
+page and an unknown coalition the same 404 page with the nearest names; the API answers
+the same errors as JSON. Every item of a timeline links to its line (`cite_url`), and a
+thread page shows why each item joined the thread, or went elsewhere (`Linked.explain`),
+as `threads --explain` does.
 
 The coalition page (pages.py) does not know about threads: its template calls the
 `coalition_threads` global registered here, which degrades to no section when threads
@@ -59,11 +62,12 @@ _ALL_STATUSES = sorted({s for group in STATUSES.values() for s in group})
 
 
 def linked_threads(store: Store, linker: str = LINKER) -> Linked:
-    """All threads of the store, linked once per version of its data (a new ingest links again).
+    """All threads of the store, read once per version of its data (a new ingest reads them again).
 
-    Linking reads every session's items and, with the semantic linker, embeds them; a
-    page view must not pay that each time. Stores that cannot name their version (SQLite
-    in memory) are linked on every call.
+    Reading them means reading every session's items and the kept decisions (linking
+    them, and with the semantic linker embedding them, when none are kept); a page view
+    must not pay that each time. Stores that cannot name their version (SQLite in memory)
+    are read on every call.
     """
     version = store.data_version().shared
     location = getattr(store, "location", None)
@@ -298,4 +302,5 @@ def api_threads(
 )
 def api_thread(thread_id: str, store: Store = StoreDep) -> dict[str, Any]:
     linked = linked_threads(store)
-    return {"threads": [_find(linked, thread_id).to_json(explain=True)], "linker": linked.linker}
+    found = _find(linked.explained(), thread_id)
+    return {"threads": [found.to_json(explain=True)], "linker": linked.linker}
