@@ -5,16 +5,23 @@ from __future__ import annotations
 import json
 import time
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import click
 
 from ..cli_support import db_option, open_ctx_store, settings_of
-from ..route.channels import senders_from_settings
-from ..route.deliver import DeliveryResult, RetryPolicy, deliver_pending, requeue_failed
-from ..route.digest import render_text
-from ..route.service import DigestRun, parse_duration, run_digest
 
-__all__ = ["COMMANDS", "deliver", "digest", "format_results", "format_run"]
+# `forumlens.route` is imported where it is used: its delivery module imports matching and
+# the coalition registry, which `forumlens digest --help` must not pay for (issue 19).
+if TYPE_CHECKING:
+    from ..route.deliver import DeliveryResult, RetryPolicy
+    from ..route.service import DigestRun
+
+__all__ = ["COMMANDS", "RETRY_DEFAULTS", "deliver", "digest", "format_results", "format_run"]
+
+# `RetryPolicy()`'s max_attempts and base_delay, shown as the options' defaults; kept here so
+# the help needs no import of route.deliver. tests/test_cli_help_imports.py keeps them equal.
+RETRY_DEFAULTS = {"max_attempts": 8, "base_delay": 2.0}
 
 
 def format_results(results: list[DeliveryResult]) -> str:
@@ -37,6 +44,8 @@ def format_run(run: DigestRun) -> str:
     )
     if not run.dry_run:
         return head + "\n" + format_results(run.results)
+    from ..route.digest import render_text
+
     parts = [head + " (dry run: nothing recorded or sent)"]
     for m in run.matches:
         parts.append(f"  new: {m.subscriber} ← {m.reason} (session {m.session_id}, line {m.line})")
@@ -47,6 +56,8 @@ def format_run(run: DigestRun) -> str:
 
 
 def _policy(max_attempts: int, backoff: float) -> RetryPolicy:
+    from ..route.deliver import RetryPolicy
+
     return RetryPolicy(max_attempts=max_attempts, base_delay=backoff)
 
 
@@ -64,14 +75,14 @@ def _policy(max_attempts: int, backoff: float) -> RetryPolicy:
 @click.option(
     "--max-attempts",
     type=int,
-    default=RetryPolicy.max_attempts,
+    default=RETRY_DEFAULTS["max_attempts"],
     show_default=True,
     help="Attempts per item and channel before it is marked failed.",
 )
 @click.option(
     "--backoff",
     type=float,
-    default=RetryPolicy.base_delay,
+    default=RETRY_DEFAULTS["base_delay"],
     show_default=True,
     help="First retry delay in seconds (doubles each retry).",
 )
@@ -100,6 +111,8 @@ def digest(
       forumlens digest --since 7d
       forumlens digest --every weekly
     """
+    from ..route.service import parse_duration, run_digest
+
     settings = settings_of(ctx)
     window = parse_duration(since)
     interval = parse_duration(every) if every else None
@@ -126,8 +139,8 @@ def digest(
 @click.command()
 @click.option("--subscriber", metavar="NAME", help="Only this subscriber.")
 @click.option("--retry-failed", is_flag=True, help="Give deliveries marked failed a fresh set of attempts first.")
-@click.option("--max-attempts", type=int, default=RetryPolicy.max_attempts, show_default=True)
-@click.option("--backoff", type=float, default=RetryPolicy.base_delay, show_default=True)
+@click.option("--max-attempts", type=int, default=RETRY_DEFAULTS["max_attempts"], show_default=True)
+@click.option("--backoff", type=float, default=RETRY_DEFAULTS["base_delay"], show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print delivery outcomes as JSON.")
 @db_option
 @click.pass_context
@@ -141,6 +154,9 @@ def deliver(
     db: str | None,
 ) -> None:
     """Deliver what is queued (retries included) without matching new sessions."""
+    from ..route.channels import senders_from_settings
+    from ..route.deliver import deliver_pending, requeue_failed
+
     settings = settings_of(ctx)
     with open_ctx_store(ctx, db, create=False) as store:
         if retry_failed:

@@ -10,16 +10,24 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from ..cli_support import YEAR_BOUND, db_option, open_ctx_store
 from ..dates import year_range
 from ..errors import ConfigError
-from ..export import TABLES, Table, cell
-from ..models import Session
-from ..store.base import SessionInfo, Store
+
+# `forumlens.export` imports the whole store package; it is imported when the command runs,
+# so `forumlens export --help` stays short (issue 19).
+if TYPE_CHECKING:
+    from ..export import Table
+    from ..models import Session
+    from ..store.base import SessionInfo, Store
+
+# The names of `forumlens.export.TABLES`, in its order, for --what and its help without that
+# import. tests/test_cli_help_imports.py keeps them equal.
+TABLE_NAMES = ("sessions", "turns", "people", "questions", "asks", "tags")
 
 _PAGE = 500
 
@@ -50,7 +58,10 @@ class _Writer:
     """One table's output: a CSV writer or JSON lines, to a stream."""
 
     def __init__(self, table: Table, fmt: str, stream: IO[str]) -> None:
+        from ..export import cell
+
         self.table, self.fmt, self.stream = table, fmt, stream
+        self._cell = cell  # once per table, not per row
         self.count = 0
         self._csv = csv.writer(stream, lineterminator="\n") if fmt == "csv" else None
         if self._csv is not None:
@@ -58,7 +69,7 @@ class _Writer:
 
     def write(self, row: dict[str, Any]) -> None:
         if self._csv is not None:
-            self._csv.writerow([cell(row[c]) for c in self.table.columns])
+            self._csv.writerow([self._cell(row[c]) for c in self.table.columns])
         else:
             self.stream.write(json.dumps({c: row[c] for c in self.table.columns}, ensure_ascii=False) + "\n")
         self.count += 1
@@ -72,7 +83,7 @@ class _Writer:
     "--what",
     "what",
     multiple=True,
-    type=click.Choice(list(TABLES)),
+    type=click.Choice(TABLE_NAMES),
     help="Tables to export (repeat; default: all of them).",
 )
 @click.option("--since", type=YEAR_BOUND, help="Only sessions from this year on.")
@@ -107,6 +118,8 @@ def export(
       forumlens export --what asks --format jsonl > asks.jsonl
       forumlens export --what questions --since 2021 -o q/
     """
+    from ..export import TABLES
+
     names = list(dict.fromkeys(what)) or list(TABLES)
     year_range(since, until)  # bounds in the wrong order are a usage error
     if out is None and len(names) != 1:
@@ -143,6 +156,8 @@ def _export_to(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ConfigError(f"cannot create {out}: {exc.strerror}", hint="choose a writable directory for -o") from None
+    from ..export import TABLES
+
     temps: dict[str, str] = {}
     try:
         with ExitStack() as stack:

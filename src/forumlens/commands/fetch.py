@@ -5,18 +5,21 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..cli_support import db_option, open_ctx_store, settings_of
-from ..fetch.cache import HttpCache, default_cache_dir
-from ..fetch.http import Fetcher, FetchPolicy
-from ..fetch.igf_site import KINDS, SITE, listing_url
-from ..fetch.run import fetch_igf
-from ..format import format_outcomes
-from ..ingest import IngestOptions
-from ..models import IngestOutcome
+
+# The fetcher (httpx), the site's page shapes (bs4) and the ingest pipeline are imported
+# when the command runs: `forumlens fetch igf --help` must not pay for them (issue 19).
+if TYPE_CHECKING:
+    from ..models import IngestOutcome
+
+# `forumlens.fetch.igf_site`'s SITE and KINDS, which the options show; kept here so the help
+# needs no import of bs4 and the readers. tests/test_cli_help_imports.py keeps them equal.
+SITE = "https://www.intgovforum.org"
+KINDS = ("transcripts", "reports")
 
 
 def fetch_options(func: Any) -> Any:
@@ -97,6 +100,13 @@ def igf(
       forumlens fetch igf --year 2021 --limit 20
       forumlens fetch igf --year 2019 --listing https://www.intgovforum.org/multilingual/igf-2019-transcripts
     """
+    from ..fetch.cache import HttpCache, default_cache_dir
+    from ..fetch.http import Fetcher, FetchPolicy
+    from ..fetch.igf_site import listing_url
+    from ..fetch.run import fetch_igf
+    from ..format import format_outcomes
+    from ..ingest import IngestOptions
+
     start = listing or listing_url(year, kind, base)
     settings = settings_of(ctx)
     options = IngestOptions.from_settings(settings, force=force, analyse=not no_analysis)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..cli_support import db_option, open_ctx_store
 from ..errors import ConfigError
-from ..resolve.coalition_names import UnknownCoalition, find_coalition
-from ..store.base import Store
-from ..transcript.speakers import name_key
+
+# The coalition registry (rapidfuzz, resolve/) is imported when a --to name is resolved:
+# `forumlens questions --help` must not pay for it (issue 19).
+if TYPE_CHECKING:
+    from ..store.base import Store
 
 __all__ = ["STATUSES", "addressee_matcher", "stored_questions"]
 
@@ -30,6 +32,9 @@ def addressee_matcher(typed: str, known: Iterable[str | None]) -> Callable[[str 
     people on record) is refused: the registry's `UnknownCoalition`, naming the nearest
     coalitions, so a typo is not answered with an empty list.
     """
+    from ..resolve.coalition_names import UnknownCoalition, find_coalition
+    from ..transcript.speakers import name_key
+
     key = name_key(typed)
     try:
         coalition = find_coalition(typed)

@@ -12,17 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..briefs import coalition_brief, topic_brief
 from ..cli_support import YEAR_BOUND, db_option, open_ctx_store, settings_of
 from ..dates import year_range
 from ..errors import ConfigError, ForumlensError
-from ..models import Session
-from ..pipeline import AnalysisOptions, analyse_session, prepare_document
-from ..read import read_bytes
-from ..report import render_report
-from ..resolve.coalition_names import find_coalition
 
+# The pipeline, readers, briefs and coalition registry are imported where they are used:
+# `forumlens report --help` must not pay for them (issue 19, tests/test_cli_help_imports.py).
 if TYPE_CHECKING:
+    from ..models import Session
     from ..summarise import CoalitionBrief, SessionReport, TopicBrief
 
 TEMPLATES = ("igf",)
@@ -78,6 +75,9 @@ def _load(ctx: click.Context, target: str, db: str | None) -> tuple[Session, dic
 
     path = Path(target)
     if path.is_file():
+        from ..pipeline import AnalysisOptions, analyse_session, prepare_document
+        from ..read import read_bytes
+
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -174,6 +174,8 @@ def report(
 
         _emit_pdf(build_report(session, analyses), out, analyses)
         return
+    from ..report import render_report
+
     _emit(render_report(session, analyses, fmt), out)
 
 
@@ -210,6 +212,8 @@ def brief(
       forumlens brief --coalition "Platform Responsibility" --json
       forumlens brief --topic "meaningful access" --pdf -o access.pdf
     """
+    from ..briefs import coalition_brief, topic_brief
+    from ..resolve.coalition_names import find_coalition
     from ..summarise import render
 
     if not topic and not coalition:

@@ -11,16 +11,17 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..cli_support import db_option, open_ctx_store, settings_of
 from ..errors import ConfigError
-from ..route.atom import feed_url, subscriber_feed
-from ..route.models import Subscriber
-from ..route.repository import SubscriberRepository
-from ..route.service import add_subscriber, import_subscribers
+
+# `forumlens.route` is imported where it is used: the store, matching and the coalition
+# registry come with it, which `forumlens subscribers --help` must not pay for (issue 19).
+if TYPE_CHECKING:
+    from ..route.models import Subscriber
 
 __all__ = ["COMMANDS", "format_subscriber", "format_subscriber_list", "subscribers"]
 
@@ -29,6 +30,8 @@ def format_subscriber(
     sub: Subscriber, base_url: str, *, secrets: bool = True, log: list[dict[str, Any]] | None = None
 ) -> str:
     """Human summary of one subscriber: channels (with feed URL / secret), interests, log."""
+    from ..route.atom import feed_url
+
     out = [sub.name]
     if sub.email:
         out.append(f"  e-mail:   {sub.email}")
@@ -117,6 +120,9 @@ def add(
       forumlens subscribers add "Tech Envoy" --email envoy@example.org --feed \\
           --coalition DC-CIV --tag SDG9 --query '"net neutrality"'
     """
+    from ..route.atom import feed_url
+    from ..route.service import add_subscriber
+
     interests = {
         "coalitions": coalitions,
         "tags": tags,
@@ -142,6 +148,8 @@ def add(
 @click.pass_context
 def list_(ctx: click.Context, as_json: bool, db: str | None) -> None:
     """List subscribers, their channels and how many interests each follows."""
+    from ..route.repository import SubscriberRepository
+
     with open_ctx_store(ctx, db, readonly=True) as store:
         subs = SubscriberRepository(store).all()
     if as_json:
@@ -157,6 +165,9 @@ def list_(ctx: click.Context, as_json: bool, db: str | None) -> None:
 @click.pass_context
 def show(ctx: click.Context, name: str, as_json: bool, db: str | None) -> None:
     """Show one subscriber: channels, secrets, interests and its delivery log."""
+    from ..route.atom import feed_url
+    from ..route.repository import SubscriberRepository
+
     with open_ctx_store(ctx, db, readonly=True) as store:
         repo = SubscriberRepository(store)
         sub = repo.get(name)
@@ -180,6 +191,8 @@ def show(ctx: click.Context, name: str, as_json: bool, db: str | None) -> None:
 @click.pass_context
 def remove(ctx: click.Context, name: str, db: str | None) -> None:
     """Remove a subscriber, its matches and its delivery log; nothing more is sent to it."""
+    from ..route.repository import SubscriberRepository
+
     with open_ctx_store(ctx, db) as store:
         sub = SubscriberRepository(store).remove(name)
     click.echo(f"removed {sub.name}")
@@ -195,6 +208,8 @@ def import_(ctx: click.Context, file: Path, db: str | None) -> None:
     Existing subscribers (same name) are updated and keep their feed URL and webhook
     secret. The whole file is checked before anything is stored.
     """
+    from ..route.service import import_subscribers
+
     with open_ctx_store(ctx, db) as store:
         subs = import_subscribers(store, file)
     click.echo(f"imported {len(subs)} subscriber{'s' if len(subs) != 1 else ''}: " + ", ".join(s.name for s in subs))
@@ -206,6 +221,9 @@ def import_(ctx: click.Context, file: Path, db: str | None) -> None:
 @click.pass_context
 def feed(ctx: click.Context, name: str, db: str | None) -> None:
     """Print a subscriber's Atom feed (to publish it as a static file, for instance)."""
+    from ..route.atom import subscriber_feed
+    from ..route.repository import SubscriberRepository
+
     with open_ctx_store(ctx, db, readonly=True) as store:
         sub = SubscriberRepository(store).get(name)
         if not sub.feed_token:

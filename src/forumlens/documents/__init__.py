@@ -10,11 +10,29 @@ documents as on transcripts and every citation can name page and section.
     overrides    --coalition/--kind/--date flags and FILE.meta.toml sidecars
     eligibility  the secretariat's per-coalition record and the slot eligibility rule
     links        links between stored documents and the outputs transcripts mention
+
+The names are imported on first use (PEP 562): `meta` and `paragraphs` import the
+readers (bs4, ftfy), which a command that only parses `--coalition` flags, or only
+prints its `--help`, must not pay for (issue 19).
 """
 
-from .meta import DOCUMENT_KINDS, DocumentMeta, detect_metadata
-from .overrides import Overrides, parse_overrides, read_sidecar
-from .paragraphs import is_transcript, locate, split_paragraphs
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# public name → submodule that defines it
+_PUBLIC = {
+    "DOCUMENT_KINDS": ".meta",
+    "DocumentMeta": ".meta",
+    "Overrides": ".overrides",
+    "detect_metadata": ".meta",
+    "is_transcript": ".paragraphs",
+    "locate": ".paragraphs",
+    "parse_overrides": ".overrides",
+    "read_sidecar": ".overrides",
+    "split_paragraphs": ".paragraphs",
+}
 
 __all__ = [
     "DOCUMENT_KINDS",
@@ -27,3 +45,21 @@ __all__ = [
     "read_sidecar",
     "split_paragraphs",
 ]
+
+if TYPE_CHECKING:
+    from .meta import DOCUMENT_KINDS, DocumentMeta, detect_metadata
+    from .overrides import Overrides, parse_overrides, read_sidecar
+    from .paragraphs import is_transcript, locate, split_paragraphs
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_PUBLIC])
