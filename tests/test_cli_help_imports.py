@@ -21,7 +21,18 @@ from forumlens.cli import FEATURE_COMMANDS
 
 # Command modules whose help is kept light; a module joins this set once its heavy imports
 # have moved into the functions that use them.
-LIGHT_MODULES = {"backup", "digest", "export", "fetch", "questions", "report", "semantic", "serve", "subscribers"}
+LIGHT_MODULES = {
+    "backup",
+    "digest",
+    "export",
+    "fetch",
+    "questions",
+    "report",
+    "semantic",
+    "serve",
+    "subscribers",
+    "topics",
+}
 
 # Groups' subcommands too: `fetch igf --help` and `subscribers add --help` build the same module.
 SUBCOMMANDS = [["fetch", "igf"], ["subscribers", "add"], ["subscribers", "feed"]]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import db_option, open_ctx_store, settings_of
+from ..cli_support import YEAR_BOUND, db_option, open_ctx_store, settings_of
 
 # The fetcher (httpx), the site's page shapes (bs4) and the ingest pipeline are imported
 # when the command runs: `forumlens fetch igf --help` must not pay for them (issue 19).
@@ -57,7 +57,7 @@ def fetch() -> None:
 
 
 @fetch.command("igf")
-@click.option("--year", type=int, required=True, help="IGF year (2006 on).")
+@click.option("--year", type=YEAR_BOUND, required=True, help="IGF year (2006 on).")
 @click.option(
     "--type", "kind", type=click.Choice(KINDS), default="transcripts", show_default=True, help="Which listing to walk."
 )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import db_option, settings_of
+from ..cli_support import YEAR_BOUND, db_option, settings_of
 from ..errors import ConfigError
 
 if TYPE_CHECKING:
@@ -103,7 +103,11 @@ def format_result(result: PublishResult) -> str:
     help="A file of saved topics, one a line (# comments).",
 )
 @click.option(
-    "--year", "record_year", type=int, default=None, help="IGF year of the coalition record (default: this year)."
+    "--year",
+    "record_year",
+    type=YEAR_BOUND,
+    default=None,
+    help="IGF year of the coalition record (default: this year).",
 )
 @click.option(
     "--threads/--no-threads",

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import db_option, open_ctx_store
+from ..cli_support import YEAR_BOUND, db_option, open_ctx_store
 from ..errors import ConfigError
 
 # The coalition registry (rapidfuzz, resolve/) is imported when a --to name is resolved:
@@ -93,7 +93,7 @@ def stored_questions(
     "addressee",
     help="Only questions put to this coalition (name, acronym or former name) or person (part of the name).",
 )
-@click.option("--year", type=int, help="Only sessions of this year.")
+@click.option("--year", type=YEAR_BOUND, help="Only sessions of this year.")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @db_option
 @click.pass_context

@@ -12,11 +12,10 @@ import click
 
 from ..cli_support import db_option, open_ctx_store
 from ..errors import ConfigError, ForumlensError
-from ..models import Session
-from ..read import read_bytes
-from ..store.base import Store
 
 if TYPE_CHECKING:
+    from ..models import Session
+    from ..store.base import Store
     from ..tag.tagger import Tag, TagScore
 
 
@@ -52,6 +51,7 @@ class Score(click.ParamType):
 def _session_of(file: Path, *, hint: str | None = None) -> Session:
     """The session of a file through the project's readers: transcript turns or paragraphs."""
     from ..pipeline import prepare_document
+    from ..read import read_bytes
 
     try:
         data = file.read_bytes()
