@@ -12,6 +12,7 @@ a ratio near 2 is linear, near 4 quadratic.
 
 Usage: python bench/long_input.py [--sizes 10000,20000,50000,100000,300000] [--seed 5]
        [--profile N] (cProfile of the N-word input, top 25 by cumulative time)
+       [--stages] (CPU seconds of each analysis stage too: where a regression is)
        [--json]
 """
 
@@ -28,6 +29,7 @@ import time
 import tomllib
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from forumlens.ingest import IngestOptions, prepare_bytes
 
@@ -55,15 +57,23 @@ def long_turn(words: int, seed: int = 5) -> str:
     return f"IGF 2021 Long Session\n\n>> JANE DOE: {body}\n"
 
 
-def time_analysis(path: Path) -> tuple[float, float]:
+def time_analysis(path: Path, stages: dict[str, float] | None = None) -> tuple[float, float]:
     """(wall, CPU) seconds to read, parse and analyse one file (what `ingest` does before
-    storing). CPU time is the steadier figure on a shared machine; the ratios use it."""
+    storing). CPU time is the steadier figure on a shared machine; the ratios use it.
+    With `stages`, it is filled with the CPU seconds of each analysis stage ("read and
+    parse" is everything before the first)."""
     data = path.read_bytes()
-    wall, cpu = time.perf_counter(), time.process_time()
-    prepared = prepare_bytes(data, str(path), IngestOptions())
+    marks: list[tuple[str, float]] = [("read and parse", time.process_time())]
+    wall, cpu = time.perf_counter(), marks[0][1]
+    prepared = prepare_bytes(
+        data, str(path), IngestOptions(), on_stage=lambda name: marks.append((name, time.process_time()))
+    )
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     if prepared.failure:
         raise SystemExit(f"{path}: analysis failed: {prepared.failure}")
+    if stages is not None:
+        ends = [t for _, t in marks[1:]] + [marks[0][1] + cpu]
+        stages.update({name: round(end - start, 3) for (name, start), end in zip(marks, ends)})
     return wall, cpu
 
 
@@ -74,15 +84,22 @@ def warm_up(tmp: str, seed: int) -> None:
     time_analysis(path)
 
 
-def run(sizes: list[int], seed: int) -> list[dict[str, float]]:
-    rows: list[dict[str, float]] = []
+def run(sizes: list[int], seed: int, show_stages: bool = False) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="forumlens-long-") as tmp:
         warm_up(tmp, seed)
         for n in sizes:
             path = Path(tmp) / f"long-{n}.txt"
             path.write_text(long_turn(n, seed), "utf-8")
-            wall, cpu = time_analysis(path)
-            row = {"words": n, "bytes": path.stat().st_size, "seconds": round(wall, 3), "cpu_seconds": round(cpu, 3)}
+            stages: dict[str, float] = {}
+            wall, cpu = time_analysis(path, stages)
+            row: dict[str, Any] = {
+                "words": n,
+                "bytes": path.stat().st_size,
+                "seconds": round(wall, 3),
+                "cpu_seconds": round(cpu, 3),
+                "stages_cpu_seconds": stages,
+            }
             if rows:
                 prev = rows[-1]
                 doublings = math.log2(n / prev["words"])
@@ -95,6 +112,8 @@ def run(sizes: list[int], seed: int) -> list[dict[str, float]]:
                 file=sys.stderr,
                 flush=True,
             )
+            if show_stages:
+                print("          " + "  ".join(f"{k} {v:.2f}" for k, v in stages.items()), file=sys.stderr, flush=True)
     return rows
 
 
@@ -118,12 +137,13 @@ def main() -> None:
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--profile", type=int, default=0, help="profile one input of this many words instead")
+    parser.add_argument("--stages", action="store_true", help="print the CPU seconds of each analysis stage")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if args.profile:
         profile(args.profile, args.seed)
         return
-    rows = run([int(s) for s in args.sizes.split(",") if s], args.seed)
+    rows = run([int(s) for s in args.sizes.split(",") if s], args.seed, args.stages)
     if args.json:
         print(json.dumps({"rows": rows}, indent=1))
 

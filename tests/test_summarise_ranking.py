@@ -18,8 +18,8 @@ import pytest
 from forumlens.models import Session
 from forumlens.summarise import build_report, rank
 from forumlens.summarise.context import build_context
-from forumlens.summarise.fastre import PatternSet, required_literals
 from forumlens.summarise.procedural import _HARD, _HARD_ANY, _SOFT, _THANKS, is_procedural
+from forumlens.text.fastre import PatternSet, required_literals
 from forumlens.transcript.parse import parse_transcript
 
 HERE = Path(__file__).resolve().parent
@@ -54,7 +54,7 @@ def sentences(sessions: list[Session]) -> list[str]:
 
 def test_required_literals_are_sound_and_useful() -> None:
     opts = required_literals(re.compile(r"\bthe floor is (yours|open)\b", re.IGNORECASE))
-    assert frozenset({"the floor is "}) in opts
+    assert frozenset({"the floor is yours", "the floor is open"}) in opts  # alternatives multiplied out
     assert required_literals(re.compile(r"\w+\s*\d*")) == []  # nothing required: always run
 
 
@@ -195,3 +195,37 @@ def test_main_session_takeaways_skip_meta_talk(sessions: list[Session]) -> None:
     texts = " ".join(b.text for b in build_report(sessions[0]).takeaways)
     for phrase in ("I would expect", "I would like to know", "considered the recommendations very important"):
         assert phrase not in texts
+
+
+def _accept_everything_first(pool, test, limit=rank.MMR_POOL):
+    """`rank.best_passing` as a plain filter: every candidate asked, the whole passing pool kept."""
+    return [s for s in pool if test(s)]
+
+
+@pytest.mark.parametrize("pool_size", [5, 40])
+def test_lazy_acceptance_gives_the_eager_report(
+    sessions: list[Session], pool_size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Takeaways and speaker points ask "does it render as a point?" best first and only until
+    MMR has its pool (`best_passing`); asking every sentence gives the same report. The MMR
+    pool is shrunk so that normal sessions take the lazy path (a 2 MB line takes it at 1,000)."""
+    from forumlens.summarise import report as report_module
+    from forumlens.summarise import spans
+
+    monkeypatch.setattr(rank, "MMR_POOL", pool_size)
+    monkeypatch.setattr(report_module, "MMR_POOL", pool_size)
+    lazy = [build_report(s).to_json() for s in sessions]
+    monkeypatch.setattr(report_module, "best_passing", _accept_everything_first)
+    monkeypatch.setattr(spans, "best_passing", _accept_everything_first)
+    assert [build_report(s).to_json() for s in sessions] == lazy
+    assert any(r["takeaways"] for r in lazy) and any(r["speaker_points"] for r in lazy)
+
+
+def test_best_passing_is_the_best_of_the_passing(sessions: list[Session]) -> None:
+    pool = build_context(sessions[0]).ranking().scored()
+    passes = [s for s in pool if s.unit.words % 3]  # any test: the choice must not depend on it
+    for limit in (1, 7, 50, len(pool) + 1):
+        got = rank.best_passing(pool, lambda s: s.unit.words % 3 != 0, limit)
+        want = sorted(passes, key=lambda s: (-s.score, s.unit.session, s.unit.position))[:limit]
+        assert {id(s) for s in got} == {id(s) for s in want}
+        assert [pool.index(s) for s in got] == sorted(pool.index(s) for s in got)  # pool order kept

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from forumlens.resolve.mentions import Mention
+from forumlens.text.fastre import Prefiltered
 
 __all__ = [
     "ABSENT",
@@ -176,19 +177,23 @@ _ROLE_WORDS = (
     r"expert|analyst|consultant|professor|lecturer|ambassador|minister|counsellor|counselor|fellow|"
     r"engineer|staff member|employee|delegate|coordinating member)"
 )
-_SELF = re.compile(
-    rf"\b(?:(?:I'm|I am|I’m|I was)\s+(?:a |an |the |also |now |one of the )?{_ROLE_WORDS}\b|"
-    rf"(?:I'm|I am|I’m|my name is)\s+(?-i:[A-Z][\w'’‑-]+(?:\s+[A-Z][\w'’‑-]+){{0,3}}),?\s+(?:and I'm\s+)?"
-    rf"(?:a |an |the )?{_ROLE_WORDS}\b|"
-    r"(?:I'm|I am|I’m)\s+(?:here\s+)?(?:from|with|representing|for)\b|"
-    r"(?:I'm|I am|I’m|my name is|this is)\s+(?-i:[A-Z][\w'’‑-]+(?:\s+[A-Z][\w'’‑-]+){0,3}),?\s+"
-    r"(?:from|with|of|representing)\b|"
-    r"\bI speak (?:for|on behalf of)\b|"
-    r"\bon behalf of\b|\b(?:I'm|I am|I’m|we are|we're) representing\b|\bI represent\b|\bI work (?:for|with|at|in)\b|\bcoming from\b|"
-    r"\bspeaking (?:for|as)\b|\bI (?:coordinate|chair|co-?chair|lead|facilitate|co-?facilitate|run)\b|"
-    rf"\bas (?:a|an|the) {_ROLE_WORDS}\b|\bin (?:our|my) (?:work|coalition|dynamic coalition)\b|"
-    r"\b(?:our|my) (?:own )?(?:dynamic coalition|coalition|DC|organi[sz]ation|office)\b)",
-    re.IGNORECASE,
+# The self-introduction and own-mode cues are asked of every sentence of every speaker: each
+# sits behind its literal prefilter (`text.fastre.Prefiltered`), which gives the pattern's own answers.
+_SELF = Prefiltered(
+    re.compile(
+        rf"\b(?:(?:I'm|I am|I’m|I was)\s+(?:a |an |the |also |now |one of the )?{_ROLE_WORDS}\b|"
+        rf"(?:I'm|I am|I’m|my name is)\s+(?-i:[A-Z][\w'’‑-]+(?:\s+[A-Z][\w'’‑-]+){{0,3}}),?\s+(?:and I'm\s+)?"
+        rf"(?:a |an |the )?{_ROLE_WORDS}\b|"
+        r"(?:I'm|I am|I’m)\s+(?:here\s+)?(?:from|with|representing|for)\b|"
+        r"(?:I'm|I am|I’m|my name is|this is)\s+(?-i:[A-Z][\w'’‑-]+(?:\s+[A-Z][\w'’‑-]+){0,3}),?\s+"
+        r"(?:from|with|of|representing)\b|"
+        r"\bI speak (?:for|on behalf of)\b|"
+        r"\bon behalf of\b|\b(?:I'm|I am|I’m|we are|we're) representing\b|\bI represent\b|\bI work (?:for|with|at|in)\b|\bcoming from\b|"
+        r"\bspeaking (?:for|as)\b|\bI (?:coordinate|chair|co-?chair|lead|facilitate|co-?facilitate|run)\b|"
+        rf"\bas (?:a|an|the) {_ROLE_WORDS}\b|\bin (?:our|my) (?:work|coalition|dynamic coalition)\b|"
+        r"\b(?:our|my) (?:own )?(?:dynamic coalition|coalition|DC|organi[sz]ation|office)\b)",
+        re.IGNORECASE,
+    )
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|we|our)\b", re.IGNORECASE)
 _OWN_ROLE = re.compile(rf"(?:I'm|I am|I’m|as)\s+(?:a |an |the )?({_ROLE_WORDS})\b", re.IGNORECASE)
@@ -203,17 +208,21 @@ _ONSITE = re.compile(
     r"to my (?:right|left)|from the floor|here with me|physically (?:here|present))\b",
     re.IGNORECASE,
 )
-_OWN_ONLINE = re.compile(
-    r"\b(?:I (?:can't|cannot|can not|do not|don't) see (?:you in )?the room|"
-    r"all I can see is (?:only )?the zoom|I'm (?:joining )?(?:online|remotely)|"
-    r"I am (?:joining )?(?:online|remotely)|joining (?:you )?(?:online|remotely|from home))",
-    re.IGNORECASE,
+_OWN_ONLINE = Prefiltered(
+    re.compile(
+        r"\b(?:I (?:can't|cannot|can not|do not|don't) see (?:you in )?the room|"
+        r"all I can see is (?:only )?the zoom|I'm (?:joining )?(?:online|remotely)|"
+        r"I am (?:joining )?(?:online|remotely)|joining (?:you )?(?:online|remotely|from home))",
+        re.IGNORECASE,
+    )
 )
-_OWN_ONSITE = re.compile(
-    r"\b(?:on (?:the )?stage with me|to my (?:right|left)(?: here)?|"
-    r"(?:hand|question|gentleman|lady|mic) (?:from the floor|over here)|from the floor|"
-    r"here in the room|we have a colleague here)\b",
-    re.IGNORECASE,
+_OWN_ONSITE = Prefiltered(
+    re.compile(
+        r"\b(?:on (?:the )?stage with me|to my (?:right|left)(?: here)?|"
+        r"(?:hand|question|gentleman|lady|mic) (?:from the floor|over here)|from the floor|"
+        r"here in the room|we have a colleague here)\b",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -25,35 +25,45 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from forumlens.text.fastre import Prefiltered
+
 __all__ = ["Venues", "about_other", "floor_cues", "load_venues", "own_cues", "session_default"]
 
 _HERE = r"(?:here|over here)"
-_OWN_ONLINE_STRONG = re.compile(
-    r"\b(?:(?:joining|connecting|connected|calling|dialling|dialing|logging|logged)\s+(?:in\s+)?"
-    r"(?:(?:you|us|today|this session)\s+)?(?:from|remotely|online|virtually|via)|"
-    r"(?:good (?:morning|afternoon|evening|night|day)|hello|hi|greetings|namaste|bonjour|salaam)"
-    r"(?:\s+(?:to\s+)?(?:you|all|everyone|everybody))?,?\s+from\s+(?!the\s+(?:room|floor|hall|stage|back|front))|"
-    r"(?:power|electricity|lights?|internet|connection|network|signal|bandwidth)\b(?:\s+[\w']+){0,4}?\s+"
-    r"(?:went out|went off|is out|was cut|is cut|cut off|(?:keeps?|kept) (?:going|dropping|cutting)|"
-    r"dropp(?:ed|ing)|may drop|is (?:unstable|slow|bad|weak|poor))|"
-    r"my (?:internet |network )?(?:connection|bandwidth|camera|video|webcam) (?:is|was|keeps|may)|"
-    r"(?:on|switch(?:ed)? to|from) my (?:phone|mobile)|"
-    r"(?:I|we)\s+(?:could not|couldn't|cannot|can't|was not able to|wasn't able to|were not able to)\s+"
-    r"(?:travel|come|be there|be with you|make it|join you in person))\b",
-    re.IGNORECASE,
+# `own_cues` asks these of every sentence of every speaker: each sits behind its literal
+# prefilter (`text.fastre.Prefiltered`), which gives the pattern's own answers.
+_OWN_ONLINE_STRONG = Prefiltered(
+    re.compile(
+        r"\b(?:(?:joining|connecting|connected|calling|dialling|dialing|logging|logged)\s+(?:in\s+)?"
+        r"(?:(?:you|us|today|this session)\s+)?(?:from|remotely|online|virtually|via)|"
+        r"(?:good (?:morning|afternoon|evening|night|day)|hello|hi|greetings|namaste|bonjour|salaam)"
+        r"(?:\s+(?:to\s+)?(?:you|all|everyone|everybody))?,?\s+from\s+(?!the\s+(?:room|floor|hall|stage|back|front))|"
+        r"(?:power|electricity|lights?|internet|connection|network|signal|bandwidth)\b(?:\s+[\w']+){0,4}?\s+"
+        r"(?:went out|went off|is out|was cut|is cut|cut off|(?:keeps?|kept) (?:going|dropping|cutting)|"
+        r"dropp(?:ed|ing)|may drop|is (?:unstable|slow|bad|weak|poor))|"
+        r"my (?:internet |network )?(?:connection|bandwidth|camera|video|webcam) (?:is|was|keeps|may)|"
+        r"(?:on|switch(?:ed)? to|from) my (?:phone|mobile)|"
+        r"(?:I|we)\s+(?:could not|couldn't|cannot|can't|was not able to|wasn't able to|were not able to)\s+"
+        r"(?:travel|come|be there|be with you|make it|join you in person))\b",
+        re.IGNORECASE,
+    )
 )
-_OWN_ONLINE_WEAK = re.compile(
-    r"\b(?:can (?:you|everybody|everyone) (?:all )?hear me|(?:I )?hope you can hear me|am I audible|"
-    r"hope (?:my|the) (?:audio|sound|connection) is)\b",
-    re.IGNORECASE,
+_OWN_ONLINE_WEAK = Prefiltered(
+    re.compile(
+        r"\b(?:can (?:you|everybody|everyone) (?:all )?hear me|(?:I )?hope you can hear me|am I audible|"
+        r"hope (?:my|the) (?:audio|sound|connection) is)\b",
+        re.IGNORECASE,
+    )
 )
-_OWN_ONSITE = re.compile(
-    r"\b(?:(?:I am|I'm|I’m|we are|we're|we’re)\s+(?:[\w']+\s+){0,4}?(?:here\s+)?in the (?:room|hall)|"
-    r"(?:in|into) the (?:room|hall) here|here (?:in|at) the (?:room|hall|venue)|"
-    r"(?:I|we)\s+(?:see|have)\s+(?:[\w']+\s+){0,3}?(?:faces|people|hands?)\s+(?:here\s+)?in the (?:room|hall)|"
-    r"(?:I am|I'm|I’m)\s+(?:here\s+)?in person|physically (?:here|present)|"
-    r"(?:I|we)\s+(?:came|flew|travell?ed)\s+(?:all the way\s+)?(?:here|to)\b)",
-    re.IGNORECASE,
+_OWN_ONSITE = Prefiltered(
+    re.compile(
+        r"\b(?:(?:I am|I'm|I’m|we are|we're|we’re)\s+(?:[\w']+\s+){0,4}?(?:here\s+)?in the (?:room|hall)|"
+        r"(?:in|into) the (?:room|hall) here|here (?:in|at) the (?:room|hall|venue)|"
+        r"(?:I|we)\s+(?:see|have)\s+(?:[\w']+\s+){0,3}?(?:faces|people|hands?)\s+(?:here\s+)?in the (?:room|hall)|"
+        r"(?:I am|I'm|I’m)\s+(?:here\s+)?in person|physically (?:here|present)|"
+        r"(?:I|we)\s+(?:came|flew|travell?ed)\s+(?:all the way\s+)?(?:here|to)\b)",
+        re.IGNORECASE,
+    )
 )
 # "online" says where someone is when no noun follows it ("Ana is online with us"); before a
 # noun it describes a thing ("online abuse", "online safety").
@@ -99,8 +109,8 @@ _VIRTUAL_TITLE = re.compile(
     r"\bwebinar\b|\b(?:zoom|video|conference|coordination)\s+call\b",
     re.IGNORECASE,
 )
-_PLACE_HERE = re.compile(
-    r"\bhere (?:in|at)\s+((?-i:[A-Z][\w'’\u2011-]+(?:\s+[A-Z][\w'’\u2011-]+){0,2}))", re.IGNORECASE
+_PLACE_HERE = Prefiltered(
+    re.compile(r"\bhere (?:in|at)\s+((?-i:[A-Z][\w'’\u2011-]+(?:\s+[A-Z][\w'’\u2011-]+){0,2}))", re.IGNORECASE)
 )
 
 
@@ -153,7 +163,7 @@ _OTHERS_BEFORE = re.compile(
 )
 
 
-def _own(pattern: re.Pattern[str], sentence: str) -> int:
+def _own(pattern: Prefiltered, sentence: str) -> int:
     """Cue matches in a sentence that are not said about a third person."""
     return sum(
         1 for m in pattern.finditer(sentence) if not _OTHERS_BEFORE.search(sentence, max(0, m.start() - 60), m.start())

@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from forumlens.resolve.mentions import Mention
+from forumlens.text.fastre import Prefiltered
 
 __all__ = [
     "Gazetteer",
@@ -266,20 +267,22 @@ _I_AM = r"I(?:'m|’m| am)"
 #   from X", "on behalf of X"), so the name must look like an organisation;
 # - "role": a role word; the organisation follows a linking word ("a researcher at X");
 # - "lead": a verb of running something ("I run a start-up called X", "I lead the unit at X").
-_SELF_CUES = re.compile(
-    rf"\b(?:(?P<direct>{_I_AM}\s+(?:(?:also|now|currently|here|still|just)\s+)?with|"
-    r"I\s+(?:work|am working|'m working|’m working|volunteer|intern)\s+(?:for|at|with)|(?:co-?)?founder of|"
-    r"my (?:organi[sz]ation|company|employer|university|ministry|institution|newspaper|station|"
-    r"network|office|lab|laboratory|institute|agency)\b(?:\s+is\b)?[\s,]*)|"
-    rf"(?P<place>{_I_AM}\s+(?:(?:also|originally|here|just)\s+)?(?:from|representing)|"
-    r"(?:I|we)\s+represent|representing|on behalf of|(?:I am |I'm |I’m |we are )?speaking for|(?:I|we) speak for|"
-    r"(?:from|on) the side of|"
-    rf"(?:{_I_AM}|my name is|this is)\s+{_NAME},?\s+(?:and\s+)?(?:{_I_AM}\s+)?(?:from|with|of))|"
-    rf"(?P<role>(?:{_I_AM}|as)\s+(?:(?:also|now|currently)\s+)?"
-    rf"(?:(?:a|an|the|one of the)\s+(?:(?-i:[a-z][\w\u2011-]*)\s+){{0,2}}?)?{_ROLES})|"
-    r"(?P<lead>(?:I|we)\s+(?:lead|run|head|direct|manage|coordinate|chair|founded|co-?founded|set up|"
-    r"teach|study|lecture|research)))\b",
-    re.IGNORECASE,
+_SELF_CUES = Prefiltered(
+    re.compile(
+        rf"\b(?:(?P<direct>{_I_AM}\s+(?:(?:also|now|currently|here|still|just)\s+)?with|"
+        r"I\s+(?:work|am working|'m working|’m working|volunteer|intern)\s+(?:for|at|with)|(?:co-?)?founder of|"
+        r"my (?:organi[sz]ation|company|employer|university|ministry|institution|newspaper|station|"
+        r"network|office|lab|laboratory|institute|agency)\b(?:\s+is\b)?[\s,]*)|"
+        rf"(?P<place>{_I_AM}\s+(?:(?:also|originally|here|just)\s+)?(?:from|representing)|"
+        r"(?:I|we)\s+represent|representing|on behalf of|(?:I am |I'm |I’m |we are )?speaking for|(?:I|we) speak for|"
+        r"(?:from|on) the side of|"
+        rf"(?:{_I_AM}|my name is|this is)\s+{_NAME},?\s+(?:and\s+)?(?:{_I_AM}\s+)?(?:from|with|of))|"
+        rf"(?P<role>(?:{_I_AM}|as)\s+(?:(?:also|now|currently)\s+)?"
+        rf"(?:(?:a|an|the|one of the)\s+(?:(?-i:[a-z][\w\u2011-]*)\s+){{0,2}}?)?{_ROLES})|"
+        r"(?P<lead>(?:I|we)\s+(?:lead|run|head|direct|manage|coordinate|chair|founded|co-?founded|set up|"
+        r"teach|study|lecture|research)))\b",
+        re.IGNORECASE,
+    )
 )
 # Cues right after a person's name in somebody else's words (same kinds).
 _AFTER_NAME = re.compile(
@@ -615,13 +618,15 @@ def _ministry(text: str, pos: int, stop: int) -> Org | None:
     return Org(pos, end, "Ministry of " + text[pos:end])
 
 
+# `self_orgs` asks these of every sentence of every speaker: each behind its literal
+# prefilter (`text.fastre`), which gives the pattern's own answers.
 # "at Deutsche Welle Akademie, where I work": the cue comes after the organisation.
-_WHERE_AFTER = re.compile(
-    r",?\s+where\s+(?:I|we)\s+(?:work|am working|study|teach|am based|am employed)\b", re.IGNORECASE
+_WHERE_AFTER = Prefiltered(
+    re.compile(r",?\s+where\s+(?:I|we)\s+(?:work|am working|study|teach|am based|am employed)\b", re.IGNORECASE)
 )
 _WHERE_LINK = re.compile(r"\b(?:at|with|for|in)\s+", re.IGNORECASE)
 # A sentence that starts with a name and a link: "Lucía Fernández-Ruiz, for the DC on …".
-_NAME_LINK = re.compile(rf"\s*(?P<name>{_NAME}),\s+(?:for|from|representing|with)\s+")
+_NAME_LINK = Prefiltered(re.compile(rf"\s*(?P<name>{_NAME}),\s+(?:for|from|representing|with)\s+"))
 
 
 def self_orgs(

@@ -26,6 +26,7 @@ from forumlens.resolve.mentions import Mention
 from forumlens.resolve.people import LabelGroup, name_forms, same_person
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.text import paragraph_spans, sentence_spans
+from forumlens.text.fastre import Prefiltered
 
 __all__ = [
     "AFFILIATING_KINDS",
@@ -182,6 +183,13 @@ class SessionView:
         return [m for m in self.mentions if start <= m.start and m.end <= end and m.kind in kinds]
 
 
+# The cues asked of every sentence, each behind its literal prefilter (`text.fastre`): the
+# pattern's own answers, and on a long turn most sentences skip most patterns.
+_MODERATOR_SELF = Prefiltered(cues.MODERATOR_SELF)
+_MODERATOR_OTHER = Prefiltered(cues.MODERATOR_OTHER)
+_INVITE = Prefiltered(cues.INVITE)
+
+
 def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]:
     """Names of moderators: called so by others, saying so themselves, or chairing by numbers."""
     turn_owner = {i: g for g in groups for i in g.turns}
@@ -192,10 +200,10 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]
         owner = turn_owner.get(turn.index)
         for a, b in view.sentences[turn.index]:
             sentence = view.text[a:b]
-            if owner and owner.name and cues.MODERATOR_SELF.search(sentence):
+            if owner and owner.name and _MODERATOR_SELF.search(sentence):
                 found.add(owner.name)
                 claimed.add(owner.name)
-            for cue in cues.MODERATOR_OTHER.finditer(view.text, a, b):
+            for cue in _MODERATOR_OTHER.finditer(view.text, a, b):
                 for g in groups:
                     if (
                         g.name
@@ -206,7 +214,7 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]
                         )
                     ):
                         found.add(g.name)
-            if owner and owner.name and cues.INVITE.search(sentence):
+            if owner and owner.name and _INVITE.search(sentence):
                 invites[owner.name] = invites.get(owner.name, 0) + 1
             found.update(_remote_duty(view, groups, owner, a, b))
     handed = _hand_overs(view, turn_owner)
@@ -229,12 +237,14 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]
 
 
 # A chair's words for whoever runs the online side: "…, who takes care of the remote participation".
-_REMOTE_DUTY = re.compile(
-    r"\b(?:takes?|taking|will take) care of (?:the )?(?:remote|online) (?:participation|participants|questions)|"
-    r"\bhelp(?:s|ing)?\s+(?:me|us)\s+with\s+the\s+(?:online|remote)\s+(?:side|part|participation|questions)|"
-    r"\b(?:monitor|follow|watch|moderat)\w*\s+(?:the\s+)?(?:chat|zoom|online questions|remote questions|"
-    r"online participants|remote participants|remote participation|online participation)\b",
-    re.IGNORECASE,
+_REMOTE_DUTY = Prefiltered(
+    re.compile(
+        r"\b(?:takes?|taking|will take) care of (?:the )?(?:remote|online) (?:participation|participants|questions)|"
+        r"\bhelp(?:s|ing)?\s+(?:me|us)\s+with\s+the\s+(?:online|remote)\s+(?:side|part|participation|questions)|"
+        r"\b(?:monitor|follow|watch|moderat)\w*\s+(?:the\s+)?(?:chat|zoom|online questions|remote questions|"
+        r"online participants|remote participants|remote participation|online participation)\b",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -559,11 +569,13 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
 
 
 # A speaker saying they speak for no body: their mentions of coalitions are opinions, not membership.
-_INDEPENDENT = re.compile(
-    r"\b(?:I(?:'m|’m| am)\s+(?:(?:just|only|here as|here)\s+)?(?:an?\s+)?independent\b|"
-    r"in (?:my|a) (?:personal|own|individual) capacity|(?:I am|I'm|I’m) not affiliated|"
-    r"I (?:do not|don't|don’t) represent (?:any|anybody|anyone))",
-    re.IGNORECASE,
+_INDEPENDENT = Prefiltered(
+    re.compile(
+        r"\b(?:I(?:'m|’m| am)\s+(?:(?:just|only|here as|here)\s+)?(?:an?\s+)?independent\b|"
+        r"in (?:my|a) (?:personal|own|individual) capacity|(?:I am|I'm|I’m) not affiliated|"
+        r"I (?:do not|don't|don’t) represent (?:any|anybody|anyone))",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 
 from forumlens.resolve.mentions import Mention
+from forumlens.text.fastre import Prefiltered
 
 __all__ = ["ANAPHOR", "addressed", "antecedent", "first_person", "negated", "owns", "reported", "speaks_for"]
 
@@ -52,6 +53,7 @@ _OWN_VERB = re.compile(
     re.IGNORECASE,
 )
 ANAPHOR = re.compile(r"\b(?:our|this|my|the)\s+(?:own\s+)?(?:dynamic\s+)?coalition\b(?!s)", re.IGNORECASE)
+_ANAPHOR = Prefiltered(ANAPHOR)  # `owns` asks it of every sentence: skipped without "coalition"
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|we're|we’re|our|my|us)\b", re.IGNORECASE)
 _GROUP_PERSON = re.compile(r"\b(?:we|we're|we’re|our|my|us)\b", re.IGNORECASE)
 
@@ -92,7 +94,7 @@ def speaks_for(text: str, sentence_start: int, sentence_end: int, mention: Menti
 
 def owns(sentence: str) -> bool:
     """ "our coalition" / "my coalition", or "this coalition" said by a "we": the speaker's own."""
-    m = ANAPHOR.search(sentence)
+    m = _ANAPHOR.search(sentence)
     if m is None:
         return False
     return m.group(0).lower().startswith(("our", "my")) or _GROUP_PERSON.search(sentence) is not None

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .fastre import PatternSet
+from ..text.fastre import PatternSet
 from .units import Unit
 
 if TYPE_CHECKING:

@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter, mul, sub
 
+from ..text.fastre import PatternSet
 from ..text.similarity import dot
-from .fastre import PatternSet
 from .procedural import procedural_weight
 from .units import Unit
 
@@ -53,6 +53,7 @@ __all__ = [
     "Scored",
     "SessionModel",
     "Vectors",
+    "best_passing",
     "build_graph",
     "cosine",
     "in_wrapup",
@@ -290,8 +291,10 @@ def _bounded_rows(
             for j, y in near:
                 partial[j] = get(j, 0.0) + x * y
         row, own = graph[i], vecs[i]
-        # strongest partial similarity first; among equals, the first met (deterministic)
-        for j in heapq.nlargest(k, partial, key=partial.__getitem__):
+        # strongest partial similarity first; among equals, the first met (deterministic). A
+        # stable sort is what `heapq.nlargest` is documented to equal, and in C it is ~2x faster
+        # on these few hundred candidates.
+        for j in sorted(partial, key=partial.__getitem__, reverse=True)[:k]:
             if j in row:
                 continue
             pairs += 1
@@ -662,6 +665,24 @@ def _best_of(pool: Sequence[Scored], limit: int) -> Sequence[Scored]:
     if len(pool) <= limit:
         return pool
     return heapq.nsmallest(limit, pool, key=lambda s: (-s.score, s.unit.session, s.unit.position))
+
+
+def best_passing(pool: Sequence[Scored], test: Callable[[Scored], bool], limit: int = MMR_POOL) -> list[Scored]:
+    """The `limit` best-scored candidates (ties by position) that pass `test`, in pool order.
+
+    What `mmr_select` (which reads no more than `MMR_POOL` of a pool) sees of
+    `[s for s in pool if test(s)]`, asking `test` best first and only until `limit` have
+    passed: the test (can this sentence be rendered as a point?) costs ~0.5 ms, and a 2 MB
+    caption line has thousands of sentences of which MMR reads a thousand.
+    """
+    order = sorted(range(len(pool)), key=lambda i: (-pool[i].score, pool[i].unit.session, pool[i].unit.position))
+    kept: list[int] = []
+    for i in order:
+        if len(kept) >= limit:
+            break
+        if test(pool[i]):
+            kept.append(i)
+    return [pool[i] for i in sorted(kept)]
 
 
 def mmr_select(

@@ -22,7 +22,7 @@ from .attribution import Credits
 from .compress import compress
 from .context import SummaryContext, build_context
 from .models import Bullet, CoalitionEntry, Findings, SessionReport, SpeakerPoints
-from .rank import Scored, SessionModel, is_directive, is_summary, mmr_select
+from .rank import MMR_POOL, Scored, SessionModel, best_passing, is_directive, is_summary, mmr_select
 from .sources import SourceInfo, describe, map_citations
 from .spans import trim_pool
 from .units import Unit
@@ -191,12 +191,13 @@ def rank_takeaways(ctx: SummaryContext, k: int | None = None, wording: Wording |
     floor = takeaway_count(sum(s.unit.words for s in pool)) if k is None else k
     accept = wording.accept if wording is not None else None
     reading = wording.reading if wording is not None else None
+    wanted = MAX_TAKEAWAYS if k is None else k
     pool = trim_pool(
-        model, pool, boost, accept=accept, reading=reading
-    )  # long run-ons compete with their best clause window
+        model, pool, boost, accept=accept, reading=reading, keep=max(MMR_POOL, wanted)
+    )  # long run-ons compete with their best clause window; MMR reads the best MMR_POOL
     picks = mmr_select(
         pool,
-        MAX_TAKEAWAYS if k is None else k,
+        wanted,
         lam=0.8,
         per_speaker=2,
         segment_of=ctx.segment_of,
@@ -220,19 +221,31 @@ def _speaker_points(
     """
     by_who: dict[str, list[Scored]] = defaultdict(list)
     for s in pool:
-        if not credits.unattributed(s.unit) and wording.accept(s.unit):
+        if not credits.unattributed(s.unit):
             by_who[credits.who(s.unit)].append(s)
     if not pool:
         return []
     median = sorted(s.score for s in pool)[len(pool) // 2]
-    order = sorted(by_who, key=lambda w: min(s.unit.position for s in by_who[w]))
+
+    # Only sentences that render as points count (`wording.accept`, ~0.5 ms each), asked
+    # lazily: a speaker is placed by their first such sentence, and MMR reads only the
+    # MMR_POOL best of them (`best_passing`), so a 2 MB caption line is not rendered whole.
+    def ok(s: Scored) -> bool:
+        return wording.accept(s.unit)
+
+    first: dict[str, float] = {}
+    for who, items in by_who.items():
+        hit = next((s for s in sorted(items, key=lambda s: s.unit.position) if ok(s)), None)
+        if hit is not None:
+            first[who] = hit.unit.position
     out = []
-    for who in order:
+    for who in sorted(first, key=first.__getitem__):
         items = by_who[who]
         limit = per
-        if who in ctx.chairs or any(s.unit.who in ctx.chairs for s in items):
+        if who in ctx.chairs or any(s.unit.who in ctx.chairs and ok(s) for s in items):
             items = [s for s in items if s.score >= median]
             limit = 1
+        items = best_passing(items, ok, max(MMR_POOL, limit))
         chosen = mmr_select(items, limit, lam=0.8, per_speaker=limit, max_sim=0.4)
         if not chosen:
             continue

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .compress import compress
-from .rank import Scored, SessionModel, is_summary, unit_base, unit_factor, vectorise
+from .rank import Scored, SessionModel, best_passing, is_summary, unit_base, unit_factor, vectorise
 from .rewrite import opens_clause
 from .units import Unit, terms
 
@@ -175,12 +175,16 @@ def trim_pool(
     limit: int = 24,
     accept: Callable[[Unit], bool] | None = None,
     reading: Callable[[Unit], str | None] | None = None,
+    keep: int | None = None,
 ) -> list[Scored]:
     """`pool` with each of its `limit` most promising long sentences replaced by its best version.
 
     Promise is the sentence's score without the length penalty it paid, so a long
     sentence that ranks low only because of its length still gets its chance. With
-    `accept`, only units that can be rendered as a point remain (`best_version`).
+    `accept`, only units that can be rendered as a point remain (`best_version`). With
+    `keep` (the caller reads only the `keep` best-scored, as `mmr_select` does), the
+    other sentences are asked `accept` best first and only until `keep` have passed
+    (`rank.best_passing`): the `keep` best of the result are the same.
     """
     if model is None:
         return [s for s in pool if accept is None or accept(s.unit)]
@@ -194,12 +198,19 @@ def trim_pool(
         (s for s in pool if s.unit.words >= MIN_TRIM_WORDS), key=lambda s: (-promise(s), s.unit.position)
     )
     chosen = {id(s) for s in long_ones[:limit]}
+    if accept is None:
+        passing = None
+    elif keep is None:
+        passing = {id(s) for s in pool if id(s) not in chosen and accept(s.unit)}
+    else:
+        others = [s for s in pool if id(s) not in chosen]
+        passing = {id(s) for s in best_passing(others, lambda s: accept(s.unit), keep)}
     out = []
     for s in pool:
         if id(s) in chosen:
             best = best_version(model, s, boost, accept, reading)
             if best is not None:
                 out.append(best)
-        elif accept is None or accept(s.unit):
+        elif passing is None or id(s) in passing:
             out.append(s)
     return out

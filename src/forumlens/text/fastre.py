@@ -1,0 +1,242 @@
+"""Regex prefilters: skip a pattern when the text lacks every literal a match must contain.
+
+The procedural, cue and self-introduction patterns (summarise's ranking, resolve's
+roles, modes and organisations) are long alternations ("the floor is yours", "can you
+hear me", ...). Python's engine tries every alternative at every position, ~150 µs a
+sentence, and most sentences match none. Each pattern's parse tree tells which literal
+strings any match must contain (at least one of them); when the lower-cased text holds
+none, the pattern cannot match and is not run. The answer is always the pattern's own:
+the filter only decides whether asking is needed, and it only ever says "no" when a
+match is impossible (a pattern whose literals cannot be worked out is always run).
+It lives in `text` (standard library only) so that resolve can use it without importing
+summarise, which imports resolve.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from itertools import chain
+from re import _constants as _sre_constants  # Python 3.11+ (the project's minimum)
+from re import _parser as _sre_parse
+from typing import Any
+
+__all__ = ["PatternSet", "Prefiltered", "fold", "required_literals"]
+
+# Characters that match an ASCII letter under IGNORECASE but do not lower() to it.
+_FOLD = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"})
+
+_LITERAL = _sre_constants.LITERAL
+_SUBPATTERN = _sre_constants.SUBPATTERN
+_BRANCH = _sre_constants.BRANCH
+_REPEATS = (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT)
+_ZERO_WIDTH = (_sre_constants.AT,)
+
+
+def fold(text: str) -> str:
+    """The text as the prefilter compares it (lower-cased, case-fold look-alikes mapped).
+
+    The look-alikes are all non-ASCII, so ASCII text (`isascii` is a flag check) skips the
+    per-character translation."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+# Most strings in one required set: the alternatives of a phrase multiply ("I(?:'m| am)
+# (?:from|with)" is six strings), and past this the phrase is split into its parts.
+_CAP = 64
+_HEAD = 4  # `PatternSet.present` tests needles only under a head of this many characters found in the text
+
+
+def _char(code: int) -> str | None:
+    """A literal as the folded text shows it, or None when case folding makes it uncertain.
+
+    ASCII letters lower-case (`fold` maps their non-ASCII look-alikes); a non-ASCII
+    character without case ("’", "‑") matches only itself; other non-ASCII ones are skipped.
+    """
+    ch = chr(code)
+    if ch.isascii():
+        return ch.lower()
+    if not ch.isalpha() and ch == ch.lower() == ch.upper() == ch.casefold():
+        return ch
+    return None
+
+
+def _pure(op: Any, av: Any) -> frozenset[str] | None:
+    """Every string one node can match, when it is a literal, a group or an alternation of
+    literal sequences (at most `_CAP` strings); None otherwise."""
+    if op is _LITERAL:
+        ch = _char(av)
+        return None if ch is None else frozenset([ch])
+    if op is _SUBPATTERN:
+        return _pure_seq(av[-1])
+    if op is _BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            strings = _pure_seq(branch)
+            if strings is None:
+                return None
+            out |= strings
+            if len(out) > _CAP:
+                return None
+        return frozenset(out)
+    return None
+
+
+def _pure_seq(seq: Any) -> frozenset[str] | None:
+    """Every string a sequence can match, when each node is `_pure` (boundaries consume nothing)."""
+    out = frozenset([""])
+    for op, av in seq:
+        if op in _ZERO_WIDTH:
+            continue
+        part = _pure(op, av)
+        if part is None or len(out) * len(part) > _CAP:
+            return None
+        out = frozenset(a + b for a in out for b in part)
+    return out
+
+
+def _required(seq: Any) -> list[frozenset[str]]:
+    """Sets of strings such that every match of `seq` contains a string of *each* set.
+
+    (A conjunction of disjunctions; an empty list means nothing is known.) Adjacent literal
+    nodes join into one contiguous set, alternatives multiplied out ("the floor is
+    (yours|open)" needs "the floor is yours" or "the floor is open"); any other node ends
+    the run and adds what it requires itself.
+    """
+    options: list[frozenset[str]] = []
+    run: frozenset[str] | None = None
+
+    def close() -> None:
+        nonlocal run
+        if run is not None:
+            options.append(run)
+            run = None
+
+    for op, av in seq:
+        if op in _ZERO_WIDTH:  # a boundary does not consume: the run stays contiguous in the text
+            continue
+        part = _pure(op, av)
+        if part is not None:
+            if run is not None and len(run) * len(part) > _CAP:
+                close()  # too many combinations: each half is still required on its own
+            run = part if run is None else frozenset(a + b for a in run for b in part)
+            continue
+        close()
+        if op is _SUBPATTERN:
+            options.extend(_required(av[-1]))
+        elif op is _BRANCH:
+            best = [_best(_required(branch)) for branch in av[1]]
+            parts = [p for p in best if p is not None]
+            if len(parts) == len(best):  # every branch needs one of its strings
+                options.append(frozenset(s for part in parts for s in part))
+        elif op in _REPEATS and av[0] >= 1:
+            options.extend(_required(av[2]))
+    close()
+    return [o for o in options if o and all(s.strip() for s in o)]
+
+
+def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
+    """The single most selective set: its shortest string is longest, then fewest strings."""
+    return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
+
+
+def required_literals(pattern: re.Pattern[str]) -> list[frozenset[str]]:
+    """Lower-case string sets; any match of `pattern` contains one string of each set."""
+    if pattern.flags & re.VERBOSE:
+        return []
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - the parser's internals changed: never filter
+        return []
+    return _required(tree)
+
+
+class PatternSet:
+    """Patterns run only when the text holds a literal of each set they require.
+
+    `present(text)` finds which of all the patterns' literals occur (one `in` test per
+    distinct literal, done once per text); a pattern is then possible only when each of
+    its required sets meets them. Soundness: a pattern is skipped only when it cannot
+    match, so every answer is the pattern's own.
+    """
+
+    def __init__(self, patterns: Any) -> None:
+        self.patterns: tuple[re.Pattern[str], ...] = tuple(patterns)
+        self.options = tuple(tuple(required_literals(p)) for p in self.patterns)
+        self.needles = tuple(sorted({n for opts in self.options for o in opts for n in o}))
+        # Needles by their first characters: a needle can occur only where its head does, and
+        # hundreds of needles share a hundred heads ("i'm from", "i'm with", "i'm here" ...).
+        by_head: dict[str, list[str]] = {}
+        for n in self.needles:
+            by_head.setdefault(n[:_HEAD], []).append(n)
+        self._heads = tuple(by_head)
+        self._by_head = {head: tuple(ns) for head, ns in by_head.items()}
+
+    def present(self, text: str) -> frozenset[str]:
+        has = fold(text).__contains__  # every `in` test below runs in C: filter, map, chain
+        return frozenset(filter(has, chain.from_iterable(map(self._by_head.__getitem__, filter(has, self._heads)))))
+
+    def possible(self, i: int, present: frozenset[str]) -> bool:
+        return all(not o.isdisjoint(present) for o in self.options[i])
+
+    def search(self, i: int, text: str, present: frozenset[str]) -> re.Match[str] | None:
+        return self.patterns[i].search(text) if self.possible(i, present) else None
+
+    def match(self, i: int, text: str, present: frozenset[str]) -> re.Match[str] | None:
+        return self.patterns[i].match(text) if self.possible(i, present) else None
+
+    def findall(self, i: int, text: str, present: frozenset[str]) -> list[Any]:
+        return self.patterns[i].findall(text) if self.possible(i, present) else []
+
+    def any_search(self, text: str, present: frozenset[str] | None = None) -> bool:
+        """`any(p.search(text) for p in patterns)`, asking only the possible ones."""
+        if present is None:
+            present = self.present(text)
+        return any(
+            p.search(text)
+            for p, opts in zip(self.patterns, self.options)
+            if all(not o.isdisjoint(present) for o in opts)
+        )
+
+    def count(self, text: str, present: frozenset[str] | None = None) -> int:
+        """How many of the patterns match `text`."""
+        if present is None:
+            present = self.present(text)
+        return sum(1 for i, p in enumerate(self.patterns) if self.possible(i, present) and p.search(text))
+
+
+class Prefiltered:
+    """One pattern behind its literal prefilter, asked like the pattern itself.
+
+    `search`, `match`, `finditer` and `findall` take the pattern's own arguments (`pos`,
+    `endpos`) and give its own answers; the pattern runs only when text[pos:endpos] holds a
+    literal of each set it requires. A match lies inside text[pos:endpos], so a literal
+    missing there makes a match impossible. For a module that asks a few cue patterns once
+    per sentence; `PatternSet` shares the literal test among many patterns.
+    """
+
+    __slots__ = ("options", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.options = tuple(required_literals(pattern))
+
+    def possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """False only when no match can lie in text[pos:endpos]."""
+        if not self.options:
+            return True
+        has = fold(text[max(pos, 0) : endpos] if pos > 0 or endpos < len(text) else text).__contains__
+        return all(any(map(has, o)) for o in self.options)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.search(text, pos, endpos) if self.possible(text, pos, endpos) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.match(text, pos, endpos) if self.possible(text, pos, endpos) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, pos, endpos) if self.possible(text, pos, endpos) else iter(())
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.pattern.findall(text, pos, endpos) if self.possible(text, pos, endpos) else []

@@ -1,0 +1,183 @@
+"""forumlens.text.fastre: a regex prefilter may skip a pattern only when it cannot match.
+
+The literals a pattern requires are read from its parse tree; every check here compares
+the filtered answer with the pattern's own, on the real transcripts' sentences and on
+generated text full of near-misses and case-fold look-alikes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from forumlens.resolve import cues, modes, orgs, roles, voice
+from forumlens.summarise import procedural, rank
+from forumlens.text.fastre import PatternSet, Prefiltered, fold, required_literals
+from forumlens.transcript.sentences import split_sentences
+
+from .conftest import MAIN_SESSION, ROOT
+
+
+def _raw(p: re.Pattern[str] | Prefiltered) -> re.Pattern[str]:
+    return p.pattern if isinstance(p, Prefiltered) else p
+
+
+# The cue patterns resolve and summarise ask of every sentence.
+PATTERNS = [
+    _raw(p)
+    for p in (
+        cues.MODERATOR_SELF,
+        cues.MODERATOR_OTHER,
+        cues.INVITE,
+        cues._SELF,
+        cues._OWN_ONLINE,
+        cues._OWN_ONSITE,
+        roles._REMOTE_DUTY,
+        roles._INDEPENDENT,
+        orgs._SELF_CUES,
+        orgs._NAME_LINK,
+        orgs._WHERE_AFTER,
+        voice.ANAPHOR,
+        modes._OWN_ONLINE_STRONG,
+        modes._OWN_ONLINE_WEAK,
+        modes._OWN_ONSITE,
+        modes._PLACE_HERE,
+        *procedural._HARD,
+        *procedural._SOFT,
+        rank._CUE,
+        rank.SUMMARY,
+        rank._META,
+        rank._ASKING,
+        rank._STANCE,
+        rank._PRAISE,
+    )
+]
+
+
+def _sentences() -> list[str]:
+    files = [MAIN_SESSION, *sorted((ROOT / "tests" / "resources" / "resolve").glob("*.txt"))]
+    files += sorted((ROOT / "examples").glob("*.txt"))
+    out = []
+    for path in files:
+        if path.exists():
+            text = Path(path).read_text("utf-8")
+            out += [text[a:b] for a, b in split_sentences(text)]
+    return out
+
+
+SENTENCES = _sentences()
+
+
+def _possible(options: list[frozenset[str]], text: str) -> bool:
+    folded = fold(text)
+    return all(any(n in folded for n in o) for o in options)
+
+
+def test_alternatives_are_multiplied_into_whole_phrases() -> None:
+    opts = required_literals(re.compile(r"\bI(?:'m|’m| am) (?:from|with)\b", re.IGNORECASE))
+    assert opts == [frozenset({"i'm from", "i'm with", "i’m from", "i’m with", "i am from", "i am with"})]
+    # optional parts, classes and lookarounds are not required; what is around them is
+    opts = required_literals(re.compile(r"\bjoin(?:ing)?\s+(?=us)online\b", re.IGNORECASE))
+    assert opts == [frozenset({"join"}), frozenset({"online"})]
+    # a cased non-ASCII letter folds in ways `lower` does not show: never required
+    assert required_literals(re.compile(r"straße", re.IGNORECASE)) == [frozenset({"stra"}), frozenset({"e"})]
+    assert required_literals(re.compile(r"\w+\s*\d*")) == []
+
+
+def test_a_phrase_with_too_many_combinations_is_split_not_dropped() -> None:
+    letters = "|".join("abcdefghij")
+    opts = required_literals(re.compile(rf"x(?:{letters})(?:{letters})y"))
+    assert all(len(o) <= 64 for o in opts) and opts  # 100 combinations: two required parts instead
+    assert all(_possible(opts, f"x{a}{b}y") for a in "abcdefghij" for b in "abcdefghij")
+
+
+def test_required_literals_are_in_every_real_match() -> None:
+    asked = 0
+    for pattern in PATTERNS:
+        options = required_literals(pattern)
+        for sentence in SENTENCES:
+            if pattern.search(sentence):
+                asked += 1
+                assert _possible(options, sentence), (pattern.pattern, sentence)
+    assert asked > 1000  # the patterns do match the real sentences
+
+
+def test_prefilters_skip_most_sentences_without_the_cue() -> None:
+    """Useful, not only sound: on real sentences most cue patterns are not run at all."""
+    options = [required_literals(p) for p in PATTERNS]
+    ran = sum(_possible(o, s) for o in options for s in SENTENCES)
+    assert ran < 0.25 * len(PATTERNS) * len(SENTENCES)
+
+
+@pytest.mark.parametrize("window", [(0, None), (7, 60), (40, 41)])
+def test_prefiltered_gives_the_patterns_answers(window: tuple[int, int | None]) -> None:
+    pos, end = window
+    for pattern in PATTERNS:
+        fast = Prefiltered(pattern)
+        for sentence in SENTENCES:
+            endpos = len(sentence) if end is None else end
+            got = fast.search(sentence, pos, endpos)
+            want = pattern.search(sentence, pos, endpos)
+            assert (got and got.span()) == (want and want.span()), (pattern.pattern, sentence)
+            assert fast.findall(sentence, pos, endpos) == pattern.findall(sentence, pos, endpos)
+            assert [m.span() for m in fast.finditer(sentence, pos, endpos)] == [
+                m.span() for m in pattern.finditer(sentence, pos, endpos)
+            ]
+            m1, m2 = fast.match(sentence, pos, endpos), pattern.match(sentence, pos, endpos)
+            assert (m1 and m1.span()) == (m2 and m2.span())
+
+
+# Text built from pieces of the cue phrases, look-alike letters (dotless i, long s, Kelvin
+# sign, dotted capital I) and typographic apostrophes: the near-misses a prefilter could get wrong.
+_PIECES = st.sampled_from(
+    [
+        "I'm ",
+        "I’m ",
+        "I am ",
+        "ſpeaking for ",
+        "İ work for ",
+        "\u212aeynote ",
+        "moderat",
+        "or ",
+        "the floor is ",
+        "yours",
+        "online ",
+        "joining ",
+        "from ",
+        "here in the room",
+        "ON BEHALF OF ",
+        "our coalition ",
+        "thank you ",
+        "very important ",
+        "we need ",
+        ", ",
+        ". ",
+        "?",
+        "x",
+    ]
+)
+
+
+_SET = PatternSet(PATTERNS)
+_ONE_BY_ONE = [Prefiltered(p) for p in PATTERNS]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_pattern_set_answers_as_the_patterns_on_generated_text(text: str) -> None:
+    present = _SET.present(text)
+    for i, (pattern, fast) in enumerate(zip(_SET.patterns, _ONE_BY_ONE)):
+        want = bool(pattern.search(text))
+        assert bool(_SET.search(i, text, present)) == want, (pattern.pattern, text)
+        assert bool(fast.search(text)) == want, (pattern.pattern, text)
+
+
+@given(st.text(max_size=40))
+def test_fold_of_ascii_text_is_the_full_fold(text: str) -> None:
+    full = text.translate(str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"})).lower()
+    assert fold(text) == full
+    assert fold(text.encode("ascii", "ignore").decode()) == text.encode("ascii", "ignore").decode().lower()
