@@ -15,6 +15,7 @@ package, and most commands need only a few of its stages, so start-up stays shor
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -63,14 +64,25 @@ if TYPE_CHECKING:
     from .transcript.sentences import split_sentences
 
 
-def __getattr__(name: str) -> Any:
-    module = _PUBLIC.get(name)
-    if module is None:
-        raise AttributeError(f"module 'forumlens' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
+def _lazy_exports(
+    package: str, public: Mapping[str, str], namespace: dict[str, Any]
+) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+    """A package's `__getattr__` and `__dir__` (PEP 562) that import each public name from its module on
+    first use and keep it in the package's namespace, so later lookups skip the hook. The subpackages
+    whose commands must start fast (documents, fetch, route) use it too."""
+
+    def __getattr__(name: str) -> Any:
+        module = public.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module, package), name)
+        namespace[name] = value  # later lookups skip this function
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted([*namespace, *public])
+
+    return __getattr__, __dir__
 
 
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_PUBLIC])
+__getattr__, __dir__ = _lazy_exports(__name__, _PUBLIC, globals())

@@ -13,8 +13,9 @@ httpx, the readers and the ingest pipeline with it (issue 19).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .. import _lazy_exports  # the one PEP 562 loader (forumlens/__init__.py)
 
 # public name → submodule that defines it
 _PUBLIC = {
@@ -49,14 +50,4 @@ if TYPE_CHECKING:
     from .run import FetchReport, fetch_igf, ingest_url
 
 
-def __getattr__(name: str) -> Any:
-    module = _PUBLIC.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_PUBLIC])
+__getattr__, __dir__ = _lazy_exports(__name__, _PUBLIC, globals())
