@@ -9,23 +9,17 @@ Screenshots go to `test-artifacts/screenshots/live-*.png`.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from forumlens.live import FileSource, Follower, LiveOptions
 from forumlens.live.finalise import finalise
 from forumlens.store import open_store
 
-from .browser_support import CHROMIUM
-from .browser_support import free_port as _free_port
+from .browser_support import chromium, serving
 from .test_web_browser import SHOTS
 
 HEAD = b"IGF 2024 Workshop 42: Meaningful access for all\n\n"
@@ -40,53 +34,23 @@ def live_server(tmp_path: Path) -> Iterator[tuple[str, Follower, Path]]:
     follower = Follower(store, FileSource(caption), LiveOptions(interval=0.01, analyse_every=1e9))
     follower.start()
     follower.step()
-    port = _free_port()
-    env = {**os.environ, "FORUMLENS_CONFIG": "/nonexistent", "FORUMLENS_ADMIN_TOKEN": ""}
-    log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "forumlens", "--db", db, "serve", "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
-    base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(base + "/api", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"forumlens serve did not start: {log.read_text(errors='replace')[-2000:]}")
-            time.sleep(0.2)
-        yield base, follower, caption
+        with serving(db, tmp_path / "serve.log") as base:
+            yield base, follower, caption
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
         follower.close()
         store.close()
 
 
 @pytest.fixture
 def page() -> Iterator[Page]:
-    assert CHROMIUM.is_file(), f"Chromium is missing at {CHROMIUM}: run `bash scripts/install-system-deps.sh`"
-    with sync_playwright() as p:
-        browser: Browser = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-dev-shm-usage"]
-        )
+    with chromium() as browser:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         yield page
         context.close()
-        browser.close()
         assert not errors, errors
 
 
@@ -141,11 +105,7 @@ def test_without_javascript_the_page_refreshes_itself(live_server, browser_witho
 
 @pytest.fixture
 def browser_without_js() -> Iterator[Page]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-dev-shm-usage"]
-        )
+    with chromium() as browser:
         context = browser.new_context(java_script_enabled=False)
         yield context.new_page()
         context.close()
-        browser.close()
