@@ -11,7 +11,6 @@ from types import FrameType
 import click
 
 from ..cli_support import db_option, open_ctx_store, settings_of
-from ..ingest import IngestOptions
 
 
 def _say(message: str) -> None:
@@ -70,6 +69,7 @@ def live(
       forumlens live /srv/captions/ws42.txt --title "WS 42: Meaningful access"
       forumlens live https://example.org/captions/ws42.txt --idle-exit 600
     """
+    from ..ingest import IngestOptions
     from ..live import LiveOptions, follow
 
     options = LiveOptions(

@@ -7,12 +7,14 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
 from ..cli_support import db_option, open_ctx_store
-from ..store.views import PersonOnRecord
-from ..views import list_coalitions
+
+if TYPE_CHECKING:
+    from ..store.views import PersonOnRecord
 
 
 @click.command()
@@ -57,6 +59,8 @@ def format_people(records: list[PersonOnRecord], name: str | None = None) -> str
 @click.pass_context
 def coalitions(ctx: click.Context, name: str | None, as_json: bool, db: str | None) -> None:
     """Dynamic Coalitions seen in stored sessions: presented, mentioned or invited but absent."""
+    from ..views import list_coalitions
+
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         records = list_coalitions(store, name)

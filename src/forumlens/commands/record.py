@@ -9,12 +9,6 @@ from datetime import date
 import click
 
 from ..cli_support import YEAR_BOUND, db_option, open_ctx_store, settings_of
-from ..documents.eligibility import (
-    build_record,
-    format_record,
-    items_from_documents,
-    title_coalitions,
-)
 
 
 @click.command()
@@ -35,6 +29,7 @@ def record(ctx: click.Context, year: int | None, as_json: bool, db: str | None) 
       forumlens record --year 2024          # who may get a slot at IGF 2024 (evidence: 2023)
       forumlens record --year 2024 --json
     """
+    from ..documents.eligibility import build_record, format_record, items_from_documents, title_coalitions
     from ..resolve.registry import load_registry
 
     year = year or date.today().year

@@ -13,9 +13,6 @@ import click
 
 from ..cli_support import db_option, settings_of
 from ..errors import StoreError
-from ..store import check_location, open_store, redact
-from ..store.migrations import SCHEMA_VERSION
-from ..store.transfer import copy_store, schema_version_of, table_digests, tables_of
 
 __all__ = ["COMMANDS", "copy", "migrate"]
 
@@ -30,6 +27,9 @@ def migrate(ctx: click.Context, db: str | None) -> None:
     Example:
       forumlens migrate --db postgresql://forumlens@db.example.org/forumlens
     """
+    from ..store import check_location, open_store, redact
+    from ..store.transfer import schema_version_of
+
     location = check_location(settings_of(ctx).db_location if db is None else db)
     before = schema_version_of(location)
     store = open_store(location)
@@ -64,6 +64,10 @@ def copy(ctx: click.Context, source: str, target: str) -> None:
       forumlens copy --from postgresql://forumlens@localhost/forumlens --to backup.sqlite3
     """
     del ctx
+    from ..store import open_store, redact
+    from ..store.migrations import SCHEMA_VERSION
+    from ..store.transfer import copy_store, schema_version_of, table_digests, tables_of
+
     if schema_version_of(source) == 0:
         raise StoreError(
             "the source store does not exist or is empty",
