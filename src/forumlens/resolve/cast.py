@@ -234,8 +234,13 @@ def _role(draft: Draft, kind: str | None, moderator: bool, hub: bool) -> Role:
     if kind in ("igf-body", "un-body", "igo"):
         # an official who came to the microphone from the floor is a participant, not a panelist
         return "participant" if draft.from_floor and not draft.named_in_handoff else "guest"
-    if kind in (None, "nri") and draft.named_in_handoff and not draft.from_floor and draft.group.name:
-        return "guest"  # a panelist the chair introduced, not a voice from the floor
+    if (
+        kind in (None, "nri")
+        and (draft.named_in_handoff or draft.before_floor)
+        and not draft.from_floor
+        and draft.group.name
+    ):
+        return "guest"  # a panelist the chair introduced, or who spoke before the floor was opened
     return "participant"
 
 
@@ -259,9 +264,12 @@ _OVERRULE = 1.5
 _REMOTE_LABEL = re.compile(r"\b(?:remote|online|virtual)\s+(?:participant|speaker|attendee|audience)", re.IGNORECASE)
 
 
-def _mode(draft: Draft, default: str | None, hub: bool) -> str | None:
+def _mode(draft: Draft, default: str | None, hub: bool, in_room: bool = False) -> str | None:
     """The side with more evidence; a remote hub or a "REMOTE PARTICIPANT" label is online;
-    with no evidence either way, the session's own mode (a 2020 session, a webinar) if any.
+    with no evidence either way, the session's own mode (a 2020 session, a webinar) if any, or
+    for a voice the captioner labelled from the floor ("AUDIENCE:", "PARTICIPANT:") in a session
+    that met in a room (`in_room`), on site: the floor microphone is in the room, and online
+    voices are announced as such ("a question online"), which is evidence the other way.
     A mode on the name card ("Dr. Jo Li (online)") decides unless the person's own words put
     them on the other side (a strong cue, `_OVERRULE`, outweighing their words for the card's side)."""
     if draft.card_mode and not hub:
@@ -272,8 +280,60 @@ def _mode(draft: Draft, default: str | None, hub: bool) -> str | None:
         return draft.card_mode
     online = draft.online + 3.0 * (hub or any(_REMOTE_LABEL.search(lab) for lab in draft.group.labels))
     if online == draft.onsite:
+        if default is None and in_room and online == 0 and _floor_label(draft):
+            return "onsite"
         return default
     return "online" if online > draft.onsite else "onsite"
+
+
+def _panel_split(
+    view: SessionView, people: list[Person], groups: Sequence[LabelGroup], moderators: set[str]
+) -> list[Person]:
+    """The panel's missing modes from a chair's count ("three speakers in the room and one
+    online"): when every panelist on one side is known, the panelists with no mode are on the
+    other side. Nothing changes when the counts do not fit."""
+    split = None
+    for group in groups:
+        if not is_moderator(group, moderators):
+            continue
+        for index in group.turns:
+            turn = view.session.turns[index]
+            found = modes.speaker_split(turn.text)
+            if found:
+                split = (*found, turn)
+                break
+        if split:
+            break
+    if split is None:
+        return people
+    room, away, a, _end, turn = split
+    guests = [p for p in people if p.role == "guest"]
+    unknown = [p for p in guests if p.mode is None]
+    online = sum(p.mode == "online" for p in guests)
+    onsite = sum(p.mode == "onsite" for p in guests)
+    if not unknown:
+        return people
+    if online == away and onsite + len(unknown) <= room:
+        mode = "onsite"
+    elif onsite == room and online + len(unknown) <= away:
+        mode = "online"
+    else:
+        return people
+    start = turn.start + a
+    evidence = view.evidence(*view.sentence_at(turn.index, start), "mode")
+    fill = {id(p) for p in unknown}
+    return [replace(p, mode=mode, evidence=(*p.evidence, evidence)) if id(p) in fill else p for p in people]
+
+
+def _floor_label(draft: Draft) -> bool:
+    """Every label of the speaker is a captioner's floor label ("AUDIENCE", "PARTICIPANT")."""
+    labels = draft.group.labels
+    return bool(labels) and all(cues.AUDIENCE_LABEL.search(lab) for lab in labels)
+
+
+def _in_room(drafts: Sequence[Draft], default: str | None) -> bool:
+    """Whether the session met in a room: not an online-only session, and somebody says where in it."""
+    return default is None and any(d.onsite > 0 for d in drafts)
 
 
 def _coalitions(
@@ -342,6 +402,7 @@ def resolve_session(
         alive = {id(g) for g in groups}
         drafts = [redone.get(id(d.group), d) for d in drafts if id(d.group) in alive]
     default_mode = modes.session_default(session.title, session.year)
+    in_room = _in_room(drafts, default_mode)
     people = []
     for draft in drafts:
         group = draft.group
@@ -363,7 +424,7 @@ def resolve_session(
         ]
         if not reattribute:
             own_flags += [f.reason for f in found if f.turn in group.turns]
-        mode = _mode(draft, default_mode, hub)
+        mode = _mode(draft, default_mode, hub, in_room)
         # what decided: the card, or (when their own words overrule it or there is none) the cues
         mode_shown = draft.card_mode_evidence[:1] if draft.card_mode and mode == draft.card_mode else []
         by_card = draft.card_evidence[:1] if draft.card_role and (draft.card_role == role or moderator) else []
@@ -384,5 +445,6 @@ def resolve_session(
             description=_describe(draft, affiliation, role),
         )
         people.append(replace(person, stakeholder=stakeholder_group(person, reg)))
+    people = _panel_split(view, people, groups, moderators)
     coalitions = _coalitions(view, people, mentions, moderators, groups, reg)
     return Cast(tuple(people), tuple(coalitions), flags, tuple(mentions))

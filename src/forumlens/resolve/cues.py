@@ -105,7 +105,7 @@ ABSENT = re.compile(
 )
 HAND_RAISE = re.compile(
     r"\b(?:your hand|hands? (?:up|raised)|raise (?:your|their) hand|from the floor|"
-    r"one more hand|a question from)\b",
+    r"(?:one more|next|another|other) hand|a question from)\b",
     re.IGNORECASE,
 )
 MODERATOR_SELF = re.compile(
@@ -128,7 +128,8 @@ AUDIENCE_LABEL = re.compile(
 # The chair announcing a panel slot without a name: whoever speaks next fills it.
 SPEAKER_SLOT = re.compile(
     r"\b(?:first|next|second|third|fourth|last|final|following|our) (?:speaker|panell?ist|"
-    r"presenter|discussant|respondent|keynote)\b",
+    r"presenter|discussant|respondent|keynote)\b|"
+    r"\b(?:a|another) (?:speaker|panell?ist|presenter|discussant) (?:from|who)\b",
     re.IGNORECASE,
 )
 # How an interjection opens: a new voice, not the previous speaker carrying on.
@@ -163,7 +164,7 @@ _AFTER_CUE = re.compile(
 )
 # "Tatiana, our moderator", "Diego, for co-moderating", "Ana will be co-moderating"
 _BEFORE_CUE = re.compile(
-    r"[\s,\u00a0]*(?:(?:who|is|will|be|as|for|our|my|the|your|also|online|remote|onsite)\s+)*"
+    r"[\s,\u00a0]*(?:(?:who|he|she|is|will|be|as|for|our|my|the|your|also|online|remote|onsite)\s+)*"
     r"(?:co[\s‑-]?)?",
     re.IGNORECASE,
 )

@@ -5,10 +5,15 @@ general shapes of that:
 
 - a remote speaker: "joining from Accra", "good evening from Santiago", "apologies, the
   power went out", "my connection is slow", "can you hear me?", "I could not travel";
-- somebody in the room: "here in the room", "we are a few in the room", "here in Kyoto"
-  (the city where the IGF met that year, `data/places.toml`), "to my right", "in person";
+- somebody in the room: "here in the room", "we are a few in the room", "here in Kyoto" or
+  "happy to be with you in Kyoto" (the city where the IGF met that year, `data/places.toml`;
+  not "I wish I could be with you in Kyoto"), "to my right", "in person", "I flew in";
+  "I bring greetings from Accra" carries a message from home and says nothing;
 - a chair about others: "online we have …", "here in the room with me is …", "joining
-  from Cape Town, …" (before the name) or "…, who joins us from Kigali" (after it);
+  from Cape Town, …" (before the name) or "…, who joins us from Kigali", "who is sitting at
+  the front with me" (after it); "joining us from" is always about somebody else;
+- a chair counting the panel: "three speakers in the room and one online", "all of them
+  here in the room" (`speaker_split`): once one side is known, the rest are on the other;
 - a chair giving the floor to an unnamed voice: "the gentleman at the back", "the
   microphone in the aisle" (the room) or "anybody online?", "in the chat" (online);
 - the session itself: a year the IGF met only online (2020) or a title that says it is a
@@ -27,7 +32,7 @@ from importlib import resources
 
 from forumlens.text.fastre import Prefiltered
 
-__all__ = ["Venues", "about_other", "floor_cues", "load_venues", "own_cues", "session_default"]
+__all__ = ["ALL", "Venues", "about_other", "floor_cues", "load_venues", "own_cues", "session_default", "speaker_split"]
 
 _HERE = r"(?:here|over here)"
 # `own_cues` asks these of every sentence of every speaker: each sits behind its literal
@@ -35,7 +40,10 @@ _HERE = r"(?:here|over here)"
 _OWN_ONLINE_STRONG = Prefiltered(
     re.compile(
         r"\b(?:(?:joining|connecting|connected|calling|dialling|dialing|logging|logged)\s+(?:in\s+)?"
-        r"(?:(?:you|us|today|this session)\s+)?(?:from|remotely|online|virtually|via)|"
+        # not "joining us from": that is said of somebody else joining the speaker's room
+        r"(?:(?:you|today|this session)\s+)?(?:from|remotely|online|virtually|via)|"
+        # "I bring greetings from Accra" conveys a message from home, it does not say where one is
+        r"(?<!bring )(?<!brings )(?<!convey )(?<!extend )(?<!send )(?<!the )"
         r"(?:good (?:morning|afternoon|evening|night|day)|hello|hi|greetings|namaste|bonjour|salaam)"
         r"(?:\s+(?:to\s+)?(?:you|all|everyone|everybody))?,?\s+from\s+(?!the\s+(?:room|floor|hall|stage|back|front))|"
         r"(?:power|electricity|lights?|internet|connection|network|signal|bandwidth)\b(?:\s+[\w']+){0,4}?\s+"
@@ -61,7 +69,7 @@ _OWN_ONSITE = Prefiltered(
         r"(?:in|into) the (?:room|hall) here|here (?:in|at) the (?:room|hall|venue)|"
         r"(?:I|we)\s+(?:see|have)\s+(?:[\w']+\s+){0,3}?(?:faces|people|hands?)\s+(?:here\s+)?in the (?:room|hall)|"
         r"(?:I am|I'm|I’m)\s+(?:here\s+)?in person|physically (?:here|present)|"
-        r"(?:I|we)\s+(?:came|flew|travell?ed)\s+(?:all the way\s+)?(?:here|to)\b)",
+        r"(?:I|we)\s+(?:came|flew|travell?ed)\s+(?:all the way\s+)?(?:here|to)\b|(?:I|we)\s+(?:just\s+)?(?:flew|came)\s+in\b)",
         re.IGNORECASE,
     )
 )
@@ -85,12 +93,17 @@ _OTHER_ONLINE = re.compile(
 _OTHER_ONSITE = re.compile(
     r"\b(?:on[\s‑-]?site|in the (?:room|hall)|here with (?:me|us)|with (?:me|us) here|on (?:the )?stage|from the floor|"
     r"in person|to my (?:right|left)|next to me|beside me|physically (?:here|present)|"
-    r"flew in|came all the way|travell?ed all the way|(?:at|in) the (?:back|front|middle|corner) of the (?:room|hall))\b",
+    r"flew in|came all the way|travell?ed all the way|(?:at|in|from) the (?:back|front|middle|corner) of the (?:room|hall)|"
+    r"(?:sitting|seated)\s+(?:(?:right\s+)?here|(?:at|in) the (?:front|back|table|panel|podium|first row)|"
+    r"(?:next to|beside|with) (?:me|us)))\b",
     re.IGNORECASE,
 )
 _ADJECTIVAL = re.compile(
     r"\b(?:on[\s‑-]?site|online|in[\s‑-]person)\s+(?:interventions?|questions?|participants?|audience|"
-    r"speakers?|attendees?|comments?|side|and|or)\b|\b(?:and|or)\s+(?:on[\s‑-]?site|online)\b",
+    r"speakers?|attendees?|comments?|side|(?:and|or)\s+(?:on[\s‑-]?site|online|in[\s‑-]person|offline|remote|"
+    r"in the room|here))\b|"
+    # "in the room and online" describes everyone; ", and online we have Olaf" starts a new clause
+    r"\b(?:and|or)\s+(?:on[\s‑-]?site|online)\b(?!\s+(?:we|I|you|is|are|there|with|today|now)\b)",
     re.IGNORECASE,
 )
 _FLOOR_ONSITE = re.compile(
@@ -110,7 +123,16 @@ _VIRTUAL_TITLE = re.compile(
     re.IGNORECASE,
 )
 _PLACE_HERE = Prefiltered(
-    re.compile(r"\bhere (?:in|at)\s+((?-i:[A-Z][\w'’\u2011-]+(?:\s+[A-Z][\w'’\u2011-]+){0,2}))", re.IGNORECASE)
+    re.compile(
+        r"\b(?:here|(?:be|am|are|is)\s+(?:here\s+)?with\s+(?:you|all of you)(?:\s+all)?(?:\s+here)?)\s+(?:in|at)\s+"
+        r"((?-i:[A-Z][\w'’\u2011-]+(?:\s+[A-Z][\w'’\u2011-]+){0,2}))",
+        re.IGNORECASE,
+    )
+)
+# "I wish I could be with you in Kyoto": where the speaker is not.
+_WISHED = re.compile(
+    r"\b(?:wish|could not|couldn't|cannot|can't|unable|unfortunately|would have|would love|would like|hoped)\b",
+    re.IGNORECASE,
 )
 
 
@@ -143,9 +165,12 @@ def session_default(title: str, year: int | None, venues: Venues | None = None) 
 
 
 def _here_places(sentence: str, venue: frozenset[str], places: frozenset[str]) -> tuple[float, float]:
-    """ "here in Kyoto": on site when Kyoto is where the session met, online when it is elsewhere."""
+    """ "here in Kyoto", "happy to be with you in Kyoto": on site when Kyoto is where the session
+    met, online when it is elsewhere; not when the speaker wishes they were there."""
     online = onsite = 0.0
     for m in _PLACE_HERE.finditer(sentence):
+        if _WISHED.search(sentence, 0, m.start()):
+            continue
         place = m.group(1).casefold()
         if any(place == v or place.startswith(v + " ") for v in venue):
             onsite += 1.5
@@ -191,3 +216,57 @@ def floor_cues(words: str) -> tuple[int, int]:
     """(online, on site) cues in a chair's words giving the floor to an unnamed voice."""
     text = _ADJECTIVAL.sub(" ", words)
     return len(_FLOOR_ONLINE.findall(text)), len(_FLOOR_ONSITE.findall(text))
+
+
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_PANEL = r"(?:\s+(?:of\s+(?:them|our\s+speakers)\s+|speakers?\s+|panell?ists?\s+|presenters?\s+))?"
+_ROOM = r"(?:here|in the (?:room|hall)|on ?site|on-site|in person|with (?:me|us)(?: here)?)"
+_AWAY = r"(?:online|remote(?:ly)?|connected|on zoom)"
+# "we have three speakers in the room and one online", "two here and two online", and the other order
+_SPLIT = re.compile(
+    rf"\b{_NUM}{_PANEL}\s*{_ROOM}\s*,?\s+and\s+{_NUM}{_PANEL}\s*{_AWAY}\b|"
+    rf"\b{_NUM}{_PANEL}\s*{_AWAY}\s*,?\s+and\s+{_NUM}{_PANEL}\s*{_ROOM}\b",
+    re.IGNORECASE,
+)
+
+
+# "three speakers, all of them here in the room with me", "all our panellists are online today"
+_ALL = re.compile(
+    rf"\b(?:{_NUM}\s+(?:speakers|panell?ists|presenters)\b[^.;]{{0,30}}?\b(?:all|both)(?:\s+of\s+them)?|"
+    rf"(?:all|both)\s+(?:of\s+)?(?:our|the)\s+(?:speakers|panell?ists|presenters))"
+    rf"(?:\s+are)?(?:\s+(?:here\s+)?(?P<room>{_ROOM})|\s+(?P<away>{_AWAY}))\b",
+    re.IGNORECASE,
+)
+ALL = 99  # "all of them": as many as the panel has
+
+
+def _count(word: str) -> int:
+    return _NUMBERS.get(word.lower(), 0) or int(word)
+
+
+def speaker_split(words: str) -> tuple[int, int, int, int] | None:
+    """(on site, online, start, end) of a chair's count of the panel by where they are ("three
+    speakers in the room and one online"; `ALL` on one side for "all of them here in the room"),
+    else None. Once the speakers on one side are all known, the others of the panel are on the
+    other side: the session said so."""
+    m = _SPLIT.search(words)
+    if m is not None:
+        a, b, c, d = m.groups()
+        room, away = (a, b) if a is not None else (d, c)
+        return _count(room), _count(away), m.start(), m.end()
+    every = _ALL.search(words)
+    if every is None:
+        return None
+    return (ALL, 0, every.start(), every.end()) if every.group("room") else (0, ALL, every.start(), every.end())

@@ -5,9 +5,16 @@ elsewhere (a university, a start-up, a ministry, a radio network, a newspaper). 
 an organisation to a person is the grammar around it, not its name:
 
 - the speaker's own words: "I work for X", "I'm with X", "I am co-founder of X", "I'm a
-  researcher at X", "my name is N from X", "a start-up called X", "my university, X";
+  researcher at X", "my name is N from X", "I am N, a student at X", "a start-up called X",
+  "my university, X", "I come from X", "We at X", "the policy team of X", and (only for a name
+  with an organisation word) "I build networks for X";
 - somebody else's words about them: "N from X", "N, director of … at X", "N, who is with X",
-  "N runs a start-up called X".
+  "N runs a start-up called X", a name card read out ("N, X Network, Ghana."); "the
+  Secretariat" after such a cue is the IGF Secretariat (`after_cue` in the registry).
+
+A body the speaker addresses or denies ("my question is for X", "I am not with X") is not
+theirs, and in an unpunctuated caption a new "I"/"we" starts a new clause, so a body in it
+("… in Quito I wrote a report for UNDP") is not tied to the cue before it.
 
 An organisation named elsewhere in the sentence ("I took a course by UNESCO", "what UNESCO
 said") is not tied to anybody. After a cue the name is read as a run of capitalised words
@@ -15,7 +22,10 @@ with their connectors ("Universidad de los Andes", "Ministry of Health of Nigeri
 acronym ("KAIST"), or a definite description ending in an organisation noun ("the national
 broadcaster of Lebanon"). A cue that can also introduce a place ("from") needs more: a
 word such as University or Ministry, an acronym, or two or more words that are not a
-known place. Registry entities found at the cue keep their canonical names.
+known place. Registry entities found at the cue keep their canonical names. The name is read
+whole ("Fundación Redes por la Diversidad"), without an acronym glued to its end ("Kenya ICT
+Action Network KICTANet"), and with its place when the rest says nothing distinctive
+("American University in Cairo", but "Makerere University" alone).
 """
 
 from __future__ import annotations
@@ -23,11 +33,12 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 from importlib import resources
 
+from forumlens.resolve import voice
 from forumlens.resolve.mentions import Mention
 from forumlens.text.fastre import Prefiltered
 
@@ -159,6 +170,10 @@ _ORG_WORDS = frozenset(
         "cooperative",
         "collective",
         "club",
+        "clinic",
+        "clinica",
+        "clínica",
+        "hospital",
         "league",
         "movement",
         "party",
@@ -245,6 +260,16 @@ _CONNECTORS = frozenset(
         "den",
         "the",
         "&",
+        # "Fundación Redes por la Diversidad", "Instituto para …", "Ligue pour …", "Stiftung zur …"
+        "por",
+        "para",
+        "pour",
+        "sur",
+        "pela",
+        "pelo",
+        "zur",
+        "zum",
+        "voor",
     ]
 )
 _ROLES = (
@@ -257,6 +282,10 @@ _ROLES = (
     r"counsellor|counselor|fellow|engineer|employee|delegate|journalist|reporter|editor|correspondent|"
     r"producer|lawyer|student|teacher|scientist|developer|activist|volunteer|intern|postdoc|"
     r"postdoctoral researcher|CEO|CTO|COO|partner|staff|economist|librarian|attorney|judge|official|"
+    r"nurse|physician|doctor|surgeon|pharmacist|midwife|farmer|entrepreneur|architect|designer|programmer|"
+    r"assistant|associate|educator|instructor|tutor|principal|dean|rector|mayor|councillor|councilor|"
+    r"parliamentarian|legislator|diplomat|negotiator|auditor|accountant|administrator|planner|advocate|"
+    r"campaigner|writer|blogger|broadcaster|presenter|host|anchor|photographer|filmmaker|statistician|"
     r"commissioner|envoy|spokesperson|trainer|organi[sz]er|focal point|part)s?(?:[ -]general)?"
 )
 _NAME = r"(?-i:[A-Z][\w'’\u2011-]+(?:\s+[A-Z][\w'’\u2011-]+){0,3})"
@@ -273,11 +302,14 @@ _SELF_CUES = Prefiltered(
         r"I\s+(?:work|am working|'m working|’m working|volunteer|intern)\s+(?:for|at|with)|(?:co-?)?founder of|"
         r"my (?:organi[sz]ation|company|employer|university|ministry|institution|newspaper|station|"
         r"network|office|lab|laboratory|institute|agency)\b(?:\s+is\b)?[\s,]*)|"
-        rf"(?P<place>{_I_AM}\s+(?:(?:also|originally|here|just)\s+)?(?:from|representing)|"
+        rf"(?P<place>{_I_AM}\s+(?:(?:also|originally|here|just)\s+)?(?:from|representing|coming from)|"
+        r"I\s+(?:also\s+)?(?:come|came)\s+from|I\s+(?:work|am working|'m working|’m working)\s+in|"
+        r"(?-i:We|we) at|(?-i:We|we) here at|"  # "We at Paradigm Youth Lab train young people" (whole literals)
         r"(?:I|we)\s+represent|representing|on behalf of|(?:I am |I'm |I’m |we are )?speaking for|(?:I|we) speak for|"
         r"(?:from|on) the side of|"
         rf"(?:{_I_AM}|my name is|this is)\s+{_NAME},?\s+(?:and\s+)?(?:{_I_AM}\s+)?(?:from|with|of))|"
-        rf"(?P<role>(?:{_I_AM}|as)\s+(?:(?:also|now|currently)\s+)?"
+        rf"(?P<role>(?:(?:{_I_AM}|as)\s+|(?:{_I_AM}|my name is|this is)\s+{_NAME},?\s+(?:and\s+{_I_AM}\s+)?)"
+        rf"(?:(?:also|now|currently)\s+)?"  # "I am Jacques Lemaire, a student at Sciences Po"
         rf"(?:(?:a|an|the|one of the)\s+(?:(?-i:[a-z][\w\u2011-]*)\s+){{0,2}}?)?{_ROLES})|"
         r"(?P<lead>(?:I|we)\s+(?:lead|run|head|direct|manage|coordinate|chair|founded|co-?founded|set up|"
         r"teach|study|lecture|research)))\b",
@@ -295,7 +327,10 @@ _AFTER_NAME = re.compile(
 # Where the words about one person stop: a new clause, sentence or speaker.
 _CLAUSE_END = re.compile(
     r"[.;:?!](?:\s|$)|\s(?:‑‑|--|—)\s|,\s+(?:I|we|but|and I|and we|so|which|who|where|because|it|this|that|"
-    r"they|he|she|there|when|while|if|as|since|before|after)\b|\n",
+    r"they|he|she|there|when|while|if|as|since|before|after)\b|\n|"
+    # unpunctuated captions: a new "I"/"we" starts a new clause ("an independent researcher in
+    # Sao Paulo I did a consultancy for the ILO"); any cue after it is read on its own
+    r"\s(?-i:I)\s|\s(?:and\s+)?we\s",
     re.IGNORECASE,
 )
 # Words after which an organisation may be named, for role and lead cues.
@@ -308,7 +343,7 @@ _LIST_AFTER = re.compile(r"\s+(?:and|&)\s+")
 _PART_OF = re.compile(r"(?:[A-Z][\w'’\u2011-]+\s+){1,2}of\s+(?:the\s+)?")
 _WORDLIKE = re.compile(r"[^\W\d_][\w'’\u2011.&-]*|&")
 _TRAIL = ",.;:!?)]}\"”'’"
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.\-]*[A-Z0-9]")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.\-]*[A-Z0-9]|(?=(?:[a-z]*[A-Z]){3})[A-Z]{2,}[a-z]+[A-Za-z]*")  # "KICTANet"
 _LOWER_WORD = re.compile(r"[a-z][\w\u2011-]*")
 _NOT_ORG = frozenset(
     [
@@ -376,9 +411,12 @@ class Gazetteer:
 
     places: frozenset[str]
     people: frozenset[str] = frozenset()
+    # Names that stand for a registry body only after a cue ties them to a person: folded
+    # name -> (entity id, kind, canonical name) (`after_cue` in data/institutions.toml).
+    bodies: Mapping[str, tuple[str, str, str]] = field(default_factory=dict, hash=False, compare=False)
 
     def with_people(self, names: Iterable[str]) -> Gazetteer:
-        return Gazetteer(self.places, frozenset(_fold(n) for n in names if n))
+        return Gazetteer(self.places, frozenset(_fold(n) for n in names if n), self.bodies)
 
 
 def _fold(text: str) -> str:
@@ -388,14 +426,21 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Cities of the shipped `data/places.toml` and countries of `data/countries.toml`."""
+    """Cities of the shipped `data/places.toml`, countries of `data/countries.toml`, and the
+    names institutions go by after an affiliation cue (`after_cue` in `data/institutions.toml`)."""
     data = resources.files("forumlens.resolve").joinpath("data")
     places = tomllib.loads(data.joinpath("places.toml").read_text("utf-8"))
     countries = tomllib.loads(data.joinpath("countries.toml").read_text("utf-8"))
     names = {_fold(c) for c in places["cities"]}
     names |= {_fold(str(v)) for row in places["venues"] for v in row[1:]}
     names |= {_fold(n) for row in countries["countries"] for n in row}
-    return Gazetteer(frozenset(names))
+    institutions = tomllib.loads(data.joinpath("institutions.toml").read_text("utf-8"))
+    bodies = {
+        _fold(name): (row["id"], row["kind"], row["name"])
+        for row in institutions["institution"]
+        for name in row.get("after_cue", [])
+    }
+    return Gazetteer(frozenset(names), bodies=bodies)
 
 
 def _mention_at(mentions: Sequence[Mention], start: int) -> Mention | None:
@@ -465,7 +510,10 @@ def org_at(
             return described
         unit = _UNIT.match(text, start, stop)
         if unit is not None:  # "the faculty of law of the University of Warsaw": the university
-            return org_at(text, unit.end(), stop, mentions, gazetteer, place_cue=True)
+            # a unit "of" something is part of a body, not of a town ("the policy team of Telenor");
+            # "at"/"in" may still introduce a place ("the team in Nairobi")
+            of_body = unit.group("link").lower() == "of"
+            return org_at(text, unit.end(), stop, mentions, gazetteer, place_cue=not of_body)
     return None
 
 
@@ -473,7 +521,7 @@ def org_at(
 _UNIT = re.compile(
     r"(?:[a-z][\w\u2011-]*\s+){0,2}(?:faculty|department|school|unit|division|team|section|office|chair|"
     r"centre|center|lab|laboratory|programme|program|desk|bureau)\s+"
-    r"(?:(?:of|for|on)\s+(?:[a-z][\w\u2011-]*\s+){1,3}?)?(?:of|at|in)\s+(?=(?:the\s+)?[A-Z])"
+    r"(?:(?:of|for|on)\s+(?:[a-z][\w\u2011-]*\s+){1,3}?)?(?P<link>of|at|in)\s+(?=(?:the\s+)?[A-Z])"
 )
 
 
@@ -484,6 +532,10 @@ def _named(
     folded = _fold(text[start:end])
     if folded in gazetteer.places or folded in gazetteer.people:
         return None
+    body = gazetteer.bodies.get(folded)
+    if body is not None:  # "Tomasz from the Secretariat": at an IGF session, the IGF Secretariat
+        entity_id, kind, name = body
+        return Org(start, end, name, Mention(entity_id, kind, name, start, end, 0, text[start:end], 0.9, "after-cue"))
     if len(words) == 1 and words[0].lower() in _ORG_WORDS:
         return None  # "the Ministry", "the University": which one is not said
     head = any(w.lower() in _ORG_WORDS for w in words)
@@ -492,10 +544,85 @@ def _named(
         capitalised = [w for w in words if w[:1].isupper()]
         if len(capitalised) < 2 or any(_fold(w) in gazetteer.places | gazetteer.people for w in capitalised):
             return None  # "from Accra", "from Lagos State": where they are, not whom for
+    if len(words) >= 3 and abbreviates(words[-1], words[:-1]):
+        end = start + len(text[start:end].rsplit(maxsplit=1)[0])  # "Kenya ICT Action Network KICTANet"
+        words = words[:-1]
     tail = re.match(r"[ \u00a0]+([a-z]+)\b", text[end:stop])
-    if tail and tail.group(1) in _ORG_WORDS:
-        end += tail.end()  # "the Smart Nation office"
+    if tail and tail.group(1) in _ORG_WORDS and not head:
+        end += tail.end()  # "the Smart Nation office"; but "the … Forum secretariat" is the Forum's
+    elif head and _generic(words, gazetteer):
+        place = _IN_PLACE.match(text, end, stop)
+        if place and _fold(place.group(1)) in gazetteer.places:
+            end = place.end()  # "the American University in Cairo": the place is part of the name
     return Org(start, end, text[start:end])
+
+
+_IN_PLACE = re.compile(r"[ \u00a0]+in[ \u00a0]+((?-i:[A-Z][\w'’\u2011-]+)(?:[ \u00a0]+(?-i:[A-Z][\w'’\u2011-]+))?)")
+# Words that do not tell one body from another ("American University", "National Institute"):
+# a name made only of them and organisation words needs its place to say which one it is.
+_GENERIC_WORDS = frozenset(
+    [
+        "national",
+        "federal",
+        "state",
+        "central",
+        "open",
+        "international",
+        "catholic",
+        "islamic",
+        "christian",
+        "technical",
+        "public",
+        "free",
+        "new",
+        "royal",
+        "global",
+        "regional",
+        "metropolitan",
+        "municipal",
+        "city",
+        "people's",
+        "peoples",
+        "democratic",
+        "united",
+    ]
+)
+
+
+def _generic(words: Sequence[str], gazetteer: Gazetteer) -> bool:
+    """Only organisation words, connectors, generic adjectives and country names or adjectives
+    ("American", which `countries.toml` lists, so the gazetteer's places hold it)."""
+    return all(
+        w.lower() in _ORG_WORDS
+        or w.lower() in _CONNECTORS
+        or w.lower() in _GENERIC_WORDS
+        or _fold(w) in gazetteer.places
+        for w in words
+    )
+
+
+def abbreviates(token: str, words: Sequence[str]) -> bool:
+    """Whether `token` is an acronym of `words` ("APNIC" of "Asia Pacific Network Information Centre",
+    "KICTANet" of "Kenya ICT Action Network"): it starts with the first word's first letter and
+    is the concatenation of leading parts of the following words, in order (words may be skipped)."""
+    letters = "".join(ch for ch in token if ch.isalnum()).lower()
+    caps = sum(ch.isupper() for ch in token)
+    names = [w.lower() for w in words if w.lower() not in _CONNECTORS]
+    if len(letters) < 3 or caps < 2 or len(names) < 2 or not letters.startswith(names[0][:1]):
+        return False
+
+    @cache
+    def cover(i: int, j: int) -> bool:
+        if i == len(letters):
+            return True
+        if j == len(names):
+            return False
+        if j and cover(i, j + 1):
+            return True
+        word = names[j]
+        return any(word[:k] == letters[i : i + k] and cover(i + k, j + 1) for k in range(1, len(word) + 1))
+
+    return cover(0, 0)
 
 
 def _described(text: str, start: int, stop: int, gazetteer: Gazetteer) -> Org | None:
@@ -627,6 +754,8 @@ _WHERE_AFTER = Prefiltered(
 _WHERE_LINK = re.compile(r"\b(?:at|with|for|in)\s+", re.IGNORECASE)
 # A sentence that starts with a name and a link: "Lucía Fernández-Ruiz, for the DC on …".
 _NAME_LINK = Prefiltered(re.compile(rf"\s*(?P<name>{_NAME}),\s+(?:for|from|representing|with)\s+"))
+# A speaker reading out their own card: "My name is Kenji Watanabe, Hitotsubashi University."
+_OWN_CARD = re.compile(rf"\s*(?:(?:I'm|I’m|I am|my name is|this is)\s+)?(?P<name>{_NAME})(?=,)", re.IGNORECASE)
 
 
 def self_orgs(
@@ -646,13 +775,19 @@ def self_orgs(
     found: list[Org] = []
     for cue in _SELF_CUES.finditer(text, start, end):
         for org in _orgs_after_cue(text, cue, end, mentions, gazetteer):
-            if not any(o.start == org.start for o in found):
+            if not any(o.start == org.start for o in found) and not _spoken_to(text, start, org.start):
                 found.append(org)
     named = _NAME_LINK.match(text, start, end)
-    if named is not None and _fold(named.group("name")) in {_fold(n) for n in own_names if " " in n.strip()}:
+    full_names = {_fold(n) for n in own_names if " " in n.strip()}
+    if named is not None and _fold(named.group("name")) in full_names:
         opened = org_at(text, named.end(), end, mentions, gazetteer, place_cue=True)
         if opened is not None and not any(o.start == opened.start for o in found):
             found.append(opened)
+    carded = _OWN_CARD.match(text, start, end) if full_names else None
+    if carded is not None and _fold(carded.group("name")) in full_names:
+        for org in _card_after(text, carded.end("name"), end, mentions, gazetteer):
+            if not any(o.start == org.start for o in found):
+                found.append(org)
     for after in _WHERE_AFTER.finditer(text, start, end):
         links = list(_WHERE_LINK.finditer(text, start, after.start()))
         if not links:
@@ -660,7 +795,36 @@ def self_orgs(
         before = org_at(text, links[-1].end(), after.start(), mentions, gazetteer, place_cue=True)
         if before is not None and before.end >= after.start() - 1 and not any(o.start == before.start for o in found):
             found.append(before)
+    for work in _WORK_FOR.finditer(text, start, end):
+        client = org_at(text, work.end(), _clause_end(text, work.end(), end), mentions, gazetteer, place_cue=True)
+        if (
+            client is not None
+            and client.mention is None
+            and looks_org(client.name)
+            and not any(o.start == client.start for o in found)
+            and not _spoken_to(text, start, client.start)
+        ):
+            found.append(replace(client, rank=0.3))
     return found
+
+
+# What one does for a living, then the body it is done for: "I build networks for Liquid
+# Intelligent Technologies", "I write for the Lusaka Daily Mail". Looser than the cues above (the
+# object may be anything), so only a name with an organisation word counts, never a registry
+# body ("I do consultancy for the ILO" is a client, not an employer).
+_WORK_FOR = Prefiltered(
+    re.compile(
+        r"\bI\s+(?:build|develop|design|write|report|produce|code|program|train|teach|edit|manage|run)\b"
+        r"[^.,;:?!]{0,40}?\s(?:for|at|with)\s+",
+        re.IGNORECASE,
+    )
+)
+
+
+def _spoken_to(text: str, sentence_start: int, org_start: int) -> bool:
+    """A body the speaker addresses or denies, not one they belong to: "I am a librarian from
+    Nairobi, and my question is for DC-PAL", "I am not with the ministry" (`voice`)."""
+    return voice.addressed(text, sentence_start, org_start) or voice.negated(text, sentence_start, org_start)
 
 
 def after_name(text: str, name_end: int, stop: int, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Org]:
@@ -668,8 +832,30 @@ def after_name(text: str, name_end: int, stop: int, mentions: Sequence[Mention],
     "Ana, director of … at X", "Ana runs a start-up called X")."""
     cue = _AFTER_NAME.match(text, name_end, stop)
     if cue is None or cue.lastgroup is None:
-        return []
+        return _card_after(text, name_end, stop, mentions, gazetteer)
     return _orgs_after_cue(text, cue, stop, mentions, gazetteer)
+
+
+# A name card read out: "Amina Mensah, Ministry of Communications and Digitalisation, Ghana." —
+# the body right after the name and a comma, itself followed by a comma or the sentence end.
+_CARD_AFTER = re.compile(r",[ \u00a0]+(?=(?:the[ \u00a0]+)?[A-Z])")
+_CARD_END = re.compile(r"[ \u00a0]*(?:[,.;]|$)")
+
+
+def _card_after(text: str, name_end: int, stop: int, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Org]:
+    """The body of a name card a chair reads out ("Moussa Diallo, Senegal Digital Rights Network,
+    also remote"): it must name an organisation outright (a registry body, an organisation word
+    or an acronym; not a place or a person) and stand alone between commas, so a list of names or
+    places is not read as one."""
+    comma = _CARD_AFTER.match(text, name_end, stop)
+    if comma is None:
+        return []
+    org = org_at(text, comma.end(), _clause_end(text, comma.end(), stop), mentions, gazetteer, place_cue=True)
+    if org is None or not _CARD_END.match(text, org.end, stop):
+        return []
+    if org.mention is None and not looks_org(org.name) and not any(_ACRONYM.fullmatch(w) for w in org.name.split()):
+        return []  # "Thank you, Lina Saab, Omar Aziz and Ana Lima": more names, not a body
+    return [org]
 
 
 # An office written on its own, as on a name card: the office, then nothing or a link to its

@@ -10,13 +10,21 @@ coalition" in one's own words (2) and the last coalition a chair invited before 
 unnamed hand-off (1.5) are circumstantial; merely mentioning a coalition (1) is weak;
 a public office-holder table (0.5) only fills a gap the session leaves open. A body on the
 speaker's name-card label (4.5, `cards`) is first-hand: it outranks all of these, and only a
-body the person introduces themselves with overrules it (`best_affiliation`).
+body the person introduces themselves with overrules it (`best_affiliation`). In an
+unpunctuated caption a "sentence" longer than `_RUN_ON` characters is a whole turn, so a body in
+the same one counts as in the same paragraph (2.5), below the speaker's own introduction.
+
+Roles from the floor (why): once a chair has opened the floor ("let us open the floor", "do we
+have questions from online?"), a named speaker first heard after it whom nobody introduced as a
+panelist (with a body, or in a slot such as "our last speaker") is a voice from the floor, even
+when called by name; one who spoke before it was on the panel (`floor_opened`).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -77,6 +85,8 @@ class Draft:
     card_mode: str | None = None  # mode their name-card label gives
     card_evidence: list[Evidence] = field(default_factory=list)  # the card that gave the role
     card_mode_evidence: list[Evidence] = field(default_factory=list)  # the card that gave the mode
+    slotted: bool = False  # named in a sentence announcing a programme slot ("our next speaker")
+    before_floor: bool = False  # spoke before the chair opened the floor: on the panel
 
     def add(self, entity: str, strength: float, evidence: Evidence) -> None:
         self.affiliations.setdefault(entity, []).append((strength, evidence))
@@ -309,7 +319,11 @@ _QUESTION_NOT_YOU = re.compile(r"(?:(?!\byou\b)[^.!?])*\?", re.IGNORECASE)
 _THANKS_BEFORE = re.compile(
     r"(?:thank you|thanks|thank you very much|thank you so much)[\s,.!]*(?:again[\s,]*)?$", re.IGNORECASE
 )
-_CLAUSE_BREAK = re.compile(r",\s+(?:I|we|but|and I|not|so)\b|;|\s‑‑|\s--")
+# Where the words about one person stop; ", and online we have …" turns to other people.
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?-i:I|we|but|and I|not|so)\b|;|\s‑‑|\s--|,\s+and\s+(?=(?:online|on[\s‑-]?site|remotely|in the room|here)\b)",
+    re.IGNORECASE,
+)
 
 
 def _not_thanks(view: SessionView, turn: int, hit_start: int, hit_end: int | None = None) -> bool:
@@ -444,7 +458,10 @@ def _handoff(
                 found = (4.2 - org.rank - (0 if org.proper else 0.5), view.evidence(s_a, s_b, "hand-off"), org.key)
             elif same:
                 m = min(same, key=lambda m: abs(m.start - hit.start))
-                found = (4.0, view.evidence(s_a, s_b, "hand-off"), m.entity_id)
+                # in an unpunctuated caption the "sentence" is the whole turn: a body named in it
+                # is only as close to the name as one in the same paragraph
+                strength = 4.0 if s_b - s_a <= _RUN_ON else 2.5
+                found = (strength, view.evidence(s_a, s_b, "hand-off"), m.entity_id)
             elif near:
                 m = min(near, key=lambda m: (m.start > hit.start, abs(m.start - hit.start)))
                 found = (2.5, view.evidence(*view.sentence_at(t, m.start), "hand-off"), m.entity_id)
@@ -505,6 +522,10 @@ _STATED = re.compile(
     r"[\s,]*(?:who\s+(?:is|comes|works)\s+)?(?:comes?\s+)?(?:from|of|at|with)\s+(?:the\s+)?"
     r"(?:[A-Z]|private sector|civil society|technical community|academia|government)"
 )
+
+
+# Longer than this, a "sentence" is a run-on caption line, not one sentence (characters).
+_RUN_ON = 300
 
 
 def _stated_elsewhere(text: str, name_end: int, sentence_end: int) -> bool:
@@ -611,6 +632,8 @@ _SLOT_AFTER = re.compile(
 def _introductions(view: SessionView, draft: Draft, own_turns: set[int]) -> None:
     """Sentences of others that name this person: introductions and where they are."""
     full = draft.forms[:1] + draft.aliases
+    taken = {_fold_name(f) for g in view.names if g.name and g is not draft.group for f in name_forms(g.name)}
+    unique = {_fold_name(f) for f in draft.forms[1:]} - taken
     for hit in cues.find_name_hits(view.text, 0, len(view.text), draft.forms + draft.aliases):
         turn = view.speech_turn_at(hit.start)
         if turn is None or turn.index in own_turns or not _not_thanks(view, turn.index, hit.start, hit.end):
@@ -619,9 +642,18 @@ def _introductions(view: SessionView, draft: Draft, own_turns: set[int]) -> None
         _mode_before(view, draft, turn.index, hit.start)
         if _SLOT_AFTER.match(view.text, hit.end):
             draft.named_in_handoff = True  # "Diego is our third speaker", said before or after
-        if hit.form not in full:
-            continue
         s_a, s_b = view.sentence_at(turn.index, hit.start)
+        if cues.SPEAKER_SLOT.search(view.text, s_a, s_b):
+            draft.slotted = True  # "Our last speaker is joining online, Mei Lin Chua": on the programme
+        if hit.form not in full:
+            # a first or last name alone ("Ewa is from the Polish IGF"): only a body the words tie
+            # to it, and only when no other speaker goes by the same word
+            if _fold_name(hit.form) not in unique:
+                continue
+            found = view.tied(orgs.after_name(view.text, hit.end, s_b, view.all_mentions, view.gazetteer))
+            for org in found:
+                draft.add_org(org, 3.2, view.evidence(s_a, s_b, "introduction"))
+            continue
         for m in view.mentions_in(s_a, s_b):
             if cues.intro_adjacent(view.text, hit.start, hit.end, m):
                 draft.add(m.entity_id, 3, view.evidence(s_a, s_b, "introduction"))
@@ -629,6 +661,12 @@ def _introductions(view: SessionView, draft: Draft, own_turns: set[int]) -> None
         before = orgs.before_name(view.text, s_a, hit.start, view.all_mentions, view.gazetteer)
         for org in view.tied([*found, *([before] if before else [])]):
             draft.add_org(org, 3.2, view.evidence(s_a, s_b, "introduction"))
+
+
+def _fold_name(name: str) -> str:
+    """Case- and accent-free form of a name, to compare name forms."""
+    text = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
 
 
 def _office_holders(view: SessionView, draft: Draft, registry: Registry) -> None:
@@ -655,6 +693,7 @@ def collect_evidence(
     if view.names is not groups:
         view.set_names(groups)
     drafts = []
+    opened = floor_opened(view, owner, moderators)
     for group in groups:
         if only is not None and group not in only:
             continue
@@ -670,8 +709,79 @@ def collect_evidence(
         if group.name:
             _introductions(view, draft, set(group.turns))
             _office_holders(view, draft, registry)
+        if opened is not None and not is_moderator(group, moderators):
+            if _after_floor_opened(view, draft, opened):
+                draft.from_floor = True
+                if draft.online == draft.onsite == 0:
+                    _window_floor_mode(view, draft, _window(view, group.turns[0], owner, moderators))
+            elif draft.group.name and not draft.from_floor and view.session.turns[group.turns[0]].start < opened:
+                draft.before_floor = True
         drafts.append(draft)
     return drafts
+
+
+def _window_floor_mode(view: SessionView, draft: Draft, window: Sequence[int]) -> None:
+    """Where a voice from the floor is, from how the chairs gave it the floor, latest turn first
+    ("Ahmed, anything from online?" … "Yes, Lina has a question. Lina, please.")."""
+    for index in reversed(window):
+        paragraphs = view.paragraphs[index]
+        if paragraphs:
+            _floor_mode(view, draft, index, paragraphs[-1])
+        if draft.online or draft.onsite:
+            return
+
+
+def _after_floor_opened(view: SessionView, draft: Draft, opened: int) -> bool:
+    """A named speaker first heard after the chair opened the floor, whom nobody introduced as
+    a panelist before that turn (with a body, or in a programme slot such as "our last speaker")."""
+    first = view.session.turns[draft.group.turns[0]]
+    if not draft.group.name or draft.from_floor or draft.slotted or first.start <= opened:
+        return False
+    return not any(
+        e.kind in ("hand-off", "introduction") and e.line <= first.line
+        for items in draft.affiliations.values()
+        for _, e in items
+    )
+
+
+# The chair giving the floor to the room or the chat, now: "let us open the floor", "we have some
+# minutes for the floor", "do we have questions from online?", "now questions in the room".
+_FLOOR_OPEN = Prefiltered(
+    re.compile(
+        r"\b(?:open(?:ing)?\s+(?:up\s+)?the\s+floor|the\s+floor\s+is\s+(?:now\s+)?open|"
+        r"(?:we\s+have|there\s+(?:is|are))\s+(?:still\s+)?(?:some|a\s+few|\w+)\s+(?:minutes|time)\s+for\s+"
+        r"(?:the\s+floor|questions|your\s+questions|comments)|"
+        r"(?:questions|hands|comments)\s+(?:from|in)\s+the\s+(?:room|floor|audience|chat)|"
+        r"(?:do\s+we\s+have|are\s+there|is\s+there|we\s+have|any)\s+(?:any\s+)?(?:questions|hands|comments)|"
+        r"now\s+(?:we\s+(?:have|take)\s+)?questions|take\s+(?:some\s+|a\s+few\s+)?questions|hands\s+up)\b",
+        re.IGNORECASE,
+    )
+)
+# "after the panel we will open the floor", "if you have any questions": not now.
+_NOT_NOW = re.compile(
+    r"\b(?:will|'ll|’ll|going to|shall|later|after|afterwards|then|if|when|want|would like|hope|plan)\b", re.IGNORECASE
+)
+
+
+def floor_opened(view: SessionView, owner: dict[int, LabelGroup], moderators: set[str]) -> int | None:
+    """Offset where a moderator first opened the floor to questions (present tense), if ever.
+
+    A named speaker first heard after it who was not introduced with a body is a voice from
+    the floor (the contract's "participant"), even when the chair calls them by name
+    ("We have one online, Malia, please go ahead")."""
+    heard = False  # a floor opened before any panelist spoke is the chair's plan for later
+    for turn in view.speech:
+        group = owner.get(turn.index)
+        if group is None or not is_moderator(group, moderators):
+            heard = heard or group is not None
+            continue
+        if not heard:
+            continue
+        for a, b in view.sentences[turn.index]:
+            for cue in _FLOOR_OPEN.finditer(view.text, a, b):
+                if not _NOT_NOW.search(view.text, a, b):  # "questions in the chat, we'll take them later"
+                    return cue.start()
+    return None
 
 
 def _name_card(view: SessionView, draft: Draft, registry: Registry) -> None:
@@ -710,19 +820,29 @@ def _label_quote(view: SessionView, turn: Turn) -> str:
     return view.text[at : at + len(label)] if at >= 0 else label
 
 
+def _entity_name(draft: Draft, registry: Registry, entity: str) -> str:
+    """The name an affiliation key stands for: as said for a free organisation, else the registry's."""
+    return draft.org_names.get(entity) or (registry.get(entity).name if entity in registry.entities else entity)
+
+
 def best_affiliation(draft: Draft, registry: Registry, moderator: bool) -> tuple[str | None, list[Evidence]]:
-    """Strongest supported entity; a moderator keeps one only if they introduced themselves
-    (or their label is a name card). A body on the name card is first-hand and stands unless
-    the person introduces themselves with another one."""
+    """Strongest supported entity; a moderator keeps one only if they introduced themselves, their
+    label is a name card, or another speaker introduced them with it ("I share the chair with Ewa,
+    who is from X"): a chair's hand-offs name many bodies, so co-occurrence never counts for them.
+    A body on the name card is first-hand and stands unless the person introduces themselves
+    with another one."""
     pool = draft.affiliations
     card = {e for e, items in pool.items() if any(ev.kind == "name-card" for _, ev in items)}
     if card:
         own = {e for e, items in pool.items() if any(ev.kind == "self-introduction" for _, ev in items)} - card
+        # "Jonas Weber, Youth IGF." under the card "Youth IGF Germany": the same body, said shorter
+        carded = [_fold_name(_entity_name(draft, registry, e)) for e in card]
+        own = {e for e in own if not any(_fold_name(_entity_name(draft, registry, e)) in c for c in carded)}
         pool = {e: pool[e] for e in (own or card)}
     scored = []
     for entity, items in pool.items():
         top = max(s for s, _ in items)
-        if moderator and not any(e.kind in ("self-introduction", "name-card") for _, e in items):
+        if moderator and not any(e.kind in ("self-introduction", "name-card", "introduction") for _, e in items):
             continue
         kind = "org" if entity.startswith("org:") else registry.get(entity).kind
         first_line = min(e.line for _, e in items)

@@ -19,7 +19,12 @@ Turns the captioner marked in other ways (seen on unseen sessions, issue 22):
   paragraph before stopped in the middle of a sentence;
 - a name card as the label (`>> Jo Li, co-moderator:`, `>> JO LI, MINISTRY OF ICT, GHANA (online):`):
   the speaker is the name, the raw label keeps the card (`speakers.parse_name_card` reads its
-  role, organisation and mode), and a later `>> Jo Li Thank you…` is a known label.
+  role, organisation and mode), and a later `>> Jo Li Thank you…` is a known label; the card
+  may open with the role (`MODERATOR (Jo Li):`, `Chair — Jo Li:`) and use spaced dashes for
+  commas (`Jo Li — Ministry of ICT:`);
+- in a transcript with no `>>`, a title line with a colon is not a `NAME:` label: the part
+  before the colon is a session-type phrase ("Open Forum: …"), or the rest of the line is a
+  title (every word but small ones capitalised, no sentence punctuation at its end).
 
 Turn text is an exact slice of the document text so citations stay verbatim.
 """
@@ -90,10 +95,42 @@ def _bare_label_markers(text: str) -> list[_Marker]:
             continue  # "[IGF 2019:" or "Session 2:" is a heading, not a speaker
         letters = [ch for ch in label if ch.isalpha()]
         all_caps = sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
-        title_case = len(words) >= 2 and all(w[:1].isupper() or w in {"de", "la", "van", "von", "da"} for w in words)
-        if all_caps or title_case:
+        # a card's brackets and dashes are not words: "Chair — Jane Doe", "MODERATOR (Jane Doe)"
+        named = [w.strip("()[]") for w in words if w.strip("()[]\u2013\u2014-")]
+        title_case = len(named) >= 2 and all(w[:1].isupper() or w in {"de", "la", "van", "von", "da"} for w in named)
+        if (all_caps or title_case) and not _heading(label, text, match.end()):
             markers.append(_Marker(match.start(1), match.start(1)))
     return markers
+
+
+# A session-type phrase before a heading's colon ("Open Forum: …", "Main Session: …"); never a
+# word a captioner uses for a voice ("PANEL:", "ROOM:" are left to the rest-of-line rule).
+_SESSION_KIND = re.compile(
+    r"(?:(?:high[\s-]level|main|plenary|opening|closing|parallel|special|thematic|featured|networking|"
+    r"pre-?event|day\s+\w+)\s+)*(?:open\s+forum|workshop|session|town\s+hall|lightning\s+talk|"
+    r"launch|roundtable|round\s+table|dynamic\s+coalition|best\s+practice\s+forum|policy\s+network|"
+    r"theme|topic|title|agenda|subject)s?",
+    re.IGNORECASE,
+)
+_SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "at", "by", "with", "from", "vs"]
+)
+
+
+def _heading(label: str, text: str, after: int) -> bool:
+    """A title line with a colon, not a speaker: "Open Forum: Nordic Approaches to Broadband".
+
+    By shape: the label is a session-type phrase, or the rest of the line is itself a title —
+    two or more words, every word but the small ones capitalised, no sentence punctuation at
+    its end — which speech after a speaker's label never is."""
+    if _SESSION_KIND.fullmatch(label.strip()):
+        return True
+    line_end = text.find("\n", after)
+    rest = text[after : line_end if line_end != -1 else len(text)].strip()
+    words = re.findall(r"[^\W\d_][\w'’\u2011-]*", rest)
+    if len(words) < 2 or rest[-1:] in ".?!,;:" or not rest[:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
 def _split_head(text: str, body: int, end: int, known: dict[str, str]) -> tuple[str | None, int]:

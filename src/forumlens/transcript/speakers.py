@@ -559,6 +559,10 @@ def _names_a_body(piece: str) -> bool:
 def parse_name_card(label: str) -> NameCard:
     """The parts of a label written as a name card (`NameCard`); a plain name has no pieces.
 
+    Pieces are separated by commas, parentheses or a dash between spaces ("Jo Li — UNICEF");
+    a card that opens with its role ("MODERATOR (Jo Li)", "Chair — Dr. Jo Li") is read with the
+    person's name first, when the piece after the role reads as one (`_person_piece`).
+
     >>> parse_name_card("Paolo Conti, co-moderator").role
     'co-moderator'
     >>> card = parse_name_card("JANE DOE, MINISTRY OF ICT, GHANA (online)")
@@ -566,13 +570,16 @@ def parse_name_card(label: str) -> NameCard:
     ('JANE DOE', 'MINISTRY OF ICT, GHANA', 'online')
     """
     text = label.strip()
-    cut = min((i for i in (text.find(","), text.find("(")) if i > 0), default=-1)
+    dash = _CARD_DASH.search(text)
+    cut = min((i for i in (text.find(","), text.find("("), dash.start() if dash else -1) if i > 0), default=-1)
     if cut <= 0 or text.count("(") != text.count(")") or re.search(r"\([^()]*\(", text):
         return NameCard(name=label)
     name = text[:cut].strip()
-    pieces = tuple(p.strip() for p in re.split(r"[,()]", text[cut:]) if p.strip())
+    pieces = tuple(p.strip() for p in _CARD_SPLIT.split(text[cut:]) if p.strip())
     if not name or not pieces:
         return NameCard(name=label)
+    if _role_first(name) and _person_piece(pieces[0]):
+        name, pieces = pieces[0], (name, *pieces[1:])  # "MODERATOR (Jane Doe)", "Chair — Jane Doe"
     organisation: list[str] = []
     role = mode = None
     for piece in pieces:
@@ -586,6 +593,73 @@ def parse_name_card(label: str) -> NameCard:
         elif kind != "voice":
             organisation.append(piece)
     return NameCard(name, pieces, ", ".join(organisation) or None, role, mode)
+
+
+# A dash between spaces separates a card's pieces like a comma ("Jane Doe — Ministry of ICT",
+# "Jo Li - moderator"); a hyphen inside a name ("Jean-Luc") has no spaces around it.
+_CARD_DASH = re.compile(r"\s+(?:[\u2013\u2014]|--?)\s+")
+_CARD_SPLIT = re.compile(r"[,()]|\s+(?:[\u2013\u2014]|--?)\s+")
+# Words that make a piece a body, not a person, when the whole label is in capitals.
+_BODY_WORDS = frozenset(
+    [
+        "ministry",
+        "university",
+        "institute",
+        "foundation",
+        "association",
+        "network",
+        "agency",
+        "authority",
+        "commission",
+        "council",
+        "forum",
+        "centre",
+        "center",
+        "society",
+        "union",
+        "group",
+        "company",
+        "bank",
+        "office",
+        "department",
+        "secretariat",
+        "coalition",
+        "organisation",
+        "organization",
+        "government",
+        "igf",
+        "un",
+        "ict",
+        "online",
+        "remote",
+    ]
+)
+
+
+def _role_first(name: str) -> bool:
+    """A card that opens with the role, not the name ("MODERATOR (Jane Doe)", "Chair — Jane Doe")."""
+    clean = _clean(name)
+    return clean.lower() in GENERIC_LABELS or _role_piece(clean)
+
+
+def _person_piece(piece: str) -> bool:
+    """Whether a card piece reads as a person's name: two to four name words (particles such as
+    "de" inside), no body word ("Ministry", "IGF") and, in mixed case, no acronym."""
+    words = _clean(piece).split()
+    while len(words) > 2 and _is_title(words[0]):
+        words.pop(0)  # "Dr. Jo Li"
+    if not 2 <= len(words) <= 4 or words[0].lower() in _PARTICLES or words[-1].lower() in _PARTICLES:
+        return False
+    mixed = any(ch.islower() for ch in piece)
+    for word in words:
+        low = word.lower().strip(".")
+        if low in _PARTICLES:
+            continue
+        if low in _BODY_WORDS or low in _FUNCTION_WORDS or low in _CARD_CONNECTORS or _is_title(word):
+            return False
+        if _NAME_WORD.fullmatch(word) is None or not word[0].isupper() or (mixed and word.isupper() and len(word) > 1):
+            return False
+    return True
 
 
 def split_name_card(label: str) -> tuple[str, str | None]:
