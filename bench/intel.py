@@ -2,10 +2,13 @@
 
     python bench/intel.py [--verbose] [--cast]
     python bench/intel.py --people [--verbose] [--only dev|blind]
-    python bench/intel.py --blind [--verbose] [--cast] [--dev-only]   (questions and asks: dev vs the blind set)
+    python bench/intel.py --blind [--verbose] [--cast] [--dev-only] [--confusion]
+        (questions and asks: dev vs the blind set)
 
 `--verbose` prints per-item errors of the development sets only, never of a blind set
-(`BLIND_SETS`); `--dev-only` leaves the blind set out entirely (for iterating on dev data).
+(`BLIND_SETS`); `--dev-only` leaves the blind set out entirely (for iterating on dev data);
+`--confusion` prints, per development set only, the ask-category confusion matrix
+(annotated against detected category, misses and false alarms as "-").
 
 `--people` is the who's-who benchmark instead: role, affiliation and mode of every
 annotated speaker, and turn F1 of the parse where turns are annotated, for the
@@ -28,6 +31,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,6 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from forumlens.analyse import find_intel
 from forumlens.analyse.scoring import (
     PR,
+    ask_confusion,
     score_asks,
     score_outputs,
     score_questions,
@@ -48,17 +53,19 @@ RESOURCES = ROOT / "tests" / "resources" / "analyse"
 # `--blind` sets. The first blind set (`asks_blind`, first issue-22 round) is development
 # data since the second was written; its history as a blind set: asks+category recall 0.26
 # at the first run (bench/data/asks/blind-first-run.txt), P 0.76 R 0.45 at the end of that
-# round (blind-final-run.txt), question precision 0.90, status 16/19. `asks_blind2` was
-# annotated before any code ran on it and is never tuned on (bench/data/asks/blind2-first-run.txt;
-# end of round 2: asks+category P 0.67 R 0.51; after the precision round: P 0.71 R 0.51,
-# bench/data/asks/blind2-final-run.txt).
+# round (blind-final-run.txt), question precision 0.90, status 16/19. `asks_blind2` is
+# development data since the third blind set was written; its history as a blind set
+# (bench/data/asks/blind2-first-run.txt; end of round 2: asks+category P 0.67 R 0.51; after
+# the precision round: P 0.71 R 0.51, bench/data/asks/blind2-final-run.txt). `asks_blind3` was
+# annotated before any code ran on it and is never tuned on.
 ASK_SETS: dict[str, list[Path]] = {
     "dev": [RESOURCES],
-    "dev (old blind)": [ROOT / "tests" / "resources" / "asks_blind"],
-    "blind2": [ROOT / "tests" / "resources" / "asks_blind2"],
+    "dev (blind1)": [ROOT / "tests" / "resources" / "asks_blind"],
+    "dev (blind2)": [ROOT / "tests" / "resources" / "asks_blind2"],
+    "blind3": [ROOT / "tests" / "resources" / "asks_blind3"],
 }
 # Sets whose per-item errors `--verbose` never prints (reading them would be tuning on them).
-BLIND_SETS = frozenset({"blind2"})
+BLIND_SETS = frozenset({"blind3"})
 SHARED = ROOT.parent / "shared"
 PEOPLE_SETS = {
     "dev": [
@@ -190,16 +197,36 @@ def _intel_json(gold_file: Path, with_cast: bool) -> tuple[dict, dict]:
     return find_intel(session, cast).to_json(), gold
 
 
-def asks_side_by_side(with_cast: bool, verbose: bool, sets: dict[str, list[Path]] | None = None) -> int:
-    """`--blind`: questions and asks on the development files, the old blind set (now
-    development) and the current blind set (never tuned on), side by side, with CPU per session."""
+def _confusion_table(name: str, counts: Counter[tuple[str, str]]) -> None:
+    """Annotated category (rows) against detected category (columns); "-" is no ask."""
+    cats = [*sorted({c for pair in counts for c in pair} - {"-"}), "-"]
+    short = {c: c[:6] for c in cats}
+    print(f"== category confusion, {name} (rows: annotated, columns: detected; '-' = none)")
+    print(f"  {'':<24}" + "".join(f"{short[c]:>7}" for c in cats))
+    for g in cats:
+        if not any(counts[(g, d)] for d in cats):
+            continue
+        print(f"  {g:<24}" + "".join(f"{counts[(g, d)] or '.':>7}" for d in cats))
+
+
+def asks_side_by_side(
+    with_cast: bool, verbose: bool, sets: dict[str, list[Path]] | None = None, confusion: bool = False
+) -> int:
+    """`--blind`: questions and asks on the development files, the old blind sets (now
+    development) and the current blind set (never tuned on), side by side, with CPU per session.
+    A set whose folder is missing or holds no gold file is skipped with a note (a blind set
+    may still be being written). `confusion` prints the category confusion of development sets."""
     rows: dict[str, list[float]] = {}
     for name, folders in (sets or ASK_SETS).items():
         v = (
             [0.0] * 14
         )  # questions tp fp fn, status ok, matched; asks tp fp fn; +category tp fp fn; kept, found, gold unanswered
         cpu = 0.0
-        files = sorted(f for folder in folders for f in folder.glob("*.gold.json"))
+        files = sorted(f for folder in folders if folder.is_dir() for f in folder.glob("*.gold.json"))
+        if not files:
+            print(f"  note: set {name!r} skipped: no *.gold.json in " + ", ".join(str(f) for f in folders))
+            continue
+        matrix: Counter[tuple[str, str]] = Counter()
         for gold_file in files:
             start = time.process_time()
             intel, gold = _intel_json(gold_file, with_cast)
@@ -210,10 +237,14 @@ def asks_side_by_side(with_cast: bool, verbose: bool, sets: dict[str, list[Path]
             add += [a.detection.tp, a.detection.fp, a.detection.fn, a.category.tp, a.category.fp, a.category.fn]
             add += [kept, found, sum(g["status"] != "answered" for g in gold.get("questions", []))]
             v = [x + y for x, y in zip(v, add)]
-            if verbose and name not in BLIND_SETS:  # a blind set's per-item errors are never printed
-                print(f"== {name} {gold_file.name}: asks+category {_pr(a.category)}")
-                for e in q.errors + a.errors:
-                    print("    -", e)
+            if name not in BLIND_SETS:  # a blind set's per-item errors are never printed
+                matrix.update(ask_confusion(intel["asks"], gold))
+                if verbose:
+                    print(f"== {name} {gold_file.name}: asks+category {_pr(a.category)}")
+                    for e in q.errors + a.errors:
+                        print("    -", e)
+        if confusion and name not in BLIND_SETS:
+            _confusion_table(name, matrix)
         rows[name] = [*v, cpu / max(1, len(files))]
     print(f"  {'':<18}" + "".join(f"{n:>46}" for n in rows))
     for label, (tp, fp, fn) in (("questions", (0, 1, 2)), ("asks (line)", (5, 6, 7)), ("asks+category", (8, 9, 10))):
@@ -231,7 +262,7 @@ def main(argv: list[str]) -> int:
         return people_main(verbose, only)
     if "--blind" in argv:
         sets = {k: v for k, v in ASK_SETS.items() if k not in BLIND_SETS} if "--dev-only" in argv else None
-        return asks_side_by_side("--cast" in argv, verbose, sets)
+        return asks_side_by_side("--cast" in argv, verbose, sets, "--confusion" in argv)
     totals: dict[str, list[int]] = {k: [0, 0, 0] for k in ("q", "a", "c", "o", "s")}
     status = matched = 0
     for gold_file in sorted(RESOURCES.glob("*.gold.json")):

@@ -23,10 +23,11 @@ ASK = re.compile(
     rf"|\b(i|we) (would like to|want to|wish to|'d like to) (request|ask for|invite|encourage|call on|urge|see)\b"
     rf"|\b(i|we) (request|invite|urge|call on|appeal to)\b|\bplease (do )?(join|share|send|contact|support|help|consider)\b"
     rf"|\bit would be (very |really |extremely )?(helpful|useful|great|good|important) (if|to have|for)\b"
-    rf"|\bwould be (very |really |extremely )?helpful\b|\bhelp us\b|\bmain challenge\b[^.]{{0,40}}\bis\b"
+    rf"|\bwould be (very |really |extremely )?helpful\b|\bhelp us\b|\bit would (really |greatly |also )?help\b(?! me\b)|\bmain challenge\b[^.]{{0,40}}\bis\b"
     rf"|\bneed(ing)? to (do|establish|find|pay|ensure|have|make|engage)\b"
     rf"|\b(i|we) (would|'d) (like|want|love) (the|our|all|more|you|them|to see)\b|\b(i|we) (really )?want (more|the|to see|you)\b"
-    rf"|\b(i|we) (would |must |want to )?(ask|urge|call on) (the|you|all|every\w*|governments?|states|platforms)\b"
+    rf"|\b(i|we) (would |must |want to )?(ask|urge|call on) (the|you|all|every\w*|other|our|governments?|states|platforms"
+    rf"|countries|donors|companies|operators|regulators|ministries|parliaments?)\b"
     rf"|\bwould look to\b|\blook(ing)? to (the )?(dynamic coalitions|you|coalitions) (to|for)\b",
     re.I,
 )
@@ -39,10 +40,11 @@ RECOMMEND = re.compile(
     re.I,
 )
 COMMIT = re.compile(
-    r"\b(we|i)\s*('ll|'d| will| shall| are going to|'re going to| commit to| plan to| intend to| would like to"
-    r"| can| could| would)( also| then| very soon)? (share|publish|release|launch|produce|organi[sz]e|host|support"
-    r"|provide|follow up|put together|bring|look at|explore|champion|send|present|contribute|engage|develop"
-    r"|do our part|have to do our part|think of|mobili[sz]e)\b|\bwill be (shared|published|released|launched|available)\b"
+    r"\b(we|i|our(?: [\w-]+){1,2}?)\s*('ll|'d| will| shall| are going to|'re going to| commit to| plan to| intend to"
+    r"| would like to| can| could| would)( also| then| very soon)? (share|publish|release|launch|produce|organi[sz]e|host"
+    r"|support|provide|follow up|put together|bring|look at|explore|champion|send|present|contribute|engage|develop"
+    r"|do our part|have to do our part|think of|mobili[sz]e|offer|translate|fund|finance|train|create|set up|cover"
+    r"|open(?! the (?:floor|session|meeting|discussion)))\b|\bwill be (shared|published|released|launched|available)\b"
     r"|\bso we can explore\b|\bwe (are|'re) aiming to\b",
     re.I,
 )
@@ -54,13 +56,14 @@ FLOW = compile_cue(
 
 CATEGORIES: dict[str, re.Pattern[str]] = {
     "funding": compile_cue(
-        r"\b(financ\w*|funds?|funding|funded|money|budget\w*|cost\w*|pay\b|donors?|grants?|sponsor\w*"
+        r"\b(financ\w*|funds?|funding|funded|money|budget\w*|cost\w*|pay\b|donors?|grants?|sponsor\w*|loans?|lend(?:ing|ers?)"
+        r"|subsid\w*"
         r"|resources needed)\b",
         re.I,
     ),
     "concise-summaries": compile_cue(
         r"\b(concise\w*|summar\w+|one page|two pages?|one-pager|digestible|talking points"
-        r"|briefings?|key messages|distil\w*)\b",
+        r"|briefings?|key messages|distil\w*|plain language)\b",
         re.I,
     ),
     "communication-channels": compile_cue(
@@ -77,35 +80,40 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
         r"|spotlight|public profile|awareness|read (it|the)|follow-?up on these|website|finds? them)\b",
         re.I,
     ),
+    # Bodies ("governments", "institutions", "NRIs") are named in most asks as their addressee or
+    # subject ("the NRIs should budget …"); only a link *to* or *with* them is this category.
     "links-to-institutions": compile_cue(
-        r"\b(links?|linked|linking|linkages?|interlink\w*|connect\w*|intergovernmental"
-        r"|un agencies|institutions?|decision[- ]mak\w*|governments?|partner\w*|nris?"
-        r"|member states|regional agenda|international organi[sz]ations?|un system"
+        r"\b(links?|linked|linking|linkages?|interlink\w*|connect(?:ion|ions|ed|ing|s)?\b(?! (?:the )?(?:villages?|schools?|homes?|people|users|households))"
+        r"|intergovernmental|decision[- ]mak\w*|un agencies|member states|international organi[sz]ations?|un system"
+        r"|regional agenda|(?:to|with|into|and) (?:the |our |their |national |local )?(?:institutions?|governments?|ministr\w+)"
         r"|connect the dots|channel(ed)? to)\b",
         re.I,
     ),
     "capacity-building": compile_cue(
         r"\b(capacity|capacities|training|train\b|skills?|literacy|methodolog\w*"
-        r"|mentor\w*|educat(e|ion|ing)\b(?! data)|learn (how|to)|curricul\w*|courses?|teach\w*|taught)\b",
+        r"|mentor\w*|educat(e|ion|ing)\b(?! data)|learn (how|to)|curricul\w*|courses?|teach\w*|taught"
+        r"|internships?|fellowships?|scholarships?|trainers?|coach\w*)\b",
         re.I,
     ),
     "participation": compile_cue(
         r"\b(participat\w*|involve\w*|engag\w*|join\w*|inclusiv\w*|volunteer\w*|take part"
         r"|be part of|younger|inputs?|get involved|global south|private sector|rekindle"
-        r"|considered (and recognized )?as a stakeholder|come to|attend\w*|consultations?)\b",
+        r"|considered (and recognized )?as a stakeholder|come to|attend\w*|consultations?"
+        r"|interpret(?:ers?|ation)|captioning|sign language)\b",
         re.I,
     ),
     "agenda": compile_cue(r"\b(agenda)\b", re.I),
     "cooperation": compile_cue(
-        r"\b((?<!digital )cooperat\w*|collaborat\w*|work together|exchange|lessons learned|synerg\w*|joint"
-        r"|similar issues|overlapping issues)\b",
+        r"\b((?<!digital )cooperat\w*|collaborat\w*|work together|exchange|lessons learned|synerg\w*|joint|partners?(?:hips?)?"
+        r"|similar issues|overlapping issues|team(?:ing)? up|join forces|work(?:ing)? (?:closely )?with)\b",
         re.I,
     ),
     "support": compile_cue(r"\b(support\w*|sustainab\w*|sustain\b|material|help us|resources)\b", re.I),
     # last, so any other category wins a tie: rules about the Internet itself
     "policy": compile_cue(
         r"\b(laws?|legislat\w*|regulat(e|es|ed|ing|ion|ions)\b|mandatory|ban\b|banned|open (data )?formats?|standards?"
-        r"|interoperab\w*|licen[cs](e|es|ing)\b|tax(es)?\b|encrypt\w*|rights of users|user rights|privacy|data protection)\b",
+        r"|interoperab\w*|licen[cs](e|es|ing)\b|tax(es)?\b|encrypt\w*|rights of users|user rights|privacy|data protection"
+        r"|procurement|clauses?)\b",
         re.I,
     ),
 }
@@ -126,5 +134,6 @@ _VERB_TEXT = """join send share bring come put give include make keep stop take 
     pay donate fill reply respond partner get do don't set let focus move recognise recognize showcase promote
     connect involve reserve record list map count measure audit regulate license licence ban drop end extend
     expand invest mobilise mobilize prioritise prioritize raise plan prepare present report document release
-    finance simplify require accept hire teach mentor host cut"""
+    finance simplify require accept hire teach mentor host cut team pool unite coordinate collaborate cooperate
+    link align"""
 IMPERATIVE_VERBS = frozenset(_VERB_TEXT.split())

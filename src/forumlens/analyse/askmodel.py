@@ -30,9 +30,10 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
+from ..text.fastre import PatternSet
 from ..text.stems import suffix_stem
 from .askcues import ASK, CATEGORIES, COMMIT, FLOW, IMPERATIVE_VERBS, POLICY_SUBJECT, RECOMMEND
 from .context import FLOOR_CUE
@@ -142,10 +143,19 @@ _IMPERATIVE = IMPERATIVE_VERBS
 _NOT_IMPERATIVE_NEXT = frozenset({"me", "i", "is", "are", "was", "were", "you"})  # "let me", "give me the floor"
 
 _WINDOW_WORDS = 10
+# Shared with `analyse.asks` (whether a unit before a colon is only a heading).
+ADDRESSEE_HEAD = _ADDRESSEE_HEAD
+LEAD = _LEAD
+LIST_INTRO = _LIST_INTRO
+
+
+# Stems of the words seen so far: a session repeats its words, and stemming is a third of
+# the feature cost of a unit otherwise.
+_stem = lru_cache(maxsize=1 << 16)(suffix_stem)
 
 
 def _tokens(text: str) -> list[str]:
-    return ["#" if t.isdigit() else suffix_stem(t) for t in _TOKEN.findall(text.lower())]
+    return ["#" if t.isdigit() else _stem(t) for t in _TOKEN.findall(text.lower())]
 
 
 def _ngrams(toks: Sequence[str]) -> list[str]:
@@ -168,9 +178,68 @@ def _context(before: str) -> list[str]:
     return ["ctx:intro-need"] if _INTRO_NEED.search(intro.group(0)) else ["ctx:intro"]
 
 
-def type_features(text: str, before: str = "") -> list[str]:
+# Every pattern the two feature functions search a unit with, in one `PatternSet`: the
+# unit's literals are looked up once (`_Unit`) and a pattern whose required words are absent
+# is not run at all. Same answers as running each pattern (the set only skips impossible
+# ones); ~20 searches of up to 600 characters per unit cost ~1.6 ms on unpunctuated captions.
+_SEARCHED: dict[str, re.Pattern[str]] = {
+    "ask": ASK,
+    "rec": RECOMMEND,
+    "commit": COMMIT,
+    "policy-subject": POLICY_SUBJECT,
+    "to-institution": _TO_INSTITUTION,
+    "named-modal": _NAMED_MODAL,
+    "we-modal": _FIRST_PERSON_MODAL,
+    "modal": _ANY_MODAL,
+    "our-will": _OUR_WILL,
+    "offer": _OFFER,
+    "cleft": _CLEFT,
+    "third-need": _THIRD_NEED,
+    "could": _COULD,
+    "procedural": PROCEDURAL,
+    "floor": FLOOR_CUE,
+    "past": _PAST,
+    "list-mark": LIST_MARK,
+    "please": _PLEASE_VERB,
+    **{f"kw:{name}": pattern for name, pattern in CATEGORIES.items()},
+}
+_NAMES = tuple(_SEARCHED)
+_INDEX = {name: i for i, name in enumerate(_NAMES)}
+_SET = PatternSet(_SEARCHED.values())
+
+
+class _Unit:
+    """One unit's text with each pattern's search run at most once, and only when possible."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._present = _SET.present(text)
+        self._found: dict[str, re.Match[str] | None] = {}
+        self._tokens: list[str] | None = None
+
+    def search(self, name: str) -> re.Match[str] | None:
+        if name not in self._found:
+            self._found[name] = _SET.search(_INDEX[name], self.text, self._present)
+        return self._found[name]
+
+    def count(self, name: str) -> int:
+        """How many non-overlapping matches (as `len(findall)`); 0 without a search when impossible."""
+        i = _INDEX[name]
+        if not _SET.possible(i, self._present) or self.search(name) is None:
+            return 0
+        return len(_SET.patterns[i].findall(self.text))
+
+    @property
+    def tokens(self) -> list[str]:
+        if self._tokens is None:
+            self._tokens = _tokens(self.text)
+        return self._tokens
+
+
+def type_features(text: str, before: str = "", unit: _Unit | None = None) -> list[str]:
     """Features of one unit for the type model (`before`: the turn's text before the unit)."""
-    toks = _tokens(text)
+    u = unit or _Unit(text)
+    toks = u.tokens
     feats = _ngrams(toks)
     lead = _VOCATIVE.sub("", _LEAD.sub("", text), count=1)
     head = [t for t in _TOKEN.findall(lead.lower())][:2]
@@ -181,50 +250,33 @@ def type_features(text: str, before: str = "") -> list[str]:
         nxt = head[1] if len(head) > 1 else ""
         if head[0] in _IMPERATIVE and nxt not in _NOT_IMPERATIVE_NEXT and not (head[0] == "let" and nxt == "us"):
             feats.append("imperative")
-    please = _PLEASE_VERB.search(text)
+    please = u.search("please")
     if please and please.group(1).lower() in _IMPERATIVE and "imperative" not in feats:
         feats.append("imperative")
     ctx = _context(before)
     feats += ctx
-    if LIST_MARK.search(text):
+    if u.search("list-mark"):
         feats.append("list-item")
         feats += [f"list-item&{c}" for c in ctx]
-    ask, rec, commit = ASK.search(text), RECOMMEND.search(text), COMMIT.search(text)
+    ask, rec, commit = u.search("ask"), u.search("rec"), u.search("commit")
     if ask:
         feats.append("cue:ask")
     if rec:
         feats.append("cue:rec")
     if commit:
         feats.append("cue:commit-flow" if FLOW.search(commit.group(0)) else "cue:commit")
-    if POLICY_SUBJECT.search(text):
-        feats.append("cue:policy-subject")
-    if _TO_INSTITUTION.search(text):
-        feats.append("cue:to-institution")
-    if _NAMED_MODAL.search(text):
-        feats.append("cue:named-modal")
-    if _FIRST_PERSON_MODAL.search(text):
-        feats.append("cue:we-modal")
-    if _ANY_MODAL.search(text):
-        feats.append("cue:modal")
-    if _OUR_WILL.search(text):
-        feats.append("cue:our-will")
-    if _OFFER.search(text):
-        feats.append("cue:offer")
-    if _CLEFT.search(text):
-        feats.append("cue:cleft")
-    if _THIRD_NEED.search(text):
-        feats.append("cue:third-need")
-    if _COULD.search(text):
-        feats.append("cue:could")
+    for name in _TYPE_CUES:
+        if u.search(name):
+            feats.append(f"cue:{name}")
     if _ADDRESSEE_HEAD.search(before[-120:]):
         feats.append("ctx:addressee")
         if "imperative" in feats:
             feats.append("imperative&ctx:addressee")
-    if PROCEDURAL.search(text):
+    if u.search("procedural"):
         feats.append("cue:procedural")
-    if FLOOR_CUE.search(text):
+    if u.search("floor"):
         feats.append("cue:floor")
-    if _PAST.search(text):
+    if u.search("past"):
         feats.append("cue:past")
     stripped = text.rstrip()
     if stripped.endswith("?"):
@@ -235,25 +287,42 @@ def type_features(text: str, before: str = "") -> list[str]:
     return feats
 
 
-def category_features(text: str, before: str = "") -> list[str]:
+# Cue features in the order the type model has always listed them (the order does not change
+# a prediction, features are a set, but keeps feature lists comparable across versions).
+_TYPE_CUES = (
+    "policy-subject",
+    "to-institution",
+    "named-modal",
+    "we-modal",
+    "modal",
+    "our-will",
+    "offer",
+    "cleft",
+    "third-need",
+    "could",
+)
+
+
+def category_features(text: str, before: str = "", unit: _Unit | None = None) -> list[str]:
     """Features of one unit for the category model: words plus category keyword hits, with
     hits in the ten words after the ask's verb counted apart ("we need X" is about X)."""
-    feats = _ngrams(_tokens(text))
-    trigger = ASK.search(text) or RECOMMEND.search(text) or COMMIT.search(text)
+    u = unit or _Unit(text)
+    feats = _ngrams(u.tokens)
+    trigger = u.search("ask") or u.search("rec") or u.search("commit")
     window = " ".join(text[trigger.end() :].split()[:_WINDOW_WORDS]) if trigger else ""
     for name, pattern in CATEGORIES.items():
-        hits = len(pattern.findall(text))
+        hits = u.count(f"kw:{name}")
         if hits:
             feats.append(f"kw:{name}")
             if hits >= 2:
                 feats.append(f"kw2:{name}")
-        if window and pattern.search(window):
+        if window and pattern.search(window):  # ten words, whitespace joined: searched on their own
             feats.append(f"kwin:{name}")
-    if POLICY_SUBJECT.search(text) or _NAMED_MODAL.search(text):
+    if u.search("policy-subject") or u.search("named-modal"):
         feats.append("cue:named-modal")
-    if _TO_INSTITUTION.search(text):
+    if u.search("to-institution"):
         feats.append("cue:to-institution")
-    if LIST_MARK.search(text):
+    if u.search("list-mark"):
         feats.append("list-item")
     return feats
 
@@ -268,11 +337,9 @@ class Softmax:
 
     def probabilities(self, feats: Sequence[str]) -> dict[str, float]:
         z = list(self.bias)
-        for f in set(feats):
-            w = self.weights.get(f)
-            if w is not None:
-                for k, v in enumerate(w):
-                    z[k] += v
+        get = self.weights.get
+        for w in filter(None, map(get, set(feats))):  # the same additions in the same order, fewer bytecodes
+            z = [a + b for a, b in zip(z, w)]
         top = max(z)
         e = [math.exp(v - top) for v in z]
         total = sum(e)
@@ -343,12 +410,13 @@ class AskModel:
     notes: Mapping[str, object]
 
     def predict(self, text: str, before: str = "") -> Prediction:
-        feats = type_features(text, before)
+        unit = _Unit(text)
+        feats = type_features(text, before, unit)
         types = self.type_model.probabilities(feats)
         if EVIDENCE.isdisjoint(feats):
             types = {**types, "none": 1.0}
         kinds = {k: v for k, v in types.items() if k != "none"}
-        cats = self.category_model.probabilities(category_features(text, before))
+        cats = self.category_model.probabilities(category_features(text, before, unit))
         return Prediction(
             p_ask=1.0 - types.get("none", 0.0),
             type=max(kinds, key=lambda k: kinds[k]),

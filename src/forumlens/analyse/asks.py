@@ -48,12 +48,12 @@ from functools import cached_property
 from forumlens.models import Turn
 
 from .askcues import ASK as _ASK
-from .askcues import CATEGORIES
+from .askcues import CATEGORIES, IMPERATIVE_VERBS
 from .askcues import COMMIT as _COMMIT
 from .askcues import FLOW as _FLOW
 from .askcues import POLICY_SUBJECT as _POLICY_SUBJECT
 from .askcues import RECOMMEND as _RECOMMEND
-from .askmodel import AskModel, Prediction, load_ask_model
+from .askmodel import ADDRESSEE_HEAD, LEAD, LIST_INTRO, AskModel, Prediction, load_ask_model
 from .clauses import ask_units
 from .context import FLOOR_CUE, AnalysisContext, Sentence, line_at
 from .cues import PROCEDURAL, CheckMemo, is_procedural  # noqa: F401 (PROCEDURAL: public re-export)
@@ -259,7 +259,7 @@ def _judge_units(ctx: AnalysisContext, turn: Turn, s: Sentence, model: AskModel)
     is the classifier's, at its calibrated threshold. Housekeeping and hand-offs never count.
     """
     out: list[_Found] = []
-    units = ask_units(s.text)
+    units = _join_elaborations(s.text, ask_units(s.text))
     facts = _Sentence(s.text, ctx.memo)
     kind = facts.kind
     covered = -1
@@ -288,8 +288,36 @@ def _judge_units(ctx: AnalysisContext, turn: Turn, s: Sentence, model: AskModel)
         if pred.p_ask < model.threshold:
             continue
         category, also = _unit_category(unit, pred, ctx)
+        if not category:
+            continue
         out.append((line_at(turn, rel), unit, pred.type, category, also))
     return out
+
+
+def _join_elaborations(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A unit that asks before a colon ("Second, team up: an application from five networks
+    is stronger …") takes what follows the colon as its own explanation: one unit, not an
+    ask and a statement judged apart. A heading before a colon stays apart (`_is_heading`)."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(units):
+        a, b = units[i]
+        if i + 1 < len(units) and text[b : units[i + 1][0]].lstrip().startswith(":") and not _is_heading(text[a:b]):
+            out.append((a, units[i + 1][1]))
+            i += 2
+            continue
+        out.append((a, b))
+        i += 1
+    return out
+
+
+def _is_heading(unit: str) -> bool:
+    """A unit before a colon that only names whom the next unit addresses or announces it
+    ("To the ITU Development Sector", "My message to the funds is simple", "Three requests"),
+    not one that asks itself ("Second, team up: an application from five networks …")."""
+    return bool(ADDRESSEE_HEAD.search(unit.rstrip() + ":") or LIST_INTRO.search(unit)) or not any(
+        w.lower() in IMPERATIVE_VERBS for w in LEAD.sub("", unit).split()[:1]
+    )
 
 
 def _keywordless_category(kind: str, pred: Prediction, from_trigger: str) -> str:
@@ -305,7 +333,8 @@ def _keywordless_category(kind: str, pred: Prediction, from_trigger: str) -> str
 def _unit_category(unit: str, pred: Prediction, ctx: AnalysisContext) -> tuple[str, tuple[str, ...]]:
     """Category of a unit the classifier found: the keyword score when a category keyword
     is present (more often right on real captions; the classifier breaks ties), else the
-    classifier's category."""
+    classifier's category, or "" (not reported) when neither the category nor the ask is
+    sure (P(category) < SURE_CATEGORY and P(ask) < SURE_ASK), as on the rules' keywordless path."""
     facts = _Sentence(unit, ctx.memo)
     scores = facts.scores()
     if scores:
@@ -315,5 +344,7 @@ def _unit_category(unit: str, pred: Prediction, ctx: AnalysisContext) -> tuple[s
         return category, tuple(facts.also(category))
     ranked = sorted(pred.categories.items(), key=lambda kv: -kv[1])
     top = ranked[0][1]
+    if top < SURE_CATEGORY and pred.p_ask < SURE_ASK:
+        return "", ()  # no keyword, an unsure category and an unsure ask: a weak guess is not reported
     also = tuple(c for c, p in ranked[1:2] if p >= SECONDARY_SHARE * top and c not in ("other", "support"))
     return pred.category, also

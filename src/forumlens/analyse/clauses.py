@@ -53,6 +53,16 @@ _BARE = re.compile(
     r"|(?:because|otherwise|but)\b))",
     re.I,
 )
+# "…, and I am happy to share ours", "…, and our company will offer internships …": after an
+# ask, the speaker's side takes something on in its own clause (an offer or a commitment),
+# in sentences of any length.
+_SELF_CLAUSE = re.compile(
+    r",\s+(?=and\s+(?:i|we|our\s+[\w'‑-]+|my\s+[\w'‑-]+)\s+(?:will|shall|am|are|is|'m|'re|'ll|would be|can|commit)\b)",
+    re.I,
+)
+# The clause before already takes something on ("Our forum is ready to host …, and we will
+# cover the venue"): one commitment, not a second unit.
+_TAKES_ON = re.compile(r"\b(?:will|shall|'ll|ready to|happy to|willing to|glad to|prepared to|commit\w*)\b", re.I)
 SPARSE_WORDS = 20  # a long sentence with fewer than one punctuation mark per this many words is unpunctuated
 # Clause starts that begin a new thought in run-on speech: ", and also …", ", so we need …".
 _CLAUSE = re.compile(
@@ -63,7 +73,23 @@ _CLAUSE = re.compile(
 )
 
 
-def _cut(text: str, pattern: re.Pattern[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+class _SelfClause:
+    """`_SELF_CLAUSE` cuts, except after a clause that already takes something on."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def finditer(self, text: str, a: int, b: int) -> list[re.Match[str]]:
+        out = []
+        start = a
+        for m in _SELF_CLAUSE.finditer(text, a, b):
+            if not _TAKES_ON.search(text, start, m.start()):
+                out.append(m)
+            start = m.end()
+        return out
+
+
+def _cut(text: str, pattern: re.Pattern[str] | _SelfClause, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
     for a, b in spans:
         start = a
@@ -105,6 +131,7 @@ def ask_units(sentence: str) -> list[tuple[int, int]]:
     spans = _cut(sentence, _LIST_MARK, [(0, len(sentence))])
     spans = _cut(sentence, _SEMI, spans)
     spans = _cut(sentence, _COLON, spans)
+    spans = _cut(sentence, _SelfClause(sentence), spans)
     words = _words(sentence)
     if words >= LONG_WORDS:
         spans = _cut(sentence, _CLAUSE, spans)

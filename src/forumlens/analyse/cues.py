@@ -72,7 +72,7 @@ MOD_FRAME = compile_cue(
 # Housekeeping, not substance: presence, audio, floor management.
 PROCEDURAL = compile_cue(
     r"\b(hear (me|us|you)|see (me|us|you)|can you (hear|see)|hear on ?site|can you speak|could speak|can speak|(is|are) (there )?(any|some)(one|body)"
-    r"|\bis \w+( \w+)? (here|online|with us|in the room|on the line)\b|are you (there|with us|online)|(type|write|post|put) (the|your|it|a) (question|comment)|(do|if|whether) we have ([\w‑'-]+ ){0,7}(in the|online|here|with us|on ?site)|^\W*do we have\b|is (he|she|they|it) (here|online|with us)|on ?site\?|online\?"
+    r"|\bis \w+( \w+)? (here|online|with us|in the room|on the line)\b|are you (still )?(there|with us|online)|(type|write|post|put) (the|your|it|a) (question|comment)|(do|if|whether) we have ([\w‑'-]+ ){0,7}(in the|online|here|with us|on ?site)|^\W*do we have\b|is (he|she|they|it) (here|online|with us)|on ?site\?|online\?"
     r"|(audio|sound|mic|microphone|connection|video)\b.{0,20}\b(working|better|ok|okay)|repeat (that|what|the|your)"
     r"|is that better|are you ready|shall we (start|begin|move)|(like|want|wish) to (take|have) the floor"
     r"|(any|other|more) (hands|questions|comments)\b|raise (your|a) hand|ask the (remote )?question"
@@ -100,6 +100,8 @@ PRESENCE_CHECK = re.compile(
     r"(?: \w+){0,4})"
     r"|(?i:any(?:thing|one|body)?(?: else| more)?(?: questions?| comments?| hands?)?"
     r"(?: (?:online|on ?site|here|in the room|in the chat|from the floor)))"
+    r"|(?i:(?:is|are) (?:the|our) (?:remote )?(?:hubs?|speakers?|panel(?:ists)?|participants?|colleagues)"
+    r" (?:online|on ?site|here|with us|in the room|on the line|connected|there|ready))"
     r"|(?i:i (?:believe|think|hope|see) )?(?i:we have|is|are)(?: [A-Z][\w‑'-]+){1,3}"
     r" (?i:online|on ?site|here|with us|in the room|on the line|connected)"
     r"|(?i:you(?:'re| are) (?:online|on ?site|here|with us|in the room|on the line|connected|there))"
@@ -174,7 +176,9 @@ RELAY = compile_cue(
     re.I,
 )
 QUESTION_REF = compile_cue(
-    r"\b((your|the|that|this|his|her|their) question|to answer|in answer|in response|answering)\b", re.I
+    r"\b((your|the|that|this|his|her|their) question|to answer|in answer|in response|answering"
+    r"|(a |that is a |that's a |it is a |it's a )?(fair|good|valid|important) (criticism|point|question|challenge))\b",
+    re.I,
 )
 ROOM = compile_cue(
     r"\b(not directed to (anybody|anyone)|anybody in the room|anyone in the room|(all|any|each) of you"
@@ -208,7 +212,36 @@ REASK = compile_cue(
     re.I,
 )
 
-_STOP = QUESTION_STOPWORDS  # the question/answer overlap ignores these (forumlens.text says why)
+# The question/answer overlap ignores these (forumlens.text says why), and also function words
+# that list stopwords leave in: number and order words, indefinite pronouns, "after"/"before"
+# (two turns sharing "first … after … five" share no topic).
+_STOP = QUESTION_STOPWORDS | frozenset(
+    [
+        "after",
+        "before",
+        "first",
+        "second",
+        "third",
+        "last",
+        "four",
+        "five",
+        "seven",
+        "eight",
+        "nine",
+        "three",
+        "anybody",
+        "anyone",
+        "somebody",
+        "someone",
+        "everybody",
+        "everyone",
+        "nobody",
+        "something",
+        "anything",
+        "everything",
+        "every",
+    ]
+)
 
 
 def content_words(text: str) -> set[str]:

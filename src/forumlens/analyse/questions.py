@@ -97,6 +97,31 @@ _PASS_ON = compile_cue(
     re.I,
 )
 _QUESTION_WORD = re.compile(r"\b(who|whom|whose|what|when|where|why|how|which)\b", re.I)
+_AUX = "do|does|did|can|could|would|will|should|is|are|was|were|has|have"
+_WH_OR_AUX = "how|what|why|who|when|where|which|is|are|do|does|did|can|could|should|would|will|has|have"
+# One of several questions read out in one sentence ("three questions left: from Kofi, how
+# will …; from Rita, is there …", "one question online from Samuel he asks if … and the
+# second also online from Yuki what is …"; "Dhaka asks: why do …"): "from" + a capitalised
+# name + a question-shaped clause, or a name + "asks:". A sentence holding two or more is cut
+# into one question per item (`_relay_pieces`); a sentence holding one is a question read out
+# for that name and starts a question of its own.
+_RELAY_ITEM = re.compile(
+    r"(?:\bfrom\s+(?P<name>[A-Z][\w‑'-]+)(?:\s+[A-Z][\w‑'-]+){0,2}(?:\s+in\s+[A-Z][\w‑'-]+)?\s*[,:]?\s*"
+    r"(?:(?:he|she|they)\s+(?:asks?|is asking|wants? to know|would like to know|wonders?)\s+"
+    r"(?:if|whether|how|what|why|who|when|where|which|about)\b"
+    r"|(?<=[,:])\s*(?P<wh>(?i:" + _WH_OR_AUX + r"))\b|(?<![,:])(?:what|how|why)\s+(?i:" + _AUX + r")\b)"
+    r"|\b(?!(?:He|She|They|It|Everyone|Everybody|Someone|Somebody|One|This|That)\b)(?P<asker>[A-Z][\w‑'-]+)\s+(?:asks|is asking|wants to know|would like to know)\s*[:,]\s+"
+    r"(?i:" + _WH_OR_AUX + r")\b)"
+)
+# What ends right before a "NAME asks:" asker when NAME is the last word of a longer phrase
+# ("a remote participant from the Ghana IGF asks:"): a determiner, then at most two capitalised
+# words ("And Dhaka asks:" keeps Dhaka).
+_INSIDE_PHRASE = re.compile(r"\b(?:the|a|an|our|their|this|that)\s+(?:[A-Z][\w‑'-]*\s+){0,2}$")
+# A question put to a named person by a heading: "For Laura: who pays …", "And a second small
+# one for Tariq: are your …", "Question to Amara: did …".
+_FOR_PERSON = re.compile(r"(?:^\W*|\b(?:question|one|and)\s+(?:\w+\s+){0,2}?)(?:for|to)\s+([A-Z][\w‑'-]+)\s*:\s")
+# "Why …? Because …" answers itself; after any other question "because" gives the reason for asking.
+_WHY = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:why|how come)\b", re.I)
 ANSWER_WINDOW = 6  # speech turns in which a floor question can still be taken up
 OVERLAP = 0.3  # share of a question's content words an answer must repeat to take it up
 
@@ -114,6 +139,7 @@ class QuestionGroup:
     from_moderator: bool = False
     parked: bool = False
     reask: bool = False
+    relayed_for: str | None = None  # the name a read-out list item is put for (`_relay_pieces`)
     core: list[Sentence] = field(default_factory=list)
 
     @property
@@ -153,6 +179,17 @@ def is_housekeeping(text: str, memo: CheckMemo | None = None) -> bool:
 
 # "What I would ask from governments is clear rules: …", "What we need is …": a statement
 # (a pseudo-cleft ask) that opens with a question word, not a question.
+# A heading that announces a question ("And a question for the Quito hub, …:").
+QUESTION_HEAD = re.compile(r"\b(?:question|one)\s+(?:is\s+)?(?:for|to)\b", re.I)
+# "I will ask each of them the same question: …", "my question to all of you is …": an
+# opening question put to the speakers, not a rhetorical opener ("Who do you call? Most
+# citizens have no idea. That is our topic.").
+_PUT_TO_PANEL = re.compile(
+    r"\b(?:ask|put to)\s+(?:each of |all of |every one of )?(?:them|you|our speakers|the speakers|the panel(?:ists)?)"
+    r"\b[^.?!]{0,30}\bquestion|\bquestion (?:to|for) (?:all of you|each of you|the panel|our speakers|you all)\b",
+    re.I,
+)
+_BECAUSE = re.compile(r"^\W*because\b", re.I)
 _CLEFT_STATEMENT = re.compile(r"^\W*what\s+(?:i|we)\b[^?,;:]{0,50}?\b(?:is|are|was)\b", re.I)
 
 
@@ -166,13 +203,19 @@ def is_question_sentence(
     """
     t = text.strip()
     if is_housekeeping(t, memo):
-        return False
+        # "A question for the hub, if they can still hear us: is there a youth group …?" —
+        # the floor check is the heading, the question follows the colon.
+        head, colon, tail = t.rpartition(":")
+        tail = tail.strip()
+        if not colon or len(tail.split()) < 4 or not _ENDS_Q.search(tail) or is_housekeeping(tail, memo):
+            return False
+        return bool(moderator or floor or _YOU.search(tail) or QUESTION_HEAD.search(head))
     ends_q = bool(_ENDS_Q.search(t)) or "?" in t[-4:]
     if not ends_q and (AGENDA_STATEMENT.search(t) or _CLEFT_STATEMENT.search(t)):
         return False
     if ASK_FRAME.search(t):
         return True
-    if ends_q and SELF_ANSWER.match(following):
+    if ends_q and SELF_ANSWER.match(following) and (_WHY.match(t) or not _BECAUSE.match(following)):
         return False
     if moderator:
         return ends_q or bool(WH_START.search(t) or WH_AFTER_COMMA.search(t) or MOD_FRAME.search(t))
@@ -198,8 +241,47 @@ def _words(text: str) -> int:
     return len(_NOTE.sub(" ", text).split())
 
 
+_RELATIVE = frozenset({"who", "which", "where", "when"})
+_READ_OUT = re.compile(r"\b(?:questions?|chat|online|asks?)\b", re.I)
+
+
+def _relay_item(text: str, m: re.Match[str]) -> bool:
+    """A `_RELAY_ITEM` match reads a question out, unless its "who"/"which"/"where"/"when"
+    after a comma opens a relative clause ("a colleague from Kenya, who works …"): those count
+    only after a word that announces read-out questions ("questions", "chat", "online")."""
+    if m.group("asker") and _INSIDE_PHRASE.search(text, 0, m.start("asker")):
+        return False  # "the Ghana IGF asks:": the asker is a longer phrase, not one name
+    wh = m.group("wh")
+    return not (wh and wh.lower() in _RELATIVE) or bool(_READ_OUT.search(text, 0, m.start()))
+
+
+def _relay_pieces(s: Sentence) -> list[tuple[Sentence, str | None]]:
+    """The sentence, or one piece per relayed question when it reads out two or more
+    (`_RELAY_ITEM`), each with the name it is read for."""
+    items = [m for m in _RELAY_ITEM.finditer(s.text) if _relay_item(s.text, m)]
+    if not items:
+        return [(s, None)]
+    if len(items) == 1:
+        return [(s, items[0].group("name") or items[0].group("asker"))]
+    out = []
+    for k, m in enumerate(items):
+        a = 0 if k == 0 else m.start()
+        b = items[k + 1].start() if k + 1 < len(items) else len(s.text)
+        piece = s.text[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        out.append(
+            (
+                Sentence(s.turn, s.start + a + lead, s.start + a + lead + len(piece), s.line, piece, s.rel + a + lead),
+                m.group("name") or m.group("asker"),
+            )
+        )
+    return out
+
+
 def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
-    sents = ctx.sentences[index]
+    pieces = [p for s in ctx.sentences[index] for p in _relay_pieces(s)]
+    sents = [p for p, _ in pieces]
     moderator = ctx.is_moderator(index)
     relayed = any(not m.group("c") for m in ON_BEHALF.finditer(ctx.turns[index].text))  # "a question in the chat"
     floor = not moderator and (_floor_turn(ctx, index) or relayed)
@@ -207,7 +289,8 @@ def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
     gap = 99
     for i, s in enumerate(sents):
         following = sents[i + 1].text if i + 1 < len(sents) else ""
-        q = is_question_sentence(s.text, moderator, following, floor, ctx.memo)
+        relayed_for = pieces[i][1]
+        q = relayed_for is not None or is_question_sentence(s.text, moderator, following, floor, ctx.memo)
         if not q and groups and gap == 0 and "?" in s.text and not is_housekeeping(s.text, ctx.memo):
             q = True  # a follow-up "?" right after a question belongs to it
         if not q:
@@ -217,13 +300,15 @@ def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
         if (
             current is not None
             and gap <= 2
+            and relayed_for is None
+            and current.relayed_for is None
             and not _new_addressee(
                 ctx, current.sentences[-1].end, s.end, s.text, " ".join(x.text for x in current.sentences)
             )
         ):
             current.sentences.append(s)
         else:
-            groups.append(QuestionGroup(turn=index, sentences=[s], window=(0, 0)))
+            groups.append(QuestionGroup(turn=index, sentences=[s], window=(0, 0), relayed_for=relayed_for))
         gap = 0
     turn = ctx.turns[index]
     for k, g in enumerate(groups):
@@ -242,6 +327,12 @@ def _vocative(text: str) -> str | None:
     )
 
 
+def _for_person(text: str) -> str | None:
+    """The name a sentence's heading puts the question to ("For Laura: who pays …")."""
+    match = _FOR_PERSON.search(text)
+    return match.group(1) if match else None
+
+
 def _same_speaker(ctx: AnalysisContext, a: int, b: int) -> bool:
     ka = ctx.turns[a].speaker or ctx.turns[a].label
     kb = ctx.turns[b].speaker or ctx.turns[b].label
@@ -249,7 +340,7 @@ def _same_speaker(ctx: AnalysisContext, a: int, b: int) -> bool:
 
 
 def _new_addressee(ctx: AnalysisContext, after: int, upto: int, sentence: str = "", group_text: str = "") -> bool:
-    name = _vocative(sentence)
+    name = _vocative(sentence) or _for_person(sentence)
     if name and name not in group_text:
         return True
     text = ctx.session.text
@@ -303,6 +394,11 @@ def _addressee(ctx: AnalysisContext, g: QuestionGroup) -> str:
         return addressed[-1].name
     if ROOM.search(text[start:end]):
         return "room"
+    for sentence in g.sentences:
+        head = _for_person(sentence.text)
+        person = _person_named(ctx, head, g.turn) if head else None
+        if person and person != ctx.people[g.turn].name:
+            return person
     named = _person_addressed(ctx, g)
     if named:
         return named
@@ -346,6 +442,11 @@ def _on_behalf(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
     return who
 
 
+def _relayed_name(ctx: AnalysisContext, name: str) -> str:
+    """A session speaker's full name for a first name read out with a question, else the name."""
+    return next((p.name for p in ctx.people if p.name and name in p.name.split()), name)
+
+
 def _called_before(ctx: AnalysisContext, g: QuestionGroup) -> bool:
     """A sentence just before the question calls someone by name ("Kofi, you have run
     networks in three districts. What happens when …?"): the question goes to them."""
@@ -363,7 +464,7 @@ def find_question_groups(ctx: AnalysisContext) -> list[QuestionGroup]:
         for g in _group_turn(ctx, turn.index):
             g.from_moderator = ctx.is_moderator(turn.index)
             g.asked_by = ctx.people[turn.index].name
-            behalf = _on_behalf(ctx, g)
+            behalf = _relayed_name(ctx, g.relayed_for) if g.relayed_for else _on_behalf(ctx, g)
             g.by = behalf or g.asked_by
             if behalf:
                 g.from_moderator = False
@@ -376,10 +477,11 @@ def find_question_groups(ctx: AnalysisContext) -> list[QuestionGroup]:
             if (
                 turn.index == first_speech
                 and g.from_moderator
-                and not any(_YOU.search(s.text) or _vocative(s.text) for s in g.core)
+                and not any(_vocative(s.text) for s in g.core)
                 and not _called_before(ctx, g)
+                and not _PUT_TO_PANEL.search(ctx.session.text[g.window[0] : g.sentences[-1].end])
             ):
-                continue  # the opening's guiding questions go to the whole session
+                continue  # the opening's guiding questions and rhetorical openers go to no one
             out.append(g)
     return out
 
@@ -458,10 +560,43 @@ def _cut_off(text: str) -> bool:
     return bool(CUT_OFF.search(text)) and not (_PASS_ON.search(text) or _BRIEF.search(text))
 
 
+def _invited_before(ctx: AnalysisContext, g: QuestionGroup) -> set[str]:
+    """Speakers named in the asking turn before the question ("Dhaka, the floor is yours …
+    while they fix the audio let me read a question from the chat: …"): their next turn is
+    the intervention they were called for, not an answer to a question they were not asked.
+    Only for a question read out for someone else."""
+    before = ctx.session.text[ctx.turns[g.turn].start : g.sentences[0].start]
+    if g.by == g.asked_by or not before.strip():  # the speaker's own question goes to whom they called
+        return set()
+    words = set(re.findall(r"\b[A-Z][\w‑'-]+", before))
+    out = set()
+    for j in range(g.turn + 1, min(len(ctx.turns), g.turn + 4)):
+        name = ctx.people[j].name
+        label = ctx.turns[j].label or ""
+        if name and name != g.to and words & (set(name.split()) | {w.title() for w in label.split()[-1:]}):
+            out.add(name)
+    return out
+
+
+def _takes_floor_for(ctx: AnalysisContext, g: QuestionGroup, j: int, crowded: bool, invited: set[str]) -> bool:
+    """Whether turn `j`, by someone who replies after the question, can be its answer by
+    position alone. Not when the question went to a named speaker and `j` is someone else
+    (the addressee's own turn answers, `_addressee_replies`), not when more questions were
+    put after it in the same turn (a reply answers the one it takes up), and not when `j`'s
+    speaker had been called on before the question was read (`_invited_before`)."""
+    name = ctx.people[j].name
+    person_to = g.to != "room" and any(p.name == g.to for p in ctx.people)
+    if person_to and name != g.to:
+        return False
+    return not crowded and name not in invited
+
+
 def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], close: int) -> tuple[str, list[int]]:
     words = content_words(" ".join(s.text for s in g.core))
     direct = g.from_moderator and not g.parked
     parked = g.parked
+    crowded = any(h is not g and h.turn == g.turn and h.sentences[0].start > g.sentences[0].start for h in groups)
+    invited = _invited_before(ctx, g)
     seen = 0
     for j in range(g.turn + 1, min(close + 1, len(ctx.turns))):
         if seen == 0 and _addressee_replies(ctx, g, j):
@@ -488,6 +623,8 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
             if (
                 not g.from_moderator
                 and seen == 1
+                and not PARKING.search(text)
+                and not _cut_off(text)
                 and (
                     (QUESTION_REF.search(text) and _substantive(text) >= 12)
                     or (SELF_ANSWER.match(text) and _substantive(text) >= 6)
@@ -504,7 +641,10 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
         if DECLINE.search(text[:600]):
             direct = False  # passed on: only a later turn that takes it up answers it
             continue
-        if direct or (seen == 1 and not parked) or (not parked and _addressee_replies(ctx, g, j)):
+        someone_else = not _takes_floor_for(ctx, g, j, crowded, invited)
+        if (not someone_else and (direct or (seen == 1 and not parked))) or (
+            not parked and _addressee_replies(ctx, g, j)
+        ):
             return "answered", _run(ctx, j, _answer_end(ctx, groups, j, close))
         if _overlap(words, text) >= OVERLAP:
             return ("answered-later" if parked else "answered"), _run(ctx, j, _answer_end(ctx, groups, j, close))
@@ -527,7 +667,8 @@ def _closes(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup],
 def _same_question(a: QuestionGroup, b: QuestionGroup, ctx: AnalysisContext) -> bool:
     wa = content_words(" ".join(s.text for s in a.core))
     wb = content_words(" ".join(s.text for s in b.core))
-    sim = len(wa & wb) / max(1, min(len(wa), len(wb)))
+    shared = wa & wb
+    sim = len(shared) / max(1, min(len(wa), len(wb))) if len(shared) >= 2 else 0.0  # one shared word is a topic
     same_to = a.to == b.to and a.to != "room"
     return b.from_moderator and ((same_to and (b.reask or sim >= 0.3)) or sim >= 0.6)
 

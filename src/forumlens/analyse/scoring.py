@@ -10,13 +10,23 @@ so asks and outputs match on the exact line; questions match within `tolerance` 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from forumlens.transcript.speakers import name_key
 
-__all__ = ["PR", "AskScore", "QuestionScore", "score_asks", "score_outputs", "score_questions", "score_segments"]
+__all__ = [
+    "PR",
+    "AskScore",
+    "QuestionScore",
+    "ask_confusion",
+    "score_asks",
+    "score_outputs",
+    "score_questions",
+    "score_segments",
+]
 
 
 @dataclass(frozen=True)
@@ -59,21 +69,44 @@ def _match(
     detected: Sequence[dict[str, Any]],
     gold: Sequence[dict[str, Any]],
     tolerance: int,
-    good: Callable[[dict[str, Any], dict[str, Any]], bool] = lambda d, g: True,
+    good: Callable[[dict[str, Any], dict[str, Any]], bool] | None = None,
 ) -> list[tuple[int, int]]:
-    """One-to-one pairs (detected index, gold index): exact-category pairs first, then nearest."""
-    pairs = sorted(
-        (
-            (0 if good(d, g) else 1, abs(d["line"] - g["line"]), i, j)
-            for i, d in enumerate(detected)
-            for j, g in enumerate(gold)
-            if abs(d["line"] - g["line"]) <= tolerance
-        )
-    )
-    used_d: set[int] = set()
-    used_g: set[int] = set()
-    out = []
-    for _rank, _dist, i, j in pairs:
+    """One-to-one pairs (detected index, gold index) within `tolerance` lines: as many `good`
+    pairs (right category) as possible, then the rest nearest first.
+
+    The good pairs are a maximum bipartite matching, not a greedy pass: on a line with two
+    annotated asks, [capacity-building, policy] and [capacity-building, participation], and
+    detections policy and capacity-building, a greedy pass can give capacity-building to the
+    first annotation and leave policy with the second (one wrong where both are right)."""
+    near = {
+        (i, j) for i, d in enumerate(detected) for j, g in enumerate(gold) if abs(d["line"] - g["line"]) <= tolerance
+    }
+    owner: dict[int, int] = {}  # gold index -> detected index, good pairs only
+    if good is not None:
+        options = {
+            i: sorted(
+                (j for (k, j) in near if k == i and good(detected[i], gold[j])),
+                key=lambda j: (abs(detected[i]["line"] - gold[j]["line"]), j),
+            )
+            for i in range(len(detected))
+        }
+
+        def augment(i: int, seen: set[int]) -> bool:
+            for j in options[i]:
+                if j in seen:
+                    continue
+                seen.add(j)
+                if j not in owner or augment(owner[j], seen):
+                    owner[j] = i
+                    return True
+            return False
+
+        for i in range(len(detected)):
+            augment(i, set())
+    used_d = set(owner.values())
+    used_g = set(owner)
+    out = sorted(((i, j) for j, i in owner.items()), key=lambda p: p)
+    for _dist, i, j in sorted((abs(detected[i]["line"] - gold[j]["line"]), i, j) for i, j in near):
         if i not in used_d and j not in used_g:
             used_d.add(i)
             used_g.add(j)
@@ -174,6 +207,33 @@ def score_asks(detected: Sequence[dict[str, Any]], gold: dict[str, Any], *, seco
     detection = PR(len(pairs), len(fp), len(wanted) - len(pairs))
     category = PR(len(good), len(fp) + len(pairs) - len(good), len(wanted) - len(good))
     return AskScore(detection, category, tuple(errors))
+
+
+def ask_confusion(detected: Sequence[dict[str, Any]], gold: dict[str, Any]) -> Counter[tuple[str, str]]:
+    """(annotated category, detected category) counts of asks, matched on the exact line as
+    `score_asks` matches them; "-" stands for no ask on one side (a miss is (category, "-"),
+    a false alarm ("-", category)). An annotated ask with several accepted categories counts
+    under the detected one when it is accepted, else under the first. Optional asks are
+    left out; a secondary category that stands for a further annotated ask on its line counts as
+    right, as in `score_asks`. Tells where category errors come from (which categories get confused)."""
+    wanted = gold.get("asks", [])
+    optional = _optional_lines(gold.get("optional_asks", []))
+    pairs = _match(detected, wanted, 0, lambda d, g: d["category"] in g["categories"])
+    out: Counter[tuple[str, str]] = Counter()
+    for i, j in pairs:
+        got, accepted = detected[i]["category"], wanted[j]["categories"]
+        out[(got if got in accepted else accepted[0], got)] += 1
+    hit_d, hit_g = {i for i, _ in pairs}, {j for _, j in pairs}
+    for _i, j in _secondary_pairs(detected, wanted, hit_g):  # a secondary category standing for a further ask
+        hit_g.add(j)
+        out[(wanted[j]["categories"][0], wanted[j]["categories"][0])] += 1
+    for i, d in enumerate(detected):
+        if i not in hit_d and d["line"] not in optional:
+            out[("-", d["category"])] += 1
+    for j, g in enumerate(wanted):
+        if j not in hit_g:
+            out[(g["categories"][0], "-")] += 1
+    return out
 
 
 def score_outputs(detected: Sequence[dict[str, Any]], gold: dict[str, Any]) -> PR:
