@@ -115,6 +115,11 @@ def _unit_for(
     return None
 
 
+def overlaps(unit: Unit, taken: Sequence[tuple[int, int, int]]) -> bool:
+    """Whether the unit shares text with one of these (turn, start, end) spans."""
+    return any(unit.turn == turn and unit.start < end and start < unit.end for turn, start, end in taken)
+
+
 def select_actions(
     session: Session,
     units: Sequence[Unit],
@@ -127,7 +132,8 @@ def select_actions(
 ) -> list[tuple[Scored, Citation, str]]:
     """The `k` most central, diverse asks, each with a verified citation and category.
 
-    `exclude` holds units already used as takeaways, so the two sections do not repeat;
+    `exclude` holds units already used as takeaways, so the two sections do not repeat (an
+    ask whose sentence overlaps a takeaway's clause is left out too: the same words twice);
     `accept` keeps only asks whose sentence can be rendered as a point (`wording`).
     """
     scored = {id(s.unit): s for s in (pool_scores if pool_scores is not None else score_units(units, chairs=chairs))}
@@ -135,7 +141,7 @@ def select_actions(
     # not in line order: look at every unit
     lines: list[int] | None = None if any(a > b for a, b in pairwise(starts)) else starts
     span = max((u.text.count("\n") for u in units), default=0)
-    skip = {id(u) for u in exclude}
+    taken = [(u.turn, u.start, u.end) for u in exclude]
     floor = min((s.score for s in scored.values()), default=0.1)
     pool: list[Scored] = []
     meta: dict[int, tuple[Citation, str]] = {}
@@ -144,7 +150,12 @@ def select_actions(
         if cite is None:
             continue
         unit = _unit_for(units, cite, lines, span)
-        if unit is None or id(unit) in skip or is_procedural(unit.text) or (accept is not None and not accept(unit)):
+        if (
+            unit is None
+            or overlaps(unit, taken)
+            or is_procedural(unit.text)
+            or (accept is not None and not accept(unit))
+        ):
             continue
         # a short ask ("Please coordinate with each other.") is too small to rank, not to keep
         base = scored.get(id(unit)) or Scored(unit, 0.5 * floor, vectorise([unit]).vecs[0])

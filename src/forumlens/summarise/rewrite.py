@@ -26,18 +26,29 @@ as said):
    the cast, not an inferred credit) and "we" is the body's own ("we released", not the
    inclusive "we need to"), "We released a handbook" -> "The Dynamic Coalition on Public
    Access in Libraries released a handbook": the verb agrees (have -> has, are -> is, need ->
-   needs) and the pronouns follow (we -> it, our -> its, us -> it).
+   needs) and the pronouns follow (we -> it, our -> its, us -> it). Only a "we" that is the
+   sentence's subject: one after a finite verb ("Jason mentioned ... and we have ...") keeps
+   the first person (and gets the attribution below).
 5. ``attributed``: a bullet still in the first person is prefixed "Name (Org): " — unless
    it sits under its speaker's own heading (speaker points), which attributes it already.
 6. ``case``: capital first letter, a final full stop.
+7. ``short-form`` (`naming.name_once`, over a section's bullets in order): a body named in
+   full again becomes "the coalition", "the ministry" ... unless another body of that kind
+   was named in between; a speaker's "Name (Org): " is shown once, then "Name: ".
+
+A bullet never opens on a pronoun whose antecedent it does not hold: "it/they/this ..."
+as subject, and also a possessive or personal pronoun ("Its page ...", "Their study ...",
+"He said ...") count as dangling (step 3 resolves or rejects them).
 
 A sentence is *rejected* (`problem` says why; the selector then takes the next best) when
 it is a question, a vocative aside ("Sofía, you heard ..."), procedure (time keeping,
-thanks, hand-offs, "we will stop here", "our first speaker is"), or a fragment that no
-repair makes a sentence: no finite verb, starting with a conjunction or relative word,
-cut off on an article or conjunction, or under `MIN_WORDS` words. A statement that opens
-with a wh-word ("When we set up our CERT, we had two staff"), an opening phrase ("Within
-our office, we ...") or speaks of a generic "you" ("you can buy certificates and call your
+thanks, hand-offs, "we will stop here", "our first speaker is", the chair introducing
+themselves), or a fragment that no repair makes a sentence: no finite verb, starting with
+a conjunction or relative word, cut off on an article or conjunction, a participle phrase
+followed by a conjunction instead of its main clause ("Owned and run by the communities,
+and the question is ..."), or under `MIN_WORDS` words. A statement that opens with a
+wh-word ("When we set up our CERT, we had two staff"), an opening phrase ("Within our
+office, we ...") or speaks of a generic "you" ("you can buy certificates and call your
 diesel hours green") is none of these.
 
 Pure functions over strings; all regexes general (no per-session lists).
@@ -57,6 +68,7 @@ __all__ = [
     "Rendered",
     "Voice",
     "attribution_prefix",
+    "body_name",
     "dangling",
     "first_person",
     "has_finite_verb",
@@ -159,7 +171,10 @@ _PROCEDURE = re.compile(
     r"(?:one|another|a) (?:more |last |final )?question from|"
     r"a question (?:to|for) (?:(?:the|our) (?:panel|panell?ists?|speakers?|floor|room|audience|moderator|chair|"
     r"organi[sz]ers|secretariat)|you|him|her|(?-i:[A-Z]\w+))|"
-    r"open(?:ing)? (?:up )?the floor|(?:let me |let's |we(?:'ll| will) )?leave (?:it|that|this)\b[^.]{0,30}\b(?:for|to) "
+    r"open(?:ing)? (?:up )?the floor|"
+    # a self-introduction as the session's chair: "I am Aminata Kone and I moderate this forum"
+    r"(?:my name is|I(?:'m| am)) (?-i:[A-Z][\w‑-]+)(?: (?-i:[A-Z][\w‑-]+))*,? and I(?:'ll| will)? "
+    r"(?:moderate|chair|facilitate|co-?moderate|am (?:the |your )?(?:moderator|chair|facilitator))|(?:let me |let's |we(?:'ll| will) )?leave (?:it|that|this)\b[^.]{0,30}\b(?:for|to) "
     r"(?:the next|another|a later|a future|later)|(?:speak|talk|present) for (?:about |around |up to |some )?\w+ minutes)\b|"
     r"^I(?:'m| am) (?:from|with|based in|here (?:from|with|on behalf of))\b[^,;:]{0,60}$",
     re.IGNORECASE,
@@ -292,6 +307,12 @@ _GERUND_HEAD = re.compile(
 
 
 # "A few days ago, released a working draft": the subject is missing after the opening phrase.
+# "Owned and run by the communities themselves, and the question is ...": a participle phrase
+# whose comma is followed by a conjunction, not by the main clause it should modify.
+_PARTICIPLE_HEAD = re.compile(
+    r"^\W*[A-Za-z]+(?:ed|en|wn|un|lt|ught)\b(?:\s+and\s+[A-Za-z]+)?\s+(?:by|in|for|with)\b[^,;]*[,;]\s+(?:and|but|or|so)\b",
+    re.IGNORECASE,
+)
 _NO_SUBJECT = re.compile(r"^[^,]{0,40},\s+\w+ed\s+(?:a|an|the|our|its|their|this|these|\d)", re.IGNORECASE)
 # "Some of the actors that could help ...": no finite verb before a relative clause (its verb is not the main one).
 _RELATIVE = re.compile(r"(?:,\s+|\s)(?:which|who|that)\s+(?!'s)", re.IGNORECASE)
@@ -318,8 +339,16 @@ def has_finite_verb(text: str) -> bool:
     return bool(_FINITE.search(text))
 
 
+# A bullet opening with a possessive or personal pronoun ("Its coalition page ...", "Their
+# study ...", "He said ..."): its antecedent is in a sentence the bullet does not hold.
+_PRONOUN_START = re.compile(r"^\W*(?:its|their|theirs|his|her|hers|he|she|him)\b", re.IGNORECASE)
+
+
 def dangling(text: str) -> bool:
-    """Whether the sentence's subject is a pronoun or "this/that/these + noun" pointing back."""
+    """Whether the sentence's subject is a pronoun or "this/that/these + noun" pointing back
+    (or it opens with a possessive or personal pronoun: "Its page ...", "He said ...")."""
+    if _PRONOUN_START.match(text):
+        return True
     m = _DANGLING.search(text)
     if not m or _EXPLETIVE.search(text):
         return False
@@ -339,6 +368,8 @@ def _opener_ok(clean: str) -> bool:
     if _OPENER_SUBJECT.match(clean):
         return True
     comma = clean.find(", ")
+    if comma > 0 and has_finite_verb(clean[:comma]):
+        return False  # "Together with UN agencies are supporting, ...": a clause without its subject, not an opener
     return comma > 0 and len(clean[:comma].split()) <= 10 and problem(clean[comma + 2 :]) is None
 
 
@@ -361,6 +392,8 @@ def problem(text: str) -> str | None:
     if leading or _THAT_CLAUSE.match(clean):
         return "fragment"
     if not has_finite_verb(clean) or _GERUND_HEAD.match(clean) or _NO_SUBJECT.match(clean):
+        return "fragment"
+    if _PARTICIPLE_HEAD.match(clean):
         return "fragment"
     if _main_clause_missing(clean):
         return "fragment"
@@ -515,8 +548,8 @@ _NOT_VERBS = frozenset(
 )
 
 
-def _body_name(body: str) -> str:
-    """The body as a sentence subject: "DC on X" -> "The Dynamic Coalition on X"."""
+def body_name(body: str) -> str:
+    """The body as a sentence subject: "DC on X" -> "the Dynamic Coalition on X"."""
     name = re.sub(r"^DC\b", "Dynamic Coalition", body.strip())
     if name.lower().startswith("the ") or re.match(r"^[A-Z]{2,}\b(?!.*\bof\b)", name):
         return name  # "UN DESA", not "the UN DESA"
@@ -541,11 +574,13 @@ def third_person(text: str, body: str | None) -> str | None:
         or _INVERTED.search(text)
     ):
         return None
-    subject = _body_name(body)
+    subject = body_name(body)
     head = _FIRST_PLURAL.search(text)
     possessive = _POSSESSIVE_BODY.search(text)
     if not head:
         return None
+    if has_finite_verb(text[: head.start()]):
+        return None  # "Jason mentioned ... and we have ...": "we" is not the sentence's subject
     done: dict[str, bool] = {"subject": False}
 
     def we(m: re.Match[str]) -> str:

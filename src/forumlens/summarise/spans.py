@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .compress import compress
-from .rank import Scored, SessionModel, best_passing, is_summary, unit_base, unit_factor, vectorise
+from .rank import IMPORTANCE_MAX, Scored, SessionModel, best_passing, is_summary, unit_base, unit_factor, vectorise
 from .rewrite import opens_clause
 from .units import Unit, terms
 
@@ -29,8 +29,9 @@ __all__ = ["MIN_TRIM_WORDS", "best_version", "clause_bounds", "trim_pool"]
 MIN_TRIM_WORDS = 22
 _WINDOW_MIN, _WINDOW_MAX = 9, 38
 # Upper bound of a sentence's wording factor times the takeaway boost (cues 1.12^3,
-# summary 1.3, theme spread 1.25): used only to skip windows that cannot win.
-_MAX_FACTOR = 1.12**3 * 1.3 * 1.25 + 0.01
+# summary 1.3, theme spread 1.25, importance signals): used only to skip windows that
+# cannot win.
+_MAX_FACTOR = 1.12**3 * 1.3 * 1.25 * IMPORTANCE_MAX + 0.01
 # Clause boundaries: punctuation or a caption dash (the separator is not part of a clause).
 _BOUNDARY = re.compile(r"\s*(?:[,;:]|‑‑|--|—|–)\s+")
 # A window that starts with a subordinating word depends on the clause before it.

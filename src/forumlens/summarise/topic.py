@@ -30,7 +30,7 @@ from .models import Findings, Theme, TopicBrief
 from .rank import Scored, mmr_select, rank_units, rankable
 from .themes import COMMON_SHARE, GENERIC_SHARE, OTHER, label_themes, phrase_counts
 from .units import Unit, terms
-from .wording import Wording, distinct
+from .wording import Wording, distinct, named_section
 
 __all__ = [
     "CoalitionMatch",
@@ -249,7 +249,10 @@ def brief_topic(
         recurring=phrase_counts((s.unit.text for s in pool), names),  # key phrases recur on the topic
     )
     for title, items in sorted(grouped, key=lambda g: (g[0] == OTHER, -max(s.score for s in g[1]))):
-        bullets = credit_bullets((rendered[id(s)] for s in sorted(items, key=lambda s: -s.score)), credits)
+        ordered = sorted(items, key=lambda s: -s.score)
+        # one theme is one section: each body named in full once, then "the coalition"
+        shown = named_section([(wordings[s.unit.session], s.unit, rendered[id(s)]) for s in ordered])
+        bullets = credit_bullets(shown, credits)
         themes.append(Theme(title, bullets))
     used = tuple(sorted({s.unit.session for s in chosen}))
     return TopicBrief(topic, tuple(themes), used, filters)

@@ -12,19 +12,21 @@ never chosen and the next best one is.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .attribution import UNNAMED, Credits
 from .models import Bullet
+from .naming import Named, name_once
 from .rank import Scored
-from .rewrite import Rendered, Voice, render_sentence
+from .rewrite import Rendered, Voice, attribution_prefix, render_sentence
 from .units import Unit
 
 if TYPE_CHECKING:
     from .context import SummaryContext
 
-__all__ = ["SPEAKING_ROLES", "Wording", "distinct", "voice_for"]
+__all__ = ["SPEAKING_ROLES", "Wording", "distinct", "named_section", "voice_for"]
 
 # Roles whose "we" is their body's: a coalition's representative, a guest for their office.
 SPEAKING_ROLES = frozenset({"dc-representative", "guest"})
@@ -102,9 +104,17 @@ class Wording:
         return [s for s in pool if self.accept(s.unit)]
 
     def bullets(self, items: Iterable[Scored], *, attributed: bool = False, with_session: bool = False) -> list[Bullet]:
-        """The rendered bullets of `items` (those that render), without repeats (`distinct`)."""
-        made = (self.bullet(s, with_session=with_session, attributed=attributed) for s in items)
-        return distinct(b for b in made if b is not None)
+        """The rendered bullets of `items` (those that render), without repeats (`distinct`),
+        as one section: each body and each speaker's affiliation named once (`named`)."""
+        made = [(s.unit, b) for s in items if (b := self.bullet(s, with_session=with_session, attributed=attributed))]
+        kept = {id(b) for b in distinct(b for _u, b in made)}
+        return self.named([(u, b) for u, b in made if id(b) in kept])
+
+    def named(self, section: Sequence[tuple[Unit, Bullet]]) -> list[Bullet]:
+        """A section's bullets (in order, each with the unit it renders) with every body named
+        in full once and by its short form after, and each "Name (Org): " shown once
+        (`naming.name_once`, the ``short-form`` transformation); citations unchanged."""
+        return named_section([(self, unit, b) for unit, b in section])
 
     def bullet(
         self,
@@ -153,3 +163,15 @@ def distinct(bullets: Iterable[Bullet]) -> list[Bullet]:
         if not covered:
             out.append(b)
     return out
+
+
+def named_section(section: Sequence[tuple[Wording, Unit, Bullet]]) -> list[Bullet]:
+    """`Wording.named` for a section whose bullets come from several sessions (a topic
+    brief's theme): each bullet's voice is read from its own session's wording."""
+    entries = []
+    for wording, unit, b in section:
+        voice = wording.voice(unit)
+        prefix = attribution_prefix(voice)
+        entries.append(Named(b.text, voice.body, prefix if b.text.startswith(prefix) else None))
+    texts = name_once(entries)
+    return [b if t == b.text else replace(b, text=t) for (_w, _u, b), t in zip(section, texts, strict=True)]
