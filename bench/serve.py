@@ -9,6 +9,14 @@ on the same machine, so it shares the cores with the server: figures are
 conservative. Traffic goes to loopback only, and the run stops by itself.
 
 Usage: python bench/serve.py [--sessions 1000] [--db PATH] [--seconds 30] [--concurrency 32] [--workers 2] [--json]
+
+`--part threads` measures instead the first thread pages of a new portal process on the
+same store (issue 20: first coalition page < 1 s), with its links kept (`analyse` keeps
+them; the bench keeps them first when they are not): the baseline, in the same run, is
+the app without its start-up (the threads are read by the first request, as before the
+start-up warm-up); then `forumlens serve` asked at once when it answers (the first page
+waits for the warm-up still running) and once it has settled (its CPU idle: the warm-up
+done), each first request timed once. The coalition is the one with the most threads.
 """
 
 from __future__ import annotations
@@ -25,8 +33,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-
-import aiohttp
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ingest import synthetic_sessions
@@ -109,6 +116,8 @@ async def drive(base: str, ids: list[str], seconds: float, concurrency: int) -> 
     aiohttp's C parser costs the client several times less CPU per request, so more of
     the machine measures the server. Like a browser, it asks for gzip.
     """
+    import aiohttp  # only the load part needs it
+
     latencies: dict[str, list[float]] = {kind: [] for kind, _ in MIX}
     errors: list[str] = []
     kinds, weights = zip(*MIX)
@@ -203,6 +212,161 @@ def run(n: int, db: str | None, seconds: float, concurrency: int, workers: int =
     }
 
 
+# -- the first thread pages of a new portal process ------------------------------------------------
+
+_NO_START_UP = """
+import sys, time, warnings
+warnings.simplefilter("ignore")
+from fastapi.testclient import TestClient
+from forumlens.settings import load_settings
+from forumlens.web import create_app
+db, urls = sys.argv[1], sys.argv[2:]
+app = create_app(db, load_settings({"db": db}, env={"FORUMLENS_CONFIG": "/nonexistent"}))
+client = TestClient(app)  # not entered: the app's start-up (lifespan) does not run, nothing is read before a request
+for url in urls:
+    clock, cpu = time.perf_counter(), time.process_time()
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    print(time.perf_counter() - clock, time.process_time() - cpu, flush=True)
+"""
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def _settle(pid: int, quiet: float = 1.0, limit: float = 300.0) -> float:
+    """Seconds until the process has used under 5 % of a core for `quiet` seconds (its start-up work done)."""
+    hz = os.sysconf("SC_CLK_TCK")
+    start = time.perf_counter()
+    samples = [(start, _cpu_ticks(pid))]
+    while time.perf_counter() - start < limit:
+        time.sleep(0.1)
+        now = (time.perf_counter(), _cpu_ticks(pid))
+        samples.append(now)
+        old = next((s for s in reversed(samples) if now[0] - s[0] >= quiet), None)
+        if old is not None and (now[1] - old[1]) / hz < 0.05 * (now[0] - old[0]):
+            return now[0] - start - quiet
+    raise SystemExit(f"bench: the server never settled in {limit:.0f} s")
+
+
+def _timed_get(base: str, url: str, pid: int) -> tuple[float, float]:
+    """(wall seconds, the server's CPU seconds) of one request: CPU is what a loaded machine does not inflate."""
+    clock, ticks = time.perf_counter(), _cpu_ticks(pid)
+    with urllib.request.urlopen(base + url, timeout=300) as response:
+        response.read()
+        if response.status != 200:
+            raise SystemExit(f"bench: {url}: {response.status}")
+    return time.perf_counter() - clock, (_cpu_ticks(pid) - ticks) / os.sysconf("SC_CLK_TCK")
+
+
+def _server(location: str) -> tuple[subprocess.Popen[bytes], str, float]:
+    """`forumlens serve` (one worker) on a free port; returns it, its URL and seconds until it answered."""
+    port = _free_port()
+    env = {**os.environ, "FORUMLENS_CONFIG": "/nonexistent"}
+    clock = time.perf_counter()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "forumlens", "--db", location, "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            with urllib.request.urlopen(base + "/api", timeout=1) as response:
+                if response.status == 200:
+                    return server, base, time.perf_counter() - clock
+        except OSError:
+            time.sleep(0.1)
+    server.terminate()
+    raise SystemExit("bench: the server did not start")
+
+
+def run_threads(n: int, db: str | None) -> dict[str, Any]:
+    """First thread pages of a new portal process: without start-up (baseline), at once, settled."""
+    from forumlens.threads.service import keep_threads
+    from forumlens.web.views import slug
+
+    location = db or str(Path(tempfile.mkdtemp(prefix="forumlens-serve-")) / "bench.sqlite3")
+    build_store(n, location)
+    store = open_store(location)
+    try:
+        linked = keep_threads(store)  # what `analyse` does; a no-op when the kept links are current
+    finally:
+        store.close()
+    counts: dict[str, int] = {}
+    for t in linked.threads:
+        if t.coalition:
+            counts[t.coalition] = counts.get(t.coalition, 0) + 1
+    coalition = max(counts, key=lambda c: counts[c])
+    longest = max(linked.threads, key=lambda t: len(t.entries))
+    urls = [f"/coalitions/{slug(coalition)}", "/threads", f"/threads/{longest.id}"]
+
+    done = subprocess.run(
+        [sys.executable, "-c", _NO_START_UP, location, *urls], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"bench: the baseline failed: {done.stderr[-2000:]}")
+    baseline = [(float(w), float(c)) for w, c in (line.split() for line in done.stdout.splitlines())]
+
+    server, base, started = _server(location)
+    try:
+        at_once = _timed_get(base, urls[0], server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    server, base, started = _server(location)
+    try:
+        settled = _settle(server.pid)
+        after = [_timed_get(base, url, server.pid) for url in urls]
+        again = [_timed_get(base, url, server.pid) for url in urls]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {
+        "sessions": n,
+        "threads": len(linked.threads),
+        "coalition": coalition,
+        "coalition_threads": counts[coalition],
+        "longest_thread_items": len(longest.entries),
+        "urls": urls,
+        "baseline_no_start_up": [_pair(x) for x in baseline],
+        "served_answers_after_s": round(started, 2),
+        "served_at_once_coalition": _pair(at_once),
+        "served_settles_after_s": round(settled, 2),
+        "served_settled_first": [_pair(x) for x in after],
+        "served_settled_second": [_pair(x) for x in again],
+    }
+
+
+def _pair(wall_cpu: tuple[float, float]) -> dict[str, float]:
+    return {"wall_s": round(wall_cpu[0], 3), "cpu_s": round(wall_cpu[1], 3)}
+
+
+def print_threads(report: dict[str, Any]) -> None:
+    print(
+        f"first thread pages, {report['sessions']} sessions, {report['threads']} threads; "
+        f"coalition {report['coalition']!r} ({report['coalition_threads']} threads); "
+        f"longest thread {report['longest_thread_items']} items"
+    )
+    print("first request of a new process: wall s / CPU s (the server's); ratio of CPU")
+    print(f"{'request':<58}{'no start-up':>18}{'served, settled':>18}{'CPU ratio':>10}")
+    for url, b, a in zip(report["urls"], report["baseline_no_start_up"], report["served_settled_first"], strict=True):
+        ratio = a["cpu_s"] / b["cpu_s"] if b["cpu_s"] else 0.0
+        before, after = f"{b['wall_s']:.3f} / {b['cpu_s']:.2f}", f"{a['wall_s']:.3f} / {a['cpu_s']:.2f}"
+        print(f"{url:<58}{before:>18}{after:>18}{ratio:>10.2f}")
+    at_once = report["served_at_once_coalition"]
+    print(
+        f"served: answers after {report['served_answers_after_s']} s, settles (warm-up done) "
+        f"{report['served_settles_after_s']} s later; the coalition page asked at once: "
+        f"{at_once['wall_s']} s (it waits for the warm-up); second requests (wall s): "
+        f"{[x['wall_s'] for x in report['served_settled_second']]}"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sessions", type=int, default=1000)
@@ -211,7 +375,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2, help="server worker processes (default: 2, the cores)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--part", choices=("load", "threads"), default="load", help="the mixed load, or first thread pages"
+    )
     args = parser.parse_args(argv)
+    if args.part == "threads":
+        found = run_threads(args.sessions, args.db)
+        if args.json:
+            print(json.dumps(found, indent=1))
+        else:
+            print_threads(found)
+        return
     report = run(args.sessions, args.db, args.seconds, args.concurrency, args.workers)
     if args.json:
         print(json.dumps(report, indent=1))

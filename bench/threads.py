@@ -4,10 +4,11 @@ Run:  python bench/threads.py [--part dev|blind|all] [--linker lexical|semantic|
 
 Parts are made of corpus folders (`bench/threads/<folder>/` with `<folder>.gold.json`,
 each annotated before any code ran on it):
-- `dev` = `dev/` (annotated before any threads code existed) + `blind/` (the first blind
-  set, moved into development after its first run);
-- `blind` = `blind2/` (written and annotated 2026-12-03 before any code ran on it; its
-  first run is kept verbatim in `bench/threads/blind2-first-run.txt`).
+- `dev` = `dev/` (annotated before any threads code existed) + `blind/` and `blind2/` (the
+  first and second blind sets, moved into development after their first runs; blind2's
+  first run is kept verbatim in `bench/threads/blind2-first-run.txt`);
+- `blind` = `blind3/` (written and annotated before any code ran on it). When its folder
+  or gold file is missing the part is skipped with a note (it is written separately).
 All folders of a part are ingested into one temporary store exactly as `forumlens ingest`
 does (so threads of one folder may wrongly join another's: that counts), and threads are
 computed by `forumlens.threads.store_threads` (the function behind `forumlens threads`).
@@ -15,7 +16,9 @@ Gold items name a file and a verbatim quote; the scorer finds the line the quote
 A predicted item matches a gold item on the same session and line.
 
 History: the first blind set's first run (stop 16, lexical linker) was items 11/24,
-link P 1.00 R 0.50 F1 0.67, status 7/13, hard negatives joined 0/6.
+link P 1.00 R 0.50 F1 0.67, status 7/13, hard negatives joined 0/6; the second's (stop 17)
+was items 30/38, link F1 0.44 (lexical) / 0.49 (semantic), status 11–12/21, hard
+negatives joined 3/11 and 2/11.
 
 Printed per part and linker:
 - items: gold items found in some thread (recall of the extraction);
@@ -55,7 +58,17 @@ from forumlens.threads import Thread, store_threads
 Ref = tuple[str, int]  # (session, line)
 
 
-PARTS: dict[str, tuple[str, ...]] = {"dev": ("dev", "blind"), "blind": ("blind2",)}
+PARTS: dict[str, tuple[str, ...]] = {"dev": ("dev", "blind", "blind2"), "blind": ("blind3",)}
+
+
+def missing_folders(part: str) -> list[str]:
+    """The corpus folders or gold files of `part` not on disk (a blind set may not be written yet)."""
+    return [
+        str(path.relative_to(ROOT))
+        for name in PARTS[part]
+        for path in (CORPUS / name, CORPUS / f"{name}.gold.json")
+        if not path.exists()
+    ]
 
 
 @dataclass
@@ -261,7 +274,13 @@ def main(argv: list[str] | None = None) -> int:
             print("semantic linker skipped: pip install 'forumlens[semantic]'", file=sys.stderr)
             linkers.remove("semantic")
     parts = ["dev", "blind"] if args.part == "all" else [args.part]
-    results = [r for part in parts for r in run_part(part, linkers)]
+    results = []
+    for part in parts:
+        missing = missing_folders(part)
+        if missing:
+            print(f"part {part} skipped: missing {', '.join(missing)}", file=sys.stderr)
+            continue
+        results += run_part(part, linkers)
     if args.json:
         print(json.dumps(results, indent=1, ensure_ascii=False))
     else:

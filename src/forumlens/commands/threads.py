@@ -10,7 +10,7 @@ from ..cli_support import YEAR_BOUND, db_option, open_ctx_store
 from ..errors import NotFound
 from ..resolve.coalition_names import find_coalition
 from ..threads.models import KINDS, STATUSES
-from ..threads.render import format_explain, format_markdown, format_text, threads_json
+from ..threads.render import Citing, format_explain, format_markdown, format_text, read_citing, threads_json
 from ..threads.service import ThreadFilters, select_threads, store_threads
 
 __all__ = ["threads"]
@@ -68,31 +68,35 @@ def threads(
     if since is not None and until is not None and since > until:
         raise click.UsageError(f"--since {since} is after --until {until}: swap them, or widen the range")
     name = find_coalition(coalition).name if coalition else None
+    filters = ThreadFilters(name, kind, status, since, until)
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         linked = store_threads(store, linker=linker)
-        chosen = select_threads(linked, ThreadFilters(name, kind, status, since, until))
-        sessions = {item.session for t in chosen for item in t.items} if as_md else set()
-        titles = {sid: store.session_title(sid) or sid for sid in sessions}
+        if explain_id:
+            found = next((t for t in linked.threads if t.id == explain_id), None)
+            chosen = [found] if found is not None else []
+        else:
+            found, chosen = None, select_threads(linked, filters)
+        # what the citations say of their sources (title, year, date; page and section in documents)
+        citing = read_citing(store, (i for t in chosen for i in t.items)) if chosen else Citing()
     finally:
         store.close()
     if explain_id:
-        linked.explained()  # the kept reasons (rule, scores, candidates), read only for --explain
-        found = next((t for t in linked.threads if t.id == explain_id), None)
         if found is None:
             raise NotFound(f"no thread has the id {explain_id!r}", hint="list the ids with `forumlens threads`")
+        linked.explained()  # the kept reasons (rule, scores, candidates), read only for --explain
         if as_json:
-            data = {"thread": found.to_json(explain=True), "linker": linked.linker}
-            click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+            [data] = threads_json([found], linked, explain=True, citing=citing)["threads"]
+            click.echo(json.dumps({"thread": data, "linker": linked.linker}, ensure_ascii=False, indent=1))
         else:
-            click.echo(format_explain(found, linked))
+            click.echo(format_explain(found, linked, citing))
         return
     if as_json:
-        click.echo(json.dumps(threads_json(chosen, linked), ensure_ascii=False, indent=1))
+        click.echo(json.dumps(threads_json(chosen, linked, citing=citing), ensure_ascii=False, indent=1))
     elif as_md:
-        click.echo(format_markdown(chosen, linked, titles))
+        click.echo(format_markdown(chosen, linked, citing))
     else:
-        click.echo(format_text(chosen, linked))
+        click.echo(format_text(chosen, linked, citing))
 
 
 COMMANDS = [threads]

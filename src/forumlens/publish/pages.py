@@ -141,7 +141,7 @@ def open_renderer(location: str, settings: Settings, store: Store, *, threads: b
     is restored afterwards.
     """
     quiet = Settings({**settings.values, "portal_cache_mb": 0})
-    app = create_app(location, quiet)
+    app = create_app(location, quiet, warm_threads=threads)
     env_globals = portal_pages.templates.env.globals
     saved = env_globals.get(THREADS_GLOBAL, _MISSING)
     if not threads and saved is not _MISSING:

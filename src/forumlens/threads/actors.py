@@ -6,10 +6,16 @@ people analysis has no affiliation for a speaker. In order of trust:
 1. the speaker's own introduction in the turn ("Nadia Haddad, Dynamic Coalition on
    Accessibility and Disability", "I speak for …", "Omar Farouk, UN DESA"): a registry
    mention in one of the first two sentences that names the speaker or has an
-   introduction frame;
+   introduction frame — a coalition first, then an institution, which beats what the
+   people analysis guessed (it may take a name the moderator said just before);
 2. the affiliation the people analysis gave the speaker in this session (moderator
    hand-offs, earlier introductions);
-3. (at link time, `link.py`) the coalition the same person spoke for in other sessions.
+3. a body the registry does not know, named right after the speaker's name in the
+   introduction ("Rosa Huaman, Coalition on Indigenous Languages Online."), when its
+   name says it is a body (coalition, fund, forum, ministry …): an institution, so the
+   same person introduced the same way in two years is one actor;
+4. (at link time, `service.place_items`) the coalition the same person spoke for in
+   other sessions.
 
 A document (report, statement) is by the coalition its metadata names, else the one
 its title names.
@@ -17,6 +23,7 @@ its title names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -76,9 +83,49 @@ def turn_actor(
     stated, stated_org = _from_affiliation((person or {}).get("affiliation"), registry)
     if coalition:
         return coalition, None
+    if org:
+        return None, org
     if stated:
         return stated, None
-    return None, org or stated_org
+    return None, stated_org or _introduced_body(turn.speaker, sentences)
+
+
+_BODY = re.compile(
+    r"\b(?:coalition|fund|foundation|forum|network|association|institute|university|ministry|council|office"
+    r"|agency|secretariat|society|alliance|union|initiative|cent(?:re|er)|commission|programme|program|authority"
+    r"|observatory|consortium|federation|chamber|bank|corporation|company|organi[sz]ation|igf)\b",
+    re.I,
+)
+_AFTER_NAME = re.compile(
+    r"^\s*,\s*(?:from |of |for |with |representing |speaking for )?(?P<body>[A-Z][^,.;:!?()]{2,80}?)\s*[.,;:]"
+)
+
+
+def _introduced_body(speaker: str | None, sentences: Sequence[Sentence]) -> str | None:
+    """A body named right after the speaker's own name in the turn's first sentence ("Astrid Lund,
+    Nordic Fund for Digital Cooperation."), when its name says it is one; None otherwise."""
+    if not speaker or not sentences:
+        return None
+    text = sentences[0].text
+    last = name_key(speaker).split()[-1:]
+    words = list(re.finditer(r"[\w'’-]+", text[:80]))
+    end = next((m.end() for m in words if last and name_key(m.group(0)) == last[0]), None)
+    if end is None:
+        return None
+    found = _AFTER_NAME.match(text[end:])
+    if found is None:
+        return None
+    body = " ".join(found.group("body").split())
+    if (
+        not _BODY.search(body)
+        or len(body.split()) > 9
+        or any(w[:1].islower() and len(w) > 3 for w in body.split()[1:] if w.lower() not in _SMALL)
+    ):
+        return None
+    return body
+
+
+_SMALL = frozenset({"for", "on", "of", "the", "and", "in", "de", "la", "du", "des", "del", "y", "et", "und", "für"})
 
 
 def document_actor(session: Session, analyses: Mapping[str, Any], registry: Registry | None = None) -> Actor:

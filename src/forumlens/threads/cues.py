@@ -8,19 +8,21 @@ Signals, tried in this order on each sentence (the first that fires wins):
 - `slip`      a promise that slipped or was dropped: "did not happen", "postponed",
               "could not be completed", "we dropped it";
 - `update`    work on a promise under way: "is still being drafted", "we now expect to
-              finish it", "not yet ready";
+              finish it", "not yet ready", "is almost there";
 - `promise`   the speaker's own body will produce something: "we will publish…",
               "our plan is to…", "we are planning a survey…", "X will be released", and
               in the present tense "we are preparing a report for next year", "a second
               edition is planned for 2031";
 - `delivery`  a promised output done, in any words: "we launched the toolkit",
               "the guidelines that we published in March", "the report is out", "the map
-              went live", "the workshops took place", "Our study, released in 2023, …";
+              went live", "the workshops took place", "Our study, released in 2023, …",
+              an outcome told as a state ("is now online", "has been translated");
 - `enacted`   an institution says it has done something ("our office now holds a
               quarterly briefing"): a response when an earlier ask is alike enough;
 - `need`      an ask or a stated need: "we need…", "libraries lack the money…",
               "again called for…", "without seed money, these networks close", "we are
-              still asking the secretariat for…", "we recommend that…", an imperative
+              still asking the secretariat for…", "we recommend that…", "it would help…",
+              "… is still our first ask", "regulators should publish…", an imperative
               ("Fund the coalitions!", "Please, governments: put standards into your
               procurement rules"), not being able to take part for want of money ("could
               not join us because nobody covers their travel").
@@ -56,7 +58,8 @@ _OWN = (
 _MAKE = (
     r"(?:publish|release|produce|present|launch|prepare|develop|deliver|share|issue|finali[sz]e|complete|conduct"
     r"|run|organi[sz]e|hold|host|write|draft|translate|update|revise|submit|compile|create|build|set up|establish"
-    r"|start|carry out|put together|circulate|map|offer|provide|make available|bring out|roll out|open|finish"
+    r"|start|carry out|put together|put (?:online|up|out)|make public|circulate|map|offer|provide|make available"
+    r"|bring out|roll out|open|finish"
     r"|do|table|adopt|unveil|deliver|have (?:a|an|the|our)|come (?:back|out) with|undertake|launch)"
 )
 _RESPONSE = compile_cue(
@@ -99,6 +102,7 @@ _UPDATE = compile_cue(
     r"|reviewed|translated|developed|developing|finali[sz]ing|working on)\b"
     r"|\b(?:is|are) being (?:drafted|prepared|written|finali[sz]ed|edited|reviewed|translated|developed|updated)\b"
     r"|\b(?:is|are) (?:still |now |well )?(?:in progress|under way|underway|in preparation|in draft|on track"
+    r"|(?:almost|nearly|very nearly|close to being) there"
     r"|nearly (?:ready|done|finished|complete)|almost (?:ready|done|finished|complete)"
     r"|at an advanced stage|coming along|taking shape)\b"
     r"|\bexpect(?:s|ed)? (?:it |them |this |that )?to (?:finish|complete|publish|release|launch|present"
@@ -139,7 +143,8 @@ _DELIVERY = compile_cue(
     r"|\b(?:came|comes|come) out\b|\b(?:we|the coalition) (?:now|finally) (?:have|has) (?:a|an|our|the|its)\b"
     r"|\b(?:we|the coalition) (?:have |has )?(?:handed|submitted|sent) (?:over )?(?:the|our|its)\b"
     r"|\btook place\b|\b(?:was|were|has been|have been) (?:successfully )?held\b"
-    r"|\b(?:went|go|goes|has gone|have gone) (?:online|public)\b|\b(?:came|comes|come) online\b"
+    r"|\b(?:went|go|goes|has gone|have gone) (?:online|public|live)\b|\b(?:came|comes|come) online\b"
+    r"|\b(?:is|are|was|were|has been|have been) (?:now |finally |already )?(?:translated|up and running)\b"
     # participial: "Our research on X, released in 2023, …" (the noun before it is the deliverable)
     r"|,\s*(?:released|published|launched|issued|completed|adopted|presented|finali[sz]ed)"
     r"\s+(?:in|last|earlier|this|at|on|during|early|late)\b",
@@ -178,6 +183,9 @@ _NEED = compile_cue(
     r"|\bwithout (?:[\w'’-]+ ){0,3}(?:money|funding|funds|grants|resources|support|training|skills|help"
     r"|financing|budgets?)\b"
     r"|\bit would be (?:very |really )?(?:helpful|useful|good|great|important)\b"
+    r"|\bit would (?:really |greatly |also |certainly )?help\b"
+    r"|\b(?:our|their|the coalition's|its) (?:first|main|biggest|top|key|central|only|most urgent|number one|one)"
+    r" (?:ask|request|demand|call)s?\b"
     r"|\bthere (?:is|'s|remains) (?:a |an )?(?:[\w-]+ ){0,2}need\b|\bthe need (?:for|to)\b"
     r"|\b(?:still )?waiting for\b|\b(?:have|has) no (?:money|funding|funds|budget|resources|staff|secretariat)\b"
     r"|\b(?:is|are|remains?) (?:still )?missing\b|\bchallenge (?:is|remains)\b|\bcall(?:s|ed)? (?:up)?on\b"
@@ -185,7 +193,9 @@ _NEED = compile_cue(
     r"|\brecommend(?:s|ed)? that\b|\bwe (?:strongly |therefore |again )?recommend\b(?![,.;:])"
     r"|\bour (?:main |key |first |central )?recommendations? (?:is|are|remains?)\b"
     r"|\bplead(?:s|ed)? for\b|\binsist(?:s|ed)? on\b"
-    r"|\b(?:the )?(?:igf|secretariat|mag|un|united nations|office|envoy|desa|host country|website|nris?)\b"
+    r"|\b(?:the )?(?:igf|secretariat|mag|un|united nations|office|envoy|desa|host country|website|nris?"
+    r"|regulators?|governments?|(?:member )?states|donors|funders|parliaments?|ministries|policy ?makers"
+    r"|authorities|platforms|operators|companies|the private sector|host countries)\b"
     r"[^.;?]{0,50}?\b(?:should|must|ought to)\b(?! not)"
     r"|\bwe hope (?:that )?(?:the )?(?:igf|secretariat|mag|un|united nations|host|envoy)\b",
     _I,

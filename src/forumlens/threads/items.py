@@ -9,14 +9,18 @@ words, `actors.py` who an item is by):
 - a document's paragraphs count as the words of the coalition the document is by;
 - promises, updates, deliveries and slips must name their deliverable, or point back to
   the one named earlier in the same turn ("we dropped it"); the noun nearest the cue in
-  its own clause is theirs ("… dropped it to focus on the guidelines" is about "it");
+  its own clause is theirs ("… dropped it to focus on the guidelines" is about "it"),
+  and of a clause's nouns the one a preposition does not introduce ("our repository of
+  course material is online" is about the repository; "the toolkit was announced in our
+  statement; it got delayed" about the toolkit);
 - needs come from the cues here and from the stored `asks` analysis (its asks of
   type `ask`), so nothing the analyse stage found is lost;
 - questions come from the stored `questions` analysis (non-moderator askers, sentences
   ending in "?") and, when it missed them, from a non-moderator's "?" sentence that
   ends a short floor turn (answered when the next turn is another non-moderator's);
   the answer given in the same session is an `answer` item (its sentence sharing most
-  with the question);
+  with the question; a reply that answers nothing — "we are out of time", "we note it",
+  "nobody from the Panel is here" — is none, so the question stays open);
 - one item per sentence and signal (a need the analyse stage found too is kept once); a
   sentence that promises or reports on a promise is not also an ask, and thanks, floor
   procedure and questions are never asks (`cues.is_non_ask`, applied to stored asks too);
@@ -135,7 +139,7 @@ def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bo
     left = bounds[-1] if bounds else 0
     before = [d for d in found if left <= d[0] and d[1] <= cue.start]
     if before and cue.signal != "promise":
-        a, b, family = before[-1]
+        a, b, family = _subject(sentence, before)
         return family, sentence[a:b]
     if PRONOUN_OBJECT.match(sentence[cue.end :]):
         earlier = [d for d in found if d[1] <= cue.start]
@@ -148,13 +152,29 @@ def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bo
         return family, sentence[a:b]
     earlier = [d for d in found if d[1] <= left]
     if earlier and cue.signal != "promise" and _SUBJECT_PRONOUN.search(sentence[left : cue.start]):
-        a, b, family = earlier[-1]  # "A guide … was announced for 2024; it has been delayed"
+        # "A guide … was announced for 2024; it has been delayed": "it" is the subject of the clause before
+        previous = bounds[-2] if len(bounds) > 1 else 0
+        a, b, family = _subject(sentence, [d for d in earlier if d[0] >= previous] or earlier[-1:])
         return family, sentence[a:b]
     near = [d for d in after if len(sentence[cue.end : d[0]].split()) <= 6]
     if near:
         a, b, family = near[0]
         return family, sentence[a:b]
     return None
+
+
+_COMPLEMENT = re.compile(
+    r"\b(?:of|on|for|about|in|from|into|with|under)\s+(?:(?:the|a|an|our|their|its|this|that)\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def _subject(sentence: str, nouns: Sequence[tuple[int, int, str]]) -> tuple[int, int, str]:
+    """The deliverable a clause is about: its last noun that a preposition does not introduce
+    ("our open repository of course material is now online" is about the repository, "the
+    toolkit was announced in our Kyoto statement" about the toolkit); else its last noun."""
+    heads = [n for n in nouns if not _COMPLEMENT.search(sentence[: n[0]])]
+    return (heads or nouns)[-1]
 
 
 # -- items of one turn ----------------------------------------------------------------------
@@ -284,13 +304,24 @@ def _anonymous(ctx: _Context) -> str:
 
 
 # -- questions and their answers in the session ----------------------------------------------
+# a reply that answers nothing: the chair closing the floor, a deferral, not knowing
+_NO_ANSWER = re.compile(
+    r"\b(?:(?:we are|we're|we have run|we ran|i am afraid we are) (?:out of|over) time|no (?:more )?time (?:left )?for"
+    r"|take (?:it|this|that) offline|(?:come|get) back to (?:you|this|that) later|(?:i|we) (?:do not|don't) know"
+    r"|(?:cannot|can't|can not) answer|let(?:'s| us) move on|next question"
+    r"|we (?:will |'ll )?(?:note|record|take note of|write down) (?:it|this|that|the questions?)"
+    r"|go(?:es)? (?:in)?to the (?:report|minutes)|nobody (?:from|of) [^.;]{1,40} is here)\b",
+    re.I,
+)
+
+
 def _answer_sentence(ctx: _Context, turn: Turn, sentences: Sequence[Sentence], question: str) -> Sentence | None:
     """The sentence of an answer turn that answers: the one sharing most content with the question."""
     want = set(ctx.lexicon.features(question))
     best: tuple[int, int, Sentence] | None = None
     for i, s in enumerate(sentences):
         words = s.text.split()
-        if len(words) < 3 or re.match(r"^\W*(thank|thanks|good|hello|hi)\b", s.text, re.I):
+        if len(words) < 3 or re.match(r"^\W*(thank|thanks|good|hello|hi)\b", s.text, re.I) or _NO_ANSWER.search(s.text):
             continue
         if turn.speaker and s.text.lower().startswith(turn.speaker.lower().split()[0]) and len(words) <= 8:
             continue  # "Omar Farouk, UN DESA."

@@ -54,6 +54,7 @@ class Lexicon:
     prefixes: tuple[tuple[str, str], ...]
     categories: tuple[tuple[str, tuple[str, ...]], ...]
     families: tuple[tuple[tuple[str, ...], str], ...]  # (noun as stems, family), longest first
+    objects: tuple[tuple[str, tuple[str, ...]], ...] = ()  # category → its signals that say what it is for
 
     # -- features ----------------------------------------------------------------------
     def concept(self, stemmed: str) -> str | None:
@@ -102,6 +103,12 @@ class Lexicon:
     # -- categories and deliverables -----------------------------------------------------
     def category_signals(self, category: str) -> tuple[str, ...]:
         return next((signals for name, signals in self.categories if name == category), ())
+
+    def residual_signals(self, category: str) -> tuple[str, ...]:
+        """The signals of a category set aside to compare two needs' objects: all but those that say what
+        the need is for (`[objects]`: travel money and server money are both funding, not the same need)."""
+        kept = next((signals for name, signals in self.objects if name == category), ())
+        return tuple(s for s in self.category_signals(category) if s not in kept)
 
     @staticmethod
     def signals_match(feature: str, signals: Iterable[str]) -> bool:
@@ -195,10 +202,22 @@ def _parse(data: dict[str, dict[str, list[str]]], source: str) -> Lexicon:
             else:
                 out.extend(_stems_of(signal))
         categories.append((name, tuple(out)))
+    known = {name for name, _ in categories}
+    objects = []
+    for name, signals in data.get("objects", {}).items():
+        listed = dict(categories).get(name, ())
+        wrong = [s for s in signals if s not in listed]
+        if name not in known or wrong:
+            raise ConfigError(
+                f"[objects] {name!r}: {'unknown category' if name not in known else f'not its signals: {wrong}'}",
+                source=source,
+                hint="list, per [categories] entry, some of its own signals",
+            )
+        objects.append((name, tuple(signals)))
     families = [(_stems_of(noun), family) for family, nouns in data.get("deliverables", {}).items() for noun in nouns]
     families.sort(key=lambda f: -len(f[0]))
     phrases.sort(key=lambda p: -len(p[0]))
-    return Lexicon(concept_of, tuple(phrases), tuple(prefixes), tuple(categories), tuple(families))
+    return Lexicon(concept_of, tuple(phrases), tuple(prefixes), tuple(categories), tuple(families), tuple(objects))
 
 
 @lru_cache(maxsize=4)

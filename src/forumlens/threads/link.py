@@ -19,15 +19,20 @@ each named in the `Decision` that `threads --explain` prints:
   re-promise is an update; else a new thread (the deliverable's own words are the
   lexicon features of each distinct head, so a phrase never spans two heads);
 - `update`, `delivery`, `slip` → the open commitment thread of the actor with the same
-  deliverable family (best score when several); an `update` with none opens one (it is
-  a promise in other words), a delivery or slip with none is dropped (no promise on
-  record to fulfil);
+  deliverable family (best score when several); else (none of them fits) an update or a
+  delivery joins a fulfilled one of that family, score ≥ after_delivery and, the deliverable's own noun set
+  aside, still alike (≥ promise_same_object) ("our study, released in 2023, …" tells of an
+  output already delivered: role `update`); an `update` with none opens one
+  (it is a promise in other words), a delivery or slip with none is dropped (no promise
+  on record to fulfil);
 - `question` → a new question thread, unless the same person asked it before
   (score ≥ question_again); an `answer` joins the question it answers;
 - `response` → the earlier, unanswered ask or question it takes up (questions first
   for "the question raised …", asks first for "following the request …"), of any actor
   but the responder's, score ≥ response (≥ response_enacted when it only says what an
-  institution now does, without naming the request).
+  institution now does, without naming the request); when it names the meeting the ask
+  was made at ("as you asked in Riyadh", "the question from Kyoto", "last year") and
+  something open was raised there, only what was raised there (`meeting_year`).
 
 Different deliverables never meet (family rule); the same need of two actors never
 meets (actor rule); two needs of one actor meet only when alike (score rule).
@@ -54,11 +59,15 @@ pair). One more rule bounds the work per item, the recency cap:
 from __future__ import annotations
 
 import hashlib
+import heapq
+import re
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
+from operator import attrgetter
 
 from ..transcript.speakers import name_key
 from .lexicon import load_lexicon
@@ -66,7 +75,7 @@ from .models import Decision, Item, Thread
 from .similarity import LexicalScorer, Scorer
 from .status import finish_thread, status_of
 
-__all__ = ["RULES", "Linked", "Rules", "actor_of", "link_items"]
+__all__ = ["RULES", "Linked", "Rules", "actor_of", "link_items", "meeting_year"]
 
 
 @dataclass(frozen=True)
@@ -79,6 +88,7 @@ class Rules:
     promise_again: float = 0.15
     promise_same_object: float = 0.1
     follow_up: float = 0.0
+    after_delivery: float = 0.15
     question_again: float = 0.5
     response: float = 0.12
     response_enacted: float = 0.3
@@ -156,6 +166,40 @@ class Linked:
         return [self.decisions[n] for n in self._about.get(thread_id, ())]
 
 
+_AT = r"\b(?:in|at|from|since|during|of)\s+(?:the\s+)?(?:igf\s+(?:in\s+)?)?"
+
+
+@lru_cache(maxsize=1)
+def _meetings() -> tuple[re.Pattern[str], dict[str, int]]:
+    """A pattern for a named IGF meeting (host city of one year only, or a year) and city → year."""
+    from ..resolve.modes import load_venues
+
+    seen: dict[str, set[int]] = {}
+    for year, names in load_venues().by_year.items():
+        for name in names:
+            seen.setdefault(name, set()).add(year)
+    cities = {name: years.pop() for name, years in seen.items() if len(years) == 1}
+    either = "|".join(re.escape(n) for n in sorted(cities, key=len, reverse=True))
+    return re.compile(_AT + rf"(?:(?P<city>{either})|(?P<year>(?:19|20)\d\d))\b", re.I), cities
+
+
+_AGO = re.compile(r"\b(?:(?P<one>last year|a year ago)|(?P<two>two years ago))\b", re.I)
+
+
+def meeting_year(quote: str, year: int | None) -> int | None:
+    """The year of the IGF meeting a sentence names ("as you asked in Riyadh" → 2024, "at the IGF
+    2023", "last year" said in 2025 → 2024), or None."""
+    pattern, cities = _meetings()
+    found = pattern.search(quote)
+    if found is not None:
+        named = cities[found.group("city").casefold()] if found.group("city") else int(found.group("year"))
+        return None if year is not None and named > year else named  # "… by 2026" is not a meeting held
+    ago = _AGO.search(quote)
+    if ago is not None and year is not None:
+        return year - (1 if ago.group("one") else 2)
+    return None
+
+
 def actor_of(item: Item) -> str:
     """The key linking compares: coalition, else institution, else person, else the session."""
     if item.coalition:
@@ -185,19 +229,32 @@ class _Track:
     order: int
     texts: dict[str, list[int]] = field(default_factory=dict)
     every: dict[int, Item] = field(default_factory=dict)
+    quotes: list[int] = field(default_factory=list)  # the keys of `every`, in order
     counts: dict[int, int] = field(default_factory=dict)
     sentences: set[tuple[str, int, str]] = field(default_factory=set)
     heads: dict[str, None] = field(default_factory=dict)
     family: str | None = None
+    years: set[int] = field(default_factory=set)
+    actor: str = field(default="", init=False)
+    kind: str = field(default="", init=False)
+    by_year: dict[tuple[str, int], dict[int, None]] = field(default_factory=dict)  # (signal, year) → its quotes
     _said: set[tuple[str, int]] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.actor, self.kind = self.thread.actor, self.thread.kind  # read in the inner loops: one look-up
 
     def add(self, item: Item, text: int) -> None:
         if (item.signal, text) not in self._said:
             self._said.add((item.signal, text))
             self.texts.setdefault(item.signal, []).append(text)
-        self.every.setdefault(text, item)
+        if text not in self.every:
+            self.every[text] = item
+            self.quotes.append(text)
         self.counts[text] = self.counts.get(text, 0) + 1
         self.sentences.add((item.session, item.seq, item.signal))
+        if item.year is not None:
+            self.years.add(item.year)
+            self.by_year.setdefault((item.signal, item.year), {})[text] = None
         if item.head:
             self.heads.setdefault(item.head)
         if self.family is None and item.family:
@@ -209,22 +266,40 @@ class _Track:
 
 
 class _Recent:
-    """Threads in order of their latest activity (opened or joined)."""
+    """Threads in order of their latest activity (opened or joined).
+
+    `ordered(n)` is asked for at every item and changes far less often (only when a
+    thread enters or leaves the n most recent), so its answer is kept until then: a
+    touch of a thread already among them leaves it as it is.
+    """
 
     def __init__(self) -> None:
         self._tracks: OrderedDict[int, _Track] = OrderedDict()
+        self._kept: tuple[int, list[_Track], frozenset[int]] | None = None  # (n, answer, its orders)
 
     def touch(self, track: _Track) -> None:
+        kept = self._kept
+        if kept is not None and track.order not in kept[2]:
+            self._kept = None
         self._tracks[track.order] = track
         self._tracks.move_to_end(track.order)
 
     def discard(self, track: _Track) -> None:
-        self._tracks.pop(track.order, None)
+        if self._tracks.pop(track.order, None) is not None:
+            self._kept = None
 
     def ordered(self, n: int) -> list[_Track]:
-        """The n most recently active threads (all when fewer), in the order they were opened."""
+        """The n most recently active threads (all when fewer), in the order they were opened (do not change it)."""
+        kept = self._kept
+        if kept is not None and kept[0] == n:
+            return kept[1]
         chosen = self._tracks.values() if len(self._tracks) <= n else islice(reversed(self._tracks.values()), n)
-        return sorted(chosen, key=lambda t: t.order)
+        answer = sorted(chosen, key=_OPENED)
+        self._kept = (n, answer, frozenset(t.order for t in answer))
+        return answer
+
+
+_OPENED = attrgetter("order")
 
 
 _NONE = _Recent()
@@ -248,12 +323,14 @@ class _Linker:
         self.places: list[tuple[int, bool]] = []
         self._text: dict[int, int] = {}  # id(item) → its text id, for the items being linked
         self._repeated = repeated  # text ids more than one item says: their best scores are remembered
-        self._best_of: dict[tuple[int, int, str, str], tuple[int, float]] = {}
+        # (quote, signal, tag) → thread order → (quotes of the thread seen, best score): see `_max_each`
+        self._best_of: dict[tuple[int, str, str], dict[int, tuple[int, float]]] = {}
         self._by_actor: dict[tuple[str, str], _Recent] = {}  # (kind, actor) → its threads
         self._by_asker: dict[str, _Recent] = {}  # a question thread's first speaker → its threads
         self._asked: dict[tuple[str, int], _Track] = {}  # (session, line) of a question → the first thread of it
         self._open_asks = _Recent()  # asks and questions a response may still take up
         self._head_features: dict[str, frozenset[str]] = {}
+        self._closest_of: dict[tuple[int, int], tuple[int, int | None, float]] = {}  # see `_closest`
 
     # -- helpers ---------------------------------------------------------------------------
     def text(self, item: Item) -> int:
@@ -266,31 +343,47 @@ class _Linker:
         return index.ordered(self.rules.max_candidates)
 
     def _max(self, text: int, track: _Track, signal: str, score: Callable[[int, int], float], tag: str = "") -> float:
-        """The best `score` of a quote against the thread's quotes of one signal (0 when none).
+        """The best `score` of a quote against the thread's quotes of one signal (0 when none)."""
+        return self._max_each(text, (track,), signal, score, tag)[0]
+
+    def _max_each(
+        self, text: int, tracks: Sequence[_Track], signal: str, score: Callable[[int, int], float], tag: str = ""
+    ) -> list[float]:
+        """`_max` of one quote against each of many threads, in one loop (a response weighs hundreds of
+        open asks, a need every ask of its actor: one call, not one per thread).
 
         Quotes only ever join a thread, so the best of a quote said again is the best it had
-        plus the best over the quotes that joined since (remembered for quotes said twice or more).
+        plus the best over the quotes that joined since (remembered for quotes said twice or
+        more, per quote, signal and `tag`, then by thread).
         """
-        texts = track.texts.get(signal)
-        if not texts:
-            return 0.0
+        out: list[float] = []
+        append = out.append
         if text not in self._repeated:
-            best = 0.0
-            for other in texts:
-                s = score(text, other)
-                if s > best:
-                    best = s
-            return best
-        key = (text, track.order, signal, tag)
-        done, best = self._best_of.get(key, _NOTHING)
-        if done == len(texts):
-            return best
-        for other in texts[done:]:
-            s = score(text, other)
-            if s > best:
-                best = s
-        self._best_of[key] = (len(texts), best)
-        return best
+            for track in tracks:
+                best = 0.0
+                for other in track.texts.get(signal) or ():
+                    s = score(text, other)
+                    if s > best:
+                        best = s
+                append(best)
+            return out
+        memo = self._best_of.get((text, signal, tag))
+        if memo is None:
+            memo = self._best_of[(text, signal, tag)] = {}
+        for track in tracks:
+            texts = track.texts.get(signal)
+            if not texts:
+                append(0.0)
+                continue
+            done, best = memo.get(track.order, _NOTHING)
+            if done != len(texts):
+                for other in texts[done:]:
+                    s = score(text, other)
+                    if s > best:
+                        best = s
+                memo[track.order] = (len(texts), best)
+            append(best)
+        return out
 
     def _score(self, item: Item, track: _Track, signals: Sequence[str]) -> float:
         text, pair = self.text(item), self.scorer.pair
@@ -310,6 +403,12 @@ class _Linker:
                 found = self._head_features[head] = frozenset(self._lex.features(head))
             out |= found
         return frozenset(out)
+
+    def _object(self, item: Item, track: _Track) -> float:
+        """How alike the item and the thread are once the deliverables' own nouns are set aside."""
+        drop = self._heads([*([item.head] if item.head else []), *track.heads])
+        text = self.text(item)
+        return max([0.0, *(self.scorer.without_pair(text, other, drop) for other in track.every)])
 
     def _touch(self, track: _Track) -> None:
         thread = track.thread
@@ -348,18 +447,40 @@ class _Linker:
         else:
             thread.entries.append((item, ""))
             track.add(item, text)
-        closest, best = None, 0.0
-        for other_text, other in track.every.items():  # the first item most alike, as max() over the items
-            if added and other_text == text and track.counts[text] == 1:
-                continue  # the item itself
-            s = self.scorer.pair(text, other_text)
-            if closest is None or s > best:
-                closest, best = other, s
+        closest = self._closest(track, text, added and track.counts[text] == 1)
         shared = tuple(self.scorer.shared(item, closest)) if closest is not None else ()
         decision = Decision(item.ref, item.signal, "joined", thread.id, rule, score, tuple(candidates), shared)
         thread.decisions.append(decision)
         self._record(decision, item, track.order, added)
         self._touch(track)
+
+    def _closest(self, track: _Track, text: int, itself: bool) -> Item | None:
+        """The thread's first item most alike the quote (what `explain` shows it shares), as max() over
+        the thread's distinct quotes; `itself`: the quote just joined for the first time, not counted.
+
+        Distinct quotes only ever join a thread, so for a quote already there the answer is the one it
+        had plus the quotes that joined since (remembered per quote and thread).
+        """
+        every, pair = track.every, self.scorer.pair
+        if itself:
+            closest, best = None, 0.0
+            for other_text, other in every.items():
+                if other_text == text:
+                    continue  # the item itself
+                s = pair(text, other_text)
+                if closest is None or s > best:
+                    closest, best = other, s
+            return closest
+        key = (text, track.order)
+        seen, found, best = self._closest_of.get(key, (0, None, 0.0))
+        quotes = track.quotes
+        if seen != len(quotes):
+            for other_text in quotes[seen:]:
+                s = pair(text, other_text)
+                if found is None or s > best:
+                    found, best = other_text, s
+            self._closest_of[key] = (len(quotes), found, best)
+        return every[found] if found is not None else None
 
     def _drop(self, item: Item, rule: str, candidates: Sequence[Candidate] = ()) -> None:
         self._record(Decision(item.ref, item.signal, "dropped", None, rule, None, tuple(candidates)), item, -1, False)
@@ -373,8 +494,8 @@ class _Linker:
         """The candidates a decision names: the highest-scoring ones and the chosen one, in opening order."""
         if len(scored) <= self.rules.named_candidates:
             return scored
-        ranked = sorted(range(len(scored)), key=lambda n: (-scored[n][1], n))[: self.rules.named_candidates]
-        keep = set(ranked) | {n for n, row in enumerate(scored) if row[0] is chosen}
+        ranked = heapq.nsmallest(self.rules.named_candidates, ((-row[1], n) for n, row in enumerate(scored)))
+        keep = {n for _, n in ranked} | {n for n, row in enumerate(scored) if row[0] is chosen}
         return [row for n, row in enumerate(scored) if n in keep]
 
     @staticmethod
@@ -395,10 +516,13 @@ class _Linker:
         def residual(a: int, b: int) -> float:
             return self.scorer.residual_pair(a, b, category)
 
-        for t in self._candidates(self._by_actor.get(("ask", actor_of(item)), _NONE)):
-            s = self._score(item, t, ("need",))
+        tracks = self._candidates(self._by_actor.get(("ask", actor_of(item)), _NONE))
+        scores = self._max_each(text, tracks, "need", self.scorer.pair)
+        same = [t for t in tracks if t.thread.category == category]
+        rests = iter(self._max_each(text, same, "need", residual, "|rest|" + category))
+        for t, s in zip(tracks, scores, strict=True):
             if t.thread.category == category:
-                rest = self._max(text, t, "need", residual, "|rest|" + category)
+                rest = next(rests)
                 ok = s >= self.rules.ask_same_category and (
                     rest >= self.rules.ask_same_object or s >= self.rules.ask_other_category
                 )
@@ -410,7 +534,6 @@ class _Linker:
 
     def _promise(self, item: Item) -> None:
         scored = []
-        text = self.text(item)
         for t in self._candidates(self._by_actor.get(("commitment", actor_of(item)), _NONE)):
             if t.thread.status == "fulfilled":
                 continue
@@ -419,25 +542,36 @@ class _Linker:
             if not same:
                 scored.append((t, s, False, f"other deliverable ({t.family})"))
                 continue
-            drop = self._heads([*([item.head] if item.head else []), *t.heads])
-            rest = max(
-                [0.0, *(self.scorer.without_pair(text, other, drop) for other in t.every)],
-            )
+            rest = self._object(item, t)
             ok = s >= self.rules.promise_again and rest >= self.rules.promise_same_object
             scored.append((t, s, ok, f"same deliverable, object {rest:.2f}"))
         self._place("commitment", item, scored, "same actor, re-promised", "a new promise")
 
     def _follow(self, item: Item) -> None:
-        scored = []
+        scored, delivered = [], []
         for t in self._candidates(self._by_actor.get(("commitment", actor_of(item)), _NONE)):
-            if t.thread.status in ("fulfilled", "unfulfilled"):
-                continue
-            same = t.family == item.family
-            s = self._score(item, t, ("promise", "update"))
-            scored.append(
-                (t, s, same and s >= self.rules.follow_up, "same deliverable" if same else "other deliverable")
-            )
+            status = t.thread.status
+            if status == "fulfilled":
+                delivered.append(t)
+            elif status != "unfulfilled":
+                same = t.family == item.family
+                s = self._score(item, t, ("promise", "update"))
+                why = "same deliverable" if same else "other deliverable"
+                scored.append((t, s, same and s >= self.rules.follow_up, why))
         best = self._best(scored)
+        if best is None and item.signal != "slip":  # told again after its delivery ("our study, released in 2023")
+            for t in delivered:
+                if t.family != item.family:
+                    continue  # another deliverable: not weighed
+                s = self._score(item, t, ("promise", "update", "delivery"))
+                if s < self.rules.after_delivery:
+                    scored.append((t, s, False, "same deliverable, already delivered"))
+                    continue
+                rest = self._object(item, t)  # "a report on AI" is not "the report on youth" delivered
+                ok = rest >= self.rules.promise_same_object
+                scored.append((t, s, ok, f"same deliverable, already delivered, object {rest:.2f}"))
+            scored.sort(key=lambda row: row[0].order)
+            best = self._best(scored)
         candidates = [(t.thread.id, s, why) for t, s, _ok, why in self._named(scored, best and best[0])]
         if best is not None:
             track, score, why = best
@@ -481,22 +615,56 @@ class _Linker:
         prefer = "question" if item.about == "question" else "ask"
         enacted = item.about == "enacted"
         floor = self.rules.response_enacted if enacted else self.rules.response
-        scored = []
-        for t in self._open_asks.ordered(self.rules.max_responses):  # the inner loop of a large store: kept lean
-            thread = t.thread
-            kind = thread.kind
-            if thread.actor == actor or (enacted and kind != "ask"):
-                continue  # never its own; "our office now holds …" answers a request, not a question
-            s = self._max(text, t, "question" if kind == "question" else "need", pair)
-            named = kind == prefer
-            s += 0.05 if named else 0.0
-            scored.append((t, s, s >= floor, _WHY[(kind, named)]))
-        best = self._best(scored)
-        candidates = [(t.thread.id, s, why) for t, s, _ok, why in self._named(scored, best and best[0])]
-        if best is None:
+        # never its own; "our office now holds …" answers a request, not a question
+        pool = self._open_asks.ordered(self.rules.max_responses)
+        tracks = [t for t in pool if t.actor != actor and (not enacted or t.kind == "ask")]
+        questions = [t for t in tracks if t.thread.kind == "question"]
+        by_question = iter(self._max_each(text, questions, "question", pair))
+        by_need = iter(self._max_each(text, [t for t in tracks if t.thread.kind != "question"], "need", pair))
+        scores: list[float] = []
+        for t in tracks:
+            if t.thread.kind == "question":
+                scores.append(next(by_question) + (0.05 if prefer == "question" else 0.0))
+            else:
+                scores.append(next(by_need) + (0.05 if prefer == "ask" else 0.0))
+        # "as you asked in Riyadh": only what was raised at that meeting, when any of it is on record
+        year = meeting_year(item.quote, item.year)
+        if year is not None and not any(year in t.years for t in tracks):
+            year = None
+        if year is not None:  # and what was said there is what it takes up
+            for n, t in enumerate(tracks):
+                if year in t.years:
+                    kind = t.thread.kind
+                    said = t.by_year.get(("question" if kind == "question" else "need", year), {})
+                    scores[n] = max([0.0, *(pair(text, o) for o in said)]) + (0.05 if kind == prefer else 0.0)
+        # what `_best` and `_named` make of every (thread, score) row, without building the rows
+        chosen: tuple[tuple[float, tuple[object, ...], int], int] | None = None
+        for n, s in enumerate(scores):
+            if s >= floor and (year is None or year in tracks[n].years):
+                last = tracks[n].last
+                key = (s, last.when, last.seq)
+                if chosen is None or key > chosen[0]:
+                    chosen = (key, n)
+        rows: Sequence[int] = range(len(tracks))
+        if len(tracks) > self.rules.named_candidates:
+            top = {n for _, n in heapq.nsmallest(self.rules.named_candidates, ((-s, n) for n, s in enumerate(scores)))}
+            rows = [n for n in rows if n in top or (chosen is not None and n == chosen[1])]
+        candidates = [
+            (
+                tracks[n].thread.id,
+                scores[n],
+                _WHY[(tracks[n].thread.kind, tracks[n].thread.kind == prefer)]
+                + ("" if year is None or year in tracks[n].years else f": not raised in {year}, the meeting it names"),
+            )
+            for n in rows
+        ]
+        if chosen is None:
             self._drop(item, "a response to nothing on record (no earlier open ask or question is alike)", candidates)
             return
-        track, score, why = best
+        n = chosen[1]
+        track, score, why = tracks[n], scores[n], _WHY[(tracks[n].thread.kind, tracks[n].thread.kind == prefer)]
+        if year is not None:
+            why += f", raised in {year} (the meeting it names)"
         self._join(track, item, f"response: {why}", score, candidates)
         track.thread.status = status_of(track.thread.kind, track.thread.items)
         if track.thread.status in _CLOSED:

@@ -1,21 +1,211 @@
-"""Threads as text, Markdown, JSON, and a thread's link decisions (`--explain`). Pure formatting."""
+"""Threads as text, Markdown, JSON, and a thread's link decisions (`--explain`).
+
+Formatting is pure; the one read is `read_citing`, which fetches what citations say
+about their sessions (title, year, stated date, page and section of a document's
+paragraph) so a thread printed on paper, or on the portal, can be checked without the
+tool. Who is named is readable too: a thread's actor is the coalition's registry name,
+the institution, or the person's name as spoken, never the lowercased key linking
+compares (`actor_label`); an unnamed voice ("AUDIENCE MEMBER", "a participant in
+<title>") is "a participant from the floor", a document's own voice is the document
+(`speaker_label`). The `threads --json` contract only gains fields: items gain `title`,
+`date`, `page`, `section` and `who`; threads gain `actor_name`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
+from ..transcript.speakers import name_key
 from .link import Linked
-from .models import Thread
+from .models import Item, Thread
 
-__all__ = ["format_explain", "format_markdown", "format_text", "threads_json"]
+__all__ = [
+    "FLOOR",
+    "Citing",
+    "Source",
+    "actor_label",
+    "cite_where",
+    "format_explain",
+    "format_markdown",
+    "format_text",
+    "is_named",
+    "item_json",
+    "read_citing",
+    "speaker_label",
+    "threads_json",
+    "when_label",
+]
+
+FLOOR = "a participant from the floor"
+REMOTE = "a remote participant"
+
+# An unnamed voice: a caption role label ("AUDIENCE MEMBER", "Floor", "Unidentified speaker 2"),
+# or the extraction's "a participant in <session title>"; "remote"/"online" says how it spoke.
+# Descriptive nouns may be followed by where the voice is from; bare ones only by a number.
+_UNNAMED = re.compile(
+    r"^(?:an?\s+|the\s+)?(?P<remote>(?:remote|online|virtual)\s+)?"
+    r"(?:(?:participant|audience\s+member|member\s+of\s+the\s+audience|attendee|"
+    r"(?:unknown|unidentified|unnamed)\s+(?:speaker|participant|voice))(?P<rest>\s+.*)?"
+    r"|(?:floor|audience|speaker|unknown|unidentified|inaudible)(?:\s*\d+)?)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_IN_TITLE = re.compile(r"^in\s+(?P<title>\S.*)$", re.DOTALL)  # a document's voice when it names nobody
 
 
-def threads_json(threads: Sequence[Thread], linked: Linked, *, explain: bool = False) -> dict[str, Any]:
-    """The `forumlens threads --json` contract, plus the linker that ran."""
+@dataclass(frozen=True)
+class Source:
+    """What a citation tells of its session: title, year, the stated date, and whether it is a document."""
+
+    title: str
+    year: int | None = None
+    date: str | None = None
+    document: bool = False
+
+
+@dataclass(frozen=True)
+class Citing:
+    """The sources of the cited sessions, and (page, section) of each cited document line."""
+
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    places: Mapping[tuple[str, int], tuple[int | None, str | None]] = field(default_factory=dict)
+
+    def source(self, session: str) -> Source:
+        return self.sources.get(session) or Source(title=session)
+
+    def place(self, session: str, line: int) -> tuple[int | None, str | None]:
+        return self.places.get((session, line), (None, None))
+
+
+# -- who ------------------------------------------------------------------------------------------
+
+
+def speaker_label(speaker: str | None, source: Source | None = None, *, titled: bool = True) -> str:
+    """A readable name for who said an item: the name as given, or what an unnamed voice is.
+
+    `source` (the item's session) tells a document's own voice ("in <its title>") from a
+    person, and an unnamed speaker of a document from one of a transcript. A document is
+    "the document “<title>”", or just "the document" without `titled` (beside a citation
+    that names it).
+    """
+    document = "the document" + (f" “{source.title}”" if titled and source is not None else "")
+    if not speaker or not speaker.strip():
+        return document if source is not None and source.document else FLOOR
+    said = " ".join(speaker.split())
+    voice = _IN_TITLE.match(said)
+    if voice and source is not None and (source.document or name_key(voice["title"]) == name_key(source.title)):
+        return document
+    unnamed = _UNNAMED.match(said)
+    if unnamed is None:
+        return said
+    rest = (unnamed["rest"] or "").strip()
+    if not rest or re.match(r"^(?:#?\d+$|(?:in|at|of|during)\b)", rest, re.IGNORECASE):
+        return REMOTE if unnamed["remote"] else FLOOR  # "a participant in <this session>": the session says that
+    noun = said[: len(said) - len(unnamed["rest"] or "")].lower()  # "PARTICIPANT" → "participant"
+    if not re.match(r"^(?:an?|the)\s", noun):
+        noun = f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+    return f"{noun} {rest}"  # "a remote participant from the Ghana IGF"
+
+
+def is_named(speaker: str | None, source: Source | None = None) -> bool:
+    """Whether `speaker` names someone (a person, a coalition, an institution), not an unnamed voice."""
+    return bool(speaker) and speaker_label(speaker, source) == " ".join((speaker or "").split())
+
+
+def actor_label(thread: Thread, citing: Citing | None = None) -> str:
+    """Whose thread it is, readable: the coalition's registry name, the institution, the person's name,
+    or what an unnamed asker is ("a participant from the floor")."""
+    citing = citing or Citing()
+    kind, _, key = thread.actor.partition(":")
+    if thread.coalition:
+        return thread.coalition
+    if kind == "org" and key:
+        return key
+    items = thread.items
+    if kind == "person":
+        own = next((i for i in items if i.speaker and name_key(i.speaker) == key), None)
+        if own is not None:
+            return speaker_label(own.speaker, citing.source(own.session))
+    first = items[0] if items else None
+    if first is None:
+        return key or thread.actor
+    return speaker_label(first.speaker if kind == "person" else None, citing.source(first.session))
+
+
+# -- where ----------------------------------------------------------------------------------------
+
+
+def _human_date(date: str) -> str:
+    from ..summarise.sources import human_date  # the briefs' form of a date ("7 December 2021")
+
+    return human_date(date) or date
+
+
+def when_label(source: Source, year: int | None = None) -> str:
+    """ "2024" or "2024; 7 December 2024": the stated date only when it says more than the year."""
+    year = year if year is not None else source.year
+    parts = [str(year)] if year else []
+    if source.date and (len(source.date) > 4 or not year):
+        parts.append(_human_date(source.date))
+    return "; ".join(parts) or "n.d."
+
+
+def cite_where(item: Item, citing: Citing) -> str:
+    """Where an item was said, printable: "Title (2024; 7 December 2024), p. 3, § Needs, line 12"."""
+    source = citing.source(item.session)
+    page, section = citing.place(item.session, item.line)
+    parts = [f"{source.title} ({when_label(source, item.year)})"]
+    if page is not None:
+        parts.append(f"p. {page}")
+    if section:
+        parts.append(f"§ {' '.join(section.split())}")
+    parts.append(f"line {item.line}")
+    return ", ".join(parts)
+
+
+def item_json(item: Item, role: str, citing: Citing) -> dict[str, Any]:
+    """One item of the `threads --json` contract, extended: `title`, `date`, `page`, `section` (when known), `who`."""
+    source = citing.source(item.session)
+    page, section = citing.place(item.session, item.line)
+    data: dict[str, Any] = {
+        "session": item.session,
+        "line": item.line,
+        "year": item.year,
+        "speaker": item.speaker,
+        "role": role,
+        "quote": item.quote,
+        "title": source.title,
+    }
+    if source.date:
+        data["date"] = source.date
+    if page is not None:
+        data["page"] = page
+    if section:
+        data["section"] = section
+    data["who"] = speaker_label(item.speaker, source)
+    return data
+
+
+def threads_json(
+    threads: Sequence[Thread], linked: Linked, *, explain: bool = False, citing: Citing | None = None
+) -> dict[str, Any]:
+    """The `forumlens threads --json` contract, plus the linker that ran; with `citing`, items describe
+    their source and each thread names its actor readably (`actor_name`)."""
     if explain:
         linked.explained()
-    return {"threads": [t.to_json(explain=explain) for t in threads], "linker": linked.linker}
+    out = []
+    for t in threads:
+        data = t.to_json(explain=explain)
+        if citing is not None:
+            data["actor_name"] = actor_label(t, citing)
+            data["items"] = [item_json(item, role, citing) for item, role in t.entries]
+        out.append(data)
+    return {"threads": out, "linker": linked.linker}
+
+
+# -- the formats ----------------------------------------------------------------------------------
 
 
 def _years(thread: Thread) -> str:
@@ -25,15 +215,16 @@ def _years(thread: Thread) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def format_text(threads: Sequence[Thread], linked: Linked) -> str:
+def format_text(threads: Sequence[Thread], linked: Linked, citing: Citing | None = None) -> str:
     if not threads:
         return "No threads match."
+    citing = citing or Citing()
     out = []
     for t in threads:
-        out.append(f"[{t.kind} · {t.status}] {t.id}  {t.coalition or t.actor.split(':', 1)[-1]}  {_years(t)}")
+        out.append(f"[{t.kind} · {t.status}] {t.id}  {actor_label(t, citing)}  {_years(t)}")
         out.append(f"    {t.summary}")
         for item, role in t.entries:
-            who = item.speaker or "(document)"
+            who = speaker_label(item.speaker, citing.source(item.session)) if item.speaker else "(document)"
             out.append(
                 f"    {item.year or '????'}  {item.session}:L{item.line:<4} {role:<9} {who}: {_clip(item.quote)}"
             )
@@ -46,27 +237,28 @@ def _clip(text: str, limit: int = 140) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def format_markdown(threads: Sequence[Thread], linked: Linked, titles: Mapping[str, str]) -> str:
-    """One section per thread, each item a cited quote (title, year, line), printable without the tool."""
+def format_markdown(threads: Sequence[Thread], linked: Linked, citing: Citing) -> str:
+    """One section per thread, each item a cited quote (who; title, year, date, page, section, line),
+    printable without the tool."""
     if not threads:
         return "_No threads match._\n"
     out = ["# Threads", "", f"_{len(threads)} threads; linker: {linked.linker}._", ""]
     for t in threads:
-        out.append(f"## {t.coalition or t.actor.split(':', 1)[-1]} — {t.kind}, {t.status} ({_years(t)})")
+        out.append(f"## {actor_label(t, citing)} — {t.kind}, {t.status} ({_years(t)})")
         out.append("")
         out.append(t.summary)
         out.append("")
         for item, role in t.entries:
-            where = f"{titles.get(item.session, item.session)}, {item.year or 'n.d.'}, line {item.line}"
-            who = f"{item.speaker}: " if item.speaker else ""
-            out.append(f"- **{role}** — {who}“{' '.join(item.quote.split())}” ({where})")
+            who = speaker_label(item.speaker, citing.source(item.session), titled=False)
+            out.append(f"- **{role}** — {who}: “{' '.join(item.quote.split())}” ({cite_where(item, citing)})")
         out.append("")
     return "\n".join(out)
 
 
-def format_explain(thread: Thread, linked: Linked) -> str:
+def format_explain(thread: Thread, linked: Linked, citing: Citing | None = None) -> str:
     """Every decision about one thread: its items' (rule, score, other candidates) and the items it refused."""
-    out = [f"{thread.id}: {thread.kind} · {thread.status} · actor {thread.actor} · linker {linked.linker}", ""]
+    who = actor_label(thread, citing)
+    out = [f"{thread.id}: {thread.kind} · {thread.status} · {who} (actor {thread.actor}) · linker {linked.linker}", ""]
     for d in linked.explain(thread.id):
         mine = d.thread == thread.id
         head = f"{d.item} ({d.signal}) {d.action}" if mine else f"{d.item} ({d.signal}) went elsewhere ({d.action})"
@@ -78,3 +270,49 @@ def format_explain(thread: Thread, linked: Linked) -> str:
             if mine or tid == thread.id:
                 out.append(f"    candidate {tid}: {s:.3f} — {verdict}")
     return "\n".join(out)
+
+
+# -- the one read -----------------------------------------------------------------------------------
+
+
+class _Readable(Protocol):
+    def stored_documents(self) -> Sequence[Any]: ...
+
+    def load_session(self, ref: str) -> Any: ...
+
+
+def read_sources(store: _Readable) -> dict[str, Source]:
+    """Every stored session's title, year, stated date and kind (one query over the documents)."""
+    out = {}
+    for doc in store.stored_documents():
+        date = doc.meta.get("date") if isinstance(doc.meta, Mapping) else None
+        out[doc.id] = Source(doc.title or doc.id, doc.year, str(date) if date else None, doc.kind != "transcript")
+    return out
+
+
+def read_places(store: _Readable, session: str) -> dict[int, tuple[int | None, str | None]]:
+    """(page, section) of every line of a document's paragraphs that has either."""
+    out: dict[int, tuple[int | None, str | None]] = {}
+    for turn in store.load_session(session).turns:
+        if turn.page is None and not turn.section:
+            continue
+        for line in range(turn.line, max(turn.line, turn.end_line) + 1):
+            out[line] = (turn.page, turn.section)
+    return out
+
+
+def read_citing(store: _Readable, items: Iterable[Item], sources: Mapping[str, Source] | None = None) -> Citing:
+    """What the citations of `items` need: their sessions' sources, and page and section of the
+    lines cited in documents (only documents are loaded: a transcript has neither)."""
+    sources = sources if sources is not None else read_sources(store)
+    cited: dict[str, set[int]] = {}
+    for item in items:
+        cited.setdefault(item.session, set()).add(item.line)
+    places: dict[tuple[str, int], tuple[int | None, str | None]] = {}
+    for session, lines in cited.items():
+        source = sources.get(session)
+        if source is None or not source.document:
+            continue
+        found = read_places(store, session)
+        places.update({(session, n): found[n] for n in lines if n in found})
+    return Citing({s: sources[s] for s in cited if s in sources}, places)

@@ -112,6 +112,7 @@ class LexicalScorer:
         self._rest: dict[tuple[int, str], tuple[dict[str, float], float]] = {}
         self._rest_pairs: dict[tuple[int, int, str], float] = {}
         self._without: dict[tuple[int, int, frozenset[str]], float] = {}
+        self._shared: dict[tuple[int, int], tuple[str, ...]] = {}
 
     def _add_vectors(self, feats: Counter[str]) -> None:
         vector = {f: count * self._idf.get(f, 1.0) for f, count in feats.items()}
@@ -133,13 +134,18 @@ class LexicalScorer:
         return found
 
     def shared(self, a: Item, b: Item) -> list[str]:
-        """The features both items have (for `explain`)."""
-        return sorted(set(self._features[self.text_id(a)]) & set(self._features[self.text_id(b)]))
+        """The features both items have (for `explain`; remembered per pair of quotes: a repeated
+        quote joining a large thread asks again)."""
+        key = (self.text_id(a), self.text_id(b))
+        found = self._shared.get(key)
+        if found is None:
+            found = self._shared[key] = tuple(sorted(set(self._features[key[0]]) & set(self._features[key[1]])))
+        return list(found)
 
     def _rest_of(self, tid: int, category: str) -> tuple[dict[str, float], float]:
         found = self._rest.get((tid, category))
         if found is None:
-            signals = self._lex.category_signals(category)
+            signals = self._lex.residual_signals(category)
             rest = {f: w for f, w in self._vectors[tid].items() if not self._lex.signals_match(f, signals)}
             found = self._rest[(tid, category)] = (rest, norm(rest))
         return found

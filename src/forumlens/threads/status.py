@@ -1,7 +1,8 @@
 """Roles of a thread's items, its status and its one-line summary. Pure.
 
 Roles: the first item `raised`; a later need or question `repeated`; a promise made
-again or work reported under way `update`; an output shown done `delivered`; a slip or
+again, work reported under way or an output told of again once delivered `update`; an
+output shown done `delivered`; a slip or
 drop `reported`; a same-session reply or a later response `answered`.
 
 Statuses (DESIGN.md):
@@ -24,11 +25,15 @@ __all__ = ["finish_thread", "role_of", "status_of", "summary_of"]
 _FOLLOW_ROLE = {"update": "update", "promise": "update", "delivery": "delivered", "slip": "reported"}
 
 
-def role_of(item: Item, first: bool) -> str:
+def role_of(item: Item, first: bool, delivered: bool = False) -> str:
+    """The item's role; `delivered`: an earlier item of the thread delivered it already, so telling of
+    the output again ("our study, released in 2023, …") is an `update`, not a second delivery."""
     if first:
         return "raised"
     if item.signal in ("answer", "response"):
         return "answered"
+    if item.signal == "delivery" and delivered:
+        return "update"
     if item.signal in _FOLLOW_ROLE:
         return _FOLLOW_ROLE[item.signal]
     return "repeated"
@@ -69,8 +74,11 @@ def _clip(text: str, limit: int = 110) -> str:
 
 def summary_of(thread: Thread) -> str:
     """One line: who, what, how often and its fate, with the first quote."""
+    from .render import speaker_label  # (render imports link, which imports this module)
+
     first = thread.items[0]
-    who = thread.coalition or first.org or first.speaker or "unknown"
+    said = speaker_label(first.speaker) if first.speaker else None  # "a participant from the floor", not the label
+    who = thread.coalition or first.org or said or "unknown"
     sessions = len({i.session for i in thread.items})
     if thread.kind == "ask":
         what = f"asked ({thread.category}) in {sessions} session{'s' if sessions != 1 else ''}"
@@ -78,7 +86,7 @@ def summary_of(thread: Thread) -> str:
         what = f"promised the {(first.head or first.family or 'deliverable').lower()}"
     else:
         body = thread.coalition or first.org
-        who = f"{first.speaker} ({body})" if first.speaker and body else first.speaker or who
+        who = f"{said} ({body})" if said and body else said or who
         what = "asked a question"
     return f"{who} {what}, {_span(thread)}: {thread.status}. “{_clip(first.quote)}”"
 
@@ -86,7 +94,11 @@ def summary_of(thread: Thread) -> str:
 def finish_thread(thread: Thread) -> Thread:
     """Set roles, status and summary of a thread from its items (in place; returns it)."""
     thread.entries.sort(key=lambda e: (e[0].when, e[0].seq))
-    thread.entries[:] = [(item, role_of(item, i == 0)) for i, (item, _) in enumerate(thread.entries)]
+    entries, delivered = [], False
+    for i, (item, _) in enumerate(thread.entries):
+        entries.append((item, role_of(item, i == 0, delivered)))
+        delivered = delivered or item.signal == "delivery"
+    thread.entries[:] = entries
     thread.status = status_of(thread.kind, thread.items)
     thread.summary = summary_of(thread)
     return thread

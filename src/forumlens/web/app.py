@@ -6,6 +6,9 @@ per-thread read-only stores, a whole-response cache for the public read routes
 document and its interactive docs (Swagger UI served from the files the
 `fastapi-offline` package ships, never a CDN), security headers, and the one error handler that renders a
 `ForumlensError` (and HTTP errors) as JSON under /api/ and as a page elsewhere.
+
+At start-up (the lifespan) a background thread reads the store's threads (`web.threads.warm_threads`,
+seconds on a large store), so the first coalition or thread page does not pay for it.
 """
 
 from __future__ import annotations
@@ -141,8 +144,14 @@ def _install_docs(app: FastAPI) -> None:
         return RedirectResponse("/api/docs")
 
 
-def create_app(store_location: str | None = None, settings: Settings | None = None) -> FastAPI:
-    """The portal over the store at `store_location` (default: the settings' store)."""
+def create_app(
+    store_location: str | None = None, settings: Settings | None = None, *, warm_threads: bool = True
+) -> FastAPI:
+    """The portal over the store at `store_location` (default: the settings' store).
+
+    `warm_threads=False` leaves the threads unread until a page needs them (a caller that
+    shows no thread pages, such as `publish --no-threads`).
+    """
     settings = settings or load_settings()
     location = store_location or settings.db_location
     app = FastAPI(
@@ -156,6 +165,7 @@ def create_app(store_location: str | None = None, settings: Settings | None = No
         "Reading is public; writes need the admin token (FORUMLENS_ADMIN_TOKEN).",
     )
     app.state.settings = settings
+    app.state.warm_threads = warm_threads
     app.state.stores = StoreProvider(location)
     cache_bytes = int(float(settings.values.get("portal_cache_mb") or 0) * 2**20)
     shared_dir = os.environ.get(SHARED_DIR_ENV)  # set by `serve --workers N`: one tier for all workers
@@ -186,8 +196,25 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
     threads = int(app.state.settings.values.get("portal_threads") or 4)
     anyio.to_thread.current_default_thread_limiter().total_tokens = max(1, threads)
+    warm = _warm_threads(app.state.stores.location) if app.state.warm_threads else None
+    app.state.threads_warm_up = warm
     yield
+    if warm is not None:
+        warm.join(timeout=_WARM_JOIN_S)
     app.state.stores.close()
+
+
+_WARM_JOIN_S = 2.0  # at shutdown, a warm-up still reading (its own store) is not waited for longer: it is a daemon
+
+
+def _warm_threads(location: str) -> threading.Thread:
+    """Read the store's threads in the background at start-up (seconds on a large store), so the first
+    coalition or thread page does not wait for them; requests that come sooner wait for this read."""
+    from .threads import warm_threads
+
+    warm = threading.Thread(target=warm_threads, args=(location,), name="forumlens-threads-warm-up", daemon=True)
+    warm.start()
+    return warm
 
 
 def app_from_environment() -> FastAPI:

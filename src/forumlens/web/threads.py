@@ -2,15 +2,24 @@
 
 The same threads `forumlens threads` prints (the same linker, `auto`, so the portal and
 the command agree). The portal does not link: ingest and `analyse` keep the links in the
-store (`threads.service.keep_threads`), a request rebuilds the threads from them, and a
-worker remembers the result per version of the store's data (`linked_threads`); only a
-store whose links are not kept (written by an older version) is linked on first request.
+store (`threads.service.keep_threads`), and a worker reads them once per version of the
+store's data into a `PortalThreads` (`portal_threads`): the threads in list order, each
+coalition's own, the people and coalitions on record (what a name may link to) and the
+sources citations describe. Reading them costs seconds on a large store (3.5 s for 44k
+items at 1,000 sessions), so the app reads them at start-up, in a background thread
+(`warm_threads`, from `app.py`'s lifespan), and a request that comes while that is
+running waits for it instead of reading them a second time. Only a store whose links are
+not kept (written by an older version) is linked on first need.
+
 Filters are read as every form of the portal reads them (`form_input.read_form`: dates
 by `forumlens.dates`, coalition names by the registry), so a bad year is the same 400
 page and an unknown coalition the same 404 page with the nearest names; the API answers
-the same errors as JSON. Every item of a timeline links to its line (`cite_url`), and a
-thread page shows why each item joined the thread, or went elsewhere (`Linked.explain`),
-as `threads --explain` does.
+the same errors as JSON. Every item of a timeline links to its line (`cite_url`) and
+describes it (session title, year, stated date, page and section of a document), and a
+thread page shows why each item joined the thread, or went elsewhere
+(`Linked.explain`), as `threads --explain` does. Who said an item links to their page
+only when there is one: a person on record, a coalition the record mentions; an unnamed
+voice or a document is plain text (`threads.render.speaker_label`).
 
 The coalition page (pages.py) does not know about threads: its template calls the
 `coalition_threads` global registered here, which degrades to no section when threads
@@ -19,8 +28,11 @@ cannot be computed.
 
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -28,10 +40,23 @@ from fastapi.responses import HTMLResponse, Response
 
 from ..errors import ForumlensError, NotFound
 from ..resolve.registry import load_registry
+from ..store import open_store
 from ..store.base import Store
 from ..threads.link import Linked
-from ..threads.models import KINDS, STATUSES, Thread
+from ..threads.models import KINDS, STATUSES, Item, Thread
+from ..threads.render import (
+    Citing,
+    Source,
+    actor_label,
+    is_named,
+    read_places,
+    read_sources,
+    speaker_label,
+    threads_json,
+    when_label,
+)
 from ..threads.service import ThreadFilters, select_threads, store_threads
+from ..transcript.speakers import name_key
 from .api import reader
 from .form_input import read_form
 from .pages import cite_url, form_error, templates
@@ -39,21 +64,29 @@ from .views import slug
 
 __all__ = [
     "LINKER",
+    "PortalThreads",
     "coalition_threads",
     "linked_threads",
+    "portal_threads",
     "router",
     "thread_filters",
     "thread_page_view",
     "timeline",
+    "warm_threads",
 ]
 
 LINKER = "auto"  # as `forumlens threads`: semantic when installed, else lexical
 PER_PAGE = 50
+ASKS_PER_YEAR = 10  # the coalition page's section: asks shown per year,
+PROMISES_SHOWN = 25  # promises shown,
+FATE_SHOWN = 3  # and the last items of each promise's fate (the rest: on its thread page)
 _MEMO_SIZE = 4
 
+log = logging.getLogger("forumlens.web")
 router = APIRouter()
 StoreDep = Depends(reader)
-_memo: dict[tuple[Any, ...], Linked] = {}
+_memo: dict[tuple[Any, ...], PortalThreads] = {}
+_building: dict[tuple[Any, ...], threading.Event] = {}  # versions being read now, by whom is waited for
 _memo_lock = threading.Lock()
 _ALL_STATUSES = sorted({s for group in STATUSES.values() for s in group})
 
@@ -61,31 +94,145 @@ _ALL_STATUSES = sorted({s for group in STATUSES.values() for s in group})
 # -- the threads of a store ----------------------------------------------------------------------
 
 
-def linked_threads(store: Store, linker: str = LINKER) -> Linked:
-    """All threads of the store, read once per version of its data (a new ingest reads them again).
+@dataclass
+class PortalThreads:
+    """Everything the thread pages read, for one version of the store's data.
 
-    Reading them means reading every session's items and the kept decisions (linking
-    them, and with the semantic linker embedding them, when none are kept); a page view
-    must not pay that each time. Stores that cannot name their version (SQLite in memory)
-    are read on every call.
+    `ordered` is every thread in list order (`select_threads`), `by_coalition` each
+    coalition's threads in that order; `people` the name keys of the people on record and
+    `coalitions` the registry coalitions the record mentions (their pages exist); `sources` what a
+    citation says of each session. Document places (page, section) are read on first use.
+    """
+
+    linked: Linked
+    ordered: list[Thread]
+    by_coalition: dict[str, list[Thread]]
+    people: frozenset[str]
+    coalitions: dict[str, str]  # casefolded registry name → name, of the coalitions the record mentions
+    sources: dict[str, Source]
+    _places: dict[str, dict[int, tuple[int | None, str | None]]] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def citing(self, store: Store, items: Iterable[Item]) -> Citing:
+        """The sources of these items, and page and section of those cited in documents."""
+        lines: dict[str, set[int]] = {}
+        for item in items:
+            lines.setdefault(item.session, set()).add(item.line)
+        places: dict[tuple[str, int], tuple[int | None, str | None]] = {}
+        for session, cited in lines.items():
+            source = self.sources.get(session)
+            if source is None or not source.document:
+                continue  # a caption transcript has no pages or sections
+            with self._lock:
+                found = self._places.get(session)
+            if found is None:
+                found = read_places(store, session)
+                with self._lock:
+                    self._places[session] = found
+            places.update({(session, n): found[n] for n in cited if n in found})
+        return Citing({s: self.sources[s] for s in lines if s in self.sources}, places)
+
+    def who(self, speaker: str | None, source: Source | None) -> dict[str, Any]:
+        """Who said an item, readable, with the page to link when there is one (else `url` is None)."""
+        label = speaker_label(speaker, source, titled=False)  # the citation beside it names the document
+        url = None
+        if speaker and is_named(speaker, source):
+            coalition = self.coalitions.get(speaker.casefold())
+            if coalition is not None:
+                url = f"/coalitions/{slug(coalition)}"
+            elif name_key(speaker) in self.people:
+                url = f"/people/{slug(speaker)}"
+        return {"name": label, "url": url}
+
+
+def _coalitions_on_record(store: Store) -> dict[str, str]:
+    """The registry's coalitions the record mentions (each has a page), by casefolded name."""
+    mentioned = {name for name, _ in store.coalition_names()}
+    return {
+        e.name.casefold(): e.name for e in load_registry().entities.values() if e.kind == "dc" and e.name in mentioned
+    }
+
+
+def _read(store: Store, linker: str) -> PortalThreads:
+    linked = store_threads(store, linker=linker)
+    ordered = select_threads(linked, ThreadFilters())
+    by_coalition: dict[str, list[Thread]] = {}
+    for t in ordered:
+        if t.coalition:
+            by_coalition.setdefault(t.coalition, []).append(t)
+    return PortalThreads(
+        linked=linked,
+        ordered=ordered,
+        by_coalition=by_coalition,
+        people=frozenset(name_key(n) for n in store.known_people()),
+        coalitions=_coalitions_on_record(store),
+        sources=read_sources(store),
+    )
+
+
+def portal_threads(store: Store, linker: str = LINKER) -> PortalThreads:
+    """The store's threads and what their pages need, read once per version of its data.
+
+    A new ingest changes the version, so they are read again. While one thread reads a
+    version (the start-up warm-up, or a first request), others asking for the same
+    version wait for it rather than read it too (two cores cannot afford twice the
+    work). Stores that cannot name their version (SQLite in memory) are read on every call.
     """
     version = store.data_version().shared
     location = getattr(store, "location", None)
     if not version or location is None:
-        return store_threads(store, linker=linker)
+        return _read(store, linker)
     key = (location, linker, version)
-    with _memo_lock:
-        found = _memo.get(key)
-    if found is not None:
-        return found
-    linked = store_threads(store, linker=linker)
-    with _memo_lock:
-        for stale in [k for k in _memo if k[:2] == key[:2]]:  # an older version of the same store
-            del _memo[stale]
-        while len(_memo) >= _MEMO_SIZE:  # other stores (tests, several apps): the oldest goes
-            del _memo[next(iter(_memo))]
-        _memo[key] = linked
-    return linked
+    while True:
+        with _memo_lock:
+            found = _memo.get(key)
+            if found is not None:
+                return found
+            running = _building.get(key)
+            if running is None:
+                _building[key] = threading.Event()
+        if running is None:
+            break
+        running.wait()  # read by another thread: its result is in the memo (or it failed: read here)
+    try:
+        read = _read(store, linker)
+        with _memo_lock:
+            for stale in [k for k in _memo if k[:2] == key[:2]]:  # an older version of the same store
+                del _memo[stale]
+            while len(_memo) >= _MEMO_SIZE:  # other stores (tests, several apps): the oldest goes
+                del _memo[next(iter(_memo))]
+            _memo[key] = read
+        return read
+    finally:
+        with _memo_lock:
+            _building.pop(key).set()
+
+
+def linked_threads(store: Store, linker: str = LINKER) -> Linked:
+    """All threads of the store (`portal_threads`' linking result), read once per version of its data."""
+    return portal_threads(store, linker).linked
+
+
+def warm_threads(location: str) -> None:
+    """Read the store's threads into this worker's memory (the app's start-up does, in a background
+    thread), so the first coalition page or thread page does not pay for it: the threads first (the
+    lists and coalition pages need only them), then the reasons behind each link (thread pages).
+    Never raises: a store the threads stage cannot read is read (and reported) on request, as before."""
+    clock = time.perf_counter()
+    try:
+        store = open_store(location, readonly=True)
+    except Exception:  # the requests will say what is wrong with the store
+        log.exception("threads warm-up: cannot open the store")
+        return
+    try:
+        found = portal_threads(store)
+        log.info("threads warm-up: %d threads in %.1f s", len(found.ordered), time.perf_counter() - clock)
+        found.linked.explained()  # then the reasons a thread page shows (every session's, parsed at once)
+        log.info("threads warm-up: reasons read, %.1f s in all", time.perf_counter() - clock)
+    except Exception:
+        log.exception("threads warm-up failed; threads are read on the first request instead")
+    finally:
+        store.close()
 
 
 def registry_name(name: str) -> str:
@@ -114,6 +261,12 @@ def thread_filters(
     )
 
 
+def _select(found: PortalThreads, filters: ThreadFilters) -> list[Thread]:
+    """`select_threads` over the kept order (the same threads, the same order): one coalition's only."""
+    pool = found.by_coalition.get(filters.coalition, []) if filters.coalition else found.ordered
+    return [t for t in pool if filters.keep(t)]
+
+
 def _find(linked: Linked, thread_id: str) -> Thread:
     found = next((t for t in linked.threads if t.id == thread_id), None)
     if found is None:
@@ -124,12 +277,10 @@ def _find(linked: Linked, thread_id: str) -> Thread:
 # -- views: plain dicts the templates and tests read ---------------------------------------------------
 
 
-def _titles(store: Store, sessions: Iterable[str]) -> dict[str, str]:
-    return {sid: store.session_title(sid) or sid for sid in dict.fromkeys(sessions)}
-
-
-def _entry(item_role: tuple[Any, str], thread: Thread, titles: dict[str, str]) -> dict[str, Any]:
+def _entry(item_role: tuple[Item, str], thread: Thread, found: PortalThreads, citing: Citing) -> dict[str, Any]:
     item, role = item_role
+    source = citing.source(item.session)
+    page, section = citing.place(item.session, item.line)
     return {
         "thread": thread.id,
         "status": thread.status,
@@ -137,10 +288,14 @@ def _entry(item_role: tuple[Any, str], thread: Thread, titles: dict[str, str]) -
         "role": role,
         "year": item.year,
         "speaker": item.speaker,
+        "who": found.who(item.speaker, source),
         "quote": item.quote,
         "session": item.session,
         "line": item.line,
-        "title": titles.get(item.session, item.session),
+        "title": source.title,
+        "when": when_label(source, item.year),
+        "page": page,
+        "section": " ".join(section.split()) if section else None,
         "url": cite_url(item.session, item.line),
     }
 
@@ -153,18 +308,28 @@ def timeline(entries: list[dict[str, Any]]) -> list[tuple[int | None, list[dict[
     return sorted(years.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
 
 
-def _row(thread: Thread) -> dict[str, Any]:
+def _row(thread: Thread, found: PortalThreads | None = None) -> dict[str, Any]:
     data = thread.to_json()
-    first = thread.items[0]
-    data["who"] = thread.coalition or first.org or first.speaker or thread.actor.split(":", 1)[-1]
+    citing = Citing(found.sources) if found is not None else Citing()
+    data["who"] = actor_label(thread, citing)
     data["sessions"] = len({i.session for i in thread.items})
     return data
 
 
-def thread_page_view(store: Store, linked: Linked, thread_id: str) -> dict[str, Any]:
+def _actor_url(thread: Thread, found: PortalThreads) -> str | None:
+    """The page of the thread's actor: its coalition's, or the person's on record; None for anyone else."""
+    if thread.coalition:
+        known = found.coalitions.get(thread.coalition.casefold())
+        return f"/coalitions/{slug(known)}" if known else None
+    kind, _, key = thread.actor.partition(":")
+    return f"/people/{key.replace(' ', '-')}" if kind == "person" and key in found.people else None
+
+
+def thread_page_view(store: Store, found: PortalThreads, thread_id: str) -> dict[str, Any]:
     """One thread: its row, its timeline year by year with citations, and every link decision about it."""
+    linked = found.linked
     thread = _find(linked, thread_id)
-    titles = _titles(store, (i.session for i in thread.items))
+    citing = found.citing(store, thread.items)
     known = {t.id for t in linked.threads}
     decisions = []
     for d in linked.explain(thread.id):
@@ -184,34 +349,82 @@ def thread_page_view(store: Store, linked: Linked, thread_id: str) -> dict[str, 
             }
         )
     return {
-        "thread": _row(thread),
-        "timeline": timeline([_entry(e, thread, titles) for e in thread.entries]),
+        "thread": {**_row(thread, found), "url": _actor_url(thread, found)},
+        "timeline": timeline([_entry(e, thread, found, citing) for e in thread.entries]),
         "decisions": decisions,
         "linker": linked.linker,
     }
 
 
-def coalition_section(store: Store, linked: Linked, name: str) -> dict[str, Any]:
-    """A coalition's asks year by year and its promises with their fate (the coalition page's section)."""
-    wanted = registry_name(name)
-    own = select_threads(linked, ThreadFilters(coalition=wanted))
-    titles = _titles(store, (i.session for t in own for i in t.items))
-    asks = [_entry(e, t, titles) for t in own if t.kind == "ask" for e in t.entries]
-    asks.sort(key=lambda e: (e["year"] is None, e["year"] or 0))
-    promises = []
+def _asks_by_year(own: Sequence[Thread]) -> list[tuple[int | None, list[tuple[Item, str, Thread]], int]]:
+    """A coalition's ask items by year (time order, a year unknown last): per year at most
+    `ASKS_PER_YEAR`, one per thread before any thread's second, and how many more that year has."""
+    years: dict[int | None, list[tuple[Item, str, Thread]]] = {}
     for t in own:
-        if t.kind != "commitment":
-            continue
-        entries = [_entry(e, t, titles) for e in t.entries]
-        promises.append({"thread": _row(t), "promise": entries[0], "fate": entries[1:]})
+        if t.kind == "ask":
+            for item, role in t.entries:
+                years.setdefault(item.year, []).append((item, role, t))
+    out = []
+    for year in sorted(years, key=lambda y: (y is None, y or 0)):
+        said = years[year]
+        first_of_thread: dict[str, int] = {}
+        for n, (_, _, t) in enumerate(said):
+            first_of_thread.setdefault(t.id, n)
+        firsts = set(first_of_thread.values())
+        order = [*first_of_thread.values(), *(n for n in range(len(said)) if n not in firsts)]
+        shown = [said[n] for n in sorted(order[:ASKS_PER_YEAR])]
+        out.append((year, shown, len(said) - len(shown)))
+    return out
+
+
+def coalition_section(store: Store, found: PortalThreads, name: str) -> dict[str, Any]:
+    """A coalition's asks year by year and its promises with their fate (the coalition page's section).
+
+    Reads that coalition's threads only (`PortalThreads.by_coalition`). Like the page's
+    other lists it is bounded (a coalition in 1,000 sessions has thousands of items): per
+    year `ASKS_PER_YEAR` asks, `PROMISES_SHOWN` promises with their last `FATE_SHOWN` turns,
+    each with how many more there are and where to read them all.
+    """
+    wanted = registry_name(name)
+    own: Sequence[Thread] = found.by_coalition.get(wanted, [])
+    by_year = _asks_by_year(own)
+    commitments = [t for t in own if t.kind == "commitment"]
+    shown_promises = commitments[:PROMISES_SHOWN]
+    cited = [i for _, said, _ in by_year for i, _, _ in said]
+    for t in shown_promises:
+        cited += [t.items[0], *t.items[1:][-FATE_SHOWN:]]
+    citing = found.citing(store, cited)
+    url = f"/threads?coalition={slug(wanted)}"
+    asks = [
+        (
+            year,
+            [_entry((item, role), t, found, citing) for item, role, t in said],
+            more,
+            f"{url}&kind=ask&since={year}&until={year}" if year else f"{url}&kind=ask",
+        )
+        for year, said, more in by_year
+    ]
+    promises = []
+    for t in shown_promises:
+        first, *later = t.entries
+        fate = later[-FATE_SHOWN:]
+        promises.append(
+            {
+                "thread": _row(t, found),
+                "promise": _entry(first, t, found, citing),
+                "fate": [_entry(e, t, found, citing) for e in fate],
+                "more": len(later) - len(fate),
+            }
+        )
     return {
         "name": wanted,
-        "asks": timeline(asks),
+        "asks": asks,
         "promises": promises,
+        "more_promises": len(commitments) - len(shown_promises),
         "questions": sum(1 for t in own if t.kind == "question"),
         "count": len(own),
-        "url": f"/threads?coalition={slug(wanted)}",
-        "linker": linked.linker,
+        "url": url,
+        "linker": found.linked.linker,
     }
 
 
@@ -219,7 +432,7 @@ def coalition_threads(request: Request, name: str) -> dict[str, Any] | None:
     """The coalition page's thread section (a template global); None when threads cannot be computed."""
     store = request.app.state.stores.reader()
     try:
-        return coalition_section(store, linked_threads(store), name)
+        return coalition_section(store, portal_threads(store), name)
     except ForumlensError:
         return None  # a store the threads stage cannot read: the page still renders, without the section
 
@@ -246,23 +459,22 @@ def threads_page(
         filters = thread_filters(store, coalition=coalition, kind=kind, status=status, since=since, until=until)
     except ForumlensError as exc:
         return form_error(request, exc, coalition)
-    linked = linked_threads(store)
-    chosen = select_threads(linked, filters)
+    found = portal_threads(store)
+    chosen = _select(found, filters)
     shown = chosen[(page - 1) * PER_PAGE : page * PER_PAGE]
-    coalitions = sorted({t.coalition for t in linked.threads if t.coalition})
     return templates.TemplateResponse(
         request,
         "threads.html",
         {
-            "rows": [_row(t) for t in shown],
+            "rows": [_row(t, found) for t in shown],
             "total": len(chosen),
             "filters": filters,
-            "coalitions": [{"id": slug(c), "name": c} for c in coalitions],
+            "coalitions": [{"id": slug(c), "name": c} for c in sorted(found.by_coalition)],
             "kinds": KINDS,
             "statuses": _ALL_STATUSES,
             "page": page,
             "has_next": len(chosen) > page * PER_PAGE,
-            "linker": linked.linker,
+            "linker": found.linked.linker,
         },
     )
 
@@ -270,7 +482,7 @@ def threads_page(
 @router.get("/threads/{thread_id}", include_in_schema=False, response_class=HTMLResponse)
 def thread_page(request: Request, thread_id: str, store: Store = StoreDep) -> Response:
     """One thread: its timeline year by year, each item cited, and why each item joined it."""
-    view = thread_page_view(store, linked_threads(store), thread_id)
+    view = thread_page_view(store, portal_threads(store), thread_id)
     return templates.TemplateResponse(request, "thread.html", view)
 
 
@@ -291,8 +503,9 @@ def api_threads(
     until: str | None = None,
 ) -> dict[str, Any]:
     filters = thread_filters(store, coalition=coalition, kind=kind, status=status, since=since, until=until)
-    linked = linked_threads(store)
-    return {"threads": [t.to_json() for t in select_threads(linked, filters)], "linker": linked.linker}
+    found = portal_threads(store)
+    chosen = _select(found, filters)
+    return threads_json(chosen, found.linked, citing=found.citing(store, (i for t in chosen for i in t.items)))
 
 
 @router.get(
@@ -301,6 +514,6 @@ def api_threads(
     summary="One thread in the `threads --json` contract, with the decision behind each link (`decisions`)",
 )
 def api_thread(thread_id: str, store: Store = StoreDep) -> dict[str, Any]:
-    linked = linked_threads(store)
-    found = _find(linked.explained(), thread_id)
-    return {"threads": [found.to_json(explain=True)], "linker": linked.linker}
+    found = portal_threads(store)
+    thread = _find(found.linked, thread_id)
+    return threads_json([thread], found.linked, explain=True, citing=found.citing(store, thread.items))
