@@ -17,6 +17,10 @@ from pathlib import Path
 
 import pytest
 
+# The test extra installs onnx for the int8 embedder's own tests (tests/test_embed_int8.py); every
+# other test embeds with the packaged model, as a default install (without `semantic-fast`) does.
+os.environ.setdefault("FORUMLENS_EMBEDDER", "packaged")
+
 from forumlens.store import Store, open_store
 
 from .pg_cluster import ClusterUnavailable, TempCluster

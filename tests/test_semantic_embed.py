@@ -5,7 +5,9 @@ Skipped only where the extra is not installed; the `test` extra installs it, so 
 
 from __future__ import annotations
 
+import contextlib
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -149,10 +151,12 @@ class _CountingSession:
 
     def __init__(self, session) -> None:
         self.session, self.cells, self.runs = session, 0, 0
+        self.lock = threading.Lock()  # batches run from several threads
 
     def run(self, names, feed):
-        self.cells += feed["input_ids"].size
-        self.runs += 1
+        with self.lock:
+            self.cells += feed["input_ids"].size
+            self.runs += 1
         return self.session.run(names, feed)
 
 
@@ -171,11 +175,37 @@ def test_batches_are_padded_only_to_their_own_longest_text(embedder):
     assert np.allclose(together, alone, atol=1e-5)
 
 
-def test_onnxruntime_uses_every_core_the_process_may_run_on(embedder):
-    from forumlens.semantic.embedder import available_cores
+class _MeetingSession:
+    """The real session; its first two runs wait for each other (up to 30 s): only runs made
+    at the same time can both get past, so `embed` running batches one after another fails."""
+
+    def __init__(self, session) -> None:
+        self.session, self.meeting = session, threading.Barrier(2, timeout=30)
+        self.threads: set[int] = set()
+
+    def run(self, names, feed):
+        self.threads.add(threading.get_ident())
+        if not self.meeting.broken:
+            with contextlib.suppress(threading.BrokenBarrierError):
+                self.meeting.wait()
+        return self.session.run(names, feed)
+
+
+def test_embed_runs_one_batch_per_core_at_once(embedder):
+    from forumlens.semantic.embedder import MiniLMOnnx, available_cores
 
     options = embedder._session.get_session_options()
-    assert options.intra_op_num_threads == available_cores() == embedder.threads
+    assert options.intra_op_num_threads == 1 and embedder.threads == available_cores()
+    two = MiniLMOnnx(threads=2)  # two lanes even where the test runs on one core
+    texts = ["financing", "We need money to pay consultants.", "Children play online games.", "libraries"] * 6
+    alone = two.embed(texts)
+    meeting = _MeetingSession(two._session)
+    two._session = meeting
+    together = two.embed(texts)
+    assert not meeting.meeting.broken and meeting.meeting.n_waiting == 0  # two runs met: they ran at once
+    assert threading.get_ident() not in meeting.threads and len(meeting.threads) == 2
+    assert np.allclose(together, alone, atol=1e-6)
+    assert MiniLMOnnx(threads=2).embed(["one text, one batch"]).shape == (1, 384)
 
 
 def test_worker_processes_give_the_same_vectors(embedder):
