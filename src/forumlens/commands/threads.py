@@ -8,10 +8,7 @@ import click
 
 from ..cli_support import YEAR_BOUND, db_option, open_ctx_store
 from ..errors import NotFound
-from ..resolve.coalition_names import find_coalition
 from ..threads.models import KINDS, STATUSES
-from ..threads.render import Citing, format_explain, format_markdown, format_text, read_citing, threads_json
-from ..threads.service import ThreadFilters, select_threads, store_threads
 
 __all__ = ["threads"]
 
@@ -67,6 +64,10 @@ def threads(
         raise click.UsageError("--json and --md are two formats: give one of them")
     if since is not None and until is not None and since > until:
         raise click.UsageError(f"--since {since} is after --until {until}: swap them, or widen the range")
+    from ..resolve.coalition_names import find_coalition
+    from ..threads.render import Citing, format_explain, format_markdown, format_text, read_citing, threads_json
+    from ..threads.service import ThreadFilters, select_threads, store_threads
+
     name = find_coalition(coalition).name if coalition else None
     filters = ThreadFilters(name, kind, status, since, until)
     store = open_ctx_store(ctx, db, readonly=True)

@@ -15,11 +15,28 @@ per item and an explainable decision per link.
 
 from __future__ import annotations
 
-from .items import extract_items
-from .link import RULES, Linked, Rules, actor_of, link_items
-from .models import KINDS, ROLES, STATUSES, Decision, Item, SessionItems, Thread
-from .service import ThreadFilters, place_items, refresh_thread_items, select_threads, store_items, store_threads
-from .similarity import LexicalScorer, SemanticScorer, make_scorer
+from typing import TYPE_CHECKING
+
+from .. import _lazy_exports  # the one PEP 562 loader (forumlens/__init__.py)
+
+# public name → submodule that defines it (imported on first use: `threads --help` reads only models)
+_PUBLIC = {
+    "extract_items": ".items",
+    **dict.fromkeys(("RULES", "Linked", "Rules", "actor_of", "link_items"), ".link"),
+    **dict.fromkeys(("KINDS", "ROLES", "STATUSES", "Decision", "Item", "SessionItems", "Thread"), ".models"),
+    **dict.fromkeys(
+        ("ThreadFilters", "place_items", "refresh_thread_items", "select_threads", "store_items", "store_threads"),
+        ".service",
+    ),
+    **dict.fromkeys(("LexicalScorer", "SemanticScorer", "make_scorer"), ".similarity"),
+}
+
+if TYPE_CHECKING:
+    from .items import extract_items
+    from .link import RULES, Linked, Rules, actor_of, link_items
+    from .models import KINDS, ROLES, STATUSES, Decision, Item, SessionItems, Thread
+    from .service import ThreadFilters, place_items, refresh_thread_items, select_threads, store_items, store_threads
+    from .similarity import LexicalScorer, SemanticScorer, make_scorer
 
 __all__ = [
     "KINDS",
@@ -45,3 +62,5 @@ __all__ = [
     "store_items",
     "store_threads",
 ]
+
+__getattr__, __dir__ = _lazy_exports(__name__, _PUBLIC, globals())
