@@ -203,3 +203,13 @@ def test_switching_model_redoes_the_stored_vectors(fresh_store, int8):
     assert (second.sessions, second.skipped) == (4, 0)  # vectors of the other model do not count as done
     assert vector_counts(fresh_store) == {emb.INT8_MODEL: first.passages}  # and they are replaced
     assert embed_store(fresh_store, embedder=int8).skipped == 4
+
+
+def test_hybrid_search_says_when_the_stored_vectors_are_of_the_other_model(fresh_store):
+    from forumlens.semantic import hybrid_notice
+
+    ingest_resources(fresh_store)
+    embed_store(fresh_store, embedder=emb.MiniLMOnnx(variant="packaged"))
+    assert hybrid_notice(fresh_store, model=emb.PACKAGED_MODEL) is None
+    notice = hybrid_notice(fresh_store, model=emb.INT8_MODEL)
+    assert notice is not None and emb.PACKAGED_MODEL in notice and "forumlens embed" in notice

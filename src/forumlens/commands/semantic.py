@@ -46,8 +46,10 @@ def embed(
       forumlens embed && forumlens search --mode hybrid "money to pay consultants"
     """
     from ..semantic import embed_store, load_embedder
-    from ..semantic.embedder import PooledEmbedder
+    from ..semantic.embedder import PooledEmbedder, embedder_variant, int8_model_file
 
+    if embedder_variant() == "int8" and not int8_model_file().is_file():
+        click.echo("building the int8 embedding model once (about 20 s; kept in the user cache)…", err=True)
     pooled = PooledEmbedder(workers) if workers > 1 else None
     embedder = pooled or load_embedder()
     with contextlib.ExitStack() as stack:

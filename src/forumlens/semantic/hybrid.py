@@ -208,7 +208,16 @@ def hybrid_notice(store: Store, model: str | None = None) -> str | None:
             "hybrid search answered with words only: the embedding model is not installed, so passages "
             f"with the same meaning in other words are not found ({INSTALL_HINT}, then run `forumlens embed`)"
         )
-    if not store.vector_counts().get(model or MODEL_NAME):
+    counts = store.vector_counts()
+    wanted = model or MODEL_NAME
+    if not counts.get(wanted):
+        others = sorted(name for name, n in counts.items() if n)
+        if others:  # e.g. embedded before `semantic-fast` was installed: the int8 model's vectors differ
+            return (
+                f"hybrid search answered with words only: the stored embeddings are of {', '.join(others)}, "
+                f"not of the model in use ({wanted}), so they cannot be compared with the query "
+                "(run `forumlens embed` to redo them, or set FORUMLENS_EMBEDDER to the model they were made with)"
+            )
         return (
             "hybrid search answered with words only: no embeddings are stored, so passages with the same "
             "meaning in other words are not found (run `forumlens embed` once; new ingests are embedded as they come)"
