@@ -18,7 +18,11 @@ and checks that every query with fewer matches than the cap returns exactly the 
 the exhaustive path. `--pg` repeats everything on a throwaway PostgreSQL cluster
 (tests/pg_cluster.py) holding a copy of the same store (same turn ids).
 
-Usage: python bench/search.py [--sessions 1000] [--db PATH] [--pg] [--no-http] [--repeat 3] [--json]
+`--pg-baseline SRC` also times an older forumlens (its `src` folder, e.g. from `git worktree
+add`) against this one on one cluster, query by query in alternating order (the same load
+for both), after this version migrated a byte-identical copy of the older one's store.
+
+Usage: python bench/search.py [--sessions 1000] [--db PATH] [--pg [--pg-baseline SRC]] [--no-http] [--repeat 3] [--json]
 """
 
 from __future__ import annotations
@@ -121,7 +125,7 @@ def query_mix(seed: int = 19) -> list[Probe]:
     session = parse_transcript(SOURCE.read_text("utf-8"))
     turn_words = [tokens(t.text) for t in session.turns]
     df = Counter(w for words in turn_words for w in set(words) if len(w) > 2 and w.isalpha())
-    by_df = [w for w, _ in df.most_common()]
+    by_df = sorted(df, key=lambda w: (-df[w], w))  # ties by spelling: the same mix in every process
     common = by_df[: max(20, len(by_df) // 20)]
     rare = [w for w in by_df if df[w] == 1]
     middle = by_df[len(common) : len(by_df) - len(rare)] or by_df
@@ -180,7 +184,7 @@ def raw_count(store: Any, probe: Probe) -> int:
     tsquery = to_tsquery(query)
     if tsquery is None:
         return 0
-    return int(store._native("SELECT count(*) FROM turns WHERE tsv @@ %s::tsquery", (tsquery,))[0][0])
+    return int(store._native("SELECT count(*) FROM turn_search WHERE tsv @@ %s::tsquery", (tsquery,))[0][0])
 
 
 def _timed(call: Callable[[], Any]) -> tuple[float, Any]:
@@ -328,6 +332,129 @@ def postgres_copy(sqlite_location: str) -> Iterator[str]:
         yield url
 
 
+# -- the same copy, an older forumlens: `--pg-baseline SRC` --------------------------------------------
+def serve_queries(url: str) -> None:
+    """Worker of `compare_versions`: times `store.search` of the mix's query i for each i read from stdin."""
+    mix = query_mix()
+    store = open_store(url, readonly=True)
+    for probe in mix[:10]:
+        store.search(parse_query(probe.text), probe.filters())
+    print("ready", flush=True)
+    for line in sys.stdin:
+        probe = mix[int(line)]
+        elapsed, found = _timed(lambda p=probe: store.search(parse_query(p.text), p.filters()))  # type: ignore[misc]
+        page = "|".join(f"{h.session}:{h.line}" for h in found)
+        print(f"{elapsed:.3f} {found.total} {int(found.total_is_estimate)} {page}", flush=True)
+
+
+def compare_versions(sqlite_location: str, baseline_src: str, repeat: int) -> dict[str, Any]:
+    """The capped store path of an older forumlens (`baseline_src`, its `src` folder) and of this one,
+    on one PostgreSQL cluster, query by query in alternating order, so both see the same load.
+
+    The baseline copies the SQLite store at its own schema version; this version gets a
+    byte-identical copy (CREATE DATABASE … TEMPLATE) and migrates it on open, as an upgrade
+    would. Also counts the queries whose pages (session:line of every hit), totals and
+    estimate flags are identical, and times the migration.
+    """
+    from tests.pg_cluster import TempCluster
+
+    mix = query_mix()
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    sources = {"baseline": str(Path(baseline_src).resolve()), "current": str(ROOT / "src")}
+    copy = "import sys; from forumlens.store import open_store; from forumlens.store.transfer import copy_store\n"
+    copy += (
+        "s, t = open_store(sys.argv[2], readonly=True), open_store(sys.argv[1]); copy_store(s, t); t._native('ANALYZE')"
+    )
+    baseline_env = {**env, "PYTHONPATH": sources["baseline"]}
+    asked = [sys.executable, "-c", "from forumlens.store.migrations import SCHEMA_VERSION; print(SCHEMA_VERSION)"]
+    version = int(subprocess.run(asked, env=baseline_env, check=True, capture_output=True, text=True).stdout)
+    with TempCluster() as cluster, tempfile.TemporaryDirectory(prefix="forumlens-bench-") as folder:
+        source = sqlite_at_version(sqlite_location, version, Path(folder))
+        urls = {"baseline": cluster.create_database("baseline"), "current": cluster.url("current")}
+        subprocess.run([sys.executable, "-c", copy, urls["baseline"], source], env=baseline_env, check=True)
+        cluster.admin('CREATE DATABASE "current" TEMPLATE baseline')
+        started = time.perf_counter()
+        current = open_store(urls["current"])  # migrates
+        migration = time.perf_counter() - started
+        current.close()
+        workers = {
+            name: subprocess.Popen(
+                [sys.executable, __file__, "--serve-queries", urls[name]],
+                env={**env, "PYTHONPATH": sources[name]},
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for name in sources
+        }
+        best = {name: [float("inf")] * len(mix) for name in workers}
+        pages: dict[str, list[tuple[str, ...]]] = {name: [()] * len(mix) for name in workers}
+        try:
+            for worker in workers.values():
+                if worker.stdout.readline().strip() != "ready":  # type: ignore[union-attr]
+                    raise SystemExit("bench: a query worker did not start")
+            for round_ in range(repeat):
+                for i in range(len(mix)):
+                    order = list(workers) if (i + round_) % 2 == 0 else list(reversed(workers))
+                    for name in order:
+                        worker = workers[name]
+                        worker.stdin.write(f"{i}\n")  # type: ignore[union-attr]
+                        worker.stdin.flush()  # type: ignore[union-attr]
+                        elapsed, *page = worker.stdout.readline().rstrip("\n").split(" ")  # type: ignore[union-attr]
+                        best[name][i] = min(best[name][i], float(elapsed))
+                        pages[name][i] = tuple(page)
+        finally:
+            for worker in workers.values():
+                worker.stdin.close()  # type: ignore[union-attr]
+                worker.wait(timeout=30)
+    same = sum(a == b for a, b in zip(pages["baseline"], pages["current"]))
+    return {
+        "paths": {name: _by_kind(mix, times) for name, times in best.items()},
+        "identical_pages": same,
+        "migration_seconds": round(migration, 1),
+    }
+
+
+def sqlite_at_version(location: str, version: int, folder: Path) -> str:
+    """The SQLite store as a forumlens at schema `version` can open it: itself, or a copy
+    marked with that version when no SQLite migration since then changed anything (the
+    PostgreSQL-only migration 6, say); otherwise a clear refusal."""
+    import sqlite3
+
+    from forumlens.store.catalog import DATA_MIGRATIONS
+    from forumlens.store.migrations import SQLITE_MIGRATIONS
+    from forumlens.store.transfer import schema_version_of
+
+    have = schema_version_of(location)
+    if have <= version:
+        return location
+    changed = [n + 1 for n in range(version, have) if SQLITE_MIGRATIONS[n] or (n + 1) in DATA_MIGRATIONS]
+    if changed:
+        raise SystemExit(
+            f"bench: {location} is at schema {have} and SQLite migrations {changed} changed it since {version};"
+            " give --db a new path so the store is built afresh"
+        )
+    target = folder / "baseline.sqlite3"
+    with sqlite3.connect(f"file:{location}?mode=ro", uri=True) as reader, sqlite3.connect(target) as writer:
+        reader.backup(writer)
+        writer.execute(f"PRAGMA user_version = {int(version)}")
+    return str(target)
+
+
+def print_versions(result: dict[str, Any]) -> None:
+    paths = result["paths"]
+    print("\npostgresql, an older forumlens (baseline) and this one on the same copy, interleaved: p50 / p95 ms")
+    print(f"{'kind':<10}{'baseline':>16}{'current':>16}   p95 current/baseline")
+    for kind in [*KINDS, "all"]:
+        a, b = paths["baseline"][kind], paths["current"][kind]
+        ratio = b["p95"] / max(a["p95"], 1e-9)
+        print(f"{kind:<10}{a['p50']:>8.1f}{a['p95']:>8.1f}{b['p50']:>8.1f}{b['p95']:>8.1f}   {ratio:.2f}x")
+    print(
+        f"identical pages, totals and estimate flags: {result['identical_pages']}/{sum(KINDS.values())};"
+        f" migration of the copy: {result['migration_seconds']} s"
+    )
+
+
 def print_report(name: str, result: dict[str, Any]) -> None:
     paths = result["paths"]
     columns = [c for c in ("raw", "exhaustive", "default", "http_exhaustive", "http") if c in paths]
@@ -358,7 +485,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-http", action="store_true", help="store API only")
     parser.add_argument("--repeat", type=int, default=3, help="rounds; each query keeps its fastest (default 3)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--pg-baseline",
+        metavar="SRC",
+        help="with --pg: also time an older forumlens (its src folder, e.g. of a git worktree) on the same copy",
+    )
+    parser.add_argument("--serve-queries", metavar="URL", help=argparse.SUPPRESS)  # a worker of --pg-baseline
     args = parser.parse_args(argv)
+    if args.serve_queries:
+        serve_queries(args.serve_queries)
+        return
     CACHE.mkdir(parents=True, exist_ok=True)
     location = args.db or str(CACHE / f"search-{args.sessions}.sqlite3")
     built = build_store(args.sessions, location)
@@ -373,6 +509,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.pg:
         with postgres_copy(location) as url:
             report["postgresql"] = measure(url, mix, not args.no_http, args.repeat)
+        if args.pg_baseline:
+            report["postgresql_versions"] = compare_versions(location, args.pg_baseline, args.repeat)
     if args.json:
         print(json.dumps(report, indent=1))
         return
@@ -383,6 +521,8 @@ def main(argv: list[str] | None = None) -> None:
     for name in ("sqlite", "postgresql"):
         if name in report:
             print_report(name, report[name])
+    if "postgresql_versions" in report:
+        print_versions(report["postgresql_versions"])
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ PHRASES = [
 def pg_store(pg_cluster):
     pg_cluster.create_database("plan")
     store = _fill(PostgresStore(pg_cluster.url("plan")))
-    store._native("ANALYZE turns")
+    store._native("ANALYZE turn_search")
     yield store
     store.close()
     pg_cluster.drop_database("plan")
@@ -65,7 +65,7 @@ def test_the_store_search_gives_the_same_pages_with_and_without_the_shortcut(pg_
 def test_lexeme_shares_come_from_the_servers_statistics(pg_store):
     shares = pg_store._lexeme_shares()
     assert shares.rows > 0 and shares.shares
-    the = int(pg_store._native("SELECT count(*) FROM turns WHERE tsv @@ 'the'::tsquery")[0][0])
+    the = int(pg_store._native("SELECT count(*) FROM turn_search WHERE tsv @@ 'the'::tsquery")[0][0])
     assert shares.of_word("the") == pytest.approx(the / shares.rows, rel=0.2)
     assert shares.of_word("zzzunseen") == shares.floor <= min(shares.shares.values())
 

@@ -49,8 +49,9 @@ SQLITE_EXTRAS: dict[int, list[str]] = {
 
 # PostgreSQL: FTS5's index becomes a `tsv` column filled by the store (see store/fts.py) with
 # a GIN index, and speaker filters get a plain index (FTS5 answers them on SQLite);
-# `forumlens` is the text search configuration ts_headline uses to find the words to mark
-# (simple + unaccent when the server has it); `group_concat` keeps the SQLite aggregate
+# `forumlens` is the text search configuration ts_headline used to find the words to mark
+# (simple + unaccent when the server has it; since migration 6 snippets are FTS5's own,
+# see postgres._page_hits, and nothing reads it); `group_concat` keeps the SQLite aggregate
 # that portable feature SQL uses.
 PG_EXTRAS: dict[int, list[str]] = {
     1: [
@@ -79,6 +80,50 @@ PG_EXTRAS: dict[int, list[str]] = {
             LANGUAGE sql IMMUTABLE AS $$ SELECT forumlens_concat(acc, value, ',') $$""",
         "CREATE AGGREGATE group_concat(TEXT) (SFUNC = forumlens_concat, STYPE = TEXT)",
         "CREATE AGGREGATE group_concat(TEXT, TEXT) (SFUNC = forumlens_concat, STYPE = TEXT)",
+    ],
+    # 6: search reads a narrow table, not `turns`. A `turns` row is wide (text, offsets,
+    # labels), so its tsvector lives out of line: a phrase check re-read it per candidate,
+    # and ts_rank read it again. `turn_search` holds the turn id (the candidates' order:
+    # newest = highest id, so "the newest 2,001 matches" of a common word walk the primary
+    # key), what the filters test (the session, whose index bitmap is ANDed with the words';
+    # the speaker key) and the tsvector, kept inline (STORAGE MAIN: compressed in the row,
+    # out of line only past a page), with its own GIN index without a pending list
+    # (fastupdate off: reads never scan unmerged entries; writes pay the merge). Triggers
+    # keep it in step with `turns` on every write path (save, replace, live append, copy:
+    # all insert turns; a delete cascades), and the migration backfills it from `turns`,
+    # whose `tsv` stays the source (COPY fills it; `turns_tsv` still serves the portal's
+    # facets). SQLite has no migration 6 of its own: FTS5 already is such an index.
+    6: [
+        """CREATE TABLE turn_search (
+            id BIGINT PRIMARY KEY REFERENCES turns(id) ON DELETE CASCADE,
+            session_id TEXT NOT NULL,
+            speaker_key TEXT NOT NULL,
+            tsv TSVECTOR NOT NULL
+        )""",
+        "ALTER TABLE turn_search ALTER COLUMN tsv SET STORAGE MAIN",
+        """CREATE FUNCTION forumlens_turn_search_added() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO turn_search (id, session_id, speaker_key, tsv) SELECT id, session_id, speaker_key, tsv FROM added;
+            RETURN NULL;
+        END $$""",
+        """CREATE FUNCTION forumlens_turn_search_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            DELETE FROM turn_search x USING removed r WHERE x.id = r.id;
+            INSERT INTO turn_search (id, session_id, speaker_key, tsv) SELECT id, session_id, speaker_key, tsv FROM added;
+            RETURN NULL;
+        END $$""",
+        """CREATE TRIGGER turns_search_ai AFTER INSERT ON turns
+            REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION forumlens_turn_search_added()""",
+        """CREATE TRIGGER turns_search_au AFTER UPDATE ON turns
+            REFERENCING OLD TABLE AS removed NEW TABLE AS added
+            FOR EACH STATEMENT EXECUTE FUNCTION forumlens_turn_search_changed()""",
+        (
+            "INSERT INTO turn_search (id, session_id, speaker_key, tsv)"
+            " SELECT id, session_id, speaker_key, tsv FROM turns ORDER BY id"
+        ),
+        "CREATE INDEX turn_search_tsv ON turn_search USING GIN (tsv) WITH (fastupdate = off)",
+        "CREATE INDEX turn_search_session ON turn_search (session_id)",
+        "ANALYZE turn_search",  # the search plans read its lexeme statistics (postgres.LexemeShares)
     ],
 }
 

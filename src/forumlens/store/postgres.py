@@ -4,8 +4,10 @@ It keeps the SQLite store's promises with the server's own tools: each write is 
 transaction (a failed ingest leaves nothing behind); two ingests of the same content
 serialise on a transaction-level advisory lock keyed by the content hash, so they store
 one session; multi-statement reads run in one REPEATABLE READ snapshot, so a reader never
-sees half a session. Search uses a `tsvector` column with a GIN index, built from the
-same tokens FTS5 indexes (store/fts.py), so both stores return the same hits.
+sees half a session. Search uses a `tsvector` column built from the same tokens FTS5
+indexes (store/fts.py), so both stores return the same hits; it is matched and ranked in
+the narrow table `turn_search` (migration 6, kept in step by triggers), and a page's
+snippets are made by FTS5 itself (store/search_snippets.py), as on SQLite.
 
 One connection per store object, guarded by a lock: threads sharing a store take turns,
 as they do on the SQLite store's single connection; open one store per worker for
@@ -15,9 +17,8 @@ parallel reads.
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
@@ -34,7 +35,15 @@ from ..errors import (
     StoreReadOnly,
 )
 from ..models import SearchHit
-from ..search import Query, SearchFilters, SearchResults, candidate_window, highlight_terms, rank_candidates
+from ..search import (
+    Query,
+    SearchFilters,
+    SearchResults,
+    candidate_window,
+    highlight_terms,
+    rank_candidates,
+    to_fts5,
+)
 from . import redact
 from .catalog import DATA_MIGRATIONS
 from .common import Params, Rows, Tx
@@ -42,14 +51,17 @@ from .fts import to_tsquery, tokens, tsvector_literal
 from .migrations import PG_MIGRATIONS, SCHEMA_VERSION
 from .placeholders import to_pyformat
 from .rows import TURN_COLUMNS
+from .search_snippets import page_snippets
 from .sql import (
     RANK_OF,
+    SEARCH_TABLE,
     SNIPPET_CLOSE,
     SNIPPET_OPEN,
     line_of_first,
+    page_sql,
     pg_candidates_sql,
-    pg_page_sql,
     pg_search_sql,
+    rank_newest,
 )
 from .sqlstore import SQLStore
 
@@ -57,7 +69,6 @@ __all__ = ["PostgresStore", "translate_pg_error"]
 
 SCHEMA_TABLE = "forumlens_schema"
 _MIGRATION_LOCK = 0x666F72756D  # "forum": one migrator at a time per database
-_ADJACENT_MARKS = re.compile(f"{SNIPPET_CLOSE}(\\s+){SNIPPET_OPEN}")
 
 
 class _PostgresTx:
@@ -277,7 +288,8 @@ class PostgresStore(SQLStore):
             " WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'"
             f" AND c.table_name != '{SCHEMA_TABLE}' ORDER BY c.table_name, c.ordinal_position"
         ):
-            if (table, column) != ("turns", "tsv"):  # computed from the text on the way in
+            # computed from the text on the way in (turns.tsv), and kept in step by triggers (turn_search)
+            if (table, column) != ("turns", "tsv") and table != SEARCH_TABLE:
                 columns.setdefault(str(table), []).append(str(column))
         return columns
 
@@ -352,7 +364,7 @@ class PostgresStore(SQLStore):
                 copy.write_row((*row, tsvector_literal(row[8], row[6])))
 
     def search(self, query: Query, filters: SearchFilters) -> SearchResults:
-        """Ranked hits with headlines, as the SQLite store ranks them: the same newest
+        """Ranked hits with snippets, as the SQLite store ranks them: the same newest
         candidates (highest turn ids) scored, the page chosen in Python, then its rows."""
         tsquery = to_tsquery(query)
         if tsquery is None:
@@ -364,28 +376,21 @@ class PostgresStore(SQLStore):
         page, total, capped = rank_candidates(candidates, filters)
         if not page:
             return SearchResults(total=total, total_is_estimate=capped)
-        sql, params = pg_page_sql(tsquery, [turn_id for turn_id, _ in page])
-        details = {row[0]: row[1:] for row in self._native(sql, params)}
-        words = highlight_terms(query)
-        hits = []
-        for turn_id, score in page:
-            if turn_id not in details:  # replaced by an ingest since it was ranked
-                continue
-            sid, end_line, speaker, label, text, headline, title = details[turn_id]
-            hits.append(_hit(sid, end_line, speaker, label, text, headline, title, score, words))
-        return SearchResults(hits, total=total, total_is_estimate=capped)
+        sql, params = page_sql([turn_id for turn_id, _ in page])
+        details = {row[0]: row[1:] for row in self._rows(sql, params)}
+        return SearchResults(_page_hits(query, page, details), total=total, total_is_estimate=capped)
 
     def _candidates(self, tsquery: str, query: Query, filters: SearchFilters, window: int) -> list[tuple[int, float]]:
         """The newest `window + 1` matches after filters, with their ts_rank scores.
 
-        A phrase of common words (`"of the"`) makes the server read every turn holding the
-        words to check their positions (each a TOASTed tsvector), only to keep the newest
-        2,000: when the lexeme statistics say those lie within the newest `span` turns,
-        that range is searched first (`_recent_first`) and older turns only if it held too
-        few. Same rows either way; words and prefixes need no check and keep the one query.
+        A common word or phrase (`coalition`, `"of the"`) makes the GIN index hand over
+        every turn holding the words (a phrase's each to be read for its positions), only
+        to keep the newest 2,000: when the lexeme statistics say those lie within the
+        newest `span` turns, that range is walked first, newest first (`_recent_first`),
+        and older turns are searched only if it held too few. Same rows either way.
         """
         span = None
-        if not _has_filters(filters) and _has_phrase(query):
+        if not _has_filters(filters):
             shares = self._lexeme_shares()
             span = recent_span(match_share(query, shares), window, shares.rows)
         if span is not None:
@@ -402,12 +407,12 @@ class PostgresStore(SQLStore):
         below it. A turn stored meanwhile has a higher id, so it only joins the range.
         """
         limit = window + 1
-        bound = self._unprepared("SELECT id FROM turns ORDER BY id DESC OFFSET %s LIMIT 1", (span - 1,))
+        bound = self._unprepared(f"SELECT id FROM {SEARCH_TABLE} ORDER BY id DESC OFFSET %s LIMIT 1", (span - 1,))
         floor = int(bound[0][0]) if bound else _NO_ID  # fewer turns than the span: all are "older"
         found = []
         if bound:
             found = [
-                (int(i), float(score)) for i, score in self._unprepared(_RECENT_SQL, (tsquery, tsquery, floor, limit))
+                (int(i), float(score)) for i, score in self._unprepared(_RECENT_SQL, (tsquery, floor, tsquery, limit))
             ]
         if len(found) < limit:
             older = self._unprepared(_OLDER_SQL, (tsquery, floor, limit - len(found)))
@@ -430,11 +435,9 @@ class PostgresStore(SQLStore):
         """Every match ranked in one statement: the path before the candidate cap
         (`SearchFilters(candidates=None)`), kept for comparison."""
         sql, params = pg_search_sql(tsquery, filters)
-        words = highlight_terms(query)
-        return SearchResults(
-            _hit(sid, end_line, speaker, label, text, headline, title, float(score), words)
-            for _id, score, sid, end_line, speaker, label, text, headline, title in self._native(sql, params)
-        )
+        rows = self._native(sql, params)
+        page = [(int(row[0]), float(row[1])) for row in rows]
+        return SearchResults(_page_hits(query, page, {row[0]: row[2:] for row in rows}))
 
     def check(self) -> list[str]:
         """Problems found against forumlens's invariants; [] if healthy.
@@ -458,6 +461,12 @@ class PostgresStore(SQLStore):
             unindexed = tx("SELECT count(*) FROM turns WHERE tsv = ''::tsvector AND text ~ '[[:alnum:]]'")
             if unindexed[0][0]:
                 problems.append(f"search index: {unindexed[0][0]} turns with words are not indexed")
+            stale = tx(_STALE_SEARCH_SQL)
+            if stale[0][0]:
+                problems.append(
+                    f"search table: {stale[0][0]} turns missing from {SEARCH_TABLE} or holding another vector"
+                    " (`forumlens copy` the store to rebuild it)"
+                )
         return problems
 
 
@@ -466,62 +475,65 @@ def _hash_lock(sha256: str) -> int:
     return int.from_bytes(hashlib.sha256(sha256.encode()).digest()[:8], "big", signed=True)
 
 
-def _hit(
-    sid: str,
-    end_line: int,
-    speaker: str | None,
-    label: str | None,
-    text: str,
-    headline: str,
-    title: str,
-    score: float,
-    words: list[str],
-) -> SearchHit:
-    return SearchHit(
-        session=sid,
-        line=line_of_first(text, end_line, words),
-        speaker=speaker,
-        snippet=_snippet(headline, text),
-        score=score,
-        title=title,
-        label=label,
-    )
+def _page_hits(
+    query: Query, page: Sequence[tuple[int, float]], details: Mapping[Any, Sequence[Any]]
+) -> list[SearchHit]:
+    """The hits of one page, best first, with FTS5's own snippets (store/search_snippets.py).
 
-
-def _snippet(headline: str, text: str) -> str:
-    """ts_headline's fragment in FTS5 snippet() style: `**` marks, a marked phrase as one
-    span, and `…` on a side where the fragment cuts the turn (judged on words, since
-    ts_headline drops the punctuation around its fragment)."""
-    marked = _ADJACENT_MARKS.sub(r"\1", headline.strip())
-    words = tokens(marked)
-    body = tokens(text)
-    out = marked.replace(SNIPPET_OPEN, "**").replace(SNIPPET_CLOSE, "**")
-    if words and body[: len(words)] != words:
-        out = "…" + out
-    if words and body[-len(words) :] != words:
-        out += "…"
-    return out
+    `details` maps a turn id to (session, end line, speaker, label, text, speaker key,
+    title). The snippet is the one the SQLite store shows, made by FTS5 on a scratch index
+    of the page (same tokens, so the same turns match): ts_headline re-parsed each turn's
+    text with the server's parser (3–30 ms a page), and cut and marked it otherwise. A turn
+    missing from `details` (replaced by an ingest since it was ranked) is left out, as on SQLite.
+    """
+    match = to_fts5(query)
+    rows = [(turn_id, row[4], row[5]) for turn_id, row in details.items()]
+    snippets = page_snippets(match, rows) if match is not None else {}
+    words = highlight_terms(query)
+    hits = []
+    for turn_id, score in page:
+        if turn_id not in details or turn_id not in snippets:
+            continue
+        sid, end_line, speaker, label, text, _key, title = details[turn_id]
+        hits.append(
+            SearchHit(
+                session=sid,
+                line=line_of_first(text, end_line, words),
+                speaker=speaker,
+                snippet=snippets[turn_id].replace(SNIPPET_OPEN, "**").replace(SNIPPET_CLOSE, "**"),
+                score=score,
+                title=title,
+                label=label,
+            )
+        )
+    return hits
 
 
 # -- search planning ------------------------------------------------------------------------
 _NO_ID = 2**62  # above every turn id: "below it" is every turn
 # The newest matches in the newest turns' id range (see `_recent_first`), ranked as
-# `pg_candidates_sql` ranks; the tsquery is a value here, so the planner can see it is common.
+# `pg_candidates_sql` ranks: the primary key walked backwards from the newest turn, each
+# vector tested and ranked in the same visit, stopping at `window + 1` matches or at the
+# range's floor. `IS TRUE` keeps the GIN index out (it cannot answer it): the index would
+# hand over every match in the range, to be sorted by id, where the walk reads only the
+# newest turns. The tsquery is a value here, so the rank's constant is folded once.
 _RECENT_SQL = (
-    f"SELECT c.id, {RANK_OF.format('c').replace('q.q', '%s::tsquery')} FROM ("
-    f"SELECT t.id, t.tsv FROM turns t WHERE t.tsv @@ %s::tsquery AND t.id >= %s ORDER BY t.id DESC LIMIT %s) c"
+    f"SELECT x.id, {RANK_OF.format('x').replace('q.q', '%s::tsquery')} FROM {SEARCH_TABLE} x"
+    " WHERE x.id >= %s AND (x.tsv @@ %s::tsquery) IS TRUE ORDER BY x.id DESC LIMIT %s"
+)
+# turns whose search row is missing or differs from turns.tsv (the triggers keep them equal)
+_STALE_SEARCH_SQL = (
+    f"SELECT count(*) FROM turns t LEFT JOIN {SEARCH_TABLE} x ON x.id = t.id"
+    " WHERE x.tsv IS DISTINCT FROM t.tsv OR x.session_id IS DISTINCT FROM t.session_id"
+    " OR x.speaker_key IS DISTINCT FROM t.speaker_key"
 )
 # the rest of the newest matches, below that range (as `pg_candidates_sql` without filters)
-_OLDER_SQL = (
-    f"WITH q AS (SELECT %s::tsquery AS q) SELECT c.id, {RANK_OF.format('c')} FROM ("
-    f"SELECT t.id, t.tsv FROM turns t CROSS JOIN q WHERE t.tsv @@ q.q AND t.id < %s ORDER BY t.id DESC LIMIT %s"
-    ") c CROSS JOIN q"
-)
-# the server's lexeme statistics of turns.tsv (ANALYZE keeps them) and its row estimate
+_OLDER_SQL = "WITH q AS (SELECT %s::tsquery AS q) " + rank_newest(f"{SEARCH_TABLE} x", "x.tsv @@ q.q AND x.id < %s")
+# the server's lexeme statistics of the search vectors (ANALYZE keeps them) and its row estimate
 _SHARES_SQL = (
-    "SELECT (SELECT reltuples FROM pg_class WHERE oid = 'turns'::regclass),"
+    f"SELECT (SELECT reltuples FROM pg_class WHERE oid = '{SEARCH_TABLE}'::regclass),"
     " s.most_common_elems::text::text[], s.most_common_elem_freqs FROM pg_stats s"
-    " WHERE s.tablename = 'turns' AND s.attname = 'tsv' AND s.schemaname = current_schema()"
+    f" WHERE s.tablename = '{SEARCH_TABLE}' AND s.attname = 'tsv' AND s.schemaname = current_schema()"
 )
 _SHARES_TTL = 300.0  # seconds; statistics change on ANALYZE, a plan choice only needs them roughly
 RECENT_MARGIN = 1.5  # read this many times the turns the estimate says hold the newest matches
@@ -580,12 +592,6 @@ def recent_span(share: float, window: int, rows: float) -> int | None:
         return None
     span = int(RECENT_MARGIN * (window + 1) / share) + 1
     return span if span < rows / 2 else None
-
-
-def _has_phrase(query: Query) -> bool:
-    """True when a matching turn must be read to confirm the match: a phrase is checked on
-    its positions, so the GIN index alone cannot answer it (a word or prefix it can)."""
-    return any(len(tokens(term.text)) > 1 for term in (*query.terms, *query.excluded))
 
 
 def _has_filters(filters: SearchFilters) -> bool:

@@ -14,14 +14,15 @@ from ..search import SearchFilters
 from ..transcript.speakers import name_key
 
 __all__ = [
-    "HEADLINE_OPTIONS",
+    "SEARCH_TABLE",
     "candidates_sql",
     "filter_sql",
     "line_of_first",
     "page_sql",
     "pg_candidates_sql",
-    "pg_page_sql",
+    "pg_search_filters",
     "pg_search_sql",
+    "rank_newest",
     "search_sql",
     "sessions_sql",
     "snippet_sql",
@@ -31,21 +32,33 @@ SNIPPET_OPEN = "\x02"
 SNIPPET_CLOSE = "\x03"
 
 
-def filter_sql(filters: SearchFilters, ph: str = "?", dialect: str = "sqlite") -> tuple[list[str], list[Any]]:
+def filter_sql(
+    filters: SearchFilters,
+    ph: str = "?",
+    dialect: str = "sqlite",
+    *,
+    turn: str = "t",
+    session_of: str | None = None,
+) -> tuple[list[str], list[Any]]:
     """WHERE clauses (AND-ed) and parameters for the search filters.
+
+    The clauses read the turn's `speaker_key` and `session_id` through alias `turn` and the
+    session through `s`; `session_of` names the session id the tag and coalition filters
+    test (default the turn's; `s.id` where no turn is joined).
 
     On PostgreSQL, LIKE gets `ESCAPE ''` (its default escape is a backslash, SQLite has
     none, and a trailing backslash would be an error) and `lower()` runs in the C
     collation, which folds ASCII only, as SQLite's `lower()` does.
     """
     postgres = dialect == "postgres"
+    session_of = session_of or f"{turn}.session_id"
     collate = ' COLLATE "C"' if postgres else ""
     lower = f"lower(s.title{collate})"
     escape = " ESCAPE ''" if postgres else ""
     where: list[str] = []
     params: list[Any] = []
     if filters.speaker:
-        where.append(f"t.speaker_key LIKE {ph}{escape}")
+        where.append(f"{turn}.speaker_key LIKE {ph}{escape}")
         params.append("%" + name_key(filters.speaker) + "%")
     if filters.session:
         where.append(f"(s.id LIKE {ph}{escape} OR {lower} LIKE {ph}{escape})")
@@ -54,11 +67,11 @@ def filter_sql(filters: SearchFilters, ph: str = "?", dialect: str = "sqlite") -
         where.append(f"s.year = {ph}")
         params.append(int(filters.year))
     if filters.tag:
-        where.append(f"t.session_id IN (SELECT session_id FROM tags WHERE upper(code{collate}) = {ph})")
+        where.append(f"{session_of} IN (SELECT session_id FROM tags WHERE upper(code{collate}) = {ph})")
         params.append(filters.tag.strip().upper())
     if filters.coalition:
         where.append(
-            f"t.session_id IN (SELECT session_id FROM coalition_mentions"
+            f"{session_of} IN (SELECT session_id FROM coalition_mentions"
             f" WHERE lower(coalition{collate}) LIKE {ph}{escape} OR lower(acronym{collate}) = {ph})"
         )
         params.extend(["%" + filters.coalition.strip().lower() + "%", filters.coalition.strip().lower()])
@@ -152,67 +165,96 @@ def sessions_sql(year: int | None, limit: int, offset: int) -> tuple[str, list[A
     return sql, [*params, limit, offset]
 
 
-# ts_headline: about FTS5's 20-token snippet, one fragment, marks replaced by `**` later
-HEADLINE_OPTIONS = (
-    f"StartSel={SNIPPET_OPEN}, StopSel={SNIPPET_CLOSE}, MaxWords=20, MinWords=10, "
-    "ShortWord=0, HighlightAll=false, MaxFragments=1, FragmentDelimiter=…"
-)
 # ts_rank weights {D, C, B, A}: speaker key (D) counts 0.3 of the text (A), as in bm25(…, 1.0, 0.3);
 # normalisation 1 divides by 1 + log(length), favouring short turns as bm25 does
 RANK_OF = "ts_rank('{{0.3, 0.3, 0.3, 1.0}}', {0}.tsv, q.q, 1)"
-RANK = RANK_OF.format("t")
+# PostgreSQL matches and ranks on this narrow table of migration 6 (turn id, session id, speaker key,
+# tsvector), never on the wide `turns` rows
+SEARCH_TABLE = "turn_search"
+SEARCH_ALIAS = "x"
 
 
 def pg_candidates_sql(tsquery: str, filters: SearchFilters, window: int) -> tuple[str, list[Any]]:
     """The newest `window + 1` matching turns with their ts_rank scores, for PostgreSQL (`%s` placeholders).
 
     Mirrors `candidates_sql`: the same turns (highest ids first), so both stores rank the
-    same candidates; ts_rank runs on those rows alone, not on every match. The tsquery
+    same candidates; ts_rank runs on those rows alone, not on every match. The match and
+    the rank read the narrow `turn_search` rows (migration 6); the filters are one set of
+    session ids and the row's speaker key (`pg_search_filters`). The tsquery
     comes from a CTE the planner cannot see into, as in the exhaustive query, so it keeps
-    the GIN index: given the words, its cost model (which does not price reading each
-    turn's tsvector) would sometimes walk the primary key backwards testing every turn,
-    fast for a word in a third of the turns and a whole-table scan for one in 1%.
+    the GIN index: given the words, its cost model would sometimes walk the primary key
+    backwards testing every turn, fast for a word in a third of the turns and a
+    whole-table scan for one in 1% (common words get that walk on purpose, bounded:
+    `postgres.recent_span`).
     """
-    where, params = filter_sql(filters, "%s", "postgres")
-    clauses = " AND ".join(["t.tsv @@ q.q", *where])
-    join = " JOIN sessions s ON s.id = t.session_id" if filters.session or filters.year is not None else ""
-    sql = (
-        f"WITH q AS (SELECT %s::tsquery AS q) SELECT c.id, {RANK_OF.format('c')} FROM ("
-        f"SELECT t.id, t.tsv FROM turns t{join} CROSS JOIN q WHERE {clauses} ORDER BY t.id DESC LIMIT %s"
-        ") c CROSS JOIN q"
-    )
+    source, where, params = pg_search_filters(filters)
+    clauses = " AND ".join([f"{SEARCH_ALIAS}.tsv @@ q.q", *where])
+    sql = f"WITH q AS (SELECT %s::tsquery AS q) {rank_newest(source, clauses)}"
     return sql, [tsquery, *params, window + 1]
 
 
-def pg_page_sql(tsquery: str, ids: list[int]) -> tuple[str, list[Any]]:
-    """Turn details, headlines and session titles of one page of hits, for PostgreSQL."""
-    sql = (
-        "SELECT t.id, t.session_id, t.end_line, t.speaker, t.label, t.text, "
-        "ts_headline('forumlens', t.text, %s::tsquery, %s), s.title "
-        "FROM turns t JOIN sessions s ON s.id = t.session_id WHERE t.id = ANY(%s::bigint[])"
+def rank_newest(source: str, where: str) -> str:
+    """The newest matches' ids sorted alone, then each one's vector read once more for its rank.
+
+    Sorting the vectors themselves (inline in `turn_search`, ~1.5 kB each) spilled a 40 MB
+    sort to disk for a common word. Rows come newest first, as `rank_candidates` expects
+    (the extra row past the window is the oldest). `source` and `where` name the table `x`
+    and the CTE `q`; the limit is the last parameter.
+    """
+    return (
+        f"SELECT c.id, {RANK_OF.format('r')} FROM ("
+        f"SELECT {SEARCH_ALIAS}.id FROM {source} CROSS JOIN q WHERE {where} ORDER BY {SEARCH_ALIAS}.id DESC LIMIT %s"
+        f") c JOIN {SEARCH_TABLE} r ON r.id = c.id CROSS JOIN q ORDER BY c.id DESC"
     )
-    return sql, [tsquery, HEADLINE_OPTIONS, list(ids)]
+
+
+def pg_search_filters(filters: SearchFilters) -> tuple[str, list[str], list[Any]]:
+    """FROM, WHERE clauses and parameters of the filters over `turn_search x`, for PostgreSQL.
+
+    The session-level filters (session, year, tag, coalition) become one array of session
+    ids, computed once (an InitPlan): the server ANDs the GIN bitmap of the words with the
+    `turn_search_session` bitmap of those sessions and reads only the rows in both, where
+    a join read every match of the words and its `turns` row (a common word in one year:
+    9,769 rows → 586). A speaker is tested on the narrow row's own `speaker_key`: no
+    filter reads `turns`.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    session_level = replace(filters, speaker=None)
+    sessions, session_params = filter_sql(session_level, "%s", "postgres", session_of="s.id")
+    if sessions:
+        where.append(
+            f"{SEARCH_ALIAS}.session_id = ANY(ARRAY(SELECT s.id FROM sessions s WHERE {' AND '.join(sessions)}))"
+        )
+        params += session_params
+    if filters.speaker:
+        speaker, speaker_params = filter_sql(
+            SearchFilters(speaker=filters.speaker), "%s", "postgres", turn=SEARCH_ALIAS
+        )
+        where += speaker
+        params += speaker_params
+    return f"{SEARCH_TABLE} {SEARCH_ALIAS}", where, params
 
 
 def pg_search_sql(tsquery: str, filters: SearchFilters) -> tuple[str, list[Any]]:
     """One ranked, filtered page of hits with snippets, for PostgreSQL (`%s` placeholders).
 
-    The inner query sorts ids and scores only; headlines are computed for the page alone.
-    Order: score descending, then turn id, like the SQLite store's `ORDER BY score, rowid`.
+    The inner query sorts ids and scores only (matched and ranked on `turn_search`); the
+    page's texts and speaker keys come along for its snippets (made as on SQLite, see
+    `postgres._page_hits`). Order: score descending, then turn id, like the SQLite
+    store's `ORDER BY score, rowid`.
     """
-    where, params = filter_sql(filters, "%s", "postgres")
-    clauses = " AND ".join(["t.tsv @@ q.q", *where])
-    join = " JOIN sessions s ON s.id = t.session_id" if filters.session or filters.year is not None else ""
+    source, where, params = pg_search_filters(filters)
+    clauses = " AND ".join([f"{SEARCH_ALIAS}.tsv @@ q.q", *where])
     sql = (
         "WITH q AS (SELECT %s::tsquery AS q), "
-        f"page AS (SELECT t.id, {RANK} AS score FROM turns t{join} CROSS JOIN q WHERE {clauses} "
-        "ORDER BY score DESC, t.id LIMIT %s OFFSET %s) "
-        "SELECT page.id, page.score, t.session_id, t.end_line, t.speaker, t.label, t.text, "
-        "ts_headline('forumlens', t.text, q.q, %s), s.title "
-        "FROM page JOIN turns t ON t.id = page.id JOIN sessions s ON s.id = t.session_id CROSS JOIN q "
+        f"page AS (SELECT {SEARCH_ALIAS}.id, {RANK_OF.format(SEARCH_ALIAS)} AS score FROM {source}"
+        f" CROSS JOIN q WHERE {clauses} ORDER BY score DESC, {SEARCH_ALIAS}.id LIMIT %s OFFSET %s) "
+        "SELECT page.id, page.score, t.session_id, t.end_line, t.speaker, t.label, t.text, t.speaker_key, s.title "
+        "FROM page JOIN turns t ON t.id = page.id JOIN sessions s ON s.id = t.session_id "
         "ORDER BY page.score DESC, page.id"
     )
-    return sql, [tsquery, *params, max(1, min(filters.limit, 1000)), max(0, filters.offset), HEADLINE_OPTIONS]
+    return sql, [tsquery, *params, max(1, min(filters.limit, 1000)), max(0, filters.offset)]
 
 
 def line_of_first(text: str, end_line: int, words: list[str]) -> int:
