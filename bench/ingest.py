@@ -12,18 +12,32 @@ bytes in the same run, so numbers compare across machines:
 - search latency p50/p95 over 200 varied queries (words, phrases, OR, prefixes,
   exclusions, filters, hostile strings).
 
-Usage: python bench/ingest.py [--sessions 1000] [--db PATH_OR_URL] [--json]
+The CPU time of the whole process tree (this process, the forkserver and its workers,
+read from /proc while the ingest runs) is printed per session too: with workers it is
+the figure the machine's other load changes least.
+
+`--profile N` instead runs cProfile over the ingest of N sessions in one process and
+prints where the time goes: per stage (cumulative) and per module (own time, a C
+function's time counted in the module that called it), for the owners of each stage.
+
+Usage: python bench/ingest.py [--sessions 1000] [--db PATH_OR_URL] [--json] [--profile 30]
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
+import pstats
 import random
 import sys
 import tempfile
+import threading
 import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from forumlens.ingest import IngestOptions, ingest_paths
@@ -93,6 +107,68 @@ def queries(seed: int = 11) -> list[tuple[str, SearchFilters]]:
     return out
 
 
+class TreeCPU:
+    """CPU seconds (user + system) of this process and every process below it (the
+    forkserver and its workers), sampled from /proc every `interval` s while `measure`
+    runs; a process that exits keeps its last sample (an idle worker loses at most
+    `interval` of idle time). `total` is None where /proc is missing."""
+
+    def __init__(self, interval: float = 0.25) -> None:
+        self.interval = interval
+        self.seen: dict[int, float] = {}
+        self._tick = os.sysconf("SC_CLK_TCK")
+
+    def _cpu(self, pid: int) -> float | None:
+        try:
+            raw = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            return None
+        fields = raw[raw.rindex(")") + 2 :].split()  # after "pid (name) "
+        return (int(fields[11]) + int(fields[12])) / self._tick  # utime + stime
+
+    def _children(self, pid: int) -> list[int]:
+        out: list[int] = []
+        for task in Path(f"/proc/{pid}/task").glob("*/children"):
+            with suppress(OSError):
+                out += [int(c) for c in task.read_text().split()]
+        return out
+
+    def sample(self) -> None:
+        todo = [os.getpid()]
+        while todo:
+            pid = todo.pop()
+            cpu = self._cpu(pid)
+            if cpu is not None:
+                self.seen[pid] = cpu
+                todo += self._children(pid)
+
+    @contextmanager
+    def measure(self) -> Iterator[TreeCPU]:
+        if not Path("/proc/self/stat").exists():
+            yield self
+            return
+        self.sample()
+        start, stop = dict(self.seen), threading.Event()
+
+        def poll() -> None:
+            while not stop.wait(self.interval):
+                self.sample()
+
+        thread = threading.Thread(target=poll, daemon=True)
+        thread.start()
+        try:
+            yield self
+        finally:
+            stop.set()
+            thread.join()
+            self.sample()
+            self.seen = {pid: cpu - start.get(pid, 0.0) for pid, cpu in self.seen.items()}
+
+    @property
+    def total(self) -> float | None:
+        return sum(self.seen.values()) if self.seen else None
+
+
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -123,9 +199,11 @@ def run(
     location = db or str(workdir / "bench.sqlite3")
     store = open_store(location)
     load_before = os.getloadavg()[0]
-    start, cpu = time.perf_counter(), time.process_time()
-    outcomes = ingest_paths(store, paths, IngestOptions(max_bytes=50_000_000, workers=workers, analyse=analysis))
-    cpu = time.process_time() - cpu  # this process only: with workers, the store writes and follow-up
+    tree = TreeCPU()
+    with tree.measure():
+        start, cpu = time.perf_counter(), time.process_time()
+        outcomes = ingest_paths(store, paths, IngestOptions(max_bytes=50_000_000, workers=workers, analyse=analysis))
+        cpu = time.process_time() - cpu  # this process only: with workers, the store writes and follow-up
     for outcome in outcomes:
         if outcome.status != "ingested":
             raise SystemExit(f"bench: {outcome.path} {outcome.status}: {outcome.reason}")
@@ -163,6 +241,8 @@ def run(
         # figure the machine's other load does not change); with workers, the serial part
         # (reading, storing, after-ingest steps) that bounds how far workers can scale
         "main_process_cpu_ms_per_session": round(cpu * 1000 / n, 1),
+        # every process of the run (workers included): the work a session costs, whatever the load
+        "all_processes_cpu_ms_per_session": round(tree.total * 1000 / n, 1) if tree.total is not None else "n/a",
         "load_average_1m": f"{load_before:.1f} → {os.getloadavg()[0]:.1f}",
         "store_mb": round(size / 1e6, 1) if size >= 0 else "n/a",
         "search_p50_ms": round(_percentile(latencies, 0.5), 2),
@@ -172,6 +252,106 @@ def run(
         "workers": workers,
         **analysed,
     }
+
+
+# the stages a profile reports, by function name (cumulative time, so nested stages overlap)
+PROFILED_STAGES = (
+    ("read_bytes", "decode"),
+    ("prepare_document", "parse + metadata"),
+    ("analyse_session", "analysis (all stages below)"),
+    ("resolve_session", "  resolve: people and coalitions"),
+    ("find_intel", "  analyse: questions and asks"),
+    ("tag_session", "  tag: tags"),
+    ("extract_glossary", "  tag: glossary"),
+    ("build_report", "  summarise: summary"),
+    ("keyword_counts", "  semantic: keywords"),
+    ("thread_items_of", "thread items (threads.items)"),
+    ("_store_prepared", "store (merge names + one transaction)"),
+    ("after_ingest", "after-ingest steps"),
+    ("match_new_sessions", "  route: subscribers' matches"),
+    ("link_outputs", "  documents: output links"),
+    ("refresh_thread_items", "  threads: items not stored yet"),
+)
+
+
+def _module(path: str) -> str:
+    """forumlens.x.y for the project's files, the package (or stdlib module) otherwise."""
+    parts = Path(path).with_suffix("").parts
+    if "forumlens" in parts:
+        return ".".join(parts[len(parts) - 1 - parts[::-1].index("forumlens") :]).removesuffix(".__init__")
+    if "site-packages" in parts:
+        return parts[parts.index("site-packages") + 1]
+    return f"stdlib:{parts[-1]}" if parts else path
+
+
+def module_times(stats: pstats.Stats) -> dict[str, float]:
+    """Own time per module; a built-in's (regex, json, sqlite3 calls) goes to the module that called it."""
+    raw: dict[tuple[str, int, str], tuple[int, int, float, float, dict]] = stats.stats  # type: ignore[attr-defined]
+    out: dict[str, float] = defaultdict(float)
+    for (path, _, _), (_, _, own, _, callers) in raw.items():
+        if path.startswith(("~", "<")) and callers:
+            for (cpath, _, _), caller in callers.items():
+                out[_module(cpath)] += caller[2]
+        else:
+            out[_module(path)] += own
+    return dict(out)
+
+
+def stage_times(stats: pstats.Stats) -> dict[str, float]:
+    """Cumulative time of each profiled stage (summed over its functions of that name in forumlens)."""
+    raw: dict[tuple[str, int, str], tuple[int, int, float, float, dict]] = stats.stats  # type: ignore[attr-defined]
+    names = dict(PROFILED_STAGES)
+    out: dict[str, float] = defaultdict(float)
+    for (path, _, name), (_, _, _, cumulative, _) in raw.items():
+        if name in names and "forumlens" in path:
+            out[names[name]] += cumulative
+    return dict(out)
+
+
+def profile(n: int, top: int = 25, out: Path | None = None) -> dict[str, object]:
+    """cProfile over the ingest (with analysis, one process) of n synthetic sessions
+    (the raw statistics written to `out` for `python -m pstats`, when given)."""
+    workdir = Path(tempfile.mkdtemp(prefix="forumlens-profile-"))
+    paths = []
+    for i, text in enumerate(synthetic_sessions(n)):
+        paths.append(workdir / f"s{i:05d}.txt")
+        paths[-1].write_text(text, "utf-8")
+    store = open_store(str(workdir / "profile.sqlite3"))
+    ingest_paths(store, [paths[0]], IngestOptions(max_bytes=50_000_000, force=True))  # imports and caches warm
+    profiler = cProfile.Profile(time.process_time)  # CPU time: the other load on the machine does not count
+    start = time.perf_counter()
+    profiler.enable()
+    ingest_paths(store, paths, IngestOptions(max_bytes=50_000_000, force=True))
+    profiler.disable()
+    wall = time.perf_counter() - start
+    store.close()
+    stats = pstats.Stats(profiler)
+    if out is not None:
+        stats.dump_stats(out)
+    total: float = stats.total_tt  # type: ignore[attr-defined]
+    stages = stage_times(stats)
+    modules = sorted(module_times(stats).items(), key=lambda kv: -kv[1])[:top]
+    return {
+        "sessions": n,
+        "profiled_ms_per_session": round(total * 1000 / n, 1),
+        "wall_ms_per_session_under_profiler": round(wall * 1000 / n, 1),
+        "stages_ms_per_session": {label: round(stages.get(label, 0.0) * 1000 / n, 1) for _, label in PROFILED_STAGES},
+        "modules_own_ms_per_session": {name: round(t * 1000 / n, 1) for name, t in modules},
+    }
+
+
+def _print_profile(result: dict[str, object]) -> None:
+    for key in ("sessions", "profiled_ms_per_session", "wall_ms_per_session_under_profiler"):
+        print(f"{key:<36}  {result[key]}")
+    total = float(result["profiled_ms_per_session"])  # type: ignore[arg-type]
+    for title, key in (
+        ("stage (cumulative)", "stages_ms_per_session"),
+        ("module (own time)", "modules_own_ms_per_session"),
+    ):
+        print(f"\n{title:<44}  ms/session   share")
+        rows: dict[str, float] = result[key]  # type: ignore[assignment]
+        for name, ms in rows.items():
+            print(f"{name:<44}  {ms:>10.1f}  {ms / total:>6.1%}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -191,7 +371,15 @@ def main(argv: list[str] | None = None) -> None:
         help="without --analysis, also time the full pipeline on this many sessions (0: skip)",
     )
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="profile the ingest of N sessions in one process instead"
+    )
+    parser.add_argument("--profile-out", type=Path, default=None, help="with --profile: write the raw statistics here")
     args = parser.parse_args(argv)
+    if args.profile:
+        found = profile(args.profile, out=args.profile_out)
+        print(json.dumps(found)) if args.json else _print_profile(found)
+        return
     result = run(
         args.sessions, args.db, analysis=args.analysis, workers=args.workers, analysed_sample=args.analysed_sample
     )

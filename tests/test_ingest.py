@@ -145,5 +145,5 @@ def test_each_file_reports_its_analysis_stages_in_order(fresh_store):
     )
     assert seen == [
         (MAIN_SESSION.name, stage)
-        for stage in ("people and coalitions", "questions and asks", "tags", "glossary", "summary")
+        for stage in ("people and coalitions", "questions and asks", "tags", "glossary", "summary", "thread items")
     ]

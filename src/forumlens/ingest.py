@@ -3,7 +3,8 @@
 Every way into the store goes through here (the CLI's `ingest`, the API's upload,
 `analyse` re-runs): read bytes, apply the size limit, parse and analyse (in worker
 processes when asked), store each session in one transaction, then the after-ingest
-steps (subscribers' matches, links from outputs to documents). One bad file never
+steps (subscribers' matches, links from outputs to documents, the thread items of a
+session stored without them). One bad file never
 stops the others and never leaves half a session in the store; a failed after-ingest
 step is a warning, since the sessions are stored and the next run repeats the step.
 """
@@ -18,7 +19,7 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -28,11 +29,19 @@ from typing import Any
 from .documents.overrides import Overrides, read_sidecar
 from .errors import ForumlensError, InputTooLarge
 from .models import Document, IngestOutcome, Session
-from .pipeline import AnalysisOptions, analyse_session, merge_people_with_store, prepare_document
+from .pipeline import (
+    AnalysisOptions,
+    ThreadItems,
+    analyse_session,
+    merge_people_with_store,
+    prepare_document,
+    thread_items_of,
+)
 from .read import read_bytes
 from .settings import Settings
 from .store.base import Store
 from .store.catalog import text_sha256
+from .store.threads import THREAD_ITEMS
 
 __all__ = [
     "INGEST_SUFFIXES",
@@ -116,7 +125,14 @@ class IngestOptions:
 
 @dataclass
 class Prepared:
-    """A file read, parsed and analysed, ready to store (or the reason it cannot be)."""
+    """A file read, parsed and analysed, ready to store (or the reason it cannot be).
+
+    `thread_items` is the session's `thread_items` analysis, kept apart from `analyses`:
+    it names the session by the id it is parsed with and read the people as merged with
+    the names on record when it was prepared, so it is stored only under that id and with
+    those people (`_store_prepared` decides; a live session finished in place stores
+    `analyses` under its own id, and its items are extracted after).
+    """
 
     source: str
     document: Document | None = None
@@ -124,6 +140,7 @@ class Prepared:
     analyses: dict[str, Any] = field(default_factory=dict)
     failure: str | None = None
     error: ForumlensError | None = None
+    thread_items: ThreadItems | None = None
 
 
 def prepare_bytes(
@@ -134,12 +151,19 @@ def prepare_bytes(
     sidecar_of: Path | None = None,
     on_stage: Callable[[str], None] | None = None,
     document: Document | None = None,
+    known: Sequence[str] = (),
+    thread_items: bool = False,
 ) -> Prepared:
     """Decode, parse and analyse one input. Pure CPU work: safe to run in a worker process.
 
+    With `thread_items` (ingest's own calls), the analysed session's thread items are
+    extracted here too (in the worker, where the CPU time scales with `--workers`, not in
+    the process that stores); other callers store under another id, or extract the items
+    themselves, and do not pay for them.
     Metadata stated by flags (`options.overrides`) or a sidecar `FILE.meta.toml` wins over
     the detected one; it is stored as the `document` analysis (and in documents.kind/meta).
-    `document` is `data` already decoded (the caller read it to compare its text).
+    `document` is `data` already decoded (the caller read it to compare its text);
+    `known` the names on record (the thread items read the people merged with them).
     """
     try:
         sidecar = read_sidecar(sidecar_of) if sidecar_of is not None else None
@@ -150,9 +174,14 @@ def prepare_bytes(
             analyse_session(session, options.analysis(), on_stage=on_stage) if options.analyse else {}
         )
         analyses["document"] = meta.to_json()
+        items: ThreadItems | None = None
+        if options.analyse and thread_items:
+            if on_stage is not None:
+                on_stage("thread items")
+            items = thread_items_of(session, analyses, session.id, known)
     except ForumlensError as exc:
         return Prepared(source, failure=exc.render(), error=exc)
-    return Prepared(source, document, session, analyses)
+    return Prepared(source, document, session, analyses, thread_items=items)
 
 
 def _store_prepared(store: Store, prepared: Prepared, *, force: bool, known: list[str]) -> IngestOutcome:
@@ -162,7 +191,9 @@ def _store_prepared(store: Store, prepared: Prepared, *, force: bool, known: lis
     analyses = dict(prepared.analyses)
     if "people" in analyses:
         analyses["people"] = merge_people_with_store(analyses["people"], known)
-    session_id = _save(store, prepared, analyses, force)
+    # read with other names (one put on record since it was prepared): after_ingest extracts them again
+    items = prepared.thread_items.kept_with(analyses.get("people")) if prepared.thread_items else None
+    session_id = _save(store, prepared, analyses, force, items)
     if session_id != prepared.session.id and not force:  # the same text arrived first in other bytes
         return _same_text(prepared.source, session_id)
     known.extend(p["name"] for p in analyses.get("people", []) if p.get("name") and p["name"] not in known)
@@ -217,8 +248,12 @@ def _already_stored(store: Store, data: bytes, source: str, force: bool) -> Inge
     return None
 
 
-def _save(store: Store, prepared: Prepared, analyses: dict[str, Any], force: bool) -> str:
-    """Store a prepared input; `force` on the finished text of a live session re-finalises it in place."""
+def _save(
+    store: Store, prepared: Prepared, analyses: dict[str, Any], force: bool, items: dict[str, Any] | None = None
+) -> str:
+    """Store a prepared input, with its thread `items` when given, in one transaction; `force`
+    on the finished text of a live session re-finalises it in place (under the live session's
+    id, so without the items extracted under this one: after_ingest extracts them)."""
     assert prepared.document is not None and prepared.session is not None
     live = store.live_session_of_content(prepared.document.sha256) if force else None
     if live is not None:
@@ -228,14 +263,16 @@ def _save(store: Store, prepared: Prepared, analyses: dict[str, Any], force: boo
             live, prepared.document, prepared.session, analyses, finished_at=datetime.now(UTC).isoformat()
         )
         return live
-    return store.save_session(prepared.document, prepared.session, analyses, replace=force)
+    kept = {**analyses, THREAD_ITEMS: items} if items is not None else analyses  # same transaction
+    return store.save_session(prepared.document, prepared.session, kept, replace=force)
 
 
 def after_ingest(
     store: Store, session_ids: Iterable[str], *, on_warning: Warn | None = None, keep_threads: bool = False
 ) -> None:
     """The steps that follow storing or re-analysing sessions: queue subscribers' matches,
-    link coalition outputs to the documents that are them, extract the items threads link.
+    link coalition outputs to the documents that are them, extract the items threads link
+    (only of sessions stored without them: the workers extract them with the analysis).
 
     All three are idempotent; a failure is reported through `on_warning` and the next ingest,
     `forumlens digest` or `forumlens analyse` does the same work again. `keep_threads` also
@@ -295,10 +332,11 @@ def _ingest_upload(store: Store, data: bytes, source: str, options: IngestOption
     skipped = _already_stored_text(store, document, source, options.force)
     if skipped is not None:
         return skipped
-    prepared = prepare_bytes(data, source, options, document=document)
+    known = store.known_people()
+    prepared = prepare_bytes(data, source, options, document=document, known=known, thread_items=True)
     if prepared.error is not None:
         raise prepared.error
-    return _store_prepared(store, prepared, force=options.force, known=store.known_people())
+    return _store_prepared(store, prepared, force=options.force, known=known)
 
 
 def ingest_file(
@@ -333,6 +371,8 @@ def _ingest_one(
         sidecar_of=path,
         on_stage=(lambda name: on_stage(path, name)) if on_stage else None,
         document=document,
+        known=known,
+        thread_items=True,
     )
     return _store_prepared(store, prepared, force=options.force, known=known)
 
@@ -369,8 +409,10 @@ def watch_parent(pid: int) -> None:
     threading.Thread(target=watch, name="forumlens-parent-watch", daemon=True).start()
 
 
-def _prepare_in_worker(data: bytes, source: str, options: IngestOptions, path: Path) -> Prepared:
-    return prepare_bytes(data, source, options, sidecar_of=path)
+def _prepare_in_worker(
+    data: bytes, source: str, options: IngestOptions, path: Path, known: tuple[str, ...]
+) -> Prepared:
+    return prepare_bytes(data, source, options, sidecar_of=path, known=known, thread_items=True)
 
 
 def ingest_paths(
@@ -439,6 +481,7 @@ def _ingest_all(
                 pending.append(data)
             else:
                 skipped = _already_stored(store, data, str(path), options.force)
-                pending.append(skipped or pool.submit(_prepare_in_worker, data, str(path), options, path))
-            drain(options.workers)
+                pending.append(skipped or pool.submit(_prepare_in_worker, data, str(path), options, path, tuple(known)))
+            # two tasks a worker: one with a long session does not leave the others idle behind it
+            drain(2 * options.workers)
         drain(0)

@@ -10,7 +10,7 @@ knows (people already on record) comes in through `options`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -25,11 +25,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AnalysisOptions",
+    "ThreadItems",
     "analyse_session",
     "is_document_session",
     "merge_people_with_store",
     "parse_document",
     "prepare_document",
+    "thread_items_of",
 ]
 
 
@@ -178,6 +180,40 @@ def analyse_session(
     report_json = report.to_json()
     out.update({kind: report_json[kind] for kind in REPORT_KINDS if kind in report_json})
     return out
+
+
+@dataclass(frozen=True)
+class ThreadItems:
+    """A session's `thread_items` analysis and the `people` analysis it was read with."""
+
+    data: dict[str, Any]
+    people: list[dict[str, Any]] | None
+
+    def kept_with(self, people: list[dict[str, Any]] | None) -> dict[str, Any] | None:
+        """The items, when `people` (as they are stored) are the ones they were read with; else None."""
+        return self.data if people == self.people else None
+
+
+def thread_items_of(
+    session: Session, analyses: Mapping[str, Any], session_id: str, known: Sequence[str] = ()
+) -> ThreadItems:
+    """The session's `thread_items` analysis, computed with its other analyses (in a worker).
+
+    Why here and not after storing: extraction costs about a third of the analysis, and
+    run after the store write it was serial in the storing process. It reads the analyses
+    as they will be stored (`document` metadata included, people merged with the `known`
+    names: a snapshot of those on record), so it is the document
+    `threads.service.refresh_thread_items` would store from them. The storing process keeps
+    it only if its own merge gives the same people (`ThreadItems.kept_with`); a name put on
+    record meanwhile makes it extract the items again after storing.
+    """
+    from .threads.items import extract_items
+
+    read = dict(analyses)
+    people = analyses.get("people")
+    if people is not None:
+        read["people"] = merge_people_with_store(people, list(known))
+    return ThreadItems(extract_items(session, read, session_id).to_json(), read.get("people"))
 
 
 REPORT_KINDS = ("takeaways", "calls_to_action", "speaker_points", "open_questions", "coalitions_presented")

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..store.base import Store
-from ..store.threads import ThreadSource, items_digest
+from ..store.threads import THREAD_ITEMS, ThreadSource, items_digest
 from .items import extract_items
 from .link import RULES, Linked, actor_of, link_items
 from .models import ITEMS_VERSION, KINDS, STATUSES, Decision, Item, SessionItems, Thread
@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 # Bump when linking would decide differently on the same items: kept links of another version are redone.
-LINK_VERSION = 2
+LINK_VERSION = 3
 KEPT_LINKER = "auto"  # what ingest keeps: the portal's and `forumlens threads`' default
 _MEMO_SIZE = 4
 _memo: OrderedDict[str, Linked] = OrderedDict()
@@ -57,21 +57,37 @@ _memo_lock = threading.Lock()
 
 
 def refresh_thread_items(store: Store, session_ids: Iterable[str], *, keep: bool = False) -> int:
-    """Extract and store the thread items of these sessions (after ingest or `analyse`); returns how many.
+    """Extract and store the thread items of these sessions (after ingest or `analyse`) that
+    lack current ones; returns how many were extracted.
 
-    With `keep` (`analyse`), the whole store is then linked and the links kept (`keep_threads`).
+    Ingest and `analyse` store the items with the other analyses, in the same transaction
+    (extracted in the worker), so this extracts only what they could not keep: a session
+    whose people were renamed to names on record, a live session finished in place, items
+    of an older ITEMS_VERSION. Stored items are current whenever their version is, since
+    every write of a session's analyses (`save_session`, `replace_analyses`) replaces them.
+    With `keep` (`analyse`), the whole store is then linked and the links kept (`keep_threads`)
+    when any of these sessions has items, whether extracted here or stored with its analyses.
     """
     done = 0
+    stored = False
     for sid in session_ids:
+        if _current_items(store.analysis(sid, THREAD_ITEMS)):
+            stored = True
+            continue
         analyses = store.analyses(sid)
         if "people" not in analyses:
             continue  # stored with --no-analysis: `forumlens analyse` extracts them with the rest
         items = extract_items(store.load_session(sid), analyses, sid)
         store.save_thread_items(sid, items.to_json())
         done += 1
-    if done and keep:
+    if (done or stored) and keep:
         keep_threads(store)
     return done
+
+
+def _current_items(stored: Any) -> bool:
+    """True for a stored `thread_items` document of this code's ITEMS_VERSION."""
+    return isinstance(stored, Mapping) and stored.get("version") == ITEMS_VERSION
 
 
 def keep_threads(store: Store, *, linker: str = KEPT_LINKER) -> Linked:
