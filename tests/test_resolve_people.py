@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from forumlens.resolve import group_labels, merge_known, same_person
@@ -78,3 +80,41 @@ def test_the_cast_has_no_collective_voice_and_the_unmarked_chair_is_the_moderato
     cast = resolve_session(parse_transcript(_UNMARKED))
     assert [p.name for p in cast.people] == ["Ilse de Vries", "Karim Saadi", "Rosa Moreno"]
     assert cast.people[0].role == "moderator" and cast.people[0].lines == (7, 11)
+
+
+def _merge_known_by_scanning(names, known, threshold=80):
+    """The plain form of `merge_known`: every new name against every known one."""
+    from rapidfuzz import fuzz
+
+    from forumlens.resolve.people import same_person
+    from forumlens.transcript.speakers import name_key
+
+    out = {}
+    for name in names:
+        exact = [k for k in known if name_key(k) == name_key(name)]
+        close = exact or [k for k in known if same_person(name, k, threshold)]
+        best = max(close, key=lambda k: fuzz.ratio(name_key(k), name_key(name)), default=None)
+        out[name] = best if best is not None else name
+    return out
+
+
+def test_indexed_merge_known_decides_as_scanning_every_known_name():
+    """The index only narrows whom a name is compared with: on the annotated people of every gold
+    file, and caption-style variants of them (a dropped letter, capitals, a lone first name, a
+    hyphen), it maps each name exactly as comparing with everyone does."""
+    import json
+
+    from forumlens.resolve.people import merge_known
+
+    gold = sorted(Path(__file__).parent.joinpath("resources").glob("*/*.people.json"))
+    people = sorted({p["name"] for f in gold for p in json.loads(f.read_text())["people"] if p.get("name")})
+    assert len(people) > 100
+    variants = []
+    for i, name in enumerate(people):
+        words = name.split()
+        variants += [name.upper(), name[:1] + name[2:], words[0], name.replace(" ", "-", 1)]
+        if len(words) > 1 and i % 3 == 0:
+            variants.append(" ".join([*words[:-1], words[-1][:-1]]))
+    known = people[::2]
+    assert merge_known(variants, known) == _merge_known_by_scanning(variants, known)
+    assert merge_known(people, variants) == _merge_known_by_scanning(people, variants)

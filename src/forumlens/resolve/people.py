@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from forumlens.models import Session, Turn
 from forumlens.transcript.speakers import COLLECTIVE_LABELS, name_key, normalise_label
@@ -133,13 +133,47 @@ def merge_known(names: Sequence[str], known: Sequence[str], threshold: float = 8
     >>> merge_known(["Anriette Asterhuysen", "New Person"], ["Anriette Esterhuysen"])
     {'Anriette Asterhuysen': 'Anriette Esterhuysen', 'New Person': 'New Person'}
     """
+    index = _KnownNames(known)
     result: dict[str, str] = {}
     for name in names:
-        exact = [k for k in known if name_key(k) == name_key(name)]
-        close = exact or [k for k in known if same_person(name, k, threshold)]
-        best = max(close, key=lambda k: fuzz.ratio(name_key(k), name_key(name)), default=None)
+        key = name_key(name)
+        exact = [known[i] for i in index.by_key.get(key, ())]
+        close = exact or [known[i] for i in index.candidates(key, threshold) if same_person(name, known[i], threshold)]
+        best = max(close, key=lambda k: fuzz.ratio(name_key(k), key), default=None)
         result[name] = best if best is not None else name
     return result
+
+
+class _KnownNames:
+    """The names on record, indexed so `merge_known` compares a new name with the few that can
+    be the same person instead of all of them (a store of 5,000 people cost ~100 ms per name).
+
+    `candidates` is a superset of the names `same_person` accepts: two names of as many words
+    whose words all score ≥ t score ≥ t joined too (the Indel distance of the joined words is
+    at most the sum of theirs), names of different lengths must score ≥ 92 joined, and a lone
+    first name is found by its first word. Known names keep their order, so ties resolve as before.
+    """
+
+    def __init__(self, known: Sequence[str]) -> None:
+        self.keys = [" ".join(name_key(k).split()) for k in known]
+        self.by_key: dict[str, list[int]] = {}
+        self.by_first: dict[str, list[int]] = {}
+        for i, key in enumerate(self.keys):
+            self.by_key.setdefault(name_key(known[i]), []).append(i)
+            if key:
+                self.by_first.setdefault(key.split()[0], []).append(i)
+
+    def candidates(self, key: str, threshold: float) -> list[int]:
+        words = key.split()
+        if not words:
+            return []
+        found = set(self.by_first.get(words[0], ()))  # a lone first name and the full names it starts
+        cutoff = min(threshold, 92) - 0.5  # a little under, for float rounding
+        joined = " ".join(words)
+        found.update(
+            i for _, _, i in process.extract(joined, self.keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+        )
+        return sorted(found)
 
 
 def name_forms(name: str) -> list[str]:
