@@ -58,7 +58,7 @@ def test_json_contract_and_verbatim_citations(dev_db):
         assert t["first_year"] <= t["last_year"]
         assert t["items"][0]["role"] == "raised"
         for item in t["items"]:
-            assert ITEM <= set(item) and set(item) - ITEM <= {"title", "date", "page", "section", "who"}  # extensions
+            assert set(item) >= ITEM and set(item) - ITEM <= {"title", "date", "page", "section", "who"}  # extensions
             found = texts[item["session"]]
             assert found is not None
             assert item["quote"] in found[2].split("\n")[item["line"] - 1]
