@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from ..text.numbers import NUMBER_WORDS
 from ._regex import compile_cue
 from .context import AnalysisContext
 from .models import GroupStats, Overrun, Stats
@@ -23,20 +24,6 @@ __all__ = ["DEFAULT_WPM", "compute_stats", "count_words", "find_time_limits"]
 
 DEFAULT_WPM = 150.0
 _NOTE = re.compile(r"[(\[][^()\[\]]*[)\]]")
-_NUMBER = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "fifteen": 15,
-    "twenty": 20,
-}
 _MINUTES = re.compile(
     r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)"
     r"(?:\s+or\s+\w+)?\s*(?:-|‑)?\s*minutes?\b",
@@ -55,7 +42,7 @@ def count_words(text: str) -> int:
 
 
 def _value(token: str) -> float:
-    return float(_NUMBER.get(token.lower(), 0) or token)
+    return float(NUMBER_WORDS.get(token.lower(), 0) or token)
 
 
 def find_time_limits(ctx: AnalysisContext) -> list[tuple[int, float, str]]:

@@ -31,6 +31,7 @@ from functools import lru_cache
 from importlib import resources
 
 from forumlens.text.fastre import Prefiltered
+from forumlens.text.numbers import NUMBER_WORDS
 
 __all__ = ["ALL", "Venues", "about_other", "floor_cues", "load_venues", "own_cues", "session_default", "speaker_split"]
 
@@ -218,18 +219,6 @@ def floor_cues(words: str) -> tuple[int, int]:
     return len(_FLOOR_ONLINE.findall(text)), len(_FLOOR_ONSITE.findall(text))
 
 
-_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 _NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _PANEL = r"(?:\s+(?:of\s+(?:them|our\s+speakers)\s+|speakers?\s+|panell?ists?\s+|presenters?\s+))?"
 _ROOM = r"(?:here|in the (?:room|hall)|on ?site|on-site|in person|with (?:me|us)(?: here)?)"
@@ -253,7 +242,7 @@ ALL = 99  # "all of them": as many as the panel has
 
 
 def _count(word: str) -> int:
-    return _NUMBERS.get(word.lower(), 0) or int(word)
+    return NUMBER_WORDS.get(word.lower(), 0) or int(word)
 
 
 def speaker_split(words: str) -> tuple[int, int, int, int] | None:

@@ -51,13 +51,10 @@ from .fts import to_tsquery, tokens, tsvector_literal
 from .migrations import PG_MIGRATIONS, SCHEMA_VERSION
 from .placeholders import to_pyformat
 from .rows import TURN_COLUMNS
-from .search_snippets import page_snippets
+from .search_snippets import page_hits, page_snippets
 from .sql import (
     RANK_OF,
     SEARCH_TABLE,
-    SNIPPET_CLOSE,
-    SNIPPET_OPEN,
-    line_of_first,
     page_sql,
     pg_candidates_sql,
     pg_search_sql,
@@ -489,24 +486,7 @@ def _page_hits(
     match = to_fts5(query)
     rows = [(turn_id, row[4], row[5]) for turn_id, row in details.items()]
     snippets = page_snippets(match, rows) if match is not None else {}
-    words = highlight_terms(query)
-    hits = []
-    for turn_id, score in page:
-        if turn_id not in details or turn_id not in snippets:
-            continue
-        sid, end_line, speaker, label, text, _key, title = details[turn_id]
-        hits.append(
-            SearchHit(
-                session=sid,
-                line=line_of_first(text, end_line, words),
-                speaker=speaker,
-                snippet=snippets[turn_id].replace(SNIPPET_OPEN, "**").replace(SNIPPET_CLOSE, "**"),
-                score=score,
-                title=title,
-                label=label,
-            )
-        )
-    return hits
+    return page_hits(page, details, snippets, highlight_terms(query))
 
 
 # -- search planning ------------------------------------------------------------------------

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
+from ..models import SearchHit
 from .fts import FTS5_TOKENIZE
-from .sql import SNIPPET_CLOSE, SNIPPET_OPEN
+from .sql import SNIPPET_CLOSE, SNIPPET_OPEN, line_of_first
 
 __all__ = ["SNIPPET_TOKENS", "page_snippets"]
 
@@ -56,3 +58,34 @@ def page_snippets(match: str, rows: Sequence[tuple[int, str, str]]) -> dict[int,
         finally:
             conn.execute("ROLLBACK")
     return {int(rowid): str(snippet) for rowid, snippet in found}
+
+
+def page_hits(
+    page: Sequence[tuple[int, float]],
+    details: Mapping[Any, Sequence[Any]],
+    snippets: Mapping[int, str],
+    words: list[str],
+) -> list[SearchHit]:
+    """The hits of one ranked page, best first, on either store.
+
+    `details` maps a turn id to (session, end line, speaker, label, text, speaker key, title);
+    `snippets` are `page_snippets`'. A turn missing from either (replaced by an ingest since it
+    was ranked) is left out; `words` (`highlight_terms`) place each hit on its first matching line.
+    """
+    hits = []
+    for turn_id, score in page:
+        if turn_id not in details or turn_id not in snippets:
+            continue
+        sid, end_line, speaker, label, text, _key, title = details[turn_id]
+        hits.append(
+            SearchHit(
+                session=sid,
+                line=line_of_first(text, end_line, words),
+                speaker=speaker,
+                snippet=snippets[turn_id].replace(SNIPPET_OPEN, "**").replace(SNIPPET_CLOSE, "**"),
+                score=score,
+                title=title,
+                label=label,
+            )
+        )
+    return hits

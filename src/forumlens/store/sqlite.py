@@ -36,7 +36,7 @@ from .catalog import DATA_MIGRATIONS
 from .common import Params, Rows, Tx
 from .migrations import SCHEMA_VERSION, SQLITE_MIGRATIONS
 from .rows import TURN_COLUMNS
-from .search_snippets import page_snippets
+from .search_snippets import page_hits, page_snippets
 from .sql import SNIPPET_CLOSE, SNIPPET_OPEN, candidates_sql, line_of_first, page_sql, search_sql, snippet_sql
 from .sqlstore import SQLStore
 
@@ -305,23 +305,7 @@ class SQLiteStore(SQLStore):
         sql, params = page_sql([rowid for rowid, _ in page])
         details = {row[0]: row[1:] for row in self._rows(sql, params)}
         snippets = page_snippets(match, [(rowid, row[4], row[5]) for rowid, row in details.items()])
-        words = highlight_terms(query)
-        hits = []
-        for rowid, score in page:
-            if rowid not in details or rowid not in snippets:  # replaced by an ingest since it was ranked
-                continue
-            sid, end_line, speaker, label, text, _key, title = details[rowid]
-            hits.append(
-                SearchHit(
-                    session=sid,
-                    line=line_of_first(text, end_line, words),
-                    speaker=speaker,
-                    snippet=snippets[rowid].replace(SNIPPET_OPEN, "**").replace(SNIPPET_CLOSE, "**"),
-                    score=score,
-                    title=title,
-                    label=label,
-                )
-            )
+        hits = page_hits(page, details, snippets, highlight_terms(query))
         return SearchResults(hits, total=total, total_is_estimate=capped)
 
     def _search_exhaustive(self, match: str, query: Query, filters: SearchFilters) -> SearchResults:
