@@ -47,6 +47,7 @@ from ..models import Session, Turn
 from ..pipeline import is_document_session
 from ..resolve.mentions import find_mentions
 from ..resolve.registry import Registry, load_registry
+from ..resolve.text import LineIndex
 from .actors import Actor, document_actor, turn_actor
 from .cues import PRONOUN_OBJECT, RETRO_PROMISE, Cue, find_cue, is_non_ask
 from .lexicon import Lexicon, load_lexicon
@@ -76,6 +77,7 @@ class _Context:
     document: bool
     document_by: Actor
     names: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    line_index: LineIndex | None = None  # the session text's, made once (not once per sentence)
 
 
 def _context(session: Session, analyses: Mapping[str, Any], session_id: str) -> _Context:
@@ -105,11 +107,19 @@ def _names(ctx: _Context, sentence: Sentence) -> tuple[tuple[int, int], ...]:
     if found is None:
         found = tuple(
             (m.start - sentence.start, m.end - sentence.start)
-            for m in find_mentions(ctx.session.text, sentence.start, sentence.end, registry=ctx.registry)
+            for m in find_mentions(
+                ctx.session.text, sentence.start, sentence.end, registry=ctx.registry, lines=_line_index(ctx)
+            )
             if m.kind == "dc"
         )
         ctx.names[sentence.start] = found
     return found
+
+
+def _line_index(ctx: _Context) -> LineIndex:
+    if ctx.line_index is None:
+        ctx.line_index = LineIndex(ctx.session.text)
+    return ctx.line_index
 
 
 def _without_coalitions(ctx: _Context, sentence: Sentence) -> str:
