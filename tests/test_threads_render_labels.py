@@ -175,3 +175,36 @@ def test_markdown_citations_name_title_year_speaker_section_and_line(db, threads
             quote = " ".join(item["quote"].split())
             who = "the document" if source["document"] and not item["speaker"] else item["who"]
             assert f"— {who}: “{quote}”" in md, (who, quote)
+
+
+def clipped(text: str, limit: int) -> str:
+    """`text` as a plain-text citation shows it: spaces collapsed, cut to `limit` characters with "…"."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def test_text_citations_describe_their_source_like_markdown(db, threads, stored):
+    """Each item line of the plain text names year, session title, section (documents) and line, then who said
+    what: read against the store and the transcripts, never the bare `session:Lline` of before (issue 20)."""
+    from forumlens.threads.render import TITLE_SHOWN
+
+    text = run(db)
+    lines = text.split("\n")
+    assert not re.search(r"\b[0-9a-f]{12}:L\d+", text)  # no session id standing in for the source
+    for t in threads:
+        for item in t["items"]:
+            source = stored[item["session"]]
+            where = f"“{clipped(source['title'], TITLE_SHOWN)}”"
+            section = source["sections"].get(item["line"])
+            if section:
+                where += f", § {clipped(section, TITLE_SHOWN)}"
+            who = "the document" if item["who"].startswith("the document") else item["who"]  # the title is beside
+            head = f"    {item['year']}  {where}, L{item['line']}  {item['role']}  {who}: "
+            said = [ln[len(head) :] for ln in lines if ln.startswith(head)]
+            assert said, head
+            quote = " ".join(item["quote"].split())
+            assert any(quote.startswith(s.rstrip("…")) for s in said), (head, said)
+    cited = {stored[i["session"]]["title"] for t in threads for i in t["items"]}
+    assert any(len(title) > TITLE_SHOWN for title in cited)  # the dev corpus has long titles: they are cut
+    for title in cited:
+        assert f"“{clipped(title, TITLE_SHOWN)}”" in text

@@ -27,6 +27,7 @@ __all__ = [
     "Citing",
     "Source",
     "actor_label",
+    "cite_short",
     "cite_where",
     "format_explain",
     "format_markdown",
@@ -41,6 +42,7 @@ __all__ = [
 
 FLOOR = "a participant from the floor"
 REMOTE = "a remote participant"
+TITLE_SHOWN = 70  # characters of a session title (or section) in a plain-text citation; longer ones end in "…"
 
 # An unnamed voice: a caption role label ("AUDIENCE MEMBER", "Floor", "Unidentified speaker 2"),
 # or the extraction's "a participant in <session title>"; "remote"/"online" says how it spoke.
@@ -215,7 +217,27 @@ def _years(thread: Thread) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
+def cite_short(item: Item, citing: Citing, *, title_limit: int = TITLE_SHOWN) -> str:
+    """Where an item was said, compact enough for one terminal line: “Title”, p. 3, § Needs, L12.
+
+    The year stands in its own column beside it and the session id is in `--json`, so
+    the title (clipped past `title_limit` characters), page and section are what let a
+    reader of plain text find the line without the tool.
+    """
+    source = citing.source(item.session)
+    page, section = citing.place(item.session, item.line)
+    parts = [f"“{_clip(source.title, title_limit)}”"]
+    if page is not None:
+        parts.append(f"p. {page}")
+    if section:
+        parts.append(f"§ {_clip(section, title_limit)}")
+    parts.append(f"L{item.line}")
+    return ", ".join(parts)
+
+
 def format_text(threads: Sequence[Thread], linked: Linked, citing: Citing | None = None) -> str:
+    """Threads for a terminal: a header per thread, then one line per item that describes its source
+    (year, session title, page and section of a document, line) as `--md` and the portal do."""
     if not threads:
         return "No threads match."
     citing = citing or Citing()
@@ -224,10 +246,8 @@ def format_text(threads: Sequence[Thread], linked: Linked, citing: Citing | None
         out.append(f"[{t.kind} · {t.status}] {t.id}  {actor_label(t, citing)}  {_years(t)}")
         out.append(f"    {t.summary}")
         for item, role in t.entries:
-            who = speaker_label(item.speaker, citing.source(item.session)) if item.speaker else "(document)"
-            out.append(
-                f"    {item.year or '????'}  {item.session}:L{item.line:<4} {role:<9} {who}: {_clip(item.quote)}"
-            )
+            who = speaker_label(item.speaker, citing.source(item.session), titled=False)
+            out.append(f"    {item.year or '????'}  {cite_short(item, citing)}  {role}  {who}: {_clip(item.quote)}")
     out.append(f"({len(threads)} thread{'s' if len(threads) != 1 else ''}; linker: {linked.linker})")
     return "\n".join(out)
 

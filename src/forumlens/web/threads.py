@@ -17,7 +17,9 @@ page and an unknown coalition the same 404 page with the nearest names; the API 
 the same errors as JSON. Every item of a timeline links to its line (`cite_url`) and
 describes it (session title, year, stated date, page and section of a document), and a
 thread page shows why each item joined the thread, or went elsewhere
-(`Linked.explain`), as `threads --explain` does. Who said an item links to their page
+(`Linked.explain`), as `threads --explain` does. A thread of thousands of items
+shows its first and last `TIMELINE_ENDS` (and their decisions) with how many more there
+are, and `?all=1` shows everything, as the coalition section caps its lists. Who said an item links to their page
 only when there is one: a person on record, a coalition the record mentions; an unnamed
 voice or a document is plain text (`threads.render.speaker_label`).
 
@@ -43,7 +45,7 @@ from ..resolve.registry import load_registry
 from ..store import open_store
 from ..store.base import Store
 from ..threads.link import Linked
-from ..threads.models import KINDS, STATUSES, Item, Thread
+from ..threads.models import KINDS, STATUSES, Decision, Item, Thread
 from ..threads.render import (
     Citing,
     Source,
@@ -66,6 +68,7 @@ __all__ = [
     "LINKER",
     "PortalThreads",
     "coalition_threads",
+    "ends",
     "linked_threads",
     "portal_threads",
     "router",
@@ -80,6 +83,7 @@ PER_PAGE = 50
 ASKS_PER_YEAR = 10  # the coalition page's section: asks shown per year,
 PROMISES_SHOWN = 25  # promises shown,
 FATE_SHOWN = 3  # and the last items of each promise's fate (the rest: on its thread page)
+TIMELINE_ENDS = 25  # a thread page shows its first and last this many items (and their decisions); `?all=1` all
 _MEMO_SIZE = 4
 
 log = logging.getLogger("forumlens.web")
@@ -308,6 +312,18 @@ def timeline(entries: list[dict[str, Any]]) -> list[tuple[int | None, list[dict[
     return sorted(years.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
 
 
+def _year_order(year: int | None) -> tuple[bool, int]:
+    return (year is None, year or 0)
+
+
+def ends(count: int, keep: int | None) -> tuple[range, range]:
+    """The positions shown of `count` things: the first and the last `keep` (all of them when `keep`
+    is None or they are few enough that hiding the middle would hide under `keep`)."""
+    if keep is None or count <= 3 * keep:
+        return range(count), range(count, count)
+    return range(keep), range(count - keep, count)
+
+
 def _row(thread: Thread, found: PortalThreads | None = None) -> dict[str, Any]:
     data = thread.to_json()
     citing = Citing(found.sources) if found is not None else Citing()
@@ -325,32 +341,61 @@ def _actor_url(thread: Thread, found: PortalThreads) -> str | None:
     return f"/people/{key.replace(' ', '-')}" if kind == "person" and key in found.people else None
 
 
-def thread_page_view(store: Store, found: PortalThreads, thread_id: str) -> dict[str, Any]:
-    """One thread: its row, its timeline year by year with citations, and every link decision about it."""
+def _decision_view(d: Decision, thread: Thread, known: set[str]) -> dict[str, Any]:
+    session, _, line = d.item.rpartition(":")
+    mine = d.thread == thread.id
+    data = d.to_json()
+    return {
+        **data,
+        "mine": mine,
+        "url": cite_url(session, int(line)) if line.isdigit() else "#",
+        "candidates": [
+            {**c, "url": f"/threads/{c['thread']}" if c["thread"] in known else None}
+            for c in data["candidates"]
+            if mine or c["thread"] == thread.id
+        ],
+        "elsewhere": f"/threads/{d.thread}" if d.thread and not mine and d.thread in known else None,
+    }
+
+
+def thread_page_view(
+    store: Store, found: PortalThreads, thread_id: str, *, keep: int | None = TIMELINE_ENDS
+) -> dict[str, Any]:
+    """One thread: its row, its timeline year by year with citations, and every link decision about it.
+
+    A thread can gather thousands of items (one actor over a thousand sessions), and
+    rendering them all costs about a second of CPU per view. Like the coalition section,
+    the page shows the first and last `keep` items of the timeline (time order) and, in
+    "why these items are linked", the decisions about those items and the first and last
+    `keep` of the items that went elsewhere; `hidden` says how many of each are left out
+    and their years, and `all_url` shows everything (`keep=None`, `?all=1`). What is
+    shown is cited exactly as in the full page.
+    """
     linked = found.linked
     thread = _find(linked, thread_id)
-    citing = found.citing(store, thread.items)
+    ordered = sorted(thread.entries, key=lambda e: _year_order(e[0].year))  # the full timeline's order
+    first, last = ends(len(ordered), keep)
+    shown = [ordered[n] for n in first] + [ordered[n] for n in last]
+    middle = ordered[first.stop : last.start]
+    citing = found.citing(store, (item for item, _ in shown))
     known = {t.id for t in linked.threads}
-    decisions = []
-    for d in linked.explain(thread.id):
-        session, _, line = d.item.rpartition(":")
-        mine = d.thread == thread.id
-        decisions.append(
-            {
-                **d.to_json(),
-                "mine": mine,
-                "url": cite_url(session, int(line)) if line.isdigit() else "#",
-                "candidates": [
-                    {**c, "url": f"/threads/{c['thread']}" if c["thread"] in known else None}
-                    for c in d.to_json()["candidates"]
-                    if mine or c["thread"] == thread.id
-                ],
-                "elsewhere": f"/threads/{d.thread}" if d.thread and not mine and d.thread in known else None,
-            }
-        )
+    shown_items = {f"{item.session}:{item.line}" for item, _ in shown}
+    about = linked.explain(thread.id)  # its items' decisions, and those of items that went elsewhere
+    elsewhere = [n for n, d in enumerate(about) if d.thread != thread.id]
+    away_first, away_last = ends(len(elsewhere), keep)
+    kept = {n for n, d in enumerate(about) if d.thread == thread.id and d.item in shown_items}
+    kept |= {elsewhere[n] for n in (*away_first, *away_last)}
+    decisions = [_decision_view(d, thread, known) for n, d in enumerate(about) if n in kept]
     return {
         "thread": {**_row(thread, found), "url": _actor_url(thread, found)},
-        "timeline": timeline([_entry(e, thread, found, citing) for e in thread.entries]),
+        "timeline": timeline([_entry(e, thread, found, citing) for e in ordered[: first.stop]]),
+        "timeline_after": timeline([_entry(e, thread, found, citing) for e in ordered[last.start :]]) if middle else [],
+        "hidden": {
+            "count": len(middle),  # items left out of the timeline
+            "years": sorted({item.year for item, _ in middle}, key=_year_order),
+            "decisions": len(about) - len(decisions),
+        },
+        "all_url": f"/threads/{thread.id}?all=1",
         "decisions": decisions,
         "linker": linked.linker,
     }
@@ -480,9 +525,14 @@ def threads_page(
 
 
 @router.get("/threads/{thread_id}", include_in_schema=False, response_class=HTMLResponse)
-def thread_page(request: Request, thread_id: str, store: Store = StoreDep) -> Response:
-    """One thread: its timeline year by year, each item cited, and why each item joined it."""
-    view = thread_page_view(store, portal_threads(store), thread_id)
+def thread_page(
+    request: Request,
+    thread_id: str,
+    store: Store = StoreDep,
+    show_all: bool = Query(False, alias="all", description="every item and decision, not the first and last"),
+) -> Response:
+    """One thread: its timeline year by year, each item cited, and why each item joined it (a long one capped)."""
+    view = thread_page_view(store, portal_threads(store), thread_id, keep=None if show_all else TIMELINE_ENDS)
     return templates.TemplateResponse(request, "thread.html", view)
 
 
