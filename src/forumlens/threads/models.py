@@ -167,6 +167,18 @@ class Decision:
         }
 
 
+def item_contract(item: Item, role: str) -> dict[str, Any]:
+    """One item as the `threads --json` contract has it (session, line, year, speaker, role, quote)."""
+    return {
+        "session": item.session,
+        "line": item.line,
+        "year": item.year,
+        "speaker": item.speaker,
+        "role": role,
+        "quote": item.quote,
+    }
+
+
 @dataclass
 class Thread:
     """One actor's same need, promise or question across sessions, with its fate."""
@@ -206,17 +218,7 @@ class Thread:
             "last_year": self.last_year,
             "summary": self.summary,
             "actor": self.actor,
-            "items": [
-                {
-                    "session": item.session,
-                    "line": item.line,
-                    "year": item.year,
-                    "speaker": item.speaker,
-                    "role": role,
-                    "quote": item.quote,
-                }
-                for item, role in self.entries
-            ],
+            "items": [item_contract(item, role) for item, role in self.entries],
         }
         if explain:
             data["decisions"] = [d.to_json() for d in self.decisions]

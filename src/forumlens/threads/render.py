@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from ..transcript.speakers import name_key
 from .link import Linked
-from .models import Item, Thread
+from .models import Item, Thread, item_contract
 
 __all__ = [
     "FLOOR",
@@ -158,28 +158,14 @@ def cite_where(item: Item, citing: Citing) -> str:
     """Where an item was said, printable: "Title (2024; 7 December 2024), p. 3, § Needs, line 12"."""
     source = citing.source(item.session)
     page, section = citing.place(item.session, item.line)
-    parts = [f"{source.title} ({when_label(source, item.year)})"]
-    if page is not None:
-        parts.append(f"p. {page}")
-    if section:
-        parts.append(f"§ {' '.join(section.split())}")
-    parts.append(f"line {item.line}")
-    return ", ".join(parts)
+    return ", ".join([f"{source.title} ({when_label(source, item.year)})", *_place(page, section, f"line {item.line}")])
 
 
 def item_json(item: Item, role: str, citing: Citing) -> dict[str, Any]:
     """One item of the `threads --json` contract, extended: `title`, `date`, `page`, `section` (when known), `who`."""
     source = citing.source(item.session)
     page, section = citing.place(item.session, item.line)
-    data: dict[str, Any] = {
-        "session": item.session,
-        "line": item.line,
-        "year": item.year,
-        "speaker": item.speaker,
-        "role": role,
-        "quote": item.quote,
-        "title": source.title,
-    }
+    data = {**item_contract(item, role), "title": source.title}
     if source.date:
         data["date"] = source.date
     if page is not None:
@@ -226,13 +212,16 @@ def cite_short(item: Item, citing: Citing, *, title_limit: int = TITLE_SHOWN) ->
     """
     source = citing.source(item.session)
     page, section = citing.place(item.session, item.line)
-    parts = [f"“{_clip(source.title, title_limit)}”"]
-    if page is not None:
-        parts.append(f"p. {page}")
+    clipped = _clip(section, title_limit) if section else None
+    return ", ".join([f"“{_clip(source.title, title_limit)}”", *_place(page, clipped, f"L{item.line}")])
+
+
+def _place(page: int | None, section: str | None, line: str) -> list[str]:
+    """Where in a source: "p. 3", "§ Needs" (when known), then the line as given."""
+    parts = [f"p. {page}"] if page is not None else []
     if section:
-        parts.append(f"§ {_clip(section, title_limit)}")
-    parts.append(f"L{item.line}")
-    return ", ".join(parts)
+        parts.append(f"§ {' '.join(section.split())}")
+    return [*parts, line]
 
 
 def format_text(threads: Sequence[Thread], linked: Linked, citing: Citing | None = None) -> str:
