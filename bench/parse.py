@@ -1,11 +1,11 @@
 """Caption parsing accuracy on the development samples and the blind set, side by side.
 
-    python bench/parse.py [--verbose] [--only dev|blind3] [--speed]
+    python bench/parse.py [--verbose] [--only dev|blind4] [--speed]
 
 Development = `tests/resources/parse/*.gold.json`, the shared transcript's annotation, the
-shared format samples (`shared/corpus/formats/*.turns.json`) and the first blind set
-`tests/resources/parse_blind` (development data since the next blind set was written).
-Blind3 = `tests/resources/parse_blind3`, annotated before any code ran on it and never tuned
+shared format samples (`shared/corpus/formats/*.turns.json`) and the earlier blind sets
+`tests/resources/parse_blind` and `parse_blind3` (development data once the next blind set
+was written). Blind4 = `tests/resources/parse_blind4`, annotated before any code ran on it and never tuned
 on: `--verbose` never prints its per-turn errors, a set's files are listed only when that set
 is scored (`--only dev` never reads it), and while it is still being written (no directory
 yet) it is skipped with a printed note.
@@ -49,11 +49,12 @@ SETS: dict[str, Any] = {
         CORPUS / "igf2021-dc-main-session.turns.json",
         *sorted((CORPUS / "formats").glob("*.turns.json")),
         *_folder(RESOURCES / "parse_blind"),
+        *_folder(RESOURCES / "parse_blind3"),
     ],
-    "blind3": lambda: _folder(RESOURCES / "parse_blind3"),
+    "blind4": lambda: _folder(RESOURCES / "parse_blind4"),
 }
 # Sets whose per-turn errors `--verbose` never prints (reading them would be tuning on them).
-BLIND_SETS = frozenset({"blind3"})
+BLIND_SETS = frozenset({"blind4"})
 
 
 def _folder(folder: Path) -> list[Path]:

@@ -1,11 +1,11 @@
-"""Who's-who accuracy on the development sessions and on the third blind set, side by side.
+"""Who's-who accuracy on the development sessions and on the fourth blind set, side by side.
 
-    python bench/whoswho.py [--verbose] [--only dev|blind3]
+    python bench/whoswho.py [--verbose] [--only dev|blind4]
 
-Development = `tests/resources/resolve`, the shared transcript's annotation and the first two
-blind sets `tests/resources/intel_blind` and `tests/resources/intel_blind2` (each became
+Development = `tests/resources/resolve`, the shared transcript's annotation and the first
+three blind sets `tests/resources/intel_blind`, `intel_blind2` and `intel_blind3` (each became
 development data when the next blind set was written, as the blind protocol in BENCHMARKS.md
-says). Blind3 = `tests/resources/intel_blind3`, annotated before any code ran on it and never
+says). Blind4 = `tests/resources/intel_blind4`, annotated before any code ran on it and never
 tuned on: `--verbose` never prints its per-person errors (reading them would be tuning on
 them), and while it is still being written (no directory yet) it is skipped with a note. A
 set's files are listed only when that set is scored, so `--only dev` never reads the blind one.
@@ -30,11 +30,14 @@ from intel import PEOPLE_SETS, people_file  # bench/intel.py, same folder
 RESOURCES = ROOT / "tests" / "resources"
 # Each set: fixed gold files and folders of `*.people.json` (listed only when the set is scored).
 SETS: dict[str, tuple[list[Path], list[Path]]] = {
-    "dev": (list(PEOPLE_SETS["dev"]), [RESOURCES / "intel_blind", RESOURCES / "intel_blind2"]),
-    "blind3": ([], [RESOURCES / "intel_blind3"]),
+    "dev": (
+        list(PEOPLE_SETS["dev"]),
+        [RESOURCES / "intel_blind", RESOURCES / "intel_blind2", RESOURCES / "intel_blind3"],
+    ),
+    "blind4": ([], [RESOURCES / "intel_blind4"]),
 }
 # Sets whose per-person errors `--verbose` never prints.
-BLIND_SETS = frozenset({"blind3"})
+BLIND_SETS = frozenset({"blind4"})
 
 
 def set_files(name: str) -> list[Path]:

@@ -112,6 +112,8 @@ MODERATOR_SELF = re.compile(
     r"\b(?:I(?:'m|’m| am)?(?:'ll|’ll| will| shall)?(?: be)?\s+(?:your\s+|the\s+)?(?:co[\s‑-]?)?"
     r"moderat(?:e|ing|or)\b|moderating this session|(?:my|our) co[\s‑-]?moderator|"
     r"I(?:'ll| will)? (?:be )?chair(?:ing)? (?:this|the|today)|I'm chairing|"
+    # "the organisers asked me to chair this meeting", "they invited me to moderate"
+    r"(?:asked|invited|requested) me to (?:co[\s‑-]?)?(?:chair|moderate|facilitate)\b|"
     r"I(?:'ll|’ll| will| am going to)?(?: also)? (?:read|relay|bring|collect|take)\s+(?:out\s+)?(?:the\s+)?"
     r"(?:questions?|comments?|hands?)\s+(?:from|in|of)\s+(?:the\s+)?(?:chat|zoom|online|remote))",
     re.IGNORECASE,

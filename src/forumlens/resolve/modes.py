@@ -4,14 +4,18 @@ Few speakers say "I'm online"; they say it indirectly, and the rules below are t
 general shapes of that:
 
 - a remote speaker: "joining from Accra", "good evening from Santiago", "apologies, the
-  power went out", "my connection is slow", "can you hear me?", "I could not travel";
+  power went out", "my connection is slow", "can you hear me?", "I could not travel" (or "get
+  a visa"), "following from home", "watching from a hub";
 - somebody in the room: "here in the room", "we are a few in the room", "here in Kyoto" or
   "happy to be with you in Kyoto" (the city where the IGF met that year, `data/places.toml`;
-  not "I wish I could be with you in Kyoto"), "to my right", "in person", "I flew in";
+  not "I wish I could be with you in Kyoto"), "to my right", "in person", "I flew in", "I just
+  arrived", "sitting in the second row";
   "I bring greetings from Accra" carries a message from home and says nothing;
 - a chair about others: "online we have …", "here in the room with me is …", "joining
   from Cape Town, …" (before the name) or "…, who joins us from Kigali", "who is sitting at
-  the front with me" (after it); "joining us from" is always about somebody else;
+  the front with me" (after it); "joining us from" is always about somebody else; a position
+  at the table ("on my left, …", "next to him, …") is the room, and running the online side
+  from a city ("following the online room from Lagos") is online, from the back of the room not;
 - a chair counting the panel: "three speakers in the room and one online", "all of them
   here in the room" (`speaker_split`): once one side is known, the rest are on the other;
 - a chair giving the floor to an unnamed voice: "the gentleman at the back", "the
@@ -53,7 +57,11 @@ _OWN_ONLINE_STRONG = Prefiltered(
         r"my (?:internet |network )?(?:connection|bandwidth|camera|video|webcam) (?:is|was|keeps|may)|"
         r"(?:on|switch(?:ed)? to|from) my (?:phone|mobile)|"
         r"(?:I|we)\s+(?:could not|couldn't|cannot|can't|was not able to|wasn't able to|were not able to)\s+"
-        r"(?:travel|come|be there|be with you|make it|join you in person))\b",
+        r"(?:travel|come|be there|be with you|make it|join you in person|get (?:a|my|the|our) visas?)|"
+        # "following from home", "watching from a hub in Kathmandu" (not "from the back of the room")
+        r"(?:following|watching|listening|attending|participating)\s+(?:[\w']+\s+){0,3}?from\s+"
+        r"(?!the\s+(?:room|floor|hall|stage|back|front|side))|"
+        r"(?:from|at)\s+(?:a|our|the)\s+(?:remote\s+|local\s+)?hub\b)\b",
         re.IGNORECASE,
     )
 )
@@ -68,7 +76,10 @@ _OWN_ONSITE = Prefiltered(
     re.compile(
         r"\b(?:(?:I am|I'm|I’m|we are|we're|we’re)\s+(?:[\w']+\s+){0,4}?(?:here\s+)?in the (?:room|hall)|"
         r"(?:in|into) the (?:room|hall) here|here (?:in|at) the (?:room|hall|venue)|"
-        r"(?:I|we)\s+(?:see|have)\s+(?:[\w']+\s+){0,3}?(?:faces|people|hands?)\s+(?:here\s+)?in the (?:room|hall)|"
+        r"(?:I|we|to)\s+(?:see|have)\s+(?:[\w']+\s+){0,3}?(?:faces|people|hands?)\s+(?:here\s+)?in the (?:room|hall)|"
+        # where one sits in the room: "I am sitting in the second row", "seated near the door"
+        r"(?:sitting|seated|standing)\s+(?:[\w']+\s+){0,3}?(?:row|aisle|door|podium|stage)\b|"
+        r"(?:I|we)\s+(?:just\s+|only\s+)?arrived\b(?!\s+online)|jet[\s-]?lag(?:ged)?|"
         r"(?:I am|I'm|I’m)\s+(?:here\s+)?in person|physically (?:here|present)|"
         r"(?:I|we)\s+(?:came|flew|travell?ed)\s+(?:all the way\s+)?(?:here|to)\b|(?:I|we)\s+(?:just\s+)?(?:flew|came)\s+in\b)",
         re.IGNORECASE,
@@ -88,13 +99,16 @@ _OTHER_ONLINE = re.compile(
     + _ONLINE_WORD
     + r"|remotely|virtually|in (?:the|our) zoom(?: room)?|(?:on|in|via) zoom|remote (?:participant|speaker)|"
     r"(?:joins?|joining|joined|connects?|connecting|connected|calling in|dialling in)\s+(?:us\s+|in\s+)?"
-    r"(?:from|remotely|online|virtually))\b",
+    r"(?:from|remotely|online|virtually)|"
+    # "who is following the online room from Lagos": running the online side from a place
+    # (not "from the back of the room")
+    r"(?:online|zoom|remote|virtual)\s+(?:room|side|participation|chat)\s+from\s+(?!the\b)(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _OTHER_ONSITE = re.compile(
     r"\b(?:on[\s‑-]?site|in the (?:room|hall)|here with (?:me|us)|with (?:me|us) here|on (?:the )?stage|from the floor|"
-    r"in person|to my (?:right|left)|next to me|beside me|physically (?:here|present)|"
-    r"flew in|came all the way|travell?ed all the way|(?:at|in|from) the (?:back|front|middle|corner) of the (?:room|hall)|"
+    r"in person|(?:to|on|at) my (?:right|left)|next to (?:me|him|her)|beside (?:me|him|her)|physically (?:here|present)|"
+    r"flew in|came all the way|travell?ed (?:all the way|a long way|far)|(?:at|in|from) the (?:back|front|middle|corner) of the (?:room|hall)|"
     r"(?:sitting|seated)\s+(?:(?:right\s+)?here|(?:at|in) the (?:front|back|table|panel|podium|first row)|"
     r"(?:next to|beside|with) (?:me|us)))\b",
     re.IGNORECASE,

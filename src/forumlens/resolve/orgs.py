@@ -318,7 +318,7 @@ _SELF_CUES = Prefiltered(
 )
 # Cues right after a person's name in somebody else's words (same kinds).
 _AFTER_NAME = re.compile(
-    r"[\s,]*(?:(?:who|he|she)\s+(?:is|was)\s+(?:also\s+)?|who's\s+|is\s+(?:also\s+)?|who\s+(?=\w+s\b))?"
+    r"[\s,]*(?:(?:who|he|she)\s+(?:is|was)\s+(?:also\s+)?|who's\s+|is\s+(?:also\s+)?|(?:who|he|she)\s+(?=\w+s\b))?"
     r"(?:(?P<place>from|of|representing)|(?P<direct>with|at|(?:works?|is working|volunteers?)\s+(?:for|at|with))|"
     r"(?P<role>(?:(?:a|an|the|our|one of the)\s+)*" + _ROLES + r")|"
     r"(?P<lead>runs|leads|heads|directs|manages|founded|co-?founded|coordinates|chairs))\b",
@@ -547,6 +547,11 @@ def _named(
     if len(words) >= 3 and abbreviates(words[-1], words[:-1]):
         end = start + len(text[start:end].rsplit(maxsplit=1)[0])  # "Kenya ICT Action Network KICTANet"
         words = words[:-1]
+    inner = _INNER_LINK.match(text, end, stop)
+    if inner and not head and inner.group("head").lower() in _ORG_WORDS:
+        end = inner.end()  # "Kano Women in Tech Initiative": "in" inside a name that ends in its body word
+        words = [*words, *text[inner.start("rest") : end].split()]
+        head = True
     tail = re.match(r"[ \u00a0]+([a-z]+)\b", text[end:stop])
     if tail and tail.group(1) in _ORG_WORDS and not head:
         end += tail.end()  # "the Smart Nation office"; but "the … Forum secretariat" is the Forum's
@@ -557,6 +562,10 @@ def _named(
     return Org(start, end, text[start:end])
 
 
+# "in"/"on" inside a name: capitalised words after it, the last an organisation word.
+_INNER_LINK = re.compile(
+    r"[ \u00a0]+(?:in|on)[ \u00a0]+(?P<rest>(?:(?-i:[A-Z][\w'’\u2011-]*)[ \u00a0]+){0,3}(?P<head>(?-i:[A-Z][a-z]+)))\b"
+)
 _IN_PLACE = re.compile(r"[ \u00a0]+in[ \u00a0]+((?-i:[A-Z][\w'’\u2011-]+)(?:[ \u00a0]+(?-i:[A-Z][\w'’\u2011-]+))?)")
 # Words that do not tell one body from another ("American University", "National Institute"):
 # a name made only of them and organisation words needs its place to say which one it is.
@@ -692,8 +701,17 @@ def _orgs_after_cue(
         ):
             org = _ministry(text, link.end(), end) or org  # "Minister of Youth": the Ministry of Youth
         rank = _link_rank(groups, text[max(0, link.start() - 40) : link.start()])
+        if groups.get("of") is not None and kind == "role" and _field_like(org):
+            rank += 0.5  # "Head of Policy at Kuda Networks": "Policy" is the office's field
         found.append(replace(org, rank=rank + 0.01 * len(found)))
     return found
+
+
+def _field_like(org: Org) -> bool:
+    """A name after "<office> of" that reads as a field, not a body: one word, no organisation
+    word, no acronym, no registry match ("Head of Policy", "Professor of Law")."""
+    words = org.name.split()
+    return org.mention is None and len(words) == 1 and not looks_org(org.name) and not _ACRONYM.fullmatch(words[0])
 
 
 _BELONGS = re.compile(
@@ -800,12 +818,48 @@ def self_orgs(
         if (
             client is not None
             and client.mention is None
-            and looks_org(client.name)
+            and (looks_org(client.name) or _DESCRIBED_AFTER.match(text, client.end, end) is not None)
             and not any(o.start == client.start for o in found)
             and not _spoken_to(text, start, client.start)
         ):
             found.append(replace(client, rank=0.3))
+    for described in _DESCRIBED_THEN_NAMED.finditer(text, start, end):
+        named_org = org_at(
+            text, described.end(), _clause_end(text, described.end(), end), mentions, gazetteer, place_cue=True
+        )
+        if (
+            named_org is not None
+            and named_org.mention is None
+            and not any(o.start == named_org.start for o in found)
+            and not _spoken_to(text, start, named_org.start)
+        ):
+            found.append(replace(named_org, rank=0.3))
     return found
+
+
+# The kind of body said in the same breath as its name, which is how a name without an
+# organisation word ("Kurier Pojezierza", "PayNaija") shows it is one: after the name ("…, it
+# is a regional newspaper", "…, a fintech start-up") or before it, in the speaker's own tie to
+# it ("I run a small NGO, Kampala Digital Literacy Trust", "I work for a start-up called Zeta").
+_ORG_KIND = (
+    r"(?:"
+    + "|".join(sorted((re.escape(w) for w in _ORG_NOUNS), key=len, reverse=True))
+    + r"|paper|firm|charity|non-?profit|newsroom|collective|consultancy|think[\s-]tank|cooperative|co-op)"
+)
+_DESCRIBED_AFTER = re.compile(
+    rf"[ \u00a0]*,[ \u00a0]*(?:(?:it|which|that)[ \u00a0]+(?:is|was)[ \u00a0]+|it['’]s[ \u00a0]+)?"
+    rf"(?:a|an|the|our)[ \u00a0]+(?:[\w'’\u2011-]+[ \u00a0]+){{0,3}}?{_ORG_KIND}s?\b",
+    re.IGNORECASE,
+)
+_DESCRIBED_THEN_NAMED = Prefiltered(
+    re.compile(
+        r"\bI\s+(?:run|lead|founded|co-?founded|manage|direct|coordinate|head|work\s+(?:for|at|with|in)|"
+        r"am\s+with|volunteer\s+(?:for|with|at))\s+(?:a|an|our|my)\s+(?:[\w'’\u2011-]+\s+){0,3}?"
+        + _ORG_KIND
+        + r"(?:\s*,\s*|\s+)(?:(?:called|named)\s+)?(?=(?-i:[A-Z]))",
+        re.IGNORECASE,
+    )
+)
 
 
 # What one does for a living, then the body it is done for: "I build networks for Liquid

@@ -252,6 +252,11 @@ def _addresses(text: str, name: str) -> bool:
 
 
 _PERMISSION_WORDS = 8
+# How a voice opens when it first takes the microphone: a greeting or its name.
+_GREETING = re.compile(
+    r"\W*(?:(?:yes|okay|ok)[,.]?\s+)?(?:hello|hi|good\s+(?:morning|afternoon|evening)|greetings|my\s+name\s+is)\b",
+    re.IGNORECASE,
+)
 # A chair pointing at somebody new, however briefly: "The lady here.", "One more, the gentleman".
 _NEW_VOICE = re.compile(
     r"\b(?:(?:the|a|that|this)\s+(?:young\s+)?(?:lady|gentleman|woman|man|colleague|person)|"
@@ -274,10 +279,14 @@ def split_floor_voices(
     "AUDIENCE" group would merge a dozen people and their affiliations. A chair
     giving the floor again (a moderator turn in between) means a new voice; an
     "AUDIENCE" turn right after a panelist's answer, or after a bare "Please, go ahead"
-    (under `_PERMISSION_WORDS` words of chairing), is the same person going on.
+    (under `_PERMISSION_WORDS` words of chairing), is the same person going on, unless a voice
+    heard for the first time took the microphone in between with a greeting (another person
+    from the floor) or
+    the turn opens with a greeting or a name, as a voice does when it first takes the microphone.
     """
     position = {turn: k for k, turn in enumerate(speech_order)}
     owner = {i: g for g in groups for i in g.turns}
+    first_heard = {id(g): min((position[i] for i in g.turns if i in position), default=-1) for g in groups}
     result: list[LabelGroup] = []
     for group in groups:
         if (
@@ -295,7 +304,17 @@ def split_floor_voices(
             between = speech_order[position[prev] + 1 : position[turn]]
             chairing = [turns[i].text for i in between if i in owner and is_moderator(owner[i])]
             chaired = sum(len(t.split()) for t in chairing)
-            if chaired >= _PERMISSION_WORDS or any(_NEW_VOICE.search(t) for t in chairing):
+            # somebody new took the microphone in between, greeting the room as a new voice does
+            # (not a panelist giving a first answer): the exchange ended
+            newcomer = any(
+                i in owner
+                and owner[i] is not group
+                and first_heard[id(owner[i])] == position[i]
+                and _GREETING.match(turns[i].text) is not None
+                for i in between
+            )
+            greets = _GREETING.match(turns[turn].text) is not None  # a person going on does not greet again
+            if chaired >= _PERMISSION_WORDS or newcomer or greets or any(_NEW_VOICE.search(t) for t in chairing):
                 current = LabelGroup(None, [], [])
                 parts.append(current)
             current.turns.append(turn)

@@ -35,6 +35,7 @@ from forumlens.resolve.people import LabelGroup, name_forms, same_person
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.text import paragraph_spans, sentence_spans
 from forumlens.text.fastre import Prefiltered
+from forumlens.transcript.speakers import card_like
 
 __all__ = [
     "AFFILIATING_KINDS",
@@ -331,7 +332,16 @@ def _not_thanks(view: SessionView, turn: int, hit_start: int, hit_end: int | Non
     "Thank you.  Chris?" is: a name asked as a question hands the floor."""
     if hit_end is not None and _ASKED.match(view.text, hit_end):
         return True
-    return not _THANKS_BEFORE.search(view.text, max(0, hit_start - 30), hit_start)
+    thanks = _THANKS_BEFORE.search(view.text, max(0, hit_start - 30), hit_start)
+    if thanks is None:
+        return True
+    # "Thank you.  Henrik, from the government side?": the thanks ended its sentence and the
+    # name opens a question of its own, which gives the floor
+    closed = re.search(r"[.!]\s*$", thanks.group()) is not None
+    return closed and hit_end is not None and _NAME_QUESTION.match(view.text, hit_end) is not None
+
+
+_NAME_QUESTION = re.compile(r",[^.!?\n]{0,60}\?")
 
 
 _ASKED = re.compile(r"\s*(?:,\s*please\s*)?\?")
@@ -359,6 +369,17 @@ def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int
 
 
 _LIST_JOIN = re.compile(r"[\s,]*(?:and|&)?[\s,]*")
+# Between two names of a list of name cards read out, the first one's card: ", UNESCO, and ".
+_CARD_JOIN = re.compile(r"\s*,\s*(?P<card>[^,.;:!?]{2,80}?)\s*,?\s*(?:and|&)?\s*")
+
+
+def _card_join(words: str) -> bool:
+    """Whether the words between two names are only the first name's card and a list join
+    ("Rohan Perera, UNESCO, and Henrik Saether"): the words before the list hold for both."""
+    m = _CARD_JOIN.fullmatch(words)
+    return m is not None and card_like(m.group("card"))
+
+
 _NEXT_IN_LIST = re.compile(r"[\s,]*(?:and|&)\b", re.IGNORECASE)
 
 
@@ -374,7 +395,7 @@ def _mode_before(view: SessionView, draft: Draft, turn: int, start: int) -> None
     for prev_start, prev_end, group in view.names_between(a, start):
         if group is draft.group:
             continue
-        if _LIST_JOIN.fullmatch(view.text, prev_end, end):
+        if _LIST_JOIN.fullmatch(view.text, prev_end, end) or _card_join(view.text[prev_end:end]):
             end = prev_start
             continue
         window_start = prev_end
@@ -439,7 +460,7 @@ def _handoff(
             if first and cues.HAND_RAISE.search(text[s_a:s_b]):
                 draft.from_floor = True
             attached = view.tied(orgs.after_name(text, hit.end, s_b, view.all_mentions, view.gazetteer))
-            same = view.mentions_in(s_a, s_b)
+            same = [m for m in view.mentions_in(s_a, s_b) if not _merely_mentioned(text, s_a, m)]
             near = (
                 []
                 if _stated_elsewhere(text, hit.end, s_b)
@@ -503,6 +524,25 @@ def _handoff(
                     draft.mode_evidence.append(view.evidence(a, b, "mode"))
         if first and (draft.group.name is None or draft.from_floor):
             _floor_mode(view, draft, last_turn.index, last_para)
+
+
+# A body named as the owner of a thing, not of a person: "the World Bank meeting", "an ITU report".
+_OWNED_THING = re.compile(
+    r"[ \u00a0]+(?:meeting|conference|summit|report|study|survey|grant|project|programme|program|event|"
+    r"workshop|session|standards?|guidelines|framework|data|funding|fund|loan|deal|statement|declaration|"
+    r"website|platform|app|campaign|initiative|policy|rules?|regulations?|award|prize|fellowship)s?\b"
+)
+# A relative clause about somebody else's act: "Kemi, who I met at …", "who we invited from …".
+_OTHERS_ACT = re.compile(r"\bwho(?:m)?\s+(?:I|we|you|they)\b[^,.;:?!]*$", re.IGNORECASE)
+
+
+def _merely_mentioned(text: str, sentence_start: int, mention: Mention) -> bool:
+    """A registry body in a chair's sentence that does not say whom the person works for: it
+    owns a thing ("the World Bank meeting") or sits in a clause about what someone else did
+    ("who I met at the ITU")."""
+    if _OWNED_THING.match(text, mention.end):
+        return True
+    return _OTHERS_ACT.search(text, sentence_start, mention.start) is not None
 
 
 def _floor_mode(view: SessionView, draft: Draft, turn_index: int, para: tuple[int, int]) -> None:
@@ -733,12 +773,16 @@ def _window_floor_mode(view: SessionView, draft: Draft, window: Sequence[int]) -
 
 def _after_floor_opened(view: SessionView, draft: Draft, opened: int) -> bool:
     """A named speaker first heard after the chair opened the floor, whom nobody introduced as
-    a panelist before that turn (with a body, or in a programme slot such as "our last speaker")."""
+    a panelist before the floor opened (with a body, or in a programme slot such as "our last
+    speaker")."""
     first = view.session.turns[draft.group.turns[0]]
     if not draft.group.name or draft.from_floor or draft.slotted or first.start <= opened:
         return False
+    # an introduction made after the floor opened introduces a voice from the floor ("we have a
+    # remote participant, Hadiza, she is with …"), not a panelist
+    opened_line = view.session.text.count("\n", 0, opened) + 1
     return not any(
-        e.kind in ("hand-off", "introduction") and e.line <= first.line
+        e.kind in ("hand-off", "introduction") and e.line <= first.line and e.line <= opened_line
         for items in draft.affiliations.values()
         for _, e in items
     )
@@ -753,7 +797,8 @@ _FLOOR_OPEN = Prefiltered(
         r"(?:the\s+floor|questions|your\s+questions|comments)|"
         r"(?:questions|hands|comments)\s+(?:from|in)\s+the\s+(?:room|floor|audience|chat)|"
         r"(?:do\s+we\s+have|are\s+there|is\s+there|we\s+have|any)\s+(?:any\s+)?(?:questions|hands|comments)|"
-        r"now\s+(?:we\s+(?:have|take)\s+)?questions|take\s+(?:some\s+|a\s+few\s+)?questions|hands\s+up)\b",
+        r"now\s+(?:we\s+(?:have|take)\s+)?questions|take\s+(?:some\s+|a\s+few\s+)?questions|hands\s+up|"
+        r"(?:now|over|take|go|turn|move)\s+(?:(?:we\s+)?(?:go\s+|turn\s+|move\s+)?to\s+)?the\s+(?:floor|room|audience))\b",
         re.IGNORECASE,
     )
 )

@@ -26,6 +26,18 @@ Turns the captioner marked in other ways (seen on unseen sessions, issue 22):
   before the colon is a session-type phrase ("Open Forum: …"), or the rest of the line is a
   title (every word but small ones capitalised, no sentence punctuation at its end).
 
+By the shape of the transcript (stop 19, `shapes.py`): before splitting, every line start is
+read once for a label shape — a short name-like span followed by a colon, a dash between spaces
+(`JO LI -- …`, `Jo Li – …`), written in square brackets (`[Jo Li] …`) or in capitals with no
+separator (`JO LI Thank you`), after any time stamp (`[00:12:01]`) — and a separator counts
+as this captioner's when names recur with it across the file (after `>>`, one recurring name is
+enough). Then `[Jo Li]` and dash labels split a transcript with no `>>`, dash and bracket labels
+after `>>` are read as labels, colon labels that the stricter bare-label rule leaves out
+(`Speaker 2:`, `Participant:`, `Jo Li (online):`) count once the colon shape is in use, and a
+first turn before the markers keeps its label when the name recurs as a `>>` label later. A
+label shape seen on one line only stays speech; a role in capitals without a colon
+(`>> PARTICIPANT Yes, …`) is a label.
+
 Turn text is an exact slice of the document text so citations stay verbatim.
 """
 
@@ -37,7 +49,16 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from ..models import Session, Turn, TurnKind
-from .speakers import COLLECTIVE_LABELS, colonless_label, display_name, looks_like_label, name_key, parse_name_card
+from .shapes import LineLabel, Shapes, label_shapes, person_key
+from .speakers import (
+    COLLECTIVE_LABELS,
+    colonless_label,
+    display_name,
+    generic_label,
+    looks_like_label,
+    name_key,
+    parse_name_card,
+)
 
 __all__ = ["find_title", "guess_year", "parse_transcript"]
 
@@ -74,6 +95,7 @@ class _Marker:
     at: int  # offset of ">>" (or of the label for bare-label styles)
     body: int  # offset just after the marker
     implicit: bool = False  # a turn the captioner did not mark (see `_implicit_markers`)
+    label: str | None = None  # a label already read from the file's shape (`shapes.py`), body after it
 
 
 def _line_starts(text: str) -> list[int]:
@@ -156,6 +178,10 @@ def _split_head(text: str, body: int, end: int, known: dict[str, str]) -> tuple[
     caps = re.match(r"((?:[A-Z][A-Z.'\u00C0-\u00DE\u2011-]+ ){2,5})(?=[A-Z][a-z])", stripped)
     if caps and looks_like_label(caps.group(1)):
         return caps.group(1).strip(), lead + caps.end(1)
+    # a role in capitals without a colon: ">> PARTICIPANT Yes, thank you", ">> AUDIENCE MEMBER Hello"
+    role = re.match(r"((?:[A-Z][A-Z-]+ ){1,3})(?=[A-Z][a-z'’]*\b)", stripped)
+    if role and generic_label(role.group(1)):
+        return role.group(1).strip(), lead + role.end(1)
     titled = colonless_label(stripped)
     if titled:
         return stripped[:titled], lead + titled
@@ -171,14 +197,44 @@ def _raw_prefix_len(text: str, label: str) -> int:
     return 0
 
 
-def _find_markers(text: str) -> list[_Marker]:
+def _find_markers(text: str, shapes: Shapes) -> list[_Marker]:
     # ">>" at a line start or after whitespace (line breaks lost); not inside "a>>b"
     markers = [
         _Marker(m.start(), m.end()) for m in _MARKER.finditer(text) if m.start() == 0 or text[m.start() - 1].isspace()
     ]
     if markers:
         return markers
-    return _bare_label_markers(text)
+    bare = _bare_label_markers(text)
+    seen = {text.rfind("\n", 0, m.at) for m in bare}  # one marker per line
+    shaped = [m for m in _shape_markers(text, shapes) if text.rfind("\n", 0, m.at) not in seen]
+    return sorted(bare + shaped, key=lambda m: m.at)
+
+
+def _shape_markers(text: str, shapes: Shapes) -> list[_Marker]:
+    """Labels at line starts in a transcript with no `>>`, by the separators this captioner used
+    (`shapes.label_shapes`): `[Jo Li] …`, `JO LI -- …`, and colon labels the stricter
+    `_bare_label_markers` leaves out (`Speaker 2:`, `Participant:`, `Jo Li (online):`) once the
+    colon shape is in use. A title line is still not a label (`_heading`)."""
+    found = []
+    for c in shapes.candidates:
+        if c.marked or not shapes.accepted(c):
+            continue
+        if c.sep == "colon":
+            if not _heading(c.label, text, c.body):
+                found.append(_Marker(c.line_at, c.at))
+        else:
+            found.append(_Marker(c.line_at, c.body, label=c.label))
+    return found
+
+
+def _shape_head(marker: _Marker, by_offset: dict[int, LineLabel], shapes: Shapes) -> LineLabel | None:
+    """A dash or bracket label right after a `>>` marker (`>> JO LI -- …`, `>> [Jo Li] …`) when
+    this file uses that separator or the name recurs; colon labels stay with `_split_head`."""
+    for offset in range(marker.body, marker.body + 4):
+        c = by_offset.get(offset)
+        if c is not None:
+            return c if c.sep in ("dash", "bracket") and shapes.accepted(c) else None
+    return None
 
 
 # A new voice the captioner did not mark: after a blank line, a paragraph opening in lower
@@ -292,18 +348,30 @@ def _speech_like(paragraph: str) -> bool:
     )
 
 
-def _implicit_markers(text: str, markers: list[_Marker]) -> list[_Marker]:
+def _implicit_markers(text: str, markers: list[_Marker], shapes: Shapes) -> list[_Marker]:
     """Turns with no `>>` in a marked transcript: a first turn after the page header, and a
-    new voice after a blank line (`_UNMARKED_VOICE`)."""
+    new voice after a blank line (`_UNMARKED_VOICE`). The first turn keeps its label when it
+    opens with a name the captioner used as a `>>` label elsewhere ("Chair — Jo Li: Good
+    morning" before ">> Chair — Jo Li: Thank you")."""
     if not markers or not text.startswith(">>", markers[0].at):
         return []  # bare-label transcripts have their own rule
     found = []
     first = markers[0].at
     head_end = _header_end(text, first)
+    by_offset = {c.line_at: c for c in shapes.candidates if not c.marked}
+    marked = {person_key(c.label) for c in shapes.candidates if c.marked}
     for para in re.finditer(r"\S(?:.|\n(?![ \t\r]*\n))*", text[head_end:first]):
         if _speech_like(para.group()):
             at = head_end + para.start()
-            found.append(_Marker(at, at, implicit=True))
+            opening = by_offset.get(at)
+            if opening is not None and person_key(opening.label) in marked:
+                found.append(
+                    _Marker(at, opening.body, label=opening.label)
+                    if opening.sep != "colon"
+                    else _Marker(at, opening.at)
+                )
+            else:
+                found.append(_Marker(at, at, implicit=True))
             break
     found += [
         _Marker(m.end(), m.end(), implicit=True)
@@ -355,11 +423,13 @@ def parse_transcript(text: str, source: str = "", sha256: str = "") -> Session:
     the caller decides whether that is acceptable.
     """
     starts = _line_starts(text)
-    markers = _find_markers(text)
-    markers = sorted(markers + _implicit_markers(text, markers), key=lambda m: m.at)
+    shapes = label_shapes(text)
+    markers = _find_markers(text, shapes)
+    markers = sorted(markers + _implicit_markers(text, markers, shapes), key=lambda m: m.at)
+    marked_heads = {c.at: c for c in shapes.candidates if c.marked}
     known: dict[str, str] = {}
     for m in markers:  # first pass: labels written with a colon, for colon-less markers
-        if m.implicit:
+        if m.implicit or m.label is not None:
             continue
         end = text.find("\n", m.body)
         head = text[m.body : end if end != -1 else len(text)]
@@ -375,7 +445,15 @@ def parse_transcript(text: str, source: str = "", sha256: str = "") -> Session:
     turns: list[Turn] = []
     for i, marker in enumerate(markers):
         end = markers[i + 1].at if i + 1 < len(markers) else len(text)
-        label, body_start = (None, marker.body) if marker.implicit else _split_head(text, marker.body, end, known)
+        shaped = _shape_head(marker, marked_heads, shapes) if not marker.implicit and marker.label is None else None
+        if marker.implicit:
+            label, body_start = None, marker.body
+        elif marker.label is not None:
+            label, body_start = marker.label, marker.body
+        elif shaped is not None:
+            label, body_start = shaped.label, shaped.body
+        else:
+            label, body_start = _split_head(text, marker.body, end, known)
         raw = text[body_start:end]
         body = raw.strip()
         a = body_start + (len(raw) - len(raw.lstrip()))

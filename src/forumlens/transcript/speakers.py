@@ -21,6 +21,7 @@ __all__ = [
     "card_like",
     "colonless_label",
     "display_name",
+    "generic_label",
     "looks_like_label",
     "name_key",
     "normalise_label",
@@ -289,6 +290,20 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# A generic label numbered or lettered by the captioner ("Speaker 1", "PARTICIPANT 2", "Audience
+# Member B"): still a role, not a person.
+_NUMBERED = re.compile(r"(?P<role>.+?)[ \t]*(?:#[ \t]*)?(?:\d{1,3}|[A-Z])")
+
+
+def generic_label(label: str) -> bool:
+    """Whether a label names a role or a group, not a person, numbered or not."""
+    text = _clean(label).lower()
+    if text in GENERIC_LABELS or text in COLLECTIVE_LABELS:
+        return True
+    numbered = _NUMBERED.fullmatch(_clean(label))
+    return numbered is not None and numbered.group("role").lower() in GENERIC_LABELS
+
+
 def _clean(label: str) -> str:
     text = unicodedata.normalize("NFC", label).translate(_HYPHENS).translate(_SPACES)
     return re.sub(r"\s+", " ", text).strip(" .:")
@@ -328,7 +343,7 @@ def display_name(label: str | None) -> str | None:
     if not label:
         return None
     text = _clean(parse_name_card(label).name)  # "NAME, ROLE, ORGANISATION (MODE)": the name part
-    if not text or text.lower() in GENERIC_LABELS or text.lower() in COLLECTIVE_LABELS:
+    if not text or generic_label(text):
         return None
     tokens = text.split(" ")
     while len(tokens) > 1 and _is_title(tokens[0]):
@@ -371,7 +386,7 @@ def looks_like_label(candidate: str) -> bool:
     text = _clean(candidate)
     if not text or len(text) > _MAX_CARD or not any(ch.isalpha() for ch in text):
         return False
-    if text.lower() in COLLECTIVE_LABELS or text.lower() in GENERIC_LABELS:
+    if generic_label(text):
         return True
     if re.search(r"[?!;\"“”]", text):
         return False
