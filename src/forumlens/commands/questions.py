@@ -133,7 +133,8 @@ def questions(
         click.echo(f"[{q['status']}] {q['session']}:L{q['line']}  {who} → {to}")
         click.echo(f"    {' '.join(q['text'].split())[:200]}")
         if q.get("answer_lines"):
-            click.echo(f"    answered at lines {', '.join(map(str, q['answer_lines']))}")
+            lines = q["answer_lines"]
+            click.echo(f"    answered at line{'s' if len(lines) != 1 else ''} {', '.join(map(str, lines))}")
 
 
 COMMANDS = [questions]

@@ -69,11 +69,32 @@ def _emit(content: str, out: Path | None) -> None:
     click.echo(f"wrote {out}", err=True)
 
 
+FILE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".md", ".markdown", ".pdf", ".docx", ".doc", ".srt", ".vtt")
+
+
+def looks_like_path(target: str) -> bool:
+    """A report target typed as a file (a known suffix, or a path with a folder and no spaces), not a session.
+
+    Session ids are hex and titles are words with spaces, so neither is taken for a path.
+    """
+    return Path(target).suffix.lower() in FILE_SUFFIXES or (
+        ("/" in target or "\\" in target) and not any(ch.isspace() for ch in target)
+    )
+
+
 def _load(ctx: click.Context, target: str, db: str | None) -> tuple[Session, dict[str, Any]]:
     """A transcript FILE analysed now, or a stored session and its analyses; citations described."""
     from ..summarise.sources import describe_analyses
 
     path = Path(target)
+    if not path.is_file() and looks_like_path(target):
+        # a typo in a file name would otherwise read as "no session matches" (or "no store")
+        what = "is a folder, not a file" if path.is_dir() else "file not found"
+        raise ForumlensError(
+            what,
+            source=target,
+            hint="give a transcript file, or a stored session by id or part of its title (`forumlens sessions`)",
+        )
     if path.is_file():
         from ..pipeline import AnalysisOptions, analyse_session, prepare_document
         from ..read import read_bytes

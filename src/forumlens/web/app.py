@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager, suppress
@@ -90,13 +91,37 @@ def _wants_json(request: Request) -> bool:
     return path == "/api" or path.startswith("/api/") or path == "/openapi.json"
 
 
+# the command lines an error's hint may name, and the page that shows the same list
+_COMMAND_PAGES = {
+    "sessions": "/sessions",
+    "coalitions": "/coalitions",
+    "people": "/people",
+    "threads": "/threads",
+    "glossary": "/glossary",
+}
+_COMMAND_IN_HINT = re.compile(r"`forumlens ([a-z]+)[^`]*`")
+
+
+def page_hint(hint: str | None) -> tuple[str | None, str | None]:
+    """An error's hint as a page reader can act on it: (text, link).
+
+    The store's errors are written for the command line ("list them with `forumlens
+    sessions`"); a visitor of the portal cannot run that, so a hint naming a command is
+    replaced by a link to the page that lists the same things, or dropped if none does.
+    """
+    if not hint or (found := _COMMAND_IN_HINT.search(hint)) is None:
+        return hint, None
+    url = _COMMAND_PAGES.get(found.group(1))
+    return (f"See the list on {url}", url) if url else (None, None)
+
+
 def render_error(request: Request, status: int, message: str, hint: str | None = None) -> Response:
     """The one rendering of every error: JSON for the API, a readable page elsewhere."""
     if _wants_json(request):
         return JSONResponse({"error": {"status": status, "message": message, "hint": hint}}, status_code=status)
-    return templates.TemplateResponse(
-        request, "error.html", {"status": status, "message": message, "hint": hint}, status_code=status
-    )
+    text, link = page_hint(hint)
+    context = {"status": status, "message": message, "hint": text, "hint_url": link}
+    return templates.TemplateResponse(request, "error.html", context, status_code=status)
 
 
 def _install_error_handler(app: FastAPI) -> None:

@@ -26,7 +26,16 @@ from ..store.base import Store
 from .graph_layout import ASCENT, Box, Circle, force_layout, place_labels, separate, shorten
 from .views import slug
 
-__all__ = ["GraphLayout", "GraphView", "build_graph", "default_min_weight", "layout", "node_kind", "parse_min_weight"]
+__all__ = [
+    "GraphLayout",
+    "GraphView",
+    "build_graph",
+    "default_min_weight",
+    "layout",
+    "node_href",
+    "node_kind",
+    "parse_min_weight",
+]
 
 MAX_NODES = 60
 FONT = 12.0  # label font size in SVG units (the stylesheet draws graph labels at 12px)
@@ -55,6 +64,11 @@ def node_kind(name: str, coalitions: set[str]) -> str:
 
 def _href(name: str, kind: str) -> str:
     return f"/coalitions/{slug(name)}" if kind == "coalition" else f"/sessions?affiliation={slug(name)}"
+
+
+def node_href(name: str) -> str:
+    """Where an actor named anywhere on the portal links: a coalition's page, else the sessions it spoke in."""
+    return _href(name, node_kind(name, set()))
 
 
 def build_graph(store: Store) -> dict[str, Any]:

@@ -38,7 +38,7 @@ from .related import coalition_partners, session_related, session_related_for_pa
 from .searching import check_mode, mark_snippet, run_search
 from .session_page import document_html, document_view, is_document, line_credits, transcript_html
 
-__all__ = ["cite_url", "router", "templates", "transcript_html"]
+__all__ = ["actor_url", "cite_url", "router", "templates", "transcript_html"]
 
 HERE = Path(__file__).resolve().parent
 PER_PAGE = 20
@@ -48,6 +48,20 @@ MODE_LABELS = {"lexical": "Keywords", "semantic": "Meaning", "hybrid": "Both (hy
 def cite_url(session: str | None, line: int | None) -> str:
     """Where a citation points: the session page, at the line's anchor."""
     return f"/sessions/{session}#L{int(line or 1)}" if session else "#"
+
+
+def actor_url(name: str | None) -> str | None:
+    """Where a coalition, institution or NRI named in an item links: its coalition page, else its sessions.
+
+    Outputs and asks name whoever the stages credited, which may be an IGF body or an
+    office (the DC Coordination Group, UN DESA) that has no coalition page; those link to
+    the sessions they spoke in, as the graph's nodes do, so no link leads to a 404.
+    """
+    if not name:
+        return None
+    from .graph import node_href
+
+    return node_href(name)
 
 
 def _where(item: dict[str, Any]) -> str:
@@ -68,6 +82,7 @@ def _environment() -> Environment:
     env.filters["mark"] = lambda text: Markup(mark_snippet(text or ""))
     env.filters["person"] = lambda name: f"/people/{views.slug(name)}" if name else None
     env.filters["slug"] = views.slug
+    env.filters["actor_url"] = actor_url
     env.filters["minutes"] = lambda m: f"{float(m or 0):.1f} min"
     env.filters["where"] = _where
     env.globals["cite_url"] = cite_url
@@ -102,7 +117,8 @@ def form_error(request: Request, exc: ForumlensError, coalition: str | None = No
 
 @router.get("/")
 def home(request: Request, store: Store = StoreDep) -> Response:
-    return _page(request, "home.html", summary=views.home_summary(store))
+    summary = views.home_summary(store)
+    return _page(request, "home.html", summary=summary, sources=views.session_names(store, summary["outputs"]))
 
 
 @router.get("/sessions")
@@ -135,6 +151,9 @@ def sessions(
         "sessions.html",
         rows=rows[:PER_PAGE],
         filters=filters,
+        filtered=any(filters.values()),
+        empty_store=not rows and views.store_is_empty(store),
+        affiliation_label=views.affiliation_name(store, affiliation) if affiliation else None,
         page=page,
         has_next=len(rows) > PER_PAGE,
         years=views.session_years(store),
@@ -203,7 +222,9 @@ def session_related_page(
 
 @router.get("/people")
 def people(request: Request, store: Store = StoreDep, name: str | None = None) -> Response:
-    return _page(request, "people.html", people=views.people_list(store, name=name), name=name or "")
+    found = views.people_list(store, name=name)
+    empty = not found and views.store_is_empty(store)
+    return _page(request, "people.html", people=found, name=name or "", empty_store=empty)
 
 
 @router.get("/people/{person_id}")
@@ -214,7 +235,8 @@ def person(request: Request, person_id: str, store: Store = StoreDep) -> Respons
 
 @router.get("/coalitions")
 def coalitions(request: Request, store: Store = StoreDep) -> Response:
-    return _page(request, "coalitions.html", coalitions=views.coalition_list(store))
+    found = views.coalition_list(store)
+    return _page(request, "coalitions.html", coalitions=found, empty_store=not found and views.store_is_empty(store))
 
 
 @router.get("/coalitions/{coalition_id}")
@@ -225,11 +247,13 @@ def coalition(request: Request, coalition_id: str, store: Store = StoreDep, year
         return form_error(request, exc)
     detail = views.coalition_detail(store, coalition_id)
     shown, totals = _first_items(detail, ("sessions", "speakers", "outputs", "asks", "questions", "documents"))
+    cited = [item for key in ("outputs", "asks", "questions", "speakers") for item in shown[key]]
     return _page(
         request,
         "coalition.html",
         c=shown,
         totals=totals,
+        sources=views.session_names(store, cited),
         suggested=coalition_partners(store, detail["name"]),
         record=_coalition_record(request, store, detail, form.year),
     )
@@ -266,12 +290,15 @@ def topics(request: Request, store: Store = StoreDep) -> Response:
     grouped: dict[str, list[dict[str, Any]]] = {}
     for tag in views.tag_list(store):
         grouped.setdefault(tag["scheme"], []).append(tag)
-    return _page(request, "topics.html", grouped=grouped, scheme=None)
+    empty = not grouped and views.store_is_empty(store)
+    return _page(request, "topics.html", grouped=grouped, scheme=None, empty_store=empty)
 
 
 @router.get("/topics/{scheme}")
 def topic_scheme(request: Request, scheme: str, store: Store = StoreDep) -> Response:
-    return _page(request, "topics.html", grouped={scheme: views.tag_list(store, scheme)}, scheme=scheme)
+    found = views.tag_list(store, scheme)
+    empty = not found and views.store_is_empty(store)
+    return _page(request, "topics.html", grouped={scheme: found}, scheme=scheme, empty_store=empty)
 
 
 @router.get("/topics/{scheme}/{code}")
@@ -332,7 +359,9 @@ def search(
 
 @router.get("/glossary")
 def glossary(request: Request, store: Store = StoreDep, term: str | None = None) -> Response:
-    return _page(request, "glossary.html", terms=views.glossary(store, term), term=term or "")
+    terms = views.glossary(store, term)
+    empty = not terms and views.store_is_empty(store)
+    return _page(request, "glossary.html", terms=terms, term=term or "", empty_store=empty)
 
 
 @router.get("/briefs")

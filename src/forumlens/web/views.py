@@ -9,6 +9,7 @@ say so instead of failing.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -37,9 +38,11 @@ __all__ = [
     "session_detail",
     "session_detail_with_text",
     "session_list",
+    "session_names",
     "session_years",
     "slug",
     "speaking_time",
+    "store_is_empty",
     "tag_detail",
     "tag_list",
 ]
@@ -353,8 +356,39 @@ SCHEME_NAMES = {
 }
 
 
+def _code_order(code: str) -> tuple[Any, ...]:
+    """Codes in reading order: SDG3 before SDG10 (numbers compared as numbers, the rest as text)."""
+    return tuple(int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", code))
+
+
+def session_names(store: Store, items: list[dict[str, Any]]) -> dict[str, str]:
+    """Each cited session of `items` as a reader names it, "Title (year)", for pages that cite across sessions.
+
+    A page that gathers items from many sessions (a coalition's, the home page's latest
+    outputs) cannot cite "line 13" alone: the citation names its session, as every
+    format of briefs and reports does.
+    """
+    names: dict[str, str] = {}
+    for item in items:
+        sid = item.get("session") if isinstance(item, dict) else None
+        if not sid or sid in names:
+            continue
+        try:
+            info = store.session_info(str(sid))
+        except ForumlensError:  # a session removed since the analysis: the link says where it was
+            continue
+        names[sid] = f"{info.title} ({info.year})" if info.year else info.title
+    return names
+
+
+def store_is_empty(store: Store) -> bool:
+    """No session is stored: an empty list page says so, and how to fill it, rather than blame a stage."""
+    return store.session_count() == 0
+
+
 def tag_list(store: Store, scheme: str | None = None) -> list[dict[str, Any]]:
-    """Tags used in the record with how many sessions carry each."""
+    """Tags used in the record with how many sessions carry each, per scheme in code order (SDG3 before SDG10)."""
+    tags = sorted(store.tag_counts(scheme), key=lambda t: (t.scheme, _code_order(t.code)))
     return [
         {
             "scheme": t.scheme,
@@ -363,7 +397,7 @@ def tag_list(store: Store, scheme: str | None = None) -> list[dict[str, Any]]:
             "sessions": t.sessions,
             "top_score": t.top_score,
         }
-        for t in store.tag_counts(scheme)
+        for t in tags
     ]
 
 
