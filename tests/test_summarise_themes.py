@@ -133,3 +133,30 @@ def test_labels_name_what_bullets_share_and_never_a_lone_word() -> None:
     assert shared in ("Universal service", "Service funds")
     assert themes.get(OTHER) == [2]  # nothing to name it by: no stray word heads it
     assert all(len(label.split()) >= 2 for label in themes)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # a verb phrase names no theme
+        ("Test the platforms and put accessibility and a budget into the IGF.", set(), {"put accessibility"}),
+        # a piece of a longer proper name is no key phrase; the real phrase after it is
+        (
+            "At APC the Association for Progressive Communications has supported community networks.",
+            {"community networks"},
+            {"Progressive Communications"},
+        ),
+        (
+            "The Digital Services Act requires very large platforms to assess risks.",
+            set(),
+            {"Act requires", "Services Act"},
+        ),
+        # a body is an actor, not a theme
+        ("The IGF secretariate should link the outputs to institutions.", set(), {"IGF secretariate"}),
+        ("Human Rights matter for universal service funds.", {"universal service", "service funds"}, set()),
+    ],
+)
+def test_key_phrases_are_noun_phrases_not_verbs_names_or_bodies(text: str, kept: set[str], dropped: set[str]) -> None:
+    surfaces = {p.surface for p in phrases_of(text)}
+    assert kept <= surfaces
+    assert not (dropped & surfaces)

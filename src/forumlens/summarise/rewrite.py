@@ -9,7 +9,8 @@ as said):
 1. ``filler``: `compress.compress` deletes filler (discourse markers, "I think that",
    "you know", leading "So,", caption stutters "the the", "we we", and false starts
    restarted after a dash "we have ‑‑ we had"); here also a false start restarted after
-   a comma ("we have, we had" -> "we had").
+   a comma ("we have, we had" -> "we had") and the speaker's numbering of their points
+   ("Second, we heard ...", "My second message, training ..." -> the point: `unnumber`).
 2. ``repair`` (deletions only, `repair`): a fragment, or a sentence with a dangling subject,
    whose words hold a full clause becomes that clause: a leading complement "that" dropped
    ("That we need to look at ..., and that ..." -> "We need to look at ..., and ..."), a short
@@ -29,9 +30,15 @@ as said):
    needs) and the pronouns follow (we -> it, our -> its, us -> it). Only a "we" that is the
    sentence's subject: one after a finite verb ("Jason mentioned ... and we have ...") keeps
    the first person (and gets the attribution below).
+4a. ``room-voice``: a chair's "we heard / we agreed" is the session's and "we will" the
+   organisers' ("The session heard strong agreement that ...", "The organisers will
+   extend the comment period ..."), when no other first person remains (`room_voice`).
 5. ``attributed``: a bullet still in the first person is prefixed "Name (Org): " — unless
    it sits under its speaker's own heading (speaker points), which attributes it already.
 6. ``case``: capital first letter, a final full stop.
+6a. ``audience``: the room's "your" before what participants contributed ("with your
+   inputs", "your comments") becomes "the participants'" (`audience`): a chair's thanks
+   to the room, on paper.
 7. ``short-form`` (`naming.name_once`, over a section's bullets in order): a body named in
    full again becomes "the coalition", "the ministry" ... unless another body of that kind
    was named in between; a speaker's "Name (Org): " is shown once, then "Name: ".
@@ -43,7 +50,10 @@ as subject, and also a possessive or personal pronoun ("Its page ...", "Their st
 A sentence is *rejected* (`problem` says why; the selector then takes the next best) when
 it is a question, a vocative aside ("Sofía, you heard ..."), procedure (time keeping,
 thanks, hand-offs, "we will stop here", "our first speaker is", the chair introducing
-themselves), or a fragment that no repair makes a sentence: no finite verb, starting with
+themselves, and moderator talk: framing the session, introducing the next voice, the room,
+`roles.is_session_talk`), a relayed comment ("We have a comment from Aisha in Kenya": `roles.is_relay`),
+a speaker introducing themselves ("I'm X from Y", "I run a helpline ...":
+`roles.is_introduction`), or a fragment that no repair makes a sentence: no finite verb, starting with
 a conjunction or relative word, cut off on an article or conjunction, a participle phrase
 followed by a conjunction instead of its main clause ("Owned and run by the communities,
 and the question is ..."), or under `MIN_WORDS` words. A statement that opens with a
@@ -61,7 +71,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .compress import compress
-from .procedural import is_procedural
+from .procedural import MODERATOR_ROLES, is_procedural
+from .roles import is_introduction, is_relay, is_session_talk
 
 __all__ = [
     "MIN_WORDS",
@@ -129,7 +140,16 @@ _QUESTION = re.compile(
     r"I(?:'m| am) (?:curious|wondering)|I have (?:a|one|another) question|my question (?:is|was)|"
     r"(?:tell|ask) (?:us|you) (?:about|how|what|whether|if))\b|"
     r"[,;:]\s+(?:(?:so|and|but|then)\s+)?(?:how|why|(?:what|where|when|which|who)(?= (?:can|could|should|would|will|do|does|did)\b))"
-    r"\s+(?:can|could|should|would|will|do|does|did|is|are)\s+\w+",
+    r"\s+(?:can|could|should|would|will|do|does|did|is|are)\s+\w+|"
+    # an inverted question after a comma: "..., for example, could we organize maybe ..."
+    r"[,;:]\s+(?:(?:for example|for instance|so|and|but|then),?\s+)?(?:could|can|should|shall|would) (?:we|you|they)\b",
+    re.IGNORECASE,
+)
+# Talk about the talk: "The last, I would like to just mention the work of ..." announces a
+# point without making it.
+_META_TALK = re.compile(
+    r"^\W*(?:[^,]{0,30},\s+)?I(?:'d| would) (?:just )?like to (?:just )?(?:mention|highlight|say|add|talk about|share|"
+    r"stress|underline|touch on|flag)\b(?!\s+(?:that|how|why)\b)",
     re.IGNORECASE,
 )
 # Words that open a sentence capitalised without being a name ("In Tonga, we ...", "Within our office, we ...").
@@ -250,6 +270,16 @@ _PAST_IRREGULAR = frozenset(
         "chose",
         "grew",
         "drew",
+        "heard",
+        "spoke",
+        "understood",
+        "taught",
+        "sought",
+        "felt",
+        "meant",
+        "lost",
+        "rose",
+        "fell",
     ]
 )
 
@@ -313,9 +343,14 @@ _PARTICIPLE_HEAD = re.compile(
     r"^\W*[A-Za-z]+(?:ed|en|wn|un|lt|ught)\b(?:\s+and\s+[A-Za-z]+)?\s+(?:by|in|for|with)\b[^,;]*[,;]\s+(?:and|but|or|so)\b",
     re.IGNORECASE,
 )
-_NO_SUBJECT = re.compile(r"^[^,]{0,40},\s+\w+ed\s+(?:a|an|the|our|its|their|this|these|\d)", re.IGNORECASE)
+_NO_SUBJECT = re.compile(
+    r"^[^,]{0,40},\s+\w+ed\s+(?:a|an|the|our|its|their|this|these|\d)|"
+    # "Released a working draft on ...": a verb in the past with its object but no subject
+    r"^\W*(?-i:[A-Z][a-z]+ed)\s+(?:a|an|the|our|its|their|this|these|\d)\b",
+    re.IGNORECASE,
+)
 # "Some of the actors that could help ...": no finite verb before a relative clause (its verb is not the main one).
-_RELATIVE = re.compile(r"(?:,\s+|\s)(?:which|who|that)\s+(?!'s)", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?:,\s+|\s)(?:which|who|whose|that)\s+(?!'s)", re.IGNORECASE)
 
 
 def _main_clause_missing(text: str) -> bool:
@@ -323,7 +358,7 @@ def _main_clause_missing(text: str) -> bool:
     if m is None:
         return False
     head, rest = text[: m.start()], text[m.end() :]
-    if len(head.split()) < 4 or has_finite_verb(head):
+    if len(head.split()) < (2 if m.group(0).strip(" ,").lower() == "whose" else 4) or has_finite_verb(head):
         return False
     # "Governments that offer incentives to data centres, in our view, should attach ...": a main verb may follow
     after = rest.split(",", 1)[1] if "," in rest else ""
@@ -376,14 +411,21 @@ def _opener_ok(clean: str) -> bool:
 @lru_cache(maxsize=65_536)
 def problem(text: str) -> str | None:
     """Why a (filler-free) sentence cannot be a point, or None: question, vocative,
-    procedure, fragment (no finite verb, leading conjunction, cut off, too short)."""
+    procedure, relay, introduction, fragment (no finite verb, leading conjunction, cut
+    off, too short)."""
     clean = " ".join(text.split())
     if _QUESTION.search(clean):
         return "question"
     if _VOCATIVE.search(clean) or (_YOUR.search(clean) and not _GENERIC_YOU.search(clean)):
         return "vocative"
-    if is_procedural(clean) or _PROCEDURE.search(clean):
+    if is_procedural(clean) or _PROCEDURE.search(clean) or is_session_talk(clean):
         return "procedure"
+    if is_relay(clean):
+        return "relay"
+    if _META_TALK.match(clean):
+        return "procedure"
+    if is_introduction(clean):
+        return "introduction"
     if _IMPERATIVE.match(clean):
         return None  # a request: a whole sentence however short
     if len(clean.split()) < MIN_WORDS or _CUT_OFF.search(clean):
@@ -409,7 +451,9 @@ _RESTART = re.compile(
     re.IGNORECASE,
 )
 _HEDGE = re.compile(
-    r"(?:(?<=^)|(?<=[,;:]\s))(?:I (?:really |do )?(?:think|believe|feel|guess)|I would say|I'd say)(?: that)?,?\s+(?=\w)",
+    r"(?:(?<=^)|(?<=[,;:]\s))(?:I (?:really |do )?(?:think|believe|feel|guess)|I would say|I'd say)(?: that)?,?\s+(?=\w)|"
+    # a stance opener before the claim: "For me the rule must be simple", "In my view, ..."
+    r"^(?:for me|in my (?:view|opinion)|from my (?:side|point of view)|personally|honestly),?\s+(?=\w)",
     re.IGNORECASE,
 )
 
@@ -614,6 +658,42 @@ def third_person(text: str, body: str | None) -> str | None:
     return out[:1].upper() + out[1:]
 
 
+# A chair's "we" in the closing is the room's or the organisers': "we heard strong agreement
+# that ...", "we agreed today that ...", "we will extend the comment period ...".
+_ROOM_WE = re.compile(
+    r"\b(?:we|We)(?P<adv>(?:\s+(?:have|all|also|clearly|today|just))*)\s+(?P<verb>heard|agreed|decided|learned|learnt|saw|"
+    r"noted|will|shall)\b|\b(?:we|We)'ll\b"
+)
+
+
+def room_voice(text: str, role: str | None) -> str | None:
+    """A chair's "we" as the session's ("we heard", "we agreed") or the organisers' ("we
+    will"), so the sentence needs no attribution; None when the speaker does not chair or
+    another first person remains ("we need to ..." is the speaker's own).
+
+    >>> room_voice("We heard strong agreement that helplines need core funding.", "moderator")
+    'The session heard strong agreement that helplines need core funding.'
+    >>> room_voice("We will extend the comment period, and we will revise the report.", "chair")
+    'The organisers will extend the comment period, and they will revise the report.'
+    """
+    if not role or role.lower() not in MODERATOR_ROLES:
+        return None
+    seen: list[str] = []
+
+    def sub(m: re.Match[str]) -> str:
+        verb = m.group("verb") or "will"
+        adv = m.group("adv") or "" if m.group("verb") else ""
+        who = "the organisers" if verb in ("will", "shall") else "the session"
+        out = (who if not seen or seen[-1] != who else "they") + adv + " " + verb
+        seen.append(who)
+        return out
+
+    out = _ROOM_WE.sub(sub, text)
+    if out == text or first_person(out):
+        return None
+    return out[:1].upper() + out[1:]
+
+
 def attribution_prefix(voice: Voice | None) -> str:
     """ "Name (Org): " for a first-person bullet; a role when the speaker is unnamed."""
     if voice is None or not voice.name:
@@ -634,6 +714,52 @@ def _case(text: str) -> str:
     return out
 
 
+# "we will revise the report with your inputs": the chair thanks the room for what it
+# gives; on paper the "your" is the participants'.
+_AUDIENCE_YOUR = re.compile(
+    r"(?<=\w\s)(?<!^\w\s)((?:with|from|for|on|to|of|by|about|include|reflect|add|receive|welcome|and)\s+)your\s+"
+    r"(?=(?:inputs?|comments?|feedback|contributions?|suggestions)\b)",
+    re.IGNORECASE,
+)
+
+
+def audience(text: str) -> str:
+    """The room's "your" made "the participants'" where it owns what they contributed
+    (inputs, comments, feedback, contributions, suggestions), never at the start of a
+    sentence ("From your experience, how ..." addresses someone).
+
+    >>> audience("We will revise the report with your inputs.")
+    "We will revise the report with the participants' inputs."
+    """
+    return _AUDIENCE_YOUR.sub(lambda m: m.group(1) + "the participants' ", text)
+
+
+# "Second, we heard ...", "My second message, training programmes ...", "The second finding,
+# automatic captions ...": the speaker's numbering of their points, not part of the point.
+_ORDINAL_HEAD = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|finally|lastly|"
+    r"number (?:one|two|three|four|five))|(?:my|the|our|a|one) (?:first|second|third|fourth|fifth|last|final|next|other)"
+    r" (?:point|message|thing|issue|one|finding|recommendation|lesson|observation|remark|comment|concern|challenge|"
+    r"ask|element|aspect|area)s?),\s+(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def unnumber(text: str) -> str:
+    """The sentence without the speaker's numbering of it, when what is left is a sentence.
+
+    >>> unnumber("My second message, training programmes are often designed for large countries.")
+    'Training programmes are often designed for large countries.'
+    >>> unnumber("Second, funding.")
+    'Second, funding.'
+    """
+    m = _ORDINAL_HEAD.match(text)
+    if m is None:
+        return text
+    rest = _case(text[m.end() :])
+    return rest if problem(rest) is None else text
+
+
 def _clean(text: str) -> tuple[str, list[str]]:
     steps = []
     out = compress(text)
@@ -643,6 +769,14 @@ def _clean(text: str) -> tuple[str, list[str]]:
     if again != out:
         steps.append("filler")
         out = compress(again)
+    bare = unnumber(out)
+    if bare != out:
+        steps.append("filler")
+        out = bare
+    room = audience(out)
+    if room != out:
+        steps.append("audience")
+        out = room
     return _case(out), steps
 
 
@@ -767,6 +901,9 @@ def render_sentence(
         if third is not None and problem(third) is None:  # "With DC Gender we ..." keeps its pronoun subject
             out = third
             steps.append("third-person")
+    if voice is not None and first_person(out) and (room := room_voice(out, voice.role)) is not None:
+        out = room
+        steps.append("room-voice")
     if first_person(out) and not attributed:
         out = attribution_prefix(voice) + out
         steps.append("attributed")

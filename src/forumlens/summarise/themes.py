@@ -136,12 +136,80 @@ class Phrase:
     surface: str  # as written
 
 
+# Words that are (almost) only verbs: a phrase opening with one is a verb phrase ("put
+# accessibility", "make sure"), not the name of a theme.
+_VERBS = frozenset(
+    [
+        "put",
+        "make",
+        "take",
+        "get",
+        "give",
+        "keep",
+        "bring",
+        "let",
+        "ensure",
+        "find",
+        "see",
+        "do",
+        "have",
+        "go",
+        "come",
+        "know",
+        "think",
+        "say",
+        "tell",
+        "want",
+        "try",
+        "allow",
+        "enable",
+        "become",
+        "start",
+        "stop",
+        "use",
+        "build",
+        "create",
+        "help",
+        "look",
+        "seem",
+    ]
+)
+# Head nouns of bodies: "IGF secretariat", "Dynamic Coalitions" name an actor, not a theme.
+_BODY_HEADS = re.compile(
+    r"^(?:secretariats?|secretariates?|ministry|ministries|offices?|coalitions?|associations?|commissions?|agency|"
+    r"agencies|councils?|departments?|committees?|organi[sz]ations?|institutes?|foundations?|envoy)$",
+    re.IGNORECASE,
+)
+_NAME_LINKS = frozenset({"for", "of", "on", "and", "the", "in", "de", "du", "des"})
+
+
+def _in_name(tokens: Sequence[tuple[int, int, str]], i: int) -> bool:
+    """Whether the two capitalised words at `i` are a piece of a longer proper name
+    ("Progressive Communications" in "Association for Progressive Communications", "Services
+    Act" in "Digital Services Act"): a heading names a theme, not a fragment of a body."""
+    if i + 1 >= len(tokens):
+        return False
+    first, second = tokens[i][2][:1].isupper(), tokens[i + 1][2][:1].isupper()
+    before = tokens[i - 1][2] if i > 0 else ""
+    two_before = tokens[i - 2][2] if i > 1 else ""
+    after = tokens[i + 2][2] if i + 2 < len(tokens) else ""
+    # a capitalised word whose name goes on outside the phrase: "Act requires" of "... Services Act requires"
+    name_before = (
+        first and i > 0 and (before[:1].isupper() or (before.lower() in _NAME_LINKS and two_before[:1].isupper()))
+    )
+    name_after = second and after[:1].isupper()
+    return name_before or name_after
+
+
 def phrases_of(text: str, avoid: frozenset[str] = frozenset()) -> list[Phrase]:
     """Two content words side by side ("community networks"), or joined by "of" ("rule of law").
 
     Punctuation breaks a phrase ("backhaul, spectrum" is two words, not one phrase); an
     "of" phrase must end where the name ends ("Charter of Human Rights" gives no "Charter
-    of Human"); a word of a speaker's name (`avoid`, lower case) is never part of one.
+    of Human"); a word of a speaker's name (`avoid`, lower case) is never part of one; a
+    verb phrase ("put accessibility"), a piece of a longer proper name ("Progressive
+    Communications" of the Association for Progressive Communications) and a body's name
+    ("IGF secretariat", "Dynamic Coalitions": `_BODY_HEADS`) are none.
     """
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     out: list[Phrase] = []
@@ -156,7 +224,9 @@ def phrases_of(text: str, avoid: frozenset[str] = frozenset()) -> list[Phrase]:
 
     for i, (start, _end, word) in enumerate(tokens):
         first = content(word)
-        if not first or not joined(i, i + 1):
+        if not first or not joined(i, i + 1) or word.lower() in _VERBS or _in_name(tokens, i):
+            continue
+        if _BODY_HEADS.match(tokens[i + 1][2]):
             continue
         if second := content(tokens[i + 1][2]):
             out.append(Phrase(first + second, text[start : tokens[i + 1][1]]))

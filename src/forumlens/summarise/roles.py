@@ -1,0 +1,208 @@
+"""What a sentence *does* in the session, judged by its structure: introduce its speaker,
+relay someone else's words, or record a decision the room took.
+
+A rapporteur's takeaways hold what was found, asked, decided and disputed; they never
+hold a speaker saying who they are ("I'm Ahmed Farouk, member of parliament from
+Egypt", "So I run a helpline for women ..."), nor the moderator reading out the chat
+("We have a comment from Aisha in Kenya"). Both are recognised by the shape of the
+sentence, not by topic words: a first-person-singular subject with an identity verb at
+the very start of the sentence (who I am, whom I work for, what I run), and a relay
+frame (someone's comment or question *from* somewhere, someone *writes in the chat*).
+`rewrite.problem` rejects both, so no section ever shows them.
+
+Moderator talk is recognised the same way (`is_session_talk`): framing the session,
+introducing the next voice, talking about the room.
+
+Decisions are the other way round: the closing "we agreed today that the track will
+prepare a checklist", "we will extend the comment period" are what a session report
+must carry, and the analyse stage's commitments miss most of them in plain speech. A
+decision is a group or body as subject (we, the forum, the coalition, the final
+version ...) with a commitment verb (will + an action, agreed, decided), or the
+announced "next steps"; talk about the session itself ("we will now hear", "we will
+take questions") is procedure, not a decision.
+
+Pure functions over strings; general patterns only (no session's names or topics).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["is_agreement", "is_decision", "is_introduction", "is_relay", "is_session_talk"]
+
+# The start of a sentence once filler is gone: an optional discourse opener.
+_LEAD = r"^\W*(?:(?:so|okay|ok|well|yes|yeah|hello|hi|and|first of all|just briefly|briefly)\b,?\s+)*"
+# Who I am: "I'm Ana Ferreira", "My name is ...", "I am from a digital rights organisation",
+# "I am one of the co-facilitators", "I work for the electoral commission", "I run a helpline",
+# "I speak for the coalition", "I represent ...", "Rafael Souza, I am from ...".
+_INTRO = re.compile(
+    _LEAD + r"(?:(?-i:[A-Z][\w'‑-]+)(?:\s+(?-i:[A-Z][\w'‑-]+)){0,3},\s+)?(?:"
+    r"my name is\b|"
+    r"I(?:'m| am)\s+(?:(?-i:[A-Z][\w'‑-]+)\b|(?:originally |also |here |currently |now )?(?:from|with|based in|"
+    r"part of|one of|a member of|a member|member of|the (?:\w+ ){0,3}(?:of|at|for|from|in)\b|an? (?:\w+ ){0,3}"
+    r"(?:of|at|for|from|in|with)\b))|"
+    r"I (?:also |currently |now )?(?:work|worked|volunteer) (?:for|with|at|in|on)\b|"
+    r"I (?:also |currently )?(?:run|coordinate|lead|head|direct|manage|chair|co-?chair|moderate|facilitate|"
+    r"represent|founded|co-?founded) (?:a|an|the|this|our|my)\b|"
+    r"I(?:'m| am) (?:speaking|here) (?:for|on behalf of|as)\b|I speak (?:for|on behalf of|as)\b"
+    r")",
+    re.IGNORECASE,
+)
+# Reading out the chat or the queue: "we have a comment from Aisha in Kenya", "there is a
+# question online", "Maria writes in the chat", "a remote participant asks".
+_RELAY = re.compile(
+    _LEAD + r"(?:(?:we|I) (?:have|got|see|received)|there(?:'s| is| are)|here(?:'s| is)) "
+    r"(?:a|one|another|two|three|some|also a|a few)? ?(?:more |further |short |last |final )?"
+    r"(?:comments?|questions?|messages?|contributions?|interventions?|reactions?|hands?)\b"
+    r"(?:\s+(?:from|in the chat|online|on (?:the )?(?:chat|zoom|line)|by)\b)|"
+    r"\b(?:writes|wrote|asks|asked|says|said|comments|commented|adds|added|notes|noted) (?:in|on) the (?:chat|Q&A|zoom)\b|"
+    r"^\W*(?:a|one|another) (?:remote|online) (?:participant|attendee|speaker) (?:writes|asks|says|comments|adds)\b",
+    re.IGNORECASE,
+)
+# Running the session, as a moderator does: framing it ("In this session we'll showcase ...",
+# "The question for today is ..."), introducing the next voice ("Our last discussant is Luis,
+# from ...", "Online, Priya, who runs a helpline", "I turn to Honourable Rania Haddad"), and
+# the room ("I cannot see the room", "Interpretation is available", "Let me open to the floor").
+_TITLE = r"(?:Dr\.?|Honou?rable|Hon\.|Professor|Prof\.|Ambassador|Minister|Senator|Ms\.?|Mr\.?|Mrs\.?)"
+_NAME = r"(?-i:[A-Z][\w'‑-]+)"
+_SESSION = re.compile(
+    r"\b(?:in |during )?(?:this|today's|our|the) (?:session|workshop|roundtable|round table|panel|meeting|town hall|"
+    r"open forum|main session|lightning talk)(?:,)? (?:we(?:'ll| will| are going to| want to)|will|is (?:about|on|"
+    r"structured|divided)|has (?:two|three|\w+) (?:parts|halves))\b|"
+    r"\b(?:the|our|today's) (?:topic|theme|format)(?: (?:for (?:today|us|this \w+)|of (?:today|this \w+)))? "
+    r"(?:is|was|will be)\b|"
+    # "the question for today is ...", not "the question is whether platforms should pay" (a claim)
+    r"\b(?:the|our) (?:question|aim|goal|purpose|objective) (?:for (?:today|us|this \w+)|of (?:today|this \w+)) "
+    r"(?:is|was|will be)\b|\btoday's (?:question|aim|goal|purpose|objective) (?:is|was)\b|"
+    r"\b(?:we(?:'ll| will| are going to)|let's|let us) (?:now |first |then |also )?(?:split|showcase|divide|structure|"
+    r"hear from|start with|begin with|turn to|move to|go to|jump to|have a (?:strategic |short |quick )?discussion|"
+    r"fully utili[sz]e)\b|"
+    r"\b(?:our|the) (?:first|second|third|fourth|fifth|sixth|next|last|final|other) (?:speaker|discussant|panell?ist|"
+    r"parliamentarian|guest|presenter|person|respondent|commentator|intervention|contributor)s?\b|"
+    r"\b(?:I|let me|we) (?:now )?(?:turn|go|move|come) (?:now )?(?:back )?to " + _TITLE + r"?\s*" + _NAME + r"|"
+    r"^\W*(?:(?:online|remotely|in the room|on (?:the|my) (?:left|right)),?\s+)?"
+    + _TITLE
+    + r"?\s*"
+    + _NAME
+    + r"(?:\s+"
+    + _NAME
+    + r")?,\s+(?:who|from|our|the (?:\w+ ){0,3}(?:of|at|from))\b|"
+    r"\bwe(?:'re| are)? (?:joined|joining) (?:by|with)\b|\b(?:on the stage|around the table|with me|on the panel) "
+    r"(?:with me )?(?:we have|are|is)\b|"
+    r"\b(?:I|we) (?:can(?:not|'t)?|do not|don't) see (?:you|the room|her|him|them|anyone)\b|"
+    r"\bI (?:see|saw) (?:that )?[^.;]{0,60}\b(?:in the room|online|in the zoom)\b|"
+    r"\binterpretation is available\b|\bhybrid format\b|"
+    r"\blet me (?:now )?(?:open|try to summari[sz]e|summari[sz]e|sum up|wrap up|read)\b|"
+    r"\b(?:open|opening) (?:it |this )?(?:up )?to the (?:floor|room|audience)\b|"
+    r"\bwe have (?:about |only |just )?(?:\w+ )?(?:minutes|minute)\b",
+    re.IGNORECASE,
+)
+# Talk about the session itself, which "we will" also opens: not a decision.
+_SESSION_TALK = (
+    r"(?:now |first |then |next |also )?(?:hear|listen|(?:start|begin) (?:with|by|the session|now|again)|turn|move|go|take|have (?:a|some|time|the)|open|"
+    r"close|end|wrap|stop|continue|come back|get back|break|see|try|discuss|talk|look at|give|pass|invite|"
+    r"ask|answer|respond|share (?:the|my) screen|introduce|be (?:brief|quick|short|done|hearing|talking|discussing|"
+    r"looking|moving|joined)|leave|run|showcase|split|enjoy|jump|all enjoy|not)\b"
+)
+_DECISION = re.compile(
+    # a group or body committing: "we will extend ...", "the parliamentary track will prepare ...",
+    # "the final version will be published ...", "we agreed today that ..."
+    r"\b(?:we|the (?:\w+[ ‑-]){0,4}?(?:forum|track|bpf|coalition|group|working group|secretariat|organi[sz]ers|"
+    r"ministry|office|network|association|initiative|programme|program|team|committee|report|version|paper|"
+    r"outcome|document|checklist|guide|toolkit|map|database|survey|draft)s?)"
+    r"(?:'ll| will| shall| are going to| have agreed to| agreed to| decided to| commit(?:ted)? to)\s+"
+    r"(?!" + _SESSION_TALK + r")(?:\w+ly\s+)?(?:be\s+)?[a-z]+|"
+    r"\b(?:we (?:have |all )?(?:agreed|decided)|(?:it was|it has been) (?:agreed|decided)|(?:the )?next steps?\b(?! (?:is|are|would|could|should|might) (?:to )?(?:be|ask|see|discuss)))",
+    re.IGNORECASE,
+)
+# The room's own decision said as such: "we agreed", "it was decided", "the next steps".
+_AGREED = re.compile(
+    r"\b(?:we (?:have |all |just )?(?:agreed|decided)|(?:it was|it has been|we have) (?:agreed|decided)|next steps?)\b",
+    re.IGNORECASE,
+)
+# A conditional or hypothetical "we will" does not commit anyone: "if we will", "whether we will".
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|whether|unless|when|maybe|perhaps|hope|hopefully|wonder)\b[^.;]{0,40}\bwe\b", re.IGNORECASE
+)
+
+
+@lru_cache(maxsize=65_536)
+def is_introduction(text: str) -> bool:
+    """Whether the sentence introduces its speaker (who they are, whom they work for,
+    what they run) rather than making a point.
+
+    >>> is_introduction("So I run a helpline for women facing online abuse, we get 900 calls a month.")
+    True
+    >>> is_introduction("I'm Ahmed Farouk, member of parliament from Egypt.")
+    True
+    >>> is_introduction("I work with survivors every week.")
+    True
+    >>> is_introduction("I think the helplines need core funding.")
+    False
+    """
+    return bool(_INTRO.match(" ".join(text.split())))
+
+
+@lru_cache(maxsize=65_536)
+def is_relay(text: str) -> bool:
+    """Whether the sentence reads out someone else's comment or the queue (the chat, a
+    remote participant) instead of saying something itself.
+
+    >>> is_relay("Yes, we have a comment from Aisha in Kenya.")
+    True
+    >>> is_relay("Maria writes in the chat that captions help.")
+    True
+    >>> is_relay("We have a comment period until January.")
+    False
+    """
+    return bool(_RELAY.search(" ".join(text.split())))
+
+
+@lru_cache(maxsize=65_536)
+def is_session_talk(text: str) -> bool:
+    """Whether the sentence runs the session (frames it, introduces the next speaker,
+    talks about the room) instead of saying something about its subject: moderator talk.
+
+    >>> is_session_talk("Our last discussant is Luis, from the cybercrime unit of the police in Chile.")
+    True
+    >>> is_session_talk("In this session we'll showcase the DC as an example of the multistakeholder mechanisms.")
+    True
+    >>> is_session_talk("Online, Priya, who runs a helpline in India.")
+    True
+    >>> is_session_talk("The draft recommends that platforms offer reporting in local languages.")
+    False
+    """
+    return bool(_SESSION.search(" ".join(text.split())))
+
+
+@lru_cache(maxsize=65_536)
+def is_decision(text: str) -> bool:
+    """Whether the sentence records a decision or an agreed next step of a group or body.
+
+    >>> is_decision("We agreed today that the track will prepare a short checklist.")
+    True
+    >>> is_decision("We will extend the comment period to 31 January.")
+    True
+    >>> is_decision("We will now hear from the floor.")
+    False
+    >>> is_decision("If we will not act, nothing changes.")
+    False
+    """
+    clean = " ".join(text.split())
+    m = _DECISION.search(clean)
+    if m is None or clean.rstrip().endswith("?"):
+        return False
+    return not _HYPOTHETICAL.search(clean[: m.end()])
+
+
+def is_agreement(text: str) -> bool:
+    """Whether a decision is said to be the room's own ("we agreed today that ...", "the
+    next steps"), not one speaker's plan ("we will raise it again").
+
+    >>> is_agreement("We agreed today that the track will prepare a short checklist.")
+    True
+    >>> is_agreement("We will raise it again.")
+    False
+    """
+    return is_decision(text) and bool(_AGREED.search(text))
