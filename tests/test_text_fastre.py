@@ -181,3 +181,25 @@ def test_fold_of_ascii_text_is_the_full_fold(text: str) -> None:
     full = text.translate(str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"})).lower()
     assert fold(text) == full
     assert fold(text.encode("ascii", "ignore").decode()) == text.encode("ascii", "ignore").decode().lower()
+
+
+def test_pattern_set_any_and_count_answer_as_the_patterns() -> None:
+    for sentence in SENTENCES[::3]:
+        answers = [bool(p.search(sentence)) for p in _SET.patterns]
+        assert _SET.any_search(sentence) == any(answers), sentence
+        assert _SET.count(sentence) == sum(answers), sentence
+
+
+def test_folded_texts_are_remembered_within_bounds() -> None:
+    from forumlens.text import fastre
+
+    fast = Prefiltered(
+        cues.MODERATOR_SELF.pattern if isinstance(cues.MODERATOR_SELF, Prefiltered) else cues.MODERATOR_SELF
+    )
+    for sentence in SENTENCES:  # far more sentences than are kept
+        want = bool(fast.pattern.search(sentence))
+        assert bool(fast.search(sentence)) == want and bool(fast.search(sentence)) == want  # asked twice: cached
+        assert len(fastre._FOLDED) <= fastre._FOLDED_LIMIT
+    long_text = "I am the moderator of this session. " * 1000
+    assert fast.search(long_text) is not None
+    assert long_text not in fastre._FOLDED  # a long text is folded each time, never kept

@@ -16,9 +16,12 @@ definition of it. Every quote is an exact slice of a turn's text, so citations s
 from __future__ import annotations
 
 import itertools
+import operator
 import re
+import string
 import tomllib
-from collections import Counter
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,7 +32,8 @@ from forumlens.models import Session
 from forumlens.tag.defining import defines, defines_acronym
 from forumlens.tag.taxonomy import SCHEMES, load_taxonomy
 from forumlens.tag.text import SessionMemo
-from forumlens.text import STOPWORDS, stems, word_spans
+from forumlens.text import STOPWORDS, stems
+from forumlens.text.stems import word_stems
 from forumlens.text.tokens import WORD as _WORD_RE
 
 __all__ = ["GlossaryTerm", "extract_glossary"]
@@ -218,7 +222,11 @@ def _name_words(session: Session) -> set[str]:
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
-    return [(text[a:b], a, b) for a, b in word_spans(text)]
+    """(word, start, end) of every word of `text` (`forumlens.text.words`' pattern)."""
+    return [(text[a:b], a, b) for a, b in map(_SPAN, _WORD_RE.finditer(text))]
+
+
+_SPAN = re.Match.span
 
 
 def _initials_match(acronym: str, run: list[str]) -> bool:
@@ -236,29 +244,61 @@ _RUN_BREAK = re.compile(r"[.;:?!()]")
 
 
 class _Words:
-    """The words of one string, with what `_runs` asks of them, computed once per string."""
+    """The words of one string, with what `_runs` asks of them, computed once per string.
 
-    __slots__ = ("breaks", "initial", "low", "skip", "starts", "stop", "ws")
+    Most strings `_runs` is asked about cannot spell the acronym, which `spelled` tells;
+    the stopword flags and punctuation counts the runs need are computed only for the
+    others, on first use.
+    """
+
+    __slots__ = ("_breaks", "_low", "_stop", "_text", "initial", "skip", "spelled", "starts", "ws")
 
     def __init__(self, text: str) -> None:
+        self._text = text
         ws = self.ws = _words(text)
-        low = self.low = [w.lower() for w, _, _ in ws]
-        self.skip = [w in _SKIP for w in low]
-        self.stop = [w in STOPWORDS for w in low]
-        self.initial = [w[0].lower() for w, _, _ in ws]
-        # breaks[k]: punctuation in the gaps before word k (so a run i..j-1 has some
-        # iff breaks[j - 1] > breaks[i]); words themselves never hold [.;:?!()].
-        breaks = self.breaks = [0] * len(ws)
-        count = 0
-        for k in range(1, len(ws)):
-            if _RUN_BREAK.search(text, ws[k - 1][2], ws[k][1]):
-                count += 1
-            breaks[k] = count
+        words = [w for w, _, _ in ws]
+        self._low = list(map(str.lower, words))
+        skip = self.skip = list(map(_SKIP.__contains__, self._low))
+        initial = self.initial = [w[0].lower() for w in words]
         starts: dict[str, list[int]] = {}
-        for i, (word, _, _) in enumerate(ws):
-            if not self.skip[i]:
-                starts.setdefault(word[:1].lower(), []).append(i)
+        for i in itertools.compress(range(len(ws)), map(operator.not_, skip)):
+            found = starts.get(initial[i])
+            if found is None:
+                starts[initial[i]] = [i]
+            else:
+                found.append(i)
         self.starts = starts
+        # the initials of the content words, in order: the words of a run that spells an
+        # acronym are consecutive content words, so its letters are a substring of this
+        self.spelled = "".join([initial[i] for i in itertools.compress(range(len(ws)), map(operator.not_, skip))])
+        self._stop: list[bool] | None = None
+        self._breaks: list[int] | None = None
+
+    @property
+    def stop(self) -> list[bool]:
+        if self._stop is None:
+            self._stop = list(map(STOPWORDS.__contains__, self._low))
+        return self._stop
+
+    @property
+    def breaks(self) -> list[int]:
+        """breaks[k]: punctuation in the gaps before word k (so a run i..j-1 has some iff
+        breaks[j - 1] > breaks[i]); words themselves never hold [.;:?!()]."""
+        if self._breaks is None:
+            ws = self.ws
+            breaks = self._breaks = [0] * len(ws)
+            marks = [m.start() for m in _RUN_BREAK.finditer(self._text)]
+            if marks and ws:  # most sentences have none inside: then every count stays 0
+                # marks before word k (none lies inside a word): the gap before k holds
+                # one iff that number grew since word k - 1
+                count, before = 0, bisect_left(marks, ws[0][1])
+                for k in range(1, len(ws)):
+                    now = bisect_left(marks, ws[k][1])
+                    if now > before:
+                        count += 1
+                    breaks[k] = count
+                    before = now
+        return self._breaks
 
 
 def _words_of(text: str, cache: dict[str, _Words] | None) -> _Words:
@@ -282,9 +322,9 @@ def _runs(sentence: str, acronym: str, cache: dict[Any, Any] | None = None) -> l
     if not n:
         return out
     info = _words_of(sentence, cache)
+    if "".join(letters) not in info.spelled:
+        return out  # no run of consecutive content words has these initials
     starts = info.starts
-    if any(c not in starts for c in letters):
-        return out  # some letter starts no content word: no run can spell the acronym
     ws, skip, stop, initial, breaks = info.ws, info.skip, info.stop, info.initial, info.breaks
     total = len(ws)
     for i in starts.get(letters[0], ()):  # a run starts with the first letter
@@ -307,22 +347,23 @@ def _capitalised(phrase: str) -> bool:
 
 
 def _candidates(sentences: list[_Sentence], acronym: str, cache: dict[Any, Any] | None) -> list[int]:
-    """Indexes of the sentences where `_runs` can find `acronym`: every letter of it starts
-    a content word there (the same necessary condition `_runs` checks first)."""
-    letters = {c for c in acronym.lower() if c.isalpha()}
+    """Indexes of the sentences where `_runs` can find `acronym`: its letters are the initials
+    of consecutive content words there (the necessary condition `_runs` checks first).
+
+    A word's lower-cased first letter is the first character of the lower-cased word (case
+    maps letter by letter; only a final sigma depends on what precedes it), so one `lower`
+    a word serves both the stopword test and the initial."""
+    letters = "".join(c for c in acronym.lower() if c.isalpha())
     if not letters:
         return []
-    by_initial = cache.get(_candidates) if cache is not None else None
-    if by_initial is None:
-        by_initial = {}
-        for i, sent in enumerate(sentences):
-            for initial in {w[:1].lower() for w in _WORD_RE.findall(sent.text) if w.lower() not in _SKIP}:
-                by_initial.setdefault(initial, set()).add(i)
+    spelled = cache.get(_candidates) if cache is not None else None
+    if spelled is None:
+        spelled = [
+            "".join([w[0] for w in map(str.lower, _WORD_RE.findall(sent.text)) if w not in _SKIP]) for sent in sentences
+        ]
         if cache is not None:
-            cache[_candidates] = by_initial
-    if any(c not in by_initial for c in letters):
-        return []
-    return sorted(set.intersection(*(by_initial[c] for c in letters)))
+            cache[_candidates] = spelled
+    return [i for i, found in enumerate(spelled) if letters in found]
 
 
 def _expand(
@@ -368,13 +409,24 @@ def _expand(
     return None
 
 
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
+_ASCII_UPPER = string.ascii_uppercase.encode("ascii")
+
+
 def _shouted(text: str) -> bool:
     """More than 60% of the letters are capitals."""
-    if text.isascii():  # there, every capital is a letter: count both in C
-        n_letters = sum(map(str.isalpha, text))
-        return bool(n_letters) and sum(map(str.isupper, text)) > 0.6 * n_letters
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    if text.isascii():  # there, letters are A-Z and a-z: count both by deleting them, in C
+        raw = text.encode("ascii")
+        n_letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        return bool(n_letters) and len(raw) - len(raw.translate(None, _ASCII_UPPER)) > 0.6 * n_letters
+    # else count each distinct character once (a curly quote is enough to get here)
+    n_letters = n_upper = 0
+    for char, n in Counter(text).items():
+        if char.isalpha():
+            n_letters += n
+            if char.isupper():
+                n_upper += n
+    return bool(n_letters) and n_upper > 0.6 * n_letters
 
 
 def _acronyms(sentences: list[_Sentence], names: set[str]) -> list[GlossaryTerm]:
@@ -457,16 +509,12 @@ class _Index:
 
     def __init__(self, sentences: list[_Sentence], stems_of: Any = stems) -> None:
         self._stems = [tuple(stems_of(sent.text)) for sent in sentences]
-        self._pairs: dict[tuple[str, ...], list[int]] = {}
+        self._pairs: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)  # read with .get only
         self._longer: dict[tuple[str, ...], list[int]] = {}
         pairs = self._pairs
         for i, st in enumerate(self._stems):
             for g in set(itertools.pairwise(st)):
-                found = pairs.get(g)
-                if found is None:
-                    pairs[g] = [i]
-                else:
-                    found.append(i)
+                pairs[g].append(i)
 
     def occurrences(self, seq: tuple[str, ...]) -> list[int]:
         n = len(seq)
@@ -480,29 +528,74 @@ class _Index:
         return found
 
 
-def _spans(sentence: str, seq: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Character spans of the word runs of `sentence` whose stems are `seq` (no punctuation inside)."""
-    ws = _words(sentence)
+class _Stemmed:
+    """The words of one sentence and, per word, its stem when it has exactly one (else None)."""
+
+    __slots__ = ("single", "ws")
+
+    def __init__(self, sentence: str, sentence_stems: list[str]) -> None:
+        self.ws = _words(sentence)
+        self.single: list[str | None]
+        if len(sentence_stems) == len(self.ws):  # every word has one stem (each has at least one)
+            self.single = list(sentence_stems)
+        else:
+            self.single = []
+            for w, _, _ in self.ws:
+                found = word_stems(w)
+                self.single.append(found[0] if len(found) == 1 else None)
+
+
+class _StemmedSentences:
+    """`_Stemmed` of each sentence asked for, made once, from the sentence's stems (`stems_of`,
+    the session memo's when there is one: the glossary has already stemmed every sentence)."""
+
+    def __init__(self, stems_of: Any = stems) -> None:
+        self._stems_of = stems_of
+        self._found: dict[str, _Stemmed] = {}
+
+    def get(self, sentence: str) -> _Stemmed:
+        found = self._found.get(sentence)
+        if found is None:
+            found = self._found[sentence] = _Stemmed(sentence, self._stems_of(sentence))
+        return found
+
+
+def _spans(sentence: str, seq: tuple[str, ...], stemmed: _StemmedSentences | None = None) -> list[tuple[int, int]]:
+    """Character spans of the word runs of `sentence` whose stems are `seq` (no punctuation inside).
+
+    The stems of a run of n words are its words' stems in turn (`word_stems`), and every
+    word has at least one, so they equal n stems only when each word has exactly one: the
+    run matches iff its words' single stems are `seq`. The same answer as stemming each
+    run's joined words, without re-splitting the sentence for every run.
+    """
+    found = stemmed.get(sentence) if stemmed is not None else _Stemmed(sentence, stems(sentence))
+    ws, single = found.ws, found.single
     n = len(seq)
+    target = list(seq)
     out = []
     for i in range(len(ws) - n + 1):
-        if tuple(stems(" ".join(w for w, _, _ in ws[i : i + n]))) == seq:
+        if single[i : i + n] == target:
             a, b = ws[i][1], ws[i + n - 1][2]
-            if not re.search(r"[,.;:?!()]", sentence[a:b]):
+            if not _SPAN_BREAK.search(sentence, a, b):
                 out.append((a, b))
     return out
 
 
-def _verbatim(sentence: str, seq: tuple[str, ...]) -> str | None:
-    found = _spans(sentence, seq)
+_SPAN_BREAK = re.compile(r"[,.;:?!()]")
+
+
+def _verbatim(sentence: str, seq: tuple[str, ...], stemmed: _StemmedSentences | None = None) -> str | None:
+    found = _spans(sentence, seq, stemmed)
     return sentence[found[0][0] : found[0][1]] if found else None
 
 
-def _defining(sentences: list[_Sentence], seq: tuple[str, ...], candidates: list[int]) -> int | None:
+def _defining(
+    sentences: list[_Sentence], seq: tuple[str, ...], candidates: list[int], stemmed: _StemmedSentences | None = None
+) -> int | None:
     """The first of `candidates` (sentence indexes) that defines the term `seq` at one of its uses."""
     for i in candidates:
         text = sentences[i].text
-        if any(defines(text, a, b) for a, b in _spans(text, seq)):
+        if any(defines(text, a, b) for a, b in _spans(text, seq, stemmed)):
             return i
     return None
 
@@ -548,16 +641,17 @@ def _terms(sentences: list[_Sentence], names: set[str], memo: SessionMemo | None
             seq = tuple(stems(pair))
             cued.setdefault(seq, _occurrences(seq)[0])
     out = []
+    stemmed = _StemmedSentences(memo.stems if memo else stems)  # each sentence's words, stemmed once
     lines_of = {seq: {sentences[i].line for i in _occurrences(seq)} for seq in cued}
     within = _within(cued)
     for seq, at in cued.items():
         if any(lines_of[other] >= lines_of[seq] for other in within.get(seq, ())):
             continue  # "core Internet" only ever inside "core Internet values"
-        term = _verbatim(sentences[at].text, seq)
+        term = _verbatim(sentences[at].text, seq, stemmed)
         if term is None or not _acceptable(term, names):
             continue
         uses = sorted({at, *_occurrences(seq)})
-        out.append(_cited(term, "term", sentences, uses, _defining(sentences, seq, uses)))
+        out.append(_cited(term, "term", sentences, uses, _defining(sentences, seq, uses, stemmed)))
     return out
 
 

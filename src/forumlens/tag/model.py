@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import math
+import operator
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,6 +29,8 @@ from forumlens.text.stems import stems
 __all__ = [
     "FEATURE_NAMES",
     "PairModel",
+    "Postings",
+    "all_pair_features",
     "entry_document",
     "fit_idf",
     "lexicon_counts",
@@ -34,7 +38,9 @@ __all__ = [
     "model_scores",
     "model_scores_of_stems",
     "pair_features",
+    "postings",
     "similarities",
+    "similarities_by_postings",
     "tfidf",
 ]
 
@@ -80,7 +86,7 @@ def fit_idf(documents: Iterable[list[str]], min_df: int = 2) -> dict[str, float]
 
 def tfidf(feats: list[str], idf: dict[str, float]) -> dict[str, float]:
     """Sublinear-tf, l2-normalised tf-idf vector of a feature list (unknown features dropped)."""
-    counts = Counter(f for f in feats if f in idf)
+    counts = Counter(filter(idf.__contains__, feats))
     vec = {f: (1.0 + math.log(c)) * idf[f] for f, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in vec.values()))
     return {f: v / norm for f, v in vec.items()} if norm else {}
@@ -89,6 +95,34 @@ def tfidf(feats: list[str], idf: dict[str, float]) -> dict[str, float]:
 def similarities(vec: dict[str, float], docs: list[dict[str, float]]) -> list[float]:
     """Cosine similarity of one tf-idf vector with each document vector."""
     return [sum(w * d.get(f, 0.0) for f, w in vec.items()) for d in docs]
+
+
+Postings = dict[str, tuple[tuple[int, float], ...]]  # feature -> (document index, weight) of the documents holding it
+
+
+def postings(docs: list[dict[str, float]]) -> Postings:
+    """The document vectors inverted: feature -> (document index, weight), in document order."""
+    out: dict[str, list[tuple[int, float]]] = {}
+    for k, doc in enumerate(docs):
+        for f, w in doc.items():
+            out.setdefault(f, []).append((k, w))
+    return {f: tuple(found) for f, found in out.items()}
+
+
+def similarities_by_postings(vec: dict[str, float], index: Postings, n_docs: int) -> list[float]:
+    """`similarities` from the inverted documents: only the features a document holds are multiplied.
+
+    Why it gives the very same floats: every weight is positive, so the terms `similarities`
+    adds for features a document lacks are exactly 0.0, and x + 0.0 == x; the other terms
+    are added per document in the same order (the vector's), so the rounding is the same.
+    """
+    if not vec:
+        return [0] * n_docs  # what `sum` of no terms gives, to the type
+    sims = [0.0] * n_docs
+    for f, w in vec.items():
+        for k, d in index.get(f, ()):
+            sims[k] += w * d
+    return sims
 
 
 def pair_features(counts: list[float], sims: list[float], k: int, n_stems: int) -> list[float]:
@@ -111,6 +145,60 @@ def pair_features(counts: list[float], sims: list[float], k: int, n_stems: int) 
         1.0 if sims and max(sims) == sims[k] and sims[k] > 0 else 0.0,
         sims[k] - max(sim_others, default=0.0),
     ]
+
+
+def _top_two(values: list[float]) -> tuple[float, float, int]:
+    """(largest, largest once one copy of it is set aside, how many equal the largest); (0.0, 0.0, 0) if empty."""
+    if not values:
+        return 0.0, 0.0, 0
+    top = max(values)
+    ties = values.count(top)
+    rest = [v for v in values if v != top]
+    second = top if ties > 1 else max(rest, default=0.0)
+    return top, second, ties
+
+
+def all_pair_features(counts: list[float], sims: list[float], n_stems: int) -> list[list[float]]:
+    """`pair_features(counts, sims, k, n_stems)` for every k, with the per-text parts computed once.
+
+    The same values as the per-k function (tested against it): the maximum of the other
+    entries is the largest value unless entry k is its only holder, then the runner-up; the
+    rank counts the entries strictly above, read off the sorted counts; the total is summed
+    in the same order. `pair_features` stays the definition, and what training calls.
+    """
+    n = len(counts)
+    total = sum(counts)
+    ordered = sorted(counts)
+    top_c, second_c, ties_c = _top_two(counts)
+    top_s, second_s, ties_s = _top_two(sims)
+    log_total = math.log1p(total)
+    log_words = math.log1p(n_stems)
+    per_100 = n_stems / 100.0 + 1.0
+    out = []
+    for k in range(n):
+        hits = counts[k]
+        rank = n - bisect_right(ordered, hits)
+        if n == 1:
+            max_other, sim_other = 0.0, 0.0
+        else:
+            max_other = second_c if hits == top_c and ties_c == 1 else top_c
+            sim_other = second_s if sims[k] == top_s and ties_s == 1 else top_s
+        out.append(
+            [
+                math.log1p(hits),
+                hits / (total + 1.0),
+                1.0 if rank == 0 and hits > 0 else 0.0,
+                math.log1p(rank),
+                math.log1p(max_other),
+                log_total,
+                log_words,
+                hits / per_100,
+                sims[k],
+                1.0 if top_s == sims[k] and sims[k] > 0 else 0.0,
+                sims[k] - sim_other,
+            ]
+        )
+    return out
 
 
 @dataclass(frozen=True, eq=False)  # identity hash: cached per loaded model
@@ -164,6 +252,11 @@ def _doc_vectors(model: PairModel, scheme: str) -> list[dict[str, float]]:
     return [tfidf(features(entry_document(tax, i)), model.idf) for i in range(len(tax.entries))]
 
 
+@lru_cache(maxsize=8)
+def _doc_postings(model: PairModel, scheme: str) -> Postings:
+    return postings(_doc_vectors(model, scheme))
+
+
 def model_scores(model: PairModel, taxonomy: Taxonomy, text: str) -> list[float]:
     """Probability that each entry of `taxonomy` is present in `text` (0.0 for empty text)."""
     return model_scores_of_stems(model, taxonomy, stems(text))
@@ -174,12 +267,13 @@ def model_scores_of_stems(model: PairModel, taxonomy: Taxonomy, text_stems: list
     if not text_stems:
         return [0.0] * len(taxonomy.entries)
     counts = lexicon_counts(taxonomy, text_stems)
-    sims = similarities(tfidf(features_of_stems(text_stems), model.idf), _doc_vectors(model, taxonomy.scheme))
-    n_stems = len(text_stems)
+    n_docs = len(taxonomy.entries)
+    vec = tfidf(features_of_stems(text_stems), model.idf)
+    sims = similarities_by_postings(vec, _doc_postings(model, taxonomy.scheme), n_docs)
     coef = model.coef
     out = []
-    for k, entry in enumerate(taxonomy.entries):
+    for entry, feats in zip(taxonomy.entries, all_pair_features(counts, sims, len(text_stems))):
         z = model.intercept + model.bias.get(entry.code, 0.0)
-        z += sum(w * x for w, x in zip(coef, pair_features(counts, sims, k, n_stems)))
+        z += sum(map(operator.mul, coef, feats))  # the same products, summed in the same order, in C
         out.append(1.0 / (1.0 + math.exp(-z)))
     return out

@@ -195,10 +195,11 @@ def _evidence(
     """Sentences of `text` that use `code`'s vocabulary, most hits first, returned in text order."""
     index = tax.codes.index(code)
     spans = memo.sentence_spans(text) if memo else sentence_spans(text)
-    stems_of = memo.stems if memo else stems
     ranked = []
     for start, end in spans:
-        hits = sum(1 for e, _, _ in match_terms(tax, stems_of(text[start:end])) if e == index)
+        sentence = text[start:end]
+        matched = memo.matches(tax, sentence) if memo else match_terms(tax, stems(sentence))
+        hits = sum(1 for e, _, _ in matched if e == index)
         if hits:
             ranked.append((-hits, start, end))
     ranked.sort()

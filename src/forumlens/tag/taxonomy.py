@@ -106,22 +106,24 @@ def match_terms(taxonomy: Taxonomy, text_stems: list[str]) -> list[tuple[int, in
     At each position the longest matching phrase wins for every entry that has it, so
     "climate change" counts once, not also as "climate".
     """
+    index = taxonomy.index
+    if index.keys().isdisjoint(text_stems):
+        return []  # most sentences name no term: one set test in C instead of a look-up per stem
     found: list[tuple[int, int, int]] = []
-    i, n = 0, len(text_stems)
-    while i < n:
-        options = taxonomy.index.get(text_stems[i])
-        step = 1
-        if options:
-            best = 0
-            seen: set[int] = set()
-            for seq, entry in options:
-                k = len(seq)
-                if k < best or entry in seen:
-                    continue
-                if tuple(text_stems[i : i + k]) == seq:
-                    best = max(best, k)
-                    seen.add(entry)
-                    found.append((entry, i, k))
-            step = max(best, 1)
-        i += step
+    resume = 0  # a match covers its stems: the next phrase starts after it (as stepping over them did)
+    for i in [i for i, s in enumerate(text_stems) if s in index]:
+        if i < resume:
+            continue
+        best = 0
+        seen: set[int] = set()
+        for seq, entry in index[text_stems[i]]:
+            k = len(seq)
+            if k < best or entry in seen:
+                continue
+            # a one-stem term is its own key, so it matches wherever it is looked up
+            if k == 1 or tuple(text_stems[i : i + k]) == seq:
+                best = max(best, k)
+                seen.add(entry)
+                found.append((entry, i, k))
+        resume = i + max(best, 1)
     return found

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 
+from forumlens.tag.taxonomy import Taxonomy, match_terms
 from forumlens.text.stems import stems
 from forumlens.text.stopwords import STOPWORDS
 from forumlens.transcript.sentences import split_sentences
@@ -58,12 +59,22 @@ class SessionMemo:
     not mutate them.
     """
 
-    __slots__ = ("_spans", "_stems", "passages")
+    __slots__ = ("_matches", "_spans", "_stems", "passages")
 
     def __init__(self) -> None:
         self._spans: dict[str, list[tuple[int, int]]] = {}
         self._stems: dict[str, list[str]] = {}
+        self._matches: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
         self.passages: dict[str, list[Passage]] = {}  # the tagger's passages of each turn text
+
+    def matches(self, taxonomy: Taxonomy, text: str) -> list[tuple[int, int, int]]:
+        """`match_terms` of the text's stems: a tag's evidence looks at the sentences of a
+        passage once for each code it cites there."""
+        key = (taxonomy.scheme, text)
+        found = self._matches.get(key)
+        if found is None:
+            found = self._matches[key] = match_terms(taxonomy, self.stems(text))
+        return found
 
     def sentence_spans(self, text: str) -> list[tuple[int, int]]:
         found = self._spans.get(text)

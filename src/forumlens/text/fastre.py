@@ -42,6 +42,24 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
+_FOLDED: dict[str, str] = {}
+_FOLDED_LIMIT = 512  # texts kept: a sentence is asked by several patterns in a row, then never again
+_FOLDED_LONGEST = 20_000  # longer texts (a 2 MB caption line) are folded each time, never kept
+
+
+def _folded(text: str) -> str:
+    """`fold(text)`, remembered for the last texts asked: the cue patterns of resolve each
+    test the same sentence, and folding it once serves them all. Bounded in count and size."""
+    found = _FOLDED.get(text)
+    if found is None:
+        found = fold(text)
+        if len(text) <= _FOLDED_LONGEST:
+            if len(_FOLDED) >= _FOLDED_LIMIT:
+                _FOLDED.clear()
+            _FOLDED[text] = found
+    return found
+
+
 # Most strings in one required set: the alternatives of a phrase multiply ("I(?:'m| am)
 # (?:from|with)" is six strings), and past this the phrase is split into its parts.
 _CAP = 64
@@ -178,7 +196,8 @@ class PatternSet:
         return frozenset(filter(has, chain.from_iterable(map(self._by_head.__getitem__, filter(has, self._heads)))))
 
     def possible(self, i: int, present: frozenset[str]) -> bool:
-        return all(not o.isdisjoint(present) for o in self.options[i])
+        # each required set meets `present`: no set is disjoint from it (tested in C)
+        return not any(map(present.isdisjoint, self.options[i]))
 
     def search(self, i: int, text: str, present: frozenset[str]) -> re.Match[str] | None:
         return self.patterns[i].search(text) if self.possible(i, present) else None
@@ -193,11 +212,8 @@ class PatternSet:
         """`any(p.search(text) for p in patterns)`, asking only the possible ones."""
         if present is None:
             present = self.present(text)
-        return any(
-            p.search(text)
-            for p, opts in zip(self.patterns, self.options)
-            if all(not o.isdisjoint(present) for o in opts)
-        )
+        disjoint = present.isdisjoint
+        return any(p.search(text) for p, opts in zip(self.patterns, self.options) if not any(map(disjoint, opts)))
 
     def count(self, text: str, present: frozenset[str] | None = None) -> int:
         """How many of the patterns match `text`."""
@@ -226,7 +242,7 @@ class Prefiltered:
         """False only when no match can lie in text[pos:endpos]."""
         if not self.options:
             return True
-        has = fold(text[max(pos, 0) : endpos] if pos > 0 or endpos < len(text) else text).__contains__
+        has = _folded(text[max(pos, 0) : endpos] if pos > 0 or endpos < len(text) else text).__contains__
         return all(any(map(has, o)) for o in self.options)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .tokens import WORD, fold, hyphen_parts
 
-__all__ = ["prefix_stem", "stem", "stems", "suffix_stem"]
+__all__ = ["prefix_stem", "stem", "stems", "suffix_stem", "word_stems"]
 
 _SUFFIXES = (  # (suffix, replacement, minimum stem length left); first match wins
     ("isations", "iz", 3),
@@ -93,6 +93,18 @@ def _word_stems(word: str) -> tuple[str, ...]:
         if len(_WORD_STEMS) < _MEMO_LIMIT:
             _WORD_STEMS[word] = found
     return found
+
+
+def word_stems(word: str) -> tuple[str, ...]:
+    """The stems one word (a `words` token) contributes to `stems`: one per hyphen-separated part.
+
+    `stems(text)` is exactly these tuples joined, word after word, so a caller that already
+    holds a text's words can stem a run of them without joining and re-splitting the text.
+
+    >>> word_stems("Multi-stakeholder"), word_stems("platforms")
+    (('multi', 'stakeholder'), ('platform',))
+    """
+    return _WORD_STEMS.get(word) or _word_stems(word)
 
 
 def stems(text: str) -> list[str]:
