@@ -15,8 +15,10 @@ import pytest
 
 from forumlens.analyse import find_intel
 from forumlens.analyse.askmodel import _SEARCHED, _Unit, category_features, load_ask_model, type_features
-from forumlens.analyse.questions import is_question_sentence
+from forumlens.analyse.context import build_context
+from forumlens.analyse.questions import find_questions, is_question_sentence
 from forumlens.analyse.scoring import ask_confusion, score_asks
+from forumlens.analyse.segments import find_segments, segment_boundaries
 from forumlens.transcript.parse import parse_transcript
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,6 +27,15 @@ SHARED = ROOT.parent / "shared" / "corpus" / "igf2021-dc-main-session.txt"
 
 def _questions(text: str) -> list[dict]:
     return find_intel(parse_transcript(text), mentions=[]).to_json()["questions"]
+
+
+def _rule_questions(text: str) -> list[dict]:
+    """The hand-written fate rules alone (`find_questions(..., rules_only=True)`): since stop 19
+    the question-fate model may overturn an "answered" of theirs, and on the tiny sessions of
+    the tests below it does (a moderator's own reply, a relayed question answered after the
+    relay; see tests/test_questions_model.py and the stop-19 report)."""
+    ctx = build_context(parse_transcript(text), mentions=[])
+    return [q.to_json() for q in find_questions(ctx, segment_boundaries(ctx, find_segments(ctx)), rules_only=True)]
 
 
 FLOOR_TWO_ADDRESSEES = """Session
@@ -76,8 +87,8 @@ UNPUNCTUATED_RELAY = """Session
 """
 
 
-def test_unpunctuated_relayed_questions_are_split_and_only_the_taken_up_one_is_answered() -> None:
-    qs = _questions(UNPUNCTUATED_RELAY)
+def test_rules_unpunctuated_relayed_questions_are_split_and_only_the_taken_up_one_is_answered() -> None:
+    qs = _rule_questions(UNPUNCTUATED_RELAY)
     assert [q["by"] for q in qs] == ["Priya", "Jonas"]
     assert [q["status"] for q in qs] == ["unanswered", "answered"]
 
@@ -128,7 +139,7 @@ def test_because_after_a_question(sentence: str, following: str, expected: bool)
     assert is_question_sentence(sentence, False, following, floor=True) is expected
 
 
-def test_fair_criticism_by_the_moderator_answers_a_floor_question() -> None:
+def test_rules_fair_criticism_by_the_moderator_answers_a_floor_question() -> None:
     text = """Session
 
 >> MODERATOR:  The floor is open.
@@ -137,7 +148,7 @@ def test_fair_criticism_by_the_moderator_answers_a_floor_question() -> None:
 
 >> MODERATOR:  That is a fair criticism.  The drafting group is open to everyone, and I will make sure the student unions get the call next year.  We have time for one more.
 """
-    assert [q["status"] for q in _questions(text)] == ["answered"]
+    assert [q["status"] for q in _rule_questions(text)] == ["answered"]
 
 
 def test_ask_confusion_counts_right_wrong_missed_and_false_alarms() -> None:
@@ -213,13 +224,13 @@ def _bench():  # type: ignore[no-untyped-def]
 
 def test_bench_skips_a_missing_or_empty_set_with_a_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bench = _bench()
-    assert "blind3" in bench.BLIND_SETS and "dev (blind2)" in bench.ASK_SETS
-    assert bench.ASK_SETS["blind3"] == [ROOT / "tests" / "resources" / "asks_blind3"]
+    assert "blind4" in bench.BLIND_SETS and "dev (blind3)" in bench.ASK_SETS and "blind3" not in bench.BLIND_SETS
+    assert bench.ASK_SETS["blind4"] == [ROOT / "tests" / "resources" / "asks_blind4"]
     (tmp_path / "empty").mkdir()
     sets = {"missing": [tmp_path / "nowhere"], "empty": [tmp_path / "empty"]}
     assert bench.asks_side_by_side(False, False, sets) == 0
     out = capsys.readouterr().out
-    assert "set 'missing' skipped" in out and "set 'empty' skipped" in out
+    assert "set 'missing' skipped (folder missing" in out and "set 'empty' skipped (no *.gold.json" in out
 
 
 def test_scorer_pairs_right_categories_as_a_matching_not_greedily() -> None:

@@ -135,5 +135,5 @@ _VERB_TEXT = """join send share bring come put give include make keep stop take 
     connect involve reserve record list map count measure audit regulate license licence ban drop end extend
     expand invest mobilise mobilize prioritise prioritize raise plan prepare present report document release
     finance simplify require accept hire teach mentor host cut team pool unite coordinate collaborate cooperate
-    link align"""
+    link align budget turn switch enable back secure update upgrade test pilot collect gather"""
 IMPERATIVE_VERBS = frozenset(_VERB_TEXT.split())

@@ -98,9 +98,10 @@ _OUR_WILL = re.compile(
     re.I,
 )
 # "We are ready to host …", "I would be happy to work with …", "our forum is willing to …":
-# an offer, i.e. a commitment without "will".
+# an offer, i.e. a commitment without "will". ("we" and "i" take the space before the verb
+# here: until stop 19 only "we're"/"I'm" matched, so "We are ready to run a pilot" had no cue.)
 _OFFER = re.compile(
-    r"\b(?:we|i|our\s+(?:[\w-]+\s+){0,2}?|my\s+(?:[\w-]+\s+){0,2}?)(?:are|am|is|'re|'m|would be|'d be|will be|remain)\s+"
+    r"\b(?:(?:we|i)\s*|our\s+(?:[\w-]+\s+){0,2}?|my\s+(?:[\w-]+\s+){0,2}?)(?:are|am|is|'re|'m|would be|'d be|will be|remain)\s+"
     r"(?:very\s+|more than\s+|always\s+|also\s+)?(?:ready|happy|willing|glad|prepared|available|open)\s+to\s+(?!be\b|say\b|hear\b|see\b|answer\b|take questions\b)\w+",
     re.I,
 )
@@ -127,6 +128,13 @@ _COULD = re.compile(
     r"(?!be\b|see\b|hear\b|say\b|not\b|never\b)\w+",
     re.I,
 )
+# Requests in the shapes of non-native and spoken English that carry no "need"/"should":
+# "we would like that the operators share …", "I want to propose that each NRI …", "if you
+# could send the list, that would help a lot" (round 5 of issue 22: units of these shapes had
+# no ask-shaped feature at all, so the evidence gate kept the classifier from ever judging them).
+_WOULD_LIKE = re.compile(r"\b(?:we|i)\s+(?:would|'d)\s+(?:really\s+)?(?:like|love|want)\s+(?:that|for)\s+\w+", re.I)
+_PROPOSE = re.compile(r"\b(?:we|i)\s+(?:(?:would\s+)?(?:want|like)\s+to\s+)?(?:propose|suggest)\s+that\b", re.I)
+_WOULD_HELP = re.compile(r"\b(?:that|it|this)\s+would\s+(?:really\s+|also\s+)?help\b", re.I)
 # A unit right after a heading that names whom it addresses ("To the libraries: open …",
 # "And to everybody in this hall: …", "My message to the funds is simple: release …").
 _ADDRESSEE_HEAD = re.compile(
@@ -196,6 +204,9 @@ _SEARCHED: dict[str, re.Pattern[str]] = {
     "cleft": _CLEFT,
     "third-need": _THIRD_NEED,
     "could": _COULD,
+    "would-like": _WOULD_LIKE,
+    "propose": _PROPOSE,
+    "would-help": _WOULD_HELP,
     "procedural": PROCEDURAL,
     "floor": FLOOR_CUE,
     "past": _PAST,
@@ -300,6 +311,9 @@ _TYPE_CUES = (
     "cleft",
     "third-need",
     "could",
+    "would-like",
+    "propose",
+    "would-help",
 )
 
 
@@ -384,6 +398,9 @@ EVIDENCE = frozenset(
         "cue:cleft",
         "cue:third-need",
         "cue:could",
+        "cue:would-like",
+        "cue:propose",
+        "cue:would-help",
         "ctx:addressee",
         "list-item",
     }

@@ -179,7 +179,26 @@ def _fallback_roles(session: Session) -> dict[str | None, str]:
         first = next((_key(t) for t in session.turns if t.kind == "speech" and _key(t)), None)
         if first is not None and cues[first]:
             roles[first] = "moderator"
+    if "moderator" not in roles.values():
+        chair = _hub_speaker(session, turns)
+        if chair is not None:
+            roles[chair] = "moderator"
     return roles
+
+
+def _hub_speaker(session: Session, turns: Counter[str]) -> str | None:
+    """The speaker the conversation keeps returning to: who opens the session, holds a third
+    of its speech turns (at least four) and more than anyone else. Chairs hand the floor with
+    words no cue list covers ("Next is Lucía", "Omar first", "Nomvula?"); the shape of a
+    chaired session (every other turn is the chair's) does not depend on them."""
+    total = sum(turns.values())
+    if not total:
+        return None
+    (top, n), *rest = [*turns.most_common(2), ("", 0)]
+    first = next((_key(t) for t in session.turns if t.kind == "speech" and _key(t)), None)
+    if top == first and n >= 4 and n * 3 >= total and n > rest[0][1] and not _PARTICIPANT_LABEL.search(top):
+        return top
+    return None
 
 
 def default_mentions(session: Session) -> list[Mention]:

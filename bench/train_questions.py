@@ -1,0 +1,271 @@
+"""Fit the shipped question-fate model on the annotated development sessions.
+
+    python bench/train_questions.py [--out PATH] [--loso] [--dump FILE] [--C VALUE ...]
+
+**Examples from gold** (`examples`): for every `*.gold.json` of the development sets
+(`SETS`: `tests/resources/analyse`, `asks_blind`, `asks_blind2`, `asks_blind3`; never the
+blind set being written), the session is parsed and analysed as `find_intel` does without a
+cast (context, agenda boundaries, question groups); each detected question is paired with
+an annotated question within 3 lines, one-to-one, nearest first (the pairing of
+`analyse.scoring.score_questions`), and kept only when the detection shares a content word
+with the annotation's quote (else it is another question near that line). A pair is one example: the features of
+`analyse.questionfeatures.fate_features` (what follows the question, computed by the code
+only) and the annotated `status` as label. Annotated questions the detector misses and
+detections that match no annotation (false alarms, re-asks) give no example: the model
+decides the fate of what the detector finds. `--dump FILE` writes the examples as TSV
+(set, file, line, label, rules' status, features) to inspect.
+
+**Fit**: a multinomial logistic regression (`fit_softmax` of `bench/train_asks.py`, the
+same optimiser as the ask classifier). The regularisation and the threshold on
+P(answered) are chosen on out-of-fold predictions with one fold per session file: the most
+statuses right among the thresholds that keep at least 70 % of the not-answered questions
+not answered (issue 22's goal; they are a third of the data and the ones the rules lost). Writes
+`src/forumlens/analyse/data/questions_model.json`.
+
+**`--loso`** (leave one set out): for each set, fit on the other sets only (choosing C and
+the threshold on their out-of-fold predictions), then run the whole question pipeline on
+the left-out set with that model and with the rules alone, and print question status and
+"not answered kept" (`bench/intel.py`'s measures) side by side. The left-out asks_blind3
+row is the honest estimate for unseen sessions. Needs numpy (the `bench` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from train_asks import fit_softmax
+
+from forumlens.analyse.context import AnalysisContext, build_context
+from forumlens.analyse.cues import content_words
+from forumlens.analyse.questionmodel import STATUSES, QuestionModel
+from forumlens.analyse.questions import QuestionGroup, find_question_groups, link_answers, question_fates
+from forumlens.analyse.scoring import _match, score_questions
+from forumlens.analyse.segments import find_segments, segment_boundaries
+from forumlens.transcript.parse import parse_transcript
+
+RES = ROOT / "tests" / "resources"
+SHARED = ROOT.parent / "shared"
+SETS: dict[str, Path] = {
+    "dev": RES / "analyse",
+    "blind1": RES / "asks_blind",
+    "blind2": RES / "asks_blind2",
+    "blind3": RES / "asks_blind3",
+}
+OUT = ROOT / "src" / "forumlens" / "analyse" / "data" / "questions_model.json"
+C_GRID = (0.3, 1.0, 3.0)
+TOLERANCE = 3
+MIN_KEPT = 0.7  # issue 22's goal for not-answered questions kept as not answered
+
+
+@dataclass(frozen=True)
+class Session:
+    """One annotated session, analysed up to its question groups."""
+
+    set: str
+    file: str
+    gold: dict
+    ctx: AnalysisContext
+    groups: list[QuestionGroup]
+    bounds: list[int]
+
+
+@dataclass(frozen=True)
+class Example:
+    set: str
+    file: str
+    line: int
+    label: str
+    rule: str
+    features: list[str]
+
+
+def load_sessions(sets: dict[str, Path] = SETS) -> list[Session]:
+    out = []
+    for name, folder in sets.items():
+        for gold_file in sorted(folder.glob("*.gold.json")):
+            gold = json.loads(gold_file.read_text("utf-8"))
+            src = gold["source"]
+            path = SHARED / src.removeprefix("shared:") if src.startswith("shared:") else gold_file.parent / src
+            session = parse_transcript(path.read_text("utf-8"), source=src)
+            ctx = build_context(session, None)
+            bounds = segment_boundaries(ctx, find_segments(ctx))
+            out.append(Session(name, gold_file.name, gold, ctx, find_question_groups(ctx), bounds))
+    return out
+
+
+def examples(s: Session) -> list[Example]:
+    """The (features, annotated status) pairs of one session (see the module docstring)."""
+    records = question_fates(s.ctx, s.groups, s.bounds)
+    wanted = s.gold.get("questions", [])
+    pairs = _match([{"line": g.line} for g in s.groups], wanted, TOLERANCE)
+    out = []
+    for i, j in sorted(pairs):
+        quote = content_words(wanted[j].get("quote", ""))
+        said = content_words(" ".join(x.text for x in s.groups[i].sentences))
+        if quote and not quote & said:
+            continue  # paired by line only with another question nearby: its label is not this one's
+        status = wanted[j]["status"]
+        if status not in STATUSES:
+            raise SystemExit(f"{s.file}: question line {wanted[j]['line']}: status {status!r} not in {STATUSES}")
+        out.append(Example(s.set, s.file, s.groups[i].line, status, records[i].rule[0], records[i].features))
+    return out
+
+
+def _balanced(labels: list[str], p_answered: list[float], t: float) -> float:
+    ans = [p >= t for lab, p in zip(labels, p_answered, strict=True) if lab == "answered"]
+    not_ans = [p < t for lab, p in zip(labels, p_answered, strict=True) if lab != "answered"]
+    r1 = sum(ans) / len(ans) if ans else 1.0
+    r2 = sum(not_ans) / len(not_ans) if not_ans else 1.0
+    return (r1 + r2) / 2
+
+
+def _oof(exs: list[Example], c: float) -> list[dict[str, float]]:
+    """Out-of-fold probabilities, one fold per session file."""
+    files = sorted({(e.set, e.file) for e in exs})
+    probs: list[dict[str, float]] = [{} for _ in exs]
+    for f in files:
+        train = [e for e in exs if (e.set, e.file) != f]
+        m = fit_softmax([e.features for e in train], [e.label for e in train], STATUSES, c)
+        for k, e in enumerate(exs):
+            if (e.set, e.file) == f:
+                probs[k] = m.probabilities(e.features)
+    return probs
+
+
+def _decide(p: dict[str, float], t: float) -> str:
+    if p["answered"] >= t:
+        return "answered"
+    return "answered-later" if p["answered-later"] > p["unanswered"] else "unanswered"
+
+
+def choose_threshold(labels: list[str], probs: list[dict[str, float]]) -> tuple[float, float, int]:
+    """(threshold, not-answered recall, statuses right) on out-of-fold predictions: the most
+    statuses right among thresholds that keep at least `MIN_KEPT` of the not-answered
+    questions not answered (the issue's goal), else the best balanced accuracy."""
+    pa = [p["answered"] for p in probs]
+    n_not = sum(lab != "answered" for lab in labels) or 1
+    rows = []
+    for t in (i / 100 for i in range(20, 91)):
+        kept = sum(1 for lab, p in zip(labels, pa, strict=True) if lab != "answered" and p < t) / n_not
+        right = sum(1 for lab, p in zip(labels, probs, strict=True) if lab == _decide(p, t))
+        rows.append((t, kept, right))
+    ok = [r for r in rows if r[1] >= MIN_KEPT]
+    if ok:
+        return max(ok, key=lambda r: (r[2], -abs(r[0] - 0.5)))
+    return max(rows, key=lambda r: (_balanced(labels, pa, r[0]), -abs(r[0] - 0.5)))
+
+
+def fit(exs: list[Example], grid: tuple[float, ...] = C_GRID, verbose: bool = True) -> QuestionModel:
+    """C and threshold from out-of-fold predictions (`choose_threshold`), then a fit on all of `exs`."""
+    labels = [e.label for e in exs]
+    best: tuple[int, float, float, float] | None = None  # statuses right, kept, c, t
+    # Chosen on all examples, though the model decides only where the rules say "answered"
+    # (`questions.link_answers`): on those alone (70 examples, 14 not answered) the 70 % goal
+    # forced thresholds of 0.85-0.89 and the leave-one-set-out status fell to 44-70 %.
+    for c in grid:
+        probs = _oof(exs, c)
+        t, kept, right = choose_threshold(labels, probs)
+        if verbose:
+            print(f"  C={c:<4} threshold {t:.2f}: out-of-fold status {right}/{len(exs)}, not answered kept {kept:.2f}")
+        if best is None or (kept >= MIN_KEPT, right) > (best[1] >= MIN_KEPT, best[0]):
+            best = (right, kept, c, t)
+    assert best is not None
+    right, kept, c, t = best
+    softmax = fit_softmax([e.features for e in exs], labels, STATUSES, c)
+    notes = {
+        "trained_by": "bench/train_questions.py",
+        "examples": dict(sorted(Counter(labels).items())),
+        "sets": sorted({e.set for e in exs}),
+        "C": c,
+        "out_of_fold": {"status_right": right, "examples": len(exs), "not_answered_kept": round(kept, 3)},
+    }
+    return QuestionModel(softmax, t, notes)
+
+
+def pipeline_scores(sessions: list[Session], model: QuestionModel | None) -> tuple[int, int, int, int]:
+    """(status right, matched, not-answered kept, not-answered annotated) over `sessions`,
+    measured as `bench/intel.py` does on the whole question pipeline."""
+    ok = matched = kept = total = 0
+    for s in sessions:
+        qs = link_answers(s.ctx, s.groups, s.bounds, model=model, rules_only=model is None)
+        detected = [q.to_json() for q in qs]
+        score = score_questions(detected, s.gold)
+        ok, matched = ok + score.status_correct, matched + score.matched
+        used: set[int] = set()
+        for g in s.gold.get("questions", []):
+            if g["status"] == "answered":
+                continue
+            total += 1
+            near = sorted(
+                (abs(d["line"] - g["line"]), i)
+                for i, d in enumerate(detected)
+                if i not in used and abs(d["line"] - g["line"]) <= TOLERANCE
+            )
+            if near:
+                used.add(near[0][1])
+                kept += detected[near[0][1]]["status"] in ("unanswered", "answered-later")
+    return ok, matched, kept, total
+
+
+def _frac(a: int, b: int) -> str:
+    return f"{a}/{b} ({a / b:.0%})" if b else "-"
+
+
+def loso(sessions: list[Session], all_examples: list[Example], grid: tuple[float, ...]) -> None:
+    print(f"{'left out':<10}{'rules: status':>18}{'kept':>14}{'model: status':>18}{'kept':>14}  (C, threshold)")
+    for name in SETS:
+        train = [e for e in all_examples if e.set != name]
+        model = fit(train, grid, verbose=False)
+        held = [s for s in sessions if s.set == name]
+        r = pipeline_scores(held, None)
+        m = pipeline_scores(held, model)
+        print(
+            f"{name:<10}{_frac(r[0], r[1]):>18}{_frac(r[2], r[3]):>14}{_frac(m[0], m[1]):>18}{_frac(m[2], m[3]):>14}"
+            f"  ({model.notes['C']}, {model.threshold:.2f})"
+        )
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--loso", action="store_true", help="leave-one-set-out figures only (writes nothing)")
+    parser.add_argument("--dump", type=Path, help="write the examples as TSV")
+    parser.add_argument("--C", type=float, action="append", help="regularisation values to try")
+    args = parser.parse_args(argv)
+    grid = tuple(args.C) if args.C else C_GRID
+    sessions = load_sessions()
+    exs = [e for s in sessions for e in examples(s)]
+    counts = Counter((e.set, e.label) for e in exs)
+    print(
+        f"{len(exs)} examples from {len(sessions)} sessions: "
+        + ", ".join(f"{k[0]} {k[1]} {v}" for k, v in sorted(counts.items()))
+    )
+    rules_right = sum(e.rule == e.label for e in exs)
+    print(f"rules on the examples (fitted to dev, blind1, blind2): {rules_right}/{len(exs)}")
+    if args.dump:
+        args.dump.write_text(
+            "".join(f"{e.set}\t{e.file}\t{e.line}\t{e.label}\t{e.rule}\t{' '.join(e.features)}\n" for e in exs), "utf-8"
+        )
+    if args.loso:
+        loso(sessions, exs, grid)
+        return 0
+    model = fit(exs, grid)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(model.to_json(), separators=(",", ":"), sort_keys=True) + "\n", "utf-8")
+    print(f"chose C={model.notes['C']}, threshold {model.threshold:.2f}; wrote {args.out}")
+    full = pipeline_scores(sessions, model)
+    print(f"in-sample (all sets): status {_frac(full[0], full[1])}, not answered kept {_frac(full[2], full[3])}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,240 @@
+"""The shape of what follows a question, as features for the question-fate model.
+
+Why features and not verdicts: the hand-written fate rules of `analyse.questions` were
+fitted to the ways our development sessions leave questions open and kept 1 of 13
+not-answered questions on the next unseen set. What generalises is the *shape* of the
+exchange: who speaks next (the addressee, the asker, the moderator, someone else), what
+the moderator does next (a new question, a hand-off, closing for time), how many
+questions were batched together, how much of the question the following turns repeat,
+how close the session's end is, and whether the addressee ever speaks again. Cue phrases
+(time, closing, deferral, declining) enter as features too, weighted by data instead of
+trusted as rules (`analyse.questionmodel` holds the weights; `bench/train_questions.py`
+fits them). Every feature is a string; numbers are bucketed so the model stays a small
+logistic regression over binary features, like the ask classifier.
+
+Pure functions of an `AnalysisContext` and the question groups of `analyse.questions`;
+training and inference both call `fate_features`, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ._regex import compile_cue
+from .context import AnalysisContext
+from .cues import CUT_OFF, DECLINE, PARKING, QUESTION_REF, SELF_ANSWER, TIMEKEEPING, content_words
+from .questions import (
+    ANSWER_WINDOW,
+    QuestionGroup,
+    _cut_off,
+    _empty,
+    _question_turn,
+    _same_question,
+    _same_speaker,
+    _substantive,
+)
+
+__all__ = ["CLOSING", "DEFER", "NOT_KNOWN", "FateContext", "fate_features", "following_turns"]
+
+# A moderator closing the session or the round ("thank you all for coming", "in closing",
+# "before we close", "final remarks").
+CLOSING = compile_cue(
+    r"\b(thank(s| you) (all|everyone|everybody) (for|so much)|in closing|to close|before we close|we close"
+    r"|closing (remarks|words|round)|final (remarks|words|round)|last (word|round)|conclude|concluding"
+    r"|end (of|the) (the )?session|see you (all )?(next|in|at|tomorrow))\b",
+    re.I,
+)
+# A speaker deferring their own answer ("can I come back to it at the end?", "let me answer that later").
+DEFER = compile_cue(
+    r"\b(come back to (it|this|that|your question)|(answer|address|take) (it|this|that) (later|at the end|in my closing)"
+    r"|at the end,? if (there is|we have) time|hold (that|this) thought|later in the session)\b",
+    re.I,
+)
+
+# A reply that does not answer: the speaker does not know, or promises to find out later.
+NOT_KNOWN = compile_cue(
+    r"\b(i|we) (do not|don'?t|did not|didn'?t) (know|have (the|an|that) (answer|data|figure|number))|no idea"
+    r"|(we|i) (will|'ll|can) (check|find out|get back|come back|follow up|put it in the notes|look into)"
+    r"|(has|had) to leave|(is|are) not (here|with us|online) (any ?more|now)|dropped|lost (him|her|them|the connection)\b",
+    re.I,
+)
+_NAME_WORD = re.compile(r"[A-Z][\w‑'-]+")
+
+
+@dataclass(frozen=True)
+class FateContext:
+    """What `fate_features` needs about the session's questions besides the context."""
+
+    groups: list[QuestionGroup]
+    close: int  # turn index where the exchange the question opened is over
+    index: int  # the question's index in `groups`
+    words: dict[int, set[str]] = field(default_factory=dict)  # content words per turn, shared by a session's questions
+
+    def overlap(self, ctx: AnalysisContext, question: set[str], j: int) -> float:
+        """`questions._overlap` of turn `j`, its content words computed once per session."""
+        if j not in self.words:
+            self.words[j] = content_words(ctx.turns[j].text[:2000])
+        shared = question & self.words[j]
+        return len(shared) / len(question) if question and len(shared) >= 2 else 0.0
+
+
+def following_turns(ctx: AnalysisContext, g: QuestionGroup, upto: int | None = None) -> list[int]:
+    """Speech turns of at least four words after the question's turn, by other speakers."""
+    end = len(ctx.turns) if upto is None else min(upto, len(ctx.turns))
+    return [j for j in range(g.turn + 1, end) if not _empty(ctx, j) and not _same_speaker(ctx, j, g.turn)]
+
+
+def _aside(text: str) -> bool:
+    """Time, parking, deferral, declining or not-knowing language: a question set aside."""
+    return bool(
+        CUT_OFF.search(text)
+        or PARKING.search(text)
+        or DEFER.search(text)
+        or NOT_KNOWN.search(text)
+        or DECLINE.search(text)
+        or TIMEKEEPING.search(text)
+    )
+
+
+_NOT_NAMES = frozenset(
+    [
+        "Thank",
+        "Thanks",
+        "Hello",
+        "Hi",
+        "Good",
+        "Yes",
+        "Okay",
+        "Sorry",
+        "Question",
+        "My",
+        "The",
+        "And",
+        "So",
+        "I",
+        "A",
+        "We",
+        "From",
+        "Just",
+        "Please",
+        "For",
+        "To",
+    ]
+)
+
+
+def _asker_words(ctx: AnalysisContext, g: QuestionGroup) -> set[str]:
+    """Words that name the asker: their name, or, for an unnamed voice from the floor, the
+    capitalised words of its self-introduction before the question ("Viktor Horvath, Hungary.
+    A question for all: …"); other speakers' names (addressees) are left out."""
+    words = {w for w in _NAME_WORD.findall(g.by or "") if len(w) > 2}
+    if not g.by:  # an unnamed voice from the floor: the names it gives itself
+        intro = ctx.session.text[ctx.turns[g.turn].start : g.sentences[0].start][:200]
+        words |= {w for w in _NAME_WORD.findall(intro) if len(w) > 2}
+    speakers = {w for p in ctx.people if p.name and p.name != g.by for w in p.name.split()}
+    return words - speakers - _NOT_NAMES
+
+
+def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> list[str]:
+    """Features of one question's fate (see the module docstring for why these)."""
+    groups, close = fc.groups, fc.close
+    feats: list[str] = []
+    people = {p.name for p in ctx.people if p.name}
+    relayed = bool(g.by) and g.by != g.asked_by
+    asker = "relayed" if relayed else "mod" if g.from_moderator else "floor"
+    feats.append(f"ask:{asker}")
+    to_person = g.to in people
+    feats.append("to:person" if to_person else "to:room" if g.to == "room" else "to:other")
+    # Batching: more questions put in the same turn, before or after this one.
+    same_turn = [h for h in groups if h.turn == g.turn]
+    if len(same_turn) > 1:
+        feats.append("batch:first" if same_turn[0] is g else "batch:later")
+    follow = following_turns(ctx, g)
+    if follow and _question_turn(ctx, groups, follow[0]):
+        feats.append("round:more-questions-next")  # a round of questions is being collected
+    inside = [j for j in follow if j < close]
+    if close == g.turn:
+        feats.append("close:same-turn")
+    elif not inside:
+        feats.append("close:next")
+    if len(follow) <= 2:
+        feats.append("end:near")
+    # Who speaks next, and the moderator's next move.
+    if not follow:
+        feats.append("next:none")
+    else:
+        j = follow[0]
+        who = (
+            "addressee"
+            if ctx.people[j].name and ctx.people[j].name == g.to
+            else ("mod" if ctx.is_moderator(j) else "other")
+        )
+        feats.append(f"next:{who}")
+        text = ctx.turns[j].text
+        if who == "mod":
+            # The rules' reading of a moderator's words: stopping for time or parking the
+            # question ("maybe Tariq can answer by email"), unless handing it over briefly
+            # ("we are almost out of time, so Tariq, very briefly").
+            if _cut_off(text) or PARKING.search(text):
+                feats.append("aside:mod-cut")
+            asks = [h for h in groups if h.turn == j and h.from_moderator]
+            if asks:
+                feats.append("mod:moves-on")  # the moderator's next words put a new question
+            head = ctx.session.text[ctx.turns[j].start : asks[0].sentences[0].start if asks else ctx.turns[j].end]
+            if _substantive(head) >= 12 and (QUESTION_REF.search(head) or SELF_ANSWER.match(head)):
+                feats.append("mod:replies")  # the rules' reading of a moderator's own answer
+            after = next((k for k in follow if k > j), None)
+            first = (g.to or "").split()[0] if g.to and g.to in people else ""
+            if (
+                first
+                and after is not None
+                and ctx.people[after].name == g.to
+                and re.search(rf"\b{re.escape(first)}\b", text)
+            ):
+                feats.append("mod:hands-to-addressee")
+        elif _aside(text[:600]):
+            feats.append("aside:next")
+    tail = ctx.session.text[g.sentences[-1].end : ctx.turns[g.turn].end]
+    if g.parked or _aside(tail):
+        feats.append("aside:own-turn")
+    # Word overlap between the question and the replies.
+    words = content_words(" ".join(s.text for s in g.core))
+    window = inside[:ANSWER_WINDOW]
+    overlaps = [fc.overlap(ctx, words, j) for j in window]
+    if overlaps and max(overlaps) >= 0.3:
+        feats.append("overlap:reply")
+    if any(fc.overlap(ctx, words, j) >= 0.3 for j in follow if j >= close):
+        feats.append("overlap:later")
+    # A later turn that names the asker and, close to the name, stops for time or parks the
+    # question ("To Viktor, on the audits, … sorry, we don't have time, maybe offline").
+    asker_words = _asker_words(ctx, g)
+    named = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(asker_words))) + r")\b") if asker_words else None
+    for j in follow if named else ():
+        text = ctx.turns[j].text
+        if not any(w in text for w in asker_words):
+            continue  # a substring test first: most turns name no one who asked
+        spots = [m.start() for m in named.finditer(text)] if named else []
+        if any(
+            _cut_off(text[max(0, at - 200) : at + 250]) or PARKING.search(text[max(0, at - 200) : at + 250])
+            for at in spots
+        ):
+            feats.append("aside:taken-up")
+            break
+    # The addressee, when a speaker of the session: do they speak again, and how?
+    if to_person:
+        speaks = [j for j in follow if ctx.people[j].name == g.to]
+        if not speaks:
+            feats.append("addr:never-again")
+        else:
+            feats.append("addr:before-close" if speaks[0] < close else "addr:after-close")
+            reply = ctx.turns[speaks[0]].text[:600]
+            if DECLINE.search(reply):
+                feats.append("addr:declines")
+            elif _aside(reply):
+                feats.append("aside:addressee")
+    if any(_same_question(g, h, ctx) for h in groups[fc.index + 1 :] if h.turn > g.turn):
+        feats.append("reasked-later")
+    if any(f.startswith("aside:") for f in feats):
+        feats.append("aside:any")
+    return feats

@@ -1,0 +1,115 @@
+"""A trained model of a question's fate: answered, answered-later or unanswered.
+
+Why: the fate rules of `analyse.questions` reached 100 % on the development sessions and
+kept 1 of 13 not-answered questions of the next unseen set; each session leaves questions
+open in its own way. Here a multinomial logistic regression (the `Softmax` of the ask
+classifier) weighs the shape of what follows a question (`analyse.questionfeatures`).
+A question is answered when P(answered) reaches the threshold stored with the weights,
+which `bench/train_questions.py` calibrates on out-of-fold predictions (folds by file);
+otherwise the more likely of answered-later and unanswered. Inference is pure Python
+over package JSON (`analyse/data/questions_model.json`); without that file the rules
+decide alone.
+
+Answer lines stay the rules' where the rules found an answer; when the model finds an
+answer the rules did not, the first reply it is most likely to be (the addressee's turn,
+else the first reply that is not the moderator's) gives the lines (`answer_lines`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .askmodel import Softmax
+from .context import AnalysisContext
+from .cues import content_words
+from .questionfeatures import following_turns
+from .questions import QuestionGroup, _answer_end, _overlap, _question_turn, _run
+
+__all__ = ["STATUSES", "QuestionModel", "answer_lines", "load_question_model"]
+
+STATUSES = ("answered", "answered-later", "unanswered")
+
+
+@dataclass(frozen=True)
+class QuestionModel:
+    """The fate softmax and the calibrated threshold on P(answered)."""
+
+    softmax: Softmax
+    threshold: float
+    notes: Mapping[str, object]
+
+    def probabilities(self, feats: Sequence[str]) -> dict[str, float]:
+        return self.softmax.probabilities(feats)
+
+    def decide(self, feats: Sequence[str]) -> str:
+        """The status: answered at or above the threshold, else the likelier of the other two."""
+        p = self.softmax.probabilities(feats)
+        if p["answered"] >= self.threshold:
+            return "answered"
+        return "answered-later" if p["answered-later"] > p["unanswered"] else "unanswered"
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> QuestionModel:
+        softmax = Softmax.from_json(data["model"])  # type: ignore[arg-type]
+        if tuple(softmax.classes) != STATUSES:
+            raise ValueError(f"classes {softmax.classes} are not {STATUSES}")
+        return cls(softmax, float(data["threshold"]), dict(data.get("notes") or {}))  # type: ignore[arg-type,call-overload]
+
+    def to_json(self) -> dict[str, object]:
+        return {"threshold": round(self.threshold, 4), "notes": dict(self.notes), "model": self.softmax.to_json()}
+
+
+def answer_lines(
+    ctx: AnalysisContext,
+    g: QuestionGroup,
+    groups: list[QuestionGroup],
+    close: int,
+    status: str,
+    rule: tuple[str, list[int]],
+) -> list[int]:
+    """Answer lines for the model's status: the rules' when they found an answer, else the
+    likeliest reply (answered: the addressee's turn before the close, else the first reply
+    that is neither the moderator's nor a new question; answered-later: the later turn that
+    repeats most of the question, or the addressee's first turn after the close)."""
+    if status == "unanswered":
+        return []
+    rule_status, lines = rule
+    if lines and (rule_status == status or rule_status != "unanswered"):
+        return lines
+    follow = following_turns(ctx, g)
+    if status == "answered":
+        inside = [j for j in follow if j < close]
+        pick = next((j for j in inside if ctx.people[j].name == g.to), None)
+        if pick is None:
+            pick = next(
+                (j for j in inside if not ctx.is_moderator(j) and not _question_turn(ctx, groups, j)),
+                inside[0] if inside else (follow[0] if follow else None),
+            )
+        if pick is None:
+            return []
+        return _run(ctx, pick, _answer_end(ctx, groups, pick, close)) if pick < close else [ctx.turns[pick].line]
+    words = content_words(" ".join(s.text for s in g.core))
+    later = [j for j in follow if j >= close]
+    scored = max(((_overlap(words, ctx.turns[j].text), -j) for j in later), default=(0.0, 0))
+    if scored[0] > 0:
+        return [ctx.turns[-scored[1]].line]
+    pick = next((j for j in later if ctx.people[j].name == g.to), None)
+    return [ctx.turns[pick].line] if pick is not None else []
+
+
+@cache
+def load_question_model() -> QuestionModel | None:
+    """The shipped model (`analyse/data/questions_model.json`), or None when none is shipped."""
+    path = resources.files("forumlens.analyse").joinpath("data", "questions_model.json")
+    if not path.is_file():
+        return None
+    try:
+        return QuestionModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(
+            f"{path}: not a valid question-fate model ({exc}); rebuild it with `python bench/train_questions.py`"
+        ) from exc
