@@ -187,3 +187,26 @@ def test_a_glossary_term_without_a_definition_says_so_and_where_it_is_used(clien
         text = " ".join(_text(entry).split())
         assert text, "an empty glossary entry"
         assert "line" in text or "No sentence defines it" in text, text
+
+
+def test_a_coalition_page_lists_its_promises_apart_from_what_it_asked_for(client):
+    """The analysis keeps commitments in the `asks` list (the JSON contract); the page must not
+    show "we will send …" under what the coalition asked others for."""
+    checked = 0
+    for entry in client.get("/api/coalitions").json():
+        cid = entry["id"]
+        record = client.get(f"/api/coalitions/{cid}").json()
+        promised = [a["quote"] for a in record["asks"] if a.get("type") == "commitment"]
+        asked = [a["quote"] for a in record["asks"] if a.get("type") != "commitment"]
+        page = unescape(client.get(f"/coalitions/{cid}").text)
+        asks_section = page.split('id="asks"', 1)[1].split("</section>", 1)[0]
+        for quote in asked:
+            assert quote in asks_section, (cid, quote)
+        if not promised:
+            assert 'id="promises"' not in page, cid
+            continue
+        promises_section = page.split('id="promises"', 1)[1].split("</section>", 1)[0]
+        for quote in promised:
+            assert quote in promises_section and quote not in asks_section, (cid, quote)
+        checked += 1
+    assert checked, "the examples and the main session hold a coalition's commitment"

@@ -246,8 +246,11 @@ def coalition(request: Request, coalition_id: str, store: Store = StoreDep, year
     except ForumlensError as exc:
         return form_error(request, exc)
     detail = views.coalition_detail(store, coalition_id)
-    shown, totals = _first_items(detail, ("sessions", "speakers", "outputs", "asks", "questions", "documents"))
-    cited = [item for key in ("outputs", "asks", "questions", "speakers") for item in shown[key]]
+    shown, totals = _first_items(
+        _asks_apart_from_promises(detail),
+        ("sessions", "speakers", "outputs", "asks", "promises", "questions", "documents"),
+    )
+    cited = [item for key in ("outputs", "asks", "promises", "questions", "speakers") for item in shown[key]]
     return _page(
         request,
         "coalition.html",
@@ -257,6 +260,18 @@ def coalition(request: Request, coalition_id: str, store: Store = StoreDep, year
         suggested=coalition_partners(store, detail["name"]),
         record=_coalition_record(request, store, detail, form.year),
     )
+
+
+def _asks_apart_from_promises(detail: dict[str, Any]) -> dict[str, Any]:
+    """The page's "asked for" list without the coalition's own commitments, which get their own list.
+
+    The analysis keeps asks, recommendations and commitments in one `asks` list (the JSON
+    contract); a reader of the page should not find "we will publish a guide" under what the
+    coalition asked others for.
+    """
+    asks = [a for a in detail.get("asks") or [] if not (isinstance(a, dict) and a.get("type") == "commitment")]
+    promises = [a for a in detail.get("asks") or [] if isinstance(a, dict) and a.get("type") == "commitment"]
+    return {**detail, "asks": asks, "promises": promises}
 
 
 PAGE_ITEMS = 50  # per list on a page; the JSON API has them all
