@@ -4,11 +4,13 @@ Run:  python bench/threads.py [--part dev|blind|all] [--linker lexical|semantic|
 
 Parts are made of corpus folders (`bench/threads/<folder>/` with `<folder>.gold.json`,
 each annotated before any code ran on it):
-- `dev` = `dev/` (annotated before any threads code existed) + `blind/` and `blind2/` (the
-  first and second blind sets, moved into development after their first runs; blind2's
-  first run is kept verbatim in `bench/threads/blind2-first-run.txt`);
-- `blind` = `blind3/` (written and annotated before any code ran on it). When its folder
-  or gold file is missing the part is skipped with a note (it is written separately).
+- `dev` = `dev/` (annotated before any threads code existed) + `blind/`, `blind2/` and
+  `blind3/` (the first three blind sets, moved into development after their first runs,
+  kept verbatim in `bench/threads/blind2-first-run.txt` and `blind3-first-run.txt`);
+- `blind3` = `blind3/` alone (development data now: its figures before and after tuning
+  on it, beside its first run);
+- `blind` = `blind4/` (written and annotated by someone else before any code ran on it).
+  When its folder or gold file is missing the part is skipped with a note.
 All folders of a part are ingested into one temporary store exactly as `forumlens ingest`
 does (so threads of one folder may wrongly join another's: that counts), and threads are
 computed by `forumlens.threads.store_threads` (the function behind `forumlens threads`).
@@ -18,7 +20,8 @@ A predicted item matches a gold item on the same session and line.
 History: the first blind set's first run (stop 16, lexical linker) was items 11/24,
 link P 1.00 R 0.50 F1 0.67, status 7/13, hard negatives joined 0/6; the second's (stop 17)
 was items 30/38, link F1 0.44 (lexical) / 0.49 (semantic), status 11–12/21, hard
-negatives joined 3/11 and 2/11.
+negatives joined 3/11 and 2/11; the third's (stop 18) items 54/76, link F1 0.49 (lexical) /
+0.52 (semantic), status 18–19/39, hard negatives joined 1/42.
 
 Printed per part and linker:
 - items: gold items found in some thread (recall of the extraction);
@@ -58,7 +61,11 @@ from forumlens.threads import Thread, store_threads
 Ref = tuple[str, int]  # (session, line)
 
 
-PARTS: dict[str, tuple[str, ...]] = {"dev": ("dev", "blind", "blind2"), "blind": ("blind3",)}
+PARTS: dict[str, tuple[str, ...]] = {
+    "dev": ("dev", "blind", "blind2", "blind3"),
+    "blind3": ("blind3",),
+    "blind": ("blind4",),
+}
 
 
 def missing_folders(part: str) -> list[str]:
@@ -260,12 +267,37 @@ def _print(result: dict[str, Any]) -> None:
         print(f"    missing: {line}")
 
 
+def use_pair_model(path: str) -> None:
+    """Join needs with a trained pair model (a file, or 'shipped') or the hand thresholds ('none', the default)."""
+    from dataclasses import replace
+
+    from forumlens.threads import link, pairmodel
+
+    if path == "none":
+        rules = replace(link.RULES, need_model="")
+    elif path == "shipped":
+        rules = replace(link.RULES, need_model=pairmodel.shipped_digest())
+    else:
+        model = pairmodel.PairModel.from_json(json.loads(Path(path).read_text("utf-8")))
+        pairmodel.load_pair_model = lambda: model  # type: ignore[assignment]  # what the linker asks for
+        rules = replace(link.RULES, need_model=f"bench:{path}")
+    link.link_items.__defaults__ = (None, rules)  # store_threads links with the default rules
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--part", choices=("dev", "blind", "all"), default="dev")
+    parser.add_argument("--part", choices=("dev", "blind3", "blind", "all"), default="dev")
     parser.add_argument("--linker", choices=("lexical", "semantic", "both"), default="both")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument(
+        "--pair-model",
+        metavar="PATH|shipped|none",
+        help="join needs with this trained pair model (bench/train_thread_pairs.py --out PATH; for a leave-one-set-out"
+        " run), the shipped one ('shipped') or the hand thresholds ('none', the default rules)",
+    )
     args = parser.parse_args(argv)
+    if args.pair_model:
+        use_pair_model(args.pair_model)
     linkers = ["lexical", "semantic"] if args.linker == "both" else [args.linker]
     if "semantic" in linkers:
         from forumlens.semantic.embedder import semantic_installed

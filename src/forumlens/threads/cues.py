@@ -6,9 +6,10 @@ Signals, tried in this order on each sentence (the first that fires wins):
               or question: "following the request from the coalitions last year",
               "to answer the question raised last year", "as you asked";
 - `slip`      a promise that slipped or was dropped: "did not happen", "postponed",
-              "could not be completed", "we dropped it";
+              "could not be completed", "we dropped it", "we stopped it";
 - `update`    work on a promise under way: "is still being drafted", "we now expect to
-              finish it", "not yet ready", "is almost there";
+              finish it", "not yet ready", "is almost there", "we are halfway", "on
+              schedule", "the work goes on";
 - `promise`   the speaker's own body will produce something: "we will publish…",
               "our plan is to…", "we are planning a survey…", "X will be released", and
               in the present tense "we are preparing a report for next year", "a second
@@ -16,7 +17,8 @@ Signals, tried in this order on each sentence (the first that fires wins):
 - `delivery`  a promised output done, in any words: "we launched the toolkit",
               "the guidelines that we published in March", "the report is out", "the map
               went live", "the workshops took place", "Our study, released in 2023, …",
-              an outcome told as a state ("is now online", "has been translated");
+              an outcome told as a state ("is now online", "has been translated", "is
+              now used by fourteen schools", "now sit on a single page");
 - `enacted`   an institution says it has done something ("our office now holds a
               quarterly briefing"): a response when an earlier ask is alike enough;
 - `need`      an ask or a stated need: "we need…", "libraries lack the money…",
@@ -71,6 +73,8 @@ _RESPONSE = compile_cue(
     r" (?:raised|asked|put|posed|made|sent|submitted|voiced|we received)\b"
     r"|\banswer(?:ing)?\b[^.?!]{0,60}\bquestions?\b"
     r"|\b(?:as|like) (?:you|the coalitions?|they|participants|members|several of you) (?:asked|requested|suggested)\b"
+    r"|\b(?:as|like) (?:the|our|your) (?:[\w'’-]+ ){0,3}(?:coalitions?|members|participants|community|network|colleagues"
+    r"|group|youth|delegates?) (?:had |has |have )?(?:asked|requested|suggested|proposed)\b"
     r"|\byou asked (?:us )?(?:for|about|whether|if|last|to)\b"
     r"|\b(?:on|regarding|concerning|as for|about|coming back to|to come back to) (?:the|your|their|that) (?:[\w'’-]+ )?"
     r"(?:questions?|requests?|calls?) (?:on|about|of|for|from|raised|asked|made|put)\b"
@@ -78,7 +82,10 @@ _RESPONSE = compile_cue(
     r"|\b(?:asked|raised|wanted to know|put to us|requested)\b[^.;?]{0,30}\b(?:last year|two years ago|in (?:19|20)\d\d"
     r"|at the last (?:igf|forum|meeting|session)|earlier this year)\b"
     r"|\b(?:last year|two years ago|in (?:19|20)\d\d|at the last (?:igf|forum|meeting|session))\b[^.;?]{0,40}"
-    r"\b(?:asked|wanted to know|requested)\b",
+    r"\b(?:asked|wanted to know|requested)\b"
+    r"|\b(?:someone|somebody|a participant|one participant|participants|a colleague|one of you|several of you"
+    r"|many of you) (?:has |had |have )?asked\b[^.;?]{0,40}\b(?:whether|if|about|how|what|when|why|for)\b"
+    r"|\b(?:this|that|it) was (?:asked|requested) (?:very |quite |many times|again|clearly|strongly|loudly)",
     _I,
 )
 _SLIP = compile_cue(
@@ -89,6 +96,7 @@ _SLIP = compile_cue(
     r"|\b(?:slipped|postponed|delayed|deferred|dropped|abandoned|shelved|cancell?ed|put on hold|on hold"
     r"|suspended|called off|behind schedule|fell through|gave up|given up|set aside|scrapped|discontinued"
     r"|pushed back|was stopped|were stopped|no longer (?:planned|going ahead|happening|on the table)"
+    r"|(?:we|i|they) (?:have |had )?(?:stopped|ended|closed|paused|halted) (?:it|them|this|that|the|our|work)"
     r"|did not go ahead|didn't go ahead|fell by the wayside|ran out of (?:time|money|funding|steam)"
     r"|(?:is|are|was|were) not happening|isn't happening"
     r"|aren't happening|will not (?:appear|come out)|won't (?:appear|come out))\b"
@@ -104,7 +112,10 @@ _UPDATE = compile_cue(
     r"|\b(?:is|are) (?:still |now |well )?(?:in progress|under way|underway|in preparation|in draft|on track"
     r"|(?:almost|nearly|very nearly|close to being) there"
     r"|nearly (?:ready|done|finished|complete)|almost (?:ready|done|finished|complete)"
-    r"|at an advanced stage|coming along|taking shape)\b"
+    r"|at an advanced stage|coming along|taking shape|on schedule|on time|halfway(?: there| through)?"
+    r"|(?:half|partly) (?:done|finished|written|ready))\b"
+    r"|\b(?:we are|we're|it is|it's) (?:about |almost |nearly |more than )?(?:halfway|half way)\b"
+    r"|\bthe work (?:goes on|continues|is continuing)\b"
     r"|\bexpect(?:s|ed)? (?:it |them |this |that )?to (?:finish|complete|publish|release|launch|present"
     r"|be (?:ready|published|finished|released|available|out|completed))\b"
     r"|\bnot (?:yet|quite) (?:ready|finished|complete|completed|published|done|out)\b"
@@ -145,6 +156,8 @@ _DELIVERY = compile_cue(
     r"|\btook place\b|\b(?:was|were|has been|have been) (?:successfully )?held\b"
     r"|\b(?:went|go|goes|has gone|have gone) (?:online|public|live)\b|\b(?:came|comes|come) online\b"
     r"|\b(?:is|are|was|were|has been|have been) (?:now |finally |already )?(?:translated|up and running)\b"
+    r"|\b(?:is|are) now (?:used|in use|adopted|applied|taught) (?:by|in|at)\b"
+    r"|\bnow (?:sits?|lives?|appears?|stands?) (?:on|in) (?:the|a|one|our|its|a single)\b"
     # participial: "Our research on X, released in 2023, …" (the noun before it is the deliverable)
     r"|,\s*(?:released|published|launched|issued|completed|adopted|presented|finali[sz]ed)"
     r"\s+(?:in|last|earlier|this|at|on|during|early|late)\b",
@@ -169,6 +182,8 @@ _ENACTED = compile_cue(
     r"\b(?:we|our (?:office|team|department|agency|organi[sz]ation)|the (?:secretariat|mag|igf|office|un|agency))"
     r"(?: \w+)?\s+(?:has|have) (?:now |recently |just |already )?(?:set up|created|established|launched|introduced"
     r"|reserved|allocated|opened|agreed to|decided to|started|begun|made)\b"
+    r"|\bthe (?:secretariat|mag|igf|office|un|agency|bureau|host country)(?: \w+)? (?:has |have )?(?:now )?"
+    r"(?:decided|agreed|resolved) to\b"
     r"|\bnow (?:holds|hosts|runs|offers|provides|publishes|lists|includes|funds|organi[sz]es|has a)\b",
     _I,
 )
@@ -197,7 +212,13 @@ _NEED = compile_cue(
     r"|regulators?|governments?|(?:member )?states|donors|funders|parliaments?|ministries|policy ?makers"
     r"|authorities|platforms|operators|companies|the private sector|host countries)\b"
     r"[^.;?]{0,50}?\b(?:should|must|ought to)\b(?! not)"
-    r"|\bwe hope (?:that )?(?:the )?(?:igf|secretariat|mag|un|united nations|host|envoy)\b",
+    r"|\bwe hope (?:that )?(?:the )?(?:igf|secretariat|mag|un|united nations|host|envoy)\b"
+    # a body asking another to act: "The coalition asks the IGF Secretariat to publish …"
+    r"|\b(?:coalition|dc|network|members?|we|i)(?:'s members)? (?:again |also |therefore |formally |now )?"
+    r"(?:asks?|invites?|urges?|calls? (?:up)?on) (?:the |all |every |our )?[\w'’ -]{1,50}? to (?!be\b)\w+"
+    # a problem just told, and the demand to repair it: "This must be fixed before the next IGF"
+    r"|\b(?:this|that|it|these|those) (?:really |simply )?(?:must|should|has to|have to|needs? to) be (?:fixed|changed"
+    r"|solved|addressed|corrected|repaired|improved|resolved|remedied)\b",
     _I,
 )
 _NOT_NEED = compile_cue(
@@ -229,6 +250,13 @@ _IMPERATIVE = compile_cue(
     r"|support|ensure|open (?!the (?:floor|session|meeting|discussion|debate)\b)|invite|provide|recogni[sz]e|adopt|require|involve|finance|reserve|guarantee|translate"
     r"|invest in|establish|allocate|increase|listen to|protect|respect|count|bring|build|pay for|make (?!no\b|sure you\b"
     r"|it short\b)|help (?!yourself|yourselves)|let (?!us\b|me\b|'s\b|’s\b|it\b|them\b)))\b",
+    _I,
+)
+# a request made as a noun phrase and "please", at the start of a sentence ("Text on screen in every room, please")
+_POLITE = compile_cue(
+    r"^\W*(?:and |so |but )?(?!(?:yes|no|ok|okay|go ahead|next|thank\w*|one moment)\b)"
+    r"(?![^,]*\b(?:speakers?|floor|slides?|mic|microphone|questions?|next|quiet|silence|seats?|hands?|minutes?)\b)"
+    r"[^.;:?!]{8,80}?,\s*please\b",
     _I,
 )
 # not being able to take part or keep going for want of money or support: a need in other words
@@ -300,12 +328,17 @@ def _after_name(sentence: str, pattern: re.Pattern[str], names: Sequence[tuple[i
 
 
 def find_cue(
-    sentence: str, *, signals: frozenset[str] | None = None, names: Sequence[tuple[int, int]] = ()
+    sentence: str,
+    *,
+    signals: frozenset[str] | None = None,
+    names: Sequence[tuple[int, int]] = (),
+    own: Sequence[tuple[int, int]] = (),
 ) -> Cue | None:
     """The first signal (in the module's order) whose cue the sentence carries, or None.
 
     `names`: spans of coalition names in the sentence, so "The Dynamic Coalition on X will
-    publish …" is a promise as "we will publish …" is.
+    publish …" is a promise as "we will publish …" is; `own`: spans naming the speaker's own
+    institution ("the Secretariat will create one page …", said by the Secretariat), read the same way.
 
     >>> find_cue("We will publish a toolkit before the next IGF.").signal
     'promise'
@@ -316,8 +349,8 @@ def find_cue(
         if signals is not None and signal not in signals:
             continue
         match = pattern.search(sentence)
-        if match is None and signal in _NAMED and names:
-            match = _after_name(sentence, _NAMED[signal], names)
+        if match is None and signal in _NAMED and (names or own):
+            match = _after_name(sentence, _NAMED[signal], [*names, *own])
         if match is None and signal == "need":
             match = _other_need(sentence)
         if match is None:
@@ -327,14 +360,15 @@ def find_cue(
         about = ""
         if signal == "response":
             said = match.group(0).lower()
-            about = "question" if "question" in said or "asked" in said or "wanted to know" in said else "request"
+            asked = "asked" in said and not re.match(r"(?:this|that|it) was asked", said)  # "this was asked": a request
+            about = "question" if "question" in said or asked or "wanted to know" in said else "request"
         return Cue(signal, match.start(), match.end(), match.group(0), about)
     return None
 
 
 def _other_need(sentence: str) -> re.Match[str] | None:
     """A need said without a need word: an imperative ask, or not being able to take part for want of money."""
-    match = _IMPERATIVE.search(sentence)
+    match = _IMPERATIVE.search(sentence) or _POLITE.search(sentence)
     if match is not None:
         return match
     unable = _UNABLE.search(sentence)
@@ -345,7 +379,7 @@ def _other_need(sentence: str) -> re.Match[str] | None:
 
 def _too_short(sentence: str, match: re.Match[str]) -> bool:
     """Needs have at least five words; an imperative ask ("Fund the coalitions!") three."""
-    return len(sentence.split()) < (3 if match.re is _IMPERATIVE else 5)
+    return len(sentence.split()) < (3 if match.re is _IMPERATIVE else 5)  # a polite noun phrase: five
 
 
 def is_non_ask(sentence: str) -> bool:
