@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..analyse.asks import classify_category
@@ -694,8 +694,35 @@ def _dedupe(items: Iterable[Item]) -> list[Item]:
     return out
 
 
+def credited_session(session: Session, analyses: Mapping[str, Any]) -> Session:
+    """The session with each turn whose caption label the resolve stage re-attributed (a flagged
+    mis-attribution, or a turn it counts for another person) credited to that person.
+
+    Why: the briefs never credit a flagged label (`summarise.attribution`), and a thread item
+    must not either: "Doreen Bogdan-Martin promised the glossary" repeats a captioner's slip
+    the analysis itself caught. The same `Credits` rules decide; a flagged turn without a
+    likely speaker keeps its label (there is no one better to name).
+    """
+    if not analyses.get("flags") and not analyses.get("people"):
+        return session
+    from ..summarise.attribution import Credits  # only sessions with people analysed need it
+
+    credits = Credits.of(session, analyses)
+    turns = list(session.turns)
+    changed = False
+    for i, turn in enumerate(turns):
+        if turn.kind != "speech":
+            continue
+        credit = credits.at(turn.line)
+        if credit is not None and credit.inferred and credit.name and credit.name != turn.speaker:
+            turns[i] = replace(turn, speaker=credit.name)
+            changed = True
+    return replace(session, turns=tuple(turns)) if changed else session
+
+
 def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str | None = None) -> SessionItems:
     """Every thread item of one session, in order, and the coalition each speaker spoke for."""
+    session = credited_session(session, analyses)
     ctx = _context(session, analyses, session_id or session.id)
     turns = [t for t in session.turns if t.kind == "speech"]
     sentences = {t.index: turn_sentences(session, t, ctx.lines) for t in turns}
