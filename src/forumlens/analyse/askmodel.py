@@ -25,14 +25,13 @@ Training calls `unit_features` from here, so training and inference cannot drift
 from __future__ import annotations
 
 import itertools
-import json
 import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from ..shipped import load_shipped
 from ..text.fastre import PatternSet
 from ..text.stems import suffix_stem
 from .askcues import ASK, CATEGORIES, COMMIT, FLOW, IMPERATIVE_VERBS, POLICY_SUBJECT, RECOMMEND
@@ -462,12 +461,10 @@ class AskModel:
 @cache
 def load_ask_model() -> AskModel | None:
     """The shipped model (`analyse/data/asks_model.json`), or None when none is shipped."""
-    path = resources.files("forumlens.analyse").joinpath("data", "asks_model.json")
-    if not path.is_file():
-        return None
-    try:
-        return AskModel.from_json(json.loads(path.read_text(encoding="utf-8")))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ValueError(
-            f"{path}: not a valid ask model ({exc}); rebuild it with `python bench/train_asks.py`"
-        ) from exc
+    return load_shipped(
+        "forumlens.analyse",
+        "asks_model.json",
+        AskModel.from_json,
+        what="ask model",
+        rebuild="python bench/train_asks.py",
+    )

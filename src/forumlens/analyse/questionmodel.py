@@ -17,12 +17,11 @@ else the first reply that is not the moderator's) gives the lines (`answer_lines
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from ..shipped import load_shipped
 from .askmodel import Softmax
 from .context import AnalysisContext
 from .cues import content_words
@@ -104,12 +103,10 @@ def answer_lines(
 @cache
 def load_question_model() -> QuestionModel | None:
     """The shipped model (`analyse/data/questions_model.json`), or None when none is shipped."""
-    path = resources.files("forumlens.analyse").joinpath("data", "questions_model.json")
-    if not path.is_file():
-        return None
-    try:
-        return QuestionModel.from_json(json.loads(path.read_text(encoding="utf-8")))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ValueError(
-            f"{path}: not a valid question-fate model ({exc}); rebuild it with `python bench/train_questions.py`"
-        ) from exc
+    return load_shipped(
+        "forumlens.analyse",
+        "questions_model.json",
+        QuestionModel.from_json,
+        what="question-fate model",
+        rebuild="python bench/train_questions.py",
+    )

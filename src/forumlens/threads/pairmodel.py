@@ -26,13 +26,14 @@ both training and linking call, so they cannot drift apart.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+
+from ..shipped import load_shipped
 
 __all__ = ["FEATURES", "PairModel", "features", "load_pair_model", "shipped_digest"]
 
@@ -98,12 +99,10 @@ def shipped_digest() -> str:
 @cache
 def load_pair_model() -> PairModel | None:
     """The shipped model (`threads/data/need_pairs.json`), or None when none is shipped (hand thresholds)."""
-    path = _path()
-    if not path.is_file():
-        return None
-    try:
-        return PairModel.from_json(json.loads(path.read_text(encoding="utf-8")))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ValueError(
-            f"{path}: not a valid pair model ({exc}); rebuild it with `python bench/train_thread_pairs.py`"
-        ) from exc
+    return load_shipped(
+        "forumlens.threads",
+        "need_pairs.json",
+        PairModel.from_json,
+        what="pair model",
+        rebuild="python bench/train_thread_pairs.py",
+    )
