@@ -19,10 +19,10 @@ from forumlens.pipeline import parse_document
 from forumlens.read import read_bytes
 from forumlens.search import SearchFilters, parse_query
 from forumlens.store import open_store
-from forumlens.store.fts import to_tsquery
+from forumlens.store.fts import to_tsquery, word_pairs_tsquery
 from forumlens.store.migrations import SCHEMA_VERSION, SQLITE_MIGRATIONS
 from forumlens.store.postgres import PostgresStore
-from forumlens.store.sql import pg_candidates_sql
+from forumlens.store.sql import pg_candidates_sql, pg_phrase_candidates_sql
 from forumlens.store.sqlite import SQLiteStore
 from forumlens.store.transfer import copy_store
 
@@ -78,13 +78,42 @@ def _in_step(store: PostgresStore) -> int:
     )[0]
     assert (searchable, stale) == (turns, 0)
     assert store.check() == []
+    _newest_turns_found(store)
     return int(turns)
 
 
+def _newest_turns_found(store: PostgresStore) -> None:
+    """Migration 7's indexes answer for the newest turns too: a phrase of each one's words, read
+    through the pair index, and its speaker's filter, read through the trigram index, find it."""
+    for turn_id, speaker_key, vector in store._native(
+        "SELECT id, speaker_key, tsv FROM turn_search ORDER BY id DESC LIMIT 3"
+    ):
+        words = [
+            str(w)
+            for (w,) in store._native(
+                "SELECT u.lexeme FROM unnest(%s::tsvector) u, unnest(u.positions, u.weights) p(at, weight)"
+                " WHERE weight = 'A' ORDER BY at LIMIT 3",  # the text's first words (a phrase stays in one column)
+                (vector,),
+            )
+        ]
+        if len(words) < 2:
+            continue
+        query = parse_query('"' + " ".join(words) + '"')
+        tsquery, pairs = to_tsquery(query), word_pairs_tsquery(query)
+        filters = SearchFilters(speaker=speaker_key) if speaker_key else SearchFilters()
+        plain = store._unprepared(*pg_candidates_sql(tsquery, filters, 2000))
+        assert turn_id in {i for i, _score in plain}
+        assert store._unprepared(*pg_phrase_candidates_sql(tsquery, pairs, SearchFilters(), 2000, one_pass=True)) == (
+            store._unprepared(*pg_candidates_sql(tsquery, SearchFilters(), 2000))
+        )
+
+
 def _undo_migration_6(url: str) -> None:
-    """The database as forumlens at schema version 5 left it (migration 6 only adds these objects)."""
+    """The database as forumlens at schema version 5 left it (migrations 6 and 7 only add these objects)."""
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("DROP TABLE turn_search")
+        conn.execute("DROP TABLE turn_search")  # its indexes of migration 7 with it
+        conn.execute("DROP FUNCTION forumlens_word_pairs(tsvector)")
+        conn.execute("DELETE FROM forumlens_schema WHERE version = 7")
         conn.execute("DROP TRIGGER turns_search_ai ON turns")
         conn.execute("DROP TRIGGER turns_search_au ON turns")
         conn.execute("DROP FUNCTION forumlens_turn_search_added(), forumlens_turn_search_changed()")
@@ -92,7 +121,7 @@ def _undo_migration_6(url: str) -> None:
 
 
 def test_migration_6_backfills_a_v5_store_and_its_hits_stay_the_same(pg_cluster, tmp_path):
-    assert SCHEMA_VERSION == 6
+    assert SCHEMA_VERSION == 7
     url = pg_cluster.create_database("search_v5")
     try:
         with _fill(PostgresStore(url)) as store:
@@ -101,8 +130,8 @@ def test_migration_6_backfills_a_v5_store_and_its_hits_stay_the_same(pg_cluster,
         _undo_migration_6(url)
         with psycopg.connect(url) as conn:
             assert conn.execute("SELECT to_regclass('turn_search')").fetchone() == (None,)
-        with PostgresStore(url) as store:  # opening migrates 5 → 6
-            assert store.schema_version() == 6
+        with PostgresStore(url) as store:  # opening migrates 5 → 7
+            assert store.schema_version() == 7
             assert _in_step(store) == turns > 50
             # the backfill analysed the table: search plans see its lexeme statistics at once
             assert store._lexeme_shares().shares
@@ -210,9 +239,9 @@ def test_candidates_never_read_the_wide_turns_table(pg_url):
         assert relations(SearchFilters(year=2021, tag="SDG9")) == {"turn_search", "sessions", "tags"}
 
 
-def test_sqlite_migration_6_changes_only_the_version(tmp_path):
-    """SQLite search is FTS5, unchanged: its migration 6 is empty and a v5 file keeps its schema."""
-    assert SQLITE_MIGRATIONS[5] == []
+def test_sqlite_migrations_6_and_7_change_only_the_version(tmp_path):
+    """SQLite search is FTS5, unchanged: its migrations 6 and 7 are empty and a v5 file keeps its schema."""
+    assert SQLITE_MIGRATIONS[5] == SQLITE_MIGRATIONS[6] == []
     path = tmp_path / "v5.sqlite3"
     conn = sqlite3.connect(path)
     for statement in (s for m in SQLITE_MIGRATIONS[:5] for s in m):
@@ -222,7 +251,7 @@ def test_sqlite_migration_6_changes_only_the_version(tmp_path):
     schema = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
     conn.close()
     with SQLiteStore(str(path)) as store:
-        assert store.schema_version() == 6
+        assert store.schema_version() == SCHEMA_VERSION == 7
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall() == schema
     conn.close()

@@ -26,13 +26,28 @@ from collections.abc import Iterable
 
 from ..search import Query, Term
 
-__all__ = ["FTS5_TOKENIZE", "MAX_LEXEME_CHARS", "MAX_POSITION", "to_tsquery", "tokens", "tsvector_literal"]
+__all__ = [
+    "ALL_PAIRS",
+    "FTS5_TOKENIZE",
+    "MAX_LEXEME_CHARS",
+    "MAX_POSITION",
+    "PAIR_CHARS",
+    "to_tsquery",
+    "tokens",
+    "tsvector_literal",
+    "word_pairs_tsquery",
+]
 
 FTS5_TOKENIZE = "unicode61 remove_diacritics 2"  # the tokenizer of the SQLite store's turns_fts (migration 1)
 
 MAX_POSITION = 16383  # PostgreSQL keeps positions 1..16383; later words share the last one
 MAX_LEXEME_CHARS = 500  # well under PostgreSQL's 2047-byte lexeme limit, far above any real word
 _SEPARATOR = " "
+# Adjacent word pairs (PostgreSQL migration 7, `forumlens_word_pairs`): a pair is "first second"
+# cut to PAIR_CHARS characters, and a vector whose positions cannot be paired exactly holds the
+# one lexeme ALL_PAIRS. Released with the migration: never change them.
+PAIR_CHARS = 64
+ALL_PAIRS = "!all"
 
 _ascii = {chr(c): _SEPARATOR for c in range(128)}
 _ascii.update({c: c for c in string.ascii_lowercase + string.digits})
@@ -139,3 +154,45 @@ def to_tsquery(query: Query) -> str | None:
     if excluded:
         expr = "(" + expr + ")" + "".join(f" & !{p}" for p in excluded)
     return expr
+
+
+def _term_pairs(term: Term) -> list[str]:
+    """The pair lexemes (tsquery syntax) every turn matching this phrase term holds; [] for one word.
+
+    "a b c" gives 'a b' & 'b c'; with a prefix last word ("net neut*") its pair is a prefix
+    too ('net neut':*). Cut as the server cuts (`PAIR_CHARS`), an exact pair stays exact and a
+    prefix stays a prefix of the stored pair, so the condition never loses a match.
+    """
+    words = tokens(term.text)
+    out = []
+    for i in range(len(words) - 1):
+        pair = f"{words[i]} {words[i + 1]}"
+        star = ":*" if term.prefix and i == len(words) - 2 else ""
+        out.append(_quote(pair[:PAIR_CHARS]) + star)
+    return out
+
+
+def word_pairs_tsquery(query: Query) -> str | None:
+    """A tsquery over `forumlens_word_pairs(tsv)` that every turn matching `to_tsquery(query)` satisfies, or None.
+
+    Why: a phrase of common words ("have more") is a rare match among many turns holding
+    both words, and the GIN index of words cannot see positions, so each of those turns was
+    read to test them. The pair index hands over only the turns holding the phrase's
+    adjacent pairs; the phrase itself is still tested on the vector, so the pairs only
+    narrow what is read, never what matches. A group needs a phrase to be narrowed; if any
+    group has none (a single word can match anywhere), None: the pairs cannot help.
+    Exclusions are left out (the condition must hold for every match). Turns whose vector
+    the server could not pair hold `ALL_PAIRS`, accepted by every pair query.
+    """
+    if to_tsquery(query) is None:
+        return None
+    groups = []
+    for group in query.groups:
+        terms = [_term_sql(term) for term in group]
+        if not terms or not all(terms):
+            continue  # a group FTS5 drops (a term without words): it matches nothing, no condition needed
+        pairs = [pair for term in group for pair in _term_pairs(term)]
+        if not pairs:
+            return None
+        groups.append("(" + " & ".join(dict.fromkeys(pairs)) + ")")
+    return " | ".join([*groups, _quote(ALL_PAIRS)])

@@ -125,6 +125,77 @@ PG_EXTRAS: dict[int, list[str]] = {
         "CREATE INDEX turn_search_session ON turn_search (session_id)",
         "ANALYZE turn_search",  # the search plans read its lexeme statistics (postgres.LexemeShares)
     ],
+    # 7: two indexes on `turn_search` for the two kinds of query its GIN index of words
+    # cannot narrow (issue 19). A speaker filter is a substring test (`speaker_key LIKE
+    # '%cassa%'`): without an index every row holding the words was read to test its key
+    # (19,649 rows for "what" by "cassa" at 1,000 sessions, to keep none). pg_trgm's
+    # trigram index answers LIKE itself, and the server ANDs its bitmap with the words'.
+    # pg_trgm ships with PostgreSQL (contrib; a trusted extension since 13, so the store's
+    # owner may create it): where it cannot be created the index is left out, and
+    # speaker filters keep the old plan, with the same results. Its operator class is
+    # named with the extension's schema, which may not be the store's.
+    # A phrase of common words ("have more") made the index hand over every turn holding
+    # both words, each read to test their positions. `forumlens_word_pairs(tsv)` is the set
+    # of the turn's adjacent word pairs ('have more'), taken from the vector's own positions,
+    # and its expression index finds the turns holding a phrase's pairs: a superset of the
+    # phrase's matches, tested on the vector as before (store/fts.py `word_pairs_tsquery`).
+    # A vector whose positions cannot be paired exactly (shared or missing positions, the
+    # clamped last position of a very long turn, too many pair bytes for one tsvector)
+    # gets the one lexeme '!all' instead, which every pair query also accepts. Pairs are
+    # cut to 64 characters (a query cuts its pairs the same way). Nothing is copied or kept
+    # by triggers: the server maintains an expression index on every write path. The
+    # literals here (64, '!all', 16383, 500000) are released: store/fts.py's PAIR_CHARS,
+    # ALL_PAIRS and MAX_POSITION must keep their values (tests/test_pg_search_pairs.py).
+    7: [
+        """DO $$ BEGIN
+            CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        EXCEPTION WHEN OTHERS THEN
+            RAISE NOTICE 'pg_trgm unavailable: speaker filters read every turn holding the words';
+        END $$""",
+        """DO $$ DECLARE ops TEXT; BEGIN
+            SELECT quote_ident(n.nspname) || '.gin_trgm_ops' INTO ops
+                FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm';
+            IF ops IS NOT NULL THEN
+                EXECUTE 'CREATE INDEX turn_search_speaker ON turn_search USING GIN (speaker_key ' || ops
+                    || ') WITH (fastupdate = off)';
+            END IF;
+        END $$""",
+        """CREATE FUNCTION forumlens_word_pairs(v TSVECTOR) RETURNS TSVECTOR
+            LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        DECLARE
+            words TEXT[] := '{}';
+            pairs TEXT[] := '{}';
+            entry RECORD;
+            p INTEGER;
+            top INTEGER := 0;
+            bytes INTEGER := 0;
+        BEGIN
+            FOR entry IN SELECT lexeme, positions FROM unnest(v) LOOP
+                IF coalesce(cardinality(entry.positions), 0) = 0 THEN
+                    RETURN '!all'::tsvector;
+                END IF;
+                FOREACH p IN ARRAY entry.positions LOOP
+                    IF p >= 16383 OR words[p] IS NOT NULL THEN
+                        RETURN '!all'::tsvector;
+                    END IF;
+                    words[p] := entry.lexeme;
+                    top := greatest(top, p);
+                END LOOP;
+            END LOOP;
+            FOR p IN 1 .. top - 1 LOOP
+                IF words[p] IS NOT NULL AND words[p + 1] IS NOT NULL THEN
+                    pairs := pairs || left(words[p] || ' ' || words[p + 1], 64);
+                    bytes := bytes + octet_length(pairs[cardinality(pairs)]);
+                END IF;
+            END LOOP;
+            IF bytes > 500000 THEN
+                RETURN '!all'::tsvector;
+            END IF;
+            RETURN array_to_tsvector(pairs);
+        END $$""",
+        "CREATE INDEX turn_search_pairs ON turn_search USING GIN (forumlens_word_pairs(tsv)) WITH (fastupdate = off)",
+        "ANALYZE turn_search",  # the statistics of the pairs too (postgres.LexemeShares of `turn_search_pairs`)
+    ],
 }
 
 SCHEMA_VERSION = max(last_version(TABLES), *SQLITE_EXTRAS, *PG_EXTRAS)

@@ -7,7 +7,9 @@ one session; multi-statement reads run in one REPEATABLE READ snapshot, so a rea
 sees half a session. Search uses a `tsvector` column built from the same tokens FTS5
 indexes (store/fts.py), so both stores return the same hits; it is matched and ranked in
 the narrow table `turn_search` (migration 6, kept in step by triggers), and a page's
-snippets are made by FTS5 itself (store/search_snippets.py), as on SQLite.
+snippets are made by FTS5 itself (store/search_snippets.py), as on SQLite. Migration 7
+indexes that table twice more, for what the words' index cannot narrow: each turn's
+adjacent word pairs (phrases) and its speaker key's trigrams (speaker filters).
 
 One connection per store object, guarded by a lock: threads sharing a store take turns,
 as they do on the SQLite store's single connection; open one store per worker for
@@ -20,6 +22,7 @@ import hashlib
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
+from itertools import pairwise
 from typing import Any
 
 import psycopg
@@ -47,7 +50,7 @@ from ..search import (
 from . import redact
 from .catalog import DATA_MIGRATIONS
 from .common import Params, Rows, Tx
-from .fts import to_tsquery, tokens, tsvector_literal
+from .fts import PAIR_CHARS, to_tsquery, tokens, tsvector_literal, word_pairs_tsquery
 from .migrations import PG_MIGRATIONS, SCHEMA_VERSION
 from .placeholders import to_pyformat
 from .rows import TURN_COLUMNS
@@ -57,6 +60,7 @@ from .sql import (
     SEARCH_TABLE,
     page_sql,
     pg_candidates_sql,
+    pg_phrase_candidates_sql,
     pg_search_sql,
     rank_newest,
 )
@@ -369,7 +373,7 @@ class PostgresStore(SQLStore):
         window = candidate_window(filters)
         if window is None:
             return self._search_exhaustive(tsquery, query, filters)
-        candidates = self._candidates(tsquery, query, filters, window)
+        candidates = self._search_candidates(tsquery, query, filters, window)
         page, total, capped = rank_candidates(candidates, filters)
         if not page:
             return SearchResults(total=total, total_is_estimate=capped)
@@ -377,22 +381,34 @@ class PostgresStore(SQLStore):
         details = {row[0]: row[1:] for row in self._rows(sql, params)}
         return SearchResults(_page_hits(query, page, details), total=total, total_is_estimate=capped)
 
-    def _candidates(self, tsquery: str, query: Query, filters: SearchFilters, window: int) -> list[tuple[int, float]]:
+    def _search_candidates(
+        self, tsquery: str, query: Query, filters: SearchFilters, window: int
+    ) -> list[tuple[int, float]]:
         """The newest `window + 1` matches after filters, with their ts_rank scores.
 
-        A common word or phrase (`coalition`, `"of the"`) makes the GIN index hand over
-        every turn holding the words (a phrase's each to be read for its positions), only
-        to keep the newest 2,000: when the lexeme statistics say those lie within the
-        newest `span` turns, that range is walked first, newest first (`_recent_first`),
-        and older turns are searched only if it held too few. Same rows either way.
+        Three ways to read them, chosen from the server's statistics, the same rows by each:
+        a common word or phrase (`coalition`, `"of the"`) makes the GIN index hand over every
+        turn holding the words (a phrase's each to be read for its positions), only to keep
+        the newest 2,000: when the statistics say those lie within the newest `span` turns,
+        that range is walked first, newest first (`_recent_first`), and older turns are
+        searched only if it held too few. A query of phrases otherwise reads the turns
+        holding the phrases' word pairs (migration 7, `pg_phrase_candidates_sql`), ranking
+        each as it is read when few are expected. The rest is one query on the words'
+        index. A speaker filter keeps the words' index: its trigram bitmap narrows the rows
+        there, and an AND with the pairs' bitmap would re-make each row's pairs to check them.
         """
-        span = None
+        shares = self._lexeme_shares()
+        share = match_share(query, shares)
         if not _has_filters(filters):
-            shares = self._lexeme_shares()
-            span = recent_span(match_share(query, shares), window, shares.rows)
-        if span is not None:
-            return self._recent_first(tsquery, window, span)
-        sql, params = pg_candidates_sql(tsquery, filters, window)
+            span = recent_span(share, window, shares.rows)
+            if span is not None:
+                return self._recent_first(tsquery, window, span)
+        pairs = None if filters.speaker else word_pairs_tsquery(query)
+        if pairs is not None:
+            one_pass = share * shares.rows <= ONE_PASS_MOST * (window + 1)
+            sql, params = pg_phrase_candidates_sql(tsquery, pairs, filters, window, one_pass=one_pass)
+        else:
+            sql, params = pg_candidates_sql(tsquery, filters, window)
         return [(int(turn_id), float(score)) for turn_id, score in self._unprepared(sql, params)]
 
     def _recent_first(self, tsquery: str, window: int, span: int) -> list[tuple[int, float]]:
@@ -417,7 +433,7 @@ class PostgresStore(SQLStore):
         return found
 
     def _lexeme_shares(self) -> LexemeShares:
-        """The share of turns holding each frequent lexeme (the server's statistics), kept a while."""
+        """The share of turns holding each frequent lexeme and word pair (the server's statistics), kept a while."""
         import time
 
         now = time.monotonic()
@@ -425,6 +441,9 @@ class PostgresStore(SQLStore):
             return self._shares[1]
         rows = self._native(_SHARES_SQL)
         shares = LexemeShares.from_stats(*rows[0]) if rows else LexemeShares(0.0, {}, 0.0)
+        pair_rows = self._native(_PAIR_SHARES_SQL)
+        if pair_rows:
+            shares.pairs = LexemeShares.from_stats(shares.rows, *pair_rows[0])
         self._shares = (now, shares)
         return shares
 
@@ -515,9 +534,15 @@ _SHARES_SQL = (
     " s.most_common_elems::text::text[], s.most_common_elem_freqs FROM pg_stats s"
     f" WHERE s.tablename = '{SEARCH_TABLE}' AND s.attname = 'tsv' AND s.schemaname = current_schema()"
 )
+# the same of the word pairs (migration 7): the statistics of the expression index `turn_search_pairs`
+_PAIR_SHARES_SQL = (
+    "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs FROM pg_stats s"
+    " WHERE s.tablename = 'turn_search_pairs' AND s.schemaname = current_schema()"
+)
 _SHARES_TTL = 300.0  # seconds; statistics change on ANALYZE, a plan choice only needs them roughly
 RECENT_MARGIN = 1.5  # read this many times the turns the estimate says hold the newest matches
 RECENT_MIN_SHARE = 0.02  # below this share the matches are few enough to read them all
+ONE_PASS_MOST = 3.0  # phrases expected to match at most this many times the window are ranked as read
 
 
 class LexemeShares:
@@ -525,6 +550,7 @@ class LexemeShares:
 
     From PostgreSQL's statistics of the tsvector column (`most_common_elems`); a lexeme
     not listed is rarer than every listed one, so it gets the smallest listed share.
+    `pairs`: the same for adjacent word pairs (the pair index's statistics), when known.
     Used only to choose how to read the candidates, never to decide what they are.
     """
 
@@ -532,6 +558,7 @@ class LexemeShares:
         self.rows = rows
         self.shares = shares
         self.floor = floor
+        self.pairs: LexemeShares | None = None
 
     @classmethod
     def from_stats(cls, rows: Any, elems: Sequence[str] | None, freqs: Sequence[float] | None) -> LexemeShares:
@@ -546,18 +573,25 @@ class LexemeShares:
             return self.shares.get(word, self.floor)
         return min(1.0, self.floor + sum(f for w, f in self.shares.items() if w.startswith(word)))
 
+    def of_phrase(self, words: Sequence[str], prefix: bool = False) -> float:
+        """A phrase's share: at most its rarest word's, and at most its rarest pair's when pairs are known."""
+        share = min((self.of_word(w, prefix and i == len(words) - 1) for i, w in enumerate(words)), default=0.0)
+        if self.pairs is not None and self.pairs.shares and len(words) > 1:
+            pairs = [
+                (f"{a} {b}"[:PAIR_CHARS], prefix and i == len(words) - 2) for i, (a, b) in enumerate(pairwise(words))
+            ]
+            share = min(share, *(self.pairs.of_word(pair, star) for pair, star in pairs))
+        return share
+
 
 def match_share(query: Query, shares: LexemeShares) -> float:
-    """Estimated share of turns a query matches: a phrase as its rarest word, the terms of a
-    group as independent, groups as a sum (at most 1), an exclusion as removing its share."""
+    """Estimated share of turns a query matches: a phrase as its rarest word or pair, the terms of
+    a group as independent, groups as a sum (at most 1), an exclusion as removing its share."""
     total = 0.0
     for group in query.groups:
         share = 1.0
         for term in group:
-            words = tokens(term.text)
-            share *= min(
-                (shares.of_word(w, term.prefix and i == len(words) - 1) for i, w in enumerate(words)), default=0.0
-            )
+            share *= shares.of_phrase(tokens(term.text), term.prefix)
         total += share
     for term in query.excluded:
         words = tokens(term.text)

@@ -20,6 +20,7 @@ __all__ = [
     "line_of_first",
     "page_sql",
     "pg_candidates_sql",
+    "pg_phrase_candidates_sql",
     "pg_search_filters",
     "pg_search_sql",
     "rank_newest",
@@ -193,6 +194,41 @@ def pg_candidates_sql(tsquery: str, filters: SearchFilters, window: int) -> tupl
     return sql, [tsquery, *params, window + 1]
 
 
+# the adjacent word pairs of a turn's vector (PostgreSQL migration 7): the expression of the
+# `turn_search_pairs` index, spelled exactly so, or the planner cannot use it
+PAIRS_OF = "forumlens_word_pairs({0}.tsv)"
+
+
+def pg_phrase_candidates_sql(
+    tsquery: str, pairs: str, filters: SearchFilters, window: int, *, one_pass: bool
+) -> tuple[str, list[Any]]:
+    """`pg_candidates_sql` for a query of phrases, the turns found by their word pairs (`%s` placeholders).
+
+    `pairs` (`fts.word_pairs_tsquery`) is a condition every match meets: the pair index
+    hands over the turns holding the phrases' adjacent pairs, and only those are tested
+    against the query (`IS TRUE` keeps the words' index out: its bitmap is every turn
+    holding the words, the set this path avoids reading). The same rows as
+    `pg_candidates_sql`, in the same order, with the same scores.
+
+    `one_pass`: when the matches are expected to be few (a few times the window), each is
+    ranked as it is read and the newest kept, instead of reading the newest again to rank
+    them (`rank_newest`): one read of each row, not two.
+    """
+    source, where, params = pg_search_filters(filters)
+    clauses = " AND ".join([f"{PAIRS_OF.format(SEARCH_ALIAS)} @@ q.p", f"({SEARCH_ALIAS}.tsv @@ q.q) IS TRUE", *where])
+    # MATERIALIZED: the planner must not see the values (a CTE used once is inlined), or for a
+    # common pair it may test every row's pairs, made anew per row (a second, not milliseconds)
+    head = "WITH q AS MATERIALIZED (SELECT %s::tsquery AS q, %s::tsquery AS p) "
+    if one_pass:
+        body = (
+            f"SELECT {SEARCH_ALIAS}.id, {RANK_OF.format(SEARCH_ALIAS)} FROM {source} CROSS JOIN q"
+            f" WHERE {clauses} ORDER BY {SEARCH_ALIAS}.id DESC LIMIT %s"
+        )
+    else:
+        body = rank_newest(source, clauses)
+    return head + body, [tsquery, pairs, *params, window + 1]
+
+
 def rank_newest(source: str, where: str) -> str:
     """The newest matches' ids sorted alone, then each one's vector read once more for its rank.
 
@@ -216,7 +252,8 @@ def pg_search_filters(filters: SearchFilters) -> tuple[str, list[str], list[Any]
     `turn_search_session` bitmap of those sessions and reads only the rows in both, where
     a join read every match of the words and its `turns` row (a common word in one year:
     9,769 rows → 586). A speaker is tested on the narrow row's own `speaker_key`: no
-    filter reads `turns`.
+    filter reads `turns`. Its LIKE is answered by the trigram index of migration 7 where the
+    server has pg_trgm: the planner ANDs that bitmap with the words'.
     """
     where: list[str] = []
     params: list[Any] = []
