@@ -1,6 +1,7 @@
 """`forumlens brief --coalition`: every filter given is honoured and shown."""
 
 import json
+import re
 
 from click.testing import CliRunner
 
@@ -81,3 +82,25 @@ def test_coalition_snapshot_follows_its_asks_and_promises_across_years(tmp_path)
         assert bullet["citations"][0]["quote"] == bullet["text"] and bullet["citations"][0]["line"] >= 1
     later = _brief(db, "--coalition", "DC3", "--since", "2022")
     assert later["asked_by_year"] and all(not b["when"].startswith("2021") for b in later["asked_by_year"])
+
+
+def test_brief_numbers_its_sources_in_the_order_the_reader_meets_them(tmp_path):
+    """Issue 23: `brief --topic "meaningful access" --md` on the examples and the shared
+    transcript printed [1], [9], [2], [10] in one theme (numbers grouped by session)."""
+    db = str(tmp_path / "b.sqlite3")
+    result = CliRunner().invoke(cli, ["--db", db, "ingest", str(ROOT / "examples"), str(MAIN_SESSION)])
+    assert result.exit_code == 0, result.output
+    md = CliRunner().invoke(cli, ["--db", db, "brief", "--topic", "meaningful access", "--md"])
+    assert md.exit_code == 0, md.output
+    body, _, sources = md.output.partition("## Sources")
+    refs = [int(n) for group in re.findall(r"\[([\d, ]+)\]$", body, re.M) for n in group.split(",")]
+    first_seen = list(dict.fromkeys(refs))
+    assert len(first_seen) >= 5 and first_seen == list(range(1, len(first_seen) + 1))
+    listed = [int(a or b) for a, b in re.findall(r"^(?:- \[(\d+)\]|(\d+)\.) ", sources, re.M)]
+    assert sorted(listed) == first_seen  # every number listed once
+    headings = re.findall(r"^\*\*(.+)\*\*$", sources, re.M)
+    assert len(headings) == len(set(headings)) >= 2  # each session named once
+    text = CliRunner().invoke(cli, ["--db", db, "brief", "--topic", "meaningful access"])
+    shown = [int(n) for n in re.findall(r"^ {6}\[(\d+)\]", text.output, re.M)]
+    assert shown, text.output
+    assert list(dict.fromkeys(shown)) == list(range(1, len(set(shown)) + 1))

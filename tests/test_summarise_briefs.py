@@ -114,8 +114,16 @@ def test_topic_brief_citations_name_their_sessions_and_end_in_sources(sessions: 
     headings = re.findall(r"^\*\*(.+)\*\*$", sources, re.M)
     assert headings == list(dict.fromkeys(source_heading(c) for _, b in brief.bullets() for c in b.citations))
     assert len(headings) == len(cited_sessions) >= 2  # grouped: each session named once
-    numbers = [int(n) for n in re.findall(r"^(\d+)\. ", sources, re.M)]
-    assert numbers == list(range(1, len(numbers) + 1))
+    numbers = [int(a or b) for a, b in re.findall(r"^(?:- \[(\d+)\]|(\d+)\.) ", sources, re.M)]
+    assert sorted(numbers) == list(range(1, len(numbers) + 1))  # each number listed once
+    for group in sources.split("\n**")[1:]:  # under each session, its entries in number order
+        listed = [int(a or b) for a, b in re.findall(r"^(?:- \[(\d+)\]|(\d+)\.) ", group, re.M)]
+        assert listed == sorted(listed)
+    # issue 23: the [n] of the printed brief run 1, 2, 3 ... in the order a reader meets them
+    first_seen = list(
+        dict.fromkeys(int(n) for refs in re.findall(r"\[([\d, ]+)\]$", body, re.M) for n in refs.split(","))
+    )
+    assert first_seen == list(range(1, len(first_seen) + 1)) and set(first_seen) == set(numbers)
     text = render(brief, "text")
     assert "SOURCES" in text and all(by_id[s].title[:30] in text for s in cited_sessions)
 

@@ -192,3 +192,60 @@ def test_reports_name_each_body_once_per_section_and_quotes_stay_verbatim() -> N
                 assert a is None or a.lower() != (b or "").lower(), (session.id, section, a)
         assert check_citations(report, [session]) == []
     assert shortened >= 2  # the rule applies on real reports, not only on written strings
+
+
+# The short forms `name_once` writes; a bare apostrophe after one is a broken possessive.
+_BROKEN_POSSESSIVE = re.compile(
+    r"\bthe (?:coalition|forum|ministry|commission|association|agency|office|network|council|secretariat|regulator)"
+    r"['’](?!s\b)",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "second", "expected"),
+    [
+        # a name ending in s takes a bare apostrophe; its short form must not keep it (issue 23)
+        (
+            "DC on Public Access in Libraries",
+            "The Dynamic Coalition on Public Access in Libraries' main finding is simple.",
+            "The coalition's main finding is simple.",
+        ),
+        (
+            "Ministry of Foreign Affairs",
+            "Libraries are in the Ministry of Foreign Affairs' new plan for schools.",
+            "Libraries are in the ministry's new plan for schools.",
+        ),
+        (  # typographic apostrophe stays typographic
+            "DC on Public Access in Libraries",
+            "The Dynamic Coalition on Public Access in Libraries’ survey covered twenty countries.",
+            "The coalition’s survey covered twenty countries.",
+        ),
+        (  # a name not ending in s: "'s" as before, and a plain subject is untouched
+            "DC on Gender and Internet Governance",
+            "The Dynamic Coalition on Gender and Internet Governance's survey reached 300 women.",
+            "The coalition's survey reached 300 women.",
+        ),
+    ],
+)
+def test_a_possessive_of_a_body_becomes_the_possessive_of_its_short_form(body: str, second: str, expected: str) -> None:
+    first = f"This year the {body.replace('DC on', 'Dynamic Coalition on')} published a report."
+    out = name_once([Named(first, body), Named(second, body)])
+    assert out[1] == expected
+    assert not _BROKEN_POSSESSIVE.search(out[1])
+
+
+def test_our_in_a_later_bullet_becomes_the_coalitions_in_a_real_report() -> None:
+    """The example workshop (L13: "Our main finding is simple ...") after L11 named the coalition."""
+    path = Path(__file__).resolve().parents[1] / "examples" / "igf2024-ws-coalition-outputs.txt"
+    session = parse_transcript(path.read_text("utf-8"), source=path.name, sha256=path.name)
+    report = build_report(session, analyse_session(session))
+    finding = [b.text for b in report.takeaways if "main finding" in b.text]
+    assert finding and finding[0].startswith("The coalition's main finding"), finding
+
+
+def test_no_report_writes_a_short_form_with_a_bare_apostrophe() -> None:
+    """Every section of every development report: "the coalition'" never, "the coalition's" allowed."""
+    texts = [b.text for _session, report in _reports() for _section, b in report.bullets()]
+    assert texts
+    assert [t for t in texts if _BROKEN_POSSESSIVE.search(t)] == []

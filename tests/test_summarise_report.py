@@ -180,9 +180,13 @@ def test_markdown_shows_each_point_once_and_ends_with_numbered_sources(main: Ses
         for c in bullet.citations:
             assert " ".join(c.quote.split()) not in flat_body or not quote_differs(bullet.text, c.quote)
     numbers = [int(m.group(1)) for m in re.finditer(r"^(\d+)\. ", sources, re.M)]
-    assert numbers == list(range(1, len(numbers) + 1))  # printed in order, so Markdown keeps the numbers
+    assert numbers == list(range(1, len(numbers) + 1))  # one session: its entries in order
     cited = {(c.line, c.quote) for _, b in report.bullets() for c in b.citations}
-    assert len(numbers) == len(cited)  # one entry per distinct quote
+    assert len(numbers) <= len(cited)  # one entry per distinct quote, a bullet's quotes of one line merged
+    line_of = {int(n): int(line) for n, line in re.findall(r"^(\d+)\. (?:.*?, )?line (\d+)", sources, re.M)}
+    for m in re.finditer(r"\[([\d, ]+)\]$", body, re.M):  # no bullet cites one line twice ("[1, 2]" of L113)
+        lines = [line_of[int(n)] for n in m.group(1).split(",")]
+        assert len(lines) == len(set(lines)), m.group(0)
     assert f"**{main.title} ({main.year})**" in sources
     for c in report.takeaways[0].citations:  # the entry names speaker and line; the quote when it says more
         entry = next(line for line in sources.splitlines() if f"{c.speaker}, line {c.line}" in line)
@@ -287,3 +291,34 @@ def test_html_escapes_source_text() -> None:
     session = parse_transcript(text, sha256="c" * 64)
     out = render(build_report(session), "html")
     assert "<script>" not in out and "&lt;script&gt;" in out
+
+
+def test_one_bullets_quotes_of_one_line_are_one_source_in_every_format(main: Session) -> None:
+    """Issue 23: the first takeaway of the shared transcript quotes two sentences of L113; it
+    cited "L113 Minda Moreira; L113 Minda Moreira" (text) and "[1, 2]" (Markdown, HTML)."""
+    report = build_report(main)
+    twice = [b for _, b in report.bullets() if len({c.line for c in b.citations}) < len(b.citations)]
+    assert twice, "the shared transcript has a bullet quoting two sentences of one line"
+    text = render(report, "text")
+    cites = [line.strip() for line in text.splitlines() if re.match(r"^ {6}L\d+", line)]
+    assert cites and all(len(set(c.split("; "))) == len(c.split("; ")) for c in cites), cites
+    for b in twice:  # the text view says each line once under the bullet
+        assert f"L{b.citations[0].line} {b.citations[0].speaker}" in cites
+    md = render(report, "md")
+    body, sources = _body_and_sources(md)
+    line_of = {int(n): int(line) for n, line in re.findall(r"^(\d+)\. (?:.*?, )?line (\d+)", sources, re.M)}
+    for b in twice:
+        refs = re.search(re.escape(" ".join(b.text.split())) + r" \[([\d, ]+)\]", " ".join(body.split()))
+        assert refs and len(refs.group(1).split(",")) == len({c.line for c in b.citations})
+        entry = next(e for e in sources.splitlines() if e.startswith(f"{refs.group(1).split(',')[0]}. "))
+        for c in b.citations:  # the one entry keeps every quote the bullet does not say word for word
+            if quote_differs(b.text, c.quote):
+                assert " ".join(c.quote.split()) in entry
+    page = render(report, "html")
+    label = {int(n): int(line) for n, line in re.findall(r'id="src-(\d+)" value="\d+">[^<]*line (\d+)<', page)}
+    for refs in re.findall(r'<sup class="refs">\[(.*?)\]</sup>', page):
+        lines = [label[int(n)] for n in re.findall(r'href="#src-(\d+)"', refs)]
+        assert len(lines) == len(set(lines)), refs
+    assert set(label.values()) <= set(line_of.values()) | {c.line for _, b in report.bullets() for c in b.citations}
+    data = json.loads(render(report, "json"))  # the contract keeps every verbatim quote
+    assert len(data["takeaways"][0]["citations"]) == len(report.takeaways[0].citations)

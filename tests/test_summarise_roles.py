@@ -20,7 +20,14 @@ from forumlens.pipeline import analyse_session
 from forumlens.summarise import build_report, check_citations
 from forumlens.summarise.models import SessionReport
 from forumlens.summarise.rewrite import Voice, audience, problem, render_sentence, room_voice, unnumber
-from forumlens.summarise.roles import is_agreement, is_decision, is_introduction, is_relay, is_session_talk
+from forumlens.summarise.roles import (
+    is_agreement,
+    is_decision,
+    is_introduction,
+    is_relay,
+    is_session_course,
+    is_session_talk,
+)
 from forumlens.transcript.parse import parse_transcript
 
 RES = Path(__file__).resolve().parent / "resources" / "summarise"
@@ -235,3 +242,80 @@ def test_one_speakers_plan_is_not_forced_in_as_a_decision() -> None:
     path = RES / "dc-accessibility-2022.txt"
     report, _bullets = _report_of(path.read_text("utf-8"), path.name)
     assert not any("raise it again" in b.text for b in report.takeaways)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We will come back to it if time allows.",
+        "It seems not, we will come back to that question later.",
+        "Time permitting, I will also say a word on the budget.",
+        "If we still have time at the end, we can take a second round.",
+        "Let me get back to that point after the next speaker.",
+        "The next item on the agenda is the report of the coalitions.",
+        "As per the agenda, we now go to the second part.",
+        "I will moderate, with Tomasz online.",
+        "Good morning, I'll co-moderate this session with Ana.",
+    ],
+)
+def test_the_sessions_own_course_is_procedure_never_a_point_or_a_decision(said: str) -> None:
+    """Issue 23: deferring a point, the session's clock and its agenda are not takeaways."""
+    assert is_session_course(said)
+    assert problem(said) == "procedure"
+    assert not is_decision(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Environmental sustainability was not on the main agenda of the IGF.",
+        "We will come back to the ministries next year with a second report.",
+        "We will get back to them with the data from twenty countries.",
+        "Small countries do not have the time to write their own procurement rules.",
+        "The coalition will revisit the guidelines in 2026.",
+        "We will chair the new working group on accessibility from January.",
+    ],
+)
+def test_substance_about_time_agendas_or_returning_is_not_the_sessions_course(said: str) -> None:
+    assert not is_session_course(said)
+
+
+# A chair defers a question for lack of time (caption style, two moderators, non-native
+# English); the deferral must not become a takeaway however it is reworded.
+DEFERRAL = """IGF 2025 – Day 1 – Open Forum #9: Libraries and local data
+
+>> MARIA OYELARAN:  Good morning, everybody, welcome.  I will moderate, with Tomasz online.
+
+>> AIKO TANAKA:  Thank you.  I speak for the Dynamic Coalition on Public Access in Libraries.  We surveyed 140 libraries in six countries this year, and most of them have no budget for connectivity after the pilot ends.
+
+The libraries that keep their connection are the ones that have a contract with the municipality, not a donation.
+
+>> TOMASZ NOWAK:  There is a question in the chat for the regulators, but I don't see any regulator with us.  We will come back to it if the time permits.
+
+>> AIKO TANAKA:  Also, what we recommend is that every national broadband plan counts libraries as public access points, with a budget line for them.
+
+>> MARIA OYELARAN:  Thank you.  We will get back to that point after the break, time permitting.  The municipalities should sign contracts of three years at least with the libraries, this is what the survey shows.
+
+>> TOMASZ NOWAK:  We agreed that the coalition will send the survey to the regional IGFs before June.
+"""
+
+
+def test_a_chairs_deferral_is_never_a_takeaway() -> None:
+    report, bullets = _report_of(DEFERRAL, "deferral.txt")
+    assert report.takeaways  # the substance is still there
+    for _section, bullet in report.bullets():
+        for cite in bullet.citations:
+            assert not is_session_course(cite.quote), cite.quote
+    assert not any("come back to it" in t or "get back to that" in t for t in bullets), bullets
+    assert any("140 libraries" in b.text for b in report.takeaways)
+    assert not any("I will moderate" in t for t in bullets), bullets
+
+
+def test_the_example_workshops_deferral_is_not_a_takeaway() -> None:
+    """examples/igf2024-ws-coalition-outputs.txt L41: "We will come back to it if time allows."
+    (reworded "The organisers will come back to it ...") was chosen as a key takeaway."""
+    path = Path(__file__).resolve().parents[1] / "examples" / "igf2024-ws-coalition-outputs.txt"
+    report, bullets = _report_of(path.read_text("utf-8"), path.name)
+    assert report.takeaways
+    assert not any("come back to it" in t for t in bullets), bullets
+    assert not any(is_session_course(c.quote) for _s, b in report.bullets() for c in b.citations)

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .rewrite import body_name
+from .rewrite import body_name, possessive
 
 __all__ = ["Named", "name_once", "short_form"]
 
@@ -100,11 +100,16 @@ def _mentions(text: str, bodies: Iterable[str]) -> list[tuple[int, str]]:
 
 
 def _shorten(text: str, body: str, short: str) -> str:
-    """Every full mention of `body` as a subject or possessor in `text` -> its short form."""
-    pattern = re.compile(r"\b(?:the )?" + re.escape(_full(body)), re.IGNORECASE)
+    """Every full mention of `body` as a subject or possessor in `text` -> its short form.
+
+    A possessive is made again for the short form, not carried over: "the Dynamic Coalition
+    on Public Access in Libraries' finding" -> "the coalition's finding" (not "the coalition'").
+    """
+    pattern = re.compile(r"\b(?:the )?" + re.escape(_full(body)) + r"(?:(['’])s?(?!\w))?", re.IGNORECASE)
 
     def sub(m: re.Match[str]) -> str:
-        return short[:1].upper() + short[1:] if m.start() == 0 or text[m.start() - 2 : m.start()] == ". " else short
+        form = possessive(short).replace("'", m.group(1)) if m.group(1) else short
+        return form[:1].upper() + form[1:] if m.start() == 0 or text[m.start() - 2 : m.start()] == ". " else form
 
     return pattern.sub(sub, text)
 

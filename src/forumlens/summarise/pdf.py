@@ -132,10 +132,12 @@ def question_lines(questions: Sequence[Mapping[str, Any]] | None) -> list[str]:
     ]
 
 
-def footnote_text(number: int, c: Citation, said: str) -> str:
-    """ "3  Jason Munyan, line 325: “quote”" — the quote only when `said` (the bullet) differs from it."""
-    quote = " ".join(c.quote.split())
-    return f"{number}  {cite_label(c)}" + (f": “{quote}”" if quote_differs(said, c.quote) else "")
+def footnote_text(number: int, c: Citation, said: str, more: Sequence[Citation] = ()) -> str:
+    """ "3  Jason Munyan, line 325: “quote”" — the quote only when `said` (the bullet) differs from it.
+
+    `more`: other quotes of the same line (one source, one number), joined with " … "."""
+    quotes = dict.fromkeys(" ".join(q.quote.split()) for q in (c, *more) if quote_differs(said, q.quote))
+    return f"{number}  {cite_label(c)}" + (f": “{' … '.join(quotes)}”" if quotes else "")
 
 
 def number_ranges(numbers: Sequence[int]) -> str:
@@ -277,12 +279,14 @@ def _bullet(pdf: Any, lay: Layout, notes: _Notes, prefix: str, bullet: Any) -> N
     text = f"•  {lead}{'see' + marks if lay.repeated(bullet) else bullet.text + marks}"
     width = pdf.epw - 2
     fresh = []
+    same: dict[int, list[Citation]] = {}  # quotes of one line share its number and its footnote
     for c in bullet.citations:
         n = lay.numbers.get((c.session or "", c.line, c.quote))
-        if n is None or n in notes.done:
-            continue
+        if n is not None and n not in notes.done:
+            same.setdefault(n, []).append(c)
+    for n, cited in same.items():
         notes.done.add(n)
-        note = footnote_text(n, c, bullet.text)
+        note = footnote_text(n, cited[0], bullet.text, cited[1:])
         fresh.append((note, _height(pdf, note, pdf.epw, _NOTE_SIZE, _NOTE_LINE)))
     need = _height(pdf, text, width, 10, 5.0) + 1.8
     room = pdf.h - _MARGIN - notes.height - sum(h for _, h in fresh) - (0 if notes.pending else 2.0 * bool(fresh))

@@ -17,13 +17,22 @@ from __future__ import annotations
 
 import html
 import json
-import re
 import textwrap
 from dataclasses import dataclass, field
 
 from ..models import Citation
 from .models import Bullet, CoalitionBrief, SessionReport, SourcedCitation, TopicBrief
-from .sources import SourceInfo, cite_label, describe, human_date, map_citations, number_sources, ref_numbers
+from .sources import (
+    SourceInfo,
+    cite_label,
+    describe,
+    human_date,
+    map_citations,
+    number_sources,
+    quote_differs,
+    ref_numbers,
+    source_quotes,
+)
 
 __all__ = [
     "Layout",
@@ -88,19 +97,6 @@ def _numbered(lay: Layout) -> Layout:
     return lay
 
 
-_WORD = re.compile(r"\w+")
-
-
-def quote_differs(text: str, quote: str) -> bool:
-    """Whether the quote says more than the bullet (words, not spacing or case, differ).
-
-    A quote the bullet says word for word (a context sentence put before a dangling one,
-    `rewrite`, or a sentence behind a "Name (Org): " attribution) says nothing more.
-    """
-    said, quoted = _WORD.findall(text.lower()), _WORD.findall(quote.lower())
-    return said != quoted and f" {' '.join(quoted)} " not in f" {' '.join(said)} "
-
-
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -112,15 +108,8 @@ def _short(c: Citation) -> str:
 
 
 def _quotes(lay: Layout) -> dict[int, str]:
-    """Source number → its quote, for sources some bullet does not already say word for word."""
-    out: dict[int, str] = {}
-    for sec in lay.sections:
-        for _, b in sec.bullets:
-            for c in b.citations:
-                n = lay.numbers.get((c.session or "", c.line, c.quote))
-                if n is not None and quote_differs(b.text, c.quote):
-                    out[n] = _flat(c.quote)
-    return out
+    """Source number → its quote(s), for sources some bullet does not already say word for word."""
+    return source_quotes((b for sec in lay.sections for _, b in sec.bullets), lay.numbers)
 
 
 def _own_session(brief: SessionReport) -> SessionReport:
@@ -225,12 +214,16 @@ def _markdown_sources(lay: Layout) -> list[str]:
     if not lay.sources:
         return []
     quotes = _quotes(lay)
+    # An ordered list keeps only its first number (1, 4, 6 would show as 1, 2, 3): when a
+    # brief moves between sessions, a session's entries are not consecutive and are
+    # written "- [4] ..." as the bullets cite them; a session report keeps "1. ...".
+    ordered = all(n == entries[0][0] + i for _, entries in lay.sources for i, (n, _c) in enumerate(entries))
     out = ["## Sources", ""]
     for heading, entries in lay.sources:
         out += [f"**{heading}**", ""]
         for n, c in entries:
             quote = f": “{quotes[n]}”" if n in quotes else ""
-            out.append(f"{n}. {cite_label(c)}{quote}")
+            out.append(f"{n}. {cite_label(c)}{quote}" if ordered else f"- [{n}] {cite_label(c)}{quote}")
         out.append("")
     return out
 
@@ -291,7 +284,7 @@ def render_text(brief: Brief, width: int = 96) -> str:
             text = (f"{prefix}: " if prefix else "") + b.text
             out.append(textwrap.fill(text, width, initial_indent="  • ", subsequent_indent="    "))
             if lay.single:
-                out.append("      " + "; ".join(_short(c) for c in b.citations))
+                out.append("      " + "; ".join(dict.fromkeys(_short(c) for c in b.citations)))
             else:
                 out.append("      " + "; ".join(f"[{n}]" for n in lay.refs(b)))
         out += [textwrap.fill(line, width, initial_indent="  • ", subsequent_indent="    ") for line in sec.lines]

@@ -600,6 +600,17 @@ def body_name(body: str) -> str:
     return f"the {name}"
 
 
+def possessive(name: str) -> str:
+    """The possessive of a name or short form: "the coalition" -> "the coalition's", a plural
+    or a name ending in s takes the apostrophe only ("the Dynamic Coalition on Public Access
+    in Libraries'").
+
+    >>> possessive("the coalition"), possessive("DC on Public Access in Libraries")
+    ("the coalition's", "DC on Public Access in Libraries'")
+    """
+    return name + ("'" if name.endswith("s") else "'s")
+
+
 def third_person(text: str, body: str | None) -> str | None:
     """The sentence with the body as its subject, or None when it cannot be said so.
 
@@ -620,7 +631,7 @@ def third_person(text: str, body: str | None) -> str | None:
         return None
     subject = body_name(body)
     head = _FIRST_PLURAL.search(text)
-    possessive = _POSSESSIVE_BODY.search(text)
+    owned = _POSSESSIVE_BODY.search(text)
     if not head:
         return None
     if has_finite_verb(text[: head.start()]):
@@ -641,12 +652,12 @@ def third_person(text: str, body: str | None) -> str | None:
         return f"{who}{gap}{agreed}"
 
     out = text
-    if possessive and possessive.start() == head.start():
+    if owned and owned.start() == head.start():
         # "our coalition ran": the body is now the subject; any later "we" is "it"
-        out = out[: possessive.start()] + subject + out[possessive.end() :]
+        out = out[: owned.start()] + subject + out[owned.end() :]
         done["subject"] = True
     elif head.group(0).lower() == "our":  # "Our ask to governments is" -> "The body's ask ..."
-        out = out[: head.start()] + subject + ("'" if subject.endswith("s") else "'s") + out[head.end() :]
+        out = out[: head.start()] + possessive(subject) + out[head.end() :]
         done["subject"] = True
     out = _WE_VERB.sub(we, out)
     out = re.sub(r"\bours\b", "its own", out, flags=re.IGNORECASE)

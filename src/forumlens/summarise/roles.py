@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["is_agreement", "is_decision", "is_introduction", "is_relay", "is_session_talk"]
+__all__ = ["is_agreement", "is_decision", "is_introduction", "is_relay", "is_session_course", "is_session_talk"]
 
 # The start of a sentence once filler is gone: an optional discourse opener.
 _LEAD = r"^\W*(?:(?:so|okay|ok|well|yes|yeah|hello|hi|and|first of all|just briefly|briefly)\b,?\s+)*"
@@ -96,6 +96,30 @@ _SESSION = re.compile(
     r"\blet me (?:now )?(?:open|try to summari[sz]e|summari[sz]e|sum up|wrap up|read)\b|"
     r"\b(?:open|opening) (?:it |this )?(?:up )?to the (?:floor|room|audience)\b|"
     r"\bwe have (?:about |only |just )?(?:\w+ )?(?:minutes|minute)\b",
+    re.IGNORECASE,
+)
+# The session's own course, whatever its subject: a point put off or taken up again ("we will
+# come back to it", "let me get back to that later"), a sentence conditioned on the session's
+# clock ("if time allows", "time permitting", "if we still have time"), and the agenda of the
+# session itself ("the next item on the agenda", "today's agenda"), and one's own part in it
+# ("I will moderate, with Tomasz online"). Structure, not topic: the
+# object of the deferral is a pronoun or "the/that question, point" (a thing said in the room),
+# and "the agenda" only counts as the session's own ("the main agenda of the IGF" is a claim).
+_COURSE = re.compile(
+    r"\b(?:if|when|as long as|provided) (?:the |our )?time (?:allows?|permits?|remains|is left)\b|"
+    r"\btime permitting\b|"
+    # the speaker's own part in the session: "I will moderate, with Tomasz online"
+    r"\b(?:I|we)(?:'ll| will| shall| am going to|'m going to| are going to|'re going to) (?:co-?)?(?:moderate|chair|"
+    r"facilitate)\b(?! (?:a|an|the|our|my|its|their|this) (?!session|workshop|panel|discussion|forum\b)\w)|"
+    r"\bif (?:we|there) (?:still |do )?(?:have|has|is|are) (?:still |enough |some |any |a (?:bit|little) of )?"
+    r"(?:time|minutes) (?:left|remaining|at the end)?|"
+    r"\b(?:come|get|go|circle|loop|turn) back to (?:it|this|that|these|those|(?:the|that|this|your|her|his|"
+    r"their) (?:question|point|issue|comment|topic|matter))\b(?! (?:next|in \d{4}|at the next))|"
+    r"\b(?:return to|revisit|take up|pick up) (?:it|this|that|(?:the|that|this|your) (?:question|point|comment))"
+    r"\b (?:later|afterwards|at the end|in the (?:next|second|last) (?:part|round|half|section))\b|"
+    r"\b(?:next|first|second|third|last|final|following) (?:item|point|topic) (?:on|of|in) (?:the|our|today's) "
+    r"agenda\b|\b(?:today's|this session's|the session's) agenda\b|\b(?:as (?:per|on|in)|according to) "
+    r"(?:the|our) agenda\b",
     re.IGNORECASE,
 )
 # Talk about the session itself, which "we will" also opens: not a decision.
@@ -172,8 +196,29 @@ def is_session_talk(text: str) -> bool:
     True
     >>> is_session_talk("The draft recommends that platforms offer reporting in local languages.")
     False
+    >>> is_session_talk("We will come back to it if time allows.")
+    True
     """
-    return bool(_SESSION.search(" ".join(text.split())))
+    clean = " ".join(text.split())
+    return bool(_SESSION.search(clean) or _COURSE.search(clean))
+
+
+@lru_cache(maxsize=65_536)
+def is_session_course(text: str) -> bool:
+    """Whether the sentence is about the session's own course (a point put off or taken up
+    again, the session's time or agenda) rather than its subject: never a takeaway, a
+    decision or a call to action, whoever says it and however it is reworded.
+
+    >>> is_session_course("We will come back to it if time allows.")
+    True
+    >>> is_session_course("Time permitting, I will also say a word on funding.")
+    True
+    >>> is_session_course("Environmental sustainability was not on the main agenda of the IGF.")
+    False
+    >>> is_session_course("We will come back to the ministries next year with a second report.")
+    False
+    """
+    return bool(_COURSE.search(" ".join(text.split())))
 
 
 @lru_cache(maxsize=65_536)
@@ -191,7 +236,7 @@ def is_decision(text: str) -> bool:
     """
     clean = " ".join(text.split())
     m = _DECISION.search(clean)
-    if m is None or clean.rstrip().endswith("?"):
+    if m is None or clean.rstrip().endswith("?") or _COURSE.search(clean):
         return False
     return not _HYPOTHETICAL.search(clean[: m.end()])
 

@@ -29,9 +29,11 @@ __all__ = [
     "human_date",
     "map_citations",
     "number_sources",
+    "quote_differs",
     "ref_numbers",
     "source_heading",
     "source_info",
+    "source_quotes",
 ]
 
 AnyBrief = SessionReport | TopicBrief | CoalitionBrief
@@ -233,38 +235,74 @@ def describe_text(c: Citation) -> str:
     return f"{source_heading(c)}, {cite_label(c)}"
 
 
+_WORD = re.compile(r"\w+")
+
+
+def quote_differs(text: str, quote: str) -> bool:
+    """Whether the quote says more than the bullet (words, not spacing or case, differ).
+
+    A quote the bullet says word for word (a context sentence put before a dangling one,
+    `rewrite`, or a sentence behind a "Name (Org): " attribution) says nothing more.
+    """
+    said, quoted = _WORD.findall(text.lower()), _WORD.findall(quote.lower())
+    return said != quoted and f" {' '.join(quoted)} " not in f" {' '.join(said)} "
+
+
 def _key(c: Citation) -> tuple[str, int, str]:
     return (c.session or "", c.line, c.quote)
+
+
+def _place_key(c: Citation) -> tuple[str, int]:
+    """Where a citation points: its session and line (one line has one speaker, page, section)."""
+    return (c.session or "", c.line)
 
 
 def number_sources(
     bullets: Iterable[Bullet],
 ) -> tuple[dict[tuple[str, int, str], int], list[tuple[str, list[tuple[int, Citation]]]]]:
-    """Numbers for the citations and the Sources list grouped by session.
+    """Numbers for the citations and the Sources list, in the order a reader meets them.
 
     Returns (number of each citation key, [(session heading, [(number, citation)])]).
-    Sessions come in the order they are first cited and each session's entries are
-    numbered consecutively (in order of first use), so a printed list reads 1, 2, 3…
-    under each heading; a quote cited twice keeps one number.
+
+    Quotes of one line cited by one bullet (a sentence and the context sentence put
+    before it, or two clauses of one caption line) are one source with one number, so a
+    bullet never cites "L113 Minda Moreira; L113 Minda Moreira" or "[1, 2]" for one line;
+    a quote cited again keeps its number. Numbers follow the order in which the printed
+    brief first cites each source, so the `[n]` read 1, 2, 3… from the top. The list names
+    each session once, in the order sessions are first cited, with its entries in number
+    order (not always consecutive when a brief moves between sessions).
     """
-    groups: dict[str, tuple[str, list[Citation]]] = {}
-    seen: set[tuple[str, int, str]] = set()
+    numbers: dict[tuple[str, int, str], int] = {}
+    groups: dict[str, tuple[str, list[tuple[int, Citation]]]] = {}
+    count = 0
+    for b in bullets:
+        here: dict[tuple[str, int], int] = {}  # this bullet's lines → their number
+        for c in b.citations:
+            place = _place_key(c)
+            if _key(c) in numbers:
+                here.setdefault(place, numbers[_key(c)])
+                continue
+            if place in here:
+                numbers[_key(c)] = here[place]
+                continue
+            count += 1
+            here[place] = numbers[_key(c)] = count
+            heading = source_heading(c)
+            groups.setdefault(f"{c.session or ''}\n{heading}", (heading, []))[1].append((count, c))
+    return numbers, list(groups.values())
+
+
+def source_quotes(bullets: Iterable[Bullet], numbers: Mapping[tuple[str, int, str], int]) -> dict[int, str]:
+    """Source number → the quotes of that line some bullet does not already say word for word
+    (several quotes of one line joined by " … ", in citation order)."""
+    found: dict[int, list[str]] = {}
     for b in bullets:
         for c in b.citations:
-            if _key(c) in seen:
-                continue
-            seen.add(_key(c))
-            heading = source_heading(c)
-            groups.setdefault(f"{c.session or ''}\n{heading}", (heading, []))[1].append(c)
-    numbers: dict[tuple[str, int, str], int] = {}
-    listed: list[tuple[str, list[tuple[int, Citation]]]] = []
-    for heading, cited in groups.values():
-        entries = []
-        for c in cited:
-            numbers[_key(c)] = len(numbers) + 1
-            entries.append((numbers[_key(c)], c))
-        listed.append((heading, entries))
-    return numbers, listed
+            n = numbers.get(_key(c))
+            quote = " ".join(c.quote.split())
+            if n is not None and quote_differs(b.text, c.quote) and quote not in found.setdefault(n, []):
+                found[n].append(quote)
+    return {n: " … ".join(qs) for n, qs in found.items() if qs}
 
 
 def ref_numbers(b: Bullet, numbers: Mapping[tuple[str, int, str], int]) -> list[int]:

@@ -19,8 +19,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from .models import Bullet
-from .render import quote_differs
-from .sources import cite_label, number_sources, ref_numbers
+from .sources import cite_label, number_sources, ref_numbers, source_quotes
 from .template import IgfReport, TemplateSection
 
 __all__ = ["TEMPLATE_FORMATS", "render_template", "template_docx"]
@@ -38,12 +37,7 @@ class _Refs:
     def __init__(self, report: IgfReport) -> None:
         bullets = [b for _, b in report.bullets()]
         self.numbers, self.sources = number_sources(bullets)
-        self.quotes: dict[int, str] = {}
-        for b in bullets:
-            for c in b.citations:
-                n = self.numbers.get((c.session or "", c.line, c.quote))
-                if n is not None and quote_differs(b.text, c.quote):
-                    self.quotes[n] = " ".join(c.quote.split())
+        self.quotes: dict[int, str] = source_quotes(bullets, self.numbers)
 
     def of(self, b: Bullet) -> str:
         numbers = ref_numbers(b, self.numbers)
