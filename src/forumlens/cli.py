@@ -335,7 +335,7 @@ def parse(file: Path, as_json: bool, offsets: bool) -> None:
     Example:
       forumlens parse session.txt --json
     """
-    from .format import format_turns
+    from .format import counted, format_turns
     from .pipeline import parse_document
     from .read import read_bytes
 
@@ -348,7 +348,7 @@ def parse(file: Path, as_json: bool, offsets: bool) -> None:
     if as_json:
         click.echo(json.dumps(session.to_json(internal=offsets), ensure_ascii=False, indent=1))
         return
-    click.echo(f"{session.title}\n{len(session.turns)} turns\n")
+    click.echo(f"{session.title}\n{counted(len(session.turns), 'turn')}\n")
     click.echo(format_turns(session))
     for warning in session.warnings:
         click.echo(f"warning: {file}: {warning}", err=True)

@@ -8,7 +8,13 @@ from collections.abc import Sequence
 from .models import IngestOutcome, SearchHit, Session
 from .store.base import SessionInfo
 
-__all__ = ["format_hits", "format_outcomes", "format_session", "format_sessions", "format_turns"]
+__all__ = ["counted", "format_hits", "format_outcomes", "format_session", "format_sessions", "format_turns"]
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """`n` with its noun in the right number ("1 turn", "0 turns", "2 speeches"): a message that
+    says "1 turns" reads as a bug to the user, whatever the count was."""
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
 
 
 def _table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
@@ -60,7 +66,7 @@ def format_session(info: SessionInfo, session: Session, full: bool = False) -> s
             speakers[key] = speakers.get(key, 0) + len(turn.text.split())
     head = [
         f"{session.title}",
-        f"id {info.id} · year {info.year or '?'} · {info.turns} turns · {info.words} words · source {info.source}",
+        f"id {info.id} · year {info.year or '?'} · {counted(info.turns, 'turn')} · {counted(info.words, 'word')} · source {info.source}",
         "",
         "Speakers (words):",
     ]
@@ -77,7 +83,7 @@ def format_outcomes(outcomes: Sequence[IngestOutcome]) -> str:
             lines.append(f"  failed  {o.reason if o.reason.startswith(o.path) else o.path + ': ' + o.reason}")
         elif o.status == "ingested":
             extra = f"  ({'; '.join(o.warnings)})" if o.warnings else ""
-            lines.append(f"  ok      {o.path} → session {o.session}, {o.turns} turns{extra}")
+            lines.append(f"  ok      {o.path} → session {o.session}, {counted(o.turns, 'turn')}{extra}")
         else:
             lines.append(f"  skipped {o.path}: {o.reason}")
     return "\n".join(lines)

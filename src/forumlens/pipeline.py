@@ -56,7 +56,9 @@ def _route(document: Document) -> tuple[Session, bool]:
     paragraphs = split_paragraphs(document)
     if document.format in TRANSCRIPT_FORMATS:
         count = sum(t.kind == "speech" for t in paragraphs.turns)
-        warnings = (f"no turn markers (>> NAME:) found; kept as a document of {count} paragraphs",)
+        warnings = (
+            f"no turn markers (>> NAME:) found; kept as a document of {count} paragraph{'' if count == 1 else 's'}",
+        )
     return replace(paragraphs, warnings=warnings), False
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import ForumlensError
-from .format import _clip, _table, format_turns
+from .format import _clip, _table, counted, format_turns
 from .models import Session
 from .store.base import SessionInfo, Store
 from .transcript.speakers import name_key
@@ -243,7 +243,7 @@ def format_session_view(view: SessionView, *, full: bool = False) -> str:
     state = f" · {_STATE_WORDS[LIVE_STATE]}" if view.state == LIVE_STATE else ""
     out = [
         session.title,
-        f"id {info.id} · year {info.year or '?'}{state} · {info.turns} turns · {info.words} words"
+        f"id {info.id} · year {info.year or '?'}{state} · {counted(info.turns, 'turn')} · {counted(info.words, 'word')}"
         f" · source {info.source}",
         "",
         "Speakers (words):",

@@ -102,7 +102,9 @@ def live(
         sys.stdout.flush()
         return
     state = "finalised" if result.finished else "left open (run the same command to resume)"
-    click.echo(f"session {result.session_id}: {result.turns} turns, {state} ({result.reason})")
+    from ..format import counted
+
+    click.echo(f"session {result.session_id}: {counted(result.turns, 'turn')}, {state} ({result.reason})")
     sys.stdout.flush()
 
 

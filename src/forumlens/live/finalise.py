@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..documents.overrides import parse_overrides
 from ..errors import EmptyInput
+from ..format import counted
 from ..ingest import after_ingest, prepare_bytes
 from ..pipeline import merge_people_with_store
 from .follower import utc_now
@@ -49,7 +50,7 @@ def finalise(follower: Follower, reason: str) -> None:
     store.live_finish(follower.session_id, prepared.document, prepared.session, analyses, finished_at=utc_now())
     store.refresh_text_sha256(follower.session_id)  # so the finished text in another encoding finds it
     follower.say(
-        f"live session {follower.session_id} finished ({reason}): {len(prepared.session.turns)} turns,"
+        f"live session {follower.session_id} finished ({reason}): {counted(len(prepared.session.turns), 'turn')},"
         f" analysed and stored"
     )
     after_ingest(store, [follower.session_id], on_warning=follower.say)

@@ -36,6 +36,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import Busy, ForumlensError, NotFound
+from ..format import counted
 from ..ingest import IngestOptions
 from ..models import Session
 from ..pipeline import AnalysisOptions, analyse_session, merge_people_with_store
@@ -151,7 +152,7 @@ class Follower:
         if info is not None:
             self.session_id = info.id
             self.identity = self.store.load_session(info.id).sha256
-            self.say(f"resuming live session {info.id} ({info.turns} turns stored) from {self.source.name}")
+            self.say(f"resuming live session {info.id} ({counted(info.turns, 'turn')} stored) from {self.source.name}")
         else:
             started = utc_now()
             self.identity = hashlib.sha256(

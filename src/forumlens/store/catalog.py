@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import ConfigError, NotFound
 from ..models import Document, Session, Turn
 from .base import SessionInfo, TurnAt
-from .common import SQLBase, Tx
+from .common import Rows, SQLBase, Tx
 from .projections import PROJECTED_TABLES, project_analyses
 from .rows import (
     ANALYSIS_COLUMNS,
@@ -30,7 +30,7 @@ from .rows import (
 )
 from .sql import SESSION_INFO_SQL, sessions_sql
 
-__all__ = ["DATA_MIGRATIONS", "CatalogQueries", "backfill_text_sha256", "text_sha256"]
+__all__ = ["DATA_MIGRATIONS", "CatalogQueries", "ambiguous_ref", "backfill_text_sha256", "text_sha256"]
 
 # the conflict key of each projected table; people and labels keep their first spelling
 _CONFLICT_KEYS: dict[str, tuple[str, ...]] = {
@@ -44,6 +44,8 @@ _KEEP_FIRST = {"people", "person_labels"}
 _PER_SESSION = ("analyses", "appearances", "coalition_mentions", "tags")
 _COUNTED = ("documents", "sessions", "turns", "speakers", "analyses", "people", "tags")
 _INFO_SQL = SESSION_INFO_SQL + " WHERE s.id = ?"
+_CANDIDATES = 10  # sessions an ambiguous ref lists (then "and more")
+_TITLE_WIDTH = 80
 
 
 _BACKFILL_BATCH = 200  # documents read at a time by the migration 5 backfill (texts can be megabytes)
@@ -70,6 +72,20 @@ def _in_progress(meta: str | None) -> bool:
     except (ValueError, AttributeError):
         return False
     return isinstance(live, dict) and live.get("state") == "live"
+
+
+def ambiguous_ref(ref: str, candidates: list[tuple[str, int | None, str]], *, more: int, advice: str) -> str:
+    """The error for a ref that fits several sessions: each one's id, year and title, one a line,
+    so the user sees which to pick (ids alone say nothing); the advice on the first line, where
+    it is read, rather than after the list."""
+    count = len(candidates) + more
+    lines = [f"{ref!r} matches {count} sessions ({advice}):"]
+    for sid, year, title in candidates:
+        short = title if len(title) <= _TITLE_WIDTH else title[: _TITLE_WIDTH - 1] + "…"
+        lines.append(f"  {sid}  {year or '?':>4}  {short or '(untitled)'}")
+    if more > 0:
+        lines.append(f"  … and {more} more")
+    return "\n".join(lines)
 
 
 def backfill_text_sha256(tx: Tx) -> None:
@@ -232,31 +248,56 @@ class CatalogQueries(SQLBase):
 
     # -- finding sessions ----------------------------------------------------------------
     def resolve_ref(self, ref: str) -> str:
-        """Session id from an id, an id prefix, or a unique part of the title."""
+        """Session id from an id, an id prefix, or a title (exact, else a unique part of it, any case).
+
+        A ref that fits several sessions is an error listing each one with its year and
+        title, since ids alone do not tell a user which one they meant; a title given in
+        full picks its session even when it is also part of longer titles.
+        """
         ref = ref.strip()
         if not ref:
             raise ConfigError("no session given", hint="give a session id, an id prefix or part of its title")
         rows = self._rows("SELECT id FROM sessions WHERE id = ?", (ref,))
+        by_id = False
         if not rows and re.fullmatch(r"[0-9a-fA-F]{4,64}", ref):
+            by_id = True
             if len(ref) <= 12:  # an id prefix
-                rows = self._rows(f"SELECT id FROM sessions WHERE id LIKE ?{self._like()}", (ref.lower() + "%",))
+                rows = self._rows(
+                    f"SELECT id FROM sessions WHERE id LIKE ?{self._like()} ORDER BY id LIMIT {_CANDIDATES + 1}",
+                    (ref.lower() + "%",),
+                )
             else:  # longer than an id: a prefix of the content hash the id starts, never "id + anything"
                 rows = self._rows(
-                    f"SELECT s.id FROM sessions s JOIN documents d ON d.id = s.id WHERE d.sha256 LIKE ?{self._like()}",
+                    f"SELECT s.id FROM sessions s JOIN documents d ON d.id = s.id WHERE d.sha256 LIKE ?{self._like()}"
+                    f" ORDER BY s.id LIMIT {_CANDIDATES + 1}",
                     (ref.lower() + "%",),
                 )
         if not rows:
-            rows = self._rows(
-                f"SELECT id FROM sessions WHERE {self._lower('title')} LIKE ?{self._like()} ORDER BY id LIMIT 6",
-                ("%" + ref.lower() + "%",),
-            )
+            by_id = False
+            rows = self._title_matches(ref)
         if not rows:
             raise NotFound(f"no session matches {ref!r}", hint="list them with `forumlens sessions`")
         if len(rows) > 1:
-            raise ConfigError(
-                f"{ref!r} matches several sessions: " + ", ".join(r[0] for r in rows[:5]), hint="give more of the id"
-            )
+            advice = "give more of the id" if by_id else "give more of the title, the whole title, or the id"
+            listed = self._ref_candidates([str(r[0]) for r in rows[:_CANDIDATES]])
+            raise ConfigError(ambiguous_ref(ref, listed, more=len(rows) - len(listed), advice=advice))
         return str(rows[0][0])
+
+    def _title_matches(self, ref: str) -> Rows:
+        """Sessions whose title contains `ref` (any case); only the one whose whole title it is, when one is."""
+        rows = self._rows(
+            f"SELECT id, title FROM sessions WHERE {self._lower('title')} LIKE ?{self._like()} ORDER BY id",
+            ("%" + ref.lower() + "%",),
+        )
+        wanted = " ".join(ref.split()).casefold()
+        exact = [r for r in rows if " ".join(str(r[1] or "").split()).casefold() == wanted]
+        return exact if len(exact) == 1 else rows
+
+    def _ref_candidates(self, ids: list[str]) -> list[tuple[str, int | None, str]]:
+        """Id, year and title of these sessions, in the order given."""
+        marks = ", ".join("?" for _ in ids)
+        found = {str(r[0]): r for r in self._rows(f"SELECT id, year, title FROM sessions WHERE id IN ({marks})", ids)}
+        return [(i, found[i][1], str(found[i][2] or "")) for i in ids if i in found]
 
     def sessions(self, *, year: int | None = None, limit: int = 100, offset: int = 0) -> list[SessionInfo]:
         sql, params = sessions_sql(year, limit, offset)

@@ -29,6 +29,7 @@ __all__ = [
     "actor_label",
     "cite_short",
     "cite_where",
+    "decision_where",
     "format_explain",
     "format_markdown",
     "format_text",
@@ -264,13 +265,25 @@ def format_markdown(threads: Sequence[Thread], linked: Linked, citing: Citing) -
     return "\n".join(out)
 
 
+def decision_where(key: str, citing: Citing | None) -> str:
+    """A decision's item key ("d209c5706265:39") with what it cites when its session is known:
+    "d209c5706265:39 — Title (2021), line 39" (the key alone tells a reader nothing)."""
+    session, _, line = key.rpartition(":")
+    if citing is None or session not in citing.sources or not line.isdigit():
+        return key
+    source = citing.sources[session]
+    page, section = citing.place(session, int(line))
+    return f"{key} — " + ", ".join([f"{source.title} ({when_label(source)})", *_place(page, section, f"line {line}")])
+
+
 def format_explain(thread: Thread, linked: Linked, citing: Citing | None = None) -> str:
     """Every decision about one thread: its items' (rule, score, other candidates) and the items it refused."""
     who = actor_label(thread, citing)
     out = [f"{thread.id}: {thread.kind} · {thread.status} · {who} (actor {thread.actor}) · linker {linked.linker}", ""]
     for d in linked.explain(thread.id):
         mine = d.thread == thread.id
-        head = f"{d.item} ({d.signal}) {d.action}" if mine else f"{d.item} ({d.signal}) went elsewhere ({d.action})"
+        where = decision_where(d.item, citing)
+        head = f"{where} ({d.signal}) {d.action}" if mine else f"{where} ({d.signal}) went elsewhere ({d.action})"
         score = "" if d.score is None else f", score {d.score:.3f}"
         out.append(f"- {head}: {d.rule}{score}")
         if mine and d.shared:

@@ -13,8 +13,10 @@ not kept (written by an older version) is linked on first need.
 
 Filters are read as every form of the portal reads them (`form_input.read_form`: dates
 by `forumlens.dates`, coalition names by the registry), so a bad year is the same 400
-page and an unknown coalition the same 404 page with the nearest names; the API answers
-the same errors as JSON. Every item of a timeline links to its line (`cite_url`) and
+page; a coalition is first matched (by name or URL id) against the actors the threads
+carry, offices such as the DC Coordination Group included, since the list offers those.
+An unknown one is a 404 naming it in words with the nearest actors that have threads;
+the API answers the same errors as JSON. Every item of a timeline links to its line (`cite_url`) and
 describes it (session title, year, stated date, page and section of a document), and a
 thread page shows why each item joined the thread, or went elsewhere
 (`Linked.explain`), as `threads --explain` does. A thread of thousands of items
@@ -30,7 +32,9 @@ cannot be computed.
 
 from __future__ import annotations
 
+import difflib
 import logging
+import re
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -41,6 +45,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..errors import ForumlensError, NotFound
+from ..resolve.coalition_names import UnknownCoalition
 from ..resolve.registry import load_registry
 from ..store import open_store
 from ..store.base import Store
@@ -60,18 +65,20 @@ from ..threads.render import (
 from ..threads.service import ThreadFilters, select_threads, store_threads
 from ..transcript.speakers import name_key
 from .api import reader
-from .form_input import read_form
+from .form_input import coalition_suggestions, read_form
 from .pages import cite_url, form_error, templates
 from .views import slug
 
 __all__ = [
     "LINKER",
     "PortalThreads",
+    "carried_coalition",
     "coalition_threads",
     "ends",
     "linked_threads",
     "portal_threads",
     "router",
+    "spoken",
     "thread_filters",
     "thread_page_view",
     "timeline",
@@ -119,9 +126,14 @@ class PortalThreads:
 
     def citing(self, store: Store, items: Iterable[Item]) -> Citing:
         """The sources of these items, and page and section of those cited in documents."""
+        return self.citing_lines(store, ((item.session, item.line) for item in items))
+
+    def citing_lines(self, store: Store, cited_lines: Iterable[tuple[str, int]]) -> Citing:
+        """The sources of these (session, line) places, and page and section of those in documents
+        (a link decision names its item by place only)."""
         lines: dict[str, set[int]] = {}
-        for item in items:
-            lines.setdefault(item.session, set()).add(item.line)
+        for session, line in cited_lines:
+            lines.setdefault(session, set()).add(line)
         places: dict[tuple[str, int], tuple[int | None, str | None]] = {}
         for session, cited in lines.items():
             source = self.sources.get(session)
@@ -245,6 +257,19 @@ def registry_name(name: str) -> str:
     return entity.name if entity is not None else name
 
 
+def carried_coalition(typed: str, carried: Iterable[str]) -> str | None:
+    """The coalition or office, of those threads carry, that `typed` names: its name in any case or
+    spacing, or its URL id (`slug`), as the list's select and a thread page's link send it."""
+    wanted = slug(typed)
+    return next((name for name in carried if slug(name) == wanted), None) if wanted else None
+
+
+def spoken(typed: str) -> str:
+    """A typed coalition value as words: a URL id ("dc-on-foo") reads "dc on foo"; a name stays as typed."""
+    text = " ".join(typed.split())
+    return text.replace("-", " ") if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)+", text) else text
+
+
 def thread_filters(
     store: Store,
     *,
@@ -253,11 +278,24 @@ def thread_filters(
     status: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    carried: Iterable[str] = (),
 ) -> ThreadFilters:
-    """Checked filters from query values; empty values are absent. Raises BadDate, UnknownCoalition or ConfigError."""
-    form = read_form(store, since=since, until=until, coalition=coalition)
+    """Checked filters from query values; empty values are absent. Raises BadDate, UnknownCoalition or ConfigError.
+
+    A coalition is first matched against those the threads carry (`carried`: offices such
+    as the DC Coordination Group are actors of threads but not registry coalitions), then
+    read as every form reads it (registry names, acronyms, close misspellings). One that
+    fits neither is an `UnknownCoalition` that names what was asked for in words.
+    """
+    own = carried_coalition(coalition, carried) if coalition and coalition.strip() else None
+    try:
+        form = read_form(store, since=since, until=until, coalition=None if own else coalition)
+    except UnknownCoalition as exc:
+        raise UnknownCoalition(
+            f"no coalition or office called “{spoken(coalition or '')}” has threads on record", hint=exc.hint
+        ) from exc
     return ThreadFilters(
-        coalition=registry_name(form.coalition) if form.coalition else None,
+        coalition=own or (registry_name(form.coalition) if form.coalition else None),
         kind=(kind or "").strip() or None,
         status=(status or "").strip() or None,
         since=form.since,
@@ -341,14 +379,33 @@ def _actor_url(thread: Thread, found: PortalThreads) -> str | None:
     return f"/people/{key.replace(' ', '-')}" if kind == "person" and key in found.people else None
 
 
-def _decision_view(d: Decision, thread: Thread, known: set[str]) -> dict[str, Any]:
+def _decision_place(d: Decision) -> tuple[str, int] | None:
+    """The (session, line) a decision's item key ("d209c5706265:39") names; None for a key of another shape."""
     session, _, line = d.item.rpartition(":")
+    return (session, int(line)) if session and line.isdigit() else None
+
+
+def _decision_view(d: Decision, thread: Thread, known: set[str], citing: Citing) -> dict[str, Any]:
+    """A decision as the page shows it: its item cited as the timeline cites one (title, year, line)."""
+    place = _decision_place(d)
     mine = d.thread == thread.id
     data = d.to_json()
+    cited: dict[str, Any] = {"title": d.item, "when": None, "page": None, "section": None, "line": None}
+    if place is not None:
+        source = citing.source(place[0])
+        page, section = citing.place(*place)
+        cited = {
+            "title": source.title,
+            "when": when_label(source),
+            "page": page,
+            "section": " ".join(section.split()) if section else None,
+            "line": place[1],
+        }
     return {
         **data,
+        **cited,
         "mine": mine,
-        "url": cite_url(session, int(line)) if line.isdigit() else "#",
+        "url": cite_url(*place) if place is not None else "#",
         "candidates": [
             {**c, "url": f"/threads/{c['thread']}" if c["thread"] in known else None}
             for c in data["candidates"]
@@ -385,7 +442,9 @@ def thread_page_view(
     away_first, away_last = ends(len(elsewhere), keep)
     kept = {n for n, d in enumerate(about) if d.thread == thread.id and d.item in shown_items}
     kept |= {elsewhere[n] for n in (*away_first, *away_last)}
-    decisions = [_decision_view(d, thread, known) for n, d in enumerate(about) if n in kept]
+    chosen = [d for n, d in enumerate(about) if n in kept]
+    places = found.citing_lines(store, (p for p in map(_decision_place, chosen) if p is not None))
+    decisions = [_decision_view(d, thread, known, places) for d in chosen]
     return {
         "thread": {**_row(thread, found), "url": _actor_url(thread, found)},
         "timeline": timeline([_entry(e, thread, found, citing) for e in ordered[: first.stop]]),
@@ -488,6 +547,21 @@ templates.env.globals["coalition_threads"] = coalition_threads
 # -- the portal ------------------------------------------------------------------------------------
 
 
+def _unknown_coalition(request: Request, exc: UnknownCoalition, typed: str, found: PortalThreads) -> Response:
+    """The 404 of a coalition filter no thread carries: its name in words and the nearest names that have
+    threads (offices included, which the registry's suggestions leave out), each a link to the filtered list."""
+    carried = {slug(name): name for name in found.by_coalition}
+    near = [carried[k] for k in difflib.get_close_matches(slug(typed), list(carried), n=3, cutoff=0.5)]
+    names = near or coalition_suggestions(typed)  # the registry's nearest only when no thread's actor is near
+    context = {
+        "status": exc.status,
+        "message": exc.message,
+        "hint": None,
+        "suggestions": [{"name": n, "url": str(request.url.include_query_params(coalition=slug(n)))} for n in names],
+    }
+    return templates.TemplateResponse(request, "form_error.html", context, status_code=exc.status)
+
+
 @router.get("/threads", include_in_schema=False, response_class=HTMLResponse)
 def threads_page(
     request: Request,
@@ -500,11 +574,15 @@ def threads_page(
     page: int = Query(1, ge=1, le=10_000),
 ) -> Response:
     """Every thread, narrowed by coalition, kind, status and years; a bad value is the form's 400/404 page."""
+    found = portal_threads(store)
     try:
-        filters = thread_filters(store, coalition=coalition, kind=kind, status=status, since=since, until=until)
+        filters = thread_filters(
+            store, coalition=coalition, kind=kind, status=status, since=since, until=until, carried=found.by_coalition
+        )
+    except UnknownCoalition as exc:
+        return _unknown_coalition(request, exc, coalition or "", found)
     except ForumlensError as exc:
         return form_error(request, exc, coalition)
-    found = portal_threads(store)
     chosen = _select(found, filters)
     shown = chosen[(page - 1) * PER_PAGE : page * PER_PAGE]
     return templates.TemplateResponse(
@@ -520,6 +598,8 @@ def threads_page(
             "page": page,
             "has_next": len(chosen) > page * PER_PAGE,
             "linker": found.linked.linker,
+            "any_threads": bool(found.ordered),  # none at all: say why (nothing stored, or not linked yet)
+            "stored": bool(found.ordered) or bool(store.sessions(limit=1)),
         },
     )
 
@@ -552,8 +632,10 @@ def api_threads(
     since: str | None = None,
     until: str | None = None,
 ) -> dict[str, Any]:
-    filters = thread_filters(store, coalition=coalition, kind=kind, status=status, since=since, until=until)
     found = portal_threads(store)
+    filters = thread_filters(
+        store, coalition=coalition, kind=kind, status=status, since=since, until=until, carried=found.by_coalition
+    )
     chosen = _select(found, filters)
     return threads_json(chosen, found.linked, citing=found.citing(store, (i for t in chosen for i in t.items)))
 
