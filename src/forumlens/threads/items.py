@@ -53,6 +53,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from ..analyse.asks import classify_category
@@ -258,7 +259,7 @@ def _turn_items(
         if sentence.start in skip or _QUESTION_END.search(sentence.text):
             continue
         named = ctx.lexicon.deliverables(sentence.text)
-        names = _names(ctx, sentence)
+        names = partial(_names, ctx, sentence)  # found only when a cue needs them (`find_cue`)
         mine = [m.span() for m in own.finditer(sentence.text)] if own is not None else []
         signals = _NEEDS_DELIVERABLE if sentence.start in answers else allowed
         if sentence.start in answers:

@@ -18,9 +18,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..errors import ConfigError
 from ..text import FORUM_WORDS, STOPWORDS, stem, word_spans
+from ..text.tokens import WORD
 
 __all__ = ["LEXICON_PATH", "Lexicon", "load_lexicon"]
 
@@ -43,6 +45,8 @@ _FRAME = _words(
     """
 )
 _STOP = STOPWORDS | FORUM_WORDS | _FRAME
+# the per-lexicon memos (one entry per distinct stem or feature) stop growing past this
+_MEMO_LIMIT = 200_000
 
 
 @dataclass(frozen=True)
@@ -58,17 +62,20 @@ class Lexicon:
 
     # -- features ----------------------------------------------------------------------
     def concept(self, stemmed: str) -> str | None:
+        memo = self._memo("_concepts")
+        if stemmed in memo:
+            return memo[stemmed]
         found = self.concept_of.get(stemmed)
-        if found is not None:
-            return found
-        for prefix, concept in self.prefixes:
-            if stemmed.startswith(prefix):
-                return concept
-        return None
+        if found is None:
+            found = next((concept for prefix, concept in self.prefixes if stemmed.startswith(prefix)), None)
+        if len(memo) < _MEMO_LIMIT:
+            memo[stemmed] = found
+        return found
 
     def features(self, text: str) -> list[str]:
         """Concepts (`@money`) and the content stems no concept claims, in order (duplicates kept)."""
-        stems_ = [stem(text[a:b]) for a, b in word_spans(text)]
+        stems_ = [stem(w) for w in WORD.findall(text)]  # the words of `word_spans`, without their offsets
+        memo = self._memo("_word_features")
         out: list[str] = []
         i = 0
         while i < len(stems_):
@@ -80,18 +87,38 @@ class Lexicon:
                 continue
             word = stems_[i]
             i += 1
-            claimed = self.concept(word)
-            if claimed is not None:
-                out.append(claimed)
-            elif word not in _STOP and len(word) > 2 and not word.isdigit():
-                out.append(word)
+            if word in memo:
+                kept = memo[word]
+            else:  # what one stem alone gives: its concept, itself (a content stem) or nothing
+                claimed = self.concept(word)
+                kept = claimed if claimed is not None else _content_stem(word)
+                if len(memo) < _MEMO_LIMIT:
+                    memo[word] = kept
+            if kept is not None:
+                out.append(kept)
         return out
 
     def _phrase_at(self, stems_: Sequence[str], i: int) -> tuple[int, str] | None:
-        for phrase, concept in self.phrases:
+        # only the phrases that start with this stem can match here (each list keeps the longest-first order)
+        for phrase, concept in self._phrases_by_first().get(stems_[i], ()):
             if tuple(stems_[i : i + len(phrase)]) == phrase:
                 return len(phrase), concept
         return None
+
+    def _memo(self, name: str) -> dict[str, Any]:
+        """A per-lexicon memo (the frozen dataclass's fields never change, so neither do its answers)."""
+        memo: dict[str, Any] | None = self.__dict__.get(name)
+        if memo is None:
+            memo = {}
+            object.__setattr__(self, name, memo)  # frozen dataclass: a cache, not state
+        return memo
+
+    def _phrases_by_first(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        cached: dict[str, list[tuple[tuple[str, ...], str]]] | None = getattr(self, "_phrase_index", None)
+        if cached is None:
+            cached = _index(self.phrases)
+            object.__setattr__(self, "_phrase_index", cached)
+        return cached
 
     def _families_by_first(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
         cached: dict[str, list[tuple[tuple[str, ...], str]]] | None = getattr(self, "_by_first", None)
@@ -117,13 +144,17 @@ class Lexicon:
 
     def category_scores(self, features: Iterable[str]) -> dict[str, int]:
         """Hits per need category among the features (a concept or a stem prefix listed for it)."""
-        feats = list(features)
-        scores: dict[str, int] = {}
-        for name, signals in self.categories:
-            hits = sum(1 for f in feats if self.signals_match(f, signals))
-            if hits:
-                scores[name] = hits
-        return scores
+        memo = self._memo("_feature_categories")
+        counts = [0] * len(self.categories)
+        for f in features:
+            found = memo.get(f)
+            if found is None:  # the categories one feature is a signal of, worked out once per feature
+                found = tuple(k for k, (_, signals) in enumerate(self.categories) if self.signals_match(f, signals))
+                if len(memo) < _MEMO_LIMIT:
+                    memo[f] = found
+            for k in found:
+                counts[k] += 1
+        return {self.categories[k][0]: hits for k, hits in enumerate(counts) if hits}
 
     def category(self, features: Iterable[str], focus: Iterable[str] = ()) -> str | None:
         """The best need category: hits in `focus` (the words after the ask's verb) count three times."""
@@ -137,11 +168,13 @@ class Lexicon:
 
     def deliverables(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, family) of every deliverable noun in `text`, in order (longest noun wins)."""
-        spans = list(word_spans(text))
-        stems_ = [stem(text[a:b]) for a, b in spans]
-        found: list[tuple[int, int, str]] = []
-        i = 0
+        stems_ = [stem(w) for w in WORD.findall(text)]  # the words of `word_spans`
         by_first = self._families_by_first()
+        found: list[tuple[int, int, str]] = []
+        if by_first.keys().isdisjoint(stems_):
+            return found  # most sentences name no deliverable: their words' offsets are never needed
+        spans = [m.span() for m in WORD.finditer(text)]
+        i = 0
         while i < len(stems_):
             for noun, family in by_first.get(stems_[i], ()):
                 if tuple(stems_[i : i + len(noun)]) == noun:
@@ -151,6 +184,11 @@ class Lexicon:
             else:
                 i += 1
         return found
+
+
+def _content_stem(word: str) -> str | None:
+    """A stem no concept claims is a feature when it is content: not a stop/frame word, a number or short."""
+    return word if word not in _STOP and len(word) > 2 and not word.isdigit() else None
 
 
 def _index(families: tuple[tuple[tuple[str, ...], str], ...]) -> dict[str, list[tuple[tuple[str, ...], str]]]:

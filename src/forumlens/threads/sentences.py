@@ -13,6 +13,7 @@ __all__ = ["LineFinder", "Sentence", "turn_sentences"]
 # a sentence ends at . ! ? (closing quotes/brackets kept) before a capital, a digit or a quote;
 # a blank line (a new paragraph inside a turn) always ends one
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z0-9\"“‘(])|\n\s*\n")
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class LineFinder:
     """Offset → 1-based line of a text (binary search over its newlines)."""
 
     def __init__(self, text: str) -> None:
-        self._newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        self._newlines = [m.start() for m in _NEWLINE.finditer(text)]
 
     def line(self, offset: int) -> int:
         return bisect_right(self._newlines, offset - 1) + 1
