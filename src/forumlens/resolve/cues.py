@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.mentions import Mention
-from forumlens.text.fastre import Prefiltered
 
 __all__ = [
     "ABSENT",
@@ -182,7 +182,7 @@ _ROLE_WORDS = (
 )
 # The self-introduction and own-mode cues are asked of every sentence of every speaker: each
 # sits behind its literal prefilter (`text.fastre.Prefiltered`), which gives the pattern's own answers.
-_SELF = Prefiltered(
+_SELF = SharedCue(
     re.compile(
         rf"\b(?:(?:I'm|I am|I’m|I was)\s+(?:a |an |the |also |now |one of the )?{_ROLE_WORDS}\b|"
         rf"(?:I'm|I am|I’m|my name is)\s+(?-i:[A-Z][\w'’‑-]+(?:\s+[A-Z][\w'’‑-]+){{0,3}}),?\s+(?:and I'm\s+)?"
@@ -211,7 +211,7 @@ _ONSITE = re.compile(
     r"to my (?:right|left)|from the floor|here with me|physically (?:here|present))\b",
     re.IGNORECASE,
 )
-_OWN_ONLINE = Prefiltered(
+_OWN_ONLINE = SharedCue(
     re.compile(
         r"\b(?:I (?:can't|cannot|can not|do not|don't) see (?:you in )?the room|"
         r"all I can see is (?:only )?the zoom|I'm (?:joining )?(?:online|remotely)|"
@@ -219,7 +219,7 @@ _OWN_ONLINE = Prefiltered(
         re.IGNORECASE,
     )
 )
-_OWN_ONSITE = Prefiltered(
+_OWN_ONSITE = SharedCue(
     re.compile(
         r"\b(?:on (?:the )?stage with me|to my (?:right|left)(?: here)?|"
         r"(?:hand|question|gentleman|lady|mic) (?:from the floor|over here)|from the floor|"
@@ -271,6 +271,11 @@ class _WordIndex:
     def __init__(self, folded: str) -> None:
         self.folded = folded
         self.words: dict[str, list[int]] = {}
+        lower = folded.lower()
+        # a lower-cased copy whose offsets are the text's (lower() keeps every character
+        # one character long in nearly all text): candidates come from a plain substring
+        # search there, several times faster than a case-insensitive regex scan
+        self.lower: str | None = lower if len(lower) == len(folded) else None
 
     def positions(self, word: str) -> list[int]:
         """Sorted start offsets of `word` as a whole run of word characters, any case."""
@@ -278,8 +283,27 @@ class _WordIndex:
         found = self.words.get(key)
         if found is None:
             pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
-            found = [m.start() for m in pattern.finditer(self.folded) if m.group().lower() == key]
+            if self.lower is None or not key:
+                found = [m.start() for m in pattern.finditer(self.folded) if m.group().lower() == key]
+            else:
+                found = self._lowered(key, pattern)
             self.words[key] = found
+        return found
+
+    def _lowered(self, key: str, pattern: re.Pattern[str]) -> list[int]:
+        """The same offsets as scanning with `pattern`: every place the lower-cased copy
+        holds `key` (a match's characters lower to the key's, one for one), kept when the
+        pattern itself matches there. Matches of a key of word characters bounded by
+        non-word ones cannot overlap, so scanning and probing find the same ones."""
+        assert self.lower is not None
+        found = []
+        folded, find = self.folded, self.lower.find
+        pos = find(key)
+        while pos >= 0:
+            m = pattern.match(folded, pos)
+            if m is not None and m.group().lower() == key:
+                found.append(pos)
+            pos = find(key, pos + 1)
         return found
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -49,6 +49,7 @@ _CUE_WORDS = frozenset({"dc", "dcs", "dynamic", "coalition", "coalitions", "igf"
 _CONNECT = frozenset({"on", "of", "for", "in", "about"})
 _DC_CUE = re.compile(r"\b(?:dynamic\s+coalitions?|DCs?|coalitions?)\b", re.IGNORECASE)
 _CS_VARIANT = re.compile(r"(?:\b[Tt]he\s+|\d)(Cs)\b")
+_MEMO_LIMIT = 20_000  # remembered topic windows per matcher (a few MB at most)
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ class Matcher:
         self.topic_strings = [t for _, t in self.topics]
         self.max_topic = max((len(t.split()) for t in self.topic_strings), default=1)
         self.anchors = self._anchor_index()
+        self._topic_memo: dict[tuple[str, ...], tuple[float, int] | None] = {}
         # per phrase: its content words and how many of them `covers` lets a window miss
         self.needs: list[tuple[tuple[str, ...], int]] = []
         for _, joined, _n in self.phrases:
@@ -167,6 +169,29 @@ class Matcher:
         for topic in entity.bare:
             self.bare[_norms(topic)] = entity.id
 
+    def window_topic(self, words: tuple[str, ...]) -> tuple[float, int] | None:
+        """(score, topic index) of the best topic a window of words can name, or None.
+
+        The first topic with the highest score that `covers` the window, which is the one
+        `_best_topic`'s running maximum (strictly greater wins) keeps from this window. A
+        pure function of the words, so it is remembered: a session asks the same few
+        windows after every "DC" and "coalition" (bounded; cleared when full)."""
+        if words in self._topic_memo:
+            return self._topic_memo[words]
+        text = " ".join(words)
+        best: tuple[float, int] | None = None
+        for topic, score, k in process.extract(
+            text, self.topic_strings, scorer=fuzz.ratio, score_cutoff=60, limit=None
+        ):
+            if len(topic) < 8 and score < 100:
+                score -= 15  # one wrong letter in a short word is a different word
+            if (best is None or score > best[0]) and covers(list(words), topic.split(), score):
+                best = (score, k)
+        if len(self._topic_memo) >= _MEMO_LIMIT:
+            self._topic_memo.clear()
+        self._topic_memo[words] = best
+        return best
+
     def _anchor_index(self) -> dict[str, list[tuple[int, int]]]:
         df: dict[str, int] = {}
         for _, joined, _n in self.phrases:
@@ -193,11 +218,16 @@ def _matcher_for(registry: Registry) -> Matcher:
 
 def _exact(m: Matcher, toks: list[Token]) -> list[_Cand]:
     found = []
-    for i in range(len(toks)):
-        for n in m.lengths.get(toks[i].norm, ()):
+    norms = [t.norm for t in toks]
+    get = m.lengths.get
+    for i, norm in enumerate(norms):
+        opens = get(norm)
+        if not opens:
+            continue
+        for n in opens:
             if i + n > len(toks):
                 continue
-            key = tuple(t.norm for t in toks[i : i + n])
+            key = tuple(norms[i : i + n])
             for entity, raw in m.exact.get(key, ()):
                 if raw is None:
                     found.append(_Cand(entity, i, i + n - 1, 1.0, "exact"))
@@ -225,13 +255,9 @@ def _best_topic(m: Matcher, toks: list[Token], lo: int, hi: int, forward: bool) 
             break
         if toks[a].norm in NAME_CONNECTORS or toks[b - 1].norm in NAME_CONNECTORS:
             continue
-        words = [t.norm for t in toks[a:b]]
-        text = " ".join(words)
-        for topic, score, k in process.extract(text, m.topic_strings, scorer=fuzz.ratio, score_cutoff=60, limit=None):
-            if len(topic) < 8 and score < 100:
-                score -= 15  # one wrong letter in a short word is a different word
-            if (best is None or score > best[0]) and covers(words, topic.split(), score):
-                best = (score, m.topics[k][0], a, b - 1)
+        top = m.window_topic(tuple([t.norm for t in toks[a:b]]))
+        if top is not None and (best is None or top[0] > best[0]):
+            best = (top[0], m.topics[top[1]][0], a, b - 1)
     return best
 
 
@@ -259,16 +285,22 @@ def _cue_topics(m: Matcher, toks: list[Token], floor: float) -> list[_Cand]:
 
 
 class _LookAlikes:
-    """The words of one text that look like a registry word (`_word_like`), found once per
-    word with rapidfuzz's batch scorer: a fuzzy window can only cover a phrase when enough of
-    the phrase's content words have a look-alike inside it."""
+    """The words of one text that look like a registry word (`_word_like`): a fuzzy window
+    can only cover a phrase when enough of the phrase's content words have a look-alike
+    inside it. `of` finds them in the whole text with rapidfuzz's batch scorer; `may_cover`
+    asks only the few words of one window, pair by pair, remembered across texts
+    (`_looks_like`), which gives the same answer for a fraction of the ratios."""
 
     def __init__(self, toks: list[Token]) -> None:
-        self.vocab = sorted({t.norm for t in toks if t.norm not in NAME_CONNECTORS and len(t.norm) >= 2})
-        self.known = frozenset(self.vocab)
+        self.known = frozenset(t.norm for t in toks if t.norm not in NAME_CONNECTORS and len(t.norm) >= 2)
         self.like: dict[str, frozenset[str]] = {}
 
+    @cached_property
+    def vocab(self) -> list[str]:
+        return sorted(self.known)
+
     def of(self, want: str) -> frozenset[str]:
+        """Every word of the text that looks like `want`."""
         found = self.like.get(want)
         if found is None:
             if len(want) <= 3:
@@ -282,6 +314,14 @@ class _LookAlikes:
             self.like[want] = found
         return found
 
+    def missing(self, want: str, norms: set[str]) -> bool:
+        """`self.of(want).isdisjoint(norms)` for words `norms` of this text, asking only them
+        (pair by pair, remembered: cheaper than the batch over the whole text, cold or warm)."""
+        if len(want) <= 3:
+            return want not in norms or want not in self.known
+        known = self.known
+        return not any(_looks_like(want, h) for h in norms if h in known)
+
     def may_cover(self, m: Matcher, p: int, norms: set[str]) -> bool:
         """Whether some window made of `norms` could pass `covers` for phrase p. A necessary
         condition only (`covers` asks it of a smaller window and adds more), so skipping the
@@ -292,33 +332,52 @@ class _LookAlikes:
             return False
         missed = 0
         for w in need:
-            if self.of(w).isdisjoint(norms):
+            if self.missing(w, norms):
                 missed += 1
                 if missed > spare:
                     return False
         return True
 
 
+_LIKE: dict[tuple[str, str], bool] = {}
+_LIKE_LIMIT = 50_000  # remembered (registry word, text word) pairs (~10 MB at most)
+
+
+def _looks_like(want: str, got: str) -> bool:
+    """Whether `_LookAlikes.of(want)` would hold `got`: the same batch scorer and cutoff,
+    asked of one word, and remembered (registry words meet the same text words again)."""
+    key = (want, got)
+    found = _LIKE.get(key)
+    if found is None:
+        cutoff = 85 if len(want) <= 5 else 75
+        found = bool(process.extract(want, [got], scorer=fuzz.ratio, score_cutoff=cutoff, limit=None))
+        if len(_LIKE) >= _LIKE_LIMIT:
+            _LIKE.clear()
+        _LIKE[key] = found
+    return found
+
+
 def _fuzzy(m: Matcher, toks: list[Token], floor: float) -> list[_Cand]:
     found = []
     cutoff = floor * 100
     looks: _LookAlikes | None = None
-    for i, tok in enumerate(toks):
-        for p, k in m.anchors.get(tok.norm, ()):
+    norms = [t.norm for t in toks]
+    anchors = m.anchors.get
+    for i, norm in enumerate(norms):
+        for p, k in anchors(norm, ()):
             entity, phrase, n = m.phrases[p]
             looks = looks or _LookAlikes(toks)
             # every window below lies inside toks[i - k - 1 : i - k + n + 2]
-            if not looks.may_cover(m, p, {t.norm for t in toks[max(0, i - k - 1) : i - k + n + 2]}):
+            if not looks.may_cover(m, p, set(norms[max(0, i - k - 1) : i - k + n + 2])):
                 continue
             best = None
             for size in (n - 1, n, n + 1):
                 for start in (i - k - 1, i - k, i - k + 1):
                     if size < 2 or start < 0 or start + size > len(toks) or not start <= i < start + size:
                         continue
-                    window = toks[start : start + size]
-                    if window[0].norm in NAME_CONNECTORS or window[-1].norm in NAME_CONNECTORS:
+                    words = norms[start : start + size]
+                    if words[0] in NAME_CONNECTORS or words[-1] in NAME_CONNECTORS:
                         continue
-                    words = [t.norm for t in window]
                     score = fuzz.ratio(" ".join(words), phrase, score_cutoff=cutoff)
                     if score and (best is None or score > best[0]) and covers(words, phrase.split(), score):
                         best = (score, start, start + size - 1)

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from forumlens.resolve.cuefilter import SharedCue
 from forumlens.text.fastre import Prefiltered
 from forumlens.text.numbers import NUMBER_WORDS
 
@@ -42,7 +43,7 @@ __all__ = ["ALL", "Venues", "about_other", "floor_cues", "load_venues", "own_cue
 _HERE = r"(?:here|over here)"
 # `own_cues` asks these of every sentence of every speaker: each sits behind its literal
 # prefilter (`text.fastre.Prefiltered`), which gives the pattern's own answers.
-_OWN_ONLINE_STRONG = Prefiltered(
+_OWN_ONLINE_STRONG = SharedCue(
     re.compile(
         r"\b(?:(?:joining|connecting|connected|calling|dialling|dialing|logging|logged)\s+(?:in\s+)?"
         # not "joining us from": that is said of somebody else joining the speaker's room
@@ -65,14 +66,14 @@ _OWN_ONLINE_STRONG = Prefiltered(
         re.IGNORECASE,
     )
 )
-_OWN_ONLINE_WEAK = Prefiltered(
+_OWN_ONLINE_WEAK = SharedCue(
     re.compile(
         r"\b(?:can (?:you|everybody|everyone) (?:all )?hear me|(?:I )?hope you can hear me|am I audible|"
         r"hope (?:my|the) (?:audio|sound|connection) is)\b",
         re.IGNORECASE,
     )
 )
-_OWN_ONSITE = Prefiltered(
+_OWN_ONSITE = SharedCue(
     re.compile(
         r"\b(?:(?:I am|I'm|I’m|we are|we're|we’re)\s+(?:[\w']+\s+){0,4}?(?:here\s+)?in the (?:room|hall)|"
         r"(?:in|into) the (?:room|hall) here|here (?:in|at) the (?:room|hall|venue)|"
@@ -137,7 +138,7 @@ _VIRTUAL_TITLE = re.compile(
     r"\bwebinar\b|\b(?:zoom|video|conference|coordination)\s+call\b",
     re.IGNORECASE,
 )
-_PLACE_HERE = Prefiltered(
+_PLACE_HERE = SharedCue(
     re.compile(
         r"\b(?:here|(?:be|am|are|is)\s+(?:here\s+)?with\s+(?:you|all of you)(?:\s+all)?(?:\s+here)?)\s+(?:in|at)\s+"
         r"((?-i:[A-Z][\w'’\u2011-]+(?:\s+[A-Z][\w'’\u2011-]+){0,2}))",

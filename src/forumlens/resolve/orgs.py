@@ -39,8 +39,8 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from forumlens.resolve import voice
+from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.mentions import Mention
-from forumlens.text.fastre import Prefiltered
 
 __all__ = [
     "Gazetteer",
@@ -296,7 +296,7 @@ _I_AM = r"I(?:'m|’m| am)"
 #   from X", "on behalf of X"), so the name must look like an organisation;
 # - "role": a role word; the organisation follows a linking word ("a researcher at X");
 # - "lead": a verb of running something ("I run a start-up called X", "I lead the unit at X").
-_SELF_CUES = Prefiltered(
+_SELF_CUES = SharedCue(
     re.compile(
         rf"\b(?:(?P<direct>{_I_AM}\s+(?:(?:also|now|currently|here|still|just)\s+)?with|"
         r"I\s+(?:work|am working|'m working|’m working|volunteer|intern)\s+(?:for|at|with)|(?:co-?)?founder of|"
@@ -420,6 +420,18 @@ class Gazetteer:
 
 
 def _fold(text: str) -> str:
+    """Accent-, case- and hyphen-free form of a name or short span, to compare names.
+
+    Remembered for short texts: a speaker's name forms are folded again for every sentence."""
+    return _fold_short(text) if len(text) <= 200 else _fold_text(text)
+
+
+@lru_cache(maxsize=8192)
+def _fold_short(text: str) -> str:
+    return _fold_text(text)
+
+
+def _fold_text(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("\u2011", "-"))
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().replace("-", " ").split())
 
@@ -766,12 +778,12 @@ def _ministry(text: str, pos: int, stop: int) -> Org | None:
 # `self_orgs` asks these of every sentence of every speaker: each behind its literal
 # prefilter (`text.fastre`), which gives the pattern's own answers.
 # "at Deutsche Welle Akademie, where I work": the cue comes after the organisation.
-_WHERE_AFTER = Prefiltered(
+_WHERE_AFTER = SharedCue(
     re.compile(r",?\s+where\s+(?:I|we)\s+(?:work|am working|study|teach|am based|am employed)\b", re.IGNORECASE)
 )
 _WHERE_LINK = re.compile(r"\b(?:at|with|for|in)\s+", re.IGNORECASE)
 # A sentence that starts with a name and a link: "Lucía Fernández-Ruiz, for the DC on …".
-_NAME_LINK = Prefiltered(re.compile(rf"\s*(?P<name>{_NAME}),\s+(?:for|from|representing|with)\s+"))
+_NAME_LINK = SharedCue(re.compile(rf"\s*(?P<name>{_NAME}),\s+(?:for|from|representing|with)\s+"))
 # A speaker reading out their own card: "My name is Kenji Watanabe, Hitotsubashi University."
 _OWN_CARD = re.compile(rf"\s*(?:(?:I'm|I’m|I am|my name is|this is)\s+)?(?P<name>{_NAME})(?=,)", re.IGNORECASE)
 
@@ -851,7 +863,7 @@ _DESCRIBED_AFTER = re.compile(
     rf"(?:a|an|the|our)[ \u00a0]+(?:[\w'’\u2011-]+[ \u00a0]+){{0,3}}?{_ORG_KIND}s?\b",
     re.IGNORECASE,
 )
-_DESCRIBED_THEN_NAMED = Prefiltered(
+_DESCRIBED_THEN_NAMED = SharedCue(
     re.compile(
         r"\bI\s+(?:run|lead|founded|co-?founded|manage|direct|coordinate|head|work\s+(?:for|at|with|in)|"
         r"am\s+with|volunteer\s+(?:for|with|at))\s+(?:a|an|our|my)\s+(?:[\w'’\u2011-]+\s+){0,3}?"
@@ -866,7 +878,7 @@ _DESCRIBED_THEN_NAMED = Prefiltered(
 # Intelligent Technologies", "I write for the Lusaka Daily Mail". Looser than the cues above (the
 # object may be anything), so only a name with an organisation word counts, never a registry
 # body ("I do consultancy for the ILO" is a client, not an employer).
-_WORK_FOR = Prefiltered(
+_WORK_FOR = SharedCue(
     re.compile(
         r"\bI\s+(?:build|develop|design|write|report|produce|code|program|train|teach|edit|manage|run)\b"
         r"[^.,;:?!]{0,40}?\s(?:for|at|with)\s+",

@@ -27,14 +27,15 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from forumlens.models import Session, Turn
 from forumlens.resolve import cards, cues, modes, orgs, voice
+from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.people import LabelGroup, name_forms, same_person
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.text import paragraph_spans, sentence_spans
-from forumlens.text.fastre import Prefiltered
 from forumlens.transcript.speakers import card_like
 
 __all__ = [
@@ -111,6 +112,9 @@ class SessionView:
         self.lines = LineIndex(session.text)
         self.all_mentions = list(mentions)
         self.mentions = [m for m in mentions if m.kind in AFFILIATING_KINDS and m.entity_id not in _GENERAL]
+        # mention positions by start, so `mentions_in` looks only at the span's own
+        self._by_start = sorted(range(len(self.mentions)), key=lambda j: self.mentions[j].start)
+        self._starts = [self.mentions[j].start for j in self._by_start]
         self.sentences = {t.index: sentence_spans(self.text, t.start, t.end) for t in session.turns}
         self.paragraphs = {t.index: paragraph_spans(self.text, t.start, t.end) for t in session.turns}
         self.speech = [t for t in session.turns if t.kind == "speech"]
@@ -191,14 +195,17 @@ class SessionView:
         ]
 
     def mentions_in(self, start: int, end: int, kinds: tuple[str, ...] = AFFILIATING_KINDS) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end and m.kind in kinds]
+        # a mention ending by `end` starts by `end`: the ones starting in [start, end], in list order
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_right(self._starts, end)
+        inside = (self.mentions[j] for j in sorted(self._by_start[lo:hi]))
+        return [m for m in inside if m.end <= end and m.kind in kinds]
 
 
 # The cues asked of every sentence, each behind its literal prefilter (`text.fastre`): the
 # pattern's own answers, and on a long turn most sentences skip most patterns.
-_MODERATOR_SELF = Prefiltered(cues.MODERATOR_SELF)
-_MODERATOR_OTHER = Prefiltered(cues.MODERATOR_OTHER)
-_INVITE = Prefiltered(cues.INVITE)
+_MODERATOR_SELF = SharedCue(cues.MODERATOR_SELF)
+_MODERATOR_OTHER = SharedCue(cues.MODERATOR_OTHER)
+_INVITE = SharedCue(cues.INVITE)
 
 
 def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]:
@@ -248,7 +255,7 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]
 
 
 # A chair's words for whoever runs the online side: "…, who takes care of the remote participation".
-_REMOTE_DUTY = Prefiltered(
+_REMOTE_DUTY = SharedCue(
     re.compile(
         r"\b(?:takes?|taking|will take) care of (?:the )?(?:remote|online) (?:participation|participants|questions)|"
         r"\bhelp(?:s|ing)?\s+(?:me|us)\s+with\s+the\s+(?:online|remote)\s+(?:side|part|participation|questions)|"
@@ -630,7 +637,7 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
 
 
 # A speaker saying they speak for no body: their mentions of coalitions are opinions, not membership.
-_INDEPENDENT = Prefiltered(
+_INDEPENDENT = SharedCue(
     re.compile(
         r"\b(?:I(?:'m|’m| am)\s+(?:(?:just|only|here as|here)\s+)?(?:an?\s+)?independent\b|"
         r"in (?:my|a) (?:personal|own|individual) capacity|(?:I am|I'm|I’m) not affiliated|"
@@ -703,8 +710,10 @@ def _introductions(view: SessionView, draft: Draft, own_turns: set[int]) -> None
             draft.add_org(org, 3.2, view.evidence(s_a, s_b, "introduction"))
 
 
+@lru_cache(maxsize=8192)
 def _fold_name(name: str) -> str:
-    """Case- and accent-free form of a name, to compare name forms."""
+    """Case- and accent-free form of a name, to compare name forms (remembered: every
+    speaker's introductions fold every other speaker's names)."""
     text = unicodedata.normalize("NFKD", name)
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
 
@@ -790,7 +799,7 @@ def _after_floor_opened(view: SessionView, draft: Draft, opened: int) -> bool:
 
 # The chair giving the floor to the room or the chat, now: "let us open the floor", "we have some
 # minutes for the floor", "do we have questions from online?", "now questions in the room".
-_FLOOR_OPEN = Prefiltered(
+_FLOOR_OPEN = SharedCue(
     re.compile(
         r"\b(?:open(?:ing)?\s+(?:up\s+)?the\s+floor|the\s+floor\s+is\s+(?:now\s+)?open|"
         r"(?:we\s+have|there\s+(?:is|are))\s+(?:still\s+)?(?:some|a\s+few|\w+)\s+(?:minutes|time)\s+for\s+"

@@ -52,16 +52,36 @@ def tokenize(
     stop = len(text) if end is None else end
     tokens: list[Token] = []
     append = tokens.append
+    forms = _FORMS
     for match in _WORD.finditer(text, start, stop):
         word = match.group()
-        norm = norm_word(word)
+        form = forms.get(word)
+        if form is None:
+            form = _form(word)
+        norm, raw, trim = form
         if norm in drop:
             continue
-        if "." in word:
-            append(Token(norm, word.replace(".", ""), match.start(), match.end() - word.endswith(".")))
-        else:
-            append(Token(norm, word, match.start(), match.end()))
+        a, b = match.span()
+        append(Token(norm, raw, a, b - trim))
     return tokens
+
+
+# word -> (norm, raw, characters its end drops): a session repeats a few thousand words
+# ~15k times, and one dict look-up per word is most of what tokenising then costs.
+_FORMS: dict[str, tuple[str, str, int]] = {}
+_FORMS_LIMIT = 50_000  # distinct words remembered (a session has a few thousand)
+
+
+def _form(word: str) -> tuple[str, str, int]:
+    """`tokenize`'s view of one word: dotted acronyms lose their dots ("U.N." ends before its last dot)."""
+    if "." in word:
+        form = (norm_word(word), word.replace(".", ""), int(word.endswith(".")))
+    else:
+        form = (norm_word(word), word, 0)
+    if len(_FORMS) >= _FORMS_LIMIT:
+        _FORMS.clear()
+    _FORMS[word] = form
+    return form
 
 
 class LineIndex:

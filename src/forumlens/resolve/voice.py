@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.mentions import Mention
-from forumlens.text.fastre import Prefiltered
 
 __all__ = ["ANAPHOR", "addressed", "antecedent", "first_person", "negated", "owns", "reported", "speaks_for"]
 
@@ -53,7 +53,7 @@ _OWN_VERB = re.compile(
     re.IGNORECASE,
 )
 ANAPHOR = re.compile(r"\b(?:our|this|my|the)\s+(?:own\s+)?(?:dynamic\s+)?coalition\b(?!s)", re.IGNORECASE)
-_ANAPHOR = Prefiltered(ANAPHOR)  # `owns` asks it of every sentence: skipped without "coalition"
+_ANAPHOR = SharedCue(ANAPHOR)  # `owns` asks it of every sentence: skipped without "coalition"
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|we're|we’re|our|my|us)\b", re.IGNORECASE)
 _GROUP_PERSON = re.compile(r"\b(?:we|we're|we’re|our|my|us)\b", re.IGNORECASE)
 
