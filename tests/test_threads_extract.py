@@ -8,16 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from forumlens.ingest import prepare_bytes
-from forumlens.threads import SessionItems, extract_items, link_items, place_items
+from forumlens.threads import SessionItems, link_items, place_items
 from forumlens.threads.cues import find_cue, is_non_ask
 from forumlens.threads.models import Item
 
-
-def items_of(text: str, name: str) -> SessionItems:
-    p = prepare_bytes(text.encode(), name)
-    assert p.failure is None, p.failure
-    return extract_items(p.session, p.analyses, name)
+from .threads_support import items_of
 
 
 def threads_of(*sessions: tuple[int, SessionItems]):

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from forumlens.ingest import prepare_bytes
-from forumlens.threads import SessionItems, extract_items, link_items, place_items
+from forumlens.threads import link_items, place_items
 from forumlens.threads.actors import _introduced_body
 from forumlens.threads.cues import find_cue
 from forumlens.threads.items import _subject
@@ -23,11 +22,7 @@ from forumlens.threads.models import Item, Thread
 from forumlens.threads.sentences import Sentence
 from forumlens.threads.status import finish_thread
 
-
-def items_of(text: str, name: str) -> SessionItems:
-    p = prepare_bytes(text.encode(), name)
-    assert p.failure is None, p.failure
-    return extract_items(p.session, p.analyses, name)
+from .threads_support import items_of
 
 
 @pytest.mark.parametrize(

@@ -17,8 +17,7 @@ from dataclasses import replace
 
 import pytest
 
-from forumlens.ingest import prepare_bytes
-from forumlens.threads import SessionItems, extract_items, link_items, place_items
+from forumlens.threads import link_items, place_items
 from forumlens.threads.cues import find_cue
 from forumlens.threads.items import _compounds, is_prompt
 from forumlens.threads.lexicon import load_lexicon
@@ -26,11 +25,7 @@ from forumlens.threads.link import RULES
 from forumlens.threads.models import Item
 from forumlens.threads.pairmodel import FEATURES, PairModel, features, load_pair_model, shipped_digest
 
-
-def items_of(text: str, name: str) -> SessionItems:
-    p = prepare_bytes(text.encode(), name)
-    assert p.failure is None, p.failure
-    return extract_items(p.session, p.analyses, name)
+from .threads_support import items_of
 
 
 @pytest.mark.parametrize(
