@@ -5,23 +5,14 @@ from __future__ import annotations
 import pytest
 
 from forumlens.analyse import find_intel
-from forumlens.analyse.context import build_context
-from forumlens.analyse.questions import find_questions, is_housekeeping, is_question_sentence
-from forumlens.analyse.segments import find_segments, segment_boundaries
+from forumlens.analyse.questions import is_housekeeping, is_question_sentence
 from forumlens.transcript.parse import parse_transcript
+
+from .questions_support import rule_questions
 
 
 def _questions(text: str) -> list[dict]:
     return find_intel(parse_transcript(text), mentions=[]).to_json()["questions"]
-
-
-def _rule_questions(text: str) -> list[dict]:
-    """The hand-written fate rules alone (`find_questions(..., rules_only=True)`): since stop 19
-    the question-fate model may overturn an "answered" of theirs, and on the tiny sessions of
-    the tests below it does (a moderator's own reply, a relayed question answered after the
-    relay; see tests/test_questions_model.py and the stop-19 report)."""
-    ctx = build_context(parse_transcript(text), mentions=[])
-    return [q.to_json() for q in find_questions(ctx, segment_boundaries(ctx, find_segments(ctx)), rules_only=True)]
 
 
 @pytest.mark.parametrize(
@@ -93,7 +84,7 @@ def test_chat_question_read_by_moderator_and_left_open() -> None:
 
 
 def test_rules_moderator_reply_answers_floor_question() -> None:
-    qs = _rule_questions(
+    qs = rule_questions(
         ">> MODERATOR: Any questions from the floor? The gentleman at the back.\n"
         ">> PARTICIPANT: Will the outputs of today be summarised somewhere we can cite?\n"
         ">> MODERATOR: Yes, the rapporteur will publish a two-page summary on the website within two weeks.\n"
@@ -183,7 +174,7 @@ def test_floor_management_is_not_tracked() -> None:
 
 
 def test_rules_relayed_question_has_its_asker_and_addressee() -> None:
-    relayed = _rule_questions(_HYBRID)[0]
+    relayed = rule_questions(_HYBRID)[0]
     assert (relayed["by"], relayed["asked_by"], relayed["to"]) == ("Lena Berg", "Tariq Aziz", "Mina Cho")
     assert (relayed["status"], relayed["answer_lines"]) == ("answered", [6])
 

@@ -15,11 +15,11 @@ import pytest
 
 from forumlens.analyse import find_intel
 from forumlens.analyse.askmodel import _SEARCHED, _Unit, category_features, load_ask_model, type_features
-from forumlens.analyse.context import build_context
-from forumlens.analyse.questions import find_questions, is_question_sentence
+from forumlens.analyse.questions import is_question_sentence
 from forumlens.analyse.scoring import ask_confusion, score_asks
-from forumlens.analyse.segments import find_segments, segment_boundaries
 from forumlens.transcript.parse import parse_transcript
+
+from .questions_support import rule_questions
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpus" / "igf2021-dc-main-session.txt"
@@ -27,15 +27,6 @@ SHARED = ROOT.parent / "shared" / "corpus" / "igf2021-dc-main-session.txt"
 
 def _questions(text: str) -> list[dict]:
     return find_intel(parse_transcript(text), mentions=[]).to_json()["questions"]
-
-
-def _rule_questions(text: str) -> list[dict]:
-    """The hand-written fate rules alone (`find_questions(..., rules_only=True)`): since stop 19
-    the question-fate model may overturn an "answered" of theirs, and on the tiny sessions of
-    the tests below it does (a moderator's own reply, a relayed question answered after the
-    relay; see tests/test_questions_model.py and the stop-19 report)."""
-    ctx = build_context(parse_transcript(text), mentions=[])
-    return [q.to_json() for q in find_questions(ctx, segment_boundaries(ctx, find_segments(ctx)), rules_only=True)]
 
 
 FLOOR_TWO_ADDRESSEES = """Session
@@ -88,7 +79,7 @@ UNPUNCTUATED_RELAY = """Session
 
 
 def test_rules_unpunctuated_relayed_questions_are_split_and_only_the_taken_up_one_is_answered() -> None:
-    qs = _rule_questions(UNPUNCTUATED_RELAY)
+    qs = rule_questions(UNPUNCTUATED_RELAY)
     assert [q["by"] for q in qs] == ["Priya", "Jonas"]
     assert [q["status"] for q in qs] == ["unanswered", "answered"]
 
@@ -148,7 +139,7 @@ def test_rules_fair_criticism_by_the_moderator_answers_a_floor_question() -> Non
 
 >> MODERATOR:  That is a fair criticism.  The drafting group is open to everyone, and I will make sure the student unions get the call next year.  We have time for one more.
 """
-    assert [q["status"] for q in _rule_questions(text)] == ["answered"]
+    assert [q["status"] for q in rule_questions(text)] == ["answered"]
 
 
 def test_ask_confusion_counts_right_wrong_missed_and_false_alarms() -> None:

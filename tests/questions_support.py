@@ -1,0 +1,17 @@
+"""The question-fate rules alone, for tests that pin what the hand-written rules decide."""
+
+from __future__ import annotations
+
+from forumlens.analyse.context import build_context
+from forumlens.analyse.questions import find_questions
+from forumlens.analyse.segments import find_segments, segment_boundaries
+from forumlens.transcript.parse import parse_transcript
+
+
+def rule_questions(text: str) -> list[dict]:
+    """The hand-written fate rules alone (`find_questions(..., rules_only=True)`): since stop 19
+    the question-fate model may overturn an "answered" of theirs, and on the tiny sessions of
+    the tests that call this it does (a moderator's own reply, a relayed question answered after
+    the relay; see tests/test_questions_model.py and the stop-19 report)."""
+    ctx = build_context(parse_transcript(text), mentions=[])
+    return [q.to_json() for q in find_questions(ctx, segment_boundaries(ctx, find_segments(ctx)), rules_only=True)]
