@@ -1,19 +1,24 @@
-"""Who's-who accuracy on the development sessions and on the fourth blind set, side by side.
+"""Who's-who accuracy on the development sessions and on the fifth blind set, side by side.
 
-    python bench/whoswho.py [--verbose] [--only dev|blind4]
+    python bench/whoswho.py [--verbose] [--only dev|blind5]
 
 Development = `tests/resources/resolve`, the shared transcript's annotation and the first
-three blind sets `tests/resources/intel_blind`, `intel_blind2` and `intel_blind3` (each became
-development data when the next blind set was written, as the blind protocol in BENCHMARKS.md
-says). Blind4 = `tests/resources/intel_blind4`, annotated before any code ran on it and never
-tuned on: `--verbose` never prints its per-person errors (reading them would be tuning on
-them), and while it is still being written (no directory yet) it is skipped with a note. A
-set's files are listed only when that set is scored, so `--only dev` never reads the blind one.
+four blind sets `tests/resources/intel_blind`, `intel_blind2`, `intel_blind3` and
+`intel_blind4` (each became development data when the next blind set was written, as the
+blind protocol in BENCHMARKS.md says); the development figures are also printed per source
+set, so a leave-one-set-out reading (e.g. blind4's first run against its figure now) needs
+no second run. Blind5 = `tests/resources/intel_blind5`, annotated before any code ran on it
+and never tuned on: `--verbose` never prints its per-person errors (reading them would be
+tuning on them), and while it is still being written (no directory yet) it is skipped with a
+note. A set's files are listed only when that set is scored, so `--only dev` never reads the
+blind one.
 
 For every session: role, affiliation and mode accuracy against the annotation, turn F1
-where turns are annotated, and the CPU time of parse + resolve; then the pooled figures of
-the two sets side by side. Scoring reuses `bench/intel.py`'s `people_file` (parse,
-resolve, `forumlens.resolve.scoring`), so both benchmarks count the same way.
+where turns are annotated (of the parse's labels, and "people": of the person each turn
+was resolved to, so a surname-only or role label resolved to the right person counts), and
+the CPU time of parse + resolve; then the pooled figures of the two sets side by side.
+Scoring uses `forumlens.resolve.scoring` as `bench/intel.py --people` does, so both
+benchmarks count the same way.
 """
 
 from __future__ import annotations
@@ -25,19 +30,37 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from intel import PEOPLE_SETS, people_file  # bench/intel.py, same folder
+import time
+
+from intel import PEOPLE_SETS  # bench/intel.py, same folder
+
+from forumlens.resolve.cast import resolve_session
+from forumlens.resolve.scoring import (
+    PeopleScore,
+    TurnScore,
+    load_gold,
+    score_people,
+    score_person_turns,
+    score_turns,
+)
+from forumlens.transcript.parse import parse_transcript
 
 RESOURCES = ROOT / "tests" / "resources"
 # Each set: fixed gold files and folders of `*.people.json` (listed only when the set is scored).
 SETS: dict[str, tuple[list[Path], list[Path]]] = {
     "dev": (
         list(PEOPLE_SETS["dev"]),
-        [RESOURCES / "intel_blind", RESOURCES / "intel_blind2", RESOURCES / "intel_blind3"],
+        [
+            RESOURCES / "intel_blind",
+            RESOURCES / "intel_blind2",
+            RESOURCES / "intel_blind3",
+            RESOURCES / "intel_blind4",
+        ],
     ),
-    "blind4": ([], [RESOURCES / "intel_blind4"]),
+    "blind5": ([], [RESOURCES / "intel_blind5"]),
 }
 # Sets whose per-person errors `--verbose` never prints.
-BLIND_SETS = frozenset({"blind4"})
+BLIND_SETS = frozenset({"blind5"})
 
 
 def set_files(name: str) -> list[Path]:
@@ -52,21 +75,61 @@ def set_files(name: str) -> list[Path]:
     return found
 
 
-FIELDS = ("people", "role", "affiliation", "mode", "mode_total", "extra", "tp", "fp", "fn", "cpu_ms", "sessions")
+FIELDS = (
+    "people",
+    "role",
+    "affiliation",
+    "mode",
+    "mode_total",
+    "extra",
+    "tp",
+    "fp",
+    "fn",
+    "ptp",
+    "pfp",
+    "pfn",
+    "cpu_ms",
+    "sessions",
+)
+
+
+def people_file(gold_file: Path) -> tuple[PeopleScore, TurnScore | None, TurnScore | None, float]:
+    """Scores of one annotated session (as `bench/intel.py`'s `people_file`), the turn F1 of the
+    parse's labels and of the people the turns were resolved to, and the CPU seconds of parse + resolve."""
+    gold = load_gold(gold_file)
+    source = gold["source"].split(" ")[0]
+    text = (gold_file.parent / source).read_text("utf-8")
+    start = time.process_time()
+    session = parse_transcript(text, source=source)
+    cast = resolve_session(session)
+    cpu = time.process_time() - start
+    if "turns" not in gold:
+        return score_people(cast, gold), None, None, cpu
+    return (
+        score_people(cast, gold),
+        score_turns(session, gold["turns"]),
+        score_person_turns(session, cast, gold["turns"]),
+        cpu,
+    )
 
 
 def _frac(a: int, b: int) -> str:
     return f"{a}/{b} ({a / b:.0%})" if b else "-"
 
 
-def score_set(files: list[Path], verbose: bool) -> dict[str, int]:
-    """Print one line per session (and its errors when verbose); return the pooled counts."""
-    totals = dict.fromkeys(FIELDS, 0)
+def _source_set(gold_file: Path) -> str:
+    """The source set a gold file belongs to: its folder's name (`shared` for the corpus)."""
+    return "shared" if gold_file.parent.parent.name == "shared" else gold_file.parent.name
+
+
+def score_set(files: list[Path], verbose: bool) -> dict[str, dict[str, int]]:
+    """Print one line per session (and its errors when verbose); return the counts per source set."""
+    by_source: dict[str, dict[str, int]] = {}
     for gold_file in files:
         if not gold_file.exists():
             print(f"  {gold_file.name}: missing, skipped")
             continue
-        score, turns, cpu = people_file(gold_file)
+        score, turns, person_turns, cpu = people_file(gold_file)
         row = {
             "people": score.people,
             "role": score.role,
@@ -77,11 +140,16 @@ def score_set(files: list[Path], verbose: bool) -> dict[str, int]:
             "tp": turns.tp if turns else 0,
             "fp": turns.fp if turns else 0,
             "fn": turns.fn if turns else 0,
+            "ptp": person_turns.tp if person_turns else 0,
+            "pfp": person_turns.fp if person_turns else 0,
+            "pfn": person_turns.fn if person_turns else 0,
             "cpu_ms": round(cpu * 1000),
             "sessions": 1,
         }
-        totals = {k: totals[k] + row[k] for k in FIELDS}
-        turn_text = f"; turns F1 {turns.f1:.3f}" if turns else ""
+        totals = by_source.setdefault(_source_set(gold_file), dict.fromkeys(FIELDS, 0))
+        for key in FIELDS:
+            totals[key] += row[key]
+        turn_text = f"; turns F1 {turns.f1:.3f} (people {person_turns.f1:.3f})" if turns and person_turns else ""
         print(
             f"  {gold_file.name.removesuffix('.people.json'):<36} role {_frac(score.role, score.people)}; "
             f"affiliation {_frac(score.affiliation, score.people)}; mode {_frac(score.mode, score.mode_total)}; "
@@ -90,7 +158,32 @@ def score_set(files: list[Path], verbose: bool) -> dict[str, int]:
         if verbose:
             for error in score.errors:
                 print("    -", error)
-    return totals
+    return by_source
+
+
+def _pool(parts: dict[str, dict[str, int]]) -> dict[str, int]:
+    return {key: sum(part[key] for part in parts.values()) for key in FIELDS}
+
+
+def print_table(columns: dict[str, dict[str, int]], width: int) -> None:
+    """One column per set: role, affiliation, mode, extra people, turn F1, CPU per session."""
+    print(f"  {'':<13}" + "".join(f"{n:>{width}}" for n in columns))
+    for label, key, total in (("role", "role", "people"), ("affiliation", "affiliation", "people")):
+        print(f"  {label:<13}" + "".join(f"{_frac(v[key], v[total]):>{width}}" for v in columns.values()))
+    print(f"  {'mode':<13}" + "".join(f"{_frac(v['mode'], v['mode_total']):>{width}}" for v in columns.values()))
+    print(f"  {'extra people':<13}" + "".join(f"{v['extra']:>{width}}" for v in columns.values()))
+    f1 = [
+        f"{2 * v['tp'] / (2 * v['tp'] + v['fp'] + v['fn']):.3f}" if v["tp"] + v["fp"] + v["fn"] else "-"
+        for v in columns.values()
+    ]
+    print(f"  {'turn F1':<13}" + "".join(f"{x:>{width}}" for x in f1))
+    f1_people = [
+        f"{2 * v['ptp'] / (2 * v['ptp'] + v['pfp'] + v['pfn']):.3f}" if v["ptp"] + v["pfp"] + v["pfn"] else "-"
+        for v in columns.values()
+    ]
+    print(f"  {'turn F1 (people)':<13}" + "".join(f"{x:>{width - 3}}" for x in f1_people))
+    cpu = [f"{v['cpu_ms'] / v['sessions']:.0f} ms/session" if v["sessions"] else "-" for v in columns.values()]
+    print(f"  {'cpu':<13}" + "".join(f"{x:>{width}}" for x in cpu))
 
 
 def main(argv: list[str]) -> int:
@@ -100,26 +193,22 @@ def main(argv: list[str]) -> int:
         print(f"--only takes one of {', '.join(SETS)}, not {only!r}", file=sys.stderr)
         return 2
     pooled: dict[str, dict[str, int]] = {}
+    per_source: dict[str, dict[str, int]] = {}
     for name in SETS:
         if only and name != only:
             continue
         print(f"== {name}")
         files = set_files(name)
         print(f"  ({len(files)} sessions)")
-        pooled[name] = score_set(files, verbose and name not in BLIND_SETS)
+        parts = score_set(files, verbose and name not in BLIND_SETS)
+        pooled[name] = _pool(parts)
+        if name not in BLIND_SETS:
+            per_source.update(parts)
     print("== side by side")
-    print(f"  {'':<13}" + "".join(f"{n:>22}" for n in pooled))
-    for label, key, total in (("role", "role", "people"), ("affiliation", "affiliation", "people")):
-        print(f"  {label:<13}" + "".join(f"{_frac(v[key], v[total]):>22}" for v in pooled.values()))
-    print(f"  {'mode':<13}" + "".join(f"{_frac(v['mode'], v['mode_total']):>22}" for v in pooled.values()))
-    print(f"  {'extra people':<13}" + "".join(f"{v['extra']:>22}" for v in pooled.values()))
-    f1 = [
-        f"{2 * v['tp'] / (2 * v['tp'] + v['fp'] + v['fn']):.3f}" if v["tp"] + v["fp"] + v["fn"] else "-"
-        for v in pooled.values()
-    ]
-    print(f"  {'turn F1':<13}" + "".join(f"{x:>22}" for x in f1))
-    cpu = [f"{v['cpu_ms'] / v['sessions']:.0f} ms/session" if v["sessions"] else "-" for v in pooled.values()]
-    print(f"  {'cpu':<13}" + "".join(f"{x:>22}" for x in cpu))
+    print_table(pooled, 22)
+    if per_source:
+        print("== development, per source set (leave-one-set-out reading: a set's first run is its honest figure)")
+        print_table(per_source, 18)
     return 0
 
 

@@ -25,6 +25,7 @@ from forumlens.resolve.people import (
     find_misattributions,
     group_labels,
     merge_known,
+    name_role_labels,
     name_unlabelled,
     split_floor_voices,
 )
@@ -380,7 +381,7 @@ def resolve_session(
     reg = registry or load_registry()
     mentions = find_mentions(session.text, registry=reg)
     view = SessionView(session, mentions)
-    groups = name_unlabelled(drop_collective(group_labels(session)), session.turns)
+    groups = name_role_labels(name_unlabelled(drop_collective(group_labels(session)), session.turns), session.turns)
     moderators = find_moderators(view, groups)
     groups = split_floor_voices(
         groups,

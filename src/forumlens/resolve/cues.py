@@ -156,7 +156,10 @@ def moderator_named(text: str, cue_start: int, cue_end: int, hit_start: int, hit
     if hit_start >= cue_end:
         # "co-moderator, Tatiana", "moderator is Jonas", "together with my co-host Diego"
         return _AFTER_CUE.fullmatch(text, cue_end, hit_start) is not None
-    return _BEFORE_CUE.fullmatch(text, hit_end, cue_start) is not None
+    if _BEFORE_CUE.fullmatch(text, hit_end, cue_start) is not None:
+        return True
+    # an apposition in between: "Andrius, a colleague from the Institute, who is our remote moderator"
+    return cue_start - hit_end <= 90 and _RELATIVE_CUE.fullmatch(text, hit_end, cue_start) is not None
 
 
 _AFTER_CUE = re.compile(
@@ -168,6 +171,13 @@ _AFTER_CUE = re.compile(
 _BEFORE_CUE = re.compile(
     r"[\s,\u00a0]*(?:(?:who|he|she|is|will|be|as|for|our|my|the|your|also|online|remote|onsite)\s+)*"
     r"(?:co[\s‑-]?)?",
+    re.IGNORECASE,
+)
+# A relative clause about the name just said, after an apposition that holds no sentence end:
+# "…, a colleague from the Institute, who is our remote moderator" (the "who" is the name's).
+_RELATIVE_CUE = re.compile(
+    r",[^.;:!?()\n]*,\s+who\s+(?:is|will be|acts as|serves as)\s+(?:also\s+)?(?:our|the|my)\s+"
+    r"(?:(?:remote|online|onsite|on-site)\s+)?(?:co[\s‑-]?)?",
     re.IGNORECASE,
 )
 
@@ -190,7 +200,7 @@ _SELF = SharedCue(
         r"(?:I'm|I am|I’m)\s+(?:here\s+)?(?:from|with|representing|for)\b|"
         r"(?:I'm|I am|I’m|my name is|this is)\s+(?-i:[A-Z][\w'’‑-]+(?:\s+[A-Z][\w'’‑-]+){0,3}),?\s+"
         r"(?:from|with|of|representing)\b|"
-        r"\bI speak (?:for|on behalf of)\b|"
+        r"\bI speak (?:(?:here|today) )?(?:for|on behalf of)\b|"
         r"\bon behalf of\b|\b(?:I'm|I am|I’m|we are|we're) representing\b|\bI represent\b|\bI work (?:for|with|at|in)\b|\bcoming from\b|"
         r"\bspeaking (?:for|as)\b|\bI (?:coordinate|chair|co-?chair|lead|facilitate|co-?facilitate|run)\b|"
         rf"\bas (?:a|an|the) {_ROLE_WORDS}\b|\bin (?:our|my) (?:work|coalition|dynamic coalition)\b|"
@@ -199,6 +209,9 @@ _SELF = SharedCue(
     )
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|we|our)\b", re.IGNORECASE)
+# A job word anywhere in a phrase ("Youth Ambassador"): capitalised words after "I am" that hold
+# one are a job title, not a name.
+ROLE_WORD = re.compile(rf"\b{_ROLE_WORDS}\b", re.IGNORECASE)
 _OWN_ROLE = re.compile(rf"(?:I'm|I am|I’m|as)\s+(?:a |an |the )?({_ROLE_WORDS})\b", re.IGNORECASE)
 
 _ONLINE = re.compile(

@@ -8,7 +8,7 @@ general shapes of that:
   a visa"), "following from home", "watching from a hub";
 - somebody in the room: "here in the room", "we are a few in the room", "here in Kyoto" or
   "happy to be with you in Kyoto" (the city where the IGF met that year, `data/places.toml`;
-  not "I wish I could be with you in Kyoto"), "to my right", "in person", "I flew in", "I just
+  not "I wish I could be with you in Kyoto"; "sorry not to be with you in Kyoto" is online), "to my right", "in person", "I flew in", "I just
   arrived", "sitting in the second row";
   "I bring greetings from Accra" carries a message from home and says nothing;
 - a chair about others: "online we have …", "here in the room with me is …", "joining
@@ -108,6 +108,7 @@ _OTHER_ONLINE = re.compile(
 )
 _OTHER_ONSITE = re.compile(
     r"\b(?:on[\s‑-]?site|in the (?:room|hall)|here with (?:me|us)|with (?:me|us) here|on (?:the )?stage|from the floor|"
+    r"here (?:on|at) the (?:table|podium|dais|panel)|"
     r"in person|(?:to|on|at) my (?:right|left)|next to (?:me|him|her)|beside (?:me|him|her)|physically (?:here|present)|"
     r"flew in|came all the way|travell?ed (?:all the way|a long way|far)|(?:at|in|from) the (?:back|front|middle|corner) of the (?:room|hall)|"
     r"(?:sitting|seated)\s+(?:(?:right\s+)?here|(?:at|in) the (?:front|back|table|panel|podium|first row)|"
@@ -151,6 +152,9 @@ _WISHED = re.compile(
     re.IGNORECASE,
 )
 
+# "not to be with you in Riyadh", "won't be here in Kyoto": the place cue denied right before it.
+_DENIED = re.compile(r"\b(?:not|never|n't)\s+(?:to\s+)?be\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Venues:
@@ -185,10 +189,15 @@ def _here_places(sentence: str, venue: frozenset[str], places: frozenset[str]) -
     met, online when it is elsewhere; not when the speaker wishes they were there."""
     online = onsite = 0.0
     for m in _PLACE_HERE.finditer(sentence):
-        if _WISHED.search(sentence, 0, m.start()):
-            continue
         place = m.group(1).casefold()
-        if any(place == v or place.startswith(v + " ") for v in venue):
+        at_venue = any(place == v or place.startswith(v + " ") for v in venue)
+        if _DENIED.search(sentence, max(0, m.start() - 12), m.start() + 3):
+            # "I am sorry not to be with you in Riyadh": says outright they are not there
+            online += 1.0 if at_venue else 0.0
+            continue
+        if _WISHED.search(sentence, 0, m.start()):
+            continue  # "I wish I could be with you in Kyoto": where they are not, and no more
+        if at_venue:
             onsite += 1.5
         elif venue and (place in places or place.split()[0] in places):
             online += 1.0

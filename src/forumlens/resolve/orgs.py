@@ -305,7 +305,8 @@ _SELF_CUES = SharedCue(
         rf"(?P<place>{_I_AM}\s+(?:(?:also|originally|here|just)\s+)?(?:from|representing|coming from)|"
         r"I\s+(?:also\s+)?(?:come|came)\s+from|I\s+(?:work|am working|'m working|’m working)\s+in|"
         r"(?-i:We|we) at|(?-i:We|we) here at|"  # "We at Paradigm Youth Lab train young people" (whole literals)
-        r"(?:I|we)\s+represent|representing|on behalf of|(?:I am |I'm |I’m |we are )?speaking for|(?:I|we) speak for|"
+        r"(?:I|we)\s+represent|representing|on behalf of|(?:I am |I'm |I’m |we are )?speaking (?:here |today )?for|"
+        r"(?:I|we) speak (?:here |today )?for|"
         r"(?:from|on) the side of|"
         rf"(?:{_I_AM}|my name is|this is)\s+{_NAME},?\s+(?:and\s+)?(?:{_I_AM}\s+)?(?:from|with|of))|"
         rf"(?P<role>(?:(?:{_I_AM}|as)\s+|(?:{_I_AM}|my name is|this is)\s+{_NAME},?\s+(?:and\s+{_I_AM}\s+)?)"
@@ -337,6 +338,12 @@ _CLAUSE_END = re.compile(
 _ROLE_LINK = re.compile(r"\b(?:(?P<place>from)|(?P<part>in)|(?P<of>of)|at|with|for|called|named)\s+", re.IGNORECASE)
 _LEAD_LINK = re.compile(r"\b(?:at|called|named|(?P<place>in))\s+", re.IGNORECASE)
 _NAMED_LINK = re.compile(r"\b(?:called|named)\s+", re.IGNORECASE)
+# A unit of the body just named, before the link to what it covers: "UNICEF('s) regional office for".
+_UNIT_OF_BODY = re.compile(
+    r"(?:['’]s)?\s+(?:(?:regional|country|national|local|liaison|field)\s+)?"
+    r"(?:office|bureau|team|section|department|unit|division|desk|branch|chapter|programme|program)\s+",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"\S+")
 _LIST_AFTER = re.compile(r"\s+(?:and|&)\s+")
 # The unit of a body before "of <body>": "Board of", "Secretariat of the", "Office of".
@@ -512,7 +519,10 @@ def org_at(
     if mention is not None and run is not None and re.match(r"['’]s\b", text[mention.end : run[0]]):
         return Org(mention.start, run[0], mention.name, mention)  # "UNESCO's Section for …": a part of it
     if run is not None:
-        inner = next((m for m in mentions if start < m.start and m.end <= run[0]), None)
+        # a body inside ("the Board of ICANN"), not a stakeholder group ("the Ministry of Youth")
+        inner = next(
+            (m for m in mentions if start < m.start and m.end <= run[0] and m.kind != "stakeholder-group"), None
+        )
         if inner is not None and _PART_OF.fullmatch(text, start, inner.start):
             return Org(start, run[0], inner.name, inner)  # "the Board of ICANN": a part of ICANN
         return _named(text, start, run, stop, gazetteer, place_cue)
@@ -699,6 +709,8 @@ def _orgs_after_cue(
     for link in links.finditer(text, cue.end(), end):
         if any(o.start <= link.start() < o.end for o in found):
             continue
+        if any(_UNIT_OF_BODY.fullmatch(text, o.end, link.start()) for o in found):
+            continue  # "the UNICEF office for the Middle East": the unit's remit, not another body
         groups = link.groupdict()
         org = org_at(text, link.end(), end, mentions, gazetteer, place_cue=groups.get("place") is not None)
         if org is None or any(o.start == org.start for o in found):

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from forumlens.models import Session, Turn
+from forumlens.resolve import cues
+from forumlens.resolve.orgs import looks_org
 from forumlens.transcript.speakers import COLLECTIVE_LABELS, name_key, normalise_label
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "group_labels",
     "merge_known",
     "name_forms",
+    "name_role_labels",
     "name_unlabelled",
     "same_person",
     "split_floor_voices",
@@ -98,7 +101,7 @@ def group_labels(session: Session) -> list[LabelGroup]:
         if turn.speaker:
             speaker = turn.speaker.replace("\u2011", "-")
             for group, names in zip(groups, variants):
-                if group.name and any(same_person(speaker, n) for n in names):
+                if group.name and any(_same_label(speaker, n) for n in names):
                     break
             else:
                 group, names = LabelGroup(speaker), Counter()
@@ -120,11 +123,77 @@ def group_labels(session: Session) -> list[LabelGroup]:
         if turn.label and normalise_label(turn.label) not in group.labels:
             group.labels.append(normalise_label(turn.label))
         group.turns.append(turn.index)
+    groups, variants = _merge_partial_names(groups, variants)
     lowered = session.text.casefold() if any(len(n) > 1 for n in variants) else ""
     for group, names in zip(groups, variants):
         if names:
-            group.name = _display(names, lowered) if len(names) > 1 else next(iter(names))
+            full = _fullest(names)
+            group.name = _display(full, lowered) if len(full) > 1 else next(iter(full))
     return groups
+
+
+def _words(name: str) -> list[str]:
+    return name_key(name).split()
+
+
+def _same_label(a: str, b: str) -> bool:
+    """`same_person` without its lone-first-name rule: a label of fewer words than another is
+    part of a name, and which name it is part of is decided once every label is known
+    (`_merge_partial_names`), so "MARK" never joins the first of two Marks by order alone."""
+    if len(_words(a)) != len(_words(b)) and min(len(_words(a)), len(_words(b))) == 1:
+        return False
+    return same_person(a, b)
+
+
+def _word_same(a: str, b: str) -> bool:
+    """One name word spelled alike: equal keys, or a one-letter caption slip in a long word."""
+    return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 90)
+
+
+def _part_of(part: list[str], full: list[str]) -> bool:
+    """Whether a shorter name is the start (given name, or a family name written first) or the
+    end (family name) of a longer one, word for word."""
+    n = len(part)
+    if not part or n >= len(full) or (n == 1 and len(part[0]) < 3):
+        return False
+    return all(map(_word_same, part, full[:n])) or all(map(_word_same, part, full[-n:]))
+
+
+def _fullest(names: Counter[str]) -> Counter[str]:
+    """The variants with the most words: a person's display name is their full name, not the
+    surname the captioner uses after the first turn, however often that is written."""
+    most = max(len(_words(n)) for n in names)
+    return Counter({n: c for n, c in names.items() if len(_words(n)) == most})
+
+
+def _merge_partial_names(
+    groups: list[LabelGroup], variants: list[Counter[str]]
+) -> tuple[list[LabelGroup], list[Counter[str]]]:
+    """Join a label that is only part of a name ("KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:",
+    "MARKUS:") to the one person whose full label it is part of.
+
+    Captioners write the whole name on a person's first turn and a surname (or a first name)
+    afterwards. The shorter label joins a longer one only when exactly one labelled speaker's
+    name has it as its start or its end: two Smiths, or a Thomas who is one person's first name
+    and another's surname, keep the short label apart, since merging two people is worse than
+    leaving one split.
+    """
+    longest = [max((_words(n) for n in names), key=len) if names else [] for names in variants]
+    target: dict[int, int] = {}
+    for k, group in enumerate(groups):
+        if not group.name or not longest[k]:
+            continue
+        owners = [j for j in range(len(groups)) if j != k and groups[j].name and _part_of(longest[k], longest[j])]
+        if len(owners) == 1:
+            target[k] = owners[0]
+    for k, j in target.items():
+        while j in target:  # a part of a part ("MARKUS" → "MARKUS K." → "MARKUS KUMMER")
+            j = target[j]
+        groups[j].turns = sorted([*groups[j].turns, *groups[k].turns])
+        groups[j].labels += [lab for lab in groups[k].labels if lab not in groups[j].labels]
+        variants[j].update(variants[k])
+    kept = sorted((k for k in range(len(groups)) if k not in target), key=lambda k: groups[k].turns[0])
+    return [groups[k] for k in kept], [variants[k] for k in kept]
 
 
 def merge_known(names: Sequence[str], known: Sequence[str], threshold: float = 80) -> dict[str, str]:
@@ -364,3 +433,60 @@ def name_unlabelled(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list
         else:
             group.name = said
     return sorted(result, key=lambda g: g.turns[0])  # people in the order they first spoke
+
+
+# Role labels one person holds at a time (">> MODERATOR:", ">> CHAIR:"); a floor label
+# ("AUDIENCE", "PARTICIPANT") is many voices and is split per voice instead (`split_floor_voices`).
+_ONE_HOLDER = re.compile(
+    r"^(?:the\s+)?(?:(?:remote|online|onsite|on-site|session)\s+)?"
+    r"(?:co-?)?(?:moderator|chair|chairman|chairperson|chairwoman|facilitator|host|rapporteur)$",
+    re.IGNORECASE,
+)
+
+
+# A person saying their own name: "my name is …", "I am …" followed by a full name (not "this
+# is", which names the session as often: "This is Open Forum 58").
+_OWN_NAME = re.compile(
+    r"\b(?:my name is|I am|I'm|I’m)\s+((?-i:[A-Z][\w'’\u2011-]+(?:\s+(?:de|da|van|von|del|la|le|bin)?\s*"
+    r"[A-Z][\w'’\u2011-]+){1,3}))",
+    re.IGNORECASE,
+)
+
+
+def _job_or_body(words: str) -> bool:
+    """Capitalised words after "I am" that are a job or a body, not a name ("I am Programme
+    Officer", "I am Youth Ambassador", "I'm Internet Society Fellow")."""
+    return looks_org(words) or cues.ROLE_WORD.search(words) is not None
+
+
+def name_role_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
+    """Give a role label the name of the one person who introduced themselves under it.
+
+    ">> MODERATOR: … My name is Noura Al-Harbi, I am …": the label stands for her all session.
+    The label is named only when its turns introduce exactly one name (two co-moderators
+    sharing the label introduce two, and stay a label); when a speaker of that name also has
+    labelled turns, the two are one person and merge. The label stays in `labels`, so the
+    moderator found by the label is still the moderator.
+    """
+    result = list(groups)
+    for group in list(result):
+        if group.name is not None or not group.labels or not all(_ONE_HOLDER.match(lab) for lab in group.labels):
+            continue
+        said: list[str] = []
+        for index in group.turns:
+            for m in _OWN_NAME.finditer(turns[index].text[:600]):
+                name = re.sub(r"\s+", " ", m.group(1)).strip()
+                if _job_or_body(name):
+                    continue
+                if not any(same_person(name, other) for other in said):
+                    said.append(name)
+        if len(said) != 1:
+            continue
+        same = next((g for g in result if g is not group and g.name and same_person(said[0], g.name)), None)
+        if same is not None:
+            same.turns = sorted([*same.turns, *group.turns])
+            same.labels += [lab for lab in group.labels if lab not in same.labels]
+            result.remove(group)
+        else:
+            group.name = said[0]
+    return sorted(result, key=lambda g: g.turns[0])

@@ -251,6 +251,37 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]
             and (invites.get(g.name, 0) >= 3 or handed.get(g.name, 0) >= 3)
         ):
             found.add(g.name)
+    found.update(_co_holders(view, groups, turn_owner, found))
+    return found
+
+
+# "I am one of the co-facilitators of the BPF, together with Tomasz who is online": the name
+# joined to the speaker's own claim to the chair holds it with them.
+_TOGETHER_WITH = re.compile(r"\b(?:together|jointly|along)\s+with\s+(?:my\s+(?:colleague|friend)\s+)?$", re.IGNORECASE)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|we're|we’re)\b")
+
+
+def _co_holders(
+    view: SessionView, groups: Sequence[LabelGroup], turn_owner: dict[int, LabelGroup], moderators: set[str]
+) -> set[str]:
+    """Speakers a moderator names right after "together with" in a sentence where they speak of
+    moderating or facilitating in the first person: they share the part."""
+    found: set[str] = set()
+    for turn in view.speech:
+        owner = turn_owner.get(turn.index)
+        if owner is None or owner.name not in moderators:
+            continue
+        for a, b in view.sentences[turn.index]:
+            if not _MODERATOR_OTHER.search(view.text, a, b) or not _FIRST_PERSON.search(view.text, a, b):
+                continue
+            for g in groups:
+                if g is owner or not g.name:
+                    continue
+                for h in cues.find_name_hits(view.text, a, b, name_forms(g.name)):
+                    if _TOGETHER_WITH.search(view.text, max(a, h.start - 40), h.start):
+                        found.add(g.name)
     return found
 
 
@@ -364,6 +395,7 @@ def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int
         return  # "Ana, and with me on stage Ben": the words lead to the next name, they are Ben's
     clause = _CLAUSE_BREAK.search(tail)
     tail = tail[: clause.start()] if clause else tail
+    tail = tail.split(":", 1)[0]  # "for Dr. Mansour: is the course available online?" says what is asked
     if _VOCATIVE_QUESTION.match(tail) or (tail.lstrip().startswith(",") and _QUESTION_NOT_YOU.match(tail)):
         return  # "Kai, anybody online?", "Rosa, what about online abuse?": a question to them, not where they are
     online, onsite = modes.about_other(tail)
@@ -382,9 +414,17 @@ _CARD_JOIN = re.compile(r"\s*,\s*(?P<card>[^,.;:!?]{2,80}?)\s*,?\s*(?:and|&)?\s*
 
 def _card_join(words: str) -> bool:
     """Whether the words between two names are only the first name's card and a list join
-    ("Rohan Perera, UNESCO, and Henrik Saether"): the words before the list hold for both."""
+    ("Rohan Perera, UNESCO, and Henrik Saether"), or the first name's description closed by a
+    list join ("Online we have Ana Ruiz, director of … at the Ministry of …, and Ben Ode"): the
+    words before the list hold for both, unless the description says where the first one is."""
     m = _CARD_JOIN.fullmatch(words)
-    return m is not None and card_like(m.group("card"))
+    if m is not None and card_like(m.group("card")):
+        return True
+    return _APPOSITION_JOIN.fullmatch(words) is not None and modes.about_other(words) == (0, 0)
+
+
+# ", director of digital skills at the Ministry of Youth of Tunisia, and ": one description, then "and".
+_APPOSITION_JOIN = re.compile(r"\s*,\s*[^.;:!?()]{2,160}?,\s*(?:and|&)\s+", re.IGNORECASE)
 
 
 _NEXT_IN_LIST = re.compile(r"[\s,]*(?:and|&)\b", re.IGNORECASE)
@@ -408,6 +448,8 @@ def _mode_before(view: SessionView, draft: Draft, turn: int, start: int) -> None
         window_start = prev_end
         break
     words = view.text[window_start:end]
+    if window_start == a and _card_sentence(view, turn, a, start):
+        words = _card_list_head(view, turn, a)
     clause = list(_CLAUSE_BREAK.finditer(words))
     if clause:
         words = words[clause[-1].end() :]
@@ -417,6 +459,42 @@ def _mode_before(view: SessionView, draft: Draft, turn: int, start: int) -> None
         draft.online += 2 * online
         draft.onsite += 2 * onsite
         draft.mode_evidence.append(view.evidence(*view.sentence_at(turn, start), "mode"))
+
+
+_CARD_SENTENCE = re.compile(r"\s*(?:and\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?\s+)?", re.IGNORECASE)
+
+
+def _card_sentence(view: SessionView, turn: int, a: int, name_start: int) -> bool:
+    """Whether the sentence starting at `a` is one read-out name card: only a name (its first
+    name hit starts at `name_start`) and the card after it ("Maria Gonzaga, Philippine Rural
+    Telecom Cooperative Federation.")."""
+    if not _CARD_SENTENCE.fullmatch(view.text, a, name_start):
+        return False
+    _, b = view.sentence_at(turn, a)
+    name_end = next((end for start, end, _ in view.names_between(a, b) if start == name_start), None)
+    if name_end is None:
+        return False
+    rest = view.text[name_end:b].strip().rstrip(".").lstrip(",").strip()
+    return not rest or card_like(rest)
+
+
+def _card_list_head(view: SessionView, turn: int, a: int) -> str:
+    """The chair's words before a list of name cards read one per sentence ("Here on the table
+    we have: Hiroshi Watanabe, Japan Community Network Association.  Maria Gonzaga, …."): the
+    words before the colon that opens the list hold for every card of it, as they hold for
+    every name of a list inside one sentence. Empty when the sentences before are not such a list."""
+    spans = [span for span in view.sentences[turn] if span[1] <= a]
+    for s_a, s_b in reversed(spans[-8:]):
+        hits = view.names_between(s_a, s_b)
+        if not hits:
+            return ""
+        first_start, _, _ = hits[-1]  # nearest last: the sentence's first name is the last hit
+        head = view.text[s_a:first_start]
+        if head.rstrip().endswith(":"):
+            return head
+        if not _card_sentence(view, turn, s_a, first_start):
+            return ""
+    return ""
 
 
 def _handoff(
@@ -676,9 +754,21 @@ _SLOT_AFTER = re.compile(
 )
 
 
+def _slot_just_before(view: SessionView, turn: int, sentence_start: int) -> bool:
+    """Whether the sentence right before, in the same paragraph, names a programme slot and
+    nobody in it: "… because our last panelist works on exactly that.  Jun, over to you"."""
+    before = [(a, b) for a, b in view.sentences[turn] if b <= sentence_start]
+    if not before:
+        return False
+    a, b = before[-1]
+    p_a, _ = view.paragraph_at(turn, sentence_start)
+    return a >= p_a and bool(cues.SPEAKER_SLOT.search(view.text, a, b)) and not view.names_between(a, b)
+
+
 def _introductions(view: SessionView, draft: Draft, own_turns: set[int]) -> None:
     """Sentences of others that name this person: introductions and where they are."""
-    full = draft.forms[:1] + draft.aliases
+    # compared folded: a hit's form comes back without accents ("Ana Petrovic" for "Ana Petrović")
+    full = {_fold_name(f) for f in draft.forms[:1] + draft.aliases}
     taken = {_fold_name(f) for g in view.names if g.name and g is not draft.group for f in name_forms(g.name)}
     unique = {_fold_name(f) for f in draft.forms[1:]} - taken
     for hit in cues.find_name_hits(view.text, 0, len(view.text), draft.forms + draft.aliases):
@@ -690,9 +780,9 @@ def _introductions(view: SessionView, draft: Draft, own_turns: set[int]) -> None
         if _SLOT_AFTER.match(view.text, hit.end):
             draft.named_in_handoff = True  # "Diego is our third speaker", said before or after
         s_a, s_b = view.sentence_at(turn.index, hit.start)
-        if cues.SPEAKER_SLOT.search(view.text, s_a, s_b):
+        if cues.SPEAKER_SLOT.search(view.text, s_a, s_b) or _slot_just_before(view, turn.index, s_a):
             draft.slotted = True  # "Our last speaker is joining online, Mei Lin Chua": on the programme
-        if hit.form not in full:
+        if _fold_name(hit.form) not in full:
             # a first or last name alone ("Ewa is from the Polish IGF"): only a body the words tie
             # to it, and only when no other speaker goes by the same word
             if _fold_name(hit.form) not in unique:
@@ -811,9 +901,12 @@ _FLOOR_OPEN = SharedCue(
         re.IGNORECASE,
     )
 )
-# "after the panel we will open the floor", "if you have any questions": not now.
+# "after the panel we will open the floor", "if you have any questions": not now. The chair's
+# own "I want to open the floor" or "Now I would like to open the floor" is now; "if you want" is not.
 _NOT_NOW = re.compile(
-    r"\b(?:will|'ll|’ll|going to|shall|later|after|afterwards|then|if|when|want|would like|hope|plan)\b", re.IGNORECASE
+    r"\b(?:will|'ll|’ll|going to|shall|later|after|afterwards|then|if|when|hope|plan)\b|"
+    r"(?<!\bI )(?<!\bwe )\b(?:want|would like)\b",
+    re.IGNORECASE,
 )
 
 

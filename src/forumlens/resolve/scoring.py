@@ -22,7 +22,15 @@ from typing import Any
 from forumlens.models import Session
 from forumlens.resolve.cast import Cast, Person
 
-__all__ = ["PeopleScore", "TurnScore", "affiliation_key", "load_gold", "score_people", "score_turns"]
+__all__ = [
+    "PeopleScore",
+    "TurnScore",
+    "affiliation_key",
+    "load_gold",
+    "score_people",
+    "score_person_turns",
+    "score_turns",
+]
 
 
 def affiliation_key(name: str | None) -> str | None:
@@ -120,5 +128,26 @@ def score_people(cast: Cast, gold: Mapping[str, Any]) -> PeopleScore:
 def score_turns(session: Session, gold_turns: Sequence[Sequence[Any]]) -> TurnScore:
     """Turn F1: a speech turn counts when its first line and speaker match an annotated turn."""
     got = {(t.line, affiliation_key(t.speaker)) for t in session.turns if t.kind == "speech"}
+    want = {(int(line), affiliation_key(speaker)) for line, speaker in gold_turns}
+    return TurnScore(len(got & want), len(got - want), len(want - got))
+
+
+def score_person_turns(session: Session, cast: Cast, gold_turns: Sequence[Sequence[Any]]) -> TurnScore:
+    """Turn F1 after resolve: a turn counts when it starts on an annotated line and the cast
+    gives it to the annotated person.
+
+    `score_turns` scores the parse's labels, so ">>KAZLAUSKAITĖ:" after ">>IEVA KAZLAUSKAITĖ:"
+    or ">> MODERATOR:" for a moderator who named herself counts as a miss there although the
+    turn is split right; here it counts for the person the label was resolved to. A turn the
+    annotation leaves unnamed (`null`: a voice the captions do not name) is scored on the
+    parse's label as in `score_turns`, since the annotation says nothing about who it is.
+    """
+    owner = {line: person.name for person in cast.people for line in person.lines}
+    unnamed = {int(line) for line, speaker in gold_turns if speaker is None}
+    got = {
+        (t.line, affiliation_key(t.speaker if t.line in unnamed else owner.get(t.line, t.speaker)))
+        for t in session.turns
+        if t.kind == "speech"
+    }
     want = {(int(line), affiliation_key(speaker)) for line, speaker in gold_turns}
     return TurnScore(len(got & want), len(got - want), len(want - got))
