@@ -38,6 +38,17 @@ first turn before the markers keeps its label when the name recurs as a `>>` lab
 label shape seen on one line only stays speech; a role in capitals without a colon
 (`>> PARTICIPANT Yes, …`) is a label.
 
+Stop 20 (the fourth blind set's misses, by general rules): a name card without a colon after
+`>>` (`colonless.py`: `>> CO-MODERATOR (Jo Li) Good morning`, `>> JO LI, Deputy Minister of
+ICT, Ghana Thank you.`); capitals with no separator and no `>>` open a turn as a role or as the
+short form of a name written in full before (`OKAFOR Thank you`), never when they hold a
+sentence word (`THANK YOU Everyone`), an unrecurring body acronym (`UN DESA Reports …`) or start
+a title line; an agenda line listing names ("Speakers: Dr. Jo Li; Ana Ruiz (online)") is no
+turn; in a transcript with no `>>` whose line breaks were lost, a label the file uses at line
+starts, written the same way right after a sentence end, starts a turn inside the line; a
+one-word speaker that is a word of exactly one whole name used earlier is that person
+(`shortnames.py`: `KAZLAUSKAITĖ:` after `IEVA KAZLAUSKAITĖ:`).
+
 Turn text is an exact slice of the document text so citations stay verbatim.
 """
 
@@ -45,11 +56,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from ..models import Session, Turn, TurnKind
-from .shapes import LineLabel, Shapes, label_shapes, person_key
+from .colonless import colonless_card
+from .shapes import LineLabel, Shapes, label_shapes, person_key, title_rest
+from .shortnames import expand_short_names
 from .speakers import (
     COLLECTIVE_LABELS,
     colonless_label,
@@ -58,6 +71,8 @@ from .speakers import (
     looks_like_label,
     name_key,
     parse_name_card,
+    sentence_word,
+    title_word,
 )
 
 __all__ = ["find_title", "guess_year", "parse_transcript"]
@@ -134,9 +149,6 @@ _SESSION_KIND = re.compile(
     r"theme|topic|title|agenda|subject)s?",
     re.IGNORECASE,
 )
-_SMALL_WORDS = frozenset(
-    ["a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "at", "by", "with", "from", "vs"]
-)
 
 
 def _heading(label: str, text: str, after: int) -> bool:
@@ -144,15 +156,12 @@ def _heading(label: str, text: str, after: int) -> bool:
 
     By shape: the label is a session-type phrase, or the rest of the line is itself a title —
     two or more words, every word but the small ones capitalised, no sentence punctuation at
-    its end — which speech after a speaker's label never is."""
+    its end — which speech after a speaker's label never is. An agenda line lists names the same
+    way ("Speakers: Dr. Jo Li; Ana Ruiz (online)"): asides in brackets are not words of it."""
     if _SESSION_KIND.fullmatch(label.strip()):
         return True
     line_end = text.find("\n", after)
-    rest = text[after : line_end if line_end != -1 else len(text)].strip()
-    words = re.findall(r"[^\W\d_][\w'’\u2011-]*", rest)
-    if len(words) < 2 or rest[-1:] in ".?!,;:" or not rest[:1].isupper():
-        return False
-    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    return title_rest(text[after : line_end if line_end != -1 else len(text)])
 
 
 def _split_head(text: str, body: int, end: int, known: dict[str, str]) -> tuple[str | None, int]:
@@ -169,6 +178,11 @@ def _split_head(text: str, body: int, end: int, known: dict[str, str]) -> tuple[
     # a label without a colon: a label seen elsewhere, or a run of capitalised words
     stripped = head.lstrip()
     lead = body + (len(head) - len(stripped))
+    card = colonless_card(
+        stripped, known
+    )  # ">> CO-MODERATOR (Jo Li) Good morning", ">> JO LI, Ministry of ICT Thank you"
+    if card:
+        return stripped[:card].strip(), lead + card
     lowered = name_key(stripped[:90])
     for key, label in sorted(known.items(), key=lambda kv: -len(kv[0])):
         if lowered.startswith(key + " ") and len(key) >= 5:
@@ -176,7 +190,7 @@ def _split_head(text: str, body: int, end: int, known: dict[str, str]) -> tuple[
             if raw_len:
                 return stripped[:raw_len].strip(), lead + raw_len
     caps = re.match(r"((?:[A-Z][A-Z.'\u00C0-\u00DE\u2011-]+ ){2,5})(?=[A-Z][a-z])", stripped)
-    if caps and looks_like_label(caps.group(1)):
+    if caps and looks_like_label(caps.group(1)) and not any(sentence_word(w) for w in caps.group(1).split()):
         return caps.group(1).strip(), lead + caps.end(1)
     # a role in capitals without a colon: ">> PARTICIPANT Yes, thank you", ">> AUDIENCE MEMBER Hello"
     role = re.match(r"((?:[A-Z][A-Z-]+ ){1,3})(?=[A-Z][a-z'’]*\b)", stripped)
@@ -207,7 +221,73 @@ def _find_markers(text: str, shapes: Shapes) -> list[_Marker]:
     bare = _bare_label_markers(text)
     seen = {text.rfind("\n", 0, m.at) for m in bare}  # one marker per line
     shaped = [m for m in _shape_markers(text, shapes) if text.rfind("\n", 0, m.at) not in seen]
-    return sorted(bare + shaped, key=lambda m: m.at)
+    at_line_starts = sorted(bare + shaped, key=lambda m: m.at)
+    return sorted(at_line_starts + _inline_markers(text, at_line_starts), key=lambda m: m.at)
+
+
+def _inline_markers(text: str, at_line_starts: list[_Marker]) -> list[_Marker]:
+    """Turns inside a line whose breaks were lost, in a transcript with no `>>`: a label this file
+    uses at line starts, written the same way (same spelling, same separator) right after the end
+    of a sentence ("…we agree.  MARIA OKAFOR:  Thank you."). A one-word label must open two or
+    more lines, and the word before the full stop must not be a title or an initial ("Dr. Jo
+    Li:" is one label), so a stray capitalised word is never read as a label."""
+    forms: dict[tuple[str, str], int] = {}
+    for m in at_line_starts:
+        form = _label_form(text, m)
+        if form is not None:
+            forms[form] = forms.get(form, 0) + 1
+    by_first: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for (label, sep), n in sorted(forms.items(), key=lambda kv: -len(kv[0][0])):
+        if n >= 2 or len(label.split()) >= 2:
+            by_first.setdefault(label.split()[0], []).append((label, _TAILS.get(sep) or _dash_tail(sep)))
+    if not by_first:
+        return []
+    found = []
+    for end in _SENTENCE_GAP.finditer(text):  # one pass: every sentence end followed by a capital
+        at = end.end()
+        space = _SPACE.search(text, at, at + 80)
+        first = text[at : space.start() if space else at + 80]
+        options = by_first.get(first) or by_first.get(first.rstrip(":"))
+        if not options or title_word(_word_before(text, end.start() + 1)):
+            continue
+        for label, tail in options:
+            after = tail.match(text, at + len(label)) if text.startswith(label, at) else None
+            if after is not None:
+                colon = after.group().strip() == ":"
+                found.append(_Marker(at, at if colon else after.end(), label=None if colon else label))
+                break
+    return found
+
+
+_SPACE = re.compile(r"\s")
+_SENTENCE_GAP = re.compile(r"[.?!][\"”’)\]]?[ \t]+(?=[A-Z\u00C0-\u00DE])")
+_TAILS = {":": re.compile(r"[ \t]*:(?=[ \t\r]|$)", re.MULTILINE), "": re.compile(r"[ \t]+(?=[A-Z][a-z])")}
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word that ends at offset `end` (bounded look-back: a title is short)."""
+    match = re.search(r"\S+$", text[max(0, end - 16) : end])
+    return match.group() if match else ""
+
+
+def _dash_tail(sep: str) -> re.Pattern[str]:
+    return re.compile(r"[ \t]+" + re.escape(sep) + r"[ \t]+")
+
+
+def _label_form(text: str, marker: _Marker) -> tuple[str, str] | None:
+    """(label as written, separator) of a line-start marker: ":" for a colon label, the dash for a
+    dash label, "" for capitals with no separator; None for a bracket label (its brackets are
+    not in the label text) or anything else."""
+    if marker.label is None:
+        colon = text.find(":", marker.body, marker.body + _LABEL_MAX + 1)
+        label = text[marker.body : colon].strip() if colon != -1 else ""
+        return (label, ":") if label else None
+    between = text[marker.at : marker.body]
+    head, found, rest = between.partition(marker.label)
+    if not found or "[" in head:
+        return None
+    sep = rest.strip()
+    return (marker.label, sep) if sep in ("", "-", "--", "\u2013", "\u2014") else None
 
 
 def _shape_markers(text: str, shapes: Shapes) -> list[_Marker]:
@@ -477,6 +557,9 @@ def parse_transcript(text: str, source: str = "", sha256: str = "") -> Session:
                 end_line=_line_of(starts, max(a, b - 1)),
             )
         )
+
+    full = expand_short_names([t.speaker for t in turns])  # "KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:"
+    turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]
 
     header_end = markers[0].at if markers else len(text)
     header = text[:header_end]

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from .speakers import display_name, generic_label, looks_like_label, name_key, parse_name_card
+from .shortnames import expand_short_names
+from .speakers import display_name, generic_label, looks_like_label, name_key, parse_name_card, sentence_word
 
 __all__ = ["LineLabel", "Shapes", "label_shapes", "name_shaped", "person_key"]
 
@@ -35,8 +37,13 @@ _LINE = re.compile(
 _COLON = re.compile(r"(?P<label>[^\s:>\[(][^:\n]{0,80}?)[ \t]*:(?=[ \t\r]|$)")
 _DASH = re.compile(r"(?P<label>[^\s:>\[(][^:\n]{0,60}?)[ \t]+(?:--?|\u2013|\u2014)[ \t]+(?=\S)")
 _BRACKET = re.compile(r"\[[ \t]*(?P<label>[^\]\[\n]{1,60}?)[ \t]*\][ \t]*:?[ \t]*(?=\S)")
-# Two to four words in capitals, then speech that starts with a capitalised word in lower case.
-_CAPS = re.compile(r"(?P<label>(?:[A-Z][A-Z.'\u00C0-\u00DE\u2011-]+[ \t]+){2,4})(?=[A-Z][a-z'’])")
+# One to four words in capitals, then speech that starts with a capitalised word in lower case.
+# One word is a label only as a role (`MODERATOR Welcome`) or as the short form of a name the
+# file wrote in full before (`OKAFOR Thank you` after `MARIA OKAFOR …`): see `Shapes.accepted`.
+_CAPS = re.compile(r"(?P<label>(?:[A-Z][A-Z.'\u00C0-\u00DE\u2011-]+[ \t]+){1,4})(?=[A-Z][a-z'’])")
+# Words that name a body, not a person: a capitals run holding one ("UN DESA Reports …") is a
+# sentence or a heading unless it opens several lines of the file (a hub: "KENYA IGF Hello").
+_BODY_ACRONYMS = frozenset(["un", "igf", "ict", "mag", "wsis", "itu", "icann", "unesco", "oecd", "eu", "au"])
 # How many line starts must open with a label that recurs before a separator counts as used.
 _MIN_RECURRING_LINES = 3
 
@@ -65,18 +72,36 @@ class Shapes:
     candidates: tuple[LineLabel, ...]
     recurring: frozenset[str]  # name keys seen at two or more line starts, any separator
     seen_with_recurring: frozenset[Separator] = frozenset()  # separators used with a recurring name at least once
+    # a short form's offset (`LineLabel.at`) -> the key of the whole name written before it
+    short_forms: Mapping[int, str] = field(default_factory=dict, compare=False)
+
+    def key(self, candidate: LineLabel) -> str:
+        """The person key of a candidate; a short form (`GONZALEZ` after `MARIA GONZALEZ`) counts
+        as the whole name it stands for."""
+        return self.short_forms.get(candidate.at) or person_key(candidate.label)
 
     def accepted(self, candidate: LineLabel) -> bool:
         """A candidate is a label when its separator is in use in this file, or when its name
         opens several lines (a recurring name is strong evidence whatever the separator); a
-        single word that is no role ("Note:", "Disallow:") needs both."""
-        key = person_key(candidate.label)
+        single word that is no role ("Note:", "Disallow:") needs both, and with no separator at
+        all (`OKAFOR Thank you`) it must be a role or the short form of a name used before."""
+        key = self.key(candidate)
+        if candidate.sep == "caps" and not self._caps_ok(candidate, key):
+            return False
         # after a `>>` marker a turn starts anyway: one recurring name with this separator is enough
         in_use = candidate.sep in (self.seen_with_recurring if candidate.marked else self.in_use)
         if len(candidate.label.split()) < 2 and not generic_label(candidate.label):
             return in_use and key in self.recurring  # one word ("Note:", "Disallow:"): both signs
         # a whole name with a separator some recurring name also uses: "PAUL AMADI:" once beside "JANE DOE:" twice
         return in_use or key in self.recurring or candidate.sep in self.seen_with_recurring
+
+    def _caps_ok(self, candidate: LineLabel, key: str) -> bool:
+        """A capitals run with no separator is a label only by the file's evidence: one word is a
+        role or a short form; a run holding a body's acronym must recur."""
+        words = name_key(candidate.label).split()
+        if len(words) == 1 and not generic_label(candidate.label):
+            return candidate.at in self.short_forms
+        return key in self.recurring or not any(w in _BODY_ACRONYMS for w in words)
 
 
 def person_key(label: str) -> str:
@@ -118,9 +143,37 @@ def _candidate(rest: str, offset: int, marked: bool, line_at: int) -> LineLabel 
     if match and name_shaped(match.group("label")):
         return LineLabel(offset, match.group("label").strip(), offset + match.end(), "dash", marked, line_at)
     match = None if marked else _CAPS.match(rest)  # after `>>` the parser reads capitals itself
-    if match and name_shaped(match.group("label")):
+    if match and caps_label(match.group("label"), rest[match.end() :]):
         return LineLabel(offset, match.group("label").strip(), offset + match.end(), "caps", marked, line_at)
     return None
+
+
+def caps_label(label: str, rest: str) -> bool:
+    """Whether a run of capitals with no separator can be a label: name-shaped, no word that opens
+    or carries a sentence (`THANK YOU Everyone`, `WE AGREE With …`), and not the start of a title
+    line (`DIGITAL RIGHTS Workshop Report`: the rest of the line is itself a title)."""
+    return (
+        name_shaped(label)
+        and not any(sentence_word(w) for w in label.split())
+        and not title_rest(rest.split("\n", 1)[0])
+    )
+
+
+_SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "at", "by", "with", "from", "vs"]
+)
+_ASIDE = re.compile(r"[(\[][^()\[\]\n]{0,60}[)\]]")
+
+
+def title_rest(line: str) -> bool:
+    """Whether the text after a label-like span is a title, not speech: two or more words, every
+    word but the small ones capitalised, no sentence punctuation at its end; asides in brackets
+    are not words of it ("Dr. Jo Li; Ana Ruiz (online)" is an agenda line's list of names)."""
+    rest = (_ASIDE.sub(" ", line) if "(" in line or "[" in line else line).strip()
+    words = re.findall(r"[^\W\d_][\w'’\u2011-]*", rest)
+    if len(words) < 2 or rest[-1:] in ".?!,;:" or not rest[:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
 def label_shapes(text: str) -> Shapes:
@@ -134,13 +187,18 @@ def label_shapes(text: str) -> Shapes:
         candidate = _candidate(rest, line.start("rest"), line.group("marker") is not None, line.end("indent"))
         if candidate and name_shaped(candidate.label):
             found.append(candidate)
+    keys = [person_key(c.label) for c in found]
+    # "GONZALEZ" after "MARIA GONZALEZ" counts as her name; a role ("MODERATOR") is nobody's short form
+    whole = expand_short_names([k if display_name(c.label) else None for c, k in zip(found, keys, strict=True)])
+    short_forms = {c.at: w for c, k, w in zip(found, keys, whole, strict=True) if w and w != k}
+    keys = [w or k for k, w in zip(keys, whole, strict=True)]
     by_sep: dict[Separator, Counter[str]] = {}
-    for c in found:
-        by_sep.setdefault(c.sep, Counter())[person_key(c.label)] += 1
+    for c, key in zip(found, keys, strict=True):
+        by_sep.setdefault(c.sep, Counter())[key] += 1
     in_use = frozenset(
         sep for sep, counts in by_sep.items() if sum(n for n in counts.values() if n >= 2) >= _MIN_RECURRING_LINES
     )
-    everywhere = Counter(person_key(c.label) for c in found)
+    everywhere = Counter(keys)
     recurring = frozenset(k for k, n in everywhere.items() if n >= 2)
-    seen = frozenset(c.sep for c in found if person_key(c.label) in recurring)
-    return Shapes(in_use, tuple(found), recurring, seen)
+    seen = frozenset(c.sep for c, key in zip(found, keys, strict=True) if key in recurring)
+    return Shapes(in_use, tuple(found), recurring, seen, short_forms)

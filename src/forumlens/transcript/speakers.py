@@ -19,6 +19,7 @@ __all__ = [
     "GENERIC_LABELS",
     "NameCard",
     "card_like",
+    "card_reads_ok",
     "colonless_label",
     "display_name",
     "generic_label",
@@ -26,7 +27,9 @@ __all__ = [
     "name_key",
     "normalise_label",
     "parse_name_card",
+    "sentence_word",
     "split_name_card",
+    "title_word",
 ]
 
 # Hyphen look-alikes captioners use inside names (U+2011 non-breaking hyphen above all).
@@ -318,6 +321,13 @@ def _is_title(token: str) -> bool:
     return token.lower().strip(".,") in _TITLES or token.lower().rstrip(".") in _TITLES
 
 
+def title_word(token: str) -> bool:
+    """Whether a word is a title or an initial ("Dr.", "H.E.", "J."), so a full stop after it
+    ends no sentence."""
+    bare = token.strip('(["“')
+    return _is_title(bare) or re.fullmatch(r"(?:[A-Za-z]\.)+", bare) is not None
+
+
 def _case_word(word: str, first: bool, last: bool) -> str:
     if not any(ch.isalpha() for ch in word):
         return word
@@ -411,8 +421,13 @@ def looks_like_label(candidate: str) -> bool:
 _MAX_CARD = 160
 
 
-_CARD_CONNECTORS = frozenset(
-    ["of", "for", "and", "the", "de", "la", "le", "du", "des", "del", "on", "in", "&", "y", "e", "für", "und"]
+# Lower-case words inside an organisation's or a place's name on a card; a name particle is one
+# too ("Val di Sole Institute of Law", "Universiteit van Amsterdam").
+_CARD_CONNECTORS = (
+    frozenset(
+        ["of", "for", "and", "the", "de", "la", "le", "du", "des", "del", "on", "in", "&", "y", "e", "für", "und"]
+    )
+    | _PARTICLES
 )
 
 
@@ -700,6 +715,19 @@ def _card_name_ok(name: str) -> bool:
         return True
     words = [w.lower().strip(".") for w in text.split()]
     return len(words) <= 6 and not any(w in _FUNCTION_WORDS or w in _OPENING_WORDS for w in words)
+
+
+def card_reads_ok(card: NameCard) -> bool:
+    """Whether a label split as a name card reads as one: it has pieces, its name part is a name
+    or a role (`_card_name_ok`), and every piece is a role, a mode, a voice or a body."""
+    return bool(card.pieces) and _card_name_ok(card.name) and _card_pieces_ok(card)
+
+
+def sentence_word(word: str) -> bool:
+    """Whether a word opens or carries a sentence ("Thank", "we", "Excellencies"), so a label
+    written without a colon cannot go on through it."""
+    low = word.lower().strip(".,;:!?")
+    return low in _FUNCTION_WORDS or low in _OPENING_WORDS
 
 
 def card_like(text: str) -> bool:
