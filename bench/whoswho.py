@@ -5,7 +5,8 @@
 Development = `tests/resources/resolve`, the shared transcript's annotation and the first
 four blind sets `tests/resources/intel_blind`, `intel_blind2`, `intel_blind3` and
 `intel_blind4` (each became development data when the next blind set was written, as the
-blind protocol in BENCHMARKS.md says); the development figures are also printed per source
+blind protocol in BENCHMARKS.md says), and `intel_titled` (titled surname labels of the
+2006–2012 captions, development data from the start: written by the hand that changed the code); the development figures are also printed per source
 set, so a leave-one-set-out reading (e.g. blind4's first run against its figure now) needs
 no second run. Blind5 = `tests/resources/intel_blind5`, annotated before any code ran on it
 and never tuned on: `--verbose` never prints its per-person errors (reading them would be
@@ -55,6 +56,7 @@ SETS: dict[str, tuple[list[Path], list[Path]]] = {
             RESOURCES / "intel_blind2",
             RESOURCES / "intel_blind3",
             RESOURCES / "intel_blind4",
+            RESOURCES / "intel_titled",
         ],
     ),
     "blind5": ([], [RESOURCES / "intel_blind5"]),

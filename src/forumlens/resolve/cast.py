@@ -41,6 +41,7 @@ from forumlens.resolve.roles import (
 )
 from forumlens.resolve.stakeholders import stakeholder_group
 from forumlens.resolve.status import Voice, coalition_statuses
+from forumlens.resolve.titled import join_titled_surnames, name_office_labels
 
 __all__ = ["Cast", "Coalition", "Flag", "Person", "resolve_session"]
 
@@ -382,6 +383,8 @@ def resolve_session(
     mentions = find_mentions(session.text, registry=reg)
     view = SessionView(session, mentions)
     groups = name_role_labels(name_unlabelled(drop_collective(group_labels(session)), session.turns), session.turns)
+    # "MS. OKORO" → the Amina Okoro of the hand-off; "THE CHAIR" → the chair the session names
+    groups = name_office_labels(join_titled_surnames(groups, session.turns), session.turns)
     moderators = find_moderators(view, groups)
     groups = split_floor_voices(
         groups,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from forumlens.models import Session, Turn
-from forumlens.resolve import cues
+from forumlens.resolve import cues, titles
 from forumlens.resolve.orgs import looks_org
 from forumlens.transcript.speakers import COLLECTIVE_LABELS, name_key, normalise_label
 
@@ -98,8 +98,9 @@ def group_labels(session: Session) -> list[LabelGroup]:
     for turn in session.turns:
         if turn.kind != "speech":
             continue
-        if turn.speaker:
-            speaker = turn.speaker.replace("\u2011", "-")
+        # the parser drops most titles; an office it keeps ("Vice-Chair Smith") is no part of a name
+        speaker = titles.strip_titles(turn.speaker.replace("\u2011", "-")) if turn.speaker else None
+        if speaker:
             for group, names in zip(groups, variants):
                 if group.name and any(_same_label(speaker, n) for n in names):
                     break

@@ -1,0 +1,264 @@
+"""Titled surname labels and office labels → the people they name.
+
+The IGF captions of 2006–2013 label a turn "MS. OKORO" or "AMBASSADOR KARKLINS", while the
+full name appears only where the chair hands over the floor ("I give the floor to Ms. Amina
+Okoro of the Ministry …") or where the speaker introduces themselves; offices stand alone
+("THE CHAIR", "REMOTE MODERATOR"). Left as they are, "Okoro" is a person of her own, with
+none of the hand-off's evidence, and "THE CHAIR" nobody. Two joins, each only when exactly
+one person fits (merging two people is worse than leaving one split):
+
+- `join_titled_surnames`: a group named by a titled one-word label takes the one full name
+  of the session (another speaker's name, or a name said in any speech turn) that ends with
+  that surname. A title's gender (Ms. vs Mr.) can only veto a join, never choose between two.
+- `name_office_labels`: an office-only label joins the one speaker whose own label holds the
+  same office ("CHAIRMAN DESAI" for "THE CHAIR"), else the one full name the session gives
+  that office ("our remote moderator, Mr. Samuel Kiprono").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from forumlens.models import Turn
+from forumlens.resolve.people import LabelGroup, same_person
+from forumlens.resolve.titles import is_title_word, parse_title
+from forumlens.transcript.speakers import name_key, sentence_word
+
+__all__ = ["full_names_ending", "join_titled_surnames", "name_office_labels"]
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’\u2011.-]*")
+_PARTICLES = frozenset(
+    {"de", "da", "das", "dos", "di", "del", "della", "van", "von", "der", "den", "la", "le", "bin", "al"}
+)
+# Capitalised words that open a clause, never a given name ("Allow me", "From Okoro's side").
+_NOT_GIVEN = frozenset({"allow", "from", "colleague", "colleagues", "friend", "brother", "sister"})
+_MAX_GIVEN = 3
+
+
+def _given_word(word: str) -> bool:
+    bare = word.rstrip(".")
+    if len(bare) == 1 and word.endswith(".") and bare.isupper():
+        return True  # an initial: "Amina B. Okoro"
+    return (
+        len(bare) >= 2
+        and bare[0].isupper()
+        and not word.endswith(".")
+        and not sentence_word(bare)
+        and not is_title_word(word)
+        and bare.lower() not in _NOT_GIVEN
+    )
+
+
+def full_names_ending(surname: str, turns: Sequence[Turn]) -> list[tuple[str, str | None]]:
+    """Every full name said in the speech turns whose last word is `surname` (accent- and
+    case-insensitive), with the gender of the title said right before it, if any.
+
+    "to Ms. Amina Okoro of the …" gives ("Amina Okoro", "f"); "thank you, Ambassador Okoro"
+    gives nothing (a title is no given name); "Okoro Adeyemi" gives nothing (not the last word).
+    """
+    key = name_key(surname)
+    found: list[tuple[str, str | None]] = []
+    for turn in turns:
+        if turn.kind != "speech" or key not in name_key(turn.text):
+            continue
+        text = turn.text
+        tokens = list(_TOKEN.finditer(text))
+        for i, tok in enumerate(tokens):
+            word = tok.group().rstrip(".")
+            if not word[:1].isupper() or name_key(word) != key:
+                continue
+            if i + 1 < len(tokens) and not tok.group().endswith("."):
+                nxt = tokens[i + 1]
+                if not text[tok.end() : nxt.start()].strip() and _given_word(nxt.group()):
+                    continue  # the surname is not the last word of this name
+            given: list[str] = []
+            gender: str | None = None
+            j = i - 1
+            while j >= 0 and len(given) < _MAX_GIVEN + 1:
+                prev = tokens[j]
+                if text[prev.end() : tokens[j + 1].start()].strip():
+                    break  # punctuation in between: not one name
+                w = prev.group()
+                if (w.lower() in _PARTICLES and given) or _given_word(w):
+                    given.insert(0, w)
+                else:
+                    if is_title_word(w):
+                        gender = _title_gender(tokens, j, text)
+                    break
+                j -= 1
+            while given and given[0].lower() in _PARTICLES:
+                given.pop(0)
+            if given and len(given) <= _MAX_GIVEN:
+                found.append((" ".join([*given, word]), gender))
+    return found
+
+
+def _title_gender(tokens: Sequence[re.Match[str]], j: int, text: str) -> str | None:
+    """The gender of the run of titles ending at token `j` ("Ms.", "Madam Chair")."""
+    run = [tokens[j].group()]
+    while j > 0 and not text[tokens[j - 1].end() : tokens[j].start()].strip() and is_title_word(tokens[j - 1].group()):
+        j -= 1
+        run.insert(0, tokens[j].group())
+    return parse_title(" ".join(run) + " X").gender
+
+
+def _words(name: str) -> list[str]:
+    return name_key(name).split()
+
+
+def _persons(names: Sequence[str]) -> list[Counter[str]]:
+    """Names clustered into people (caption variants of one name are one person)."""
+    people: list[Counter[str]] = []
+    for name in names:
+        for person in people:
+            if any(same_person(name, n) for n in person):
+                person[name] += 1
+                break
+        else:
+            people.append(Counter({name: 1}))
+    return people
+
+
+def _label_gender(group: LabelGroup) -> tuple[bool, str | None]:
+    """Whether a label of the group carries a title before a name, and the gender the titles
+    agree on (None when they say none or disagree)."""
+    parsed = [parse_title(lab) for lab in group.labels]
+    titled = any(p.titles and p.name for p in parsed)
+    genders = {p.gender for p in parsed if p.gender}
+    return titled, (genders.pop() if len(genders) == 1 else None)
+
+
+def _merge(into: LabelGroup, other: LabelGroup) -> None:
+    into.turns = sorted([*into.turns, *other.turns])
+    into.labels += [lab for lab in other.labels if lab not in into.labels]
+
+
+def join_titled_surnames(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
+    """Give a titled surname label ("MS. OKORO") the one full name of the session ending with it.
+
+    Candidates: other speakers' names of two words or more that end (or, family name first,
+    start) with the surname, and full names said in any speech turn. They are clustered into
+    people; the join happens only when there is exactly one, and not when the label's title
+    and the name's title say different genders. The joined group merges with a speaker of that
+    name, or takes the name; its labels are kept (the title never enters the name).
+    """
+    result = list(groups)
+    for group in list(result):
+        if group not in result or not group.name or len(_words(group.name)) != 1:
+            continue
+        titled, gender = _label_gender(group)
+        if not titled:
+            continue
+        surname = _words(group.name)[0]
+        speakers = [
+            g
+            for g in result
+            if g is not group
+            and g.name
+            and len(_words(g.name)) > 1
+            and surname in (_words(g.name)[0], _words(g.name)[-1])
+        ]
+        said = full_names_ending(group.name, turns)
+        people = _persons([*(g.name for g in speakers if g.name), *(n for n, _ in said)])
+        if len(people) != 1:
+            continue
+        person = people[0]
+        said_genders = {g for n, g in said if g and n in person}
+        if gender and said_genders and said_genders != {gender}:
+            continue  # "MS. OKORO" is not "Mr. Chidi Okoro"
+        owner = next((g for g in speakers if g.name in person), None)
+        if owner is not None:
+            _merge(owner, group)
+            result.remove(group)
+        else:
+            group.name = max(person, key=lambda n: (person[n], len(n)))
+    # two labels of one person ("MS. OKORO", "DR. OKORO") now carry the same name
+    merged: list[LabelGroup] = []
+    for group in result:
+        same = next((m for m in merged if m.name and group.name and name_key(m.name) == name_key(group.name)), None)
+        if same is not None:
+            _merge(same, group)
+        else:
+            merged.append(group)
+    return sorted(merged, key=lambda g: g.turns[0])
+
+
+def _office_only(label: str) -> str | None:
+    parsed = parse_title(label)
+    return parsed.office if parsed.office and not parsed.name else None
+
+
+# case-sensitive inside the case-insensitive office patterns: a name is capitalised words
+_NAME = r"(?-i:(?P<name>[A-Z][\w'’\u2011-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’\u2011-]+){1,3}))"
+_TITLE_RUN = r"(?-i:(?:(?:[A-Z][a-z]{1,11}\.?|H\.E\.)\s+)*)"
+
+
+def _office_pattern(office: str) -> str:
+    words = {
+        "chair": r"(?:chair|chairman|chairperson|chairwoman)",
+        "moderator": r"(?:co-?)?(?:moderator|facilitator)",
+    }
+    parts = office.split("-")
+    return r"[\s-]+".join(words.get(p, re.escape(p)) for p in parts)
+
+
+def _named_holders(office: str, turns: Sequence[Turn]) -> list[str]:
+    """Full names the speech turns give the office: "our remote moderator, Mr. Samuel Kiprono",
+    "Nitin Desai, the chairman of …"."""
+    pat = _office_pattern(office)
+    before = re.compile(rf"\b(?:our|the|as)\s+{pat}\s*,?\s+{_TITLE_RUN}{_NAME}", re.IGNORECASE)
+    after = re.compile(rf"{_NAME}\s*,\s+(?:who\s+is\s+)?(?:our|the)\s+{pat}\b", re.IGNORECASE)
+    found = []
+    for turn in turns:
+        if turn.kind != "speech":
+            continue
+        for rx in (before, after):
+            for m in rx.finditer(turn.text):
+                name = parse_title(m.group("name")).name
+                words = (name or "").split()
+                while words and not _given_word(words[-1]) and words[-1] != words[0]:
+                    words.pop()
+                if len(words) >= 2 and all(w[:1].isupper() and not sentence_word(w) for w in words):
+                    found.append(" ".join(words))
+    return found
+
+
+def name_office_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
+    """An office-only label ("THE CHAIR", "REMOTE MODERATOR") joins the one person who holds the
+    office: the one speaker whose own label gives it with a name ("CHAIRMAN VASCONCELOS"), else
+    the one full name the session gives it; with none or two, it stays a role label."""
+    result = list(groups)
+    for group in list(result):
+        if group.name is not None or not group.labels:
+            continue
+        offices = {_office_only(lab) for lab in group.labels}
+        if len(offices) != 1 or None in offices:
+            continue
+        office = offices.pop()
+        assert office is not None
+        holders = [
+            g
+            for g in result
+            if g is not group
+            and g.name
+            and any(parse_title(lab).office == office and parse_title(lab).name for lab in g.labels)
+        ]
+        if len(holders) == 1:
+            _merge(holders[0], group)
+            result.remove(group)
+            continue
+        if holders:
+            continue
+        people = _persons(_named_holders(office, turns))
+        if len(people) != 1:
+            continue
+        person = people[0]
+        owner = next((g for g in result if g.name and any(same_person(g.name, n) for n in person)), None)
+        if owner is not None and owner is not group:
+            _merge(owner, group)
+            result.remove(group)
+        else:
+            group.name = max(person, key=lambda n: (person[n], len(n)))
+    return sorted(result, key=lambda g: g.turns[0])

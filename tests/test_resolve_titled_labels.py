@@ -1,0 +1,123 @@
+"""Titled surname labels and office labels of early IGF captions → the people they name (issue 22)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from forumlens.resolve.cast import Cast, resolve_session
+from forumlens.resolve.scoring import load_gold, score_people, score_person_turns
+from forumlens.resolve.titles import parse_title
+from forumlens.transcript.parse import parse_transcript
+
+FIXTURE = Path(__file__).parent / "resources" / "intel_titled"
+HEAD = "IGF 2008 Hyderabad\n4 December 2008\nMain session on openness\n\n"
+
+
+def _cast(body: str) -> Cast:
+    return resolve_session(parse_transcript(HEAD + body, source="titled-test.txt"))
+
+
+def _by_label(cast: Cast, label: str) -> str | None:
+    return next(p.name for p in cast.people if label in p.labels)
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "office", "gender"),
+    [
+        ("MS. OKORO", "OKORO", None, "f"),
+        ("MR. CHAIRMAN", None, "chair", "m"),
+        ("THE CHAIR", None, "chair", None),
+        ("AMBASSADOR KARKLINS", "KARKLINS", "ambassador", None),
+        ("UNDER-SECRETARY-GENERAL SHA", "SHA", "under-secretary-general", None),
+        ("VICE CHAIR SMITH", "SMITH", "vice-chair", None),
+        ("H.E. MINISTER KAMAU", "KAMAU", "minister", None),
+        ("REMOTE MODERATOR", None, "remote-moderator", None),
+        ("DIRECTOR SMITH", "DIRECTOR SMITH", None, None),  # a qualifier alone is no title
+        ("HE JUN", "HE JUN", None, None),  # "He" is a surname; only "H.E." is a title
+    ],
+)
+def test_parse_title(label: str, name: str | None, office: str | None, gender: str | None) -> None:
+    parsed = parse_title(label)
+    assert (parsed.name, parsed.office, parsed.gender) == (name, office, gender)
+
+
+def test_titled_surname_takes_the_handoff_name_and_its_affiliation() -> None:
+    cast = _cast(
+        ">>CHAIRMAN DESAI: Good morning. I give the floor to Ms. Amina Okoro of the Ministry of "
+        "Communication Technology of Nigeria.\n\n"
+        ">>MS. OKORO: Thank you, Chairman. Access is about cost.\n\n"
+        ">>THE CHAIR: Thank you, Ms. Okoro.\n"
+    )
+    okoro = next(p for p in cast.people if "MS. OKORO" in p.labels)
+    assert okoro.name == "Amina Okoro"
+    assert okoro.role == "guest"
+    assert okoro.affiliation == "Ministry of Communication Technology of Nigeria"
+    assert all("Ms" not in (p.name or "") for p in cast.people)  # the title stays out of the name
+
+
+def test_two_full_names_with_the_surname_join_nobody() -> None:
+    cast = _cast(
+        ">>CHAIRMAN DESAI: We have Mr. Carlos Silva and Mr. Pedro Silva on the panel. Mr. Silva, please.\n\n"
+        ">>MR. SILVA: Thank you. I speak about spectrum.\n"
+    )
+    assert _by_label(cast, "MR. SILVA") == "Silva"
+
+
+def test_gender_of_the_title_vetoes_but_never_chooses() -> None:
+    vetoed = _cast(
+        ">>CHAIRMAN DESAI: Next is Mr. Chidi Okoro from the university.\n\n>>MS. OKORO: Thank you, Chairman.\n"
+    )
+    assert _by_label(vetoed, "MS. OKORO") == "Okoro"
+    # Ms. Ana Silva and Mr. Pedro Silva: the title would pick her, but two people fit the surname
+    two = _cast(
+        ">>CHAIRMAN DESAI: With us are Ms. Ana Silva and Mr. Pedro Silva. Ms. Silva, please.\n\n"
+        ">>MS. SILVA: Thank you.\n"
+    )
+    assert _by_label(two, "MS. SILVA") == "Silva"
+
+
+def test_untitled_surname_label_is_left_alone() -> None:
+    cast = _cast(">>CHAIRMAN DESAI: I give the floor to Amina Okoro.\n\n>>OKORO: Thank you, Chairman.\n")
+    assert _by_label(cast, "OKORO") == "Okoro"
+
+
+def test_self_introduction_names_a_titled_floor_label() -> None:
+    cast = _cast(
+        ">>CHAIRMAN DESAI: The floor is open. The gentleman on the left.\n\n"
+        ">>MR. NDIAYE: Thank you. My name is Ousmane Ndiaye, from the Dakar Youth Internet Club.\n"
+    )
+    ndiaye = next(p for p in cast.people if "MR. NDIAYE" in p.labels)
+    assert (ndiaye.name, ndiaye.affiliation) == ("Ousmane Ndiaye", "Dakar Youth Internet Club")
+
+
+def test_office_label_joins_the_one_labelled_holder_only() -> None:
+    one = _cast(">>CHAIRMAN DESAI: Good morning.\n\n>>DR. PEPPER: Thank you.\n\n>>THE CHAIR: Thank you, Dr. Pepper.\n")
+    chair = next(p for p in one.people if "THE CHAIR" in p.labels)
+    assert chair.name == "Desai" and "CHAIRMAN DESAI" in chair.labels and chair.role == "moderator"
+    two = _cast(">>CHAIRMAN DESAI: Good morning.\n\n>>CHAIRMAN KARKLINS: Good morning.\n\n>>THE CHAIR: Thank you.\n")
+    assert _by_label(two, "THE CHAIR") is None
+
+
+def test_office_label_named_by_the_session() -> None:
+    cast = _cast(
+        ">>MODERATOR: Welcome. Our remote moderator, Mr. Samuel Kiprono, follows the hubs.\n\n"
+        ">>REMOTE MODERATOR: We have a question from the Kampala hub.\n"
+    )
+    assert _by_label(cast, "REMOTE MODERATOR") == "Samuel Kiprono"
+
+
+@pytest.mark.parametrize("gold_file", sorted(FIXTURE.glob("*.people.json")), ids=lambda p: p.name)
+def test_fixture_people_and_turns(gold_file: Path) -> None:
+    """Every person of the titled fixture found under the full name, in the right role, and
+    every turn credited to the right person."""
+    gold = load_gold(gold_file)
+    source = gold["source"].split(" ")[0]
+    session = parse_transcript((gold_file.parent / source).read_text("utf-8"), source=source)
+    cast = resolve_session(session)
+    score = score_people(cast, gold)
+    assert score.extra == 0
+    assert score.role == score.people
+    assert score.affiliation >= score.people - 1
+    assert score_person_turns(session, cast, gold["turns"]).f1 == 1.0
