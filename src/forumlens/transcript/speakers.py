@@ -317,8 +317,26 @@ def normalise_label(label: str) -> str:
     return _clean(label)
 
 
+# Words that make an office of the title after them ("Under-Secretary-General", "Vice Chair",
+# "Acting Minister"); alone they are no title.
+_TITLE_QUALIFIERS = frozenset(["under", "vice", "deputy", "co", "assistant", "acting"])
+
+
 def _is_title(token: str) -> bool:
-    return token.lower().strip(".,") in _TITLES or token.lower().rstrip(".") in _TITLES
+    bare = token.lower().strip(".,")
+    if bare in _TITLES or token.lower().rstrip(".") in _TITLES:
+        return True
+    head, hyphen, rest = bare.partition("-")
+    return bool(hyphen) and head in _TITLE_QUALIFIERS and _is_title(rest)
+
+
+def _leading_title(tokens: list[str]) -> int:
+    """How many of the first tokens are one title: "Dr." is one, "Assistant Secretary-General" two."""
+    if _is_title(tokens[0]):
+        return 1
+    if tokens[0].lower().strip(".,") in _TITLE_QUALIFIERS and len(tokens) > 2 and _is_title(tokens[1]):
+        return 2
+    return 0
 
 
 def title_word(token: str) -> bool:
@@ -356,8 +374,8 @@ def display_name(label: str | None) -> str | None:
     if not text or generic_label(text):
         return None
     tokens = text.split(" ")
-    while len(tokens) > 1 and _is_title(tokens[0]):
-        tokens.pop(0)
+    while len(tokens) > 1 and (taken := _leading_title(tokens)):
+        del tokens[:taken]
     # "H.E.", "FED.COUN." glued together
     while (
         len(tokens) > 1
