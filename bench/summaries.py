@@ -18,10 +18,10 @@ It also prints output lengths and the share of bullets whose citations pass
 
 Reports are built as the pipeline stores them (with the resolve and analyse findings,
 which the takeaways' importance signals read); `--bare` builds them from the transcript
-alone. The two held-out sessions of stop 18 (tests/resources/summarise/held_out, see its README)
-were left out while tuning at stop 18 and are development data now. A second held-out
-set (`held_out2`) is in `SOURCES` but excluded by default: only `--held-out2` reads it
-(a missing folder is skipped with a note).
+alone. The held-out sets of stop 18 (tests/resources/summarise/held_out, see its README)
+and stop 19 (`held_out2`, first run in held_out2/first-run.txt) were scored once and are
+development data now. A third held-out set (`held_out3`) is in `SOURCES` but excluded by
+default: only `--held-out3` reads it (a missing folder is skipped with a note).
 
 `--readability` instead scores whether the bullets read as sentences a policy officer
 can paste (issue 23): over every bullet of the sessions above (takeaways, calls to
@@ -322,12 +322,12 @@ if __name__ == "__main__":
         help="build reports from the transcript alone, without the resolve/analyse findings (the stop-17 setting)",
     )
     parser.add_argument(
-        "--held-out2",
+        "--held-out3",
         action="store_true",
-        help="also score the second held-out set (tests/resources/summarise/held_out2; the lead's one final run)",
+        help="also score the third held-out set (tests/resources/summarise/held_out3; the lead's one final run)",
     )
     args = parser.parse_args()
-    include = sorted(EXCLUDED_BY_DEFAULT) if args.held_out2 else []
+    include = sorted(EXCLUDED_BY_DEFAULT) if args.held_out3 else []
     if args.readability:
         sys.exit(readability(args.only, args.exclude, include))
     sys.exit(run(args.markdown, args.only, args.exclude, args.bare, include))

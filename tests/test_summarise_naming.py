@@ -191,7 +191,9 @@ def test_reports_name_each_body_once_per_section_and_quotes_stay_verbatim() -> N
             for a, b in pairwise(subjects):
                 assert a is None or a.lower() != (b or "").lower(), (session.id, section, a)
         assert check_citations(report, [session]) == []
-    assert shortened >= 2  # the rule applies on real reports, not only on written strings
+    # the rule applies on real reports, not only on written strings (stop 20: the accessibility
+    # coalition's ask to governments is now a call to action, the section's first naming of it)
+    assert shortened >= 1
 
 
 # The short forms `name_once` writes; a bare apostrophe after one is a broken possessive.

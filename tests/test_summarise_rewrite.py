@@ -265,3 +265,35 @@ def test_every_report_bullet_reads_as_a_sentence_and_cites_verbatim() -> None:
 def test_the_inferred_credit_marker_reads_as_words() -> None:
     assert "caption label flagged" not in INFERRED
     assert "forumlens" in INFERRED and "caption label unclear" in INFERRED
+
+
+def test_a_message_frame_goes_with_its_that() -> None:
+    """ "So my message is that X" says X: dropping the frame but not its "that" left "That
+    global AI governance ..." (a dangling subject, merged with the sentence before it)."""
+    out = render_sentence("So my message is that global AI governance without capacity building is just a new divide.")
+    assert out is not None and out.text == "Global AI governance without capacity building is just a new divide."
+    assert not out.context
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About their use of social media and what they think about the proposals for age verification.",
+        "About how the schools connect and why they pay so much for the backhaul.",
+    ],
+)
+def test_a_topic_phrase_with_a_wh_clause_is_a_fragment(text: str) -> None:
+    """A pronoun inside "what they think" is no subject of the sentence: no main clause, no point."""
+    assert render_sentence(text, attributed=True) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About the funding, we need donors to pay for the operations.",
+        "About half of the schools have no connection at all.",
+        "With the new law we now have a public registry of the systems.",
+    ],
+)
+def test_a_sentence_opening_with_a_phrase_keeps_its_main_clause(text: str) -> None:
+    assert render_sentence(text, attributed=True) is not None

@@ -4,7 +4,10 @@ each linked to the coalition that produced it.
 An output is a produced document noun next to a verb of producing ("we have recently
 released consolidated report", "we produced a statement", "launching … the glossary")
 or a possessive ("your Dynamic Coalition paper", "our charter"). Status follows the
-verb: past → released, future/progressive → forthcoming, otherwise mentioned.
+verb: past → released, future/progressive → forthcoming, otherwise mentioned. A
+suggestion, wish or hypothetical is no output: the clause naming it must not only suppose
+it ("a report could be published", "I hope the statement will be ...", "a report is
+excellent, but maybe ..."; `hypothetical`).
 The coalition is, in order: one named in the same sentence, the coalition the speaker
 speaks for, the coalition the speaker was asked about, the coalition a moderator's
 question in that turn goes to. One output per (kind, coalition) is kept — the first.
@@ -18,7 +21,7 @@ from ._regex import compile_cue
 from .context import AnalysisContext
 from .models import Output
 
-__all__ = ["OUTPUT_KINDS", "find_outputs"]
+__all__ = ["OUTPUT_KINDS", "find_outputs", "hypothetical"]
 
 OUTPUT_KINDS = (
     "report",
@@ -58,6 +61,37 @@ _NOT_OUTPUT = compile_cue(
     r"\b(report back|reporting|report on (what|how)|recommendations? (from|on what)|the paper(s)? (that|which) (were|was) submitted|issue papers?)\b",
     re.I,
 )
+
+
+# A suggestion, a wish or a hypothetical in the clause that names the output: the document
+# does not exist and is not scheduled ("a report could be published if the donors agree",
+# "I hope the statement will be published", "maybe ... our report", "a report is excellent,
+# but ..."). Only the output's own clause counts: "If you missed it, we released the report"
+# reports a release.
+_NOT_PRODUCED = compile_cue(
+    r"\b(?:maybe|perhaps|possibly|could|would|might|should|ought to|wish\w*|hope\w*|if|whether|unless|"
+    r"suggest\w*|propos\w*|consider\w*|imagine|needs? to|would like|want(?:s|ed)? to|it'd|we'd|I'd)\b|"
+    r"\b(?:is|are|would be|will be) (?:excellent|great|good|useful|nice|helpful|fine),? but\b",
+    re.I,
+)
+# Where the output's clause begins: a comma, semicolon, colon or dash before it.
+_CLAUSE_START = re.compile(r"[,;:]\s|\s(?:‑‑|--|—|–)\s")
+
+
+def hypothetical(text: str, start: int, end: int) -> bool:
+    """Whether the clause of `text` that holds the match `start:end` only suggests, wishes
+    or supposes the output (`_NOT_PRODUCED`) instead of saying it exists or is scheduled.
+
+    >>> s = "A report could be published next year if the donors agree."
+    >>> hypothetical(s, 2, 27)
+    True
+    >>> s = "If you missed it, we released the report last week."
+    >>> hypothetical(s, 21, 40)
+    False
+    """
+    head = text[:start]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(head)), default=0)
+    return bool(_NOT_PRODUCED.search(text[cut:end]))
 
 
 _FIRST_NOUN = compile_cue(rf"\b{_NOUN}", re.I)
@@ -102,6 +136,7 @@ def find_outputs(
                 match is None
                 or status is None
                 or _NOT_OUTPUT.search(s.text[max(0, match.start() - 10) : match.end() + 10])
+                or hypothetical(s.text, match.start(), match.end())
             ):
                 continue
             first = _FIRST_NOUN.search(s.text, 0, match.end())

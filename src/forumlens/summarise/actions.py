@@ -20,9 +20,19 @@ from ..models import Citation, Session, Turn
 from .compress import compress
 from .procedural import is_procedural
 from .rank import DIRECTIVE, SUMMARY, Scored, cosine, is_directive, mmr_select, score_units, vectorise
+from .roles import is_decision
 from .units import Unit, line_of
 
-__all__ = ["ask_category", "cite_quote", "infer_asks", "infer_open_questions", "question_bullets", "select_actions"]
+__all__ = [
+    "CALL_WEIGHTS",
+    "ask_category",
+    "call_kind",
+    "cite_quote",
+    "infer_asks",
+    "infer_open_questions",
+    "question_bullets",
+    "select_actions",
+]
 
 _DIRECTIVE = DIRECTIVE
 
@@ -65,6 +75,43 @@ def infer_asks(units: Iterable[Unit], chairs: set[str] | frozenset[str] = frozen
             continue
         out.append(Ask(category=ask_category(text), type="ask", by=u.speaker or u.label, line=u.line, quote=text))
     return out
+
+
+# What a call to action is, as a weight on its centrality (`select_actions`): the room's
+# decision or next step, a call said as such or a commitment, an ask the analysis found
+# whose words do not show it, and what is no call at all (a regret, a reported rule).
+CALL_WEIGHTS = {"decision": 1.3, "call": 1.15, "commitment": 1.15, "other": 0.7, "no call": 0.0}
+# A modal about the past is a regret, not a call: "it should have been longer".
+_REGRET = re.compile(
+    r"\b(?:should|must|could|would|might|ought to)(?: not|n't)? have (?:been|[a-z]+ed)\b", re.IGNORECASE
+)
+# Someone else's rule reported, not a call: "Many of the proposals say the user must show an ID".
+_REPORTED = re.compile(
+    r"\b(?:says?|said|requires?|required|states?|stated)\b(?: that)? (?:[\w‑-]+ ){1,4}(?:must|should)\b"
+)
+
+
+def call_kind(quote: str, kind: str | None = None, room: bool = False) -> str:
+    """What an ask is as a call to action (a key of `CALL_WEIGHTS`); `room`: a decision of the session.
+
+    >>> call_kind("Governments should commit publicly not to shut down the Internet.")
+    'call'
+    >>> call_kind("On the consultation, I take the point, it should have been longer.", "recommendation")
+    'no call'
+    >>> call_kind("Many of the proposals say the user must show an identity document.", "recommendation")
+    'no call'
+    >>> call_kind("I would suggest the coalition recommends that the definition follows the data.", "recommendation")
+    'other'
+    """
+    if room:
+        return "decision"
+    if _REGRET.search(quote) or _REPORTED.search(quote):
+        return "no call"
+    if is_directive(quote):
+        return "call"
+    if kind == "commitment" and is_decision(quote):
+        return "commitment"
+    return "other"
 
 
 def _turn_at(session: Session, line: int) -> Turn | None:
@@ -129,12 +176,19 @@ def select_actions(
     pool_scores: Sequence[Scored] | None = None,
     exclude: Sequence[Unit] = (),
     accept: Callable[[Unit], bool] | None = None,
+    decided: Callable[[Unit], bool] | None = None,
 ) -> list[tuple[Scored, Citation, str]]:
     """The `k` most central, diverse asks, each with a verified citation and category.
 
     `exclude` holds units already used as takeaways, so the two sections do not repeat (an
     ask whose sentence overlaps a takeaway's clause is left out too: the same words twice);
-    `accept` keeps only asks whose sentence can be rendered as a point (`wording`).
+    `accept` keeps only asks whose sentence can be rendered as a point (`wording`);
+    `decided` tells the session's own decisions (`report.room_decision`). An ask weighs by
+    what it is (`CALL_WEIGHTS`): a decision or next step of the room most, a call said as
+    such next, a sentence the analysis took for an ask that neither calls on anyone
+    nor commits anyone less, and a regret or a reported rule ("it should have been longer",
+    "Many of the proposals say the user must show an ID") not at all (`call_kind`):
+    rapporteurs' calls to action are next steps and calls.
     """
     scored = {id(s.unit): s for s in (pool_scores if pool_scores is not None else score_units(units, chairs=chairs))}
     starts = [u.line for u in units]
@@ -159,8 +213,10 @@ def select_actions(
             continue
         # a short ask ("Please coordinate with each other.") is too small to rank, not to keep
         base = scored.get(id(unit)) or Scored(unit, 0.5 * floor, vectorise([unit]).vecs[0])
-        bonus = 1.15 if is_directive(cite.quote) else 1.0
-        item = Scored(unit, base.score * bonus, base.vec)
+        weight = CALL_WEIGHTS[call_kind(cite.quote, ask.type, decided is not None and decided(unit))]
+        if weight <= 0:
+            continue  # neither calls on anyone nor commits anyone: not a call to action
+        item = Scored(unit, base.score * weight, base.vec)
         if all(p.unit is not unit for p in pool):
             pool.append(item)
             meta[id(item)] = (cite, ask.category or ask_category(cite.quote))

@@ -32,7 +32,7 @@ _LEAD = re.compile(
     r"(?:i (?:would|will|want to|'d like to|would like to) (?:also )?(?:say|add|mention) )?(?:just )?(?:one|another) "
     r"(?:more |last |final |other )?(?:thing|point),? which is(?: that)?|in our work|from our perspective|from (?:my|our) experience|"
     r"just to (?:finish|conclude|add)|to conclude|in conclusion|to summari[sz]e|to sum up|in summary|"
-    r"(?:i|we) (?:have )?heard(?: that)?(?= \w+ \w+)|(?:my|the|our) (?:question|point|message) is|"
+    r"(?:i|we) (?:have )?heard(?: that)?(?= \w+ \w+)|(?:my|the|our) (?:question|point|message) is(?: that)?|"
     r"(?:my|the) (?:first|second|main|last|final|other) (?:message|point|lesson|finding) is(?: that)?|"
     # a framing clause before the claim: "the key message from our research is that ...",
     # "what we found is that ..." -> the claim itself

@@ -17,13 +17,14 @@ from typing import Any
 
 from ..analyse.models import Ask
 from ..models import Session
-from .actions import infer_asks, infer_open_questions, overlaps, question_bullets, select_actions
+from .actions import ask_category, infer_asks, infer_open_questions, overlaps, question_bullets, select_actions
 from .attribution import Credits
 from .compress import compress
 from .context import SummaryContext, build_context
 from .models import Bullet, CoalitionEntry, Findings, SessionReport, SpeakerPoints
 from .rank import (
     MMR_POOL,
+    WRAPUP_SENTENCES,
     Scored,
     SessionModel,
     Signals,
@@ -33,7 +34,7 @@ from .rank import (
     is_summary,
     mmr_select,
 )
-from .roles import is_agreement, is_decision
+from .roles import is_agreement, is_announcement, is_decision
 from .sources import SourceInfo, describe, map_citations
 from .spans import trim_pool
 from .units import Unit
@@ -43,6 +44,7 @@ __all__ = [
     "MAX_TAKEAWAYS",
     "NEW_VOICE_BONUS",
     "TAKEAWAY_WORDS",
+    "announced",
     "build_report",
     "fill_to_budget",
     "rank_takeaways",
@@ -146,12 +148,64 @@ def with_main_asks(
     return sorted(out, key=lambda s: s.unit.position)
 
 
-def room_decision(unit: Unit, chairs: frozenset[str] | set[str]) -> bool:
+Sentence = tuple[str, int, int]  # (session, turn, sentence index): a sentence, whatever window of it a unit is
+
+
+def announced(units: Sequence[Unit], carry: int = WRAPUP_SENTENCES) -> frozenset[Sentence]:
+    """The sentences that carry out an announced decision ("So here is what we agreed ... One,
+    the joint statement will be open for endorsement ... Two, the youth IGFs will run a survey").
+
+    The announcement (`roles.is_announcement` and `roles.is_decision`) says nothing itself
+    and is never a point (`rewrite.problem`); the up to `carry` sentences after it in the
+    same turn, until a question ("Is there any objection?"), are the decisions it announced,
+    though they rarely say "agreed" themselves.
+    """
+    out: set[Sentence] = set()
+    left, turn, seen = 0, None, -1
+    for u in units:
+        key = (u.session, u.turn)
+        if key != turn:
+            left, turn, seen = 0, key, -1
+        if u.sent_index == seen:
+            continue  # another window of the same sentence
+        seen = u.sent_index
+        if left > 0:
+            if u.text.rstrip().endswith("?"):
+                left = 0
+            else:
+                out.add((u.session, u.turn, u.sent_index))
+                left -= 1
+        if is_announcement(u.text) and is_decision(u.text):
+            left = carry
+    return frozenset(out)
+
+
+def decision_asks(
+    units: Sequence[Unit], asks: Sequence[Ask], chairs: frozenset[str] | set[str], decided: frozenset[Sentence]
+) -> list[Ask]:
+    """The session's decisions (`room_decision`) the analyse stage did not take for asks, as
+    commitments: a rapporteur lists the agreed next steps under calls to action ("the final
+    version will be published in December"), and the asks alone would miss those said
+    without "we will" or "we ask" by whoever is not a coalition's speaker."""
+    out = []
+    for u in units:
+        if not room_decision(u, chairs, decided) or any(a.quote in u.text or u.text in a.quote for a in asks):
+            continue
+        out.append(
+            Ask(category=ask_category(u.text), type="commitment", by=u.speaker or u.label, line=u.line, quote=u.text)
+        )
+    return out
+
+
+def room_decision(unit: Unit, chairs: frozenset[str] | set[str], decided: frozenset[Sentence] = frozenset()) -> bool:
     """Whether the unit states a decision of the session, not one speaker's plan: a
     decision (`roles.is_decision`) of the closing (from `CLOSING` on, where next steps are
-    announced) said to be agreed (`roles.is_agreement`) or announced by a chair. (Earlier
+    announced) said to be agreed (`roles.is_agreement`) or announced by a chair, or a
+    sentence of an announced list of decisions (`decided`, from `announced`). (Earlier
     in a session "we agreed the statement yesterday" is a coalition's news, not this
     session's decision.)"""
+    if (unit.session, unit.turn, unit.sent_index) in decided:
+        return True
     if not is_decision(unit.text) or unit.position < CLOSING:
         return False
     return is_agreement(unit.text) or unit.who in chairs
@@ -164,6 +218,7 @@ def with_decision(
     keep: Callable[[Unit], bool] | None = None,
     chairs: frozenset[str] | set[str] = frozenset(),
     room: int = 0,
+    decided: frozenset[Sentence] = frozenset(),
 ) -> list[Scored]:
     """The takeaways, guaranteed to state what the session decided, when it decided anything.
 
@@ -183,9 +238,9 @@ def with_decision(
     community-networks session); a report without its decisions is the worse report.
     """
     ok = accept or (lambda _u: True)
-    if any(room_decision(s.unit, chairs) for s in chosen):
+    if any(room_decision(s.unit, chairs, decided) for s in chosen):
         return chosen
-    found = [s for s in pool if room_decision(s.unit, chairs)]
+    found = [s for s in pool if room_decision(s.unit, chairs, decided)]
     found.sort(key=lambda s: (-s.score, s.unit.position))
     best = next((s for s in found if ok(s.unit)), None)
     if best is None or any(_overlap(s.unit, best.unit) for s in chosen):
@@ -402,6 +457,7 @@ def build_report(
         ctx, rank_takeaways(ctx, takeaways, wording, signals_of(ctx, asks)), asks, pool, wording.accept
     )
     ask_lines = {a.line for a in asks}
+    decided = announced(ctx.units)
     chosen = with_decision(
         chosen,
         pool,
@@ -409,11 +465,20 @@ def build_report(
         keep=lambda u: u.line in ask_lines,
         chairs=ctx.chairs,
         room=MAX_TAKEAWAYS if takeaways is None else takeaways,
+        decided=decided,
     )
     takeaway_bullets = tuple(credits.bullet(b) for b in wording.bullets(chosen))
 
     picked_actions = select_actions(
-        session, ctx.units, asks, actions, ctx.chairs, pool, exclude=[s.unit for s in chosen], accept=wording.accept
+        session,
+        ctx.units,
+        [*asks, *decision_asks(ctx.units, asks, ctx.chairs, decided)],
+        actions,
+        ctx.chairs,
+        pool,
+        exclude=[s.unit for s in chosen],
+        accept=wording.accept,
+        decided=lambda u: room_decision(u, ctx.chairs, decided),
     )
     made = [
         (item.unit, b) for item, cite, category in picked_actions if (b := wording.bullet(item, category, cite=cite))

@@ -72,7 +72,7 @@ from functools import lru_cache
 
 from .compress import compress
 from .procedural import MODERATOR_ROLES, is_procedural
-from .roles import is_introduction, is_relay, is_session_talk
+from .roles import is_announcement, is_introduction, is_relay, is_session_talk
 
 __all__ = [
     "MIN_WORDS",
@@ -204,7 +204,7 @@ _LEADING = re.compile(
     r"^\W*(?:and|but|or|nor|yet|plus|so|because|which|who|whom|whose|whereas|including|like|such as|as well as|"
     r"is|are|was|were|"
     r"as|than|for example|for instance|especially|meaning|not only|together with|along with|rather than|instead of|"
-    r"to|of|by|with)\b",
+    r"to|of|by|with|about(?= (?:their|the|our|his|her|its|what|how|why|whether)\b))\b",
     re.IGNORECASE,
 )
 # Opening subordinate clauses are fine when a main clause follows the comma ("When a government ...,
@@ -213,11 +213,14 @@ _SUBORDINATE_OK = re.compile(r"^\W*as\b[^,]{3,80},\s+\w+", re.IGNORECASE)
 # A prepositional opener before the sentence's own subject: "With DC Gender we center ...",
 # "By 2025, every school should ...". The main clause is what follows the opener (`_opener_ok`).
 _OPENER = re.compile(
-    r"^\W*(?:with|by|to|of|for example|for instance|together with|along with|like|especially|instead of)\b",
+    r"^\W*(?:with|by|to|of|about|for example|for instance|together with|along with|like|especially|instead of)\b",
     re.IGNORECASE,
 )
+# (a pronoun inside a wh- or that-clause is no subject of the sentence: "About their use of
+# social media and what they think about ..." has no main clause)
 _OPENER_SUBJECT = re.compile(
-    r"^\W*\w+(?:\s+[\w'‑-]+){0,7}?\s+(?-i:I|we|they|he|she|We|They|He|She)\s+(?:\w+ly\s+|also\s+|now\s+)?"
+    r"^\W*\w+(?:\s+[\w'‑-]+){0,7}?(?<!\bwhat)(?<!\bhow)(?<!\bwhy)(?<!\bwhere)(?<!\bwhen)(?<!\bwhich)(?<!\bthat)"
+    r"(?<!\bwhether)(?<!\bif)\s+(?-i:I|we|they|he|she|We|They|He|She)\s+(?:\w+ly\s+|also\s+|now\s+)?"
     r"(?!(?:and|or|of|to|in|on|for|the|a|an)\b)[a-z]+\b",
     re.IGNORECASE,
 )
@@ -422,8 +425,8 @@ def problem(text: str) -> str | None:
         return "procedure"
     if is_relay(clean):
         return "relay"
-    if _META_TALK.match(clean):
-        return "procedure"
+    if _META_TALK.match(clean) or is_announcement(clean):
+        return "procedure"  # an announcement's content is in the sentences after it
     if is_introduction(clean):
         return "introduction"
     if _IMPERATIVE.match(clean):
@@ -749,7 +752,7 @@ def audience(text: str) -> str:
 # automatic captions ...": the speaker's numbering of their points, not part of the point.
 _ORDINAL_HEAD = re.compile(
     r"^\W*(?:(?:and|so)\s+)?(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|finally|lastly|"
-    r"number (?:one|two|three|four|five))|(?:my|the|our|a|one) (?:first|second|third|fourth|fifth|last|final|next|other)"
+    r"number (?:one|two|three|four|five)|one|two|three|four|five)|(?:my|the|our|a|one) (?:first|second|third|fourth|fifth|last|final|next|other)"
     r" (?:point|message|thing|issue|one|finding|recommendation|lesson|observation|remark|comment|concern|challenge|"
     r"ask|element|aspect|area)s?),\s+(?=\w)",
     re.IGNORECASE,

@@ -29,7 +29,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["is_agreement", "is_decision", "is_introduction", "is_relay", "is_session_course", "is_session_talk"]
+__all__ = [
+    "is_agreement",
+    "is_announcement",
+    "is_decision",
+    "is_introduction",
+    "is_relay",
+    "is_session_course",
+    "is_session_talk",
+]
 
 # The start of a sentence once filler is gone: an optional discourse opener.
 _LEAD = r"^\W*(?:(?:so|okay|ok|well|yes|yeah|hello|hi|and|first of all|just briefly|briefly)\b,?\s+)*"
@@ -65,7 +73,12 @@ _RELAY = re.compile(
 # from ...", "Online, Priya, who runs a helpline", "I turn to Honourable Rania Haddad"), and
 # the room ("I cannot see the room", "Interpretation is available", "Let me open to the floor").
 _TITLE = r"(?:Dr\.?|Honou?rable|Hon\.|Professor|Prof\.|Ambassador|Minister|Senator|Ms\.?|Mr\.?|Mrs\.?)"
-_NAME = r"(?-i:[A-Z][\w'‑-]+)"
+# A capitalised word that opens a sentence; a counting word ("One, the joint statement ...")
+# or a sentence adverb enumerates or links, it names no one.
+_NAME = (
+    r"(?-i:(?!(?:One|Two|Three|Four|Five|Six|First|Second|Third|Fourth|Fifth|Finally|Also|Then|Now|Today)\b)"
+    r"[A-Z][\w'‑-]+)"
+)
 _SESSION = re.compile(
     r"\b(?:in |during )?(?:this|today's|our|the) (?:session|workshop|roundtable|round table|panel|meeting|town hall|"
     r"open forum|main session|lightning talk)(?:,)? (?:we(?:'ll| will| are going to| want to)|will|is (?:about|on|"
@@ -135,6 +148,8 @@ _DECISION = re.compile(
     r"\b(?:we|the (?:\w+[ ‑-]){0,4}?(?:forum|track|bpf|coalition|group|working group|secretariat|organi[sz]ers|"
     r"ministry|office|network|association|initiative|programme|program|team|committee|report|version|paper|"
     r"outcome|document|checklist|guide|toolkit|map|database|survey|draft)s?)"
+    # "the final version of the report, with the new section on resilience, will be published"
+    r"(?:,[^,.;?]{1,120},)?"
     r"(?:'ll| will| shall| are going to| have agreed to| agreed to| decided to| commit(?:ted)? to)\s+"
     r"(?!" + _SESSION_TALK + r")(?:\w+ly\s+)?(?:be\s+)?[a-z]+|"
     r"\b(?:we (?:have |all )?(?:agreed|decided)|(?:it was|it has been) (?:agreed|decided)|(?:the )?next steps?\b(?! (?:is|are|would|could|should|might) (?:to )?(?:be|ask|see|discuss)))",
@@ -251,3 +266,33 @@ def is_agreement(text: str) -> bool:
     False
     """
     return is_decision(text) and bool(_AGREED.search(text))
+
+
+# A sentence that points at what follows instead of saying it: "So here is what we agreed
+# with the coordinators, and I want to confirm it in the room.", "These are the next steps.",
+# "We agreed on the following." Its content is in the sentences after it (`report.announced`).
+_ANNOUNCE = re.compile(
+    _LEAD + r"(?:(?:here|these|those|this|that) (?:is|are|was|were)|here's|this is) (?:what|how|the (?:\w+ ){0,2}"
+    r"(?:steps?|points?|things?|decisions?|outcomes?|agreements?|plan|proposals?))\b(?![^:]*:\s*\w)|"
+    r"\b(?:the following|as follows)\W*$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=65_536)
+def is_announcement(text: str) -> bool:
+    """Whether the sentence only announces what the next sentences say (no content of its own).
+
+    >>> is_announcement("So here is what we agreed with the youth coordinators, and I want to confirm it in the room.")
+    True
+    >>> is_announcement("We agreed on the following:")
+    True
+    >>> is_announcement("Here is what we found: most hubs run on diesel.")
+    False
+    >>> is_announcement("We agreed that the track will prepare a checklist.")
+    False
+    """
+    clean = " ".join(text.split())
+    if _ANNOUNCE.search(clean):
+        return True
+    return clean.endswith(":") and len(clean.split()) <= 15
