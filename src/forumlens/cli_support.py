@@ -7,6 +7,7 @@ commands without editing `cli.py`.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -17,7 +18,16 @@ from .errors import ForumlensError
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["YEAR_BOUND", "ForumlensGroup", "YearBound", "db_option", "debug_of", "open_ctx_store", "settings_of"]
+__all__ = [
+    "YEAR_BOUND",
+    "ForumlensGroup",
+    "YearBound",
+    "db_option",
+    "debug_of",
+    "open_ctx_store",
+    "read_input",
+    "settings_of",
+]
 
 
 class YearBound(click.ParamType):
@@ -92,3 +102,21 @@ def db_option(func: Any) -> Any:
         metavar="PATH_OR_URL",
         help="SQLite file or postgresql:// URL (default: $FORUMLENS_DB or the user data dir).",
     )(func)
+
+
+def read_input(path: Path | str, hint: str | None = None) -> bytes:
+    """The bytes of a file a command reads (report, tag, parse), or one-line error that names the file and says
+    what is wrong in words ingest uses too: "file not found", "is a folder", "permission denied"."""
+    file = Path(path)
+    try:
+        return file.read_bytes()
+    except FileNotFoundError as exc:
+        raise ForumlensError("file not found (it may have been moved or deleted)", source=str(path), hint=hint) from exc
+    except IsADirectoryError as exc:
+        raise ForumlensError(
+            "is a folder, not a file", source=str(path), hint=hint or "give one file, or `forumlens ingest FOLDER`"
+        ) from exc
+    except PermissionError as exc:
+        raise ForumlensError("permission denied: cannot read the file", source=str(path), hint=hint) from exc
+    except OSError as exc:
+        raise ForumlensError(f"cannot read the file: {exc.strerror or exc}", source=str(path), hint=hint) from exc

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -52,6 +52,27 @@ def format_people(records: list[PersonOnRecord], name: str | None = None) -> str
     return "\n".join(lines)
 
 
+_STATUS_WORDS = {"presented": "presented", "invited-absent": "invited but absent", "mentioned": "mentioned"}
+
+
+def coalition_tally(sessions: list[dict[str, Any]]) -> str:
+    """How a coalition figures in the record, in words: "presented in 2 sessions, mentioned in 1".
+
+    Only the statuses it has are named, so a coalition that was invited and never spoke
+    reads "invited but absent in 1 session", not "presented in 0".
+    """
+    counts: dict[str, int] = {}
+    for s in sessions:
+        counts[str(s.get("status"))] = counts.get(str(s.get("status")), 0) + 1
+    order = [*_STATUS_WORDS, *sorted(k for k in counts if k not in _STATUS_WORDS)]
+    parts = [f"{_STATUS_WORDS.get(k, k)} in {counts[k]}" for k in order if counts.get(k)]
+    if not parts:
+        return "in no stored session"
+    first = next(counts[k] for k in order if counts.get(k))
+    parts[0] += " session" if first == 1 else " sessions"
+    return ", ".join(parts)
+
+
 @click.command()
 @click.argument("name", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
@@ -77,7 +98,7 @@ def coalitions(ctx: click.Context, name: str | None, as_json: bool, db: str | No
     if not records:
         click.echo(f"No stored session names {name}." if name else "No coalitions on record yet.")
     for r in records:
-        click.echo(f"{r.name}" + (f" ({r.acronym})" if r.acronym else "") + f"  presented in {r.presented}")
+        click.echo(f"{r.name}" + (f" ({r.acronym})" if r.acronym else "") + f"  {coalition_tally(r.sessions)}")
         for s in r.sessions:
             click.echo(f"    {s['session']}  {s['year'] or '????'}  {s['status']:<15} {s['title'][:60]}")
 

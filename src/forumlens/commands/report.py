@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import YEAR_BOUND, db_option, open_ctx_store, settings_of
+from ..cli_support import YEAR_BOUND, db_option, open_ctx_store, read_input, settings_of
 from ..dates import year_range
 from ..errors import ConfigError, ForumlensError
 
@@ -36,11 +36,12 @@ def _format(
 ) -> str:
     flags = (("json", as_json), ("md", md), ("html", html), ("text", text), ("pdf", pdf), ("docx", docx))
     chosen = [name for name, on in flags if on]
-    if len(chosen) > 1:
-        raise ConfigError("choose one of --json, --md, --html, --pdf" + (", --docx" if docx else ""))
+    if len(chosen) > 1:  # a usage mistake (exit 2), named as typed: "--json and --md are different formats"
+        given = " and ".join(f"--{name}" for name in chosen)
+        raise click.UsageError(f"{given} are different formats: give one of them")
     for name, on in (("pdf", pdf), ("docx", docx)):
         if on and out is None:
-            raise ConfigError(f"--{name} writes a file: give -o FILE.{name}")
+            raise click.UsageError(f"--{name} writes a file: give -o FILE.{name}")
     return chosen[0] if chosen else "text"
 
 
@@ -87,11 +88,16 @@ def _load(ctx: click.Context, target: str, db: str | None) -> tuple[Session, dic
     from ..summarise.sources import describe_analyses
 
     path = Path(target)
+    if path.is_dir():  # a folder is never a session: say so rather than "no session matches"
+        raise ForumlensError(
+            "is a folder, not a file",
+            source=target,
+            hint="give one transcript file or a stored session; `forumlens ingest FOLDER` stores a whole folder",
+        )
     if not path.is_file() and looks_like_path(target):
         # a typo in a file name would otherwise read as "no session matches" (or "no store")
-        what = "is a folder, not a file" if path.is_dir() else "file not found"
         raise ForumlensError(
-            what,
+            "file not found",
             source=target,
             hint="give a transcript file, or a stored session by id or part of its title (`forumlens sessions`)",
         )
@@ -99,11 +105,7 @@ def _load(ctx: click.Context, target: str, db: str | None) -> tuple[Session, dic
         from ..pipeline import AnalysisOptions, analyse_session, prepare_document
         from ..read import read_bytes
 
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ForumlensError(f"cannot read the file: {exc.strerror}", source=target) from exc
-        session, meta = prepare_document(read_bytes(data, target))
+        session, meta = prepare_document(read_bytes(read_input(path), target))
         analyses = analyse_session(session, AnalysisOptions(words_per_minute=settings_of(ctx).words_per_minute))
         analyses["document"] = meta.to_json()  # as ingest stores it: the date citations name
     else:

@@ -48,15 +48,17 @@ def embed(
     from ..semantic import embed_store, load_embedder
     from ..semantic.embedder import PooledEmbedder, embedder_variant, int8_model_file
 
-    if embedder_variant() == "int8" and not int8_model_file().is_file():
-        click.echo("building the int8 embedding model once (about 20 s; kept in the user cache)…", err=True)
-    pooled = PooledEmbedder(workers) if workers > 1 else None
-    embedder = pooled or load_embedder()
     with contextlib.ExitStack() as stack:
-        if pooled is not None:
-            stack.callback(pooled.close)
+        # the store and the sessions named first: a wrong --db or id is said at once, not after the
+        # model has been loaded (or built, about 20 s) for nothing
         store = stack.enter_context(open_ctx_store(ctx, db, create=False))
         ids = [store.resolve_ref(ref) for ref in session_refs] or None
+        if embedder_variant() == "int8" and not int8_model_file().is_file():
+            click.echo("building the int8 embedding model once (about 20 s; kept in the user cache)…", err=True)
+        pooled = PooledEmbedder(workers) if workers > 1 else None
+        if pooled is not None:
+            stack.callback(pooled.close)
+        embedder = pooled or load_embedder()
         progress = _EmbedProgress(sys.stderr.isatty() and not as_json)
         stack.callback(progress.finish)
         report = embed_store(store, embedder=embedder, session_ids=ids, force=force, on_passages=progress.update)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
 from ..cli_support import YEAR_BOUND, db_option, open_ctx_store
 from ..errors import NotFound
 from ..threads.models import KINDS, STATUSES
+
+if TYPE_CHECKING:
+    from ..threads.service import ThreadFilters
 
 __all__ = ["threads"]
 
@@ -98,6 +102,28 @@ def threads(
         click.echo(format_markdown(chosen, linked, citing))
     else:
         click.echo(format_text(chosen, linked, citing))
+    if not chosen and not as_json:
+        click.echo(why_no_threads(filters, len(linked.threads)), err=True)
+
+
+def why_no_threads(filters: ThreadFilters, total: int) -> str:
+    """Why a thread list is empty, in one line: the filters that kept nothing and how many threads there are
+    in all, or that the store has none yet (and how to get them)."""
+    if total == 0:
+        return "note: no thread on record yet: ingest sessions (threads are linked on ingest), or run `forumlens analyse --all`"
+    asked = [
+        f"{label} {value}"
+        for label, value in (
+            ("kind", filters.kind),
+            ("status", filters.status),
+            ("coalition", filters.coalition),
+            ("since", filters.since),
+            ("until", filters.until),
+        )
+        if value is not None
+    ]
+    kept = ", ".join(asked) if asked else "these filters"
+    return f"note: none of the {total} threads on record matches {kept}; drop a filter, or `forumlens threads` lists them all"
 
 
 COMMANDS = [threads]

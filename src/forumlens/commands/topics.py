@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import db_option, open_ctx_store
-from ..errors import ConfigError, ForumlensError
+from ..cli_support import db_option, open_ctx_store, read_input
+from ..errors import ConfigError
 
 if TYPE_CHECKING:
     from ..models import Session
@@ -53,11 +53,7 @@ def _session_of(file: Path, *, hint: str | None = None) -> Session:
     from ..pipeline import prepare_document
     from ..read import read_bytes
 
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise ForumlensError(f"cannot read the file: {exc.strerror}", source=str(file), hint=hint) from exc
-    return prepare_document(read_bytes(data, str(file)))[0]
+    return prepare_document(read_bytes(read_input(file, hint), str(file)))[0]
 
 
 def _quote(text: str, limit: int = 140) -> str:

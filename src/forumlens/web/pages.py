@@ -364,6 +364,8 @@ def search(
         q=q,
         result=result,
         filters=filters,
+        chips=views.search_chips(filters, form.coalition),
+        empty_store=result is not None and not result.hits and views.store_is_empty(store),
         page=page,
         mode=mode,
         modes=modes,

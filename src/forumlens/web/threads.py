@@ -78,8 +78,10 @@ __all__ = [
     "linked_threads",
     "portal_threads",
     "router",
+    "shared_words",
     "spoken",
     "thread_filters",
+    "thread_name",
     "thread_page_view",
     "timeline",
     "warm_threads",
@@ -385,8 +387,23 @@ def _decision_place(d: Decision) -> tuple[str, int] | None:
     return (session, int(line)) if session and line.isdigit() else None
 
 
-def _decision_view(d: Decision, thread: Thread, known: set[str], citing: Citing) -> dict[str, Any]:
-    """A decision as the page shows it: its item cited as the timeline cites one (title, year, line)."""
+def thread_name(thread: Thread, citing: Citing) -> str:
+    """Another thread named as a reader knows it, whose and what ("DC on Gender and Internet Governance —
+    ask, funding", as its page's heading), not by its id: the page's link to it carries the id."""
+    what = thread.kind + (f", {thread.category}" if thread.category and thread.category != "other" else "")
+    who = actor_label(thread, citing)
+    return f"{who} — {what}" if who else what
+
+
+def shared_words(shared: Iterable[str]) -> list[str]:
+    """The features an item shares with its thread, in words: a concept of the linker's lexicon
+    ("@session_time") reads "session time"; a plain word stays as it is."""
+    return [f"{w[1:].replace('_', ' ')} (concept)" if w.startswith("@") else w for w in shared]
+
+
+def _decision_view(d: Decision, thread: Thread, known: dict[str, str], citing: Citing) -> dict[str, Any]:
+    """A decision as the page shows it: its item cited as the timeline cites one (title, year, line), and
+    each thread it names by name (`known`: id → name; this thread is "this thread")."""
     place = _decision_place(d)
     mine = d.thread == thread.id
     data = d.to_json()
@@ -406,12 +423,18 @@ def _decision_view(d: Decision, thread: Thread, known: set[str], citing: Citing)
         **cited,
         "mine": mine,
         "url": cite_url(*place) if place is not None else "#",
+        "shared": shared_words(data["shared"]),
         "candidates": [
-            {**c, "url": f"/threads/{c['thread']}" if c["thread"] in known else None}
+            {
+                **c,
+                "name": "this thread" if c["thread"] == thread.id else known.get(c["thread"], c["thread"]),
+                "url": f"/threads/{c['thread']}" if c["thread"] in known and c["thread"] != thread.id else None,
+            }
             for c in data["candidates"]
             if mine or c["thread"] == thread.id
         ],
         "elsewhere": f"/threads/{d.thread}" if d.thread and not mine and d.thread in known else None,
+        "elsewhere_name": known.get(d.thread or "", d.thread),
     }
 
 
@@ -435,7 +458,6 @@ def thread_page_view(
     shown = [ordered[n] for n in first] + [ordered[n] for n in last]
     middle = ordered[first.stop : last.start]
     citing = found.citing(store, (item for item, _ in shown))
-    known = {t.id for t in linked.threads}
     shown_items = {f"{item.session}:{item.line}" for item, _ in shown}
     about = linked.explain(thread.id)  # its items' decisions, and those of items that went elsewhere
     elsewhere = [n for n, d in enumerate(about) if d.thread != thread.id]
@@ -444,6 +466,9 @@ def thread_page_view(
     kept |= {elsewhere[n] for n in (*away_first, *away_last)}
     chosen = [d for n, d in enumerate(about) if n in kept]
     places = found.citing_lines(store, (p for p in map(_decision_place, chosen) if p is not None))
+    named = {d.thread for d in chosen if d.thread} | {c[0] for d in chosen for c in d.candidates}
+    labels = Citing(found.sources)
+    known = {t.id: thread_name(t, labels) for t in linked.threads if t.id in named}  # only the threads shown
     decisions = [_decision_view(d, thread, known, places) for d in chosen]
     return {
         "thread": {**_row(thread, found), "url": _actor_url(thread, found)},

@@ -414,6 +414,30 @@ def _taxonomy_entry(scheme: str, code: str) -> dict[str, Any]:
     }
 
 
+def tag_name(code: str) -> str:
+    """A tag code as a reader knows it, "SDG5 Gender equality", from whichever taxonomy has it (the code alone
+    when none does): a filter chip names the topic, not only its code."""
+    for scheme in SCHEME_NAMES:
+        label = _taxonomy_entry(scheme, code).get("label")
+        if label:
+            return f"{code} {label}"
+    return code
+
+
+def search_chips(filters: dict[str, Any], coalition: str | None) -> list[dict[str, str]]:
+    """The active filters of a search as chips: the query key each removes, and its value in words.
+
+    A coalition arrives as its URL id ("dc-on-public-access-in-libraries", what the facets link);
+    the chip shows the name it stands for (`coalition`, as the form read it), and a tag its label.
+    """
+    readable = {"coalition": coalition, "tag": tag_name(str(filters["tag"])) if filters.get("tag") else None}
+    return [
+        {"key": key, "value": str(readable.get(key) or value)}
+        for key, value in filters.items()
+        if value is not None and value != ""
+    ]
+
+
 def tag_detail(store: Store, scheme: str, code: str) -> dict[str, Any]:
     """One topic: what it means and the sessions tagged with it, best score first."""
     rows = store.tagged_sessions(scheme, code)
@@ -475,14 +499,28 @@ def home_summary(store: Store) -> dict[str, Any]:
     """Counts, latest sessions and latest outputs for the home page."""
     counts = store.counts()
     counts["coalitions"] = store.coalition_count()
-    outputs: list[dict[str, Any]] = []
-    for sid, items in store.latest_analyses("outputs", 20):
-        outputs += [{**o, "session": sid} for o in items if isinstance(o, dict)] if isinstance(items, list) else []
+    per_session = [
+        [{**o, "session": sid} for o in items if isinstance(o, dict)]
+        for sid, items in store.latest_analyses("outputs", 20)
+        if isinstance(items, list)
+    ]
     return {
         "counts": counts,
         "latest": [{"id": sid, "title": title, "year": year} for sid, title, year in store.latest_sessions(8)],
-        "outputs": outputs[:8],
+        "outputs": take_in_turn(per_session, 8),
     }
+
+
+def take_in_turn(groups: list[list[dict[str, Any]]], limit: int) -> list[dict[str, Any]]:
+    """Up to `limit` items taken in turn from each group (the first of each, then the second, …), groups in
+    their order: the home page's latest outputs span the latest sessions instead of filling up from the one
+    ingested last, which alone can have dozens."""
+    out: list[dict[str, Any]] = []
+    depth = 0
+    while len(out) < limit and any(depth < len(g) for g in groups):
+        out += [g[depth] for g in groups if depth < len(g)][: limit - len(out)]
+        depth += 1
+    return out
 
 
 def speaking_time(session: dict[str, Any], words_per_minute: float = 150.0) -> list[dict[str, Any]]:
