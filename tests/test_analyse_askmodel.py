@@ -72,11 +72,13 @@ def test_units_cut_list_items_and_run_on_clauses_but_keep_short_sentences() -> N
 def test_shipped_model_loads_and_is_calibrated() -> None:
     model = load_ask_model()
     assert model is not None
-    assert 0.2 <= model.threshold <= 0.9
+    train = _train_module()
+    # inside the calibration grid and not on its floor (stop 19's threshold sat on the floor 0.22)
+    assert min(train.THRESHOLDS) < model.threshold <= max(train.THRESHOLDS)
     assert model.type_model.classes == ("none", "ask", "recommendation", "commitment")
     assert {"funding", "policy", "participation"} <= set(model.category_model.classes)
     cv = model.notes["cross_validation"]
-    assert isinstance(cv, dict) and cv["precision"] >= 0.85  # the calibration's own constraint
+    assert isinstance(cv, dict) and cv["precision"] >= train.MIN_PRECISION  # the calibration's own constraint
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ ASK = re.compile(
     rf"|\b(the|a|real|clear|strong|urgent) need (for|to|of)\b|\bneeds? more\b|\bresources needed\b"
     rf"|\b(i|we) (would like to|want to|wish to|'d like to) (request|ask for|invite|encourage|call on|urge|see)\b"
     rf"|\b(i|we) (request|invite|urge|call on|appeal to)\b|\bplease (do )?(join|share|send|contact|support|help|consider)\b"
-    rf"|\bit would be (very |really |extremely )?(helpful|useful|great|good|important) (if|to have|for)\b"
+    rf"|\bit would be (very |really |extremely )?(helpful|useful|great|good|nice|better|important|wonderful|ideal) (if|to have|for)\b"
     rf"|\bwould be (very |really |extremely )?helpful\b|\bhelp us\b|\bit would (really |greatly |also )?help\b(?! me\b)|\bmain challenge\b[^.]{{0,40}}\bis\b"
     rf"|\bneed(ing)? to (do|establish|find|pay|ensure|have|make|engage)\b"
     rf"|\b(i|we) (would|'d) (like|want|love) (the|our|all|more|you|them|to see)\b|\b(i|we) (really )?want (more|the|to see|you)\b"
@@ -56,7 +56,7 @@ FLOW = compile_cue(
 
 CATEGORIES: dict[str, re.Pattern[str]] = {
     "funding": compile_cue(
-        r"\b(financ\w*|funds?|funding|funded|money|budget\w*|cost\w*|pay\b|donors?|grants?|sponsor\w*|loans?|lend(?:ing|ers?)"
+        r"\b(financ\w*|funds?|funding|funded|fund-?rais\w*|money|budget\w*|cost\w*|pay\b|donors?|grants?|sponsor\w*|loans?|lend(?:ing|ers?)"
         r"|subsid\w*"
         r"|resources needed)\b",
         re.I,

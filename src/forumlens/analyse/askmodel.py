@@ -64,7 +64,7 @@ LIST_MARK = re.compile(
 _LIST_INTRO = re.compile(
     r"\b(?:(?:two|three|four|five|a few|several|some|a couple of|the following)\b[^.?!]{0,30}"
     r"\b(?:things|requests?|asks?|recommendations?|proposals?|suggestions?|messages?|points|ideas|priorities|parts)"
-    r"|(?:my|our) (?:asks?|requests?|recommendations?|proposals?|suggestions?|messages?)\b"
+    r"|(?:my|our) (?:asks?|requests?|needs|recommendations?|proposals?|suggestions?|messages?|priorities)\b"
     r"|what we (?:ask|need|want|propose|recommend)\b)",
     re.I,
 )
@@ -134,6 +134,29 @@ _COULD = re.compile(
 _WOULD_LIKE = re.compile(r"\b(?:we|i)\s+(?:would|'d)\s+(?:really\s+)?(?:like|love|want)\s+(?:that|for)\s+\w+", re.I)
 _PROPOSE = re.compile(r"\b(?:we|i)\s+(?:(?:would\s+)?(?:want|like)\s+to\s+)?(?:propose|suggest)\s+that\b", re.I)
 _WOULD_HELP = re.compile(r"\b(?:that|it|this)\s+would\s+(?:really\s+|also\s+)?help\b", re.I)
+# "My recommendation is that …", "Our forum recommends that …", "the network proposes that …":
+# a recommendation or proposal reported as a statement, by the speaker or by their body (stop 20).
+_THAT_PROPOSAL = re.compile(
+    r"\b(?:(?:recommend|propos|suggest)(?:s|ed)?|(?:recommendation|proposal|suggestion|request|ask)\s+(?:is|was|would be))"
+    r"\s+that\b",
+    re.I,
+)
+# "we will document …", "I'll circulate …": the speaker's side takes something on, whatever the
+# verb (the rules' commitment cue lists verbs; this is its shape). Not "we can …": an ability
+# far more often than an offer.
+_WE_WILL = re.compile(
+    r"\b(?:we|i)(?:'ll|\s+(?:will|shall|are going to|am going to)|'re going to|'m going to)\s+(?:also\s+|then\s+)?"
+    r"(?!(?:be|have|see|hear|now|start|continue|move|go|take|talk|ask|come|get|say|speak|jump|turn|listen|begin|close"
+    r"|end|finish|wrap|break|stop|try|answer|do|give|pass|hand|introduce|let|switch|mute|unmute|repeat|read|wait"
+    r"|leave|check|keep)\b)[a-z]+",
+    re.I,
+)
+# An appositive after the subject ("And we, the DRC IGF, will …", "I, as the chair, can …"):
+# cues read the sentence without it.
+_APPOSITIVE = re.compile(r"\b(we|i),\s+(?:the|as|in|at|from|on behalf of)\s+[^,.;:?!]{2,50}?,\s+", re.I)
+# "If the students teach the older people, give them credits …": an imperative after a leading
+# condition; the head verb is read after the condition.
+_LEADING_IF = re.compile(r"^(?:if|when|once|where|as long as)\b[^,.;:?!]{3,120},\s+", re.I)
 # A unit right after a heading that names whom it addresses ("To the libraries: open …",
 # "And to everybody in this hall: …", "My message to the funds is simple: release …").
 _ADDRESSEE_HEAD = re.compile(
@@ -206,6 +229,8 @@ _SEARCHED: dict[str, re.Pattern[str]] = {
     "would-like": _WOULD_LIKE,
     "propose": _PROPOSE,
     "would-help": _WOULD_HELP,
+    "that-proposal": _THAT_PROPOSAL,
+    "we-will": _WE_WILL,
     "procedural": PROCEDURAL,
     "floor": FLOOR_CUE,
     "past": _PAST,
@@ -222,8 +247,8 @@ class _Unit:
     """One unit's text with each pattern's search run at most once, and only when possible."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self._present = _SET.present(text)
+        self.text = _APPOSITIVE.sub(r"\1 ", text) if "," in text else text  # cues read "we, the X, will" as "we will"
+        self._present = _SET.present(self.text)
         self._found: dict[str, re.Match[str] | None] = {}
         self._tokens: list[str] | None = None
 
@@ -252,6 +277,9 @@ def type_features(text: str, before: str = "", unit: _Unit | None = None) -> lis
     toks = u.tokens
     feats = _ngrams(toks)
     lead = _VOCATIVE.sub("", _LEAD.sub("", text), count=1)
+    lead, conditioned = _LEADING_IF.subn("", lead, count=1)
+    if conditioned:
+        feats.append("after-condition")
     head = [t for t in _TOKEN.findall(lead.lower())][:2]
     if head:
         feats.append(f"f:{head[0]}")
@@ -313,6 +341,8 @@ _TYPE_CUES = (
     "would-like",
     "propose",
     "would-help",
+    "that-proposal",
+    "we-will",
 )
 
 
@@ -322,7 +352,7 @@ def category_features(text: str, before: str = "", unit: _Unit | None = None) ->
     u = unit or _Unit(text)
     feats = _ngrams(u.tokens)
     trigger = u.search("ask") or u.search("rec") or u.search("commit")
-    window = " ".join(text[trigger.end() :].split()[:_WINDOW_WORDS]) if trigger else ""
+    window = " ".join(u.text[trigger.end() :].split()[:_WINDOW_WORDS]) if trigger else ""
     for name, pattern in CATEGORIES.items():
         hits = u.count(f"kw:{name}")
         if hits:
@@ -400,6 +430,8 @@ EVIDENCE = frozenset(
         "cue:would-like",
         "cue:propose",
         "cue:would-help",
+        "cue:that-proposal",
+        "cue:we-will",
         "ctx:addressee",
         "list-item",
     }

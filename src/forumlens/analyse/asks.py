@@ -34,9 +34,11 @@ far more often than not. Everything they miss goes to the classifier of
 `analyse.askmodel`, trained on annotated sentences (`bench/data/asks/`): list items after
 an announced list of requests, imperatives to the room, recommendations to named
 institutions, and the clauses of long run-on lines, which `analyse.clauses` cuts into
-units first. Every decision still quotes its exact unit. Moderators' sentences are
-skipped: theirs are floor management and promotion ("please go to their session"), not
-the session's asks; so are sentences that are tracked questions.
+units first. Every decision still quotes its exact unit. A moderator's sentences are
+mostly floor management and promotion ("please go to their session"), not the session's
+asks: only those `analyse.presenter` finds substantive (a chair presenting a coalition's
+asks, a closing call to the room) are judged, at a higher classifier threshold. Sentences
+that are tracked questions are skipped.
 """
 
 from __future__ import annotations
@@ -53,11 +55,12 @@ from .askcues import COMMIT as _COMMIT
 from .askcues import FLOW as _FLOW
 from .askcues import POLICY_SUBJECT as _POLICY_SUBJECT
 from .askcues import RECOMMEND as _RECOMMEND
-from .askmodel import ADDRESSEE_HEAD, LEAD, LIST_INTRO, AskModel, Prediction, load_ask_model
+from .askmodel import ADDRESSEE_HEAD, LEAD, LIST_INTRO, LIST_MARK, AskModel, Prediction, load_ask_model
 from .clauses import ask_units
 from .context import FLOOR_CUE, AnalysisContext, Sentence, line_at
 from .cues import PROCEDURAL, CheckMemo, is_procedural  # noqa: F401 (PROCEDURAL: public re-export)
 from .models import Ask
+from .presenter import chair_sentences
 
 __all__ = ["CATEGORIES", "TYPES", "category_scores", "classify_category", "classify_type", "find_asks"]
 
@@ -176,26 +179,37 @@ def find_asks(
     With the classifier each sentence is cut into units (`analyse.clauses`: list items,
     clauses of long run-on lines), so one sentence can hold several asks, each quoted by
     its own unit. One record per (line, category): several units of one paragraph making
-    the same ask are one ask, quoted by the first; a second category a unit fits nearly as
-    well goes in `also`, never into a second record.
+    the same ask are one ask, quoted by the first; but each item of an enumerated list
+    ("One, …  Two, …") is its own ask even in the same category (stop 20: merging list items
+    per line lost several of the numbered recommendations of unseen sessions; keeping every
+    sentence apart as well found more on the newer sets but cost dev precision 0.87 → 0.82).
+    A second category a unit fits nearly as well goes in `also`, never into a second record.
     """
     judge = load_ask_model() if model is True else (model or None)
     skipped = set(skip)
-    seen: set[tuple[int, str]] = set()
+    seen: set[tuple[int, str, str]] = set()
     out: list[Ask] = []
+    chaired = chair_sentences(ctx)  # a moderator's turn is floor management unless they present
     for turn in ctx.turns:
-        if turn.kind != "speech" or ctx.is_moderator(turn.index):
+        if turn.kind != "speech":
             continue
-        for s in ctx.sentences[turn.index]:
+        chair = turn.index in chaired
+        sentences = chaired[turn.index] if chair else ctx.sentences[turn.index]
+        for s in sentences:
             if (s.start, s.end) in skipped or len(s.text.split()) < 4:
                 continue
-            found = _judge_units(ctx, turn, s, judge) if judge is not None else _judge_rules(ctx, s)
+            if judge is None:
+                found = _judge_rules(ctx, s)
+            else:
+                found = _judge_units(ctx, turn, s, judge, max(judge.threshold, MODERATOR_THRESHOLD) if chair else None)
             for line, quote, kind, category, also in found:
                 if kind in ("ask", "commitment") and category == "other":
                     continue  # "we need to change", "it will be published": nothing to route (outputs are elsewhere)
-                if (line, category) in seen:
+                # one ask per (line, category), except that each list item is its own ask
+                key = (line, category, quote if LIST_MARK.match(quote) else "")
+                if key in seen:
                     continue
-                seen.add((line, category))
+                seen.add(key)
                 out.append(
                     Ask(
                         category=category,
@@ -246,17 +260,23 @@ _PASSIVE_CUE = re.compile(
     r"^[\w' ]{0,30}?\b(?:will|shall|would|must|should|needs?\s+to|ha(?:s|ve)\s+to)\s+(?:\w+\s+)?be\s+\w+(?:ed|en|wn)\b",
     re.I,
 )
+# A chair's sentence that passed `analyse.presenter` is still more often floor talk than an
+# ask (the prior differs from a speaker's): the classifier needs this much to count it there.
+MODERATOR_THRESHOLD = 0.5
 SECONDARY_SHARE = 0.6  # a second category needs this share of the first one's probability
 
 
-def _judge_units(ctx: AnalysisContext, turn: Turn, s: Sentence, model: AskModel) -> list[_Found]:
+def _judge_units(
+    ctx: AnalysisContext, turn: Turn, s: Sentence, model: AskModel, threshold: float | None = None
+) -> list[_Found]:
     """Rules first, then the classifier on the units the rules did not decide.
 
     A cue phrase the rules trust ("we need", "should", "we will share") decides its own
     unit, with the rules' category (they were right more often on real captions than
     the classifier, whose training sentences are few); every other unit of the sentence
     (list items, clauses of run-on lines, imperatives, recommendations to institutions)
-    is the classifier's, at its calibrated threshold. Housekeeping and hand-offs never count.
+    is the classifier's, at its calibrated threshold (`threshold` overrides it: a chair's
+    sentences take `MODERATOR_THRESHOLD`). Housekeeping and hand-offs never count.
     """
     out: list[_Found] = []
     units = _join_elaborations(s.text, ask_units(s.text))
@@ -285,7 +305,7 @@ def _judge_units(ctx: AnalysisContext, turn: Turn, s: Sentence, model: AskModel)
             continue  # a heading ("So my ask to the Envoy and to this forum: …"): the ask is what follows
         rel = s.rel + a
         pred = model.predict(unit, turn.text[max(0, rel - 300) : rel])
-        if pred.p_ask < model.threshold:
+        if pred.p_ask < (model.threshold if threshold is None else threshold):
             continue
         category, also = _unit_category(unit, pred, ctx)
         if not category:
