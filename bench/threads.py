@@ -4,12 +4,13 @@ Run:  python bench/threads.py [--part dev|blind|all] [--linker lexical|semantic|
 
 Parts are made of corpus folders (`bench/threads/<folder>/` with `<folder>.gold.json`,
 each annotated before any code ran on it):
-- `dev` = `dev/` (annotated before any threads code existed) + `blind/`, `blind2/` and
-  `blind3/` (the first three blind sets, moved into development after their first runs,
-  kept verbatim in `bench/threads/blind2-first-run.txt` and `blind3-first-run.txt`);
-- `blind3` = `blind3/` alone (development data now: its figures before and after tuning
-  on it, beside its first run);
-- `blind` = `blind4/` (written and annotated by someone else before any code ran on it).
+- `dev` = `dev/` (annotated before any threads code existed) + `blind/`, `blind2/`,
+  `blind3/` and `blind4/` (the first four blind sets, moved into development after their
+  first runs, kept verbatim in `bench/threads/blind2-first-run.txt`, `blind3-first-run.txt`
+  and `blind4-first-run.txt`);
+- `blind3`, `blind4` = that folder alone (development data now: its figures before and
+  after tuning on it, beside its first run);
+- `blind` = `blind5/` (written and annotated by someone else before any code ran on it).
   When its folder or gold file is missing the part is skipped with a note.
 All folders of a part are ingested into one temporary store exactly as `forumlens ingest`
 does (so threads of one folder may wrongly join another's: that counts), and threads are
@@ -21,7 +22,8 @@ History: the first blind set's first run (stop 16, lexical linker) was items 11/
 link P 1.00 R 0.50 F1 0.67, status 7/13, hard negatives joined 0/6; the second's (stop 17)
 was items 30/38, link F1 0.44 (lexical) / 0.49 (semantic), status 11–12/21, hard
 negatives joined 3/11 and 2/11; the third's (stop 18) items 54/76, link F1 0.49 (lexical) /
-0.52 (semantic), status 18–19/39, hard negatives joined 1/42.
+0.52 (semantic), status 18–19/39, hard negatives joined 1/42; the fourth's (stop 19) items 55/74,
+link F1 0.63 (lexical) / 0.60 (semantic), status 27/40, hard negatives joined 3/46 and 4/46.
 
 Printed per part and linker:
 - items: gold items found in some thread (recall of the extraction);
@@ -62,9 +64,10 @@ Ref = tuple[str, int]  # (session, line)
 
 
 PARTS: dict[str, tuple[str, ...]] = {
-    "dev": ("dev", "blind", "blind2", "blind3"),
+    "dev": ("dev", "blind", "blind2", "blind3", "blind4"),
     "blind3": ("blind3",),
-    "blind": ("blind4",),
+    "blind4": ("blind4",),
+    "blind": ("blind5",),
 }
 
 
@@ -267,37 +270,12 @@ def _print(result: dict[str, Any]) -> None:
         print(f"    missing: {line}")
 
 
-def use_pair_model(path: str) -> None:
-    """Join needs with a trained pair model (a file, or 'shipped') or the hand thresholds ('none', the default)."""
-    from dataclasses import replace
-
-    from forumlens.threads import link, pairmodel
-
-    if path == "none":
-        rules = replace(link.RULES, need_model="")
-    elif path == "shipped":
-        rules = replace(link.RULES, need_model=pairmodel.shipped_digest())
-    else:
-        model = pairmodel.PairModel.from_json(json.loads(Path(path).read_text("utf-8")))
-        pairmodel.load_pair_model = lambda: model  # type: ignore[assignment]  # what the linker asks for
-        rules = replace(link.RULES, need_model=f"bench:{path}")
-    link.link_items.__defaults__ = (None, rules)  # store_threads links with the default rules
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--part", choices=("dev", "blind3", "blind", "all"), default="dev")
+    parser.add_argument("--part", choices=("dev", "blind3", "blind4", "blind", "all"), default="dev")
     parser.add_argument("--linker", choices=("lexical", "semantic", "both"), default="both")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument(
-        "--pair-model",
-        metavar="PATH|shipped|none",
-        help="join needs with this trained pair model (bench/train_thread_pairs.py --out PATH; for a leave-one-set-out"
-        " run), the shipped one ('shipped') or the hand thresholds ('none', the default rules)",
-    )
     args = parser.parse_args(argv)
-    if args.pair_model:
-        use_pair_model(args.pair_model)
     linkers = ["lexical", "semantic"] if args.linker == "both" else [args.linker]
     if "semantic" in linkers:
         from forumlens.semantic.embedder import semantic_installed

@@ -99,26 +99,29 @@ def items_of(store: Store, n: int) -> list[Item]:
 
 
 def old_modules(commit: str) -> tuple[ModuleType, ModuleType]:
-    """link.py and similarity.py of `commit`, loaded beside the current package (they import its other modules)."""
-    loaded = []
-    for name in ("similarity", "link"):
-        source = subprocess.run(
+    """link.py and similarity.py of `commit`, loaded beside the current package (they import its other modules;
+    the pair model module of the commits that had one, removed at stop 20, is loaded from the commit too)."""
+    loaded = {}
+    for name in ("pairmodel", "similarity", "link"):
+        shown = subprocess.run(
             ["git", "-C", str(ROOT), "show", f"{commit}:src/forumlens/threads/{name}.py"],
             capture_output=True,
             text=True,
-            check=True,
-        ).stdout
+        )
+        if shown.returncode != 0:
+            if name == "pairmodel":
+                continue  # a commit before the pair model or after its removal
+            raise SystemExit(f"bench: no {name}.py at {commit}: {shown.stderr.strip()}")
+        source = shown.stdout.replace("from .similarity", "from ._old_similarity")
+        source = source.replace("from . import pairmodel", "from . import _old_pairmodel as pairmodel")
         spec = importlib.util.spec_from_loader(f"forumlens.threads._old_{name}", loader=None)
         assert spec is not None
         module = importlib.util.module_from_spec(spec)
         module.__package__ = "forumlens.threads"
         sys.modules[spec.name] = module
-        exec(
-            compile(source.replace("from .similarity", "from ._old_similarity"), f"{commit}:{name}.py", "exec"),
-            module.__dict__,
-        )
-        loaded.append(module)
-    return loaded[0], loaded[1]
+        exec(compile(source, f"{commit}:{name}.py", "exec"), module.__dict__)
+        loaded[name] = module
+    return loaded["similarity"], loaded["link"]
 
 
 def timed(fn: Any) -> tuple[Any, float, float]:

@@ -6,14 +6,11 @@ other words; news of a promise named by "that we announced"; a promise by the sp
 own institution named as the subject; questions read out in indirect speech, asked by an
 unnamed participant, or two in one turn; replies that cannot answer; floor prompts are not
 questions; compound deliverables take their last noun. Linking: a slipped promise may be
-dropped or delivered later; needs are joined by the trained pairwise scorer.
+dropped or delivered later; two needs of one actor join only when their object is shared.
 Sessions go through the real pipeline (`prepare_bytes`), as `forumlens ingest` does.
 """
 
 from __future__ import annotations
-
-import json
-from dataclasses import replace
 
 import pytest
 
@@ -21,9 +18,7 @@ from forumlens.threads import link_items, place_items
 from forumlens.threads.cues import find_cue
 from forumlens.threads.items import _compounds, is_prompt
 from forumlens.threads.lexicon import load_lexicon
-from forumlens.threads.link import RULES
 from forumlens.threads.models import Item
-from forumlens.threads.pairmodel import FEATURES, PairModel, features, load_pair_model, shipped_digest
 
 from .threads_support import items_of
 
@@ -168,34 +163,15 @@ def test_a_promise_by_the_speakers_own_institution_named_as_subject():
     assert [(p.org, p.family) for p in promises] == [("IGF Secretariat", "platform")]
 
 
-def test_the_shipped_pair_model_weighs_the_features_as_trained_and_is_off_by_default():
-    model = load_pair_model()
-    assert model is not None and shipped_digest() != "" and RULES.need_model == ""
-    same, other = features(0.35, 0.25, "funding", "funding"), features(0.35, 0.25, "funding", "visibility")
-    assert len(same) == len(FEATURES)
-    for scorer in ("lexical", "semantic"):
-        assert model.probability(scorer, same) > model.probability(scorer, other)
-        low, high = features(0.05, 0.0, "funding", "funding"), features(0.6, 0.5, "funding", "funding")
-        assert not model.joins(scorer, low)[0] and model.joins(scorer, high)[0]
-
-
-def test_with_the_pair_model_on_two_needs_of_another_object_stay_apart_and_a_rewording_joins():
-    rules = replace(RULES, need_model=shipped_digest())
+def test_two_needs_of_another_object_stay_apart_and_a_rewording_joins():
     travel = _item(2030, "need", "We need funding and grants for the travel of youth delegates.", 1, category="funding")
     servers = _item(
         2031, "need", "We need funding and grants for servers that host our archive.", 2, category="funding"
     )
-    assert len(link_items([travel, servers], rules=rules).threads) == 2  # alike as money, the object differs
+    assert len(link_items([travel, servers]).threads) == 2  # alike as money, the object differs
     again = _item(2032, "need", "Again: we need grants for the travel of young delegates.", 3, category="funding")
-    linked = link_items([travel, again], rules=rules)
-    assert len(linked.threads) == 1 and "P(same ask)" in linked.decisions[-1].rule
-
-
-def test_a_pair_model_with_other_features_is_refused(tmp_path):
-    data = load_pair_model().to_json()  # type: ignore[union-attr]
-    data["features"] = ["score"]
-    with pytest.raises(ValueError, match="features"):
-        PairModel.from_json(json.loads(json.dumps(data)))
+    linked = link_items([travel, again])
+    assert len(linked.threads) == 1 and "same category (funding)" in linked.decisions[-1].rule
 
 
 WANT = """IGF 2035 – Main session of the coalitions

@@ -222,8 +222,10 @@ def test_threads_explain_cites_each_decision_with_title_year_and_line(db, sessio
     code, text = _run("--db", db, "threads", "--explain", thread["id"])
     assert code == 0, text
     # the thread's own items (an item that went elsewhere may sit in a session the command did not read)
-    heads = [line for line in text.splitlines() if line.startswith("- ") and " went elsewhere (" not in line]
-    assert len(heads) == len(thread["items"])
+    # every decision, the thread's own items and those weighed and sent elsewhere, names its source
+    heads = [line for line in text.splitlines() if line.startswith("- ")]
+    own = [line for line in heads if " went to thread " not in line and " was left out" not in line]
+    assert len(own) == len(thread["items"])
     for head in heads:
         key = re.match(r"- (\w+):(\d+) — ", head)
         assert key, head

@@ -9,7 +9,7 @@ import click
 
 from ..cli_support import YEAR_BOUND, db_option, open_ctx_store
 from ..errors import NotFound
-from ..threads.models import KINDS, STATUSES
+from ..threads.models import KINDS, STATUSES, Item
 
 if TYPE_CHECKING:
     from ..threads.service import ThreadFilters
@@ -77,19 +77,23 @@ def threads(
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         linked = store_threads(store, linker=linker)
+        weighed: list[Item] = []  # items of other threads that --explain reports decisions about
         if explain_id:
             found = next((t for t in linked.threads if t.id == explain_id), None)
             chosen = [found] if found is not None else []
+            if found is not None:
+                linked.explained()  # the kept reasons (rule, scores, candidates), read only for --explain
+                weighed = [item for _decision, item in linked.explain_items(found.id) if item is not None]
         else:
             found, chosen = None, select_threads(linked, filters)
         # what the citations say of their sources (title, year, date; page and section in documents)
-        citing = read_citing(store, (i for t in chosen for i in t.items)) if chosen else Citing()
+        cited = [i for t in chosen for i in t.items] + weighed
+        citing = read_citing(store, cited) if cited else Citing()
     finally:
         store.close()
     if explain_id:
         if found is None:
             raise NotFound(f"no thread has the id {explain_id!r}", hint="list the ids with `forumlens threads`")
-        linked.explained()  # the kept reasons (rule, scores, candidates), read only for --explain
         if as_json:
             [data] = threads_json([found], linked, explain=True, citing=citing)["threads"]
             click.echo(json.dumps({"thread": data, "linker": linked.linker}, ensure_ascii=False, indent=1))

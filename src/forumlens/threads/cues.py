@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..analyse._regex import compile_cue
 from ..text.fastre import Prefiltered
@@ -62,7 +63,7 @@ _MAKE = (
     r"(?:publish|release|produce|present|launch|prepare|develop|deliver|share|issue|finali[sz]e|complete|conduct"
     r"|run|organi[sz]e|hold|host|write|draft|translate|update|revise|submit|compile|create|build|set up|establish"
     r"|start|carry out|put together|put (?:online|up|out)|make public|circulate|map|offer|provide|make available"
-    r"|bring out|roll out|open|finish"
+    r"|bring out|roll out|open|finish|put (?:it|them|this|these|those|that) (?:in|into|on)"
     r"|do|table|adopt|unveil|deliver|have (?:a|an|the|our)|come (?:back|out) with|undertake|launch)"
 )
 _RESPONSE = compile_cue(
@@ -85,7 +86,10 @@ _RESPONSE = compile_cue(
     r"|\b(?:last year|two years ago|in (?:19|20)\d\d|at the last (?:igf|forum|meeting|session))\b[^.;?]{0,40}"
     r"\b(?:asked|wanted to know|requested)\b"
     r"|\b(?:someone|somebody|a participant|one participant|participants|a colleague|one of you|several of you"
-    r"|many of you) (?:has |had |have )?asked\b[^.;?]{0,40}\b(?:whether|if|about|how|what|when|why|for)\b"
+    r"|many of you) (?:has |had |have )?asked\b[^.;?]{0,40}\b(?:whether|if|about|how|what|when|why|for|who|which"
+    r"|where)\b"
+    r"|\b(?:following|after|as a result of|in response to|acting on) what (?:[\w'’-]+ ){1,6}?(?:asked|requested"
+    r"|proposed|suggested|called)\b"
     r"|\b(?:this|that|it) was (?:asked|requested) (?:very |quite |many times|again|clearly|strongly|loudly)",
     _I,
 )
@@ -102,7 +106,12 @@ _SLIP = compile_cue(
     r"|(?:is|are|was|were) not happening|isn't happening"
     r"|aren't happening|will not (?:appear|come out)|won't (?:appear|come out))\b"
     r"|\bhad to (?:cancel|drop|postpone|abandon|shelve|delay|put off|give up|stop)\b"
-    r"|\b(?:won't|will not) (?:happen|be (?:ready|published|finished|completed|released|delivered) (?:this|in time))\b"
+    r"|\b(?:won't|will not) (?:happen|be (?:ready|published|finished|completed|released|delivered)"
+    r" (?:this|in time|before|until|by))\b"
+    # a phrasal verb around its object ("we gave it up", "we let it go") and a deliverable told late
+    r"|\b(?:gave|give|given|giving) (?:it|them|this|that) up\b|\b(?:let|letting) (?:it|them|this|that) go\b"
+    r"|\b(?:is|are|was|were|it's|is running|are running|was running) (?:very |a bit |a little |quite |badly )?late\b"
+    r"(?!\s+(?:in|to|for|at|on|comers?)\b)"
     r"|\bnot (?:going to )?(?:happen|materiali[sz]e)\b",
     _I,
 )
@@ -124,7 +133,8 @@ _UPDATE = compile_cue(
     r" yet\b|\b(?:a|the|our) first draft\b"
     r"|\b(?:we are|we're|we have been) (?:still |now )?(?:working on|finali[sz]ing|drafting|writing|editing|translating)"
     r" (?:the|our|it|this)\b|\bwork on (?:the|our|it|this) [^.;]{0,40}\b(?:continues|is continuing|has started|has begun"
-    r"|is progressing)\b|\b(?:is|are) (?:going|moving) (?:well|ahead|forward)\b",
+    r"|is progressing)\b|\b(?:is|are) (?:going|moving) (?:well|ahead|forward)\b"
+    r"|\b(?:is|are|has been|have been) (?:now |finally |also )?confirmed\b|\bas (?:planned|scheduled|promised)\b",
     _I,
 )
 _PROMISE = compile_cue(
@@ -147,11 +157,13 @@ _PROMISE = compile_cue(
 _DELIVERY = compile_cue(
     rf"\b{_OWN}\s+(?:have |has |had )?(?:now |recently |finally |just |already |successfully |officially )?"
     r"(?:published|released|launched|issued|completed|finished|finali[sz]ed|presented|delivered|produced|adopted"
-    r"|circulated|put out|rolled out|unveiled|made available)\b"
+    r"|circulated|put out|rolled out|unveiled|made available|wrote|written|built|set up|translated)\b"
     rf"|\b(?:that|which) {_OWN} (?:have |had |has )?(?:published|released|launched|issued|completed|finished"
-    r"|finali[sz]ed|presented|delivered|produced|adopted|circulated|put out)\b"
+    r"|finali[sz]ed|presented|delivered|produced|adopted|circulated|put out|set up|built|created|wrote|written"
+    r"|translated|opened)\b"
     r"|\b(?:is|are|was|were|has been|have been|had been) (?:now |finally |recently |already |officially )?"
-    r"(?:out|published|released|launched|available|online|live|completed|finished|finali[sz]ed|adopted|issued)\b"
+    r"(?:out|published|released|launched|available|online|live|completed|finished|finali[sz]ed|adopted|issued"
+    r"|presented)\b"
     r"|\b(?:came|comes|come) out\b|\b(?:we|the coalition) (?:now|finally) (?:have|has) (?:a|an|our|the|its)\b"
     r"|\b(?:we|the coalition) (?:have |has )?(?:handed|submitted|sent) (?:over )?(?:the|our|its)\b"
     r"|\btook place\b|\b(?:was|were|has been|have been) (?:successfully )?held\b"
@@ -209,6 +221,12 @@ _NEED = compile_cue(
     r"|\brecommend(?:s|ed)? that\b|\bwe (?:strongly |therefore |again )?recommend\b(?![,.;:])"
     r"|\bour (?:main |key |first |central )?recommendations? (?:is|are|remains?)\b"
     r"|\bplead(?:s|ed)? for\b|\binsist(?:s|ed)? on\b"
+    r"|\b(?:renew|repeat|reiterate|restate)(?:s|d|ed)? (?:our|its|their|the|this|that|my) (?:call|appeal|request"
+    r"|demand|ask|message|recommendation)s?\b"
+    r"|\b(?:this|that|it) (?:has been|is|remains|was|will stay|stays) (?:our|the coalition's|its|their) (?:line|position"
+    r"|demand|ask|call|message)\b"
+    r"|\b(?:is|are|remains?) (?:still |again )?(?:the|our) (?:main |biggest |first |key |real |central )?(?:problem"
+    r"|barrier|obstacle)(?: number one)?\b"
     r"|\b(?:the )?(?:igf|secretariat|mag|un|united nations|office|envoy|desa|host country|website|nris?"
     r"|regulators?|governments?|(?:member )?states|donors|funders|parliaments?|ministries|policy ?makers"
     r"|authorities|platforms|operators|companies|the private sector|host countries)\b"
@@ -392,6 +410,8 @@ def find_cue(
                 match = _after_name(sentence, _NAMED[signal], [*names, *own])
         if match is None and signal == "need":
             match = _other_need(sentence)
+        if match is None and signal == "response":
+            match = _told_at_meeting(sentence)
         if match is None:
             continue
         if signal == "need" and (
@@ -405,6 +425,32 @@ def find_cue(
             about = "question" if "question" in said or asked or "wanted to know" in said else "request"
         return Cue(signal, match.start(), match.end(), match.group(0), about)
     return None
+
+
+# what the floor said to an institution at a meeting it names ("In Katowice the health people told us that …")
+_TOLD_US = compile_cue(r"\b(?:told|asked|reminded|wrote to|urged|pressed) us\b", _I)
+
+
+@lru_cache(maxsize=1)
+def _meeting_named() -> re.Pattern[str]:
+    """A named IGF meeting: its host city or country (`resolve/data/places.toml`), a year, "last year"."""
+    from ..resolve.modes import load_venues
+
+    names = sorted({n for names in load_venues().by_year.values() for n in names}, key=len, reverse=True)
+    either = "|".join(re.escape(n) for n in names)
+    return re.compile(
+        rf"\b(?:(?:in|at|from|since)\s+(?:the\s+)?(?:igf\s+(?:in\s+)?)?(?:{either}|(?:19|20)\d\d)|last year"
+        r"|two years ago|at the last (?:igf|forum|meeting))\b",
+        _I,
+    )
+
+
+def _told_at_meeting(sentence: str) -> re.Match[str] | None:
+    """A response that reports what someone told the institution at a meeting it names: the ask taken up."""
+    told = _search(_TOLD_US, sentence)
+    if told is None or _meeting_named().search(sentence) is None:
+        return None
+    return told
 
 
 def _other_need(sentence: str) -> re.Match[str] | None:

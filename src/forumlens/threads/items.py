@@ -53,7 +53,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from ..analyse.asks import classify_category
@@ -229,6 +229,22 @@ def _own_pattern(org: str) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{re.escape(org)}|the (?:[\w-]+ )?{re.escape(words[-1])})\b", re.I)
 
 
+_NAME_STOP = frozenset({"dynamic", "coalition", "internet", "the", "and", "for", "with", "digital"})
+
+
+@lru_cache(maxsize=256)
+def _own_coalition_pattern(coalition: str) -> re.Pattern[str] | None:
+    """How a coalition's own member names it as a subject in short: "the youth coalition", "our rights
+    coalition" — "the"/"our"/"this" and a word of its name before "coalition" (not the generic words of
+    every name: "the Internet coalition" says nothing), so "the youth coalition will run …" promises as
+    "we will run …" does."""
+    words = sorted({w.lower() for w in re.findall(r"[A-Za-z][\w-]{3,}", coalition)} - _NAME_STOP)
+    if not words:
+        return None
+    either = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\b(?:the|our|this) (?:[\w-]+ ){{0,2}}?(?:{either})(?: [\w-]+)? coalition\b", re.I)
+
+
 def _retro_update(sentence: str) -> Cue | None:
     """A sentence that names the speaker's earlier promise of a deliverable without a fate cue ("the
     curriculum that we announced last year, the work goes on"): news of the promise, an update."""
@@ -252,10 +268,12 @@ def _turn_items(
     # a moderator speaking for an institution (a MAG chair chairing) may say what it has done for an ask
     allowed = (_MODERATOR_SIGNALS | ({"enacted"} if org else set())) if moderator else None
     allowed = allowed if moderator else _COALITION_SIGNALS if coalition else None
-    own = _own_pattern(org) if org and not coalition else None
+    own = _own_pattern(org) if org and not coalition else _own_coalition_pattern(coalition) if coalition else None
     items: list[Item] = []
     last: tuple[str, str] | None = None  # the deliverable named last in this turn
+    previous: Sentence | None = None
     for sentence in sentences:
+        before, previous = previous, sentence
         if sentence.start in skip or _QUESTION_END.search(sentence.text):
             continue
         named = ctx.lexicon.deliverables(sentence.text)
@@ -306,25 +324,30 @@ def _turn_items(
             if named:
                 last = (named[-1][2], sentence.text[named[-1][0] : named[-1][1]])
             continue
-        text = _without_coalitions(ctx, sentence)
+        said, names_of, shift = sentence, _names(ctx, sentence), 0
+        if cue.signal == "response" and before is not None and before.line == sentence.line:
+            said, names_of, shift = _with_referent(ctx, before, sentence)
+        text = _without_span(said.text, names_of)
         retro = _retro_promise(ctx, turn, sentence, cue, coalition, org, family, head)
         items += retro
         items.append(
             Item(
                 session=ctx.session_id,
                 line=sentence.line,
-                quote=sentence.text,
+                quote=said.text,
                 signal="response" if cue.signal == "enacted" else cue.signal,
                 speaker=turn.speaker,
                 coalition=coalition,
                 org=org,
-                category=_category(ctx, text, cue.end) if cue.signal in ("need", "response", "enacted") else "other",
+                category=_category(ctx, text, cue.end + shift)
+                if cue.signal in ("need", "response", "enacted")
+                else "other",
                 family=family,
                 head=head,
                 cue=cue.text,
                 about="enacted" if cue.signal == "enacted" else cue.about,
                 seq=sentence.start + (1 if retro else 0),  # after the promise it tells the fate of
-                names=_names(ctx, sentence),
+                names=names_of,
             )
         )
         if named:
@@ -332,6 +355,35 @@ def _turn_items(
         elif family and head:
             last = (family, head)
     return items
+
+
+# a response that only points back at what the sentence before it said ("The MAG now has three members under
+# thirty.  This is what the youth coalition asked for two years ago.")
+_POINTS_BACK = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:this|that|it|these|those)(?:\s+(?:is|was|are|were)|['’]s)\s+(?:exactly\s+|precisely\s+"
+    r"|just\s+|also\s+)?(?:what|the (?:thing|request|ask|change))\b",
+    re.I,
+)
+
+
+def _with_referent(
+    ctx: _Context, before: Sentence, sentence: Sentence
+) -> tuple[Sentence, tuple[tuple[int, int], ...], int]:
+    """A response that points back ("This is what … asked for") with the sentence before it on its line,
+    which says what was done: the pair is what the response is about (one verbatim span of the line).
+    Returns the span, the coalition names in it, and how far the response sentence moved into it."""
+    if not _POINTS_BACK.match(sentence.text):
+        return sentence, _names(ctx, sentence), 0
+    shift = sentence.start - before.start
+    joined = Sentence(before.start, sentence.end, before.line, ctx.session.text[before.start : sentence.end])
+    names = (*_names(ctx, before), *((a + shift, b + shift) for a, b in _names(ctx, sentence)))
+    return joined, names, shift
+
+
+def _without_span(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _retro_promise(
@@ -398,7 +450,7 @@ def _anonymous(ctx: _Context) -> str:
 _NO_ANSWER = re.compile(
     r"\b(?:(?:we are|we're|we have run|we ran|i am afraid we are) (?:out of|over) time|no (?:more )?time (?:left )?for"
     r"|take (?:it|this|that) offline|(?:come|get) back to (?:you|this|that) later|(?:i|we) (?:do not|don't) know"
-    r"|(?:cannot|can't|can not) answer|let(?:'s| us) move on|next question"
+    r"|(?:cannot|can't|can not) answer|(?:do not|don't) think (?:i|we) can answer|let(?:'s| us) move on|next question"
     r"|we (?:will |'ll )?(?:note|record|take note of|write down) (?:it|this|that|the questions?)|we take note"
     r"|(?:leave|keep) (?:it|this|that|the question) (?:open|for (?:next year|later|another))"
     r"|go(?:es)? (?:in)?to the (?:report|minutes)|nobody (?:from|of) [^.;]{1,40} is here)\b",

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from ..transcript.speakers import name_key
 from .link import Linked
-from .models import Item, Thread, item_contract
+from .models import Decision, Item, Thread, item_contract
 
 __all__ = [
     "FLOOR",
@@ -276,14 +276,28 @@ def decision_where(key: str, citing: Citing | None) -> str:
     return f"{key} — " + ", ".join([f"{source.title} ({when_label(source)})", *_place(page, section, f"line {line}")])
 
 
+def _elsewhere(decision: Decision, linked: Linked) -> str:
+    """Where a decision about an item weighed against this thread sent it: the other thread named by id,
+    kind, status and summary (a bare item key told a reader nothing), or that it was left out."""
+    if decision.action == "dropped" or decision.thread is None:
+        return "was left out (dropped)"
+    other = linked.thread(decision.thread)
+    if other is None:
+        return f"went to thread {decision.thread} ({decision.action})"
+    summary = f": {_clip(other.summary, 100)}" if other.summary else ""
+    return f"went to thread {other.id} ({decision.action} · {other.kind} · {other.status}{summary})"
+
+
 def format_explain(thread: Thread, linked: Linked, citing: Citing | None = None) -> str:
     """Every decision about one thread: its items' (rule, score, other candidates) and the items it refused."""
     who = actor_label(thread, citing)
     out = [f"{thread.id}: {thread.kind} · {thread.status} · {who} (actor {thread.actor}) · linker {linked.linker}", ""]
-    for d in linked.explain(thread.id):
+    for d, item in linked.explain_items(thread.id):
         mine = d.thread == thread.id
         where = decision_where(d.item, citing)
-        head = f"{where} ({d.signal}) {d.action}" if mine else f"{where} ({d.signal}) went elsewhere ({d.action})"
+        if item is not None and (citing is None or item.session not in citing.sources):
+            where += f" “{_clip(' '.join(item.quote.split()), 90)}”"  # no citation for it here: its words
+        head = f"{where} ({d.signal}) {d.action}" if mine else f"{where} ({d.signal}) {_elsewhere(d, linked)}"
         score = "" if d.score is None else f", score {d.score:.3f}"
         out.append(f"- {head}: {d.rule}{score}")
         if mine and d.shared:

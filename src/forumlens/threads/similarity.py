@@ -66,6 +66,18 @@ class Scorer(Protocol):
 
     def without_pair(self, ka: int, kb: int, drop: frozenset[str]) -> float: ...
 
+    def residual_without_pair(self, ka: int, kb: int, category: str, drop: frozenset[str]) -> float:
+        """`residual_pair` with `drop` (words every need of the actor says: its topic) also set aside."""
+        ...
+
+    def feature_set(self, ka: int) -> frozenset[str]:
+        """The lexicon features of a quote."""
+        ...
+
+
+_Rest = tuple[dict[str, float], float]  # a residual vector and its norm
+_RestMemo = dict[tuple[int, str], _Rest]  # (quote, category) → its residual less an actor's topic
+
 
 def _key(item: Item) -> str:
     """One sentence of one session, as one signal (a caption turn is often one line of many sentences)."""
@@ -112,6 +124,7 @@ class LexicalScorer:
         self._rest: dict[tuple[int, str], tuple[dict[str, float], float]] = {}
         self._rest_pairs: dict[tuple[int, int, str], float] = {}
         self._without: dict[tuple[int, int, frozenset[str]], float] = {}
+        self._rest_without: dict[frozenset[str], tuple[dict[tuple[int, int, str], float], _RestMemo]] = {}
         self._shared: dict[tuple[int, int], tuple[str, ...]] = {}
 
     def _add_vectors(self, feats: Counter[str]) -> None:
@@ -164,6 +177,32 @@ class LexicalScorer:
 
     def without(self, a: Item, b: Item, drop: Iterable[str]) -> float:
         return self.without_pair(self.text_id(a), self.text_id(b), frozenset(drop))
+
+    def feature_set(self, ka: int) -> frozenset[str]:
+        return frozenset(self._features[ka])
+
+    def residual_without_pair(self, ka: int, kb: int, category: str, drop: frozenset[str]) -> float:
+        if not drop:
+            return self.residual_pair(ka, kb, category)
+        memo = self._rest_without.get(drop)  # one actor's topic is one set: memos per set, keyed by plain tuples
+        if memo is None:
+            memo = self._rest_without[drop] = ({}, {})
+        pairs, vectors = memo
+        found = pairs.get((ka, kb, category))
+        if found is None:
+            va = vectors.get((ka, category)) or self._rest_less(vectors, ka, category, drop)
+            vb = vectors.get((kb, category)) or self._rest_less(vectors, kb, category, drop)
+            found = cosine_normed(va[0], va[1], vb[0], vb[1])
+            if ka in self.repeated:
+                pairs[(ka, kb, category)] = found
+        return found
+
+    def _rest_less(self, vectors: _RestMemo, tid: int, category: str, drop: frozenset[str]) -> _Rest:
+        """`_rest_of` less `drop`, made once per quote and kept in `vectors` (the memo of that `drop`)."""
+        rest, full = self._rest_of(tid, category)
+        kept = {f: w for f, w in rest.items() if f not in drop}
+        found = vectors[(tid, category)] = (kept, norm(kept)) if len(kept) != len(rest) else (rest, full)
+        return found
 
     def without_pair(self, ka: int, kb: int, drop: frozenset[str]) -> float:
         found = self._without.get((ka, kb, drop))
@@ -229,6 +268,12 @@ class SemanticScorer:
 
     def without_pair(self, ka: int, kb: int, drop: frozenset[str]) -> float:
         return self._lexical.without_pair(ka, kb, drop)
+
+    def residual_without_pair(self, ka: int, kb: int, category: str, drop: frozenset[str]) -> float:
+        return self._lexical.residual_without_pair(ka, kb, category, drop)
+
+    def feature_set(self, ka: int) -> frozenset[str]:
+        return self._lexical.feature_set(ka)
 
     def similarity(self, a: Item, b: Item) -> float:
         return self.pair(self.text_id(a), self.text_id(b))
