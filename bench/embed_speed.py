@@ -9,12 +9,19 @@ baseline's (1.0 = same vectors).
 
 - baseline: the packaged model as `embed` ran it before int8 (intra-op threads = cores,
   batches of 8 sorted by length, padded to their own longest);
-- packaged, batches of 4 (the new default batch);
-- int8 (the packaged model re-quantised, needs `onnx`; see `forumlens.semantic.embedder`),
-  threads = cores and one thread (the per-core cost `embed --workers` pays), batches of 4;
-- each of the two with texts truncated to 128 tokens (`--max-tokens`), to see what a
-  shorter sequence would buy;
+- packaged, batches of 4 (the packaged model's default batch);
+- int8 v1, the previous default with `onnx` (the export graph re-quantised, built here into a
+  temporary dir with `build_unfused_int8_model`), one text per run, a run per core;
+- int8 (the default with `onnx`: the lean rebuilt graph of `forumlens.semantic.quantise`,
+  re-quantised), one text per run: a run per core, one thread (the per-core cost `embed
+  --workers` pays), with onnxruntime's SkipLayerNormalization fusion on (it is off by
+  default), and batches of 2 (not shipped: a vector would depend on its batch neighbours);
+- with `--max-tokens N`, the baseline and the int8 default with texts truncated to N tokens;
 - tokenisation alone (`encode_batch`, parallel in the tokenizers library, vs one by one).
+
+Per variant also `alone`: its vectors of every fifth passage embedded alone against among
+the others, lowest cosine and largest absolute difference of a component (0.0: a vector
+depends only on its own text).
 
 Also the token-length distribution of the passages, model load times and, with
 `--retrieval`, retrieval quality (bench/retrieval.py) of each model variant, each in its
@@ -92,15 +99,38 @@ def _one_run_at_a_time(variant: str, batch: int) -> Any:
     return model
 
 
-def _alone_min_cosine(model: Any, texts: list[str], together: np.ndarray) -> float:
-    """Lowest cosine between a text's vector embedded among the others and embedded alone
-    (1.0: a vector depends only on its text, not on its batch)."""
+def _with_file(variant_file: Path, *, threads: int | None = None, disabled: tuple[str, ...] = ()) -> Any:
+    """An embedder running one text per run on `variant_file` (an int8 model not the default)."""
+    import onnxruntime
+
+    from forumlens.semantic.embedder import MiniLMOnnx
+
+    model = MiniLMOnnx(variant="packaged", batch=1, threads=threads)
+    options = model._session.get_session_options()
+    model._session = onnxruntime.InferenceSession(
+        str(variant_file), options, providers=["CPUExecutionProvider"], disabled_optimizers=list(disabled)
+    )
+    return model
+
+
+def _alone(model: Any, texts: list[str], together: np.ndarray) -> tuple[float, float]:
+    """(lowest cosine, largest absolute component difference) between a text's vector embedded
+    among the others and embedded alone ((1.0, 0.0): a vector depends only on its text)."""
     alone = np.stack([model.embed([t])[0] for t in texts])
-    return float((together.astype(np.float64) * alone).sum(axis=1).min())
+    cosine = float((together.astype(np.float64) * alone).sum(axis=1).min())
+    return cosine, float(np.abs(together - alone).max())
 
 
-def run(rounds: int = 3, max_tokens: int = 128) -> dict[str, Any]:
-    from forumlens.semantic.embedder import INT8_BATCH, MINI_BATCH, MiniLMOnnx, available_cores
+def run(rounds: int = 3, max_tokens: int | None = None, scratch: Path | None = None) -> dict[str, Any]:
+    from forumlens.semantic.embedder import (
+        INT8_BATCH,
+        MINI_BATCH,
+        MiniLMOnnx,
+        _model_file,
+        _packaged_file,
+        available_cores,
+        build_unfused_int8_model,
+    )
 
     texts = passages()
     cores = available_cores()
@@ -111,12 +141,15 @@ def run(rounds: int = 3, max_tokens: int = 128) -> dict[str, Any]:
         ("baseline: packaged b8, 1 run at a time", lambda: _one_run_at_a_time("packaged", 8)),
         (f"packaged b{b}, {cores} runs at once", lambda: MiniLMOnnx(variant="packaged", batch=b)),
     ]
-    if find_spec("onnx") is not None:
+    if find_spec("onnx") is not None and scratch is not None:
+        v1 = build_unfused_int8_model(_packaged_file(), scratch / "int8-v1.onnx")
+        lean, _ = _model_file("int8")  # the default's cached file, built if need be
         builders += [
+            (f"int8 v1 b{b8}, {cores} runs at once (previous)", lambda: _with_file(v1)),
             (f"int8 b{b8}, {cores} runs at once (default)", lambda: MiniLMOnnx(variant="int8", batch=b8)),
             (f"int8 b{b8}, one thread", lambda: MiniLMOnnx(variant="int8", batch=b8, threads=1)),
-            (f"int8 b{b8}, 1 run at a time", lambda: _one_run_at_a_time("int8", b8)),
-            (f"int8 b{b}, {cores} runs at once (not shipped)", lambda: MiniLMOnnx(variant="int8", batch=b)),
+            (f"int8 b{b8}, SkipLayerNorm fused", lambda: _with_file(lean)),
+            (f"int8 b2, {cores} runs at once (not shipped)", lambda: MiniLMOnnx(variant="int8", batch=2)),
         ]
     variants: dict[str, MiniLMOnnx] = {}
     loads: dict[str, float] = {}
@@ -124,7 +157,7 @@ def run(rounds: int = 3, max_tokens: int = 128) -> dict[str, Any]:
         build()  # the int8 file is built here the first time, not timed
         variants[name], wall, _ = _timed(build)
         loads[name] = round(wall, 2)
-    shorter = [builders[0], *builders[2:3]]  # the baseline and the int8 default (when there is one)
+    shorter = [builders[0], *builders[3:4]] if max_tokens else []  # the baseline and the int8 default
     for name, build in shorter:
         model = build()
         model._tokenizer.enable_truncation(max_tokens)
@@ -138,8 +171,9 @@ def run(rounds: int = 3, max_tokens: int = 128) -> dict[str, Any]:
         "p90": _percentile(lengths, 0.9),
         "p99": _percentile(lengths, 0.99),
         "max": max(lengths),
-        f"over_{max_tokens}": sum(n > max_tokens for n in lengths),
     }
+    if max_tokens:
+        out["tokens"][f"over_{max_tokens}"] = sum(n > max_tokens for n in lengths)
 
     best_cpu = {name: float("inf") for name in variants}
     best_wall = {name: float("inf") for name in variants}
@@ -151,6 +185,7 @@ def run(rounds: int = 3, max_tokens: int = 128) -> dict[str, Any]:
     rows = {}
     for name in variants:
         cosines = (vectors[base].astype(np.float64) * vectors[name]).sum(axis=1)
+        alone_cosine, alone_diff = _alone(variants[name], texts[::5], vectors[name][::5])
         rows[name] = {
             "per_cpu_s": round(len(texts) / best_cpu[name], 1),
             "cpu_ratio": round(best_cpu[base] / best_cpu[name], 2),
@@ -158,7 +193,8 @@ def run(rounds: int = 3, max_tokens: int = 128) -> dict[str, Any]:
             "wall_ratio": round(best_wall[base] / best_wall[name], 2),
             "min_cosine": round(float(cosines.min()), 4),
             "mean_cosine": round(float(cosines.mean()), 4),
-            "alone_min_cosine": round(_alone_min_cosine(variants[name], texts[::5], vectors[name][::5]), 6),
+            "alone_min_cosine": round(alone_cosine, 6),
+            "alone_max_abs_diff": float(f"{alone_diff:.2e}"),
         }
     out["variants"] = rows
 
@@ -196,11 +232,12 @@ def retrieval_by_variant() -> dict[str, dict[str, Any]]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--max-tokens", type=int, default=128, help="the truncated variants' sequence length")
+    parser.add_argument("--max-tokens", type=int, default=None, help="also run truncated variants of this length")
     parser.add_argument("--retrieval", action="store_true", help="also retrieval quality per model variant")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    result = run(args.rounds, args.max_tokens)
+    with tempfile.TemporaryDirectory(prefix="embed-speed-") as scratch:
+        result = run(args.rounds, args.max_tokens, Path(scratch))
     if args.retrieval:
         result["retrieval"] = retrieval_by_variant()
     if args.json:
@@ -209,12 +246,13 @@ def main(argv: list[str] | None = None) -> None:
     for key, value in result.items():
         if key == "variants":
             print(
-                f"{'variant':44} {'/CPU s':>8} {'ratio':>6} {'/wall s':>8} {'ratio':>6} {'min cos':>8} {'mean cos':>8} {'alone':>9}"
+                f"{'variant':44} {'/CPU s':>8} {'ratio':>6} {'/wall s':>8} {'ratio':>6} {'min cos':>8} {'mean cos':>8} "
+                f"{'alone cos':>9} {'alone diff':>10}"
             )
             for name, r in value.items():
                 print(
                     f"{name:44} {r['per_cpu_s']:8} {r['cpu_ratio']:6} {r['per_wall_s']:8} {r['wall_ratio']:6} "
-                    f"{r['min_cosine']:8} {r['mean_cosine']:8} {r['alone_min_cosine']:9}"
+                    f"{r['min_cosine']:8} {r['mean_cosine']:8} {r['alone_min_cosine']:9} {r['alone_max_abs_diff']:10}"
                 )
         elif key == "retrieval":
             for variant, figures in value.items():

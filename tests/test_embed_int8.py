@@ -132,8 +132,9 @@ def test_the_built_model_runs_int8_products_and_is_built_once(int8_cache, int8):
     (built,) = int8_cache.glob("*.onnx")
     assert built == emb.int8_model_file() and int8.model == emb.INT8_MODEL
     ops = [node.op_type for node in onnx.load(str(built)).graph.node]
-    assert ops.count("MatMulInteger") == 36  # 6 layers x (q, k, v, out, up, down)
-    assert "IsNaN" not in ops  # the softmax guards are gone
+    assert ops.count("MatMulInteger") == 18  # 6 layers x (attention out, up, down)
+    assert ops.count("QAttention") == 6  # q, k, v and the attention itself, one fused operator a layer
+    assert "IsNaN" not in ops and "Transpose" not in ops  # the export's guards and shape work are gone
     stamp = built.stat().st_mtime_ns
     assert emb.MiniLMOnnx(variant="int8").model == emb.INT8_MODEL
     assert built.stat().st_mtime_ns == stamp  # loaded from the cache, not rebuilt

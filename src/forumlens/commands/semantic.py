@@ -50,11 +50,11 @@ def embed(
 
     with contextlib.ExitStack() as stack:
         # the store and the sessions named first: a wrong --db or id is said at once, not after the
-        # model has been loaded (or built, about 20 s) for nothing
+        # model has been loaded (or built, a few seconds) for nothing
         store = stack.enter_context(open_ctx_store(ctx, db, create=False))
         ids = [store.resolve_ref(ref) for ref in session_refs] or None
         if embedder_variant() == "int8" and not int8_model_file().is_file():
-            click.echo("building the int8 embedding model once (about 20 s; kept in the user cache)…", err=True)
+            click.echo("building the int8 embedding model once (a few seconds; kept in the user cache)…", err=True)
         pooled = PooledEmbedder(workers) if workers > 1 else None
         if pooled is not None:
             stack.callback(pooled.close)

