@@ -17,11 +17,13 @@ case is two characters, texts longer than the shared filter takes):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from rapidfuzz import fuzz, process
 
+from forumlens.models import Session, Turn
 from forumlens.resolve import cues, mentions, modes, orgs, roles, voice
 from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.text import Token, norm_word, sentence_spans, tokenize
@@ -56,20 +58,48 @@ def _shared_cues() -> list[SharedCue]:
     return found
 
 
-def test_shared_cue_filter_says_what_each_pattern_filter_says():
+def test_shared_cue_filter_never_says_no_where_a_pattern_matches():
+    """`SharedCue.possible` says "no" wherever the pattern's own `Prefiltered` filter does, and,
+    through its per-alternative sets (`branch_literals`, issue 19), in more sentences still,
+    but never where the pattern matches."""
     patterns = _shared_cues()
     assert len(patterns) >= 15  # every resolve cue pattern goes through the shared filter
+    assert sum(bool(cue.branches) for cue in patterns) >= 8
     said = {True: 0, False: 0}
+    tighter = matched = 0
     for text in _texts():
         spans = [*sentence_spans(text), (0, len(text))]
         for a, b in spans:
             for cue in patterns:
                 shared = cue.possible(text, a, b)
-                assert shared == Prefiltered.possible(cue, text, a, b), (cue.pattern.pattern[:60], text[a:b][:80])
+                own = Prefiltered.possible(cue, text, a, b)
+                assert own or not shared, (cue.pattern.pattern[:60], text[a:b][:80])
                 if cue.pattern.search(text, a, b):
-                    assert shared  # never says "no" to a text the pattern matches
+                    assert shared, (cue.pattern.pattern[:60], text[a:b][:80])  # never "no" to a match
+                    matched += 1
                 said[shared] += 1
+                tighter += own and not shared
     assert said[False] > said[True] > 0  # the filter decides: most sentences lack most cues
+    assert tighter > 0 and matched > 50
+
+
+def test_branch_literals_are_each_alternatives_own():
+    """One set list per alternative of a top-level alternation; none for other shapes."""
+    from forumlens.resolve.cuefilter import branch_literals
+
+    got = branch_literals(re.compile(r"\b(?:I am (?:here|online)|we (?:are|were) in the room|my camera)\b", re.I))
+    assert [sorted(sorted(o) for o in b) for b in got] == [
+        [["i am here", "i am online"]],
+        [["we are in the room", "we were in the room"]],
+        [["my camera"]],
+    ]
+    assert branch_literals(re.compile(r"\bhere in (?:Kyoto|Riyadh)\b")) == ()  # not an alternation
+    assert branch_literals(re.compile(r"(?:online|\w+)")) == ()  # an alternative requires nothing
+    # the whole pattern keeps one set per alternative (" online" or " in the room"); per alternative
+    # both of its parts must be there
+    cue = SharedCue(re.compile(r"\b(?:I am \w+ online|we \w+ in the room)\b", re.I))
+    assert cue.possible("We are in the ROOM today") and cue.possible("i am still online")
+    assert Prefiltered.possible(cue, "we are online") and not cue.possible("we are online")
 
 
 @pytest.mark.parametrize("text", [*EDGES[:3], "Ana Lima, ana-lima and ANA; Lima's point. Banana Anacleto, KOFI, kofi."])
@@ -194,3 +224,166 @@ def test_mentions_in_a_span_are_the_plain_filters():
                 assert view.mentions_in(a, b, kinds) == plain
                 seen += len(plain)
     assert seen > 50
+
+
+def _speech_sessions() -> list[Session]:
+    from forumlens.transcript.parse import parse_transcript
+
+    paths = [*SESSIONS, SHARED] if SHARED.exists() else list(SESSIONS)
+    return [parse_transcript(p.read_text("utf-8")) for p in paths]
+
+
+def _plain_mentioned_elsewhere(name: str, own: set[int], turns: Sequence[Turn]) -> bool:
+    from forumlens.resolve.people import name_forms
+
+    pattern = re.compile("|".join(rf"\b{re.escape(f)}\b" for f in name_forms(name)), re.IGNORECASE)
+    return any(pattern.search(t.text) for t in turns if t.index not in own and t.kind == "speech")
+
+
+def test_mentioned_elsewhere_is_the_plain_scan():
+    """`people._mentioned_elsewhere` (behind its literal prefilter) against the plain case-insensitive
+    scan, for every speaker of the real sessions and names built to reach case-folding edges."""
+    from forumlens.resolve.people import _mentioned_elsewhere, group_labels
+
+    said = {True: 0, False: 0}
+    for session in _speech_sessions():
+        names = {g.name for g in group_labels(session) if g.name}
+        names |= {"Tomás Pérez", "Kofi Mensah", "\u0130stanbul", "Ana Lima", "Σοφία Παπαδοπούλου"}
+        for name in sorted(names):
+            for turn in session.turns[:3] + session.turns[-2:]:
+                own = {turn.index}
+                fast = _mentioned_elsewhere(name, own, session.turns)
+                assert fast == _plain_mentioned_elsewhere(name, own, session.turns), name
+                said[fast] += 1
+    assert said[True] > 0 and said[False] > 0
+
+
+def test_speaker_split_is_the_plain_patterns():
+    """`modes.speaker_split` (its patterns behind the prefilter) gives the plain patterns' answer."""
+    texts = [t.text for s in _speech_sessions() for t in s.turns] + [
+        "We have three speakers in the room and one online.",
+        "two here and two online, so let us start",
+        "All of our panelists are online today.",
+        "three speakers, all of them here in the room with me",
+    ]
+    found = 0
+    for text in texts:
+        for fast, plain in ((modes._SPLIT, modes._SPLIT.pattern), (modes._ALL, modes._ALL.pattern)):
+            a, b = fast.search(text), plain.search(text)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), text[:80]
+            found += b is not None
+    assert found >= 4
+
+
+def _plain_group_labels(session: Session) -> list[tuple[str | None, list[str], list[int]]]:
+    """`people.group_labels` as it was: every turn compared with every variant of every group."""
+    from collections import Counter
+
+    from forumlens.resolve import people, titles
+    from forumlens.transcript.speakers import normalise_label
+
+    groups: list[people.LabelGroup] = []
+    variants: list[Counter[str]] = []
+    for turn in session.turns:
+        if turn.kind != "speech":
+            continue
+        speaker = titles.strip_titles(turn.speaker.replace("\u2011", "-")) if turn.speaker else None
+        if speaker:
+            for group, names in zip(groups, variants):
+                if group.name and any(people._same_label(speaker, n) for n in names):
+                    break
+            else:
+                group, names = people.LabelGroup(speaker), Counter()
+                groups.append(group)
+                variants.append(names)
+            names[speaker] += 1
+        elif turn.label:
+            label = normalise_label(turn.label)
+            same = next((g for g in groups if g.name is None and label in g.labels), None)
+            if same is None:
+                same = people.LabelGroup(None)
+                groups.append(same)
+                variants.append(Counter())
+            group = same
+        else:
+            group = people.LabelGroup(None)
+            groups.append(group)
+            variants.append(Counter())
+        if turn.label and normalise_label(turn.label) not in group.labels:
+            group.labels.append(normalise_label(turn.label))
+        group.turns.append(turn.index)
+    groups, variants = people._merge_partial_names(groups, variants)
+    lowered = session.text.casefold() if any(len(n) > 1 for n in variants) else ""
+    for group, names in zip(groups, variants):
+        if names:
+            full = people._fullest(names)
+            group.name = people._display(full, lowered) if len(full) > 1 else next(iter(full))
+    return [(g.name, g.labels, g.turns) for g in groups]
+
+
+# A variant that arrives later makes an earlier label join an earlier group: "KRISTOPHER ANDERSEN"
+# is unlike "Christopher Anderson" but like "Kristopher Anderson", which joins that group after it.
+CHAIN = """IGF 2023 Open Forum
+
+>> CHRISTOPHER ANDERSON: Welcome, everyone, to the session.
+
+>> KRISTOPHER ANDERSEN: Thank you, I will be brief.
+
+>> KRISTOPHER ANDERSON: Let me add a word on the agenda.
+
+>> MODERATOR: We move on.
+
+>> KRISTOPHER ANDERSEN: One more point from me.
+
+>> MARIA: Thank you. Maria Lopez here.
+
+>> MARIA LOPEZ: And a last remark.
+
+>> MARIA: Done.
+"""
+
+
+def test_group_labels_is_the_plain_every_group_loop():
+    from forumlens.resolve.people import group_labels
+    from forumlens.transcript.parse import parse_transcript
+
+    sessions = [*_speech_sessions(), parse_transcript(CHAIN)]
+    for session in sessions:
+        got = [(g.name, g.labels, g.turns) for g in group_labels(session)]
+        assert got == _plain_group_labels(session)
+    chain = [(g.name, g.turns) for g in group_labels(sessions[-1])]
+    assert any(len(turns) >= 3 for name, turns in chain if name and "Anders" in name), chain
+
+
+def _plain_name_hits(text: str, start: int, end: int, forms: list[str]) -> list[cues.NameHit]:
+    """`cues.find_name_hits` as it was: each match checked against every hit kept so far."""
+    hits: list[cues.NameHit] = []
+    folded = cues._fold(text)
+    for form in sorted({cues._fold(f) for f in forms}, key=len, reverse=True):
+        for m in cues._form_matches(folded, form, start, end):
+            a, b = m.start(), m.end()
+            if text[a].isupper() and not any(h.start <= a < h.end for h in hits):
+                hits.append(cues.NameHit(a, b, form))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def test_name_hits_are_the_plain_overlap_checks():
+    """Every speaker's name forms over the real sessions, and forms built to overlap
+    ("Li Li" over "Li Li Li", a first name inside a full name, accents)."""
+    from forumlens.resolve.people import group_labels, name_forms
+
+    found = 0
+    for session in _speech_sessions():
+        text = session.text
+        for group in group_labels(session):
+            if group.name:
+                forms = name_forms(group.name)
+                for a, b in [(0, len(text)), (len(text) // 3, 2 * len(text) // 3)]:
+                    hits = cues.find_name_hits(text, a, b, forms)
+                    assert hits == _plain_name_hits(text, a, b, forms), group.name
+                    found += len(hits)
+    odd = "Li Li Li met Ana Lima. Ana, Lima and ANA LIMA: Tomás Pérez, Tomas Perez; Pérez-Lima."
+    for forms in (["Li Li", "Li"], ["Ana Lima", "Ana", "Lima"], ["Tomas Perez", "Perez"], ["Pérez-Lima", "Lima"]):
+        assert cues.find_name_hits(odd, 0, len(odd), forms) == _plain_name_hits(odd, 0, len(odd), forms)
+    assert [h.form for h in cues.find_name_hits(odd, 0, len(odd), ["Li Li", "Li"])] == ["Li Li", "Li"]
+    assert found > 100

@@ -9,6 +9,12 @@ own required literals (up to 142 of them) with one `in` per literal, again for e
 then possible exactly when each of its required sets meets that set, which is
 `Prefiltered.possible`'s own test (`all(any(lit in text for lit in set) ...)`) asked of a
 superset of the literals, so every answer stays the pattern's own.
+
+A pattern that is one alternation (`\b(?:A|B|C)\b`) is also asked per alternative
+(`branch_literals`, issue 19): the whole pattern's sets keep only what every alternative
+shares ("i", "as", " online"), so most sentences passed and the regex ran; a match is a
+match of one alternative, so requiring that some alternative have all its own sets present
+still never says "no" where the pattern matches, and skips about half the runs left.
 """
 
 from __future__ import annotations
@@ -16,10 +22,16 @@ from __future__ import annotations
 import re
 import sys
 from itertools import chain
+from re import _constants as _sre_constants  # the parser `text.fastre` reads (Python 3.11+)
+from re import _parser as _sre_parse
 
-from forumlens.text.fastre import Prefiltered, fold
+from forumlens.text.fastre import Prefiltered, _required, fold
 
-__all__ = ["SharedCue"]
+__all__ = ["SharedCue", "branch_literals"]
+
+_AT = _sre_constants.AT
+_BRANCH = _sre_constants.BRANCH
+_SUBPATTERN = _sre_constants.SUBPATTERN
 
 _HEAD = 3  # a needle this long or longer is tested only when the text holds its first characters
 _SHORT = 1_000  # longer texts (whole turns, a 2 MB caption line) use the pattern's own filter
@@ -72,20 +84,49 @@ class _Pool:
 _POOL = _Pool()
 
 
-class SharedCue(Prefiltered):
-    """A `Prefiltered` whose literal test on a short text is shared with the other cues."""
+def branch_literals(pattern: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...], ...]:
+    """Per alternative of a pattern that is one alternation (`\b(?:A|B|C)\b`), the literal
+    sets that alternative requires (as `required_literals` gives them for a whole pattern);
+    () when the pattern is not one alternation or some alternative requires nothing.
 
-    __slots__ = ()
+    A match of the pattern is a match of one alternative, so it holds a literal of each set
+    of that alternative: "some alternative has all its sets present" is a necessary
+    condition, tighter than the whole pattern's sets (which keep only what *every*
+    alternative shares, e.g. "i" or "as" for a list of self-introductions)."""
+    if pattern.flags & re.VERBOSE:
+        return ()
+    try:
+        nodes = [n for n in _sre_parse.parse(pattern.pattern, pattern.flags) if n[0] is not _AT]
+        if len(nodes) == 1 and nodes[0][0] is _SUBPATTERN:
+            nodes = [n for n in nodes[0][1][-1] if n[0] is not _AT]
+        if len(nodes) != 1 or nodes[0][0] is not _BRANCH:
+            return ()
+        branches = tuple(tuple(_required(branch)) for branch in nodes[0][1][1])
+    except Exception:  # pragma: no cover - the parser's internals changed: no branch filter
+        return ()
+    return branches if all(branches) else ()
+
+
+class SharedCue(Prefiltered):
+    """A `Prefiltered` whose literal test on a short text is shared with the other cues, and
+    (for a pattern that is one alternation) also asks that some alternative be possible."""
+
+    __slots__ = ("branches",)
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         super().__init__(pattern)
-        _POOL.add(self.options)
+        self.branches = branch_literals(pattern) if self.options else ()
+        _POOL.add(self.options + tuple(chain.from_iterable(self.branches)))
 
     def possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
-        """False only when no match can lie in text[pos:endpos] (as `Prefiltered.possible`)."""
+        """False only when no match can lie in text[pos:endpos]: never where
+        `Prefiltered.possible` says possible and a match exists, and more often than it."""
         if not self.options:
             return True
         part = text[max(pos, 0) : endpos] if pos > 0 or endpos < len(text) else text
         if len(part) > _SHORT:
             return super().possible(text, pos, endpos)
-        return not any(map(_POOL.present(part).isdisjoint, self.options))
+        present = _POOL.present(part)
+        if any(map(present.isdisjoint, self.options)):
+            return False
+        return not self.branches or any(not any(map(present.isdisjoint, b)) for b in self.branches)

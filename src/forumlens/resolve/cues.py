@@ -342,12 +342,16 @@ def find_name_hits(text: str, start: int, end: int, forms: list[str]) -> list[Na
     """Occurrences of a person's name forms in text[start:end]: whole words, capitalised,
     accent-insensitive ("Tomás" for TOMAS PEREZ)."""
     hits: list[NameHit] = []
+    # every offset inside a hit so far: "starts inside an earlier hit" is one set look-up, not
+    # a pass over the hits (a first name said 600 times made that hits² per speaker, issue 19)
+    covered: set[int] = set()
     folded = _fold(text)
     for form in sorted({_fold(f) for f in forms}, key=len, reverse=True):
         for m in _form_matches(folded, form, start, end):
             a, b = m.start(), m.end()
-            if text[a].isupper() and not any(h.start <= a < h.end for h in hits):
+            if text[a].isupper() and a not in covered:
                 hits.append(NameHit(a, b, form))
+                covered.update(range(a, b))
     return sorted(hits, key=lambda h: h.start)
 
 

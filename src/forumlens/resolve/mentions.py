@@ -292,7 +292,8 @@ class _LookAlikes:
     (`_looks_like`), which gives the same answer for a fraction of the ratios."""
 
     def __init__(self, toks: list[Token]) -> None:
-        self.known = frozenset(t.norm for t in toks if t.norm not in NAME_CONNECTORS and len(t.norm) >= 2)
+        # over the distinct words, not every token: a session repeats a few thousand words ~15k times
+        self.known = frozenset(w for w in {t.norm for t in toks} - NAME_CONNECTORS if len(w) >= 2)
         self.like: dict[str, frozenset[str]] = {}
 
     @cached_property
@@ -330,9 +331,25 @@ class _LookAlikes:
         need, spare = m.needs[p]
         if not need:
             return False
+        known = self.known
+        window = [h for h in norms if h in known]  # the words `missing` asks, found once per window
+        like = _LIKE.get
         missed = 0
         for w in need:
-            if self.missing(w, norms):
+            # `self.missing(w, norms)` written out: ~1000 windows a session, each asking a few
+            # words of a few more, so the calls and the generator were most of `_fuzzy`'s time
+            if len(w) <= 3:
+                miss = w not in norms or w not in known
+            else:
+                miss = True
+                for h in window:
+                    found = like((w, h))
+                    if found is None:
+                        found = _looks_like(w, h)
+                    if found:
+                        miss = False
+                        break
+            if miss:
                 missed += 1
                 if missed > spare:
                     return False
@@ -362,9 +379,10 @@ def _fuzzy(m: Matcher, toks: list[Token], floor: float) -> list[_Cand]:
     cutoff = floor * 100
     looks: _LookAlikes | None = None
     norms = [t.norm for t in toks]
-    anchors = m.anchors.get
-    for i, norm in enumerate(norms):
-        for p, k in anchors(norm, ()):
+    anchors = m.anchors
+    # only the places of an anchor word (a few hundred of ~15k tokens) enter the loop
+    for i in [i for i, norm in enumerate(norms) if norm in anchors]:
+        for p, k in anchors[norms[i]]:
             entity, phrase, n = m.phrases[p]
             looks = looks or _LookAlikes(toks)
             # every window below lies inside toks[i - k - 1 : i - k + n + 2]

@@ -247,20 +247,26 @@ _NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _PANEL = r"(?:\s+(?:of\s+(?:them|our\s+speakers)\s+|speakers?\s+|panell?ists?\s+|presenters?\s+))?"
 _ROOM = r"(?:here|in the (?:room|hall)|on ?site|on-site|in person|with (?:me|us)(?: here)?)"
 _AWAY = r"(?:online|remote(?:ly)?|connected|on zoom)"
-# "we have three speakers in the room and one online", "two here and two online", and the other order
-_SPLIT = re.compile(
-    rf"\b{_NUM}{_PANEL}\s*{_ROOM}\s*,?\s+and\s+{_NUM}{_PANEL}\s*{_AWAY}\b|"
-    rf"\b{_NUM}{_PANEL}\s*{_AWAY}\s*,?\s+and\s+{_NUM}{_PANEL}\s*{_ROOM}\b",
-    re.IGNORECASE,
+# "we have three speakers in the room and one online", "two here and two online", and the other order.
+# This and `_ALL` sit behind their literal prefilter (`text.fastre`): asked of every chair's turn,
+# matched by few.
+_SPLIT = Prefiltered(
+    re.compile(
+        rf"\b{_NUM}{_PANEL}\s*{_ROOM}\s*,?\s+and\s+{_NUM}{_PANEL}\s*{_AWAY}\b|"
+        rf"\b{_NUM}{_PANEL}\s*{_AWAY}\s*,?\s+and\s+{_NUM}{_PANEL}\s*{_ROOM}\b",
+        re.IGNORECASE,
+    )
 )
 
 
 # "three speakers, all of them here in the room with me", "all our panellists are online today"
-_ALL = re.compile(
-    rf"\b(?:{_NUM}\s+(?:speakers|panell?ists|presenters)\b[^.;]{{0,30}}?\b(?:all|both)(?:\s+of\s+them)?|"
-    rf"(?:all|both)\s+(?:of\s+)?(?:our|the)\s+(?:speakers|panell?ists|presenters))"
-    rf"(?:\s+are)?(?:\s+(?:here\s+)?(?P<room>{_ROOM})|\s+(?P<away>{_AWAY}))\b",
-    re.IGNORECASE,
+_ALL = Prefiltered(
+    re.compile(
+        rf"\b(?:{_NUM}\s+(?:speakers|panell?ists|presenters)\b[^.;]{{0,30}}?\b(?:all|both)(?:\s+of\s+them)?|"
+        rf"(?:all|both)\s+(?:of\s+)?(?:our|the)\s+(?:speakers|panell?ists|presenters))"
+        rf"(?:\s+are)?(?:\s+(?:here\s+)?(?P<room>{_ROOM})|\s+(?P<away>{_AWAY}))\b",
+        re.IGNORECASE,
+    )
 )
 ALL = 99  # "all of them": as many as the panel has
 

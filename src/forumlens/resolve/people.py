@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from forumlens.models import Session, Turn
 from forumlens.resolve import cues, titles
 from forumlens.resolve.orgs import looks_org
+from forumlens.text.fastre import Prefiltered
 from forumlens.transcript.speakers import COLLECTIVE_LABELS, name_key, normalise_label
 
 __all__ = [
@@ -95,19 +96,37 @@ def group_labels(session: Session) -> list[LabelGroup]:
     """
     groups: list[LabelGroup] = []
     variants: list[Counter[str]] = []
+    # per speaker seen: the first named group holding a variant like it (`_same_label`), kept up
+    # to date as variants arrive, so a turn costs a look-up rather than a comparison with every
+    # variant of every group (turns × groups: a second per 2,400 turns of 60 speakers, issue 19)
+    first: dict[str, int | None] = {}
     for turn in session.turns:
         if turn.kind != "speech":
             continue
         # the parser drops most titles; an office it keeps ("Vice-Chair Smith") is no part of a name
         speaker = titles.strip_titles(turn.speaker.replace("\u2011", "-")) if turn.speaker else None
         if speaker:
-            for group, names in zip(groups, variants):
-                if group.name and any(_same_label(speaker, n) for n in names):
-                    break
-            else:
-                group, names = LabelGroup(speaker), Counter()
+            if speaker not in first:
+                first[speaker] = next(
+                    (
+                        k
+                        for k, (g, names) in enumerate(zip(groups, variants))
+                        if g.name and any(_same_label(speaker, n) for n in names)
+                    ),
+                    None,
+                )
+            at = first[speaker]
+            if at is None:
+                group, names = LabelGroup(speaker), Counter[str]()
                 groups.append(group)
                 variants.append(names)
+                at = len(groups) - 1
+            else:
+                group, names = groups[at], variants[at]
+            if speaker not in names:  # a new variant of group `at`: speakers like it now find it
+                for other, known in first.items():
+                    if (known is None or known > at) and _same_label(other, speaker):
+                        first[other] = at
             names[speaker] += 1
         elif turn.label:
             label = normalise_label(turn.label)
@@ -259,7 +278,11 @@ def name_forms(name: str) -> list[str]:
 
 
 def _mentioned_elsewhere(name: str, own: set[int], turns: Sequence[Turn]) -> bool:
-    pattern = re.compile("|".join(rf"\b{re.escape(f)}\b" for f in name_forms(name)), re.IGNORECASE)
+    """Whether a speech turn other than `own` says one of the name's forms.
+
+    Behind its literal prefilter (`text.fastre`): a case-insensitive alternation scans every
+    character of every turn, while most turns hold none of the forms (issue 19)."""
+    pattern = Prefiltered(re.compile("|".join(rf"\b{re.escape(f)}\b" for f in name_forms(name)), re.IGNORECASE))
     return any(pattern.search(t.text) for t in turns if t.index not in own and t.kind == "speech")
 
 

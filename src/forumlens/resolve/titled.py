@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from forumlens.models import Turn
 from forumlens.resolve.people import LabelGroup, same_person
@@ -51,6 +52,13 @@ def _given_word(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def _text_key(text: str) -> str:
+    """`name_key` of a whole turn, remembered: `join_titled_surnames` asks every turn once per
+    titled label, and keying every turn's characters again per label is labels × text (issue 19)."""
+    return name_key(text)
+
+
 def full_names_ending(surname: str, turns: Sequence[Turn]) -> list[tuple[str, str | None]]:
     """Every full name said in the speech turns whose last word is `surname` (accent- and
     case-insensitive), with the gender of the title said right before it, if any.
@@ -61,7 +69,7 @@ def full_names_ending(surname: str, turns: Sequence[Turn]) -> list[tuple[str, st
     key = name_key(surname)
     found: list[tuple[str, str | None]] = []
     for turn in turns:
-        if turn.kind != "speech" or key not in name_key(turn.text):
+        if turn.kind != "speech" or key not in _text_key(turn.text):
             continue
         text = turn.text
         tokens = list(_TOKEN.finditer(text))
