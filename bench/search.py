@@ -20,7 +20,8 @@ the exhaustive path. `--pg` repeats everything on a throwaway PostgreSQL cluster
 
 `--pg-baseline SRC` also times an older forumlens (its `src` folder, e.g. from `git worktree
 add`) against this one on one cluster, query by query in alternating order (the same load
-for both), after this version migrated a byte-identical copy of the older one's store.
+for both), after this version migrated a byte-identical copy of the older one's store. It also
+prints the write cost of each version: the seconds `copy_store` took to fill its PostgreSQL copy.
 
 Usage: python bench/search.py [--sessions 1000] [--db PATH] [--pg [--pg-baseline SRC]] [--no-http] [--repeat 3] [--json]
 """
@@ -314,6 +315,9 @@ def measure(location: str, mix: list[Probe], http: bool, repeat: int) -> dict[st
     return result
 
 
+COPY_SECONDS: dict[str, float] = {}  # the write cost: copying the store into PostgreSQL, per version
+
+
 @contextmanager
 def postgres_copy(sqlite_location: str) -> Iterator[str]:
     """A throwaway PostgreSQL cluster holding a copy of the SQLite store (same turn ids)."""
@@ -324,7 +328,9 @@ def postgres_copy(sqlite_location: str) -> Iterator[str]:
         url = cluster.create_database("search_bench")
         source, target = open_store(sqlite_location, readonly=True), open_store(url)
         try:
+            started = time.perf_counter()
             copy_store(source, target)
+            COPY_SECONDS["current"] = round(time.perf_counter() - started, 1)
             target._native("VACUUM ANALYZE")  # type: ignore[attr-defined]  # as autovacuum leaves a loaded table
         finally:
             source.close()
@@ -363,16 +369,17 @@ def compare_versions(sqlite_location: str, baseline_src: str, repeat: int) -> di
     mix = query_mix()
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     sources = {"baseline": str(Path(baseline_src).resolve()), "current": str(ROOT / "src")}
-    copy = "import sys; from forumlens.store import open_store; from forumlens.store.transfer import copy_store\n"
-    copy += "s, t = open_store(sys.argv[2], readonly=True), open_store(sys.argv[1]); copy_store(s, t)\n"
-    copy += "t._native('VACUUM ANALYZE')"
+    copy = "import sys, time; from forumlens.store import open_store; from forumlens.store.transfer import copy_store\n"
+    copy += "s, t = open_store(sys.argv[2], readonly=True), open_store(sys.argv[1]); started = time.perf_counter()\n"
+    copy += "copy_store(s, t); print(time.perf_counter() - started); t._native('VACUUM ANALYZE')"
     baseline_env = {**env, "PYTHONPATH": sources["baseline"]}
     asked = [sys.executable, "-c", "from forumlens.store.migrations import SCHEMA_VERSION; print(SCHEMA_VERSION)"]
     version = int(subprocess.run(asked, env=baseline_env, check=True, capture_output=True, text=True).stdout)
     with TempCluster() as cluster, tempfile.TemporaryDirectory(prefix="forumlens-bench-") as folder:
         source = sqlite_at_version(sqlite_location, version, Path(folder))
         urls = {"baseline": cluster.create_database("baseline"), "current": cluster.url("current")}
-        subprocess.run([sys.executable, "-c", copy, urls["baseline"], source], env=baseline_env, check=True)
+        copying = [sys.executable, "-c", copy, urls["baseline"], source]
+        copied = float(subprocess.run(copying, env=baseline_env, check=True, capture_output=True, text=True).stdout)
         cluster.admin('CREATE DATABASE "current" TEMPLATE baseline')
         started = time.perf_counter()
         current = open_store(urls["current"])  # migrates
@@ -413,6 +420,7 @@ def compare_versions(sqlite_location: str, baseline_src: str, repeat: int) -> di
         "paths": {name: _by_kind(mix, times) for name, times in best.items()},
         "identical_pages": same,
         "migration_seconds": round(migration, 1),
+        "baseline_copy_seconds": round(copied, 1),
     }
 
 
@@ -454,6 +462,11 @@ def print_versions(result: dict[str, Any]) -> None:
         f"identical pages, totals and estimate flags: {result['identical_pages']}/{sum(KINDS.values())};"
         f" migration of the copy: {result['migration_seconds']} s"
     )
+    if "current" in COPY_SECONDS:
+        print(
+            f"write cost, copying the store into PostgreSQL (`copy_store`): baseline {result['baseline_copy_seconds']} s,"
+            f" current {COPY_SECONDS['current']} s"
+        )
 
 
 def print_report(name: str, result: dict[str, Any]) -> None:

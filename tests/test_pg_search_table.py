@@ -109,9 +109,11 @@ def _newest_turns_found(store: PostgresStore) -> None:
 
 
 def _undo_migration_6(url: str) -> None:
-    """The database as forumlens at schema version 5 left it (migrations 6 and 7 only add these objects)."""
+    """The database as forumlens at schema version 5 left it (migrations 6 to 8 only add these objects)."""
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("DROP TABLE turn_search")  # its indexes of migration 7 with it
+        conn.execute("DROP FUNCTION forumlens_flush_search()")
+        conn.execute("DELETE FROM forumlens_schema WHERE version = 8")
+        conn.execute("DROP TABLE turn_search")  # its indexes of migrations 7 and 8 with it
         conn.execute("DROP FUNCTION forumlens_word_pairs(tsvector)")
         conn.execute("DELETE FROM forumlens_schema WHERE version = 7")
         conn.execute("DROP TRIGGER turns_search_ai ON turns")
@@ -121,7 +123,7 @@ def _undo_migration_6(url: str) -> None:
 
 
 def test_migration_6_backfills_a_v5_store_and_its_hits_stay_the_same(pg_cluster, tmp_path):
-    assert SCHEMA_VERSION == 7
+    assert SCHEMA_VERSION >= 7
     url = pg_cluster.create_database("search_v5")
     try:
         with _fill(PostgresStore(url)) as store:
@@ -130,8 +132,8 @@ def test_migration_6_backfills_a_v5_store_and_its_hits_stay_the_same(pg_cluster,
         _undo_migration_6(url)
         with psycopg.connect(url) as conn:
             assert conn.execute("SELECT to_regclass('turn_search')").fetchone() == (None,)
-        with PostgresStore(url) as store:  # opening migrates 5 → 7
-            assert store.schema_version() == 7
+        with PostgresStore(url) as store:  # opening migrates 5 → the latest
+            assert store.schema_version() == SCHEMA_VERSION
             assert _in_step(store) == turns > 50
             # the backfill analysed the table: search plans see its lexeme statistics at once
             assert store._lexeme_shares().shares
@@ -239,9 +241,9 @@ def test_candidates_never_read_the_wide_turns_table(pg_url):
         assert relations(SearchFilters(year=2021, tag="SDG9")) == {"turn_search", "sessions", "tags"}
 
 
-def test_sqlite_migrations_6_and_7_change_only_the_version(tmp_path):
-    """SQLite search is FTS5, unchanged: its migrations 6 and 7 are empty and a v5 file keeps its schema."""
-    assert SQLITE_MIGRATIONS[5] == SQLITE_MIGRATIONS[6] == []
+def test_sqlite_migrations_6_to_8_change_only_the_version(tmp_path):
+    """SQLite search is FTS5, unchanged: its migrations 6, 7 and 8 are empty and a v5 file keeps its schema."""
+    assert SQLITE_MIGRATIONS[5] == SQLITE_MIGRATIONS[6] == SQLITE_MIGRATIONS[7] == []
     path = tmp_path / "v5.sqlite3"
     conn = sqlite3.connect(path)
     for statement in (s for m in SQLITE_MIGRATIONS[:5] for s in m):
@@ -251,7 +253,7 @@ def test_sqlite_migrations_6_and_7_change_only_the_version(tmp_path):
     schema = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
     conn.close()
     with SQLiteStore(str(path)) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 7
+        assert store.schema_version() == SCHEMA_VERSION == 8
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall() == schema
     conn.close()

@@ -9,7 +9,10 @@ indexes (store/fts.py), so both stores return the same hits; it is matched and r
 the narrow table `turn_search` (migration 6, kept in step by triggers), and a page's
 snippets are made by FTS5 itself (store/search_snippets.py), as on SQLite. Migration 7
 indexes that table twice more, for what the words' index cannot narrow: each turn's
-adjacent word pairs (phrases) and its speaker key's trigrams (speaker filters).
+adjacent word pairs (phrases) and its speaker key's trigrams (speaker filters). Since
+migration 8 those indexes take new entries into a pending list, which every write merges
+in bulk before it commits (`_flush_search`): writes pay one sorted merge, not one tree
+insert per word, and readers still find no pending entries.
 
 One connection per store object, guarded by a lock: threads sharing a store take turns,
 as they do on the SQLite store's single connection; open one store per worker for
@@ -331,7 +334,9 @@ class PostgresStore(SQLStore):
                 copy.write_row(row)
 
     def _after_bulk_insert(self, tx: Tx) -> None:
-        """After explicit ids went in, new rows must number on from the largest."""
+        """After explicit ids went in, new rows must number on from the largest; the search
+        indexes' pending entries are merged before the copy commits (migration 8)."""
+        _flush_search(tx)
         for table, column in tx(
             "SELECT table_name, column_name FROM information_schema.columns"
             " WHERE table_schema = current_schema() AND is_identity = 'YES'"
@@ -363,6 +368,7 @@ class PostgresStore(SQLStore):
         with tx.cursor.copy(f"COPY turns ({', '.join(TURN_COLUMNS)}, tsv) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row((*row, tsvector_literal(row[8], row[6])))
+        _flush_search(tx)
 
     def search(self, query: Query, filters: SearchFilters) -> SearchResults:
         """Ranked hits with snippets, as the SQLite store ranks them: the same newest
@@ -414,23 +420,37 @@ class PostgresStore(SQLStore):
     def _recent_first(self, tsquery: str, window: int, span: int) -> list[tuple[int, float]]:
         """The candidates of an unfiltered query, the newest `span` turns first.
 
-        The newest `span` turns are one id range, and its lowest id is a value the planner
-        sees: it reads that range (newest first, stopping at `window + 1` matches) rather
-        than every turn holding the words. If the range holds fewer, the rest come from
-        below it. A turn stored meanwhile has a higher id, so it only joins the range.
+        The newest `span` turns are one id range below the highest id, and its lowest id is
+        a value the planner sees: it reads that range (newest first, stopping at `window + 1`
+        matches) rather than every turn holding the words. If the range held fewer (the
+        estimate was high: an exclusion, correlated words), the next range below is sized
+        from the share of turns the last one matched and walked the same way, while it is
+        a small part of the turns left; the rest come from below the last range in one
+        query. Ranges are id ranges: after deletions one holds fewer turns, and the next
+        step finds what it missed. A turn stored meanwhile has a higher id, so it only
+        joins the first range. The same rows as one query, whatever the ranges.
         """
         limit = window + 1
-        bound = self._unprepared(f"SELECT id FROM {SEARCH_TABLE} ORDER BY id DESC OFFSET %s LIMIT 1", (span - 1,))
-        floor = int(bound[0][0]) if bound else _NO_ID  # fewer turns than the span: all are "older"
-        found = []
-        if bound:
-            found = [
-                (int(i), float(score)) for i, score in self._unprepared(_RECENT_SQL, (tsquery, floor, tsquery, limit))
-            ]
-        if len(found) < limit:
-            older = self._unprepared(_OLDER_SQL, (tsquery, floor, limit - len(found)))
-            found += [(int(i), float(score)) for i, score in older]
-        return found
+        top = self._unprepared(f"SELECT max(id) FROM {SEARCH_TABLE}")[0][0]
+        if top is None:
+            return []
+        ceiling = int(top) + 1  # a range is [floor, ceiling)
+        found: list[tuple[int, float]] = []
+        for step in range(RECENT_STEPS):
+            floor = ceiling - span
+            upper = _ABOVE_ALL if step == 0 else ceiling  # the first range takes turns stored meanwhile
+            rows = self._unprepared(_RECENT_SQL, (tsquery, floor, upper, tsquery, limit - len(found)))
+            found += [(int(i), float(score)) for i, score in rows]
+            if len(found) >= limit or floor <= 1:  # ids start at 1
+                return found
+            left = floor  # ids below the range: at most this many turns
+            share = len(rows) / span
+            span = int(RECENT_MARGIN * (limit - len(found)) / share) + 1 if share else left
+            ceiling = floor
+            if span >= left / 2:
+                break
+        older = self._unprepared(_OLDER_SQL, (tsquery, ceiling, limit - len(found)))
+        return found + [(int(i), float(score)) for i, score in older]
 
     def _lexeme_shares(self) -> LexemeShares:
         """The share of turns holding each frequent lexeme and word pair (the server's statistics), kept a while."""
@@ -486,6 +506,16 @@ class PostgresStore(SQLStore):
         return problems
 
 
+def _flush_search(tx: Tx) -> None:
+    """Merge the search indexes' pending lists, in bulk, inside the writer's transaction.
+
+    Migration 8 lets new turns' words and word pairs wait in each GIN index's pending list
+    (one append per turn instead of one tree insert per key); merging them here, before
+    the commit, keeps the lists empty for readers, so a search never scans them.
+    """
+    tx("SELECT forumlens_flush_search()")
+
+
 def _hash_lock(sha256: str) -> int:
     """A signed 64-bit advisory-lock key from a content hash (any string)."""
     return int.from_bytes(hashlib.sha256(sha256.encode()).digest()[:8], "big", signed=True)
@@ -509,7 +539,7 @@ def _page_hits(
 
 
 # -- search planning ------------------------------------------------------------------------
-_NO_ID = 2**62  # above every turn id: "below it" is every turn
+_ABOVE_ALL = 2**62  # above every turn id
 # The newest matches in the newest turns' id range (see `_recent_first`), ranked as
 # `pg_candidates_sql` ranks: the primary key walked backwards from the newest turn, each
 # vector tested and ranked in the same visit, stopping at `window + 1` matches or at the
@@ -518,7 +548,7 @@ _NO_ID = 2**62  # above every turn id: "below it" is every turn
 # newest turns. The tsquery is a value here, so the rank's constant is folded once.
 _RECENT_SQL = (
     f"SELECT x.id, {RANK_OF.format('x').replace('q.q', '%s::tsquery')} FROM {SEARCH_TABLE} x"
-    " WHERE x.id >= %s AND (x.tsv @@ %s::tsquery) IS TRUE ORDER BY x.id DESC LIMIT %s"
+    " WHERE x.id >= %s AND x.id < %s AND (x.tsv @@ %s::tsquery) IS TRUE ORDER BY x.id DESC LIMIT %s"
 )
 # turns whose search row is missing or differs from turns.tsv (the triggers keep them equal)
 _STALE_SEARCH_SQL = (
@@ -541,6 +571,7 @@ _PAIR_SHARES_SQL = (
 )
 _SHARES_TTL = 300.0  # seconds; statistics change on ANALYZE, a plan choice only needs them roughly
 RECENT_MARGIN = 1.5  # read this many times the turns the estimate says hold the newest matches
+RECENT_STEPS = 3  # id ranges walked newest first before the rest is read through the index
 RECENT_MIN_SHARE = 0.02  # below this share the matches are few enough to read them all
 ONE_PASS_MOST = 3.0  # phrases expected to match at most this many times the window are ranked as read
 
