@@ -45,7 +45,11 @@ def test_one_question_has_one_asker_in_every_section(seed):
     assert {line for line, _ in cited} & relayed, "the seed has an open question read out for someone"
     assert all(speaker == askers[line] for line, speaker in cited if line in askers)
     text = render_report(session, analyses, "text")
-    open_cites = [m.groups() for m in map(re.compile(r"^\s+L(\d+) (.+)$").match, _section(text, "OPEN QUESTIONS")) if m]
+    open_cites = [
+        m.groups()
+        for m in map(re.compile(r"^\s+(?:\[\d+\] )?L(\d+) (.+)$").match, _section(text, "OPEN QUESTIONS"))
+        if m
+    ]
     assert open_cites and all(askers.get(int(line), name) == name for line, name in open_cites)
     listed = {
         int(m.group(1)): m.group(2)

@@ -300,7 +300,11 @@ def test_one_bullets_quotes_of_one_line_are_one_source_in_every_format(main: Ses
     twice = [b for _, b in report.bullets() if len({c.line for c in b.citations}) < len(b.citations)]
     assert twice, "the shared transcript has a bullet quoting two sentences of one line"
     text = render(report, "text")
-    cites = [line.strip() for line in text.splitlines() if re.match(r"^ {6}L\d+", line)]
+    cites = [  # "[1] L113 Minda Moreira; [5] L401 Mark Carvell": the numbers of the Sources list
+        re.sub(r"(^|; )\[\d+\] ", r"\1", line.strip())
+        for line in text.splitlines()
+        if re.match(r"^ {6}\[\d+\] L\d+", line)
+    ]
     assert cites and all(len(set(c.split("; "))) == len(c.split("; ")) for c in cites), cites
     for b in twice:  # the text view says each line once under the bullet
         assert f"L{b.citations[0].line} {b.citations[0].speaker}" in cites

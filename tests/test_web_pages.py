@@ -403,7 +403,7 @@ def test_session_page_has_every_part_of_the_cli_report_citing_the_same_lines(pip
     html = client.get(f"/sessions/{SID}").text
     assert len(parts) > 15
     for heading, body in zip(parts[1::2], parts[2::2], strict=True):
-        if heading == "SOURCE":  # the session itself, which the page names in its heading
+        if heading in ("SOURCE", "SOURCES"):  # the session itself, which the page names in its heading
             assert " ".join(body.split()).split(" (")[0] in unescape(html)
             continue
         assert heading in REPORT_SECTIONS, f"the page has no place for the report's {heading!r}"

@@ -30,11 +30,16 @@ def _sources(store: Store, ids: list[str]) -> list[tuple[Session, dict[str, Any]
 
 
 def topic_candidates(store: Store, topic: str, coalition: str | None = None, limit: int = 60) -> list[str]:
-    """Sessions whose turns match the topic best (any of its words), best first."""
+    """Sessions whose turns match the topic best (any form of its words or their related words), best first."""
     query = parse_query(topic)
     if query.empty:
         raise ConfigError("the topic has no searchable words", hint='e.g. "freedom of expression"')
-    wide = parse_query(" OR ".join(w for t in query.terms for w in t.words))
+    from .summarise.vocabulary import search_words
+
+    # every form of the topic's words and of the words that say the same idea (issue 23:
+    # the index matches words as written, so "funding" alone never found "funds" or "financing")
+    words = [w for t in query.terms for w in t.words]
+    wide = parse_query(" OR ".join(dict.fromkeys([*words, *search_words(" ".join(words))])))
     ids: list[str] = []
     for hit in store.search(wide, SearchFilters(limit=500, coalition=coalition)):
         if hit.session not in ids:

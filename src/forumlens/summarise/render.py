@@ -97,6 +97,11 @@ def _numbered(lay: Layout) -> Layout:
     return lay
 
 
+def _count(n: int, noun: str) -> str:
+    """ "1 talking point", "2 talking points", "0 sessions": the noun agrees with the number."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -152,7 +157,8 @@ def layout(brief: Brief) -> Layout:
     if isinstance(brief, TopicBrief):
         sections = [Section(t.title, [("", b) for b in t.bullets]) for t in brief.themes]
         filters = ", ".join(f"{k} {v}" for k, v in brief.filters.items())
-        sub = f"Topic brief · {sum(len(t.bullets) for t in brief.themes)} talking points from {len(brief.sessions)} session(s)"
+        points, sessions = sum(len(t.bullets) for t in brief.themes), len(brief.sessions)
+        sub = f"Topic brief · {_count(points, 'talking point')} from {_count(sessions, 'session')}"
         if not sections:
             sections = [
                 Section("No talking points", lines=["Nothing in the record matches this topic and these filters."])
@@ -181,7 +187,7 @@ def layout(brief: Brief) -> Layout:
     return _numbered(
         Layout(
             title,
-            f"Coalition snapshot · {len(brief.appearances)} session(s)"
+            f"Coalition snapshot · {_count(len(brief.appearances), 'session')}"
             + "".join(f" · {k} {v}" for k, v in brief.filters.items()),
             [s for s in sections if s.bullets or s.lines],
         )
@@ -251,9 +257,15 @@ def render_html(brief: Brief) -> str:
         body += [f"<li>{e(line)}</li>" for line in sec.lines]
         body.append("</ul></section>")
     if lay.sources:
+        said = _quotes(lay)  # every entry says what it cites, as in Markdown and text
         body.append('<section class="sources"><h2>Sources</h2>')
         for heading, entries in lay.sources:
-            items = "".join(f'<li id="src-{n}" value="{n}">{e(cite_label(c))}</li>' for n, c in entries)
+            items = "".join(
+                f'<li id="src-{n}" value="{n}">{e(cite_label(c))}'
+                + (f'<span class="quote">: “{e(said[n])}”</span>' if n in said else "")
+                + "</li>"
+                for n, c in entries
+            )
             body.append(f'<p class="src-head">{e(heading)}</p><ol>{items}</ol>')
         body.append("</section>")
     body += [f'<p class="note">{e(n)}</p>' for n in lay.notes]
@@ -274,6 +286,19 @@ def render_json(brief: Brief) -> str:
     return json.dumps(brief.to_json(), ensure_ascii=False, indent=1)
 
 
+def _text_refs(lay: Layout, b: Bullet) -> str:
+    """Where a point comes from, under it: its Sources numbers, and in a one-session report
+    each line and speaker too ("[1] L113 Minda Moreira; [5] L401 Mark Carvell")."""
+    if not lay.single:
+        return "; ".join(f"[{n}]" for n in lay.refs(b))
+    shown: dict[int, str] = {}
+    for c in b.citations:
+        n = lay.numbers.get((c.session or "", c.line, c.quote))
+        if n is not None:
+            shown.setdefault(n, f"[{n}] {_short(c)}")
+    return "; ".join(shown.values())
+
+
 def render_text(brief: Brief, width: int = 96) -> str:
     """A readable terminal view: wrapped bullets, where each point comes from beneath it, Sources at the end."""
     lay = layout(brief)
@@ -283,15 +308,10 @@ def render_text(brief: Brief, width: int = 96) -> str:
         for prefix, b in sec.bullets:
             text = (f"{prefix}: " if prefix else "") + b.text
             out.append(textwrap.fill(text, width, initial_indent="  • ", subsequent_indent="    "))
-            if lay.single:
-                out.append("      " + "; ".join(dict.fromkeys(_short(c) for c in b.citations)))
-            else:
-                out.append("      " + "; ".join(f"[{n}]" for n in lay.refs(b)))
+            out.append("      " + _text_refs(lay, b))
         out += [textwrap.fill(line, width, initial_indent="  • ", subsequent_indent="    ") for line in sec.lines]
         out.append("")
-    if lay.single and lay.sources:  # every bullet already says speaker and line: name the session once
-        out += ["SOURCE", "", textwrap.fill(lay.sources[0][0], width, initial_indent="  ", subsequent_indent="  "), ""]
-    elif lay.sources:
+    if lay.sources:  # the numbered list the Markdown ends with, with the same numbers (issue 23)
         quotes = _quotes(lay)
         out += ["SOURCES", ""]
         for heading, entries in lay.sources:

@@ -264,43 +264,43 @@ def number_sources(
 
     Returns (number of each citation key, [(session heading, [(number, citation)])]).
 
-    Quotes of one line cited by one bullet (a sentence and the context sentence put
-    before it, or two clauses of one caption line) are one source with one number, so a
-    bullet never cites "L113 Minda Moreira; L113 Minda Moreira" or "[1, 2]" for one line;
-    a quote cited again keeps its number. Numbers follow the order in which the printed
-    brief first cites each source, so the `[n]` read 1, 2, 3… from the top. The list names
-    each session once, in the order sessions are first cited, with its entries in number
-    order (not always consecutive when a brief moves between sessions).
+    One source is one line of one session, with one number wherever it is cited (issue
+    23: a takeaway and a speaker's point quoting two sentences of "Eileen Cejas, line
+    235" were [3] and [10]): every quote of that line, in any bullet, gets the line's
+    number, and its Sources entry lists the quotes (`source_quotes`), so a bullet never
+    cites "[1, 2]" for one line and the list never names one line twice. Numbers follow
+    the order in which the printed brief first cites each line, so the `[n]` read 1, 2,
+    3… from the top. The list names each session once, in the order sessions are first
+    cited, with its entries in number order (not always consecutive when a brief moves
+    between sessions).
     """
     numbers: dict[tuple[str, int, str], int] = {}
+    by_place: dict[tuple[str, int], int] = {}
     groups: dict[str, tuple[str, list[tuple[int, Citation]]]] = {}
-    count = 0
     for b in bullets:
-        here: dict[tuple[str, int], int] = {}  # this bullet's lines → their number
         for c in b.citations:
             place = _place_key(c)
-            if _key(c) in numbers:
-                here.setdefault(place, numbers[_key(c)])
+            if place in by_place:
+                numbers.setdefault(_key(c), by_place[place])
                 continue
-            if place in here:
-                numbers[_key(c)] = here[place]
-                continue
-            count += 1
-            here[place] = numbers[_key(c)] = count
+            n = by_place[place] = numbers[_key(c)] = len(by_place) + 1
             heading = source_heading(c)
-            groups.setdefault(f"{c.session or ''}\n{heading}", (heading, []))[1].append((count, c))
+            groups.setdefault(f"{c.session or ''}\n{heading}", (heading, []))[1].append((n, c))
     return numbers, list(groups.values())
 
 
 def source_quotes(bullets: Iterable[Bullet], numbers: Mapping[tuple[str, int, str], int]) -> dict[int, str]:
-    """Source number → the quotes of that line some bullet does not already say word for word
-    (several quotes of one line joined by " … ", in citation order)."""
+    """Source number → every quote cited from that line (several joined by " … ", in citation order).
+
+    Every entry says what it cites (issue 23), even when a bullet says the quote word for
+    word: the list is what a reader checks the points against, one entry at a time.
+    """
     found: dict[int, list[str]] = {}
     for b in bullets:
         for c in b.citations:
             n = numbers.get(_key(c))
             quote = " ".join(c.quote.split())
-            if n is not None and quote_differs(b.text, c.quote) and quote not in found.setdefault(n, []):
+            if n is not None and quote and quote not in found.setdefault(n, []):
                 found[n].append(quote)
     return {n: " … ".join(qs) for n, qs in found.items() if qs}
 

@@ -29,7 +29,8 @@ from .context import SummaryContext, acronym_of, build_context, findings_of, men
 from .models import Findings, Theme, TopicBrief
 from .rank import Scored, mmr_select, rank_units, rankable
 from .themes import COMMON_SHARE, GENERIC_SHARE, OTHER, label_themes, phrase_counts
-from .units import Unit, terms
+from .units import Unit
+from .vocabulary import RELATED_WEIGHT, TopicTerm, topic_vocabulary
 from .wording import Wording, distinct, named_section
 
 __all__ = [
@@ -112,11 +113,21 @@ def _matches(query_term: str, unit_term: str) -> bool:
     return len(query_term) >= 5 and unit_term[:n] == query_term[:n]
 
 
-def _coverage(query: list[str], unit_terms: Iterable[str], idf: Mapping[str, float]) -> float:
-    """IDF-weighted share of the query's terms present (0..1)."""
-    total = sum(idf.get(t, 1.0) for t in set(query)) or 1.0
+def _coverage(query: list[TopicTerm], unit_terms: Iterable[str], idf: Mapping[str, float]) -> float:
+    """IDF-weighted share of the query's words present (0..1).
+
+    A word said in another word of its concept ("financing" for "funding") counts
+    `RELATED_WEIGHT` of its weight (`vocabulary.py`).
+    """
+    total = sum(idf.get(q.stem, 1.0) for q in query) or 1.0
     have = set(unit_terms)
-    return sum(idf.get(t, 1.0) for t in set(query) if any(_matches(t, h) for h in have)) / total
+    got = 0.0
+    for q in query:
+        if any(_matches(q.stem, h) for h in have):
+            got += idf.get(q.stem, 1.0)
+        elif any(q.related_to(h) for h in have):
+            got += RELATED_WEIGHT * idf.get(q.stem, 1.0)
+    return got / total
 
 
 def group_themes(
@@ -181,7 +192,7 @@ def brief_topic(
     unknown). `coalition` keeps points by speakers who spoke for it, or that name it.
     """
     lo, hi = year_of(since), year_of(until)
-    query = terms(topic)
+    query = topic_vocabulary(topic)
     filters = {k: v for k, v in {"since": lo, "until": hi, "coalition": coalition}.items() if v is not None}
     sources = list(sources)
     pairs = within_years(normalise_sources(sources), lo, hi)

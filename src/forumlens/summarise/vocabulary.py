@@ -1,0 +1,98 @@
+"""A topic's vocabulary: the word stems a topic brief looks for, and the words that say the same thing.
+
+Issue 23: `brief --topic funding` found one point in a store whose main session talks at
+length about "financing", "financial" support, "money", "funds" and "resources". Two
+causes, both general: the candidate sessions were found by the topic's words as typed
+(the full-text index does not stem, so "funding" never met "funds"), and a sentence was
+relevant only when it shared the topic's own stems. People name one idea with many words;
+the project already keeps those words, per idea, in the threads stage's concept lexicon
+(`threads/data/lexicon.toml`: "fund", "grant", "financ*", "money", "budget" → @money).
+A topic word that belongs to a concept brings in the concept's other words as *related*
+terms, which count for less than the topic's own words (`RELATED_WEIGHT`), so points that
+use the topic's own words still come first. Pure functions over the lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .units import terms
+
+__all__ = ["RELATED_WEIGHT", "TopicTerm", "search_words", "topic_vocabulary"]
+
+# A sentence that says the idea in other words ("financing" for "funding") is relevant,
+# but less than one that uses the topic's own word: its coverage counts this share.
+RELATED_WEIGHT = 0.6
+# Stems shorter than this are not searched as prefixes ("pay*" would find "payload").
+_MIN_PREFIX = 4
+
+
+@dataclass(frozen=True)
+class TopicTerm:
+    """One content word of the topic: its stem, and the stems and prefixes of the same concept."""
+
+    stem: str
+    related: frozenset[str] = field(default_factory=frozenset)
+    prefixes: tuple[str, ...] = ()
+
+    def related_to(self, unit_term: str) -> bool:
+        """Whether a sentence's stem says this word's idea in another word."""
+        return unit_term in self.related or any(unit_term.startswith(p) for p in self.prefixes)
+
+
+@lru_cache(maxsize=1)
+def _concepts() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    """Concept → (its stems, its prefixes), from the project's concept lexicon."""
+    from ..threads.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    members: dict[str, set[str]] = {}
+    for s, concept in lexicon.concept_of.items():
+        members.setdefault(concept, set()).add(s)
+    prefixes: dict[str, list[str]] = {}
+    for prefix, concept in lexicon.prefixes:
+        prefixes.setdefault(concept, []).append(prefix)
+    return {c: (frozenset(members.get(c, ())), tuple(prefixes.get(c, ()))) for c in {*members, *prefixes}}
+
+
+def _concept_of(stem: str) -> str | None:
+    from ..threads.lexicon import load_lexicon
+
+    return load_lexicon().concept(stem)
+
+
+def topic_vocabulary(topic: str) -> list[TopicTerm]:
+    """The topic's content stems (once each, in order), each with its concept's other words.
+
+    >>> [t.stem for t in topic_vocabulary("Funding for the funders")]
+    ['fund', 'funder']
+    >>> topic_vocabulary("funding")[0].related_to("financ")
+    True
+    """
+    table = _concepts()
+    out: list[TopicTerm] = []
+    for s in dict.fromkeys(terms(topic)):
+        concept = _concept_of(s)
+        if concept is None or concept not in table:
+            out.append(TopicTerm(s))
+            continue
+        related, prefixes = table[concept]
+        out.append(TopicTerm(s, related - {s}, prefixes))
+    return out
+
+
+def search_words(topic: str, vocabulary: Iterable[TopicTerm] | None = None) -> list[str]:
+    """Full-text query words that find every form of the topic's words and of their related words.
+
+    The index matches words as written, so each stem long enough to be safe is searched
+    as a prefix ("fund*" finds "funds", "funding", "funded"), next to the words as typed.
+    """
+    vocab = list(vocabulary) if vocabulary is not None else topic_vocabulary(topic)
+    words: list[str] = [w for w in topic.split() if w.isalnum()]
+    for t in vocab:
+        for s in (t.stem, *sorted(t.related)):
+            words.append(f"{s}*" if len(s) >= _MIN_PREFIX else s)
+        words += [f"{p}*" for p in t.prefixes if len(p) >= _MIN_PREFIX]
+    return list(dict.fromkeys(w.lower() for w in words))
