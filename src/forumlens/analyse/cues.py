@@ -19,12 +19,14 @@ __all__ = [
     "DECLINE",
     "FLOOR_INVITE",
     "FLOOR_REQUEST",
+    "GROUP_ADDRESS",
     "LOGISTICS",
     "MOD_FRAME",
     "ON_BEHALF",
     "PARKING",
     "PRESENCE_CHECK",
     "PROCEDURAL",
+    "QUESTION_ANNOUNCEMENT",
     "QUESTION_REF",
     "REASK",
     "RELAY",
@@ -183,6 +185,30 @@ QUESTION_REF = compile_cue(
 ROOM = compile_cue(
     r"\b(not directed to (anybody|anyone)|anybody in the room|anyone in the room|(all|any|each) of you"
     r"|to (everyone|everybody|all speakers|all panelists|the panel|the room)|invite (the )?(speakers|panelists))\b",
+    re.I,
+)
+# A question put to a group, not to one person: "To all coalitions: what …", "My question to
+# each of the speakers is …", "and for both of you, …". Structural: "to/for" + a quantifier
+# (all, each, every, both) heading the sentence or right after "question"/"one" — wherever
+# it stands, the addressee is plural, so no single speaker is the one who must answer.
+GROUP_ADDRESS = compile_cue(
+    r"(?:^\W*(?:(?:and|so|now|then|finally)\W+)?|\b(?:questions?|one)\s+(?:(?:is|goes)\s+)?)(?:to|for)\s+"
+    r"(?:all|each|every|both|everyone|everybody)\b",
+    re.I,
+)
+# A sentence that only announces that a question follows, and asks nothing itself: "Chris, I
+# have a question to you.", "I have a question for the Dynamic Coalition on Gender.", "One
+# more question for the panel." The whole sentence must be the frame (an optional vocative,
+# a subject, "question(s)", an optional "for/to" + addressee with no question word) and carry
+# no "?" or ":" — "The question is for Ingrid: how …" and "My question to you is what …"
+# ask. The question is the sentence that follows (`questions._group_turn`).
+QUESTION_ANNOUNCEMENT = re.compile(
+    r"^\W*(?:[A-Z][\w‑'-]+(?:\s+[A-Z][\w‑'-]+)?,\s*)?(?:(?:and|so|now|ok(?:ay)?|well|also)\W+)?"
+    r"(?:i(?:'ve|\s+have|\s+had|\s+also\s+have)?\s+(?:got\s+|just\s+)?|we\s+(?:also\s+)?have\s+|there(?:'s|\s+is)\s+)?"
+    r"(?:a|one|another|two|three|my|a\s+couple\s+of)\s+(?:(?:quick|short|small|brief|final|last|more|follow-up|specific|further|first|second)\s+){0,2}"
+    r"questions?(?:\s+(?:is|goes))?"
+    r"(?:\s+(?:for|to)\s+(?!(?:[^.!]*\b(?:who|whom|whose|what|when|where|why|how|which|whether|if|about)\b))[^?:;!]{1,90}?)?"
+    r"\s*[.!]*\s*$",
     re.I,
 )
 ON_BEHALF = re.compile(

@@ -3,11 +3,14 @@ each linked to the coalition that produced it.
 
 An output is a produced document noun next to a verb of producing ("we have recently
 released consolidated report", "we produced a statement", "launching … the glossary")
-or a possessive ("your Dynamic Coalition paper", "our charter"). Status follows the
+or a possessive ("our charter", "the coalition's report"). Status follows the
 verb: past → released, future/progressive → forthcoming, otherwise mentioned. A
 suggestion, wish or hypothetical is no output: the clause naming it must not only suppose
 it ("a report could be published", "I hope the statement will be ...", "a report is
-excellent, but maybe ..."; `hypothetical`).
+excellent, but maybe ..."; `hypothetical`). Nor is someone else's document the speaker
+addresses in the second person ("You mentioned in your Dynamic Coalition paper, you wrote
+on the report …" in a moderator's question): the session did not announce it, the
+speaker put it to its author (`addressed_to_author`).
 The coalition is, in order: one named in the same sentence, the coalition the speaker
 speaks for, the coalition the speaker was asked about, the coalition a moderator's
 question in that turn goes to. One output per (kind, coalition) is kept — the first.
@@ -21,7 +24,7 @@ from ._regex import compile_cue
 from .context import AnalysisContext
 from .models import Output
 
-__all__ = ["OUTPUT_KINDS", "find_outputs", "hypothetical"]
+__all__ = ["OUTPUT_KINDS", "addressed_to_author", "find_outputs", "hypothetical"]
 
 OUTPUT_KINDS = (
     "report",
@@ -94,6 +97,29 @@ def hypothetical(text: str, start: int, end: int) -> bool:
     return bool(_NOT_PRODUCED.search(text[cut:end]))
 
 
+_SECOND = re.compile(r"\b(?:you|your|yours|yourselves)\b", re.I)
+_FIRST = re.compile(r"\b(?:we|our|ours|us|i|my|me)\b", re.I)
+_AGENT_WORDS = 3  # words before the match where its producer ("you wrote", "we released") stands
+
+
+def addressed_to_author(text: str, start: int, end: int) -> bool:
+    """Whether the output matched at `start:end` is the listener's document, named in the
+    second person ("you wrote on the report", "your Dynamic Coalition paper"): the producer
+    next to the verb or noun is "you/your" and no first-person producer is there. Structural:
+    who made the document is read from the pronouns beside the match, not from the words.
+
+    >>> s = "You mentioned in your paper, you wrote on the report of the value of openness."
+    >>> addressed_to_author(s, 33, 52)
+    True
+    >>> s = "As you know, we released the report last week."
+    >>> addressed_to_author(s, 16, 35)
+    False
+    """
+    head = text[:start].split()[-_AGENT_WORDS:]
+    span = " ".join([*head, text[start:end]])
+    return bool(_SECOND.search(span)) and not _FIRST.search(span)
+
+
 _FIRST_NOUN = compile_cue(rf"\b{_NOUN}", re.I)
 _REPEAT_LINES = 12
 
@@ -137,6 +163,7 @@ def find_outputs(
                 or status is None
                 or _NOT_OUTPUT.search(s.text[max(0, match.start() - 10) : match.end() + 10])
                 or hypothetical(s.text, match.start(), match.end())
+                or addressed_to_author(s.text, match.start(), match.end())
             ):
                 continue
             first = _FIRST_NOUN.search(s.text, 0, match.end())

@@ -25,7 +25,14 @@ the speaker reads the question out for ("a question from the remote hub in …",
 first one is from Lena in …", "in the chat"); a chat cue inside the question's own
 clause ("what are people in the chat saying?") is the speaker's own question.
 Addressee (`to`): a coalition or a person named after an addressing cue ("the question
-is for Ana:"), else the room or the person named nearby.
+is for Ana:"), else the room or the person named nearby. A question put to a group ("To
+all coalitions: what …", "my question to each of you") goes to the room: no one person
+is its addressee, whoever answers first.
+
+An announcement ("Chris, I have a question to you.", "I have a question for the DC on
+Gender.") is not itself a question: the question is what follows it (within two
+sentences), asked by anyone, and its fate is judged on that; an announcement followed by
+no question ("… Is anybody from that coalition in the room?") records none.
 
 Fate (see `link_answers`): a question put to a named person is answered when that
 person takes the next turn, even a co-moderator answering on the next line, or takes the
@@ -58,12 +65,14 @@ from .cues import (
     DECLINE,
     FLOOR_INVITE,
     FLOOR_REQUEST,
+    GROUP_ADDRESS,
     LOGISTICS,
     MOD_FRAME,
     ON_BEHALF,
     PARKING,
     PRESENCE_CHECK,
     PROCEDURAL,
+    QUESTION_ANNOUNCEMENT,
     QUESTION_REF,
     REASK,
     RELAY,
@@ -86,6 +95,7 @@ __all__ = [
     "QuestionGroup",
     "find_question_groups",
     "find_questions",
+    "is_announcement",
     "is_housekeeping",
     "is_question_sentence",
     "link_answers",
@@ -309,10 +319,18 @@ def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
     floor = not moderator and (_floor_turn(ctx, index) or relayed)
     groups: list[QuestionGroup] = []
     gap = 99
+    announced = 0  # sentences since "I have a question for …" announced one (0: none pending)
     for i, s in enumerate(sents):
         following = sents[i + 1].text if i + 1 < len(sents) else ""
         relayed_for = pieces[i][1]
+        if relayed_for is None and is_announcement(s.text):
+            announced, gap = 1, gap + 1  # the heading is not the question: what follows is
+            continue
         q = relayed_for is not None or is_question_sentence(s.text, moderator, following, floor, ctx.memo)
+        if not q and 0 < announced <= ANNOUNCED_WITHIN and not is_housekeeping(s.text, ctx.memo):
+            q = _has_content(s.text) or bool(ASK_FRAME.search(s.text))  # the announced question, whoever asks
+        fresh = bool(announced) and q  # an announced question starts its own group
+        announced = announced + 1 if announced and not q else 0
         if not q and groups and gap == 0 and "?" in s.text and not is_housekeeping(s.text, ctx.memo):
             q = True  # a follow-up "?" right after a question belongs to it
         if not q:
@@ -321,6 +339,7 @@ def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
         current = groups[-1] if groups else None
         if (
             current is not None
+            and not fresh
             and gap <= 2
             and relayed_for is None
             and current.relayed_for is None
@@ -339,6 +358,18 @@ def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
         g.window = (start, end)
         g.core = [s for s in g.sentences if _has_content(s.text)] or list(g.sentences)
     return groups
+
+
+ANNOUNCED_WITHIN = 2  # sentences after an announcement in which the announced question may come
+
+
+def is_announcement(text: str) -> bool:
+    """Whether a sentence only announces that a question follows ("Chris, I have a question to
+    you.", "I have a question for the Dynamic Coalition on Gender."): it asks nothing itself,
+    so it is never the question, and an announcement followed by no question (only "Is anybody
+    from that coalition in the room?") leaves no question on the record. The sentence that
+    follows is the question, and its status is judged on it (`QUESTION_ANNOUNCEMENT`)."""
+    return bool(QUESTION_ANNOUNCEMENT.search(text.strip()))
 
 
 def _vocative(text: str) -> str | None:
@@ -390,6 +421,9 @@ def _next_speaker(ctx: AnalysisContext, index: int) -> str | None:
     return None
 
 
+_TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof(?:essor)?)\.?\s+"
+
+
 def _person_addressed(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
     """A session speaker the question is explicitly put to ("The question is for Ingrid:"),
     other than its voice: an addressing cue right before the name, as for coalitions."""
@@ -398,12 +432,23 @@ def _person_addressed(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
     found: tuple[int, str] | None = None
     voice = ctx.people[g.turn].name
     for name in dict.fromkeys(p.name for p in ctx.people if p.name and p.name != voice):
-        for part in [name, *[w for w in name.split()[:1] if len(w) > 2]]:
-            for m in re.finditer(rf"\b{re.escape(part)}\b", text[start:q_end]):
+        parts = [re.escape(name), *[re.escape(w) for w in name.split()[:1] if len(w) > 2]]
+        if len(name.split()) > 1:  # "a question for Mr. Ibarra": a surname after a title
+            parts.append(_TITLE + re.escape(name.split()[-1]))
+        for part in parts:
+            for m in re.finditer(rf"\b{part}\b", text[start:q_end]):
                 at = start + m.start()
                 if ADDRESSING.search(text[max(start, at - 60) : at]) and (found is None or at > found[0]):
                     found = (at, name)
     return found[1] if found else None
+
+
+def _to_group(ctx: AnalysisContext, g: QuestionGroup) -> bool:
+    """The question, or the sentence heading it, is put to a group ("To all coalitions: what
+    …", "my question to each of you"): it has no single addressee, so nobody named nearby and
+    no next speaker is "the" addressee (`GROUP_ADDRESS`)."""
+    heading = [s for s in ctx.sentences[g.turn] if g.window[0] <= s.start < g.sentences[0].start][-1:]
+    return any(GROUP_ADDRESS.search(s.text) for s in [*heading, *g.sentences])
 
 
 def _addressee(ctx: AnalysisContext, g: QuestionGroup) -> str:
@@ -414,7 +459,7 @@ def _addressee(ctx: AnalysisContext, g: QuestionGroup) -> str:
     addressed = [m for m in mentions if ADDRESSING.search(text[max(start, m.start - 60) : m.start])]
     if addressed:
         return addressed[-1].name
-    if ROOM.search(text[start:end]):
+    if ROOM.search(text[start:end]) or _to_group(ctx, g):
         return "room"
     for sentence in g.sentences:
         head = _for_person(sentence.text)
