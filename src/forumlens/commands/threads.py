@@ -103,9 +103,9 @@ def threads(
     if as_json:
         click.echo(json.dumps(threads_json(chosen, linked, citing=citing), ensure_ascii=False, indent=1))
     elif as_md:
-        click.echo(format_markdown(chosen, linked, citing))
+        click.echo(format_markdown(chosen, linked, citing, filters=filters))
     else:
-        click.echo(format_text(chosen, linked, citing))
+        click.echo(format_text(chosen, linked, citing, filters=filters))
     if not chosen and not as_json:
         click.echo(why_no_threads(filters, len(linked.threads)), err=True)
 
@@ -115,17 +115,9 @@ def why_no_threads(filters: ThreadFilters, total: int) -> str:
     in all, or that the store has none yet (and how to get them)."""
     if total == 0:
         return "note: no thread on record yet: ingest sessions (threads are linked on ingest), or run `forumlens analyse --all`"
-    asked = [
-        f"{label} {value}"
-        for label, value in (
-            ("kind", filters.kind),
-            ("status", filters.status),
-            ("coalition", filters.coalition),
-            ("since", filters.since),
-            ("until", filters.until),
-        )
-        if value is not None
-    ]
+    from ..threads.render import filter_terms
+
+    asked = filter_terms(filters)
     kept = ", ".join(asked) if asked else "these filters"
     return f"note: none of the {total} threads on record matches {kept}; drop a filter, or `forumlens threads` lists them all"
 

@@ -54,7 +54,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..analyse.asks import classify_category
 from ..analyse.questions import is_housekeeping
@@ -63,11 +63,15 @@ from ..pipeline import is_document_session
 from ..resolve.mentions import find_mentions
 from ..resolve.registry import Registry, load_registry
 from ..resolve.text import LineIndex
+from ..transcript.speakers import name_key
 from .actors import Actor, document_actor, turn_actor
 from .cues import PRONOUN_OBJECT, RETRO_PROMISE, Cue, find_cue, is_non_ask
 from .lexicon import Lexicon, load_lexicon
 from .models import Item, SessionItems
 from .sentences import LineFinder, Sentence, turn_sentences
+
+if TYPE_CHECKING:  # imported where used: only sessions with people analysed need it
+    from ..summarise.attribution import Credit
 
 __all__ = ["extract_items"]
 
@@ -748,13 +752,16 @@ def _dedupe(items: Iterable[Item]) -> list[Item]:
 
 
 def credited_session(session: Session, analyses: Mapping[str, Any]) -> Session:
-    """The session with each turn whose caption label the resolve stage re-attributed (a flagged
-    mis-attribution, or a turn it counts for another person) credited to that person.
+    """The session with each speech turn credited to the person the resolve stage says spoke it:
+    the merged name of a caption label variant, or the likely speaker of a flagged mis-attribution.
 
-    Why: the briefs never credit a flagged label (`summarise.attribution`), and a thread item
-    must not either: "Doreen Bogdan-Martin promised the glossary" repeats a captioner's slip
-    the analysis itself caught. The same `Credits` rules decide; a flagged turn without a
-    likely speaker keeps its label (there is no one better to name).
+    Why: the briefs never credit a raw caption label (`summarise.attribution`), and a thread
+    item must not either. "Doreen Bogdan-Martin promised the glossary" repeats a captioner's
+    slip the analysis itself caught; "Olivier Repin-Leblond asked …" repeats a misspelt label
+    the people analysis merged into Olivier Crepin-Leblond, and so loses his coalition (the
+    people record, looked up by name, carries it) and his person page. The same `Credits`
+    rules decide for both; a flagged turn without a likely speaker, and a turn no person is
+    known for, keep their label (there is no one better to name).
     """
     if not analyses.get("flags") and not analyses.get("people"):
         return session
@@ -767,10 +774,23 @@ def credited_session(session: Session, analyses: Mapping[str, Any]) -> Session:
         if turn.kind != "speech":
             continue
         credit = credits.at(turn.line)
-        if credit is not None and credit.inferred and credit.name and credit.name != turn.speaker:
+        if credit is not None and _recredits(turn, credit):
             turns[i] = replace(turn, speaker=credit.name)
             changed = True
     return replace(session, turns=tuple(turns)) if changed else session
+
+
+def _recredits(turn: Turn, credit: Credit) -> bool:
+    """Whether `credit` names someone other than the turn's speaker.
+
+    A turn the parser gave no speaker ("AUDIENCE") is credited to whom the analysis
+    re-attributed or counted it for, never to its own label read back as a name.
+    """
+    if not credit.name or credit.name == turn.speaker:
+        return False
+    if credit.inferred or turn.speaker is not None:
+        return True
+    return name_key(credit.name) != name_key(turn.label or "")
 
 
 def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str | None = None) -> SessionItems:

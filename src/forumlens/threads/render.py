@@ -16,11 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..transcript.speakers import name_key
 from .link import Linked
 from .models import Decision, Item, Thread, item_contract
+
+if TYPE_CHECKING:  # (the service reads the store; rendering needs only the filters' values)
+    from .service import ThreadFilters
 
 __all__ = [
     "FLOOR",
@@ -30,11 +33,13 @@ __all__ = [
     "cite_short",
     "cite_where",
     "decision_where",
+    "filter_terms",
     "format_explain",
     "format_markdown",
     "format_text",
     "is_named",
     "item_json",
+    "no_threads",
     "read_citing",
     "speaker_label",
     "threads_json",
@@ -225,11 +230,40 @@ def _place(page: int | None, section: str | None, line: str) -> list[str]:
     return [*parts, line]
 
 
-def format_text(threads: Sequence[Thread], linked: Linked, citing: Citing | None = None) -> str:
+def filter_terms(filters: ThreadFilters | None) -> list[str]:
+    """The filters set, in words and in the order `threads` takes them ("kind ask", "since 2099").
+
+    Why: an empty list must say which filters kept nothing, in the same words wherever it is
+    said (the list itself, the CLI's note on stderr), so a reader knows which one to drop.
+    """
+    if filters is None:
+        return []
+    given = (
+        ("kind", filters.kind),
+        ("status", filters.status),
+        ("coalition", filters.coalition),
+        ("since", filters.since),
+        ("until", filters.until),
+    )
+    return [f"{label} {value}" for label, value in given if value is not None]
+
+
+def no_threads(filters: ThreadFilters | None = None) -> str:
+    """What an empty thread list says: the filters that kept nothing, or that none is on record."""
+    terms = filter_terms(filters)
+    if terms:
+        return "No threads match " + ", ".join(terms) + "."
+    return "No threads on record." if filters is not None else "No threads match."
+
+
+def format_text(
+    threads: Sequence[Thread], linked: Linked, citing: Citing | None = None, filters: ThreadFilters | None = None
+) -> str:
     """Threads for a terminal: a header per thread, then one line per item that describes its source
-    (year, session title, page and section of a document, line) as `--md` and the portal do."""
+    (year, session title, page and section of a document, line) as `--md` and the portal do.
+    An empty list names the `filters` that kept nothing."""
     if not threads:
-        return "No threads match."
+        return no_threads(filters)
     citing = citing or Citing()
     out = []
     for t in threads:
@@ -247,11 +281,13 @@ def _clip(text: str, limit: int = 140) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def format_markdown(threads: Sequence[Thread], linked: Linked, citing: Citing) -> str:
+def format_markdown(
+    threads: Sequence[Thread], linked: Linked, citing: Citing, filters: ThreadFilters | None = None
+) -> str:
     """One section per thread, each item a cited quote (who; title, year, date, page, section, line),
-    printable without the tool."""
+    printable without the tool. An empty list names the `filters` that kept nothing."""
     if not threads:
-        return "_No threads match._\n"
+        return f"_{no_threads(filters)}_\n"
     out = ["# Threads", "", f"_{len(threads)} threads; linker: {linked.linker}._", ""]
     for t in threads:
         out.append(f"## {actor_label(t, citing)} — {t.kind}, {t.status} ({_years(t)})")
