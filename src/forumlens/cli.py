@@ -335,15 +335,12 @@ def parse(file: Path, as_json: bool, offsets: bool) -> None:
     Example:
       forumlens parse session.txt --json
     """
+    from .cli_support import read_input
     from .format import counted, format_turns
     from .pipeline import parse_document
     from .read import read_bytes
 
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise ForumlensError(f"cannot read the file: {exc.strerror}", source=str(file)) from exc
-    document = read_bytes(data, str(file))
+    document = read_bytes(read_input(file), str(file))
     session = parse_document(document)
     if as_json:
         click.echo(json.dumps(session.to_json(internal=offsets), ensure_ascii=False, indent=1))
@@ -482,6 +479,21 @@ def search(
         if notice:
             click.echo(f"note: {notice}", err=True)
         click.echo(format_hits(hits, text))
+        if not hits:  # say what narrowed the search to nothing, so the user knows what to drop
+            narrowed = [
+                f"{flag} {value}"
+                for flag, value in (
+                    ("--speaker", speaker),
+                    ("--session", session_ref),
+                    ("--year", year),
+                    ("--tag", tag_code),
+                    ("--coalition", coalition),
+                    ("--offset", offset or None),
+                )
+                if value is not None
+            ]
+            if narrowed:
+                click.echo(f"note: searched only with {', '.join(narrowed)}; drop them to search everything", err=True)
 
 
 @cli.command()
@@ -495,7 +507,8 @@ def check(ctx: click.Context, db: str | None) -> None:
         counts = store.counts()
     finally:
         store.close()
-    click.echo(", ".join(f"{v} {k}" for k, v in counts.items()))
+    # "documents" is the table of every stored source, transcripts included: say sources
+    click.echo(", ".join(f"{v} {'sources' if k == 'documents' else k}" for k, v in counts.items()))
     if problems:
         click.echo("\n".join(f"problem: {p}" for p in problems))
         ctx.exit(1)

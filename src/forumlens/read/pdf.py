@@ -269,7 +269,9 @@ def read_pdf(data: bytes, source: str) -> StructuredDocument:
     text, blocks = assemble(_blocks(_drop_furniture(pages)))
     if not blocks:
         raise EmptyInput(
-            "is a PDF whose only text is page numbers and running heads", source=source, hint="nothing to ingest"
+            "is a PDF whose only text is page numbers and running heads",
+            source=source,
+            hint="there is nothing to read in it: give a file with text",
         )
     warnings: list[str] = []
     if empty:

@@ -120,7 +120,7 @@ def sniff_format(data: bytes) -> str:
 def read_bytes(data: bytes, source: str = "") -> Document:
     """Decode any supported input into a Document, or raise a named InputError."""
     if not data or not data.strip():
-        raise EmptyInput("is empty", source=source, hint="nothing to ingest")
+        raise EmptyInput("is empty", source=source, hint="there is nothing to read in it: give a file with text")
     for reader in READERS:
         if reader.sniff(data):
             return reader.read(data, source)

@@ -117,7 +117,7 @@ def decode_text(data: bytes, source: str = "") -> tuple[str, str, tuple[str, ...
     Raises `EmptyInput`, `BinaryInput` or `UndecodableInput` with the file name.
     """
     if not data.strip():
-        raise EmptyInput("is empty", source=source, hint="nothing to ingest")
+        raise EmptyInput("is empty", source=source, hint="there is nothing to read in it: give a file with text")
     text, encoding = _decode(data, source)
     if looks_binary(text):
         raise BinaryInput(
@@ -136,5 +136,5 @@ def decode_text(data: bytes, source: str = "") -> tuple[str, str, tuple[str, ...
             hint="re-save the file as UTF-8",
         )
     if not fixed.strip():
-        raise EmptyInput("has no text", source=source, hint="nothing to ingest")
+        raise EmptyInput("has no text", source=source, hint="there is nothing to read in it: give a file with text")
     return fixed, encoding, tuple(warnings)

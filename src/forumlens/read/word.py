@@ -226,7 +226,11 @@ def read_docx(data: bytes, source: str) -> StructuredDocument:
         page += after
     text, blocks = assemble(raw)
     if not blocks:
-        raise EmptyInput("is a Word document with no text", source=source, hint="nothing to ingest")
+        raise EmptyInput(
+            "is a Word document with no text",
+            source=source,
+            hint="there is nothing to read in it: give a file with text",
+        )
     return StructuredDocument(
         source=source,
         text=text,
