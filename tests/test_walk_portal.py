@@ -8,48 +8,30 @@ links checked are the ones the stages' own output produces.
 from __future__ import annotations
 
 import re
-import warnings
 from html import unescape
 from urllib.parse import urlsplit
 
 import pytest
-from click.testing import CliRunner
 
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")  # starlette's notice about httpx versions, not ours
-    from fastapi.testclient import TestClient
-
-from forumlens.cli import cli
-from forumlens.web import create_app
 from forumlens.web.pages import actor_url
 
 from .conftest import MAIN_SESSION, ROOT
-from .web_support import web_settings
+from .web_support import cli_store, portal_client
 
 EXAMPLES = ROOT / "examples"
 LIST_PAGES = ("/", "/sessions", "/people", "/coalitions", "/topics", "/glossary", "/graph")
 HREF = re.compile(r'<a [^>]*href="([^"]+)"')
 
 
-def _store(tmp_path_factory, name: str, *paths) -> str:
-    db = str(tmp_path_factory.mktemp(name) / "portal.sqlite3")
-    args = ["--db", db, "ingest", *map(str, paths)] if paths else ["--db", db, "migrate"]
-    result = CliRunner().invoke(cli, args, catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return db
-
-
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    db = _store(tmp_path_factory, "walk-portal", EXAMPLES, MAIN_SESSION)
-    with TestClient(create_app(db, web_settings(db))) as c:
+    with portal_client(cli_store(tmp_path_factory, "walk-portal", EXAMPLES, MAIN_SESSION)) as c:
         yield c
 
 
 @pytest.fixture(scope="module")
 def empty(tmp_path_factory):
-    db = _store(tmp_path_factory, "walk-portal-empty")
-    with TestClient(create_app(db, web_settings(db))) as c:
+    with portal_client(cli_store(tmp_path_factory, "walk-portal-empty")) as c:
         yield c
 
 

@@ -8,23 +8,15 @@ analysed by the real pipeline; the pages are the real app's (FastAPI's test clie
 from __future__ import annotations
 
 import re
-import warnings
 from html import unescape
 
 import pytest
-from click.testing import CliRunner
 
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")  # starlette's notice about httpx versions, not ours
-    from fastapi.testclient import TestClient
-
-from forumlens.cli import cli
-from forumlens.web import create_app
 from forumlens.web.threads import shared_words
 from forumlens.web.views import take_in_turn
 
 from .conftest import MAIN_SESSION, ROOT
-from .web_support import web_settings
+from .web_support import cli_store, portal_client
 
 EXAMPLES = ROOT / "examples"
 THREAD_ID = re.compile(r"^[acq][0-9a-f]{10}$")  # what a thread id looks like (`/threads/ID`)
@@ -35,25 +27,15 @@ def _text(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
-def _store(tmp_path_factory, name: str, *paths) -> str:
-    db = str(tmp_path_factory.mktemp(name) / "portal.sqlite3")
-    args = ["--db", db, "ingest", *map(str, paths)] if paths else ["--db", db, "migrate"]
-    result = CliRunner().invoke(cli, args, catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return db
-
-
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    db = _store(tmp_path_factory, "walk3-portal", EXAMPLES, MAIN_SESSION)
-    with TestClient(create_app(db, web_settings(db))) as c:
+    with portal_client(cli_store(tmp_path_factory, "walk3-portal", EXAMPLES, MAIN_SESSION)) as c:
         yield c
 
 
 @pytest.fixture(scope="module")
 def empty(tmp_path_factory):
-    db = _store(tmp_path_factory, "walk3-portal-empty")
-    with TestClient(create_app(db, web_settings(db))) as c:
+    with portal_client(cli_store(tmp_path_factory, "walk3-portal-empty")) as c:
         yield c
 
 

@@ -14,6 +14,8 @@ transcript (markup, script) is ingested too, to prove it renders as text.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -189,3 +191,32 @@ def build_web_store(folder: Path) -> str:
 
 def main_session_id() -> str:
     return read_bytes(MAIN_SESSION.read_bytes(), str(MAIN_SESSION)).sha256[:12]
+
+
+def cli_store(tmp_path_factory: Any, name: str, *paths: Path) -> str:
+    """A store as a new user makes it: `forumlens ingest PATHS` by the real CLI (with the whole
+    analysis), or `forumlens migrate` for an empty one when no path is given."""
+    from click.testing import CliRunner
+
+    from forumlens.cli import cli
+
+    db = str(tmp_path_factory.mktemp(name) / "portal.sqlite3")
+    args = ["--db", db, "ingest", *map(str, paths)] if paths else ["--db", db, "migrate"]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@contextmanager
+def portal_client(db: str) -> Iterator[Any]:
+    """The real app over a store, through FastAPI's test client."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette's notice about httpx versions, not ours
+        from fastapi.testclient import TestClient
+
+    from forumlens.web import create_app
+
+    with TestClient(create_app(db, web_settings(db))) as client:
+        yield client
