@@ -1,4 +1,4 @@
-"""Per-stage CPU per session for tags, glossary and language detection, beside the parse.
+"""Per-stage CPU per session for tags, glossary, language detection and resolve, beside the parse.
 
     python bench/stages.py [--sessions 12] [--rounds 3] [--baseline-src DIR] [--json]
 
@@ -12,6 +12,8 @@ load on the machine counts little) of:
   measured apart so that the tag stages below are timed as in the pipeline, where
   `find_intel` has already split the turns;
 - tags (all three schemes) and the glossary, on that memo;
+- resolve: `resolve_session` on the parsed session (people, coalitions, flags and the
+  coalition mentions it finds), as the pipeline's first analysis stage runs it;
 - the whole pipeline of one worker: `prepare_document` + `analyse_session` +
   `thread_items_of` (what `ingest` runs per session before storing).
 
@@ -20,9 +22,10 @@ Each stage's figure is its fastest round (rounds alternate between trees when co
 `--baseline-src DIR` runs the same measurement on another source tree, e.g. the last
 commit's (`git archive HEAD src | tar -x -C /tmp/base`, then `--baseline-src /tmp/base/src`),
 in a separate process per tree and round, alternating, and prints before → after with
-ratios. It also checks that both trees give identical outputs: the tags, glossary and
-language of every session (and the whole `analyse_session` JSON when only these stages'
-files differ), compared as JSON; a difference is printed and makes the exit status 1.
+ratios. It also checks that both trees give identical outputs: the tags, glossary,
+language and resolve output (`Cast.to_json()` and every mention with its span) of every
+session, and the whole `analyse_session` JSON, compared as JSON; a difference is printed
+and makes the exit status 1.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-STAGES = ("parse", "language", "sentences", "tags", "glossary", "pipeline")
+STAGES = ("parse", "language", "sentences", "tags", "glossary", "resolve", "pipeline")
 
 
 def _measure(n: int, rounds: int) -> dict[str, Any]:
@@ -49,6 +52,7 @@ def _measure(n: int, rounds: int) -> dict[str, Any]:
     from forumlens.documents.language import detect_language
     from forumlens.models import Document
     from forumlens.pipeline import analyse_session, prepare_document, thread_items_of
+    from forumlens.resolve import resolve_session
     from forumlens.tag import SCHEMES, SessionMemo, extract_glossary, tag_session
     from forumlens.transcript.parse import parse_transcript
 
@@ -62,6 +66,12 @@ def _measure(n: int, rounds: int) -> dict[str, Any]:
         for turn in session.turns:
             if turn.kind == "speech":
                 memo.sentence_spans(turn.text)
+
+    def resolve(session: Any) -> dict[str, Any]:
+        """The cast as the report has it, and the mentions it carries (compared, not in `to_json`)."""
+        cast = resolve_session(session)
+        mentions = [{**m.to_json(), "start": m.start, "end": m.end} for m in cast.mentions]
+        return {**cast.to_json(), "mentions": mentions}
 
     def pipeline(document: Document) -> dict[str, Any]:
         session, _meta = prepare_document(document)
@@ -88,11 +98,20 @@ def _measure(n: int, rounds: int) -> dict[str, Any]:
             t4 = time.process_time()
             glossary = [g.to_json() for g in extract_glossary(session, memo=memo)]
             t5 = time.process_time()
-            analyses = pipeline(document)
+            cast = resolve(session)
             t6 = time.process_time()
-            for stage, (a, b) in zip(STAGES, ((t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5), (t5, t6))):
+            analyses = pipeline(document)
+            t7 = time.process_time()
+            times = (t0, t1, t2, t3, t4, t5, t6, t7)
+            for stage, a, b in zip(STAGES, times, times[1:]):
                 spent[stage] += b - a
-            outputs[document.source] = {"language": language, "tags": tags, "glossary": glossary, "analyses": analyses}
+            outputs[document.source] = {
+                "language": language,
+                "tags": tags,
+                "glossary": glossary,
+                "resolve": cast,
+                "analyses": analyses,
+            }
         for stage in STAGES:
             best[stage] = min(best[stage], spent[stage])
     return {
@@ -195,7 +214,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"{s:<12} {b:>9.2f} {a:>9.2f} {a / b:>13.3f} "
                 f"{b / cpu['before']['parse']:>15.2f} {a / cpu['after']['parse']:>14.2f}"
             )
-        print("outputs (language, tags, glossary, whole analysis):", "identical" if difference is None else difference)
+        print(
+            "outputs (language, tags, glossary, resolve, whole analysis):",
+            "identical" if difference is None else difference,
+        )
     return 0 if difference is None else 1
 
 

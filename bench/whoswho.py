@@ -18,8 +18,11 @@ For every session: role, affiliation and mode accuracy against the annotation, t
 where turns are annotated (of the parse's labels, and "people": of the person each turn
 was resolved to, so a surname-only or role label resolved to the right person counts), and
 the CPU time of parse + resolve; then the pooled figures of the two sets side by side.
-Scoring uses `forumlens.resolve.scoring` as `bench/intel.py --people` does, so both
-benchmarks count the same way.
+Scoring uses `forumlens.resolve.scoring` (the scorer `tests/test_resolve_scoring.py`
+checks). This is the one who's-who benchmark: it replaced `bench/intel.py --people`, which
+scored the shared transcript, `tests/resources/resolve` and `intel_blind` the same way
+without person-level turns; those sets are this benchmark's "shared", "resolve" and
+"intel_blind" columns in the per-source table.
 """
 
 from __future__ import annotations
@@ -29,11 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "bench"))
 
 import time
-
-from intel import PEOPLE_SETS  # bench/intel.py, same folder
 
 from forumlens.resolve.cast import resolve_session
 from forumlens.resolve.scoring import (
@@ -47,10 +47,14 @@ from forumlens.resolve.scoring import (
 from forumlens.transcript.parse import parse_transcript
 
 RESOURCES = ROOT / "tests" / "resources"
+SHARED = ROOT.parent / "shared"  # the shared corpus, next to the repo
 # Each set: fixed gold files and folders of `*.people.json` (listed only when the set is scored).
 SETS: dict[str, tuple[list[Path], list[Path]]] = {
     "dev": (
-        list(PEOPLE_SETS["dev"]),
+        [
+            SHARED / "corpus" / "igf2021-dc-main-session.people.json",
+            *sorted((RESOURCES / "resolve").glob("*.people.json")),
+        ],
         [
             RESOURCES / "intel_blind",
             RESOURCES / "intel_blind2",
@@ -96,8 +100,9 @@ FIELDS = (
 
 
 def people_file(gold_file: Path) -> tuple[PeopleScore, TurnScore | None, TurnScore | None, float]:
-    """Scores of one annotated session (as `bench/intel.py`'s `people_file`), the turn F1 of the
-    parse's labels and of the people the turns were resolved to, and the CPU seconds of parse + resolve."""
+    """Scores of one annotated session: its people (role, affiliation, mode), the turn F1 of the
+    parse's labels and of the people the turns were resolved to (None where turns are not
+    annotated), and the CPU seconds of parse + resolve."""
     gold = load_gold(gold_file)
     source = gold["source"].split(" ")[0]
     text = (gold_file.parent / source).read_text("utf-8")

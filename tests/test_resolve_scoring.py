@@ -1,4 +1,4 @@
-"""The who's-who scorer used by bench/intel.py --people (development and blind sets)."""
+"""The who's-who scorer used by bench/whoswho.py (development and blind sets)."""
 
 from __future__ import annotations
 

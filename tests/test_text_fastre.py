@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from forumlens.resolve import cues, modes, orgs, roles, voice
 from forumlens.summarise import procedural, rank
-from forumlens.text.fastre import PatternSet, Prefiltered, fold, required_literals
+from forumlens.text.fastre import PatternSet, Prefiltered, branch_literals, fold, required_literals
 from forumlens.transcript.sentences import split_sentences
 
 from .conftest import MAIN_SESSION, ROOT
@@ -203,3 +203,45 @@ def test_folded_texts_are_remembered_within_bounds() -> None:
     long_text = "I am the moderator of this session. " * 1000
     assert fast.search(long_text) is not None
     assert long_text not in fastre._FOLDED  # a long text is folded each time, never kept
+
+
+def test_branch_literals_hold_in_every_real_match_of_their_alternation() -> None:
+    """Per-alternative literals are sound (a match holds all the sets of some alternative)
+    and tighter than the whole pattern's, on the real sentences."""
+    import doctest
+
+    from forumlens.text import fastre
+
+    assert doctest.testmod(fastre).failed == 0
+    asked = tighter = 0
+    alternations = [p for p in PATTERNS if branch_literals(p)]
+    assert len(alternations) >= 5  # the cue lists of resolve and summarise are alternations
+    for pattern in alternations:
+        branches = branch_literals(pattern)
+        assert len(branches) == len(_sre_branches(pattern))
+        for sentence in SENTENCES:
+            branch_ok = any(_possible(list(b), sentence) for b in branches)
+            if pattern.search(sentence):
+                asked += 1
+                assert branch_ok, (pattern.pattern, sentence)
+            elif _possible(required_literals(pattern), sentence) and not branch_ok:
+                tighter += 1
+    assert asked > 100 and tighter > 100  # they match real sentences, and rule out more than the whole sets
+
+
+def _sre_branches(pattern: re.Pattern[str]) -> list[object]:
+    """The top-level alternatives of a `\\b(?:A|B)\\b` pattern, read independently of fastre's walk."""
+    from re import _parser
+
+    nodes = [n for n in _parser.parse(pattern.pattern, pattern.flags) if n[0] is not _parser.AT]
+    while len(nodes) == 1 and nodes[0][0] is _parser.SUBPATTERN:
+        nodes = [n for n in nodes[0][1][-1] if n[0] is not _parser.AT]
+    return list(nodes[0][1][1])
+
+
+def test_branch_literals_is_empty_when_no_alternative_test_is_sound() -> None:
+    assert branch_literals(re.compile(r"\bhere in (?:Kyoto|Riyadh)\b")) == ()  # a sequence, not one alternation
+    assert branch_literals(re.compile(r"(?:online|\w+)")) == ()  # one alternative requires nothing
+    assert branch_literals(re.compile(r"(?x) online | onsite")) == ()  # verbose: never read
+    got = branch_literals(re.compile(r"\b(?:I(?:'m| am) online|in the room)\b", re.I))
+    assert got == ((frozenset({"i'm online", "i am online"}),), (frozenset({"in the room"}),))

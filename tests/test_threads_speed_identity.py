@@ -10,16 +10,18 @@ sessions (the shared transcript and the bench/threads dev set) and compare.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from forumlens.ingest import prepare_bytes
+from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.mentions import find_mentions
 from forumlens.text import stem, word_spans
 from forumlens.threads import cues, extract_items
-from forumlens.threads.cues import find_cue, is_non_ask
+from forumlens.threads.cues import find_cue, is_intro, is_non_ask, retro_promise
 from forumlens.threads.lexicon import _STOP, Lexicon, load_lexicon
 from forumlens.threads.sentences import LineFinder, turn_sentences
 
@@ -27,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [
     ROOT.parent / "shared" / "corpus" / "igf2021-dc-main-session.txt",
     *sorted((ROOT / "bench" / "threads" / "dev").iterdir()),
+    *sorted((ROOT / "examples").glob("*.txt")),
+    *sorted((ROOT / "bench" / "threads" / "blind4").iterdir()),
 ]
 
 
@@ -153,6 +157,9 @@ def _plain_cue(sentence: str, signals: frozenset[str] | None) -> tuple[str, int,
             match = cues._IMPERATIVE.search(sentence) or cues._POLITE.search(sentence)
             if match is None and cues._UNABLE.search(sentence) and cues._FOR_WANT.search(sentence):
                 match = cues._UNABLE.search(sentence)
+        if match is None and signal == "response":  # what the floor told the institution at a named meeting
+            told = cues._TOLD_US.pattern.search(sentence)
+            match = told if told is not None and cues._meeting_named().search(sentence) else None
         if match is None:
             continue
         if signal == "need":
@@ -192,3 +199,48 @@ def test_items_do_not_depend_on_what_was_extracted_before(prepared):
     for p in reversed(prepared):
         for _ in range(2):
             assert json.dumps(extract_items(p.session, p.analyses).to_json()) == first[p.session.id]
+
+
+def _span(match: re.Match[str] | None) -> tuple[int, int] | None:
+    return None if match is None else match.span()
+
+
+def test_every_cue_pattern_behind_the_shared_prefilter_matches_as_the_raw_pattern(sentences):
+    """Issue 19: every cue pattern sits behind `resolve.cuefilter.SharedCue` with the threads' own pool (one literal scan per
+    sentence for all of them, one alternative's literals required). The filter may only skip a
+    pattern that cannot match: each filtered pattern's match is the raw pattern's, on every sentence."""
+    filtered = [*(p for _, p in cues._ORDER), *cues._NAMED.values(), cues._NOT_NEED_FAST, cues._NON_ASK_FAST]
+    filtered += [cues._IMPERATIVE_FAST, cues._POLITE_FAST, cues._UNABLE_FAST, cues._FOR_WANT_FAST]
+    filtered += [cues._RETRO_FAST, cues._INTRO_FAST, cues._TOLD_US]
+    skipped = ran = 0
+    for pattern in filtered:
+        assert isinstance(pattern, SharedCue) and pattern.pool is cues._LITERALS
+        for text in sentences:
+            possible = pattern.possible(text)
+            got = pattern.search(text)
+            assert _span(got) == _span(pattern.pattern.search(text)), (pattern.pattern.pattern[:60], text)
+            skipped += not possible
+            ran += possible
+    assert skipped > 4 * ran  # the filter does skip most (pattern, sentence) pairs
+
+
+def test_retro_promise_and_intro_equal_their_raw_patterns(sentences):
+    retro = intro = 0
+    for text in sentences:
+        assert _span(retro_promise(text)) == _span(cues.RETRO_PROMISE.search(text)), text
+        assert is_intro(text) == bool(cues._INTRO.search(text)), text
+        retro += retro_promise(text) is not None
+        intro += is_intro(text)
+    assert retro > 3 and intro > 20
+
+
+def test_lexicon_text_memos_hand_out_copies(sentences):
+    """`features` and `deliverables` are remembered per sentence: a caller changing the list it got
+    must not change the next caller's answer."""
+    lex = load_lexicon()
+    text = next(t for t in sentences if lex.deliverables(t) and lex.features(t))
+    features, found = lex.features(text), lex.deliverables(text)
+    lex.features(text).append("@changed")
+    lex.deliverables(text).clear()
+    assert lex.features(text) == features == _plain_features(lex, text)
+    assert lex.deliverables(text) == found == _plain_deliverables(lex, text)

@@ -4,7 +4,7 @@ coalitions and institutions against registries kept as data (`data/*.toml`).
 Affiliations are registry bodies (canonical names) or any organisation the words tie to a
 person (`orgs`: "I work for X", "N from X", a name-card label); modes come from what people
 say about where they are and where the session met (`modes`). `scoring` scores a cast
-against hand annotations (bench/intel.py --people).
+against hand annotations (bench/whoswho.py).
 
 Pure functions over plain records; the only input besides a `Session` is the
 packaged registry, read once.

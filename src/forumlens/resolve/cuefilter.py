@@ -11,7 +11,7 @@ then possible exactly when each of its required sets meets that set, which is
 superset of the literals, so every answer stays the pattern's own.
 
 A pattern that is one alternation (`\b(?:A|B|C)\b`) is also asked per alternative
-(`branch_literals`, issue 19): the whole pattern's sets keep only what every alternative
+(`text.fastre.branch_literals`, issue 19): the whole pattern's sets keep only what every alternative
 shares ("i", "as", " online"), so most sentences passed and the regex ran; a match is a
 match of one alternative, so requiring that some alternative have all its own sets present
 still never says "no" where the pattern matches, and skips about half the runs left.
@@ -22,27 +22,26 @@ from __future__ import annotations
 import re
 import sys
 from itertools import chain
-from re import _constants as _sre_constants  # the parser `text.fastre` reads (Python 3.11+)
-from re import _parser as _sre_parse
 
-from forumlens.text.fastre import Prefiltered, _required, fold
+from forumlens.text.fastre import Prefiltered, branch_literals, fold
 
-__all__ = ["SharedCue", "branch_literals"]
-
-_AT = _sre_constants.AT
-_BRANCH = _sre_constants.BRANCH
-_SUBPATTERN = _sre_constants.SUBPATTERN
+__all__ = ["LiteralPool", "SharedCue", "branch_literals"]  # `branch_literals` is `text.fastre`'s, named here as before
 
 _HEAD = 3  # a needle this long or longer is tested only when the text holds its first characters
 _SHORT = 1_000  # longer texts (whole turns, a 2 MB caption line) use the pattern's own filter
 _KEEP = 4096  # texts whose literal sets are remembered: a session asks each sentence again per speaker
 
 
-class _Pool:
+class LiteralPool:
     """Every registered pattern's literals, indexed by their first three characters; the
-    literals present per text."""
+    literals present per text (the last `keep` texts remembered).
 
-    def __init__(self) -> None:
+    One pool per family of cues that are asked of the same sentences (resolve's, the
+    threads'): one scan of a sentence then serves every pattern of the family, and a
+    family's pool does not grow with another's literals."""
+
+    def __init__(self, keep: int = _KEEP) -> None:
+        self.keep = keep
         self.needles: set[str] = set()
         self._index: tuple[tuple[str, ...], dict[str, tuple[str, ...]], frozenset[str]] | None = None
         self._seen: dict[str, frozenset[str]] = {}
@@ -75,48 +74,26 @@ class _Pool:
             runs = {folded[i : i + _HEAD] for i in range(len(folded) - _HEAD + 1)}
             longer = chain.from_iterable(map(by_head.__getitem__, heads.intersection(runs)))
             found = frozenset(chain(filter(has, short), filter(has, longer)))
-            if len(self._seen) >= _KEEP:
+            if len(self._seen) >= self.keep:
                 self._seen.clear()
             self._seen[text] = found
         return found
 
 
-_POOL = _Pool()
-
-
-def branch_literals(pattern: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...], ...]:
-    """Per alternative of a pattern that is one alternation (`\b(?:A|B|C)\b`), the literal
-    sets that alternative requires (as `required_literals` gives them for a whole pattern);
-    () when the pattern is not one alternation or some alternative requires nothing.
-
-    A match of the pattern is a match of one alternative, so it holds a literal of each set
-    of that alternative: "some alternative has all its sets present" is a necessary
-    condition, tighter than the whole pattern's sets (which keep only what *every*
-    alternative shares, e.g. "i" or "as" for a list of self-introductions)."""
-    if pattern.flags & re.VERBOSE:
-        return ()
-    try:
-        nodes = [n for n in _sre_parse.parse(pattern.pattern, pattern.flags) if n[0] is not _AT]
-        if len(nodes) == 1 and nodes[0][0] is _SUBPATTERN:
-            nodes = [n for n in nodes[0][1][-1] if n[0] is not _AT]
-        if len(nodes) != 1 or nodes[0][0] is not _BRANCH:
-            return ()
-        branches = tuple(tuple(_required(branch)) for branch in nodes[0][1][1])
-    except Exception:  # pragma: no cover - the parser's internals changed: no branch filter
-        return ()
-    return branches if all(branches) else ()
+_POOL = LiteralPool()
 
 
 class SharedCue(Prefiltered):
     """A `Prefiltered` whose literal test on a short text is shared with the other cues, and
     (for a pattern that is one alternation) also asks that some alternative be possible."""
 
-    __slots__ = ("branches",)
+    __slots__ = ("branches", "pool")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], pool: LiteralPool | None = None) -> None:
         super().__init__(pattern)
         self.branches = branch_literals(pattern) if self.options else ()
-        _POOL.add(self.options + tuple(chain.from_iterable(self.branches)))
+        self.pool = pool or _POOL
+        self.pool.add(self.options + tuple(chain.from_iterable(self.branches)))
 
     def possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """False only when no match can lie in text[pos:endpos]: never where
@@ -126,7 +103,7 @@ class SharedCue(Prefiltered):
         part = text[max(pos, 0) : endpos] if pos > 0 or endpos < len(text) else text
         if len(part) > _SHORT:
             return super().possible(text, pos, endpos)
-        present = _POOL.present(part)
+        present = self.pool.present(part)
         if any(map(present.isdisjoint, self.options)):
             return False
         return not self.branches or any(not any(map(present.isdisjoint, b)) for b in self.branches)

@@ -5,8 +5,8 @@ length about "financing", "financial" support, "money", "funds" and "resources".
 causes, both general: the candidate sessions were found by the topic's words as typed
 (the full-text index does not stem, so "funding" never met "funds"), and a sentence was
 relevant only when it shared the topic's own stems. People name one idea with many words;
-the project already keeps those words, per idea, in the threads stage's concept lexicon
-(`threads/data/lexicon.toml`: "fund", "grant", "financ*", "money", "budget" → @money).
+the project already keeps those words, per idea, in the concept lexicon the threads stage
+also links by (`text.concepts`: "fund", "grant", "financ*", "money", "budget" → @money).
 A topic word that belongs to a concept brings in the concept's other words as *related*
 terms, which count for less than the topic's own words (`RELATED_WEIGHT`), so points that
 use the topic's own words still come first. Pure functions over the lexicon.
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from ..text.concepts import load_concepts
 from .units import terms
 
 __all__ = ["RELATED_WEIGHT", "TopicTerm", "search_words", "topic_vocabulary"]
@@ -42,27 +42,6 @@ class TopicTerm:
         return unit_term in self.related or any(unit_term.startswith(p) for p in self.prefixes)
 
 
-@lru_cache(maxsize=1)
-def _concepts() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
-    """Concept → (its stems, its prefixes), from the project's concept lexicon."""
-    from ..threads.lexicon import load_lexicon
-
-    lexicon = load_lexicon()
-    members: dict[str, set[str]] = {}
-    for s, concept in lexicon.concept_of.items():
-        members.setdefault(concept, set()).add(s)
-    prefixes: dict[str, list[str]] = {}
-    for prefix, concept in lexicon.prefixes:
-        prefixes.setdefault(concept, []).append(prefix)
-    return {c: (frozenset(members.get(c, ())), tuple(prefixes.get(c, ()))) for c in {*members, *prefixes}}
-
-
-def _concept_of(stem: str) -> str | None:
-    from ..threads.lexicon import load_lexicon
-
-    return load_lexicon().concept(stem)
-
-
 def topic_vocabulary(topic: str) -> list[TopicTerm]:
     """The topic's content stems (once each, in order), each with its concept's other words.
 
@@ -71,10 +50,11 @@ def topic_vocabulary(topic: str) -> list[TopicTerm]:
     >>> topic_vocabulary("funding")[0].related_to("financ")
     True
     """
-    table = _concepts()
+    concepts = load_concepts()
+    table = concepts.members
     out: list[TopicTerm] = []
     for s in dict.fromkeys(terms(topic)):
-        concept = _concept_of(s)
+        concept = concepts.concept(s)
         if concept is None or concept not in table:
             out.append(TopicTerm(s))
             continue

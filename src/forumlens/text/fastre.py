@@ -22,13 +22,14 @@ from re import _constants as _sre_constants  # Python 3.11+ (the project's minim
 from re import _parser as _sre_parse
 from typing import Any
 
-__all__ = ["PatternSet", "Prefiltered", "fold", "required_literals"]
+__all__ = ["PatternSet", "Prefiltered", "branch_literals", "fold", "required_literals"]
 
 # Characters that match an ASCII letter under IGNORECASE but do not lower() to it.
 _FOLD = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"})
 
 _LITERAL = _sre_constants.LITERAL
 _SUBPATTERN = _sre_constants.SUBPATTERN
+_AT = _sre_constants.AT
 _BRANCH = _sre_constants.BRANCH
 _REPEATS = (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT)
 _ZERO_WIDTH = (_sre_constants.AT,)
@@ -160,7 +161,15 @@ def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
 
 
 def required_literals(pattern: re.Pattern[str]) -> list[frozenset[str]]:
-    """Lower-case string sets; any match of `pattern` contains one string of each set."""
+    """The literals a pattern requires: lower-case string sets such that any match of
+    `pattern` contains one string of *each* set (compare with `fold(text)`).
+
+    [] when nothing is known (a verbose pattern, nothing but classes and repeats, or a
+    parser this module does not know): a caller must then always run the pattern.
+
+    >>> [sorted(o) for o in required_literals(re.compile(r"\\bthe floor is (?:yours|open)\\b", re.I))]
+    [['the floor is open', 'the floor is yours']]
+    """
     if pattern.flags & re.VERBOSE:
         return []
     try:
@@ -168,6 +177,36 @@ def required_literals(pattern: re.Pattern[str]) -> list[frozenset[str]]:
     except Exception:  # pragma: no cover - the parser's internals changed: never filter
         return []
     return _required(tree)
+
+
+def branch_literals(pattern: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...], ...]:
+    """The literals each alternative requires, for a pattern that is one alternation.
+
+    For `\\b(?:A|B|C)\\b` (boundaries and one enclosing group allowed), one entry per
+    alternative in order: the sets that alternative requires, as `required_literals` gives
+    them for a whole pattern. () when the pattern is not one alternation or some
+    alternative requires nothing (then no per-alternative test is sound).
+
+    Why: `required_literals` keeps only what *every* alternative shares ("i", "as" for a
+    list of self-introductions), so most texts pass it. A match of the pattern is a match
+    of one alternative, so "some alternative has all its sets present" is a necessary
+    condition too, and a much tighter one.
+
+    >>> branch_literals(re.compile(r"\\b(?:I am online|my camera)\\b", re.I))
+    ((frozenset({'i am online'}),), (frozenset({'my camera'}),))
+    """
+    if pattern.flags & re.VERBOSE:
+        return ()
+    try:
+        nodes = [n for n in _sre_parse.parse(pattern.pattern, pattern.flags) if n[0] is not _AT]
+        if len(nodes) == 1 and nodes[0][0] is _SUBPATTERN:
+            nodes = [n for n in nodes[0][1][-1] if n[0] is not _AT]
+        if len(nodes) != 1 or nodes[0][0] is not _BRANCH:
+            return ()
+        branches = tuple(tuple(_required(branch)) for branch in nodes[0][1][1])
+    except Exception:  # pragma: no cover - the parser's internals changed: no branch filter
+        return ()
+    return branches if all(branches) else ()
 
 
 class PatternSet:

@@ -50,9 +50,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analyse._regex import compile_cue
+from ..resolve.cuefilter import LiteralPool, SharedCue
 from ..text.fastre import Prefiltered
 
-__all__ = ["PRONOUN_OBJECT", "RETRO_PROMISE", "Cue", "find_cue", "is_intro", "is_non_ask"]
+__all__ = ["PRONOUN_OBJECT", "RETRO_PROMISE", "Cue", "find_cue", "is_intro", "is_non_ask", "retro_promise"]
 
 _I = re.I
 _OWN = (
@@ -323,28 +324,43 @@ class Cue:
     about: str = ""  # response: "question" or "request"
 
 
-# Behind a literal prefilter (`text.fastre.Prefiltered`: same matches, the pattern is not run when the
-# sentence lacks every literal a match needs) where that measured faster on the bench/threads sets and
-# the summarise inputs (5,023 sentences: _SLIP 174 -> 115 ms, _UPDATE 196 -> 119, _NEED 454 -> 372,
-# _NOT_NEED 63 -> 26, _FOR_WANT 76 -> 36); _RESPONSE, _DELIVERY, _IMPERATIVE and _PROMISE_NAMED got slower
-# that way (their literal sets are long or common) and run as they are.
+# Every pattern behind one literal prefilter for all thread cues (issue 19; `resolve.cuefilter.SharedCue`'s
+# idea, with a pool of its own so resolve's sentences are not scanned for these literals): the literals of
+# all cue patterns a sentence holds are found once per sentence (not once per pattern), and a pattern that
+# is one alternation also needs one alternative with all its literals present. Same matches (the filter
+# only skips a pattern that cannot match); on the bench/stages sessions (4,552 sentences) most sentences
+# now skip _RESPONSE, _UPDATE, _DELIVERY and _SLIP outright.
+# The thread cues share one literal pool of their own (resolve's pool with these added made both
+# slower); `items` asks one sentence several times in a row, so a few hundred are remembered.
+_LITERALS = LiteralPool(keep=256)
+
+
+def _CueFilter(pattern: re.Pattern[str]) -> SharedCue:
+    """The pattern behind the thread cues' shared literal test (`resolve.cuefilter.SharedCue`)."""
+    return SharedCue(pattern, _LITERALS)
+
+
 _Searcher = re.Pattern[str] | Prefiltered
 _ORDER: tuple[tuple[str, _Searcher], ...] = (
-    ("response", _RESPONSE),
-    ("slip", Prefiltered(_SLIP)),
-    ("update", Prefiltered(_UPDATE)),
-    ("promise", Prefiltered(_PROMISE)),
-    ("delivery", _DELIVERY),
-    ("enacted", Prefiltered(_ENACTED)),
-    ("need", Prefiltered(_NEED)),
+    ("response", _CueFilter(_RESPONSE)),
+    ("slip", _CueFilter(_SLIP)),
+    ("update", _CueFilter(_UPDATE)),
+    ("promise", _CueFilter(_PROMISE)),
+    ("delivery", _CueFilter(_DELIVERY)),
+    ("enacted", _CueFilter(_ENACTED)),
+    ("need", _CueFilter(_NEED)),
 )
 
 
-_NAMED: dict[str, _Searcher] = {"promise": _PROMISE_NAMED, "delivery": Prefiltered(_DELIVERY_NAMED)}
-_NOT_NEED_FAST = Prefiltered(_NOT_NEED)
-_NON_ASK_FAST = Prefiltered(_NON_ASK)
-_POLITE_FAST = Prefiltered(_POLITE)
-_FOR_WANT_FAST = Prefiltered(_FOR_WANT)
+_NAMED: dict[str, _Searcher] = {"promise": _CueFilter(_PROMISE_NAMED), "delivery": _CueFilter(_DELIVERY_NAMED)}
+_NOT_NEED_FAST = _CueFilter(_NOT_NEED)
+_NON_ASK_FAST = _CueFilter(_NON_ASK)
+_IMPERATIVE_FAST = _CueFilter(_IMPERATIVE)
+_POLITE_FAST = _CueFilter(_POLITE)
+_UNABLE_FAST = _CueFilter(_UNABLE)
+_FOR_WANT_FAST = _CueFilter(_FOR_WANT)
+_RETRO_FAST = _CueFilter(RETRO_PROMISE)
+_INTRO_FAST = _CueFilter(_INTRO)
 
 # The pattern answers for the last sentence asked: `items` asks `find_cue` about one sentence several
 # times in a row (the response cue first, then every signal, then the signals left when a cue names no
@@ -428,7 +444,7 @@ def find_cue(
 
 
 # what the floor said to an institution at a meeting it names ("In Katowice the health people told us that …")
-_TOLD_US = compile_cue(r"\b(?:told|asked|reminded|wrote to|urged|pressed) us\b", _I)
+_TOLD_US = _CueFilter(compile_cue(r"\b(?:told|asked|reminded|wrote to|urged|pressed) us\b", _I))
 
 
 @lru_cache(maxsize=1)
@@ -455,10 +471,10 @@ def _told_at_meeting(sentence: str) -> re.Match[str] | None:
 
 def _other_need(sentence: str) -> re.Match[str] | None:
     """A need said without a need word: an imperative ask, or not being able to take part for want of money."""
-    match = _search(_IMPERATIVE, sentence) or _search(_POLITE_FAST, sentence)
+    match = _search(_IMPERATIVE_FAST, sentence) or _search(_POLITE_FAST, sentence)
     if match is not None:
         return match
-    unable = _search(_UNABLE, sentence)
+    unable = _search(_UNABLE_FAST, sentence)
     if unable is not None and _search(_FOR_WANT_FAST, sentence):
         return unable
     return None
@@ -482,4 +498,9 @@ def is_non_ask(sentence: str) -> bool:
 
 def is_intro(sentence: str) -> bool:
     """A self-introduction frame ("I am …", "speaking for …", "on behalf of …")."""
-    return _INTRO.search(sentence) is not None
+    return _INTRO_FAST.search(sentence) is not None
+
+
+def retro_promise(sentence: str) -> re.Match[str] | None:
+    """`RETRO_PROMISE.search(sentence)`, behind the shared prefilter (most sentences name no earlier promise)."""
+    return _search(_RETRO_FAST, sentence)

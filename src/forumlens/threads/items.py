@@ -65,7 +65,7 @@ from ..resolve.registry import Registry, load_registry
 from ..resolve.text import LineIndex
 from ..transcript.speakers import name_key
 from .actors import Actor, document_actor, turn_actor
-from .cues import PRONOUN_OBJECT, RETRO_PROMISE, Cue, find_cue, is_non_ask
+from .cues import PRONOUN_OBJECT, Cue, find_cue, is_non_ask, retro_promise
 from .lexicon import Lexicon, load_lexicon
 from .models import Item, SessionItems
 from .sentences import LineFinder, Sentence, turn_sentences
@@ -252,7 +252,7 @@ def _own_coalition_pattern(coalition: str) -> re.Pattern[str] | None:
 def _retro_update(sentence: str) -> Cue | None:
     """A sentence that names the speaker's earlier promise of a deliverable without a fate cue ("the
     curriculum that we announced last year, the work goes on"): news of the promise, an update."""
-    said = RETRO_PROMISE.search(sentence)
+    said = retro_promise(sentence)
     if said is None:
         return None
     return Cue("update", said.start(), said.end(), said.group(0))
@@ -409,7 +409,7 @@ def _retro_promise(
     """
     if cue.signal not in ("slip", "delivery") or not family:
         return []
-    said = RETRO_PROMISE.search(sentence.text)
+    said = retro_promise(sentence.text)
     if said is None:
         return []
     return [

@@ -3,7 +3,7 @@
 Two wordings of one need rarely share their words ("a small grants fund" in 2021,
 "seed money for hardware" in 2022), so words are first folded to stems
 (`forumlens.text.stem`, the one stemmer every stage shares), then to the concept
-they say (`data/lexicon.toml`: "grant", "fund", "money", "seed" → `@money`). An item
+they say (`text/data/concepts.toml`: "grant", "fund", "money", "seed" → `@money`). An item
 is then a bag of features: concepts, and the stems no concept claims. Coalition names
 are cut out before this (they say who, not what; the actor is compared separately).
 
@@ -13,7 +13,6 @@ the deliverable families (to keep two promised outputs apart); both are read onc
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,11 +21,12 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..text import FORUM_WORDS, STOPWORDS, stem, word_spans
+from ..text.concepts import CONCEPTS_PATH, read_concept_file
 from ..text.tokens import WORD
 
 __all__ = ["LEXICON_PATH", "Lexicon", "load_lexicon"]
 
-LEXICON_PATH = Path(__file__).with_name("data") / "lexicon.toml"
+LEXICON_PATH = CONCEPTS_PATH  # the concept lexicon `text.concepts` reads (shared with summarise)
 
 
 def _words(block: str) -> frozenset[str]:
@@ -47,6 +47,7 @@ _FRAME = _words(
 _STOP = STOPWORDS | FORUM_WORDS | _FRAME
 # the per-lexicon memos (one entry per distinct stem or feature) stop growing past this
 _MEMO_LIMIT = 200_000
+_TEXT_MEMO_LIMIT = 4096  # sentences whose stems, features and deliverables are kept (then all dropped)
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,31 @@ class Lexicon:
         return found
 
     def features(self, text: str) -> list[str]:
-        """Concepts (`@money`) and the content stems no concept claims, in order (duplicates kept)."""
-        stems_ = [stem(w) for w in WORD.findall(text)]  # the words of `word_spans`, without their offsets
+        """Concepts (`@money`) and the content stems no concept claims, in order (duplicates kept).
+
+        Remembered per text (a copy is returned): `items` asks the features of the same sentences
+        once per question it matches an answer to, and again for a need's category."""
+        memo = self._memo("_text_features")
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = tuple(self._features(text))
+            if len(memo) > _TEXT_MEMO_LIMIT:
+                memo.clear()
+        return list(found)
+
+    def _stems(self, text: str) -> tuple[str, ...]:
+        """The stems of the words of `word_spans`, without their offsets: one tokenisation per sentence,
+        shared by `features` and `deliverables` (each sentence is asked both)."""
+        memo = self._memo("_text_stems")
+        found: tuple[str, ...] | None = memo.get(text)
+        if found is None:
+            found = memo[text] = tuple(map(stem, WORD.findall(text)))
+            if len(memo) > _TEXT_MEMO_LIMIT:
+                memo.clear()
+        return found
+
+    def _features(self, text: str) -> list[str]:
+        stems_ = self._stems(text)
         memo = self._memo("_word_features")
         out: list[str] = []
         i = 0
@@ -167,8 +191,20 @@ class Lexicon:
         return max(scores, key=lambda k: (scores[k], -order[k]))
 
     def deliverables(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, family) of every deliverable noun in `text`, in order (longest noun wins)."""
-        stems_ = [stem(w) for w in WORD.findall(text)]  # the words of `word_spans`
+        """(start, end, family) of every deliverable noun in `text`, in order (longest noun wins).
+
+        Remembered per text (a copy is returned): `items` asks each sentence, then again the
+        sentences whose cue needs a deliverable."""
+        memo = self._memo("_text_deliverables")
+        known = memo.get(text)
+        if known is None:
+            known = memo[text] = tuple(self._deliverables(text))
+            if len(memo) > _TEXT_MEMO_LIMIT:
+                memo.clear()
+        return list(known)
+
+    def _deliverables(self, text: str) -> list[tuple[int, int, str]]:
+        stems_ = self._stems(text)
         by_first = self._families_by_first()
         found: list[tuple[int, int, str]] = []
         if by_first.keys().isdisjoint(stems_):
@@ -261,8 +297,4 @@ def _parse(data: dict[str, dict[str, list[str]]], source: str) -> Lexicon:
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     """The lexicon in `path` (default: the packaged one), read once; a broken file is a ConfigError."""
-    try:
-        data = tomllib.loads(path.read_text("utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"the threads lexicon cannot be read ({exc})", source=str(path)) from exc
-    return _parse(data, str(path))
+    return _parse(read_concept_file(path), str(path))
