@@ -38,7 +38,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter, mul, sub
+from itertools import repeat
+from operator import itemgetter, mul, sub, truediv
 from types import MappingProxyType
 
 from ..text.fastre import PatternSet
@@ -177,6 +178,22 @@ DISAGREEMENT = re.compile(
     r"I have to be honest|I respect)\b",
     re.IGNORECASE,
 )
+# The three cues behind their literal prefilter: most sentences hold none of their words.
+_IMPORTANCE_CUES = PatternSet([FINDING, DECISION, DISAGREEMENT])
+
+
+@lru_cache(maxsize=65_536)
+def _importance_cues(text: str) -> tuple[bool, bool, bool]:
+    """Whether `text` states a finding, a decision, a disagreement (`FINDING`, `DECISION`,
+    `DISAGREEMENT`); cached because a sentence and its clause windows are asked repeatedly."""
+    present = _IMPORTANCE_CUES.present(text)
+    return (
+        _IMPORTANCE_CUES.search(0, text, present) is not None,
+        _IMPORTANCE_CUES.search(1, text, present) is not None,
+        _IMPORTANCE_CUES.search(2, text, present) is not None,
+    )
+
+
 # Multipliers of the importance signals (bench/summaries.py, tuned on the development
 # sessions only; the held-out pair scored once): a finding or a decision 1.3, a
 # disagreement 1.2, a sentence of a speaker presenting a coalition 1.15, the line a
@@ -215,13 +232,13 @@ def importance(unit: Unit, signals: Signals | None = None) -> float:
     −.003 mean ROUGE-2 and −.002 ROUGE-L on the development sessions).
     """
     signals = signals or Signals()
-    text = unit.text
+    finding, decision, disagreement = _importance_cues(unit.text)
     factor = 1.0
-    if FINDING.search(text):
+    if finding:
         factor *= IMPORTANCE["finding"]
-    if unit.line in signals.decisions or DECISION.search(text):
+    if unit.line in signals.decisions or decision:
         factor *= IMPORTANCE["decision"]
-    if DISAGREEMENT.search(text):
+    if disagreement:
         factor *= IMPORTANCE["disagreement"]
     if unit.who in signals.presenters:
         factor *= IMPORTANCE["presenter"]
@@ -250,14 +267,21 @@ def vectorise(units: Sequence[Unit], idf: Mapping[str, float] | None = None) -> 
         df = Counter(t for u in units for t in set(u.terms))
         n = max(1, len(units))
         idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
-    vecs = []
     default = max(idf.values(), default=1.0)
-    for u in units:
-        tf = Counter(u.terms)
-        v = {t: (1 + math.log(c)) * idf.get(t, default) for t, c in tf.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        vecs.append({t: x / norm for t, x in v.items()})
-    return Vectors(dict(idf), vecs)
+    return Vectors(dict(idf), [vector_of(u.terms, idf, default) for u in units])
+
+
+def vector_of(unit_terms: Sequence[str], idf: Mapping[str, float], default: float) -> Vec:
+    """One unit's vector as `vectorise` builds it, `default` being the IDF's largest value.
+
+    For a caller that vectorises many single units against one IDF (the clause windows of
+    `spans.best_version`): `vectorise([unit], idf)` would look for the largest IDF anew
+    (a pass over the whole vocabulary) for every window.
+    """
+    tf = Counter(unit_terms)
+    v = {t: (1 + math.log(c)) * idf.get(t, default) for t, c in tf.items()}
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {t: x / norm for t, x in v.items()}
 
 
 # Every vector here is unit length (`vectorise`, the centroids in `session_model`), so the
@@ -637,11 +661,23 @@ def rank_units(
         for t, x in v.items():
             acc[t] += x
     others: dict[str, Vec] = {}
+    # A term the speaker never used keeps its centroid weight (x - 0.0 is x), so each
+    # speaker's rest is the positive centroid with only their own terms updated in place
+    # (dict order, and so every sum below, stays the centroid's); weights are positive, so
+    # a term whose centroid weight is not above the cut stays out once reduced too.
+    positive = {t: x for t, x in centroid.items() if x > 1e-12}
     for who, own in by_speaker.items():
-        rest = {t: x - own.get(t, 0.0) for t, x in centroid.items()}
-        rest = {t: x for t, x in rest.items() if x > 1e-12}
-        rnorm = math.sqrt(sum(x * x for x in rest.values())) or 1.0
-        others[who] = {t: x / rnorm for t, x in rest.items()}
+        rest = dict(positive)
+        for t, y in own.items():
+            if t in rest:
+                x = centroid[t] - y
+                if x > 1e-12:
+                    rest[t] = x
+                else:
+                    del rest[t]
+        values = list(rest.values())
+        rnorm = math.sqrt(sum(map(mul, values, values))) or 1.0
+        others[who] = dict(zip(rest, map(truediv, values, repeat(rnorm, len(values)))))
     if len(by_speaker) < 2:  # a monologue: the plain centroid
         norm = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
         others = {who: {t: x / norm for t, x in centroid.items()} for who in by_speaker}

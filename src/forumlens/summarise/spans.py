@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .compress import compress
-from .rank import IMPORTANCE_MAX, Scored, SessionModel, best_passing, is_summary, unit_base, unit_factor, vectorise
+from .rank import IMPORTANCE_MAX, Scored, SessionModel, best_passing, is_summary, unit_base, unit_factor, vector_of
 from .rewrite import opens_clause
 from .units import Unit, terms
 
@@ -45,6 +45,31 @@ _DANGLING = re.compile(
     r"\b(the|a|an|of|to|and|or|but|that|which|is|are|was|were|be|in|on|for|with|by|from|at|as|our|their|its|this|these|so)\W*$",
     re.IGNORECASE,
 )
+# The same words as a whole-word pattern: `dangling` reads only the last word instead of
+# letting `_DANGLING.search` try the alternation at every position of a long window.
+_DANGLING_WORD = re.compile(_DANGLING.pattern[2:-4], re.IGNORECASE)
+
+
+def _is_word_char(ch: str) -> bool:
+    """Whether `ch` is a regex word character (`\\w` on str patterns: alphanumeric or "_")."""
+    return ch.isalnum() or ch == "_"
+
+
+def dangling(text: str) -> bool:
+    """Whether `text` ends on a function word (`_DANGLING.search(text)`, in time linear in the tail).
+
+    A match of `_DANGLING` is always the whole last run of word characters: the word
+    starts at a word boundary and only non-word characters may follow it. So it is enough
+    to cut the trailing non-word characters, take the word before them and ask the same
+    alternation (same case folding) whether it is one of the function words.
+    """
+    end = len(text)
+    while end and not _is_word_char(text[end - 1]):
+        end -= 1
+    start = end
+    while start and _is_word_char(text[start - 1]):
+        start -= 1
+    return start < end and _DANGLING_WORD.fullmatch(text, start, end) is not None
 
 
 # What follows a complete window: a new clause, not the rest of this one.
@@ -129,6 +154,7 @@ def best_version(
     words = [len(unit.text[a:b].split()) for a, b in bounds]
     rank_share = model.rank_of.get(unit.span, 0.0)
     windows = []
+    default_idf = max(model.idf.values(), default=1.0)  # what `vectorise([span], model.idf)` would use
     for i in range(len(bounds)):
         total = 0
         for j in range(i, len(bounds)):
@@ -141,9 +167,9 @@ def best_version(
                 break  # "so that captioning, | sign language ... are guaranteed": inside the clause, not a claim
             span = _window_unit(unit, bounds[i][0], bounds[j][1])
             # a window cut off on a function word, also once filler is gone ("runs on diesel for, you know")
-            if len(span.terms) < 4 or _DANGLING.search(span.text) or _DANGLING.search(compress(span.text).rstrip(".")):
+            if len(span.terms) < 4 or dangling(span.text) or dangling(compress(span.text).rstrip(".")):
                 continue
-            vec = vectorise([span], model.idf).vecs[0]
+            vec = vector_of(span.terms, model.idf, default_idf)
             windows.append((unit_base(model, span, vec, rank_share), i, j, span, vec))
     # The wording factor (regex signals) is the costly part and at most _MAX_FACTOR: visit
     # windows by their centrality part and stop once none can beat the best found.
