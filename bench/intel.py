@@ -1,7 +1,6 @@
 """Accuracy of session intelligence against the hand-annotated sessions.
 
     python bench/intel.py [--verbose] [--cast]
-    python bench/intel.py --people [--verbose] [--only dev|blind]
     python bench/intel.py --blind [--verbose] [--cast] [--dev-only] [--confusion]
         (questions and asks: dev vs the blind set)
 
@@ -10,11 +9,9 @@
 `--confusion` prints, per development set only, the ask-category confusion matrix
 (annotated against detected category, misses and false alarms as "-").
 
-`--people` is the who's-who benchmark instead: role, affiliation and mode of every
-annotated speaker, and turn F1 of the parse where turns are annotated, for the
-development sessions (the shared transcript and `tests/resources/resolve`) and the
-blind ones (`tests/resources/intel_blind`, annotated before any code ran on them and
-never tuned on) side by side, with the CPU time of parse + resolve per session.
+The who's-who benchmark (role, affiliation and mode of every annotated speaker, turn F1,
+CPU of parse + resolve) is `bench/whoswho.py`; it replaced `--people` here, which scored a
+subset of the same gold files the same way and now only says where it went.
 
 `--cast` runs resolve's `resolve_session` first and passes its cast (roles,
 affiliations, modes) to `find_intel`, as the pipeline does; without it the
@@ -46,7 +43,6 @@ from forumlens.analyse.scoring import (
     score_questions,
     score_segments,
 )
-from forumlens.resolve.scoring import PeopleScore, TurnScore, load_gold, score_people, score_turns
 from forumlens.transcript.parse import parse_transcript
 
 RESOURCES = ROOT / "tests" / "resources" / "analyse"
@@ -70,18 +66,12 @@ ASK_SETS: dict[str, list[Path]] = {
     "dev (blind2)": [ROOT / "tests" / "resources" / "asks_blind2"],
     "dev (blind3)": [ROOT / "tests" / "resources" / "asks_blind3"],
     "dev (blind4)": [ROOT / "tests" / "resources" / "asks_blind4"],
+    "dev6 (questions only)": [ROOT / "tests" / "resources" / "asks_dev6"],
     "blind5": [ROOT / "tests" / "resources" / "asks_blind5"],
 }
 # Sets whose per-item errors `--verbose` never prints (reading them would be tuning on them).
 BLIND_SETS = frozenset({"blind5"})
 SHARED = ROOT.parent / "shared"
-PEOPLE_SETS = {
-    "dev": [
-        SHARED / "corpus" / "igf2021-dc-main-session.people.json",
-        *sorted((ROOT / "tests" / "resources" / "resolve").glob("*.people.json")),
-    ],
-    "blind": sorted((ROOT / "tests" / "resources" / "intel_blind").glob("*.people.json")),
-}
 
 
 def source_path(gold_file: Path, source: str) -> Path:
@@ -114,60 +104,8 @@ def _pr(p: PR) -> str:
     return f"P {p.precision:.2f} R {p.recall:.2f} ({p.tp}/{p.tp + p.fp} found, {p.tp}/{p.tp + p.fn} wanted)"
 
 
-def people_file(gold_file: Path) -> tuple[PeopleScore, TurnScore | None, float]:
-    """Scores of one annotated session and the CPU seconds of its parse + resolve."""
-    from forumlens.resolve.cast import resolve_session
-
-    gold = load_gold(gold_file)
-    source = gold["source"].split(" ")[0]
-    text = (gold_file.parent / source).read_text("utf-8")
-    start = time.process_time()
-    session = parse_transcript(text, source=source)
-    cast = resolve_session(session)
-    cpu = time.process_time() - start
-    turns = score_turns(session, gold["turns"]) if "turns" in gold else None
-    return score_people(cast, gold), turns, cpu
-
-
 def _frac(a: int, b: int) -> str:
     return f"{a}/{b} ({a / b:.0%})" if b else "-"
-
-
-def people_main(verbose: bool, only: str | None = None) -> int:
-    pooled: dict[str, list[int]] = {}
-    for name, files in PEOPLE_SETS.items():
-        if only and name != only:
-            continue
-        totals = [0] * 10
-        print(f"== {name}")
-        for gold_file in files:
-            if not gold_file.exists():
-                print(f"  {gold_file.name}: missing, skipped")
-                continue
-            score, turns, cpu = people_file(gold_file)
-            t = (turns.tp, turns.fp, turns.fn) if turns else (0, 0, 0)
-            row = [score.people, score.role, score.affiliation, score.mode, score.mode_total, score.extra, *t]
-            totals = [a + b for a, b in zip(totals, [*row, int(cpu * 1000)])]
-            turn_text = f"; turns F1 {turns.f1:.3f}" if turns else ""
-            print(
-                f"  {gold_file.name.removesuffix('.people.json'):<34} role {_frac(score.role, score.people)}; "
-                f"affiliation {_frac(score.affiliation, score.people)}; mode {_frac(score.mode, score.mode_total)}; "
-                f"extra {score.extra}{turn_text}; cpu {cpu * 1000:.0f} ms"
-            )
-            if verbose:
-                for error in score.errors:
-                    print("    -", error)
-        pooled[name] = [*totals, len(files)]
-    print("== side by side")
-    print(f"  {'':<12}" + "".join(f"{n:>22}" for n in pooled))
-    for label, k, d in (("role", 1, 0), ("affiliation", 2, 0), ("mode", 3, 4)):
-        print(f"  {label:<12}" + "".join(f"{_frac(v[k], v[d]):>22}" for v in pooled.values()))
-    print(f"  {'extra people':<12}" + "".join(f"{v[5]:>22}" for v in pooled.values()))
-    turn_f1 = [f"{2 * v[6] / (2 * v[6] + v[7] + v[8]):.3f}" if v[6] + v[7] + v[8] else "-" for v in pooled.values()]
-    print(f"  {'turn F1':<12}" + "".join(f"{x:>22}" for x in turn_f1))
-    cpu_text = [f"{v[9] / max(1, v[10]):.0f} ms/session" for v in pooled.values()]
-    print(f"  {'cpu':<12}" + "".join(f"{x:>22}" for x in cpu_text))
-    return 0
 
 
 def _unanswered_kept(detected: list[dict], gold: dict, tolerance: int = 3) -> tuple[int, int]:
@@ -272,8 +210,9 @@ def asks_side_by_side(
 def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv
     if "--people" in argv:
-        only = argv[argv.index("--only") + 1] if "--only" in argv else None
-        return people_main(verbose, only)
+        print("bench/intel.py: --people moved to bench/whoswho.py (same scoring, more sets):", file=sys.stderr)
+        print("    python bench/whoswho.py [--verbose] [--only dev|blind5]", file=sys.stderr)
+        return 2
     if "--blind" in argv:
         sets = {k: v for k, v in ASK_SETS.items() if k not in BLIND_SETS} if "--dev-only" in argv else None
         return asks_side_by_side("--cast" in argv, verbose, sets, "--confusion" in argv)

@@ -165,10 +165,13 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
         feats.append("next:none")
     else:
         j = follow[0]
+        # A moderator is read as the moderator even when addressed: a relayed chat question put
+        # to the chair ("Anja, one more from online: …") is often met with floor management or a
+        # cut for time, which the moderator features read, and "next:addressee" would call it answered.
         who = (
-            "addressee"
-            if ctx.people[j].name and ctx.people[j].name == g.to
-            else ("mod" if ctx.is_moderator(j) else "other")
+            "mod"
+            if ctx.is_moderator(j)
+            else ("addressee" if ctx.people[j].name and ctx.people[j].name == g.to else "other")
         )
         feats.append(f"next:{who}")
         text = ctx.turns[j].text
