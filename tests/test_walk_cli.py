@@ -83,7 +83,8 @@ def test_the_readme_report_example_cites_lines_and_lists_sources(store, tmp_path
     text = Path("report.md").read_text("utf-8")
     assert "## Sources" in text
     assert "Digital cooperation in practice" in text and "(2021)" in text
-    assert re.search(r"^1\. .+, line \d+$", text, re.M)
+    # each source: who, the line, and the words cited from it
+    assert re.search(r"^1\. .+, line \d+: “.+”$", text, re.M)
 
 
 def test_report_of_a_mistyped_file_says_file_not_found_and_creates_no_store(tmp_path):
