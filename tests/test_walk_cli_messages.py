@@ -61,3 +61,13 @@ def test_check_counts_sources_not_documents(db: str) -> None:
     assert result.exit_code == 0, result.output
     first = result.output.splitlines()[0]
     assert "sources" in first and "documents" not in first
+
+
+def test_no_open_question_says_what_is_on_record_instead(db: str) -> None:
+    from forumlens.commands.questions import why_no_questions
+
+    result = CliRunner().invoke(cli, ["--db", db, "questions", "--open"])
+    assert result.exit_code == 0, result.output
+    assert "No questions on record yet" in result.output  # stored without analysis: nothing tracked
+    told = why_no_questions([{"status": "answered"}, {"status": "answered"}, {"status": "answered-later"}])
+    assert told == "No questions match. On record: 3 questions (2 answered, 1 answered-later)."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -120,13 +121,14 @@ def questions(
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         rows = stored_questions(store, status="unanswered" if only_open else status, to=addressee, year=year)
+        every = stored_questions(store) if not rows and not as_json else []
     finally:
         store.close()
     if as_json:
         click.echo(json.dumps({"questions": rows}, ensure_ascii=False, indent=1))
         return
     if not rows:
-        click.echo("No questions match.")
+        click.echo(why_no_questions(every))
     for q in rows:
         who = q.get("by") or "someone"
         to = q.get("to") or "the room"
@@ -138,3 +140,14 @@ def questions(
 
 
 COMMANDS = [questions]
+
+
+def why_no_questions(every: list[dict[str, Any]]) -> str:
+    """An empty question list in words: how many questions are on record and their fates, so
+    "none open" reads as news (all were answered), not as a failure to find any."""
+    if not every:
+        return "No questions on record yet: ingest sessions to track their questions."
+    fates = Counter(q.get("status") or "unknown" for q in every)
+    told = ", ".join(f"{n} {status}" for status, n in sorted(fates.items()))
+    total = len(every)
+    return f"No questions match. On record: {total} question{'s' if total != 1 else ''} ({told})."
