@@ -23,7 +23,9 @@ link P 1.00 R 0.50 F1 0.67, status 7/13, hard negatives joined 0/6; the second's
 was items 30/38, link F1 0.44 (lexical) / 0.49 (semantic), status 11–12/21, hard
 negatives joined 3/11 and 2/11; the third's (stop 18) items 54/76, link F1 0.49 (lexical) /
 0.52 (semantic), status 18–19/39, hard negatives joined 1/42; the fourth's (stop 19) items 55/74,
-link F1 0.63 (lexical) / 0.60 (semantic), status 27/40, hard negatives joined 3/46 and 4/46.
+link F1 0.63 (lexical) / 0.60 (semantic), status 27/40, hard negatives joined 3/46 and 4/46;
+the fifth's (stop 20) items 72/94, link F1 0.49 / 0.50, status 27/45 and 29/45, hard negatives
+joined 3/54 (`bench/threads/blind5-first-run.txt`).
 
 Printed per part and linker:
 - items: gold items found in some thread (recall of the extraction);
