@@ -27,13 +27,6 @@ def test_the_packaged_file_is_the_one_both_stages_read() -> None:
     assert not (CONCEPTS_PATH.parents[2] / "threads" / "data").exists()  # no second copy left behind
 
 
-def test_concepts_are_the_threads_lexicons_concepts() -> None:
-    concepts, lexicon = load_concepts(), load_lexicon()
-    assert concepts.concept_of == lexicon.concept_of and len(concepts.concept_of) > 100
-    assert concepts.phrases == lexicon.phrases
-    assert concepts.prefixes == lexicon.prefixes
-
-
 def test_each_word_of_a_real_session_gets_the_same_concept_from_both() -> None:
     concepts, lexicon = load_concepts(), load_lexicon()
     stems = {stem(w) for w in words(MAIN_SESSION.read_text("utf-8"))}

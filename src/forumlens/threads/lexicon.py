@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from ..text import FORUM_WORDS, STOPWORDS, stem, word_spans
-from ..text.concepts import CONCEPTS_PATH, read_concept_file
+from ..text import FORUM_WORDS, STOPWORDS, stem
+from ..text.concepts import CONCEPTS_PATH, parse_concepts, read_concept_file, stems_of
 from ..text.tokens import WORD
 
 __all__ = ["LEXICON_PATH", "Lexicon", "load_lexicon"]
@@ -234,31 +234,8 @@ def _index(families: tuple[tuple[tuple[str, ...], str], ...]) -> dict[str, list[
     return out
 
 
-def _stems_of(entry: str) -> tuple[str, ...]:
-    return tuple(stem(text) for text in (entry[a:b] for a, b in word_spans(entry)) if text)
-
-
 def _parse(data: dict[str, dict[str, list[str]]], source: str) -> Lexicon:
-    concept_of: dict[str, str] = {}
-    phrases: list[tuple[tuple[str, ...], str]] = []
-    prefixes: list[tuple[str, str]] = []
-    for name, entries in data.get("concepts", {}).items():
-        concept = "@" + name
-        for entry in entries:
-            if entry.endswith("*"):
-                prefixes.append((entry[:-1].lower(), concept))
-                continue
-            key = _stems_of(entry)
-            if len(key) > 1:
-                phrases.append((key, concept))
-            elif key:
-                owner = concept_of.setdefault(key[0], concept)
-                if owner != concept:
-                    raise ConfigError(
-                        f"the stem {key[0]!r} is in two concepts ({owner}, {concept})",
-                        source=source,
-                        hint="keep each word in one [concepts] entry",
-                    )
+    concepts = parse_concepts(data, source)  # the shared concept table (text/concepts.py)
     categories = []
     for name, signals in data.get("categories", {}).items():
         out = []
@@ -274,7 +251,7 @@ def _parse(data: dict[str, dict[str, list[str]]], source: str) -> Lexicon:
             elif signal.endswith("*"):
                 out.append(signal.lower())
             else:
-                out.extend(_stems_of(signal))
+                out.extend(stems_of(signal))
         categories.append((name, tuple(out)))
     known = {name for name, _ in categories}
     objects = []
@@ -288,10 +265,11 @@ def _parse(data: dict[str, dict[str, list[str]]], source: str) -> Lexicon:
                 hint="list, per [categories] entry, some of its own signals",
             )
         objects.append((name, tuple(signals)))
-    families = [(_stems_of(noun), family) for family, nouns in data.get("deliverables", {}).items() for noun in nouns]
+    families = [(stems_of(noun), family) for family, nouns in data.get("deliverables", {}).items() for noun in nouns]
     families.sort(key=lambda f: -len(f[0]))
-    phrases.sort(key=lambda p: -len(p[0]))
-    return Lexicon(concept_of, tuple(phrases), tuple(prefixes), tuple(categories), tuple(families), tuple(objects))
+    return Lexicon(
+        concepts.concept_of, concepts.phrases, concepts.prefixes, tuple(categories), tuple(families), tuple(objects)
+    )
 
 
 @lru_cache(maxsize=4)
