@@ -31,7 +31,10 @@ def live_server(tmp_path: Path) -> Iterator[tuple[str, Follower, Path]]:
     caption = tmp_path / "captions.txt"
     caption.write_bytes(HEAD + b">> ANNA SMITH: Welcome to the workshop on meaningful access.\n")
     store = open_store(db)
-    follower = Follower(store, FileSource(caption), LiveOptions(interval=0.01, analyse_every=1e9))
+    # Stepped by hand, the follower renews no lease; its claim must outlast the server's and
+    # Chromium's start on a loaded machine, or the page rightly shows "paused" (CI, stop 20).
+    options = LiveOptions(interval=0.01, analyse_every=1e9, lease_ttl=3600.0)
+    follower = Follower(store, FileSource(caption), options)
     follower.start()
     follower.step()
     try:

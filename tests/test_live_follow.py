@@ -10,6 +10,7 @@ find this session instead of storing a second copy.
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,17 @@ def test_a_second_follower_of_the_same_session_is_refused(fresh_store: Store, tm
     first.close()
     info = fresh_store.live_info(sid)
     assert info is not None and not info.following  # the lease is released on the way out
+
+
+def test_a_follower_that_stops_renewing_reads_as_paused_once_its_lease_lapses(fresh_store: Store, tmp_path) -> None:
+    caption = tmp_path / "captions.txt"
+    caption.write_bytes(b"Workshop\n>> ANNA SMITH: Hello.\n")
+    short = Follower(fresh_store, FileSource(caption), LiveOptions(interval=0.01, analyse_every=1e9, lease_ttl=0.2))
+    sid = short.start()
+    assert (info := fresh_store.live_info(sid)) is not None and info.following
+    time.sleep(0.3)  # stepped by hand, nobody renews: the claim lapses after lease_ttl
+    assert (info := fresh_store.live_info(sid)) is not None and info.state == "live" and not info.following
+    short.close()
 
 
 def test_ingest_of_a_file_being_followed_is_skipped(fresh_store: Store, tmp_path) -> None:

@@ -81,6 +81,10 @@ class LiveOptions:
     idle_exit: float | None = None  # finalise after this many seconds without new bytes
     analyse_every: float = 30.0  # at most one full analysis per this many seconds while live
     max_backoff: float = 60.0
+    # seconds the follower's claim on the session outlives its last renewal (`run()` renews
+    # every third of it); None: max(30 s, 10 polls). A follower driven by `step()` alone
+    # renews nothing, so whoever steps it by hand sets this to outlast its pauses.
+    lease_ttl: float | None = None
     finalise: bool = True
     ingest: IngestOptions = field(default_factory=IngestOptions)
 
@@ -183,6 +187,8 @@ class Follower:
 
     @property
     def _ttl(self) -> float:
+        if self.options.lease_ttl is not None:
+            return self.options.lease_ttl
         return max(30.0, 10 * self.options.interval)
 
     # -- one poll ---------------------------------------------------------------------------
