@@ -1,12 +1,12 @@
 """Caption parsing accuracy on the development samples and the blind set, side by side.
 
-    python bench/parse.py [--verbose] [--only dev|blind5] [--speed]
+    python bench/parse.py [--verbose] [--only dev|blind6] [--speed]
 
 Development = `tests/resources/parse/*.gold.json`, the shared transcript's annotation, the
 shared format samples (`shared/corpus/formats/*.turns.json`) and the earlier blind sets
-`tests/resources/parse_blind`, `parse_blind3` and `parse_blind4` (development data once the
+`tests/resources/parse_blind`, `parse_blind3`, `parse_blind4` and `parse_blind5` (development data once the
 next blind set was written; their first runs are in `bench/data/parse-blind*-first-run.txt`).
-Blind5 = `tests/resources/parse_blind5`, annotated before any code ran on it and never tuned
+Blind6 = `tests/resources/parse_blind6`, annotated before any code ran on it and never tuned
 on: `--verbose` never prints its per-turn errors, a set's files are listed only when that set
 is scored (`--only dev` never reads it), and while it is still being written (no directory
 yet) it is skipped with a printed note.
@@ -52,11 +52,12 @@ SETS: dict[str, Any] = {
         *_folder(RESOURCES / "parse_blind"),
         *_folder(RESOURCES / "parse_blind3"),
         *_folder(RESOURCES / "parse_blind4"),
+        *_folder(RESOURCES / "parse_blind5"),
     ],
-    "blind5": lambda: _folder(RESOURCES / "parse_blind5"),
+    "blind6": lambda: _folder(RESOURCES / "parse_blind6"),
 }
 # Sets whose per-turn errors `--verbose` never prints (reading them would be tuning on them).
-BLIND_SETS = frozenset({"blind5"})
+BLIND_SETS = frozenset({"blind6"})
 
 
 def _folder(folder: Path) -> list[Path]:

@@ -5,12 +5,11 @@ Run:  python bench/threads.py [--part dev|blind|all] [--linker lexical|semantic|
 Parts are made of corpus folders (`bench/threads/<folder>/` with `<folder>.gold.json`,
 each annotated before any code ran on it):
 - `dev` = `dev/` (annotated before any threads code existed) + `blind/`, `blind2/`,
-  `blind3/` and `blind4/` (the first four blind sets, moved into development after their
-  first runs, kept verbatim in `bench/threads/blind2-first-run.txt`, `blind3-first-run.txt`
-  and `blind4-first-run.txt`);
-- `blind3`, `blind4` = that folder alone (development data now: its figures before and
+  `blind3/`, `blind4/` and `blind5/` (the first five blind sets, moved into development after
+  their first runs, kept verbatim in `bench/threads/blind2-first-run.txt` … `blind5-first-run.txt`);
+- `blind3`, `blind4`, `blind5` = that folder alone (development data now: its figures before and
   after tuning on it, beside its first run);
-- `blind` = `blind5/` (written and annotated by someone else before any code ran on it).
+- `blind` = `blind6/` (written and annotated by someone else before any code ran on it).
   When its folder or gold file is missing the part is skipped with a note.
 All folders of a part are ingested into one temporary store exactly as `forumlens ingest`
 does (so threads of one folder may wrongly join another's: that counts), and threads are
@@ -66,10 +65,11 @@ Ref = tuple[str, int]  # (session, line)
 
 
 PARTS: dict[str, tuple[str, ...]] = {
-    "dev": ("dev", "blind", "blind2", "blind3", "blind4"),
+    "dev": ("dev", "blind", "blind2", "blind3", "blind4", "blind5"),
     "blind3": ("blind3",),
     "blind4": ("blind4",),
-    "blind": ("blind5",),
+    "blind5": ("blind5",),
+    "blind": ("blind6",),
 }
 
 
@@ -287,7 +287,7 @@ def _print(result: dict[str, Any]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--part", choices=("dev", "blind3", "blind4", "blind", "all"), default="dev")
+    parser.add_argument("--part", choices=("dev", "blind3", "blind4", "blind5", "blind", "all"), default="dev")
     parser.add_argument("--linker", choices=("lexical", "semantic", "both"), default="both")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args(argv)

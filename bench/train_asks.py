@@ -11,9 +11,9 @@ and writes `src/forumlens/analyse/data/asks_model.json`. Features come from
 fold assignment and full-batch optimisation, so the same rows give the same JSON.
 
 Blind guard: a training row that shares 6 consecutive words with a session of the current
-blind set (`tests/resources/asks_blind5/*.txt`, or `--blind DIR`) stops the run: the blind
+blind set (`tests/resources/asks_blind6/*.txt`, or `--blind DIR`) stops the run: the blind
 sessions must stay unseen. It prints only the training rows, never the blind text. (`asks_blind`,
-`asks_blind2`, `asks_blind3` and `asks_blind4` are development data since rounds 2, 3, 4 and 5.)
+`asks_blind2`, `asks_blind3`, `asks_blind4` and `asks_blind5` are development data since rounds 2–6.)
 `--check` only validates the data (format, labels, blind overlap) and exits.
 """
 
@@ -35,7 +35,7 @@ from forumlens.analyse.askmodel import AskModel, Softmax, category_features, typ
 
 DATA = ROOT / "bench" / "data" / "asks"
 OUT = ROOT / "src" / "forumlens" / "analyse" / "data" / "asks_model.json"
-BLIND = ROOT / "tests" / "resources" / "asks_blind5"
+BLIND = ROOT / "tests" / "resources" / "asks_blind6"
 TYPES = ("none", "ask", "recommendation", "commitment")
 CATEGORY_NAMES = tuple(dict.fromkeys((*CATEGORIES, "policy", "other")))
 C_GRID = (1.0, 3.0, 10.0)

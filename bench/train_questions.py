@@ -3,9 +3,9 @@
     python bench/train_questions.py [--out PATH] [--loso] [--dump FILE] [--C VALUE ...] [--min-kept R] [--exclude SET ...]
 
 **Examples from gold** (`examples`): for every `*.gold.json` of the development sets
-(`SETS`: `tests/resources/analyse`, `asks_blind`, `asks_blind2`, `asks_blind3`, `asks_blind4`, and
+(`SETS`: `tests/resources/analyse`, `asks_blind` … `asks_blind5`, and
 `asks_dev6`, written for this model (questions only, many not answered); never the blind set being
-written, `asks_blind5`), the session is parsed and analysed as `find_intel` does without a
+written, `asks_blind6`), the session is parsed and analysed as `find_intel` does without a
 cast (context, agenda boundaries, question groups); each detected question is paired with
 an annotated question within 3 lines, one-to-one, nearest first (the pairing of
 `analyse.scoring.score_questions`), and kept only when the detection shares a content word
@@ -61,6 +61,7 @@ SETS: dict[str, Path] = {
     "blind2": RES / "asks_blind2",
     "blind3": RES / "asks_blind3",
     "blind4": RES / "asks_blind4",
+    "blind5": RES / "asks_blind5",
     "dev6": RES / "asks_dev6",
 }
 OUT = ROOT / "src" / "forumlens" / "analyse" / "data" / "questions_model.json"

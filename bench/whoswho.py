@@ -1,14 +1,14 @@
-"""Who's-who accuracy on the development sessions and on the fifth blind set, side by side.
+"""Who's-who accuracy on the development sessions and on the sixth blind set, side by side.
 
-    python bench/whoswho.py [--verbose] [--only dev|blind5]
+    python bench/whoswho.py [--verbose] [--only dev|blind6]
 
 Development = `tests/resources/resolve`, the shared transcript's annotation and the first
-four blind sets `tests/resources/intel_blind`, `intel_blind2`, `intel_blind3` and
-`intel_blind4` (each became development data when the next blind set was written, as the
+five blind sets `tests/resources/intel_blind`, `intel_blind2`, `intel_blind3`,
+`intel_blind4` and `intel_blind5` (each became development data when the next blind set was written, as the
 blind protocol in BENCHMARKS.md says), and `intel_titled` (titled surname labels of the
 2006–2012 captions, development data from the start: written by the hand that changed the code); the development figures are also printed per source
 set, so a leave-one-set-out reading (e.g. blind4's first run against its figure now) needs
-no second run. Blind5 = `tests/resources/intel_blind5`, annotated before any code ran on it
+no second run. Blind6 = `tests/resources/intel_blind6`, annotated before any code ran on it
 and never tuned on: `--verbose` never prints its per-person errors (reading them would be
 tuning on them), and while it is still being written (no directory yet) it is skipped with a
 note. A set's files are listed only when that set is scored, so `--only dev` never reads the
@@ -60,13 +60,14 @@ SETS: dict[str, tuple[list[Path], list[Path]]] = {
             RESOURCES / "intel_blind2",
             RESOURCES / "intel_blind3",
             RESOURCES / "intel_blind4",
+            RESOURCES / "intel_blind5",
             RESOURCES / "intel_titled",
         ],
     ),
-    "blind5": ([], [RESOURCES / "intel_blind5"]),
+    "blind6": ([], [RESOURCES / "intel_blind6"]),
 }
 # Sets whose per-person errors `--verbose` never prints.
-BLIND_SETS = frozenset({"blind5"})
+BLIND_SETS = frozenset({"blind6"})
 
 
 def set_files(name: str) -> list[Path]:

@@ -221,8 +221,8 @@ def _bench():  # type: ignore[no-untyped-def]
 
 def test_bench_skips_a_missing_or_empty_set_with_a_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bench = _bench()
-    assert frozenset({"blind5"}) == bench.BLIND_SETS and "dev (blind4)" in bench.ASK_SETS
-    assert bench.ASK_SETS["blind5"] == [ROOT / "tests" / "resources" / "asks_blind5"]
+    assert frozenset({"blind6"}) == bench.BLIND_SETS and "dev (blind5)" in bench.ASK_SETS
+    assert bench.ASK_SETS["blind6"] == [ROOT / "tests" / "resources" / "asks_blind6"]
     (tmp_path / "empty").mkdir()
     sets = {"missing": [tmp_path / "nowhere"], "empty": [tmp_path / "empty"]}
     assert bench.asks_side_by_side(False, False, sets) == 0

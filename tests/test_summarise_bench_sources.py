@@ -1,9 +1,9 @@
 """The summary benchmark's sources (bench/summary_sources.py, read by bench/summaries.py): a blind held-out set is in the
 list but never read unless asked for, and a missing folder is skipped with a note.
 
-The third held-out set (`tests/resources/summarise/held_out3`) is written by someone
+The fourth held-out set (`tests/resources/summarise/held_out4`) is written by someone
 else and scored once by the lead: the tuning runs must not even list it. The earlier
-held-out sets (`held_out`, `held_out2`) are development data and read by default. Checked with
+held-out sets (`held_out`, `held_out2`, `held_out3`) are development data and read by default. Checked with
 temporary folders standing in for the real ones (the real held-out folder is never
 touched here).
 """
@@ -35,17 +35,17 @@ def _pair(folder: Path, stem: str) -> None:
     (folder / f"{stem}.takeaways.md").write_text("## Key takeaways\n1. Hello.\n", "utf-8")
 
 
-def test_held_out3_is_listed_but_excluded_by_default() -> None:
+def test_held_out4_is_listed_but_excluded_by_default() -> None:
     bench = _bench()
-    held_out3 = bench.ROOT / "tests" / "resources" / "summarise" / "held_out3"
-    assert held_out3 in bench.SOURCES
-    assert frozenset({held_out3}) == bench.EXCLUDED_BY_DEFAULT
+    held_out4 = bench.ROOT / "tests" / "resources" / "summarise" / "held_out4"
+    assert held_out4 in bench.SOURCES
+    assert frozenset({held_out4}) == bench.EXCLUDED_BY_DEFAULT
 
 
 def test_earlier_held_out_sets_are_development_sources() -> None:
     bench = _bench()
     summarise = bench.ROOT / "tests" / "resources" / "summarise"
-    for name in ("held_out", "held_out2"):
+    for name in ("held_out", "held_out2", "held_out3"):
         assert summarise / name in bench.SOURCES
         assert summarise / name not in bench.EXCLUDED_BY_DEFAULT
 
