@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 import warnings
-
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+from typing import TYPE_CHECKING
 
 from .blocks import Block
+
+if TYPE_CHECKING:  # bs4 (≈ 0.1 s to import) only when a page is read: a .txt report never needs it
+    from bs4 import BeautifulSoup
 
 __all__ = ["html_blocks", "html_to_text", "looks_like_html"]
 
@@ -55,6 +57,8 @@ def looks_like_html(data: bytes) -> bool:
 
 
 def _soup(markup: str) -> BeautifulSoup:
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         return BeautifulSoup(markup, "html.parser")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import codecs
 import re
-
-import ftfy
+from functools import cache
+from typing import Any
 
 from ..errors import BinaryInput, EmptyInput, UndecodableInput
 
@@ -24,24 +24,39 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# Only encoding repairs: quotes, widths and ligatures stay as written so quotes stay verbatim.
-_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=True,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=True,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=True,
-    fix_surrogates=True,
-    remove_control_chars=True,
-    normalization=None,
-    explain=False,
-)
+
+@cache
+def _ftfy_config() -> Any:
+    """Only encoding repairs: quotes, widths and ligatures stay as written so quotes stay verbatim.
+
+    ftfy is imported here, when a text needs repair (most do not): its import costs ≈ 45 ms.
+    """
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=True,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=True,
+        fix_surrogates=True,
+        remove_control_chars=True,
+        normalization=None,
+        explain=False,
+    )
+
+
+def _repair(text: str) -> str:
+    import ftfy
+
+    return str(ftfy.fix_text(text, _ftfy_config()))
+
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # What UTF-8 read as cp1252/latin-1 looks like ("Ã©", "â€™", "Â "), C1 controls, and line
@@ -125,7 +140,7 @@ def decode_text(data: bytes, source: str = "") -> tuple[str, str, tuple[str, ...
         )
     warnings: list[str] = []
     plain = text.replace("\r\n", "\n").replace("\r", "\n")
-    fixed = ftfy.fix_text(plain, _FTFY) if _NEEDS_REPAIR.search(plain) else plain
+    fixed = _repair(plain) if _NEEDS_REPAIR.search(plain) else plain
     if fixed != plain:
         warnings.append("repaired mis-encoded characters (mojibake)")
     replacement = fixed.count("\ufffd")
