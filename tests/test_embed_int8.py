@@ -214,3 +214,23 @@ def test_hybrid_search_says_when_the_stored_vectors_are_of_the_other_model(fresh
     assert hybrid_notice(fresh_store, model=emb.PACKAGED_MODEL) is None
     notice = hybrid_notice(fresh_store, model=emb.INT8_MODEL)
     assert notice is not None and emb.PACKAGED_MODEL in notice and "forumlens embed" in notice
+
+
+def test_earlier_recipes_are_pruned_from_the_cache_but_other_onnxruntime_builds_are_kept(tmp_path):
+    current = tmp_path / "all-MiniLM-L6-v2.int8-fused-v2.8199be6f699a.ort1.32.0.onnx"
+    v1 = tmp_path / "all-MiniLM-L6-v2.int8-dynamic-v1.8199be6f699a.ort1.32.0.onnx"
+    other_ort = tmp_path / "all-MiniLM-L6-v2.int8-fused-v2.8199be6f699a.ort1.31.0.onnx"
+    unrelated = tmp_path / "notes.onnx"
+    for path in (current, v1, other_ort, unrelated):
+        path.write_bytes(b"model")
+    assert emb.prune_superseded_models(current) == [v1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in (current, other_ort, unrelated))
+
+
+@needs_onnx
+def test_building_the_current_model_removes_a_stale_v1_file(tmp_path, monkeypatch):
+    monkeypatch.setenv(emb.CACHE_ENV, str(tmp_path))
+    stale = tmp_path / emb.int8_model_file().name.replace("int8-fused-v2", "int8-dynamic-v1")
+    stale.write_bytes(b"an old model")
+    emb.MiniLMOnnx(variant="int8")
+    assert [p.name for p in tmp_path.glob("*.onnx")] == [emb.int8_model_file().name]

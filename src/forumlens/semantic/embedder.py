@@ -41,6 +41,7 @@ unwritable cache dir), the default falls back to the packaged model with a warni
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import tempfile
@@ -73,6 +74,7 @@ __all__ = [
     "int8_model_file",
     "load_embedder",
     "model_cache_dir",
+    "prune_superseded_models",
     "semantic_installed",
 ]
 
@@ -214,6 +216,24 @@ def build_int8_model(source: Path, target: Path) -> Path:
         ) from exc
 
 
+def prune_superseded_models(current: Path) -> list[Path]:
+    """Delete the cached int8 models of earlier recipes (e.g. `int8-dynamic-v1` once v2 is built).
+
+    Each is ~23 MB that no installation of this recipe will load again. Files of the same
+    recipe for another onnxruntime version are kept: another environment may share the
+    cache directory and still use them. Returns what was removed; a file that cannot be
+    removed is left (it is only space)."""
+    recipe = current.name.split(".")[1]
+    removed = []
+    for other in current.parent.glob("all-MiniLM-L6-v2.int8-*.onnx"):
+        parts = other.name.split(".")
+        if other != current and len(parts) > 2 and parts[1] != recipe:
+            with contextlib.suppress(OSError):
+                other.unlink()
+                removed.append(other)
+    return removed
+
+
 def build_unfused_int8_model(source: Path, target: Path) -> Path:
     """The first int8 recipe (v1, `all-MiniLM-L6-v2/onnx-int8-dynamic-v1`): the export graph itself
     re-quantised. No longer the default; kept as bench/embed_speed.py's same-run baseline.
@@ -296,7 +316,9 @@ def _model_file(variant: str) -> tuple[Path, str]:
     if target.is_file():
         return target, INT8_MODEL
     try:
-        return build_int8_model(packaged, target), INT8_MODEL
+        built = build_int8_model(packaged, target)
+        prune_superseded_models(built)
+        return built, INT8_MODEL
     except (ConfigError, OSError) as exc:
         if os.environ.get(EMBEDDER_ENV, "auto").strip().lower() == "int8":
             if isinstance(exc, ConfigError):
