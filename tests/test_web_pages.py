@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import warnings
@@ -348,6 +349,16 @@ def test_cli_api_and_pages_list_the_same_people(pipeline_db, pipeline):
         assert client.get(f"/api/people/{person_id}").json()["name"] == from_cli[person_id]
     for sid in {s["id"] for s in client.get("/api/sessions").json()}:  # pages link only people on record
         assert set(PERSON_LINK.findall(client.get(f"/sessions/{sid}").text)) <= set(from_cli), sid
+
+
+def test_the_people_list_shows_each_persons_affiliations_as_the_api_gives_them(pipeline):
+    client, _ = pipeline
+    api = client.get("/api/people", params={"limit": 500}).json()
+    rows = dict(re.findall(r'<td><a href="/people/([^"]+)">[^<]*</a></td><td>([^<]*)</td>', client.get("/people").text))
+    with_affiliation = [p for p in api if p["affiliations"]]
+    assert with_affiliation, "the pipeline store has people with affiliations"
+    for p in api:
+        assert html.unescape(rows[p["id"]]) == "; ".join(p["affiliations"]), p["id"]
 
 
 def test_a_flagged_caption_label_is_not_a_person(pipeline_db, pipeline):
