@@ -19,7 +19,8 @@ Two kinds of gold, both a list of turns in order:
   matches a gold turn on the same line, in order.
 
 Per file and pooled: turn precision/recall/F1 and speaker-name accuracy (matched turns whose
-`speaker` is exactly the gold one, null included). `--speed` adds the parse throughput ratio
+`speaker` is exactly the gold one, null included), and turn-kind accuracy (`speech` or `note`)
+on matched turns whose gold says the kind. `--speed` adds the parse throughput ratio
 against reading and splitting the same bytes, and the time ratio of a text four times as long
 (a rule that made parsing quadratic would show as ≈16 instead of ≈4).
 """
@@ -76,12 +77,16 @@ class Score:
     fp: int = 0
     fn: int = 0
     speaker_ok: int = 0
+    kind_ok: int = 0  # matched turns whose gold has a `kind` ("speech"/"note") and the parse agrees
+    kind_n: int = 0  # matched turns whose gold has a `kind`
 
     def add(self, other: Score) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
         self.speaker_ok += other.speaker_ok
+        self.kind_ok += other.kind_ok
+        self.kind_n += other.kind_n
 
     def f1(self) -> float:
         return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp + self.fp + self.fn else 1.0
@@ -90,7 +95,10 @@ class Score:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
         names = f"{self.speaker_ok}/{self.tp}" if self.tp else "-"
-        return f"P {p:.3f}  R {r:.3f}  F1 {self.f1():.3f}  (tp {self.tp} fp {self.fp} fn {self.fn})  names {names}"
+        kinds = f"  kinds {self.kind_ok}/{self.kind_n}" if self.kind_n else ""
+        return (
+            f"P {p:.3f}  R {r:.3f}  F1 {self.f1():.3f}  (tp {self.tp} fp {self.fp} fn {self.fn})  names {names}{kinds}"
+        )
 
 
 def _norm(text: str) -> str:
@@ -123,6 +131,12 @@ def score_turns(gold: list[dict[str, Any]], turns: tuple[Turn, ...]) -> tuple[Sc
             score.speaker_ok += 1
         else:
             errors.append(f"  speaker  {turns[hit].speaker!r} for {g.get('speaker')!r} (label {turns[hit].label!r})")
+        if "kind" in g:
+            score.kind_n += 1
+            if turns[hit].kind == g["kind"]:
+                score.kind_ok += 1
+            else:
+                errors.append(f"  kind     {turns[hit].kind!r} for {g['kind']!r}: {want!r}")
     for i, turn in enumerate(turns):
         if i not in used:
             score.fp += 1

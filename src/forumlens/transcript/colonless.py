@@ -16,7 +16,16 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
-from .speakers import card_reads_ok, generic_label, name_key, parse_name_card, sentence_word
+from .speakers import (
+    NameCard,
+    card_reads_ok,
+    display_name,
+    generic_label,
+    name_key,
+    occupation_word,
+    parse_name_card,
+    sentence_word,
+)
 
 __all__ = ["colonless_card"]
 
@@ -44,7 +53,7 @@ def _card_word(word: str) -> bool:
         return False
     if bare[:1].isupper():
         return not re.search(r"[.!?]$", bare) or len(bare.rstrip(".")) <= 3  # "Dr.", "J." but not "Chile."
-    return bare.lower() in _MODES
+    return bare.lower() in _MODES or occupation_word(bare)  # "HAKAN DEMIR, student, Bilkent"
 
 
 def colonless_card(head: str, known: Container[str]) -> int:
@@ -67,18 +76,24 @@ def colonless_card(head: str, known: Container[str]) -> int:
         if label.count("(") != label.count(")"):
             continue
         card = parse_name_card(label)
-        if not card_reads_ok(card) or not _own_label(card.name, label, known):
+        if not card_reads_ok(card) or not _own_label(card, label, known):
             continue
         return words[k - 1].end()
     return 0
 
 
-def _own_label(name: str, label: str, known: Container[str]) -> bool:
+def _own_label(card: NameCard, label: str, known: Container[str]) -> bool:
     """The card's name part is a label of this file: a role, a name in capitals (the file's
-    capitals label shape), or a name written as a label elsewhere in the file."""
+    capitals label shape), or a name written as a label elsewhere in the file; or a mixed-case
+    name of two to four words whose card also says what the person is ("Hakan Demir, student,
+    Bilkent", "Ana Ruiz (youth delegate)"): a role piece is no sentence's words. A mode alone
+    ("Jo Li (online) Thank you") is not enough: the name must be a label elsewhere."""
+    name = card.name
     letters = [ch for ch in name if ch.isalpha()]
     if generic_label(name) or generic_label(label.split("(")[0].split(",")[0]):
         return True
     if letters and all(ch.isupper() for ch in letters) and 2 <= len(name.split()) <= 4:
+        return True
+    if card.role and 2 <= len(name.split()) <= 4 and display_name(name):
         return True
     return name_key(name) in known

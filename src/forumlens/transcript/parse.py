@@ -49,6 +49,16 @@ starts, written the same way right after a sentence end, starts a turn inside th
 one-word speaker that is a word of exactly one whole name used earlier is that person
 (`shortnames.py`: `KAZLAUSKAITĖ:` after `IEVA KAZLAUSKAITĖ:`).
 
+Stop 21 (the fifth blind set's misses, by general rules): a role or group label without a colon
+in title case before a word that opens speech (`>> Audience Yes, my name…`); a lower-case piece
+on a card that says what the person is (`HAKAN DEMIR, student, Bilkent:`); a generic voice told
+apart by a qualifier or by where it is (`SPEAKER FROM THE FLOOR`, `FEMALE PARTICIPANT`) has no
+speaker; a new voice with no marker after a blank line: a paragraph after a note turn
+(`>> [inaudible]` then "okay so, can you repeat…"), one opening in lower case with a reply word
+("yeah, hi", "okay so"), or one thanking the speaker of the turn it is in by name ("Thank you,
+Joseph." in Joseph's turn); a mixed-case label alone on its `>>` line; a turn body holding only
+stage notes and time stamps is a `note`.
+
 Turn text is an exact slice of the document text so citations stay verbatim.
 """
 
@@ -78,6 +88,8 @@ from .speakers import (
 __all__ = ["find_title", "guess_year", "parse_transcript"]
 
 _MARKER = re.compile(r">>+")
+# A time stamp alone on its line ("[00:12:31]", "00:12"): neither speech nor a turn of its own.
+_TIME_LINE = re.compile(r"\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?")
 _NOTE = re.compile(r"^[(\[][^()\[\]\n]{0,120}[)\]][.,;]?$")
 _BARE_LABEL = re.compile(r"^[ \t]*([^\s:>][^:\n]{0,60}?)[ \t]*:(?=[ \t\r]|$)", re.MULTILINE)
 _DISCLAIMER = re.compile(
@@ -111,6 +123,13 @@ class _Marker:
     body: int  # offset just after the marker
     implicit: bool = False  # a turn the captioner did not mark (see `_implicit_markers`)
     label: str | None = None  # a label already read from the file's shape (`shapes.py`), body after it
+
+
+def _notes_only(body: str) -> bool:
+    """Whether a turn body holds only stage notes and time stamps, each alone on its line
+    ("(Applause)", then "(Session ends)" or "[00:12:31]"): a note turn, no speech."""
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    return all(_NOTE.match(line) or _TIME_LINE.fullmatch(line) for line in lines)
 
 
 def _line_starts(text: str) -> list[int]:
@@ -178,6 +197,10 @@ def _split_head(text: str, body: int, end: int, known: dict[str, str]) -> tuple[
     # a label without a colon: a label seen elsewhere, or a run of capitalised words
     stripped = head.lstrip()
     lead = body + (len(head) - len(stripped))
+    if line_end < end and text[line_end:end].strip() and _label_alone(stripped):
+        name = parse_name_card(stripped).name
+        if generic_label(stripped) or name_key(stripped) in known or name_key(name) in known:
+            return stripped.rstrip(), line_end + 1  # ">> Ana Lima" alone on its line, the speech below
     card = colonless_card(
         stripped, known
     )  # ">> CO-MODERATOR (Jo Li) Good morning", ">> JO LI, Ministry of ICT Thank you"
@@ -192,14 +215,59 @@ def _split_head(text: str, body: int, end: int, known: dict[str, str]) -> tuple[
     caps = re.match(r"((?:[A-Z][A-Z.'\u00C0-\u00DE\u2011-]+ ){2,5})(?=[A-Z][a-z])", stripped)
     if caps and looks_like_label(caps.group(1)) and not any(sentence_word(w) for w in caps.group(1).split()):
         return caps.group(1).strip(), lead + caps.end(1)
-    # a role in capitals without a colon: ">> PARTICIPANT Yes, thank you", ">> AUDIENCE MEMBER Hello"
-    role = re.match(r"((?:[A-Z][A-Z-]+ ){1,3})(?=[A-Z][a-z'’]*\b)", stripped)
-    if role and generic_label(role.group(1)):
-        return role.group(1).strip(), lead + role.end(1)
+    role = _colonless_role(stripped)
+    if role:
+        return stripped[:role].strip(), lead + role
     titled = colonless_label(stripped)
     if titled:
         return stripped[:titled], lead + titled
     return None, body
+
+
+def _label_alone(line: str) -> bool:
+    """Whether a `>>` line reads as a label with no colon, the speech on the lines below
+    (">> Ana Lima", ">> MODERATOR", ">> John K. Mwangi (online)"): a role, or two to five name
+    words, each capitalised (particles and initials inside), no sentence word, no sentence end.
+    A name is taken as a label only when the file uses it as one elsewhere (with a colon, or
+    alone on another `>>` line), so a heading after `>>` (">> OPENING CEREMONY") stays text."""
+    text = line.strip()
+    if not text or len(text) > 80 or text[-1] in ".?!,;:" or not looks_like_label(text):
+        return False
+    if generic_label(text):
+        return True
+    name = parse_name_card(text).name.strip() if "(" in text or "," in text else text
+    words = name.split()
+    return (
+        2 <= len(words) <= 5
+        and not any(sentence_word(w) for w in words)
+        and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+        and display_name(text) is not None
+    )
+
+
+_NAME_PARTICLES = frozenset(["de", "la", "le", "du", "da", "das", "dos", "di", "del", "della", "der", "van", "von"])
+_ROLE_WORD = re.compile(r"(?:[A-Z][A-Za-z'’-]*|\d{1,3})[ \t]+")
+
+
+def _colonless_role(head: str) -> int:
+    """Length of a role or group label written without a colon, else 0: in capitals before a
+    capitalised word (">> PARTICIPANT Yes, thank you", ">> AUDIENCE MEMBER Hello"), or in title
+    case before a word that opens speech (">> Audience Yes, my name is…", ">> Remote Participant
+    Hello"); a title-case role before any other word may be the speech itself ("Host Country
+    representatives…"). The longest run of up to four words that is a role wins."""
+    ends: list[int] = []
+    at = 0
+    while len(ends) < 4 and (word := _ROLE_WORD.match(head, at)):
+        at = word.end()
+        ends.append(at)
+    for end in reversed(ends):
+        nxt = re.match(r"[A-Z][a-z'’]*\b", head[end:])
+        label = head[:end].strip()
+        if nxt is None or not generic_label(label):
+            continue
+        if label.upper() == label or sentence_word(nxt.group()):
+            return end
+    return 0
 
 
 def _raw_prefix_len(text: str, label: str) -> int:
@@ -318,13 +386,16 @@ def _shape_head(marker: _Marker, by_offset: dict[int, LineLabel], shapes: Shapes
 
 
 # A new voice the captioner did not mark: after a blank line, a paragraph opening in lower
-# case with a greeting or thanks ("thank you very much, Thomas.  Yes, briefly…"). A speaker
-# going on after a pause starts a sentence in upper case; a lower-case "thank you" is the
+# case with a word that takes the floor — a greeting, thanks, or a reply ("thank you very much,
+# Thomas.  Yes, briefly…", "okay so, can you repeat…", "yes, hello, can I ask…"). A speaker
+# going on after a pause starts a sentence in upper case, or in lower case with a word that
+# carries the sentence on ("and the second thing…"); a lower-case greeting or reply is the
 # caption of somebody else taking the microphone before the captioner caught the name.
-# A short "yes," / "okay," may come before the thanks ("yes, thank you, Chair").
+# "right" only before thanks ("right, thank you"): alone it as often carries a speaker on.
 _UNMARKED_VOICE = re.compile(
-    r"\n[ \t\r]*\n\s*(?=(?:(?:yes|okay|ok|sorry|right)[,.]?\s+)?"
-    r"(?:thank you|thanks|hello|hi|good (?:morning|afternoon|evening)|greetings)\b)"
+    r"\n[ \t\r]*\n\s*(?=(?:right[,.]?\s+)?"
+    r"(?:thank you|thanks|hello|hi|good (?:morning|afternoon|evening)|greetings|excuse me"
+    r"|yes|yeah|okay|ok|sorry)\b)"
 )
 # …unless the paragraph before stops in the middle of a sentence ("I want to say\n\nthank you
 # to the hosts"): it ends in a comma or a word a sentence cannot end with.
@@ -458,7 +529,44 @@ def _implicit_markers(text: str, markers: list[_Marker], shapes: Shapes) -> list
         for m in _UNMARKED_VOICE.finditer(text, first)
         if not _mid_sentence(text, m.start())
     ]
+    found += _after_note_turns(text, markers)
     return found
+
+
+# A `>>` marker followed by a stage note alone on its line ("(Off microphone)", "[inaudible]").
+_NOTE_LINE = re.compile(r"[ \t]*[(\[][^()\[\]\n]{0,120}[)\]][.,;]?[ \t\r]*\n[ \t\r]*\n\s*")
+
+
+def _after_note_turns(text: str, markers: list[_Marker]) -> list[_Marker]:
+    """Speech after a blank line that follows a note turn (`>> [inaudible]`, then "okay so, can
+    you repeat…"): a note turn holds only the note, so the paragraph after it is a voice the
+    captioner did not name, whatever its first word. A paragraph that is itself a note, a time
+    stamp or page furniture is not speech and starts nothing."""
+    found = []
+    for i, marker in enumerate(markers):
+        note = _NOTE_LINE.match(text, marker.body)
+        if note is None:
+            continue
+        stop = markers[i + 1].at if i + 1 < len(markers) else len(text)
+        at = note.end()
+        end = text.find("\n", at, stop)
+        line = text[at : end if end != -1 else stop].strip()
+        if at < stop and _spoken_line(line):
+            found.append(_Marker(at, at, implicit=True))
+    return found
+
+
+def _spoken_line(line: str) -> bool:
+    """A line of speech, not a note, a time stamp, a page number, a header or the disclaimer:
+    three or more words, some in lower case."""
+    words = line.split()
+    return (
+        len(words) >= 3
+        and any(w[:1].islower() for w in words)
+        and not _NOTE.match(line)
+        and not _DISCLAIMER.search(line)
+        and not _BOILERPLATE.search(line)
+    )
 
 
 def find_title(header: str) -> str:
@@ -496,32 +604,45 @@ def guess_year(*texts: str) -> int | None:
     return None
 
 
-def parse_transcript(text: str, source: str = "", sha256: str = "") -> Session:
-    """Parse caption text into a `Session` with 1-based lines and exact text slices.
+# After a blank line, thanks to a person by name ("Thank you, Joseph.", "Thanks so much, Ms.
+# Mwakyusa."): the name word is group 1.
+_THANKS_NAME = re.compile(
+    r"\n[ \t\r]*\n\s*(?=(?:[Tt]hank you|[Tt]hanks)(?:\s+(?:very|so)\s+much)?,?\s+"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Madam|Madame|Sir)\.?\s+)?([A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*)\b)"
+)
 
-    A text with no turn markers is still a session (with zero turns) and a warning;
-    the caller decides whether that is acceptable.
-    """
-    starts = _line_starts(text)
-    shapes = label_shapes(text)
-    markers = _find_markers(text, shapes)
-    markers = sorted(markers + _implicit_markers(text, markers, shapes), key=lambda m: m.at)
-    marked_heads = {c.at: c for c in shapes.candidates if c.marked}
-    known: dict[str, str] = {}
-    for m in markers:  # first pass: labels written with a colon, for colon-less markers
-        if m.implicit or m.label is not None:
+
+def _thanked_by_name(text: str, turns: list[Turn]) -> list[_Marker]:
+    """New voices with no marker found by what they say: a paragraph after a blank line that
+    thanks the speaker of the turn it sits in, by name ("Thank you, Joseph.  Now Tanzania." in
+    Joseph's turn), is somebody else — nobody thanks themselves. Capitalised or not, so it also
+    finds what the lower-case rule (`_UNMARKED_VOICE`) cannot: a new voice written as a sentence.
+    A name word two speakers share proves nothing and starts no turn."""
+    found: list[_Marker] = []
+    matches = list(_THANKS_NAME.finditer(text))
+    if not matches:
+        return found
+    owners: dict[str, set[str]] = {}  # a name word -> the speakers whose name holds it
+    for turn in turns:
+        if turn.speaker:
+            for word in name_key(turn.speaker).split():
+                owners.setdefault(word, set()).add(name_key(turn.speaker))
+    ends = [t.end for t in turns]
+    for match in matches:
+        i = bisect_right(ends, match.end())
+        if i >= len(turns) or not turns[i].start < match.end() < turns[i].end or not turns[i].speaker:
             continue
-        end = text.find("\n", m.body)
-        head = text[m.body : end if end != -1 else len(text)]
-        colon = head.find(":")
-        if 0 < colon <= _LABEL_MAX and looks_like_label(head[:colon]):
-            written = head[:colon].strip()
-            if written.lower() not in COLLECTIVE_LABELS:  # ">> Everyone is…" is speech
-                known.setdefault(name_key(written), written)
-                card = parse_name_card(written)  # "Jo Li, co-moderator:" may come back as ">> Jo Li Thank…"
-                if card.pieces and display_name(card.name):
-                    known.setdefault(name_key(card.name), card.name.strip())
+        # "Thank you, Ana." in Ana Lima's turn is Ana Lima thanking Ana Ruiz when both speak
+        if owners.get(name_key(match.group(1))) == {name_key(turns[i].speaker)}:
+            found.append(_Marker(match.end(), match.end(), implicit=True))
+    return found
 
+
+def _build_turns(
+    text: str, markers: list[_Marker], starts: list[int], shapes: Shapes, known: dict[str, str]
+) -> list[Turn]:
+    """One turn per marker: its label (read by the marker's rule), kind and exact text slice."""
+    marked_heads = {c.at: c for c in shapes.candidates if c.marked}
     turns: list[Turn] = []
     for i, marker in enumerate(markers):
         end = markers[i + 1].at if i + 1 < len(markers) else len(text)
@@ -539,7 +660,7 @@ def parse_transcript(text: str, source: str = "", sha256: str = "") -> Session:
         a = body_start + (len(raw) - len(raw.lstrip()))
         b = a + len(body)
         kind: TurnKind = "speech"
-        if label is None and _NOTE.match(body):
+        if label is None and body[:1] in "([" and _notes_only(body):
             kind = "note"
         if label is None and not body:
             continue  # a stray ">>" with nothing after it
@@ -557,6 +678,45 @@ def parse_transcript(text: str, source: str = "", sha256: str = "") -> Session:
                 end_line=_line_of(starts, max(a, b - 1)),
             )
         )
+    return turns
+
+
+def parse_transcript(text: str, source: str = "", sha256: str = "") -> Session:
+    """Parse caption text into a `Session` with 1-based lines and exact text slices.
+
+    A text with no turn markers is still a session (with zero turns) and a warning;
+    the caller decides whether that is acceptable.
+    """
+    starts = _line_starts(text)
+    shapes = label_shapes(text)
+    markers = _find_markers(text, shapes)
+    markers = sorted(markers + _implicit_markers(text, markers, shapes), key=lambda m: m.at)
+    known: dict[str, str] = {}
+    alone: dict[str, int] = {}  # names written alone on a `>>` line, no colon, and how often
+    for m in markers:  # first pass: labels written with a colon, for colon-less markers
+        if m.implicit or m.label is not None:
+            continue
+        end = text.find("\n", m.body)
+        head = text[m.body : end if end != -1 else len(text)]
+        colon = head.find(":")
+        if 0 < colon <= _LABEL_MAX and looks_like_label(head[:colon]):
+            written = head[:colon].strip()
+            if written.lower() not in COLLECTIVE_LABELS:  # ">> Everyone is…" is speech
+                known.setdefault(name_key(written), written)
+                card = parse_name_card(written)  # "Jo Li, co-moderator:" may come back as ">> Jo Li Thank…"
+                if card.pieces and display_name(card.name):
+                    known.setdefault(name_key(card.name), card.name.strip())
+        elif colon == -1 and _label_alone(head):
+            alone[name_key(head)] = alone.get(name_key(head), 0) + 1
+    for key, n in alone.items():  # a name alone on two or more `>>` lines is this file's label
+        if n >= 2:
+            known.setdefault(key, key)
+
+    turns = _build_turns(text, markers, starts, shapes, known)
+    thanked = _thanked_by_name(text, turns)  # "Thank you, Joseph." inside Joseph's own turn
+    if thanked:
+        markers = sorted(markers + thanked, key=lambda m: m.at)
+        turns = _build_turns(text, markers, starts, shapes, known)
 
     full = expand_short_names([t.speaker for t in turns])  # "KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:"
     turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]

@@ -26,6 +26,7 @@ __all__ = [
     "looks_like_label",
     "name_key",
     "normalise_label",
+    "occupation_word",
     "parse_name_card",
     "sentence_word",
     "split_name_card",
@@ -114,6 +115,9 @@ COLLECTIVE_LABELS = frozenset(
         "in unison",
         "both",
         "both speakers",
+        "panel",
+        "the panel",
+        "the audience",
     }
 )
 
@@ -298,12 +302,47 @@ _FUNCTION_WORDS = frozenset(
 _NUMBERED = re.compile(r"(?P<role>.+?)[ \t]*(?:#[ \t]*)?(?:\d{1,3}|[A-Z])")
 
 
+# Where a generic voice is, written after the role ("SPEAKER FROM THE FLOOR", "Participant in the
+# room", "QUESTION FROM THE AUDIENCE", "PARTICIPANT FROM KENYA", "Speaker online"): still the
+# role, not a person.
+_WHERE = re.compile(
+    r"(?P<role>.+?)[ \t]+(?:from[ \t]+\S.*|(?:in|on)[ \t]+the[ \t]+(?:floor|audience|room|hall|line|chat)"
+    r"|online|on-?line|remote|remotely|on[ \t]?site|in[ \t]person)",
+    re.IGNORECASE,
+)
+
+
 def generic_label(label: str) -> bool:
-    """Whether a label names a role or a group, not a person, numbered or not."""
-    text = _clean(label).lower()
-    if text in GENERIC_LABELS or text in COLLECTIVE_LABELS:
+    """Whether a label names a role or a group, not a person, numbered or not, and wherever the
+    voice is ("SPEAKER FROM THE FLOOR")."""
+    text = _clean(label)
+    if _role_only(text):
         return True
-    numbered = _NUMBERED.fullmatch(_clean(label))
+    where = _WHERE.fullmatch(text)
+    return where is not None and _role_only(where.group("role"))
+
+
+# Words a captioner writes before a role to tell generic voices apart ("MALE VOICE", "FEMALE
+# PARTICIPANT", "ANOTHER SPEAKER", "THE AUDIENCE", "SEVERAL PARTICIPANTS"): still no person.
+_VOICE_QUALIFIERS = frozenset(
+    [
+        *["male", "female", "unidentified", "unknown", "another", "other", "next", "new", "young", "older"],
+        *["first", "second", "third", "the", "a", "an", "one", "several", "many", "some", "multiple"],
+        *["online", "remote", "onsite", "on-site", "virtual", "in-person"],
+    ]
+)
+
+
+def _role_only(text: str) -> bool:
+    """A role or group label as written (`text` cleaned), numbered or not ("Speaker 2"), perhaps
+    after words that only tell voices apart ("FEMALE PARTICIPANT")."""
+    low = text.lower()
+    if low in GENERIC_LABELS or low in COLLECTIVE_LABELS:
+        return True
+    words = low.split(" ")
+    if len(words) in (2, 3) and words[0] in _VOICE_QUALIFIERS:
+        return _role_only(text.split(" ", 1)[1])
+    numbered = _NUMBERED.fullmatch(text)
     return numbered is not None and numbered.group("role").lower() in GENERIC_LABELS
 
 
@@ -357,6 +396,9 @@ def _case_word(word: str, first: bool, last: bool) -> str:
     return word  # already mixed case: the writer chose it
 
 
+_FROM = re.compile(r"\s+from\s+", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def display_name(label: str | None) -> str | None:
     """Display name for a turn label, or None when the label is a role, not a person.
@@ -371,6 +413,7 @@ def display_name(label: str | None) -> str | None:
     if not label:
         return None
     text = _clean(parse_name_card(label).name)  # "NAME, ROLE, ORGANISATION (MODE)": the name part
+    text = _FROM.split(text, maxsplit=1)[0] or text  # "Paulo Reis from Brazil": where from is no name
     if not text or generic_label(text):
         return None
     tokens = text.split(" ")
@@ -553,7 +596,8 @@ _MODE_PIECE = re.compile(
 # How the speaker is heard, written on the card ("(Speaking in French)", "(through interpretation)"):
 # neither a body nor a role.
 _VOICE_PIECE = re.compile(
-    r"(?:speaking|speaks|spoke|interpret\w*|translat\w*|(?:through|via|with) interpret\w*|sign language)\b.*",
+    r"(?:speaking|speaks|spoke|interpret\w*|translat\w*|(?:through|via|with) interpret\w*|sign language)\b.*"
+    r"|in unison|together|simultaneously|overlapping|off[ -]?mic\w*|inaudible|laughing|applauding",
     re.IGNORECASE,
 )
 
@@ -594,9 +638,44 @@ def _piece_kind(piece: str) -> str:
     if _role_piece(clean):
         return "role"
     if not card_like(clean) or len(clean) > 80:
-        return "other"
+        return "office" if _occupation_piece(clean) else "other"
     words = clean.split()
     return "office" if words[0].lower().strip(".,") in _OFFICE_HEADS else "org"
+
+
+# What a person is, written in lower case after the name on a card ("HAKAN DEMIR, student,
+# Bilkent", "Jo Li, youth delegate", "Ana Ruiz, independent researcher"): the last word names
+# the person's occupation or standing, the words before it (at most three) only qualify it.
+_OCCUPATIONS = (
+    _ROLE_HEADS
+    | _OFFICE_HEADS
+    | frozenset(
+        [
+            *["student", "activist", "representative", "delegate", "volunteer", "teacher", "expert", "analyst"],
+            *["developer", "scientist", "entrepreneur", "intern", "advocate", "scholar", "candidate", "graduate"],
+            *["academic", "author", "writer", "reporter", "blogger", "official", "diplomat", "practitioner"],
+            *["specialist", "trainer", "educator", "librarian", "lead", "leader", "mentor", "observer", "doctor"],
+            *["citizen", "parent", "user", "staff", "youth", "programmer", "designer", "technologist"],
+        ]
+    )
+)
+
+
+def _occupation_piece(clean: str) -> bool:
+    """A card piece in lower case naming what the person is ("student", "PhD student", "youth
+    delegate"): one to four words, the last an occupation, none a sentence word."""
+    words = clean.split()
+    if not 1 <= len(words) <= 4 or words[-1].lower() not in _OCCUPATIONS:
+        return False
+    return all(
+        _NAME_WORD.fullmatch(w) is not None and w.lower() not in _FUNCTION_WORDS and w.lower() not in _OPENING_WORDS
+        for w in words
+    )
+
+
+def occupation_word(word: str) -> bool:
+    """Whether a lower-case word may name what a person is on a name card ("student", "delegate")."""
+    return word.lower() in _OCCUPATIONS
 
 
 def _names_a_body(piece: str) -> bool:
@@ -824,11 +903,13 @@ def colonless_label(head: str) -> int:
     run = 0
     while run < min(len(words), 5):
         word = words[run].group()
-        if _name_word(word) or (run and word in _PARTICLES):
-            run += 1
+        if word.endswith(".") and not _is_title(word) and not _INITIAL.fullmatch(word):
+            break  # "Gracias." ends a sentence; "Dr." and "K." do not
+        if _name_word(word) or (run and (word in _PARTICLES or _INITIAL.fullmatch(word))):
+            run += 1  # "John K. Mwangi": an initial inside the name
             continue
         break
-    while run and words[run - 1].group() in _PARTICLES:
+    while run and (words[run - 1].group() in _PARTICLES or _INITIAL.fullmatch(words[run - 1].group())):
         run -= 1
     for k in range(min(run, 4), 1, -1):
         if k >= len(words) or not words[k].group()[:1].isupper():
@@ -837,3 +918,6 @@ def colonless_label(head: str) -> int:
         if display_name(label) and not _is_title(words[k - 1].group()):
             return words[k - 1].end()
     return 0
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
