@@ -115,7 +115,7 @@ _META = re.compile(
     r"^I('m| am) [A-Z][\w‑-]+( [A-Z][\w‑-]+)*(,| and I\b)|\b(I speak (for|on behalf)|I('m| am) (here )?(from|with) |by way of introduction|I work (for|with)|"
     r"looking (pretty much |very much )?forward|I hope (that )?(this |it )?(kind of )?answers|"
     r"(respond|answer|reply) to (the|your|this) question|the question (is|was)|my question|"
-    r"I would like to (mention|talk|say|share|add)|I want to (start|talk|say)|I (want|would like|'d like) to (widen|broaden|zoom out|step back|turn to|move to|come back to|go back to|pick up on|build on|follow up on) |as (others|colleagues) have|"
+    r"I would like to (mention|talk|say|share|add|speak)|I want to (start|talk|say|speak)|I (want|would like|'d like) to (widen|broaden|zoom out|step back|turn to|move to|come back to|go back to|pick up on|build on|follow up on) |as (others|colleagues) have|"
     r"in the (first|second) part|as I said|as you (guessed|can imagine)|plenty to talk about)\b",
     re.IGNORECASE,
 )
@@ -190,8 +190,18 @@ def _importance_cues(text: str) -> tuple[bool, bool, bool]:
     return (
         _IMPORTANCE_CUES.search(0, text, present) is not None,
         _IMPORTANCE_CUES.search(1, text, present) is not None,
-        _IMPORTANCE_CUES.search(2, text, present) is not None,
+        _IMPORTANCE_CUES.search(2, text, present) is not None and _disagrees(text),
     )
+
+
+# "nobody in this room disagrees on the crime" states agreement: a disagreement cue just
+# after a negation does not count.
+_NEGATED = re.compile(r"\b(?:nobody|no one|none|not|never)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+
+
+def _disagrees(text: str) -> bool:
+    """Whether some disagreement cue in `text` is not negated (the text holds one at all)."""
+    return any(_NEGATED.search(text[max(0, m.start() - 40) : m.start()]) is None for m in DISAGREEMENT.finditer(text))
 
 
 # Multipliers of the importance signals (bench/summaries.py, tuned on the development
@@ -220,6 +230,10 @@ class Signals:
     decisions: frozenset[int] = frozenset()
     questions: frozenset[int] = frozenset()
     presenters: frozenset[str] = frozenset()
+    # (turn, sentence index) of the sentences that follow a question on its line: a rhetorical
+    # question answered at once ("What did we find? First, the technical layer is ...") does
+    # not make its answer a question; the sentences before it (the asker's preamble) still are
+    after_question: frozenset[tuple[int, int]] = frozenset()
 
 
 def importance(unit: Unit, signals: Signals | None = None) -> float:
@@ -227,7 +241,10 @@ def importance(unit: Unit, signals: Signals | None = None) -> float:
 
     Findings and outputs, decisions and next steps, disagreements and what the coalitions
     presented weigh more (`IMPORTANCE`); the line a question was put on weighs less (a
-    question is not a takeaway, though its line may hold an answer's first words). A clause
+    question is not a takeaway, though its line may hold an answer's first words), except
+    the sentences after the question on that line (`Signals.after_question`: "What did we
+    find? First, ..." answers itself). A disagreement cue after a negation ("nobody here
+    disagrees on the crime") is agreement and does not count. A clause
     window is judged by its own words (judging it by its whole sentence's cues was tried:
     −.003 mean ROUGE-2 and −.002 ROUGE-L on the development sessions).
     """
@@ -242,7 +259,7 @@ def importance(unit: Unit, signals: Signals | None = None) -> float:
         factor *= IMPORTANCE["disagreement"]
     if unit.who in signals.presenters:
         factor *= IMPORTANCE["presenter"]
-    if unit.line in signals.questions:
+    if unit.line in signals.questions and (unit.turn, unit.sent_index) not in signals.after_question:
         factor *= IMPORTANCE["question"]
     return factor
 
