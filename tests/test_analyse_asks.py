@@ -6,6 +6,7 @@ import pytest
 
 from forumlens.analyse import find_intel
 from forumlens.analyse.asks import CATEGORIES, classify_category, classify_type
+from forumlens.resolve.cast import resolve_session
 from forumlens.transcript.parse import parse_transcript
 
 REQUIRED = {
@@ -71,12 +72,22 @@ def test_asks_skip_moderators_and_quote_verbatim() -> None:
 
 
 def test_outputs_linked_to_coalition(main_text: str) -> None:
-    outputs = find_intel(parse_transcript(main_text)).to_json()["outputs"]
+    """With who's who as the pipeline runs it: the speaker's coalition, or the one a question
+    put to the speaker named, is the output's."""
+    session = parse_transcript(main_text)
+    outputs = find_intel(session, resolve_session(session)).to_json()["outputs"]
     found = {(o["kind"], o["coalition"]) for o in outputs}
     assert ("glossary", "DC on Platform Responsibility") in found
     assert ("statement", "DC on Network Neutrality") in found
     assert ("report", "DC on Public Access in Libraries") in found
+    assert ("charter", "Internet Rights and Principles Coalition") in found
     assert all(o["quote"] in main_text for o in outputs)
+
+
+def test_without_who_is_who_outputs_still_take_a_coalition_named_beside_them(main_text: str) -> None:
+    found = {(o["kind"], o["coalition"]) for o in find_intel(parse_transcript(main_text)).to_json()["outputs"]}
+    assert ("glossary", "DC on Platform Responsibility") in found
+    assert ("report", "DC on Public Access in Libraries") in found
 
 
 def test_one_sentence_is_one_ask_with_a_secondary_category() -> None:

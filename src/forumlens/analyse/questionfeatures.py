@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from ._regex import compile_cue
 from .context import AnalysisContext
 from .cues import CUT_OFF, DECLINE, PARKING, QUESTION_REF, SELF_ANSWER, TIMEKEEPING, content_words
+from .questioncues import DEFERS, NOT_KNOWN
 from .questions import (
     ANSWER_WINDOW,
     QuestionGroup,
@@ -33,6 +34,8 @@ from .questions import (
     _same_question,
     _same_speaker,
     _substantive,
+    calls_next,
+    mod_answers,
 )
 
 __all__ = ["CLOSING", "DEFER", "NOT_KNOWN", "FateContext", "fate_features", "following_turns"]
@@ -52,13 +55,6 @@ DEFER = compile_cue(
     re.I,
 )
 
-# A reply that does not answer: the speaker does not know, or promises to find out later.
-NOT_KNOWN = compile_cue(
-    r"\b(i|we) (do not|don'?t|did not|didn'?t) (know|have (the|an|that) (answer|data|figure|number))|no idea"
-    r"|(we|i) (will|'ll|can) (check|find out|get back|come back|follow up|put it in the notes|look into)"
-    r"|(has|had) to leave|(is|are) not (here|with us|online) (any ?more|now)|dropped|lost (him|her|them|the connection)\b",
-    re.I,
-)
 _NAME_WORD = re.compile(r"[A-Z][\w‑'-]+")
 
 
@@ -94,6 +90,7 @@ def _aside(text: str) -> bool:
         or NOT_KNOWN.search(text)
         or DECLINE.search(text)
         or TIMEKEEPING.search(text)
+        or DEFERS.search(text)
     )
 
 
@@ -131,9 +128,35 @@ def _asker_words(ctx: AnalysisContext, g: QuestionGroup) -> set[str]:
     words = {w for w in _NAME_WORD.findall(g.by or "") if len(w) > 2}
     if not g.by:  # an unnamed voice from the floor: the names it gives itself
         intro = ctx.session.text[ctx.turns[g.turn].start : g.sentences[0].start][:200]
-        words |= {w for w in _NAME_WORD.findall(intro) if len(w) > 2}
+        # Not acronyms, common words written in lower case elsewhere ("What", "I'm"), or the
+        # session's topic words ("To the Secretariat: …"): a word the session says more than
+        # `TOPIC_MENTIONS` times names a body, not this voice.
+        words |= {
+            w
+            for w in _NAME_WORD.findall(intro)
+            if len(w) > 2
+            and not w.isupper()
+            and "'" not in w  # "I'm"
+            and not re.search(rf"\b{re.escape(w.lower())}\b", ctx.session.text)  # "What": a common word
+            and len(re.findall(rf"\b{re.escape(w)}\b", ctx.session.text)) <= TOPIC_MENTIONS
+        }
     speakers = {w for p in ctx.people if p.name and p.name != g.by for w in p.name.split()}
     return words - speakers - _NOT_NAMES
+
+
+TOPIC_MENTIONS = 4
+
+
+def _handed(ctx: AnalysisContext, name: str, j: int, asked: int) -> bool:
+    """The turn right before the addressee's turn `j` (after the question) is a moderator's
+    whose last two sentences call them by first name ("Joseph, on the quality?"): in a round
+    of questions, the floor given back to the addressee for this one."""
+    prev = next((k for k in range(j - 1, asked, -1) if not _empty(ctx, k)), None)
+    first = name.split()[0] if name else ""
+    if prev is None or not first or not ctx.is_moderator(prev):
+        return False
+    tail = " ".join(x.text for x in ctx.sentences[prev][-2:])
+    return bool(re.search(rf"\b{re.escape(first)}\b", tail))
 
 
 def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> list[str]:
@@ -168,11 +191,10 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
         # A moderator is read as the moderator even when addressed: a relayed chat question put
         # to the chair ("Anja, one more from online: …") is often met with floor management or a
         # cut for time, which the moderator features read, and "next:addressee" would call it answered.
-        who = (
-            "mod"
-            if ctx.is_moderator(j)
-            else ("addressee" if ctx.people[j].name and ctx.people[j].name == g.to else "other")
-        )
+        # A question put to a coalition is the addressee's when one who speaks for it replies.
+        speaker = ctx.people[j]
+        addressed = bool(g.to) and g.to in (speaker.name, speaker.affiliation)
+        who = "mod" if ctx.is_moderator(j) else ("addressee" if addressed else "other")
         feats.append(f"next:{who}")
         text = ctx.turns[j].text
         if who == "mod":
@@ -187,6 +209,10 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
             head = ctx.session.text[ctx.turns[j].start : asks[0].sentences[0].start if asks else ctx.turns[j].end]
             if _substantive(head) >= 12 and (QUESTION_REF.search(head) or SELF_ANSWER.match(head)):
                 feats.append("mod:replies")  # the rules' reading of a moderator's own answer
+            if not g.from_moderator and mod_answers(ctx, groups, j):
+                feats.append("mod:answers")  # the moderator's turn opens with an answer of their own
+            if calls_next(ctx, j):
+                feats.append("mod:calls-next")  # the floor given by name to the next speaker
             after = next((k for k in follow if k > j), None)
             first = (g.to or "").split()[0] if g.to and g.to in people else ""
             if (
@@ -211,7 +237,7 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
         feats.append("overlap:later")
     # A later turn that names the asker and, close to the name, stops for time or parks the
     # question ("To Viktor, on the audits, … sorry, we don't have time, maybe offline").
-    asker_words = _asker_words(ctx, g)
+    asker_words = _asker_words(ctx, g) if not g.from_moderator else set()  # a chair is named all session
     named = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(asker_words))) + r")\b") if asker_words else None
     for j in follow if named else ():
         text = ctx.turns[j].text
@@ -231,6 +257,8 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
             feats.append("addr:never-again")
         else:
             feats.append("addr:before-close" if speaks[0] < close else "addr:after-close")
+            if _handed(ctx, g.to or "", speaks[0], g.turn):
+                feats.append("addr:handed")  # a moderator gave the addressee the floor by name first
             reply = ctx.turns[speaks[0]].text[:600]
             if DECLINE.search(reply):
                 feats.append("addr:declines")

@@ -9,19 +9,29 @@ do …" is one question). The rules, in order of trust:
   be your main point …", "I wanted to ask what can be done …");
 - a first-person frame by anyone ("my question is", "I would like to know",
   "it would be helpful to know how much …");
-- from other speakers, only "?" sentences addressed to "you": questions inside an
+- from other speakers, only "?" sentences addressed to "you", or carrying their own
+  heading or first-person frame ("Question to Anjali: did …?", "I want to ask the IGF, is
+  there …?"), or followed by the reason for asking ("…, or not?  Because we hear …"), or
+  asked from the floor (invited by "the floor is open", "one more hand, …"); a reported
+  "He asks if …" in a turn that reads questions out: questions inside an
   answer ("Has it been enforced? The short answer is no.") are rhetorical;
+- a second question of one turn that opens with "And" ("… a law now?  And did the parties
+  …?") is listed on its own, as annotators do (`questioncues.SECOND_QUESTION`);
 - housekeeping is never a question (`is_housekeeping`): floor management voiced as a
   question, judged on the whole sentence once a leading vocative ("Ana, ") is set
   aside — presence and audio checks ("can you hear us?", "is there a question
   online?", "we have Ana online?"), asking for the floor ("Hello, can I speak?"),
   time-keeping ("we are out of time, so let me leave it …") and bare calls of one or
-  two words with no question word ("Ms. Diaz?", "No?"); nor are a moderator's
-  hand-offs of an earlier question ("Ana, would you like to respond?"), nor guiding
+  two words with no question word ("Ms. Diaz?", "No?"), chat and sound checks ("Rahul,
+  anything from the chat?", "is it working?"); nor are a moderator's
+  hand-offs of an earlier question ("Ana, would you like to respond?", "Joseph, on the
+  quality?", "do you have the answer on …?", "maybe you take Amina's question"), or
+  deferrals ("… and we come back to it before the end?"), nor guiding
   questions in the opening turn that go to no one in particular.
 
-Asker (`by`, decided here once; reports and commands read it): the speaker, or whom
-the speaker reads the question out for ("a question from the remote hub in …", "the
+Asker (`by`, decided here once; reports and commands read it): the speaker (an unnamed
+voice from the floor by the name it gives itself, "Thank you.  Nomvula Dlamini, South
+Africa, …"), or whom the speaker reads the question out for ("a question from the remote hub in …", "the
 first one is from Lena in …", "in the chat"); a chat cue inside the question's own
 clause ("what are people in the chat saying?") is the speaker's own question.
 Addressee (`to`): a coalition or a person named after an addressing cue ("the question
@@ -38,7 +48,10 @@ Fate (see `link_answers`): a question put to a named person is answered when tha
 person takes the next turn, even a co-moderator answering on the next line, or takes the
 floor after a moderator's relay ("Tariq, very briefly"); otherwise
 the reply is the next turn, by someone else, that is not the moderator's own
-housekeeping; answerers who decline ("I won't answer that question") do not count,
+housekeeping; a moderator who answers in their own words (`mod_answers`) or gives the
+floor by name to whoever speaks next ("Who wants to take it?  Oksana?", `calls_next`)
+answers or passes it; answerers who decline ("I won't answer that question") or only say
+they do not have the number (`_non_answer`) do not count,
 and a new question or agenda item closes the exchange (a new question from the floor
 also ends the answer's lines). A moderator who stops for time without handing the
 question to anyone ("we are out of time, maybe the speakers can answer by email") sets
@@ -52,11 +65,12 @@ answer.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ._regex import compile_cue
-from .context import AnalysisContext, Sentence
+from .context import FLOOR_CUE, AnalysisContext, Sentence
 from .cues import (
     ADDRESSING,
     AGENDA_STATEMENT,
@@ -86,6 +100,20 @@ from .cues import (
     is_procedural,
 )
 from .models import Question
+from .questioncues import (
+    ANSWER_REF,
+    CHAT_CHECK,
+    DEFERS,
+    FLOOR_OPEN,
+    HEADED,
+    NOT_KNOWN,
+    REPORTED,
+    SECOND_QUESTION,
+    TECH_CHECK,
+    TIME_SHORT,
+    intro_name,
+    verbless,
+)
 
 if TYPE_CHECKING:
     from .questionmodel import QuestionModel
@@ -122,12 +150,13 @@ _WH_OR_AUX = "how|what|why|who|when|where|which|is|are|do|does|did|can|could|sho
 # into one question per item (`_relay_pieces`); a sentence holding one is a question read out
 # for that name and starts a question of its own.
 _RELAY_ITEM = re.compile(
-    r"(?:\bfrom\s+(?P<name>[A-Z][\w‑'-]+)(?:\s+[A-Z][\w‑'-]+){0,2}(?:\s+in\s+[A-Z][\w‑'-]+)?\s*[,:]?\s*"
-    r"(?:(?:he|she|they)\s+(?:asks?|is asking|wants? to know|would like to know|wonders?)\s+"
-    r"(?:if|whether|how|what|why|who|when|where|which|about)\b"
+    r"(?:\b[Ff]rom\s+(?P<name>[A-Z][\w‑'-]+)(?:\s+[A-Z][\w‑'-]+){0,2}(?:\s+in\s+[A-Z][\w‑'-]+)?\s*[,:]?\s*"
+    r"(?:(?:he|she|they)\s+(?:asks?|is asking|wants? to know|would like to know|wonders?|writes?|is|are)(?:\s+"
+    r"(?:if|whether|how|what|why|who|when|where|which|about)\b|[^:?.]{0,60}?:\s*(?i:" + _WH_OR_AUX + r")\b)"
     r"|(?<=[,:])\s*(?P<wh>(?i:" + _WH_OR_AUX + r"))\b|(?<![,:])(?:what|how|why)\s+(?i:" + _AUX + r")\b)"
-    r"|\b(?!(?:He|She|They|It|Everyone|Everybody|Someone|Somebody|One|This|That)\b)(?P<asker>[A-Z][\w‑'-]+)\s+(?:asks|is asking|wants to know|would like to know)\s*[:,]\s+"
-    r"(?i:" + _WH_OR_AUX + r")\b)"
+    r"|\b(?!(?:He|She|They|It|Everyone|Everybody|Someone|Somebody|One|This|That)\b)(?P<asker>[A-Z][\w‑'-]+)\s+(?:asks|is asking|wants to know|would like to know)"
+    r"(?:\s+(?:the\s+)?(?:panel(?:lists)?|speakers|everybody|everyone|all|[A-Z][\w‑'-]+))?"
+    r"(?:\s*:\s+\S|\s*,\s+(?i:" + _WH_OR_AUX + r")\b|\s+(?i:if|whether)\b))"
 )
 # What ends right before a "NAME asks:" asker when NAME is the last word of a longer phrase
 # ("a remote participant from the Ghana IGF asks:"): a determiner, then at most two capitalised
@@ -156,6 +185,7 @@ class QuestionGroup:
     parked: bool = False
     reask: bool = False
     relayed_for: str | None = None  # the name a read-out list item is put for (`_relay_pieces`)
+    second: bool = False  # an "And …?" question split from the one before it (`_second_question`)
     core: list[Sentence] = field(default_factory=list)
 
     @property
@@ -187,6 +217,8 @@ def is_housekeeping(text: str, memo: CheckMemo | None = None) -> bool:
     if is_procedural(t, memo) or (rest != t and is_procedural(rest, memo)):
         return True
     if FLOOR_REQUEST.search(rest) or PRESENCE_CHECK.search(rest) or _logistics(rest):
+        return True
+    if CHAT_CHECK.search(rest) or TECH_CHECK.search(rest):
         return True
     if TIMEKEEPING.search(t) and not (_QUESTION_WORD.search(t) or ASK_FRAME.search(t)):
         return True
@@ -234,8 +266,23 @@ def is_question_sentence(
     if ends_q and SELF_ANSWER.match(following) and (_WHY.match(t) or not _BECAUSE.match(following)):
         return False
     if moderator:
+        if ends_q and (_handoff(t) or DEFERS.search(t)):
+            return False  # "Joseph, on the quality?", "… and we come back to it before the end?"
         return ends_q or bool(WH_START.search(t) or WH_AFTER_COMMA.search(t) or MOD_FRAME.search(t))
-    return ends_q and (floor or bool(_YOU.search(t)))
+    if floor and REPORTED.match(t):
+        return True  # "He asks if the BPF will continue next year …", read out for someone
+    if ends_q and _BECAUSE.match(following) and not _WHY.match(t):
+        return True  # "Is there a fund for NRIs, or not?  Because we hear different things."
+    return ends_q and (floor or bool(_YOU.search(t)) or bool(HEADED.search(t)))
+
+
+def _handoff(text: str) -> bool:
+    """A moderator's short verbless question that calls a name or names a topic ("Joseph, on
+    the quality?", "Mariam, the cost?", "And the evaluation of the funds?"): it gives the
+    floor to answer an earlier question and asks nothing new (`questioncues.verbless`)."""
+    rest = _VOCATIVE.sub("", text.strip(), count=1)
+    words = len(rest.split())
+    return words <= 8 and verbless(rest.rstrip("?!. ")) and (rest != text.strip() or words <= 6)
 
 
 def _floor_turn(ctx: AnalysisContext, index: int) -> bool:
@@ -247,7 +294,8 @@ def _floor_turn(ctx: AnalysisContext, index: int) -> bool:
             if not ctx.is_moderator(j):
                 return False
             text = ctx.turns[j].text
-            return bool(FLOOR_INVITE.search(text[-300:])) or _called_to_ask(ctx, j, index)
+            tail = text[-300:]
+            return bool(FLOOR_INVITE.search(tail) or FLOOR_OPEN.search(tail)) or _called_to_ask(ctx, j, index)
     return False
 
 
@@ -274,7 +322,8 @@ def _words(text: str) -> int:
 
 
 _RELATIVE = frozenset({"who", "which", "where", "when"})
-_READ_OUT = re.compile(r"\b(?:questions?|chat|online|asks?)\b", re.I)
+_READ_OUT = re.compile(r"\b(?:questions?|chat|asks?)\b", re.I)
+_ONLINE = re.compile(r"\bonline\b", re.I)
 
 
 def _relay_item(text: str, m: re.Match[str]) -> bool:
@@ -284,7 +333,11 @@ def _relay_item(text: str, m: re.Match[str]) -> bool:
     if m.group("asker") and _INSIDE_PHRASE.search(text, 0, m.start("asker")):
         return False  # "the Ghana IGF asks:": the asker is a longer phrase, not one name
     wh = m.group("wh")
-    return not (wh and wh.lower() in _RELATIVE) or bool(_READ_OUT.search(text, 0, m.start()))
+    if not (wh and wh.lower() in _RELATIVE):
+        return True
+    # "online" announces read-out questions only in a sentence that asks ("… online from
+    # Moscow, who will help with the remote participation." introduces a co-moderator).
+    return bool(_READ_OUT.search(text, 0, m.start()) or (_ONLINE.search(text, 0, m.start()) and "?" in text))
 
 
 def _relay_pieces(s: Sentence) -> list[tuple[Sentence, str | None]]:
@@ -333,6 +386,8 @@ def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
         announced = announced + 1 if announced and not q else 0
         if not q and groups and gap == 0 and "?" in s.text and not is_housekeeping(s.text, ctx.memo):
             q = True  # a follow-up "?" right after a question belongs to it
+        second = q and _second_question(s.text, groups[-1] if groups and gap <= 2 else None)
+        fresh = fresh or second
         if not q:
             gap += 1
             continue
@@ -349,7 +404,9 @@ def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
         ):
             current.sentences.append(s)
         else:
-            groups.append(QuestionGroup(turn=index, sentences=[s], window=(0, 0), relayed_for=relayed_for))
+            groups.append(
+                QuestionGroup(turn=index, sentences=[s], window=(0, 0), relayed_for=relayed_for, second=second)
+            )
         gap = 0
     turn = ctx.turns[index]
     for k, g in enumerate(groups):
@@ -361,6 +418,17 @@ def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
 
 
 ANNOUNCED_WITHIN = 2  # sentences after an announcement in which the announced question may come
+
+
+def _second_question(text: str, current: QuestionGroup | None) -> bool:
+    """An "And …?" sentence right after a question of the same turn asks a question of its
+    own ("… is there a law now …?  And did the political parties do something …?"): the
+    annotators list it apart even when it goes to the same person (`SECOND_QUESTION`). Only
+    after a sentence that itself asked with "?", and only when it asks with "?" too, so an
+    "and" clause continuing a question the captions cut stays with it."""
+    if current is None or not any("?" in x.text for x in current.sentences):
+        return False
+    return bool(SECOND_QUESTION.match(text)) and "?" in text[-4:]
 
 
 def is_announcement(text: str) -> bool:
@@ -386,10 +454,23 @@ def _for_person(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+_FLOOR_LABEL = re.compile(r"^\W*(?:AUDIENCE|PARTICIPANT|FLOOR|FEMALE SPEAKER|MALE SPEAKER|SPEAKER)\W*$", re.I)
+
+
 def _same_speaker(ctx: AnalysisContext, a: int, b: int) -> bool:
+    """Whether turns `a` and `b` are by one speaker. Two unnamed turns under a collective
+    label ("AUDIENCE:", "PARTICIPANT:") are different voices from the floor unless one follows
+    the other with no turn between: three "AUDIENCE" askers in a row are three people."""
     ka = ctx.turns[a].speaker or ctx.turns[a].label
     kb = ctx.turns[b].speaker or ctx.turns[b].label
-    return a == b or (ka is not None and ka == kb)
+    if a == b:
+        return True
+    if ka is None or ka != kb:
+        return False
+    if not ctx.turns[a].speaker and _FLOOR_LABEL.match(ka):
+        lo, hi = min(a, b), max(a, b)
+        return all(_empty(ctx, k) for k in range(lo + 1, hi))
+    return True
 
 
 def _new_addressee(ctx: AnalysisContext, after: int, upto: int, sentence: str = "", group_text: str = "") -> bool:
@@ -404,9 +485,11 @@ def _person_named(ctx: AnalysisContext, text: str, after_turn: int) -> str | Non
     """A session speaker named in `text` (full name or first name), preferring who speaks next."""
     names = [p.name for p in ctx.people if p.name]
     hits = []
+    plain_text = _fold(text)
     for name in dict.fromkeys(names):
-        parts = [name] + [w for w in name.split()[:1] if len(w) > 2]
-        if any(re.search(rf"\b{re.escape(p)}\b", text, re.I) for p in parts):
+        plain = _fold(name)
+        parts = [plain] + [w for w in plain.split()[:1] if len(w) > 2]
+        if any(re.search(rf"\b{re.escape(p)}\b", plain_text, re.I) for p in parts):
             hits.append(name)
     if not hits:
         return None
@@ -429,18 +512,31 @@ def _person_addressed(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
     other than its voice: an addressing cue right before the name, as for coalitions."""
     text = ctx.session.text
     start, q_end = g.window[0], g.sentences[-1].end
+    span = _fold(text[start:q_end])  # "Ms. Fernández" names the speaker labelled FERNANDEZ
     found: tuple[int, str] | None = None
     voice = ctx.people[g.turn].name
     for name in dict.fromkeys(p.name for p in ctx.people if p.name and p.name != voice):
-        parts = [re.escape(name), *[re.escape(w) for w in name.split()[:1] if len(w) > 2]]
+        plain = _fold(name)
+        parts = [re.escape(plain), *[re.escape(w) for w in plain.split()[:1] if len(w) > 2]]
         if len(name.split()) > 1:  # "a question for Mr. Ibarra": a surname after a title
-            parts.append(_TITLE + re.escape(name.split()[-1]))
+            parts.append(_TITLE + re.escape(plain.split()[-1]))
         for part in parts:
-            for m in re.finditer(rf"\b{part}\b", text[start:q_end]):
+            for m in re.finditer(rf"\b{part}\b", span):
                 at = start + m.start()
-                if ADDRESSING.search(text[max(start, at - 60) : at]) and (found is None or at > found[0]):
+                before = text[max(start, at - 60) : at]
+                if (ADDRESSING.search(before) or _PLURAL_ADDRESS.search(before)) and (found is None or at > found[0]):
                     found = (at, name)
     return found[1] if found else None
+
+
+# "Two questions for Ms. Fernández": the shared addressing cue reads the singular only.
+_PLURAL_ADDRESS = re.compile(r"\bquestions\s+(?:to|for)\W+(?:\w+\W+){0,2}$", re.I)
+
+
+def _fold(text: str) -> str:
+    """`text` with accents dropped, one character for one ("Fernández" → "Fernandez"), so
+    offsets stay those of the original."""
+    return "".join(unicodedata.normalize("NFKD", c)[0] if ord(c) > 127 else c for c in text)
 
 
 def _to_group(ctx: AnalysisContext, g: QuestionGroup) -> bool:
@@ -521,6 +617,13 @@ def _called_before(ctx: AnalysisContext, g: QuestionGroup) -> bool:
     return any(_vocative(s.text) for s in before)
 
 
+def _introduced(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
+    """The name an unnamed voice ("AUDIENCE:") gives itself before its question ("Thank you.
+    Nomvula Dlamini, South Africa, …"): the asker annotators record (`questioncues.intro_name`)."""
+    opening = ctx.session.text[ctx.turns[g.turn].start : g.sentences[0].start][:200]
+    return intro_name(opening)
+
+
 def find_question_groups(ctx: AnalysisContext) -> list[QuestionGroup]:
     """Every tracked question of the session, with asker and addressee, in order."""
     first_speech = next((t.index for t in ctx.turns if t.kind == "speech"), -1)
@@ -530,7 +633,7 @@ def find_question_groups(ctx: AnalysisContext) -> list[QuestionGroup]:
             continue
         for g in _group_turn(ctx, turn.index):
             g.from_moderator = ctx.is_moderator(turn.index)
-            g.asked_by = ctx.people[turn.index].name
+            g.asked_by = ctx.people[turn.index].name or _introduced(ctx, g)
             behalf = _relayed_name(ctx, g.relayed_for) if g.relayed_for else _on_behalf(ctx, g)
             g.by = behalf or g.asked_by
             if behalf:
@@ -539,7 +642,14 @@ def find_question_groups(ctx: AnalysisContext) -> list[QuestionGroup]:
             g.parked = bool(PARKING.search(ctx.session.text[g.sentences[0].start : g.window[1]]))
             g.reask = bool(REASK.search(owned))
             g.to = _addressee(ctx, g)
-            if g.from_moderator and all(_PASS_ON.search(x.text) and len(x.text.split()) < 15 for x in g.sentences):
+            prev = out[-1] if out and out[-1].turn == turn.index else None
+            if g.second and g.to == "room" and prev is not None and not _to_group(ctx, g):
+                g.to = prev.to  # "Two questions for Ms. Fernández. … ? And did …?": the same addressee
+            if g.from_moderator and all(
+                (_PASS_ON.search(x.text) and len(x.text.split()) < 15)
+                or (ANSWER_REF.search(x.text) and len(x.text.split()) < 25)
+                for x in g.sentences
+            ):
                 continue  # "Aisha, would you like to answer that?" passes an earlier question on
             if (
                 turn.index == first_speech
@@ -625,15 +735,89 @@ def _answer_end(ctx: AnalysisContext, groups: list[QuestionGroup], j: int, close
 
 
 def _addressee_replies(ctx: AnalysisContext, g: QuestionGroup, j: int) -> bool:
-    """The person the question named takes the next turn and does not decline: the shape
-    of an answer whatever their role (a co-moderator asked "what is in the chat?" answers)."""
+    """The person the question named takes the next turn and does not decline or say they
+    cannot answer now (`_non_answer`): the shape of an answer whatever their role (a co-moderator asked "what is in the chat?" answers)."""
     if _empty(ctx, j) or _same_speaker(ctx, j, g.turn):
         return False
     name = ctx.people[j].name
-    return bool(name) and name == g.to and not DECLINE.search(ctx.turns[j].text[:600])
+    text = ctx.turns[j].text
+    return bool(name) and name == g.to and not DECLINE.search(text[:600]) and not _non_answer(text)
 
 
 _BRIEF = re.compile(r"\b(briefly|quickly|very short|in (one|a) minute|short answer|one sentence)\b", re.I)
+
+
+def _non_answer(text: str) -> bool:
+    """A short reply that only says the number is not at hand or sends the question on
+    ("Honestly, I don't know a global evaluation, sorry. Maybe someone in the room knows.")."""
+    return _words(text) < 45 and bool(DEFERS.search(text[:300]) or NOT_KNOWN.search(text[:300]))
+
+
+ANSWER_WORDS = 10  # substantive words a moderator's reply needs to answer a question itself
+
+
+def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bool:
+    """The moderator's turn `j` opens with an answer: at least `ANSWER_WORDS` substantive words
+    before any question or floor call of theirs, none of them deferring, parking or stopping
+    for time ("Very easy, everybody can join, institutions and persons, there is a form on our
+    page."). A turn that only thanks and calls the next speaker has none."""
+    turn = ctx.turns[j]
+    cut = next((h.sentences[0].start for h in groups if h.turn == j), turn.end)
+    head = ctx.session.text[turn.start : cut]
+    firsts = {w for p in ctx.people if p.name for w in p.name.split()}
+    kept = []
+    for sent in re.split(r"(?<=[.!?])\s+", head):
+        called = _vocative(sent)
+        if (called and called in firsts) or FLOOR_OPEN.search(sent) or _calls(ctx, sent):
+            break  # from the first call of a name on, the turn hands the floor on
+        if FLOOR_CUE.search(sent) or _MIC.search(sent):
+            continue  # floor management ("If we could have a mic over here, …")
+        if not (QUESTION_REF.search(sent) and len(sent.split()) <= 8):  # "It is a good question."
+            kept.append(sent)
+    said = " ".join(kept)
+    if (
+        DEFERS.search(said)
+        or NOT_KNOWN.search(said)
+        or PARKING.search(said)
+        or _cut_off(said)
+        or DECLINE.search(said)
+        or TIMEKEEPING.search(said)
+        or TIME_SHORT.search(said)
+        or FLOOR_INVITE.search(said)
+    ):
+        return False
+    return _substantive(said) >= ANSWER_WORDS
+
+
+_MIC = re.compile(r"\b(?:mic|microphone|mike)s?\b", re.I)
+_LET_US_HEAR = re.compile(r"\b(?:let'?s|let us) (?:have|hear|take) (?:the )?(?:answers?|responses?|reactions?)\b", re.I)
+
+
+def _calls(ctx: AnalysisContext, sentence: str) -> bool:
+    """A short sentence naming a session speaker ("Oksana?", "Hannah first.", "Mr. Koffi.")."""
+    words = sentence.split()
+    if not words or len(words) > 6:
+        return False
+    firsts = {w for p in ctx.people if p.name for w in p.name.split() if len(w) > 2}
+    return any(w.strip(",.?!:;") in firsts for w in words)
+
+
+def calls_next(ctx: AnalysisContext, j: int) -> bool:
+    """The moderator's turn `j` ends by giving the floor to whoever speaks next ("Who wants to
+    take it?  Oksana?", "Aiko, do we have French?", "Let's have the answers.  Hannah first."):
+    that speaker's turn is the reply to the question before."""
+    nxt = next((k for k in range(j + 1, len(ctx.turns)) if not _empty(ctx, k)), None)
+    who = ctx.people[nxt].name if nxt is not None else None
+    if not who:
+        return False
+    name = set(who.split())
+    sents = [x.text for x in ctx.sentences[j]][-2:]
+    named = False
+    for x in sents:
+        called = _vocative(x)
+        if (called and called in name) or (_calls(ctx, x) and name & {w.strip(",.?!:;") for w in x.split()}):
+            named = True
+    return named and (any("?" in x for x in sents) or bool(_LET_US_HEAR.search(ctx.turns[j].text)))
 
 
 def _cut_off(text: str) -> bool:
@@ -714,14 +898,22 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
                 )
             ):
                 return "answered", [ctx.turns[j].line]
-            if seen == 1 and (PARKING.search(text) or _cut_off(text)):
+            if (
+                not g.from_moderator
+                and seen == 1
+                and not PARKING.search(text)
+                and not _cut_off(text)
+                and mod_answers(ctx, groups, j)
+            ):
+                return "answered", [ctx.turns[j].line]
+            if seen == 1 and (PARKING.search(text) or _cut_off(text) or DEFERS.search(text[:400])):
                 parked, direct = True, False
-            elif not g.from_moderator and seen == 1 and RELAY.search(text):
+            elif not g.from_moderator and seen == 1 and (RELAY.search(text) or calls_next(ctx, j)):
                 direct = True
             elif not g.from_moderator and seen == 1:
                 direct = False
             continue
-        if DECLINE.search(text[:600]):
+        if DECLINE.search(text[:600]) or _non_answer(text):
             direct = False  # passed on: only a later turn that takes it up answers it
             continue
         someone_else = not _takes_floor_for(ctx, g, j, crowded, invited)
@@ -787,6 +979,45 @@ def question_fates(
     return out
 
 
+def called_back(ctx: AnalysisContext, g: QuestionGroup, several: bool = False) -> int | None:
+    """The turn that answers a question left open by taking it up again by its asker's name,
+    after other business ("Tomás, Kaveh's question on the open data, I promised to come back.",
+    "I have now the number for Nadia.", "the question of Marco, about the fund"): the named
+    turn, or, when a moderator names it to hand it on, the next turn by someone else. Not when
+    the words around the name stop for time, park the question or say it cannot be answered
+    (they set it aside again), and never the first turn after the question. The reference
+    must be explicit ("NAME's question", "the question of NAME", "for NAME:", "the number
+    for NAME"): a name alone is thanks or a hand-off. When the asker put `several` questions,
+    the words after the name must share a content word with this one ("on Anna's question
+    about the feedback")."""
+    names = [w for w in (g.by or "").split() if len(w) > 2 and w[:1].isupper()]
+    if not names or g.from_moderator:  # a chair is named all session long
+        return None
+    name = r"(?:" + "|".join(map(re.escape, names)) + r")"
+    pattern = re.compile(
+        rf"\b{name}(?:'s|’s) question|\bquestions? (?:of|from) (?:the )?{name}\b|\b(?:for|to) {name}\s*[:,]"
+        rf"|\bthe (?:number|answer|figure|data) for {name}\b"
+    )
+    follow = [j for j in range(g.turn + 1, len(ctx.turns)) if not _empty(ctx, j) and not _same_speaker(ctx, j, g.turn)]
+    for j in follow[1:]:
+        text = ctx.turns[j].text
+        for m in pattern.finditer(text):
+            said = content_words(text[m.end() : m.end() + 120])
+            if several and not content_words(" ".join(x.text for x in g.core)) & said:
+                continue
+            wide = text[max(0, m.start() - 200) : m.end() + 250]
+            if PARKING.search(wide) or _cut_off(wide) or DEFERS.search(wide) or NOT_KNOWN.search(wide):
+                return None  # taken up only to be set aside again
+            if ctx.is_moderator(j) and _substantive(text[m.end() :]) < ANSWER_WORDS:
+                return next((k for k in follow if k > j and not ctx.is_moderator(k)), None)
+            return j
+    return None
+
+
+# Fate features (`questionfeatures`) that show an answer in so many words, not by position.
+EVIDENT_ANSWER = frozenset({"mod:answers", "mod:calls-next", "addr:handed"})
+
+
 def link_answers(
     ctx: AnalysisContext,
     groups: list[QuestionGroup],
@@ -816,8 +1047,19 @@ def link_answers(
         # time, re-asked) and held on unseen sessions; their "answered" (the next turn by
         # position) is what failed there (stop 18: 1 of 13 not-answered kept), so the model
         # decides exactly those (leave-one-set-out figures in bench/train_questions.py).
-        status = chosen.decide(rec.features) if rec.rule[0] == "answered" else rec.rule[0]
-        fates.append((status, answer_lines(ctx, g, groups, rec.close, status, rec.rule)))
+        # Symmetrically, an answer with explicit evidence stands: the moderator answers in
+        # their own words or gives the floor by name to whoever replies (or to the addressee),
+        # with no word of time, parking or not knowing (`EVIDENT_ANSWER`); the model weighs the
+        # answers found by position alone.
+        evident = EVIDENT_ANSWER & set(rec.features) and "aside:any" not in rec.features
+        judged = rec.rule[0] == "answered" and not evident
+        status = chosen.decide(rec.features) if judged else rec.rule[0]
+        lines = answer_lines(ctx, g, groups, rec.close, status, rec.rule)
+        if status == "unanswered":
+            back = called_back(ctx, g, sum(h.by == g.by for h in groups) > 1)
+            if back is not None:
+                status, lines = "answered-later", [ctx.turns[back].line]
+        fates.append((status, lines))
     dropped: set[int] = set()
     questions: list[Question] = []
     for i, g in enumerate(groups):

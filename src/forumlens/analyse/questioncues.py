@@ -1,0 +1,215 @@
+"""Shapes of question turns that `analyse.questions` reads beyond the shared cues.
+
+Why a module of its own: the shared cue lists (`analyse.cues`) serve asks, outputs and
+segments too; these patterns only decide which sentences are questions and what a
+moderator's next words do to them. Each is a *shape* (a heading before a colon, a
+first-person frame, a vocative with no verb), not a phrase lifted from one session:
+
+- `SECOND_QUESTION`: a question sentence that opens with "And" and asks something new
+  ("And did the parties …?", "And a second question for Mr. Banda, …", "And to the MAG:
+  why …?"). Annotators list such a question on its own, even in the same turn to the same
+  addressee; a follow-up that only rephrases ("Is it the number of speakers, or something
+  else?") does not open with "And" and stays with the question before it.
+- `HEADED`: a "?" sentence that carries its own question heading ("Question to Anjali:
+  did …?", "A question about the scope: does …?") or a first-person frame anywhere in it
+  ("I would also like to ask the colleagues …, did anybody …?", "I want to ask the IGF, is
+  there …?"): whoever speaks, it is put as a question.
+- `REPORTED`: a question reported for someone else ("He asks if …", "She wants to know
+  whether …"), a question without "?" in a turn that reads questions out.
+- `FLOOR_OPEN`: a moderator opening the floor or calling the next hand ("the floor is
+  open", "one more hand, Mr. Koffi", "I see Olga first", "raise your hand").
+- `HANDOFF_REST`: what is left of a moderator's short question once the name called is set
+  aside, when it holds no verb ("Joseph, on the quality?", "Mariam, the cost?"): a turn
+  given to answer an earlier question, not a new question.
+- `ANSWER_REF`: a moderator's question about "the answer on …" or "the question of …", or
+  asking someone to answer a colleague's question ("Aiko, do you have the answer on the
+  disabilities?", "maybe you take Amina's question?"): the earlier question handed on.
+- `CHAT_CHECK`, `TECH_CHECK`: asking whether there is anything in the chat, whether
+  something works: procedure.
+- `TIME_SHORT`: a moderator saying time is short or the session must end ("we have only
+  two minutes", "the next session is waiting", "we have to leave it there").
+- `NOT_KNOWN`: a reply that does not answer: the speaker does not know, or promises to find
+  out later ("I don't know", "we will check", "put it in the notes"); `questionfeatures`
+  reads it too.
+- `intro_name`: the name an unnamed voice from the floor gives itself at the start of its
+  turn ("Thank you.  Nomvula Dlamini, South Africa, …", "Hi, I'm Leah Goldberg, …", "My
+  name is Dorcas Mensah"): annotators record the asker by that name.
+- `DEFERS`: a speaker or moderator sending a question to someone else or to later without
+  answering ("maybe someone can answer in the discussion", "we come back to it before the
+  end", "we don't have this number").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._regex import compile_cue
+
+__all__ = [
+    "ANSWER_REF",
+    "CHAT_CHECK",
+    "DEFERS",
+    "FLOOR_OPEN",
+    "HANDOFF_REST",
+    "HEADED",
+    "NOT_KNOWN",
+    "REPORTED",
+    "SECOND_QUESTION",
+    "TECH_CHECK",
+    "TIME_SHORT",
+    "intro_name",
+    "verbless",
+]
+
+_AUX = r"do|does|did|can|could|would|will|should|is|are|was|were|has|have|had|shall|may|might|must"
+_WH = r"how|what|why|who|whom|whose|when|where|which"
+
+SECOND_QUESTION = re.compile(
+    r"^\W*and\W+(?:(?:also|then|finally|lastly)\W+)?"
+    r"(?:(?:a|my|one|the)\s+(?:\w+\s+){0,2}?(?:question|one)\b"  # "And a second small one for …"
+    r"|(?:to|for)\s+(?:the\s+)?(?-i:[A-Z])"  # "And to the MAG: …"
+    r"|(?:" + _WH + r"|" + _AUX + r"|is there|are there)\b)",
+    re.I,
+)
+HEADED = compile_cue(
+    r"\b(?:question|one)\s+(?:is\s+)?(?:to|for|about|on|regarding)\b[^?:]{1,60}:\s*\S"
+    r"|^\W*(?:(?:and|so|also|my|just|only)\W+)*(?:a\s+|one\s+|my\s+)?(?:(?:short|small|quick|brief|last|final|second|first)\s+)?question\s*:"
+    r"|^\W*(?:(?:and|so|also)\W+)?(?:for|to)\s+(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?(?-i:[A-Z])[\w‑'-]+(?:\s+(?-i:[A-Z])[\w‑'-]+)?\s*:\s*\S"
+    r"|\b(?:i|we)(?:'d| would| want| wanted| also want| would also| just want)?(?: also| just)?(?: like)?(?: to)? ask\b[^?.!]{0,80},\s*(?:"
+    + _WH
+    + r"|"
+    + _AUX
+    + r"|is there|are there|did anybody|does anybody|has anybody)\b",
+    re.I,
+)
+# A question reported for someone else ("He asks if the BPF will continue …", "She wants to
+# know whether …"): a question even without "?", in a turn that reads questions out.
+REPORTED = re.compile(
+    r"^\W*(?:(?:and|so|then|also)\W+)?(?:he|she|they)\s+(?:asks?|is asking|are asking|wants? to know|would like to know"
+    r"|wonders?)\s+(?:if|whether|about|" + _WH + r")\b",
+    re.I,
+)
+FLOOR_OPEN = compile_cue(
+    r"\b(?:the floor is (?:now )?open|raise (?:your|the) hands?|(?:a|one|another|more|two|three) (?:more )?hands?\b"
+    r"|i see (?:a hand|hands|(?-i:[A-Z])[\w‑'-]+ first)|who (?:is|wants to be) next|next question|one more (?:here|there|from the room)"
+    r"|(?:two|three|one) more,? (?:quickly|please)|take (?:two|three|some|a few) (?:questions|more)|(?:final|last|next) round|from the room)",
+    re.I,
+)
+HANDOFF_REST = re.compile(
+    r"^\W*(?:(?:and|so|now|then|maybe|perhaps)\W+)*(?:(?:on|about|for|regarding|to)\s+)?"
+    r"(?:(?:the|your|this|that|our|his|her|their)\s+)?[\w‑'-]+(?:\s+[\w‑'-]+){0,4}\W*$",
+    re.I,
+)
+_VERBISH = re.compile(
+    r"\b(?:" + _WH + r"|" + _AUX + r"|am|be|been|think|know|see|say|want|need|mean|agree|please|it|there)\b", re.I
+)
+ANSWER_REF = compile_cue(
+    r"\b(?:the|an|any) answer (?:on|to|about|for)\b|\bthe question (?:of|on|from|about) (?:(?-i:[A-Z])|the\b)"
+    r"|\b(?:answer|respond to|reply to|take|address) (?:our|the|this|that|my) (?:colleague|friend|participant|gentleman|lady)\b"
+    r"|\b(?:answer|respond to|reply to|take|address) (?-i:[A-Z])[\w‑'-]+'s question",
+    re.I,
+)
+CHAT_CHECK = compile_cue(
+    r"^\W*(?:(?:so|and|now|okay|ok|yes)\W+)?any(?:thing|one|body)?(?: else| more)?(?: questions?| comments?)?"
+    r" (?:from|in|on) (?:the )?(?:chat|online|room|floor|zoom|remote)\W*$",
+    re.I,
+)
+TECH_CHECK = compile_cue(
+    r"^\W*(?:(?:so|and|now|okay|ok|yes|hello)\W+)?(?:is|does) (?:it|this|that|everything) (?:working|work|ok|okay|fine|better)\W*(?:now\W*)?$",
+    re.I,
+)
+TIME_SHORT = compile_cue(
+    r"\b(?:(?:only|just) (?:\w+ )?(?:minutes?|seconds?)\b|minutes? left|(?:next|following) session is (?:waiting|coming)"
+    r"|leave it (?:there|here)|end of (?:the|our) time|(?:are|we're) (?:at|over) (?:the )?time|wrap (?:it )?up|close the session"
+    r"|(?:have|need) to (?:stop|close|finish|end) (?:here|now|there))",
+    re.I,
+)
+DEFERS = compile_cue(
+    r"\b(?:some(?:one|body)|any(?:one|body)|others?|the (?:others|panel|colleagues)) (?:else )?(?:can|could|may|might|will)"
+    r" (?:answer|respond|reply|take (?:it|this|that))"
+    r"|\b(?:we|i)(?:'ll| will| can)? come back to (?:it|this|that|you|the question)"
+    r"|\b(?:we|i) (?:do not|don'?t|did not|didn'?t) have (?:this|that|these|those|the|a|any|an) (?:number|figure|data|answer|information|numbers|figures)"
+    r"|\b(?:i|we) (?:do not|don'?t) know (?:a|any|the|this|that)\b"
+    r"|\b(?:we|i)(?:'ll| will) take (?:it|this|that) (?:there|back|to)\b"
+    r"|\b(?:cannot|can'?t|can not) answer\b|\b(?:may|might) want to answer\b"
+    r"|\bprefer not to\b|\b(?:talk|discuss|speak)(?: about (?:it|this|that))? (?:after|outside) the session\b"
+    r"|\b(?:don'?t|do not) have (?:the |enough )?time\b"
+    r"|\b(?:continue|discuss|take|leave)(?: it| this| that)?(?: \w+)? (?:in|on|to|for) the (?:\w+ ){0,2}mailing list\b"
+    r"|\b(?:need|have) to check\b|\btake (?:it|this|that|them|the \w+ one) (?:at the end|later)\b"
+    r"|\bput (?:your|the|this|that|these|those) questions? (?:in|into|on) (?:the|our) (?:report|notes|summary|list)"
+    r"|\b(?:don'?t|do not|cannot|can'?t) see (?:a|any|an)(?: \w+){1,2} (?:in the room|here|online)",
+    re.I,
+)
+
+
+# A reply that does not answer: the speaker does not know, or promises to find out later.
+NOT_KNOWN = compile_cue(
+    r"\b(i|we) (do not|don'?t|did not|didn'?t) (know|have (the|an|that) (answer|data|figure|number))|no idea"
+    r"|(we|i) (will|'ll|can) (check|find out|get back|come back|follow up|put it in the notes|look into)"
+    r"|(has|had) to leave|(is|are) not (here|with us|online) (any ?more|now)|dropped|lost (him|her|them|the connection)\b",
+    re.I,
+)
+
+
+_NAME = r"(?-i:[A-Z][\w‑'-]+(?:[ -](?:[A-Z][\w‑'-]+|de|da|dos|van|von|al|bin|el)){0,3})"
+_GREETING = (
+    r"(?:thank you(?: very much| so much)?|thanks|hello|hi|good (?:morning|afternoon|evening)|yes|okay|ok|sorry"
+    r"|(?:madam |mister |mr\.? )?(?:chair|chairman|moderator)|everyone|everybody|all|very (?:short|quick(?:ly)?)|bonjour|hola)"
+)
+_SELF = re.compile(r"(?:\bmy name is|\bI am|\bI'm)\s+(?P<n>" + _NAME + r")", re.I)
+_LEAD = re.compile(r"^(?:\W*" + _GREETING + r"\b)*\W*(?P<n>" + _NAME + r")\s*(?:,|\bfrom\b)", re.I)
+_NOT_NAME = frozenset(
+    [
+        "yes",
+        "no",
+        "so",
+        "and",
+        "now",
+        "well",
+        "please",
+        "the",
+        "my",
+        "our",
+        "we",
+        "i",
+        "i'm",
+        "okay",
+        "ok",
+        "thank",
+        "thanks",
+        "hello",
+        "hi",
+        "good",
+        "sorry",
+        "very",
+        "just",
+        "also",
+        "madam",
+        "mister",
+        "chair",
+        "this",
+        "that",
+        "here",
+        "there",
+        "first",
+        "second",
+        "one",
+        "two",
+        "three",
+        "question",
+    ]
+)
+
+
+def intro_name(opening: str) -> str | None:
+    """The name a floor voice gives itself in the opening of its turn (module docstring)."""
+    for pattern in (_SELF, _LEAD):
+        m = pattern.search(opening)
+        if m and m.group("n").split()[0].lower() not in _NOT_NAME:
+            return m.group("n")
+    return None
+
+
+def verbless(text: str) -> bool:
+    """A fragment with no question word, auxiliary or common verb ("on the fair share?")."""
+    return bool(HANDOFF_REST.match(text)) and not _VERBISH.search(text)
