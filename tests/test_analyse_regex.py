@@ -7,8 +7,22 @@ from pathlib import Path
 
 import pytest
 
-from forumlens.analyse import askcues, askmodel, asks, clauses, context, cues, outputs, questions, segments, stats
+from forumlens.analyse import (
+    askcues,
+    askmodel,
+    asks,
+    clauses,
+    context,
+    cues,
+    outputs,
+    questioncues,
+    questions,
+    segments,
+    stats,
+)
 from forumlens.analyse._regex import compile_cue, first_chars
+
+from .blind_sets import BLIND_FOLDERS, is_blind
 
 ROOT = Path(__file__).resolve().parent
 SHARED = ROOT.parent.parent / "shared" / "corpus"
@@ -16,7 +30,7 @@ SHARED = ROOT.parent.parent / "shared" / "corpus"
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     out = []
-    for mod in (cues, askcues, askmodel, clauses, asks, context, outputs, questions, segments, stats):
+    for mod in (cues, askcues, askmodel, clauses, asks, context, outputs, questioncues, questions, segments, stats):
         for name, value in vars(mod).items():
             values = [value] if isinstance(value, re.Pattern) else []
             if isinstance(value, tuple):
@@ -27,10 +41,14 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return out
 
 
+def _files() -> list[Path]:
+    """Every transcript of the repository's resources and the shared corpus, but this round's blind sets."""
+    return sorted(f for f in ROOT.glob("resources/**/*.txt") if not is_blind(f)) + sorted(SHARED.glob("**/*.txt"))
+
+
 def _texts() -> list[str]:
-    files = sorted(ROOT.glob("resources/**/*.txt")) + sorted(SHARED.glob("**/*.txt"))
     lines: list[str] = []
-    for f in files:
+    for f in _files():
         text = f.read_text("utf-8", errors="replace")
         lines += [p for p in re.split(r"(?<=[.?!])\s+|\n", text) if p.strip()]
         lines.append(text[:5000])
@@ -47,6 +65,12 @@ def _texts() -> list[str]:
 
 
 TEXTS = _texts()
+
+
+def test_the_blind_sets_are_not_among_the_texts() -> None:
+    assert all(folder.is_dir() for folder in BLIND_FOLDERS), "a blind folder was renamed: update tests/blind_sets.py"
+    files = _files()
+    assert len(files) > 100 and not any(is_blind(f) for f in files)
 
 
 @pytest.mark.parametrize("name,pattern", _patterns(), ids=lambda x: x if isinstance(x, str) else "")
