@@ -13,7 +13,7 @@ fold assignment and full-batch optimisation, so the same rows give the same JSON
 Blind guard: a training row that shares 6 consecutive words with a session of the current
 blind set (`tests/resources/asks_blind6/*.txt`, or `--blind DIR`) stops the run: the blind
 sessions must stay unseen. It prints only the training rows, never the blind text. (`asks_blind`,
-`asks_blind2`, `asks_blind3`, `asks_blind4` and `asks_blind5` are development data since rounds 2–6.)
+`asks_blind2`, `asks_blind3`, `asks_blind4` and `asks_blind5` are development data since rounds 2–7.)
 `--check` only validates the data (format, labels, blind overlap) and exits.
 """
 

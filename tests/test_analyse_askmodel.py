@@ -216,3 +216,100 @@ def test_blind_gold_files_are_well_formed(gold_file: Path) -> None:
         assert q["status"] in ("answered", "answered-later", "unanswered")
     for a in gold["asks"]:
         assert a["type"] in ("ask", "recommendation", "commitment") and a["categories"]
+
+
+@pytest.mark.parametrize(
+    "unit, cue",
+    [
+        ("If somebody could lend us a projector for the hub, we would be very grateful.", "cue:hedged-if"),
+        ("and if the secretariat can list our meetups on its page, that would be wonderful", "cue:hedged-if"),
+        ("So my suggestion, let us meet with the broadcasters after this panel.", "cue:let-us"),
+        ("and we can lend you two field engineers for the pilot", "cue:can-offer"),
+        ("Yes, I can translate it.", "cue:can-offer"),
+        ("The Andean chapter will bring the booklet to the next meeting, I promise.", "cue:promise"),
+        ("The Secretariat could put the hub map on the front page.", "cue:named-could"),
+        ("The second recommendation is a small fund for local caption writers.", "cue:that-proposal"),
+        ("and next year we will give every hub a modest grant", "cue:we-will"),
+        ("Please, all the hub coordinators in the room, fill in the form.", "imperative"),
+        ("If you run a hub, especially in a small town, write to us with your numbers.", "imperative"),
+        ("(Interpretation from Spanish) Lower the import duty on solar panels.", "imperative"),
+        ("In short: fund the maintenance, not only the towers.", "imperative"),
+        ("So I would say to the ministries, if you care about it, bring the writers in early.", "imperative"),
+        ("Could you send the working group a half-page summary of your case?", "cue:polite"),
+        ("On our side, the teachers' union will run two workshops in spring.", "cue:promise"),
+    ],
+)
+def test_round7_shapes_are_ask_shaped(unit: str, cue: str) -> None:
+    """Shapes of stop 21 that had no ask-shaped feature, so the evidence gate kept the
+    classifier from ever judging them."""
+    feats = type_features(unit)
+    assert cue in feats and not EVIDENCE.isdisjoint(feats)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Let us now hear from the online participants.",
+        "Let us be honest, the numbers were disappointing.",
+        "I'm looking forward to hearing where the lines are that we can cooperate on platforms.",
+        "we can see the same pattern in every district",
+        "Now I will give the floor to our colleague from Tonga.",
+        "We can connect only twelve schools with that budget.",
+        "Can you tell us how the fund works?",
+    ],
+)
+def test_round7_cues_stay_off_floor_talk_subordinate_clauses_and_abilities(unit: str) -> None:
+    feats = type_features(unit)
+    assert not {"cue:let-us", "cue:can-offer", "cue:we-will", "cue:polite"} & set(feats)
+
+
+def test_judge_gives_predict_answers_and_skips_units_below_the_threshold() -> None:
+    model = load_ask_model()
+    assert model is not None
+    units = [
+        "The cooperative model has worked well in the highlands for many years.",
+        "Sign up for the mentoring circle, the form is on our site.",
+        "Last year we trained two hundred librarians in four provinces.",
+        "We can send you the audit template tomorrow morning.",
+        "If somebody could lend us a projector for the hub, we would be very grateful.",
+    ]
+    for unit in units:
+        full, fast = model.predict(unit), model.judge(unit, "", model.threshold)
+        if full.p_ask < model.threshold:
+            assert fast is None
+        else:
+            assert fast == full
+
+
+def test_commitment_without_category_is_kept_as_other_but_a_passive_output_is_not() -> None:
+    text = (
+        ">> MODERATOR:  Thank you.  Irina, please.\n\n"
+        ">> IRINA POPA:  Thank you.  Your point on the elders is right, and we will add it as a finding "
+        "in the final version.  The glossary itself will be published in December after the comments.\n"
+    )
+    found = _asks(text)
+    assert [(a["type"], a["category"]) for a in found] == [("commitment", "other")]
+    assert "we will add it" in found[0]["quote"]
+
+
+def test_keyword_window_stops_at_the_reason() -> None:
+    from forumlens.analyse.askcues import ask_window
+    from forumlens.analyse.asks import classify_category
+
+    sentence = "the countries should adopt open access rules, otherwise we finance a monopoly with public money"
+    assert ask_window(sentence, sentence.index("should") + len("should")) == "adopt open access rules"
+    assert classify_category(sentence, "recommendation") == "policy"
+
+
+def test_evidence_gate_leaves_questions_and_context_only_fragments() -> None:
+    from forumlens.analyse.askmodel import has_evidence
+
+    listed = "What we need is simple."
+    assert "ctx:intro-need" in type_features("And from the IGF", listed)
+    assert has_evidence(type_features("a small fund for the caption writers, for every hub", listed))
+    assert not has_evidence(type_features("And from the IGF", listed))  # a fragment before a comma
+    assert not has_evidence(type_features("So when we say protect, protect from what exactly?"))
+    assert has_evidence(type_features("Could you send the working group a half-page summary of your case?"))
+    # a noun phrase that opens with a verb-like word is not an imperative; a verb with its object is
+    assert "imperative" not in type_features("And sign languages, yes.")
+    assert "imperative" in type_features("Share your glossaries, do not pay twice.")

@@ -12,7 +12,17 @@ import re
 
 from ._regex import compile_cue
 
-__all__ = ["ASK", "CATEGORIES", "COMMIT", "FLOW", "IMPERATIVE_VERBS", "POLICY_SUBJECT", "RECOMMEND"]
+__all__ = [
+    "ASK",
+    "CATEGORIES",
+    "COMMIT",
+    "FLOW",
+    "IMPERATIVE_VERBS",
+    "POLICY_SUBJECT",
+    "RECOMMEND",
+    "WINDOW_WORDS",
+    "ask_window",
+]
 
 _W = r"[\w‑'-]+"
 ASK = re.compile(
@@ -32,7 +42,7 @@ ASK = re.compile(
     re.I,
 )
 RECOMMEND = re.compile(
-    r"\b(should|ought to)\b|\b(i|we)( would| strongly| highly| really| also| just)* (recommend|suggest|propose|encourage)\b"
+    r"\b(should|ought to)\b|\b(i|we)( would| strongly| highly| really| also| just)* (recommend|suggest|propose|encourage|advise)\b"
     r"|\b(try to |need to |have to )?improv(e|ing) (the |our )?(links|visibility|channels|support|participation)\b"
     r"|\bwhen we recommend\b|\b(we|you) (have to|must) (think|find|work|improve|make|consider|sustain)\b"
     r"|\bone (element|thing|way) (to be improved|that i see|would be|could be)\b|\b(can|could) do a lot\b"
@@ -90,7 +100,7 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "capacity-building": compile_cue(
-        r"\b(capacity|capacities|training|train\b|skills?|literacy|methodolog\w*"
+        r"\b(capacity|capacities|training|train(?:ed|s)?\b|skills?|literacy|methodolog\w*"
         r"|mentor\w*|educat(e|ion|ing)\b(?! data)|learn (how|to)|curricul\w*|courses?|teach\w*|taught"
         r"|internships?|fellowships?|scholarships?|trainers?|coach\w*)\b",
         re.I,
@@ -113,10 +123,26 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
     "policy": compile_cue(
         r"\b(laws?|legislat\w*|regulat(e|es|ed|ing|ion|ions)\b|mandatory|ban\b|banned|open (data )?formats?|standards?"
         r"|interoperab\w*|licen[cs](e|es|ing)\b|tax(es)?\b|encrypt\w*|rights of users|user rights|privacy|data protection"
-        r"|procurement|clauses?)\b",
+        r"|procurement|clauses?|rules?\b(?! of procedure))\b",
         re.I,
     ),
 }
+
+# Where the object of an ask ends: "the countries should adopt open access rules, otherwise we
+# finance a monopoly" asks for rules, not money. The keyword window after the ask's verb stops
+# at a reason, a contrast or a new clause (stop 21).
+_WINDOW_END = re.compile(r"[,;:.?!]|\b(?:because|otherwise|since|but|so that|as|when|while|which|who)\b", re.I)
+WINDOW_WORDS = 10
+
+
+def ask_window(text: str, at: int) -> str:
+    """The (at most ten) words after offset `at` (the end of the ask's verb), up to the first
+    clause break, whitespace joined: what the ask is about."""
+    words = text[at:].split()[:WINDOW_WORDS]
+    joined = " ".join(words)
+    end = _WINDOW_END.search(joined, 1)
+    return joined[: end.start()].strip() if end else joined
+
 
 POLICY_SUBJECT = compile_cue(
     r"\b(governments?|regulators?|states|companies|platforms|operators|parliaments?|lawmakers"
@@ -135,5 +161,6 @@ _VERB_TEXT = """join send share bring come put give include make keep stop take 
     connect involve reserve record list map count measure audit regulate license licence ban drop end extend
     expand invest mobilise mobilize prioritise prioritize raise plan prepare present report document release
     finance simplify require accept hire teach mentor host cut team pool unite coordinate collaborate cooperate
-    link align budget turn switch enable back secure update upgrade test pilot collect gather"""
+    link align budget turn switch enable back secure update upgrade test pilot collect gather
+    comment choose explain sit leave"""
 IMPERATIVE_VERBS = frozenset(_VERB_TEXT.split())

@@ -14,7 +14,8 @@ regressions over sparse features do the judging:
 - *category*: the taxonomy of `analyse.asks`, from the same words plus the category
   keyword hits (anywhere, and in the ten words after the ask's verb).
 
-A unit is an ask when P(not none) reaches the threshold stored with the weights, which
+A unit is an ask when it is ask-shaped (`has_evidence`) and P(not none) reaches the
+threshold stored with the weights, which
 `bench/train_asks.py` calibrates on out-of-fold predictions of the training sentences
 (`bench/data/asks/*.tsv`, written and annotated for this project; README there).
 Inference is pure Python over weights shipped as package JSON
@@ -34,7 +35,7 @@ from functools import cache, lru_cache
 from ..shipped import load_shipped
 from ..text.fastre import PatternSet
 from ..text.stems import suffix_stem
-from .askcues import ASK, CATEGORIES, COMMIT, FLOW, IMPERATIVE_VERBS, POLICY_SUBJECT, RECOMMEND
+from .askcues import ASK, CATEGORIES, COMMIT, FLOW, IMPERATIVE_VERBS, POLICY_SUBJECT, RECOMMEND, ask_window
 from .context import FLOOR_CUE
 from .cues import PROCEDURAL
 
@@ -73,6 +74,16 @@ _INTRO_NEED = re.compile(
 )
 # "Donors, …", "Ministers, …", "Young people especially, …": the room addressed first.
 _VOCATIVE = re.compile(r"^(?:[A-Za-z]+\s+){0,2}[A-Za-z]+,\s+(?=please\b|[a-z])", re.I)
+# What comes before the words that carry a unit (stop 21): a caption note ("(Interpretation from
+# French) Share your glossaries"), a short heading before a colon ("One sentence: give …",
+# "Mine: please think …") and an address ("So I would say to the governments, if …, prepare …").
+_NOTE = re.compile(r"^\s*[(\[][^()\[\]]{0,80}[)\]]\s*")
+_HEADS = re.compile(
+    r"^(?:(?:[\w'‑-]+\s+){0,2}[\w'‑-]+:\s+"
+    r"|(?:so\s+|and\s+)?(?:i|we)\s+(?:would|'d|will|just\s+want\s+to|want\s+to)\s+(?:just\s+|also\s+|really\s+)?(?:say|tell|ask)\s+(?:this\s+)?(?:to\s+)?"
+    r"[^,.;:?!]{1,40},\s+)",
+    re.I,
+)
 _PAST = re.compile(
     r"\b(?:we|i|they|he|she|it)\s+(?:(?!(?:need|feed|proceed|succeed|exceed)\b)\w+ed|did|had|was|were|got|took|made|ran|went|came|gave|found|wrote|began"
     r"|built|brought|sent|held|won|paid|spent|saw|told|said)\b",
@@ -86,7 +97,8 @@ _TO_INSTITUTION = re.compile(
     r"(?:[A-Z][\w&‑-]+|[a-z]+s\b)"
     r"|\bask(?:ing)?\s+(?:the\s+)?[A-Z][\w&‑-]+)"
 )
-_PLEASE_VERB = re.compile(r"\bplease,?\s+(\w+)", re.I)
+# "please send …", and "please, all the NRIs here, leave your number …" (a vocative between).
+_PLEASE_VERB = re.compile(r"\bplease,?\s+(?:(?:all|every|each|dear|my|our|the|you)\b[^,.;:?!]{0,40},\s+)?(\w+)", re.I)
 _NAMED_MODAL = re.compile(
     r"\b[A-Z][A-Za-z&‑-]+\s+(?:should|must|ought to|need to|have to|has to)\b(?!\s+(?:be noted|say))"
 )
@@ -138,7 +150,10 @@ _WOULD_HELP = re.compile(r"\b(?:that|it|this)\s+would\s+(?:really\s+|also\s+)?he
 # a recommendation or proposal reported as a statement, by the speaker or by their body (stop 20).
 _THAT_PROPOSAL = re.compile(
     r"\b(?:(?:recommend|propos|suggest)(?:s|ed)?|(?:recommendation|proposal|suggestion|request|ask)\s+(?:is|was|would be))"
-    r"\s+that\b",
+    r"\s+that\b"
+    # "the first recommendation is the training of …", "so our asks are first that …", "my proposal, let us …"
+    r"|\b(?:first|second|third|main|last|final|my|our|one|other)\s+(?:recommendations?|proposals?|suggestions?|requests?"
+    r"|asks?|priorit(?:y|ies))\s*(?:(?:is|are|would be)\s+(?:first\s+|simply\s+|simple\s*:?\s*)?(?:that|to|the|a|an|for)\b|,)",
     re.I,
 )
 # "we will document …", "I'll circulate …": the speaker's side takes something on, whatever the
@@ -147,8 +162,59 @@ _THAT_PROPOSAL = re.compile(
 _WE_WILL = re.compile(
     r"\b(?:we|i)(?:'ll|\s+(?:will|shall|are going to|am going to)|'re going to|'m going to)\s+(?:also\s+|then\s+)?"
     r"(?!(?:be|have|see|hear|now|start|continue|move|go|take|talk|ask|come|get|say|speak|jump|turn|listen|begin|close"
-    r"|end|finish|wrap|break|stop|try|answer|do|give|pass|hand|introduce|let|switch|mute|unmute|repeat|read|wait"
-    r"|leave|check|keep)\b)[a-z]+",
+    r"|end|finish|wrap|break|stop|try|answer|pass|hand|introduce|let|switch|mute|unmute|repeat|read|wait"
+    r"|leave|check|keep|return|revert|reflect|think|consider|do\s+(?:that|this|it|so|our\s+best|a\s+(?:quick\s+)?round)|give\s+(?:\w+\s+)?(?:the\s+)?(?:floor|word|mic)"
+    r"|give\s+(?:you|him|her|them)\b(?!\s+(?:a|an|some|the|our|all)\b))\b)[a-z]+",
+    re.I,
+)
+# Round 7 (stop 21, from the kinds of units `asks_blind5` lost with no ask-shaped feature at all):
+# "If someone can help with the translation, we would be very happy", "if the secretariat
+# could host it, that would be perfect": a request voiced as a hedged condition.
+_HEDGED_IF = re.compile(
+    r"\bif\s+(?:\w+\s+){1,4}?(?:can|could|would|will)\s+(?!not\b)\w+[^.?!]{0,120}?,\s+(?:then\s+)?"
+    r"(?:(?:it|that|this)\s+(?:would|will)\s+be|(?:we|i)\s+(?:would|will)\s+be\s+(?:very\s+|so\s+|really\s+)?"
+    r"(?:happy|grateful|glad|thankful|delighted))\b",
+    re.I,
+)
+# "let us sit together after the session", "let's use the white spaces": a proposal to the
+# room in the first person plural (floor talk, "let us move to …", is cut by the floor cues).
+_LET_US = re.compile(
+    r"\blet(?:'s|\s+us)\s+(?!(?:move|go|start|begin|continue|hear|turn|take|see|close|wrap|end|stop|come|pass|give"
+    r"|listen|welcome|thank|have\s+a\s+look|check|try|get\s+back|say|talk\s+about|be|remember|recall|not|just|also|hope|now"
+    r"|wait|break|finish|conclude|summari[sz]e|recap)\b)[a-z]+",
+    re.I,
+)
+# "we can give you some cases", "I can send you the template", "Yes, I can share": an offer
+# voiced with "can" as the unit's main clause (inside "where we can cooperate" or "so that we
+# can …" it explains); not an ability to see, say or hear.
+_CAN_OFFER = re.compile(
+    r"^\W*(?:(?:and|so|but|also|then|yes|yeah|okay|ok|sure|of course|from our side|on our side|i think)\W+){0,3}"
+    r"(?:we|i)\s+can\s+(?:also\s+|easily\s+|gladly\s+)?(?!(?:see|say|tell|hear|do|be|only|not|imagine|talk|answer"
+    r"|read|find|assume|expect|understand|speak|think|start|go|move|look|get|agree|use|learn|confirm|sense|feel|discuss|ask"
+    r"|follow|repeat|continue|check|note|conclude)\b)[a-z]+(?:\s+(?:you|them|it|this|that|these|those|some|our|the|a|an|every"
+    r"|each|with|to|for|other)\b|\W*$)",
+    re.I,
+)
+# "Bolivia will put its recommendations there, I promise": an explicit promise makes the
+# clause a commitment whoever its subject is.
+_PROMISE = re.compile(
+    r"\b(?:i|we)\s+(?:hereby\s+)?(?:promise|pledge|guarantee)\b"
+    # "From our side, the regional association will translate …": a body speaking for its own side
+    r"|\b(?:from|on|for)\s+(?:our|my)\s+(?:side|part)\b[^.?!]{0,80}?\b(?:will|shall|commits?|are\s+going\s+to|is\s+going\s+to)\b",
+    re.I,
+)
+# "The ITU could host the indicators …", "UNESCO might collect …": a named body given a suggestion.
+_NAMED_COULD = re.compile(
+    r"\b(?!(?:We|I|You|They|It|This|That|There|He|She|What|Who|How|So|And|But)\b)(?:[A-Z][A-Za-z&‑-]+|secretariat|regulators?|ministry|ministries|government|governments)"
+    r"\s+(?:could|might|can)\s+(?:also\s+|maybe\s+|perhaps\s+)?(?!be\b|not\b|say\b|see\b|have\b)\w+"
+)
+# "Could you write it and send it to the list?", "can the secretariat give us the access …": a
+# request in the form of a question, with a verb of giving or doing (not "can you tell us how").
+_POLITE = re.compile(
+    r"(?:^|,\s+)(?:(?:and|so|but|maybe|also|then)\s+)*(?:could|can|would|will)\s+(?:you|the\s+[\w‑-]+|someone|somebody|anyone"
+    r"|[A-Z][\w&‑-]+)\s+(?:please\s+|also\s+|maybe\s+)?(?:send|share|give|write|put|add|make|help|publish|post|circulate"
+    r"|translate|host|invite|update|provide|fund|connect|include|review|comment|forward|upload|organi[sz]e|prepare|open"
+    r"|list|map|collect)\b",
     re.I,
 )
 # An appositive after the subject ("And we, the DRC IGF, will …", "I, as the chair, can …"):
@@ -172,7 +238,6 @@ _QUESTION_START = re.compile(r"^\W*(?:who|what|when|where|why|how|which|is|are|d
 _IMPERATIVE = IMPERATIVE_VERBS
 _NOT_IMPERATIVE_NEXT = frozenset({"me", "i", "is", "are", "was", "were", "you"})  # "let me", "give me the floor"
 
-_WINDOW_WORDS = 10
 # Shared with `analyse.asks` (whether a unit before a colon is only a heading).
 ADDRESSEE_HEAD = _ADDRESSEE_HEAD
 LEAD = _LEAD
@@ -231,6 +296,12 @@ _SEARCHED: dict[str, re.Pattern[str]] = {
     "would-help": _WOULD_HELP,
     "that-proposal": _THAT_PROPOSAL,
     "we-will": _WE_WILL,
+    "hedged-if": _HEDGED_IF,
+    "let-us": _LET_US,
+    "can-offer": _CAN_OFFER,
+    "promise": _PROMISE,
+    "named-could": _NAMED_COULD,
+    "polite": _POLITE,
     "procedural": PROCEDURAL,
     "floor": FLOOR_CUE,
     "past": _PAST,
@@ -271,15 +342,46 @@ class _Unit:
         return self._tokens
 
 
+# An imperative verb with its object or particle ("Fund the …", "Share your …", "sign up"), not a
+# noun phrase that starts with a verb-like word ("sign languages, yes").
+_VERB_OBJECT = re.compile(
+    r"(?:"
+    + "|".join(sorted(IMPERATIVE_VERBS, key=len, reverse=True))
+    + r")\s+(?:the|a|an|your|our|their|this|these|those"
+    r"|us|them|it|more|all|every|each|some|any|to|up|in|on|with|for|out|back|together)\b",
+    re.I,
+)
+
+
+def _lead(text: str) -> str:
+    """The unit from the words that carry it: after a caption note, discourse and list markers,
+    a short heading, an address, and a vocative ("Donors, …") — but an imperative that opens the
+    unit is never taken for a vocative ("Fund the maintenance, not only …")."""
+    lead = _HEADS.sub("", _LEAD.sub("", _NOTE.sub("", text, count=1)), count=1)
+    return lead if _VERB_OBJECT.match(lead) else _VOCATIVE.sub("", lead, count=1)
+
+
+def _after_condition(rest: str) -> str:
+    """What follows a leading condition whose own commas run on ("if you have a case study,
+    especially from the Pacific, send it to us"): the first comma piece that opens with an
+    imperative verb, else the text as it was."""
+    for piece in rest.split(", ")[1:3]:
+        first = piece.split(" ", 1)[0].lower()
+        if first in _IMPERATIVE:
+            return piece
+    return rest
+
+
 def type_features(text: str, before: str = "", unit: _Unit | None = None) -> list[str]:
     """Features of one unit for the type model (`before`: the turn's text before the unit)."""
     u = unit or _Unit(text)
     toks = u.tokens
     feats = _ngrams(toks)
-    lead = _VOCATIVE.sub("", _LEAD.sub("", text), count=1)
+    lead = _lead(text)
     lead, conditioned = _LEADING_IF.subn("", lead, count=1)
     if conditioned:
         feats.append("after-condition")
+        lead = _after_condition(lead)
     head = [t for t in _TOKEN.findall(lead.lower())][:2]
     if head:
         feats.append(f"f:{head[0]}")
@@ -343,6 +445,12 @@ _TYPE_CUES = (
     "would-help",
     "that-proposal",
     "we-will",
+    "hedged-if",
+    "let-us",
+    "can-offer",
+    "promise",
+    "named-could",
+    "polite",
 )
 
 
@@ -352,14 +460,14 @@ def category_features(text: str, before: str = "", unit: _Unit | None = None) ->
     u = unit or _Unit(text)
     feats = _ngrams(u.tokens)
     trigger = u.search("ask") or u.search("rec") or u.search("commit")
-    window = " ".join(u.text[trigger.end() :].split()[:_WINDOW_WORDS]) if trigger else ""
+    window = ask_window(u.text, trigger.end()) if trigger else ""
     for name, pattern in CATEGORIES.items():
         hits = u.count(f"kw:{name}")
         if hits:
             feats.append(f"kw:{name}")
             if hits >= 2:
                 feats.append(f"kw2:{name}")
-        if window and pattern.search(window):  # ten words, whitespace joined: searched on their own
+        if window and pattern.search(window):  # ten words up to a clause break: searched on their own
             feats.append(f"kwin:{name}")
     if u.search("policy-subject") or u.search("named-modal"):
         feats.append("cue:named-modal")
@@ -432,10 +540,32 @@ EVIDENCE = frozenset(
         "cue:would-help",
         "cue:that-proposal",
         "cue:we-will",
+        "cue:hedged-if",
+        "cue:let-us",
+        "cue:can-offer",
+        "cue:promise",
+        "cue:named-could",
+        "cue:polite",
         "ctx:addressee",
         "list-item",
     }
 )
+
+
+_CONTEXT_ONLY = frozenset({"ctx:intro-need", "ctx:addressee"})
+
+
+def has_evidence(feats: Sequence[str]) -> bool:
+    """Whether a unit is ask-shaped (`EVIDENCE`), and not only by its context when it is a
+    fragment of under five words ("And from the IGF" before "we would like …"), nor a question
+    other than a polite request ("So when we say protect, protect from what exactly?"; questions
+    are `analyse.questions`' own; "Could you send it to the list?" is a request)."""
+    found = EVIDENCE.intersection(feats)
+    if not found:
+        return False
+    if "question-mark" in feats and "cue:polite" not in found:
+        return False
+    return not ("len:<5" in feats and found <= _CONTEXT_ONLY)
 
 
 @dataclass(frozen=True)
@@ -461,8 +591,29 @@ class AskModel:
         unit = _Unit(text)
         feats = type_features(text, before, unit)
         types = self.type_model.probabilities(feats)
-        if EVIDENCE.isdisjoint(feats):
+        if not has_evidence(feats):
             types = {**types, "none": 1.0}
+        kinds = {k: v for k, v in types.items() if k != "none"}
+        cats = self.category_model.probabilities(category_features(text, before, unit))
+        return Prediction(
+            p_ask=1.0 - types.get("none", 0.0),
+            type=max(kinds, key=lambda k: kinds[k]),
+            category=max(cats, key=lambda k: cats[k]),
+            categories=cats,
+        )
+
+    def judge(self, text: str, before: str, threshold: float) -> Prediction | None:
+        """`predict`, or None when P(ask) < `threshold` (as `predict(...).p_ask < threshold`),
+        without the category model's work then: most units of a session are not asks, and a
+        unit with no ask-shaped evidence (P(ask) = 0) needs neither model. Same answers as
+        `predict` whenever it returns one."""
+        unit = _Unit(text)
+        feats = type_features(text, before, unit)
+        if not has_evidence(feats) and threshold > 0.0:
+            return None
+        types = self.type_model.probabilities(feats)
+        if 1.0 - types.get("none", 0.0) < threshold:
+            return None
         kinds = {k: v for k, v in types.items() if k != "none"}
         cats = self.category_model.probabilities(category_features(text, before, unit))
         return Prediction(

@@ -37,8 +37,9 @@ institutions, and the clauses of long run-on lines, which `analyse.clauses` cuts
 units first. Every decision still quotes its exact unit. A moderator's sentences are
 mostly floor management and promotion ("please go to their session"), not the session's
 asks: only those `analyse.presenter` finds substantive (a chair presenting a coalition's
-asks, a closing call to the room) are judged, at a higher classifier threshold. Sentences
-that are tracked questions are skipped.
+asks, a closing call to the room) are judged, at a higher classifier threshold, and in any
+of their turns a chair's own commitment ("I commit to send it by Friday"). Sentences that are
+tracked questions are skipped.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ from functools import cached_property
 from forumlens.models import Turn
 
 from .askcues import ASK as _ASK
-from .askcues import CATEGORIES, IMPERATIVE_VERBS
+from .askcues import CATEGORIES, IMPERATIVE_VERBS, ask_window
 from .askcues import COMMIT as _COMMIT
 from .askcues import FLOW as _FLOW
 from .askcues import POLICY_SUBJECT as _POLICY_SUBJECT
@@ -119,7 +120,7 @@ class _Sentence:
 
     def scores(self) -> dict[str, int]:
         trigger = self.ask or self.rec or self.commit
-        window = " ".join(self.text[trigger.end() :].split()[:_WINDOW_WORDS]) if trigger else ""
+        window = ask_window(self.text, trigger.end()) if trigger else ""
         plain = self.plain
         scores = {}
         for name, pattern in CATEGORIES.items():
@@ -141,7 +142,6 @@ class _Sentence:
 
 
 _TRIGGERS = (_ASK, _RECOMMEND, _COMMIT)
-_WINDOW_WORDS = 10
 
 
 _ORDER = {name: i for i, name in enumerate(CATEGORIES)}
@@ -190,20 +190,33 @@ def find_asks(
     seen: set[tuple[int, str, str]] = set()
     out: list[Ask] = []
     chaired = chair_sentences(ctx)  # a moderator's turn is floor management unless they present
+    first_chair = min(chaired, default=-1)  # the opening turn welcomes and introduces
     for turn in ctx.turns:
         if turn.kind != "speech":
             continue
         chair = turn.index in chaired
-        sentences = chaired[turn.index] if chair else ctx.sentences[turn.index]
-        for s in sentences:
+        presented = {x.start for x in chaired.get(turn.index, ())}
+        opening = chair and turn.index == first_chair
+        for s in ctx.sentences[turn.index]:
             if (s.start, s.end) in skipped or len(s.text.split()) < 4:
+                continue
+            own_only = chair and s.start not in presented  # floor management, unless the chair takes something on
+            if own_only and (
+                opening
+                or "?" in s.text
+                or FLOOR_CUE.search(s.text)
+                or _CHAIR_ROLE.search(s.text)
+                or not _CHAIR_COMMIT.search(s.text)
+            ):
                 continue
             if judge is None:
                 found = _judge_rules(ctx, s)
             else:
                 found = _judge_units(ctx, turn, s, judge, max(judge.threshold, MODERATOR_THRESHOLD) if chair else None)
             for line, quote, kind, category, also in found:
-                if kind in ("ask", "commitment") and category == "other":
+                if own_only and (kind != "commitment" or not _CHAIR_COMMIT.search(quote)):
+                    continue
+                if category == "other" and (kind == "ask" or _PASSIVE_COMMIT.search(quote)):
                     continue  # "we need to change", "it will be published": nothing to route (outputs are elsewhere)
                 # one ask per (line, category), except that each list item is its own ask
                 key = (line, category, quote if LIST_MARK.match(quote) else "")
@@ -260,6 +273,22 @@ _PASSIVE_CUE = re.compile(
     r"^[\w' ]{0,30}?\b(?:will|shall|would|must|should|needs?\s+to|ha(?:s|ve)\s+to)\s+(?:\w+\s+)?be\s+\w+(?:ed|en|wn)\b",
     re.I,
 )
+# A chair's own commitment ("I commit to send it before the end of the month", "we will add it")
+# is on record in any of their turns, not only in the turns `analyse.presenter` lets present:
+# on asks_blind5 three of a chair's commitments were lost that way. Floor talk of the same shape
+# ("we will now hear from …") is cut by the floor and procedure cues and the rules' FLOW verbs.
+_CHAIR_COMMIT = re.compile(r"\b(?:i|we)\s+(?:hereby\s+)?(?:commit|promise|will|'ll|shall)\b|\b(?:i|we)'ll\b", re.I)
+# What a chair says about their own role or the meeting ("I will moderate", "I will summarise",
+# "my name is …, I will …") is not a commitment to the session's work.
+_CHAIR_ROLE = re.compile(
+    r"\b(?:welcome|my name|i am|i'm|moderat\w*|chair\w*|summari[sz]\w*|introduc\w*|wrap|close|closing|time|minutes?)\b",
+    re.I,
+)
+# A commitment with no category of its own is still on record when someone acts ("we will add
+# this as a finding", "I commit to send it"): on the newer sets of issue 22 such lines are
+# annotated asks (category other), and dropping them lost 5 of 84 on asks_blind5. An output
+# announced in the passive ("which will be published in December") is `analyse.outputs`' own.
+_PASSIVE_COMMIT = re.compile(r"\b(?:will|shall|is going to|are going to)\s+be\s+(?:\w+ed|\w+en|available|out)\b", re.I)
 # A chair's sentence that passed `analyse.presenter` is still more often floor talk than an
 # ask (the prior differs from a speaker's): the classifier needs this much to count it there.
 MODERATOR_THRESHOLD = 0.5
@@ -304,13 +333,15 @@ def _judge_units(
         if i + 1 < len(units) and s.text[b : units[i + 1][0]].lstrip().startswith(":"):
             continue  # a heading ("So my ask to the Envoy and to this forum: …"): the ask is what follows
         rel = s.rel + a
-        pred = model.predict(unit, turn.text[max(0, rel - 300) : rel])
-        if pred.p_ask < (model.threshold if threshold is None else threshold):
+        judged = model.judge(
+            unit, turn.text[max(0, rel - 300) : rel], model.threshold if threshold is None else threshold
+        )
+        if judged is None:
             continue
-        category, also = _unit_category(unit, pred, ctx)
+        category, also = _unit_category(unit, judged, ctx)
         if not category:
             continue
-        out.append((line_at(turn, rel), unit, pred.type, category, also))
+        out.append((line_at(turn, rel), unit, judged.type, category, also))
     return out
 
 
@@ -364,6 +395,8 @@ def _unit_category(unit: str, pred: Prediction, ctx: AnalysisContext) -> tuple[s
         return category, tuple(facts.also(category))
     ranked = sorted(pred.categories.items(), key=lambda kv: -kv[1])
     top = ranked[0][1]
+    if top < SURE_CATEGORY and pred.type == "commitment" and pred.p_ask >= SURE_ASK:
+        return "other", ()  # "I will bring it to our regulator myself": on record, not routed by a guess
     if top < SURE_CATEGORY and pred.p_ask < SURE_ASK:
         return "", ()  # no keyword, an unsure category and an unsure ask: a weak guess is not reported
     also = tuple(c for c, p in ranked[1:2] if p >= SECONDARY_SHARE * top and c not in ("other", "support"))
