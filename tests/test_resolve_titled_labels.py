@@ -65,22 +65,45 @@ def test_two_full_names_with_the_surname_join_nobody() -> None:
     assert _by_label(cast, "MR. SILVA") == "Silva"
 
 
-def test_gender_of_the_title_vetoes_but_never_chooses() -> None:
+def test_gender_of_the_title_vetoes_and_chooses_only_between_titled_names() -> None:
     vetoed = _cast(
         ">>CHAIRMAN DESAI: Next is Mr. Chidi Okoro from the university.\n\n>>MS. OKORO: Thank you, Chairman.\n"
     )
     assert _by_label(vetoed, "MS. OKORO") == "Okoro"
-    # Ms. Ana Silva and Mr. Pedro Silva: the title would pick her, but two people fit the surname
+    # Ms. Ana Silva and Mr. Pedro Silva: each name was said with its title, so "MS. SILVA" is Ana
     two = _cast(
         ">>CHAIRMAN DESAI: With us are Ms. Ana Silva and Mr. Pedro Silva. Ms. Silva, please.\n\n"
         ">>MS. SILVA: Thank you.\n"
     )
-    assert _by_label(two, "MS. SILVA") == "Silva"
+    assert _by_label(two, "MS. SILVA") == "Ana Silva"
+    # Pedro said without a title might be either: no choice
+    untitled = _cast(
+        ">>CHAIRMAN DESAI: With us are Ms. Ana Silva and Pedro Silva. Ms. Silva, please.\n\n>>MS. SILVA: Thank you.\n"
+    )
+    assert _by_label(untitled, "MS. SILVA") == "Silva"
 
 
-def test_untitled_surname_label_is_left_alone() -> None:
+def test_two_titles_of_one_surname_are_two_people() -> None:
+    """ "MS. OKORO" and "MR. OKORO" are two people, though the parser gives both the speaker "Okoro"."""
+    cast = _cast(
+        ">>CHAIRMAN DESAI: Ms. Amaka Okoro, of the Nigerian Communications Commission, and Mr. Chidi Okoro, "
+        "of the Lagos Chamber of Commerce. Ms. Okoro, please.\n\n"
+        ">>MS. OKORO: Thank you, Chairman.\n\n>>CHAIRMAN DESAI: Mr. Okoro.\n\n>>MR. OKORO: Thank you.\n\n"
+        ">>MS. OKORO: May I respond?\n"
+    )
+    people = {p.name: (p.labels, p.affiliation, len(p.lines)) for p in cast.people}
+    assert people["Amaka Okoro"] == (("MS. OKORO",), "Nigerian Communications Commission", 2)
+    assert people["Chidi Okoro"] == (("MR. OKORO",), "Lagos Chamber of Commerce", 1)
+
+
+def test_untitled_surname_label_takes_the_one_full_name_said() -> None:
     cast = _cast(">>CHAIRMAN DESAI: I give the floor to Amina Okoro.\n\n>>OKORO: Thank you, Chairman.\n")
-    assert _by_label(cast, "OKORO") == "Okoro"
+    assert _by_label(cast, "OKORO") == "Amina Okoro"
+    # two full names end with it: left alone
+    two = _cast(
+        ">>CHAIRMAN DESAI: I give the floor to Amina Okoro, then to Chidi Okoro.\n\n>>OKORO: Thank you, Chairman.\n"
+    )
+    assert _by_label(two, "OKORO") == "Okoro"
 
 
 def test_self_introduction_names_a_titled_floor_label() -> None:

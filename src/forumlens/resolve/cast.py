@@ -203,6 +203,8 @@ def _reattribute(groups: list[LabelGroup], flags: Sequence[Misattribution]) -> l
     return [g for g in groups if g.turns]
 
 
+# A coalition the registry does not know yet is still a coalition: "Dynamic Coalition on Digital Remittances".
+_DC_NAME = re.compile(r"(?:the\s+)?(?:Dynamic\s+Coalition|DC)\s+(?:on|for)\b", re.IGNORECASE)
 _HUB_WORD = re.compile(r"\b(?:remote )?hub\b", re.IGNORECASE)
 
 
@@ -235,7 +237,8 @@ def _role(draft: Draft, kind: str | None, moderator: bool, hub: bool) -> Role:
         return draft.card_role  # the name card's part in the session: on the programme, or from the floor
     if kind in ("igf-body", "un-body", "igo"):
         # an official who came to the microphone from the floor is a participant, not a panelist
-        return "participant" if draft.from_floor and not draft.named_in_handoff else "guest"
+        # (named by the chair only because their hand was up is still from the floor)
+        return "participant" if draft.from_floor and (draft.hand_raised or not draft.named_in_handoff) else "guest"
     if (
         kind in (None, "nri")
         and (draft.named_in_handoff or draft.before_floor)
@@ -315,7 +318,7 @@ def _panel_split(
     onsite = sum(p.mode == "onsite" for p in guests)
     if not unknown:
         return people
-    if online == away and onsite + len(unknown) <= room:
+    if (online == away or (away == modes.SOME and online > 0)) and onsite + len(unknown) <= room:
         mode = "onsite"
     elif onsite == room and online + len(unknown) <= away:
         mode = "online"
@@ -418,7 +421,8 @@ def resolve_session(
         free = entity_id is not None and entity_id.startswith("org:")
         entity = reg.get(entity_id) if entity_id and not free else None
         affiliation = draft.org_names.get(entity_id) if free and entity_id else (entity.name if entity else None)
-        role = _role(draft, entity.kind if entity else None, moderator, hub)
+        kind = entity.kind if entity else ("dc" if affiliation and _DC_NAME.match(affiliation) else None)
+        role = _role(draft, kind, moderator, hub)
         words = sum(len(_WORDS.findall(session.turns[i].text)) for i in group.turns)
         own_flags = [
             f"line {f.line} is labelled {f.label} in the captions; counted as this speaker's "

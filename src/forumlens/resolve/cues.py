@@ -109,7 +109,8 @@ HAND_RAISE = re.compile(
     re.IGNORECASE,
 )
 MODERATOR_SELF = re.compile(
-    r"\b(?:I(?:'m|’m| am)?(?:'ll|’ll| will| shall)?(?: be)?\s+(?:your\s+|the\s+)?(?:co[\s‑-]?)?"
+    r"\b(?:I(?:'m|’m| am)?(?:'ll|’ll| will| shall)?(?: be)?\s+(?:your\s+|the\s+)?"
+    r"(?:(?:online|remote|onsite|on[\s‑-]site|virtual|in-room)\s+)?(?:co[\s‑-]?)?"  # "I am the online moderator"
     r"moderat(?:e|ing|or)\b|moderating this session|(?:my|our) co[\s‑-]?moderator|"
     r"I(?:'ll| will)? (?:be )?chair(?:ing)? (?:this|the|today)|I'm chairing|"
     # "the organisers asked me to chair this meeting", "they invited me to moderate"

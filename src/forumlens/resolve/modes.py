@@ -5,19 +5,24 @@ general shapes of that:
 
 - a remote speaker: "joining from Accra", "good evening from Santiago", "apologies, the
   power went out", "my connection is slow", "can you hear me?", "I could not travel" (or "get
-  a visa"), "following from home", "watching from a hub";
+  a visa"), "following from home", "watching from a hub", "it is 4 a.m. here" (a night hour
+  where one is), "I am on the phone, on the bus";
 - somebody in the room: "here in the room", "we are a few in the room", "here in Kyoto" or
   "happy to be with you in Kyoto" (the city where the IGF met that year, `data/places.toml`;
-  not "I wish I could be with you in Kyoto"; "sorry not to be with you in Kyoto" is online), "to my right", "in person", "I flew in", "I just
-  arrived", "sitting in the second row";
+  not "I wish I could be with you in Kyoto"; "sorry not to be with you in Kyoto" is online),
+  "a pleasure to be in Kyoto" (the host city, never its country), "to my right", "in person",
+  "I flew in", "I just arrived", "the visa came only two days ago", "sitting in the second row",
+  "I will moderate in the room", "good afternoon from the room";
   "I bring greetings from Accra" carries a message from home and says nothing;
 - a chair about others: "online we have …", "here in the room with me is …", "joining
   from Cape Town, …" (before the name) or "…, who joins us from Kigali", "who is sitting at
   the front with me" (after it); "joining us from" is always about somebody else; a position
   at the table ("on my left, …", "next to him, …") is the room, and running the online side
   from a city ("following the online room from Lagos") is online, from the back of the room not;
+  a seat at the table ("at the end of the table, …"), "in the building", "I see you arrived";
 - a chair counting the panel: "three speakers in the room and one online", "all of them
   here in the room" (`speaker_split`): once one side is known, the rest are on the other;
+  "all … here with us, except Professor X" puts the rest in the room once X is placed;
 - a chair giving the floor to an unnamed voice: "the gentleman at the back", "the
   microphone in the aisle" (the room) or "anybody online?", "in the chat" (online);
 - the session itself: a year the IGF met only online (2020) or a title that says it is a
@@ -38,7 +43,17 @@ from forumlens.resolve.cuefilter import SharedCue
 from forumlens.text.fastre import Prefiltered
 from forumlens.text.numbers import NUMBER_WORDS
 
-__all__ = ["ALL", "Venues", "about_other", "floor_cues", "load_venues", "own_cues", "session_default", "speaker_split"]
+__all__ = [
+    "ALL",
+    "SOME",
+    "Venues",
+    "about_other",
+    "floor_cues",
+    "load_venues",
+    "own_cues",
+    "session_default",
+    "speaker_split",
+]
 
 _HERE = r"(?:here|over here)"
 # `own_cues` asks these of every sentence of every speaker: each sits behind its literal
@@ -57,6 +72,13 @@ _OWN_ONLINE_STRONG = SharedCue(
         r"dropp(?:ed|ing)|may drop|is (?:unstable|slow|bad|weak|poor))|"
         r"my (?:internet |network )?(?:connection|bandwidth|camera|video|webcam) (?:is|was|keeps|may)|"
         r"(?:on|switch(?:ed)? to|from) my (?:phone|mobile)|"
+        # "it is 4 a.m. here", "it is almost midnight here": a night hour where one is, while the
+        # session meets in the host city's day
+        r"it(?:'s|’s| is)\s+(?:already\s+|almost\s+|nearly\s+|past\s+|now\s+)?(?:(?:[1-6]|12)(?:[:.]\d\d)?\s*a\.?\s?m\b\.?|"
+        r"(?:9|10|11)(?:[:.]\d\d)?\s*p\.?\s?m\b\.?|midnight|the middle of the night|late at night)\s*,?\s*"
+        r"(?:here|over here|where I am|for me|in my (?:city|country|time ?zone))\b|"
+        # "I am on the phone, on the bus": taking part on the move
+        r"(?:I am|I'm|I’m)\s+(?:(?:on|in)\s+(?:the|a|my)\s+(?:phone|bus|train|taxi)|on the move)|"
         r"(?:I|we)\s+(?:could not|couldn't|cannot|can't|was not able to|wasn't able to|were not able to)\s+"
         r"(?:travel|come|be there|be with you|make it|join you in person|get (?:a|my|the|our) visas?)|"
         # "following from home", "watching from a hub in Kathmandu" (not "from the back of the room")
@@ -82,6 +104,13 @@ _OWN_ONSITE = SharedCue(
         r"(?:sitting|seated|standing)\s+(?:[\w']+\s+){0,3}?(?:row|aisle|door|podium|stage)\b|"
         r"(?:I|we)\s+(?:just\s+|only\s+)?arrived\b(?!\s+online)|jet[\s-]?lag(?:ged)?|"
         r"(?:I am|I'm|I’m)\s+(?:here\s+)?in person|physically (?:here|present)|"
+        r"(?:hello|good (?:morning|afternoon|evening)|greetings)(?:\s+(?:to\s+)?(?:you|all|everyone|everybody))?,?\s+"
+        r"from (?:the|this) (?:room|hall|venue)\b|"  # "Good afternoon from the room in Katowice"
+        # "the visa came only two days ago": the trip happened (not "I could not get a visa")
+        r"(?:my|the|our)\s+visas?\s+(?:finally\s+|only\s+)?(?:came|arrived|was granted|was approved)|"
+        r"(?<!not )(?<!never )(?<!n't )(?:got|received)\s+(?:my|the|our)\s+visas?\s+(?:just\s+)?in time|"
+        # "I will moderate in the room", "I'll be here in the room"
+        r"(?:I|we)\s+(?:will|'ll|’ll|shall)\s+(?:moderate|be|sit|stay|chair|take questions)\s+(?:here\s+)?in the (?:room|hall)|"
         r"(?:I|we)\s+(?:came|flew|travell?ed)\s+(?:all the way\s+)?(?:here|to)\b|(?:I|we)\s+(?:just\s+)?(?:flew|came)\s+in\b)",
         re.IGNORECASE,
     )
@@ -98,7 +127,7 @@ _ONLINE_WORD = (
 _OTHER_ONLINE = re.compile(
     r"\b(?:"
     + _ONLINE_WORD
-    + r"|remotely|virtually|in (?:the|our) zoom(?: room)?|(?:on|in|via) zoom|remote (?:participant|speaker)|"
+    + r"|remotely|virtually|in (?:the|our) zoom(?: room)?|(?:on|in|via) zoom|remote (?:participant|speaker)(?!s)|"
     r"(?:joins?|joining|joined|connects?|connecting|connected|calling in|dialling in)\s+(?:us\s+|in\s+)?"
     r"(?:from|remotely|online|virtually)|"
     # "who is following the online room from Lagos": running the online side from a place
@@ -109,7 +138,11 @@ _OTHER_ONLINE = re.compile(
 _OTHER_ONSITE = re.compile(
     r"\b(?:on[\s‑-]?site|in the (?:room|hall)|here with (?:me|us)|with (?:me|us) here|on (?:the )?stage|from the floor|"
     r"here (?:on|at) the (?:table|podium|dais|panel)|"
-    r"in person|(?:to|on|at) my (?:right|left)|next to (?:me|him|her)|beside (?:me|him|her)|physically (?:here|present)|"
+    r"in person|(?:to|on|at) my (?:right|left)|"
+    # a seat at the table ("at the end of the table, …", "with us at the table is …"), being in
+    # the building, having arrived ("I see you arrived"): the room
+    r"at the (?:(?:end|other end|far end|head|middle|centre|center|side) of the )?(?:table|podium|dais|head table)|"
+    r"(?:is|are|am) (?:already |now )?in the building|(?:has |have )?(?:just |finally )?arrived\b(?!\s+(?:online|in the (?:zoom|chat)))|next to (?:me|him|her)|beside (?:me|him|her)|physically (?:here|present)|"
     r"flew in|came all the way|travell?ed (?:all the way|a long way|far)|(?:at|in|from) the (?:back|front|middle|corner) of the (?:room|hall)|"
     r"(?:sitting|seated)\s+(?:(?:right\s+)?here|(?:at|in) the (?:front|back|table|panel|podium|first row)|"
     r"(?:next to|beside|with) (?:me|us)))\b",
@@ -146,6 +179,28 @@ _PLACE_HERE = SharedCue(
         re.IGNORECASE,
     )
 )
+# "a great pleasure to be in Baku", "we are finally in Baku": being in the host city, said
+# without "here"; read only for the city (`_venue_city`), never as evidence for elsewhere.
+_BE_IN = SharedCue(
+    re.compile(
+        r"\b(?:to be|I am|I'm|I’m|we are|we're|we’re)\s+(?:(?:now|finally|all|again|back)\s+)?in\s+"
+        r"((?-i:[A-Z][\w'’\u2011-]+(?:\s+[A-Z][\w'’\u2011-]+){0,2}))",
+        re.IGNORECASE,
+    )
+)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    data = resources.files("forumlens.resolve").joinpath("data", "countries.toml").read_text("utf-8")
+    return frozenset(str(n).casefold() for row in tomllib.loads(data)["countries"] for n in row)
+
+
+def _venue_city(place: str, venue: frozenset[str]) -> bool:
+    """The host city (not its country: "to be in Brazil" is said from home as well)."""
+    return place not in _countries() and any(place == v or place.startswith(v + " ") for v in venue)
+
+
 # "I wish I could be with you in Kyoto": where the speaker is not.
 _WISHED = re.compile(
     r"\b(?:wish|could not|couldn't|cannot|can't|unable|unfortunately|would have|would love|would like|hoped)\b",
@@ -201,6 +256,13 @@ def _here_places(sentence: str, venue: frozenset[str], places: frozenset[str]) -
             onsite += 1.5
         elif venue and (place in places or place.split()[0] in places):
             online += 1.0
+    folded = sentence.casefold()
+    if venue and not onsite and any(v in folded for v in venue):
+        for m in _BE_IN.finditer(sentence):
+            denied = _DENIED.search(sentence, max(0, m.start() - 12), m.start() + 3)
+            if _venue_city(m.group(1).casefold(), venue) and not denied and not _WISHED.search(sentence, 0, m.start()):
+                onsite += 1.5
+                break
     return online, onsite
 
 
@@ -269,6 +331,10 @@ _ALL = Prefiltered(
     )
 )
 ALL = 99  # "all of them": as many as the panel has
+SOME = -1  # "all … here with us, except Professor X, who joins by video": the exceptions, however many
+_EXCEPT = re.compile(
+    r"\s*,?\s*(?:on the (?:podium|stage|panel)\s*,?\s*)?(?:except|apart from|but not|save)\b", re.IGNORECASE
+)
 
 
 def _count(word: str) -> int:
@@ -288,4 +354,9 @@ def speaker_split(words: str) -> tuple[int, int, int, int] | None:
     every = _ALL.search(words)
     if every is None:
         return None
-    return (ALL, 0, every.start(), every.end()) if every.group("room") else (0, ALL, every.start(), every.end())
+    if every.group("room"):
+        # "all of our panelists are here with us on the podium, except Professor Fernandez":
+        # the room holds all but the exceptions, who are named (and placed) on their own
+        away = SOME if _EXCEPT.match(words, every.end()) else 0
+        return (ALL, away, every.start(), every.end())
+    return (0, ALL, every.start(), every.end())

@@ -9,8 +9,15 @@ an organisation to a person is the grammar around it, not its name:
   "my university, X", "I come from X", "We at X", "the policy team of X", and (only for a name
   with an organisation word) "I build networks for X";
 - somebody else's words about them: "N from X", "N, director of … at X", "N, who is with X",
-  "N runs a start-up called X", a name card read out ("N, X Network, Ghana."); "the
-  Secretariat" after such a cue is the IGF Secretariat (`after_cue` in the registry).
+  "N runs a start-up called X", "N, who teaches at X", "N, a colleague from X", "N, joining us
+  remotely from Kisumu, from X", a name card read out ("N, X Network, Ghana."; a bare name such
+  as "PayLoop" only when a known place closes the card: "N, PayLoop, Kigali."); "the
+  Secretariat" after such a cue is the IGF Secretariat (`after_cue` in the registry);
+- more own-word shapes: "I do research at X", "X, where I am the head of …", "our
+  organisation, X", "I am with the IT committee of X" (the unit's body), "I am here with a group
+  of colleagues from X" (one's delegation, not "we work with colleagues from X");
+- a bare "the Institute" after a cue stands for the one full name with that word said before
+  it in the session ("the Caspian Institute of …"), and for none when two were said.
 
 A body the speaker addresses or denies ("my question is for X", "I am not with X") is not
 theirs, and in an unpunctuated caption a new "I"/"we" starts a new clause, so a body in it
@@ -286,7 +293,7 @@ _ROLES = (
     r"assistant|associate|educator|instructor|tutor|principal|dean|rector|mayor|councillor|councilor|"
     r"parliamentarian|legislator|diplomat|negotiator|auditor|accountant|administrator|planner|advocate|"
     r"campaigner|writer|blogger|broadcaster|presenter|host|anchor|photographer|filmmaker|statistician|"
-    r"commissioner|envoy|spokesperson|trainer|organi[sz]er|focal point|part)s?(?:[ -]general)?"
+    r"commissioner|envoy|spokesperson|trainer|organi[sz]er|focal point|part|colleague|candidate)s?(?:[ -]general)?"
 )
 _NAME = r"(?-i:[A-Z][\w'’\u2011-]+(?:\s+[A-Z][\w'’\u2011-]+){0,3})"
 _I_AM = r"I(?:'m|’m| am)"
@@ -298,9 +305,11 @@ _I_AM = r"I(?:'m|’m| am)"
 # - "lead": a verb of running something ("I run a start-up called X", "I lead the unit at X").
 _SELF_CUES = SharedCue(
     re.compile(
-        rf"\b(?:(?P<direct>{_I_AM}\s+(?:(?:also|now|currently|here|still|just)\s+)?with|"
+        rf"\b(?:(?P<direct>{_I_AM}\s+(?:(?:also|now|currently|here|still|just)\s+)?with"
+        r"(?!\s+(?:(?:a|our|my)\s+(?:group|delegation|team)\s+of\s+)?(?:my\s+|our\s+)?colleagues)|"
         r"I\s+(?:work|am working|'m working|’m working|volunteer|intern)\s+(?:for|at|with)|(?:co-?)?founder of|"
-        r"my (?:organi[sz]ation|company|employer|university|ministry|institution|newspaper|station|"
+        r"I\s+(?:do|conduct|am doing)\s+(?:my\s+)?(?:research|a\s+PhD|my\s+PhD|PhD)\s+(?:at|for|with)|"
+        r"(?:my|our) (?:organi[sz]ation|company|employer|university|ministry|institution|newspaper|station|"
         r"network|office|lab|laboratory|institute|agency)\b(?:\s+is\b)?[\s,]*)|"
         rf"(?P<place>{_I_AM}\s+(?:(?:also|originally|here|just)\s+)?(?:from|representing|coming from)|"
         r"I\s+(?:also\s+)?(?:come|came)\s+from|I\s+(?:work|am working|'m working|’m working)\s+in|"
@@ -319,10 +328,12 @@ _SELF_CUES = SharedCue(
 )
 # Cues right after a person's name in somebody else's words (same kinds).
 _AFTER_NAME = re.compile(
-    r"[\s,]*(?:(?:who|he|she)\s+(?:is|was)\s+(?:also\s+)?|who's\s+|is\s+(?:also\s+)?|(?:who|he|she)\s+(?=\w+s\b))?"
-    r"(?:(?P<place>from|of|representing)|(?P<direct>with|at|(?:works?|is working|volunteers?)\s+(?:for|at|with))|"
+    r"[\s,]*(?:(?:who|he|she)\s+(?:is|was)\s+(?:also\s+)?|who's\s+|is\s+(?:also\s+)?|also\s+(?=from\b)|"
+    r"(?:who|he|she)\s+(?=\w+s\b))?"
+    r"(?:(?P<place>from|of|representing|(?:speaks|is speaking|is here|will speak)\s+(?:here\s+|today\s+)?(?:for|on behalf of))|(?P<direct>with|at|(?:works?|is working|volunteers?)\s+(?:for|at|with))|"
     r"(?P<role>(?:(?:a|an|the|our|one of the)\s+)*" + _ROLES + r")|"
-    r"(?P<lead>runs|leads|heads|directs|manages|founded|co-?founded|coordinates|chairs))\b",
+    r"(?P<lead>runs|leads|heads|directs|manages|founded|co-?founded|coordinates|chairs|"
+    r"teaches|lectures|studies|researches|does research))\b",
     re.IGNORECASE,
 )
 # Where the words about one person stop: a new clause, sentence or speaker.
@@ -518,6 +529,12 @@ def org_at(
         return Org(mention.start, mention.end, mention.name, mention)  # "the World Bank and UNDP": the first
     if mention is not None and run is not None and re.match(r"['’]s\b", text[mention.end : run[0]]):
         return Org(mention.start, run[0], mention.name, mention)  # "UNESCO's Section for …": a part of it
+    acronym_unit = _ACRONYM_UNIT.match(text, start, stop) if article else None
+    if acronym_unit is not None:
+        # "the IT committee of the Azerbaijan Bar Association": a unit named by its field, then its body
+        unit = _UNIT.match(text, acronym_unit.end(), stop)
+        if unit is not None:
+            return org_at(text, unit.end(), stop, mentions, gazetteer, place_cue=unit.group("link").lower() != "of")
     if run is not None:
         # a body inside ("the Board of ICANN"), not a stakeholder group ("the Ministry of Youth")
         inner = next(
@@ -542,9 +559,14 @@ def org_at(
 # A unit inside an organisation, in lower case, and the link to the organisation's name.
 _UNIT = re.compile(
     r"(?:[a-z][\w\u2011-]*\s+){0,2}(?:faculty|department|school|unit|division|team|section|office|chair|"
-    r"centre|center|lab|laboratory|programme|program|desk|bureau)\s+"
+    r"centre|center|lab|laboratory|programme|program|desk|bureau|committee|working group|task force|"
+    r"delegation|chapter|branch)\s+"
     r"(?:(?:of|for|on)\s+(?:[a-z][\w\u2011-]*\s+){1,3}?)?(?P<link>of|at|in)\s+(?=(?:the\s+)?[A-Z])"
 )
+
+
+# An acronym naming a unit's field before the lower-case unit word: "IT (committee)", "ICT (unit)".
+_ACRONYM_UNIT = re.compile(r"(?-i:[A-Z]{2,5})\s+(?=(?:[a-z][\w\u2011-]*\s+){0,2}(?-i:[a-z]))")
 
 
 def _named(
@@ -559,7 +581,8 @@ def _named(
         entity_id, kind, name = body
         return Org(start, end, name, Mention(entity_id, kind, name, start, end, 0, text[start:end], 0.9, "after-cue"))
     if len(words) == 1 and words[0].lower() in _ORG_WORDS:
-        return None  # "the Ministry", "the University": which one is not said
+        # "the Ministry", "the Institute": the one named earlier in the session, if any
+        return _named_before(text, start, end, words[0], gazetteer) if _THE_BEFORE.search(text, 0, start) else None
     head = any(w.lower() in _ORG_WORDS for w in words)
     acronym = any(_ACRONYM.fullmatch(w) for w in words)
     if place_cue and not head and not acronym:
@@ -582,6 +605,34 @@ def _named(
         if place and _fold(place.group(1)) in gazetteer.places:
             end = place.end()  # "the American University in Cairo": the place is part of the name
     return Org(start, end, text[start:end])
+
+
+_THE_BEFORE = re.compile(r"\b(?:the|The)[ \u00a0]+$")
+_BACK_WINDOW = 4000  # characters before a bare "the Institute" searched for the name it stands for
+
+
+def _named_before(text: str, start: int, end: int, word: str, gazetteer: Gazetteer) -> Org | None:
+    """The body a bare "the Institute" stands for: the one full name with that organisation
+    word said before it ("the Caspian Institute of Information Technologies … my colleague,
+    also from the Institute"); with two different ones said, none. A name that is only generic
+    words says no more than the word."""
+    lo = max(0, start - _BACK_WINDOW)
+    pattern = re.compile(
+        rf"(?-i:[A-Z][\w'’\u2011-]*)(?:[ \u00a0]+(?:(?:{'|'.join(sorted(_CONNECTORS - {'&'}))})[ \u00a0]+)?"
+        rf"(?-i:[A-Z][\w'’\u2011.-]*)){{0,6}}"
+    )
+    best: tuple[int, int] | None = None
+    said: set[str] = set()
+    for m in pattern.finditer(text, lo, start):
+        words = m.group().split()
+        if len(words) >= 2 and word in words and not _generic(words, gazetteer):
+            best = (m.start(), m.end())
+            said.add(_fold(m.group()))
+    if best is None or len(said) > 1:
+        return None  # none, or two institutes said: which one is not clear
+    run = _proper_run(text, best[0], best[1])
+    name = text[best[0] : run[0]] if run else text[best[0] : best[1]]
+    return Org(start, end, name)
 
 
 # "in"/"on" inside a name: capitalised words after it, the last an organisation word.
@@ -787,13 +838,29 @@ def _ministry(text: str, pos: int, stop: int) -> Org | None:
     return Org(pos, end, "Ministry of " + text[pos:end])
 
 
+_DELEGATION = SharedCue(
+    re.compile(
+        r"\bwith\s+(?:(?:a|our|my)\s+(?:group|delegation|team)\s+of\s+)?(?:my\s+|our\s+)?colleagues\s+(?:from|of)\s+",
+        re.IGNORECASE,
+    )
+)
+# Where one is, right before "with … colleagues": "I am here", "sitting in the room", "we came".
+_PRESENT_WITH = re.compile(
+    r"\b(?:here|sitting|seated|came|come|travell?ed|(?:I|we)\s+(?:am|are|'m|’m|'re|’re))"
+    r"(?:\s+(?:here|in|at|the|room|hall|today|also|together))*\s+$",
+    re.IGNORECASE,
+)
 # `self_orgs` asks these of every sentence of every speaker: each behind its literal
 # prefilter (`text.fastre`), which gives the pattern's own answers.
 # "at Deutsche Welle Akademie, where I work": the cue comes after the organisation.
 _WHERE_AFTER = SharedCue(
-    re.compile(r",?\s+where\s+(?:I|we)\s+(?:work|am working|study|teach|am based|am employed)\b", re.IGNORECASE)
+    re.compile(
+        r",?\s+where\s+(?:I|we)\s+(?:work|am working|study|teach|am based|am employed|"
+        rf"am\s+(?:(?:the|a|an|one of the)\s+)?{_ROLES})\b",
+        re.IGNORECASE,
+    )
 )
-_WHERE_LINK = re.compile(r"\b(?:at|with|for|in)\s+", re.IGNORECASE)
+_WHERE_LINK = re.compile(r"\b(?:at|with|for|in|by)\s+", re.IGNORECASE)
 # A sentence that starts with a name and a link: "Lucía Fernández-Ruiz, for the DC on …".
 _NAME_LINK = SharedCue(re.compile(rf"\s*(?P<name>{_NAME}),\s+(?:for|from|representing|with)\s+"))
 # A speaker reading out their own card: "My name is Kenji Watanabe, Hitotsubashi University."
@@ -830,13 +897,24 @@ def self_orgs(
         for org in _card_after(text, carded.end("name"), end, mentions, gazetteer):
             if not any(o.start == org.start for o in found):
                 found.append(org)
-    for after in _WHERE_AFTER.finditer(text, start, end):
-        links = list(_WHERE_LINK.finditer(text, start, after.start()))
-        if not links:
+    for cue in _DELEGATION.finditer(text, start, end):
+        # "I am sitting here in the room with a group of colleagues from the German IGF": one's
+        # own delegation, said with where one is (not "we work with colleagues from the ITU")
+        if _PRESENT_WITH.search(text, max(start, cue.start() - 40), cue.start()) is None:
             continue
-        before = org_at(text, links[-1].end(), after.start(), mentions, gazetteer, place_cue=True)
-        if before is not None and before.end >= after.start() - 1 and not any(o.start == before.start for o in found):
-            found.append(before)
+        delegation = org_at(text, cue.end(), _clause_end(text, cue.end(), end), mentions, gazetteer, place_cue=True)
+        if delegation is not None and not any(o.start == delegation.start for o in found):
+            found.append(delegation)
+    for after in _WHERE_AFTER.finditer(text, start, end):
+        # the link nearest the cue whose name runs up to it ("by the Agency for Digital Chile,
+        # where I am …": not "for", inside the name)
+        for link in reversed(list(_WHERE_LINK.finditer(text, start, after.start()))[-3:]):
+            before = org_at(text, link.end(), after.start(), mentions, gazetteer, place_cue=True)
+            if before is None or before.end < after.start() - 1:
+                continue
+            if not any(o.start == before.start for o in found):
+                found.append(before)
+            break
     for work in _WORK_FOR.finditer(text, start, end):
         client = org_at(text, work.end(), _clause_end(text, work.end(), end), mentions, gazetteer, place_cue=True)
         if (
@@ -910,8 +988,22 @@ def after_name(text: str, name_end: int, stop: int, mentions: Sequence[Mention],
     "Ana, director of … at X", "Ana runs a start-up called X")."""
     cue = _AFTER_NAME.match(text, name_end, stop)
     if cue is None or cue.lastgroup is None:
+        where = _WHERE_APPOSITION.match(text, name_end, stop)
+        if where is not None:  # "Beatrice, joining us remotely from Kisumu, from the … Network"
+            cue = _AFTER_NAME.match(text, where.end(), stop)
+            if cue is not None and cue.lastgroup is not None:
+                return _orgs_after_cue(text, cue, stop, mentions, gazetteer)
         return _card_after(text, name_end, stop, mentions, gazetteer)
     return _orgs_after_cue(text, cue, stop, mentions, gazetteer)
+
+
+# Where a person is, said between their name and their body: ", joining us remotely from Kisumu,".
+_WHERE_APPOSITION = re.compile(
+    r"[ \u00a0]*,[ \u00a0]*(?:who is[ \u00a0]+)?(?:joining|connecting|connected|calling in|dialling in|here)"
+    r"(?:[ \u00a0]+(?:us|in|with us|today))?(?:[ \u00a0]+(?:remotely|online|virtually|in person))?"
+    r"(?:[ \u00a0]+(?:from|in)[ \u00a0]+(?-i:[A-Z][\w'’\u2011-]+)(?:[ \u00a0]+(?-i:[A-Z][\w'’\u2011-]+))?)?[ \u00a0]*,",
+    re.IGNORECASE,
+)
 
 
 # A name card read out: "Amina Mensah, Ministry of Communications and Digitalisation, Ghana." —
@@ -929,11 +1021,38 @@ def _card_after(text: str, name_end: int, stop: int, mentions: Sequence[Mention]
     if comma is None:
         return []
     org = org_at(text, comma.end(), _clause_end(text, comma.end(), stop), mentions, gazetteer, place_cue=True)
-    if org is None or not _CARD_END.match(text, org.end, stop):
+    if org is None:
+        return _card_with_place(text, comma.end(), stop, gazetteer)
+    if not _CARD_END.match(text, org.end, stop):
         return []
     if org.mention is None and not looks_org(org.name) and not any(_ACRONYM.fullmatch(w) for w in org.name.split()):
         return []  # "Thank you, Lina Saab, Omar Aziz and Ana Lima": more names, not a body
     return [org]
+
+
+_THEN_PLACE = re.compile(
+    r"[ \u00a0]*,[ \u00a0]*((?-i:[A-Z][\w'’\u2011-]+)(?:[ \u00a0]+(?-i:[A-Z][\w'’\u2011-]+))?)[ \u00a0]*(?:[.;]|,[ \u00a0]*(?:and|&)\b|$)"
+)
+
+
+def _card_with_place(text: str, pos: int, stop: int, gazetteer: Gazetteer) -> list[Org]:
+    """A card's body that is a bare name ("Daniel Osei, PayLoop, Kigali."): the card's shape says
+    it is a body when a known place closes it; the name itself must be neither a place nor a person."""
+    run = _proper_run(text, pos, stop)
+    if run is None or len(run[1]) > 4:
+        return []
+    end = run[0]
+    place = _THEN_PLACE.match(text, end, stop)
+    name = text[pos:end]
+    if place is None or _fold(place.group(1)) not in gazetteer.places:
+        return []
+    if (
+        _fold(name) in gazetteer.places
+        or _fold(name) in gazetteer.people
+        or any(_fold(w) in gazetteer.people for w in name.split())
+    ):
+        return []
+    return [Org(pos, end, name)]
 
 
 # An office written on its own, as on a name card: the office, then nothing or a link to its

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -19,7 +20,8 @@ from forumlens.models import Session, Turn
 from forumlens.resolve import cues, titles
 from forumlens.resolve.orgs import looks_org
 from forumlens.text.fastre import Prefiltered
-from forumlens.transcript.speakers import COLLECTIVE_LABELS, name_key, normalise_label
+from forumlens.transcript.speakers import COLLECTIVE_LABELS, normalise_label
+from forumlens.transcript.speakers import name_key as _label_key
 
 __all__ = [
     "LabelGroup",
@@ -29,11 +31,27 @@ __all__ = [
     "group_labels",
     "merge_known",
     "name_forms",
+    "name_key",
     "name_role_labels",
     "name_unlabelled",
     "same_person",
     "split_floor_voices",
 ]
+
+
+# Letters Unicode does not decompose into a base letter and an accent: without this,
+# "Sørensen" keys as "s rensen" and never meets the caption's "SORENSEN".
+_LATIN = str.maketrans(
+    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l", "Ł": "L"}
+    | {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"}
+)
+
+
+@lru_cache(maxsize=16384)
+def name_key(name: str) -> str:
+    """The transcript's case-, accent- and hyphen-free name key, with the letters that carry no
+    separable accent spelled as captioners type them ("Sørensen" and "SORENSEN" key alike)."""
+    return _label_key(name.translate(_LATIN))
 
 
 @dataclass

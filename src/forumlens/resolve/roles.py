@@ -30,13 +30,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from forumlens.models import Session, Turn
-from forumlens.resolve import cards, cues, modes, orgs, voice
+from forumlens.resolve import cards, cues, modes, orgs, titles, voice
 from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.people import LabelGroup, name_forms, same_person
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.text import paragraph_spans, sentence_spans
-from forumlens.transcript.speakers import card_like
+from forumlens.transcript.speakers import card_like, sentence_word
 
 __all__ = [
     "AFFILIATING_KINDS",
@@ -77,6 +77,7 @@ class Draft:
     mode_evidence: list[Evidence] = field(default_factory=list)
     named_in_handoff: bool = False
     from_floor: bool = False
+    hand_raised: bool = False  # given the floor for a raised hand ("Marek has his hand up")
     role_word: str | None = None
     seen: set[int] = field(default_factory=set)  # name offsets whose mode cues were counted
     org_names: dict[str, str] = field(default_factory=dict)  # "org:…" key -> name as said
@@ -453,6 +454,8 @@ def _mode_before(view: SessionView, draft: Draft, turn: int, start: int) -> None
     clause = list(_CLAUSE_BREAK.finditer(words))
     if clause:
         words = words[clause[-1].end() :]
+    if _EXCEPT_BEFORE.search(words):
+        return  # "all our speakers are here with us, except Dr. Brun": the words say where she is not
     online, onsite = modes.about_other(words)
     if online or onsite:
         draft.seen.add(-start - 1)
@@ -461,6 +464,10 @@ def _mode_before(view: SessionView, draft: Draft, turn: int, start: int) -> None
         draft.mode_evidence.append(view.evidence(*view.sentence_at(turn, start), "mode"))
 
 
+_EXCEPT_BEFORE = re.compile(
+    r"\b(?:except|apart from|but not)\s+(?:for\s+)?(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Ambassador)\.?\s+)?$",
+    re.IGNORECASE,
+)
 _CARD_SENTENCE = re.compile(r"\s*(?:and\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?\s+)?", re.IGNORECASE)
 
 
@@ -515,7 +522,7 @@ def _handoff(
             (t, h)
             for t in window
             for h in cues.find_name_hits(text, view.session.turns[t].start, view.session.turns[t].end, draft.forms)
-            if _not_thanks(view, t, h.start, h.end)
+            if _not_thanks(view, t, h.start, h.end) and not _inside_other_name(text, h, draft.forms)
         ]
         if draft.forms
         else []
@@ -543,8 +550,10 @@ def _handoff(
             s_a, s_b = view.sentence_at(t, hit.start)
             p_a, p_b = view.paragraph_at(t, hit.start)
             if first and cues.HAND_RAISE.search(text[s_a:s_b]):
-                draft.from_floor = True
+                draft.from_floor = draft.hand_raised = True
             attached = view.tied(orgs.after_name(text, hit.end, s_b, view.all_mentions, view.gazetteer))
+            if not attached:
+                attached = _after_pronoun(view, hit.end, s_b)
             same = [m for m in view.mentions_in(s_a, s_b) if not _merely_mentioned(text, s_a, m)]
             near = (
                 []
@@ -611,6 +620,42 @@ def _handoff(
             _floor_mode(view, draft, last_turn.index, last_para)
 
 
+_PRONOUN = re.compile(
+    r"\b(?:she|he)\b(?=\s+(?:(?:also|now|today|here)\s+)?(?:is|was|speaks|works|comes|represents|joins)\b)"
+)
+
+
+def _after_pronoun(view: SessionView, name_end: int, stop: int) -> list[orgs.Org]:
+    """A body tied to "she"/"he" later in the sentence that named the person, with no other name
+    in between: "Maria worked with UNICEF, but today she speaks for the Association of …"."""
+    pronoun = _PRONOUN.search(view.text, name_end, stop)
+    if pronoun is None or view.names_between(name_end, pronoun.start()):
+        return []
+    return view.tied(orgs.after_name(view.text, pronoun.end(), stop, view.all_mentions, view.gazetteer))
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\u2011.-]*)[ \u00a0]+$")
+
+
+def _inside_other_name(text: str, hit: cues.NameHit, forms: Sequence[str]) -> bool:
+    """A last name said as the end of another full name ("Mr. Chidi Okoro" is no hit for Amaka
+    Okoro): the word before it is a capitalised given name that is not this person's, nor a title."""
+    if not forms or _fold_name(hit.form) == _fold_name(forms[0]):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+    if before is None:
+        return False
+    word = before.group(1)
+    own = {_fold_name(w) for w in forms[0].split()}
+    return (
+        word[:1].isupper()
+        and not word.endswith(".")
+        and not titles.is_title_word(word)
+        and _fold_name(word) not in own
+        and not sentence_word(word)
+    )
+
+
 # A body named as the owner of a thing, not of a person: "the World Bank meeting", "an ITU report".
 _OWNED_THING = re.compile(
     r"[ \u00a0]+(?:meeting|conference|summit|report|study|survey|grant|project|programme|program|event|"
@@ -619,6 +664,12 @@ _OWNED_THING = re.compile(
 )
 # A relative clause about somebody else's act: "Kemi, who I met at …", "who we invited from …".
 _OTHERS_ACT = re.compile(r"\bwho(?:m)?\s+(?:I|we|you|they)\b[^,.;:?!]*$", re.IGNORECASE)
+# A body the person worked for before: "Maria worked for many years with UNICEF, but today …".
+_FORMERLY = re.compile(
+    r"\b(?:worked|used to work|previously|formerly|former|spent\s+\w+\s+years)\b[^,.;:?!]{0,40}?"
+    r"\b(?:with|for|at|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _merely_mentioned(text: str, sentence_start: int, mention: Mention) -> bool:
@@ -627,6 +678,8 @@ def _merely_mentioned(text: str, sentence_start: int, mention: Mention) -> bool:
     ("who I met at the ITU")."""
     if _OWNED_THING.match(text, mention.end):
         return True
+    if _FORMERLY.search(text, max(sentence_start, mention.start - 80), mention.start):
+        return True  # a former employer, not whom they speak for now
     return _OTHERS_ACT.search(text, sentence_start, mention.start) is not None
 
 
@@ -788,6 +841,7 @@ def _introductions(view: SessionView, draft: Draft, own_turns: set[int]) -> None
             if _fold_name(hit.form) not in unique:
                 continue
             found = view.tied(orgs.after_name(view.text, hit.end, s_b, view.all_mentions, view.gazetteer))
+            found = found or _after_pronoun(view, hit.end, s_b)
             for org in found:
                 draft.add_org(org, 3.2, view.evidence(s_a, s_b, "introduction"))
             continue
@@ -795,6 +849,7 @@ def _introductions(view: SessionView, draft: Draft, own_turns: set[int]) -> None
             if cues.intro_adjacent(view.text, hit.start, hit.end, m):
                 draft.add(m.entity_id, 3, view.evidence(s_a, s_b, "introduction"))
         found = orgs.after_name(view.text, hit.end, s_b, view.all_mentions, view.gazetteer)
+        found = found or _after_pronoun(view, hit.end, s_b)
         before = orgs.before_name(view.text, s_a, hit.start, view.all_mentions, view.gazetteer)
         for org in view.tied([*found, *([before] if before else [])]):
             draft.add_org(org, 3.2, view.evidence(s_a, s_b, "introduction"))

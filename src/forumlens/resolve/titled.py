@@ -9,7 +9,11 @@ one person fits (merging two people is worse than leaving one split):
 
 - `join_titled_surnames`: a group named by a titled one-word label takes the one full name
   of the session (another speaker's name, or a name said in any speech turn) that ends with
-  that surname. A title's gender (Ms. vs Mr.) can only veto a join, never choose between two.
+  that surname. A title's gender (Ms. vs Mr.) vetoes a join, and chooses between two names
+  only when each was said with its own title ("Ms. Amaka Okoro … Mr. Chidi Okoro"); "MS. OKORO"
+  and "MR. OKORO" are two people even though the parser gives both the speaker "Okoro". An
+  untitled surname label (">> EZE:") takes the one full name said that ends with it, unless
+  another speaker's name holds the word (then it may be a first name: "THOMAS").
 - `name_office_labels`: an office-only label joins the one speaker whose own label holds the
   same office ("CHAIRMAN DESAI" for "THE CHAIR"), else the one full name the session gives
   that office ("our remote moderator, Mr. Samuel Kiprono").
@@ -23,9 +27,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from forumlens.models import Turn
-from forumlens.resolve.people import LabelGroup, same_person
+from forumlens.resolve.people import LabelGroup, name_key, same_person
 from forumlens.resolve.titles import is_title_word, parse_title
-from forumlens.transcript.speakers import name_key, sentence_word
+from forumlens.transcript.speakers import normalise_label, sentence_word
 
 __all__ = ["full_names_ending", "join_titled_surnames", "name_office_labels"]
 
@@ -36,6 +40,12 @@ _PARTICLES = frozenset(
 # Capitalised words that open a clause, never a given name ("Allow me", "From Okoro's side").
 _NOT_GIVEN = frozenset({"allow", "from", "colleague", "colleagues", "friend", "brother", "sister"})
 _MAX_GIVEN = 3
+# Titles written shortened with a period ("Ms.", "H.E."): any other word ending in a period
+# ends a sentence, so it is no title of the name after it.
+_ABBREVIATED = frozenset(
+    {"mr", "mrs", "ms", "mx", "dr", "prof", "h.e", "hon", "amb", "st", "sen", "rep", "gen", "col", "capt", "rev"}
+    | {"mme", "mlle", "sr", "sra", "srta", "dra", "messrs", "mmes", "pr", "ing", "lic"}
+)
 
 
 def _given_word(word: str) -> bool:
@@ -89,6 +99,8 @@ def full_names_ending(surname: str, turns: Sequence[Turn]) -> list[tuple[str, st
                 if text[prev.end() : tokens[j + 1].start()].strip():
                     break  # punctuation in between: not one name
                 w = prev.group()
+                if w.endswith(".") and w.rstrip(".").lower() not in _ABBREVIATED and not _given_word(w):
+                    break  # "Thank you, Madam Chair. Lars Petersen": the sentence before, not his title
                 if (w.lower() in _PARTICLES and given) or _given_word(w):
                     given.insert(0, w)
                 else:
@@ -138,9 +150,55 @@ def _label_gender(group: LabelGroup) -> tuple[bool, str | None]:
     return titled, (genders.pop() if len(genders) == 1 else None)
 
 
+def _surname_label(group: LabelGroup, surname: str) -> bool:
+    """An untitled one-word label that is the name itself (">> EZE:"), not a role or a floor
+    label: it may stand for the full name said in the session ("Dr. Ngozi Eze")."""
+    return len(surname) >= 3 and all(
+        len(_words(lab)) == 1 and _words(lab)[0] == surname and not parse_title(lab).office for lab in group.labels
+    )
+
+
+def _other_gender(a: LabelGroup, b: LabelGroup) -> bool:
+    """Whether two groups' titles say different genders ("MS. OKORO", "MR. OKORO")."""
+    ga, gb = _label_gender(a)[1], _label_gender(b)[1]
+    return ga is not None and gb is not None and ga != gb
+
+
 def _merge(into: LabelGroup, other: LabelGroup) -> None:
     into.turns = sorted([*into.turns, *other.turns])
     into.labels += [lab for lab in other.labels if lab not in into.labels]
+
+
+def _split_genders(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
+    """One surname group per title gender: "MS. OKORO" and "MR. OKORO" are two people, though the
+    parser gives both turns the speaker "Okoro". A turn whose label says no gender ("OKORO")
+    stays with the first of them, as before."""
+    result: list[LabelGroup] = []
+    for group in groups:
+        genders = {lab: parse_title(lab).gender for lab in group.labels}
+        if not group.name or len(_words(group.name)) != 1 or len({g for g in genders.values() if g}) < 2:
+            result.append(group)
+            continue
+        parts: dict[str | None, LabelGroup] = {}
+        first: LabelGroup | None = None
+        for index in group.turns:
+            raw = turns[index].label
+            label = normalise_label(raw) if raw else ""
+            gender = genders.get(label)
+            part = parts.get(gender) if gender else first
+            if part is None:
+                part = LabelGroup(group.name)
+                parts[gender] = part
+            first = first or part
+            part.turns.append(index)
+            if label and label not in part.labels:
+                part.labels.append(label)
+        result.extend(parts.values())
+    return sorted(result, key=lambda g: g.turns[0])
+
+
+def _said_genders(person: Counter[str], said: Sequence[tuple[str, str | None]]) -> set[str]:
+    return {g for n, g in said if g and n in person}
 
 
 def join_titled_surnames(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
@@ -152,28 +210,39 @@ def join_titled_surnames(groups: Sequence[LabelGroup], turns: Sequence[Turn]) ->
     and the name's title say different genders. The joined group merges with a speaker of that
     name, or takes the name; its labels are kept (the title never enters the name).
     """
-    result = list(groups)
+    result = _split_genders(groups, turns)
     for group in list(result):
         if group not in result or not group.name or len(_words(group.name)) != 1:
             continue
         titled, gender = _label_gender(group)
-        if not titled:
-            continue
         surname = _words(group.name)[0]
+        if not titled and (
+            not _surname_label(group, surname)
+            # "THOMAS" beside speakers "Thomas Brandt" and "Anna Thomas": a first name as often
+            or any(g is not group and g.name and surname in _words(g.name) for g in result)
+        ):
+            continue
         speakers = [
             g
             for g in result
             if g is not group
             and g.name
             and len(_words(g.name)) > 1
-            and surname in (_words(g.name)[0], _words(g.name)[-1])
+            # family name first ("TANAKA Kenji") only where a title marks the label as a surname
+            and (surname == _words(g.name)[-1] or (titled and surname == _words(g.name)[0]))
         ]
         said = full_names_ending(group.name, turns)
         people = _persons([*(g.name for g in speakers if g.name), *(n for n, _ in said)])
+        if len(people) > 1 and gender:
+            # "Ms. Amaka Okoro … and Mr. Chidi Okoro": the title chooses only when every other
+            # name was said with the other title
+            fitting = [p for p in people if _said_genders(p, said) == {gender}]
+            if len(fitting) == 1 and all(_said_genders(p, said) - {gender} for p in people if p is not fitting[0]):
+                people = fitting
         if len(people) != 1:
             continue
         person = people[0]
-        said_genders = {g for n, g in said if g and n in person}
+        said_genders = _said_genders(person, said)
         if gender and said_genders and said_genders != {gender}:
             continue  # "MS. OKORO" is not "Mr. Chidi Okoro"
         owner = next((g for g in speakers if g.name in person), None)
@@ -185,7 +254,14 @@ def join_titled_surnames(groups: Sequence[LabelGroup], turns: Sequence[Turn]) ->
     # two labels of one person ("MS. OKORO", "DR. OKORO") now carry the same name
     merged: list[LabelGroup] = []
     for group in result:
-        same = next((m for m in merged if m.name and group.name and name_key(m.name) == name_key(group.name)), None)
+        same = next(
+            (
+                m
+                for m in merged
+                if m.name and group.name and name_key(m.name) == name_key(group.name) and not _other_gender(m, group)
+            ),
+            None,
+        )
         if same is not None:
             _merge(same, group)
         else:
