@@ -248,7 +248,8 @@ def test_thresholds_are_what_decides():
     a = item(2019, "need", "We need a grants fund so operators can buy routers.", category="funding")
     b = item(2020, "need", "Operators still lack grants for routers.", category="funding")
     strict = Rules(ask_same_category=0.99, ask_other_category=0.99)
-    assert len(link_items([a, b], rules=strict).threads) == 2
+    # the thresholds alone (the need-pair model, which adds joins the rules refuse, set aside)
+    assert len(link_items([a, b], rules=strict, model=False).threads) == 2
 
 
 def test_actor_falls_back_from_coalition_to_office_to_person():

@@ -17,6 +17,10 @@ each named in the `Decision` that `threads --explain` prints:
   (≥ ask_unsure_object); else a new thread. An actor's topic is the words at least half
   of its distinct needs say (actors with six or more): every need of a connectivity
   coalition says "community networks", which tells nothing about which need it is;
+  a thread these rules refuse is still joined when the need-pair model (`linkmodel.py`,
+  trained by `bench/train_links.py`) finds the new need and one of the thread's the same
+  need (P ≥ its threshold): a misread category, a repeat that says it repeats ("I repeat
+  what Mei Lin asked in Riyadh"), the same object in other words (`objects.py`);
 - `promise` → commitment thread of the actor with the same deliverable family, not yet
   delivered, score ≥ promise_again and, the deliverable's own noun set aside, still
   alike (≥ promise_same_object: "a report on youth" is not "a report on AI"); a
@@ -36,7 +40,19 @@ each named in the `Decision` that `threads --explain` prints:
   but the responder's, score ≥ response (≥ response_enacted when it only says what an
   institution now does, without naming the request); when it names the meeting the ask
   was made at ("as you asked in Riyadh", "the question from Kyoto", "last year") and
-  something open was raised there, only what was raised there (`meeting_year`).
+  something open was raised there, only what was raised there (`meeting_year`); when it
+  names a coalition ("following what the journalism coalition asked", a registry name),
+  only that coalition's asks, when any is open (the words of the name that tell it apart,
+  `named_coalition`); when the asker was someone from the floor ("a participant asked",
+  "someone asked"), only questions: a coalition's ask is not a participant's question; a
+  response alike to nothing open that goes on, in the same turn (line) of the same speaker,
+  from a response that took up an ask or question, and is alike to it as a response must be,
+  joins that thread ("… asked us to keep it. The MAG decided to continue it": one answer).
+
+A deliverable's family is its head noun's, and also that of a deliverable its promise says
+as a verb ("the coalition will map the public funding of news" promises a map, though the
+sentence's last noun is "funding"); a thread's families are those of its items, so the
+map promised as a verb takes the "mapping" update and the "map" delivery.
 
 Different deliverables never meet (family rule); the same need of two actors never
 meets (actor rule); two needs of one actor meet only when alike (score rule).
@@ -75,11 +91,13 @@ from operator import attrgetter
 
 from ..transcript.speakers import name_key
 from .lexicon import load_lexicon
+from .linkmodel import LinkModel, load_link_model, need_features
 from .models import Decision, Item, Thread
+from .objects import object_similarity
 from .similarity import LexicalScorer, Scorer
 from .status import finish_thread, status_of
 
-__all__ = ["RULES", "Linked", "Rules", "actor_of", "link_items", "meeting_year"]
+__all__ = ["RULES", "Linked", "Rules", "actor_of", "link_items", "meeting_year", "named_coalition", "need_featurizer"]
 
 
 @dataclass(frozen=True)
@@ -107,10 +125,12 @@ class Rules:
     named_candidates: int = 12
 
 
-# Hand thresholds, not a trained pair scorer: a logistic regression over these scores and the categories (stops 19
+# Hand thresholds first: a logistic regression over these scores and the categories *in place of* them (stops 19
 # and 20) never beat them on a corpus it had not seen (trained without blind4 and scored on it: link F1 0.789 vs
-# 0.800 lexical, 0.784 vs 0.825 semantic; out of fold over the five annotated sets 0.567 vs 0.592 and 0.623 vs
-# 0.648), so it was removed (stop 20).
+# 0.800 lexical, 0.784 vs 0.825 semantic), and did not at stop 21 either (each of the six corpora left out in turn:
+# 0.843 vs 0.835 lexical but 0.858 vs 0.875 semantic). Since stop 21 a need-pair model only *adds* joins the rules
+# refuse (`_rescued`); left out in turn, no corpus scores lower and the pooled link F1 over matched gold items goes
+# 0.835 → 0.843 lexical, 0.875 → 0.876 semantic (`bench/train_links.py`).
 RULES = Rules()
 
 _KIND = {
@@ -265,6 +285,7 @@ class _Track:
     sentences: set[tuple[str, int, str]] = field(default_factory=set)
     heads: dict[str, None] = field(default_factory=dict)
     family: str | None = None
+    families: set[str | None] = field(default_factory=set)  # its items' families and promised verbs' (`_families`)
     years: set[int] = field(default_factory=set)
     actor: str = field(default="", init=False)
     kind: str = field(default="", init=False)
@@ -290,10 +311,38 @@ class _Track:
             self.heads.setdefault(item.head)
         if self.family is None and item.family:
             self.family = item.family
+        self.families |= _families(item)
+
+    def same_deliverable(self, item: Item) -> bool:
+        """The family rule: the item's deliverable family (or the one its promised verb names) is the thread's."""
+        return self.family == item.family or bool(self.families & _families(item))
 
     @property
     def last(self) -> Item:
         return self.thread.entries[-1][0]
+
+
+# "we will map …", "the coalition will survey …": the promised output said as a verb
+_PROMISED_VERB = re.compile(
+    r"\b(?:will|shall|going to|plans? to|intends? to|aims? to)\s+(?:(?:also|now|first|then|\w+ly)\s+)?([a-z]+)\b",
+    re.I,
+)
+
+
+def _families(item: Item) -> frozenset[str | None]:
+    """The item's deliverable family, and the family of a deliverable its promise says as a verb ("the coalition
+    will map the public funding of news" promises a map, whatever noun the sentence's head is): kept per quote."""
+    return _families_of(item.family, item.quote)
+
+
+@lru_cache(maxsize=16384)
+def _families_of(family: str | None, quote: str) -> frozenset[str | None]:
+    found: set[str | None] = {family}
+    lex = load_lexicon()
+    for match in _PROMISED_VERB.finditer(quote):
+        verb = match.group(1)
+        found |= {f for a, b, f in lex.deliverables(verb) if a == 0 and b == len(verb)}
+    return frozenset(found)
 
 
 class _Recent:
@@ -334,6 +383,11 @@ _OPENED = attrgetter("order")
 
 
 _NONE = _Recent()
+# the need-pair model weighs a thread the rules refused only when it is this alike at all, and then its this many
+# most alike needs (a bound on the work at archive scale: in training no pair under 0.14 similarity reached the
+# threshold of either linker)
+_RESCUE_FLOOR = 0.1
+_RESCUE_QUOTES = 4
 _NOTHING = (0, 0.0)
 _WHY = {
     ("ask", True): "takes up an earlier ask (the kind it names)",
@@ -343,11 +397,45 @@ _WHY = {
 }
 
 
+# "a participant asked", "someone in the room asked": an asker from the floor, whose question it takes up
+_FLOOR_ASKED = re.compile(
+    r"\b(?:a|one|another)\s+(?:\w+\s+)?(?:participant|person|delegate|colleague|speaker)\s+(?:\w+\s+){0,3}?asked\b"
+    r"|\b(?:someone|somebody)\s+(?:\w+\s+){0,3}?asked\b",
+    re.I,
+)
+# "the journalism coalition", "the core values coalition": a coalition named by what it is about
+_COALITION_PHRASE = re.compile(r"\bthe\s+((?:[a-z][\w‑-]*\s+){1,3}?)coalition\b")
+_NAME_NOISE = frozenset(
+    ("the", "of", "on", "and", "for", "in", "dc", "dynamic", "coalition", "coalitions", "internet", "governance", "igf")
+)
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a coalition's name that tell it apart (not "Dynamic Coalition on", not "Internet")."""
+    words = (w for w in re.findall(r"[a-z]+", name.casefold()) if w not in _NAME_NOISE and len(w) > 2)
+    return frozenset(w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words)  # "schools" ↔ "school"
+
+
+def named_coalition(item: Item) -> frozenset[str]:
+    """The telling words of the coalition a response names (a coalition name found in it, or "the journalism
+    coalition"); empty when it names none."""
+    said = [item.quote[a:b] for a, b in item.names]
+    said += [m.group(1) for m in _COALITION_PHRASE.finditer(item.quote)]
+    return frozenset(w for phrase in said for w in _name_words(phrase))
+
+
 class _Linker:
     def __init__(
-        self, scorer: Scorer, rules: Rules, repeated: set[int], topics: dict[str, frozenset[str]] | None = None
+        self,
+        scorer: Scorer,
+        rules: Rules,
+        repeated: set[int],
+        topics: dict[str, frozenset[str]] | None = None,
+        model: LinkModel | None = None,
     ) -> None:
         self.scorer = scorer
+        self.model = model  # the need-pair model (`linkmodel.py`); None: the hand rules for needs
+        self._need_memo: dict[tuple[int, int, int], float] = {}  # see `_rescued`
         self.rules = rules
         self._lex = load_lexicon()
         self.threads: list[Thread] = []
@@ -362,6 +450,7 @@ class _Linker:
         self._by_asker: dict[str, _Recent] = {}  # a question thread's first speaker → its threads
         self._asked: dict[tuple[str, int], _Track] = {}  # (session, line) of a question → the first thread of it
         self._open_asks = _Recent()  # asks and questions a response may still take up
+        self._answering: tuple[str, str, int, _Track] | None = None  # (session, speaker, line, thread): last response
         self._head_features: dict[str, frozenset[str]] = {}
         self._closest_of: dict[tuple[int, int], tuple[int, int | None, float]] = {}  # see `_closest`
         self._topics = topics or {}  # actor → the words most of its needs say (`_actor_topics`)
@@ -548,7 +637,7 @@ class _Linker:
         getattr(self, "_" + item.signal)(item)
 
     def _need(self, item: Item) -> None:
-        scored = []
+        scored: list[Scored] = []
         text, category, actor = self.text(item), item.category, actor_of(item)
         rules = self.rules
         topic = self._topics.get(actor)
@@ -588,14 +677,51 @@ class _Linker:
                 scored.append((t, s, ok, f"category unread in one wording ({kin}), object {rest:.2f}"))
             else:
                 scored.append((t, s, s >= rules.ask_other_category, f"other category ({kin})"))
+        if self.model is not None:  # a need the rules keep apart joins when the pair model finds it the same one
+            scored = self._rescued(item, scored, self.model)
         self._place("ask", item, scored, "same actor", "no ask of this actor is alike")
+
+    def need_pair(self, item: Item, earlier: Item, text: int, other: int) -> list[float]:
+        """The `linkmodel.NEED_FEATURES` of a new need and an earlier one of its actor (`bench/train_links.py`
+        calls this too, so training and linking read the same features)."""
+        scorer, topic = self.scorer, self._topics.get(actor_of(item))
+        if topic is None:
+            rest = scorer.residual_pair(text, other, item.category)
+        else:
+            rest = scorer.residual_without_pair(text, other, item.category, topic)
+        obj = object_similarity(earlier.about_text, item.about_text, (earlier.category, item.category))
+        return need_features(earlier, item, scorer.pair(text, other), rest, obj)
+
+    def _rescued(self, item: Item, scored: list[Scored], model: LinkModel) -> list[Scored]:
+        """`scored` with each thread the rules refused allowed when the need-pair model puts the new need and
+        the thread's most alike need at P ≥ its threshold (the category misread, a repeat said in other words)."""
+        text = self.text(item)
+        memo = self._need_memo if text in self._repeated else None
+        out: list[Scored] = []
+        pair = self.scorer.pair
+        for t, s, ok, why in scored:
+            if not ok and s >= _RESCUE_FLOOR:
+                # the model weighs the thread's most alike needs only: an actor's thread may hold hundreds
+                texts = t.texts.get("need") or ()
+                key = (text, t.order, len(texts))  # a quote said again: its best against the thread as it is
+                best = memo.get(key) if memo is not None else None
+                if best is None:
+                    if len(texts) > _RESCUE_QUOTES:
+                        texts = heapq.nlargest(_RESCUE_QUOTES, texts, key=lambda other: pair(text, other))
+                    best = max(model.probability(self.need_pair(item, t.every[o], text, o)) for o in texts)
+                    if memo is not None:
+                        memo[key] = best
+                if best >= model.threshold:
+                    ok, why = True, f"{why}; the pair model finds the same need (P {best:.2f})"
+            out.append((t, s, ok, why))
+        return out
 
     def _promise(self, item: Item) -> None:
         scored = []
         for t in self._candidates(self._by_actor.get(("commitment", actor_of(item)), _NONE)):
             if t.thread.status == "fulfilled":
                 continue
-            same = t.family == item.family
+            same = t.same_deliverable(item)
             s = self._score(item, t, ("promise", "update"))
             if not same:
                 scored.append((t, s, False, f"other deliverable ({t.family})"))
@@ -612,14 +738,14 @@ class _Linker:
             if status == "fulfilled":
                 delivered.append(t)
             else:  # pending, or slipped: a slip may be followed by news, a drop or a late delivery
-                same = t.family == item.family
+                same = t.same_deliverable(item)
                 s = self._score(item, t, ("promise", "update"))
                 why = "same deliverable" if same else "other deliverable"
                 scored.append((t, s, same and s >= self.rules.follow_up, why))
         best = self._best(scored)
         if best is None and item.signal != "slip":  # told again after its delivery ("our study, released in 2023")
             for t in delivered:
-                if t.family != item.family:
+                if not t.same_deliverable(item):
                     continue  # another deliverable: not weighed
                 s = self._score(item, t, ("promise", "update", "delivery"))
                 if s < self.rules.after_delivery:
@@ -676,6 +802,12 @@ class _Linker:
         # never its own; "our office now holds …" answers a request, not a question
         pool = self._open_asks.ordered(self.rules.max_responses)
         tracks = [t for t in pool if t.actor != actor and (not enacted or t.kind == "ask")]
+        if _FLOOR_ASKED.search(item.quote):  # "a participant asked …": a question from the floor, not a coalition's ask
+            tracks = [t for t in tracks if t.kind == "question"]
+        named = named_coalition(item)  # "following what the journalism coalition asked": its asks only, if on record
+        if named:
+            theirs = [t for t in tracks if t.thread.coalition and named <= _name_words(t.thread.coalition)]
+            tracks = theirs or tracks
         questions = [t for t in tracks if t.thread.kind == "question"]
         by_question = iter(self._max_each(text, questions, "question", pair))
         by_need = iter(self._max_each(text, [t for t in tracks if t.thread.kind != "question"], "need", pair))
@@ -717,6 +849,15 @@ class _Linker:
             for n in rows
         ]
         if chosen is None:
+            # "… asked us to keep it longer. The MAG decided to continue it": one answer in two sentences of a
+            # turn, the second alike to what was asked as a response must be (the first closed the ask)
+            going_on = self._answering
+            if going_on is not None and item.speaker and going_on[:3] == (item.session, item.speaker, item.line):
+                before = going_on[3]
+                s = max(self._max(text, before, "need", pair), self._max(text, before, "question", pair))
+                if s >= floor:
+                    self._join(before, item, "response: goes on with the response before it in the turn", s, candidates)
+                    return
             self._drop(item, "a response to nothing on record (no earlier open ask or question is alike)", candidates)
             return
         n = chosen[1]
@@ -724,6 +865,7 @@ class _Linker:
         if year is not None:
             why += f", raised in {year} (the meeting it names)"
         self._join(track, item, f"response: {why}", score, candidates)
+        self._answering = (item.session, item.speaker or "", item.line, track)
         track.thread.status = status_of(track.thread.kind, track.thread.items)
         if track.thread.status in _CLOSED:
             self._open_asks.discard(track)
@@ -769,14 +911,29 @@ def _actor_topics(
     return topics
 
 
-def link_items(items: Sequence[Item], scorer: Scorer | None = None, rules: Rules = RULES) -> Linked:
-    """Threads over items already placed in time (`Item.placed`), with statuses, roles and summaries."""
+def need_featurizer(items: Sequence[Item], scorer: Scorer, rules: Rules = RULES) -> Callable[[Item, Item], list[float]]:
+    """(earlier need, later need) → the features the linker gives the need-pair model, over these items
+    (for `bench/train_links.py`: the same scorer, actor topics and code as `link_items`)."""
+    ordered = sorted(items, key=lambda i: (i.when, i.seq, i.signal))
+    texts = [scorer.text_id(item) for item in ordered]
+    linker = _Linker(scorer, rules, set(), _actor_topics(ordered, texts, scorer, rules))
+    return lambda earlier, item: linker.need_pair(item, earlier, scorer.text_id(item), scorer.text_id(earlier))
+
+
+def link_items(
+    items: Sequence[Item], scorer: Scorer | None = None, rules: Rules = RULES, model: LinkModel | bool = True
+) -> Linked:
+    """Threads over items already placed in time (`Item.placed`), with statuses, roles and summaries.
+
+    `model`: True, the shipped need-pair model of the scorer's linker (the hand rules when none is
+    shipped); False, the hand rules; or a `LinkModel` (what `bench/train_links.py` scores)."""
     ordered = sorted(items, key=lambda i: (i.when, i.seq, i.signal))
     scorer = scorer or LexicalScorer(ordered)
     texts = [scorer.text_id(item) for item in ordered]
     said = Counter(texts)
     topics = _actor_topics(ordered, texts, scorer, rules)
-    linker = _Linker(scorer, rules, {text for text, n in said.items() if n > 1}, topics)
+    chosen = load_link_model(scorer.name) if model is True else model if isinstance(model, LinkModel) else None
+    linker = _Linker(scorer, rules, {text for text, n in said.items() if n > 1}, topics, chosen)
     linker.known_texts(ordered, texts)
     for item in ordered:
         linker.add(item)
