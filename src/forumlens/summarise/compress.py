@@ -3,7 +3,9 @@
 A rapporteur writes "Human captioning remains essential", not "So I think, you know,
 human captioning, it remains essential". Every operation here only *deletes* words
 that carry no claim (discourse markers, hedges, caption stutters "why access ‑‑ why use
-access"), so the bullet stays faithful and the citation keeps the untouched sentence.
+access", and the captioner's stage notes "(Interpretation from Arabic)", "[inaudible]",
+"(Applause)": `strip_notes`), so the bullet stays faithful and the citation keeps the
+untouched sentence.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["clean_quote", "compress"]
+__all__ = ["clean_quote", "compress", "strip_notes"]
 
 _DASH = r"(?:‑‑|--|—|–)"
 _LEAD = re.compile(
@@ -20,8 +22,11 @@ _LEAD = re.compile(
     r"i (?:really )?think(?: that)?|i believe(?: that)?|i would say(?: that)?|i'd say(?: that)?|i mean|you know|i guess|"
     r"as you (?:may )?know|as i said|to be honest|i must say(?: that)?|in brief|just quickly|very briefly|briefly|"
     r"obviously|clearly|of course|as (?:was|has been) (?:also )?mentioned|i would add(?: one thing)?|"
-    r"i want to (?:say|stress|emphasi[sz]e|highlight)(?: that)?|what i (?:want|would like) to (?:say|stress|emphasi[sz]e|highlight) is(?: that)?|"
+    r"i (?:just )?want to (?:just )?(?:(?:say|stress|emphasi[sz]e|highlight)(?: that)?|(?:add|mention|note) that)|what i (?:want|would like) to (?:say|stress|emphasi[sz]e|highlight) is(?: that)?|"
     r"i (?:want|would like|have) to be (?:honest|clear|frank)(?: with you)?|"
+    # asking leave to speak: "May I add, ...", "If I may, ...", "Let me just add ..."
+    r"(?:may|can|could) i (?:just )?(?:add|say|comment|respond|react|come in)(?: (?:one thing|something|briefly|quickly))?(?: that)?|"
+    r"if i (?:may|can|could)(?: (?:add|say|comment))?|let me (?:just )?(?:add|say)(?: (?:one thing|something|briefly|quickly))?(?: that)?|"
     r"i would like to (?:say|stress|emphasi[sz]e|highlight|mention|suggest|propose|recommend)(?: that)?|the point is(?: that)?|"
     r"i (?:fully |totally |really )?agree(?: with \w+)?(?: that)?(?=,? \w+ \w+)|for example|for instance|this is why|that's why|"
     # a cleft pointing back: "that's where donors can help" -> the claim ("donors can help")
@@ -72,6 +77,42 @@ _INLINE = [
 ]
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
+# The captioner's stage notes: a short bracketed remark about the room, the sound or the
+# language ("(Interpretation from French)", "[ Laughter ]", "(Off microphone)", "(Speaking
+# Spanish)", "(In English)", "(Captioner standing by)", "(Session ends)"). Recognised by the
+# caption conventions' own words, so a bracketed acronym, name or aside of the speaker's
+# ("(IGF)", "(Jonas Brenner)", "(online)") is kept.
+_NOTE_WORDS = (
+    r"applause|applauding|laughter|laughs?|laughing|inaudible|indiscernible|unintelligible|crosstalk|cross-talk|"
+    r"pause|silence|music|gavel|chimes?|interpretation|interpreted|interpreting|interpreters?|translation|translated|"
+    r"translating|speaking|speaks|captioner|captioners|captioning|captions|audio|sound|microphone|mic|off-mic|"
+    r"recording|video playing|frozen|echo|background noise|garbled|break(?:ing|s)? up|cut(?:s|ting)?(?: in| out)?|"
+    r"lost connection|stand(?:ing)? by|overlapping|unclear|unmuted|muted"
+)
+_NOTE = re.compile(
+    r"\s*[(\[]\s*(?:"
+    r"(?=[^()\[\]]{0,60}\b(?:" + _NOTE_WORDS + r")\b)[^()\[\]]{1,60}"  # a note word inside
+    r"|in (?-i:[A-Z][a-z]+)"  # "(In English)": the language switched to
+    r"|(?:session|meeting|break|recording) (?:ends|ended|begins|began|starts|started|resumes|resumed)"
+    r")\s*[.,;]?\s*[)\]]\s*",
+    re.IGNORECASE,
+)
+
+
+def strip_notes(text: str) -> str:
+    """The sentence without the captioner's stage notes (`_NOTE`), spaced as before.
+
+    >>> strip_notes("(Interpretation from Arabic) If the checks are done before, we can study this.")
+    'If the checks are done before, we can study this.'
+    >>> strip_notes("The Internet Governance Forum (IGF) meets every year.")
+    'The Internet Governance Forum (IGF) meets every year.'
+    """
+    out = _NOTE.sub(" ", text)
+    if out == text:
+        return text
+    out = re.sub(_DASH + r"\s+" + _DASH, lambda m: m.group(0).split()[0], out)  # "is ‑‑ (inaudible) ‑‑ it's"
+    return " ".join(out.split())
+
 
 def _repair_stutter(text: str) -> str:
     """Drop a restarted phrase: "why public access ‑‑ why use public access" -> keep the restart."""
@@ -104,7 +145,7 @@ def compress(text: str) -> str:
     >>> compress("why public access ‑‑ why use public access when alternatives are there")
     'Why use public access when alternatives are there.'
     """
-    out = _SPACES.sub(" ", " ".join(text.split()))
+    out = _SPACES.sub(" ", " ".join(strip_notes(text).split()))
     out = _repair_stutter(out)
     out = _STUTTER.sub(r"\1", out)  # "is that, that most ...": a stutter can hide a framing clause
     for _ in range(6):  # "And so I would say, I would say the key message is that ..."

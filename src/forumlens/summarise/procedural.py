@@ -51,6 +51,9 @@ _HARD = [
         r"\b(in|into|to) the (chat|zoom room)\b",
         r"\b(connectivity|technical|audio|connection) (issue|issues|problem|problems|difficulties)\b",
         r"\bbear with (me|us)\b",
+        # the interpretation channels: "there is no English on the channel", "French on channel two"
+        r"\b(interpretation|English|French|Spanish|Arabic|Russian|Chinese|Portuguese) (is )?(available )?on (the )?channel\b",
+        r"\bon channel (\d|one|two|three|four|five|six)\b",
         r"\b(type|write|put) (the|your) question\b",
         # time keeping and session logistics
         r"\b(running|run|ran) (out of|over) time\b",

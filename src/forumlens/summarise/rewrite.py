@@ -6,7 +6,8 @@ put through these transformations and nothing else (each one is named in `Render
 so a test, or a reader of the JSON, can tell what happened; the citation keeps the words
 as said):
 
-1. ``filler``: `compress.compress` deletes filler (discourse markers, "I think that",
+1. ``filler``: `compress.compress` deletes filler (the captioner's stage notes
+   "(Interpretation from Arabic)", "[inaudible]", discourse markers, "I think that",
    "you know", leading "So,", caption stutters "the the", "we we", and false starts
    restarted after a dash "we have ‑‑ we had"); here also a false start restarted after
    a comma ("we have, we had" -> "we had") and the speaker's numbering of their points
@@ -30,9 +31,11 @@ as said):
    needs) and the pronouns follow (we -> it, our -> its, us -> it). Only a "we" that is the
    sentence's subject: one after a finite verb ("Jason mentioned ... and we have ...") keeps
    the first person (and gets the attribution below).
-4a. ``room-voice``: a chair's "we heard / we agreed" is the session's and "we will" the
-   organisers' ("The session heard strong agreement that ...", "The organisers will
-   extend the comment period ..."), when no other first person remains (`room_voice`).
+4a. ``room-voice``: a chair's "we heard / we agreed" (and their summing-up "I heard") is
+   the session's and "we will" the organisers' ("The session heard strong agreement that
+   ...", "The session has agreed ...", "The organisers will extend the comment period
+   ..."), when no other first person remains (`room_voice`). When neither 4 nor 4a
+   applies, the first person stays and step 5 names the speaker.
 5. ``attributed``: a bullet still in the first person is prefixed "Name (Org): " — unless
    it sits under its speaker's own heading (speaker points), which attributes it already.
 6. ``case``: capital first letter, a final full stop.
@@ -51,10 +54,15 @@ A sentence is *rejected* (`problem` says why; the selector then takes the next b
 it is a question, a vocative aside ("Sofía, you heard ..."), procedure (time keeping,
 thanks, hand-offs, "we will stop here", "our first speaker is", the chair introducing
 themselves, and moderator talk: framing the session, introducing the next voice, the room,
-`roles.is_session_talk`), a relayed comment ("We have a comment from Aisha in Kenya": `roles.is_relay`),
+`roles.is_session_talk`; from a speaker who chairs, also their "we"/"I" doing what the
+session does, "Today we ask them ...", "We're talking about ...": `roles.is_chair_talk`),
+a report that leaves out what was said ("two coalitions told a workshop what they had
+produced": `roles.is_empty_report`), a relayed comment ("We have a comment from Aisha in Kenya": `roles.is_relay`),
 a speaker introducing themselves ("I'm X from Y", "I run a helpline ...":
 `roles.is_introduction`), or a fragment that no repair makes a sentence: no finite verb, starting with
-a conjunction or relative word, cut off on an article or conjunction, a participle phrase
+a conjunction or relative word, cut off on an article or conjunction or where the captions
+lost words ("... the health workers also need..."), its only verbs inside a wh-clause
+hung on a phrase ("In all regions, about ... and what they think about ..."), a participle phrase
 followed by a conjunction instead of its main clause ("Owned and run by the communities,
 and the question is ..."), or under `MIN_WORDS` words. A statement that opens with a
 wh-word ("When we set up our CERT, we had two staff"), an opening phrase ("Within our
@@ -72,7 +80,7 @@ from functools import lru_cache
 
 from .compress import compress
 from .procedural import MODERATOR_ROLES, is_procedural
-from .roles import is_announcement, is_introduction, is_relay, is_session_talk
+from .roles import is_announcement, is_chair_talk, is_empty_report, is_introduction, is_relay, is_session_talk
 
 __all__ = [
     "MIN_WORDS",
@@ -148,7 +156,7 @@ _QUESTION = re.compile(
 # Talk about the talk: "The last, I would like to just mention the work of ..." announces a
 # point without making it.
 _META_TALK = re.compile(
-    r"^\W*(?:[^,]{0,30},\s+)?I(?:'d| would) (?:just )?like to (?:just )?(?:mention|highlight|say|add|talk about|share|"
+    r"^\W*(?:[^,]{0,30},\s+)?I(?:(?:'d| would) (?:just )?like|(?: just)? want(?:ed)?) to (?:just )?(?:mention|highlight|say|add|talk about|share|"
     r"stress|underline|touch on|flag)\b(?!\s+(?:that|how|why)\b)",
     re.IGNORECASE,
 )
@@ -226,6 +234,13 @@ _OPENER_SUBJECT = re.compile(
 )
 # What is left when a sentence ends: a dangling article, conjunction or possessive means it was cut off.
 _CUT_OFF = re.compile(r"\b(?:the|a|an|of|and|or|but|nor|than|our|their|its|my|your|his|her|whose)\W*$", re.IGNORECASE)
+# What the captions lost: an ellipsis where the sentence starts ("... the health workers also
+# need") or right after a verb or a function word at its end ("also need...").
+_LOST = re.compile(
+    r"^\W*(?:\.\.\.|…)|\b(?:need|needs|want|wants|have|has|is|are|was|were|be|to|should|must|will|can|could|"
+    r"would|also|with|for|in|on|at|from|that|which|who|about)\s*(?:\.\.\.|…)\W*$",
+    re.IGNORECASE,
+)
 _AUX = (
     r"am|is|are|was|were|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|"
     r"isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|don't|doesn't|didn't|can't|cannot|couldn't|won't|"
@@ -287,7 +302,11 @@ _PAST_IRREGULAR = frozenset(
 )
 
 _FINITE = re.compile(
-    rf"\b(?:{_AUX}|{'|'.join(sorted(_PAST_IRREGULAR))})\b|\w(?:'s|'re|'m|'ve|'ll|'d)\b|"
+    rf"\b(?:{_AUX}|{'|'.join(sorted(_PAST_IRREGULAR))})\b|\w(?:'re|'m|'ve|'ll|'d)\b|"
+    # "it's", "that's", "there's": "is/has" contracted; after a name or a noun "'s" is a
+    # possessive ("from Hassan's point"), no verb
+    r"\b(?:it|that|this|there|here|what|who|where|how|why|when|which|he|she|one|everyone|everybody|nobody|"
+    r"nothing|something|everything|someone|somebody|let|today|now)'s\b|"
     # a plural subject and its verb: "Rural clinics lose", "Regulators rarely collect", "Women use"
     r"\b(?:[a-z]{3,}s|[A-Z][a-z]+s|people|women|men|children)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+|often\s+|only\s+)?"
     r"(?!(?:of|and|or|in|on|for|with|to|from|at|by|the|a|an|that|which|who|as|like|such|than|about|into|over|"
@@ -368,6 +387,23 @@ def _main_clause_missing(text: str) -> bool:
     return not re.match(r"\s*(?:\w+ly\s+)?(?:" + _AUX + r")\b", after, re.IGNORECASE)
 
 
+# "In all regions, about their use of social media and what they think about ...": the only
+# verbs are inside a wh-clause that a preposition or "and" hangs on the phrase before it.
+_WH_OBJECT = re.compile(
+    r"(?:,\s+|\s)(?:and|or|about|of|on|in|to|for|with|as to)\s+(?:what|how|why|whether|where|when|who)\s+",
+    re.IGNORECASE,
+)
+
+
+def _only_wh_verbs(text: str) -> bool:
+    m = _WH_OBJECT.search(text)
+    if m is None or has_finite_verb(text[: m.start()]) or len(text[: m.start()].split()) < 4:
+        return False
+    clause = text[m.end() :]
+    # "..., and what they want is money": the wh-clause is a subject with its own main verb
+    return not re.search(r"\w\s+(?:is|are|was|were)\b", clause, re.IGNORECASE)
+
+
 # "Please coordinate with each other.": a short request is a whole sentence.
 _IMPERATIVE = re.compile(r"^\W*please\s+[a-z]+\s+\w+\s+\w+", re.IGNORECASE)
 
@@ -425,13 +461,13 @@ def problem(text: str) -> str | None:
         return "procedure"
     if is_relay(clean):
         return "relay"
-    if _META_TALK.match(clean) or is_announcement(clean):
-        return "procedure"  # an announcement's content is in the sentences after it
+    if _META_TALK.match(clean) or is_announcement(clean) or is_empty_report(clean):
+        return "procedure"  # an announcement's content is in the sentences after it (or nowhere)
     if is_introduction(clean):
         return "introduction"
     if _IMPERATIVE.match(clean):
         return None  # a request: a whole sentence however short
-    if len(clean.split()) < MIN_WORDS or _CUT_OFF.search(clean):
+    if len(clean.split()) < MIN_WORDS or _CUT_OFF.search(clean) or _LOST.search(clean):
         return "fragment"
     leading = _LEADING.match(clean) and not _SUBORDINATE_OK.match(clean) and not _opener_ok(clean)
     if leading or _THAT_CLAUSE.match(clean):
@@ -440,7 +476,7 @@ def problem(text: str) -> str | None:
         return "fragment"
     if _PARTICIPLE_HEAD.match(clean):
         return "fragment"
-    if _main_clause_missing(clean):
+    if _main_clause_missing(clean) or _only_wh_verbs(clean):
         return "fragment"
     return None
 
@@ -614,6 +650,32 @@ def possessive(name: str) -> str:
     return name + ("'" if name.endswith("s") else "'s")
 
 
+# What a coalition or office makes and owns: "our guide", "our working groups", "our report".
+# An "our" before anything else ("our children", "our society") may be everyone's.
+_OWNED = re.compile(
+    r"\bour\s+(?=(?:(?:own|latest|new|first|annual|recent|current|next|main|\w+ing)\s+)?(?:[\w‑-]+\s+)?"
+    r"(?:guides?|reports?|recommendations?|stud(?:y|ies)|research|surveys?|toolkits?|checklists?|members|membership|"
+    r"working groups?|maps?|database|principles|charter|papers?|frameworks?|outputs?|projects?|website|page|"
+    r"programmes?|programs?|trainings?|workshops?|findings|publications?|handbooks?|statements?|standards?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _owned_only(text: str, subject: str) -> str | None:
+    """The sentence with the body's possessive for its things, when its only first person is
+    "our" before something a body makes or owns (`_OWNED`); None otherwise."""
+    rest = _OWNED.sub("", text)
+    if not _OWNED.search(text) or _FIRST_PLURAL.search(rest) or _FIRST_SINGULAR.search(text):
+        return None
+    seen: list[str] = []
+
+    def name(_m: re.Match[str]) -> str:
+        seen.append(subject)
+        return (possessive(subject) if len(seen) == 1 else "its") + " "
+
+    return _OWNED.sub(name, text)
+
+
 def third_person(text: str, body: str | None) -> str | None:
     """The sentence with the body as its subject, or None when it cannot be said so.
 
@@ -638,7 +700,10 @@ def third_person(text: str, body: str | None) -> str | None:
     if not head:
         return None
     if has_finite_verb(text[: head.start()]):
-        return None  # "Jason mentioned ... and we have ...": "we" is not the sentence's subject
+        # "Jason mentioned ... and we have ...": "we" is not the sentence's subject; only the
+        # body's own things may still be named ("governments have put our procurement guide
+        # into their rules" -> "... the coalition's procurement guide ...")
+        return _owned_only(text, subject)
     done: dict[str, bool] = {"subject": False}
 
     def we(m: re.Match[str]) -> str:
@@ -676,7 +741,9 @@ def third_person(text: str, body: str | None) -> str | None:
 # that ...", "we agreed today that ...", "we will extend the comment period ...".
 _ROOM_WE = re.compile(
     r"\b(?:we|We)(?P<adv>(?:\s+(?:have|all|also|clearly|today|just))*)\s+(?P<verb>heard|agreed|decided|learned|learnt|saw|"
-    r"noted|will|shall)\b|\b(?:we|We)'ll\b"
+    r"noted|will|shall)\b|\b(?:we|We)'ll\b|"
+    # the chair summing up what the room said: "I heard a real disagreement on the definition"
+    r"\bI(?P<iadv>(?:\s+(?:have|also|clearly|today|just))*)\s+(?P<iverb>heard|noted)\b(?! (?:from|that) (?:my|our)\b)"
 )
 
 
@@ -695,10 +762,16 @@ def room_voice(text: str, role: str | None) -> str | None:
     seen: list[str] = []
 
     def sub(m: re.Match[str]) -> str:
-        verb = m.group("verb") or "will"
-        adv = m.group("adv") or "" if m.group("verb") else ""
+        if m.group("iverb"):
+            verb, adv = m.group("iverb"), m.group("iadv") or ""
+        else:
+            verb = m.group("verb") or "will"
+            adv = m.group("adv") or "" if m.group("verb") else ""
         who = "the organisers" if verb in ("will", "shall") else "the session"
-        out = (who if not seen or seen[-1] != who else "they") + adv + " " + verb
+        subject = who if not seen or seen[-1] != who else ("they" if who == "the organisers" else "it")
+        if subject in ("the session", "it"):  # "we have agreed" -> "the session has agreed"
+            adv = re.sub(r"\bhave\b", "has", adv)
+        out = subject + adv + " " + verb
         seen.append(who)
         return out
 
@@ -884,6 +957,9 @@ def render_sentence(
     'The Dynamic Coalition on X has published a guide for libraries.'
     """
     out, steps = _clean(text)
+    chair = voice is not None and (voice.role or "").lower() in MODERATOR_ROLES
+    if chair and (is_chair_talk(out) or is_chair_talk(text)):  # the raw text keeps its "Now, ..."
+        return None  # the chair's agenda for the session ("Today we ask them ..."): procedure
     why = problem(out)
     if why == "fragment":
         fixed = repair(out)
@@ -903,6 +979,7 @@ def render_sentence(
         prior, prior_steps = _clean(before)
         if (
             problem(prior)
+            or (chair and is_chair_talk(prior))
             or dangling(prior)
             or len(prior.split()) > MAX_PRIOR_WORDS
             or len(prior.split()) + len(out.split()) > MAX_CONTEXT_WORDS

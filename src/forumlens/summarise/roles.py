@@ -11,7 +11,13 @@ frame (someone's comment or question *from* somewhere, someone *writes in the ch
 `rewrite.problem` rejects both, so no section ever shows them.
 
 Moderator talk is recognised the same way (`is_session_talk`): framing the session,
-introducing the next voice, talking about the room.
+introducing the next voice, talking about the room. A chair's own "we" or "I" doing what
+the session does ("Today we ask them ...", "We're talking about security", "We will be
+hearing from ...") is the agenda, not a finding (`is_chair_talk`, for a speaker who chairs
+only: a panellist's "we will discuss it with the ministries" is a plan). And a report of
+what someone said that leaves out what they said ("Last year two coalitions told a
+workshop what they had produced and what they needed") has no content to carry
+(`is_empty_report`), whoever says it.
 
 Decisions are the other way round: the closing "we agreed today that the track will
 prepare a checklist", "we will extend the comment period" are what a session report
@@ -32,7 +38,9 @@ from functools import lru_cache
 __all__ = [
     "is_agreement",
     "is_announcement",
+    "is_chair_talk",
     "is_decision",
+    "is_empty_report",
     "is_introduction",
     "is_relay",
     "is_session_course",
@@ -120,6 +128,10 @@ _SESSION = re.compile(
 # and "the agenda" only counts as the session's own ("the main agenda of the IGF" is a claim).
 _COURSE = re.compile(
     r"\b(?:if|when|as long as|provided) (?:the |our )?time (?:allows?|permits?|remains|is left)\b|"
+    # the session's clock: "we will start in one minute", "I will present the findings in five minutes"
+    r"\b(?:start|begin|resume|finish|end|close|present|talk|speak|be back)\w*(?:\s+[\w'‑-]+){0,4}? in (?:about |around |"
+    r"roughly |just )?(?:one|a|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty|sixty|a few|\d+) "
+    r"(?:minutes?|seconds?)\b|"
     r"\btime permitting\b|"
     # the speaker's own part in the session: "I will moderate, with Tomasz online"
     r"\b(?:I|we)(?:'ll| will| shall| am going to|'m going to| are going to|'re going to) (?:co-?)?(?:moderate|chair|"
@@ -296,3 +308,93 @@ def is_announcement(text: str) -> bool:
     if _ANNOUNCE.search(clean):
         return True
     return clean.endswith(":") and len(clean.split()) <= 15
+
+
+# A chair's "we" or "I" doing what the session does: hearing, asking the panel, talking
+# about, looking at, starting with ... in the present or the future ("Today we ask them",
+# "We're talking about security", "We also will be hearing from", "We want to look at how").
+# Past forms are the closing's summary ("we heard", `rewrite.room_voice`), not matched.
+_SESSION_VERB = (
+    r"(?:hear(?:ing)?|listen(?:ing)? to|talk(?:ing)? about|discuss(?:ing)?|look(?:ing)? at|explor(?:e|ing)|"
+    r"examin(?:e|ing)|focus(?:ing)? on|reflect(?:ing)? on|div(?:e|ing) into|unpack(?:ing)?|turn(?:ing)? to|"
+    r"mov(?:e|ing) (?:on )?to|ask(?:ing)? (?:them|you|him|her|both|each (?:of (?:you|them)|\w+)|every \w+|all of (?:you|them)|"
+    r"(?:the|our|all|these|those) (?:\w+ )?(?:panel|panell?ists|speakers|discussants|guests|presenters|participants|"
+    r"room|audience|floor|coalitions))\b)"
+)
+_CHAIR_TALK = re.compile(
+    # the future, the progressive or a wish: any session verb
+    r"\b(?:we|I)(?:'ll| will| shall|'re going to| are going to|'m going to| am going to| want to| would like to|"
+    r"'d like to| are here to|'re here to)(?:\s+(?:now|also|today|then|first|briefly|just|really|actually|all|"
+    r"again|quickly|next|together))*\s+(?:be\s+)?" + _SESSION_VERB + r"|"
+    r"\b(?:we|I)(?:'re| are|'m| am)(?:\s+(?:now|also|today|then|first|just|really|actually|all|here))*\s+"
+    r"(?:hearing|listening|talking|discussing|looking at|exploring|examining|focusing|turning|moving|asking)\b|"
+    # the present only with the session's own time: "Today we ask them ...", "First we hear from ..."
+    r"\b(?:today|now|first|then|next|here|in this \w+),?\s+(?:we|I)\s+(?:will\s+)?" + _SESSION_VERB + r"|"
+    r"\b(?:we|I)(?:'ll| will)?\s+(?:now\s+|first\s+)?(?:start|begin|open|kick off)\s+(?:with|by)\b|"
+    r"\bwe(?:'ll| will)?\s+(?:also\s+)?(?:have|having) (?:a|an|our|\w+) (?:\w+ )?(?:speakers?|discussants?|panell?ists?|"
+    r"guests?)\b",
+    re.IGNORECASE,
+)
+# What the session itself will not see: work after it ("next year", "at IGF 2025", "in
+# January") is a plan or a decision, even in a chair's mouth.
+_LATER = re.compile(
+    r"\b(?:next (?:year|month|week|IGF|time|meeting|cycle)|in (?:19|20)\d\d|at (?:the next|IGF ?\d{4}|the IGF \d{4})|"
+    r"in (?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"by the end of|intersessional|the coming (?:year|months|weeks)|after (?:the|this) (?:IGF|session|meeting|forum))\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=65_536)
+def is_chair_talk(text: str) -> bool:
+    """Whether a chair's sentence sets the session's agenda: their "we"/"I" hears, asks the
+    panel, talks about, looks at, starts with ... now (not after the session).
+
+    >>> is_chair_talk("Today we ask them what happened since.")
+    True
+    >>> is_chair_talk("We're talking about security and safety and Human Rights.")
+    True
+    >>> is_chair_talk("We will discuss the draft with the MAG next year.")
+    False
+    >>> is_chair_talk("We need to add women with disabilities and more examples from Africa.")
+    False
+    """
+    clean = " ".join(text.split())
+    return bool(_CHAIR_TALK.search(clean)) and not _LATER.search(clean)
+
+
+# A speech act whose content is a bare wh-clause: "told a workshop what they had produced",
+# "ask them what happened since", "explained how it works".
+_REPORTED = re.compile(
+    r"^[^,;:]{0,60}?\b(?:told|tell|tells|telling|ask|asks|asked|asking|explain(?:s|ed|ing)?|describ(?:e|es|ed|ing)|"
+    r"report(?:s|ed|ing)?|shar(?:e|es|ed|ing)|show(?:s|ed|n|ing)?|present(?:s|ed|ing)?|discuss(?:es|ed|ing)?|"
+    r"hear(?:d|s|ing)?|learn(?:s|ed|t|ing)?|say|says|said)\b(?:\s+[\w'‑-]+){0,3}?\s+"
+    r"(?:what|how|why|whether|where|when|which)\b(?P<rest>[^;:]*)$",
+    re.IGNORECASE,
+)
+# Words that carry no content of their own: pronouns, auxiliaries, light verbs, time adverbs.
+_EMPTY_WORDS = """i you he she it we they them us him her their our its my your this that these those there here what how
+    why whether where when which who and or but so then since now next already still so far yet ever just also
+    is are was were be been being am has have had do does did done doing can could will would shall should may
+    might must not n't to of for with about happen happens happened happening produce produces produced
+    need needs needed want wants wanted think thinks thought mean means meant work works worked achieve achieved
+    deliver delivered do did plan planned expect expected learn learned learnt change changed get got go went
+    going come came say said see saw find found make made like is it's they've we've since then last year"""
+_EMPTY = frozenset(_EMPTY_WORDS.split())
+
+
+@lru_cache(maxsize=65_536)
+def is_empty_report(text: str) -> bool:
+    """Whether the sentence reports a speech act and leaves out what was said: its content
+    is a wh-clause of pronouns and light verbs only.
+
+    >>> is_empty_report("Last year two coalitions told a workshop what they had produced and what they needed.")
+    True
+    >>> is_empty_report("The guide explains how libraries can be counted as public access points.")
+    False
+    """
+    m = _REPORTED.search(" ".join(text.split()))
+    if m is None:
+        return False
+    words = re.findall(r"[\w'‑-]+", m.group("rest").lower())
+    return bool(words) and all(w in _EMPTY for w in words)
