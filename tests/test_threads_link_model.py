@@ -75,3 +75,15 @@ def test_model_never_joins_two_actors() -> None:
         "s2", 5, "States should stop DNS filtering of content.", "need", coalition="DC on Other", category="other"
     ).placed(2023, (2023,))
     assert len(link_items([first, again], model=True).threads) == 2
+
+
+def test_a_retrained_model_changes_the_link_stamp(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stored threads are re-linked when the shipped weights change, not only when LINK_VERSION does."""
+    from forumlens.threads import linkmodel, service
+
+    sessions = [("s1", 2024, (2024, 1), "digest")]
+    before = service.link_stamp(sessions, "lexical")
+    assert service.link_stamp(sessions, "lexical") == before
+    assert len(linkmodel.shipped_digest()) == 12
+    monkeypatch.setattr(linkmodel, "shipped_digest", lambda: "retrained000")
+    assert service.link_stamp(sessions, "lexical") != before

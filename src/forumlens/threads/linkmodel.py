@@ -24,11 +24,13 @@ corpus-out figures; inference is a dot product in plain Python.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from ..shipped import load_shipped
@@ -129,6 +131,14 @@ def _shipped() -> dict[str, LinkModel]:
         rebuild="python bench/train_links.py",
     )
     return found or {}
+
+
+@lru_cache(maxsize=1)
+def shipped_digest() -> str:
+    """A digest of the shipped weights: part of `service.link_stamp`, so a retrained model
+    re-links stored threads without anyone remembering to bump `LINK_VERSION`."""
+    path = resources.files("forumlens.threads").joinpath("data", "link_model.json")
+    return hashlib.sha1(path.read_bytes()).hexdigest()[:12] if path.is_file() else "none"
 
 
 def load_link_model(linker: str) -> LinkModel | None:

@@ -167,15 +167,19 @@ def linker_name(linker: str) -> str:
 
 def link_stamp(sessions: Sequence[tuple[str, int | None, tuple[object, ...], str]], linker: str) -> str:
     """A digest of everything linking reads: (session, year, place in time, items digest) of each session,
-    the scorer, the rules and the versions of extraction and linking. Equal stamps, equal threads."""
+    the scorer, the rules, the shipped link model and the versions of extraction and linking. Equal stamps,
+    equal threads."""
     if linker == "semantic":
         from ..semantic.embedder import MODEL_NAME
 
         linker = f"semantic:{MODEL_NAME}"
+    from .linkmodel import shipped_digest
+
     data = [
         LINK_VERSION,
         ITEMS_VERSION,
         linker,
+        shipped_digest(),
         repr(RULES),
         [[sid, year, list(when), d] for sid, year, when, d in sessions],
     ]
