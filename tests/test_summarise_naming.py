@@ -90,6 +90,21 @@ def test_another_coalition_in_between_keeps_the_full_name() -> None:
     assert mixed[2] == "The ministry will publish the map as open data next year."
 
 
+def test_a_possessive_does_not_make_a_second_coalition() -> None:
+    """ "…Safety's guide" names the same coalition: the next mention takes the short form."""
+    safety = "DC on Internet Standards, Security and Safety"
+    out = name_once(
+        [
+            Named(
+                "Governments have put the Dynamic Coalition on Internet Standards, Security and Safety's guide into their rules.",
+                safety,
+            ),
+            Named("The Dynamic Coalition on Internet Standards, Security and Safety organised workshops.", safety),
+        ]
+    )
+    assert out[1] == "The coalition organised workshops."
+
+
 def test_a_speakers_affiliation_is_shown_once_per_section() -> None:
     prefix = "Joseph Kamau (DC on Community Connectivity): "
     out = name_once(

@@ -93,7 +93,8 @@ def _mentions(text: str, bodies: Iterable[str]) -> list[tuple[int, str]]:
             for m in re.finditer(r"\(" + re.escape(body) + r"\)", text):
                 found.append((m.start(), body))
     for m in _ANY_DC.finditer(text):
-        name = re.sub(r"^Dynamic Coalition\b", "DC", m.group(0))
+        # "…Safety's guide", "…Libraries' survey": the possessive is not part of the name
+        name = re.sub(r"['’]s?$", "", re.sub(r"^Dynamic Coalition\b", "DC", m.group(0)))
         if not any(_full(b).lower() == _full(name).lower() for b in bodies):
             found.append((m.start(), name))
     return sorted(found)
