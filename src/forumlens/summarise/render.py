@@ -80,6 +80,11 @@ class Layout:
         return len(self.sources) <= 1
 
 
+def _kind_label(kind: str) -> str:
+    """A category or status key as a reader's label: "concise-summaries" → "Concise summaries"."""
+    return kind.replace("-", " ").capitalize()
+
+
 def _numbered(lay: Layout) -> Layout:
     """Number the sources, and mark the bullets that repeat a point already shown.
 
@@ -145,7 +150,7 @@ def layout(brief: Brief) -> Layout:
             Section("Key takeaways", [("", b) for b in brief.takeaways]),
             Section(
                 "Calls to action",
-                [(b.kind.capitalize() if b.kind and b.kind != "other" else "", b) for b in brief.calls_to_action],
+                [(_kind_label(b.kind) if b.kind and b.kind != "other" else "", b) for b in brief.calls_to_action],
             ),
             speakers,
             Section("Open questions", [("", b) for b in brief.open_questions]),
@@ -168,11 +173,11 @@ def layout(brief: Brief) -> Layout:
         Section("What it said", [("", b) for b in brief.said]),
         Section("What it produced", [("", b) for b in brief.produced]),
         Section(
-            "What it asked for", [(b.kind.capitalize() if b.kind and b.kind != "other" else "", b) for b in brief.asked]
+            "What it asked for", [(_kind_label(b.kind) if b.kind and b.kind != "other" else "", b) for b in brief.asked]
         ),
         Section("Whom it works with", [(b.kind, b) for b in brief.partners]),
         Section("What it has asked for, year by year", [(b.kind, b) for b in brief.asked_by_year]),
-        Section("Promises and their fate", [(b.kind.capitalize(), b) for b in brief.promises]),
+        Section("Promises and their fate", [(_kind_label(b.kind), b) for b in brief.promises]),
         Section(
             "Where it spoke",
             lines=[
