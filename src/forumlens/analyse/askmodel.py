@@ -593,14 +593,7 @@ class AskModel:
         types = self.type_model.probabilities(feats)
         if not has_evidence(feats):
             types = {**types, "none": 1.0}
-        kinds = {k: v for k, v in types.items() if k != "none"}
-        cats = self.category_model.probabilities(category_features(text, before, unit))
-        return Prediction(
-            p_ask=1.0 - types.get("none", 0.0),
-            type=max(kinds, key=lambda k: kinds[k]),
-            category=max(cats, key=lambda k: cats[k]),
-            categories=cats,
-        )
+        return self._predicted(types, text, before, unit)
 
     def judge(self, text: str, before: str, threshold: float) -> Prediction | None:
         """`predict`, or None when P(ask) < `threshold` (as `predict(...).p_ask < threshold`),
@@ -614,6 +607,10 @@ class AskModel:
         types = self.type_model.probabilities(feats)
         if 1.0 - types.get("none", 0.0) < threshold:
             return None
+        return self._predicted(types, text, before, unit)
+
+    def _predicted(self, types: dict[str, float], text: str, before: str, unit: _Unit) -> Prediction:
+        """The prediction from the type probabilities: the likeliest kind of ask and its category."""
         kinds = {k: v for k, v in types.items() if k != "none"}
         cats = self.category_model.probabilities(category_features(text, before, unit))
         return Prediction(
