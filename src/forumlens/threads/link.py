@@ -285,7 +285,7 @@ class _Track:
     sentences: set[tuple[str, int, str]] = field(default_factory=set)
     heads: dict[str, None] = field(default_factory=dict)
     family: str | None = None
-    families: set[str | None] = field(default_factory=set)  # its items' families and promised verbs' (`_families`)
+    families: set[str] = field(default_factory=set)  # its items' families and promised verbs' (`_families`)
     years: set[int] = field(default_factory=set)
     actor: str = field(default="", init=False)
     kind: str = field(default="", init=False)
@@ -329,15 +329,16 @@ _PROMISED_VERB = re.compile(
 )
 
 
-def _families(item: Item) -> frozenset[str | None]:
+def _families(item: Item) -> frozenset[str]:
     """The item's deliverable family, and the family of a deliverable its promise says as a verb ("the coalition
     will map the public funding of news" promises a map, whatever noun the sentence's head is): kept per quote."""
     return _families_of(item.family, item.quote)
 
 
 @lru_cache(maxsize=16384)
-def _families_of(family: str | None, quote: str) -> frozenset[str | None]:
-    found: set[str | None] = {family}
+def _families_of(family: str | None, quote: str) -> frozenset[str]:
+    # an unrecognised deliverable (None) is no family: two of them are alike only by `family ==`
+    found: set[str] = {family} if family else set()
     lex = load_lexicon()
     for match in _PROMISED_VERB.finditer(quote):
         verb = match.group(1)
