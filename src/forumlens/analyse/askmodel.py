@@ -590,10 +590,7 @@ class AskModel:
     def predict(self, text: str, before: str = "") -> Prediction:
         unit = _Unit(text)
         feats = type_features(text, before, unit)
-        types = self.type_model.probabilities(feats)
-        if not has_evidence(feats):
-            types = {**types, "none": 1.0}
-        return self._predicted(types, text, before, unit)
+        return self._predicted(self._types(feats), text, before, unit)
 
     def judge(self, text: str, before: str, threshold: float) -> Prediction | None:
         """`predict`, or None when P(ask) < `threshold` (as `predict(...).p_ask < threshold`),
@@ -603,11 +600,16 @@ class AskModel:
         unit = _Unit(text)
         feats = type_features(text, before, unit)
         if not has_evidence(feats) and threshold > 0.0:
-            return None
-        types = self.type_model.probabilities(feats)
+            return None  # P(ask) is 0 without evidence (`_types`): below any positive threshold
+        types = self._types(feats)
         if 1.0 - types.get("none", 0.0) < threshold:
             return None
         return self._predicted(types, text, before, unit)
+
+    def _types(self, feats: list[str]) -> dict[str, float]:
+        """P(type) of a unit; a unit with no ask-shaped evidence is no ask, whatever the model says."""
+        types = self.type_model.probabilities(feats)
+        return {**types, "none": 1.0} if not has_evidence(feats) else types
 
     def _predicted(self, types: dict[str, float], text: str, before: str, unit: _Unit) -> Prediction:
         """The prediction from the type probabilities: the likeliest kind of ask and its category."""
