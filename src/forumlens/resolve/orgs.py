@@ -582,7 +582,7 @@ def _named(
         return Org(start, end, name, Mention(entity_id, kind, name, start, end, 0, text[start:end], 0.9, "after-cue"))
     if len(words) == 1 and words[0].lower() in _ORG_WORDS:
         # "the Ministry", "the Institute": the one named earlier in the session, if any
-        return _named_before(text, start, end, words[0], gazetteer) if _THE_BEFORE.search(text, 0, start) else None
+        return _named_before(text, start, end, words[0], gazetteer) if _THE_BEFORE.search(text, max(0, start - 16), start) else None
     head = any(w.lower() in _ORG_WORDS for w in words)
     acronym = any(_ACRONYM.fullmatch(w) for w in words)
     if place_cue and not head and not acronym:
@@ -611,19 +611,24 @@ _THE_BEFORE = re.compile(r"\b(?:the|The)[ \u00a0]+$")
 _BACK_WINDOW = 4000  # characters before a bare "the Institute" searched for the name it stands for
 
 
+@lru_cache(maxsize=1)
+def _NAME_RUN() -> re.Pattern[str]:  # noqa: N802 (a constant, built once _CONNECTORS is defined)
+    """A run of capitalised words, joined by connectors ("Caspian Institute of Information Technologies")."""
+    return re.compile(
+        rf"(?-i:[A-Z][\w'’\u2011-]*)(?:[ \u00a0]+(?:(?:{'|'.join(sorted(_CONNECTORS - {'&'}))})[ \u00a0]+)?"
+        rf"(?-i:[A-Z][\w'’\u2011.-]*)){{0,6}}"
+    )
+
+
 def _named_before(text: str, start: int, end: int, word: str, gazetteer: Gazetteer) -> Org | None:
     """The body a bare "the Institute" stands for: the one full name with that organisation
     word said before it ("the Caspian Institute of Information Technologies … my colleague,
     also from the Institute"); with two different ones said, none. A name that is only generic
     words says no more than the word."""
     lo = max(0, start - _BACK_WINDOW)
-    pattern = re.compile(
-        rf"(?-i:[A-Z][\w'’\u2011-]*)(?:[ \u00a0]+(?:(?:{'|'.join(sorted(_CONNECTORS - {'&'}))})[ \u00a0]+)?"
-        rf"(?-i:[A-Z][\w'’\u2011.-]*)){{0,6}}"
-    )
     best: tuple[int, int] | None = None
     said: set[str] = set()
-    for m in pattern.finditer(text, lo, start):
+    for m in _NAME_RUN().finditer(text, lo, start):
         words = m.group().split()
         if len(words) >= 2 and word in words and not _generic(words, gazetteer):
             best = (m.start(), m.end())
