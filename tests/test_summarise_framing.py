@@ -214,3 +214,25 @@ def test_verbs_only_inside_a_hanging_wh_clause(said: str, fragment: bool) -> Non
 )
 def test_room_chatter_and_talk_about_the_talk_are_no_points(said: str) -> None:
     assert render_sentence(said) is None
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We met the regulators (in Kenya) last year.",
+        "We built it on (the sound library) of the university.",
+        "It works with (machine translation) for now.",
+    ],
+)
+def test_a_bracket_with_a_note_word_inside_the_speakers_aside_is_kept(said: str) -> None:
+    assert strip_notes(said) == said
+
+
+def test_a_possessive_before_going_and_a_curly_contraction_are_verbs() -> None:
+    assert has_finite_verb("Maria's going to send the draft to the ministries")
+    assert has_finite_verb("that’s the point the regulators missed")
+
+
+def test_a_chair_describing_what_they_see_is_substance_not_agenda() -> None:
+    assert not is_chair_talk("We are looking at a 30 percent drop in donor funding for the helplines this year.")
+    assert is_chair_talk("Today we ask them what happened since.")

@@ -89,11 +89,16 @@ _NOTE_WORDS = (
     r"recording|video playing|frozen|echo|background noise|garbled|break(?:ing|s)? up|cut(?:s|ting)?(?: in| out)?|"
     r"lost connection|stand(?:ing)? by|overlapping|unclear|unmuted|muted"
 )
+_LANGUAGE = r"(?:English|French|Spanish|Arabic|Russian|Chinese|Portuguese|German|Italian|Japanese|Korean|Swahili|Hindi)"
 _NOTE = re.compile(
     r"\s*[(\[]\s*(?:"
-    r"(?=[^()\[\]]{0,60}\b(?:" + _NOTE_WORDS + r")\b)[^()\[\]]{1,60}"  # a note word inside
-    r"|in (?-i:[A-Z][a-z]+)"  # "(In English)": the language switched to
-    r"|(?:session|meeting|break|recording) (?:ends|ended|begins|began|starts|started|resumes|resumed)"
+    # a note word first, after at most two lead words ("(Off microphone)", "(Through interpreter)");
+    # a note word later in the bracket is the speaker's aside ("(the sound library)", "(machine translation)")
+    r"(?=(?:(?:through|off|no|brief|long|audio|video|technical|remote|simultaneous|continues?)\s+){0,2}"
+    r"(?:" + _NOTE_WORDS + r")\b)[^()\[\]]{1,60}"
+    # "(In English)": the language switched to, not "(in Kenya)"
+    r"|in " + _LANGUAGE + r"|(?:session|meeting|break|recording) "
+    r"(?:ends|ended|begins|began|starts|started|resumes|resumed)"
     r")\s*[.,;]?\s*[)\]]\s*",
     re.IGNORECASE,
 )

@@ -306,7 +306,7 @@ _FINITE = re.compile(
     # "it's", "that's", "there's": "is/has" contracted; after a name or a noun "'s" is a
     # possessive ("from Hassan's point"), no verb
     r"\b(?:it|that|this|there|here|what|who|where|how|why|when|which|he|she|one|everyone|everybody|nobody|"
-    r"nothing|something|everything|someone|somebody|let|today|now)'s\b|"
+    r"nothing|something|everything|someone|somebody|let|today|now)['’]s\b|\w['’]s\s+(?:going|been|got)\b|"
     # a plural subject and its verb: "Rural clinics lose", "Regulators rarely collect", "Women use"
     r"\b(?:[a-z]{3,}s|[A-Z][a-z]+s|people|women|men|children)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+|often\s+|only\s+)?"
     r"(?!(?:of|and|or|in|on|for|with|to|from|at|by|the|a|an|that|which|who|as|like|such|than|about|into|over|"
