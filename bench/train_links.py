@@ -156,7 +156,8 @@ def _f1(counts: Sequence[tuple[int, int, int]]) -> float:
 
 
 def train(corpora: Sequence[Corpus], data: dict[str, tuple[list[list[float]], list[int]]], c: float) -> LinkModel:
-    """The model fitted on these corpora, its threshold the best pooled link F1 of leaving each one out in turn."""
+    """The model fitted on these corpora; its threshold is a placeholder (`main` chooses it by pooled
+    leave-one-corpus-out link F1 and builds the shipped model with it)."""
     xs = [x for k in corpora for x in data[k.name][0]]
     ys = [y for k in corpora for y in data[k.name][1]]
     weights, bias = fit(xs, ys, c)

@@ -130,10 +130,10 @@ def test_a_second_follower_of_the_same_session_is_refused(fresh_store: Store, tm
 def test_a_follower_that_stops_renewing_reads_as_paused_once_its_lease_lapses(fresh_store: Store, tmp_path) -> None:
     caption = tmp_path / "captions.txt"
     caption.write_bytes(b"Workshop\n>> ANNA SMITH: Hello.\n")
-    short = Follower(fresh_store, FileSource(caption), LiveOptions(interval=0.01, analyse_every=1e9, lease_ttl=0.2))
+    short = Follower(fresh_store, FileSource(caption), LiveOptions(interval=0.01, analyse_every=1e9, lease_ttl=2.0))
     sid = short.start()
     assert (info := fresh_store.live_info(sid)) is not None and info.following
-    time.sleep(0.3)  # stepped by hand, nobody renews: the claim lapses after lease_ttl
+    time.sleep(2.2)  # stepped by hand, nobody renews: the claim lapses after lease_ttl
     assert (info := fresh_store.live_info(sid)) is not None and info.state == "live" and not info.following
     short.close()
 

@@ -188,8 +188,9 @@ def test_a_reply_word_after_a_sentence_cut_short_is_the_same_voice() -> None:
 
 def test_fifth_blind_set_excerpts() -> None:
     """The blind5 excerpts (development data now): every gold turn found, with its speaker and kind."""
-    folder = RESOURCES / "parse_blind5"
-    for gold_path in sorted(folder.glob("*.gold.json")):
+    paths = sorted((RESOURCES / "parse_blind5").glob("*.gold.json"))
+    assert len(paths) == 12, "the blind5 excerpts moved: point this test at them"
+    for gold_path in paths:
         gold = json.loads(gold_path.read_text("utf-8"))["turns"]
         text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text("utf-8")
         turns = parse_transcript(text).turns

@@ -13,7 +13,7 @@ checked where it must not apply.
 
 from __future__ import annotations
 
-from forumlens.resolve import find_mentions, resolve_session
+from forumlens.resolve import find_mentions, modes, resolve_session
 from forumlens.resolve.modes import own_cues, speaker_split
 from forumlens.resolve.orgs import load_gazetteer, self_orgs
 from forumlens.resolve.people import name_key, same_person
@@ -121,14 +121,10 @@ def test_mode_shapes() -> None:
     assert own_cues("I wish I could be in Geneva.", 2017) == (0.0, 0.0)
     assert own_cues("I am on the bus, so sorry for the noise.", 2017)[0] > 0
     assert own_cues("I will moderate here in the room.", 2017)[1] > 0
-    room, away, _a, _b = speaker_split("All of our panelists are here with us on the podium, except Dr. Brun.") or (
-        0,
-        0,
-        0,
-        0,
-    )
-    assert room > 10 and away < 0  # all, except the ones named on their own
-    assert speaker_split("All of our panelists are here with us today.")[:2] == (99, 0)  # type: ignore[index]
+    split = speaker_split("All of our panelists are here with us on the podium, except Dr. Brun.")
+    assert split is not None and split[:2] == (modes.ALL, modes.SOME)  # all, except the ones named on their own
+    whole = speaker_split("All of our panelists are here with us today.")
+    assert whole is not None and whole[:2] == (modes.ALL, 0)
 
 
 _HANDOFFS = """>> TERESA MWANGI:  Good afternoon, and welcome.  I am Teresa Mwangi, I will moderate this session here in the room.  Our first speaker, from the University of Ibadan, is Dr. Ngozi Eze.  After her, Tomas Ruiz, who teaches at the Universidad Nacional de Rosario.  Next to me is Maria Santos.  Maria worked for many years with UNICEF, but today she speaks for the Brazilian Association of Community Radios.  Ngozi, please.
