@@ -582,7 +582,11 @@ def _named(
         return Org(start, end, name, Mention(entity_id, kind, name, start, end, 0, text[start:end], 0.9, "after-cue"))
     if len(words) == 1 and words[0].lower() in _ORG_WORDS:
         # "the Ministry", "the Institute": the one named earlier in the session, if any
-        return _named_before(text, start, end, words[0], gazetteer) if _THE_BEFORE.search(text, max(0, start - 16), start) else None
+        return (
+            _named_before(text, start, end, words[0], gazetteer)
+            if _THE_BEFORE.search(text, max(0, start - 16), start)
+            else None
+        )
     head = any(w.lower() in _ORG_WORDS for w in words)
     acronym = any(_ACRONYM.fullmatch(w) for w in words)
     if place_cue and not head and not acronym:
