@@ -615,13 +615,11 @@ _THE_BEFORE = re.compile(r"\b(?:the|The)[ \u00a0]+$")
 _BACK_WINDOW = 4000  # characters before a bare "the Institute" searched for the name it stands for
 
 
-@lru_cache(maxsize=1)
-def _NAME_RUN() -> re.Pattern[str]:  # noqa: N802 (a constant, built once _CONNECTORS is defined)
-    """A run of capitalised words, joined by connectors ("Caspian Institute of Information Technologies")."""
-    return re.compile(
-        rf"(?-i:[A-Z][\w'’\u2011-]*)(?:[ \u00a0]+(?:(?:{'|'.join(sorted(_CONNECTORS - {'&'}))})[ \u00a0]+)?"
-        rf"(?-i:[A-Z][\w'’\u2011.-]*)){{0,6}}"
-    )
+# A run of capitalised words, joined by connectors ("Caspian Institute of Information Technologies").
+_NAME_RUN = re.compile(
+    rf"(?-i:[A-Z][\w'’\u2011-]*)(?:[ \u00a0]+(?:(?:{'|'.join(sorted(_CONNECTORS - {'&'}))})[ \u00a0]+)?"
+    rf"(?-i:[A-Z][\w'’\u2011.-]*)){{0,6}}"
+)
 
 
 def _named_before(text: str, start: int, end: int, word: str, gazetteer: Gazetteer) -> Org | None:
@@ -632,7 +630,7 @@ def _named_before(text: str, start: int, end: int, word: str, gazetteer: Gazette
     lo = max(0, start - _BACK_WINDOW)
     best: tuple[int, int] | None = None
     said: set[str] = set()
-    for m in _NAME_RUN().finditer(text, lo, start):
+    for m in _NAME_RUN.finditer(text, lo, start):
         words = m.group().split()
         if len(words) >= 2 and word in words and not _generic(words, gazetteer):
             best = (m.start(), m.end())
