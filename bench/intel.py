@@ -33,6 +33,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import blind_round
 
 from forumlens.analyse import find_intel
 from forumlens.analyse.scoring import (
@@ -59,21 +62,19 @@ RESOURCES = ROOT / "tests" / "resources" / "analyse"
 # bench/data/asks/blind4-first-run.txt, asks+category P 0.79 R 0.40, question status 19/22,
 # not-answered kept 8/13). `asks_blind5` is development data since stop 21 (first run:
 # bench/data/asks/blind5-first-run.txt, asks+category P 0.76 R 0.52, questions P 0.75 R 0.62,
-# status 8/18, not-answered kept 7/15). `asks_blind6` is the current blind set, never tuned
-# on and never scored unless `--blind` asks for it; it may still be being written (a missing folder is
+# status 8/18, not-answered kept 7/15). `asks_blind6` is development data since stop 22 (first
+# run: bench/data/asks/blind6-first-run.txt, asks+category P 0.57 R 0.48, questions P 1.00 R 0.71,
+# status 11/17). The current blind set is `bench/blind_round.py`'s, never tuned on and never
+# scored unless `--blind` asks for it; it may still be being written (a missing folder is
 # skipped with a note).
 ASK_SETS: dict[str, list[Path]] = {
     "dev": [RESOURCES],
-    "dev (blind1)": [ROOT / "tests" / "resources" / "asks_blind"],
-    "dev (blind2)": [ROOT / "tests" / "resources" / "asks_blind2"],
-    "dev (blind3)": [ROOT / "tests" / "resources" / "asks_blind3"],
-    "dev (blind4)": [ROOT / "tests" / "resources" / "asks_blind4"],
-    "dev (blind5)": [ROOT / "tests" / "resources" / "asks_blind5"],
+    **{f"dev ({blind_round.label('asks', f)})": [f] for f in blind_round.earlier("asks")},
     "dev6 (questions only)": [ROOT / "tests" / "resources" / "asks_dev6"],
-    "blind6": [ROOT / "tests" / "resources" / "asks_blind6"],
+    blind_round.BLIND_LABEL: [blind_round.blind("asks")],
 }
 # Sets whose per-item errors `--verbose` never prints (reading them would be tuning on them).
-BLIND_SETS = frozenset({"blind6"})
+BLIND_SETS = frozenset({blind_round.BLIND_LABEL})
 SHARED = ROOT.parent / "shared"
 
 
@@ -214,7 +215,7 @@ def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv
     if "--people" in argv:
         print("bench/intel.py: --people moved to bench/whoswho.py (same scoring, more sets):", file=sys.stderr)
-        print("    python bench/whoswho.py [--verbose] [--only dev|blind6]", file=sys.stderr)
+        print(f"    python bench/whoswho.py [--verbose] [--only dev|{blind_round.BLIND_LABEL}]", file=sys.stderr)
         return 2
     if "--blind" in argv:
         sets = {k: v for k, v in ASK_SETS.items() if k not in BLIND_SETS} if "--dev-only" in argv else None

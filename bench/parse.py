@@ -1,12 +1,12 @@
 """Caption parsing accuracy on the development samples and the blind set, side by side.
 
-    python bench/parse.py [--verbose] [--only dev|blind6] [--speed]
+    python bench/parse.py [--verbose] [--only dev|blindN] [--speed]   (N: `bench/blind_round.py`'s ROUND)
 
 Development = `tests/resources/parse/*.gold.json`, the shared transcript's annotation, the
 shared format samples (`shared/corpus/formats/*.turns.json`) and the earlier blind sets
-`tests/resources/parse_blind`, `parse_blind3`, `parse_blind4` and `parse_blind5` (development data once the
-next blind set was written; their first runs are in `bench/data/parse-blind*-first-run.txt`).
-Blind6 = `tests/resources/parse_blind6`, annotated before any code ran on it and never tuned
+`tests/resources/parse_blind`, `parse_blind3` … (development data once the next blind set was
+written; their first runs are in `bench/data/parse-blind*-first-run.txt`). The blind set =
+`bench/blind_round.py`'s (`parse_blind7` in round 7), annotated before any code ran on it and never tuned
 on: `--verbose` never prints its per-turn errors, a set's files are listed only when that set
 is scored (`--only dev` never reads it), and while it is still being written (no directory
 yet) it is skipped with a printed note.
@@ -38,6 +38,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import blind_round
 
 from forumlens.models import Turn
 from forumlens.transcript.parse import parse_transcript
@@ -50,15 +53,12 @@ SETS: dict[str, Any] = {
         *sorted((RESOURCES / "parse").glob("*.gold.json")),
         CORPUS / "igf2021-dc-main-session.turns.json",
         *sorted((CORPUS / "formats").glob("*.turns.json")),
-        *_folder(RESOURCES / "parse_blind"),
-        *_folder(RESOURCES / "parse_blind3"),
-        *_folder(RESOURCES / "parse_blind4"),
-        *_folder(RESOURCES / "parse_blind5"),
+        *(gold for folder in blind_round.earlier("parse") for gold in _folder(folder)),
     ],
-    "blind6": lambda: _folder(RESOURCES / "parse_blind6"),
+    blind_round.BLIND_LABEL: lambda: _folder(blind_round.blind("parse")),
 }
 # Sets whose per-turn errors `--verbose` never prints (reading them would be tuning on them).
-BLIND_SETS = frozenset({"blind6"})
+BLIND_SETS = frozenset({blind_round.BLIND_LABEL})
 
 
 def _folder(folder: Path) -> list[Path]:

@@ -19,9 +19,10 @@ It also prints output lengths and the share of bullets whose citations pass
 Reports are built as the pipeline stores them (with the resolve and analyse findings,
 which the takeaways' importance signals read); `--bare` builds them from the transcript
 alone. The held-out sets of stop 18 (tests/resources/summarise/held_out, see its README)
-stop 19 (`held_out2`) and stop 20 (`held_out3`; first runs in their first-run.txt) were scored
-once and are development data now. A fourth held-out set (`held_out4`) is in `SOURCES` but
-excluded by default: only `--held-out4` reads it (a missing folder is skipped with a note).
+stop 19 (`held_out2`), stop 20 (`held_out3`) and stop 21 (`held_out4`; first runs in their
+first-run.txt) were scored once and are development data now. This round's held-out set
+(`bench/blind_round.py`: `held_out5` in round 7) is in `SOURCES` but excluded by default: only
+`--held-out` reads it (a missing folder is skipped with a note).
 
 `--readability` instead scores whether the bullets read as sentences a policy officer
 can paste (issue 23): over every bullet of the sessions above (takeaways, calls to
@@ -322,12 +323,12 @@ if __name__ == "__main__":
         help="build reports from the transcript alone, without the resolve/analyse findings (the stop-17 setting)",
     )
     parser.add_argument(
-        "--held-out4",
+        "--held-out",
         action="store_true",
-        help="also score the fourth held-out set (tests/resources/summarise/held_out4; the lead's one final run)",
+        help="also score this round's held-out set (bench/blind_round.py; the lead's one final run)",
     )
     args = parser.parse_args()
-    include = sorted(EXCLUDED_BY_DEFAULT) if args.held_out4 else []
+    include = sorted(EXCLUDED_BY_DEFAULT) if args.held_out else []
     if args.readability:
         sys.exit(readability(args.only, args.exclude, include))
     sys.exit(run(args.markdown, args.only, args.exclude, args.bare, include))

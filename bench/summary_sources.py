@@ -11,21 +11,23 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import blind_round
+
+HELD_OUT = blind_round.blind("summaries")  # this round's held-out pairs
 SOURCES = [
     ROOT.parent / "shared" / "corpus",
     ROOT / "tests" / "resources" / "summarise",
-    # Held-out pairs (see its README): tune with `--exclude bpf-gender --exclude pt-digital`.
-    ROOT / "tests" / "resources" / "summarise" / "held_out",
-    # Second held-out set (stop 19; its first run is held_out2/first-run.txt): development data now.
-    ROOT / "tests" / "resources" / "summarise" / "held_out2",
-    # Third held-out set (stop 20; its first run is held_out3/first-run.txt): development data now.
-    ROOT / "tests" / "resources" / "summarise" / "held_out3",
-    # Fourth held-out set (stop 21), written by someone else and scored once by the lead:
-    # never read unless asked for with `--held-out4` (`pairs(include=...)`).
-    HELD_OUT4 := ROOT / "tests" / "resources" / "summarise" / "held_out4",
+    # The earlier held-out sets (`held_out` … ; each README says how it was written and its
+    # first run is its first-run.txt): development data now.
+    *blind_round.earlier("summaries"),
+    # This round's held-out set, written by someone else and scored once by the lead: never
+    # read unless asked for with `--held-out` (`pairs(include=...)`).
+    HELD_OUT,
 ]
-# Sources left out unless named with `--held-out4`: a blind set nobody tunes on.
-EXCLUDED_BY_DEFAULT = frozenset({HELD_OUT4})
+# Sources left out unless named with `--held-out`: a blind set nobody tunes on.
+EXCLUDED_BY_DEFAULT = frozenset({HELD_OUT})
 
 
 def pairs(

@@ -4,12 +4,13 @@ Run:  python bench/threads.py [--part dev|blind|all] [--linker lexical|semantic|
 
 Parts are made of corpus folders (`bench/threads/<folder>/` with `<folder>.gold.json`,
 each annotated before any code ran on it):
-- `dev` = `dev/` (annotated before any threads code existed) + `blind/`, `blind2/`,
-  `blind3/`, `blind4/` and `blind5/` (the first five blind sets, moved into development after
-  their first runs, kept verbatim in `bench/threads/blind2-first-run.txt` … `blind5-first-run.txt`);
-- `blind3`, `blind4`, `blind5` = that folder alone (development data now: its figures before and
-  after tuning on it, beside its first run);
-- `blind` = `blind6/` (written and annotated by someone else before any code ran on it).
+- `dev` = `dev/` (annotated before any threads code existed) + the earlier blind sets `blind/`,
+  `blind2/` … (moved into development after their first runs, kept verbatim in
+  `bench/threads/blind2-first-run.txt` …);
+- `blind3` … = that earlier folder alone (development data now: its figures before and after
+  tuning on it, beside its first run);
+- `blind` = this round's folder (`bench/blind_round.py`: `blind7/` in round 7; written and
+  annotated by someone else before any code ran on it).
   When its folder or gold file is missing the part is skipped with a note.
 All folders of a part are ingested into one temporary store exactly as `forumlens ingest`
 does (so threads of one folder may wrongly join another's: that counts), and threads are
@@ -24,7 +25,8 @@ negatives joined 3/11 and 2/11; the third's (stop 18) items 54/76, link F1 0.49 
 0.52 (semantic), status 18–19/39, hard negatives joined 1/42; the fourth's (stop 19) items 55/74,
 link F1 0.63 (lexical) / 0.60 (semantic), status 27/40, hard negatives joined 3/46 and 4/46;
 the fifth's (stop 20) items 72/94, link F1 0.49 / 0.50, status 27/45 and 29/45, hard negatives
-joined 3/54 (`bench/threads/blind5-first-run.txt`).
+joined 3/54 (`bench/threads/blind5-first-run.txt`); the sixth's (stop 21) items 70/95, link F1
+0.49 / 0.51, hard negatives joined 2/59 and 5/59 (`bench/threads/blind6-first-run.txt`).
 
 Printed per part and linker:
 - items: gold items found in some thread (recall of the extraction);
@@ -56,6 +58,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "bench" / "threads"
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import blind_round
 
 from forumlens.ingest import IngestOptions, ingest_paths
 from forumlens.store import Store, open_store
@@ -64,12 +69,11 @@ from forumlens.threads import Thread, store_threads
 Ref = tuple[str, int]  # (session, line)
 
 
+_EARLIER = tuple(folder.name for folder in blind_round.earlier("threads"))
 PARTS: dict[str, tuple[str, ...]] = {
-    "dev": ("dev", "blind", "blind2", "blind3", "blind4", "blind5"),
-    "blind3": ("blind3",),
-    "blind4": ("blind4",),
-    "blind5": ("blind5",),
-    "blind": ("blind6",),
+    "dev": ("dev", *_EARLIER),
+    **{name: (name,) for name in _EARLIER if name not in ("blind", "blind2")},
+    "blind": (blind_round.blind("threads").name,),
 }
 
 
@@ -287,7 +291,7 @@ def _print(result: dict[str, Any]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--part", choices=("dev", "blind3", "blind4", "blind5", "blind", "all"), default="dev")
+    parser.add_argument("--part", choices=(*PARTS, "all"), default="dev")
     parser.add_argument("--linker", choices=("lexical", "semantic", "both"), default="both")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args(argv)

@@ -11,9 +11,9 @@ and writes `src/forumlens/analyse/data/asks_model.json`. Features come from
 fold assignment and full-batch optimisation, so the same rows give the same JSON.
 
 Blind guard: a training row that shares 6 consecutive words with a session of the current
-blind set (`tests/resources/asks_blind6/*.txt`, or `--blind DIR`) stops the run: the blind
-sessions must stay unseen. It prints only the training rows, never the blind text. (`asks_blind`,
-`asks_blind2`, `asks_blind3`, `asks_blind4` and `asks_blind5` are development data since rounds 2–7.)
+blind set (this round's, `bench/blind_round.py`: `tests/resources/asks_blind7/*.txt`, or `--blind
+DIR`) stops the run: the blind sessions must stay unseen. It prints only the training rows, never
+the blind text. (The earlier rounds' `asks_blind` … are development data.)
 `--check` only validates the data (format, labels, blind overlap) and exits.
 """
 
@@ -29,13 +29,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import blind_round
 
 from forumlens.analyse.askcues import CATEGORIES
 from forumlens.analyse.askmodel import AskModel, Softmax, category_features, type_features
 
 DATA = ROOT / "bench" / "data" / "asks"
 OUT = ROOT / "src" / "forumlens" / "analyse" / "data" / "asks_model.json"
-BLIND = ROOT / "tests" / "resources" / "asks_blind6"
+BLIND = blind_round.blind("asks")
 TYPES = ("none", "ask", "recommendation", "commitment")
 CATEGORY_NAMES = tuple(dict.fromkeys((*CATEGORIES, "policy", "other")))
 C_GRID = (1.0, 3.0, 10.0)

@@ -2,14 +2,15 @@
 
     python bench/train_links.py [--linker lexical|semantic|both] [--check] [--C VALUE]
 
-Each development corpus of `bench/threads.py` (`dev`, `blind` … `blind5`; never `blind6`) is
+Each development corpus of `bench/threads.py` (`dev` and the earlier blind sets, `blind` …; never this round's,
+`bench/blind_round.py`) is
 ingested into a store of its own, its items extracted as `forumlens threads` does, and each
 gold item matched to the item on its line. Training pairs: every two matched needs of one actor
 (earlier, later), labelled same-thread or not, with the features `link.need_featurizer` gives
-(the ones linking reads). Printed, for each corpus left out (trained on the other five, the
+(the ones linking reads). Printed, for each corpus left out (trained on the others, the
 threshold chosen on their out-of-fold links): the pairwise link precision, recall and F1 of
 `link_items` on that corpus with the hand rules and with the model, over its matched gold items
-(the honest estimate); then the model fitted on all six is written to
+(the honest estimate); then the model fitted on all of them is written to
 `src/forumlens/threads/data/link_model.json` (unless `--check`). Needs numpy (`bench` or
 `semantic` extra); inference does not. Deterministic (full-batch Newton steps).
 """
@@ -32,6 +33,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import blind_round
 
 from forumlens.store import open_store
 from forumlens.threads.link import actor_of, link_items, need_featurizer
@@ -41,7 +45,7 @@ from forumlens.threads.service import store_items
 from forumlens.threads.similarity import make_scorer
 
 OUT = ROOT / "src" / "forumlens" / "threads" / "data" / "link_model.json"
-FOLDERS = ("dev", "blind", "blind2", "blind3", "blind4", "blind5")  # never the blind set being written
+FOLDERS = ("dev", *(folder.name for folder in blind_round.earlier("threads")))  # never this round's blind set
 THRESHOLDS = tuple(t / 20 for t in range(8, 20))
 
 

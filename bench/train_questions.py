@@ -3,9 +3,9 @@
     python bench/train_questions.py [--out PATH] [--loso] [--dump FILE] [--C VALUE ...] [--min-kept R] [--exclude SET ...]
 
 **Examples from gold** (`examples`): for every `*.gold.json` of the development sets
-(`SETS`: `tests/resources/analyse`, `asks_blind` … `asks_blind5`, and
-`asks_dev6`, written for this model (questions only, many not answered); never the blind set being
-written, `asks_blind6`), the session is parsed and analysed as `find_intel` does without a
+(`SETS`: `tests/resources/analyse`, the earlier rounds' `asks_blind` …, and
+`asks_dev6`, written for this model (questions only, many not answered); never this round's blind
+set, `bench/blind_round.py`), the session is parsed and analysed as `find_intel` does without a
 cast (context, agenda boundaries, question groups); each detected question is paired with
 an annotated question within 3 lines, one-to-one, nearest first (the pairing of
 `analyse.scoring.score_questions`), and kept only when the detection shares a content word
@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import blind_round
 from train_asks import fit_softmax
 
 from forumlens.analyse.context import AnalysisContext, build_context
@@ -59,11 +60,7 @@ RES = ROOT / "tests" / "resources"
 SHARED = ROOT.parent / "shared"
 SETS: dict[str, Path] = {
     "dev": RES / "analyse",
-    "blind1": RES / "asks_blind",
-    "blind2": RES / "asks_blind2",
-    "blind3": RES / "asks_blind3",
-    "blind4": RES / "asks_blind4",
-    "blind5": RES / "asks_blind5",
+    **{blind_round.label("asks", folder): folder for folder in blind_round.earlier("asks")},
     "dev6": RES / "asks_dev6",
 }
 OUT = ROOT / "src" / "forumlens" / "analyse" / "data" / "questions_model.json"

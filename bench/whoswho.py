@@ -1,14 +1,13 @@
-"""Who's-who accuracy on the development sessions and on the sixth blind set, side by side.
+"""Who's-who accuracy on the development sessions and on this round's blind set, side by side.
 
-    python bench/whoswho.py [--verbose] [--only dev|blind6]
+    python bench/whoswho.py [--verbose] [--only dev|blindN]   (N: `bench/blind_round.py`'s ROUND)
 
-Development = `tests/resources/resolve`, the shared transcript's annotation and the first
-five blind sets `tests/resources/intel_blind`, `intel_blind2`, `intel_blind3`,
-`intel_blind4` and `intel_blind5` (each became development data when the next blind set was written, as the
-blind protocol in BENCHMARKS.md says), and `intel_titled` (titled surname labels of the
+Development = `tests/resources/resolve`, the shared transcript's annotation and the earlier
+blind sets `tests/resources/intel_blind`, `intel_blind2` … (each became development data when
+the next blind set was written, as the blind protocol in BENCHMARKS.md says), and `intel_titled` (titled surname labels of the
 2006–2012 captions, development data from the start: written by the hand that changed the code); the development figures are also printed per source
 set, so a leave-one-set-out reading (e.g. blind4's first run against its figure now) needs
-no second run. Blind6 = `tests/resources/intel_blind6`, annotated before any code ran on it
+no second run. The blind set = `bench/blind_round.py`'s (`intel_blind7` in round 7), annotated before any code ran on it
 and never tuned on: `--verbose` never prints its per-person errors (reading them would be
 tuning on them), and while it is still being written (no directory yet) it is skipped with a
 note. A set's files are listed only when that set is scored, so `--only dev` never reads the
@@ -32,8 +31,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 import time
+
+import blind_round
 
 from forumlens.resolve.cast import resolve_session
 from forumlens.resolve.scoring import (
@@ -56,18 +58,14 @@ SETS: dict[str, tuple[list[Path], list[Path]]] = {
             *sorted((RESOURCES / "resolve").glob("*.people.json")),
         ],
         [
-            RESOURCES / "intel_blind",
-            RESOURCES / "intel_blind2",
-            RESOURCES / "intel_blind3",
-            RESOURCES / "intel_blind4",
-            RESOURCES / "intel_blind5",
+            *blind_round.earlier("intel"),
             RESOURCES / "intel_titled",
         ],
     ),
-    "blind6": ([], [RESOURCES / "intel_blind6"]),
+    blind_round.BLIND_LABEL: ([], [blind_round.blind("intel")]),
 }
 # Sets whose per-person errors `--verbose` never prints.
-BLIND_SETS = frozenset({"blind6"})
+BLIND_SETS = frozenset({blind_round.BLIND_LABEL})
 
 
 def set_files(name: str) -> list[Path]:

@@ -1,9 +1,9 @@
 """The summary benchmark's sources (bench/summary_sources.py, read by bench/summaries.py): a blind held-out set is in the
 list but never read unless asked for, and a missing folder is skipped with a note.
 
-The fourth held-out set (`tests/resources/summarise/held_out4`) is written by someone
-else and scored once by the lead: the tuning runs must not even list it. The earlier
-held-out sets (`held_out`, `held_out2`, `held_out3`) are development data and read by default. Checked with
+This round's held-out set (`bench/blind_round.py`: `tests/resources/summarise/held_out5` in
+round 7) is written by someone else and scored once by the lead: the tuning runs must not even
+list it. The earlier held-out sets (`held_out` …) are development data and read by default. Checked with
 temporary folders standing in for the real ones (the real held-out folder is never
 touched here).
 """
@@ -35,19 +35,22 @@ def _pair(folder: Path, stem: str) -> None:
     (folder / f"{stem}.takeaways.md").write_text("## Key takeaways\n1. Hello.\n", "utf-8")
 
 
-def test_held_out4_is_listed_but_excluded_by_default() -> None:
+def test_this_rounds_held_out_set_is_listed_but_excluded_by_default() -> None:
     bench = _bench()
-    held_out4 = bench.ROOT / "tests" / "resources" / "summarise" / "held_out4"
-    assert held_out4 in bench.SOURCES
-    assert frozenset({held_out4}) == bench.EXCLUDED_BY_DEFAULT
+    held_out = bench.blind_round.blind("summaries")
+    assert held_out.parent == bench.ROOT / "tests" / "resources" / "summarise"
+    assert held_out in bench.SOURCES
+    assert frozenset({held_out}) == bench.EXCLUDED_BY_DEFAULT
 
 
 def test_earlier_held_out_sets_are_development_sources() -> None:
     bench = _bench()
     summarise = bench.ROOT / "tests" / "resources" / "summarise"
-    for name in ("held_out", "held_out2", "held_out3"):
-        assert summarise / name in bench.SOURCES
-        assert summarise / name not in bench.EXCLUDED_BY_DEFAULT
+    earlier = [summarise / "held_out", *(summarise / f"held_out{n}" for n in range(2, bench.blind_round.ROUND - 2))]
+    assert earlier == bench.blind_round.earlier("summaries")
+    for folder in earlier:
+        assert folder in bench.SOURCES
+        assert folder not in bench.EXCLUDED_BY_DEFAULT
 
 
 def test_an_excluded_source_is_not_read_unless_included(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
