@@ -29,7 +29,10 @@ the left-out set with that model and with the rules alone, and print question st
 "not answered kept" (`bench/intel.py`'s measures) side by side. The left-out blind5 row is
 the honest estimate of the model's weights for unseen sessions; the detection rules and
 fate features of stop 21 were written after reading blind5's misses, so for them it is a
-development figure. Needs numpy (the `bench` extra).
+development figure. Likewise blind6 since stop 22: the read-out question shapes (a titled or
+pronoun asker, several questions read in one turn, numbered questions) were written after
+reading blind6's misses, so its row is the model's honest figure, not the detector's.
+Needs numpy (the `bench` extra).
 """
 
 from __future__ import annotations

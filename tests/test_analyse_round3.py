@@ -221,8 +221,11 @@ def _bench():  # type: ignore[no-untyped-def]
 
 def test_bench_skips_a_missing_or_empty_set_with_a_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bench = _bench()
-    assert frozenset({"blind6"}) == bench.BLIND_SETS and "dev (blind5)" in bench.ASK_SETS
-    assert bench.ASK_SETS["blind6"] == [ROOT / "tests" / "resources" / "asks_blind6"]
+    registry = bench.blind_round
+    assert frozenset({registry.BLIND_LABEL}) == bench.BLIND_SETS
+    assert bench.ASK_SETS[registry.BLIND_LABEL] == [registry.blind("asks")]
+    last_dev = registry.folder("asks", registry.ROUND - 1)
+    assert bench.ASK_SETS[f"dev (blind{registry.ROUND - 1})"] == [last_dev]
     (tmp_path / "empty").mkdir()
     sets = {"missing": [tmp_path / "nowhere"], "empty": [tmp_path / "empty"]}
     assert bench.asks_side_by_side(False, False, sets) == 0

@@ -16,6 +16,15 @@ first-person frame, a vocative with no verb), not a phrase lifted from one sessi
   there …?"): whoever speaks, it is put as a question.
 - `REPORTED`: a question reported for someone else ("He asks if …", "She wants to know
   whether …"), a question without "?" in a turn that reads questions out.
+- `REPORTED_ITEM`, `reported_asker`: one read-out question with its asker first, titled or
+  a pronoun named just before ("Ms. Hye-jin Yoon asks Mr. Dumitrescu: …", "…, Camilo, he asks
+  if …"), and the addressee after the verb.
+- `ORDINAL_QUESTION`, `NEXT_QUESTION_HEAD`: a numbered or announced further question of one
+  turn ("Second for the Ministry: …?", "And my second question is to …"): listed apart.
+- `TO_ANYBODY`, `PASS_ON_WORDS`: a moderator putting the question just asked to whoever can
+  answer ("Does anybody on the panel know?"): nothing new asked.
+- `ANSWERS_NOW`: a speaker saying they answer now ("I will answer only partly because we
+  are out of time"): time or follow-up words around it do not set the question aside.
 - `FLOOR_OPEN`: a moderator opening the floor or calling the next hand ("the floor is
   open", "one more hand, Mr. Koffi", "I see Olga first", "raise your hand").
 - `HANDOFF_REST`: what is left of a moderator's short question once the name called is set
@@ -46,18 +55,25 @@ import re
 from ._regex import compile_cue
 
 __all__ = [
+    "ANSWERS_NOW",
     "ANSWER_REF",
     "CHAT_CHECK",
     "DEFERS",
     "FLOOR_OPEN",
     "HANDOFF_REST",
     "HEADED",
+    "NEXT_QUESTION_HEAD",
     "NOT_KNOWN",
+    "ORDINAL_QUESTION",
+    "PASS_ON_WORDS",
     "REPORTED",
+    "REPORTED_ITEM",
     "SECOND_QUESTION",
     "TECH_CHECK",
     "TIME_SHORT",
+    "TO_ANYBODY",
     "intro_name",
+    "reported_asker",
     "verbless",
 ]
 
@@ -87,6 +103,102 @@ HEADED = compile_cue(
 REPORTED = re.compile(
     r"^\W*(?:(?:and|so|then|also)\W+)?(?:he|she|they)\s+(?:asks?|is asking|are asking|wants? to know|would like to know"
     r"|wonders?)\s+(?:if|whether|about|" + _WH + r")\b",
+    re.I,
+)
+# A question read out for a named person in the reader's own words, the asker and the verb
+# first ("Ms. Hye-jin Yoon asks Mr. Dumitrescu: does …?", "And Ms. Rana Najjar, from Beirut,
+# asks the panel whether …", "he asks if …", "She asks Ms. Dizon: …"): the asker is a
+# (titled) name, a name with where it writes from, or a pronoun whose name came just before
+# (`reported_asker`); the addressee, when named, follows the verb; the question follows a
+# colon, or opens with "if", "whether" or a question word. One per read-out question, so a
+# turn reading three holds three (`questions._relay_pieces`).
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Minister|Ambassador|Madam|Mister)\.?\s+)"
+_NAME = r"(?-i:[A-Z][\w‑'-]+(?:\s+[A-Z][\w‑'-]+){0,2})"
+_NOT_ASKER = r"(?!(?:He|She|They|It|Everyone|Everybody|Someone|Somebody|One|This|That|The|And|So|In|Also)\b)"
+REPORTED_ITEM = re.compile(
+    r"(?:\b(?P<pron>he|she|they)|" + _TITLE + r"?" + _NOT_ASKER + r"(?P<asker>" + _NAME + r"))"
+    r"(?:\s+(?:from|in)\s+" + _NAME + r")?(?:\s*,\s*(?:from|in)\s+[^,.;:?]{1,50},)?"
+    r"\s+(?:asks|is asking|are asking|wants to know|would like to know|wonders)"
+    r"(?:\s+(?P<to>(?:the\s+)?(?:panel(?:lists)?|speakers|chair|moderator|everybody|everyone|all of you|all|you)\b"
+    r"|" + _TITLE + r"?" + _NAME + r"))?"
+    r"(?:\s*:\s*\S|\s+(?:if|whether|" + _WH + r")\b|\s*,\s*(?:" + _WH + r"|" + _AUX + r")\b)",
+    re.I,
+)
+# A moderator putting the question just asked to whoever can answer it ("Does anybody on the
+# panel know?", "Can someone from the panel take it?", "Who wants to answer?"): an indefinite
+# answerer and nothing asked of its own (`questions._passes_to_panel` checks the words left).
+TO_ANYBODY = re.compile(
+    r"^\W*(?:(?:good|great|fair|interesting|thank you|thanks|okay|ok|so)\W+(?:question\W+)?)*"
+    r"(?:(?:" + _AUX + r")\s+)?(?:any|some)(?:body|one)\b|^\W*who\s+(?:wants|would like|can|could|will)\b",
+    re.I,
+)
+# Words such a call may hold besides the answerer: where they sit and what they should do.
+PASS_ON_WORDS = frozenset(
+    {
+        "panel",
+        "panelists",
+        "panellists",
+        "room",
+        "speakers",
+        "colleagues",
+        "want",
+        "like",
+        "take",
+        "help",
+        "know",
+        "answer",
+        "respond",
+        "reply",
+        "react",
+        "comment",
+        "start",
+        "first",
+        "quickly",
+        "briefly",
+    }
+)
+# The name a reported question's pronoun stands for, named just before it: "…, Camilo, he
+# asks", else the last titled name ("from Ms. Shamima Parvin, from a women's organisation.
+# She asks …"), else the last name after "from" ("from Bogdan in Kyiv. He asks …").
+_APPOSED = re.compile(r",\s*(" + _NAME + r"),\s*(?:and\s+)?$")
+_TITLED = re.compile(_TITLE + r"(" + _NAME + r")")
+_FROM_NAME = re.compile(r"\bfrom\s+(" + _NAME + r")")
+# A later question of one turn opened by an ordinal ("Two questions.  First for Ms. Gitau: …?
+# Second for the Ministry: does …?", "Third, …?", "My second question is …?"): listed on its
+# own, like an "And …?" one (`SECOND_QUESTION`).
+ORDINAL_QUESTION = re.compile(
+    r"^\W*(?:and\s+)?(?:(?:the|my|a|our)\s+)?(?:second|third|fourth|secondly|thirdly|next|another|last|lastly|finally)\b",
+    re.I,
+)
+
+# A sentence that announces a further question of the same turn without asking it ("And my
+# second question is to the IGF Secretariat, is somebody here?"): the question that follows is
+# one of its own, not more of the one before.
+NEXT_QUESTION_HEAD = re.compile(
+    r"\b(?:my|the|a|one|and)\s+(?:second|third|next|last|final|other)\s+question\b|\banother question\b", re.I
+)
+
+
+def reported_asker(before: str) -> str | None:
+    """The name a "he asks …" stands for, from the words read out just before it (`before`,
+    the turn up to the pronoun): an apposed name, else the last titled name, else the last
+    name after "from". None when nothing before names anyone."""
+    apposed = _APPOSED.search(before)
+    if apposed:
+        return apposed.group(1)
+    titled = list(_TITLED.finditer(before))
+    if titled:
+        return titled[-1].group(1)
+    named = list(_FROM_NAME.finditer(before))
+    return named[-1].group(1) if named else None
+
+
+# A speaker saying they answer now, however briefly ("I will answer only partly because we are
+# out of time", "let me answer honestly"): words of time or follow-up around it do not set
+# the question aside. Not "I cannot answer", not "I will answer by email".
+ANSWERS_NOW = re.compile(
+    r"\b(?:(?:i|we)(?:'ll| will| can| shall)?(?: (?:try to|only|just|quickly|briefly|partly))?|let me) answer\b"
+    r"(?! (?:later|after|by e-?mail|in writing|offline|bilaterally))",
     re.I,
 )
 FLOOR_OPEN = compile_cue(

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from ._regex import compile_cue
 from .context import AnalysisContext
 from .cues import CUT_OFF, DECLINE, PARKING, QUESTION_REF, SELF_ANSWER, TIMEKEEPING, content_words
-from .questioncues import DEFERS, NOT_KNOWN
+from .questioncues import ANSWERS_NOW, DEFERS, NOT_KNOWN
 from .questions import (
     ANSWER_WINDOW,
     QuestionGroup,
@@ -82,8 +82,10 @@ def following_turns(ctx: AnalysisContext, g: QuestionGroup, upto: int | None = N
 
 
 def _aside(text: str) -> bool:
-    """Time, parking, deferral, declining or not-knowing language: a question set aside."""
-    return bool(
+    """Time, parking, deferral, declining or not-knowing language: a question set aside, unless
+    the speaker says they answer now (`ANSWERS_NOW`: "I will answer only partly because we are
+    out of time")."""
+    return not ANSWERS_NOW.search(text) and bool(
         CUT_OFF.search(text)
         or PARKING.search(text)
         or DEFER.search(text)

@@ -16,7 +16,14 @@ do …" is one question). The rules, in order of trust:
   "He asks if …" in a turn that reads questions out: questions inside an
   answer ("Has it been enforced? The short answer is no.") are rhetorical;
 - a second question of one turn that opens with "And" ("… a law now?  And did the parties
-  …?") is listed on its own, as annotators do (`questioncues.SECOND_QUESTION`);
+  …?") is listed on its own, as annotators do (`questioncues.SECOND_QUESTION`), and so is a
+  numbered one ("First for Ms. Gitau: …?  Second for the Ministry: …?", `ORDINAL_QUESTION`)
+  or one announced as such ("And my second question is to …", `NEXT_QUESTION_HEAD`);
+- every question read out for someone is one question, however many a turn reads: "from
+  NAME, …" items (`_RELAY_ITEM`) and reported ones with the asker first ("Ms. Hye-jin Yoon
+  asks Mr. Dumitrescu: …", "he asks if …" after the name was read, `REPORTED_ITEM`), with the
+  addressee the reader names ("asks Mr. Lim whether …"); a "?" inside a lower-case caption
+  line ends a question even where the splitter found no sentence end (`_question_marks`);
 - housekeeping is never a question (`is_housekeeping`): floor management voiced as a
   question, judged on the whole sentence once a leading vocative ("Ana, ") is set
   aside — presence and audio checks ("can you hear us?", "is there a question
@@ -65,9 +72,11 @@ answer.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
+
+from forumlens.resolve.cues import _fold  # accents dropped one character for one: offsets hold
 
 from ._regex import compile_cue
 from .context import FLOOR_CUE, AnalysisContext, Sentence
@@ -102,16 +111,23 @@ from .cues import (
 from .models import Question
 from .questioncues import (
     ANSWER_REF,
+    ANSWERS_NOW,
     CHAT_CHECK,
     DEFERS,
     FLOOR_OPEN,
     HEADED,
+    NEXT_QUESTION_HEAD,
     NOT_KNOWN,
+    ORDINAL_QUESTION,
+    PASS_ON_WORDS,
     REPORTED,
+    REPORTED_ITEM,
     SECOND_QUESTION,
     TECH_CHECK,
     TIME_SHORT,
+    TO_ANYBODY,
     intro_name,
+    reported_asker,
     verbless,
 )
 
@@ -164,7 +180,11 @@ _RELAY_ITEM = re.compile(
 _INSIDE_PHRASE = re.compile(r"\b(?:the|a|an|our|their|this|that)\s+(?:[A-Z][\w‑'-]*\s+){0,2}$")
 # A question put to a named person by a heading: "For Laura: who pays …", "And a second small
 # one for Tariq: are your …", "Question to Amara: did …".
-_FOR_PERSON = re.compile(r"(?:^\W*|\b(?:question|one|and)\s+(?:\w+\s+){0,2}?)(?:for|to)\s+([A-Z][\w‑'-]+)\s*:\s")
+# A numbered one too, and a titled surname: "First for Ms. Gitau: did …?".
+_FOR_PERSON = re.compile(
+    r"(?:^\W*(?:(?i:first|second|third|then|next|finally|lastly)\W+)?|\b(?:question|one|and)\s+(?:\w+\s+){0,2}?)"
+    r"(?:for|to)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?\s+)?([A-Z][\w‑'-]+)\s*:\s"
+)
 # "Why …? Because …" answers itself; after any other question "because" gives the reason for asking.
 _WHY = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:why|how come)\b", re.I)
 ANSWER_WINDOW = 6  # speech turns in which a floor question can still be taken up
@@ -185,6 +205,7 @@ class QuestionGroup:
     parked: bool = False
     reask: bool = False
     relayed_for: str | None = None  # the name a read-out list item is put for (`_relay_pieces`)
+    relayed_to: str | None = None  # whom the read-out item names as addressee ("asks Mr. Lim")
     second: bool = False  # an "And …?" question split from the one before it (`_second_question`)
     core: list[Sentence] = field(default_factory=list)
 
@@ -214,7 +235,7 @@ def is_housekeeping(text: str, memo: CheckMemo | None = None) -> bool:
     """
     t = text.strip()
     rest = _VOCATIVE.sub("", t, count=1)
-    if is_procedural(t, memo) or (rest != t and is_procedural(rest, memo)):
+    if (is_procedural(t, memo) or (rest != t and is_procedural(rest, memo))) and not _asks_beyond_procedure(t):
         return True
     if FLOOR_REQUEST.search(rest) or PRESENCE_CHECK.search(rest) or _logistics(rest):
         return True
@@ -223,6 +244,22 @@ def is_housekeeping(text: str, memo: CheckMemo | None = None) -> bool:
     if TIMEKEEPING.search(t) and not (_QUESTION_WORD.search(t) or ASK_FRAME.search(t)):
         return True
     return _bare(rest)
+
+
+PROCEDURE_ROOM = 6  # content words a question holds beyond its floor-management words
+
+
+def _asks_beyond_procedure(text: str) -> bool:
+    """A question whose floor-management words are a small part of it ("For Thandiwe: what is
+    the role of the mobile operators in your NRI, do they participate or do they see you as a
+    critic?" holds "see you"): a question word comes before the first floor-management words
+    and, those set aside, at least `PROCEDURE_ROOM` content words remain, so it asks something;
+    "Can you hear us?" or "Is there anybody else in the room who …?" open with the procedure."""
+    asks = _QUESTION_WORD.search(text)
+    first = PROCEDURAL.search(text)
+    if "?" not in text[-4:] or asks is None or first is None or first.start() < asks.end():
+        return False  # "Is there anybody else in the Zoom room who …?" opens with the procedure
+    return len(content_words(PROCEDURAL.sub(" ", text))) >= PROCEDURE_ROOM
 
 
 # "What I would ask from governments is clear rules: …", "What we need is …": a statement
@@ -340,32 +377,96 @@ def _relay_item(text: str, m: re.Match[str]) -> bool:
     return bool(_READ_OUT.search(text, 0, m.start()) or (_ONLINE.search(text, 0, m.start()) and "?" in text))
 
 
-def _relay_pieces(s: Sentence) -> list[tuple[Sentence, str | None]]:
+_READS_OUT = re.compile(r"\b(?:questions?|chat|e-?mails?|online|hub|remote|zoom|asks?)\b", re.I)
+_RELAY_ROOM = re.compile(r"^(?:the\s+)?(?:panel(?:lists)?|speakers|everybody|everyone|all of you|all|you)$", re.I)
+_RELAY_CHAIR = re.compile(r"^(?:the\s+)?(?:chair|moderator)$", re.I)
+
+
+@dataclass(frozen=True)
+class _Relay:
+    """One question read out for someone: where it starts in its sentence, for whom, to whom."""
+
+    start: int
+    name: str | None
+    to: str | None = None
+
+
+def _relay_items(text: str, turn_text: str, rel: int) -> list[_Relay]:
+    """The questions a sentence reads out for others (`_RELAY_ITEM`, `REPORTED_ITEM`), in order.
+
+    A reported item whose asker is a pronoun ("he asks if …") counts only in a turn that
+    reads questions out and names the asker before it (`questioncues.reported_asker`): a
+    speaker's own story ("my daughter, she asks why …") reads nothing out."""
+    items = [
+        (m.start(), m.end(), _Relay(m.start(), m.group("name") or m.group("asker")))
+        for m in _RELAY_ITEM.finditer(text)
+        if _relay_item(text, m)
+    ]
+    for m in REPORTED_ITEM.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b, _ in items):
+            continue  # the same item, already read by `_RELAY_ITEM`
+        name = m.group("asker")
+        if m.group("pron"):
+            before = turn_text[max(0, rel + m.start() - 300) : rel + m.start()]
+            name = reported_asker(before) if _READS_OUT.search(before) else None
+            if name is None:
+                continue
+        elif _INSIDE_PHRASE.search(text, 0, m.start("asker")):
+            continue  # "the Ghana IGF asks:": the asker is a longer phrase, not one name
+        items.append((m.start(), m.end(), _Relay(m.start(), name, m.group("to"))))
+    return [r for _, _, r in sorted(items, key=lambda x: x[0])]
+
+
+def _relay_pieces(s: Sentence, turn_text: str = "") -> list[tuple[Sentence, _Relay | None]]:
     """The sentence, or one piece per relayed question when it reads out two or more
-    (`_RELAY_ITEM`), each with the name it is read for."""
-    items = [m for m in _RELAY_ITEM.finditer(s.text) if _relay_item(s.text, m)]
+    (`_relay_items`), each with the name it is read for."""
+    items = _relay_items(s.text, turn_text, s.rel)
     if not items:
         return [(s, None)]
     if len(items) == 1:
-        return [(s, items[0].group("name") or items[0].group("asker"))]
-    out = []
+        return [(s, items[0])]
+    out: list[tuple[Sentence, _Relay | None]] = []
     for k, m in enumerate(items):
-        a = 0 if k == 0 else m.start()
-        b = items[k + 1].start() if k + 1 < len(items) else len(s.text)
-        piece = s.text[a:b]
-        lead = len(piece) - len(piece.lstrip())
-        piece = piece.strip()
-        out.append(
-            (
-                Sentence(s.turn, s.start + a + lead, s.start + a + lead + len(piece), s.line, piece, s.rel + a + lead),
-                m.group("name") or m.group("asker"),
-            )
-        )
+        a = 0 if k == 0 else m.start
+        b = items[k + 1].start if k + 1 < len(items) else len(s.text)
+        out.append((_piece(s, a, b), m))
     return out
 
 
+def _piece(s: Sentence, a: int, b: int) -> Sentence:
+    """The part `a:b` of sentence `s`, trimmed, as a sentence of its own (line counted on)."""
+    piece = s.text[a:b]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    line = s.line + s.text.count("\n", 0, a + lead)
+    return Sentence(s.turn, s.start + a + lead, s.start + a + lead + len(piece), line, piece, s.rel + a + lead)
+
+
+# A question mark inside a sentence the splitter kept whole because a lower-case word follows
+# ("… why the state cannot tell the exam board to change? and a small comment, …"): captions
+# written in lower case lose the capital that marks the next sentence, not the "?".
+INNER_Q_WORDS = 6
+_INNER_Q = re.compile(r"\?[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[a-z])")
+
+
+def _question_marks(s: Sentence) -> list[Sentence]:
+    """The sentence cut after every inner "?" that a lower-case word follows (`_INNER_Q`) and
+    that closes a clause of at least `INNER_Q_WORDS` words: a short tag before more words ("can
+    i answer, yes? so for the women, …", "okay? and then …") asks nothing and stays inside."""
+    cuts, last = [], 0
+    for m in _INNER_Q.finditer(s.text):
+        if len(s.text[last : m.start()].split()) >= INNER_Q_WORDS:
+            cuts.append(m.end())
+        last = m.end()
+    if not cuts:
+        return [s]
+    bounds = [0, *cuts, len(s.text)]
+    return [_piece(s, a, b) for a, b in pairwise(bounds) if s.text[a:b].strip()]
+
+
 def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
-    pieces = [p for s in ctx.sentences[index] for p in _relay_pieces(s)]
+    turn_text = ctx.turns[index].text
+    pieces = [p for s in ctx.sentences[index] for q in _question_marks(s) for p in _relay_pieces(q, turn_text)]
     sents = [p for p, _ in pieces]
     moderator = ctx.is_moderator(index)
     relayed = any(not m.group("c") for m in ON_BEHALF.finditer(ctx.turns[index].text))  # "a question in the chat"
@@ -375,7 +476,8 @@ def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
     announced = 0  # sentences since "I have a question for …" announced one (0: none pending)
     for i, s in enumerate(sents):
         following = sents[i + 1].text if i + 1 < len(sents) else ""
-        relayed_for = pieces[i][1]
+        relay = pieces[i][1]
+        relayed_for = relay.name if relay else None
         if relayed_for is None and is_announcement(s.text):
             announced, gap = 1, gap + 1  # the heading is not the question: what follows is
             continue
@@ -384,10 +486,13 @@ def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
             q = _has_content(s.text) or bool(ASK_FRAME.search(s.text))  # the announced question, whoever asks
         fresh = bool(announced) and q  # an announced question starts its own group
         announced = announced + 1 if announced and not q else 0
+        if not q and relayed_for is None and NEXT_QUESTION_HEAD.search(s.text):
+            announced, gap = 1, gap + 1  # "And my second question is to …, is somebody here?"
+            continue
         if not q and groups and gap == 0 and "?" in s.text and not is_housekeeping(s.text, ctx.memo):
             q = True  # a follow-up "?" right after a question belongs to it
         second = q and _second_question(s.text, groups[-1] if groups and gap <= 2 else None)
-        fresh = fresh or second
+        fresh = fresh or second or (q and _ordinal_question(s.text, groups[-1] if groups and gap <= 2 else None))
         if not q:
             gap += 1
             continue
@@ -397,7 +502,7 @@ def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
             and not fresh
             and gap <= 2
             and relayed_for is None
-            and current.relayed_for is None
+            and (current.relayed_for is None or (gap == 0 and not any("?" in x.text for x in current.sentences)))
             and not _new_addressee(
                 ctx, current.sentences[-1].end, s.end, s.text, " ".join(x.text for x in current.sentences)
             )
@@ -405,7 +510,14 @@ def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
             current.sentences.append(s)
         else:
             groups.append(
-                QuestionGroup(turn=index, sentences=[s], window=(0, 0), relayed_for=relayed_for, second=second)
+                QuestionGroup(
+                    turn=index,
+                    sentences=[s],
+                    window=(0, 0),
+                    relayed_for=relayed_for,
+                    relayed_to=relay.to if relay else None,
+                    second=second,
+                )
             )
         gap = 0
     turn = ctx.turns[index]
@@ -431,6 +543,15 @@ def _second_question(text: str, current: QuestionGroup | None) -> bool:
     return bool(SECOND_QUESTION.match(text)) and "?" in text[-4:]
 
 
+def _ordinal_question(text: str, current: QuestionGroup | None) -> bool:
+    """A "?" sentence opened by an ordinal after a question of the same turn ("First for Ms.
+    Gitau: …?  Second for the Ministry: does …?"): a question of its own, listed apart. Unlike
+    an "And …?" one it does not inherit the addressee: numbered questions go to whom each names."""
+    if current is None or not any("?" in x.text for x in current.sentences):
+        return False
+    return bool(ORDINAL_QUESTION.match(text)) and "?" in text[-4:]
+
+
 def is_announcement(text: str) -> bool:
     """Whether a sentence only announces that a question follows ("Chris, I have a question to
     you.", "I have a question for the Dynamic Coalition on Gender."): it asks nothing itself,
@@ -449,9 +570,16 @@ def _vocative(text: str) -> str | None:
 
 
 def _for_person(text: str) -> str | None:
-    """The name a sentence's heading puts the question to ("For Laura: who pays …")."""
-    match = _FOR_PERSON.search(text)
+    """The name a sentence's heading puts the question to ("For Laura: who pays …", "And for
+    Mr. Kalsakau, who pays …": a titled name may close with a comma)."""
+    match = _FOR_PERSON.search(text) or _FOR_TITLED.search(text)
     return match.group(1) if match else None
+
+
+_FOR_TITLED = re.compile(
+    r"(?:^\W*|\b(?i:question|one|and)\s+(?:\w+\s+){0,2}?)(?:for|to)\s+(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?\s+"
+    r"([A-Z][\w‑'-]+)\s*,\s*(?i:" + _WH_OR_AUX + r")\b"
+)
 
 
 _FLOOR_LABEL = re.compile(r"^\W*(?:AUDIENCE|PARTICIPANT|FLOOR|FEMALE SPEAKER|MALE SPEAKER|SPEAKER)\W*$", re.I)
@@ -533,12 +661,6 @@ def _person_addressed(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
 _PLURAL_ADDRESS = re.compile(r"\bquestions\s+(?:to|for)\W+(?:\w+\W+){0,2}$", re.I)
 
 
-def _fold(text: str) -> str:
-    """`text` with accents dropped, one character for one ("Fernández" → "Fernandez"), so
-    offsets stay those of the original."""
-    return "".join(unicodedata.normalize("NFKD", c)[0] if ord(c) > 127 else c for c in text)
-
-
 def _to_group(ctx: AnalysisContext, g: QuestionGroup) -> bool:
     """The question, or the sentence heading it, is put to a group ("To all coalitions: what
     …", "my question to each of you"): it has no single addressee, so nobody named nearby and
@@ -559,7 +681,7 @@ def _addressee(ctx: AnalysisContext, g: QuestionGroup) -> str:
         return "room"
     for sentence in g.sentences:
         head = _for_person(sentence.text)
-        person = _person_named(ctx, head, g.turn) if head else None
+        person = (_person_named(ctx, head, g.turn) or _speaker_called(ctx, head)) if head else None
         if person and person != ctx.people[g.turn].name:
             return person
     named = _person_addressed(ctx, g)
@@ -610,6 +732,41 @@ def _relayed_name(ctx: AnalysisContext, name: str) -> str:
     return next((p.name for p in ctx.people if p.name and name in p.name.split()), name)
 
 
+def _passes_to_panel(g: QuestionGroup) -> bool:
+    """A moderator's question that only puts the question before it to whoever can answer
+    ("Does anybody on the panel know?", "Who wants to take it?"): it opens with an indefinite
+    answerer (`TO_ANYBODY`) and holds no content word but where they sit and what they should
+    do (`PASS_ON_WORDS`), so it asks nothing new and the question before it stays open to
+    the answer that follows."""
+    if len(g.sentences) != 1 or len(g.sentences[0].text.split()) > HANDOFF_WORDS:
+        return False
+    text = g.sentences[0].text
+    return bool(TO_ANYBODY.search(text)) and content_words(text) <= PASS_ON_WORDS
+
+
+def _relayed_to(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
+    """The addressee a read-out question names ("asks Mr. Lim whether …", "asks the panel
+    whether …", "asks the Chair: …"): the session speaker so named, the room for the panel,
+    the session's moderator for the chair; None when it names no one the session knows."""
+    said = g.relayed_to
+    if not said:
+        return None
+    if _RELAY_ROOM.match(said):
+        return "room"
+    if _RELAY_CHAIR.match(said):
+        return next((p.name for i, p in enumerate(ctx.people) if p.name and ctx.is_moderator(i)), None)
+    return _speaker_called(ctx, said)
+
+
+def _speaker_called(ctx: AnalysisContext, said: str) -> str | None:
+    """The one session speaker a name ("Mr. Lim", "Ms. Vestergaard", "Gitau") stands for: any
+    word of their name, accents aside; None when no one or several are so called."""
+    words = {w.lower() for w in re.findall(r"[\w‑'-]+", _fold(said)) if len(w) > 2}
+    known = dict.fromkeys(p.name for p in ctx.people if p.name)
+    hits = [n for n in known if words & {w.lower() for w in _fold(n).split() if len(w) > 2}]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _called_before(ctx: AnalysisContext, g: QuestionGroup) -> bool:
     """A sentence just before the question calls someone by name ("Kofi, you have run
     networks in three districts. What happens when …?"): the question goes to them."""
@@ -641,7 +798,7 @@ def find_question_groups(ctx: AnalysisContext) -> list[QuestionGroup]:
             owned = ctx.session.text[g.window[0] : g.window[1]]
             g.parked = bool(PARKING.search(ctx.session.text[g.sentences[0].start : g.window[1]]))
             g.reask = bool(REASK.search(owned))
-            g.to = _addressee(ctx, g)
+            g.to = _relayed_to(ctx, g) or _addressee(ctx, g)
             prev = out[-1] if out and out[-1].turn == turn.index else None
             if g.second and g.to == "room" and prev is not None and not _to_group(ctx, g):
                 g.to = prev.to  # "Two questions for Ms. Fernández. … ? And did …?": the same addressee
@@ -651,6 +808,8 @@ def find_question_groups(ctx: AnalysisContext) -> list[QuestionGroup]:
                 for x in g.sentences
             ):
                 continue  # "Aisha, would you like to answer that?" passes an earlier question on
+            if g.from_moderator and _passes_to_panel(g):
+                continue  # "Good question.  Does anybody on the panel know?": the floor's question, put on
             if (
                 turn.index == first_speech
                 and g.from_moderator
@@ -749,8 +908,10 @@ _BRIEF = re.compile(r"\b(briefly|quickly|very short|in (one|a) minute|short answ
 
 def _non_answer(text: str) -> bool:
     """A short reply that only says the number is not at hand or sends the question on
-    ("Honestly, I don't know a global evaluation, sorry. Maybe someone in the room knows.")."""
-    return _words(text) < 45 and bool(DEFERS.search(text[:300]) or NOT_KNOWN.search(text[:300]))
+    ("Honestly, I don't know a global evaluation, sorry. Maybe someone in the room knows."),
+    not one that says it answers ("let me answer honestly. … and I will follow up")."""
+    head = text[:300]
+    return _words(text) < 45 and bool(DEFERS.search(head) or NOT_KNOWN.search(head)) and not ANSWERS_NOW.search(head)
 
 
 ANSWER_WORDS = 10  # substantive words a moderator's reply needs to answer a question itself
@@ -760,7 +921,9 @@ def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bo
     """The moderator's turn `j` opens with an answer: at least `ANSWER_WORDS` substantive words
     before any question or floor call of theirs, none of them deferring, parking or stopping
     for time ("Very easy, everybody can join, institutions and persons, there is a form on our
-    page."). A turn that only thanks and calls the next speaker has none."""
+    page."); saying time is short while answering ("I will answer only partly because we are
+    out of time. The output …") still answers. A turn that only thanks and calls the next
+    speaker has none."""
     turn = ctx.turns[j]
     cut = next((h.sentences[0].start for h in groups if h.turn == j), turn.end)
     head = ctx.session.text[turn.start : cut]
@@ -781,8 +944,7 @@ def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bo
         or PARKING.search(said)
         or _cut_off(said)
         or DECLINE.search(said)
-        or TIMEKEEPING.search(said)
-        or TIME_SHORT.search(said)
+        or ((TIMEKEEPING.search(said) or TIME_SHORT.search(said)) and not ANSWERS_NOW.search(said))
         or FLOOR_INVITE.search(said)
     ):
         return False
@@ -824,7 +986,7 @@ def _cut_off(text: str) -> bool:
     """A moderator stopping for time without handing the question to anyone ("we are out
     of time, maybe the speakers can reply in writing"); "we are almost out of time, so
     Lars, very briefly" still gives it the floor."""
-    return bool(CUT_OFF.search(text)) and not (_PASS_ON.search(text) or _BRIEF.search(text))
+    return bool(CUT_OFF.search(text)) and not (_PASS_ON.search(text) or _BRIEF.search(text) or ANSWERS_NOW.search(text))
 
 
 def _invited_before(ctx: AnalysisContext, g: QuestionGroup) -> set[str]:

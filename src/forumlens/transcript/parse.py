@@ -247,6 +247,7 @@ def _label_alone(line: str) -> bool:
 
 _NAME_PARTICLES = frozenset(["de", "la", "le", "du", "da", "das", "dos", "di", "del", "della", "der", "van", "von"])
 _ROLE_WORD = re.compile(r"(?:[A-Z][A-Za-z'’-]*|\d{1,3})[ \t]+")
+_ROLE_WORD_LOWER = re.compile(r"[a-z][a-z'’-]*[ \t]+")  # "Audience member": a role in sentence case
 
 
 def _colonless_role(head: str) -> int:
@@ -257,7 +258,7 @@ def _colonless_role(head: str) -> int:
     representatives…"). The longest run of up to four words that is a role wins."""
     ends: list[int] = []
     at = 0
-    while len(ends) < 4 and (word := _ROLE_WORD.match(head, at)):
+    while len(ends) < 4 and (word := _ROLE_WORD.match(head, at) or (ends and _ROLE_WORD_LOWER.match(head, at))):
         at = word.end()
         ends.append(at)
     for end in reversed(ends):
@@ -279,10 +280,16 @@ def _raw_prefix_len(text: str, label: str) -> int:
     return 0
 
 
+_GLUED_AFTER = frozenset('.?!)]"”’…')  # a ">>" right after these starts a turn
+
+
 def _find_markers(text: str, shapes: Shapes) -> list[_Marker]:
-    # ">>" at a line start or after whitespace (line breaks lost); not inside "a>>b"
+    # ">>" at a line start or after whitespace (line breaks lost), or glued to the end of the
+    # sentence before ("… no.>> MODERATOR: So what happens?>> SALMA …"); not inside "a>>b"
     markers = [
-        _Marker(m.start(), m.end()) for m in _MARKER.finditer(text) if m.start() == 0 or text[m.start() - 1].isspace()
+        _Marker(m.start(), m.end())
+        for m in _MARKER.finditer(text)
+        if m.start() == 0 or text[m.start() - 1].isspace() or text[m.start() - 1] in _GLUED_AFTER
     ]
     if markers:
         return markers
@@ -681,6 +688,44 @@ def _build_turns(
     return turns
 
 
+def _split_turns(text: str, turns: list[Turn], at: list[_Marker], starts: list[int]) -> list[Turn]:
+    """`turns` cut where an unmarked voice starts inside one (`at`, implicit markers): the turn
+    before keeps its label and ends there, the new one has none; the same turns `_build_turns`
+    gives with those markers added, without reading every label again."""
+    cuts = sorted(m.at for m in at)
+    out: list[Turn] = []
+    k = 0
+    for turn in turns:
+        pieces = [turn]
+        while k < len(cuts) and cuts[k] < turn.end:
+            last = pieces[-1]
+            if cuts[k] > last.start:
+                head = text[last.start : cuts[k]].rstrip()
+                raw = text[cuts[k] : last.end]
+                body = raw.strip()
+                a = cuts[k] + (len(raw) - len(raw.lstrip()))
+                kind: TurnKind = "note" if body[:1] in "([" and _notes_only(body) else "speech"
+                pieces[-1] = replace(
+                    last, text=head, end=last.start + len(head), end_line=_line_of(starts, last.start + len(head) - 1)
+                )
+                pieces.append(
+                    Turn(
+                        index=0,
+                        line=_line_of(starts, cuts[k]),
+                        label=None,
+                        speaker=None,
+                        kind=kind,
+                        text=body,
+                        start=a,
+                        end=a + len(body),
+                        end_line=_line_of(starts, max(a, a + len(body) - 1)),
+                    )
+                )
+            k += 1
+        out.extend(pieces)
+    return [replace(t, index=i) for i, t in enumerate(out)]
+
+
 def parse_transcript(text: str, source: str = "", sha256: str = "") -> Session:
     """Parse caption text into a `Session` with 1-based lines and exact text slices.
 
@@ -715,8 +760,7 @@ def parse_transcript(text: str, source: str = "", sha256: str = "") -> Session:
     turns = _build_turns(text, markers, starts, shapes, known)
     thanked = _thanked_by_name(text, turns)  # "Thank you, Joseph." inside Joseph's own turn
     if thanked:
-        markers = sorted(markers + thanked, key=lambda m: m.at)
-        turns = _build_turns(text, markers, starts, shapes, known)
+        turns = _split_turns(text, turns, thanked, starts)
 
     full = expand_short_names([t.speaker for t in turns])  # "KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:"
     turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]

@@ -88,6 +88,12 @@ GENERIC_LABELS = frozenset(
         "online speaker",
         "the chair",
         "the moderator",
+        "microphone",  # "MICROPHONE 1": a floor microphone, numbered, not a person
+        "mic",
+        "floor microphone",
+        "floor mic",
+        "delegate",
+        "parliamentarian",
     }
 )
 
@@ -118,6 +124,11 @@ COLLECTIVE_LABELS = frozenset(
         "panel",
         "the panel",
         "the audience",
+        "the room",
+        "delegates",
+        "youth delegates",
+        "parliamentarians",
+        "members of parliament",
     }
 )
 
@@ -179,6 +190,7 @@ _TITLES = frozenset(
         "mayor",
         "eng",
         "engr",
+        "dep",  # "Dep. Ana Ruiz": a deputy (member of parliament)
     ]
 )
 
