@@ -198,7 +198,7 @@ TOPICS = (
 # What a reader sees but the checks ignore: the attribution prefix and the credit marker.
 _PREFIX = re.compile(
     r"^(?:(?:[A-Z][\w'‑.-]+(?: (?:de |da |van |von |del )?[A-Z][\w'‑.-]+)+|[A-Z]{2,}[A-Z ]*)(?: \([^)]{1,120}\))?"
-    r"|A participant|The moderator|A remote hub): (?=\S)"
+    r"|A participant|The moderator|A remote hub|The rapporteur|A speaker \(interpreted\)): (?=\S)"
 )
 _MARKER = re.compile(r"\s*(?:—[^—]*\(caption label unclear\)|\((?:inferred|unattributed): caption label flagged\))\s*$")
 

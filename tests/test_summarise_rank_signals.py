@@ -60,6 +60,37 @@ def test_sentences_after_a_rhetorical_question_are_not_the_question() -> None:
     assert importance(finding, Signals(questions=frozenset({asked.line}))) == IMPORTANCE["question"]
 
 
+PREAMBLE = """IGF 2024 – Day 1 – Policy Network: a survey presented
+
+***
+
+>> CHAIR:  Welcome.  Nadia, the floor is yours.
+
+>> NADIA OKORO:  We surveyed forty public portals in ten countries.  So what did we find in those portals?  First, most public portals publish no data in local languages.  Second, the budgets for maintenance are missing.
+"""
+
+
+def test_a_question_of_several_sentences_ends_with_its_last_sentence() -> None:
+    """`_after_questions` (review, stop 22): the answer starts after the question's *last*
+    sentence, so the question itself ("So what did we find ...?") is never read as its answer."""
+    session = _session(PREAMBLE)
+    by_text = {u.text: u for u in session_units(session)}
+    preamble = by_text["We surveyed forty public portals in ten countries."]
+    asked = by_text["So what did we find in those portals?"]
+    text = "We surveyed forty public portals in ten countries.  So what did we find in those portals?"
+    ctx = build_context(
+        session, Findings(questions=(Question(preamble.line, "Nadia Okoro", "room", text, "answered"),))
+    )
+    signals = signals_of(ctx, ())
+    assert importance(preamble, signals) == IMPORTANCE["question"]
+    assert importance(asked, signals) == IMPORTANCE["question"]  # the question's own last sentence
+    for answer in (
+        "First, most public portals publish no data in local languages.",
+        "Second, the budgets for maintenance are missing.",
+    ):
+        assert importance(by_text[answer], signals) == 1.0
+
+
 def test_policy_network_findings_are_not_taken_for_questions() -> None:
     path = HELD3 / "pn-internet-fragmentation-2023.txt"
     session = _session(path.read_text("utf-8"), path.name)

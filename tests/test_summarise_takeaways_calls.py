@@ -1,4 +1,4 @@
-"""The room's decisions reach the calls to action (`report.with_decision_action`, stop 21).
+"""The room's decisions reach the calls to action (`actions.select_actions`' reserved slot).
 
 Every rapporteur reference of the development sets lists a session's agreed next steps
 under its calls to action. The takeaways keep one decision (`with_decision`, issue 23 item
@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from forumlens.analyse.models import Ask
 from forumlens.pipeline import analyse_session
 from forumlens.summarise import build_report, check_citations
-from forumlens.summarise.actions import cite_quote
+from forumlens.summarise.actions import DECISIONS_IN_CALLS, select_actions
 from forumlens.summarise.context import build_context
-from forumlens.summarise.report import DECISIONS_IN_CALLS, announced, room_decision, with_decision_action
+from forumlens.summarise.report import announced, room_decision
 from forumlens.summarise.units import Unit
 from forumlens.transcript.parse import parse_transcript
 
@@ -46,7 +47,7 @@ def test_the_announced_next_steps_are_calls_to_action(name: str, step: str) -> N
     assert check_citations(report, [session]) == []
 
 
-def test_the_guarantee_adds_decisions_only_up_to_its_limit_and_keeps_the_section_size() -> None:
+def test_the_reserved_slot_adds_decisions_only_up_to_its_limit_and_keeps_the_section_size() -> None:
     session = _session("th-submarine-cables-2024")
     ctx = build_context(session, analyse_session(session))
     decided = announced(ctx.units)
@@ -55,20 +56,28 @@ def test_the_guarantee_adds_decisions_only_up_to_its_limit_and_keeps_the_section
     def is_room(unit: Unit) -> bool:
         return room_decision(unit, ctx.chairs, decided)
 
+    def calls(asks: list[Ask], reserve: int, room=is_room):
+        return select_actions(session, ctx.units, asks, 5, ctx.chairs, pool, decided=room, reserve=reserve)
+
     decisions = [s for s in pool if is_room(s.unit)]
     assert len(decisions) > DECISIONS_IN_CALLS  # the closing announces more than the calls keep
-    added = with_decision_action(session, [], pool, is_room, lambda _u: True, 5)
+    assert calls([], 0) == []  # no asks, no slot: no calls
+    added = calls([], DECISIONS_IN_CALLS)
     assert 1 <= len(added) <= DECISIONS_IN_CALLS
     assert all(is_room(item.unit) for item, _cite, _category in added)
     for item, cite, _category in added:  # each citation quotes the source verbatim
         assert cite.quote in session.turns[item.unit.turn].text
-    assert with_decision_action(session, [], pool, lambda _u: False, lambda _u: True, 5) == []  # nothing decided
+    assert calls([], DECISIONS_IN_CALLS, lambda _u: False) == []  # nothing decided
     # a full section gives up its weakest calls for the decisions, never grows
-    others = sorted((s for s in pool if not is_room(s.unit)), key=lambda s: -s.score)[:5]
-    full = [(s, cite_quote(session, s.unit.line, s.unit.text), "other") for s in others]
-    assert all(cite is not None for _s, cite, _k in full)
-    swapped = with_decision_action(session, full, pool, is_room, lambda _u: True, 5)
+    others = sorted((s for s in pool if not is_room(s.unit)), key=lambda s: -s.score)[:12]
+    asks = [Ask(category="other", type="ask", by=s.unit.who, line=s.unit.line, quote=s.unit.text) for s in others]
+    full = calls(asks, 0)
+    assert len(full) == 5 and not any(is_room(item.unit) for item, _cite, _category in full)
+    swapped = calls(asks, DECISIONS_IN_CALLS)
     assert len(swapped) == 5
     kept = [item for item, _cite, _category in swapped if not is_room(item.unit)]
     assert len(kept) == 5 - len(added)
-    assert min(s.score for s in kept) >= sorted(s.score for s in others)[len(added) - 1]
+    strongest = sorted((item.score for item, _cite, _category in full), reverse=True)
+    assert sorted(s.score for s in kept) == sorted(strongest[: len(kept)])  # the weakest calls gave way
+    positions = [item.unit.position for item, _cite, _category in swapped]
+    assert positions == sorted(positions)  # session order

@@ -25,6 +25,9 @@ from .units import Unit, line_of
 
 __all__ = [
     "CALL_WEIGHTS",
+    "DECISIONS_IN_CALLS",
+    "SAME_CALL",
+    "Action",
     "ask_category",
     "call_kind",
     "cite_quote",
@@ -89,6 +92,14 @@ _REGRET = re.compile(
 _REPORTED = re.compile(
     r"\b(?:says?|said|requires?|required|states?|stated)\b(?: that)? (?:[\w‑-]+ ){1,4}(?:must|should)\b"
 )
+
+
+# At most this many of the room's decisions are guaranteed a place among the calls to action.
+DECISIONS_IN_CALLS = 2
+# A call this similar to one already chosen says the same thing: the calls' MMR cut-off, and
+# what keeps a reserved decision from repeating a call ("we will publish it ... yes, we publish it").
+SAME_CALL = 0.45
+Action = tuple[Scored, Citation, str]  # a call to action: the ranked item, its citation, its category
 
 
 def call_kind(quote: str, kind: str | None = None, room: bool = False) -> str:
@@ -177,7 +188,8 @@ def select_actions(
     exclude: Sequence[Unit] = (),
     accept: Callable[[Unit], bool] | None = None,
     decided: Callable[[Unit], bool] | None = None,
-) -> list[tuple[Scored, Citation, str]]:
+    reserve: int = 0,
+) -> list[Action]:
     """The `k` most central, diverse asks, each with a verified citation and category.
 
     `exclude` holds units already used as takeaways, so the two sections do not repeat (an
@@ -189,8 +201,13 @@ def select_actions(
     nor commits anyone less, and a regret or a reported rule ("it should have been longer",
     "Many of the proposals say the user must show an ID") not at all (`call_kind`):
     rapporteurs' calls to action are next steps and calls.
+
+    `reserve`: up to this many of the room's decisions (`decided`) are guaranteed a place
+    (`DECISIONS_IN_CALLS` in a report), whether or not an ask carries them
+    (`_reserve_decisions`).
     """
-    scored = {id(s.unit): s for s in (pool_scores if pool_scores is not None else score_units(units, chairs=chairs))}
+    ranked = list(pool_scores) if pool_scores is not None else score_units(units, chairs=chairs)
+    scored = {id(s.unit): s for s in ranked}
     starts = [u.line for u in units]
     # not in line order: look at every unit
     lines: list[int] | None = None if any(a > b for a, b in pairwise(starts)) else starts
@@ -220,8 +237,60 @@ def select_actions(
         if all(p.unit is not unit for p in pool):
             pool.append(item)
             meta[id(item)] = (cite, ask.category or ask_category(cite.quote))
-    chosen = mmr_select(pool, k, lam=0.6, per_speaker=2, max_sim=0.45)
-    return [(c, *meta[id(c)]) for c in sorted(chosen, key=lambda c: c.unit.position)]
+    chosen = mmr_select(pool, k, lam=0.6, per_speaker=2, max_sim=SAME_CALL)
+    picked = [(c, *meta[id(c)]) for c in sorted(chosen, key=lambda c: c.unit.position)]
+    if reserve > 0 and decided is not None:
+        picked = _reserve_decisions(session, picked, ranked, decided, accept, k, exclude, reserve)
+    return picked
+
+
+def _reserve_decisions(
+    session: Session,
+    picked: list[Action],
+    ranked: Sequence[Scored],
+    decided: Callable[[Unit], bool],
+    accept: Callable[[Unit], bool] | None,
+    k: int,
+    exclude: Sequence[Unit],
+    reserve: int,
+) -> list[Action]:
+    """The calls, holding up to `reserve` of the room's decisions (`decided`).
+
+    Rapporteurs list a session's agreed next steps under its calls to action ("the final
+    version will be published in December", "the organisers will start a working group"):
+    every reference of the development sets does. The asks rarely carry them (said once, at
+    the end, by whoever chairs, often without "we will"), and the MMR above ranks them
+    against every call. So, while the section holds fewer than `reserve` decisions, the
+    best-scored ranked sentence that is one, renders as a point (`accept`), shares no text
+    with a takeaway (`exclude`) or a call, says no call again (`SAME_CALL`) and is verbatim in
+    the source (`cite_quote`) is added while the section has fewer than `k` calls, else it
+    replaces the weakest call that is not a decision. Session order is kept.
+    (bench/summaries.py, stop 21, development pairs, report task: mean ROUGE-1/2/L
+    .504/.205/.235 -> .508/.212/.242; one decision, .508/.210/.239.)
+    """
+    ok = accept or (lambda _u: True)
+    out = list(picked)
+    have = sum(1 for item, _cite, _category in out if decided(item.unit))
+    found = sorted((s for s in ranked if decided(s.unit)), key=lambda s: (-s.score, s.unit.position))
+    for s in found:
+        if have >= reserve:
+            break
+        used = [(u.turn, u.start, u.end) for u in [*exclude, *(item.unit for item, _cite, _category in out)]]
+        if overlaps(s.unit, used) or not ok(s.unit):
+            continue
+        if any(cosine(s.vec, item.vec) > SAME_CALL for item, _cite, _category in out):
+            continue  # the same next step said twice
+        cite = cite_quote(session, s.unit.line, s.unit.text)
+        if cite is None:
+            continue
+        if len(out) >= k:
+            weaker = [c for c in out if not decided(c[0].unit)]
+            if not weaker:
+                break
+            out.remove(min(weaker, key=lambda c: c[0].score))
+        out.append((s, cite, ask_category(s.unit.text)))
+        have += 1
+    return sorted(out, key=lambda c: c[0].unit.position)
 
 
 def infer_open_questions(units: Sequence[Unit], chairs: set[str] | frozenset[str] = frozenset()) -> list[Question]:

@@ -16,10 +16,10 @@ from dataclasses import replace
 from typing import Any
 
 from ..analyse.models import Ask, Question
-from ..models import Citation, Session
+from ..models import Session
 from .actions import (
+    DECISIONS_IN_CALLS,
     ask_category,
-    cite_quote,
     infer_asks,
     infer_open_questions,
     overlaps,
@@ -29,6 +29,7 @@ from .actions import (
 from .attribution import Credits
 from .compress import compress
 from .context import SummaryContext, build_context
+from .labels import HEADINGS, label_role
 from .models import Bullet, CoalitionEntry, Findings, SessionReport, SpeakerPoints
 from .rank import (
     MMR_POOL,
@@ -37,7 +38,6 @@ from .rank import (
     SessionModel,
     Signals,
     best_passing,
-    cosine,
     importance,
     is_directive,
     is_summary,
@@ -62,7 +62,6 @@ __all__ = [
     "signals_of",
     "takeaway_count",
     "with_decision",
-    "with_decision_action",
     "with_main_asks",
 ]
 
@@ -266,60 +265,6 @@ def with_decision(
     return sorted([*out, best], key=lambda s: s.unit.position)
 
 
-# At most this many of the room's decisions are guaranteed a place among the calls to action.
-DECISIONS_IN_CALLS = 2
-# A call this similar to one already chosen says the same thing (`select_actions`' MMR cut-off).
-SAME_CALL = 0.45
-Action = tuple[Scored, Citation, str]  # a call to action as `select_actions` gives it: item, citation, category
-
-
-def with_decision_action(
-    session: Session,
-    picked: list[Action],
-    pool: Sequence[Scored],
-    is_room: Callable[[Unit], bool],
-    accept: Callable[[Unit], bool],
-    room: int,
-    taken: Sequence[Scored] = (),
-) -> list[Action]:
-    """The calls to action, guaranteed to hold the room's decisions (up to `DECISIONS_IN_CALLS`).
-
-    Rapporteurs list a session's agreed next steps under its calls to action ("the final
-    version will be published in December", "the organisers will start a working group"):
-    every reference of the development sets does. The asks rarely carry them (said once, at
-    the end, by whoever chairs, often without "we will"), and `select_actions` ranks them
-    against every call. So, while the section holds fewer than `DECISIONS_IN_CALLS` room
-    decisions (`is_room`: `room_decision`), the best-scored one that renders as a point
-    (`accept`), shares no text with a takeaway (`taken`: the one `with_decision` put there
-    stays) or a call, and is verbatim in the source (`cite_quote`) is added when the section
-    has `room` left, else it replaces the weakest call that is not a decision. Session
-    order is kept. (bench/summaries.py, stop 21, development pairs, report task: mean
-    ROUGE-1/2/L .504/.205/.235 -> .508/.212/.242; one decision, .508/.210/.239.)
-    """
-    out = list(picked)
-    have = sum(1 for item, _cite, _category in out if is_room(item.unit))
-    found = sorted((s for s in pool if is_room(s.unit)), key=lambda s: (-s.score, s.unit.position))
-    for s in found:
-        if have >= DECISIONS_IN_CALLS:
-            break
-        used = [t.unit for t in taken] + [item.unit for item, _cite, _category in out]
-        if any(_overlap(s.unit, u) for u in used) or not accept(s.unit):
-            continue
-        if any(cosine(s.vec, item.vec) > SAME_CALL for item, _cite, _category in out):
-            continue  # the same next step said twice ("we will publish it ... yes, we publish it")
-        cite = cite_quote(session, s.unit.line, s.unit.text)
-        if cite is None:
-            continue
-        if len(out) >= room:
-            weaker = [c for c in out if not is_room(c[0].unit)]
-            if not weaker:
-                break
-            out.remove(min(weaker, key=lambda c: c[0].score))
-        out.append((s, cite, ask_category(s.unit.text)))
-        have += 1
-    return sorted(out, key=lambda c: c[0].unit.position)
-
-
 # Where a session's closing begins (share of its text): the chair sums up and announces
 # what happens next there, so a decision said then is the session's, not a passing plan.
 CLOSING = 0.8
@@ -379,8 +324,11 @@ def signals_of(ctx: SummaryContext, asks: Sequence[Ask] | None = None) -> Signal
 def _after_questions(units: Sequence[Unit], questions: Sequence[Question]) -> frozenset[tuple[int, int]]:
     """(turn, sentence index) of the sentences after a question on its own line (`Signals`).
 
-    The question's sentence is the first on the line whose words hold the question's or
-    are held by them; a line where it is not found keeps all its sentences as the question's.
+    The question runs from the first sentence on the line whose words are held by the
+    question's (or hold them) through the sentences right after it that are held too: a
+    question of several sentences ("We heard about the costs. Who pays for the repair?")
+    is the asker's to its end, and only what follows it answers. A line where it is not
+    found keeps all its sentences as the question's.
     """
     on_line: dict[int, list[Unit]] = defaultdict(list)
     for u in units:
@@ -390,9 +338,15 @@ def _after_questions(units: Sequence[Unit], questions: Sequence[Question]) -> fr
         asked = " ".join(q.text.split())
         for line in q.lines or (q.line,):
             here = on_line.get(line, [])
-            at = next((u for u in here if (t := " ".join(u.text.split())) and (t in asked or asked in t)), None)
-            if at is not None:
-                out.update((u.turn, u.sent_index) for u in here if u.turn == at.turn and u.sent_index > at.sent_index)
+            inside = [u for u in here if (t := " ".join(u.text.split())) and (t in asked or asked in t)]
+            if not inside:
+                continue
+            at = inside[0]
+            held = {u.sent_index for u in inside if u.turn == at.turn}
+            end = at.sent_index
+            while end + 1 in held:  # the question's sentences run on from its first one
+                end += 1
+            out.update((u.turn, u.sent_index) for u in here if u.turn == at.turn and u.sent_index > end)
     return frozenset(out)
 
 
@@ -507,7 +461,11 @@ def _speaker_points(
         # under the speaker's own name: first person may stay
         shown = wording.bullets(sorted(chosen, key=lambda s: s.unit.position), attributed=True)
         bullets = tuple(credits.bullet(b) for b in shown)
-        out.append(SpeakerPoints((person.name if person else None) or who, role, coalition, affiliation, bullets))
+        name = (person.name if person else None) or who
+        generic = label_role(who) if person is None else None
+        if generic is not None:  # "AUDIENCE" is no one's name: "Participants from the floor"
+            name, role = HEADINGS[generic], None
+        out.append(SpeakerPoints(name, role, coalition, affiliation, bullets))
     return out
 
 
@@ -569,8 +527,8 @@ def build_report(
         exclude=[s.unit for s in chosen],
         accept=wording.accept,
         decided=is_room,
+        reserve=DECISIONS_IN_CALLS,
     )
-    picked_actions = with_decision_action(session, picked_actions, pool, is_room, wording.accept, actions, chosen)
     made = [
         (item.unit, b) for item, cite, category in picked_actions if (b := wording.bullet(item, category, cite=cite))
     ]

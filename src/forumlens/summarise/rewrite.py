@@ -79,6 +79,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .compress import compress
+from .labels import PREFIXES
 from .procedural import MODERATOR_ROLES, is_procedural
 from .roles import is_announcement, is_chair_talk, is_empty_report, is_introduction, is_relay, is_session_talk
 
@@ -785,8 +786,7 @@ def attribution_prefix(voice: Voice | None) -> str:
     """ "Name (Org): " for a first-person bullet; a role when the speaker is unnamed."""
     if voice is None or not voice.name:
         role = (voice.role if voice else None) or ""
-        who = {"moderator": "The moderator", "remote-hub": "A remote hub"}.get(role, "A participant")
-        return f"{who}: "
+        return f"{PREFIXES.get(role, PREFIXES['participant'])}: "
     org = voice.org or voice.body
     return f"{voice.name} ({org}): " if org and org not in voice.name else f"{voice.name}: "
 

@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .attribution import UNNAMED, Credits
+from .labels import label_role
 from .models import Bullet
 from .naming import Named, name_once
 from .rank import Scored
@@ -70,6 +71,9 @@ class Wording:
             name = None
         person = self._person(name) if name else None
         role = getattr(person, "role", None) or ("moderator" if unit.who in self._chairs else None)
+        generic = label_role(name) if person is None else None
+        if generic is not None:  # "AUDIENCE", "INTERPRETER": a role, never shown as a name
+            name, role = None, role or generic
         affiliation = getattr(person, "affiliation", None) or self._speaks_for.get(unit.who)
         # a coalition inferred from a hand-off (no cast) is shown, never spoken for
         body_affiliation = getattr(person, "affiliation", None)

@@ -1,0 +1,75 @@
+"""Caption labels that name a role are never shown as a person's name (review, stop 22).
+
+"AUDIENCE: We need cooperation ..." read as if someone were called Audience, and the
+youth session's interpreted speaker was credited to "INTERPRETER". A generic label
+(`transcript.speakers.generic_label`) is read as a role: "The moderator: ", "A participant: ",
+"A speaker (interpreted): " before a bullet, and a plain heading over the points
+of the floor in "Key points by speaker". Citations still name the caption's label.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from forumlens.pipeline import analyse_session
+from forumlens.summarise import build_report, check_citations
+from forumlens.summarise.labels import HEADINGS, PREFIXES, label_role
+from forumlens.summarise.rewrite import Voice, attribution_prefix
+from forumlens.transcript.parse import parse_transcript
+from forumlens.transcript.speakers import generic_label
+
+RES = Path(__file__).resolve().parent / "resources" / "summarise"
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("MODERATOR", "moderator"),
+        ("ONLINE MODERATOR", "moderator"),
+        ("CHAIR", "moderator"),
+        ("RAPPORTEUR", "rapporteur"),
+        ("INTERPRETER", "interpreter"),
+        ("AUDIENCE", "participant"),
+        ("PARTICIPANT", "participant"),
+        ("Speaker 2", "participant"),
+        ("Ana Luisa Ferreira", None),
+        ("Doreen Bogdan-Martin", None),
+        (None, None),
+    ],
+)
+def test_a_generic_label_reads_as_a_role(label: str | None, role: str | None) -> None:
+    assert label_role(label) == role
+
+
+def test_an_unnamed_voice_is_introduced_by_its_role() -> None:
+    assert attribution_prefix(Voice(None, None, None, "interpreter")) == "A speaker (interpreted): "
+    assert attribution_prefix(Voice(None, None, None, "rapporteur")) == "The rapporteur: "
+    assert attribution_prefix(Voice(None, None, None, None)) == "A participant: "
+    assert attribution_prefix(Voice("Ana Ferreira", None, "DC on Accessibility", None)) == (
+        "Ana Ferreira (DC on Accessibility): "
+    )
+    assert set(HEADINGS) == set(PREFIXES)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [RES / "ms-elections-misinformation-2024.txt", RES / "held_out2" / "nri-youth-age-assurance-2024.txt"],
+    ids=lambda p: p.stem,
+)
+def test_no_bullet_or_heading_names_a_generic_label(path: Path) -> None:
+    session = parse_transcript(path.read_text("utf-8"), source=path.name, sha256=path.name)
+    labels = {t.label for t in session.turns if t.label and t.speaker is None and generic_label(t.label)}
+    assert labels  # the session has label-only turns (AUDIENCE, INTERPRETER)
+    report = build_report(session, analyse_session(session))
+    assert check_citations(report, [session]) == []
+    for _section, bullet in report.bullets():
+        head = bullet.text.split(":", 1)[0]
+        assert head not in labels, bullet.text
+    headings = [sp.speaker for sp in report.speakers]
+    assert not labels & set(headings), headings
+    floor = [sp for sp in report.speakers if sp.speaker in HEADINGS.values()]
+    assert floor  # their points are still reported, under a plain heading
+    for sp in floor:  # and cited to the caption's own label
+        assert all(c.speaker in labels for b in sp.bullets for c in b.citations)
