@@ -35,6 +35,8 @@ Printed per part and linker:
   to an item the annotation does not list (not in the precision, shown to be honest);
 - status: gold threads whose predicted thread (the one holding its first found item)
   has the gold kind and status;
+- ask category: gold ask threads whose predicted thread has the gold category (the gold uses the
+  asks analysis' taxonomy, which a thread's category follows);
 - hard negatives: annotated pairs of threads that must stay apart, and how many were joined;
 - quotes: predicted items whose quote is not verbatim on their line (must be 0);
 - baseline: gold items the old extraction finds at all (lines of the stored `asks`
@@ -49,11 +51,11 @@ import argparse
 import json
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "bench" / "threads"
@@ -67,6 +69,7 @@ from forumlens.store import Store, open_store
 from forumlens.threads import Thread, store_threads
 
 Ref = tuple[str, int]  # (session, line)
+K = TypeVar("K")
 
 
 _EARLIER = tuple(folder.name for folder in blind_round.earlier("threads"))
@@ -165,20 +168,39 @@ def _verbatim(store: Store, threads: list[Thread]) -> int:
     return bad
 
 
-def _match(gold: Gold, threads: list[Thread]) -> dict[int, str]:
-    """Gold item index → thread of the predicted item that is it (same session and line; on a line
-    holding several items, as a caption turn does, the one quoting the gold words)."""
-    on_line: dict[Ref, list[tuple[str, str]]] = {}
-    for t in threads:
-        for item in t.items:
-            on_line.setdefault((item.session, item.line), []).append((t.id, item.quote))
-    where: dict[int, str] = {}
+def match_quotes(gold: Gold, found: Iterable[tuple[Ref, str, K]]) -> dict[int, K]:
+    """Gold item index → the key of the found (ref, quote, key) that is it: same session and line; on a
+    line holding several, as a caption turn does, the one quoting the gold words (ties: the first found).
+    `bench/train_links.py` matches its items with this too."""
+    on_line: dict[Ref, list[tuple[K, str]]] = {}
+    for ref, quote, key in found:
+        on_line.setdefault(ref, []).append((key, quote))
+    where: dict[int, K] = {}
     for n, g in enumerate(gold.items):
-        found = on_line.get(g.ref)
-        if found:
+        here = on_line.get(g.ref)
+        if here:
             words = set(g.quote.lower().split())
-            where[n] = max(found, key=lambda f: (g.quote in f[1], len(words & set(f[1].lower().split()))))[0]
+            where[n] = max(here, key=lambda f: (g.quote in f[1], len(words & set(f[1].lower().split()))))[0]
     return where
+
+
+def _match(gold: Gold, threads: list[Thread]) -> dict[int, str]:
+    """Gold item index → thread of the predicted item that is it (`match_quotes`)."""
+    return match_quotes(gold, (((i.session, i.line), i.quote, t.id) for t in threads for i in t.items))
+
+
+def link_counts(gold: Gold, where: Mapping[int, Any]) -> tuple[int, int, int]:
+    """(correct, predicted, gold) pairwise links: pairs of gold items in one predicted thread (`where`: gold
+    item index → its thread) against pairs in one gold thread; a gold item not found loses its pairs."""
+    members: dict[str, list[int]] = {}
+    for n, item in enumerate(gold.items):
+        members.setdefault(item.thread, []).append(n)
+    gold_pairs = _pairs(members.values())
+    predicted: dict[Any, list[int]] = {}
+    for n, tid in where.items():
+        predicted.setdefault(tid, []).append(n)
+    pred_pairs = _pairs(predicted.values())
+    return len(pred_pairs & gold_pairs), len(pred_pairs), len(gold_pairs)
 
 
 def score(store: Store, gold: Gold, linker: str) -> dict[str, Any]:
@@ -188,11 +210,7 @@ def score(store: Store, gold: Gold, linker: str) -> dict[str, Any]:
     members: dict[str, list[int]] = {}
     for n, item in enumerate(gold.items):
         members.setdefault(item.thread, []).append(n)
-    gold_pairs = _pairs(members.values())
-    predicted: dict[str, list[int]] = {}
-    for n, tid in where.items():
-        predicted.setdefault(tid, []).append(n)
-    pred_pairs = _pairs(predicted.values())
+    tp, n_predicted, n_gold = link_counts(gold, where)
     gold_refs = {item.ref for item in gold.items}
     extra = sum(
         1
@@ -200,9 +218,8 @@ def score(store: Store, gold: Gold, linker: str) -> dict[str, Any]:
         for a, b in combinations({(i.session, i.line) for i in t.items}, 2)
         if (a in gold_refs) != (b in gold_refs)
     )
-    tp = len(pred_pairs & gold_pairs)
-    precision = tp / len(pred_pairs) if pred_pairs else 1.0
-    recall = tp / len(gold_pairs) if gold_pairs else 1.0
+    precision = tp / n_predicted if n_predicted else 1.0
+    recall = tp / n_gold if n_gold else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     thread_of = {t.id: t for t in threads}
     right, wrong = 0, []
@@ -214,6 +231,14 @@ def score(store: Store, gold: Gold, linker: str) -> dict[str, Any]:
         else:
             got_text = f"{got.kind}/{got.status}" if got else "nothing"
             wrong.append(f"{tid}: gold {spec['kind']}/{spec['status']}, got {got_text}")
+    asks = [tid for tid, spec in gold.threads.items() if spec["kind"] == "ask" and spec.get("category")]
+    category_wrong = []
+    for tid in asks:
+        found = [where[n] for n in members[tid] if n in where]
+        got = thread_of[found[0]] if found else None
+        if got is None or got.category != gold.threads[tid]["category"]:
+            got_text = got.category if got is not None else "nothing"
+            category_wrong.append(f"{tid}: gold {gold.threads[tid]['category']}, got {got_text}")
     joined = []
     for a, b, why in gold.negatives:
         if {where[n] for n in members[a] if n in where} & {where[n] for n in members[b] if n in where}:
@@ -223,7 +248,7 @@ def score(store: Store, gold: Gold, linker: str) -> dict[str, Any]:
         "gold_items": len(gold.items),
         "items_found": len(where),
         "baseline_items_found": baseline(store, gold),
-        "pairs": {"gold": len(gold_pairs), "predicted": len(pred_pairs), "correct": tp, "extra": extra},
+        "pairs": {"gold": n_gold, "predicted": n_predicted, "correct": tp, "extra": extra},
         "precision": round(precision, 3),
         "recall": round(recall, 3),
         "f1": round(f1, 3),
@@ -231,6 +256,9 @@ def score(store: Store, gold: Gold, linker: str) -> dict[str, Any]:
         "status_right": right,
         "status_accuracy": round(right / len(gold.threads), 3) if gold.threads else 1.0,
         "status_wrong": wrong,
+        "ask_categories": len(asks),
+        "category_right": len(asks) - len(category_wrong),
+        "category_wrong": category_wrong,
         "hard_negatives": len(gold.negatives),
         "hard_negatives_joined": joined,
         "quotes_not_verbatim": _verbatim(store, threads),
@@ -258,7 +286,7 @@ BLIND_PARTS = frozenset({"blind"})
 
 def _without_errors(result: dict[str, Any]) -> dict[str, Any]:
     """A blind part's result with its per-item error lists replaced by their counts."""
-    lists = ("status_wrong", "hard_negatives_joined", "missing_items")
+    lists = ("status_wrong", "category_wrong", "hard_negatives_joined", "missing_items")
     return {k: (len(v) if k in lists else v) for k, v in result.items()}
 
 
@@ -277,12 +305,18 @@ def _print(result: dict[str, Any]) -> None:
         f"  status           {result['status_right']}/{result['threads']['gold']} = {result['status_accuracy']:.3f}"
         f"  ({result['threads']['predicted']} threads predicted)"
     )
+    print(
+        f"  ask category     {result['category_right']}/{result['ask_categories']}  (gold ask threads whose thread has "
+        "the gold category: the asks analysis' taxonomy)"
+    )
     print(f"  hard negatives   {len(result['hard_negatives_joined'])}/{result['hard_negatives']} joined")
     print(f"  quotes not verbatim on their line: {result['quotes_not_verbatim']}")
     if result["part"] in BLIND_PARTS:  # a blind part's errors would show its contents: counts only
         return
     for line in result["status_wrong"]:
         print(f"    status wrong: {line}")
+    for line in result["category_wrong"]:
+        print(f"    category wrong: {line}")
     for line in result["hard_negatives_joined"]:
         print(f"    joined: {line}")
     for line in result["missing_items"]:

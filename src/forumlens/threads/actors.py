@@ -18,7 +18,8 @@ people analysis has no affiliation for a speaker. In order of trust:
    other sessions.
 
 A document (report, statement) is by the coalition its metadata names, else the one
-its title names.
+its title names (else the institution), else the one its opening names (front matter,
+first heading and lines: a newsletter's title may name only itself).
 """
 
 from __future__ import annotations
@@ -138,8 +139,22 @@ def document_actor(session: Session, analyses: Mapping[str, Any], registry: Regi
     )
     if ranked and float(ranked[0].get("confidence") or 0) >= 0.5:
         return str(ranked[0]["name"]), None
+    registry = registry or load_registry()
     title = str(meta.get("title") or session.title or "")
-    mentions = find_mentions(title, registry=registry or load_registry())
+    found = _body_named(title, registry)
+    if found == (None, None):
+        # the title says what it is, not whose ("Meaningful Access – Newsletter No. 9"): the opening says whose
+        # (front matter "title: Policy Network on … – Newsletter", "The newsletter of the IGF Policy Network on …")
+        found = _body_named(session.text[:_OPENING], registry)
+    return found
+
+
+_OPENING = 600  # characters of a document's opening read for who it is by (front matter, heading, first lines)
+
+
+def _body_named(text: str, registry: Registry) -> Actor:
+    """The first coalition `text` names, else the first institution (not the IGF itself)."""
+    mentions = find_mentions(text, registry=registry)
     coalition = next((m.name for m in mentions if m.kind == "dc"), None)
     org = next((m.name for m in mentions if m.kind in _ORG_KINDS and m.entity_id not in _GENERIC), None)
     return (coalition, None) if coalition else (None, org)

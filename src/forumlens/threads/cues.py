@@ -27,7 +27,11 @@ Signals, tried in this order on each sentence (the first that fires wins):
               "… is still our first ask", "regulators should publish…", an imperative
               ("Fund the coalitions!", "Please, governments: put standards into your
               procurement rules"), not being able to take part for want of money ("could
-              not join us because nobody covers their travel").
+              not join us because nobody covers their travel"), a problem that
+              persists ("half of our schools still have no Internet", "the money
+              still goes to the big operators"), what someone other than the
+              speaker or a pronoun must or should do ("users whose account is
+              closed must be told which rule …").
 
 Never a need, whatever need word it has (`is_non_ask`): thanks ("I would like to thank…"),
 floor procedure ("I would like to give the floor…", "keep to four minutes"), rhetoric
@@ -64,7 +68,7 @@ _MAKE = (
     r"(?:publish|release|produce|present|launch|prepare|develop|deliver|share|issue|finali[sz]e|complete|conduct"
     r"|run|organi[sz]e|hold|host|write|draft|translate|update|revise|submit|compile|create|build|set up|establish"
     r"|start|carry out|put together|put (?:online|up|out)|make public|circulate|map|offer|provide|make available"
-    r"|bring out|roll out|open|finish|put (?:it|them|this|these|those|that) (?:in|into|on)"
+    r"|bring out|roll out|open|finish|review|put (?:it|them|this|these|those|that) (?:in|into|on)"
     r"|do|table|adopt|unveil|deliver|have (?:a|an|the|our)|come (?:back|out) with|undertake|launch)"
 )
 _RESPONSE = compile_cue(
@@ -113,13 +117,15 @@ _SLIP = compile_cue(
     r"|\b(?:gave|give|given|giving) (?:it|them|this|that) up\b|\b(?:let|letting) (?:it|them|this|that) go\b"
     r"|\b(?:is|are|was|were|it's|is running|are running|was running) (?:very |a bit |a little |quite |badly )?late\b"
     r"(?!\s+(?:in|to|for|at|on|comers?)\b)"
-    r"|\bnot (?:going to )?(?:happen|materiali[sz]e)\b",
+    r"|\bnot (?:going to )?(?:happen|materiali[sz]e)\b"
+    r"|\bnever (?:took place|came out|happened|started|got (?:done|finished|started|published))\b",
     _I,
 )
 _UPDATE = compile_cue(
     r"\b(?:still|currently|now) (?:being )?(?:drafted|drafting|prepared|preparing|written|writing|edited|editing"
     r"|reviewed|translated|developed|developing|finali[sz]ing|working on)\b"
-    r"|\b(?:is|are) being (?:drafted|prepared|written|finali[sz]ed|edited|reviewed|translated|developed|updated)\b"
+    r"|\b(?:is|are) being (?:drafted|prepared|written|finali[sz]ed|edited|reviewed|translated|developed|updated|tested"
+    r"|piloted|trialled|trialed|field-tested)\b"
     r"|\b(?:is|are) (?:still |now |well )?(?:in progress|under way|underway|in preparation|in draft|on track"
     r"|(?:almost|nearly|very nearly|close to being) there"
     r"|nearly (?:ready|done|finished|complete)|almost (?:ready|done|finished|complete)"
@@ -129,7 +135,7 @@ _UPDATE = compile_cue(
     r"|\bthe work (?:goes on|continues|is continuing)\b"
     r"|\bexpect(?:s|ed)? (?:it |them |this |that )?to (?:finish|complete|publish|release|launch|present"
     r"|be (?:ready|published|finished|released|available|out|completed))\b"
-    r"|\bnot (?:yet|quite) (?:ready|finished|complete|completed|published|done|out)\b"
+    r"|\b(?:not (?:yet|quite)|still not(?: yet| quite)?) (?:ready|finished|complete|completed|published|done|out)\b"
     r"|\b(?:has not|hasn't|have not|haven't|is not|isn't) (?:yet )?(?:been )?(?:published|finished|completed|released)"
     r" yet\b|\b(?:a|the|our) first draft\b"
     r"|\b(?:we are|we're|we have been) (?:still |now )?(?:working on|finali[sz]ing|drafting|writing|editing|translating)"
@@ -172,6 +178,8 @@ _DELIVERY = compile_cue(
     r"|\b(?:is|are|was|were|has been|have been) (?:now |finally |already )?(?:translated|up and running)\b"
     r"|\b(?:is|are) now (?:used|in use|adopted|applied|taught) (?:by|in|at)\b"
     r"|\bnow (?:sits?|lives?|appears?|stands?) (?:on|in) (?:the|a|one|our|its|a single)\b"
+    r"|\b(?:exists?|existed) (?:now|already|today)\b|\bnow exists?\b"
+    r"|\b(?:is|are|has been|have been) (?:now )?on (?:our|the|its|their) (?:web ?)?(?:page|website|site|portal)\b"
     # participial: "Our research on X, released in 2023, …" (the noun before it is the deliverable)
     r"|,\s*(?:released|published|launched|issued|completed|adopted|presented|finali[sz]ed)"
     r"\s+(?:in|last|earlier|this|at|on|during|early|late)\b",
@@ -217,7 +225,8 @@ _NEED = compile_cue(
     r" (?:ask|request|demand|call)s?\b"
     r"|\bthere (?:is|'s|remains) (?:a |an )?(?:[\w-]+ ){0,2}need\b|\bthe need (?:for|to)\b"
     r"|\b(?:still )?waiting for\b|\b(?:have|has) no (?:money|funding|funds|budget|resources|staff|secretariat)\b"
-    r"|\b(?:is|are|remains?) (?:still )?missing\b|\bchallenge (?:is|remains)\b|\bcall(?:s|ed)? (?:up)?on\b"
+    r"|\b(?:is|are|remains?) (?:still )?missing\b|\bchallenge (?:is|remains)\b"
+    r"|\bcall(?:s|ed)? (?:again |once more |once again |also )?(?:up)?on\b"
     r"|\b(?:invite[sd]?|encourage[sd]?) (?:the|all|governments|donors|states|member states)\b"
     r"|\brecommend(?:s|ed)? that\b|\bwe (?:strongly |therefore |again )?recommend\b(?![,.;:])"
     r"|\bour (?:main |key |first |central )?recommendations? (?:is|are|remains?)\b"
@@ -236,6 +245,15 @@ _NEED = compile_cue(
     # a body asking another to act: "The coalition asks the IGF Secretariat to publish …"
     r"|\b(?:coalition|dc|network|members?|we|i)(?:'s members)? (?:again |also |therefore |formally |now )?"
     r"(?:asks?|invites?|urges?|calls? (?:up)?on) (?:the |all |every |our )?[\w'’ -]{1,50}? to (?!be\b)\w+"
+    # a need said as a problem that persists: "half of our schools still have no Internet", "researchers still
+    # cannot see the data", "the money still goes to the big companies"
+    r"|\bstill (?:(?:have|has|get|gets|see|sees|are|is) )?(?:no|not|cannot|can't|can not|never|without)\b"
+    r"|\bstill (?:goes|go|went) to\b"
+    # what someone (any subject but the speaker, the listener or a pronoun) must or should do or be given:
+    # "users whose account is suspended must be told which rule …", "the fragmentation network should invite …"
+    r"|\b(?!(?:we|i|you|it|this|that|there|they|he|she|one|who|which|what|everybody|everyone|someone|nobody)\b)"
+    r"[a-z][\w'’-]{2,}\s+(?:must|should)\s+(?!not\b|say\b|be (?:noted|said|mentioned|clear|aware)\b)(?:also\s+)?"
+    r"(?:be\s+)?[a-z]+"
     # a problem just told, and the demand to repair it: "This must be fixed before the next IGF"
     r"|\b(?:this|that|it|these|those) (?:really |simply )?(?:must|should|has to|have to|needs? to) be (?:fixed|changed"
     r"|solved|addressed|corrected|repaired|improved|resolved|remedied)\b",

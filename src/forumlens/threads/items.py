@@ -41,7 +41,17 @@ words, `actors.py` who an item is by):
 - a delivery or slip that names its earlier promise ("was announced for 2024; it has been
   delayed") also gives an `update` placed just before it, so its fate is known even when
   the promise's own session is not in the store;
-- an answer sentence may still promise ("Yes, and we are planning workshops …");
+- an answer sentence may still promise ("Yes, and we are planning workshops …"), and a
+  promise in the answering turn that points back with a pronoun promises the deliverable the
+  question named ("Will the handbook be translated?" — "Yes, and we will translate it …");
+- a promise whose object is no deliverable the lexicon knows promises the deliverable its verb
+  says ("we will map the satellite offers": a map);
+- a question a moderator reads out for someone ("In the chat there is a question for Lena, from
+  Kwame in Accra.  How many …?") is the named person's (or an unnamed participant's), answered
+  where the `questions` analysis says, else by the next speaker;
+- a need the `asks` analysis found too carries that analysis' category (`Item.asked`), which a
+  thread shows (one taxonomy); an ask the analysis read into what a turn says after it took up
+  an earlier ask or question ("Our answer: measure the energy …") is part of the answer, not an item;
 - a question's fate in its own session is the `questions` analysis's alone: a turn that
   analysis judged is never re-read by the "?" fallback, and the fallback's reply must not
   itself be a question; an unnamed asker is "a participant in TITLE" (a relayed
@@ -51,6 +61,7 @@ words, `actors.py` who an item is by):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
@@ -164,6 +175,12 @@ def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bo
     if cue.signal == "promise" and after and not sentence[cue.start : cue.end].lower().startswith(("will be", "shall")):
         a, b, family = after[0]
         return family, sentence[a:b]
+    promised = [d for d in found if d[0] >= cue.start and d[1] == cue.end]
+    if cue.signal == "promise" and promised and not _DELIVERABLE_AFTER.match(sentence[cue.end :]):
+        # the output promised as a verb whose object the lexicon does not know ("we will map the satellite offers
+        # …" promises a map): the verb is the deliverable, as `link._families` reads it
+        a, b, family = promised[-1]
+        return family, sentence[a:b]
     bounds = [m.end() for m in _CLAUSE.finditer(sentence, 0, cue.start)]
     left = bounds[-1] if bounds else 0
     before = [d for d in found if left <= d[0] and d[1] <= cue.start]
@@ -190,6 +207,10 @@ def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bo
         a, b, family = near[0]
         return family, sentence[a:b]
     return None
+
+
+# a promised verb followed by a pronoun or nothing ("we will map it", "we will survey.") names no output of its own
+_DELIVERABLE_AFTER = re.compile(r"\s*(?:[.,;:!?]|$|(?:it|them|this|that)\b)", re.I)
 
 
 def _compounds(sentence: str, found: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -260,12 +281,20 @@ def _retro_update(sentence: str) -> Cue | None:
 
 # -- items of one turn ----------------------------------------------------------------------
 def _turn_items(
-    ctx: _Context, turn: Turn, sentences: Sequence[Sentence], actor: Actor, skip: set[int], answers: set[int]
+    ctx: _Context,
+    turn: Turn,
+    sentences: Sequence[Sentence],
+    actor: Actor,
+    skip: set[int],
+    answers: set[int],
+    question: str | None = None,
 ) -> list[Item]:
     """Needs, promises, updates, deliveries, slips and responses of one turn (or paragraph).
 
     `skip`: sentences that are questions; `answers`: sentences that answer one, which may still
-    promise or report on a promise ("… and we are planning workshops with the regional IGFs").
+    promise or report on a promise ("… and we are planning workshops with the regional IGFs");
+    `question`: the question this turn answers, whose deliverable a promise in the answer may point
+    back to ("Will the report be translated?" — "Yes, and we will publish it before Kyoto").
     """
     moderator = turn.speaker in ctx.moderators
     coalition, org = ctx.document_by if ctx.document else actor
@@ -274,7 +303,7 @@ def _turn_items(
     allowed = allowed if moderator else _COALITION_SIGNALS if coalition else None
     own = _own_pattern(org) if org and not coalition else _own_coalition_pattern(coalition) if coalition else None
     items: list[Item] = []
-    last: tuple[str, str] | None = None  # the deliverable named last in this turn
+    last: tuple[str, str] | None = _named_last(ctx, question)  # the deliverable named last in this turn
     previous: Sentence | None = None
     for sentence in sentences:
         before, previous = previous, sentence
@@ -359,6 +388,28 @@ def _turn_items(
         elif family and head:
             last = (family, head)
     return items
+
+
+def _named_last(ctx: _Context, text: str | None) -> tuple[str, str] | None:
+    """(family, noun) of the last deliverable `text` names (None when it names none)."""
+    named = ctx.lexicon.deliverables(text) if text else []
+    return (named[-1][2], text[named[-1][0] : named[-1][1]]) if named and text else None
+
+
+def _questions_answered(items: Sequence[Item], turns: Sequence[Turn]) -> dict[int, str]:
+    """Turn index → the question its answer sentence answers (`_question_items` lists each answer right
+    after its question)."""
+    starts = sorted((t.start, t.index) for t in turns)
+    out: dict[int, str] = {}
+    asked: Item | None = None
+    for item in items:
+        if item.signal == "question":
+            asked = item
+        elif item.signal == "answer" and asked is not None:
+            at = bisect_right(starts, (item.seq, float("inf"))) - 1
+            if at >= 0:
+                out.setdefault(starts[at][1], asked.quote)
+    return out
 
 
 # a response that only points back at what the sentence before it said ("The MAG now has three members under
@@ -573,6 +624,66 @@ def _floor_question(mine: Sequence[Sentence]) -> Sentence | None:
     return mine[asked[-1]]
 
 
+# a moderator reading out someone's question: "In the chat there is a question for Lena, from Kwame in Accra.",
+# "And one for the Secretariat, from Rodrigo in Porto Alegre.", "Yes, for Tariq, from Aroha in Wellington."
+_NAME = r"[A-Z][\w'’‑-]+(?:\s+[A-Z][\w'’‑-]+)?"
+_RELAY = re.compile(
+    rf"\b(?:question|one)\b[^.?!]{{0,40}}?\bfrom\s+(?P<a>{_NAME})(?=\s+(?:in|at|on)\s+[A-Z]|\s*[.,:;]|\s*$)"
+    rf"|\bfrom\s+(?P<b>{_NAME})\s+(?:in|at)\s+[A-Z]"
+    r"|\b(?:in|from|on) the chat\b|\bonline\b[^.?!]{0,40}\bquestion\b|\bquestion\b[^.?!]{0,40}\bonline\b"
+)
+
+
+def _relayed_from(mine: Sequence[Sentence], at: int) -> str | None:
+    """Who the moderator's "?" sentence `mine[at]` is read out for: the name a relay sentence just before it
+    (or its own opening, "From Lwazi in Durban: How …?") gives, "" when the relay names nobody ("a question
+    in the chat"); None when it is the moderator's own question."""
+    said = [mine[at - 1].text] if at > 0 else []
+    head = mine[at].text.split(":", 1)
+    if len(head) == 2:
+        said.append(head[0])
+    for text in said:
+        found = _RELAY.search(text)
+        if found is not None:
+            return found.group("a") or found.group("b") or ""
+    return None
+
+
+def _read_out(
+    ctx: _Context, turns: Sequence[Turn], sentences: Mapping[int, list[Sentence]]
+) -> list[tuple[Turn, Sentence, list[int], str]]:
+    """Questions a moderator reads out for someone else (turn, sentence, answer lines, asker): answered where
+    the `questions` analysis says (it judged the line), else by the next speaker's reply."""
+    judged = {
+        int(q["line"]): [int(n) for n in q.get("answer_lines") or []] if q.get("status") != "unanswered" else []
+        for q in ctx.analyses.get("questions") or []
+        if isinstance(q, Mapping) and q.get("line") is not None
+    }
+    out = []
+    for i, turn in enumerate(turns):
+        if turn.kind != "speech" or turn.speaker not in ctx.moderators:
+            continue
+        mine = sentences[turn.index]
+        for at, sentence in enumerate(mine):
+            if not _QUESTION_END.search(sentence.text) or len(sentence.text.split()) < 5:
+                continue
+            if is_prompt(sentence.text, ctx.people) or is_housekeeping(sentence.text):
+                continue
+            asker = _relayed_from(mine, at)
+            if asker is None:
+                continue
+            if sentence.line in judged:
+                answers = judged[sentence.line]
+            else:
+                reply = next((t for t in turns[i + 1 :] if t.kind == "speech"), None)
+                replied = (
+                    reply is not None and reply.speaker not in ctx.moderators and not _asks_back(sentences[reply.index])
+                )
+                answers = [reply.line] if replied and reply is not None else []
+            out.append((turn, sentence, answers, asker or _anonymous(ctx)))
+    return out
+
+
 # a floor turn that announces its question ("Question for the schools.", "My question is for …")
 _ASKS_FOR = re.compile(
     r"\b(?:(?:a|my|one|short|quick) )?question (?:for|to)\b|\bmy question\b|\bi (?:want|would like) to ask\b", re.I
@@ -591,12 +702,16 @@ def _question_items(
     taken: set[int] = set()
     found: list[tuple[Turn, Sentence, list[int]]] = []
     relayed: dict[int, str] = {}  # sentence start → who the relayed question is from
+    read_out = _read_out(ctx, turns, sentences)
+    for turn, sentence, answers, asker in read_out:
+        found.append((turn, sentence, answers))
+        relayed[sentence.start] = asker
     for q in ctx.analyses.get("questions") or []:
         if not isinstance(q, Mapping) or q.get("line") is None:
             continue
         by, relay = q.get("by"), q.get("asked_by")
         got = covering.get(int(q["line"]))
-        if got is None or (by or relay) in ctx.moderators:
+        if got is None or (by or relay) in ctx.moderators or got[1].start in relayed:
             continue
         if got[0].speaker in ctx.moderators and not (by and relay and by != relay):
             continue  # the moderator's own question; one relayed for someone else ("a remote participant asks") counts
@@ -690,35 +805,64 @@ def _question_items(
 
 
 # -- asks the analyse stage found ----------------------------------------------------------------
-def _stored_needs(
-    ctx: _Context, covering: Mapping[int, list[tuple[Turn, Sentence]]], actors: Mapping[int, Actor]
-) -> list[Item]:
-    out = []
+def _analysed_asks(
+    ctx: _Context, covering: Mapping[int, list[tuple[Turn, Sentence]]]
+) -> dict[int, tuple[Mapping[str, Any], Turn, Sentence]]:
+    """The sentences the `asks` analysis found an ask or recommendation in (sentence start → the ask, its
+    turn and sentence): the sentence of the line whose words the stored quote holds (or that holds it)."""
+    found: dict[int, tuple[Mapping[str, Any], Turn, Sentence]] = {}
     for ask in ctx.analyses.get("asks") or []:
         if not isinstance(ask, Mapping) or ask.get("type") not in _NEED_TYPES or ask.get("line") is None:
             continue
         quote = str(ask.get("quote") or "")
+        if not quote:
+            continue
         for turn, sentence in covering.get(int(ask["line"]), []):
-            if is_non_ask(sentence.text):
+            if quote in sentence.text or sentence.text in quote:
+                found.setdefault(sentence.start, (ask, turn, sentence))
                 break
-            if quote and (quote in sentence.text or sentence.text in quote) and turn.speaker not in ctx.moderators:
-                coalition, org = ctx.document_by if ctx.document else actors.get(turn.index, (None, None))
-                out.append(
-                    Item(
-                        ctx.session_id,
-                        sentence.line,
-                        sentence.text,
-                        "need",
-                        turn.speaker,
-                        coalition or ask.get("coalition"),
-                        org,
-                        _category(ctx, _without_coalitions(ctx, sentence)),
-                        cue="analyse.asks",
-                        seq=sentence.start,
-                        names=_names(ctx, sentence),
-                    )
-                )
-                break
+    return found
+
+
+def _stored_needs(
+    ctx: _Context, analysed: Mapping[int, tuple[Mapping[str, Any], Turn, Sentence]], actors: Mapping[int, Actor]
+) -> list[Item]:
+    """A need item for each ask the analysis found, unless it is thanks, procedure or a question
+    (`is_non_ask`) or the speaker chairs. (The other sentences of its line are not read: a line that
+    opens "I want to remind one thing …" still holds the ask its next sentence makes.)"""
+    out = []
+    for ask, turn, sentence in analysed.values():
+        if is_non_ask(sentence.text) or turn.speaker in ctx.moderators:
+            continue
+        coalition, org = ctx.document_by if ctx.document else actors.get(turn.index, (None, None))
+        out.append(
+            Item(
+                ctx.session_id,
+                sentence.line,
+                sentence.text,
+                "need",
+                turn.speaker,
+                coalition or ask.get("coalition"),
+                org,
+                _category(ctx, _without_coalitions(ctx, sentence)),
+                cue="analyse.asks",
+                seq=sentence.start,
+                names=_names(ctx, sentence),
+            )
+        )
+    return out
+
+
+def _asks_taxonomy(
+    items: Iterable[Item], analysed: Mapping[int, tuple[Mapping[str, Any], Turn, Sentence]]
+) -> list[Item]:
+    """Each need the `asks` analysis found too, with that analysis' category in `asked`: one taxonomy, so
+    a thread's category is the one the session report gives the same sentence (`status.thread_category`)."""
+    out = []
+    for item in items:
+        found = analysed.get(item.seq) if item.signal == "need" else None
+        category = str(found[0].get("category") or "other") if found is not None else None
+        out.append(replace(item, asked=category) if category is not None else item)
     return out
 
 
@@ -813,11 +957,23 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
             speakers.setdefault(turn.speaker, coalition)
     question_items, used, taken = _question_items(ctx, [] if ctx.document else turns, sentences, actors)
     items = list(question_items)
+    answered = _questions_answered(question_items, turns)
     for turn in turns:
-        items += _turn_items(ctx, turn, sentences[turn.index], actors[turn.index], used, taken)
+        items += _turn_items(
+            ctx, turn, sentences[turn.index], actors[turn.index], used, taken, answered.get(turn.index)
+        )
     covering: dict[int, list[tuple[Turn, Sentence]]] = {}
     for turn in turns:
         for s in sentences[turn.index]:
             covering.setdefault(s.line, []).append((turn, s))
-    items += [i for i in _stored_needs(ctx, covering, actors) if i.seq not in used | taken]
-    return SessionItems(tuple(_dedupe(items)), speakers)
+    analysed = _analysed_asks(ctx, covering)
+    # what a turn says after it took up an earlier ask or question is its answer ("Last year someone asked how
+    # to measure it.  Our answer: measure the energy …"), not an ask of its own the analysis read into it
+    responses = [i.seq for i in items if i.signal == "response"]
+    answering = [(seq, t.end) for t in turns for seq in responses if t.start <= seq < t.end]
+    items += [
+        i
+        for i in _stored_needs(ctx, analysed, actors)
+        if i.seq not in used | taken and not any(a <= i.seq < b for a, b in answering)
+    ]
+    return SessionItems(tuple(_asks_taxonomy(_dedupe(items), analysed)), speakers)

@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 # stored items of another version are extracted again when read (the rules changed)
-ITEMS_VERSION = 6
+ITEMS_VERSION = 7
 
 ITEM_SIGNALS = ("need", "promise", "update", "delivery", "slip", "question", "answer", "response")
 KINDS = ("ask", "commitment", "question")
@@ -47,7 +47,9 @@ class Item:
     the document's), `org` the institution the speaker speaks for; `family` is the
     deliverable family of a promise and what follows it; `answers` is, for an `answer`,
     the line of the question it answers in the same session; `about` is, for a
-    `response`, whether it takes up a "question" or a "request".
+    `response`, whether it takes up a "question" or a "request". `category` is the
+    threads lexicon's reading (what linking compares); `asked` the category the `asks`
+    analysis gave the same sentence, when it found it (what a thread shows: one taxonomy).
     """
 
     session: str
@@ -65,6 +67,7 @@ class Item:
     answers: int | None = None
     seq: int = 0
     names: tuple[tuple[int, int], ...] = ()  # spans of coalition names in the quote (who, not what)
+    asked: str | None = None  # a need the `asks` analysis found too: that analysis' category of the sentence
     # set when the item is read back with its session (not stored with the item)
     year: int | None = None
     when: tuple[Any, ...] = ()
@@ -98,6 +101,7 @@ class Item:
             answers=None if data.get("answers") is None else int(data["answers"]),
             seq=int(data.get("seq") or 0),
             names=tuple((int(a), int(b)) for a, b in data.get("names") or ()),
+            asked=None if data.get("asked") is None else str(data["asked"]),
         )
 
     @property

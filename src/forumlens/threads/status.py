@@ -5,6 +5,9 @@ again, work reported under way or an output told of again once delivered `update
 output shown done `delivered`; a slip or
 drop `reported`; a same-session reply or a later response `answered`.
 
+Category: an ask thread's is the `asks` analysis' category of its earliest need that analysis
+found (`thread_category`), else the threads lexicon's.
+
 Statuses (DESIGN.md):
 - ask: `answered` when a response is in the thread, else `recurring` when raised in two
   or more sessions or documents, else `raised-once`;
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 from .models import Item, Thread
 
-__all__ = ["finish_thread", "role_of", "status_of", "summary_of"]
+__all__ = ["finish_thread", "role_of", "status_of", "summary_of", "thread_category"]
 
 _FOLLOW_ROLE = {"update": "update", "promise": "update", "delivery": "delivered", "slip": "reported"}
 
@@ -91,9 +94,20 @@ def summary_of(thread: Thread) -> str:
     return f"{who} {what}, {_span(thread)}: {thread.status}. “{_clip(first.quote)}”"
 
 
+def thread_category(thread: Thread) -> str:
+    """The thread's category in the one taxonomy of asks: the category the `asks` analysis gave its earliest
+    need that analysis found too (`Item.asked`: the same sentence gets the same category in the session
+    report and in the thread), else the threads lexicon's reading of the item that opened it (a need no
+    analysis ask covers, a question; a commitment has none: `other`)."""
+    if thread.kind != "ask":
+        return thread.category
+    return next((item.asked for item in thread.items if item.signal == "need" and item.asked), thread.category)
+
+
 def finish_thread(thread: Thread) -> Thread:
-    """Set roles, status and summary of a thread from its items (in place; returns it)."""
+    """Set roles, status, category and summary of a thread from its items (in place; returns it)."""
     thread.entries.sort(key=lambda e: (e[0].when, e[0].seq))
+    thread.category = thread_category(thread)
     entries, delivered = [], False
     for i, (item, _) in enumerate(thread.entries):
         entries.append((item, role_of(item, i == 0, delivered)))
