@@ -103,11 +103,22 @@ def _too_wide(page: Page, limit: int) -> list[str]:
         "/search?q=funding&year=2021",
         "/search?q=dynamic+coalition&speaker=jennifer+chung",
         "/graph",
+        "/search?q=" + "a" * 3000,  # what a reader typed is echoed back: a long unbroken query wraps
+        "/search?q=-" + "b" * 500,
+        "/briefs?topic=" + "c" * 280,
+        "/people?name=" + "d" * 500,
     ],
 )
 def test_pages_fit_a_phone(server, phone, path):
     phone.goto(server + path)
     assert _width(phone) <= PHONE, _too_wide(phone, PHONE)
+
+
+def test_a_long_unbroken_query_does_not_widen_the_desktop_page(server, desktop):
+    desktop.goto(server + "/search?q=" + "a" * 5000)
+    assert _width(desktop) <= 1280, _too_wide(desktop, 1280)
+    message = desktop.locator("p.missing").inner_text()
+    assert "…" in message and len(message) < 400 and "try fewer or other words" in message
 
 
 def test_the_session_list_reads_as_cards_on_a_phone(server, phone):

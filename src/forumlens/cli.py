@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .cli_support import YEAR_BOUND, ForumlensGroup, db_option, open_ctx_store, settings_of
+from .cli_support import (
+    YEAR_BOUND,
+    ForumlensGroup,
+    db_option,
+    for_this_install,
+    open_ctx_store,
+    settings_of,
+    source_checkout,
+)
 from .errors import ForumlensError
 from .settings import load_settings
 
@@ -235,9 +243,20 @@ def ingest(
         },
         origin="flag",
     )
-    store = open_ctx_store(ctx, db)
     urls = [p for p in paths if is_url(p)]
     files = list(expand_paths(p for p in paths if not is_url(p)))
+    empty = [p for p in paths if not is_url(p) and Path(p).is_dir() and next(expand_paths([p]), None) is None]
+    if not files and not urls:  # before the store is opened: nothing to ingest creates no store
+        raise ForumlensError(
+            f"no transcripts or documents in {'this folder' if len(empty) == 1 else 'these folders'}",
+            source=", ".join(empty) or ", ".join(paths),
+            hint=f"forumlens ingests {_INGESTABLE}",
+        )
+    for folder in empty:
+        click.echo(
+            f"warning: {folder}: no transcripts or documents in this folder (looked for {_INGESTABLE})", err=True
+        )
+    store = open_ctx_store(ctx, db)
     outcomes: list[IngestOutcome] = []
     show_bar = sys.stderr.isatty() and not as_json and len(files) + len(urls) > 1
     if workers is None:
@@ -280,12 +299,15 @@ def ingest(
     if as_json:
         click.echo(json.dumps({"outcomes": [o.to_json() for o in outcomes]}, ensure_ascii=False, indent=1))
     else:
-        click.echo(format_outcomes(outcomes))
-    if not files and not urls:
-        click.echo("error: no transcript files found in the given paths", err=True)
-        ctx.exit(1)
+        click.echo(for_this_install(format_outcomes(outcomes), source_checkout()))
     if any(o.status == "failed" for o in outcomes):
         ctx.exit(1)
+
+
+# what a folder is searched for (ingest.INGEST_SUFFIXES), in words
+_INGESTABLE = (
+    "files ending .txt, .html, .md, .pdf or .docx, or with no suffix, in subfolders too; hidden ones are skipped"
+)
 
 
 class _plain:
@@ -457,6 +479,7 @@ def search(
     )
     store = open_ctx_store(ctx, db, readonly=True)
     notice = None
+    empty_store = False
     try:
         if mode == "lexical":
             hits = store.search(parse_query(text), filters)
@@ -465,6 +488,7 @@ def search(
 
             answer = search_answer(store, text, filters, mode)  # hybrid without vectors: words only, and why
             hits, notice = answer.hits, answer.notice
+        empty_store = not hits and store.session_count() == 0
     finally:
         store.close()
     if as_json:
@@ -479,7 +503,10 @@ def search(
         if notice:
             click.echo(f"note: {notice}", err=True)
         click.echo(format_hits(hits, text))
-        if not hits:  # say what narrowed the search to nothing, so the user knows what to drop
+        why = _why_no_hits(text, empty_store) if not hits else None
+        if why:
+            click.echo(f"note: {why}", err=True)
+        elif not hits:  # say what narrowed the search to nothing, so the user knows what to drop
             narrowed = [
                 f"{flag} {value}"
                 for flag, value in (
@@ -494,6 +521,15 @@ def search(
             ]
             if narrowed:
                 click.echo(f"note: searched only with {', '.join(narrowed)}; drop them to search everything", err=True)
+
+
+def _why_no_hits(text: str, empty_store: bool) -> str | None:
+    """Why a search found nothing when it is not the words' fault: nothing stored, or nothing to look for."""
+    from .commands.search_notes import nothing_to_find
+
+    if empty_store:
+        return "nothing is stored yet: `forumlens ingest FILES` adds transcripts and documents (check --db)"
+    return nothing_to_find(text)
 
 
 @cli.command()

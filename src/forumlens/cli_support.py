@@ -6,6 +6,8 @@ commands without editing `cli.py`.
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,12 +24,21 @@ __all__ = [
     "YEAR_BOUND",
     "ForumlensGroup",
     "YearBound",
+    "clip",
     "db_option",
     "debug_of",
+    "for_this_install",
     "open_ctx_store",
     "read_input",
     "settings_of",
+    "source_checkout",
 ]
+
+
+def clip(text: str, width: int) -> str:
+    """`text` cut to `width` characters, ending in "…" when cut, so a reader sees it goes on."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 class YearBound(click.ParamType):
@@ -57,7 +68,7 @@ class ForumlensGroup(click.Group):
         except ForumlensError as exc:
             if debug_of(ctx):
                 raise
-            click.echo(f"error: {exc.render()}", err=True)
+            click.echo(f"error: {for_this_install(exc.render(), source_checkout())}", err=True)
             ctx.exit(1)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
@@ -120,3 +131,56 @@ def read_input(path: Path | str, hint: str | None = None) -> bytes:
         raise ForumlensError("permission denied: cannot read the file", source=str(path), hint=hint) from exc
     except OSError as exc:
         raise ForumlensError(f"cannot read the file: {exc.strerror or exc}", source=str(path), hint=hint) from exc
+
+
+_EXTRA_HINT = re.compile(r"pip install '?forumlens\[([A-Za-z0-9_,-]+)\]'?")
+
+
+def source_checkout() -> Path | None:
+    """The repository this forumlens runs from (an editable install of a clone), or None for an installed wheel."""
+    root = Path(__file__).resolve().parents[2]  # src/forumlens/cli_support.py → the checkout
+    return root if (root / "pyproject.toml").is_file() and (root / "src" / "forumlens").is_dir() else None
+
+
+def _pip_command(python: str, cwd: Path) -> str:
+    """How to call the pip of the environment forumlens runs in, as the user would type it here.
+
+    `pip` when the environment is activated (its pip is the first on PATH); else the
+    interpreter's own path (relative when under the current folder, as `make demo`'s
+    `.venv/bin/python`), so the extra lands where forumlens is, not in the system Python.
+    """
+    import shutil  # only when an error names an extra
+
+    bindir = Path(python).parent
+    on_path = shutil.which("pip")
+    if on_path and Path(on_path).parent == bindir:
+        return "pip"
+    try:
+        shown = str(Path(python).relative_to(cwd))
+    except ValueError:
+        shown = python
+    return f"{shown} -m pip"
+
+
+def for_this_install(text: str, root: Path | None, *, cwd: Path | None = None, python: str | None = None) -> str:
+    """An error's `pip install 'forumlens[EXTRA]'` hint rewritten for a source checkout.
+
+    forumlens is installed from its repository (`pip install -e .`, `make demo`), so
+    `pip install 'forumlens[web]'` would look for a package of that name on the
+    index and fail (or install something else); from a checkout the extra is
+    `pip install -e '/path/to/checkout[web]'` with the pip of forumlens' own
+    environment; the packaged form stays beside it, so the extra's name is still there
+    to search for. `root` is the checkout (`source_checkout()`); None, for an installed
+    package, leaves the text as it is.
+    """
+    if root is None or "forumlens[" not in text:
+        return text
+    here = cwd if cwd is not None else Path(os.getcwd())
+    where = "." if here.resolve() == root.resolve() else str(root)
+    pip = _pip_command(python or sys.executable, here)
+    return _EXTRA_HINT.sub(
+        lambda m: (
+            f"{pip} install -e '{where}[{m.group(1)}]', this checkout's form of pip install 'forumlens[{m.group(1)}]'"
+        ),
+        text,
+    )

@@ -6,6 +6,7 @@ import signal
 import sys
 import threading
 from datetime import datetime
+from pathlib import Path
 from types import FrameType
 
 import click
@@ -15,6 +16,30 @@ from ..cli_support import db_option, open_ctx_store, settings_of
 
 def _say(message: str) -> None:
     click.echo(f"{datetime.now().strftime('%H:%M:%S')} {message}", err=True)
+
+
+def _check_source(source: str) -> None:
+    """Refuse a local SOURCE that can never be followed; say so when the file is not there yet.
+
+    A caption file may legitimately appear only when captioning starts, so a missing file
+    in an existing folder is followed (with a line saying it does not exist yet, since a
+    mistyped name otherwise waits silently); a folder, or a file in a folder that does
+    not exist, is an error that names it.
+    """
+    from ..errors import ForumlensError
+    from ..fetch.run import is_url
+
+    if is_url(source):
+        return
+    path = Path(source)
+    if path.is_dir():
+        raise ForumlensError("is a folder, not a caption file", source=source, hint="give the file the captions go to")
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise ForumlensError(
+                f"no such folder: {path.parent}", source=source, hint="check the path of the caption file"
+            )
+        _say(f"{source} does not exist yet: waiting for captions to be written there (check the name; Ctrl-C stops)")
 
 
 @click.command()
@@ -81,6 +106,7 @@ def live(
         finalise=not no_finalise,
         ingest=IngestOptions.from_settings(settings_of(ctx)),
     )
+    _check_source(source)
     stop = threading.Event()
 
     def on_signal(number: int, frame: FrameType | None) -> None:

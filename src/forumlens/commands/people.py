@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import db_option, open_ctx_store
+from ..cli_support import clip, db_option, open_ctx_store
 
 if TYPE_CHECKING:
     from ..store.views import PersonOnRecord
@@ -30,12 +30,38 @@ def people(ctx: click.Context, name: str | None, as_json: bool, db: str | None) 
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         records = store.people_on_record(name)
+        flagged = flagged_labels(store.analyses_of_kind("flags"), name) if name and not records else []
     finally:
         store.close()
     if as_json:
         click.echo(json.dumps({"people": [r.to_json() for r in records]}, ensure_ascii=False, indent=1))
     else:
         click.echo(format_people(records, name))
+        for note in flagged:
+            click.echo(f"note: {note}", err=True)
+
+
+def flagged_labels(flags_by_session: list[tuple[str, str, int | None, Any]], name: str) -> list[str]:
+    """Why a name seen in the captions is no person on record: its caption label was flagged.
+
+    A label flagged as a caption mis-attribution has its turn counted for the likely real
+    speaker, so `people NAME` finds nobody under it; this says where the label is and whom
+    the turn is credited to, instead of a bare "no people".
+    """
+    from ..transcript.speakers import name_key
+
+    wanted = name_key(name)
+    notes = []
+    for sid, title, _year, flags in flags_by_session if wanted else []:
+        for flag in flags if isinstance(flags, list) else []:
+            label = str(flag.get("label") or "") if isinstance(flag, dict) else ""
+            if label and wanted in name_key(label):
+                likely = flag.get("likely_speaker")
+                notes.append(
+                    f"{label} labels line {flag.get('line')} of {sid} “{clip(title, 60)}” in the captions, flagged as "
+                    f"a caption mis-attribution" + (f": the turn is counted for {likely}" if likely else "")
+                )
+    return notes
 
 
 def format_people(records: list[PersonOnRecord], name: str | None = None) -> str:
@@ -48,7 +74,7 @@ def format_people(records: list[PersonOnRecord], name: str | None = None) -> str
         if len(r.labels) > 1:
             lines.append(f"    labels: {' / '.join(r.labels)}")
         for a in r.appearances:
-            lines.append(f"    {a.session}  {a.year or '????'}  {a.role or '?':<18} {a.title[:60]}")
+            lines.append(f"    {a.session}  {a.year or '????'}  {a.role or '?':<18} {clip(a.title, 60)}")
     return "\n".join(lines)
 
 
@@ -100,7 +126,7 @@ def coalitions(ctx: click.Context, name: str | None, as_json: bool, db: str | No
     for r in records:
         click.echo(f"{r.name}" + (f" ({r.acronym})" if r.acronym else "") + f"  {coalition_tally(r.sessions)}")
         for s in r.sessions:
-            click.echo(f"    {s['session']}  {s['year'] or '????'}  {s['status']:<15} {s['title'][:60]}")
+            click.echo(f"    {s['session']}  {s['year'] or '????'}  {s['status']:<15} {clip(s['title'], 60)}")
 
 
 COMMANDS = [people, coalitions]

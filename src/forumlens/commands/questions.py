@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import YEAR_BOUND, db_option, open_ctx_store
+from ..cli_support import YEAR_BOUND, clip, db_option, open_ctx_store
 from ..errors import ConfigError
 
 # The coalition registry (rapidfuzz, resolve/) is imported when a --to name is resolved:
@@ -133,7 +133,7 @@ def questions(
         who = q.get("by") or "someone"
         to = q.get("to") or "the room"
         click.echo(f"[{q['status']}] {q['session']}:L{q['line']}  {who} → {to}")
-        click.echo(f"    {' '.join(q['text'].split())[:200]}")
+        click.echo(f"    {clip(q['text'], 200)}")
         if q.get("answer_lines"):
             lines = q["answer_lines"]
             click.echo(f"    answered at line{'s' if len(lines) != 1 else ''} {', '.join(map(str, lines))}")

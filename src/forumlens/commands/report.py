@@ -55,7 +55,11 @@ def _emit_pdf(
     try:
         out.write_bytes(data)
     except OSError as exc:
-        raise ForumlensError(f"cannot write the report: {exc.strerror}", source=str(out)) from exc
+        raise ForumlensError(
+            f"cannot write the file: {exc.strerror}",
+            source=str(out),
+            hint="check that its folder exists and is writable",
+        ) from exc
     click.echo(f"wrote {out}", err=True)
 
 
@@ -66,7 +70,11 @@ def _emit(content: str, out: Path | None) -> None:
     try:
         out.write_text(content, "utf-8")
     except OSError as exc:
-        raise ForumlensError(f"cannot write the report: {exc.strerror}", source=str(out)) from exc
+        raise ForumlensError(
+            f"cannot write the file: {exc.strerror}",
+            source=str(out),
+            hint="check that its folder exists and is writable",
+        ) from exc
     click.echo(f"wrote {out}", err=True)
 
 
@@ -135,7 +143,11 @@ def _emit_template(session: Session, analyses: dict[str, Any], fmt: str, out: Pa
     try:
         out.write_bytes(template_docx(filled))
     except OSError as exc:
-        raise ForumlensError(f"cannot write the report: {exc.strerror}", source=str(out)) from exc
+        raise ForumlensError(
+            f"cannot write the file: {exc.strerror}",
+            source=str(out),
+            hint="check that its folder exists and is writable",
+        ) from exc
     click.echo(f"wrote {out}", err=True)
 
 
@@ -247,18 +259,34 @@ def brief(
         coalition = find_coalition(coalition).name
     store = open_ctx_store(ctx, db, readonly=True)
     result: TopicBrief | CoalitionBrief
+    snapshot: CoalitionBrief | None = None
     try:
         if topic:
             result = topic_brief(store, topic, since=since, until=until, coalition=coalition)
         else:
             assert coalition is not None
-            result = coalition_brief(store, coalition, since=since, until=until)
+            result = snapshot = coalition_brief(store, coalition, since=since, until=until)
     finally:
         store.close()
     if fmt == "pdf":
         _emit_pdf(result, out)
-        return
-    _emit(render(result, fmt), out)
+    else:
+        _emit(render(result, fmt), out)
+    if fmt != "json" and snapshot is not None and not snapshot.bullets():
+        click.echo(f"note: {_empty_snapshot_reason(snapshot, since, until)}", err=True)
+
+
+def _empty_snapshot_reason(result: CoalitionBrief, since: int | None, until: int | None) -> str:
+    """Why a coalition snapshot has nothing in it: the coalition is in no stored session (of those years), or
+    it is, but none of its lines reads as a point to cite."""
+    name = f"{result.name} ({result.acronym})" if result.acronym else result.name
+    years = (f" from {since}" if since else "") + (f" up to {until}" if until else "")
+    if not result.appearances:
+        return (
+            f"no stored session{years} has {name} speaking or named: ingest its sessions "
+            "(`forumlens coalitions` lists the coalitions on record)"
+        )
+    return f"{name} appears in stored sessions{years}, but none of its lines reads as a point to cite"
 
 
 COMMANDS = [report, brief]

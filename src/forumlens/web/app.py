@@ -20,6 +20,7 @@ import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -102,17 +103,33 @@ _COMMAND_PAGES = {
 _COMMAND_IN_HINT = re.compile(r"`forumlens ([a-z]+)[^`]*`")
 
 
+# a portal address written in a hint ("see the list on /people", "see /sessions/ID#L167")
+_PAGE_IN_HINT = re.compile(r"(?<![\w/])/(?:sessions|people|coalitions|threads|topics|glossary|search)\b[^\s,;)]*")
+
+
 def page_hint(hint: str | None) -> tuple[str | None, str | None]:
     """An error's hint as a page reader can act on it: (text, link).
 
     The store's errors are written for the command line ("list them with `forumlens
     sessions`"); a visitor of the portal cannot run that, so a hint naming a command is
     replaced by a link to the page that lists the same things, or dropped if none does.
+    A hint that already names a portal address ("see the list on /people") links it.
     """
-    if not hint or (found := _COMMAND_IN_HINT.search(hint)) is None:
+    if not hint:
         return hint, None
+    if (found := _COMMAND_IN_HINT.search(hint)) is None:
+        address = _PAGE_IN_HINT.search(hint)
+        return hint, address.group(0).rstrip(".:") if address else None
     url = _COMMAND_PAGES.get(found.group(1))
     return (f"See the list on {url}", url) if url else (None, None)
+
+
+def _hint_parts(text: str | None, link: str | None) -> dict[str, Any]:
+    """The hint around its link, so the page shows the link where the hint names it."""
+    if not text or not link or link not in text:
+        return {"hint": text, "hint_url": link, "hint_before": text, "hint_after": ""}
+    before, _, after = text.partition(link)
+    return {"hint": text, "hint_url": link, "hint_before": before, "hint_after": after}
 
 
 def render_error(request: Request, status: int, message: str, hint: str | None = None) -> Response:
@@ -120,7 +137,7 @@ def render_error(request: Request, status: int, message: str, hint: str | None =
     if _wants_json(request):
         return JSONResponse({"error": {"status": status, "message": message, "hint": hint}}, status_code=status)
     text, link = page_hint(hint)
-    context = {"status": status, "message": message, "hint": text, "hint_url": link}
+    context = {"status": status, "message": message, **_hint_parts(text, link)}
     return templates.TemplateResponse(request, "error.html", context, status_code=status)
 
 

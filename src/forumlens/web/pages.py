@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from ..commands.search_notes import nothing_to_find
 from ..documents.eligibility import coalition_record
-from ..errors import ConfigError, ForumlensError
+from ..errors import ConfigError, ForumlensError, NotFound
 from ..resolve.coalition_names import UnknownCoalition
 from ..semantic import available_modes
 from ..store.base import Store
@@ -32,6 +33,7 @@ from . import views
 from .api import reader
 from .briefs import brief_markdown, build_topic_brief
 from .cache import NO_STORE_HEADER
+from .credits import turn_credits
 from .form_input import coalition_suggestions, read_form
 from .graph import build_graph, layout
 from .related import coalition_partners, session_related, session_related_for_page
@@ -70,6 +72,22 @@ def _where(item: dict[str, Any]) -> str:
     return ", ".join(part for part in parts if part)
 
 
+def one_per_line(citations: Any) -> list[Any]:
+    """Citations with each (session, line) once: a point quoting two passages of one line links that line once.
+
+    The Sources of `forumlens report` number each cited line once too; on the page a
+    repeated "Minda Moreira, line 113; Minda Moreira, line 113" read as two sources.
+    """
+    seen: set[tuple[Any, Any]] = set()
+    kept = []
+    for c in citations or []:
+        key = (c.get("session"), c.get("line")) if isinstance(c, dict) else (id(c), None)
+        if key not in seen:
+            seen.add(key)
+            kept.append(c)
+    return kept
+
+
 def _environment() -> Environment:
     # auto_reload off: templates ship with the package, and a stat() per render is measurable under load
     env = Environment(
@@ -85,6 +103,7 @@ def _environment() -> Environment:
     env.filters["actor_url"] = actor_url
     env.filters["minutes"] = lambda m: f"{float(m or 0):.1f} min"
     env.filters["where"] = _where
+    env.filters["one_per_line"] = one_per_line
     env.globals["cite_url"] = cite_url
     env.globals["scheme_names"] = views.SCHEME_NAMES
     return env
@@ -217,7 +236,10 @@ def session_related_page(
     if line is not None and (found := store.turn_at(related["session"], line)) is not None:
         turn = {"line": found.line, "speaker": found.speaker, "text": found.text}
     title = store.session_title(related["session"]) or related["session"]
-    return _page(request, "related.html", r=related, title=title, turn=turn)
+    refs = [(t["session"], t["line"]) for t in related.get("turns") or []]
+    if turn is not None:
+        refs.append((related["session"], turn["line"]))
+    return _page(request, "related.html", r=related, title=title, turn=turn, credits=turn_credits(store, refs))
 
 
 @router.get("/people")
@@ -229,7 +251,15 @@ def people(request: Request, store: Store = StoreDep, name: str | None = None) -
 
 @router.get("/people/{person_id}")
 def person(request: Request, person_id: str, store: Store = StoreDep) -> Response:
-    shown, totals = _first_items(views.person_detail(store, person_id), ("sessions",))
+    try:
+        detail = views.person_detail(store, person_id)
+    except NotFound:
+        # a caption label variant ("olivier-repin-leblond") is the person it was merged into
+        merged = views.person_of_label(store, person_id)
+        if merged is None:
+            raise
+        return RedirectResponse(f"/people/{merged}", status_code=308)
+    shown, totals = _first_items(detail, ("sessions",))
     return _page(request, "person.html", p=shown, totals=totals)
 
 
@@ -363,9 +393,11 @@ def search(
         "search.html",
         q=q,
         result=result,
+        credits=turn_credits(store, [(h.session, h.line) for h in result.hits]) if result is not None else {},
         filters=filters,
         chips=views.search_chips(filters, form.coalition),
         empty_store=result is not None and not result.hits and views.store_is_empty(store),
+        nothing_to_find=nothing_to_find(q[:2000]) if result is not None and not result.hits else None,
         page=page,
         mode=mode,
         modes=modes,
@@ -405,7 +437,10 @@ def briefs(
         if topic.strip()
         else None
     )
-    return _page(request, "briefs.html", form=form, brief=brief, coalitions=views.coalition_list(store))
+    empty_store = brief is not None and not brief.get("bullets") and views.store_is_empty(store)
+    return _page(
+        request, "briefs.html", form=form, brief=brief, coalitions=views.coalition_list(store), empty_store=empty_store
+    )
 
 
 @router.get("/briefs/download")

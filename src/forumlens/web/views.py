@@ -34,6 +34,7 @@ __all__ = [
     "home_summary",
     "people_list",
     "person_detail",
+    "person_of_label",
     "person_slug",
     "session_detail",
     "session_detail_with_text",
@@ -186,6 +187,21 @@ def person_detail(store: Store, person_id: str) -> dict[str, Any]:
         "affiliations": sorted(person.affiliations),
         "sessions": sessions,
     }
+
+
+def person_of_label(store: Store, person_id: str) -> str | None:
+    """The id of the person on record one of whose caption labels is `person_id`, else None.
+
+    Label variants of one name are merged into one person (`OLIVIER REPIN-LEBLOND` is
+    Olivier Crepin-Leblond), so a link or a typed address made from a variant finds them.
+    """
+    key = name_key(person_id.replace("-", " "))
+    if not key:
+        return None
+    for person in store.people_on_record():
+        if any(name_key(label) == key for label in person.labels):
+            return person_slug(person.name)
+    return None
 
 
 def _caption_label_hint(store: Store, key: str) -> str:

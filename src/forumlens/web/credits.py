@@ -1,0 +1,70 @@
+"""Who a turn shown outside its session page is credited to: a person on record, never a bare caption label.
+
+Search hits and similar turns carry the turn's caption speaker. That name is not always
+a person on record: a label flagged as a caption mis-attribution ("DOREEN BOGDAN-MARTIN"
+on a turn that continues another speaker's answer) has its turn counted for the likely
+real speaker, and a misspelt label variant ("OLIVIER REPIN-LEBLOND") is merged into one
+person under another name. Linking the label itself led to a missing person page.
+
+The session page already credits each turn from the people analysis (`line_credits`);
+this does the same for a list of (session, line) references, so every page names and
+links the same person for the same turn. A session without a people analysis credits
+nobody: the label is shown as written, without a link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..store.base import Store
+
+__all__ = ["credit_key", "turn_credits"]
+
+
+def credit_key(session: str, line: int) -> str:
+    """The key of one turn in the mapping `turn_credits` returns (templates build it the same way)."""
+    return f"{session}:{line}"
+
+
+def _credited_lines(people: Any) -> dict[int, str]:
+    """Line of each turn start → the name of the person the people analysis counted it for."""
+    credited: dict[int, str] = {}
+    for person in people if isinstance(people, list) else []:
+        if isinstance(person, Mapping) and person.get("name"):
+            for line in person.get("lines") or []:
+                if isinstance(line, int):
+                    credited[line] = str(person["name"])
+    return credited
+
+
+def _flagged_lines(flags: Any) -> set[int]:
+    return (
+        {int(f["line"]) for f in flags if isinstance(f, Mapping) and isinstance(f.get("line"), int)}
+        if isinstance(flags, list)
+        else set()
+    )
+
+
+def turn_credits(store: Store, refs: Iterable[tuple[str, int]]) -> dict[str, dict[str, Any]]:
+    """For each (session, line) of a session with a people analysis: `{"name", "flagged"}`.
+
+    `name` is the person the turn is counted for (None when the analysis counts it for
+    nobody); `flagged` says the caption label of the turn was flagged as a
+    mis-attribution. References to sessions without a people analysis are left out.
+    One analysis read per distinct session.
+    """
+    wanted: dict[str, set[int]] = {}
+    for session, line in refs:
+        if session and isinstance(line, int):
+            wanted.setdefault(session, set()).add(line)
+    out: dict[str, dict[str, Any]] = {}
+    for session, lines in wanted.items():
+        people = store.analysis(session, "people")
+        if not isinstance(people, list):
+            continue
+        credited = _credited_lines(people)
+        flagged = _flagged_lines(store.analysis(session, "flags"))
+        for line in lines:
+            out[credit_key(session, line)] = {"name": credited.get(line), "flagged": line in flagged}
+    return out

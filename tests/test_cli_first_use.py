@@ -1,0 +1,208 @@
+"""The command line as a first-time user meets it: a folder with nothing to ingest, a search with
+nothing to look for or nothing stored, an empty coalition snapshot, a missing extra from a clone.
+
+Each empty answer says why and what to do; nothing is created by a command that had nothing to do.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from forumlens.cli import cli
+from forumlens.cli_support import clip, for_this_install, source_checkout
+
+from .conftest import ROOT
+from .first_use_support import build_hand_store
+
+EXAMPLES = ROOT / "examples"
+
+
+def _run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def examples_db(tmp_path_factory) -> str:
+    db = str(tmp_path_factory.mktemp("first-use") / "store.sqlite3")
+    result = _run("--db", db, "ingest", str(EXAMPLES))
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture(scope="module")
+def empty_db(tmp_path_factory) -> str:
+    db = str(tmp_path_factory.mktemp("first-use-empty") / "store.sqlite3")
+    assert _run("--db", db, "migrate").exit_code == 0
+    return db
+
+
+# -- ingest of a folder with nothing to ingest ------------------------------------------------------
+
+
+def test_ingest_of_a_folder_without_transcripts_names_it_and_creates_no_store(tmp_path):
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    (folder / "notes.json").write_text("{}", "utf-8")
+    (folder / ".hidden.txt").write_text(">> A: hidden", "utf-8")
+    db = tmp_path / "new.sqlite3"
+    result = _run("--db", str(db), "ingest", str(folder))
+    assert result.exit_code == 1
+    assert f"error: {folder}: no transcripts or documents in this folder" in result.output
+    assert ".txt, .html, .md, .pdf or .docx" in result.output and "hidden ones are skipped" in result.output
+    assert "0 ingested" not in result.output  # no tally of nothing before the error
+    assert not db.exists()  # an ingest that had nothing to store leaves no empty store behind
+
+
+def test_an_empty_folder_beside_real_files_is_a_warning_and_the_rest_is_ingested(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    db = tmp_path / "store.sqlite3"
+    result = _run("--db", str(db), "ingest", str(empty), str(EXAMPLES / "igf2024-ws-coalition-outputs.txt"))
+    assert result.exit_code == 0, result.output
+    assert f"warning: {empty}: no transcripts or documents in this folder" in result.output
+    assert "1 ingested" in result.output
+
+
+# -- search answers that are empty for a reason -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        (["--", "-funding"], "note: the query only excludes words (-funding): add a word to look for"),
+        (["NOT", "funding"], "note: the query only excludes words (-funding)"),
+        (["*"], "note: the query has no word to look for"),
+    ],
+)
+def test_a_search_with_nothing_to_look_for_says_so(examples_db, query, reason):
+    result = _run("--db", examples_db, "search", *query)
+    assert result.exit_code == 0
+    assert "No matches" in result.output and reason in result.output, result.output
+
+
+def test_a_search_of_an_empty_store_says_nothing_is_stored(empty_db):
+    result = _run("--db", empty_db, "search", "funding")
+    assert result.exit_code == 0
+    assert "note: nothing is stored yet: `forumlens ingest FILES`" in result.output
+
+
+def test_a_miss_with_a_word_to_look_for_gets_no_such_note(examples_db):
+    result = _run("--db", examples_db, "search", "zebra")
+    assert result.output.strip() == "No matches for 'zebra'."
+
+
+# -- a coalition snapshot with nothing in it --------------------------------------------------------
+
+
+def test_a_coalition_snapshot_of_a_coalition_in_no_session_says_why(examples_db):
+    result = _run("--db", examples_db, "brief", "--coalition", "DC-Blockchain")
+    assert result.exit_code == 0
+    assert "note: no stored session has DC on Blockchain Technologies (DC-Blockchain) speaking or named" in (
+        result.output
+    )
+
+
+def test_a_snapshot_outside_the_years_stored_names_the_years(examples_db):
+    result = _run("--db", examples_db, "brief", "--coalition", "DC-PAL", "--since", "2030")
+    assert "note: no stored session from 2030 has DC on Public Access in Libraries (DC-PAL)" in result.output
+
+
+def test_a_snapshot_with_points_has_no_note(examples_db):
+    result = _run("--db", examples_db, "brief", "--coalition", "DC-PAL")
+    assert result.exit_code == 0 and "note:" not in result.output and "WHAT IT SAID" in result.output
+
+
+# -- clipped titles and texts say they go on ---------------------------------------------------------
+
+
+def test_people_and_coalitions_lists_mark_a_clipped_title(examples_db):
+    for args in (["people", "okoro"], ["coalitions"]):
+        out = _run("--db", examples_db, *args).output
+        rows = [line for line in out.splitlines() if "IGF 2024 – Day 1" in line]
+        assert rows and all(row.endswith("…") for row in rows), out
+
+
+def test_clip():
+    assert clip("short", 10) == "short"
+    assert clip("a  title\nthat goes on and on", 12) == "a title tha…"
+    assert len(clip("x" * 100, 60)) == 60
+
+
+# -- an optional extra from a clone ------------------------------------------------------------------
+
+
+def test_an_extra_hint_from_a_checkout_names_the_editable_install(tmp_path):
+    text = "error: the web portal needs extra packages (pip install 'forumlens[web]')"
+    root = tmp_path / "forumlens"
+    python = str(root / ".venv" / "bin" / "python")
+    here = for_this_install(text, root, cwd=root, python=python)
+    assert ".venv/bin/python -m pip install -e '.[web]'" in here
+    elsewhere = for_this_install(text, root, cwd=tmp_path, python=python)
+    assert f"forumlens/.venv/bin/python -m pip install -e '{root}[web]'" in elsewhere
+    assert "pip install 'forumlens[web]'" in here  # the packaged form stays beside it
+
+
+def test_an_extra_hint_is_left_alone_for_an_installed_package(tmp_path):
+    text = "PDF output needs fpdf2 (pip install 'forumlens[pdf]')"
+    assert for_this_install(text, None) == text  # installed as a package: the packaged form is right
+    assert for_this_install("no hint here", tmp_path) == "no hint here"
+
+
+def test_serve_without_the_web_extra_from_a_checkout_says_the_editable_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if the web extra were not installed
+    result = CliRunner().invoke(cli, ["serve", "--port", "0"])
+    assert result.exit_code == 1
+    root = source_checkout()
+    assert root is not None and Path(root, "pyproject.toml").is_file()
+    assert f"-m pip install -e '{root}[web]'" in result.output or "install -e '.[web]'" in result.output
+
+
+def test_a_brief_to_a_folder_that_does_not_exist_says_the_file_and_the_fix(examples_db, tmp_path):
+    out = tmp_path / "no-such-folder" / "brief.md"
+    result = _run("--db", examples_db, "brief", "--topic", "funding", "--md", "-o", str(out))
+    assert result.exit_code == 1
+    assert f"error: {out}: cannot write the file" in result.output and "folder exists" in result.output
+    assert "report" not in result.output  # it is a brief, not a report
+
+
+# -- live: a source that can never be followed -------------------------------------------------------
+
+
+def test_live_refuses_a_folder_and_a_missing_folder_before_creating_a_store(tmp_path):
+    db = tmp_path / "live.sqlite3"
+    folder = _run("--db", str(db), "live", str(tmp_path))
+    assert folder.exit_code == 1 and f"error: {tmp_path}: is a folder, not a caption file" in folder.output
+    typo = tmp_path / "no-such-folder" / "captions.txt"
+    missing = _run("--db", str(db), "live", str(typo))
+    assert missing.exit_code == 1 and "no such folder" in missing.output and str(typo) in missing.output
+    assert not db.exists()
+
+
+def test_live_says_when_the_caption_file_does_not_exist_yet(tmp_path):
+    source = tmp_path / "captions.txt"
+    result = _run(
+        "--db", str(tmp_path / "live.sqlite3"), "live", str(source), "--idle-exit", "0.2", "--interval", "0.05"
+    )
+    assert result.exit_code == 0
+    assert f"{source} does not exist yet: waiting for captions to be written there" in result.output
+    assert "no caption turn arrived, removed" in result.output
+
+
+# -- people: a name that is a flagged caption label ------------------------------------------------
+
+
+def test_people_of_a_flagged_caption_label_says_whom_its_turn_is_counted_for(tmp_path):
+    db, session_id = build_hand_store(tmp_path)
+    result = _run("--db", db, "people", "petra")
+    assert result.exit_code == 0
+    assert "No people on record matching 'petra'." in result.output
+    assert f"note: PETRA NOVAK labels line 7 of {session_id}" in result.output
+    assert "flagged as a caption mis-attribution: the turn is counted for Maria Kovac" in result.output
+    variant = _run("--db", db, "people", "kovach")  # a label variant finds the one person
+    assert variant.output.startswith("Maria Kovac  (dc-representative") and "note:" not in variant.output
+    nobody = _run("--db", db, "people", "zebra")
+    assert nobody.output.strip() == "No people on record matching 'zebra'."
