@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from forumlens.models import Session
-from forumlens.resolve import cues, modes
+from forumlens.resolve import affcands, affmodel, cues, modes
 from forumlens.resolve.mentions import Mention, find_mentions
 from forumlens.resolve.people import (
     LabelGroup,
@@ -374,15 +374,26 @@ def _coalitions(
     return result
 
 
-def resolve_session(
-    session: Session, *, words_per_minute: float = 150.0, registry: Registry | None = None, reattribute: bool = True
-) -> Cast:
-    """People, roles, affiliations, modes and coalitions of one parsed session, with evidence.
+@dataclass
+class Prepared:
+    """What resolve knows about a session before deciding: the text view, the label groups,
+    the moderators, one draft of evidence per person, the mis-attribution flags found, and
+    the session's own mode. Shared by `resolve_session` and the trained models' training
+    script (`bench/train_whoswho.py`), so both see the same candidates."""
 
-    `reattribute` counts a flagged mis-labelled turn for the likely real speaker;
-    the flag is kept either way.
-    """
-    reg = registry or load_registry()
+    view: SessionView
+    groups: list[LabelGroup]
+    moderators: set[str]
+    drafts: list[Draft]
+    found: list[Misattribution]
+    default_mode: str | None
+    in_room: bool
+    mentions: list[Mention]
+
+
+def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -> Prepared:
+    """Label groups, moderators and evidence drafts of one parsed session (no decisions yet)."""
+    reg = registry
     mentions = find_mentions(session.text, registry=reg)
     view = SessionView(session, mentions)
     groups = name_role_labels(name_unlabelled(drop_collective(group_labels(session)), session.turns), session.turns)
@@ -399,7 +410,6 @@ def resolve_session(
     drafts = collect_evidence(view, groups, moderators, reg)
     introduced = {d.group.name for d in drafts if d.group.name and (d.named_in_handoff or d.affiliations)}
     found = find_misattributions(session, groups, moderators, introduced)
-    flags = tuple(Flag(f.line, f.label, f.reason, f.likely) for f in found)
     if reattribute and found:
         before = {id(g): list(g.turns) for g in groups}
         groups = _reattribute(groups, found)
@@ -410,17 +420,126 @@ def resolve_session(
         drafts = [redone.get(id(d.group), d) for d in drafts if id(d.group) in alive]
     default_mode = modes.session_default(session.title, session.year)
     in_room = _in_room(drafts, default_mode)
-    people = []
-    for draft in drafts:
+    return Prepared(view, groups, moderators, drafts, found, default_mode, in_room, list(mentions))
+
+
+_FIRST_HAND = ("rule:self-introduction", "rule:name-card", "rule:introduction")
+
+
+def _eligible(cands: list[affcands.Candidate], moderator: bool) -> list[affcands.Candidate]:
+    """The candidates the ranker may choose from, under the rules' two hard constraints: a body
+    on the speaker's name card is first-hand (only their own self-introduction competes with
+    it), and a chair names many bodies in hand-offs, so a chair's body must be tied to them
+    first-hand (a self-introduction, a card, another speaker's introduction)."""
+    if any("rule:name-card" in c.features for c in cands):
+        cands = [c for c in cands if "rule:name-card" in c.features or "rule:self-introduction" in c.features]
+    if moderator:
+        cands = [c for c in cands if any(k in c.features for k in _FIRST_HAND)]
+    return cands
+
+
+@lru_cache(maxsize=4)
+def _place_words(registry: Registry) -> frozenset[str]:
+    """Folded country names: a span that is one names a place, not a body."""
+    return frozenset(affcands.fold(n) for country in registry.countries for n in country.names)
+
+
+def affiliation_options(
+    prepared: Prepared, registry: Registry, hubs: Sequence[bool] | None = None
+) -> list[tuple[list[affcands.Candidate], dict[str, float]]]:
+    """Per draft (same order): the candidate organisations with features and the features of
+    the "none" option, as the trained ranker (`affmodel`) and its training script see them.
+    `hubs`: which drafts are remote hubs, when the caller knows already."""
+    view = prepared.view
+    people = affcands.person_words([d.group.name for d in prepared.drafts if d.group.name])
+    places = _place_words(registry)
+    hits = affcands.name_hits(view)
+    options = []
+    for position, draft in enumerate(prepared.drafts):
+        moderator = is_moderator(draft.group, prepared.moderators)
+        hub = hubs[position] if hubs is not None else _is_hub(view, draft.group, registry)
+        names = {
+            e: draft.org_names.get(e, e) if e.startswith("org:") else registry.get(e).name for e in draft.affiliations
+        }
+        cands = affcands.candidates(view, draft, registry, people, places, names, hits.get(id(draft.group), []))
+        cands = _eligible(cands, moderator)
+        picked, _ = best_affiliation(draft, registry, moderator or hub)
+        for cand in cands:
+            if picked is not None and (cand.entity_id == picked or cand.key == picked):
+                cand.features["rule:pick"] = 1.0
+        nothing = affmodel.none_features(
+            moderator=moderator,
+            hub=hub,
+            named=draft.group.name is not None,
+            rule_candidates=len(draft.affiliations),
+            candidates=len(cands),
+        )
+        if picked is None:
+            nothing["none:rule_pick"] = 1.0
+        options.append((cands, nothing))
+    return options
+
+
+def _picked(
+    pick: affcands.Candidate | None, draft: Draft, registry: Registry
+) -> tuple[str | None, str | None, list[Evidence]]:
+    """(entity id, name, evidence) of the ranker's pick: a registry body keeps its canonical
+    name; the evidence is the rules' for a body they tied to the person, else where it was said."""
+    if pick is None:
+        return None, None, []
+    entity_id = pick.entity_id
+    if entity_id in draft.affiliations:
+        items = sorted(draft.affiliations[entity_id], key=lambda x: -x[0])
+        name = (
+            draft.org_names.get(entity_id, pick.name) if entity_id.startswith("org:") else registry.get(entity_id).name
+        )
+        return entity_id, name, [e for _, e in items]
+    if entity_id is not None and not entity_id.startswith("org:"):
+        return entity_id, registry.get(entity_id).name, list(pick.evidence[:1])
+    return entity_id, pick.name, list(pick.evidence[:1])
+
+
+def resolve_session(
+    session: Session,
+    *,
+    words_per_minute: float = 150.0,
+    registry: Registry | None = None,
+    reattribute: bool = True,
+    prepared: Prepared | None = None,
+    use_model: bool = True,
+) -> Cast:
+    """People, roles, affiliations, modes and coalitions of one parsed session, with evidence.
+
+    `reattribute` counts a flagged mis-labelled turn for the likely real speaker;
+    the flag is kept either way. `prepared` (from `prepare` with the same registry) skips
+    the evidence pass, for training scripts that need the drafts too. Affiliations are chosen
+    by the trained ranker (`affmodel`, over `affcands`' candidates) when one is shipped and
+    `use_model`; otherwise by the rules' strongest evidence (`best_affiliation`).
+    """
+    reg = registry or load_registry()
+    prepared = prepared or prepare(session, reg, reattribute=reattribute)
+    view, groups, moderators, drafts = prepared.view, prepared.groups, prepared.moderators, prepared.drafts
+    found, default_mode, in_room, mentions = prepared.found, prepared.default_mode, prepared.in_room, prepared.mentions
+    flags = tuple(Flag(f.line, f.label, f.reason, f.likely) for f in found)
+    ranker = affmodel.load_affiliation_model() if use_model else None
+    hubs = [_is_hub(view, d.group, reg) for d in drafts]
+    options = affiliation_options(prepared, reg, hubs) if ranker is not None else []
+    people: list[Person] = []
+    for position, draft in enumerate(drafts):
         group = draft.group
         moderator = is_moderator(group, moderators)
-        hub = _is_hub(view, group, reg)
+        hub = hubs[position]
         entity_id, evidence = best_affiliation(draft, reg, moderator or hub)
         if hub:  # a room of many people in another city speaks for no one body
             entity_id, evidence = None, []
         free = entity_id is not None and entity_id.startswith("org:")
         entity = reg.get(entity_id) if entity_id and not free else None
         affiliation = draft.org_names.get(entity_id) if free and entity_id else (entity.name if entity else None)
+        if ranker is not None and not hub:
+            pick = affmodel.choose(ranker, *options[position])
+            entity_id, affiliation, evidence = _picked(pick, draft, reg)
+            free = entity_id is None or entity_id.startswith("org:")
+            entity = None if free or entity_id is None else reg.get(entity_id)
         kind = entity.kind if entity else ("dc" if affiliation and _DC_NAME.match(affiliation) else None)
         role = _role(draft, kind, moderator, hub)
         words = sum(len(_WORDS.findall(session.turns[i].text)) for i in group.turns)

@@ -17,10 +17,12 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from forumlens.models import Session
-from forumlens.resolve.cast import Cast, Person
+
+if TYPE_CHECKING:  # annotations only: the resolve stage's models use `affiliation_key` at import
+    from forumlens.resolve.cast import Cast, Person
 
 __all__ = [
     "PeopleScore",

@@ -1,0 +1,609 @@
+"""Candidate affiliations of one speaker, with features, for the trained affiliation ranker.
+
+Why: the cue rules (`roles.collect_evidence`) find an affiliation only in the shapes they
+were written from, and scored ~100 % on those sessions but 53–86 % on each next unseen set.
+Here candidates come from general shapes instead — every capitalised organisation-like span
+and acronym in the speaker's first turns, in other speakers' sentences that name them, and on
+their name card, plus every registry mention there and every body the rules tied to them —
+and each is described by what a reader would weigh: who said it, how far from a first person
+or from the speaker's name, the word before it ("from", "at", "with", "representing"), the
+word after it (a verb after it makes it the subject: merely mentioned), where in the turn,
+a registry hit, an organisation word in it. `affmodel` weighs these features with weights
+learnt by `bench/train_whoswho.py`; this module only describes, it never decides.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from forumlens.resolve.mentions import Mention
+from forumlens.resolve.people import name_forms
+from forumlens.resolve.registry import Registry
+from forumlens.resolve.roles import AFFILIATING_KINDS, Draft, Evidence, SessionView
+from forumlens.resolve.scoring import affiliation_key
+
+__all__ = ["Candidate", "candidates", "fold", "person_words"]
+
+_WORD = re.compile(r"[^\W\d_][\w&'’.-]*[\w&]|[^\W\d_]")
+# Lower-case words allowed inside an organisation name ("Ministry of Communication and …").
+_JOINERS = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "on",
+        "in",
+        "the",
+        "de",
+        "des",
+        "du",
+        "la",
+        "le",
+        "del",
+        "di",
+        "da",
+        "van",
+        "von",
+        "für",
+        "&",
+        "y",
+        "et",
+    ]
+)
+# Capitalised words that open sentences or address people, never an organisation by themselves.
+_OPENERS = frozenset(
+    [
+        "i",
+        "i'm",
+        "i’m",
+        "we",
+        "we're",
+        "my",
+        "our",
+        "so",
+        "and",
+        "but",
+        "thank",
+        "thanks",
+        "hello",
+        "hi",
+        "good",
+        "yes",
+        "no",
+        "okay",
+        "ok",
+        "well",
+        "now",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "it's",
+        "he",
+        "she",
+        "they",
+        "you",
+        "your",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "prof",
+        "professor",
+        "excellency",
+        "excellencies",
+        "ladies",
+        "gentlemen",
+        "chair",
+        "chairman",
+        "chairperson",
+        "madam",
+        "mister",
+        "let",
+        "let's",
+        "please",
+        "as",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "with",
+        "today",
+        "also",
+        "just",
+        "sorry",
+        "what",
+        "how",
+        "why",
+        "where",
+        "when",
+        "if",
+        "then",
+        "there",
+        "here",
+        "one",
+        "two",
+        "three",
+        "first",
+        "second",
+        "third",
+        "next",
+        "last",
+        "dear",
+        "distinguished",
+        "honourable",
+        "honorable",
+        "all",
+        "everyone",
+        "everybody",
+        "colleagues",
+        "friends",
+        "before",
+        "after",
+        "because",
+        "since",
+        "while",
+        "once",
+        "yeah",
+        "um",
+        "uh",
+        "oh",
+        "right",
+        "sure",
+        "great",
+        "indeed",
+        "again",
+        "finally",
+        "moderator",
+        "speaker",
+        "participant",
+        "audience",
+        "floor",
+        "question",
+        "questions",
+        "session",
+        "panel",
+        "workshop",
+        "forum",
+    ]
+)
+# Words that make a span the name of a body rather than of a person or a place.
+ORG_WORDS = frozenset(
+    [
+        "university",
+        "universidad",
+        "université",
+        "college",
+        "school",
+        "academy",
+        "institute",
+        "institution",
+        "ministry",
+        "department",
+        "office",
+        "agency",
+        "authority",
+        "commission",
+        "commissioner",
+        "council",
+        "committee",
+        "board",
+        "foundation",
+        "fund",
+        "trust",
+        "network",
+        "association",
+        "society",
+        "federation",
+        "union",
+        "alliance",
+        "coalition",
+        "forum",
+        "group",
+        "centre",
+        "center",
+        "lab",
+        "laboratory",
+        "initiative",
+        "project",
+        "programme",
+        "program",
+        "partnership",
+        "company",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "llc",
+        "gmbh",
+        "bank",
+        "organization",
+        "organisation",
+        "secretariat",
+        "parliament",
+        "government",
+        "radio",
+        "television",
+        "tv",
+        "news",
+        "times",
+        "post",
+        "press",
+        "media",
+        "observatory",
+        "consortium",
+        "chamber",
+        "cooperative",
+        "service",
+        "services",
+        "registry",
+        "tribunal",
+        "court",
+        "agence",
+        "ministerio",
+        "ministère",
+        "fundación",
+        "fondation",
+        "instituto",
+        "asociación",
+    ]
+)
+# Job titles: a span opening with one names a post ("CEO of X"), the body is after it.
+_TITLES = frozenset(
+    [
+        "ceo",
+        "cto",
+        "coo",
+        "director",
+        "head",
+        "minister",
+        "president",
+        "vice",
+        "chair",
+        "chairman",
+        "chairperson",
+        "secretary",
+        "general",
+        "manager",
+        "founder",
+        "co-founder",
+        "coordinator",
+        "officer",
+        "advisor",
+        "adviser",
+        "professor",
+        "dean",
+        "rector",
+        "ambassador",
+        "commissioner",
+        "deputy",
+        "executive",
+        "senior",
+        "lead",
+        "member",
+        "representative",
+    ]
+)
+# Words after a span that make it the subject of its own sentence ("X has published") —
+# the body is talked about, not spoken for.
+_VERBS_AFTER = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "did",
+        "does",
+        "do",
+        "published",
+        "released",
+        "said",
+        "says",
+        "launched",
+        "made",
+    ]
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|we|we're|our|me)\b", re.IGNORECASE)
+_BUCKETS = (3, 8, 20, 60)
+MAX_WINDOWS = 4  # sentences of others naming the speaker
+MAX_OWN_WORDS = 80  # of each of the speaker's first turns
+OWN_TURNS = 2
+
+
+@dataclass
+class Candidate:
+    """One organisation that may be the speaker's: `key` (a registry id or a folded name),
+    the name to show (a registry body keeps its canonical name), and its features."""
+
+    key: str
+    name: str
+    entity_id: str | None  # registry id, or the rules' `org:` key, or None for a span found here
+    features: dict[str, float] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)  # the sentence of its first sighting
+
+
+def _bucket(name: str, value: int) -> str:
+    for edge in _BUCKETS:
+        if value <= edge:
+            return f"{name}<={edge}"
+    return f"{name}>{_BUCKETS[-1]}"
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """The scorer's comparison key of a name (case, accents, hyphens, a leading "the")."""
+    return affiliation_key(text) or ""
+
+
+def person_words(names: Sequence[str]) -> frozenset[str]:
+    """Folded words of every person's name in the session (a span made of them is a person)."""
+    return frozenset(w for n in names for f in name_forms(n) for w in fold(f).split())
+
+
+def _spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, list[str]]]:
+    """Capitalised organisation-like spans in text[start:end]: runs of capitalised words with
+    lower-case joiners inside, not crossing punctuation; each run and its sub-spans bounded by
+    joiners ("Data Protection Commission" of "… Commission of the Republic of Ghana",
+    "Fjordlink" of "CEO of Fjordlink"). A run never starts with a sentence opener or a word of
+    address ("Thank", "We", "Madam")."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    i = 0
+    while i < len(words):
+        w = words[i][2]
+        if not w[0].isupper() or w.casefold().rstrip(".") in _OPENERS:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and j - i < 10:
+            if text[words[j - 1][1] : words[j][0]].strip() not in ("", "-", "&"):
+                break
+            if not (words[j][2][0].isupper() or words[j][2].casefold() in _JOINERS):
+                break
+            j += 1
+        run = list(range(i, j))
+        while run and words[run[-1]][2].casefold() in _JOINERS:
+            run.pop()
+        joiner = [words[x][2].casefold() in _JOINERS for x in run]
+        firsts = [k for k in range(len(run)) if not joiner[k] and (k == 0 or joiner[k - 1])]
+        lasts = [k for k in range(len(run)) if not joiner[k] and (k == len(run) - 1 or joiner[k + 1])]
+        for f in firsts:
+            for k in lasts:
+                if k >= f and words[run[f]][2][0].isupper() and words[run[k]][2][0].isupper():
+                    yield words[run[f]][0], words[run[k]][1], [words[x][2] for x in run[f : k + 1]]
+        i = max(j, i + 1)
+
+
+@dataclass
+class _Window:
+    source: str  # own | other | card
+    start: int
+    end: int
+    order: int  # which of the speaker's turns (own), or 0
+    turn: int  # index of the turn the window is in
+    name_at: int | None  # offset of the speaker's name in the window (other)
+
+
+def name_hits(view: SessionView) -> dict[int, list[int]]:
+    """Offsets of every speaker's name in the text, by `id` of their label group (the view's
+    one index of names, so no per-speaker scan)."""
+    hits: dict[int, list[int]] = {}
+    for start, _end, group in reversed(view.names_between(view.header_end, len(view.text))):
+        hits.setdefault(id(group), []).append(start)
+    return hits
+
+
+def _windows(view: SessionView, draft: Draft, named_at: Sequence[int]) -> list[_Window]:
+    found: list[_Window] = []
+    turns = view.session.turns
+    own = [i for i in draft.group.turns if turns[i].kind == "speech"][:OWN_TURNS]
+    for order, index in enumerate(own):
+        spoken = turns[index]
+        cut = spoken.end
+        for seen, m in enumerate(_WORD.finditer(view.text, spoken.start, spoken.end), 1):
+            if seen > MAX_OWN_WORDS:
+                cut = m.start()
+                break
+        found.append(_Window("own", spoken.start, cut, order, index, None))
+    mine = set(draft.group.turns)
+    sentences: set[tuple[int, int]] = set()
+    for start in named_at:
+        turn = view.speech_turn_at(start)
+        if turn is None or turn.index in mine:
+            continue
+        a, b = view.sentence_at(turn.index, start)
+        if (a, b) in sentences:
+            continue  # the name twice in one sentence: one window
+        sentences.add((a, b))
+        found.append(_Window("other", a, b, 0, turn.index, start))
+        if len(found) > MAX_WINDOWS:
+            break
+    return found
+
+
+def _add(
+    pool: dict[str, Candidate],
+    key: str,
+    name: str,
+    entity_id: str | None,
+    feats: dict[str, float],
+    evidence: Evidence | None = None,
+) -> None:
+    """Merge one sighting into the pool: counts add, indicators and best distances keep the max."""
+    cand = pool.get(key)
+    if cand is None:
+        pool[key] = Candidate(key, name, entity_id, dict(feats), [evidence] if evidence else [])
+        return
+    if entity_id and not cand.entity_id:
+        cand.entity_id, cand.name = entity_id, name
+    for f, v in feats.items():
+        if f == "sightings":
+            cand.features[f] = cand.features.get(f, 0.0) + v
+        else:
+            cand.features[f] = max(cand.features.get(f, 0.0), v)
+
+
+def _context(text: str, a: int, b: int) -> tuple[str, str, str]:
+    before = re.findall(r"[^\W\d_]+", text[max(0, a - 40) : a])
+    after = re.findall(r"[^\W\d_]+|[.,;:]", text[b : b + 20])
+    prev = before[-1].casefold() if before else "^"
+    prev2 = " ".join(w.casefold() for w in before[-2:]) if len(before) >= 2 else "^"
+    nxt = after[0].casefold() if after else "$"
+    return prev, prev2, nxt
+
+
+def candidates(
+    view: SessionView,
+    draft: Draft,
+    registry: Registry,
+    people: frozenset[str],
+    places: frozenset[str],
+    rule_names: dict[str, str],
+    named_at: Sequence[int] = (),
+) -> list[Candidate]:
+    """Every candidate organisation of one speaker, with its features (see the module doc).
+
+    `people`: folded name words of the session's speakers; `places`: folded country names;
+    `rule_names`: the rules' candidate keys → names (`draft.affiliations`), added as
+    candidates with the rules' evidence kinds and strengths as features; `named_at`: where
+    others say the speaker's name (`name_hits`)."""
+    pool: dict[str, Candidate] = {}
+    text = view.text
+    mentions = _affiliating(view)
+    mention_starts = [m.start for m in mentions]
+    for window in _windows(view, draft, named_at):
+        firsts = [m.start() for m in _FIRST_PERSON.finditer(text, window.start, window.end)]
+        local = _Words([m.start() for m in _WORD.finditer(text, window.start, window.end)])
+        for a, b, words in _spans(text, window.start, window.end):
+            folded = fold(" ".join(words))
+            if not folded or all(w in people for w in folded.split()):
+                continue
+            k = bisect.bisect_left(mention_starts, b)
+            entity = next((m for m in reversed(mentions[max(0, k - 3) : k]) if a < m.end), None)
+            if entity is not None:
+                key, name, entity_id = entity.entity_id, registry.get(entity.entity_id).name, entity.entity_id
+            else:
+                key, name, entity_id = folded, " ".join(words), None
+            feats = _span_features(text, a, b, words, window, firsts, places, local)
+            if entity is not None:
+                feats["registry"] = 1.0
+                feats[f"registry:{entity.kind}"] = 1.0
+            _add(
+                pool,
+                key,
+                name,
+                entity_id,
+                feats,
+                view.evidence(
+                    *view.sentence_at(window.turn, a), "own-words" if window.source == "own" else "introduction"
+                ),
+            )
+    first_line = view.session.turns[draft.group.turns[0]].line if draft.group.turns else 0
+    for label in draft.group.labels:
+        for _a, _b, words in _spans(label, 0, len(label)):
+            folded = fold(" ".join(words))
+            if folded and not all(w in people for w in folded.split()):
+                card = Evidence(first_line, label, "name-card")
+                _add(pool, folded, " ".join(words), None, {"card": 1.0, "sightings": 1.0, "bias": 1.0}, card)
+    by_name = {fold(c.name): c.key for c in pool.values()}
+    for rule_key, items in draft.affiliations.items():
+        name = rule_names.get(rule_key) or rule_key
+        key = rule_key if rule_key in pool else by_name.get(fold(name), rule_key)
+        rule_feats: dict[str, float] = {"rule": 1.0, "rule_strength": max(s for s, _ in items) / 4.0, "bias": 1.0}
+        rule_feats["rule_items"] = min(len(items), 4) / 4.0
+        for _, ev in items:
+            rule_feats[f"rule:{ev.kind}"] = 1.0
+        if rule_key.startswith("org:"):
+            rule_feats["rule_free"] = 1.0
+        else:
+            rule_feats["registry"] = 1.0
+            rule_feats[f"registry:{registry.get(rule_key).kind}"] = 1.0
+        _add(pool, key, name if key not in pool else pool[key].name, rule_key if key == rule_key else None, rule_feats)
+        if pool[key].entity_id is None:
+            pool[key].entity_id, pool[key].name = rule_key, name
+    return list(pool.values())
+
+
+@dataclass(frozen=True)
+class _Words:
+    """Word offsets of one window, to count words between two offsets by bisection."""
+
+    starts: list[int]
+
+    def between(self, a: int, b: int) -> int:
+        """Number of words starting in [a, b)."""
+        return bisect.bisect_left(self.starts, b) - bisect.bisect_left(self.starts, a)
+
+
+def _affiliating(view: SessionView) -> list[Mention]:
+    """The view's mentions of bodies a person can speak for, by start (cached on the view)."""
+    cached: list[Mention] | None = getattr(view, "_affiliating", None)
+    if cached is None:
+        cached = sorted((m for m in view.all_mentions if m.kind in AFFILIATING_KINDS), key=lambda m: m.start)
+        view._affiliating = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _span_features(
+    text: str,
+    a: int,
+    b: int,
+    words: list[str],
+    window: _Window,
+    firsts: list[int],
+    places: frozenset[str],
+    session_words: _Words,
+) -> dict[str, float]:
+    folded = [fold(w) for w in words]
+    prev, prev2, nxt = _context(text, a, b)
+    feats: dict[str, float] = {"bias": 1.0, "sightings": 1.0, f"src:{window.source}": 1.0}
+    src = window.source
+    feats[f"prev:{prev}"] = 1.0
+    feats[f"prev2:{prev2}"] = 1.0
+    feats[f"next:{nxt}"] = 1.0
+    feats[f"{src}|prev:{prev}"] = 1.0
+    feats[f"{src}|prev2:{prev2}"] = 1.0
+    feats[f"{src}|next:{nxt}"] = 1.0
+    if nxt in _VERBS_AFTER:
+        feats["verb_after"] = 1.0
+        feats[f"{src}|verb_after"] = 1.0
+    if folded and folded[0] in _TITLES:
+        feats["title_first"] = 1.0
+    if any(w in _JOINERS for w in folded[1:-1]) and "and" in folded:
+        feats["has_and"] = 1.0
+    if window.source == "own":
+        feats[f"own_turn:{window.order}"] = 1.0
+        words_in = session_words.between(window.start, a)
+        feats[_bucket("own_pos", words_in)] = 1.0
+        before = [f for f in firsts if f < a]
+        if before:
+            gap = session_words.between(before[-1], a)
+            feats[_bucket("own_fp_gap", gap)] = 1.0
+        else:
+            feats["own_no_fp_before"] = 1.0
+    elif window.name_at is not None:
+        gap = session_words.between(min(a, window.name_at), max(a, window.name_at))
+        feats[_bucket("name_gap", gap)] = 1.0
+        feats["after_name" if a > window.name_at else "before_name"] = 1.0
+    if any(w in ORG_WORDS for w in folded):
+        feats["org_word"] = 1.0
+    if folded and folded[-1] in ORG_WORDS:
+        feats["org_word_last"] = 1.0
+    if len(words) == 1 and (words[0].isupper() or any(c.isupper() for c in words[0][1:])):
+        feats["acronym_shape"] = 1.0
+    if len(words) == 1 and not feats.get("acronym_shape"):
+        feats["single_word"] = 1.0
+    if " ".join(folded) in places:
+        feats["place"] = 1.0
+    feats[f"len:{min(len(words), 5)}"] = 1.0
+    return feats
