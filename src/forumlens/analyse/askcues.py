@@ -66,7 +66,7 @@ FLOW = compile_cue(
 
 CATEGORIES: dict[str, re.Pattern[str]] = {
     "funding": compile_cue(
-        r"\b(financ\w*|funds?|funding|funded|fund-?rais\w*|money|budget\w*|cost\w*|pay\b|donors?|grants?|sponsor\w*|loans?|lend(?:ing|ers?)"
+        r"\b(financ\w*|funds?|funding|funded|fund-?rais\w*|money|budget\w*|cost\w*|pay\b|donors?|funders?|grants?|sponsor\w*|loans?|lend(?:ing|ers?)"
         r"|subsid\w*"
         r"|resources needed)\b",
         re.I,

@@ -12,7 +12,8 @@ regressions over sparse features do the judging:
   requests, and the rule cues of `analyse.askcues` as features (so what the rules knew
   is kept, weighted by data instead of trusted blindly);
 - *category*: the taxonomy of `analyse.asks`, from the same words plus the category
-  keyword hits (anywhere, and in the ten words after the ask's verb).
+  keyword hits (anywhere, and in the ten words after the ask's verb), and since stop 22 the
+  words and verb of the object phrase (`object_phrase`: what is asked for).
 
 A unit is an ask when it is ask-shaped (`has_evidence`) and P(not none) reaches the
 threshold stored with the weights, which
@@ -46,6 +47,7 @@ __all__ = [
     "Softmax",
     "category_features",
     "load_ask_model",
+    "object_phrase",
     "type_features",
 ]
 
@@ -456,26 +458,75 @@ _TYPE_CUES = (
 
 def category_features(text: str, before: str = "", unit: _Unit | None = None) -> list[str]:
     """Features of one unit for the category model: words plus category keyword hits, with
-    hits in the ten words after the ask's verb counted apart ("we need X" is about X)."""
+    hits in the object phrase counted apart ("we need X" is about X), and the object phrase's
+    own words and verb (`object_phrase`): what is asked for decides the category, and its words
+    generalise where no keyword list names them ("still waiting for a funder")."""
     u = unit or _Unit(text)
     feats = _ngrams(u.tokens)
-    trigger = u.search("ask") or u.search("rec") or u.search("commit")
-    window = ask_window(u.text, trigger.end()) if trigger else ""
+    verb, window = object_phrase(text, u)
     for name, pattern in CATEGORIES.items():
         hits = u.count(f"kw:{name}")
         if hits:
             feats.append(f"kw:{name}")
             if hits >= 2:
                 feats.append(f"kw2:{name}")
-        if window and pattern.search(window):  # ten words up to a clause break: searched on their own
+        if window and hits and pattern.search(window):  # the object phrase, searched on its own
             feats.append(f"kwin:{name}")
+    if verb:
+        feats.append(f"verb:{_stem(verb)}")
+    feats += [f"obj:{t}" for t in _content_stems(window)]
     if u.search("policy-subject") or u.search("named-modal"):
         feats.append("cue:named-modal")
     if u.search("to-institution"):
         feats.append("cue:to-institution")
     if u.search("list-mark"):
         feats.append("list-item")
+        feats += [f"ctx-kw:{name}" for name in _context_categories(before)]
     return feats
+
+
+# Words that carry no topic of their own in an object phrase ("the", "our", "to", "more").
+_FUNCTION_TEXT = """a an the of to for and or in on at with by from into about our your their my his her its this that these
+    those some more any all every each other be is are was it we us you they i them me also just really very
+    so then please not only at least one two three can could would will should must have has"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+# "we ask the treasury to fund …", "we need you to publish …": the verb asked for, after "to".
+_TO_VERB = re.compile(r"^(?:[\w'‑-]+\s+){0,5}?to\s+([a-z]+)\b", re.I)
+
+
+def object_phrase(text: str, unit: _Unit | None = None) -> tuple[str, str]:
+    """(verb, object): what a unit asks for. After an ask, recommendation or commitment cue,
+    the words up to the first clause break (`ask_window`), with the verb an addressee is asked
+    to perform ("we ask the treasury to fund …" → fund); for an imperative ("Publish the
+    list …"), its verb and the words after it; for a list item or heading with neither, its
+    first words ("Two, a contact person …")."""
+    u = unit or _Unit(text)
+    trigger = u.search("ask") or u.search("rec") or u.search("commit")
+    if trigger:
+        window = ask_window(u.text, trigger.end())
+        first = window.split(" ", 1)[0].lower() if window else ""
+        if first in _IMPERATIVE:
+            return first, window[len(first) :].strip()
+        to = _TO_VERB.match(window)
+        if to and to.group(1).lower() in _IMPERATIVE:
+            return to.group(1).lower(), window[to.end() :].strip()
+        return "", window
+    lead = _LEADING_IF.sub("", _lead(text), count=1)
+    words = lead.split(" ", 1)
+    first = words[0].lower().strip(",.;:")
+    if first in _IMPERATIVE and len(words) > 1:
+        return first, ask_window(words[1], 0)
+    return "", ask_window(lead, 0)
+
+
+def _content_stems(window: str) -> list[str]:
+    return [_stem(t) for t in _TOKEN.findall(window.lower()) if t not in _FUNCTION_WORDS and not t.isdigit()]
+
+
+def _context_categories(before: str) -> list[str]:
+    """Categories whose keywords the sentence announcing a list names ("Two requests on funding:")."""
+    tail = re.split(r"[.?!]\s+", before[-200:].rstrip())[-1]
+    return [name for name, pattern in CATEGORIES.items() if pattern.search(tail)]
 
 
 @dataclass(frozen=True)
