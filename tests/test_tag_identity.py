@@ -258,6 +258,27 @@ def test_acronym_runs_and_candidates_equal_the_brute_force() -> None:
     assert found > 50
 
 
+def test_spelled_initials_equal_the_word_facts() -> None:
+    """`_expand` skips a prefix when `_spelled` lacks the acronym's letters; `_runs` itself
+    skips exactly then, on `_Words.spelled`, so the two must be the same string, whatever the
+    cut: inside a word ("often" cut to "of", a skipped word), after a hyphen, an apostrophe,
+    or a capital whose lower case is two characters ("İ")."""
+    made = [
+        "the Internet Governance Forum IGF met",
+        "often Internet Governance Forum",
+        "well-being of Indigenous Groups, don't Internet Society's Group",
+        "İstanbul Group İG and the Internet",
+        "",
+    ]
+    texts = [*_sentences()[:300], *made]
+    checked = 0
+    for text in texts:
+        for cut in range(0, len(text) + 1, 3):
+            assert G._spelled(text[:cut]) == G._Words(text[:cut]).spelled, (text, cut)
+            checked += 1
+    assert checked > 10_000
+
+
 def _shouted_reference(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)

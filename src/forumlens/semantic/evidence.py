@@ -11,14 +11,16 @@ turn-taking are never evidence, and a signal whose line holds nothing else cites
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..models import Citation
-from ..store.base import Store
 from ..text.similarity import cosine
 from ..text.stems import stem
 from .profiles import content_words
 from .substance import is_substantive
+
+if TYPE_CHECKING:  # the store is only named in annotations: analysis must not import it
+    from ..store.base import Store
 
 __all__ = [
     "QUOTE_CHARS",

@@ -26,11 +26,13 @@ import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..store.base import Store
 from ..text.stems import stem
 from .substance import explanatory, explanatory_words, store_name_words
+
+if TYPE_CHECKING:  # the store is only named in annotations: analysis must not import it
+    from ..store.base import Store
 
 __all__ = [
     "FILLER",

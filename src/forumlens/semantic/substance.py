@@ -24,10 +24,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
+from typing import TYPE_CHECKING
 
-from ..store.base import Store
 from ..summarise.procedural import is_procedural
 from ..text import STOPWORDS, words
+
+if TYPE_CHECKING:  # the store is only named in annotations: analysis must not import it
+    from ..store.base import Store
 
 __all__ = [
     "LOGISTICS",

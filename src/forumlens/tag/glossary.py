@@ -341,6 +341,16 @@ def _runs(sentence: str, acronym: str, cache: dict[Any, Any] | None = None) -> l
     return out
 
 
+def _spelled(text: str) -> str:
+    """`_Words(text).spelled`: the same initials of the same content words, without the rest.
+
+    `_expand` asks `_runs` about a fresh prefix of each sentence that uses an acronym, and
+    almost none can spell it; this is the first test `_runs` makes, at a fraction of the cost
+    of the word facts `_Words` prepares for the runs themselves.
+    """
+    return "".join([w[0].lower() for w in _WORD_RE.findall(text) if w.lower() not in _SKIP])
+
+
 def _capitalised(phrase: str) -> bool:
     content = [w for w in phrase.split() if w.lower() not in _SKIP]
     return sum(w[0].isupper() for w in content) * 2 >= len(content) and content[-1][0].isupper()
@@ -384,10 +394,13 @@ def _expand(
                 for a, b in _runs(before[:-1].rstrip() + " ", base, cache):
                     if b >= len(before[:-1].rstrip()) - 1:
                         return s[a:b], i, "session"
+    letters = "".join(c for c in base.lower() if c.isalpha())
     for i in uses:  # initials in the same sentence, within ten words before the acronym
         s = sentences[i].text
         pos = s.find(acronym)
         window_start = max(0, pos - 90)
+        if not letters or letters not in _spelled(s[:pos]):
+            continue  # the test `_runs` starts with, without building its word facts for this prefix
         for a, b in _runs(s[:pos], base, cache):
             if a >= window_start and not re.search(r"[A-Z]{2}", s[a:b]):
                 return s[a:b], i, "session"
@@ -434,9 +447,11 @@ def _acronyms(sentences: list[_Sentence], names: set[str]) -> list[GlossaryTerm]
     uses: dict[str, list[int]] = {}
     forms: dict[str, Counter[str]] = {}
     for i, sent in enumerate(sentences):
-        if _shouted(sent.text):
+        matches = list(_ACRONYM.finditer(sent.text))
+        # most sentences hold no capitals to read: the shouting test is only needed for the others
+        if not matches or _shouted(sent.text):
             continue  # a shouted sentence: capitals carry no signal
-        for m in _ACRONYM.finditer(sent.text):
+        for m in matches:
             token = m.group(0)
             key = _key(m.group(1))
             if key in _NOT_ACRONYMS or m.group(1).lower() in names:
