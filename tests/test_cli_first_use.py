@@ -189,6 +189,8 @@ def test_live_says_when_the_caption_file_does_not_exist_yet(tmp_path):
     )
     assert result.exit_code == 0
     assert f"{source} does not exist yet: waiting for captions to be written there" in result.output
+    assert result.output.count("does not exist yet") == 1  # said once, by the follower
+    assert "gone" not in result.output  # a file that never existed was not moved or deleted
     assert "no caption turn arrived, removed" in result.output
 
 
@@ -206,3 +208,77 @@ def test_people_of_a_flagged_caption_label_says_whom_its_turn_is_counted_for(tmp
     assert variant.output.startswith("Maria Kovac  (dc-representative") and "note:" not in variant.output
     nobody = _run("--db", db, "people", "zebra")
     assert nobody.output.strip() == "No people on record matching 'zebra'."
+
+
+# -- ingest of what is stored already ------------------------------------------------------------------
+
+
+def test_a_second_ingest_names_force_once_and_force_stores_it_again(tmp_path):
+    db = str(tmp_path / "store.sqlite3")
+    files = [str(EXAMPLES / "igf2024-ws-coalition-outputs.txt"), str(EXAMPLES / "igf2025-of-one-year-on.txt")]
+    assert _run("--db", db, "ingest", "--no-analysis", *files).exit_code == 0
+    again = _run("--db", db, "ingest", "--no-analysis", *files)
+    assert again.exit_code == 0 and again.output.count("already stored (same content)") == 2
+    assert again.output.count("--force") == 1  # one note for the whole batch, not one per file
+    assert "note: add --force to ingest them again" in again.output
+    forced = _run("--db", db, "ingest", "--no-analysis", "--force", files[0])
+    assert "1 ingested" in forced.output and "--force" not in forced.output
+
+
+@pytest.mark.parametrize("address", ["ftp://example.org/ws42.txt", "htps://example.org/ws42.txt", "file:///tmp/c.txt"])
+def test_live_refuses_an_address_it_cannot_follow_and_names_the_scheme(tmp_path, address):
+    db = tmp_path / "live.sqlite3"
+    result = _run("--db", str(db), "live", address)
+    scheme = address.split("://", 1)[0]
+    assert result.exit_code == 1
+    assert f"error: {address}: only http:// and https:// addresses can be followed, not {scheme}://" in result.output
+    assert "no such folder" not in result.output and not db.exists()
+
+
+# -- counts in words: "1 session", never "1 sessions" -------------------------------------------------
+
+
+def test_backup_of_one_session_says_one_session(tmp_path):
+    one = str(tmp_path / "one.sqlite3")
+    assert _run("--db", one, "ingest", "--no-analysis", str(EXAMPLES / "igf2025-of-one-year-on.txt")).exit_code == 0
+    result = _run("--db", one, "backup", str(tmp_path / "copy.sqlite3"))
+    assert result.exit_code == 0 and f"backed up 1 session to {tmp_path / 'copy.sqlite3'}" in result.output
+
+
+def test_the_publish_summary_counts_in_words():
+    from forumlens.commands.publish import format_result
+    from forumlens.publish.index import IndexStats
+    from forumlens.publish.site import PublishResult
+
+    counts = {"sessions": 1, "people": 1, "coalitions": 2, "topics": 0, "threads": 1, "briefs": 0}
+    line = format_result(
+        PublishResult(Path("site"), pages=1, files=1, bytes=10, seconds=1.0, counts=counts, index=IndexStats(turns=1))
+    )
+    assert line.startswith("published 1 page (1 session, 1 person, 2 coalitions, 0 topics, 1 thread, 0 briefs)")
+    assert "a search index of 1 turn to site: 1 file," in line
+
+
+# -- related: a question it cannot answer ------------------------------------------------------------
+
+
+def test_related_refuses_an_empty_topic_and_a_limit_below_one(examples_db):
+    empty = _run("--db", examples_db, "related", "--topic", "  ")
+    assert empty.exit_code == 1 and "error: --topic is empty" in empty.output and "(none found)" not in empty.output
+    zero = _run("--db", examples_db, "related", "--topic", "funding", "-k", "0")
+    assert zero.exit_code == 2 and "Invalid value for '-k' / '--limit'" in zero.output
+
+
+# -- subscribers: a coalition nobody has heard of ---------------------------------------------------
+
+
+def test_a_subscriber_to_an_unknown_coalition_is_warned_and_kept(tmp_path):
+    db = str(tmp_path / "subs.sqlite3")
+    assert _run("--db", db, "ingest", "--no-analysis", str(EXAMPLES / "igf2025-of-one-year-on.txt")).exit_code == 0
+    unknown = "DC on Underwater Cables"
+    typo = _run("--db", db, "subscribers", "add", "Bob", "--coalition", unknown, "--questions-to", "zzz")
+    assert typo.exit_code == 0 and "added Bob" in typo.output and f"coalitions: {unknown}" in typo.output
+    assert f"warning: --coalition '{unknown}': no Dynamic Coalition is called that" in typo.output
+    assert "warning: --questions-to 'zzz': no Dynamic Coalition is called that" in typo.output
+    assert "kept as typed, it matches only sessions where that name appears" in typo.output
+    known = _run("--db", db, "subscribers", "add", "Ann", "--coalition", "DC-PAL", "--questions-to", "DC-CIV")
+    assert known.exit_code == 0 and "warning" not in known.output

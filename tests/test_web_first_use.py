@@ -160,3 +160,15 @@ def test_a_missing_page_links_the_list_to_pick_from(portal, path, link):
 def test_a_flagged_label_404_links_the_line_it_labels(portal):
     page = portal.get("/people/petra-novak").text
     assert f'<a href="/sessions/{portal.session_id}#L7">' in page
+
+
+def test_the_api_redirects_a_label_variant_to_the_merged_person_in_the_same_shape(portal):
+    moved = portal.get("/api/people/maria-kovach", follow_redirects=False)
+    assert moved.status_code == 308 and moved.headers["location"] == "/api/people/maria-kovac"
+    followed = portal.get("/api/people/maria-kovach")  # a client that follows redirects gets the person
+    assert followed.status_code == 200
+    assert followed.json() == portal.get("/api/people/maria-kovac").json()
+    assert followed.json()["id"] == "maria-kovac" and "MARIA KOVACH" in followed.json()["labels"]
+    missing = portal.get("/api/people/petra-novak", follow_redirects=False)  # a flagged label: no person
+    assert missing.status_code == 404 and "mis-attribution" in missing.json()["error"]["hint"]
+    assert portal.get("/api/people/zebra", follow_redirects=False).status_code == 404

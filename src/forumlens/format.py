@@ -86,4 +86,8 @@ def format_outcomes(outcomes: Sequence[IngestOutcome]) -> str:
             lines.append(f"  ok      {o.path} → session {o.session}, {counted(o.turns, 'turn')}{extra}")
         else:
             lines.append(f"  skipped {o.path}: {o.reason}")
+    stored = sum(o.status == "skipped" and o.reason.startswith("already stored") for o in outcomes)
+    if stored:  # the one way to store them again, said where the user meets the skip
+        them = "it" if stored == 1 else "them"
+        lines.append(f"note: add --force to ingest {them} again (replacing the stored copy)")
     return "\n".join(lines)

@@ -25,7 +25,9 @@ def backup(ctx: click.Context, target: str, db: str | None) -> None:
         counts = store.counts()
     finally:
         store.close()
-    click.echo(f"backed up {counts['sessions']} sessions to {target}")
+    from ..format import counted
+
+    click.echo(f"backed up {counted(counts['sessions'], 'session')} to {target}")
 
 
 COMMANDS = [backup]

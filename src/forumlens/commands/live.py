@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import sys
 import threading
@@ -19,27 +20,30 @@ def _say(message: str) -> None:
 
 
 def _check_source(source: str) -> None:
-    """Refuse a local SOURCE that can never be followed; say so when the file is not there yet.
+    """Refuse a SOURCE that can never be followed: an address of another scheme than http(s), or a local one.
 
     A caption file may legitimately appear only when captioning starts, so a missing file
-    in an existing folder is followed (with a line saying it does not exist yet, since a
-    mistyped name otherwise waits silently); a folder, or a file in a folder that does
-    not exist, is an error that names it.
+    in an existing folder is followed (the file source says it does not exist yet, since a
+    mistyped name otherwise waits silently, and says so once, not as a file that is gone);
+    a folder, or a file in a folder that does not exist, is an error that names it.
     """
     from ..errors import ForumlensError
     from ..fetch.run import is_url
 
     if is_url(source):
         return
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", source)
+    if scheme:  # ftp://, file://, a mistyped htps://: not a path in a folder named "ftp:"
+        raise ForumlensError(
+            f"only http:// and https:// addresses can be followed, not {scheme.group(1)}://",
+            source=source,
+            hint="give the page's http(s) address, or the path of a local caption file",
+        )
     path = Path(source)
     if path.is_dir():
         raise ForumlensError("is a folder, not a caption file", source=source, hint="give the file the captions go to")
-    if not path.exists():
-        if not path.parent.is_dir():
-            raise ForumlensError(
-                f"no such folder: {path.parent}", source=source, hint="check the path of the caption file"
-            )
-        _say(f"{source} does not exist yet: waiting for captions to be written there (check the name; Ctrl-C stops)")
+    if not path.exists() and not path.parent.is_dir():
+        raise ForumlensError(f"no such folder: {path.parent}", source=source, hint="check the path of the caption file")
 
 
 @click.command()

@@ -76,14 +76,25 @@ class _Progress:
 
 def format_result(result: PublishResult) -> str:
     """The summary line: what was written, how big, how fast."""
+    from ..format import counted
+
     c = result.counts
     rate = result.pages / result.seconds if result.seconds else 0.0
+    parts = ", ".join(
+        counted(c.get(key, 0), noun, plural)
+        for key, noun, plural in (
+            ("sessions", "session", None),
+            ("people", "person", "people"),
+            ("coalitions", "coalition", None),
+            ("topics", "topic", None),
+            ("threads", "thread", None),
+            ("briefs", "brief", None),
+        )
+    )
     return (
-        f"published {result.pages} pages ({c.get('sessions', 0)} sessions, {c.get('people', 0)} people, "
-        f"{c.get('coalitions', 0)} coalitions, {c.get('topics', 0)} topics, {c.get('threads', 0)} threads, "
-        f"{c.get('briefs', 0)} briefs) "
-        f"and a search index of {result.index.turns} turns to {result.folder}: "
-        f"{result.files} files, {result.bytes / 1e6:.1f} MB in {result.seconds:.1f} s ({rate:.0f} pages/s)"
+        f"published {counted(result.pages, 'page')} ({parts}) "
+        f"and a search index of {counted(result.index.turns, 'turn')} to {result.folder}: "
+        f"{counted(result.files, 'file')}, {result.bytes / 1e6:.1f} MB in {result.seconds:.1f} s ({rate:.0f} pages/s)"
     )
 
 

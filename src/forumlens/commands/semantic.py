@@ -65,9 +65,11 @@ def embed(
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=1))
         return
+    from ..format import counted
+
     click.echo(
-        f"{report.sessions} sessions embedded ({report.passages} passages, {report.rate:.0f}/s), "
-        f"{report.skipped} already done; model {report.model}"
+        f"{counted(report.sessions, 'session')} embedded ({counted(report.passages, 'passage')}, "
+        f"{report.rate:.0f}/s), {report.skipped} already done; model {report.model}"
     )
 
 
@@ -96,7 +98,9 @@ class _EmbedProgress:
 @click.option("--line", type=int, help="With SESSION: turns similar to the turn at this line.")
 @click.option("--coalition", metavar="NAME", help="Partner suggestions for a coalition or national/regional IGF.")
 @click.option("--topic", metavar="TEXT", help="Coalitions and initiatives working on this topic.")
-@click.option("-k", "--limit", "k", type=int, default=5, show_default=True, help="Number of results.")
+@click.option(
+    "-k", "--limit", "k", type=click.IntRange(1, 100), default=5, show_default=True, help="Number of results (1–100)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @db_option
 @click.pass_context
@@ -128,6 +132,8 @@ def related(
         raise ConfigError("give one of SESSION, --coalition NAME or --topic TEXT")
     if line is not None and session is None:
         raise ConfigError("--line needs a SESSION")
+    if topic is not None and not topic.strip():  # an empty topic matched nothing and said "(none found)"
+        raise ConfigError("--topic is empty", hint='give the topic in words, e.g. --topic "financing coalitions"')
     data: dict[str, list[Any]] = {}
     with open_ctx_store(ctx, db, readonly=True) as store:
         if coalition is not None:

@@ -132,6 +132,11 @@ def add(
     }
     with open_ctx_store(ctx, db) as store:
         sub = add_subscriber(store, name, email=email, webhook=webhook, feed=feed, interests=interests)
+        typed_names = [("--coalition", c) for c in coalitions] + [("--questions-to", c) for c in questions_to]
+        for option, typed in dict.fromkeys(typed_names):
+            warning = _unknown_coalition(store, option, typed)
+            if warning:
+                click.echo(f"warning: {warning}", err=True)
     base_url = settings_of(ctx).public_url
     if as_json:
         data = sub.to_json(secrets=True)
@@ -140,6 +145,33 @@ def add(
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
     click.echo("added " + format_subscriber(sub, base_url))
+
+
+def _unknown_coalition(store: Any, option: str, typed: str) -> str | None:
+    """Why a coalition interest may never match (a typo, usually), or None when it names a known one.
+
+    The interest is kept as typed (a coalition that is not in the registry yet still matches
+    the sessions where its name appears), but a name neither the registry nor any stored
+    session knows is said at once, with the nearest names, instead of a digest that stays empty.
+    """
+    from ..resolve.coalition_names import UnknownCoalition, find_coalition, nearest_coalitions
+
+    try:
+        find_coalition(typed)
+        return None
+    except UnknownCoalition:
+        pass
+    except ConfigError:  # fits several coalitions: matching takes each of their names
+        return None
+    wanted = " ".join(typed.casefold().split())
+    if any(wanted in (name.casefold(), (acronym or "").casefold()) for name, acronym in store.coalition_names()):
+        return None
+    nearest = nearest_coalitions(typed)
+    also = f" (nearest: {', '.join(nearest)})" if nearest else ""
+    return (
+        f"{option} {typed!r}: no Dynamic Coalition is called that{also}; "
+        "kept as typed, it matches only sessions where that name appears"
+    )
 
 
 @subscribers.command("list")

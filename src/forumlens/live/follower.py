@@ -124,6 +124,7 @@ class Follower:
         self._owner = ""
         self._backoff = 0.0
         self._last_problem: str | None = None
+        self._absent = False  # the last problem was a source that does not exist yet
         self._last_growth = clock()
         self._last_keep = clock()
         self._analysis_due = clock() + options.analyse_every
@@ -199,13 +200,14 @@ class Follower:
             if poll.message != self._last_problem:
                 self.say(poll.message)
             self._last_problem = poll.message
+            self._absent = poll.absent
             base = self._backoff * 2 if self._backoff else self.options.interval
             self._backoff = min(self.options.max_backoff, base)
             if poll.retry_after is not None:
                 self._backoff = min(self.options.max_backoff, max(poll.retry_after, self.options.interval))
             return False
         if self._last_problem is not None:
-            self.say(f"{self.source.name}: reading again")
+            self.say(f"{self.source.name}: {'created; reading it' if self._absent else 'reading again'}")
         self._backoff, self._last_problem = 0.0, None
         if isinstance(poll, Unchanged):
             return False

@@ -56,6 +56,7 @@ class Unchanged:
 class Problem:
     message: str
     retry_after: float | None = None
+    absent: bool = False  # the source has not existed yet (a caption file not created so far): not a failure
 
 
 Poll = Appended | Replaced | Unchanged | Problem
@@ -104,6 +105,12 @@ class FileSource:
                 self._advance(new)
                 return Appended(new)
         except FileNotFoundError:
+            if self._inode is None:  # never seen: captioning has not started, or the name is mistyped
+                return Problem(
+                    f"{self.name} does not exist yet: waiting for captions to be written there (check the name)",
+                    retry_after=0.0,  # keep polling at the normal interval: the first captions are not late
+                    absent=True,
+                )
             return Problem(f"{self.name}: the file is gone (moved or deleted?); waiting for it to come back")
         except IsADirectoryError:
             return Problem(f"{self.name}: is a folder, not a caption file; give the file inside it")
@@ -224,7 +231,7 @@ class HttpSource:
 
 
 def open_source(spec: str) -> Source:
-    """A file path or an http(s):// URL."""
-    if spec.startswith(("http://", "https://")):
+    """A file path or an http(s):// URL (the scheme in any case, as `ingest` reads it: HTTPS://…)."""
+    if spec.lower().startswith(("http://", "https://")):
         return HttpSource(spec)
     return FileSource(spec)

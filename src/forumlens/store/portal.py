@@ -300,6 +300,11 @@ class PortalStore(Protocol):
         """Distinct affiliations people spoke for, so a URL id can be matched to a stored name."""
         ...
 
+    def person_labels(self) -> list[tuple[str, str]]:
+        """(name, caption label) of every person on record (with an appearance), so the speaker
+        facet can tell a caption label that is a person from one that is not (a flagged label)."""
+        ...
+
     def coalition_counts(self) -> list[CoalitionCount]:
         """Every coalition mentioned, with sessions and presentations counted (the coalitions list)."""
         ...
@@ -378,6 +383,15 @@ class PortalQueries(SQLBase):
         return [
             (str(name), acronym)
             for name, acronym in self._rows("SELECT DISTINCT coalition, acronym FROM coalition_mentions")
+        ]
+
+    def person_labels(self) -> list[tuple[str, str]]:
+        return [
+            (str(name), str(label))
+            for name, label in self._rows(
+                "SELECT p.name, l.label FROM person_labels l JOIN people p ON p.key = l.person_key"
+                " WHERE EXISTS (SELECT 1 FROM appearances a WHERE a.person_key = p.key)"
+            )
         ]
 
     def affiliations(self) -> list[str]:

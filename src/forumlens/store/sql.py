@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from ..search import SearchFilters
+from ..search import SearchFilters, without_controls
 from ..transcript.speakers import name_key
 
 __all__ = [
@@ -33,6 +33,10 @@ SNIPPET_OPEN = "\x02"
 SNIPPET_CLOSE = "\x03"
 
 
+def _without_controls(value: str | None) -> str | None:
+    return without_controls(value)[0] if value else value
+
+
 def filter_sql(
     filters: SearchFilters,
     ph: str = "?",
@@ -52,6 +56,14 @@ def filter_sql(
     collation, which folds ASCII only, as SQLite's `lower()` does.
     """
     postgres = dialect == "postgres"
+    # a control character matches nothing stored, and a NUL would be an error on PostgreSQL only:
+    # both stores read the values without them, so they answer alike
+    filters = replace(
+        filters,
+        session=_without_controls(filters.session),
+        tag=_without_controls(filters.tag),
+        coalition=_without_controls(filters.coalition),
+    )
     session_of = session_of or f"{turn}.session_id"
     collate = ' COLLATE "C"' if postgres else ""
     lower = f"lower(s.title{collate})"

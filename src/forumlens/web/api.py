@@ -23,9 +23,10 @@ from fastapi import (
     Response,
     UploadFile,
 )
+from fastapi.responses import RedirectResponse
 
 from ..dates import year_range
-from ..errors import ConfigError, InputTooLarge
+from ..errors import ConfigError, InputTooLarge, NotFound
 from ..ingest import INGEST_SUFFIXES, IngestOptions, ingest_bytes
 from ..models import IngestOutcome
 from ..resolve.coalition_names import find_coalition
@@ -35,7 +36,7 @@ from . import views
 from .briefs import build_topic_brief
 from .graph import build_graph
 from .related import coalition_partners, session_related
-from .searching import run_search
+from .searching import clean_search_input, run_search
 from .security import require_admin
 
 log = logging.getLogger(__name__)
@@ -142,6 +143,9 @@ def api_search(
     ] = "lexical",
 ) -> dict[str, Any]:
     limit = limit or int(request.app.state.settings.search_limit)
+    q, typed, input_note = clean_search_input(
+        q[:2000], {"speaker": speaker, "session": session, "coalition": coalition, "tag": tag}
+    )
     notice = None
     if mode.strip().lower() == "hybrid":  # without vectors: the lexical half, and a notice saying why
         from ..semantic import hybrid_notice
@@ -150,18 +154,19 @@ def api_search(
         mode = "lexical" if notice else mode
     page = run_search(
         store,
-        q[:2000],
-        speaker=speaker,
-        session=session,
+        q,
+        speaker=typed["speaker"],
+        session=typed["session"],
         year=year,
-        coalition=coalition,
-        tag=tag,
+        coalition=typed["coalition"],
+        tag=typed["tag"],
         limit=limit,
         offset=offset,
         facets=facets,
         mode=mode,
     )
-    return {**page.to_json(), "notice": notice}
+    notices = [n for n in (input_note, notice) if n]
+    return {**page.to_json(), "notice": "; ".join(notices) if notices else None}
 
 
 @router.get("/search/modes", summary="Search modes this server can answer now (lexical always)")
@@ -201,9 +206,22 @@ def api_people(
     return views.people_list(store, name=name, limit=limit, offset=offset)
 
 
-@router.get("/people/{person_id}", summary="One person: labels, roles, affiliations, sessions")
-def api_person(person_id: str, store: StoreDep) -> dict[str, Any]:
-    return views.person_detail(store, person_id)
+@router.get(
+    "/people/{person_id}",
+    summary="One person: labels, roles, affiliations, sessions; a caption label variant redirects (308) to the person",
+    response_model=None,
+)
+def api_person(person_id: str, store: StoreDep) -> dict[str, Any] | RedirectResponse:
+    """A label variant ("maria-kovach") is the person it was merged into, as on the page: a 308 to
+    their one address, so a client following redirects gets the person in the same shape and a
+    cache keeps one copy; a flagged caption label stays a 404 that says why."""
+    try:
+        return views.person_detail(store, person_id)
+    except NotFound:
+        merged = views.person_of_label(store, person_id)
+        if merged is None:
+            raise
+        return RedirectResponse(f"/api/people/{merged}", status_code=308)
 
 
 @router.get("/coalitions", summary="Coalitions seen in the record")

@@ -22,7 +22,7 @@ from contextlib import asynccontextmanager, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -40,7 +40,7 @@ from .cache_shared import SHARED_DIR_ENV, SharedTier
 from .live import router as live_router
 from .pages import router as pages_router
 from .pages import templates
-from .security import SecurityHeaders
+from .security import SecurityHeaders, refuse_nul
 
 __all__ = ["StoreProvider", "create_app", "render_error"]
 
@@ -203,6 +203,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         lifespan=_lifespan,
+        dependencies=[Depends(refuse_nul)],
         description="A cited, searchable record of IGF sessions and Dynamic Coalition outputs. "
         "Reading is public; writes need the admin token (FORUMLENS_ADMIN_TOKEN).",
     )

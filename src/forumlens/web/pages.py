@@ -37,7 +37,7 @@ from .credits import turn_credits
 from .form_input import coalition_suggestions, read_form
 from .graph import build_graph, layout
 from .related import coalition_partners, session_related, session_related_for_page
-from .searching import check_mode, mark_snippet, run_search
+from .searching import check_mode, clean_search_input, mark_snippet, run_search
 from .session_page import document_html, document_view, is_document, line_credits, transcript_html
 
 __all__ = ["actor_url", "cite_url", "router", "templates", "transcript_html"]
@@ -365,6 +365,10 @@ def search(
     page: int = Query(1, ge=1, le=500),
     mode: str = "lexical",
 ) -> Response:
+    q, typed, input_note = clean_search_input(
+        q[:2000], {"speaker": speaker, "coalition": coalition, "tag": tag, "session": session}
+    )
+    speaker, coalition, tag, session = typed["speaker"], typed["coalition"], typed["tag"], typed["session"]
     try:
         form = read_form(store, year=year, coalition=coalition)
     except ForumlensError as exc:
@@ -403,6 +407,7 @@ def search(
         modes=modes,
         mode_problem=problem,
         mode_labels=MODE_LABELS,
+        input_note=input_note,
     )
 
 

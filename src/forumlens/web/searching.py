@@ -17,12 +17,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..models import SearchHit
-from ..search import SearchFilters, parse_query
+from ..search import SearchFilters, parse_query, without_controls
 from ..store.base import Store
 from ..store.portal import SessionFilters
+from .speaker_facets import speaker_facet_labels
 from .views import coalition_name, slug
 
-__all__ = ["SearchPage", "check_mode", "clear_cache", "mark_snippet", "run_search"]
+__all__ = ["SearchPage", "check_mode", "clean_search_input", "clear_cache", "mark_snippet", "run_search"]
 
 FACET_TOP = 15  # speakers, coalitions and tags offered as facets (every year is)
 _MARK = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
@@ -68,6 +69,28 @@ class SearchPage:
                 k: [{"value": v, "label": lbl, "count": n} for v, lbl, n in items] for k, items in self.facets.items()
             },
         }
+
+
+def clean_search_input(text: str, fields: dict[str, str | None]) -> tuple[str, dict[str, str | None], str | None]:
+    """The query and text filters without control characters, and a note naming what was removed.
+
+    A NUL or an escape sequence pasted into the search box is no word of any transcript;
+    echoed back it is garbage in the page (and a NUL in a filter made PostgreSQL fail where
+    SQLite found nothing). The page and the API search what is left and say what went.
+    """
+    text, removed = without_controls(text)
+    found = set(removed)
+    cleaned: dict[str, str | None] = {}
+    for name, value in fields.items():
+        if value is not None:
+            value, gone = without_controls(value)
+            found.update(gone)
+            value = value.strip() or None
+        cleaned[name] = value
+    if not found:
+        return text, cleaned, None
+    listed = ", ".join(sorted(found))
+    return text, cleaned, f"removed control characters ({listed}) from the search: no transcript contains them"
 
 
 def _nothing_allowed(store: Store, coalition: str | None, tag: str | None) -> bool:
@@ -124,7 +147,7 @@ def _facets(store: Store, text: str, filters: SearchFilters) -> dict[str, list[t
         return {}
     return {
         "year": [(str(y), str(y), n) for y, n in found.years],
-        "speaker": [(s, s, n) for s, n in found.speakers[:FACET_TOP]],
+        "speaker": speaker_facet_labels(store, found.speakers[:FACET_TOP]),
         "coalition": [(slug(c), c, n) for c, n in found.coalitions[:FACET_TOP]],
         "tag": [(code, f"{code} {label}" if label != code else code, n) for code, label, n in found.tags[:FACET_TOP]],
     }

@@ -15,7 +15,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import ForumlensError
 
-__all__ = ["CSP", "DOCS_CSP", "Forbidden", "SecurityHeaders", "Unauthorized", "WritesDisabled", "require_admin"]
+__all__ = [
+    "CSP",
+    "DOCS_CSP",
+    "BadCharacter",
+    "Forbidden",
+    "SecurityHeaders",
+    "Unauthorized",
+    "WritesDisabled",
+    "refuse_nul",
+    "require_admin",
+]
 
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -37,6 +47,31 @@ class WritesDisabled(ForumlensError):
     """No admin token is configured: the server is read-only (503, like the subscriber API)."""
 
     status = 503
+
+
+class BadCharacter(ForumlensError):
+    status = 400
+
+
+# the search routes remove control characters themselves and say so on the page (`clean_search_input`)
+_CLEANED_HERE = frozenset({"/search", "/api/search"})
+
+
+def refuse_nul(request: Request) -> None:
+    """App-wide dependency: a NUL (%00) in the path or a query value is a 400 that names where it is.
+
+    No stored text holds a NUL, and PostgreSQL refuses one in a text parameter, so the same
+    request was a 500 there and an empty answer on SQLite; now it is the same clear 400 on both.
+    """
+    if request.url.path in _CLEANED_HERE:
+        return
+    where = ["the path"] if "\x00" in request.url.path else []
+    where += [f"?{key}=" for key, value in request.query_params.multi_items() if "\x00" in key + value]
+    if where:
+        raise BadCharacter(
+            f"the address holds a NUL character (%00) in {', '.join(where)}",
+            hint="remove it; no transcript, name or code contains one",
+        )
 
 
 class SecurityHeaders:
