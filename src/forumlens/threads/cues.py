@@ -9,7 +9,8 @@ Signals, tried in this order on each sentence (the first that fires wins):
               "could not be completed", "we dropped it", "we stopped it";
 - `update`    work on a promise under way: "is still being drafted", "we now expect to
               finish it", "not yet ready", "is almost there", "we are halfway", "on
-              schedule", "the work goes on";
+              schedule", "the work goes on", "the mapping … is going on", "the work on
+              the ranking continued", "we will continue the work on the guide";
 - `promise`   the speaker's own body will produce something: "we will publish…",
               "our plan is to…", "we are planning a survey…", "X will be released", and
               in the present tense "we are preparing a report for next year", "a second
@@ -132,14 +133,18 @@ _UPDATE = compile_cue(
     r"|at an advanced stage|coming along|taking shape|on schedule|on time|halfway(?: there| through)?"
     r"|(?:half|partly) (?:done|finished|written|ready))\b"
     r"|\b(?:we are|we're|it is|it's) (?:about |almost |nearly |more than )?(?:halfway|half way)\b"
-    r"|\bthe work (?:goes on|continues|is continuing)\b"
+    r"|\bthe work (?:goes on|continues|is continuing|continued|went on)\b"
+    # work on a promise told as going on: "the mapping … is going on", "we will continue the work on the guide"
+    r"|\b(?:is|are) (?:still )?going on\b"
+    r"|\b(?:we|i) (?:will|shall|are going to) (?:continue|keep) (?:the |our )?(?:work(?:ing)? on|developing|drafting"
+    r"|writing|preparing)\b"
     r"|\bexpect(?:s|ed)? (?:it |them |this |that )?to (?:finish|complete|publish|release|launch|present"
     r"|be (?:ready|published|finished|released|available|out|completed))\b"
     r"|\b(?:not (?:yet|quite)|still not(?: yet| quite)?) (?:ready|finished|complete|completed|published|done|out)\b"
     r"|\b(?:has not|hasn't|have not|haven't|is not|isn't) (?:yet )?(?:been )?(?:published|finished|completed|released)"
     r" yet\b|\b(?:a|the|our) first draft\b"
     r"|\b(?:we are|we're|we have been) (?:still |now )?(?:working on|finali[sz]ing|drafting|writing|editing|translating)"
-    r" (?:the|our|it|this)\b|\bwork on (?:the|our|it|this) [^.;]{0,40}\b(?:continues|is continuing|has started|has begun"
+    r" (?:the|our|it|this)\b|\bwork on (?:the|our|it|this) [^.;]{0,40}\b(?:continues|continued|is continuing|has started|has begun"
     r"|is progressing)\b|\b(?:is|are) (?:going|moving) (?:well|ahead|forward)\b"
     r"|\b(?:is|are|has been|have been) (?:now |finally |also )?confirmed\b|\bas (?:planned|scheduled|promised)\b",
     _I,

@@ -45,7 +45,10 @@ words, `actors.py` who an item is by):
   promise in the answering turn that points back with a pronoun promises the deliverable the
   question named ("Will the handbook be translated?" — "Yes, and we will translate it …");
 - a promise whose object is no deliverable the lexicon knows promises the deliverable its verb
-  says ("we will map the satellite offers": a map);
+  says ("we will map the satellite offers": a map), else the noun heading its object ("we will
+  publish a compendium of good practices": a compendium, past an aside and a container's "of",
+  `nounphrase.py`); a follow-up whose clause opens with such a noun is about it ("The test lab did
+  not happen"), and work said to go on is about what it is on ("the work on the ranking continued");
 - a question a moderator reads out for someone ("In the chat there is a question for Lena, from
   Kwame in Accra.  How many …?") is the named person's (or an unnamed participant's), answered
   where the `questions` analysis says, else by the next speaker;
@@ -79,6 +82,7 @@ from .actors import Actor, document_actor, turn_actor
 from .cues import PRONOUN_OBJECT, Cue, find_cue, is_non_ask, retro_promise
 from .lexicon import Lexicon, load_lexicon
 from .models import Item, SessionItems
+from .nounphrase import object_phrase, subject_phrase, unknown_family
 from .sentences import LineFinder, Sentence, turn_sentences
 
 if TYPE_CHECKING:  # imported where used: only sessions with people analysed need it
@@ -172,10 +176,29 @@ def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bo
     """(family, noun) of what the cue is about; False when it points back with a pronoun; None if nothing."""
     found = _compounds(sentence, ctx.lexicon.deliverables(sentence))
     after = [d for d in found if d[0] >= cue.end]
+    promised = [d for d in found if d[0] >= cue.start and d[1] == cue.end]
+    # "will be published", "is planned for": the deliverable is the subject, what follows is a time or a place
+    active = not _PASSIVE_PROMISE.match(sentence, cue.start, cue.end)
+    obj = object_phrase(sentence, cue.end) if cue.signal == "promise" and active else None
+    on = _WORK_ON.search(sentence, cue.start, cue.end) if cue.signal != "promise" else None
+    if on is not None:  # "the work on the transparency ranking continued": the cue holds what it is about
+        said = sentence[on.end() : cue.end].rstrip()
+        verb = said.rsplit(None, 1)[-1] if said.strip() else ""  # the cue's last word ("continued") ends the phrase
+        obj = object_phrase(sentence[: on.end() + len(said) - len(verb)].rstrip() if verb else sentence, on.end())
+    if obj is not None:
+        # the phrase the verb governs: the lexicon's noun when it heads it, else the head itself ("we will publish
+        # a compendium of good practices" promises a compendium, not good practices), unless the verb names the
+        # output ("we will map the satellite offers": a map)
+        known = [d for d in found if d[0] <= obj[0] and obj[1] <= d[1]]
+        if known:
+            a, b, family = known[0]
+            return family, sentence[a:b]
+        if not promised or _DELIVERABLE_AFTER.match(sentence[cue.end :]):
+            noun = sentence[obj[0] : obj[1]]
+            return unknown_family(noun), noun
     if cue.signal == "promise" and after and not sentence[cue.start : cue.end].lower().startswith(("will be", "shall")):
         a, b, family = after[0]
         return family, sentence[a:b]
-    promised = [d for d in found if d[0] >= cue.start and d[1] == cue.end]
     if cue.signal == "promise" and promised and not _DELIVERABLE_AFTER.match(sentence[cue.end :]):
         # the output promised as a verb whose object the lexicon does not know ("we will map the satellite offers
         # …" promises a map): the verb is the deliverable, as `link._families` reads it
@@ -184,7 +207,15 @@ def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bo
     bounds = [m.end() for m in _CLAUSE.finditer(sentence, 0, cue.start)]
     left = bounds[-1] if bounds else 0
     before = [d for d in found if left <= d[0] and d[1] <= cue.start]
+    subject = subject_phrase(sentence, left, cue.start) if cue.signal != "promise" else None
+    if subject is not None and any(d[0] <= subject[0] and subject[1] <= d[1] for d in found):
+        subject = None  # the lexicon knows it: the rules below read it
     if before and cue.signal != "promise":
+        if subject is not None and all(_COMPLEMENT.search(sentence[: d[0]]) for d in before):
+            # "The template terms of service for small platforms that we released": the clause is about its
+            # opening phrase, the lexicon's nouns are only its complements
+            noun = sentence[subject[0] : subject[1]]
+            return unknown_family(noun), noun
         a, b, family = _subject(sentence, before)
         return family, sentence[a:b]
     if PRONOUN_OBJECT.match(sentence[cue.end :]):
@@ -206,9 +237,14 @@ def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bo
     if near:
         a, b, family = near[0]
         return family, sentence[a:b]
+    if subject is not None and subject_phrase(sentence, left, cue.start, at_cue=True):
+        noun = sentence[subject[0] : subject[1]]  # "The test lab did not happen": a deliverable the lexicon lacks
+        return unknown_family(noun), noun
     return None
 
 
+_PASSIVE_PROMISE = re.compile(r"will be|shall|(?:is|are) (?:planned|scheduled|foreseen|due)\b", re.I)
+_WORK_ON = re.compile(r"\bwork(?:ing)? on\b", re.I)
 # a promised verb followed by a pronoun or nothing ("we will map it", "we will survey.") names no output of its own
 _DELIVERABLE_AFTER = re.compile(r"\s*(?:[.,;:!?]|$|(?:it|them|this|that)\b)", re.I)
 

@@ -93,6 +93,7 @@ from ..transcript.speakers import name_key
 from .lexicon import load_lexicon
 from .linkmodel import LinkModel, load_link_model, need_features
 from .models import Decision, Item, Thread
+from .nounphrase import UNKNOWN_FAMILY
 from .objects import object_similarity
 from .similarity import LexicalScorer, Scorer
 from .status import finish_thread, status_of
@@ -333,15 +334,21 @@ _PROMISED_VERB = re.compile(
 
 def _families(item: Item) -> frozenset[str]:
     """The item's deliverable family, and the family of a deliverable its promise says as a verb ("the coalition
-    will map the public funding of news" promises a map, whatever noun the sentence's head is): kept per quote."""
-    return _families_of(item.family, item.quote)
+    will map the public funding of news" promises a map, whatever noun the sentence's head is): kept per quote.
+    A noun the lexicon does not know (`nounphrase`) also carries the family of the first known deliverable after
+    it, its complement ("one page on the IGF website" meets "the website" as it did before the noun was read)."""
+    return _families_of(item.family, item.quote, item.head)
 
 
 @lru_cache(maxsize=16384)
-def _families_of(family: str | None, quote: str) -> frozenset[str]:
+def _families_of(family: str | None, quote: str, head: str | None = None) -> frozenset[str]:
     # an unrecognised deliverable (None) is no family: two of them are alike only by `family ==`
     found: set[str] = {family} if family else set()
     lex = load_lexicon()
+    if family and family.startswith(UNKNOWN_FAMILY) and head:
+        at = quote.find(head)
+        after = [f for a, _b, f in lex.deliverables(quote) if at >= 0 and a >= at + len(head)]
+        found |= set(after[:1])
     for match in _PROMISED_VERB.finditer(quote):
         verb = match.group(1)
         found |= {f for a, b, f in lex.deliverables(verb) if a == 0 and b == len(verb)}

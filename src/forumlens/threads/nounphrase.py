@@ -1,0 +1,126 @@
+"""The noun phrase a commitment cue governs, when the lexicon names no deliverable in it. Pure.
+
+Why: a deliverable is any thing a coalition promises to make, and no list of nouns holds them
+all ("a compendium of good practices", "an open test lab", "a transparency ranking"). The
+lexicon's families (`lexicon.deliverables`) keep two known outputs apart; a noun it does not
+know is still the deliverable when it heads the phrase the cue governs:
+
+- a promise's object: the phrase right after the verb ("we will publish a compendium of …"),
+  past an aside ("we will develop, together with the gender forum, indicators of …");
+- a follow-up's subject: the phrase that opens the clause and ends at the cue ("The test lab
+  did not happen", "The compendium is out since September").
+
+The head is the phrase's last word; a container noun ("a set of guidelines", "the results of the
+survey") is looked through to the phrase after its "of". Such a head is a family of its own,
+`noun:` and its stem, so "the compendium" meets "a compendium" and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import stem
+
+__all__ = ["UNKNOWN_FAMILY", "object_phrase", "subject_phrase", "unknown_family"]
+
+UNKNOWN_FAMILY = "noun:"  # the family prefix of a deliverable the lexicon does not know
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+_DET = r"(?:a|an|the|our|its|their|this|these|those|one|two|three|some|several|new|further)"
+_WORD = r"[A-Za-z][\w'’‑-]*"
+# what ends a noun phrase: a preposition, conjunction, relative word or punctuation
+_END = (
+    r"(?=\s*(?:[,.;:!?()\"”]|$)|\s+(?:of|on|for|with|about|between|in|to|that|which|who|where|from|by|at|and|or|but"
+    r"|so|before|after|during|across|among|under|into|next|this|every|within|until|as|is|are|was|were|will|has"
+    r"|have|had|did|does|do|can|could|should|would|must|may|might|now|still|already|we|they|i|you|he|she|it|too|also"
+    r"|again|here|there|today|tomorrow|soon|yet|later)\b)"
+)
+# an aside between the verb and its object: ", together with the best practice forum on gender,"
+_ASIDE = re.compile(
+    r"^\s*,\s*(?:together |jointly |in (?:partnership|cooperation|collaboration) )?with\b[^,;.]{0,80},", re.I
+)
+_OBJECT = re.compile(rf"^\s*(?:{_DET}\s+)*(?P<np>(?:{_WORD}\s+){{0,2}}?{_WORD}){_END}", re.I)
+# the clause opens with the phrase ("The test lab did not happen"): a determiner, at most three words
+_SUBJECT = re.compile(
+    rf"\W*(?:(?:so|and|but|also|now|then|first|second|finally|well),?\s+)?(?:the|our|their|its|this|that)\s+"
+    rf"(?P<np>(?:{_WORD}\s+){{0,2}}?{_WORD}){_END}",
+    re.I,
+)
+# nouns that say how much or which form of a thing, not what it is: the thing is after their "of"
+_CONTAINERS = _words(
+    "set series number collection range kind type sort part piece pair couple lot bit version edition results"
+    " result findings outcome outcomes revision update"
+)
+_CONTAINER_OF = re.compile(r"^\s+of\s+", re.I)
+# heads that are no output: pronouns, quantities, abstract objects of "will do", "will have"
+_NOT_HEAD = _words(
+    "it them this that these those all more most much many best everything anything something nothing way ways"
+    " time times effort efforts part work job sure use look note account care attention place step steps"
+    # what a speaker talks about, not what they make: "I will start with the problem", "Our news is …"
+    " news problem problems question questions issue issues point points thing things idea ideas message rest end"
+)
+_PREPOSITION = _words("with to on for about in at from by of into onto over through")
+
+
+def _head(sentence: str, start: int, np: str) -> tuple[int, int] | None:
+    """(start, end) of the last word of a phrase found at `start`, unless it is no output's noun."""
+    words = list(re.finditer(_WORD, np))
+    if not words:
+        return None
+    last = words[-1]
+    word = last.group(0).lower()
+    if start + last.start() > 0 and last.group(0)[:1].isupper():
+        return None  # a name ("the Fijian and …"), not a common noun
+    if words[0].group(0).lower() in _PREPOSITION or (word.endswith("ed") and len(words) > 1):
+        return None  # "start with the problem", "the work done": no object phrase
+    if word in _NOT_HEAD or word.endswith("ly") or len(word) < 3 or any(c.isdigit() for c in word):
+        return None
+    return start + last.start(), start + last.end()
+
+
+def object_phrase(sentence: str, at: int) -> tuple[int, int] | None:
+    """The head (span in `sentence`) of the object phrase starting at `at` (a promise cue's end): past an aside
+    and a container noun's "of"; None when no phrase starts there."""
+    aside = _ASIDE.match(sentence[at:])
+    if aside is not None:
+        at += aside.end()
+    for _ in range(2):  # a container, then what it holds
+        found = _OBJECT.match(sentence[at:])
+        if found is None:
+            return None
+        np = found.group("np")
+        # a verb before the determiner ("… is to publish a compendium"): the phrase starts after it
+        inner = list(re.finditer(rf"\b{_DET}\s+", np, re.I))
+        start = at + found.start("np") + (inner[-1].end() if inner else 0)
+        np = sentence[start : at + found.end("np")]
+        head = _head(sentence, start, np)
+        if head is None:
+            return None
+        rest = _CONTAINER_OF.match(sentence[head[1] :])
+        if sentence[head[0] : head[1]].lower() in _CONTAINERS and rest is not None:
+            at = head[1] + rest.end()
+            continue
+        return head
+    return None
+
+
+def subject_phrase(sentence: str, left: int, cue_start: int, *, at_cue: bool = False) -> tuple[int, int] | None:
+    """The head (span in `sentence`) of the phrase that opens the clause at `left`, before the cue; with `at_cue`,
+    only when the phrase ends where the cue starts (it is the subject the cue says something of)."""
+    found = _SUBJECT.match(sentence, left, cue_start)
+    if found is None or (at_cue and sentence[found.end("np") : cue_start].strip()):
+        return None
+    start = found.start("np")
+    head = _head(sentence, start, found.group("np"))
+    if head is None or sentence[head[0] : head[1]].lower() in _CONTAINERS:
+        return None
+    return head
+
+
+def unknown_family(noun: str) -> str:
+    """The family of a deliverable noun the lexicon does not know: its own stem."""
+    return UNKNOWN_FAMILY + stem(noun.lower())

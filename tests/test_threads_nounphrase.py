@@ -1,0 +1,91 @@
+"""Deliverables the lexicon does not know: the head of the phrase a commitment cue governs (`threads.nounphrase`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from forumlens.threads import link_items
+from forumlens.threads.nounphrase import object_phrase, subject_phrase, unknown_family
+
+from .threads_support import items_of
+
+
+def _object(sentence: str, verb: str) -> str | None:
+    at = sentence.index(verb) + len(verb)
+    span = object_phrase(sentence, at)
+    return sentence[span[0] : span[1]] if span else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "head"),
+    [
+        ("We will publish an almanac of good practices from every region.", "publish", "almanac"),
+        ("We will set up an open testing bench in Nairobi, with a university.", "set up", "bench"),
+        # an aside between the verb and its object is passed over
+        ("We will develop, together with the gender forum, a scorecard for schools.", "develop", "scorecard"),
+        # a container is looked through to what it holds
+        ("Our plan is to publish a set of guidelines on hosting.", "publish", "guidelines"),
+        ("We will draft model clauses for small hosts.", "draft", "clauses"),
+        # no output: a pronoun, an abstract object, a name
+        ("We will do it.", "do", None),
+        ("We will do our best to help.", "do", None),
+        ("We will invite the Nordic Fund.", "invite", None),
+        ("I will start with the problem that does not go away.", "start", None),
+        # the phrase ends before a pronoun or an adverb
+        ("We will publish the material we collected as open data.", "publish", "material"),
+        ("We are drafting privacy labels too.", "drafting", "labels"),
+    ],
+)
+def test_the_object_phrase_of_a_promise_is_headed_by_its_last_noun(sentence, verb, head):
+    assert _object(sentence, verb) == head
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "head"),
+    [
+        ("The almanac is out since May.", "is out", "almanac"),
+        ("The testing bench did not happen.", "did not happen", "bench"),
+        ("So the model clauses that we released are in use.", "that we released", "clauses"),
+        # a container says which part of a thing, not which thing; a name is no deliverable
+        ("The results of the survey are out.", "are out", None),
+        ("The Samoan and Tongan versions are being translated.", "are being translated", None),
+    ],
+)
+def test_the_subject_phrase_of_a_follow_up_opens_its_clause(sentence, cue, head):
+    span = subject_phrase(sentence, 0, sentence.index(cue))
+    assert (sentence[span[0] : span[1]] if span else None) == head
+
+
+def test_an_unknown_noun_is_a_family_of_its_own_stem():
+    assert unknown_family("Almanacs") == unknown_family("almanac") != unknown_family("bench")
+
+
+FIRST = """IGF 2031 – Coalitions roundtable
+
+>> MIRA SOLBERG:  Welcome.  Tariq, the floor is yours.
+
+>> TARIQ BELLO:  Thank you, Mira.  Tariq Bello, Dynamic Coalition on Community Connectivity.  Before the next forum we will publish an almanac of good practices from every region.  And we will develop, together with the gender forum, guidelines for safe community networks.
+"""
+
+LATER = """IGF 2032 – Coalitions roundtable
+
+>> MIRA SOLBERG:  Welcome back.  Tariq, the floor is yours.
+
+>> TARIQ BELLO:  Thank you, Mira.  Tariq Bello, Dynamic Coalition on Community Connectivity.  The almanac is out since March, with forty practices.  The guidelines are being tested now in three villages.
+"""
+
+
+def test_a_promised_output_the_lexicon_does_not_know_meets_its_delivery_and_no_other_promise():
+    first = [i.placed(2031, (2031,)) for i in items_of(FIRST, "almanac-2031.txt").items]
+    later = [i.placed(2032, (2032,)) for i in items_of(LATER, "almanac-2032.txt").items]
+    promised = [i for i in first if i.signal == "promise"]
+    # the almanac, not the good practices it collects; the guidelines past the aside
+    assert [(i.family, i.head) for i in promised] == [
+        (unknown_family("almanac"), "almanac"),
+        ("guidelines", "guidelines"),
+    ]
+    linked = link_items([*first, *later], model=False)
+    commitments = sorted(
+        ([i.signal for i, _role in t.entries], t.status) for t in linked.threads if t.kind == "commitment"
+    )
+    assert commitments == [(["promise", "delivery"], "fulfilled"), (["promise", "update"], "pending")]
