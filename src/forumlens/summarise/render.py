@@ -171,7 +171,7 @@ def layout(brief: Brief) -> Layout:
         return _numbered(Layout(f"Talking points: {brief.topic}", sub + (f" · {filters}" if filters else ""), sections))
     sections = [
         Section("What it said", [("", b) for b in brief.said]),
-        Section("What it produced", [("", b) for b in brief.produced]),
+        Section("What it produced or promised", [("", b) for b in brief.produced]),
         Section(
             "What it asked for", [(_kind_label(b.kind) if b.kind and b.kind != "other" else "", b) for b in brief.asked]
         ),

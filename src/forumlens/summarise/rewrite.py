@@ -59,7 +59,8 @@ session does, "Today we ask them ...", "We're talking about ...": `roles.is_chai
 a report that leaves out what was said ("two coalitions told a workshop what they had
 produced": `roles.is_empty_report`), a relayed comment ("We have a comment from Aisha in Kenya": `roles.is_relay`),
 a speaker introducing themselves ("I'm X from Y", "I run a helpline ...":
-`roles.is_introduction`), or a fragment that no repair makes a sentence: no finite verb, starting with
+`roles.is_introduction`), or a fragment that no repair makes a sentence: no finite verb outside its relative
+clauses (`finite.main_clause_verb`: "A real child who is abused now, and who we found."), starting with
 a conjunction or relative word, cut off on an article or conjunction or where the captions
 lost words ("... the health workers also need..."), its only verbs inside a wh-clause
 hung on a phrase ("In all regions, about ... and what they think about ..."), a participle phrase
@@ -79,6 +80,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .compress import compress
+from .finite import THIRD_PERSON, main_clause_verb
 from .labels import PREFIXES
 from .procedural import MODERATOR_ROLES, is_procedural
 from .roles import is_announcement, is_chair_talk, is_empty_report, is_introduction, is_relay, is_session_talk
@@ -245,10 +247,7 @@ _LOST = re.compile(
 _AUX = (
     r"am|is|are|was|were|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|"
     r"isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|don't|doesn't|didn't|can't|cannot|couldn't|won't|"
-    r"wouldn't|shouldn't|mustn't|needs|remains|seems|means|makes|depends|matters|exists|requires|includes|"
-    r"shows|helps|takes|gives|comes|goes|works|allows|provides|supports|lacks|faces|costs|becomes|leads|"
-    r"creates|brings|runs|uses|applies|affects|focuses|contributes|deserves|belongs|happens|involves|reflects|"
-    r"relies|offers|puts|sets|keeps|gets|tends|starts|continues|stays|ensures|remain|exist|matter"
+    r"wouldn't|shouldn't|mustn't|" + "|".join(THIRD_PERSON) + r"|remain|exist|matter"
 )
 _PAST_IRREGULAR = frozenset(
     [
@@ -314,8 +313,12 @@ _FINITE = re.compile(
     r"under|between|across|through|during|including|per|more|most|less|all|both|each|not|so|very|here|there)\b)"
     r"(?:[a-z]+)\b(?=\s+(?:the|a|an|\w+)\b)|"
     # a named subject and its verb: "the Ministry of ICT sees", "the Dynamic Coalition ... calls on"
-    r"\b(?:[A-Z][A-Za-z-]*[a-z]|[A-Z]{2,})\s+(?:\w+ly\s+|also\s+|now\s+)?(?!(?:is|has|was)\b)[a-z]{2,}[^s\W]?s\b"
-    r"(?=\s+(?:on|to|that|not|the|a|an|its|their|it|community|\w+ing)\b)|"
+    # (a determiner is no subject: "the data from the operators on time" has no verb)
+    r"\b(?!(?:the|a|an|this|these|those|our|their|its|my|your|his|her|every|each|some|all|any|no)\s)"
+    r"(?:[A-Z][A-Za-z-]*[a-z]|[A-Z]{2,})\s+(?:\w+ly\s+|also\s+|now\s+)?(?!(?:is|has|was)\b)[a-z]{2,}[^s\W]?s\b"
+    # ("Regular updates to the Office ...": "-s to" + a determiner is a plural noun's complement)
+    r"(?=\s+(?:on|to(?!\s+(?:the|a|an|this|these|its|their|our|his|her|my|your)\b)|that|not|the|a|an|its|their|it|"
+    r"community|\w+ing)\b)|"
     # an imperative after a colon: "Three things: test the platforms, enforce the laws ..."
     r"[:;]\s+[a-z]+\s+(?:the|a|an|their|its|our|all|more|every|it|them)\b|"
     r"\b(?:I|we|they|you|he|she|it|who|that|which|people|countries|governments|communities|companies|"
@@ -473,7 +476,7 @@ def problem(text: str) -> str | None:
     leading = _LEADING.match(clean) and not _SUBORDINATE_OK.match(clean) and not _opener_ok(clean)
     if leading or _THAT_CLAUSE.match(clean):
         return "fragment"
-    if not has_finite_verb(clean) or _GERUND_HEAD.match(clean) or _NO_SUBJECT.match(clean):
+    if not main_clause_verb(clean, has_finite_verb) or _GERUND_HEAD.match(clean) or _NO_SUBJECT.match(clean):
         return "fragment"
     if _PARTICIPLE_HEAD.match(clean):
         return "fragment"

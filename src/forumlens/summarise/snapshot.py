@@ -17,11 +17,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from ..analyse.models import Ask
 from .actions import cite_quote, infer_asks
 from .attribution import credit_bullets, credit_table
 from .context import acronym_of, build_context, mentions_in
 from .models import Appearance, Bullet, CoalitionBrief
 from .rank import Scored, mmr_select, rankable
+from .roles import is_decision
 from .topic import CoalitionMatch, Source, coalition_matcher, normalise_sources, within_years, year_of
 from .units import Unit
 from .wording import Wording, distinct
@@ -41,6 +43,10 @@ _MADE = re.compile(
 )
 _TOGETHER = re.compile(
     r"\b(with|together|partner\w*|collaborat\w*|cooperat\w*|joined|jointly|alongside|work(ed|ing)? on)\b", re.IGNORECASE
+)
+# A sentence that also asks for something ("we will publish it, but we need funding") stays an ask.
+_ASKING = re.compile(
+    r"\b(?:need|needs|ask|asking|call on|urge|should|must|want|would (?:like|welcome))\b", re.IGNORECASE
 )
 _GENERIC = frozenset({"igf-dcs", "igf"})  # the modality and the forum itself are not partners
 
@@ -65,6 +71,7 @@ def brief_coalition(
     said_pool: list[Scored] = []
     naming: list[Scored] = []
     asks: list[tuple[Scored, Bullet]] = []
+    promises: list[Scored] = []  # commitments the analysis (or `is_decision`) found in its speakers' asks
     appearances: list[Appearance] = []
     wordings: dict[str, Wording] = {}
     for session, findings in within_years(normalise_sources(sources), lo, hi):
@@ -109,17 +116,30 @@ def brief_coalition(
             unit = next((u for u in ctx.units if cite and cite.line == u.line and cite.quote in u.text), None)
             if cite and unit is not None and id(unit) in by_unit:
                 item = by_unit[id(unit)]
+                if promised(ask):  # the coalition's own promise: what it will produce, not what it asks
+                    promises.append(item)
+                    continue
                 bullet = wording.bullet(item, ask.category, cite=cite, with_session=True)
                 if bullet is not None:
                     asks.append((item, replace(bullet, score=0.0)))
-    said = mmr_select(said_pool, max_points, lam=0.75, per_speaker=2, max_sim=0.45)
     produced_pool = [s for s in said_pool + naming if _OUTPUT.search(s.unit.text) and _MADE.search(s.unit.text)]
     produced = mmr_select(produced_pool, max_points, lam=0.8, per_speaker=3, max_sim=0.5)
+    # then its promises (outputs to come), best first, in the room the outputs left
+    for item in sorted({id(s.unit): s for s in promises}.values(), key=lambda s: -s.score):
+        if len(produced) < max_points and all(p.unit is not item.unit for p in produced):
+            produced.append(item)
     asks.sort(key=lambda p: -p[0].score)
     asked: list[Bullet] = []
-    for _item, bullet in asks:
+    asked_units: set[int] = set()
+    for item, bullet in asks:
         if len(asked) < max_points and all(b.text != bullet.text for b in asked):
             asked.append(bullet)
+            asked_units.add(id(item.unit))
+    # what it said: its central points that no other section shows already (each point once)
+    shown = asked_units | {id(s.unit) for s in produced}
+    said = mmr_select(
+        [s for s in said_pool if id(s.unit) not in shown], max_points, lam=0.75, per_speaker=2, max_sim=0.45
+    )
 
     def order(items: list[Scored]) -> list[Scored]:
         return sorted(items, key=lambda s: (s.unit.session, s.unit.position))
@@ -140,6 +160,16 @@ def brief_coalition(
         appearances=tuple(appearances),
         filters={k: v for k, v in {"since": lo, "until": hi}.items() if v is not None},
     )
+
+
+def promised(ask: Ask) -> bool:
+    """Whether an ask of the coalition's speakers is its own commitment ("we will publish a
+    guide"): typed so by the analysis, or, for an ask inferred from the text, a sentence that
+    records its body deciding or committing (`roles.is_decision`) and asks nothing of anyone
+    (`_ASKING`). A commitment belongs under what the coalition produced or promised."""
+    if ask.type == "commitment":
+        return True
+    return ask.type == "ask" and is_decision(ask.quote) and not _ASKING.search(ask.quote)
 
 
 def _names(unit: Unit, matches: CoalitionMatch) -> bool:
