@@ -5,9 +5,9 @@ putting a question to whoever can answer it."""
 
 from __future__ import annotations
 
-from questions_support import rule_questions
-
 from forumlens.analyse.questioncues import REPORTED_ITEM, reported_asker
+
+from .questions_support import rule_questions
 
 READ_OUT = """\
 >> MODERATOR:  Thank you.  Now we open the floor.  Nadia, anything online?
