@@ -44,6 +44,9 @@ def _result(part: str) -> dict:
         "hard_negatives_joined": ["a + b (same coalition, other need)"],
         "quotes_not_verbatim": 0,
         "status_wrong": ["q-secret: gold question/open, got question/answered"],
+        "category_right": 0,
+        "ask_categories": 1,
+        "category_wrong": ["ask-cat-secret: gold funding, got policy"],
         "missing_items": ["ask-secret: file.txt:3 We call on the Secretariat"],
     }
 
@@ -55,6 +58,7 @@ def test_per_item_errors_are_printed_for_development_parts_only(capsys, part, sh
     assert "hard negatives   1/2 joined" in out
     assert ("We call on the Secretariat" in out) is shown
     assert ("q-secret" in out) is shown
+    assert ("ask-cat-secret" in out) is shown
     assert ("same coalition, other need" in out) is shown
 
 
