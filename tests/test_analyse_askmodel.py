@@ -3,9 +3,7 @@ training data and the asks it adds to the cue-phrase rules on small invented ses
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 import time
 from pathlib import Path
 
@@ -18,16 +16,13 @@ from forumlens.analyse.clauses import ask_units
 from forumlens.analyse.context import build_context
 from forumlens.transcript.parse import parse_transcript
 
+from .bench_support import load_bench
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _train_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("train_asks", ROOT / "bench" / "train_asks.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("train_asks")
 
 
 def _asks(text: str, **kw: object) -> list[dict]:

@@ -6,8 +6,6 @@ leave-one-set-out mode leaves out the rows written after reading a set's errors.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,16 +13,13 @@ import pytest
 from forumlens.analyse.askcues import CATEGORIES
 from forumlens.analyse.askmodel import category_features, object_phrase
 
+from .bench_support import load_bench
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _train_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("train_asks", ROOT / "bench" / "train_asks.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("train_asks")
 
 
 @pytest.mark.parametrize(
