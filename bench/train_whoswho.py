@@ -143,9 +143,10 @@ def fit(examples: list[Example], c: float) -> affmodel.Ranker:
     y = y / np.bincount(gid, weights=y)[gid]  # several right spellings share the mass
     w = np.zeros(len(vocab))
     lr, m, v = 0.05, np.zeros_like(w), np.zeros_like(w)
+    starts = _starts(gid)
     for step in range(1, 1501):
         s = x @ w
-        s -= np.maximum.reduceat(s, _starts(gid))[gid] if len(s) else 0
+        s -= np.maximum.reduceat(s, starts)[gid] if len(s) else 0
         e = np.exp(s)
         p = e / np.bincount(gid, weights=e)[gid]
         grad = x.T @ (p - y) + w / c

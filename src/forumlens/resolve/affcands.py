@@ -504,7 +504,9 @@ def candidates(
                 name,
                 entity_id,
                 feats,
-                view.evidence(
+                None  # where it was said: only a new candidate keeps it
+                if key in pool
+                else view.evidence(
                     *view.sentence_at(window.turn, a), "own-words" if window.source == "own" else "introduction"
                 ),
             )

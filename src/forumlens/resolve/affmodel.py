@@ -26,7 +26,7 @@ REBUILD = "python bench/train_whoswho.py --write"
 
 @dataclass(frozen=True)
 class Ranker:
-    """Linear scores over named features; `kept` says which feature families it was fitted on."""
+    """Linear scores over named features (a feature the weights do not name scores 0)."""
 
     weights: Mapping[str, float]
 

@@ -36,6 +36,7 @@ from forumlens.resolve.roles import (
     SessionView,
     best_affiliation,
     collect_evidence,
+    entity_name,
     find_moderators,
     is_moderator,
 )
@@ -458,9 +459,7 @@ def affiliation_options(
     for position, draft in enumerate(prepared.drafts):
         moderator = is_moderator(draft.group, prepared.moderators)
         hub = hubs[position] if hubs is not None else _is_hub(view, draft.group, registry)
-        names = {
-            e: draft.org_names.get(e, e) if e.startswith("org:") else registry.get(e).name for e in draft.affiliations
-        }
+        names = {e: entity_name(draft, registry, e) for e in draft.affiliations}
         cands = affcands.candidates(view, draft, registry, people, places, names, hits.get(id(draft.group), []))
         cands = _eligible(cands, moderator)
         picked, _ = best_affiliation(draft, registry, moderator or hub)

@@ -1022,7 +1022,7 @@ def _label_quote(view: SessionView, turn: Turn) -> str:
     return view.text[at : at + len(label)] if at >= 0 else label
 
 
-def _entity_name(draft: Draft, registry: Registry, entity: str) -> str:
+def entity_name(draft: Draft, registry: Registry, entity: str) -> str:
     """The name an affiliation key stands for: as said for a free organisation, else the registry's."""
     return draft.org_names.get(entity) or (registry.get(entity).name if entity in registry.entities else entity)
 
@@ -1038,8 +1038,8 @@ def best_affiliation(draft: Draft, registry: Registry, moderator: bool) -> tuple
     if card:
         own = {e for e, items in pool.items() if any(ev.kind == "self-introduction" for _, ev in items)} - card
         # "Jonas Weber, Youth IGF." under the card "Youth IGF Germany": the same body, said shorter
-        carded = [_fold_name(_entity_name(draft, registry, e)) for e in card]
-        own = {e for e in own if not any(_fold_name(_entity_name(draft, registry, e)) in c for c in carded)}
+        carded = [_fold_name(entity_name(draft, registry, e)) for e in card]
+        own = {e for e in own if not any(_fold_name(entity_name(draft, registry, e)) in c for c in carded)}
         pool = {e: pool[e] for e in (own or card)}
     scored = []
     for entity, items in pool.items():
