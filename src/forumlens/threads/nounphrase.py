@@ -66,7 +66,7 @@ _NOT_HEAD = _words(
 _PREPOSITION = _words("with to on for about in at from by of into onto over through")
 
 
-def _head(sentence: str, start: int, np: str) -> tuple[int, int] | None:
+def _head(start: int, np: str) -> tuple[int, int] | None:
     """(start, end) of the last word of a phrase found at `start`, unless it is no output's noun."""
     words = list(re.finditer(_WORD, np))
     if not words:
@@ -82,6 +82,9 @@ def _head(sentence: str, start: int, np: str) -> tuple[int, int] | None:
     return start + last.start(), start + last.end()
 
 
+_DETERMINER = re.compile(rf"\b{_DET}\s+", re.I)
+
+
 def object_phrase(sentence: str, at: int) -> tuple[int, int] | None:
     """The head (span in `sentence`) of the object phrase starting at `at` (a promise cue's end): past an aside
     and a container noun's "of"; None when no phrase starts there."""
@@ -94,10 +97,10 @@ def object_phrase(sentence: str, at: int) -> tuple[int, int] | None:
             return None
         np = found.group("np")
         # a verb before the determiner ("… is to publish a compendium"): the phrase starts after it
-        inner = list(re.finditer(rf"\b{_DET}\s+", np, re.I))
+        inner = list(_DETERMINER.finditer(np))
         start = at + found.start("np") + (inner[-1].end() if inner else 0)
         np = sentence[start : at + found.end("np")]
-        head = _head(sentence, start, np)
+        head = _head(start, np)
         if head is None:
             return None
         rest = _CONTAINER_OF.match(sentence[head[1] :])
@@ -115,7 +118,7 @@ def subject_phrase(sentence: str, left: int, cue_start: int, *, at_cue: bool = F
     if found is None or (at_cue and sentence[found.end("np") : cue_start].strip()):
         return None
     start = found.start("np")
-    head = _head(sentence, start, found.group("np"))
+    head = _head(start, found.group("np"))
     if head is None or sentence[head[0] : head[1]].lower() in _CONTAINERS:
         return None
     return head
