@@ -44,4 +44,3 @@ def test_labels_name_the_round() -> None:
     assert blind_round.label("asks", RES / "asks_blind") == "blind1"
     assert blind_round.label("intel", RES / "intel_blind6") == "blind6"
     assert blind_round.label("summaries", RES / "summarise" / "held_out4") == "held_out4"
-    assert f"blind{blind_round.ROUND}" == blind_round.BLIND_LABEL

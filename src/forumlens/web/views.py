@@ -198,9 +198,9 @@ def person_of_label(store: Store, person_id: str) -> str | None:
     key = name_key(person_id.replace("-", " "))
     if not key:
         return None
-    for person in store.people_on_record():
-        if any(name_key(label) == key for label in person.labels):
-            return person_slug(person.name)
+    for name, label in store.person_labels():
+        if name_key(label) == key:
+            return person_slug(name)
     return None
 
 
