@@ -53,6 +53,7 @@ from sumy.utils import get_stop_words
 
 from forumlens.models import Session
 from forumlens.summarise import build_report, check_citations
+from forumlens.summarise.labels import PREFIXES
 from forumlens.summarise.units import session_units
 from forumlens.transcript.parse import parse_transcript
 
@@ -198,7 +199,7 @@ TOPICS = (
 # What a reader sees but the checks ignore: the attribution prefix and the credit marker.
 _PREFIX = re.compile(
     r"^(?:(?:[A-Z][\w'‑.-]+(?: (?:de |da |van |von |del )?[A-Z][\w'‑.-]+)+|[A-Z]{2,}[A-Z ]*)(?: \([^)]{1,120}\))?"
-    r"|A participant|The moderator|A remote hub|The rapporteur|A speaker \(interpreted\)): (?=\S)"
+    r"|" + "|".join(map(re.escape, PREFIXES.values())) + r"): (?=\S)"
 )
 _MARKER = re.compile(r"\s*(?:—[^—]*\(caption label unclear\)|\((?:inferred|unattributed): caption label flagged\))\s*$")
 

@@ -273,7 +273,7 @@ def _verdict(text: str) -> tuple[str, bool | None]:
             continue
         outside.append(tok)
         i += 1
-    return " ".join(outside), found
+    return (text if len(outside) == len(tokens) else " ".join(outside)), found
 
 
 def _imperative(first: str, second: str) -> bool:
@@ -301,7 +301,9 @@ def main_clause_verb(text: str, finite: Callable[[str], bool]) -> bool:
         # an imperative ("Add the requirement that ..."): its verb opens it, the relative clauses are
         # not its only verbs; judged as before
         return finite(text)
-    rest, found = _verdict(" ".join(words))
+    joined = " ".join(words)
+    rest, found = _verdict(joined)
     if found is None:
         return finite(text)
-    return found or finite(rest)
+    # nothing set aside: the loose detector reads the sentence itself, punctuation and all
+    return found or finite(text if rest == joined else rest)
