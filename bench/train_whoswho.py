@@ -3,7 +3,8 @@
     python bench/train_whoswho.py [--features all|nopick|generic|rules] [--c 1.0] [--write]
 
 Data: the development gold sets of `bench/whoswho.py` (shared, resolve, intel_blind …
-intel_blind6, intel_titled; never this round's blind set). For every annotated person the
+intel_blind7, intel_titled, intel_dev7 (written as training material); never this round's
+blind set). For every annotated person the
 resolve stage found, `cast.affiliation_options` gives the candidate organisations with
 features (`resolve.affcands`) and a "none" option; the annotated affiliation (or its
 accepted spellings; none when it is null) labels one option. A conditional logit (softmax
@@ -55,6 +56,7 @@ FIRST_RUN = {
     "intel_blind4": (37, 43),
     "intel_blind5": (27, 39),
     "intel_blind6": (18, 34),
+    "intel_blind7": (20, 36),
 }
 MIN_GROUPS = 2  # a feature seen for fewer training people weighs nothing
 
@@ -220,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         f"  {'all sets':<14} {_frac(totals['rules'], n):>16} {_frac(totals['loso'], n):>16} {'':>16}   (dev fit {_frac(totals['fit'], n)})"
     )
     print(
-        f"  {'blind1-6':<14} {_frac(totals['rules_b'], nb):>16} {_frac(totals['loso_b'], nb):>16} "
+        f"  {'blind1-7':<14} {_frac(totals['rules_b'], nb):>16} {_frac(totals['loso_b'], nb):>16} "
         f"{_frac(totals['first'], nb):>16}"
     )
     print(

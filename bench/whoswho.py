@@ -60,6 +60,8 @@ SETS: dict[str, tuple[list[Path], list[Path]]] = {
         [
             *blind_round.earlier("intel"),
             RESOURCES / "intel_titled",
+            # written as training material for the who's-who model (never blind): README.md there
+            RESOURCES / "intel_dev7",
         ],
     ),
     blind_round.BLIND_LABEL: ([], [blind_round.blind("intel")]),

@@ -79,3 +79,28 @@ def test_blind_sessions_are_well_formed(gold_file):
         assert person.get("mode", None) in {None, "onsite", "online"}
         assert person.get("name") or 1 <= person["line"] <= len(lines)
     assert all(1 <= line <= len(lines) and lines[line - 1].strip() for line, _ in gold["turns"])
+
+
+def test_an_unnamed_annotated_voice_is_found_as_the_generic_label_it_named_itself_under():
+    """The earlier sets write `"name": null` for a "PARTICIPANT" who says "My name is …"; the cast
+    names that voice, and it still stands for the annotated one (never for a person the
+    annotation names, nor for a person under a name label)."""
+    cast = Cast(
+        people=(
+            Person("Yara Nassar", labels=("PARTICIPANT",), role="participant", mode="onsite", lines=(25,)),
+            Person("Hichem Trabelsi", labels=("PARTICIPANT",), role="participant", lines=(34, 38)),
+            Person("Omar Said", labels=("OMAR SAID",), role="guest", lines=(40,)),
+        ),
+        coalitions=(),
+    )
+    gold = {
+        "people": [
+            {"name": None, "line": 25, "role": "participant", "affiliation": None, "mode": "onsite"},
+            {"name": None, "line": 38, "role": "participant", "affiliation": None},
+            {"name": "Hichem Trabelsi", "role": "participant", "affiliation": None},
+            {"name": None, "line": 40, "role": "guest", "affiliation": None},
+        ]
+    }
+    score = score_people(cast, gold)
+    assert (score.people, score.found, score.role, score.mode, score.mode_total) == (4, 2, 2, 1, 1)
+    assert {e for e in score.errors if e.endswith("not found")} == {"line 38: not found", "line 40: not found"}

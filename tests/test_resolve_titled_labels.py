@@ -129,6 +129,17 @@ def test_office_label_named_by_the_session() -> None:
         ">>REMOTE MODERATOR: We have a question from the Kampala hub.\n"
     )
     assert _by_label(cast, "REMOTE MODERATOR") == "Samuel Kiprono"
+    said = _cast(
+        ">>MODERATOR: Welcome. Our online moderator is Halima Warsame, she follows the chat.\n\n"
+        ">>ONLINE MODERATOR: We have two hands online.\n"
+    )
+    assert _by_label(said, "ONLINE MODERATOR") == "Halima Warsame"
+    # a moderator's description is not a name
+    described = _cast(
+        ">>MODERATOR: Welcome. Our online moderator is Somebody From The Secretariat today.\n\n"
+        ">>ONLINE MODERATOR: We have two hands online.\n"
+    )
+    assert _by_label(described, "ONLINE MODERATOR") is None
 
 
 @pytest.mark.parametrize("gold_file", sorted(FIXTURE.glob("*.people.json")), ids=lambda p: p.name)

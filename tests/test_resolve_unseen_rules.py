@@ -267,7 +267,7 @@ def test_a_second_unseen_session() -> None:
         "Jean-Pierre Habimana": ("guest", "National Bank of Rwanda", "onsite"),
         "Mary Wambui": ("guest", "Kenya Private Sector Alliance", "onsite"),  # "KEPSA" glued on is dropped
         "Tom Fischer": ("guest", None, "online"),  # "I used to work for Google, but now I am independent"
-        "AUDIENCE": ("participant", "Sciences Po", "onsite"),  # "I am Jacques Lemaire, a student at …"
+        "Jacques Lemaire": ("participant", "Sciences Po", "onsite"),  # "I am Jacques Lemaire, a student at …"
         "Ahmed Farouk": ("moderator", None, "online"),  # "is online and he will read the chat"
         "Lina Khoury": ("participant", "SMEX", "online"),  # "Ahmed, anything from online?"
     }
@@ -313,7 +313,7 @@ def test_a_third_unseen_session() -> None:
         "Pierre Ndayishimiye": ("guest", "Ministry of ICT of Burundi", "onsite"),
         "Zanele Dlamini": ("guest", "Paradigm Youth Lab", "online"),
         "Kofi Mensah": ("guest", "Ghana Code Club", "online"),
-        "AUDIENCE": ("participant", "Riyadh Tech Valley", "onsite"),
+        "Fatima Al-Sayed": ("participant", "Riyadh Tech Valley", "onsite"),
         "Accra Hub": ("remote-hub", None, "online"),
     }
 
@@ -355,7 +355,7 @@ def test_a_fourth_unseen_session() -> None:
         "Mallory Knodel": ("guest", "Center for Democracy and Technology", "onsite"),
         "Olaf Kolkman": ("guest", "Internet Society", "online"),
         "Yurie Ito": ("guest", "CyberGreen Institute", "online"),
-        "AUDIENCE": ("participant", "NASK", "onsite"),
+        "Piotr Nowicki": ("participant", "NASK", "onsite"),
     }
 
 

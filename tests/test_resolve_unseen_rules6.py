@@ -88,7 +88,7 @@ def test_a_remote_voice_gets_its_body_and_mode_from_its_own_words() -> None:
 
 def test_a_bare_the_foundation_stands_for_the_foundation_named_before() -> None:
     got = _cast(_REMOTE)
-    assert got["PARTICIPANT"] == ("participant", "Lisbon Data Foundation", "onsite")
+    assert got["Lina Costa"] == ("participant", "Lisbon Data Foundation", "onsite")  # she names herself
 
 
 def test_shapes_of_an_own_affiliation() -> None:

@@ -40,6 +40,7 @@ from forumlens.resolve.roles import (
     find_moderators,
     is_moderator,
 )
+from forumlens.resolve.selfnames import complete_names, is_generic_label, name_generic_voices
 from forumlens.resolve.stakeholders import stakeholder_group
 from forumlens.resolve.status import Voice, coalition_statuses
 from forumlens.resolve.titled import join_titled_surnames, name_office_labels
@@ -408,6 +409,8 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
         lambda g: is_moderator(g, moderators),
         lambda label: cues.AUDIENCE_LABEL.search(label) is not None,
     )
+    # "PARTICIPANT: Thank you.  Pham Minh Chau, I am …": the voice is a named person
+    groups = complete_names(name_generic_voices(groups, session.turns, is_generic_label), session.turns)
     drafts = collect_evidence(view, groups, moderators, reg)
     introduced = {d.group.name for d in drafts if d.group.name and (d.named_in_handoff or d.affiliations)}
     found = find_misattributions(session, groups, moderators, introduced)

@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -20,8 +19,7 @@ from forumlens.models import Session, Turn
 from forumlens.resolve import cues, titles
 from forumlens.resolve.orgs import looks_org
 from forumlens.text.fastre import Prefiltered
-from forumlens.transcript.speakers import COLLECTIVE_LABELS, normalise_label
-from forumlens.transcript.speakers import name_key as _label_key
+from forumlens.transcript.speakers import COLLECTIVE_LABELS, name_key, normalise_label
 
 __all__ = [
     "LabelGroup",
@@ -37,21 +35,6 @@ __all__ = [
     "same_person",
     "split_floor_voices",
 ]
-
-
-# Letters Unicode does not decompose into a base letter and an accent: without this,
-# "Sørensen" keys as "s rensen" and never meets the caption's "SORENSEN".
-_LATIN = str.maketrans(
-    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l", "Ł": "L"}
-    | {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i"}
-)
-
-
-@lru_cache(maxsize=16384)
-def name_key(name: str) -> str:
-    """The transcript's case-, accent- and hyphen-free name key, with the letters that carry no
-    separable accent spelled as captioners type them ("Sørensen" and "SORENSEN" key alike)."""
-    return _label_key(name.translate(_LATIN))
 
 
 @dataclass
@@ -377,6 +360,10 @@ _NEW_VOICE = re.compile(
 )
 
 
+# A voice naming itself, or saying it will not: "my name is", "I will not give my name".
+_OWN_NAME_SAID = re.compile(r"\bmy name\b", re.IGNORECASE)
+
+
 def split_floor_voices(
     groups: Sequence[LabelGroup],
     turns: Sequence[Turn],
@@ -425,6 +412,8 @@ def split_floor_voices(
                 for i in between
             )
             greets = _GREETING.match(turns[turn].text) is not None  # a person going on does not greet again
+            # nor say (or refuse to say) their name again: "I will not give my name, I am a domainer"
+            greets = greets or _OWN_NAME_SAID.search(turns[turn].text, 0, 120) is not None
             if chaired >= _PERMISSION_WORDS or newcomer or greets or any(_NEW_VOICE.search(t) for t in chairing):
                 current = LabelGroup(None, [], [])
                 parts.append(current)

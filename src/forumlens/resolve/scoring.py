@@ -2,7 +2,9 @@
 
 Gold files (`*.people.json`, tests/resources/resolve and tests/resources/intel_blind)
 list every speaker with `role`, `affiliation` and, where the session says it, `mode`.
-An unnamed speaker is found by `line` among the cast's unnamed people. `affiliation_also`
+An unnamed speaker is found by `line` among the cast's unnamed people (or, failing that, a
+person named from their own words under generic labels only: the earlier sets leave such a
+voice unnamed, the later ones name it). `affiliation_also`
 lists other spellings an annotator accepts for one organisation ("Ministry of X" and
 "Ministry of X of Kenya"); the comparison ignores case, accents, hyphen style and a
 leading "the". An optional `turns` list of `[line, speaker or null]` scores the parse:
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from forumlens.models import Session
+from forumlens.resolve.selfnames import is_generic_label
 
 if TYPE_CHECKING:  # annotations only: the resolve stage's models use `affiliation_key` at import
     from forumlens.resolve.cast import Cast, Person
@@ -85,9 +88,27 @@ class TurnScore:
         return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp + self.fp + self.fn else 1.0
 
 
-def _find(cast: Cast, expected: Mapping[str, Any]) -> Person | None:
+def _find(cast: Cast, expected: Mapping[str, Any], gold_names: frozenset[str] = frozenset()) -> Person | None:
+    """The cast person an annotated one stands for. `gold_names` (keys of the annotation's named
+    people): a named person standing in for an unnamed annotated voice must not be one of them."""
     if expected.get("name") is None:
-        return next((p for p in cast.people if p.name is None and expected["line"] in p.lines), None)
+        unnamed = next((p for p in cast.people if p.name is None and expected["line"] in p.lines), None)
+        if unnamed is not None:
+            return unnamed
+        # The earlier sets leave a voice the captions label generically ("PARTICIPANT") unnamed
+        # even when it says its name ("My name is Yara Nassar"); the later sets name it. A cast
+        # person named from their own words under such labels is the same voice.
+        return next(
+            (
+                p
+                for p in cast.people
+                if expected["line"] in p.lines
+                and p.labels
+                and all(is_generic_label(lab) for lab in p.labels)
+                and affiliation_key(p.name) not in gold_names
+            ),
+            None,
+        )
     want = affiliation_key(expected["name"])
     return next((p for p in cast.people if p.name and affiliation_key(p.name) == want), None)
 
@@ -97,9 +118,10 @@ def score_people(cast: Cast, gold: Mapping[str, Any]) -> PeopleScore:
     found = role = affiliation = mode = mode_total = 0
     errors: list[str] = []
     matched: set[int] = set()
+    named = frozenset(k for e in gold["people"] if (k := affiliation_key(e.get("name"))) is not None)
     for expected in gold["people"]:
         who = expected.get("name") or f"line {expected['line']}"
-        person = _find(cast, expected)
+        person = _find(cast, expected, named)
         if "mode" in expected:
             mode_total += 1
         if person is None:

@@ -290,9 +290,12 @@ def _office_pattern(office: str) -> str:
 
 def _named_holders(office: str, turns: Sequence[Turn]) -> list[str]:
     """Full names the speech turns give the office: "our remote moderator, Mr. Samuel Kiprono",
-    "Nitin Desai, the chairman of …"."""
+    "our online moderator is Abdiwali Abdirahman", "Nitin Desai, the chairman of …"."""
     pat = _office_pattern(office)
-    before = re.compile(rf"\b(?:our|the|as)\s+{pat}\s*,?\s+{_TITLE_RUN}{_NAME}", re.IGNORECASE)
+    # "our remote moderator, Mr. Samuel Kiprono", "our online moderator is Abdiwali Abdirahman"
+    before = re.compile(
+        rf"\b(?:our|the|as)\s+{pat}\s*,?\s+(?:(?:is|will be|today is)\s+)?{_TITLE_RUN}{_NAME}", re.IGNORECASE
+    )
     after = re.compile(rf"{_NAME}\s*,\s+(?:who\s+is\s+)?(?:our|the)\s+{pat}\b", re.IGNORECASE)
     found = []
     for turn in turns:

@@ -36,6 +36,30 @@ __all__ = [
 # Hyphen look-alikes captioners use inside names (U+2011 non-breaking hyphen above all).
 _HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2212\u00ad"), "-")
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\t"), " ")
+# Latin letters that Unicode decomposition leaves whole, spelled as captions in capitals do
+# ("Yıldız" is "YILDIZ", "Łukasz" is "LUKASZ"): without this a name lost its letters in the key.
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ħ": "h",
+        "Ħ": "H",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "TH",
+        "ð": "d",
+        "Ð": "D",
+    }
+)
 
 # Labels that name a role, not a person: kept as `label`, `speaker` is null.
 GENERIC_LABELS = frozenset(
@@ -449,8 +473,10 @@ def display_name(label: str | None) -> str | None:
 
 @lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
-    """Case-, accent- and hyphen-insensitive key for comparing names (DESIGN.md)."""
-    text = unicodedata.normalize("NFKD", _clean(name))
+    """Case-, accent- and hyphen-insensitive key for comparing names (DESIGN.md): the letters
+    that carry no separable accent are spelled as captioners type them ("Sørensen" and
+    "SORENSEN" key alike)."""
+    text = unicodedata.normalize("NFKD", _clean(name).translate(_UNDECOMPOSED))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 

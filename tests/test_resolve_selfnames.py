@@ -1,0 +1,81 @@
+"""Naming a generic-labelled voice from the name its speaker says (`resolve.selfnames`)."""
+
+from __future__ import annotations
+
+from forumlens.resolve.cast import resolve_session
+from forumlens.resolve.people import LabelGroup
+from forumlens.resolve.selfnames import complete_names, is_generic_label, name_generic_voices, said_names
+from forumlens.transcript.parse import parse_transcript
+
+
+def test_said_names_reads_a_full_name_opening_a_sentence_or_after_my_name_is():
+    assert said_names("Thank you.  Wanjiru Kamau, I am a teacher in Nyeri.") == ["Wanjiru Kamau"]
+    assert said_names("Hi.  Tomás de la Fuente.  For ten years I was at the port.") == ["Tomás de la Fuente"]
+    assert said_names("Thank you, Chair.  Ms. Lina Haddad, I write for a weekly.") == ["Lina Haddad"]
+    assert said_names("Yes, this is Ömer Kaplan, I help with the chat today.") == ["Ömer Kaplan"]
+    assert said_names("Let me introduce myself first: Adaeze Obi, and today I'm here for the MAG.") == ["Adaeze Obi"]
+    assert said_names("Good morning.  I agree.  Sorry, I did not say, my name is Sven Holm.") == ["Sven Holm"]
+
+
+def test_said_names_leaves_out_addresses_places_bodies_and_reported_words():
+    assert said_names("Thank you, Madam Chair.  South Africa, we have the same problem.") == []
+    assert said_names("Thank you.  Civil Society Coalition, we wrote a letter.") == []
+    assert said_names("Thank you.  Ms. Rana Aziz, from Amman, writes in the chat that she agrees.") == []
+    assert said_names("I will not give my name, I am a trader.") == []
+    assert said_names("Thank you.  Perhaps Mrs. Lund can answer.") == []
+    # a bare name opening a sentence counts only in a voice's first turn (`opening=False` later)
+    assert said_names("Yes.  Rana Aziz, from Amman, I think.", opening=False) == []
+
+
+def test_a_floor_voice_and_a_duty_label_take_the_one_name_they_say():
+    turns = _turns(
+        ">> MODERATOR:  Welcome.  Let me introduce myself: Ilse Berg, and I chair this session.",
+        ">> PARTICIPANT:  Thank you.  Kwame Asante, I work for a radio in Kumasi.",
+        ">> PARTICIPANT:  Hello.  I will not say who I am.",
+    )
+    groups = [LabelGroup(None, ["MODERATOR"], [0]), LabelGroup(None, ["PARTICIPANT"], [1])]
+    groups.append(LabelGroup(None, ["PARTICIPANT"], [2]))
+    named = name_generic_voices(groups, turns, is_generic_label)
+    assert [g.name for g in named] == ["Ilse Berg", "Kwame Asante", None]
+    assert named[0].labels == ["MODERATOR"]  # still found as the moderator by its label
+
+
+def test_a_voice_naming_another_person_of_the_cast_is_not_renamed():
+    turns = _turns(">> PARTICIPANT:  Thank you.  Kwame Asante, I have a question for you.")
+    groups = [LabelGroup("Kwame Asante", ["KWAME ASANTE"], []), LabelGroup(None, ["PARTICIPANT"], [0])]
+    assert name_generic_voices(groups, turns, is_generic_label)[1].name is None
+
+
+def test_a_name_label_is_not_a_generic_one():
+    assert is_generic_label("PARTICIPANT") and is_generic_label("Remote Moderator") and is_generic_label("AUDIENCE")
+    assert not is_generic_label("MS. ECHEVERRI") and not is_generic_label("Guest Speaker Name")
+
+
+def test_a_surname_label_takes_the_full_name_its_speaker_says():
+    turns = _turns(">> HON. DIALLO:  Thank you, Chair.  I am Mariama Diallo, member of the National Assembly.")
+    groups = complete_names([LabelGroup("Diallo", ["HON. DIALLO"], [0])], turns)
+    assert groups[0].name == "Mariama Diallo"
+
+
+def test_resolve_names_floor_voices_and_keeps_the_refusing_one_apart():
+    text = (
+        ">> MODERATOR:  Welcome to the workshop.  I am Ilse Berg and I moderate here in the room.  "
+        "Our speaker is Dr. Nuno Reis.\n\n"
+        ">> NUNO REIS:  Thank you, Ilse.  Ports need fibre.\n\n"
+        ">> MODERATOR:  Questions.  The gentleman in the front row.\n\n"
+        ">> PARTICIPANT:  Thank you.  Kwame Asante, I am the editor of Sunrise FM, a radio in Kumasi.  "
+        "Who pays for the fibre?\n\n"
+        ">> NUNO REIS:  The state, mostly.\n\n"
+        ">> PARTICIPANT:  I will not give my name, I am a trader.  The state is slow.\n"
+    )
+    cast = resolve_session(parse_transcript(text, source="t.txt"))
+    by_name = {p.name: p for p in cast.people}
+    assert by_name["Kwame Asante"].role == "participant"
+    assert by_name["Kwame Asante"].lines == (7,)
+    unnamed = [p for p in cast.people if p.name is None]
+    assert [p.lines for p in unnamed] == [(11,)]  # the trader is another voice, not Kwame going on
+
+
+def _turns(*texts: str) -> list:
+    session = parse_transcript("\n\n".join(texts) + "\n", source="t.txt")
+    return list(session.turns)
