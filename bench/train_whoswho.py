@@ -165,7 +165,7 @@ def _starts(gid: np.ndarray) -> np.ndarray:
 def score(example: Example, ranker: affmodel.Ranker | None) -> tuple[int, int]:
     """(right, people) affiliations of one session with the bench scorer; None: the rules."""
     if ranker is None:
-        s = score_people(example.cast, example.gold)
+        s = score_people(example.cast, example.gold, example.source in whoswho.GENERIC_SELF_NAMED_UNNAMED)
         return s.affiliation, s.people
     people = list(example.cast.people)
     for expected, row in zip(example.gold["people"], example.options, strict=True):
@@ -178,7 +178,11 @@ def score(example: Example, ranker: affmodel.Ranker | None) -> tuple[int, int]:
             ranker, [Candidate(o.name or "", o.name or "", None, o.features) for o in cands], nothing.features
         )
         people[people.index(person)] = replace(person, affiliation=pick.name if pick else None)
-    s = score_people(replace(example.cast, people=tuple(people)), example.gold)
+    s = score_people(
+        replace(example.cast, people=tuple(people)),
+        example.gold,
+        example.source in whoswho.GENERIC_SELF_NAMED_UNNAMED,
+    )
     return s.affiliation, s.people
 
 

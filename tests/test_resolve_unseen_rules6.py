@@ -80,7 +80,7 @@ _REMOTE = """>> CHAIR:  Welcome.  I am Ines Duarte, from the Lisbon Data Foundat
 
 def test_a_remote_voice_gets_its_body_and_mode_from_its_own_words() -> None:
     got = _cast(_REMOTE)
-    assert got["REMOTE PARTICIPANT"] == ("participant", "Kochi Civic Data Lab", "online")
+    assert got["Ravi Menon"] == ("participant", "Kochi Civic Data Lab", "online")  # named from his own words
     assert got["Ines Duarte"] == ("moderator", "Lisbon Data Foundation", "onsite")
     assert got["Karim Haddad"] == ("guest", "Levant Open Data Network", "onsite")  # the table, the host city
     assert got["Lea Brun"][2] == "online"

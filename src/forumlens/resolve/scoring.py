@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from forumlens.models import Session
-from forumlens.resolve.selfnames import is_generic_label
+from forumlens.transcript.speakers import generic_label
 
 if TYPE_CHECKING:  # annotations only: the resolve stage's models use `affiliation_key` at import
     from forumlens.resolve.cast import Cast, Person
@@ -88,23 +88,33 @@ class TurnScore:
         return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp + self.fp + self.fn else 1.0
 
 
-def _find(cast: Cast, expected: Mapping[str, Any], gold_names: frozenset[str] = frozenset()) -> Person | None:
+def _find(
+    cast: Cast,
+    expected: Mapping[str, Any],
+    gold_names: frozenset[str] = frozenset(),
+    generic_self_named: bool = False,
+    taken: frozenset[int] = frozenset(),
+) -> Person | None:
     """The cast person an annotated one stands for. `gold_names` (keys of the annotation's named
-    people): a named person standing in for an unnamed annotated voice must not be one of them."""
+    people): a named person standing in for an unnamed annotated voice must not be one of them.
+
+    `generic_self_named`: the annotation follows the earlier sets' convention, which leaves a
+    voice the captions label generically ("PARTICIPANT") unnamed even when it says its name
+    ("My name is Yara Nassar"); the later sets name it, so there an unnamed voice means the
+    session gave no name and only an unnamed cast person stands for it. `taken`: ids of cast
+    people already matched, so one named person never stands for two unnamed voices."""
     if expected.get("name") is None:
         unnamed = next((p for p in cast.people if p.name is None and expected["line"] in p.lines), None)
-        if unnamed is not None:
+        if unnamed is not None or not generic_self_named:
             return unnamed
-        # The earlier sets leave a voice the captions label generically ("PARTICIPANT") unnamed
-        # even when it says its name ("My name is Yara Nassar"); the later sets name it. A cast
-        # person named from their own words under such labels is the same voice.
         return next(
             (
                 p
                 for p in cast.people
                 if expected["line"] in p.lines
+                and id(p) not in taken
                 and p.labels
-                and all(is_generic_label(lab) for lab in p.labels)
+                and all(generic_label(lab) for lab in p.labels)
                 and affiliation_key(p.name) not in gold_names
             ),
             None,
@@ -113,15 +123,16 @@ def _find(cast: Cast, expected: Mapping[str, Any], gold_names: frozenset[str] = 
     return next((p for p in cast.people if p.name and affiliation_key(p.name) == want), None)
 
 
-def score_people(cast: Cast, gold: Mapping[str, Any]) -> PeopleScore:
-    """Role, affiliation and mode accuracy of one cast against one `people.json`."""
+def score_people(cast: Cast, gold: Mapping[str, Any], generic_self_named: bool = False) -> PeopleScore:
+    """Role, affiliation and mode accuracy of one cast against one `people.json`
+    (`generic_self_named`: the annotation's convention for self-named generic voices, `_find`)."""
     found = role = affiliation = mode = mode_total = 0
     errors: list[str] = []
     matched: set[int] = set()
     named = frozenset(k for e in gold["people"] if (k := affiliation_key(e.get("name"))) is not None)
     for expected in gold["people"]:
         who = expected.get("name") or f"line {expected['line']}"
-        person = _find(cast, expected, named)
+        person = _find(cast, expected, named, generic_self_named, frozenset(matched))
         if "mode" in expected:
             mode_total += 1
         if person is None:

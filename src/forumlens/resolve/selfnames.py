@@ -32,21 +32,14 @@ from forumlens.resolve import cues
 from forumlens.resolve.orgs import looks_org
 from forumlens.resolve.people import LabelGroup, name_key, same_person
 from forumlens.resolve.titles import is_title_word
+from forumlens.transcript.speakers import generic_label
 
 __all__ = ["complete_names", "is_generic_label", "name_generic_voices", "said_names"]
-
-# A duty held by one person at a time (">> REMOTE MODERATOR:", ">> CHAIR:"); the floor's
-# labels are `cues.AUDIENCE_LABEL`.
-_DUTY = re.compile(
-    r"^(?:the\s+)?(?:(?:remote|online|onsite|on-site|session)\s+)?"
-    r"(?:co-?)?(?:moderator|chair|chairman|chairperson|chairwoman|facilitator|host|rapporteur)$",
-    re.IGNORECASE,
-)
 
 
 def is_generic_label(label: str) -> bool:
     """A label that stands for a voice from the floor or a duty, not a name."""
-    return cues.AUDIENCE_LABEL.search(label) is not None or _DUTY.match(label.strip()) is not None
+    return generic_label(label) or cues.AUDIENCE_LABEL.search(label) is not None
 
 
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"  # an upper-case letter, accented ones included ("Ökten", "Şahin")
@@ -116,6 +109,9 @@ def _is_name(words: str) -> bool:
     return not looks_org(words) and cues.ROLE_WORD.search(words) is None
 
 
+_SENTENCE_END = re.compile(r"[.?!]\s")
+
+
 def said_names(text: str, opening: bool = True, limit: int = _TURN_CHARS) -> list[str]:
     """The full names a speaker gives as their own in one turn, in order, without repeats;
     `opening`: also a bare name opening a sentence (asked of a voice's first turn only, where
@@ -124,8 +120,8 @@ def said_names(text: str, opening: bool = True, limit: int = _TURN_CHARS) -> lis
     for m in _OWN_NAME.finditer(text[:limit]):
         found.append((m.start(1), m.group(1)))
     for m in _OPENING_NAME.finditer(text[:_OPENING_CHARS] if opening else ""):
-        end = re.search(r"[.?!]\s", text[m.end() :])
-        rest = text[m.end() : m.end() + end.start()] if end else text[m.end() :]
+        end = _SENTENCE_END.search(text, m.end())
+        rest = text[m.end() : end.start()] if end else text[m.end() :]
         if _AFTER.match(text, m.end()) and not _REPORTED.search(rest):
             found.append((m.start(1), m.group(1)))
     names: list[str] = []
