@@ -5,11 +5,18 @@ Every command pays start-up, so it is measured as a whole process (median of N r
 path, which imported every command module to list their one-line help), a reading command
 on an empty store (`sessions --db …`, which imports the store), and with --commands the
 `forumlens CMD --help` of every feature command (which imports that command's module).
+
+`--report FILE --baseline-src DIR` measures a whole `forumlens report FILE` (imports,
+analysis and summary; `--format` json, md, html or text) in this tree and in the tree of
+DIR, alternating, as CPU of the process (user + system, so other load on the machine counts
+little) and wall time: fastest and median of `--runs`, and the ratio of the fastest CPU.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -30,11 +37,53 @@ def _median_seconds(argv: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
+def _report_process(src: str, argv: list[str]) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one `forumlens` process importing the package from `src`."""
+    env = {**os.environ, "PYTHONPATH": src}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(argv, check=True, capture_output=True, env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, wall
+
+
+def compare_report(path: str, fmt: str, baseline_src: str, runs: int) -> None:
+    """`forumlens report FILE` in the baseline tree and this one, alternating (see the module doc)."""
+    argv = [sys.executable, "-m", "forumlens", "report", path, f"--{fmt}"]
+    trees = {
+        "baseline": str(Path(baseline_src).resolve()),
+        "this tree": str(Path(__file__).resolve().parents[1] / "src"),
+    }
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
+    for i in range(runs):
+        for name in list(trees)[:: 1 if i % 2 == 0 else -1]:
+            times[name].append(_report_process(trees[name], argv))
+    print(f"forumlens report {Path(path).name} --{fmt}, {runs} runs per tree, alternating")
+    print(f"{'tree':<10} {'CPU fastest':>12} {'CPU median':>11} {'wall fastest':>13} {'wall median':>12}")
+    for name, got in times.items():
+        cpu, wall = [c for c, _ in got], [w for _, w in got]
+        print(
+            f"{name:<10} {min(cpu) * 1000:>9.0f} ms {statistics.median(cpu) * 1000:>8.0f} ms"
+            f" {min(wall) * 1000:>10.0f} ms {statistics.median(wall) * 1000:>9.0f} ms"
+        )
+    ratio = min(c for c, _ in times["this tree"]) / min(c for c, _ in times["baseline"])
+    print(f"CPU fastest, this tree / baseline: {ratio:.2f}×; load {os.getloadavg()[0]:.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--commands", action="store_true", help="also `forumlens CMD --help` for every feature command")
+    parser.add_argument("--report", metavar="FILE", help="instead: `forumlens report FILE` here and in --baseline-src")
+    parser.add_argument("--format", default="text", choices=("text", "md", "html", "json"), help="with --report")
+    parser.add_argument("--baseline-src", metavar="DIR", help="with --report: the src/ directory of the other tree")
     args = parser.parse_args()
+    if args.report:
+        if not args.baseline_src:
+            parser.error("--report needs --baseline-src DIR (the src/ of the tree to compare with)")
+        compare_report(args.report, args.format, args.baseline_src, args.runs)
+        return
     python = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "empty.sqlite3")

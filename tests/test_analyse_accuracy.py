@@ -50,7 +50,9 @@ def test_pooled_targets() -> None:
         status, matched = status + q.status_correct, matched + q.matched
         atp, afp, afn = atp + a.category.tp, afp + a.category.fp, afn + a.category.fn
     assert tp / (tp + fn) >= 0.9 and status / matched >= 0.85
-    assert atp / (atp + afp) >= 0.85 and atp / (atp + afn) >= 0.8
+    # stop 23 traded ask precision for recall (leave-one-set-out ask lines P/R .94/.82 -> .90/.92):
+    # asks with no category that ask someone to act are kept, one record per unit
+    assert atp / (atp + afp) >= 0.75 and atp / (atp + afn) >= 0.8
 
 
 def test_contract_shape(main_text: str) -> None:

@@ -130,6 +130,19 @@ def test_clip():
     assert clip("short", 10) == "short"
     assert clip("a  title\nthat goes on and on", 12) == "a title tha…"
     assert len(clip("x" * 100, 60)) == 60
+    assert clip("ends at a word", 9) == "ends at…"  # no space left before the "…"
+
+
+def test_the_tables_clip_as_the_commands_do():
+    """One clipping (`format.clip`): a title with a line break or a run of spaces stays on its table row."""
+    from forumlens.format import format_sessions
+    from forumlens.store.base import SessionInfo
+
+    title = "IGF 2024  Workshop\non community   networks and the next mapping of libraries in forty countries"
+    table = format_sessions([SessionInfo("abc123", title, 2024, "x.txt", 10, 3, 500, "2024-01-01")])
+    rows = table.splitlines()
+    assert len(rows) == 3 and rows[2].endswith(clip(title, 70)), table
+    assert "IGF 2024 Workshop on community networks" in rows[2] and rows[2].endswith("…")
 
 
 # -- an optional extra from a clone ------------------------------------------------------------------
@@ -282,3 +295,193 @@ def test_a_subscriber_to_an_unknown_coalition_is_warned_and_kept(tmp_path):
     assert "kept as typed, it matches only sessions where that name appears" in typo.output
     known = _run("--db", db, "subscribers", "add", "Ann", "--coalition", "DC-PAL", "--questions-to", "DC-CIV")
     assert known.exit_code == 0 and "warning" not in known.output
+
+
+# -- subscribers: a command that fails or has nothing to do leaves no store behind -------------------
+
+
+def test_subscribers_remove_on_a_mistyped_db_creates_no_store(tmp_path):
+    db = tmp_path / "typo.sqlite3"
+    result = _run("--db", str(db), "subscribers", "remove", "Bob")
+    assert result.exit_code == 1 and "no store at this path" in result.output
+    assert not db.exists()
+
+
+def test_subscribers_add_with_a_bad_address_is_refused_before_a_store_is_created(tmp_path):
+    db = tmp_path / "new.sqlite3"
+    result = _run("--db", str(db), "subscribers", "add", "Bob", "--email", "bob-at-example.org")
+    assert result.exit_code == 1 and "'bob-at-example.org' is not an e-mail address" in result.output
+    assert not db.exists()
+    ok = _run("--db", str(db), "subscribers", "add", "Bob", "--email", "bob@example.org")
+    assert ok.exit_code == 0 and db.exists()  # a good one still creates the store (README)
+
+
+# -- an error with an aside and a fix reads as one sentence ---------------------------------------------
+
+
+def test_a_tag_of_a_missing_file_has_one_aside_not_two(tmp_path):
+    missing = tmp_path / "nosuch.txt"
+    result = _run("tag", str(missing))
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"error: {missing}: file not found (it may have been moved or deleted; "
+        'to tag words rather than a file: forumlens tag --text "clean water")'
+    )
+
+
+# -- empty answers say why --------------------------------------------------------------------------
+
+
+def test_related_says_why_a_coalition_has_no_partner_suggestion(examples_db):
+    # both example sessions have the same two coalitions: each has met every other one already
+    result = _run("--db", examples_db, "related", "--coalition", "DC-PAL")
+    assert result.exit_code == 0
+    assert "(none found: every coalition and initiative on record has met it in a session already" in result.output
+
+
+def test_the_store_glossary_names_every_session_a_term_is_used_in(examples_db):
+    import json
+
+    terms = json.loads(_run("--db", examples_db, "glossary", "--json").output)["terms"]
+    shared = next(t for t in terms if len(t["sessions"]) == 2 and t["session"] == t["sessions"][0])
+    lines = _run("--db", examples_db, "glossary").output.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(shared["term"]))
+    assert lines[start + 2] == f"    also used in 1 more session: {shared['sessions'][1]}", lines[start : start + 3]
+
+
+# -- options say what they do -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["digest", "deliver"])
+def test_the_retry_options_are_explained_and_refuse_nonsense(command, empty_db):
+    text = " ".join(_run(command, "--help").output.split())
+    assert "Attempts per item and channel before it is marked failed." in text
+    assert "First retry delay in seconds" in text
+    zero = _run("--db", empty_db, command, "--max-attempts", "0")
+    assert zero.exit_code == 2 and "Invalid value for '--max-attempts'" in zero.output
+
+
+# -- filters that contradict each other are said to, not answered with the wrong list -----------------
+
+
+def test_questions_refuses_open_with_another_status(examples_db):
+    result = _run("--db", examples_db, "questions", "--open", "--status", "answered")
+    assert result.exit_code == 2
+    assert "--open means --status unanswered, not --status answered: give one of them" in result.output
+    assert "[unanswered]" not in result.output  # --open used to win silently
+    same = _run("--db", examples_db, "questions", "--open", "--status", "unanswered")
+    assert same.exit_code == 0 and "[unanswered]" in same.output
+
+
+def test_an_empty_question_list_names_the_filters_that_found_nothing(examples_db):
+    result = _run("--db", examples_db, "questions", "--open", "--year", "2025")
+    assert result.exit_code == 0
+    assert result.output.startswith("No questions match --open --year 2025. On record: 4 questions")
+
+
+def test_threads_refuses_a_status_the_kind_never_has(examples_db):
+    result = _run("--db", examples_db, "threads", "--kind", "ask", "--status", "fulfilled")
+    assert result.exit_code == 2
+    assert "--status fulfilled is not a status of an ask (an ask is recurring, raised-once or answered)" in (
+        result.output
+    )
+    fits = _run("--db", examples_db, "threads", "--kind", "commitment", "--status", "fulfilled")
+    assert fits.exit_code == 0 and "[commitment · fulfilled]" in fits.output
+
+
+# -- an export with no rows says why ------------------------------------------------------------------
+
+
+def test_an_export_outside_the_stored_years_says_why_its_tables_are_empty(examples_db, tmp_path):
+    result = CliRunner().invoke(cli, ["--db", examples_db, "export", "-o", str(tmp_path / "t"), "--since", "2030"])
+    assert result.exit_code == 0
+    assert "0 rows" in result.stdout
+    assert "note: none of the 2 stored sessions is from 2030 on" in result.stderr
+    assert (tmp_path / "t" / "asks.csv").read_text("utf-8").startswith("session,title,year,line,")
+    full = CliRunner().invoke(cli, ["--db", examples_db, "export", "--what", "sessions"])
+    assert full.exit_code == 0 and not full.stderr and len(full.stdout.splitlines()) == 3
+
+
+def test_an_export_of_an_empty_store_says_nothing_is_stored(empty_db):
+    result = CliRunner().invoke(cli, ["--db", empty_db, "export", "--what", "asks"])
+    assert result.exit_code == 0 and result.stdout.startswith("session,title,year,line,by")
+    assert "note: nothing is stored yet, so the tables have only their header" in result.stderr
+
+
+def test_sessions_of_a_year_with_none_does_not_say_nothing_is_stored(examples_db, empty_db):
+    result = _run("--db", examples_db, "sessions", "--year", "2030")
+    assert result.exit_code == 0
+    assert result.output.strip() == "No session of 2030 among the 2 stored sessions: drop --year to list them all."
+    assert "No sessions stored yet" in _run("--db", empty_db, "sessions", "--year", "2030").output
+
+
+# -- analyse and backup: what they did not do, and where ------------------------------------------------
+
+
+def test_analyse_says_why_it_analysed_nothing_and_refuses_two_selections(examples_db, empty_db):
+    missing = _run("--db", examples_db, "analyse", "--missing")
+    assert missing.exit_code == 0
+    assert (
+        missing.output.strip()
+        == "analysed 0 sessions: every stored session has its analyses (--all analyses them again)"
+    )
+    empty = _run("--db", empty_db, "analyse", "--all")
+    assert empty.output.strip() == "analysed 0 sessions: nothing is stored yet"
+    both = _run("--db", examples_db, "analyse", "--all", "--missing")
+    assert both.exit_code == 2 and "give one of SESSIONS, --missing or --all" in both.output
+
+
+def test_a_backup_into_a_missing_folder_names_the_target_not_the_db(examples_db, tmp_path):
+    target = tmp_path / "no-such-folder" / "copy.sqlite3"
+    result = _run("--db", examples_db, "backup", str(target))
+    assert result.exit_code == 1
+    assert f"error: {target}: no such folder for the backup (create {target.parent} first" in result.output
+    assert "--db" not in result.output and not target.parent.exists()
+
+
+# -- serve: an address or a store it cannot use is said before the portal is announced -----------------
+
+
+def test_serve_on_a_port_in_use_says_so_before_announcing_a_portal(tmp_path):
+    import socket
+
+    pytest.importorskip("uvicorn")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = _run("--db", str(tmp_path / "s.sqlite3"), "serve", "--port", str(port))
+    assert result.exit_code == 1
+    assert f"error: port {port} on 127.0.0.1 is already in use" in result.output
+    assert "choose another port with --port" in result.output
+    assert "forumlens portal on" not in result.output
+
+
+def test_serve_refuses_a_store_in_a_missing_folder_and_notes_a_new_one(tmp_path, monkeypatch):
+    uvicorn = pytest.importorskip("uvicorn")
+    ran: list[object] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: ran.append(app))
+    typo = tmp_path / "no-such-folder" / "igf.sqlite3"
+    refused = _run("serve", "--port", "0", "--db", str(typo))
+    assert refused.exit_code == 1 and f"error: {typo}: no such folder for the store" in refused.output
+    assert not ran
+    new = tmp_path / "igf.sqlite3"
+    started = _run("serve", "--port", "0", "--db", str(new))
+    assert started.exit_code == 0 and len(ran) == 1
+    assert f"note: {new}: no store here yet, so the portal starts empty" in started.output
+    stored = tmp_path / "stored.sqlite3"
+    assert _run("--db", str(stored), "migrate").exit_code == 0
+    assert "no store here yet" not in _run("serve", "--port", "0", "--db", str(stored)).output
+
+
+def test_a_digest_with_no_subscribers_says_nothing_can_match(examples_db, tmp_path):
+    result = CliRunner().invoke(cli, ["--db", examples_db, "digest", "--dry-run"])
+    assert result.exit_code == 0 and "0 new matches" in result.stdout
+    assert "note: no subscribers yet, so nothing can match: add one with `forumlens subscribers add NAME" in (
+        result.stderr
+    )
+    db = str(tmp_path / "subs.sqlite3")
+    assert _run("--db", db, "ingest", "--no-analysis", str(EXAMPLES / "igf2025-of-one-year-on.txt")).exit_code == 0
+    assert _run("--db", db, "subscribers", "add", "Ann", "--feed", "--coalition", "DC-PAL").exit_code == 0
+    with_one = CliRunner().invoke(cli, ["--db", db, "digest", "--dry-run"])
+    assert with_one.exit_code == 0 and "no subscribers yet" not in with_one.stderr

@@ -11,7 +11,7 @@ address whose scheme is in capitals (HTTPS://…, as `ingest` accepts it) is a U
 from __future__ import annotations
 
 from forumlens.live import FileSource, Follower, LiveOptions
-from forumlens.live.sources import Appended, Problem
+from forumlens.live.sources import NO_BACKOFF, Appended, Problem
 from forumlens.store import Store
 
 FAST = LiveOptions(interval=0.01, analyse_every=1e9)
@@ -23,7 +23,7 @@ def test_a_file_never_seen_is_not_there_yet_and_a_vanished_one_is_gone(tmp_path)
     first = source.poll()
     assert isinstance(first, Problem) and first.absent
     assert "does not exist yet" in first.message and "gone" not in first.message
-    assert first.retry_after == 0.0  # polled again at the normal interval
+    assert first.retry_after == NO_BACKOFF  # polled again at the normal interval
     caption.write_bytes(b">> ANNA SMITH: Hello.\n")
     assert isinstance(source.poll(), Appended)
     caption.unlink()

@@ -20,8 +20,9 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from forumlens.read import read_bytes
-from forumlens.search import without_controls
+from forumlens.search import SearchFilters, parse_query
 from forumlens.store import open_store
+from forumlens.store.sql import filter_value, without_controls
 from forumlens.transcript.parse import parse_transcript
 from forumlens.web import create_app
 
@@ -115,3 +116,38 @@ def test_a_nul_elsewhere_is_the_same_clear_400_on_both_stores(client, url, where
     response = client.get(url)  # was a 500 on PostgreSQL ("text fields cannot contain NUL"), empty on SQLite
     assert response.status_code == 400, response.text[:300]
     assert f"NUL character (%00) in {where}" in response.text and "\x00" not in response.text
+
+
+def test_filter_value_is_the_text_filter_every_store_reads():
+    assert filter_value("  ws9\x00 ") == "ws9"
+    assert filter_value("maria\x1b[31m") == "maria [31m"
+    assert filter_value("\x00") is None and filter_value(" \t") is None  # blank: filters nothing
+    assert filter_value("") is None and filter_value(None) is None
+    assert filter_value("Maria Kovac") == "Maria Kovac"
+
+
+def test_the_store_itself_reads_every_text_filter_without_controls(store_location, tmp_path):
+    """Called directly (the CLI does, with no web cleaning before it): the same hits and facets on both stores."""
+    session_id = _fill(store_location, tmp_path)
+    store = open_store(store_location)
+    try:
+        query = parse_query("mapping")
+
+        def lines(**filters: Any) -> list[int]:
+            return sorted(h.line for h in store.search(query, SearchFilters(**filters)))
+
+        assert lines() == [5, 7, 9]
+        assert lines(speaker="maria\x00") == lines(speaker="maria") == [5, 9]  # the caption labels MARIA KOVAC(H)
+        assert lines(speaker="\x00kovach\x07") == [9]
+        for name, value, found in (
+            ("session", session_id[:6], [5, 7, 9]),
+            ("tag", "SDG9", [5, 7, 9]),
+            ("coalition", "DC-PAL", []),
+        ):
+            assert lines(**{name: value + "\x00"}) == lines(**{name: "\x1b" + value}) == lines(**{name: value}) == found
+        for name in ("speaker", "session", "tag", "coalition"):  # nothing left once cleaned: no filter at all
+            assert lines(**{name: "\x00"}) == lines(**{name: "  "}) == [5, 7, 9], name
+        dirty = store.search_facets(query, SearchFilters(speaker="maria\x00", tag="SDG9\x00"))
+        assert dirty == store.search_facets(query, SearchFilters(speaker="maria", tag="SDG9"))
+    finally:
+        store.close()

@@ -36,9 +36,13 @@ __all__ = [
 
 
 def clip(text: str, width: int) -> str:
-    """`text` cut to `width` characters, ending in "…" when cut, so a reader sees it goes on."""
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    """`format.clip`, the one clipping of terminal text, for the commands' own lists.
+
+    Imported when first used: `forumlens --help` starts without the renderers' imports.
+    """
+    from .format import clip as clipped
+
+    return clipped(text, width)
 
 
 class YearBound(click.ParamType):

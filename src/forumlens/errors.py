@@ -73,7 +73,9 @@ class ForumlensError(Exception):
                 where += f":{self.line}"
             where += ": "
         text = f"{where}{self.message}"
-        if self.hint:
+        if self.hint and text.endswith(")"):  # one aside, not two: "not found (moved?; the fix)"
+            text = f"{text[:-1]}; {self.hint})"
+        elif self.hint:
             text += f" ({self.hint})"
         return text
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from .models import IngestOutcome, SearchHit, Session
 from .store.base import SessionInfo
 
-__all__ = ["counted", "format_hits", "format_outcomes", "format_session", "format_sessions", "format_turns"]
+__all__ = ["clip", "counted", "format_hits", "format_outcomes", "format_session", "format_sessions", "format_turns"]
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:
@@ -25,16 +25,24 @@ def _table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
     return "\n".join(x.rstrip() for x in out)
 
 
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def clip(text: str, width: int) -> str:
+    """`text` on one line, cut to `width` characters, ending in "…" when cut, so a reader sees it goes on.
+
+    The one clipping of the terminal output (tables, hits, turns, and the commands' lists
+    through `cli_support.clip`): runs of spaces and line breaks are one space, so a title never
+    breaks a table row, and no space is left before the "…".
+    """
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+_clip = clip  # the name `forumlens.views` imports
 
 
 def format_sessions(sessions: Sequence[SessionInfo]) -> str:
     if not sessions:
         return "No sessions stored yet. Add some with: forumlens ingest PATH"
-    rows = [
-        (s.id, str(s.year or ""), str(s.turns), str(s.speakers), str(s.words), _clip(s.title, 70)) for s in sessions
-    ]
+    rows = [(s.id, str(s.year or ""), str(s.turns), str(s.speakers), str(s.words), clip(s.title, 70)) for s in sessions]
     return _table(rows, ("id", "year", "turns", "speakers", "words", "title"))
 
 
@@ -44,7 +52,7 @@ def format_hits(hits: Sequence[SearchHit], query: str) -> str:
     out = []
     for hit in hits:
         who = hit.speaker or hit.label or "(unnamed)"
-        out.append(f"{hit.session}:L{hit.line}  {who}  [{hit.score:.2f}]  {_clip(hit.title, 60)}")
+        out.append(f"{hit.session}:L{hit.line}  {who}  [{hit.score:.2f}]  {clip(hit.title, 60)}")
         out.append(textwrap.indent(textwrap.fill(hit.snippet.replace("\n", " "), 96), "    "))
     return "\n".join(out)
 
@@ -53,8 +61,7 @@ def format_turns(session: Session, width: int = 100) -> str:
     out = []
     for turn in session.turns:
         who = "(note)" if turn.kind == "note" else (turn.label or "(unnamed)")
-        text = " ".join(turn.text.split())
-        out.append(f"L{turn.line:<5} {who}: {_clip(text, width)}")
+        out.append(f"L{turn.line:<5} {who}: {clip(turn.text, width)}")
     return "\n".join(out)
 
 

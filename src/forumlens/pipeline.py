@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from .resolve import Cast
 
 __all__ = [
+    "REPORT_KINDS",
+    "SKIPPABLE",
     "AnalysisOptions",
     "ThreadItems",
     "analyse_session",
@@ -41,10 +43,23 @@ class AnalysisOptions:
 
     `known_people` are the names already on record, so label variants merge with them;
     a worker process gets none and the merge happens when the session is stored.
+    `skip` names analyses a caller will not read (any of `SKIPPABLE`): the cited summary
+    kinds (`REPORT_KINDS`, all or none), the glossary, the keyword profile. `report FILE`
+    as text, Markdown, HTML or PDF renders a summary it builds from the other analyses
+    (`build_report(session, analyses)`) and shows no glossary: it would otherwise pay for
+    the slowest stage twice (issue 19).
     """
 
     words_per_minute: float = 150.0
     known_people: tuple[str, ...] = ()
+    skip: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        unknown = set(self.skip) - SKIPPABLE
+        if unknown:
+            raise ValueError(f"cannot skip {sorted(unknown)}: only {sorted(SKIPPABLE)}")
+        if self.skip & set(REPORT_KINDS) and not set(REPORT_KINDS) <= self.skip:
+            raise ValueError(f"the summary kinds are built together: skip all of {list(REPORT_KINDS)} or none")
 
 
 def _route(document: Document) -> tuple[Session, bool]:
@@ -155,8 +170,10 @@ def analyse_session(
     intel = find_intel(session, cast, mentions=cast.mentions, words_per_minute=wpm, memo=memo)
     stage("tags")
     tags = [t for scheme in SCHEMES for t in tag_session(session, scheme, memo=memo)]
-    stage("glossary")
-    glossary = extract_glossary(session, memo=memo)
+    skip = options.skip
+    if "glossary" not in skip:
+        stage("glossary")
+    glossary = [] if "glossary" in skip else extract_glossary(session, memo=memo)
     document = is_document_session(session)
     shown = _cast_on_record(cast, document, options.known_people)
     findings = Findings(
@@ -167,8 +184,10 @@ def analyse_session(
         questions=() if document else intel.questions,
         tags=tuple(tags),
     )
-    stage("summary")
-    report = build_report(session, findings)
+    report = None
+    if not skip & set(REPORT_KINDS):
+        stage("summary")
+        report = build_report(session, findings)
 
     out: dict[str, Any] = shown.to_json()  # people, coalitions, flags
     analysed = intel.to_json()
@@ -176,11 +195,13 @@ def analyse_session(
         analysed.update(questions=[], stats={})
     out.update(analysed)
     out["tags"] = [t.to_json() for t in tags]
-    out["glossary"] = [t.to_json() for t in glossary]
-    # the word profile related items compare sessions by (`semantic/profiles.py`)
-    out["keywords"] = keyword_counts(t.text for t in session.turns if t.kind == "speech")
-    report_json = report.to_json()
-    out.update({kind: report_json[kind] for kind in REPORT_KINDS if kind in report_json})
+    if "glossary" not in skip:
+        out["glossary"] = [t.to_json() for t in glossary]
+    if "keywords" not in skip:  # the word profile related items compare sessions by (`semantic/profiles.py`)
+        out["keywords"] = keyword_counts(t.text for t in session.turns if t.kind == "speech")
+    if report is not None:
+        report_json = report.to_json()
+        out.update({kind: report_json[kind] for kind in REPORT_KINDS if kind in report_json})
     return out
 
 
@@ -219,3 +240,4 @@ def thread_items_of(
 
 
 REPORT_KINDS = ("takeaways", "calls_to_action", "speaker_points", "open_questions", "coalitions_presented")
+SKIPPABLE = frozenset({*REPORT_KINDS, "glossary", "keywords"})  # `AnalysisOptions.skip`

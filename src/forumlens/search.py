@@ -28,7 +28,6 @@ __all__ = [
     "parse_query",
     "rank_candidates",
     "to_fts5",
-    "without_controls",
 ]
 
 MAX_TERMS = 32
@@ -42,8 +41,6 @@ MAX_LIMIT = 1000
 # ranked whole, exactly as without a cap. 2,000 keeps the scoring near 2 ms on SQLite.
 CANDIDATE_CAP = 2000
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0, DEL and C1 control characters
-_LAYOUT = "\t\n\r"  # controls that are spacing in a pasted query, not garbage
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -102,18 +99,6 @@ class SearchResults(list[SearchHit]):
         super().__init__(hits)
         self.total = total
         self.total_is_estimate = total_is_estimate
-
-
-def without_controls(text: str) -> tuple[str, tuple[str, ...]]:
-    """`text` with each control character replaced by a space, and the ones removed ("U+0000", …).
-
-    No transcript word holds a control character, a NUL cannot even be sent to
-    PostgreSQL (the store would fail where SQLite quietly finds nothing), and echoed
-    into a page it is garbage. Tabs and line breaks are spacing, replaced but not
-    reported; the others are named so the page can say what it removed.
-    """
-    removed = sorted({c for c in _CONTROL.findall(text) if c not in _LAYOUT})
-    return _CONTROL.sub(" ", text), tuple(f"U+{ord(c):04X}" for c in removed)
 
 
 def page_of(filters: SearchFilters) -> tuple[int, int]:

@@ -26,6 +26,7 @@ __all__ = [
     "FlaggedLabel",
     "ListedSession",
     "PersonLine",
+    "SessionList",
     "SessionView",
     "format_session_list",
     "format_session_view",
@@ -84,7 +85,17 @@ class ListedSession:
         return {**self.info.to_json(), "state": self.state}
 
 
-def list_sessions(store: Store, *, year: int | None = None, limit: int = 100) -> list[ListedSession]:
+class SessionList(list[ListedSession]):
+    """The rows of `forumlens sessions`, and what an empty list needs to say why it is empty:
+    the `year` asked for and how many sessions are `stored` in all (read only when empty)."""
+
+    def __init__(self, rows: Sequence[ListedSession], *, year: int | None = None, stored: int | None = None) -> None:
+        super().__init__(rows)
+        self.year = year
+        self.stored = stored
+
+
+def list_sessions(store: Store, *, year: int | None = None, limit: int = 100) -> SessionList:
     """Stored sessions, the ones still being captioned first, then newest year first.
 
     Why first: a live session has no year until its header is captioned, and the list
@@ -106,7 +117,9 @@ def list_sessions(store: Store, *, year: int | None = None, limit: int = 100) ->
         for info in store.sessions(year=year, limit=limit + len(live_rows))
         if info.id not in set(live_ids)
     ]
-    return (live_rows + rest)[:limit]
+    rows = (live_rows + rest)[:limit]
+    stored = store.counts().get("sessions", 0) if not rows and year is not None else None
+    return SessionList(rows, year=year, stored=stored)
 
 
 def sessions_json(rows: Sequence[ListedSession]) -> dict[str, Any]:
@@ -117,6 +130,9 @@ def sessions_json(rows: Sequence[ListedSession]) -> dict[str, Any]:
 def format_session_list(rows: Sequence[ListedSession]) -> str:
     """The session table, with a state column that marks sessions still being captioned."""
     if not rows:
+        year, stored = getattr(rows, "year", None), getattr(rows, "stored", None)
+        if year is not None and stored:  # sessions are stored, only none of that year
+            return f"No session of {year} among the {counted(stored, 'stored session')}: drop --year to list them all."
         return "No sessions stored yet. Add some with: forumlens ingest PATH"
     table = [
         (

@@ -233,6 +233,49 @@ _ADDRESSEE_HEAD = re.compile(
     re.I,
 )
 
+# Round 9 (stop 23, from the kinds of units the development sets lost with no ask-shaped feature):
+# "The satellite capacity must be contracted in advance": an obligation voiced in the passive.
+_PASSIVE_MODAL = re.compile(
+    r"\b(?:must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to)\s+(?:also\s+|really\s+|always\s+|not\s+)?be\s+"
+    r"(?:[a-z]+(?:ed|en|wn)|made|done|sold|put|kept|set|paid|built|taught|read|heard|given|told)\b",
+    re.I,
+)
+# "so please, the regulators, oblige the operators …", "and please, next year …": a "please" with
+# any verb after it, not only a verb of `IMPERATIVE_VERBS` (floor talk is cut by the floor cues).
+_PLEASE_ANY = re.compile(r"\bplease\b(?!\s*[.?!]?\s*$)", re.I)
+# A time or place phrase in front of an imperative ("next year bring this topic …", "back home, ask …").
+_TIME_LEAD = re.compile(
+    r"^(?:(?:next|this|every|each)\s+(?:year|month|week|time|meeting|session|call)|today|tomorrow|from now on|at home"
+    r"|back home|in your countries|in your country|when you go home|then|now|also|maybe|perhaps|simply|just)\s*,?\s+",
+    re.I,
+)
+# The shape of an imperative with any verb: a first word that is no closed-class word, adverb or
+# inflected form, followed by a determiner, pronoun or particle ("Oblige the operators …", "Go
+# back home and ask …"): the verb list of `IMPERATIVE_VERBS` is closed, the shape is not.
+_NOT_VERB_TEXT = """the a an this that these those there here it its we i you they he she our my your their his her
+    and or but so if when because as while since although though also then now yesterday today tomorrow
+    sometimes often again still maybe perhaps indeed yes no not very only just even already all every each
+    some many most more much other another one two three four five first second third last next what who how
+    why where which in on at for with from by of to about after before during between under over into thank
+    thanks welcome good great ok okay well hello hi sorry excuse dear ladies colleagues friends"""
+_NOT_VERB = frozenset(_NOT_VERB_TEXT.split())
+_OBJECT_TEXT = "the a an your our their this these those them us it all every each more some any back up out down"
+_OBJECT_NEXT = frozenset(_OBJECT_TEXT.split())
+
+
+def _imperative_shape(lead: str) -> bool:
+    words = _TOKEN.findall(lead.lower())[:2]
+    if len(words) < 2 or not lead[:1].isalpha():
+        return False
+    first, nxt = words
+    return (
+        first not in _NOT_VERB
+        and not first.endswith(("s", "ed", "ing", "ly"))
+        and not first.isdigit()
+        and nxt in _OBJECT_NEXT
+    )
+
+
 # "the technicians need to learn …", "operators must …": an obligation put on anyone.
 _ANY_MODAL = re.compile(r"\b(?:needs? to|must|have to|has to)\s+(?!say|mention|be\b|admit|confess)\w+", re.I)
 _FIRST_PERSON_MODAL = re.compile(r"\b(?:we|i)\s+(?:should|must|ought to|need to|have to)\b", re.I)
@@ -309,6 +352,8 @@ _SEARCHED: dict[str, re.Pattern[str]] = {
     "past": _PAST,
     "list-mark": LIST_MARK,
     "please": _PLEASE_VERB,
+    "passive-modal": _PASSIVE_MODAL,
+    "please-any": _PLEASE_ANY,
     **{f"kw:{name}": pattern for name, pattern in CATEGORIES.items()},
 }
 _NAMES = tuple(_SEARCHED)
@@ -384,6 +429,11 @@ def type_features(text: str, before: str = "", unit: _Unit | None = None) -> lis
     if conditioned:
         feats.append("after-condition")
         lead = _after_condition(lead)
+    timed = _TIME_LEAD.sub("", lead, count=1)
+    if timed != lead and timed.split(" ", 1)[0].lower() in _IMPERATIVE:
+        lead = timed  # "next year bring this topic to a main session"
+    if _imperative_shape(lead):
+        feats.append("imperative-shape")
     head = [t for t in _TOKEN.findall(lead.lower())][:2]
     if head:
         feats.append(f"f:{head[0]}")
@@ -453,6 +503,8 @@ _TYPE_CUES = (
     "promise",
     "named-could",
     "polite",
+    "passive-modal",
+    "please-any",
 )
 
 
@@ -597,6 +649,9 @@ EVIDENCE = frozenset(
         "cue:promise",
         "cue:named-could",
         "cue:polite",
+        "cue:passive-modal",
+        "cue:please-any",
+        "imperative-shape",
         "ctx:addressee",
         "list-item",
     }

@@ -44,6 +44,7 @@ tracked questions are skipped.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from functools import cached_property
@@ -56,7 +57,7 @@ from .askcues import COMMIT as _COMMIT
 from .askcues import FLOW as _FLOW
 from .askcues import POLICY_SUBJECT as _POLICY_SUBJECT
 from .askcues import RECOMMEND as _RECOMMEND
-from .askmodel import ADDRESSEE_HEAD, LEAD, LIST_INTRO, LIST_MARK, AskModel, Prediction, load_ask_model
+from .askmodel import ADDRESSEE_HEAD, LEAD, LIST_INTRO, AskModel, Prediction, load_ask_model
 from .clauses import ask_units
 from .context import FLOOR_CUE, AnalysisContext, Sentence, line_at
 from .cues import PROCEDURAL, CheckMemo, is_procedural  # noqa: F401 (PROCEDURAL: public re-export)
@@ -178,11 +179,11 @@ def find_asks(
     `False` or None: the cue-phrase rules alone, as before the classifier).
     With the classifier each sentence is cut into units (`analyse.clauses`: list items,
     clauses of long run-on lines), so one sentence can hold several asks, each quoted by
-    its own unit. One record per (line, category): several units of one paragraph making
-    the same ask are one ask, quoted by the first; but each item of an enumerated list
-    ("One, …  Two, …") is its own ask even in the same category (stop 20: merging list items
-    per line lost several of the numbered recommendations of unseen sessions; keeping every
-    sentence apart as well found more on the newer sets but cost dev precision 0.87 → 0.82).
+    its own unit. One record per unit (stop 23): a caption line often holds several asks of
+    one category ("The regulators should cap … The regulators should also publish …"), and
+    merging them per (line, category), as until stop 22, lost them (leave-one-set-out, with the
+    routable "other" asks below, ask-line recall 0.82 → 0.92, precision 0.94 → 0.90); a unit
+    holding two clauses that are each an ask is cut in two (`_second_asks`).
     A second category a unit fits nearly as well goes in `also`, never into a second record.
     """
     judge = load_ask_model() if model is True else (model or None)
@@ -216,10 +217,11 @@ def find_asks(
             for line, quote, kind, category, also in found:
                 if own_only and (kind != "commitment" or not _CHAIR_COMMIT.search(quote)):
                     continue
-                if category == "other" and (kind == "ask" or _PASSIVE_COMMIT.search(quote)):
+                if category == "other" and (
+                    (kind == "ask" and not _routable_other(quote)) or _PASSIVE_COMMIT.search(quote)
+                ):
                     continue  # "we need to change", "it will be published": nothing to route (outputs are elsewhere)
-                # one ask per (line, category), except that each list item is its own ask
-                key = (line, category, quote if LIST_MARK.match(quote) else "")
+                key = (line, category, quote)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -289,6 +291,29 @@ _CHAIR_ROLE = re.compile(
 # annotated asks (category other), and dropping them lost 5 of 84 on asks_blind5. An output
 # announced in the passive ("which will be published in December") is `analyse.outputs`' own.
 _PASSIVE_COMMIT = re.compile(r"\b(?:will|shall|is going to|are going to)\s+be\s+(?:\w+ed|\w+en|available|out)\b", re.I)
+# "we ask the operators to …", "I would ask the governments here to …", "I invite the researchers to …".
+_DIRECTED = re.compile(
+    r"\b(?:ask|asking|need|invite|urge|request|call on|want|would like)\s+(?!to\b|you\b|it\b|this\b|that\b)(?:[\w'‑-]+\s+){1,5}?to\s+"
+    r"(?!be\b|respond\b|answer\b|comment\b|react\b|say\b|speak\b|hear\b|take\b)[a-z]+",
+    re.I,
+)
+
+
+def _routable_other(quote: str) -> bool:
+    """Whether an ask with no category ("other") is still on record: someone is asked to act
+    ("so we ask the operators to put a hotline …", `_DIRECTED`), or a full clause asks for
+    something that is not vague ("we need the insurance companies at the table"). Dropping every
+    "other" ask, as until stop 22, lost them on each newer set; a list heading ("Three things we
+    need from this group"), a short fragment and "we need to be honest" stay out."""
+    return _DIRECTED.search(quote) is not None or (
+        len(quote.split()) >= 7 and not LIST_INTRO.search(quote) and not _VAGUE.search(quote)
+    )
+
+
+# "we need to be honest", "I need to check one number", "why we ask": talk about the asking, no ask.
+_VAGUE = re.compile(
+    r"\b(?:need|have|want)s?\s+to\s+(?:be|check|verify|say|think|respond|answer|see)\b|\bwhy\s+we\b", re.I
+)
 # A chair's sentence that passed `analyse.presenter` is still more often floor talk than an
 # ask (the prior differs from a speaker's): the classifier needs this much to count it there.
 MODERATOR_THRESHOLD = 0.5
@@ -324,7 +349,9 @@ def _judge_units(
             rel = s.rel + a
             pred = model.predict(s.text[a : min(b, a + MAX_UNIT_CHARS)], turn.text[max(0, rel - 300) : rel])
             category, also = _keywordless_category(kind, pred, s.text[at:b]), ()
-        out.append((line_at(turn, s.rel + a), s.text[a:b], kind, category, also))
+        out += _second_asks(ctx, turn, s.rel + a, s.text[a:b], model, threshold) or [
+            (line_at(turn, s.rel + a), s.text[a:b], kind, category, also)
+        ]
     for i, (a, b) in enumerate(units):
         b = min(b, a + MAX_UNIT_CHARS)
         unit = s.text[a:b]
@@ -341,8 +368,49 @@ def _judge_units(
         category, also = _unit_category(unit, judged, ctx)
         if not category:
             continue
-        out.append((line_at(turn, rel), unit, judged.type, category, also))
+        out += _second_asks(ctx, turn, rel, unit, model, threshold) or [
+            (line_at(turn, rel), unit, judged.type, category, also)
+        ]
     return out
+
+
+# ", and we invite the other NRIs to …", ", and we can train …", ", maybe the next IGF can invite …",
+# ", and please share …": a clause with its own subject (or a "please") and its own modal or
+# request verb, after a comma inside a unit that `analyse.clauses` left whole (short sentences
+# are never cut there). Each such clause can be an ask of its own.
+_SECOND_CLAUSE = re.compile(
+    r",\s+(?=(?:and\s+|so\s+|but\s+|maybe\s+|then\s+)*(?:also\s+)?(?:please\b"
+    r"|(?:we|i)\s+(?:will|'ll|can|offer|invite|ask|urge|need|would|are|am|shall|also|commit|promise)\b"
+    r"|(?:the|our|my|this|every|each|all)\s+(?:[\w'‑-]+\s+){0,3}?(?:should|must|can|could|will|shall|need to|has to|have to)\b))",
+    re.I,
+)
+
+
+def _second_asks(
+    ctx: AnalysisContext, turn: Turn, rel: int, unit: str, model: AskModel, threshold: float | None
+) -> list[_Found]:
+    """The unit's clauses (`_SECOND_CLAUSE`) as separate asks when at least two of them are
+    asks by the classifier's own judgement; [] (keep the unit whole) otherwise."""
+    cuts = [m.start() for m in _SECOND_CLAUSE.finditer(unit)]
+    if not cuts:
+        return []
+    bounds = [0, *cuts, len(unit)]
+    found: list[_Found] = []
+    for a, b in itertools.pairwise(bounds):
+        piece_at = a + (2 if a else 0)
+        piece = unit[piece_at:b]
+        if len(piece.split()) < 4 or FLOOR_CUE.search(piece):
+            continue
+        at = rel + piece_at
+        judged = model.judge(
+            piece, turn.text[max(0, at - 300) : at], model.threshold if threshold is None else threshold
+        )
+        if judged is None:
+            continue
+        category, also = _unit_category(piece, judged, ctx)
+        if category and not (category == "other" and judged.type == "ask" and not _routable_other(piece)):
+            found.append((line_at(turn, at), piece, judged.type, category, also))
+    return found if len(found) >= 2 else []
 
 
 def _join_elaborations(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -198,7 +198,7 @@ def reported_asker(before: str) -> str | None:
 # the question aside. Not "I cannot answer", not "I will answer by email".
 ANSWERS_NOW = re.compile(
     r"\b(?:(?:i|we)(?:'ll| will| can| shall)?(?: (?:try to|only|just|quickly|briefly|partly))?|let me) answer\b"
-    r"(?! (?:later|after|by e-?mail|in writing|offline|bilaterally))",
+    r"(?! (?:later|after|at the end|in a (?:moment|minute)|by e-?mail|in writing|offline|bilaterally))",
     re.I,
 )
 FLOOR_OPEN = compile_cue(

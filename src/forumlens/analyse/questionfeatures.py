@@ -4,7 +4,9 @@ Why features and not verdicts: the hand-written fate rules of `analyse.questions
 fitted to the ways our development sessions leave questions open and kept 1 of 13
 not-answered questions on the next unseen set. What generalises is the *shape* of the
 exchange: who speaks next (the addressee, the asker, the moderator, someone else), what
-the moderator does next (a new question, a hand-off, closing for time), how many
+the moderator does next (a new question, a hand-off, closing for time, their own words
+before moving on: not knowing, forwarding by email), whether the reply closes the
+session, how many
 questions were batched together, how much of the question the following turns repeat,
 how close the session's end is, and whether the addressee ever speaks again. Cue phrases
 (time, closing, deferral, declining) enter as features too, weighted by data instead of
@@ -24,12 +26,15 @@ from dataclasses import dataclass, field
 from ._regex import compile_cue
 from .context import AnalysisContext
 from .cues import CUT_OFF, DECLINE, PARKING, QUESTION_REF, SELF_ANSWER, TIMEKEEPING, content_words
-from .questioncues import ANSWERS_NOW, DEFERS, NOT_KNOWN
+from .questioncues import ANSWERS_NOW, DEFERS, NOT_KNOWN, TIME_SHORT
 from .questions import (
+    _BRIEF,
     ANSWER_WINDOW,
+    OVERLAP,
     QuestionGroup,
     _cut_off,
     _empty,
+    _overlap,
     _question_turn,
     _same_question,
     _same_speaker,
@@ -38,20 +43,27 @@ from .questions import (
     mod_answers,
 )
 
-__all__ = ["CLOSING", "DEFER", "NOT_KNOWN", "FateContext", "fate_features", "following_turns"]
+__all__ = ["CLOSING", "DEFER", "NOT_KNOWN", "FateContext", "addressee_returns", "fate_features", "following_turns"]
 
 # A moderator closing the session or the round ("thank you all for coming", "in closing",
 # "before we close", "final remarks").
 CLOSING = compile_cue(
     r"\b(thank(s| you) (all|everyone|everybody) (for|so much)|in closing|to close|before we close|we close"
     r"|closing (remarks|words|round)|final (remarks|words|round)|last (word|round)|conclude|concluding"
-    r"|end (of|the) (the )?session|see you (all )?(next|in|at|tomorrow))\b",
+    r"|end (of|the) (the )?session|see you (all )?(next|in|at|tomorrow)|let me close|close with)\b",
     re.I,
 )
 # A speaker deferring their own answer ("can I come back to it at the end?", "let me answer that later").
 DEFER = compile_cue(
     r"\b(come back to (it|this|that|your question)|(answer|address|take) (it|this|that) (later|at the end|in my closing)"
-    r"|at the end,? if (there is|we have) time|hold (that|this) thought|later in the session)\b",
+    r"|at the end,? if (there is|we have) time|hold (that|this) thought|later in the session"
+    # the speaker's own "let me take it after", "may I return to it at the end?", "I will
+    # answer at the end", "let me answer after the chat questions"
+    r"|(answer|return to|come back to|get back to|respond to|reply to|take|address)"
+    r"( (it|this|that|them|your question|the question))?( \w+)? (at the end|afterwards|after\b|in a (moment|minute))"
+    # sent elsewhere: "we will forward it to Devika by email", "please answer Ekow in the chat"
+    r"|(forward|send|pass|answer|reply|respond|follow up)( \S+){0,4} (by e-?mail|in the chat|in writing|bilaterally|outside)"
+    r"|(we|i) (have|had) no (more )?time)\b",
     re.I,
 )
 
@@ -92,6 +104,7 @@ def _aside(text: str) -> bool:
         or NOT_KNOWN.search(text)
         or DECLINE.search(text)
         or TIMEKEEPING.search(text)
+        or TIME_SHORT.search(text)
         or DEFERS.search(text)
     )
 
@@ -161,6 +174,34 @@ def _handed(ctx: AnalysisContext, name: str, j: int, asked: int) -> bool:
     return bool(re.search(rf"\b{re.escape(first)}\b", tail))
 
 
+def addressee_returns(ctx: AnalysisContext, g: QuestionGroup) -> int | None:
+    """The turn in which the addressee, who set the question aside in their first reply ("may
+    I return to it at the end?", "let me take it after"), takes the floor again after someone
+    else has spoken and takes the question up: it repeats the question's words, names the
+    asker ("And now Mr. Baig, the return."), or follows a moderator's hand-back by name
+    ("Mr. Dzhaksybekov, the question of the privacy?"). The shape of a deferred answer given
+    later, whatever words deferred it; None when there is none.
+
+    Used after the fate is decided, never as a fate feature: as a feature it fired on as
+    many answered questions (an addressee answering again on the same topic) and did not
+    improve the leave-one-set-out figures (stop 23)."""
+    follow = following_turns(ctx, g)
+    speaks = [j for j in follow if ctx.people[j].name == g.to]
+    if len(speaks) < 2 or ctx.is_moderator(speaks[0]) or not _aside(ctx.turns[speaks[0]].text[:600]):
+        return None  # a chair speaks all session long: their later turns share the topic, not the answer
+    words = content_words(" ".join(s.text for s in g.core))
+    asker = _asker_words(ctx, g) if not g.from_moderator else set()
+    for j in speaks[1:]:
+        if not any(speaks[0] < k < j and ctx.people[k].name != g.to for k in follow):
+            continue  # the addressee's own next turn, no one in between
+        text = ctx.turns[j].text[:2000]
+        if _overlap(words, text) >= OVERLAP or any(re.search(rf"\b{re.escape(w)}\b", text[:400]) for w in asker):
+            return j
+        if _handed(ctx, g.to or "", j, speaks[0]):
+            return j
+    return None
+
+
 def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> list[str]:
     """Features of one question's fate (see the module docstring for why these)."""
     groups, close = fc.groups, fc.close
@@ -215,6 +256,11 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
                 feats.append("mod:answers")  # the moderator's turn opens with an answer of their own
             if calls_next(ctx, j):
                 feats.append("mod:calls-next")  # the floor given by name to the next speaker
+            if _aside(head[:600]) and not _BRIEF.search(head[:600]):
+                # the moderator's own words before moving on stop for time, defer, forward or
+                # do not know ("I honestly don't know, I will … come back to you by email");
+                # "we are almost out of time, so Tariq, very briefly" hands the floor over
+                feats.append("aside:mod-head")
             after = next((k for k in follow if k > j), None)
             first = (g.to or "").split()[0] if g.to and g.to in people else ""
             if (
@@ -226,6 +272,8 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
                 feats.append("mod:hands-to-addressee")
         elif _aside(text[:600]):
             feats.append("aside:next")
+        if CLOSING.search(text):
+            feats.append("next:closes")  # the reply is the session's (or the round's) closing turn
     tail = ctx.session.text[g.sentences[-1].end : ctx.turns[g.turn].end]
     if g.parked or _aside(tail):
         feats.append("aside:own-turn")

@@ -77,7 +77,9 @@ def answer_lines(
     if status == "unanswered":
         return []
     rule_status, lines = rule
-    if lines and (rule_status == status or rule_status != "unanswered"):
+    # The rules' answer stands, unless the model says the question was answered only later:
+    # then the reply the rules took for an answer is the one that set it aside.
+    if lines and rule_status in (status, "answered-later"):
         return lines
     follow = following_turns(ctx, g)
     if status == "answered":

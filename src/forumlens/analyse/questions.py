@@ -1196,6 +1196,7 @@ def link_answers(
     `analyse.questionmodel`) decides from the shape of what follows, unless `rules_only`
     or no model is shipped. Answer lines are the rules' where they found some.
     """
+    from .questionfeatures import addressee_returns  # builds on this module's helpers
     from .questionmodel import answer_lines, load_question_model  # the model builds on this module
 
     chosen = None if rules_only else (model or load_question_model())
@@ -1217,8 +1218,10 @@ def link_answers(
         judged = rec.rule[0] == "answered" and not evident
         status = chosen.decide(rec.features) if judged else rec.rule[0]
         lines = answer_lines(ctx, g, groups, rec.close, status, rec.rule)
-        if status == "unanswered":
-            back = called_back(ctx, g, sum(h.by == g.by for h in groups) > 1)
+        if status in ("unanswered", "answered-later"):
+            back = called_back(ctx, g, sum(h.by == g.by for h in groups) > 1) if status == "unanswered" else None
+            if back is None and g.to in {p.name for p in ctx.people if p.name}:
+                back = addressee_returns(ctx, g)  # deferred by the addressee, answered later
             if back is not None:
                 status, lines = "answered-later", [ctx.turns[back].line]
         fates.append((status, lines))

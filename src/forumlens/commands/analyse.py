@@ -62,6 +62,8 @@ def analyse(
 
     if not (sessions or missing or everything):
         raise ConfigError("name SESSIONS, or give --missing or --all")
+    if sum(map(bool, (sessions, missing, everything))) > 1:  # one used to win silently over the other
+        raise click.UsageError("give one of SESSIONS, --missing or --all (--all already includes the others)")
     spec = parse_engine(engine)
     store = open_ctx_store(ctx, db, create=False)
     failed: dict[str, BaseException] = {}
@@ -74,7 +76,12 @@ def analyse(
             ids = [store.resolve_ref(ref) for ref in sessions]
         ids = list(dict.fromkeys(ids))
         if not ids:
-            click.echo("analysed 0 sessions")
+            nothing = (
+                "every stored session has its analyses (--all analyses them again)"
+                if missing
+                else "nothing is stored yet"
+            )
+            click.echo(f"analysed 0 sessions: {nothing}")
             return
         options = AnalysisOptions(words_per_minute=settings_of(ctx).words_per_minute)
         if spec.kind == "local":

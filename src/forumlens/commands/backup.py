@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from ..cli_support import db_option, open_ctx_store
@@ -17,6 +19,11 @@ def backup(ctx: click.Context, target: str, db: str | None) -> None:
 
     For a PostgreSQL store use `pg_dump --format=custom URL > TARGET` instead.
     """
+    folder = Path(target).expanduser().parent
+    if not folder.is_dir():  # said of TARGET, before the store is opened (the store's error names --db)
+        raise ConfigError(
+            "no such folder for the backup", source=target, hint=f"create {folder} first, or choose another TARGET"
+        )
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         if not hasattr(store, "backup"):

@@ -37,6 +37,12 @@ def format_results(results: list[DeliveryResult]) -> str:
     return "\n".join(lines) or "nothing to deliver"
 
 
+NO_SUBSCRIBERS = (
+    "no subscribers yet, so nothing can match: add one with "
+    "`forumlens subscribers add NAME --email ADDR --coalition DC-PAL` (or --feed, --webhook URL)"
+)
+
+
 def format_run(run: DigestRun) -> str:
     head = (
         f"{len(run.sessions)} session{'s' if len(run.sessions) != 1 else ''} in the window,"
@@ -61,6 +67,23 @@ def _policy(max_attempts: int, backoff: float) -> RetryPolicy:
     return RetryPolicy(max_attempts=max_attempts, base_delay=backoff)
 
 
+# The retry options of `digest` and `deliver`, declared once so both commands explain them the same way.
+max_attempts_option = click.option(
+    "--max-attempts",
+    type=click.IntRange(min=1),
+    default=RETRY_DEFAULTS["max_attempts"],
+    show_default=True,
+    help="Attempts per item and channel before it is marked failed.",
+)
+backoff_option = click.option(
+    "--backoff",
+    type=click.FloatRange(min=0),
+    default=RETRY_DEFAULTS["base_delay"],
+    show_default=True,
+    help="First retry delay in seconds (doubles each retry).",
+)
+
+
 @click.command()
 @click.option(
     "--since",
@@ -72,20 +95,8 @@ def _policy(max_attempts: int, backoff: float) -> RetryPolicy:
 @click.option("--subscriber", metavar="NAME", help="Only this subscriber.")
 @click.option("--dry-run", is_flag=True, help="Show what would be matched and sent; change nothing.")
 @click.option("--every", metavar="INTERVAL", help="Keep running: repeat every INTERVAL (hourly, daily, weekly, 6h).")
-@click.option(
-    "--max-attempts",
-    type=int,
-    default=RETRY_DEFAULTS["max_attempts"],
-    show_default=True,
-    help="Attempts per item and channel before it is marked failed.",
-)
-@click.option(
-    "--backoff",
-    type=float,
-    default=RETRY_DEFAULTS["base_delay"],
-    show_default=True,
-    help="First retry delay in seconds (doubles each retry).",
-)
+@max_attempts_option
+@backoff_option
 @click.option("--json", "as_json", is_flag=True, help="Print matches and delivery outcomes as JSON.")
 @db_option
 @click.pass_context
@@ -116,6 +127,8 @@ def digest(
     settings = settings_of(ctx)
     window = parse_duration(since)
     interval = parse_duration(every) if every else None
+    from ..route.repository import SubscriberRepository
+
     while True:
         with open_ctx_store(ctx, db, create=False) as store:
             run = run_digest(
@@ -126,7 +139,10 @@ def digest(
                 dry_run=dry_run,
                 policy=_policy(max_attempts, backoff),
             )
+            nobody = not run.matches and not SubscriberRepository(store).all()
         click.echo(json.dumps(run.to_json(), ensure_ascii=False, indent=1) if as_json else format_run(run))
+        if nobody and not as_json:  # "0 new matches" with nobody to match is said, not left to puzzle over
+            click.echo(f"note: {NO_SUBSCRIBERS}", err=True)
         if interval is None:
             if not run.ok:
                 ctx.exit(1)
@@ -139,8 +155,8 @@ def digest(
 @click.command()
 @click.option("--subscriber", metavar="NAME", help="Only this subscriber.")
 @click.option("--retry-failed", is_flag=True, help="Give deliveries marked failed a fresh set of attempts first.")
-@click.option("--max-attempts", type=int, default=RETRY_DEFAULTS["max_attempts"], show_default=True)
-@click.option("--backoff", type=float, default=RETRY_DEFAULTS["base_delay"], show_default=True)
+@max_attempts_option
+@backoff_option
 @click.option("--json", "as_json", is_flag=True, help="Print delivery outcomes as JSON.")
 @db_option
 @click.pass_context

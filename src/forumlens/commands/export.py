@@ -128,13 +128,31 @@ def export(
     try:
         if out is None:
             writer = _Writer(TABLES[names[0]], fmt, sys.stdout)
-            _fill(store, [writer], since, until)
-            return
-        counts = _export_to(store, out, names, fmt, since, until)
+            sessions = _fill(store, [writer], since, until)
+        else:
+            counts, sessions = _export_to(store, out, names, fmt, since, until)
+        stored = sessions or store.counts().get("sessions", 0)
     finally:
         store.close()
-    for name, count in counts.items():
-        click.echo(f"{count:>8} rows  {out / f'{name}.{fmt}'}")
+    if out is not None:
+        for name, count in counts.items():
+            click.echo(f"{count:>8} rows  {out / f'{name}.{fmt}'}")
+    if not sessions:  # header-only tables, said in words rather than left to be puzzled over
+        click.echo(f"note: {_why_empty(stored, since, until)}", err=True)
+
+
+def _why_empty(stored: int, since: int | None, until: int | None) -> str:
+    """Why an export has no rows: nothing stored, or nothing in the years asked for."""
+    if not stored:
+        return "nothing is stored yet, so the tables have only their header: `forumlens ingest FILES` adds sessions"
+    if since is not None and until is not None:
+        years = f"from {since} to {until}" if since != until else f"from {since}"
+    else:
+        years = f"from {since} on" if since is not None else f"up to {until}"
+    return (
+        f"none of the {stored} stored session{'s' if stored != 1 else ''} is {years} "
+        "(a session without a year is outside any bound), so the tables have only their header"
+    )
 
 
 def _fill(store: Store, writers: list[_Writer], since: int | None, until: int | None) -> int:
@@ -149,9 +167,10 @@ def _fill(store: Store, writers: list[_Writer], since: int | None, until: int | 
 
 def _export_to(
     store: Store, out: Path, names: list[str], fmt: str, since: int | None, until: int | None
-) -> dict[str, int]:
+) -> tuple[dict[str, int], int]:
     """Write each table to a temporary file beside its target, then move them all in:
-    a failed export leaves the tables of the previous export as they were."""
+    a failed export leaves the tables of the previous export as they were. Returns the rows
+    of each table and the number of sessions exported."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -168,10 +187,10 @@ def _export_to(
                 temps[name] = tmp
                 stream = stack.enter_context(open(fd, "w", encoding="utf-8", newline=""))
                 writers.append(_Writer(TABLES[name], fmt, stream))
-            _fill(store, writers, since, until)
+            sessions = _fill(store, writers, since, until)
         for name, tmp in temps.items():
             os.replace(tmp, out / f"{name}.{fmt}")
-        return {w.table.name: w.count for w in writers}
+        return {w.table.name: w.count for w in writers}, sessions
     finally:
         for tmp in temps.values():
             if os.path.exists(tmp):

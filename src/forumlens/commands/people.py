@@ -46,22 +46,19 @@ def flagged_labels(flags_by_session: list[tuple[str, str, int | None, Any]], nam
 
     A label flagged as a caption mis-attribution has its turn counted for the likely real
     speaker, so `people NAME` finds nobody under it; this says where the label is and whom
-    the turn is credited to, instead of a bare "no people".
+    the turn is credited to, instead of a bare "no people". NAME may be part of the label.
     """
+    from ..caption_flags import flag_note
+    from ..caption_flags import flagged_labels as read_flags
     from ..transcript.speakers import name_key
 
     wanted = name_key(name)
-    notes = []
-    for sid, title, _year, flags in flags_by_session if wanted else []:
-        for flag in flags if isinstance(flags, list) else []:
-            label = str(flag.get("label") or "") if isinstance(flag, dict) else ""
-            if label and wanted in name_key(label):
-                likely = flag.get("likely_speaker")
-                notes.append(
-                    f"{label} labels line {flag.get('line')} of {sid} “{clip(title, 60)}” in the captions, flagged as "
-                    f"a caption mis-attribution" + (f": the turn is counted for {likely}" if likely else "")
-                )
-    return notes
+    return [
+        flag_note(flag, f"{flag.session} “{clip(flag.title, 60)}”")
+        + (f": the turn is counted for {flag.likely_speaker}" if flag.likely_speaker else "")
+        for flag in (read_flags(flags_by_session) if wanted else ())
+        if wanted in flag.key
+    ]
 
 
 def format_people(records: list[PersonOnRecord], name: str | None = None) -> str:

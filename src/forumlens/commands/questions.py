@@ -118,6 +118,8 @@ def questions(
       forumlens questions --open --to "Community Connectivity"
       forumlens questions --to DC-PAL --json
     """
+    if only_open and status not in (None, "unanswered"):  # --open used to win silently over --status answered
+        raise click.UsageError(f"--open means --status unanswered, not --status {status}: give one of them")
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         rows = stored_questions(store, status="unanswered" if only_open else status, to=addressee, year=year)
@@ -128,7 +130,8 @@ def questions(
         click.echo(json.dumps({"questions": rows}, ensure_ascii=False, indent=1))
         return
     if not rows:
-        click.echo(why_no_questions(every))
+        filters = {"--open": only_open or None, "--status": status, "--to": addressee, "--year": year}
+        click.echo(why_no_questions(every, {k: v for k, v in filters.items() if v}))
     for q in rows:
         who = q.get("by") or "someone"
         to = q.get("to") or "the room"
@@ -142,12 +145,15 @@ def questions(
 COMMANDS = [questions]
 
 
-def why_no_questions(every: list[dict[str, Any]]) -> str:
-    """An empty question list in words: how many questions are on record and their fates, so
-    "none open" reads as news (all were answered), not as a failure to find any."""
+def why_no_questions(every: list[dict[str, Any]], filters: dict[str, Any] | None = None) -> str:
+    """An empty question list in words: which filters found nothing, and how many questions are
+    on record with their fates, so "none open" reads as news (all were answered), not as a
+    failure to find any."""
     if not every:
         return "No questions on record yet: ingest sessions to track their questions."
     fates = Counter(q.get("status") or "unknown" for q in every)
     told = ", ".join(f"{n} {status}" for status, n in sorted(fates.items()))
     total = len(every)
-    return f"No questions match. On record: {total} question{'s' if total != 1 else ''} ({told})."
+    named = " ".join(option if value is True else f"{option} {value}" for option, value in (filters or {}).items())
+    which = f"No questions match {named}." if named else "No questions match."
+    return f"{which} On record: {total} question{'s' if total != 1 else ''} ({told})."

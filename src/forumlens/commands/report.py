@@ -23,6 +23,13 @@ if TYPE_CHECKING:
     from ..summarise import CoalitionBrief, SessionReport, TopicBrief
 
 TEMPLATES = ("igf",)
+# Analyses of a FILE that a rendered report (text, Markdown, HTML, PDF) never reads: it builds
+# its own summary from the others (`report.render_report`, `summarise.build_report`, both read
+# people, coalitions, segments, asks, questions, tags, stats and the document's date) and shows
+# no glossary or keyword profile: not computing them spares a second summary (issue 19).
+NOT_RENDERED = frozenset(
+    {"takeaways", "calls_to_action", "speaker_points", "open_questions", "coalitions_presented", "glossary", "keywords"}
+)
 
 
 def _format(
@@ -91,8 +98,14 @@ def looks_like_path(target: str) -> bool:
     )
 
 
-def _load(ctx: click.Context, target: str, db: str | None) -> tuple[Session, dict[str, Any]]:
-    """A transcript FILE analysed now, or a stored session and its analyses; citations described."""
+def _load(
+    ctx: click.Context, target: str, db: str | None, *, skip: frozenset[str] = frozenset()
+) -> tuple[Session, dict[str, Any]]:
+    """A transcript FILE analysed now, or a stored session and its analyses; citations described.
+
+    `skip`: analyses of a FILE the caller will not read (`AnalysisOptions.skip`); a stored
+    session has them all.
+    """
     from ..summarise.sources import describe_analyses
 
     path = Path(target)
@@ -114,7 +127,8 @@ def _load(ctx: click.Context, target: str, db: str | None) -> tuple[Session, dic
         from ..read import read_bytes
 
         session, meta = prepare_document(read_bytes(read_input(path), target))
-        analyses = analyse_session(session, AnalysisOptions(words_per_minute=settings_of(ctx).words_per_minute))
+        options = AnalysisOptions(words_per_minute=settings_of(ctx).words_per_minute, skip=skip)
+        analyses = analyse_session(session, options)
         analyses["document"] = meta.to_json()  # as ingest stores it: the date citations name
     else:
         store = open_ctx_store(ctx, db, readonly=True)
@@ -200,7 +214,10 @@ def report(
     if template and pdf:
         raise ConfigError("--template igf writes text, --md, --html, --json or --docx, not --pdf")
     fmt = _format(as_json, md, html, text, pdf, out, docx)
-    session, analyses = _load(ctx, target, db)
+    # JSON and the template read every analysis; text, Markdown, HTML and PDF render a summary
+    # built from the other analyses (`render_report`, `build_report`) and show no glossary
+    rendered = fmt != "json" and template is None
+    session, analyses = _load(ctx, target, db, skip=NOT_RENDERED if rendered else frozenset())
     if template:
         _emit_template(session, analyses, fmt, out)
         return

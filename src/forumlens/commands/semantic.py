@@ -156,6 +156,16 @@ def related(
     click.echo(format_related(data))
 
 
+# Why a section of `related` is empty, so "(none found)" never leaves the reader guessing.
+_NONE_FOUND = {
+    "sessions": "no other stored session shares its words, tags or coalitions",
+    "turns": "no other stored turn shares enough of its words",
+    "coalitions": "no coalition or initiative on record spoke about it",
+    "partners": "every coalition and initiative on record has met it in a session already, "
+    "or shares none of its topics",
+}
+
+
 def format_related(data: dict[str, list[Any]]) -> str:
     """Plain-text listing of related items, each with its reasons and cited evidence."""
     out: list[str] = []
@@ -168,7 +178,7 @@ def format_related(data: dict[str, list[Any]]) -> str:
     for key, items in data.items():
         out.append(f"{titles[key]}:")
         if not items:
-            out.append("  (none found)")
+            out.append(f"  (none found: {_NONE_FOUND[key]})")
         for item in items:
             j = item.to_json()
             if key == "turns":

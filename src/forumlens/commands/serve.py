@@ -27,6 +27,60 @@ def _web_stack() -> tuple[object, object]:
     return uvicorn, create_app
 
 
+def _check_address(host: str, port: int) -> None:
+    """Refuse an address the server could not listen on, before announcing it.
+
+    uvicorn reports a taken port only after our "portal on http://…" line, as a log
+    line of its own and exit status 3; a first-time user then reads both, and the
+    portal that answers is the other process's.
+    """
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise ConfigError(
+            f"cannot listen on {host!r}: {exc.strerror}",
+            hint="give an address of this machine: 127.0.0.1, or 0.0.0.0 for all",
+        ) from None
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise ConfigError(
+                    f"port {port} on {host} is already in use, perhaps by another `forumlens serve`",
+                    hint="stop that process, or choose another port with --port",
+                ) from None
+            raise ConfigError(
+                f"cannot listen on {host}:{port}: {exc.strerror}",
+                hint="ports below 1024 need root; choose another --port or --host",
+            ) from None
+
+
+def _check_store_path(location: str) -> None:
+    """A SQLite --db in a folder that does not exist is refused; one that does not exist yet
+    is said, so a typo in --db is not mistaken for an empty record."""
+    from pathlib import Path
+
+    if "://" in location:
+        return
+    path = Path(location).expanduser()
+    if not path.parent.is_dir():
+        raise ConfigError(
+            "no such folder for the store", source=location, hint="check --db, or create the folder first"
+        )
+    if not path.exists():
+        click.echo(
+            f"note: {location}: no store here yet, so the portal starts empty "
+            f"(`forumlens --db {location} ingest FILES` fills it; check --db if you meant another store)",
+            err=True,
+        )
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for all).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
@@ -56,6 +110,8 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, db: str | None
     uvicorn, create_app = _web_stack()
     settings = settings_of(ctx)
     location = db or settings.db_location
+    _check_address(host, port)
+    _check_store_path(location)
     app = create_app(location, settings)  # type: ignore[operator]
     click.echo(f"forumlens portal on http://{host}:{port}/ (store: {location}); Ctrl-C to stop", err=True)
     if workers > 1:

@@ -121,6 +121,8 @@ def add(
           --coalition DC-CIV --tag SDG9 --query '"net neutrality"'
     """
     from ..route.atom import feed_url
+    from ..route.models import Interests, Subscriber
+    from ..route.repository import validate_subscriber
     from ..route.service import add_subscriber
 
     interests = {
@@ -130,6 +132,10 @@ def add(
         "queries": queries,
         "questions_to": questions_to,
     }
+    # a mistyped address is refused before a store is created for it
+    validate_subscriber(
+        Subscriber(name=name, email=email or None, webhook=webhook or None, interests=Interests.from_json(interests))
+    )
     with open_ctx_store(ctx, db) as store:
         sub = add_subscriber(store, name, email=email, webhook=webhook, feed=feed, interests=interests)
         typed_names = [("--coalition", c) for c in coalitions] + [("--questions-to", c) for c in questions_to]
@@ -225,7 +231,7 @@ def remove(ctx: click.Context, name: str, db: str | None) -> None:
     """Remove a subscriber, its matches and its delivery log; nothing more is sent to it."""
     from ..route.repository import SubscriberRepository
 
-    with open_ctx_store(ctx, db) as store:
+    with open_ctx_store(ctx, db, create=False) as store:  # nothing to remove from a store that is not there
         sub = SubscriberRepository(store).remove(name)
     click.echo(f"removed {sub.name}")
 

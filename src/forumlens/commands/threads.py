@@ -68,6 +68,11 @@ def threads(
         raise click.UsageError("--json and --md are two formats: give one of them")
     if since is not None and until is not None and since > until:
         raise click.UsageError(f"--since {since} is after --until {until}: swap them, or widen the range")
+    if kind and status and status not in STATUSES[kind]:  # "ask fulfilled" can never match: say so, not "none"
+        article = "an" if kind[0] in "aeiou" else "a"
+        raise click.UsageError(
+            f"--status {status} is not a status of {article} {kind} ({article} {kind} is {_or(STATUSES[kind])})"
+        )
     from ..resolve.coalition_names import find_coalition
     from ..threads.render import Citing, format_explain, format_markdown, format_text, read_citing, threads_json
     from ..threads.service import ThreadFilters, select_threads, store_threads
@@ -108,6 +113,10 @@ def threads(
         click.echo(format_text(chosen, linked, citing, filters=filters))
     if not chosen and not as_json:
         click.echo(why_no_threads(filters, len(linked.threads)), err=True)
+
+
+def _or(words: tuple[str, ...]) -> str:
+    return ", ".join(words[:-1]) + " or " + words[-1]
 
 
 def why_no_threads(filters: ThreadFilters, total: int) -> str:

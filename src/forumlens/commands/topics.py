@@ -169,6 +169,11 @@ def format_glossary(entries: list[dict[str, Any]]) -> str:
             out.append(
                 f"    {prefix + ' ' if prefix else ''}used on lines {', '.join(map(str, e['lines'][:8]))} (no sentence defines it)"
             )
+        others = [sid for sid in e.get("sessions") or [] if sid != e.get("session")]
+        if others:  # the lines above are one session's: say where else the term is used
+            out.append(
+                f"    also used in {len(others)} more session{'s' if len(others) != 1 else ''}: {', '.join(others)}"
+            )
     return "\n".join(out)
 
 

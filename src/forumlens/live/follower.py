@@ -203,7 +203,7 @@ class Follower:
             self._absent = poll.absent
             base = self._backoff * 2 if self._backoff else self.options.interval
             self._backoff = min(self.options.max_backoff, base)
-            if poll.retry_after is not None:
+            if poll.retry_after is not None:  # a server's Retry-After, or NO_BACKOFF: the normal interval
                 self._backoff = min(self.options.max_backoff, max(poll.retry_after, self.options.interval))
             return False
         if self._last_problem is not None:

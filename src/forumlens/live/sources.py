@@ -18,9 +18,10 @@ import os
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 __all__ = [
+    "NO_BACKOFF",
     "Appended",
     "FileSource",
     "HttpSource",
@@ -52,10 +53,16 @@ class Unchanged:
     pass
 
 
+# `Problem.retry_after` of a problem that is no failure (a caption file not created yet): poll
+# again at the normal interval, with no back-off, so the first captions are not read late.
+# (None, the default, backs off as after any failure; a number is a server's Retry-After.)
+NO_BACKOFF: Final = 0.0
+
+
 @dataclass(frozen=True)
 class Problem:
     message: str
-    retry_after: float | None = None
+    retry_after: float | None = None  # None: back off; NO_BACKOFF: the normal interval; else seconds to wait
     absent: bool = False  # the source has not existed yet (a caption file not created so far): not a failure
 
 
@@ -108,7 +115,7 @@ class FileSource:
             if self._inode is None:  # never seen: captioning has not started, or the name is mistyped
                 return Problem(
                     f"{self.name} does not exist yet: waiting for captions to be written there (check the name)",
-                    retry_after=0.0,  # keep polling at the normal interval: the first captions are not late
+                    retry_after=NO_BACKOFF,
                     absent=True,
                 )
             return Problem(f"{self.name}: the file is gone (moved or deleted?); waiting for it to come back")

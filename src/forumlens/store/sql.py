@@ -10,13 +10,14 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from ..search import SearchFilters, without_controls
+from ..search import SearchFilters
 from ..transcript.speakers import name_key
 
 __all__ = [
     "SEARCH_TABLE",
     "candidates_sql",
     "filter_sql",
+    "filter_value",
     "line_of_first",
     "page_sql",
     "pg_candidates_sql",
@@ -27,14 +28,38 @@ __all__ = [
     "search_sql",
     "sessions_sql",
     "snippet_sql",
+    "without_controls",
 ]
 
 SNIPPET_OPEN = "\x02"
 SNIPPET_CLOSE = "\x03"
 
 
-def _without_controls(value: str | None) -> str | None:
-    return without_controls(value)[0] if value else value
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0, DEL and C1 control characters
+_LAYOUT = "\t\n\r"  # controls that are spacing in a pasted query, not garbage
+
+
+def without_controls(text: str) -> tuple[str, tuple[str, ...]]:
+    """`text` with each control character replaced by a space, and the ones removed ("U+0000", …).
+
+    No transcript word holds a control character, a NUL cannot even be sent to
+    PostgreSQL (the store would fail where SQLite quietly finds nothing), and echoed
+    into a page it is garbage. Tabs and line breaks are spacing, replaced but not
+    reported; the others are named so a page can say what it removed. The one definition:
+    the search filters (`filter_value`) and the portal's search input use it.
+    """
+    removed = sorted({c for c in _CONTROL.findall(text) if c not in _LAYOUT})
+    return _CONTROL.sub(" ", text), tuple(f"U+{ord(c):04X}" for c in removed)
+
+
+def filter_value(value: str | None) -> str | None:
+    """A text filter as every store reads it: without control characters or surrounding space; None if nothing is left.
+
+    A control character matches nothing stored and a NUL is an error on PostgreSQL only, so
+    both stores read every text filter (speaker, session, tag, coalition) through this and
+    answer alike; a filter left blank filters nothing, as an absent one.
+    """
+    return (without_controls(value)[0].strip() or None) if value else None
 
 
 def filter_sql(
@@ -56,13 +81,12 @@ def filter_sql(
     collation, which folds ASCII only, as SQLite's `lower()` does.
     """
     postgres = dialect == "postgres"
-    # a control character matches nothing stored, and a NUL would be an error on PostgreSQL only:
-    # both stores read the values without them, so they answer alike
-    filters = replace(
+    filters = replace(  # both stores read the values alike (`filter_value`)
         filters,
-        session=_without_controls(filters.session),
-        tag=_without_controls(filters.tag),
-        coalition=_without_controls(filters.coalition),
+        speaker=filter_value(filters.speaker),
+        session=filter_value(filters.session),
+        tag=filter_value(filters.tag),
+        coalition=filter_value(filters.coalition),
     )
     session_of = session_of or f"{turn}.session_id"
     collate = ' COLLATE "C"' if postgres else ""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import chain
 from re import _constants as _sre_constants  # Python 3.11+ (the project's minimum)
 from re import _parser as _sre_parse
@@ -65,6 +65,8 @@ def _folded(text: str) -> str:
 # (?:from|with)" is six strings), and past this the phrase is split into its parts.
 _CAP = 64
 _HEAD = 4  # `PatternSet.present` tests needles only under a head of this many characters found in the text
+_GRAMS_UP_TO = 4_000  # texts up to this many characters find their heads through their own grams...
+_GRAMS_FROM_HEADS = 200  # ...in a set of at least this many heads (measured break-even ≈ 150)
 
 
 def _char(code: int) -> str | None:
@@ -229,10 +231,24 @@ class PatternSet:
             by_head.setdefault(n[:_HEAD], []).append(n)
         self._heads = tuple(by_head)
         self._by_head = {head: tuple(ns) for head, ns in by_head.items()}
+        # With many heads, those of `_HEAD` characters are looked up among the text's own
+        # `_HEAD`-grams (one pass over the text, then a set intersection) and only the shorter
+        # ones by `in`: 370 substring searches per unit were most of the asks model's filter
+        # (issue 19). With fewer heads the searches are cheaper than building the grams.
+        long_heads = frozenset(h for h in self._heads if len(h) == _HEAD)
+        self._long_heads = long_heads if len(long_heads) >= _GRAMS_FROM_HEADS else frozenset()
+        self._short_heads = tuple(h for h in self._heads if h not in self._long_heads)
 
     def present(self, text: str) -> frozenset[str]:
-        has = fold(text).__contains__  # every `in` test below runs in C: filter, map, chain
-        return frozenset(filter(has, chain.from_iterable(map(self._by_head.__getitem__, filter(has, self._heads)))))
+        """The needles (literals of all the patterns) that occur in `fold(text)`."""
+        folded = fold(text)
+        has = folded.__contains__  # every `in` test below runs in C: filter, map, chain
+        if not self._long_heads or len(folded) > _GRAMS_UP_TO:  # test each head (see __init__)
+            heads: Iterable[str] = filter(has, self._heads)
+        else:  # a head of `_HEAD` characters occurs exactly when it is one of the text's grams
+            grams = {folded[i : i + _HEAD] for i in range(len(folded) - _HEAD + 1)}
+            heads = chain(self._long_heads.intersection(grams), filter(has, self._short_heads))
+        return frozenset(filter(has, chain.from_iterable(map(self._by_head.__getitem__, heads))))
 
     def possible(self, i: int, present: frozenset[str]) -> bool:
         # each required set meets `present`: no set is disjoint from it (tested in C)

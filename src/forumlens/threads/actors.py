@@ -5,16 +5,23 @@ people analysis has no affiliation for a speaker. In order of trust:
 
 1. the speaker's own introduction in the turn ("Nadia Haddad, Dynamic Coalition on
    Accessibility and Disability", "I speak for …", "Omar Farouk, UN DESA"): a registry
-   mention in one of the first two sentences that names the speaker or has an
-   introduction frame — a coalition first, then an institution, which beats what the
-   people analysis guessed (it may take a name the moderator said just before);
+   mention in one of the first three sentences that names the speaker or has an
+   introduction frame (or, for a speaker labelled only by a role, `>> SPEAKER:`, opens with
+   a name and a comma), or in the fourth or fifth when it names the speaker (greetings and
+   sound checks come first) — a coalition first, then an institution, which beats what the
+   people analysis guessed (it may take a name the moderator said just before); one forum
+   of a family the registry knows only as its umbrella ("Best Practice Forums") is the one
+   the text names by its topic ("the Best Practice Forum on Local Content");
 2. the affiliation the people analysis gave the speaker in this session (moderator
    hand-offs, earlier introductions);
 3. a body the registry does not know, named right after the speaker's name in the
    introduction ("Rosa Huaman, Coalition on Indigenous Languages Online."), when its
    name says it is a body (coalition, fund, forum, ministry …): an institution, so the
    same person introduced the same way in two years is one actor;
-4. (at link time, `service.place_items`) the coalition the same person spoke for in
+4. (`items.extract_items`) the body of the speaker's previous paragraph, when a paragraph
+   finds none of its own and goes on from it (same speaker, or the same role label:
+   captions label every paragraph, and only the first says whom the speaker speaks for);
+5. (at link time, `service.place_items`) the coalition the same person spoke for in
    other sessions.
 
 A document (report, statement) is by the coalition its metadata names, else the one
@@ -50,12 +57,42 @@ def _names_speaker(sentence: str, speaker: str | None) -> bool:
     return bool(words & set(name_key(sentence).split()))
 
 
+# a sentence that opens with a name and a comma ("Sebastián Ortega, Policy Network on …, from Montevideo."): how a
+# speaker the caption labels only by a role (`>> SPEAKER:`, `>> INTERPRETER:`) introduces themselves
+_NAME_FIRST = re.compile(r"^\W*(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+\s*,\s")
+# how many opening sentences may hold the introduction when it names the speaker: greetings and sound checks come
+# first ("Kia ora koutou.  Can you hear me?  Good.  Rangi Parata, I am from Rotorua, and I co‑facilitate …")
+_INTRO_SENTENCES = 5
+
+
 def _intro_mentions(session: Session, speaker: str | None, sentences: Sequence[Sentence]) -> list[Mention]:
     found: list[Mention] = []
-    for sentence in sentences[:3]:
-        if _names_speaker(sentence.text, speaker) or is_intro(sentence.text):
+    for n, sentence in enumerate(sentences[:_INTRO_SENTENCES]):
+        text = sentence.text
+        # past the third sentence only the speaker's own name introduces ("I am happy to say …" does not)
+        framed = n < 3 and (is_intro(text) or (speaker is None and _NAME_FIRST.match(text) is not None))
+        if _names_speaker(text, speaker) or framed:
             found += find_mentions(session.text, sentence.start, sentence.end)
     return found
+
+
+# the topic a body of an umbrella registry entry is named with: "Best Practice Forum| on Local Content"
+_TOPIC_AFTER = re.compile(r"\s+(?:on|for)\s+((?:[A-Z][\w'’‑-]*)(?:\s+(?:and|of|the|in|&)?\s*[A-Z][\w'’‑-]*){0,5})")
+
+
+def _own_name(mention: Mention, text: str) -> str:
+    """The registry name of a mentioned body, or, when the registry knows only the umbrella of a family of
+    bodies ("Best Practice Forums") and the text names one of them by its topic ("the Best Practice Forum on Local
+    Content"), that one as the text names it.
+
+    Why: linking never joins two actors, and every forum of the family read as the umbrella is one actor:
+    the cybersecurity forum's report would fulfil the local content forum's promise of case studies."""
+    if not mention.name.endswith("s") or mention.text.endswith("s"):
+        return mention.name  # not an umbrella's name, or the text says the family itself ("the BPFs")
+    topic = _TOPIC_AFTER.match(text, mention.end)
+    if topic is None:
+        return mention.name
+    return f"{mention.name[:-1]} {text[mention.end : topic.end()].split(maxsplit=1)[0]} {topic.group(1)}"
 
 
 def _from_affiliation(affiliation: str | None, registry: Registry) -> Actor:
@@ -80,7 +117,9 @@ def turn_actor(
     registry = registry or load_registry()
     mentions = _intro_mentions(session, turn.speaker, sentences)
     coalition = next((m.name for m in mentions if m.kind == "dc"), None)
-    org = next((m.name for m in mentions if m.kind in _ORG_KINDS and m.entity_id not in _GENERIC), None)
+    org = next(
+        (_own_name(m, session.text) for m in mentions if m.kind in _ORG_KINDS and m.entity_id not in _GENERIC), None
+    )
     stated, stated_org = _from_affiliation((person or {}).get("affiliation"), registry)
     if coalition:
         return coalition, None
@@ -156,5 +195,5 @@ def _body_named(text: str, registry: Registry) -> Actor:
     """The first coalition `text` names, else the first institution (not the IGF itself)."""
     mentions = find_mentions(text, registry=registry)
     coalition = next((m.name for m in mentions if m.kind == "dc"), None)
-    org = next((m.name for m in mentions if m.kind in _ORG_KINDS and m.entity_id not in _GENERIC), None)
+    org = next((_own_name(m, text) for m in mentions if m.kind in _ORG_KINDS and m.entity_id not in _GENERIC), None)
     return (coalition, None) if coalition else (None, org)

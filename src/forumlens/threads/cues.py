@@ -70,7 +70,7 @@ _MAKE = (
     r"|run|organi[sz]e|hold|host|write|draft|translate|update|revise|submit|compile|create|build|set up|establish"
     r"|start|carry out|put together|put (?:online|up|out)|make public|circulate|map|offer|provide|make available"
     r"|bring out|roll out|open|finish|review|put (?:it|them|this|these|those|that) (?:in|into|on)"
-    r"|do|table|adopt|unveil|deliver|have (?:a|an|the|our)|come (?:back|out) with|undertake|launch)"
+    r"|do|table|adopt|unveil|deliver|have (?:a|an|the|our)|come (?:back|out) with|undertake|launch|train)"
 )
 _RESPONSE = compile_cue(
     r"\b(?:following|in response to|responding to|in reply to|as a result of|thanks to|in answer to"
@@ -96,7 +96,13 @@ _RESPONSE = compile_cue(
     r"|where)\b"
     r"|\b(?:following|after|as a result of|in response to|acting on) what (?:[\w'’-]+ ){1,6}?(?:asked|requested"
     r"|proposed|suggested|called)\b"
-    r"|\b(?:this|that|it) was (?:asked|requested) (?:very |quite |many times|again|clearly|strongly|loudly)",
+    r"|\b(?:this|that|it) was (?:asked|requested) (?:very |quite |many times|again|clearly|strongly|loudly)"
+    # what was done told as what someone asked for: "…, which the best practice forum on local content asked for in
+    # Katowice", "the guide … that the forum asked for is on our website"; an earlier question named: "in Addis there
+    # was a question online about the youth IGFs"
+    r"|\b(?:which|that|what) (?:the|our|your|their) (?:(?!(?:because|since|when|if|is|are|was|were|has|have)\b)[\w'’-]+ )"
+    r"{0,6}?(?:asked|requested|called|pleaded) (?:us )?for\b"
+    r"|\bthere (?:was|were) (?:a |one |some |several |many )?(?:questions?|requests?) (?:\w+ )?(?:about|on|from|for)\b",
     _I,
 )
 _SLIP = compile_cue(
@@ -214,6 +220,12 @@ _ENACTED = compile_cue(
     r"|\bnow (?:holds|hosts|runs|offers|provides|publishes|lists|includes|funds|organi[sz]es|has a)\b",
     _I,
 )
+# what "X should not …" tells when it is no ask but a stance or a reminder ("Governments should not worry about this",
+# "we should not forget"): a need in the negative acts ("States should not touch the domain name system")
+_NOT_ASKED = (
+    r"(?:forget|underestimate|overlook|miss|ignore|worry|fear|panic|think|believe|expect|feel|hesitate|doubt|wait"
+    r"|be (?:forgotten|underestimated|overlooked|afraid|worried|surprised|naive|shy))\b"
+)
 _NEED = compile_cue(
     r"\b(?:need|needs|needed|require|requires|lack|lacks|lacking|(?<!\ba )(?<!\bthe )call(?:s|ed)? (?:again )?for"
     r"|ask(?:s|ed)? for|(?:still|keep|kept|again|continue to|keep on) asking|(?<!be )(?<!been )(?<!being )(?<!was )(?<!were )(?<!is )(?<!are )ask(?:s|ed|ing)? (?:(?!to\b|for\b)[\w'’-]+ ){1,4}for"
@@ -245,7 +257,8 @@ _NEED = compile_cue(
     r"|\b(?:the )?(?:igf|secretariat|mag|un|united nations|office|envoy|desa|host country|website|nris?"
     r"|regulators?|governments?|(?:member )?states|donors|funders|parliaments?|ministries|policy ?makers"
     r"|authorities|platforms|operators|companies|the private sector|host countries)\b"
-    r"[^.;?]{0,50}?\b(?:should|must|ought to)\b(?! not)"
+    r"[^.;?]{0,50}?\b(?:should|must|ought to)\b"
+    rf"(?! not {_NOT_ASKED})"
     r"|\bwe hope (?:that )?(?:the )?(?:igf|secretariat|mag|un|united nations|host|envoy)\b"
     # a body asking another to act: "The coalition asks the IGF Secretariat to publish …"
     r"|\b(?:coalition|dc|network|members?|we|i)(?:'s members)? (?:again |also |therefore |formally |now )?"
@@ -257,8 +270,10 @@ _NEED = compile_cue(
     # what someone (any subject but the speaker, the listener or a pronoun) must or should do or be given:
     # "users whose account is suspended must be told which rule …", "the fragmentation network should invite …"
     r"|\b(?!(?:we|i|you|it|this|that|there|they|he|she|one|who|which|what|everybody|everyone|someone|nobody)\b)"
-    r"[a-z][\w'’-]{2,}\s+(?:must|should)\s+(?!not\b|say\b|be (?:noted|said|mentioned|clear|aware)\b)(?:also\s+)?"
-    r"(?:be\s+)?[a-z]+"
+    r"[a-z][\w'’-]{2,}\s+(?:must|should)\s+(?!say\b|be (?:noted|said|mentioned|clear|aware)\b"
+    rf"|not\s+{_NOT_ASKED})(?:also\s+|not\s+)?(?:be\s+)?[a-z]+"
+    # a message said to be said again and again: "we keep saying it: …", "Filtering at the DNS level, we keep saying it"
+    r"|\b(?:we|i) keep (?:on )?(?:saying|repeating|telling)\b"
     # a problem just told, and the demand to repair it: "This must be fixed before the next IGF"
     r"|\b(?:this|that|it|these|those) (?:really |simply )?(?:must|should|has to|have to|needs? to) be (?:fixed|changed"
     r"|solved|addressed|corrected|repaired|improved|resolved|remedied)\b",

@@ -283,11 +283,23 @@ _ORG_WORD = re.compile(r"[A-Z][\w-]{2,}")
 
 def _own_pattern(org: str) -> re.Pattern[str] | None:
     """How a speaker names their own institution as a subject: its full name, or "the" and its last
-    capitalised word ("the Secretariat" for the IGF Secretariat, "the Office" for an Office of …)."""
+    capitalised word ("the Secretariat" for the IGF Secretariat, "the Office" for an Office of …), or "the"
+    and the head noun of its name, singular or plural ("the Ministry" for a Ministry of Communication and …,
+    "the forum" for the Best Practice Forums, "the network" for a Policy Network on …)."""
     words = _ORG_WORD.findall(org)
     if not words:
         return None
-    return re.compile(rf"\b(?:{re.escape(org)}|the (?:[\w-]+ )?{re.escape(words[-1])})\b", re.I)
+    nouns = {re.escape(words[-1])}
+    head = _ORG_HEAD.match(org)
+    if head is not None:
+        noun = head.group(1)
+        nouns.add(re.escape(noun[:-1] if noun.endswith("s") and len(noun) > 4 else noun) + "s?")
+    either = "|".join(sorted(nouns))
+    return re.compile(rf"\b(?:{re.escape(org)}|the (?:[\w-]+ )?(?:{either}))\b", re.I)
+
+
+# the head noun of a body's name: its last capitalised word before "of", "on", "for" … (or at its end)
+_ORG_HEAD = re.compile(r"^(?:[\w'’-]+\s+){0,4}?([A-Z][a-z][\w-]+)(?:\s+(?:of|on|for|in|and|to)\b|\s*$)")
 
 
 _NAME_STOP = frozenset({"dynamic", "coalition", "internet", "the", "and", "for", "with", "digital"})
@@ -643,6 +655,34 @@ def _answered_one(
     return max(asked, key=lambda s: (len(said & set(ctx.lexicon.features(s.text))), -s.start))
 
 
+# a reply that opens by answering: "Yes, …", "No, …", "Of course …"
+_REPLY_OPENS = re.compile(r"^\W*(?:yes|no|of course|absolutely|certainly|sure|not yet|indeed)\b", re.I)
+_ADDRESSED = re.compile(r"^\W*(?:[\w'’‑-]+\s+){0,3}?([A-Z][\w'’‑-]+),\s")
+
+
+def _plain_reply(
+    ctx: _Context, turns: Sequence[Turn], turn: Turn, sentences: Mapping[int, list[Sentence]]
+) -> list[int]:
+    """The line of the turn right after a question the questions analysis left unanswered, when that turn plainly
+    answers it: by another speaker (not a moderator), opening with "Yes", "No", … or addressing by name someone the
+    question's turn names ("Yes, Lucía, we made a version on USB sticks", "Anyone can join, Oluwaseun, …").
+
+    Why: a question relayed from the chat is put by the online moderator for someone else, and the analysis, which
+    looks for a reply to the relay, finds none; the panellist answers the person the question came from."""
+    at = next((n for n, t in enumerate(turns) if t is turn), None)
+    reply = next((t for t in turns[at + 1 :] if t.kind == "speech"), None) if at is not None else None
+    if reply is None or reply.speaker == turn.speaker or reply.speaker in ctx.moderators:
+        return []
+    said = sentences[reply.index]
+    if not said or _asks_back(said):
+        return []
+    first = said[0].text
+    named = _ADDRESSED.match(first)
+    if _REPLY_OPENS.match(first) or (named is not None and re.search(rf"\b{re.escape(named.group(1))}\b", turn.text)):
+        return [reply.line]
+    return []
+
+
 def _floor_question(mine: Sequence[Sentence]) -> Sentence | None:
     """The question of a short floor turn: its last sentence when it is a question (at most four
     sentences), or, in a turn of at most eight that announces its question ("Question for the
@@ -761,6 +801,8 @@ def _question_items(
         if not asked:
             continue
         answers = [int(n) for n in q.get("answer_lines") or []] if q.get("status") != "unanswered" else []
+        if not answers:
+            answers = _plain_reply(ctx, turns, turn, sentences)
         answered = _answered_one(ctx, asked, answers, by_line, sentences) if len(asked) > 1 else asked[0]
         for one in asked:
             found.append((turn, one, answers if one is answered else []))
@@ -973,6 +1015,18 @@ def _recredits(turn: Turn, credit: Credit) -> bool:
     return name_key(credit.name) != name_key(turn.label or "")
 
 
+def _same_voice(last: Turn, turn: Turn) -> bool:
+    """`turn` goes on from `last`, the turn just before it: the same speaker, or the same role label when the
+    caption names nobody (five `>> INTERPRETER:` paragraphs, `>> SPEAKER:` on every paragraph of one person).
+
+    Why: captions label every paragraph, and only the first says whom the speaker speaks for; the
+    paragraphs after it, where the asks and promises are, would otherwise be nobody's (or the session's)
+    and never join the same body's items of other years."""
+    if turn.speaker or last.speaker:
+        return turn.speaker == last.speaker
+    return bool(turn.label) and name_key(turn.label or "") == name_key(last.label or "")
+
+
 def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str | None = None) -> SessionItems:
     """Every thread item of one session, in order, and the coalition each speaker spoke for."""
     session = credited_session(session, analyses)
@@ -981,15 +1035,19 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
     sentences = {t.index: turn_sentences(session, t, ctx.lines) for t in turns}
     actors: dict[int, Actor] = {}
     speakers: dict[str, str] = {}
+    before: tuple[Turn, Actor] | None = None
     for turn in turns:
-        if ctx.document or not turn.speaker:
-            actors[turn.index] = ctx.document_by if ctx.document else (None, None)
+        if ctx.document:
+            actors[turn.index] = ctx.document_by
             continue
-        actors[turn.index] = turn_actor(
-            session, turn, sentences[turn.index], ctx.people.get(turn.speaker), ctx.registry
-        )
-        coalition = actors[turn.index][0]
-        if coalition and turn.speaker not in ctx.moderators:
+        person = ctx.people.get(turn.speaker) if turn.speaker else None
+        actor = turn_actor(session, turn, sentences[turn.index], person, ctx.registry)
+        if actor == (None, None) and before is not None and _same_voice(before[0], turn):
+            actor = before[1]  # a paragraph that goes on from the speaker's last one speaks for the same body
+        actors[turn.index] = actor
+        before = (turn, actor)
+        coalition = actor[0]
+        if coalition and turn.speaker and turn.speaker not in ctx.moderators:
             speakers.setdefault(turn.speaker, coalition)
     question_items, used, taken = _question_items(ctx, [] if ctx.document else turns, sentences, actors)
     items = list(question_items)

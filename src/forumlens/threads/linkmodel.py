@@ -45,7 +45,7 @@ NEED_FEATURES = ("sim", "rest", "same_category", "other_category", "repeat", "na
 _REPEAT = re.compile(
     r"\b(?:again|repeat(?:s|ed|ing)?|reiterat\w*|once more|still|in other words|(?:for|since) (?:\w+ )?years"
     r"|(?:we|i) (?:have )?(?:said|asked|raised)\b[^.?!]{0,40}\b(?:before|last year|in \w+)"
-    r"|(?:same|old) (?:one|ask|request|message|call|problem)|keep (?:on )?asking|(?:are|were) asking for it)\b",
+    r"|(?:same|old) (?:one|ask|request|message|call|problem)|keep (?:on )?(?:asking|saying|repeating|telling)|(?:are|were) asking for it)\b",
     re.I,
 )
 # "what Mei Lin asked", "as Tomasz said": a need said to be someone's earlier one (not any name in passing)

@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 # Bump when linking would decide differently on the same items: kept links of another version are redone.
-LINK_VERSION = 6
+LINK_VERSION = 7
 KEPT_LINKER = "auto"  # what ingest keeps: the portal's and `forumlens threads`' default
 _MEMO_SIZE = 4
 _memo: OrderedDict[str, Linked] = OrderedDict()

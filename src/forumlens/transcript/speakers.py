@@ -435,6 +435,11 @@ def _case_word(word: str, first: bool, last: bool) -> str:
 _FROM = re.compile(r"\s+from\s+", re.IGNORECASE)
 
 
+# A token that mixes letters and digits ("SM-A525F", "A52s"), or a number of its own: a device
+# model or a cue, never a word of a person's name ("Speaker 2" is a numbered role, read before).
+_DEVICE_TOKEN = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|^\d+$")
+
+
 @lru_cache(maxsize=4096)
 def display_name(label: str | None) -> str | None:
     """Display name for a turn label, or None when the label is a role, not a person.
@@ -464,6 +469,8 @@ def display_name(label: str | None) -> str | None:
         tokens.pop(0)
     if not tokens or (len(tokens) == 1 and _is_title(tokens[0])):
         return None
+    if any(_DEVICE_TOKEN.search(t) for t in tokens):
+        return None  # a device shown as the display name ("Samsung SM-A525F", "iPhone 13 Pro"): nobody named
     rest = " ".join(tokens)
     if rest.lower() in GENERIC_LABELS:
         return None

@@ -6,9 +6,9 @@ on a turn that continues another speaker's answer) has its turn counted for the 
 real speaker, and a misspelt label variant ("OLIVIER REPIN-LEBLOND") is merged into one
 person under another name. Linking the label itself led to a missing person page.
 
-The session page already credits each turn from the people analysis (`line_credits`);
-this does the same for a list of (session, line) references, so every page names and
-links the same person for the same turn. A session without a people analysis credits
+The session page credits each turn from the people analysis (`line_credits`, through
+`credited_lines` here); this does the same for a list of (session, line) references,
+so every page names and links the same person for the same turn. A session without a people analysis credits
 nobody: the label is shown as written, without a link.
 """
 
@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..caption_flags import flagged_lines
 from ..store.base import Store
 
-__all__ = ["credit_key", "turn_credits"]
+__all__ = ["credit_key", "credited_lines", "turn_credits"]
 
 
 def credit_key(session: str, line: int) -> str:
@@ -27,23 +28,19 @@ def credit_key(session: str, line: int) -> str:
     return f"{session}:{line}"
 
 
-def _credited_lines(people: Any) -> dict[int, str]:
-    """Line of each turn start → the name of the person the people analysis counted it for."""
+def credited_lines(people: Any) -> dict[int, str]:
+    """Line of each turn start → the name of the person the people analysis counted it for.
+
+    The one reading of the people analysis' `lines`: the session page (`line_credits`) and
+    the turns shown elsewhere (`turn_credits`) credit the same person for the same turn.
+    """
     credited: dict[int, str] = {}
-    for person in people if isinstance(people, list) else []:
+    for person in people if isinstance(people, list | tuple) else []:
         if isinstance(person, Mapping) and person.get("name"):
             for line in person.get("lines") or []:
                 if isinstance(line, int):
                     credited[line] = str(person["name"])
     return credited
-
-
-def _flagged_lines(flags: Any) -> set[int]:
-    return (
-        {int(f["line"]) for f in flags if isinstance(f, Mapping) and isinstance(f.get("line"), int)}
-        if isinstance(flags, list)
-        else set()
-    )
 
 
 def turn_credits(store: Store, refs: Iterable[tuple[str, int]]) -> dict[str, dict[str, Any]]:
@@ -63,8 +60,8 @@ def turn_credits(store: Store, refs: Iterable[tuple[str, int]]) -> dict[str, dic
         people = store.analysis(session, "people")
         if not isinstance(people, list):
             continue
-        credited = _credited_lines(people)
-        flagged = _flagged_lines(store.analysis(session, "flags"))
+        credited = credited_lines(people)
+        flagged = flagged_lines(store.analysis(session, "flags"))
         for line in lines:
             out[credit_key(session, line)] = {"name": credited.get(line), "flagged": line in flagged}
     return out

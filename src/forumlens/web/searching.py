@@ -17,9 +17,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..models import SearchHit
-from ..search import SearchFilters, parse_query, without_controls
+from ..search import SearchFilters, parse_query
 from ..store.base import Store
 from ..store.portal import SessionFilters
+from ..store.sql import filter_value, without_controls
 from .speaker_facets import speaker_facet_labels
 from .views import coalition_name, slug
 
@@ -77,16 +78,14 @@ def clean_search_input(text: str, fields: dict[str, str | None]) -> tuple[str, d
     A NUL or an escape sequence pasted into the search box is no word of any transcript;
     echoed back it is garbage in the page (and a NUL in a filter made PostgreSQL fail where
     SQLite found nothing). The page and the API search what is left and say what went.
+    The cleaning is the store's (`store.sql.without_controls`, `filter_value`): the page
+    shows the filters exactly as the store reads them, and only the note is said here.
     """
     text, removed = without_controls(text)
     found = set(removed)
-    cleaned: dict[str, str | None] = {}
-    for name, value in fields.items():
-        if value is not None:
-            value, gone = without_controls(value)
-            found.update(gone)
-            value = value.strip() or None
-        cleaned[name] = value
+    for value in fields.values():
+        found.update(without_controls(value)[1] if value else ())
+    cleaned = {name: filter_value(value) for name, value in fields.items()}  # as the store reads them
     if not found:
         return text, cleaned, None
     listed = ", ".join(sorted(found))

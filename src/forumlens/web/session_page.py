@@ -18,10 +18,12 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..caption_flags import flagged_lines
 from ..documents.paragraphs import locate
 from ..models import Session
 from ..pipeline import is_document_session
 from ..transcript.speakers import name_key
+from .credits import credited_lines
 from .views import slug
 
 __all__ = ["document_html", "document_view", "is_document", "line_credits", "transcript_html"]
@@ -49,13 +51,8 @@ def line_credits(session: Session, people: Sequence[Any] | None, flags: Sequence
     as the likely real speaker's, not as a person named by the label. Without a people
     analysis no one is credited: a caption label alone is not a person on record.
     """
-    credited: dict[int, str] = {}
-    for person in people or []:
-        if isinstance(person, dict) and person.get("name"):
-            for line in person.get("lines") or []:
-                if isinstance(line, int):
-                    credited[line] = str(person["name"])
-    flagged = {int(f["line"]) for f in flags or [] if isinstance(f, dict) and isinstance(f.get("line"), int)}
+    credited = credited_lines(people)
+    flagged = flagged_lines(flags)
     return tuple(
         (t.line, t.kind, credited.get(t.line) if t.kind == "speech" else None, t.line in flagged) for t in session.turns
     )

@@ -23,9 +23,9 @@ the same rows (`person_labels`, the `flags` analyses), so the facet reads the sa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
 
+from ..caption_flags import likely_speakers
 from ..store.base import Store
 from ..transcript.speakers import name_key
 
@@ -42,19 +42,6 @@ def _people_by_key(pairs: Iterable[tuple[str, str]]) -> tuple[set[str], dict[str
     return names, labels
 
 
-def _flagged(flag_rows: Iterable[tuple[str, str, int | None, Any]], wanted: set[str]) -> dict[str, str | None]:
-    """Label key → the one likely speaker its flags name (None: flagged, and nobody or several named)."""
-    likely: dict[str, set[str | None]] = {}
-    for _sid, _title, _year, flags in flag_rows:
-        for flag in flags if isinstance(flags, list) else []:
-            if not isinstance(flag, Mapping):
-                continue
-            key = name_key(str(flag.get("label") or ""))
-            if key in wanted:
-                likely.setdefault(key, set()).add(str(flag["likely_speaker"]) if flag.get("likely_speaker") else None)
-    return {key: next(iter(named)) if len(named) == 1 else None for key, named in likely.items()}
-
-
 def speaker_facet_labels(store: Store, speakers: Sequence[tuple[str, int]]) -> list[tuple[str, str, int]]:
     """(value, label, count) of the offered caption speakers, each label saying whom it stands for."""
     if not speakers:
@@ -62,7 +49,7 @@ def speaker_facet_labels(store: Store, speakers: Sequence[tuple[str, int]]) -> l
     names, labels = _people_by_key(store.person_labels())
     keys = {speaker: name_key(speaker) for speaker, _n in speakers}
     strangers = {key for key in keys.values() if key and key not in names and key not in labels}
-    flagged = _flagged(store.analyses_of_kind("flags"), strangers) if strangers else {}
+    flagged = likely_speakers(store.analyses_of_kind("flags"), strangers) if strangers else {}
     out = []
     for speaker, n in speakers:
         key = keys[speaker]

@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
+from ..caption_flags import flag_note, flagged_labels
 from ..documents.eligibility import StoredItem, items_from_documents, title_coalitions
 from ..errors import ConfigError, ForumlensError, NotFound
 from ..models import Session
@@ -210,15 +211,10 @@ def _caption_label_hint(store: Store, key: str) -> str:
     A flagged label (a caption mis-attribution) has its turn counted for the likely real
     speaker, so it is not on record under its own name; the hint says where it was seen.
     """
-    for sid, title, _year, flags in store.analyses_of_kind("flags") if key else []:
-        for flag in flags if isinstance(flags, list) else []:
-            if isinstance(flag, dict) and name_key(str(flag.get("label") or "")) == key:
-                likely = flag.get("likely_speaker")
-                return (
-                    f"{flag['label']} labels line {flag.get('line')} of “{title}” in the captions, flagged as a "
-                    f"caption mis-attribution{f' (likely {likely})' if likely else ''}: "
-                    f"see /sessions/{sid}#L{flag.get('line')}"
-                )
+    for flag in flagged_labels(store.analyses_of_kind("flags")) if key else ():
+        if flag.key == key:
+            likely = f" (likely {flag.likely_speaker})" if flag.likely_speaker else ""
+            return f"{flag_note(flag, f'“{flag.title}”')}{likely}: see /sessions/{flag.session}#L{flag.line}"
     return "see the list on /people"
 
 
