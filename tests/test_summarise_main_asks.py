@@ -28,9 +28,8 @@ def _session(folder: str, name: str):
     return parse_transcript(path.read_text("utf-8"), source=path.name, sha256=path.name)
 
 
-@pytest.mark.parametrize(
-    ("folder", "name"), [("held_out3", "th-submarine-cables-2024"), ("held_out4", "nws-open-source-public-2023")]
-)
+# a session whose main asks are not among its best takeaways, so one is swapped in
+@pytest.mark.parametrize(("folder", "name"), [("held_out3", "th-submarine-cables-2024")])
 def test_a_main_ask_swapped_in_is_weighed_as_a_takeaway(folder: str, name: str) -> None:
     session = _session(folder, name)
     analyses = analyse_session(session)
