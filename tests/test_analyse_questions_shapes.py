@@ -137,6 +137,9 @@ def test_unnamed_voices_under_one_collective_label_are_different_people() -> Non
         ("Thank you, madam chair.  Ricardo Mendes, from Brazil, ", "Ricardo Mendes"),
         ("Thank you.  I am from the ministry of health.  ", None),
         ("So, the question is simple.  ", None),
+        ("Thank you, Jennifer, for giving me the floor.  ", None),  # the one thanked
+        ("Thanks, Amina.  I'm Tomasz Wilk, from a library network.  ", "Tomasz Wilk"),
+        ("Thank you very much, Ana Lucia Reyes, for the floor.  ", None),
     ],
 )
 def test_intro_name(opening: str, name: str | None) -> None:
@@ -163,3 +166,46 @@ def test_a_call_back_names_the_topic_when_the_asker_put_two_questions() -> None:
     qs = [q for q in find_intel(parse_transcript(text), mentions=[]).to_json()["questions"] if q["line"] == 33]
     assert len(qs) == 2 and qs[1]["status"] == "answered-later" and qs[1]["answer_lines"] == [47]  # "… the feedback"
     assert qs[0]["answer_lines"] != [47]
+
+
+_RELAYED = """IGF 2030 – Workshop #5: Open Data for Water Utilities
+
+***
+
+>> HANNA LIND:  Welcome.  Our first speaker presents the utilities report.  Pedro, the floor is yours.
+
+>> PEDRO ALVES:  Thank you, Hanna.  We published a report on open data in forty water utilities.
+
+>> HANNA LIND:  Thank you, Pedro.  Tomas, is there a question online?
+
+>> TOMAS NOVAK:  Yes.  A participant from the Lagos hub asks:  how can small utilities afford the data platform?
+
+>> PEDRO ALVES:  {reply}
+
+>> HANNA LIND:  Thank you.  We close here.
+"""
+
+
+@pytest.mark.parametrize(
+    "reply, status",
+    [
+        ("Good question.  The platform is free software, and two foundations pay for hosting.", "answered"),
+        ("Thank you for the question.  Small utilities share one platform per region.", "answered"),
+        ("Good question, and honestly I do not know.  We will check with the foundations.", "unanswered"),
+    ],
+)
+def test_a_reply_that_takes_a_relayed_question_up_answers_it(reply: str, status: str) -> None:
+    text = _RELAYED.format(reply=reply)
+    questions = find_intel(parse_transcript(text), mentions=[]).to_json()["questions"]
+    relayed = next(q for q in questions if "afford" in q["text"])
+    assert relayed["status"] == status
+
+
+def test_the_demo_sessions_relayed_question_is_answered_by_the_presenter() -> None:
+    """`make demo`'s 2024 workshop: the online moderator relays a question and the presenter
+    replies "Good question.  The report has a two-page summary …" (the reply names no asker and
+    shares one content word with the question, so only its opening says it answers)."""
+    path = Path(__file__).resolve().parents[1] / "examples" / "igf2024-ws-coalition-outputs.txt"
+    questions = find_intel(parse_transcript(path.read_text("utf-8")), mentions=[]).to_json()["questions"]
+    relayed = next(q for q in questions if "national IGFs use the report" in q["text"])
+    assert (relayed["status"], relayed["answer_lines"]) == ("answered", [19])

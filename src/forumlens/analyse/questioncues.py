@@ -313,11 +313,23 @@ _NOT_NAME = frozenset(
 )
 
 
+# "Thank you, Jennifer, for giving me the floor": a name right after the thanks is the one
+# thanked (a vocative), when it is a lone first name or the thanks go on with "for".
+_THANKED = re.compile(r"\bthanks?(?: you)?(?: (?:very|so) much)?,\s*$", re.I)
+_THANKS_FOR = re.compile(r"^,?\s*for\b", re.I)
+
+
+def _vocative(opening: str, m: re.Match[str]) -> bool:
+    thanked = _THANKED.search(opening, 0, m.start("n"))
+    return bool(thanked) and (len(m.group("n").split()) == 1 or bool(_THANKS_FOR.match(opening[m.end("n") :])))
+
+
 def intro_name(opening: str) -> str | None:
-    """The name a floor voice gives itself in the opening of its turn (module docstring)."""
+    """The name a floor voice gives itself in the opening of its turn (module docstring); a
+    name it thanks is not its own."""
     for pattern in (_SELF, _LEAD):
         m = pattern.search(opening)
-        if m and m.group("n").split()[0].lower() not in _NOT_NAME:
+        if m and m.group("n").split()[0].lower() not in _NOT_NAME and not _vocative(opening, m):
             return m.group("n")
     return None
 

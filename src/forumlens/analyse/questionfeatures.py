@@ -202,6 +202,18 @@ def addressee_returns(ctx: AnalysisContext, g: QuestionGroup) -> int | None:
     return None
 
 
+# The reply's first words take the question up as asked ("Good question.", "Thank you for
+# the question, …", "To answer your question, …"): a reply that says it answers, short enough
+# to be the turn's opening and not a later remark about some other question.
+_ACKNOWLEDGES = re.compile(
+    r"\W*(?:(?:yes|well|okay|ok|thank you|thanks)[,.!]?\s+)?"
+    r"(?:(?:that is|that's|it is|it's|a|what a|very)\s+)*(?:good|great|fair|excellent|important|interesting)\s+question\b"
+    r"|\W*(?:thank you|thanks)(?: very much| so much)? for (?:the|your|this|that) (?:good |great |important )?question\b"
+    r"|\W*(?:to answer|in answer to|answering) (?:the|your|this|that) question\b",
+    re.I,
+)
+
+
 def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> list[str]:
     """Features of one question's fate (see the module docstring for why these)."""
     groups, close = fc.groups, fc.close
@@ -272,6 +284,8 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
                 feats.append("mod:hands-to-addressee")
         elif _aside(text[:600]):
             feats.append("aside:next")
+        elif not _same_speaker(ctx, j, g.turn) and _ACKNOWLEDGES.match(text):
+            feats.append("reply:acknowledges")  # "Good question.  The report has …": taken up as asked
         if CLOSING.search(text):
             feats.append("next:closes")  # the reply is the session's (or the round's) closing turn
     tail = ctx.session.text[g.sentences[-1].end : ctx.turns[g.turn].end]

@@ -1177,7 +1177,7 @@ def called_back(ctx: AnalysisContext, g: QuestionGroup, several: bool = False) -
 
 
 # Fate features (`questionfeatures`) that show an answer in so many words, not by position.
-EVIDENT_ANSWER = frozenset({"mod:answers", "mod:calls-next", "addr:handed"})
+EVIDENT_ANSWER = frozenset({"mod:answers", "mod:calls-next", "addr:handed", "reply:acknowledges"})
 
 
 def link_answers(

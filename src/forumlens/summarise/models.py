@@ -239,7 +239,7 @@ class Appearance:
     session: str
     title: str
     year: int | None
-    status: str  # presented | mentioned
+    status: str  # presented | mentioned | invited-absent (the session's coalition status)
     lines: tuple[int, ...]
     speakers: tuple[str, ...]
 

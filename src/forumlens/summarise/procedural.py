@@ -59,6 +59,11 @@ _HARD = [
         r"\b(running|run|ran) (out of|over) time\b",
         r"\bin the (interest|spirit) of time\b",
         r"\bshort on time\b",
+        r"\bwe(?: are|'re) (?:at|out of|over) time\b",
+        # parking the question just asked: "that question stays open for today", "please answer Amara by e-mail"
+        r"\b(?:that|this|your) question (?:stays|remains|is left|will (?:stay|remain)) open\b",
+        r"\b(?:please|can you|could you|you can|(?:maybe|perhaps) \w+ (?:can|could)) (?:answer|reply to|respond to|follow up with)"
+        r" (?:\w+ ){0,2}(?:by|over|via|in) (?:e-?mail|the mailing list|the chat)\b",
         r"\b(keep|keeping) (it|this|that|your \w+) (short|brief)\b",
         r"\bI('ll| will) (stop|leave it) (there|at that)\b",
         r"\b(wrap|wrapping) (it |this )?up\b",

@@ -181,7 +181,7 @@ def layout(brief: Brief) -> Layout:
         Section(
             "Where it spoke",
             lines=[
-                f"{a.title} ({a.year or '?'}, session {a.session}): {a.status}"
+                f"{a.title} ({a.year or '?'}, session {a.session}): {a.status.replace('invited-absent', 'invited but absent')}"
                 + (f" by {', '.join(a.speakers)}" if a.speakers else "")
                 + (f" [L{', L'.join(map(str, a.lines[:4]))}]" if a.lines else "")
                 for a in brief.appearances

@@ -96,12 +96,14 @@ def brief_coalition(
             {u.line for u in ctx.units if credits.who(u) in own and u.sent_index == 0} or {s.unit.line for s in named}
         )
         if presented or named:
+            # the session's own verdict on the coalition: invited but absent is not a mention
+            stated = {c.status for c in findings.coalitions or () if matches(c.name)}
             appearances.append(
                 Appearance(
                     session.id,
                     session.title,
                     session.year,
-                    "presented" if presented else "mentioned",
+                    "presented" if presented else "invited-absent" if "invited-absent" in stated else "mentioned",
                     tuple(lines),
                     tuple(sorted(own)),
                 )
