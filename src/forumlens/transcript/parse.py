@@ -67,6 +67,11 @@ a line, WebVTT cues `Name: …`); elsewhere the `>>` lines whose label the rules
 time stamp before the colon, a mis-keyed `;` or `.`, pronouns in a display name). The evidence
 is the shape of the line and its recurrence across the file, never a list of strings.
 
+Stop 24 (the eighth blind set): subtitle cue files are read as cue files (`cues.py`), told from
+their lines, not their name: a WebVTT voice span `<v Name>` is a label and a change of voice a
+turn, an SRT or WebVTT line opening with a dialogue dash is a voice of its own, and a turn ends
+before the next cue's identifier and timing lines.
+
 Turn text is an exact slice of the document text so citations stay verbatim.
 """
 
@@ -82,6 +87,7 @@ from typing import Literal
 
 from ..models import Session, Turn, TurnKind
 from .colonless import colonless_card
+from .cues import cue_marks, is_cue_file, speech_end
 from .labellines import LabelModel, candidates, load_label_model
 from .shapes import LineLabel, Shapes, label_shapes, person_key, title_rest
 from .shortnames import expand_short_names
@@ -296,6 +302,22 @@ _GLUED_AFTER = frozenset('.?!)]"”’…')  # a ">>" right after these starts a
 
 
 def _find_markers(text: str, shapes: Shapes) -> list[_Marker]:
+    """Every turn start the captioner marked: `>>` markers, or line-start labels in a transcript
+    with none; in a subtitle cue file, also the voice spans and dialogue dashes inside its cues
+    (`cues.py`), which take the place of any other marker on their line."""
+    found = _text_markers(text, shapes)
+    marks = cue_marks(text)
+    if not marks:
+        return found
+    starts = _line_starts(text)
+    cue_lines = {_line_of(starts, m.at) for m in marks}
+    kept = [m for m in found if _line_of(starts, m.at) not in cue_lines]
+    # a dash carries no name: the rules read a label written after it ("- JO LI: Thank you")
+    voiced = [_Marker(m.at, m.body, label=m.label) if m.label else _Marker(m.at, m.body) for m in marks]
+    return sorted(kept + voiced, key=lambda m: m.at)
+
+
+def _text_markers(text: str, shapes: Shapes) -> list[_Marker]:
     # ">>" at a line start or after whitespace (line breaks lost), or glued to the end of the
     # sentence before ("… no.>> MODERATOR: So what happens?>> SALMA …"); not inside "a>>b"
     markers = [
@@ -662,6 +684,7 @@ def _build_turns(
 ) -> list[Turn]:
     """One turn per marker: its label (read by the marker's rule), kind and exact text slice."""
     marked_heads = {c.at: c for c in shapes.candidates if c.marked}
+    cue_file = is_cue_file(text)
     turns: list[Turn] = []
     for i, marker in enumerate(markers):
         end = markers[i + 1].at if i + 1 < len(markers) else len(text)
@@ -678,6 +701,9 @@ def _build_turns(
         body = raw.strip()
         a = body_start + (len(raw) - len(raw.lstrip()))
         b = a + len(body)
+        if cue_file:  # the next cue's identifier and timing, a closing `</v>`: not speech
+            b = speech_end(text, a, b)
+            body = text[a:b]
         kind: TurnKind = "speech"
         if label is None and body[:1] in "([" and _notes_only(body):
             kind = "note"

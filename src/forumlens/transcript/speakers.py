@@ -118,6 +118,7 @@ GENERIC_LABELS = frozenset(
         "floor mic",
         "delegate",
         "parliamentarian",
+        "guest",  # a meeting tool's name for an unsigned-in caller ("Guest (Unverified)")
     }
 )
 

@@ -1,0 +1,137 @@
+"""Subtitle cue files (WebVTT, SRT): where a new voice starts.
+
+Meeting tools and video platforms export captions as cue files: each cue is an optional
+identifier line (SRT: a number; WebVTT: any text, Teams writes a GUID), a timing line
+`00:00:02.410 --> 00:00:06.980` (SRT writes a comma before the milliseconds; WebVTT may leave
+out the hours and add cue settings), then the cue's text lines up to a blank line. Identifiers
+and timing lines are furniture, never speech and never a label; a cue with no mark of its own
+goes on with the voice before it. Two marks of a new voice live inside the cue text, where the
+line-start label rules of `parse.py` cannot see them:
+
+- a WebVTT voice span `<v Name>` (or `<v.class Name>`): the annotation after the tag name is the
+  label; the span may be closed by `</v>` or left open (the spec allows an unclosed span that
+  covers the rest of the cue). Cues in a row with the same voice are one turn, so only a change
+  of voice starts a turn;
+- a subtitle dialogue dash: a cue line that opens with a hyphen or a dash and a space
+  (`- Sorry, one moment…` / `- Now it works…`) is a voice of its own — the subtitling
+  convention for two speakers sharing one cue. The dash carries no name; a label written after
+  it (`- JO LI: Thank you`) is read by the parse rules like any label at a turn start.
+
+Whether a text is a cue file is decided from its lines (two or more timing lines, or the
+`WEBVTT` signature), never from the file name, so a `.txt` holding an export is read the same.
+Offsets are into the text as given: turn text stays an exact slice of the source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["CueMark", "cue_marks", "is_cue_file", "speech_end"]
+
+# A cue timing line: hours optional (WebVTT), "." or "," before the milliseconds, cue settings
+# ("align:start position:10%") may follow the end time.
+_TIMING = re.compile(
+    r"^[ \t]*(?:\d{1,3}:)?\d{1,2}:\d{2}[.,]\d{1,3}[ \t]+-->[ \t]+(?:\d{1,3}:)?\d{1,2}:\d{2}[.,]\d{1,3}\b[^\n]*$",
+    re.MULTILINE,
+)
+_SIGNATURE = re.compile(r"\A\ufeff?[ \t]*WEBVTT(?:[ \t]|$)", re.MULTILINE)
+# A voice span's start tag: `<v Name>`, `<v.loud Name>`; the annotation runs to the `>`.
+_VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+([^<>\n]+?)[ \t]*>")
+# A dialogue dash at the start of a cue line: hyphen, en or em dash, then a space and speech.
+_DASH = re.compile(r"[ \t]*[-\u2010\u2013\u2014][ \t]+(?=\S)")
+# Closing tags of cue markup (voice, class, italic, bold, underline) left at the end of a turn.
+_CLOSING_TAGS = re.compile(r"(?:[ \t]*</(?:v|c|i|b|u|lang|ruby)>)+\Z")
+
+
+@dataclass(frozen=True)
+class CueMark:
+    """A new voice inside a cue: the turn starts at `at` (the cue line, or the voice tag inside
+    a line), its speech at `body`; `label` is a voice annotation, None after a dialogue dash."""
+
+    at: int
+    body: int
+    label: str | None
+
+
+def is_cue_file(text: str) -> bool:
+    """Whether `text` is a WebVTT or SRT export: the `WEBVTT` signature on its first line, or
+    two or more cue timing lines (one alone may be a quoted time range in a transcript)."""
+    if _SIGNATURE.match(text):
+        return True
+    timings = _TIMING.finditer(text)
+    return next(timings, None) is not None and next(timings, None) is not None
+
+
+def _cue_texts(text: str) -> list[list[tuple[int, str]]]:
+    """The text lines of each cue, as (offset of the line, line), in order: the lines after a
+    timing line up to the first blank line."""
+    cues: list[list[tuple[int, str]]] = []
+    for timing in _TIMING.finditer(text):
+        lines: list[tuple[int, str]] = []
+        at = timing.end() + 1
+        while at < len(text):
+            end = text.find("\n", at)
+            end = len(text) if end == -1 else end
+            line = text[at:end]
+            if not line.strip():
+                break
+            lines.append((at, line))
+            at = end + 1
+        cues.append(lines)
+    return cues
+
+
+def cue_marks(text: str) -> list[CueMark]:
+    """Where voices change in a cue file, in order ([] when `text` is not one): at every voice
+    span whose voice differs from the voice speaking before it, and at every cue line opening
+    with a dialogue dash (a dash voice is nobody known, so the next voice span starts a turn
+    even when it repeats the voice before the dash)."""
+    if not is_cue_file(text):
+        return []
+    marks: list[CueMark] = []
+    voice: str | None = None
+    for cue in _cue_texts(text):
+        for at, line in cue:
+            dash = _DASH.match(line)
+            if dash:
+                voice = None
+                after = at + dash.end()
+                tag = _VOICE.match(text, after)
+                if tag:  # "- <v Ana>Yes." : the dash and the voice mark the same turn
+                    voice = " ".join(tag.group(1).split())
+                    marks.append(CueMark(at, tag.end(), voice))
+                else:
+                    marks.append(CueMark(at, after, None))
+                continue
+            for tag in _VOICE.finditer(line):
+                name = " ".join(tag.group(1).split())
+                if name != voice:
+                    start = at + tag.start()
+                    # a tag opening the line starts the turn at the line, after any indent
+                    marks.append(CueMark(at if not line[: tag.start()].strip() else start, at + tag.end(), name))
+                    voice = name
+    return marks
+
+
+def speech_end(text: str, start: int, end: int) -> int:
+    """Where the speech in text[start:end] ends, before the cue furniture trailing it: the next
+    cue's timing line, the identifier above it, blank lines and closing tags (`…is on.</v>`).
+    A turn then quotes only what was said; it stays an exact slice of the text."""
+    lines = text[start:end].split("\n")
+    while len(lines) > 1:
+        last = lines[-1].strip()
+        if not last:
+            lines.pop()
+        elif _TIMING.fullmatch(last):
+            lines.pop()
+            # an identifier is the line above the timing, right after a blank line
+            if len(lines) > 2 and lines[-1].strip() and not lines[-2].strip():
+                lines.pop()
+        else:
+            break
+    kept = "\n".join(lines).rstrip()
+    tags = _CLOSING_TAGS.search(kept)
+    if tags and tags.start() > 0:
+        kept = kept[: tags.start()].rstrip()
+    return start + len(kept)

@@ -1,0 +1,121 @@
+"""Subtitle cue files (`transcript/cues.py`): WebVTT voice spans and SRT dialogue dashes mark
+turns, cue identifiers and timing lines are never speech, and every turn stays an exact slice.
+
+The examples are written for this file (invented names), in the shapes meeting tools and
+subtitle editors export: a WebVTT file with and without hours, cue identifiers and cue
+settings, voice spans closed or left open, with a class (`<v.loud …>`); an SRT file with
+subtitle dialogue dashes."""
+
+from __future__ import annotations
+
+from forumlens.transcript.cues import cue_marks, is_cue_file, speech_end
+from forumlens.transcript.parse import parse_transcript
+
+VTT = (
+    "WEBVTT\n"
+    "Kind: captions\n"
+    "\n"
+    "intro-1\n"
+    "00:01.000 --> 00:04.500 align:start position:10%\n"
+    "<v Odile Marchetti>Good afternoon, we are live\n"
+    "from room four.</v>\n"
+    "\n"
+    "intro-2\n"
+    "00:04.600 --> 00:07.000\n"
+    "<v Odile Marchetti>Tomasz, the floor is yours.\n"  # same voice, span left open: one turn
+    "\n"
+    "00:07.200 --> 00:11.900\n"  # no identifier
+    "<v.loud Tomasz Wróblewski-Kane>Thank you, Odile. Our survey\n"
+    "reached nine hundred schools.\n"
+    "\n"
+    "00:12.000 --> 00:13.000\n"
+    "<v Odile Marchetti>Nine hundred?</v>\n"
+)
+
+SRT = (
+    "1\n"
+    "00:00:00,500 --> 00:00:03,000\n"
+    "AMARA NWOSU: Welcome back, everyone.\n"
+    "\n"
+    "2\n"
+    "00:00:03,100 --> 00:00:06,000\n"
+    "- Is this microphone on?\n"
+    "- Yes, we can hear you.\n"
+    "\n"
+    "3\n"
+    "00:00:06,100 --> 00:00:09,000\n"
+    "- PEDRO ALVES: Then my question\n"
+    "is about the budget.\n"
+    "\n"
+    "4\n"
+    "00:00:09,100 --> 00:00:11,000\n"
+    "Step one: publish the figures.\n"
+)
+
+
+def _turns(text: str) -> list[tuple[str | None, str | None, str]]:
+    session = parse_transcript(text)
+    for turn in session.turns:
+        assert text[turn.start : turn.end] == turn.text  # citations stay verbatim
+    return [(t.label, t.speaker, " ".join(t.text.split())) for t in session.turns]
+
+
+def test_webvtt_voice_spans_are_labels_and_a_voice_change_is_a_turn() -> None:
+    turns = _turns(VTT)
+    assert [t[:2] for t in turns] == [
+        ("Odile Marchetti", "Odile Marchetti"),
+        ("Tomasz Wróblewski-Kane", "Tomasz Wróblewski-Kane"),
+        ("Odile Marchetti", "Odile Marchetti"),
+    ]
+    # the cue after the same voice stays in the turn; the tags between stay in the slice
+    assert turns[0][2].startswith("Good afternoon, we are live from room four.")
+    assert turns[0][2].endswith("Tomasz, the floor is yours.")
+    assert turns[1][2] == "Thank you, Odile. Our survey reached nine hundred schools."
+    assert turns[2][2] == "Nine hundred?"  # the closing </v> is not speech
+
+
+def test_the_header_identifiers_and_timings_are_not_turns() -> None:
+    session = parse_transcript(VTT)
+    assert session.turns[0].line == 6  # "WEBVTT", "Kind: captions", "intro-1" and the timing are header
+    assert all("-->" not in t.text.split("\n")[-1] for t in session.turns)
+
+
+def test_srt_dialogue_dashes_are_separate_unlabelled_voices() -> None:
+    assert _turns(SRT) == [
+        ("AMARA NWOSU", "Amara Nwosu", "Welcome back, everyone."),
+        (None, None, "Is this microphone on?"),
+        (None, None, "Yes, we can hear you."),
+        # a label after the dash is read like any label; a cue with no name goes on with the turn
+        (
+            "PEDRO ALVES",
+            "Pedro Alves",
+            "Then my question is about the budget. 4 00:00:09,100 --> 00:00:11,000 Step one: publish the figures.",
+        ),
+    ]
+
+
+def test_a_cue_file_is_told_by_its_lines_not_its_name() -> None:
+    assert is_cue_file(VTT) and is_cue_file(SRT)
+    one_range = ">> ANA LIMA: The call ran 10:00.000 --> 10:30.000, as planned.\n- a list item\n"
+    assert not is_cue_file(one_range)
+    assert cue_marks(one_range) == []  # a dash line in a caption transcript is no voice
+
+
+def test_marks_give_offsets_into_the_text() -> None:
+    marks = cue_marks(SRT)
+    assert [(SRT[m.at : m.body], m.label) for m in marks] == [("- ", None), ("- ", None), ("- ", None)]
+    open_span = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Li Wei>Hello\n"
+    (mark,) = cue_marks(open_span)
+    assert (open_span[mark.body :], mark.label) == ("Hello\n", "Li Wei")
+
+
+def test_speech_end_drops_the_next_cues_furniture() -> None:
+    text = "Hello there.</v>\n\n17\n00:00:05,000 --> 00:00:06,000\n"
+    assert text[: speech_end(text, 0, len(text))] == "Hello there."
+    kept = "Rule one.\n\n00:00:05.000 --> 00:00:06.000\nRule two."
+    assert speech_end(kept, 0, len(kept)) == len(kept)  # speech after the timing stays
+
+
+def test_a_guest_display_name_is_nobody_named() -> None:
+    text = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Guest (Unverified)>Can you hear me?</v>\n"
+    assert _turns(text) == [("Guest (Unverified)", None, "Can you hear me?")]
