@@ -70,7 +70,9 @@ is the shape of the line and its recurrence across the file, never a list of str
 Stop 24 (the eighth blind set): subtitle cue files are read as cue files (`cues.py`), told from
 their lines, not their name: a WebVTT voice span `<v Name>` is a label and a change of voice a
 turn, an SRT or WebVTT line opening with a dialogue dash is a voice of its own, and a turn ends
-before the next cue's identifier and timing lines.
+before the next cue's identifier and timing lines. A named label written twice in a row means
+somebody spoke between (`interjections.py`): the last line of the first turn that opens a
+sentence after one ended is an unlabelled voice.
 
 Turn text is an exact slice of the document text so citations stay verbatim.
 """
@@ -88,6 +90,7 @@ from typing import Literal
 from ..models import Session, Turn, TurnKind
 from .colonless import colonless_card
 from .cues import cue_marks, is_cue_file, speech_end
+from .interjections import voices_between
 from .labellines import LabelModel, candidates, load_label_model
 from .shapes import LineLabel, Shapes, label_shapes, person_key, title_rest
 from .shortnames import expand_short_names
@@ -913,6 +916,8 @@ def parse_transcript(
             markers = learned
             turns = _build_turns(text, markers, starts, shapes, known)
     thanked = _thanked_by_name(text, turns)  # "Thank you, Joseph." inside Joseph's own turn
+    # a voice on a line of its own before the same speaker's label comes back
+    thanked += [_Marker(at, at, implicit=True) for at in voices_between(text, turns)]
     if thanked:
         turns = _split_turns(text, turns, thanked, starts)
 

@@ -1,0 +1,69 @@
+"""An unmarked voice between two turns of the same speaker.
+
+A captioner writes a speaker's label again only when somebody else spoke in between: two
+`>>` turns in a row with the same named label (`>> ANA LIMA: …`, then `>> ANA LIMA: …`) mean
+the first one holds another voice the captioner did not mark — a question from the floor, a
+self-introduction, a reply — typed on a line of its own with no blank line before it. That
+voice starts on a line of the first turn that opens a sentence after a line that ended one;
+the last such line is taken, since the voice speaks right before the label comes back.
+
+Only labels naming a person count: a role or a generic voice (`>> PARTICIPANT:` twice) may be
+two people each time, and nothing is in between. A line that is no speech (a stage note, a
+time stamp, a running page header in capitals) is not a voice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import accumulate, pairwise
+
+from ..models import Turn
+
+__all__ = ["voices_between"]
+
+# A line that ends a sentence: the last word closes with . ? ! (a quote or bracket may follow).
+_ENDS_SENTENCE = re.compile(r"[.?!…][\"”’)\]]*[ \t]*$")
+_NOTE = re.compile(r"^[(\[][^()\[\]]{0,120}[)\]][.,;]?$")
+_TIME = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?")
+
+
+def _voice_line(line: str) -> bool:
+    """A line that can open a new voice: speech (three or more words, some in lower case, not a
+    note or time stamp) whose first letter is a capital, as a new sentence starts."""
+    text = line.strip()
+    words = text.split()
+    return (
+        len(words) >= 3
+        and text[:1].isupper()
+        and any(w[:1].islower() for w in words)
+        and not _NOTE.match(text)
+        and not _TIME.match(text)
+        and not text.startswith(">>")
+    )
+
+
+def voices_between(text: str, turns: Sequence[Turn]) -> list[int]:
+    """Offsets where an unmarked voice starts inside a turn followed by a turn with the same
+    named label (see the module docstring); [] when there is none."""
+    found: list[int] = []
+    for turn, after in pairwise(turns):
+        if (
+            turn.kind != "speech"
+            or after.kind != "speech"
+            or not turn.label
+            or turn.label != after.label
+            or turn.speaker is None
+            or turn.end_line <= turn.line
+        ):
+            continue
+        lines = text[turn.start : turn.end].split("\n")
+        offsets = [turn.start, *(turn.start + n for n in accumulate(len(line) + 1 for line in lines))]
+        start = None
+        for k in range(1, len(lines)):
+            # no blank line between: a voice after a blank line has its own rules in `parse.py`
+            if lines[k - 1].strip() and _ENDS_SENTENCE.search(lines[k - 1]) and _voice_line(lines[k]):
+                start = offsets[k] + len(lines[k]) - len(lines[k].lstrip())
+        if start is not None:
+            found.append(start)
+    return found
