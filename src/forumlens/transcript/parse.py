@@ -112,6 +112,11 @@ _MARKER = re.compile(r">>+")
 # A time stamp alone on its line ("[00:12:31]", "00:12"): neither speech nor a turn of its own.
 _TIME_LINE = re.compile(r"\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?")
 _NOTE = re.compile(r"^[(\[][^()\[\]\n]{0,120}[)\]][.,;]?$")
+# A time stamp opening a turn's text before more text on its line ("[10:08:01] (Audio feedback)",
+# "14:02:11 Thank you"): page furniture, so the turn's text starts after it.
+_LEAD_TIME = re.compile(
+    r"(?:\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+(?=\S)"
+)
 _BARE_LABEL = re.compile(r"^[ \t]*([^\s:>][^:\n]{0,60}?)[ \t]*:(?=[ \t\r]|$)", re.MULTILINE)
 _DISCLAIMER = re.compile(
     r"(output|outputs|raw|unedited).{0,40}(caption|transcri)|should not be treated as an authoritative record"
@@ -704,6 +709,9 @@ def _build_turns(
         body = raw.strip()
         a = body_start + (len(raw) - len(raw.lstrip()))
         b = a + len(body)
+        lead = _LEAD_TIME.match(text, a, b)  # ">> [10:08:01] (Audio feedback)": the time is no speech
+        if lead:
+            a, body = lead.end(), text[lead.end() : b]
         if cue_file:  # the next cue's identifier and timing, a closing `</v>`: not speech
             b = speech_end(text, a, b)
             body = text[a:b]
@@ -914,6 +922,11 @@ def parse_transcript(
         learned = _learned_markers(text, markers, turns, starts, model)
         if learned is not None:
             markers = learned
+            # a label the model read is this file's label for the other markers too: a later
+            # ">> JO LI. And…" after ">> JO LI; Thank you" (the `known` prefix rule of `_split_head`)
+            for m in learned:
+                if m.label is not None and display_name(m.label) and not generic_label(m.label):
+                    known.setdefault(name_key(m.label), m.label)
             turns = _build_turns(text, markers, starts, shapes, known)
     thanked = _thanked_by_name(text, turns)  # "Thank you, Joseph." inside Joseph's own turn
     # a voice on a line of its own before the same speaker's label comes back
