@@ -347,7 +347,11 @@ def _inline_markers(text: str, at_line_starts: list[_Marker]) -> list[_Marker]:
     uses at line starts, written the same way (same spelling, same separator) right after the end
     of a sentence ("…we agree.  MARIA OKAFOR:  Thank you."). A one-word label must open two or
     more lines, and the word before the full stop must not be a title or an initial ("Dr. Jo
-    Li:" is one label), so a stray capitalised word is never read as a label."""
+    Li:" is one label), so a stray capitalised word is never read as a label. When the file's
+    line-start labels are capitals with a colon (two or more), a name of two to five words
+    written the same way after a sentence end is a label too, though it never opened a line
+    ("…not unlimited. ANTTI KORHONEN: If I may add…"): capitals and a colon are this captioner's
+    label, and speech is not written in capitals."""
     forms: dict[tuple[str, str], int] = {}
     for m in at_line_starts:
         form = _label_form(text, m)
@@ -357,7 +361,8 @@ def _inline_markers(text: str, at_line_starts: list[_Marker]) -> list[_Marker]:
     for (label, sep), n in sorted(forms.items(), key=lambda kv: -len(kv[0][0])):
         if n >= 2 or len(label.split()) >= 2:
             by_first.setdefault(label.split()[0], []).append((label, _TAILS.get(sep) or _dash_tail(sep)))
-    if not by_first:
+    caps_colon = sum(n for (label, sep), n in forms.items() if sep == ":" and _CAPS_NAME.fullmatch(label))
+    if not by_first and caps_colon < 2:
         return []
     found = []
     for end in _SENTENCE_GAP.finditer(text):  # one pass: every sentence end followed by a capital
@@ -365,7 +370,11 @@ def _inline_markers(text: str, at_line_starts: list[_Marker]) -> list[_Marker]:
         space = _SPACE.search(text, at, at + 80)
         first = text[at : space.start() if space else at + 80]
         options = by_first.get(first) or by_first.get(first.rstrip(":"))
-        if not options or title_word(_word_before(text, end.start() + 1)):
+        if title_word(_word_before(text, end.start() + 1)):
+            continue
+        if not options:
+            if caps_colon >= 2 and _caps_label(text, at) is not None:
+                found.append(_Marker(at, at))
             continue
         for label, tail in options:
             after = tail.match(text, at + len(label)) if text.startswith(label, at) else None
@@ -377,6 +386,24 @@ def _inline_markers(text: str, at_line_starts: list[_Marker]) -> list[_Marker]:
 
 
 _SPACE = re.compile(r"\s")
+# A name in capitals: one to five words (apostrophes, hyphens, initials inside), no digits.
+_CAPS_WORD = r"[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE'’.\u2011-]*"
+_CAPS_NAME = re.compile(rf"{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,4}}")
+_CAPS_COLON = re.compile(rf"({_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{1,4}})[ \t]*:(?=[ \t])")
+
+
+def _caps_label(text: str, at: int) -> str | None:
+    """A capitals name of two to five words and a colon at `at` that reads as a label (no
+    sentence word: "THANK YOU:" is speech), else None."""
+    match = _CAPS_COLON.match(text, at)
+    if match is None:
+        return None
+    label = match.group(1)
+    if not looks_like_label(label) or any(sentence_word(w) for w in label.split()):
+        return None
+    return label
+
+
 _SENTENCE_GAP = re.compile(r"[.?!][\"”’)\]]?[ \t]+(?=[A-Z\u00C0-\u00DE])")
 _TAILS = {":": re.compile(r"[ \t]*:(?=[ \t\r]|$)", re.MULTILINE), "": re.compile(r"[ \t]+(?=[A-Z][a-z])")}
 
