@@ -119,3 +119,17 @@ def test_speech_end_drops_the_next_cues_furniture() -> None:
 def test_a_guest_display_name_is_nobody_named() -> None:
     text = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Guest (Unverified)>Can you hear me?</v>\n"
     assert _turns(text) == [("Guest (Unverified)", None, "Can you hear me?")]
+
+
+def test_the_first_cue_is_speech_even_with_no_mark() -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:03,000\nWelcome, everyone, we start now.\n\n"
+        "2\n00:00:03,500 --> 00:00:05,000\nFATIMA ZAHRA: Thank you.\n"
+    )
+    assert _turns(srt) == [
+        (None, None, "Welcome, everyone, we start now."),
+        ("FATIMA ZAHRA", "Fatima Zahra", "Thank you."),
+    ]
+    unmarked = "WEBVTT\n\n00:01.000 --> 00:02.000\nWelcome, everyone.\n\n00:02.500 --> 00:04.000\nthe recording is on\n"
+    (turn,) = parse_transcript(unmarked).turns  # no voice marked at all: one unlabelled turn, not none
+    assert (turn.line, turn.label, turn.text.split("\n")[-1]) == (4, None, "the recording is on")

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["CueMark", "cue_marks", "is_cue_file", "speech_end"]
+__all__ = ["CueMark", "cue_marks", "first_speech", "is_cue_file", "speech_end"]
 
 # A cue timing line: hours optional (WebVTT), "." or "," before the milliseconds, cue settings
 # ("align:start position:10%") may follow the end time.
@@ -80,6 +80,19 @@ def _cue_texts(text: str) -> list[list[tuple[int, str]]]:
             at = end + 1
         cues.append(lines)
     return cues
+
+
+def first_speech(text: str) -> int | None:
+    """Offset of the first cue's text in a cue file (None when `text` is not one, or its cues are
+    empty): everything in a cue is speech, so what comes first is a turn even when no voice or
+    label marks it — the header of a cue file is only its signature and metadata lines."""
+    if not is_cue_file(text):
+        return None
+    for cue in _cue_texts(text):
+        if cue:
+            at, line = cue[0]
+            return at + len(line) - len(line.lstrip())
+    return None
 
 
 def cue_marks(text: str) -> list[CueMark]:

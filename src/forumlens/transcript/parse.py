@@ -89,7 +89,7 @@ from typing import Literal
 
 from ..models import Session, Turn, TurnKind
 from .colonless import colonless_card
-from .cues import cue_marks, is_cue_file, speech_end
+from .cues import cue_marks, first_speech, is_cue_file, speech_end
 from .interjections import voices_between
 from .labellines import LabelModel, candidates, load_label_model
 from .shapes import LineLabel, Shapes, label_shapes, person_key, title_rest
@@ -580,8 +580,8 @@ def _implicit_markers(text: str, markers: list[_Marker], shapes: Shapes) -> list
     new voice after a blank line (`_UNMARKED_VOICE`). The first turn keeps its label when it
     opens with a name the captioner used as a `>>` label elsewhere ("Chair — Jo Li: Good
     morning" before ">> Chair — Jo Li: Thank you")."""
-    if not markers or not text.startswith(">>", markers[0].at):
-        return []  # bare-label transcripts have their own rule
+    if not markers or not text.startswith(">>", markers[0].at) or is_cue_file(text):
+        return []  # bare-label transcripts and cue files (`cues.first_speech`) have their own rule
     found = []
     first = markers[0].at
     head_end = _header_end(text, first)
@@ -922,6 +922,9 @@ def parse_transcript(
     shapes = label_shapes(text)
     markers = _find_markers(text, shapes)
     markers = sorted(markers + _implicit_markers(text, markers, shapes), key=lambda m: m.at)
+    cue_start = first_speech(text)  # a cue file's first cue is speech, marked or not
+    if cue_start is not None and (not markers or cue_start < markers[0].at):
+        markers.insert(0, _Marker(cue_start, cue_start, implicit=True))
     known: dict[str, str] = {}
     alone: dict[str, int] = {}  # names written alone on a `>>` line, no colon, and how often
     for m in markers:  # first pass: labels written with a colon, for colon-less markers
