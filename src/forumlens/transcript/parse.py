@@ -537,14 +537,24 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 def _header_end(text: str, stop: int) -> int:
     """Offset just after the last line of page furniture before `stop` (disclaimer, date,
     separator, site boilerplate), or after the first non-empty line (the title) if none."""
+    return _furniture_end(text, stop) or _first_line_end(text, stop)
+
+
+def _first_line_end(text: str, stop: int) -> int:
+    """Offset just after the first non-empty line before `stop` (0 when there is none)."""
+    for m in re.finditer(r"[^\n]*", text[:stop]):
+        if m.group().strip():
+            return m.end()
+    return 0
+
+
+def _furniture_end(text: str, stop: int) -> int:
+    """Offset just after the last line of page furniture before `stop`, 0 when there is none."""
     end = 0
-    first = None
     for m in re.finditer(r"[^\n]*", text[:stop]):
         line = m.group().strip().replace("\u00a0", " ")
         if not line:
             continue
-        if first is None:
-            first = m.end()
         if (
             (_DISCLAIMER.search(line) and len(line) > 60)
             or _DATE_LINE.match(line)
@@ -552,7 +562,7 @@ def _header_end(text: str, stop: int) -> int:
             or re.fullmatch(r"[*\-=_~#]{3,}", line)
         ):
             end = m.end()
-    return end or (first or 0)
+    return end
 
 
 _SPOKEN = re.compile(
@@ -561,13 +571,14 @@ _SPOKEN = re.compile(
 )
 
 
-def _speech_like(paragraph: str) -> bool:
+def _speech_like(paragraph: str, least: int = 12) -> bool:
     """Spoken sentences: mostly lower case, with a sentence end and words people say to a room
-    (I, we, you, welcome, thank); not a title, a heading, a disclaimer or a session description."""
+    (I, we, you, welcome, thank); not a title, a heading, a disclaimer or a session description.
+    Twelve words or more, or `least` where page furniture already closed the header."""
     words = paragraph.split()
     lower = sum(1 for w in words if w[:1].islower())
     return (
-        len(words) >= 12
+        len(words) >= least
         and _SENTENCE_END.search(paragraph) is not None
         and lower >= 0.5 * len(words)
         and _SPOKEN.search(paragraph) is not None
@@ -584,11 +595,14 @@ def _implicit_markers(text: str, markers: list[_Marker], shapes: Shapes) -> list
         return []  # bare-label transcripts and cue files (`cues.first_speech`) have their own rule
     found = []
     first = markers[0].at
-    head_end = _header_end(text, first)
+    furniture = _furniture_end(text, first)
+    head_end = furniture or _first_line_end(text, first)
+    # after a disclaimer, date or separator the header is over: a short greeting is speech too
+    least = 4 if furniture else 12
     by_offset = {c.line_at: c for c in shapes.candidates if not c.marked}
     marked = {person_key(c.label) for c in shapes.candidates if c.marked}
     for para in re.finditer(r"\S(?:.|\n(?![ \t\r]*\n))*", text[head_end:first]):
-        if _speech_like(para.group()):
+        if _speech_like(para.group(), least):
             at = head_end + para.start()
             opening = by_offset.get(at)
             if opening is not None and person_key(opening.label) in marked:
