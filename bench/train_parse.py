@@ -161,9 +161,10 @@ def main(argv: list[str] | None = None) -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     notes = {"examples": len(labels), "positives": sum(labels), "sets": sorted(all_sets), "c": args.c}
     args.out.write_text(json.dumps({**model.to_json(), "notes": notes}, indent=1) + "\n", "utf-8")
-    print(
-        f"wrote {args.out.relative_to(ROOT)}: {len(labels)} examples, {sum(labels)} positive, {len(model.weights)} features"
-    )
+    shown = (
+        args.out.relative_to(ROOT) if args.out.resolve().is_relative_to(ROOT) else args.out
+    )  # --out may be elsewhere
+    print(f"wrote {shown}: {len(labels)} examples, {sum(labels)} positive, {len(model.weights)} features")
 
 
 if __name__ == "__main__":

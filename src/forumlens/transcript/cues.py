@@ -59,6 +59,8 @@ def is_cue_file(text: str) -> bool:
     two or more cue timing lines (one alone may be a quoted time range in a transcript)."""
     if _SIGNATURE.match(text):
         return True
+    if "-->" not in text:  # the common case, found without a regex over every line
+        return False
     timings = _TIMING.finditer(text)
     return next(timings, None) is not None and next(timings, None) is not None
 
