@@ -133,3 +133,15 @@ def test_the_first_cue_is_speech_even_with_no_mark() -> None:
     unmarked = "WEBVTT\n\n00:01.000 --> 00:02.000\nWelcome, everyone.\n\n00:02.500 --> 00:04.000\nthe recording is on\n"
     (turn,) = parse_transcript(unmarked).turns  # no voice marked at all: one unlabelled turn, not none
     assert (turn.line, turn.label, turn.text.split("\n")[-1]) == (4, None, "the recording is on")
+
+
+def test_a_short_cue_file_read_from_bytes_is_a_transcript_with_its_header_title() -> None:
+    from forumlens.pipeline import parse_document
+    from forumlens.read import read_bytes
+
+    data = "WEBVTT - Open Forum 12: Cloud Outsourcing\nKind: captions\n\nc-1\n00:01.000 --> 00:02.000\n<v Jo Li>Hello all.\n"
+    session = parse_document(read_bytes(data.encode("utf-8"), "forum.vtt"))
+    assert session.title == "WEBVTT - Open Forum 12: Cloud Outsourcing"  # a cue id is never the title
+    assert [(t.line, t.speaker, t.text) for t in session.turns] == [(6, "Jo Li", "Hello all.")]
+    bare = parse_document(read_bytes(SRT.encode("utf-8"), "captions.srt"))
+    assert bare.title == "" and [t.label for t in bare.turns][:2] == ["AMARA NWOSU", None]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["CueMark", "cue_marks", "first_speech", "is_cue_file", "speech_end"]
+__all__ = ["CueMark", "cue_marks", "cues_begin", "first_speech", "is_cue_file", "speech_end"]
 
 # A cue timing line: hours optional (WebVTT), "." or "," before the milliseconds, cue settings
 # ("align:start position:10%") may follow the end time.
@@ -82,6 +82,19 @@ def _cue_texts(text: str) -> list[list[tuple[int, str]]]:
             at = end + 1
         cues.append(lines)
     return cues
+
+
+def cues_begin(text: str) -> int:
+    """Offset where the first cue begins (its identifier line, else its timing line), len(text)
+    when there is none: what comes before is the file's header, where a title may be."""
+    timing = _TIMING.search(text)
+    if timing is None:
+        return len(text)
+    above_end = text.rfind("\n", 0, timing.start())
+    if above_end <= 0:
+        return timing.start()
+    above = text.rfind("\n", 0, above_end) + 1
+    return above if text[above:above_end].strip() else timing.start()
 
 
 def first_speech(text: str) -> int | None:

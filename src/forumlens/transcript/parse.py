@@ -89,7 +89,7 @@ from typing import Literal
 
 from ..models import Session, Turn, TurnKind
 from .colonless import colonless_card
-from .cues import cue_marks, first_speech, is_cue_file, speech_end
+from .cues import cue_marks, cues_begin, first_speech, is_cue_file, speech_end
 from .interjections import voices_between
 from .labellines import LabelModel, candidates, load_label_model
 from .shapes import LineLabel, Shapes, label_shapes, person_key, title_rest
@@ -126,7 +126,8 @@ _DISCLAIMER = re.compile(
 _BOILERPLATE = re.compile(
     r"^(warning|notice|deprecated|fatal error|parse error)\b.*\bon line \d+|legacy site|skip to (main )?content"
     r"|^(home|menu|search|login|log in|sign in|language|english|français|español)\s*(\||$)|cookie"
-    r"|^\*+$|^[-=_~#]+$|javascript|^you are here",
+    r"|^\*+$|^[-=_~#]+$|javascript|^you are here"
+    r"|^WEBVTT$|^(kind|language):\s*[\w-]+$",  # a WebVTT file's bare signature and header metadata
     re.IGNORECASE,
 )
 _DATE_LINE = re.compile(
@@ -982,6 +983,8 @@ def parse_transcript(
     turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]
 
     header_end = markers[0].at if markers else len(text)
+    if cue_start is not None:  # a cue file's header ends where its cues begin: a cue id is no title
+        header_end = min(header_end, cues_begin(text))
     header = text[:header_end]
     if not markers:
         header = "\n".join(text.split("\n")[:40])
