@@ -145,3 +145,14 @@ def test_a_short_cue_file_read_from_bytes_is_a_transcript_with_its_header_title(
     assert [(t.line, t.speaker, t.text) for t in session.turns] == [(6, "Jo Li", "Hello all.")]
     bare = parse_document(read_bytes(SRT.encode("utf-8"), "captions.srt"))
     assert bare.title == "" and [t.label for t in bare.turns][:2] == ["AMARA NWOSU", None]
+
+
+def test_sentences_of_a_cue_turn_hold_no_cue_furniture() -> None:
+    from forumlens.transcript.sentences import sentence_texts
+
+    first = parse_transcript(VTT).turns[0]  # two cues of one voice: tags, id and timing between
+    assert sentence_texts(first.text) == [
+        "Good afternoon, we are live\nfrom room four.",
+        "Tomasz, the floor is yours.",
+    ]
+    assert sentence_texts(parse_transcript(SRT).turns[3].text)[-1] == "Step one: publish the figures."

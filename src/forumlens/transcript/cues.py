@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["CueMark", "cue_marks", "cues_begin", "first_speech", "is_cue_file", "speech_end"]
+__all__ = ["CueMark", "cue_marks", "cues_begin", "first_speech", "is_cue_file", "speech_end", "speech_start"]
 
 # A cue timing line: hours optional (WebVTT), "." or "," before the milliseconds, cue settings
 # ("align:start position:10%") may follow the end time.
@@ -140,6 +140,25 @@ def cue_marks(text: str) -> list[CueMark]:
                     marks.append(CueMark(at if not line[: tag.start()].strip() else start, at + tag.end(), name))
                     voice = name
     return marks
+
+
+def speech_start(text: str, start: int, end: int) -> int:
+    """Where the speech in the cue block text[start:end] starts, after its furniture: a cue
+    identifier line (the line above a timing line), the timing line, and an opening voice tag
+    (`<v Jo Li>`). `start` itself when the block opens with speech."""
+    at = start
+    first_end = text.find("\n", at, end)
+    if first_end != -1 and not _TIMING.match(text, at, first_end):
+        second_end = text.find("\n", first_end + 1, end)
+        if _TIMING.fullmatch(text, first_end + 1, end if second_end == -1 else second_end):
+            at = first_end + 1  # the identifier above the timing
+    timing = _TIMING.match(text, at, end)
+    if timing is not None:
+        at = min(end, timing.end() + 1)
+    while at < end and text[at] in " \t":
+        at += 1
+    tag = _VOICE.match(text, at, end)
+    return tag.end() if tag else at
 
 
 def speech_end(text: str, start: int, end: int) -> int:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .cues import speech_end, speech_start
+
 __all__ = ["sentence_texts", "split_sentences"]
 
 _ABBREVIATIONS = frozenset(
@@ -103,6 +105,10 @@ def split_sentences(text: str, max_chars: int = 600) -> list[tuple[int, int]]:
         block_start = match.end()
     blocks.append((block_start, len(text)))
     for b_start, b_end in blocks:
+        if text.find("-->", b_start, b_end) != -1 or text.find("</", b_start, b_end) != -1:
+            # a subtitle cue: its identifier, timing line and voice tags are not a sentence
+            b_start = speech_start(text, b_start, b_end)
+            b_end = max(b_start, speech_end(text, b_start, b_end))
         cursor = b_start
         block = text[b_start:b_end]
         for match in _END.finditer(block):
