@@ -119,6 +119,10 @@ GENERIC_LABELS = frozenset(
         "delegate",
         "parliamentarian",
         "guest",  # a meeting tool's name for an unsigned-in caller ("Guest (Unverified)")
+        # the same roles in French, Spanish and Portuguese captions
+        *["président", "présidente", "presidente", "presidenta", "modérateur", "modératrice"],
+        *["moderador", "moderadora", "intervenant", "intervenante", "participante", "interprète"],
+        *["intervenant de la salle", "intervenante de la salle", "público", "publico", "audiência"],
     }
 )
 
@@ -216,6 +220,8 @@ _TITLES = frozenset(
         "eng",
         "engr",
         "dep",  # "Dep. Ana Ruiz": a deputy (member of parliament)
+        # French, Spanish and Portuguese forms of address ("M. Diagne", "Mme Fontaine", "Sra. Brandão")
+        *["m", "mme", "mlle", "sr", "sra", "srta", "dra", "dña"],
     ]
 )
 
@@ -429,7 +435,13 @@ def _case_word(word: str, first: bool, last: bool) -> str:
         return word.lower()  # "de", "van der": a surname follows
     if word.isupper() or word.islower():
         parts = re.split(r"([-'’])", word.lower())
-        return "".join(p[:1].upper() + p[1:] if p not in "-'’" else p for p in parts)
+        out = []
+        for i, part in enumerate(parts):
+            # after an apostrophe, a capital follows a one-letter elided prefix ("O'Brien",
+            # "D'Souza"); inside a word the apostrophe is a glottal stop ("Fa'amausili")
+            inside = i >= 2 and parts[i - 1] in ("'", "’") and len(parts[i - 2]) > 1
+            out.append(part if part in "-'’" or inside else part[:1].upper() + part[1:])
+        return "".join(out)
     return word  # already mixed case: the writer chose it
 
 

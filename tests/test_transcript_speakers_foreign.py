@@ -1,0 +1,34 @@
+"""Display names from labels written in French, Spanish and Portuguese captions, and the case of
+a name with an apostrophe (`transcript/speakers.py`). Invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from forumlens.transcript.speakers import display_name
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("M. BAKARY KONATÉ", "Bakary Konaté"),  # Monsieur
+        ("MME AURÉLIE VASSEUR-LAMBERT", "Aurélie Vasseur-Lambert"),
+        ("Sra. Beatriz Nunes", "Beatriz Nunes"),
+        ("SR. TOMÁS AGUIRRE", "Tomás Aguirre"),
+        ("Dra. Elena Paz", "Elena Paz"),
+        ("DON TAPIA", "Don Tapia"),  # a given name, not the Spanish "don"
+    ],
+)
+def test_forms_of_address_are_dropped(label: str, name: str) -> None:
+    assert display_name(label) == name
+
+
+@pytest.mark.parametrize("label", ["PRÉSIDENTE", "Moderadora", "INTERVENANT DE LA SALLE", "Participante"])
+def test_roles_in_other_languages_name_nobody(label: str) -> None:
+    assert display_name(label) is None
+
+
+def test_an_apostrophe_capitalises_only_after_a_one_letter_prefix() -> None:
+    assert display_name("SIOSAIA KA'IANUA") == "Siosaia Ka'ianua"  # a glottal stop inside the word
+    assert display_name("NIAMH O'DONOVAN") == "Niamh O'Donovan"
+    assert display_name("RAHUL D’MELLO") == "Rahul D’Mello"
