@@ -72,7 +72,10 @@ their lines, not their name: a WebVTT voice span `<v Name>` is a label and a cha
 turn, an SRT or WebVTT line opening with a dialogue dash is a voice of its own, and a turn ends
 before the next cue's identifier and timing lines. A named label written twice in a row means
 somebody spoke between (`interjections.py`): the last line of the first turn that opens a
-sentence after one ended is an unlabelled voice.
+sentence after one ended is an unlabelled voice. A label the label-line model read is known to
+the file's other markers; a time stamp opening a turn's text is furniture; with lost line breaks
+and no `>>`, a capitals name and a colon after a sentence end is a label when that is the file's
+label shape; a cue file's first cue is a turn, and a short greeting after the disclaimer too.
 
 Turn text is an exact slice of the document text so citations stay verbatim.
 """
