@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from forumlens.resolve.cast import resolve_session
 from forumlens.resolve.people import LabelGroup
-from forumlens.resolve.selfnames import complete_names, is_generic_label, name_generic_voices, said_names
+from forumlens.resolve.selfnames import (
+    complete_names,
+    is_generic_label,
+    is_one_holder_label,
+    name_generic_voices,
+    said_names,
+)
 from forumlens.transcript.parse import parse_transcript
 
 
@@ -44,6 +50,41 @@ def test_a_voice_naming_another_person_of_the_cast_is_not_renamed():
     turns = _turns(">> PARTICIPANT:  Thank you.  Kwame Asante, I have a question for you.")
     groups = [LabelGroup("Kwame Asante", ["KWAME ASANTE"], []), LabelGroup(None, ["PARTICIPANT"], [0])]
     assert name_generic_voices(groups, turns, is_generic_label)[1].name is None
+
+
+def test_a_name_given_after_announcing_an_introduction_counts_anywhere_in_the_turn():
+    long_opening = "We have a full room and a long agenda, so I will be brief about the rules.  " * 6
+    assert said_names(long_opening + "And I should present myself, sorry: Ada Lindqvist, I teach law.") == [
+        "Ada Lindqvist"
+    ]
+    assert said_names(long_opening + "I should say who I am, the chair should.  Ivo Ranta, I study players.") == [
+        "Ivo Ranta"
+    ]
+    assert said_names("Buenas tardes.  Ah, perdón, me presento: soy Lucía Ferreyra, I coordinate the network.") == [
+        "Lucía Ferreyra"
+    ]
+
+
+def test_a_floor_voice_joins_the_speaker_the_captioner_names_later():
+    turns = _turns(
+        ">> FLOOR:  Hello.  Tobias Wyss, I come from Basel.  I teach older people e-banking.",
+        ">> MODERATOR:  Mr. Wyss, your hand is up again?",
+        ">> TOBIAS WYSS:  Just one number: the third lesson is the key.",
+    )
+    groups = [
+        LabelGroup(None, ["FLOOR"], [0]),
+        LabelGroup(None, ["MODERATOR"], [1]),
+        LabelGroup("Tobias Wyss", ["TOBIAS WYSS"], [2]),
+    ]
+    named = name_generic_voices(groups, turns, is_generic_label)
+    assert [(g.name, g.turns) for g in named] == [("Tobias Wyss", [0, 2]), (None, [1])]
+
+
+def test_a_duty_label_takes_the_name_its_holder_gives():
+    turns = _turns(">> CHAIR:  Good morning.  My name is Noura Al-Harbi, I chair this panel.")
+    named = name_generic_voices([LabelGroup(None, ["CHAIR"], [0])], turns, is_one_holder_label)
+    assert named[0].name == "Noura Al-Harbi" and named[0].labels == ["CHAIR"]
+    assert is_one_holder_label("Moderadora") and not is_one_holder_label("PARTICIPANT")
 
 
 def test_a_name_label_is_not_a_generic_one():

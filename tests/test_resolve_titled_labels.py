@@ -106,6 +106,29 @@ def test_untitled_surname_label_takes_the_one_full_name_said() -> None:
     assert _by_label(two, "OKORO") == "Okoro"
 
 
+def test_a_titled_family_name_of_several_words_takes_the_handoff_name() -> None:
+    cast = _cast(
+        ">>CHAIRMAN DESAI: Next to me is Ms. Liezel dela Cruz-Bautista, and online His Excellency "
+        "Tavita Sapolu-Lemalu.\n\n"
+        ">>MS. DELA CRUZ BAUTISTA: Thank you, Chairman. Alerts must reach the islands.\n\n"
+        ">>H.E. SAPOLU-LEMALU: Thank you. The same in Samoa.\n"
+    )
+    assert _by_label(cast, "MS. DELA CRUZ BAUTISTA") == "Liezel dela Cruz-Bautista"
+    assert _by_label(cast, "H.E. SAPOLU-LEMALU") == "Tavita Sapolu-Lemalu"
+
+
+def test_a_titled_label_keeps_the_first_of_two_family_names_and_survives_a_slip() -> None:
+    cast = _cast(
+        ">>CHAIRMAN DESAI: Mr. Mateo Irigoyen Salas will speak in Spanish. Señor Irigoyen.\n\n"
+        ">>MR. IRIGOYEN: Thank you, Chairman. The format is the trust.\n\n"
+        ">>CHAIRMAN DESAI: A question from the floor for Mr. Irigoyen.\n\n"
+        ">>MR. IRIGOYENN: A person decides, always.\n"
+    )
+    mateo = [p for p in cast.people if p.name == "Mateo Irigoyen Salas"]
+    assert len(mateo) == 1 and set(mateo[0].labels) == {"MR. IRIGOYEN", "MR. IRIGOYENN"}
+    assert all((p.name or "").split()[:1] != ["Señor"] for p in cast.people)  # a form of address, no name
+
+
 def test_self_introduction_names_a_titled_floor_label() -> None:
     cast = _cast(
         ">>CHAIRMAN DESAI: The floor is open. The gentleman on the left.\n\n"

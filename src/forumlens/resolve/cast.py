@@ -25,7 +25,6 @@ from forumlens.resolve.people import (
     find_misattributions,
     group_labels,
     merge_known,
-    name_role_labels,
     name_unlabelled,
     split_floor_voices,
 )
@@ -40,7 +39,7 @@ from forumlens.resolve.roles import (
     find_moderators,
     is_moderator,
 )
-from forumlens.resolve.selfnames import complete_names, is_generic_label, name_generic_voices
+from forumlens.resolve.selfnames import complete_names, is_generic_label, is_one_holder_label, name_generic_voices
 from forumlens.resolve.stakeholders import stakeholder_group
 from forumlens.resolve.status import Voice, coalition_statuses
 from forumlens.resolve.titled import join_titled_surnames, name_office_labels
@@ -398,7 +397,9 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     reg = registry
     mentions = find_mentions(session.text, registry=reg)
     view = SessionView(session, mentions)
-    groups = name_role_labels(name_unlabelled(drop_collective(group_labels(session)), session.turns), session.turns)
+    groups = name_unlabelled(drop_collective(group_labels(session)), session.turns)
+    # ">> MODERATOR: … My name is Noura Al-Harbi": the duty label is her all session
+    groups = name_generic_voices(groups, session.turns, is_one_holder_label)
     # "MS. OKORO" → the Amina Okoro of the hand-off; "THE CHAIR" → the chair the session names
     groups = name_office_labels(join_titled_surnames(groups, session.turns), session.turns)
     moderators = find_moderators(view, groups)

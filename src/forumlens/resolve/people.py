@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from forumlens.models import Session, Turn
-from forumlens.resolve import cues, titles
-from forumlens.resolve.orgs import looks_org
+from forumlens.resolve import titles
 from forumlens.text.fastre import Prefiltered
 from forumlens.transcript.speakers import COLLECTIVE_LABELS, name_key, normalise_label
 
@@ -30,7 +29,6 @@ __all__ = [
     "merge_known",
     "name_forms",
     "name_key",
-    "name_role_labels",
     "name_unlabelled",
     "same_person",
     "split_floor_voices",
@@ -464,60 +462,3 @@ def name_unlabelled(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list
         else:
             group.name = said
     return sorted(result, key=lambda g: g.turns[0])  # people in the order they first spoke
-
-
-# Role labels one person holds at a time (">> MODERATOR:", ">> CHAIR:"); a floor label
-# ("AUDIENCE", "PARTICIPANT") is many voices and is split per voice instead (`split_floor_voices`).
-_ONE_HOLDER = re.compile(
-    r"^(?:the\s+)?(?:(?:remote|online|onsite|on-site|session)\s+)?"
-    r"(?:co-?)?(?:moderator|chair|chairman|chairperson|chairwoman|facilitator|host|rapporteur)$",
-    re.IGNORECASE,
-)
-
-
-# A person saying their own name: "my name is …", "I am …" followed by a full name (not "this
-# is", which names the session as often: "This is Open Forum 58").
-_OWN_NAME = re.compile(
-    r"\b(?:my name is|I am|I'm|I’m)\s+((?-i:[A-Z][\w'’\u2011-]+(?:\s+(?:de|da|van|von|del|la|le|bin)?\s*"
-    r"[A-Z][\w'’\u2011-]+){1,3}))",
-    re.IGNORECASE,
-)
-
-
-def _job_or_body(words: str) -> bool:
-    """Capitalised words after "I am" that are a job or a body, not a name ("I am Programme
-    Officer", "I am Youth Ambassador", "I'm Internet Society Fellow")."""
-    return looks_org(words) or cues.ROLE_WORD.search(words) is not None
-
-
-def name_role_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
-    """Give a role label the name of the one person who introduced themselves under it.
-
-    ">> MODERATOR: … My name is Noura Al-Harbi, I am …": the label stands for her all session.
-    The label is named only when its turns introduce exactly one name (two co-moderators
-    sharing the label introduce two, and stay a label); when a speaker of that name also has
-    labelled turns, the two are one person and merge. The label stays in `labels`, so the
-    moderator found by the label is still the moderator.
-    """
-    result = list(groups)
-    for group in list(result):
-        if group.name is not None or not group.labels or not all(_ONE_HOLDER.match(lab) for lab in group.labels):
-            continue
-        said: list[str] = []
-        for index in group.turns:
-            for m in _OWN_NAME.finditer(turns[index].text[:600]):
-                name = re.sub(r"\s+", " ", m.group(1)).strip()
-                if _job_or_body(name):
-                    continue
-                if not any(same_person(name, other) for other in said):
-                    said.append(name)
-        if len(said) != 1:
-            continue
-        same = next((g for g in result if g is not group and g.name and same_person(said[0], g.name)), None)
-        if same is not None:
-            same.turns = sorted([*same.turns, *group.turns])
-            same.labels += [lab for lab in group.labels if lab not in same.labels]
-            result.remove(group)
-        else:
-            group.name = said[0]
-    return sorted(result, key=lambda g: g.turns[0])

@@ -34,7 +34,7 @@ from forumlens.resolve.people import LabelGroup, name_key, same_person
 from forumlens.resolve.titles import is_title_word
 from forumlens.transcript.speakers import generic_label
 
-__all__ = ["complete_names", "is_generic_label", "name_generic_voices", "said_names"]
+__all__ = ["complete_names", "is_generic_label", "is_one_holder_label", "name_generic_voices", "said_names"]
 
 
 def is_generic_label(label: str) -> bool:
@@ -48,9 +48,20 @@ _PARTICLE = r"(?:de|da|do|dos|van|von|der|den|del|della|la|le|bin|ibn|al|el|ben|
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,3}}"
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?\s+)?"
 
-# "my name is …", "I am …", "this is …", "it's …" followed by a full name.
+# "my name is …", "I am …", "this is …", "it's …" followed by a full name, and the same in the
+# languages a bilingual session mixes in ("soy …", "me llamo …", "je m'appelle …").
 _OWN_NAME = re.compile(
-    rf"\b(?:my name is|I am|I'm|I’m|this is|it's|it’s|it is)\s+{_TITLE}({_FULL_NAME})",
+    rf"\b(?:my name is|I am|I'm|I’m|this is|it's|it’s|it is|soy|me llamo|mi nombre es|je suis|je m'appelle|"
+    rf"je m’appelle|meu nome é|sou)\s+{_TITLE}({_FULL_NAME})",
+    re.IGNORECASE,
+)
+# A speaker announcing their own introduction, then giving a full name in the next words, wherever
+# in the turn: "And I should present myself, sorry: Corinna Walder-Stucki, I teach …", "I should
+# say who I am, the chairperson should do that.  Ingvild Skogstad, I am …", "me presento: soy …".
+_INTRO_NAME = re.compile(
+    r"\b(?:(?:introduce|present)\s+myself|who\s+I\s+am|(?:say|give|tell\s+you)\s+my\s+name|me\s+presento|"
+    r"je\s+me\s+présente)\b[^.?!:]{0,40}[.?!:,]\s+(?:(?:soy|I am|I'm|I’m|my name is|je suis)\s+)?"
+    rf"{_TITLE}({_FULL_NAME})\s*[,.]",
     re.IGNORECASE,
 )
 # A full name opening a sentence (or after a colon), then a comma or full stop, in the opening words.
@@ -116,20 +127,49 @@ def said_names(text: str, opening: bool = True, limit: int = _TURN_CHARS) -> lis
     """The full names a speaker gives as their own in one turn, in order, without repeats;
     `opening`: also a bare name opening a sentence (asked of a voice's first turn only, where
     people introduce themselves; later a remote moderator reads out others' names)."""
-    found: list[tuple[int, str]] = []
+    return [name for name, _ in _said(text, opening, limit)]
+
+
+def _said(text: str, opening: bool, limit: int) -> list[tuple[str, bool]]:
+    """`said_names` with, per name, whether the speaker said it is theirs in so many words
+    ("my name is", "I am", "let me introduce myself: …"), not only as a bare name opening a
+    sentence, which is also how one speaker addresses another ("Kwame Asante, I have a question")."""
+    found: list[tuple[int, str, bool]] = []
     for m in _OWN_NAME.finditer(text[:limit]):
-        found.append((m.start(1), m.group(1)))
+        found.append((m.start(1), m.group(1), True))
+    for m in _INTRO_NAME.finditer(text):
+        found.append((m.start(1), m.group(1), True))
     for m in _OPENING_NAME.finditer(text[:_OPENING_CHARS] if opening else ""):
         end = _SENTENCE_END.search(text, m.end())
         rest = text[m.end() : end.start()] if end else text[m.end() :]
         if _AFTER.match(text, m.end()) and not _REPORTED.search(rest):
-            found.append((m.start(1), m.group(1)))
-    names: list[str] = []
-    for _, raw in sorted(found):
+            found.append((m.start(1), m.group(1), False))
+    names: list[tuple[str, bool]] = []
+    for _, raw, own in sorted(found):
         name = re.sub(r"\s+", " ", raw).strip()
-        if _is_name(name) and not any(same_person(name, n) for n in names):
-            names.append(name)
+        if not _is_name(name):
+            continue
+        same = next((k for k, (n, _) in enumerate(names) if same_person(name, n)), None)
+        if same is None:
+            names.append((name, own))
+        elif own:
+            names[same] = (names[same][0], True)
     return names
+
+
+# Role labels one person holds at a time (">> MODERATOR:", ">> CHAIR:", ">> Moderadora:"); a floor
+# label ("AUDIENCE", "PARTICIPANT") is many voices and is split per voice first (`split_floor_voices`).
+_ONE_HOLDER = re.compile(
+    r"^(?:the\s+)?(?:(?:remote|online|onsite|on-site|session)\s+)?"
+    r"(?:co-?)?(?:moderator|chair|chairman|chairperson|chairwoman|facilitator|host|rapporteur|"
+    r"moderadora?|modérat(?:eur|rice)|moderatrice)$",
+    re.IGNORECASE,
+)
+
+
+def is_one_holder_label(label: str) -> bool:
+    """A duty one person holds for the session ("MODERATOR", "CHAIR", "Co-moderator")."""
+    return _ONE_HOLDER.match(label) is not None
 
 
 def name_generic_voices(
@@ -137,24 +177,41 @@ def name_generic_voices(
 ) -> list[LabelGroup]:
     """Give each unnamed group under generic labels the one name its speaker says it has.
 
-    Run after the floor labels are split into one group per voice (`split_floor_voices`), so a
-    group is one person; a group whose turns give two names (two co-moderators under one label)
-    or a name another group of the cast carries stays as it is. The labels stay in `labels`, so
-    a "REMOTE MODERATOR" named this way is still found as a moderator by its label.
+    ">> MODERATOR: … My name is Noura Al-Harbi, I am …": the label stands for her all session;
+    ">> PARTICIPANT: Thank you.  Kwame Asante, I work for …": the floor voice is Kwame Asante.
+    Run once for duty labels (`is_one_holder_label`) before the titled and office labels are
+    joined, and once for every generic label after the floor labels are split into one group per
+    voice (`split_floor_voices`), so a group is one person. A group whose turns give two names
+    (two co-moderators under one label) stays as it is. When a speaker of the cast already
+    carries the name, the voice joins them if it said the name is its own in so many words
+    ("my name is") or spoke before them (">> FLOOR: Matthias Ebnöther, I come from Zurich" …
+    later ">> MATTHIAS EBNOTHER:", the captioner having learnt the name); else it is addressing
+    them and stays as it is. The labels stay in `labels`, so a "REMOTE MODERATOR" named this
+    way is still found as a moderator by its label.
     """
-    named = [g.name for g in groups if g.name]
-    for group in groups:
+    result = list(groups)
+    for group in list(result):
         if group.name is not None or not group.labels or not all(is_generic(lab) for lab in group.labels):
             continue
-        said: list[str] = []
+        said: list[tuple[str, bool]] = []
         for k, index in enumerate(group.turns):
-            for name in said_names(turns[index].text, opening=k == 0):
-                if not any(same_person(name, other) for other in said):
-                    said.append(name)
-        if len(said) == 1 and not any(same_person(said[0], other) for other in named):
-            group.name = said[0]
-            named.append(said[0])
-    return list(groups)
+            for name, own in _said(turns[index].text, k == 0, _TURN_CHARS):
+                at = next((j for j, (other, _) in enumerate(said) if same_person(name, other)), None)
+                if at is None:
+                    said.append((name, own))
+                elif own:
+                    said[at] = (said[at][0], True)
+        if len(said) != 1:
+            continue
+        name, own = said[0]
+        same = next((g for g in result if g is not group and g.name and same_person(name, g.name)), None)
+        if same is None:
+            group.name = name
+        elif own or (same.turns and same.turns[0] > group.turns[0]):
+            same.turns = sorted([*same.turns, *group.turns])
+            same.labels += [lab for lab in group.labels if lab not in same.labels]
+            result.remove(group)
+    return sorted(result, key=lambda g: g.turns[0] if g.turns else -1)  # in the order they first spoke
 
 
 def complete_names(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:

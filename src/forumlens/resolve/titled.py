@@ -26,6 +26,8 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from forumlens.models import Turn
 from forumlens.resolve.people import LabelGroup, name_key, same_person
 from forumlens.resolve.titles import is_title_word, parse_title
@@ -69,50 +71,93 @@ def _text_key(text: str) -> str:
     return name_key(text)
 
 
+def _same_word(a: str, b: str) -> bool:
+    """One name word spelled alike: equal keys, or a one-letter caption slip in a long word
+    ("OSANDON" for "Ossandón")."""
+    return a == b or (min(len(a), len(b)) >= 5 and a[0] == b[0] and fuzz.ratio(a, b) >= 90)
+
+
+def _match_at(keys: Sequence[list[str]], i: int, want: list[str]) -> int | None:
+    """The index of the last token when tokens `i`… spell the words `want` (each token may hold
+    several: "Leon-Arceo"), else None."""
+    got: list[str] = []
+    j = i
+    while j < len(keys) and len(got) < len(want):
+        got += keys[j]
+        j += 1
+    if len(got) != len(want) or not all(map(_same_word, got, want)):
+        return None
+    return j - 1
+
+
 def full_names_ending(surname: str, turns: Sequence[Turn]) -> list[tuple[str, str | None]]:
-    """Every full name said in the speech turns whose last word is `surname` (accent- and
-    case-insensitive), with the gender of the title said right before it, if any.
+    """Every full name said in the speech turns whose family name is `surname` (accent- and
+    case-insensitive, one word or several: "Rarua-Maki", "de Leon-Arceo"), with the gender of
+    the title said right before it, if any.
 
     "to Ms. Amina Okoro of the …" gives ("Amina Okoro", "f"); "thank you, Ambassador Okoro"
-    gives nothing (a title is no given name); "Okoro Adeyemi" gives nothing (not the last word).
+    gives nothing (a title is no given name); "Okoro Adeyemi" gives nothing (not the last word,
+    and no given name before it). A name with given names before the surname may go on with
+    one more family name ("Mr. Benjamín Ossandón Toro" for "MR. OSSANDON": the first of two
+    surnames is the one a label keeps). A one-letter slip in a long word still matches.
     """
-    key = name_key(surname)
+    want = name_key(surname).split()
+    if not want:
+        return []
     found: list[tuple[str, str | None]] = []
     for turn in turns:
-        if turn.kind != "speech" or key not in _text_key(turn.text):
+        if turn.kind != "speech":
             continue
+        head = want[0]
+        if head[:3] not in _text_key(turn.text) and head[-3:] not in _text_key(turn.text):
+            continue  # (first or last letters: a slip is seldom at both ends)
         text = turn.text
         tokens = list(_TOKEN.finditer(text))
-        for i, tok in enumerate(tokens):
-            word = tok.group().rstrip(".")
-            if not word[:1].isupper() or name_key(word) != key:
+        keys = [name_key(tok.group()).split() for tok in tokens]
+        for i in range(len(tokens)):
+            if not keys[i] or keys[i][0][:1] != want[0][:1]:
                 continue
-            if i + 1 < len(tokens) and not tok.group().endswith("."):
-                nxt = tokens[i + 1]
-                if not text[tok.end() : nxt.start()].strip() and _given_word(nxt.group()):
-                    continue  # the surname is not the last word of this name
-            given: list[str] = []
-            gender: str | None = None
-            j = i - 1
-            while j >= 0 and len(given) < _MAX_GIVEN + 1:
-                prev = tokens[j]
-                if text[prev.end() : tokens[j + 1].start()].strip():
-                    break  # punctuation in between: not one name
-                w = prev.group()
-                if w.endswith(".") and w.rstrip(".").lower() not in _ABBREVIATED and not _given_word(w):
-                    break  # "Thank you, Madam Chair. Lars Petersen": the sentence before, not his title
-                if (w.lower() in _PARTICLES and given) or _given_word(w):
-                    given.insert(0, w)
-                else:
-                    if is_title_word(w):
-                        gender = _title_gender(tokens, j, text)
-                    break
-                j -= 1
-            while given and given[0].lower() in _PARTICLES:
-                given.pop(0)
+            last = _match_at(keys, i, want)
+            if last is None or not any(t.group()[:1].isupper() for t in tokens[i : last + 1]):
+                continue
+            given, gender = _given_before(tokens, i, text)
+            trailing: list[str] = []
+            if last + 1 < len(tokens) and not tokens[last].group().endswith("."):
+                nxt = tokens[last + 1]
+                if not text[tokens[last].end() : nxt.start()].strip() and _given_word(nxt.group()):
+                    if not given:
+                        continue  # the surname is not the last word of this name
+                    trailing = [nxt.group().rstrip(".")]
             if given and len(given) <= _MAX_GIVEN:
-                found.append((" ".join([*given, word]), gender))
+                words = [tokens[k].group() for k in range(i, last + 1)]
+                words[-1] = words[-1].rstrip(".")
+                found.append((" ".join([*given, *words, *trailing]), gender))
     return found
+
+
+def _given_before(tokens: Sequence[re.Match[str]], i: int, text: str) -> tuple[list[str], str | None]:
+    """The given names written right before token `i` (with the particles between them and
+    the surname) and the gender of a title before them."""
+    given: list[str] = []
+    gender: str | None = None
+    j = i - 1
+    while j >= 0 and len(given) < _MAX_GIVEN + 1:
+        prev = tokens[j]
+        if text[prev.end() : tokens[j + 1].start()].strip():
+            break  # punctuation in between: not one name
+        w = prev.group()
+        if w.endswith(".") and w.rstrip(".").lower() not in _ABBREVIATED and not _given_word(w):
+            break  # "Thank you, Madam Chair. Lars Petersen": the sentence before, not his title
+        if (w.lower() in _PARTICLES and given) or _given_word(w):
+            given.insert(0, w)
+        else:
+            if is_title_word(w):
+                gender = _title_gender(tokens, j, text)
+            break
+        j -= 1
+    while given and given[0].lower() in _PARTICLES:
+        given.pop(0)
+    return given, gender
 
 
 def _title_gender(tokens: Sequence[re.Match[str]], j: int, text: str) -> str | None:
@@ -212,24 +257,33 @@ def join_titled_surnames(groups: Sequence[LabelGroup], turns: Sequence[Turn]) ->
     """
     result = _split_genders(groups, turns)
     for group in list(result):
-        if group not in result or not group.name or len(_words(group.name)) != 1:
+        if group not in result or not group.name:
             continue
         titled, gender = _label_gender(group)
-        surname = _words(group.name)[0]
-        if not titled and (
-            not _surname_label(group, surname)
-            # "THOMAS" beside speakers "Thomas Brandt" and "Anna Thomas": a first name as often
-            or any(g is not group and g.name and surname in _words(g.name) for g in result)
+        family = _words(group.name)
+        # a titled label's name is a family name however many words it has ("MS. DE LEON
+        # ARCEO", "H.E. RARUA-MAKI"); an untitled one only when it is one word (">> EZE:")
+        if len(family) != 1 and not (titled and len(family) <= 3):
+            continue
+        surname = family[0]
+        if (
+            not titled
+            and (
+                not _surname_label(group, surname)
+                # "THOMAS" beside speakers "Thomas Brandt" and "Anna Thomas": a first name as often
+                or any(g is not group and g.name and surname in _words(g.name)[:-1] for g in result)
+            )
         ):
             continue
+        n = len(family)
         speakers = [
             g
             for g in result
             if g is not group
             and g.name
-            and len(_words(g.name)) > 1
+            and len(_words(g.name)) > n
             # family name first ("TANAKA Kenji") only where a title marks the label as a surname
-            and (surname == _words(g.name)[-1] or (titled and surname == _words(g.name)[0]))
+            and (family == _words(g.name)[-n:] or (titled and family == _words(g.name)[:n]))
         ]
         said = full_names_ending(group.name, turns)
         people = _persons([*(g.name for g in speakers if g.name), *(n for n, _ in said)])

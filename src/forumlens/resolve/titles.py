@@ -43,6 +43,21 @@ _HONORIFICS = {
     "rev": "",
     "eng": "",
     "engr": "",
+    # the forms of address of the interpreted languages ("Señor Ossandón", "Monsieur Diallo")
+    "señor": "m",
+    "senor": "m",
+    "sr": "m",
+    "señora": "f",
+    "senora": "f",
+    "sra": "f",
+    "señorita": "f",
+    "srta": "f",
+    "dra": "f",
+    "monsieur": "m",
+    "mme": "f",
+    "mlle": "f",
+    "herr": "m",
+    "frau": "f",
 }
 # Offices, each mapped to the one office it is (the chair is the chair however it is called).
 _OFFICES = {
