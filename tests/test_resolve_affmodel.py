@@ -56,6 +56,19 @@ def test_the_shipped_ranker_takes_a_body_said_mid_turn_and_not_one_merely_mentio
     assert any("Kestrel Labs" in e.quote for e in person.evidence)
 
 
+def test_the_shipped_ranker_takes_the_body_spoken_for_after_a_but_not_the_one_before() -> None:
+    body = (
+        ">> MODERATOR: Welcome. Our first speaker is Ilinca Vornicu. Ilinca, please.\n\n"
+        ">> ILINCA VORNICU: Thank you. So, I was for two years in the Moldova chapter of the "
+        "Internet Society, as a volunteer, but today I speak for my employer, which is a start-up, "
+        "Prut Hosting, we run servers in Chisinau. Young people need jobs after the forum.\n\n"
+        ">> MODERATOR: Thank you, Ilinca.\n"
+    )
+    cast = resolve_session(parse_transcript(HEADER + body, source="test.txt"))
+    person = next(p for p in cast.people if p.name == "Ilinca Vornicu")
+    assert person.affiliation == "Prut Hosting"
+
+
 def test_rules_still_decide_when_the_model_is_switched_off() -> None:
     body = ">> JONAS VOGT: Hello, I am Jonas Vogt from the Internet Society.\n\n>> MARIE LEROY: Thank you.\n"
     session = parse_transcript(HEADER + body, source="test.txt")

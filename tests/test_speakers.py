@@ -3,6 +3,7 @@ import pytest
 from forumlens.transcript.speakers import (
     colonless_label,
     display_name,
+    generic_label,
     looks_like_label,
     name_key,
     parse_name_card,
@@ -84,6 +85,12 @@ def test_colonless_title_case_labels(head, label):
 @pytest.mark.parametrize("label", ["Everyone", "ALL", "All Participants", "PANELISTS", "Several speakers"])
 def test_collective_labels_are_labels_without_a_speaker(label):
     assert looks_like_label(label)
+    assert display_name(label) is None
+
+
+@pytest.mark.parametrize("label", ["Moderadora", "Co-moderador", "Participante", "Modératrice"])
+def test_role_labels_of_bilingual_sessions_name_no_speaker(label):
+    assert generic_label(label)
     assert display_name(label) is None
 
 

@@ -315,6 +315,31 @@ _VERBS_AFTER = frozenset(
     ]
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|we|we're|our|me)\b", re.IGNORECASE)
+# What the clause around a span says about it, in words of any session (not its organisation):
+# the speaker claims it ("I speak for my employer, which is a start-up, Tassili Cloud", "we are
+# the …", "my own company is …"), puts it in the past ("I was for three years in …", "before
+# that I was at …"), thanks or credits it ("with the support of …", "helped us", "our partner"),
+# or sets it against what follows ("a member of the MAG this year, but here I speak for …").
+_CLAIM_BEFORE = re.compile(
+    r"\b(?:speak(?:ing)?\s+(?:for|on\s+behalf\s+of)|work(?:ing)?\s+(?:for|at|with)|employ(?:er|ed)|"
+    r"my\s+own\s+\w+|own\s+organi[sz]ation|we\s+are\s+(?:the|a|an)|I\s+am\s+with|I'm\s+with|I’m\s+with|"
+    r"represent(?:ing)?|my\s+(?:company|organi[sz]ation|employer|network|team|station|newspaper))\b[^.;?!]{0,60}$",
+    re.IGNORECASE,
+)
+_PAST_BEFORE = re.compile(
+    r"\b(?:I\s+was|I\s+worked|I\s+used\s+to|used\s+to|formerly|former|previously|before\s+that|I\s+left)\b"
+    r"[^.;?!]{0,50}$",
+    re.IGNORECASE,
+)
+_CREDIT_BEFORE = re.compile(
+    r"\b(?:thanks?|support|supported|help|helped|funded|funding|grant|partners?|together\s+with|lent|"
+    r"invited|hosted|organi[sz]ed|asked\s+me|proposed)\b[^.;?!]{0,40}$",
+    re.IGNORECASE,
+)
+_CONTRAST_AFTER = re.compile(
+    r"^[^.;?!]{0,60}?\bbut\b[^.;?!]{0,20}?\b(?:I|I'm|I’m|we|my|our)\b",
+    re.IGNORECASE,
+)
 _BUCKETS = (3, 8, 20, 60)
 MAX_WINDOWS = 4  # sentences of others naming the speaker
 MAX_OWN_WORDS = 80  # of each of the speaker's first turns
@@ -579,6 +604,15 @@ def _span_features(
     if nxt in _VERBS_AFTER:
         feats["verb_after"] = 1.0
         feats[f"{src}|verb_after"] = 1.0
+    start = max(text.rfind(".", 0, a), text.rfind("?", 0, a), text.rfind("!", 0, a), a - 200) + 1
+    before, after = text[start:a], text[b : b + 120]
+    for cue, pattern in (("claim", _CLAIM_BEFORE), ("past", _PAST_BEFORE), ("credit", _CREDIT_BEFORE)):
+        if pattern.search(before):
+            feats[f"clause:{cue}"] = 1.0
+            feats[f"{src}|clause:{cue}"] = 1.0
+    if _CONTRAST_AFTER.search(after):
+        feats["clause:contrast"] = 1.0
+        feats[f"{src}|clause:contrast"] = 1.0
     if folded and folded[0] in _TITLES:
         feats["title_first"] = 1.0
     if any(w in _JOINERS for w in folded[1:-1]) and "and" in folded:

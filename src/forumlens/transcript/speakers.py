@@ -123,6 +123,7 @@ GENERIC_LABELS = frozenset(
         *["président", "présidente", "presidente", "presidenta", "modérateur", "modératrice"],
         *["moderador", "moderadora", "intervenant", "intervenante", "participante", "interprète"],
         *["intervenant de la salle", "intervenante de la salle", "público", "publico", "audiência"],
+        *["co-moderadora", "co-moderador", "moderatrice", "ponente"],
     }
 )
 
