@@ -605,12 +605,12 @@ def _span_features(
         feats["verb_after"] = 1.0
         feats[f"{src}|verb_after"] = 1.0
     start = max(text.rfind(".", 0, a), text.rfind("?", 0, a), text.rfind("!", 0, a), a - 200) + 1
-    before, after = text[start:a], text[b : b + 120]
+    clause_head, clause_tail = text[start:a], text[b : b + 120]
     for cue, pattern in (("claim", _CLAIM_BEFORE), ("past", _PAST_BEFORE), ("credit", _CREDIT_BEFORE)):
-        if pattern.search(before):
+        if pattern.search(clause_head):
             feats[f"clause:{cue}"] = 1.0
             feats[f"{src}|clause:{cue}"] = 1.0
-    if _CONTRAST_AFTER.search(after):
+    if _CONTRAST_AFTER.search(clause_tail):
         feats["clause:contrast"] = 1.0
         feats[f"{src}|clause:contrast"] = 1.0
     if folded and folded[0] in _TITLES:
