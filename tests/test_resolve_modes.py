@@ -32,6 +32,7 @@ def test_a_remote_speaker_in_their_own_words(sentence):
         "It is a pleasure to be here in Berlin with you.",
         "I see many hands in the room.",
         "I flew to Berlin yesterday.",
+        "I am sitting at the online desk here at the back of the hall.",  # runs the online side from the room
     ],
 )
 def test_a_speaker_in_the_room_in_their_own_words(sentence):
@@ -43,6 +44,8 @@ def test_here_in_a_city_depends_on_where_the_igf_met():
     assert own_cues("Greetings to all, here in Kyoto it is sunny.", 2023)[1] > 0
     assert own_cues("Greetings to all, here in Kyoto it is sunny.", 2019)[0] > 0
     assert own_cues("Greetings to all, here in Kyoto it is sunny.", None) == (0, 0)
+    # a host city called by its first word: "here in Sharm" for Sharm El Sheikh (2009)
+    assert own_cues("Welcome to Egypt, welcome here in Sharm.", 2009)[1] > 0
 
 
 @pytest.mark.parametrize(
@@ -55,6 +58,7 @@ def test_here_in_a_city_depends_on_where_the_igf_met():
         (", who sits at the back of the room", "onsite"),
         ("what about online abuse and online safety", None),
         ("the online and on-site participants", None),
+        (" He travelled from Santiago for this panel.", "onsite"),
     ],
 )
 def test_what_a_chair_says_about_someone(words, side):
@@ -69,6 +73,7 @@ def test_what_a_chair_says_about_someone(words, side):
         ("Yes, the lady in the second row.", "onsite"),
         ("The gentleman at the back, please.", "onsite"),
         ("The microphone is in the aisle.", "onsite"),
+        ("The gentleman behind.", "onsite"),
         ("Is there anybody online?", "online"),
         ("We have a question in the chat.", "online"),
         ("Please go ahead.", None),
@@ -130,3 +135,15 @@ def test_modes_of_a_whole_session():
     }
     evidence = {p.name: [e.quote for e in p.evidence if e.kind == "mode"] for p in cast.people if p.name}
     assert any("Online we have" in q for q in evidence["Tariq Aziz"])
+
+
+def test_the_sentence_after_a_handoff_that_goes_on_about_the_person():
+    text = (
+        "IGF 2023 - Day 3 - High-Level Panel\n\n"
+        ">> CHAIR:  Good morning.  Mr. Tomás Aravena Lillo will speak in Spanish.  He is the head of "
+        "alerts at a national office, and he travelled from Valparaíso for this panel.  Señor Aravena.\n\n"
+        ">> MR. ARAVENA:  Thank you, Madam Chair.  The format is the trust.\n"
+    )
+    cast = resolve_session(parse_transcript(text, source="t.txt"))
+    person = next(p for p in cast.people if "MR. ARAVENA" in p.labels)
+    assert (person.name, person.mode) == ("Tomás Aravena Lillo", "onsite")

@@ -102,6 +102,8 @@ _OWN_ONSITE = SharedCue(
         r"(?:I|we|to)\s+(?:see|have)\s+(?:[\w']+\s+){0,3}?(?:faces|people|hands?)\s+(?:here\s+)?in the (?:room|hall)|"
         # where one sits in the room: "I am sitting in the second row", "seated near the door"
         r"(?:sitting|seated|standing)\s+(?:[\w']+\s+){0,3}?(?:row|aisle|door|podium|stage)\b|"
+        # "I am sitting at the online desk here at the back of the hall"
+        r"(?:here\s+)?(?:at|in) the (?:back|front|middle|corner|end) of the (?:room|hall)\b|"
         r"(?:I|we)\s+(?:just\s+|only\s+)?arrived\b(?!\s+online)|jet[\s-]?lag(?:ged)?|"
         r"(?:I am|I'm|I’m)\s+(?:here\s+)?in person|physically (?:here|present)|"
         r"(?:hello|good (?:morning|afternoon|evening)|greetings)(?:\s+(?:to\s+)?(?:you|all|everyone|everybody))?,?\s+"
@@ -144,6 +146,9 @@ _OTHER_ONSITE = re.compile(
     r"at the (?:(?:end|other end|far end|head|middle|centre|center|side) of the )?(?:table|podium|dais|head table)|"
     r"(?:is|are|am) (?:already |now )?in the building|(?:has |have )?(?:just |finally )?arrived\b(?!\s+(?:online|in the (?:zoom|chat)))|next to (?:me|him|her)|beside (?:me|him|her)|physically (?:here|present)|"
     r"flew in|came all the way|travell?ed (?:all the way|a long way|far)|(?:at|in|from) the (?:back|front|middle|corner) of the (?:room|hall)|"
+    # "he travelled from Santiago for this panel", "she came from Dakar to be with us"
+    r"(?:came|travell?ed|flew)\s+(?:in\s+|here\s+)?from\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+"
+    r"(?:for (?:this|the|our)|to (?:be with|join|attend))|"
     r"(?:sitting|seated)\s+(?:(?:right\s+)?here|(?:at|in) the (?:front|back|table|panel|podium|first row)|"
     r"(?:next to|beside|with) (?:me|us)))\b",
     re.IGNORECASE,
@@ -160,7 +165,7 @@ _FLOOR_ONSITE = re.compile(
     rf"\b(?:in (?:the|this) (?:room|hall)|at the back|in the (?:front|middle|corner|aisle|back)|"
     rf"(?:first|second|third|fourth|front|back|last) row|{_HERE}\b(?= in the)|"
     rf"(?:gentleman|lady|young (?:man|woman|lady)|man|woman|sir|madam)\s+(?:\w+\s+){{0,3}}?(?:there|{_HERE})\b|"
-    rf"(?:the|a) (?:gentleman|lady|young (?:man|woman|lady)) (?:in|with|at|on)\b|"
+    rf"(?:the|a) (?:gentleman|lady|young (?:man|woman|lady)) (?:in|with|at|on|behind|near|by|next to)\b|"
     rf"(?:hand|hands) (?:up )?(?:over )?(?:there|{_HERE})\b|(?:mic|microphone)s? (?:is |are )?(?:in|at) the\b)",
     re.IGNORECASE,
 )
@@ -245,7 +250,10 @@ def _here_places(sentence: str, venue: frozenset[str], places: frozenset[str]) -
     online = onsite = 0.0
     for m in _PLACE_HERE.finditer(sentence):
         place = m.group(1).casefold()
-        at_venue = any(place == v or place.startswith(v + " ") for v in venue)
+        # "here in Sharm" for Sharm El Sheikh: a venue is often called by its first word
+        at_venue = any(
+            place == v or place.startswith(v + " ") or (len(place) >= 4 and v.startswith(place + " ")) for v in venue
+        )
         if _DENIED.search(sentence, max(0, m.start() - 12), m.start() + 3):
             # "I am sorry not to be with you in Riyadh": says outright they are not there
             online += 1.0 if at_venue else 0.0

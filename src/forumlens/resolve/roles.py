@@ -400,12 +400,27 @@ def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int
     if _VOCATIVE_QUESTION.match(tail) or (tail.lstrip().startswith(",") and _QUESTION_NOT_YOU.match(tail)):
         return  # "Kai, anybody online?", "Rosa, what about online abuse?": a question to them, not where they are
     online, onsite = modes.about_other(tail)
+    a, b = view.sentence_at(turn, start)
+    if not (online or onsite) and stop >= limit:
+        # "Mr. Ossandón will speak in Spanish.  He is … and he travelled from Santiago for this
+        # panel.": the next sentence goes on about the same person when it opens with he or she
+        # and names nobody else
+        nxt = next(((c, d) for c, d in view.sentences[turn] if c >= b), None)
+        if (
+            nxt is not None
+            and _GOES_ON.match(view.text, nxt[0])
+            and view.next_other_name(nxt[0], nxt[1], draft.group) >= nxt[1]
+        ):
+            online, onsite = modes.about_other(view.text[nxt[0] : nxt[1]])
+            a, b = nxt
     if (online or onsite) and end not in draft.seen:
         draft.seen.add(end)
         draft.online += weight * online
         draft.onsite += weight * onsite
-        a, b = view.sentence_at(turn, start)
         draft.mode_evidence.append(view.evidence(a, b, "mode"))
+
+
+_GOES_ON = re.compile(r"\s*(?:He|She)\b")
 
 
 _LIST_JOIN = re.compile(r"[\s,]*(?:and|&)?[\s,]*")
