@@ -33,6 +33,9 @@ def test_a_remote_speaker_in_their_own_words(sentence):
         "I see many hands in the room.",
         "I flew to Berlin yesterday.",
         "I am sitting at the online desk here at the back of the hall.",  # runs the online side from the room
+        "Hello, I am a student.  I am sitting in the back.",
+        "Hola, buenas tardes, here in the back.",
+        "I came all the way from Kampala to this room, and I am very happy.",
     ],
 )
 def test_a_speaker_in_the_room_in_their_own_words(sentence):
@@ -74,6 +77,10 @@ def test_what_a_chair_says_about_someone(words, side):
         ("The gentleman at the back, please.", "onsite"),
         ("The microphone is in the aisle.", "onsite"),
         ("The gentleman behind.", "onsite"),
+        ("Another question.  Yes, the gentleman.", "onsite"),
+        ("Let's take questions.  Yes, madam, at the press table.", "onsite"),
+        ("Now the floor.  Yes, please, the microphone is coming.", "onsite"),
+        ("One more here, with the colleague from the Foundation, please.", "onsite"),
         ("Is there anybody online?", "online"),
         ("We have a question in the chat.", "online"),
         ("Please go ahead.", None),
@@ -147,3 +154,19 @@ def test_the_sentence_after_a_handoff_that_goes_on_about_the_person():
     cast = resolve_session(parse_transcript(text, source="t.txt"))
     person = next(p for p in cast.people if "MR. ARAVENA" in p.labels)
     assert (person.name, person.mode) == ("Tomás Aravena Lillo", "onsite")
+
+
+def test_a_floor_voice_nobody_places_has_no_mode():
+    # the annotation convention (issue 22): mode null where the session never says it; a floor
+    # label alone is no statement, a chair pointing at the voice is
+    text = (
+        "IGF 2018 - Day 2 - Workshop\n\n"
+        ">> MODERATOR:  Welcome, I am Odile Marchand and I moderate here in the room.  Nino?\n\n"
+        ">> NINO GELADZE:  Thank you, Odile.  Registries need audits.\n\n"
+        ">> FLOOR:  Hello.  Dana Weiss, from Radio Kinneret.  How much did the system cost?\n\n"
+        ">> MODERATOR:  Another question.  Yes, the gentleman.\n\n"
+        ">> FLOOR:  Thank you.  Aziz Karimov, I am a translator.  Who pays?\n"
+    )
+    modes = {p.name: p.mode for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert modes["Dana Weiss"] is None
+    assert modes["Aziz Karimov"] == "onsite"

@@ -270,12 +270,13 @@ _OVERRULE = 1.5
 _REMOTE_LABEL = re.compile(r"\b(?:remote|online|virtual)\s+(?:participant|speaker|attendee|audience)", re.IGNORECASE)
 
 
-def _mode(draft: Draft, default: str | None, hub: bool, in_room: bool = False) -> str | None:
+def _mode(draft: Draft, default: str | None, hub: bool) -> str | None:
     """The side with more evidence; a remote hub or a "REMOTE PARTICIPANT" label is online;
-    with no evidence either way, the session's own mode (a 2020 session, a webinar) if any, or
-    for a voice the captioner labelled from the floor ("AUDIENCE:", "PARTICIPANT:") in a session
-    that met in a room (`in_room`), on site: the floor microphone is in the room, and online
-    voices are announced as such ("a question online"), which is evidence the other way.
+    with no evidence either way, the session's own mode (a 2020 session, a webinar) if any, else
+    none: a voice under a floor label ("FLOOR:", "PARTICIPANT:") that never says where it is has
+    no mode (the annotation convention since blind7: `mode` is null where the session never
+    states it; the contract must not invent one). Where the chair points at the voice ("the
+    gentleman behind", "the microphone is coming") the room is said, and found as evidence.
     A mode on the name card ("Dr. Jo Li (online)") decides unless the person's own words put
     them on the other side (a strong cue, `_OVERRULE`, outweighing their words for the card's side)."""
     if draft.card_mode and not hub:
@@ -286,8 +287,6 @@ def _mode(draft: Draft, default: str | None, hub: bool, in_room: bool = False) -
         return draft.card_mode
     online = draft.online + 3.0 * (hub or any(_REMOTE_LABEL.search(lab) for lab in draft.group.labels))
     if online == draft.onsite:
-        if default is None and in_room and online == 0 and _floor_label(draft):
-            return "onsite"
         return default
     return "online" if online > draft.onsite else "onsite"
 
@@ -329,17 +328,6 @@ def _panel_split(
     evidence = view.evidence(*view.sentence_at(turn.index, start), "mode")
     fill = {id(p) for p in unknown}
     return [replace(p, mode=mode, evidence=(*p.evidence, evidence)) if id(p) in fill else p for p in people]
-
-
-def _floor_label(draft: Draft) -> bool:
-    """Every label of the speaker is a captioner's floor label ("AUDIENCE", "PARTICIPANT")."""
-    labels = draft.group.labels
-    return bool(labels) and all(cues.AUDIENCE_LABEL.search(lab) for lab in labels)
-
-
-def _in_room(drafts: Sequence[Draft], default: str | None) -> bool:
-    """Whether the session met in a room: not an online-only session, and somebody says where in it."""
-    return default is None and any(d.onsite > 0 for d in drafts)
 
 
 def _coalitions(
@@ -388,7 +376,6 @@ class Prepared:
     drafts: list[Draft]
     found: list[Misattribution]
     default_mode: str | None
-    in_room: bool
     mentions: list[Mention]
 
 
@@ -424,8 +411,7 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
         alive = {id(g) for g in groups}
         drafts = [redone.get(id(d.group), d) for d in drafts if id(d.group) in alive]
     default_mode = modes.session_default(session.title, session.year)
-    in_room = _in_room(drafts, default_mode)
-    return Prepared(view, groups, moderators, drafts, found, default_mode, in_room, list(mentions))
+    return Prepared(view, groups, moderators, drafts, found, default_mode, list(mentions))
 
 
 _FIRST_HAND = ("rule:self-introduction", "rule:name-card", "rule:introduction")
@@ -522,7 +508,7 @@ def resolve_session(
     reg = registry or load_registry()
     prepared = prepared or prepare(session, reg, reattribute=reattribute)
     view, groups, moderators, drafts = prepared.view, prepared.groups, prepared.moderators, prepared.drafts
-    found, default_mode, in_room, mentions = prepared.found, prepared.default_mode, prepared.in_room, prepared.mentions
+    found, default_mode, mentions = prepared.found, prepared.default_mode, prepared.mentions
     flags = tuple(Flag(f.line, f.label, f.reason, f.likely) for f in found)
     ranker = affmodel.load_affiliation_model() if use_model else None
     hubs = [_is_hub(view, d.group, reg) for d in drafts]
@@ -554,7 +540,7 @@ def resolve_session(
         ]
         if not reattribute:
             own_flags += [f.reason for f in found if f.turn in group.turns]
-        mode = _mode(draft, default_mode, hub, in_room)
+        mode = _mode(draft, default_mode, hub)
         # what decided: the card, or (when their own words overrule it or there is none) the cues
         mode_shown = draft.card_mode_evidence[:1] if draft.card_mode and mode == draft.card_mode else []
         by_card = draft.card_evidence[:1] if draft.card_role and (draft.card_role == role or moderator) else []

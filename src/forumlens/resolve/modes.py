@@ -102,8 +102,12 @@ _OWN_ONSITE = SharedCue(
         r"(?:I|we|to)\s+(?:see|have)\s+(?:[\w']+\s+){0,3}?(?:faces|people|hands?)\s+(?:here\s+)?in the (?:room|hall)|"
         # where one sits in the room: "I am sitting in the second row", "seated near the door"
         r"(?:sitting|seated|standing)\s+(?:[\w']+\s+){0,3}?(?:row|aisle|door|podium|stage)\b|"
-        # "I am sitting at the online desk here at the back of the hall"
+        # "I am sitting at the online desk here at the back of the hall", "I am sitting in the back",
+        # "Hola, buenas tardes, here in the back"
         r"(?:here\s+)?(?:at|in) the (?:back|front|middle|corner|end) of the (?:room|hall)\b|"
+        r"(?:sitting|seated|standing|here)\s+(?:at|in) the (?:back|front)\b|"
+        # "I came all the way from Kampala to this room"
+        r"(?:I|we)\s+(?:came|flew|travell?ed)\s+(?:all the way\s+)?from\s+[\w'’ -]{2,40}?\s+to (?:this|the) (?:room|hall|venue|forum|IGF)\b|"
         r"(?:I|we)\s+(?:just\s+|only\s+)?arrived\b(?!\s+online)|jet[\s-]?lag(?:ged)?|"
         r"(?:I am|I'm|I’m)\s+(?:here\s+)?in person|physically (?:here|present)|"
         r"(?:hello|good (?:morning|afternoon|evening)|greetings)(?:\s+(?:to\s+)?(?:you|all|everyone|everybody))?,?\s+"
@@ -166,6 +170,13 @@ _FLOOR_ONSITE = re.compile(
     rf"(?:first|second|third|fourth|front|back|last) row|{_HERE}\b(?= in the)|"
     rf"(?:gentleman|lady|young (?:man|woman|lady)|man|woman|sir|madam)\s+(?:\w+\s+){{0,3}}?(?:there|{_HERE})\b|"
     rf"(?:the|a) (?:gentleman|lady|young (?:man|woman|lady)) (?:in|with|at|on|behind|near|by|next to)\b|"
+    # "One more here", "a hand there": pointing into the room
+    rf"(?:one more|another (?:one|question|hand|comment)|a (?:question|hand|comment))\s+(?:from\s+)?(?:{_HERE}|there)\b|"
+    # a chair pointing at a person ("Yes, the gentleman.", "Yes, madam, at the press table.")
+    rf"(?:yes|okay|ok|please),?\s+(?:the|that)\s+(?:gentleman|lady|young (?:man|woman|lady))\s*[.,!]|"
+    rf"(?:madam|sir),?\s+(?:at|in|on|near|by|behind)\s+the\b|"
+    # the microphone carried to the voice: "the microphone is coming", "we bring you the mic"
+    rf"(?:mic|microphone) is (?:coming|on (?:its|the) way)|bring (?:you |her |him )?the (?:mic|microphone)\b|"
     rf"(?:hand|hands) (?:up )?(?:over )?(?:there|{_HERE})\b|(?:mic|microphone)s? (?:is |are )?(?:in|at) the\b)",
     re.IGNORECASE,
 )

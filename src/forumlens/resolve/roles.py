@@ -600,6 +600,12 @@ def _handoff(
             if found and (best is None or found[0] >= best[0]):
                 best = found
             _mode_after(view, draft, t, hit.start, hit.end, 2)
+        if first and draft.from_floor and draft.online == draft.onsite == 0:
+            # "One more here, with the colleague from the Foundation": a voice from the floor
+            # described in the hand-off is still placed by the chair's pointing
+            last_turn = view.session.turns[window[-1]]
+            if view.paragraphs[last_turn.index]:
+                _floor_mode(view, draft, last_turn.index, view.paragraphs[last_turn.index][-1])
         if best:
             draft.add(best[2], best[0], best[1])
             return

@@ -1,7 +1,10 @@
 """Score a resolved cast and a parse against hand annotations (pure; for bench/intel.py and tests).
 
 Gold files (`*.people.json`, tests/resources/resolve and tests/resources/intel_blind)
-list every speaker with `role`, `affiliation` and, where the session says it, `mode`.
+list every speaker with `role`, `affiliation` and, where annotated, `mode`. The mode convention
+(issue 22): `"mode": null` means the session never says where the person is, and is scored
+(the right answer is no mode; a floor label alone places nobody); a missing `mode` key means the
+annotation says nothing, and is not scored.
 An unnamed speaker is found by `line` among the cast's unnamed people (or, failing that, a
 person named from their own words under generic labels only: the earlier sets leave such a
 voice unnamed, the later ones name it). `affiliation_also`
