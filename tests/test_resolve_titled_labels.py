@@ -178,3 +178,29 @@ def test_fixture_people_and_turns(gold_file: Path) -> None:
     assert score.role == score.people
     assert score.affiliation >= score.people - 1
     assert score_person_turns(session, cast, gold["turns"]).f1 == 1.0
+
+
+def test_office_label_takes_the_name_the_chair_calls_before_its_turns() -> None:
+    cast = _cast(
+        ">>CHAIRMAN DESAI: Good morning. My colleague who follows the online room is Marta "
+        "Sousa Prado, she is connected from Recife. Marta, somebody online?\n\n"
+        ">>ONLINE MODERATOR: Yes, Chairman, we have a hand up.\n\n"
+        ">>CHAIRMAN DESAI: Thank you. We have a hub? Marta?\n\n"
+        ">>ONLINE MODERATOR: Yes, the hub in Bishkek is connected.\n"
+    )
+    assert _by_label(cast, "ONLINE MODERATOR") == "Marta Sousa Prado"
+    # a name the session never says in full stays as it is called
+    short = _cast(
+        ">>CHAIRMAN DESAI: Good morning. Wojtek from the research network helps with the remote "
+        "participation. Wojtek, is she connected?\n\n"
+        ">>REMOTE MODERATOR: Yes, Chairman, she is connected.\n"
+    )
+    assert _by_label(short, "REMOTE MODERATOR") == "Wojtek"
+    # two different names called: nobody
+    two = _cast(
+        ">>CHAIRMAN DESAI: Good morning. Wojtek, is she connected?\n\n"
+        ">>REMOTE MODERATOR: Yes, Chairman.\n\n"
+        ">>CHAIRMAN DESAI: Thank you. Olena, anything online?\n\n"
+        ">>REMOTE MODERATOR: No, Chairman.\n"
+    )
+    assert _by_label(two, "REMOTE MODERATOR") is None

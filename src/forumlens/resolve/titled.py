@@ -393,6 +393,9 @@ def name_office_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> l
         if holders:
             continue
         people = _persons(_named_holders(office, turns))
+        if not people:
+            called = _called_before(group, result, turns)
+            people = [Counter({called: 1})] if called else []
         if len(people) != 1:
             continue
         person = people[0]
@@ -403,3 +406,42 @@ def name_office_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> l
         else:
             group.name = max(person, key=lambda n: (person[n], len(n)))
     return sorted(result, key=lambda g: g.turns[0])
+
+
+# A name the chair calls at the end of a turn, handing over: "Ana Paula, somebody online?",
+# "We have a hub?  Ana Paula?", "Przemek, is she connected?", "Larissa?".
+_CALLED = re.compile(
+    r"(?:^|[.!?]\s+|,\s+)(?-i:(?P<name>[A-Z][\w'’\u2011-]+(?:\s+[A-Z][\w'’\u2011-]+)?))\s*(?:\?|,\s+[^.!?]{0,60}\?)\s*$"
+)
+_NAME_GOES_ON = r"((?:\s+(?:(?:de|da|do|dos|van|von|der|del|la|le|bin|al)\s+)?(?-i:[A-Z][\w'’\u2011-]+)){1,3})"
+
+
+def _called_before(group: LabelGroup, groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> str | None:
+    """The one name the turns before an office label's turns call at their end ("Ana Paula,
+    somebody online?" before ">> ONLINE MODERATOR:"), as the fullest form the session says
+    ("My colleague who follows the online room is Ana Paula Ferraz Leme"), or the called name
+    itself when the session never says more ("Przemek from NASK … Przemek, is she connected?").
+    None when no name is called, two different ones are, or another speaker carries it."""
+    speech = [t for t in turns if t.kind == "speech"]
+    position = {t.index: k for k, t in enumerate(speech)}
+    called: set[str] = set()
+    for index in group.turns:
+        k = position.get(index, 0)
+        if k == 0 or speech[k - 1].index in group.turns:
+            continue
+        m = _CALLED.search(speech[k - 1].text.rstrip()[-160:])
+        if m is not None and not any(sentence_word(w) or is_title_word(w) for w in m.group("name").split()):
+            called.add(m.group("name"))
+    if len(called) != 1:
+        return None
+    short = called.pop()
+    if any(g is not group and g.name and short.split()[0] in (g.name.split() or [""])[:1] for g in groups):
+        return None  # another speaker's first name: the chair is calling them
+    goes_on = re.compile(rf"\b{re.escape(short)}{_NAME_GOES_ON}")
+    longer = {short + re.sub(r"\s+", " ", m.group(1)) for t in speech for m in goes_on.finditer(t.text)}
+    longer = {
+        n for n in longer if not any(sentence_word(w) or is_title_word(w) for w in n.split()[len(short.split()) :])
+    }
+    if len(_persons(sorted(longer))) > 1:
+        return None
+    return max(longer, key=len) if longer else short
