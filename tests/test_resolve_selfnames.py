@@ -10,6 +10,7 @@ from forumlens.resolve.selfnames import (
     is_one_holder_label,
     name_generic_voices,
     said_names,
+    split_shared_voices,
 )
 from forumlens.transcript.parse import parse_transcript
 
@@ -85,6 +86,30 @@ def test_a_duty_label_takes_the_name_its_holder_gives():
     named = name_generic_voices([LabelGroup(None, ["CHAIR"], [0])], turns, is_one_holder_label)
     assert named[0].name == "Noura Al-Harbi" and named[0].labels == ["CHAIR"]
     assert is_one_holder_label("Moderadora") and not is_one_holder_label("PARTICIPANT")
+
+
+def test_a_label_three_panelists_share_is_split_by_their_names():
+    turns = _turns(
+        ">> MODERATOR:  Welcome.  Here with me on the panel is our first speaker.  Please.",
+        ">> SPEAKER:  Thank you.  I'm sorry, I didn't say my name.  Selam Haile, I lead a start-up.",
+        ">> MODERATOR:  Thank you, Selam.  Our next speaker is Ms. Njeri Kamau, of a newspaper.",
+        ">> SPEAKER:  Thank you.  We correct the machine translation by hand.",
+        ">> MODERATOR:  Is our online speaker ready?",
+        ">> SPEAKER:  Hello.  My name is Dawit Gemechu, I'm joining from Adama.",
+        ">> PARTICIPANT:  My question is for Mr. Gemechu: who owns the data?",
+        ">> SPEAKER:  The speakers of the language.",
+        ">> MODERATOR:  One word each.  Selam?",
+        ">> SPEAKER:  Data.",
+        ">> SPEAKER:  Correction.",
+    )
+    groups = [
+        LabelGroup(None, ["MODERATOR"], [0, 2, 4, 8]),
+        LabelGroup(None, ["SPEAKER"], [1, 3, 5, 7, 9, 10]),
+        LabelGroup(None, ["PARTICIPANT"], [6]),
+    ]
+    split = {g.name: g.turns for g in split_shared_voices(groups, turns, is_generic_label) if "SPEAKER" in g.labels}
+    # the last turn follows another SPEAKER turn with nobody calling a name: left under the label
+    assert split == {"Selam Haile": [1, 9], "Njeri Kamau": [3], "Dawit Gemechu": [5, 7], None: [10]}
 
 
 def test_a_name_label_is_not_a_generic_one():

@@ -39,7 +39,13 @@ from forumlens.resolve.roles import (
     find_moderators,
     is_moderator,
 )
-from forumlens.resolve.selfnames import complete_names, is_generic_label, is_one_holder_label, name_generic_voices
+from forumlens.resolve.selfnames import (
+    complete_names,
+    is_generic_label,
+    is_one_holder_label,
+    name_generic_voices,
+    split_shared_voices,
+)
 from forumlens.resolve.stakeholders import stakeholder_group
 from forumlens.resolve.status import Voice, coalition_statuses
 from forumlens.resolve.titled import join_titled_surnames, name_office_labels
@@ -398,6 +404,8 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
         lambda label: cues.AUDIENCE_LABEL.search(label) is not None,
     )
     # "PARTICIPANT: Thank you.  Pham Minh Chau, I am …": the voice is a named person
+    # three panelists under ">> SPEAKER:": one person each, told by their names
+    groups = split_shared_voices(groups, session.turns, is_generic_label)
     groups = complete_names(name_generic_voices(groups, session.turns, is_generic_label), session.turns)
     drafts = collect_evidence(view, groups, moderators, reg)
     introduced = {d.group.name for d in drafts if d.group.name and (d.named_in_handoff or d.affiliations)}

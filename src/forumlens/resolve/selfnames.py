@@ -30,11 +30,18 @@ from importlib import resources
 from forumlens.models import Turn
 from forumlens.resolve import cues
 from forumlens.resolve.orgs import looks_org
-from forumlens.resolve.people import LabelGroup, name_key, same_person
+from forumlens.resolve.people import LabelGroup, name_forms, name_key, same_person
 from forumlens.resolve.titles import is_title_word
 from forumlens.transcript.speakers import generic_label
 
-__all__ = ["complete_names", "is_generic_label", "is_one_holder_label", "name_generic_voices", "said_names"]
+__all__ = [
+    "complete_names",
+    "is_generic_label",
+    "is_one_holder_label",
+    "name_generic_voices",
+    "said_names",
+    "split_shared_voices",
+]
 
 
 def is_generic_label(label: str) -> bool:
@@ -212,6 +219,79 @@ def name_generic_voices(
             same.labels += [lab for lab in group.labels if lab not in same.labels]
             result.remove(group)
     return sorted(result, key=lambda g: g.turns[0] if g.turns else -1)  # in the order they first spoke
+
+
+# A full name said with a title in a hand-off: "Our next speaker is Ms. Auma Owino, the …".
+_TITLED_NAME = re.compile(rf"\b(?-i:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?)\s+({_FULL_NAME})")
+
+
+def split_shared_voices(
+    groups: Sequence[LabelGroup], turns: Sequence[Turn], is_generic: Callable[[str], bool]
+) -> list[LabelGroup]:
+    """Split a generic label several people speak under (three panelists all ">> SPEAKER:") into
+    one group per person, when its turns give two names or more as their speakers' own.
+
+    A turn is the person who names themselves in it ("My name is Kedir Abdella"), else the one
+    the turn before calls or hands over to by any form of the name ("Tsegaye, do you work on
+    sign language?", "My question is for Mr. Abdella", "Our next speaker is Ms. Auma Owino"); a
+    turn nobody can be told for stays under the bare label. A duty label one person holds
+    (`is_one_holder_label`) is left alone, and so is a label whose turns give one name or none
+    (`name_generic_voices` names those)."""
+    speech = [t for t in turns if t.kind == "speech"]
+    position = {t.index: k for k, t in enumerate(speech)}
+    others = [g.name for g in groups if g.name]
+    result: list[LabelGroup] = []
+    for group in groups:
+        if (
+            group.name is not None
+            or not group.labels
+            or not all(is_generic(lab) and not is_one_holder_label(lab) for lab in group.labels)
+            or len(group.turns) < 2
+        ):
+            result.append(group)
+            continue
+        own = [next((n for n, _ in _said(turns[i].text, True, _TURN_CHARS)), None) for i in group.turns]
+        people: list[str] = []
+        for name in own:
+            if name and not any(same_person(name, p) for p in people) and not any(same_person(name, o) for o in others):
+                people.append(name)
+        if len(people) < 2:
+            result.append(group)
+            continue
+        owner: dict[int, str | None] = {}
+        for index, name in zip(group.turns, own):
+            if name:
+                owner[index] = next((p for p in people if same_person(name, p)), None)
+                continue
+            k = position.get(index, 0)
+            before = speech[k - 1] if k else None
+            if before is None or before.index in group.turns:
+                owner[index] = None
+                continue
+            for m in _TITLED_NAME.finditer(before.text):
+                said = re.sub(r"\s+", " ", m.group(1))
+                if _is_name(said) and not any(same_person(said, p) for p in [*people, *others]):
+                    people.append(said)
+            owner[index] = _last_called(before.text, people)
+        for person in people:
+            mine = [i for i in group.turns if owner.get(i) == person]
+            if mine:
+                result.append(LabelGroup(person, list(group.labels), mine))
+        rest = [i for i in group.turns if owner.get(i) is None]
+        if rest:
+            result.append(LabelGroup(None, list(group.labels), rest))
+    return sorted(result, key=lambda g: g.turns[0] if g.turns else -1)
+
+
+def _last_called(text: str, people: Sequence[str]) -> str | None:
+    """The person whose name (full, first or last) a turn says last, if any."""
+    best: tuple[int, str] | None = None
+    for person in people:
+        for form in name_forms(person):
+            for m in re.finditer(rf"\b{re.escape(form)}\b", text):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), person)
+    return best[1] if best else None
 
 
 def complete_names(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
