@@ -191,3 +191,16 @@ def test_a_description_inside_a_list_of_names_keeps_the_list_together():
 )
 def test_a_description_between_two_names_joins_the_list_only_when_it_says_no_place(between: str, joined: bool):
     assert _card_join(between) is joined
+
+
+def test_the_spelling_said_in_the_speech_names_the_person_over_a_repeated_label() -> None:
+    text = HEADER + (
+        ">> MODERATOR:  Next is Sibusiso, who runs a community network.  Sibusiso?\n\n"
+        ">> SIBUSISO DLAMNI:  Yes, I'm here.  I coordinate a wireless cooperative.\n\n"
+        ">> SIBUSISO DLAMINI:  Sorry, my name is wrong on the screen, it is Dlamini with an I.\n\n"
+        ">> MODERATOR:  We will fix it.  Sibusiso, is the network safe?\n\n"
+        ">> SIBUSISO DLAMNI:  Yes, it belongs to the members.\n\n"
+        ">> SIBUSISO DLAMNI:  And the fee is fair.\n"
+    )
+    cast = resolve_session(parse_transcript(text, source="t.txt"))
+    assert [p.name for p in cast.people if p.name and p.name.startswith("Sibusiso")] == ["Sibusiso Dlamini"]

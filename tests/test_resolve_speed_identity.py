@@ -313,11 +313,11 @@ def _plain_group_labels(session: Session) -> list[tuple[str | None, list[str], l
             group.labels.append(normalise_label(turn.label))
         group.turns.append(turn.index)
     groups, variants = people._merge_partial_names(groups, variants)
-    lowered = session.text.casefold() if any(len(n) > 1 for n in variants) else ""
+    spoken = " ".join(t.text for t in session.turns if t.kind == "speech").casefold()
     for group, names in zip(groups, variants):
         if names:
             full = people._fullest(names)
-            group.name = people._display(full, lowered) if len(full) > 1 else next(iter(full))
+            group.name = people._display(full, spoken) if len(full) > 1 else next(iter(full))
     return [(g.name, g.labels, g.turns) for g in groups]
 
 

@@ -204,3 +204,12 @@ def test_office_label_takes_the_name_the_chair_calls_before_its_turns() -> None:
         ">>REMOTE MODERATOR: No, Chairman.\n"
     )
     assert _by_label(two, "REMOTE MODERATOR") is None
+
+
+def test_her_before_a_title_is_no_title_of_the_name() -> None:
+    cast = _cast(
+        ">>CHAIRMAN DESAI: On my right is Ms. Anna Kowal, and next to her Mr. Omar Sabri-Nour, from "
+        "the chamber of commerce.\n\n"
+        ">>MR. SABRI-NOUR: Thank you, Chairman. Registries must answer in days.\n"
+    )
+    assert _by_label(cast, "MR. SABRI-NOUR") == "Omar Sabri-Nour"

@@ -74,15 +74,21 @@ def same_person(a: str, b: str, threshold: float = 80) -> bool:
     return min(scores) >= threshold and sum(scores) / len(scores) >= 88
 
 
-def _display(names: Counter[str], lowered: str) -> str:
-    """Most frequent variant; ties go to one spelled elsewhere in the (case-folded) text, then the longest.
+def _display(names: Counter[str], spoken: str) -> str:
+    """The variant somebody says in full in the speech (`spoken`, case-folded: the speaker's
+    own "I am Thembeka Ginindza", the chair's hand-off), else the one with more of its words
+    said ("it is Ginindza with two N"), then the most frequent label, then the longest.
 
-    Longest because captioners drop sounds ("Repin") far more often than add them.
+    Said first because a label is typed once by the captioner and repeated as typed, while a
+    name said in the speech is spelled as heard, often corrected; longest because captioners
+    drop sounds ("Repin") far more often than add them.
     """
 
-    def key(name: str) -> tuple[int, int, int]:
-        in_text = sum(1 for w in name.split() if len(w) > 2 and w.casefold() in lowered)
-        return names[name], in_text, len(name)
+    def key(name: str) -> tuple[bool, int, int, int]:
+        words = [w.casefold() for w in name.split()]
+        said = re.search(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", spoken) is not None
+        in_text = sum(1 for w in words if len(w) > 2 and w in spoken)
+        return said, in_text, names[name], len(name)
 
     return max(names, key=key)
 
@@ -143,11 +149,15 @@ def group_labels(session: Session) -> list[LabelGroup]:
             group.labels.append(normalise_label(turn.label))
         group.turns.append(turn.index)
     groups, variants = _merge_partial_names(groups, variants)
-    lowered = session.text.casefold() if any(len(n) > 1 for n in variants) else ""
+    spoken = (
+        " ".join(t.text for t in session.turns if t.kind == "speech").casefold()
+        if any(len(n) > 1 for n in variants)
+        else ""
+    )
     for group, names in zip(groups, variants):
         if names:
             full = _fullest(names)
-            group.name = _display(full, lowered) if len(full) > 1 else next(iter(full))
+            group.name = _display(full, spoken) if len(full) > 1 else next(iter(full))
     return groups
 
 

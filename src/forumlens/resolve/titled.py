@@ -160,10 +160,16 @@ def _given_before(tokens: Sequence[re.Match[str]], i: int, text: str) -> tuple[l
     return given, gender
 
 
+_POSSESSIVES = frozenset({"his", "her", "your"})
+_STYLED = frozenset({"excellency", "highness", "majesty", "honour", "honor", "grace", "worship"})
+
+
 def _title_gender(tokens: Sequence[re.Match[str]], j: int, text: str) -> str | None:
     """The gender of the run of titles ending at token `j` ("Ms.", "Madam Chair")."""
     run = [tokens[j].group()]
     while j > 0 and not text[tokens[j - 1].end() : tokens[j].start()].strip() and is_title_word(tokens[j - 1].group()):
+        if tokens[j - 1].group().lower() in _POSSESSIVES and tokens[j].group().lower().rstrip(".") not in _STYLED:
+            break  # "next to her Mr. Tarek …": her is the sentence's, not his title ("Her Excellency")
         j -= 1
         run.insert(0, tokens[j].group())
     return parse_title(" ".join(run) + " X").gender
