@@ -204,6 +204,9 @@ def test_office_label_takes_the_name_the_chair_calls_before_its_turns() -> None:
         ">>REMOTE MODERATOR: No, Chairman.\n"
     )
     assert _by_label(two, "REMOTE MODERATOR") is None
+    # a side of the room called is no name
+    side = _cast(">>CHAIRMAN DESAI: Thank you. Online?\n\n>>ONLINE MODERATOR: Nothing in the chat, Chairman.\n")
+    assert _by_label(side, "ONLINE MODERATOR") is None
 
 
 def test_her_before_a_title_is_no_title_of_the_name() -> None:

@@ -422,6 +422,18 @@ _CALLED = re.compile(
 _NAME_GOES_ON = r"((?:\s+(?:(?:de|da|do|dos|van|von|der|del|la|le|bin|al)\s+)?(?-i:[A-Z][\w'’\u2011-]+)){1,3})"
 
 
+# Capitalised words a chair ends a turn with that call a side or a group, not a person ("Online?",
+# "Anyone?", "Bishkek hub?" is a hub, which has its own label).
+_SIDES = frozenset(
+    {"online", "remote", "zoom", "chat", "hub", "floor", "room", "questions", "question", "anyone", "anybody"}
+    | {"everyone", "everybody", "someone", "somebody", "colleagues", "friends", "all", "audience", "comments"}
+)
+
+
+def _not_called(word: str) -> bool:
+    return sentence_word(word) or is_title_word(word) or word.casefold() in _SIDES
+
+
 def _called_before(group: LabelGroup, groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> str | None:
     """The one name the turns before an office label's turns call at their end ("Ana Paula,
     somebody online?" before ">> ONLINE MODERATOR:"), as the fullest form the session says
@@ -436,7 +448,7 @@ def _called_before(group: LabelGroup, groups: Sequence[LabelGroup], turns: Seque
         if k == 0 or speech[k - 1].index in group.turns:
             continue
         m = _CALLED.search(speech[k - 1].text.rstrip()[-160:])
-        if m is not None and not any(sentence_word(w) or is_title_word(w) for w in m.group("name").split()):
+        if m is not None and not any(_not_called(w) for w in m.group("name").split()):
             called.add(m.group("name"))
     if len(called) != 1:
         return None
