@@ -104,7 +104,7 @@ _OWN_ONSITE = SharedCue(
         r"(?:sitting|seated|standing)\s+(?:[\w']+\s+){0,3}?(?:row|aisle|door|podium|stage)\b|"
         # "I am sitting at the online desk here at the back of the hall", "I am sitting in the back",
         # "Hola, buenas tardes, here in the back"
-        r"(?:here\s+)?(?:at|in) the (?:back|front|middle|corner|end) of the (?:room|hall)\b|"
+        r"(?:here|sitting|seated|standing)\s+(?:[\w']+\s+){0,4}?(?:at|in) the (?:back|front|middle|corner|end) of the (?:room|hall)\b|"
         r"(?:sitting|seated|standing|here)\s+(?:at|in) the (?:back|front)\b|"
         # "I came all the way from Kampala to this room"
         r"(?:I|we)\s+(?:came|flew|travell?ed)\s+(?:all the way\s+)?from\s+[\w'’ -]{2,40}?\s+to (?:this|the) (?:room|hall|venue|forum|IGF)\b|"
