@@ -204,6 +204,14 @@ def test_office_label_takes_the_name_the_chair_calls_before_its_turns() -> None:
         ">>REMOTE MODERATOR: No, Chairman.\n"
     )
     assert _by_label(two, "REMOTE MODERATOR") is None
+    # no name called before, but the chair answers the holder by name after
+    answered = _cast(
+        ">>CHAIRMAN DESAI: Next to me, reading the chat for us, is my colleague Jonas Lindqvist.\n\n"
+        ">>MS. OKORO: Thank you, Chairman. Access is about cost.\n\n"
+        ">>REMOTE MODERATOR: Chairman, can I come in? A hub wants to speak.\n\n"
+        ">>CHAIRMAN DESAI: Of course, Jonas. The hub, please.\n"
+    )
+    assert _by_label(answered, "REMOTE MODERATOR") == "Jonas Lindqvist"
     # a side of the room called is no name
     side = _cast(">>CHAIRMAN DESAI: Thank you. Online?\n\n>>ONLINE MODERATOR: Nothing in the chat, Chairman.\n")
     assert _by_label(side, "ONLINE MODERATOR") is None

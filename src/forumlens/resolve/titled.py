@@ -419,6 +419,12 @@ def name_office_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> l
 _CALLED = re.compile(
     r"(?:^|[.!?]\s+|,\s+)(?-i:(?P<name>[A-Z][\w'’\u2011-]+(?:\s+[A-Z][\w'’\u2011-]+)?))\s*(?:\?|,\s+[^.!?]{0,60}\?)\s*$"
 )
+# The next speaker answering the office holder by name: "Of course, Eirik.", "Thank you, Ana Paula,".
+_ANSWERED = re.compile(
+    r"\W*(?:thank you|thanks|yes|of course|sure|okay|ok|good|great|perfect)(?:\s+(?:very much|so much))?\s*,?\s+"
+    r"(?-i:(?P<name>[A-Z][\w'’\u2011-]+(?:\s+[A-Z][\w'’\u2011-]+)?))\s*[.,!]",
+    re.IGNORECASE,
+)
 _NAME_GOES_ON = r"((?:\s+(?:(?:de|da|do|dos|van|von|der|del|la|le|bin|al)\s+)?(?-i:[A-Z][\w'’\u2011-]+)){1,3})"
 
 
@@ -436,20 +442,26 @@ def _not_called(word: str) -> bool:
 
 def _called_before(group: LabelGroup, groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> str | None:
     """The one name the turns before an office label's turns call at their end ("Ana Paula,
-    somebody online?" before ">> ONLINE MODERATOR:"), as the fullest form the session says
+    somebody online?" before ">> ONLINE MODERATOR:") or the turns after them answer at their
+    start ("Of course, Eirik."), as the fullest form the session says
     ("My colleague who follows the online room is Ana Paula Ferraz Leme"), or the called name
     itself when the session never says more ("Przemek from NASK … Przemek, is she connected?").
     None when no name is called, two different ones are, or another speaker carries it."""
     speech = [t for t in turns if t.kind == "speech"]
     position = {t.index: k for k, t in enumerate(speech)}
     called: set[str] = set()
+    answered: set[str] = set()  # weaker: the answer may thank a person whose words were read out
     for index in group.turns:
         k = position.get(index, 0)
-        if k == 0 or speech[k - 1].index in group.turns:
-            continue
-        m = _CALLED.search(speech[k - 1].text.rstrip()[-160:])
-        if m is not None and not any(_not_called(w) for w in m.group("name").split()):
-            called.add(m.group("name"))
+        if k > 0 and speech[k - 1].index not in group.turns:
+            m = _CALLED.search(speech[k - 1].text.rstrip()[-160:])
+            if m is not None and not any(_not_called(w) for w in m.group("name").split()):
+                called.add(m.group("name"))
+        if k + 1 < len(speech) and speech[k + 1].index not in group.turns:
+            m = _ANSWERED.match(speech[k + 1].text)  # "Of course, Eirik.  Nuuk, please."
+            if m is not None and not any(_not_called(w) for w in m.group("name").split()):
+                answered.add(m.group("name"))
+    called = called or answered
     if len(called) != 1:
         return None
     short = called.pop()
