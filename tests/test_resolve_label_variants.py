@@ -204,3 +204,19 @@ def test_the_spelling_said_in_the_speech_names_the_person_over_a_repeated_label(
     )
     cast = resolve_session(parse_transcript(text, source="t.txt"))
     assert [p.name for p in cast.people if p.name and p.name.startswith("Sibusiso")] == ["Sibusiso Dlamini"]
+
+
+def test_a_co_moderator_presented_then_called_is_a_moderator_with_her_own_body() -> None:
+    text = HEADER + (
+        ">> RUTENDO MOYO:  Welcome.  I am Rutendo Moyo and I moderate here in the room.  My co-moderator "
+        "is joining from Lusaka.  Mwila, over to you to introduce yourself.\n\n"
+        ">> MWILA BANDA:  Thank you, Rutendo.  Good afternoon from Lusaka.  Our project is funded by "
+        "a European programme, but I am employed by Kafue Research Network, I run the operations centre.\n\n"
+        ">> RUTENDO MOYO:  Thank you, Mwila.  The remote moderator tells me we have a remote participant.  "
+        "Tendai, please.\n\n"
+        ">> TENDAI NCUBE:  Thank you.  Hello from Harare.  My question: who pays for the towers?\n"
+    )
+    people = {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert people["Mwila Banda"].role == "moderator"
+    assert people["Mwila Banda"].affiliation == "Kafue Research Network"
+    assert people["Tendai Ncube"].role != "moderator"  # "the remote moderator tells me": not about Tendai

@@ -49,6 +49,7 @@ _JOINERS = frozenset(
         "van",
         "von",
         "für",
+        "und",
         "&",
         "y",
         "et",
@@ -321,7 +322,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|we|we're|our|me)\b", re.IGNOREC
 # that I was at …"), thanks or credits it ("with the support of …", "helped us", "our partner"),
 # or sets it against what follows ("a member of the MAG this year, but here I speak for …").
 _CLAIM_BEFORE = re.compile(
-    r"\b(?:speak(?:ing)?\s+(?:for|on\s+behalf\s+of)|work(?:ing)?\s+(?:for|at|with)|employ(?:er|ed)|"
+    r"\b(?:speak(?:ing)?\s+(?:for|on\s+behalf\s+of)|(?:I|we)\s+work(?:ing)?\s+(?:for|at)|employ(?:er|ed)|"
     r"my\s+own\s+\w+|own\s+organi[sz]ation|we\s+are\s+(?:the|a|an)|I\s+am\s+with|I'm\s+with|I’m\s+with|"
     r"represent(?:ing)?|my\s+(?:company|organi[sz]ation|employer|network|team|station|newspaper))\b[^.;?!]{0,60}$",
     re.IGNORECASE,

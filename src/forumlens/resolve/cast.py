@@ -433,7 +433,16 @@ def _eligible(cands: list[affcands.Candidate], moderator: bool) -> list[affcands
     if any("rule:name-card" in c.features for c in cands):
         cands = [c for c in cands if "rule:name-card" in c.features or "rule:self-introduction" in c.features]
     if moderator:
-        cands = [c for c in cands if any(k in c.features for k in _FIRST_HAND)]
+        # first-hand: tied by the rules, claimed in the chair's own words ("but I am employed by …"),
+        # or said of them right after their name by another ("moderated by Ruth Achola, who
+        # produces the farmers' programme at Voice of Busoga FM"); not what the chair says of others
+        cands = [
+            c
+            for c in cands
+            if any(k in c.features for k in _FIRST_HAND)
+            or "own|clause:claim" in c.features
+            or ("src:other" in c.features and "after_name" in c.features)
+        ]
     return cands
 
 

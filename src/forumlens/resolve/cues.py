@@ -144,7 +144,7 @@ OPENER = re.compile(
 MODERATOR_OTHER = re.compile(
     r"\b(?:co[\s‑-]?moderators?|moderators?|facilitators?|chairing (?:this|the) session|"
     r"session chair|co[\s‑-]?hosts?|co[\s‑-]?chairs?|co[\s‑-]?moderat(?:e|es|ing)|"
-    r"co[\s‑-]?facilitat(?:e|es|ing)|"
+    r"co[\s‑-]?facilitat(?:e|es|ing)|(?:co[\s‑-]?)?(?:moderated|chaired|facilitated)\s+by|"
     r"(?:moderat|chair|facilitat|host)(?:e|es|ing)?\b(?:\s+(?:this|the|today's|our))?"
     r"(?:\s+(?:session|workshop|forum|panel|meeting|discussion))?(?:\s+today)?\s+"
     r"(?:together\s+)?with)\b",

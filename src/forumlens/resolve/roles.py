@@ -209,6 +209,30 @@ _MODERATOR_OTHER = SharedCue(cues.MODERATOR_OTHER)
 _INVITE = SharedCue(cues.INVITE)
 
 
+_VOCATIVE = re.compile(r"[\s,]*[?,!]")
+# "My co-moderator is …", "our online moderator joins …": the chair presenting their co-moderator
+# (not "The remote moderator tells me we have a remote participant").
+_INTRODUCING = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _called_next(
+    view: SessionView, groups: Sequence[LabelGroup], owner: LabelGroup | None, a: int, b: int
+) -> list[str]:
+    """The speaker a sentence opens by calling ("Chileshe, over to you"), if one does."""
+    head = view.text[a:b].lstrip()
+    start = a + (len(view.text[a:b]) - len(head))
+    return [
+        g.name
+        for g in groups
+        if g.name
+        and g is not owner
+        and any(
+            head.startswith(form) and _VOCATIVE.match(view.text, start + len(form)) is not None
+            for form in name_forms(g.name)
+        )
+    ][:1]
+
+
 def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]:
     """Names of moderators: called so by others, saying so themselves, or chairing by numbers."""
     turn_owner = {i: g for g in groups for i in g.turns}
@@ -217,12 +241,14 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]
     invites: dict[str, int] = {}
     for turn in view.speech:
         owner = turn_owner.get(turn.index)
-        for a, b in view.sentences[turn.index]:
+        sentences = view.sentences[turn.index]
+        for k, (a, b) in enumerate(sentences):
             sentence = view.text[a:b]
             if owner and owner.name and _MODERATOR_SELF.search(sentence):
                 found.add(owner.name)
                 claimed.add(owner.name)
             for cue in _MODERATOR_OTHER.finditer(view.text, a, b):
+                named = False
                 for g in groups:
                     if (
                         g.name
@@ -233,6 +259,16 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]
                         )
                     ):
                         found.add(g.name)
+                        named = True
+                if (
+                    not named
+                    and k + 1 < len(sentences)
+                    and not view.names_between(a, b)
+                    and _INTRODUCING.search(view.text, max(a, cue.start() - 16), cue.start()) is not None
+                ):
+                    # "My co-moderator is joining from Lusaka.  Chileshe, over to you": the next
+                    # sentence calls the one the cue was about
+                    found.update(_called_next(view, groups, owner, *sentences[k + 1]))
             if owner and owner.name and _INVITE.search(sentence):
                 invites[owner.name] = invites.get(owner.name, 0) + 1
             found.update(_remote_duty(view, groups, owner, a, b))
