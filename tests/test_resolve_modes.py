@@ -62,6 +62,7 @@ def test_here_in_a_city_depends_on_where_the_igf_met():
         ("what about online abuse and online safety", None),
         ("the online and on-site participants", None),
         (" He travelled from Santiago for this panel.", "onsite"),
+        (", who produces the farmers' programme and follows everything from Kampala", "online"),
     ],
 )
 def test_what_a_chair_says_about_someone(words, side):
@@ -170,3 +171,14 @@ def test_a_floor_voice_nobody_places_has_no_mode():
     modes = {p.name: p.mode for p in resolve_session(parse_transcript(text, source="t.txt")).people}
     assert modes["Dana Weiss"] is None
     assert modes["Aziz Karimov"] == "onsite"
+
+
+def test_a_name_called_to_tell_them_about_somebody_else_says_nothing_of_where_they_are():
+    text = (
+        "IGF 2019 - Day 2 - Open Forum\n\n"
+        ">> HANNA VOGEL:  Welcome.  My name is Hanna Vogel.  We are here in Berlin with three speakers "
+        "on stage.  The online part is moderated by Grace Apio, who follows everything from Gulu.\n\n"
+        ">> GRACE APIO:  Hanna, there is one participant online with a comment.  She asks about seeds.\n"
+    )
+    modes = {p.name: p.mode for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert modes == {"Hanna Vogel": "onsite", "Grace Apio": "online"}

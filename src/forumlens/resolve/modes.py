@@ -138,7 +138,9 @@ _OTHER_ONLINE = re.compile(
     r"(?:from|remotely|online|virtually)|"
     # "who is following the online room from Lagos": running the online side from a place
     # (not "from the back of the room")
-    r"(?:online|zoom|remote|virtual)\s+(?:room|side|participation|chat)\s+from\s+(?!the\b)(?-i:[A-Z]))",
+    r"(?:online|zoom|remote|virtual)\s+(?:room|side|participation|chat)\s+from\s+(?!the\b)(?-i:[A-Z])|"
+    # "…, who … follows everything from Kampala"
+    r"(?:follows|following|watches|watching)\s+(?:[\w']+\s+){0,3}?from\s+(?!the\b)(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _OTHER_ONSITE = re.compile(

@@ -388,7 +388,9 @@ def _window(view: SessionView, turn_index: int, owner: dict[int, LabelGroup], mo
 
 
 _VOCATIVE_QUESTION = re.compile(
-    r"\s*,\s*(?:is there\s+|do we have\s+|are there\s+)?(?:any|anybody|anyone|anything|someone|somebody)\b[^.!]*\?",
+    r"\s*,\s*(?:is there\s+|do we have\s+|are there\s+)?(?:any|anybody|anyone|anything|someone|somebody)\b[^.!]*\?|"
+    # "Wiebke, there is one participant online with a comment": telling them about somebody else
+    r"\s*,\s*(?:there\s+(?:is|are)|we\s+have|I\s+have|somebody|someone)\b",
     re.IGNORECASE,
 )
 _QUESTION_NOT_YOU = re.compile(r"(?:(?!\byou\b)[^.!?])*\?", re.IGNORECASE)
