@@ -76,8 +76,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from forumlens.resolve.cues import _fold  # accents dropped one character for one: offsets hold
-
+from ..text.accents import unaccented  # accents dropped one character for one: offsets hold
 from ._regex import compile_cue
 from .context import FLOOR_CUE, AnalysisContext, Sentence
 from .cues import (
@@ -613,9 +612,9 @@ def _person_named(ctx: AnalysisContext, text: str, after_turn: int) -> str | Non
     """A session speaker named in `text` (full name or first name), preferring who speaks next."""
     names = [p.name for p in ctx.people if p.name]
     hits = []
-    plain_text = _fold(text)
+    plain_text = unaccented(text)
     for name in dict.fromkeys(names):
-        plain = _fold(name)
+        plain = unaccented(name)
         parts = [plain] + [w for w in plain.split()[:1] if len(w) > 2]
         if any(re.search(rf"\b{re.escape(p)}\b", plain_text, re.I) for p in parts):
             hits.append(name)
@@ -640,11 +639,11 @@ def _person_addressed(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
     other than its voice: an addressing cue right before the name, as for coalitions."""
     text = ctx.session.text
     start, q_end = g.window[0], g.sentences[-1].end
-    span = _fold(text[start:q_end])  # "Ms. Fernández" names the speaker labelled FERNANDEZ
+    span = unaccented(text[start:q_end])  # "Ms. Fernández" names the speaker labelled FERNANDEZ
     found: tuple[int, str] | None = None
     voice = ctx.people[g.turn].name
     for name in dict.fromkeys(p.name for p in ctx.people if p.name and p.name != voice):
-        plain = _fold(name)
+        plain = unaccented(name)
         parts = [re.escape(plain), *[re.escape(w) for w in plain.split()[:1] if len(w) > 2]]
         if len(name.split()) > 1:  # "a question for Mr. Ibarra": a surname after a title
             parts.append(_TITLE + re.escape(plain.split()[-1]))
@@ -761,9 +760,9 @@ def _relayed_to(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
 def _speaker_called(ctx: AnalysisContext, said: str) -> str | None:
     """The one session speaker a name ("Mr. Lim", "Ms. Vestergaard", "Gitau") stands for: any
     word of their name, accents aside; None when no one or several are so called."""
-    words = {w.lower() for w in re.findall(r"[\w‑'-]+", _fold(said)) if len(w) > 2}
+    words = {w.lower() for w in re.findall(r"[\w‑'-]+", unaccented(said)) if len(w) > 2}
     known = dict.fromkeys(p.name for p in ctx.people if p.name)
-    hits = [n for n in known if words & {w.lower() for w in _fold(n).split() if len(w) > 2}]
+    hits = [n for n in known if words & {w.lower() for w in unaccented(n).split() if len(w) > 2}]
     return hits[0] if len(hits) == 1 else None
 
 

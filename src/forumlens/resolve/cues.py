@@ -9,7 +9,6 @@ Each helper returns offsets so the caller can quote the exact sentence as eviden
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from functools import lru_cache
 
 from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.mentions import Mention
+from forumlens.text.accents import unaccented as _fold  # the name this module and its callers use
 
 __all__ = [
     "ABSENT",
@@ -248,26 +248,6 @@ class NameHit:
     start: int
     end: int
     form: str
-
-
-class _FoldMap(dict[int, str]):
-    """Code point -> its base letter, filled on first use (str.translate calls __getitem__)."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        # hyphen look-alikes ("Jean‑Paul" with U+2011) read as "-", so name forms still match
-        base = "-" if ch in "\u2010\u2011\u2012" else (unicodedata.normalize("NFKD", ch)[:1] or ch)
-        self[code] = base
-        return base
-
-
-_FOLD = _FoldMap()
-
-
-@lru_cache(maxsize=256)
-def _fold(text: str) -> str:
-    """Accent-free copy of the text with the same length, so offsets still apply."""
-    return text if text.isascii() else text.translate(_FOLD)
 
 
 @lru_cache(maxsize=4096)

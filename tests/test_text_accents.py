@@ -1,0 +1,35 @@
+"""forumlens.text.accents: accents dropped one character for one, so offsets found in the fold cut the original."""
+
+from __future__ import annotations
+
+from forumlens.analyse import questions
+from forumlens.resolve import cues
+from forumlens.text import unaccented
+
+
+def test_accented_names_fold_to_their_base_letters() -> None:
+    assert unaccented("Ms. Fernández") == "Ms. Fernandez"
+    assert unaccented("Ökten, Şahin, Petrović") == "Okten, Sahin, Petrovic"
+
+
+def test_hyphen_look_alikes_read_as_a_plain_hyphen() -> None:
+    assert unaccented("Jean\u2011Paul and Anne\u2010Marie") == "Jean-Paul and Anne-Marie"
+
+
+def test_the_fold_keeps_every_offset_of_the_original() -> None:
+    text = "Thank you, Ms. Fernández\u2011Ruiz (Ægis, Ŀlorenç). Next: Mr. Ñúñez."
+    folded = unaccented(text)
+    assert len(folded) == len(text)
+    start = folded.index("Fernandez-Ruiz")
+    assert text[start : start + len("Fernandez-Ruiz")] == "Fernández\u2011Ruiz"
+
+
+def test_case_and_ascii_text_are_kept_as_they_are() -> None:
+    text = "FERNANDEZ said: plain ASCII stays the same object"
+    assert unaccented(text) is text
+    assert unaccented("ÉCOLE") == "ECOLE"
+
+
+def test_resolve_and_the_question_analysis_fold_alike() -> None:
+    assert cues._fold is unaccented  # resolve's private name is the shared fold
+    assert questions.unaccented is unaccented
