@@ -1,7 +1,7 @@
 """The one reading of flagged caption labels (`forumlens.caption_flags`), and the surfaces that use it.
 
-`forumlens people NAME`, the portal's missing-person hint, the search's speaker facet and
-the turn credits all read the stored `flags` analyses through this module: a malformed
+`forumlens people NAME`, the portal's missing-person hint, the search's speaker facet,
+`forumlens show` and the turn credits all read the stored `flags` analyses through this module: a malformed
 flag is skipped alike everywhere, and the sentence about a flag is worded once.
 """
 
@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from forumlens.caption_flags import FlaggedLabel, flag_note, flagged_labels, flagged_lines, likely_speakers
+from forumlens import views
+from forumlens.caption_flags import (
+    FlaggedLabel,
+    SessionFlag,
+    flag_note,
+    flagged_labels,
+    flagged_lines,
+    likely_speakers,
+    session_flags,
+)
 from forumlens.commands.people import flagged_labels as people_notes
 from forumlens.models import Session, Turn
 from forumlens.web.credits import credited_lines
@@ -40,6 +49,16 @@ def test_flagged_labels_reads_every_labelled_flag_and_skips_the_rest():
         FlaggedLabel("s3", "Workshop three", 4, "John Roe", "Carla Diaz"),
     ]
     assert FlaggedLabel("s1", "t", 7, "PÉTRA  NOVAK", None).key == "petra novak"  # compared as names are
+
+
+def test_session_flags_reads_one_sessions_flags_as_show_lists_them():
+    assert list(session_flags(ROWS[0][3])) == [
+        SessionFlag("PETRA NOVAK", 7, "continues", "Maria Kovac"),
+        SessionFlag("JOHN ROE", 11, "flagged by the analysis", None),  # no reason stored: the default one
+    ]
+    assert list(session_flags(None)) == [] and list(session_flags(ROWS[3][3])) == []  # none, or not a list
+    assert [f.line for f in session_flags([{"line": "7", "label": "ANA LIMA"}])] == [None]  # not a line number
+    assert views.FlaggedLabel is SessionFlag  # `show` lists the same records
 
 
 def test_likely_speakers_names_one_speaker_or_none():

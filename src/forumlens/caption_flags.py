@@ -5,8 +5,9 @@ The people analysis flags a caption label when its turn continues someone else's
 real speaker. Several surfaces tell a reader about such a label: `forumlens people NAME`
 (why a name is nobody on record), the portal's missing-person hint, the search's speaker
 facet (whom the label's turns are credited to) and the turn credits of the session,
-search and related pages. They all read the flags here, so a malformed stored flag is
-skipped alike everywhere and the sentence about a flag is worded once (`flag_note`).
+search and related pages, and `forumlens show` (`session_flags`, one session's flags). They
+all read the flags here, so a malformed stored flag is skipped alike everywhere and the
+sentence about a flag is worded once (`flag_note`).
 Kept outside `web/` so the command line reads it without importing the portal.
 """
 
@@ -18,10 +19,45 @@ from typing import Any
 
 from .transcript.speakers import name_key
 
-__all__ = ["FlaggedLabel", "flag_note", "flagged_labels", "flagged_lines", "likely_speakers"]
+__all__ = [
+    "FlaggedLabel",
+    "SessionFlag",
+    "flag_note",
+    "flagged_labels",
+    "flagged_lines",
+    "likely_speakers",
+    "session_flags",
+]
 
 # (session, title, year, flags) rows, as `store.analyses_of_kind("flags")` gives them
 FlagRows = Iterable[tuple[str, str, int | None, Any]]
+
+
+@dataclass(frozen=True)
+class SessionFlag:
+    """A caption label the analysis judged not to be who spoke (a mis-attribution), in one session."""
+
+    label: str
+    line: int | None  # the line number the resolve stage wrote; None when it stored none
+    reason: str
+    likely_speaker: str | None  # whom the turn is counted for; None when the analysis named nobody
+
+
+def session_flags(flags: Any) -> Iterator[SessionFlag]:
+    """Every flag with a label in one session's stored `flags` analysis, in store order.
+
+    The one test of what counts as a flag: anything else stored there (an item that is
+    not a mapping, a flag without a label, flags that are not a list) is skipped.
+    """
+    for flag in flags if isinstance(flags, list | tuple) else ():
+        if isinstance(flag, Mapping) and flag.get("label"):
+            line, likely = flag.get("line"), flag.get("likely_speaker")
+            yield SessionFlag(
+                label=str(flag["label"]),
+                line=line if isinstance(line, int) else None,
+                reason=str(flag.get("reason") or "flagged by the analysis"),
+                likely_speaker=str(likely) if likely else None,
+            )
 
 
 @dataclass(frozen=True)
@@ -30,7 +66,7 @@ class FlaggedLabel:
 
     session: str
     title: str
-    line: Any  # as stored: the line number the resolve stage wrote
+    line: int | None  # the line number the resolve stage wrote
     label: str
     likely_speaker: str | None  # whom the turn is counted for; None when the analysis named nobody
 
@@ -43,10 +79,8 @@ class FlaggedLabel:
 def flagged_labels(rows: FlagRows) -> Iterator[FlaggedLabel]:
     """Every flag with a label in the `flags` analyses, in store order; anything else stored there is skipped."""
     for sid, title, _year, flags in rows:
-        for flag in flags if isinstance(flags, list) else []:
-            if isinstance(flag, Mapping) and flag.get("label"):
-                likely = flag.get("likely_speaker")
-                yield FlaggedLabel(sid, title, flag.get("line"), str(flag["label"]), str(likely) if likely else None)
+        for flag in session_flags(flags):
+            yield FlaggedLabel(sid, title, flag.line, flag.label, flag.likely_speaker)
 
 
 def flagged_lines(flags: Any) -> set[int]:

@@ -8,7 +8,16 @@ from collections.abc import Sequence
 from .models import IngestOutcome, SearchHit, Session
 from .store.base import SessionInfo
 
-__all__ = ["clip", "counted", "format_hits", "format_outcomes", "format_session", "format_sessions", "format_turns"]
+__all__ = [
+    "clip",
+    "counted",
+    "format_hits",
+    "format_outcomes",
+    "format_session",
+    "format_sessions",
+    "format_turns",
+    "table",
+]
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:
@@ -17,7 +26,8 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n} {noun if n == 1 else (plural or noun + 's')}"
 
 
-def _table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
+    """Rows under their headers in left-aligned columns as wide as their widest cell, no trailing spaces."""
     widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
     line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
     out = [line, "  ".join("-" * w for w in widths)]
@@ -36,14 +46,11 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-_clip = clip  # the name `forumlens.views` imports
-
-
 def format_sessions(sessions: Sequence[SessionInfo]) -> str:
     if not sessions:
         return "No sessions stored yet. Add some with: forumlens ingest PATH"
     rows = [(s.id, str(s.year or ""), str(s.turns), str(s.speakers), str(s.words), clip(s.title, 70)) for s in sessions]
-    return _table(rows, ("id", "year", "turns", "speakers", "words", "title"))
+    return table(rows, ("id", "year", "turns", "speakers", "words", "title"))
 
 
 def format_hits(hits: Sequence[SearchHit], query: str) -> str:

@@ -13,11 +13,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .caption_flags import SessionFlag, session_flags
 from .errors import ForumlensError
-from .format import _clip, _table, counted, format_turns
+from .format import clip, counted, format_turns, table
 from .models import Session
 from .store.base import SessionInfo, Store
 from .transcript.speakers import name_key
+
+FlaggedLabel = SessionFlag  # the name this module has always exported for `show`'s flagged labels
 
 __all__ = [
     "LIVE_STATE",
@@ -134,7 +137,7 @@ def format_session_list(rows: Sequence[ListedSession]) -> str:
         if year is not None and stored:  # sessions are stored, only none of that year
             return f"No session of {year} among the {counted(stored, 'stored session')}: drop --year to list them all."
         return "No sessions stored yet. Add some with: forumlens ingest PATH"
-    table = [
+    cells = [
         (
             r.info.id,
             str(r.info.year or ""),
@@ -142,11 +145,11 @@ def format_session_list(rows: Sequence[ListedSession]) -> str:
             str(r.info.turns),
             str(r.info.speakers),
             str(r.info.words),
-            _clip(r.info.title, 70),
+            clip(r.info.title, 70),
         )
         for r in rows
     ]
-    return _table(table, ("id", "year", "state", "turns", "speakers", "words", "title"))
+    return table(cells, ("id", "year", "state", "turns", "speakers", "words", "title"))
 
 
 @dataclass(frozen=True)
@@ -161,16 +164,6 @@ class PersonLine:
     @property
     def shown(self) -> str:
         return self.name or self.label or "(unnamed)"
-
-
-@dataclass(frozen=True)
-class FlaggedLabel:
-    """A caption label the analysis judged not to be who spoke (a mis-attribution)."""
-
-    label: str
-    line: int | None
-    reason: str
-    likely_speaker: str | None
 
 
 @dataclass(frozen=True)
@@ -197,16 +190,7 @@ def session_people(session: Session, analyses: Mapping[str, Any]) -> tuple[list[
     a person. Without it (a session stored with --no-analysis, a live one not analysed
     yet) the turns' speakers are counted as they are.
     """
-    flagged = [
-        FlaggedLabel(
-            label=str(item.get("label") or ""),
-            line=item.get("line") if isinstance(item.get("line"), int) else None,
-            reason=str(item.get("reason") or "flagged by the analysis"),
-            likely_speaker=item.get("likely_speaker") or None,
-        )
-        for item in analyses.get("flags") or []
-        if isinstance(item, dict) and item.get("label")
-    ]
+    flagged = list(session_flags(analyses.get("flags")))
     people = analyses.get("people")
     if not isinstance(people, list) or not people:
         return _people_from_turns(session), flagged
