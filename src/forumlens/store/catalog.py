@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import ConfigError, NotFound
-from ..models import Document, Session, Turn
+from ..models import Document, Session
 from .base import SessionInfo, TurnAt
 from .common import Rows, SQLBase, Tx
 from .projections import PROJECTED_TABLES, project_analyses
@@ -26,7 +26,9 @@ from .rows import (
     DOCUMENT_COLUMNS,
     SESSION_COLUMNS,
     SPEAKER_COLUMNS,
+    TURN_READ,
     session_rows,
+    turn_of,
 )
 from .sql import SESSION_INFO_SQL, sessions_sql
 
@@ -339,30 +341,11 @@ class CatalogQueries(SQLBase):
         sid = self.resolve_ref(ref)
         with self._snapshot() as tx:
             doc = tx("SELECT title, sha256, source, text, year, warnings FROM documents WHERE id = ?", (sid,))
-            rows = tx(
-                "SELECT idx, line, label, speaker, kind, text, start_offset, end_offset, end_line,"
-                " page, section FROM turns WHERE session_id = ? ORDER BY idx",
-                (sid,),
-            )
+            rows = tx(f"SELECT {TURN_READ} FROM turns WHERE session_id = ? ORDER BY idx", (sid,))
         if not doc:  # replaced or deleted between resolving and reading
             raise NotFound(f"no session matches {ref!r}", hint="list them with `forumlens sessions`")
         title, sha, source, text, year, warnings = doc[0]
-        turns = tuple(
-            Turn(
-                index=r[0],
-                line=r[1],
-                label=r[2],
-                speaker=r[3],
-                kind=r[4],
-                text=r[5],
-                start=r[6],
-                end=r[7],
-                end_line=r[8],
-                page=r[9],
-                section=r[10],
-            )
-            for r in rows
-        )
+        turns = tuple(turn_of(r) for r in rows)
         return Session(
             title=title,
             sha256=sha,

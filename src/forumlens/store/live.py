@@ -31,7 +31,7 @@ from ..errors import Busy, NotFound
 from ..models import Document, Session, Turn
 from ..transcript.speakers import name_key
 from .common import SQLBase, Tx
-from .rows import DOCUMENT_COLUMNS, SESSION_COLUMNS, SPEAKER_COLUMNS, session_rows
+from .rows import DOCUMENT_COLUMNS, SESSION_COLUMNS, SPEAKER_COLUMNS, TURN_READ, session_rows, turn_of
 
 __all__ = ["LIVE_LEASE_PREFIX", "LiveInfo", "LiveQueries", "LiveStore", "LiveUpdate", "live_lease_name"]
 
@@ -362,23 +362,6 @@ class LiveQueries(SQLBase):
 
     def turns_from(self, session_id: str, index: int) -> list[Turn]:
         rows = self._rows(
-            "SELECT idx, line, label, speaker, kind, text, start_offset, end_offset, end_line, page, section"
-            " FROM turns WHERE session_id = ? AND idx >= ? ORDER BY idx",
-            (session_id, index),
+            f"SELECT {TURN_READ} FROM turns WHERE session_id = ? AND idx >= ? ORDER BY idx", (session_id, index)
         )
-        return [
-            Turn(
-                index=r[0],
-                line=r[1],
-                label=r[2],
-                speaker=r[3],
-                kind=r[4],
-                text=r[5],
-                start=r[6],
-                end=r[7],
-                end_line=r[8],
-                page=r[9],
-                section=r[10],
-            )
-            for r in rows
-        ]
+        return [turn_of(r) for r in rows]

@@ -8,10 +8,11 @@ drifting apart (a test compares every table after the same ingest on both).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..models import Document, Session
+from ..models import Document, Session, Turn
 from ..transcript.speakers import name_key
 from .projections import document_columns
 
@@ -21,8 +22,10 @@ __all__ = [
     "SESSION_COLUMNS",
     "SPEAKER_COLUMNS",
     "TURN_COLUMNS",
+    "TURN_READ",
     "SessionRows",
     "session_rows",
+    "turn_of",
 ]
 
 DOCUMENT_COLUMNS = (
@@ -57,6 +60,27 @@ TURN_COLUMNS = (
     "section",
 )
 ANALYSIS_COLUMNS = ("session_id", "kind", "data")
+# The turns columns read back, in `turn_of`'s order (a SELECT list: "SELECT " + TURN_READ + ...).
+TURN_READ = "idx, line, label, speaker, kind, text, start_offset, end_offset, end_line, page, section"
+
+
+def turn_of(row: Sequence[Any]) -> Turn:
+    """The `Turn` one row of `TURN_READ` stores: reading a whole session and the live tail
+    (`turns_from`) build turns alike, so neither drifts when a column is added."""
+    index, line, label, speaker, kind, text, start, end, end_line, page, section = row
+    return Turn(
+        index=index,
+        line=line,
+        label=label,
+        speaker=speaker,
+        kind=kind,
+        text=text,
+        start=start,
+        end=end,
+        end_line=end_line,
+        page=page,
+        section=section,
+    )
 
 
 @dataclass(frozen=True)
