@@ -16,30 +16,12 @@ switches the feed to whole-text mode: from then on every change is decoded in fu
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 
 from ..errors import InputError
-from ..read.text import decode_text
+from ..read.text import BOMS, NEEDS_REPAIR, decode_text
 
 __all__ = ["Decoded", "TextFeed"]
-
-# BOMs the incremental decoder understands; longest first (UTF-32 LE starts like UTF-16 LE)
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-# characters ingest's repair step (ftfy) may change — the same class as read/text.py's
-# `_NEEDS_REPAIR`: UTF-8 read as cp1252 ("Ã©", "â€™"), C1 controls, Unicode line separators
-# (which become line breaks, and so would move line numbers), terminal escapes
-_REPAIRED = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-    "|[\u0080-\u009f]|[\u2028\u2029\u0085]|\x1b\\["
-)
 
 
 @dataclass(frozen=True)
@@ -90,8 +72,8 @@ class TextFeed:
                 f"bytes at offset {offset} are not valid {self._encoding} (did the captioning client change"
                 " encoding?); from now on the whole text is decoded as `ingest` would"
             )
-        if _REPAIRED.search(piece):
-            return self._redecode(None)
+        if NEEDS_REPAIR.search(piece):  # mojibake, C1 controls, line separators (they would move line
+            return self._redecode(None)  # numbers), terminal escapes: ingest's repair may change them
         piece = self._newlines(piece)
         self.text += piece
         return Decoded(piece)
@@ -116,7 +98,7 @@ class TextFeed:
     def _start(self) -> str:
         """Choose the encoding from the first bytes, as `decode_text` does: "ok", "wait" or "whole"."""
         head = bytes(self.raw[:4])
-        for bom, encoding in _BOMS:
+        for bom, encoding in BOMS:
             if head.startswith(bom):
                 self._encoding, self._bom_len = encoding, len(bom)
                 break

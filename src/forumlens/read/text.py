@@ -14,9 +14,11 @@ from typing import Any
 
 from ..errors import BinaryInput, EmptyInput, UndecodableInput
 
-__all__ = ["decode_text", "looks_binary"]
+__all__ = ["BOMS", "NEEDS_REPAIR", "decode_text", "looks_binary"]
 
-_BOMS = (
+# Byte-order marks and their encodings, longest first (UTF-32 LE starts like UTF-16 LE); the
+# live feed (live/text.py) chooses its encoding from the same list.
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -60,8 +62,9 @@ def _repair(text: str) -> str:
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # What UTF-8 read as cp1252/latin-1 looks like ("Ã©", "â€™", "Â "), C1 controls, and line
-# separators ftfy normalises; text without any of these needs no repair (ftfy is slow).
-_NEEDS_REPAIR = re.compile(
+# separators ftfy normalises; text without any of these needs no repair (ftfy is slow). The live
+# feed (live/text.py) leaves its incremental path for whole-text decoding on the same class.
+NEEDS_REPAIR = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
     "|[\u0080-\u009f]|[\u2028\u2029\u0085]|\x1b\\["
@@ -96,7 +99,7 @@ def looks_binary(text: str) -> bool:
 
 
 def _decode(data: bytes, source: str) -> tuple[str, str]:
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(encoding), encoding + "-bom" if encoding == "utf-8" else encoding
@@ -140,7 +143,7 @@ def decode_text(data: bytes, source: str = "") -> tuple[str, str, tuple[str, ...
         )
     warnings: list[str] = []
     plain = text.replace("\r\n", "\n").replace("\r", "\n")
-    fixed = _repair(plain) if _NEEDS_REPAIR.search(plain) else plain
+    fixed = _repair(plain) if NEEDS_REPAIR.search(plain) else plain
     if fixed != plain:
         warnings.append("repaired mis-encoded characters (mojibake)")
     replacement = fixed.count("\ufffd")
