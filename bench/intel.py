@@ -85,15 +85,7 @@ def source_path(gold_file: Path, source: str) -> Path:
 
 
 def evaluate(gold_file: Path, with_cast: bool = False) -> dict:
-    gold = json.loads(gold_file.read_text("utf-8"))
-    text = source_path(gold_file, gold["source"]).read_text("utf-8")
-    session = parse_transcript(text, source=gold["source"])
-    cast = None
-    if with_cast:
-        from forumlens.resolve.cast import resolve_session
-
-        cast = resolve_session(session)
-    intel = find_intel(session, cast).to_json()
+    intel, gold = _intel_json(gold_file, with_cast)
     return {
         "questions": score_questions(intel["questions"], gold),
         "asks": score_asks(intel["asks"], gold),
@@ -136,6 +128,7 @@ def _unanswered_kept(detected: list[dict], gold: dict, tolerance: int = 3) -> tu
 
 
 def _intel_json(gold_file: Path, with_cast: bool) -> tuple[dict, dict]:
+    """(the session's intel JSON, its gold): what every measure here reads of one gold file."""
     gold = json.loads(gold_file.read_text("utf-8"))
     text = source_path(gold_file, gold["source"]).read_text("utf-8")
     session = parse_transcript(text, source=gold["source"])
