@@ -68,6 +68,17 @@ def synthetic_sessions(n: int, seed: int = 7) -> list[str]:
     return out
 
 
+def synthetic_files(n: int, folder: Path) -> list[Path]:
+    """`synthetic_sessions(n)` written into `folder` as s00000.txt, s00001.txt …: the files the
+    benchmarks that fill a store ingest, named alike so their stores and timings compare."""
+    paths = []
+    for i, text in enumerate(synthetic_sessions(n)):
+        path = folder / f"s{i:05d}.txt"
+        path.write_text(text, "utf-8")
+        paths.append(path)
+    return paths
+
+
 def queries(seed: int = 11) -> list[tuple[str, SearchFilters]]:
     rng = random.Random(seed)
     words = [
@@ -178,12 +189,7 @@ def run(
     n: int, db: str | None, *, analysis: bool = False, workers: int = 1, analysed_sample: int = 0
 ) -> dict[str, float | int | str]:
     workdir = Path(tempfile.mkdtemp(prefix="forumlens-bench-"))
-    texts = synthetic_sessions(n)
-    paths = []
-    for i, text in enumerate(texts):
-        path = workdir / f"s{i:05d}.txt"
-        path.write_text(text, "utf-8")
-        paths.append(path)
+    paths = synthetic_files(n, workdir)
     total_bytes = sum(p.stat().st_size for p in paths)
 
     start = time.perf_counter()
@@ -312,10 +318,7 @@ def profile(n: int, top: int = 25, out: Path | None = None) -> dict[str, object]
     """cProfile over the ingest (with analysis, one process) of n synthetic sessions
     (the raw statistics written to `out` for `python -m pstats`, when given)."""
     workdir = Path(tempfile.mkdtemp(prefix="forumlens-profile-"))
-    paths = []
-    for i, text in enumerate(synthetic_sessions(n)):
-        paths.append(workdir / f"s{i:05d}.txt")
-        paths[-1].write_text(text, "utf-8")
+    paths = synthetic_files(n, workdir)
     store = open_store(str(workdir / "profile.sqlite3"))
     ingest_paths(store, [paths[0]], IngestOptions(max_bytes=50_000_000, force=True))  # imports and caches warm
     profiler = cProfile.Profile(time.process_time)  # CPU time: the other load on the machine does not count

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ingest import synthetic_sessions
+from ingest import synthetic_files
 
 from forumlens.ingest import IngestOptions, ingest_paths
 from forumlens.publish.site import PublishOptions, publish_site
@@ -43,12 +43,7 @@ def build_store(n: int, location: str, *, analysis: bool, workers: int) -> float
     try:
         if store.counts()["sessions"] >= n:
             return 0.0
-        folder = Path(tempfile.mkdtemp(prefix="forumlens-publish-bench-"))
-        paths = []
-        for i, text in enumerate(synthetic_sessions(n)):
-            path = folder / f"s{i:05d}.txt"
-            path.write_text(text, "utf-8")
-            paths.append(path)
+        paths = synthetic_files(n, Path(tempfile.mkdtemp(prefix="forumlens-publish-bench-")))
         print(f"bench: building the {n}-session store (analysis: {analysis}, {workers} processes)…", file=sys.stderr)
         started = time.perf_counter()
         options = IngestOptions(max_bytes=50_000_000, workers=workers, analyse=analysis)

@@ -49,7 +49,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from ingest import SOURCE, synthetic_sessions
+from ingest import SOURCE, synthetic_files
 
 from forumlens.ingest import IngestOptions, ingest_paths
 from forumlens.search import SearchFilters, parse_query, to_fts5
@@ -100,12 +100,7 @@ def build_store(n: int, location: str) -> float:
         if store.counts()["sessions"] >= n:
             return 0.0
         start = time.perf_counter()
-        folder = Path(tempfile.mkdtemp(prefix="forumlens-search-bench-"))
-        paths = []
-        for i, text in enumerate(synthetic_sessions(n)):
-            path = folder / f"s{i:05d}.txt"
-            path.write_text(text, "utf-8")
-            paths.append(path)
+        paths = synthetic_files(n, Path(tempfile.mkdtemp(prefix="forumlens-search-bench-")))
         print(f"bench: building the {n}-session store at {location}…", file=sys.stderr)
         options = IngestOptions(max_bytes=50_000_000, analyse=False, workers=1)
         for outcome in ingest_paths(store, paths, options):

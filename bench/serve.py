@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ingest import synthetic_sessions
+from ingest import synthetic_files
 
 from forumlens.ingest import IngestOptions, ingest_paths
 from forumlens.store import open_store
@@ -72,12 +72,7 @@ def build_store(n: int, location: str) -> None:
     try:
         if store.counts()["sessions"] >= n:
             return
-        folder = Path(tempfile.mkdtemp(prefix="forumlens-serve-bench-"))
-        paths = []
-        for i, text in enumerate(synthetic_sessions(n)):
-            path = folder / f"s{i:05d}.txt"
-            path.write_text(text, "utf-8")
-            paths.append(path)
+        paths = synthetic_files(n, Path(tempfile.mkdtemp(prefix="forumlens-serve-bench-")))
         print(f"bench: building the {n}-session store (full analysis, {os.cpu_count()} processes)…", file=sys.stderr)
         for outcome in ingest_paths(store, paths, IngestOptions(max_bytes=50_000_000, workers=os.cpu_count() or 1)):
             if outcome.status == "failed":

@@ -53,7 +53,7 @@ FORUMLENS = [sys.executable, "-m", "forumlens"]
 
 def build_store(n: int, location: str) -> None:
     """The synthetic store with the whole analysis (skipped when it holds n sessions already)."""
-    from ingest import synthetic_sessions
+    from ingest import synthetic_files
 
     from forumlens.ingest import IngestOptions, ingest_paths
 
@@ -61,12 +61,7 @@ def build_store(n: int, location: str) -> None:
     try:
         if store.counts()["sessions"] >= n:
             return
-        folder = Path(tempfile.mkdtemp(prefix="forumlens-threads-scale-"))
-        paths = []
-        for i, text in enumerate(synthetic_sessions(n)):
-            path = folder / f"s{i:05d}.txt"
-            path.write_text(text, "utf-8")
-            paths.append(path)
+        paths = synthetic_files(n, Path(tempfile.mkdtemp(prefix="forumlens-threads-scale-")))
         print(f"bench: building the {n}-session store (full analysis)…", file=sys.stderr)
         options = IngestOptions(max_bytes=50_000_000, workers=os.cpu_count() or 1)
         for outcome in ingest_paths(store, paths, options):
