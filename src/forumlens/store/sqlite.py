@@ -22,7 +22,6 @@ from ..errors import (
     StoreFull,
     StoreReadOnly,
 )
-from ..models import SearchHit
 from ..search import (
     Query,
     SearchFilters,
@@ -37,7 +36,7 @@ from .common import Params, Rows, Tx
 from .migrations import SCHEMA_VERSION, SQLITE_MIGRATIONS
 from .rows import TURN_COLUMNS
 from .search_snippets import page_hits, page_snippets
-from .sql import SNIPPET_CLOSE, SNIPPET_OPEN, candidates_sql, line_of_first, page_sql, search_sql, snippet_sql
+from .sql import candidates_sql, page_sql, search_sql, snippet_sql
 from .sqlstore import SQLStore
 
 __all__ = ["SQLiteStore", "translate_sqlite_error"]
@@ -316,25 +315,12 @@ class SQLiteStore(SQLStore):
         if not ranked:
             return SearchResults()
         sql, params = snippet_sql(match, [r[0] for r in ranked])
+        # (session, end line, speaker, label, text, snippet, title): the snippet stands where
+        # `page_hits` reads the speaker key it does not use, and is handed over apart
         details = {row[0]: row[1:] for row in self._rows(sql, params)}
-        words = highlight_terms(query)
-        hits = []
-        for rowid, score in ranked:
-            if rowid not in details:
-                continue
-            sid, end_line, speaker, label, text, snip, title = details[rowid]
-            hits.append(
-                SearchHit(
-                    session=sid,
-                    line=line_of_first(text, end_line, words),
-                    speaker=speaker,
-                    snippet=snip.replace(SNIPPET_OPEN, "**").replace(SNIPPET_CLOSE, "**"),
-                    score=-float(score),
-                    title=title,
-                    label=label,
-                )
-            )
-        return SearchResults(hits)
+        snippets = {rowid: row[5] for rowid, row in details.items()}
+        page = [(rowid, -float(score)) for rowid, score in ranked]
+        return SearchResults(page_hits(page, details, snippets, highlight_terms(query)))
 
     def backup(self, target: str) -> None:
         """A consistent copy of the store while readers and writers go on (SQLite backup API)."""
