@@ -73,6 +73,7 @@ def test_add_with_every_contract_option_then_show_and_list(run):
 
     shown = json.loads(run("subscribers", "show", "office of the tech envoy", "--json").output)
     assert shown["feed_token"] == data["feed_token"] and shown["deliveries"] == []
+    assert shown["feed_url"] == data["feed_url"]  # `add --json` and `show --json` print the subscriber alike
     listed = json.loads(run("subscribers", "list", "--json").output)["subscribers"]
     assert [s["name"] for s in listed] == ["Office of the Tech Envoy"]
     assert "feed_token" not in listed[0] and "webhook_secret" not in listed[0]

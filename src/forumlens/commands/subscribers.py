@@ -23,7 +23,7 @@ from ..errors import ConfigError
 if TYPE_CHECKING:
     from ..route.models import Subscriber
 
-__all__ = ["COMMANDS", "format_subscriber", "format_subscriber_list", "subscribers"]
+__all__ = ["COMMANDS", "format_subscriber", "format_subscriber_list", "subscriber_json", "subscribers"]
 
 
 def format_subscriber(
@@ -54,6 +54,17 @@ def format_subscriber(
             error = f" — {row['last_error']}" if row["last_error"] and row["status"] != "delivered" else ""
             out.append(f"    {row['channel']:<8} {row['status']:<10} x{row['attempts']} {row['item']}{error}")
     return "\n".join(out)
+
+
+def subscriber_json(sub: Subscriber, base_url: str) -> dict[str, Any]:
+    """A subscriber as `add --json` and `show --json` print it: its secrets, and the feed's URL
+    when it has a feed (the URL is the secret a reader pastes into a feed reader)."""
+    from ..route.atom import feed_url
+
+    data = sub.to_json(secrets=True)
+    if sub.feed_token:
+        data["feed_url"] = feed_url(base_url, sub.feed_token)
+    return data
 
 
 def format_subscriber_list(subs: list[Subscriber]) -> str:
@@ -120,7 +131,6 @@ def add(
       forumlens subscribers add "Tech Envoy" --email envoy@example.org --feed \\
           --coalition DC-CIV --tag SDG9 --query '"net neutrality"'
     """
-    from ..route.atom import feed_url
     from ..route.models import Interests, Subscriber
     from ..route.repository import validate_subscriber
     from ..route.service import add_subscriber
@@ -145,10 +155,7 @@ def add(
                 click.echo(f"warning: {warning}", err=True)
     base_url = settings_of(ctx).public_url
     if as_json:
-        data = sub.to_json(secrets=True)
-        if sub.feed_token:
-            data["feed_url"] = feed_url(base_url, sub.feed_token)
-        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        click.echo(json.dumps(subscriber_json(sub, base_url), ensure_ascii=False, indent=1))
         return
     click.echo("added " + format_subscriber(sub, base_url))
 
@@ -203,7 +210,6 @@ def list_(ctx: click.Context, as_json: bool, db: str | None) -> None:
 @click.pass_context
 def show(ctx: click.Context, name: str, as_json: bool, db: str | None) -> None:
     """Show one subscriber: channels, secrets, interests and its delivery log."""
-    from ..route.atom import feed_url
     from ..route.repository import SubscriberRepository
 
     with open_ctx_store(ctx, db, readonly=True) as store:
@@ -213,9 +219,7 @@ def show(ctx: click.Context, name: str, as_json: bool, db: str | None) -> None:
         matches = repo.matches(sub.id or 0, limit=50)
     base_url = settings_of(ctx).public_url
     if as_json:
-        data = sub.to_json(secrets=True)
-        if sub.feed_token:
-            data["feed_url"] = feed_url(base_url, sub.feed_token)
+        data = subscriber_json(sub, base_url)
         data["matches"] = [{**m.to_json(), "matched_at": t} for m, t in matches]
         data["deliveries"] = log
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
