@@ -1056,15 +1056,8 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
                 and (
                     (QUESTION_REF.search(text) and _substantive(text) >= 12)
                     or (SELF_ANSWER.match(text) and _substantive(text) >= 6)
+                    or mod_answers(ctx, groups, j)
                 )
-            ):
-                return "answered", [ctx.turns[j].line]
-            if (
-                not g.from_moderator
-                and seen == 1
-                and not PARKING.search(text)
-                and not _cut_off(text)
-                and mod_answers(ctx, groups, j)
             ):
                 return "answered", [ctx.turns[j].line]
             if seen == 1 and (PARKING.search(text) or _cut_off(text) or DEFERS.search(text[:400])):
