@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from forumlens.analyse import questions
 from forumlens.resolve import cues
-from forumlens.text import unaccented
+from forumlens.text.accents import unaccented
 
 
 def test_accented_names_fold_to_their_base_letters() -> None:

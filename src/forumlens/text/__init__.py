@@ -1,6 +1,5 @@
-"""Plain-text building blocks every stage shares: words, stems, stopwords, similarity, an
-exact prefilter for long regex alternations (`fastre.PatternSet`) and an accent fold that
-keeps offsets (`accents.unaccented`).
+"""Plain-text building blocks every stage shares: words, stems, stopwords, similarity,
+and an exact prefilter for long regex alternations (`fastre.PatternSet`).
 
 One definition of each, so the tagger, the glossary, summaries, keyword profiles, the
 mention matcher and document links normalise text the same way (see each module for
@@ -9,7 +8,6 @@ why a stage needs a documented variant). Pure functions, standard library only.
 
 from __future__ import annotations
 
-from .accents import unaccented
 from .fastre import PatternSet, required_literals
 from .similarity import cosine, dot
 from .stems import prefix_stem, stem, stems
@@ -42,7 +40,6 @@ __all__ = [
     "required_literals",
     "stem",
     "stems",
-    "unaccented",
     "word_spans",
     "words",
 ]
