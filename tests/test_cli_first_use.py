@@ -57,6 +57,32 @@ def test_ingest_of_a_folder_without_transcripts_names_it_and_creates_no_store(tm
     assert not db.exists()  # an ingest that had nothing to store leaves no empty store behind
 
 
+def test_ingest_of_only_bad_files_fails_per_file_and_creates_no_store(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    truncated = tmp_path / "report.pdf"
+    truncated.write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\n")
+    db = tmp_path / "new.sqlite3"
+    result = _run("--db", str(db), "ingest", str(empty), str(binary), str(truncated))
+    assert result.exit_code == 1
+    assert "0 ingested, 0 skipped, 3 failed" in result.output
+    for bad in (empty, binary, truncated):  # each file has its own line saying what is wrong with it
+        assert f"failed  {bad}:" in result.output
+    assert f"note: nothing was stored, so no store was created at {db}" in result.output
+    assert not list(tmp_path.glob("new.sqlite3*"))  # no store, no WAL or shared-memory file
+
+
+def test_a_bad_file_into_an_existing_store_keeps_the_store(tmp_path, empty_db):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = _run("--db", empty_db, "ingest", str(empty))
+    assert result.exit_code == 1
+    assert "no store was created" not in result.output
+    assert Path(empty_db).exists()
+
+
 def test_an_empty_folder_beside_real_files_is_a_warning_and_the_rest_is_ingested(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()

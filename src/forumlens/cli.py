@@ -22,7 +22,9 @@ from .cli_support import (
     YEAR_BOUND,
     ForumlensGroup,
     db_option,
+    discard_store_file,
     for_this_install,
+    new_store_file,
     open_ctx_store,
     settings_of,
     source_checkout,
@@ -216,7 +218,8 @@ def ingest(
     (recursive) and web pages (http:// or https:// addresses).
 
     Each input is stored whole or not at all. Inputs already stored (same content)
-    are skipped unless --force. Exits 1 if any failed. A web page is stored under its
+    are skipped unless --force. Exits 1 if any failed (when all failed, a new store is
+    not created). A web page is stored under its
     address (shown by `forumlens show` and in exports); IGF pages are kept without the
     site's menus and banners, and fetched pages are cached in your user cache directory.
     Document metadata is detected; --coalition/--kind/--date/--title/--language, or a
@@ -256,6 +259,7 @@ def ingest(
         click.echo(
             f"warning: {folder}: no transcripts or documents in this folder (looked for {_INGESTABLE})", err=True
         )
+    created = new_store_file(ctx, db)
     store = open_ctx_store(ctx, db)
     outcomes: list[IngestOutcome] = []
     show_bar = sys.stderr.isatty() and not as_json and len(files) + len(urls) > 1
@@ -296,10 +300,15 @@ def ingest(
             )
     finally:
         store.close()
+    stored_nothing = created is not None and all(o.status == "failed" for o in outcomes)
+    if stored_nothing and created is not None:  # every input failed: leave no empty store behind
+        discard_store_file(created)
     if as_json:
         click.echo(json.dumps({"outcomes": [o.to_json() for o in outcomes]}, ensure_ascii=False, indent=1))
     else:
         click.echo(for_this_install(format_outcomes(outcomes), source_checkout()))
+        if stored_nothing:
+            click.echo(f"note: nothing was stored, so no store was created at {created}", err=True)
     if any(o.status == "failed" for o in outcomes):
         ctx.exit(1)
 

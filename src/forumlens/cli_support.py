@@ -27,7 +27,9 @@ __all__ = [
     "clip",
     "db_option",
     "debug_of",
+    "discard_store_file",
     "for_this_install",
+    "new_store_file",
     "open_ctx_store",
     "read_input",
     "settings_of",
@@ -106,6 +108,27 @@ def open_ctx_store(ctx: click.Context, db: str | None = None, readonly: bool = F
 
     # `--db ""` is passed on (open_store refuses it), never replaced by the default store
     return open_store(settings.db_location if db is None else db, readonly=readonly, create=create)
+
+
+def new_store_file(ctx: click.Context, db: str | None = None) -> Path | None:
+    """The SQLite file a writing command is about to create, or None when the store already
+    exists (or is PostgreSQL, or in memory).
+
+    A writer that ends up storing nothing (every input failed, the network was down) removes
+    the file it created with `discard_store_file`, so a first try that went wrong leaves no
+    empty store behind to puzzle the user (or to be mistaken for a real, empty record).
+    """
+    location = settings_of(ctx).db_location if db is None else db
+    if not location or location == ":memory:" or location.startswith(("postgresql://", "postgres://")):
+        return None
+    path = Path(location)
+    return None if path.exists() else path
+
+
+def discard_store_file(path: Path) -> None:
+    """Remove a SQLite store this run created, with its WAL and journal files."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def db_option(func: Any) -> Any:
