@@ -228,3 +228,56 @@ def test_coalitions_resolves_a_misspelt_name_and_refuses_an_unknown_one(run):
     assert found.exit_code == 0 and found.output.startswith("DC on Public Access in Libraries")
     unknown = CliRunner().invoke(cli, ["--db", run.db, "coalitions", "DC on Unicorns"])
     assert unknown.exit_code == 1 and "no Dynamic Coalition is called" in unknown.output
+
+
+# -- tracebacks on request: --debug or FORUMLENS_DEBUG=1 ------------------------------------------------
+
+
+def _a_bug(*_args, **_kwargs):
+    raise RuntimeError("a bug in listing sessions")
+
+
+def _main(*args: str) -> int:
+    from forumlens.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(list(args))
+    return int(exited.value.code or 0)
+
+
+@pytest.fixture
+def buggy_store(run, monkeypatch):
+    """A real store whose `sessions` listing raises an error no one expected."""
+    assert run("migrate").exit_code == 0
+    monkeypatch.setattr("forumlens.views.list_sessions", _a_bug)
+    monkeypatch.delenv("FORUMLENS_DEBUG", raising=False)
+    return run.db
+
+
+def test_an_unexpected_error_is_one_line_without_debug(buggy_store, capsys):
+    assert _main("--db", buggy_store, "sessions") == 70
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: a bug in listing sessions" in err
+    assert "FORUMLENS_DEBUG=1" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("ask", ["flag", "environment"])
+def test_debug_from_the_flag_or_the_environment_prints_the_traceback(buggy_store, capsys, monkeypatch, ask):
+    args = ["--db", buggy_store, "sessions"]
+    if ask == "flag":
+        args.insert(0, "--debug")
+    else:
+        monkeypatch.setenv("FORUMLENS_DEBUG", "1")
+    assert _main(*args) == 70
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err and "in _a_bug" in err
+    assert "internal error: RuntimeError: a bug in listing sessions" in err
+
+
+def test_forumlens_debug_shows_the_traceback_of_a_bad_setting_too(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("FORUMLENS_DEBUG", "1")
+    monkeypatch.setenv("FORUMLENS_SEARCH_LIMIT", "twenty")
+    assert _main("--db", str(tmp_path / "s.sqlite3"), "sessions") == 1
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err
+    assert "error: FORUMLENS_SEARCH_LIMIT='twenty' is not a valid int" in err

@@ -1,8 +1,8 @@
 """The `forumlens` command: a thin layer, one library call per command.
 
 Errors are translated here, in one place: a `ForumlensError` prints one line (what,
-which file, what to do) and exits 1; anything else is a bug and prints a traceback
-only with --debug.
+which file, what to do) and exits 1; anything else is a bug and prints one line and
+exits 70. With --debug or FORUMLENS_DEBUG=1 both print their traceback too.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from .cli_support import (
     YEAR_BOUND,
     ForumlensGroup,
     db_option,
+    debug_requested,
     discard_store_file,
     for_this_install,
     new_store_file,
@@ -142,7 +143,7 @@ class _LazyGroup(ForumlensGroup):
     help="Store: a SQLite file path or a postgresql:// URL. Default: $FORUMLENS_DB, "
     "else forumlens.sqlite3 in your user data directory.",
 )
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors (FORUMLENS_DEBUG=1 does too).")
 @click.version_option(__version__, prog_name="forumlens")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
@@ -161,7 +162,7 @@ def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
     try:
         ctx.obj["settings"] = load_settings({"db": db, "debug": debug or None})
     except ForumlensError as exc:
-        ctx.obj["debug"] = debug
+        ctx.obj["debug"] = debug or debug_requested(())  # FORUMLENS_DEBUG=1 still counts
         raise exc
     ctx.obj["debug"] = ctx.obj["settings"].debug
 
@@ -565,7 +566,11 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="forumlens", standalone_mode=True)
     except ForumlensError as exc:  # raised before the group could translate it
-        if "--debug" in (argv or sys.argv):
+        if debug_requested(argv):
             traceback.print_exc()
         click.echo(f"error: {exc.render()}", err=True)
         sys.exit(1)
+    except Exception as exc:  # a bug the group passed on because tracebacks were asked for
+        traceback.print_exc()
+        click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(70)

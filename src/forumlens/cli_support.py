@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ __all__ = [
     "clip",
     "db_option",
     "debug_of",
+    "debug_requested",
     "discard_store_file",
     "for_this_install",
     "new_store_file",
@@ -87,13 +89,35 @@ class ForumlensGroup(click.Group):
         except Exception as exc:
             if debug_of(ctx):
                 raise
-            click.echo(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for a traceback)", err=True)
+            click.echo(
+                f"internal error: {type(exc).__name__}: {exc} "
+                "(rerun with --debug, or FORUMLENS_DEBUG=1, for a traceback)",
+                err=True,
+            )
             ctx.exit(70)
 
 
 def debug_of(ctx: click.Context) -> bool:
     obj = ctx.find_root().obj or {}
     return bool(obj.get("debug"))
+
+
+def debug_requested(argv: Sequence[str] | None = None) -> bool:
+    """Whether tracebacks were asked for: `--debug` in `argv` (None: the process's own), or the
+    debug setting (FORUMLENS_DEBUG, the config file).
+
+    Asked where the settings may not have loaded: an error raised while loading them (a bad
+    FORUMLENS_* value) is still shown with its traceback when FORUMLENS_DEBUG=1, as --debug does.
+    """
+    from .settings import SETTINGS, load_settings
+
+    if "--debug" in (sys.argv[1:] if argv is None else argv):
+        return True
+    try:
+        return bool(load_settings().debug)
+    except ForumlensError:  # another setting is bad: read this one alone
+        setting = next(s for s in SETTINGS if s.name == "debug")
+        return bool(setting.parse(os.environ.get(setting.env, "")))
 
 
 def settings_of(ctx: click.Context) -> Any:
