@@ -10,9 +10,10 @@ import os
 import subprocess
 import sys
 
+import click
 import pytest
 
-from forumlens.cli import FEATURE_COMMANDS, FEATURE_SUMMARIES
+from forumlens.cli import FEATURE_COMMANDS, FEATURE_SUMMARIES, cli
 
 _LOAD_ALL = "import forumlens.cli as c\nfor n in c.FEATURE_COMMANDS: c.cli.get_command(None, n)\n"
 _MODULES_AFTER = (
@@ -60,3 +61,34 @@ def test_a_commands_help_imports_that_command_only(name):
     module = FEATURE_COMMANDS[name].split(":")[0]
     modules = _modules_after([name, "--help"])
     assert {m for m in modules if m.startswith("forumlens.commands.")} == {f"forumlens.commands.{module}"}
+
+
+def _every_command() -> list[tuple[str, click.Command]]:
+    """Every command of `forumlens`, feature commands and subcommands of groups included, by its full name."""
+    found: list[tuple[str, click.Command]] = []
+
+    def walk(command: click.Command, name: str, parent: click.Context | None) -> None:
+        found.append((name, command))
+        if isinstance(command, click.Group):
+            ctx = click.Context(command, parent=parent, info_name=name.split()[-1])
+            for sub in command.list_commands(ctx):
+                child = command.get_command(ctx, sub)
+                assert child is not None, f"{name} {sub}"
+                walk(child, f"{name} {sub}", ctx)
+
+    walk(cli, "forumlens", None)
+    return found
+
+
+def test_every_command_and_every_option_has_help():
+    commands = _every_command()
+    assert {"forumlens sessions", "forumlens tag", "forumlens fetch igf"} <= {name for name, _ in commands}
+    no_help = [name for name, command in commands if not (command.help or command.short_help or "").strip()]
+    assert not no_help, f"commands without help: {no_help}"
+    bare = [
+        f"{name} {'/'.join(param.opts)}"
+        for name, command in commands
+        for param in command.params
+        if isinstance(param, click.Option) and not param.hidden and not (param.help or "").strip()
+    ]
+    assert not bare, f"options without help: {bare}"

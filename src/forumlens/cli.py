@@ -385,7 +385,9 @@ def parse(file: Path, as_json: bool, offsets: bool) -> None:
 
 @cli.command()
 @click.option("--year", type=YEAR_BOUND, help="Only sessions of this year.")
-@click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(1), default=100, show_default=True, help="List at most this many sessions."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @db_option
 @click.pass_context

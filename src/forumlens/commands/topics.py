@@ -87,7 +87,13 @@ def format_text_tags(tags: list[TagScore], text: str) -> str:
 
 @click.command()
 @click.argument("file", required=False, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--scheme", type=click.Choice(["sdg", "issue-area", "gdc"]), default="sdg", show_default=True)
+@click.option(
+    "--scheme",
+    type=click.Choice(["sdg", "issue-area", "gdc"]),
+    default="sdg",
+    show_default=True,
+    help="Which codes: SDGs, IGF issue areas, or Global Digital Compact objectives.",
+)
 @click.option(
     "--jsonl", is_flag=True, help='Read {"id", "text"} lines on stdin, write {"id", "codes", "scores"} lines.'
 )
