@@ -104,3 +104,59 @@ def test_brief_numbers_its_sources_in_the_order_the_reader_meets_them(tmp_path):
     shown = [int(n) for n in re.findall(r"^ {6}\[(\d+)\]", text.output, re.M)]
     assert shown, text.output
     assert list(dict.fromkeys(shown)) == list(range(1, len(set(shown)) + 1))
+
+
+# -- exit codes: 0 a brief (an empty one says why), 1 a thing not found, 2 a usage mistake ------------
+
+
+def _stored(tmp_path) -> str:
+    db = str(tmp_path / "b.sqlite3")
+    assert CliRunner().invoke(cli, ["--db", db, "ingest", str(MAIN_SESSION)]).exit_code == 0
+    return db
+
+
+def _run_brief(db: str, *args: str):
+    return CliRunner().invoke(cli, ["--db", db, "brief", *args])
+
+
+def test_an_empty_topic_brief_exits_0_and_says_why(tmp_path):
+    db = _stored(tmp_path)
+    unknown = _run_brief(db, "--topic", "zeppelin maintenance")
+    assert unknown.exit_code == 0
+    assert "note: no stored line speaks of 'zeppelin maintenance': try other words" in unknown.output
+    narrowed = _run_brief(db, "--topic", "funding", "--since", "2030")
+    assert narrowed.exit_code == 0
+    assert "note: nothing on 'funding' with --since 2030; drop it to look across the whole store" in narrowed.output
+    assert "note:" not in _run_brief(db, "--topic", "funding").output  # a brief with points needs no note
+
+
+def test_an_empty_store_says_nothing_is_stored(tmp_path):
+    db = str(tmp_path / "empty.sqlite3")
+    assert CliRunner().invoke(cli, ["--db", db, "migrate"]).exit_code == 0
+    result = _run_brief(db, "--topic", "funding")
+    assert result.exit_code == 0 and "note: nothing is stored yet" in result.output
+
+
+def test_usage_mistakes_exit_2(tmp_path):
+    db = _stored(tmp_path)
+    for args, message in (
+        ([], "give --topic TEXT or --coalition NAME"),
+        (["--topic", "funding", "--since", "2024", "--until", "2021"], "since 2024 is after until 2021"),
+        (["--topic", "funding", "--since", "last year"], "--since"),
+        (["--topic", "funding", "--json", "--md"], "--json and --md are different formats"),
+        (["--topic", "funding", "--pdf"], "give -o FILE.pdf"),
+    ):
+        result = _run_brief(db, *args)
+        assert result.exit_code == 2 and message in result.output, (args, result.output)
+
+
+def test_what_cannot_be_found_exits_1(tmp_path):
+    unknown = _run_brief(_stored(tmp_path), "--coalition", "DC on Unicorns")
+    assert unknown.exit_code == 1 and "no Dynamic Coalition is called" in unknown.output
+    no_store = _run_brief(str(tmp_path / "typo.sqlite3"), "--topic", "funding")
+    assert no_store.exit_code == 1 and "no store at this path" in no_store.output
+
+
+def test_the_exit_codes_are_in_the_help():
+    text = CliRunner().invoke(cli, ["brief", "--help"]).output
+    assert "Exit codes: 0 the brief, also an empty one" in text and "2 a usage mistake" in text

@@ -89,4 +89,4 @@ def test_coalition_snapshot(db):
 
 def test_brief_needs_a_topic_or_a_coalition(db):
     result = CliRunner().invoke(cli, ["--db", db, "brief"])
-    assert result.exit_code == 1 and "--topic" in result.output
+    assert result.exit_code == 2 and "--topic" in result.output  # a usage mistake, as `brief --help` says

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..cli_support import YEAR_BOUND, db_option, open_ctx_store, read_input, settings_of
-from ..dates import year_range
-from ..errors import ConfigError, ForumlensError
+from ..dates import BadDate, year_range
+from ..errors import ForumlensError
 
 # The pipeline, readers, briefs and coalition registry are imported where they are used:
 # `forumlens report --help` must not pay for them (issue 19, tests/test_cli_help_imports.py).
@@ -203,16 +203,19 @@ def report(
     key issues, presentations, discussion, way forward, calls to action, short form).
 
     \b
+    Exit codes: 0 the report; 1 a file or SESSION that cannot be found or read;
+    2 a usage mistake (two formats, --pdf/--docx without -o, --docx without --template).
+    \b
     Examples:
       forumlens report session.txt --md -o report.md
       forumlens report d209c5 --json
       forumlens report d209c5 --pdf -o report.pdf
       forumlens report d209c5 --template igf --docx -o report.docx
     """
-    if docx and not template:
-        raise ConfigError("--docx writes the filled template: add --template igf")
+    if docx and not template:  # usage mistakes exit 2, as the format checks do
+        raise click.UsageError("--docx writes the filled template: add --template igf")
     if template and pdf:
-        raise ConfigError("--template igf writes text, --md, --html, --json or --docx, not --pdf")
+        raise click.UsageError("--template igf writes text, --md, --html, --json or --docx, not --pdf")
     fmt = _format(as_json, md, html, text, pdf, out, docx)
     # JSON and the template read every analysis; text, Markdown, HTML and PDF render a summary
     # built from the other analyses (`render_report`, `build_report`) and show no glossary
@@ -259,6 +262,11 @@ def brief(
     """A one-page cited brief: talking points on a --topic, or a --coalition snapshot.
 
     \b
+    Exit codes: 0 the brief, also an empty one (a note on stderr says why);
+    1 no store at --db, or a --coalition that names no coalition (the nearest are suggested);
+    2 a usage mistake (neither --topic nor --coalition, two formats, --pdf without -o,
+    a --since/--until that is not a date, --since after --until).
+    \b
     Examples:
       forumlens brief --topic "freedom of expression on social media" --md
       forumlens brief --coalition "Platform Responsibility" --json
@@ -269,9 +277,12 @@ def brief(
     from ..summarise import render
 
     if not topic and not coalition:
-        raise ConfigError("give --topic TEXT or --coalition NAME")
+        raise click.UsageError("give --topic TEXT or --coalition NAME")
     fmt = _format(as_json, md, html, pdf=pdf, out=out)
-    year_range(since, until)  # bounds in the wrong order are a usage error
+    try:
+        year_range(since, until)
+    except BadDate as exc:  # bounds in the wrong order are a usage error (exit 2), as a bad date is
+        raise click.UsageError(exc.render()) from exc
     if coalition:  # a name that fits no coalition is an error with suggestions, not an empty snapshot
         coalition = find_coalition(coalition).name
     store = open_ctx_store(ctx, db, readonly=True)
@@ -283,14 +294,35 @@ def brief(
         else:
             assert coalition is not None
             result = snapshot = coalition_brief(store, coalition, since=since, until=until)
+        empty_store = not result.bullets() and store.session_count() == 0
     finally:
         store.close()
     if fmt == "pdf":
         _emit_pdf(result, out)
     else:
         _emit(render(result, fmt), out)
-    if fmt != "json" and snapshot is not None and not snapshot.bullets():
-        click.echo(f"note: {_empty_snapshot_reason(snapshot, since, until)}", err=True)
+    if fmt == "json" or result.bullets():
+        return
+    if empty_store:
+        why = "nothing is stored yet: `forumlens ingest FILES` adds transcripts and documents (check --db)"
+    elif snapshot is not None:
+        why = _empty_snapshot_reason(snapshot, since, until)
+    else:
+        why = _empty_topic_reason(topic or "", since, until, coalition)
+    click.echo(f"note: {why}", err=True)
+
+
+def _empty_topic_reason(topic: str, since: int | None, until: int | None, coalition: str | None) -> str:
+    """Why a topic brief has no talking points: the filters narrowed it to nothing (say which, so the
+    user knows what to drop), or no stored line speaks of the topic (say how to look for other words)."""
+    narrowed = [
+        f"{flag} {value}"
+        for flag, value in (("--since", since), ("--until", until), ("--coalition", coalition))
+        if value
+    ]
+    if narrowed:
+        return f"nothing on {topic!r} with {', '.join(narrowed)}; drop {'it' if len(narrowed) == 1 else 'them'} to look across the whole store"
+    return f"no stored line speaks of {topic!r}: try other words (`forumlens search WORDS` shows what was said)"
 
 
 def _empty_snapshot_reason(result: CoalitionBrief, since: int | None, until: int | None) -> str:
