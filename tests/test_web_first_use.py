@@ -172,3 +172,97 @@ def test_the_api_redirects_a_label_variant_to_the_merged_person_in_the_same_shap
     missing = portal.get("/api/people/petra-novak", follow_redirects=False)  # a flagged label: no person
     assert missing.status_code == 404 and "mis-attribution" in missing.json()["error"]["hint"]
     assert portal.get("/api/people/zebra", follow_redirects=False).status_code == 404
+
+
+# -- what a reader types into an address: every bad value answered in words -----------------------------
+
+
+def test_an_api_search_for_an_unknown_coalition_says_so_and_names_the_nearest(portal):
+    typo = portal.get("/api/search", params={"q": "mapping", "coalition": "DC-PAAL"})  # an acronym's typo is read
+    assert typo.status_code == 200 and typo.json()["hits"] == []  # the coalition is in no stored session: say so
+    assert typo.json()["notice"] == (
+        "nothing matched with coalition=DC on Public Access in Libraries: drop it to search the whole record"
+    )
+    nobody = portal.get("/api/search", params={"q": "mapping", "coalition": "zzz"}).json()["error"]
+    assert nobody["message"] == "no Dynamic Coalition is called 'zzz'"
+    assert "GET /api/coalitions" in nobody["hint"] and "`forumlens" not in nobody["hint"]
+    near = portal.get("/api/search", params={"q": "mapping", "coalition": "pal"}).json()
+    assert "did you mean DC on Public Access in Libraries (DC-PAL)?" in near["error"]["hint"], near
+
+
+@pytest.mark.parametrize(
+    ("query", "notice"),
+    [
+        ("", "q is empty: give words to search for"),
+        ("   ", "q is empty: give words to search for"),
+        ("-mapping", "the query only excludes words (-mapping)"),
+    ],
+)
+def test_an_api_search_with_nothing_to_look_for_says_why(portal, query, notice):
+    data = portal.get("/api/search", params={"q": query}).json()
+    assert data["hits"] == [] and notice in data["notice"]
+
+
+def test_an_api_search_reads_a_year_as_the_cli_and_the_page_do(portal):
+    by_month = portal.get("/api/search", params={"q": "mapping", "year": "2023-06"})
+    assert by_month.status_code == 200
+    assert by_month.json()["hits"] == portal.get("/api/search", params={"q": "mapping", "year": "2023"}).json()["hits"]
+    assert by_month.json()["hits"] and by_month.json()["notice"] is None
+    wrong = portal.get("/api/search", params={"q": "mapping", "year": "21"})
+    assert wrong.status_code == 400
+    assert wrong.json()["error"]["message"] == "year '21' is not a date" and "2021-06" in wrong.json()["error"]["hint"]
+    listed = portal.get("/api/sessions", params={"year": "2023-06"}).json()
+    assert [row["id"] for row in listed] == [portal.session_id]
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("/search?q=mapping&page=0", "page=0: pages are numbered from 1"),
+        ("/sessions?page=two", "page=two is not a whole number"),
+        ("/api/sessions?limit=0", "limit=0 is too small: give at least 1"),
+        ("/api/sessions?limit=9999", "limit=9999 is too large: give at most 500"),
+    ],
+)
+def test_an_out_of_range_value_is_said_in_words_not_in_pydantics(portal, url, says):
+    response = portal.get(url)
+    assert response.status_code == 422
+    text = response.json()["error"]["message"] if url.startswith("/api/") else unescape(response.text)
+    assert says in text and "Input should be" not in text
+
+
+def test_an_api_error_hints_at_the_endpoint_not_at_a_command(portal):
+    error = portal.get("/api/sessions/nosuch").json()["error"]
+    assert error["message"] == "no session matches 'nosuch'"
+    assert error["hint"] == "list them with GET /api/sessions"
+
+
+@pytest.mark.parametrize("typed", ["/topics/sdg/sdg9", "/topics/SDG/SDG9", "/topics/Sdg/sDg9"])
+def test_a_topic_address_in_any_case_leads_to_the_topic(portal, typed):
+    moved = portal.get(typed, follow_redirects=False)
+    assert moved.status_code == 308 and moved.headers["location"] == "/topics/sdg/SDG9"
+    assert portal.get(typed).status_code == 200
+    api = portal.get("/api" + typed.replace("/topics/", "/tags/"), follow_redirects=False)
+    assert api.status_code == 308 and api.headers["location"] == "/api/tags/sdg/SDG9"
+    assert portal.get("/topics/SDG", follow_redirects=False).headers["location"] == "/topics/sdg"
+    assert portal.get("/topics/sdg/sdg99").status_code == 404  # no such goal, in any case
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "says"),
+    [
+        ({"kind": "Asks"}, 200, None),
+        ({"kind": "question", "status": "Answered Later"}, 200, None),
+        ({"kind": "comitment"}, 400, "unknown thread kind 'comitment': did you mean commitment?"),
+        ({"kind": "question", "status": "fulfilled"}, 400, "'fulfilled' is not a status of a question"),
+        ({"status": "done"}, 400, "a thread status is answered, answered-later,"),
+    ],
+)
+def test_thread_kinds_and_statuses_are_read_in_any_case_and_checked_together(portal, query, status, says):
+    page = portal.get("/threads", params=query)
+    api = portal.get("/api/threads", params=query)
+    assert page.status_code == api.status_code == status
+    if says:
+        assert says in unescape(page.text)
+        error = api.json()["error"]
+        assert says in f"{error['message']}: {error['hint']}"

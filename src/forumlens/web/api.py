@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import (
     APIRouter,
@@ -25,7 +26,8 @@ from fastapi import (
 )
 from fastapi.responses import RedirectResponse
 
-from ..dates import year_range
+from ..commands.search_notes import nothing_to_find
+from ..dates import parse_year_bound, year_range
 from ..errors import ConfigError, InputTooLarge, NotFound
 from ..ingest import INGEST_SUFFIXES, IngestOptions, ingest_bytes
 from ..models import IngestOutcome
@@ -34,6 +36,7 @@ from ..route import api as route_api
 from ..store.base import Store
 from . import views
 from .briefs import build_topic_brief
+from .form_input import read_form
 from .graph import build_graph
 from .related import coalition_partners, session_related
 from .searching import clean_search_input, run_search
@@ -53,6 +56,7 @@ def reader(request: Request) -> Store:
 
 StoreDep = Annotated[Store, Depends(reader)]
 Limit = Annotated[int, Query(ge=1, le=500)]
+_YEAR = "a year (2021); a month or a day (2021-06, 2021-06-30) stands for its year"
 Offset = Annotated[int, Query(ge=0, le=100_000)]
 
 
@@ -90,7 +94,7 @@ def api_root(store: StoreDep) -> dict[str, Any]:
 def api_sessions(
     store: StoreDep,
     response: Response,
-    year: int | None = None,
+    year: Annotated[str | None, Query(description=_YEAR)] = None,
     coalition: str | None = None,
     tag: str | None = None,
     speaker: str | None = None,
@@ -101,7 +105,7 @@ def api_sessions(
 ) -> list[dict[str, Any]]:
     rows = views.session_list(
         store,
-        year=year,
+        year=parse_year_bound(year, name="year", allow_empty=True),
         coalition=coalition,
         tag=tag,
         speaker=speaker,
@@ -126,7 +130,7 @@ def api_search(
     request: Request,
     q: str = "",
     speaker: str | None = None,
-    year: int | None = None,
+    year: Annotated[str | None, Query(description=_YEAR)] = None,
     session: str | None = None,
     coalition: str | None = None,
     tag: str | None = None,
@@ -146,6 +150,8 @@ def api_search(
     q, typed, input_note = clean_search_input(
         q[:2000], {"speaker": speaker, "session": session, "coalition": coalition, "tag": tag}
     )
+    # as the page and the CLI read them: "2021-06" is 2021, "21" a 400; an unknown coalition a 404 naming the nearest
+    form = read_form(store, year=year, coalition=typed["coalition"])
     notice = None
     if mode.strip().lower() == "hybrid":  # without vectors: the lexical half, and a notice saying why
         from ..semantic import hybrid_notice
@@ -157,16 +163,33 @@ def api_search(
         q,
         speaker=typed["speaker"],
         session=typed["session"],
-        year=year,
-        coalition=typed["coalition"],
+        year=form.year,
+        coalition=form.coalition,
         tag=typed["tag"],
         limit=limit,
         offset=offset,
         facets=facets,
         mode=mode,
     )
-    notices = [n for n in (input_note, notice) if n]
+    narrowed = {"speaker": speaker, "session": session, "year": year, "coalition": form.coalition, "tag": tag}
+    empty = _why_empty(q, narrowed, offset) if not page.hits else None
+    notices = [n for n in (input_note, notice, empty) if n]
     return {**page.to_json(), "notice": "; ".join(notices) if notices else None}
+
+
+def _why_empty(q: str, filters: dict[str, Any], offset: int) -> str | None:
+    """Why a search answered nothing: no query at all, no word to look for, or the filters (named, so the
+    client knows what to drop); None for an ordinary miss of the words."""
+    if not q.strip():
+        return "q is empty: give words to search for, e.g. q=funding"
+    if (why := nothing_to_find(q)) is not None:
+        return why
+    given = [f"{name}={value}" for name, value in filters.items() if value]
+    if offset:
+        given.append(f"offset={offset}")
+    if given:
+        return f"nothing matched with {', '.join(given)}: drop {'it' if len(given) == 1 else 'them'} to search the whole record"
+    return None
 
 
 @router.get("/search/modes", summary="Search modes this server can answer now (lexical always)")
@@ -239,8 +262,14 @@ def api_tags(store: StoreDep, scheme: str | None = None) -> list[dict[str, Any]]
     return views.tag_list(store, scheme)
 
 
-@router.get("/tags/{scheme}/{code}", summary="One topic and its sessions")
-def api_tag(scheme: str, code: str, store: StoreDep) -> dict[str, Any]:
+@router.get(
+    "/tags/{scheme}/{code}",
+    summary="One topic and its sessions; an address in another case (sdg/sdg5) redirects (308) to its own",
+    response_model=None,
+)
+def api_tag(scheme: str, code: str, store: StoreDep) -> dict[str, Any] | RedirectResponse:
+    if (canonical := views.canonical_tag(store, scheme, code)) != (scheme, code):
+        return RedirectResponse(f"/api/tags/{quote(canonical[0])}/{quote(canonical[1])}", status_code=308)
     return views.tag_detail(store, scheme, code)
 
 

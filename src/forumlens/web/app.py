@@ -40,6 +40,7 @@ from .cache_shared import SHARED_DIR_ENV, SharedTier
 from .live import router as live_router
 from .pages import router as pages_router
 from .pages import templates
+from .request_errors import api_hint, invalid_request_message
 from .security import SecurityHeaders, refuse_nul
 
 __all__ = ["StoreProvider", "create_app", "render_error"]
@@ -135,7 +136,9 @@ def _hint_parts(text: str | None, link: str | None) -> dict[str, Any]:
 def render_error(request: Request, status: int, message: str, hint: str | None = None) -> Response:
     """The one rendering of every error: JSON for the API, a readable page elsewhere."""
     if _wants_json(request):
-        return JSONResponse({"error": {"status": status, "message": message, "hint": hint}}, status_code=status)
+        return JSONResponse(
+            {"error": {"status": status, "message": message, "hint": api_hint(hint)}}, status_code=status
+        )
     text, link = page_hint(hint)
     context = {"status": status, "message": message, **_hint_parts(text, link)}
     return templates.TemplateResponse(request, "error.html", context, status_code=status)
@@ -148,11 +151,8 @@ def _install_error_handler(app: FastAPI) -> None:
         if isinstance(exc, StarletteHTTPException):
             message = "page not found" if exc.status_code == 404 else str(exc.detail)
             return render_error(request, exc.status_code, message)
-        if isinstance(exc, RequestValidationError):
-            problems = "; ".join(
-                f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg')}" for e in exc.errors()
-            )
-            return render_error(request, 422, f"invalid request: {problems}")
+        if isinstance(exc, RequestValidationError):  # each value in words ("page=0: pages are numbered from 1")
+            return render_error(request, 422, invalid_request_message(exc.errors()))
         log.exception("internal error on %s", request.url.path)
         return render_error(request, 500, "internal error; the server log has the details")
 

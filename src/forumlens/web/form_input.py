@@ -10,14 +10,17 @@ nearest names, instead of a generic error page.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 from ..dates import parse_year_bound, year_range
+from ..errors import ConfigError
 from ..resolve.coalition_names import find_coalition, nearest_coalitions
 from ..store.base import Store
+from ..threads.models import KINDS, STATUSES
 from .views import coalition_name, slug
 
-__all__ = ["FormValues", "coalition_suggestions", "read_form", "stored_coalition"]
+__all__ = ["FormValues", "coalition_suggestions", "read_form", "stored_coalition", "thread_kind_status"]
 
 
 @dataclass(frozen=True)
@@ -65,3 +68,41 @@ def read_form(
 def coalition_suggestions(typed: str | None, limit: int = 3) -> list[str]:
     """Registry names nearest to a coalition name that resolved to nothing (for links on the 404 page)."""
     return nearest_coalitions(typed, limit=limit) if typed and typed.strip() else []
+
+
+def _or(words: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(words[:-1]) + f" or {words[-1]}" if len(words) > 1 else words[0]
+
+
+def _thread_word(value: str | None, accepted: tuple[str, ...] | list[str], what: str) -> str | None:
+    """One thread kind or status as typed (any case, "asks", "answered later"), as the store spells it.
+
+    A word that is none of them is a 400 that lists what is accepted and, for a typo, the nearest.
+    """
+    text = "-".join((value or "").replace("_", " ").lower().split())
+    if not text:
+        return None
+    if text not in accepted and text.endswith("s") and text[:-1] in accepted:
+        text = text[:-1]  # "asks", "commitments": the kind of each thread, as a list names them
+    if text in accepted:
+        return text
+    near = difflib.get_close_matches(text, accepted, n=1, cutoff=0.75)
+    guess = f"did you mean {near[0]}? " if near else ""
+    raise ConfigError(f"unknown thread {what} {value!r}", hint=f"{guess}a thread {what} is {_or(list(accepted))}")
+
+
+def thread_kind_status(kind: str | None, status: str | None) -> tuple[str | None, str | None]:
+    """The kind and status a threads form or query names, checked together.
+
+    A status of another kind ("fulfilled" for questions) could never match: it is a 400 that
+    says which statuses the kind has, as `forumlens threads` says it, not an empty list.
+    """
+    chosen_kind = _thread_word(kind, KINDS, "kind")
+    chosen_status = _thread_word(status, sorted({s for group in STATUSES.values() for s in group}), "status")
+    if chosen_kind and chosen_status and chosen_status not in STATUSES[chosen_kind]:
+        article = "an" if chosen_kind[0] in "aeiou" else "a"
+        raise ConfigError(
+            f"{chosen_status!r} is not a status of {article} {chosen_kind}",
+            hint=f"{article} {chosen_kind} is {_or(STATUSES[chosen_kind])}",
+        )
+    return chosen_kind, chosen_status

@@ -16,6 +16,7 @@ import json
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
@@ -341,6 +342,8 @@ def topics(request: Request, store: Store = StoreDep) -> Response:
 
 @router.get("/topics/{scheme}")
 def topic_scheme(request: Request, scheme: str, store: Store = StoreDep) -> Response:
+    if (canonical := views.canonical_scheme(scheme)) != scheme:  # /topics/SDG: one address per scheme
+        return RedirectResponse(f"/topics/{quote(canonical)}", status_code=308)
     found = views.tag_list(store, scheme)
     empty = not found and views.store_is_empty(store)
     return _page(request, "topics.html", grouped={scheme: found}, scheme=scheme, empty_store=empty)
@@ -348,6 +351,8 @@ def topic_scheme(request: Request, scheme: str, store: Store = StoreDep) -> Resp
 
 @router.get("/topics/{scheme}/{code}")
 def topic(request: Request, scheme: str, code: str, store: Store = StoreDep) -> Response:
+    if (canonical := views.canonical_tag(store, scheme, code)) != (scheme, code):  # /topics/sdg/sdg5 → SDG5
+        return RedirectResponse(f"/topics/{quote(canonical[0])}/{quote(canonical[1])}", status_code=308)
     shown, totals = _first_items(views.tag_detail(store, scheme, code), ("sessions",))
     return _page(request, "topic.html", t=shown, totals=totals)
 

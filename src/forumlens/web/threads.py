@@ -65,7 +65,7 @@ from ..threads.render import (
 from ..threads.service import ThreadFilters, select_threads, store_threads
 from ..transcript.speakers import name_key
 from .api import reader
-from .form_input import coalition_suggestions, read_form
+from .form_input import coalition_suggestions, read_form, thread_kind_status
 from .pages import cite_url, form_error, templates
 from .views import slug
 
@@ -296,10 +296,11 @@ def thread_filters(
         raise UnknownCoalition(
             f"no coalition or office called “{spoken(coalition or '')}” has threads on record", hint=exc.hint
         ) from exc
+    kind, status = thread_kind_status(kind, status)  # any case, plurals; a status of another kind is a 400
     return ThreadFilters(
         coalition=own or (registry_name(form.coalition) if form.coalition else None),
-        kind=(kind or "").strip() or None,
-        status=(status or "").strip() or None,
+        kind=kind,
+        status=status,
         since=form.since,
         until=form.until,
     )

@@ -9,6 +9,7 @@ say so instead of failing.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import Counter, defaultdict
 from typing import Any
@@ -448,6 +449,26 @@ def search_chips(filters: dict[str, Any], coalition: str | None) -> list[dict[st
         for key, value in filters.items()
         if value is not None and value != ""
     ]
+
+
+def canonical_scheme(scheme: str) -> str:
+    """A tag scheme as typed in an address ("SDG", " Issue-Area") as the record spells it; unknown ones as given."""
+    wanted = scheme.strip().lower()
+    return wanted if wanted in SCHEME_NAMES else scheme
+
+
+def canonical_tag(store: Store, scheme: str, code: str) -> tuple[str, str]:
+    """A topic address typed in any case (/topics/SDG/sdg5) as the record spells it (sdg, SDG5).
+
+    Codes are compared without case against the codes stored for the scheme and those of its
+    taxonomy; a code neither has is returned as given (the topic page then says it is unknown).
+    """
+    scheme = canonical_scheme(scheme)
+    wanted = code.strip().casefold()
+    known = [t.code for t in store.tag_counts(scheme)]
+    with contextlib.suppress(ConfigError):  # a scheme without a taxonomy has its stored codes only
+        known += load_taxonomy(scheme).codes
+    return scheme, next((c for c in known if c.casefold() == wanted), code)
 
 
 def tag_detail(store: Store, scheme: str, code: str) -> dict[str, Any]:
