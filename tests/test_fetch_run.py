@@ -162,7 +162,7 @@ def test_cli_ingest_url_failure_is_one_line_exit_1_and_nothing_stored(site, cli_
     assert failed == [
         f"  failed  {missing}: HTTP 404: no such page (it may have been moved or removed; check the address in a browser)"
     ]
-    assert json.loads(cli_run("sessions", "--json").output)["sessions"] == []
+    assert not (tmp_path / "cli.sqlite3").exists()  # nothing stored: not even an empty store is left behind
 
 
 def test_cli_ingest_mixes_files_and_addresses_and_reports_a_move(site, cli_run, tmp_path):
@@ -207,3 +207,54 @@ def test_cli_fetch_igf_says_in_one_line_why_it_cannot_start(site, cli_run, tmp_p
     ]
     early = cli_run("fetch", "igf", "--year", "2005")
     assert early.exit_code == 1 and "no IGF in 2005" in early.output
+
+
+@pytest.fixture
+def closed_port() -> str:
+    """The address of a loopback port nothing listens on: what a site looks like with the network down."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+def test_cli_fetch_offline_says_the_network_is_unreachable_and_creates_no_store(closed_port, cli_run, tmp_path):
+    db = tmp_path / "cli.sqlite3"
+    result = cli_run(
+        "fetch",
+        "igf",
+        "--year",
+        "2021",
+        "--base",
+        closed_port,
+        "--cache",
+        tmp_path / "c",
+        "--delay",
+        "0",
+        "--retries",
+        "0",
+    )
+    assert result.exit_code == 1
+    (line,) = result.output.strip().splitlines()
+    host = closed_port.removeprefix("http://")
+    assert line.startswith(f"error: cannot reach {host}: the network is unreachable or the site is down")
+    assert "check the internet connection (and --base)" in line
+    assert "robots.txt" not in line  # the site's rules are not what failed
+    assert not list(tmp_path.glob("cli.sqlite3*")) and not db.exists()
+
+
+def test_cli_ingest_of_an_unreachable_page_fails_it_and_creates_no_store(closed_port, cli_run, tmp_path):
+    result = cli_run("ingest", f"{closed_port}/en/content/igf-2021-day-1")
+    assert result.exit_code == 1
+    assert "cannot reach" in result.output and "the network is unreachable or the site is down" in result.output
+    assert not list(tmp_path.glob("cli.sqlite3*"))
+
+
+def test_an_unreachable_site_is_not_blamed_on_robots_txt(closed_port, tmp_path):
+    from forumlens.fetch.http import BlockedByRobots, HostUnreachable
+
+    with Fetcher(FAST, HttpCache(tmp_path / "c")) as fetcher, pytest.raises(HostUnreachable) as raised:
+        fetcher.get(f"{closed_port}/en/content/igf-2021-day-1")
+    assert not isinstance(raised.value, BlockedByRobots) and "robots.txt" not in raised.value.render()

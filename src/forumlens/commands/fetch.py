@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import YEAR_BOUND, db_option, open_ctx_store, settings_of
+from ..cli_support import YEAR_BOUND, db_option, discard_store_file, new_store_file, open_ctx_store, settings_of
 
 # The fetcher (httpx), the site's page shapes (bs4) and the ingest pipeline are imported
 # when the command runs: `forumlens fetch igf --help` must not pay for them (issue 19).
 if TYPE_CHECKING:
     from ..models import IngestOutcome
+    from ..store import Store
 
 # `forumlens.fetch.igf_site`'s SITE and KINDS, which the options show; kept here so the help
 # needs no import of bs4 and the readers. tests/test_cli_help_imports.py keeps them equal.
@@ -114,6 +115,7 @@ def igf(
         timeout=timeout, retries=retries, delay=delay, max_bytes=int(settings.max_input_mb * 1_000_000)
     )
     cache = HttpCache(cache_dir or default_cache_dir())
+    created = new_store_file(ctx, db)
     store = open_ctx_store(ctx, db)
     show_bar = sys.stderr.isatty() and not as_json
     progress = _Progress(show_bar)
@@ -133,7 +135,10 @@ def igf(
             summary = report.to_json(fetcher)
     finally:
         progress.finish()
+        empty = created is not None and _holds_nothing(store)
         store.close()
+        if empty and created is not None:  # offline, or every page failed: leave no empty store behind
+            discard_store_file(created)
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=1))
     else:
@@ -147,6 +152,14 @@ def igf(
             click.echo(f"note: {note}", err=True)
     if any(o.status == "failed" for o in report.outcomes):
         ctx.exit(1)
+
+
+def _holds_nothing(store: Store) -> bool:
+    """True when the store has no row at all (a run that could store nothing); False if it cannot say."""
+    try:
+        return not any(store.counts().values())
+    except Exception:  # a store that failed mid-run is kept for `forumlens check`
+        return False
 
 
 class _Progress:

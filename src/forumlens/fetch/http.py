@@ -37,6 +37,7 @@ __all__ = [
     "FetchPolicy",
     "FetchStats",
     "Fetcher",
+    "HostUnreachable",
     "Page",
     "PageNotFound",
     "PageTimeout",
@@ -246,6 +247,8 @@ class Fetcher:
             page = self.get(robots, obey_robots=False)
         except PageNotFound:
             return 404, ""
+        except HostUnreachable as exc:  # nothing at that host answers: say so (the host), not that robots.txt forbids
+            raise HostUnreachable(exc.message, hint=exc.hint) from None
         except FetchError as exc:
             code = exc.status if isinstance(exc, _HTTPStatusError) else 0
             return code, ""
@@ -306,7 +309,14 @@ class Fetcher:
                 source=asked,
                 hint="the site is slow or down; try again later or raise --timeout",
             ) from None
-        except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
+        except httpx.ConnectError as exc:  # no connection at all: the name does not resolve, or no route
+            raise HostUnreachable(
+                f"cannot reach {urlsplit(url).netloc}: the network is unreachable or the site is down: "
+                f"{exc or type(exc).__name__}",
+                source=asked,
+                hint="check the internet connection (and --base), then run the command again",
+            ) from None
+        except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
             raise _ConnectFailed(f"cannot connect: {exc or type(exc).__name__}", source=asked) from None
         except httpx.HTTPError as exc:
             raise FetchError(f"request failed: {exc or type(exc).__name__}", source=asked) from None
@@ -314,6 +324,14 @@ class Fetcher:
 
 class _ConnectFailed(FetchError):
     """The host could not be reached or dropped the connection (retried)."""
+
+
+class HostUnreachable(_ConnectFailed):
+    """No connection could be opened to the host (retried): offline, a wrong address, or the site is down.
+
+    Raised as itself when it is robots.txt that cannot be fetched: "robots.txt could not be reached"
+    blamed the site's rules for what is the network's fault.
+    """
 
 
 class _HTTPStatusError(FetchError):
