@@ -13,9 +13,10 @@ from forumlens.errors import (
     NoTextLayer,
     UnsupportedFormat,
 )
-from forumlens.pipeline import parse_document
+from forumlens.pipeline import is_document_session, parse_document
 from forumlens.read import read_bytes, sniff_format
 from forumlens.read.blocks import Block, StructuredDocument, assemble, text_blocks
+from forumlens.read.markdown import without_code
 from forumlens.read.word import check_zip_limits
 
 from .docfiles import (
@@ -112,6 +113,48 @@ def test_markdown_keeps_the_authors_lines_and_front_matter():
         (13, "speech", "Terms"),
     ]
     assert session.turns[1].text == "Some intro\nover two lines." and _exact_slices(session)
+
+
+CODE_GUIDES = {
+    "inline code": (
+        "# Caption conventions\n\n"
+        "`>> ANA LIMA:` marks a new speaker, and `>> MARIA KOVAC: Thank you.` is a whole turn.\n\n"
+        "## Notes\n\nWrite `x >> y` for a shift.\n"
+    ),
+    "shell lines": (
+        "# Shell tips\n\nAppend to a log with `echo done >> log.txt` and read it back.\n\n"
+        "Redirect both with ``cmd >> out.txt 2>&1`` when needed.\n"
+    ),
+    "a fenced block": (
+        "# Reading captions\n\nA caption file looks like this:\n\n"
+        "```text\n>> ANA LIMA: Welcome to the session.\n>> MARIA KOVAC: Thank you, Ana.\n```\n\n"
+        "Each marker starts a turn.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CODE_GUIDES))
+def test_markdown_with_the_marker_only_in_code_is_a_document_not_a_transcript(name):
+    document = read_bytes(CODE_GUIDES[name].encode(), "guide.md")
+    assert document.format == "markdown"
+    session = parse_document(document)
+    assert session.turns and all(t.label is None and t.speaker is None for t in session.turns)
+    assert session.turns[0].kind == "note" and session.turns[0].section == session.turns[0].text
+    assert is_document_session(session) and _exact_slices(session)
+
+
+def test_a_transcript_written_as_markdown_keeps_its_turns():
+    text = "# IGF 2023 Workshop #9\n\n>> ANA LIMA: Welcome.\n\n>> MARIA KOVAC: Thank you, `Ana`.\n"
+    session = parse_document(read_bytes(text.encode(), "ws9.md"))
+    assert [(t.line, t.speaker) for t in session.turns if t.kind == "speech"] == [(3, "Ana Lima"), (5, "Maria Kovac")]
+    assert not is_document_session(session)
+
+
+def test_without_code_blanks_code_and_keeps_every_offset():
+    text = "a `b >> c` d\n```\n>> X: y\n```\ne >> f\n"
+    blanked = without_code(text)
+    assert len(blanked) == len(text) and blanked.count("\n") == text.count("\n")
+    assert blanked.count(">>") == 1 and blanked.endswith("e >> f\n")
 
 
 def test_html_with_caption_markers_is_a_transcript_and_without_them_a_document():

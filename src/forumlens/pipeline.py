@@ -18,6 +18,7 @@ from .documents.meta import DocumentMeta, detect_metadata
 from .documents.overrides import Overrides
 from .documents.paragraphs import TRANSCRIPT_FORMATS, is_transcript, split_paragraphs
 from .models import Document, Session
+from .read.markdown import without_code
 from .transcript.parse import parse_transcript
 
 if TYPE_CHECKING:
@@ -78,11 +79,11 @@ def _route(document: Document) -> tuple[Session, bool]:
 
 
 def is_document_session(session: Session) -> bool:
-    """A report, statement or paper split into paragraphs: no turn has a marker or a label."""
+    """A report, statement or paper split into paragraphs: no turn has a marker (outside code) or a label."""
     if not session.turns or any(t.label for t in session.turns):
         return False
     lines = session.text.split("\n")
-    return not any(">>" in lines[t.line - 1] for t in session.turns if 0 < t.line <= len(lines))
+    return not any(">>" in without_code(lines[t.line - 1]) for t in session.turns if 0 < t.line <= len(lines))
 
 
 def parse_document(document: Document) -> Session:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..models import Document, Session, Turn
 from ..read.blocks import Block, StructuredDocument, text_blocks
+from ..read.markdown import without_code
 from ..transcript.cues import is_cue_file
 from ..transcript.parse import find_title, guess_year
 
@@ -27,7 +28,8 @@ TRANSCRIPT_FORMATS = frozenset({"text", "html"})
 def is_transcript(document: Document, session: Session) -> bool:
     """Whether the caption parse of a document found a real transcript.
 
-    `>>` markers decide in any format (IGF transcripts also come as DOCX and PDF).
+    `>>` markers decide in any format (IGF transcripts also come as DOCX and PDF); in
+    Markdown only those outside code, where `>>` is shown rather than spoken.
     Bare `NAME:` labels count only in text and HTML, and only when at least two
     people take three turns, so a report's "Recommendations:" line is not a speaker.
     A subtitle cue file (WebVTT, SRT) is speech by construction, whatever its turns.
@@ -35,7 +37,8 @@ def is_transcript(document: Document, session: Session) -> bool:
     speech = [t for t in session.turns if t.kind == "speech"]
     if not session.turns:
         return False
-    if ">>" in document.text or is_cue_file(document.text):
+    shown = without_code(document.text) if document.format == "markdown" else document.text
+    if ">>" in shown or is_cue_file(document.text):
         return True
     labels = {t.label for t in speech if t.label}
     return document.format in TRANSCRIPT_FORMATS and len(speech) >= 3 and len(labels) >= 2

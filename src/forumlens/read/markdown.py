@@ -2,7 +2,8 @@
 
 The stored text is the Markdown as written, so a cited line number is the line in
 the author's file. A leading `---` front-matter block gives declared metadata
-(title, date, author, lang) and is not a paragraph.
+(title, date, author, lang) and is not a paragraph. A `>>` in code (an inline code
+span, a fenced block) is shown, not spoken: it is no caption turn marker.
 """
 
 from __future__ import annotations
@@ -13,22 +14,39 @@ import re
 from .blocks import StructuredDocument, text_blocks
 from .text import decode_text
 
-__all__ = ["looks_like_markdown", "read_markdown"]
+__all__ = ["looks_like_markdown", "read_markdown", "without_code"]
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
 _SETEXT = re.compile(r"^[^\n>#].{2,}\n {0,3}={3,}[ \t]*$", re.MULTILINE)
 _TURN = re.compile(r"(^|\s)>>", re.MULTILINE)
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(---|\.\.\.)[ \t]*(\n|\Z)", re.DOTALL)
 _FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+# a fenced block (``` or ~~~, closed by the same fence or the end of the file), then a code span:
+# a run of backticks, text without a blank line, the same run (CommonMark's rules, near enough)
+_FENCED = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
+
+
+def without_code(text: str) -> str:
+    """The text with its code (fenced blocks, inline spans) blanked to spaces, lines and offsets kept.
+
+    A guide that shows the caption marker (`>>`), or a shell line (`echo done >> log.txt`),
+    is no transcript: markers are looked for in what is left.
+    """
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    return _SPAN.sub(blank, _FENCED.sub(blank, text))
 
 
 def looks_like_markdown(data: bytes) -> bool:
-    """Text with Markdown headings and no caption `>>` markers (those make it a transcript)."""
+    """Text with Markdown headings and no caption `>>` markers outside code (those make it a transcript)."""
     head = data[:65536]
     if b"\x00" in head[:512]:
         return False
     sample = head.lstrip(b"\xef\xbb\xbf").decode("utf-8", errors="ignore")
-    if _TURN.search(sample):
+    if _TURN.search(without_code(sample)):  # `>>` in code is shown, not a speaker's turn
         return False
     return bool(_HEADING.search(sample) or _SETEXT.search(sample) or _FRONT.match(sample))
 
