@@ -1070,4 +1070,16 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         for i in _stored_needs(ctx, analysed, actors)
         if i.seq not in used | taken and not any(a <= i.seq < b for a, b in answering)
     ]
-    return SessionItems(tuple(_asks_taxonomy(_dedupe(items), analysed)), speakers)
+    return SessionItems(tuple(_on_own_line(i) for i in _asks_taxonomy(_dedupe(items), analysed)), speakers)
+
+
+def _on_own_line(item: Item) -> Item:
+    """The item with its quote cut to the line it starts on (`line`), its name spans kept inside the cut.
+
+    Why: an item cites one line, and its quote must be verbatim within that line. Sentences end at a line
+    that opens a list item, but a sentence may still run over a single line break (a hard-wrapped paragraph);
+    its first line is the part the item's `line` cites."""
+    cut = item.quote.split("\n", 1)[0].rstrip()
+    if cut == item.quote:
+        return item
+    return replace(item, quote=cut, names=tuple((a, b) for a, b in item.names if b <= len(cut)))

@@ -11,8 +11,9 @@ from ..models import Session, Turn
 __all__ = ["LineFinder", "Sentence", "turn_sentences"]
 
 # a sentence ends at . ! ? (closing quotes/brackets kept) before a capital, a digit or a quote;
-# a blank line (a new paragraph inside a turn) always ends one
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z0-9\"“‘(])|\n\s*\n")
+# a blank line (a new paragraph inside a turn) always ends one, and so does a line that opens a list item
+# ("- …", "* …", "2. …"): a Markdown list is one item a line, and an item quotes its own line only
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z0-9\"“‘(])|\n\s*\n|\n[ \t]*(?=(?:[-*+•]|\d{1,3}[.)])[ \t])")
 _NEWLINE = re.compile("\n")
 
 
