@@ -139,7 +139,9 @@ _DATE_LINE = re.compile(
     r"|^\W*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\W*$",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"\b(200[6-9]|20[1-9]\d)\b")
+# a year stands alone or ends a name's letters ("igf2019-berlin-….txt", "IGF2023"): no digit before it,
+# no digit or letter after it ("Room 2025B" is no year)
+_YEAR = re.compile(r"(?<![0-9])(200[6-9]|20[1-9]\d)(?![0-9A-Za-z])")
 
 
 # The longest text before a colon that can be a label: a name card such as "H.E. NAME, DEPUTY
