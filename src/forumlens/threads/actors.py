@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from ..models import Session, Turn
@@ -42,7 +43,7 @@ from ..transcript.speakers import name_key
 from .cues import is_intro
 from .sentences import Sentence
 
-__all__ = ["Actor", "document_actor", "turn_actor"]
+__all__ = ["Actor", "document_actor", "introduced_actor", "turn_actor"]
 
 Actor = tuple[str | None, str | None]  # (coalition name, institution name)
 
@@ -80,19 +81,43 @@ def _intro_mentions(session: Session, speaker: str | None, sentences: Sequence[S
 _TOPIC_AFTER = re.compile(r"\s+(?:on|for)\s+((?:[A-Z][\w'’‑-]*)(?:\s+(?:and|of|the|in|&)?\s*[A-Z][\w'’‑-]*){0,5})")
 
 
+# the same in lower case, only when the topic closes within four words ("the best practice forum on gender and
+# access, the …"): a lower-case topic has no capitals to end it ("… forum on gender asked for two years ago")
+_LOWER_TOPIC_AFTER = re.compile(r"\s+(?:on|for)\s+([a-z][\w'’‑-]*(?:\s+[a-z][\w'’‑-]*){0,3})(?=\s*(?:[,.;:!?)]|$))")
+
+
 def _own_name(mention: Mention, text: str) -> str:
     """The registry name of a mentioned body, or, when the registry knows only the umbrella of a family of
     bodies ("Best Practice Forums") and the text names one of them by its topic ("the Best Practice Forum on Local
-    Content"), that one as the text names it.
+    Content", "the best practice forum on local content,"), that one, its topic words capitalised as a title.
 
     Why: linking never joins two actors, and every forum of the family read as the umbrella is one actor:
-    the cybersecurity forum's report would fulfil the local content forum's promise of case studies."""
+    the cybersecurity forum's report would fulfil the local content forum's promise of case studies; and a
+    caption writes the forum in lower case where its report's title capitalises it: one actor."""
     if not mention.name.endswith("s") or mention.text.endswith("s"):
         return mention.name  # not an umbrella's name, or the text says the family itself ("the BPFs")
-    topic = _TOPIC_AFTER.match(text, mention.end)
+    topic = _TOPIC_AFTER.match(text, mention.end) or _LOWER_TOPIC_AFTER.match(text, mention.end)
     if topic is None:
         return mention.name
-    return f"{mention.name[:-1]} {text[mention.end : topic.end()].split(maxsplit=1)[0]} {topic.group(1)}"
+    words = [w if w.lower() in _SMALL else w[:1].upper() + w[1:] for w in topic.group(1).split()]
+    return f"{mention.name[:-1]} {text[mention.end : topic.end()].split(maxsplit=1)[0]} {' '.join(words)}"
+
+
+@lru_cache(maxsize=4)
+def _umbrellas(registry: Registry) -> frozenset[str]:
+    """Names of the registry's umbrella entries (a family of bodies: "Best Practice Forums")."""
+    return frozenset(e.name for e in registry.entities.values() if e.kind in _ORG_KINDS and e.name.endswith("s"))
+
+
+@lru_cache(maxsize=64)
+def _session_member(text: str, umbrella: str) -> str | None:
+    """The one forum of an umbrella family a session's text names by its topic ("the best practice forum on gender
+    and access,"), None when it names none or several.
+
+    Why: a speaker says "the best practice forum" once the moderator has said which; read as the umbrella,
+    their items would be another actor than the same forum's report and its other sessions."""
+    named = {name for m in find_mentions(text) if m.name == umbrella and (name := _own_name(m, text)) != umbrella}
+    return named.pop() if len(named) == 1 else None
 
 
 def _from_affiliation(affiliation: str | None, registry: Registry) -> Actor:
@@ -106,20 +131,36 @@ def _from_affiliation(affiliation: str | None, registry: Registry) -> Actor:
     return None, affiliation
 
 
+def introduced_actor(
+    session: Session, turn: Turn, sentences: Sequence[Sentence], registry: Registry | None = None
+) -> Actor:
+    """(coalition, institution) the speaker of `turn` says they speak for in the turn's opening (rule 1);
+    (None, None) when the opening says nothing of it."""
+    registry = registry or load_registry()
+    mentions = _intro_mentions(session, turn.speaker, sentences)
+    coalition = next((m.name for m in mentions if m.kind == "dc"), None)
+    if coalition:
+        return coalition, None
+    org = next(
+        (_own_name(m, session.text) for m in mentions if m.kind in _ORG_KINDS and m.entity_id not in _GENERIC), None
+    )
+    if org is not None and org in _umbrellas(registry):
+        org = _session_member(session.text, org) or org
+    return None, org
+
+
 def turn_actor(
     session: Session,
     turn: Turn,
     sentences: Sequence[Sentence],
     person: Mapping[str, Any] | None,
     registry: Registry | None = None,
+    introduced: Actor | None = None,
 ) -> Actor:
-    """(coalition, institution) the speaker of `turn` speaks for; either may be None."""
+    """(coalition, institution) the speaker of `turn` speaks for; either may be None. `introduced`: the
+    turn's `introduced_actor` when the caller has it (or the one the speaker gave earlier in the session)."""
     registry = registry or load_registry()
-    mentions = _intro_mentions(session, turn.speaker, sentences)
-    coalition = next((m.name for m in mentions if m.kind == "dc"), None)
-    org = next(
-        (_own_name(m, session.text) for m in mentions if m.kind in _ORG_KINDS and m.entity_id not in _GENERIC), None
-    )
+    coalition, org = introduced if introduced is not None else introduced_actor(session, turn, sentences, registry)
     stated, stated_org = _from_affiliation((person or {}).get("affiliation"), registry)
     if coalition:
         return coalition, None

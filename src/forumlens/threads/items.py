@@ -78,7 +78,7 @@ from ..resolve.mentions import find_mentions
 from ..resolve.registry import Registry, load_registry
 from ..resolve.text import LineIndex
 from ..transcript.speakers import name_key
-from .actors import Actor, document_actor, turn_actor
+from .actors import Actor, document_actor, introduced_actor, turn_actor
 from .cues import PRONOUN_OBJECT, Cue, find_cue, is_non_ask, retro_promise
 from .lexicon import Lexicon, load_lexicon
 from .models import Item, SessionItems
@@ -1036,12 +1036,13 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
     actors: dict[int, Actor] = {}
     speakers: dict[str, str] = {}
     before: tuple[Turn, Actor] | None = None
+    said = {} if ctx.document else _introductions(session, turns, sentences, ctx.registry)
     for turn in turns:
         if ctx.document:
             actors[turn.index] = ctx.document_by
             continue
         person = ctx.people.get(turn.speaker) if turn.speaker else None
-        actor = turn_actor(session, turn, sentences[turn.index], person, ctx.registry)
+        actor = turn_actor(session, turn, sentences[turn.index], person, ctx.registry, said.get(turn.index))
         if actor == (None, None) and before is not None and _same_voice(before[0], turn):
             actor = before[1]  # a paragraph that goes on from the speaker's last one speaks for the same body
         actors[turn.index] = actor
@@ -1049,6 +1050,11 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         coalition = actor[0]
         if coalition and turn.speaker and turn.speaker not in ctx.moderators:
             speakers.setdefault(turn.speaker, coalition)
+    bodies = {
+        t.speaker: org
+        for t in turns
+        if t.speaker and t.speaker not in ctx.moderators and (org := said.get(t.index, (None, None))[1])
+    }
     question_items, used, taken = _question_items(ctx, [] if ctx.document else turns, sentences, actors)
     items = list(question_items)
     answered = _questions_answered(question_items, turns)
@@ -1070,7 +1076,37 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         for i in _stored_needs(ctx, analysed, actors)
         if i.seq not in used | taken and not any(a <= i.seq < b for a, b in answering)
     ]
-    return SessionItems(tuple(_on_own_line(i) for i in _asks_taxonomy(_dedupe(items), analysed)), speakers)
+    return SessionItems(
+        tuple(_on_own_line(i) for i in _asks_taxonomy(_dedupe(items), analysed)), speakers, bodies=bodies
+    )
+
+
+def _introductions(
+    session: Session, turns: Sequence[Turn], sentences: Mapping[int, Sequence[Sentence]], registry: Registry
+) -> dict[int, Actor]:
+    """Turn index → the body its speaker said they speak for: in the turn's own opening, else in their latest
+    earlier turn that said it, else in their first later one (turns of a speaker who never says are left out).
+
+    Why: a speaker introduces themself once ("Nadia Rahimi, best practice forum on gender and access.") and
+    speaks for that body in every turn of the session; what the people analysis guessed for their other
+    turns (a coalition the moderator named just before) must not split one speaker's items between two actors."""
+    own = {t.index: introduced_actor(session, t, sentences[t.index], registry) for t in turns}
+    out: dict[int, Actor] = {}
+    last: dict[str, Actor] = {}
+    for turn in turns:
+        if own[turn.index] != (None, None):
+            out[turn.index] = own[turn.index]
+            if turn.speaker:
+                last[turn.speaker] = own[turn.index]
+        elif turn.speaker in last:
+            out[turn.index] = last[turn.speaker]
+    first: dict[str, Actor] = {}
+    for turn in reversed(turns):
+        if own[turn.index] != (None, None) and turn.speaker:
+            first[turn.speaker] = own[turn.index]
+        elif turn.index not in out and turn.speaker in first:
+            out[turn.index] = first[turn.speaker]
+    return out
 
 
 def _on_own_line(item: Item) -> Item:

@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 # stored items of another version are extracted again when read (the rules changed)
-ITEMS_VERSION = 10
+ITEMS_VERSION = 11
 
 ITEM_SIGNALS = ("need", "promise", "update", "delivery", "slip", "question", "answer", "response")
 KINDS = ("ask", "commitment", "question")
@@ -112,8 +112,11 @@ class Item:
             text = text[:a] + " " * (b - a) + text[b:]
         return text
 
-    def placed(self, year: int | None, when: tuple[Any, ...], coalition: str | None = None) -> Item:
-        """The item with its session's place in time (and a coalition found elsewhere, if it had none).
+    def placed(
+        self, year: int | None, when: tuple[Any, ...], coalition: str | None = None, org: str | None = None
+    ) -> Item:
+        """The item with its session's place in time (and a coalition found elsewhere, if it had none; else an
+        institution found elsewhere, if it had no body at all).
 
         `dataclasses.replace` with its checks set aside (an archive places tens of thousands of
         items per read; the fields are the item's own, so there is nothing to check).
@@ -121,20 +124,29 @@ class Item:
         placed = object.__new__(Item)
         fields = dict(self.__dict__)
         fields.update(year=year, when=when, coalition=self.coalition or coalition)
+        if not fields["coalition"] and not self.org and org:
+            fields["org"] = org
         object.__setattr__(placed, "__dict__", fields)
         return placed
 
 
 @dataclass(frozen=True)
 class SessionItems:
-    """Everything one session contributes: its items, and which coalition each speaker spoke for."""
+    """Everything one session contributes: its items, which coalition each speaker spoke for, and which
+    institution each speaker said they speak for (`bodies`: their own introduction, not a guess)."""
 
     items: tuple[Item, ...]
     speakers: dict[str, str] = field(default_factory=dict)  # person → coalition (registry name)
     version: int = ITEMS_VERSION
+    bodies: dict[str, str] = field(default_factory=dict)  # person → institution they introduced themself with
 
     def to_json(self) -> dict[str, Any]:
-        return {"version": self.version, "items": [i.to_json() for i in self.items], "speakers": self.speakers}
+        return {
+            "version": self.version,
+            "items": [i.to_json() for i in self.items],
+            "speakers": self.speakers,
+            "bodies": self.bodies,
+        }
 
     @classmethod
     def from_json(cls, session: str, data: Mapping[str, Any]) -> SessionItems:
@@ -142,6 +154,7 @@ class SessionItems:
             items=tuple(Item.from_json(session, i) for i in data.get("items") or ()),
             speakers={str(k): str(v) for k, v in (data.get("speakers") or {}).items()},
             version=int(data.get("version") or 0),
+            bodies={str(k): str(v) for k, v in (data.get("bodies") or {}).items()},
         )
 
 

@@ -141,18 +141,23 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
 
     A speaker who said which coalition they speak for in one session speaks for it in the
     others where they did not say (their most frequent coalition), unless they spoke for an
-    institution there.
+    institution there; one who introduced themself with an institution ("Nadia Rahimi, best practice
+    forum on gender and access") speaks for it where nothing says whom they speak for.
     """
     spoke_for: dict[str, Counter[str]] = {}
+    bodies: dict[str, Counter[str]] = {}
     for _, _, found in sessions:
         for person, coalition in found.speakers.items():
             spoke_for.setdefault(person, Counter())[coalition] += 1
+        for person, body in found.bodies.items():
+            bodies.setdefault(person, Counter())[body] += 1
     usual = {person: counts.most_common(1)[0][0] for person, counts in spoke_for.items()}
+    usual_body = {person: counts.most_common(1)[0][0] for person, counts in bodies.items()}
     items = []
     for year, when, found in sessions:
         for item in found.items:
             known = usual.get(item.speaker or "") if item.org is None else None
-            items.append(item.placed(year, when, known))
+            items.append(item.placed(year, when, known, usual_body.get(item.speaker or "")))
     return items
 
 
