@@ -70,7 +70,11 @@ _MAKE = (
     r"|run|organi[sz]e|hold|host|write|draft|translate|update|revise|submit|compile|create|build|set up|establish"
     r"|start|carry out|put together|put (?:online|up|out)|make public|circulate|map|offer|provide|make available"
     r"|bring out|roll out|open|finish|review|put (?:it|them|this|these|those|that) (?:in|into|on)"
-    r"|do|table|adopt|unveil|deliver|have (?:a|an|the|our)|come (?:back|out) with|undertake|launch|train)"
+    r"|do|table|adopt|unveil|deliver|have (?:a|an|the|our)|come (?:back|out) with|undertake|launch|train"
+    # a study is made too ("we will survey women in rural areas"), and so is access ("make all the transcripts …
+    # searchable")
+    r"|survey|study|assess|evaluate|pilot|digiti[sz]e"
+    r"|make (?:[\w'’-]+ ){1,10}?(?:searchable|accessible|available|public|free|open)(?=[\s,.;]|$))"
 )
 _RESPONSE = compile_cue(
     r"\b(?:following|in response to|responding to|in reply to|as a result of|thanks to|in answer to"
@@ -81,15 +85,17 @@ _RESPONSE = compile_cue(
     r" (?:raised|asked|put|posed|made|sent|submitted|voiced|we received)\b"
     r"|\banswer(?:ing)?\b[^.?!]{0,60}\bquestions?\b"
     r"|\b(?:as|like) (?:you|the coalitions?|they|participants|members|several of you) (?:asked|requested|suggested)\b"
+    r"|\b(?:as|like) (?:the|our|your) (?:[\w'’-]+ ){1,6}?(?:had |has |have )?(?:asked|requested) us\b"
     r"|\b(?:as|like) (?:the|our|your) (?:[\w'’-]+ ){0,3}(?:coalitions?|members|participants|community|network|colleagues"
     r"|group|youth|delegates?) (?:had |has |have )?(?:asked|requested|suggested|proposed)\b"
     r"|\byou asked (?:us )?(?:for|about|whether|if|last|to)\b"
     r"|\b(?:on|regarding|concerning|as for|about|coming back to|to come back to) (?:the|your|their|that) (?:[\w'’-]+ )?"
     r"(?:questions?|requests?|calls?) (?:on|about|of|for|from|raised|asked|made|put)\b"
     r"|\b(?:as|like) (?:was |had been )?(?:requested|asked|suggested) (?:by|last|at|in)\b"
-    r"|\b(?:asked|raised|wanted to know|put to us|requested)\b[^.;?]{0,30}\b(?:last year|two years ago|in (?:19|20)\d\d"
+    r"|\b(?:asked|raised|wanted to know|put to us|requested)\b[^.;?]{0,30}\b(?:last year|(?:two|three|four|five|six|a few|several) years ago|in (?:19|20)\d\d"
     r"|at the last (?:igf|forum|meeting|session)|earlier this year)\b"
-    r"|\b(?:last year|two years ago|in (?:19|20)\d\d|at the last (?:igf|forum|meeting|session))\b[^.;?]{0,40}"
+    # "Last year in Kyoto the policy network on artificial intelligence asked for …": the asker's name may be long
+    r"|\b(?:last year|(?:two|three|four|five|six|a few|several) years ago|in (?:19|20)\d\d|at the last (?:igf|forum|meeting|session))\b[^.;?]{0,70}"
     r"\b(?:asked|wanted to know|requested)\b"
     r"|\b(?:someone|somebody|a participant|one participant|participants|a colleague|one of you|several of you"
     r"|many of you) (?:has |had |have )?asked\b[^.;?]{0,40}\b(?:whether|if|about|how|what|when|why|for|who|which"
@@ -182,6 +188,7 @@ _DELIVERY = compile_cue(
     r"|\b(?:is|are|was|were|has been|have been|had been) (?:now |finally |recently |already |officially )?"
     r"(?:out|published|released|launched|available|online|live|completed|finished|finali[sz]ed|adopted|issued"
     r"|presented)\b"
+    r"|\b(?:is|are|has been|have been) (?:now |finally |already )(?:searchable|accessible|free to (?:download|use|read))\b"
     r"|\b(?:came|comes|come) out\b|\b(?:we|the coalition) (?:now|finally) (?:have|has) (?:a|an|our|the|its)\b"
     r"|\b(?:we|the coalition) (?:have |has )?(?:handed|submitted|sent) (?:over )?(?:the|our|its)\b"
     r"|\btook place\b|\b(?:was|were|has been|have been) (?:successfully )?held\b"
@@ -345,7 +352,10 @@ PRONOUN_OBJECT = re.compile(
     re.I,
 )
 _INTRO = compile_cue(
-    r"\b(?:i speak for|speaking for|on behalf of|representing|i am|i'm|my name is|here for|member of|coordinator of"
+    # "I am Nadia Rahimi", "I am from …", "I am one of the coordinators …" (not "I am happy to say that …, as the
+    # Bangladesh IGF asked us": a minister taking up an ask does not speak for the group that made it)
+    r"\b(?:i am|i'm)\s+(?:from|with|at|the|a|an|one|part|here for|co-?[a-z]+|(?-i:[A-Z]))"
+    r"|\b(?:i speak for|speaking for|on behalf of|representing|my name is|here for|member of|coordinator of"
     r"|co-?chair of|chair of|i work for|i work at|i come from)\b",
     _I,
 )
@@ -475,7 +485,10 @@ def find_cue(
         about = ""
         if signal == "response":
             said = match.group(0).lower()
-            asked = "asked" in said and not re.match(r"(?:this|that|it) was asked", said)  # "this was asked": a request
+            # "this was asked", "…, as the Bangladesh IGF asked us": a request taken up
+            asked = (
+                "asked" in said and not re.match(r"(?:this|that|it) was asked", said) and not said.endswith(" asked us")
+            )
             about = "question" if "question" in said or asked or "wanted to know" in said else "request"
         return Cue(signal, match.start(), match.end(), match.group(0), about)
     return None

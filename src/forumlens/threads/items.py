@@ -584,11 +584,12 @@ def _answer_sentence(ctx: _Context, turn: Turn, sentences: Sequence[Sentence], q
 # a question read out in indirect speech ("He asks the schools coalition how long a typical school lasts",
 # "Somebody asks when the session report will be online"): a relayed question, the floor's, not the reader's
 _INDIRECT = re.compile(
-    r"^\W*(?:(?:and|so|also|now|then|next|first|second|finally),?\s+)?(?:(?:he|she|they|someone|somebody|one person"
+    r"^\W*(?:from [^:?.]{1,40}:\s*)?(?:(?:and|so|also|now|then|next|first|second|finally),?\s+)?(?:(?:he|she|they|someone|somebody|one person"
     r"|a participant|one participant|an? (?:remote|online) participant|a colleague|the chat|a question in the chat)"
     r" (?:also |now )?(?:asks?|is asking|wants to know|would like to know|wonders?|asked)"
     r"|(?:there is|we have) (?:a|another|one more) question (?:in the chat |online |from the floor )?(?:on|about)"
-    r")\b(?:\s+(?:the|our|us|you|all|whether|if)\b[^.?;]{0,50}?)?\s+(?:how|what|when|whether|if|why|who|which|where)\b",
+    r")\b(?:\s+(?:the|our|us|you|all|whether|if|(?-i:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?-i:[A-Z])[\w'’-]+)\b[^.?;]{0,50}?)?"
+    r"\s+(?:how|what|when|whether|if|why|who|which|where)\b",
     re.I,
 )
 # a floor prompt to a panellist: not a question thread ("Amina, anything to add?", "One more word on that?")

@@ -1,0 +1,69 @@
+"""Cues said in other words than the usual ones: an earlier ask told by an institution before saying it is done
+(however long the asker's name), a study or an access promised ("we will survey …", "we will make … searchable"),
+access delivered ("… are now searchable"), an ask taken up "as X asked us", a question read out in indirect
+speech to a named panellist, and an opening that is no introduction ("I am happy to say …")."""
+
+from __future__ import annotations
+
+import pytest
+
+from forumlens.threads.cues import find_cue, is_intro
+from forumlens.threads.items import _INDIRECT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Last year in Kyoto the policy network on artificial intelligence asked for a main session on AI.",
+        "Three years ago the dynamic coalition on community connectivity requested a fund for spare radios.",
+        "Last year the youth coalition asked for a seat in the programme committee.",
+    ],
+)
+def test_an_earlier_ask_told_by_someone_else_is_a_response(sentence):
+    cue = find_cue(sentence)
+    assert cue is not None and cue.signal == "response"
+
+
+def test_an_ask_of_ones_own_stays_a_need():
+    cue = find_cue("Last year we met in Kyoto, and again we ask for a main session on AI.")
+    assert cue is not None and cue.signal == "need"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "And we start something new: we will survey women in rural areas in ten countries about what keeps them offline.",
+        "So next year we will make all the session videos of the forum since 2010 searchable on the website.",
+        "We will study how small operators pay for spectrum, with a report at the next IGF.",
+    ],
+)
+def test_a_study_or_access_is_promised(sentence):
+    cue = find_cue(sentence)
+    assert cue is not None and cue.signal == "promise"
+
+
+def test_access_given_is_a_delivery():
+    cue = find_cue("Second, the session videos of all the forums since 2010 are now searchable on our website.")
+    assert cue is not None and cue.signal == "delivery"
+
+
+def test_an_ask_taken_up_as_the_group_asked_us_is_a_response_to_a_request():
+    cue = find_cue("Since June all the public forms are in Swahili, as the Kenya IGF asked us.")
+    assert cue is not None and (cue.signal, cue.about) == ("response", "request")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He asks Mr Okafor if the forms also work on a mobile phone.",
+        "From Chloé in Montreal: she asks Tanvir how many people followed the forum from the hubs.",
+    ],
+)
+def test_a_question_read_out_to_a_named_panellist_is_a_relayed_question(sentence):
+    assert _INDIRECT.search(sentence)
+
+
+def test_i_am_happy_to_say_is_no_introduction():
+    assert not is_intro("I am happy to say that the forms are ready, as the youth coalition asked us.")
+    assert is_intro("I am Farhana Akter from the Bangladesh IGF.")
+    assert is_intro("I am one of the coordinators of the forum.")
