@@ -1,7 +1,8 @@
 """Cues said in other words than the usual ones: an earlier ask told by an institution before saying it is done
 (however long the asker's name), a study or an access promised ("we will survey …", "we will make … searchable"),
-access delivered ("… are now searchable"), an ask taken up "as X asked us", a question read out in indirect
-speech to a named panellist, and an opening that is no introduction ("I am happy to say …")."""
+access delivered ("… are now searchable"), a problem that persists ("… is still too expensive"), an ask taken up
+"as X asked us", a question read out in indirect speech to a named panellist, and an opening that is no
+introduction ("I am happy to say …")."""
 
 from __future__ import annotations
 
@@ -67,3 +68,17 @@ def test_i_am_happy_to_say_is_no_introduction():
     assert not is_intro("I am happy to say that the forms are ready, as the youth coalition asked us.")
     assert is_intro("I am Farhana Akter from the Bangladesh IGF.")
     assert is_intro("I am one of the coordinators of the forum.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We still don't know how many girls use the Internet in most provinces, because nobody counts them.",
+        "Spectrum is still too expensive for the small operators because of the auction rules.",
+        "In the islands one month of broadband still costs more than a week of wages.",
+        "Without open data for the cities of the region, the planning of transport stays in the capital.",
+    ],
+)
+def test_a_problem_that_persists_is_a_need(sentence):
+    cue = find_cue(sentence)
+    assert cue is not None and cue.signal == "need"

@@ -273,6 +273,11 @@ _NEED = compile_cue(
     # a need said as a problem that persists: "half of our schools still have no Internet", "researchers still
     # cannot see the data", "the money still goes to the big companies"
     r"|\bstill (?:(?:have|has|get|gets|see|sees|are|is) )?(?:no|not|cannot|can't|can not|never|without)\b"
+    # … "we still don't know how many women are online", "mobile data is still too expensive", "one gigabyte still
+    # costs more than …", "without shared computing …, the research stays in five countries"
+    r"|\bstill (?:do not|don't|does not|doesn't)\b|\b(?:is|are) still (?:far |much |way )?too\b"
+    r"|\bstill (?:costs?|takes?) (?:more|too|far|much)\b"
+    r"|\bwithout\b[^.;:?]{3,80},[^.;?]{0,60}\b(?:stays?|remains?|cannot|can't|will not|won't|will never)\b"
     r"|\bstill (?:goes|go|went) to\b"
     # what someone (any subject but the speaker, the listener or a pronoun) must or should do or be given:
     # "users whose account is suspended must be told which rule …", "the fragmentation network should invite …"
