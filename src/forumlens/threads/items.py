@@ -556,7 +556,10 @@ _NO_ANSWER = re.compile(
     r"|(?:cannot|can't|can not) answer|(?:do not|don't) think (?:i|we) can answer|let(?:'s| us) move on|next question"
     r"|we (?:will |'ll )?(?:note|record|take note of|write down) (?:it|this|that|the questions?)|we take note"
     r"|(?:leave|keep) (?:it|this|that|the question) (?:open|for (?:next year|later|another))"
-    r"|go(?:es)? (?:in)?to the (?:report|minutes)|nobody (?:from|of) [^.;]{1,40} is here)\b",
+    r"|go(?:es)? (?:in)?to the (?:report|minutes)|nobody (?:from|of) [^.;]{1,40} is here"
+    # "I cannot say it today", "Let us take one more and then answer together": the question stays open
+    r"|(?:cannot|can't|can not) (?:yet )?say (?:it |that |this )?(?:today|now|yet)"
+    r"|let(?:'s| us) (?:take|collect|hear) (?:one|another|two|a few|some) more)\b",
     re.I,
 )
 
