@@ -82,3 +82,21 @@ def test_i_am_happy_to_say_is_no_introduction():
 def test_a_problem_that_persists_is_a_need(sentence):
     cue = find_cue(sentence)
     assert cue is not None and cue.signal == "need"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "signal"),
+    [
+        ("But our summer school ran online in June with sixty students from twelve provinces.", "delivery"),
+        ("We will consider a day for the youth initiatives in the programme of next year.", "promise"),
+        ("In Riyadh a participant from Peru asked if the toolkit of the coalition would be translated.", "response"),
+    ],
+)
+def test_a_delivery_a_promise_to_weigh_an_ask_and_a_question_recalled(sentence, signal):
+    cue = find_cue(sentence)
+    assert cue is not None and cue.signal == signal
+
+
+def test_running_out_is_no_delivery():
+    cue = find_cue("We ran out of money for the summer school.")
+    assert cue is None or cue.signal != "delivery"

@@ -74,6 +74,8 @@ _MAKE = (
     # a study is made too ("we will survey women in rural areas"), and so is access ("make all the transcripts …
     # searchable")
     r"|survey|study|assess|evaluate|pilot|digiti[sz]e"
+    # an institution promises to weigh an ask ("We will consider a track for the national initiatives")
+    r"|consider|look (?:into|at)|examine"
     r"|make (?:[\w'’-]+ ){1,10}?(?:searchable|accessible|available|public|free|open)(?=[\s,.;]|$))"
 )
 _RESPONSE = compile_cue(
@@ -98,7 +100,7 @@ _RESPONSE = compile_cue(
     r"|\b(?:last year|(?:two|three|four|five|six|a few|several) years ago|in (?:19|20)\d\d|at the last (?:igf|forum|meeting|session))\b[^.;?]{0,70}"
     r"\b(?:asked|wanted to know|requested)\b"
     r"|\b(?:someone|somebody|a participant|one participant|participants|a colleague|one of you|several of you"
-    r"|many of you) (?:has |had |have )?asked\b[^.;?]{0,40}\b(?:whether|if|about|how|what|when|why|for|who|which"
+    r"|many of you)(?: (?:from|in) (?:the )?[\w'’-]+(?: [\w'’-]+)?)? (?:has |had |have )?asked\b[^.;?]{0,40}\b(?:whether|if|about|how|what|when|why|for|who|which"
     r"|where)\b"
     r"|\b(?:following|after|as a result of|in response to|acting on) what (?:[\w'’-]+ ){1,6}?(?:asked|requested"
     r"|proposed|suggested|called)\b"
@@ -191,6 +193,8 @@ _DELIVERY = compile_cue(
     r"|\b(?:is|are|has been|have been) (?:now |finally |already )(?:searchable|accessible|free to (?:download|use|read))\b"
     r"|\b(?:came|comes|come) out\b|\b(?:we|the coalition) (?:now|finally) (?:have|has) (?:a|an|our|the|its)\b"
     r"|\b(?:we|the coalition) (?:have |has )?(?:handed|submitted|sent) (?:over )?(?:the|our|its)\b"
+    # "our school … ran online in July" (not "ran out of money", "ran into problems")
+    r"|\b(?:ran|went ahead)\b(?!\s+(?:out|into|short|late|over|away|behind|up|down|a |an |the |our |their |it\b))"
     r"|\btook place\b|\b(?:was|were|has been|have been) (?:successfully )?held\b"
     r"|\b(?:went|go|goes|has gone|have gone) (?:online|public|live)\b|\b(?:came|comes|come) online\b"
     r"|\b(?:is|are|was|were|has been|have been) (?:now |finally |already )?(?:translated|up and running)\b"
