@@ -565,6 +565,9 @@ def check(ctx: click.Context, db: str | None) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `forumlens` script and `python -m forumlens`."""
+    from .text.recache import install  # compiled patterns kept between runs (issue 19)
+
+    install()
     try:
         cli.main(args=argv, prog_name="forumlens", standalone_mode=True)
     except ForumlensError as exc:  # raised before the group could translate it
