@@ -17,7 +17,7 @@ The same file keeps `fact`s: what a module computed from a pattern's parse tree 
 literals `text.fastre` requires, ~60 ms more), under a name that changes with that
 module's code.
 
-The file (`regex-<python build>.marshal` under `$FORUMLENS_REGEX_CACHE`, default
+The file (`regex-<python tag>-<engine magic>.marshal` under `$FORUMLENS_REGEX_CACHE`, default
 `$XDG_CACHE_HOME/forumlens`, or `~/.cache/forumlens`; `off` disables the cache) is
 written at exit, only when this run compiled a pattern it did not hold: the patterns this
 run used first, then the others, at most `MAX_PATTERNS`. It is replaced atomically, so
@@ -30,12 +30,10 @@ from __future__ import annotations
 
 import _sre
 import atexit
-import hashlib
 import marshal
 import os
 import re
 import sys
-import tempfile
 from array import array
 from collections.abc import Callable
 from pathlib import Path
@@ -48,7 +46,9 @@ __all__ = ["MAX_PATTERNS", "PatternCache", "cache_file", "install", "installed"]
 MAX_PATTERNS = 1500  # kept on disk: the package's ~1,000 plus room; ~2.6 kB each
 _ENV = "FORUMLENS_REGEX_CACHE"
 _CODE = "I" if array("I").itemsize == _sre.CODESIZE else "L"  # one engine code word per item
-_BUILD = hashlib.sha256(f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_CODE}".encode()).hexdigest()[:16]
+# the engine code is valid for this exact build: kept in the file and compared on reading
+_BUILD = f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_CODE}"
+_FILE = f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.marshal"
 
 # (final flags, code as bytes, groups, group index, index group): `_sre.compile`'s arguments
 Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
@@ -65,7 +65,7 @@ def cache_file(env: dict[str, str] | os._Environ[str] | None = None) -> Path | N
     base = (
         Path(given).expanduser() if given else Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "forumlens"
     )
-    return base / f"regex-{_BUILD}.marshal"
+    return base / _FILE
 
 
 def _entry(pattern: str, flags: int) -> Entry:
@@ -152,6 +152,8 @@ class PatternCache:
                 "facts": _this_run_first(self.used_facts, self._kept_facts),
             }
         )
+        import tempfile  # only when writing: start-up does not pay for it
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=self.path.name, suffix=".tmp", dir=self.path.parent)
