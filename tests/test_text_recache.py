@@ -158,3 +158,18 @@ def test_importing_the_package_leaves_re_alone():
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "re._compiler"
+
+
+def test_the_command_line_installs_the_cache_and_version_stays_light(tmp_path):
+    """`main` installs the cache before any command; `--version` imports no prefilter for it."""
+    code = (
+        "import json, re, sys\n"
+        "from forumlens.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps([re._compiler.compile.__qualname__, sorted(sys.modules)]))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "FORUMLENS_REGEX_CACHE": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    compile_name, modules = json.loads(done.stdout.splitlines()[-1])
+    assert compile_name == "PatternCache.compile"
+    assert "forumlens.text.recache" in modules and "forumlens.text.fastre" not in modules
