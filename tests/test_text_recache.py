@@ -173,3 +173,11 @@ def test_the_command_line_installs_the_cache_and_version_stays_light(tmp_path):
     compile_name, modules = json.loads(done.stdout.splitlines()[-1])
     assert compile_name == "PatternCache.compile"
     assert "forumlens.text.recache" in modules and "forumlens.text.fastre" not in modules
+
+
+def test_a_long_run_holds_at_most_max_patterns(tmp_path, monkeypatch):
+    monkeypatch.setattr(recache, "MAX_PATTERNS", 2)
+    cache = PatternCache(tmp_path / "r.marshal")
+    built = [cache.compile(rf"\bspeaker{i}\b", re.I) for i in range(5)]
+    assert built == [re.compile(rf"\bspeaker{i}\b", re.I) for i in range(5)]
+    assert len(cache.used) == 2

@@ -90,7 +90,9 @@ class PatternCache:
     """The patterns' code read from `path`, the ones compiled since, and which were used.
 
     `compile(pattern, flags)` has `re._compiler.compile`'s signature and answer; `save()`
-    writes the file back when something new was compiled.
+    writes the file back when something new was compiled. At most `MAX_PATTERNS` patterns
+    (and facts) are held, so a server or a long ingest building patterns per session
+    (the speakers' names) does not grow: past that, patterns are compiled as `re` does.
     """
 
     def __init__(self, path: Path | None, fallback: Callable[..., Any] = _sre_compile.compile) -> None:
@@ -119,6 +121,8 @@ class PatternCache:
             value = self._kept_facts[key]
         else:
             value = compute(pattern)
+            if len(self.used_facts) >= MAX_PATTERNS:  # as `compile`: memory stays bounded in a long run
+                return value
             self.new += 1
         self.used_facts[key] = value
         return value
@@ -136,6 +140,8 @@ class PatternCache:
             else:
                 self.used[key] = entry
                 return built
+        if len(self.used) >= MAX_PATTERNS:  # a long run's per-session patterns: compiled, not kept
+            return self.fallback(p, flags)
         entry = _entry(p, int(flags))  # raises re.error for a bad pattern, as re does
         self.used[key] = entry
         self.new += 1
