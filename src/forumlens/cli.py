@@ -565,9 +565,12 @@ def check(ctx: click.Context, db: str | None) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `forumlens` script and `python -m forumlens`."""
-    from .text.recache import install  # compiled patterns kept between runs (issue 19)
+    try:  # compiled patterns kept between runs (issue 19); it rests on CPython's `re` internals,
+        from .text.recache import install  # so a Python where they differ runs without it
 
-    install()
+        install()
+    except Exception:  # a start-up cache never stops a command
+        pass
     try:
         cli.main(args=argv, prog_name="forumlens", standalone_mode=True)
     except ForumlensError as exc:  # raised before the group could translate it
