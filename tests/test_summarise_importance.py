@@ -21,7 +21,14 @@ from forumlens.analyse.models import Ask
 from forumlens.pipeline import analyse_session
 from forumlens.summarise import build_report, check_citations
 from forumlens.summarise.context import build_context
-from forumlens.summarise.rank import IMPORTANCE, IMPORTANCE_MAX, Signals, importance
+from forumlens.summarise.rank import (
+    IMPORTANCE,
+    IMPORTANCE_MAX,
+    Signals,
+    announced_findings,
+    importance,
+    states_evidence,
+)
 from forumlens.summarise.report import rank_takeaways, signals_of
 from forumlens.summarise.units import Unit, session_units
 from forumlens.transcript.parse import parse_transcript
@@ -182,3 +189,84 @@ def test_every_panellist_speaks_before_anyone_speaks_twice() -> None:
         voices = Counter(s.unit.who for s in chosen)
         panel = {u.who for u in session_units(session) if u.who not in ctx.chairs and u.words >= 12}
         assert len(voices) >= min(len(chosen), len(panel)) - 1, (path.name, voices)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We tested 300 used phones, and 58 percent no longer received security updates.",
+        "In our survey, 7 of 10 students who own a laptop bought it used.",
+        "Around one third of the devices arriving as used equipment do not work.",
+        "The traffic went up more than ten times in one year once the caches arrived.",
+        "Only 12% of the schools in the region have a fixed connection today.",
+    ],
+)
+def test_a_measured_share_or_count_is_evidence(text: str) -> None:
+    assert states_evidence(text)
+    assert importance(_unit(text)) == pytest.approx(IMPORTANCE["evidence"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Bolivia we have an exchange point since 2013, created by the regulator.",
+        "We have only 75 minutes, and four speakers from four countries.",
+        "In Senegal the open data portal now has 1,200 data sets that nobody reuses.",
+    ],
+)
+def test_a_year_a_time_or_a_plain_count_is_not_evidence(text: str) -> None:
+    assert not states_evidence(text)
+    assert importance(_unit(text)) == 1.0
+
+
+def test_a_lesson_learned_is_a_finding() -> None:
+    lesson = _unit("So we learned that you can oblige the connection but you cannot oblige the trust.")
+    assert importance(lesson) == pytest.approx(IMPORTANCE["finding"])
+    assert importance(_unit("The lessons learned in Nepal apply to every landlocked country.")) > 1.0
+
+
+# Written for this test (invented people, caption style): findings named in a short
+# sentence and stated in the next ones, which hold no cue of their own.
+FINDINGS = """IGF 2024 – Day 3 – DC Session: Used devices in the Global South
+
+***
+
+>> HENRIETTA WIERZ:  So the report.  Akosua, please.
+
+>> AKOSUA BOATENG:  Thank you.  The second finding is the bad one.  Around one third of the devices arriving as used equipment do not work.  In reality it is waste that is exported as a product.  Our repairers in Nairobi call this the phone that refuses the doctor.
+
+The third finding is about locks, and I want to say it carefully because the manufacturers are in the room today.  Activation locks stop the repair of many phones.
+
+>> HENRIETTA WIERZ:  Thank you.  We have three findings in the report.
+
+>> MARCO BELLANDI:  I did the chapter on security updates, and the buyers are never told.
+"""
+
+
+def test_a_short_announced_finding_carries_to_the_next_sentences_of_its_turn() -> None:
+    session = parse_transcript(FINDINGS, source="findings.txt", sha256="findings")
+    units = session_units(session)
+    carried = announced_findings(units)
+    by_text = {u.text: u for u in units}
+
+    def key(start: str) -> tuple[int, int]:
+        unit = next(u for t, u in by_text.items() if t.startswith(start))
+        return (unit.turn, unit.sent_index)
+
+    # the two sentences after "The second finding is the bad one." state it
+    assert key("Around one third") in carried and key("In reality it is waste") in carried
+    assert key("Our repairers") not in carried  # the carry is two sentences
+    # a long announcement holds its own point and carries nothing
+    assert key("Activation locks") not in carried
+    # a count of findings carries only within its own turn: the next speaker's turn is theirs
+    assert key("I did the chapter") not in carried
+    stated = by_text[next(t for t in by_text if t.startswith("In reality it is waste"))]
+    signals = Signals(announced_findings=carried)
+    assert importance(stated, signals) == pytest.approx(IMPORTANCE["finding"])
+    assert importance(stated) == 1.0
+
+
+def test_the_report_signals_carry_the_announced_findings() -> None:
+    session = parse_transcript(FINDINGS, source="findings.txt", sha256="findings")
+    ctx = build_context(session, None)
+    assert signals_of(ctx).announced_findings == announced_findings(ctx.units) != frozenset()

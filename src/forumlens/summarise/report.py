@@ -37,6 +37,7 @@ from .rank import (
     Scored,
     SessionModel,
     Signals,
+    announced_findings,
     best_passing,
     importance,
     is_directive,
@@ -327,6 +328,7 @@ def signals_of(ctx: SummaryContext, asks: Sequence[Ask] | None = None) -> Signal
         questions=frozenset(questions),
         presenters=frozenset(w for c in ctx.coalitions for w in c.speakers),
         after_question=_after_questions(ctx.units, ctx.findings.questions or ()),
+        announced_findings=announced_findings(ctx.units),
     )
 
 
