@@ -16,7 +16,7 @@ from forumlens.summarise import build_report, check_citations
 from forumlens.summarise.actions import CALL_WEIGHTS
 from forumlens.summarise.attribution import Credits
 from forumlens.summarise.context import build_context
-from forumlens.summarise.report import rank_takeaways, signals_of, takeaway_boost, with_main_asks
+from forumlens.summarise.report import MAIN_ASK_MIN_SHARE, rank_takeaways, signals_of, takeaway_boost, with_main_asks
 from forumlens.summarise.wording import Wording
 from forumlens.transcript.parse import parse_transcript
 
@@ -69,3 +69,30 @@ def test_the_report_swaps_in_the_asks_of_the_takeaways_scale_not_of_the_plain_ra
     assert not only_plain & lines
     assert {s.unit.line for s in scaled if s.unit.line not in {c.unit.line for c in chosen}} <= lines
     assert check_citations(report, [session]) == []
+
+
+def test_a_main_ask_stated_only_in_passing_does_not_displace_a_stronger_takeaway() -> None:
+    """The youth session raises its main ask categories several times, but one is best stated
+    by a floor participant's aside ("Please remember the small places when you design this.").
+    A main ask takes a takeaway's place only when its sentence scores, as a takeaway, at least
+    `MAIN_ASK_MIN_SHARE` of the takeaway it replaces; the aside does not, so the hub's point it
+    would have displaced ("an age check that assumes one device for one person") stays."""
+    session = _session("held_out2", "nri-youth-age-assurance-2024")
+    analyses = analyse_session(session)
+    ctx = build_context(session, analyses)
+    wording = Wording.of(ctx, Credits.of(session, analyses))
+    asks = ctx.findings.asks or ()
+    signals = signals_of(ctx, asks)
+    as_takeaways = ctx.ranking().scored(takeaway_boost(ctx, signals))
+    chosen = rank_takeaways(ctx, None, wording, signals)
+    out = with_main_asks(ctx, chosen, asks, as_takeaways, wording.accept)
+    added = [s for s in out if all(s is not c for c in chosen)]
+    removed = [c for c in chosen if all(c is not s for s in out)]
+    assert len(added) == len(removed)
+    for item in added:
+        assert item.score >= MAIN_ASK_MIN_SHARE * min(c.score for c in removed)
+    texts = [s.unit.text for s in out]
+    assert not any("remember the small places" in t for t in texts)
+    assert any("one device for one person" in t for t in texts)
+    report = build_report(session, analyses)
+    assert not check_citations(report, [session])
