@@ -156,3 +156,25 @@ def test_sentences_of_a_cue_turn_hold_no_cue_furniture() -> None:
         "Tomasz, the floor is yours.",
     ]
     assert sentence_texts(parse_transcript(SRT).turns[3].text)[-1] == "Step one: publish the figures."
+
+
+def test_closing_tags_are_peeled_from_the_end_and_tags_alone_stay() -> None:
+    stacked = "Yes, it is on.</i></c> </v>"
+    assert stacked[: speech_end(stacked, 0, len(stacked))] == "Yes, it is on."
+    only_tags = "</v></c>"  # nothing was said: the block is left as it is, not emptied
+    assert speech_end(only_tags, 0, len(only_tags)) == len(only_tags)
+    inside = "a </v> tag inside stays</v>"
+    assert inside[: speech_end(inside, 0, len(inside))] == "a </v> tag inside stays"
+
+
+def test_a_two_megabyte_run_of_spaces_is_read_once() -> None:
+    """Archive captions may pad a line with spaces; a pattern with two ways to take the same space
+    re-reads the run once per start (hours on 2 MB). Run on one: it returns, with the answers of a
+    short line."""
+    spaces = " " * 2_000_000
+    padded = f"Hello{spaces}there.</v>"
+    assert padded[: speech_end(padded, 0, len(padded))] == f"Hello{spaces}there."
+    unclosed = f"WEBVTT\n\n00:01.000 --> 00:02.000\n<v Jo{spaces}Li\n\n00:02.000 --> 00:03.000\n<v  Ana   Lima >Yes.\n"
+    assert [m.label for m in cue_marks(unclosed)] == ["Ana Lima"]  # no `>`: no voice span
+    padded_name = f"WEBVTT\n\n00:01.000 --> 00:02.000\n<v Jo{spaces}Li>Yes.\n"
+    assert [m.label for m in cue_marks(padded_name)] == ["Jo Li"]

@@ -36,12 +36,14 @@ _TIMING = re.compile(
     re.MULTILINE,
 )
 _SIGNATURE = re.compile(r"\A\ufeff?[ \t]*WEBVTT(?:[ \t]|$)", re.MULTILINE)
-# A voice span's start tag: `<v Name>`, `<v.loud Name>`; the annotation runs to the `>`.
-_VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+([^<>\n]+?)[ \t]*>")
+# A voice span's start tag: `<v Name>`, `<v.loud Name>`; the annotation runs to the `>` and its
+# spaces are trimmed where it is read. No two parts of the pattern may take the same space: a
+# long run of spaces with no `>` would be re-read once per way to share it (quadratic).
+_VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]([^<>\n]+)>")
 # A dialogue dash at the start of a cue line: hyphen, en or em dash, then a space and speech.
 _DASH = re.compile(r"[ \t]*[-\u2010\u2013\u2014][ \t]+(?=\S)")
-# Closing tags of cue markup (voice, class, italic, bold, underline) left at the end of a turn.
-_CLOSING_TAGS = re.compile(r"(?:[ \t]*</(?:v|c|i|b|u|lang|ruby)>)+\Z")
+# A closing tag of cue markup (voice, class, italic, bold, underline) at the end of a turn.
+_CLOSING_TAG = re.compile(r"</(?:v|c|i|b|u|lang|ruby)>\Z")
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,14 @@ def speech_end(text: str, start: int, end: int) -> int:
         else:
             break
     kept = "\n".join(lines).rstrip()
-    tags = _CLOSING_TAGS.search(kept)
-    if tags and tags.start() > 0:
-        kept = kept[: tags.start()].rstrip()
-    return start + len(kept)
+    return start + len(_without_closing_tags(kept))
+
+
+def _without_closing_tags(text: str) -> str:
+    """`text` without the closing tags that end it (`…is on.</v></c>`), unless it is nothing
+    else. Peeled from the end one tag at a time: a regex searched from every offset would
+    re-read a long run of spaces inside the turn once per offset (quadratic on a 2 MB line)."""
+    kept = text
+    while (tag := _CLOSING_TAG.search(kept, max(0, len(kept) - 7))) is not None:
+        kept = kept[: tag.start()].rstrip(" \t")
+    return kept.rstrip() if kept else text
