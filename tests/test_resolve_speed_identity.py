@@ -16,6 +16,7 @@ case is two characters, texts longer than the shared filter takes):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -387,3 +388,29 @@ def test_name_hits_are_the_plain_overlap_checks():
         assert cues.find_name_hits(odd, 0, len(odd), forms) == _plain_name_hits(odd, 0, len(odd), forms)
     assert [h.form for h in cues.find_name_hits(odd, 0, len(odd), ["Li Li", "Li"])] == ["Li Li", "Li"]
     assert found > 100
+
+
+def test_span_look_ups_are_the_plain_scans():
+    """`SessionView.sentence_at`/`paragraph_at`/`sentence_after`/`sentence_before` bisect the
+    spans of a turn (a scan per name hit was quadratic on a long one-line turn): the answers of
+    the plain scans at every offset of the real sessions, whose spans are in order and apart."""
+    from forumlens.resolve.roles import SessionView
+
+    checked = 0
+    for session in _speech_sessions():
+        view = SessionView(session, [])
+        for turn in session.turns:
+            sentences, paragraphs = view.sentences[turn.index], view.paragraphs[turn.index]
+            for spans in (sentences, paragraphs):
+                assert all(b0 <= a1 for (_, b0), (a1, _) in itertools.pairwise(spans))
+            for offset in range(turn.start - 1, turn.end + 2):
+                plain = next(((a, b) for a, b in sentences if a <= offset < b), (offset, offset + 1))
+                assert view.sentence_at(turn.index, offset) == plain
+                plain = next(((a, b) for a, b in paragraphs if a <= offset < b), (offset, offset + 1))
+                assert view.paragraph_at(turn.index, offset) == plain
+                after = next(((a, b) for a, b in sentences if a >= offset), None)
+                assert view.sentence_after(turn.index, offset) == after
+                before = [(a, b) for a, b in sentences if b <= offset]
+                assert view.sentence_before(turn.index, offset) == (before[-1] if before else None)
+                checked += 1
+    assert checked > 10_000

@@ -118,6 +118,11 @@ class SessionView:
         self._starts = [self.mentions[j].start for j in self._by_start]
         self.sentences = {t.index: sentence_spans(self.text, t.start, t.end) for t in session.turns}
         self.paragraphs = {t.index: paragraph_spans(self.text, t.start, t.end) for t in session.turns}
+        # span starts and ends per turn (in order, never overlapping), so finding the span at an
+        # offset is a bisection: a scan per name hit is quadratic on a long one-line turn
+        self._sentence_starts = {k: [a for a, _ in spans] for k, spans in self.sentences.items()}
+        self._sentence_ends = {k: [b for _, b in spans] for k, spans in self.sentences.items()}
+        self._paragraph_starts = {k: [a for a, _ in spans] for k, spans in self.paragraphs.items()}
         self.speech = [t for t in session.turns if t.kind == "speech"]
         self.speech_pos = {t.index: k for k, t in enumerate(self.speech)}
         self.header_end = session.turns[0].start if session.turns else len(self.text)
@@ -176,16 +181,22 @@ class SessionView:
         return Evidence(self.lines.line(start), self.text[start:end], kind)
 
     def sentence_at(self, turn: int, offset: int) -> tuple[int, int]:
-        for a, b in self.sentences[turn]:
-            if a <= offset < b:
-                return a, b
-        return offset, offset + 1
+        """The sentence of a turn holding `offset` (a one-character span when none does)."""
+        return _span_at(self.sentences[turn], self._sentence_starts[turn], offset)
 
     def paragraph_at(self, turn: int, offset: int) -> tuple[int, int]:
-        for a, b in self.paragraphs[turn]:
-            if a <= offset < b:
-                return a, b
-        return offset, offset + 1
+        """The paragraph of a turn holding `offset` (a one-character span when none does)."""
+        return _span_at(self.paragraphs[turn], self._paragraph_starts[turn], offset)
+
+    def sentence_after(self, turn: int, offset: int) -> tuple[int, int] | None:
+        """The first sentence of a turn starting at or after `offset`, if any."""
+        k = bisect.bisect_left(self._sentence_starts[turn], offset)
+        return self.sentences[turn][k] if k < len(self.sentences[turn]) else None
+
+    def sentence_before(self, turn: int, offset: int) -> tuple[int, int] | None:
+        """The last sentence of a turn ending at or before `offset`, if any."""
+        k = bisect.bisect_right(self._sentence_ends[turn], offset)
+        return self.sentences[turn][k - 1] if k else None
 
     def tied(self, found: Sequence[orgs.Org]) -> list[orgs.Org]:
         """Organisations that can be an affiliation: not "civil society", "the IGF" or "the DCs"."""
@@ -424,6 +435,14 @@ _NAME_QUESTION = re.compile(r",[^.!?\n]{0,60}\?")
 _ASKED = re.compile(r"\s*(?:,\s*please\s*)?\?")
 
 
+def _span_at(spans: Sequence[tuple[int, int]], starts: Sequence[int], offset: int) -> tuple[int, int]:
+    """The span holding `offset` among spans in order that never overlap (`starts` their starts)."""
+    k = bisect.bisect_right(starts, offset) - 1
+    if k >= 0 and offset < spans[k][1]:
+        return spans[k]
+    return offset, offset + 1
+
+
 def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int, weight: float) -> None:
     """Mode cues in the words after a name ("Yasmin is in the Zoom room"), up to the next person's name."""
     _, s_end = view.sentence_at(turn, start)
@@ -443,7 +462,7 @@ def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int
         # "Mr. Ossandón will speak in Spanish.  He is … and he travelled from Santiago for this
         # panel.": the next sentence goes on about the same person when it opens with he or she
         # and names nobody else
-        nxt = next(((c, d) for c, d in view.sentences[turn] if c >= b), None)
+        nxt = view.sentence_after(turn, b)
         if (
             nxt is not None
             and _GOES_ON.match(view.text, nxt[0])
@@ -869,10 +888,10 @@ _SLOT_AFTER = re.compile(
 def _slot_just_before(view: SessionView, turn: int, sentence_start: int) -> bool:
     """Whether the sentence right before, in the same paragraph, names a programme slot and
     nobody in it: "… because our last panelist works on exactly that.  Jun, over to you"."""
-    before = [(a, b) for a, b in view.sentences[turn] if b <= sentence_start]
-    if not before:
+    before = view.sentence_before(turn, sentence_start)
+    if before is None:
         return False
-    a, b = before[-1]
+    a, b = before
     p_a, _ = view.paragraph_at(turn, sentence_start)
     return a >= p_a and bool(cues.SPEAKER_SLOT.search(view.text, a, b)) and not view.names_between(a, b)
 
