@@ -32,3 +32,15 @@ def test_an_apostrophe_capitalises_only_after_a_one_letter_prefix() -> None:
     assert display_name("SIOSAIA KA'IANUA") == "Siosaia Ka'ianua"  # a glottal stop inside the word
     assert display_name("NIAMH O'DONOVAN") == "Niamh O'Donovan"
     assert display_name("RAHUL D’MELLO") == "Rahul D’Mello"
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("M. A. RAHMAN", "M. A. Rahman"),  # initials: the first one is no Monsieur
+        ("M SHAH", "M Shah"),  # Monsieur is written "M." with its full stop
+        ("M. NDIAYE", "Ndiaye"),
+    ],
+)
+def test_an_initial_m_is_kept_and_monsieur_is_dropped(label: str, name: str) -> None:
+    assert display_name(label) == name

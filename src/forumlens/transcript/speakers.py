@@ -414,12 +414,22 @@ def _is_title(token: str) -> bool:
 
 
 def _leading_title(tokens: list[str]) -> int:
-    """How many of the first tokens are one title: "Dr." is one, "Assistant Secretary-General" two."""
+    """How many of the first tokens are one title: "Dr." is one, "Assistant Secretary-General" two.
+
+    The French "M." is also an initial: it is a title only written with its full stop and not
+    followed by another initial ("M. DIAGNE", but "M. A. RAHMAN" and "M SHAH" keep their initial)."""
+    if tokens[0].lower().strip(".,") == "m" and (not tokens[0].endswith(".") or _initial(tokens[1])):
+        return 0
     if _is_title(tokens[0]):
         return 1
     if tokens[0].lower().strip(".,") in _TITLE_QUALIFIERS and len(tokens) > 2 and _is_title(tokens[1]):
         return 2
     return 0
+
+
+def _initial(token: str) -> bool:
+    """One letter, with or without its full stop ("A.", "J")."""
+    return re.fullmatch(r"[^\W\d_]\.?", token) is not None
 
 
 def title_word(token: str) -> bool:
