@@ -224,3 +224,30 @@ def test_her_before_a_title_is_no_title_of_the_name() -> None:
         ">>MR. SABRI-NOUR: Thank you, Chairman. Registries must answer in days.\n"
     )
     assert _by_label(cast, "MR. SABRI-NOUR") == "Omar Sabri-Nour"
+
+
+def test_each_turn_is_keyed_once_however_many_titled_labels_ask(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`full_names_ending` runs once per titled label over every turn: the words of a turn are
+    keyed the first time only (keying them per label was labels × text on a long session)."""
+    from forumlens.resolve import titled
+
+    session = parse_transcript(
+        HEAD + ">>CHAIRMAN DESAI: I give the floor to Ms. Amina Okoro, then to Mr. Kwame Mensah, "
+        "then to Ms. Ilse Vos.\n\n>>MS. OKORO: Thank you, Chairman.\n",
+        source="titled-test.txt",
+    )
+    titled._turn_words.cache_clear()
+    titled._text_key.cache_clear()
+    keyed: list[str] = []
+    real = titled.name_key
+
+    def counting(text: str) -> str:
+        keyed.append(text)
+        return real(text)
+
+    monkeypatch.setattr(titled, "name_key", counting)
+    assert titled.full_names_ending("OKORO", session.turns) == [("Amina Okoro", "f")]
+    first = len(keyed)
+    assert titled.full_names_ending("MENSAH", session.turns) == [("Kwame Mensah", "m")]
+    assert titled.full_names_ending("VOS", session.turns) == [("Ilse Vos", "f")]
+    assert len(keyed) == first + 2  # only the two surnames asked

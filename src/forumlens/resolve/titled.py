@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -77,7 +78,29 @@ def _same_word(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 5 and a[0] == b[0] and fuzz.ratio(a, b) >= 90)
 
 
-def _match_at(keys: Sequence[list[str]], i: int, want: list[str]) -> int | None:
+@dataclass(frozen=True)
+class _TurnWords:
+    """A turn's word tokens, the name-key words of each, and the tokens by the first letter of
+    their key: computed once per turn text (`_turn_words`), since `full_names_ending` reads
+    every turn once per titled label, and keying each word again per label is labels × text."""
+
+    tokens: tuple[re.Match[str], ...]
+    keys: tuple[tuple[str, ...], ...]
+    by_initial: dict[str, list[int]]
+
+
+@lru_cache(maxsize=1024)
+def _turn_words(text: str) -> _TurnWords:
+    tokens = tuple(_TOKEN.finditer(text))
+    keys = tuple(tuple(name_key(tok.group()).split()) for tok in tokens)
+    by_initial: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if key:
+            by_initial.setdefault(key[0][:1], []).append(i)
+    return _TurnWords(tokens, keys, by_initial)
+
+
+def _match_at(keys: Sequence[Sequence[str]], i: int, want: list[str]) -> int | None:
     """The index of the last token when tokens `i`… spell the words `want` (each token may hold
     several: "Leon-Arceo"), else None."""
     got: list[str] = []
@@ -112,11 +135,9 @@ def full_names_ending(surname: str, turns: Sequence[Turn]) -> list[tuple[str, st
         if head[:3] not in _text_key(turn.text) and head[-3:] not in _text_key(turn.text):
             continue  # (first or last letters: a slip is seldom at both ends)
         text = turn.text
-        tokens = list(_TOKEN.finditer(text))
-        keys = [name_key(tok.group()).split() for tok in tokens]
-        for i in range(len(tokens)):
-            if not keys[i] or keys[i][0][:1] != want[0][:1]:
-                continue
+        words = _turn_words(text)
+        tokens, keys = words.tokens, words.keys
+        for i in words.by_initial.get(want[0][:1], ()):
             last = _match_at(keys, i, want)
             if last is None or not any(t.group()[:1].isupper() for t in tokens[i : last + 1]):
                 continue
@@ -129,9 +150,9 @@ def full_names_ending(surname: str, turns: Sequence[Turn]) -> list[tuple[str, st
                         continue  # the surname is not the last word of this name
                     trailing = [nxt.group().rstrip(".")]
             if given and len(given) <= _MAX_GIVEN:
-                words = [tokens[k].group() for k in range(i, last + 1)]
-                words[-1] = words[-1].rstrip(".")
-                found.append((" ".join([*given, *words, *trailing]), gender))
+                family = [tokens[k].group() for k in range(i, last + 1)]
+                family[-1] = family[-1].rstrip(".")
+                found.append((" ".join([*given, *family, *trailing]), gender))
     return found
 
 
