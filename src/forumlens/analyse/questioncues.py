@@ -320,6 +320,8 @@ _THANKS_FOR = re.compile(r"^,?\s*for\b", re.I)
 
 
 def _vocative(opening: str, m: re.Match[str]) -> bool:
+    """Whether the name `m` found is the one the voice thanks, not its own: floor voices open
+    by thanking the chair by name before giving theirs ("Thank you, Jennifer, for …")."""
     thanked = _THANKED.search(opening, 0, m.start("n"))
     return bool(thanked) and (len(m.group("n").split()) == 1 or bool(_THANKS_FOR.match(opening[m.end("n") :])))
 

@@ -458,6 +458,8 @@ _SIDES = frozenset(
 
 
 def _not_called(word: str) -> bool:
+    """A capitalised word a chair ends a turn with that names no office holder: a sentence word
+    ("Please?"), a title ("Chairman?"), or a side of the room or a group ("Online?", "Anyone?")."""
     return sentence_word(word) or is_title_word(word) or word.casefold() in _SIDES
 
 
