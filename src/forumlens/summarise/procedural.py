@@ -62,7 +62,7 @@ _HARD = [
         r"\bwe(?: are|'re) (?:at|out of|over) time\b",
         # parking the question just asked: "that question stays open for today", "please answer Amara by e-mail"
         r"\b(?:that|this|your) question (?:stays|remains|is left|will (?:stay|remain)) open\b",
-        r"\b(?:please|can you|could you|you can|(?:maybe|perhaps) \w+ (?:can|could)) (?:answer|reply to|respond to|follow up with)"
+        r"\b(?:please|can you|could you|(?:maybe|perhaps) \w+ (?:can|could)) (?:answer|reply to|respond to|follow up with)"
         r" (?:\w+ ){0,2}(?:by|over|via|in) (?:e-?mail|the mailing list|the chat)\b",
         r"\b(keep|keeping) (it|this|that|your \w+) (short|brief)\b",
         r"\bI('ll| will) (stop|leave it) (there|at that)\b",
