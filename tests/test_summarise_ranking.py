@@ -229,3 +229,18 @@ def test_best_passing_is_the_best_of_the_passing(sessions: list[Session]) -> Non
         want = sorted(passes, key=lambda s: (-s.score, s.unit.session, s.unit.position))[:limit]
         assert {id(s) for s in got} == {id(s) for s in want}
         assert [pool.index(s) for s in got] == sorted(pool.index(s) for s in got)  # pool order kept
+
+
+@pytest.mark.parametrize(
+    "sentence, procedure",
+    [
+        ("We are at time, so that question stays open for today; Daniel, please answer Amara by e-mail.", True),
+        ("Maybe Tariq can answer her by email.", True),
+        ("We are at the time of great change in how regulators work.", False),
+        ("Our research found that questions remain open on data retention.", False),
+        ("Under the law you can reply to the ministry by e-mail.", False),
+        ("The ministry will answer citizens by e-mail within ten days.", False),
+    ],
+)
+def test_parking_a_question_is_procedure_a_fact_about_e_mail_is_not(sentence: str, procedure: bool) -> None:
+    assert is_procedural(sentence) is procedure
