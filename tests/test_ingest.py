@@ -1,6 +1,10 @@
 """Ingest of good and bad files: each bad file gets a clear reason and changes nothing."""
 
+import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,7 +13,7 @@ from forumlens.errors import StoreReadOnly
 from forumlens.ingest import IngestOptions, expand_paths, ingest_file, ingest_paths
 from forumlens.store.sqlite import SQLiteStore
 
-from .conftest import CORPUS, MAIN_SESSION
+from .conftest import CORPUS, MAIN_SESSION, ROOT
 
 LIMIT = 20_000_000
 
@@ -147,3 +151,37 @@ def test_each_file_reports_its_analysis_stages_in_order(fresh_store):
         (MAIN_SESSION.name, stage)
         for stage in ("people and coalitions", "questions and asks", "tags", "glossary", "summary", "thread items")
     ]
+
+
+POOL = """
+import json, os, re, sys
+from concurrent.futures import ProcessPoolExecutor
+from forumlens.ingest import start_worker, worker_context
+
+def state():
+    return ["forumlens.workerboot" in sys.modules, re._compiler.compile.__qualname__]
+
+if __name__ == "__main__":
+    cache = sys.argv[1] if len(sys.argv) > 1 else None
+    context = worker_context(warm=True)
+    with ProcessPoolExecutor(1, mp_context=context, initializer=start_worker, initargs=(os.getpid(), cache)) as pool:
+        seen = pool.submit(state).result()
+        pool.submit(re.compile, "a name no session holds: Zyx Qwv").result()
+    print(json.dumps(seen))
+"""
+
+
+def _pool_state(tmp_path, *cache: str) -> list:
+    """What a warm analysis worker holds, seen from a fresh Python (its own forkserver)."""
+    script = tmp_path / "pool.py"
+    script.write_text(POOL)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run([sys.executable, str(script), *cache], env=env, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_analysis_workers_start_warm_and_use_the_regex_cache_their_parent_uses(tmp_path):
+    cache = tmp_path / "regex.marshal"
+    assert _pool_state(tmp_path, str(cache)) == [True, "PatternCache.compile"]
+    assert cache.exists()  # the worker kept the pattern it compiled when it left
+    assert _pool_state(tmp_path) == [True, "compile"]  # a library caller's workers keep `re` as it was

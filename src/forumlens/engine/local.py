@@ -57,13 +57,13 @@ class LocalEngine:
 
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            from ..ingest import watch_parent, worker_context
+            from ..ingest import regex_cache_of_this_process, start_worker, worker_context
 
-            self._pool = ProcessPoolExecutor(
+            self._pool = ProcessPoolExecutor(  # analyses: workers start warm, with the parent's regex cache
                 max_workers=self.workers,
-                mp_context=worker_context(),
-                initializer=watch_parent,
-                initargs=(os.getpid(),),
+                mp_context=worker_context(warm=True),
+                initializer=start_worker,
+                initargs=(os.getpid(), regex_cache_of_this_process()),
             )
         return self._pool
 
