@@ -171,6 +171,17 @@ def test_an_acronym_only_used_shows_its_expansion_and_cites_nothing() -> None:
     assert "used on lines 1, 3 (no sentence defines it)" in format_glossary([ai.to_json()])
 
 
+def test_a_capitals_name_with_an_apostrophe_in_a_run_on_caption_is_no_term() -> None:
+    # labels said inline without colons: the acronym pattern reads "SULLIVAN Yes" out of
+    # "O'SULLIVAN Yes", a word pair the sentence's own words do not hold
+    session = _own(
+        ">> ANA LIMA: I see Margaret wants to react MARGARET O'SULLIVAN Yes briefly I understand the point "
+        "and KENJI WATANABE Yes with pleasure MARGARET O'SULLIVAN Yes of course we agree\n"
+    )
+    terms = {t.term for t in extract_glossary(session)}
+    assert not any("SULLIVAN" in term for term in terms)
+
+
 def test_the_defining_use_is_cited_even_when_it_is_not_the_first() -> None:
     session = _own(
         ">> ANA LIMA: We keep hearing about zero rating in our region and zero rating worries us.\n\n"

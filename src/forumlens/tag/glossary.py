@@ -654,7 +654,10 @@ def _terms(sentences: list[_Sentence], names: set[str], memo: SessionMemo | None
     for pair, count in acr_pairs.items():
         if count >= 2 and followed[pair] * 2 < count:
             seq = tuple(stems(pair))
-            cued.setdefault(seq, _occurrences(seq)[0])
+            # the pattern's words are not always the stems' words: in a run-on caption
+            # "O'SULLIVAN Yes" gives the pair "SULLIVAN Yes", a run no sentence's stems hold
+            if occurrences := _occurrences(seq):
+                cued.setdefault(seq, occurrences[0])
     out = []
     stemmed = _StemmedSentences(memo.stems if memo else stems)  # each sentence's words, stemmed once
     lines_of = {seq: {sentences[i].line for i in _occurrences(seq)} for seq in cued}
