@@ -10,7 +10,14 @@ size, the time of the whole analysis (`prepare_bytes`: read, parse, resolve, ana
 tag, glossary, summarise) and the ratio to the previous size per doubling of the input:
 a ratio near 2 is linear, near 4 quadratic.
 
+With `--full`, each size is a whole `ingest` instead (`ingest_paths` into a new SQLite
+store: the analysis, the thread items, the store write and the after-ingest steps), the
+figure issue 19 sets a goal for (a 2 MB line in < 30 s); its stages add "thread items"
+and "store" (the write and the after-ingest steps).
+
 Usage: python bench/long_input.py [--sizes 10000,20000,50000,100000,300000] [--seed 5]
+       [--full] (whole ingest into a temporary store, not the analysis alone)
+       [--captions] (the words of real captions in their order, not random taxonomy words)
        [--profile N] (cProfile of the N-word input, top 25 by cumulative time)
        [--stages] (CPU seconds of each analysis stage too: where a regression is)
        [--json]
@@ -31,7 +38,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from forumlens.ingest import IngestOptions, prepare_bytes
+from forumlens.ingest import IngestOptions, ingest_paths, prepare_bytes
+from forumlens.store import open_store
 
 DEFAULT_SIZES = (10_000, 20_000, 50_000, 100_000, 300_000)
 
@@ -57,6 +65,34 @@ def long_turn(words: int, seed: int = 5) -> str:
     return f"IGF 2021 Long Session\n\n>> JANE DOE: {body}\n"
 
 
+ROOT = Path(__file__).resolve().parents[1]
+CAPTIONS = (ROOT.parent / "shared" / "corpus", ROOT / "tests" / "resources")
+
+
+def caption_words() -> list[str]:
+    """The words of real IGF captions, in their order: the shared transcript and the caption
+    files of the tests, never this round's blind sets (`blind_round.ALL_BLIND`), punctuation
+    and line breaks dropped."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from blind_round import ALL_BLIND
+
+    files = sorted(
+        p
+        for folder in CAPTIONS
+        for p in folder.rglob("*.txt")
+        if not any(p.resolve().is_relative_to(b.resolve()) for b in ALL_BLIND)
+    )
+    return [w for f in files for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", f.read_text("utf-8"))]
+
+
+def caption_turn(words: int) -> str:
+    """One turn of `words` caption words on a single line (the files' words cycled): a run-on
+    line as captions give it, with the cue phrases, names and verbs random words lack."""
+    source = caption_words()
+    body = " ".join(source[i % len(source)] for i in range(words))
+    return f"IGF 2021 Long Session\n\n>> JANE DOE: {body}\n"
+
+
 def time_analysis(path: Path, stages: dict[str, float] | None = None) -> tuple[float, float]:
     """(wall, CPU) seconds to read, parse and analyse one file (what `ingest` does before
     storing). CPU time is the steadier figure on a shared machine; the ratios use it.
@@ -77,22 +113,51 @@ def time_analysis(path: Path, stages: dict[str, float] | None = None) -> tuple[f
     return wall, cpu
 
 
-def warm_up(tmp: str, seed: int) -> None:
-    """Analyse a small input first, so lazy imports and data loading are not timed."""
+def time_ingest(path: Path, stages: dict[str, float] | None = None) -> tuple[float, float]:
+    """(wall, CPU) seconds of a whole `ingest` of one file into a new SQLite store next to
+    it, as `time_analysis` measures the analysis: what a user waits for. The last stage,
+    "thread items + store", runs from the thread items to the end of the after-ingest steps
+    (the store write between them announces no stage of its own)."""
+    store = open_store(str(path.with_suffix(".db")))
+    marks: list[tuple[str, float]] = [("read and parse", time.process_time())]
+    wall, cpu = time.perf_counter(), marks[0][1]
+
+    def mark(_path: Path, name: str) -> None:
+        marks.append(("thread items + store" if name == "thread items" else name, time.process_time()))
+
+    try:
+        outcomes = ingest_paths(store, [path], IngestOptions(), on_stage=mark)
+    finally:
+        store.close()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    if not outcomes or outcomes[0].status != "ingested":
+        raise SystemExit(f"{path}: ingest failed: {outcomes[0].reason if outcomes else 'no outcome'}")
+    if stages is not None:
+        ends = [t for _, t in marks[1:]] + [marks[0][1] + cpu]
+        stages.update({name: round(end - start, 3) for (name, start), end in zip(marks, ends)})
+    return wall, cpu
+
+
+def warm_up(tmp: str, seed: int, full: bool = False) -> None:
+    """Analyse (or ingest) a small input first, so lazy imports and data loading are not timed."""
     path = Path(tmp) / "warm-up.txt"
-    path.write_text(long_turn(300, seed), "utf-8")
-    time_analysis(path)
+    path.write_text(long_turn(300, seed) + caption_turn(300).split("\n\n", 1)[1], "utf-8")
+    (time_ingest if full else time_analysis)(path)
 
 
-def run(sizes: list[int], seed: int, show_stages: bool = False) -> list[dict[str, Any]]:
+def run(
+    sizes: list[int], seed: int, show_stages: bool = False, full: bool = False, captions: bool = False
+) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
+    measure = time_ingest if full else time_analysis
+    make = (lambda n: caption_turn(n)) if captions else (lambda n: long_turn(n, seed))
     with tempfile.TemporaryDirectory(prefix="forumlens-long-") as tmp:
-        warm_up(tmp, seed)
+        warm_up(tmp, seed, full)
         for n in sizes:
             path = Path(tmp) / f"long-{n}.txt"
-            path.write_text(long_turn(n, seed), "utf-8")
+            path.write_text(make(n), "utf-8")
             stages: dict[str, float] = {}
-            wall, cpu = time_analysis(path, stages)
+            wall, cpu = measure(path, stages)
             row: dict[str, Any] = {
                 "words": n,
                 "bytes": path.stat().st_size,
@@ -117,17 +182,17 @@ def run(sizes: list[int], seed: int, show_stages: bool = False) -> list[dict[str
     return rows
 
 
-def profile(words: int, seed: int) -> None:
+def profile(words: int, seed: int, full: bool = False, captions: bool = False) -> None:
     import cProfile
     import pstats
 
     with tempfile.TemporaryDirectory(prefix="forumlens-long-") as tmp:
         path = Path(tmp) / "long.txt"
-        path.write_text(long_turn(words, seed), "utf-8")
-        warm_up(tmp, seed)
-        prof = cProfile.Profile()
+        path.write_text(caption_turn(words) if captions else long_turn(words, seed), "utf-8")
+        warm_up(tmp, seed, full)
+        prof = cProfile.Profile(time.process_time)  # CPU: the machine is shared
         prof.enable()
-        time_analysis(path)
+        (time_ingest if full else time_analysis)(path)
         prof.disable()
         pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
 
@@ -138,12 +203,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--profile", type=int, default=0, help="profile one input of this many words instead")
     parser.add_argument("--stages", action="store_true", help="print the CPU seconds of each analysis stage")
+    parser.add_argument("--full", action="store_true", help="time a whole ingest into a new store, not the analysis")
+    parser.add_argument("--captions", action="store_true", help="real caption words in order, not random words")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if args.profile:
-        profile(args.profile, args.seed)
+        profile(args.profile, args.seed, args.full, args.captions)
         return
-    rows = run([int(s) for s in args.sizes.split(",") if s], args.seed, args.stages)
+    rows = run([int(s) for s in args.sizes.split(",") if s], args.seed, args.stages, args.full, args.captions)
     if args.json:
         print(json.dumps({"rows": rows}, indent=1))
 
