@@ -78,6 +78,7 @@ from typing import TYPE_CHECKING
 
 from ..text.accents import unaccented  # accents dropped one character for one: offsets hold
 from ._regex import compile_cue
+from .behalf import QUESTION_WORD, BehalfScan
 from .context import FLOOR_CUE, AnalysisContext, Sentence
 from .cues import (
     ADDRESSING,
@@ -155,7 +156,7 @@ _PASS_ON = compile_cue(
     r"|\b(want|like|wish|care) to (comment|respond|react|reply|answer|come in)( (on|to) (that|this|it))?\W*$",
     re.I,
 )
-_QUESTION_WORD = re.compile(r"\b(who|whom|whose|what|when|where|why|how|which)\b", re.I)
+_QUESTION_WORD = QUESTION_WORD
 _AUX = "do|does|did|can|could|would|will|should|is|are|was|were|has|have"
 _WH_OR_AUX = "how|what|why|who|when|where|which|is|are|do|does|did|can|could|should|would|will|has|have"
 # One of several questions read out in one sentence ("three questions left: from Kofi, how
@@ -698,22 +699,19 @@ def _addressee(ctx: AnalysisContext, g: QuestionGroup) -> str:
     return "room"
 
 
-def _inside_question(text: str, at: int) -> bool:
-    """Whether offset `at` follows a question word in its own clause: "what are people in
-    the chat saying?" asks about the chat, where "A question from the chat: how …" reads one."""
-    clause = re.split(r"[.?!:;]\s", text[:at])[-1]
-    return bool(_QUESTION_WORD.search(clause))
-
-
-def _on_behalf(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
-    """Who a question is put for when its voice reads it out (the chat, a hub, a named person)."""
-    text = ctx.session.text[ctx.turns[g.turn].start : g.sentences[-1].end]
-    match = None
-    for found in ON_BEHALF.finditer(text):
-        if _inside_question(text, found.start()):
-            continue
-        if not found.group("c") or ctx.is_moderator(g.turn):  # "on behalf of our coalition" is self-introduction
-            match = found
+def _on_behalf(ctx: AnalysisContext, g: QuestionGroup, scans: dict[int, BehalfScan]) -> str | None:
+    """Who a question is put for when its voice reads it out (the chat, a hub, a named person):
+    the last read-out cue of its turn up to its end, outside a question's own clause ("on
+    behalf of our coalition" only in a moderator's words: from anyone else it introduces them).
+    `scans` keeps each turn's cues, found once (`behalf.BehalfScan`: a long turn asked for
+    every question was quadratic)."""
+    turn = ctx.turns[g.turn]
+    end = g.sentences[-1].end
+    scan = scans.get(g.turn)
+    if scan is None or turn.start + len(scan.text) < end:  # offsets past the turn's (hand-built turns)
+        whole = ctx.session.text[turn.start : max(turn.end, end)]
+        scan = scans[g.turn] = BehalfScan(whole, ctx.is_moderator(g.turn))
+    match = scan.last(end - turn.start)
     if match is None:
         return None
     if match.group("chat"):
@@ -776,7 +774,8 @@ def _called_before(ctx: AnalysisContext, g: QuestionGroup) -> bool:
 def _introduced(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
     """The name an unnamed voice ("AUDIENCE:") gives itself before its question ("Thank you.
     Nomvula Dlamini, South Africa, …"): the asker annotators record (`questioncues.intro_name`)."""
-    opening = ctx.session.text[ctx.turns[g.turn].start : g.sentences[0].start][:200]
+    start = ctx.turns[g.turn].start  # the first 200 characters, not a copy of a long turn's head
+    opening = ctx.session.text[start : min(g.sentences[0].start, start + 200)]
     return intro_name(opening)
 
 
@@ -784,13 +783,14 @@ def find_question_groups(ctx: AnalysisContext) -> list[QuestionGroup]:
     """Every tracked question of the session, with asker and addressee, in order."""
     first_speech = next((t.index for t in ctx.turns if t.kind == "speech"), -1)
     out: list[QuestionGroup] = []
+    scans: dict[int, BehalfScan] = {}  # read-out cues per turn, for `_on_behalf`
     for turn in ctx.turns:
         if turn.kind != "speech":
             continue
         for g in _group_turn(ctx, turn.index):
             g.from_moderator = ctx.is_moderator(turn.index)
             g.asked_by = ctx.people[turn.index].name or _introduced(ctx, g)
-            behalf = _relayed_name(ctx, g.relayed_for) if g.relayed_for else _on_behalf(ctx, g)
+            behalf = _relayed_name(ctx, g.relayed_for) if g.relayed_for else _on_behalf(ctx, g, scans)
             g.by = behalf or g.asked_by
             if behalf:
                 g.from_moderator = False
