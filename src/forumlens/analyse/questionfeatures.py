@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..text.fastre import PatternSet, Prefiltered
 from ._regex import compile_cue
 from .context import AnalysisContext
 from .cues import CUT_OFF, DECLINE, PARKING, QUESTION_REF, SELF_ANSWER, TIMEKEEPING, content_words
@@ -97,16 +98,14 @@ def _aside(text: str) -> bool:
     """Time, parking, deferral, declining or not-knowing language: a question set aside, unless
     the speaker says they answer now (`ANSWERS_NOW`: "I will answer only partly because we are
     out of time")."""
-    return not ANSWERS_NOW.search(text) and bool(
-        CUT_OFF.search(text)
-        or PARKING.search(text)
-        or DEFER.search(text)
-        or NOT_KNOWN.search(text)
-        or DECLINE.search(text)
-        or TIMEKEEPING.search(text)
-        or TIME_SHORT.search(text)
-        or DEFERS.search(text)
-    )
+    return not _ANSWERS_NOW.search(text) and _ASIDES.any_search(text)
+
+
+# `_aside` asks eight cue patterns of the same text for each answer turn it weighs: one
+# literal test of the text (`fastre.PatternSet`) leaves only the patterns that can match to
+# run, with the same answer (issue 19).
+_ANSWERS_NOW = Prefiltered(ANSWERS_NOW)
+_ASIDES = PatternSet((CUT_OFF, PARKING, DEFER, NOT_KNOWN, DECLINE, TIMEKEEPING, TIME_SHORT, DEFERS))
 
 
 _NOT_NAMES = frozenset(

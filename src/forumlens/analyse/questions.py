@@ -73,10 +73,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..text.accents import unaccented  # accents dropped one character for one: offsets hold
+from ..text.fastre import Prefiltered
 from ._regex import compile_cue
 from .behalf import QUESTION_WORD, BehalfScan
 from .context import FLOOR_CUE, AnalysisContext, Sentence
@@ -391,6 +393,13 @@ class _Relay:
     to: str | None = None
 
 
+# Both read-out patterns run on every sentence of every turn and need an asking verb ("asks",
+# "wants to know") or a "from" in it: behind their literal prefilter (`fastre`) the few
+# sentences holding one are scanned, with the patterns' own matches (issue 19).
+_RELAY_SCAN = Prefiltered(_RELAY_ITEM)
+_REPORTED_SCAN = Prefiltered(REPORTED_ITEM)
+
+
 def _relay_items(text: str, turn_text: str, rel: int) -> list[_Relay]:
     """The questions a sentence reads out for others (`_RELAY_ITEM`, `REPORTED_ITEM`), in order.
 
@@ -399,10 +408,10 @@ def _relay_items(text: str, turn_text: str, rel: int) -> list[_Relay]:
     speaker's own story ("my daughter, she asks why …") reads nothing out."""
     items = [
         (m.start(), m.end(), _Relay(m.start(), m.group("name") or m.group("asker")))
-        for m in _RELAY_ITEM.finditer(text)
+        for m in _RELAY_SCAN.finditer(text)
         if _relay_item(text, m)
     ]
-    for m in REPORTED_ITEM.finditer(text):
+    for m in _REPORTED_SCAN.finditer(text):
         if any(a < m.end() and m.start() < b for a, b, _ in items):
             continue  # the same item, already read by `_RELAY_ITEM`
         name = m.group("asker")
@@ -1093,9 +1102,16 @@ def _closes(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup],
     return min(after) if after else len(ctx.turns)
 
 
+@lru_cache(maxsize=1024)
+def _core_words(text: str) -> frozenset[str]:
+    """`content_words` of a question's core, kept: `link_answers` compares every later
+    question with each earlier one, so each core is otherwise stemmed once per pair."""
+    return frozenset(content_words(text))
+
+
 def _same_question(a: QuestionGroup, b: QuestionGroup, ctx: AnalysisContext) -> bool:
-    wa = content_words(" ".join(s.text for s in a.core))
-    wb = content_words(" ".join(s.text for s in b.core))
+    wa = _core_words(" ".join(s.text for s in a.core))
+    wb = _core_words(" ".join(s.text for s in b.core))
     shared = wa & wb
     sim = len(shared) / max(1, min(len(wa), len(wb))) if len(shared) >= 2 else 0.0  # one shared word is a topic
     same_to = a.to == b.to and a.to != "room"
