@@ -34,12 +34,11 @@ Each helper returns (online, on site) weights so callers can add them up per per
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from forumlens.resolve.cuefilter import SharedCue
+from forumlens.resolve.datafiles import shipped_toml
 from forumlens.text.fastre import Prefiltered
 from forumlens.text.numbers import NUMBER_WORDS
 
@@ -210,8 +209,7 @@ _BE_IN = SharedCue(
 
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
-    data = resources.files("forumlens.resolve").joinpath("data", "countries.toml").read_text("utf-8")
-    return frozenset(str(n).casefold() for row in tomllib.loads(data)["countries"] for n in row)
+    return frozenset(str(n).casefold() for row in shipped_toml("countries.toml")["countries"] for n in row)
 
 
 def _venue_city(place: str, venue: frozenset[str]) -> bool:
@@ -243,7 +241,7 @@ class Venues:
 
 @lru_cache(maxsize=1)
 def load_venues() -> Venues:
-    data = tomllib.loads(resources.files("forumlens.resolve").joinpath("data", "places.toml").read_text("utf-8"))
+    data = shipped_toml("places.toml")
     by_year = {int(row[0]): frozenset(str(v).casefold() for v in row[1:]) for row in data["venues"]}
     places = frozenset(c.casefold() for c in data["cities"]) | frozenset(v for names in by_year.values() for v in names)
     return Venues(by_year, frozenset(int(y) for y in data["online_years"]), places)

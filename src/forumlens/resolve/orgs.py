@@ -38,15 +38,14 @@ Action Network KICTANet"), and with its place when the rest says nothing distinc
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from importlib import resources
 
 from forumlens.resolve import voice
 from forumlens.resolve.cuefilter import SharedCue
+from forumlens.resolve.datafiles import shipped_toml
 from forumlens.resolve.mentions import Mention
 
 __all__ = [
@@ -458,13 +457,12 @@ def _fold_text(text: str) -> str:
 def load_gazetteer() -> Gazetteer:
     """Cities of the shipped `data/places.toml`, countries of `data/countries.toml`, and the
     names institutions go by after an affiliation cue (`after_cue` in `data/institutions.toml`)."""
-    data = resources.files("forumlens.resolve").joinpath("data")
-    places = tomllib.loads(data.joinpath("places.toml").read_text("utf-8"))
-    countries = tomllib.loads(data.joinpath("countries.toml").read_text("utf-8"))
+    places = shipped_toml("places.toml")
+    countries = shipped_toml("countries.toml")
     names = {_fold(c) for c in places["cities"]}
     names |= {_fold(str(v)) for row in places["venues"] for v in row[1:]}
     names |= {_fold(n) for row in countries["countries"] for n in row}
-    institutions = tomllib.loads(data.joinpath("institutions.toml").read_text("utf-8"))
+    institutions = shipped_toml("institutions.toml")
     bodies = {
         _fold(name): (row["id"], row["kind"], row["name"])
         for row in institutions["institution"]

@@ -8,11 +8,11 @@ Loading reads package files once and caches the result; everything after that is
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from forumlens.resolve.datafiles import shipped_toml
 
 __all__ = ["Country", "Entity", "OfficeHolder", "Registry", "load_registry", "registry_from_data"]
 
@@ -200,8 +200,7 @@ def registry_from_data(
 
 
 def _read(name: str) -> dict[str, Any]:
-    text = resources.files("forumlens.resolve").joinpath("data", name).read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return shipped_toml(name)
 
 
 @lru_cache(maxsize=1)

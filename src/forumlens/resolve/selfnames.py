@@ -22,13 +22,12 @@ scored against nobody.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from importlib import resources
 
 from forumlens.models import Turn
 from forumlens.resolve import cues
+from forumlens.resolve.datafiles import shipped_toml
 from forumlens.resolve.orgs import looks_org
 from forumlens.resolve.people import LabelGroup, name_forms, name_key, same_person
 from forumlens.resolve.titles import is_title_word
@@ -106,9 +105,8 @@ _TURN_CHARS = 800  # "sorry, I didn't say my name" comes a little later
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
     """Countries and cities (folded): "South Africa, we …" opens a sentence like a name."""
-    data = resources.files("forumlens.resolve").joinpath("data")
-    countries = tomllib.loads(data.joinpath("countries.toml").read_text("utf-8"))["countries"]
-    places = tomllib.loads(data.joinpath("places.toml").read_text("utf-8"))
+    countries = shipped_toml("countries.toml")["countries"]
+    places = shipped_toml("places.toml")
     names = {str(n).casefold() for row in countries for n in row}
     names |= {str(c).casefold() for c in places.get("cities", [])}
     names |= {str(v).casefold() for row in places.get("venues", []) for v in row[1:]}
