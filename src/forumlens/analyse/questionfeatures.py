@@ -151,7 +151,8 @@ def _asker_words(ctx: AnalysisContext, g: QuestionGroup) -> set[str]:
             if len(w) > 2
             and not w.isupper()
             and "'" not in w  # "I'm"
-            and not re.search(rf"\b{re.escape(w.lower())}\b", ctx.session.text)  # "What": a common word
+            # "What": a common word (the search only when the lower-case word is in the text at all)
+            and not (w.lower() in ctx.session.text and re.search(rf"\b{re.escape(w.lower())}\b", ctx.session.text))
             and len(re.findall(rf"\b{re.escape(w)}\b", ctx.session.text)) <= TOPIC_MENTIONS
         }
     speakers = {w for p in ctx.people if p.name and p.name != g.by for w in p.name.split()}

@@ -356,7 +356,10 @@ def _has_content(text: str) -> bool:
     return bool(_ENDS_Q.search(t) or WH_START.search(t) or WH_AFTER_COMMA.search(t)) or "?" in t[-4:]
 
 
+@lru_cache(maxsize=4096)
 def _words(text: str) -> int:
+    """Words of a text, caption notes left out. Kept per text: the fate rules count the same
+    answer turns again for every question that looks past them (`_empty`)."""
     return len(_NOTE.sub(" ", text).split())
 
 
@@ -654,10 +657,14 @@ def _person_addressed(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
     voice = ctx.people[g.turn].name
     for name in dict.fromkeys(p.name for p in ctx.people if p.name and p.name != voice):
         plain = unaccented(name)
-        parts = [re.escape(plain), *[re.escape(w) for w in plain.split()[:1] if len(w) > 2]]
+        # each pattern with the literal it must find in the span (a case-sensitive one): the
+        # span is searched only for the few names it holds, the same matches (issue 19)
+        parts = [(re.escape(plain), plain), *[(re.escape(w), w) for w in plain.split()[:1] if len(w) > 2]]
         if len(name.split()) > 1:  # "a question for Mr. Ibarra": a surname after a title
-            parts.append(_TITLE + re.escape(plain.split()[-1]))
-        for part in parts:
+            parts.append((_TITLE + re.escape(plain.split()[-1]), plain.split()[-1]))
+        for part, literal in parts:
+            if literal not in span:
+                continue
             for m in re.finditer(rf"\b{part}\b", span):
                 at = start + m.start()
                 before = text[max(start, at - 60) : at]
@@ -871,7 +878,7 @@ def _substantive(text: str) -> int:
 def _overlap(question: set[str], text: str) -> float:
     if not question:
         return 0.0
-    shared = question & content_words(text[:2000])
+    shared = question & _core_words(text[:2000])
     return len(shared) / len(question) if len(shared) >= 2 else 0.0
 
 
@@ -1104,8 +1111,9 @@ def _closes(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup],
 
 @lru_cache(maxsize=1024)
 def _core_words(text: str) -> frozenset[str]:
-    """`content_words` of a question's core, kept: `link_answers` compares every later
-    question with each earlier one, so each core is otherwise stemmed once per pair."""
+    """`content_words` of a question's core or an answer's head, kept: `link_answers` compares
+    every later question with each earlier one and `_overlap` weighs the same answer turn
+    for each question before it, so each text is otherwise stemmed once per pair."""
     return frozenset(content_words(text))
 
 
