@@ -14,6 +14,8 @@ load on the machine counts little) of:
 - tags (all three schemes) and the glossary, on that memo;
 - resolve: `resolve_session` on the parsed session (people, coalitions, flags and the
   coalition mentions it finds), as the pipeline's first analysis stage runs it;
+- intel: `find_intel` on that cast and memo (segments, questions and their fate, asks,
+  outputs, statistics), the pipeline's second stage;
 - the whole pipeline of one worker: `prepare_document` + `analyse_session` +
   `thread_items_of` (what `ingest` runs per session before storing).
 
@@ -23,7 +25,7 @@ Each stage's figure is its fastest round (rounds alternate between trees when co
 commit's (`git archive HEAD src | tar -x -C /tmp/base`, then `--baseline-src /tmp/base/src`),
 in a separate process per tree and round, alternating, and prints before → after with
 ratios. It also checks that both trees give identical outputs: the tags, glossary,
-language and resolve output (`Cast.to_json()` and every mention with its span) of every
+language, resolve and intel output (`Cast.to_json()` and every mention with its span) of every
 session, and the whole `analyse_session` JSON, compared as JSON; a difference is printed
 and makes the exit status 1.
 """
@@ -41,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-STAGES = ("parse", "language", "sentences", "tags", "glossary", "resolve", "pipeline")
+STAGES = ("parse", "language", "sentences", "tags", "glossary", "resolve", "intel", "pipeline")
 
 
 def _measure(n: int, rounds: int) -> dict[str, Any]:
@@ -49,6 +51,7 @@ def _measure(n: int, rounds: int) -> dict[str, Any]:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from ingest import SOURCE, synthetic_sessions  # the corpus bench/ingest.py uses
 
+    from forumlens.analyse import find_intel
     from forumlens.documents.language import detect_language
     from forumlens.models import Document
     from forumlens.pipeline import analyse_session, prepare_document, thread_items_of
@@ -67,11 +70,11 @@ def _measure(n: int, rounds: int) -> dict[str, Any]:
             if turn.kind == "speech":
                 memo.sentence_spans(turn.text)
 
-    def resolve(session: Any) -> dict[str, Any]:
-        """The cast as the report has it, and the mentions it carries (compared, not in `to_json`)."""
+    def resolve(session: Any) -> tuple[Any, dict[str, Any]]:
+        """The cast, and as the report has it with the mentions it carries (compared, not in `to_json`)."""
         cast = resolve_session(session)
         mentions = [{**m.to_json(), "start": m.start, "end": m.end} for m in cast.mentions]
-        return {**cast.to_json(), "mentions": mentions}
+        return cast, {**cast.to_json(), "mentions": mentions}
 
     def pipeline(document: Document) -> dict[str, Any]:
         session, _meta = prepare_document(document)
@@ -98,11 +101,13 @@ def _measure(n: int, rounds: int) -> dict[str, Any]:
             t4 = time.process_time()
             glossary = [g.to_json() for g in extract_glossary(session, memo=memo)]
             t5 = time.process_time()
-            cast = resolve(session)
+            found, cast = resolve(session)
             t6 = time.process_time()
-            analyses = pipeline(document)
+            intel = find_intel(session, found, mentions=found.mentions, memo=memo).to_json()
             t7 = time.process_time()
-            times = (t0, t1, t2, t3, t4, t5, t6, t7)
+            analyses = pipeline(document)
+            t8 = time.process_time()
+            times = (t0, t1, t2, t3, t4, t5, t6, t7, t8)
             for stage, a, b in zip(STAGES, times, times[1:]):
                 spent[stage] += b - a
             outputs[document.source] = {
@@ -110,6 +115,7 @@ def _measure(n: int, rounds: int) -> dict[str, Any]:
                 "tags": tags,
                 "glossary": glossary,
                 "resolve": cast,
+                "intel": intel,
                 "analyses": analyses,
             }
         for stage in STAGES:
@@ -215,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{b / cpu['before']['parse']:>15.2f} {a / cpu['after']['parse']:>14.2f}"
             )
         print(
-            "outputs (language, tags, glossary, resolve, whole analysis):",
+            "outputs (language, tags, glossary, resolve, intel, whole analysis):",
             "identical" if difference is None else difference,
         )
     return 0 if difference is None else 1
