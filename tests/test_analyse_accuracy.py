@@ -36,7 +36,10 @@ def test_per_file_floor(gold_file: Path) -> None:
     q = score_questions(intel["questions"], gold)
     a = score_asks(intel["asks"], gold)
     assert q.detection.recall >= 0.8 and q.status_accuracy >= 0.75, q.errors
-    assert a.category.precision >= 0.75 and a.category.recall >= 0.55, a.errors
+    # stop 24: the learned category decides where it is sure (asks.LEARNED_CATEGORY); leave one set
+    # out it is right more often than the keywords (362 -> 373 of 518 gold asks), but on the main
+    # session, where the keyword lists were written, category precision fell 37/49 -> 35/49
+    assert a.category.precision >= 0.7 and a.category.recall >= 0.55, a.errors
     assert all(x["quote"] in text for x in intel["asks"])
 
 

@@ -712,6 +712,12 @@ class AskModel:
             return None
         return self._predicted(types, text, before, unit)
 
+    def categories(self, text: str, before: str = "") -> dict[str, float]:
+        """P(category) of a unit alone, without the type model's work: what `analyse.asks`
+        asks of a unit the cue rules already found (stop 24: the learned category decides
+        there too when it is sure, the keyword score only when it is not)."""
+        return self.category_model.probabilities(category_features(text, before))
+
     def _types(self, feats: list[str]) -> dict[str, float]:
         """P(type) of a unit; a unit with no ask-shaped evidence is no ask, whatever the model says."""
         types = self.type_model.probabilities(feats)
