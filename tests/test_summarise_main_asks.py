@@ -29,7 +29,9 @@ def _session(folder: str, name: str):
 
 
 # a session whose main asks are not among its best takeaways, so one is swapped in
-@pytest.mark.parametrize(("folder", "name"), [("held_out3", "th-submarine-cables-2024")])
+@pytest.mark.parametrize(
+    ("folder", "name"), [("held_out3", "pn-internet-fragmentation-2023"), ("held_out4", "lt-indigenous-languages-2025")]
+)
 def test_a_main_ask_swapped_in_is_weighed_as_a_takeaway(folder: str, name: str) -> None:
     session = _session(folder, name)
     analyses = analyse_session(session)
