@@ -65,3 +65,26 @@ def test_a_page_header_or_a_stage_note_is_no_voice() -> None:
         ">> LEILA HADDAD: As I was saying, solar power.\n"
     )
     assert [label for label, _ in _turns(text)] == ["LEILA HADDAD", "LEILA HADDAD"]
+
+
+def test_a_label_written_again_after_a_page_break_keeps_one_voice() -> None:
+    for page in ("Page 3", "- 12 -", "IGF 2011 NAIROBI    WORKSHOP 61"):
+        text = HEADER + (
+            ">> LEILA HADDAD: Our towers reach forty villages.\n"
+            "Most of them run on solar power.\n"
+            f"{page}\n"
+            "\n"
+            ">> LEILA HADDAD: The batteries last ten years.\n"
+        )
+        assert [label for label, _ in _turns(text)] == ["LEILA HADDAD", "LEILA HADDAD"], page
+
+
+def test_a_page_break_before_the_floor_voice_does_not_hide_it() -> None:
+    text = HEADER + (
+        ">> LEILA HADDAD: Our towers reach forty villages.\n"
+        "Page 3\n"
+        "Most of them run on solar power.\n"
+        "Excuse me, I work for a co-operative in Meru. What does a tower cost?\n"
+        ">> LEILA HADDAD: About twelve thousand dollars.\n"
+    )
+    assert [label for label, _ in _turns(text)] == ["LEILA HADDAD", None, "LEILA HADDAD"]

@@ -26,6 +26,24 @@ __all__ = ["voices_between"]
 _ENDS_SENTENCE = re.compile(r"[.?!…][\"”’)\]]*[ \t]*$")
 _NOTE = re.compile(r"^[(\[][^()\[\]]{0,120}[)\]][.,;]?$")
 _TIME = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?")
+# A page number alone on its line: "12", "Page 3", "- 4 -", "5 of 20", "Page 6/20".
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
+
+
+def _page_line(line: str) -> bool:
+    """A page number or a running page header (letters all in capitals, no sentence end): the
+    mark of a page break, after which a captioner writes the speaker's label again although
+    nobody else spoke."""
+    text = line.strip()
+    if _PAGE_NUMBER.match(text):
+        return True
+    return (
+        len(text.split()) >= 2
+        and any(c.isalpha() for c in text)
+        and not any(c.islower() for c in text)
+        and not _ENDS_SENTENCE.search(text)
+        and not text.startswith(">>")
+    )
 
 
 def _voice_line(line: str) -> bool:
@@ -43,6 +61,18 @@ def _voice_line(line: str) -> bool:
     )
 
 
+def _page_break_last(lines: Sequence[str]) -> bool:
+    """Whether a page number or page header follows the turn's last line of speech: the label
+    came back because a page began, not because another voice spoke."""
+    for line in reversed(lines[1:]):
+        text = line.strip()
+        if _page_line(text):
+            return True
+        if text and not _NOTE.match(text) and not _TIME.match(text):
+            return False
+    return False
+
+
 def voices_between(text: str, turns: Sequence[Turn]) -> list[int]:
     """Offsets where an unmarked voice starts inside a turn followed by a turn with the same
     named label (see the module docstring); [] when there is none."""
@@ -58,6 +88,8 @@ def voices_between(text: str, turns: Sequence[Turn]) -> list[int]:
         ):
             continue
         lines = text[turn.start : turn.end].split("\n")
+        if _page_break_last(lines):
+            continue
         offsets = [turn.start, *(turn.start + n for n in accumulate(len(line) + 1 for line in lines))]
         start = None
         for k in range(1, len(lines)):
