@@ -19,13 +19,12 @@ from collections.abc import Sequence
 from itertools import accumulate, pairwise
 
 from ..models import Turn
+from .furniture import NOTE, TIME_STAMP
 
 __all__ = ["voices_between"]
 
 # A line that ends a sentence: the last word closes with . ? ! (a quote or bracket may follow).
 _ENDS_SENTENCE = re.compile(r"[.?!…][\"”’)\]]*[ \t]*$")
-_NOTE = re.compile(r"^[(\[][^()\[\]]{0,120}[)\]][.,;]?$")
-_TIME = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?")
 # A page number alone on its line: "12", "Page 3", "- 4 -", "5 of 20", "Page 6/20".
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
 
@@ -55,8 +54,8 @@ def _voice_line(line: str) -> bool:
         len(words) >= 3
         and text[:1].isupper()
         and any(w[:1].islower() for w in words)
-        and not _NOTE.match(text)
-        and not _TIME.match(text)
+        and not NOTE.match(text)
+        and not TIME_STAMP.match(text)
         and not text.startswith(">>")
     )
 
@@ -68,7 +67,7 @@ def _page_break_last(lines: Sequence[str]) -> bool:
         text = line.strip()
         if _page_line(text):
             return True
-        if text and not _NOTE.match(text) and not _TIME.match(text):
+        if text and not NOTE.match(text) and not TIME_STAMP.match(text):
             return False
     return False
 

@@ -93,6 +93,7 @@ from typing import Literal
 from ..models import Session, Turn, TurnKind
 from .colonless import colonless_card
 from .cues import cue_marks, cues_begin, first_speech, is_cue_file, speech_end
+from .furniture import NOTE, TIME_STAMP
 from .interjections import voices_between
 from .labellines import LabelModel, candidates, load_label_model
 from .shapes import LineLabel, Shapes, label_shapes, person_key, title_rest
@@ -112,9 +113,6 @@ from .speakers import (
 __all__ = ["asked_lines", "find_title", "guess_year", "parse_transcript"]
 
 _MARKER = re.compile(r">>+")
-# A time stamp alone on its line ("[00:12:31]", "00:12"): neither speech nor a turn of its own.
-_TIME_LINE = re.compile(r"\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?")
-_NOTE = re.compile(r"^[(\[][^()\[\]\n]{0,120}[)\]][.,;]?$")
 # A time stamp opening a turn's text before more text on its line ("[10:08:01] (Audio feedback)",
 # "14:02:11 Thank you"): page furniture, so the turn's text starts after it.
 _LEAD_TIME = re.compile(
@@ -161,7 +159,7 @@ def _notes_only(body: str) -> bool:
     """Whether a turn body holds only stage notes and time stamps, each alone on its line
     ("(Applause)", then "(Session ends)" or "[00:12:31]"): a note turn, no speech."""
     lines = [line.strip() for line in body.split("\n") if line.strip()]
-    return all(_NOTE.match(line) or _TIME_LINE.fullmatch(line) for line in lines)
+    return all(NOTE.match(line) or TIME_STAMP.fullmatch(line) for line in lines)
 
 
 def _line_starts(text: str) -> list[int]:
@@ -659,7 +657,7 @@ def _spoken_line(line: str) -> bool:
     return (
         len(words) >= 3
         and any(w[:1].islower() for w in words)
-        and not _NOTE.match(line)
+        and not NOTE.match(line)
         and not _DISCLAIMER.search(line)
         and not _BOILERPLATE.search(line)
     )
