@@ -100,3 +100,22 @@ def test_a_delivery_a_promise_to_weigh_an_ask_and_a_question_recalled(sentence, 
 def test_running_out_is_no_delivery():
     cue = find_cue("We ran out of money for the summer school.")
     assert cue is None or cue.signal != "delivery"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "How many women are online in the villages of the Terai?",
+        "We asked the ministry how many women are online in the region.",
+        "how many schools are now live on the network",
+        "Is the accessibility toolkit out yet?",
+    ],
+)
+def test_a_question_about_a_figure_or_a_state_is_no_delivery(sentence):
+    cue = find_cue(sentence)
+    assert cue is None or cue.signal != "delivery"
+
+
+def test_the_same_words_told_as_a_statement_are_a_delivery():
+    cue = find_cue("The accessibility toolkit is now online in four languages.")
+    assert cue is not None and cue.signal == "delivery"

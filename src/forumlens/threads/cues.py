@@ -487,6 +487,8 @@ def find_cue(
             match = _told_at_meeting(sentence)
         if match is None:
             continue
+        if signal == "delivery" and _asked(sentence, match):
+            continue
         if signal == "need" and (
             _search(_NOT_NEED_FAST, sentence) or is_non_ask(sentence) or _too_short(sentence, match)
         ):
@@ -501,6 +503,22 @@ def find_cue(
             about = "question" if "question" in said or asked or "wanted to know" in said else "request"
         return Cue(signal, match.start(), match.end(), match.group(0), about)
     return None
+
+
+# "how many women are online", "how much of it is now available": the clause asks for a figure
+_ASKS_FIGURE = re.compile(r"\bhow (?:many|much|far|often|long)\b[^.;:!?]*$", _I)
+# the end of the clause holding a match: the next sentence or clause stop after it
+_CLAUSE_END = re.compile(r"[.;:!?]")
+
+
+def _asked(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a delivery cue sits in a question, not a statement: its clause ends with "?" or
+    asks for a figure ("How many women are online?", "we asked how many schools are online").
+    A question about a state of things tells nothing was delivered."""
+    if _ASKS_FIGURE.search(sentence, 0, match.start()):
+        return True
+    stop = _CLAUSE_END.search(sentence, match.end())
+    return stop is not None and stop.group(0) == "?"
 
 
 # what the floor said to an institution at a meeting it names ("In Katowice the health people told us that …")
