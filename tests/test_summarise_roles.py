@@ -46,6 +46,8 @@ DEV = sorted(RES.glob("*.txt")) + sorted((RES / "held_out").glob("*.txt")) + [SH
         "I coordinate a network of fact checkers in Latin America.",
         "I speak for the Dynamic Coalition on Accessibility and also as a blind user.",
         "I am one of the co-facilitators of the Best Practice Forum.",
+        "I come from Lagos, we work with communities on the edge of the city.",
+        "Hello, I'm originally coming from a small island state in the Pacific.",
     ],
 )
 def test_a_speaker_introducing_themselves_is_no_point(said: str) -> None:
@@ -61,6 +63,7 @@ def test_a_speaker_introducing_themselves_is_no_point(said: str) -> None:
         "I saw many villages where the network failed after the grant ended.",
         "In my country I run into the same problem every year with the budget.",
         "Imagine a pensioner who cannot be paid because the fingerprint fails.",
+        "I come from the point of view of a regulator who has to enforce this.",
     ],
 )
 def test_a_claim_in_the_first_person_is_not_an_introduction(said: str) -> None:

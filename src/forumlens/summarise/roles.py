@@ -51,7 +51,7 @@ __all__ = [
 _LEAD = r"^\W*(?:(?:so|okay|ok|well|yes|yeah|hello|hi|and|first of all|just briefly|briefly)\b,?\s+)*"
 # Who I am: "I'm Ana Ferreira", "My name is ...", "I am from a digital rights organisation",
 # "I am one of the co-facilitators", "I work for the electoral commission", "I run a helpline",
-# "I speak for the coalition", "I represent ...", "Rafael Souza, I am from ...".
+# "I speak for the coalition", "I represent ...", "Rafael Souza, I am from ...", "I come from Lagos".
 _INTRO = re.compile(
     _LEAD + r"(?:(?-i:[A-Z][\w'‑-]+)(?:\s+(?-i:[A-Z][\w'‑-]+)){0,3},\s+)?(?:"
     r"my name is\b|"
@@ -59,6 +59,9 @@ _INTRO = re.compile(
     r"part of|one of|a member of|a member|member of|the (?:\w+ ){0,3}(?:of|at|for|from|in)\b|an? (?:\w+ ){0,3}"
     r"(?:of|at|for|from|in|with)\b))|"
     r"I (?:also |currently |now )?(?:work|worked|volunteer) (?:for|with|at|in|on)\b|"
+    # "I come from Lagos", "I'm coming from a youth network" (not "I come from the point of view …")
+    r"I(?:'m| am)? (?:also |originally |actually )?(?:come|coming) from\b(?! (?:a|the|this|that|my|our) "
+    r"(?:\w+ )?(?:perspective|point|angle|view|position|standpoint)\b)|"
     r"I (?:also |currently )?(?:run|coordinate|lead|head|direct|manage|chair|co-?chair|moderate|facilitate|"
     r"represent|founded|co-?founded) (?:a|an|the|this|our|my)\b|"
     r"I(?:'m| am) (?:speaking|here) (?:for|on behalf of|as)\b|I speak (?:for|on behalf of|as)\b"
