@@ -162,6 +162,8 @@ def _plain_cue(sentence: str, signals: frozenset[str] | None) -> tuple[str, int,
             match = told if told is not None and cues._meeting_named().search(sentence) else None
         if match is None:
             continue
+        if signal == "delivery" and cues._asked(sentence, match):
+            continue  # a delivery cue inside a question tells nothing was delivered
         if signal == "need":
             non_ask = cues._NON_ASK.search(sentence) or sentence.rstrip("\"'”’)] ").endswith("?")
             short = len(sentence.split()) < (3 if match.re is cues._IMPERATIVE else 5)
