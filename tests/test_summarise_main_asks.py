@@ -28,12 +28,9 @@ def _session(folder: str, name: str):
     return parse_transcript(path.read_text("utf-8"), source=path.name, sha256=path.name)
 
 
-# a session whose main asks are not among its best takeaways, so one is swapped in
-@pytest.mark.parametrize(
-    ("folder", "name"), [("held_out3", "pn-internet-fragmentation-2023"), ("held_out4", "lt-indigenous-languages-2025")]
-)
-def test_a_main_ask_swapped_in_is_weighed_as_a_takeaway(folder: str, name: str) -> None:
-    session = _session(folder, name)
+def _swapped(session):
+    """The takeaways chosen, the main asks swapped into them, the takeaway-scored pool, the
+    asks and the analyses: what `build_report` does, step by step."""
     analyses = analyse_session(session)
     ctx = build_context(session, analyses)
     wording = Wording.of(ctx, Credits.of(session, analyses))
@@ -41,7 +38,16 @@ def test_a_main_ask_swapped_in_is_weighed_as_a_takeaway(folder: str, name: str) 
     signals = signals_of(ctx, asks)
     as_takeaways = ctx.ranking().scored(takeaway_boost(ctx, signals))
     chosen = rank_takeaways(ctx, None, wording, signals)
-    out = with_main_asks(ctx, chosen, asks, as_takeaways, wording.accept)
+    return chosen, with_main_asks(ctx, chosen, asks, as_takeaways, wording.accept), as_takeaways, asks, analyses
+
+
+# a session whose main asks are not among its best takeaways, so one is swapped in
+@pytest.mark.parametrize(
+    ("folder", "name"), [("held_out3", "pn-internet-fragmentation-2023"), ("held_out4", "lt-indigenous-languages-2025")]
+)
+def test_a_main_ask_swapped_in_is_weighed_as_a_takeaway(folder: str, name: str) -> None:
+    session = _session(folder, name)
+    chosen, out, as_takeaways, asks, _ = _swapped(session)
     added = [s for s in out if all(s is not c for c in chosen)]
     assert added, "the session's main asks should reach the takeaways"
     score = {(s.unit.turn, s.unit.start, s.unit.end): s.score for s in as_takeaways}
@@ -80,14 +86,7 @@ def test_a_main_ask_stated_only_in_passing_does_not_displace_a_stronger_takeaway
     `MAIN_ASK_MIN_SHARE` of the takeaway it replaces; the aside does not, so the hub's point it
     would have displaced ("an age check that assumes one device for one person") stays."""
     session = _session("held_out2", "nri-youth-age-assurance-2024")
-    analyses = analyse_session(session)
-    ctx = build_context(session, analyses)
-    wording = Wording.of(ctx, Credits.of(session, analyses))
-    asks = ctx.findings.asks or ()
-    signals = signals_of(ctx, asks)
-    as_takeaways = ctx.ranking().scored(takeaway_boost(ctx, signals))
-    chosen = rank_takeaways(ctx, None, wording, signals)
-    out = with_main_asks(ctx, chosen, asks, as_takeaways, wording.accept)
+    chosen, out, _, _, analyses = _swapped(session)
     added = [s for s in out if all(s is not c for c in chosen)]
     removed = [c for c in chosen if all(c is not s for s in out)]
     assert len(added) == len(removed)
