@@ -66,7 +66,8 @@ thank you, Ilse, sorry to jump in.  My name is Rosa Moreno, from the floor, and 
 
 
 def test_unlabelled_turns_take_the_name_their_speaker_says():
-    from forumlens.resolve.people import drop_collective, name_unlabelled
+    from forumlens.resolve.people import drop_collective
+    from forumlens.resolve.selfnames import name_unlabelled
 
     session = parse_transcript(_UNMARKED)
     groups = name_unlabelled(drop_collective(group_labels(session)), session.turns)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from forumlens.analyse import questions
 from forumlens.resolve import cues
 from forumlens.text.accents import unaccented
 
@@ -30,6 +29,7 @@ def test_case_and_ascii_text_are_kept_as_they_are() -> None:
     assert unaccented("ÉCOLE") == "ECOLE"
 
 
-def test_resolve_and_the_question_analysis_fold_alike() -> None:
-    assert cues._fold is unaccented  # resolve's private name is the shared fold
-    assert questions.unaccented is unaccented
+def test_resolve_finds_an_accented_name_from_a_plain_label_and_cuts_the_original() -> None:
+    text = "Thank you. Now Ms. Fernández\u2011Ruiz, then Tomás from the floor, then fernandez again."
+    hits = cues.find_name_hits(text, 0, len(text), ["Fernandez-Ruiz", "Tomas"])
+    assert [text[h.start : h.end] for h in hits] == ["Fernández\u2011Ruiz", "Tomás"]  # lower-case "fernandez" is no name

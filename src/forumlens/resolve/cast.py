@@ -25,7 +25,6 @@ from forumlens.resolve.people import (
     find_misattributions,
     group_labels,
     merge_known,
-    name_unlabelled,
     split_floor_voices,
 )
 from forumlens.resolve.registry import Registry, load_registry
@@ -44,6 +43,7 @@ from forumlens.resolve.selfnames import (
     is_generic_label,
     is_one_holder_label,
     name_generic_voices,
+    name_unlabelled,
     split_shared_voices,
 )
 from forumlens.resolve.stakeholders import stakeholder_group

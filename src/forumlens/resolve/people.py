@@ -29,7 +29,6 @@ __all__ = [
     "merge_known",
     "name_forms",
     "name_key",
-    "name_unlabelled",
     "same_person",
     "split_floor_voices",
 ]
@@ -440,35 +439,3 @@ def drop_collective(groups: Sequence[LabelGroup]) -> list[LabelGroup]:
         for g in groups
         if g.name is not None or not g.labels or not all(lab.lower() in COLLECTIVE_LABELS for lab in g.labels)
     ]
-
-
-_SELF_NAME = re.compile(
-    r"\b(?:my name is|I am|I'm|I’m|this is)\s+((?-i:[A-Z][\w'’\u2011-]+(?:\s+(?:de|da|van|von|del|la|le|bin)?\s*"
-    r"[A-Z][\w'’\u2011-]+){1,3}))",
-    re.IGNORECASE,
-)
-
-
-def name_unlabelled(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
-    """Give a turn with no label at all the name its speaker says ("My name is Ingrid Solberg").
-
-    A first turn the captioner did not mark, or a new voice after a blank line, has no label;
-    when the speaker names themselves in its opening words, the turn is theirs: merged into the
-    group of a speaker of that name, or a new named person. Only full names (two words or
-    more) count, and only in the first 300 characters, where people introduce themselves.
-    """
-    result = list(groups)
-    for group in list(result):
-        if group.name is not None or group.labels or len(group.turns) != 1:
-            continue
-        m = _SELF_NAME.search(turns[group.turns[0]].text[:300])
-        if m is None:
-            continue
-        said = re.sub(r"\s+", " ", m.group(1)).strip()
-        same = next((g for g in result if g.name and same_person(said, g.name)), None)
-        if same is not None:
-            same.turns = sorted([*same.turns, *group.turns])
-            result.remove(group)
-        else:
-            group.name = said
-    return sorted(result, key=lambda g: g.turns[0])  # people in the order they first spoke

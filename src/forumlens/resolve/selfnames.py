@@ -38,6 +38,7 @@ __all__ = [
     "is_generic_label",
     "is_one_holder_label",
     "name_generic_voices",
+    "name_unlabelled",
     "said_names",
     "split_shared_voices",
 ]
@@ -160,6 +161,33 @@ def _said(text: str, opening: bool, limit: int) -> list[tuple[str, bool]]:
         elif own:
             names[same] = (names[same][0], True)
     return names
+
+
+def name_unlabelled(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
+    """Give a turn with no label at all the name its speaker says ("My name is Ingrid Solberg").
+
+    A first turn the captioner did not mark, or a new voice after a blank line, has no label;
+    when the speaker says a full name is theirs in its opening words, the turn is theirs: merged
+    into the group of a speaker of that name, or a new named person. Only a name claimed in so
+    many words counts ("my name is", "I am", "let me introduce myself: …"): a bare name opening
+    an unmarked turn is as often the person addressed.
+    """
+    result = list(groups)
+    for group in list(result):
+        if group.name is not None or group.labels or len(group.turns) != 1:
+            continue
+        claimed = [
+            name for name, own in _said(turns[group.turns[0]].text[:_OPENING_CHARS], False, _OPENING_CHARS) if own
+        ]
+        if not claimed:
+            continue
+        same = next((g for g in result if g.name and same_person(claimed[0], g.name)), None)
+        if same is not None:
+            same.turns = sorted([*same.turns, *group.turns])
+            result.remove(group)
+        else:
+            group.name = claimed[0]
+    return sorted(result, key=lambda g: g.turns[0])  # people in the order they first spoke
 
 
 # Role labels one person holds at a time (">> MODERATOR:", ">> CHAIR:", ">> Moderadora:"); a floor
