@@ -17,6 +17,7 @@ from typing import Any
 
 from forumlens.models import Session
 from forumlens.resolve import affcands, affmodel, cues, modes
+from forumlens.resolve.interpreted import join_interpreted
 from forumlens.resolve.mentions import Mention, find_mentions
 from forumlens.resolve.people import (
     LabelGroup,
@@ -390,7 +391,8 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     reg = registry
     mentions = find_mentions(session.text, registry=reg)
     view = SessionView(session, mentions)
-    groups = name_unlabelled(drop_collective(group_labels(session)), session.turns)
+    # "ROSA: (Speaking Spanish)" then "INTERPRETER: …": the interpreter's words are Rosa's
+    groups = name_unlabelled(drop_collective(join_interpreted(group_labels(session), session.turns)), session.turns)
     # ">> MODERATOR: … My name is Noura Al-Harbi": the duty label is her all session
     groups = name_generic_voices(groups, session.turns, is_one_holder_label)
     # "MS. OKORO" → the Amina Okoro of the hand-off; "THE CHAIR" → the chair the session names
@@ -433,7 +435,8 @@ def _eligible(cands: list[affcands.Candidate], moderator: bool) -> list[affcands
     if any("rule:name-card" in c.features for c in cands):
         cands = [c for c in cands if "rule:name-card" in c.features or "rule:self-introduction" in c.features]
     if moderator:
-        # first-hand: tied by the rules, claimed in the chair's own words ("but I am employed by …"),
+        # first-hand: tied by the rules, claimed in the chair's own words ("but I am employed by …",
+        # a post they hold: "I edit the weekend edition of the …"),
         # or said of them right after their name by another ("moderated by Ruth Achola, who
         # produces the farmers' programme at Voice of Busoga FM"); not what the chair says of others
         cands = [
@@ -441,6 +444,7 @@ def _eligible(cands: list[affcands.Candidate], moderator: bool) -> list[affcands
             for c in cands
             if any(k in c.features for k in _FIRST_HAND)
             or "own|clause:claim" in c.features
+            or "own|clause:post" in c.features  # "I coordinate the …", "I'm in the secretariat of the …"
             or ("src:other" in c.features and "after_name" in c.features)
         ]
     return cands

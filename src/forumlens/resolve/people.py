@@ -180,11 +180,14 @@ def _word_same(a: str, b: str) -> bool:
 
 def _part_of(part: list[str], full: list[str]) -> bool:
     """Whether a shorter name is the start (given name, or a family name written first) or the
-    end (family name) of a longer one, word for word."""
+    end (family name) of a longer one, word for word, or its first and last words with a middle
+    name left out ("ROSA MARADIAGA" of "ROSA ELVIRA MARADIAGA")."""
     n = len(part)
     if not part or n >= len(full) or (n == 1 and len(part[0]) < 3):
         return False
-    return all(map(_word_same, part, full[:n])) or all(map(_word_same, part, full[-n:]))
+    if all(map(_word_same, part, full[:n])) or all(map(_word_same, part, full[-n:])):
+        return True
+    return n == 2 and _word_same(part[0], full[0]) and _word_same(part[1], full[-1])
 
 
 def _fullest(names: Counter[str]) -> Counter[str]:
