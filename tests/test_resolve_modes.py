@@ -36,6 +36,8 @@ def test_a_remote_speaker_in_their_own_words(sentence):
         "Hello, I am a student.  I am sitting in the back.",
         "Hola, buenas tardes, here in the back.",
         "I came all the way from Kampala to this room, and I am very happy.",
+        "I came by bus from Cajazeiras, nine hours, so forgive me if I am sleepy.",
+        "I came by the night train from Narvik, it is the best way to travel.",
     ],
 )
 def test_a_speaker_in_the_room_in_their_own_words(sentence):
@@ -63,6 +65,11 @@ def test_here_in_a_city_depends_on_where_the_igf_met():
         ("the online and on-site participants", None),
         (" He travelled from Santiago for this panel.", "onsite"),
         (", who produces the farmers' programme and follows everything from Kampala", "online"),
+        ("Our remote moderator is at the back with the laptop, ", "onsite"),
+        (", who is doing the remote moderation from the laptop here at my side", "onsite"),
+        # where the questions come from, asked of the one who reads them
+        ("One more from online, ", None),
+        ("Thank you.  Anything from online, ", None),
     ],
 )
 def test_what_a_chair_says_about_someone(words, side):
@@ -182,3 +189,18 @@ def test_a_name_called_to_tell_them_about_somebody_else_says_nothing_of_where_th
     )
     modes = {p.name: p.mode for p in resolve_session(parse_transcript(text, source="t.txt")).people}
     assert modes == {"Hanna Vogel": "onsite", "Grace Apio": "online"}
+
+
+def test_a_question_about_the_online_side_does_not_put_the_remote_moderator_online():
+    text = (
+        "IGF 2015 - WS 1 - Community Networks\n\n"
+        ">> MODERATOR:  Good morning.  I am Ana Lima, here in the room in Joao Pessoa.  Wendell, my student, "
+        "is doing the remote moderation from the laptop here at my side.  First, Rui, please.\n\n"
+        ">> RUI COSTA:  Thank you.  I came by bus from Patos, nine hours.  We are Rede Caatinga, a community "
+        "network.\n\n"
+        ">> MODERATOR:  Thank you.  One more from online, Wendell?\n\n"
+        ">> WENDELL MOTA:  Yes, Professor.  Nobody else, the chat is quiet.\n"
+    )
+    modes = {p.name: p.mode for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert modes["Wendell Mota"] == "onsite"
+    assert modes["Rui Costa"] == "onsite"

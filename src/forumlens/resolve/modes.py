@@ -116,7 +116,11 @@ _OWN_ONSITE = SharedCue(
         r"(?<!not )(?<!never )(?<!n't )(?:got|received)\s+(?:my|the|our)\s+visas?\s+(?:just\s+)?in time|"
         # "I will moderate in the room", "I'll be here in the room"
         r"(?:I|we)\s+(?:will|'ll|’ll|shall)\s+(?:moderate|be|sit|stay|chair|take questions)\s+(?:here\s+)?in the (?:room|hall)|"
-        r"(?:I|we)\s+(?:came|flew|travell?ed)\s+(?:all the way\s+)?(?:here|to)\b|(?:I|we)\s+(?:just\s+)?(?:flew|came)\s+in\b)",
+        r"(?:I|we)\s+(?:came|flew|travell?ed)\s+(?:all the way\s+)?(?:here|to)\b|(?:I|we)\s+(?:just\s+)?(?:flew|came)\s+in\b|"
+        # the trip that brought them: "I came by bus from Cajazeiras, nine hours", "I came by the
+        # night train from Narvik" (not "I came to this topic by chance")
+        r"(?:I|we)\s+(?:came|travell?ed|drove|arrived)\s+(?:here\s+)?by\s+(?:the\s+)?(?:night\s+|overnight\s+|early\s+)?"
+        r"(?:bus|coach|car|train|plane|boat|ferry|road|air))\b",
         re.IGNORECASE,
     )
 )
@@ -149,7 +153,9 @@ _OTHER_ONSITE = re.compile(
     # a seat at the table ("at the end of the table, …", "with us at the table is …"), being in
     # the building, having arrived ("I see you arrived"): the room
     r"at the (?:(?:end|other end|far end|head|middle|centre|center|side) of the )?(?:table|podium|dais|head table)|"
-    r"(?:is|are|am) (?:already |now )?in the building|(?:has |have )?(?:just |finally )?arrived\b(?!\s+(?:online|in the (?:zoom|chat)))|next to (?:me|him|her)|beside (?:me|him|her)|physically (?:here|present)|"
+    r"(?:is|are|am) (?:already |now )?in the building|(?:has |have )?(?:just |finally )?arrived\b(?!\s+(?:online|in the (?:zoom|chat)))|next to (?:me|him|her)|beside (?:me|him|her)|(?:here\s+)?at my side|physically (?:here|present)|"
+    # "our remote moderator is at the back with the laptop"
+    r"(?:is|are|sits|sitting|seated|standing)\s+(?:here\s+)?at the back\b|"
     r"flew in|came all the way|travell?ed (?:all the way|a long way|far)|(?:at|in|from) the (?:back|front|middle|corner) of the (?:room|hall)|"
     # "he travelled from Santiago for this panel", "she came from Dakar to be with us"
     r"(?:came|travell?ed|flew)\s+(?:in\s+|here\s+)?from\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+"
@@ -164,6 +170,14 @@ _ADJECTIVAL = re.compile(
     r"in the room|here))\b|"
     # "in the room and online" describes everyone; ", and online we have Olaf" starts a new clause
     r"\b(?:and|or)\s+(?:on[\s‑-]?site|online)\b(?!\s+(?:we|I|you|is|are|there|with|today|now)\b)",
+    re.IGNORECASE,
+)
+# "One more from online, Wendell?", "anything from online, Ana?": where the questions come from,
+# asked of the one who reads them, says nothing of where that one is (said of a voice given the
+# floor, "anybody online?" does place it: `floor_cues` keeps it)
+_QUESTIONS_ONLINE = re.compile(
+    r"\b(?:one\s+more|more|anything|anyone|anybody|somebody|someone|questions?|comments?|hands?)\s+"
+    r"(?:from\s+)?online\b",
     re.IGNORECASE,
 )
 _FLOOR_ONSITE = re.compile(
@@ -313,8 +327,8 @@ def own_cues(sentence: str, year: int | None, venues: Venues | None = None) -> t
 def about_other(words: str) -> tuple[int, int]:
     """(online, on site) cue counts in words about another person ("who joins us from Kigali",
     "here in the room with me is"); "online or on site" and "online participants" describe
-    others in general, so they are left out."""
-    text = _ADJECTIVAL.sub(" ", words)
+    others in general, and "one more from online" where questions come from, so they are left out."""
+    text = _QUESTIONS_ONLINE.sub(" ", _ADJECTIVAL.sub(" ", words))
     return len(_OTHER_ONLINE.findall(text)), len(_OTHER_ONSITE.findall(text))
 
 
