@@ -11,9 +11,17 @@ from __future__ import annotations
 from forumlens.resolve import resolve_session
 from forumlens.resolve.affcands import Candidate, _spans
 from forumlens.resolve.affmodel import Ranker, choose, load_affiliation_model, none_features
+from forumlens.resolve.cast import Person, affiliation_options, prepare
+from forumlens.resolve.registry import load_registry
 from forumlens.transcript.parse import parse_transcript
 
 HEADER = "INTERNET GOVERNANCE FORUM 2019\nBERLIN, GERMANY\nWORKSHOP 12\n********\n\n"
+
+
+def _person(body: str, name: str) -> Person:
+    """The resolved person of that name in a session of the header and `body`."""
+    cast = resolve_session(parse_transcript(HEADER + body, source="test.txt"))
+    return next(p for p in cast.people if p.name == name)
 
 
 def _names(text: str) -> list[str]:
@@ -64,9 +72,7 @@ def test_the_shipped_ranker_takes_the_body_spoken_for_after_a_but_not_the_one_be
         "Prut Hosting, we run servers in Chisinau. Young people need jobs after the forum.\n\n"
         ">> MODERATOR: Thank you, Ilinca.\n"
     )
-    cast = resolve_session(parse_transcript(HEADER + body, source="test.txt"))
-    person = next(p for p in cast.people if p.name == "Ilinca Vornicu")
-    assert person.affiliation == "Prut Hosting"
+    assert _person(body, "Ilinca Vornicu").affiliation == "Prut Hosting"
 
 
 def test_rules_still_decide_when_the_model_is_switched_off() -> None:
@@ -75,3 +81,52 @@ def test_rules_still_decide_when_the_model_is_switched_off() -> None:
     ruled = {p.name: p.affiliation for p in resolve_session(session, use_model=False).people}
     modelled = {p.name: p.affiliation for p in resolve_session(session).people}
     assert ruled["Jonas Vogt"] == modelled["Jonas Vogt"] == "Internet Society"  # canonical registry name
+
+
+def test_spans_keep_lower_case_joiners_of_other_languages() -> None:
+    assert "Sauti ya Ziwa FM" in _names("she is the station manager of Sauti ya Ziwa FM, a community radio")
+    assert "Rede Telecentros do Nordeste" in _names("I coordinate the Rede Telecentros do Nordeste.")
+
+
+def _clauses(text: str, span: str) -> set[str]:
+    """The clause cues (`clause:*`) of one span said in a speaker's own first turn."""
+    body = f">> MODERATOR: Welcome.  Tomas, please.\n\n>> TOMAS VRBA: {text}\n\n>> MODERATOR: Thank you.\n"
+    session = parse_transcript(HEADER + body, source="test.txt")
+    registry = load_registry()
+    prepared = prepare(session, registry)
+    position = next(k for k, d in enumerate(prepared.drafts) if d.group.name == "Tomas Vrba")
+    cands, _ = affiliation_options(prepared, registry)[position]
+    cand = next(c for c in cands if c.name == span)
+    return {f for f in cand.features if f.startswith("clause:")}
+
+
+def test_clause_cues_of_a_body_claimed_or_held_in_the_speakers_words() -> None:
+    # claimed: "we are X", "my affiliation for today is X"
+    assert "clause:claim" in _clauses("Hello.  We are Rede Caatinga, a community network.", "Rede Caatinga")
+    assert "clause:claim" in _clauses(
+        "I help a forum, but my affiliation for today is the Brno Open Data Lab, a non-profit.", "Brno Open Data Lab"
+    )
+    # a post held there: "I edit …", "I'm in the secretariat of …", "now I am in the team of an operator, X"
+    assert "clause:post" in _clauses("I edit the weekend edition of the Morava Standard.", "Morava Standard")
+    assert "clause:post" in _clauses("I'm in the secretariat of the Danube Youth Forum.", "Danube Youth Forum")
+    assert "clause:post" in _clauses(
+        "I left the regulator, and now I am in the compliance team of an online operator, BetMorava.", "BetMorava"
+    )
+    # merely talked about
+    assert not _clauses("The Morava Standard has published a report.", "Morava Standard") & {
+        "clause:claim",
+        "clause:post",
+    }
+
+
+def test_a_chair_may_hold_a_post_said_in_their_own_words() -> None:
+    body = (
+        ">> MODERATOR: Good morning.  This coalition was started with the support of the Council of Europe, "
+        "so it is not mine, I only chair today.  My name is Wanjiru Kamau, I edit the weekend edition of the "
+        "Naivasha Courier, it is a newspaper in Nakuru.  Olivier, please.\n\n"
+        ">> OLIVIER MUGABO: Thank you, Wanjiru.  I teach at a school of journalism.\n\n"
+        ">> MODERATOR: Thank you, Olivier.\n"
+    )
+    chair = _person(body, "Wanjiru Kamau")
+    assert chair.role == "moderator"
+    assert chair.affiliation == "Naivasha Courier"

@@ -46,6 +46,11 @@ _JOINERS = frozenset(
         "del",
         "di",
         "da",
+        "do",
+        "dos",
+        "das",
+        "ya",
+        "wa",
         "van",
         "von",
         "für",
@@ -324,7 +329,23 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|we|we're|our|me)\b", re.IGNOREC
 _CLAIM_BEFORE = re.compile(
     r"\b(?:speak(?:ing)?\s+(?:for|on\s+behalf\s+of)|(?:I|we)\s+work(?:ing)?\s+(?:for|at)|employ(?:er|ed)|"
     r"my\s+own\s+\w+|own\s+organi[sz]ation|we\s+are\s+(?:the|a|an)|I\s+am\s+with|I'm\s+with|I’m\s+with|"
-    r"represent(?:ing)?|my\s+(?:company|organi[sz]ation|employer|network|team|station|newspaper))\b[^.;?!]{0,60}$",
+    # "my job, and my affiliation for today, is the Kutaisi Open Data Lab"
+    r"my\s+(?:affiliation|day\s+job|employer)\b[^.;?!]{0,30}?\bis|"
+    r"represent(?:ing)?|my\s+(?:company|organi[sz]ation|employer|network|team|station|newspaper))\b[^.;?!]{0,60}$"
+    # "We are Rede Mandacaru, a community network …": the body named right after "we are"
+    r"|\b(?:we\s+are|we're|we’re)\s+$",
+    re.IGNORECASE,
+)
+# A post the speaker holds, said in their own words: "I coordinate the …", "I edit the weekend
+# edition of the …", "I'm in the secretariat of the …", "I sit in the …", "I am the commercial
+# manager of …", "now I am in the compliance team of an online operator, …", "I am a reporter
+# for …". The body after it is where the post is; told apart from `claim` (speaking for a body)
+# because a post may be held at one body while speaking for another, so the ranker weighs it.
+_POST_BEFORE = re.compile(
+    r"\b(?:I|we)\s+(?:run|coordinate|lead|direct|manage|head|chair|edit|teach|sit|serve|write|report|"
+    r"founded|co-?founded|help\s+(?:to\s+)?(?:run|organi[sz]e|coordinate))\b[^.;?!]{0,50}$|"
+    r"\b(?:I\s+am|I'm|I’m)\s+(?:now\s+|also\s+|currently\s+)?(?:an?\s+|the\s+)?(?!here\b|happy\b|glad\b|from\b)"
+    r"(?:[\w-]+\s+){0,4}?(?:of|at|for|in|on|with)\s+(?:(?:the|an?|our|my)\s+)?(?:[^.;?!,]{0,40},\s*)?$",
     re.IGNORECASE,
 )
 _PAST_BEFORE = re.compile(
@@ -607,7 +628,12 @@ def _span_features(
         feats[f"{src}|verb_after"] = 1.0
     start = max(text.rfind(".", 0, a), text.rfind("?", 0, a), text.rfind("!", 0, a), a - 200) + 1
     clause_head, clause_tail = text[start:a], text[b : b + 120]
-    for cue, pattern in (("claim", _CLAIM_BEFORE), ("past", _PAST_BEFORE), ("credit", _CREDIT_BEFORE)):
+    for cue, pattern in (
+        ("claim", _CLAIM_BEFORE),
+        ("post", _POST_BEFORE),
+        ("past", _PAST_BEFORE),
+        ("credit", _CREDIT_BEFORE),
+    ):
         if pattern.search(clause_head):
             feats[f"clause:{cue}"] = 1.0
             feats[f"{src}|clause:{cue}"] = 1.0
