@@ -41,7 +41,7 @@ def test_no_analysis_then_analyse_missing_equals_a_normal_ingest(tmp_path):
 
 def test_analyse_needs_a_target(tmp_path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.sqlite3"), "analyse"])
-    assert result.exit_code == 1 and "--missing" in result.output
+    assert result.exit_code == 2 and "--missing" in result.output  # a usage mistake, as naming two targets is
 
 
 def _links(db):

@@ -47,13 +47,13 @@ def test_a_search_narrowed_to_nothing_names_the_filters_to_drop(db: str) -> None
     result = CliRunner().invoke(cli, ["--db", db, "search", "coalition", "--year", "1999"])
     assert result.exit_code == 0
     assert "No matches for 'coalition'." in result.output
-    assert "--year 1999" in result.output and "drop them" in result.output
+    assert "--year 1999" in result.output and "drop it to search everything" in result.output
 
 
 def test_a_search_with_no_filters_and_no_matches_adds_no_filter_note(db: str) -> None:
     result = CliRunner().invoke(cli, ["--db", db, "search", "zzzqqqxxy"])
     assert "No matches" in result.output
-    assert "drop them" not in result.output
+    assert "to search everything" not in result.output
 
 
 def test_check_counts_sources_not_documents(db: str) -> None:

@@ -235,7 +235,7 @@ def ingest(
     from .documents.overrides import parse_overrides
     from .fetch.run import ingest_urls, is_url
     from .format import format_outcomes
-    from .ingest import IngestOptions, expand_paths, ingest_paths
+    from .ingest import IngestOptions, expand_paths, ingest_paths, passed_over
 
     overrides = parse_overrides(
         {
@@ -260,6 +260,15 @@ def ingest(
         click.echo(
             f"warning: {folder}: no transcripts or documents in this folder (looked for {_INGESTABLE})", err=True
         )
+    for folder in (p for p in paths if not is_url(p) and Path(p).is_dir()):
+        left = passed_over(folder)
+        if left:  # nothing silently left behind: name what the folder walk did not try
+            names = ", ".join(str(f.relative_to(folder)) for f in left[:5]) + (", …" if len(left) > 5 else "")
+            click.echo(
+                f"warning: {folder}: {len(left)} {'file' if len(left) == 1 else 'files'} not read, "
+                f"not a type forumlens ingests ({names}); it reads {_INGESTABLE_TYPES}",
+                err=True,
+            )
     created = new_store_file(ctx, db)
     store = open_ctx_store(ctx, db)
     outcomes: list[IngestOutcome] = []
@@ -315,6 +324,7 @@ def ingest(
 
 
 # what a folder is searched for (ingest.INGEST_SUFFIXES), in words
+_INGESTABLE_TYPES = ".txt, .html, .md, .pdf and .docx (convert a .doc, .odt or .rtf to .docx or PDF first)"
 _INGESTABLE = (
     "files ending .txt, .html, .md, .pdf or .docx, or with no suffix, in subfolders too; hidden ones are skipped"
 )
@@ -532,7 +542,10 @@ def search(
                 if value is not None
             ]
             if narrowed:
-                click.echo(f"note: searched only with {', '.join(narrowed)}; drop them to search everything", err=True)
+                which = "it" if len(narrowed) == 1 else "them"
+                click.echo(
+                    f"note: searched only with {', '.join(narrowed)}; drop {which} to search everything", err=True
+                )
 
 
 def _why_no_hits(text: str, empty_store: bool) -> str | None:

@@ -52,6 +52,7 @@ __all__ = [
     "ingest_bytes",
     "ingest_file",
     "ingest_paths",
+    "passed_over",
     "prepare_bytes",
     "read_input",
 ]
@@ -63,19 +64,33 @@ Stage = Callable[[Path, str], None]  # (file, analysis stage starting)
 INGEST_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".md", ".markdown", ".pdf", ".docx", ""})
 
 
+def _folder_files(folder: Path) -> Iterator[Path]:
+    """Every file inside a folder (recursive, sorted), hidden files and folders left out."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files named directly, and candidate files inside folders (recursive, sorted, no hidden)."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    candidate = Path(root) / name
-                    if not name.startswith(".") and candidate.suffix.lower() in INGEST_SUFFIXES:
-                        yield candidate
+            yield from (f for f in _folder_files(path) if f.suffix.lower() in INGEST_SUFFIXES)
         else:
             yield path
+
+
+def passed_over(folder: str | Path) -> list[Path]:
+    """The files of a folder that `expand_paths` leaves out for their type (an image, a legacy .doc, an archive).
+
+    A named file of any type is tried and refused with a reason; inside a folder only likely
+    transcripts are tried, so the others are listed here for the CLI to name: a user who
+    drops a `.doc` or `.odt` report into the folder must learn it was not read.
+    """
+    return [f for f in _folder_files(Path(folder)) if f.suffix.lower() not in INGEST_SUFFIXES]
 
 
 def read_input(path: Path, max_bytes: int) -> bytes | IngestOutcome:

@@ -8,7 +8,7 @@ import sys
 import click
 
 from ..cli_support import db_option, open_ctx_store, settings_of
-from ..errors import ConfigError, ForumlensError
+from ..errors import ForumlensError
 
 
 @click.command()
@@ -61,7 +61,7 @@ def analyse(
     from ..reanalyse import reanalyse
 
     if not (sessions or missing or everything):
-        raise ConfigError("name SESSIONS, or give --missing or --all")
+        raise click.UsageError("name SESSIONS, or give --missing or --all")
     if sum(map(bool, (sessions, missing, everything))) > 1:  # one used to win silently over the other
         raise click.UsageError("give one of SESSIONS, --missing or --all (--all already includes the others)")
     spec = parse_engine(engine)

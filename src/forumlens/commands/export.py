@@ -123,7 +123,7 @@ def export(
     names = list(dict.fromkeys(what)) or list(TABLES)
     year_range(since, until)  # bounds in the wrong order are a usage error
     if out is None and len(names) != 1:
-        raise ConfigError("give -o DIR to export several tables", hint="or one table to standard output: --what asks")
+        raise click.UsageError("give -o DIR to export several tables (or one table to standard output: --what asks)")
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         if out is None:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..cli_support import db_option, open_ctx_store, read_input
-from ..errors import ConfigError
 
 if TYPE_CHECKING:
     from ..models import Session
@@ -122,7 +121,7 @@ def tag(file: Path | None, scheme: str, jsonl: bool, text: str | None, threshold
     limit = THRESHOLD if threshold is None else threshold
     given = [name for name, on in (("FILE", file is not None), ("--text", text is not None), ("--jsonl", jsonl)) if on]
     if len(given) > 1:
-        raise ConfigError(f"give one of FILE, --text or --jsonl, not {' and '.join(given)}")
+        raise click.UsageError(f"give one of FILE, --text or --jsonl, not {' and '.join(given)}")
     if jsonl:
         for record in tag_jsonl(sys.stdin, scheme, threshold=limit):
             click.echo(json.dumps(record, ensure_ascii=False))
@@ -132,7 +131,7 @@ def tag(file: Path | None, scheme: str, jsonl: bool, text: str | None, threshold
         click.echo(format_text_tags(found, text) if found else f"no {_SCHEME_WORDS[scheme]} evidence found in the text")
         return
     if file is None:
-        raise ConfigError('give a FILE to tag, --text "…", or --jsonl to read JSON lines on stdin')
+        raise click.UsageError('give a FILE to tag, --text "…", or --jsonl to read JSON lines on stdin')
     session = _session_of(file, hint=_TEXT_HINT)
     tags = tag_session(session, scheme, threshold=limit, short_as_text=True)
     click.echo(format_file_tags(tags, session) if tags else f"no {_SCHEME_WORDS[scheme]} evidence found in {file}")
@@ -172,8 +171,10 @@ def format_glossary(entries: list[dict[str, Any]]) -> str:
         if definition:
             out.append(f"    {prefix}L{definition['line']}  {definition['quote'][:140]}")
         elif e.get("lines"):
+            shown = e["lines"][:8]
             out.append(
-                f"    {prefix + ' ' if prefix else ''}used on lines {', '.join(map(str, e['lines'][:8]))} (no sentence defines it)"
+                f"    {prefix + ' ' if prefix else ''}used on {'line' if len(shown) == 1 else 'lines'} "
+                f"{', '.join(map(str, shown))} (no sentence defines it)"
             )
         others = [sid for sid in e.get("sessions") or [] if sid != e.get("session")]
         if others:  # the lines above are one session's: say where else the term is used
