@@ -131,3 +131,26 @@ def test_a_brief_cites_a_documents_paragraph_by_section_and_a_turn_by_its_speake
     assert all(not c.startswith("unnamed") for c in document), document
     assert any(q.endswith("— § Needs, line 7") for q in quotes), quotes
     assert not any("unnamed" in q for q in quotes if "translation" in q), quotes
+
+
+# -- an empty glossary says why ---------------------------------------------------------------------------
+
+
+def test_an_empty_glossary_says_whether_nothing_is_stored_or_nothing_was_found(tmp_path):
+    db = str(tmp_path / "s.sqlite3")
+    assert _run("--db", db, "migrate")[0] == 0
+    code, out = _run("--db", db, "glossary")
+    assert code == 0 and "nothing is stored yet" in out and "forumlens ingest" in out, out
+    plain = tmp_path / "ws3.txt"
+    plain.write_text(
+        "IGF 2014 Istanbul - Workshop 3\n\n>> MODERATOR: Welcome.\n>> NNENNA: Thank you.\n", encoding="utf-8"
+    )
+    code, out = _run("glossary", str(plain))
+    assert (
+        code == 0
+        and out.strip()
+        == f"No glossary terms found in {plain}: it uses no acronym or domain term forumlens recognises."
+    )
+    assert _run("--db", db, "ingest", str(plain))[0] == 0
+    code, out = _run("--db", db, "glossary")
+    assert code == 0 and out.strip() == "No glossary terms found in the 1 stored session.", out

@@ -146,6 +146,7 @@ def glossary(ctx: click.Context, file: Path | None, as_json: bool, db: str | Non
     """Terms and acronyms with the sentence that defines them: of FILE, or across the store."""
     from ..tag import extract_glossary
 
+    stored = None  # sessions in the store, to say why a store glossary is empty
     if file is not None:
         session = _session_of(file)
         entries = [dict(t.to_json(), session=None) for t in extract_glossary(session)]
@@ -153,12 +154,20 @@ def glossary(ctx: click.Context, file: Path | None, as_json: bool, db: str | Non
         store = open_ctx_store(ctx, db, readonly=True)
         try:
             entries = store_glossary(store)
+            stored = store.session_count() if not entries else None
         finally:
             store.close()
     if as_json:
         click.echo(json.dumps({"terms": entries}, ensure_ascii=False, indent=1))
         return
-    click.echo(format_glossary(entries) if entries else "No glossary terms found.")
+    if entries:
+        click.echo(format_glossary(entries))
+    elif stored == 0:
+        click.echo("No glossary terms: nothing is stored yet (`forumlens ingest PATH` adds transcripts and documents).")
+    elif file is not None:
+        click.echo(f"No glossary terms found in {file}: it uses no acronym or domain term forumlens recognises.")
+    else:
+        click.echo(f"No glossary terms found in the {stored} stored session{'' if stored == 1 else 's'}.")
 
 
 def format_glossary(entries: list[dict[str, Any]]) -> str:
