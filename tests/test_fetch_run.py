@@ -249,6 +249,8 @@ def test_cli_ingest_of_an_unreachable_page_fails_it_and_creates_no_store(closed_
     result = cli_run("ingest", f"{closed_port}/en/content/igf-2021-day-1")
     assert result.exit_code == 1
     assert "cannot reach" in result.output and "the network is unreachable or the site is down" in result.output
+    assert "check the internet connection and the address" in result.output
+    assert "--base" not in result.output  # an option of `fetch igf`, not of `ingest`
     assert not list(tmp_path.glob("cli.sqlite3*"))
 
 

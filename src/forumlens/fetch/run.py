@@ -20,7 +20,7 @@ from ..read.text import decode_text
 from ..store.base import Store
 from . import igf_site
 from .cache import HttpCache, default_cache_dir
-from .http import BlockedByRobots, Fetcher, FetchError, FetchPolicy, Page, is_url
+from .http import BlockedByRobots, Fetcher, FetchError, FetchPolicy, HostUnreachable, Page, is_url
 
 __all__ = [
     "FetchReport",
@@ -82,6 +82,9 @@ def ingest_url(
     try:
         page = fetcher.get(url, obey_robots=False)
         data = page_bytes(page, site_base)
+    except HostUnreachable as exc:  # the address is the user's own: `ingest` has no --base to check
+        exc.hint = "check the internet connection and the address, then run the command again"
+        return IngestOutcome(url, "failed", exc.render())
     except ForumlensError as exc:
         return IngestOutcome(url, "failed", exc.render())
     if page.moved:
