@@ -154,3 +154,21 @@ def test_an_empty_glossary_says_whether_nothing_is_stored_or_nothing_was_found(t
     assert _run("--db", db, "ingest", str(plain))[0] == 0
     code, out = _run("--db", db, "glossary")
     assert code == 0 and out.strip() == "No glossary terms found in the 1 stored session.", out
+
+
+# -- search: a --session that names no stored session is said to, not blamed on the words -----------------
+
+
+def test_a_search_in_a_session_that_is_not_stored_says_so(tmp_path):
+    transcript = tmp_path / "ws88.txt"
+    transcript.write_text(TRANSCRIPT, encoding="utf-8")
+    db = str(tmp_path / "s.sqlite3")
+    assert _run("--db", db, "ingest", str(transcript), "--no-analysis")[0] == 0
+    code, out = _run("--db", db, "search", "fellowship", "--session", "Bakku")
+    assert code == 0 and "No matches for 'fellowship'." in out
+    assert "no stored session matches --session Bakku" in out and "forumlens sessions" in out
+    assert "drop it" not in out  # the advice is about the session, not about dropping a filter
+    found = _run("--db", db, "search", "fellowship", "--session", "Baku")[1]
+    assert "L5" in found and "no stored session" not in found
+    missed = _run("--db", db, "search", "zzzqqq", "--session", "Baku")[1]
+    assert "drop it to search everything" in missed and "no stored session" not in missed

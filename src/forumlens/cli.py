@@ -30,11 +30,12 @@ from .cli_support import (
     settings_of,
     source_checkout,
 )
-from .errors import ForumlensError
+from .errors import ForumlensError, NotFound
 from .settings import load_settings
 
 if TYPE_CHECKING:
     from .models import IngestOutcome
+    from .store.base import Store
 
 __all__ = ["FEATURE_COMMANDS", "FEATURE_SUMMARIES", "cli", "main"]
 
@@ -511,6 +512,9 @@ def search(
             answer = search_answer(store, text, filters, mode)  # hybrid without vectors: words only, and why
             hits, notice = answer.hits, answer.notice
         empty_store = not hits and store.session_count() == 0
+        unknown_session = (
+            not hits and not empty_store and session_ref is not None and _names_no_session(store, session_ref)
+        )
     finally:
         store.close()
     if as_json:
@@ -528,6 +532,12 @@ def search(
         why = _why_no_hits(text, empty_store) if not hits else None
         if why:
             click.echo(f"note: {why}", err=True)
+        elif unknown_session:  # a typo in --session is not "no matches": say the session is not there
+            click.echo(
+                f"note: no stored session matches --session {session_ref} (give an id prefix or part of a title; "
+                "`forumlens sessions` lists them)",
+                err=True,
+            )
         elif not hits:  # say what narrowed the search to nothing, so the user knows what to drop
             narrowed = [
                 f"{flag} {value}"
@@ -546,6 +556,17 @@ def search(
                 click.echo(
                     f"note: searched only with {', '.join(narrowed)}; drop {which} to search everything", err=True
                 )
+
+
+def _names_no_session(store: Store, ref: str) -> bool:
+    """Whether a --session filter fits no stored session (one that fits several still narrows a search)."""
+    try:
+        store.resolve_ref(ref)
+    except NotFound:
+        return True
+    except ForumlensError:  # several sessions, or an empty ref: a filter, not a typo
+        return False
+    return False
 
 
 def _why_no_hits(text: str, empty_store: bool) -> str | None:
