@@ -172,3 +172,19 @@ def test_a_search_in_a_session_that_is_not_stored_says_so(tmp_path):
     assert "L5" in found and "no stored session" not in found
     missed = _run("--db", db, "search", "zzzqqq", "--session", "Baku")[1]
     assert "drop it to search everything" in missed and "no stored session" not in missed
+
+
+# -- every listing command says what its argument does, with an example ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        ("people", "NAME filters"),
+        ("coalitions", "NAME picks one coalition"),
+        ("glossary", "forumlens glossary session.txt"),
+    ],
+)
+def test_the_listing_commands_explain_their_argument_with_examples(command, said):
+    code, out = _run(command, "--help")
+    assert code == 0 and said in out and "Examples:" in out, out

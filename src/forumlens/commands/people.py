@@ -26,6 +26,11 @@ def people(ctx: click.Context, name: str | None, as_json: bool, db: str | None) 
     """People on record, with roles, affiliations, labels and sessions.
 
     NAME filters by part of a name or caption label (case- and accent-insensitive).
+
+    \b
+    Examples:
+      forumlens people crepin            # Olivier Crepin-Leblond, with every caption label of his
+      forumlens people --json > people.json
     """
     store = open_ctx_store(ctx, db, readonly=True)
     try:
@@ -102,7 +107,16 @@ def coalition_tally(sessions: list[dict[str, Any]]) -> str:
 @db_option
 @click.pass_context
 def coalitions(ctx: click.Context, name: str | None, as_json: bool, db: str | None) -> None:
-    """Dynamic Coalitions seen in stored sessions: presented, mentioned or invited but absent."""
+    """Dynamic Coalitions seen in stored sessions: presented, mentioned or invited but absent.
+
+    NAME picks one coalition by part of its name, its acronym or a former name; a name
+    that fits no coalition is an error (the nearest are suggested when any is close).
+
+    \b
+    Examples:
+      forumlens coalitions                # every coalition on record, with its sessions
+      forumlens coalitions DC-PAL --json
+    """
     from ..views import list_coalitions
 
     store = open_ctx_store(ctx, db, readonly=True)

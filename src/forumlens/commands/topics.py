@@ -143,7 +143,13 @@ def tag(file: Path | None, scheme: str, jsonl: bool, text: str | None, threshold
 @db_option
 @click.pass_context
 def glossary(ctx: click.Context, file: Path | None, as_json: bool, db: str | None) -> None:
-    """Terms and acronyms with the sentence that defines them: of FILE, or across the store."""
+    """Terms and acronyms with the sentence that defines them: of FILE, or across the store.
+
+    \b
+    Examples:
+      forumlens glossary                  # every term on record, with the session that defines it
+      forumlens glossary session.txt      # the terms of one transcript, not stored
+    """
     from ..tag import extract_glossary
 
     stored = None  # sessions in the store, to say why a store glossary is empty
