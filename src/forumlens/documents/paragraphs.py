@@ -17,7 +17,9 @@ from ..models import Document, Session, Turn
 from ..read.blocks import Block, StructuredDocument, text_blocks
 from ..read.markdown import without_code
 from ..transcript.cues import is_cue_file
+from ..transcript.mdlabels import read_markdown_labels
 from ..transcript.parse import find_title, guess_year
+from ..transcript.speakers import name_key
 
 __all__ = ["TRANSCRIPT_FORMATS", "is_transcript", "locate", "split_paragraphs"]
 
@@ -32,7 +34,10 @@ def is_transcript(document: Document, session: Session) -> bool:
     Markdown only those outside code, where `>>` is shown rather than spoken.
     Bare `NAME:` labels count only in text and HTML, and only when at least two
     people take three turns, so a report's "Recommendations:" line is not a speaker.
-    A subtitle cue file (WebVTT, SRT) is speech by construction, whatever its turns.
+    A subtitle cue file (WebVTT, SRT) is speech by construction, whatever its turns. A Markdown
+    page whose paragraphs open with bold labels (`transcript/mdlabels.py`) is a transcript when
+    the voices alternate, a label coming back after another one: a report's bold lead-ins
+    ("**Findings:**", "**Recommendations:**") name its sections once each, in order.
     """
     speech = [t for t in session.turns if t.kind == "speech"]
     if not session.turns:
@@ -41,7 +46,24 @@ def is_transcript(document: Document, session: Session) -> bool:
     if ">>" in shown or is_cue_file(document.text):
         return True
     labels = {t.label for t in speech if t.label}
+    if document.format == "markdown" and read_markdown_labels(document.text) is not None:
+        return _voices_alternate([name_key(t.speaker or t.label) if t.label else None for t in speech])
     return document.format in TRANSCRIPT_FORMATS and len(speech) >= 3 and len(labels) >= 2
+
+
+def _voices_alternate(labels: list[str | None]) -> bool:
+    """Whether a voice comes back after a different one (A … B … A): people take turns. The
+    labels are compared as the speakers they name ("Ms. Jo Li (UNDP)" is "Jo Li" again)."""
+    seen: set[str] = set()
+    previous: str | None = None
+    for label in labels:
+        if label is None:
+            continue
+        if label in seen and label != previous:
+            return True
+        seen.add(label)
+        previous = label
+    return False
 
 
 def _blocks_of(document: Document) -> tuple[Block, ...]:

@@ -93,9 +93,11 @@ from typing import Literal
 from ..models import Session, Turn, TurnKind
 from .colonless import colonless_card
 from .cues import cue_marks, cues_begin, first_speech, is_cue_file, speech_end
+from .exportmarks import ExportMarks
 from .furniture import NOTE, TIME_STAMP
 from .interjections import voices_between
 from .labellines import LabelModel, candidates, load_label_model
+from .readers import export_marks, reading_view
 from .shapes import LineLabel, Shapes, label_shapes, person_key, title_rest
 from .shortnames import expand_short_names
 from .speakers import (
@@ -106,9 +108,11 @@ from .speakers import (
     looks_like_label,
     name_key,
     parse_name_card,
+    phone_label,
     sentence_word,
     title_word,
 )
+from .view import View
 
 __all__ = ["asked_lines", "find_title", "guess_year", "parse_transcript"]
 
@@ -177,6 +181,9 @@ def _bare_label_markers(text: str) -> list[_Marker]:
     for match in _BARE_LABEL.finditer(text):
         label = match.group(1)
         words = label.split()
+        if phone_label(label):  # a dial-in caller shown by the number: "+255 71 XXX XX41:"
+            markers.append(_Marker(match.start(1), match.start(1)))
+            continue
         if not looks_like_label(label) or len(words) > 6 or label[:1] in "([{" or re.search(r"\d", label):
             continue  # "[IGF 2019:" or "Session 2:" is a heading, not a speaker
         letters = [ch for ch in label if ch.isalpha()]
@@ -224,6 +231,9 @@ def _split_head(text: str, body: int, end: int, known: dict[str, str]) -> tuple[
         if looks_like_label(candidate) and not candidate.strip().startswith(("(", "[")):
             start = body + colon + 1
             return candidate.strip(), start
+    wrapped = _wrapped_label(text, head, line_end, end) if colon == -1 else None
+    if wrapped is not None:
+        return wrapped
     # a label without a colon: a label seen elsewhere, or a run of capitalised words
     stripped = head.lstrip()
     lead = body + (len(head) - len(stripped))
@@ -252,6 +262,30 @@ def _split_head(text: str, body: int, end: int, known: dict[str, str]) -> tuple[
     if titled:
         return stripped[:titled], lead + titled
     return None, body
+
+
+# Capitals name words of a label cut by a hard wrap ("NOUR" / "AL-HUDA QANDEEL:").
+_CAPS_WORDS = re.compile(
+    r"[ \t]*((?:[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE'’.-]*[ \t]+){0,3}[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE'’.-]*)[ \t]*"
+)
+
+
+def _wrapped_label(text: str, head: str, line_end: int, end: int) -> tuple[str, int] | None:
+    """(label, speech start) of a capitals label a hard wrap cut in two, `>> NOUR` at a line end
+    and "AL-HUDA QANDEEL: May I?" below: the marker's line holds only capitals words, the next
+    line opens with capitals words and a colon, and the two together read as one label of at
+    most five words (whitespace collapsed). None otherwise."""
+    first = _CAPS_WORDS.fullmatch(head)
+    if first is None or line_end >= end:
+        return None
+    second = _CAPS_WORDS.match(text, line_end + 1, end)
+    if second is None or not text.startswith(":", second.end()):
+        return None
+    label = f"{first.group(1)} {second.group(1)}"
+    words = label.split()
+    if len(words) > 5 or any(sentence_word(w) for w in words) or not looks_like_label(label):
+        return None
+    return label, second.end() + 1
 
 
 def _label_alone(line: str) -> bool:
@@ -329,11 +363,26 @@ def _find_markers(text: str, shapes: Shapes) -> list[_Marker]:
     return sorted(kept + voiced, key=lambda m: m.at)
 
 
+_REST_OF_LINE = re.compile(r"[ \t\r]*\n")
+
+
+def _after_marker(text: str, end: int) -> int:
+    """Where the turn after a `>>` ending at `end` begins: right after it, or at the start of the
+    next line when the marker ends its line and the next line is not blank (a caption file
+    hard-wrapped at a fixed width: "… registry first. >>" / "TAREK ZAHRAN: Thank you.")."""
+    rest = _REST_OF_LINE.match(text, end)  # only spaces up to the line break
+    if rest is None:
+        return end
+    line_end = rest.end() - 1
+    next_end = text.find("\n", line_end + 1)
+    return line_end + 1 if text[line_end + 1 : next_end if next_end != -1 else len(text)].strip() else end
+
+
 def _text_markers(text: str, shapes: Shapes) -> list[_Marker]:
     # ">>" at a line start or after whitespace (line breaks lost), or glued to the end of the
     # sentence before ("… no.>> MODERATOR: So what happens?>> SALMA …"); not inside "a>>b"
     markers = [
-        _Marker(m.start(), m.end())
+        _Marker(m.start(), _after_marker(text, m.end()))
         for m in _MARKER.finditer(text)
         if m.start() == 0 or text[m.start() - 1].isspace() or text[m.start() - 1] in _GLUED_AFTER
     ]
@@ -663,13 +712,17 @@ def _spoken_line(line: str) -> bool:
     )
 
 
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
+
+
 def find_title(header: str) -> str:
     """The session title from the lines before the first turn.
 
     The title is the line just before the captioning disclaimer when there is one
     (site boilerplate may precede it), otherwise the first substantive line.
     """
-    lines = [ln.strip().replace("\u00a0", " ") for ln in header.split("\n")]
+    # a Markdown heading's `#` marks are no part of the title ("# Main Session: …")
+    lines = [_MD_HEADING.sub("", ln.strip().replace("\u00a0", " ")) for ln in header.split("\n")]
     candidates = [
         (i, ln)
         for i, ln in enumerate(lines)
@@ -733,9 +786,15 @@ def _thanked_by_name(text: str, turns: list[Turn]) -> list[_Marker]:
 
 
 def _build_turns(
-    text: str, markers: list[_Marker], starts: list[int], shapes: Shapes, known: dict[str, str]
+    text: str,
+    markers: list[_Marker],
+    starts: list[int],
+    shapes: Shapes,
+    known: dict[str, str],
+    export: ExportMarks | None = None,
 ) -> list[Turn]:
-    """One turn per marker: its label (read by the marker's rule), kind and exact text slice."""
+    """One turn per marker: its label (read by the marker's rule), kind and exact text slice;
+    in an export (`readers.py`), the speech ends where the export's furniture starts."""
     marked_heads = {c.at: c for c in shapes.candidates if c.marked}
     cue_file = is_cue_file(text)
     turns: list[Turn] = []
@@ -760,12 +819,17 @@ def _build_turns(
         if cue_file:  # the next cue's identifier and timing, a closing `</v>`: not speech
             b = speech_end(text, a, b)
             body = text[a:b]
+        elif export is not None:  # a table cell's closing quote, a heading after the speech
+            b = export.speech_end(text, a, b)
+            body = text[a:b]
         kind: TurnKind = "speech"
         if label is None and body[:1] in "([" and _notes_only(body):
             kind = "note"
         if label is None and not body:
             continue  # a stray ">>" with nothing after it
-        line = _line_of(starts, marker.at)
+        # a `>>` ending its line opens the turn on the line below, where its label is
+        wrapped = text.startswith(">>", marker.at) and text.find("\n", marker.at, marker.body) != -1
+        line = _line_of(starts, marker.body if wrapped else marker.at)
         turns.append(
             Turn(
                 index=len(turns),
@@ -935,8 +999,32 @@ def parse_transcript(
     A text with no turn markers is still a session (with zero turns) and a warning;
     the caller decides whether that is acceptable. `label_model` is the label-line model
     (default: the shipped one; None: the rules alone; the training bench passes its own).
+    Exports are read first (`readers.py`): marks written another way (`&gt;&gt;`, `»`) are
+    read in a view of the text, and turns cut from `text` again; a table, saved captions or a
+    Markdown page with bold labels states its own turns.
     """
+    view = reading_view(text)
+    if view.changed:
+        return _in_source(_parse(view.text, source, sha256, label_model), text, view)
+    return _parse(text, source, sha256, label_model)
+
+
+def _in_source(session: Session, text: str, view: View) -> Session:
+    """`session`, parsed from `view`, with each turn cut from the source `text` again (a view
+    keeps every line where it is, so line numbers stand)."""
+    turns = []
+    for turn in session.turns:
+        a, b = view.source_span(turn.start, turn.end)
+        turns.append(replace(turn, text=text[a:b], start=a, end=b))
+    return replace(session, turns=tuple(turns), text=text)
+
+
+def _parse(text: str, source: str, sha256: str, label_model: LabelModel | Literal["shipped"] | None) -> Session:
+    """`parse_transcript` of a text the rules read as it is (see there)."""
     starts = _line_starts(text)
+    export = export_marks(text)
+    if export is not None:
+        return _parse_export(text, source, sha256, export, starts)
     shapes = label_shapes(text)
     markers = _find_markers(text, shapes)
     markers = sorted(markers + _implicit_markers(text, markers, shapes), key=lambda m: m.at)
@@ -982,15 +1070,31 @@ def parse_transcript(
     if thanked:
         turns = _split_turns(text, turns, thanked, starts)
 
-    full = expand_short_names([t.speaker for t in turns])  # "KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:"
-    turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]
-
     header_end = markers[0].at if markers else len(text)
     if cue_start is not None:  # a cue file's header ends where its cues begin: a cue id is no title
         header_end = min(header_end, cues_begin(text))
-    header = text[:header_end]
-    if not markers:
-        header = "\n".join(text.split("\n")[:40])
+    return _session(text, source, sha256, turns, header_end if markers else None)
+
+
+def _parse_export(text: str, source: str, sha256: str, export: ExportMarks, starts: list[int]) -> Session:
+    """The turns an export states (`readers.py`): each mark's label as the export wrote it, the
+    speech up to the export's furniture; the caption rules add no turn."""
+    markers = [
+        _Marker(m.at, m.body, label=m.label) if m.label else _Marker(m.at, m.body, implicit=True) for m in export.marks
+    ]
+    turns = _build_turns(text, markers, starts, label_shapes(""), {}, export)
+    return _session(text, source, sha256, turns, export.header_end)
+
+
+def _session(text: str, source: str, sha256: str, turns: list[Turn], header_end: int | None) -> Session:
+    """The session of `turns`: short names expanded, the title and year read from the header
+    (the text before `header_end`; the first 40 lines when nothing marked a turn)."""
+    titled = [
+        title_word(t.label.split()[0]) if t.label and t.label.strip() else False for t in turns
+    ]  # "MR. QIAO:" stays "Qiao"
+    full = expand_short_names([t.speaker for t in turns], titled)  # "KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:"
+    turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]
+    header = text[:header_end] if header_end is not None else "\n".join(text.split("\n")[:40])
     title = find_title(header)
     warnings: tuple[str, ...] = ()
     if not turns:

@@ -5,11 +5,16 @@ surname (`>>KAZLAUSKAITĖ:` after `>>IEVA KAZLAUSKAITĖ:`), or the title and sur
 (`CHAIRMAN FONSECA`). A one-word name that is one of the words of exactly one multi-word name
 seen *earlier* in the same file is that person; when two earlier names share the word
 (`ALI` after `ALI HASSAN` and `FATIMA ALI`), or the word came first, nothing is guessed.
+
+A surname written after a title (`MR. QIAO:`, `SRA. BRANDÃO:`, `CHAIRMAN RAO:`) is kept as
+written: a title and a family name is how the room addresses a person formally, the label says
+it in full, and the annotated caption sets give the speaker as that name (`Qiao`); which whole
+name it is stays for the resolve stage, which merges label variants with their evidence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .speakers import name_key
 
@@ -19,21 +24,25 @@ __all__ = ["expand_short_names"]
 _MIN_WORD = 2
 
 
-def expand_short_names(names: Iterable[str | None]) -> list[str | None]:
+def expand_short_names(names: Iterable[str | None], titled: Sequence[bool] = ()) -> list[str | None]:
     """Each name in file order, a one-word name replaced by the unique earlier whole name that
-    holds it as one of its words (see the module doc); None and other names unchanged."""
+    holds it as one of its words (see the module doc); None and other names unchanged, and so
+    is a name whose `titled` flag (same order) says its label put a title before it."""
     names = list(names)
     if all(not name or " " in name.strip() for name in names):
         return names  # no one-word name: nothing to expand (the common case, checked cheaply)
     by_word: dict[str, set[str]] = {}
     whole: dict[str, str] = {}  # key of a whole name -> the name as first displayed
     out: list[str | None] = []
-    for name in names:
+    for i, name in enumerate(names):
         if not name:
             out.append(name)
             continue
         key = name_key(name)
         words = key.split()
+        if len(words) == 1 and i < len(titled) and titled[i]:
+            out.append(name)  # "MR. QIAO": the formal address, kept as written
+            continue
         if len(words) == 1:
             owners = by_word.get(key, set())
             out.append(whole[next(iter(owners))] if len(owners) == 1 else name)

@@ -123,7 +123,7 @@ GENERIC_LABELS = frozenset(
         *["président", "présidente", "presidente", "presidenta", "modérateur", "modératrice"],
         *["moderador", "moderadora", "intervenant", "intervenante", "participante", "interprète"],
         *["intervenant de la salle", "intervenante de la salle", "público", "publico", "audiência"],
-        *["co-moderadora", "co-moderador", "moderatrice", "ponente"],
+        *["co-moderadora", "co-moderador", "moderatrice", "ponente", "intérprete", "interprete"],
     }
 )
 
@@ -223,6 +223,8 @@ _TITLES = frozenset(
         "dep",  # "Dep. Ana Ruiz": a deputy (member of parliament)
         # French, Spanish and Portuguese forms of address ("M. Diagne", "Mme Fontaine", "Sra. Brandão")
         *["m", "mme", "mlle", "sr", "sra", "srta", "dra", "dña"],
+        # Spanish academic forms of address ("Lic. Rodrigo Samaniego", "Ing. Ana Ruiz", "Mtra. Lía Paz")
+        *["lic", "lcdo", "lcda", "ing", "mtro", "mtra"],
     ]
 )
 
@@ -356,11 +358,21 @@ _WHERE = re.compile(
 )
 
 
+# A caller shown by a phone number, often masked by the meeting tool ("+255 71 XXX XX41",
+# "+1 202-555-0100"): an international `+`, then groups of digits or mask characters.
+_PHONE = re.compile(r"\+\d{1,4}(?:[ .\-]?(?:\(\d{1,4}\)|[\dXx*\u2022#]{1,5})){2,7}")
+
+
+def phone_label(label: str) -> bool:
+    """Whether a label is a caller's phone number (masked or not): a label, never a person."""
+    return _PHONE.fullmatch(label.strip()) is not None
+
+
 def generic_label(label: str) -> bool:
     """Whether a label names a role or a group, not a person, numbered or not, and wherever the
-    voice is ("SPEAKER FROM THE FLOOR")."""
+    voice is ("SPEAKER FROM THE FLOOR"); a caller's phone number is no person either."""
     text = _clean(label)
-    if _role_only(text):
+    if _role_only(text) or phone_label(text):
         return True
     where = _WHERE.fullmatch(text)
     return where is not None and _role_only(where.group("role"))
@@ -439,10 +451,12 @@ def title_word(token: str) -> bool:
     return _is_title(bare) or re.fullmatch(r"(?:[A-Za-z]\.)+", bare) is not None
 
 
-def _case_word(word: str, first: bool, last: bool) -> str:
+def _case_word(word: str, first: bool, last: bool, written: bool = False) -> str:
+    """`word` of a name in display case; `written`: the label is in mixed case, so a particle
+    written with a capital was chosen ("Danh Van Thach": a Vietnamese middle name, no particle)."""
     if not any(ch.isalpha() for ch in word):
         return word
-    if word.lower() in _PARTICLES and not first and not last:
+    if word.lower() in _PARTICLES and not first and not last and not (written and word[:1].isupper()):
         return word.lower()  # "de", "van der": a surname follows
     if word.isupper() or word.islower():
         parts = re.split(r"([-'’])", word.lower())
@@ -462,6 +476,16 @@ _FROM = re.compile(r"\s+from\s+", re.IGNORECASE)
 # A token that mixes letters and digits ("SM-A525F", "A52s"), or a number of its own: a device
 # model or a cue, never a word of a person's name ("Speaker 2" is a numbered role, read before).
 _DEVICE_TOKEN = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|^\d+$")
+
+
+# A meeting tool shows a phone or a computer by its kind when its owner never set a name
+# ("iPhone de Lucía", "Ana's iPad", "Galaxy A52s"): a device, not the person who speaks.
+_DEVICE_WORDS = frozenset(
+    ["iphone", "ipad", "ipod", "android", "galaxy", "pixel", "macbook", "laptop", "tablet", "smartphone"]
+)
+# …and a room system by the room's name and its number or letter ("Conference Room B", "Katowice
+# Room 2"); "Michael Room" is a person.
+_ROOM = re.compile(r"\b(?:room|boardroom|hall|studio)[ \t]+(?:[A-Za-z]|\d{1,4})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -493,12 +517,13 @@ def display_name(label: str | None) -> str | None:
         tokens.pop(0)
     if not tokens or (len(tokens) == 1 and _is_title(tokens[0])):
         return None
-    if any(_DEVICE_TOKEN.search(t) for t in tokens):
+    if any(_DEVICE_TOKEN.search(t) or t.lower() in _DEVICE_WORDS for t in tokens) or _ROOM.search(text):
         return None  # a device shown as the display name ("Samsung SM-A525F", "iPhone 13 Pro"): nobody named
     rest = " ".join(tokens)
     if rest.lower() in GENERIC_LABELS:
         return None
-    words = [_case_word(w, i == 0, i == len(tokens) - 1) for i, w in enumerate(tokens)]
+    written = any(ch.isupper() for ch in rest) and any(ch.islower() for ch in rest)
+    words = [_case_word(w, i == 0, i == len(tokens) - 1, written) for i, w in enumerate(tokens)]
     return " ".join(words)
 
 
@@ -842,8 +867,10 @@ def _person_piece(piece: str) -> bool:
     """Whether a card piece reads as a person's name: two to four name words (particles such as
     "de" inside), no body word ("Ministry", "IGF") and, in mixed case, no acronym."""
     words = _clean(piece).split()
+    titled = False
     while len(words) > 2 and _is_title(words[0]):
         words.pop(0)  # "Dr. Jo Li"
+        titled = True
     if not 2 <= len(words) <= 4 or words[0].lower() in _PARTICLES or words[-1].lower() in _PARTICLES:
         return False
     mixed = any(ch.islower() for ch in piece)
@@ -853,7 +880,10 @@ def _person_piece(piece: str) -> bool:
             continue
         if low in _BODY_WORDS or low in _FUNCTION_WORDS or low in _CARD_CONNECTORS or _is_title(word):
             return False
-        if _NAME_WORD.fullmatch(word) is None or not word[0].isupper() or (mixed and word.isupper() and len(word) > 1):
+        # in mixed case a word in capitals is an acronym, unless a title says a person follows: a
+        # UN name card writes the family name in capitals ("Mr. Dietmar KRONAUER", "Mr. QIAO Hanlin")
+        acronym = mixed and word.isupper() and len(word) > 1 and not titled
+        if _NAME_WORD.fullmatch(word) is None or not word[0].isupper() or acronym:
             return False
     return True
 

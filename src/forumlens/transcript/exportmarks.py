@@ -1,0 +1,56 @@
+"""What an export reader gives the parse: where each turn starts, its label, its speech.
+
+Some exports say who speaks in a column or a label line of their own (a caption CSV, a wiki
+table, Zoom's saved captions, a Markdown page with bold labels): the file states its turns, so
+its reader (`readers.py`) marks them all and the caption rules add none. One shape for all of
+them, so `parse.py` builds turns the same way whatever the export.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+__all__ = ["ExportMarks", "Mark"]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A turn stated by the export: it starts at `at` (its row or label line), its speech at
+    `body`; `label` is the speaker as the export wrote it (None: no label, a note or a voice)."""
+
+    at: int
+    body: int
+    label: str | None
+
+
+@dataclass(frozen=True)
+class ExportMarks:
+    """The turns of an export, in order. `header_end`: where the export's own furniture begins
+    (a table's header row), so the title is read from the lines above it. `speech` lists the
+    (start, end) spans that are speech (a table's text cells); empty when everything between
+    marks is speech. `skip` lists lines' (start, end) spans that are never speech (a Markdown
+    heading), trimmed from a turn's end."""
+
+    marks: tuple[Mark, ...]
+    header_end: int
+    speech: tuple[tuple[int, int], ...] = field(default=())
+    skip: tuple[tuple[int, int], ...] = field(default=())
+
+    def speech_end(self, text: str, start: int, end: int) -> int:
+        """Where the speech of a turn in text[start:end] ends: at the end of its last speech
+        span (a closing quote and the pipes after a table cell are not speech), before the
+        furniture lines trailing it, and never before `start`."""
+        if self.speech:
+            i = bisect_left(self.speech, (end, end)) - 1
+            while i >= 0 and self.speech[i][1] > end:
+                i -= 1
+            if i >= 0 and self.speech[i][1] >= start:
+                end = self.speech[i][1]
+        while self.skip:
+            i = bisect_left(self.skip, (end, end)) - 1
+            stripped = len(text[start:end].rstrip()) + start
+            if i < 0 or self.skip[i][1] < stripped or self.skip[i][0] <= start:
+                break
+            end = self.skip[i][0]
+        return start + len(text[start:end].rstrip())

@@ -1,0 +1,51 @@
+"""The readers of caption exports, chosen by sniffing the text (never the file name).
+
+Two kinds, tried before the caption rules of `parse.py`:
+
+- *view readers* rewrite marks the rules do not read into ones they do, in a view of the text
+  (`view.py`) that keeps every line where it is: HTML character references left in a scraped
+  page (`entities.py`: `&gt;&gt;` is `>>`), turn markers mangled by a PDF (`markervariants.py`:
+  `»`, `> >`). The rules then parse the view, and each turn is cut from the source again.
+- *export readers* read files that state their turns themselves (`exportmarks.py`): a table
+  with a speaker column and a text column (`tables.py`: caption CSV, wiki pipe table), saved
+  captions with a `[Display Name] time` line above each caption (`labelblocks.py`), a Markdown
+  page with a bold label opening each paragraph (`mdlabels.py`). The first that recognises the
+  text gives all its turns; the rules add none. Subtitle cue files (WebVTT, SRT) have their own
+  reader in `cues.py`, mixed with the rules because their cue text holds ordinary labels.
+
+A reader that does not recognise a text returns nothing and costs one cheap test (a character
+the format needs is absent), so plain caption files pay almost nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .entities import entity_edits
+from .exportmarks import ExportMarks
+from .labelblocks import read_label_blocks
+from .markervariants import marker_edits
+from .mdlabels import read_markdown_labels
+from .tables import read_table
+from .view import View, apply_edits
+
+__all__ = ["EXPORT_READERS", "export_marks", "reading_view"]
+
+# In order: the most specific shape first (a table row may hold bold words or brackets).
+EXPORT_READERS: tuple[Callable[[str], ExportMarks | None], ...] = (read_table, read_label_blocks, read_markdown_labels)
+
+
+def reading_view(text: str) -> View:
+    """The view the caption rules read: `text` with the view readers' rewrites (the text itself,
+    `changed` False, when none applies)."""
+    edits = [*entity_edits(text), *marker_edits(text)]
+    return apply_edits(text, edits) if edits else View(text)
+
+
+def export_marks(text: str) -> ExportMarks | None:
+    """The turns stated by an export, from the first export reader that recognises `text`."""
+    for read in EXPORT_READERS:
+        found = read(text)
+        if found is not None:
+            return found
+    return None
