@@ -66,13 +66,13 @@ LIST_MARK = re.compile(
 # "Three things we need", "two requests", "my recommendations are", "what we ask is simple".
 _LIST_INTRO = re.compile(
     r"\b(?:(?:two|three|four|five|a few|several|some|a couple of|the following)\b[^.?!]{0,30}"
-    r"\b(?:things|requests?|asks?|recommendations?|proposals?|suggestions?|messages?|points|ideas|priorities|parts)"
-    r"|(?:my|our) (?:asks?|requests?|needs|recommendations?|proposals?|suggestions?|messages?|priorities)\b"
+    r"\b(?:things|requests?|asks?|demands?|recommendations?|proposals?|suggestions?|messages?|points|ideas|priorities|parts)"
+    r"|(?:my|our) (?:asks?|requests?|demands?|needs|recommendations?|proposals?|suggestions?|messages?|priorities)\b"
     r"|what we (?:ask|need|want|propose|recommend)\b)",
     re.I,
 )
 _INTRO_NEED = re.compile(
-    r"\b(?:need|ask|request|recommend|propos|suggest|message|want|would like|call|priorit)\w*", re.I
+    r"\b(?:need|ask|request|demand|recommend|propos|suggest|message|want|would like|call|priorit)\w*", re.I
 )
 # "Donors, …", "Ministers, …", "Young people especially, …": the room addressed first.
 _VOCATIVE = re.compile(r"^(?:[A-Za-z]+\s+){0,2}[A-Za-z]+,\s+(?=please\b|[a-z])", re.I)
@@ -95,7 +95,7 @@ _PAST = re.compile(
 # or named as the subject of a modal ("The ITU should …").
 _TO_INSTITUTION = re.compile(
     r"\b(?:(?:message|recommendation|advice|suggestion|request|appeal|plea|ask)s?\s+(?:is\s+)?(?:to|for)\s+(?:the\s+)?\w"
-    r"|(?:urge|call on|calls on|appeal to|invite|encourage|advise|ask)\s+(?:the\s+|all\s+|our\s+|every\s+|other\s+)?"
+    r"|(?:urge|call on|calls on|call upon|calls upon|appeal to|invite|encourage|advise|ask)\s+(?:the\s+|all\s+|our\s+|every\s+|other\s+)?"
     r"(?:[A-Z][\w&‑-]+|[a-z]+s\b)"
     r"|\bask(?:ing)?\s+(?:the\s+)?[A-Z][\w&‑-]+)"
 )
@@ -106,7 +106,9 @@ _NAMED_MODAL = re.compile(
 )
 # "Our network will …", "My ministry commits to …": a body of the speaker's committing.
 _OUR_WILL = re.compile(
-    r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}?(?:will|shall|commits? to|is going to|are going to|plans? to|intends? to)\b"
+    r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}?(?:will|shall|commits? to|is going to|are going to|plans? to|intends? to"
+    # "our fund has decided to finance, from next year, …": a decision of the speaker's body taken
+    r"|ha(?:s|ve) decided to)\b"
     r"|\b(?:we|i)\s+(?:hereby\s+)?commit\b",
     re.I,
 )
@@ -163,7 +165,9 @@ _THAT_PROPOSAL = re.compile(
 # far more often than an offer.
 _WE_WILL = re.compile(
     r"\b(?:we|i)(?:'ll|\s+(?:will|shall|are going to|am going to)|'re going to|'m going to)\s+(?:also\s+|then\s+)?"
-    r"(?!(?:be|have|see|hear|now|start|continue|move|go|take|talk|ask|come|get|say|speak|jump|turn|listen|begin|close"
+    # "I will ask them and come back to the list", "we will ask her by email": a follow-up with
+    # someone absent, not the floor talk of "I will ask Maria to speak" / "I'll ask you".
+    r"(?!(?:be|have|see|hear|now|start|continue|move|go|take|talk|ask(?!\s+(?:them|her|him)\b(?!\s+to\b))|come|get|say|speak|jump|turn|listen|begin|close"
     r"|end|finish|wrap|break|stop|try|answer|pass|hand|introduce|let|switch|mute|unmute|repeat|read|wait"
     r"|leave|check|keep|return|revert|reflect|think|consider|do\s+(?:that|this|it|so|our\s+best|a\s+(?:quick\s+)?round)|give\s+(?:\w+\s+)?(?:the\s+)?(?:floor|word|mic)"
     r"|give\s+(?:you|him|her|them)\b(?!\s+(?:a|an|some|the|our|all)\b))\b)[a-z]+",
@@ -191,10 +195,12 @@ _LET_US = re.compile(
 # can …" it explains); not an ability to see, say or hear.
 _CAN_OFFER = re.compile(
     r"^\W*(?:(?:and|so|but|also|then|yes|yeah|okay|ok|sure|of course|from our side|on our side|i think)\W+){0,3}"
+    # "For the Korean version we can pay ourselves": what the offer covers, before its subject
+    r"(?:(?:for|as for|about)\s+(?:the|our|this|that)\s+(?:[\w'‑-]+\s+){0,3}?)?"
     r"(?:we|i)\s+can\s+(?:also\s+|easily\s+|gladly\s+)?(?!(?:see|say|tell|hear|do|be|only|not|imagine|talk|answer"
     r"|read|find|assume|expect|understand|speak|think|start|go|move|look|get|agree|use|learn|confirm|sense|feel|discuss|ask"
     r"|follow|repeat|continue|check|note|conclude)\b)[a-z]+(?:\s+(?:you|them|it|this|that|these|those|some|our|the|a|an|every"
-    r"|each|with|to|for|other)\b|\W*$)",
+    r"|each|with|to|for|other|ourselves|myself|us)\b|\W*$)",
     re.I,
 )
 # "Bolivia will put its recommendations there, I promise": an explicit promise makes the
@@ -222,6 +228,11 @@ _POLITE = re.compile(
 # An appositive after the subject ("And we, the DRC IGF, will …", "I, as the chair, can …"):
 # cues read the sentence without it.
 _APPOSITIVE = re.compile(r"\b(we|i),\s+(?:the|as|in|at|from|on behalf of)\s+[^,.;:?!]{2,50}?,\s+", re.I)
+# The same without commas, as run-on captions write it ("we the microworkers in Zimbabwe will write …"),
+# only before a verb of taking something on (so "we the people need" keeps its words).
+_BARE_APPOSITIVE = re.compile(
+    r"\b(we)\s+the\s+(?:[\w'‑-]+\s+){1,6}?(?=(?:will|shall|commit|promise|are going to)\b)", re.I
+)
 # "If the students teach the older people, give them credits …": an imperative after a leading
 # condition; the head verb is read after the condition.
 _LEADING_IF = re.compile(r"^(?:if|when|once|where|as long as)\b[^,.;:?!]{3,120},\s+", re.I)
@@ -366,6 +377,8 @@ class _Unit:
 
     def __init__(self, text: str) -> None:
         self.text = _APPOSITIVE.sub(r"\1 ", text) if "," in text else text  # cues read "we, the X, will" as "we will"
+        if "we the " in self.text.lower():
+            self.text = _BARE_APPOSITIVE.sub(r"\1 ", self.text)
         self._present = _SET.present(self.text)
         self._found: dict[str, re.Match[str] | None] = {}
         self._tokens: list[str] | None = None

@@ -203,7 +203,10 @@ def find_asks(
         for s in ctx.sentences[turn.index]:
             if (s.start, s.end) in skipped or len(s.text.split()) < 4:
                 continue
-            own_only = chair and s.start not in presented  # floor management, unless the chair takes something on
+            relayed = chair and s.start not in presented and _RELAYED.search(s.text) is not None
+            own_only = (
+                chair and s.start not in presented and not relayed
+            )  # floor talk, unless the chair takes something on
             if own_only and (
                 opening
                 or "?" in s.text
@@ -215,7 +218,9 @@ def find_asks(
             if judge is None:
                 found = _judge_rules(ctx, s)
             else:
-                found = _judge_units(ctx, turn, s, judge, max(judge.threshold, MODERATOR_THRESHOLD) if chair else None)
+                found = _judge_units(
+                    ctx, turn, s, judge, max(judge.threshold, MODERATOR_THRESHOLD) if chair and not relayed else None
+                )
             for line, quote, kind, category, also in found:
                 if own_only and (kind != "commitment" or not _CHAIR_COMMIT.search(quote)):
                     continue
@@ -315,6 +320,15 @@ def _routable_other(quote: str) -> bool:
 # "we need to be honest", "I need to check one number", "why we ask": talk about the asking, no ask.
 _VAGUE = re.compile(
     r"\b(?:need|have|want)s?\s+to\s+(?:be|check|verify|say|think|respond|answer|see)\b|\bwhy\s+we\b", re.I
+)
+# "Ngozi from the coalition writes: please do not forget …", "one last message from the hub in
+# Lagos, …: please, the organisers, invite …": a chair reading out a participant's words (the
+# chat, a remote hub) in a sentence of their own. What follows the colon is the participant's,
+# judged as anyone's sentence at the classifier's threshold, not as the chair's floor talk; on
+# asks_blind9 three such asks were lost to the chair's rules. A relayed question stays a
+# question (`analyse.questions` tracks it and its sentence is skipped here).
+_RELAYED = re.compile(
+    r"\b(?:writes|wrote|says|adds|posted|types|messages?\s+from|comments?\s+from)\b[^.?!:;]{0,80}:\s+\S", re.I
 )
 # A chair's sentence that passed `analyse.presenter` is still more often floor talk than an
 # ask (the prior differs from a speaker's): the classifier needs this much to count it there.

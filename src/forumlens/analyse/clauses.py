@@ -107,10 +107,29 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+# A piece that only opens what follows: a list marker ("number two,", "and third,") or a
+# "please" with a vocative ("and please, all the coalitions,"), left alone when a comma cut
+# follows it ("…, number two, give us a human …", "please, all the coalitions, use …").
+_LEAD_IN = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:(?:number\s+)?(?:one|two|three|four|five)|first(?:ly)?|second(?:ly)?|third(?:ly)?"
+    r"|fourth(?:ly)?|fifth|finally|lastly|[a-e])\W*$"
+    r"|^\W*(?:and\s+|so\s+)?please,?\s+(?:all|every|each|dear|my|our|the|you)\b[^,.;:?!]{0,40},?\s*$",
+    re.I,
+)
+
+
 def _glue(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Pieces under `MIN_WORDS` words join the piece before (or after, for the first)."""
+    """Pieces under `MIN_WORDS` words join the piece before (or after, for the first); a
+    lead-in (`_LEAD_IN`) joins the piece after it, whose item or request it opens: glued
+    backwards, "number two" ended the previous item and the next one lost its marker."""
     out: list[tuple[int, int]] = []
-    for a, b in spans:
+    carry: int | None = None  # start of a lead-in waiting for its piece
+    for i, (a, b) in enumerate(spans):
+        if carry is not None:
+            a, carry = carry, None
+        elif i + 1 < len(spans) and _LEAD_IN.match(text[a:b]):
+            carry = a
+            continue
         if out and (_words(text[a:b]) < MIN_WORDS or _words(text[out[-1][0] : out[-1][1]]) < MIN_WORDS):
             out[-1] = (out[-1][0], b)
         else:
