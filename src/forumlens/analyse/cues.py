@@ -142,6 +142,7 @@ LOGISTICS = re.compile(
 # answered here (answered later only if someone takes it up).
 CUT_OFF = compile_cue(
     r"\b((?:are|we're|we are|almost|nearly|running|run|ran) out of time|no time (?:left|for)|time is up"
+    r"|(?:our|the) time is over|(?:we are|we're) at the (?:top of the )?hour"
     r"|(?:must|have to|need to) (?:leave|vacate) the room|(?:cannot|can't|can not|won't|will not|are not able to)"
     r" (?:take|answer|address|get to) (?:them|it|that|those|these|this|more|any more|all)"
     r"|(?:respond|reply|answer|follow up|take (?:it|this|that|them))(?: to (?:it|that|them))?"
@@ -167,7 +168,11 @@ PARKING = compile_cue(
     r"|(shift|move|postpone|defer|leave) (that|this|it|the question) (to|until|for) (a )?later|later time|leave it open"
     r"|reply in writing|answer in writing|offline"
     r"|(?:keep|save|park|hold) (?:that|this|it|the question)(?: one| question)? (?:for later|for the end|until the end)"
-    r"|forward (?:the|this|that|your) question)\b",
+    r"|forward (?:the|this|that|your) question"
+    # "this big question must stay with us", "let's keep it for the mailing list": left open by the chair
+    r"|(?:question|it|this|that) (?:must|will|has to|should|can only) (?:stay|remain) (?:with us|open)"
+    r"|(?:keep|save|park|hold) (?:that|this|it|the question)(?: one| question)? for the (?:\w+ )?(?:mailing list|list|chat"
+    r"|e-?mail|next (?:call|meeting|session)))\b",
     re.I,
 )
 # A moderator passing a question on to its addressee.

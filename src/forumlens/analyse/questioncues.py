@@ -248,8 +248,12 @@ DEFERS = compile_cue(
     r"|\b(?:don'?t|do not) have (?:the |enough )?time\b"
     r"|\b(?:continue|discuss|take|leave)(?: it| this| that)?(?: \w+)? (?:in|on|to|for) the (?:\w+ ){0,2}mailing list\b"
     r"|\b(?:need|have) to check\b|\btake (?:it|this|that|them|the \w+ one) (?:at the end|later)\b"
-    r"|\bput (?:your|the|this|that|these|those) questions? (?:in|into|on) (?:the|our) (?:report|notes|summary|list)"
-    r"|\b(?:don'?t|do not|cannot|can'?t) see (?:a|any|an)(?: \w+){1,2} (?:in the room|here|online)",
+    r"|\b(?:put|write|add) (?:your|the|this|that|these|those) questions? (?:in|into|on|to) (?:the|our) (?:\w+ )?(?:report|notes|summary|list)"
+    r"|\b(?:don'?t|do not|cannot|can'?t) see (?:(?:a|any|an)(?: \w+){1,2}|(?:anybody|anyone|somebody|someone)(?: \w+){0,3})"
+    r" (?:in the room|here|online)"
+    # "I will give your question to the ICANN staff at their booth": sent on to someone absent
+    r"|\b(?:give|pass|send|bring|take|forward|convey|transmit) (?:your|this|that|the) question to (?:the )?(?:[\w‑-]+ ){0,2}"
+    r"(?:staff|team|secretariat|colleagues|office|booth|headquarters|them)\b",
     re.I,
 )
 
@@ -258,6 +262,7 @@ DEFERS = compile_cue(
 NOT_KNOWN = compile_cue(
     r"\b(i|we) (do not|don'?t|did not|didn'?t) (know|have (the|an|that) (answer|data|figure|number))|no idea"
     r"|(we|i) (will|'ll|can) (check|find out|get back|come back|follow up|put it in the notes|look into)"
+    r"|(i|we) (cannot|can'?t|can not) (say|tell(?: you)?) (today|now|yet|for sure|exactly)"
     r"|(has|had) to leave|(is|are) not (here|with us|online) (any ?more|now)|dropped|lost (him|her|them|the connection)\b",
     re.I,
 )
