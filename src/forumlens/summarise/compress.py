@@ -48,9 +48,48 @@ _LEAD = re.compile(
 )
 # caption stutters: "the, the", "we we", "I would say, I would say" -> said once
 _STUTTER = re.compile(r"\b(\w+(?:\s+\w+){0,3}),?\s+\1\b", re.IGNORECASE)
-_INLINE = [
+_WORD = re.compile(r"\w+")
+
+
+def _may_stutter(text: str) -> bool:
+    """False only when `_STUTTER` cannot match `text`, so the costly search can be skipped.
+
+    Why: `_STUTTER` backtracks through up to four words and a back-reference at every word
+    (~100 µs a sentence; compress runs it twice), and few sentences repeat a run of words.
+    A match is k = 1 to 4 whole words (maximal runs of \\w, joined by spaces) followed,
+    after an optional comma and spaces, by the same k words: so the lower-cased word list
+    holds two equal runs of k words side by side. Without such runs there is no match.
+    Words are compared lower-cased only when they are ASCII, where that is exactly the
+    engine's case-insensitive comparison; a text with any other word is always searched.
+    """
+    if text.isascii():
+        words = _WORD.findall(text.lower())
+    else:
+        words = _WORD.findall(text)
+        if not all(w.isascii() for w in words):
+            return True
+        words = [w.lower() for w in words]
+    n = len(words)
+    if len(set(words)) == n:
+        return False
+    for k in range(1, 5):
+        for i in range(n - 2 * k + 1):
+            if words[i] == words[i + k] and words[i : i + k] == words[i + k : i + 2 * k]:
+                return True
+    return False
+
+
+class _Unstutter:
+    """`_STUTTER.sub`, skipped where `_may_stutter` rules a match out (same result)."""
+
+    def sub(self, repl: str, text: str) -> str:
+        return _STUTTER.sub(repl, text) if _may_stutter(text) else text
+
+
+_UNSTUTTER = _Unstutter()
+_INLINE: list[tuple[re.Pattern[str] | _Unstutter, str]] = [
     (re.compile(r"(?:,\s*)?\b(?:um|uh|erm)\b,?\s*", re.IGNORECASE), " "),
-    (_STUTTER, r"\1"),
+    (_UNSTUTTER, r"\1"),
     # "run on, you know, solar panels": the commas only fenced the filler off
     (
         re.compile(
@@ -152,7 +191,7 @@ def compress(text: str) -> str:
     """
     out = _SPACES.sub(" ", " ".join(strip_notes(text).split()))
     out = _repair_stutter(out)
-    out = _STUTTER.sub(r"\1", out)  # "is that, that most ...": a stutter can hide a framing clause
+    out = _UNSTUTTER.sub(r"\1", out)  # "is that, that most ...": a stutter can hide a framing clause
     for _ in range(6):  # "And so I would say, I would say the key message is that ..."
         new = _LEAD.sub("", out)
         new = re.sub(r"^[,;:\s]+", "", new)

@@ -42,7 +42,7 @@ from itertools import repeat
 from operator import itemgetter, mul, sub, truediv
 from types import MappingProxyType
 
-from ..text.fastre import PatternSet
+from ..text.fastre import PatternSet, Prefiltered
 from ..text.similarity import dot
 from .procedural import procedural_weight
 from .units import Unit
@@ -195,10 +195,16 @@ EVIDENCE = re.compile(
 )
 
 
+# Behind their literal prefilters (same answers): most sentences hold none of the words
+# (percent, "of", "times", "agreed", "recommend", ...) a match needs, and these patterns are
+# asked of every ranked sentence (issue 19).
+_EVIDENCE = Prefiltered(EVIDENCE)
+
+
 @lru_cache(maxsize=65_536)
 def states_evidence(text: str) -> bool:
     """Whether `text` states a measured share or count (`EVIDENCE`), remembered per text."""
-    return EVIDENCE.search(text) is not None
+    return _EVIDENCE.search(text) is not None
 
 
 # The three cues behind their literal prefilter: most sentences hold none of their words.
@@ -602,12 +608,16 @@ def _text_factors(text: str) -> tuple[float, float, tuple[float, ...]]:
 @lru_cache(maxsize=65_536)
 def is_directive(text: str) -> bool:
     """`DIRECTIVE.search(text)`, remembered per sentence (reports ask it several times)."""
-    return bool(DIRECTIVE.search(text))
+    return bool(_DIRECTIVE.search(text))
 
 
 @lru_cache(maxsize=65_536)
 def _is_summary(text: str) -> bool:
-    return bool(SUMMARY.search(text))
+    return bool(_SUMMARY.search(text))
+
+
+_DIRECTIVE = Prefiltered(DIRECTIVE)
+_SUMMARY = Prefiltered(SUMMARY)
 
 
 # Weights of the centrality/informativeness blend: LexRank share, similarity to what the

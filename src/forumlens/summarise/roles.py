@@ -35,6 +35,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..text.fastre import Prefiltered
+
 __all__ = [
     "is_agreement",
     "is_announcement",
@@ -251,6 +253,10 @@ def is_session_course(text: str) -> bool:
     return bool(_COURSE.search(" ".join(text.split())))
 
 
+# `_DECISION` behind its literal prefilter (same answers): most sentences hold none of its words.
+_DECISION_CUE = Prefiltered(_DECISION)
+
+
 @lru_cache(maxsize=65_536)
 def is_decision(text: str) -> bool:
     """Whether the sentence records a decision or an agreed next step of a group or body.
@@ -265,7 +271,7 @@ def is_decision(text: str) -> bool:
     False
     """
     clean = " ".join(text.split())
-    m = _DECISION.search(clean)
+    m = _DECISION_CUE.search(clean)
     if m is None or clean.rstrip().endswith("?") or _COURSE.search(clean):
         return False
     return not _HYPOTHETICAL.search(clean[: m.end()])
