@@ -22,7 +22,7 @@ import string
 import tomllib
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -251,7 +251,7 @@ class _Words:
     others, on first use.
     """
 
-    __slots__ = ("_breaks", "_low", "_stop", "_text", "initial", "skip", "spelled", "starts", "ws")
+    __slots__ = ("_breaks", "_low", "_stop", "_text", "content", "initial", "skip", "spelled", "ws")
 
     def __init__(self, text: str) -> None:
         self._text = text
@@ -260,17 +260,11 @@ class _Words:
         self._low = list(map(str.lower, words))
         skip = self.skip = list(map(_SKIP.__contains__, self._low))
         initial = self.initial = [w[0].lower() for w in words]
-        starts: dict[str, list[int]] = {}
-        for i in itertools.compress(range(len(ws)), map(operator.not_, skip)):
-            found = starts.get(initial[i])
-            if found is None:
-                starts[initial[i]] = [i]
-            else:
-                found.append(i)
-        self.starts = starts
-        # the initials of the content words, in order: the words of a run that spells an
-        # acronym are consecutive content words, so its letters are a substring of this
-        self.spelled = "".join([initial[i] for i in itertools.compress(range(len(ws)), map(operator.not_, skip))])
+        # the content words' indexes, and their initials in order: the words of a run that
+        # spells an acronym are consecutive content words, so its letters are a substring of
+        # `spelled`, found at the run's first content word
+        content = self.content = list(itertools.compress(range(len(ws)), map(operator.not_, skip)))
+        self.spelled = "".join([initial[i] for i in content])
         self._stop: list[bool] | None = None
         self._breaks: list[int] | None = None
 
@@ -322,12 +316,12 @@ def _runs(sentence: str, acronym: str, cache: dict[Any, Any] | None = None) -> l
     if not n:
         return out
     info = _words_of(sentence, cache)
-    if "".join(letters) not in info.spelled:
+    word = "".join(letters)
+    if word not in info.spelled:
         return out  # no run of consecutive content words has these initials
-    starts = info.starts
     ws, skip, stop, initial, breaks = info.ws, info.skip, info.stop, info.initial, info.breaks
     total = len(ws)
-    for i in starts.get(letters[0], ()):  # a run starts with the first letter
+    for i in _run_starts(info, word):
         for j in range(i + n, min(total, i + n + 3) + 1):
             if breaks[j - 1] > breaks[i]:
                 break
@@ -339,6 +333,28 @@ def _runs(sentence: str, acronym: str, cache: dict[Any, Any] | None = None) -> l
             if all(initial[k] == c for k, c in zip(content, letters)):
                 out.append((ws[i][1], ws[j - 1][2]))
     return out
+
+
+def _run_starts(info: _Words, word: str) -> Iterator[int]:
+    """The words a run spelling `word` can start at, in order: a content word whose initial
+    and those of the content words after it spell `word`.
+
+    Why: a run's words are the next content words from its start, so a start where
+    `spelled` does not hold `word` finds no run. Testing only those (found by `str.find`)
+    instead of every content word with the right first letter gives the same runs in the
+    same order, and a long caption "sentence" is no longer walked word by word for each of
+    its acronyms (issue 19). Where an initial is not one character (a capital İ lower-cases
+    to two), `spelled` no longer lines up with the words: then every content word with the
+    first letter is tried, as before.
+    """
+    content, spelled = info.content, info.spelled
+    if len(spelled) != len(content):
+        yield from (i for i in content if info.initial[i] == word[0])
+        return
+    at = spelled.find(word)
+    while at >= 0:
+        yield content[at]
+        at = spelled.find(word, at + 1)
 
 
 def _spelled(text: str) -> str:
@@ -399,9 +415,17 @@ def _expand(
         s = sentences[i].text
         pos = s.find(acronym)
         window_start = max(0, pos - 90)
-        if not letters or letters not in _spelled(s[:pos]):
+        # Only runs starting in the window count, and a run's words and the punctuation
+        # between them are all it depends on: read the prefix from the last space before the
+        # window (no word spans a space), not from the sentence start. The same runs, in the
+        # same order; a long unpunctuated caption "sentence" no longer costs its whole length
+        # per use of each acronym (issue 19).
+        cut = max(0, s.rfind(" ", 0, window_start))
+        head = s[cut:pos]
+        if not letters or letters not in _spelled(head):
             continue  # the test `_runs` starts with, without building its word facts for this prefix
-        for a, b in _runs(s[:pos], base, cache):
+        for a, b in _runs(head, base, cache):
+            a, b = a + cut, b + cut
             if a >= window_start and not re.search(r"[A-Z]{2}", s[a:b]):
                 return s[a:b], i, "session"
     seen: Counter[str] = Counter()
