@@ -10,11 +10,14 @@ with the plain code on every sentence of real transcripts and on random strings.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
-from forumlens.tag.glossary import _runs, _words_of
+from forumlens.tag import glossary
+from forumlens.tag.glossary import _runs
 from forumlens.transcript.parse import parse_transcript
 from forumlens.transcript.sentences import split_sentences
 
@@ -27,27 +30,15 @@ SOURCES = [
 ACRONYMS = ["IGF", "UN", "DC", "ITU", "OECD", "BPF", "MAG", "DCs", "ICT", "SDG", "API", "NRI", "CSO", "AI", "ID"]
 
 
+def _plain_starts(info: glossary._Words, word: str) -> Iterator[int]:
+    """Where `_runs` started as it was: every content word with the acronym's first initial."""
+    return (i for i in info.content if info.initial[i] == word[0])
+
+
 def _plain_runs(sentence: str, acronym: str) -> list[tuple[int, int]]:
-    """`_runs` as it was: every content word with the acronym's first initial is a start."""
-    letters = [c for c in acronym.lower() if c.isalpha()]
-    n = len(letters)
-    if not n:
-        return []
-    info = _words_of(sentence, None)
-    ws, skip, stop, initial, breaks = info.ws, info.skip, info.stop, info.initial, info.breaks
-    out = []
-    for i in (k for k in range(len(ws)) if not skip[k] and initial[k] == letters[0]):
-        for j in range(i + n, min(len(ws), i + n + 3) + 1):
-            if breaks[j - 1] > breaks[i]:
-                break
-            if skip[i] or skip[j - 1]:
-                continue
-            content = [k for k in range(i, j) if not skip[k]]
-            if len(content) != n or any(stop[k] for k in content):
-                continue
-            if all(initial[k] == c for k, c in zip(content, letters, strict=True)):
-                out.append((ws[i][1], ws[j - 1][2]))
-    return out
+    """`_runs` with the plain starts (the rest of its loop is unchanged)."""
+    with mock.patch.object(glossary, "_run_starts", _plain_starts):
+        return _runs(sentence, acronym)
 
 
 @pytest.fixture(scope="module")
