@@ -105,7 +105,9 @@ ABSENT = re.compile(
 )
 HAND_RAISE = re.compile(
     r"\b(?:your hand|hands? (?:up|raised)|raise (?:your|their) hand|from the floor|"
-    r"(?:one more|next|another|other) hand|a question from)\b",
+    r"(?:one more|next|another|other) hand|a question from|"
+    # "there's a hand from Vailea", "the second hand is from Mr. Musonza"
+    r"(?:a|the|one)\s+(?:\w+\s+)?hand\s+(?:is\s+)?(?:up\s+)?from)\b",
     re.IGNORECASE,
 )
 MODERATOR_SELF = re.compile(
@@ -116,7 +118,11 @@ MODERATOR_SELF = re.compile(
     # "the organisers asked me to chair this meeting", "they invited me to moderate"
     r"(?:asked|invited|requested) me to (?:co[\s‑-]?)?(?:chair|moderate|facilitate)\b|"
     r"I(?:'ll|’ll| will| am going to)?(?: also)? (?:read|relay|bring|collect|take)\s+(?:out\s+)?(?:the\s+)?"
-    r"(?:questions?|comments?|hands?)\s+(?:from|in|of)\s+(?:the\s+)?(?:chat|zoom|online|remote))",
+    r"(?:questions?|comments?|hands?)\s+(?:from|in|of)\s+(?:the\s+)?(?:chat|zoom|online|remote)|"
+    # "I will follow the Zoom and the hub", "I'll manage the chat": a duty taken on for the session
+    r"I(?:'ll|’ll| will| am going to|'m going to)(?: also)? (?:follow|monitor|watch|manage|handle)\s+(?:the\s+)?"
+    r"(?:zoom|chat|online\s+(?:side|questions|participants)|remote\s+(?:participation|participants|questions)|"
+    r"q\s?&\s?a)\b)",
     re.IGNORECASE,
 )
 MODERATOR_LABEL = re.compile(
@@ -165,7 +171,7 @@ def moderator_named(text: str, cue_start: int, cue_end: int, hit_start: int, hit
 
 _AFTER_CUE = re.compile(
     r"[\s,:\u00a0]*(?:(?:is|will be|today|(?:my|our|the) (?:dear )?(?:colleague|friend|co[\s‑-]?\w+|"
-    r"online moderator|remote moderator))[\s,:\u00a0]+)*",
+    r"online moderator|remote moderator)|(?:Mr|Ms|Mrs|Dr|Prof)\.?)[\s,:\u00a0]+)*",  # "co-host is Ms. Fatou"
     re.IGNORECASE,
 )
 # "Tatiana, our moderator", "Diego, for co-moderating", "Ana will be co-moderating"

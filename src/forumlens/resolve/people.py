@@ -73,10 +73,14 @@ def same_person(a: str, b: str, threshold: float = 80) -> bool:
     return min(scores) >= threshold and sum(scores) / len(scores) >= 88
 
 
+_UNDOUBLED = re.compile(r"(\w)\1+")
+
+
 def _display(names: Counter[str], spoken: str) -> str:
     """The variant somebody says in full in the speech (`spoken`, case-folded: the speaker's
     own "I am Thembeka Ginindza", the chair's hand-off), else the one with more of its words
-    said ("it is Ginindza with two N"), then the most frequent label, then the longest.
+    said ("it is Ginindza with two N"), then the most frequent label, then the longest (a doubled
+    letter counted once), then the first seen.
 
     Said first because a label is typed once by the captioner and repeated as typed, while a
     name said in the speech is spelled as heard, often corrected; longest because captioners
@@ -87,7 +91,8 @@ def _display(names: Counter[str], spoken: str) -> str:
         words = [w.casefold() for w in name.split()]
         said = re.search(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", spoken) is not None
         in_text = sum(1 for w in words if len(w) > 2 and w in spoken)
-        return said, in_text, names[name], len(name)
+        # a doubled letter ("Gelashvilli") is a typing slip, not a sound the other variant dropped
+        return said, in_text, names[name], len(_UNDOUBLED.sub(r"\1", name))
 
     return max(names, key=key)
 

@@ -300,7 +300,31 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]
         ):
             found.add(g.name)
     found.update(_co_holders(view, groups, turn_owner, found))
+    found.update(_opener(view, turn_owner))
     return found
+
+
+# Words that open a session: "We will start now, please take your seats", "Welcome to this workshop".
+_OPENING = re.compile(
+    r"\b(?:we (?:will|can|shall|are going to|should) (?:now )?(?:start|begin)|"
+    r"let(?:'s|’s| us) (?:now )?(?:start|begin|get started)|"
+    r"welcome (?:you )?(?:all |everybody |everyone )?to (?:this|the|our)\b)",
+    re.IGNORECASE,
+)
+
+
+def _opener(view: SessionView, turn_owner: dict[int, LabelGroup]) -> list[str]:
+    """The named speaker of the session's first words when those words open it: whoever starts
+    the session and seats the room chairs it, even when another chair is introduced next."""
+    if not view.speech:
+        return []
+    first = view.speech[0]
+    owner = turn_owner.get(first.index)
+    paras = view.paragraphs[first.index]
+    a, b = paras[0] if paras else (first.start, first.end)
+    if owner is None or not owner.name or not _OPENING.search(view.text, a, b):
+        return []
+    return [owner.name]
 
 
 # "I am one of the co-facilitators of the BPF, together with Tomasz who is online": the name
@@ -338,7 +362,7 @@ _REMOTE_DUTY = SharedCue(
     re.compile(
         r"\b(?:takes?|taking|will take) care of (?:the )?(?:remote|online) (?:participation|participants|questions)|"
         r"\bhelp(?:s|ing)?\s+(?:me|us)\s+with\s+the\s+(?:online|remote)\s+(?:side|part|participation|questions)|"
-        r"\b(?:monitor|follow|watch|moderat)\w*\s+(?:the\s+)?(?:chat|zoom|online questions|remote questions|"
+        r"\b(?:monitor|follow|watch|moderat|manag|handl)\w*\s+(?:the\s+)?(?:chat|zoom|online questions|remote questions|"
         r"online participants|remote participants|remote participation|online participation)\b",
         re.IGNORECASE,
     )

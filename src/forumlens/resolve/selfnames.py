@@ -71,15 +71,17 @@ _INTRO_NAME = re.compile(
     rf"{_TITLE}({_FULL_NAME})\s*[,.]",
     re.IGNORECASE,
 )
-# A full name opening a sentence (or after a colon), then a comma or full stop, in the opening words.
+# A full name opening a sentence (or after a colon, or after a "Yes," that answers the chair's
+# call), then a comma or full stop, in the opening words.
 _OPENING_NAME = re.compile(
-    rf"(?:^|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bSt)[.!?:]\s+){_TITLE}({_FULL_NAME})\s*[,.]\s+",
+    rf"(?:^|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bSt)[.!?:]\s+)(?:(?:yes|yeah|okay|ok),?\s+)?"
+    rf"{_TITLE}({_FULL_NAME})\s*[,.]\s+",
     re.IGNORECASE,
 )
 # What follows a self-introduction: the first person, or where one is from ("…, from Chile",
-# "…, Ministry of Agriculture").
+# "…, Ministry of Agriculture"), or "…, for the record".
 _AFTER = re.compile(
-    r"(?:[^.?!]{0,60}?\b(?:I|I'm|I’m|I am|my|we|we're|we’re)\b|(?:from|with|of)\b|(?-i:[A-Z]))",
+    r"(?:[^.?!]{0,60}?\b(?:I|I'm|I’m|I am|my|we|we're|we’re)\b|(?:from|with|of|for\s+the\s+record)\b|(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 # The rest of the sentence reports somebody else's words ("Ms. Ilze Kalniņa, from Riga, writes in
