@@ -6,14 +6,21 @@ never their sentences: a co-host named with a title ("Our co-host is Ms. …"), 
 co-moderator taking on the chat in her own words ("I will follow the Zoom"), the speaker who
 opens the session ("We will start now, please take your seats") before another chair speaks, a
 hand the remote moderator passes on ("there's a hand from …"), a floor voice answering the
-chair's call ("Yes, … for the record"), and two label variants differing by a doubled letter.
-Each rule is also checked where it must not apply.
+chair's call ("Yes, … for the record"), two label variants differing by a doubled letter; and for
+affiliations: a colleague tied by "the same university", a chair who credits the coalition's
+sponsors and denies it is hers before introducing herself late in a long turn, a body said in
+lower case, a ministry named by a list of fields, "She is the head of … at …" after the sentence
+with the name, and a body in apposition to its kind ("an online lender, X"). Each rule is also
+checked where it must not apply.
 """
 
 from __future__ import annotations
 
-from forumlens.resolve import resolve_session
+from forumlens.resolve import resolve_session, voice
+from forumlens.resolve.cast import affiliation_options, prepare
+from forumlens.resolve.mentions import Mention
 from forumlens.resolve.people import group_labels
+from forumlens.resolve.registry import load_registry
 from forumlens.resolve.selfnames import said_names
 from forumlens.transcript.parse import parse_transcript
 
@@ -116,3 +123,95 @@ def test_a_doubled_letter_in_one_label_variant_does_not_make_it_the_display_name
     named = [g for g in group_labels(session) if g.name]
     assert [g.name for g in named] == ["Nana Abashidze"]
     assert named[0].labels == ["NANA ABASHIDZE", "NANA ABASHIDZZE"]
+
+
+_SAME_BODY = """>> MODERATOR:  Good morning.  I am Adwoa Mensah-Bonsu, I teach law at the University of Cape Coast, and I will moderate this workshop.  Kwesi, who is my doctoral student at the same university, follows the chat for us.  My colleague Efua will help with the microphones.  First, Mr. Larbi.
+
+>> KWAME LARBI:  Thank you.  Mobile money needs clear rules for the small agents.
+
+>> MODERATOR:  Thank you.  Kwesi, anything online?
+
+>> KWESI ANNAN:  Yes, one question from Tamale, about the fees.
+
+>> EFUA DARKO:  The microphone is working now.
+"""
+
+
+def test_a_colleague_tied_by_the_same_university_has_the_speakers_body_and_a_bare_colleague_none() -> None:
+    got = _cast(_SAME_BODY)
+    assert got["Adwoa Mensah-Bonsu"][1] == "University of Cape Coast"
+    assert got["Kwesi Annan"][1] == "University of Cape Coast"
+    assert got["Efua Darko"][1] is None  # "my colleague Efua" says nothing of where she works
+
+
+_CREDITED_CHAIR = """>> MODERATOR:  Good morning everybody, welcome to this meeting of the coalition.  Some words about the coalition: it was started some years ago with the encouragement of UNESCO and of the Council of Europe, and many friends have kept it alive, so this is not my coalition, I am only chairing today, and I thank all of you for coming so early on a Saturday morning after the long reception of yesterday evening at the conference centre.  My name is Halima Wekesa, I edit the Sunday edition of the Lakeside Courier, it is a newspaper in Kisumu.  Our first speaker is Mr. Otieno.
+
+>> OTIENO:  Thank you, Halima.  Rumours travel by SMS faster than any newspaper.
+"""
+
+
+def test_a_chair_denying_the_coalition_and_crediting_its_sponsors_speaks_for_her_paper() -> None:
+    got = _cast(_CREDITED_CHAIR)
+    assert got["Halima Wekesa"][0] == "moderator"
+    assert got["Halima Wekesa"][1] == "Lakeside Courier"
+
+
+def test_a_credited_body_and_a_denied_coalition_are_not_spoken_for() -> None:
+    sentence = (
+        "it was started with the encouragement of UNESCO and of the Council of Europe, so this is not my coalition"
+    )
+    for name in ("UNESCO", "Council of Europe"):
+        start = sentence.index(name)
+        mention = Mention("x", "igo", name, start, start + len(name), 1, name, 1.0, "exact")
+        assert not voice.speaks_for(sentence, 0, len(sentence), mention)
+    assert not voice.owns("Some words about the coalition: this is not my coalition, I am only chairing.")
+    assert voice.owns("In our coalition we wrote the report.")
+    sentence = "we work with UNESCO on the guidelines"
+    mention = Mention("unesco", "igo", "UNESCO", 13, 19, 1, "UNESCO", 1.0, "exact")
+    assert voice.speaks_for(sentence, 0, len(sentence), mention)
+
+
+def _candidates(body: str, who: str) -> dict[str, dict[str, float]]:
+    session = parse_transcript(HEADER + body, source="test.txt")
+    registry = load_registry()
+    prepared = prepare(session, registry)
+    for draft, (cands, _none) in zip(prepared.drafts, affiliation_options(prepared, registry), strict=True):
+        if draft.group.name == who:
+            return {c.name: c.features for c in cands}
+    raise AssertionError(f"{who} not in the cast")
+
+
+_SHAPES = """>> CHAIR:  Good afternoon, welcome.  Our first speaker is Ms. Mariama Issoufou, who will speak in French.  She is the head of surveys at the national statistics office of Niger, and she came from Niamey.  Madame Issoufou.
+
+>> MS. ISSOUFOU:  (Interpretation from French)  Thank you.  Our surveys count phones, not people.
+
+>> CHAIR:  Thank you.  The floor is open.
+
+>> PARTICIPANT:  Thank you, Chair.  My name is Karim Belhadj, I am from Morocco, from the ministry of trade, the department of online commerce.  Is there a survey of small shops?
+
+>> PARTICIPANT:  Good afternoon.  Sok Dara, Ministry of Rural Development, Water and Forests of Cambodia, in the extension unit.  We count farmers with phones.
+
+>> PARTICIPANT:  Thank you.  My name is Hayk Sargsyan, from the youth IGF in Armenia.  Do the surveys count young people?
+
+>> PARTICIPANT:  Hello.  Piotr Zielinski.  I was five years at the telecom regulator, but now I am in the risk team of an online lender, Kreditflow.  The lenders have the best data.
+"""
+
+
+def test_a_body_said_in_lower_case_or_with_a_list_inside_is_a_candidate() -> None:
+    assert "shape:lower" in _candidates(_SHAPES, "Karim Belhadj")["ministry of trade"]
+    listed = _candidates(_SHAPES, "Sok Dara")
+    assert "shape:list" in listed["Ministry of Rural Development, Water and Forests"]
+    assert "shape:list" in listed["Ministry of Rural Development, Water and Forests of Cambodia"]
+    # "He/She is …" right after the sentence with the name is read with it
+    assert "src:other" in _candidates(_SHAPES, "Mariama Issoufou")["national statistics office of Niger"]
+    assert "clause:appos" in _candidates(_SHAPES, "Piotr Zielinski")["Kreditflow"]
+    # the IGF as a whole is nobody's own body, whatever qualifies it
+    assert not {"IGF", "Internet Governance Forum"} & set(_candidates(_SHAPES, "Hayk Sargsyan"))
+
+
+def test_the_ranker_picks_the_body_said_after_he_is_and_the_ministry_with_its_fields() -> None:
+    got = _cast(_SHAPES)
+    assert got["Mariama Issoufou"][1] == "national statistics office of Niger"
+    # the rules read the ministry on through its fields, so the ranker sees the whole name
+    assert got["Sok Dara"][1] == "Ministry of Rural Development, Water and Forests of Cambodia"
+    assert got["CHAIR"][1] is None

@@ -23,7 +23,7 @@ from functools import lru_cache
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.people import name_forms
 from forumlens.resolve.registry import Registry
-from forumlens.resolve.roles import AFFILIATING_KINDS, Draft, Evidence, SessionView
+from forumlens.resolve.roles import AFFILIATING_KINDS, GENERAL_BODIES, Draft, Evidence, SessionView
 from forumlens.resolve.scoring import affiliation_key
 
 __all__ = ["Candidate", "candidates", "fold", "person_words"]
@@ -358,10 +358,43 @@ _CREDIT_BEFORE = re.compile(
     r"invited|hosted|organi[sz]ed|asked\s+me|proposed)\b[^.;?!]{0,40}$",
     re.IGNORECASE,
 )
+# A relative clause about the body named before it, with no first person in it: "I coordinate the
+# X, which is one of the organisations that hosts the Y": Y is X's partner, not the speaker's
+# ("…, where I am the head of Z" is a post, not this).
+_RELATIVE_BEFORE = re.compile(
+    r",\s*(?:which|that|who|whose)\b(?![^,]*\b(?:I|I'm|I’m|me|my|we|our)\b)[^,]*$",
+    re.IGNORECASE,
+)
+# The body named in apposition to a common noun of its kind: "now I am in the compliance team of
+# an online operator, BetVallee", "I run a small community media association in Ostrobothnia, X".
+_APPOS_BEFORE = re.compile(
+    r"\b(?:a|an|the|our|my)\s+(?:[\w-]+\s+){0,4}?(?:operator|newspaper|station|start-?up|company|ngo|provider|firm|"
+    r"publisher|magazine|broadcaster|outlet|cooperative|collective|association|network|organi[sz]ation|"
+    r"foundation|university|institute|radio|platform|agency|consultancy|charity|union|club|regulator|bank|"
+    r"lender|insurer|retailer|studio|school|clinic|hospital|lab|laboratory|think[\s-]tank|website|portal)"
+    r"(?:\s+(?:in|from|of|based\s+in)\s+[\w-]+(?:\s+[\w-]+)?)?\s*,\s*$",
+    re.IGNORECASE,
+)
+# A body named in lower case after a preposition and "the", headed by an institution's noun: "I am
+# from Tunisia, from the ministry of commerce", "head of alerts at the national emergency office
+# of Chile" (a span of capitals cannot see it). The head and the words before it are lower case.
+_LOWER_BODY = re.compile(
+    r"\b(?:from|at|with|of|in|for)\s+the\s+((?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:ministry|department|office|agency|authority|commission|council|committee|university|institute|"
+    r"secretariat|regulator|directorate|bureau|parliament|court|ombudsman)"
+    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[\w-]+(?:\s+(?:and|of|for)\s+[\w-]+){0,3})?)"
+    r"(?=\s*[,.;:!?)]|\s+(?:and|in|where|which|who|that|since|but|with)\b)"
+)
+# A list inside a name after its "of": "Ministry of Agriculture, Forestry and Fisheries (of Cambodia)".
+_LIST_AFTER = re.compile(
+    r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+,?\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+)
+_OF_PLACE_AFTER = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
 _CONTRAST_AFTER = re.compile(
     r"^[^.;?!]{0,60}?\bbut\b[^.;?!]{0,20}?\b(?:I|I'm|I’m|we|my|our)\b",
     re.IGNORECASE,
 )
+_PRONOUN_OPENS = re.compile(r"\s*(?:He|She)\s+(?:is|was|works|leads|heads|runs|comes|represents|teaches)\b")
 _BUCKETS = (3, 8, 20, 60)
 MAX_WINDOWS = 4  # sentences of others naming the speaker
 MAX_OWN_WORDS = 80  # of each of the speaker's first turns
@@ -396,6 +429,27 @@ def fold(text: str) -> str:
 def person_words(names: Sequence[str]) -> frozenset[str]:
     """Folded words of every person's name in the session (a span made of them is a person)."""
     return frozenset(w for n in names for f in name_forms(n) for w in fold(f).split())
+
+
+def _more_spans(
+    text: str, start: int, end: int, spans: Sequence[tuple[int, int, list[str]]]
+) -> Iterator[tuple[int, int, list[str], str]]:
+    """Names `_spans` cannot see, with the shape that found them: a body named in lower case
+    ("from the ministry of commerce": `lower`), and a name with a list inside it after its
+    "of" ("Ministry of Agriculture, Forestry and Fisheries", with and without "of Cambodia":
+    `list`); `spans`: `_spans` of the same stretch."""
+    for m in _LOWER_BODY.finditer(text, start, end):
+        yield m.start(1), m.end(1), m.group(1).split(), "lower"
+    for a, b, words in spans:
+        if len(words) < 3 or fold(words[0]) not in ORG_WORDS or not {"of", "for"} & {w.casefold() for w in words[1:-1]}:
+            continue
+        listed = _LIST_AFTER.match(text, b, end)
+        if listed is None:
+            continue
+        yield a, listed.end(), text[a : listed.end()].split(), "list"
+        place = _OF_PLACE_AFTER.match(text, listed.end(), end)
+        if place is not None:
+            yield a, place.end(), text[a : place.end()].split(), "list"
 
 
 def _spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, list[str]]]:
@@ -462,6 +516,15 @@ def _windows(view: SessionView, draft: Draft, named_at: Sequence[int]) -> list[_
                 cut = m.start()
                 break
         found.append(_Window("own", spoken.start, cut, order, index, None))
+        if cut < spoken.end:
+            # "… so this is not my coalition.  My name is N, I edit the X": a self-introduction
+            # after a long opening is read too, as far as its sentence goes
+            for at in named_at:
+                if spoken.start <= at < spoken.end:
+                    a, b = view.sentence_at(index, at)
+                    if b > cut:
+                        found.append(_Window("own", max(a, cut), b, order, index, None))
+                        break
     mine = set(draft.group.turns)
     sentences: set[tuple[int, int]] = set()
     for start in named_at:
@@ -472,6 +535,9 @@ def _windows(view: SessionView, draft: Draft, named_at: Sequence[int]) -> list[_
         if (a, b) in sentences:
             continue  # the name twice in one sentence: one window
         sentences.add((a, b))
+        following = view.sentence_after(turn.index, b)
+        if following is not None and _PRONOUN_OPENS.match(view.text, following[0]):
+            b = following[1]  # "Mr. N will speak in Spanish.  He is the head of alerts at the …"
         found.append(_Window("other", a, b, 0, turn.index, start))
         if len(found) > MAX_WINDOWS:
             break
@@ -531,17 +597,23 @@ def candidates(
     for window in _windows(view, draft, named_at):
         firsts = [m.start() for m in _FIRST_PERSON.finditer(text, window.start, window.end)]
         local = _Words([m.start() for m in _WORD.finditer(text, window.start, window.end)])
-        for a, b, words in _spans(text, window.start, window.end):
+        spans = list(_spans(text, window.start, window.end))
+        more = list(_more_spans(text, window.start, window.end, spans))
+        for a, b, words, shape in [(a, b, w, "") for a, b, w in spans] + more:
             folded = fold(" ".join(words))
             if not folded or all(w in people for w in folded.split()):
                 continue
             k = bisect.bisect_left(mention_starts, b)
             entity = next((m for m in reversed(mentions[max(0, k - 3) : k]) if a < m.end), None)
+            if entity is not None and entity.entity_id in GENERAL_BODIES:
+                continue  # "from the youth IGF in Armenia": the IGF as a whole is nobody's body
             if entity is not None:
                 key, name, entity_id = entity.entity_id, registry.get(entity.entity_id).name, entity.entity_id
             else:
                 key, name, entity_id = folded, " ".join(words), None
             feats = _span_features(text, a, b, words, window, firsts, places, local)
+            if shape:
+                feats[f"shape:{shape}"] = 1.0
             if entity is not None:
                 feats["registry"] = 1.0
                 feats[f"registry:{entity.kind}"] = 1.0
@@ -633,6 +705,8 @@ def _span_features(
         ("post", _POST_BEFORE),
         ("past", _PAST_BEFORE),
         ("credit", _CREDIT_BEFORE),
+        ("relative", _RELATIVE_BEFORE),
+        ("appos", _APPOS_BEFORE),
     ):
         if pattern.search(clause_head):
             feats[f"clause:{cue}"] = 1.0

@@ -39,6 +39,7 @@ from forumlens.resolve.roles import (
     find_moderators,
     is_moderator,
 )
+from forumlens.resolve.samebody import add_same_body
 from forumlens.resolve.selfnames import (
     complete_names,
     is_generic_label,
@@ -420,6 +421,8 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
         redone = {id(d.group): d for d in collect_evidence(view, groups, moderators, reg, only=changed)}
         alive = {id(g) for g in groups}
         drafts = [redone.get(id(d.group), d) for d in drafts if id(d.group) in alive]
+    # "Wendell, who is my master student at the same university": the speaker's own body
+    add_same_body(view, drafts, moderators, reg)
     default_mode = modes.session_default(session.title, session.year)
     return Prepared(view, groups, moderators, drafts, found, default_mode, list(mentions))
 

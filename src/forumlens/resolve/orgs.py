@@ -540,7 +540,7 @@ def org_at(
         )
         if inner is not None and _PART_OF.fullmatch(text, start, inner.start):
             return Org(start, run[0], inner.name, inner)  # "the Board of ICANN": a part of ICANN
-        return _named(text, start, run, stop, gazetteer, place_cue)
+        return _named(text, start, _with_listed_fields(text, run, stop), stop, gazetteer, place_cue)
     if article:
         described = _described(text, start, stop, gazetteer)
         if described is not None:
@@ -826,6 +826,26 @@ _FIELD_LIST = re.compile(
     r"(?:,\s+(?-i:[A-Z][\w'’\u2011-]*)(?:\s+(?-i:[A-Z][\w'’\u2011-]*))*)*"
     r",?\s+and\s+(?:the\s+)?(?-i:[A-Z][\w'’\u2011-]*)(?:\s+(?-i:[A-Z][\w'’\u2011-]*))*"
 )
+
+
+# An office named by a list of fields: "Ministry of Agriculture, Forestry and Fisheries (of Cambodia)".
+_LISTED_HEAD = frozenset({"ministry", "department", "ministère", "ministerio", "secretariat", "directorate"})
+_FIELDS_TAIL = re.compile(
+    r"(?:,\s+(?-i:[A-Z][\w'’\u2011-]*)(?:\s+(?-i:[A-Z][\w'’\u2011-]*))*)+"
+    r",?\s+(?:and|&)\s+(?-i:[A-Z][\w'’\u2011-]*)(?:\s+(?-i:[A-Z][\w'’\u2011-]*))*"
+    r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'’\u2011-]*)(?:\s+(?-i:[A-Z][\w'’\u2011-]*)){0,2})?"
+)
+
+
+def _with_listed_fields(text: str, run: tuple[int, list[str]], stop: int) -> tuple[int, list[str]]:
+    """A ministry's run read on through the list of its fields (a run stops at the comma)."""
+    end, words = run
+    if len(words) < 3 or words[0].casefold() not in _LISTED_HEAD or words[1].casefold() not in ("of", "for"):
+        return run
+    listed = _FIELDS_TAIL.match(text, end, stop)
+    if listed is None:
+        return run
+    return listed.end(), [*words, *text[end : listed.end()].replace(",", " ").split()]
 
 
 def _ministry(text: str, pos: int, stop: int) -> Org | None:

@@ -40,6 +40,7 @@ from forumlens.transcript.speakers import card_like, sentence_word
 
 __all__ = [
     "AFFILIATING_KINDS",
+    "GENERAL_BODIES",
     "Draft",
     "Evidence",
     "SessionView",
@@ -51,6 +52,7 @@ __all__ = [
 AFFILIATING_KINDS = ("dc", "igf-body", "un-body", "nri", "igo")
 _KIND_RANK = {k: i for i, k in enumerate(AFFILIATING_KINDS)}
 _GENERAL = frozenset({"igf", "igf-dcs", "nri-network", "bpf", "pn"})
+GENERAL_BODIES = _GENERAL  # the IGF as a whole and its families of bodies: nobody's own body
 _WE = re.compile(r"\b(?:we|our|us|my|I)\b", re.IGNORECASE)
 
 
@@ -852,7 +854,7 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
             for m in here:
                 if m.kind == "dc":
                     draft.add(m.entity_id, 2, view.evidence(a, b, "own-words"))
-        elif voice.owns(sentence) or (intro and voice.ANAPHOR.search(sentence)):
+        elif voice.owns(sentence) or (intro and voice.anaphor(sentence)):
             ante = _antecedent(view, turn.start, a, context)
             if ante is not None:
                 kind = "self-introduction" if intro else "own-words"

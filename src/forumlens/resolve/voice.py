@@ -9,7 +9,8 @@ representative:
 - addressing it: "I have a question for the Dynamic Coalition on Gender", "I would
   like to ask the DC on Network Neutrality", "Is anybody here from DC Blockchain?";
 - denying it: "I'm not from the blockchain coalition", "I cannot speak for them";
-- reporting it: "As the DC on Core Internet Values said last year".
+- reporting it: "As the DC on Core Internet Values said last year";
+- crediting it: "started with the encouragement of UNESCO", "funded by the …".
 
 Each test looks only at the words right before the mention inside its sentence, so it
 is cheap and needs no parse. `antecedent` resolves "our coalition" / "this coalition"
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.mentions import Mention
 
-__all__ = ["ANAPHOR", "addressed", "antecedent", "first_person", "negated", "owns", "reported", "speaks_for"]
+__all__ = ["ANAPHOR", "addressed", "anaphor", "antecedent", "first_person", "negated", "owns", "reported", "speaks_for"]
 
 _TAIL = r"\s+(?:(?:the|a|an|that|this|our|your|their)\s+)?(?:members?\s+of\s+(?:the\s+)?|colleagues?\s+(?:from|of)\s+(?:the\s+)?)?$"
 _ADDRESS = re.compile(
@@ -44,6 +45,14 @@ _NEGATED = re.compile(
 _REPORTED = re.compile(
     r"(?:^|[\s,(])(?:as|like|according\s+to|thanks\s+to|congratulat\w+)\s+(?:the\s+)?$", re.IGNORECASE
 )
+# A body credited for help, not spoken for: "started with the encouragement of UNESCO and of the
+# Council of Europe", "funded by the …", "with the support of …".
+_CREDITED = re.compile(
+    r"\b(?:(?:encouragement|support|help|funding|backing|invitation|initiative|patronage)\s+of|"
+    r"(?:supported|funded|encouraged|sponsored|financed|backed|started|founded|invited|hosted)\s+by)"
+    r"\s+(?:[^,.;:]{0,40}?\s+(?:and|or)\s+(?:of\s+|by\s+)?)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # Verbs through which a speaker claims a coalition as their own: these beat "to"/"with" above.
 _OWN_VERB = re.compile(
     r"\b(?:speak(?:ing)?\s+(?:for|on\s+behalf\s+of)|represent(?:ing)?|belong(?:ing)?\s+to|"
@@ -52,6 +61,7 @@ _OWN_VERB = re.compile(
     r"(?:I|we)\s+(?:work|worked|contribut\w+)\s+(?:for|with|in|to))" + _TAIL,
     re.IGNORECASE,
 )
+_NOT_MINE = re.compile(r"(?:\bnot|n't|n’t|\bnever)\s+(?:\w+\s+)?$", re.IGNORECASE)
 ANAPHOR = re.compile(r"\b(?:our|this|my|the)\s+(?:own\s+)?(?:dynamic\s+)?coalition\b(?!s)", re.IGNORECASE)
 _ANAPHOR = SharedCue(ANAPHOR)  # `owns` asks it of every sentence: skipped without "coalition"
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|we're|we’re|our|my|us)\b", re.IGNORECASE)
@@ -74,8 +84,10 @@ def negated(text: str, sentence_start: int, mention_start: int) -> bool:
 
 
 def reported(text: str, sentence_start: int, mention_start: int) -> bool:
-    """The mention is a source quoted, not the speaker ("as the DC on X said")."""
-    return _REPORTED.search(_before(text, sentence_start, mention_start)) is not None
+    """The mention is a source quoted, not the speaker ("as the DC on X said"), or a body
+    credited for its help ("with the encouragement of X", "funded by X")."""
+    before = _before(text, sentence_start, mention_start)
+    return _REPORTED.search(before) is not None or _CREDITED.search(before) is not None
 
 
 def speaks_for(text: str, sentence_start: int, sentence_end: int, mention: Mention) -> bool:
@@ -92,12 +104,22 @@ def speaks_for(text: str, sentence_start: int, sentence_end: int, mention: Menti
     return _OWN_VERB.search(_before(text, a, mention.start)) is not None
 
 
+def anaphor(sentence: str) -> bool:
+    """ "our/this/the coalition" in a sentence that does not deny it: "Some words about the
+    coalition: … this is not my coalition, I am only chairing" claims none."""
+    if _ANAPHOR.search(sentence) is None:
+        return False
+    return not any(_NOT_MINE.search(sentence, 0, m.start()) for m in ANAPHOR.finditer(sentence))
+
+
 def owns(sentence: str) -> bool:
     """ "our coalition" / "my coalition", or "this coalition" said by a "we": the speaker's own."""
-    m = _ANAPHOR.search(sentence)
-    if m is None:
+    if not anaphor(sentence):
         return False
-    return m.group(0).lower().startswith(("our", "my")) or _GROUP_PERSON.search(sentence) is not None
+    m = ANAPHOR.search(sentence)
+    return m is not None and (
+        m.group(0).lower().startswith(("our", "my")) or _GROUP_PERSON.search(sentence) is not None
+    )
 
 
 def first_person(sentence: str) -> bool:
