@@ -10,13 +10,14 @@ chair's call ("Yes, … for the record"), two label variants differing by a doub
 affiliations: a colleague tied by "the same university", a chair who credits the coalition's
 sponsors and denies it is hers before introducing herself late in a long turn, a body said in
 lower case, a ministry named by a list of fields, "She is the head of … at …" after the sentence
-with the name, and a body in apposition to its kind ("an online lender, X"). Each rule is also
-checked where it must not apply.
+with the name, and a body in apposition to its kind ("an online lender, X"); and for modes: the
+panel seated beside the speaker ("On my right is …") and a journey made for the forum. Each rule
+is also checked where it must not apply.
 """
 
 from __future__ import annotations
 
-from forumlens.resolve import resolve_session, voice
+from forumlens.resolve import modes, resolve_session, voice
 from forumlens.resolve.cast import affiliation_options, prepare
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.people import group_labels
@@ -215,3 +216,12 @@ def test_the_ranker_picks_the_body_said_after_he_is_and_the_ministry_with_its_fi
     # the rules read the ministry on through its fields, so the ranker sees the whole name
     assert got["Sok Dara"][1] == "Ministry of Rural Development, Water and Forests of Cambodia"
     assert got["CHAIR"][1] is None
+
+
+def test_the_panel_beside_the_speaker_and_a_journey_for_the_forum_put_the_speaker_in_the_room() -> None:
+    assert modes.own_cues("On my right is Ms. Ewa Nowak, from the Polish registry.", 2009)[1] > 0
+    assert modes.own_cues("Let me introduce the panel.  On my left, Mr. Tomas Berg.", 2016)[1] > 0
+    assert modes.own_cues("I came from Nouakchott especially for this forum, it was a long journey.", 2019)[1] > 0
+    # a right one has, a sector one came from: not where one sits
+    assert modes.own_cues("My right to privacy is not negotiable.", 2019) == (0, 0)
+    assert modes.own_cues("I came from the private sector to this topic.", 2019) == (0, 0)

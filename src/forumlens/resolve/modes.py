@@ -120,7 +120,12 @@ _OWN_ONSITE = SharedCue(
         # the trip that brought them: "I came by bus from Cajazeiras, nine hours", "I came by the
         # night train from Narvik" (not "I came to this topic by chance")
         r"(?:I|we)\s+(?:came|travell?ed|drove|arrived)\s+(?:here\s+)?by\s+(?:the\s+)?(?:night\s+|overnight\s+|early\s+)?"
-        r"(?:bus|coach|car|train|plane|boat|ferry|road|air))\b",
+        r"(?:bus|coach|car|train|plane|boat|ferry|road|air)|"
+        # "I came from Nouakchott especially for this forum"
+        r"(?:I|we)\s+(?:came|flew|travell?ed)\s+from\s+[\w'’ -]{2,40}?\s+(?:especially|specially|just)\s+for\s+"
+        r"(?:this|the)\s+(?:forum|meeting|workshop|session|IGF|event)|"
+        # the panel seated beside the speaker: "On my right is Ms. …", "On my left, Mr. …"
+        r"(?:on|to)\s+my\s+(?:left|right)(?=\s*,|\s+(?:is|are|sits?|we have)\b))\b",
         re.IGNORECASE,
     )
 )
