@@ -32,6 +32,9 @@ class Table:
     about: str
 
 
+_CITE = ("session", "title", "year")
+
+
 def _cite(info: SessionInfo) -> Row:
     return {"session": info.id, "title": info.title, "year": info.year}
 
@@ -76,60 +79,26 @@ def _turns(info: SessionInfo, session: Session, analyses: Analyses) -> Iterator[
         }
 
 
-def _people(info: SessionInfo, session: Session, analyses: Analyses) -> Iterator[Row]:
-    for p in _items(analyses, "people"):
-        yield {
-            **_cite(info),
-            "name": p.get("name"),
-            "role": p.get("role"),
-            "affiliation": p.get("affiliation"),
-            "mode": p.get("mode"),
-            "words": p.get("words"),
-            "minutes": p.get("minutes"),
-            "lines": list(p.get("lines") or []),
-            "labels": list(p.get("labels") or []),
-        }
+# Fields that hold lists (line numbers, caption labels): always a list in a row, never None.
+_LIST_FIELDS = frozenset({"lines", "labels", "answer_lines"})
 
 
-def _questions(info: SessionInfo, session: Session, analyses: Analyses) -> Iterator[Row]:
-    for q in _items(analyses, "questions"):
-        yield {
-            **_cite(info),
-            "line": q.get("line"),
-            "by": q.get("by"),
-            "to": q.get("to"),
-            "status": q.get("status"),
-            "answer_lines": list(q.get("answer_lines") or []),
-            "text": q.get("text"),
-        }
+def _item_table(kind: str, fields: tuple[str, ...], about: str) -> Table:
+    """A table of one row per item of the `kind` analysis, each column the item's field of that name.
+
+    The columns are named once, here, so a table's rows cannot drift from its documented columns.
+    """
+
+    def rows(info: SessionInfo, session: Session, analyses: Analyses) -> Iterator[Row]:
+        for item in _items(analyses, kind):
+            yield {
+                **_cite(info),
+                **{f: list(item.get(f) or []) if f in _LIST_FIELDS else item.get(f) for f in fields},
+            }
+
+    return Table(kind, (*_CITE, *fields), rows, about)
 
 
-def _asks(info: SessionInfo, session: Session, analyses: Analyses) -> Iterator[Row]:
-    for a in _items(analyses, "asks"):
-        yield {
-            **_cite(info),
-            "line": a.get("line"),
-            "by": a.get("by"),
-            "coalition": a.get("coalition"),
-            "category": a.get("category"),
-            "type": a.get("type"),
-            "quote": a.get("quote"),
-        }
-
-
-def _tags(info: SessionInfo, session: Session, analyses: Analyses) -> Iterator[Row]:
-    for t in _items(analyses, "tags"):
-        yield {
-            **_cite(info),
-            "scheme": t.get("scheme"),
-            "code": t.get("code"),
-            "label": t.get("label"),
-            "score": t.get("score"),
-            "lines": list(t.get("lines") or []),
-        }
-
-
-_CITE = ("session", "title", "year")
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
@@ -145,28 +114,24 @@ TABLES: dict[str, Table] = {
             _turns,
             "one row per speaker turn (or document paragraph), with its line span",
         ),
-        Table(
+        _item_table(
             "people",
-            (*_CITE, "name", "role", "affiliation", "mode", "words", "minutes", "lines", "labels"),
-            _people,
+            ("name", "role", "affiliation", "mode", "words", "minutes", "lines", "labels"),
             "one row per person per session (who spoke, for whom, how long)",
         ),
-        Table(
+        _item_table(
             "questions",
-            (*_CITE, "line", "by", "to", "status", "answer_lines", "text"),
-            _questions,
+            ("line", "by", "to", "status", "answer_lines", "text"),
             "one row per question put, with its fate",
         ),
-        Table(
+        _item_table(
             "asks",
-            (*_CITE, "line", "by", "coalition", "category", "type", "quote"),
-            _asks,
+            ("line", "by", "coalition", "category", "type", "quote"),
             "one row per ask, need or commitment, with its category",
         ),
-        Table(
+        _item_table(
             "tags",
-            (*_CITE, "scheme", "code", "label", "score", "lines"),
-            _tags,
+            ("scheme", "code", "label", "score", "lines"),
             "one row per tag (issue area, SDG, GDC objective) of a session",
         ),
     )
