@@ -284,7 +284,7 @@ def api_brief(
 ) -> dict[str, Any]:
     lo, hi = year_range(since, until, allow_empty=True)  # "21" is an error (400), not the year 21
     name = find_coalition(coalition).name if coalition else None  # unknown: 404 with suggestions
-    return build_topic_brief(store, topic[:300], since=lo, until=hi, coalition=name)
+    return build_topic_brief(store, topic, since=lo, until=hi, coalition=name)
 
 
 @router.get("/graph", summary="Cooperation graph: actors and co-appearance edges")

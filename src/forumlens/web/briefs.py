@@ -13,13 +13,21 @@ from ..briefs import topic_brief
 from ..errors import ConfigError
 from ..store.base import Store
 
-__all__ = ["brief_markdown", "build_topic_brief"]
+__all__ = ["TOPIC_CHARS", "brief_markdown", "build_topic_brief"]
+
+
+# A topic typed into a web form or query is cut to this many characters before it is summarised for.
+TOPIC_CHARS = 300
 
 
 def build_topic_brief(
     store: Store, topic: str, *, since: int | None = None, until: int | None = None, coalition: str | None = None
 ) -> dict[str, Any]:
-    """The `brief --topic --json` contract for a topic across the store."""
+    """The `brief --topic --json` contract for a topic across the store (the topic cut to `TOPIC_CHARS`).
+
+    The cut is made here, once, for the page, its download and the API alike.
+    """
+    topic = topic[:TOPIC_CHARS]
     if not topic.strip():
         raise ConfigError("give a topic for the brief", hint='for example "meaningful access"')
     return topic_brief(store, topic, since=since, until=until, coalition=coalition).to_json()

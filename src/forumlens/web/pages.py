@@ -35,7 +35,7 @@ from .api import reader
 from .briefs import brief_markdown, build_topic_brief
 from .cache import NO_STORE_HEADER
 from .credits import turn_credits
-from .form_input import coalition_suggestions, read_form
+from .form_input import FormValues, coalition_suggestions, read_form
 from .graph import build_graph, layout
 from .related import coalition_partners, session_related, session_related_for_page
 from .searching import check_mode, clean_search_input, mark_snippet, run_search
@@ -423,6 +423,11 @@ def glossary(request: Request, store: Store = StoreDep, term: str | None = None)
     return _page(request, "glossary.html", terms=terms, term=term or "", empty_store=empty)
 
 
+def _form_brief(store: Store, topic: str, form: FormValues) -> dict[str, Any]:
+    """The brief on `topic` within a checked form's years and coalition: what the page shows and its download gives."""
+    return build_topic_brief(store, topic, since=form.since, until=form.until, coalition=form.coalition)
+
+
 @router.get("/briefs")
 def briefs(
     request: Request,
@@ -442,11 +447,7 @@ def briefs(
         "until": checked.until,
         "coalition": checked.coalition,
     }
-    brief = (
-        build_topic_brief(store, topic[:300], since=form["since"], until=form["until"], coalition=form["coalition"])
-        if topic.strip()
-        else None
-    )
+    brief = _form_brief(store, topic, checked) if topic.strip() else None
     empty_store = brief is not None and not brief.get("bullets") and views.store_is_empty(store)
     return _page(
         request, "briefs.html", form=form, brief=brief, coalitions=views.coalition_list(store), empty_store=empty_store
@@ -467,7 +468,7 @@ def brief_download(
         form = read_form(store, since=since, until=until, coalition=coalition)
     except ForumlensError as exc:
         return form_error(request, exc, coalition)
-    data = build_topic_brief(store, topic[:300], since=form.since, until=form.until, coalition=form.coalition)
+    data = _form_brief(store, topic, form)
     name = views.slug(topic)[:60] or "brief"
     if format == "json":
         body, media = json.dumps(data, ensure_ascii=False, indent=1), "application/json"
