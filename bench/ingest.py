@@ -36,7 +36,7 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -357,6 +357,16 @@ def _print_profile(result: dict[str, object]) -> None:
             print(f"{name:<44}  {ms:>10.1f}  {ms / total:>6.1%}")
 
 
+def print_result(result: Mapping[str, object], as_json: bool) -> None:
+    """A bench run's figures on standard output: one JSON line (`--json`), else one aligned `key  value` line each."""
+    if as_json:
+        print(json.dumps(result))
+        return
+    width = max(map(len, result))
+    for key, value in result.items():
+        print(f"{key:<{width}}  {value}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sessions", type=int, default=1000)
@@ -386,12 +396,7 @@ def main(argv: list[str] | None = None) -> None:
     result = run(
         args.sessions, args.db, analysis=args.analysis, workers=args.workers, analysed_sample=args.analysed_sample
     )
-    if args.json:
-        print(json.dumps(result))
-        return
-    width = max(map(len, result))
-    for key, value in result.items():
-        print(f"{key:<{width}}  {value}")
+    print_result(result, args.json)
 
 
 if __name__ == "__main__":

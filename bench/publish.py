@@ -18,7 +18,6 @@ The store build is not timed. Usage:
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -27,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ingest import synthetic_files
+from ingest import print_result, synthetic_files
 
 from forumlens.ingest import IngestOptions, ingest_paths
 from forumlens.publish.site import PublishOptions, publish_site
@@ -111,12 +110,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     result = run(args.sessions, args.db, args.out, analysis=args.analysis == "full", workers=args.workers)
-    if args.json:
-        print(json.dumps(result))
-        return
-    width = max(map(len, result))
-    for key, value in result.items():
-        print(f"{key:<{width}}  {value}")
+    print_result(result, args.json)
 
 
 if __name__ == "__main__":
