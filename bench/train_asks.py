@@ -154,6 +154,7 @@ def _vocab(feats: list[list[str]]) -> dict[str, int]:
 def fit_softmax(feats: list[list[str]], labels: list[str], classes: tuple[str, ...], c: float) -> Softmax:
     """Multinomial logistic regression, L2 strength 1/(c·n), full-batch Adam (deterministic)."""
     import numpy as np
+    from adam import Adam  # imports numpy: only a fit needs it
 
     vocab = _vocab(feats)
     x = _design(feats, vocab)
@@ -164,23 +165,15 @@ def fit_softmax(feats: list[list[str]], labels: list[str], classes: tuple[str, .
     w = np.zeros((d, len(classes)))
     b = np.log(y.mean(axis=0) + 1e-3)
     lam = 1.0 / (c * n)
-    mw, vw, mb, vb = (np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b))
-    lr, beta1, beta2 = 0.1, 0.9, 0.999
-    for step in range(1, STEPS + 1):
+    adam_w, adam_b = Adam(lr=0.1), Adam(lr=0.1)
+    for _ in range(STEPS):
         z = x @ w + b
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         p /= p.sum(axis=1, keepdims=True)
         g = (p - y) / n
-        gw = x.T @ g + lam * w
-        gb = g.sum(axis=0)
-        mw = beta1 * mw + (1 - beta1) * gw
-        vw = beta2 * vw + (1 - beta2) * gw * gw
-        mb = beta1 * mb + (1 - beta1) * gb
-        vb = beta2 * vb + (1 - beta2) * gb * gb
-        corr1, corr2 = 1 - beta1**step, 1 - beta2**step
-        w -= lr * (mw / corr1) / (np.sqrt(vw / corr2) + 1e-8)
-        b -= lr * (mb / corr1) / (np.sqrt(vb / corr2) + 1e-8)
+        w -= adam_w.step(x.T @ g + lam * w)
+        b -= adam_b.step(g.sum(axis=0))
     inv = {j: f for f, j in vocab.items()}
     weights = {inv[j]: tuple(float(v) for v in w[j]) for j in range(d) if np.abs(w[j]).max() >= 1e-3}
     return Softmax(classes, tuple(float(v) for v in b), weights)

@@ -84,6 +84,7 @@ def examples(path: Path) -> tuple[list[tuple[str, ...]], list[int]]:
 def fit(feats: list[tuple[str, ...]], labels: list[int], c: float) -> LabelModel:
     """Binary logistic regression over binary features, L2 1/(c·n), full-batch Adam."""
     import numpy as np
+    from adam import Adam  # imports numpy: only a fit needs it
 
     vocab = {f: j for j, f in enumerate(sorted({f for fs in feats for f in fs}))}
     x = np.zeros((len(feats), len(vocab)))
@@ -95,20 +96,12 @@ def fit(feats: list[tuple[str, ...]], labels: list[int], c: float) -> LabelModel
     w = np.zeros(d)
     b = float(np.log((y.mean() + 1e-3) / (1 - y.mean() + 1e-3)))
     lam = 1.0 / (c * n)
-    mw, vw, mb, vb = np.zeros(d), np.zeros(d), 0.0, 0.0
-    lr, beta1, beta2 = 0.1, 0.9, 0.999
-    for step in range(1, STEPS + 1):
+    adam_w, adam_b = Adam(lr=0.1), Adam(lr=0.1)
+    for _ in range(STEPS):
         p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
         g = (p - y) / n
-        gw = x.T @ g + lam * w
-        gb = float(g.sum())
-        mw = beta1 * mw + (1 - beta1) * gw
-        vw = beta2 * vw + (1 - beta2) * gw * gw
-        mb = beta1 * mb + (1 - beta1) * gb
-        vb = beta2 * vb + (1 - beta2) * gb * gb
-        corr1, corr2 = 1 - beta1**step, 1 - beta2**step
-        w -= lr * (mw / corr1) / (np.sqrt(vw / corr2) + 1e-8)
-        b -= lr * (mb / corr1) / (np.sqrt(vb / corr2) + 1e-8)
+        w -= adam_w.step(x.T @ g + lam * w)
+        b -= adam_b.step(float(g.sum()))
     return LabelModel(float(b), {f: float(w[j]) for f, j in vocab.items()}, THRESHOLD)
 
 

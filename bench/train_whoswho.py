@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import whoswho
+from adam import Adam
 
 from forumlens.resolve import affmodel
 from forumlens.resolve.affcands import Candidate
@@ -144,17 +145,14 @@ def fit(examples: list[Example], c: float) -> affmodel.Ranker:
     y = np.asarray(right, float)
     y = y / np.bincount(gid, weights=y)[gid]  # several right spellings share the mass
     w = np.zeros(len(vocab))
-    lr, m, v = 0.05, np.zeros_like(w), np.zeros_like(w)
+    adam = Adam(lr=0.05)
     starts = _starts(gid)
-    for step in range(1, 1501):
+    for _ in range(1500):
         s = x @ w
         s -= np.maximum.reduceat(s, starts)[gid] if len(s) else 0
         e = np.exp(s)
         p = e / np.bincount(gid, weights=e)[gid]
-        grad = x.T @ (p - y) + w / c
-        m = 0.9 * m + 0.1 * grad
-        v = 0.999 * v + 0.001 * grad**2
-        w -= lr * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+        w -= adam.step(x.T @ (p - y) + w / c)
     return affmodel.Ranker({name: round(float(w[i]), 4) for name, i in vocab.items() if abs(w[i]) > 1e-4})
 
 
