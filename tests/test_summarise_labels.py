@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from forumlens.pipeline import analyse_session
-from forumlens.summarise import build_report, check_citations
+from forumlens.summarise import SessionReport, build_report, check_citations
 from forumlens.summarise.labels import HEADINGS, PREFIXES, label_role
 from forumlens.summarise.rewrite import Voice, attribution_prefix
 from forumlens.transcript.parse import parse_transcript
@@ -53,12 +53,7 @@ def test_an_unnamed_voice_is_introduced_by_its_role() -> None:
     assert set(HEADINGS) == set(PREFIXES)
 
 
-@pytest.mark.parametrize(
-    "path",
-    [RES / "ms-elections-misinformation-2024.txt", RES / "held_out2" / "nri-youth-age-assurance-2024.txt"],
-    ids=lambda p: p.stem,
-)
-def test_no_bullet_or_heading_names_a_generic_label(path: Path) -> None:
+def _report(path: Path) -> tuple[SessionReport, set[str]]:
     session = parse_transcript(path.read_text("utf-8"), source=path.name, sha256=path.name)
     labels = {t.label for t in session.turns if t.label and t.speaker is None and generic_label(t.label)}
     assert labels  # the session has label-only turns (AUDIENCE, INTERPRETER)
@@ -69,7 +64,21 @@ def test_no_bullet_or_heading_names_a_generic_label(path: Path) -> None:
         assert head not in labels, bullet.text
     headings = [sp.speaker for sp in report.speakers]
     assert not labels & set(headings), headings
+    return report, labels
+
+
+def test_floor_voices_are_reported_under_a_plain_heading_cited_to_their_label() -> None:
+    report, labels = _report(RES / "ms-elections-misinformation-2024.txt")
     floor = [sp for sp in report.speakers if sp.speaker in HEADINGS.values()]
     assert floor  # their points are still reported, under a plain heading
     for sp in floor:  # and cited to the caption's own label
         assert all(c.speaker in labels for b in sp.bullets for c in b.citations)
+
+
+def test_an_interpreted_speech_is_credited_to_the_speaker_it_interprets() -> None:
+    # ">> GABRIELA SOUZA: (Speaking Portuguese)" then ">> INTERPRETER: -- We are happy to share …" (L117):
+    # the interpreter's words are hers (resolve.interpreted), never a heading of their own
+    report, _labels = _report(RES / "held_out2" / "nri-youth-age-assurance-2024.txt")
+    by_speaker = {sp.speaker: [c.line for b in sp.bullets for c in b.citations] for sp in report.speakers}
+    assert 117 in by_speaker["Gabriela Souza"]
+    assert not [sp for sp in report.speakers if sp.speaker in HEADINGS.values()]
