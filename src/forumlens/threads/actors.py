@@ -32,7 +32,7 @@ first heading and lines: a newsletter's title may name only itself).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -43,7 +43,7 @@ from ..transcript.speakers import name_key
 from .cues import is_intro
 from .sentences import Sentence
 
-__all__ = ["Actor", "document_actor", "introduced_actor", "turn_actor"]
+__all__ = ["Actor", "body_aliases", "document_actor", "introduced_actor", "turn_actor"]
 
 Actor = tuple[str | None, str | None]  # (coalition name, institution name)
 
@@ -66,15 +66,98 @@ _NAME_FIRST = re.compile(r"^\W*(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+\s*,\s"
 _INTRO_SENTENCES = 5
 
 
-def _intro_mentions(session: Session, speaker: str | None, sentences: Sequence[Sentence]) -> list[Mention]:
-    found: list[Mention] = []
-    for n, sentence in enumerate(sentences[:_INTRO_SENTENCES]):
+def _intro_sentences(speaker: str | None, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The opening sentences of a turn that may say whom its speaker speaks for.
+
+    Sound checks and greetings of three words or fewer ("Hello?", "Can you hear?", "Okay.") are not counted:
+    a speaker on a remote hub's line says them before anything else."""
+    found: list[Sentence] = []
+    n = 0
+    for sentence in sentences:
+        if n >= _INTRO_SENTENCES:
+            break
         text = sentence.text
         # past the third sentence only the speaker's own name introduces ("I am happy to say …" does not)
         framed = n < 3 and (is_intro(text) or (speaker is None and _NAME_FIRST.match(text) is not None))
         if _names_speaker(text, speaker) or framed:
-            found += find_mentions(session.text, sentence.start, sentence.end)
+            found.append(sentence)
+        n += len(text.split()) > _SOUND_CHECK_WORDS
     return found
+
+
+_SOUND_CHECK_WORDS = 3
+
+
+def _intro_mentions(session: Session, sentences: Sequence[Sentence]) -> list[Mention]:
+    return [m for s in sentences for m in find_mentions(session.text, s.start, s.end)]
+
+
+# a body of one of the IGF's intersessional families named by its topic, in any case ("the dynamic coalition on
+# Internet and climate change", "Best Practice Forum on IXPs"): its family and the words after "on"/"for"
+_FAMILY = re.compile(
+    r"\b(?P<family>(?:dynamic\s+)?coalition|best\s+practice\s+forum|policy\s+network)\s+(?:on|for)\s+"
+    r"(?P<topic>[\w'’‑-]+(?:\s+[\w'’‑-]+){0,5})",
+    re.I,
+)
+# words that end a topic: what follows the body's name in an introduction ("… climate change this year with Anjali",
+# "… on IXPs, from Aarhus")
+_TOPIC_STOP = frozenset(
+    {"from", "with", "this", "that", "these", "since", "who", "which", "where", "here", "today", "at", "in", "for"}
+    | {"last", "next", "as", "to", "by", "is", "are", "was", "were", "i", "we", "our", "my", "and", "together"}
+)
+_TOPIC_LINK = frozenset({"and", "of", "the", "&"})
+
+
+def _family_body(text: str) -> tuple[str, int, int] | None:
+    """(name, start of its topic, end) of the first intersessional body `text` names by its topic ("DC on Internet
+    and Climate Change"), topic words capitalised as a title, so two years' wordings in different case are one."""
+    for match in _FAMILY.finditer(text.replace("\n", " ")):
+        words = match.group("topic").split()
+        kept: list[str] = []
+        for n, word in enumerate(words):
+            low = word.lower()
+            # "and" links a topic's words ("Internet and climate change"), unless a clause follows ("and I …")
+            if low in _TOPIC_LINK and n + 1 < len(words) and words[n + 1].lower() not in _TOPIC_STOP:
+                kept.append(word)
+                continue
+            if low in _TOPIC_STOP:
+                break
+            kept.append(word)
+        while kept and kept[-1].lower() in _TOPIC_LINK:
+            kept.pop()
+        if not kept:
+            continue
+        head = " ".join(w[:1].upper() + w[1:].lower() for w in match.group("family").split())
+        topic = " ".join(w if w.lower() in _SMALL else w[:1].upper() + w[1:] for w in kept)
+        end = match.start("topic") + len(" ".join(kept))
+        return f"{head} {match.group(0).split()[-len(words) - 1]} {topic}", match.start("topic"), end
+    return None
+
+
+def _unregistered_body(session: Session, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> str | None:
+    """An intersessional body the registry does not know, named by its topic in the introduction; None when the
+    registry names the same words (or none of the kind is named).
+
+    Why: a new coalition ("I coordinate the dynamic coalition on Internet and climate change") is nobody
+    otherwise, or is read as a registry body that shares a few of its words ("the coordination of the
+    dynamic coalition" is no DC Coordination Group), and its items never join across years."""
+    for sentence in sentences:
+        found = _family_body(sentence.text)
+        if found is None:
+            continue
+        name, topic, end = found
+        topic, end = sentence.start + topic, sentence.start + end
+        # the registry knows the body when a name it has runs into the topic ("policy network on AI"), or names
+        # it by its umbrella and its topic (`_own_name`)
+        known = load_registry()
+        if any(
+            (m.start < end and topic < m.end and (m.kind == "dc" or m.name in _umbrellas(known)))
+            or topic < m.end <= end
+            for m in mentions
+        ):
+            return None
+        return name
+    return None
 
 
 # the topic a body of an umbrella registry entry is named with: "Best Practice Forum| on Local Content"
@@ -137,10 +220,14 @@ def introduced_actor(
     """(coalition, institution) the speaker of `turn` says they speak for in the turn's opening (rule 1);
     (None, None) when the opening says nothing of it."""
     registry = registry or load_registry()
-    mentions = _intro_mentions(session, turn.speaker, sentences)
+    intro = _intro_sentences(turn.speaker, sentences)
+    mentions = _intro_mentions(session, intro)
     coalition = next((m.name for m in mentions if m.kind == "dc"), None)
     if coalition:
         return coalition, None
+    unregistered = _unregistered_body(session, intro, mentions)
+    if unregistered is not None:
+        return None, unregistered
     org = next(
         (_own_name(m, session.text) for m in mentions if m.kind in _ORG_KINDS and m.entity_id not in _GENERIC), None
     )
@@ -238,3 +325,63 @@ def _body_named(text: str, registry: Registry) -> Actor:
     coalition = next((m.name for m in mentions if m.kind == "dc"), None)
     org = next((_own_name(m, text) for m in mentions if m.kind in _ORG_KINDS and m.entity_id not in _GENERIC), None)
     return (coalition, None) if coalition else (None, org)
+
+
+# a body's name read as a head and a topic: "Best Practice Forum on| IXPs", "DC on| Internet and Climate Change"
+_HEAD_TOPIC = re.compile(r"^(?P<head>.+?\s(?:on|for))\s+(?P<topic>\S.*)$")
+
+
+def _acronym_of(short: str, words: Sequence[str]) -> bool:
+    """Whether `short` ("IXPs", "CSOs") is an acronym of `words` ("Internet Exchange Points"): its first letter
+    opens the first word, its last letter is in the last word, and every letter is found in order (the "X"
+    of "eXchange"); a plural "s" is not a letter of it."""
+    letters = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
+    if len(letters) < 2 or not letters.isupper() or not words or len(words) > len(letters) + 2:
+        return False
+    if words[0][:1].upper() != letters[0]:
+        return False
+    text = " ".join(words).upper()
+    at = 0
+    for letter in letters[1:]:
+        at = text.find(letter, at + 1)
+        if at < 0:
+            return False
+    return at >= len(text) - len(words[-1])
+
+
+def body_aliases(names: Iterable[str]) -> dict[str, str]:
+    """Name → the name it is another wording of, among bodies named by a head and a topic: "Best Practice Forum
+    on IXPs" → "Best Practice Forum on Internet Exchange Points" (the topic said by its acronym), "Coalition on
+    X" → "Dynamic Coalition on X" (the family said in short).
+
+    Why: a speaker names their forum by its acronym one year and in full the next (or its report's title
+    does), and linking never joins two actors; the spelt-out name is the one kept."""
+    parsed = [
+        (name, _short_head(m.group("head")), m.group("topic")) for name in set(names) if (m := _HEAD_TOPIC.match(name))
+    ]
+    out: dict[str, str] = {}
+    fullest: dict[tuple[str, str], str] = {}
+    for name, head, topic in parsed:
+        key = (head, topic.casefold())
+        if key not in fullest or (len(name), name) > (len(fullest[key]), fullest[key]):
+            fullest[key] = name
+    for name, head, topic in parsed:
+        kept = fullest[(head, topic.casefold())]
+        if " " not in topic:
+            longer = sorted(
+                {
+                    fullest[(other_head, other_topic.casefold())]
+                    for _, other_head, other_topic in parsed
+                    if other_head == head and other_topic != topic and _acronym_of(topic, other_topic.split())
+                }
+            )
+            kept = longer[0] if len(longer) == 1 else kept
+        if kept != name:
+            out[name] = kept
+    return out
+
+
+def _short_head(head: str) -> str:
+    """A name's head as compared: lower case, without "Dynamic" ("Dynamic Coalition on" is "Coalition on")."""
+    head = " ".join(head.lower().split())
+    return head.removeprefix("dynamic ")

@@ -95,6 +95,7 @@ _MODERATOR_SIGNALS = frozenset({"response"})
 _COALITION_SIGNALS = frozenset({"slip", "update", "promise", "delivery", "need"})
 _NEEDS_DELIVERABLE = frozenset({"promise", "update", "delivery", "slip"})
 _SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|this|that|these|those)\b", re.I)
+_ASKS_CUE = "analyse.asks"  # the cue of a need only the `asks` analysis found (no words of the sentence)
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 
 
@@ -559,7 +560,12 @@ _NO_ANSWER = re.compile(
     r"|go(?:es)? (?:in)?to the (?:report|minutes)|nobody (?:from|of) [^.;]{1,40} is here"
     # "I cannot say it today", "Let us take one more and then answer together": the question stays open
     r"|(?:cannot|can't|can not) (?:yet )?say (?:it |that |this )?(?:today|now|yet)"
-    r"|let(?:'s| us) (?:take|collect|hear) (?:one|another|two|a few|some) more)\b",
+    r"|let(?:'s| us) (?:take|collect|hear) (?:one|another|two|a few|some) more"
+    # a deferral or an undecided matter: "Let me come back to you on that", "Honestly, this is not decided",
+    # "I don't have that number with me", "I cannot give you a yes today"
+    r"|(?:come|get) back to you|(?:is|are|was|has|have) (?:not|n't) (?:yet |been )*decided|not decided yet"
+    r"|(?:do not|don't|did not|didn't) have (?:that|the|this|those|these|such) (?:numbers?|figures?|data|answer)"
+    r"|(?:cannot|can't|can not) give you (?:a|an|the) (?:yes|no|answer|number|figure|date))\b",
     re.I,
 )
 
@@ -927,7 +933,7 @@ def _stored_needs(
                 coalition or ask.get("coalition"),
                 org,
                 _category(ctx, _without_coalitions(ctx, sentence)),
-                cue="analyse.asks",
+                cue=_ASKS_CUE,
                 seq=sentence.start,
                 names=_names(ctx, sentence),
             )
@@ -966,8 +972,8 @@ def _dedupe(items: Iterable[Item]) -> list[Item]:
     committed_quotes = {(i.line, i.quote) for i in items if i.signal in _COMMITMENT_SIGNALS}
     seen: set[tuple[int, str]] = set()
     out = []
-    for item in sorted(items, key=lambda i: (i.seq, i.cue == "analyse.asks")):
-        if item.cue == "analyse.asks" and item.line in committed and (item.line, item.quote) in committed_quotes:
+    for item in sorted(items, key=lambda i: (i.seq, i.cue == _ASKS_CUE)):
+        if item.cue == _ASKS_CUE and item.line in committed and (item.line, item.quote) in committed_quotes:
             continue
         key = (item.seq, item.signal)
         if key in seen:
@@ -1006,6 +1012,33 @@ def credited_session(session: Session, analyses: Mapping[str, Any]) -> Session:
     return replace(session, turns=tuple(turns)) if changed else session
 
 
+def continued_session(session: Session) -> Session:
+    """The session with each speech turn that has neither label nor speaker, and follows the speech turn before
+    it after a single line break, credited to that turn's speaker.
+
+    Why: a hard-wrapped caption (lines of ~78 characters, a sentence over several lines) reads to the
+    parser as one paragraph per line that ends a sentence; the line after one is no new speaker (it
+    has no label, and no blank line parts it from the text before), it goes on with the same voice.
+    Left without a speaker, its asks and promises would be nobody's and never join that speaker's
+    items of other years. A blank line or a label keeps the turn as the parser made it."""
+    turns = list(session.turns)
+    changed = False
+    for i in range(1, len(turns)):
+        last, turn = turns[i - 1], turns[i]
+        if (
+            turn.kind == "speech"
+            and last.kind == "speech"
+            and turn.speaker is None
+            and turn.label is None
+            and last.speaker is not None
+            and turn.start > 0
+            and session.text[last.end : turn.start].strip(" \t") == "\n"
+        ):
+            turns[i] = replace(turn, speaker=last.speaker, label=last.label)
+            changed = True
+    return replace(session, turns=tuple(turns)) if changed else session
+
+
 def _recredits(turn: Turn, credit: Credit) -> bool:
     """Whether `credit` names someone other than the turn's speaker.
 
@@ -1033,7 +1066,7 @@ def _same_voice(last: Turn, turn: Turn) -> bool:
 
 def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str | None = None) -> SessionItems:
     """Every thread item of one session, in order, and the coalition each speaker spoke for."""
-    session = credited_session(session, analyses)
+    session = continued_session(credited_session(session, analyses))
     ctx = _context(session, analyses, session_id or session.id)
     turns = [t for t in session.turns if t.kind == "speech"]
     sentences = {t.index: turn_sentences(session, t, ctx.lines) for t in turns}
@@ -1064,7 +1097,7 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
     answered = _questions_answered(question_items, turns)
     for turn in turns:
         items += _turn_items(
-            ctx, turn, sentences[turn.index], actors[turn.index], used, taken, answered.get(turn.index)
+            ctx, turn, _flat(sentences[turn.index]), actors[turn.index], used, taken, answered.get(turn.index)
         )
     covering: dict[int, list[tuple[Turn, Sentence]]] = {}
     for turn in turns:
@@ -1081,8 +1114,18 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         if i.seq not in used | taken and not any(a <= i.seq < b for a, b in answering)
     ]
     return SessionItems(
-        tuple(_on_own_line(i) for i in _asks_taxonomy(_dedupe(items), analysed)), speakers, bodies=bodies
+        tuple(_on_own_line(i, session.text, _line_index(ctx)) for i in _asks_taxonomy(_dedupe(items), analysed)),
+        speakers,
+        bodies=bodies,
     )
+
+
+def _flat(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences with their line breaks read as spaces (same length, so every offset holds).
+
+    Why: in a hard-wrapped caption a cue or a deliverable runs over a line break ("we will connect two
+    hundred / secondary schools"), and the cue patterns read words parted by a space."""
+    return [replace(s, text=s.text.replace("\n", " ")) if "\n" in s.text else s for s in sentences]
 
 
 def _introductions(
@@ -1113,13 +1156,57 @@ def _introductions(
     return out
 
 
-def _on_own_line(item: Item) -> Item:
-    """The item with its quote cut to the line it starts on (`line`), its name spans kept inside the cut.
+def _on_own_line(item: Item, text: str, lines: LineIndex) -> Item:
+    """The item with its quote cut to one line of the source (`line`), its name spans kept inside the cut.
 
     Why: an item cites one line, and its quote must be verbatim within that line. Sentences end at a line
-    that opens a list item, but a sentence may still run over a single line break (a hard-wrapped paragraph);
-    its first line is the part the item's `line` cites."""
-    cut = item.quote.split("\n", 1)[0].rstrip()
-    if cut == item.quote:
+    that opens a list item, but a sentence may still run over line breaks (a hard-wrapped caption of ~78
+    characters a line). Of its lines the item cites the one holding the words that make it an item (its
+    cue: "must", "will connect", "was held"), else the longest: the sentence's first line is often only its opening words ("I say it again"), and the
+    item is read (and linked) by what its quote says."""
+    quote = item.quote
+    start = lines.start(item.line)
+    if "\n" in quote:
+        at = text.find(quote, start)
+    else:  # read with its line breaks as spaces (`_flat`): find it again in the source
+        window = text[start : start + len(quote) + 4 * 80 + 200]
+        at = window.replace("\n", " ").find(quote)
+        at = -1 if at < 0 else start + at
+    if at < 0:
         return item
-    return replace(item, quote=cut, names=tuple((a, b) for a, b in item.names if b <= len(cut)))
+    original = text[at : at + len(quote)]
+    if "\n" not in original:
+        return item if original == quote else replace(item, quote=original)
+    pieces = original.split("\n")
+    offsets = [sum(len(p) + 1 for p in pieces[:k]) for k in range(len(pieces))]
+    chosen = _cited_piece(item, quote, pieces, offsets)
+    piece = pieces[chosen]
+    lead = len(piece) - len(piece.lstrip())
+    cut = piece.strip()
+    off = offsets[chosen] + lead
+    return replace(
+        item,
+        line=lines.line(at + off),
+        quote=cut,
+        names=tuple((a - off, b - off) for a, b in item.names if a >= off and b <= off + len(cut)),
+    )
+
+
+def _cited_piece(item: Item, quote: str, pieces: Sequence[str], offsets: Sequence[int]) -> int:
+    """Which line of a sentence run over several an item cites: the one holding most of the words around its cue
+    (`_CUE_REACH` characters either side: "Governments should / fund the salary of …" cites the second line, "…
+    the device must take it back at the / end of its life" the first), else the longest (a question's opening
+    words or its "?" alone say little)."""
+    said = item.cue and item.signal not in ("question", "answer") and item.cue != _ASKS_CUE
+    where = quote.find(item.cue) if said else -1
+    if where < 0:
+        return max(range(len(pieces)), key=lambda k: len(pieces[k].strip()))
+    a, b = where - _CUE_REACH, where + len(item.cue) + _CUE_REACH
+
+    def around(k: int) -> int:
+        return max(0, min(b, offsets[k] + len(pieces[k])) - max(a, offsets[k]))
+
+    return max(range(len(pieces)), key=lambda k: (around(k), -k))
+
+
+_CUE_REACH = 40  # characters either side of a cue read as what the item says

@@ -35,7 +35,10 @@ each named in the `Decision` that `threads --explain` prints:
   lexicon does not know ("the comparative study …" delivers "a comparison of …"; a study is never
   a toolkit); an `update` with none opens one
   (it is a promise in other words), a delivery or slip with none is dropped (no promise
-  on record to fulfil);
+  on record to fulfil); one that names who made the promise ("the repair course that UNEP
+  promised last year was held …", told by a coalition; "the guide that Mbali promised") also
+  weighs that actor's commitments (`promised_by`: its name, or the name of the person who
+  made the promise), by the same rules;
 - `question` → a new question thread, unless the same person asked it before
   (score ≥ question_again); an `answer` joins the question it answers;
 - `response` → the earlier, unanswered ask or question it takes up (questions first
@@ -341,6 +344,27 @@ _PROMISED_VERB = re.compile(
 )
 
 
+# who made the promise a follow-up tells of: "the repair course that UNEP promised", "the workshop that the Internet
+# Society promised in Guadalajara", "The guide that Mbali promised", "In Paris the ministry promised to connect …"
+_PROMISED_BY = re.compile(
+    r"(?:^|\b(?:that|which)\s+|[.;,:]\s+|\b(?i:in|at)\s+[\w'’ ]{1,20}?\s+)"
+    r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’‑-]*|[a-z]{4,})(?:\s+[A-Z][\w'’‑-]*){0,4})"
+    r"\s+(?:had\s+|has\s+)?(?:promised|announced|pledged|committed)\b"
+)
+_NOT_WHO = frozenset(
+    {"we", "i", "you", "they", "he", "she", "it", "who", "our", "this", "that", "which", "what", "the"}
+)
+
+
+def promised_by(quote: str) -> frozenset[str]:
+    """The words naming who made the promise a follow-up tells of (empty when it says none, or says "we")."""
+    for match in _PROMISED_BY.finditer(quote):
+        words = frozenset(w for w in re.findall(r"[\w'’‑-]+", match.group("who").casefold()) if w not in _NOT_WHO)
+        if words:
+            return words
+    return frozenset()
+
+
 def _families(item: Item) -> frozenset[str]:
     """The item's deliverable family, and the family of a deliverable its promise says as a verb ("the coalition
     will map the public funding of news" promises a map, whatever noun the sentence's head is): kept per quote.
@@ -438,6 +462,11 @@ def _name_words(name: str) -> frozenset[str]:
     """The words of a coalition's name that tell it apart (not "Dynamic Coalition on", not "Internet")."""
     words = (w for w in re.findall(r"[a-z]+", name.casefold()) if w not in _NAME_NOISE and len(w) > 2)
     return frozenset(w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words)  # "schools" ↔ "school"
+
+
+@lru_cache(maxsize=4096)
+def _words_of(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[\w'’‑-]+", name.casefold()))
 
 
 def named_coalition(item: Item) -> frozenset[str]:
@@ -755,9 +784,28 @@ class _Linker:
             scored.append((t, s, ok, f"same deliverable, object {rest:.2f}"))
         self._place("commitment", item, scored, "same actor, re-promised", "a new promise")
 
+    def _promisers(self, item: Item, actor: str) -> list[_Track]:
+        """Commitment threads of another actor that the follow-up names as having promised (`promised_by`): the
+        actor's name says the words ("UNEP", "the ministry" of a Ministry of …), or its promise's speaker's does."""
+        who = promised_by(item.quote)
+        if not who:
+            return []
+        out: list[_Track] = []
+        for (kind, other), index in self._by_actor.items():
+            if kind != "commitment" or other == actor:
+                continue
+            named = who <= _words_of(other)
+            for t in self._candidates(index):
+                speaker = t.thread.entries[0][0].speaker
+                if named or (speaker and who <= _words_of(name_key(speaker))):
+                    out.append(t)
+        return out
+
     def _follow(self, item: Item) -> None:
         scored, delivered = [], []
-        for t in self._candidates(self._by_actor.get(("commitment", actor_of(item)), _NONE)):
+        actor = actor_of(item)
+        own = self._candidates(self._by_actor.get(("commitment", actor), _NONE))
+        for t in [*own, *self._promisers(item, actor)]:
             status = t.thread.status
             if status == "fulfilled":
                 delivered.append(t)

@@ -25,10 +25,12 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 from typing import Any
 
 from ..store.base import Store
 from ..store.threads import THREAD_ITEMS, ThreadSource, items_digest
+from .actors import body_aliases
 from .items import extract_items
 from .link import RULES, Linked, actor_of, link_items
 from .models import ITEMS_VERSION, KINDS, STATUSES, Decision, Item, SessionItems, Thread
@@ -142,7 +144,8 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
     A speaker who said which coalition they speak for in one session speaks for it in the
     others where they did not say (their most frequent coalition), unless they spoke for an
     institution there; one who introduced themself with an institution ("Nadia Rahimi, best practice
-    forum on gender and access") speaks for it where nothing says whom they speak for.
+    forum on gender and access") speaks for it where nothing says whom they speak for. A body named by its
+    acronym in one session and spelt out in another is one body (`actors.body_aliases`).
     """
     spoke_for: dict[str, Counter[str]] = {}
     bodies: dict[str, Counter[str]] = {}
@@ -152,11 +155,18 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
         for person, body in found.bodies.items():
             bodies.setdefault(person, Counter())[body] += 1
     usual = {person: counts.most_common(1)[0][0] for person, counts in spoke_for.items()}
-    usual_body = {person: counts.most_common(1)[0][0] for person, counts in bodies.items()}
+    aliases = body_aliases(
+        {i.org for _, _, found in sessions for i in found.items if i.org} | set(chain(*bodies.values()))
+    )
+    usual_body = {
+        person: aliases.get(body, body) for person, counts in bodies.items() for body in [counts.most_common(1)[0][0]]
+    }
     items = []
     for year, when, found in sessions:
         for item in found.items:
             known = usual.get(item.speaker or "") if item.org is None else None
+            if item.org in aliases:
+                item = replace(item, org=aliases[item.org])
             items.append(item.placed(year, when, known, usual_body.get(item.speaker or "")))
     return items
 
