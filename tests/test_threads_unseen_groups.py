@@ -16,8 +16,10 @@ import pytest
 from forumlens.models import Session, Turn
 from forumlens.threads import link_items, place_items
 from forumlens.threads.actors import _family_body, body_aliases
+from forumlens.threads.cues import find_cue
 from forumlens.threads.items import continued_session
 from forumlens.threads.link import promised_by
+from forumlens.threads.models import Item, SessionItems
 
 from .threads_support import items_of
 
@@ -158,3 +160,58 @@ def test_a_hub_speaker_introduced_after_a_sound_check_and_a_deferral_is_no_answe
     need = next(i for i in found.items if i.signal == "need")
     assert need.org == "Beninese Internet Governance Forum"
     assert not [i for i in found.items if i.signal == "answer"]
+
+
+def test_a_body_the_speaker_said_elsewhere_beats_the_people_analysis_guess() -> None:
+    def need(session: str, coalition: str | None, org: str | None) -> Item:
+        quote = "The captions should also be in French for the hubs."
+        return Item(session, 3, quote, "need", speaker="Tomás Arriaga", coalition=coalition, org=org)
+
+    said = SessionItems((need("s2020", None, "IGF Secretariat"),), bodies={"Tomás Arriaga": "IGF Secretariat"})
+    guessed = SessionItems((need("s2021", "DC on Gender", None),), guessed=("Tomás Arriaga",))
+    kept = SessionItems((need("s2022", "DC on Gender", None),))  # not a guess there: left as it is
+    placed = place_items([(2020, (2020,), said), (2021, (2021,), guessed), (2022, (2022,), kept)])
+    assert [(i.coalition, i.org) for i in placed] == [
+        (None, "IGF Secretariat"),
+        (None, "IGF Secretariat"),
+        ("DC on Gender", None),
+    ]
+    assert SessionItems.from_json("s2021", guessed.to_json()).guessed == ("Tomás Arriaga",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The legal hotline we announced in Guadalajara, we could not keep it alive.",
+        "Only forty schools are connected, and the programme stopped last year.",
+        "We could not keep it going after the grant ended.",
+    ],
+)
+def test_a_promise_that_died_is_a_slip(sentence: str) -> None:
+    cue = find_cue(sentence)
+    assert cue is not None and cue.signal == "slip"
+
+
+def test_we_stopped_somewhere_is_no_slip() -> None:
+    assert find_cue("We stopped at the station on the way.") is None
+
+
+SLIPPED = """>> ANA RUIZ: Welcome.  Karim, please.
+
+>> KARIM HADDAD: Karim Haddad, Dynamic Coalition on Press Freedom.  We will open a hotline where arrested bloggers find a lawyer within a day.
+"""
+
+SLIPPED_LATER = """>> EVA HOLM: Welcome back.  Karim.
+
+>> KARIM HADDAD: Karim Haddad, Dynamic Coalition on Press Freedom.  The legal hotline we announced last year, we could not keep it alive.  The lawyers were volunteers.
+"""
+
+
+def test_a_fate_told_after_the_thing_it_names_back_closes_that_promise() -> None:
+    first, second = items_of(SLIPPED, "igf2031-a.txt"), items_of(SLIPPED_LATER, "igf2032-b.txt")
+    slip = next(i for i in second.items if i.signal == "slip")
+    assert slip.head == "hotline"  # the opening noun the promise names back, not "it"
+    placed = place_items([(2031, (2031, 0), first), (2032, (2032, 1), second)])
+    commitment = next(t for t in link_items(placed).threads if t.kind == "commitment")
+    assert commitment.status == "unfulfilled"
+    assert {i.session for i in commitment.items} == {"igf2031-a.txt", "igf2032-b.txt"}

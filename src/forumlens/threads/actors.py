@@ -43,7 +43,7 @@ from ..transcript.speakers import name_key
 from .cues import is_intro
 from .sentences import Sentence
 
-__all__ = ["Actor", "body_aliases", "document_actor", "introduced_actor", "turn_actor"]
+__all__ = ["Actor", "body_aliases", "document_actor", "introduced_actor", "stated_actor", "turn_actor"]
 
 Actor = tuple[str | None, str | None]  # (coalition name, institution name)
 
@@ -214,6 +214,12 @@ def _from_affiliation(affiliation: str | None, registry: Registry) -> Actor:
     return None, affiliation
 
 
+def stated_actor(person: Mapping[str, Any] | None, registry: Registry | None = None) -> Actor:
+    """(coalition, institution) the people analysis gave a speaker in this session (rule 2): a guess from
+    hand-offs and earlier introductions, not the speaker's own words."""
+    return _from_affiliation((person or {}).get("affiliation"), registry or load_registry())
+
+
 def introduced_actor(
     session: Session, turn: Turn, sentences: Sequence[Sentence], registry: Registry | None = None
 ) -> Actor:
@@ -361,18 +367,20 @@ def body_aliases(names: Iterable[str]) -> dict[str, str]:
     ]
     out: dict[str, str] = {}
     fullest: dict[tuple[str, str], str] = {}
+    by_head: dict[str, list[str]] = {}  # head → its topics (an acronym is compared within one head only)
     for name, head, topic in parsed:
         key = (head, topic.casefold())
         if key not in fullest or (len(name), name) > (len(fullest[key]), fullest[key]):
             fullest[key] = name
+        by_head.setdefault(head, []).append(topic)
     for name, head, topic in parsed:
         kept = fullest[(head, topic.casefold())]
         if " " not in topic:
             longer = sorted(
                 {
-                    fullest[(other_head, other_topic.casefold())]
-                    for _, other_head, other_topic in parsed
-                    if other_head == head and other_topic != topic and _acronym_of(topic, other_topic.split())
+                    fullest[(head, other.casefold())]
+                    for other in by_head[head]
+                    if other != topic and _acronym_of(topic, other.split())
                 }
             )
             kept = longer[0] if len(longer) == 1 else kept

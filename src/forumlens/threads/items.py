@@ -55,6 +55,9 @@ words, `actors.py` who an item is by):
 - a need the `asks` analysis found too carries that analysis' category (`Item.asked`), which a
   thread shows (one taxonomy); an ask the analysis read into what a turn says after it took up
   an earlier ask or question ("Our answer: measure the energy …") is part of the answer, not an item;
+- a hard-wrapped caption (a sentence over several lines) is read as one text: a turn without label
+  after a single line break goes on with the speaker before (`continued_session`), cues read line
+  breaks as spaces, and an item cites the line around its cue (`_on_own_line`);
 - a question's fate in its own session is the `questions` analysis's alone: a turn that
   analysis judged is never re-read by the "?" fallback, and the fallback's reply must not
   itself be a question; an unnamed asker is "a participant in TITLE" (a relayed
@@ -78,7 +81,7 @@ from ..resolve.mentions import find_mentions
 from ..resolve.registry import Registry, load_registry
 from ..resolve.text import LineIndex
 from ..transcript.speakers import name_key
-from .actors import Actor, document_actor, introduced_actor, turn_actor
+from .actors import Actor, document_actor, introduced_actor, stated_actor, turn_actor
 from .cues import PRONOUN_OBJECT, Cue, find_cue, is_non_ask, retro_promise
 from .lexicon import Lexicon, load_lexicon
 from .models import Item, SessionItems
@@ -241,6 +244,14 @@ def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bo
     if subject is not None and subject_phrase(sentence, left, cue.start, at_cue=True):
         noun = sentence[subject[0] : subject[1]]  # "The test lab did not happen": a deliverable the lexicon lacks
         return unknown_family(noun), noun
+    if cue.signal != "promise":
+        # "The legal hotline we announced in Guadalajara, we could not keep it alive": the sentence opens with the
+        # promised thing, named back by the promise it was ("we announced"), and then tells its fate
+        back = retro_promise(sentence)
+        opening = subject_phrase(sentence, 0, back.start(), at_cue=True) if back and back.end() <= cue.start else None
+        if opening is not None:
+            noun = sentence[opening[0] : opening[1]]
+            return unknown_family(noun), noun
     return None
 
 
@@ -1074,6 +1085,7 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
     speakers: dict[str, str] = {}
     before: tuple[Turn, Actor] | None = None
     said = {} if ctx.document else _introductions(session, turns, sentences, ctx.registry)
+    guessing: dict[str, bool] = {}  # speaker → every turn's body is the people analysis' guess
     for turn in turns:
         if ctx.document:
             actors[turn.index] = ctx.document_by
@@ -1082,6 +1094,9 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         actor = turn_actor(session, turn, sentences[turn.index], person, ctx.registry, said.get(turn.index))
         if actor == (None, None) and before is not None and _same_voice(before[0], turn):
             actor = before[1]  # a paragraph that goes on from the speaker's last one speaks for the same body
+        if turn.speaker:
+            guess = turn.index not in said and actor != (None, None) and actor == stated_actor(person, ctx.registry)
+            guessing[turn.speaker] = guessing.get(turn.speaker, True) and guess
         actors[turn.index] = actor
         before = (turn, actor)
         coalition = actor[0]
@@ -1117,6 +1132,7 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         tuple(_on_own_line(i, session.text, _line_index(ctx)) for i in _asks_taxonomy(_dedupe(items), analysed)),
         speakers,
         bodies=bodies,
+        guessed=tuple(sorted(p for p, g in guessing.items() if g and p not in ctx.moderators)),
     )
 
 

@@ -133,20 +133,26 @@ class Item:
 @dataclass(frozen=True)
 class SessionItems:
     """Everything one session contributes: its items, which coalition each speaker spoke for, and which
-    institution each speaker said they speak for (`bodies`: their own introduction, not a guess)."""
+    institution each speaker said they speak for (`bodies`: their own introduction, not a guess); `guessed`:
+    the speakers whose body here is only what the people analysis guessed (they said none in this session)."""
 
     items: tuple[Item, ...]
     speakers: dict[str, str] = field(default_factory=dict)  # person → coalition (registry name)
     version: int = ITEMS_VERSION
     bodies: dict[str, str] = field(default_factory=dict)  # person → institution they introduced themself with
+    # people whose body here is only the people analysis' guess (they did not say it in this session)
+    guessed: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "version": self.version,
             "items": [i.to_json() for i in self.items],
             "speakers": self.speakers,
             "bodies": self.bodies,
         }
+        if self.guessed:
+            data["guessed"] = list(self.guessed)
+        return data
 
     @classmethod
     def from_json(cls, session: str, data: Mapping[str, Any]) -> SessionItems:
@@ -155,6 +161,7 @@ class SessionItems:
             speakers={str(k): str(v) for k, v in (data.get("speakers") or {}).items()},
             version=int(data.get("version") or 0),
             bodies={str(k): str(v) for k, v in (data.get("bodies") or {}).items()},
+            guessed=tuple(str(p) for p in data.get("guessed") or ()),
         )
 
 

@@ -148,10 +148,13 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
     acronym in one session and spelt out in another is one body (`actors.body_aliases`).
     """
     spoke_for: dict[str, Counter[str]] = {}
+    said_for: dict[str, Counter[str]] = {}  # the coalitions a person said they speak for (not guessed)
     bodies: dict[str, Counter[str]] = {}
     for _, _, found in sessions:
         for person, coalition in found.speakers.items():
             spoke_for.setdefault(person, Counter())[coalition] += 1
+            if person not in found.guessed:
+                said_for.setdefault(person, Counter())[coalition] += 1
         for person, body in found.bodies.items():
             bodies.setdefault(person, Counter())[body] += 1
     usual = {person: counts.most_common(1)[0][0] for person, counts in spoke_for.items()}
@@ -161,14 +164,31 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
     usual_body = {
         person: aliases.get(body, body) for person, counts in bodies.items() for body in [counts.most_common(1)[0][0]]
     }
+    said_usual = {person: counts.most_common(1)[0][0] for person, counts in said_for.items()}
     items = []
     for year, when, found in sessions:
+        guessed = frozenset(found.guessed)
         for item in found.items:
+            if item.speaker in guessed:
+                item = _said_elsewhere(item, said_usual.get(item.speaker), usual_body.get(item.speaker))
             known = usual.get(item.speaker or "") if item.org is None else None
             if item.org in aliases:
                 item = replace(item, org=aliases[item.org])
             items.append(item.placed(year, when, known, usual_body.get(item.speaker or "")))
     return items
+
+
+def _said_elsewhere(item: Item, coalition: str | None, body: str | None) -> Item:
+    """The item of a speaker whose body in its session is only the people analysis' guess, with the body they
+    said they speak for in other sessions, when they said one (a coalition first, as an introduction reads).
+
+    Why: the people analysis may take the coalition a moderator named just before ("… Ilse for the coalition on
+    freedom of expression, Tomás from the Secretariat"); the Secretariat's promise would then be the coalition's."""
+    if coalition and coalition != item.coalition:
+        return replace(item, coalition=coalition, org=None)
+    if not coalition and body and (item.coalition or item.org) and body != item.org:
+        return replace(item, coalition=None, org=body)
+    return item
 
 
 def linker_name(linker: str) -> str:
