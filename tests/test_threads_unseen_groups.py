@@ -215,3 +215,19 @@ def test_a_fate_told_after_the_thing_it_names_back_closes_that_promise() -> None
     commitment = next(t for t in link_items(placed).threads if t.kind == "commitment")
     assert commitment.status == "unfulfilled"
     assert {i.session for i in commitment.items} == {"igf2031-a.txt", "igf2032-b.txt"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "signal"),
+    [
+        (
+            "The guide that Mbali promised is online, in English and Portuguese, and a Spanish edition is being translated.",
+            "delivery",
+        ),
+        ("The report is out, and the translation is under way.", "delivery"),
+        ("Our toolkit is still being drafted.", "update"),  # no delivery before it: an update as before
+    ],
+)
+def test_a_delivery_in_the_main_clause_wins_over_work_going_on_in_a_clause_after_it(sentence: str, signal: str) -> None:
+    cue = find_cue(sentence)
+    assert cue is not None and cue.signal == signal

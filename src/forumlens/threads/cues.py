@@ -412,6 +412,7 @@ _ORDER: tuple[tuple[str, _Searcher], ...] = (
 )
 
 
+_DELIVERY_FILTER = dict(_ORDER)["delivery"]
 _NAMED: dict[str, _Searcher] = {"promise": _CueFilter(_PROMISE_NAMED), "delivery": _CueFilter(_DELIVERY_NAMED)}
 _NOT_NEED_FAST = _CueFilter(_NOT_NEED)
 _NON_ASK_FAST = _CueFilter(_NON_ASK)
@@ -496,6 +497,10 @@ def find_cue(
             _search(_NOT_NEED_FAST, sentence) or is_non_ask(sentence) or _too_short(sentence, match)
         ):
             continue
+        if signal == "update":
+            done = _delivered_before(sentence, match)
+            if done is not None:
+                return done
         about = ""
         if signal == "response":
             said = match.group(0).lower()
@@ -506,6 +511,22 @@ def find_cue(
             about = "question" if "question" in said or asked or "wanted to know" in said else "request"
         return Cue(signal, match.start(), match.end(), match.group(0), about)
     return None
+
+
+# a later clause joined on: "…, and a Spanish edition is being translated"
+_LATER_CLAUSE = re.compile(r",\s+(?:and|but|while)\s", _I)
+
+
+def _delivered_before(sentence: str, update: re.Match[str]) -> Cue | None:
+    """The delivery a sentence tells in its main clause when its update cue sits in a clause joined on after it
+    ("The guide … is online, in English and Portuguese, and a Spanish edition is being translated"): the
+    sentence delivers what it opens with; the work going on is about another thing. None otherwise."""
+    done = _search(_DELIVERY_FILTER, sentence)
+    if done is None or done.end() > update.start() or _asked(sentence, done):
+        return None
+    if _LATER_CLAUSE.search(sentence, done.end(), update.start()) is None:
+        return None
+    return Cue("delivery", done.start(), done.end(), done.group(0))
 
 
 # "how many women are online", "how much of it is now available": the clause asks for a figure
