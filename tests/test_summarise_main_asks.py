@@ -83,8 +83,11 @@ def test_a_main_ask_stated_only_in_passing_does_not_displace_a_stronger_takeaway
     """The youth session raises its main ask categories several times, but one is best stated
     by a floor participant's aside ("Please remember the small places when you design this.").
     A main ask takes a takeaway's place only when its sentence scores, as a takeaway, at least
-    `MAIN_ASK_MIN_SHARE` of the takeaway it replaces; the aside does not, so the hub's point it
-    would have displaced ("an age check that assumes one device for one person") stays."""
+    `MAIN_ASK_MIN_SHARE` of the takeaway it replaces; the aside does not, and what is replaced
+    is the weakest takeaway. (Since stop 25 the chair's line-up "And we have Vika from the Suva
+    hub who wants to speak." is no takeaway at all — `report.chair_room_talk` — so the weakest
+    one is now a point of substance, and a main ask that scores at least half of it may take
+    its place.)"""
     session = _session("held_out2", "nri-youth-age-assurance-2024")
     chosen, out, _, _, analyses = _swapped(session)
     added = [s for s in out if all(s is not c for c in chosen)]
@@ -94,6 +97,8 @@ def test_a_main_ask_stated_only_in_passing_does_not_displace_a_stronger_takeaway
         assert item.score >= MAIN_ASK_MIN_SHARE * min(c.score for c in removed)
     texts = [s.unit.text for s in out]
     assert not any("remember the small places" in t for t in texts)
-    assert any("one device for one person" in t for t in texts)
+    assert not any("who wants to speak" in s.unit.text for s in chosen)
+    if removed:
+        assert max(c.score for c in removed) <= min(c.score for c in chosen if all(c is not r for r in removed))
     report = build_report(session, analyses)
     assert not check_citations(report, [session])

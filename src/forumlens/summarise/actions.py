@@ -17,8 +17,8 @@ from itertools import pairwise
 
 from ..analyse.models import Ask, Question
 from ..models import Citation, Session, Turn
-from .compress import compress
 from .procedural import is_procedural
+from .questions import question_text
 from .rank import DIRECTIVE, SUMMARY, Scored, cosine, is_directive, mmr_select, score_units, vectorise
 from .roles import is_decision
 from .units import Unit, line_of
@@ -337,6 +337,6 @@ def question_bullets(
         cite = cite_quote(session, q.line, q.text)
         if cite is not None and q.by and cite.speaker != q.by:  # the asker, and who read it out
             cite = replace(cite, speaker=q.by, voiced_by=cite.speaker)
-        if cite is not None:
-            out.append((compress(cite.quote), cite, "unanswered"))
+        if cite is not None:  # the question sentences shown, the whole quote cited (`questions`)
+            out.append((question_text(cite.quote), cite, "unanswered"))
     return out[:limit]

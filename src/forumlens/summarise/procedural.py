@@ -22,7 +22,7 @@ from .units import Unit
 if TYPE_CHECKING:
     from ..resolve.cast import Person
 
-__all__ = ["MODERATOR_ROLES", "guess_moderators", "is_procedural", "procedural_weight"]
+__all__ = ["MODERATOR_ROLES", "guess_moderators", "is_procedural", "procedural_weight", "runs_the_room"]
 
 MODERATOR_ROLES = frozenset({"moderator", "chair", "remote moderator", "co-moderator", "facilitator"})
 
@@ -133,6 +133,60 @@ def is_procedural(text: str) -> bool:
     ):
         return True
     return _HARD_FAST.any_search(clean)  # == bool(_HARD_ANY.search(clean))
+
+
+# A chair talking about the talk in the room rather than the subject: who said or will say
+# what ("I did hear him talk about ..."), the order of speaking ("then we can go back and
+# forth between the speakers"), someone's intervention or question. Said by a panellist
+# it may still carry a claim; said by a chair it is running the session.
+_ROOM = re.compile(
+    r"\b(?:hear|heard|listen\w*) (?:from\b|(?:to )?(?:him|her|them|you)\b)|"
+    r"\b(?:him|her|them|you|he|she)(?: did| have| has| just| also)? (?:talk|speak|spoke|said|say|mention|raise|ask)\w*\b|"
+    r"\bwe have (?:[A-Z][\w‑'-]+ )+(?:here|online|with us|on the line)\b|"
+    r"\b(?:before|now|then|so|when|once) (?:we|I) (?:move|turn|go|come|get|jump) (?:on |back )?to\b|"
+    r"\b(?:highlight|mention|raise|say|make|share|add) (?:two|three|four|a few|some|a couple of) "
+    r"(?:things|points|issues|remarks|comments)\W*$|"
+    r"\b(?:back and forth|forth and back)\b|"
+    r"\bbetween (?:the|our) (?:speakers|panell?ists|presenters|panels?|coalitions|groups)\b|"
+    r"\b(?:I|we)(?:'ll| will| can| could| are going to| want to) (?:then |now |quickly )?"
+    r"(?:go (?:to|back|around|forth)|come back|hear from|take (?:questions|a question|the next)|"
+    r"open (?:the floor|it up|up)|continue with|proceed)\b|"
+    r"\b(?:your|his|her|their|this) (?:intervention|presentation|remarks|question|comment)s?\b",
+    re.IGNORECASE,
+)
+
+
+# Lining up the speakers, said next to a participant's name: "for the next one Yasmin would
+# represent the DC", "Mr. Ethan Marlowe, Vice President ...", "Jonas Keller from the youth
+# IGF, I think you want to respond", "as Jennifer said, we're going to start with ...".
+_LINE_UP = re.compile(
+    r"\b(?:next|first|second|third|last|final) (?:one|person|speaker|reactor|guest|discussant|panell?ist)\b|"
+    r"\b(?:the|our) (?:next|first|second|third|last|final)\b|"
+    r"\b(?:Mr|Ms|Mrs|Dr|Professor|Prof)\.?\s+[A-Z]|\brepresent\w*\b|\byou (?:are|work|want)\b|"
+    r"\bfrom (?:the|a|an|our) |\bas [A-Z][\w‑'-]+ (?:said|mentioned|noted)\b|\b(?:back|over|then) to [A-Z]|"
+    r"\bthank you,? [A-Z]|\b(?:I|we) (?:am|'m|are|'re) [A-Z]",
+)
+
+
+@lru_cache(maxsize=65_536)
+def runs_the_room(text: str, names: frozenset[str] = frozenset()) -> bool:
+    """Whether a chair's sentence is about the session's own talk, not its subject.
+
+    Read only for chairs: a moderator's point under "Key points by speaker" must be
+    substantive or absent ("I did hear him talk about something that looked like a
+    challenge to me and then we can go forth and back between the speakers" is neither a
+    finding nor a position). Two kinds: talk about the talk (`_ROOM`), and lining up the
+    speakers next to the name of someone in the room (`names`: the session's speakers'
+    name words; `_LINE_UP`) — a chair's synthesis that names them ("Yuki would reserve the
+    word for the technical layer, and Farah wants ...") holds no line-up words and stays.
+    The caller lets a summary through ("we heard that ...").
+    """
+    clean = " ".join(text.split())
+    if _ROOM.search(clean):
+        return True
+    if not names or not _LINE_UP.search(clean):
+        return False
+    return any(w in names for w in re.findall(r"[A-Z][\w'‑-]{2,}", clean))
 
 
 @lru_cache(maxsize=65_536)

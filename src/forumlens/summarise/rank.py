@@ -911,11 +911,15 @@ def mmr_select(
     max_sim: float = 0.55,
     pool_limit: int | None = None,
     voice_of: Callable[[Unit], str] | None = None,
+    closing: tuple[float, int] | None = None,
 ) -> list[Scored]:
     """Greedy MMR: relevance minus redundancy, plus coverage bonuses; ties by position.
 
     `voice_of`: whose point a candidate is, for the speaker bonus and cap (default the
-    speaker; a wrap-up reports the room's points, not its speaker's own).
+    speaker; a wrap-up reports the room's points, not its speaker's own). `closing`:
+    (where a session's closing begins as a share of its text, the most picks from it) —
+    the closing round restates and announces, and each panellist's last word there is
+    a new voice, so without a cap it can crowd out the body of the session.
 
     A candidate's redundancy (its highest similarity to anything chosen) only grows, so
     it is updated with the newest pick alone, and a candidate that is too similar or
@@ -934,6 +938,7 @@ def mmr_select(
     seg = [segment_of(c.unit) for c in alive] if segment_of is not None else None
     voice = [voice_of(c.unit) if voice_of is not None else c.unit.who for c in alive]
     index = list(range(len(alive)))
+    late = 0
     while len(chosen) < k and index:
         best, best_value = -1, -math.inf
         for i in index:
@@ -950,6 +955,10 @@ def mmr_select(
         pick = alive[best]
         chosen.append(pick)
         speakers[voice[best]] += 1
+        if closing is not None and pick.unit.position >= closing[0]:
+            late += 1
+            if late >= closing[1]:  # the closing has its share: the body competes for the rest
+                index = [i for i in index if alive[i].unit.position < closing[0]]
         if seg is not None:
             segments.add(seg[best])
         remaining = []
