@@ -103,6 +103,20 @@ def test_compress_only_deletes_filler(said: str, written: str) -> None:
     assert {w.strip(".,‑").lower() for w in out.split()} <= said_words  # nothing added
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I would like to suggest that the coalition collects the prices of backhaul in every region.",
+        "So I would like to propose that the secretariat opens a page for each report.",
+        "I would like to recommend that ministries publish the spectrum fees.",
+    ],
+)
+def test_compress_keeps_a_proposal_a_proposal(said: str) -> None:
+    # deleting "I would like to suggest that" would print the suggestion as a fact
+    out = compress(said)
+    assert out.lower().startswith("i would like to")
+
+
 def test_units_are_exact_slices_with_source_lines() -> None:
     session = parse_transcript(CAPTION)
     units = session_units(session)

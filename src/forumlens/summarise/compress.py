@@ -27,7 +27,8 @@ _LEAD = re.compile(
     # asking leave to speak: "May I add, ...", "If I may, ...", "Let me just add ..."
     r"(?:may|can|could) i (?:just )?(?:add|say|comment|respond|react|come in)(?: (?:one thing|something|briefly|quickly))?(?: that)?|"
     r"if i (?:may|can|could)(?: (?:add|say|comment))?|let me (?:just )?(?:add|say)(?: (?:one thing|something|briefly|quickly))?(?: that)?|"
-    r"i would like to (?:say|stress|emphasi[sz]e|highlight|mention|suggest|propose|recommend)(?: that)?|the point is(?: that)?|"
+    # "I would like to suggest that X" is a proposal, not the fact X: only the verbs of saying go
+    r"i would like to (?:say|stress|emphasi[sz]e|highlight|mention)(?: that)?|the point is(?: that)?|"
     r"i (?:fully |totally |really )?agree(?: with \w+)?(?: that)?(?=,? \w+ \w+)|for example|for instance|this is why|that's why|"
     # a cleft pointing back: "that's where donors can help" -> the claim ("donors can help")
     r"(?:this|that) is (?:where|how|when)(?= (?:the|a|an|we|they|our|their|governments|donors|\w+s) )|"
