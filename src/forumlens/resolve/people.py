@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from forumlens.models import Session, Turn
 from forumlens.resolve import titles
+from forumlens.text.accents import unaccented
 from forumlens.text.fastre import Prefiltered
 from forumlens.transcript.speakers import COLLECTIVE_LABELS, name_key, normalise_label
 
@@ -313,6 +314,13 @@ def find_misattributions(
     follows straight on from another non-moderator speaker with no moderator in
     between — the shape of a captioner re-labelling the middle of someone's answer.
     Sessions with no moderator found are left alone: there is no floor to be handed.
+
+    That shape alone is also the shape of a short exchange where a participant asks a
+    panelist something, so a flag needs evidence that the turn is the previous voice going
+    on: the next turn thanks the previous speaker by name (`_thanks`), the previous speaker
+    goes on right after it, or the turn opens mid-sentence (`_MID_SENTENCE`). A turn in a voice
+    of its own — it names the previous speaker or asks them something in the second person
+    (`_own_voice`) — is never flagged: a speaker going on with an answer does not address themselves.
     """
     from forumlens.resolve.cues import OPENER
 
@@ -336,9 +344,13 @@ def find_misattributions(
             if prev is group or prev.name is None or prev.name in moderators:
                 continue
             after = speech[pos + 1] if pos + 1 < len(speech) else None
-            thanks = ""
-            if after is not None and _addresses(after.text, prev.name):
-                thanks = f"; the next turn answers {prev.name}"
+            text = session.turns[index].text
+            if _own_voice(text, prev.name):
+                continue
+            thanked = after is not None and _thanks(after.text, prev.name)
+            resumed = after is not None and by_turn.get(after.index) is prev
+            if not (thanked or resumed or _MID_SENTENCE.match(text)):
+                continue
             turn = session.turns[index]
             flags.append(
                 Misattribution(
@@ -348,15 +360,41 @@ def find_misattributions(
                     likely=prev.name,
                     reason=(
                         f"caption mis-attribution: the turn continues {prev.name}'s answer; "
-                        f"the name is never introduced{thanks}"
+                        f"the name is never introduced{'; the next turn answers ' + prev.name if thanked else ''}"
                     ),
                 )
             )
     return flags
 
 
+# A turn that opens in the middle of a sentence: lower case, or a conjunction or relative that
+# joins it to what came before ("and the mapping covers …", "which is why …", "But …").
+_MID_SENTENCE = re.compile(r"\W*(?:[a-z]|(?i:and|but|or|which|because|so that|as well)\b)")
+# Second person: the turn speaks to someone ("the funding you mentioned", "your project").
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
+_HEAD = 200  # where a reply names whom it thanks
+
+
+def _own_voice(text: str, previous: str) -> bool:
+    """Whether a turn speaks in a voice of its own to the previous speaker: it names them, or
+    asks a question in the second person ("How can … get the funding you mentioned?"). An
+    answer going on under a wrong label does neither."""
+    if _addresses(text, previous):
+        return True
+    questions = re.findall(r"[^.?!]*\?", text)
+    return any(_SECOND_PERSON.search(q) for q in questions)
+
+
+def _thanks(text: str, name: str) -> bool:
+    """Whether a turn's opening thanks `name` ("Thank you, Yasmin."): the chair acknowledging
+    who just spoke; a hand-off ("Bill, would you like to answer?") asks them to speak again."""
+    forms = "|".join(re.escape(unaccented(f)) for f in name_forms(name))  # "Tomás" thanks TOMAS PEREZ
+    pattern = rf"\bthank(?:s| you)\b[^.?!]{{0,40}}?\b(?:{forms})\b"
+    return re.search(pattern, unaccented(text[:_HEAD]), re.IGNORECASE) is not None
+
+
 def _addresses(text: str, name: str) -> bool:
-    head = text[:200]
+    head = text[:_HEAD]
     return any(re.search(rf"\b{re.escape(f)}\b", head) for f in name_forms(name))
 
 
