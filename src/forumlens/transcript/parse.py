@@ -378,6 +378,11 @@ def _after_marker(text: str, end: int) -> int:
     return line_end + 1 if text[line_end + 1 : next_end if next_end != -1 else len(text)].strip() else end
 
 
+# At most this many `>>` markers in a file may be stray ones in a `NAME:` file (`_text_markers`);
+# a file with more uses `>>` as its convention, and is not scanned for labels at line starts.
+_STRAY_MARKERS = 3
+
+
 def _text_markers(text: str, shapes: Shapes) -> list[_Marker]:
     # ">>" at a line start or after whitespace (line breaks lost), or glued to the end of the
     # sentence before ("… no.>> MODERATOR: So what happens?>> SALMA …"); not inside "a>>b"
@@ -386,13 +391,20 @@ def _text_markers(text: str, shapes: Shapes) -> list[_Marker]:
         for m in _MARKER.finditer(text)
         if m.start() == 0 or text[m.start() - 1].isspace() or text[m.start() - 1] in _GLUED_AFTER
     ]
-    if markers:
-        return markers
-    bare = _bare_label_markers(text)
-    seen = {text.rfind("\n", 0, m.at) for m in bare}  # one marker per line
+    if len(markers) > _STRAY_MARKERS or (markers and is_cue_file(text)):
+        return markers  # a cue file's `Name:` lines are read by the label-line model (`_learned_markers`)
+    # a `NAME:` file with a stray `>>` or two (a pasted line, a last caption from another
+    # export): the labels at line starts stay this file's convention when they are more
+    # numerous, and the stray marker starts a turn of its own among them
+    marked = {text.rfind("\n", 0, m.at) for m in markers}
+    bare = [m for m in _bare_label_markers(text) if text.rfind("\n", 0, m.at) not in marked]
+    seen = marked | {text.rfind("\n", 0, m.at) for m in bare}  # one marker per line
     shaped = [m for m in _shape_markers(text, shapes) if text.rfind("\n", 0, m.at) not in seen]
     at_line_starts = sorted(bare + shaped, key=lambda m: m.at)
-    return sorted(at_line_starts + _inline_markers(text, at_line_starts), key=lambda m: m.at)
+    if len(at_line_starts) <= len(markers):
+        return markers  # a short `>>` file: its markers are the convention
+    inline = _inline_markers(text, at_line_starts)
+    return sorted(markers + at_line_starts + inline, key=lambda m: m.at)
 
 
 def _inline_markers(text: str, at_line_starts: list[_Marker]) -> list[_Marker]:
