@@ -67,6 +67,21 @@ def test_credit_askers_keeps_unnamed_askers_and_other_lines():
     assert moved[0]["citations"][0]["speaker"] == "Ana Lima"
 
 
+def test_credit_askers_credits_only_a_quote_of_the_question():
+    """A line holds a redirect and a hand-off: only a quote of the question is the asker's."""
+    line = "Markus, that is a question for the secretariat.  Chengetai, when is the timeline due?"
+    asked = [{"line": 5, "by": "Markus", "text": "Chengetai, when is the timeline due?"}]
+    other = [{"text": "t", "citations": [{"line": 5, "speaker": "CHAIR", "quote": line.split("  ")[0]}]}]
+    assert credit_askers(other, asked) == other
+    quoted = [{"text": "t", "citations": [{"line": 5, "speaker": "CHAIR", "quote": "when is the timeline due?"}]}]
+    assert credit_askers(quoted, asked)[0]["citations"][0] == {
+        "line": 5,
+        "speaker": "Markus",
+        "voiced_by": "CHAIR",
+        "quote": "when is the timeline due?",
+    }
+
+
 def test_each_ask_is_listed_once_with_its_secondary_category(seed):
     """Issue 17 item 6: one ask, one category; a second category is shown as such."""
     session, analyses = seed

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .models import Session
+from .models import Citation, Session
 
 if TYPE_CHECKING:
     from .summarise import SessionReport
@@ -55,12 +55,38 @@ INTERNAL_KINDS = frozenset({"keywords"})  # stored for related items, not part o
 def askers_by_line(questions: Iterable[Mapping[str, Any]] | None) -> dict[int, str]:
     """Line → the asker the analyse stage decided, for every line a question was put on."""
     out: dict[int, str] = {}
+    for line, asked in _askers(questions).items():
+        out[line] = asked[0][0]
+    return out
+
+
+def _askers(questions: Iterable[Mapping[str, Any]] | None) -> dict[int, list[tuple[str, str | None]]]:
+    """Line → (asker, question text) of every question put on it with a named asker; the text is
+    None on the lines where it was asked again (`also_asked_at`), which keep no text of their own."""
+    out: dict[int, list[tuple[str, str | None]]] = {}
     for q in questions or ():
         if q.get("by"):
-            for line in (q.get("line"), *(q.get("also_asked_at") or ())):
+            text = q.get("text")
+            for k, line in enumerate((q.get("line"), *(q.get("also_asked_at") or ()))):
                 if isinstance(line, int):
-                    out.setdefault(line, str(q["by"]))
+                    own = str(text) if k == 0 and isinstance(text, str) else None
+                    out.setdefault(line, []).append((str(q["by"]), own))
     return out
+
+
+def _asker_of(line: Any, quote: Any, askers: Mapping[int, list[tuple[str, str | None]]]) -> str | None:
+    """Who asked the question a citation quotes: the asker of a question on its line whose text
+    and the quote overlap. A line can hold more than the question ("Markus, that is a question
+    for the secretariat.  Chengetai, could you answer?"): a quote of its other words is not the
+    asker's and keeps whoever voiced it."""
+    for asker, text in askers.get(line, ()) if isinstance(line, int) else ():
+        said = " ".join(str(quote or "").split())
+        if text is None or not said:
+            return asker
+        asked = " ".join(text.split())
+        if said in asked or asked in said:
+            return asker
+    return None
 
 
 def _credited(citation: Mapping[str, Any], asker: str) -> dict[str, Any]:
@@ -75,36 +101,30 @@ def credit_askers(bullets: Iterable[Mapping[str, Any]], questions: Iterable[Mapp
 
     A citation of a question line names who asked it, as the questions section does: a
     moderator reading out a remote hub's question is not its asker. Unnamed askers
-    (`by` null) keep the citation as it is.
+    (`by` null) keep the citation as it is, and so does a quote of other words on the line.
     """
-    askers = askers_by_line(questions)
+    askers = _askers(questions)
     out: list[Any] = []
     for bullet in bullets:
-        citations = [
-            _credited(c, askers[c["line"]]) if isinstance(c, Mapping) and c.get("line") in askers else c
-            for c in bullet.get("citations") or ()
-        ]
+        citations = []
+        for c in bullet.get("citations") or ():
+            asker = _asker_of(c.get("line"), c.get("quote"), askers) if isinstance(c, Mapping) else None
+            citations.append(_credited(c, asker) if asker else c)
         out.append({**bullet, "citations": citations})
     return out
 
 
 def _credited_summary(summary: SessionReport, questions: Iterable[Mapping[str, Any]] | None) -> SessionReport:
     """`summary` with its open questions credited to their askers (see `credit_askers`)."""
-    askers = askers_by_line(questions)
+    askers = _askers(questions)
     if not askers:
         return summary
-    bullets = tuple(
-        replace(
-            b,
-            citations=tuple(
-                replace(c, speaker=askers[c.line], voiced_by=c.voiced_by or c.speaker)
-                if c.line in askers and c.speaker != askers[c.line]
-                else c
-                for c in b.citations
-            ),
-        )
-        for b in summary.open_questions
-    )
+
+    def credit(c: Citation) -> Citation:
+        asker = _asker_of(c.line, c.quote, askers)
+        return replace(c, speaker=asker, voiced_by=c.voiced_by or c.speaker) if asker and c.speaker != asker else c
+
+    bullets = tuple(replace(b, citations=tuple(credit(c) for c in b.citations)) for b in summary.open_questions)
     return replace(summary, open_questions=bullets)
 
 

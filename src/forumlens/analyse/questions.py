@@ -32,7 +32,9 @@ do …" is one question). The rules, in order of trust:
   two words with no question word ("Ms. Diaz?", "No?"), chat and sound checks ("Rahul,
   anything from the chat?", "is it working?"); nor are a moderator's
   hand-offs of an earlier question ("Ana, would you like to respond?", "Joseph, on the
-  quality?", "do you have the answer on …?", "maybe you take Amina's question"), or
+  quality?", "do you have the answer on …?", "maybe you take Amina's question", "Chengetai,
+  could you answer?"), redirects ("Markus, that is a question for the secretariat.", which
+  do not answer the question either, `_REDIRECT`), or
   deferrals ("… and we come back to it before the end?"), nor guiding
   questions in the opening turn that go to no one in particular.
 
@@ -155,7 +157,17 @@ _NOTE = re.compile(r"[(\[][^()\[\]]*[)\]]")
 _THANKS = re.compile(r"^\W*(thank|thanks|welcome|great|ok|okay|good|absolutely|indeed|sure)\b", re.I)
 _PASS_ON = compile_cue(
     r"\b(answer|respond to|take|react to|address|pick up) (that|this|it)\b"
-    r"|\b(want|like|wish|care) to (comment|respond|react|reply|answer|come in)( (on|to) (that|this|it))?\W*$",
+    r"|\b(want|like|wish|care) to (comment|respond|react|reply|answer|come in)( (on|to) (that|this|it))?\W*$"
+    r"|\b(can|could|would|will) you (please |briefly |quickly )?(comment|respond|react|reply|answer|come in)\W*$",
+    re.I,
+)
+# A moderator sending a question on ("Markus, that is a question for the secretariat."): a
+# statement about the question before it, not a question of its own (`MOD_FRAME` reads "a
+# question for" as the frame of one).
+_REDIRECT = compile_cue(
+    r"^\W*(?:[A-Z][\w‑'-]+(?: [A-Z][\w‑'-]+)?,\s*)?(?:that|this|it)(?:'s|’s| is| was| would be)\s+"
+    r"(?:(?:a|an|one|the)\s+)?(?:(?:good|great|fair|important|valid|difficult|tough|big|interesting|better)\s+)?"
+    r"question\s+(?:for|to)\b[^?:]*$",
     re.I,
 )
 _QUESTION_WORD = QUESTION_WORD
@@ -300,6 +312,8 @@ def is_question_sentence(
     ends_q = bool(_ENDS_Q.search(t)) or "?" in t[-4:]
     if not ends_q and (AGENDA_STATEMENT.search(t) or _CLEFT_STATEMENT.search(t)):
         return False
+    if not ends_q and _REDIRECT.search(t):
+        return False  # "Markus, that is a question for the secretariat."
     if ASK_FRAME.search(t):
         return True
     if ends_q and SELF_ANSWER.match(following) and (_WHY.match(t) or not _BECAUSE.match(following)):
@@ -1070,6 +1084,7 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
                 and seen == 1
                 and not PARKING.search(text)
                 and not _cut_off(text)
+                and not _redirects(ctx, j)
                 and (
                     (QUESTION_REF.search(text) and _substantive(text) >= 12)
                     or (SELF_ANSWER.match(text) and _substantive(text) >= 6)
@@ -1097,6 +1112,12 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
         if seen >= ANSWER_WINDOW:
             break
     return "unanswered", []
+
+
+def _redirects(ctx: AnalysisContext, j: int) -> bool:
+    """A moderator's turn that sends the question on ("That's a good question for the
+    secretariat.  Chengetai, …?", `_REDIRECT`): it praises or places the question, it does not answer it."""
+    return any(_REDIRECT.search(s.text) for s in ctx.sentences[j])
 
 
 def _closes(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], boundaries: list[int]) -> int:
