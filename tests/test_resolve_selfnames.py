@@ -145,3 +145,40 @@ def test_resolve_names_floor_voices_and_keeps_the_refusing_one_apart():
 def _turns(*texts: str) -> list:
     session = parse_transcript("\n\n".join(texts) + "\n", source="t.txt")
     return list(session.turns)
+
+
+def test_said_names_reads_a_single_name_only_after_my_name_is():
+    """Issue 22 (a new user's walk): "My name is Leila" names the voice; "I am Brazilian" does not."""
+    assert said_names("Hello.  My name is Leila and I work with a youth network in Tunis.") == ["Leila"]
+    assert said_names("Hi, my name is Dr. Okonkwo, I teach law.") == ["Okonkwo"]
+    assert said_names("Hello.  My name is Leila de Souza, from Recife.") == ["Leila de Souza"]
+    assert said_names("Hello.  I am Brazilian and I work on access.") == []
+    assert said_names("Hello.  My name is Kenya, no, sorry, I am from Kenya.") == []  # a place, not a name
+    assert said_names("Good morning.  My name is not important, my question is.") == []
+
+
+WORKSHOP = """Workshop on digital skills
+
+>> Good morning and welcome. We have one speaker today and then the floor is open.
+>> AMARA DIALLO: Thank you. Our programme trained two thousand teachers in rural schools last year.
+>> Thank you, Amara. Any questions from the floor?
+>> Hello. My name is Leila and I work with a youth network in Tunis. How do you keep teachers using the skills?
+>> AMARA DIALLO: We pair each school with a mentor and we pay for data bundles for one year.
+>> Thank you both. We are at time.
+"""
+
+
+def test_an_unmarked_voice_giving_a_single_name_is_that_person():
+    session = parse_transcript(WORKSHOP)
+    cast = resolve_session(session)
+    named = {p.name: p.lines for p in cast.people if p.name}
+    assert named == {"Amara Diallo": (4, 7), "Leila": (6,)}
+    assert sorted(line for p in cast.people if p.name is None for line in p.lines) == [3, 5, 8]
+
+
+def test_a_single_name_another_speaker_carries_joins_them_and_two_names_name_no_one():
+    later = WORKSHOP + ">> LEILA HADDAD: One more thing: our network has tablets to lend.\n"
+    cast = resolve_session(parse_transcript(later))
+    assert {p.name: p.lines for p in cast.people if p.name} == {"Amara Diallo": (4, 7), "Leila Haddad": (6, 9)}
+    two = WORKSHOP.replace("youth network in Tunis.", "youth network in Tunis, my name is Samira, sorry.")
+    assert {p.name for p in resolve_session(parse_transcript(two)).people} == {None, "Amara Diallo"}

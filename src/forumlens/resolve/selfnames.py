@@ -62,6 +62,14 @@ _OWN_NAME = re.compile(
     rf"je m’appelle|meu nome é|sou)\s+{_TITLE}({_FULL_NAME})",
     re.IGNORECASE,
 )
+# A single name given as one's own in so many words ("My name is Leila and I work with …"): only
+# after a naming phrase ("I am Leila" is as often "I am Brazilian"), and not the first word of a
+# full name (`_OWN_NAME` reads those).
+_OWN_SINGLE = re.compile(
+    rf"\b(?:my name is|my name's|my name’s|me llamo|mi nombre es|je m'appelle|je m’appelle|meu nome é)\s+"
+    rf"{_TITLE}({_NAME_WORD})(?![\w'’\u2011-])(?!\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})",
+    re.IGNORECASE,
+)
 # A speaker announcing their own introduction, then giving a full name in the next words, wherever
 # in the turn: "And I should present myself, sorry: Corinna Walder-Stucki, I teach …", "I should
 # say who I am, the chairperson should do that.  Ingvild Skogstad, I am …", "me presento: soy …".
@@ -145,6 +153,8 @@ def _said(text: str, opening: bool, limit: int) -> list[tuple[str, bool]]:
     found: list[tuple[int, str, bool]] = []
     for m in _OWN_NAME.finditer(text[:limit]):
         found.append((m.start(1), m.group(1), True))
+    for m in _OWN_SINGLE.finditer(text[:limit]):
+        found.append((m.start(1), m.group(1), True))
     for m in _INTRO_NAME.finditer(text):
         found.append((m.start(1), m.group(1), True))
     for m in _OPENING_NAME.finditer(text[:_OPENING_CHARS] if opening else ""):
@@ -172,7 +182,8 @@ def name_unlabelled(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list
     when the speaker says a full name is theirs in its opening words, the turn is theirs: merged
     into the group of a speaker of that name, or a new named person. Only a name claimed in so
     many words counts ("my name is", "I am", "let me introduce myself: …"): a bare name opening
-    an unmarked turn is as often the person addressed.
+    an unmarked turn is as often the person addressed. A single name counts after "my name is"
+    ("My name is Leila and I work …"), and two names that are not one person name nobody.
     """
     result = list(groups)
     for group in list(result):
@@ -181,8 +192,8 @@ def name_unlabelled(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list
         claimed = [
             name for name, own in _said(turns[group.turns[0]].text[:_OPENING_CHARS], False, _OPENING_CHARS) if own
         ]
-        if not claimed:
-            continue
+        if not claimed or any(not same_person(claimed[0], other) for other in claimed[1:]):
+            continue  # no name, or two that contradict each other
         same = next((g for g in result if g.name and same_person(claimed[0], g.name)), None)
         if same is not None:
             same.turns = sorted([*same.turns, *group.turns])
