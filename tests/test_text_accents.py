@@ -32,4 +32,7 @@ def test_case_and_ascii_text_are_kept_as_they_are() -> None:
 def test_resolve_finds_an_accented_name_from_a_plain_label_and_cuts_the_original() -> None:
     text = "Thank you. Now Ms. Fernández\u2011Ruiz, then Tomás from the floor, then fernandez again."
     hits = cues.find_name_hits(text, 0, len(text), ["Fernandez-Ruiz", "Tomas"])
-    assert [text[h.start : h.end] for h in hits] == ["Fernández\u2011Ruiz", "Tomás"]  # lower-case "fernandez" is no name
+    assert [text[h.start : h.end] for h in hits] == [
+        "Fernández\u2011Ruiz",
+        "Tomás",
+    ]  # lower-case "fernandez" is no name
