@@ -57,7 +57,7 @@ def _described(result: Brief, sources: list[tuple[Session, dict[str, Any]]]) -> 
 def _checked(result: Brief, sources: list[tuple[Session, dict[str, Any]]]) -> Brief:
     from .summarise import check_citations
 
-    problems = check_citations(result, [s for s, _ in sources])
+    problems = check_citations(result, [s for s, _ in sources], {s.id: a for s, a in sources})
     if problems:  # a bug, never a user error: refuse to hand out uncited lines
         raise ForumlensError("the brief failed its citation check: " + "; ".join(problems[:3]))
     return result
@@ -89,6 +89,7 @@ def coalition_brief(
 ) -> CoalitionBrief:
     """What a coalition said, produced and asked for, whom it works with, where it spoke (within since/until)."""
     from .summarise import brief_coalition
+    from .summarise.attribution import credit_bullets, credit_table
 
     ids = store.sessions_naming_coalition(name)
     sources = _sources(store, ids or [s.id for s in store.sessions(limit=10_000)])
@@ -96,7 +97,9 @@ def coalition_brief(
     asked, promises = _thread_sections(store, brief.name, brief.filters.get("since"), brief.filters.get("until"))
     cited = {c.session for b in (*asked, *promises) for c in b.citations if c.session}
     sources += _sources(store, sorted(cited - {s.id for s, _ in sources}))
-    brief = replace(brief, asked_by_year=asked, promises=promises)
+    # a thread item names whom the cast credits its turn to: say so when that credit is inferred
+    credits = credit_table(sources)
+    brief = replace(brief, asked_by_year=credit_bullets(asked, credits), promises=credit_bullets(promises, credits))
     return _described(_checked(brief, sources), sources)
 
 

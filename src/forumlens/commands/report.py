@@ -147,7 +147,7 @@ def _emit_template(session: Session, analyses: dict[str, Any], fmt: str, out: Pa
     from ..summarise.template_render import render_template, template_docx
 
     filled = igf_report(session, analyses)
-    problems = check_citations(filled, [session])
+    problems = check_citations(filled, [session], {session.id: analyses})
     if problems:  # a bug, never a user error: refuse to hand out uncited sentences
         raise ForumlensError("the template failed its citation check: " + "; ".join(problems[:3]))
     if fmt != "docx":

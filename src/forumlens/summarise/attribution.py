@@ -165,6 +165,9 @@ class Credits:
             return c, credit.marker if mine else ""
         if name_key(credit.name or "") != name_key(c.speaker or ""):
             c = replace(c, speaker=credit.name, voiced_by=c.speaker)
+        elif credit.voice and name_key(credit.voice) != name_key(c.speaker or ""):
+            # already credited upstream (a thread item): the caption's voice is still kept
+            c = replace(c, voiced_by=credit.voice)
         return c, credit.marker
 
     def cite(self, c: Citation) -> Citation:
