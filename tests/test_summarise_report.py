@@ -46,7 +46,8 @@ def test_report_sections_without_any_analysis(cyber: Session) -> None:
     assert {"Mele Taufa", "Andre Campbell", "Sofia Lindqvist"} <= speakers
     assert all(1 <= len(s.bullets) <= 2 for s in report.speakers)
     assert any("Samoa" in b.citations[0].quote or "young people" in b.citations[0].quote for b in report.open_questions)
-    assert any("inferred" in n for n in report.notes)
+    assert any("no resolve output" in n for n in report.inferred)
+    assert not report.notes  # what was inferred is recorded, never printed
 
 
 def test_takeaways_are_not_procedure_and_follow_the_session(main: Session) -> None:
@@ -116,7 +117,7 @@ def test_analysis_output_is_used_when_given(cyber: Session) -> None:
     assert by["Andre Campbell"].coalition == "DC on Internet Standards, Security and Safety"
     assert [c.acronym for c in report.coalitions] == ["IS3C"]
     assert check_citations(report, [cyber]) == []
-    assert not any("inferred" in n for n in report.notes)
+    assert not report.inferred and not report.notes
 
 
 def test_stored_analyses_read_back_as_the_stage_records(main: Session) -> None:
@@ -326,3 +327,26 @@ def test_one_bullets_quotes_of_one_line_are_one_source_in_every_format(main: Ses
     assert set(label.values()) <= set(line_of.values()) | {c.line for _, b in report.bullets() for c in b.citations}
     data = json.loads(render(report, "json"))  # the contract keeps every verbatim quote
     assert len(data["takeaways"][0]["citations"]) == len(report.takeaways[0].citations)
+
+
+UNNAMED_TURNS = """IGF 2019 – Workshop #3: Libraries and Connectivity
+
+>> Good morning.  Libraries in rural areas need stable funding for connectivity.
+
+>> Thank you.  Governments should include public libraries in their national broadband plans.
+
+>> What is the timeline for the survey of public access?
+
+>> We will publish the survey of public access next year.
+"""
+
+
+def test_a_report_built_without_earlier_stages_prints_no_internal_note() -> None:
+    """A transcript whose turns name no one has no cast: the summariser infers chairs and
+    coalitions itself, and that is a fact about the program, not about the session."""
+    session = parse_transcript(UNNAMED_TURNS, source="ws3.txt", sha256="0" * 64)
+    report = build_report(session)
+    assert report.inferred  # recorded for tests and debugging
+    for fmt in ("text", "md", "html", "json"):
+        out = render(report, fmt)
+        assert "output)" not in out and "inferred" not in out.lower(), fmt

@@ -75,7 +75,9 @@ class SummaryContext:
     coalitions: list[CoalitionEntry]
     segments: list[tuple[int, int, str]]  # (from_line, to_line, title)
     findings: Findings
-    notes: list[str] = field(default_factory=list)
+    # what was inferred for lack of an earlier stage's output: a record for tests and
+    # debugging, never printed in a report (a reader cannot act on it)
+    inferred: list[str] = field(default_factory=list)
     _ranking: Ranking | None = field(default=None, repr=False, compare=False)
 
     def person(self, who: str) -> Person | None:
@@ -143,7 +145,7 @@ def build_context(session: Session, analysis: Findings | Mapping[str, Any] | Non
     findings = findings_of(analysis)
     units = session_units(session)
     people = {name_key(p.name): p for p in findings.people if p.name}
-    notes: list[str] = []
+    inferred: list[str] = []
     chairs = guess_moderators(units, findings.people or None)
     speaks_for: dict[str, str] = {}
     if people:
@@ -155,7 +157,7 @@ def build_context(session: Session, analysis: Findings | Mapping[str, Any] | Non
             if p and p.name in speaks_for:
                 speaks_for.setdefault(unit.who, speaks_for[p.name])
     else:
-        notes.append("cast inferred (no resolve output): chairs by behaviour, coalitions from hand-offs")
+        inferred.append("cast: chairs by behaviour, coalitions from hand-offs (no resolve output)")
         speaks_for = _infer_speaks_for(session, chairs)
     if findings.coalitions:
         coalitions = [
@@ -178,4 +180,4 @@ def build_context(session: Session, analysis: Findings | Mapping[str, Any] | Non
     segs = [(s.from_line, s.to_line, s.title) for s in findings.segments]
     if not segs:
         segs = _rough_segments(session, units)
-    return SummaryContext(session, units, chairs, people, speaks_for, coalitions, segs, findings, notes)
+    return SummaryContext(session, units, chairs, people, speaks_for, coalitions, segs, findings, inferred)

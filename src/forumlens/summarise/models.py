@@ -182,8 +182,12 @@ class SessionReport:
     speakers: tuple[SpeakerPoints, ...]
     open_questions: tuple[Bullet, ...]
     coalitions: tuple[CoalitionEntry, ...]
-    notes: tuple[str, ...] = ()  # which inputs were missing (e.g. "asks inferred: no analysis")
+    notes: tuple[str, ...] = ()  # notes for the reader, printed under the report
     date: str | None = None  # when known (the `document` analysis)
+    # what the summariser inferred because an earlier stage's output was missing
+    # ("calls to action: directive sentences (no analyse output)"): for tests and
+    # debugging, never printed: an internal note is not something a reader can act on
+    inferred: tuple[str, ...] = ()
 
     def bullets(self) -> list[tuple[str, Bullet]]:
         """Every bullet with the section it sits in (for checks and counts)."""

@@ -574,11 +574,11 @@ def build_report(
     """
     ctx = build_context(session, findings)
     credits = Credits.of(session, findings)  # whom each line is credited to (never a flagged label)
-    notes = list(ctx.notes)
+    inferred = list(ctx.inferred)
     pool = ctx.ranking().scored()
     asks = ctx.findings.asks
     if asks is None:
-        notes.append("calls to action inferred from directive sentences (no analyse output)")
+        inferred.append("calls to action: directive sentences (no analyse output)")
         asks = tuple(infer_asks(ctx.units, ctx.chairs))
     wording = Wording.of(ctx, credits)  # bullets that read as sentences (`rewrite`)
     signals = signals_of(ctx, asks)
@@ -622,7 +622,7 @@ def build_report(
 
     qs = ctx.findings.questions
     if qs is None:
-        notes.append("open questions inferred (no analyse output): questions no later speaker took up")
+        inferred.append("open questions: questions no later speaker took up (no analyse output)")
         qs = tuple(infer_open_questions(ctx.units, ctx.chairs))
     question_list = tuple(
         credits.bullet(Bullet(text, (cite,), status)) for text, cite, status in question_bullets(session, qs, questions)
@@ -637,8 +637,8 @@ def build_report(
         speakers=tuple(_speaker_points(ctx, pool, credits, wording, taken=taken)),
         open_questions=question_list,
         coalitions=_one_name_each(ctx.coalitions, credits),
-        notes=tuple(notes),
         date=ctx.findings.date,
+        inferred=tuple(inferred),
     )
     # every citation names its session (title, year, date) and, in a document, page and section
     info = SourceInfo(session.id, session.title, session.year, ctx.findings.date)
