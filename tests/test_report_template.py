@@ -263,3 +263,43 @@ def test_the_template_of_a_stored_session_equals_that_of_its_file(tmp_path: Path
 def test_render_template_refuses_an_unknown_format(main) -> None:
     with pytest.raises(ValueError, match="docx"):
         render_template(main[2], "pdf")
+
+
+ROLE_LABELS = """IGF 2022 – Day 1 – Open Forum #7: Rural Connectivity Funds
+
+***
+
+>> CHAIR:  Good afternoon and welcome to this open forum on rural connectivity funds.  Our first speaker is Nadia Haddad from the Ministry of Communications of Jordan.
+
+>> NADIA HADDAD:  Thank you, Chair.  Nadia Haddad, Ministry of Communications of Jordan.  Our universal service fund connected two hundred rural schools last year.
+
+>> {second}:  Thank you, Nadia.  Let us hear from the floor.
+
+>> AUDIENCE:  How do you measure whether the connected schools actually use the connection?
+
+>> NADIA HADDAD:  We publish a yearly report on school usage of the connection.
+
+>> CHAIR:  Thank you all.  The session is closed.
+"""
+
+
+@pytest.mark.parametrize(
+    ("second", "shown"),
+    [("CHAIR", "The Chair"), ("CO-CHAIR", "The Co-Chair"), ("ONLINE MODERATOR", "The Online Moderator")],
+)
+def test_a_role_label_reads_as_the_role(second: str, shown: str) -> None:
+    """Issue 23 item 7: a speaker the captions call only by a role is that role in the
+    template ("The Chair"), not an "Unnamed speaker"; the floor has no affiliation to state."""
+    text = ROLE_LABELS.format(second=second)
+    session = parse_transcript(text, source="of7.txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    analyses = analyse_session(session)
+    report = igf_report(session, analyses)
+    assert check_citations(report, [session], {session.id: analyses}) == []
+    chairs = [b.text for b in report.section("Chair/Moderator").items]
+    assert "The Chair (affiliation not stated)" in chairs
+    if second != "CHAIR":
+        assert f"{shown} (affiliation {NOT_STATED})" in chairs
+    speakers = [b.text for b in report.section("Speakers and their institutional affiliations").items]
+    assert "Participants from the floor" in speakers
+    rendered = render_template(report, "text")
+    assert "Unnamed speaker" not in rendered and "The Chair" in rendered

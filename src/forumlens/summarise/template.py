@@ -49,9 +49,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Citation, Session, Turn
-from ..transcript.speakers import name_key
+from ..transcript.speakers import name_key, phone_label
 from .actions import cite_quote
 from .attribution import INFERRED, UNATTRIBUTED, Credits
+from .labels import PREFIXES, label_role
 from .models import Bullet, SourcedCitation
 from .rewrite import Voice, render_sentence
 from .sources import SourceInfo, describe, source_info
@@ -272,7 +273,9 @@ class _Person:
     def shown(self) -> str:
         if self.name:
             return self.name
-        return "Unnamed remote hub" if self.role == "remote-hub" else "Unnamed speaker"
+        if self.role == "remote-hub":
+            return "Unnamed remote hub"
+        return _role_reading(self.labels) or "Unnamed speaker"
 
     @property
     def entry(self) -> str:
@@ -281,7 +284,33 @@ class _Person:
             return f"{self.shown}, {self.affiliation}"
         if self.role == "remote-hub":
             return f"{self.shown} (remote hub)"
+        if not self.name and self.shown in _GROUPS:  # the floor has no one affiliation to state
+            return self.shown
         return f"{self.shown} (affiliation {NOT_STATED})"
+
+
+_GROUPS = frozenset({"Participants from the floor", PREFIXES["interpreter"]})
+
+
+def _role_reading(labels: Sequence[str]) -> str | None:
+    """How an unnamed person's role label reads in the report, None when no label is a role.
+
+    A caption label that names a role is the role, not an unnamed person: "CHAIR" is
+    "The Chair", "ONLINE MODERATOR" "The Online Moderator", a numbered voice keeps its
+    number ("Speaker 2"), the floor is "Participants from the floor", an interpreter's
+    voice is a speaker's (`labels.PREFIXES`). A telephone number names no role.
+    """
+    for label in labels:
+        kind = label_role(label)
+        if kind is None or phone_label(label):
+            continue
+        words = " ".join(label.split()).title()
+        if kind == "interpreter":
+            return PREFIXES["interpreter"]
+        if kind == "participant":
+            return words if any(ch.isdigit() for ch in words) else "Participants from the floor"
+        return words if words.startswith("The ") else f"The {words}"
+    return None
 
 
 def _people(analyses: Mapping[str, Any]) -> list[_Person]:
