@@ -1,11 +1,13 @@
 """PDF and DOCX files written by the tests themselves (fpdf2, pypdf, python-docx).
 
 Each builder takes a list of ("h1" | "h2" | "p" | "page", text) items so a test
-states the document it reads, and returns the file's bytes.
+states the document it reads, and returns the file's bytes. A PDF also takes "b": a
+line in bold at body size, set tight above the next item (a run-in heading).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from collections.abc import Sequence
@@ -13,8 +15,18 @@ from collections.abc import Sequence
 Item = tuple[str, str]
 
 
-def make_pdf(items: Sequence[Item], *, title: str | None = None, running_head: str | None = None) -> bytes:
-    """A PDF of the items; with `running_head`, every page has it on top and "Page N" below."""
+def make_pdf(
+    items: Sequence[Item],
+    *,
+    title: str | None = None,
+    running_head: str | None = None,
+    created: dt.datetime | None = None,
+    bold_body: bool = False,
+) -> bytes:
+    """A PDF of the items; with `running_head`, every page has it on top and "Page N" below.
+
+    `created`: the CreationDate the file declares (fpdf writes the moment it runs);
+    `bold_body`: the paragraphs set in bold too."""
     from fpdf import FPDF
 
     class Pdf(FPDF):
@@ -33,15 +45,18 @@ def make_pdf(items: Sequence[Item], *, title: str | None = None, running_head: s
     pdf.set_auto_page_break(True, margin=15)
     if title:
         pdf.set_title(title)
+    if created is not None:
+        pdf.set_creation_date(created)
     pdf.add_page()
     for kind, text in items:
         if kind == "page":
             pdf.add_page()
             continue
         size = {"h1": 20, "h2": 15}.get(kind, 11)
-        pdf.set_font("Helvetica", "B" if kind != "p" else "", size)
+        pdf.set_font("Helvetica", "B" if kind != "p" or bold_body else "", size)
         pdf.multi_cell(0, size * 0.55, text, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(5)
+        if kind != "b":
+            pdf.ln(5)
     return bytes(pdf.output())
 
 
@@ -70,12 +85,18 @@ def encrypt_pdf(data: bytes, *, user_password: str, owner_password: str = "owner
     return out.getvalue()
 
 
-def make_docx(items: Sequence[Item], *, title: str | None = None, page_breaks: bool = True) -> bytes:
+def make_docx(
+    items: Sequence[Item], *, title: str | None = None, page_breaks: bool = True, created: dt.datetime | None = None
+) -> bytes:
+    """A DOCX of the items. python-docx's own template declares it was created on
+    2013-12-23 unless `created` says otherwise."""
     import docx
 
     document = docx.Document()
     if title:
         document.core_properties.title = title
+    if created is not None:
+        document.core_properties.created = created
     for kind, text in items:
         if kind == "page":
             if page_breaks:

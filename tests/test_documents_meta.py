@@ -1,5 +1,7 @@
 """Metadata of documents: detected with a confidence, overridden by flags or a sidecar."""
 
+import datetime as dt
+
 import pytest
 
 from forumlens.documents import DocumentMeta, parse_overrides, read_sidecar
@@ -12,8 +14,8 @@ from forumlens.read import read_bytes
 from .docfiles import make_docx, make_pdf
 
 
-def _meta(data, name, overrides=None):
-    return prepare_document(read_bytes(data, name), overrides)[1]
+def _meta(data, name, overrides=None, today=None):
+    return prepare_document(read_bytes(data, name), overrides, today=today)[1]
 
 
 def test_an_annual_report_is_recognised_with_confidences():
@@ -139,3 +141,40 @@ def test_sidecar_is_read_and_flags_win_over_it(tmp_path):
     (tmp_path / "bad.pdf.meta.toml").write_text("kind = [")
     with pytest.raises(ConfigError, match="not valid TOML"):
         read_sidecar(tmp_path / "bad.pdf")
+
+
+LIBRARIES = "The coalition met twice this year and surveyed public access in forty countries."
+
+
+def test_a_file_date_that_contradicts_the_title_year_loses():
+    """python-docx's own template declares 2013-12-23: a 2016 report is dated 2016, and the
+    source says the title gave it and which file date was set aside."""
+    data = make_docx([("h1", "Annual Report 2016: Public Access in Libraries"), ("p", LIBRARIES)])
+    assert read_bytes(data, "r.docx").info["created"] == "2013-12-23"  # the premise
+    meta = _meta(data, "r.docx", today="2026-12-04")
+    assert (meta.date, meta.year, meta.source["year"]) == ("2016", 2016, "title")
+    assert meta.source["date"].startswith("title;") and "2013-12-23" in meta.source["date"]
+
+
+def test_a_file_date_of_the_ingest_day_loses_to_a_year_in_the_first_lines():
+    today = dt.datetime(2026, 12, 4, 10, 0, tzinfo=dt.UTC)
+    items = [("h1", "Statement on privacy"), ("p", "Sharm El Sheikh, IGF 2009. " + LIBRARIES)]
+    data = make_pdf(items, created=today)
+    meta = _meta(data, "s.pdf", today="2026-12-04")
+    assert (meta.date, meta.year) == ("2009", 2009)
+    assert meta.source["date"].startswith("first lines;") and "2026-12-04" in meta.source["date"]
+    assert meta.source["year"] == "date (first lines)"
+    # read another day, the same file date still contradicts the stated year
+    assert _meta(data, "s.pdf", today="2027-01-10").date == "2009"
+    # with no year stated anywhere, a file date of the ingest day is no date at all
+    bare = make_pdf([("h1", "Statement on privacy"), ("p", LIBRARIES)], created=today)
+    meta = _meta(bare, "s.pdf", today="2026-12-04")
+    assert meta.date is None and meta.source["date"].startswith("unknown;")
+
+
+@pytest.mark.parametrize("created", [dt.datetime(2016, 11, 20), dt.datetime(2017, 2, 10)])
+def test_a_file_date_that_agrees_with_the_stated_year_is_kept(created):
+    """A report is published in the year it covers or the next: its own date then stands."""
+    data = make_docx([("h1", "Annual Report 2016: Public Access in Libraries"), ("p", LIBRARIES)], created=created)
+    meta = _meta(data, "r.docx", today="2026-12-04")
+    assert (meta.date, meta.source["date"], meta.year) == (created.date().isoformat(), "declared", 2016)

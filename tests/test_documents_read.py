@@ -296,3 +296,45 @@ def test_assemble_and_text_blocks_give_exact_offsets():
     source = "Title\n=====\n\nBody text\n\n```\ncode\n\nmore\n```\n"
     got = [(b.kind, source[b.start : b.end]) for b in text_blocks(source, markdown=True)]
     assert got == [("heading", "Title"), ("paragraph", "Body text"), ("paragraph", "```\ncode\n\nmore\n```")]
+
+
+STATEMENT_BODY = (
+    "The coalition met on the second day of the forum and discussed the privacy of users of social "
+    "networks, the retention of their data by platforms and the role of regulators in each country."
+)
+NEXT_STEPS = (
+    "The coalition will draft a charter of privacy principles for social networks and circulate it to "
+    "its members and to the platforms for comment before the next forum."
+)
+
+
+def test_a_bold_run_in_heading_of_a_pdf_is_its_own_section():
+    """A heading at body size, only set in bold and tight above its paragraph, is not joined
+    onto that paragraph: it is a heading and names the paragraph's section."""
+    items = [("h1", "Statement on privacy"), ("p", STATEMENT_BODY), ("b", "Next steps"), ("p", NEXT_STEPS)]
+    session = parse_document(read_bytes(make_pdf(items), "statement.pdf"))
+    assert [(t.kind, t.section, t.text) for t in session.turns][2:] == [
+        ("note", "Next steps", "Next steps"),
+        ("speech", "Next steps", NEXT_STEPS),
+    ]
+    assert _exact_slices(session)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # a bold line that ends a sentence is emphasis, not a heading
+        [("h1", "Statement on privacy"), ("p", STATEMENT_BODY), ("b", "We agreed."), ("p", NEXT_STEPS)],
+        # a bold lead-in that the next line carries on is the start of a paragraph
+        [("h1", "Statement on privacy"), ("b", "In its meeting the coalition"), ("p", "agreed. " + NEXT_STEPS)],
+    ],
+)
+def test_bold_prose_is_not_a_heading(items):
+    session = parse_document(read_bytes(make_pdf(items), "statement.pdf"))
+    assert [t.text for t in session.turns if t.kind == "note"] == ["Statement on privacy"]
+
+
+def test_a_pdf_set_in_bold_throughout_takes_no_heading_from_bold():
+    items = [("h1", "Statement on privacy"), ("p", STATEMENT_BODY), ("b", "Next steps"), ("p", NEXT_STEPS)]
+    session = parse_document(read_bytes(make_pdf(items, bold_body=True), "statement.pdf"))
+    assert [t.text for t in session.turns if t.kind == "note"] == ["Statement on privacy"]

@@ -12,6 +12,7 @@ step is a warning, since the sessions are stored and the next run repeats the st
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import multiprocessing
 import multiprocessing.context
@@ -184,7 +185,7 @@ def prepare_bytes(
         sidecar = read_sidecar(sidecar_of) if sidecar_of is not None else None
         stated = sidecar.merged(options.overrides) if sidecar else options.overrides
         document = document if document is not None else read_bytes(data, source)
-        session, meta = prepare_document(document, stated)
+        session, meta = prepare_document(document, stated, today=dt.date.today().isoformat())
         analyses: dict[str, Any] = (
             analyse_session(session, options.analysis(), on_stage=on_stage) if options.analyse else {}
         )

@@ -92,14 +92,17 @@ def parse_document(document: Document) -> Session:
     return _route(document)[0]
 
 
-def prepare_document(document: Document, overrides: Overrides | None = None) -> tuple[Session, DocumentMeta]:
+def prepare_document(
+    document: Document, overrides: Overrides | None = None, *, today: str | None = None
+) -> tuple[Session, DocumentMeta]:
     """The session and the metadata (detected, then overridden) of a decoded document.
 
     A report's session takes the detected title and year; a transcript keeps its own
-    unless a person overrode them.
+    unless a person overrode them. `today` (ISO date, from the caller's clock): the day
+    the file is read, which a date the file declares about itself must not be.
     """
     session, transcript = _route(document)
-    meta = detect_metadata(document, session, overrides, transcript=transcript)
+    meta = detect_metadata(document, session, overrides, transcript=transcript, today=today)
     if not transcript:
         return replace(session, title=meta.title, year=meta.year), meta
     stated = overrides.values() if overrides else {}

@@ -7,6 +7,7 @@ get their sessions' title, year and date (`summarise.sources`) before they are p
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -126,7 +127,7 @@ def _load(
         from ..pipeline import AnalysisOptions, analyse_session, prepare_document
         from ..read import read_bytes
 
-        session, meta = prepare_document(read_bytes(read_input(path), target))
+        session, meta = prepare_document(read_bytes(read_input(path), target), today=dt.date.today().isoformat())
         options = AnalysisOptions(words_per_minute=settings_of(ctx).words_per_minute, skip=skip)
         analyses = analyse_session(session, options)
         analyses["document"] = meta.to_json()  # as ingest stores it: the date citations name

@@ -6,6 +6,13 @@ what the title says, which beats the first page, which beats what the file
 declares about itself (PDF/DOCX properties are often a template's leftovers).
 `year` is the year a document is *about* ("Annual Report 2023", published in
 February 2024, is about 2023); the coalition record is kept by that year.
+
+A date the file declares (PDF CreationDate, DOCX core properties) is the weakest
+evidence: tools write their own (python-docx's template says 2013-12-23, a PDF
+library writes the day it ran). It is kept only when it is not the day the file is
+read (`today`) and agrees with the year the title or first lines state (that year or
+the next: a report is published after the year it covers); otherwise the stated year
+is the date, and `source` says which file date was set aside.
 """
 
 from __future__ import annotations
@@ -200,6 +207,33 @@ def _title(document: Document, session: Session) -> tuple[str, float, str]:
     return PurePath(document.source or "untitled").stem, 0.3, "file name"
 
 
+_FIRST_LINES = 400  # characters of the text after the title where a stated year is looked for
+
+
+def _date(head: str, title: str, declared: str | None, today: str | None) -> tuple[str | None, float, str]:
+    """(ISO date, confidence, source): a date written on the first page, else the file's
+    declared date when it is plausible, else the year the title or first lines state."""
+    dates = find_dates(head)
+    if dates:
+        _, date, conf = max(dates, key=lambda d: (d[2], -d[0]))
+        return date, conf, "first page"
+    stated, where = None, ""
+    if m := _YEAR.search(title):
+        stated, where = m.group(1), "title"
+    elif m := _YEAR.search(head[head.find(title) + len(title) if title and title in head else 0 :][:_FIRST_LINES]):
+        stated, where = m.group(1), "first lines"
+    if declared:
+        if declared == today:
+            why = "the day it was read"
+        elif stated and not 0 <= int(declared[:4]) - int(stated) <= 1:
+            why = f"not {stated}"
+        else:
+            return declared, 0.5, "declared"
+        aside = f"the file's own date {declared} set aside ({why})"
+        return (stated, 0.5, f"{where}; {aside}") if stated else (None, 0.0, f"unknown; {aside}")
+    return (stated, 0.5, where) if stated else (None, 0.0, "")
+
+
 def _coalitions(title: str, head: str, text: str, registry: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(listed, candidates): a coalition named in the title or on the first page is the author."""
     from ..resolve.mentions import find_mentions
@@ -259,11 +293,13 @@ def detect_metadata(
     *,
     transcript: bool = False,
     registry: Any = None,
+    today: str | None = None,
 ) -> DocumentMeta:
     """Every field with a confidence; overrides win with confidence 1.0.
 
     For a transcript only the title names its coalition (a main session mentions
-    dozens), and its kind is always "transcript".
+    dozens), and its kind is always "transcript". `today` (ISO date) is the day the
+    file is read: a date the file declares that is that day says nothing about it.
     """
     conf: dict[str, float] = {}
     src: dict[str, str] = {}
@@ -285,20 +321,12 @@ def detect_metadata(
         paragraphs = [t.text for t in session.turns if t.kind == "speech"]
         kind, conf["kind"], src["kind"] = detect_kind(title, head, paragraphs)
 
-    date, date_conf, date_src = None, 0.0, ""
-    dates = find_dates(head)
-    if dates:
-        _, date, date_conf = max(dates, key=lambda d: (d[2], -d[0]))
-        date_src = "first page"
-    elif info.get("created"):
-        date, date_conf, date_src = str(info["created"])[:10], 0.5, "declared"
     title_year = _YEAR.search(title)
+    date, date_conf, date_src = _date(head, title, str(info.get("created") or "")[:10] or None, today)
     if title_year:
         year, year_conf, year_src = int(title_year.group(1)), 0.85, "title"
-        if date is None:
-            date, date_conf, date_src = title_year.group(1), 0.5, "title"
     elif date:
-        year, year_conf, year_src = int(date[:4]), round(0.9 * date_conf, 2), f"date ({date_src})"
+        year, year_conf, year_src = int(date[:4]), round(0.9 * date_conf, 2), f"date ({date_src.split(';')[0]})"
     elif session.year:
         year, year_conf, year_src = session.year, 0.4, "text"
     else:

@@ -2,8 +2,11 @@
 
 pypdf gives text runs with their font size and position; we rebuild lines, join them
 into paragraphs where the vertical gap widens or a short line ends a sentence, and
-call a line a heading when its type is clearly larger than the body text. Running
-heads and bare page numbers are dropped so they do not become paragraphs.
+call a line a heading when its type is clearly larger than the body text, or when it
+is set in bold at body size, short, unpunctuated and standing at the start of a block
+("Next steps" above its paragraph: at the same gap as the lines of a paragraph, it
+would otherwise be joined onto the paragraph below). Running heads and bare page
+numbers are dropped so they do not become paragraphs.
 
 Refusals are named: truncated or damaged files (`CorruptInput`), password-protected
 ones (`EncryptedInput`), scans without a text layer (`NoTextLayer`). OCR is not done:
@@ -31,6 +34,8 @@ _PAGE_NUMBER = re.compile(
     r"^(page|p\.|seite|página|pagina)?\s*[-–]?\s*\d{1,4}\s*[-–]?\s*((of|/|de|sur)\s*\d{1,4})?$", re.IGNORECASE
 )
 _SENTENCE_END = re.compile(r"[.!?:;)\"”’]$")
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|[-,]bd\b", re.IGNORECASE)
+_BOLD_HEADING_WORDS = 12  # a bold line longer than this is emphasis in prose, not a heading
 
 
 def looks_like_pdf(data: bytes) -> bool:
@@ -43,6 +48,25 @@ class _Line:
     text: str
     y: float | None
     size: float
+    bold: bool = False  # most of its characters are set in a bold face
+
+
+def _is_bold(font: Any) -> bool:
+    """Whether a pypdf font dictionary is a bold face: its name says so ("Arial-BoldMT",
+    "Helvetica-Bold"), or its descriptor gives a weight of 600 or more or the ForceBold flag."""
+    try:
+        if font is None:
+            return False
+        if _BOLD_NAME.search(str(font.get("/BaseFont") or "")):
+            return True
+        descriptor = font.get("/FontDescriptor")
+        descriptor = descriptor.get_object() if descriptor is not None else None
+        if descriptor is None:
+            return False
+        weight = float(descriptor.get("/FontWeight") or 0)
+        return weight >= 600 or bool(int(descriptor.get("/Flags") or 0) & (1 << 18))
+    except (AttributeError, TypeError, ValueError):
+        return False
 
 
 def _pypdf() -> Any:
@@ -104,14 +128,15 @@ def _page_lines(page: Any) -> list[_Line]:
     parts: list[str] = []
     y: float | None = None
     sizes: Counter[float] = Counter()
+    bold = [0, 0]  # characters set in a bold face, all characters
 
     def flush() -> None:
-        nonlocal parts, y, sizes
+        nonlocal parts, y, sizes, bold
         text = "".join(parts).strip()
         if text:
             size = sizes.most_common(1)[0][0] if sizes else 0.0
-            lines.append(_Line(text, y, size))
-        parts, y, sizes = [], None, Counter()
+            lines.append(_Line(text, y, size, bold=bool(bold[1]) and bold[0] >= 0.8 * bold[1]))
+        parts, y, sizes, bold = [], None, Counter(), [0, 0]
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         nonlocal y
@@ -124,6 +149,8 @@ def _page_lines(page: Any) -> list[_Line]:
             parts.append(piece)
             scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
             sizes[round(float(size or 0) * scale, 1)] += len(piece.strip())
+            bold[0] += len(piece.strip()) if _is_bold(font) else 0
+            bold[1] += len(piece.strip())
             if y is None and (tm[4] or tm[5]):
                 y = tm[5] * cm[3] + cm[5]
 
@@ -170,6 +197,10 @@ def _blocks(pages: list[list[_Line]]) -> list[Block]:
         reverse=True,
     )
     level_of = {size: min(i + 1, 6) for i, size in enumerate(heading_sizes)}
+    bold_level = min(len(heading_sizes) + 1, 6)  # a bold body-size heading sits below the larger ones
+    body_chars = [(len(ln.text), ln.bold) for lines in pages for ln in lines if ln.size == body]
+    if sum(n for n, b in body_chars if b) > 0.5 * sum(n for n, _ in body_chars):
+        bold_level = 0  # a document set in bold throughout: bold tells nothing apart
     blocks: list[Block] = []
     for number, lines in enumerate(pages, start=1):
         gaps = [
@@ -182,8 +213,11 @@ def _blocks(pages: list[list[_Line]]) -> list[Block]:
         current: list[str] = []
         kind, level = "paragraph", 0
         previous: _Line | None = None
-        for line in lines:
+        for i, line in enumerate(lines):
             line_level = level_of.get(line.size, 0)
+            following = lines[i + 1] if i + 1 < len(lines) else None
+            if not line_level and bold_level and _bold_heading(line, previous, following, kind, longest):
+                line_level = bold_level
             line_kind = "heading" if line_level else "paragraph"
             new_block = previous is None or line_kind != kind or line_level != level
             if not new_block and previous is not None and kind == "paragraph":
@@ -204,6 +238,19 @@ def _blocks(pages: list[list[_Line]]) -> list[Block]:
         if current:
             blocks.append(Block(kind, _join(current), page=number, level=level))  # type: ignore[arg-type]
     return blocks
+
+
+def _bold_heading(line: _Line, previous: _Line | None, following: _Line | None, kind: str, longest: int) -> bool:
+    """A bold line at body size that reads as a heading: short, not a sentence, at the start
+    of a block (the line before ended a sentence or was a heading itself), and not carried
+    on by the next line (which would start in lower case)."""
+    if not line.bold or _SENTENCE_END.search(line.text) or line.text.endswith((",", "-", "–")):
+        return False
+    if following is not None and following.text[:1].islower():
+        return False
+    if len(line.text.split()) > _BOLD_HEADING_WORDS or len(line.text) >= 0.7 * longest:
+        return False
+    return previous is None or kind == "heading" or bool(_SENTENCE_END.search(previous.text))
 
 
 def _join(lines: list[str]) -> str:
