@@ -158,3 +158,22 @@ def test_a_document_that_only_mentions_a_coalition_stays_a_mention(docs):
     assert not any(a["session"] == ids["paper"] for a in data["asks"])
     library = client.get("/api/coalitions/dc-on-public-access-in-libraries").json()
     assert [d["id"] for d in library["documents"]] == [ids["paper"]]  # it is the library coalition's own
+
+
+def test_a_search_hit_on_a_document_paragraph_says_where_it_sits(docs):
+    """A paper's paragraph has no speaker: its hit names its page and section, as a brief's
+    citation does, never "unnamed"; a transcript hit still names the person."""
+    client, ids, _ = docs
+    html = client.get("/search", params={"q": "translate glossary"}).text
+    hits = re.findall(r'<li class="hit">(.*?)</li>', html, re.DOTALL)
+    mine = next(h for h in hits if f"/sessions/{ids['annual']}" in h)
+    who = _text(re.search(r'<div class="who">(.*?)</div>', mine, re.DOTALL).group(1))
+    assert " ".join(who.split()) == "p. 2, § 2. What we need"
+    html = client.get("/search", params={"q": "glossary platforms"}).text
+    people = [
+        " ".join(_text(w).split())
+        for h in re.findall(r'<li class="hit">(.*?)</li>', html, re.DOTALL)
+        if f"/sessions/{SID}" in h
+        for w in re.findall(r'<div class="who">(.*?)</div>', h, re.DOTALL)
+    ]
+    assert people and "unnamed" not in people and not any(p.startswith(("p. ", "§")) for p in people)

@@ -10,6 +10,10 @@ The session page credits each turn from the people analysis (`line_credits`, thr
 `credited_lines` here); this does the same for a list of (session, line) references,
 so every page names and links the same person for the same turn. A session without a people analysis credits
 nobody: the label is shown as written, without a link.
+
+A paragraph of a report, statement or paper has no speaker at all: "unnamed" says nothing
+there. Its credit carries where it sits instead, `page` and `section` (the nearest
+heading), as a brief's citation does ("p. 2, § Needs").
 """
 
 from __future__ import annotations
@@ -44,12 +48,13 @@ def credited_lines(people: Any) -> dict[int, str]:
 
 
 def turn_credits(store: Store, refs: Iterable[tuple[str, int]]) -> dict[str, dict[str, Any]]:
-    """For each (session, line) of a session with a people analysis: `{"name", "flagged"}`.
+    """For each (session, line) of a session with a people analysis: `{"name", "flagged"}`,
+    and for a document's paragraph also `{"page", "section"}`.
 
     `name` is the person the turn is counted for (None when the analysis counts it for
     nobody); `flagged` says the caption label of the turn was flagged as a
     mis-attribution. References to sessions without a people analysis are left out.
-    One analysis read per distinct session.
+    One analysis read per distinct session (and one session load per document hit).
     """
     wanted: dict[str, set[int]] = {}
     for session, line in refs:
@@ -62,6 +67,26 @@ def turn_credits(store: Store, refs: Iterable[tuple[str, int]]) -> dict[str, dic
             continue
         credited = credited_lines(people)
         flagged = flagged_lines(store.analysis(session, "flags"))
+        places = _places(store, session, lines)
         for line in lines:
-            out[credit_key(session, line)] = {"name": credited.get(line), "flagged": line in flagged}
+            out[credit_key(session, line)] = {
+                "name": credited.get(line),
+                "flagged": line in flagged,
+                **places.get(line, {}),
+            }
+    return out
+
+
+def _places(store: Store, session: str, lines: set[int]) -> dict[int, dict[str, Any]]:
+    """Line → `{"page", "section"}` of the paragraph covering it, for a document session only
+    (its stored metadata says a kind other than transcript); a transcript's turns have a speaker."""
+    meta = store.analysis(session, "document")
+    if not isinstance(meta, Mapping) or meta.get("kind") in (None, "transcript"):
+        return {}
+    turns = [t for t in store.load_session(session).turns if t.page is not None or t.section]
+    out: dict[int, dict[str, Any]] = {}
+    for line in lines:
+        turn = next((t for t in turns if t.line <= line <= max(t.line, t.end_line)), None)
+        if turn is not None:
+            out[line] = {"page": turn.page, "section": " ".join((turn.section or "").split()) or None}
     return out
