@@ -23,11 +23,11 @@ import re
 
 from .exportmarks import ExportMarks, Mark
 
-__all__ = ["read_label_blocks"]
+__all__ = ["LABEL_LINE", "read_label_blocks"]
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 # A label line: the bracketed display name and a time (either order), nothing else.
-_LABEL_LINE = re.compile(
+LABEL_LINE = re.compile(
     rf"^[ \t]*(?:\[(?P<a>[^\[\]\n]{{1,80}})\][ \t]+{_TIME}|{_TIME}[ \t]+\[(?P<b>[^\[\]\n]{{1,80}})\])[ \t\r]*$",
     re.MULTILINE,
 )
@@ -38,7 +38,7 @@ def read_label_blocks(text: str) -> ExportMarks | None:
     """The turns of a saved-captions file (see the module doc); None for any other text."""
     if "]" not in text:
         return None  # the common case, found without a regex
-    lines = list(_LABEL_LINE.finditer(text))
+    lines = list(LABEL_LINE.finditer(text))
     if len(lines) < _LEAST:
         return None
     blocks = len(re.findall(r"\n[ \t\r]*\n[ \t\r]*\S", text[lines[0].start() :])) + 1

@@ -3,6 +3,9 @@
 Captions break sentences badly: double spaces, missing final punctuation, "‑‑"
 interruptions, paragraphs without a full stop. We return character spans rather than
 strings so every later quote is an exact slice of the source (citations stay verbatim).
+Furniture is never part of a sentence: a subtitle cue's identifier and timing lines, and
+what an export leaves between the merged rows or blocks of one turn (`rowjoins.py`: a
+table row's time and speaker cells, a `[Jo Li] 11:00:14` label line).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .cues import speech_end, speech_start
+from .rowjoins import export_furniture
 
 __all__ = ["sentence_texts", "split_sentences"]
 
@@ -104,6 +108,9 @@ def split_sentences(text: str, max_chars: int = 600) -> list[tuple[int, int]]:
         blocks.append((block_start, match.start()))
         block_start = match.end()
     blocks.append((block_start, len(text)))
+    furniture = export_furniture(text)
+    if furniture:
+        blocks = _without(blocks, furniture)
     for b_start, b_end in blocks:
         if text.find("-->", b_start, b_end) != -1 or text.find("</", b_start, b_end) != -1:
             # a subtitle cue: its identifier, timing line and voice tags are not a sentence
@@ -120,6 +127,21 @@ def split_sentences(text: str, max_chars: int = 600) -> list[tuple[int, int]]:
             cursor = end
         spans.extend(_cut_long(text, cursor, b_end, max_chars))
     return spans
+
+
+def _without(blocks: list[tuple[int, int]], furniture: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`blocks` with the furniture spans cut out: each span ends the text before it."""
+    out: list[tuple[int, int]] = []
+    for start, end in blocks:
+        for a, b in furniture:
+            if b <= start or a >= end:
+                continue
+            if a > start:
+                out.append((start, a))
+            start = max(start, b)
+        if start < end:
+            out.append((start, end))
+    return out
 
 
 def _cut_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
