@@ -88,3 +88,42 @@ def test_a_page_break_before_the_floor_voice_does_not_hide_it() -> None:
         ">> LEILA HADDAD: About twelve thousand dollars.\n"
     )
     assert [label for label, _ in _turns(text)] == ["LEILA HADDAD", None, "LEILA HADDAD"]
+
+
+# A single line break is layout, not a voice, where the file's own convention says so.
+
+
+def test_a_file_that_parts_its_turns_by_blank_lines_repeats_a_label_for_the_same_voice() -> None:
+    text = HEADER + (
+        "Leila Haddad: Our towers reach forty villages. Most run on solar power.\n"
+        "They cost less than a generator over five years.\n"
+        "\n"
+        "Leila Haddad: And a promise. We will publish the costs of every tower.\n"
+        "\n"
+        "Omar Farah: Thank you, Leila. What about the batteries?\n"
+        "\n"
+        "Leila Haddad: They last ten years.\n"
+    )
+    assert [label for label, _ in _turns(text)] == ["Leila Haddad", "Leila Haddad", "Omar Farah", "Leila Haddad"]
+
+
+def test_a_hard_wrapped_file_carries_a_sentence_end_over_a_line_break_in_one_voice() -> None:
+    text = HEADER + (
+        ">> LEILA HADDAD: Our towers reach forty villages in the north of the county, and\n"
+        "most of them run on solar power, which is cheaper than diesel over five years.\n"
+        "The batteries are the part that fails first, so we train a technician in every\n"
+        "village to replace them.\n"
+        ">> OMAR FARAH: How many technicians have you trained so far, and who pays\n"
+        "for the training?\n"
+        ">> LEILA HADDAD: Forty, one in each village, paid by the county.\n"
+    )
+    turns = _turns(text)
+    assert [label for label, _ in turns] == ["LEILA HADDAD", "OMAR FARAH", "LEILA HADDAD"]
+    text = HEADER + (
+        ">> LEILA HADDAD: Our towers reach forty villages in the north of the county, and\n"
+        "most of them run on solar power, which is cheaper than diesel over five years.\n"
+        "The batteries are the part that fails first, so we train a technician in every\n"
+        "village to replace them.\n"
+        ">> LEILA HADDAD: Forty technicians so far, one in each village.\n"
+    )
+    assert [label for label, _ in _turns(text)] == ["LEILA HADDAD", "LEILA HADDAD"]

@@ -10,6 +10,13 @@ the last such line is taken, since the voice speaks right before the label comes
 Only labels naming a person count: a role or a generic voice (`>> PARTICIPANT:` twice) may be
 two people each time, and nothing is in between. A line that is no speech (a stage note, a
 time stamp, a running page header in capitals) is not a voice.
+
+A single line break starts a voice only where the file's own convention makes a line break
+mean one (`line_breaks_part_voices`): its labelled turns start right after a single line break
+(no blank line parts them), and its lines inside a turn end sentences (each line a caption).
+A file that parts its turns by blank lines, or hard-wraps its text at a fixed width (most lines
+end mid-sentence, so a line may end a sentence by chance), writes a speaker's label again
+over a new paragraph or a new time-cut block of the same voice: there a line break is layout.
 """
 
 from __future__ import annotations
@@ -72,9 +79,34 @@ def _page_break_last(lines: Sequence[str]) -> bool:
     return False
 
 
+def line_breaks_part_voices(text: str, turns: Sequence[Turn]) -> bool:
+    """Whether a single line break can start a voice in this file (see the module docstring):
+    most labelled turns after the first begin with no blank line above their line, and most
+    lines inside a turn (its last line aside, blank lines and notes skipped) end a sentence."""
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    labelled = [t for t in turns[1:] if t.label and t.line >= 2]
+    parted = sum(1 for t in labelled if not _line(text, starts, t.line - 1).strip())
+    if not labelled or parted * 2 >= len(labelled):
+        return False
+    ended = inside = 0
+    for turn in turns:
+        lines = [line for line in turn.text.split("\n")[:-1] if line.strip() and not NOTE.match(line.strip())]
+        inside += len(lines)
+        ended += sum(1 for line in lines if _ENDS_SENTENCE.search(line))
+    return ended * 2 > inside
+
+
+def _line(text: str, starts: Sequence[int], line: int) -> str:
+    """The text of 1-based line `line`."""
+    start = starts[line - 1]
+    end = starts[line] - 1 if line < len(starts) else len(text)
+    return text[start:end]
+
+
 def voices_between(text: str, turns: Sequence[Turn]) -> list[int]:
     """Offsets where an unmarked voice starts inside a turn followed by a turn with the same
-    named label (see the module docstring); [] when there is none."""
+    named label (see the module docstring); [] when there is none, or when a single line break
+    is no voice's start in this file (`line_breaks_part_voices`)."""
     found: list[int] = []
     for turn, after in pairwise(turns):
         if (
@@ -97,4 +129,4 @@ def voices_between(text: str, turns: Sequence[Turn]) -> list[int]:
                 start = offsets[k] + len(lines[k]) - len(lines[k].lstrip())
         if start is not None:
             found.append(start)
-    return found
+    return found if found and line_breaks_part_voices(text, turns) else []
