@@ -325,9 +325,13 @@ def ingest(
 
 
 # what a folder is searched for (ingest.INGEST_SUFFIXES), in words
-_INGESTABLE_TYPES = ".txt, .html, .md, .pdf and .docx (convert a .doc, .odt or .rtf to .docx or PDF first)"
+_INGESTABLE_TYPES = (
+    ".txt, .html, .md, .pdf and .docx, and a .csv or .tsv caption export with a speaker and a text column"
+    " (convert a .doc, .odt or .rtf to .docx or PDF first)"
+)
 _INGESTABLE = (
-    "files ending .txt, .html, .md, .pdf or .docx, or with no suffix, in subfolders too; hidden ones are skipped"
+    "files ending .txt, .html, .md, .pdf or .docx, or with no suffix, and caption-export .csv/.tsv tables,"
+    " in subfolders too; hidden ones are skipped"
 )
 
 

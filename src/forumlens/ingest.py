@@ -39,13 +39,16 @@ from .pipeline import (
     thread_items_of,
 )
 from .read import read_bytes
+from .read.text import decode_text
 from .settings import Settings
 from .store.base import Store
 from .store.catalog import text_sha256
 from .store.threads import THREAD_ITEMS
+from .transcript.tables import caption_table
 
 __all__ = [
     "INGEST_SUFFIXES",
+    "TABLE_SUFFIXES",
     "IngestOptions",
     "Prepared",
     "after_ingest",
@@ -63,6 +66,11 @@ Stage = Callable[[Path, str], None]  # (file, analysis stage starting)
 
 # Inside folders we take files that can be transcripts; named files are always tried.
 INGEST_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".md", ".markdown", ".pdf", ".docx", ""})
+# A table is a transcript only when it is a caption export (`transcript.tables.caption_table`:
+# a header naming a speaker and a text column); a folder's other tables (a spreadsheet, the
+# tables of `forumlens export`) are named as not read, never ingested as a session.
+TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
+_SNIFF_BYTES = 65_536  # a caption export's header row and first rows are at its top
 
 
 def _folder_files(folder: Path) -> Iterator[Path]:
@@ -75,13 +83,35 @@ def _folder_files(folder: Path) -> Iterator[Path]:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named directly, and candidate files inside folders (recursive, sorted, no hidden)."""
+    """Files named directly, and candidate files inside folders (recursive, sorted, no hidden;
+    a `.csv` or `.tsv` only when it sniffs as a caption export)."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from (f for f in _folder_files(path) if f.suffix.lower() in INGEST_SUFFIXES)
+            yield from (f for f in _folder_files(path) if _taken(f))
         else:
             yield path
+
+
+def _taken(path: Path) -> bool:
+    """Whether a file inside a folder is tried: a likely transcript by its type, or a table
+    whose first rows sniff as a caption export."""
+    suffix = path.suffix.lower()
+    return suffix in INGEST_SUFFIXES or (suffix in TABLE_SUFFIXES and _caption_table(path))
+
+
+def _caption_table(path: Path) -> bool:
+    """Whether a table file's top reads as a caption export (a file that cannot be read or
+    decoded is none: it is named as not read)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+        text = decode_text(head, str(path))[0] if head.strip() else ""
+    except (OSError, ForumlensError):
+        return False
+    if len(head) == _SNIFF_BYTES:
+        text = text[: text.rfind("\n") + 1]  # a row cut by the read is no row
+    return caption_table(text)
 
 
 def passed_over(folder: str | Path) -> list[Path]:
@@ -89,9 +119,10 @@ def passed_over(folder: str | Path) -> list[Path]:
 
     A named file of any type is tried and refused with a reason; inside a folder only likely
     transcripts are tried, so the others are listed here for the CLI to name: a user who
-    drops a `.doc` or `.odt` report into the folder must learn it was not read.
+    drops a `.doc` or `.odt` report, or a spreadsheet `.csv` that is no caption export, into the
+    folder must learn it was not read.
     """
-    return [f for f in _folder_files(Path(folder)) if f.suffix.lower() not in INGEST_SUFFIXES]
+    return [f for f in _folder_files(Path(folder)) if not _taken(f)]
 
 
 def read_input(path: Path, max_bytes: int) -> bytes | IngestOutcome:

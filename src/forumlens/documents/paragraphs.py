@@ -20,6 +20,7 @@ from ..transcript.cues import is_cue_file
 from ..transcript.mdlabels import read_markdown_labels
 from ..transcript.parse import find_title, guess_year
 from ..transcript.speakers import name_key
+from ..transcript.tables import caption_table
 
 __all__ = ["TRANSCRIPT_FORMATS", "is_transcript", "locate", "split_paragraphs"]
 
@@ -34,7 +35,8 @@ def is_transcript(document: Document, session: Session) -> bool:
     Markdown only those outside code, where `>>` is shown rather than spoken.
     Bare `NAME:` labels count only in text and HTML, and only when at least two
     people take three turns, so a report's "Recommendations:" line is not a speaker.
-    A subtitle cue file (WebVTT, SRT) is speech by construction, whatever its turns. A Markdown
+    A subtitle cue file (WebVTT, SRT) and a caption table with a speaker and a text column
+    (`transcript/tables.py`) are speech by construction, whatever their turns. A Markdown
     page whose paragraphs open with bold labels (`transcript/mdlabels.py`) is a transcript when
     the voices alternate, a label coming back after another one: a report's bold lead-ins
     ("**Findings:**", "**Recommendations:**") name its sections once each, in order.
@@ -43,7 +45,7 @@ def is_transcript(document: Document, session: Session) -> bool:
     if not session.turns:
         return False
     shown = without_code(document.text) if document.format == "markdown" else document.text
-    if ">>" in shown or is_cue_file(document.text):
+    if ">>" in shown or is_cue_file(document.text) or caption_table(document.text):
         return True
     labels = {t.label for t in speech if t.label}
     if document.format == "markdown" and read_markdown_labels(document.text) is not None:

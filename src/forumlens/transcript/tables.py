@@ -12,7 +12,10 @@ speaker and which the speech, so the table states its turns (`exportmarks.py`):
   turn before (caption exports cut one utterance into several rows).
 
 A table is told from its content, never its file name: a header row, among the first lines,
-with a speaker column and a text column, and two or more rows under it with as many cells.
+with a speaker column and a text column, and two or more rows under it with as many cells. A
+header that also names the session or document a row comes from (`session`, `title`) is a
+table of many sessions' rows — a data export such as `forumlens export`'s turns table — and no
+caption export (`caption_table` is the test folder ingest asks of a `.csv`).
 Offsets are into the text as given: a turn's speech starts at its first text cell, so a
 citation quotes the cell as written (a CSV cell keeps any doubled `""`).
 """
@@ -26,13 +29,15 @@ from itertools import pairwise
 
 from .exportmarks import ExportMarks, Mark
 
-__all__ = ["read_table"]
+__all__ = ["caption_table", "read_table"]
 
 # Column names (lower case, spaces collapsed) that hold the speaker and the speech.
 SPEAKER_COLUMNS = frozenset(["speaker", "speaker name", "speakers", "name", "who", "voice", "participant", "person"])
 TEXT_COLUMNS = frozenset(
     ["text", "transcript", "transcription", "caption", "captions", "utterance", "speech", "content", "words"]
 )
+# Column names that say which session or document a row is from: rows of many sessions.
+SESSION_COLUMNS = frozenset(["session", "session id", "session_id", "sessions", "title", "document", "file"])
 _HEADER_WITHIN = 8  # the header row is among the first non-blank lines
 _LEAST_ROWS = 2
 
@@ -58,6 +63,11 @@ def read_table(text: str) -> ExportMarks | None:
     return None
 
 
+def caption_table(text: str) -> bool:
+    """Whether `text` is a caption export in a table (a CSV or pipe table that states its turns)."""
+    return read_table(text) is not None
+
+
 def _first_lines(text: str) -> list[tuple[int, str]]:
     """The first non-blank lines, as (offset, line)."""
     out: list[tuple[int, str]] = []
@@ -76,7 +86,7 @@ def _columns(values: tuple[str, ...]) -> tuple[int, int] | None:
     names = [" ".join(v.lower().split()) for v in values]
     speaker = next((i for i, n in enumerate(names) if n in SPEAKER_COLUMNS), None)
     speech = next((i for i, n in enumerate(names) if n in TEXT_COLUMNS), None)
-    if speaker is None or speech is None or speaker == speech:
+    if speaker is None or speech is None or speaker == speech or SESSION_COLUMNS.intersection(names):
         return None
     return speaker, speech
 
