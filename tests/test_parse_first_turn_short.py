@@ -1,4 +1,4 @@
-"""An unmarked first turn after the page header (`parse._implicit_markers`): once a disclaimer,
+"""An unmarked first turn after the page header (`unmarked.implicit_markers`): once a disclaimer,
 a date or a separator has closed the header, a short greeting is a turn too; an agenda line
 there is not. Examples written for this file (invented names)."""
 

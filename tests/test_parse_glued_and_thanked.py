@@ -5,8 +5,11 @@ turns twice."""
 
 from __future__ import annotations
 
-from forumlens.transcript import parse as P
+from forumlens.transcript.markers import find_markers, line_starts
 from forumlens.transcript.parse import parse_transcript
+from forumlens.transcript.shapes import label_shapes
+from forumlens.transcript.turns import build_turns, split_turns
+from forumlens.transcript.unmarked import implicit_markers, thanked_by_name
 
 
 def _turns(text: str) -> list[tuple[str | None, str | None, str, str]]:
@@ -71,17 +74,17 @@ def test_a_voice_thanking_the_speaker_by_name_is_a_new_turn() -> None:
 
 
 def test_splitting_at_thanks_gives_the_turns_a_full_rebuild_gives() -> None:
-    """`_split_turns` replaced a second `_build_turns` pass: the same turns, field for field."""
+    """`split_turns` replaced a second `build_turns` pass: the same turns, field for field."""
     text = THANKED
-    starts = P._line_starts(text)
-    shapes = P.label_shapes(text)
-    markers = P._find_markers(text, shapes)
-    markers = sorted(markers + P._implicit_markers(text, markers, shapes), key=lambda m: m.at)
-    turns = P._build_turns(text, markers, starts, shapes, {})
-    thanked = P._thanked_by_name(text, turns)
+    starts = line_starts(text)
+    shapes = label_shapes(text)
+    markers = find_markers(text, shapes)
+    markers = sorted(markers + implicit_markers(text, markers, shapes), key=lambda m: m.at)
+    turns = build_turns(text, markers, starts, shapes, {})
+    thanked = thanked_by_name(text, turns)
     assert len(thanked) == 2
-    rebuilt = P._build_turns(text, sorted(markers + thanked, key=lambda m: m.at), starts, shapes, {})
-    assert P._split_turns(text, turns, thanked, starts) == rebuilt
+    rebuilt = build_turns(text, sorted(markers + thanked, key=lambda m: m.at), starts, shapes, {})
+    assert split_turns(text, turns, thanked, starts) == rebuilt
 
 
 def test_floor_microphones_and_groups_are_no_person() -> None:

@@ -124,7 +124,7 @@ def voices_between(text: str, turns: Sequence[Turn]) -> list[int]:
         offsets = [turn.start, *(turn.start + n for n in accumulate(len(line) + 1 for line in lines))]
         start = None
         for k in range(1, len(lines)):
-            # no blank line between: a voice after a blank line has its own rules in `parse.py`
+            # no blank line between: a voice after a blank line has its own rules in `unmarked.py`
             if lines[k - 1].strip() and _ENDS_SENTENCE.search(lines[k - 1]) and _voice_line(lines[k]):
                 start = offsets[k] + len(lines[k]) - len(lines[k].lstrip())
         if start is not None:

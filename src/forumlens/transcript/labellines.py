@@ -15,7 +15,7 @@ gets binary shape features (`_features`): its position, form, the file-wide recu
 label and of its line template, and its context. A logistic model over those features
 (`LabelModel`, trained by `bench/train_parse.py`, weights in `transcript/data/label_lines.json`)
 gives P(the split opens a gold turn). The parser keeps its rules where they read a label, and
-asks the model only where they did not (`parse._learned_markers`). Pure Python, linear in the
+asks the model only where they did not (`learned.learned_markers`). Pure Python, linear in the
 text.
 """
 
@@ -352,7 +352,7 @@ def candidates(
     """Every split the line starts allow, with its features.
 
     `lines` (line offsets; None: every line) are the lines asked about — the parser asks only
-    about the lines its rules left open (`parse.asked_lines`). A label's recurrence counts its
+    about the lines its rules left open (`learned.asked_lines`). A label's recurrence counts its
     splits on those lines and `known`, the labels (`name_key`) the rules read on the others; a
     template's recurrence counts the asked lines."""
     raw = _raw_candidates(text, lines)

@@ -1,0 +1,135 @@
+"""Turns cut from the text at the markers: label, kind and the exact slice of each.
+
+`build_turns` reads each marker's label (`heads.py`, or the label a shape or the model already
+read) and cuts the speech as an exact slice of the text, time stamps and cue or export
+furniture at its ends left out; `split_turns` cuts turns again where an unmarked voice starts
+inside one, without reading every label again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..models import Turn, TurnKind
+from .cues import is_cue_file, speech_end
+from .exportmarks import ExportMarks
+from .furniture import NOTE, TIME_STAMP
+from .heads import split_head
+from .markers import Marker, line_of, shape_head
+from .shapes import Shapes
+from .speakers import display_name
+
+__all__ = ["build_turns", "split_turns"]
+
+# A time stamp opening a turn's text before more text on its line ("[10:08:01] (Audio feedback)",
+# "14:02:11 Thank you"): page furniture, so the turn's text starts after it.
+_LEAD_TIME = re.compile(
+    r"(?:\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+(?=\S)"
+)
+
+
+def _notes_only(body: str) -> bool:
+    """Whether a turn body holds only stage notes and time stamps, each alone on its line
+    ("(Applause)", then "(Session ends)" or "[00:12:31]"): a note turn, no speech."""
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    return all(NOTE.match(line) or TIME_STAMP.fullmatch(line) for line in lines)
+
+
+def build_turns(
+    text: str,
+    markers: list[Marker],
+    starts: list[int],
+    shapes: Shapes,
+    known: dict[str, str],
+    export: ExportMarks | None = None,
+) -> list[Turn]:
+    """One turn per marker: its label (read by the marker's rule), kind and exact text slice;
+    in an export (`readers.py`), the speech ends where the export's furniture starts."""
+    marked_heads = {c.at: c for c in shapes.candidates if c.marked}
+    cue_file = is_cue_file(text)
+    turns: list[Turn] = []
+    for i, marker in enumerate(markers):
+        end = markers[i + 1].at if i + 1 < len(markers) else len(text)
+        shaped = shape_head(marker, marked_heads, shapes) if not marker.implicit and marker.label is None else None
+        if marker.implicit:
+            label, body_start = None, marker.body
+        elif marker.label is not None:
+            label, body_start = marker.label, marker.body
+        elif shaped is not None:
+            label, body_start = shaped.label, shaped.body
+        else:
+            label, body_start = split_head(text, marker.body, end, known)
+        raw = text[body_start:end]
+        body = raw.strip()
+        a = body_start + (len(raw) - len(raw.lstrip()))
+        b = a + len(body)
+        lead = _LEAD_TIME.match(text, a, b)  # ">> [10:08:01] (Audio feedback)": the time is no speech
+        if lead:
+            a, body = lead.end(), text[lead.end() : b]
+        if cue_file:  # the next cue's identifier and timing, a closing `</v>`: not speech
+            b = speech_end(text, a, b)
+            body = text[a:b]
+        elif export is not None:  # a table cell's closing quote, a heading after the speech
+            b = export.speech_end(text, a, b)
+            body = text[a:b]
+        kind: TurnKind = "speech"
+        if label is None and body[:1] in "([" and _notes_only(body):
+            kind = "note"
+        if label is None and not body:
+            continue  # a stray ">>" with nothing after it
+        # a `>>` ending its line opens the turn on the line below, where its label is
+        wrapped = text.startswith(">>", marker.at) and text.find("\n", marker.at, marker.body) != -1
+        line = line_of(starts, marker.body if wrapped else marker.at)
+        turns.append(
+            Turn(
+                index=len(turns),
+                line=line,
+                label=label,
+                speaker=display_name(label) if label else None,
+                kind=kind,
+                text=body,
+                start=a,
+                end=b,
+                end_line=line_of(starts, max(a, b - 1)),
+            )
+        )
+    return turns
+
+
+def split_turns(text: str, turns: list[Turn], at: list[Marker], starts: list[int]) -> list[Turn]:
+    """`turns` cut where an unmarked voice starts inside one (`at`, implicit markers): the turn
+    before keeps its label and ends there, the new one has none; the same turns `build_turns`
+    gives with those markers added, without reading every label again."""
+    cuts = sorted(m.at for m in at)
+    out: list[Turn] = []
+    k = 0
+    for turn in turns:
+        pieces = [turn]
+        while k < len(cuts) and cuts[k] < turn.end:
+            last = pieces[-1]
+            if cuts[k] > last.start:
+                head = text[last.start : cuts[k]].rstrip()
+                raw = text[cuts[k] : last.end]
+                body = raw.strip()
+                a = cuts[k] + (len(raw) - len(raw.lstrip()))
+                kind: TurnKind = "note" if body[:1] in "([" and _notes_only(body) else "speech"
+                pieces[-1] = replace(
+                    last, text=head, end=last.start + len(head), end_line=line_of(starts, last.start + len(head) - 1)
+                )
+                pieces.append(
+                    Turn(
+                        index=0,
+                        line=line_of(starts, cuts[k]),
+                        label=None,
+                        speaker=None,
+                        kind=kind,
+                        text=body,
+                        start=a,
+                        end=a + len(body),
+                        end_line=line_of(starts, max(a, a + len(body) - 1)),
+                    )
+                )
+            k += 1
+        out.extend(pieces)
+    return [replace(t, index=i) for i, t in enumerate(out)]
