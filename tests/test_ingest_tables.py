@@ -59,3 +59,20 @@ def test_ingest_of_the_folder_stores_the_caption_table_and_warns_of_the_rest(tmp
     sessions = CliRunner().invoke(cli, ["--db", db, "sessions", "--json"], catch_exceptions=False)
     turns = sorted(s["turns"] for s in json.loads(sessions.output)["sessions"])
     assert turns == [2, 3]
+
+
+def test_a_folder_takes_subtitle_files(tmp_path: Path) -> None:
+    folder = tmp_path / "subs"
+    folder.mkdir()
+    (folder / "clinic.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Lerato Mokoena>Welcome to the clinic.</v>\n\n"
+        "00:00:04.000 --> 00:00:08.000\n<v Tomas Berg>Thank you. Spectrum fees are the barrier.</v>\n",
+        encoding="utf-8",
+    )
+    (folder / "clinic2.srt").write_text(
+        "1\n00:00:01,000 --> 00:00:04,000\nLerato Mokoena: Welcome back.\n\n"
+        "2\n00:00:04,000 --> 00:00:08,000\nTomas Berg: Fees again.\n",
+        encoding="utf-8",
+    )
+    assert [p.name for p in expand_paths([folder])] == ["clinic.vtt", "clinic2.srt"]
+    assert list(passed_over(folder)) == []

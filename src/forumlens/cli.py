@@ -216,7 +216,7 @@ def ingest(
     workers: int | None,
     db: str | None,
 ) -> None:
-    """Store transcripts and documents (.txt, .html, .md, .pdf, .docx): files, folders
+    """Store transcripts and documents (.txt, .html, .md, .pdf, .docx, .vtt, .srt): files, folders
     (recursive) and web pages (http:// or https:// addresses).
 
     Each input is stored whole or not at all. Inputs already stored (same content)
@@ -326,11 +326,11 @@ def ingest(
 
 # what a folder is searched for (ingest.INGEST_SUFFIXES), in words
 _INGESTABLE_TYPES = (
-    ".txt, .html, .md, .pdf and .docx, and a .csv or .tsv caption export with a speaker and a text column"
+    ".txt, .html, .md, .pdf, .docx, .vtt and .srt, and a .csv or .tsv caption export with a speaker and a text column"
     " (convert a .doc, .odt or .rtf to .docx or PDF first)"
 )
 _INGESTABLE = (
-    "files ending .txt, .html, .md, .pdf or .docx, or with no suffix, and caption-export .csv/.tsv tables,"
+    "files ending .txt, .html, .md, .pdf, .docx, .vtt or .srt, or with no suffix, and caption-export .csv/.tsv tables,"
     " in subfolders too; hidden ones are skipped"
 )
 

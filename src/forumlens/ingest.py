@@ -65,7 +65,9 @@ Warn = Callable[[str], None]
 Stage = Callable[[Path, str], None]  # (file, analysis stage starting)
 
 # Inside folders we take files that can be transcripts; named files are always tried.
-INGEST_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".md", ".markdown", ".pdf", ".docx", ""})
+INGEST_SUFFIXES = frozenset(
+    {".txt", ".text", ".html", ".htm", ".md", ".markdown", ".pdf", ".docx", ".vtt", ".srt", ""}
+)  # subtitle files (WebVTT, SRT) are caption transcripts
 # A table is a transcript only when it is a caption export (`transcript.tables.caption_table`:
 # a header naming a speaker and a text column); a folder's other tables (a spreadsheet, the
 # tables of `forumlens export`) are named as not read, never ingested as a session.
