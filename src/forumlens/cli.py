@@ -606,9 +606,13 @@ def main(argv: list[str] | None = None) -> None:
     try:  # compiled patterns kept between runs (issue 19); it rests on CPython's `re` internals,
         from .text.recache import install  # so a Python where they differ runs without it
 
-        install()
+        cache = install()
     except Exception:  # a start-up cache never stops a command
-        pass
+        cache = None
+    if cache is not None and cache.path is not None:  # and, beside them, what is derived from data files
+        from .text import keep
+
+        keep.install(cache.path.parent)
     try:
         cli.main(args=argv, prog_name="forumlens", standalone_mode=True)
     except ForumlensError as exc:  # raised before the group could translate it

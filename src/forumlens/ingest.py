@@ -495,6 +495,9 @@ def start_worker(pid: int, regex_cache: str | None = None) -> None:
         cache = install(Path(regex_cache))
         if cache is not None:
             Finalize(None, cache.save, exitpriority=0)
+        from .text import keep
+
+        keep.install(Path(regex_cache).parent)  # the derived data kept beside the patterns (`text.keep`)
     except Exception:
         pass
 

@@ -33,12 +33,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from forumlens.resolve.registry import Entity, Registry, load_registry
 from forumlens.resolve.text import LineIndex, Token, paragraph_spans, tokenize
+from forumlens.text.keep import code_digest, digest, kept
 from forumlens.text.stopwords import NAME_CONNECTORS
 
 __all__ = ["THRESHOLD", "Matcher", "Mention", "find_mentions"]
@@ -122,30 +124,44 @@ def _word_like(want: str, got: str) -> bool:
 
 
 class Matcher:
-    """Registry phrases indexed for matching; build once per registry, reuse for all texts."""
+    """Registry phrases indexed for matching; build once per registry, reuse for all texts.
 
-    def __init__(self, registry: Registry) -> None:
+    `state`: what `state()` gave for the same registry (the command line keeps it between
+    runs: building tokenises every registry phrase, ~40 ms a process; issue 19); the
+    matcher is then the one built from the registry, part for part.
+    """
+
+    def __init__(self, registry: Registry, state: dict[str, Any] | None = None) -> None:
         self.registry = registry
         self.exact: dict[tuple[str, ...], list[tuple[str, tuple[str, ...] | None]]] = {}
         self.phrases: list[tuple[str, str, int]] = []  # (entity, joined norms, token count)
         self.topics: list[tuple[str, str]] = []  # (entity, joined norms)
         self.bare: dict[tuple[str, ...], str] = {}
         self.long_acronyms: dict[str, str] = {}
-        for entity in registry.entities.values():
-            self._add_entity(entity)
+        # per phrase: its content words and how many of them `covers` lets a window miss
+        self.needs: list[tuple[tuple[str, ...], int]] = []
+        if state is not None:
+            for name in _KEPT:
+                setattr(self, name, state[name])
+        else:
+            for entity in registry.entities.values():
+                self._add_entity(entity)
+            self.anchors = self._anchor_index()
+            for _, joined, _n in self.phrases:
+                need = tuple(_content(joined.split()))
+                self.needs.append((need, 1 if len(need) >= 4 else 0))
+        # cheap to derive, and derived the same way from kept parts (sets iterate as built)
         self.max_len = max((len(k) for k in self.exact), default=1)
         self.lengths: dict[str, set[int]] = {}
         for key in self.exact:
             self.lengths.setdefault(key[0], set()).add(len(key))
         self.topic_strings = [t for _, t in self.topics]
         self.max_topic = max((len(t.split()) for t in self.topic_strings), default=1)
-        self.anchors = self._anchor_index()
         self._topic_memo: dict[tuple[str, ...], tuple[float, int] | None] = {}
-        # per phrase: its content words and how many of them `covers` lets a window miss
-        self.needs: list[tuple[tuple[str, ...], int]] = []
-        for _, joined, _n in self.phrases:
-            need = tuple(_content(joined.split()))
-            self.needs.append((need, 1 if len(need) >= 4 else 0))
+
+    def state(self) -> dict[str, Any]:
+        """The costly parts, as plain data `marshal` keeps (`Matcher(registry, state)`)."""
+        return {name: getattr(self, name) for name in _KEPT}
 
     def _add_entity(self, entity: Entity) -> None:
         name_is_code = entity.name in entity.acronyms or entity.name.replace(" ", "").isupper()
@@ -211,9 +227,18 @@ class Matcher:
         return index
 
 
+# the parts of a matcher built from the registry's phrases (the rest is derived from them)
+_KEPT = ("exact", "phrases", "topics", "bare", "long_acronyms", "anchors", "needs")
+
+
 @lru_cache(maxsize=4)
 def _matcher_for(registry: Registry) -> Matcher:
-    return Matcher(registry)
+    """The registry's matcher; the shipped registry's is kept between runs (`text.keep`)."""
+    if registry.source is None:
+        return Matcher(registry)
+    code = code_digest(__name__)
+    key = None if code is None else digest(registry.source, code)
+    return Matcher(registry, kept("mentions-matcher", key, lambda: Matcher(registry).state()))
 
 
 def _exact(m: Matcher, toks: list[Token]) -> list[_Cand]:

@@ -8,11 +8,12 @@ Loading reads package files once and caches the result; everything after that is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from forumlens.resolve.datafiles import shipped_toml
+from forumlens.resolve.datafiles import shipped_bytes, shipped_toml
+from forumlens.text.keep import code_digest, digest
 
 __all__ = ["Country", "Entity", "OfficeHolder", "Registry", "load_registry", "registry_from_data"]
 
@@ -68,11 +69,17 @@ class OfficeHolder:
 
 @dataclass(frozen=True, eq=False)
 class Registry:
-    """All entities by id, the country list and known office-holders (hashed by identity)."""
+    """All entities by id, the country list and known office-holders (hashed by identity).
+
+    `source`: a digest of the shipped files and the code the registry was built from, so
+    what is derived from it can be kept between runs (`text.keep`); None for a registry
+    built from other data, whose derived values are never kept.
+    """
 
     entities: dict[str, Entity]
     countries: tuple[Country, ...]
     holders: tuple[OfficeHolder, ...] = ()
+    source: str | None = None
 
     def get(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
@@ -203,14 +210,20 @@ def _read(name: str) -> dict[str, Any]:
     return shipped_toml(name)
 
 
+_FILES = (
+    "coalitions.toml",
+    "institutions.toml",
+    "nris.toml",
+    "countries.toml",
+    "stakeholders.toml",
+    "officeholders.toml",
+)
+
+
 @lru_cache(maxsize=1)
 def load_registry() -> Registry:
     """The registry shipped with the package (read once per process)."""
-    return registry_from_data(
-        _read("coalitions.toml"),
-        _read("institutions.toml"),
-        _read("nris.toml"),
-        _read("countries.toml"),
-        _read("stakeholders.toml"),
-        _read("officeholders.toml"),
-    )
+    built = registry_from_data(*(_read(name) for name in _FILES))
+    code = code_digest(__name__)
+    source = None if code is None else digest(code, *(shipped_bytes(name) for name in _FILES))
+    return replace(built, source=source)

@@ -33,6 +33,7 @@ from forumlens.tag.defining import defines, defines_acronym
 from forumlens.tag.taxonomy import SCHEMES, load_taxonomy
 from forumlens.tag.text import SessionMemo
 from forumlens.text import STOPWORDS, stems
+from forumlens.text.keep import code_digest, digest, kept
 from forumlens.text.stems import word_stems
 from forumlens.text.tokens import WORD as _WORD_RE
 
@@ -182,7 +183,17 @@ def _registry() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> dict[tuple[str, ...], str]:
-    """Multi-word phrases of every taxonomy's vocabulary, by stem sequence."""
+    """Multi-word phrases of every taxonomy's vocabulary, by stem sequence.
+
+    The command line keeps them between runs (`text.keep`, keyed by the taxonomies and this
+    module's code): stemming every term again costs ~10 ms a process."""
+    sources = [load_taxonomy(scheme).digest for scheme in SCHEMES]
+    code = code_digest(__name__)
+    key = None if code is None or None in sources else digest(code, *(s for s in sources if s))
+    return kept("glossary-vocabulary", key, _phrases)
+
+
+def _phrases() -> dict[tuple[str, ...], str]:
     out: dict[tuple[str, ...], str] = {}
     for scheme in SCHEMES:
         for entry in load_taxonomy(scheme).entries:

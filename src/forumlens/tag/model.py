@@ -18,12 +18,13 @@ import operator
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 
 from forumlens.tag.taxonomy import Taxonomy, load_taxonomy, match_terms
 from forumlens.tag.text import features, features_of_stems
+from forumlens.text.keep import code_digest, decoded, digest, kept
 from forumlens.text.stems import stems
 
 __all__ = [
@@ -211,6 +212,9 @@ class PairModel:
     bias: dict[str, float]
     intercept: float
     threshold: float = 0.5
+    # a digest of the shipped file it was read from, so the goal vectors derived from it
+    # can be kept between runs (`text.keep`); None for a model built in memory
+    source: str | None = field(default=None, compare=False)
 
     @classmethod
     def from_json(cls, data: dict) -> PairModel:
@@ -243,7 +247,8 @@ def load_model(scheme: str) -> PairModel | None:
     path = resources.files("forumlens.tag").joinpath("data", f"{scheme}_model.json")
     if not path.is_file():
         return None
-    return PairModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    data = path.read_bytes()
+    return replace(PairModel.from_json(json.loads(decoded(data))), source=digest(data))
 
 
 @lru_cache(maxsize=8)
@@ -254,7 +259,15 @@ def _doc_vectors(model: PairModel, scheme: str) -> list[dict[str, float]]:
 
 @lru_cache(maxsize=8)
 def _doc_postings(model: PairModel, scheme: str) -> Postings:
-    return postings(_doc_vectors(model, scheme))
+    """The goals' tf-idf vectors, inverted. The command line keeps them between runs
+    (`text.keep`, keyed by the model file, the taxonomy and this code): stemming every
+    goal's text costs ~20 ms a process."""
+    taxonomy = load_taxonomy(scheme)
+    code = code_digest(__name__)
+    key = None
+    if model.source is not None and taxonomy.digest is not None and code is not None:
+        key = digest(model.source, taxonomy.digest, code)
+    return kept(f"tag-postings-{scheme}", key, lambda: postings(_doc_vectors(model, scheme)))
 
 
 def model_scores(model: PairModel, taxonomy: Taxonomy, text: str) -> list[float]:

@@ -158,21 +158,10 @@ class PatternCache:
                 "facts": _this_run_first(self.used_facts, self._kept_facts),
             }
         )
-        import tempfile  # only when writing: start-up does not pay for it
+        from .keep import write_atomically  # only when writing: start-up does not pay for it
 
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=self.path.name, suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(data)
-                os.replace(tmp, self.path)
-            except BaseException:
-                os.unlink(tmp)
-                raise
-        except OSError:
-            return
-        self.new = 0
+        if write_atomically(self.path, data):
+            self.new = 0
 
 
 def _this_run_first(used: dict[Any, Any], kept: dict[Any, Any]) -> dict[Any, Any]:
