@@ -220,7 +220,9 @@ _HUB_WORD = re.compile(r"\b(?:remote )?hub\b", re.IGNORECASE)
 @lru_cache(maxsize=4)
 def _place_pattern(registry: Registry) -> re.Pattern[str]:
     """One alternation of every country name, so a label is scanned once, not once per country."""
-    names = sorted({c for country in registry.countries for c in country.names}, key=len, reverse=True)
+    # longest first; equal lengths in a fixed order, so the pattern is the same in every run
+    # (set order changes with the hash seed) and the regex cache finds it (`text.recache`)
+    names = sorted(sorted({c for country in registry.countries for c in country.names}), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
 
 

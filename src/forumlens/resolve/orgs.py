@@ -970,7 +970,7 @@ def self_orgs(
 # it ("I run a small NGO, Kampala Digital Literacy Trust", "I work for a start-up called Zeta").
 _ORG_KIND = (
     r"(?:"
-    + "|".join(sorted((re.escape(w) for w in _ORG_NOUNS), key=len, reverse=True))
+    + "|".join(sorted(sorted(re.escape(w) for w in _ORG_NOUNS), key=len, reverse=True))  # one text every run
     + r"|paper|firm|charity|non-?profit|newsroom|collective|consultancy|think[\s-]tank|cooperative|co-op)"
 )
 _DESCRIBED_AFTER = re.compile(
