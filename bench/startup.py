@@ -7,8 +7,8 @@ on an empty store (`sessions --db …`, which imports the store), and with --com
 `forumlens CMD --help` of every feature command (which imports that command's module).
 
 `--report FILE --baseline-src DIR` measures a whole `forumlens report FILE` (imports,
-analysis and summary; `--format` json, md, html or text) in this tree and in the tree of
-DIR, alternating, as CPU of the process (user + system, so other load on the machine counts
+analysis and summary; `--format` json, md, html or text), `--ingest FILE` a whole
+`forumlens ingest FILE` into a new store, in this tree and in the tree of DIR, alternating, as CPU of the process (user + system, so other load on the machine counts
 little) and wall time: fastest and median of `--runs`, and the ratio of the fastest CPU.
 """
 
@@ -48,18 +48,25 @@ def _report_process(src: str, argv: list[str]) -> tuple[float, float]:
     return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, wall
 
 
-def compare_report(path: str, fmt: str, baseline_src: str, runs: int) -> None:
-    """`forumlens report FILE` in the baseline tree and this one, alternating (see the module doc)."""
-    argv = [sys.executable, "-m", "forumlens", "report", path, f"--{fmt}"]
+def compare_report(path: str, fmt: str, baseline_src: str, runs: int, *, ingest: bool = False) -> None:
+    """`forumlens report FILE` (or, with `ingest`, `forumlens ingest FILE` into a new store
+    each run) in the baseline tree and this one, alternating (see the module doc)."""
     trees = {
         "baseline": str(Path(baseline_src).resolve()),
         "this tree": str(Path(__file__).resolve().parents[1] / "src"),
     }
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
-    for i in range(runs):
-        for name in list(trees)[:: 1 if i % 2 == 0 else -1]:
-            times[name].append(_report_process(trees[name], argv))
-    print(f"forumlens report {Path(path).name} --{fmt}, {runs} runs per tree, alternating")
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(runs):
+            for name in list(trees)[:: 1 if i % 2 == 0 else -1]:
+                if ingest:
+                    store = str(Path(tmp) / f"{i}-{name.replace(' ', '-')}.sqlite3")
+                    argv = [sys.executable, "-m", "forumlens", "--db", store, "ingest", path]
+                else:
+                    argv = [sys.executable, "-m", "forumlens", "report", path, f"--{fmt}"]
+                times[name].append(_report_process(trees[name], argv))
+    what = f"ingest {Path(path).name} (a new store each run)" if ingest else f"report {Path(path).name} --{fmt}"
+    print(f"forumlens {what}, {runs} runs per tree, alternating")
     print(f"{'tree':<10} {'CPU fastest':>12} {'CPU median':>11} {'wall fastest':>13} {'wall median':>12}")
     for name, got in times.items():
         cpu, wall = [c for c, _ in got], [w for _, w in got]
@@ -76,13 +83,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--commands", action="store_true", help="also `forumlens CMD --help` for every feature command")
     parser.add_argument("--report", metavar="FILE", help="instead: `forumlens report FILE` here and in --baseline-src")
+    parser.add_argument("--ingest", metavar="FILE", help="instead: `forumlens ingest FILE` here and in --baseline-src")
     parser.add_argument("--format", default="text", choices=("text", "md", "html", "json"), help="with --report")
     parser.add_argument("--baseline-src", metavar="DIR", help="with --report: the src/ directory of the other tree")
     args = parser.parse_args()
-    if args.report:
+    if args.report or args.ingest:
         if not args.baseline_src:
-            parser.error("--report needs --baseline-src DIR (the src/ of the tree to compare with)")
-        compare_report(args.report, args.format, args.baseline_src, args.runs)
+            parser.error("--report and --ingest need --baseline-src DIR (the src/ of the tree to compare with)")
+        compare_report(args.report or args.ingest, args.format, args.baseline_src, args.runs, ingest=bool(args.ingest))
         return
     python = sys.executable
     with tempfile.TemporaryDirectory() as tmp:

@@ -271,3 +271,27 @@ def test_the_report_is_byte_identical_off_cold_warm_damaged_and_unwritable(tmp_p
     blocker.write_text("")
     assert _report(tmp_path, str(blocker / "cache")) == without  # cannot be written
     assert json.loads(without)["people"]
+
+
+def test_the_command_line_keeps_beside_the_patterns_and_version_stays_light(tmp_path: Path) -> None:
+    """`main` turns keeping on in the regex cache's directory; `--version` hashes and reads nothing."""
+    code = (
+        "import json, sys\n"
+        "from forumlens.cli import main\n"
+        "from forumlens.text import keep, recache\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps([str(keep.installed()), recache.installed()._kept is None, 'hashlib' in sys.modules]))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "FORUMLENS_REGEX_CACHE": str(tmp_path / "c")}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    where, patterns_unread, hashed = json.loads(done.stdout.splitlines()[-1])
+    assert where == str(tmp_path / "c") and patterns_unread and not hashed
+    env["FORUMLENS_REGEX_CACHE"] = "off"
+    done = subprocess.run(
+        [sys.executable, "-c", code.replace("recache.installed()._kept is None", "1")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(done.stdout.splitlines()[-1])[0] == "None"

@@ -73,10 +73,11 @@ def decoded(data: bytes) -> str:
 
 
 # `from forumlens.x import a, b`, `from .x import (a, b)`, `import forumlens.x`, anywhere in a module
-_FROM = re.compile(r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]*)", re.MULTILINE)
-_IMPORT = re.compile(r"^[ \t]*import[ \t]+([\w., \t]+)", re.MULTILINE)
-_TYPING_ONLY = re.compile(r"^if TYPE_CHECKING:[^\n]*\n(?:(?:[ \t]+[^\n]*)?\n)*", re.MULTILINE)  # never run
-_LAZY = re.compile(r"""["'](\w+)["']\s*:\s*["'](\.[\w.]+)["']""")  # a PEP 562 table: "NAME": ".submodule"
+# (compiled on first use: `forumlens --version` installs this module and compiles nothing)
+_FROM = r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]*)"
+_IMPORT = r"^[ \t]*import[ \t]+([\w., \t]+)"
+_TYPING_ONLY = r"^if TYPE_CHECKING:[^\n]*\n(?:(?:[ \t]+[^\n]*)?\n)*"  # a block that never runs
+_LAZY = r"""["'](\w+)["']\s*:\s*["'](\.[\w.]+)["']"""  # a PEP 562 table: "NAME": ".submodule"
 
 
 @cache
@@ -152,8 +153,8 @@ def _imported(name: str, path: str, text: str) -> list[str]:
         return dotted if dotted == root or dotted.startswith(root + ".") else None
 
     found: list[str] = []
-    text = _TYPING_ONLY.sub("", text)
-    for match in _FROM.finditer(text):
+    text = re.sub(_TYPING_ONLY, "", text, flags=re.MULTILINE)
+    for match in re.finditer(_FROM, text, re.MULTILINE):
         source = module(match.group(1))
         if source is None:
             continue
@@ -168,7 +169,7 @@ def _imported(name: str, path: str, text: str) -> list[str]:
                 lazy = _lazy_table(source)
             if word in lazy:
                 found.append(lazy[word])
-    for match in _IMPORT.finditer(text):
+    for match in re.finditer(_IMPORT, text, re.MULTILINE):
         found += [w for w in (item.split()[0] for item in match.group(1).split(",") if item.split()) if module(w)]
     return found
 
@@ -181,7 +182,7 @@ def _lazy_table(package: str) -> dict[str, str]:
         return {}
     try:
         with open(path, encoding="utf-8") as handle:
-            return {name: package + rel for name, rel in _LAZY.findall(handle.read())}
+            return {name: package + rel for name, rel in re.findall(_LAZY, handle.read())}
     except (OSError, UnicodeDecodeError):
         return {}
 
