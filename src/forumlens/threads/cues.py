@@ -14,7 +14,10 @@ Signals, tried in this order on each sentence (the first that fires wins):
 - `promise`   the speaker's own body will produce something: "we will publish…",
               "our plan is to…", "we are planning a survey…", "X will be released", and
               in the present tense "we are preparing a report for next year", "a second
-              edition is planned for 2031";
+              edition is planned for 2031"; a census or a connectivity target said as its
+              verb ("our forum will count every exchange point …", "we will connect two
+              hundred schools"); a meeting said by its place ("the national IGF will take
+              place in Kara");
 - `delivery`  a promised output done, in any words: "we launched the toolkit",
               "the guidelines that we published in March", "the report is out", "the map
               went live", "the workshops took place", "Our study, released in 2023, …",
@@ -32,7 +35,8 @@ Signals, tried in this order on each sentence (the first that fires wins):
               persists ("half of our schools still have no Internet", "the money
               still goes to the big operators"), what someone other than the
               speaker or a pronoun must or should do ("users whose account is
-              closed must be told which rule …").
+              closed must be told which rule …"), a practice condemned ("switching off
+              the network on the day of the vote is never acceptable").
 
 Never a need, whatever need word it has (`is_non_ask`): thanks ("I would like to thank…"),
 floor procedure ("I would like to give the floor…", "keep to four minutes"), rhetoric
@@ -63,7 +67,9 @@ __all__ = ["PRONOUN_OBJECT", "RETRO_PROMISE", "Cue", "find_cue", "is_intro", "is
 _I = re.I
 _OWN = (
     r"(?:we|i|our (?:coalition|group|team|members|network|working group|dc|organi[sz]ation)"
-    r"|the coalition|this coalition|the dc|members)"
+    r"|the coalition|this coalition|the dc|members"
+    # a national or regional IGF speaks of itself as "our forum"; a ministry's speaker as "our ministry"
+    r"|our (?:national |regional |youth )?forum|our ministry|our government)"
 )
 _MAKE = (
     r"(?:publish|release|produce|present|launch|prepare|develop|deliver|share|issue|finali[sz]e|complete|conduct"
@@ -76,6 +82,10 @@ _MAKE = (
     r"|survey|study|assess|evaluate|pilot|digiti[sz]e"
     # an institution promises to weigh an ask ("We will consider a track for the national initiatives")
     r"|consider|look (?:into|at)|examine"
+    # a census promised as its verb ("our forum will count every exchange point …") and a connectivity target
+    # said as a count ("we will connect two hundred secondary schools"); not "count on", not "connect you"
+    r"|count (?=every|all|each|the)|connect (?=(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty"
+    r"|forty|fifty|hundred|a hundred|a thousand|every|all|the last|the remaining)\b)"
     r"|make (?:[\w'’-]+ ){1,10}?(?:searchable|accessible|available|public|free|open)(?=[\s,.;]|$))"
 )
 _RESPONSE = compile_cue(
@@ -177,6 +187,9 @@ _PROMISE = compile_cue(
     r"|putting together|conducting|carrying out|translating|creating|setting up|organi[sz]ing|collecting"
     r"|finali[sz]ing|launching|mapping|updating|revising|editing)\b(?! (?:on|for|with|in) (?:it|this|that)\b)"
     r"|\b(?:is|are) (?:planned|scheduled|foreseen|due) (?:for|in|by|before|at)\b"
+    # a meeting promised as its place and time ("Next year the Benin IGF will take place in Parakou"): the subject is
+    # the deliverable, as in "will be published"
+    r"|\b(?:will|shall) (?:take place|be held|be organi[sz]ed|be hosted) (?:in|at|on|for|by|during|next|before)\b"
     r"|\bour (?:plan|aim|goal|intention|next step|commitment|priority|promise)s? (?:for (?:next|the coming) year )?"
     r"(?:is|are|will be) to\b|\bwe (?:commit|pledge|promise) to\b|\bnext on our (?:list|agenda) is\b"
     r"|\b(?:will|shall) be (?:published|released|launched|presented|issued|made available|finali[sz]ed|shared"
@@ -293,6 +306,8 @@ _NEED = compile_cue(
     rf"|not\s+{_NOT_ASKED})(?:also\s+|not\s+)?(?:be\s+)?[a-z]+"
     # a message said to be said again and again: "we keep saying it: …", "Filtering at the DNS level, we keep saying it"
     r"|\b(?:we|i) keep (?:on )?(?:saying|repeating|telling)\b"
+    # a practice condemned is a demand to end it: "Switching off the network on the day of the vote is never acceptable"
+    r"|\b(?:is|are) (?:never|not|no longer|simply not) (?:acceptable|tolerable|justifiable|justified)\b(?! (?:to|for) (?:me|us|him|her)\b)"
     # a problem just told, and the demand to repair it: "This must be fixed before the next IGF"
     r"|\b(?:this|that|it|these|those) (?:really |simply )?(?:must|should|has to|have to|needs? to) be (?:fixed|changed"
     r"|solved|addressed|corrected|repaired|improved|resolved|remedied)\b",

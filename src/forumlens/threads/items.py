@@ -85,7 +85,7 @@ from .actors import Actor, document_actor, introduced_actor, stated_actor, turn_
 from .cues import PRONOUN_OBJECT, Cue, find_cue, is_non_ask, retro_promise
 from .lexicon import Lexicon, load_lexicon
 from .models import Item, SessionItems
-from .nounphrase import object_phrase, subject_phrase, unknown_family
+from .nounphrase import is_output, object_phrase, subject_phrase, unknown_family
 from .sentences import LineFinder, Sentence, turn_sentences
 
 if TYPE_CHECKING:  # imported where used: only sessions with people analysed need it
@@ -178,7 +178,7 @@ def _category(ctx: _Context, text: str, cue_end: int = 0) -> str:
 
 def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bool | None:
     """(family, noun) of what the cue is about; False when it points back with a pronoun; None if nothing."""
-    found = _compounds(sentence, ctx.lexicon.deliverables(sentence))
+    found = [d for d in _compounds(sentence, ctx.lexicon.deliverables(sentence)) if is_output(sentence, d)]
     after = [d for d in found if d[0] >= cue.end]
     promised = [d for d in found if d[0] >= cue.start and d[1] == cue.end]
     # "will be published", "is planned for": the deliverable is the subject, what follows is a time or a place
@@ -200,7 +200,7 @@ def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bo
         if not promised or _DELIVERABLE_AFTER.match(sentence[cue.end :]):
             noun = sentence[obj[0] : obj[1]]
             return unknown_family(noun), noun
-    if cue.signal == "promise" and after and not sentence[cue.start : cue.end].lower().startswith(("will be", "shall")):
+    if cue.signal == "promise" and after and not sentence[cue.start : cue.end].lower().startswith(_SUBJECT_PROMISED):
         a, b, family = after[0]
         return family, sentence[a:b]
     if cue.signal == "promise" and promised and not _DELIVERABLE_AFTER.match(sentence[cue.end :]):
@@ -255,7 +255,13 @@ def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bo
     return None
 
 
-_PASSIVE_PROMISE = re.compile(r"will be|shall|(?:is|are) (?:planned|scheduled|foreseen|due)\b", re.I)
+def _outputs(ctx: _Context, sentence: str) -> list[tuple[int, int, str]]:
+    """The lexicon's deliverable nouns in `sentence` that name an output there (`is_output`)."""
+    return [d for d in ctx.lexicon.deliverables(sentence) if is_output(sentence, d)]
+
+
+_SUBJECT_PROMISED = ("will be", "shall", "will take place")  # cues whose deliverable is their subject
+_PASSIVE_PROMISE = re.compile(r"will be|will take place|shall|(?:is|are) (?:planned|scheduled|foreseen|due)\b", re.I)
 _WORK_ON = re.compile(r"\bwork(?:ing)? on\b", re.I)
 # a promised verb followed by a pronoun or nothing ("we will map it", "we will survey.") names no output of its own
 _DELIVERABLE_AFTER = re.compile(r"\s*(?:[.,;:!?]|$|(?:it|them|this|that)\b)", re.I)
@@ -369,7 +375,7 @@ def _turn_items(
         before, previous = previous, sentence
         if sentence.start in skip or _QUESTION_END.search(sentence.text):
             continue
-        named = ctx.lexicon.deliverables(sentence.text)
+        named = _outputs(ctx, sentence.text)
         names = partial(_names, ctx, sentence)  # found only when a cue needs them (`find_cue`)
         mine = [m.span() for m in own.finditer(sentence.text)] if own is not None else []
         signals = _NEEDS_DELIVERABLE if sentence.start in answers else allowed
@@ -452,7 +458,7 @@ def _turn_items(
 
 def _named_last(ctx: _Context, text: str | None) -> tuple[str, str] | None:
     """(family, noun) of the last deliverable `text` names (None when it names none)."""
-    named = ctx.lexicon.deliverables(text) if text else []
+    named = _outputs(ctx, text) if text else []
     return (named[-1][2], text[named[-1][0] : named[-1][1]]) if named and text else None
 
 

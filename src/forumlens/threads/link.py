@@ -49,7 +49,8 @@ each named in the `Decision` that `threads --explain` prints:
   something open was raised there, only what was raised there (`meeting_year`); when it
   names a coalition ("following what the journalism coalition asked", a registry name),
   only that coalition's asks, when any is open (the words of the name that tell it apart,
-  `named_coalition`); when the asker was someone from the floor ("a participant asked",
+  `named_coalition`), and likewise when it says a coalition's topic whole ("travel grants for teachers who work
+  with open educational resources"; two telling words at least); when the asker was someone from the floor ("a participant asked",
   "someone asked"), only questions: a coalition's ask is not a participant's question; a
   response alike to nothing open that goes on, in the same turn (line) of the same speaker,
   from a response that took up an ask or question, and is alike to it as a response must be,
@@ -99,7 +100,7 @@ from ..transcript.speakers import name_key
 from .lexicon import load_lexicon
 from .linkmodel import LinkModel, load_link_model, need_features
 from .models import Decision, Item, Thread
-from .nounphrase import UNKNOWN_FAMILY
+from .nounphrase import UNKNOWN_FAMILY, is_output
 from .objects import object_similarity
 from .similarity import LexicalScorer, Scorer
 from .status import finish_thread, status_of
@@ -380,7 +381,7 @@ def _families_of(family: str | None, quote: str, head: str | None = None) -> fro
     lex = load_lexicon()
     if family and family.startswith(UNKNOWN_FAMILY) and head:
         at = quote.find(head)
-        after = [f for a, _b, f in lex.deliverables(quote) if at >= 0 and a >= at + len(head)]
+        after = [d[2] for d in lex.deliverables(quote) if at >= 0 and d[0] >= at + len(head) and is_output(quote, d)]
         found |= set(after[:1])
     for match in _PROMISED_VERB.finditer(quote):
         verb = match.group(1)
@@ -462,6 +463,12 @@ def _name_words(name: str) -> frozenset[str]:
     """The words of a coalition's name that tell it apart (not "Dynamic Coalition on", not "Internet")."""
     words = (w for w in re.findall(r"[a-z]+", name.casefold()) if w not in _NAME_NOISE and len(w) > 2)
     return frozenset(w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words)  # "schools" ↔ "school"
+
+
+def _topic_said(coalition: str, said: frozenset[str]) -> bool:
+    """The telling words of the coalition's name (two at least) are all in `said`: a response names its topic."""
+    topic = _name_words(coalition)
+    return len(topic) >= 2 and topic <= said
 
 
 @lru_cache(maxsize=4096)
@@ -890,6 +897,10 @@ class _Linker:
         named = named_coalition(item)  # "following what the journalism coalition asked": its asks only, if on record
         if named:
             theirs = [t for t in tracks if t.thread.coalition and named <= _name_words(t.thread.coalition)]
+            tracks = theirs or tracks
+        else:  # "… travel grants for teachers who work with open educational resources": a coalition's topic said whole
+            words = _name_words(item.quote)
+            theirs = [t for t in tracks if t.thread.coalition and _topic_said(t.thread.coalition, words)]
             tracks = theirs or tracks
         questions = [t for t in tracks if t.thread.kind == "question"]
         by_question = iter(self._max_each(text, questions, "question", pair))

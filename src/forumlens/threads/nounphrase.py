@@ -13,6 +13,9 @@ know is still the deliverable when it heads the phrase the cue governs:
 The head is the phrase's last word; a container noun ("a set of guidelines", "the results of the
 survey") is looked through to the phrase after its "of". Such a head is a family of its own,
 `noun:` and its stem, so "the compendium" meets "a compendium" and nothing else.
+
+A noun the lexicon knows is no output where it is a venue or a time ("presented at the regional IGF",
+"before the next forum") or the forum's name qualifying another noun ("the IGF messages"): `is_output`.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import re
 
 from ..text import stem
 
-__all__ = ["UNKNOWN_FAMILY", "object_phrase", "subject_phrase", "unknown_family"]
+__all__ = ["UNKNOWN_FAMILY", "is_output", "object_phrase", "subject_phrase", "unknown_family"]
 
 UNKNOWN_FAMILY = "noun:"  # the family prefix of a deliverable the lexicon does not know
 
@@ -127,3 +130,24 @@ def subject_phrase(sentence: str, left: int, cue_start: int, *, at_cue: bool = F
 def unknown_family(noun: str) -> str:
     """The family of a deliverable noun the lexicon does not know: its own stem."""
     return UNKNOWN_FAMILY + stem(noun.lower())
+
+
+# a meeting something was done at is its venue, and one it is done by its time, not what was done ("it was presented
+# at the Ethiopian IGF in May", "we will translate it before the next forum")
+_VENUE = re.compile(
+    r"\b(?:at|during|before|after|until|till|since|by)\s+(?:the|our|its|their|this|a|an)\s+(?:[\w'’-]+\s+){0,2}$", re.I
+)
+# the forum's own name before a noun only qualifies it ("the IGF messages", "the forum secretariat")
+_FORUM = re.compile(r"(?:igf|forum)$", re.I)
+_QUALIFIED = re.compile(
+    r"\s+(?!(?:will|shall|would|could|was|were|is|are|has|had|took|takes|of|in|on|for|at|with|and|or|from|to|that"
+    r"|which|this|next|last|by|before|after)\b)[A-Za-z]"
+)
+
+
+def is_output(sentence: str, found: tuple[int, int, str]) -> bool:
+    """False for a lexicon noun that is no output here: a venue, or the forum's name qualifying another noun."""
+    a, b, _ = found
+    if _VENUE.search(sentence, 0, a):
+        return False
+    return not (_FORUM.search(sentence, a, b) and _QUALIFIED.match(sentence, b))

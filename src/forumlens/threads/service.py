@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 # Bump when linking would decide differently on the same items: kept links of another version are redone.
-LINK_VERSION = 7
+LINK_VERSION = 8
 KEPT_LINKER = "auto"  # what ingest keeps: the portal's and `forumlens threads`' default
 _MEMO_SIZE = 4
 _memo: OrderedDict[str, Linked] = OrderedDict()
