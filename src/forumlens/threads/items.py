@@ -61,7 +61,9 @@ words, `actors.py` who an item is by):
 - a question's fate in its own session is the `questions` analysis's alone: a turn that
   analysis judged is never re-read by the "?" fallback, and the fallback's reply must not
   itself be a question; an unnamed asker is "a participant in TITLE" (a relayed
-  question, "a remote participant asks: …", is the remote participant's).
+  question, "a remote participant asks: …", is the remote participant's);
+- an ask that names whom it asks ("we ask the Internet Society to fund …") is answered by that body's
+  reply in the next turns, without any response cue: a `response` item (`addressed.py`).
 """
 
 from __future__ import annotations
@@ -82,6 +84,7 @@ from ..resolve.registry import Registry, load_registry
 from ..resolve.text import LineIndex
 from ..transcript.speakers import name_key
 from .actors import Actor, document_actor, introduced_actor, stated_actor, turn_actor
+from .addressed import addressed_answers
 from .cues import PRONOUN_OBJECT, Cue, find_cue, is_non_ask, retro_promise
 from .lexicon import Lexicon, load_lexicon
 from .models import Item, SessionItems
@@ -1134,6 +1137,8 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         for i in _stored_needs(ctx, analysed, actors)
         if i.seq not in used | taken and not any(a <= i.seq < b for a, b in answering)
     ]
+    if not ctx.document:  # "we ask the Internet Society to …" and, turns later, the Internet Society's reply
+        items += addressed_answers(items, turns, sentences, actors, ctx.lexicon, _NO_ANSWER)
     return SessionItems(
         tuple(_on_own_line(i, session.text, _line_index(ctx)) for i in _asks_taxonomy(_dedupe(items), analysed)),
         speakers,
