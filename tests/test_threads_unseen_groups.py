@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from forumlens.models import Session, Turn
 from forumlens.threads import link_items, place_items
 from forumlens.threads.actors import _family_body, body_aliases
 from forumlens.threads.cues import find_cue
-from forumlens.threads.items import continued_session
 from forumlens.threads.link import promised_by
 from forumlens.threads.models import Item, SessionItems
 
@@ -48,19 +46,6 @@ def test_a_hard_wrapped_sentence_cites_the_line_around_its_cue() -> None:
     assert promise.line == 9 and "will publish a handbook" in promise.quote and promise.quote in lines[8]
     assert need.speaker == promise.speaker == "Wanjiru Kamau"
     assert need.org == promise.org == "Dynamic Coalition on Tower Maintenance"
-
-
-def test_a_line_without_label_after_a_single_line_break_goes_on_with_the_speaker_before() -> None:
-    text = "Ana Lima: We ask for one thing.\nThe remote hubs need a microphone.\n\nThe floor is open.\n"
-    turns = (
-        Turn(0, 1, "Ana Lima", "Ana Lima", "speech", "We ask for one thing.", 10, 31, 1),
-        Turn(1, 2, None, None, "speech", "The remote hubs need a microphone.", 32, 66, 2),
-        Turn(2, 4, None, None, "speech", "The floor is open.", 68, 86, 4),
-    )
-    session = Session("t", "0" * 64, "t.txt", turns, text)
-    assert [t.text for t in session.turns] == [text[t.start : t.end] for t in turns]
-    speakers = [t.speaker for t in continued_session(session).turns]
-    assert speakers == ["Ana Lima", "Ana Lima", None]  # a blank line parts the third: nobody's
 
 
 @pytest.mark.parametrize(

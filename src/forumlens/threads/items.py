@@ -55,9 +55,9 @@ words, `actors.py` who an item is by):
 - a need the `asks` analysis found too carries that analysis' category (`Item.asked`), which a
   thread shows (one taxonomy); an ask the analysis read into what a turn says after it took up
   an earlier ask or question ("Our answer: measure the energy …") is part of the answer, not an item;
-- a hard-wrapped caption (a sentence over several lines) is read as one text: a turn without label
-  after a single line break goes on with the speaker before (`continued_session`), cues read line
-  breaks as spaces, and an item cites the line around its cue (`_on_own_line`);
+- a hard-wrapped caption (a sentence over several lines) is read as one text: the parser keeps a
+  single line break inside the turn (`transcript.interjections`), cues read line breaks as spaces,
+  and an item cites the line around its cue (`_on_own_line`);
 - a question's fate in its own session is the `questions` analysis's alone: a turn that
   analysis judged is never re-read by the "?" fallback, and the fallback's reply must not
   itself be a question; an unnamed asker is "a participant in TITLE" (a relayed
@@ -1032,33 +1032,6 @@ def credited_session(session: Session, analyses: Mapping[str, Any]) -> Session:
     return replace(session, turns=tuple(turns)) if changed else session
 
 
-def continued_session(session: Session) -> Session:
-    """The session with each speech turn that has neither label nor speaker, and follows the speech turn before
-    it after a single line break, credited to that turn's speaker.
-
-    Why: a hard-wrapped caption (lines of ~78 characters, a sentence over several lines) reads to the
-    parser as one paragraph per line that ends a sentence; the line after one is no new speaker (it
-    has no label, and no blank line parts it from the text before), it goes on with the same voice.
-    Left without a speaker, its asks and promises would be nobody's and never join that speaker's
-    items of other years. A blank line or a label keeps the turn as the parser made it."""
-    turns = list(session.turns)
-    changed = False
-    for i in range(1, len(turns)):
-        last, turn = turns[i - 1], turns[i]
-        if (
-            turn.kind == "speech"
-            and last.kind == "speech"
-            and turn.speaker is None
-            and turn.label is None
-            and last.speaker is not None
-            and turn.start > 0
-            and session.text[last.end : turn.start].strip(" \t") == "\n"
-        ):
-            turns[i] = replace(turn, speaker=last.speaker, label=last.label)
-            changed = True
-    return replace(session, turns=tuple(turns)) if changed else session
-
-
 def _recredits(turn: Turn, credit: Credit) -> bool:
     """Whether `credit` names someone other than the turn's speaker.
 
@@ -1086,7 +1059,7 @@ def _same_voice(last: Turn, turn: Turn) -> bool:
 
 def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str | None = None) -> SessionItems:
     """Every thread item of one session, in order, and the coalition each speaker spoke for."""
-    session = continued_session(credited_session(session, analyses))
+    session = credited_session(session, analyses)
     ctx = _context(session, analyses, session_id or session.id)
     turns = [t for t in session.turns if t.kind == "speech"]
     sentences = {t.index: turn_sentences(session, t, ctx.lines) for t in turns}
