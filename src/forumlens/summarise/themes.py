@@ -27,6 +27,11 @@ least `GENERIC_SHARE` of all sentences, "dynamic coalition", "Internet"), nor wo
 speakers' names; a phrase of common words only (`COMMON_SHARE`: "last year") is no key
 phrase, and a taxonomy term of common words only ("Internet governance") is one term.
 
+A taxonomy label or ask category that only says the topic ("Funding" in a brief on
+funding) is the topic's own label: every point of the brief is about it, so it heads
+only what no other label groups (as the topic's own phrase does, below), and the points
+on universal service funds and on donors keep their own themes.
+
 Themes are chosen greedily: the label that covers most of the unassigned bullets (two
 at least) wins; on a tie a taxonomy label or ask category beats a phrase (meaning over
 wording), then the stronger evidence or the rarer phrase. A leftover bullet then joins
@@ -326,12 +331,18 @@ def _candidates(texts: Sequence[str], years: Sequence[int | None], vocab: _Vocab
     common = _stems_of(vocab.common)
     top = max(vocab.idf.values(), default=1.0)
     found: dict[tuple[str, str], Candidate] = {}
+    topical = frozenset(stems(topic))
+
+    def kind_of(label: str, kind: str) -> str:
+        # a label that only says the topic ("Funding" in a brief on funding) heads what nothing else does
+        return "topic" if topical and _stems_of(label.split()) <= topical else kind
+
     for i, (text, year) in enumerate(zip(texts, years)):
         for scheme in SCHEMES:
             for label, seqs in taxonomy_evidence(text, scheme, year, ignore, common).items():
-                found.setdefault((scheme, label), Candidate(label, scheme)).evidence[i] = seqs
+                found.setdefault((scheme, label), Candidate(label, kind_of(label, scheme))).evidence[i] = seqs
         for label, hits in ask_evidence(text).items():
-            found.setdefault(("ask", label), Candidate(label, "ask")).evidence[i] = hits
+            found.setdefault(("ask", label), Candidate(label, kind_of(label, "ask"))).evidence[i] = hits
         for p in phrases_of(text, vocab.avoid):
             words = set(p.key)
             if words <= vocab.query:

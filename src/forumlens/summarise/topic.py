@@ -3,8 +3,11 @@
 What a policy officer asked for in the shared transcript: "talking points", "one page,
 two pages", "in a thematic manner". We retrieve sentences relevant to the topic (IDF-
 weighted query coverage of the sentence, helped by its turn for pronoun-heavy speech),
+keep only those that speak of the topic as one idea when its words are said together
+in the record (`on_topic`: "capacity building", not "every building gets a code"),
 weight them by how central they were in their own session, select with MMR so speakers,
-coalitions and sessions are diverse, and group the points into themes named by meaning
+coalitions and sessions are diverse (at most `PER_SESSION` points from one session when
+several speak of the topic), and group the points into themes named by meaning
 (`themes.py`: a taxonomy label or ask category their words support, or a key phrase of
 two content words they share; never a lone word, never a label the points do not bear).
 Points are credited as the resolve stage credits their lines (`attribution.py`).
@@ -18,9 +21,10 @@ import datetime as _dt
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from ..analyse.models import Question
 from ..models import Session
 from ..transcript.speakers import name_key
 from .attribution import credit_bullets, credit_table
@@ -29,22 +33,55 @@ from .context import SummaryContext, acronym_of, build_context, findings_of, men
 from .models import Findings, Theme, TopicBrief
 from .rank import Scored, mmr_select, rank_units, rankable
 from .themes import COMMON_SHARE, GENERIC_SHARE, OTHER, label_themes, phrase_counts
-from .units import Unit
+from .units import Unit, terms
 from .vocabulary import RELATED_WEIGHT, TopicTerm, topic_vocabulary
 from .wording import Wording, distinct, named_section
 
 __all__ = [
+    "PER_SESSION",
     "CoalitionMatch",
     "Source",
     "brief_topic",
     "coalition_matcher",
     "group_themes",
     "normalise_sources",
+    "on_topic",
+    "per_session_cap",
+    "topic_parts",
+    "topic_turns",
     "year_of",
 ]
 
 Source = Session | tuple[Session, Findings | Mapping[str, Any] | None]
 CoalitionMatch = Callable[[str | None], bool]
+
+
+# A brief on a topic reports the positions across sessions: one long session on the topic
+# (the 2021 main session named the Global Digital Compact in nine sentences) would
+# otherwise give seven of nine points and crowd out the other sessions on it.
+PER_SESSION = 3
+
+
+def per_session_cap(picks: Sequence[Scored], k: int, cap: int) -> list[Scored]:
+    """The first `k` of `picks` (in selection order) with at most `cap` from one session.
+
+    When few sessions speak of the topic the cap grows to their even share of `k`
+    (two sessions: five each), so a brief is not cut to six points because the store
+    holds one workshop on it; one session alone is not capped.
+    """
+    sessions = len({s.unit.session for s in picks})
+    if sessions < 2:
+        return list(picks[:k])
+    cap = max(cap, math.ceil(k / sessions))
+    seen: Counter[str] = Counter()
+    out: list[Scored] = []
+    for s in picks:
+        if len(out) == k:
+            break
+        if seen[s.unit.session] < cap:
+            seen[s.unit.session] += 1
+            out.append(s)
+    return out
 
 
 def normalise_sources(sources: Iterable[Source]) -> list[tuple[Session, Findings]]:
@@ -106,11 +143,115 @@ def coalition_matcher(name: str) -> tuple[str, CoalitionMatch]:
 
 
 def _matches(query_term: str, unit_term: str) -> bool:
-    """Stems agree, or share a 6-letter prefix ("financ" ~ "financial", "express" ~ "expression")."""
+    """Stems agree, the sentence's word extends the topic's ("child" ~ "children"), or they
+    share a 6-letter prefix ("financ" ~ "financial", "accessib" ~ "accessible")."""
     if query_term == unit_term:
         return True
+    if len(query_term) < 5:
+        return False
     n = 6 if len(query_term) <= 7 else 7
-    return len(query_term) >= 5 and unit_term[:n] == query_term[:n]
+    return unit_term.startswith(query_term) or unit_term[:n] == query_term[:n]
+
+
+def _said(query: Sequence[TopicTerm], unit_terms: Iterable[str]) -> tuple[set[int], set[int]]:
+    """Which of the topic's words (indices) the terms say in the topic's own words, and
+    which only in a related word of the same concept (`vocabulary`)."""
+    have = set(unit_terms)
+    own = {i for i, q in enumerate(query) if any(_matches(q.stem, h) for h in have)}
+    related = {i for i, q in enumerate(query) if i not in own and any(q.related_to(h) for h in have)}
+    return own, related
+
+
+def _says_phrase(query: Sequence[TopicTerm], sequence: Sequence[str]) -> bool:
+    """Whether the terms, in order, hold the topic's words side by side ("capacity building")."""
+    k = len(query)
+    return any(
+        all(_matches(q.stem, sequence[i + j]) for j, q in enumerate(query)) for i in range(len(sequence) - k + 1)
+    )
+
+
+SAID, ANSWER = "said", "answer"
+# Adjectives by their ending ("meaningful", "sustainable", "inclusive", "dangerous",
+# "wireless"): they qualify a topic's nouns and are seldom said with them ("meaningful
+# access" is asked about; the answers speak of access). "-al" is left out: "digital",
+# "financial" name the idea as much as their noun does.
+_MODIFIER = re.compile(r"(?:ful|able|ible|ive|ous|less)$")
+# "funding and financial support", "privacy or surveillance": two topics, either will do.
+_JOIN = re.compile(r"\s*(?:,|;|&|\band\b|\bor\b)\s*", re.IGNORECASE)
+
+
+def topic_parts(topic: str) -> list[list[TopicTerm]]:
+    """The topics a typed topic joins with "and", "or" or commas, each as its vocabulary."""
+    parts = [v for part in _JOIN.split(topic) if (v := topic_vocabulary(part))]
+    return parts or [topic_vocabulary(topic)]
+
+
+def on_topic(
+    query: Sequence[TopicTerm],
+    sentence: Sequence[str],
+    idf: Mapping[str, float],
+    *,
+    topic_turn: str | None = None,
+) -> bool:
+    """Whether a sentence speaks of the topic: of a topic of several words, not of one of its words.
+
+    A topic of several words names one idea ("capacity building", "community networks",
+    "child online safety"); one of its words alone is another idea ("every building gets
+    a code", "the CERT networks", "child labour", "illegal access"), and an IDF-weighted
+    coverage let one rare word carry a sentence. So the sentence says the topic's most
+    specific word (its highest IDF: "compact", "child"); it says both words of a two-word
+    topic, at most one in a related word (`vocabulary`: "learning" for "capacity"); of a
+    longer topic, all words but one in the topic's own words ("the Compact"), or every
+    word, some in related words ("children ... protected online"): two broad concepts
+    said in passing — a child, being safe — say almost anything. Or the sentence says one
+    topic word in a turn on the topic (`topic_turn`, from `topic_turns`): in an "answer"
+    to a question on it, any topic word ("public access in libraries" answering one on
+    meaningful access); where the speaker "said" the topic, its most specific word
+    ("capacity", not "building": "countries are not building frontier AI models" is
+    another idea). A word that only qualifies the others ("meaningful", "sustainable",
+    `_MODIFIER`) is seldom said: the sentence need not say it (it still weighs in the
+    coverage that ranks). A topic of one word, after them, is said in its own word, or
+    by two words of its concept ("captioning, sign language" for accessibility), or in
+    a turn on it: one related word alone is too often a pun ("signs a contract").
+    """
+    query = [q for q in query if not _MODIFIER.search(q.stem)] or list(query)
+    k = len(query)
+    own, related = _said(query, sentence)
+    if k < 2:  # one word: said, or its concept said twice, or a turn on it carries it
+        twice = sum(1 for h in set(sentence) if query[0].related_to(h)) >= 2
+        return bool(own) or twice or topic_turn is not None
+    key = max(range(k), key=lambda i: idf.get(query[i].stem, 0.0))
+    if (topic_turn == ANSWER and own) or (topic_turn == SAID and key in own):
+        return True
+    if key not in own | related:
+        return False
+    if k == 2:
+        return len(own) + min(len(related), 1) == 2
+    return len(own) >= k - 1 or len(own) + len(related) == k
+
+
+def topic_turns(
+    query: Sequence[TopicTerm], units: Sequence[Unit], questions: Iterable[Question] = ()
+) -> dict[int, str]:
+    """The turns on a topic: those that `SAID` it as typed, its words side by side
+    ("capacity building"), and those that `ANSWER` a question that does (the analyse
+    stage's `answer_lines`: an answer rarely repeats the words it was asked in)."""
+    sentences: dict[tuple[int, int], Unit] = {}
+    for u in units:
+        sentences.setdefault((u.turn, u.sent_index), u)
+    words: dict[int, list[str]] = {}
+    for _key, u in sorted(sentences.items(), key=lambda kv: kv[0]):
+        words.setdefault(u.turn, []).extend(u.terms)
+    found = {t: SAID for t, seq in words.items() if _says_phrase(query, seq)}
+    by_line = sorted(sentences.values(), key=lambda u: u.line)
+    for q in questions:
+        if not _says_phrase(query, terms(q.text)):
+            continue
+        for line in q.answer_lines:  # the first line of an answer turn
+            turn = next((u.turn for u in by_line if u.line >= line), None)
+            if turn is not None:
+                found.setdefault(turn, ANSWER)
+    return found
 
 
 def _coverage(query: list[TopicTerm], unit_terms: Iterable[str], idf: Mapping[str, float]) -> float:
@@ -185,14 +326,17 @@ def brief_topic(
     coalition: str | None = None,
     max_points: int = 10,
     per_speaker: int = 2,
+    per_session: int = PER_SESSION,
 ) -> TopicBrief:
     """A topic brief from stored sessions: ≤ `max_points` cited talking points by theme.
 
     Sessions without a year are left out when `since`/`until` is given (their date is
     unknown). `coalition` keeps points by speakers who spoke for it, or that name it.
+    At most `per_session` points come from one session when several speak of the topic.
     """
     lo, hi = year_of(since), year_of(until)
     query = topic_vocabulary(topic)
+    parts = topic_parts(topic)
     filters = {k: v for k, v in {"since": lo, "until": hi, "coalition": coalition}.items() if v is not None}
     sources = list(sources)
     pairs = within_years(normalise_sources(sources), lo, hi)
@@ -207,16 +351,32 @@ def brief_topic(
     tag_labels: dict[tuple[str, int], str] = {}
     credits = credit_table(sources)  # whom each line is credited to: never a flagged caption label
     wordings = {ctx.session.id: Wording.of(ctx, credits[ctx.session.id]) for ctx in contexts}
-    for ctx, (session, findings) in zip(contexts, pairs):
+    turns_of = [
+        [topic_turns(part, ctx.units, a.questions or ()) for part in parts] for ctx, (_s, a) in zip(contexts, pairs)
+    ]
+    # a topic is one idea (a compound) when the record says its words side by side; else
+    # its words are a list ("environment energy") and the coverage rule alone decides
+    compounds = [part for i, part in enumerate(parts) if any(SAID in t[i].values() for t in turns_of)]
+    for ctx, (session, findings), by_part in zip(contexts, pairs, turns_of):
         tag_labels.update(_tag_lines(session, findings))
         turn_terms: dict[int, set[str]] = {}
         for u in ctx.units:
             turn_terms.setdefault(u.turn, set()).update(u.terms)
+        on_turns: dict[int, str] = {}
+        for turns in by_part:
+            for turn, how in turns.items():
+                on_turns[turn] = SAID if SAID in (how, on_turns.get(turn)) else how
         # never a question (a moderator's least of all), vocative, procedure or fragment (`rewrite`)
         wording = wordings[session.id]
         keep = {id(u) for u in ctx.units if _keep(u, ctx, wanted) and wording.accept(u)}
 
-        def relevance(u: Unit, turn_terms: dict[int, set[str]] = turn_terms) -> float:
+        def relevance(
+            u: Unit, turn_terms: dict[int, set[str]] = turn_terms, on_turns: dict[int, str] = on_turns
+        ) -> float:
+            if len(compounds) == len(parts) and not any(
+                on_topic(part, u.terms, idf, topic_turn=on_turns.get(u.turn)) for part in compounds
+            ):
+                return 0.0
             own = _coverage(query, u.terms, idf)
             around = _coverage(query, turn_terms[u.turn], idf)
             if own >= 0.4 or (own > 0 and around >= 0.6):
@@ -233,14 +393,15 @@ def brief_topic(
             if rel > 0:
                 pool.append(Scored(s.unit, rel * (0.5 + s.score / top), s.vec))
     session_index = {ctx.session.id: i for i, ctx in enumerate(contexts)}  # one "segment" per session
-    chosen = mmr_select(
+    picks = mmr_select(
         pool,
-        max_points,
+        max_points * 3,  # in MMR's order; `per_session` then keeps the first of each session
         lam=0.7,
         per_speaker=per_speaker,
         max_sim=0.5,
         segment_of=lambda u: session_index.get(u.session, -1),
     )
+    chosen = per_session_cap(picks, max_points, per_session)
     themes = []
     rendered = {id(s): b for s in chosen if (b := wordings[s.unit.session].bullet(s, with_session=True)) is not None}
     kept = {id(b) for b in distinct(rendered.values())}  # a context pair already says its first sentence
