@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text.fastre import PatternSet, Prefiltered
+from ..text.suffixes import Suffixes
 from ._regex import compile_cue
 from .context import AnalysisContext
 from .cues import CUT_OFF, DECLINE, PARKING, QUESTION_REF, SELF_ANSWER, TIMEKEEPING, content_words
@@ -79,6 +80,7 @@ class FateContext:
     close: int  # turn index where the exchange the question opened is over
     index: int  # the question's index in `groups`
     words: dict[int, set[str]] = field(default_factory=dict)  # content words per turn, shared by a session's questions
+    tails: dict[int, Suffixes] = field(default_factory=dict)  # turns with many questions, shared likewise
 
     def overlap(self, ctx: AnalysisContext, question: set[str], j: int) -> float:
         """`questions._overlap` of turn `j`, its content words computed once per session."""
@@ -106,6 +108,25 @@ def _aside(text: str) -> bool:
 # run, with the same answer (issue 19).
 _ANSWERS_NOW = Prefiltered(ANSWERS_NOW)
 _ASIDES = PatternSet((CUT_OFF, PARKING, DEFER, NOT_KNOWN, DECLINE, TIMEKEEPING, TIME_SHORT, DEFERS))
+
+# Questions in one turn from which their rests of the turn are searched as `Suffixes` of it:
+# one pass of each pattern over the turn instead of one over each question's rest (a long
+# caption line holds dozens of questions). Below it the plain search costs less.
+SUFFIXES_FROM = 4
+
+
+def _aside_after(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext, in_turn: int) -> bool:
+    """`_aside` of the rest of the question's turn after its last sentence, with the same
+    answer; when the turn holds `in_turn` >= `SUFFIXES_FROM` questions, without reading the
+    turn again for each of them (issue 19)."""
+    turn = ctx.turns[g.turn]
+    start = g.sentences[-1].end
+    if in_turn < SUFFIXES_FROM or start < turn.start:
+        return _aside(ctx.session.text[start : turn.end])
+    if g.turn not in fc.tails:
+        fc.tails[g.turn] = Suffixes(ctx.session.text[turn.start : turn.end])
+    rest, at = fc.tails[g.turn], start - turn.start
+    return not rest.search(ANSWERS_NOW, at) and any(rest.search(p, at) for p in _ASIDES.patterns)
 
 
 _NOT_NAMES = frozenset(
@@ -288,8 +309,7 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
             feats.append("reply:acknowledges")  # "Good question.  The report has …": taken up as asked
         if CLOSING.search(text):
             feats.append("next:closes")  # the reply is the session's (or the round's) closing turn
-    tail = ctx.session.text[g.sentences[-1].end : ctx.turns[g.turn].end]
-    if g.parked or _aside(tail):
+    if g.parked or _aside_after(ctx, g, fc, len(same_turn)):
         feats.append("aside:own-turn")
     # Word overlap between the question and the replies.
     words = content_words(" ".join(s.text for s in g.core))

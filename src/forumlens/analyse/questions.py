@@ -81,6 +81,7 @@ from typing import TYPE_CHECKING
 
 from ..text.accents import unaccented  # accents dropped one character for one: offsets hold
 from ..text.fastre import Prefiltered
+from ..text.suffixes import Suffixes
 from ._regex import compile_cue
 from .behalf import QUESTION_WORD, BehalfScan
 from .context import FLOOR_CUE, AnalysisContext, Sentence
@@ -1024,17 +1025,21 @@ def _invited_before(ctx: AnalysisContext, g: QuestionGroup) -> set[str]:
     while they fix the audio let me read a question from the chat: …"): their next turn is
     the intervention they were called for, not an answer to a question they were not asked.
     Only for a question read out for someone else."""
-    before = ctx.session.text[ctx.turns[g.turn].start : g.sentences[0].start]
-    if g.by == g.asked_by or not before.strip():  # the speaker's own question goes to whom they called
+    if g.by == g.asked_by:  # the speaker's own question goes to whom they called
         return set()
-    words = set(re.findall(r"\b[A-Z][\w‑'-]+", before))
-    out = set()
+    # the next speakers first: the last turn of a session (or a one-turn caption line) has
+    # none, and its words before each question need not be read (issue 19)
+    named = []
     for j in range(g.turn + 1, min(len(ctx.turns), g.turn + 4)):
         name = ctx.people[j].name
         label = ctx.turns[j].label or ""
-        if name and name != g.to and words & (set(name.split()) | {w.title() for w in label.split()[-1:]}):
-            out.add(name)
-    return out
+        if name and name != g.to:
+            named.append((name, set(name.split()) | {w.title() for w in label.split()[-1:]}))
+    before = ctx.session.text[ctx.turns[g.turn].start : g.sentences[0].start] if named else ""
+    if not before.strip():
+        return set()
+    words = set(re.findall(r"\b[A-Z][\w‑'-]+", before))
+    return {name for name, says in named if words & says}
 
 
 def _takes_floor_for(ctx: AnalysisContext, g: QuestionGroup, j: int, crowded: bool, invited: set[str]) -> bool:
@@ -1171,10 +1176,11 @@ def question_fates(
     bounds = boundaries or []
     out = []
     words: dict[int, set[str]] = {}
+    tails: dict[int, Suffixes] = {}
     for i, g in enumerate(groups):
         close = _closes(ctx, g, groups, bounds)
         rule = ("unanswered", []) if close == g.turn else _fate(ctx, g, groups, close)
-        feats = fate_features(ctx, g, FateContext(groups, close, i, words)) if with_features else []
+        feats = fate_features(ctx, g, FateContext(groups, close, i, words, tails)) if with_features else []
         out.append(FateRecord(close, rule, feats))
     return out
 
