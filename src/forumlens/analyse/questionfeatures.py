@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
 
 from ..text.fastre import PatternSet, Prefiltered
 from ..text.suffixes import Suffixes
@@ -162,7 +164,8 @@ def _asker_words(ctx: AnalysisContext, g: QuestionGroup) -> set[str]:
     A question for all: …"); other speakers' names (addressees) are left out."""
     words = {w for w in _NAME_WORD.findall(g.by or "") if len(w) > 2}
     if not g.by:  # an unnamed voice from the floor: the names it gives itself
-        intro = ctx.session.text[ctx.turns[g.turn].start : g.sentences[0].start][:200]
+        start = ctx.turns[g.turn].start
+        intro = ctx.session.text[start : min(g.sentences[0].start, start + 200)]
         # Not acronyms, common words written in lower case elsewhere ("What", "I'm"), or the
         # session's topic words ("To the Secretariat: …"): a word the session says more than
         # `TOPIC_MENTIONS` times names a body, not this voice.
@@ -172,15 +175,32 @@ def _asker_words(ctx: AnalysisContext, g: QuestionGroup) -> set[str]:
             if len(w) > 2
             and not w.isupper()
             and "'" not in w  # "I'm"
-            # "What": a common word (the search only when the lower-case word is in the text at all)
-            and not (w.lower() in ctx.session.text and re.search(rf"\b{re.escape(w.lower())}\b", ctx.session.text))
-            and len(re.findall(rf"\b{re.escape(w)}\b", ctx.session.text)) <= TOPIC_MENTIONS
+            and not _said_lower(ctx.session.text, w)
+            and not _topic_word(ctx.session.text, w)
         }
     speakers = {w for p in ctx.people if p.name and p.name != g.by for w in p.name.split()}
     return words - speakers - _NOT_NAMES
 
 
 TOPIC_MENTIONS = 4
+
+
+# Both read the whole session, and a long session's floor voices give the same words again
+# and again: kept per (session text, word), not read once per question (issue 19).
+@lru_cache(maxsize=2048)
+def _said_lower(text: str, word: str) -> bool:
+    """ "What": a common word, written in lower case somewhere in the session (the search
+    only when the lower-case word is in the text at all)."""
+    low = word.lower()
+    return low in text and re.search(rf"\b{re.escape(low)}\b", text) is not None
+
+
+@lru_cache(maxsize=2048)
+def _topic_word(text: str, word: str) -> bool:
+    """The session says `word` more than `TOPIC_MENTIONS` times: it names a body, not a voice
+    (counting stops there)."""
+    found = re.finditer(rf"\b{re.escape(word)}\b", text)
+    return sum(1 for _ in islice(found, TOPIC_MENTIONS + 1)) > TOPIC_MENTIONS
 
 
 def _handed(ctx: AnalysisContext, name: str, j: int, asked: int) -> bool:
