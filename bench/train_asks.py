@@ -408,7 +408,8 @@ def loso_categories(rows: list[Row], c: float, verbose: bool = False) -> int:
     """`--loso-categories`: category accuracy of the annotated asks of each earlier set, given the right unit."""
     from concurrent.futures import ProcessPoolExecutor
 
-    jobs = [(folder, rows, c, verbose) for folder in loso_sets() if (DATA / f"gold-{folder.name}.tsv").exists()]
+    files = {r.file for r in rows}  # the rows read (`--data`), not the default folder's
+    jobs = [(folder, rows, c, verbose) for folder in loso_sets() if f"gold-{folder.name}.tsv" in files]
     with ProcessPoolExecutor(max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
         results = list(pool.map(_categories_one, jobs))
     pooled: Counter[str] = Counter()
@@ -434,13 +435,21 @@ def gold_rows(folder: Path) -> list[str]:
     as context) and every other unit the pipeline would judge in the set's speech turns as a
     `none` row when it has ask-shaped evidence (the hard negatives: what the classifier must tell
     apart on real captions). Units of a line with an optional ask, and units overlapping an
-    annotated quote, are left out (neither side is sure)."""
+    annotated quote, are left out (neither side is sure). So are the units the pipeline never
+    hands the classifier: a moderator's floor talk (`asks.chair_view`, as `find_asks` reads
+    it) and housekeeping or hand-offs (`is_procedural`,
+    `FLOOR_CUE`). Since the clause cutter opens a unit at a please-vocative, regenerating
+    without this filter added ~50 rows such as "Please go ahead." and "Please, five minutes
+    each": easy negatives from a distribution the classifier never sees, which teach it that a
+    "please" is no ask."""
     import intel
 
     from forumlens.analyse.askmodel import has_evidence
-    from forumlens.analyse.asks import _join_elaborations
+    from forumlens.analyse.asks import _join_elaborations, chair_view
     from forumlens.analyse.clauses import ask_units
-    from forumlens.analyse.context import build_context, line_at
+    from forumlens.analyse.context import FLOOR_CUE, build_context, line_at
+    from forumlens.analyse.cues import is_procedural
+    from forumlens.analyse.presenter import chair_sentences
 
     out: list[str] = []
     seen: set[str] = set()
@@ -458,6 +467,8 @@ def gold_rows(folder: Path) -> list[str]:
         asks = gold.get("asks", [])
         optional = {a["line"] for a in gold.get("optional_asks", [])}
         quotes = [(a["line"], _flat(a["quote"]).lower()) for a in asks if a.get("quote")]
+        chaired = chair_sentences(ctx)
+        first_chair = min(chaired, default=-1)
         for turn in ctx.turns:
             if turn.kind != "speech":
                 continue
@@ -466,7 +477,12 @@ def gold_rows(folder: Path) -> list[str]:
                 at = flat_turn.find(a.get("quote", "")) if a.get("quote") else -1
                 if at >= 0 and line_at(turn, at) == a["line"]:
                     add(a["type"], a["categories"][0], a["quote"], flat_turn[max(0, at - 300) : at])
+            chair = turn.index in chaired
+            presented = {x.start for x in chaired.get(turn.index, ())}
+            opening = chair and turn.index == first_chair
             for s in ctx.sentences[turn.index]:
+                if chair_view(s, chair, presented, opening) is None:
+                    continue  # a moderator's floor talk: never judged by the classifier
                 for a0, b0 in _join_elaborations(s.text, ask_units(s.text)):
                     unit = s.text[a0:b0]
                     rel = s.rel + a0
@@ -474,12 +490,24 @@ def gold_rows(folder: Path) -> list[str]:
                     low = _flat(unit).lower()
                     if line in optional or len(low.split()) < 3:
                         continue
+                    if is_procedural(unit, ctx.memo) or FLOOR_CUE.search(unit):
+                        continue
                     if any(q in low or low in q or _shares(q, low) for qline, q in quotes if qline == line):
                         continue
                     before = flat_turn[max(0, rel - 300) : rel]
                     if has_evidence(type_features(unit, before)):
                         add("none", "-", unit, before)
     return out
+
+
+def _unleaked(lines: list[str], blind: Path) -> tuple[list[str], int]:
+    """`lines` (generated TSV rows) without those the blind guard would stop the training on
+    (sharing `OVERLAP_WORDS` words with a session of the blind set: a development session and a
+    blind one can quote the same public text), and how many were left out; their text is never
+    printed, so nothing of the blind set is shown."""
+    rows = [Row("row", i, *line.split("\t")) for i, line in enumerate(lines)]
+    leaked = {int(hit.split(":")[1]) for hit in blind_overlaps(rows, blind)}
+    return [line for i, line in enumerate(lines) if i not in leaked], len(leaked)
 
 
 def _shares(a: str, b: str) -> bool:
@@ -511,7 +539,7 @@ def main(argv: list[str]) -> int:
     for folder in args.gold_rows or ():
         if folder.resolve() == BLIND.resolve():
             raise SystemExit(f"{folder}: this round's blind set is never read")
-        lines = gold_rows(folder)
+        lines, dropped = _unleaked(gold_rows(folder), args.blind)
         target = args.data / f"gold-{folder.name}.tsv"
         header = (
             f"# Generated by `python bench/train_asks.py --gold-rows {folder.resolve().relative_to(ROOT)}` from that set's gold\n"
@@ -519,7 +547,7 @@ def main(argv: list[str]) -> int:
             f"# informed-by: {folder.name}\n"
         )
         target.write_text(header + "\n".join(lines) + "\n", "utf-8")
-        print(f"{target}: {len(lines)} rows")
+        print(f"{target}: {len(lines)} rows ({dropped} left out: they share {OVERLAP_WORDS} words with the blind set)")
     if args.gold_rows:
         return 0
     rows = read_rows(args.data)

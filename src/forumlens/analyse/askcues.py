@@ -112,7 +112,17 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
         r"|interpret(?:ers?|ation)|captioning|sign language)\b",
         re.I,
     ),
-    "agenda": compile_cue(r"\b(agenda)\b", re.I),
+    # Putting an issue on what a forum discusses: its agenda, a main session or topic, a slot or a
+    # place in a programme ("a slot in the main programme", "include the exchange points in its
+    # programme", "bring this topic to a main session"); "training programmes" stay capacity, and
+    # what is prepared "for the main session" is an output, not a place on its agenda.
+    "agenda": compile_cue(
+        r"\b(agendas?|(?:in|into|to|a) (?:the |a )?main sessions?|main (?:topic|theme)s?|(?:a|one|own|dedicated) (?:main )?session (?:of|on|for|about)"
+        r"|slots?\b(?= in| at| on| for)|(?:in|into|to|on) (?:the|its|their|your|our|a) (?:main |next |annual |official )?programmes?"
+        r"|(?:in|into|to|on) (?:the|its|their|your|our|a) (?:main |next |annual |official )?programs?\b(?! (?:for|to|of|that)\b)"
+        r"|themes? (?:of|for) (?:the|next|this)\b)\b",
+        re.I,
+    ),
     "cooperation": compile_cue(
         r"\b((?<!digital )cooperat\w*|collaborat\w*|work together|exchange|lessons learned|synerg\w*|joint|partners?(?:hips?)?"
         r"|similar issues|overlapping issues|team(?:ing)? up|join forces|work(?:ing)? (?:closely )?with)\b",

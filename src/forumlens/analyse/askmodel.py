@@ -109,7 +109,12 @@ _OUR_WILL = re.compile(
     r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}?(?:will|shall|commits? to|is going to|are going to|plans? to|intends? to"
     # "our fund has decided to finance, from next year, …": a decision of the speaker's body taken
     r"|ha(?:s|ve) decided to)\b"
-    r"|\b(?:we|i)\s+(?:hereby\s+)?commit\b",
+    r"|\b(?:we|i)\s+(?:hereby\s+)?commit\b"
+    # "The Italian youth IGF will present it in Rome", "the Pacific coalition will translate …": a
+    # named body of the forum (an NRI, a coalition, a network, a hub) taking something on; "will be"
+    # (an output announced, `analyse.outputs`') is not.
+    r"|\bthe\s+(?:(?-i:[A-Z])[\w‑-]*\s+|youth\s+|national\s+|regional\s+){1,4}"
+    r"(?:IGF|coalition|network|hub|chapter|initiative|association|secretariat)\s+(?:will|shall|is\s+going\s+to|commits?\s+to)\s+(?!be\b)",
     re.I,
 )
 # "We are ready to host …", "I would be happy to work with …", "our forum is willing to …":
@@ -283,8 +288,15 @@ def _imperative_shape(lead: str) -> bool:
         first not in _NOT_VERB
         and not first.endswith(("s", "ed", "ing", "ly"))
         and not first.isdigit()
+        and not _SUBJECT_CONTRACTION.match(first)
         and nxt in _OBJECT_NEXT
     )
+
+
+# "I'm the officer of …", "we're the hub in …", "it's the …": a subject fused with its verb opens
+# a statement (a self-introduction, most often), never an imperative; "don't …" and "let's …" do
+# open requests and keep their own features.
+_SUBJECT_CONTRACTION = re.compile(r"^(?!(?:don|let)['’])\w+['’](?:m|re|s|ve|d|ll)$")
 
 
 # "the technicians need to learn …", "operators must …": an obligation put on anyone.
@@ -292,7 +304,16 @@ _ANY_MODAL = re.compile(r"\b(?:needs? to|must|have to|has to)\s+(?!say|mention|b
 _FIRST_PERSON_MODAL = re.compile(r"\b(?:we|i)\s+(?:should|must|ought to|need to|have to)\b", re.I)
 _QUESTION_START = re.compile(r"^\W*(?:who|what|when|where|why|how|which|is|are|do|does|did|can|could|should)\b", re.I)
 _IMPERATIVE = IMPERATIVE_VERBS
-_NOT_IMPERATIVE_NEXT = frozenset({"me", "i", "is", "are", "was", "were", "you"})  # "let me", "give me the floor"
+_NOT_IMPERATIVE_NEXT = frozenset({"i", "is", "are", "was", "were", "you"})
+# "let me", "give me the floor", "allow me to …": floor talk; "send me your examples", "tell me
+# where …", "write me" ask for something.
+_FLOOR_ME = frozenset({"let", "give", "allow", "excuse", "forgive", "bear"})
+
+
+def _not_imperative_next(verb: str, nxt: str) -> bool:
+    """Whether the word after an imperative verb shows it is no request ("let us", "let me")."""
+    return nxt in _NOT_IMPERATIVE_NEXT or (nxt == "me" and verb in _FLOOR_ME) or (verb == "let" and nxt == "us")
+
 
 # Shared with `analyse.asks` (whether a unit before a colon is only a heading).
 ADDRESSEE_HEAD = _ADDRESSEE_HEAD
@@ -453,7 +474,7 @@ def type_features(text: str, before: str = "", unit: _Unit | None = None) -> lis
         if len(head) > 1:
             feats.append(f"f2:{head[0]}_{head[1]}")
         nxt = head[1] if len(head) > 1 else ""
-        if head[0] in _IMPERATIVE and nxt not in _NOT_IMPERATIVE_NEXT and not (head[0] == "let" and nxt == "us"):
+        if head[0] in _IMPERATIVE and not _not_imperative_next(head[0], nxt):
             feats.append("imperative")
     please = u.search("please")
     if please and please.group(1).lower() in _IMPERATIVE and "imperative" not in feats:
@@ -573,7 +594,7 @@ def object_phrase(text: str, unit: _Unit | None = None) -> tuple[str, str]:
         if first in _IMPERATIVE:
             return first, window[len(first) :].strip()
         to = _TO_VERB.match(window)
-        if to and to.group(1).lower() in _IMPERATIVE:
+        if to and _asked_verb(to.group(1).lower()):
             return to.group(1).lower(), window[to.end() :].strip()
         return "", window
     lead = _LEADING_IF.sub("", _lead(text), count=1)
@@ -582,6 +603,16 @@ def object_phrase(text: str, unit: _Unit | None = None) -> tuple[str, str]:
     if first in _IMPERATIVE and len(words) > 1:
         return first, ask_window(words[1], 0)
     return "", ask_window(lead, 0)
+
+
+def _asked_verb(word: str) -> bool:
+    """Whether the word after "<addressee> to" is the verb asked for: any of the imperative verbs,
+    or any other word of a base form ("ask the training centres to work with the regulators on a
+    curriculum": what is asked is to work with someone; the addressee's words, "training", name
+    who is asked, not what). The verb list is closed; the shape is not."""
+    return word in _IMPERATIVE or (
+        word not in _NOT_VERB and not word.endswith(("ing", "ed", "ly")) and not word.isdigit() and len(word) > 2
+    )
 
 
 def _content_stems(window: str) -> list[str]:

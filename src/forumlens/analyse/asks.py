@@ -203,18 +203,10 @@ def find_asks(
         for s in ctx.sentences[turn.index]:
             if (s.start, s.end) in skipped or len(s.text.split()) < 4:
                 continue
-            relayed = chair and s.start not in presented and _RELAYED.search(s.text) is not None
-            own_only = (
-                chair and s.start not in presented and not relayed
-            )  # floor talk, unless the chair takes something on
-            if own_only and (
-                opening
-                or "?" in s.text
-                or FLOOR_CUE.search(s.text)
-                or _CHAIR_ROLE.search(s.text)
-                or not _CHAIR_COMMIT.search(s.text)
-            ):
+            view = chair_view(s, chair, presented, opening)
+            if view is None:
                 continue
+            relayed, own_only = view
             if judge is None:
                 found = _judge_rules(ctx, s)
             else:
@@ -244,6 +236,25 @@ def find_asks(
                     )
                 )
     return out
+
+
+def chair_view(s: Sentence, chair: bool, presented: set[int], opening: bool) -> tuple[bool, bool] | None:
+    """How `find_asks` reads a sentence: None when it is never judged (a moderator's floor talk,
+    the opening welcome), else (relayed: a chair reading out a participant's words; own_only: a
+    chair's sentence judged only as their own commitment). Shared with the training-row
+    generator (`bench/train_asks.py --gold-rows`), so its hard negatives are the units the
+    classifier is really shown."""
+    relayed = chair and s.start not in presented and _RELAYED.search(s.text) is not None
+    own_only = chair and s.start not in presented and not relayed  # floor talk, unless the chair takes something on
+    if own_only and (
+        opening
+        or "?" in s.text
+        or FLOOR_CUE.search(s.text)
+        or _CHAIR_ROLE.search(s.text)
+        or not _CHAIR_COMMIT.search(s.text)
+    ):
+        return None
+    return relayed, own_only
 
 
 _Found = tuple[int, str, str, str, tuple[str, ...]]  # line, quote, type, category, secondary categories
@@ -378,12 +389,13 @@ def _judge_units(
         if i + 1 < len(units) and s.text[b : units[i + 1][0]].lstrip().startswith(":"):
             continue  # a heading ("So my ask to the Envoy and to this forum: …"): the ask is what follows
         rel = s.rel + a
+        probe = _gapped(s.text[units[i - 1][0] : units[i - 1][1]], unit) if i else None
         judged = model.judge(
-            unit, turn.text[max(0, rel - 300) : rel], model.threshold if threshold is None else threshold
+            probe or unit, turn.text[max(0, rel - 300) : rel], model.threshold if threshold is None else threshold
         )
         if judged is None:
             continue
-        category, also = _unit_category(unit, judged, ctx)
+        category, also = _unit_category(probe or unit, judged, ctx)
         if not category:
             continue
         out += _second_asks(ctx, turn, rel, unit, model, threshold) or [
@@ -392,12 +404,45 @@ def _judge_units(
     return out
 
 
+# "I would encourage the universities to put their courses online, and the donors to fund the
+# digitisation …": the second addressee shares the first clause's request verb (gapping), so its
+# unit ("and the donors to fund …") has no verb of its own to show that it is asked.
+_DIRECTIVE_HEAD = re.compile(
+    r"^.*?\b(?:i|we)\s+(?:(?:would|'d|also|really|strongly|must|want\s+to|would\s+like\s+to)\s+)*"
+    r"(?:encourage|ask|urge|invite|call\s+(?:up)?on|appeal\s+to|request|advise)\b",
+    re.I,
+)
+_GAPPED = re.compile(
+    r"^\W*(?:and|or)\s+(?:also\s+)?((?!(?:we|i|you|it|this|that)\b)(?:[\w'‑-]+\s+){1,6}?to\s+"
+    r"(?!be\b|say\b|speak\b|hear\b)[a-z]+\b.*)$",
+    re.I | re.S,
+)
+
+
+def _gapped(previous: str, unit: str) -> str | None:
+    """The unit as the classifier should read it when it is a gapped addressee of the previous
+    unit's request ("and the donors to fund …" after "I would encourage the universities to …"):
+    the previous unit's request head, then the unit ("I would encourage the donors to fund …");
+    None for any other unit. The quote stays the unit as said."""
+    head = _DIRECTIVE_HEAD.match(previous)
+    gapped = _GAPPED.match(unit) if head else None
+    if not head or not gapped or not _GAPPED_ADDRESSEE.match(previous, head.end()):
+        return None
+    return f"{head.group(0)} {gapped.group(1)}"
+
+
+# The previous unit's own addressee and infinitive ("… encourage the universities of the region to put …").
+_GAPPED_ADDRESSEE = re.compile(r"\s+(?!you\b|to\b)(?:[\w'‑-]+\s+){1,8}?to\s+[a-z]+", re.I)
+
+
 # ", and we invite the other NRIs to …", ", and we can train …", ", maybe the next IGF can invite …",
-# ", and please share …": a clause with its own subject (or a "please") and its own modal or
+# ", and please share …", and a reason that is the speaker's own commitment (", because we will
+# prepare a map …"; not ", because the lawmakers will use your text"): a clause with its own subject (or a "please") and its own modal or
 # request verb, after a comma inside a unit that `analyse.clauses` left whole (short sentences
 # are never cut there). Each such clause can be an ask of its own.
 _SECOND_CLAUSE = re.compile(
-    r",\s+(?=(?:and\s+|so\s+|but\s+|maybe\s+|then\s+)*(?:also\s+)?(?:please\b"
+    r",\s+(?=because\s+(?:we|i)(?:'ll|\s+(?:will|shall|are\s+going\s+to)\b)"
+    r"|(?:and\s+|so\s+|but\s+|maybe\s+|then\s+)*(?:also\s+)?(?:please\b"
     r"|(?:we|i)\s+(?:will|'ll|can|offer|invite|ask|urge|need|would|are|am|shall|also|commit|promise)\b"
     r"|(?:the|our|my|this|every|each|all)\s+(?:[\w'‑-]+\s+){0,3}?(?:should|must|can|could|will|shall|need to|has to|have to)\b))",
     re.I,

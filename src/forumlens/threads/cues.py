@@ -253,9 +253,11 @@ _NOT_ASKED = (
     r"(?:forget|underestimate|overlook|miss|ignore|worry|fear|panic|think|believe|expect|feel|hesitate|doubt|wait"
     r"|be (?:forgotten|underestimated|overlooked|afraid|worried|surprised|naive|shy))\b"
 )
+# "asking anyone for permission" after "without", "by" or "before" is a manner or a time ("Openness
+# is what let the network grow without asking anyone for permission"), not an ask.
 _NEED = compile_cue(
     r"\b(?:need|needs|needed|require|requires|lack|lacks|lacking|(?<!\ba )(?<!\bthe )call(?:s|ed)? (?:again )?for"
-    r"|ask(?:s|ed)? for|(?:still|keep|kept|again|continue to|keep on) asking|(?<!be )(?<!been )(?<!being )(?<!was )(?<!were )(?<!is )(?<!are )ask(?:s|ed|ing)? (?:(?!to\b|for\b)[\w'’-]+ ){1,4}for"
+    r"|ask(?:s|ed)? for|(?:still|keep|kept|again|continue to|keep on) asking|(?<!be )(?<!been )(?<!being )(?<!was )(?<!were )(?<!is )(?<!are )(?<!without )(?<!by )(?<!before )ask(?:s|ed|ing)? (?:(?!to\b|for\b)[\w'’-]+ ){1,4}for"
     r"|request(?:s|ed)?|appeal(?:s|ed)? (?:to|for)|urge[sd]?|seek(?:s|ing)?|(?:are|is) looking for"
     r"|depend(?:s|ing)? on|short of|struggl(?:e|es|ing) to)\b"
     r"|\b(?:would|'d) (?:also |really |still |very much )?(?:like|want|welcome|appreciate|love)\b"
