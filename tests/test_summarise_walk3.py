@@ -89,7 +89,9 @@ def test_funding_brief_finds_the_main_sessions_financing_talk(store: str) -> Non
     data = json.loads(_run(store, "brief", "--topic", "funding", "--json"))
     points = data["bullets"]
     sessions = {c["session"] for b in points for c in b["citations"]}
-    assert len(points) >= 5 and any(s.startswith("d209c5") for s in sessions)
+    # four points: a fifth was the list fragment "Interlink, improving the links and also to have
+    # funds to make it work.", no longer a point (its only verbs are an infinitive and an object's)
+    assert len(points) >= 4 and any(s.startswith("d209c5") for s in sessions)
     quotes = [c["quote"].lower() for b in points for c in b["citations"]]
     assert any("fund" in q for q in quotes if "funding" not in q), "another form of the word (funds)"
     assert any(re.search(r"financ|money", q) and "fund" not in q for q in quotes), "another word of the idea"

@@ -11,7 +11,9 @@ as said):
    "you know", leading "So,", caption stutters "the the", "we we", and false starts
    restarted after a dash "we have ‑‑ we had"); here also a false start restarted after
    a comma ("we have, we had" -> "we had") and the speaker's numbering of their points
-   ("Second, we heard ...", "My second message, training ..." -> the point: `unnumber`).
+   ("Second, we heard ...", "My second message, training ..." -> the point: `unnumber`),
+   and a pointer to another speaker ("..., as Jason has clearly described": a name the
+   bullet does not introduce; `restart`).
 2. ``repair`` (deletions only, `repair`): a fragment, or a sentence with a dangling subject,
    whose words hold a full clause becomes that clause: a leading complement "that" dropped
    ("That we need to look at ..., and that ..." -> "We need to look at ..., and ..."), a short
@@ -30,7 +32,10 @@ as said):
    Access in Libraries released a handbook": the verb agrees (have -> has, are -> is, need ->
    needs) and the pronouns follow (we -> it, our -> its, us -> it). Only a "we" that is the
    sentence's subject: one after a finite verb ("Jason mentioned ... and we have ...") keeps
-   the first person (and gets the attribution below).
+   the first person (and gets the attribution below). Nor when the sentence names another
+   coalition ("We have seen how the Dynamic Coalition on Gender evolved": the "we" may be all
+   coalitions') or the speaker says in the same turn that they belong to another one ("I'm
+   involved in the Platform Responsibility coalition": `other_body`, `wording.Wording.voice`).
 4a. ``room-voice``: a chair's "we heard / we agreed" (and their summing-up "I heard") is
    the session's and "we will" the organisers' ("The session heard strong agreement that
    ...", "The session has agreed ...", "The organisers will extend the comment period
@@ -65,7 +70,11 @@ a conjunction or relative word, cut off on an article or conjunction or where th
 lost words ("... the health workers also need..."), its only verbs inside a wh-clause
 hung on a phrase ("In all regions, about ... and what they think about ..."), a participle phrase
 followed by a conjunction instead of its main clause ("Owned and run by the communities,
-and the question is ..."), or under `MIN_WORDS` words. A statement that opens with a
+and the question is ..."), a reporting verb without its subject (a clause cut from "She says
+..., and asks that ...": "Asks that the funds ..."), verbs that are only an infinitive, an
+object's verb or a trailing subordinate clause's ("Interlink, improving the links and also to
+have funds to make it work.", "The Roadmap ... as Jason has clearly described."), or under
+`MIN_WORDS` words. A statement that opens with a
 wh-word ("When we set up our CERT, we had two staff"), an opening phrase ("Within our
 office, we ...") or speaks of a generic "you" ("you can buy certificates and call your
 diesel hours green") is none of these.
@@ -79,6 +88,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text.stopwords import STOPWORDS
 from .compress import compress
 from .finite import THIRD_PERSON, main_clause_verb
 from .labels import PREFIXES
@@ -95,6 +105,7 @@ __all__ = [
     "first_person",
     "has_finite_verb",
     "opens_clause",
+    "other_body",
     "problem",
     "render_sentence",
     "repair",
@@ -215,7 +226,7 @@ _LEADING = re.compile(
     r"^\W*(?:and|but|or|nor|yet|plus|so|because|which|who|whom|whose|whereas|including|like|such as|as well as|"
     r"is|are|was|were|"
     r"as|than|for example|for instance|especially|meaning|not only|together with|along with|rather than|instead of|"
-    r"to|of|by|with|about(?= (?:their|the|our|his|her|its|what|how|why|whether)\b))\b",
+    r"to|of|by|with|about(?= (?:their|the|our|his|her|its|what|how|why|whether|\w+ing)\b))\b",
     re.IGNORECASE,
 )
 # Opening subordinate clauses are fine when a main clause follows the comma ("When a government ...,
@@ -369,10 +380,22 @@ _PARTICIPLE_HEAD = re.compile(
     r"^\W*[A-Za-z]+(?:ed|en|wn|un|lt|ught)\b(?:\s+and\s+[A-Za-z]+)?\s+(?:by|in|for|with)\b[^,;]*[,;]\s+(?:and|but|or|so)\b",
     re.IGNORECASE,
 )
+# Verbs that report what someone says or asks, in their third-person form.
+_REPORTING = (
+    r"(?:asks|says|notes|argues|stresses|recommends|urges|calls on|calls for|suggests|proposes|warns|insists|adds|"
+    r"explains|requests|demands|claims|points out|believes|thinks|mentions|describes|highlights|emphasi[sz]es|"
+    r"agrees|reminds|encourages|invites|hopes|wants)"
+)
 _NO_SUBJECT = re.compile(
     r"^[^,]{0,40},\s+\w+ed\s+(?:a|an|the|our|its|their|this|these|\d)|"
     # "Released a working draft on ...": a verb in the past with its object but no subject
-    r"^\W*(?-i:[A-Z][a-z]+ed)\s+(?:a|an|the|our|its|their|this|these|\d)\b",
+    r"^\W*(?-i:[A-Z][a-z]+ed)\s+(?:a|an|the|our|its|their|this|these|\d)\b|"
+    # "Asks that the funds ...", "Urges donors to ...": a reporting verb whose subject was cut
+    # off with the clause before it ("She says ..., and asks that ..."); as a noun ("Calls that
+    # come in ...") it is followed by a relative clause's verb, not by a subject
+    r"^\W*(?:also\s+)?" + _REPORTING + r"\s+(?:(?:that|whether|if)\s+(?:the|a|an|this|these|those|our|their|its|"
+    r"all|every|some|we|they|I|he|she|it|there|(?-i:[A-Z]\w+))\b|(?:the|a|an|our|their|all|(?-i:[A-Z]\w+)|\w+s)\s+"
+    r"(?:\w+\s+){0,3}?to\s+\w+)",
     re.IGNORECASE,
 )
 # "Some of the actors that could help ...": no finite verb before a relative clause (its verb is not the main one).
@@ -406,6 +429,34 @@ def _only_wh_verbs(text: str) -> bool:
     clause = text[m.end() :]
     # "..., and what they want is money": the wh-clause is a subject with its own main verb
     return not re.search(r"\w\s+(?:is|are|was|were)\b", clause, re.IGNORECASE)
+
+
+# Verbs the loose finite test (`_FINITE`) counts that are not the sentence's own: an
+# infinitive after "to" ("also to have funds"), a verb's object pronoun taken for a subject
+# ("to make it work"), and a subordinate clause after the sentence's head ("the Roadmap ...
+# and the Digital Compact as Jason has clearly described").
+_INFINITIVE_AUX = re.compile(r"\bto\s+(?:\w+ly\s+)?(?:have|do|remain|exist|matter)\b", re.IGNORECASE)
+_OBJECT_PRONOUN = re.compile(r"\b([a-z]+)\s+(?:it|them)\b(?=\s+[a-z]+)")
+_SUBORDINATE_TAIL = re.compile(
+    r"(?<=\w)\s+(?:as|because|since|although|though|unless|whereas|while|if|when|once|until)\s+[^,;:]*", re.IGNORECASE
+)
+
+
+_BARE_IMPERATIVE = re.compile(
+    r"^\W*(?-i:[A-Z][a-z]+)(?<!s)(?<!ed)(?<!ing)(?<!ly)\s+(?:the|a|an|our|their|your|more|every|all)\b", re.IGNORECASE
+)
+
+
+def _dependent_verbs_only(clean: str) -> bool:
+    """Whether every finite verb the loose test finds is an infinitive, sits after a verb's object
+    pronoun, or is inside a subordinate clause after the head: "Interlink, improving the links and
+    also to have funds to make it work." has no main clause. Only ever turns a yes into a no."""
+    if _BARE_IMPERATIVE.match(clean):
+        return False  # "Oblige the connection if you must, but give ...": its verb opens it
+    masked = _INFINITIVE_AUX.sub("to X", clean)
+    masked = _OBJECT_PRONOUN.sub(lambda m: m.group(0) if m.group(1) in STOPWORDS else m.group(1) + " X", masked)
+    masked = _SUBORDINATE_TAIL.sub(" X", masked)
+    return masked != clean and not main_clause_verb(masked, has_finite_verb)
 
 
 # "Please coordinate with each other.": a short request is a whole sentence.
@@ -480,7 +531,7 @@ def problem(text: str) -> str | None:
         return "fragment"
     if _PARTICIPLE_HEAD.match(clean):
         return "fragment"
-    if _main_clause_missing(clean) or _only_wh_verbs(clean):
+    if _main_clause_missing(clean) or _only_wh_verbs(clean) or _dependent_verbs_only(clean):
         return "fragment"
     return None
 
@@ -505,8 +556,24 @@ _HEDGE = re.compile(
 _CORRECTION = re.compile(r"\b(\w+)\b[^,.;]{0,50},\s+(?:no|sorry|I mean),\s+(?=\1\b)", re.IGNORECASE)
 
 
+# A pointer to someone else in the room: "..., as Jason has clearly described." A bullet that
+# keeps it names a person it does not introduce; the citation still quotes it.
+_NAME = r"(?-i:[A-Z][\w'‑-]+)(?:\s+(?-i:[A-Z][\w'‑-]+)){0,2}"
+_REFERENCE_VERB = (
+    r"(?:(?:has|have|had|just|already|clearly|rightly|also|very|so|well|nicely|eloquently)\s+)*"
+    r"(?:said|says|described|mentioned|noted|explained|pointed out|highlighted|stressed|emphasi[sz]ed|put it|"
+    r"shown|showed|indicated|presented|outlined)(?:\s+(?:before|earlier|already|today|this morning|yesterday))?"
+)
+_REFERENCE = re.compile(
+    r"^\W*as\s+" + _NAME + r"\s+" + _REFERENCE_VERB + r",\s+|"
+    r",?\s+(?:just\s+)?as\s+" + _NAME + r"\s+" + _REFERENCE_VERB + r"(?=\s*[,.;:!]|\s*$)",
+    re.IGNORECASE,
+)
+
+
 def restart(text: str) -> str:
-    """Drop a false start restarted after a comma or dash, a self-correction, and a clause-initial hedge.
+    """Drop a false start restarted after a comma or dash, a self-correction, a clause-initial
+    hedge, and a pointer to another speaker ("as Jason has clearly described").
 
     >>> restart("we have, we had a study")
     'we had a study'
@@ -515,6 +582,7 @@ def restart(text: str) -> str:
     """
     out = _RESTART.sub(lambda m: m.group(1) + " ", text)
     out = _CORRECTION.sub("", out)
+    out = _REFERENCE.sub("", out)
     return _HEDGE.sub("", out)
 
 
@@ -680,6 +748,84 @@ def _owned_only(text: str, subject: str) -> str | None:
     return _OWNED.sub(name, text)
 
 
+# A named coalition or forum ("the Dynamic Coalition on Gender", "DC on Gender", "the
+# Platform Responsibility coalition", "the BPF on Cybersecurity").
+_BODY_MENTION = re.compile(
+    r"\b(?:(?:Dynamic Coalition|DC|Best Practice Forum|BPF) on (?-i:[A-Z][\w'’‑-]*)(?:(?:,| and| in| of| on| the| for| &)*"
+    r" (?-i:[A-Z][\w'’‑-]*))*|(?:(?-i:[A-Z][\w'’‑-]*) ){1,5}(?:dynamic )?coalition)\b",
+    re.IGNORECASE,
+)
+# The speaker saying they belong to a body: "I'm involved in the Platform Responsibility coalition".
+_MEMBERSHIP = re.compile(
+    r"\bI(?:'m| am)? (?:also )?(?:(?:involved|active|engaged) (?:in|with)|(?:a )?(?:member|part) of|with|"
+    r"(?:co-?)?chair(?:ing)?|coordinat(?:e|ing)|lead(?:ing)?|represent(?:ing)?|work(?:ing)? (?:for|with|in))"
+    r" (?:the )?$",
+    re.IGNORECASE,
+)
+# Words that do not tell one body from another ("Our Dynamic Coalition", "This new coalition").
+_BODY_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "our",
+        "my",
+        "your",
+        "their",
+        "its",
+        "this",
+        "that",
+        "these",
+        "every",
+        "each",
+        "any",
+        "another",
+        "other",
+        "new",
+        "same",
+        "whole",
+        "global",
+        "dynamic",
+        "coalition",
+        "dc",
+        "best",
+        "practice",
+        "forum",
+        "bpf",
+        "on",
+        "of",
+        "and",
+        "in",
+        "for",
+    ]
+)
+
+
+def _body_key(name: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[\w'’‑-]+", name.lower()) if w not in _BODY_WORDS)
+
+
+def other_body(text: str, body: str, membership: bool = False) -> bool:
+    """Whether `text` names a coalition or forum other than `body` (with `membership`: one the
+    speaker says they belong to). Its "we" may then be that body's, or all coalitions': only
+    the cast's body can be a sentence's subject, so the sentence keeps its first person.
+
+    >>> other_body("We have seen how the Dynamic Coalition on Gender has evolved.", "DC on Journalism")
+    True
+    >>> other_body("I'm involved in the Platform Responsibility coalition.", "DC on Journalism", membership=True)
+    True
+    """
+    own = _body_key(body)
+    for m in _BODY_MENTION.finditer(text):
+        key = _body_key(m.group(0))
+        if not key or key <= own:
+            continue
+        if not membership:
+            return True
+        if _MEMBERSHIP.search(text[max(0, m.start() - 60) : m.start()]):
+            return True
+    return False
+
+
 def third_person(text: str, body: str | None) -> str | None:
     """The sentence with the body as its subject, or None when it cannot be said so.
 
@@ -696,6 +842,7 @@ def third_person(text: str, body: str | None) -> str | None:
         or _FIRST_SINGULAR.search(text)
         or _INCLUSIVE.search(text)
         or _INVERTED.search(text)
+        or other_body(text, body)
     ):
         return None
     subject = body_name(body)

@@ -21,7 +21,7 @@ from .labels import label_role
 from .models import Bullet
 from .naming import Named, name_once
 from .rank import Scored
-from .rewrite import Rendered, Voice, attribution_prefix, render_sentence
+from .rewrite import Rendered, Voice, attribution_prefix, other_body, render_sentence
 from .units import Unit
 
 if TYPE_CHECKING:
@@ -56,8 +56,11 @@ class Wording:
         self._speaks_for = speaks_for or {}
         self._chairs = frozenset(chairs)
         self._sentences: dict[tuple[str, int, int], Unit] = {}
+        self._turns: dict[tuple[str, int], list[str]] = {}
         for u in units:
-            self._sentences.setdefault((u.session, u.turn, u.sent_index), u)
+            if (u.session, u.turn, u.sent_index) not in self._sentences:
+                self._sentences[(u.session, u.turn, u.sent_index)] = u
+                self._turns.setdefault((u.session, u.turn), []).append(u.text)
 
     @classmethod
     def of(cls, ctx: SummaryContext, credits: Credits) -> Wording:
@@ -78,7 +81,10 @@ class Wording:
         # a coalition inferred from a hand-off (no cast) is shown, never spoken for
         body_affiliation = getattr(person, "affiliation", None)
         voice = voice_for(name, role, body_affiliation, bool(credit is not None and credit.inferred))
-        return Voice(voice.name, voice.body, affiliation or None, voice.role)
+        body = voice.body
+        if body and other_body(" ".join(self._turns.get((unit.session, unit.turn), ())), body, membership=True):
+            body = None  # "I'm involved in the Platform Responsibility coalition": whose "we" is unsure
+        return Voice(voice.name, body, affiliation or None, voice.role)
 
     def before(self, unit: Unit) -> Unit | None:
         """The speaker's previous sentence in the same turn, when `unit` starts its own sentence."""
