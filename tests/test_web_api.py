@@ -254,6 +254,20 @@ def test_ingest_upload_stores_the_session_once(writable_client):
     assert [s["id"] for s in sessions] == [first.json()["session"]]
 
 
+def test_ingest_upload_takes_a_caption_csv(writable_client):
+    data = (
+        b'"Start","End","Speaker","Text"\n'
+        b'"00:00:01","00:00:04","Lerato Mokoena","Welcome to the clinic on rural broadband."\n'
+        b'"00:00:04","00:00:09","Tomas Berg","Thank you. Spectrum fees are the barrier."\n'
+    )
+    response = writable_client.post(
+        "/api/ingest", files={"file": ("clinic.csv", data, "text/csv")}, headers={"X-Admin-Token": ADMIN_TOKEN}
+    )
+    assert response.status_code == 201, response.text
+    session = writable_client.get(f"/api/sessions/{response.json()['session']}").json()
+    assert [t["speaker"] for t in session["turns"]] == ["Lerato Mokoena", "Tomas Berg"]
+
+
 @pytest.mark.parametrize(
     "name, data, status",
     [
@@ -261,6 +275,7 @@ def test_ingest_upload_stores_the_session_once(writable_client):
         ("image.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, 400),  # not a transcript type
         ("fake.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, 422),  # right name, binary content
         ("empty.txt", b"", 422),
+        ("budget.csv", b"Item,Cost\nTowers,12000\nBatteries,3000\n", 400),  # a table, not a caption export
     ],
 )
 def test_ingest_upload_limits_and_type_checks(writable_client, name, data, status):

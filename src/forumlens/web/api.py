@@ -29,11 +29,13 @@ from fastapi.responses import RedirectResponse
 from ..commands.search_notes import nothing_to_find
 from ..dates import parse_year_bound, year_range
 from ..errors import ConfigError, InputTooLarge, NotFound
-from ..ingest import INGEST_SUFFIXES, IngestOptions, ingest_bytes
+from ..ingest import INGEST_SUFFIXES, TABLE_SUFFIXES, IngestOptions, ingest_bytes
 from ..models import IngestOutcome
+from ..read.text import decode_text
 from ..resolve.coalition_names import find_coalition
 from ..route import api as route_api
 from ..store.base import Store
+from ..transcript.tables import caption_table
 from . import views
 from .briefs import build_topic_brief
 from .form_input import read_form
@@ -309,10 +311,12 @@ def ingest_upload(request: Request, upload: UploadFile, *, force: bool = False) 
     settings = request.app.state.settings
     name = (upload.filename or "upload").replace("\\", "/").rsplit("/", 1)[-1][:200] or "upload"
     suffix = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
-    if suffix not in INGEST_SUFFIXES:
+    if suffix not in INGEST_SUFFIXES | TABLE_SUFFIXES:
         raise ConfigError(
             f"{name!r} is not a transcript file type",
-            hint="upload .txt, .html, .md (" + ", ".join(sorted(s for s in INGEST_SUFFIXES if s)) + ")",
+            hint="upload .txt, .html, .md ("
+            + ", ".join(sorted(s for s in INGEST_SUFFIXES if s))
+            + ", or a .csv/.tsv caption export)",
         )
     max_bytes = int(settings.max_input_mb * 1_000_000)
     data = upload.file.read(max_bytes + 1)
@@ -321,6 +325,12 @@ def ingest_upload(request: Request, upload: UploadFile, *, force: bool = False) 
             f"is above the {max_bytes / 1e6:.0f} MB upload limit",
             source=name,
             hint="raise FORUMLENS_MAX_INPUT_MB on the server if this file is genuine",
+        )
+    if suffix in TABLE_SUFFIXES and not caption_table(decode_text(data, name)[0]):
+        # as in folder ingest: a spreadsheet is not a session (`ingest.TABLE_SUFFIXES`)
+        raise ConfigError(
+            f"{name!r} is a table but not a caption export",
+            hint="a caption .csv/.tsv has a header row naming a speaker column and a text column",
         )
     options = IngestOptions.from_settings(settings, force=force)
     with request.app.state.stores.writer() as store:
