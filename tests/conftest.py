@@ -93,3 +93,15 @@ def fresh_store(store_location: str) -> Iterator[Store]:
     store = open_store(store_location)
     yield store
     store.close()
+
+
+@pytest.fixture(autouse=True)
+def _keep_as_before_each_test() -> Iterator[None]:
+    """A test that runs the command line's `main` in process installs `text.keep` (derived data
+    kept beside the regex cache) for the rest of the process; put back what was there before, so
+    later tests see the library default (nothing kept) and nothing is written to the user's cache."""
+    from forumlens.text import keep
+
+    before = keep.installed()
+    yield
+    keep.install(before)

@@ -72,7 +72,9 @@ def _check_turns(text: str) -> None:
     for turn in session.turns:
         assert turn.start >= previous_end, "turns overlap or are out of order"
         assert text[turn.start : turn.end] == turn.text
-        assert ">>" in lines[turn.line - 1] or turn.label, "line must point at a marker line"
+        # a marker left at a line end by a hard wrap starts its turn on the next line
+        wrapped = turn.line >= 2 and lines[turn.line - 2].rstrip().endswith(">>")
+        assert ">>" in lines[turn.line - 1] or turn.label or wrapped, "line must point at a marker line"
         assert turn.line <= turn.end_line
         previous_end = turn.end
 
