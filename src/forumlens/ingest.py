@@ -59,6 +59,7 @@ __all__ = [
     "passed_over",
     "prepare_bytes",
     "read_input",
+    "sniff_caption_table",
 ]
 
 Warn = Callable[[str], None]
@@ -107,12 +108,18 @@ def _caption_table(path: Path) -> bool:
     decoded is none: it is named as not read)."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
-        text = decode_text(head, str(path))[0] if head.strip() else ""
+            return sniff_caption_table(handle.read(_SNIFF_BYTES + 1), str(path))
     except (OSError, ForumlensError):
         return False
-    if len(head) == _SNIFF_BYTES:
-        text = text[: text.rfind("\n") + 1]  # a row cut by the read is no row
+
+
+def sniff_caption_table(data: bytes, source: str) -> bool:
+    """Whether the top of a `.csv` or `.tsv` file's bytes (its first `_SNIFF_BYTES`) reads as a
+    caption export (`transcript.tables.caption_table`); raises what `read.text.decode_text` raises.
+    Asked by the folder walk and by the web upload, so both take the same tables."""
+    text = decode_text(data[:_SNIFF_BYTES], source)[0]
+    if len(data) > _SNIFF_BYTES:
+        text = text[: text.rfind("\n") + 1]  # a row cut by the sniff is no row
     return caption_table(text)
 
 

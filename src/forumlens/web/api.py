@@ -29,13 +29,11 @@ from fastapi.responses import RedirectResponse
 from ..commands.search_notes import nothing_to_find
 from ..dates import parse_year_bound, year_range
 from ..errors import ConfigError, InputTooLarge, NotFound
-from ..ingest import INGEST_SUFFIXES, TABLE_SUFFIXES, IngestOptions, ingest_bytes
+from ..ingest import INGEST_SUFFIXES, TABLE_SUFFIXES, IngestOptions, ingest_bytes, sniff_caption_table
 from ..models import IngestOutcome
-from ..read.text import decode_text
 from ..resolve.coalition_names import find_coalition
 from ..route import api as route_api
 from ..store.base import Store
-from ..transcript.tables import caption_table
 from . import views
 from .briefs import build_topic_brief
 from .form_input import read_form
@@ -326,7 +324,7 @@ def ingest_upload(request: Request, upload: UploadFile, *, force: bool = False) 
             source=name,
             hint="raise FORUMLENS_MAX_INPUT_MB on the server if this file is genuine",
         )
-    if suffix in TABLE_SUFFIXES and not caption_table(decode_text(data, name)[0]):
+    if suffix in TABLE_SUFFIXES and not sniff_caption_table(data, name):
         # as in folder ingest: a spreadsheet is not a session (`ingest.TABLE_SUFFIXES`)
         raise ConfigError(
             f"{name!r} is a table but not a caption export",
