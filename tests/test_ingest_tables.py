@@ -76,3 +76,24 @@ def test_a_folder_takes_subtitle_files(tmp_path: Path) -> None:
     )
     assert [p.name for p in expand_paths([folder])] == ["clinic.vtt", "clinic2.srt"]
     assert list(passed_over(folder)) == []
+
+
+def _long_table(tmp_path: Path, encoding: str, newline: str) -> list[str]:
+    """The folder walk's verdicts on long caption tables (longer than the top it sniffs) in
+    `encoding`, the sniff's end falling at each byte of a row of accented names."""
+    row = '"00:00:01","00:00:04","Léa Müller","Été, été, ' + "é" * 60 + '."' + newline
+    verdicts = []
+    for pad in range(4):  # shift the rows so the sniff ends inside a character once at least
+        folder = tmp_path / f"{encoding}-{pad}"
+        folder.mkdir()
+        text = '"Start","End","Speaker","Text"' + " " * pad + newline + row * 3000
+        (folder / "long.csv").write_bytes(text.encode(encoding))
+        verdicts += [p.name for p in expand_paths([folder])]
+    return verdicts
+
+
+def test_a_long_caption_table_is_taken_wherever_its_sniffed_top_ends(tmp_path: Path) -> None:
+    # a byte-order-marked UTF-8 file cut inside a character fails to decode: cut at a line end
+    assert _long_table(tmp_path, "utf-8-sig", "\n") == ["long.csv"] * 4
+    assert _long_table(tmp_path, "utf-16", "\r\n") == ["long.csv"] * 4
+    assert _long_table(tmp_path, "utf-8", "\r") == ["long.csv"] * 4

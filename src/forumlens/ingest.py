@@ -117,10 +117,16 @@ def sniff_caption_table(data: bytes, source: str) -> bool:
     """Whether the top of a `.csv` or `.tsv` file's bytes (its first `_SNIFF_BYTES`) reads as a
     caption export (`transcript.tables.caption_table`); raises what `read.text.decode_text` raises.
     Asked by the folder walk and by the web upload, so both take the same tables."""
-    text = decode_text(data[:_SNIFF_BYTES], source)[0]
+    head = data
     if len(data) > _SNIFF_BYTES:
-        text = text[: text.rfind("\n") + 1]  # a row cut by the sniff is no row
-    return caption_table(text)
+        # a row cut by the sniff is no row: cut the bytes after a line end, never inside a
+        # character (a cut UTF-8 character fails a byte-order-marked file's decoding); a UTF-16LE
+        # line end's second byte comes with it
+        end = max(data.rfind(b"\n", 0, _SNIFF_BYTES), data.rfind(b"\r", 0, _SNIFF_BYTES)) + 1
+        if end == 0:
+            return False  # no line end in the top: no header row and rows under it
+        head = data[: end + 1] if data[end : end + 1] == b"\x00" else data[:end]
+    return caption_table(decode_text(head, source)[0])
 
 
 def passed_over(folder: str | Path) -> list[Path]:
