@@ -79,11 +79,11 @@ def _page_break_last(lines: Sequence[str]) -> bool:
     return False
 
 
-def line_breaks_part_voices(text: str, turns: Sequence[Turn]) -> bool:
+def line_breaks_part_voices(text: str, turns: Sequence[Turn], starts: Sequence[int]) -> bool:
     """Whether a single line break can start a voice in this file (see the module docstring):
     most labelled turns after the first begin with no blank line above their line, and most
-    lines inside a turn (its last line aside, blank lines and notes skipped) end a sentence."""
-    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    lines inside a turn (its last line aside, blank lines and notes skipped) end a sentence.
+    `starts`: the text's line starts (`markers.line_starts`)."""
     labelled = [t for t in turns[1:] if t.label and t.line >= 2]
     parted = sum(1 for t in labelled if not _line(text, starts, t.line - 1).strip())
     if not labelled or parted * 2 >= len(labelled):
@@ -103,7 +103,7 @@ def _line(text: str, starts: Sequence[int], line: int) -> str:
     return text[start:end]
 
 
-def voices_between(text: str, turns: Sequence[Turn]) -> list[int]:
+def voices_between(text: str, turns: Sequence[Turn], starts: Sequence[int]) -> list[int]:
     """Offsets where an unmarked voice starts inside a turn followed by a turn with the same
     named label (see the module docstring); [] when there is none, or when a single line break
     is no voice's start in this file (`line_breaks_part_voices`)."""
@@ -129,4 +129,4 @@ def voices_between(text: str, turns: Sequence[Turn]) -> list[int]:
                 start = offsets[k] + len(lines[k]) - len(lines[k].lstrip())
         if start is not None:
             found.append(start)
-    return found if found and line_breaks_part_voices(text, turns) else []
+    return found if found and line_breaks_part_voices(text, turns, starts) else []

@@ -194,7 +194,7 @@ def _parse(text: str, source: str, sha256: str, label_model: LabelModel | Litera
             turns = build_turns(text, markers, starts, shapes, known)
     thanked = thanked_by_name(text, turns)  # "Thank you, Joseph." inside Joseph's own turn
     # a voice on a line of its own before the same speaker's label comes back
-    thanked += [Marker(at, at, implicit=True) for at in voices_between(text, turns)]
+    thanked += [Marker(at, at, implicit=True) for at in voices_between(text, turns, starts)]
     if thanked:
         turns = split_turns(text, turns, thanked, starts)
 
