@@ -236,7 +236,7 @@ def ingest(
     from .documents.overrides import parse_overrides
     from .fetch.run import ingest_urls, is_url
     from .format import format_outcomes
-    from .ingest import IngestOptions, expand_paths, ingest_paths, passed_over
+    from .ingest import IngestOptions, ingest_paths, sort_folder
 
     overrides = parse_overrides(
         {
@@ -249,8 +249,19 @@ def ingest(
         origin="flag",
     )
     urls = [p for p in paths if is_url(p)]
-    files = list(expand_paths(p for p in paths if not is_url(p)))
-    empty = [p for p in paths if not is_url(p) and Path(p).is_dir() and next(expand_paths([p]), None) is None]
+    files: list[Path] = []
+    empty: list[str] = []
+    passed: dict[str, list[Path]] = {}  # per folder, the files of a type it does not read
+    for p in paths:
+        if is_url(p):
+            continue
+        if not Path(p).is_dir():
+            files.append(Path(p))
+            continue
+        taken, passed[p] = sort_folder(p)  # one walk a folder
+        files += taken
+        if not taken:
+            empty.append(p)
     if not files and not urls:  # before the store is opened: nothing to ingest creates no store
         raise ForumlensError(
             f"no transcripts or documents in {'this folder' if len(empty) == 1 else 'these folders'}",
@@ -261,8 +272,7 @@ def ingest(
         click.echo(
             f"warning: {folder}: no transcripts or documents in this folder (looked for {_INGESTABLE})", err=True
         )
-    for folder in (p for p in paths if not is_url(p) and Path(p).is_dir()):
-        left = passed_over(folder)
+    for folder, left in passed.items():
         if left:  # nothing silently left behind: name what the folder walk did not try
             names = ", ".join(str(f.relative_to(folder)) for f in left[:5]) + (", …" if len(left) > 5 else "")
             click.echo(

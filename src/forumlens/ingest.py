@@ -60,6 +60,7 @@ __all__ = [
     "prepare_bytes",
     "read_input",
     "sniff_caption_table",
+    "sort_folder",
 ]
 
 Warn = Callable[[str], None]
@@ -129,15 +130,25 @@ def sniff_caption_table(data: bytes, source: str) -> bool:
     return caption_table(decode_text(head, source)[0])
 
 
-def passed_over(folder: str | Path) -> list[Path]:
-    """The files of a folder that `expand_paths` leaves out for their type (an image, a legacy .doc, an archive).
+def sort_folder(folder: str | Path) -> tuple[list[Path], list[Path]]:
+    """The files of a folder that `expand_paths` takes, and those it passes over for their type
+    (an image, a legacy .doc, an archive), in one walk (each table is sniffed once).
 
     A named file of any type is tried and refused with a reason; inside a folder only likely
-    transcripts are tried, so the others are listed here for the CLI to name: a user who
+    transcripts are tried, so the others are returned for the CLI to name: a user who
     drops a `.doc` or `.odt` report, or a spreadsheet `.csv` that is no caption export, into the
     folder must learn it was not read.
     """
-    return [f for f in _folder_files(Path(folder)) if not _taken(f)]
+    taken: list[Path] = []
+    left: list[Path] = []
+    for f in _folder_files(Path(folder)):
+        (taken if _taken(f) else left).append(f)
+    return taken, left
+
+
+def passed_over(folder: str | Path) -> list[Path]:
+    """The files of a folder that `expand_paths` leaves out for their type (`sort_folder`)."""
+    return sort_folder(folder)[1]
 
 
 def read_input(path: Path, max_bytes: int) -> bytes | IngestOutcome:
