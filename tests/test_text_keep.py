@@ -15,7 +15,6 @@ import marshal
 import os
 import subprocess
 import sys
-import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -106,67 +105,41 @@ def test_an_unwritable_place_or_value_keeps_nothing_and_fails_nothing(tmp_path: 
         keep.install(None)
 
 
-def _fake_package(root: Path, name: str) -> None:
-    files = {
-        "__init__.py": """
-            from typing import TYPE_CHECKING
-            VERSION = "1"
-            _PUBLIC = {"LAZY": ".lazy"}
-            if TYPE_CHECKING:
-                from .heavy import Heavy
-            """,
-        "a.py": f"""
-            from .b import helper
-            from {name} import VERSION, LAZY
-            def build():
-                return helper()
-            """,
-        "b.py": f"""
-            from {name}.c import (
-                WORDS,
-            )
-            def helper():
-                return sorted(WORDS)
-            """,
-        "c.py": "WORDS = {'x', 'y'}\n",
-        "lazy.py": "LAZY = 1\n",
-        "heavy.py": "Heavy = 1\n",
-        "unrelated.py": "OTHER = 1\n",
-    }
-    (root / name).mkdir()
-    for file, text in files.items():
-        (root / name / file).write_text(textwrap.dedent(text))
-
-
-def test_the_code_digest_follows_imports_at_any_depth_and_nothing_else(
+def test_the_code_digest_changes_with_any_module_of_the_package(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _fake_package(tmp_path, "keepfake")
+    """A module two imports away edited, a module added, renamed or touched: another key; the
+    same source, or a file that is not source edited: the same key."""
+    package = tmp_path / "keepfake"
+    (package / "sub").mkdir(parents=True)
+    files = {"__init__.py": "", "a.py": "from .sub.c import WORDS\n", "sub/__init__.py": "", "sub/c.py": "WORDS = 1\n"}
+    for file, text in files.items():
+        (package / file).write_text(text)
+    (package / "notes.txt").write_text("not code")
     monkeypatch.syspath_prepend(str(tmp_path))
     importlib.import_module("keepfake")
 
     def digest_now() -> str | None:
-        for cached in (keep.code_digest, keep._source, keep._module_text, keep._lazy_table):
-            cached.cache_clear()
+        keep.code_digest.cache_clear()
+        keep._package_digest.cache_clear()
         return keep.code_digest("keepfake.a")
 
     try:
         before = digest_now()
-        assert before is not None
-        for edited, changes in (
-            ("c.py", True),  # a constant two imports away
-            ("lazy.py", True),  # a name the package loads lazily
-            ("__init__.py", True),  # a name the package defines
-            ("heavy.py", False),  # imported for type checking only
-            ("unrelated.py", False),
+        assert before is not None and digest_now() == before
+        for edit in (
+            lambda: (package / "sub" / "c.py").write_text("WORDS = 20\n"),
+            lambda: (package / "new.py").write_text(""),
+            lambda: (package / "a.py").rename(package / "b.py"),  # the same file under another name
+            lambda: os.utime(package / "new.py", ns=(1, 1)),  # touched: as Python, taken as edited
         ):
-            path = tmp_path / "keepfake" / edited
-            original = path.read_text()
-            path.write_text(original + "\n# edited\n")
-            assert (digest_now() != before) is changes, edited
-            path.write_text(original)
-        assert digest_now() == before
-        assert keep.code_digest("keepfake.missing") is None  # no source: nothing is kept
+            edit()
+            after = digest_now()
+            assert after not in (None, before)
+            before = after
+        (package / "notes.txt").write_text("edited")
+        assert digest_now() == before  # only the source counts
+        assert keep.code_digest("not_imported_here.x") is None  # no source found: nothing is kept
     finally:
         sys.modules.pop("keepfake", None)
         digest_now()

@@ -8,9 +8,8 @@ the same shipped files every time: the mention matcher tokenises every registry 
 
 How: `kept(name, key, compute)` returns `compute()`, or the value an earlier run kept under
 `name` for the same `key`. The key is a digest of everything the value is derived from:
-the data files' bytes (`digest`) and the source of the code deriving it with every
-forumlens module that code imports (`code_digest`), plus the forumlens version and the
-Python build (always added here). A changed data file, an edited module or another Python
+the data files' bytes (`digest`) and the source of the package deriving it (`code_digest`),
+plus the forumlens version and the Python build (always added here). A changed data file, an edited module or another Python
 gives another key, so the kept value is ignored and rebuilt; there is nothing to clear.
 Values are plain data (dict, list, tuple, set, str, int, float) written with `marshal`
 and checked with a SHA-256 of their bytes, so a truncated or damaged file reads as
@@ -27,7 +26,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import re
 import sys
 from collections.abc import Callable
 from functools import cache
@@ -72,119 +70,40 @@ def decoded(data: bytes) -> str:
     return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
-# `from forumlens.x import a, b`, `from .x import (a, b)`, `import forumlens.x`, anywhere in a module
-# (compiled on first use: `forumlens --version` installs this module and compiles nothing)
-_FROM = r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]*)"
-_IMPORT = r"^[ \t]*import[ \t]+([\w., \t]+)"
-_TYPING_ONLY = r"^if TYPE_CHECKING:[^\n]*\n(?:(?:[ \t]+[^\n]*)?\n)*"  # a block that never runs
-_LAZY = r"""["'](\w+)["']\s*:\s*["'](\.[\w.]+)["']"""  # a PEP 562 table: "NAME": ".submodule"
-
-
 @cache
 def code_digest(*modules: str) -> str | None:
-    """A digest of the source of `modules` and of every module of their package they
-    import (at any depth), or None when a source cannot be read (nothing is kept then).
+    """A digest of the source `modules` can depend on: every module of their top-level
+    package (`forumlens`), or None when it cannot be read (nothing is kept then).
 
-    Why the imports: a derived value depends on the constants and helpers its code takes
-    from other modules (a stopword list, the tokenizer), and editing one of those must
-    invalidate it. The imports are read from the source text, so a module is hashed
-    whether or not this process imported it. Parent packages are not followed (importing
-    `a.b.c` runs `a.b`'s `__init__`, but only `c`'s names are used); a name imported from
-    a package leads to the package's `__init__` and to the submodule that defines it
-    (also when the package loads it lazily).
+    Why the whole package: a derived value depends on the constants and helpers its code
+    takes from other modules (a stopword list, the tokenizer), and editing one of those must
+    invalidate it. Each module counts by its path, size and modification time, the test
+    Python itself uses to tell a `.pyc` is stale, so the kept values go stale with the code
+    that runs; ~1 ms once a process, and an edit anywhere only means one run builds again.
     """
-    seen: dict[str, str] = {}
-    todo = list(modules)
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        found = _module_text(name)
-        if found is None:
-            return None
-        seen[name] = found[0]
-        todo += found[1]
-    return digest(*(part for name in sorted(seen) for part in (name, seen[name])))
+    roots = sorted({name.partition(".")[0] for name in modules})
+    parts = [_package_digest(root) for root in roots]
+    return None if None in parts else digest(*(p for p in parts if p is not None))
 
 
 @cache
-def _module_text(name: str) -> tuple[str, list[str]] | None:
-    """(the source of module `name`, the modules of its package it imports), or None."""
-    path = _source(name)
-    if path is None:
-        return None
-    try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError):
-        return None
-    return text, _imported(name, path, text)
-
-
-@cache
-def _source(name: str) -> str | None:
-    """The .py file of module `name` (found without importing it), or None."""
-    root, _, rest = name.partition(".")
+def _package_digest(root: str) -> str | None:
+    """A digest of the path, size and mtime of every .py file under package `root`."""
     origin = getattr(sys.modules.get(root), "__file__", None)
-    if not origin:
+    if not origin or os.path.basename(origin) != "__init__.py":
         return None
-    if not rest:
-        return str(origin)
-    base = os.path.join(os.path.dirname(origin), *rest.split("."))
-    for candidate in (base + ".py", os.path.join(base, "__init__.py")):
-        if os.path.isfile(candidate):
-            return candidate
-    return None
-
-
-def _imported(name: str, path: str, text: str) -> list[str]:
-    """The modules of `name`'s own top-level package that its source imports from."""
-    root = name.split(".")[0]
-    package = name if os.path.basename(path) == "__init__.py" else name.rpartition(".")[0]
-
-    def module(dotted: str) -> str | None:
-        if dotted.startswith("."):
-            dots = len(dotted) - len(dotted.lstrip("."))
-            base = package.split(".")
-            if dots > len(base):
-                return None
-            head = ".".join(base[: len(base) - dots + 1])
-            return f"{head}.{dotted[dots:]}" if dotted[dots:] else head
-        return dotted if dotted == root or dotted.startswith(root + ".") else None
-
-    found: list[str] = []
-    text = re.sub(_TYPING_ONLY, "", text, flags=re.MULTILINE)
-    for match in re.finditer(_FROM, text, re.MULTILINE):
-        source = module(match.group(1))
-        if source is None:
-            continue
-        found.append(source)
-        names = [item.split()[0] for item in match.group(2).strip("()").split(",") if item.split()]
-        lazy: dict[str, str] | None = None
-        for word in names:
-            if _source(f"{source}.{word}") is not None:
-                found.append(f"{source}.{word}")  # `from package import submodule`
-                continue
-            if lazy is None:
-                lazy = _lazy_table(source)
-            if word in lazy:
-                found.append(lazy[word])
-    for match in re.finditer(_IMPORT, text, re.MULTILINE):
-        found += [w for w in (item.split()[0] for item in match.group(1).split(",") if item.split()) if module(w)]
-    return found
-
-
-@cache
-def _lazy_table(package: str) -> dict[str, str]:
-    """Name -> submodule of a package's PEP 562 table (`"NAME": ".submodule"` in its `__init__`)."""
-    path = _source(package)
-    if path is None or os.path.basename(path) != "__init__.py":
-        return {}
+    top = os.path.dirname(origin)
+    parts: list[str] = []
     try:
-        with open(path, encoding="utf-8") as handle:
-            return {name: package + rel for name, rel in re.findall(_LAZY, handle.read())}
-    except (OSError, UnicodeDecodeError):
-        return {}
+        for folder, subfolders, files in os.walk(top):
+            subfolders.sort()
+            for file in sorted(f for f in files if f.endswith(".py")):
+                path = os.path.join(folder, file)
+                found = os.stat(path)
+                parts.append(f"{os.path.relpath(path, top)}|{found.st_size}|{found.st_mtime_ns}")
+    except OSError:
+        return None
+    return digest(*parts)
 
 
 _BUILD = f"{_FORMAT}|{sys.version}|{sys.implementation.cache_tag}|marshal {marshal.version}"
