@@ -51,8 +51,8 @@ __all__ = [
 
 AFFILIATING_KINDS = ("dc", "igf-body", "un-body", "nri", "igo")
 _KIND_RANK = {k: i for i, k in enumerate(AFFILIATING_KINDS)}
-_GENERAL = frozenset({"igf", "igf-dcs", "nri-network", "bpf", "pn"})
-GENERAL_BODIES = _GENERAL  # the IGF as a whole and its families of bodies: nobody's own body
+# the IGF as a whole and its families of bodies: nobody's own body
+GENERAL_BODIES = frozenset({"igf", "igf-dcs", "nri-network", "bpf", "pn"})
 _WE = re.compile(r"\b(?:we|our|us|my|I)\b", re.IGNORECASE)
 
 
@@ -114,7 +114,7 @@ class SessionView:
         self.text = session.text
         self.lines = LineIndex(session.text)
         self.all_mentions = list(mentions)
-        self.mentions = [m for m in mentions if m.kind in AFFILIATING_KINDS and m.entity_id not in _GENERAL]
+        self.mentions = [m for m in mentions if m.kind in AFFILIATING_KINDS and m.entity_id not in GENERAL_BODIES]
         # mention positions by start, so `mentions_in` looks only at the span's own
         self._by_start = sorted(range(len(self.mentions)), key=lambda j: self.mentions[j].start)
         self._starts = [self.mentions[j].start for j in self._by_start]
@@ -205,7 +205,7 @@ class SessionView:
         return [
             o
             for o in found
-            if o.mention is None or (o.mention.kind in AFFILIATING_KINDS and o.mention.entity_id not in _GENERAL)
+            if o.mention is None or (o.mention.kind in AFFILIATING_KINDS and o.mention.entity_id not in GENERAL_BODIES)
         ]
 
     def mentions_in(self, start: int, end: int, kinds: tuple[str, ...] = AFFILIATING_KINDS) -> list[Mention]:
