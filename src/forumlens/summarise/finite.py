@@ -31,7 +31,7 @@ from functools import lru_cache
 from ..analyse.askcues import IMPERATIVE_VERBS
 from ..text.stopwords import STOPWORDS
 
-__all__ = ["THIRD_PERSON", "main_clause_verb"]
+__all__ = ["THIRD_PERSON", "main_clause_verb", "opens_imperative"]
 
 
 def _split(block: str) -> list[str]:
@@ -285,6 +285,12 @@ def _imperative(first: str, second: str) -> bool:
     return bare and _plain(second) in {"the", "a", "an", "our", "their", "your", "more", "every", "all"}
 
 
+def opens_imperative(text: str) -> bool:
+    """Whether the sentence opens with an imperative verb ("Add the requirement ...", "Ensure ...")."""
+    words = text.split()
+    return len(words) > 1 and _imperative(words[0].strip("\"'“"), words[1])
+
+
 def main_clause_verb(text: str, finite: Callable[[str], bool]) -> bool:
     """Whether the sentence has a finite verb outside its relative clauses (module docstring).
 
@@ -296,12 +302,11 @@ def main_clause_verb(text: str, finite: Callable[[str], bool]) -> bool:
     >>> main_clause_verb("A real child who is abused now, in a house, and who we found.", f)
     False
     """
-    words = text.split()
-    if len(words) > 1 and _imperative(words[0].strip("\"'“"), words[1]):
+    if opens_imperative(text):
         # an imperative ("Add the requirement that ..."): its verb opens it, the relative clauses are
         # not its only verbs; judged as before
         return finite(text)
-    joined = " ".join(words)
+    joined = " ".join(text.split())
     rest, found = _verdict(joined)
     if found is None:
         return finite(text)

@@ -90,7 +90,7 @@ from functools import lru_cache
 
 from ..text.stopwords import STOPWORDS
 from .compress import compress
-from .finite import THIRD_PERSON, main_clause_verb
+from .finite import THIRD_PERSON, main_clause_verb, opens_imperative
 from .labels import PREFIXES
 from .procedural import MODERATOR_ROLES, is_procedural
 from .roles import is_announcement, is_chair_talk, is_empty_report, is_introduction, is_relay, is_session_talk
@@ -442,16 +442,11 @@ _SUBORDINATE_TAIL = re.compile(
 )
 
 
-_BARE_IMPERATIVE = re.compile(
-    r"^\W*(?-i:[A-Z][a-z]+)(?<!s)(?<!ed)(?<!ing)(?<!ly)\s+(?:the|a|an|our|their|your|more|every|all)\b", re.IGNORECASE
-)
-
-
 def _dependent_verbs_only(clean: str) -> bool:
     """Whether every finite verb the loose test finds is an infinitive, sits after a verb's object
     pronoun, or is inside a subordinate clause after the head: "Interlink, improving the links and
     also to have funds to make it work." has no main clause. Only ever turns a yes into a no."""
-    if _BARE_IMPERATIVE.match(clean):
+    if opens_imperative(clean):
         return False  # "Oblige the connection if you must, but give ...": its verb opens it
     masked = _INFINITIVE_AUX.sub("to X", clean)
     masked = _OBJECT_PRONOUN.sub(lambda m: m.group(0) if m.group(1) in STOPWORDS else m.group(1) + " X", masked)
