@@ -355,8 +355,10 @@ def brief_topic(
         [topic_turns(part, ctx.units, a.questions or ()) for part in parts] for ctx, (_s, a) in zip(contexts, pairs)
     ]
     # a topic is one idea (a compound) when the record says its words side by side; else
-    # its words are a list ("environment energy") and the coverage rule alone decides
+    # its words are a list ("environment energy") and the coverage rule alone decides.
+    # Only when every part is one does a sentence have to speak of one of them (`on_topic`).
     compounds = [part for i, part in enumerate(parts) if any(SAID in t[i].values() for t in turns_of)]
+    gates = compounds if len(compounds) == len(parts) else []
     for ctx, (session, findings), by_part in zip(contexts, pairs, turns_of):
         tag_labels.update(_tag_lines(session, findings))
         turn_terms: dict[int, set[str]] = {}
@@ -373,9 +375,7 @@ def brief_topic(
         def relevance(
             u: Unit, turn_terms: dict[int, set[str]] = turn_terms, on_turns: dict[int, str] = on_turns
         ) -> float:
-            if len(compounds) == len(parts) and not any(
-                on_topic(part, u.terms, idf, topic_turn=on_turns.get(u.turn)) for part in compounds
-            ):
+            if gates and not any(on_topic(part, u.terms, idf, topic_turn=on_turns.get(u.turn)) for part in gates):
                 return 0.0
             own = _coverage(query, u.terms, idf)
             around = _coverage(query, turn_terms[u.turn], idf)
