@@ -55,9 +55,11 @@ def question_text(quote: str, budget: int = QUESTION_WORDS) -> str:
     lead = sentences[first]
     if first > 0 and (dangling(lead) or _POINTS_BACK.search(lead)):
         picked.insert(0, first - 1)  # the one sentence that sets the question up
-    words = sum(len(compress(sentences[i]).split()) for i in picked)
+    shown = {i: compress(sentences[i]) for i in picked}  # each sentence compressed once
+    words = sum(len(shown[i].split()) for i in picked)
     for i in asked[1:]:
-        more = len(compress(sentences[i]).split()) + (i != picked[-1] + 1)  # a "…" between counts as a word
+        shown[i] = compress(sentences[i])
+        more = len(shown[i].split()) + (i != picked[-1] + 1)  # a "…" between counts as a word
         if words + more > budget:
             break
         picked.append(i)
@@ -66,5 +68,5 @@ def question_text(quote: str, budget: int = QUESTION_WORDS) -> str:
     for n, i in enumerate(picked):
         if n and i != picked[n - 1] + 1:
             parts.append(_ELLIPSIS)
-        parts.append(compress(sentences[i]))
+        parts.append(shown[i])
     return _clip(" ".join(parts), budget)
