@@ -17,6 +17,7 @@ __all__ = [
     "CATEGORIES",
     "COMMIT",
     "FLOW",
+    "IMPERATIVE_ALT",
     "IMPERATIVE_VERBS",
     "POLICY_SUBJECT",
     "RECOMMEND",
@@ -174,3 +175,7 @@ _VERB_TEXT = """join send share bring come put give include make keep stop take 
     link align budget turn switch enable back secure update upgrade test pilot collect gather
     comment choose explain sit leave"""
 IMPERATIVE_VERBS = frozenset(_VERB_TEXT.split())
+# The verbs as one regex alternation, longest first and then in alphabetical order: a set's
+# iteration order changes with the hash seed, and so would the pattern's text (and the
+# compiled-pattern cache of `text.recache`, rewritten on every run).
+IMPERATIVE_ALT = "|".join(sorted((re.escape(v) for v in IMPERATIVE_VERBS), key=lambda v: (-len(v), v)))

@@ -36,7 +36,17 @@ from functools import cache, lru_cache
 from ..shipped import load_shipped
 from ..text.fastre import PatternSet
 from ..text.stems import suffix_stem
-from .askcues import ASK, CATEGORIES, COMMIT, FLOW, IMPERATIVE_VERBS, POLICY_SUBJECT, RECOMMEND, ask_window
+from .askcues import (
+    ASK,
+    CATEGORIES,
+    COMMIT,
+    FLOW,
+    IMPERATIVE_ALT,
+    IMPERATIVE_VERBS,
+    POLICY_SUBJECT,
+    RECOMMEND,
+    ask_window,
+)
 from .context import FLOOR_CUE
 from .cues import PROCEDURAL
 
@@ -426,9 +436,7 @@ class _Unit:
 # An imperative verb with its object or particle ("Fund the …", "Share your …", "sign up"), not a
 # noun phrase that starts with a verb-like word ("sign languages, yes").
 _VERB_OBJECT = re.compile(
-    r"(?:"
-    + "|".join(sorted(IMPERATIVE_VERBS, key=len, reverse=True))
-    + r")\s+(?:the|a|an|your|our|their|this|these|those"
+    rf"(?:{IMPERATIVE_ALT})\s+(?:the|a|an|your|our|their|this|these|those"
     r"|us|them|it|more|all|every|each|some|any|to|up|in|on|with|for|out|back|together)\b",
     re.I,
 )

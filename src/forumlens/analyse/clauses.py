@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .askcues import IMPERATIVE_VERBS
+from .askcues import IMPERATIVE_ALT
 
 __all__ = ["LONG_WORDS", "MIN_WORDS", "ask_units"]
 
@@ -31,10 +31,9 @@ _SEMI = re.compile(r";\s+")
 # "My message to the regulators is simple: give us …", "To the libraries: open …": what
 # follows a colon is its own unit (the heading stays in the unit's context).
 _COLON = re.compile(r"(?<=\w):\s+(?=\S)")
-_VERB_ALT = "|".join(sorted((re.escape(v) for v in IMPERATIVE_VERBS), key=len, reverse=True))
 # An imperative clause after a comma in a long line (", literally, fund the travel of …").
 _IMPERATIVE_CLAUSE = re.compile(
-    rf",\s+(?=(?:and\s+)?(?:please\s+)?(?:{_VERB_ALT})\s+(?:the|our|a|an|your|more|us|them|it|this|these|those"
+    rf",\s+(?=(?:and\s+)?(?:please\s+)?(?:{IMPERATIVE_ALT})\s+(?:the|our|a|an|your|more|us|them|it|this|these|those"
     rf"|all|every|each|at least|some)\b)",
     re.I,
 )
