@@ -1,7 +1,7 @@
 """The per-session lookups of the question rules, kept once per session (issue 19), must give
 the answers of reading the session each time, also when sessions alternate.
 
-`questions._name_words` keeps the last session's speaker name words by identity,
+`AnalysisContext.name_words` keeps a session's speaker name words on its context,
 `questionfeatures._said_lower` and `_topic_word` keep their whole-session searches per
 (text, word): each is compared with the plain computation on two real sessions, asked in
 turn, and the fate features of both are compared with a run whose caches are bypassed.
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from forumlens.analyse import questionfeatures, questions
+from forumlens.analyse import questionfeatures
 from forumlens.analyse.context import AnalysisContext, build_context
 from forumlens.analyse.questions import find_question_groups, question_fates
 from forumlens.transcript.parse import parse_transcript
@@ -31,14 +31,14 @@ def contexts() -> list[AnalysisContext]:
     return [build_context(parse_transcript(p.read_text("utf-8"))) for p in SOURCES]
 
 
-def _plain_names(people: tuple[questions.Speaker, ...]) -> frozenset[str]:
-    return frozenset(w for p in people if p.name for w in p.name.split())
+def _plain_names(ctx: AnalysisContext) -> frozenset[str]:
+    return frozenset(w for p in ctx.people if p.name for w in p.name.split())
 
 
 def test_name_words_follow_the_session_asked(contexts: list[AnalysisContext]) -> None:
-    assert len({_plain_names(c.people) for c in contexts}) == len(contexts)  # different casts
+    assert len({_plain_names(c) for c in contexts}) == len(contexts)  # different casts
     for ctx in [*contexts, contexts[0], *contexts]:
-        assert questions._name_words(ctx.people) == _plain_names(ctx.people)
+        assert ctx.name_words == _plain_names(ctx)
 
 
 def test_session_word_searches_match_plain_ones(contexts: list[AnalysisContext]) -> None:
@@ -58,7 +58,6 @@ def test_fate_features_without_the_kept_lookups(
 ) -> None:
     kept = [[r.features for r in question_fates(c, find_question_groups(c))] for c in contexts]
     assert sum(len(k) for k in kept) > 20
-    monkeypatch.setattr(questions, "_name_words", _plain_names)
     monkeypatch.setattr(questionfeatures, "_said_lower", questionfeatures._said_lower.__wrapped__)
     monkeypatch.setattr(questionfeatures, "_topic_word", questionfeatures._topic_word.__wrapped__)
     plain = [[r.features for r in question_fates(c, find_question_groups(c))] for c in reversed(contexts)]

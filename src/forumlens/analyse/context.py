@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from forumlens.models import Session, Turn
@@ -96,6 +97,12 @@ class AnalysisContext:
 
     def speaker(self, index: int) -> str | None:
         return self.people[index].name
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Every word of the speakers' names, read once per session (the question rules ask
+        for them at each sentence of a moderator's turn after each question; issue 19)."""
+        return frozenset(w for p in self.people if p.name for w in p.name.split())
 
 
 def line_at(turn: Turn, rel: int) -> int:

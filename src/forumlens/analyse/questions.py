@@ -84,7 +84,7 @@ from ..text.fastre import Prefiltered
 from ..text.suffixes import Suffixes
 from ._regex import compile_cue
 from .behalf import QUESTION_WORD, BehalfScan
-from .context import FLOOR_CUE, AnalysisContext, Sentence, Speaker
+from .context import FLOOR_CUE, AnalysisContext, Sentence
 from .cues import (
     ADDRESSING,
     AGENDA_STATEMENT,
@@ -958,7 +958,7 @@ def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bo
     turn = ctx.turns[j]
     cut = next((h.sentences[0].start for h in groups if h.turn == j), turn.end)
     head = ctx.session.text[turn.start : cut]
-    firsts = _name_words(ctx.people)
+    firsts = ctx.name_words
     kept = []
     for sent in re.split(r"(?<=[.!?])\s+", head):
         called = _vocative(sent)
@@ -991,23 +991,8 @@ def _calls(ctx: AnalysisContext, sentence: str) -> bool:
     words = sentence.split()
     if not words or len(words) > 6:
         return False
-    firsts = _name_words(ctx.people)
+    firsts = ctx.name_words
     return any(len(n) > 2 and n in firsts for n in (w.strip(",.?!:;") for w in words))
-
-
-_NAMES_OF: tuple[object, frozenset[str]] = ((), frozenset())  # the last session's people and their name words
-
-
-def _name_words(people: tuple[Speaker, ...]) -> frozenset[str]:
-    """Every word of the speakers' names. Asked for each sentence of a moderator's turn after
-    each question, and `people` holds one entry a turn: read once per session, not per
-    sentence (quadratic in a long session; issue 19). The last session's kept, by identity."""
-    global _NAMES_OF
-    seen, words = _NAMES_OF
-    if seen is not people:
-        words = frozenset(w for p in people if p.name for w in p.name.split())
-        _NAMES_OF = (people, words)
-    return words
 
 
 def calls_next(ctx: AnalysisContext, j: int) -> bool:
