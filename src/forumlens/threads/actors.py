@@ -134,7 +134,7 @@ def _family_body(text: str) -> tuple[str, int, int] | None:
     return None
 
 
-def _unregistered_body(session: Session, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> str | None:
+def _unregistered_body(sentences: Sequence[Sentence], mentions: Sequence[Mention], registry: Registry) -> str | None:
     """An intersessional body the registry does not know, named by its topic in the introduction; None when the
     registry names the same words (or none of the kind is named).
 
@@ -149,10 +149,9 @@ def _unregistered_body(session: Session, sentences: Sequence[Sentence], mentions
         topic, end = sentence.start + topic, sentence.start + end
         # the registry knows the body when a name it has runs into the topic ("policy network on AI"), or names
         # it by its umbrella and its topic (`_own_name`)
-        known = load_registry()
+        umbrellas = _umbrellas(registry)
         if any(
-            (m.start < end and topic < m.end and (m.kind == "dc" or m.name in _umbrellas(known)))
-            or topic < m.end <= end
+            (m.start < end and topic < m.end and (m.kind == "dc" or m.name in umbrellas)) or topic < m.end <= end
             for m in mentions
         ):
             return None
@@ -231,7 +230,7 @@ def introduced_actor(
     coalition = next((m.name for m in mentions if m.kind == "dc"), None)
     if coalition:
         return coalition, None
-    unregistered = _unregistered_body(session, intro, mentions)
+    unregistered = _unregistered_body(intro, mentions, registry)
     if unregistered is not None:
         return None, unregistered
     org = next(
