@@ -253,7 +253,7 @@ def turn_actor(
     turn's `introduced_actor` when the caller has it (or the one the speaker gave earlier in the session)."""
     registry = registry or load_registry()
     coalition, org = introduced if introduced is not None else introduced_actor(session, turn, sentences, registry)
-    stated, stated_org = _from_affiliation((person or {}).get("affiliation"), registry)
+    stated, stated_org = stated_actor(person, registry)
     if coalition:
         return coalition, None
     if org:
