@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.alternation import alternation
 from ._regex import compile_cue
 
 __all__ = [
@@ -178,4 +179,4 @@ IMPERATIVE_VERBS = frozenset(_VERB_TEXT.split())
 # The verbs as one regex alternation, longest first and then in alphabetical order: a set's
 # iteration order changes with the hash seed, and so would the pattern's text (and the
 # compiled-pattern cache of `text.recache`, rewritten on every run).
-IMPERATIVE_ALT = "|".join(sorted((re.escape(v) for v in IMPERATIVE_VERBS), key=lambda v: (-len(v), v)))
+IMPERATIVE_ALT = alternation(IMPERATIVE_VERBS)

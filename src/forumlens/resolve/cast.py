@@ -51,6 +51,7 @@ from forumlens.resolve.selfnames import (
 from forumlens.resolve.stakeholders import stakeholder_group
 from forumlens.resolve.status import Voice, coalition_statuses
 from forumlens.resolve.titled import join_titled_surnames, name_office_labels
+from forumlens.text.alternation import alternation
 
 __all__ = ["Cast", "Coalition", "Flag", "Person", "resolve_session"]
 
@@ -222,8 +223,8 @@ def _place_pattern(registry: Registry) -> re.Pattern[str]:
     """One alternation of every country name, so a label is scanned once, not once per country."""
     # longest first; equal lengths in a fixed order, so the pattern is the same in every run
     # (set order changes with the hash seed) and the regex cache finds it (`text.recache`)
-    names = sorted(sorted({c for country in registry.countries for c in country.names}), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+    names = alternation(c for country in registry.countries for c in country.names)
+    return re.compile(r"\b(?:" + names + r")\b", re.IGNORECASE)
 
 
 def _is_hub(view: SessionView, group: LabelGroup, registry: Registry) -> bool:

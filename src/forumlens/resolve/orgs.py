@@ -47,6 +47,7 @@ from forumlens.resolve import voice
 from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.datafiles import shipped_toml
 from forumlens.resolve.mentions import Mention
+from forumlens.text.alternation import alternation
 
 __all__ = [
     "Gazetteer",
@@ -970,7 +971,7 @@ def self_orgs(
 # it ("I run a small NGO, Kampala Digital Literacy Trust", "I work for a start-up called Zeta").
 _ORG_KIND = (
     r"(?:"
-    + "|".join(sorted(sorted(re.escape(w) for w in _ORG_NOUNS), key=len, reverse=True))  # one text every run
+    + alternation(_ORG_NOUNS)
     + r"|paper|firm|charity|non-?profit|newsroom|collective|consultancy|think[\s-]tank|cooperative|co-op)"
 )
 _DESCRIBED_AFTER = re.compile(

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..text.alternation import longest_first
 from .rewrite import body_name, possessive
 
 __all__ = ["Named", "name_once", "short_form"]
@@ -122,7 +123,7 @@ def name_once(items: Sequence[Named]) -> list[str]:
     ...            Named("The Dynamic Coalition on X has published a checklist.", "DC on X")])
     ['The Dynamic Coalition on X ran tests.', 'The coalition has published a checklist.']
     """
-    bodies = sorted({b for it in items if (b := it.body)}, key=len, reverse=True)
+    bodies = longest_first(b for it in items if (b := it.body))
     last: dict[str, str] = {}  # short form -> the body it now means
     shown: set[str] = set()  # prefixes already shown with their organisation
     out = []

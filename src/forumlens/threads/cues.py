@@ -60,6 +60,7 @@ from functools import lru_cache
 
 from ..analyse._regex import compile_cue
 from ..resolve.cuefilter import LiteralPool, SharedCue
+from ..text.alternation import alternation
 from ..text.fastre import Prefiltered
 
 __all__ = ["PRONOUN_OBJECT", "RETRO_PROMISE", "Cue", "find_cue", "is_intro", "is_non_ask", "retro_promise"]
@@ -571,8 +572,7 @@ def _meeting_named() -> re.Pattern[str]:
     """A named IGF meeting: its host city or country (`resolve/data/places.toml`), a year, "last year"."""
     from ..resolve.modes import load_venues
 
-    names = sorted({n for names in load_venues().by_year.values() for n in names}, key=len, reverse=True)
-    either = "|".join(re.escape(n) for n in names)
+    either = alternation(n for names in load_venues().by_year.values() for n in names)
     return re.compile(
         rf"\b(?:(?:in|at|from|since)\s+(?:the\s+)?(?:igf\s+(?:in\s+)?)?(?:{either}|(?:19|20)\d\d)|last year"
         r"|two years ago|at the last (?:igf|forum|meeting))\b",

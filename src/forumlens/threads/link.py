@@ -96,6 +96,7 @@ from functools import lru_cache
 from itertools import islice
 from operator import attrgetter
 
+from ..text.alternation import alternation
 from ..transcript.speakers import name_key
 from .lexicon import load_lexicon
 from .linkmodel import LinkModel, load_link_model, need_features
@@ -246,7 +247,7 @@ def _meetings() -> tuple[re.Pattern[str], dict[str, int]]:
         for name in names:
             seen.setdefault(name, set()).add(year)
     cities = {name: years.pop() for name, years in seen.items() if len(years) == 1}
-    either = "|".join(re.escape(n) for n in sorted(cities, key=len, reverse=True))
+    either = alternation(cities)
     return re.compile(_AT + rf"(?:(?P<city>{either})|(?P<year>(?:19|20)\d\d))\b", re.I), cities
 
 
