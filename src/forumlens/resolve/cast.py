@@ -44,6 +44,7 @@ from forumlens.resolve.selfnames import (
     complete_names,
     is_generic_label,
     is_one_holder_label,
+    name_account_labels,
     name_generic_voices,
     name_unlabelled,
     split_shared_voices,
@@ -413,6 +414,8 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     # three panelists under ">> SPEAKER:": one person each, told by their names
     groups = split_shared_voices(groups, session.turns, is_generic_label)
     groups = complete_names(name_generic_voices(groups, session.turns, is_generic_label), session.turns)
+    # ">> Caribe Abierto: This is Yokasta Almonte-Peguero speaking": an organisation's account
+    groups = name_account_labels(groups, session.turns)
     drafts = collect_evidence(view, groups, moderators, reg)
     introduced = {d.group.name for d in drafts if d.group.name and (d.named_in_handoff or d.affiliations)}
     found = find_misattributions(session, groups, moderators, introduced)

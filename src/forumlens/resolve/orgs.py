@@ -330,7 +330,7 @@ _SELF_CUES = SharedCue(
 _AFTER_NAME = re.compile(
     r"[\s,]*(?:(?:who|he|she)\s+(?:is|was)\s+(?:also\s+)?|who's\s+|is\s+(?:also\s+)?|also\s+(?=from\b)|"
     r"(?:who|he|she)\s+(?=\w+s\b))?"
-    r"(?:(?P<place>from|of|representing|(?:speaks|is speaking|is here|will speak)\s+(?:here\s+|today\s+)?(?:for|on behalf of))|(?P<direct>with|at|(?:works?|is working|volunteers?)\s+(?:for|at|with))|"
+    r"(?:(?P<place>from|of|representing|(?:speaks|is speaking|is here|will speak)\s+(?:here\s+|today\s+)?(?:for|on behalf of))|(?P<direct>with|at|(?:works?|is working|volunteers?)\s+(?:for|at|with)|writes\s+(?:(?-i:[a-z]\w*)\s+){0,3}?for)|"
     r"(?P<role>(?:(?:a|an|the|our|one of the)\s+)*" + _ROLES + r")|"
     r"(?P<lead>runs|leads|heads|directs|manages|founded|co-?founded|coordinates|chairs|"
     r"teaches|lectures|studies|researches|does research))\b",
@@ -893,6 +893,13 @@ _NAME_LINK = SharedCue(re.compile(rf"\s*(?P<name>{_NAME}),\s+(?:for|from|represe
 _OWN_CARD = re.compile(rf"\s*(?:(?:I'm|I’m|I am|my name is|this is)\s+)?(?P<name>{_NAME})(?=,)", re.IGNORECASE)
 
 
+# Another person as the subject right before a cue that has none of its own ("founder of").
+_THIRD_PERSON = re.compile(
+    r"\b(?:he|she|they|who)\s+(?:is|was|are|were)\s+(?:(?:also|now|the|a|an|one\s+of\s+the)\s+)*(?:co-?)?$",
+    re.IGNORECASE,
+)
+
+
 def self_orgs(
     text: str,
     start: int,
@@ -909,6 +916,8 @@ def self_orgs(
     """
     found: list[Org] = []
     for cue in _SELF_CUES.finditer(text, start, end):
+        if _THIRD_PERSON.search(text, max(start, cue.start() - 40), cue.start()):
+            continue  # "He is the founder of Kianda Sistemas": a chair presenting somebody else
         for org in _orgs_after_cue(text, cue, end, mentions, gazetteer):
             if not any(o.start == org.start for o in found) and not _spoken_to(text, start, org.start):
                 found.append(org)

@@ -31,12 +31,13 @@ from forumlens.resolve.datafiles import shipped_toml
 from forumlens.resolve.orgs import looks_org
 from forumlens.resolve.people import LabelGroup, name_forms, name_key, same_person
 from forumlens.resolve.titles import is_title_word
-from forumlens.transcript.speakers import generic_label
+from forumlens.transcript.speakers import display_name, generic_label
 
 __all__ = [
     "complete_names",
     "is_generic_label",
     "is_one_holder_label",
+    "name_account_labels",
     "name_generic_voices",
     "name_unlabelled",
     "said_names",
@@ -45,8 +46,10 @@ __all__ = [
 
 
 def is_generic_label(label: str) -> bool:
-    """A label that stands for a voice from the floor or a duty, not a name."""
-    return generic_label(label) or cues.AUDIENCE_LABEL.search(label) is not None
+    """A label that stands for a voice from the floor or a duty, not a name; or a device the
+    meeting tool shows instead of its owner ("iPhone de Ana", "Samsung SM-A515F"), whose voice
+    may still say its name."""
+    return generic_label(label) or cues.AUDIENCE_LABEL.search(label) is not None or display_name(label) is None
 
 
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"  # an upper-case letter, accented ones included ("Ökten", "Şahin")
@@ -267,19 +270,29 @@ _TITLED_NAME = re.compile(rf"\b(?-i:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?)\s+({_FUL
 def split_shared_voices(
     groups: Sequence[LabelGroup], turns: Sequence[Turn], is_generic: Callable[[str], bool]
 ) -> list[LabelGroup]:
-    """Split a generic label several people speak under (three panelists all ">> SPEAKER:") into
-    one group per person, when its turns give two names or more as their speakers' own.
+    """Split a generic label several people speak under (three panelists all ">> SPEAKER:", four
+    all ">>PANELIST:") into one group per person, when its turns tell two people or more apart.
 
     A turn is the person who names themselves in it ("My name is Kedir Abdella"), else the one
     the turn before calls or hands over to by any form of the name ("Tsegaye, do you work on
-    sign language?", "My question is for Mr. Abdella", "Our next speaker is Ms. Auma Owino"); a
-    turn nobody can be told for stays under the bare label. A duty label one person holds
-    (`is_one_holder_label`) is left alone, and so is a label whose turns give one name or none
-    (`name_generic_voices` names those)."""
+    sign language?", "My question is for Mr. Abdella", "Our next speaker is Ms. Auma Owino",
+    "We start with Celsa Ocampos Yegros … Celsa, seven minutes"), but not the one it only thanks
+    for the turn before ("Thank you, Celsa.  Our next panelist …"); a turn nobody can be told
+    for stays under the bare label. A turn handed to a speaker who has a group of their own
+    (">>PANELLIST: I am Fetu …", later ">>PANELIST:" after "My comment is for Fetu") joins it.
+    A duty label one person holds (`is_one_holder_label`) is left alone, and so is a label whose
+    turns tell one person or none (`name_generic_voices` names those)."""
     speech = [t for t in turns if t.kind == "speech"]
     position = {t.index: k for k, t in enumerate(speech)}
-    others = [g.name for g in groups if g.name]
+    # a one-voice generic group that says its name ("PANELLIST: I am Fetu …") is that person already
+    voiced = {id(g): _voice_name(g, turns, is_generic) for g in groups if g.name is None}
+    called = {id(g): g.name or voiced.get(id(g)) for g in groups}
+    # a hub's group ("Jaffna Hub") is called by its city, which the chair also says of the room
+    others = [n for g in groups if (n := called[id(g)]) and not _HUB.search(n)]
+    speaker_of = {i: called[id(g)] for g in groups for i in g.turns}
+    spoken = "\n".join(t.text for t in speech)
     result: list[LabelGroup] = []
+    joins: dict[str, LabelGroup] = {}  # turns handed to a speaker of another group
     for group in groups:
         if (
             group.name is not None
@@ -294,40 +307,91 @@ def split_shared_voices(
         for name in own:
             if name and not any(same_person(name, p) for p in people) and not any(same_person(name, o) for o in others):
                 people.append(name)
-        if len(people) < 2:
-            result.append(group)
-            continue
         owner: dict[int, str | None] = {}
         for index, name in zip(group.turns, own):
+            k = position.get(index, 0)
             if name:
                 owner[index] = next((p for p in people if same_person(name, p)), None)
                 continue
-            k = position.get(index, 0)
             before = speech[k - 1] if k else None
             if before is None or before.index in group.turns:
                 owner[index] = None
                 continue
-            for m in _TITLED_NAME.finditer(before.text):
-                said = re.sub(r"\s+", " ", m.group(1))
-                if _is_name(said) and not any(same_person(said, p) for p in [*people, *others]):
+            for said in _introduced(before.text, spoken):
+                if not any(same_person(said, p) for p in [*people, *others]):
                     people.append(said)
-            owner[index] = _last_called(before.text, people)
-        for person in people:
+            earlier = speech[k - 2].index if k >= 2 else None
+            thanked = (
+                owner.get(earlier) if earlier in owner else speaker_of.get(earlier) if earlier is not None else None
+            )
+            owner[index] = _last_called(before.text, [*people, *others], thanked)
+        if len({n for n in owner.values() if n}) < 2:
+            result.append(group)
+            continue
+        for person in [*people, *others]:
             mine = [i for i in group.turns if owner.get(i) == person]
-            if mine:
+            if not mine:
+                continue
+            if person in people:
                 result.append(LabelGroup(person, list(group.labels), mine))
+            else:
+                joined = joins.setdefault(person, LabelGroup(person))
+                joined.turns += mine
+                joined.labels += [lab for lab in group.labels if lab not in joined.labels]
         rest = [i for i in group.turns if owner.get(i) is None]
         if rest:
             result.append(LabelGroup(None, list(group.labels), rest))
+    for target in result:
+        name = target.name or voiced.get(id(target))
+        joined_to = joins.pop(name, None) if name else None
+        if joined_to is not None:
+            target.turns = sorted([*target.turns, *joined_to.turns])
+            target.labels += [lab for lab in joined_to.labels if lab not in target.labels]
     return sorted(result, key=lambda g: g.turns[0] if g.turns else -1)
 
 
-def _last_called(text: str, people: Sequence[str]) -> str | None:
-    """The person whose name (full, first or last) a turn says last, if any."""
+_HUB = re.compile(r"\bhub\b", re.IGNORECASE)
+
+
+def _voice_name(group: LabelGroup, turns: Sequence[Turn], is_generic: Callable[[str], bool]) -> str | None:
+    """The name a one-turn group under a generic label says is its own, in so many words."""
+    if len(group.turns) != 1 or not group.labels or not all(is_generic(lab) for lab in group.labels):
+        return None
+    claimed = [n for n, own in _said(turns[group.turns[0]].text, True, _TURN_CHARS) if own]
+    return claimed[0] if len(claimed) == 1 else None
+
+
+def _introduced(text: str, spoken: str) -> list[str]:
+    """The people a hand-off names in full: with a title ("Ms. Njeri Kamau"), or without one when
+    the session also calls them by a short form on its own ("Celsa Ocampos Yegros" … "Celsa,
+    seven minutes"), which a body's name seldom gets ("Kianda Sistemas" is never "Kianda")."""
+    found = [re.sub(r"\s+", " ", m.group(1)) for m in _TITLED_NAME.finditer(text)]
+    for m in re.finditer(_FULL_NAME, text):
+        name = re.sub(r"\s+", " ", m.group(0))
+        if any(name in titled for titled in found):
+            continue
+        first = name.split()[0]
+        if len(first) < 3:
+            continue
+        alone = len(re.findall(rf"\b{re.escape(first)}\b(?![\s\u00a0]+{_NAME_WORD})", spoken))
+        if alone:
+            found.append(name)
+    return [n for n in found if _is_name(n)]
+
+
+# "Thank you, Celsa, and exactly on time.": the name thanked for the turn before, not called.
+_THANKS_BEFORE = re.compile(r"\b(?:thank\s+you|thanks|merci|gracias|obrigad[oa])\b[^.?!]{0,40}$", re.IGNORECASE)
+
+
+def _last_called(text: str, people: Sequence[str], thanked: str | None = None) -> str | None:
+    """The person whose name (full, first or last) a turn says last, if any; `thanked`, the
+    speaker of the turn before, does not count where the turn thanks them."""
     best: tuple[int, str] | None = None
     for person in people:
         for form in name_forms(person):
             for m in re.finditer(rf"\b{re.escape(form)}\b", text):
+                if person == thanked and _THANKS_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+                    continue
                 if best is None or m.start() > best[0]:
                     best = (m.start(), person)
     return best[1] if best else None
@@ -337,8 +401,9 @@ def complete_names(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[
     """Give a group labelled by part of a name the full name its speaker says.
 
     ">> HON. BEN YOUSSEF: … I am Samira Ben Youssef, member of …", ">> MS. ECHEVERRI: Thank you,
-    Chair.  Pilar Echeverri Rojas.": the label is the captioner's short form; the speaker's own
-    words hold every word of it and more. Only one such name across the group's turns counts, and
+    Chair.  Pilar Echeverri Rojas.", ">> Zainab K.: … I'm Zainab Kargbo-Fofanah": the label is the
+    captioner's or the meeting tool's short form; the speaker's own words hold every word of it
+    (an initial standing for a word) and more. Only one such name across the group's turns counts, and
     not one another group of the cast carries.
     """
     named = [g.name for g in groups if g.name]
@@ -350,11 +415,61 @@ def complete_names(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[
         for k, index in enumerate(group.turns):
             for name in said_names(turns[index].text, opening=k == 0, limit=len(turns[index].text)):
                 words = name_key(name).split()
-                if have < set(words) and not any(same_person(name, other) for other in longer):
+                if _covers(have, words) and not any(same_person(name, other) for other in longer):
                     longer.append(name)
         if len(longer) == 1 and not any(
             other != group.name and same_person(longer[0], other) and not same_person(group.name, other)
             for other in named
         ):
             group.name = longer[0]
+    return list(groups)
+
+
+def _covers(short: set[str], full: Sequence[str]) -> bool:
+    """Whether a full name holds every word of a short form and more, an initial ("k") standing
+    for a word that starts with it ("Zainab K." for "Zainab Kargbo-Fofanah")."""
+    if len(full) <= len(short):
+        return False
+    rest = list(full)
+    for word in sorted(short, key=len, reverse=True):
+        hit = next((w for w in rest if w == word), None)
+        if hit is None and len(word) == 1:
+            hit = next((w for w in rest if w.startswith(word)), None)
+        if hit is None:
+            return False
+        rest.remove(hit)
+    return True
+
+
+# A label spoken of as a body: "Yokasta from Caribe Abierto", "the name on the screen is …".
+_BODY_BEFORE = r"\b(?:from|at|of|with|for|account|screen\s+is)\s+(?:the\s+)?"
+
+
+def name_account_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
+    """Give a group labelled by an organisation's account the name its speaker says.
+
+    ">> Caribe Abierto: This is Yokasta Almonte-Peguero speaking, I'm on the office account":
+    a meeting tool shows the account's name, and the speaker says theirs. The label is taken for
+    an account only when the session speaks of it as a body ("Yokasta from Caribe Abierto") and
+    the speaker says in so many words one full name of their own that shares no word with it
+    and no other speaker of the cast carries; the label stays in `labels`.
+    """
+    speech = [t.text for t in turns if t.kind == "speech"]
+    named = [g.name for g in groups if g.name]
+    for group in groups:
+        if group.name is None or not group.labels or any(is_generic_label(lab) for lab in group.labels):
+            continue
+        label_words = set(name_key(group.name).split())
+        claimed: list[str] = []
+        for index in group.turns:
+            for name, own in _said(turns[index].text, True, _OPENING_CHARS):
+                if own and not any(same_person(name, c) for c in claimed):
+                    claimed.append(name)
+        if len(claimed) != 1 or label_words & set(name_key(claimed[0]).split()):
+            continue
+        if any(other != group.name and same_person(claimed[0], other) for other in named):
+            continue
+        body = re.compile(_BODY_BEFORE + re.escape(group.name) + r"\b", re.IGNORECASE)
+        if any(body.search(text) for text in speech):
+            group.name = claimed[0]
     return list(groups)

@@ -440,10 +440,12 @@ def name_office_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> l
 _CALLED = re.compile(
     r"(?:^|[.!?]\s+|,\s+)(?-i:(?P<name>[A-Z][\w'’\u2011-]+(?:\s+[A-Z][\w'’\u2011-]+)?))\s*(?:\?|,\s+[^.!?]{0,60}\?)\s*$"
 )
-# The next speaker answering the office holder by name: "Of course, Eirik.", "Thank you, Ana Paula,".
+# The next speaker answering the office holder by name: "Of course, Eirik.", "Thank you, Ana Paula,",
+# "Thank you very much, Professor Marcílio Jatobá Quintela," (the title is no part of the name).
 _ANSWERED = re.compile(
     r"\W*(?:thank you|thanks|yes|of course|sure|okay|ok|good|great|perfect)(?:\s+(?:very much|so much))?\s*,?\s+"
-    r"(?-i:(?P<name>[A-Z][\w'’\u2011-]+(?:\s+[A-Z][\w'’\u2011-]+)?))\s*[.,!]",
+    r"(?-i:(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Madam|Mme)\.?\s+)?)"
+    r"(?-i:(?P<name>[A-Z][\w'’\u2011-]+(?:\s+[A-Z][\w'’\u2011-]+){0,2}))\s*[.,!]",
     re.IGNORECASE,
 )
 _NAME_GOES_ON = r"((?:\s+(?:(?:de|da|do|dos|van|von|der|del|la|le|bin|al)\s+)?(?-i:[A-Z][\w'’\u2011-]+)){1,3})"
