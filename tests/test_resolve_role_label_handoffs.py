@@ -106,3 +106,18 @@ def test_a_name_label_that_says_another_name_is_not_taken_for_an_account():
         ">> HANA SATO: Thank you.  My name is Rin Takeda, I speak for a colleague today.",
     )
     assert any(p.name == "Hana Sato" for p in cast.people)
+
+
+def test_a_named_voice_the_chair_points_at_in_the_room_is_on_site():
+    cast = _cast(
+        ">> LENA VOSS:  welcome everyone I am Lena Voss and I moderate, our speaker is Omar Haddad",
+        ">> OMAR HADDAD:  Thank you, Lena.  Small ports need shared fibre.",
+        ">> LENA VOSS:  thank you Omar I'm coming with the microphone yes the lady here in the front",
+        ">> PRIYA NAIR-MENON:  Thanks.  Priya Nair-Menon, I write for a port newsletter.  Who pays?",
+        ">> LENA VOSS:  and is there anybody online",
+        ">> OMAR HADDAD:  To answer Priya: the ports pay.",
+    )
+    modes = {p.name: p.mode for p in cast.people}
+    assert modes["Priya Nair-Menon"] == "onsite"
+    # "anybody online" before a panelist's answer is a question to the chat, not where he is
+    assert modes["Omar Haddad"] is None

@@ -1014,6 +1014,8 @@ def collect_evidence(
                     _window_floor_mode(view, draft, _window(view, group.turns[0], owner, moderators))
             elif draft.group.name and not draft.from_floor and view.session.turns[group.turns[0]].start < opened:
                 draft.before_floor = True
+        if not is_moderator(group, moderators) and group.name and draft.online == draft.onsite == 0:
+            _pointed_at(view, draft, _window(view, group.turns[0], owner, moderators))
         drafts.append(draft)
     return drafts
 
@@ -1027,6 +1029,18 @@ def _window_floor_mode(view: SessionView, draft: Draft, window: Sequence[int]) -
             _floor_mode(view, draft, index, paragraphs[-1])
         if draft.online or draft.onsite:
             return
+
+
+def _pointed_at(view: SessionView, draft: Draft, window: Sequence[int]) -> None:
+    """A named voice the chair points at in the room right before it speaks ("I'm coming with the
+    microphone, the lady here in the front") is on site, whether or not the floor was opened in
+    so many words. Only the room counts here: "anybody online?" before a panelist's answer is
+    the chair's question to the chat, not where the panelist is."""
+    evidence = len(draft.mode_evidence)
+    _window_floor_mode(view, draft, window)
+    if draft.online:
+        draft.online = draft.onsite = 0.0
+        del draft.mode_evidence[evidence:]
 
 
 def _after_floor_opened(view: SessionView, draft: Draft, opened: int) -> bool:
