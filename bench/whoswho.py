@@ -26,6 +26,7 @@ without person-level turns; those sets are this benchmark's "shared", "resolve" 
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -200,11 +201,15 @@ def print_table(columns: dict[str, dict[str, int]], width: int) -> None:
 
 
 def main(argv: list[str]) -> int:
-    verbose = "--verbose" in argv
-    only = argv[argv.index("--only") + 1] if "--only" in argv else None
-    if only and only not in SETS:
-        print(f"--only takes one of {', '.join(SETS)}, not {only!r}", file=sys.stderr)
-        return 2
+    parser = argparse.ArgumentParser(
+        prog="bench/whoswho.py",
+        description="Who's-who accuracy (role, affiliation, mode, turn F1) on the development sessions "
+        "and on this round's blind set, side by side.",
+    )
+    parser.add_argument("--verbose", action="store_true", help="print each person's errors (never for the blind set)")
+    parser.add_argument("--only", choices=list(SETS), help="score one set only (`dev` never reads the blind one)")
+    args = parser.parse_args(argv)
+    verbose, only = args.verbose, args.only
     pooled: dict[str, dict[str, int]] = {}
     per_source: dict[str, dict[str, int]] = {}
     for name in SETS:
