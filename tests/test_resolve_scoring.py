@@ -48,6 +48,28 @@ def test_score_people_counts_each_field_and_accepted_spellings():
     assert any(e == "Nobody Here: not found" for e in score.errors)
 
 
+def test_a_registry_spelling_accepts_the_canonical_name_and_nothing_else():
+    """The cast reports registry matches under their canonical names (issue 22), so an
+    annotator's "Benin IGF" is answered by "Beninese Internet Governance Forum"; another
+    country's forum is still wrong."""
+    cast = Cast(
+        people=(
+            Person("Rodrigue Ahou", role="guest", affiliation="Beninese Internet Governance Forum", lines=(3,)),
+            Person("Awa Sow", role="guest", affiliation="Senegalese Internet Governance Forum", lines=(5,)),
+        ),
+        coalitions=(),
+    )
+    gold = {
+        "people": [
+            {"name": "Rodrigue Ahou", "role": "guest", "affiliation": "Benin IGF"},
+            {"name": "Awa Sow", "role": "guest", "affiliation": "Benin IGF"},
+        ]
+    }
+    score = score_people(cast, gold)
+    assert score.affiliation == 1
+    assert score.errors == ("Awa Sow: affiliation 'Senegalese Internet Governance Forum', annotated 'Benin IGF'",)
+
+
 def test_score_turns_needs_line_and_speaker():
     session = parse_transcript(">> ANA LIMA:  Hello.\n\n>> BEN OKO:  Hi.\n")
     score = score_turns(session, [[1, "Ana Lima"], [3, "Ben Ako"]])

@@ -10,7 +10,8 @@ person named from their own words under generic labels only: the earlier sets le
 voice unnamed, the later ones name it). `affiliation_also`
 lists other spellings an annotator accepts for one organisation ("Ministry of X" and
 "Ministry of X of Kenya"); the comparison ignores case, accents, hyphen style and a
-leading "the". An optional `turns` list of `[line, speaker or null]` scores the parse:
+leading "the", and a spelling the shipped registry knows also accepts that entity's
+canonical name ("Benin IGF" accepts "Beninese Internet Governance Forum"). An optional `turns` list of `[line, speaker or null]` scores the parse:
 a turn is right when it starts on that line with that speaker. An `annotation-updates.json`
 next to gold files holds corrections to them (`load_gold` applies them).
 """
@@ -21,6 +22,7 @@ import json
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +53,27 @@ def affiliation_key(name: str | None) -> str | None:
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
+
+
+@cache
+def _registry_names() -> dict[str, frozenset[str]]:
+    """Key of every spelling the shipped registry knows (name, phrase, acronym) -> keys of the
+    canonical names it stands for.
+
+    The issue asks that registry matches be reported under their canonical names, so an
+    annotator's "Benin IGF" and the cast's "Beninese Internet Governance Forum" are one answer;
+    an annotation need not list every registry spelling in `affiliation_also`."""
+    from forumlens.resolve.registry import load_registry
+
+    names: dict[str, set[str]] = {}
+    for entity in load_registry().entities.values():
+        canonical = affiliation_key(entity.name)
+        assert canonical is not None
+        for spelling in (entity.name, *entity.phrases, *entity.acronyms):
+            key = affiliation_key(spelling)
+            if key:
+                names.setdefault(key, set()).add(canonical)
+    return {key: frozenset(v) for key, v in names.items()}
 
 
 def load_gold(path: Path) -> dict[str, Any]:
@@ -150,6 +173,7 @@ def score_people(cast: Cast, gold: Mapping[str, Any], generic_self_named: bool =
         accepted = {affiliation_key(expected["affiliation"])} | {
             affiliation_key(a) for a in expected.get("affiliation_also", [])
         }
+        accepted |= {canonical for key in accepted if key for canonical in _registry_names().get(key, ())}
         if affiliation_key(person.affiliation) in accepted:
             affiliation += 1
         else:
