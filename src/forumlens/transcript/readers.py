@@ -5,7 +5,8 @@ Two kinds, tried before the caption rules of `parse.py`:
 - *view readers* rewrite marks the rules do not read into ones they do, in a view of the text
   (`view.py`) that keeps every line where it is: HTML character references left in a scraped
   page (`entities.py`: `&gt;&gt;` is `>>`), turn markers mangled by a PDF (`markervariants.py`:
-  `»`, `> >`). The rules then parse the view, and each turn is cut from the source again.
+  `»`, `> >`), full-width colons, brackets and spaces from an East Asian captioning service
+  (`fullwidth.py`: `：` is `:`). The rules then parse the view, and each turn is cut from the source again.
 - *export readers* read files that state their turns themselves (`exportmarks.py`): a table
   with a speaker column and a text column (`tables.py`: caption CSV, wiki pipe table), saved
   captions with a `[Display Name] time` line above each caption (`labelblocks.py`), a Markdown
@@ -23,6 +24,7 @@ from collections.abc import Callable
 
 from .entities import entity_edits
 from .exportmarks import ExportMarks
+from .fullwidth import fullwidth_edits
 from .labelblocks import read_label_blocks
 from .markervariants import marker_edits
 from .mdlabels import read_markdown_labels
@@ -38,7 +40,7 @@ EXPORT_READERS: tuple[Callable[[str], ExportMarks | None], ...] = (read_table, r
 def reading_view(text: str) -> View:
     """The view the caption rules read: `text` with the view readers' rewrites (the text itself,
     `changed` False, when none applies)."""
-    edits = [*entity_edits(text), *marker_edits(text)]
+    edits = [*entity_edits(text), *marker_edits(text), *fullwidth_edits(text)]
     return apply_edits(text, edits) if edits else View(text)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .shortnames import expand_short_names
 from .speakers import display_name, generic_label, looks_like_label, name_key, parse_name_card, sentence_word
@@ -60,6 +60,7 @@ class LineLabel:
     sep: Separator
     marked: bool
     line_at: int = -1  # where the line's text starts (a time stamp or `>>` before the label included)
+    lower: bool = False  # written all in lower case ("wayan sudarsana:"): a label only where that is the file's habit
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ class Shapes:
     seen_with_recurring: frozenset[Separator] = frozenset()  # separators used with a recurring name at least once
     # a short form's offset (`LineLabel.at`) -> the key of the whole name written before it
     short_forms: Mapping[int, str] = field(default_factory=dict, compare=False)
+    # lower-case labels are this file's habit: three or more line starts open with a lower-case
+    # name-shaped label that recurs (volunteers' live notes typed all in lower case)
+    lower_in_use: bool = False
 
     def key(self, candidate: LineLabel) -> str:
         """The person key of a candidate; a short form (`GONZALEZ` after `MARIA GONZALEZ`) counts
@@ -86,6 +90,8 @@ class Shapes:
         single word that is no role ("Note:", "Disallow:") needs both, and with no separator at
         all (`OKAFOR Thank you`) it must be a role or the short form of a name used before."""
         key = self.key(candidate)
+        if candidate.lower and not (self.lower_in_use and (len(key.split()) >= 2 or generic_label(candidate.label))):
+            return False  # "note: …", "so: …": lower case is a label only as the file's habit, and never one plain word
         if candidate.sep == "caps" and not self._caps_ok(candidate, key):
             return False
         # after a `>>` marker a turn starts anyway: one recurring name with this separator is enough
@@ -112,8 +118,12 @@ def person_key(label: str) -> str:
 def name_shaped(label: str) -> bool:
     """Whether a span reads as a speaker label by its shape: a generic role ("Participant",
     "Speaker 2"), or one to five capitalised name words (titles and particles allowed),
-    optionally with name-card pieces after it; no digits, no sentence words."""
+    optionally with name-card pieces after it; no digits, no sentence words. A span all in
+    lower case ("wayan sudarsana") is name-shaped too (`lower_shaped`); `Shapes.accepted` takes
+    it only in a file whose labels are written that way."""
     text = label.strip()
+    if lower_shaped(text):
+        return True
     if not text or len(text) > 120:
         return False
     if generic_label(text):
@@ -125,6 +135,26 @@ def name_shaped(label: str) -> bool:
     if not 1 <= len(words) <= 5 or re.search(r"\d", name):
         return False
     return all(w[:1].isupper() or w.lower() in _LOWER_OK for w in words)
+
+
+def lower_shaped(label: str) -> bool:
+    """A label candidate written all in lower case: one to five words of letters (hyphens and
+    apostrophes inside), none a sentence word ("so", "the", "thanks"), or a generic role."""
+    text = label.strip()
+    if not text or not text.islower() or len(text) > 60:
+        return False
+    if generic_label(text):
+        return True
+    words = text.split()
+    return (
+        1 <= len(words) <= 5
+        and all(_NAME_WORD.fullmatch(w) for w in words)
+        and looks_like_label(text)
+        and not any(sentence_word(w) for w in words)
+    )
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\u2011-][^\W\d_]+)*")
 
 
 _LOWER_OK = frozenset(["de", "la", "le", "du", "da", "das", "dos", "di", "del", "della", "der", "van", "von", "bin"])
@@ -186,7 +216,7 @@ def label_shapes(text: str) -> Shapes:
             continue
         candidate = _candidate(rest, line.start("rest"), line.group("marker") is not None, line.end("indent"))
         if candidate and name_shaped(candidate.label):
-            found.append(candidate)
+            found.append(replace(candidate, lower=True) if lower_shaped(candidate.label) else candidate)
     keys = [person_key(c.label) for c in found]
     # "GONZALEZ" after "MARIA GONZALEZ" counts as her name; a role ("MODERATOR") is nobody's short form
     whole = expand_short_names([k if display_name(c.label) else None for c, k in zip(found, keys, strict=True)])
@@ -200,5 +230,6 @@ def label_shapes(text: str) -> Shapes:
     )
     everywhere = Counter(keys)
     recurring = frozenset(k for k, n in everywhere.items() if n >= 2)
-    seen = frozenset(c.sep for c, key in zip(found, keys, strict=True) if key in recurring)
-    return Shapes(in_use, tuple(found), recurring, seen, short_forms)
+    seen = frozenset(c.sep for c, key in zip(found, keys, strict=True) if key in recurring and not c.lower)
+    lower = sum(1 for c, key in zip(found, keys, strict=True) if c.lower and key in recurring)
+    return Shapes(in_use, tuple(found), recurring, seen, short_forms, lower >= _MIN_RECURRING_LINES)

@@ -31,6 +31,7 @@ __all__ = [
     "sentence_word",
     "split_name_card",
     "title_word",
+    "without_symbols",
 ]
 
 # Hyphen look-alikes captioners use inside names (U+2011 non-breaking hyphen above all).
@@ -225,8 +226,17 @@ _TITLES = frozenset(
         *["m", "mme", "mlle", "sr", "sra", "srta", "dra", "dña"],
         # Spanish academic forms of address ("Lic. Rodrigo Samaniego", "Ing. Ana Ruiz", "Mtra. Lía Paz")
         *["lic", "lcdo", "lcda", "ing", "mtro", "mtra"],
+        # German and Austrian forms of address and degrees ("Frau Dr. Anna Huber", "Herr Mag. Jo Li")
+        *["frau", "herr", "mag", "dipl", "univ"],
+        # Italian ("Dott.ssa Chiara Rossi", "Avv. Marco Bini", "Sig.ra Rossi", "Prof.ssa Neri")
+        *["dott", "dott.ssa", "dottssa", "prof.ssa", "avv", "sig", "sig.ra", "arch"],
+        # French "Maître" (a lawyer's form of address), written out
+        *["maître", "maitre"],
     ]
 )
+# Forms of address that are also ordinary words in lower case: a title only written with a capital
+# ("ME ISABELLE ROCHAT", "Me Rochat": the French "Maître"; "me" is a pronoun).
+_CAPITAL_TITLES = frozenset(["me"])
 
 # Lower-case particles that stay lower case inside a name.
 _PARTICLES = frozenset(
@@ -389,6 +399,14 @@ _VOICE_QUALIFIERS = frozenset(
 )
 
 
+# A role noun that is nobody's surname: whatever qualifies it ("VOICE INTERPRETER", "INTERNATIONAL
+# SIGN INTERPRETER", "Chat Moderator"), the label names a job, not a person ("Host", "Chair",
+# "Speaker" are surnames too, so they stay with `_VOICE_QUALIFIERS`).
+_OCCUPATION_ROLES = frozenset(
+    ["moderator", "moderators", "interpreter", "interpreters", "rapporteur", "captioner", "facilitator"]
+)
+
+
 def _role_only(text: str) -> bool:
     """A role or group label as written (`text` cleaned), numbered or not ("Speaker 2"), perhaps
     after words that only tell voices apart ("FEMALE PARTICIPANT")."""
@@ -398,13 +416,36 @@ def _role_only(text: str) -> bool:
     words = low.split(" ")
     if len(words) in (2, 3) and words[0] in _VOICE_QUALIFIERS:
         return _role_only(text.split(" ", 1)[1])
+    if 2 <= len(words) <= 4 and words[-1] in _OCCUPATION_ROLES:
+        return True
     numbered = _NUMBERED.fullmatch(text)
     return numbered is not None and numbered.group("role").lower() in GENERIC_LABELS
 
 
 def _clean(label: str) -> str:
     text = unicodedata.normalize("NFC", label).translate(_HYPHENS).translate(_SPACES)
-    return re.sub(r"\s+", " ", text).strip(" .:")
+    return re.sub(r"\s+", " ", without_symbols(text)).strip(" .:")
+
+
+# Emoji, flags and their joiners: pictographs (category So), emoji modifiers (Sk: skin tones),
+# and the invisible marks that build one emoji from several (variation selectors, the zero-width
+# joiner, the keycap). Only above U+2000, so an ASCII label is never touched.
+_SYMBOL_CATEGORIES = frozenset(["So", "Sk"])
+_EMOJI_GLUE = frozenset(["\u200d", "\ufe0e", "\ufe0f", "\u20e3"])
+
+
+def without_symbols(text: str) -> str:
+    """`text` without emoji and flags: a meeting tool's display name often carries them
+    ("Tevita Folaumahina 🇹🇴", "🌊 Host | Losana Vakacegu"), but they are no part of a name, so
+    a label is read, and a speaker named, without them (the label keeps them as written)."""
+    if all(ord(ch) < 0x2000 for ch in text):
+        return text
+    kept = (
+        ch
+        for ch in text
+        if ord(ch) < 0x2000 or (ch not in _EMOJI_GLUE and unicodedata.category(ch) not in _SYMBOL_CATEGORIES)
+    )
+    return "".join(kept)
 
 
 def normalise_label(label: str) -> str:
@@ -420,6 +461,8 @@ _TITLE_QUALIFIERS = frozenset(["under", "vice", "deputy", "co", "assistant", "ac
 def _is_title(token: str) -> bool:
     bare = token.lower().strip(".,")
     if bare in _TITLES or token.lower().rstrip(".") in _TITLES:
+        return True
+    if bare in _CAPITAL_TITLES and token[:1].isupper():
         return True
     head, hyphen, rest = bare.partition("-")
     return bool(hyphen) and head in _TITLE_QUALIFIERS and _is_title(rest)
@@ -818,8 +861,9 @@ def parse_name_card(label: str) -> NameCard:
 
 # A dash between spaces separates a card's pieces like a comma ("Jane Doe — Ministry of ICT",
 # "Jo Li - moderator"); a hyphen inside a name ("Jean-Luc") has no spaces around it.
-_CARD_DASH = re.compile(r"\s+(?:[\u2013\u2014]|--?)\s+")
-_CARD_SPLIT = re.compile(r"[,()]|\s+(?:[\u2013\u2014]|--?)\s+")
+# A meeting tool's display name may put the role before a pipe ("Host | Jo Li"): the same cut.
+_CARD_DASH = re.compile(r"\s+(?:[\u2013\u2014|]|--?)\s+")
+_CARD_SPLIT = re.compile(r"[,()]|\s+(?:[\u2013\u2014|]|--?)\s+")
 # Words that make a piece a body, not a person, when the whole label is in capitals.
 _BODY_WORDS = frozenset(
     [

@@ -1,8 +1,11 @@
-"""Transcripts exported as tables: a caption CSV, a Markdown (wiki) pipe table.
+"""Transcripts exported as tables: a caption CSV, a Markdown (wiki) pipe table, a word-processor
+table saved as text.
 
 Caption services and wikis export a transcript as rows, one caption or utterance a row, with
 a header row naming the columns: `"Start","End","Speaker","Text"` in a CSV, `| Time | Speaker |
-Text |` and a `|---|` separator in a pipe table. The header says which column holds the
+Text |` and a `|---|` separator in a pipe table, `Speaker<TAB>Statement` when a record of
+statements kept as a two-column word-processor table is saved as plain text (a tab between
+cells, no quotes; a row whose speaker cell is empty is the same speaker's next paragraph). The header says which column holds the
 speaker and which the speech, so the table states its turns (`exportmarks.py`):
 
 - the header row, the separator row and the time columns are never speech;
@@ -34,7 +37,21 @@ __all__ = ["caption_table", "read_table"]
 # Column names (lower case, spaces collapsed) that hold the speaker and the speech.
 SPEAKER_COLUMNS = frozenset(["speaker", "speaker name", "speakers", "name", "who", "voice", "participant", "person"])
 TEXT_COLUMNS = frozenset(
-    ["text", "transcript", "transcription", "caption", "captions", "utterance", "speech", "content", "words"]
+    [
+        "text",
+        "transcript",
+        "transcription",
+        "caption",
+        "captions",
+        "utterance",
+        "speech",
+        "content",
+        "words",
+        "statement",
+        "statements",
+        "remarks",
+        "intervention",
+    ]
 )
 # Column names that say which session or document a row is from: rows of many sessions.
 SESSION_COLUMNS = frozenset(["session", "session id", "session_id", "sessions", "title", "document", "file"])

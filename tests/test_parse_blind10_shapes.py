@@ -1,0 +1,181 @@
+"""Label shapes first seen on the tenth blind set (issue 22), each read by a general rule:
+a tab-separated word-processor table (`tables.py`), full-width colons and brackets
+(`fullwidth.py`), labels all in lower case where that is the file's habit (`shapes.py`),
+emoji and flags in display names and a role before a pipe, other-language forms of address,
+role nouns that name nobody (`speakers.py`).
+
+Every example is written for this file (invented names and sessions); none is copied from a
+development transcript. Each turn's text must stay an exact slice of the file."""
+
+from __future__ import annotations
+
+import pytest
+
+from forumlens.transcript.parse import parse_transcript
+from forumlens.transcript.speakers import display_name, generic_label, title_word, without_symbols
+
+
+def _turns(text: str) -> list[tuple[int, str | None, str | None, str]]:
+    session = parse_transcript(text)
+    for turn in session.turns:
+        assert text[turn.start : turn.end] == turn.text  # citations stay verbatim
+    return [(t.line, t.label, t.speaker, t.kind) for t in session.turns]
+
+
+def _starts(text: str) -> list[str]:
+    return [" ".join(t.text.split())[:24] for t in parse_transcript(text).turns]
+
+
+# --- a word-processor table saved as text: cells separated by a tab ---------------------------
+
+TAB_TABLE = (
+    "Regional dialogue on rural libraries, record of statements\n"
+    "Speaker\tStatement\n"
+    "Chairperson\tWelcome. The first statement comes from the library service.\n"
+    "Mrs. Efua Ansah-Mensima, Director\tThank you, Chair. Our vans reach ninety villages.\n"
+    "\tThe second point is fuel: each van needs it weekly. (Applause)\n"
+    "Participant\tWho pays for the fuel?\n"
+    "Mrs. Efua Ansah-Mensima, Director\tThe district does.\n"
+)
+
+
+def test_a_tab_separated_table_states_its_turns() -> None:
+    assert _turns(TAB_TABLE) == [
+        (3, "Chairperson", None, "speech"),
+        (4, "Mrs. Efua Ansah-Mensima, Director", "Efua Ansah-Mensima", "speech"),  # row 5 goes on with her
+        (6, "Participant", None, "speech"),
+        (7, "Mrs. Efua Ansah-Mensima, Director", "Efua Ansah-Mensima", "speech"),
+    ]
+    assert "The second point is fuel" in parse_transcript(TAB_TABLE).turns[1].text
+
+
+def test_tab_separated_prose_without_a_header_is_no_table() -> None:
+    text = "Notes\tday one\nWe met\tat noon and spoke\nThen\twe left.\n"
+    assert parse_transcript(text).turns == ()
+
+
+# --- full-width punctuation from an East Asian captioning service ------------------------------
+
+FULLWIDTH = (
+    "WORKSHOP\u3000ON\u3000TSUNAMI SIGNAGE\n"
+    ">> CHAIR\uff1aGood evening, we begin.\n"
+    ">> TANIGUCHI HARUKA\uff1aThank you. Our signs use one rule\uff1aone picture.\n"
+    ">>\u3000SEO-YEON PARK\uff08online\uff09\uff1aCan you hear me?\n"
+    ">> \uff08\u62cd\u624b\uff09\n"
+    ">> TANIGUCHI HARUKA\uff1aYes, clearly.\n"
+)
+
+
+def test_full_width_colons_brackets_and_spaces_mark_labels() -> None:
+    turns = _turns(FULLWIDTH)
+    assert [(line, speaker, kind) for line, _, speaker, kind in turns] == [
+        (2, None, "speech"),
+        (3, "Taniguchi Haruka", "speech"),  # the colon inside the speech is no label
+        (4, "Seo-Yeon Park", "speech"),  # the mode in full-width brackets is no part of the name
+        (5, None, "note"),  # a stage note in full-width brackets
+        (6, "Taniguchi Haruka", "speech"),
+    ]
+    assert _starts(FULLWIDTH)[1].startswith("Thank you. Our signs")
+    assert parse_transcript(FULLWIDTH).turns[1].text.endswith("rule\uff1aone picture.")  # as written
+
+
+# --- labels all in lower case -------------------------------------------------------------------
+
+LOWER = (
+    "youth caucus, notes typed during the call\n"
+    "moderator: hi all, we start now.\n"
+    "kofi mensah-bonsu: thanks. two points from accra.\n"
+    "first the cost of data, then the schools.\n"
+    "moderator: and the second?\n"
+    "kofi mensah-bonsu: schools, yes.\n"
+    "ana lúcia ferraz: can i add one thing?\n"
+    "all: (applause)\n"
+)
+
+
+def test_lower_case_labels_are_read_where_they_are_the_files_habit() -> None:
+    assert _turns(LOWER) == [
+        (2, "moderator", None, "speech"),
+        (3, "kofi mensah-bonsu", "Kofi Mensah-Bonsu", "speech"),  # line 4 goes on with him
+        (5, "moderator", None, "speech"),
+        (6, "kofi mensah-bonsu", "Kofi Mensah-Bonsu", "speech"),
+        (7, "ana lúcia ferraz", "Ana Lúcia Ferraz", "speech"),  # once, beside the file's recurring labels
+        (8, "all", None, "speech"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        # ordinary lower-case prose with colons at line starts: one word, or a sentence word
+        "note: the room changed.\nso: we start later.\nnote: bring the badge.\nso: see you there.\n",
+        "the plan: meet at ten.\nthe plan: then lunch.\nthe plan: then home.\n",
+        # a lower-case name-like span that never recurs is no file habit
+        ">> JO LI: Welcome.\nmain point: the cost.\n>> ANA RUIZ: Thanks.\nnext step: a survey.\n",
+    ],
+)
+def test_lower_case_prose_with_colons_is_not_split(prose: str) -> None:
+    labels = [t.label for t in parse_transcript(prose).turns]
+    assert not any(label and label.islower() for label in labels)
+
+
+# --- display names with emoji, flags and a role before a pipe ----------------------------------
+
+EMOJI = (
+    "Island connectivity call -- saved chat transcript\n"
+    "\U0001f334 Host | Mele Taufa: Welcome, everyone, to the call.\n"
+    "Sione Latu \U0001f1f9\U0001f1f4: Thank you. The cable is back.\n"
+    "\U0001f334 Host | Mele Taufa: Since when?\n"
+    "Sione Latu \U0001f1f9\U0001f1f4: Since Monday.\n"
+    "Nauru NRI \U0001f4e1: Hello from the three of us here.\n"
+    "\U0001f4ac Chat Moderator: A question from the chat: what did it cost?\n"
+)
+
+
+def test_emoji_and_flags_are_kept_in_the_label_and_dropped_from_the_speaker() -> None:
+    assert _turns(EMOJI) == [
+        (2, "\U0001f334 Host | Mele Taufa", "Mele Taufa", "speech"),  # the role before the pipe
+        (3, "Sione Latu \U0001f1f9\U0001f1f4", "Sione Latu", "speech"),
+        (4, "\U0001f334 Host | Mele Taufa", "Mele Taufa", "speech"),
+        (5, "Sione Latu \U0001f1f9\U0001f1f4", "Sione Latu", "speech"),
+        (6, "Nauru NRI \U0001f4e1", display_name("Nauru NRI"), "speech"),  # a shared account, named as a hub is
+        (7, "\U0001f4ac Chat Moderator", None, "speech"),  # a role
+    ]
+
+
+def test_without_symbols_keeps_letters_of_every_script() -> None:
+    assert without_symbols("Ōta Kenji \U0001f469\u200d\U0001f4bb") == "Ōta Kenji "
+    assert without_symbols("Zoë Ngũgĩ (© notes)") == "Zoë Ngũgĩ (© notes)"  # below U+2000: untouched
+
+
+# --- forms of address in other languages; role nouns and hubs -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("FRAU DR. HILDEGARD POSCH-WENINGER", "Hildegard Posch-Weninger"),
+        ("HERR MAG. LUKAS EDLINGER", "Lukas Edlinger"),
+        ("Herr Edlinger", "Edlinger"),
+        ("DOTT.SSA GIULIA FERRANTE", "Giulia Ferrante"),
+        ("Avv. Piero Zanetti", "Piero Zanetti"),
+        ("ME CLAIRE DUBOIS-FAVRE", "Claire Dubois-Favre"),  # Maître
+        ("Me Dubois-Favre", "Dubois-Favre"),
+    ],
+)
+def test_other_language_forms_of_address_are_dropped(label: str, name: str) -> None:
+    assert display_name(label) == name
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["VOICE INTERPRETER", "International Sign Interpreter", "Chat Moderator", "session rapporteur"],
+)
+def test_role_nouns_name_nobody(label: str) -> None:
+    assert display_name(label) is None
+    assert generic_label(label)
+
+
+def test_a_pronoun_is_no_form_of_address() -> None:
+    assert not title_word("me.")  # "Thank you for inviting me." ends a sentence
+    assert title_word("Me")  # "Me Dubois-Favre": the French "Maître"
