@@ -179,3 +179,96 @@ def test_role_nouns_name_nobody(label: str) -> None:
 def test_a_pronoun_is_no_form_of_address() -> None:
     assert not title_word("me.")  # "Thank you for inviting me." ends a sentence
     assert title_word("Me")  # "Me Dubois-Favre": the French "Maître"
+
+
+# --- numbered paragraphs of an edited transcript -------------------------------------------------
+
+NUMBERED = (
+    "PLENARY ON OPEN DATA -- EDITED RECORD\n"
+    "1. CHAIR: Welcome. We have one hour.\n"
+    "2. MS. SIGRÚN HALLDÓRSDÓTTIR: Thank you, Chair. Two points.\n"
+    "3. First, the registers must be open by default.\n"
+    "4. Second, nobody pays for the maintenance, and in the end the\n"
+    "\fPlenary on Open Data -- page 2\n"
+    "5. registers simply decay.\n"
+    "6. (Applause)\n"
+    "7. PARTICIPANT: Who should pay, then?\n"
+    "8. MR. OUSMANE LE BRIS: The state, as the first user.\n"
+)
+
+
+def test_paragraph_numbers_are_furniture_and_a_numbered_paragraph_goes_on() -> None:
+    assert [(line, speaker) for line, _, speaker, _ in _turns(NUMBERED)] == [
+        (2, None),
+        (3, "Sigrún Halldórsdóttir"),  # paragraphs 3-6 and the page break stay in her turn
+        (9, None),
+        (10, "Ousmane Le Bris"),  # "LE" right after a given name opens the surname
+    ]
+    turns = parse_transcript(NUMBERED).turns
+    assert turns[0].text.startswith("Welcome.")  # the number and the label are no speech
+    assert "3. First, the registers" in turns[1].text  # the source keeps its numbers
+
+
+def test_a_numbered_list_inside_a_speech_is_left_alone() -> None:
+    text = (
+        ">> MODERATOR: The rapporteur reads the messages.\n"
+        ">> NEHA KAPOOR: Thank you. Three messages.\n"
+        "1. Funding: it must be predictable.\n"
+        "2. Access: schools first.\n"
+        "3. Youth: a seat at every table.\n"
+        "4. Languages: captions in all six.\n"
+        "That is all.\n"
+        ">> MODERATOR: Thank you, Neha.\n"
+        ">> PARTICIPANT: A question on point 2.\n"
+        ">> NEHA KAPOOR: Please.\n"
+        ">> PARTICIPANT: Who pays?\n"
+        ">> MODERATOR: We close here.\n"
+    )
+    turns = parse_transcript(text).turns
+    assert [t.line for t in turns] == [1, 2, 8, 9, 10, 11, 12]
+    assert "1. Funding: it must be predictable." in turns[1].text
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("JEAN-MARC DE LA TOUR", "Jean-Marc de la Tour"),
+        ("Ana la Rosa", "Ana la Rosa"),
+        ("ERWAN LE MEUR", "Erwan Le Meur"),
+    ],
+)
+def test_an_article_is_a_particle_only_after_a_particle(label: str, name: str) -> None:
+    assert display_name(label) == name
+
+
+# --- CART dialogue dashes ------------------------------------------------------------------------
+
+DASHES = (
+    "WORKSHOP 12: COMMUNITY NETWORKS\n"
+    ">> MODERATOR: Welcome. First, from Tartu.\n"
+    ">> KADRI TAMM: Thank you. Our network -- I mean the village network -- has ninety homes.\n"
+    "-- How much does a home pay?\n"
+    "-- Five euros a month.\n"
+    ">> KADRI TAMM: Exactly, and the growth came when --\n"
+    "(Laughter)\n"
+    "-- the school joined, then everybody joined.\n"
+    ">> MODERATOR: Thank you.\n"
+)
+
+
+def test_a_dialogue_dash_line_is_a_new_unlabelled_voice() -> None:
+    turns = parse_transcript(DASHES).turns
+    assert [(t.line, t.speaker) for t in turns] == [
+        (2, None),
+        (3, "Kadri Tamm"),  # the dashes inside her line are no turn marks
+        (4, None),
+        (5, None),
+        (6, "Kadri Tamm"),  # the lower-case dash line resumes her cut-off sentence
+        (9, None),
+    ]
+    assert turns[2].text == "How much does a home pay?"  # the dash is no speech
+
+
+def test_one_dash_line_is_no_habit() -> None:
+    text = ">> JO LI: I quote the report:\n-- Access is a right.\n>> ANA RUIZ: Agreed.\n"
+    assert [t.line for t in parse_transcript(text).turns] == [1, 3]

@@ -6,7 +6,8 @@ Two kinds, tried before the caption rules of `parse.py`:
   (`view.py`) that keeps every line where it is: HTML character references left in a scraped
   page (`entities.py`: `&gt;&gt;` is `>>`), turn markers mangled by a PDF (`markervariants.py`:
   `»`, `> >`), full-width colons, brackets and spaces from an East Asian captioning service
-  (`fullwidth.py`: `：` is `:`). The rules then parse the view, and each turn is cut from the source again.
+  (`fullwidth.py`: `：` is `:`), the paragraph numbers of an edited transcript (`numbered.py`:
+  `2. MR. JO LI:` is `MR. JO LI:`). The rules then parse the view, and each turn is cut from the source again.
 - *export readers* read files that state their turns themselves (`exportmarks.py`): a table
   with a speaker column and a text column (`tables.py`: caption CSV, wiki pipe table), saved
   captions with a `[Display Name] time` line above each caption (`labelblocks.py`), a Markdown
@@ -28,6 +29,7 @@ from .fullwidth import fullwidth_edits
 from .labelblocks import read_label_blocks
 from .markervariants import marker_edits
 from .mdlabels import read_markdown_labels
+from .numbered import paragraph_number_edits
 from .tables import read_table
 from .view import View, apply_edits
 
@@ -40,7 +42,7 @@ EXPORT_READERS: tuple[Callable[[str], ExportMarks | None], ...] = (read_table, r
 def reading_view(text: str) -> View:
     """The view the caption rules read: `text` with the view readers' rewrites (the text itself,
     `changed` False, when none applies)."""
-    edits = [*entity_edits(text), *marker_edits(text), *fullwidth_edits(text)]
+    edits = [*entity_edits(text), *marker_edits(text), *fullwidth_edits(text), *paragraph_number_edits(text)]
     return apply_edits(text, edits) if edits else View(text)
 
 

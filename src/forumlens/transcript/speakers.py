@@ -494,13 +494,23 @@ def title_word(token: str) -> bool:
     return _is_title(bare) or re.fullmatch(r"(?:[A-Za-z]\.)+", bare) is not None
 
 
-def _case_word(word: str, first: bool, last: bool, written: bool = False) -> str:
+# Articles that are particles only after another particle ("de la Fontaine"); right after a given
+# name in a capitals or lower-case label they open the surname ("THIBAUT LE GOFFIC" is "Thibaut
+# Le Goffic", "MARCO LA ROSA" "Marco La Rosa").
+_ARTICLES = frozenset(["le", "la"])
+
+
+def _case_word(word: str, first: bool, last: bool, written: bool = False, after: str = "") -> str:
     """`word` of a name in display case; `written`: the label is in mixed case, so a particle
-    written with a capital was chosen ("Danh Van Thach": a Vietnamese middle name, no particle)."""
+    written with a capital was chosen ("Danh Van Thach": a Vietnamese middle name, no particle);
+    `after`: the word before it."""
     if not any(ch.isalpha() for ch in word):
         return word
-    if word.lower() in _PARTICLES and not first and not last and not (written and word[:1].isupper()):
-        return word.lower()  # "de", "van der": a surname follows
+    low = word.lower()
+    # an article is a particle after another particle, or where a mixed-case label wrote it so
+    particle = low in _PARTICLES and (low not in _ARTICLES or after.lower() in _PARTICLES or (written and word == low))
+    if particle and not first and not last and not (written and word[:1].isupper()):
+        return low  # "de", "van der": a surname follows
     if word.isupper() or word.islower():
         parts = re.split(r"([-'’])", word.lower())
         out = []
@@ -566,7 +576,8 @@ def display_name(label: str | None) -> str | None:
     if rest.lower() in GENERIC_LABELS:
         return None
     written = any(ch.isupper() for ch in rest) and any(ch.islower() for ch in rest)
-    words = [_case_word(w, i == 0, i == len(tokens) - 1, written) for i, w in enumerate(tokens)]
+    last = len(tokens) - 1
+    words = [_case_word(w, i == 0, i == last, written, tokens[i - 1] if i else "") for i, w in enumerate(tokens)]
     return " ".join(words)
 
 

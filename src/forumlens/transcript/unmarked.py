@@ -1,8 +1,8 @@
 """Turns the captioner did not mark: new voices told by what the text says.
 
 A first turn after the page header, a new voice after a blank line that opens in lower case
-with a word that takes the floor, the speech after a note turn, and a paragraph that thanks
-the speaker of the turn it sits in by name (`parse.py` lists the rules). Each gives an
+with a word that takes the floor, the speech after a note turn, a CART dialogue-dash line
+(`-- How much…?`), and a paragraph that thanks the speaker of the turn it sits in by name (`parse.py` lists the rules). Each gives an
 implicit `Marker`: a turn with no label.
 """
 
@@ -149,7 +149,25 @@ def implicit_markers(text: str, markers: list[Marker], shapes: Shapes) -> list[M
         if not _mid_sentence(text, m.start())
     ]
     found += _after_note_turns(text, markers)
+    found += _dialogue_dashes(text, first)
     return found
+
+
+# A line opening with a dialogue dash and a capital ("-- How much of it is in Latvian?"): CART
+# captioners mark a quick exchange between voices they cannot name this way. A dash inside a
+# line or ending one is a cut-off sentence, and a dash line in lower case ("-- the point is…")
+# resumes the cut-off sentence of the speaker before, so neither starts a turn.
+_DIALOGUE_DASH = re.compile(r"\n[ \t]*(?:--|\u2014|\u2013)[ \t]+(?=[A-Z\u00C0-\u00DE])")
+_LEAST_DASHES = 2  # one dash line may be a quotation; two or more are the captioner's habit
+
+
+def _dialogue_dashes(text: str, first: int) -> list[Marker]:
+    """A new unlabelled voice at each dialogue-dash line after the first marker, when the file
+    has two or more; the turn's text starts after the dash."""
+    if "\n--" not in text and "\u2014" not in text and "\u2013" not in text:
+        return []  # the common case, without a regex scan
+    found = [Marker(m.start() + 1, m.end(), implicit=True) for m in _DIALOGUE_DASH.finditer(text, first)]
+    return found if len(found) >= _LEAST_DASHES else []
 
 
 # A `>>` marker followed by a stage note alone on its line ("(Off microphone)", "[inaudible]").
