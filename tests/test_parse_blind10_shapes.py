@@ -272,3 +272,38 @@ def test_a_dialogue_dash_line_is_a_new_unlabelled_voice() -> None:
 def test_one_dash_line_is_no_habit() -> None:
     text = ">> JO LI: I quote the report:\n-- Access is a right.\n>> ANA RUIZ: Agreed.\n"
     assert [t.line for t in parse_transcript(text).turns] == [1, 3]
+
+
+# --- a deaf speaker's voice on the card; a room system's display name ----------------------------
+
+
+def test_how_a_signed_voice_is_heard_is_no_part_of_the_label() -> None:
+    text = (
+        ">> CHAIR: The floor is open.\n"
+        ">> PARTICIPANT (signing, voiced by interpreter): Who pays for captions?\n"
+        ">> LUCÍA PARRA (signed, relayed by interpreter): The city does.\n"
+    )
+    assert _turns(text) == [
+        (1, "CHAIR", None, "speech"),
+        (2, "PARTICIPANT (signing, voiced by interpreter)", None, "speech"),
+        (3, "LUCÍA PARRA (signed, relayed by interpreter)", "Lucía Parra", "speech"),
+    ]
+
+
+def test_a_room_system_is_a_label_with_no_speaker() -> None:
+    text = (
+        "Workshop 88 - exported transcript\n"
+        "Milena Dvořák (Host): Welcome to the room and online.\n"
+        "Pavel Horák (Brno Digital): Thank you, Milena.\n"
+        "Brno Room 2 (Guest): Hello, this is the room microphone.\n"
+        "Milena Dvořák (Host): Go ahead.\n"
+        "Pavel Horák (Brno Digital): One more point.\n"
+    )
+    assert [(line, speaker) for line, _, speaker, _ in _turns(text)] == [
+        (2, "Milena Dvořák"),
+        (3, "Pavel Horák"),
+        (4, None),
+        (5, "Milena Dvořák"),
+        (6, "Pavel Horák"),
+    ]
+    assert generic_label("Conference Room B") and not generic_label("Michael Room")

@@ -385,7 +385,10 @@ def generic_label(label: str) -> bool:
     if _role_only(text) or phone_label(text):
         return True
     where = _WHERE.fullmatch(text)
-    return where is not None and _role_only(where.group("role"))
+    if where is not None and _role_only(where.group("role")):
+        return True
+    # a room system shown by the room's name ("Katowice Room 3 (Guest)", "Conference Room B"): no person
+    return _ROOM_LABEL.fullmatch(text.split(" (", 1)[0]) is not None
 
 
 # Words a captioner writes before a role to tell generic voices apart ("MALE VOICE", "FEMALE
@@ -539,6 +542,10 @@ _DEVICE_WORDS = frozenset(
 # …and a room system by the room's name and its number or letter ("Conference Room B", "Katowice
 # Room 2"); "Michael Room" is a person.
 _ROOM = re.compile(r"\b(?:room|boardroom|hall|studio)[ \t]+(?:[A-Za-z]|\d{1,4})\b", re.IGNORECASE)
+# …as a whole label: up to three capitalised words of place, then the room and its number or letter
+_ROOM_LABEL = re.compile(
+    r"(?:[A-Z][\w'’-]*[ \t]+){0,3}(?:Room|ROOM|Boardroom|BOARDROOM|Hall|HALL)[ \t]+(?:[A-Z]|\d{1,4})"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -741,10 +748,11 @@ _MODE_PIECE = re.compile(
     r"|via video|by video|video|via zoom|by phone|via phone|pre-?recorded|recorded|video message|audio only)",
     re.IGNORECASE,
 )
-# How the speaker is heard, written on the card ("(Speaking in French)", "(through interpretation)"):
-# neither a body nor a role.
+# How the speaker is heard, written on the card ("(Speaking in French)", "(through interpretation)",
+# a deaf speaker's "(signing, voiced by interpreter)"): neither a body nor a role.
 _VOICE_PIECE = re.compile(
     r"(?:speaking|speaks|spoke|interpret\w*|translat\w*|(?:through|via|with) interpret\w*|sign language)\b.*"
+    r"|(?:voiced|signed|relayed) (?:by|through|via)\b.*|signing"
     r"|in unison|together|simultaneously|overlapping|off[ -]?mic\w*|inaudible|laughing|applauding",
     re.IGNORECASE,
 )
