@@ -110,6 +110,10 @@ def test_lower_case_labels_are_read_where_they_are_the_files_habit() -> None:
         # ordinary lower-case prose with colons at line starts: one word, or a sentence word
         "note: the room changed.\nso: we start later.\nnote: bring the badge.\nso: see you there.\n",
         "the plan: meet at ten.\nthe plan: then lunch.\nthe plan: then home.\n",
+        # one lower-case phrase recurring is a list's, not a conversation's
+        "minutes of the call\naction item: send the draft.\naction item: book the room.\naction item: invite Jo.\n",
+        # …and a one-word phrase beside it is no second voice
+        "results\nstill open: item 4.\ndone: item 1.\nstill open: item 7.\ndone: item 2.\nstill open: item 9.\n",
         # a lower-case name-like span that never recurs is no file habit
         ">> JO LI: Welcome.\nmain point: the cost.\n>> ANA RUIZ: Thanks.\nnext step: a survey.\n",
     ],

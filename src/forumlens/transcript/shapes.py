@@ -76,7 +76,8 @@ class Shapes:
     # a short form's offset (`LineLabel.at`) -> the key of the whole name written before it
     short_forms: Mapping[int, str] = field(default_factory=dict, compare=False)
     # lower-case labels are this file's habit: three or more line starts open with a lower-case
-    # name-shaped label that recurs (volunteers' live notes typed all in lower case)
+    # name-shaped label that recurs, two voices at least (volunteers' live notes typed all in
+    # lower case; one phrase recurring, "action item:", is a list, not a conversation)
     lower_in_use: bool = False
 
     def key(self, candidate: LineLabel) -> str:
@@ -217,6 +218,12 @@ def label_shapes(text: str) -> Shapes:
         candidate = _candidate(rest, line.start("rest"), line.group("marker") is not None, line.end("indent"))
         if candidate and name_shaped(candidate.label):
             found.append(replace(candidate, lower=True) if lower_shaped(candidate.label) else candidate)
+    return label_shapes_of(found)
+
+
+def label_shapes_of(found: list[LineLabel]) -> Shapes:
+    """The `Shapes` of the line-start candidates `found` (see `label_shapes`); lower-case ones
+    are kept only where they are the file's habit, else left to the other rules."""
     keys = [person_key(c.label) for c in found]
     # "GONZALEZ" after "MARIA GONZALEZ" counts as her name; a role ("MODERATOR") is nobody's short form
     whole = expand_short_names([k if display_name(c.label) else None for c, k in zip(found, keys, strict=True)])
@@ -231,5 +238,13 @@ def label_shapes(text: str) -> Shapes:
     everywhere = Counter(keys)
     recurring = frozenset(k for k, n in everywhere.items() if n >= 2)
     seen = frozenset(c.sep for c, key in zip(found, keys, strict=True) if key in recurring and not c.lower)
-    lower = sum(1 for c, key in zip(found, keys, strict=True) if c.lower and key in recurring)
-    return Shapes(in_use, tuple(found), recurring, seen, short_forms, lower >= _MIN_RECURRING_LINES)
+    # lower-case labels are a conversation's: three recurring line starts, two or more voices
+    lower = [
+        key
+        for c, key in zip(found, keys, strict=True)
+        if c.lower and key in recurring and (len(key.split()) >= 2 or generic_label(c.label))
+    ]
+    lower_in_use = len(lower) >= _MIN_RECURRING_LINES and len(set(lower)) >= 2
+    if not lower_in_use and any(c.lower for c in found):  # not this file's habit: no candidates at all
+        return label_shapes_of([c for c in found if not c.lower])
+    return Shapes(in_use, tuple(found), recurring, seen, short_forms, lower_in_use)
