@@ -420,7 +420,8 @@ def _role_only(text: str) -> bool:
     if len(words) in (2, 3) and words[0] in _VOICE_QUALIFIERS:
         return _role_only(text.split(" ", 1)[1])
     if 2 <= len(words) <= 4 and words[-1] in _OCCUPATION_ROLES:
-        return True
+        # the words before only qualify the job: plain words, none that carries a sentence ("Right, moderator")
+        return all(w.isalpha() and not sentence_word(w) for w in words[:-1])
     numbered = _NUMBERED.fullmatch(text)
     return numbered is not None and numbered.group("role").lower() in GENERIC_LABELS
 
