@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from forumlens.resolve.mentions import Mention
+from forumlens.resolve.orgs import never_body
 from forumlens.resolve.people import name_forms
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.roles import AFFILIATING_KINDS, GENERAL_BODIES, Draft, Evidence, SessionView
@@ -601,8 +602,8 @@ def candidates(
         more = list(_more_spans(text, window.start, window.end, spans))
         for a, b, words, shape in [(a, b, w, "") for a, b, w in spans] + more:
             folded = fold(" ".join(words))
-            if not folded or all(w in people for w in folded.split()):
-                continue
+            if not folded or all(w in people for w in folded.split()) or never_body(words):
+                continue  # a person, a landform ("the Cook Islands") or a platform ("WebEx")
             k = bisect.bisect_left(mention_starts, b)
             entity = next((m for m in reversed(mentions[max(0, k - 3) : k]) if a < m.end), None)
             if entity is not None and entity.entity_id in GENERAL_BODIES:

@@ -105,6 +105,8 @@ ABSENT = re.compile(
 )
 HAND_RAISE = re.compile(
     r"\b(?:your hand|hands? (?:up|raised)|raise (?:your|their) hand|from the floor|"
+    # "we have Pascaline, from Bujumbura, who raised her hand"
+    r"raised (?:her|his|their|a|the) hand|(?:her|his|their) hand is up|"
     r"(?:one more|next|another|other) hand|a question from|"
     # "there's a hand from Vailea", "the second hand is from Mr. Musonza"
     r"(?:a|the|one)\s+(?:\w+\s+)?hand\s+(?:is\s+)?(?:up\s+)?from)\b",

@@ -55,6 +55,8 @@ __all__ = [
 ]
 
 _HERE = r"(?:here|over here)"
+# A meeting platform, named as where one takes part ("on WebEx", "via Zoom", "in the Teams call").
+_PLATFORM = r"(?:zoom|webex|teams|skype|jitsi|google meet|(?:zoom|webex|teams|online) (?:call|room|meeting))"
 # `own_cues` asks these of every sentence of every speaker: each sits behind its literal
 # prefilter (`text.fastre.Prefiltered`), which gives the pattern's own answers.
 _OWN_ONLINE_STRONG = SharedCue(
@@ -74,10 +76,17 @@ _OWN_ONLINE_STRONG = SharedCue(
         # "it is 4 a.m. here", "it is almost midnight here": a night hour where one is, while the
         # session meets in the host city's day
         r"it(?:'s|’s| is)\s+(?:already\s+|almost\s+|nearly\s+|past\s+|now\s+)?(?:(?:[1-6]|12)(?:[:.]\d\d)?\s*a\.?\s?m\b\.?|"
-        r"(?:9|10|11)(?:[:.]\d\d)?\s*p\.?\s?m\b\.?|midnight|the middle of the night|late at night)\s*,?\s*"
+        r"(?:9|10|11)(?:[:.]\d\d)?\s*p\.?\s?m\b\.?|(?:after\s+)?midnight|the middle of the night|late at night|"
+        r"(?:one|two|three|four|five)(?:\s+o['’]clock)?\s+in the morning)\s*,?\s*"
         r"(?:here|over here|where I am|for me|in my (?:city|country|time ?zone))\b|"
         # "I am on the phone, on the bus": taking part on the move
         r"(?:I am|I'm|I’m)\s+(?:(?:on|in)\s+(?:the|a|my)\s+(?:phone|bus|train|taxi)|on the move)|"
+        # "I am on WebEx from Jacmel", "I follow on Zoom", "I'm on the telephone line": the speaker
+        # on the meeting's platform or line (not "there are people on WebEx": that is others)
+        r"(?:I am|I'm|I’m|we are|we're|we’re)\s+(?:(?:also|still|here|connected|joining)\s+)?(?:on|in|via)\s+"
+        rf"(?:the\s+)?(?:{_PLATFORM}|(?:tele)?phone line)\b|"
+        r"(?:I|we)\s+(?:follow|join|participate|listen|watch|am following|am participating|am listening)\s+"
+        rf"(?:[\w']+\s+){{0,2}}?(?:on|via|through)\s+(?:the\s+)?(?:{_PLATFORM})\b|"
         r"(?:I|we)\s+(?:could not|couldn't|cannot|can't|was not able to|wasn't able to|were not able to)\s+"
         r"(?:travel|come|be there|be with you|make it|join you in person|get (?:a|my|the|our) visas?)|"
         # "following from home", "watching from a hub in Kathmandu" (not "from the back of the room")
@@ -107,7 +116,10 @@ _OWN_ONSITE = SharedCue(
         r"(?:sitting|seated|standing|here)\s+(?:at|in) the (?:back|front)\b|"
         # "I came all the way from Kampala to this room"
         r"(?:I|we)\s+(?:came|flew|travell?ed)\s+(?:all the way\s+)?from\s+[\w'’ -]{2,40}?\s+to (?:this|the) (?:room|hall|venue|forum|IGF)\b|"
-        r"(?:I|we)\s+(?:just\s+|only\s+)?arrived\b(?!\s+online)|jet[\s-]?lag(?:ged)?|"
+        r"(?:I|we)\s+(?:just\s+|only\s+|almost\s+|nearly\s+|finally\s+)?arrived\b(?!\s+online)|jet[\s-]?lag(?:ged)?|"
+        # "I was lost in the corridors of this congress centre": the building the speaker is in
+        r"(?:in|at|of|around|inside)\s+(?:the\s+\w+\s+of\s+)?this\s+(?:(?:congress|conference|convention|exhibition)\s+"
+        r"(?:centre|center|hall)|building|venue)\b|"
         r"(?:I am|I'm|I’m)\s+(?:here\s+)?in person|physically (?:here|present)|"
         r"(?:hello|good (?:morning|afternoon|evening)|greetings)(?:\s+(?:to\s+)?(?:you|all|everyone|everybody))?,?\s+"
         r"from (?:the|this) (?:room|hall|venue)\b|"  # "Good afternoon from the room in Katowice"
@@ -142,6 +154,10 @@ _OTHER_ONLINE = re.compile(
     r"\b(?:"
     + _ONLINE_WORD
     + r"|remotely|virtually|in (?:the|our) zoom(?: room)?|(?:on|in|via) zoom|remote (?:participant|speaker)(?!s)|"
+    # "Sonam is on the telephone line from Thimphu", "who joins by phone": a voice on a line
+    r"on the (?:tele)?phone line|on the line from|(?:is|are|was|still)\s+on the (?:tele)?phone\b|"
+    r"(?:joins?|joining|joined|connected|speaks?|speaking|calling)\s+(?:in\s+|us\s+)?(?:by|via|over|on)\s+"
+    r"(?:the\s+)?(?:tele)?phone\b|"
     r"(?:joins?|joining|joined|connects?|connecting|connected|calling in|dialling in)\s+(?:us\s+|in\s+)?"
     r"(?:from|remotely|online|virtually)|"
     # "who is following the online room from Lagos": running the online side from a place
@@ -165,6 +181,8 @@ _OTHER_ONSITE = re.compile(
     # "he travelled from Santiago for this panel", "she came from Dakar to be with us"
     r"(?:came|travell?ed|flew)\s+(?:in\s+|here\s+)?from\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+"
     r"(?:for (?:this|the|our)|to (?:be with|join|attend))|"
+    # "he's the one in the first row with two laptops": a seat in the room
+    r"in the (?:first|second|third|fourth|front|back|last) row|"
     r"(?:sitting|seated)\s+(?:(?:right\s+)?here|(?:at|in) the (?:front|back|table|panel|podium|first row)|"
     r"(?:next to|beside|with) (?:me|us)))\b",
     re.IGNORECASE,

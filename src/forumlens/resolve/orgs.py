@@ -317,6 +317,10 @@ _SELF_CUES = SharedCue(
         r"(?:I|we)\s+represent|representing|on behalf of|(?:I am |I'm |I’m |we are )?speaking (?:here |today )?for|"
         r"(?:I|we) speak (?:here |today )?for|"
         r"(?:from|on) the side of|"
+        # a self-introduction said in French, Spanish or Portuguese in a bilingual session: "je suis
+        # coordonnatrice de Lakou Dijital", "trabajo para …", "sou pesquisadora da …"
+        r"(?-i:[Jj]e suis|[Jj]e travaille|[Ss]oy|[Tt]rabajo|[Ss]ou|[Tt]rabalho)\s+(?:(?-i:[a-zà-ÿ][\w\u2011-]*)\s+){0,3}?"
+        r"(?-i:de|du|des|chez|pour|para|en|na|no|da|do)\s+(?:(?-i:la|el|a|o)\s+)?(?=(?-i:[A-Z]))|"
         rf"(?:{_I_AM}|my name is|this is)\s+{_NAME},?\s+(?:and\s+)?(?:{_I_AM}\s+)?(?:from|with|of))|"
         rf"(?P<role>(?:(?:{_I_AM}|as)\s+|(?:{_I_AM}|my name is|this is)\s+{_NAME},?\s+(?:and\s+{_I_AM}\s+)?)"
         rf"(?:(?:also|now|currently)\s+)?"  # "I am Jacques Lemaire, a student at Sciences Po"
@@ -331,9 +335,11 @@ _AFTER_NAME = re.compile(
     r"[\s,]*(?:(?:who|he|she)\s+(?:is|was)\s+(?:also\s+)?|who's\s+|is\s+(?:also\s+)?|also\s+(?=from\b)|"
     r"(?:who|he|she)\s+(?=\w+s\b))?"
     r"(?:(?P<place>from|of|representing|(?:speaks|is speaking|is here|will speak)\s+(?:here\s+|today\s+)?(?:for|on behalf of))|(?P<direct>with|at|(?:works?|is working|volunteers?)\s+(?:for|at|with)|writes\s+(?:(?-i:[a-z]\w*)\s+){0,3}?for)|"
-    r"(?P<role>(?:(?:a|an|the|our|one of the)\s+)*" + _ROLES + r")|"
+    # a verb of running something before a role word: "who leads X" is X's leader, not a role
+    # "lead" (plural) that needs a linking word after it
     r"(?P<lead>runs|leads|heads|directs|manages|founded|co-?founded|coordinates|chairs|"
-    r"teaches|lectures|studies|researches|does research))\b",
+    r"teaches|lectures|studies|researches|does research)|"
+    r"(?P<role>(?:(?:a|an|the|our|one of the)\s+)*" + _ROLES + r"))\b",
     re.IGNORECASE,
 )
 # Where the words about one person stop: a new clause, sentence or speaker.
@@ -476,6 +482,62 @@ def _mention_at(mentions: Sequence[Mention], start: int) -> Mention | None:
     return next((m for m in mentions if m.start == start), None)
 
 
+# Heads of French, Spanish, Portuguese and Italian body names, which write the adjectives after
+# them in lower case ("Institut supérieur des études numériques", "Secretaría nacional de …").
+_ROMANCE_HEADS = frozenset(
+    [
+        "collège",
+        "université",
+        "universidad",
+        "universidade",
+        "università",
+        "institut",
+        "instituto",
+        "istituto",
+        "ministère",
+        "ministerio",
+        "ministério",
+        "ministero",
+        "secretaría",
+        "secretaria",
+        "secrétariat",
+        "école",
+        "escuela",
+        "escola",
+        "agence",
+        "agencia",
+        "agência",
+        "fondation",
+        "fundación",
+        "fundação",
+        "asociación",
+        "associação",
+        "conseil",
+        "consejo",
+        "conselho",
+        "autorité",
+        "autoridad",
+        "autoridade",
+        "observatoire",
+        "observatorio",
+        "observatório",
+        "laboratoire",
+        "laboratorio",
+        "laboratório",
+        "réseau",
+        "rede",
+        "centro",
+        "faculté",
+        "facultad",
+        "faculdade",
+        "mairie",
+        "direction",
+        "dirección",
+        "direção",
+    ]
+)
+
+
 def _proper_run(text: str, pos: int, stop: int) -> tuple[int, list[str]] | None:
     """End offset and words of a run of capitalised words (with connectors) starting at pos."""
     words: list[str] = []
@@ -499,6 +561,10 @@ def _proper_run(text: str, pos: int, stop: int) -> tuple[int, list[str]] | None:
             pending = []
             end = m.start() + len(core)
         elif words and core.lower() in _CONNECTORS and len(pending) < 2 and not closed:
+            pending.append(core)
+        elif len(words) == 1 and words[0].lower() in _ROMANCE_HEADS and len(pending) < 3 and not closed:
+            # "Collège numérique du Bas-Saint-Laurent": French, Spanish and Portuguese names write
+            # the adjectives after their head in lower case; kept only if a capital follows
             pending.append(core)
         else:
             break
@@ -573,7 +639,7 @@ def _named(
 ) -> Org | None:
     end, words = run
     folded = _fold(text[start:end])
-    if folded in gazetteer.places or folded in gazetteer.people:
+    if folded in gazetteer.places or folded in gazetteer.people or folded in _PLATFORMS:
         return None
     body = gazetteer.bodies.get(folded)
     if body is not None:  # "Tomasz from the Secretariat": at an IGF session, the IGF Secretariat
@@ -592,6 +658,8 @@ def _named(
         capitalised = [w for w in words if w[:1].isupper()]
         if len(capitalised) < 2 or any(_fold(w) in gazetteer.places | gazetteer.people for w in capitalised):
             return None  # "from Accra", "from Lagos State": where they are, not whom for
+        if is_landform(words):
+            return None  # "in the Cook Islands", "from the Rift Valley": a place the gazetteer lacks
     if len(words) >= 3 and abbreviates(words[-1], words[:-1]):
         end = start + len(text[start:end].rsplit(maxsplit=1)[0])  # "Kenya ICT Action Network KICTANet"
         words = words[:-1]
@@ -1106,6 +1174,70 @@ def office_orgs(piece: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -
     → "Foo University"); `mentions` are the registry mentions in `piece`."""
     cue = _OFFICE.match(piece)
     return _orgs_after_cue(piece, cue, len(piece), mentions, gazetteer) if cue is not None else []
+
+
+# Nouns of geography that end a place's name, never a body's ("Cook Islands", "Rift Valley",
+# "Gold Coast"): a body named after one ends in its own word ("Cook Islands Tourism Corporation").
+_LANDFORMS = frozenset(
+    [
+        "islands",
+        "island",
+        "isles",
+        "archipelago",
+        "atoll",
+        "atolls",
+        "peninsula",
+        "coast",
+        "valley",
+        "mountains",
+        "highlands",
+        "lowlands",
+        "delta",
+        "gulf",
+        "bay",
+    ]
+)
+
+
+def is_landform(words: Sequence[str]) -> bool:
+    """Whether a capitalised name ends in a noun of geography, so it names a place."""
+    return bool(words) and words[-1].lower().strip(_TRAIL) in _LANDFORMS
+
+
+# The tools a session runs on — meeting platforms, caption services, streaming sites — are never a
+# body a person speaks for ("I will read the questions from the WebEx chat"). Product names only:
+# a company that also employs people ("Google", "Microsoft") is not here.
+_PLATFORMS = frozenset(
+    [
+        "zoom",
+        "webex",
+        "cisco webex",
+        "microsoft teams",
+        "ms teams",
+        "skype",
+        "google meet",
+        "jitsi",
+        "bluejeans",
+        "gotomeeting",
+        "gotowebinar",
+        "adobe connect",
+        "slido",
+        "mentimeter",
+        "streamtext",
+        "livestream",
+        "ustream",
+    ]
+)
+
+
+def is_platform(name: str) -> bool:
+    """Whether a name is a meeting platform, caption service or streaming site (`_PLATFORMS`)."""
+    return _fold(name) in _PLATFORMS
+
+
+def never_body(words: Sequence[str]) -> bool:
+    """A capitalised span that cannot be anyone's affiliation: a landform or a platform."""
+    return is_landform(words) or is_platform(" ".join(words))
 
 
 def is_place(text: str, gazetteer: Gazetteer) -> bool:

@@ -434,9 +434,12 @@ _QUESTION_NOT_YOU = re.compile(r"(?:(?!\byou\b)[^.!?])*\?", re.IGNORECASE)
 _THANKS_BEFORE = re.compile(
     r"(?:thank you|thanks|thank you very much|thank you so much)[\s,.!]*(?:again[\s,]*)?$", re.IGNORECASE
 )
-# Where the words about one person stop; ", and online we have …" turns to other people.
+# Where the words about one person stop; ", and online we have …" turns to other people, and so
+# does "… and then online we have …" in an unpunctuated caption.
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?-i:I|we|but|and I|not|so)\b|;|\s‑‑|\s--|,\s+and\s+(?=(?:online|on[\s‑-]?site|remotely|in the room|here)\b)",
+    r",\s+(?-i:I|we|but|and I|not|so)\b|;|\s‑‑|\s--|,\s+and\s+(?=(?:online|on[\s‑-]?site|remotely|in the room|here)\b)|"
+    r"\s+and\s+(?:(?:then|now|next|also)\s+)?(?=(?:online|on[\s‑-]?site|remotely|in the room|here)\s+"
+    r"(?:we|there|is|are|joins?|joining)\b)",
     re.IGNORECASE,
 )
 
@@ -529,11 +532,19 @@ _APPOSITION_JOIN = re.compile(r"\s*,\s*[^.;:!?()]{2,160}?,\s*(?:and|&)\s+", re.I
 _NEXT_IN_LIST = re.compile(r"[\s,]*(?:and|&)\b", re.IGNORECASE)
 
 
-def _mode_before(view: SessionView, draft: Draft, turn: int, start: int) -> None:
+def _mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: int | None = None) -> None:
     """Mode cues in the chair's words before a name, back to the previous name or the sentence
     start: "Online we have Ana", "here in the room with me is Ana", "joining from Lima, Ana".
-    In a list ("Online we have Ana and Ben") the words before the first name hold for all."""
+    In a list ("Online we have Ana and Ben") the words before the first name hold for all.
+    A name that opens a clause of its own after "and" ("we are fifteen here in the room, and
+    Mathieu tells me …") takes nothing from the clause before it: `end` is where the name ends."""
     if -start - 1 in draft.seen:
+        return
+    if (
+        end is not None
+        and _AND_BEFORE.search(view.text, max(0, start - 12), start)
+        and _SUBJECT_VERB.match(view.text, end)
+    ):
         return
     a, _ = view.sentence_at(turn, start)
     end = start
@@ -562,6 +573,12 @@ def _mode_before(view: SessionView, draft: Draft, turn: int, start: int) -> None
         draft.mode_evidence.append(view.evidence(*view.sentence_at(turn, start), "mode"))
 
 
+_AND_BEFORE = re.compile(r"(?:,[ \u00a0]*|[ \u00a0])and[ \u00a0]+$")
+# A verb right after a name: the name is the subject of its own clause ("Mathieu tells me …").
+_SUBJECT_VERB = re.compile(
+    r"[ \u00a0]+(?:(?:also|now|just|then|still)[ \u00a0]+)?(?:is|was|has|had|will|would|can|could|says|said|"
+    r"(?-i:[a-z]+(?<!s)s))\b"
+)
 _EXCEPT_BEFORE = re.compile(
     r"\b(?:except|apart from|but not)\s+(?:for\s+)?(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Ambassador)\.?\s+)?$",
     re.IGNORECASE,
@@ -725,7 +742,8 @@ def _handoff(
 
 
 _PRONOUN = re.compile(
-    r"\b(?:she|he)\b(?=\s+(?:(?:also|now|today|here)\s+)?(?:is|was|speaks|works|comes|represents|joins)\b)"
+    r"\b(?:she|he)\b(?=\s+(?:(?:also|now|today|here)\s+)?(?:is|was|speaks|works|comes|represents|joins|"
+    r"teaches|lectures|leads|runs|heads|directs|manages|coordinates|chairs)\b)"
 )
 
 
@@ -933,7 +951,7 @@ def _introductions(view: SessionView, draft: Draft, own_turns: set[int]) -> None
         if turn is None or turn.index in own_turns or not _not_thanks(view, turn.index, hit.start, hit.end):
             continue
         _mode_after(view, draft, turn.index, hit.start, hit.end, 2)
-        _mode_before(view, draft, turn.index, hit.start)
+        _mode_before(view, draft, turn.index, hit.start, hit.end)
         if _SLOT_AFTER.match(view.text, hit.end):
             draft.named_in_handoff = True  # "Diego is our third speaker", said before or after
         s_a, s_b = view.sentence_at(turn.index, hit.start)
