@@ -12,8 +12,12 @@ the captions switch to mid-session joins the named chair. Modes, of the speaker:
 from …", "after midnight here", "the corridors of this conference centre", "we almost arrived
 late"; of others: "is on the telephone line from …", "the one in the first row", a run-on
 roll call ("… next to her Y … and then online we have Z"); and a clause before a name that has
-its own subject ("we are fifteen here in the room, and Tomás tells me …") says nothing of the
-name. Each rule is also checked where it must not apply.
+its own subject ("we are fifteen here in the room, and Tomás tells me …") or puts a question to
+it ("… joining from a library, and they have a question for Juma") says nothing of the name; a
+title before the next name of a list ("On my left, Dr. X, who …, and Mr. Y") keeps the words
+before the list for both; "says thank you to the Doctor" does not address the next speaker; a
+sentence that only points ("The young lady.") is the room. Each rule is also checked where it
+must not apply.
 """
 
 from __future__ import annotations
@@ -179,3 +183,54 @@ def test_a_run_on_roll_call_gives_the_room_to_the_one_next_to_her() -> None:
     got = _cast(_RUN_ON)
     assert got["Kerli Mets"][2] == "onsite"
     assert got["Ott Kask"][2] == "online"
+
+
+_LISTED_WITH_TITLES = """>> CHAIRMAN:  Good morning.  My name is Omar Benali, I am a partner at Benali Avocats, and I chair this workshop.  On my left, Dr. Rana Haddad, who teaches trade law at the Levant Law School in Amman, and Mr. Jonas Keller, from Bergdomain, a registrar in Bern.  Online we have Ms. Lea Brun.
+
+>> DR. HADDAD:  Thank you, Chairman.  Renewal fees first.
+
+>> MR. KELLER:  Thank you.  I agree with Dr. Haddad.
+
+>> MS. BRUN:  Hello, can you hear me?  Yes.  The fees again.
+"""
+
+
+def test_a_title_before_the_next_name_of_a_list_keeps_the_words_before_the_list() -> None:
+    got = _cast(_LISTED_WITH_TITLES)
+    assert got["Rana Haddad"][2] == "onsite"
+    assert got["Jonas Keller"][2] == "onsite"  # "On my left, Dr. X, who …, and Mr. Y"
+    assert got["Lea Brun"][2] == "online"
+
+
+_ASKED_FROM_A_HUB = """>> WANJIKU GITAU:  Good morning, I am Wanjiku Gitau of the Nyeri Media Trust, and I chair.  Our first speaker is Juma Mrisho.  Juma?
+
+>> JUMA MRISHO:  Thank you.  Juma Mrisho, I work at Pwani Signal, in Tanga.  We stop the bulk SMS when the regulator calls.
+
+>> WANJIKU GITAU:  Thank you, Juma.  Akinyi, the hubs?
+
+>> AKINYI OTIENO:  Thank you, Chair.  The hub in Kisumu is joining from a library, and they have a question for Juma.  Before that, a short comment from the chat: Amani in Arusha says thank you to the Doctor, and another remote participant from Moshi agrees.
+
+>> JUMA MRISHO:  Thank you, Kisumu.  The customers are rarely told.
+"""
+
+
+def test_a_question_put_to_a_name_does_not_place_it_where_the_asker_is() -> None:
+    got = _cast(_ASKED_FROM_A_HUB)
+    assert got["Juma Mrisho"][2] is None  # the hub joins from a library; "thank you to" is no address
+
+
+_BARE_POINTING = """>> CHAIR:  Now the floor, here in the room.  Yes, the gentleman at the microphone.
+
+>> PARTICIPANT:  Thank you.  Budi Santoso, a researcher.  Privacy first.
+
+>> CHAIR:  Thank you.  The young lady.
+
+>> Sari Dewi:  Thank you.  My name is Sari Dewi, I'm in the youth committee of the Java Youth Network.  My question is about the law.
+"""
+
+
+def test_a_sentence_that_only_points_at_a_voice_puts_it_in_the_room() -> None:
+    assert modes.floor_cues("The young lady.") == (0, 1)
+    assert modes.floor_cues("I met the young lady.") == (0, 0)
+    got = _cast(_BARE_POINTING)
+    assert got["Sari Dewi"][2] == "onsite"

@@ -212,6 +212,8 @@ _FLOOR_ONSITE = re.compile(
     rf"(?:one more|another (?:one|question|hand|comment)|a (?:question|hand|comment))\s+(?:from\s+)?(?:{_HERE}|there)\b|"
     # a chair pointing at a person ("Yes, the gentleman.", "Yes, madam, at the press table.")
     rf"(?:yes|okay|ok|please),?\s+(?:the|that)\s+(?:gentleman|lady|young (?:man|woman|lady))\s*[.,!]|"
+    # a sentence that is only the pointing: "Thank you.  The young lady."
+    rf"^\s*(?:the|that)\s+(?:gentleman|lady|young (?:man|woman|lady))\s*[.!]|"
     rf"(?:madam|sir),?\s+(?:at|in|on|near|by|behind)\s+the\b|"
     # the microphone carried to the voice: "the microphone is coming", "we bring you the mic"
     rf"(?:mic|microphone) is (?:coming|on (?:its|the) way)|bring (?:you |her |him )?the (?:mic|microphone)\b|"

@@ -439,7 +439,9 @@ _THANKS_BEFORE = re.compile(
 _CLAUSE_BREAK = re.compile(
     r",\s+(?-i:I|we|but|and I|not|so)\b|;|\s‑‑|\s--|,\s+and\s+(?=(?:online|on[\s‑-]?site|remotely|in the room|here)\b)|"
     r"\s+and\s+(?:(?:then|now|next|also)\s+)?(?=(?:online|on[\s‑-]?site|remotely|in the room|here)\s+"
-    r"(?:we|there|is|are|joins?|joining)\b)",
+    r"(?:we|there|is|are|joins?|joining)\b)|"
+    # "…thank you to the Doctor, and another remote participant from Dhaka says …": others
+    r",\s+and\s+(?:another|other|others|the others|some|someone|somebody|one more)\b",
     re.IGNORECASE,
 )
 
@@ -509,9 +511,10 @@ def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int
 _GOES_ON = re.compile(r"\s*(?:He|She)\b")
 
 
-_LIST_JOIN = re.compile(r"[\s,]*(?:and|&)?[\s,]*")
+_TITLE_BEFORE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?\s+)?"
+_LIST_JOIN = re.compile(r"[\s,]*(?:and|&)?[\s,]*" + _TITLE_BEFORE)
 # Between two names of a list of name cards read out, the first one's card: ", UNESCO, and ".
-_CARD_JOIN = re.compile(r"\s*,\s*(?P<card>[^,.;:!?]{2,80}?)\s*,?\s*(?:and|&)?\s*")
+_CARD_JOIN = re.compile(r"\s*,\s*(?P<card>[^,.;:!?]{2,80}?)\s*,?\s*(?:and|&)?\s*" + _TITLE_BEFORE)
 
 
 def _card_join(words: str) -> bool:
@@ -526,7 +529,7 @@ def _card_join(words: str) -> bool:
 
 
 # ", director of digital skills at the Ministry of Youth of Tunisia, and ": one description, then "and".
-_APPOSITION_JOIN = re.compile(r"\s*,\s*[^.;:!?()]{2,160}?,\s*(?:and|&)\s+", re.IGNORECASE)
+_APPOSITION_JOIN = re.compile(r"\s*,\s*[^.;:!?()]{2,160}?,\s*(?:and|&)\s+" + _TITLE_BEFORE, re.IGNORECASE)
 
 
 _NEXT_IN_LIST = re.compile(r"[\s,]*(?:and|&)\b", re.IGNORECASE)
@@ -546,6 +549,8 @@ def _mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: in
         and _SUBJECT_VERB.match(view.text, end)
     ):
         return
+    if _ADDRESSED_BEFORE.search(view.text, max(0, start - 120), start):
+        return  # "they are joining from a youth centre, and they have a question for Baraka": asked, not placed
     a, _ = view.sentence_at(turn, start)
     end = start
     window_start = a
@@ -573,6 +578,12 @@ def _mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: in
         draft.mode_evidence.append(view.evidence(*view.sentence_at(turn, start), "mode"))
 
 
+# A name a question or comment is put to: the words before it are where the asker is.
+_ADDRESSED_BEFORE = re.compile(
+    r"\b(?:questions?|comments?|message)\b[^.?!;]{0,80}?\b(?:for|to)[ \u00a0]+"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?[ \u00a0]+)?$",
+    re.IGNORECASE,
+)
 _AND_BEFORE = re.compile(r"(?:,[ \u00a0]*|[ \u00a0])and[ \u00a0]+$")
 # A verb right after a name: the name is the subject of its own clause ("Mathieu tells me …").
 _SUBJECT_VERB = re.compile(
@@ -731,7 +742,8 @@ def _handoff(
         draft.add(m.entity_id, 1.5, view.evidence(a, b, "hand-off"))
     if not hits:
         for a, b in view.sentences[last_turn.index]:
-            if a >= last_para[0] and re.search(r"\byou\b", text[a:b], re.IGNORECASE):
+            # said to the next speaker ("can you hear us?"), not "says thank you to the Doctor"
+            if a >= last_para[0] and _TO_YOU.search(text, a, b):
                 online, onsite = modes.about_other(text[a:b])
                 if online or onsite:
                     draft.online += online
@@ -741,6 +753,7 @@ def _handoff(
             _floor_mode(view, draft, last_turn.index, last_para)
 
 
+_TO_YOU = re.compile(r"(?<!thank )(?<!thanks to )\byou\b", re.IGNORECASE)
 _PRONOUN = re.compile(
     r"\b(?:she|he)\b(?=\s+(?:(?:also|now|today|here)\s+)?(?:is|was|speaks|works|comes|represents|joins|"
     r"teaches|lectures|leads|runs|heads|directs|manages|coordinates|chairs)\b)"
