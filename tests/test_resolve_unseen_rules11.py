@@ -16,8 +16,9 @@ its own subject ("we are fifteen here in the room, and Tomás tells me …") or 
 it ("… joining from a library, and they have a question for Juma") says nothing of the name; a
 title before the next name of a list ("On my left, Dr. X, who …, and Mr. Y") keeps the words
 before the list for both; "says thank you to the Doctor" does not address the next speaker; a
-sentence that only points ("The young lady.") is the room. Each rule is also checked where it
-must not apply.
+sentence that only points ("The young lady.") is the room. A speaker who works independently
+keeps only a body tied to them first-hand, and a name spelt out before its acronym ("…of Kenya,
+DPCK,") keeps its place. Each rule is also checked where it must not apply.
 """
 
 from __future__ import annotations
@@ -234,3 +235,25 @@ def test_a_sentence_that_only_points_at_a_voice_puts_it_in_the_room() -> None:
     assert modes.floor_cues("I met the young lady.") == (0, 0)
     got = _cast(_BARE_POINTING)
     assert got["Sari Dewi"][2] == "onsite"
+
+
+_INDEPENDENT = """>> CHAIR:  Now the floor.  Yes, at the back.
+
+>> AUDIENCE:  Thank you.  My name is Karim Nasser, I am a lawyer, I work independently.  I want to follow on what UNESCO said in the Handbook for the Oversight of Online Markets.  Does anybody use it?
+
+>> CHAIR:  Thank you.  Next, yes.
+
+>> AUDIENCE:  Hello.  My name is Lina Saab, I usually work independently, but today I speak for the Beirut Press Association.  Same question.
+
+>> CHAIR:  Thank you.  One more.
+
+>> PARTICIPANT:  Hi.  It's Wanjiru Mbugua.  I work closely with the universities, but I am from the Coastal Data Forum of Kenya, CDFK, a civil society network.  Who pays?
+"""
+
+
+def test_a_speaker_who_speaks_for_none_keeps_only_a_body_tied_first_hand() -> None:
+    got = _cast(_INDEPENDENT)
+    assert got["Karim Nasser"][1] is None  # a document in their words is what they talk about
+    assert got["Lina Saab"][1] == "Beirut Press Association"  # tied first-hand: kept
+    # a body spelt out and then abbreviated keeps the place in its name
+    assert got["Wanjiru Mbugua"][1] == "Coastal Data Forum of Kenya"

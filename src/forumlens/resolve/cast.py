@@ -439,13 +439,17 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
 _FIRST_HAND = ("rule:self-introduction", "rule:name-card", "rule:introduction")
 
 
-def _eligible(cands: list[affcands.Candidate], moderator: bool) -> list[affcands.Candidate]:
-    """The candidates the ranker may choose from, under the rules' two hard constraints: a body
+def _eligible(cands: list[affcands.Candidate], moderator: bool, independent: bool = False) -> list[affcands.Candidate]:
+    """The candidates the ranker may choose from, under the rules' hard constraints: a body
     on the speaker's name card is first-hand (only their own self-introduction competes with
     it), and a chair names many bodies in hand-offs, so a chair's body must be tied to them
-    first-hand (a self-introduction, a card, another speaker's introduction)."""
+    first-hand (a self-introduction, a card, another speaker's introduction); so must the body
+    of a speaker who says they speak for none ("I work independently"): the names in their
+    words are what they talk about."""
     if any("rule:name-card" in c.features for c in cands):
         cands = [c for c in cands if "rule:name-card" in c.features or "rule:self-introduction" in c.features]
+    if independent:
+        cands = [c for c in cands if any(k in c.features for k in _FIRST_HAND)]
     if moderator:
         # first-hand: tied by the rules, claimed in the chair's own words ("but I am employed by …",
         # a post they hold: "I edit the weekend edition of the …"),
@@ -484,7 +488,7 @@ def affiliation_options(
         hub = hubs[position] if hubs is not None else _is_hub(view, draft.group, registry)
         names = {e: entity_name(draft, registry, e) for e in draft.affiliations}
         cands = affcands.candidates(view, draft, registry, people, places, names, hits.get(id(draft.group), []))
-        cands = _eligible(cands, moderator)
+        cands = _eligible(cands, moderator, draft.independent)
         picked, _ = best_affiliation(draft, registry, moderator or hub)
         for cand in cands:
             if picked is not None and (cand.entity_id == picked or cand.key == picked):

@@ -654,6 +654,9 @@ def _named(
         )
     head = any(w.lower() in _ORG_WORDS for w in words)
     acronym = any(_ACRONYM.fullmatch(w) for w in words)
+    spelt = _SPELT_AFTER.match(text, end, stop)
+    if spelt is not None and abbreviates(spelt.group(1), words):
+        acronym = True  # "the Digital Policy Circle of Kenya, DPCK,": a body spelt out, then abbreviated
     if place_cue and not head and not acronym:
         capitalised = [w for w in words if w[:1].isupper()]
         if len(capitalised) < 2 or any(_fold(w) in gazetteer.places | gazetteer.people for w in capitalised):
@@ -679,6 +682,8 @@ def _named(
 
 
 _THE_BEFORE = re.compile(r"\b(?:the|The)[ \u00a0]+$")
+# An acronym said right after a name, between commas or in brackets: ", DPCK," or " (DPCK)".
+_SPELT_AFTER = re.compile(r"[ \u00a0]*[,(][ \u00a0]*((?-i:[A-Z][A-Za-z]{1,9}))[ \u00a0]*[,.;)]")
 _BACK_WINDOW = 4000  # characters before a bare "the Institute" searched for the name it stands for
 
 

@@ -907,7 +907,9 @@ _INDEPENDENT = SharedCue(
     re.compile(
         r"\b(?:I(?:'m|’m| am)\s+(?:(?:just|only|here as|here)\s+)?(?:an?\s+)?independent\b|"
         r"in (?:my|a) (?:personal|own|individual) capacity|(?:I am|I'm|I’m) not affiliated|"
-        r"I (?:do not|don't|don’t) represent (?:any|anybody|anyone))",
+        r"I (?:do not|don't|don’t) represent (?:any|anybody|anyone)|"
+        # "I am a lawyer, I work independently" (not "a freelance journalist": one writes for somebody)
+        r"I\s+work\s+(?:independently|on my own|for myself))",
         re.IGNORECASE,
     )
 )
