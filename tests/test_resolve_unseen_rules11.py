@@ -18,7 +18,9 @@ title before the next name of a list ("On my left, Dr. X, who …, and Mr. Y") k
 before the list for both; "says thank you to the Doctor" does not address the next speaker; a
 sentence that only points ("The young lady.") is the room. A speaker who works independently
 keeps only a body tied to them first-hand, and a name spelt out before its acronym ("…of Kenya,
-DPCK,") keeps its place. Each rule is also checked where it must not apply.
+DPCK,") keeps its place. The programme slot described the sentence before "He is Mr. …" ("Our
+first speaker came from Dakar yesterday evening") is where he is. Each rule is also checked
+where it must not apply.
 """
 
 from __future__ import annotations
@@ -257,3 +259,21 @@ def test_a_speaker_who_speaks_for_none_keeps_only_a_body_tied_first_hand() -> No
     assert got["Lina Saab"][1] == "Beirut Press Association"  # tied first-hand: kept
     # a body spelt out and then abbreviated keeps the place in its name
     assert got["Wanjiru Mbugua"][1] == "Coastal Data Forum of Kenya"
+
+
+_SLOT_BEFORE_NAME = """>> CHAIR:  Good morning, I chair this workshop for the Sahel Rural Networks.  Our first speaker came from Niamey yesterday evening, after two flights.  He is Mr. Moussa Issoufou-Garba, from the Niger Rural Radio Union.  Mr. Issoufou-Garba, you have the floor.
+
+>> MR. ISSOUFOU-GARBA:  Thank you.  Rural radio first.
+
+>> CHAIR:  Thank you.  Our next speaker works on the same question.  She is Ms. Awa Traoré, from the Bamako Data Collective.
+
+>> MS. TRAORE:  Thank you.  Data first.
+"""
+
+
+def test_the_slot_described_the_sentence_before_he_is_named_is_where_he_is() -> None:
+    got = _cast(_SLOT_BEFORE_NAME)
+    assert got["Moussa Issoufou-Garba"][2] == "onsite"  # "came from Niamey yesterday evening"
+    assert got["Awa Traoré"][2] is None  # the slot sentence says nothing of where she is
+    assert modes.about_other(" came from Dakar yesterday evening")[1] == 1
+    assert modes.about_other(" came from Dakar, where the idea started") == (0, 0)

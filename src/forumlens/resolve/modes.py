@@ -180,7 +180,7 @@ _OTHER_ONSITE = re.compile(
     r"flew in|came all the way|travell?ed (?:all the way|a long way|far)|(?:at|in|from) the (?:back|front|middle|corner) of the (?:room|hall)|"
     # "he travelled from Santiago for this panel", "she came from Dakar to be with us"
     r"(?:came|travell?ed|flew)\s+(?:in\s+|here\s+)?from\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+"
-    r"(?:for (?:this|the|our)|to (?:be with|join|attend))|"
+    r"(?:for (?:this|the|our)|to (?:be with|join|attend)|yesterday|last night|this morning)|"
     # "he's the one in the first row with two laptops": a seat in the room
     r"in the (?:first|second|third|fourth|front|back|last) row|"
     r"(?:sitting|seated)\s+(?:(?:right\s+)?here|(?:at|in) the (?:front|back|table|panel|podium|first row)|"

@@ -972,6 +972,7 @@ def _introductions(view: SessionView, draft: Draft, own_turns: set[int]) -> None
         s_a, s_b = view.sentence_at(turn.index, hit.start)
         if cues.SPEAKER_SLOT.search(view.text, s_a, s_b) or _slot_just_before(view, turn.index, s_a):
             draft.slotted = True  # "Our last speaker is joining online, Mei Lin Chua": on the programme
+            _mode_of_slot(view, draft, turn.index, s_a, hit.start)
         if _fold_name(hit.form) not in full:
             # a first or last name alone ("Ewa is from the Polish IGF"): only a body the words tie
             # to it, and only when no other speaker goes by the same word
@@ -990,6 +991,29 @@ def _introductions(view: SessionView, draft: Draft, own_turns: set[int]) -> None
         before = orgs.before_name(view.text, s_a, hit.start, view.all_mentions, view.gazetteer)
         for org in view.tied([*found, *([before] if before else [])]):
             draft.add_org(org, 3.2, view.evidence(s_a, s_b, "introduction"))
+
+
+# "He is Mr. …", "She is Dr. …": a sentence that names the slot the sentence before described.
+_NAMES_THE_SLOT = re.compile(r"\s*(?:He|She)\s+is\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Ambassador)\.?\s+)?$")
+
+
+def _mode_of_slot(view: SessionView, draft: Draft, turn: int, sentence_start: int, name_start: int) -> None:
+    """Where the programme slot is, said the sentence before the name ("Our first speaker came
+    from Dakar yesterday evening.  He is Mr. …"): those words are about the one the next
+    sentence names, when it names them as "He is …" and the slot sentence names nobody."""
+    if -name_start - 2 in draft.seen:
+        return
+    if not _NAMES_THE_SLOT.fullmatch(view.text, sentence_start, name_start):
+        return
+    before = view.sentence_before(turn, sentence_start)
+    if before is None or not cues.SPEAKER_SLOT.search(view.text, *before) or view.names_between(*before):
+        return
+    online, onsite = modes.about_other(view.text[before[0] : before[1]])
+    if online or onsite:
+        draft.seen.add(-name_start - 2)
+        draft.online += 2 * online
+        draft.onsite += 2 * onsite
+        draft.mode_evidence.append(view.evidence(before[0], before[1], "mode"))
 
 
 @lru_cache(maxsize=8192)
