@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import textwrap
 from dataclasses import dataclass, field
 
@@ -37,6 +38,7 @@ from .sources import (
 __all__ = [
     "Layout",
     "layout",
+    "lead_label",
     "quote_differs",
     "render",
     "render_html",
@@ -46,6 +48,7 @@ __all__ = [
 ]
 
 Brief = SessionReport | TopicBrief | CoalitionBrief
+KEY = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a category or status key ("concise-summaries"), not a title
 SourceGroup = tuple[str, list[tuple[int, Citation]]]
 
 
@@ -83,6 +86,26 @@ class Layout:
 def _kind_label(kind: str) -> str:
     """A category or status key as a reader's label: "concise-summaries" → "Concise summaries"."""
     return kind.replace("-", " ").capitalize()
+
+
+def lead_label(kind: str) -> str:
+    """The label a list item opens with: a category key in words ("Concise summaries"), a title as written.
+
+    Keys are lower case joined by hyphens; a segment title ("Opening by UN DESA") keeps its
+    capitals, only its first letter raised.
+    """
+    if KEY.fullmatch(kind):
+        return _kind_label(kind)
+    return kind[:1].upper() + kind[1:]
+
+
+def _when_label(when: str) -> str:
+    """A year-by-year label ("2024 · raised · concise-summaries") with its category in words;
+    "other" says nothing, so it is left out."""
+    parts = when.split(" · ")
+    if len(parts) > 1 and KEY.fullmatch(parts[-1]):
+        parts[-1:] = [] if parts[-1] == "other" else [parts[-1].replace("-", " ")]
+    return " · ".join(parts)
 
 
 def _numbered(lay: Layout) -> Layout:
@@ -176,7 +199,7 @@ def layout(brief: Brief) -> Layout:
             "What it asked for", [(_kind_label(b.kind) if b.kind and b.kind != "other" else "", b) for b in brief.asked]
         ),
         Section("Whom it works with", [(b.kind, b) for b in brief.partners]),
-        Section("What it has asked for, year by year", [(b.kind, b) for b in brief.asked_by_year]),
+        Section("What it has asked for, year by year", [(_when_label(b.kind), b) for b in brief.asked_by_year]),
         Section("Promises and their fate", [(_kind_label(b.kind), b) for b in brief.promises]),
         Section(
             "Where it spoke",

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from .models import Bullet
+from .render import lead_label
 from .sources import cite_label, number_sources, ref_numbers, source_quotes
 from .template import IgfReport, TemplateSection
 
@@ -47,7 +48,7 @@ class _Refs:
 def _lead(b: Bullet, heading: str) -> str:
     """The label a list item opens with: a segment title or ask category (not a person's role)."""
     if heading in ("Key issues raised", "Calls to action") and b.kind and b.kind != "other":
-        return b.kind[:1].upper() + b.kind[1:]
+        return lead_label(b.kind)
     return ""
 
 
