@@ -402,7 +402,7 @@ def parse(file: Path, as_json: bool, offsets: bool) -> None:
     if as_json:
         click.echo(json.dumps(session.to_json(internal=offsets), ensure_ascii=False, indent=1))
         return
-    click.echo(f"{session.title}\n{counted(len(session.turns), 'turn')}\n")
+    click.echo(f"{session.title or '(no title in the header)'}\n{counted(len(session.turns), 'turn')}\n")
     click.echo(format_turns(session))
     for warning in session.warnings:
         click.echo(f"warning: {file}: {warning}", err=True)

@@ -49,7 +49,10 @@ def clip(text: str, width: int) -> str:
 def format_sessions(sessions: Sequence[SessionInfo]) -> str:
     if not sessions:
         return "No sessions stored yet. Add some with: forumlens ingest PATH"
-    rows = [(s.id, str(s.year or ""), str(s.turns), str(s.speakers), str(s.words), clip(s.title, 70)) for s in sessions]
+    rows = [
+        (s.id, str(s.year or ""), str(s.turns), str(s.speakers), str(s.words), clip(s.title or "(untitled)", 70))
+        for s in sessions
+    ]
     return table(rows, ("id", "year", "turns", "speakers", "words", "title"))
 
 
@@ -79,7 +82,7 @@ def format_session(info: SessionInfo, session: Session, full: bool = False) -> s
             key = turn.speaker or turn.label or "(unnamed)"
             speakers[key] = speakers.get(key, 0) + len(turn.text.split())
     head = [
-        f"{session.title}",
+        session.title or "(untitled session)",
         f"id {info.id} · year {info.year or '?'} · {counted(info.turns, 'turn')} · {counted(info.words, 'word')} · source {info.source}",
         "",
         "Speakers (words):",

@@ -106,7 +106,7 @@ def prepare_document(
     if not transcript:
         return replace(session, title=meta.title, year=meta.year), meta
     stated = overrides.values() if overrides else {}
-    if "title" in stated:
+    if "title" in stated or not session.title.strip():  # no header title: the file's name, never a blank
         session = replace(session, title=meta.title)
     if {"date", "year"} & set(stated):
         session = replace(session, year=meta.year)

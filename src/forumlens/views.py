@@ -145,7 +145,7 @@ def format_session_list(rows: Sequence[ListedSession]) -> str:
             str(r.info.turns),
             str(r.info.speakers),
             str(r.info.words),
-            clip(r.info.title, 70),
+            clip(r.info.title or "(untitled)", 70),
         )
         for r in rows
     ]
@@ -242,7 +242,7 @@ def format_session_view(view: SessionView, *, full: bool = False) -> str:
     info, session = view.info, view.session
     state = f" · {_STATE_WORDS[LIVE_STATE]}" if view.state == LIVE_STATE else ""
     out = [
-        session.title,
+        session.title or "(untitled session)",
         f"id {info.id} · year {info.year or '?'}{state} · {counted(info.turns, 'turn')} · {counted(info.words, 'word')}"
         f" · source {info.source}",
         "",

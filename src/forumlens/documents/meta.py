@@ -311,7 +311,10 @@ def detect_metadata(
         head = session.text[: max(first_page[-1].end, 1)][:6000]
 
     if transcript:
-        title, conf["title"], src["title"] = session.title or PurePath(document.source).stem, 0.8, "transcript header"
+        if session.title.strip():
+            title, conf["title"], src["title"] = session.title, 0.8, "transcript header"
+        else:  # a transcript without a header is named by its file (a blank title cannot be listed or linked)
+            title, conf["title"], src["title"] = PurePath(document.source).stem, 0.5, "file name"
     else:
         title, conf["title"], src["title"] = _title(document, session)
 

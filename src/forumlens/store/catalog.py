@@ -278,7 +278,9 @@ class CatalogQueries(SQLBase):
             by_id = False
             rows = self._title_matches(ref)
         if not rows:
-            raise NotFound(f"no session matches {ref!r}", hint="list them with `forumlens sessions`")
+            short = re.fullmatch(r"[0-9a-fA-F]{1,3}", ref) is not None  # too short to be read as an id prefix
+            hint = "an id prefix needs 4 characters or more; " if short else ""
+            raise NotFound(f"no session matches {ref!r}", hint=hint + "list them with `forumlens sessions`")
         if len(rows) > 1:
             advice = "give more of the id" if by_id else "give more of the title, the whole title, or the id"
             listed = self._ref_candidates([str(r[0]) for r in rows[:_CANDIDATES]])
