@@ -43,7 +43,15 @@ from ..transcript.speakers import name_key
 from .cues import is_intro
 from .sentences import Sentence
 
-__all__ = ["Actor", "body_aliases", "document_actor", "introduced_actor", "stated_actor", "turn_actor"]
+__all__ = [
+    "Actor",
+    "body_aliases",
+    "document_actor",
+    "introduced_actor",
+    "labelled_actor",
+    "stated_actor",
+    "turn_actor",
+]
 
 Actor = tuple[str | None, str | None]  # (coalition name, institution name)
 
@@ -238,7 +246,60 @@ def introduced_actor(
     )
     if org is not None and org in _umbrellas(registry):
         org = _session_member(session.text, org) or org
-    return None, org
+    return (None, org) if org is not None else labelled_actor(turn.label, turn.speaker, registry)
+
+
+# a caption label that names the speaker's body after the name: "Kunal Sabharwal (DC Linguistic Diversity)",
+# "FAISAL QABBANI, DC ON CHILD ONLINE SAFETY"
+_LABEL_BODY = re.compile(r"^[^(,]+?(?:\((?P<paren>[^)]+)\)|,\s*(?P<comma>.+?))\s*$")
+# a coalition said by its short head, "DC Linguistic Diversity", "DC on Gender": the topic after it
+_DC_SHORT = re.compile(r"^\s*(?:the\s+)?DC\s+(?:(?:on|for)\s+)?(?P<topic>\S.*)$", re.I)
+
+
+def labelled_actor(label: str | None, speaker: str | None, registry: Registry | None = None) -> Actor:
+    """(coalition, institution) a turn's caption label names after the speaker's name (rule 1, when the opening
+    says nothing): a registry body, else a coalition named by its topic ("DC Linguistic Diversity" is the "Dynamic
+    Coalition on Linguistic Diversity" another session's introduction names); a role ("(Chair)", ", MODERATOR"),
+    a place or a body the registry does not know is none (the people analysis reads those).
+
+    Why: the label is the speaker's own marker, written once per turn; a speaker who introduces themself only by
+    their town ("Ligaya Dimaculangan, from Quezon City") speaks for the coalition their label names, and their
+    items must join the same coalition's items of the years they said it."""
+    found = _LABEL_BODY.match(label or "") if speaker else None
+    if found is None:
+        return None, None
+    body = " ".join((found.group("paren") or found.group("comma") or "").split())
+    registry = registry or load_registry()
+    mentions = find_mentions(body, registry=registry)
+    coalition = next((m.name for m in mentions if m.kind == "dc"), None)
+    if coalition:
+        return coalition, None
+    if mentions:  # a registry body, or the IGF itself (nobody in particular)
+        org = next((m.name for m in mentions if m.kind in _ORG_KINDS and m.entity_id not in _GENERIC), None)
+        return None, org
+    if body.isupper():  # a label in capitals: the topic read as words ("DC ON LINGUISTIC" → "… on Linguistic")
+        body = body.lower()
+    short = _DC_SHORT.match(body)
+    named = _family_body(f"Dynamic Coalition on {short.group('topic')}" if short else body)
+    if named is None:
+        return None, None
+    name = named[0]
+    return (registered, None) if (registered := _registered_prefix(name, registry)) else (None, name)
+
+
+def _registered_prefix(name: str, registry: Registry) -> str | None:
+    """The registry coalition whose name (or former or official name) `name` cuts short ("Dynamic Coalition on
+    Child Online" of "… on Child Online Safety"), when exactly one does; a caption label is cut at its line's end."""
+    key = name.casefold().split()
+    if len(key) < 5:  # "dynamic coalition on" and two words of the topic at least
+        return None
+    found = {
+        e.name
+        for e in registry.of_kind("dc")
+        for said in (e.name, *e.phrases)
+        if (words := said.casefold().split())[: len(key)] == key and len(words) > len(key)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def turn_actor(
@@ -383,9 +444,23 @@ def body_aliases(names: Iterable[str]) -> dict[str, str]:
                 }
             )
             kept = longer[0] if len(longer) == 1 else kept
+        if kept == name:
+            kept = _completed(topic, head, by_head, fullest) or kept
         if kept != name:
             out[name] = kept
     return out
+
+
+def _completed(topic: str, head: str, by_head: Mapping[str, list[str]], fullest: Mapping[tuple[str, str], str]) -> str:
+    """The one longer name of the same head whose topic `topic` begins ("Dynamic Coalition on Linguistic" of "…
+    on Linguistic Diversity"), else "": a caption label cut at its line's end names the body in part."""
+    words = topic.casefold().split()
+    longer = {
+        fullest[(head, other.casefold())]
+        for other in by_head[head]
+        if (said := other.casefold().split())[: len(words)] == words and len(said) > len(words)
+    }
+    return longer.pop() if len(longer) == 1 else ""
 
 
 def _short_head(head: str) -> str:

@@ -213,6 +213,8 @@ _DELIVERY = compile_cue(
     # "our school … ran online in July" (not "ran out of money", "ran into problems")
     r"|\b(?:ran|went ahead)\b(?!\s+(?:out|into|short|late|over|away|behind|up|down|a |an |the |our |their |it\b))"
     r"|\btook place\b|\b(?:was|were|has been|have been) (?:successfully )?held\b"
+    r"|\b(?:we|i) (?:have |had )?(?:now |finally |successfully )?held (?:our|the|a|an|its)\b"
+    r"|\b(?:is|are|was|were|has been|have been) (?:now |finally |already )?printed\b"
     r"|\b(?:went|go|goes|has gone|have gone) (?:online|public|live)\b|\b(?:came|comes|come) online\b"
     r"|\b(?:is|are|was|were|has been|have been) (?:now |finally |already )?(?:translated|up and running)\b"
     r"|\b(?:is|are) now (?:used|in use|adopted|applied|taught) (?:by|in|at)\b"
@@ -373,7 +375,12 @@ RETRO_PROMISE = compile_cue(
     r"\b(?:was|were|had been|has been|have been) (?:first |originally |initially )?(?:announced|promised|planned"
     r"|scheduled|foreseen|pledged|due|supposed to (?:come|be|appear))\b"
     r"|\b(?:that|which)?\s*(?:we|i|the coalition|our coalition) (?:had |have )?(?:announced|promised|pledged"
-    r"|committed to|planned)\b|\b(?:the|our|its) (?:promised|announced|planned|long-awaited)\b",
+    r"|committed to|planned)\b|\b(?:the|our|its) (?:promised|announced|planned|long-awaited)\b"
+    # the promise named by whoever made it ("the review that Faisal promised in Bali", "As the Secretariat
+    # promised in Sharm") or by a participle after the deliverable ("our guide, announced in Nairobi, was printed")
+    r"|\b(?:that|which) [\w-]+(?:'s|’s)? (?:had |has )?(?:announced|promised|pledged)\b"
+    r"|\bas (?:we|i|(?:the|our) [\w-]+|[A-Z][\w-]+) (?:had |has |have )?(?:announced|promised|pledged)\b"
+    r"|,\s*(?:first |originally )?(?:announced|promised|pledged) (?:in|at|last|for|by|during)\b",
     _I,
 )
 # "we dropped it", "postponed that." — but not "completed this year"

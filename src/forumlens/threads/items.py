@@ -950,7 +950,7 @@ def _stored_needs(
                 sentence.text,
                 "need",
                 turn.speaker,
-                coalition or ask.get("coalition"),
+                coalition or (None if org else ask.get("coalition")),
                 org,
                 _category(ctx, _without_coalitions(ctx, sentence)),
                 cue=_ASKS_CUE,

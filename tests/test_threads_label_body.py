@@ -1,0 +1,106 @@
+"""Whom a speaker speaks for when only the caption label says it ("Ana Ruiz (DC Open Maps)"), a label cut at its
+line's end ("… , DC ON OPEN"), and an earlier promise named by whoever made it ("the atlas that Ana promised in
+Lima", "As the Secretariat promised", "our atlas, announced in Lima, was printed").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from forumlens.threads import place_items
+from forumlens.threads.actors import body_aliases, labelled_actor
+from forumlens.threads.cues import retro_promise
+
+from .threads_support import items_of
+
+
+@pytest.mark.parametrize(
+    ("label", "actor"),
+    [
+        ("Ana Ruiz (DC Open Maps)", (None, "Dynamic Coalition on Open Maps")),
+        ("ANA RUIZ, DC ON OPEN MAPS", (None, "Dynamic Coalition on Open Maps")),
+        ("Ana Ruiz (DC Gender and Internet Governance)", ("DC on Gender and Internet Governance", None)),
+        # a registered coalition's former name cut at the line's end is still that coalition
+        ("ANA RUIZ, DC ON CHILD ONLINE", ("DC on Children's Rights in the Digital Environment", None)),
+        ("Ana Ruiz (UNICEF)", (None, "UNICEF")),
+        ("Ana Ruiz (Chair)", (None, None)),  # a role
+        ("ANA RUIZ, MODERATOR", (None, None)),
+        ("ANA RUIZ, IGF", (None, None)),  # the IGF itself: nobody in particular
+        ("Ana Ruiz (Lima)", (None, None)),  # a place: the people analysis reads those
+        ("Ana Ruiz", (None, None)),
+    ],
+)
+def test_a_label_names_the_body_after_the_speakers_name(label, actor):
+    assert labelled_actor(label, "Ana Ruiz") == actor
+
+
+def test_a_role_label_without_a_speaker_names_no_body():
+    assert labelled_actor("Participant (UNICEF)", None) == (None, None)
+
+
+def test_a_label_cut_short_is_the_one_longer_name_of_its_kind():
+    names = ["Dynamic Coalition on Open", "Dynamic Coalition on Open Maps", "Dynamic Coalition on Rivers"]
+    assert body_aliases(names) == {"Dynamic Coalition on Open": "Dynamic Coalition on Open Maps"}
+    # two longer names begin the same: no telling which
+    assert body_aliases([*names, "Dynamic Coalition on Open Data"]) == {}
+
+
+FIRST = """IGF 2041 – Workshop on maps
+
+>> Rosa Pinto (Chair): Good morning. Ana, please.
+
+>> Ana Ruiz (DC Open Maps): Thank you, Rosa. Ana Ruiz, from Lima. Before the next IGF our coalition will publish an atlas of the rivers of the Andes.
+
+>> Rosa Pinto (Chair): Thank you. We close here.
+"""
+
+LATER = """IGF 2042 – Coordination session
+
+>> TOMAS VEGA: Good morning. Ana, please.
+
+>> ANA RUIZ: Thank you. Every city should publish its flood maps as open data.
+"""
+
+
+def test_the_label_body_beats_the_town_she_said_and_holds_in_her_other_sessions():
+    first = items_of(FIRST, "igf2041-workshop-maps.txt")
+    ana = [i for i in first.items if i.speaker == "Ana Ruiz"]
+    assert ana and {(i.coalition, i.org) for i in ana} == {(None, "Dynamic Coalition on Open Maps")}
+    assert first.bodies == {"Ana Ruiz": "Dynamic Coalition on Open Maps"}
+    later = items_of(LATER, "igf2042-coordination.txt")
+    placed = place_items([(2041, (2041,), first), (2042, (2042,), later)])
+    assert {i.org for i in placed if "flood" in i.quote} == {"Dynamic Coalition on Open Maps"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The atlas that Ana promised in Lima is online now.",
+        "As the Secretariat promised in Lima, every room here is connected.",
+        "Our atlas, announced in Lima, was printed in May.",
+        "The review of the research that Faisal announced last year is with the reviewers.",
+    ],
+)
+def test_an_earlier_promise_named_by_whoever_made_it(sentence):
+    assert retro_promise(sentence) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["We ask that Ana announce the date.", "The rivers of the Andes are long.", "Ana, announce it in Lima."],
+)
+def test_no_earlier_promise_named(sentence):
+    assert retro_promise(sentence) is None
+
+
+def test_a_guide_printed_is_delivered():
+    found = items_of(
+        """IGF 2043 – Workshop on maps
+
+>> Rosa Pinto (Chair): Good morning. Ana, please.
+
+>> Ana Ruiz (DC Open Maps): Thank you. Ana Ruiz. Our guide for map makers, announced in Lima, was printed in May.
+""",
+        "igf2043-workshop-maps.txt",
+    )
+    assert {i.signal for i in found.items if "printed" in i.quote} >= {"delivery"}
