@@ -9,7 +9,8 @@ import pytest
 
 from forumlens.threads import place_items
 from forumlens.threads.actors import body_aliases, labelled_actor
-from forumlens.threads.cues import retro_promise
+from forumlens.threads.cues import find_cue, retro_promise
+from forumlens.threads.link import meeting_year, promised_by
 
 from .threads_support import items_of
 
@@ -104,3 +105,35 @@ def test_a_guide_printed_is_delivered():
         "igf2043-workshop-maps.txt",
     )
     assert {i.signal for i in found.items if "printed" in i.quote} >= {"delivery"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "signal", "cue"),
+    [
+        # a lead-in announces the promise that follows: the promise is the one after the colon
+        ("What we will do: we will publish an atlas of the rivers of the Andes.", "promise", "we will publish"),
+        (
+            "Our regional forum will help each of the four cities to host its own river festival.",
+            "promise",
+            "Our regional forum will help each of the four cities to host",
+        ),
+        # done in part, said as a count: news of the promise, not its delivery
+        ("Now three of our four cities have held their own river festival.", "update", "cities have held their"),
+        ("We held our first river festival in Cusco in May.", "delivery", "We held our"),
+    ],
+)
+def test_promises_after_a_lead_in_and_progress_told_as_a_count(sentence, signal, cue):
+    found = find_cue(sentence)
+    assert found is not None and (found.signal, found.text) == (signal, cue)
+
+
+def test_the_maker_said_as_the_owner_of_the_deliverable_promised():
+    quote = "- UNEP's atlas of the rivers of the Andes, promised at the Lima open forum, was published in June."
+    assert promised_by(quote) == {"unep"}
+    assert promised_by("Ana's atlas of the rivers is printed.") == frozenset()  # no promise named
+
+
+def test_a_meeting_named_by_the_first_word_of_its_place():
+    assert meeting_year("The coalition asked us in Sharm about the cable.", 2011) == 2009
+    assert find_cue("The coalition asked us in Sharm about the cable.").signal == "response"
+    assert find_cue("The coalition asked us about the cable.") is None  # no meeting named: no response

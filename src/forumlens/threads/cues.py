@@ -63,7 +63,17 @@ from ..resolve.cuefilter import LiteralPool, SharedCue
 from ..text.alternation import alternation
 from ..text.fastre import Prefiltered
 
-__all__ = ["PRONOUN_OBJECT", "RETRO_PROMISE", "Cue", "find_cue", "is_intro", "is_non_ask", "retro_promise"]
+__all__ = [
+    "PRONOUN_OBJECT",
+    "RETRO_NAMED",
+    "RETRO_PROMISE",
+    "Cue",
+    "find_cue",
+    "is_intro",
+    "is_non_ask",
+    "retro_promise",
+    "venues_by_year",
+]
 
 _I = re.I
 _OWN = (
@@ -83,6 +93,8 @@ _MAKE = (
     r"|survey|study|assess|evaluate|pilot|digiti[sz]e"
     # an institution promises to weigh an ask ("We will consider a track for the national initiatives")
     r"|consider|look (?:into|at)|examine"
+    # help others make it ("our regional forum will help each of the five countries to hold its own national IGF")
+    r"|help (?:[\w'’-]+ ){1,6}?(?:to )?(?:hold|host|organi[sz]e|set up|build|create|launch|run)"
     # a census promised as its verb ("our forum will count every exchange point …") and a connectivity target
     # said as a count ("we will connect two hundred secondary schools"); not "count on", not "connect you"
     r"|count (?=every|all|each|the)|connect (?=(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty"
@@ -213,7 +225,8 @@ _DELIVERY = compile_cue(
     # "our school … ran online in July" (not "ran out of money", "ran into problems")
     r"|\b(?:ran|went ahead)\b(?!\s+(?:out|into|short|late|over|away|behind|up|down|a |an |the |our |their |it\b))"
     r"|\btook place\b|\b(?:was|were|has been|have been) (?:successfully )?held\b"
-    r"|\b(?:we|i) (?:have |had )?(?:now |finally |successfully )?held (?:our|the|a|an|its)\b"
+    r"|\b(?:we|i|they|(?:countries|members|coalitions|forums|cities|schools)) (?:have |had |has )?(?:now |finally "
+    r"|successfully )?held (?:our|the|a|an|its|their)\b"
     r"|\b(?:is|are|was|were|has been|have been) (?:now |finally |already )?printed\b"
     r"|\b(?:went|go|goes|has gone|have gone) (?:online|public|live)\b|\b(?:came|comes|come) online\b"
     r"|\b(?:is|are|was|were|has been|have been) (?:now |finally |already )?(?:translated|up and running)\b"
@@ -375,10 +388,15 @@ RETRO_PROMISE = compile_cue(
     r"\b(?:was|were|had been|has been|have been) (?:first |originally |initially )?(?:announced|promised|planned"
     r"|scheduled|foreseen|pledged|due|supposed to (?:come|be|appear))\b"
     r"|\b(?:that|which)?\s*(?:we|i|the coalition|our coalition) (?:had |have )?(?:announced|promised|pledged"
-    r"|committed to|planned)\b|\b(?:the|our|its) (?:promised|announced|planned|long-awaited)\b"
-    # the promise named by whoever made it ("the review that Faisal promised in Bali", "As the Secretariat
-    # promised in Sharm") or by a participle after the deliverable ("our guide, announced in Nairobi, was printed")
-    r"|\b(?:that|which) [\w-]+(?:'s|’s)? (?:had |has )?(?:announced|promised|pledged)\b"
+    r"|committed to|planned)\b|\b(?:the|our|its) (?:promised|announced|planned|long-awaited)\b",
+    _I,
+)
+# the earlier promise named by whoever made it ("the review that Faisal promised in Bali", "As the Secretariat
+# promised in Sharm") or by a participle after the deliverable ("our guide, announced in Nairobi, was printed"):
+# what it names is on record (`retro_promise`), but the promise may be another actor's, so the sentence does not
+# put a promise of the speaker's on record (`items._retro_promise` reads `RETRO_PROMISE` alone)
+RETRO_NAMED = compile_cue(
+    r"\b(?:that|which) [\w-]+(?:'s|’s)? (?:had |has )?(?:announced|promised|pledged)\b"
     r"|\bas (?:we|i|(?:the|our) [\w-]+|[A-Z][\w-]+) (?:had |has |have )?(?:announced|promised|pledged)\b"
     r"|,\s*(?:first |originally )?(?:announced|promised|pledged) (?:in|at|last|for|by|during)\b",
     _I,
@@ -446,6 +464,7 @@ _POLITE_FAST = _CueFilter(_POLITE)
 _UNABLE_FAST = _CueFilter(_UNABLE)
 _FOR_WANT_FAST = _CueFilter(_FOR_WANT)
 _RETRO_FAST = _CueFilter(RETRO_PROMISE)
+_RETRO_NAMED_FAST = _CueFilter(RETRO_NAMED)
 _INTRO_FAST = _CueFilter(_INTRO)
 
 # The pattern answers for the last sentence asked: `items` asks `find_cue` about one sentence several
@@ -516,8 +535,14 @@ def find_cue(
             match = _told_at_meeting(sentence)
         if match is None:
             continue
+        if signal == "promise" and _LEAD_IN.match(sentence, match.end()):
+            # "What we will do: we will publish a review …": the lead-in announces the promise that follows
+            match = next((m for m in pattern.finditer(sentence) if m.start() >= match.end()), match)
         if signal == "delivery" and _asked(sentence, match):
             continue
+        if signal == "delivery" and _PART_DONE.search(sentence):
+            # "Now four of our five countries have held their own national IGF": done in part, news of the promise
+            return Cue("update", match.start(), match.end(), match.group(0))
         if signal == "need" and (
             _search(_NOT_NEED_FAST, sentence) or is_non_ask(sentence) or _too_short(sentence, match)
         ):
@@ -536,6 +561,15 @@ def find_cue(
             about = "question" if "question" in said or asked or "wanted to know" in said else "request"
         return Cue(signal, match.start(), match.end(), match.group(0), about)
     return None
+
+
+_LEAD_IN = re.compile(r"\s*:")
+_COUNT_WORD = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundred)"
+)
+# a part of a promised whole said as a count: "four of our five countries", "12 out of 30 schools"
+_PART_DONE = re.compile(rf"\b{_COUNT_WORD} (?:out )?of (?:our |the |its |their |all )?{_COUNT_WORD}\b", _I)
 
 
 # a later clause joined on: "…, and a Spanish edition is being translated"
@@ -575,11 +609,25 @@ _TOLD_US = _CueFilter(compile_cue(r"\b(?:told|asked|reminded|wrote to|urged|pres
 
 
 @lru_cache(maxsize=1)
-def _meeting_named() -> re.Pattern[str]:
-    """A named IGF meeting: its host city or country (`resolve/data/places.toml`), a year, "last year"."""
+def venues_by_year() -> dict[int, frozenset[str]]:
+    """Year → the names of its IGF meeting's place (`resolve/data/places.toml`), each many-word name also by its
+    first word when that word has four letters or more: people say "in Sharm", "in Addis", "in Nusa".
+
+    Why: a response names the meeting an ask was made at as people say it ("The East African forum asked us in
+    Sharm about the cable"); read only by its full name, the meeting is not named and the response not found."""
     from ..resolve.modes import load_venues
 
-    either = alternation(n for names in load_venues().by_year.values() for n in names)
+    out: dict[int, frozenset[str]] = {}
+    for year, names in load_venues().by_year.items():
+        short = {first for n in names if len(words := n.split()) > 1 and len(first := words[0]) >= 4}
+        out[year] = frozenset(names) | frozenset(short)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _meeting_named() -> re.Pattern[str]:
+    """A named IGF meeting: its host city or country (`venues_by_year`), a year, "last year"."""
+    either = alternation(n for names in venues_by_year().values() for n in names)
     return re.compile(
         rf"\b(?:(?:in|at|from|since)\s+(?:the\s+)?(?:igf\s+(?:in\s+)?)?(?:{either}|(?:19|20)\d\d)|last year"
         r"|two years ago|at the last (?:igf|forum|meeting))\b",
@@ -627,6 +675,8 @@ def is_intro(sentence: str) -> bool:
     return _INTRO_FAST.search(sentence) is not None
 
 
-def retro_promise(sentence: str) -> re.Match[str] | None:
-    """`RETRO_PROMISE.search(sentence)`, behind the shared prefilter (most sentences name no earlier promise)."""
-    return _search(_RETRO_FAST, sentence)
+def retro_promise(sentence: str, *, named: bool = True) -> re.Match[str] | None:
+    """`RETRO_PROMISE.search(sentence)`, else (`named`) `RETRO_NAMED`'s, behind the shared prefilter (most
+    sentences name no earlier promise)."""
+    found = _search(_RETRO_FAST, sentence)
+    return found if found is not None or not named else _search(_RETRO_NAMED_FAST, sentence)

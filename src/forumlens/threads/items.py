@@ -529,7 +529,7 @@ def _retro_promise(
     """
     if cue.signal not in ("slip", "delivery") or not family:
         return []
-    said = retro_promise(sentence.text)
+    said = retro_promise(sentence.text, named=False)
     if said is None:
         return []
     return [

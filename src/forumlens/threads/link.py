@@ -98,6 +98,7 @@ from operator import attrgetter
 
 from ..text.alternation import alternation
 from ..transcript.speakers import name_key
+from .cues import venues_by_year
 from .lexicon import load_lexicon
 from .linkmodel import LinkModel, load_link_model, need_features
 from .models import Decision, Item, Thread
@@ -240,10 +241,8 @@ _AT = r"\b(?:in|at|from|since|during|of)\s+(?:the\s+)?(?:igf\s+(?:in\s+)?)?"
 @lru_cache(maxsize=1)
 def _meetings() -> tuple[re.Pattern[str], dict[str, int]]:
     """A pattern for a named IGF meeting (host city of one year only, or a year) and city → year."""
-    from ..resolve.modes import load_venues
-
     seen: dict[str, set[int]] = {}
-    for year, names in load_venues().by_year.items():
+    for year, names in venues_by_year().items():
         for name in names:
             seen.setdefault(name, set()).add(year)
     cities = {name: years.pop() for name, years in seen.items() if len(years) == 1}
@@ -353,6 +352,12 @@ _PROMISED_BY = re.compile(
     r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’‑-]*|[a-z]{4,})(?:\s+[A-Z][\w'’‑-]*){0,4})"
     r"\s+(?:had\s+|has\s+)?(?:promised|announced|pledged|committed)\b"
 )
+# the maker said as the deliverable's owner, the promise as a participle after it: "UNICEF's study of how children use
+# phones, promised at the Nairobi open forum, was published"
+_PROMISED_OWNER = re.compile(
+    r"(?:^|[.;:]\s+)\W*(?P<who>(?:the\s+)?[A-Z][\w‑-]*(?:\s+[A-Z][\w‑-]*){0,3})['’]s\s[^,;.]{1,100},\s*"
+    r"(?:first\s+|originally\s+)?(?:promised|announced|pledged)\b"
+)
 _NOT_WHO = frozenset(
     {"we", "i", "you", "they", "he", "she", "it", "who", "our", "this", "that", "which", "what", "the"}
 )
@@ -360,7 +365,7 @@ _NOT_WHO = frozenset(
 
 def promised_by(quote: str) -> frozenset[str]:
     """The words naming who made the promise a follow-up tells of (empty when it says none, or says "we")."""
-    for match in _PROMISED_BY.finditer(quote):
+    for match in (*_PROMISED_BY.finditer(quote), *_PROMISED_OWNER.finditer(quote)):
         words = frozenset(w for w in re.findall(r"[\w'’‑-]+", match.group("who").casefold()) if w not in _NOT_WHO)
         if words:
             return words
