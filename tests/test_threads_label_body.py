@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from forumlens.threads import place_items
+from forumlens.threads import link_items, place_items
 from forumlens.threads.actors import body_aliases, labelled_actor
 from forumlens.threads.cues import find_cue, retro_promise
 from forumlens.threads.link import meeting_year, promised_by
@@ -137,3 +137,54 @@ def test_a_meeting_named_by_the_first_word_of_its_place():
     assert meeting_year("The coalition asked us in Sharm about the cable.", 2011) == 2009
     assert find_cue("The coalition asked us in Sharm about the cable.").signal == "response"
     assert find_cue("The coalition asked us about the cable.") is None  # no meeting named: no response
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Ministry also commits itself: by the end of 2042 every district in Peru will have a flood station.",
+        "I can tell you that in Vilnius every workshop room will have a river map.",
+        "By December every national forum will have its own page on the website.",
+    ],
+)
+def test_what_others_will_have_by_a_date_is_a_promise(sentence):
+    found = find_cue(sentence)
+    assert found is not None and (found.signal, found.text) == ("promise", "will have")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We hope that by 2042 every school will have a connection.",  # a wish
+        "In 2042 everybody will have a phone.",  # a forecast
+        "Every school will have a connection.",  # no date: not told as a deadline
+    ],
+)
+def test_a_wish_or_a_forecast_is_no_promise(sentence):
+    assert find_cue(sentence, signals=frozenset({"promise"})) is None
+
+
+YEAR_A = """>> ANA RUIZ: Welcome. Joseph, please.
+
+>> JOSEPH OKELLO: Joseph Okello, UNEP, the chemicals team in Nairobi.  UNEP will run a repair course for phone technicians in the Pacific next year.
+
+>> ANA RUIZ: Thank you.  Lani.
+
+>> LANI TUPOU: Lani Tupou, dynamic coalition on island networks.  We will run a course on cable repair for island technicians next year.
+"""
+
+YEAR_B = """>> EVA HOLM: Welcome back.  Lani, please.
+
+>> LANI TUPOU: Lani Tupou, dynamic coalition on island networks.  As UNEP promised last year, the repair course was held in Suva in March, with thirty technicians.
+"""
+
+
+def test_a_follow_up_naming_another_promiser_is_about_that_promise_not_the_tellers_own():
+    placed = place_items(
+        [(2031, (2031, 0), items_of(YEAR_A, "igf2031-a.txt")), (2032, (2032, 1), items_of(YEAR_B, "igf2032-b.txt"))]
+    )
+    threads = [t for t in link_items(placed).threads if t.kind == "commitment"]
+    unep = next(t for t in threads if any("UNEP will run" in i.quote for i in t.items))
+    own = next(t for t in threads if any("cable repair" in i.quote for i in t.items))
+    assert unep.status == "fulfilled" and any("Suva" in i.quote for i in unep.items)
+    assert own.status == "pending" and len(own.items) == 1

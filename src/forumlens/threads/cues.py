@@ -533,6 +533,8 @@ def find_cue(
             match = _other_need(sentence)
         if match is None and signal == "response":
             match = _told_at_meeting(sentence)
+        if match is None and signal == "promise":
+            match = _dated_future(sentence)
         if match is None:
             continue
         if signal == "promise" and _LEAD_IN.match(sentence, match.end()):
@@ -633,6 +635,42 @@ def _meeting_named() -> re.Pattern[str]:
         r"|two years ago|at the last (?:igf|forum|meeting))\b",
         _I,
     )
+
+
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_WILL_HAVE = re.compile(r"\bwill (?:have|get|receive)\b", _I)
+_HEDGE = re.compile(
+    r"\b(?:hope|hoping|expect|believe|think|wish|dream|predict|probably|maybe|perhaps|if|unless|should|want|wants"
+    r"|everybody|everyone|nobody|people)\b",
+    _I,
+)
+
+
+@lru_cache(maxsize=1)
+def _time_frame() -> re.Pattern[str]:
+    """A deadline or a coming meeting a sentence opens its promise with: "by the end of 2012", "by December",
+    "in 2013", "next year", "in Vilnius" (a meeting's place, `venues_by_year`)."""
+    either = alternation(n for names in venues_by_year().values() for n in names)
+    return re.compile(
+        rf"\b(?:by (?:the end of |early |mid-|late )?(?:(?:19|20)\d\d|{_MONTH}|next year|the next (?:igf|forum|meeting))"
+        rf"|(?:in|from) (?:(?:19|20)\d\d|{_MONTH})|next year|in (?:{either}))\b",
+        _I,
+    )
+
+
+def _dated_future(sentence: str) -> re.Match[str] | None:
+    """A promise told as what others will have by a date ("by the end of 2012 every district headquarters will have a
+    public Internet centre", "in Vilnius every workshop room will have remote participation"): the date first, then
+    "will have" within the same clause, its object the deliverable."""
+    will = _WILL_HAVE.search(sentence)
+    if will is None:
+        return None
+    frame = _time_frame().search(sentence, 0, will.start())
+    if _HEDGE.search(sentence, 0, will.start()):  # "we hope that by 2030 every school will have …": a wish
+        return None
+    if frame is None or _CLAUSE_END.search(sentence, frame.end(), will.start()) or will.start() - frame.end() > 80:
+        return None
+    return will
 
 
 def _told_at_meeting(sentence: str) -> re.Match[str] | None:

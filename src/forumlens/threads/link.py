@@ -348,7 +348,7 @@ _PROMISED_VERB = re.compile(
 # who made the promise a follow-up tells of: "the repair course that UNEP promised", "the workshop that the Internet
 # Society promised in Guadalajara", "The guide that Mbali promised", "In Paris the ministry promised to connect …"
 _PROMISED_BY = re.compile(
-    r"(?:^|\b(?:that|which)\s+|[.;,:]\s+|\b(?i:in|at)\s+[\w'’ ]{1,20}?\s+)"
+    r"(?:^|\b(?:that|which|(?i:as))\s+|[.;,:]\s+|\b(?i:in|at)\s+[\w'’ ]{1,20}?\s+)"
     r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’‑-]*|[a-z]{4,})(?:\s+[A-Z][\w'’‑-]*){0,4})"
     r"\s+(?:had\s+|has\s+)?(?:promised|announced|pledged|committed)\b"
 )
@@ -359,7 +359,7 @@ _PROMISED_OWNER = re.compile(
     r"(?:first\s+|originally\s+)?(?:promised|announced|pledged)\b"
 )
 _NOT_WHO = frozenset(
-    {"we", "i", "you", "they", "he", "she", "it", "who", "our", "this", "that", "which", "what", "the"}
+    {"we", "i", "you", "they", "he", "she", "it", "who", "our", "this", "that", "which", "what", "the", "as"}
 )
 
 
@@ -817,8 +817,11 @@ class _Linker:
     def _follow(self, item: Item) -> None:
         scored, delivered = [], []
         actor = actor_of(item)
-        own = self._candidates(self._by_actor.get(("commitment", actor), _NONE))
-        for t in [*own, *self._promisers(item, actor)]:
+        # a follow-up that names another actor as the promiser ("As the Secretariat promised in Sharm, every workshop
+        # room here is connected", told by a forum) is about that actor's promise: the teller's own are not weighed
+        named = self._promisers(item, actor)
+        own = () if named else self._candidates(self._by_actor.get(("commitment", actor), _NONE))
+        for t in [*own, *named]:
             status = t.thread.status
             if status == "fulfilled":
                 delivered.append(t)
