@@ -188,3 +188,19 @@ def test_a_follow_up_naming_another_promiser_is_about_that_promise_not_the_telle
     own = next(t for t in threads if any("cable repair" in i.quote for i in t.items))
     assert unep.status == "fulfilled" and any("Suva" in i.quote for i in unep.items)
     assert own.status == "pending" and len(own.items) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "signal"),
+    [
+        (
+            "On the maps, which the river coalition raised two years in a row: from this year we publish them.",
+            "response",
+        ),
+        ("The point which the youth raised in Lima is now on the agenda.", "response"),
+        ("The point which the youth raised in the room is a good one.", None),  # no earlier meeting: no response
+    ],
+)
+def test_what_a_group_raised_before_taken_up_is_a_response(sentence, signal):
+    found = find_cue(sentence, signals=frozenset({"response"}))
+    assert (found.signal if found else None) == signal

@@ -132,7 +132,8 @@ _RESPONSE = compile_cue(
     # Katowice", "the guide … that the forum asked for is on our website"; an earlier question named: "in Addis there
     # was a question online about the youth IGFs"
     r"|\b(?:which|that|what) (?:the|our|your|their) (?:(?!(?:because|since|when|if|is|are|was|were|has|have)\b)[\w'’-]+ )"
-    r"{0,6}?(?:asked|requested|called|pleaded) (?:us )?for\b"
+    r"{0,6}?(?:(?:asked|requested|called|pleaded) (?:us )?for|raised (?:again|twice|(?:\w+ )?(?:years?|times) in a row"
+    r"|(?:last|every|each) year|(?:in|at) (?-i:[A-Z])\w+))\b"
     r"|\bthere (?:was|were) (?:a |one |some |several |many )?(?:questions?|requests?) (?:\w+ )?(?:about|on|from|for)\b",
     _I,
 )
