@@ -9,6 +9,10 @@ opens or carries a sentence ("Thank", "we", "Good morning"). So the label is the
 prefix that (a) ends before the first sentence word or the first lower-case word that is not a
 connector, (b) is followed by a capitalised word, and (c) reads as a name card whose name part is
 the file's own label (written in capitals, a role, or a name the file uses as a label elsewhere).
+
+A card alone on its `>>` line, the speech on the lines below (`>> SUNNIVA REKDAL, IGF SECRETARIAT`
+then "Thank you, Njeri."), is the whole line: no speech follows it on that line, so its last
+capitalised word is the card's, not the first word of the speech.
 """
 
 from __future__ import annotations
@@ -56,11 +60,13 @@ def _card_word(word: str) -> bool:
     return bare.lower() in _MODES or occupation_word(bare)  # "HAKAN DEMIR, student, Bilkent"
 
 
-def colonless_card(head: str, known: Container[str]) -> int:
+def colonless_card(head: str, known: Container[str], *, alone: bool = False) -> int:
     """Length of a leading name card written without a colon (see the module doc), else 0.
 
     `known` holds the name keys (`name_key`) of the labels this file writes with a colon; a name
-    part in mixed case must be one of them, one in capitals or a role needs no such evidence."""
+    part in mixed case must be one of them, one in capitals or a role needs no such evidence.
+    `alone`: `head` is the whole of its line and the speech is on the lines below, so a card
+    that fills the line ends at the line's end."""
     cut = min((i for i in (head.find(","), head.find("(")) if i > 0), default=-1)
     if cut <= 0 or cut > 60:
         return 0
@@ -68,9 +74,16 @@ def colonless_card(head: str, known: Container[str]) -> int:
     run = 0
     while run < len(words) and _card_word(words[run].group()):
         run += 1
-    for k in range(min(run, len(words) - 1), 0, -1):
-        nxt = words[k].group().lstrip("(\"“'")
-        if words[k].start() <= cut or not nxt[:1].isupper():
+    # every word on the line is a card word, none is speech; a card in capitals ends in capitals
+    # or in a bracketed piece (">> JO LI, UNESCO Bonjour" with more speech below keeps "Bonjour"
+    # as speech, ">> JO LI, UNESCO (online)" is a card)
+    last = words[-1].group() if words else ""
+    whole = alone and run == len(words) > 1
+    if whole and _capitals(head[: words[-1].start()]) and not (_capitals(last) or last.startswith("(")):
+        whole = False
+    for k in range(len(words) if whole else min(run, len(words) - 1), 0, -1):
+        nxt = words[k].group().lstrip("(\"“'") if k < len(words) else "X"  # the line's end: speech below
+        if words[k - 1].end() <= cut or not nxt[:1].isupper():
             continue
         label = head[: words[k - 1].end()].rstrip(" ,")
         if label.count("(") != label.count(")"):
@@ -80,6 +93,12 @@ def colonless_card(head: str, known: Container[str]) -> int:
             continue
         return words[k - 1].end()
     return 0
+
+
+def _capitals(text: str) -> bool:
+    """Whether every letter of `text` is a capital (and it has one)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
 
 
 def _own_label(card: NameCard, label: str, known: Container[str]) -> bool:

@@ -1,9 +1,10 @@
 """The label at the start of a marked turn: what follows `>>` up to the speech.
 
 `split_head` reads the label of a turn body by the rules `parse.py` lists: the text before
-the first colon when it reads as a label, a capitals label a hard wrap cut in two, a name
-alone on its `>>` line, a name card or role or title-case label without a colon, or a label
-this file already used. The speech starts right after it.
+the first colon when it reads as a label, a capitals label or name card a hard wrap cut in two
+before its colon, a name alone on its `>>` line, a name card (whole when alone on its line) or
+role or title-case label without a colon, or a label this file already used. The speech starts
+right after it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 
 from .colonless import colonless_card
 from .speakers import (
+    card_reads_ok,
     colonless_label,
     display_name,
     generic_label,
@@ -39,19 +41,20 @@ def split_head(text: str, body: int, end: int, known: dict[str, str]) -> tuple[s
         if looks_like_label(candidate) and not candidate.strip().startswith(("(", "[")):
             start = body + colon + 1
             return candidate.strip(), start
-    wrapped = _wrapped_label(text, head, line_end, end) if colon == -1 else None
+    wrapped = _wrapped_label(text, head, line_end, end, known) if colon == -1 else None
     if wrapped is not None:
         return wrapped
     # a label without a colon: a label seen elsewhere, or a run of capitalised words
     stripped = head.lstrip()
     lead = body + (len(head) - len(stripped))
-    if line_end < end and text[line_end:end].strip() and label_alone(stripped):
+    below = line_end < end and bool(text[line_end:end].strip())  # speech on the lines below
+    if below and label_alone(stripped):
         name = parse_name_card(stripped).name
         if generic_label(stripped) or name_key(stripped) in known or name_key(name) in known:
             return stripped.rstrip(), line_end + 1  # ">> Ana Lima" alone on its line, the speech below
-    card = colonless_card(
-        stripped, known
-    )  # ">> CO-MODERATOR (Jo Li) Good morning", ">> JO LI, Ministry of ICT Thank you"
+    # ">> CO-MODERATOR (Jo Li) Good morning", ">> JO LI, Ministry of ICT Thank you", or a card
+    # alone on its line ">> JO LI, IGF SECRETARIAT" with the speech below
+    card = colonless_card(stripped, known, alone=below)
     if card:
         return stripped[:card].strip(), lead + card
     lowered = name_key(stripped[:90])
@@ -76,23 +79,44 @@ def split_head(text: str, body: int, end: int, known: dict[str, str]) -> tuple[s
 _CAPS_WORDS = re.compile(
     r"[ \t]*((?:[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE'’.-]*[ \t]+){0,3}[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE'’.-]*)[ \t]*"
 )
+# A capitals name card a hard wrap cut ("ILEANA VOINESCU, DC ON LINGUISTIC" / "DIVERSITY: …"):
+# capitals words, the card's commas and brackets between them, a comma perhaps at the cut.
+_CAPS_CARD_WORD = r"\(?[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE'’.&-]*\)?"
+_CAPS_CARD = re.compile(rf"[ \t]*({_CAPS_CARD_WORD}(?:,?[ \t]+{_CAPS_CARD_WORD})*,?)[ \t]*")
+_NAME_WORDS_MAX = 5  # the longest plain name a wrap may cut, and the longest name part of a card
 
 
-def _wrapped_label(text: str, head: str, line_end: int, end: int) -> tuple[str, int] | None:
+def _wrapped_label(text: str, head: str, line_end: int, end: int, known: dict[str, str]) -> tuple[str, int] | None:
     """(label, speech start) of a capitals label a hard wrap cut in two, `>> NOUR` at a line end
-    and "AL-HUDA QANDEEL: May I?" below: the marker's line holds only capitals words, the next
-    line opens with capitals words and a colon, and the two together read as one label of at
-    most five words (whitespace collapsed). None otherwise."""
-    first = _CAPS_WORDS.fullmatch(head)
+    and "AL-HUDA QANDEEL: May I?" below, or a name card cut the same way (`>> ILEANA VOINESCU, DC
+    ON LINGUISTIC` and "DIVERSITY: Thank you."): the marker's line holds only capitals words (and
+    a card's commas and brackets), the next line opens with capitals words and a colon, and the
+    two together read as one label (whitespace collapsed) — a name of at most five words, or a
+    card whose name part is one and whose pieces read as a card's. A card the file already writes
+    whole is no cut card, and speech below a label is never joined: its words are not all
+    capitals up to a colon. None otherwise."""
+    first = _CAPS_CARD.fullmatch(head)
     if first is None or line_end >= end:
         return None
+    if ("," in head or "(" in head) and name_key(head) in known:
+        return None  # ">> JO LI, MODERATOR" written whole elsewhere: the line below is speech
     second = _CAPS_WORDS.match(text, line_end + 1, end)
     if second is None or not text.startswith(":", second.end()):
         return None
     label = f"{first.group(1)} {second.group(1)}"
-    words = label.split()
-    if len(words) > 5 or any(sentence_word(w) for w in words) or not looks_like_label(label):
+    card = parse_name_card(label)
+    name_words = card.name.split()
+    if (
+        len(name_words) > _NAME_WORDS_MAX
+        or any(sentence_word(w) for w in name_words)
+        or not looks_like_label(label)
+        or len(label) > LABEL_MAX
+    ):
         return None
+    if card.pieces and not card_reads_ok(card):
+        return None
+    if not card.pieces and ("," in label or "(" in label):
+        return None  # brackets or commas that do not make a card
     return label, second.end() + 1
 
 
