@@ -96,6 +96,48 @@ def test_title_skips_site_boilerplate_and_dates():
     assert find_title(header) == "IGF 2019 Berlin – WS #1 Data"
 
 
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        # the event, the venue and the date above the session's own line
+        (
+            "INTERNET GOVERNANCE FORUM\nLIMA, PERU\n3 MARCH 2012\nWORKSHOP: RADIO AND THE LAST MILE\n",
+            "WORKSHOP: RADIO AND THE LAST MILE",
+        ),
+        ("IGF 2016 Quito\nMain Session: Roads, Rivers and Cables\n", "Main Session: Roads, Rivers and Cables"),
+        # a venue without a comma is furniture only above a line that names a session's kind
+        (
+            "INTERNET GOVERNANCE FORUM\nPUERTO LIMON\n4 MAY 2011\nOPEN FORUM 9: HARBOUR DATA\n",
+            "OPEN FORUM 9: HARBOUR DATA",
+        ),
+        # a kind and number alone take the subject on the next line
+        (
+            "NINTH MEETING OF THE INTERNET GOVERNANCE FORUM\nWORKSHOP 301\nFERRY TIMETABLES AS OPEN DATA\n",
+            "WORKSHOP 301: FERRY TIMETABLES AS OPEN DATA",
+        ),
+        # the caption copy's status and the meeting's quoted theme name no session
+        (
+            'ROUGH EDITED COPY\nTENTH IGF\n"CONNECTING THE NEXT TOWNS: ACCESS FOR ALL"\nWORKSHOP 12\nCANOE MAIL\n',
+            "WORKSHOP 12: CANOE MAIL",
+        ),
+        # a subject with 'and' is a title, not a place
+        ("SECURITY, LOGS AND PRIVACY\n\n15 SEPTEMBER 2010\n", "SECURITY, LOGS AND PRIVACY"),
+        # nothing else: the event line is still the best name there is
+        ("INTERNET GOVERNANCE FORUM\n12 JUNE 2009\n", "INTERNET GOVERNANCE FORUM"),
+    ],
+)
+def test_title_is_the_session_not_the_event_venue_or_copy(header, title):
+    assert find_title(header) == title
+
+
+def test_title_near_a_disclaimer_prefers_the_line_naming_the_session():
+    header = (
+        "Main Session 2: Harbours Online\nHall C - Plenary\nThursday 5 June 2031\n"
+        "The following are the outputs of the captioning taken during an IGF intervention. It is posted as an aid.\n"
+    )
+    assert find_title(header) == "Main Session 2: Harbours Online"
+
+
 # Turns the captioner did not mark the usual way (issue 22): general shapes, written here
 # with names and words of their own.
 _ODD_TURNS = (RESOURCES / "parse" / "odd-turns.txt").read_text("utf-8")

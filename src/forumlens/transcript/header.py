@@ -89,12 +89,95 @@ def find_title(header: str) -> str:
         if ln and not BOILERPLATE.search(ln) and not _DATE_LINE.match(ln) and any(c.isalpha() for c in ln)
     ]
     disclaimer = next((i for i, ln in candidates if DISCLAIMER.search(ln) and len(ln) > 60), None)
+    # the event, its venue and the caption copy's status name no session: a title is what is
+    # left, unless nothing is ("INTERNET GOVERNANCE FORUM" above a turn is still the best name)
+    later_session = [any(_SESSION_WORD.search(ln) for _, ln in candidates[k + 1 :]) for k in range(len(candidates))]
+    naming = [
+        (i, ln) for k, (i, ln) in enumerate(candidates) if not _names_no_session(ln, later_session[k])
+    ] or candidates
     if disclaimer is not None:
-        before = [ln for i, ln in candidates if i < disclaimer]
-        if before:
-            return _short(before[-1])
-    rest = [ln for i, ln in candidates if i != disclaimer]
-    return _short(rest[0]) if rest else ""
+        before = [ln for i, ln in naming if i < disclaimer]
+        if before:  # the line naming the session's kind, else the one nearest the disclaimer
+            k = next((k for k, ln in enumerate(before) if _kind_line(ln)), len(before) - 1)
+            return _short(_with_subject(before, k))
+    rest = [ln for i, ln in naming if i != disclaimer]
+    return _short(_with_subject(rest, 0)) if rest else ""
+
+
+# a session's kind and number alone ("WORKSHOP 118", "OPEN FORUM", "Open Forum #12")
+_BARE_KIND = re.compile(
+    r"(workshop|session|main\s+session|open\s+forum|town\s*hall|panel|round\s*table|roundtable|ws|of)"
+    r"(\s*(no\.?|#)?\s*[\dIVX]+)?\W*",
+    re.IGNORECASE,
+)
+
+
+def _with_subject(lines: list[str], k: int) -> str:
+    """Line `k`, joined to the next line when it gives only the session's kind and number
+    ("WORKSHOP 118" above "MOBILE MONEY AND THE UNBANKED")."""
+    line = lines[k]
+    if _BARE_KIND.fullmatch(line.strip()) and k + 1 < len(lines):
+        subject = lines[k + 1].strip()
+        if not _BARE_KIND.fullmatch(subject) and not _names_no_session(subject):
+            return f"{line.strip().rstrip(':')}: {subject}"
+    return line
+
+
+def _kind_line(line: str) -> bool:
+    """Whether a line names a session's kind or subject; a line wholly in quotes is the
+    meeting's theme ('"BUILDING BRIDGES: …"'), not a session."""
+    quoted = line[:1] in "\"“'‘" and line[-1:] in "\"”'’"
+    return bool(_SESSION_WORD.search(line)) and not quoted
+
+
+# "INTERNET GOVERNANCE FORUM", "EIGHTH ANNUAL MEETING OF THE INTERNET GOVERNANCE FORUM", "IGF 2010 Vilnius"
+_EVENT = re.compile(
+    r"^(the\s+)?(\w+\s+(annual\s+)?meeting\s+of\s+the\s+|[a-z]+(th|st|nd|rd)\s+)?(internet\s+governance\s+forum|igf)\b",
+    re.IGNORECASE,
+)
+# what makes a line about one session: its kind, or a colon before its subject
+_SESSION_WORD = re.compile(
+    r"\b(workshops?|sessions?|open\s+forums?|town\s*hall|panels?|tracks?|round\s*tables?|roundtables?|debates?"
+    r"|lightning|launch|consultations?|dynamic\s+coalitions?|ws|bpf|dc|of\s*#?\s*\d+|day\s+\d+|#\s*\d+)\b|(?<!\d):(?!\d)",
+    re.IGNORECASE,
+)
+_COPY_STATUS = re.compile(
+    r"^(rough(ly)?\s+edited\s+(copy|version)|finished\s+(copy|file)|raw\s+(file|copy|transcript)|unedited(\s+\w+)?"
+    r"|(edited\s+|verbatim\s+)?transcript(ion)?\b.*|captions?|\[?auto-generated captions\]?)\W*$",
+    re.IGNORECASE,
+)
+_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "el", "la", "es", "di", "von", "van"})
+# words of a subject, never of a place name ("SECURITY, OPENNESS AND PRIVACY" is a title)
+_SUBJECT_WORDS = frozenset({"and", "or", "for", "in", "on", "with", "to", "of", "the", "a", "an"})
+_DATE_WORD = re.compile(
+    r"\d[\d./-]*|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"|(mon|tues|wednes|thurs|fri|satur|sun)day",
+    re.IGNORECASE,
+)
+
+
+def _names_no_session(line: str, session_follows: bool = False) -> bool:
+    """Whether a header line names only the event ("IGF 2010 VILNIUS, LITHUANIA"), a venue
+    ("RIO DE JANEIRO, BRAZIL", "Estrel, Saal B, 26 November 2019"), a date or the caption copy
+    ("ROUGH EDITED COPY"), not a session. A short capitalised line with no comma ("RIO DE
+    JANEIRO") counts as a venue only above a line that names a session's kind."""
+    if _COPY_STATUS.match(line):
+        return True
+    if session_follows and not _kind_line(line) and _SESSION_WORD.search(line):
+        return True  # the meeting's quoted theme above the session's line
+    if _SESSION_WORD.search(line):
+        return False
+    event = _EVENT.match(line)
+    rest = line[event.end() :] if event else line
+    words = re.findall(r"[^\W_][\w'’.-]*", rest)
+    named = [w for w in words if not _DATE_WORD.fullmatch(w)]
+    if not named:
+        return True  # a date, or the event and its date
+    if any(w.lower() in _SUBJECT_WORDS for w in named):
+        return False
+    if not all(w[0].isupper() or w.lower() in _PARTICLES for w in named) or len(named) > 4:
+        return False
+    return bool(event) or "," in rest or len(named) < len(words) or session_follows
 
 
 def _short(line: str) -> str:
