@@ -6,6 +6,9 @@ surname (`>>KAZLAUSKAITĖ:` after `>>IEVA KAZLAUSKAITĖ:`), or the title and sur
 seen *earlier* in the same file is that person; when two earlier names share the word
 (`ALI` after `ALI HASSAN` and `FATIMA ALI`), or the word came first, nothing is guessed.
 
+A place-of-voice word ("HUB", "ROOM") is no surname: it is never expanded to the earlier
+label that holds it ("REMOTE HUB KATHMANDU").
+
 A surname written after a title (`MR. QIAO:`, `SRA. BRANDÃO:`, `CHAIRMAN RAO:`) is kept as
 written: a title and a family name is how the room addresses a person formally, the label says
 it in full, and the annotated caption sets give the speaker as that name (`Qiao`); which whole
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .speakers import name_key
+from .speakers import name_key, place_of_voice
 
 __all__ = ["expand_short_names"]
 
@@ -40,8 +43,10 @@ def expand_short_names(names: Iterable[str | None], titled: Sequence[bool] = ())
             continue
         key = name_key(name)
         words = key.split()
-        if len(words) == 1 and i < len(titled) and titled[i]:
-            out.append(name)  # "MR. QIAO": the formal address, kept as written
+        if len(words) == 1 and ((i < len(titled) and titled[i]) or place_of_voice(name)):
+            # "MR. QIAO": the formal address, kept as written; "HUB": a place of voices, no
+            # surname, so never another hub's label ("REMOTE HUB KATHMANDU")
+            out.append(name)
             continue
         if len(words) == 1:
             owners = by_word.get(key, set())

@@ -28,6 +28,7 @@ __all__ = [
     "normalise_label",
     "occupation_word",
     "parse_name_card",
+    "place_of_voice",
     "sentence_word",
     "split_name_card",
     "title_word",
@@ -764,7 +765,9 @@ class NameCard:
     """A label written as a name card, split into its parts.
 
     `name` is the person (or role) before the first comma or parenthesis; `pieces` are the
-    parts after it, as written. `organisation` joins the pieces that name a body or a place
+    parts after it, as written. A place-of-voice word before a place ("HUB, BUKAVU") is no
+    name card: `name` is the hub at that place, place first as the sessions call hubs
+    ("BUKAVU HUB"), and the place is no piece. `organisation` joins the pieces that name a body or a place
     (what `split_name_card` has always returned as the affiliation), `role` the first piece
     that names a part in the session or an office, `mode` the piece that says where the
     speaker is; a piece saying how the speaker is heard ("Speaking in French") is none of
@@ -864,6 +867,10 @@ def parse_name_card(label: str) -> NameCard:
         return NameCard(name=label)
     if _role_first(name) and _person_piece(pieces[0]):
         name, pieces = pieces[0], (name, *pieces[1:])  # "MODERATOR (Jane Doe)", "Chair — Jane Doe"
+    elif place_of_voice(name) and _piece_kind(pieces[0]) == "org" and len(pieces[0].split()) <= 4:
+        name, pieces = f"{pieces[0]} {name}", pieces[1:]  # "HUB, BUKAVU": the hub at Bukavu, no name card
+        if not pieces:
+            return NameCard(name=name)
     organisation: list[str] = []
     role = mode = None
     for piece in pieces:
@@ -919,6 +926,21 @@ _BODY_WORDS = frozenset(
         "remote",
     ]
 )
+
+
+# Where a group of voices is, not who speaks ("HUB, BUKAVU", "REMOTE HUB, GOMA", "ROOM, KISUMU"):
+# an optional word that says how the place takes part, then the place-of-voice noun.
+_PLACE_OF_VOICE = re.compile(
+    r"(?:(?:remote|online|local|virtual|regional|national|satellite|viewing)[ \t]+)?(?:hub|room|site|chapter)",
+    re.IGNORECASE,
+)
+
+
+def place_of_voice(text: str) -> bool:
+    """Whether a label part names where a group of voices sits ("Hub", "REMOTE HUB", "Room"),
+    not a person: a card "HUB, BUKAVU" is the hub at Bukavu, and a lone "HUB" is no surname
+    to expand to an earlier hub's label (`shortnames`)."""
+    return _PLACE_OF_VOICE.fullmatch(_clean(text)) is not None
 
 
 def _role_first(name: str) -> bool:
