@@ -20,6 +20,14 @@ from forumlens.resolve import affcands, affmodel, cues, modes
 from forumlens.resolve.dutylabel import join_duty_labels
 from forumlens.resolve.interpreted import join_interpreted
 from forumlens.resolve.mentions import Mention, find_mentions
+from forumlens.resolve.newcoalitions import (
+    NewCoalition,
+    coalition_name,
+    find_new_coalitions,
+    same_coalition,
+    superseded,
+    topic_key,
+)
 from forumlens.resolve.people import (
     LabelGroup,
     Misattribution,
@@ -128,6 +136,9 @@ class Person:
 
 @dataclass(frozen=True)
 class Coalition:
+    """A coalition seen in a session; `id` is the registry's, "" for one it does not know yet
+    (`newcoalitions`), shown as null in JSON."""
+
     id: str
     name: str
     acronym: str | None
@@ -140,7 +151,7 @@ class Coalition:
             "acronym": self.acronym,
             "status": self.status,
             "lines": list(self.lines),
-            "id": self.id,
+            "id": self.id or None,
         }
 
     @classmethod
@@ -343,6 +354,39 @@ def _panel_split(
     return [replace(p, mode=mode, evidence=(*p.evidence, evidence)) if id(p) in fill else p for p in people]
 
 
+def _new_voices(
+    view: SessionView, people: Sequence[Person], found: Sequence[NewCoalition], registry: Registry
+) -> tuple[list[Mention], list[Voice], dict[str, str]]:
+    """Mentions, voices and display names of the coalitions the registry does not know
+    (`newcoalitions`; ids "new:<topic>"): named in the header or in speech, or the affiliation
+    of a speaker who spoke for one (a name card in capitals is no text names are read from).
+    The name is the one said, unless a representative's affiliation says more of it."""
+    said = [
+        Mention(f"new:{c.key}", "dc", c.name, a, b, view.lines.line(a), view.text[a:b], 1.0, "new-name")
+        for c in found
+        for a, b in c.spans
+    ]
+    coalitions = list(found)
+    names = {f"new:{c.key}": c.name for c in found}
+    voices = []
+    for p in people:
+        if p.affiliation_id or not p.affiliation or not p.words or p.role == "remote-hub":
+            continue
+        name = coalition_name(p.affiliation, registry)
+        if name is None:
+            continue
+        key = topic_key(name)
+        known = next((c for c in coalitions if same_coalition(c.key, key)), None)
+        if known is None:  # spoken for, never named in the text read: the affiliation names it
+            known = NewCoalition(key, name, (), ())
+            coalitions.append(known)
+        entity_id = f"new:{known.key}"
+        if entity_id not in names or len(key) > len(topic_key(names[entity_id])):
+            names[entity_id] = name
+        voices.append(Voice(entity_id, tuple(e.line for e in p.evidence) + p.lines[:1]))
+    return said, voices, names
+
+
 def _coalitions(
     view: SessionView,
     people: Sequence[Person],
@@ -350,12 +394,18 @@ def _coalitions(
     moderators: set[str],
     groups: Sequence[LabelGroup],
     registry: Registry,
+    new: Sequence[NewCoalition] = (),
 ) -> list[Coalition]:
+    """The coalitions of a session with their status: the registry's, then those it does not
+    know yet (no id, no acronym), named as said or as their representative's affiliation."""
     voices = [
         Voice(p.affiliation_id, tuple(e.line for e in p.evidence) + p.lines[:1])
         for p in people
         if p.affiliation_id and p.words and p.role != "remote-hub" and registry.get(p.affiliation_id).kind == "dc"
     ]
+    new_said, new_voices, names = _new_voices(view, people, new, registry)
+    mentions = [*mentions, *new_said]
+    voices += new_voices
     owner = {i: g for g in groups for i in g.turns}
     sentence_of: dict[int, tuple[int, int]] = {}
     moderator_at: dict[int, bool] = {}
@@ -371,6 +421,9 @@ def _coalitions(
     statuses = coalition_statuses(view.text, mentions, voices, sentence_of, moderator_at)
     result = []
     for entity_id, (status, lines) in statuses.items():
+        if entity_id.startswith("new:"):
+            result.append(Coalition("", names[entity_id], None, status, tuple(lines)))
+            continue
         entity = registry.get(entity_id)
         result.append(Coalition(entity.id, entity.name, entity.acronym, status, tuple(lines)))
     return result
@@ -390,12 +443,19 @@ class Prepared:
     found: list[Misattribution]
     default_mode: str | None
     mentions: list[Mention]
+    new_coalitions: list[NewCoalition] = field(default_factory=list)
 
 
 def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -> Prepared:
     """Label groups, moderators and evidence drafts of one parsed session (no decisions yet)."""
     reg = registry
     mentions = find_mentions(session.text, registry=reg)
+    # "Dynamic Coalition on Open Transit Data": a coalition the registry does not know yet, not
+    # its "Open Standards" guessed from the first words
+    spans = [(0, session.turns[0].start if session.turns else len(session.text), False)]
+    spans += [(t.start, t.end, True) for t in session.turns if t.kind == "speech"]
+    new = find_new_coalitions(session.text, spans, mentions, reg)
+    mentions = superseded(mentions, new)
     view = SessionView(session, mentions)
     # "ROSA: (Speaking Spanish)" then "INTERPRETER: …": the interpreter's words are Rosa's
     groups = name_unlabelled(drop_collective(join_interpreted(group_labels(session), session.turns)), session.turns)
@@ -433,7 +493,7 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     # "Wendell, who is my master student at the same university": the speaker's own body
     add_same_body(view, drafts, moderators, reg)
     default_mode = modes.session_default(session.title, session.year)
-    return Prepared(view, groups, moderators, drafts, found, default_mode, list(mentions))
+    return Prepared(view, groups, moderators, drafts, found, default_mode, list(mentions), new)
 
 
 _FIRST_HAND = ("rule:self-introduction", "rule:name-card", "rule:introduction")
@@ -599,5 +659,5 @@ def resolve_session(
         )
         people.append(replace(person, stakeholder=stakeholder_group(person, reg)))
     people = _panel_split(view, people, groups, moderators)
-    coalitions = _coalitions(view, people, mentions, moderators, groups, reg)
+    coalitions = _coalitions(view, people, mentions, moderators, groups, reg, prepared.new_coalitions)
     return Cast(tuple(people), tuple(coalitions), flags, tuple(mentions))

@@ -11,7 +11,8 @@ where each cited sentence goes, by these rules:
 
 - Session title and Date: the session's, the date from the `document` analysis when
   known, else the year. Rapporteur: left for the user.
-- Organiser: the coalition the title names (the `document` analysis), else a sentence
+- Organiser: the coalition the title names (the `document` analysis; a coalition of the
+  session the registry does not know yet, when the title holds its name), else a sentence
   of the opening that says who organised or hosted the session, else "not stated".
 - Chair/Moderator and Speakers: the resolved people (moderators; everyone else) with
   their affiliations, each cited where the analysis found it (a hand-off or a
@@ -386,6 +387,7 @@ class _Owners:
 def _organiser(src: _Source, analyses: Mapping[str, Any]) -> TemplateSection:
     meta = analyses.get("document") if isinstance(analyses.get("document"), Mapping) else {}
     named = [str(c["name"]) for c in (meta or {}).get("coalitions") or () if isinstance(c, Mapping) and c.get("name")]
+    named = named or _title_coalitions(src.session.title, analyses.get("coalitions"))
     if named:
         return TemplateSection("Organiser", value="; ".join(dict.fromkeys(named)) + " (named in the session title)")
     opening_end = int(src.segments[0]["to_line"]) if src.segments else None
@@ -396,6 +398,23 @@ def _organiser(src: _Source, analyses: Mapping[str, Any]) -> TemplateSection:
             if said is not None:
                 return TemplateSection("Organiser", items=(Bullet(said.text, (src.cite(unit.citation()),)),))
     return TemplateSection("Organiser", value=NOT_STATED)
+
+
+def _title_coalitions(title: str | None, coalitions: Any) -> list[str]:
+    """The session's coalitions that the registry does not know yet (no id) whose name, with
+    its "Dynamic Coalition on" or "DC on", the title holds: the coalition the session is of
+    (the `document` analysis names only registered ones)."""
+    from ..resolve.newcoalitions import named_topics, same_coalition, topic_key
+
+    said = named_topics(title or "")
+    return [
+        str(c["name"])
+        for c in coalitions or ()
+        if isinstance(c, Mapping)
+        and c.get("name")
+        and not c.get("id")
+        and any(same_coalition(key, topic_key(str(c["name"]))) for key in said)
+    ]
 
 
 def _date(src: _Source) -> str:
