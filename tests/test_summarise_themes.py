@@ -130,7 +130,7 @@ def test_labels_name_what_bullets_share_and_never_a_lone_word() -> None:
     ]
     themes = dict(label_themes(texts, "connectivity"))
     shared = next(label for label, members in themes.items() if members == [0, 1])
-    assert shared in ("Universal service", "Service funds")
+    assert shared == "Universal service funds"  # the whole compound, not a piece of it
     assert themes.get(OTHER) == [2]  # nothing to name it by: no stray word heads it
     assert all(len(label.split()) >= 2 for label in themes)
 
@@ -160,3 +160,39 @@ def test_key_phrases_are_noun_phrases_not_verbs_names_or_bodies(text: str, kept:
     surfaces = {p.surface for p in phrases_of(text)}
     assert kept <= surfaces
     assert not (dropped & surfaces)
+
+
+def test_a_phrase_heading_one_bullet_is_no_theme() -> None:
+    """Issue 23 item 3: "Light licence" over one point is no theme; it joins the leftovers."""
+    texts = [
+        "Universal service funds should pay for the rural towers.",
+        "Universal service funds sit unspent in many countries.",
+        "A light licence would let villages run their own networks.",
+        "Operators want a fair window in the next tender.",
+    ]
+    recurring = {("light", "licence"): 3, ("universal", "service"): 4}
+    themes = dict(label_themes(texts, "funding", recurring=recurring))
+    assert themes == {"Universal service funds": [0, 1], OTHER: [2, 3]}
+
+
+def test_a_lone_leftover_keeps_its_own_label() -> None:
+    texts = [
+        "Universal service funds should pay for the rural towers.",
+        "Universal service funds sit unspent in many countries.",
+        "A light licence would let villages run their own networks.",
+    ]
+    themes = dict(label_themes(texts, "funding", recurring={("light", "licence"): 3}))
+    assert themes == {"Universal service funds": [0, 1], "Light licence": [2]}
+
+
+def test_a_compound_of_three_words_heads_its_theme_not_a_piece_of_it() -> None:
+    texts = [
+        "Kenya passed its data protection law in 2019.",
+        "Data protection law applies to riders today.",
+        "Make sure you have a data protection law first.",
+    ]
+    assert label_themes(texts, "data protection") == [("Data protection law", [0, 1, 2])]
+    surfaces = [p.surface for p in phrases_of("the extended producer responsibility law must be enforced")]
+    assert "extended producer responsibility" in surfaces
+    # a body's head noun ends no compound: "Internet Steering Committee" names an actor
+    assert not any(p.surface.endswith("Committee") for p in phrases_of("the Internet Steering Committee funds it"))

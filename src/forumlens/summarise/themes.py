@@ -37,15 +37,23 @@ at least) wins; on a tie a taxonomy label or ask category beats a phrase (meanin
 wording), then the stronger evidence or the rarer phrase. A leftover bullet then joins
 a taxonomy theme it bears one evidence term of; leftovers sharing the topic's own
 phrase ("capacity building" in a brief on it) are grouped under it; what is left gets
-its own best label, one bullet each. A bullet that supports no label at all goes under
-`OTHER` ("Other points"): an honest catch-all, never a word picked to fill a heading.
+its own best label, one bullet each. A theme of one bullet is then no theme unless a
+taxonomy label or ask category names it strongly: its bullet joins a larger theme it bears
+evidence of, or the catch-all (`_merge_singletons`). A bullet that supports no label at
+all goes under `OTHER` ("Other points"): an honest catch-all, never a word picked to fill
+a heading.
+
+A compound of three content words ("data protection law", "extended producer
+responsibility", "universal service fund") is a key phrase too, and on equal coverage it
+beats its two-word pieces, which as headings are fragments ("Protection law", "Extended
+producer").
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -235,6 +243,15 @@ def phrases_of(text: str, avoid: frozenset[str] = frozenset()) -> list[Phrase]:
             continue
         if second := content(tokens[i + 1][2]):
             out.append(Phrase(first + second, text[start : tokens[i + 1][1]]))
+            # a compound of three ("data protection law", "extended producer responsibility"):
+            # its two-word pieces are fragments as headings ("Protection law", "Extended producer")
+            if (
+                joined(i + 1, i + 2)
+                and not _BODY_HEADS.match(tokens[i + 2][2])
+                and not (tokens[i + 2][2][:1].isupper() and not tokens[i + 1][2][:1].isupper())
+                and (third := content(tokens[i + 2][2]))
+            ):
+                out.append(Phrase(first + second + third, text[start : tokens[i + 2][1]]))
         elif (
             tokens[i + 1][2].lower() in _JOINERS
             and joined(i + 1, i + 2)
@@ -380,10 +397,10 @@ def label_themes(
 ) -> list[tuple[str, list[int]]]:
     """(label, bullet indices) for the bullets `texts` of a brief on `topic`.
 
-    In four passes (the module doc has the rules): themes of two bullets or more, by
+    In five passes (the module doc has the rules): themes of two bullets or more, by
     the label that covers most; a leftover bullet joins a taxonomy theme it gives
-    evidence for; leftovers sharing the topic's own phrase; then one theme per bullet,
-    by its own best label. `years` are the bullets' session years (issue areas are per
+    evidence for; leftovers sharing the topic's own phrase; one theme per bullet, by its
+    own best label; then those one-bullet themes merged (`_merge_singletons`). `years` are the bullets' session years (issue areas are per
     year); `idf` ranks phrases by rarity; `generic` and `common` are summary terms in at
     least `GENERIC_SHARE` and `COMMON_SHARE` of the record's sentences; `avoid` words of
     speakers' names; `preferred` labels (the tag stage's, for these lines) win ties;
@@ -401,9 +418,10 @@ def label_themes(
     liked = set(preferred)
     counts = recurring if recurring is not None else phrase_counts(texts, avoid)
 
-    def rank(c: Candidate, members: set[int]) -> tuple[int, int, bool, int, float, str]:
+    def rank(c: Candidate, members: set[int]) -> tuple[int, int, bool, int, int, float, str]:
         seen = counts.get(c.key, 0) if c.key else 0
-        return (len(members), -_PRIORITY[c.kind], c.label in liked, seen, c.strength(members), c.label)
+        # on equal coverage the whole compound beats its piece ("Data protection law", not "Protection law")
+        return (len(members), -_PRIORITY[c.kind], c.label in liked, len(c.key), seen, c.strength(members), c.label)
 
     themes: dict[str, list[int]] = {}
     left = set(range(n))
@@ -427,7 +445,7 @@ def label_themes(
             left.discard(i)
     greedy([c for c in cands if c.kind == "topic"])
 
-    def alone(c: Candidate, i: int) -> tuple[int, tuple[int, int, bool, int, float, str]] | None:
+    def alone(c: Candidate, i: int) -> tuple[int, tuple[int, int, bool, int, int, float, str]] | None:
         """How well `c` heads bullet `i` alone: a strong SDG, issue area or ask category, a
         recurring phrase, a strong GDC objective (long), the topic's own phrase. One term
         of evidence is not enough here ("women" at the end of a point about backhaul)."""
@@ -441,7 +459,54 @@ def label_themes(
             return 0, rank(c, {i})
         return None
 
+    named: set[str] = set()  # one-bullet themes the taxonomies or ask categories name
     for i in sorted(left):  # pass 4: a theme of its own
         scored = [(fit, c.label) for c in cands if (fit := alone(c, i)) is not None]
-        themes.setdefault(max(scored)[1] if scored else OTHER, []).append(i)
+        (level, _rank), title = max(scored) if scored else ((-1, None), OTHER)
+        themes.setdefault(title, []).append(i)
+        if level == 3:
+            named.add(title)
+    _merge_singletons(themes, cands, named, rank)
     return [(label, sorted(members)) for label, members in themes.items()]
+
+
+def _merge_singletons(
+    themes: dict[str, list[int]],
+    cands: Sequence[Candidate],
+    named: set[str],
+    rank: Callable[[Candidate, set[int]], tuple[int, int, bool, int, int, float, str]],
+) -> None:
+    """Pass 5: a theme of one bullet is no theme (issue 23, item 3), in place.
+
+    Its bullet joins a theme of two or more whose label it bears any evidence of (one
+    taxonomy term will do there, as in pass 2); else, unless a taxonomy label or ask
+    category names it strongly (`named`: "Decent work and economic growth" over the one
+    point on the workers who train AI), it goes under `OTHER` with the other leftovers: a
+    phrase that heads one bullet ("Light licence", "New features") or the topic's own
+    label says nothing a heading should. A lone leftover keeps its own label (an "Other
+    points" of one is no better).
+    """
+    by_label: dict[str, Candidate] = {}
+    for c in cands:
+        by_label.setdefault(c.label, c)
+
+    def bears(i: int, label: str) -> bool:
+        c = by_label.get(label)
+        return c is not None and c.supports({i}, weak=True)
+
+    moved: dict[int, str] = {}
+    for label in [t for t, m in themes.items() if len(m) == 1 and t != OTHER]:
+        i = themes[label][0]
+        hosts = [h for h, m in themes.items() if len(m) >= 2 and h not in (label, OTHER) and bears(i, h)]
+        if hosts:
+            host = max(hosts, key=lambda h: rank(by_label[h], {*themes[h], i}))
+            themes[host].append(i)
+        elif label in named:
+            continue
+        else:
+            themes.setdefault(OTHER, []).append(i)
+            moved[i] = label
+        del themes[label]
+    if len(themes.get(OTHER, ())) == 1 and (i := themes[OTHER][0]) in moved:
+        del themes[OTHER]
+        themes[moved[i]] = [i]

@@ -5,6 +5,9 @@ two pages", "in a thematic manner". We retrieve sentences relevant to the topic 
 weighted query coverage of the sentence, helped by its turn for pronoun-heavy speech),
 keep only those that speak of the topic as one idea when its words are said together
 in the record (`on_topic`: "capacity building", not "every building gets a code"),
+and that are about it rather than saying one of its words (`aboutness`: not only in a
+coalition's name, within one clause, a qualified topic with its qualifier or a taxonomy
+neighbour: "free access to the education version" is not meaningful access),
 weight them by how central they were in their own session, select with MMR so speakers,
 coalitions and sessions are diverse (at most `PER_SESSION` points from one session when
 several speak of the topic), and group the points into themes named by meaning
@@ -27,6 +30,7 @@ from typing import Any
 from ..analyse.models import Question
 from ..models import Session
 from ..transcript.speakers import name_key
+from .aboutness import narrowed, one_clause, outside_names
 from .attribution import credit_bullets, credit_table
 from .compress import compress
 from .context import SummaryContext, acronym_of, build_context, findings_of, mentions_in
@@ -35,6 +39,7 @@ from .rank import Scored, mmr_select, rank_units, rankable
 from .themes import COMMON_SHARE, GENERIC_SHARE, OTHER, label_themes, phrase_counts
 from .units import Unit, terms
 from .vocabulary import RELATED_WEIGHT, TopicTerm, topic_vocabulary
+from .vocabulary import same_word as _matches
 from .wording import Wording, distinct, named_section
 
 __all__ = [
@@ -142,17 +147,6 @@ def coalition_matcher(name: str) -> tuple[str, CoalitionMatch]:
     return display, matches
 
 
-def _matches(query_term: str, unit_term: str) -> bool:
-    """Stems agree, the sentence's word extends the topic's ("child" ~ "children"), or they
-    share a 6-letter prefix ("financ" ~ "financial", "accessib" ~ "accessible")."""
-    if query_term == unit_term:
-        return True
-    if len(query_term) < 5:
-        return False
-    n = 6 if len(query_term) <= 7 else 7
-    return unit_term.startswith(query_term) or unit_term[:n] == query_term[:n]
-
-
 def _said(query: Sequence[TopicTerm], unit_terms: Iterable[str]) -> tuple[set[int], set[int]]:
     """Which of the topic's words (indices) the terms say in the topic's own words, and
     which only in a related word of the same concept (`vocabulary`)."""
@@ -199,8 +193,10 @@ def on_topic(
     "child online safety"); one of its words alone is another idea ("every building gets
     a code", "the CERT networks", "child labour", "illegal access"), and an IDF-weighted
     coverage let one rare word carry a sentence. So the sentence says the topic's most
-    specific word (its highest IDF: "compact", "child"); it says both words of a two-word
-    topic, at most one in a related word (`vocabulary`: "learning" for "capacity"); of a
+    specific word (its highest IDF: "compact", "child") in its own word ("students ... online"
+    is not "children online", "schools build the learning" not "capacity building"); it
+    says both words of a two-word topic, the other one possibly in a related word
+    (`vocabulary`: "connected" for "online"); of a
     longer topic, all words but one in the topic's own words ("the Compact"), or every
     word, some in related words ("children ... protected online"): two broad concepts
     said in passing — a child, being safe — say almost anything. Or the sentence says one
@@ -223,7 +219,7 @@ def on_topic(
     key = max(range(k), key=lambda i: idf.get(query[i].stem, 0.0))
     if (topic_turn == ANSWER and own) or (topic_turn == SAID and key in own):
         return True
-    if key not in own | related:
+    if key not in own:  # its most specific word in another word ("students" for "children") is another idea
         return False
     if k == 2:
         return len(own) + min(len(related), 1) == 2
@@ -359,6 +355,29 @@ def brief_topic(
     # Only when every part is one does a sentence have to speak of one of them (`on_topic`).
     compounds = [part for i, part in enumerate(parts) if any(SAID in t[i].values() for t in turns_of)]
     gates = compounds if len(compounds) == len(parts) else []
+    subject = {t for t, c in df.items() if c >= GENERIC_SHARE * n}
+
+    def _about(u: Unit, gates: list[list[TopicTerm]], turn: str | None) -> bool:
+        """A sentence the gates let through is about the topic (`aboutness`): not only in a
+        coalition's name, said within one clause, and a qualified topic said with its
+        qualifier or a taxonomy neighbour, unless its turn is on the topic."""
+        text = outside_names(u.text)
+        said = u.terms if text == u.text else tuple(terms(text))
+        for part in gates:
+            if not _coverage(part, said, idf) or not on_topic(part, said, idf, topic_turn=turn):
+                continue  # said only in a coalition's name, or not at all
+            if turn is not None:
+                return True
+            core = [q for q in part if not _MODIFIER.search(q.stem)] or part
+            own, _related = _said(core, said)
+            # the record's subject words ("IGF") need not share the clause: "the mandate" is the IGF's
+            specific = [q.stem for q in core if q.stem not in subject]
+            if len(own) == len(core) and not one_clause(specific, text):
+                continue
+            if narrowed([q.stem for q in part if q not in core], topic, text, said):
+                return True
+        return False
+
     for ctx, (session, findings), by_part in zip(contexts, pairs, turns_of):
         tag_labels.update(_tag_lines(session, findings))
         turn_terms: dict[int, set[str]] = {}
@@ -379,7 +398,7 @@ def brief_topic(
                 return 0.0
             own = _coverage(query, u.terms, idf)
             around = _coverage(query, turn_terms[u.turn], idf)
-            if own >= 0.4 or (own > 0 and around >= 0.6):
+            if (own >= 0.4 or (own > 0 and around >= 0.6)) and (not gates or _about(u, gates, on_turns.get(u.turn))):
                 return own + 0.3 * around
             return 0.0
 
@@ -415,7 +434,7 @@ def brief_topic(
         years=[year_of_session.get(s.unit.session) for s in chosen],
         tags=tag_labels,
         idf=idf,
-        generic={t for t, c in df.items() if c >= GENERIC_SHARE * n},
+        generic=subject,
         common={t for t, c in df.items() if c >= COMMON_SHARE * n},
         avoid=names,
         recurring=phrase_counts((s.unit.text for s in pool), names),  # key phrases recur on the topic
@@ -431,8 +450,12 @@ def brief_topic(
 
 
 def _name_words(names: Iterable[str]) -> set[str]:
-    """Words of speakers' names and labels: never part of a theme's name ("Jason's department")."""
-    return {w for name in names for w in re.findall(r"[A-Za-z]{3,}", name)}
+    """Words of speakers' names and labels: never part of a theme's name ("Jason's department").
+
+    Only the name: a label's bracketed affiliation ("Faisal Al-Qahtani (Arabic Language Data
+    Alliance)") names an organisation, whose words ("data") a theme may well share.
+    """
+    return {w for name in names for w in re.findall(r"[A-Za-z]{3,}", re.sub(r"\([^)]*\)?", " ", name))}
 
 
 def _keep(unit: Unit, ctx: SummaryContext, wanted: tuple[str, CoalitionMatch] | None) -> bool:

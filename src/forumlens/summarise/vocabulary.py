@@ -20,13 +20,24 @@ from dataclasses import dataclass, field
 from ..text.concepts import load_concepts
 from .units import terms
 
-__all__ = ["RELATED_WEIGHT", "TopicTerm", "search_words", "topic_vocabulary"]
+__all__ = ["RELATED_WEIGHT", "TopicTerm", "same_word", "search_words", "topic_vocabulary"]
 
 # A sentence that says the idea in other words ("financing" for "funding") is relevant,
 # but less than one that uses the topic's own word: its coverage counts this share.
 RELATED_WEIGHT = 0.6
 # Stems shorter than this are not searched as prefixes ("pay*" would find "payload").
 _MIN_PREFIX = 4
+
+
+def same_word(query_term: str, unit_term: str) -> bool:
+    """Stems agree, the sentence's word extends the topic's ("child" ~ "children"), or they
+    share a 6-letter prefix ("financ" ~ "financial", "accessib" ~ "accessible")."""
+    if query_term == unit_term:
+        return True
+    if len(query_term) < 5:
+        return False
+    n = 6 if len(query_term) <= 7 else 7
+    return unit_term.startswith(query_term) or unit_term[:n] == query_term[:n]
 
 
 @dataclass(frozen=True)
