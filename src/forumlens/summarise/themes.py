@@ -38,10 +38,9 @@ wording), then the stronger evidence or the rarer phrase. A leftover bullet then
 a taxonomy theme it bears one evidence term of; leftovers sharing the topic's own
 phrase ("capacity building" in a brief on it) are grouped under it; what is left gets
 its own best label, one bullet each. A theme of one bullet is then no theme unless a
-taxonomy label or ask category names it strongly: its bullet joins a larger theme it bears
-evidence of, or the catch-all (`_merge_singletons`). A bullet that supports no label at
-all goes under `OTHER` ("Other points"): an honest catch-all, never a word picked to fill
-a heading.
+taxonomy label or ask category names it strongly: its bullet joins the catch-all
+(`_merge_singletons`). A bullet that supports no label at all goes under `OTHER`
+("Other points"): an honest catch-all, never a word picked to fill a heading.
 
 A compound of three content words ("data protection law", "extended producer
 responsibility", "universal service fund") is a key phrase too, and on equal coverage it
@@ -53,7 +52,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -400,8 +399,9 @@ def label_themes(
     In five passes (the module doc has the rules): themes of two bullets or more, by
     the label that covers most; a leftover bullet joins a taxonomy theme it gives
     evidence for; leftovers sharing the topic's own phrase; one theme per bullet, by its
-    own best label; then those one-bullet themes merged (`_merge_singletons`). `years` are the bullets' session years (issue areas are per
-    year); `idf` ranks phrases by rarity; `generic` and `common` are summary terms in at
+    own best label; then those one-bullet themes merged (`_merge_singletons`). `years`
+    are the bullets' session years (issue areas are per year); `idf` ranks phrases by
+    rarity; `generic` and `common` are summary terms in at
     least `GENERIC_SHARE` and `COMMON_SHARE` of the record's sentences; `avoid` words of
     speakers' names; `preferred` labels (the tag stage's, for these lines) win ties;
     `recurring` counts phrases in the record (`phrase_counts`; default: in `texts`).
@@ -466,47 +466,25 @@ def label_themes(
         themes.setdefault(title, []).append(i)
         if level == 3:
             named.add(title)
-    _merge_singletons(themes, cands, named, rank)
+    _merge_singletons(themes, named)
     return [(label, sorted(members)) for label, members in themes.items()]
 
 
-def _merge_singletons(
-    themes: dict[str, list[int]],
-    cands: Sequence[Candidate],
-    named: set[str],
-    rank: Callable[[Candidate, set[int]], tuple[int, int, bool, int, int, float, str]],
-) -> None:
+def _merge_singletons(themes: dict[str, list[int]], named: set[str]) -> None:
     """Pass 5: a theme of one bullet is no theme (issue 23, item 3), in place.
 
-    Its bullet joins a theme of two or more whose label it bears any evidence of (one
-    taxonomy term will do there, as in pass 2); else, unless a taxonomy label or ask
-    category names it strongly (`named`: "Decent work and economic growth" over the one
-    point on the workers who train AI), it goes under `OTHER` with the other leftovers: a
-    phrase that heads one bullet ("Light licence", "New features") or the topic's own
-    label says nothing a heading should. A lone leftover keeps its own label (an "Other
-    points" of one is no better).
+    Unless a taxonomy label or ask category names it strongly (`named`: "Decent work and
+    economic growth" over the one point on the workers who train AI), its bullet goes under
+    `OTHER` with the other leftovers: a phrase that heads one bullet ("Light licence", "New
+    features") or the topic's own label says nothing a heading should. (A bullet bearing a
+    larger theme's label has joined it already, in passes 1 and 2.) A lone leftover keeps
+    its own label: an "Other points" of one is no better.
     """
-    by_label: dict[str, Candidate] = {}
-    for c in cands:
-        by_label.setdefault(c.label, c)
-
-    def bears(i: int, label: str) -> bool:
-        c = by_label.get(label)
-        return c is not None and c.supports({i}, weak=True)
-
     moved: dict[int, str] = {}
-    for label in [t for t, m in themes.items() if len(m) == 1 and t != OTHER]:
-        i = themes[label][0]
-        hosts = [h for h, m in themes.items() if len(m) >= 2 and h not in (label, OTHER) and bears(i, h)]
-        if hosts:
-            host = max(hosts, key=lambda h: rank(by_label[h], {*themes[h], i}))
-            themes[host].append(i)
-        elif label in named:
-            continue
-        else:
-            themes.setdefault(OTHER, []).append(i)
-            moved[i] = label
-        del themes[label]
+    for label in [t for t, m in themes.items() if len(m) == 1 and t != OTHER and t not in named]:
+        i = themes.pop(label)[0]
+        themes.setdefault(OTHER, []).append(i)
+        moved[i] = label
     if len(themes.get(OTHER, ())) == 1 and (i := themes[OTHER][0]) in moved:
         del themes[OTHER]
         themes[moved[i]] = [i]
