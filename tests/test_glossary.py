@@ -45,6 +45,8 @@ def test_expected_terms_are_found(dc, term: str) -> None:
 def test_acronyms_are_expanded_from_the_session(dc) -> None:
     _, terms = dc
     assert terms["mag"].expansion.lower() == "multistakeholder advisory group"
+    # "Because we are a year round activity, the IGF is an annual event.": an argument, no definition
+    assert terms["igf"].quote is None and terms["igf"].expansion == "Internet Governance Forum"
     assert terms["mag"].expansion_source == "session"
     assert terms["nris"].expansion.lower().startswith("national, regional initiative")
 
@@ -113,6 +115,12 @@ def _at(sentence: str, term: str) -> tuple[int, int]:
         ),
         ("Open data: data anyone may use, share and build on.", "Open data"),
         ("They rely on the commons (resources shared by a community) for training.", "commons"),
+        ("The WSIS is a summit for governments and civil society on the information society.", "WSIS"),
+        ("So a data desert is a region where no public statistics are collected.", "data desert"),
+        ("Zero rating is the practice of not counting some apps against a data cap.", "Zero rating"),
+        ("Spectrum pooling, where operators share unused frequencies, lowers costs.", "Spectrum pooling"),
+        ("IXP, that stands for Internet exchange point, keeps traffic local.", "IXP"),
+        ('Their toolkit is called "Open maps", and it is free.', "Open maps"),
     ],
 )
 def test_definition_shapes_define(sentence: str, term: str) -> None:
@@ -133,6 +141,21 @@ def test_definition_shapes_define(sentence: str, term: str) -> None:
         ("We fund digital rights that are needed by activists.", "digital rights"),
         ("We met partners like UNESCO, it is a living example of cooperation.", "UNESCO"),
         ("Before digital cooperation is defined, we should agree on values.", "digital cooperation"),
+        # a copula whose description stops at its noun classes the term in passing
+        ("Since our network works all year, the WSIS is a yearly event.", "WSIS"),
+        # the term is not the bare subject: hedged, modified, or inside a longer subject
+        ("Perhaps a data trust is the answer for our cooperatives.", "data trust"),
+        ("For us, open-source AI is a, is a real help in class.", "AI"),
+        ("Our point is that access without digital literacy is just a new gap.", "digital literacy"),
+        ("For small states the regional ITU is the one place where we are heard.", "ITU"),
+        # a where-clause about the speaker, or a question, says nothing of the term
+        ("I volunteer for the Kenyan School of Internet Governance, where I teach on Fridays.", "Internet Governance"),
+        ("I am active in the W3C, where I'm in a working group on privacy.", "W3C"),
+        ("Tomas, from the OECD, where does the policy debate stand now?", "OECD"),
+        # ", that means …" points back at what was said before
+        ("In the mobile DNS, that means longer lookups on slow links.", "DNS"),
+        # a term that is only the start of a quoted title
+        ('Our toolkit is called "Open maps for all: data, people and places".', "Open maps"),
     ],
 )
 def test_sentences_that_only_use_a_term_do_not_define_it(sentence: str, term: str) -> None:
@@ -180,6 +203,15 @@ def test_a_capitals_name_with_an_apostrophe_in_a_run_on_caption_is_no_term() -> 
     )
     terms = {t.term for t in extract_glossary(session)}
     assert not any("SULLIVAN" in term for term in terms)
+
+
+def test_a_verb_with_a_preposition_after_a_cue_is_no_term() -> None:
+    # "called" opens a naming cue, but "called to the board" is being summoned: no entry
+    session = _own(
+        ">> ANA LIMA: The student was called to the ethics board after the detector flagged her essay.\n\n"
+        ">> BO CHEN: Being called to the ethics board for writing alone is unfair.\n"
+    )
+    assert not any(t.term.lower().startswith("to ") for t in extract_glossary(session))
 
 
 def test_the_defining_use_is_cited_even_when_it_is_not_the_first() -> None:

@@ -7,10 +7,18 @@ each anchored at one occurrence of the term in the sentence:
 
 1. after the term, a defining verb: "T means", "T refers to", "T stands for", "T is short
    for", "T is defined as", "T is called", "T denotes", "T describes";
-2. after the term, a copula that starts a description: "T is a/an/the …", "T are about …",
-   "T is when/where/how …" (an evaluation such as "T is still going on" is not one);
+2. after the term, a copula that starts a description: "T is a/an/the … that/which/for …",
+   "T are about …", "T is when/where/how …". The term is the bare subject of its clause
+   (only a determiner or "and", "so" … before it: "maybe T is the answer", "generative T
+   is a help", "work without T is a divide" say something about something else), and a
+   description opened by an article goes on past its noun ("a place for dialogue", "a
+   district where …"): "the IGF is an annual event" classes the term in passing, as an
+   argument, and says nothing of what it is for. An evaluation ("T is still going on",
+   "T is a key concern") is not one;
 3. after the term, an appositive or relative clause: "T, which is …", "T, that is, …",
-   "T, where …", "T, i.e. …", "T, meaning …", "the concept of T, it is the way …";
+   "T, where …", "T, i.e. …", "T, meaning …", "the concept of T, it is the way …" — but
+   "T, where I co-chair …" places the speaker, "T, where does …?" asks, and "T, that
+   means …" points back at the sentence before: none says what T is;
 4. after the term, a parenthetical of two or more words, not an acronym: "T (the rules …)";
 5. a term opening the sentence and followed by a colon: "T: connectivity that …" (glossaries);
 6. before the term, a naming clause with something named: "a framework called T", "a group
@@ -20,7 +28,11 @@ each anchored at one occurrence of the term in the sentence:
 8. for an acronym, its expansion right beside it: "ACR (expansion)", "expansion (ACR)",
    "expansion, ACR", "ACR, or expansion", "ACR stands for expansion".
 
-The rules are about the shape of English definitions, not about any transcript's words.
+A term cut out of a longer quoted name ("called "Digital health for all: …"") is named only
+in part, and defines nothing.
+
+The rules are about the shape of English definitions, not about any transcript's words;
+`bench/glossary.py` measures them against a hand annotation of what the glossary cites.
 """
 
 from __future__ import annotations
@@ -41,13 +53,36 @@ _DEFINING_VERB = (
     r"|(?:is|are)\s+understood\s+as|(?:is|are)\s+called|(?:is|are)\s+known\s+as|denotes?|describes?)"
 )
 _VERB_AFTER = re.compile(rf"^{_QUOTE}?\s*(?:,\s*)?(?:(?:which|that)\s+)?{_DEFINING_VERB}\b", re.IGNORECASE)  # 1
-_COPULA_AFTER = re.compile(  # 2 and 3: the description starts at the end of the match
-    rf"^{_QUOTE}?\s*(?:"
-    rf"(?:is|are)\s+(?:{_ADVERB}\s+)?(?={_DESCRIPTION_START}\b)"
-    rf"|,\s*(?:which|that)\s+(?:is|are|was|were)\s+|\s+which\s+(?:is|are)\s+"
-    rf")",
+_COPULA_AFTER = re.compile(  # 2: the description starts at the end of the match
+    rf"^{_QUOTE}?\s*(?:is|are)\s+(?:{_ADVERB}\s+)?(?={_DESCRIPTION_START}\b)", re.IGNORECASE
+)
+_RELATIVE_AFTER = re.compile(  # 3: "T, which is …", "T which is …"
+    r"^[\"“”'‘’]?(?:\s*,\s*(?:which|that)\s+(?:is|are|was|were)\s+|\s+which\s+(?:is|are)\s+)", re.IGNORECASE
+)
+# 2: what may stand before the term in its clause when "T is a …" defines it: a determiner,
+# a linking word, a quote. Anything else makes the term part of a longer subject, or hedges.
+_BARE_SUBJECT_WORDS = (
+    "the a an this that these those our their its my your and but so now well then also basically essentially"
+)
+_BARE_SUBJECT = frozenset(_BARE_SUBJECT_WORDS.split())
+_ARTICLE_START = re.compile(r"^(?:a|an|the|one\s+of|our|their|its|any|some|those|these)\b", re.IGNORECASE)
+# 2: a description opened by an article goes on past its noun: a relative word, a preposition or
+# an infinitive's "to" after its first word ("a place for …", "a network built and run by …")
+_COMPLEMENT_WORDS = """
+    that which who whom whose where when whereby for of to in on at with without by from about between among
+    across through against within into like such
+"""
+_COMPLEMENT = frozenset(_COMPLEMENT_WORDS.split())
+_RELATIVE_NEXT = re.compile(r"^\s*(?:which|that|who|where|whereby|used|meaning|i\.\s?e\.)\b", re.IGNORECASE)
+_SPEAKER_OR_QUESTION = re.compile(  # 3: "T, where I co-chair …", "T, where does …?"
+    r"^[\"“”'‘’]?\s*,\s*where\s+(?:i(?:'m|’m|'ve|’ve|'d|’d)?\b|my\b"
+    r"|(?:does|do|did|is|are|was|were|can|could|should|would|will|shall)\b)",
     re.IGNORECASE,
 )
+_POINTING_BACK = re.compile(  # 1 and 3: ", that means …" is a demonstrative, not a relative
+    r"^[\"“”'‘’]?\s*,\s*that\s+(?!stands?\s+for|is\s+short\s+for|refers?\s+to|is\s*,)", re.IGNORECASE
+)
+_CLAUSE_START = re.compile(r"[,;:.!?()\u2013\u2014]|\s[-\u2013\u2014]\s")
 _APPOSITIVE_AFTER = re.compile(
     r"^[\"“”'‘’]?\s*,\s*(?:where|whereby|in\s+which|i\.\s?e\.|ie\b|meaning|that\s+is\s*,|namely)", re.IGNORECASE
 )
@@ -104,6 +139,29 @@ def _describes(description: str) -> bool:
     return bool(head) and not (_EVALUATIVE & set(head)) and not _DATED.search(clause)
 
 
+def _bare_subject(before: str) -> bool:
+    """Is the term the whole subject of its clause: only a determiner or a linking word before it?"""
+    clause = _CLAUSE_START.split(before)[-1]
+    return all(w.lower() in _BARE_SUBJECT for w in re.findall(r"[\w'’-]+", clause))
+
+
+def _goes_on(description: str) -> bool:
+    """Does a description opened by an article say more than its noun ("a place for dialogue",
+    "a district where …"), rather than class the term in passing ("an annual event")?"""
+    if not _ARTICLE_START.match(description):
+        return True  # "about …", "when …", "how …": already a clause
+    clause = re.split(r"[.;:!?()]", description, maxsplit=1)[0]
+    first, _, rest = clause.partition(",")
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", first)]
+    return bool(_COMPLEMENT & set(words[1:])) or bool(rest and _RELATIVE_NEXT.match(rest))
+
+
+def _partly_quoted(before: str, after: str) -> bool:
+    """Does a quotation open right at the term and go on past it ("called "Digital health for all""),
+    so that only part of a quoted name is the term?"""
+    return bool(re.search(r"(?:^|[\s(])[\"“‘]$", before)) and not re.match(r"^[,.;:!?]?[\"”’]", after)
+
+
 def _ends_term(after: str) -> bool:
     """Does the term end here, rather than go on as a longer name ("called net neutrality light")?"""
     word = re.match(r"^\s*([\w'-]+)", after)
@@ -120,10 +178,17 @@ def defines(sentence: str, start: int, end: int) -> bool:
     False
     """
     before, after = sentence[:start], sentence[end:]
-    if _VERB_AFTER.match(after) or _APPOSITIVE_AFTER.match(after):
+    if _partly_quoted(before, after):
+        return False
+    if not _POINTING_BACK.match(after) and (
+        _VERB_AFTER.match(after) or (_APPOSITIVE_AFTER.match(after) and not _SPEAKER_OR_QUESTION.match(after))
+    ):
+        return True
+    relative = _RELATIVE_AFTER.match(after)
+    if relative and _describes(after[relative.end() :]):
         return True
     copula = _COPULA_AFTER.match(after)
-    if copula and _describes(after[copula.end() :]):
+    if copula and _bare_subject(before) and _describes(after[copula.end() :]) and _goes_on(after[copula.end() :]):
         return True
     pronoun = _PRONOUN_AFTER.match(after)
     if pronoun and (_CONCEPT_BEFORE.search(before) or _OPENING.match(before)) and _describes(after[pronoun.end() :]):

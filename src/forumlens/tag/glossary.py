@@ -45,6 +45,7 @@ _ACRONYM = re.compile(
 _NOT_ACRONYMS = frozenset(["OK", "I", "II", "III", "IV", "VI", "AM", "PM", "TV", "ID", "MR", "MRS", "MS", "DR"])
 _SKIP = frozenset(["of", "and", "the", "for", "on", "in", "to", "de", "&", "with"])
 _INNER = frozenset(["of", "the", "over", "on", "for", "in", "to"])
+_PREPOSITIONS = frozenset(["to", "of", "for", "on", "in", "at", "by", "with", "from", "into", "about"])
 _VERBS = frozenset(["means", "mean", "meant", "refers", "refer", "stands", "describes", "include", "includes"])
 _HEADS = frozenset(
     [
@@ -545,6 +546,8 @@ def _acceptable(phrase: str, names: set[str]) -> bool:
     low = [w.lower() for w in ws]
     if any(w in names for w in low) or low[-1] in _GENERIC or all(w in STOPWORDS for w in low):
         return False
+    if low[0] in _PREPOSITIONS:
+        return False  # "called to the disciplinary committee": a verb's preposition, not a name
     if _capitalised(phrase) and low[-1] in _HEADS:
         return False  # an institution's name: resolve/ owns those
     return not any(w.isupper() and len(w) > 1 for w in ws[1:]) or ws[0].isupper()
