@@ -205,3 +205,17 @@ def test_a_short_file_is_tagged_as_one_text_only_when_asked() -> None:
     assert tag_session(session, "sdg") == []  # ingest keeps the passage rule: a topic must recur
     (tag,) = tag_session(session, "sdg", short_as_text=True)
     assert tag.code == "SDG6" and tag.lines == (3,)
+
+
+def test_evidence_lines_skip_a_marker_alone_on_its_line() -> None:
+    # the label's line holds no speech: the evidence is on the line after it
+    session = parse_transcript(
+        ">> AMARA OKAFOR:\nClean water and sanitation are what our villages lack most.\n"
+        "Safe drinking water is a right, and clean water saves children from disease.\n",
+        source="water.txt",
+    )
+    (turn,) = session.turns
+    assert (turn.line, turn.first_line) == (1, 2)
+    assert {t.code: t.lines for t in tag_turn(turn, "sdg")}["SDG6"] == (2, 3)
+    (tag,) = [t for t in tag_session(session, "sdg", short_as_text=True) if t.code == "SDG6"]
+    assert tag.lines == (2, 3)

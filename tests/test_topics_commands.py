@@ -63,3 +63,23 @@ def test_glossary_across_the_store(tmp_path):
     assert terms["MAG"]["definition"] is None and terms["MAG"]["expansion"].lower() == "multistakeholder advisory group"
     defined = [t for t in terms.values() if t["definition"]]
     assert defined and all(t["definition"]["quote"] in MAIN_SESSION.read_text("utf-8") for t in defined)
+
+
+def test_tag_file_evidence_quotes_the_speech_never_the_marker(tmp_path):
+    # one marker shares its line with the speech, the other stands alone on its line: the
+    # evidence lines point at the speech and the quotes never carry ">> NAME:"
+    path = tmp_path / "water.txt"
+    path.write_text(
+        ">> AMARA OKAFOR: Clean water and sanitation are what our villages lack most. We need pumps.\n"
+        "Safe drinking water is a right, and clean water saves children from disease.\n"
+        "\n"
+        ">> JONAS BERG:\n"
+        "Clean water for schools and sanitation for clinics come first in our plan.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["tag", str(path)])
+    assert result.exit_code == 0, result.output
+    head, *quotes = [line for line in result.output.splitlines() if line.startswith(("SDG6", "    L"))]
+    assert head.startswith("SDG6") and "(lines 1, 2, 5)" in head
+    assert quotes[0] == "    L1  Clean water and sanitation are what our villages lack most."
+    assert all(">>" not in q and "OKAFOR" not in q for q in quotes)

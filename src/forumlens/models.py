@@ -69,6 +69,13 @@ class Turn:
     page: int | None = None
     section: str | None = None
 
+    @property
+    def first_line(self) -> int:
+        """Line of the first character of `text`: `line` is the marker's, and a marker alone on
+        its line (">> ANA LIMA:") puts the speech on the next one. A turn without
+        `end_line` (made by hand, or stored before it was kept) falls back to `line`."""
+        return self.end_line - self.text.count("\n") if self.end_line else self.line
+
     def to_json(self, internal: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
             "index": self.index,

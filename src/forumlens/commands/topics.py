@@ -60,18 +60,33 @@ def _quote(text: str, limit: int = 140) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def speech_on_line(session: Session, n: int) -> str | None:
+    """What the speaker said on source line `n`: the part of the turn's text on that line.
+
+    Never the caption marker: on the marker's line ">> ANA LIMA: Clean water …" it is
+    "Clean water …", and a marker alone on its line holds no speech (None). A line outside
+    every turn (a header, a blank line) holds none either.
+    """
+    for turn in session.turns:
+        k = n - turn.first_line
+        if 0 <= k <= turn.text.count("\n"):
+            return turn.text.split("\n")[k] if turn.kind == "speech" else None
+    return None
+
+
 def format_file_tags(tags: list[Tag], session: Session) -> str:
-    """One line per tag (code, score, label, evidence lines), then its first evidence sentences."""
+    """One line per tag (code, score, label, evidence lines), then its first evidence sentences,
+    quoted from the speech on each line (`speech_on_line`), never from the marker and label."""
     from ..tag.tagger import evidence_sentences
 
-    lines = session.lines
     out = []
     for t in tags:
         out.append(f"{t.code:<22} {t.score:.2f}  {t.label}  (lines {', '.join(map(str, t.lines[:6]))})")
         for n in t.lines[:_EVIDENCE_QUOTES]:
-            if 0 < n <= len(lines):
-                quote = evidence_sentences(lines[n - 1], t.scheme, t.code)
-                out.append(f"    L{n}  {_quote(quote[0] if quote else lines[n - 1])}")
+            said = speech_on_line(session, n)
+            if said and said.strip():
+                quote = evidence_sentences(said, t.scheme, t.code)
+                out.append(f"    L{n}  {_quote(quote[0] if quote else said)}")
     return "\n".join(out)
 
 

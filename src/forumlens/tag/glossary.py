@@ -216,7 +216,7 @@ def _sentences(session: Session, memo: SessionMemo) -> list[_Sentence]:
             continue
         # lines counted on from the previous sentence: counting from the turn's start
         # for each sentence is quadratic in a long turn
-        line, counted = turn.line, 0
+        line, counted = turn.first_line, 0  # the speech's line, not a marker's alone on its own
         for a, b in memo.sentence_spans(turn.text):
             line += turn.text.count("\n", counted, a)
             counted = a

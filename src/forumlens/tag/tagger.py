@@ -231,8 +231,10 @@ def tag_text(text: str, scheme: str, *, threshold: float = THRESHOLD, year: int 
     return sorted(out, key=lambda t: (-t.score, t.code))
 
 
-def _line_at(base_line: int, text: str, offset: int) -> int:
-    return base_line + text.count("\n", 0, offset)
+def _line_at(first_line: int, text: str, offset: int) -> int:
+    """Source line of `offset` in a turn's `text` whose first character is on `first_line`
+    (`Turn.first_line`, not the marker's line: evidence must point at the speech)."""
+    return first_line + text.count("\n", 0, offset)
 
 
 def passages(turn_text: str) -> list[tuple[int, int]]:
@@ -276,7 +278,7 @@ def tag_turn(turn: Turn, scheme: str, *, threshold: float = THRESHOLD, year: int
         return []
     out = []
     for t in tag_text(turn.text, scheme, threshold=threshold, year=year):
-        lines = sorted({_line_at(turn.line, turn.text, a) for a, _ in t.evidence})
+        lines = sorted({_line_at(turn.first_line, turn.text, a) for a, _ in t.evidence})
         out.append(Tag(scheme, t.code, t.label, t.score, tuple(lines)))
     return out
 
@@ -294,7 +296,9 @@ def _tag_as_one_text(session: Session, scheme: str, threshold: float, memo: Sess
     for code, score in _decided_scores(scheme, text, memo.stems(text), session.year).items():
         if score < threshold:
             continue
-        lines = sorted({_line_at(t.line, t.text, a) for t in turns for a, _ in _evidence(tax, t.text, code, 3, memo)})
+        lines = sorted(
+            {_line_at(t.first_line, t.text, a) for t in turns for a, _ in _evidence(tax, t.text, code, 3, memo)}
+        )
         if lines:  # a tag nobody can check is not reported
             tags.append(Tag(scheme, code, tax.entry(code).label, score, tuple(lines[:_EVIDENCE_PER_TAG])))
     return sorted(tags, key=lambda t: (-t.score, t.code))
@@ -326,12 +330,12 @@ def tag_session(
     year = session.year
     per_code: dict[str, list[tuple[float, int, str, int]]] = {}
     for turn in _speech(session.turns):
-        text = turn.text
+        text, first = turn.text, turn.first_line
         for a, _b, chunk, n_words in _session_passages(memo, text):
             if n_words < _MIN_PASSAGE_WORDS:
                 continue
             for code, s in _scores_of_stems(scheme, memo.stems(chunk), year).items():
-                per_code.setdefault(code, []).append((s, turn.line, text, a))
+                per_code.setdefault(code, []).append((s, first, text, a))
     tags = []
     for code, found in per_code.items():
         best = sorted(found, key=lambda f: -f[0])[:3]
