@@ -1,51 +1,124 @@
 """Partner suggestions: coalitions and initiatives with overlapping topics that have not met yet.
 
-An actor's topics come from what it said or was said about (its turns' distinctive
-words, tf-idf across the actors), the tags of its sessions (weighted up where a tag's
-evidence lies in its own turns), and, with the `semantic` extra and stored vectors, the
-centroid of its turns' passage vectors. Candidates are the actors never on record in a
-session together with it.
+An actor's topics are the content words of what it said or what was said about it: the
+substantive sentences (`substance.is_substantive`) of the turns it speaks or is named in,
+read with the names of coalitions and initiatives cut out ("I speak for the Dynamic
+Coalition on Data and Trust." says who speaks, not about what, and leaves nothing), and
+without stop, floor, logistics or generic words ("cannot", "help", "move", "moderate":
+any two coalitions say them). Words are weighted by tf-idf across the actors, so a word
+most of them use weighs little. The tags of its sessions count where their evidence lies
+in its own turns: in a session with twelve coalitions, a tag another one's speaker carried
+says nothing about this one. With the `semantic` extra and stored vectors, the centroid of
+its turns' passage vectors joins in. Candidates are the actors never on record in a session
+together with it.
+
+A suggestion rests on shared topic terms: at least `MIN_SHARED_TERMS` word stems that both
+actors use, and topic words that overlap by at least `MIN_WORD_OVERLAP` (cosine of the tf-idf
+profiles); no tag or vector score stands in for them. Its evidence is about the pair: the
+candidate's and the asker's sentences that hold most of those shared terms (a side with no
+such sentence is not quoted), and a line of a shared tag inside the candidate's own turns.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from ..models import Citation
 from ..store.base import Store
 from ..text.similarity import cosine
 from ..text.stems import stem
+from ..transcript.sentences import split_sentences
 from .actors import Actor, actors_on_record, fill_turns, find_actor
-from .evidence import RelatedActor, citation_at, citation_in_turn
+from .evidence import RelatedActor, verbatim
 from .profiles import content_words
-from .substance import name_words, store_name_words
+from .substance import is_substantive, name_words, store_name_words
 from .vectors import stored_vectors
 
-__all__ = ["suggest_partners"]
+__all__ = ["MIN_SHARED_TERMS", "MIN_WORD_OVERLAP", "suggest_partners"]
+
+MIN_SHARED_TERMS = 2  # one shared word is a coincidence ("data"); two are a topic ("consent", "patients")
+MIN_WORD_OVERLAP = 0.05  # cosine of the topic words: below it, a word or two in common by chance
 
 TagProfile = dict[str, tuple[float, list[tuple[str, int]]]]  # code → (weighted score, cited (session, line))
 
+# Words any two coalitions say whatever they work on: modal and light verbs, and the
+# meeting's own verbs ("I moderate", "we close here"). The floor and logistics words are
+# left out already (`substance.explanatory`); these are left out of partner topics too.
+_GENERIC_WORDS = """
+    cannot can't help helps helped helping makes making move moves moving become becomes became
+    clear close closely closing keep keeps kept bring brings brought put puts use uses used using
+    gets getting takes taking gives giving goes comes coming moderate moderating moderated
+    workshop workshops different important possible
+"""
+_GENERIC = frozenset(_GENERIC_WORDS.split())
 
-def _word_profiles(actors: list[Actor], names: frozenset[str], forms: dict[str, str]) -> dict[str, dict[str, float]]:
-    """tf-idf over stems of each actor's turns (idf across the actors); words of `names` left out.
+
+@dataclass(frozen=True)
+class _Said:
+    """One substantive sentence of an actor's turns: where it is, and its topic words."""
+
+    session: str
+    line: int
+    speaker: str | None
+    quote: str
+    words: tuple[str, ...]
+    stems: frozenset[str]
+
+
+def _names_pattern(actors: list[Actor]) -> re.Pattern[str]:
+    """Every way the actors on record are named here: name, acronym, and "Dynamic Coalition on …"
+    for a "DC on …" name. Cut out of sentences before their words count."""
+    forms: set[str] = set()
+    for a in actors:
+        forms.add(a.name)
+        if a.acronym:
+            forms.add(a.acronym)
+        if a.name.startswith("DC "):
+            forms.add("Dynamic Coalition " + a.name[3:])
+    ordered = sorted(forms, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _sentences(actor: Actor, names: frozenset[str], cut: re.Pattern[str]) -> list[_Said]:
+    """The actor's substantive sentences, each with its content words once names are cut out."""
+    out = []
+    for (sid, _), turn in sorted(actor.turns.items(), key=lambda item: item[0]):
+        text = turn.text
+        first = turn.end_line - text.count("\n") if turn.end_line else turn.line  # the marker may stand alone
+        for a, b in split_sentences(text):
+            bare = cut.sub(" ", text[a:b])
+            if not is_substantive(bare, names):
+                continue
+            words = tuple(w for w in content_words(bare, names) if w not in _GENERIC)
+            quote = verbatim(text[a:b])
+            out.append(
+                _Said(sid, first + text.count("\n", 0, a), turn.speaker, quote, words, frozenset(map(stem, words)))
+            )
+    return out
+
+
+def _word_profiles(said: dict[str, list[_Said]], forms: dict[str, str]) -> dict[str, dict[str, float]]:
+    """tf-idf over the stems of each actor's sentences (idf across the actors).
 
     `forms` is filled with one word as said per stem, for the "shared words" reason. Pure.
     """
     counts: dict[str, Counter[str]] = {}
-    for a in actors:
+    for name, sentences in said.items():
         found: Counter[str] = Counter()
-        for t in a.turns.values():
-            for w in content_words(t.text, names):
+        for sentence in sentences:
+            for w in sentence.words:
                 s = stem(w)
                 found[s] += 1
                 forms.setdefault(s, w)
-        counts[a.name] = found
+        counts[name] = found
     df: Counter[str] = Counter()
     for c in counts.values():
         df.update(c.keys())
-    n = len(actors)
+    n = len(said)
     return {
         name: {s: (1 + math.log(v)) * math.log((1 + n) / (1 + df[s])) for s, v in c.items()}
         for name, c in counts.items()
@@ -59,7 +132,8 @@ def _cast_names(store: Store, actors: list[Actor]) -> frozenset[str]:
 
 
 def _tag_profiles(store: Store, actors: list[Actor]) -> dict[str, TagProfile]:
-    """Tag code → (summed score, evidence lines per session) for each actor's sessions."""
+    """Tag code → (summed score, a cited line per session) of the tags whose evidence lies in the
+    actor's own turns, in each of its sessions."""
     tags: dict[str, list[tuple[str, float, list[int]]]] = {}
     for sid, code, score, lines in store.tag_evidence():
         tags.setdefault(sid, []).append((code, score, lines))
@@ -69,9 +143,11 @@ def _tag_profiles(store: Store, actors: list[Actor]) -> dict[str, TagProfile]:
         for sid in sorted(actor.sessions):
             spans = [(t.line, t.line + t.text.count("\n")) for (s, _), t in actor.turns.items() if s == sid]
             for code, score, lines in tags.get(sid, []):
-                near = any(a <= x <= b for x in lines for a, b in spans)
+                own = [x for x in lines if any(a <= x <= b for a, b in spans)]
+                if not own:
+                    continue  # carried by someone else's turns in the session
                 total, cited = profile.get(code, (0.0, []))
-                profile[code] = (total + score * (1.0 if near else 0.25), cited + [(sid, x) for x in lines[:1]])
+                profile[code] = (total + score, [*cited, (sid, own[0])])
         out[actor.name] = profile
     return out
 
@@ -88,21 +164,17 @@ def _centroids(store: Store, actors: list[Actor]) -> dict[str, Any]:
     return {actor.name: matrix.centroid([i for key in actor.turns for i in index.get(key, [])]) for actor in actors}
 
 
-def _best_turn_citation(actor: Actor, weights: dict[str, float], names: frozenset[str]) -> Citation | None:
-    """The actor's substantive sentence that shares most weight with `weights` (None: only procedure).
-
-    The words of the actor's own name do not count: "I speak for the Dynamic Coalition on …" says who speaks.
-    """
-    names = names | name_words([actor.name, actor.acronym])
-    best: tuple[float, Citation] | None = None
-    for (sid, _), turn in sorted(actor.turns.items(), key=lambda item: item[0]):
-        cite = citation_in_turn(sid, turn.line, turn.speaker, turn.text, weights, names)
-        if cite is None:
-            continue
-        score = sum(weights.get(stem(w), 0.0) for w in set(content_words(cite.quote, names)))
-        if best is None or score > best[0]:
-            best = (score, cite)
-    return best[1] if best else None
+def _best_said(said: list[_Said], shared: dict[str, float]) -> Citation | None:
+    """The sentence holding most weight of the pair's `shared` stems (None: none holds one)."""
+    best: tuple[float, _Said] | None = None
+    for sentence in said:
+        score = sum(shared.get(s, 0.0) for s in sentence.stems)
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, sentence)
+    if best is None:
+        return None
+    s = best[1]
+    return Citation(line=s.line, quote=s.quote, speaker=s.speaker, session=s.session)
 
 
 def suggest_partners(store: Store, name: str, k: int = 5, *, use_vectors: bool = True) -> list[RelatedActor]:
@@ -121,14 +193,21 @@ def suggest_partners(store: Store, name: str, k: int = 5, *, use_vectors: bool =
     fill_turns(store, [me, *pool])
     everyone = [me, *pool]
     names = _cast_names(store, everyone)
+    cut = _names_pattern(list(actors.values()))
+    said = {a.name: _sentences(a, names, cut) for a in everyone}
     forms: dict[str, str] = {}
-    words_of = _word_profiles(everyone, names, forms)
+    words_of = _word_profiles(said, forms)
     tags_of = _tag_profiles(store, everyone)
     my_tags = {c: v[0] for c, v in tags_of[me.name].items()}
     centroid_of = _centroids(store, everyone) if use_vectors else {}
+    mine = words_of[me.name]
     results = []
     for cand in pool:
-        word_score = cosine(words_of[me.name], words_of[cand.name])
+        theirs = words_of[cand.name]
+        shared = {s: mine[s] * theirs[s] for s in mine.keys() & theirs.keys() if mine[s] > 0 and theirs[s] > 0}
+        word_score = cosine(mine, theirs)
+        if len(shared) < MIN_SHARED_TERMS or word_score < MIN_WORD_OVERLAP:
+            continue  # nothing to rest a partnership on
         cand_tags = {c: v[0] for c, v in tags_of[cand.name].items()}
         tag_score = cosine(my_tags, cand_tags)
         parts = [(0.6, word_score), (0.4, tag_score)]
@@ -137,30 +216,20 @@ def suggest_partners(store: Store, name: str, k: int = 5, *, use_vectors: bool =
             vector_score = float(centroid_of[me.name] @ centroid_of[cand.name])
             parts = [(0.3, word_score), (0.2, tag_score), (0.5, max(0.0, vector_score))]
         score = sum(w * s for w, s in parts)
-        if score <= 0:
-            continue
-        shared_words = sorted(
-            set(words_of[me.name]) & set(words_of[cand.name]),
-            key=lambda s: -(words_of[me.name][s] * words_of[cand.name][s]),
-        )[:5]
+        shared_words = sorted(shared, key=lambda s: (-shared[s], s))[:5]
         shared_tags = sorted(set(my_tags) & set(cand_tags), key=lambda c: -min(my_tags[c], cand_tags[c]))[:4]
         reasons = []
         if shared_tags:
             reasons.append("shared tags: " + ", ".join(shared_tags))
-        if shared_words:
-            reasons.append("shared words: " + ", ".join(forms.get(w, w) for w in shared_words))
+        reasons.append("shared words: " + ", ".join(forms.get(w, w) for w in shared_words))
         if vector_score is not None:
             reasons.append(f"similar content (cosine {vector_score:.2f})")
         reasons.append("not yet in a session together")
-        weights = {s: words_of[me.name][s] for s in words_of[me.name]}
-        evidence = [
-            c
-            for c in (_best_turn_citation(cand, weights, names), _best_turn_citation(me, words_of[cand.name], names))
-            if c
-        ]
+        evidence = [c for c in (_best_said(said[cand.name], shared), _best_said(said[me.name], shared)) if c]
         for code in shared_tags[:1]:
-            for sid, line in tags_of[cand.name][code][1]:  # the first tag line that is not procedure
-                cite = citation_at(store, sid, line, names=names)
+            for sid, line in tags_of[cand.name][code][1]:  # the tag's line in its own turns, on the pair's terms
+                on_line = [x for x in said[cand.name] if x.session == sid and x.line == line]
+                cite = _best_said(on_line, shared)
                 if cite is not None:
                     if cite not in evidence:
                         evidence.append(cite)
