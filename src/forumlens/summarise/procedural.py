@@ -89,6 +89,8 @@ _HARD = [
         r"\b(our|the) (next|last|final|first) (speaker|panell?ist) (is|will be) (online|here|joining|with us|from)\b",
         r"\b(we have|there is|there's) (a|another|one more) question (online|from|in the room|here|for)\b",
         r"\blet me (now )?start with\b",
+        r"\b(let's|let us|we('ll| will)) (now )?(take|hear|get) (some |a few |two |three |more )?"
+        r"(reactions|questions|comments|interventions)( from the (floor|room)| online)?\W*$",
         # the end of one's own intervention, and floor calls to the room
         r"\b(that's|that is|this is) (all|it)( for now)? (from|on) (my|our) (side|part|end)\b",
         r"\b(that's|that is) (all|it)( for now)? from (me|us)\b",
@@ -204,6 +206,8 @@ def guess_moderators(units: Iterable[Unit], people: Sequence[Person] | None = No
     Behaviour: someone with several turns whose sentences are mostly procedure, or a
     generic chair label ("MODERATOR", "CHAIR"), is chairing; their substance still counts,
     at a lower weight, because wrap-ups by a chair are often the best summary sentences.
+    Turns without any label are not judged: they are the youth speakers or the floor, each
+    introducing themselves ("Hi. My name is ..."), not one chair with many procedural turns.
     """
     chairs: set[str] = set()
     for person in people or ():
@@ -217,6 +221,8 @@ def guess_moderators(units: Iterable[Unit], people: Sequence[Person] | None = No
     if people:
         return chairs
     for name, items in per.items():
+        if all(u.speaker is None and u.label is None for u in items):
+            continue  # turns without any label are many people, not one who chairs
         turns = Counter(u.turn for u in items)
         procedural = sum(1 for u in items if is_procedural(u.text))
         if len(turns) >= 3 and procedural / len(items) >= 0.3:

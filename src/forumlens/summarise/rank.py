@@ -69,6 +69,7 @@ __all__ = [
     "best_passing",
     "build_graph",
     "cosine",
+    "from_floor",
     "importance",
     "in_wrapup",
     "is_directive",
@@ -105,7 +106,8 @@ DIRECTIVE = re.compile(
     re.IGNORECASE,
 )
 SUMMARY = re.compile(
-    r"\b(to summari[sz]e|in summary|to sum up|to conclude|in conclusion|we heard|i heard|"
+    r"\b(to summari[sz]e|in summary|to sum up|to conclude|in conclusion|(?<!to what )(?:we|i) heard(?! (?-i:[A-Z]))|what (?:we|i) have heard|"
+    r"(?:pull|bring) together what|synthesi[sz]e|to wrap up|let me (?:try to )?(?:sum up|wrap up|recap)|"
     r"(everyone|everybody|all (of )?(the |our )?(speakers|panellists|panelists|of us)|we all|speakers) (seemed to |seem to )?"
     r"(agreed|agree)|there (is|was|seems to be|seemed to be) (a )?(broad |general |strong |clear )?(agreement|consensus))\b",
     re.IGNORECASE,
@@ -145,7 +147,7 @@ _ASKING = re.compile(
 # likes, echoes, closing lines ("I would expect this next session could be ...").
 _STANCE = re.compile(
     r"\b(I (would|'d) (expect|imagine|hope)|I (really )?(like|liked|love|loved|enjoyed) (the|this|that|your|how)|"
-    r"I echo|I (fully |totally |completely )?agree with|I('m| am) (very )?(happy|glad|pleased|excited)|"
+    r"I echo|I (fully |totally |completely )?agree (with|on)\b|I('m| am) (very )?(happy|glad|pleased|excited)|"
     r"(I think )?that's (all|it) (from|for) (me|my side)|that's all from|I('m| am) the \w+ (of|at|for|in)\b|"
     r"I('d| would) like to (thank|congratulate|acknowledge)|I stand to be corrected|thank you (very |so )?much for|"
     r"thanks (again )?to (our|the|all))\b",
@@ -342,6 +344,12 @@ def importance(unit: Unit, signals: Signals | None = None) -> float:
 _FLOOR_LABELS = frozenset(
     {"audience", "participant", "floor", "question", "speaker", "unidentified speaker", "unknown"}
 )
+
+
+def from_floor(unit: Unit) -> bool:
+    """Whether nobody is named for the unit: no speaker and no label, or a floor label
+    ("PARTICIPANT", "AUDIENCE"). Such turns are usually different people under one label."""
+    return unit.speaker is None and (unit.label is None or unit.label.lower() in _FLOOR_LABELS)
 
 
 @dataclass(frozen=True)
@@ -688,20 +696,42 @@ def wrapup_spans(units: Sequence[Unit], carry: int = WRAPUP_SENTENCES) -> frozen
     "We're running out of time, so let me try to summarise what I heard. I think everyone
     agreed that ..." — the announcement is procedure and the summary itself may not say
     "summarise", yet it is the chair's synthesis of the session, exactly what a
-    rapporteur keeps. Only a short announcement (at most 15 words, or ending in a colon)
-    carries over, so a long sentence that merely contains "I heard" does not.
+    rapporteur keeps. Only a short announcement (at most 15 words, or ending in a colon) or
+    one said as such ("Let me try to pull together what we have heard, before the closing
+    ceremony ...": `_ANNOUNCE`) carries over, so a long sentence that merely contains
+    "I heard" does not. A numbered
+    synthesis ("First, there is very broad support ... Second, ... Sixth, ...") runs
+    longer than `carry` sentences: after an announcement, each sentence of the turn that
+    opens a numbered point (`_ORDINAL`) carries on for `carry` sentences again.
     """
     out: set[tuple[str, int, int, int]] = set()
-    left, turn = 0, None
+    left, turn, announced = 0, None, False
     for u in units:
         if (u.session, u.turn) != turn:
-            left, turn = 0, (u.session, u.turn)
-        elif left > 0:
-            out.add((u.session, u.turn, u.start, u.end))
-            left -= 1
-        if _is_summary(u.text) and (u.words <= 15 or u.text.rstrip().endswith(":")):
-            left = carry
+            left, turn, announced = 0, (u.session, u.turn), False
+        else:
+            if announced and _ORDINAL.match(u.text):
+                left = max(left, carry)
+            if left > 0:
+                out.add((u.session, u.turn, u.start, u.end))
+                left -= 1
+        if _is_summary(u.text) and (u.words <= 15 or u.text.rstrip().endswith(":") or _ANNOUNCE.search(u.text)):
+            left, announced = carry, True
     return frozenset(out)
+
+
+# The speaker announces their own summary: "let me sum up", "I will try to pull together".
+_ANNOUNCE = re.compile(
+    r"\b(?:let me|let us|let's|I(?:'ll| will| would like to|'d like to)|allow me to) (?:try to |just |quickly )?"
+    r"(?:summari[sz]e|sum up|pull together|bring together|wrap up|recap|synthesi[sz]e)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens a numbered point of a list: "Second, ...", "Fourth, participation: ...".
+_ORDINAL = re.compile(
+    r"^\W*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|finally|lastly)(?:ly)?\b|"
+    r"(?:number )?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[,.:)]\s)",
+    re.IGNORECASE,
+)
 
 
 def in_wrapup(model: SessionModel, unit: Unit) -> bool:
@@ -816,7 +846,7 @@ def rank_units(
         for m in after:
             factor *= m
         factor *= _summary_factor(u, chairs, (u.session, u.turn, u.start, u.end) in wrapups)
-        if u.speaker is None and (u.label is None or u.label.lower() in _FLOOR_LABELS):
+        if from_floor(u):
             factor *= 0.75  # from the floor: a question or comment more often than a finding
         out.append(_Part(u, base, factor, v))
     return Ranking(tuple(out), model)
@@ -848,7 +878,7 @@ def unit_factor(model: SessionModel, unit: Unit) -> float:
     for m in after:
         factor *= m
     factor *= _summary_factor(unit, model.chairs, in_wrapup(model, unit))
-    if unit.speaker is None and (unit.label is None or unit.label.lower() in _FLOOR_LABELS):
+    if from_floor(unit):
         factor *= 0.75
     return factor
 
@@ -912,11 +942,14 @@ def mmr_select(
     pool_limit: int | None = None,
     voice_of: Callable[[Unit], str] | None = None,
     closing: tuple[float, int] | None = None,
+    cap_of: Callable[[Unit], str] | None = None,
 ) -> list[Scored]:
     """Greedy MMR: relevance minus redundancy, plus coverage bonuses; ties by position.
 
     `voice_of`: whose point a candidate is, for the speaker bonus and cap (default the
-    speaker; a wrap-up reports the room's points, not its speaker's own). `closing`:
+    speaker; a wrap-up reports the room's points, not its speaker's own). `cap_of`: whose
+    share of `per_speaker` a candidate uses (default its voice): the floor is one voice for
+    the bonus but each of its turns another person for the cap. `closing`:
     (where a session's closing begins as a share of its text, the most picks from it) —
     the closing round restates and announces, and each panellist's last word there is
     a new voice, so without a cap it can crowd out the body of the session.
@@ -937,6 +970,8 @@ def mmr_select(
     redundancy = [0.0] * len(alive)
     seg = [segment_of(c.unit) for c in alive] if segment_of is not None else None
     voice = [voice_of(c.unit) if voice_of is not None else c.unit.who for c in alive]
+    cap = [cap_of(c.unit) for c in alive] if cap_of is not None else voice
+    capped: Counter[str] = Counter()
     index = list(range(len(alive)))
     late = 0
     while len(chosen) < k and index:
@@ -955,6 +990,7 @@ def mmr_select(
         pick = alive[best]
         chosen.append(pick)
         speakers[voice[best]] += 1
+        capped[cap[best]] += 1
         if closing is not None and pick.unit.position >= closing[0]:
             late += 1
             if late >= closing[1]:  # the closing has its share: the body competes for the rest
@@ -966,7 +1002,7 @@ def mmr_select(
             if i == best:
                 continue
             cand = alive[i]
-            if speakers[voice[i]] >= per_speaker:
+            if capped[cap[i]] >= per_speaker:
                 continue
             r = cosine(cand.vec, pick.vec)
             if r > redundancy[i]:

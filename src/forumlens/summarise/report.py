@@ -41,6 +41,7 @@ from .rank import (
     Signals,
     announced_findings,
     best_passing,
+    from_floor,
     importance,
     is_directive,
     is_summary,
@@ -417,6 +418,20 @@ def _voice_of(model: SessionModel | None) -> Callable[[Unit], str]:
     return voice
 
 
+def _person_of(voice: Callable[[Unit], str]) -> Callable[[Unit], str]:
+    """Whose share of the per-speaker cap a takeaway candidate uses: its voice, except that a
+    turn from the floor or without a label (`rank.from_floor`) is its own person. The youth
+    speakers of a youth summit or the statements of an open mic often share one floor label
+    (or none): as one speaker the whole floor had two takeaways at most, and the chair's
+    asides filled the rest. The floor stays one voice for the new-voice bonus, so panellists'
+    main points still come before a second comment from the floor."""
+
+    def person(unit: Unit) -> str:
+        return f"{unit.who}\x00turn:{unit.turn}" if from_floor(unit) else voice(unit)
+
+    return person
+
+
 def takeaway_boost(ctx: SummaryContext, signals: Signals) -> Callable[[Unit], float]:
     """How much each candidate's score is raised or lowered as a takeaway: findings before
     asks (`_findings_first`), the session's business first (`rank.importance` with
@@ -460,6 +475,7 @@ def rank_takeaways(
         per_speaker=2,
         segment_of=ctx.segment_of,
         voice_of=_voice_of(model),
+        cap_of=_person_of(_voice_of(model)),
         speaker_bonus=NEW_VOICE_BONUS,
         closing=(CLOSING, closing_share(wanted)),
     )
