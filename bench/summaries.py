@@ -198,7 +198,7 @@ TOPICS = (
 )
 # What a reader sees but the checks ignore: the attribution prefix and the credit marker.
 _PREFIX = re.compile(
-    r"^(?:(?:[A-Z][\w'‑.-]+(?: (?:de |da |van |von |del )?[A-Z][\w'‑.-]+)+|[A-Z]{2,}[A-Z ]*)(?: \([^)]{1,120}\))?"
+    r"^(?:(?:[A-Z][\w'‑.-]+(?: (?:de |da |van |von |del |della |di |du |dos |das |el |al |bin |ibn |le |la )?[A-Z][\w'‑.-]+)+|[A-Z]{2,}[A-Z ]*)(?: \([^)]{1,120}\))?"
     r"|" + "|".join(map(re.escape, PREFIXES.values())) + r"): (?=\S)"
 )
 _MARKER = re.compile(r"\s*(?:—[^—]*\(caption label unclear\)|\((?:inferred|unattributed): caption label flagged\))\s*$")

@@ -137,3 +137,38 @@ def test_each_unlabelled_speaker_is_a_person_of_their_own_for_the_cap() -> None:
     assert not any("reactions from the floor" in b.text for b in report.takeaways)
     # nor is the unlabelled floor, self-introductions and all, taken for the moderator
     assert not any(b.text.startswith("The moderator") for b in report.takeaways)
+
+
+FIRESIDE = """Fireside chat on instant payments
+
+>> LENA PARK:  Welcome.  Themba, how did the national switch start?
+
+>> THEMBA NKOSI:  It started with a rule.  The central bank required every bank and every mobile money provider to connect to one national switch, so a payment from any wallet reaches any account within seconds.  Person-to-person payments are free up to about thirty dollars, because fees were the main reason small traders refused digital money.  Fraud rose in the first year, and the losses fell by forty percent after the switch began to show the name of the receiving account before each payment.
+
+>> ONLINE MODERATOR:  One comment online from Sadia in Dhaka about screen readers.
+
+>> THEMBA NKOSI:  Cross-border links with two neighbouring switches cut the cost of a remittance below two percent, but each country still applies its own rules on customer checks and data.
+"""
+
+
+def test_a_voice_that_said_little_gets_a_smaller_new_voice_bonus() -> None:
+    """The guest's second point comes before a relayed one-line comment: a new voice's bonus
+    is scaled by how much that voice said (at least half of it)."""
+    from forumlens.summarise.report import MIN_VOICE_SHARE, NEW_VOICE_BONUS, _voice_bonus
+
+    session = parse_transcript(FIRESIDE, source="fireside.txt", sha256="fireside")
+    ctx = build_context(session)
+    model = rank.session_model(ctx.units, ctx.chairs)
+    voice = _voice_of(model)
+    shares = _voice_bonus(ctx.units, voice)
+    guest = next(u for u in ctx.units if u.who == "Themba Nkosi" and u.text.startswith("Person-to-person"))
+    second = next(u for u in ctx.units if u.who == "Themba Nkosi" and u.text.startswith("Cross-border"))
+    relay = next(u for u in ctx.units if u.text.startswith("One comment online"))
+    assert shares[voice(guest)] == 1.0
+    assert shares[voice(relay)] == MIN_VOICE_SHARE  # one short line: the floor of the share
+    vecs = vectorise([guest, second, relay]).vecs
+    pool = [Scored(guest, 1.0, vecs[0]), Scored(second, 0.5, vecs[1]), Scored(relay, 0.2, vecs[2])]
+    plain = mmr_select(pool, 2, lam=0.8, max_sim=1.0, speaker_bonus=NEW_VOICE_BONUS)
+    scaled = mmr_select(pool, 2, lam=0.8, max_sim=1.0, speaker_bonus=NEW_VOICE_BONUS, bonus_of=shares)
+    assert [s.unit for s in plain] == [guest, relay]  # the full bonus: the relayed line wins
+    assert [s.unit for s in scaled] == [guest, second]

@@ -943,13 +943,15 @@ def mmr_select(
     voice_of: Callable[[Unit], str] | None = None,
     closing: tuple[float, int] | None = None,
     cap_of: Callable[[Unit], str] | None = None,
+    bonus_of: Mapping[str, float] | None = None,
 ) -> list[Scored]:
     """Greedy MMR: relevance minus redundancy, plus coverage bonuses; ties by position.
 
     `voice_of`: whose point a candidate is, for the speaker bonus and cap (default the
     speaker; a wrap-up reports the room's points, not its speaker's own). `cap_of`: whose
     share of `per_speaker` a candidate uses (default its voice): the floor is one voice for
-    the bonus but each of its turns another person for the cap. `closing`:
+    the bonus but each of its turns another person for the cap. `bonus_of`: a voice's share
+    of `speaker_bonus` (default 1 for every voice). `closing`:
     (where a session's closing begins as a share of its text, the most picks from it) —
     the closing round restates and announces, and each panellist's last word there is
     a new voice, so without a cap it can crowd out the body of the session.
@@ -980,7 +982,7 @@ def mmr_select(
             cand = alive[i]
             value = lam * cand.score / top - (1 - lam) * redundancy[i]
             if speakers[voice[i]] == 0:
-                value += speaker_bonus
+                value += speaker_bonus * (bonus_of.get(voice[i], 1.0) if bonus_of else 1.0)
             if seg is not None and seg[i] not in segments:
                 value += segment_bonus
             if value > best_value:
