@@ -57,6 +57,9 @@ class Wording:
         self._chairs = frozenset(chairs)
         self._sentences: dict[tuple[str, int, int], Unit] = {}
         self._turns: dict[tuple[str, int], list[str]] = {}
+        # (session, turn, body) -> whether the turn names another body: a summary asks the
+        # voice of ~1,000 units from ~150 turns, and the scan of the whole turn was ~0.1 s
+        self._other_body: dict[tuple[str, int, str], bool] = {}
         for u in units:
             if (u.session, u.turn, u.sent_index) not in self._sentences:
                 self._sentences[(u.session, u.turn, u.sent_index)] = u
@@ -82,9 +85,18 @@ class Wording:
         body_affiliation = getattr(person, "affiliation", None)
         voice = voice_for(name, role, body_affiliation, bool(credit is not None and credit.inferred))
         body = voice.body
-        if body and other_body(" ".join(self._turns.get((unit.session, unit.turn), ())), body, membership=True):
+        if body and self._turn_names_other_body(unit, body):
             body = None  # "I'm involved in the Platform Responsibility coalition": whose "we" is unsure
         return Voice(voice.name, body, affiliation or None, voice.role)
+
+    def _turn_names_other_body(self, unit: Unit, body: str) -> bool:
+        """`other_body` (with membership) over the unit's whole turn, once per turn and body."""
+        key = (unit.session, unit.turn, body)
+        known = self._other_body.get(key)
+        if known is None:
+            turn = " ".join(self._turns.get((unit.session, unit.turn), ()))
+            known = self._other_body[key] = other_body(turn, body, membership=True)
+        return known
 
     def before(self, unit: Unit) -> Unit | None:
         """The speaker's previous sentence in the same turn, when `unit` starts its own sentence."""
