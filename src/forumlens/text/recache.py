@@ -113,14 +113,19 @@ class PatternCache:
         """`compute(pattern)`, kept with the patterns: what `kind` (a name that changes with
         the code computing it, e.g. with its source's hash) says of it. The answer must be
         made of what `marshal` keeps (str, int, tuple, list, frozenset, dict)."""
-        key = (kind, pattern.pattern, pattern.flags)
+        return self.fact_of(kind, pattern.pattern, pattern.flags, lambda: compute(pattern))
+
+    def fact_of(self, kind: str, source: str, flags: int, compute: Callable[[], Any]) -> Any:
+        """`fact` for a pattern given by its source and flags, before (or without) compiling
+        it: what a module builds its pattern from (`analyse._regex.compile_cue`'s lookahead)."""
+        key = (kind, source, int(flags))
         if key in self.used_facts:
             return self.used_facts[key]
         self.kept()
         if key in self._kept_facts:
             value = self._kept_facts[key]
         else:
-            value = compute(pattern)
+            value = compute()
             if len(self.used_facts) >= MAX_PATTERNS:  # as `compile`: memory stays bounded in a long run
                 return value
             self.new += 1
