@@ -46,3 +46,52 @@ def test_mojibake_still_gets_repaired_when_ftfy_is_imported_on_demand() -> None:
 @pytest.mark.parametrize("page", [b"<!doctype html><html><body><p>>> ANNA SMITH: Hello.</p></body></html>"])
 def test_a_web_page_still_reads_through_bs4(page: bytes) -> None:
     assert ">> ANNA SMITH: Hello." in read_bytes(page, "talk.html").text
+
+
+_READERS_PROBE = """
+import json, sys
+from forumlens.read import read_bytes, sniff_format
+read_bytes(b">> ANNA SMITH: Welcome to the workshop.\\n", "talk.txt")
+before = sorted(m for m in sys.modules if m in ("forumlens.read.pdf", "forumlens.read.word", "logging"))
+formats = [sniff_format(b"%PDF-1.7"), sniff_format(b"PK\\x03\\x04 word/document.xml")]
+print(json.dumps([before, formats]))
+"""
+
+
+def test_a_text_transcript_imports_neither_the_pdf_nor_the_word_reader() -> None:
+    """They are imported when a PDF or Word file arrives (`read.sniff` recognises one without them)."""
+    done = subprocess.run([sys.executable, "-c", _READERS_PROBE], capture_output=True, check=True, text=True)
+    before, formats = json.loads(done.stdout)
+    assert before == [] and formats == ["pdf", "docx"]
+
+
+def test_the_registry_still_hands_a_word_file_to_its_reader() -> None:
+    from forumlens.errors import EncryptedInput
+
+    with pytest.raises(EncryptedInput, match="password-protected"):
+        read_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"), "locked.docx")
+
+
+def test_the_summarise_package_loads_briefs_only_when_asked() -> None:
+    """`import forumlens.summarise` (as `report FILE` does) imports no topic brief, coalition
+    snapshot or theme labelling; each public name is still its defining module's object."""
+    import importlib
+
+    import forumlens.summarise as summarise
+
+    code = "import forumlens.summarise, json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(json.loads(done.stdout))
+    assert not loaded & {f"forumlens.summarise.{m}" for m in ("topic", "snapshot", "themes", "check", "report")}
+    for name, source in summarise._PUBLIC.items():
+        assert getattr(summarise, name) is getattr(importlib.import_module(source, "forumlens.summarise"), name)
+    assert set(summarise.__all__) == {
+        *summarise._PUBLIC,
+        "render",
+        "render_html",
+        "render_json",
+        "render_markdown",
+        "render_text",
+    }
+    importlib.import_module("forumlens.summarise.render")  # the submodule imported does not hide the function
+    assert callable(summarise.render) and summarise.render.__module__ == "forumlens.summarise.render"

@@ -26,6 +26,7 @@ from typing import Any
 
 from ..errors import CorruptInput, EmptyInput, EncryptedInput, MissingExtra, NoTextLayer
 from .blocks import Block, StructuredDocument, assemble
+from .sniff import looks_like_pdf
 
 __all__ = ["EXTRA_HINT", "looks_like_pdf", "read_pdf"]
 
@@ -36,11 +37,6 @@ _PAGE_NUMBER = re.compile(
 _SENTENCE_END = re.compile(r"[.!?:;)\"”’]$")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|[-,]bd\b", re.IGNORECASE)
 _BOLD_HEADING_WORDS = 12  # a bold line longer than this is emphasis in prose, not a heading
-
-
-def looks_like_pdf(data: bytes) -> bool:
-    """The PDF header may follow a little junk; the spec readers accept 1 KB of it."""
-    return b"%PDF-" in data[:1024]
 
 
 @dataclass

@@ -19,9 +19,8 @@ from ..models import Document
 from .blocks import StructuredDocument, assemble
 from .html import html_blocks, html_to_text, looks_like_html
 from .markdown import looks_like_markdown, read_markdown
-from .pdf import looks_like_pdf, read_pdf
+from .sniff import looks_like_docx, looks_like_ole, looks_like_pdf
 from .text import decode_text
-from .word import looks_like_docx, looks_like_ole, read_docx, read_ole
 
 __all__ = ["READERS", "Reader", "read_bytes", "register", "sniff_format"]
 
@@ -90,6 +89,27 @@ def read_html(data: bytes, source: str) -> Document:
         blocks=blocks,
         info=info,
     )
+
+
+def read_pdf(data: bytes, source: str) -> StructuredDocument:
+    """`read.pdf.read_pdf`, imported when a PDF arrives (`read.sniff` says why)."""
+    from .pdf import read_pdf as read
+
+    return read(data, source)
+
+
+def read_docx(data: bytes, source: str) -> StructuredDocument:
+    """`read.word.read_docx`, imported when a Word file arrives (`read.sniff` says why)."""
+    from .word import read_docx as read
+
+    return read(data, source)
+
+
+def read_ole(data: bytes, source: str) -> StructuredDocument:
+    """`read.word.read_ole` (a refusal naming the reason), imported when an OLE file arrives."""
+    from .word import read_ole as read
+
+    return read(data, source)
 
 
 READERS: list[Reader] = [

@@ -29,6 +29,7 @@ from ..errors import (
     UnsupportedFormat,
 )
 from .blocks import Block, StructuredDocument, assemble
+from .sniff import looks_like_docx, looks_like_ole
 
 __all__ = [
     "MAX_MEMBERS",
@@ -48,16 +49,6 @@ _EXTRA_HINT = "pip install 'forumlens[documents]'"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(heading|titre|überschrift|título|titolo|encabezado)\s*(\d)$", re.IGNORECASE)
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
-
-
-def looks_like_docx(data: bytes) -> bool:
-    """A ZIP archive naming Word's main part (in a local header or the directory)."""
-    return data.startswith(b"PK\x03\x04") and b"word/" in data
-
-
-def looks_like_ole(data: bytes) -> bool:
-    """An OLE compound file: a legacy .doc, or a password-protected .docx wrapped in one."""
-    return data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 
 
 def read_ole(data: bytes, source: str) -> StructuredDocument:
