@@ -3,8 +3,8 @@
 Four steps were made cheaper: a summary's voice of a unit scans the unit's whole turn for
 another body once per turn and body (`Wording._turn_names_other_body`), not once per unit
 asked; the cue patterns' first-character lookahead is kept by the command line's pattern
-cache (`analyse._regex._kept_head`); the shipped models' parsed JSON is kept between runs
-(`shipped.load_shipped`); the glossary finds an acronym's candidate sentences with
+cache (`analyse._regex._kept_head`; the shipped models' parsed JSON kept between runs is
+tested in `test_shipped.py`); the glossary finds an acronym's candidate sentences with
 `str.find` over all sentences' initials at once, and does not search a second time with the
 same spelling (`tag.glossary`). Each is compared here with the plain code on real
 transcripts, random strings, or a cold and a warm cache.
@@ -12,7 +12,6 @@ transcripts, random strings, or a cold and a warm cache.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from pathlib import Path
@@ -21,13 +20,11 @@ import pytest
 
 from forumlens.analyse import _regex, cues, questions
 from forumlens.pipeline import analyse_session
-from forumlens.shipped import load_shipped
 from forumlens.summarise.attribution import Credits
 from forumlens.summarise.context import build_context
 from forumlens.summarise.rewrite import other_body
 from forumlens.summarise.wording import Wording
 from forumlens.tag import SessionMemo, glossary
-from forumlens.text import keep
 from forumlens.text.recache import PatternCache
 from forumlens.transcript.parse import parse_transcript
 
@@ -113,39 +110,6 @@ def test_a_kept_lookahead_builds_the_pattern_compiled_without_a_cache(tmp_path, 
     monkeypatch.setattr(_regex, "_head", never)
     assert [_regex.compile_cue(p, f) for p, f in sources] == plain
     assert warm.new == 0
-
-
-@pytest.fixture
-def probe(tmp_path, monkeypatch):
-    pkg = tmp_path / "fl_kept_probe"
-    (pkg / "data").mkdir(parents=True)
-    (pkg / "__init__.py").write_text("")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    keep.install(tmp_path / "kept")
-    yield pkg
-    keep.install(None)
-
-
-def test_a_shipped_model_read_back_is_the_json_it_parsed(probe, monkeypatch) -> None:
-    data = {"classes": ["a", "b"], "bias": [0.1, -2.5e-7], "w": {"x\u00e9": [1, 2.0, None, True]}, "n": "line\r\nend"}
-    (probe / "data" / "m.json").write_bytes(json.dumps(data).replace(", ", ",\r\n").encode("utf-8"))
-    first = load_shipped("fl_kept_probe", "m.json", dict, what="probe", rebuild="make probe")
-    assert first == data
-    assert list((probe.parent / "kept").glob("kept-json-fl_kept_probe-m.json.marshal"))
-
-    def never(*_args: object, **_kw: object) -> object:
-        raise AssertionError("a kept file was parsed again")
-
-    monkeypatch.setattr(json, "loads", never)
-    again = load_shipped("fl_kept_probe", "m.json", dict, what="probe", rebuild="make probe")
-    assert again == data and list(again) == list(data)
-    monkeypatch.undo()
-    keep.install(probe.parent / "kept")
-    (probe / "data" / "m.json").write_text('{"classes": ["c"]}')  # a new file is read, not the kept one
-    assert load_shipped("fl_kept_probe", "m.json", dict, what="probe", rebuild="make probe") == {"classes": ["c"]}
-    (probe / "data" / "m.json").write_text("{not json")
-    with pytest.raises(ValueError, match=r"m\.json: not a valid probe .*`make probe`"):
-        load_shipped("fl_kept_probe", "m.json", dict, what="probe", rebuild="make probe")
 
 
 def _initials(sentences: list[glossary._Sentence]) -> list[str]:

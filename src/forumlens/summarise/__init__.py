@@ -14,26 +14,24 @@ from .. import _lazy_exports  # the one PEP 562 loader (forumlens/__init__.py)
 
 # `render` names both a submodule and its function, and an imported submodule becomes the
 # package's attribute: importing the functions here keeps `summarise.render` the function.
+# They import the records, so those are no extra cost.
+from .models import (
+    Appearance,
+    Bullet,
+    CoalitionBrief,
+    CoalitionEntry,
+    Findings,
+    SessionReport,
+    SpeakerPoints,
+    Theme,
+    TopicBrief,
+)
 from .render import render, render_html, render_json, render_markdown, render_text
 
 # The other names are imported on first use: `report FILE` needs the session report, never
 # the topic briefs, coalition snapshots or their theme labels (~15-20 ms of imports; issue 19).
 _PUBLIC = {
     "check_citations": ".check",
-    **dict.fromkeys(
-        (
-            "Appearance",
-            "Bullet",
-            "CoalitionBrief",
-            "CoalitionEntry",
-            "Findings",
-            "SessionReport",
-            "SpeakerPoints",
-            "Theme",
-            "TopicBrief",
-        ),
-        ".models",
-    ),
     "build_report": ".report",
     "brief_coalition": ".snapshot",
     "brief_topic": ".topic",
@@ -62,17 +60,6 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .check import check_citations
-    from .models import (
-        Appearance,
-        Bullet,
-        CoalitionBrief,
-        CoalitionEntry,
-        Findings,
-        SessionReport,
-        SpeakerPoints,
-        Theme,
-        TopicBrief,
-    )
     from .report import build_report
     from .snapshot import brief_coalition
     from .topic import brief_topic
