@@ -1,4 +1,4 @@
-"""Speed work of issue 19 (stop 27) must give the plain code's answers.
+"""Speed work of issue 19 (stop 26) must give the plain code's answers.
 
 Four steps were made cheaper: a summary's voice of a unit scans the unit's whole turn for
 another body once per turn and body (`Wording._turn_names_other_body`), not once per unit
