@@ -33,6 +33,11 @@ fate features of stop 21 were written after reading blind5's misses, so for them
 development figure. Likewise blind6 since stop 22: the read-out question shapes (a titled or
 pronoun asker, several questions read in one turn, numbered questions) were written after
 reading blind6's misses, so its row is the model's honest figure, not the detector's.
+Likewise blind10 since stop 27 (round 11): the cues of absent bodies, time and replies that
+do not answer, the features that read a reply in its part for this question (by the asker's
+name, `addressed_part`; by "the first/second part", `questioncues.ordinal_part`; `late:` asides
+after an answer) and the model's say on the rules' "answered later" were written after reading
+the fate errors of every development set, blind8 to blind10 included.
 Needs numpy (the `bench` extra).
 """
 

@@ -74,7 +74,7 @@ MOD_FRAME = compile_cue(
 # Housekeeping, not substance: presence, audio, floor management.
 PROCEDURAL = compile_cue(
     r"\b(hear (me|us|you)|see (me|us|you)|can you (hear|see)|hear on ?site|can you speak|could speak|can speak|(is|are) (there )?(any|some)(one|body)"
-    r"|\bis \w+( \w+)? (here|online|with us|in the room|on the line)\b|are you (still )?(there|with us|online)|(type|write|post|put) (the|your|it|a) (question|comment)|(do|if|whether) we have ([\w‑'-]+ ){0,7}(in the|online|here|with us|on ?site)|^\W*do we have\b|is (he|she|they|it) (here|online|with us)|on ?site\?|online\?"
+    r"|\bis (?!(?:your|our|their|its|my) )\w+( \w+)? (here|online|with us|in the room|on the line)\b|are you (still )?(there|with us|online)|(type|write|post|put) (the|your|it|a) (question|comment)|(do|if|whether) we have ([\w‑'-]+ ){0,7}(in the|online|here|with us|on ?site)|^\W*do we have\b|is (he|she|they|it) (here|online|with us)|on ?site\?|online\?"
     r"|(audio|sound|mic|microphone|connection|video)\b.{0,20}\b(working|better|ok|okay)|repeat (that|what|the|your)"
     r"|is that better|are you ready|shall we (start|begin|move)|(like|want|wish) to (take|have) the floor"
     r"|(any|other|more) (hands|questions|comments)\b|raise (your|a) hand|ask the (remote )?question"
@@ -142,7 +142,11 @@ LOGISTICS = re.compile(
 # answered here (answered later only if someone takes it up).
 CUT_OFF = compile_cue(
     r"\b((?:are|we're|we are|almost|nearly|running|run|ran) out of time|no time (?:left|for)|time is up"
-    r"|(?:our|the) time is over|(?:we are|we're) at the (?:top of the )?hour"
+    r"|(?:our|the) time is (?:over|finished|gone)|(?:we are|we're) at the (?:top of the )?hour"
+    # the next session is at the door: "in two minutes this room belongs to the next session",
+    # "the next session must come in", "the people of the next workshop are already outside"
+    r"|(?:room|hall) belongs to the next|next (?:session|workshop|panel) (?:must|has to|needs to) come in"
+    r"|(?:people|speakers|colleagues) (?:of|for) the next (?:session|workshop|panel) (?:are|is) (?:already )?(?:outside|waiting|here)"
     r"|(?:must|have to|need to) (?:leave|vacate) the room|(?:cannot|can't|can not|won't|will not|are not able to)"
     r" (?:take|answer|address|get to) (?:them|it|that|those|these|this|more|any more|all)"
     r"|(?:respond|reply|answer|follow up|take (?:it|this|that|them))(?: to (?:it|that|them))?"
@@ -166,7 +170,9 @@ PARKING = compile_cue(
     r"\b(food for thought|bear (this|that|the|it)( question)? in mind|bare (this|that|the|it)( question)? in mind"
     r"|keep (this|that|the|it)( question)? in mind|not directed to (anybody|anyone|any)|come back to (it|this|that|the|your)"
     r"|(shift|move|postpone|defer|leave) (that|this|it|the question) (to|until|for) (a )?later|later time|leave it open"
-    r"|reply in writing|answer in writing|offline"
+    r"|reply in writing|answer in writing"
+    # "take it offline", "discuss this offline", not a country or a server that is offline
+    r"|(?:take|discuss|continue|answer|talk|speak|follow up|reply|respond|chat)(?: \w+){0,3} offline"
     r"|(?:keep|save|park|hold) (?:that|this|it|the question)(?: one| question)? (?:for later|for the end|until the end)"
     r"|forward (?:the|this|that|your) question"
     # "this big question must stay with us", "let's keep it for the mailing list": left open by the chair
@@ -212,7 +218,9 @@ QUESTION_ANNOUNCEMENT = re.compile(
     r"(?:i(?:'ve|\s+have|\s+had|\s+also\s+have)?\s+(?:got\s+|just\s+)?|we\s+(?:also\s+)?have\s+|there(?:'s|\s+is)\s+)?"
     r"(?:a|one|another|two|three|my|a\s+couple\s+of)\s+(?:(?:quick|short|small|brief|final|last|more|follow-up|specific|further|first|second)\s+){0,2}"
     r"questions?(?:\s+(?:is|goes))?"
-    r"(?:\s+(?:for|to)\s+(?!(?:[^.!]*\b(?:who|whom|whose|what|when|where|why|how|which|whether|if|about)\b))[^?:;!]{1,90}?)?"
+    r"(?:\s+(?:for|to)\s+(?!(?:[^.!]*\b(?:who|whom|whose|what|when|where|why|how|which|whether|if|about)\b))[^?:;!]{1,90}?"
+    # read out for someone: "I have one question from a participant who had to leave, she gave me this paper."
+    r"|\s+from\s+(?!(?:[^.!]*\b(?:what|when|where|why|how|which|whether|if|about)\b))[^?:;!]{1,90}?)?"
     r"\s*[.!]*\s*$",
     re.I,
 )

@@ -73,6 +73,7 @@ __all__ = [
     "TIME_SHORT",
     "TO_ANYBODY",
     "intro_name",
+    "ordinal_part",
     "reported_asker",
     "verbless",
 ]
@@ -198,7 +199,8 @@ def reported_asker(before: str) -> str | None:
 # the question aside. Not "I cannot answer", not "I will answer by email".
 ANSWERS_NOW = re.compile(
     r"\b(?:(?:i|we)(?:'ll| will| can| shall)?(?: (?:try to|only|just|quickly|briefly|partly))?|let me) answer\b"
-    r"(?! (?:later|after|at the end|in a (?:moment|minute)|by e-?mail|in writing|offline|bilaterally))",
+    r"(?!(?: (?:it|this|that|them|this one|your question|the question))?"
+    r" (?:later|after|at the end|in a (?:moment|minute)|by e-?mail|in writing|offline|bilaterally))",
     re.I,
 )
 FLOOR_OPEN = compile_cue(
@@ -233,7 +235,7 @@ TECH_CHECK = compile_cue(
 TIME_SHORT = compile_cue(
     r"\b(?:(?:only|just) (?:\w+ )?(?:minutes?|seconds?)\b|minutes? left|(?:next|following) session is (?:waiting|coming)"
     r"|leave it (?:there|here)|end of (?:the|our) time|(?:are|we're) (?:at|over) (?:the )?time|wrap (?:it )?up|close the session"
-    r"|(?:have|need) to (?:stop|close|finish|end) (?:here|now|there))",
+    r"|(?:have|need|must) to (?:stop|close|finish|end) (?:here|now|there)|(?:we|i) must (?:stop|close|finish|end) (?:here|now|there))",
     re.I,
 )
 DEFERS = compile_cue(
@@ -252,8 +254,22 @@ DEFERS = compile_cue(
     r"|\b(?:don'?t|do not|cannot|can'?t) see (?:(?:a|any|an)(?: \w+){1,2}|(?:anybody|anyone|somebody|someone)(?: \w+){0,3})"
     r" (?:in the room|here|online)"
     # "I will give your question to the ICANN staff at their booth": sent on to someone absent
-    r"|\b(?:give|pass|send|bring|take|forward|convey|transmit) (?:your|this|that|the) question to (?:the )?(?:[\w‑-]+ ){0,2}"
-    r"(?:staff|team|secretariat|colleagues|office|booth|headquarters|them)\b",
+    r"|\b(?:give|pass|send|bring|take|forward|convey|transmit|put) (?:your|this|that|the|it)(?: question)? to (?:the )?(?:[\w‑-]+ ){0,2}"
+    r"(?:staff|team|secretariat|colleagues|office|booth|headquarters|them|organi[sz]ers|companies|ministry)\b"
+    # left open in the record: "the question is noted", "we will put it in the report", "can we
+    # take it in the report as an open question?", "let's collect answers in the chat"
+    r"|\b(?:the|this|your) question is noted\b|\bas an open question\b"
+    r"|\b(?:put|take|note|keep|write|record|add) (?:it|this|that|them)(?: \w+){0,2} (?:in|into) (?:the|our) (?:\w+ )?(?:report|notes|minutes)\b"
+    r"|\b(?:collect|gather) (?:the )?(?:answers|responses|replies) (?:in|on|for) the (?:chat|report|list|mailing list)\b"
+    # asked of someone absent later: "Jean-Baptiste, we will ask her by email", "catch Eleni in the corridor"
+    r"|\b(?:ask|write to|e-?mail) (?:him|her|them)(?: \w+){0,2} by e-?mail\b"
+    r"|\b(?:catch|find|meet) (?:him|her|them|[\w‑-]+) (?:in the corridor|after the session|at the (?:coffee )?break)\b"
+    # kept for the group's later work: "we will keep it for the work of the coalition"
+    r"|\b(?:we will|we'll|let's|let us|i will|i'll) (?:keep|save|park|hold|note|record) (?:it|this|that|the question)(?: one)?"
+    r" (?:for|in) (?:the|our) (?:\w+ ){0,3}(?:work|report|document|paper|notes|future|follow-up)\b"
+    # a chair holding it for later: "let's keep it and take …", "Mr. Lim, can you keep this one"
+    r"|\b(?:let'?s|let us|can you|could you|you can|maybe you can|please) keep (?:it|this|that)(?: one| question)?\b"
+    r"(?! (?:short|brief|simple|quick|in mind))",
     re.I,
 )
 
@@ -263,7 +279,15 @@ NOT_KNOWN = compile_cue(
     r"\b(i|we) (do not|don'?t|did not|didn'?t) (know|have (the|an|that) (answer|data|figure|number))|no idea"
     r"|(we|i) (will|'ll|can) (check|find out|get back|come back|follow up|put it in the notes|look into)"
     r"|(i|we) (cannot|can'?t|can not) (say|tell(?: you)?) (today|now|yet|for sure|exactly)"
-    r"|(has|had) to leave|(is|are) not (here|with us|online) (any ?more|now)|dropped|lost (him|her|them|the connection)\b",
+    r"|(has|had) to leave|(is|are) not (here|with us|online) (any ?more|now)|dropped|lost (him|her|them|the connection)"
+    # the answer is not at hand: "I do not remember the exact number", "I did not think about it yet"
+    r"|\b(do not|don'?t|did not|didn'?t|cannot|can'?t) remember\b|\b(did not|didn'?t) think about (it|this|that)\b"
+    r"|\b(have not|haven'?t) thought about (it|this|that)\b|\bnot sure (any|some)(body|one)( here)? can answer\b"
+    # put to someone absent: "Wairimu has left the call", "I see nobody from the companies",
+    # "Is anybody from infoDev here?  No.", "even if they are not here"
+    r"|\b(has|have) left (the )?(call|room|meeting|session|zoom)\b|\b(i|we) (see|have) (nobody|no one) from\b"
+    r"|\b(any|some)(body|one) from [\w‑ -]{2,40} (here|present|in the room|online)\W+no\b"
+    r"|\b(they|he|she) (are|is) not (here|present)\b|\bnobody from [\w‑ -]{2,40} (is )?(here|present|in the room)\b",
     re.I,
 )
 
@@ -344,3 +368,30 @@ def intro_name(opening: str) -> str | None:
 def verbless(text: str) -> bool:
     """A fragment with no question word, auxiliary or common verb ("on the fair share?")."""
     return bool(HANDOFF_REST.match(text)) and not _VERBISH.search(text)
+
+
+# A reply that takes up a two-part question part by part ("The first part is easy. …  For the
+# second part, I am sorry, I am not the right person", "Can I take the first part, …"): the
+# mark of each part, its ordinal in group 1.
+_PART_MARK = re.compile(
+    r"\b(?:(?:the|for the|on the|and the|to the|your)\s+)(first|second|other|last)\s+(?:part|question|one|point)\b",
+    re.I,
+)
+
+
+def ordinal_part(text: str, index: int) -> str | None:
+    """The part of a reply that takes up the `index`-th question of its asker's turn (0: the
+    first) when the reply marks its parts ("the first part", "for the second question");
+    `text` itself when it marks none; None when it marks only other parts (it answers
+    those). "other" and "last" mark a part after the first."""
+    marks = [(m.start(), m.group(1).lower() == "first") for m in _PART_MARK.finditer(text)]
+    if not marks:
+        return text
+    mine = [i for i, (_, first) in enumerate(marks) if first == (index == 0)]
+    if not mine:
+        # only other parts are marked: what comes before the first mark may still be ours
+        head = text[: marks[0][0]]
+        return head if index == 0 and len(head.split()) >= 12 else None
+    i = mine[0]
+    end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+    return text[marks[i][0] : end]

@@ -12,7 +12,11 @@ how close the session's end is, and whether the addressee ever speaks again. Cue
 (time, closing, deferral, declining) enter as features too, weighted by data instead of
 trusted as rules (`analyse.questionmodel` holds the weights; `bench/train_questions.py`
 fits them). Every feature is a string; numbers are bucketed so the model stays a small
-logistic regression over binary features, like the ask classifier.
+logistic regression over binary features, like the ask classifier. A reply that takes up
+several questions by their askers' names ("Layla, yes, … Jean-Baptiste, we will ask her by
+email") or by parts ("the first part …") is read in the part that is this question's
+(`addressed_part`, `questioncues.ordinal_part`); an aside that comes only after the reply has
+answered ("… and for the commission, let me take it after") is `late:`, not `aside:`.
 
 Pure functions of an `AnalysisContext` and the question groups of `analyse.questions`;
 training and inference both call `fate_features`, so they cannot drift apart.
@@ -30,7 +34,7 @@ from ..text.suffixes import Suffixes
 from ._regex import compile_cue
 from .context import AnalysisContext
 from .cues import CUT_OFF, DECLINE, PARKING, QUESTION_REF, SELF_ANSWER, TIMEKEEPING, content_words
-from .questioncues import ANSWERS_NOW, DEFERS, NOT_KNOWN, TIME_SHORT
+from .questioncues import ANSWERS_NOW, DEFERS, NOT_KNOWN, TIME_SHORT, ordinal_part
 from .questions import (
     _BRIEF,
     ANSWER_WINDOW,
@@ -105,6 +109,19 @@ def _aside(text: str) -> bool:
     return not _ANSWERS_NOW.search(text) and _ASIDES.any_search(text)
 
 
+# Substantive words of a reply before its first aside that make the aside a remark on a part
+# of the question the reply has already answered ("The first part is easy.  The software
+# exists, it is free, … For the second part, I am sorry, I am not the right person").
+LATE_ASIDE = 18
+
+
+def _late_aside(text: str) -> bool:
+    """`text` sets something aside only after `LATE_ASIDE` substantive words of its own (thanks
+    and floor talk do not count): it answered first."""
+    starts = [m.start() for p in _ASIDES.patterns if (m := p.search(text))]
+    return bool(starts) and _substantive(text[: min(starts)]) >= LATE_ASIDE
+
+
 # `_aside` asks eight cue patterns of the same text for each answer turn it weighs: one
 # literal test of the text (`fastre.PatternSet`) leaves only the patterns that can match to
 # run, with the same answer (issue 19).
@@ -165,21 +182,92 @@ def _asker_words(ctx: AnalysisContext, g: QuestionGroup) -> set[str]:
     words = {w for w in _NAME_WORD.findall(g.by or "") if len(w) > 2}
     if not g.by:  # an unnamed voice from the floor: the names it gives itself
         start = ctx.turns[g.turn].start
-        intro = ctx.session.text[start : min(g.sentences[0].start, start + 200)]
-        # Not acronyms, common words written in lower case elsewhere ("What", "I'm"), or the
-        # session's topic words ("To the Secretariat: …"): a word the session says more than
-        # `TOPIC_MENTIONS` times names a body, not this voice.
-        words |= {
-            w
-            for w in _NAME_WORD.findall(intro)
-            if len(w) > 2
-            and not w.isupper()
-            and "'" not in w  # "I'm"
-            and not _said_lower(ctx.session.text, w)
-            and not _topic_word(ctx.session.text, w)
-        }
+        words |= _name_words(ctx, ctx.session.text[start : min(g.sentences[0].start, start + 200)])
     speakers = {w for p in ctx.people if p.name and p.name != g.by for w in p.name.split()}
     return words - speakers - _NOT_NAMES
+
+
+def _name_words(ctx: AnalysisContext, text: str) -> set[str]:
+    """Capitalised words of `text` that can name a person or a place. Not acronyms, common
+    words written in lower case elsewhere ("What", "I'm"), or the session's topic words ("To
+    the Secretariat: …"): a word the session says more than `TOPIC_MENTIONS` times names a
+    body, not one voice."""
+    return {
+        w
+        for w in _NAME_WORD.findall(text)
+        if len(w) > 2
+        and not w.isupper()
+        and "'" not in w  # "I'm"
+        and not _said_lower(ctx.session.text, w)
+        and not _topic_word(ctx.session.text, w)
+    }
+
+
+def asker_names(ctx: AnalysisContext, g: QuestionGroup) -> frozenset[str]:
+    """Words by which a reply can say whose question it takes up ("yes, for Kwabena, it works
+    offline", "For the colleague from Bolivia, no", "On the first question, from Tashkent"):
+    `_asker_words`, the self-introduction of a named voice from the floor ("Qiu Lihua, from
+    Kunming"), and for a question read out for someone, the names it gives before its colon
+    ("The first is from Kwabena Asante-Mensah in Kumasi, for Priyanka: …"). Empty for a
+    chair's own question: a chair is named all session long."""
+    said = " ".join(x.text for x in g.sentences)
+    head = said.split(":", 1)[0] if ":" in said else ""
+    read_out = g.by != g.asked_by or bool(_FROM.search(head))
+    if g.from_moderator and not read_out:
+        return frozenset()
+    words = _asker_words(ctx, g) if not g.from_moderator else set()
+    start = ctx.turns[g.turn].start
+    if g.by and not read_out:
+        words |= _name_words(ctx, ctx.session.text[start : min(g.sentences[0].start, start + 200)])
+    if read_out:
+        words |= _name_words(ctx, head)
+    speakers = {w for p in ctx.people if p.name and p.name != g.by for w in p.name.split()}
+    return frozenset(words - speakers - _NOT_NAMES)
+
+
+_FROM = re.compile(r"\bfrom\b", re.I)
+# How far into a reply its naming of an asker says whose question it takes up.
+OPENING = 150
+
+
+def _spots(text: str, words: frozenset[str]) -> list[int]:
+    """Where `text` names any of `words`, in order (a substring test first: most replies
+    name no one who asked)."""
+    if not words or not any(w in text for w in words):
+        return []
+    names = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b")
+    return [m.start() for m in names.finditer(text)]
+
+
+def addressed_part(text: str, mine: frozenset[str], others: frozenset[str]) -> str | None:
+    """The part of a reply that takes up this question when the reply takes up several by
+    their askers' names ("Layla, yes, 30 October. … Jean-Baptiste, we will ask her by
+    email."): from the sentence that names this asker to the next name of another asker.
+    None when the reply's opening names only other askers ("For Abebe, yes, …": it answers
+    someone else); the whole reply when it names no asker."""
+    theirs = _spots(text, others - mine)
+    own = _spots(text, mine)
+    if not own:
+        return None if theirs and theirs[0] < OPENING else text
+    at = own[0]
+    begin = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("\n", 0, at))
+    begin = max(begin, max((p for p in theirs if p < at), default=-1))
+    end = next((p for p in theirs if p > at), len(text))
+    return text[begin + 1 if begin >= 0 else 0 : end]
+
+
+def _other_askers(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext, upto: int) -> frozenset[str]:
+    """Names of the askers and addressed speakers of the other questions put between this
+    one's turn (a few turns before it: a batch of questions) and turn `upto` ("Layla, yes, 30
+    October.  Wairimu, are you with us? …": the part on Wairimu is another question's)."""
+    words: set[str] = set()
+    people = {p.name for p in ctx.people if p.name}
+    for h in fc.groups:
+        if h is not g and g.turn - ANSWER_WINDOW <= h.turn < upto:
+            words |= asker_names(ctx, h)
+            if h.to != g.to and h.to in people:
+                words |= {w for w in h.to.split() if len(w) > 2}
+    return frozenset(words - set((g.to or "").split()) - set((g.by or "").split()))
 
 
 TOPIC_MENTIONS = 4
@@ -243,6 +331,14 @@ def addressee_returns(ctx: AnalysisContext, g: QuestionGroup) -> int | None:
     return None
 
 
+def _speaks_for(body: str, text: str) -> bool:
+    """The reply names the body the question was put to by two of its own words ("… our area
+    of expertise, as you guessed from the name, Internet access in public libraries" for the
+    DC on Public Access in Libraries): one who speaks for it replies."""
+    words = content_words(body)
+    return len(words) >= 2 and len(words & content_words(text)) >= 2
+
+
 # The reply's first words take the question up as asked ("Good question.", "Thank you for
 # the question, …", "To answer your question, …"): a reply that says it answers, short enough
 # to be the turn's opening and not a later remark about some other question.
@@ -290,14 +386,30 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
         # A question put to a coalition is the addressee's when one who speaks for it replies.
         speaker = ctx.people[j]
         addressed = bool(g.to) and g.to in (speaker.name, speaker.affiliation)
+        text = ctx.turns[j].text
+        if not addressed and not to_person and g.to != "room":
+            addressed = _speaks_for(g.to, text[:600])  # no who's who: the reply names the body it speaks for
         who = "mod" if ctx.is_moderator(j) else ("addressee" if addressed else "other")
         feats.append(f"next:{who}")
-        text = ctx.turns[j].text
+        # A reply that takes up several questions by their askers' names is read in the part
+        # that names this one's asker; one that opens naming only other askers answers them.
+        mine, others = asker_names(ctx, g), _other_askers(ctx, g, fc, j)
+        said = addressed_part(text, mine, others)
+        # (a moderator naming the asker is thanking them: "Thank you, Marco.  I will keep …")
+        if who != "mod" and _spots(text[:OPENING], mine):
+            feats.append("reply:names-asker")
+        elif who != "mod" and said is None:
+            feats.append("reply:names-other")
+        if said is not None and len(same_turn) > 1:
+            said = ordinal_part(said, same_turn.index(g))
+            if said is None:
+                feats.append("reply:other-part")  # "Can I take the first part, …" answers the question before
+        said = said or ""
         if who == "mod":
             # The rules' reading of a moderator's words: stopping for time or parking the
             # question ("maybe Tariq can answer by email"), unless handing it over briefly
             # ("we are almost out of time, so Tariq, very briefly").
-            if _cut_off(text) or PARKING.search(text):
+            if _cut_off(said) or PARKING.search(said):
                 feats.append("aside:mod-cut")
             asks = [h for h in groups if h.turn == j and h.from_moderator]
             if asks:
@@ -309,6 +421,7 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
                 feats.append("mod:answers")  # the moderator's turn opens with an answer of their own
             if calls_next(ctx, j):
                 feats.append("mod:calls-next")  # the floor given by name to the next speaker
+            head = addressed_part(head, mine, others) or ""
             if _aside(head[:600]) and not _BRIEF.search(head[:600]):
                 # the moderator's own words before moving on stop for time, defer, forward or
                 # do not know ("I honestly don't know, I will … come back to you by email");
@@ -323,8 +436,8 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
                 and re.search(rf"\b{re.escape(first)}\b", text)
             ):
                 feats.append("mod:hands-to-addressee")
-        elif _aside(text[:600]):
-            feats.append("aside:next")
+        elif _aside(said[:600]):
+            feats.append("late:next" if _late_aside(said[:600]) else "aside:next")
         elif not _same_speaker(ctx, j, g.turn) and _ACKNOWLEDGES.match(text):
             feats.append("reply:acknowledges")  # "Good question.  The report has …": taken up as asked
         if CLOSING.search(text):
@@ -339,6 +452,9 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
         feats.append("overlap:reply")
     if any(fc.overlap(ctx, words, j) >= 0.3 for j in follow if j >= close):
         feats.append("overlap:later")
+    mine = asker_names(ctx, g)
+    if mine and any(_spots(ctx.turns[j].text[:OPENING], mine) for j in window[1:] if not ctx.is_moderator(j)):
+        feats.append("window:names-asker")  # a later reply in the exchange says it answers this asker
     # A later turn that names the asker and, close to the name, stops for time or parks the
     # question ("To Viktor, on the audits, … sorry, we don't have time, maybe offline").
     asker_words = _asker_words(ctx, g) if not g.from_moderator else set()  # a chair is named all session
@@ -364,10 +480,12 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
             if _handed(ctx, g.to or "", speaks[0], g.turn):
                 feats.append("addr:handed")  # a moderator gave the addressee the floor by name first
             reply = ctx.turns[speaks[0]].text[:600]
+            if len(same_turn) > 1:
+                reply = ordinal_part(reply, same_turn.index(g)) or ""
             if DECLINE.search(reply):
                 feats.append("addr:declines")
             elif _aside(reply):
-                feats.append("aside:addressee")
+                feats.append("late:addressee" if _late_aside(reply) else "aside:addressee")
     if any(_same_question(g, h, ctx) for h in groups[fc.index + 1 :] if h.turn > g.turn):
         feats.append("reasked-later")
     if any(f.startswith("aside:") for f in feats):

@@ -51,6 +51,12 @@ class QuestionModel:
             return "answered"
         return "answered-later" if p["answered-later"] > p["unanswered"] else "unanswered"
 
+    def later_or_open(self, feats: Sequence[str]) -> str:
+        """For a question the rules found taken up later: answered-later or unanswered,
+        whichever the model finds likelier (it is not asked whether it was answered at once)."""
+        p = self.softmax.probabilities(feats)
+        return "answered-later" if p["answered-later"] > p["unanswered"] else "unanswered"
+
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> QuestionModel:
         softmax = Softmax.from_json(data["model"])  # type: ignore[arg-type]
