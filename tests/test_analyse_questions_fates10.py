@@ -84,6 +84,7 @@ def test_a_question_about_something_online_is_not_a_presence_check() -> None:
 
 def test_an_announcement_of_a_question_read_out_for_someone() -> None:
     assert is_announcement("I have one question from a participant who had to go, he left me this card.")
+    assert not is_announcement("We have a question from the floor.")
     assert not is_announcement("I have a question from Kenji how do we pay for it.")
 
 

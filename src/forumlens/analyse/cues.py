@@ -220,7 +220,8 @@ QUESTION_ANNOUNCEMENT = re.compile(
     r"questions?(?:\s+(?:is|goes))?"
     r"(?:\s+(?:for|to)\s+(?!(?:[^.!]*\b(?:who|whom|whose|what|when|where|why|how|which|whether|if|about)\b))[^?:;!]{1,90}?"
     # read out for someone: "I have one question from a participant who had to leave, she gave me this paper."
-    r"|\s+from\s+(?!(?:[^.!]*\b(?:what|when|where|why|how|which|whether|if|about)\b))[^?:;!]{1,90}?)?"
+    # (one person's, "from a participant", not the floor's: "We have a question from the floor." gives the floor)
+    r"|\s+from\s+(?:a|an|one|another)\s+(?!(?:[^.!]*\b(?:what|when|where|why|how|which|whether|if|about)\b))[^?:;!]{1,90}?)?"
     r"\s*[.!]*\s*$",
     re.I,
 )
