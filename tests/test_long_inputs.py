@@ -23,7 +23,7 @@ from forumlens.models import Session
 from forumlens.semantic.passages import turn_passages
 from forumlens.summarise import build_report, check_citations, rank
 from forumlens.summarise.context import build_context
-from forumlens.summarise.units import MAX_SENTENCE_CHARS, Unit, line_of, session_units
+from forumlens.summarise.units import MAX_SENTENCE_CHARS, Unit, session_units
 from forumlens.tag import SessionMemo, glossary
 from forumlens.transcript import sentences
 from forumlens.transcript.parse import parse_transcript
@@ -225,7 +225,7 @@ def test_lines_counted_on_are_the_lines_counted_from_the_start(sessions: list[Se
         turns = {t.index: t for t in session.turns}
         units: list[Unit] = session_units(session)
         assert units
-        assert all(u.line == line_of(turns[u.turn], u.start) for u in units)
+        assert all(u.line == turns[u.turn].line_at(u.start) for u in units)
         for turn in session.turns:
             for p in turn_passages(turn):
                 assert p.line == turn.line + turn.text.count("\n", 0, p.start)

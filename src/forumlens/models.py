@@ -23,11 +23,40 @@ __all__ = [
     "IngestOutcome",
     "SearchHit",
     "Session",
+    "SpeechLines",
     "Turn",
     "TurnKind",
+    "speech_first_line",
 ]
 
 TurnKind = Literal["speech", "note"]
+
+
+def speech_first_line(line: int, end_line: int, text: str) -> int:
+    """Line of the first character of a turn's `text`, which is an exact slice of the source
+    ending on `end_line`. Not `line`: that is the marker's, and a marker alone on its line
+    (">> ANA LIMA:") puts the speech on the next one, so a citation counted from it points at
+    a line without the quote. A turn without `end_line` (made by hand, or stored before it
+    was kept) falls back to `line`. Shared by `Turn` and the store's row views of turns."""
+    return end_line - text.count("\n") if end_line else line
+
+
+class SpeechLines:
+    """Where a turn's speech is in the source, for every view of a turn (`Turn`, and the
+    store's `StoredTurn`): citations count lines from here, never from the marker's `line`."""
+
+    line: int
+    end_line: int
+    text: str
+
+    @property
+    def first_line(self) -> int:
+        """Line of the first character of `text` (`speech_first_line`)."""
+        return speech_first_line(self.line, self.end_line, self.text)
+
+    def line_at(self, offset: int) -> int:
+        """Source line of character `offset` of `text`: the line a quote starting there cites."""
+        return self.first_line + self.text.count("\n", 0, offset)
 
 
 @dataclass(frozen=True)
@@ -47,7 +76,7 @@ class Document:
 
 
 @dataclass(frozen=True)
-class Turn:
+class Turn(SpeechLines):
     """One speaker turn (or stage note) of a caption transcript, or one paragraph
     (heading: `note`) of a document.
 
@@ -68,13 +97,6 @@ class Turn:
     end_line: int = 0
     page: int | None = None
     section: str | None = None
-
-    @property
-    def first_line(self) -> int:
-        """Line of the first character of `text`: `line` is the marker's, and a marker alone on
-        its line (">> ANA LIMA:") puts the speech on the next one. A turn without
-        `end_line` (made by hand, or stored before it was kept) falls back to `line`."""
-        return self.end_line - self.text.count("\n") if self.end_line else self.line
 
     def to_json(self, internal: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -214,10 +214,9 @@ def _index_session(store: Store, index: SearchIndex, page: Page, published: set[
     for turn in session.turns:
         who = credited.get(turn.line)
         person_page = site_file(f"/people/{who}") if who else None
-        first_line = turn.end_line - turn.text.count("\n") if turn.end_line else turn.line
         turns.append(
             IndexedTurn(
-                line=first_line,
+                line=turn.first_line,  # a portal hit's anchor is where the speech starts
                 text=turn.text,
                 speaker=who or turn.speaker or turn.label,
                 speaker_page=person_page if person_page in published else None,

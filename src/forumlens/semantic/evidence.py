@@ -21,6 +21,7 @@ from .substance import is_substantive
 
 if TYPE_CHECKING:  # the store is only named in annotations: analysis must not import it
     from ..store.base import Store
+    from ..store.vectors import StoredTurn
 
 __all__ = [
     "QUOTE_CHARS",
@@ -107,7 +108,7 @@ def citation_at(
     if turn is None:
         return None
     lines = turn.text.split("\n")
-    k = line - turn.line
+    k = line - turn.first_line  # not the marker's line: it may hold the label alone
     if 0 <= k < len(lines):
         lo = sum(len(x) + 1 for x in lines[:k])
         hi = lo + len(lines[k])
@@ -118,7 +119,7 @@ def citation_at(
         return None
     a, b = span
     return Citation(
-        line=turn.line + turn.text.count("\n", 0, a),
+        line=turn.line_at(a),
         quote=verbatim(turn.text[a:b]),
         speaker=turn.speaker,
         session=session_id,
@@ -154,16 +155,15 @@ def best_sentence(
 
 def citation_in_turn(
     session_id: str,
-    line: int,
-    speaker: str | None,
-    text: str,
+    turn: StoredTurn,
     weights: dict[str, float],
     names: frozenset[str] = frozenset(),
 ) -> Citation | None:
-    """The substantive sentence of a turn (starting on `line`) that says most of `weights`, as a
-    citation; None when the turn is all procedure."""
-    span = best_sentence(text, weights, names)
+    """The substantive sentence of a turn that says most of `weights`, as a citation of the
+    line it is on (`StoredTurn.line_at`, never a marker alone on its line); None when the turn
+    is all procedure."""
+    span = best_sentence(turn.text, weights, names)
     if span is None:
         return None
     a, b = span
-    return Citation(line=line + text.count("\n", 0, a), quote=verbatim(text[a:b]), speaker=speaker, session=session_id)
+    return Citation(line=turn.line_at(a), quote=verbatim(turn.text[a:b]), speaker=turn.speaker, session=session_id)

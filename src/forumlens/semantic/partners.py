@@ -88,16 +88,13 @@ def _sentences(actor: Actor, names: frozenset[str], cut: re.Pattern[str]) -> lis
     out = []
     for (sid, _), turn in sorted(actor.turns.items(), key=lambda item: item[0]):
         text = turn.text
-        first = turn.end_line - text.count("\n") if turn.end_line else turn.line  # the marker may stand alone
         for a, b in split_sentences(text):
             bare = cut.sub(" ", text[a:b])
             if not is_substantive(bare, names):
                 continue
             words = tuple(w for w in content_words(bare, names) if w not in _GENERIC)
             quote = verbatim(text[a:b])
-            out.append(
-                _Said(sid, first + text.count("\n", 0, a), turn.speaker, quote, words, frozenset(map(stem, words)))
-            )
+            out.append(_Said(sid, turn.line_at(a), turn.speaker, quote, words, frozenset(map(stem, words))))
     return out
 
 
@@ -141,7 +138,7 @@ def _tag_profiles(store: Store, actors: list[Actor]) -> dict[str, TagProfile]:
     for actor in actors:
         profile: TagProfile = {}
         for sid in sorted(actor.sessions):
-            spans = [(t.line, t.line + t.text.count("\n")) for (s, _), t in actor.turns.items() if s == sid]
+            spans = [(t.line, t.line_at(len(t.text))) for (s, _), t in actor.turns.items() if s == sid]
             for code, score, lines in tags.get(sid, []):
                 own = [x for x in lines if any(a <= x <= b for a, b in spans)]
                 if not own:

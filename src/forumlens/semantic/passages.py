@@ -50,7 +50,9 @@ def turn_passages(turn: Turn, *, max_words: int = MAX_WORDS, min_words: int = MI
     if len(groups) > 1 and len(turn.text[groups[-1][0] : groups[-1][1]].split()) < max_words // 4:
         groups[-2:] = [(groups[-2][0], groups[-1][1])]
     out: list[Passage] = []
-    line, counted = turn.line, 0  # lines counted on from the last passage: linear in a long turn
+    # from the speech's first line (a marker may stand alone on the line above), counted on
+    # from the last passage: linear in a long turn
+    line, counted = turn.first_line, 0
     for a, b in groups:
         text = turn.text[a:b]
         line += turn.text.count("\n", counted, a)

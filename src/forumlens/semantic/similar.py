@@ -16,6 +16,7 @@ from ..errors import NotFound
 from ..models import Citation, SearchHit
 from ..search import SearchFilters, parse_query
 from ..store.base import Store
+from ..store.vectors import StoredTurn
 from .evidence import RelatedSession, best_sentence, citation_at, citation_in_turn, or_query
 from .hybrid import hit_key, passage_hits, rrf
 from .profiles import SessionProfiles, keywords, load_profiles, shared_forms, tag_overlap, word_overlap
@@ -138,16 +139,16 @@ def _word_evidence(
     if not weights:
         return None
     probes = [(forms.get(s, s), s, w) for s, w in weights.items()]
-    scored: list[tuple[float, int, int, str | None, str]] = []
+    scored: list[tuple[float, int, StoredTurn]] = []
     for turn in store.session_turns(session_id):
         if turn.kind != "speech":
             continue
         low = turn.text.lower()
         score = sum(w for form, s, w in probes if form in low or s in low)
         if score > 0:
-            scored.append((-score, turn.index, turn.line, turn.speaker, turn.text))
-    for _, _, line, speaker, text in sorted(scored)[:_EVIDENCE_TRIES]:
-        cite = citation_in_turn(session_id, line, speaker, text, weights, names)
+            scored.append((-score, turn.index, turn))
+    for _, _, turn in sorted(scored, key=lambda x: x[:2])[:_EVIDENCE_TRIES]:
+        cite = citation_in_turn(session_id, turn, weights, names)
         if cite is not None:
             return cite
     return None

@@ -101,9 +101,7 @@ def coalitions_working_on(
                 # names of the coalitions there are no substance ("is anybody here from the DC on …?"),
                 # unless the topic asked for is one of those words
                 here = names | (name_words(a.name for a in index.by_session.get(hit.session, [])) - set(topic_words))
-                cite = (
-                    citation_in_turn(hit.session, turn.line, turn.speaker, turn.text, weights, here) if turn else None
-                )
+                cite = citation_in_turn(hit.session, turn, weights, here) if turn else None
                 if cite is None:
                     continue  # the turn is all procedure: nothing in it is evidence
                 on_topic = any(stem(w) in weights for w in content_words(cite.quote, here))

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from ..models import speech_first_line
 from ..search import SearchFilters
 from ..transcript.speakers import name_key
 
@@ -336,7 +337,7 @@ def line_of_first(text: str, end_line: int, words: list[str]) -> int:
     A turn's text is an exact slice of the source ending on `end_line`, so its first
     character sits `text.count("\n")` lines earlier.
     """
-    first_line = end_line - text.count("\n")
+    first_line = speech_first_line(end_line, end_line, text)
     lowered = text.lower()
     positions = [p for p in (re.search(r"\b" + re.escape(w), lowered) for w in words) if p]
     if not positions:

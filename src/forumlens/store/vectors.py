@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from ..models import SpeechLines
 from ..search import SearchFilters
 from .common import SQLBase
 from .migrations import PASSAGE_VECTORS
@@ -54,13 +55,13 @@ class PassageVectors:
 
 
 @dataclass(frozen=True)
-class StoredTurn:
+class StoredTurn(SpeechLines):
     """One stored turn, as the similarity views quote and cite it."""
 
     session: str
     title: str  # of its session
     index: int
-    line: int  # first source line
+    line: int  # the marker's line
     end_line: int
     speaker: str | None
     label: str | None

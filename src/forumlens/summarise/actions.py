@@ -21,7 +21,7 @@ from .procedural import is_procedural
 from .questions import question_text
 from .rank import DIRECTIVE, SUMMARY, Scored, cosine, is_directive, mmr_select, score_units, vectorise
 from .roles import is_decision
-from .units import Unit, line_of
+from .units import Unit
 
 __all__ = [
     "CALL_WEIGHTS",
@@ -145,9 +145,9 @@ def cite_quote(session: Session, line: int, quote: str, with_session: bool = Fal
     offsets = [m.start() for m in re.finditer(re.escape(q), turn.text)]
     if not offsets:
         return None
-    at = min(offsets, key=lambda o: abs(line_of(turn, o) - line))
+    at = min(offsets, key=lambda o: abs(turn.line_at(o) - line))
     return Citation(
-        line=line_of(turn, at),
+        line=turn.line_at(at),
         quote=q,
         speaker=turn.speaker or turn.label,
         session=session.id if with_session else None,

@@ -22,7 +22,6 @@ from ..models import Session, Turn
 from ..transcript.speakers import name_key
 from .attribution import Credits
 from .models import Findings
-from .units import line_of
 
 __all__ = ["check_citations", "iter_citations"]
 
@@ -84,7 +83,7 @@ def check_citations(
         if turn is None:
             problems.append(f"{where}: quote not verbatim in the turn at line {line} of {session.id}: {quote[:60]!r}")
             continue
-        starts = {line_of(turn, i) for i in _find_all(turn.text, quote)}
+        starts = {turn.line_at(i) for i in _find_all(turn.text, quote)}
         if line not in starts:
             problems.append(f"{where}: quote starts on line(s) {sorted(starts)}, not {line}")
         speaker = c.get("voiced_by") or c.get("speaker")  # the quote is checked against whoever spoke it

@@ -20,7 +20,7 @@ from ..text.stopwords import SUMMARY_STOPWORDS
 from ..text.tokens import fold
 from ..transcript.sentences import split_sentences
 
-__all__ = ["MAX_SENTENCE_CHARS", "Unit", "line_of", "session_units", "terms", "turn_first_line", "who"]
+__all__ = ["MAX_SENTENCE_CHARS", "Unit", "session_units", "terms", "who"]
 
 # Caption run-ons ("... and ... and ...") are cut near this length at a comma or dash so
 # a bullet stays one readable claim (the splitter's default 600 is tuned for search).
@@ -112,16 +112,6 @@ def who(turn: Turn) -> str:
     return turn.speaker or turn.label or "(unnamed)"
 
 
-def turn_first_line(turn: Turn) -> int:
-    """Line of the first character of `turn.text` (the marker line may hold the label only)."""
-    return turn.end_line - turn.text.count("\n") if turn.end_line else turn.line
-
-
-def line_of(turn: Turn, offset: int) -> int:
-    """1-based source line of a character offset inside `turn.text`."""
-    return turn_first_line(turn) + turn.text.count("\n", 0, offset)
-
-
 def session_units(session: Session, turns: Iterable[Turn] | None = None) -> list[Unit]:
     """Every sentence of the speech turns of `session` (or of `turns`), in order.
 
@@ -145,8 +135,8 @@ def _units(session: Session, turns: Iterable[Turn]) -> list[Unit]:
         if turn.kind != "speech" or not turn.text.strip():
             continue
         # Lines are counted from the previous sentence, not from the turn's start: one
-        # `line_of` per sentence rescans the turn and is quadratic in a long turn.
-        line, counted = turn_first_line(turn), 0
+        # `Turn.line_at` per sentence rescans the turn and is quadratic in a long turn.
+        line, counted = turn.first_line, 0
         for i, (a, b) in enumerate(split_sentences(turn.text, max_chars=MAX_SENTENCE_CHARS)):
             text = turn.text[a:b]
             line += turn.text.count("\n", counted, a)
