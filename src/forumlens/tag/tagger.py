@@ -231,12 +231,6 @@ def tag_text(text: str, scheme: str, *, threshold: float = THRESHOLD, year: int 
     return sorted(out, key=lambda t: (-t.score, t.code))
 
 
-def _line_at(first_line: int, text: str, offset: int) -> int:
-    """Source line of `offset` in a turn's `text` whose first character is on `first_line`
-    (`Turn.first_line`, not the marker's line: evidence must point at the speech)."""
-    return first_line + text.count("\n", 0, offset)
-
-
 def passages(turn_text: str) -> list[tuple[int, int]]:
     """Cut a turn into passages of about `_WINDOW_WORDS` words on sentence boundaries."""
     return _passages(turn_text, sentence_spans(turn_text))
@@ -278,7 +272,7 @@ def tag_turn(turn: Turn, scheme: str, *, threshold: float = THRESHOLD, year: int
         return []
     out = []
     for t in tag_text(turn.text, scheme, threshold=threshold, year=year):
-        lines = sorted({_line_at(turn.first_line, turn.text, a) for a, _ in t.evidence})
+        lines = sorted({turn.line_at(a) for a, _ in t.evidence})
         out.append(Tag(scheme, t.code, t.label, t.score, tuple(lines)))
     return out
 
@@ -296,9 +290,7 @@ def _tag_as_one_text(session: Session, scheme: str, threshold: float, memo: Sess
     for code, score in _decided_scores(scheme, text, memo.stems(text), session.year).items():
         if score < threshold:
             continue
-        lines = sorted(
-            {_line_at(t.first_line, t.text, a) for t in turns for a, _ in _evidence(tax, t.text, code, 3, memo)}
-        )
+        lines = sorted({t.line_at(a) for t in turns for a, _ in _evidence(tax, t.text, code, 3, memo)})
         if lines:  # a tag nobody can check is not reported
             tags.append(Tag(scheme, code, tax.entry(code).label, score, tuple(lines[:_EVIDENCE_PER_TAG])))
     return sorted(tags, key=lambda t: (-t.score, t.code))
@@ -328,14 +320,14 @@ def tag_session(
     if short_as_text and _speech_words(session, memo) < _WINDOW_WORDS:
         return _tag_as_one_text(session, scheme, threshold, memo)
     year = session.year
-    per_code: dict[str, list[tuple[float, int, str, int]]] = {}
+    per_code: dict[str, list[tuple[float, Turn, int]]] = {}
     for turn in _speech(session.turns):
-        text, first = turn.text, turn.first_line
+        text = turn.text
         for a, _b, chunk, n_words in _session_passages(memo, text):
             if n_words < _MIN_PASSAGE_WORDS:
                 continue
             for code, s in _scores_of_stems(scheme, memo.stems(chunk), year).items():
-                per_code.setdefault(code, []).append((s, first, text, a))
+                per_code.setdefault(code, []).append((s, turn, a))
     tags = []
     for code, found in per_code.items():
         best = sorted(found, key=lambda f: -f[0])[:3]
@@ -344,12 +336,13 @@ def tag_session(
         if score < threshold or passing < min(_MIN_PASSING, len(found)):
             continue
         lines: list[int] = []
-        for s, line, text, offset in best:
+        for s, turn, offset in best:
             if s < threshold:
                 continue
+            text = turn.text
             end = next((b for a, b, _, _ in _session_passages(memo, text) if a == offset), len(text))
             for ea, _ in _evidence(tax, text[offset:end], code, _EVIDENCE_PER_PASSAGE, memo):
-                lines.append(_line_at(line, text, offset + ea))
+                lines.append(turn.line_at(offset + ea))  # the speech's line, never a marker's alone
         if not lines:
             continue  # a tag nobody can check is not reported
         tags.append(Tag(scheme, code, tax.entry(code).label, score, tuple(sorted(set(lines))[:_EVIDENCE_PER_TAG])))
