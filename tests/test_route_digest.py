@@ -52,6 +52,18 @@ def test_items_cite_session_line_speaker_and_a_verbatim_quote(fresh_store):
     assert speakers == {"coalition": "Olivier Crepin-Leblond", "question": "Amina Yusuf", "tag": "Kenji Tanaka"}
 
 
+def test_a_quote_on_a_marker_line_is_the_speech_not_the_label(fresh_store):
+    """The roundtable's turns start on their marker's line (">> NAME: …"); a digest quotes what
+    was said, so no quote carries the caption marker or the speaker's label."""
+    _, _, digest = _digest(fresh_store)
+    lines = ROUNDTABLE.read_text("utf-8").split("\n")
+    on_marker_lines = [i for i in digest.items if lines[i.line - 1].lstrip().startswith(">>")]
+    assert on_marker_lines, "the fixture must have items on a marker's line"
+    for item in on_marker_lines:
+        assert not item.quote.startswith(">>") and ">>" not in item.quote
+        assert item.speaker and not item.quote.upper().startswith(item.speaker.upper())
+
+
 def test_text_and_html_renderings_carry_every_citation(fresh_store):
     session_id, _, digest = _digest(fresh_store)
     text, html = render_text(digest), render_html(digest)

@@ -47,6 +47,13 @@ def _shorten(text: str, limit: int = QUOTE_CHARS) -> str:
     return cut + " …"
 
 
+def _speech_start(line: str, speech: str) -> int:
+    """Where a turn's speech starts on its marker's line (0 when the line holds no label)."""
+    first = speech.lstrip().split("\n", 1)[0].strip()
+    at = line.find(first) if first else -1
+    return at if at > 0 else 0
+
+
 def digest_items(store: Store, matches: Sequence[tuple[Match, str]], base_url: str) -> list[DigestItem]:
     """Matches (with their match time) → digest items with title, quote and speaker."""
     out: list[DigestItem] = []
@@ -61,10 +68,12 @@ def digest_items(store: Store, matches: Sequence[tuple[Match, str]], base_url: s
         quote, speaker = "", None
         if match.line and 1 <= match.line <= len(lines):
             text = lines[match.line - 1]
-            start = evidence_start(match.kind, match.key)  # a thread event: its sentence, not the turn's start
-            quote = _shorten((text[start:] if 0 < start < len(text) else text).strip())
             turn = store.turn_at(match.session_id, match.line, speech_only=True)
             speaker = turn.speaker if turn else None
+            start = evidence_start(match.kind, match.key)  # a thread event: its sentence, not the turn's start
+            if start <= 0 and turn is not None and turn.line == match.line:
+                start = _speech_start(text, turn.text)  # the speech, never ">> JANE DOE:"
+            quote = _shorten((text[start:] if 0 < start < len(text) else text).strip())
         out.append(
             DigestItem(
                 item=match.item,
