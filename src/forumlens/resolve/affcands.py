@@ -609,7 +609,11 @@ def candidates(
             if entity is not None and entity.entity_id in GENERAL_BODIES:
                 continue  # "from the youth IGF in Armenia": the IGF as a whole is nobody's body
             if entity is not None:
-                key, name, entity_id = entity.entity_id, registry.get(entity.entity_id).name, entity.entity_id
+                key, name, entity_id = (
+                    entity.entity_id,
+                    entity.name,
+                    entity.entity_id,
+                )  # a mention's name is its entity's
             else:
                 key, name, entity_id = folded, " ".join(words), None
             feats = _span_features(text, a, b, words, window, firsts, places, local)

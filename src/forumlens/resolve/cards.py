@@ -104,7 +104,11 @@ def _body_orgs(card: NameCard, registry: Registry, gazetteer: orgs.Gazetteer) ->
     pieces = [
         p
         for p in card.pieces
-        if p != card.mode and p != card.role and not card_mode(p) and card_role(p) is None and not _voice(p)
+        if p != card.mode
+        and p != card.role
+        and (not card_mode(p) or _names_body(p, registry))
+        and card_role(p) is None
+        and not _voice(p)
     ]
     org_pieces = [p for p in pieces if not orgs.is_office(p)]
     offices = [p for p in (card.role, *pieces) if p and orgs.is_office(p)]
@@ -126,6 +130,17 @@ def _body_orgs(card: NameCard, registry: Registry, gazetteer: orgs.Gazetteer) ->
         found.append(orgs.Org(0, len(text), orgs.card_name(text)))
     found += [orgs.Org(0, 0, orgs.card_name(o.name), o.mention, o.proper) for o in named]
     return found
+
+
+def _names_body(piece: str, registry: Registry) -> bool:
+    """A piece with a mode word that is a body's name all the same: a registry body ("DC ON
+    CHILD ONLINE SAFETY", a coalition's former name) or a coalition's name ("Dynamic Coalition
+    on Virtual Worlds"), not where the speaker sits."""
+    return _COALITION.match(piece.strip()) is not None or bool(find_mentions(piece, registry=registry))
+
+
+# "DC on …", "Dynamic Coalition for …": a coalition's name, whatever its topic's words
+_COALITION = re.compile(r"(?:the\s+)?(?:dynamic\s+coalition|DC)\s+(?:on|for|of)\s+\S", re.IGNORECASE)
 
 
 def _rank(org: orgs.Org) -> float:

@@ -22,6 +22,7 @@ from forumlens.resolve.interpreted import join_interpreted
 from forumlens.resolve.mentions import Mention, find_mentions
 from forumlens.resolve.newcoalitions import (
     NewCoalition,
+    coalition_mentions,
     coalition_name,
     find_new_coalitions,
     same_coalition,
@@ -47,6 +48,7 @@ from forumlens.resolve.roles import (
     entity_name,
     find_moderators,
     is_moderator,
+    shows_body,
 )
 from forumlens.resolve.samebody import add_same_body
 from forumlens.resolve.selfnames import (
@@ -60,6 +62,7 @@ from forumlens.resolve.selfnames import (
 )
 from forumlens.resolve.stakeholders import stakeholder_group
 from forumlens.resolve.status import Voice, coalition_statuses
+from forumlens.resolve.text import LineIndex
 from forumlens.resolve.titled import join_titled_surnames, name_office_labels
 from forumlens.text.alternation import alternation
 
@@ -454,9 +457,13 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     # its "Open Standards" guessed from the first words
     spans = [(0, session.turns[0].start if session.turns else len(session.text), False)]
     spans += [(t.start, t.end, True) for t in session.turns if t.kind == "speech"]
-    new = find_new_coalitions(session.text, spans, mentions, reg)
+    lines = LineIndex(session.text)
+    new = find_new_coalitions(session.text, spans, mentions, reg, lines)
     mentions = superseded(mentions, new)
-    view = SessionView(session, mentions)
+    # "I am one of the coordinators of the coalition": an unregistered coalition is an
+    # affiliation like a registered one (a free organisation's key, its name as said)
+    said = coalition_mentions(new, session.text, lines)
+    view = SessionView(session, sorted([*mentions, *said], key=lambda m: m.start), {m.entity_id: m.name for m in said})
     # "ROSA: (Speaking Spanish)" then "INTERPRETER: …": the interpreter's words are Rosa's
     groups = name_unlabelled(drop_collective(join_interpreted(group_labels(session), session.turns)), session.turns)
     # ">> MODERATOR: … My name is Noura Al-Harbi": the duty label is her all session
@@ -507,7 +514,14 @@ def _eligible(cands: list[affcands.Candidate], moderator: bool, independent: boo
     of a speaker who says they speak for none ("I work independently"): the names in their
     words are what they talk about."""
     if any("rule:name-card" in c.features for c in cands):
-        cands = [c for c in cands if "rule:name-card" in c.features or "rule:self-introduction" in c.features]
+        # only a body the speaker introduces themselves with competes, not a bare name that may
+        # be a place ("from Quezon City")
+        cands = [
+            c
+            for c in cands
+            if "rule:name-card" in c.features
+            or ("rule:self-introduction" in c.features and shows_body(c.entity_id, c.name))
+        ]
     if independent:
         cands = [c for c in cands if any(k in c.features for k in _FIRST_HAND)]
     if moderator:

@@ -44,14 +44,17 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from forumlens.resolve.mentions import Mention
+from forumlens.resolve.orgs import Org
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.text import LineIndex, norm_word
 
 __all__ = [
     "NewCoalition",
+    "coalition_mentions",
     "coalition_name",
     "find_new_coalitions",
     "named_topics",
+    "org_key",
     "same_coalition",
     "superseded",
     "topic_key",
@@ -288,6 +291,25 @@ def find_new_coalitions(
             )
         )
     return out
+
+
+def coalition_mentions(found: Sequence[NewCoalition], text: str, lines: LineIndex) -> list[Mention]:
+    """Every naming of the coalitions in `found` as a coalition mention keyed as a free
+    organisation ("org:" and the folded name, as `orgs` keys a body said in full), so that a
+    speaker who speaks for one ("our coalition", "I coordinate the Dynamic Coalition on X", a
+    hand-off) gets it as an affiliation the way a registered coalition's speaker does; the
+    name is the one the session says most (`find_new_coalitions`)."""
+    out = [
+        Mention(org_key(c.name), "dc", c.name, a, b, lines.line(a), text[a:b], 1.0, "new-name")
+        for c in found
+        for a, b in c.spans
+    ]
+    return sorted(out, key=lambda m: m.start)
+
+
+def org_key(name: str) -> str:
+    """The affiliation key of an unregistered coalition: what `orgs.Org.key` gives its name."""
+    return Org(0, len(name), name).key
 
 
 def coalition_name(text: str, registry: Registry) -> str | None:

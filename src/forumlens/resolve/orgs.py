@@ -355,6 +355,7 @@ _CLAUSE_END = re.compile(
 _ROLE_LINK = re.compile(r"\b(?:(?P<place>from)|(?P<part>in)|(?P<of>of)|at|with|for|called|named)\s+", re.IGNORECASE)
 _LEAD_LINK = re.compile(r"\b(?:at|called|named|(?P<place>in))\s+", re.IGNORECASE)
 _NAMED_LINK = re.compile(r"\b(?:called|named)\s+", re.IGNORECASE)
+_AGAIN_FROM = re.compile(r"\b(?:called|named)\s+|,\s+(?P<place>from)\s+", re.IGNORECASE)
 # A unit of the body just named, before the link to what it covers: "UNICEF('s) regional office for".
 _UNIT_OF_BODY = re.compile(
     r"(?:['’]s)?\s+(?:(?:regional|country|national|local|liaison|field)\s+)?"
@@ -789,13 +790,13 @@ def abbreviates(token: str, words: Sequence[str]) -> bool:
 def _described(text: str, start: int, stop: int, gazetteer: Gazetteer) -> Org | None:
     """ "the national broadcaster of Lebanon": a definite description ending in an organisation
     noun, with a modifier or an "of <Name>" that says which one."""
-    pos, modifiers, end = start, 0, None
+    pos, modifiers, end, head = start, 0, None, ""
     for _ in range(5):
         word = _LOWER_WORD.match(text, pos, stop)
         if word is None:
             return None
         if word.group() in _ORG_NOUNS:
-            end = word.end()
+            head, end = word.group(), word.end()
             more = re.match(r"[ \u00a0]+([a-z][\w\u2011-]*)", text[end:stop])
             while more and more.group(1) in _ORG_NOUNS:  # "the national radio network"
                 end += more.end()
@@ -808,6 +809,10 @@ def _described(text: str, start: int, stop: int, gazetteer: Gazetteer) -> Org | 
         pos = word.end() + gap.end()
     if end is None:
         return None
+    if head in _LISTED_HEAD:
+        field = _LOWER_FIELD.match(text, end, stop)
+        if field is not None:  # "the ministry of commerce": a ministry is named by its field
+            return Org(start, field.end(1), text[start : field.end(1)])
     of = re.match(r"[ \u00a0]+of[ \u00a0]+", text[end:stop])
     tail = _proper_run(text, end + of.end(), stop) if of else None
     if tail is not None:
@@ -817,6 +822,13 @@ def _described(text: str, start: int, stop: int, gazetteer: Gazetteer) -> Org | 
     if _fold(text[start:end]) in gazetteer.places:
         return None
     return Org(start, end, text[start:end], proper=False)
+
+
+# The field a lower-case "ministry" is named by, up to a stop: " of commerce,", " of trade and industry."
+_LOWER_FIELD = re.compile(
+    r"[ \u00a0]+(?:of|for)[ \u00a0]+((?:the[ \u00a0]+)?[a-z][\w\u2011-]*(?:[ \u00a0]+(?:and[ \u00a0]+)?[a-z][\w\u2011-]*){0,2})"
+    r"(?=[ \u00a0]*(?:[,.;:?!)]|$))"
+)
 
 
 def _clause_end(text: str, start: int, stop: int) -> int:
@@ -835,7 +847,8 @@ def _orgs_after_cue(
         first = org_at(text, cue.end(), end, mentions, gazetteer, place_cue=kind == "place")
         if first is not None:
             found.append(first)
-    links = {"role": _ROLE_LINK, "lead": _LEAD_LINK}.get(kind or "", _NAMED_LINK)
+    # "I am from Tunisia, from the ministry of commerce": where, then whom for, one cue each
+    links = {"role": _ROLE_LINK, "lead": _LEAD_LINK, "place": _AGAIN_FROM}.get(kind or "", _NAMED_LINK)
     for link in links.finditer(text, cue.end(), end):
         if any(o.start <= link.start() < o.end for o in found):
             continue

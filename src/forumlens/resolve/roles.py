@@ -47,6 +47,7 @@ __all__ = [
     "collect_evidence",
     "find_moderators",
     "is_moderator",
+    "shows_body",
 ]
 
 AFFILIATING_KINDS = ("dc", "igf-body", "un-body", "nri", "igo")
@@ -107,10 +108,14 @@ class Draft:
 class SessionView:
     """Sentences, paragraphs, lines and mentions of one session, computed once."""
 
-    def __init__(self, session: Session, mentions: Sequence[Mention]) -> None:
+    def __init__(
+        self, session: Session, mentions: Sequence[Mention], coalition_names: dict[str, str] | None = None
+    ) -> None:
         from forumlens.resolve.text import LineIndex
 
         self.session = session
+        # coalitions the registry does not know yet: their mentions' "org:" keys -> names as said
+        self.coalition_names = dict(coalition_names or {})
         self.text = session.text
         self.lines = LineIndex(session.text)
         self.all_mentions = list(mentions)
@@ -1053,6 +1058,7 @@ def collect_evidence(
         if only is not None and group not in only:
             continue
         draft = Draft(group, name_forms(group.name) if group.name else [])
+        draft.org_names.update(view.coalition_names)  # "our coalition" may be an unregistered one
         draft.from_floor = any(cues.AUDIENCE_LABEL.search(lab) for lab in group.labels)
         for k, turn_index in enumerate(group.turns):
             if not is_moderator(group, moderators):
@@ -1202,6 +1208,14 @@ def entity_name(draft: Draft, registry: Registry, entity: str) -> str:
     return draft.org_names.get(entity) or (registry.get(entity).name if entity in registry.entities else entity)
 
 
+def shows_body(entity: str | None, name: str) -> bool:
+    """Whether a self-introduced name is shown to be a body, so it may overrule a name card's:
+    a registry body, or a name with an organisation word ("Ministry of Commerce"). A bare proper
+    name ("Ligaya, from Quezon City" under the card "DC Gender and Internet Governance") is as
+    often a place as a body, and the card is first-hand."""
+    return (entity is not None and not entity.startswith("org:")) or orgs.looks_org(name)
+
+
 def best_affiliation(draft: Draft, registry: Registry, moderator: bool) -> tuple[str | None, list[Evidence]]:
     """Strongest supported entity; a moderator keeps one only if they introduced themselves, their
     label is a name card, or another speaker introduced them with it ("I share the chair with Ewa,
@@ -1215,6 +1229,7 @@ def best_affiliation(draft: Draft, registry: Registry, moderator: bool) -> tuple
         # "Jonas Weber, Youth IGF." under the card "Youth IGF Germany": the same body, said shorter
         carded = [_fold_name(entity_name(draft, registry, e)) for e in card]
         own = {e for e in own if not any(_fold_name(entity_name(draft, registry, e)) in c for c in carded)}
+        own = {e for e in own if shows_body(e, entity_name(draft, registry, e))}
         pool = {e: pool[e] for e in (own or card)}
     scored = []
     for entity, items in pool.items():

@@ -34,7 +34,9 @@ _ADDRESS = re.compile(
     r"\b(?:invit(?:e|ed|ing)|welcome)|\bhear(?:ing)?\s+(?:from|what)|\b(?:turn|go|come|move|moving|pass|passing|over)(?:\s+(?:back|on|over|now|quickly))?(?:\s+first)?\s+to|\bfloor\s+to|"
     r"\b(?:anyone|anybody|someone|somebody|nobody|no\s+one|people|colleagues?)"
     r"(?:\s+(?:here|present|online|(?:in|from)\s+the\s+room|in\s+the\s+zoom(?:\s+room)?))?\s+(?:from|of|representing|for)|"
-    r"\b(?:to|for)\s+all)" + _TAIL,
+    r"\b(?:to|for)\s+all|"
+    # "I would recommend that the coalition also looks at …": advice to it, not its voice
+    r"\b(?:recommend|suggest|urge|propose)(?:s|ed|ing)?\s+that)" + _TAIL,
     re.IGNORECASE,
 )
 _NEGATED = re.compile(
@@ -61,7 +63,10 @@ _OWN_VERB = re.compile(
     r"(?:I|we)\s+(?:work|worked|contribut\w+)\s+(?:for|with|in|to))" + _TAIL,
     re.IGNORECASE,
 )
-_NOT_MINE = re.compile(r"(?:\bnot|n't|n’t|\bnever)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "this is not my coalition", "I am not a member of the coalition"
+_NOT_MINE = re.compile(
+    r"(?:\bnot|n't|n’t|\bnever)\s+(?:\w+\s+)?(?:(?:a\s+|an\s+)?(?:member|part)\s+of\s+)?$", re.IGNORECASE
+)
 ANAPHOR = re.compile(r"\b(?:our|this|my|the)\s+(?:own\s+)?(?:dynamic\s+)?coalition\b(?!s)", re.IGNORECASE)
 _ANAPHOR = SharedCue(ANAPHOR)  # `owns` asks it of every sentence: skipped without "coalition"
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|we're|we’re|our|my|us)\b", re.IGNORECASE)
@@ -117,6 +122,8 @@ def owns(sentence: str) -> bool:
     if not anaphor(sentence):
         return False
     m = ANAPHOR.search(sentence)
+    if m is not None and addressed(sentence, 0, m.start()):
+        return False  # "I would recommend that the coalition …", "a question for our coalition"
     return m is not None and (
         m.group(0).lower().startswith(("our", "my")) or _GROUP_PERSON.search(sentence) is not None
     )
