@@ -65,6 +65,18 @@ def test_the_speakers_of_an_unregistered_coalition_have_it_as_their_affiliation(
     assert shown[seeds].status == "presented" and shown[seeds].id == ""
 
 
+REPAIR = """IGF 2027 - DC Session - Dynamic Coalition on Village Solar Repair
+>> Ines Achterberg: Welcome to the annual meeting of the Dynamic Coalition on Village Solar Repair. I'm Ines, I'm one of the two co-coordinators, the other is Kofi. Kofi, please.
+>> Kofi Mensah: Thank you, Ines. Our survey covered forty villages.
+>> Ines Achterberg: Thank you. I'm also the coordinator of the youth programme at Delft, but that is another story.
+"""
+
+
+def test_a_coordinator_of_nothing_named_coordinates_the_coalition_just_named() -> None:
+    people = _people(_cast(REPAIR))
+    assert people["Ines Achterberg"] == ("moderator", "Dynamic Coalition on Village Solar Repair")
+
+
 def test_denials_and_advice_are_not_ownership() -> None:
     assert not voice.owns("I am not a member of the coalition, I am here to listen.")
     assert not voice.owns("So I would recommend that the coalition also looks at this, we have it here.")

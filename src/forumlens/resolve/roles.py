@@ -890,7 +890,7 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
             for m in here:
                 if m.kind == "dc":
                     draft.add(m.entity_id, 2, view.evidence(a, b, "own-words"))
-        elif voice.owns(sentence) or (intro and voice.anaphor(sentence)):
+        elif voice.owns(sentence) or (intro and (voice.anaphor(sentence) or _COORDINATOR.search(sentence))):
             ante = _antecedent(view, turn.start, a, context)
             if ante is not None:
                 kind = "self-introduction" if intro else "own-words"
@@ -905,6 +905,13 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
             draft.own_online += 1.5 * online + more_online
             draft.own_onsite += 1.5 * onsite + more_onsite
             draft.mode_evidence.append(view.evidence(a, b, "mode"))
+
+
+# "I'm one of the two co-coordinators": a coordinator of nothing named coordinates the coalition
+# the context names (`_antecedent`), as "one of the coordinators of the coalition" does.
+_COORDINATOR = re.compile(
+    r"\b(?:co-?)?(?:coordinator|convenor|convener)s?\b(?!\s+(?:of|at|for|in|with)\b)", re.IGNORECASE
+)
 
 
 # A speaker saying they speak for no body: their mentions of coalitions are opinions, not membership.
