@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import html
 import json
-import re
 import textwrap
 from dataclasses import dataclass, field
 
+from ..labels import KEY, lead_label
+from ..labels import kind_label as _kind_label
 from ..models import Citation
 from .models import Bullet, CoalitionBrief, SessionReport, SourcedCitation, TopicBrief
 from .sources import (
@@ -48,7 +49,6 @@ __all__ = [
 ]
 
 Brief = SessionReport | TopicBrief | CoalitionBrief
-KEY = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a category or status key ("concise-summaries"), not a title
 SourceGroup = tuple[str, list[tuple[int, Citation]]]
 
 
@@ -81,22 +81,6 @@ class Layout:
     def single(self) -> bool:
         """All sources are one session (a session report): lines need no session to be found."""
         return len(self.sources) <= 1
-
-
-def _kind_label(kind: str) -> str:
-    """A category or status key as a reader's label: "concise-summaries" → "Concise summaries"."""
-    return kind.replace("-", " ").capitalize()
-
-
-def lead_label(kind: str) -> str:
-    """The label a list item opens with: a category key in words ("Concise summaries"), a title as written.
-
-    Keys are lower case joined by hyphens; a segment title ("Opening by UN DESA") keeps its
-    capitals, only its first letter raised.
-    """
-    if KEY.fullmatch(kind):
-        return _kind_label(kind)
-    return kind[:1].upper() + kind[1:]
 
 
 def _when_label(when: str) -> str:

@@ -21,6 +21,7 @@ Statuses (DESIGN.md):
 
 from __future__ import annotations
 
+from ..labels import key_words
 from .models import Item, Thread
 
 __all__ = ["finish_thread", "role_of", "status_of", "summary_of", "thread_category"]
@@ -83,8 +84,9 @@ def summary_of(thread: Thread) -> str:
     said = speaker_label(first.speaker) if first.speaker else None  # "a participant from the floor", not the label
     who = thread.coalition or first.org or said or "unknown"
     sessions = len({i.session for i in thread.items})
-    if thread.kind == "ask":
-        what = f"asked ({thread.category}) in {sessions} session{'s' if sessions != 1 else ''}"
+    if thread.kind == "ask":  # the category in words ("concise summaries"), not its key; "other" says nothing
+        about = f" ({key_words(thread.category)})" if thread.category and thread.category != "other" else ""
+        what = f"asked{about} in {sessions} session{'s' if sessions != 1 else ''}"
     elif thread.kind == "commitment":
         what = f"promised the {(first.head or first.family or 'deliverable').lower()}"
     else:

@@ -27,6 +27,7 @@ from markupsafe import Markup
 from ..commands.search_notes import nothing_to_find
 from ..documents.eligibility import coalition_record
 from ..errors import ConfigError, ForumlensError, NotFound
+from ..labels import key_words
 from ..resolve.coalition_names import UnknownCoalition
 from ..semantic import available_modes
 from ..store.base import Store
@@ -105,6 +106,7 @@ def _environment() -> Environment:
     env.filters["minutes"] = lambda m: f"{float(m or 0):.1f} min"
     env.filters["where"] = _where
     env.filters["one_per_line"] = one_per_line
+    env.filters["words"] = key_words  # a category key as words: "concise-summaries" → "concise summaries"
     env.globals["cite_url"] = cite_url
     env.globals["scheme_names"] = views.SCHEME_NAMES
     return env

@@ -45,6 +45,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..errors import ForumlensError, NotFound
+from ..labels import key_words
 from ..resolve.coalition_names import UnknownCoalition
 from ..resolve.registry import load_registry
 from ..store import open_store
@@ -391,7 +392,7 @@ def _decision_place(d: Decision) -> tuple[str, int] | None:
 def thread_name(thread: Thread, citing: Citing) -> str:
     """Another thread named as a reader knows it, whose and what ("DC on Gender and Internet Governance —
     ask, funding", as its page's heading), not by its id: the page's link to it carries the id."""
-    what = thread.kind + (f", {thread.category}" if thread.category and thread.category != "other" else "")
+    what = thread.kind + (f", {key_words(thread.category)}" if thread.category and thread.category != "other" else "")
     who = actor_label(thread, citing)
     return f"{who} — {what}" if who else what
 
