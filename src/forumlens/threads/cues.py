@@ -4,9 +4,11 @@ Signals, tried in this order on each sentence (the first that fires wins):
 
 - `response`  an institution (or a moderator speaking for one) takes up an earlier ask
               or question: "following the request from the coalitions last year",
-              "to answer the question raised last year", "as you asked";
-- `slip`      a promise that slipped or was dropped: "did not happen", "postponed",
-              "could not be completed", "we dropped it", "we stopped it";
+              "to answer the question raised last year", "as you asked", "to Faisal, who
+              asked in Nairobi: …" (not "I repeat what Mei Lin asked in Riyadh");
+- `slip`      a promise that slipped or was dropped: "did not happen", "never took place",
+              "postponed", "could not be completed", "we did not manage it", "we dropped it",
+              "we stopped it";
 - `update`    work on a promise under way: "is still being drafted", "we now expect to
               finish it", "not yet ready", "is almost there", "we are halfway", "on
               schedule", "the work goes on", "the mapping … is going on", "the work on
@@ -137,10 +139,18 @@ _RESPONSE = compile_cue(
     r"|\bthere (?:was|were) (?:a |one |some |several |many )?(?:questions?|requests?) (?:\w+ )?(?:about|on|from|for)\b",
     _I,
 )
+# the asker and the meeting named, not by the speaker's own side (`_asked_at_place`): "And to Faisal, who asked in
+# Nairobi: …", "The Benin IGF asked in João Pessoa and again in Geneva that …"
+_ASKED_AT = re.compile(
+    r"(?<!\bwe )(?<!\bi )\b(?:asked|requested) (?:us |me |the \w+ )?(?:in|at) (?-i:[A-Z])[\w'’-]+", _I
+)
+# … but taken up as one's own again: "And I repeat what Mei Lin asked in Riyadh" is a need said again
+_SAID_AGAIN = re.compile(r"\b(?:repeat|repeating|echo|echoing|support|supporting|agree|second|join|joining)\b", _I)
 _SLIP = compile_cue(
     r"\b(?:did not|didn't|has not|hasn't|have not|haven't|had not|never|could not|couldn't|was not|wasn't"
-    r"|were not|weren't)\s+(?:be\s+|been\s+)?(?:happen(?:ed)?|materiali[sz]ed?|take place|taken place|come out"
-    r"|get done|make it|completed?|finish(?:ed)?|publish(?:ed)?|deliver(?:ed)?|release[ds]?|done|possible)\b"
+    r"|were not|weren't)\s+(?:be\s+|been\s+)?(?:happen(?:ed)?|materiali[sz]ed?|take place|taken place|took place"
+    r"|come out|get done|make it|manage(?:d)?|completed?|finish(?:ed)?|publish(?:ed)?|deliver(?:ed)?|release[ds]?"
+    r"|done|possible)\b"
     r"(?!\s+yet)"
     r"|\b(?:slipped|postponed|delayed|deferred|dropped|abandoned|shelved|cancell?ed|put on hold|on hold"
     r"|suspended|called off|behind schedule|fell through|gave up|given up|set aside|scrapped|discontinued"
@@ -533,7 +543,7 @@ def find_cue(
         if match is None and signal == "need":
             match = _other_need(sentence)
         if match is None and signal == "response":
-            match = _told_at_meeting(sentence)
+            match = _told_at_meeting(sentence) or _asked_at_place(sentence)
         if match is None and signal == "promise":
             match = _dated_future(sentence)
         if match is None:
@@ -680,6 +690,15 @@ def _told_at_meeting(sentence: str) -> re.Match[str] | None:
     if told is None or _meeting_named().search(sentence) is None:
         return None
     return told
+
+
+def _asked_at_place(sentence: str) -> re.Match[str] | None:
+    """A response naming who asked and the place of the meeting ("to Faisal, who asked in Nairobi: …"); not one
+    that repeats or supports what another asked there ("I repeat what Mei Lin asked in Riyadh")."""
+    asked = _ASKED_AT.search(sentence)
+    if asked is None or _SAID_AGAIN.search(sentence, 0, asked.start()):
+        return None
+    return asked
 
 
 def _other_need(sentence: str) -> re.Match[str] | None:

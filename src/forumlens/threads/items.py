@@ -34,7 +34,9 @@ words, `actors.py` who an item is by):
   a floor prompt ("Amina, anything to add?", `is_prompt`) is never a question;
   the answer given in the same session is an `answer` item (its sentence sharing most
   with the question; a reply that says it answers nothing anywhere in it — "we are out of
-  time", "we take note", "I cannot answer it" — is none, so the question stays open);
+  time", "we take note", "I cannot answer it", "I have not thought about it", "I cannot
+  promise", "I don't have the list here" — is none, so the question stays open; nor is a
+  sentence of thanks or one the captions lost, "[ inaudible ]");
 - one item per sentence and signal (a need the analyse stage found too is kept once); a
   sentence that promises or reports on a promise is not also an ask, and thanks, floor
   procedure and questions are never asks (`cues.is_non_ask`, applied to stored asks too);
@@ -584,8 +586,21 @@ _NO_ANSWER = re.compile(
     # a deferral or an undecided matter: "Let me come back to you on that", "Honestly, this is not decided",
     # "I don't have that number with me", "I cannot give you a yes today"
     r"|(?:come|get) back to you|(?:is|are|was|has|have) (?:not|n't) (?:yet |been )*decided|not decided yet"
-    r"|(?:do not|don't|did not|didn't) have (?:that|the|this|those|these|such) (?:numbers?|figures?|data|answer)"
-    r"|(?:cannot|can't|can not) give you (?:a|an|the) (?:yes|no|answer|number|figure|date))\b",
+    r"|(?:do not|don't|did not|didn't) have (?:that|the|this|those|these|such) (?:\w+ )?(?:numbers?|figures?|data"
+    r"|answer|list|details|information|statistics)"
+    r"|(?:cannot|can't|can not) give you (?:a|an|the) (?:\w+ )?(?:yes|no|answer|number|figure|date)"
+    # not thought about, not decided on, not promised: "Honestly I have not thought about it", "We have not
+    # discussed it in the coalition yet", "I cannot promise for next year", "we are still discussing this"
+    r"|(?:have|has|had) (?:not|n't) (?:yet )?(?:thought|discussed|looked|considered|talked) (?:about |at |into )?"
+    r"(?:it|this|that|them)|(?:cannot|can't|can not) promise|(?:are|is) still (?:discussing|negotiating) (?:it|this|that)"
+    r"|(?:very |so |a bit |really )?short of time)\b",
+    re.I,
+)
+# a sentence of a reply that is not its answer: a greeting or thanks ("I only want to say thank you to …"), or
+# captions that lost the words ("[ inaudible ] ... the connection ...")
+_NOT_ANSWERING = re.compile(
+    r"^\W*(?:thank|thanks|good|hello|hi)\b|^\W*(?:i|we) (?:only |just )?(?:want|wanted|would like) to (?:say )?thank"
+    r"|\binaudible\b",
     re.I,
 )
 
@@ -599,7 +614,7 @@ def _answer_sentence(ctx: _Context, turn: Turn, sentences: Sequence[Sentence], q
     best: tuple[int, int, Sentence] | None = None
     for i, s in enumerate(sentences):
         words = s.text.split()
-        if len(words) < 3 or re.match(r"^\W*(thank|thanks|good|hello|hi)\b", s.text, re.I) or _NO_ANSWER.search(s.text):
+        if len(words) < 3 or _NOT_ANSWERING.search(s.text) or _NO_ANSWER.search(s.text):
             continue
         if turn.speaker and s.text.lower().startswith(turn.speaker.lower().split()[0]) and len(words) <= 8:
             continue  # "Omar Farouk, UN DESA."
@@ -687,7 +702,8 @@ def _answered_one(
 
 # a reply that opens by answering: "Yes, …", "No, …", "Of course …"
 _REPLY_OPENS = re.compile(r"^\W*(?:yes|no|of course|absolutely|certainly|sure|not yet|indeed)\b", re.I)
-_ADDRESSED = re.compile(r"^\W*(?:[\w'’‑-]+\s+){0,3}?([A-Z][\w'’‑-]+),\s")
+# a name set off by commas, said to someone: "Lucía, …", "Yes, Lucía, …", "Anyone can join, Oluwaseun, …"
+_ADDRESSED = re.compile(r"(?:^\W*|,\s+)([A-Z][\w'’‑-]+)(?=,\s)")
 
 
 def _plain_reply(
@@ -707,8 +723,10 @@ def _plain_reply(
     if not said or _asks_back(said):
         return []
     first = said[0].text
-    named = _ADDRESSED.match(first)
-    if _REPLY_OPENS.match(first) or (named is not None and re.search(rf"\b{re.escape(named.group(1))}\b", turn.text)):
+    if _REPLY_OPENS.match(first):
+        return [reply.line]
+    named = (m.group(1) for m in _ADDRESSED.finditer(first))
+    if any(re.search(rf"\b{re.escape(name)}\b", turn.text) for name in named):
         return [reply.line]
     return []
 
@@ -779,7 +797,9 @@ def _read_out(
             if asker is None:
                 continue
             if sentence.line in judged:
-                answers = judged[sentence.line]
+                # the analysis looks for a reply to the relay; the panellist answers the asker ("Anyone can join,
+                # Oluwaseun, …"): a plain reply right after it answers what the analysis left unanswered
+                answers = judged[sentence.line] or _plain_reply(ctx, turns, turn, sentences)
             else:
                 reply = next((t for t in turns[i + 1 :] if t.kind == "speech"), None)
                 replied = (

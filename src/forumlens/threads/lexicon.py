@@ -42,6 +42,7 @@ _FRAME = _words(
     produced present presented launch launched deliver delivered complete completed finish finished share
     shared prepare prepared please thank thanks really very new more many much lot say said tell told
     make made get got take taken give given put use used work working member members coalition dc dcs
+    question questions answer answers answered second third
     """
 )
 _STOP = STOPWORDS | FORUM_WORDS | _FRAME

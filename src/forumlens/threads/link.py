@@ -38,13 +38,18 @@ each named in the `Decision` that `threads --explain` prints:
   on record to fulfil); one that names who made the promise ("the repair course that UNEP
   promised last year was held …", told by a coalition; "the guide that Mbali promised") also
   weighs that actor's commitments (`promised_by`: its name, or the name of the person who
-  made the promise), by the same rules;
+  made the promise), by the same rules; a delivery or slip none of this fits joins, by the same
+  rules, an open promise of a body whose name it says whole ("UNESCO's new version of the
+  indicators came out last year", told by a coalition: `_owners`);
 - `question` → a new question thread, unless the same person asked it before
-  (score ≥ question_again); an `answer` joins the question it answers;
+  (score ≥ question_again); an `answer` joins the question it answers, which closes it: a later
+  response no longer takes it up;
 - `response` → the earlier, unanswered ask or question it takes up (questions first
   for "the question raised …", asks first for "following the request …"), of any actor
   but the responder's, score ≥ response (≥ response_enacted when it only says what an
-  institution now does, without naming the request); when it names the meeting the ask
+  institution now does, without naming the request), sharing two features with one of its
+  sentences or one concept (one word will do when it names the asker's coalition): one plain
+  word in common is chance (`_takes_up`); when it names the meeting the ask
   was made at ("as you asked in Riyadh", "the question from Kyoto", "last year") and
   something open was raised there, only what was raised there (`meeting_year`); when it
   names a coalition ("following what the journalism coalition asked", a registry name),
@@ -346,9 +351,11 @@ _PROMISED_VERB = re.compile(
 
 
 # who made the promise a follow-up tells of: "the repair course that UNEP promised", "the workshop that the Internet
-# Society promised in Guadalajara", "The guide that Mbali promised", "In Paris the ministry promised to connect …"
+# Society promised in Guadalajara", "The guide that Mbali promised", "In Paris the ministry promised to connect …",
+# and without "that" after the deliverable's noun, a body named with its capital ("the validation workshop the
+# Ministry promised us")
 _PROMISED_BY = re.compile(
-    r"(?:^|\b(?:that|which|(?i:as))\s+|[.;,:]\s+|\b(?i:in|at)\s+[\w'’ ]{1,20}?\s+)"
+    r"(?:^|\b(?:that|which|(?i:as))\s+|[.;,:]\s+|\b(?i:in|at)\s+[\w'’ ]{1,20}?\s+|\b[a-z]{3,}\s+(?=the\s+[A-Z]))"
     r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’‑-]*|[a-z]{4,})(?:\s+[A-Z][\w'’‑-]*){0,4})"
     r"\s+(?:had\s+|has\s+)?(?:promised|announced|pledged|committed)\b"
 )
@@ -814,6 +821,19 @@ class _Linker:
                     out.append(t)
         return out
 
+    def _owners(self, item: Item, actor: str) -> list[_Track]:
+        """Open commitments of the bodies (institutions, coalitions) a follow-up names, all the telling words of the
+        name said ("UNESCO's new version …", "the IGF Secretariat"): not a person's, never the teller's own."""
+        said = _name_words(item.quote)
+        out: list[_Track] = []
+        for (kind, other), index in self._by_actor.items():
+            if kind != "commitment" or other == actor or other.startswith("person:"):
+                continue
+            words = _name_words(other.partition(":")[2])
+            if words and words <= said:
+                out += [t for t in self._candidates(index) if t.thread.status != "fulfilled"]
+        return out
+
     def _follow(self, item: Item) -> None:
         scored, delivered = [], []
         actor = actor_of(item)
@@ -855,10 +875,23 @@ class _Linker:
                 scored.append((t, s, ok, f"same deliverable, already delivered, object {rest:.2f}"))
             scored.sort(key=lambda row: row[0].order)
             best = self._best(scored)
+        owner = ""
+        if best is None and not named and item.signal in ("delivery", "slip"):
+            # none of the teller's own: the output of a body the sentence names ("UNESCO's new version of the
+            # indicators came out last year", told by a coalition), by the same rules as the teller's own
+            owned = [
+                (t, s, t.same_deliverable(item) and s >= self.rules.follow_up, "same deliverable, its owner named")
+                for t in self._owners(item, actor)
+                for s in [self._score(item, t, ("promise", "update"))]
+            ]
+            best = self._best(owned)
+            if best is not None:
+                scored, owner = owned, "the body it names, "
         candidates = [(t.thread.id, s, why) for t, s, _ok, why in self._named(scored, best and best[0])]
         if best is not None:
             track, score, why = best
-            self._join(track, item, f"{item.signal} of an earlier promise: same actor, {why}", score, candidates)
+            who = owner or "same actor, "
+            self._join(track, item, f"{item.signal} of an earlier promise: {who}{why}", score, candidates)
             # a delivered or slipped promise takes no more follow-ups; an update leaves it pending
             thread = track.thread
             closing = item.signal in ("delivery", "slip")
@@ -890,8 +923,25 @@ class _Linker:
         found = self._asked.get((item.session, item.answers)) if item.answers is not None else None
         if found is not None:
             self._join(found, item, f"answers the question of line {item.answers} in the same session", 1.0, ())
+            # answered where it was asked: a later response no longer takes it up ("Yes, it does." closed it)
+            found.thread.status = status_of(found.thread.kind, found.thread.items)
+            if found.thread.status in _CLOSED:
+                self._open_asks.discard(found)
             return
         self._drop(item, "answer to a question that is not on record")
+
+    def _takes_up(self, text: int, track: _Track, pinned: bool) -> bool:
+        """A response says what it takes up: two features of one of the thread's questions (needs, for an ask), or
+        one concept of the lexicon. One plain word in common ("nobody", "session", "stay") is chance: "Many of you
+        asked us to find old sessions more easily" does not answer "Will there be a session of children?". When the
+        response names who asked or where (`pinned`: "The East African forum asked us in Sharm about the cable"),
+        one word is enough."""
+        mine = self.scorer.feature_set(text)
+        for other in track.texts.get("question" if track.kind == "question" else "need", ()):
+            shared = mine & self.scorer.feature_set(other)
+            if len(shared) >= (1 if pinned else 2) or any(f.startswith("@") for f in shared):
+                return True
+        return False
 
     def _response(self, item: Item) -> None:
         actor, text, pair = actor_of(item), self.text(item), self.scorer.pair
@@ -930,10 +980,12 @@ class _Linker:
                     kind = t.thread.kind
                     said = t.by_year.get(("question" if kind == "question" else "need", year), {})
                     scores[n] = max([0.0, *(pair(text, o) for o in said)]) + (0.05 if kind == prefer else 0.0)
+        # the asker or the meeting named ("the climate coalition asked us", "in Sharm"): one word in common suffices
+        pinned = bool(theirs)
         # what `_best` and `_named` make of every (thread, score) row, without building the rows
         chosen: tuple[tuple[float, tuple[object, ...], int], int] | None = None
         for n, s in enumerate(scores):
-            if s >= floor and (year is None or year in tracks[n].years):
+            if s >= floor and (year is None or year in tracks[n].years) and self._takes_up(text, tracks[n], pinned):
                 last = tracks[n].last
                 key = (s, last.when, last.seq)
                 if chosen is None or key > chosen[0]:
