@@ -59,6 +59,19 @@ TOOK_UP = """IGF 2032 – Coalitions open forum
 """
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I want to tell a story with an end that is not happy.",
+        "I want to be honest with this room.",
+        "I want to report that we did.",
+        "I want to repeat the first recommendation.",
+    ],
+)
+def test_the_speakers_own_telling_is_no_need(sentence):
+    assert find_cue(sentence) is None
+
+
 def test_a_question_answered_where_it_was_asked_is_not_taken_up_again():
     linked = _linked((ASKED_AND_ANSWERED, "qa-2031.txt", 2031), (TOOK_UP, "up-2032.txt", 2032))
     question = next(t for t in linked.threads if t.kind == "question")

@@ -357,7 +357,12 @@ _NON_ASK = compile_cue(
     r"|give (?:the floor|the word|you)|invite (?:you|our|the next|my)|add|say|share|present|start|begin|remind|highlight"
     r"|mention|echo|congratulate|acknowledge|end|close|conclude|recall|note|stress|underline|emphasi[sz]e|hand|pass"
     r"|turn|open|make (?:a|one|two|three|some) (?:\w+ )?(?:points?|comments?|remarks?)|speak|talk|respond|react"
-    r"|comment|follow up|build on|come back|hear|listen|know|ask (?:a|one|my|you|our|the panel))\b"
+    r"|comment|follow up|build on|come back|hear|listen|know|ask (?:a|one|my|you|our|the panel)"
+    # the speaker's own telling: "I want to tell a story …", "I want to be honest with this room", "I want to
+    # report that we did", "I want to repeat the first recommendation"
+    r"|tell (?:a|you|this|the|our|my|what|how)|report (?:that|on|back|to you)|be (?:honest|frank|clear|brief|short)"
+    r"|repeat (?:the|our|my|what|it|this|that)|explain|describe|give (?:a|an|some|you) (?:short |quick |brief )?"
+    r"(?:update|news|overview))\b"
     r"|\b(?:keep|stick) (?:it |your (?:\w+ )?)?(?:to|within|short|brief)\b|\b(?:raise your hand|unmute|take the floor"
     r"|introduce yourself|go ahead|over to you|you have the floor|the floor is (?:yours|open))\b"
     r"|^\W*(?:make no mistake|let me be clear|as we all know|we all know)\b"

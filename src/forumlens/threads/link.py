@@ -48,8 +48,8 @@ each named in the `Decision` that `threads --explain` prints:
   for "the question raised …", asks first for "following the request …"), of any actor
   but the responder's, score ≥ response (≥ response_enacted when it only says what an
   institution now does, without naming the request), sharing two features with one of its
-  sentences or one concept (one word will do when it names the asker's coalition): one plain
-  word in common is chance (`_takes_up`); when it names the meeting the ask
+  sentences, or one concept when ≥ response_enacted (one word when it names the asker's
+  coalition): one plain word in common is chance (`_takes_up`); when it names the meeting the ask
   was made at ("as you asked in Riyadh", "the question from Kyoto", "last year") and
   something open was raised there, only what was raised there (`meeting_year`); when it
   names a coalition ("following what the journalism coalition asked", a registry name),
@@ -930,16 +930,17 @@ class _Linker:
             return
         self._drop(item, "answer to a question that is not on record")
 
-    def _takes_up(self, text: int, track: _Track, pinned: bool) -> bool:
+    def _takes_up(self, text: int, track: _Track, pinned: bool, strong: bool) -> bool:
         """A response says what it takes up: two features of one of the thread's questions (needs, for an ask), or
-        one concept of the lexicon. One plain word in common ("nobody", "session", "stay") is chance: "Many of you
-        asked us to find old sessions more easily" does not answer "Will there be a session of children?". When the
-        response names who asked or where (`pinned`: "The East African forum asked us in Sharm about the cable"),
-        one word is enough."""
+        one concept of the lexicon when the two are `strong`ly alike (≥ response_enacted). One plain word or a
+        weakly alike concept in common is chance, also when the response names the meeting (a year of the archive
+        holds hundreds of sessions): "Many of you asked us to find old sessions more easily" does not
+        answer "Will there be a session of children?". When the response names who asked (`pinned`: "the climate
+        coalition asked us …"), one word is enough."""
         mine = self.scorer.feature_set(text)
         for other in track.texts.get("question" if track.kind == "question" else "need", ()):
             shared = mine & self.scorer.feature_set(other)
-            if len(shared) >= (1 if pinned else 2) or any(f.startswith("@") for f in shared):
+            if len(shared) >= (1 if pinned else 2) or (strong and any(f.startswith("@") for f in shared)):
                 return True
         return False
 
@@ -985,7 +986,11 @@ class _Linker:
         # what `_best` and `_named` make of every (thread, score) row, without building the rows
         chosen: tuple[tuple[float, tuple[object, ...], int], int] | None = None
         for n, s in enumerate(scores):
-            if s >= floor and (year is None or year in tracks[n].years) and self._takes_up(text, tracks[n], pinned):
+            if (
+                s >= floor
+                and (year is None or year in tracks[n].years)
+                and self._takes_up(text, tracks[n], pinned, s >= self.rules.response_enacted)
+            ):
                 last = tracks[n].last
                 key = (s, last.when, last.seq)
                 if chosen is None or key > chosen[0]:
