@@ -159,7 +159,7 @@ def test_a_response_naming_a_meeting_takes_up_what_was_raised_there():
     there = _item(
         2024,
         "need",
-        "Our teachers need travel grants to come to the IGF.",
+        "Our teachers need travel support to come to the IGF.",
         coalition="DC Teachers",
         n=2,
         category="funding",

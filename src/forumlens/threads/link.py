@@ -48,7 +48,7 @@ each named in the `Decision` that `threads --explain` prints:
   for "the question raised …", asks first for "following the request …"), of any actor
   but the responder's, score ≥ response (≥ response_enacted when it only says what an
   institution now does, without naming the request), sharing two features with one of its
-  sentences, or one concept when ≥ response_enacted (one word when it names the asker's
+  sentences, or one concept when ≥ response_enacted or naming the meeting (one word when it names the asker's
   coalition): one plain word in common is chance (`_takes_up`); when it names the meeting the ask
   was made at ("as you asked in Riyadh", "the question from Kyoto", "last year") and
   something open was raised there, only what was raised there (`meeting_year`); when it
@@ -932,9 +932,9 @@ class _Linker:
 
     def _takes_up(self, text: int, track: _Track, pinned: bool, strong: bool) -> bool:
         """A response says what it takes up: two features of one of the thread's questions (needs, for an ask), or
-        one concept of the lexicon when the two are `strong`ly alike (≥ response_enacted). One plain word or a
-        weakly alike concept in common is chance, also when the response names the meeting (a year of the archive
-        holds hundreds of sessions): "Many of you asked us to find old sessions more easily" does not
+        one concept of the lexicon when the two are `strong`ly alike (≥ response_enacted) or the response names the
+        meeting ("in Addis there was a question online about the youth IGFs"). One plain word, or a weakly alike
+        concept of a response naming no meeting, is chance: "Many of you asked us to find old sessions more easily" does not
         answer "Will there be a session of children?". When the response names who asked (`pinned`: "the climate
         coalition asked us …"), one word is enough."""
         mine = self.scorer.feature_set(text)
@@ -989,7 +989,7 @@ class _Linker:
             if (
                 s >= floor
                 and (year is None or year in tracks[n].years)
-                and self._takes_up(text, tracks[n], pinned, s >= self.rules.response_enacted)
+                and self._takes_up(text, tracks[n], pinned, year is not None or s >= self.rules.response_enacted)
             ):
                 last = tracks[n].last
                 key = (s, last.when, last.seq)
