@@ -18,6 +18,8 @@ and "store" (the write and the after-ingest steps).
 Usage: python bench/long_input.py [--sizes 10000,20000,50000,100000,300000] [--seed 5]
        [--full] (whole ingest into a temporary store, not the analysis alone)
        [--captions] (the words of real captions in their order, not random taxonomy words)
+       [--sessions] (a long session, not a long line: each size is a number of transcripts,
+       the shared one and the five `tests/resources/summarise` ones cycled into one file)
        [--profile N] (cProfile of the N-word input, top 25 by cumulative time)
        [--stages] (CPU seconds of each analysis stage too: where a regression is)
        [--json]
@@ -93,6 +95,20 @@ def caption_turn(words: int) -> str:
     return f"IGF 2021 Long Session\n\n>> JANE DOE: {body}\n"
 
 
+HERE = Path(__file__).resolve().parent
+SESSION_SOURCES = (
+    HERE.parents[1] / "shared" / "corpus" / "igf2021-dc-main-session.txt",
+    *sorted((HERE.parent / "tests" / "resources" / "summarise").glob("*.txt")),
+)
+
+
+def long_session(transcripts: int) -> str:
+    """One file of `transcripts` real transcripts' turns, cycled: a session of many turns and
+    questions (what is O(questions x later turns) shows here, not on one long line)."""
+    texts = [p.read_text("utf-8").strip() for p in SESSION_SOURCES]
+    return "\n\n".join(texts[i % len(texts)] for i in range(transcripts)) + "\n"
+
+
 def time_analysis(path: Path, stages: dict[str, float] | None = None) -> tuple[float, float]:
     """(wall, CPU) seconds to read, parse and analyse one file (what `ingest` does before
     storing). CPU time is the steadier figure on a shared machine; the ratios use it.
@@ -146,11 +162,16 @@ def warm_up(tmp: str, seed: int, full: bool = False) -> None:
 
 
 def run(
-    sizes: list[int], seed: int, show_stages: bool = False, full: bool = False, captions: bool = False
+    sizes: list[int],
+    seed: int,
+    show_stages: bool = False,
+    full: bool = False,
+    captions: bool = False,
+    sessions: bool = False,
 ) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     measure = time_ingest if full else time_analysis
-    make = (lambda n: caption_turn(n)) if captions else (lambda n: long_turn(n, seed))
+    make = long_session if sessions else (lambda n: caption_turn(n)) if captions else (lambda n: long_turn(n, seed))
     with tempfile.TemporaryDirectory(prefix="forumlens-long-") as tmp:
         warm_up(tmp, seed, full)
         for n in sizes:
@@ -172,7 +193,7 @@ def run(
                 row["ratio_per_doubling"] = round((cpu / prev["cpu_seconds"]) ** (1 / doublings), 2)
             rows.append(row)
             print(
-                f"{n:>8} words {row['bytes'] / 1e6:6.2f} MB  wall {wall:8.2f} s  cpu {cpu:8.2f} s"
+                f"{n:>8} {'transcripts' if sessions else 'words'} {row['bytes'] / 1e6:6.2f} MB  wall {wall:8.2f} s  cpu {cpu:8.2f} s"
                 + (f"  ratio per doubling {row['ratio_per_doubling']:.2f}" if "ratio_per_doubling" in row else ""),
                 file=sys.stderr,
                 flush=True,
@@ -205,12 +226,15 @@ def main() -> None:
     parser.add_argument("--stages", action="store_true", help="print the CPU seconds of each analysis stage")
     parser.add_argument("--full", action="store_true", help="time a whole ingest into a new store, not the analysis")
     parser.add_argument("--captions", action="store_true", help="real caption words in order, not random words")
+    parser.add_argument("--sessions", action="store_true", help="sizes are transcripts cycled into one session")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if args.profile:
         profile(args.profile, args.seed, args.full, args.captions)
         return
-    rows = run([int(s) for s in args.sizes.split(",") if s], args.seed, args.stages, args.full, args.captions)
+    rows = run(
+        [int(s) for s in args.sizes.split(",") if s], args.seed, args.stages, args.full, args.captions, args.sessions
+    )
     if args.json:
         print(json.dumps({"rows": rows}, indent=1))
 

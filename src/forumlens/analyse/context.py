@@ -99,6 +99,12 @@ class AnalysisContext:
         return self.people[index].name
 
     @cached_property
+    def speaker_names(self) -> tuple[str, ...]:
+        """The speakers' names, each once, in the order they first speak: the question rules
+        ask for them for every question, and a long session's turns are many more (issue 19)."""
+        return tuple(dict.fromkeys(p.name for p in self.people if p.name))
+
+    @cached_property
     def name_words(self) -> frozenset[str]:
         """Every word of the speakers' names, read once per session (the question rules ask
         for them at each sentence of a moderator's turn after each question; issue 19)."""

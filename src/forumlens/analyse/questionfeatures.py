@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, takewhile
 
 from ..text.fastre import PatternSet, Prefiltered
 from ..text.suffixes import Suffixes
@@ -50,6 +50,7 @@ from .questions import (
     calls_next,
     mod_answers,
 )
+from .questions_later import later_turns
 
 __all__ = ["CLOSING", "DEFER", "NOT_KNOWN", "FateContext", "addressee_returns", "fate_features", "following_turns"]
 
@@ -97,9 +98,9 @@ class FateContext:
 
 
 def following_turns(ctx: AnalysisContext, g: QuestionGroup, upto: int | None = None) -> list[int]:
-    """Speech turns of at least four words after the question's turn, by other speakers."""
-    end = len(ctx.turns) if upto is None else min(upto, len(ctx.turns))
-    return [j for j in range(g.turn + 1, end) if not _empty(ctx, j) and not _same_speaker(ctx, j, g.turn)]
+    """Speech turns of at least four words after the question's turn, by other speakers (from
+    the session's `LaterTurns`; the features read only the part they need of it)."""
+    return list(later_turns(ctx).follows(g.turn, upto=upto))
 
 
 def _aside(text: str) -> bool:
@@ -183,7 +184,7 @@ def _asker_words(ctx: AnalysisContext, g: QuestionGroup) -> set[str]:
     if not g.by:  # an unnamed voice from the floor: the names it gives itself
         start = ctx.turns[g.turn].start
         words |= _name_words(ctx, ctx.session.text[start : min(g.sentences[0].start, start + 200)])
-    speakers = {w for p in ctx.people if p.name and p.name != g.by for w in p.name.split()}
+    speakers = {w for name in ctx.speaker_names if name != g.by for w in name.split()}
     return words - speakers - _NOT_NAMES
 
 
@@ -221,7 +222,7 @@ def asker_names(ctx: AnalysisContext, g: QuestionGroup) -> frozenset[str]:
         words |= _name_words(ctx, ctx.session.text[start : min(g.sentences[0].start, start + 200)])
     if read_out:
         words |= _name_words(ctx, head)
-    speakers = {w for p in ctx.people if p.name and p.name != g.by for w in p.name.split()}
+    speakers = {w for name in ctx.speaker_names if name != g.by for w in name.split()}
     return frozenset(words - speakers - _NOT_NAMES)
 
 
@@ -261,7 +262,7 @@ def _other_askers(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext, upto:
     one's turn (a few turns before it: a batch of questions) and turn `upto` ("Layla, yes, 30
     October.  Wairimu, are you with us? …": the part on Wairimu is another question's)."""
     words: set[str] = set()
-    people = {p.name for p in ctx.people if p.name}
+    people = set(ctx.speaker_names)
     for h in fc.groups:
         if h is not g and g.turn - ANSWER_WINDOW <= h.turn < upto:
             words |= asker_names(ctx, h)
@@ -314,14 +315,17 @@ def addressee_returns(ctx: AnalysisContext, g: QuestionGroup) -> int | None:
     Used after the fate is decided, never as a fate feature: as a feature it fired on as
     many answered questions (an addressee answering again on the same topic) and did not
     improve the leave-one-set-out figures (stop 23)."""
-    follow = following_turns(ctx, g)
-    speaks = [j for j in follow if ctx.people[j].name == g.to]
+    later = later_turns(ctx)
+    speaks = list(later.speaks(g.turn, g.to))
     if len(speaks) < 2 or ctx.is_moderator(speaks[0]) or not _aside(ctx.turns[speaks[0]].text[:600]):
         return None  # a chair speaks all session long: their later turns share the topic, not the answer
     words = content_words(" ".join(s.text for s in g.core))
     asker = _asker_words(ctx, g) if not g.from_moderator else set()
+    # someone else's first turn after the addressee's first reply: a later turn of theirs with
+    # someone in between comes after it
+    between = next((k for k in later.follows(g.turn, after=speaks[0]) if ctx.people[k].name != g.to), None)
     for j in speaks[1:]:
-        if not any(speaks[0] < k < j and ctx.people[k].name != g.to for k in follow):
+        if between is None or between >= j:
             continue  # the addressee's own next turn, no one in between
         text = ctx.turns[j].text[:2000]
         if _overlap(words, text) >= OVERLAP or any(re.search(rf"\b{re.escape(w)}\b", text[:400]) for w in asker):
@@ -355,7 +359,7 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
     """Features of one question's fate (see the module docstring for why these)."""
     groups, close = fc.groups, fc.close
     feats: list[str] = []
-    people = {p.name for p in ctx.people if p.name}
+    people = set(ctx.speaker_names)
     relayed = bool(g.by) and g.by != g.asked_by
     asker = "relayed" if relayed else "mod" if g.from_moderator else "floor"
     feats.append(f"ask:{asker}")
@@ -365,10 +369,11 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
     same_turn = [h for h in groups if h.turn == g.turn]
     if len(same_turn) > 1:
         feats.append("batch:first" if same_turn[0] is g else "batch:later")
-    follow = following_turns(ctx, g)
+    later = later_turns(ctx)
+    follow = list(islice(later.follows(g.turn), 3))  # the first following turns; the rest from indexes
     if follow and _question_turn(ctx, groups, follow[0]):
         feats.append("round:more-questions-next")  # a round of questions is being collected
-    inside = [j for j in follow if j < close]
+    inside = list(takewhile(lambda j: j < close, later.follows(g.turn)))
     if close == g.turn:
         feats.append("close:same-turn")
     elif not inside:
@@ -427,7 +432,7 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
                 # do not know ("I honestly don't know, I will … come back to you by email");
                 # "we are almost out of time, so Tariq, very briefly" hands the floor over
                 feats.append("aside:mod-head")
-            after = next((k for k in follow if k > j), None)
+            after = follow[1] if len(follow) > 1 else None
             first = (g.to or "").split()[0] if g.to and g.to in people else ""
             if (
                 first
@@ -450,7 +455,7 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
     overlaps = [fc.overlap(ctx, words, j) for j in window]
     if overlaps and max(overlaps) >= 0.3:
         feats.append("overlap:reply")
-    if any(fc.overlap(ctx, words, j) >= 0.3 for j in follow if j >= close):
+    if any(share >= 0.3 for _, share in later.sharing(words, g.turn, close)):
         feats.append("overlap:later")
     mine = asker_names(ctx, g)
     if mine and any(_spots(ctx.turns[j].text[:OPENING], mine) for j in window[1:] if not ctx.is_moderator(j)):
@@ -459,7 +464,7 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
     # question ("To Viktor, on the audits, … sorry, we don't have time, maybe offline").
     asker_words = _asker_words(ctx, g) if not g.from_moderator else set()  # a chair is named all session
     named = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(asker_words))) + r")\b") if asker_words else None
-    for j in follow if named else ():
+    for j in later.naming(g.turn, asker_words) if named else ():
         text = ctx.turns[j].text
         if not any(w in text for w in asker_words):
             continue  # a substring test first: most turns name no one who asked
@@ -472,7 +477,7 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
             break
     # The addressee, when a speaker of the session: do they speak again, and how?
     if to_person:
-        speaks = [j for j in follow if ctx.people[j].name == g.to]
+        speaks = list(islice(later.speaks(g.turn, g.to), 1))
         if not speaks:
             feats.append("addr:never-again")
         else:

@@ -20,13 +20,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import takewhile
 
 from ..shipped import load_shipped
 from .askmodel import Softmax
 from .context import AnalysisContext
 from .cues import content_words
-from .questionfeatures import following_turns
-from .questions import QuestionGroup, _answer_end, _overlap, _question_turn, _run
+from .questions import QuestionGroup, _answer_end, _question_turn, _run
+from .questions_later import later_turns
 
 __all__ = ["STATUSES", "QuestionModel", "answer_lines", "load_question_model"]
 
@@ -87,24 +88,25 @@ def answer_lines(
     # then the reply the rules took for an answer is the one that set it aside.
     if lines and rule_status in (status, "answered-later"):
         return lines
-    follow = following_turns(ctx, g)
+    later = later_turns(ctx)  # the following turns, read only as far as needed (issue 19)
     if status == "answered":
-        inside = [j for j in follow if j < close]
+        inside = list(takewhile(lambda j: j < close, later.follows(g.turn)))
         pick = next((j for j in inside if ctx.people[j].name == g.to), None)
         if pick is None:
             pick = next(
                 (j for j in inside if not ctx.is_moderator(j) and not _question_turn(ctx, groups, j)),
-                inside[0] if inside else (follow[0] if follow else None),
+                inside[0] if inside else next(later.follows(g.turn), None),
             )
         if pick is None:
             return []
         return _run(ctx, pick, _answer_end(ctx, groups, pick, close)) if pick < close else [ctx.turns[pick].line]
     words = content_words(" ".join(s.text for s in g.core))
-    later = [j for j in follow if j >= close]
-    scored = max(((_overlap(words, ctx.turns[j].text), -j) for j in later), default=(0.0, 0))
+    # the later turn that repeats most of the question (the first of equals): only turns
+    # sharing two of its words score above 0
+    scored = max(((share, -j) for j, share in later.sharing(words, g.turn, close)), default=(0.0, 0))
     if scored[0] > 0:
         return [ctx.turns[-scored[1]].line]
-    pick = next((j for j in later if ctx.people[j].name == g.to), None)
+    pick = next(later.speaks(g.turn, g.to, after=close - 1), None)
     return [ctx.turns[pick].line] if pick is not None else []
 
 

@@ -649,10 +649,9 @@ def _new_addressee(ctx: AnalysisContext, after: int, upto: int, sentence: str = 
 
 def _person_named(ctx: AnalysisContext, text: str, after_turn: int) -> str | None:
     """A session speaker named in `text` (full name or first name), preferring who speaks next."""
-    names = [p.name for p in ctx.people if p.name]
     hits = []
     plain_text = unaccented(text)
-    for name in dict.fromkeys(names):
+    for name in ctx.speaker_names:
         plain = unaccented(name)
         parts = [plain] + [w for w in plain.split()[:1] if len(w) > 2]
         if any(re.search(rf"\b{re.escape(p)}\b", plain_text, re.I) for p in parts):
@@ -681,7 +680,7 @@ def _person_addressed(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
     span = unaccented(text[start:q_end])  # "Ms. Fernández" names the speaker labelled FERNANDEZ
     found: tuple[int, str] | None = None
     voice = ctx.people[g.turn].name
-    for name in dict.fromkeys(p.name for p in ctx.people if p.name and p.name != voice):
+    for name in (n for n in ctx.speaker_names if n != voice):
         plain = unaccented(name)
         # each pattern with the literal it must find in the span (a case-sensitive one): the
         # span is searched only for the few names it holds, the same matches (issue 19)
@@ -768,7 +767,7 @@ def _on_behalf(ctx: AnalysisContext, g: QuestionGroup, scans: dict[int, BehalfSc
 
 def _relayed_name(ctx: AnalysisContext, name: str) -> str:
     """A session speaker's full name for a first name read out with a question, else the name."""
-    return next((p.name for p in ctx.people if p.name and name in p.name.split()), name)
+    return next((n for n in ctx.speaker_names if name in n.split()), name)
 
 
 def _passes_to_panel(g: QuestionGroup) -> bool:
@@ -801,7 +800,7 @@ def _speaker_called(ctx: AnalysisContext, said: str) -> str | None:
     """The one session speaker a name ("Mr. Lim", "Ms. Vestergaard", "Gitau") stands for: any
     word of their name, accents aside; None when no one or several are so called."""
     words = {w.lower() for w in re.findall(r"[\w‑'-]+", unaccented(said)) if len(w) > 2}
-    known = dict.fromkeys(p.name for p in ctx.people if p.name)
+    known = dict.fromkeys(ctx.speaker_names)
     hits = [n for n in known if words & {w.lower() for w in unaccented(n).split() if len(w) > 2}]
     return hits[0] if len(hits) == 1 else None
 
@@ -1059,7 +1058,8 @@ def _takes_floor_for(ctx: AnalysisContext, g: QuestionGroup, j: int, crowded: bo
     put after it in the same turn (a reply answers the one it takes up), and not when `j`'s
     speaker had been called on before the question was read (`_invited_before`)."""
     name = ctx.people[j].name
-    person_to = g.to != "room" and any(p.name == g.to for p in ctx.people)
+    named = g.to in ctx.speaker_names if g.to else any(p.name == g.to for p in ctx.people)  # "" or None: unnamed turns
+    person_to = g.to != "room" and named
     if person_to and name != g.to:
         return False
     return not crowded and name not in invited
@@ -1187,10 +1187,12 @@ def question_fates(
     """The rules' fate and the model's features of every question (training reads these too;
     `with_features=False` leaves the features out when only the rules judge)."""
     from .questionfeatures import FateContext, fate_features  # builds on this module's helpers
+    from .questions_later import later_turns
 
     bounds = boundaries or []
     out = []
-    words: dict[int, set[str]] = {}
+    # the speech turns' content words, which "overlap:later" reads for every question anyway
+    words: dict[int, set[str]] = later_turns(ctx).words if with_features else {}
     tails: dict[int, Suffixes] = {}
     for i, g in enumerate(groups):
         close = _closes(ctx, g, groups, bounds)
@@ -1308,7 +1310,7 @@ def link_answers(
         if status in ("unanswered", "answered-later"):
             several = sum(h.by == g.by for h in groups) > 1
             back = called_back(ctx, g, several, asker_names(ctx, g)) if status == "unanswered" else None
-            if back is None and g.to in {p.name for p in ctx.people if p.name}:
+            if back is None and g.to in ctx.speaker_names:
                 back = addressee_returns(ctx, g)  # deferred by the addressee, answered later
             if back is not None:
                 status, lines = "answered-later", [ctx.turns[back].line]
