@@ -66,9 +66,25 @@ FLOW = compile_cue(
     re.I,
 )
 
+# "cost" as a verb after a modal, a negation or a pronoun subject says what something does or
+# spares ("access must not cost the planet", "it costs nothing", "which will cost us time"), not
+# what money is asked for; only a sum after it ("it costs a million", "will cost 20,000 euros")
+# keeps it about funding. The noun ("the costs", "cover the cost of …") always is.
+# (Lookbehinds are fixed-width: one per word length.)
+_COST_VERB = (
+    r"(?<!\b(?:it|do|to) )(?<!\b(?:not|can|may|did) )(?<!n't )(?<!\b(?:must|will|that|this|does) )"
+    r"(?<!\b(?:would|could|might|which) )(?<!\bshould )"
+)
+_COST = (
+    r"cost(?:s|ing)?\b(?=\s+(?:us\s+|them\s+)?(?:money|[$€£\d]|(?:a\s+)?(?:millions?|billions?|thousands?|hundreds?|fortune)\b"
+    r"|(?:dollars?|euros?|too\s+much|a\s+lot)\b))|" + _COST_VERB + r"cost\w*"
+)
+
 CATEGORIES: dict[str, re.Pattern[str]] = {
     "funding": compile_cue(
-        r"\b(financ\w*|funds?|funding|funded|fund-?rais\w*|money|budget\w*|cost\w*|pay\b|donors?|funders?|grants?|sponsor\w*|loans?|lend(?:ing|ers?)"
+        r"\b(financ\w*|funds?|funding|funded|fund-?rais\w*|money|budget\w*|"
+        + _COST
+        + r"|pay\b|donors?|funders?|grants?|sponsor\w*|loans?|lend(?:ing|ers?)"
         r"|subsid\w*"
         r"|resources needed)\b",
         re.I,

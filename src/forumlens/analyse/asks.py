@@ -32,7 +32,8 @@ would be helpful if", "I would like to request", "we will share") are kept and d
 unit they are in, because on real captions they were right far more often than not. The
 category of every unit is the learned category model's when it is sure (stop 24; it reads
 the object phrase, the verb asked for and the keyword hits as features), the keyword score's
-when it is not. Everything they miss goes to the classifier of
+when it is not, unless that score is one keyword outside the object asked for and the model
+clearly prefers another category (`WEAK_LEARNED`: "… not a new website" is not visibility). Everything they miss goes to the classifier of
 `analyse.askmodel`, trained on annotated sentences (`bench/data/asks/`): list items after
 an announced list of requests, imperatives to the room, recommendations to named
 institutions, and the clauses of long run-on lines, which `analyse.clauses` cuts into
@@ -517,7 +518,29 @@ def _learned_or_keywords(facts: _Sentence, kind: str, learned: dict[str, float])
     language" names a kind of summary, but what is asked for is a rule), else the keyword
     score's. The model's
     "other" never overrides a keyword: a unit that names a topic has something to route."""
-    return _sure_learned(learned) or facts.category(kind)
+    return _sure_learned(learned) or _weak_keyword_learned(facts, learned) or facts.category(kind)
+
+
+# A single keyword outside the object the unit asks for ("design the portal so that a language is
+# a file, not a new website", "we put the answer on the website of our group") is weak evidence:
+# it names a thing the sentence mentions, not what it asks for. There the learned category
+# decides when it leads the keyword's own category by this factor and reaches `WEAK_LEARNED`;
+# a keyword in the object window (three points) or two plain hits still decide as before.
+WEAK_LEARNED = 0.3
+WEAK_LEAD = 3.0
+
+
+def _weak_keyword_learned(facts: _Sentence, learned: dict[str, float]) -> str | None:
+    """The learned category of a unit whose keyword evidence is one plain hit (see `WEAK_LEARNED`),
+    when the model clearly prefers another category; None otherwise (the keywords decide)."""
+    scores = facts.scores()
+    if not scores or max(scores.values()) > 1:
+        return None
+    top = max(learned, key=lambda name: learned[name])
+    keyword = max(scores, key=lambda k: (scores[k], -_ORDER[k]))
+    if top == keyword or learned[top] < WEAK_LEARNED or learned[top] < WEAK_LEAD * learned.get(keyword, 0.0):
+        return None
+    return top
 
 
 def _sure_learned(learned: dict[str, float]) -> str | None:
@@ -545,7 +568,7 @@ def _unit_category(unit: str, pred: Prediction, ctx: AnalysisContext) -> tuple[s
     facts = _Sentence(unit, ctx.memo)
     scores = facts.scores()
     if scores:
-        sure = _sure_learned(pred.categories)
+        sure = _sure_learned(pred.categories) or _weak_keyword_learned(facts, pred.categories)
         if sure:
             return sure, tuple(facts.also(sure))
         best = max(scores.values())

@@ -10,7 +10,12 @@ it ("a report could be published", "I hope the statement will be ...", "a report
 excellent, but maybe ..."; `hypothetical`). Nor is someone else's document the speaker
 addresses in the second person ("You mentioned in your Dynamic Coalition paper, you wrote
 on the report …" in a moderator's question): the session did not announce it, the
-speaker put it to its author (`addressed_to_author`).
+speaker put it to its author (`addressed_to_author`). Nor is a document someone asks for
+("Please send us a one-page summary that will be shared …", "We need a one-page summary of the
+report, which we will share …", "Can we get a short report to be published …"): an output is
+produced or promised by its speaker, a request for one is an ask (`analyse.asks` lists it), and
+listing it in both places told the user the session had produced what it only asked for
+(`requested`).
 The coalition is, in order: one named in the same sentence, the coalition the speaker
 speaks for, the coalition the speaker was asked about, the coalition a moderator's
 question in that turn goes to. One output per (kind, coalition) is kept — the first.
@@ -24,7 +29,7 @@ from ._regex import compile_cue
 from .context import AnalysisContext
 from .models import Output
 
-__all__ = ["OUTPUT_KINDS", "addressed_to_author", "find_outputs", "hypothetical"]
+__all__ = ["OUTPUT_KINDS", "addressed_to_author", "find_outputs", "hypothetical", "requested"]
 
 OUTPUT_KINDS = (
     "report",
@@ -95,6 +100,32 @@ def hypothetical(text: str, start: int, end: int) -> bool:
     head = text[:start]
     cut = max((m.end() for m in _CLAUSE_START.finditer(head)), default=0)
     return bool(_NOT_PRODUCED.search(text[cut:end]))
+
+
+# A request whose object is a new document: a request or need verb, then within a few words an
+# indefinite noun phrase of an output kind ("please send us a one-page summary", "we need a short
+# report", "we ask the secretariat for a two-page brief", "can we get a summary"). The indefinite
+# article is what says the document does not exist yet: "please read our report" or "we need the
+# report you released" name one that does.
+_REQUESTED = compile_cue(
+    r"\b(?:please|need(?:s|ed)?|request(?:s|ing)?|ask(?:s|ing)?\s+(?:[\w'‑-]+\s+){0,4}?for"
+    r"|(?:can|could|may)\s+(?:we|i|you|they)\s+(?:please\s+)?(?:get|have|receive|see|prepare|produce|write|draft|make|send)"
+    r"|(?:would|'d)\s+(?:like|love)|wants?|call(?:s|ing)?\s+for|look(?:s|ing)?\s+for)\s+"
+    rf"(?:[\w'‑-]+\s+){{0,4}}?(?:a|an|one|another|some)\s+(?:[\w'‑-]+\s+){{0,3}}?{_NOUN}",
+    re.I,
+)
+
+
+def requested(text: str, kind: str, end: int) -> bool:
+    """Whether `text` up to `end` asks for a new document of `kind` (`_REQUESTED`) instead of
+    announcing one: such a sentence is an ask, not an output.
+
+    >>> requested("Please send us a one-page summary that will be shared.", "summary", 55)
+    True
+    >>> requested("Please read our report, published last week.", "report", 44)
+    False
+    """
+    return any(_kind(m.group("noun")) == kind for m in _REQUESTED.finditer(text, 0, end))
 
 
 _SECOND = re.compile(r"\b(?:you|your|yours|yourselves)\b", re.I)
@@ -168,6 +199,8 @@ def find_outputs(
                 continue
             first = _FIRST_NOUN.search(s.text, 0, match.end())
             kind = _kind(first.group("noun") if first else match.group("noun"))
+            if requested(s.text, kind, match.end()):
+                continue  # asked for, not produced: the ask is `analyse.asks`'
             if any(o.kind == kind and o.line >= s.line - _REPEAT_LINES for o in out):
                 continue  # the same output again a few turns on
             named = ctx.coalitions_in(s.start, s.end)
