@@ -2,7 +2,8 @@
 compared as takeaways are scored (`report.takeaway_boost`), not by the calls' ranking.
 
 Checked on two sessions of the development sets (held_out3 and held_out4, scored once
-when they were blind) whose two most raised ask categories reach the takeaways.
+when they were blind) whose two most raised ask categories reach the takeaways, and on a
+breakout report-back (held_out7) whose takeaways already state one of its main categories.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 
 from forumlens.pipeline import analyse_session
 from forumlens.summarise import build_report, check_citations
-from forumlens.summarise.actions import CALL_WEIGHTS
+from forumlens.summarise.actions import CALL_WEIGHTS, ask_units
 from forumlens.summarise.attribution import Credits
 from forumlens.summarise.context import build_context
 from forumlens.summarise.report import MAIN_ASK_MIN_SHARE, rank_takeaways, signals_of, takeaway_boost, with_main_asks
@@ -102,3 +103,32 @@ def test_a_main_ask_stated_only_in_passing_does_not_displace_a_stronger_takeaway
         assert max(c.score for c in removed) <= min(c.score for c in chosen if all(c is not r for r in removed))
     report = build_report(session, analyses)
     assert not check_citations(report, [session])
+
+
+def test_a_takeaway_stating_a_main_category_is_not_swapped_for_another_of_its_asks() -> None:
+    """The breakout's table reports raise "policy" asks six times, and a takeaway already
+    states one ("Second, satellite backhaul terminals stored in advance in the regions ...").
+    The category's best ask by centrality is another, weaker one ("On liability, I agree,
+    ..."): it may not push out the takeaway that states its own category."""
+    session = _session("held_out7", "breakout-disaster-connectivity-2024")
+    chosen, out, _, asks, analyses = _swapped(session)
+    ctx = build_context(session, analyses)
+    categories = {a.category for a in asks if a.category and a.category != "other"}
+    removed = [c for c in chosen if all(c is not s for s in out)]
+    stating = {
+        category: [
+            c
+            for c in chosen
+            for u in ask_units(session, ctx.units, [a for a in asks if a.category == category])
+            if c.unit.turn == u.turn and c.unit.start < u.end and u.start < c.unit.end
+        ]
+        for category in categories
+    }
+    assert stating["policy"], "the test needs a takeaway that states a policy ask"
+    added = [s for s in out if all(s is not c for c in chosen)]
+    for item in added:
+        for category, holders in stating.items():
+            if any(item.unit.line == a.line and a.category == category for a in asks):
+                assert not any(r is h for r in removed for h in holders), (category, item.unit.text)
+    assert any("satellite backhaul terminals" in s.unit.text for s in out)
+    assert not check_citations(build_report(session, analyses), [session])

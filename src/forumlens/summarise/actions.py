@@ -173,6 +173,21 @@ def _unit_for(
     return None
 
 
+def ask_units(session: Session, units: Sequence[Unit], asks: Sequence[Ask]) -> list[Unit]:
+    """The sentences the asks' quotes sit in (an ask whose quote is not verbatim has none):
+    which sentences state an ask, whatever their rank as calls to action."""
+    starts = [u.line for u in units]
+    lines: list[int] | None = None if any(a > b for a, b in pairwise(starts)) else starts
+    span = max((u.text.count("\n") for u in units), default=0)
+    out = []
+    for ask in asks:
+        cite = cite_quote(session, ask.line, ask.quote)
+        unit = _unit_for(units, cite, lines, span) if cite is not None else None
+        if unit is not None:
+            out.append(unit)
+    return out
+
+
 def overlaps(unit: Unit, taken: Sequence[tuple[int, int, int]]) -> bool:
     """Whether the unit shares text with one of these (turn, start, end) spans."""
     return any(unit.turn == turn and unit.start < end and start < unit.end for turn, start, end in taken)
