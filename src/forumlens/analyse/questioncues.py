@@ -33,7 +33,7 @@ first-person frame, a vocative with no verb), not a phrase lifted from one sessi
 - `ANSWER_REF`: a moderator's question about "the answer on …" or "the question of …", or
   asking someone to answer a colleague's question ("Aiko, do you have the answer on the
   disabilities?", "maybe you take Amina's question?"): the earlier question handed on.
-- `CHAT_CHECK`, `TECH_CHECK`: asking whether there is anything in the chat, whether
+- `CHAT_CHECK`, `TECH_CHECK`: asking whether there is anything in the chat (for someone), whether
   something works: procedure.
 - `TIME_SHORT`: a moderator saying time is short or the session must end ("we have only
   two minutes", "the next session is waiting", "we have to leave it there").
@@ -224,8 +224,9 @@ ANSWER_REF = compile_cue(
     re.I,
 )
 CHAT_CHECK = compile_cue(
-    r"^\W*(?:(?:so|and|now|okay|ok|yes)\W+)?any(?:thing|one|body)?(?: else| more)?(?: questions?| comments?)?"
-    r" (?:from|in|on) (?:the )?(?:chat|online|room|floor|zoom|remote)\W*$",
+    r"^\W*(?:(?:so|and|now|okay|ok|yes)\W+)?(?:any|some)(?:thing|one|body)?(?: else| more)?(?: questions?| comments?)?"
+    r" (?:from|in|on) (?:the )?(?:chat|online|room|floor|zoom|remote)"
+    r"(?: for (?:us|the panel|the speakers?|him|her|them|(?-i:[A-Z])[\w'’-]+))?\W*$",
     re.I,
 )
 TECH_CHECK = compile_cue(
