@@ -38,7 +38,7 @@ def test_a_capitals_card_alone_on_its_line_is_the_whole_line() -> None:
         (5, "WANJIRU OTIENO, MODERATOR", "Wanjiru Otieno", "Welcome to the hub"),
         (7, "DRAGAN MILIC, DC ON COMMUNITY CONNECTIVITY", "Dragan Milic", "Thank you, Wanjiru"),
         (9, "LEILA HADDAD, IGF SECRETARIAT", "Leila Haddad", "We will look at it"),
-        (11, "REMOTE HUB, PORT LOUIS", "Remote Hub", "Hello from the hub"),
+        (11, "REMOTE HUB, PORT LOUIS", "Port Louis Remote Hub", "Hello from the hub"),
         (13, "WANJIRU OTIENO, MODERATOR", "Wanjiru Otieno", "Thank you all."),
     ]
     card = parse_name_card(parse_transcript(text).turns[1].label or "")

@@ -28,6 +28,7 @@ from .speakers import (
     name_key,
     occupation_word,
     parse_name_card,
+    place_of_voice,
     sentence_word,
 )
 
@@ -89,7 +90,9 @@ def colonless_card(head: str, known: Container[str], *, alone: bool = False) -> 
         if label.count("(") != label.count(")"):
             continue
         card = parse_name_card(label)
-        if not card_reads_ok(card) or not _own_label(card, label, known):
+        # a hub's card alone on its line ("REMOTE HUB, PORT LOUIS") names where the voices are
+        hub = whole and k == len(words) and place_of_voice(label.split(",", 1)[0])
+        if not (card_reads_ok(card) or hub) or not _own_label(card, label, known):
             continue
         return words[k - 1].end()
     return 0

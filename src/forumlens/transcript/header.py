@@ -97,8 +97,8 @@ def find_title(header: str) -> str:
     ] or candidates
     if disclaimer is not None:
         before = [ln for i, ln in naming if i < disclaimer]
-        if before:  # the line naming the session's kind, else the one nearest the disclaimer
-            k = next((k for k, ln in enumerate(before) if _kind_line(ln)), len(before) - 1)
+        if before:  # of the lines naming a session's kind, the one nearest the disclaimer; else the nearest
+            k = max((k for k, ln in enumerate(before) if _kind_line(ln)), default=len(before) - 1)
             return _short(_with_subject(before, k))
     rest = [ln for i, ln in naming if i != disclaimer]
     return _short(_with_subject(rest, 0)) if rest else ""
@@ -146,6 +146,12 @@ _COPY_STATUS = re.compile(
     r"|(edited\s+|verbatim\s+)?transcript(ion)?\b.*|captions?|\[?auto-generated captions\]?)\W*$",
     re.IGNORECASE,
 )
+# a header field that is not the session's name ("Room: Studio B", "Services provided by: …")
+_FIELD_LINE = re.compile(
+    r"^\W*(room|venue|location|place|date|time|moderators?|speakers?|panell?ists?|organi[sz]ers?|rapporteurs?|chair"
+    r"|host|language|theme|captions?|captioning|(services\s+)?provided\s+by|transcript(ion)?\s+by|caption(ing)?\s+by)\s*:",
+    re.IGNORECASE,
+)
 _PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "el", "la", "es", "di", "von", "van"})
 # words of a subject, never of a place name ("SECURITY, OPENNESS AND PRIVACY" is a title)
 _SUBJECT_WORDS = frozenset({"and", "or", "for", "in", "on", "with", "to", "of", "the", "a", "an"})
@@ -161,7 +167,7 @@ def _names_no_session(line: str, session_follows: bool = False) -> bool:
     ("RIO DE JANEIRO, BRAZIL", "Estrel, Saal B, 26 November 2019"), a date or the caption copy
     ("ROUGH EDITED COPY"), not a session. A short capitalised line with no comma ("RIO DE
     JANEIRO") counts as a venue only above a line that names a session's kind."""
-    if _COPY_STATUS.match(line):
+    if _COPY_STATUS.match(line) or _FIELD_LINE.match(line):
         return True
     if session_follows and not _kind_line(line) and _SESSION_WORD.search(line):
         return True  # the meeting's quoted theme above the session's line
