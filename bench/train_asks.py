@@ -447,7 +447,7 @@ def gold_rows(folder: Path) -> list[str]:
     from forumlens.analyse.askmodel import has_evidence
     from forumlens.analyse.asks import _join_elaborations, chair_view
     from forumlens.analyse.clauses import ask_units
-    from forumlens.analyse.context import FLOOR_CUE, build_context, line_at
+    from forumlens.analyse.context import FLOOR_CUE, build_context
     from forumlens.analyse.cues import is_procedural
     from forumlens.analyse.presenter import chair_sentences
 
@@ -475,7 +475,7 @@ def gold_rows(folder: Path) -> list[str]:
             flat_turn = turn.text
             for a in asks:
                 at = flat_turn.find(a.get("quote", "")) if a.get("quote") else -1
-                if at >= 0 and line_at(turn, at) == a["line"]:
+                if at >= 0 and turn.line_at(at) == a["line"]:
                     add(a["type"], a["categories"][0], a["quote"], flat_turn[max(0, at - 300) : at])
             chair = turn.index in chaired
             presented = {x.start for x in chaired.get(turn.index, ())}
@@ -486,7 +486,7 @@ def gold_rows(folder: Path) -> list[str]:
                 for a0, b0 in _join_elaborations(s.text, ask_units(s.text)):
                     unit = s.text[a0:b0]
                     rel = s.rel + a0
-                    line = line_at(turn, rel)
+                    line = turn.line_at(rel)
                     low = _flat(unit).lower()
                     if line in optional or len(low.split()) < 3:
                         continue

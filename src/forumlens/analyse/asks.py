@@ -62,7 +62,7 @@ from .askcues import POLICY_SUBJECT as _POLICY_SUBJECT
 from .askcues import RECOMMEND as _RECOMMEND
 from .askmodel import ADDRESSEE_HEAD, LEAD, LIST_INTRO, AskModel, Prediction, load_ask_model
 from .clauses import ask_units
-from .context import FLOOR_CUE, AnalysisContext, Sentence, line_at
+from .context import FLOOR_CUE, AnalysisContext, Sentence
 from .cues import PROCEDURAL, CheckMemo, is_procedural  # noqa: F401 (PROCEDURAL: public re-export)
 from .models import Ask
 from .presenter import chair_sentences
@@ -380,7 +380,7 @@ def _judge_units(
             pred = model.predict(s.text[a : min(b, a + MAX_UNIT_CHARS)], turn.text[max(0, rel - 300) : rel])
             category, also = _keywordless_category(kind, pred, s.text[at:b]), ()
         out += _second_asks(ctx, turn, s.rel + a, s.text[a:b], model, threshold) or [
-            (line_at(turn, s.rel + a), s.text[a:b], kind, category, also)
+            (turn.line_at(s.rel + a), s.text[a:b], kind, category, also)
         ]
     for i, (a, b) in enumerate(units):
         b = min(b, a + MAX_UNIT_CHARS)
@@ -400,7 +400,7 @@ def _judge_units(
         if not category:
             continue
         out += _second_asks(ctx, turn, rel, unit, model, threshold) or [
-            (line_at(turn, rel), unit, judged.type, category, also)
+            (turn.line_at(rel), unit, judged.type, category, also)
         ]
     return out
 
@@ -473,7 +473,7 @@ def _second_asks(
             continue
         category, also = _unit_category(piece, judged, ctx)
         if category and not (category == "other" and judged.type == "ask" and not _routable_other(piece)):
-            found.append((line_at(turn, at), piece, judged.type, category, also))
+            found.append((turn.line_at(at), piece, judged.type, category, also))
     return found if len(found) >= 2 else []
 
 

@@ -28,7 +28,7 @@ from .cues import CheckMemo
 if TYPE_CHECKING:
     from forumlens.resolve.cast import Cast, Person
 
-__all__ = ["FLOOR_CUE", "AnalysisContext", "Sentence", "Speaker", "build_context", "default_mentions", "line_at"]
+__all__ = ["FLOOR_CUE", "AnalysisContext", "Sentence", "Speaker", "build_context", "default_mentions"]
 
 # A speaker who gives the floor to others is running the session.
 FLOOR_CUE = compile_cue(
@@ -111,19 +111,13 @@ class AnalysisContext:
         return frozenset(w for p in self.people if p.name for w in p.name.split())
 
 
-def line_at(turn: Turn, rel: int) -> int:
-    """1-based line of offset `rel` inside `turn.text`."""
-    first = turn.end_line - turn.text.count("\n") if turn.end_line else turn.line
-    return first + turn.text.count("\n", 0, rel)
-
-
 def _sentences(session: Session, memo: SessionMemo) -> tuple[tuple[Sentence, ...], ...]:
     spans_of = memo.sentence_spans  # the same split the tagger and glossary use
     out = []
     for turn in session.turns:
         # lines counted on from the previous sentence, not from the turn's start each time
         # (`line_at` per sentence is quadratic in a long caption turn)
-        line, counted = line_at(turn, 0), 0
+        line, counted = turn.first_line, 0
         row = []
         for a, b in spans_of(turn.text):
             line += turn.text.count("\n", counted, a)

@@ -173,12 +173,18 @@ def _unit_for(
     return None
 
 
+def _unit_lines(units: Sequence[Unit]) -> tuple[list[int] | None, int]:
+    """What `_unit_for` searches by: the units' first lines when they are in line order (None:
+    not in order, look at every unit) and the most lines one unit spans."""
+    starts = [u.line for u in units]
+    lines = None if any(a > b for a, b in pairwise(starts)) else starts
+    return lines, max((u.text.count("\n") for u in units), default=0)
+
+
 def ask_units(session: Session, units: Sequence[Unit], asks: Sequence[Ask]) -> list[Unit]:
     """The sentences the asks' quotes sit in (an ask whose quote is not verbatim has none):
     which sentences state an ask, whatever their rank as calls to action."""
-    starts = [u.line for u in units]
-    lines: list[int] | None = None if any(a > b for a, b in pairwise(starts)) else starts
-    span = max((u.text.count("\n") for u in units), default=0)
+    lines, span = _unit_lines(units)
     out = []
     for ask in asks:
         cite = cite_quote(session, ask.line, ask.quote)
@@ -223,10 +229,7 @@ def select_actions(
     """
     ranked = list(pool_scores) if pool_scores is not None else score_units(units, chairs=chairs)
     scored = {id(s.unit): s for s in ranked}
-    starts = [u.line for u in units]
-    # not in line order: look at every unit
-    lines: list[int] | None = None if any(a > b for a, b in pairwise(starts)) else starts
-    span = max((u.text.count("\n") for u in units), default=0)
+    lines, span = _unit_lines(units)
     taken = [(u.turn, u.start, u.end) for u in exclude]
     floor = min((s.score for s in scored.values()), default=0.1)
     pool: list[Scored] = []
