@@ -28,6 +28,8 @@ from .cues import CheckMemo
 if TYPE_CHECKING:
     from forumlens.resolve.cast import Cast, Person
 
+    from .questions_later import LaterTurns
+
 __all__ = ["FLOOR_CUE", "AnalysisContext", "Sentence", "Speaker", "build_context", "default_mentions"]
 
 # A speaker who gives the floor to others is running the session.
@@ -103,6 +105,14 @@ class AnalysisContext:
         """The speakers' names, each once, in the order they first speak: the question rules
         ask for them for every question, and a long session's turns are many more (issue 19)."""
         return tuple(dict.fromkeys(p.name for p in self.people if p.name))
+
+    @cached_property
+    def later_turns(self) -> LaterTurns:
+        """What follows each turn, indexed once per session for the question rules
+        (`questions_later.LaterTurns`; issue 19)."""
+        from .questions_later import LaterTurns  # it reads this module's records
+
+        return LaterTurns(self)
 
     @cached_property
     def name_words(self) -> frozenset[str]:

@@ -118,14 +118,6 @@ class LaterTurns:
         return [j for j in found if not self.same_speaker(j, t)]
 
 
-_LAST: list[tuple[AnalysisContext, LaterTurns]] = []
-
-
 def later_turns(ctx: AnalysisContext) -> LaterTurns:
-    """The session's `LaterTurns`, kept for the last context asked by identity (the question
-    stage asks for one session at a time; training alternates sessions and rebuilds)."""
-    if _LAST and _LAST[0][0] is ctx:
-        return _LAST[0][1]
-    later = LaterTurns(ctx)
-    _LAST[:] = [(ctx, later)]
-    return later
+    """The session's `LaterTurns`, built once per context (`AnalysisContext.later_turns`)."""
+    return ctx.later_turns
