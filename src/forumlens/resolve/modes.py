@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.datafiles import shipped_toml
+from forumlens.resolve.platforms import meeting_pattern
 from forumlens.text.fastre import Prefiltered
 from forumlens.text.numbers import NUMBER_WORDS
 
@@ -56,7 +57,7 @@ __all__ = [
 
 _HERE = r"(?:here|over here)"
 # A meeting platform, named as where one takes part ("on WebEx", "via Zoom", "in the Teams call").
-_PLATFORM = r"(?:zoom|webex|teams|skype|jitsi|google meet|(?:zoom|webex|teams|online) (?:call|room|meeting))"
+_PLATFORM = meeting_pattern()
 # `own_cues` asks these of every sentence of every speaker: each sits behind its literal
 # prefilter (`text.fastre.Prefiltered`), which gives the pattern's own answers.
 _OWN_ONLINE_STRONG = SharedCue(

@@ -47,6 +47,7 @@ from forumlens.resolve import voice
 from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.datafiles import shipped_toml
 from forumlens.resolve.mentions import Mention
+from forumlens.resolve.platforms import TOOLS
 from forumlens.text.alternation import alternation
 
 __all__ = [
@@ -640,7 +641,7 @@ def _named(
 ) -> Org | None:
     end, words = run
     folded = _fold(text[start:end])
-    if folded in gazetteer.places or folded in gazetteer.people or folded in _PLATFORMS:
+    if folded in gazetteer.places or folded in gazetteer.people or folded in TOOLS:
         return None
     body = gazetteer.bodies.get(folded)
     if body is not None:  # "Tomasz from the Secretariat": at an IGF session, the IGF Secretariat
@@ -1222,35 +1223,9 @@ def is_landform(words: Sequence[str]) -> bool:
     return bool(words) and words[-1].lower().strip(_TRAIL) in _LANDFORMS
 
 
-# The tools a session runs on — meeting platforms, caption services, streaming sites — are never a
-# body a person speaks for ("I will read the questions from the WebEx chat"). Product names only:
-# a company that also employs people ("Google", "Microsoft") is not here.
-_PLATFORMS = frozenset(
-    [
-        "zoom",
-        "webex",
-        "cisco webex",
-        "microsoft teams",
-        "ms teams",
-        "skype",
-        "google meet",
-        "jitsi",
-        "bluejeans",
-        "gotomeeting",
-        "gotowebinar",
-        "adobe connect",
-        "slido",
-        "mentimeter",
-        "streamtext",
-        "livestream",
-        "ustream",
-    ]
-)
-
-
 def is_platform(name: str) -> bool:
-    """Whether a name is a meeting platform, caption service or streaming site (`_PLATFORMS`)."""
-    return _fold(name) in _PLATFORMS
+    """Whether a name is a meeting platform, caption service or streaming site (`platforms.TOOLS`)."""
+    return _fold(name) in TOOLS
 
 
 def never_body(words: Sequence[str]) -> bool:
