@@ -44,3 +44,20 @@ def test_an_apostrophe_capitalises_only_after_a_one_letter_prefix() -> None:
 )
 def test_an_initial_m_is_kept_and_monsieur_is_dropped(label: str, name: str) -> None:
     assert display_name(label) == name
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("Д-Р ОЛЕСЯ КРАПИВИНА (онлайн)", "Олеся Крапивина"),  # a doctor title, a mode after the name
+        ("Г-ЖА ЗЛАТА ВОРОНЦОВА-ДАШКОВА", "Злата Воронцова-Дашкова"),
+        ("ЕВГЕНИЙ БЕЛОКУРОВ", "Евгений Белокуров"),
+    ],
+)
+def test_russian_titles_and_modes_are_dropped(label: str, name: str) -> None:
+    assert display_name(label) == name
+
+
+@pytest.mark.parametrize("label", ["МОДЕРАТОР", "Ведущий", "ПЕРЕВОДЧИЦА", "УЧАСТНИК ИЗ ЗАЛА", "ВСЕ", "Спикер 2"])
+def test_russian_roles_name_nobody(label: str) -> None:
+    assert display_name(label) is None

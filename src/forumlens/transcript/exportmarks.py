@@ -9,9 +9,10 @@ them, so `parse.py` builds turns the same way whatever the export.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["ExportMarks", "Mark"]
+__all__ = ["ExportMarks", "Mark", "voice_changes"]
 
 
 @dataclass(frozen=True)
@@ -54,3 +55,13 @@ class ExportMarks:
                 break
             end = self.skip[i][0]
         return start + len(text[start:end].rstrip())
+
+
+def voice_changes(found: Iterable[Mark]) -> tuple[Mark, ...]:
+    """The marks of `found` (in order) where the label changes: an export cuts one voice into
+    rows, blocks or segments by time, so the same label in a row goes on with the same turn."""
+    marks: list[Mark] = []
+    for mark in found:
+        if not marks or mark.label != marks[-1].label:
+            marks.append(mark)
+    return tuple(marks)

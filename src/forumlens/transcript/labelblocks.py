@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .exportmarks import ExportMarks, Mark
+from .exportmarks import ExportMarks, Mark, voice_changes
 
 __all__ = ["LABEL_LINE", "read_label_blocks"]
 
@@ -44,13 +44,8 @@ def read_label_blocks(text: str) -> ExportMarks | None:
     blocks = len(re.findall(r"\n[ \t\r]*\n[ \t\r]*\S", text[lines[0].start() :])) + 1
     if len(lines) * 2 < blocks:
         return None  # most blocks are not under a label line: not a saved-captions file
-    marks: list[Mark] = []
-    previous: str | None = None
-    for line in lines:
-        name = " ".join((line.group("a") or line.group("b")).split())
-        if marks and name == previous:
-            continue  # the same voice goes on in a new block
-        body = min(len(text), line.end() + 1)
-        marks.append(Mark(line.start(), body, name))
-        previous = name
-    return ExportMarks(tuple(marks), lines[0].start())
+    found = (
+        Mark(line.start(), min(len(text), line.end() + 1), " ".join((line.group("a") or line.group("b")).split()))
+        for line in lines
+    )
+    return ExportMarks(voice_changes(found), lines[0].start())

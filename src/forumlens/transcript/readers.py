@@ -7,11 +7,16 @@ Two kinds, tried before the caption rules of `parse.py`:
   page (`entities.py`: `&gt;&gt;` is `>>`), turn markers mangled by a PDF (`markervariants.py`:
   `»`, `> >`), full-width colons, brackets and spaces from an East Asian captioning service
   (`fullwidth.py`: `：` is `:`), the paragraph numbers of an edited transcript (`numbered.py`:
-  `2. MR. JO LI:` is `MR. JO LI:`). The rules then parse the view, and each turn is cut from the source again.
+  `2. MR. JO LI:` is `MR. JO LI:`), markup tags left in a saved page, a TTML caption file or a
+  styled subtitle file (`markup.py`: `<p><b>CHAIR:</b>` is `CHAIR:`), and invisible characters
+  of a copied page (`invisible.py`: a bidi mark before `>>`, a no-break space in a name). The rules then parse the view, and each turn is cut from the source again.
 - *export readers* read files that state their turns themselves (`exportmarks.py`): a table
   with a speaker column and a text column (`tables.py`: caption CSV, wiki pipe table), saved
   captions with a `[Display Name] time` line above each caption (`labelblocks.py`), a Markdown
-  page with a bold label opening each paragraph (`mdlabels.py`). The first that recognises the
+  page with a bold label opening each paragraph (`mdlabels.py`), a two-column table turned
+  into text with its layout kept (`layout.py`: labels wrapped beside the speech), a SubStation Alpha subtitle
+  script whose `Name` field is the speaker (`ssa.py`), a diarised speech-recognition output with
+  a time range and a `[SPEAKER_00]` label opening each segment (`segments.py`). The first that recognises the
   text gives all its turns; the rules add none. Subtitle cue files (WebVTT, SRT) have their own
   reader in `cues.py`, mixed with the rules because their cue text holds ordinary labels.
 
@@ -26,23 +31,43 @@ from collections.abc import Callable
 from .entities import entity_edits
 from .exportmarks import ExportMarks
 from .fullwidth import fullwidth_edits
+from .invisible import invisible_edits
 from .labelblocks import read_label_blocks
+from .layout import read_layout_table
 from .markervariants import marker_edits
+from .markup import markup_edits
 from .mdlabels import read_markdown_labels
 from .numbered import paragraph_number_edits
+from .segments import read_segments
+from .ssa import read_ssa
 from .tables import read_table
 from .view import View, apply_edits
 
 __all__ = ["EXPORT_READERS", "export_marks", "reading_view"]
 
 # In order: the most specific shape first (a table row may hold bold words or brackets).
-EXPORT_READERS: tuple[Callable[[str], ExportMarks | None], ...] = (read_table, read_label_blocks, read_markdown_labels)
+# A SubStation Alpha script goes first: its event lines are comma-separated, like a CSV table.
+EXPORT_READERS: tuple[Callable[[str], ExportMarks | None], ...] = (
+    read_ssa,
+    read_table,
+    read_layout_table,
+    read_label_blocks,
+    read_segments,
+    read_markdown_labels,
+)
 
 
 def reading_view(text: str) -> View:
     """The view the caption rules read: `text` with the view readers' rewrites (the text itself,
     `changed` False, when none applies)."""
-    edits = [*entity_edits(text), *marker_edits(text), *fullwidth_edits(text), *paragraph_number_edits(text)]
+    edits = [
+        *markup_edits(text),
+        *invisible_edits(text),
+        *entity_edits(text),
+        *marker_edits(text),
+        *fullwidth_edits(text),
+        *paragraph_number_edits(text),
+    ]
     return apply_edits(text, edits) if edits else View(text)
 
 

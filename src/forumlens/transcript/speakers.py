@@ -126,6 +126,11 @@ GENERIC_LABELS = frozenset(
         *["moderador", "moderadora", "intervenant", "intervenante", "participante", "interprète"],
         *["intervenant de la salle", "intervenante de la salle", "público", "publico", "audiência"],
         *["co-moderadora", "co-moderador", "moderatrice", "ponente", "intérprete", "interprete"],
+        # Russian captions (national and regional IGFs of the CIS): moderator (a man, a woman),
+        # chair, interpreter, participant, speaker, rapporteur, secretary, voice, audience
+        *["ведущий", "ведущая", "модератор", "председатель", "председательствующий", "переводчик"],
+        *["переводчица", "участник", "участница", "выступающий", "выступающая", "докладчик"],
+        *["докладчица", "спикер", "секретарь", "секретариат", "голос", "зал", "аудитория", "слушатель"],
     }
 )
 
@@ -137,6 +142,7 @@ COLLECTIVE_LABELS = frozenset(
         "everyone",
         "everybody",
         "all participants",
+        *["все", "все участники"],  # Russian "everyone", "all participants"
         "all panelists",
         "all panellists",
         "all speakers",
@@ -233,6 +239,8 @@ _TITLES = frozenset(
         *["dott", "dott.ssa", "dottssa", "prof.ssa", "avv", "sig", "sig.ra", "arch"],
         # French "Maître" (a lawyer's form of address), written out
         *["maître", "maitre"],
+        # Russian: Mr, Ms, Dr, Prof., academician, written short or out ("Д-Р ТИМУР САДЫКБАЕВ")
+        *["г-н", "г-жа", "д-р", "проф", "акад", "господин", "госпожа"],
     ]
 )
 # Forms of address that are also ordinary words in lower case: a title only written with a capital
@@ -355,8 +363,9 @@ _FUNCTION_WORDS = frozenset(
 
 
 # A generic label numbered or lettered by the captioner ("Speaker 1", "PARTICIPANT 2", "Audience
-# Member B"): still a role, not a person.
-_NUMBERED = re.compile(r"(?P<role>.+?)[ \t]*(?:#[ \t]*)?(?:\d{1,3}|[A-Z])")
+# Member B"), or by a diariser that joins the number with an underscore ("SPEAKER_00"): still a
+# role, not a person.
+_NUMBERED = re.compile(r"(?P<role>.+?)[ \t]*(?:[#_][ \t]*)?(?:\d{1,3}|[A-Z])")
 
 
 # Where a generic voice is, written after the role ("SPEAKER FROM THE FLOOR", "Participant in the
@@ -364,7 +373,8 @@ _NUMBERED = re.compile(r"(?P<role>.+?)[ \t]*(?:#[ \t]*)?(?:\d{1,3}|[A-Z])")
 # role, not a person.
 _WHERE = re.compile(
     r"(?P<role>.+?)[ \t]+(?:from[ \t]+\S.*|(?:in|on)[ \t]+the[ \t]+(?:floor|audience|room|hall|line|chat)"
-    r"|online|on-?line|remote|remotely|on[ \t]?site|in[ \t]person)",
+    r"|online|on-?line|remote|remotely|on[ \t]?site|in[ \t]person"
+    r"|из[ \t]+(?:зала|аудитории)|онлайн|дистанционно)",  # Russian: from the floor, online
     re.IGNORECASE,
 )
 
@@ -747,7 +757,8 @@ _OFFICE_HEADS = frozenset(
 _MODE_PIECE = re.compile(
     r"(?:joining |participating |speaking |connected |connecting )?"
     r"(?:online|on-line|remote|remotely|virtual|virtually|on ?site|on-site|in person|in-person|in the room"
-    r"|via video|by video|video|via zoom|by phone|via phone|pre-?recorded|recorded|video message|audio only)",
+    r"|via video|by video|video|via zoom|by phone|via phone|pre-?recorded|recorded|video message|audio only"
+    r"|онлайн|дистанционно|в зале|по видеосвязи)",  # Russian: online, remote, in the room, by video
     re.IGNORECASE,
 )
 # How the speaker is heard, written on the card ("(Speaking in French)", "(through interpretation)",
