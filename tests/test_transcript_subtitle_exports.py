@@ -5,9 +5,12 @@
 
 from __future__ import annotations
 
+from forumlens.pipeline import parse_document
+from forumlens.read import read_bytes
 from forumlens.transcript.layout import read_layout_table
 from forumlens.transcript.parse import parse_transcript
 from forumlens.transcript.segments import read_segments
+from forumlens.transcript.sentences import sentence_texts
 from forumlens.transcript.speakers import display_name
 from forumlens.transcript.ssa import read_ssa
 
@@ -140,3 +143,20 @@ def test_a_header_row_is_needed_and_its_columns_kept() -> None:
     assert read_layout_table(LAYOUT.replace("Speaker              Remarks\n", "")) is None
     shifted = LAYOUT.replace("CHAIR                Isidora?", "CHAIR      Isidora?")
     assert read_layout_table(shifted) is None  # a cell off the header's column: no layout table
+
+
+def test_the_fields_between_merged_lines_are_no_part_of_a_sentence() -> None:
+    whisper = parse_transcript(WHISPER).turns[0]
+    assert sentence_texts(whisper.text) == ["Hello, we are recording now.", "Our topic is open data in towns."]
+    script = parse_transcript(ASS).turns[1]
+    sentences = sentence_texts(script.text)
+    assert sentences[:2] == ["Thank you.", "Our sensors sit at ten metres."]
+    assert not any("Dialogue:" in s or "check the depth" in s for s in sentences)  # fields, a comment line
+
+
+def test_a_command_line_above_the_segments_is_no_markdown_heading() -> None:
+    document = read_bytes(WHISPER.encode(), "meeting.txt")
+    assert document.format == "text"
+    session = parse_document(document)
+    assert [t.label for t in session.turns] == ["SPEAKER_00", "Aino Räsänen-Holm", "SPEAKER_02", "Aino Räsänen-Holm"]
+    assert read_bytes(b"# Findings\n\nThe plan works.\n", "report.md").format == "markdown"

@@ -3,7 +3,9 @@
 The stored text is the Markdown as written, so a cited line number is the line in
 the author's file. A leading `---` front-matter block gives declared metadata
 (title, date, author, lang) and is not a paragraph. A `>>` in code (an inline code
-span, a fenced block) is shown, not spoken: it is no caption turn marker.
+span, a fenced block) is shown, not spoken: it is no caption turn marker. A text that an
+export reader of `transcript.readers` reads as stating its turns in fields (a diariser's
+segments under a `# command` line) is a transcript, not Markdown, whatever heading it shows.
 """
 
 from __future__ import annotations
@@ -48,7 +50,13 @@ def looks_like_markdown(data: bytes) -> bool:
     sample = head.lstrip(b"\xef\xbb\xbf").decode("utf-8", errors="ignore")
     if _TURN.search(without_code(sample)):  # `>>` in code is shown, not a speaker's turn
         return False
-    return bool(_HEADING.search(sample) or _SETEXT.search(sample) or _FRONT.match(sample))
+    if not (_HEADING.search(sample) or _SETEXT.search(sample) or _FRONT.match(sample)):
+        return False
+    # an export that states its turns (a recognition output's `# command` line above its
+    # segments, a subtitle script) is a transcript too; imported only when a heading was seen
+    from ..transcript.readers import states_turns_in_fields
+
+    return not states_turns_in_fields(sample)
 
 
 def read_markdown(data: bytes, source: str) -> StructuredDocument:

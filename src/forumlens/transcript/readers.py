@@ -43,7 +43,7 @@ from .ssa import read_ssa
 from .tables import read_table
 from .view import View, apply_edits
 
-__all__ = ["EXPORT_READERS", "export_marks", "reading_view"]
+__all__ = ["EXPORT_READERS", "export_marks", "reading_view", "states_turns_in_fields"]
 
 # In order: the most specific shape first (a table row may hold bold words or brackets).
 # A SubStation Alpha script goes first: its event lines are comma-separated, like a CSV table.
@@ -78,3 +78,11 @@ def export_marks(text: str) -> ExportMarks | None:
         if found is not None:
             return found
     return None
+
+
+def states_turns_in_fields(text: str) -> bool:
+    """Whether an export that states its turns in fields of its own (a table, saved captions,
+    a subtitle script, recognition segments; not a Markdown page's bold labels) recognises
+    `text`: such a file is a transcript whatever else its lines look like (`# command` above a
+    diariser's segments is no Markdown heading)."""
+    return any(read(text) is not None for read in EXPORT_READERS if read is not read_markdown_labels)

@@ -7,7 +7,11 @@ slices and count lines), so the rows between keep their furniture in the turn te
 - a table (`tables.py`): the rest of a row after its text cell (a closing quote, a confidence
   column, a closing pipe), the line break, and the next row up to its text cell (its time
   and speaker cells, an opening quote): `Hello there.","0.9"` / `"00:05","Jo Li","And more.`;
-- saved captions (`labelblocks.py`): a `[Jo Li] 11:00:14` label line between two blocks.
+- saved captions (`labelblocks.py`): a `[Jo Li] 11:00:14` label line between two blocks;
+- recognition segments (`segments.py`): the `[00:00:04.380 --> 00:00:10.020] [SPEAKER_00]:`
+  opening the next segment of the same voice;
+- a SubStation Alpha script (`ssa.py`): the `Dialogue: 0,0:00:01.20,…,,` fields before the next
+  line's text, and a `Comment:` line between two lines.
 
 `export_furniture` finds these spans in a text by their shape, so the sentence splitter
 (`sentences.py`) skips them as it skips a subtitle cue's timing lines, whichever stage asks.
@@ -25,6 +29,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .labelblocks import LABEL_LINE
+from .segments import SEGMENT_LINE
+from .ssa import EVENT_FIELDS
 
 __all__ = ["export_furniture"]
 
@@ -56,6 +62,10 @@ def export_furniture(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if "]" in text:
         spans += [(m.start(), m.end()) for m in LABEL_LINE.finditer(text)]
+    if "-->" in text or "]" in text:
+        spans += [(m.start(), m.end()) for m in SEGMENT_LINE.finditer(text)]
+    if "Dialogue:" in text or "Comment:" in text:
+        spans += [(m.start(), m.end()) for m in EVENT_FIELDS.finditer(text)]
     if _ROW_START.search(text):
         for delimiter in _DELIMITERS:
             joins = _row_joins(text, delimiter)

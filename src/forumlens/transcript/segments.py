@@ -27,13 +27,13 @@ import re
 from .exportmarks import ExportMarks, Mark, voice_changes
 from .speakers import looks_like_label
 
-__all__ = ["read_segments"]
+__all__ = ["SEGMENT_LINE", "read_segments"]
 
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _RANGE = rf"(?:\[[ \t]*{_TIME}[ \t]*(?:-->|-|–)[ \t]*{_TIME}[ \t]*\]|{_TIME}[ \t]*-->[ \t]*{_TIME})"
 # A segment line: the time range, the label (bracketed, a colon optional; or bare with a colon),
 # then a space and the words.
-_SEGMENT = re.compile(
+SEGMENT_LINE = re.compile(
     rf"^[ \t]*{_RANGE}[ \t]+(?:\[(?P<a>[^\[\]\n]{{1,80}})\][ \t]*:?|(?P<b>[^\[\]:\n]{{1,80}}):)[ \t]+(?=\S)",
     re.MULTILINE,
 )
@@ -58,9 +58,9 @@ def read_segments(text: str) -> ExportMarks | None:
     """The turns of a diarised recognition output (see the module doc); None for any other text."""
     if "-->" not in text and "]" not in text:
         return None  # the common case, found without a regex
-    if not any(_SEGMENT.match(line) for line in _first_lines(text)):
+    if not any(SEGMENT_LINE.match(line) for line in _first_lines(text)):
         return None  # no segment opens the file (after a short header): cheap, before a scan of it all
-    lines = [m for m in _SEGMENT.finditer(text) if m.group("a") or looks_like_label(m.group("b"))]
+    lines = [m for m in SEGMENT_LINE.finditer(text) if m.group("a") or looks_like_label(m.group("b"))]
     if len(lines) < _LEAST:
         return None
     rest = [line for line in text[lines[0].start() :].split("\n") if line.strip()]

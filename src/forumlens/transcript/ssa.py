@@ -27,11 +27,14 @@ import re
 
 from .exportmarks import ExportMarks, Mark
 
-__all__ = ["read_ssa"]
+__all__ = ["EVENT_FIELDS", "read_ssa"]
 
 _EVENTS = re.compile(r"^[ \t]*\[Events\][ \t\r]*$", re.MULTILINE | re.IGNORECASE)
 _FORMAT = re.compile(r"^[ \t]*Format:[ \t]*([^\n]*)$", re.MULTILINE | re.IGNORECASE)
 _EVENT = re.compile(r"^[ \t]*(Dialogue|Comment):[ \t]*([^\n]*)$", re.MULTILINE | re.IGNORECASE)
+# The furniture of an event line inside a turn's text: a `Dialogue:` line's fields before its
+# text (v4 and v4+ both write nine fields before it), or a whole `Comment:` line.
+EVENT_FIELDS = re.compile(r"^[ \t]*(?:Dialogue:[ \t]*(?:[^,\n]*,){9}|Comment:[^\n]*)", re.MULTILINE)
 _V4_PLUS = ("layer", "start", "end", "style", "name", "marginl", "marginr", "marginv", "effect", "text")
 _LEAST = 2
 
