@@ -160,3 +160,9 @@ def test_a_command_line_above_the_segments_is_no_markdown_heading() -> None:
     session = parse_document(document)
     assert [t.label for t in session.turns] == ["SPEAKER_00", "Aino Räsänen-Holm", "SPEAKER_02", "Aino Räsänen-Holm"]
     assert read_bytes(b"# Findings\n\nThe plan works.\n", "report.md").format == "markdown"
+
+
+def test_a_title_field_in_the_header_is_the_title() -> None:
+    assert parse_transcript(ASS).title == "Open forum on coral-reef sensors"
+    header = "IGF 2031 Apia | Main hall | Session ID: MH-2\nTitle: Cables and cyclones\nLanguage: English\n"
+    assert parse_transcript(header + ">> CHAIR: Welcome.\n").title == "Cables and cyclones"

@@ -73,16 +73,23 @@ def furniture_end(text: str, stop: int) -> int:
 
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+")
+_TITLE_FIELD = re.compile(r"(?:session[ \t]+)?title[ \t]*:[ \t]*(\S.{3,})", re.IGNORECASE)
 
 
 def find_title(header: str) -> str:
     """The session title from the lines before the first turn.
 
-    The title is the line just before the captioning disclaimer when there is one
-    (site boilerplate may precede it), otherwise the first substantive line.
+    The title is the value of a `Title:` field line when the header has one, else the line just
+    before the captioning disclaimer when there is one (site boilerplate may precede it),
+    otherwise the first substantive line.
     """
     # a Markdown heading's `#` marks are no part of the title ("# Main Session: …")
     lines = [_MD_HEADING.sub("", ln.strip().replace("\u00a0", " ")) for ln in header.split("\n")]
+    # a header of metadata fields names the title in one of them (a subtitle script's
+    # `Title: …` under `[Script Info]`, a captioning service's `Title: …` under the event line)
+    field = next((m.group(1) for ln in lines if (m := _TITLE_FIELD.match(ln))), None)
+    if field:
+        return _short(field)
     candidates = [
         (i, ln)
         for i, ln in enumerate(lines)

@@ -28,9 +28,10 @@ __all__ = ["markup_edits"]
 
 # The elements of HTML text, TTML captions and subtitle styling (never `v`: a WebVTT voice).
 _ELEMENTS = (
-    "a|abbr|article|b|big|blockquote|body|br|c|center|code|dd|div|dl|dt|em|font|h[1-6]|head|header|"
-    "hr|html|i|li|main|mark|metadata|ol|p|pre|q|region|layout|ruby|rt|s|section|small|span|strike|"
-    "strong|style|styling|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul"
+    "a|abbr|address|article|aside|b|big|blockquote|body|br|c|caption|center|cite|code|dd|del|div|dl|"
+    "dt|em|figcaption|figure|font|footer|h[1-6]|head|header|hr|html|i|img|ins|label|layout|li|link|"
+    "main|mark|meta|metadata|nav|ol|p|pre|q|region|ruby|rt|s|section|small|span|strike|strong|style|"
+    "styling|sub|sup|table|tbody|td|tfoot|th|thead|time|title|tr|tt|u|ul|wbr"
 )
 # A start, end or empty tag of one of those elements (attributes on one line), an XML
 # declaration or processing instruction, a doctype, a comment on one line, or a subtitle
