@@ -13,6 +13,7 @@ from forumlens.transcript.segments import read_segments
 from forumlens.transcript.sentences import sentence_texts
 from forumlens.transcript.speakers import display_name
 from forumlens.transcript.ssa import read_ssa
+from forumlens.transcript.timedlabels import read_timed_labels
 
 ASS = (
     "[Script Info]\n"
@@ -166,3 +167,58 @@ def test_a_title_field_in_the_header_is_the_title() -> None:
     assert parse_transcript(ASS).title == "Open forum on coral-reef sensors"
     header = "IGF 2031 Apia | Main hall | Session ID: MH-2\nTitle: Cables and cyclones\nLanguage: English\n"
     assert parse_transcript(header + ">> CHAIR: Welcome.\n").title == "Cables and cyclones"
+
+
+TRANSCRIBED = (
+    "Rural broadband pre-meeting.m4a\n"
+    "Transcribed by a word processor\n"
+    "\n"
+    "00:00:00 Speaker 1\n"
+    "Welcome, everyone. We have thirty minutes.\n"
+    "\n"
+    "00:00:09 Speaker 1\n"
+    "Two short inputs first.\n"
+    "\n"
+    "00:00:15 Wanjiru Kamau-Otieno\n"
+    "Thank you. 12 counties have no fibre at all: that is my first point.\n"
+    "\n"
+    "00:00:31 Unknown\n"
+    "Which ones?\n"
+)
+EDITOR = (
+    "Open Forum 9 - Alerts by radio\n"
+    "\n"
+    "00:00:00:00 - 00:00:05:10\n"
+    "Speaker 1\n"
+    "Good afternoon from the studio.\n"
+    "\n"
+    "00:00:05:11 - 00:00:09:02\n"
+    "Tomasz Wrzesińska-Pole\n"
+    "Thank you. Our alerts go out by radio first.\n"
+)
+
+
+def test_a_time_and_a_bare_label_above_each_paragraph_state_the_turns() -> None:
+    session = parse_transcript(TRANSCRIBED)
+    got = [(t.line, t.label, t.speaker) for t in session.turns]
+    assert got == [
+        (4, "Speaker 1", None),  # two paragraphs in a row: one turn
+        (10, "Wanjiru Kamau-Otieno", "Wanjiru Kamau-Otieno"),
+        (13, "Unknown", None),
+    ]
+    assert session.turns[1].text.startswith("Thank you. 12 counties")
+    assert sentence_texts(session.turns[0].text) == [
+        "Welcome, everyone.",
+        "We have thirty minutes.",
+        "Two short inputs first.",
+    ]
+    editor = parse_transcript(EDITOR)
+    assert [(t.line, t.label, t.speaker) for t in editor.turns] == [
+        (3, "Speaker 1", None),  # a time range with frames, the label on the next line
+        (7, "Tomasz Wrzesińska-Pole", "Tomasz Wrzesińska-Pole"),
+    ]
+
+
+def test_time_stamps_before_sentences_are_no_label_lines() -> None:
+    text = "00:01:02 Thank you all for coming today.\n00:01:09 We start with the budget.\n00:01:20 Any questions?\n"
+    assert read_timed_labels(text) is None

@@ -15,7 +15,8 @@ Two kinds, tried before the caption rules of `parse.py`:
   captions with a `[Display Name] time` line above each caption (`labelblocks.py`), a Markdown
   page with a bold label opening each paragraph (`mdlabels.py`), a two-column table turned
   into text with its layout kept (`layout.py`: labels wrapped beside the speech), a SubStation Alpha subtitle
-  script whose `Name` field is the speaker (`ssa.py`), a diarised speech-recognition output with
+  script whose `Name` field is the speaker (`ssa.py`), a transcribe or video-editor export
+  with a time and a bare label line above each paragraph (`timedlabels.py`), a diarised speech-recognition output with
   a time range and a `[SPEAKER_00]` label opening each segment (`segments.py`). The first that recognises the
   text gives all its turns; the rules add none. Subtitle cue files (WebVTT, SRT) have their own
   reader in `cues.py`, mixed with the rules because their cue text holds ordinary labels.
@@ -41,6 +42,7 @@ from .numbered import paragraph_number_edits
 from .segments import read_segments
 from .ssa import read_ssa
 from .tables import read_table
+from .timedlabels import read_timed_labels
 from .view import View, apply_edits
 
 __all__ = ["EXPORT_READERS", "export_marks", "reading_view", "states_turns_in_fields"]
@@ -52,6 +54,7 @@ EXPORT_READERS: tuple[Callable[[str], ExportMarks | None], ...] = (
     read_table,
     read_layout_table,
     read_label_blocks,
+    read_timed_labels,
     read_segments,
     read_markdown_labels,
 )

@@ -8,6 +8,8 @@ slices and count lines), so the rows between keep their furniture in the turn te
   column, a closing pipe), the line break, and the next row up to its text cell (its time
   and speaker cells, an opening quote): `Hello there.","0.9"` / `"00:05","Jo Li","And more.`;
 - saved captions (`labelblocks.py`): a `[Jo Li] 11:00:14` label line between two blocks;
+- a transcribe or video-editor export (`timedlabels.py`): a `00:00:41 Jo Li` label line (or a
+  time range and the label on the next line) between two paragraphs of the same voice;
 - recognition segments (`segments.py`): the `[00:00:04.380 --> 00:00:10.020] [SPEAKER_00]:`
   opening the next segment of the same voice;
 - a SubStation Alpha script (`ssa.py`): the `Dialogue: 0,0:00:01.20,…,,` fields before the next
@@ -31,6 +33,7 @@ from dataclasses import dataclass
 from .labelblocks import LABEL_LINE
 from .segments import SEGMENT_LINE
 from .ssa import EVENT_FIELDS
+from .timedlabels import timed_label_lines
 
 __all__ = ["export_furniture"]
 
@@ -64,6 +67,8 @@ def export_furniture(text: str) -> list[tuple[int, int]]:
         spans += [(m.start(), m.end()) for m in LABEL_LINE.finditer(text)]
     if "-->" in text or "]" in text:
         spans += [(m.start(), m.end()) for m in SEGMENT_LINE.finditer(text)]
+    if ":" in text and "\n" in text:
+        spans += [(m.start(), m.end()) for m in timed_label_lines(text)]
     if "Dialogue:" in text or "Comment:" in text:
         spans += [(m.start(), m.end()) for m in EVENT_FIELDS.finditer(text)]
     if _ROW_START.search(text):

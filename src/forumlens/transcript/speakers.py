@@ -121,6 +121,11 @@ GENERIC_LABELS = frozenset(
         "delegate",
         "parliamentarian",
         "guest",  # a meeting tool's name for an unsigned-in caller ("Guest (Unverified)")
+        # a press briefing: the press officer, and `Q:` / `A:` for a question from a journalist
+        # and an answer whose speaker the transcriber did not name
+        *["spokesperson", "spokesman", "spokeswoman", "press officer", "q", "a"],
+        # a voice an editor or a recogniser could not tell, written alone ("Unknown", "UNIDENTIFIED")
+        *["unknown", "unidentified"],
         # the same roles in French, Spanish and Portuguese captions
         *["président", "présidente", "presidente", "presidenta", "modérateur", "modératrice"],
         *["moderador", "moderadora", "intervenant", "intervenante", "participante", "interprète"],
