@@ -36,6 +36,7 @@ _JOINERS = "\u200c\u200d"
 _HEAD = 80
 _NOTHING = str.maketrans("", "", _FORMAT)
 _AS_SPACE = str.maketrans(_SPACES, " " * len(_SPACES))
+_BLANK = " \t" + _FORMAT + _SPACES
 
 
 def _head_end(text: str, line: int) -> int:
@@ -49,9 +50,9 @@ def _head_end(text: str, line: int) -> int:
     return colon if looks_like_label(label) else line
 
 
-def _after_marker(text: str, line: int, at: int) -> bool:
-    """Whether offset `at` follows a `>>` marker opening its line (invisible characters aside)."""
-    return ">>" in text[line:at] and text[line:at].translate(_NOTHING).translate(_AS_SPACE).strip().endswith(">>")
+def _after_marker(before: str) -> bool:
+    """Whether the text `before` a space ends with a `>>` marker (blanks and invisible characters aside)."""
+    return before.rstrip(_BLANK).endswith(">>")
 
 
 def invisible_edits(text: str) -> list[Edit]:
@@ -81,11 +82,15 @@ def _head_edits(text: str, line: int, head: str) -> list[Edit]:
         char = match.group()
         at = line + match.start()
         if char.isspace():
-            if ":" not in head[match.end() :] and ">>" not in head[: match.start()]:
-                continue  # no label's colon after it, no marker before it: inside a speech
+            before = head[: match.start()]
+            if _after_marker(before):
+                edits.append(Edit(at, at + 1, " "))
+                continue
+            if ":" in before or ":" not in head[match.end() :]:
+                continue  # not before a label's colon: inside a speech
             if head_end is None:
                 head_end = _head_end(text, line)
-            if at < head_end or _after_marker(text, line, at):
+            if at < head_end:
                 edits.append(Edit(at, at + 1, " "))
         elif not (char in _JOINERS and at > 0 and text[at - 1].isalpha() and text[at + 1 : at + 2].isalpha()):
             edits.append(Edit(at, at + 1, ""))
