@@ -338,3 +338,19 @@ def test_a_pdf_set_in_bold_throughout_takes_no_heading_from_bold():
     items = [("h1", "Statement on privacy"), ("p", STATEMENT_BODY), ("b", "Next steps"), ("p", NEXT_STEPS)]
     session = parse_document(read_bytes(make_pdf(items, bold_body=True), "statement.pdf"))
     assert [t.text for t in session.turns if t.kind == "note"] == ["Statement on privacy"]
+
+
+def test_a_word_export_with_timed_speaker_lines_is_a_transcript():
+    # Word's "Transcribe" saves a time and the speaker on a line above each paragraph: the
+    # export states its turns in fields of its own, so it is speech whatever its format.
+    data = make_docx(
+        [
+            ("p", "00:00:03 Ines Varga"),
+            ("p", "Welcome everyone to the session on rural access."),
+            ("p", "00:00:41 Kofi Mensah"),
+            ("p", "Thank you. Our cooperatives connect forty villages."),
+        ]
+    )
+    session = parse_document(read_bytes(data, "transcribed.docx"))
+    assert not is_document_session(session)
+    assert [t.speaker for t in session.turns if t.kind == "speech"] == ["Ines Varga", "Kofi Mensah"]

@@ -19,6 +19,7 @@ from ..read.markdown import without_code
 from ..transcript.cues import is_cue_file
 from ..transcript.mdlabels import read_markdown_labels
 from ..transcript.parse import find_title, guess_year
+from ..transcript.readers import states_turns_in_fields
 from ..transcript.speakers import name_key
 from ..transcript.tables import caption_table
 
@@ -35,8 +36,10 @@ def is_transcript(document: Document, session: Session) -> bool:
     Markdown only those outside code, where `>>` is shown rather than spoken.
     Bare `NAME:` labels count only in text and HTML, and only when at least two
     people take three turns, so a report's "Recommendations:" line is not a speaker.
-    A subtitle cue file (WebVTT, SRT) and a caption table with a speaker and a text column
-    (`transcript/tables.py`) are speech by construction, whatever their turns. A Markdown
+    A subtitle cue file (WebVTT, SRT), a caption table with a speaker and a text column
+    (`transcript/tables.py`) and any other export that states its turns in fields of its own
+    (a subtitle script, recognition segments: `transcript.readers.states_turns_in_fields`) are
+    speech by construction, whatever their turns. A Markdown
     page whose paragraphs open with bold labels (`transcript/mdlabels.py`) is a transcript when
     the voices alternate, a label coming back after another one: a report's bold lead-ins
     ("**Findings:**", "**Recommendations:**") name its sections once each, in order.
@@ -46,6 +49,8 @@ def is_transcript(document: Document, session: Session) -> bool:
         return False
     shown = without_code(document.text) if document.format == "markdown" else document.text
     if ">>" in shown or is_cue_file(document.text) or caption_table(document.text):
+        return True
+    if states_turns_in_fields(document.text):
         return True
     labels = {t.label for t in speech if t.label}
     if document.format == "markdown" and read_markdown_labels(document.text) is not None:
