@@ -236,7 +236,7 @@ def test_each_turn_is_keyed_once_however_many_titled_labels_ask(monkeypatch: pyt
         "then to Ms. Ilse Vos.\n\n>>MS. OKORO: Thank you, Chairman.\n",
         source="titled-test.txt",
     )
-    titled._turn_words.cache_clear()
+    titled.turn_words.cache_clear()
     titled._text_key.cache_clear()
     keyed: list[str] = []
     real = titled.name_key

@@ -18,6 +18,7 @@ from typing import Any
 from forumlens.models import Session
 from forumlens.resolve import affcands, affmodel, cues, modes
 from forumlens.resolve.dutylabel import join_duty_labels
+from forumlens.resolve.initials import join_initials
 from forumlens.resolve.interpreted import join_interpreted
 from forumlens.resolve.mentions import Mention, find_mentions
 from forumlens.resolve.newcoalitions import (
@@ -470,6 +471,8 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     groups = name_generic_voices(groups, session.turns, is_one_holder_label)
     # "MS. OKORO" → the Amina Okoro of the hand-off; "THE CHAIR" → the chair the session names
     groups = name_office_labels(join_titled_surnames(groups, session.turns), session.turns)
+    # "DR. V.K." → the one Vasanthi Kodandaraman of the session (her other labels, her hand-offs)
+    groups = join_initials(groups, session.turns)
     moderators = find_moderators(view, groups)
     # ">> AURELIE DELVIGNE-HOUART:" … then only ">> MODERATOR:": the caption switched to the duty
     groups = join_duty_labels(groups, session.turns, moderators)

@@ -34,7 +34,16 @@ from forumlens.resolve.people import LabelGroup, name_key, same_person
 from forumlens.resolve.titles import is_title_word, parse_title
 from forumlens.transcript.speakers import normalise_label, sentence_word
 
-__all__ = ["full_names_ending", "join_titled_surnames", "name_office_labels"]
+__all__ = [
+    "full_names_ending",
+    "given_word",
+    "join_titled_surnames",
+    "merge_groups",
+    "name_office_labels",
+    "persons",
+    "title_gender",
+    "turn_words",
+]
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’\u2011.-]*")
 _PARTICLES = frozenset(
@@ -51,7 +60,7 @@ _ABBREVIATED = frozenset(
 )
 
 
-def _given_word(word: str) -> bool:
+def given_word(word: str) -> bool:
     bare = word.rstrip(".")
     if len(bare) == 1 and word.endswith(".") and bare.isupper():
         return True  # an initial: "Amina B. Okoro"
@@ -73,15 +82,19 @@ def _text_key(text: str) -> str:
 
 
 def _same_word(a: str, b: str) -> bool:
-    """One name word spelled alike: equal keys, or a one-letter caption slip in a long word
-    ("OSANDON" for "Ossandón")."""
-    return a == b or (min(len(a), len(b)) >= 5 and a[0] == b[0] and fuzz.ratio(a, b) >= 90)
+    """One name word spelled alike: equal keys, a one-letter caption slip in a long word
+    ("OSANDON" for "Ossandón"), or a misheard first sound of a long word ("KIZILBASH")."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) >= 6 and a[1:] == b[1:]:
+        return True  # the first sound misheard, the rest alike ("KIZILBASH" for "Qizilbash")
+    return min(len(a), len(b)) >= 5 and a[0] == b[0] and fuzz.ratio(a, b) >= 90
 
 
 @dataclass(frozen=True)
 class _TurnWords:
     """A turn's word tokens, the name-key words of each, and the tokens by the first letter of
-    their key: computed once per turn text (`_turn_words`), since `full_names_ending` reads
+    their key: computed once per turn text (`turn_words`), since `full_names_ending` reads
     every turn once per titled label, and keying each word again per label is labels × text."""
 
     tokens: tuple[re.Match[str], ...]
@@ -90,7 +103,7 @@ class _TurnWords:
 
 
 @lru_cache(maxsize=1024)
-def _turn_words(text: str) -> _TurnWords:
+def turn_words(text: str) -> _TurnWords:
     tokens = tuple(_TOKEN.finditer(text))
     keys = tuple(tuple(name_key(tok.group()).split()) for tok in tokens)
     by_initial: dict[str, list[int]] = {}
@@ -135,7 +148,7 @@ def full_names_ending(surname: str, turns: Sequence[Turn]) -> list[tuple[str, st
         if head[:3] not in _text_key(turn.text) and head[-3:] not in _text_key(turn.text):
             continue  # (first or last letters: a slip is seldom at both ends)
         text = turn.text
-        words = _turn_words(text)
+        words = turn_words(text)
         tokens, keys = words.tokens, words.keys
         for i in words.by_initial.get(want[0][:1], ()):
             last = _match_at(keys, i, want)
@@ -145,7 +158,7 @@ def full_names_ending(surname: str, turns: Sequence[Turn]) -> list[tuple[str, st
             trailing: list[str] = []
             if last + 1 < len(tokens) and not tokens[last].group().endswith("."):
                 nxt = tokens[last + 1]
-                if not text[tokens[last].end() : nxt.start()].strip() and _given_word(nxt.group()):
+                if not text[tokens[last].end() : nxt.start()].strip() and given_word(nxt.group()):
                     if not given:
                         continue  # the surname is not the last word of this name
                     trailing = [nxt.group().rstrip(".")]
@@ -167,13 +180,13 @@ def _given_before(tokens: Sequence[re.Match[str]], i: int, text: str) -> tuple[l
         if text[prev.end() : tokens[j + 1].start()].strip():
             break  # punctuation in between: not one name
         w = prev.group()
-        if w.endswith(".") and w.rstrip(".").lower() not in _ABBREVIATED and not _given_word(w):
+        if w.endswith(".") and w.rstrip(".").lower() not in _ABBREVIATED and not given_word(w):
             break  # "Thank you, Madam Chair. Lars Petersen": the sentence before, not his title
-        if (w.lower() in _PARTICLES and given) or _given_word(w):
+        if (w.lower() in _PARTICLES and given) or given_word(w):
             given.insert(0, w)
         else:
             if is_title_word(w):
-                gender = _title_gender(tokens, j, text)
+                gender = title_gender(tokens, j, text)
             break
         j -= 1
     while given and given[0].lower() in _PARTICLES:
@@ -185,7 +198,7 @@ _POSSESSIVES = frozenset({"his", "her", "your"})
 _STYLED = frozenset({"excellency", "highness", "majesty", "honour", "honor", "grace", "worship"})
 
 
-def _title_gender(tokens: Sequence[re.Match[str]], j: int, text: str) -> str | None:
+def title_gender(tokens: Sequence[re.Match[str]], j: int, text: str) -> str | None:
     """The gender of the run of titles ending at token `j` ("Ms.", "Madam Chair")."""
     run = [tokens[j].group()]
     while j > 0 and not text[tokens[j - 1].end() : tokens[j].start()].strip() and is_title_word(tokens[j - 1].group()):
@@ -200,7 +213,7 @@ def _words(name: str) -> list[str]:
     return name_key(name).split()
 
 
-def _persons(names: Sequence[str]) -> list[Counter[str]]:
+def persons(names: Sequence[str]) -> list[Counter[str]]:
     """Names clustered into people (caption variants of one name are one person)."""
     people: list[Counter[str]] = []
     for name in names:
@@ -236,7 +249,7 @@ def _other_gender(a: LabelGroup, b: LabelGroup) -> bool:
     return ga is not None and gb is not None and ga != gb
 
 
-def _merge(into: LabelGroup, other: LabelGroup) -> None:
+def merge_groups(into: LabelGroup, other: LabelGroup) -> None:
     into.turns = sorted([*into.turns, *other.turns])
     into.labels += [lab for lab in other.labels if lab not in into.labels]
 
@@ -310,10 +323,10 @@ def join_titled_surnames(groups: Sequence[LabelGroup], turns: Sequence[Turn]) ->
             and g.name
             and len(_words(g.name)) > n
             # family name first ("TANAKA Kenji") only where a title marks the label as a surname
-            and (family == _words(g.name)[-n:] or (titled and family == _words(g.name)[:n]))
+            and (all(map(_same_word, family, _words(g.name)[-n:])) or (titled and family == _words(g.name)[:n]))
         ]
         said = full_names_ending(group.name, turns)
-        people = _persons([*(g.name for g in speakers if g.name), *(n for n, _ in said)])
+        people = persons([*(g.name for g in speakers if g.name), *(n for n, _ in said)])
         if len(people) > 1 and gender:
             # "Ms. Amaka Okoro … and Mr. Chidi Okoro": the title chooses only when every other
             # name was said with the other title
@@ -328,7 +341,7 @@ def join_titled_surnames(groups: Sequence[LabelGroup], turns: Sequence[Turn]) ->
             continue  # "MS. OKORO" is not "Mr. Chidi Okoro"
         owner = next((g for g in speakers if g.name in person), None)
         if owner is not None:
-            _merge(owner, group)
+            merge_groups(owner, group)
             result.remove(group)
         else:
             group.name = max(person, key=lambda n: (person[n], len(n)))
@@ -344,7 +357,7 @@ def join_titled_surnames(groups: Sequence[LabelGroup], turns: Sequence[Turn]) ->
             None,
         )
         if same is not None:
-            _merge(same, group)
+            merge_groups(same, group)
         else:
             merged.append(group)
     return sorted(merged, key=lambda g: g.turns[0])
@@ -386,7 +399,7 @@ def _named_holders(office: str, turns: Sequence[Turn]) -> list[str]:
             for m in rx.finditer(turn.text):
                 name = parse_title(m.group("name")).name
                 words = (name or "").split()
-                while words and not _given_word(words[-1]) and words[-1] != words[0]:
+                while words and not given_word(words[-1]) and words[-1] != words[0]:
                     words.pop()
                 if len(words) >= 2 and all(w[:1].isupper() and not sentence_word(w) for w in words):
                     found.append(" ".join(words))
@@ -414,12 +427,12 @@ def name_office_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> l
             and any(parse_title(lab).office == office and parse_title(lab).name for lab in g.labels)
         ]
         if len(holders) == 1:
-            _merge(holders[0], group)
+            merge_groups(holders[0], group)
             result.remove(group)
             continue
         if holders:
             continue
-        people = _persons(_named_holders(office, turns))
+        people = persons(_named_holders(office, turns))
         if not people:
             called = _called_before(group, result, turns)
             people = [Counter({called: 1})] if called else []
@@ -428,7 +441,7 @@ def name_office_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> l
         person = people[0]
         owner = next((g for g in result if g.name and any(same_person(g.name, n) for n in person)), None)
         if owner is not None and owner is not group:
-            _merge(owner, group)
+            merge_groups(owner, group)
             result.remove(group)
         else:
             group.name = max(person, key=lambda n: (person[n], len(n)))
@@ -497,6 +510,6 @@ def _called_before(group: LabelGroup, groups: Sequence[LabelGroup], turns: Seque
     longer = {
         n for n in longer if not any(sentence_word(w) or is_title_word(w) for w in n.split()[len(short.split()) :])
     }
-    if len(_persons(sorted(longer))) > 1:
+    if len(persons(sorted(longer))) > 1:
         return None
     return max(longer, key=len) if longer else short
