@@ -1,4 +1,4 @@
-"""Titled surname labels and office labels of early IGF captions → the people they name (issue 22)."""
+"""Titled surname, initials and office labels of early IGF captions → the people they name (issue 22)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from forumlens.resolve.cast import Cast, resolve_session
+from forumlens.resolve.initials import label_initials
 from forumlens.resolve.scoring import load_gold, score_people, score_person_turns
 from forumlens.resolve.titles import parse_title
 from forumlens.transcript.parse import parse_transcript
@@ -251,3 +252,71 @@ def test_each_turn_is_keyed_once_however_many_titled_labels_ask(monkeypatch: pyt
     assert titled.full_names_ending("MENSAH", session.turns) == [("Kwame Mensah", "m")]
     assert titled.full_names_ending("VOS", session.turns) == [("Ilse Vos", "f")]
     assert len(keyed) == first + 2  # only the two surnames asked
+
+
+# Initials labels ("DR. M.R.", "H.E. S.B.") → the one person whose name they abbreviate (resolve.initials)
+
+
+@pytest.mark.parametrize(
+    ("label", "initials"),
+    [
+        ("DR. M.R.", ("m", "r")),
+        ("H.E. S.B.", ("s", "b")),
+        ("MS. R. Q.", ("r", "q")),
+        ("J.-P. M.", ("j-p", "m")),
+        ("A.B.C.", ("a", "b", "c")),
+        ("MR. NG", None),  # a two-letter surname, no periods
+        ("VK", None),
+        ("DR. OKORO", None),
+        ("MS. A. OKORO", None),  # an initial and a surname: a name, not initials
+    ],
+)
+def test_label_initials(label: str, initials: tuple[str, ...] | None) -> None:
+    assert label_initials(label) == initials
+
+
+def test_initials_join_the_name_the_speaker_and_the_chair_give() -> None:
+    cast = _cast(
+        ">> DR. M.R.:  Good morning.  My name is Dr. Meenakshi Raghunathan, I teach law at the "
+        "Deccan Institute of Technology Law.  First, His Excellency Dr. Saleh Barakzai, Deputy "
+        "Minister at the Ministry of Posts and Telecommunications of Oman.  Your Excellency, please.\n\n"
+        ">> H.E. S.B.:  Thank you, Madam Chair.  In Oman the cafe is often the only place to read mail.\n\n"
+        ">> DR. RAGHUNATHAN:  Thank you, Excellency.  Next, Mr. Otieno Wekesa-Barasa.\n\n"
+        ">> MR. O.W.:  Thank you, Madam.  Our association has 140 members.\n\n"
+        ">> H.E. DR. BARAKZAI:  One more word on the register.\n"
+    )
+    assert _by_label(cast, "DR. M.R") == "Meenakshi Raghunathan"
+    assert _by_label(cast, "DR. RAGHUNATHAN") == "Meenakshi Raghunathan"
+    assert _by_label(cast, "H.E. S.B") == _by_label(cast, "H.E. DR. BARAKZAI") == "Saleh Barakzai"
+    assert _by_label(cast, "MR. O.W") == "Otieno Wekesa-Barasa"  # a hyphenated surname counts once
+    minister = next(p for p in cast.people if p.name == "Saleh Barakzai")
+    assert (
+        minister.affiliation == "Ministry of Posts and Telecommunications of Oman"
+    )  # the chair's hand-off reaches him
+    assert len(cast.people) == 3
+
+
+def test_two_names_with_the_initials_join_nobody() -> None:
+    cast = _cast(
+        ">> CHAIR:  We welcome Ms. Anna Berg of the library and Mr. Arne Bakke of the ministry.\n\n"
+        ">> MR. A.B.:  Thank you, Chair.  Libraries matter.\n"
+    )
+    assert _by_label(cast, "MR. A.B") not in ("Anna Berg", "Arne Bakke")
+
+
+def test_a_title_of_the_other_gender_vetoes_the_join() -> None:
+    cast = _cast(
+        ">> CHAIR:  Our next speaker is Mr. Rashid Qureshi of the regulator.\n\n"
+        ">> MS. R.Q.:  Thank you.  I speak for the providers.\n"
+    )
+    assert _by_label(cast, "MS. R.Q") != "Rashid Qureshi"
+
+
+def test_a_misheard_first_sound_of_a_titled_surname_joins_the_speaker() -> None:
+    cast = _cast(
+        ">> CHAIR:  Now Ms. Shirin Qaderi of Karakoram Fibre.\n\n"
+        ">> MS. QADERI:  Thank you.  The burden moved to the provider.\n\n"
+        ">> CHAIR:  Thank you.\n\n"
+        ">> MS. KADERI:  I am still here.\n"
+    )
+    assert _by_label(cast, "MS. KADERI") == "Shirin Qaderi"

@@ -264,6 +264,8 @@ def _role(draft: Draft, kind: str | None, moderator: bool, hub: bool) -> Role:
         return "dc-representative"
     if draft.card_role in ("guest", "participant"):
         return draft.card_role  # the name card's part in the session: on the programme, or from the floor
+    if draft.hub_duty:
+        return "participant"  # a hub's moderator under their own label: the hub's voice, not a panelist
     if kind in ("igf-body", "un-body", "igo"):
         # an official who came to the microphone from the floor is a participant, not a panelist
         # (named by the chair only because their hand was up is still from the floor)
@@ -471,7 +473,7 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     groups = name_generic_voices(groups, session.turns, is_one_holder_label)
     # "MS. OKORO" → the Amina Okoro of the hand-off; "THE CHAIR" → the chair the session names
     groups = name_office_labels(join_titled_surnames(groups, session.turns), session.turns)
-    # "DR. V.K." → the one Vasanthi Kodandaraman of the session (her other labels, her hand-offs)
+    # "DR. M.R." → the one Meenakshi Raghunathan of the session (her other labels, her hand-offs)
     groups = join_initials(groups, session.turns)
     moderators = find_moderators(view, groups)
     # ">> AURELIE DELVIGNE-HOUART:" … then only ">> MODERATOR:": the caption switched to the duty

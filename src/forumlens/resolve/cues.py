@@ -115,7 +115,9 @@ HAND_RAISE = re.compile(
 MODERATOR_SELF = re.compile(
     r"\b(?:I(?:'m|’m| am)?(?:'ll|’ll| will| shall)?(?: be)?\s+(?:your\s+|the\s+)?"
     r"(?:(?:online|remote|onsite|on[\s‑-]site|virtual|in-room)\s+)?(?:co[\s‑-]?)?"  # "I am the online moderator"
-    r"moderat(?:e|ing|or)\b|moderating this session|(?:my|our) co[\s‑-]?moderator|"
+    # not "I moderate the remote hub here in Pokhara": a hub's moderator speaks for the hub, not the session
+    r"moderat(?:e|ing|or)\b(?!\s+(?:of\s+|at\s+|for\s+|in\s+)?(?:a|the|our|this)\s+(?:remote\s+|local\s+)?"
+    r"(?:(?-i:[A-Z])[\w'’-]+\s+)?hub\b)|moderating this session|(?:my|our) co[\s‑-]?moderator|"
     r"I(?:'ll| will)? (?:be )?chair(?:ing)? (?:this|the|today)|I'm chairing|"
     # "the organisers asked me to chair this meeting", "they invited me to moderate"
     r"(?:asked|invited|requested) me to (?:co[\s‑-]?)?(?:chair|moderate|facilitate)\b|"

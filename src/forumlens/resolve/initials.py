@@ -1,18 +1,18 @@
-"""Initials labels ("DR. V.K.", "H.E. A.B.") → the person whose name they abbreviate.
+"""Initials labels ("DR. M.R.", "H.E. S.B.") → the person whose name they abbreviate.
 
 Some captioners of the early IGF wrote a speaker's initials as the label until they had the
-name in full ("DR. V.K." for the chair who then says "My name is Dr. Vasanthi Kodandaraman",
-later "DR. KODANDARAMAN"). Left alone, "V.k" is a person of its own, without the self-
+name in full ("DR. M.R." for the chair who then says "My name is Dr. Meenakshi Raghunathan",
+later "DR. RAGHUNATHAN"). Left alone, "M.r" is a person of its own, without the self-
 introduction or hand-off that the full name carries, and the session counts one person twice.
 
 The rule: a label whose name part is only initials (each letter followed by a period, two to
 four of them, a hyphen joining the letters of one hyphenated given name: "J.-P. M.") is the one
 person of the session whose name has those initials: another speaker's full name, or a full
-name said in a speech turn ("His Excellency Dr. Abdulkarim Bamatraf, Deputy Minister …"). A
-hyphenated family name counts once ("Wafula Nabwera-Simiyu" is W.N.) or by every part
-("W.N.-S."). As with titled surnames (`resolve.titled`), the join happens only when exactly one
+name said in a speech turn ("His Excellency Dr. Saleh Barakzai, Deputy Minister …"). A
+hyphenated family name counts once ("Otieno Wekesa-Barasa" is O.W.) or by every part
+("O.W.-B."). As with titled surnames (`resolve.titled`), the join happens only when exactly one
 person fits, and a title's gender on the label vetoes a name said with the other gender's title
-("MS. R.Q." is no "Mr. Rashid Qureshi"). A label without periods ("VK", "AB") is left alone:
+("MS. S.Q." is no "Mr. Samir Qaderi"). A label without periods ("VK", "AB") is left alone:
 two-letter surnames ("Li", "Ng") are written the same way.
 """
 
@@ -29,7 +29,7 @@ from forumlens.transcript.speakers import normalise_label, sentence_word
 
 __all__ = ["join_initials", "label_initials"]
 
-# "V.K", "V. K.", "J.-P. M", "A.B.C": letters each closed by a period (the last one's may be
+# "M.R", "M. R.", "J.-P. M", "A.B.C": letters each closed by a period (the last one's may be
 # dropped by the label normaliser), a hyphen joining two letters of one given name
 _INITIALS = re.compile(r"(?:[^\W\d_]\.(?:\s*-\s*[^\W\d_]\.?)*\s*){1,3}[^\W\d_](?:\.(?:\s*-\s*[^\W\d_])*)?\.?")
 _UNIT = re.compile(r"[^\W\d_](?:\.?\s*-\s*[^\W\d_])*")
@@ -38,7 +38,7 @@ _PARTICLES = frozenset({"de", "da", "das", "do", "dos", "di", "del", "della", "v
 
 def label_initials(label: str) -> tuple[str, ...] | None:
     """The initials a label's name part is made of, one unit per name word, lower case
-    ("DR. V.K." → ("v", "k"); "J.-P. M." → ("j-p", "m")); None when the name is anything else."""
+    ("DR. M.R." → ("m", "r"); "J.-P. M." → ("j-p", "m")); None when the name is anything else."""
     name = parse_title(normalise_label(label)).name
     if not name or "." not in name or not _INITIALS.fullmatch(name.strip()):
         return None
@@ -49,7 +49,7 @@ def label_initials(label: str) -> tuple[str, ...] | None:
 
 def _word_units(word: str) -> set[str]:
     """The initials one name word may be written as: its first letter, and for a hyphenated
-    word the first letter of every part ("Nabwera-Simiyu": "n" and "n-s")."""
+    word the first letter of every part ("Wekesa-Barasa": "w" and "w-b")."""
     parts = name_key(word).split()
     if not parts:
         return set()
@@ -64,7 +64,7 @@ def _fits(words: Sequence[str], units: Sequence[str]) -> bool:
 def _said_with_initials(units: Sequence[str], turns: Sequence[Turn]) -> list[tuple[str, str | None]]:
     """Every full name said in a speech turn whose words have exactly these initials, with
     the gender of a title right before it. The name is a whole run of name words: neither
-    a given name before it nor a name word after it ("Wafula Nabwera Simiyu" is no W.N.)."""
+    a given name before it nor a name word after it ("Otieno Wekesa Barasa" is no O.W.)."""
     n = len(units)
     first = units[0][0]
     found: list[tuple[str, str | None]] = []

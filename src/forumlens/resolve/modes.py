@@ -45,6 +45,7 @@ from forumlens.text.numbers import NUMBER_WORDS
 
 __all__ = [
     "ALL",
+    "HUB_DUTY",
     "SOME",
     "Venues",
     "about_other",
@@ -58,6 +59,13 @@ __all__ = [
 _HERE = r"(?:here|over here)"
 # A meeting platform, named as where one takes part ("on WebEx", "via Zoom", "in the Teams call").
 _PLATFORM = meeting_pattern()
+# "I moderate the remote hub here in Pokhara", "we are hosting the Dhulikhel hub": running a hub, which
+# is where one is (online), and whom one speaks for (the hub, not the session's panel)
+HUB_DUTY = re.compile(
+    r"\b(?:I|we)\s+(?:(?:am|are|will be)\s+)?(?:moderat\w*|run\w*|host\w*|coordinat\w*)\s+(?:a|our|the|this)\s+"
+    r"(?:remote\s+|local\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+)?hub\b",
+    re.IGNORECASE,
+)
 # `own_cues` asks these of every sentence of every speaker: each sits behind its literal
 # prefilter (`text.fastre.Prefiltered`), which gives the pattern's own answers.
 _OWN_ONLINE_STRONG = SharedCue(
@@ -93,7 +101,16 @@ _OWN_ONLINE_STRONG = SharedCue(
         # "following from home", "watching from a hub in Kathmandu" (not "from the back of the room")
         r"(?:following|watching|listening|attending|participating)\s+(?:[\w']+\s+){0,3}?from\s+"
         r"(?!the\s+(?:room|floor|hall|stage|back|front|side))|"
-        r"(?:from|at)\s+(?:a|our|the)\s+(?:remote\s+|local\s+)?hub\b)\b",
+        # (not "a question from the hub": where somebody else's words come from)
+        r"(?<!question )(?<!questions )(?<!comment )(?<!comments )(?<!hand )(?<!message )"
+        r"(?:from|at)\s+(?:a|our|the)\s+(?:remote\s+|local\s+)?hub\b|" + HUB_DUTY.pattern + r"|"
+        # "I moderate the remote hub here in Pokhara": the one running a hub is at the hub
+        # what one says of one's own picture, sound or slides: "the picture is frozen on my side",
+        # "on my side the slides are a black square", "I have no camera today"
+        r"(?:picture|video|image|screen|sound|audio|slides?|camera)\b[^.?!]{0,40}?\b(?:on|at) my (?:side|end)\b|"
+        r"(?:on|at) my (?:side|end)\b[^.?!]{0,40}?\b(?:picture|video|image|screen|sound|audio|slides?|camera)\b|"
+        r"I\s+(?:have|have got|'ve got|’ve got)\s+no\s+(?:camera|video|webcam)|"
+        r"I\s+(?:do not|don't|don’t)\s+have\s+(?:a\s+|my\s+)?(?:camera|video|webcam)\b)\b",
         re.IGNORECASE,
     )
 )
@@ -119,7 +136,7 @@ _OWN_ONSITE = SharedCue(
         r"(?:I|we)\s+(?:came|flew|travell?ed)\s+(?:all the way\s+)?from\s+[\w'’ -]{2,40}?\s+to (?:this|the) (?:room|hall|venue|forum|IGF)\b|"
         r"(?:I|we)\s+(?:just\s+|only\s+|almost\s+|nearly\s+|finally\s+)?arrived\b(?!\s+online)|jet[\s-]?lag(?:ged)?|"
         # "I was lost in the corridors of this congress centre": the building the speaker is in
-        r"(?:in|at|of|around|inside)\s+(?:the\s+\w+\s+of\s+)?this\s+(?:(?:congress|conference|convention|exhibition)\s+"
+        r"(?:in|at|of|around|inside|from)\s+(?:the\s+\w+\s+of\s+)?this\s+(?:(?:congress|conference|convention|exhibition)\s+"
         r"(?:centre|center|hall)|building|venue)\b|"
         r"(?:I am|I'm|I’m)\s+(?:here\s+)?in person|physically (?:here|present)|"
         r"(?:hello|good (?:morning|afternoon|evening)|greetings)(?:\s+(?:to\s+)?(?:you|all|everyone|everybody))?,?\s+"
@@ -137,6 +154,26 @@ _OWN_ONSITE = SharedCue(
         # "I came from Nouakchott especially for this forum"
         r"(?:I|we)\s+(?:came|flew|travell?ed)\s+from\s+[\w'’ -]{2,40}?\s+(?:especially|specially|just)\s+for\s+"
         r"(?:this|the)\s+(?:forum|meeting|workshop|session|IGF|event)|"
+        # a place by the room's furniture: "I am standing at the lectern", "I am at the remote
+        # participation desk by the wall", "I am sitting next to you" (said to the chair)
+        r"(?:I am|I'm|I’m|we are|we're|we’re|sitting|seated|standing)\s+(?:here\s+)?(?:at|by|near|behind|next to|beside)\s+"
+        r"the\s+(?:(?:remote|online|registration|technical|tech|help|press)\s+(?:participation\s+)?desk|"
+        r"lectern|podium|pillar|door|entrance|aisle|stage)\b|"
+        r"(?:sitting|seated|standing)\s+(?:right\s+)?(?:next to|beside|behind|in front of|opposite)\s+"
+        r"(?:you|the (?:chair|chairman|chairperson|moderator))\b|"
+        # things of the room at hand: "they are here on the table", "on the table by the door",
+        # "one microphone on this table", "my suitcase under the table", "I will hold up this red card"
+        r"(?:is|are|it's|it’s|they're|they’re)\s+(?:right\s+)?here\s+on\s+the\s+tables?\b|"
+        r"on\s+the\s+tables?\s+(?:by|near|next to|at)\s+the\s+(?:door|entrance|exit)\b|"
+        r"(?:on|at|around|under)\s+this\s+(?:table|podium|stage|dais|lectern)\b|"
+        r"my\s+(?:suitcase|luggage|bags?|coat)\s+(?:is\s+|are\s+)?(?:still\s+)?(?:under|on|by|behind|next to)\s+the\s+"
+        r"(?:table|chair|door|stage)\b|"
+        r"(?:hold|holding|raise|raising|show|showing|wave|waving)\s+up\s+(?:this|the|my|a)\s+(?:[\w-]+\s+)?"
+        r"(?:card|sign|placard)\b|"
+        # the way here: "I walked in three minutes", "I came straight from the airport"
+        r"(?:I|we)\s+(?:just\s+)?walked\s+(?:here|in|over|across)\b|"
+        r"(?:came|come|drove|arrived)\s+(?:here\s+)?(?:straight|directly|right)\s+from\s+the\s+"
+        r"(?:airport|plane|station|train)\b|"
         # the panel seated beside the speaker: "On my right is Ms. …", "On my left, Mr. …"
         r"(?:on|to)\s+my\s+(?:left|right)(?=\s*,|\s+(?:is|are|sits?|we have)\b))\b",
         re.IGNORECASE,
@@ -158,7 +195,12 @@ _OTHER_ONLINE = re.compile(
     # "Sonam is on the telephone line from Thimphu", "who joins by phone": a voice on a line
     r"on the (?:tele)?phone line|on the line from|(?:is|are|was|still)\s+on the (?:tele)?phone\b|"
     r"(?:joins?|joining|joined|connected|speaks?|speaking|calling)\s+(?:in\s+|us\s+)?(?:by|via|over|on)\s+"
-    r"(?:the\s+)?(?:tele)?phone\b|"
+    r"(?:the\s+)?(?:(?:tele)?phone|video(?:[\s-]?(?:conference|link|call))?|videoconference)\b|"
+    # what the chair says of their picture or sound: "your picture has frozen", "I see him on the
+    # screen already", "we see only your name on the screen"
+    r"(?:your|her|his|their)\s+(?:picture|video|image|connection|sound|audio)\s+(?:has\s+|is\s+|just\s+)*"
+    r"(?:frozen|froze|dropped|cut|breaking up|broke up)\b|"
+    r"see\s+(?:him|her|you|them)\s+on\s+(?:the\s+)?screen\b|(?:your|her|his)\s+name\s+on\s+the\s+screen\b|"
     r"(?:joins?|joining|joined|connects?|connecting|connected|calling in|dialling in)\s+(?:us\s+|in\s+)?"
     r"(?:from|remotely|online|virtually)|"
     # "who is following the online room from Lagos": running the online side from a place
@@ -175,7 +217,10 @@ _OTHER_ONSITE = re.compile(
     # a seat at the table ("at the end of the table, …", "with us at the table is …"), being in
     # the building, having arrived ("I see you arrived"): the room
     r"at the (?:(?:end|other end|far end|head|middle|centre|center|side) of the )?(?:table|podium|dais|head table)|"
-    r"(?:is|are|am) (?:already |now )?in the building|(?:has |have )?(?:just |finally )?arrived\b(?!\s+(?:online|in the (?:zoom|chat)))|next to (?:me|him|her)|beside (?:me|him|her)|(?:here\s+)?at my side|physically (?:here|present)|"
+    r"(?:is|are|am) (?:already |now )?in the building|(?:has |have )?(?:just |finally )?arrived\b(?!\s+(?:online|in the (?:zoom|chat)))|next to (?:me|him|her)|beside (?:me|him|her)|"
+    # "Behind me with the laptop is my colleague …" (not "no company behind me")
+    r"(?:sits|sitting|seated|standing)\s+(?:right\s+)?behind\s+(?:me|us)\b|"
+    r"behind (?:me|us)(?=\s*,?\s+(?:with|at|is|are|sits|sitting|we have)\b)|(?:here\s+)?at my side|physically (?:here|present)|"
     # "our remote moderator is at the back with the laptop"
     r"(?:is|are|sits|sitting|seated|standing)\s+(?:here\s+)?at the back\b|"
     r"flew in|came all the way|travell?ed (?:all the way|a long way|far)|(?:at|in|from) the (?:back|front|middle|corner) of the (?:room|hall)|"
@@ -208,7 +253,10 @@ _FLOOR_ONSITE = re.compile(
     rf"\b(?:in (?:the|this) (?:room|hall)|at the back|in the (?:front|middle|corner|aisle|back)|"
     rf"(?:first|second|third|fourth|front|back|last) row|{_HERE}\b(?= in the)|"
     rf"(?:gentleman|lady|young (?:man|woman|lady)|man|woman|sir|madam)\s+(?:\w+\s+){{0,3}}?(?:there|{_HERE})\b|"
-    rf"(?:the|a) (?:gentleman|lady|young (?:man|woman|lady)) (?:in|with|at|on|behind|near|by|next to)\b|"
+    rf"(?:the|a) (?:gentleman|lady|young (?:man|woman|lady))\s+(?:(?:who is\s+)?(?:standing|sitting|seated|walking|coming)\s+)?"
+    rf"(?:in|with|at|on|behind|near|by|next to)\b|"
+    # "the gentleman who is walking to the microphone now"
+    rf"(?:walking|coming|going)\s+(?:up\s+)?to\s+the\s+(?:mic|microphone|podium|stage|front)\b|"
     # "One more here", "a hand there": pointing into the room
     rf"(?:one more|another (?:one|question|hand|comment)|a (?:question|hand|comment))\s+(?:from\s+)?(?:{_HERE}|there)\b|"
     # a chair pointing at a person ("Yes, the gentleman.", "Yes, madam, at the press table.")

@@ -93,6 +93,7 @@ class Draft:
     card_mode_evidence: list[Evidence] = field(default_factory=list)  # the card that gave the mode
     slotted: bool = False  # named in a sentence announcing a programme slot ("our next speaker")
     before_floor: bool = False  # spoke before the chair opened the floor: on the panel
+    hub_duty: bool = False  # runs a remote hub ("I moderate the remote hub here"): speaks for the hub
 
     def add(self, entity: str, strength: float, evidence: Evidence) -> None:
         self.affiliations.setdefault(entity, []).append((strength, evidence))
@@ -479,6 +480,20 @@ def _span_at(spans: Sequence[tuple[int, int]], starts: Sequence[int], offset: in
     return offset, offset + 1
 
 
+_HUB_LABEL = re.compile(r"\bhub\b", re.IGNORECASE)
+
+
+def _about_other(view: SessionView, turn: int, words: str) -> tuple[int, int]:
+    """`modes.about_other` of words said in `turn`, placed on the speaker's side: a remote hub's
+    "here", "in the room" and "with us" ("we are fourteen people in the room.  We have with us
+    Anush …", "who drove here this morning") are the hub's room, so the people it names are
+    online like the hub itself."""
+    online, onsite = modes.about_other(words)
+    if _HUB_LABEL.search(view.session.turns[turn].label or ""):
+        return online + onsite, 0
+    return online, onsite
+
+
 def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int, weight: float) -> None:
     """Mode cues in the words after a name ("Yasmin is in the Zoom room"), up to the next person's name."""
     _, s_end = view.sentence_at(turn, start)
@@ -492,7 +507,7 @@ def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int
     tail = tail.split(":", 1)[0]  # "for Dr. Mansour: is the course available online?" says what is asked
     if _VOCATIVE_QUESTION.match(tail) or (tail.lstrip().startswith(",") and _QUESTION_NOT_YOU.match(tail)):
         return  # "Kai, anybody online?", "Rosa, what about online abuse?": a question to them, not where they are
-    online, onsite = modes.about_other(tail)
+    online, onsite = _about_other(view, turn, tail)
     a, b = view.sentence_at(turn, start)
     if not (online or onsite) and stop >= limit:
         # "Mr. Ossandón will speak in Spanish.  He is … and he travelled from Santiago for this
@@ -504,7 +519,7 @@ def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int
             and _GOES_ON.match(view.text, nxt[0])
             and view.next_other_name(nxt[0], nxt[1], draft.group) >= nxt[1]
         ):
-            online, onsite = modes.about_other(view.text[nxt[0] : nxt[1]])
+            online, onsite = _about_other(view, turn, view.text[nxt[0] : nxt[1]])
             a, b = nxt
     if (online or onsite) and end not in draft.seen:
         draft.seen.add(end)
@@ -575,7 +590,7 @@ def _mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: in
         words = words[clause[-1].end() :]
     if _EXCEPT_BEFORE.search(words):
         return  # "all our speakers are here with us, except Dr. Brun": the words say where she is not
-    online, onsite = modes.about_other(words)
+    online, onsite = _about_other(view, turn, words)
     if online or onsite:
         draft.seen.add(-start - 1)
         draft.online += 2 * online
@@ -749,7 +764,7 @@ def _handoff(
         for a, b in view.sentences[last_turn.index]:
             # said to the next speaker ("can you hear us?"), not "says thank you to the Doctor"
             if a >= last_para[0] and _TO_YOU.search(text, a, b):
-                online, onsite = modes.about_other(text[a:b])
+                online, onsite = _about_other(view, last_turn.index, text[a:b])
                 if online or onsite:
                     draft.online += online
                     draft.onsite += onsite
@@ -827,8 +842,11 @@ def _floor_mode(view: SessionView, draft: Draft, turn_index: int, para: tuple[in
     """Where an unnamed voice is, from how the chair gave the floor ("the lady at the back",
     "anybody online?"): the last sentences of the chair's last paragraph."""
     sentences = [(a, b) for a, b in view.sentences[turn_index] if a >= para[0]][-3:]
+    hub = _HUB_LABEL.search(view.session.turns[turn_index].label or "") is not None
     for a, b in reversed(sentences):
         online, onsite = modes.floor_cues(view.text[a:b])
+        if hub:  # "we are fourteen people in the room": the hub's room
+            online, onsite = online + onsite, 0
         if online != onsite:
             draft.online += 1.5 * (online > onsite)
             draft.onsite += 1.5 * (onsite > online)
@@ -871,6 +889,8 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
         sentence = text[a:b]
         if _INDEPENDENT.search(sentence):
             draft.independent = True
+        if modes.HUB_DUTY.search(sentence):
+            draft.hub_duty = True
         attached = view.tied(orgs.self_orgs(text, a, b, view.all_mentions, view.gazetteer, draft.forms))
         for org in attached:
             draft.add_org(org, 3.3, view.evidence(a, b, "self-introduction"))
@@ -1020,7 +1040,7 @@ def _mode_of_slot(view: SessionView, draft: Draft, turn: int, sentence_start: in
     before = view.sentence_before(turn, sentence_start)
     if before is None or not cues.SPEAKER_SLOT.search(view.text, *before) or view.names_between(*before):
         return
-    online, onsite = modes.about_other(view.text[before[0] : before[1]])
+    online, onsite = _about_other(view, turn, view.text[before[0] : before[1]])
     if online or onsite:
         draft.seen.add(-name_start - 2)
         draft.online += 2 * online

@@ -401,7 +401,8 @@ def complete_names(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[
     """Give a group labelled by part of a name the full name its speaker says.
 
     ">> HON. BEN YOUSSEF: … I am Samira Ben Youssef, member of …", ">> MS. ECHEVERRI: Thank you,
-    Chair.  Pilar Echeverri Rojas.", ">> Zainab K.: … I'm Zainab Kargbo-Fofanah": the label is the
+    Chair.  Pilar Echeverri Rojas.", ">> Zainab K.: … I'm Zainab Kargbo-Fofanah", ">> amara_t: … I am
+    Amara Kuyateh-Bangura" (a username: only its words of three letters or more): the label is the
     captioner's or the meeting tool's short form; the speaker's own words hold every word of it
     (an initial standing for a word) and more. Only one such name across the group's turns counts, and
     not one another group of the cast carries.
@@ -411,6 +412,12 @@ def complete_names(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[
         if group.name is None:
             continue
         have = set(name_key(group.name).split())
+        if group.labels and all(_HANDLE.fullmatch(lab) for lab in group.labels):
+            # a meeting tool's username ("amara_t", "kofi.a2"): its initials and digits are
+            # the account's, so the name's words of three letters or more must be in the name
+            have = {w for w in have if len(w) >= 3 and not w.isdigit()}
+            if not have:
+                continue
         longer: list[str] = []
         for k, index in enumerate(group.turns):
             for name in said_names(turns[index].text, opening=k == 0, limit=len(turns[index].text)):
@@ -423,6 +430,11 @@ def complete_names(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[
         ):
             group.name = longer[0]
     return list(groups)
+
+
+# A username as a label: one token of letters joined by "_" or "." or followed by digits, written
+# in lower case ("amara_t", "j.okafor", "kwame84"), as a meeting tool shows an account.
+_HANDLE = re.compile(r"(?-i:[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|[a-z]+\d+)")
 
 
 def _covers(short: set[str], full: Sequence[str]) -> bool:

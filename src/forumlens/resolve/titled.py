@@ -87,7 +87,7 @@ def _same_word(a: str, b: str) -> bool:
     if a == b:
         return True
     if min(len(a), len(b)) >= 6 and a[1:] == b[1:]:
-        return True  # the first sound misheard, the rest alike ("KIZILBASH" for "Qizilbash")
+        return True  # the first sound misheard, the rest alike ("KADERI" for "Qaderi")
     return min(len(a), len(b)) >= 5 and a[0] == b[0] and fuzz.ratio(a, b) >= 90
 
 
