@@ -20,6 +20,7 @@ from __future__ import annotations
 import pytest
 
 from forumlens.resolve import modes, resolve_session
+from forumlens.resolve.addressee import described_addressee
 from forumlens.transcript.parse import parse_transcript
 
 HEADER = "IGF 2016 Guadalajara, Mexico\nDecember 7, 2016 - 11:00\nWorkshop 40: Rural libraries online\n\n"
@@ -118,3 +119,48 @@ def test_a_username_label_takes_the_full_name_its_voice_says() -> None:
     got = _cast(_HUBS)
     assert "Amara Kuyateh-Bangura" in got
     assert got["Amara Kuyateh-Bangura"][3] == ("amara_t",)
+
+
+_SPEECH = [
+    "Our next speaker is Mr. Timur Abdrakhmanov, a member of the Mazhilis, the parliament of "
+    "Kazakhstan.  And Ms. Dilnoza Yusupova, the deputy minister of digital development, will follow.",
+    "Thank you.  Our exchange has twenty members.",
+]
+
+
+def test_a_question_put_by_description_finds_the_one_it_describes() -> None:
+    people = ["Timur Abdrakhmanov", "Dilnoza Yusupova"]
+    asked = "My question is for the member of the parliament: who pays?"
+    assert described_addressee(asked, people, _SPEECH) == "Timur Abdrakhmanov"
+    assert described_addressee("A comment to the deputy minister.", people, _SPEECH) == "Dilnoza Yusupova"
+    # generic, fitting nobody, fitting both
+    assert described_addressee("My question is for the panel: why?", people, _SPEECH) is None
+    assert described_addressee("My question is for the ambassador: why?", people, _SPEECH) is None
+    assert described_addressee("A question for the member: why?", [*people, "Aigerim Sadykova"], _SPEECH) == (
+        "Timur Abdrakhmanov"
+    )
+
+
+_INTERPRETED = """>> GULNARA ISMAYILOVA:  Good afternoon.  I am Gulnara Ismayilova, I direct the Ganja Press Club, and I will moderate.  Our first speaker will speak in Russian.  He is Mr. Timur Abdrakhmanov, a member of the Mazhilis, the parliament of Kazakhstan.  Channel two, please.
+
+>> INTERPRETER:  Thank you, Madam Chair.  Our law asks the operators to connect inside the country.
+
+>> GULNARA ISMAYILOVA:  Thank you.  Questions from the floor.  Yes, the gentleman by the door.
+
+>> PARTICIPANT:  Good afternoon.  My name is Rauf Guliyev, I write for the Shirvan Herald.  My comment for the parliament member: who pays for the line?
+
+>> INTERPRETER:  I thank the colleague.  The law does not say who pays.
+
+>> GULNARA ISMAYILOVA:  Thank you all.
+"""
+
+
+def test_an_interpreter_turn_after_a_question_by_description_is_the_one_asked() -> None:
+    got = _cast(_INTERPRETED)
+    assert got["Timur Abdrakhmanov"][3] == ("INTERPRETER",)
+    cast = resolve_session(parse_transcript(HEADER + _INTERPRETED, source="test.txt"))
+    timur = next(p for p in cast.people if p.name == "Timur Abdrakhmanov")
+    rauf = next(p for p in cast.people if p.name == "Rauf Guliyev")
+    assert len(timur.lines) == 2  # the answer is his, not the asker's, whose own name the turn before says
+    assert len(rauf.lines) == 1
+    assert all(p.name for p in cast.people)  # no unnamed interpreter voice left over

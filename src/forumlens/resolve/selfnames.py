@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from forumlens.models import Turn
 from forumlens.resolve import cues
+from forumlens.resolve.addressee import described_addressee
 from forumlens.resolve.datafiles import shipped_toml
 from forumlens.resolve.orgs import looks_org
 from forumlens.resolve.people import LabelGroup, name_forms, name_key, same_person
@@ -290,7 +291,8 @@ def split_shared_voices(
     # a hub's group ("Jaffna Hub") is called by its city, which the chair also says of the room
     others = [n for g in groups if (n := called[id(g)]) and not _HUB.search(n)]
     speaker_of = {i: called[id(g)] for g in groups for i in g.turns}
-    spoken = "\n".join(t.text for t in speech)
+    texts = [t.text for t in speech]
+    spoken = "\n".join(texts)
     result: list[LabelGroup] = []
     joins: dict[str, LabelGroup] = {}  # turns handed to a speaker of another group
     for group in groups:
@@ -324,8 +326,19 @@ def split_shared_voices(
             thanked = (
                 owner.get(earlier) if earlier in owner else speaker_of.get(earlier) if earlier is not None else None
             )
-            owner[index] = _last_called(before.text, [*people, *others], thanked)
-        if len({n for n in owner.values() if n}) < 2:
+            # the asker's own name is not whom they call ("My name is … My comment for …")
+            callable_ = [p for p in [*people, *others] if p != speaker_of.get(before.index)]
+            owner[index] = _last_called(before.text, callable_, thanked) or described_addressee(
+                before.text, people, texts
+            )
+        told = {n for n in owner.values() if n}
+        if len(told) == 1 and None not in owner.values() and told <= set(people):
+            # every turn told for one voice of this label (an interpreter's one interpreted speaker,
+            # handed the floor, then asked by description): the label is that person's
+            (person,) = told
+            result.append(LabelGroup(person, list(group.labels), list(group.turns)))
+            continue
+        if len(told) < 2:
             result.append(group)
             continue
         for person in [*people, *others]:
