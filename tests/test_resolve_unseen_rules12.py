@@ -11,7 +11,10 @@ building"); of others: "joins by video link", "your picture has frozen", "I see 
 screen", "behind me with the laptop is …"; of a floor voice: "the lady standing by the pillar",
 "walking to the microphone". A remote hub's words about the people with it place them at the
 hub (online), and a hub's moderator under their own label is a participant, not the session's
-moderator. A username label ("amara_t") takes the full name its voice says. Each rule is also
+moderator. A username label ("amara_t") takes the full name its voice says. A question put by
+description ("for the member of the parliament") goes to the one voice of a shared INTERPRETER
+label whose naming sentences hold it, and the interpreter's next turn is that voice's answer.
+"Chairman" and "chairwoman" are roles ("who is the chairman of X" ties X). Each rule is also
 checked where it must not apply.
 """
 
@@ -21,6 +24,7 @@ import pytest
 
 from forumlens.resolve import modes, resolve_session
 from forumlens.resolve.addressee import described_addressee
+from forumlens.resolve.orgs import after_name, load_gazetteer
 from forumlens.transcript.parse import parse_transcript
 
 HEADER = "IGF 2016 Guadalajara, Mexico\nDecember 7, 2016 - 11:00\nWorkshop 40: Rural libraries online\n\n"
@@ -164,3 +168,12 @@ def test_an_interpreter_turn_after_a_question_by_description_is_the_one_asked() 
     assert len(timur.lines) == 2  # the answer is his, not the asker's, whose own name the turn before says
     assert len(rauf.lines) == 1
     assert all(p.name for p in cast.people)  # no unnamed interpreter voice left over
+
+
+def test_a_chairman_of_a_body_is_tied_to_it_with_its_place_in_the_name() -> None:
+    text = "And now Mr. Baraka Wekesa, who is the chairman of the Boda Riders Welfare Society of Busia County."
+    orgs_found = after_name(text, text.index("Wekesa") + 6, len(text), [], load_gazetteer())
+    assert [o.name for o in orgs_found] == ["Boda Riders Welfare Society of Busia County"]
+    said = "Ms. Halima Juma, the chairwoman of the Lamu Fisherfolk Union, joins us."
+    orgs_found = after_name(said, said.index("Juma") + 4, len(said), [], load_gazetteer())
+    assert [o.name for o in orgs_found] == ["Lamu Fisherfolk Union"]

@@ -284,7 +284,7 @@ _ROLES = (
     r"(?:(?:senior|deputy|vice|co-?|executive|policy|programme|program|project|general|regional|national|"
     r"chief|founding|managing|technical|legal|digital|data|health|research|communications?|media|news|"
     r"(?-i:[A-Z][\w'’\u2011-]+))\s+){0,3}"  # and any capitalised title word: "State Minister", "Chief Technology Officer"
-    r"(?:chair|chairperson|co-?chair|coordinator|advisor|adviser|officer|member|representative|director|"
+    r"(?:chair|chairperson|chairman|chairwoman|co-?chair|coordinator|advisor|adviser|officer|member|representative|director|"
     r"head|lead|leader|manager|founder|co-?founder|secretary|president|facilitator|convenor|convener|"
     r"rapporteur|researcher|specialist|expert|analyst|consultant|professor|lecturer|ambassador|minister|"
     r"counsellor|counselor|fellow|engineer|employee|delegate|journalist|reporter|editor|correspondent|"
