@@ -67,6 +67,11 @@ def test_own_sentences_that_say_where_the_speaker_is(sentence: str, side: int) -
         "There is no company behind me, only my laptop.",
         "The picture of the sector is frozen in time.",
         "We have a question from the hub in Pokhara.",  # a question from a hub is not running it
+        "I coordinate the Innovation Hub in Accra.",  # a body named a hub
+        "At this stage we cannot say more.",  # a point in time, not a stage of the room
+        "On my side, I will show some slides of our study.",  # "for my part": nothing is frozen
+        "We are at the entrance of a new era.",
+        "We are standing behind you, Minister.",  # support, not a seat
     ],
 )
 def test_sentences_that_say_nothing_of_the_speaker(sentence: str) -> None:

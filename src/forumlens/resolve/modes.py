@@ -62,8 +62,9 @@ _PLATFORM = meeting_pattern()
 # "I moderate the remote hub here in Pokhara", "we are hosting the Dhulikhel hub": running a hub, which
 # is where one is (online), and whom one speaks for (the hub, not the session's panel)
 HUB_DUTY = re.compile(
+    # a remote hub, or one "here": not "I coordinate the Innovation Hub", a body of that name
     r"\b(?:I|we)\s+(?:(?:am|are|will be)\s+)?(?:moderat\w*|run\w*|host\w*|coordinat\w*)\s+(?:a|our|the|this)\s+"
-    r"(?:remote\s+|local\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+)?hub\b",
+    r"(?:remote\s+(?:participation\s+)?hub|(?:(?-i:[A-Z])[\w'’-]+\s+)?hub\s+here)\b",
     re.IGNORECASE,
 )
 # `own_cues` asks these of every sentence of every speaker: each sits behind its literal
@@ -105,10 +106,7 @@ _OWN_ONLINE_STRONG = SharedCue(
         r"(?<!question )(?<!questions )(?<!comment )(?<!comments )(?<!hand )(?<!message )"
         r"(?:from|at)\s+(?:a|our|the)\s+(?:remote\s+|local\s+)?hub\b|" + HUB_DUTY.pattern + r"|"
         # "I moderate the remote hub here in Pokhara": the one running a hub is at the hub
-        # what one says of one's own picture, sound or slides: "the picture is frozen on my side",
-        # "on my side the slides are a black square", "I have no camera today"
-        r"(?:picture|video|image|screen|sound|audio|slides?|camera)\b[^.?!]{0,40}?\b(?:on|at) my (?:side|end)\b|"
-        r"(?:on|at) my (?:side|end)\b[^.?!]{0,40}?\b(?:picture|video|image|screen|sound|audio|slides?|camera)\b|"
+        # "I have no camera today" (one's own picture in other words: `_own_picture`)
         r"I\s+(?:have|have got|'ve got|’ve got)\s+no\s+(?:camera|video|webcam)|"
         r"I\s+(?:do not|don't|don’t)\s+have\s+(?:a\s+|my\s+)?(?:camera|video|webcam)\b)\b",
         re.IGNORECASE,
@@ -158,14 +156,15 @@ _OWN_ONSITE = SharedCue(
         # participation desk by the wall", "I am sitting next to you" (said to the chair)
         r"(?:I am|I'm|I’m|we are|we're|we’re|sitting|seated|standing)\s+(?:here\s+)?(?:at|by|near|behind|next to|beside)\s+"
         r"the\s+(?:(?:remote|online|registration|technical|tech|help|press)\s+(?:participation\s+)?desk|"
-        r"lectern|podium|pillar|door|entrance|aisle|stage)\b|"
-        r"(?:sitting|seated|standing)\s+(?:right\s+)?(?:next to|beside|behind|in front of|opposite)\s+"
+        r"lectern|podium|pillar|door|aisle)\b|"
+        r"(?:sitting|seated|standing)\s+(?:right\s+)?(?:next to|beside|in front of|opposite)\s+"
         r"(?:you|the (?:chair|chairman|chairperson|moderator))\b|"
         # things of the room at hand: "they are here on the table", "on the table by the door",
         # "one microphone on this table", "my suitcase under the table", "I will hold up this red card"
         r"(?:is|are|it's|it’s|they're|they’re)\s+(?:right\s+)?here\s+on\s+the\s+tables?\b|"
         r"on\s+the\s+tables?\s+(?:by|near|next to|at)\s+the\s+(?:door|entrance|exit)\b|"
-        r"(?:on|at|around|under)\s+this\s+(?:table|podium|stage|dais|lectern)\b|"
+        # (not "at this stage": a point in time)
+        r"(?:on|at|around|under)\s+this\s+(?:table|podium|dais|lectern)\b|on\s+this\s+stage\b|"
         r"my\s+(?:suitcase|luggage|bags?|coat)\s+(?:is\s+|are\s+)?(?:still\s+)?(?:under|on|by|behind|next to)\s+the\s+"
         r"(?:table|chair|door|stage)\b|"
         r"(?:hold|holding|raise|raising|show|showing|wave|waving)\s+up\s+(?:this|the|my|a)\s+(?:[\w-]+\s+)?"
@@ -220,7 +219,7 @@ _OTHER_ONSITE = re.compile(
     r"(?:is|are|am) (?:already |now )?in the building|(?:has |have )?(?:just |finally )?arrived\b(?!\s+(?:online|in the (?:zoom|chat)))|next to (?:me|him|her)|beside (?:me|him|her)|"
     # "Behind me with the laptop is my colleague …" (not "no company behind me")
     r"(?:sits|sitting|seated|standing)\s+(?:right\s+)?behind\s+(?:me|us)\b|"
-    r"behind (?:me|us)(?=\s*,?\s+(?:with|at|is|are|sits|sitting|we have)\b)|(?:here\s+)?at my side|physically (?:here|present)|"
+    r"behind me(?=\s*,?\s+(?:with|at|is|are|sits|sitting|we have)\b)|(?:here\s+)?at my side|physically (?:here|present)|"
     # "our remote moderator is at the back with the laptop"
     r"(?:is|are|sits|sitting|seated|standing)\s+(?:here\s+)?at the back\b|"
     r"flew in|came all the way|travell?ed (?:all the way|a long way|far)|(?:at|in|from) the (?:back|front|middle|corner) of the (?:room|hall)|"
@@ -389,10 +388,27 @@ def _own(pattern: Prefiltered, sentence: str) -> int:
     )
 
 
+# What one says of one's own picture, sound or slides: "the picture is frozen on my side", "on my
+# side the slides are a black square". All three must be said: "on my side" alone is often "for my
+# part" ("On my side, I will show some slides").
+_MY_SIDE = re.compile(r"\b(?:on|at) my (?:side|end)\b", re.IGNORECASE)
+_AV = re.compile(r"\b(?:picture|video|image|screen|sound|audio|slides?|camera)\b", re.IGNORECASE)
+_AV_STATE = re.compile(
+    r"\b(?:frozen|froze|freezing|stuck|black|blank|grey|gray|dark|choppy|lagging|delayed|breaking up|"
+    r"not working|(?:does|do) not work|(?:doesn|don)['’]t work|gone|cut)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_picture(sentence: str) -> bool:
+    return bool(_MY_SIDE.search(sentence) and _AV.search(sentence) and _AV_STATE.search(sentence))
+
+
 def own_cues(sentence: str, year: int | None, venues: Venues | None = None) -> tuple[float, float]:
     """(online, on site) weight of the speaker's own sentence."""
     v = venues or load_venues()
     online = 1.5 * _own(_OWN_ONLINE_STRONG, sentence) + 0.75 * len(_OWN_ONLINE_WEAK.findall(sentence))
+    online += 1.5 * _own_picture(sentence)
     onsite = 1.5 * len(_OWN_ONSITE.findall(sentence))
     here_online, here_onsite = _here_places(sentence, v.venue(year), v.places)
     return online + here_online, onsite + here_onsite
