@@ -191,6 +191,23 @@ def test_talk_about_the_talk_weighs_less_than_a_claim(text: str) -> None:
     )
 
 
+def test_a_claim_told_with_its_context_keeps_full_weight_a_run_on_does_not() -> None:
+    # Rapporteurs' takeaways run ~48 words: a claim with its cause and its means is one
+    # point, not a run-on (`rank.FULL_WEIGHT_WORDS`); past that the weight falls smoothly.
+    claim = "Community networks in the northern provinces now serve about forty villages that commercial operators never reached."
+    told = claim[:-1] + (
+        ", because the regulator created a licence category for them in 2021 and the universal service"
+        " programme paid for the first solar-powered towers and the training of local technicians."
+    )
+    run_on = told[:-1] + (
+        ", and the villages pay a small monthly fee that covers fuel, spare parts and the salary of one"
+        " technician, while the district council lends the land for the towers and the school hosts the equipment room."
+    )
+    assert 40 < len(told.split()) <= rank.FULL_WEIGHT_WORDS < len(run_on.split())
+    assert rank._text_factors(told)[1] == rank._text_factors(claim)[1] == 1.0
+    assert rank._text_factors(run_on)[1] < 0.75
+
+
 def test_main_session_takeaways_skip_meta_talk(sessions: list[Session]) -> None:
     texts = " ".join(b.text for b in build_report(sessions[0]).takeaways)
     for phrase in ("I would expect", "I would like to know", "considered the recommendations very important"):
