@@ -143,6 +143,17 @@ def _ask_head(a: Mapping[str, Any], sep: str = "/") -> str:
     return f"{head} (also {', '.join(also)})" if also else head
 
 
+def _by(a: Mapping[str, Any], analyses: Mapping[str, Any]) -> str:
+    """Who an ask is credited to: its speaker, else "the document" for a paragraph of a report or
+    statement (which has no speaker), else "someone" (an unnamed voice), as questions say; a
+    bare "?" read as a fault of the report."""
+    if a.get("by"):
+        return str(a["by"])
+    meta = analyses.get("document")
+    is_document = isinstance(meta, Mapping) and meta.get("kind") not in (None, "transcript")
+    return "the document" if is_document else "someone"
+
+
 def _bars(stats: dict[str, Any]) -> list[tuple[str, int, float, str]]:
     people = stats.get("people") or []
     longest = max((p.get("minutes") or 0 for p in people), default=0) or 1
@@ -185,7 +196,7 @@ def _extras_text(analyses: dict[str, Any]) -> str:
     if asks:
         lines += ["", "ASKS, COMMITMENTS AND RECOMMENDATIONS", ""]
         for a in asks:
-            lines += _wrapped(f"{_ask_head(a)}: L{a['line']} {a.get('by') or '?'}:", a["quote"])
+            lines += _wrapped(f"{_ask_head(a)}: L{a['line']} {_by(a, analyses)}:", a["quote"])
     tags = analyses.get("tags") or []
     if tags:
         lines += ["", "TOPICS", ""]
@@ -219,7 +230,7 @@ def _extras_md(analyses: dict[str, Any]) -> str:
     if analyses.get("asks"):
         out += ["", "## Asks, commitments and recommendations", ""]
         out += [
-            f"- *{_ask_head(a, ' / ')}* (L{a['line']}, {a.get('by') or '?'}): “{' '.join(a['quote'].split())}”"
+            f"- *{_ask_head(a, ' / ')}* (L{a['line']}, {_by(a, analyses)}): “{' '.join(a['quote'].split())}”"
             for a in analyses["asks"]
         ]
     if analyses.get("tags"):
@@ -256,7 +267,7 @@ def _extras_html(analyses: dict[str, Any]) -> str:
     if analyses.get("asks"):
         items = "".join(
             f"<li><i>{e(_ask_head(a, ' / '))}</i> (L{a['line']}, "
-            f"{e(a.get('by') or '?')}): “{e(' '.join(a['quote'].split()))}”</li>"
+            f"{e(_by(a, analyses))}): “{e(' '.join(a['quote'].split()))}”</li>"
             for a in analyses["asks"]
         )
         parts.append(f"<h2>Asks, commitments and recommendations</h2><ul>{items}</ul>")

@@ -70,10 +70,14 @@ def format_people(records: list[PersonOnRecord], name: str | None = None) -> str
     """The people as text: name, roles and affiliations, caption labels, one line per session."""
     if not records:
         return "No people on record" + (f" matching {name!r}." if name else ". Ingest sessions first.")
+    from ..transcript.speakers import name_key
+
     lines = []
     for r in records:
         lines.append(f"{r.name}  ({', '.join(r.roles) or '?'}; {', '.join(r.affiliations) or 'no affiliation found'})")
-        if len(r.labels) > 1:
+        # one label is worth showing when it is not the name itself: a person found by
+        # `people moderator` must show why ("MODERATOR"), as the portal's "Written in captions as"
+        if len(r.labels) > 1 or any(name_key(label) != name_key(r.name) for label in r.labels):
             lines.append(f"    labels: {' / '.join(r.labels)}")
         for a in r.appearances:
             lines.append(f"    {a.session}  {a.year or '????'}  {a.role or '?':<18} {clip(a.title, 60)}")

@@ -182,16 +182,17 @@ def format_related(data: dict[str, list[Any]]) -> str:
         for item in items:
             j = item.to_json()
             if key == "turns":
-                out.append(f"  {j['session']}:{j['line']}  {j['speaker'] or '—'}: {j['snippet']}")
+                who = f"  {j['speaker']}:" if j.get("speaker") else ""
+                out.append(f"  {j['session']}:{j['line']}{who} {' '.join(str(j['snippet']).split())}")
                 continue
             head = j.get("title") or (j["name"] + (f" ({j['acronym']})" if j.get("acronym") else ""))
             ident = f"{j['session']}  " if "session" in j else ""
             out.append(f"  {ident}{head}  [{j['score']:.3f}]")
             for reason in j["reasons"]:
                 out.append(f"      {reason}")
-            for cite in j["evidence"]:
-                who = cite.get("speaker") or "—"
-                out.append(f"      {cite.get('session')}:{cite['line']} {who}: “{cite['quote']}”")
+            for cite in j["evidence"]:  # a document's paragraph has no speaker, and its list items their own lines
+                who = f" {cite['speaker']}:" if cite.get("speaker") else ""
+                out.append(f"      {cite.get('session')}:{cite['line']}{who} “{' '.join(str(cite['quote']).split())}”")
         out.append("")
     return "\n".join(out).rstrip()
 

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 from ..errors import ConfigError
 from ..models import Citation
 from .render import Brief, Layout, layout, quote_differs
-from .sources import cite_label
+from .sources import cite_label, distinct_quotes
 
 __all__ = [
     "FONT_DIRS",
@@ -136,7 +136,7 @@ def footnote_text(number: int, c: Citation, said: str, more: Sequence[Citation] 
     """ "3  Jason Munyan, line 325: “quote”" — the quote only when `said` (the bullet) differs from it.
 
     `more`: other quotes of the same line (one source, one number), joined with " … "."""
-    quotes = dict.fromkeys(" ".join(q.quote.split()) for q in (c, *more) if quote_differs(said, q.quote))
+    quotes = distinct_quotes(" ".join(q.quote.split()) for q in (c, *more) if quote_differs(said, q.quote))
     return f"{number}  {cite_label(c)}" + (f": “{' … '.join(quotes)}”" if quotes else "")
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "describe_analyses",
     "describe_brief",
     "describe_text",
+    "distinct_quotes",
     "human_date",
     "map_citations",
     "number_sources",
@@ -293,16 +294,34 @@ def source_quotes(bullets: Iterable[Bullet], numbers: Mapping[tuple[str, int, st
     """Source number → every quote cited from that line (several joined by " … ", in citation order).
 
     Every entry says what it cites (issue 23), even when a bullet says the quote word for
-    word: the list is what a reader checks the points against, one entry at a time.
+    word: the list is what a reader checks the points against, one entry at a time. A quote
+    that is part of another quote of the line is said once, by the longer one: a point cut
+    to its first clause and another citing the whole sentence printed that clause twice.
     """
     found: dict[int, list[str]] = {}
     for b in bullets:
         for c in b.citations:
             n = numbers.get(_key(c))
             quote = " ".join(c.quote.split())
-            if n is not None and quote and quote not in found.setdefault(n, []):
-                found[n].append(quote)
-    return {n: " … ".join(qs) for n, qs in found.items() if qs}
+            if n is not None and quote:
+                found.setdefault(n, []).append(quote)
+    return {n: " … ".join(qs) for n, qs in ((n, distinct_quotes(qs)) for n, qs in found.items()) if qs}
+
+
+def distinct_quotes(quotes: Iterable[str]) -> list[str]:
+    """The quotes of one line, each said once: a quote inside another gives way to the longer one,
+    which takes the place of the first quote it contains (so the citation order holds)."""
+    kept: list[str] = []
+    for quote in quotes:
+        if any(quote in q for q in kept):
+            continue
+        inside = [i for i, q in enumerate(kept) if q in quote]
+        if inside:
+            kept = [q for i, q in enumerate(kept) if i not in inside]
+            kept.insert(inside[0], quote)
+        else:
+            kept.append(quote)
+    return kept
 
 
 def ref_numbers(b: Bullet, numbers: Mapping[tuple[str, int, str], int]) -> list[int]:

@@ -27,6 +27,7 @@ from markupsafe import Markup
 from ..commands.search_notes import nothing_to_find
 from ..documents.eligibility import coalition_record
 from ..errors import ConfigError, ForumlensError, NotFound
+from ..format import counted
 from ..labels import key_words
 from ..resolve.coalition_names import UnknownCoalition
 from ..semantic import available_modes
@@ -107,6 +108,7 @@ def _environment() -> Environment:
     env.filters["where"] = _where
     env.filters["one_per_line"] = one_per_line
     env.filters["words"] = key_words  # a category key as words: "concise-summaries" → "concise summaries"
+    env.filters["counted"] = counted  # "1 turn", "2 turns": the terminal's wording, so a page never says "1 turns"
     env.globals["cite_url"] = cite_url
     env.globals["scheme_names"] = views.SCHEME_NAMES
     return env

@@ -1,0 +1,106 @@
+"""A new user's walk of the portal, round 12 (helper U), in real Chromium against `forumlens serve`:
+a page never says "1 turns" or "1 paragraphs", and a point that quotes two sentences of one
+line links that line once ("line 5 (Summary); line 5 (Summary)" read as two sources), on a
+document's page as on a session's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .browser_support import chromium, serving
+from .web_support import cli_store
+
+ONE_TURN = """IGF 2024 Riyadh - Lightning talk 7: Open data on networks
+
+>> LENA FISCHER: Regulators should publish open data on where networks reach, so that researchers can check coverage claims.
+"""
+
+REPORT = """# Dynamic Coalition on Public Access in Libraries: Annual Report 2024
+
+## Summary
+
+The coalition met four times in 2024 and held one session at IGF 2024 in Riyadh. This report summarises its outputs and its requests to the IGF community.
+
+## Requests
+
+The coalition asks the IGF Secretariat for support in translating its outputs into the six UN languages. It also asks national regulators to share data on public access with researchers.
+
+## Membership
+
+The coalition has 48 members from 21 countries, including governments, libraries, civil society organisations and universities.
+"""
+
+TALK = """IGF 2023 Kyoto - Workshop 40: Libraries and meaningful access
+
+>> CHAIR: Welcome. Our first speaker is Ana Ruiz from the Dynamic Coalition on Public Access in Libraries.
+
+>> ANA RUIZ: Thank you. Public libraries connect people that operators ignore. Libraries need funding for staff who teach digital skills. We ask governments to include libraries in broadband plans. Libraries need funding for staff, and they need it now.
+
+>> CHAIR: Thank you, Ana. We ask governments to include libraries in broadband plans, as Ana said. That is our call.
+"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[tuple[str, str]]:
+    folder: Path = tmp_path_factory.mktemp("walk12-files")
+    (folder / "lightning-7.txt").write_text(ONE_TURN, encoding="utf-8")
+    (folder / "dc-pal-annual-report-2024.md").write_text(REPORT, encoding="utf-8")
+    (folder / "ws40.txt").write_text(TALK, encoding="utf-8")
+    db = cli_store(tmp_path_factory, "walk12", folder)
+    with serving(db, tmp_path_factory.mktemp("walk12-log") / "serve.log") as base:
+        yield base, db
+
+
+@pytest.fixture(scope="module")
+def page() -> Iterator[Page]:
+    """One Chromium tab for this walk (the steps only read pages, so they may share it)."""
+    with chromium() as browser:
+        tab = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        yield tab
+
+
+def _open(page: Page, base: str, title: str) -> None:
+    page.goto(base + "/sessions")
+    page.get_by_role("link", name=title).click()
+    expect(page.locator("h1")).to_have_text(title)
+
+
+def test_a_one_turn_session_says_1_turn_not_1_turns(server, page):
+    base, _ = server
+    _open(page, base, "IGF 2024 Riyadh - Lightning talk 7: Open data on networks")
+    meta = page.locator("p.meta").first.inner_text()
+    assert re.search(r"\b1 turn\b", meta) and "1 turns" not in meta, meta
+    summary = page.locator("#transcript summary").inner_text()
+    assert "(1 turn, " in summary and "1 turns" not in summary, summary
+    _open(page, base, "IGF 2023 Kyoto - Workshop 40: Libraries and meaningful access")
+    assert "3 turns" in page.locator("p.meta").first.inner_text()  # the plural stays where it belongs
+
+
+def test_a_document_page_counts_its_paragraphs_in_words_that_agree(server, page):
+    base, _ = server
+    _open(page, base, "Dynamic Coalition on Public Access in Libraries: Annual Report 2024")
+    meta = page.locator("p.meta").first.inner_text()
+    assert re.search(r"\b\d+ paragraphs?\b", meta) and "1 paragraphs" not in meta, meta
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Dynamic Coalition on Public Access in Libraries: Annual Report 2024",
+        "IGF 2023 Kyoto - Workshop 40: Libraries and meaningful access",
+    ],
+)
+def test_every_cited_line_is_linked_once_per_point(server, page, title):
+    base, _ = server
+    _open(page, base, title)
+    groups = page.locator("span.cites")
+    assert groups.count() > 0, "the page cites nothing"
+    for i in range(groups.count()):
+        hrefs = groups.nth(i).locator("a.cite").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        assert len(hrefs) == len(set(hrefs)), (title, groups.nth(i).inner_text())
