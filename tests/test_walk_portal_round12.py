@@ -104,3 +104,25 @@ def test_every_cited_line_is_linked_once_per_point(server, page, title):
     for i in range(groups.count()):
         hrefs = groups.nth(i).locator("a.cite").evaluate_all("els => els.map(e => e.getAttribute('href'))")
         assert len(hrefs) == len(set(hrefs)), (title, groups.nth(i).inner_text())
+
+
+@pytest.mark.parametrize(
+    ("query", "select", "value", "shown"),
+    [
+        ("year=1999", "year", "1999", "1999 (0)"),
+        ("coalition=DC-Blockchain", "coalition", "dc-on-blockchain-technologies", "DC on Blockchain Technologies"),
+        ("tag=SDG1", "tag", "SDG1", "SDG1"),
+    ],
+)
+def test_a_filter_no_stored_session_has_stays_chosen_in_the_form(server, page, query, select, value, shown):
+    """ "No session matches these filters" under a form that said "any" everywhere left the user
+    guessing which filter it was: the chosen value stays chosen, even with no session to count."""
+    base, _ = server
+    page.goto(f"{base}/sessions?{query}")
+    expect(page.locator("p.missing")).to_contain_text("No session matches these filters")
+    box = page.locator(f"select[name={select}]")
+    expect(box).to_have_value(value)
+    assert shown in box.locator("option:checked").inner_text()
+    page.locator("form.filters button[type=submit]").click()  # sending the form again keeps the filter
+    expect(page.locator(f"select[name={select}]")).to_have_value(value)
+    expect(page.locator("p.missing")).to_be_visible()

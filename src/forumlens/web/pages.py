@@ -175,6 +175,7 @@ def sessions(
         "sessions.html",
         rows=rows[:PER_PAGE],
         filters=filters,
+        coalition_name=form.coalition,
         filtered=any(filters.values()),
         empty_store=not rows and views.store_is_empty(store),
         affiliation_label=views.affiliation_name(store, affiliation) if affiliation else None,
