@@ -45,6 +45,14 @@ TALK = """IGF 2023 Kyoto - Workshop 40: Libraries and meaningful access
 >> CHAIR: Thank you, Ana. We ask governments to include libraries in broadband plans, as Ana said. That is our call.
 """
 
+MODERATED = """IGF 2024 Day 2 - Open Forum 12: Data centres and e-waste
+Riyadh, 16 December 2024
+
+>> MODERATOR: Good morning, and welcome. My name is Carla Mendes and I will moderate today. Let me give the floor to Peter Okafor from the Nigerian Communications Commission.
+>> PETER OKAFOR: Thank you, Carla. Data centres in West Africa consume a growing share of electricity. We call on the IGF secretariat to provide a one page summary of our findings to national regulators.
+>> MODERATOR: Thank you, Peter. The key takeaway is that comparable data on energy use is the first step toward greener networks.
+"""
+
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[tuple[str, str]]:
@@ -52,6 +60,7 @@ def server(tmp_path_factory) -> Iterator[tuple[str, str]]:
     (folder / "lightning-7.txt").write_text(ONE_TURN, encoding="utf-8")
     (folder / "dc-pal-annual-report-2024.md").write_text(REPORT, encoding="utf-8")
     (folder / "ws40.txt").write_text(TALK, encoding="utf-8")
+    (folder / "open-forum-12.txt").write_text(MODERATED, encoding="utf-8")
     db = cli_store(tmp_path_factory, "walk12", folder)
     with serving(db, tmp_path_factory.mktemp("walk12-log") / "serve.log") as base:
         yield base, db
@@ -126,3 +135,31 @@ def test_a_filter_no_stored_session_has_stays_chosen_in_the_form(server, page, q
     page.locator("form.filters button[type=submit]").click()  # sending the form again keeps the filter
     expect(page.locator(f"select[name={select}]")).to_have_value(value)
     expect(page.locator("p.missing")).to_be_visible()
+
+
+def test_a_person_captioned_by_name_is_searched_by_name(server, page):
+    base, _ = server
+    page.goto(base + "/people")
+    page.get_by_role("link", name="Peter Okafor").click()
+    assert page.locator("#not-by-name").count() == 0
+    page.get_by_label("Search what Peter Okafor said").fill("electricity")
+    page.get_by_label("Search what Peter Okafor said").press("Enter")
+    hit = page.locator("li.hit").first
+    expect(hit).to_contain_text("Peter Okafor")
+    expect(hit).to_contain_text("electricity")
+
+
+def test_a_person_captioned_only_by_a_role_is_not_offered_a_search_that_finds_nothing(server, page):
+    """The speaker filter reads caption labels: "Search what Carla Mendes said" came back empty for
+    a moderator captioned as MODERATOR. The page says why and points to her lines instead."""
+    base, _ = server
+    page.goto(base + "/people")
+    page.get_by_role("link", name="Carla Mendes").click()
+    expect(page.locator("h1")).to_have_text("Carla Mendes")
+    assert page.get_by_label("Search what Carla Mendes said").count() == 0
+    note = page.locator("#not-by-name")
+    expect(note).to_contain_text("MODERATOR")
+    lines = page.locator("a[href*='#L']")
+    assert lines.count() >= 2  # her turns are one click away
+    lines.first.click()
+    expect(page.locator(":target")).to_contain_text("Carla Mendes")
