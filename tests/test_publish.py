@@ -123,6 +123,20 @@ def test_rewrite_html_replaces_server_forms_and_unlinks_what_the_site_lacks():
     assert "<a> · " not in out and "f · <a>home</a></footer>" in out  # index.html is not in this site
 
 
+def test_a_search_form_with_a_filter_needs_the_live_portal():
+    """The site's search has no speaker filter: a person page's "Search what X said" would search
+    every turn under that person's label, so it is replaced by the note like the filter forms."""
+    page = (
+        "<html><head><title>t</title></head><body>"
+        '<form class="filters" action="/search" method="get"><input type="hidden" name="speaker" value="Jane Doe">'
+        '<label>Search what Jane Doe said <input type="search" name="q"></label></form>'
+        "<footer>f</footer></body></html>"
+    )
+    out = rewrite_html(page, "people/jane-doe.html", {"people/jane-doe.html", "search.html"})
+    assert "Search what Jane Doe said" not in out and 'name="speaker"' not in out
+    assert "publish-note" in out
+
+
 def test_fold_and_words_match_the_clients_rules():
     assert fold("Égalité ΣΟΦΟΣ") == "egalite σοφοσ"
     assert words("The Net-Neutrality of the IGF's café, 2021!") == ["net", "neutrality", "igf", "cafe", "2021"]

@@ -9,7 +9,7 @@ to the page it appears on (`../sessions/ID.html#L12`).
 Rules, in the order `rewrite_html` applies them:
 
 1. A form that needs the server (filters, the brief form, the graph threshold) is
-   replaced by a one-line note; a search form stays, pointed at the client-side search
+   replaced by a one-line note; a search form without filters stays, pointed at the client-side search
    page (`search.html?q=…`).
 2. The per-line "≈ similar turns" links of a transcript are dropped whole: each would
    need a server query, and their text is only a symbol.
@@ -192,7 +192,10 @@ def _rewrite_tag(tag: str, name: str, from_file: str, published: Collection[str]
 def _form(match: re.Match[str]) -> str:
     action = re.search(r'action="([^"]*)"', match.group(1))
     found = _internal_path(html.unescape(action.group(1))) if action else None
-    if found is not None and found[0].rstrip("/") == "/search":
+    # the site's search has no filters: a search form that carries one (a person page's
+    # speaker) would search everything under its label, so it gets the note as well
+    filtered = re.search(r'type="hidden"', match.group(0), re.IGNORECASE)
+    if found is not None and found[0].rstrip("/") == "/search" and not filtered:
         return match.group(0)
     return FORM_NOTE
 
