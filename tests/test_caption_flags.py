@@ -20,8 +20,8 @@ from forumlens.caption_flags import (
     session_flags,
 )
 from forumlens.commands.people import flagged_labels as people_notes
+from forumlens.credits import credited_lines
 from forumlens.models import Session, Turn
-from forumlens.web.credits import credited_lines
 from forumlens.web.session_page import line_credits
 
 ROWS: list[tuple[str, str, int | None, Any]] = [

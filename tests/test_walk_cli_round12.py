@@ -7,12 +7,12 @@ Every check runs the real CLI on files the test writes in the shapes of IGF tran
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
 
 from forumlens.cli import cli
+
+from .web_support import cli_store
 
 SESSION = """IGF 2024 Day 2 - DC on Public Access in Libraries: Data centres and e-waste in libraries
 Riyadh, 16 December 2024
@@ -46,21 +46,19 @@ OTHER = """IGF 2023 WS #112 Meaningful Access in Rural Areas: Voices from Remote
 """
 
 
-def _run(db: str, *args: str) -> str:
-    result = CliRunner().invoke(cli, ["--db", db, *args], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.output
-
-
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("walk12-cli")
     (folder / "dc-pal-2024.txt").write_text(SESSION, encoding="utf-8")
     (folder / "dc-pal-annual-report-2024.md").write_text(REPORT, encoding="utf-8")
     (folder / "ws112-2023.txt").write_text(OTHER, encoding="utf-8")
-    db = str(Path(folder) / "s.sqlite3")
-    _run(db, "ingest", str(folder))
-    return db
+    return cli_store(tmp_path_factory, "walk12-store", folder)
+
+
+def _run(db: str, *args: str) -> str:
+    result = CliRunner().invoke(cli, ["--db", db, *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
 
 
 def test_people_found_by_a_caption_label_show_that_label(store: str) -> None:
@@ -85,3 +83,11 @@ def test_related_prints_a_paragraph_of_a_document_on_one_line(store: str) -> Non
     assert doc_lines, out
     assert all("—:" not in line for line in out.splitlines()), out
     assert not any(line.startswith("- A draft") for line in out.splitlines()), "a quote broke the layout"
+
+
+def test_related_turns_name_whom_each_turn_is_counted_for(store: str) -> None:
+    out = _run(store, "related", "Data centres and e-waste", "--line", "5")
+    turns = [line for line in out.splitlines() if line.startswith("  ") and ":" in line]
+    assert turns, out
+    assert any("  § " in line for line in turns), out  # a report's paragraph by its section
+    assert not any("(unnamed)" in line or "  —" in line for line in turns), out

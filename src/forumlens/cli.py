@@ -495,6 +495,7 @@ def search(
       forumlens search '"net neutrality" enforcement' --year 2021 --speaker marsden
       forumlens search -- -gender coalition
     """
+    from .credits import turn_credits
     from .format import format_hits
     from .search import SearchFilters, parse_query
 
@@ -526,6 +527,7 @@ def search(
             answer = search_answer(store, text, filters, mode)  # hybrid without vectors: words only, and why
             hits, notice = answer.hits, answer.notice
         empty_store = not hits and store.session_count() == 0
+        credits = {} if as_json else turn_credits(store, [(h.session, h.line) for h in hits])
         unknown_session = (
             not hits and not empty_store and session_ref is not None and _names_no_session(store, session_ref)
         )
@@ -542,7 +544,7 @@ def search(
     else:
         if notice:
             click.echo(f"note: {notice}", err=True)
-        click.echo(format_hits(hits, text))
+        click.echo(format_hits(hits, text, credits))
         why = _why_no_hits(text, empty_store) if not hits else None
         if why:
             click.echo(f"note: {why}", err=True)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from .models import IngestOutcome, SearchHit, Session
 from .store.base import SessionInfo
@@ -16,6 +17,7 @@ __all__ = [
     "format_session",
     "format_sessions",
     "format_turns",
+    "hit_speaker",
     "table",
 ]
 
@@ -56,15 +58,33 @@ def format_sessions(sessions: Sequence[SessionInfo]) -> str:
     return table(rows, ("id", "year", "turns", "speakers", "words", "title"))
 
 
-def format_hits(hits: Sequence[SearchHit], query: str) -> str:
+def format_hits(hits: Sequence[SearchHit], query: str, credits: Mapping[str, Mapping[str, Any]] | None = None) -> str:
+    """Hits as text; `credits` (`forumlens.credits.turn_credits`) names whom each turn is counted for."""
     if not hits:
         return f"No matches for {query!r}."
     out = []
     for hit in hits:
-        who = hit.speaker or hit.label or "(unnamed)"
+        who = hit_speaker(hit, (credits or {}).get(f"{hit.session}:{hit.line}"))
         out.append(f"{hit.session}:L{hit.line}  {who}  [{hit.score:.2f}]  {clip(hit.title, 60)}")
         out.append(textwrap.indent(textwrap.fill(hit.snippet.replace("\n", " "), 96), "    "))
     return "\n".join(out)
+
+
+def hit_speaker(hit: SearchHit, credit: Mapping[str, Any] | None) -> str:
+    """Who said a hit, as the portal says it: the person the people analysis counts the turn for
+    (with the caption label when that is another name: "Carla Mendes (captioned MODERATOR)"), else
+    the label, else where a document's paragraph sits ("§ Outputs"), else "(unnamed)"."""
+    from .transcript.speakers import name_key
+
+    label = hit.speaker or hit.label
+    name = (credit or {}).get("name")
+    if name and label and name_key(str(name)) != name_key(label):
+        return f"{name} (captioned {label})"
+    if name or label:
+        return str(name or label)
+    page, section = (credit or {}).get("page"), (credit or {}).get("section")
+    place = ", ".join(x for x in (f"p. {page}" if page is not None else "", f"§ {section}" if section else "") if x)
+    return place or "(unnamed)"
 
 
 def format_turns(session: Session, width: int = 100) -> str:

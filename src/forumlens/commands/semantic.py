@@ -134,7 +134,10 @@ def related(
         raise ConfigError("--line needs a SESSION")
     if topic is not None and not topic.strip():  # an empty topic matched nothing and said "(none found)"
         raise ConfigError("--topic is empty", hint='give the topic in words, e.g. --topic "financing coalitions"')
+    from ..credits import turn_credits
+
     data: dict[str, list[Any]] = {}
+    credits: dict[str, dict[str, Any]] = {}  # whom each similar turn is counted for, as `search` says it
     with open_ctx_store(ctx, db, readonly=True) as store:
         if coalition is not None:
             data["partners"] = suggest_partners(store, coalition, k)
@@ -142,6 +145,7 @@ def related(
             data["coalitions"] = coalitions_working_on(store, topic, k)
         elif session is not None and line is not None:
             data["turns"] = similar_turns(store, session, line, k)
+            credits = turn_credits(store, [(h.session, h.line) for h in data["turns"]])
         elif session is not None:
             sid = store.resolve_ref(session)
             data["sessions"] = similar_sessions(store, sid, k)
@@ -153,7 +157,7 @@ def related(
             )
         )
         return
-    click.echo(format_related(data))
+    click.echo(format_related(data, credits))
 
 
 # Why a section of `related` is empty, so "(none found)" never leaves the reader guessing.
@@ -166,8 +170,10 @@ _NONE_FOUND = {
 }
 
 
-def format_related(data: dict[str, list[Any]]) -> str:
+def format_related(data: dict[str, list[Any]], credits: dict[str, dict[str, Any]] | None = None) -> str:
     """Plain-text listing of related items, each with its reasons and cited evidence."""
+    from ..format import hit_speaker
+
     out: list[str] = []
     titles = {
         "sessions": "Similar sessions",
@@ -182,7 +188,7 @@ def format_related(data: dict[str, list[Any]]) -> str:
         for item in items:
             j = item.to_json()
             if key == "turns":
-                who = f"  {j['speaker']}:" if j.get("speaker") else ""
+                who = f"  {hit_speaker(item, (credits or {}).get(f'{item.session}:{item.line}'))}:"
                 out.append(f"  {j['session']}:{j['line']}{who} {' '.join(str(j['snippet']).split())}")
                 continue
             head = j.get("title") or (j["name"] + (f" ({j['acronym']})" if j.get("acronym") else ""))

@@ -25,6 +25,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from ..commands.search_notes import nothing_to_find
+from ..credits import turn_credits
 from ..documents.eligibility import coalition_record
 from ..errors import ConfigError, ForumlensError, NotFound
 from ..format import counted
@@ -36,7 +37,6 @@ from . import views
 from .api import reader
 from .briefs import brief_markdown, build_topic_brief
 from .cache import NO_STORE_HEADER
-from .credits import turn_credits
 from .form_input import FormValues, coalition_suggestions, read_form
 from .graph import build_graph, layout
 from .related import coalition_partners, session_related, session_related_for_page

@@ -19,11 +19,11 @@ from typing import Any
 from markupsafe import Markup
 
 from ..caption_flags import flagged_lines
+from ..credits import credited_lines
 from ..documents.paragraphs import locate
 from ..models import Session
 from ..pipeline import is_document_session
 from ..transcript.speakers import name_key
-from .credits import credited_lines
 from .views import slug
 
 __all__ = ["document_html", "document_view", "is_document", "line_credits", "transcript_html"]

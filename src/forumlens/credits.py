@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..caption_flags import flagged_lines
-from ..store.base import Store
+from .caption_flags import flagged_lines
+from .store.base import Store
 
 __all__ = ["credit_key", "credited_lines", "turn_credits"]
 
@@ -69,12 +69,20 @@ def turn_credits(store: Store, refs: Iterable[tuple[str, int]]) -> dict[str, dic
         flagged = flagged_lines(store.analysis(session, "flags"))
         places = _places(store, session, lines)
         for line in lines:
+            start = line if line in credited else _turn_start(store, session, line)
             out[credit_key(session, line)] = {
-                "name": credited.get(line),
-                "flagged": line in flagged,
+                "name": credited.get(start),
+                "flagged": start in flagged,
                 **places.get(line, {}),
             }
     return out
+
+
+def _turn_start(store: Store, session: str, line: int) -> int:
+    """The first line of the turn covering `line`: a search hit cites the line its words are on,
+    which in a turn of several paragraphs is not the line the people analysis counts."""
+    turn = store.turn_at(session, line)
+    return turn.line if turn is not None else line
 
 
 def _places(store: Store, session: str, lines: set[int]) -> dict[int, dict[str, Any]]:
