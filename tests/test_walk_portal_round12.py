@@ -163,3 +163,14 @@ def test_a_person_captioned_only_by_a_role_is_not_offered_a_search_that_finds_no
     assert lines.count() >= 2  # her turns are one click away
     lines.first.click()
     expect(page.locator(":target")).to_contain_text("Carla Mendes")
+
+
+def test_a_session_page_says_the_day_the_session_was_held(server, page):
+    """`forumlens report` heads a session "2024 · 16 December 2024"; its page said only "2024"."""
+    base, _ = server
+    _open(page, base, "IGF 2024 Day 2 - Open Forum 12: Data centres and e-waste")
+    held = page.locator("p.meta time")
+    expect(held).to_have_text("16 December 2024")
+    expect(held).to_have_attribute("datetime", "2024-12-16")
+    _open(page, base, "IGF 2024 Riyadh - Lightning talk 7: Open data on networks")  # no date in its header
+    assert page.locator("p.meta time").count() == 0

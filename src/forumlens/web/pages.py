@@ -33,6 +33,7 @@ from ..labels import key_words
 from ..resolve.coalition_names import UnknownCoalition
 from ..semantic import available_modes
 from ..store.base import Store
+from ..summarise.sources import human_date
 from . import views
 from .api import reader
 from .briefs import brief_markdown, build_topic_brief
@@ -108,6 +109,7 @@ def _environment() -> Environment:
     env.filters["where"] = _where
     env.filters["one_per_line"] = one_per_line
     env.filters["words"] = key_words  # a category key as words: "concise-summaries" → "concise summaries"
+    env.filters["human_date"] = human_date  # "2024-12-16" → "16 December 2024", as the reports write it
     env.filters["counted"] = counted  # "1 turn", "2 turns": the terminal's wording, so a page never says "1 turns"
     env.globals["cite_url"] = cite_url
     env.globals["scheme_names"] = views.SCHEME_NAMES
