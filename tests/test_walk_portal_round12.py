@@ -174,3 +174,18 @@ def test_a_session_page_says_the_day_the_session_was_held(server, page):
     expect(held).to_have_attribute("datetime", "2024-12-16")
     _open(page, base, "IGF 2024 Riyadh - Lightning talk 7: Open data on networks")  # no date in its header
     assert page.locator("p.meta time").count() == 0
+
+
+def test_a_related_quote_from_a_report_is_cited_by_its_section_not_as_unnamed(server, page):
+    base, _ = server
+    page.goto(base + "/sessions")
+    report = page.get_by_role("link", name="Dynamic Coalition on Public Access in Libraries: Annual Report 2024")
+    report_id = (report.get_attribute("href") or "").rsplit("/", 1)[-1]
+    _open(page, base, "IGF 2023 Kyoto - Workshop 40: Libraries and meaningful access")
+    quoted = page.locator(f"#related blockquote a.cite[href^='/sessions/{report_id}#L']")
+    assert quoted.count() > 0, page.locator("#related").inner_text()
+    for i in range(quoted.count()):
+        text = quoted.nth(i).inner_text()
+        assert text.startswith("§ ") and "unnamed" not in text, text
+    quoted.first.click()  # and the citation still opens the report at that line
+    expect(page.locator(":target")).to_be_visible()

@@ -209,6 +209,7 @@ def session_page(request: Request, session_id: str, store: Store = StoreDep) -> 
     """
     detail, session = views.session_detail_with_text(store, session_id)
     related = session_related_for_page(store, detail["id"], request.app.state.stores.reader)
+    quoted = turn_credits(store, evidence_refs(related))
     if is_document(detail, session):
         response = _page(
             request,
@@ -217,6 +218,7 @@ def session_page(request: Request, session_id: str, store: Store = StoreDep) -> 
             d=document_view(detail, session),
             text=document_html(session),
             related=related,
+            evidence_credits=quoted,
         )
     else:
         wpm = float(request.app.state.settings.words_per_minute)
@@ -228,10 +230,23 @@ def session_page(request: Request, session_id: str, store: Store = StoreDep) -> 
             transcript=transcript_html(session, credits),
             speakers=views.speaking_time(detail, wpm),
             related=related,
+            evidence_credits=quoted,
         )
     if related.get("pending"):
         response.headers[NO_STORE_HEADER] = f"max-age={PENDING_PAGE_SECONDS}"
     return response
+
+
+def evidence_refs(related: dict[str, Any]) -> list[tuple[str, int]]:
+    """(session, line) of every quote that backs a related session or coalition, for `turn_credits`:
+    a quote from a report's paragraph is cited by its section, not as "unnamed"."""
+    return [
+        (str(e["session"]), int(e["line"]))
+        for group in ("sessions", "coalitions")
+        for item in related.get(group) or []
+        for e in item.get("evidence") or []
+        if isinstance(e, dict) and e.get("session") and isinstance(e.get("line"), int)
+    ]
 
 
 @router.get("/sessions/{session_id}/related")
@@ -244,7 +259,7 @@ def session_related_page(
     if line is not None and (found := store.turn_at(related["session"], line)) is not None:
         turn = {"line": found.line, "speaker": found.speaker, "text": found.text}
     title = store.session_title(related["session"]) or related["session"]
-    refs = [(t["session"], t["line"]) for t in related.get("turns") or []]
+    refs = [(t["session"], t["line"]) for t in related.get("turns") or []] + evidence_refs(related)
     if turn is not None:
         refs.append((related["session"], turn["line"]))
     return _page(request, "related.html", r=related, title=title, turn=turn, credits=turn_credits(store, refs))
