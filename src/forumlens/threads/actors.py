@@ -45,6 +45,7 @@ from .sentences import Sentence
 
 __all__ = [
     "Actor",
+    "addresses",
     "body_aliases",
     "document_actor",
     "introduced_actor",
@@ -218,7 +219,25 @@ def _from_affiliation(affiliation: str | None, registry: Registry) -> Actor:
         return entity.name, None
     if entity is not None and entity.id in _GENERIC:
         return None, None
+    if entity is None and affiliation.isupper() and not _caps_body(affiliation):
+        return None, None
     return None, affiliation
+
+
+_CAPS_OPENING = re.compile(r"^(?:FROM|OF|AT|IN|WITH|FOR|A|AN|THE|HERE|BACK)\b")
+
+
+def _caps_body(name: str) -> bool:
+    """Whether an all-caps affiliation the registry does not know reads as a body's name: an acronym ("CCAOI"), or
+    words that say a body ("ASSOCIATION FOR PROGRESSIVE COMMUNICATIONS") and do not open as a phrase does.
+
+    Why: in an all-caps caption (early CART output) capitals mark every word, so "FROM A CONSUMER ORGANISATION IN
+    STOCKHOLM" or "THE BACK" pass for a body's name; the speaker would become an institution of one session and
+    their coalition's asks of other years would never join theirs."""
+    words = name.split()
+    if len(words) == 1:
+        return len(name) <= 6 and _CAPS_OPENING.match(name) is None
+    return _BODY.search(name) is not None and _CAPS_OPENING.match(name) is None
 
 
 def stated_actor(person: Mapping[str, Any] | None, registry: Registry | None = None) -> Actor:
@@ -315,6 +334,8 @@ def turn_actor(
     registry = registry or load_registry()
     coalition, org = introduced if introduced is not None else introduced_actor(session, turn, sentences, registry)
     stated, stated_org = stated_actor(person, registry)
+    if stated_org and addresses(session, sentences, stated_org, registry):
+        stated_org = None  # the turn speaks *to* the body the people analysis guessed for its speaker
     if coalition:
         return coalition, None
     if org:
@@ -322,6 +343,30 @@ def turn_actor(
     if stated:
         return stated, None
     return None, stated_org or _introduced_body(turn.speaker, sentences)
+
+
+# what comes just before a body a speaker addresses, not speaks for: "Second, to the Council of Europe, again: …",
+# "we ask the Caribbean Telecommunications Union to …", "our ask this year goes to WIPO"
+_ADDRESSEE_BEFORE = re.compile(
+    r"(?:(?:^|[,.;:!?]\s*|\b(?:and|then|now|so|also|again|first|second|third|finally)\s+|\bgoes\s+)to"
+    r"|\b(?:ask|asks|asking|urge|urges|invite|invites|call\s+on|calls\s+on))\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def addresses(session: Session, sentences: Sequence[Sentence], body: str, registry: Registry) -> bool:
+    """Whether the turn puts its words to `body` ("to the Council of Europe, again: …", "we ask WIPO to …").
+
+    Why: the people analysis may guess a speaker's body from the body their turn addresses (a caption that labels
+    everyone `>> FEMALE SPEAKER:`); an ask put to the Council of Europe would then be the Council's own, and the
+    speaker's asks of other years, said for their coalition, would never join it."""
+    for sentence in sentences:
+        for mention in find_mentions(session.text, sentence.start, sentence.end, registry=registry):
+            if mention.name == body and _ADDRESSEE_BEFORE.search(
+                session.text[max(sentence.start, mention.start - 40) : mention.start]
+            ):
+                return True
+    return False
 
 
 _BODY = re.compile(
@@ -351,7 +396,8 @@ def _introduced_body(speaker: str | None, sentences: Sequence[Sentence]) -> str 
         return None
     body = " ".join(found.group("body").split())
     if (
-        not _BODY.search(body)
+        body.isupper()  # an all-caps caption ("MARGIT EKHOLM, FROM A CONSUMER ORGANISATION IN STOCKHOLM."): no name shows
+        or not _BODY.search(body)
         or len(body.split()) > 9
         or any(w[:1].islower() and len(w) > 3 for w in body.split()[1:] if w.lower() not in _SMALL)
     ):

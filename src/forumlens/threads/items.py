@@ -306,7 +306,8 @@ _ORG_WORD = re.compile(r"[A-Z][\w-]{2,}")
 
 def _own_pattern(org: str) -> re.Pattern[str] | None:
     """How a speaker names their own institution as a subject: its full name, or "the" and its last
-    capitalised word ("the Secretariat" for the IGF Secretariat, "the Office" for an Office of …), or "the"
+    capitalised word ("the Secretariat" for the IGF Secretariat, "the Office" for an Office of …), its initials
+    when it has no acronym of its own ("the CTU" for the Caribbean Telecommunications Union), or "the"
     and the head noun of its name, singular or plural ("the Ministry" for a Ministry of Communication and …,
     "the forum" for the Best Practice Forums, "the network" for a Policy Network on …)."""
     words = _ORG_WORD.findall(org)
@@ -318,7 +319,10 @@ def _own_pattern(org: str) -> re.Pattern[str] | None:
         noun = head.group(1)
         nouns.add(re.escape(noun[:-1] if noun.endswith("s") and len(noun) > 4 else noun) + "s?")
     either = "|".join(sorted(nouns))
-    return re.compile(rf"\b(?:{re.escape(org)}|the (?:[\w-]+ )?(?:{either}))\b", re.I)
+    # its initials, for a name of three capitalised words or more ("the CTU" for the Caribbean Telecommunications Union)
+    short = "".join(w[0] for w in words) if len(words) >= 3 and not any(w.isupper() for w in words) else ""
+    initials = rf"|(?:the )?(?-i:{short})" if short else ""
+    return re.compile(rf"\b(?:{re.escape(org)}|the (?:[\w-]+ )?(?:{either}){initials})\b", re.I)
 
 
 # the head noun of a body's name: its last capitalised word before "of", "on", "for" … (or at its end)

@@ -171,11 +171,25 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
         for item in found.items:
             if item.speaker in guessed:
                 item = _said_elsewhere(item, said_usual.get(item.speaker), usual_body.get(item.speaker))
-            known = usual.get(item.speaker or "") if item.org is None else None
+            known = _usual_coalition(item.speaker or "", said_usual, usual, usual_body) if item.org is None else None
             if item.org in aliases:
                 item = replace(item, org=aliases[item.org])
             items.append(item.placed(year, when, known, usual_body.get(item.speaker or "")))
     return items
+
+
+def _usual_coalition(
+    speaker: str, said: Mapping[str, str], guessed: Mapping[str, str], bodies: Mapping[str, str]
+) -> str | None:
+    """The coalition a speaker who says none here speaks for: the one they said elsewhere, else the one the people
+    analysis guessed elsewhere, unless they said an institution elsewhere (a said body beats a guessed coalition).
+
+    Why: a moderator's line that lists the panel ("the Caribbean IGF, the coalition on access to knowledge …")
+    makes the people analysis guess the coalition for the next speaker; her later years would then be the
+    coalition's, and her deliveries would never reach the promises she made for her own forum."""
+    if speaker in said:
+        return said[speaker]
+    return None if speaker in bodies else guessed.get(speaker)
 
 
 def _said_elsewhere(item: Item, coalition: str | None, body: str | None) -> Item:

@@ -1,0 +1,95 @@
+"""Whom a speaker speaks for when the people analysis only guesses: an all-caps caption's description of the
+speaker is no body, a body the turn addresses is not the speaker's, a coalition guessed from a moderator's panel
+list does not beat the body the speaker said elsewhere, and a body's initials name it as a subject."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from forumlens.threads import Item, SessionItems, link_items, place_items
+
+from .threads_support import items_of
+
+A2K = "DC on Access to Knowledge and Freedom of Expression"
+
+CAPS = """IGF 2007 - WORKSHOP ON CONSUMERS ONLINE
+
+>> LOTTE BRANDSTRUP: GOOD MORNING. WE HAVE THE DYNAMIC COALITION ON PRIVACY WITH US. INGRID, FOR PRIVACY.
+
+>> INGRID VESTERGAARD: THANK YOU. INGRID VESTERGAARD, FROM A TENANTS ASSOCIATION IN AARHUS. EVERY COUNTRY NEEDS AN INDEPENDENT AUTHORITY THAT HANDLES COMPLAINTS ABOUT PERSONAL DATA.
+
+>> LOTTE BRANDSTRUP: THANK YOU. WE CLOSE HERE.
+"""
+
+ADDRESSED = """IGF 2013 - Open forum: coalitions meet the institutions
+
+>> FEMALE SPEAKER: Good morning, my name is Lotte Brandstrup and I moderate. Ingrid, for the privacy coalition.
+
+>> FEMALE SPEAKER: Thank you. Ingrid Vestergaard. First, a word of thanks to everyone who came.
+
+Second, to the Council of Europe, again: a country in Asia that wants to join Convention 108 should get help to do it.
+
+>> FEMALE SPEAKER: Thank you, Ingrid. We close here.
+"""
+
+SAID = """IGF 2014 - Workshop on islands
+
+>> MARTA OYELARAN: Good morning. Juliette, please.
+
+>> JULIETTE BASTIEN: Good afternoon. Juliette Bastien, from Castries, for the Caribbean IGF. We ask the IGF to fund the travel of one participant from every small island state to each annual meeting.
+
+>> MARTA OYELARAN: Thank you. We close here.
+"""
+
+LATER = """IGF 2019 - Open forum on resilience
+
+>> HANNA KORPELA: Good morning. Juliette, please.
+
+>> JULIETTE BASTIEN: Thank you. Our guide for operators on hurricanes came out in May 2018, and the operators say it helped them.
+
+>> HANNA KORPELA: Thank you. We close here.
+"""
+
+INITIALS = """IGF 2016 - Workshop on broadband prices
+
+>> MARTA OYELARAN: Good morning. Desmond, please.
+
+>> DESMOND HAYNES: Thank you. Desmond Haynes, Pacific Telecommunications Council. From next year the PTC will publish, every year, a report comparing the price of broadband in all our member states.
+
+>> MARTA OYELARAN: Thank you. We close here.
+"""
+
+
+def test_an_all_caps_description_of_the_speaker_is_no_body():
+    found = items_of(CAPS, "igf2007-workshop-consumers.txt")
+    need = [i for i in found.items if i.speaker == "Ingrid Vestergaard"]
+    assert need and all(i.org is None for i in need)  # not "FROM A TENANTS ASSOCIATION IN AARHUS"
+
+
+def test_a_body_the_turn_addresses_is_not_the_speakers():
+    found = items_of(ADDRESSED, "igf2013-open-forum-institutions.txt")
+    ask = [i for i in found.items if "Convention 108" in i.quote]
+    assert ask and all(i.org != "Council of Europe" for i in ask)
+
+
+def test_a_guessed_coalition_does_not_beat_the_body_she_said_elsewhere():
+    said = items_of(SAID, "igf2014-workshop-islands.txt")
+    assert said.bodies == {"Juliette Bastien": "Caribbean IGF"}
+    # 2017: the people analysis read her as the coalition the moderator's panel list named last (a guess)
+    promise = Item("s2017", 5, "We will publish a guide for operators on hurricanes.", "promise", "Juliette Bastien")
+    promise = replace(promise, coalition=A2K, family="guide", head="guide")
+    listed = SessionItems((promise,), {"Juliette Bastien": A2K}, guessed=("Juliette Bastien",))
+    later = items_of(LATER, "igf2019-open-forum-resilience.txt")  # nothing says whom she speaks for
+    assert [(i.coalition, i.org) for i in later.items if i.speaker == "Juliette Bastien"] == [(None, None)]
+    placed = place_items([(2014, (2014,), said), (2017, (2017,), listed), (2019, (2019,), later)])
+    juliette = [i for i in placed if i.speaker == "Juliette Bastien"]
+    assert {(i.coalition, i.org) for i in juliette} == {(None, "Caribbean IGF")}
+    guide = [t for t in link_items(placed).threads if t.kind == "commitment"]
+    assert [t.status for t in guide] == ["fulfilled"]  # her delivery reaches her own forum's promise
+
+
+def test_a_body_named_by_its_initials_promises_as_we_will_does():
+    found = items_of(INITIALS, "igf2016-workshop-broadband-prices.txt")
+    promise = [i for i in found.items if i.signal == "promise"]
+    assert promise and promise[0].org == "Pacific Telecommunications Council"
+    assert "PTC will publish" in promise[0].quote
