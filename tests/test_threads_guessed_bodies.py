@@ -93,3 +93,49 @@ def test_a_body_named_by_its_initials_promises_as_we_will_does():
     promise = [i for i in found.items if i.signal == "promise"]
     assert promise and promise[0].org == "Pacific Telecommunications Council"
     assert "PTC will publish" in promise[0].quote
+
+
+PROMISED = """IGF 2016 - Workshop on broadband prices
+
+>> MARTA OYELARAN: Good morning. Desmond, please.
+
+>> DESMOND HAYNES: Thank you. Desmond Haynes, Pacific Telecommunications Council. From next year we will publish a yearly report comparing the price of broadband in all our member states.
+
+>> MARTA OYELARAN: Thank you. We close here.
+"""
+
+TOLD = """IGF 2018 - Open forum on the islands
+
+>> HANNA KORPELA: Good morning. Juliette, please.
+
+>> JULIETTE BASTIEN: Thank you. Juliette Bastien, from Castries, for the Caribbean IGF. The PTC's yearly report on the price of broadband came out in March, and our ministers read it.
+
+>> HANNA KORPELA: Thank you. We close here.
+"""
+
+
+def test_a_delivery_told_by_another_names_the_owner_by_its_initials_and_the_output_before_an_of_phrase():
+    told = items_of(TOLD, "igf2018-open-forum-islands.txt")
+    delivery = [i for i in told.items if i.signal == "delivery"]
+    assert delivery and delivery[0].head == "report"  # "The PTC's yearly report| on the price of broadband |came out"
+    placed = place_items(
+        [(2016, (2016,), items_of(PROMISED, "igf2016-workshop-broadband-prices.txt")), (2018, (2018,), told)]
+    )
+    threads = [t for t in link_items(placed).threads if t.kind == "commitment"]
+    assert [(t.status, len(t.items)) for t in threads] == [("fulfilled", 2)]
+    assert threads[0].actor == "org:Pacific Telecommunications Council"
+
+
+REPEATED = """IGF 2016 - Workshop on the islands
+
+>> MARTA OYELARAN: Good morning. Juliette, please.
+
+>> JULIETTE BASTIEN: Thank you. Juliette Bastien, for the Caribbean IGF. Eight years after I first asked in Hyderabad, the islands still pay their own way to every meeting.
+
+>> MARTA OYELARAN: Thank you. We close here.
+"""
+
+
+def test_the_speakers_own_earlier_ask_named_at_its_meeting_is_no_response():
+    found = items_of(REPEATED, "igf2016-workshop-islands.txt")
+    assert not [i for i in found.items if i.signal == "response"]

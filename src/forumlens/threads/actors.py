@@ -48,6 +48,7 @@ __all__ = [
     "addresses",
     "body_aliases",
     "document_actor",
+    "initials",
     "introduced_actor",
     "labelled_actor",
     "stated_actor",
@@ -367,6 +368,21 @@ def addresses(session: Session, sentences: Sequence[Sentence], body: str, regist
             ):
                 return True
     return False
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w-]{2,}")
+
+
+def initials(name: str) -> str | None:
+    """The initials a body of three capitalised words or more goes by when it has no acronym in its name ("CTU" for
+    the Caribbean Telecommunications Union); None for a shorter name or one with an acronym ("IGF Secretariat").
+
+    Why: a speaker names their own body, or another's output, by its initials ("the CTU will publish …", "The CTU's
+    yearly comparison came out"), and the registry does not know every regional body."""
+    words = _CAPITALISED.findall(name)
+    if len(words) < 3 or any(w.isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
 
 
 _BODY = re.compile(

@@ -703,7 +703,14 @@ def _asked_at_place(sentence: str) -> re.Match[str] | None:
     asked = _ASKED_AT.search(sentence)
     if asked is None or _SAID_AGAIN.search(sentence, 0, asked.start()):
         return None
+    if _OWN_ASKER.search(sentence, 0, asked.start()):
+        return None  # "Eight years after I first asked in Hyderabad, …": the speaker's own ask, said again
     return asked
+
+
+# the speaker as the asker, an adverb or two between ("I first asked", "we already asked"): `_ASKED_AT`'s look-behind
+# reads only the word right before the verb
+_OWN_ASKER = re.compile(r"\b(?:i|we)\s+(?:[a-z]+\s+){0,2}$", re.I)
 
 
 def _other_need(sentence: str) -> re.Match[str] | None:

@@ -85,7 +85,7 @@ from ..resolve.mentions import find_mentions
 from ..resolve.registry import Registry, load_registry
 from ..resolve.text import LineIndex
 from ..transcript.speakers import name_key
-from .actors import Actor, document_actor, introduced_actor, stated_actor, turn_actor
+from .actors import Actor, document_actor, initials, introduced_actor, stated_actor, turn_actor
 from .addressed import addressed_answers
 from .cues import PRONOUN_OBJECT, Cue, find_cue, is_non_ask, retro_promise
 from .lexicon import Lexicon, load_lexicon
@@ -319,10 +319,9 @@ def _own_pattern(org: str) -> re.Pattern[str] | None:
         noun = head.group(1)
         nouns.add(re.escape(noun[:-1] if noun.endswith("s") and len(noun) > 4 else noun) + "s?")
     either = "|".join(sorted(nouns))
-    # its initials, for a name of three capitalised words or more ("the CTU" for the Caribbean Telecommunications Union)
-    short = "".join(w[0] for w in words) if len(words) >= 3 and not any(w.isupper() for w in words) else ""
-    initials = rf"|(?:the )?(?-i:{short})" if short else ""
-    return re.compile(rf"\b(?:{re.escape(org)}|the (?:[\w-]+ )?(?:{either}){initials})\b", re.I)
+    short = initials(org)  # "the CTU" for the Caribbean Telecommunications Union
+    also = rf"|(?:the )?(?-i:{short})" if short else ""
+    return re.compile(rf"\b(?:{re.escape(org)}|the (?:[\w-]+ )?(?:{either}){also})\b", re.I)
 
 
 # the head noun of a body's name: its last capitalised word before "of", "on", "for" … (or at its end)

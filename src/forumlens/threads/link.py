@@ -103,6 +103,7 @@ from operator import attrgetter
 
 from ..text.alternation import alternation
 from ..transcript.speakers import name_key
+from .actors import initials
 from .cues import venues_by_year
 from .lexicon import load_lexicon
 from .linkmodel import LinkModel, load_link_model, need_features
@@ -829,8 +830,10 @@ class _Linker:
         for (kind, other), index in self._by_actor.items():
             if kind != "commitment" or other == actor or other.startswith("person:"):
                 continue
-            words = _name_words(other.partition(":")[2])
-            if words and words <= said:
+            name = other.partition(":")[2]
+            words = _name_words(name)
+            short = initials(name)  # "The CTU's yearly comparison …" for the Caribbean Telecommunications Union
+            if (words and words <= said) or (short and re.search(rf"\b{short}\b", item.quote)):
                 out += [t for t in self._candidates(index) if t.thread.status != "fulfilled"]
         return out
 

@@ -114,11 +114,20 @@ def object_phrase(sentence: str, at: int) -> tuple[int, int] | None:
     return None
 
 
+# a phrase of at most five words that only says what the subject is of or for, between it and its cue ("the WIPO
+# seminar| for our librarians |took place", "The CTU's yearly comparison| of broadband prices |came out")
+_OF_PHRASE = re.compile(
+    r"^\s+(?:of|for|on|about)\s+(?:(?!(?:that|which|who|we|they|i|you|it|he|she)\b)[\w'’‑-]+\s+){1,5}$", re.I
+)
+
+
 def subject_phrase(sentence: str, left: int, cue_start: int, *, at_cue: bool = False) -> tuple[int, int] | None:
     """The head (span in `sentence`) of the phrase that opens the clause at `left`, before the cue; with `at_cue`,
-    only when the phrase ends where the cue starts (it is the subject the cue says something of)."""
+    only when the phrase ends where the cue starts, or only a short "of"/"for" phrase comes between (it is the
+    subject the cue says something of)."""
     found = _SUBJECT.match(sentence, left, cue_start)
-    if found is None or (at_cue and sentence[found.end("np") : cue_start].strip()):
+    gap = sentence[found.end("np") : cue_start] if found is not None else ""
+    if found is None or (at_cue and gap.strip() and not _OF_PHRASE.match(gap)):
         return None
     start = found.start("np")
     head = _head(start, found.group("np"))
