@@ -139,3 +139,63 @@ REPEATED = """IGF 2016 - Workshop on the islands
 def test_the_speakers_own_earlier_ask_named_at_its_meeting_is_no_response():
     found = items_of(REPEATED, "igf2016-workshop-islands.txt")
     assert not [i for i in found.items if i.signal == "response"]
+
+
+NAMED = """IGF 2006 - Workshop on access to knowledge
+
+>> LOTTE BRANDSTRUP: Good morning. Ananya, please.
+
+>> ANANYA RAGHUNATHAN: Thank you. Ananya Raghunathan, I coordinate the dynamic coalition on access to knowledge. We will publish a handbook for school librarians on copyright exceptions before the next IGF.
+
+>> LOTTE BRANDSTRUP: Thank you. We close here.
+"""
+
+SURNAMES = """IGF 2007 - Dynamic coalitions reporting back
+
+>> DR. MEHTA: Good afternoon. First, Ms. Raghunathan.
+
+>> MS. RAGHUNATHAN: Thank you, Chair. Our handbook for school librarians on copyright exceptions came out in May, in print and online.
+
+>> DR. MEHTA: Thank you. We close here.
+"""
+
+
+def test_a_speaker_labelled_by_her_surname_is_the_one_who_gave_her_full_name_elsewhere():
+    later = items_of(SURNAMES, "igf2007-dc-reporting-back.txt")
+    delivery = [i for i in later.items if i.signal == "delivery"]
+    assert delivery and (delivery[0].speaker, delivery[0].coalition) == ("Raghunathan", None)
+    placed = place_items([(2006, (2006,), items_of(NAMED, "igf2006-workshop-a2k.txt")), (2007, (2007,), later)])
+    assert {i.coalition for i in placed if i.speaker == "Raghunathan"} == {A2K}
+    handbook = [t for t in link_items(placed).threads if t.kind == "commitment"]
+    assert [(t.status, len(t.items)) for t in handbook] == [("fulfilled", 2)]
+
+
+PROMISED_IN_NAIROBI = """IGF 2011 - Open forum on gender
+
+>> LOTTE BRANDSTRUP: Good morning. Thandi, please.
+
+>> THANDI MOKOENA: Thank you. Thandi Mokoena, for the dynamic coalition on gender and Internet governance. Our coalition will start a mentoring programme that pairs a young woman coming to the IGF for the first time with one who has come before.
+
+>> LOTTE BRANDSTRUP: Thank you. We close here.
+"""
+
+TOLD_IN_ISTANBUL = """IGF 2014 - Main session on the coalitions
+
+>> LOTTE BRANDSTRUP: Good morning. Thandi, please.
+
+>> THANDI MOKOENA: Thank you. Thandi Mokoena, for the dynamic coalition on gender and Internet governance. The pairing scheme that I announced in Nairobi was dropped after its first year, we had no money to bring the mentors.
+
+>> LOTTE BRANDSTRUP: Thank you. We close here.
+"""
+
+
+def test_a_fate_that_names_its_promise_and_the_meeting_joins_the_promise_made_there_in_other_words():
+    placed = place_items(
+        [
+            (2011, (2011,), items_of(PROMISED_IN_NAIROBI, "igf2011-open-forum-gender.txt")),
+            (2014, (2014,), items_of(TOLD_IN_ISTANBUL, "igf2014-main-session-coalitions.txt")),
+        ]
+    )
+    threads = [t for t in link_items(placed).threads if t.kind == "commitment"]
+    assert [t.status for t in threads] == ["unfulfilled"]
+    assert {i.year for i in threads[0].items} == {2011, 2014}

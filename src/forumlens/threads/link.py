@@ -104,7 +104,7 @@ from operator import attrgetter
 from ..text.alternation import alternation
 from ..transcript.speakers import name_key
 from .actors import initials
-from .cues import venues_by_year
+from .cues import retro_promise, venues_by_year
 from .lexicon import load_lexicon
 from .linkmodel import LinkModel, load_link_model, need_features
 from .models import Decision, Item, Thread
@@ -271,6 +271,29 @@ def meeting_year(quote: str, year: int | None) -> int | None:
     if ago is not None and year is not None:
         return year - (1 if ago.group("one") else 2)
     return None
+
+
+def _made_at(item: Item, scored: Sequence[Scored]) -> list[Scored]:
+    """`scored` with the open promise the follow-up says was made at the meeting it names allowed ("… that I announced
+    in Nairobi", "As the Secretariat promised in Sharm"): the best-scoring one first made in that meeting's year;
+    empty when the follow-up names no promise or meeting, or no candidate was made there.
+
+    Why: the deliverable's noun differs between a promise and its fate told years later ("a model consent form" →
+    "the model consent form for apps", read as two families; "start a mentoring programme" → "the mentoring
+    programme"), and the family rule then keeps them apart although the follow-up says which promise it is."""
+    if item.year is None or retro_promise(item.quote) is None:
+        return []
+    year = meeting_year(item.quote, item.year)
+    if year is None or year >= item.year:
+        return []
+    made = [row for row in scored if row[0].thread.entries[0][0].year == year]
+    if not made:
+        return []
+    best = max(made, key=lambda row: row[1])[0]
+    return [
+        (t, s, t is best, f"{why}; names its promise at the meeting of {year}" if t is best else why)
+        for t, s, _ok, why in scored
+    ]
 
 
 def actor_of(item: Item) -> str:
@@ -865,6 +888,13 @@ class _Linker:
             best = self._best(other)
             if best is not None:
                 scored = other
+        if best is None:
+            # "The mentoring programme that I announced in Nairobi did not survive": the follow-up names its promise and
+            # the meeting it was made at; the open promise made there is the one, whatever noun each wording uses
+            dated = _made_at(item, scored)
+            if dated:
+                scored = dated
+                best = self._best(scored)
         if best is None and item.signal != "slip":  # told again after its delivery ("our study, released in 2023")
             for t in delivered:
                 if not t.same_deliverable(item):

@@ -30,6 +30,7 @@ from typing import Any
 
 from ..store.base import Store
 from ..store.threads import THREAD_ITEMS, ThreadSource, items_digest
+from ..transcript.speakers import name_key
 from .actors import body_aliases
 from .items import extract_items
 from .link import RULES, Linked, actor_of, link_items
@@ -165,17 +166,43 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
         person: aliases.get(body, body) for person, counts in bodies.items() for body in [counts.most_common(1)[0][0]]
     }
     said_usual = {person: counts.most_common(1)[0][0] for person, counts in said_for.items()}
+    full = _full_names(sessions)
     items = []
     for year, when, found in sessions:
         guessed = frozenset(found.guessed)
         for item in found.items:
             if item.speaker in guessed:
                 item = _said_elsewhere(item, said_usual.get(item.speaker), usual_body.get(item.speaker))
-            known = _usual_coalition(item.speaker or "", said_usual, usual, usual_body) if item.org is None else None
+            who = full.get(item.speaker or "", item.speaker or "")
+            known = _usual_coalition(who, said_usual, usual, usual_body) if item.org is None else None
             if item.org in aliases:
                 item = replace(item, org=aliases[item.org])
-            items.append(item.placed(year, when, known, usual_body.get(item.speaker or "")))
+            items.append(item.placed(year, when, known, usual_body.get(who)))
     return items
+
+
+def _full_names(sessions: Sequence[tuple[int | None, tuple[object, ...], SessionItems]]) -> dict[str, str]:
+    """Speaker labelled by a surname alone ("Sundaresan", from `>> MS. SUNDARESAN:`) → the one speaker of the store
+    with a full name ending in it ("Rukmini Sundaresan"); a surname two full names share is left alone.
+
+    Why: a PDF-era caption labels speakers by title and surname; the person who gave her full name in another year
+    is the same actor, and her promise there must meet her delivery here."""
+    people = {p for _, _, found in sessions for p in chain(found.speakers, found.bodies)}
+    people |= {i.speaker for _, _, found in sessions for i in found.items if i.speaker}
+    by_surname: dict[str, set[str]] = {}
+    single: set[str] = set()
+    for person in people:
+        parts = name_key(person).split()
+        if len(parts) > 1:
+            by_surname.setdefault(parts[-1], set()).add(person)
+        elif parts:
+            single.add(person)
+    out = {}
+    for person in single:
+        named = by_surname.get(name_key(person), set())
+        if len(named) == 1:
+            out[person] = next(iter(named))
+    return out
 
 
 def _usual_coalition(
