@@ -199,3 +199,23 @@ def test_a_fate_that_names_its_promise_and_the_meeting_joins_the_promise_made_th
     threads = [t for t in link_items(placed).threads if t.kind == "commitment"]
     assert [t.status for t in threads] == ["unfulfilled"]
     assert {i.year for i in threads[0].items} == {2011, 2014}
+
+
+SIDE_BY_SIDE = """---
+title: Dynamic Coalition on Access to Knowledge - annual report 2010
+---
+
+# 2. What we ask for
+
+2.1 Libraries should be allowed to lend electronic books to their readers on the same terms as printed books.
+
+2.2 Libraries should be allowed to digitise and put online the books whose authors cannot be found.
+"""
+
+
+def test_two_needs_said_side_by_side_in_one_session_are_two_threads():
+    found = items_of(SIDE_BY_SIDE, "dc-a2k-annual-report-2010.md")
+    needs = [i for i in found.items if i.signal == "need"]
+    assert {i.line for i in needs} >= {7, 9}
+    threads = [t for t in link_items(place_items([(2010, (2010,), found)])).threads if t.kind == "ask"]
+    assert all(len({i.line for i in t.items}) == 1 for t in threads)
