@@ -445,7 +445,7 @@ def gold_rows(folder: Path) -> list[str]:
     import intel
 
     from forumlens.analyse.askmodel import has_evidence
-    from forumlens.analyse.asks import _join_elaborations, chair_view
+    from forumlens.analyse.asks import _join_elaborations, chair_view, inside_quote
     from forumlens.analyse.clauses import ask_units
     from forumlens.analyse.context import FLOOR_CUE, build_context
     from forumlens.analyse.cues import is_procedural
@@ -481,7 +481,7 @@ def gold_rows(folder: Path) -> list[str]:
             presented = {x.start for x in chaired.get(turn.index, ())}
             opening = chair and turn.index == first_chair
             for s in ctx.sentences[turn.index]:
-                if chair_view(s, chair, presented, opening) is None:
+                if chair_view(s, chair, presented, opening, chair and inside_quote(turn.text, s.rel)) is None:
                     continue  # a moderator's floor talk: never judged by the classifier
                 for a0, b0 in _join_elaborations(s.text, ask_units(s.text)):
                     unit = s.text[a0:b0]

@@ -33,18 +33,21 @@ ASK = re.compile(
     rf"|\bthere (is|'s|are) (a |an |the )?({_W} ){{0,2}}needs?\b|\bthere needs to be\b|\bneeds? to be (done|improved|made)"
     rf"|\b(the|a|real|clear|strong|urgent) need (for|to|of)\b|\bneeds? more\b|\bresources needed\b"
     rf"|\b(i|we) (would like to|want to|wish to|'d like to) (request|ask for|invite|encourage|call on|urge|see)\b"
-    rf"|\b(i|we) (request|invite|urge|call on|appeal to)\b|\bplease (do )?(join|share|send|contact|support|help|consider)\b"
-    rf"|\bit would be (very |really |extremely )?(helpful|useful|great|good|nice|better|important|wonderful|ideal) (if|to have|for)\b"
+    rf"|\b(i|we) (request|invite|urge|call on|appeal to)\b|\b(please|pls|plz) (do )?(join|share|send|contact|support|help|consider)\b"
+    rf"|\bit would be (very |really |extremely |so |super |just )?(helpful|useful|great|good|nice|better|important|wonderful|ideal"
+    rf"|cool|amazing|awesome|fantastic|perfect|lovely) (if|to have|for)\b"
     rf"|\bwould be (very |really |extremely )?helpful\b|\bhelp us\b|\bit would (really |greatly |also )?help\b(?! me\b)|\bmain challenge\b[^.]{{0,40}}\bis\b"
     rf"|\bneed(ing)? to (do|establish|find|pay|ensure|have|make|engage)\b"
-    rf"|\b(i|we) (would|'d) (like|want|love) (the|our|all|more|you|them|to see)\b|\b(i|we) (really )?want (more|the|to see|you)\b"
+    rf"|\b(i|we) ?(would|'d) (really |also |just )?(like|want|love) (the|our|all|more|you|them|to see)\b|\b(i|we) (really )?want (more|the|to see|you)\b"
+    # "we would ask that the deadline is not before May", "I'd request that …": a request as a that-clause
+    rf"|\b(i|we) ?(would |'d |must |also )*(ask|request) that\b"
     rf"|\b(i|we) (would |must |want to )?(ask|urge|call on) (the|you|all|every\w*|other|our|governments?|states|platforms"
     rf"|countries|donors|companies|operators|regulators|ministries|parliaments?)\b"
     rf"|\bwould look to\b|\blook(ing)? to (the )?(dynamic coalitions|you|coalitions) (to|for)\b",
     re.I,
 )
 RECOMMEND = re.compile(
-    r"\b(should|ought to)\b|\b(i|we)( would| strongly| highly| really| also| just)* (recommend|suggest|propose|encourage|advise)\b"
+    r"\b(should|ought to)\b|\b(i|we)('d| would| strongly| highly| really| also| just)* (recommend|suggest|propose|encourage|advise)\b"
     r"|\b(try to |need to |have to )?improv(e|ing) (the |our )?(links|visibility|channels|support|participation)\b"
     r"|\bwhen we recommend\b|\b(we|you) (have to|must) (think|find|work|improve|make|consider|sustain)\b"
     r"|\bone (element|thing|way) (to be improved|that i see|would be|could be)\b|\b(can|could) do a lot\b"

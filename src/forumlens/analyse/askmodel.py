@@ -52,6 +52,7 @@ from .cues import PROCEDURAL
 
 __all__ = [
     "EVIDENCE",
+    "WE_REQUEST",
     "AskModel",
     "Prediction",
     "Softmax",
@@ -64,7 +65,7 @@ __all__ = [
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
 # Discourse and list markers in front of the words that carry the unit.
 _LEAD = re.compile(
-    r"^(?:\W*(?:and|so|also|but|then|okay|ok|well|um|uh|yes|now|finally|lastly|please|also|number"
+    r"^(?:\W*(?:and|so|also|but|then|okay|ok|well|um|uh|yes|now|finally|lastly|please|pls|plz|also|number"
     r"|one|two|three|four|five|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|[a-e](?=\s*[:)]))\b)+\W*",
     re.I,
 )
@@ -110,7 +111,9 @@ _TO_INSTITUTION = re.compile(
     r"|\bask(?:ing)?\s+(?:the\s+)?[A-Z][\w&‑-]+)"
 )
 # "please send …", and "please, all the NRIs here, leave your number …" (a vocative between).
-_PLEASE_VERB = re.compile(r"\bplease,?\s+(?:(?:all|every|each|dear|my|our|the|you)\b[^,.;:?!]{0,40},\s+)?(\w+)", re.I)
+_PLEASE_VERB = re.compile(
+    r"\b(?:please|pls|plz),?\s+(?:(?:all|every|each|dear|my|our|the|you)\b[^,.;:?!]{0,40},\s+)?(\w+)", re.I
+)
 _NAMED_MODAL = re.compile(
     r"\b[A-Z][A-Za-z&‑-]+\s+(?:should|must|ought to|need to|have to|has to)\b(?!\s+(?:be noted|say))"
 )
@@ -182,7 +185,8 @@ _WE_WILL = re.compile(
     r"\b(?:we|i)(?:'ll|\s+(?:will|shall|are going to|am going to)|'re going to|'m going to)\s+(?:also\s+|then\s+)?"
     # "I will ask them and come back to the list", "we will ask her by email": a follow-up with
     # someone absent, not the floor talk of "I will ask Maria to speak" / "I'll ask you".
-    r"(?!(?:be|have|see|hear|now|start|continue|move|go|take|talk|ask(?!\s+(?:them|her|him)\b(?!\s+to\b))|come|get|say|speak|jump|turn|listen|begin|close"
+    # "I'll take your example back to the team": carrying a message to one's own side, not "we will take a break"
+    r"(?!(?:be|have|see|hear|now|start|continue|move|go|take(?!\s+(?:[\w'‑’-]+\s+){1,5}?back\s+to\b)|talk|ask(?!\s+(?:them|her|him)\b(?!\s+to\b))|come|get|say|speak|jump|turn|listen|begin|close"
     r"|end|finish|wrap|break|stop|try|answer|pass|hand|introduce|let|switch|mute|unmute|repeat|read|wait"
     r"|leave|check|keep|return|revert|reflect|think|consider|do\s+(?:that|this|it|so|our\s+best|a\s+(?:quick\s+)?round)|give\s+(?:\w+\s+)?(?:the\s+)?(?:floor|word|mic)"
     r"|give\s+(?:you|him|her|them)\b(?!\s+(?:a|an|some|the|our|all)\b))\b)[a-z]+",
@@ -231,15 +235,25 @@ _NAMED_COULD = re.compile(
     r"\b(?!(?:We|I|You|They|It|This|That|There|He|She|What|Who|How|So|And|But)\b)(?:[A-Z][A-Za-z&‑-]+|secretariat|regulators?|ministry|ministries|government|governments)"
     r"\s+(?:could|might|can)\s+(?:also\s+|maybe\s+|perhaps\s+)?(?!be\b|not\b|say\b|see\b|have\b)\w+"
 )
+# "can we get moderators who speak Turkish?", "Could we have a youth seat on the MAG?": something
+# to be provided, asked for as a question by "we" (not the floor's "can we have the next slide",
+# "can I have two more minutes"): a request as much as a question (asks_blind11).
+_WE_REQUEST_TEXT = (
+    r"(?:^\W*|[,:]\s+[\"“]?|[\"“])(?:(?:and|so|but|maybe|also|then)\s+)*(?:can|could)\s+we\s+(?:please\s+|also\s+)?(?:get|have)\s+"
+    r"(?!(?:a|an|the|one|some|two|three|five)?\s*(?:quick\s+|short\s+|last\s+|next\s+|few\s+)?(?:look|minute|minutes|moment|second"
+    r"|word|break|photo|picture|mic\w*|slides?|questions?|hands?|show|answer|response|reaction|comment|round|volunteer)\b)"
+)
 # "Could you write it and send it to the list?", "can the secretariat give us the access …": a
 # request in the form of a question, with a verb of giving or doing (not "can you tell us how").
 _POLITE = re.compile(
     r"(?:^|,\s+)(?:(?:and|so|but|maybe|also|then)\s+)*(?:could|can|would|will)\s+(?:you|the\s+[\w‑-]+|someone|somebody|anyone"
     r"|[A-Z][\w&‑-]+)\s+(?:please\s+|also\s+|maybe\s+)?(?:send|share|give|write|put|add|make|help|publish|post|circulate"
     r"|translate|host|invite|update|provide|fund|connect|include|review|comment|forward|upload|organi[sz]e|prepare|open"
-    r"|list|map|collect)\b",
+    r"|list|map|collect)\b"
+    r"|" + _WE_REQUEST_TEXT,
     re.I,
 )
+WE_REQUEST = re.compile(_WE_REQUEST_TEXT, re.I)
 # An appositive after the subject ("And we, the DRC IGF, will …", "I, as the chair, can …"):
 # cues read the sentence without it.
 _APPOSITIVE = re.compile(r"\b(we|i),\s+(?:the|as|in|at|from|on behalf of)\s+[^,.;:?!]{2,50}?,\s+", re.I)
@@ -268,7 +282,7 @@ _PASSIVE_MODAL = re.compile(
 )
 # "so please, the regulators, oblige the operators …", "and please, next year …": a "please" with
 # any verb after it, not only a verb of `IMPERATIVE_VERBS` (floor talk is cut by the floor cues).
-_PLEASE_ANY = re.compile(r"\bplease\b(?!\s*[.?!]?\s*$)", re.I)
+_PLEASE_ANY = re.compile(r"\b(?:please|pls|plz)\b(?!\s*[.?!]?\s*$)", re.I)
 # A time or place phrase in front of an imperative ("next year bring this topic …", "back home, ask …").
 _TIME_LEAD = re.compile(
     r"^(?:(?:next|this|every|each)\s+(?:year|month|week|time|meeting|session|call)|today|tomorrow|from now on|at home"

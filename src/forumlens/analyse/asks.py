@@ -60,7 +60,7 @@ from .askcues import COMMIT as _COMMIT
 from .askcues import FLOW as _FLOW
 from .askcues import POLICY_SUBJECT as _POLICY_SUBJECT
 from .askcues import RECOMMEND as _RECOMMEND
-from .askmodel import ADDRESSEE_HEAD, LEAD, LIST_INTRO, AskModel, Prediction, load_ask_model
+from .askmodel import ADDRESSEE_HEAD, LEAD, LIST_INTRO, WE_REQUEST, AskModel, Prediction, load_ask_model
 from .clauses import ask_units
 from .context import FLOOR_CUE, AnalysisContext, Sentence
 from .cues import PROCEDURAL, CheckMemo, is_procedural  # noqa: F401 (PROCEDURAL: public re-export)
@@ -202,9 +202,9 @@ def find_asks(
         presented = {x.start for x in chaired.get(turn.index, ())}
         opening = chair and turn.index == first_chair
         for s in ctx.sentences[turn.index]:
-            if (s.start, s.end) in skipped or len(s.text.split()) < 4:
+            if len(s.text.split()) < 4 or ((s.start, s.end) in skipped and not _requested(s.text, ctx)):
                 continue
-            view = chair_view(s, chair, presented, opening)
+            view = chair_view(s, chair, presented, opening, chair and inside_quote(turn.text, s.rel))
             if view is None:
                 continue
             relayed, own_only = view
@@ -239,13 +239,22 @@ def find_asks(
     return out
 
 
-def chair_view(s: Sentence, chair: bool, presented: set[int], opening: bool) -> tuple[bool, bool] | None:
+def _requested(question: str, ctx: AnalysisContext) -> bool:
+    """A tracked question that is also a request ("can we get moderators who speak Turkish?",
+    `askmodel.WE_REQUEST`): judged as an ask too, unless it is the floor's housekeeping."""
+    return WE_REQUEST.search(question) is not None and not is_procedural(question, ctx.memo)
+
+
+def chair_view(
+    s: Sentence, chair: bool, presented: set[int], opening: bool, quoted: bool = False
+) -> tuple[bool, bool] | None:
     """How `find_asks` reads a sentence: None when it is never judged (a moderator's floor talk,
     the opening welcome), else (relayed: a chair reading out a participant's words; own_only: a
-    chair's sentence judged only as their own commitment). Shared with the training-row
-    generator (`bench/train_asks.py --gold-rows`), so its hard negatives are the units the
-    classifier is really shown."""
-    relayed = chair and s.start not in presented and _RELAYED.search(s.text) is not None
+    chair's sentence judged only as their own commitment). `quoted`: the sentence stands inside
+    a quotation the chair opened after a colon (`inside_quote`), a message read out word for
+    word. Shared with the training-row generator (`bench/train_asks.py --gold-rows`), so its
+    hard negatives are the units the classifier is really shown."""
+    relayed = chair and s.start not in presented and (quoted or _RELAYED.search(s.text) is not None)
     own_only = chair and s.start not in presented and not relayed  # floor talk, unless the chair takes something on
     if own_only and (
         opening
@@ -340,8 +349,34 @@ _VAGUE = re.compile(
 # asks_blind9 three such asks were lost to the chair's rules. A relayed question stays a
 # question (`analyse.questions` tracks it and its sentence is skipped here).
 _RELAYED = re.compile(
-    r"\b(?:writes|wrote|says|adds|posted|types|messages?\s+from|comments?\s+from)\b[^.?!:;]{0,80}:\s+\S", re.I
+    r"\b(?:writes|wrote|says|adds|posted|types|messages?\s+from|comments?\s+from)\b[^.?!:;]{0,80}:\s+\S"
+    # "… from Priya in Klang:  \"not a question, but pls make …\"", "he asks me to read it:  \"The IGF
+    # should …\"": a message read out word for word in quotation marks after a colon (asks_blind11
+    # lost five asks of chat, WebEx and Slido messages read out so).
+    r"|:\s+[\"“]\s*\S",
+    re.I,
 )
+_QUOTE_OPEN = re.compile(r":\s+[\"“]")
+
+
+# How far back a read-out message's opening is looked for: messages read out are a few sentences,
+# and a bounded look keeps a chair's very long turn linear (issue 19).
+QUOTE_REACH = 1500
+
+
+def inside_quote(text: str, at: int) -> bool:
+    """Whether offset `at` of a turn lies inside a quotation opened after a colon (within
+    `QUOTE_REACH` characters) and not yet closed: the second and later sentences of a message
+    a chair reads out word for word (the first carries the colon itself, `_RELAYED`)."""
+    opened = None
+    for m in _QUOTE_OPEN.finditer(text, max(0, at - QUOTE_REACH), at):
+        opened = m.end()
+    if opened is None:
+        return False
+    between = text[opened:at]
+    return '"' not in between and "”" not in between
+
+
 # A chair's sentence that passed `analyse.presenter` is still more often floor talk than an
 # ask (the prior differs from a speaker's): the classifier needs this much to count it there.
 MODERATOR_THRESHOLD = 0.5

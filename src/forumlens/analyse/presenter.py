@@ -15,8 +15,9 @@ made per sentence from its shape, not from cue phrases of any session:
   where the moderator speaks for a group in the first person plural (we / our / us) in
   several sentences, i.e. substantive statements rather than introductions;
 - a call to the room counts in the chair's *closing* turn (the last moderator turn of the
-  session, when it gives the floor to no one and others say little after it): imperatives
-  and "please …" there address everybody, not a next speaker.
+  session, when it gives the floor to no one and others say little after it, or one of the
+  same chair's turns just before it, when captions repeat the label on every paragraph):
+  imperatives and "please …" there address everybody, not a next speaker.
 
 Everything that passes is then judged exactly like anyone else's sentence (rules, then the
 classifier at its threshold), so this only decides what the moderator is allowed to ask.
@@ -66,15 +67,24 @@ def chair_sentences(ctx: AnalysisContext) -> dict[int, list[Sentence]]:
     out: dict[int, list[Sentence]] = {}
     ahead: set[str] = set()  # name words of the non-moderator speakers after the current turn
     words_after = 0  # words others speak after the current turn
+    last_chair = ctx.people[chaired[-1]].name
+    last_run = True  # still inside the chair's last run of turns (a label repeated per paragraph)
     for turn in reversed(ctx.turns):
         if turn.kind != "speech":
             continue
         if not ctx.is_moderator(turn.index):
             ahead |= _name_words(ctx.people[turn.index].name)
             words_after += len(turn.text.split())
+            last_run = False
             continue
-        # the closing turn: the chair's last, giving the floor to no one, with little said after it
-        closing = turn.index == chaired[-1] and words_after < CLOSING_AFTER_WORDS and not FLOOR_CUE.search(turn.text)
+        # the closing turn: the chair's last, giving the floor to no one, with little said after it;
+        # captions that repeat the label on every paragraph cut one closing into several turns of
+        # the same chair, with no one else between (asks_blind11 lost three closing asks so)
+        last = turn.index == chaired[-1] or (
+            last_run and last_chair is not None and ctx.people[turn.index].name == last_chair
+        )
+        last_run = last_run and last
+        closing = last and words_after < CLOSING_AFTER_WORDS and not FLOOR_CUE.search(turn.text)
         out[turn.index] = _judged(ctx, turn, ahead, opening=turn.index == chaired[0], closing=closing)
     return out
 
