@@ -79,6 +79,7 @@ one it was kept for, the model says whether it was taken up (`link_answers`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -1202,10 +1203,25 @@ def question_fates(
     return out
 
 
+# The topic heading after an asker's name in a reply block: "the travel support.", "on the logo:".
+_HEADING_TOPIC = r"(?:on\s+|about\s+)?(?:the|your)\s+(?:[\w‑'-]+\s+){0,4}?[\w‑'-]+\s*[.:](?=\s|$)"
+_NEXT_HEADING = re.compile(r"[.?!]\s+[A-Z][\w‑'-]+,\s+" + _HEADING_TOPIC)
+
+
 def called_back(
     ctx: AnalysisContext, g: QuestionGroup, several: bool = False, also: frozenset[str] = frozenset()
 ) -> int | None:
-    """The turn that answers a question left open by taking it up again by its asker's name,
+    """The turn that answers a question left open by taking it up again by its asker's name
+    (`taken_up`), or None when none does or the one that does sets it aside again."""
+    found = taken_up(ctx, g, several, also)
+    return found[1] if found and found[0] else None
+
+
+def taken_up(
+    ctx: AnalysisContext, g: QuestionGroup, several: bool = False, also: frozenset[str] = frozenset()
+) -> tuple[bool, int] | None:
+    """(answers, turn) of the first later turn that takes a question up by its asker's name:
+    answers is False when it does so only to set the question aside. The turn that answers a question left open by taking it up again by its asker's name,
     after other business ("Tomás, Kaveh's question on the open data, I promised to come back.",
     "I have now the number for Nadia.", "the question of Marco, about the fund"): the named
     turn, or, when a moderator names it to hand it on, the next turn by someone else. Not when
@@ -1224,23 +1240,68 @@ def called_back(
         rf"\b{name}(?:'s|’s) question|\bquestions? (?:of|from) (?:the )?{name}\b|\b(?:for|to) {name}\s*[:,]"
         rf"|\bthe (?:number|answer|figure|data) for {name}\b"
         rf"|\b(?:for|to) the (?:gentleman|lady|colleague|participant|friend|student|person|speaker) (?:from|in) {name}\b"
+        # a reply block taking the questions in turn under headings of the asker's name and topic
+        # ("Adaeze, the travel support.  The call will open on 2 May …"): a sentence of its own,
+        # not thanks ("Thank you, Adaeze.") nor a hand-off ("Adaeze, please go ahead.")
+        rf"|(?P<head>(?:^|[.?!:]\s+){name},\s+{_HEADING_TOPIC})"
     )
-    follow = [j for j in range(g.turn + 1, len(ctx.turns)) if not _empty(ctx, j) and not _same_speaker(ctx, j, g.turn)]
-    for j in follow[1:]:
+    from .questions_later import later_turns  # it builds on this module
+
+    first = next(_follows(ctx, g.turn), None)
+    # every reference holds a name as a whole word: only the turns the session's word index
+    # lists for one (issue 19: asked for every answered question, not only the open ones)
+    for j in later_turns(ctx).naming(g.turn, set(names)):
+        if j == first or _empty(ctx, j):
+            continue  # never the first turn after the question
         text = ctx.turns[j].text
-        if not any(n in text for n in names):
-            continue  # every reference holds a name: a substring test first, for a long session (issue 19)
         for m in pattern.finditer(text):
             said = content_words(text[m.end() : m.end() + 120])
             if several and not content_words(" ".join(x.text for x in g.core)) & said:
                 continue
-            wide = text[max(0, m.start() - 200) : m.end() + 250]
+            if m.group("head"):
+                # a part of a reply block: its own words, up to the next asker's heading
+                after = text[m.end() : m.end() + 250]
+                cut = _NEXT_HEADING.search(after)
+                wide = text[m.start() : m.end() + (cut.start() if cut else len(after))]
+            else:
+                wide = text[max(0, m.start() - 200) : m.end() + 250]
             if PARKING.search(wide) or _cut_off(wide) or DEFERS.search(wide) or NOT_KNOWN.search(wide):
-                return None  # taken up only to be set aside again
+                return False, j  # taken up only to be set aside again
             if ctx.is_moderator(j) and _substantive(text[m.end() :]) < ANSWER_WORDS:
-                return next((k for k in follow if k > j and not ctx.is_moderator(k)), None)
-            return j
+                k = next((k for k in _follows(ctx, g.turn, j) if not ctx.is_moderator(k)), None)
+                return (True, k) if k is not None else None
+            return True, j
     return None
+
+
+def _follows(ctx: AnalysisContext, asked: int, after: int | None = None) -> Iterator[int]:
+    """The speech turns after `after` (default: the question's turn `asked`) that are not the asker's."""
+    return (
+        j
+        for j in range(max(asked, after if after is not None else asked) + 1, len(ctx.turns))
+        if not _empty(ctx, j) and not _same_speaker(ctx, j, asked)
+    )
+
+
+def _next_is_moderator(ctx: AnalysisContext, g: QuestionGroup) -> bool:
+    """Whether the first speech turn after the question's is a moderator's."""
+    j = next((k for k in range(g.turn + 1, len(ctx.turns)) if not _empty(ctx, k)), None)
+    return j is not None and ctx.is_moderator(j)
+
+
+def _voice_between(ctx: AnalysisContext, groups: list[QuestionGroup], asked: int, back: int) -> bool:
+    """Whether someone other than the asker and the moderators spoke between the question's
+    turn and `back`, not only to put a question of their own: the question was taken up after
+    other business, not as the exchange's first reply (a chair passing it to the room, "Who
+    wants to take this?", and the next speaker answering; a round of floor questions answered
+    together, "To Pierre's question, …", is an answer at once)."""
+    return any(
+        not _empty(ctx, k)
+        and not ctx.is_moderator(k)
+        and not _same_speaker(ctx, k, asked)
+        and not _question_turn(ctx, groups, k)
+        for k in range(asked + 1, back)
+    )
 
 
 def _taken_up_by_named(ctx: AnalysisContext, g: QuestionGroup, lines: list[int]) -> bool:
@@ -1314,6 +1375,15 @@ def link_answers(
                 back = addressee_returns(ctx, g)  # deferred by the addressee, answered later
             if back is not None:
                 status, lines = "answered-later", [ctx.turns[back].line]
+        elif status == "answered" and (judged or _next_is_moderator(ctx, g)):
+            # "answered" by position only, the next turn a chair's: a later turn that takes the
+            # question up by its asker's name (a reply block: "Valeria, the logo.  Yes, …") is
+            # where it was answered
+            found = taken_up(ctx, g, sum(h.by == g.by for h in groups) > 1, asker_names(ctx, g))
+            if found and _voice_between(ctx, groups, g.turn, found[1]):
+                # taken up after other business: answered there, or left open there ("Yuki, the
+                # consultant.  I must be honest, we do not know yet.")
+                status, lines = ("answered-later", [ctx.turns[found[1]].line]) if found[0] else ("unanswered", [])
         fates.append((status, lines))
     dropped: set[int] = set()
     questions: list[Question] = []
