@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..text.fastre import PatternSet
+from ..text.wordstart import guarded
 from .units import Unit
 
 if TYPE_CHECKING:
@@ -156,6 +157,7 @@ _ROOM = re.compile(
     r"\b(?:your|his|her|their|this) (?:intervention|presentation|remarks|question|comment)s?\b",
     re.IGNORECASE,
 )
+_ROOM = guarded(_ROOM)  # the same matches, tried only where a word starts (`text.wordstart`)
 
 
 # Lining up the speakers, said next to a participant's name: "for the next one Yasmin would

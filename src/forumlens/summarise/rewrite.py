@@ -89,6 +89,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.stopwords import STOPWORDS
+from ..text.wordstart import guarded
 from .compress import compress
 from .finite import THIRD_PERSON, main_clause_verb, opens_imperative
 from .labels import PREFIXES
@@ -221,6 +222,7 @@ _PROCEDURE = re.compile(
     r"^I(?:'m| am) (?:from|with|based in|here (?:from|with|on behalf of))\b[^,;:]{0,60}$",
     re.IGNORECASE,
 )
+_PROCEDURE = guarded(_PROCEDURE)  # the same matches, tried only where a word starts (`text.wordstart`)
 # Coordinating conjunctions, relative and dependent openers: the sentence continues another.
 _LEADING = re.compile(
     r"^\W*(?:and|but|or|nor|yet|plus|so|because|which|who|whom|whose|whereas|including|like|such as|as well as|"
@@ -255,6 +257,7 @@ _LOST = re.compile(
     r"would|also|with|for|in|on|at|from|that|which|who|about)\s*(?:\.\.\.|…)\W*$",
     re.IGNORECASE,
 )
+_LOST = guarded(_LOST)  # the same matches, tried only where a word starts (`text.wordstart`)
 _AUX = (
     r"am|is|are|was|were|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|"
     r"isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|don't|doesn't|didn't|can't|cannot|couldn't|won't|"

@@ -36,6 +36,7 @@ import re
 from functools import lru_cache
 
 from ..text.fastre import Prefiltered
+from ..text.wordstart import guarded
 
 __all__ = [
     "is_agreement",
@@ -124,6 +125,7 @@ _SESSION = re.compile(
     r"\bwe have (?:about |only |just )?(?:\w+ )?(?:minutes|minute)\b",
     re.IGNORECASE,
 )
+_SESSION = guarded(_SESSION)  # the same matches, tried only where a word starts (`text.wordstart`)
 # The session's own course, whatever its subject: a point put off or taken up again ("we will
 # come back to it", "let me get back to that later"), a sentence conditioned on the session's
 # clock ("if time allows", "time permitting", "if we still have time"), and the agenda of the
@@ -152,6 +154,7 @@ _COURSE = re.compile(
     r"(?:the|our) agenda\b",
     re.IGNORECASE,
 )
+_COURSE = guarded(_COURSE)  # the same matches, tried only where a word starts (`text.wordstart`)
 # Talk about the session itself, which "we will" also opens: not a decision.
 _SESSION_TALK = (
     r"(?:now |first |then |next |also )?(?:hear|listen|(?:start|begin) (?:with|by|the session|now|again)|turn|move|go|take|have (?:a|some|time|the)|open|"
