@@ -183,6 +183,13 @@ def test_fold_of_ascii_text_is_the_full_fold(text: str) -> None:
     assert fold(text.encode("ascii", "ignore").decode()) == text.encode("ascii", "ignore").decode().lower()
 
 
+@given(st.text(alphabet="aiksIKS\u2019\u00e9 \u0131\u0130\u017f\u212a\u0307", max_size=30))
+def test_fold_of_text_with_and_without_look_alikes_is_the_full_fold(text: str) -> None:
+    """`fold` translates only a text holding a look-alike (issue 19): the same answer either way."""
+    full = text.translate(str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"})).lower()
+    assert fold(text) == full
+
+
 def test_pattern_set_any_and_count_answer_as_the_patterns() -> None:
     for sentence in SENTENCES[::3]:
         answers = [bool(p.search(sentence)) for p in _SET.patterns]

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..text.fastre import Prefiltered
+
 __all__ = ["clean_quote", "compress", "strip_notes"]
 
 _DASH = r"(?:‑‑|--|—|–)"
@@ -88,8 +90,12 @@ class _Unstutter:
 
 
 _UNSTUTTER = _Unstutter()
-_INLINE: list[tuple[re.Pattern[str] | _Unstutter, str]] = [
-    (re.compile(r"(?:,\s*)?\b(?:um|uh|erm)\b,?\s*", re.IGNORECASE), " "),
+# A filler pattern whose words are rare runs behind its literal prefilter (`text.fastre`): a
+# sentence without "so on", "et cetera", "by the way" ... cannot match, and the engine would try
+# every position of it (measured on the sentences a report compresses: 29 -> 11 ms for these six;
+# those that only require a comma gain nothing and run as they are).
+_INLINE: list[tuple[re.Pattern[str] | Prefiltered | _Unstutter, str]] = [
+    (Prefiltered(re.compile(r"(?:,\s*)?\b(?:um|uh|erm)\b,?\s*", re.IGNORECASE)), " "),
     (_UNSTUTTER, r"\1"),
     # "run on, you know, solar panels": the commas only fenced the filler off
     (
@@ -99,23 +105,24 @@ _INLINE: list[tuple[re.Pattern[str] | _Unstutter, str]] = [
         ),
         " ",
     ),
-    (re.compile(r"\s*,?\s*(?:and )?so on(?:,? so on)*(?=[.?!,;]|$)", re.IGNORECASE), ""),
-    (re.compile(r"\s*,?\s*et cetera(?=[.?!,;]|$)", re.IGNORECASE), ""),
-    (re.compile(r"\b(?:you know|basically|actually|sort of),?\s+", re.IGNORECASE), ""),
+    (Prefiltered(re.compile(r"\s*,?\s*(?:and )?so on(?:,? so on)*(?=[.?!,;]|$)", re.IGNORECASE)), ""),
+    (Prefiltered(re.compile(r"\s*,?\s*et cetera(?=[.?!,;]|$)", re.IGNORECASE)), ""),
+    (Prefiltered(re.compile(r"\b(?:you know|basically|actually|sort of),?\s+", re.IGNORECASE)), ""),
     # asides that only mark the speaker's attitude: "which by the way is", "if you like"
     (
-        re.compile(
-            r",?\s*\b(?:by the way|so to speak|if you (?:like|will)|let's say|to be honest|in a sense|more or less)\b,?(?=\s+\w)",
-            re.IGNORECASE,
+        Prefiltered(
+            re.compile(
+                r",?\s*\b(?:by the way|so to speak|if you (?:like|will)|let's say|to be honest|in a sense|more or less)\b,?(?=\s+\w)",
+                re.IGNORECASE,
+            )
         ),
         "",
     ),
     (re.compile(r",\s*(?:for example|for instance)\s*(?=[.,;?!]?$)", re.IGNORECASE), ""),
-    (re.compile(r"\bI think\s+(?=(?:that )?(?:the|this|it|there|we|they|our)\b)", re.IGNORECASE), ""),
+    (Prefiltered(re.compile(r"\bI think\s+(?=(?:that )?(?:the|this|it|there|we|they|our)\b)", re.IGNORECASE)), ""),
     (re.compile(r"\s+" + _DASH + r"\s*sorry\s*" + _DASH + r"\s+", re.IGNORECASE), " "),
     (re.compile(r"\s*,\s*sorry\s*,\s*", re.IGNORECASE), " "),
 ]
-_SPACES = re.compile(r"[ \t\u00a0]+")
 
 # The captioner's stage notes: a short bracketed remark about the room, the sound or the
 # language ("(Interpretation from French)", "[ Laughter ]", "(Off microphone)", "(Speaking
@@ -190,7 +197,8 @@ def compress(text: str) -> str:
     >>> compress("why public access ‑‑ why use public access when alternatives are there")
     'Why use public access when alternatives are there.'
     """
-    out = _SPACES.sub(" ", " ".join(strip_notes(text).split()))
+    # `str.split()` splits at every space, tab and no-break space: one space is left between words
+    out = " ".join(strip_notes(text).split())
     out = _repair_stutter(out)
     out = _UNSTUTTER.sub(r"\1", out)  # "is that, that most ...": a stutter can hide a framing clause
     for _ in range(6):  # "And so I would say, I would say the key message is that ..."
