@@ -1,5 +1,6 @@
-"""forumlens.text.fastre.PatternSet.present: finding heads through the text's grams is the
-same answer as one substring search per head (issue 19 made the asks model's filter use it).
+"""forumlens.text.fastre.PatternSet.present: finding heads through the text's grams, or
+through one pass of a trie-shaped pattern, is the same answer as one substring search per
+head (issue 19 made the asks model's filter use the grams, stop 27 the larger sets the trie).
 
 The reference below is the plain definition: the needles that occur in the folded text.
 """
@@ -29,6 +30,23 @@ def test_the_asks_model_set_is_large_enough_to_use_grams() -> None:
     # otherwise the tests below would only ever test the per-head path
     assert askmodel._SET._long_heads
     assert not rank._IMPORTANCE_CUES._long_heads  # few heads: one search each is cheaper
+
+
+def test_the_procedural_and_signal_sets_find_their_heads_through_a_trie() -> None:
+    # otherwise the tests below would not reach the trie path (issue 19, stop 27)
+    assert procedural._HARD_FAST._trie is not None and rank._SIGNALS._trie is not None
+    assert askmodel._SET._trie is None  # the grams serve it
+    assert rank._IMPORTANCE_CUES._trie is None  # few heads: one search each
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab ’.", min_size=3, max_size=3), min_size=1, max_size=20, unique=True),
+    st.text(alphabet="ab ’.x", max_size=40),
+)
+def test_the_trie_finds_exactly_the_heads_in_the_text(heads: list[str], text: str) -> None:
+    """Overlapping heads ("aba", "bab" in "ababa") are all found, and only those in the text."""
+    assert set(fastre._trie_pattern(heads).findall(text)) == {h for h in heads if h in text}
 
 
 def test_present_is_the_needles_in_the_text_on_the_real_transcript() -> None:
