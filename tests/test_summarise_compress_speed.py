@@ -1,10 +1,11 @@
-"""`compress` with its filler patterns behind literal prefilters gives the plain answers (issue 19).
+"""`compress` and `rewrite.restart` with patterns behind literal prefilters give the plain answers (issue 19).
 
 Six of compress's inline filler patterns ("um", "so on", "et cetera", "you know", "by the
 way", "I think") run only when the sentence holds one of the words they need
 (`text.fastre.Prefiltered`), and a substitution that could only replace single spaces with
 single spaces was dropped. Compared here with the plain patterns on every sentence of real
 transcripts (also upper-cased and with the case look-alikes İ and ſ) and on random filler.
+`restart`'s correction, reference and hedge patterns are prefiltered the same way.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from forumlens.summarise import compress as compress_module
+from forumlens.summarise import rewrite
 from forumlens.text.fastre import Prefiltered
 from forumlens.transcript.sentences import split_sentences
 
@@ -82,3 +84,18 @@ def test_the_dropped_space_substitution_changed_nothing(sentences: list[str]) ->
     for text in [*sentences, "a\t b\u00a0\u00a0c  d", "\u00a0x\t", ""]:
         joined = " ".join(text.split())
         assert spaces.sub(" ", joined) == joined
+
+
+def test_restart_answers_as_the_plain_patterns(sentences: list[str]) -> None:
+    def plain(text: str) -> str:
+        out = rewrite._RESTART.sub(lambda m: m.group(1) + " ", text)
+        out = rewrite._CORRECTION.sub("", out)
+        out = rewrite._REFERENCE.sub("", out)
+        return rewrite._HEDGE.sub("", out)
+
+    extra = ["We need more explicit, no, we need explicit recognition.", "I think, as Jason has said, funding matters."]
+    extra += ["For me the rule must be simple.", "It works, sorry, it worked.", "WE NEED MORE, I MEAN, WE NEED MORE."]
+    variants = sentences + extra + [s.upper() for s in sentences] + [s.replace("i", "İ") for s in sentences]
+    for text in variants:
+        assert rewrite.restart(text) == plain(text), text
+    assert sum(rewrite.restart(t) != t for t in sentences + extra) > 20  # the patterns do change sentences

@@ -88,6 +88,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text.fastre import Prefiltered
 from ..text.stopwords import STOPWORDS
 from ..text.wordstart import guarded
 from .compress import compress
@@ -569,6 +570,15 @@ _REFERENCE = re.compile(
 )
 
 
+# `restart`'s last three patterns behind their literal prefilters (`text.fastre`): most
+# sentences hold no ", no," or ", sorry,", no "as X said" verb and no hedge verb, and `re`
+# would try every position of them (a report's 622 sentences: 15.5 -> 6.2 ms). `_RESTART`
+# needs only a comma and a pronoun, which most sentences hold: it runs as it is.
+_CORRECTION_FAST = Prefiltered(_CORRECTION)
+_REFERENCE_FAST = Prefiltered(_REFERENCE)
+_HEDGE_FAST = Prefiltered(_HEDGE)
+
+
 def restart(text: str) -> str:
     """Drop a false start restarted after a comma or dash, a self-correction, a clause-initial
     hedge, and a pointer to another speaker ("as Jason has clearly described").
@@ -579,9 +589,9 @@ def restart(text: str) -> str:
     'we need explicit recognition.'
     """
     out = _RESTART.sub(lambda m: m.group(1) + " ", text)
-    out = _CORRECTION.sub("", out)
-    out = _REFERENCE.sub("", out)
-    return _HEDGE.sub("", out)
+    out = _CORRECTION_FAST.sub("", out)
+    out = _REFERENCE_FAST.sub("", out)
+    return _HEDGE_FAST.sub("", out)
 
 
 _FIRST_SINGULAR = re.compile(r"\b(?:I|me|my|mine|myself|I'm|I've|I'd|I'll)\b")
