@@ -14,18 +14,15 @@ summarise, which imports resolve.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
 from itertools import chain
-from pathlib import Path
 from re import _constants as _sre_constants  # Python 3.11+ (the project's minimum)
 from re import _parser as _sre_parse
 from typing import Any
 
-from .recache import installed
+from .recache import kept_fact
 
 __all__ = ["PatternSet", "Prefiltered", "branch_literals", "fold", "required_literals"]
 
@@ -173,24 +170,10 @@ def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
     return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
 
 
-@cache
-def _analysis() -> str:
-    """A name for this module's analysis that changes with its code (this file's hash), so
-    literals kept on disk by `recache` are never read back by a different analysis."""
-    try:
-        return "fastre-" + hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-    except OSError:  # pragma: no cover - no source beside the module: keep nothing
-        return ""
-
-
 def _kept(kind: str, pattern: re.Pattern[str], compute: Callable[[re.Pattern[str]], Any]) -> Any:
     """`compute(pattern)`, through the disk cache of compiled patterns when the command line
     installed it (`text.recache`): the parse-tree walks below cost ~60 ms of every start."""
-    patterns = installed()
-    analysis = _analysis() if patterns is not None else ""
-    if patterns is None or not analysis:
-        return compute(pattern)
-    return patterns.fact(f"{analysis}:{kind}", pattern, compute)
+    return kept_fact("fastre", __file__, kind, pattern, compute)
 
 
 def required_literals(pattern: re.Pattern[str]) -> list[frozenset[str]]:

@@ -36,12 +36,13 @@ import re
 import sys
 from array import array
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from re import _compiler as _sre_compile  # type: ignore[attr-defined]  # Python 3.11+; no stub
 from re import _parser as _sre_parse
 from typing import Any
 
-__all__ = ["MAX_PATTERNS", "PatternCache", "cache_file", "install", "installed"]
+__all__ = ["MAX_PATTERNS", "PatternCache", "cache_file", "install", "installed", "kept_fact"]
 
 MAX_PATTERNS = 1500  # kept on disk: the package's ~1,000 plus room; ~2.6 kB each
 _ENV = "FORUMLENS_REGEX_CACHE"
@@ -217,3 +218,27 @@ def install(path: Path | None = None) -> PatternCache | None:
 def installed() -> PatternCache | None:
     """The cache `install` set up in this process, if any."""
     return _INSTALLED[0] if _INSTALLED else None
+
+
+@cache
+def _source_hash(source: str) -> str:
+    import hashlib  # only when a fact is asked: `forumlens --version` hashes nothing (tests/test_text_keep.py)
+
+    try:
+        return hashlib.sha256(Path(source).read_bytes()).hexdigest()[:16]
+    except OSError:  # pragma: no cover - no source beside the module: keep nothing
+        return ""
+
+
+def kept_fact(
+    name: str, source: str, kind: str, pattern: re.Pattern[str], compute: Callable[[re.Pattern[str]], Any]
+) -> Any:
+    """`compute(pattern)`, kept with the installed cache's patterns (`PatternCache.fact`) under
+    `name`, the hash of `source` (the computing module's file) and `kind`: an answer kept on
+    disk is never read back by a different analysis. Without the cache (a library import) or
+    without a readable source, it is computed every time."""
+    patterns = installed()
+    digest = _source_hash(source) if patterns is not None else ""
+    if patterns is None or not digest:
+        return compute(pattern)
+    return patterns.fact(f"{name}-{digest}:{kind}", pattern, compute)

@@ -18,15 +18,12 @@ Standard library only.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import re._constants as _K  # Python 3.11+ (the project's minimum)
 import re._parser as _P
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-from .recache import installed
+from .recache import kept_fact
 
 __all__ = ["GUARD", "guarded", "word_start"]
 
@@ -121,24 +118,10 @@ def word_start(source: str, flags: int = 0) -> bool:
         return False
 
 
-@cache
-def _analysis() -> str:
-    """A name for `word_start` that changes with this module's code (the file's hash), so an
-    answer kept on disk by `recache` is never read back by a different analysis."""
-    try:
-        return "word-start-" + hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-    except OSError:  # pragma: no cover - no source beside the module: keep nothing
-        return ""
-
-
 def _proven(pattern: re.Pattern[str]) -> bool:
     """`word_start` of the pattern, kept with the command line's compiled patterns when
     `recache` is installed: parsing the pattern again would cost each start ~1 ms a pattern."""
-    patterns = installed()
-    analysis = _analysis() if patterns is not None else ""
-    if patterns is None or not analysis:
-        return word_start(pattern.pattern, pattern.flags)
-    return bool(patterns.fact(analysis, pattern, lambda p: word_start(p.pattern, p.flags)))
+    return bool(kept_fact("word-start", __file__, "proven", pattern, lambda p: word_start(p.pattern, p.flags)))
 
 
 def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
