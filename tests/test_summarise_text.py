@@ -43,6 +43,11 @@ Human captioning remains essential for deaf participants
         "So that is it from us for now.",
         "Is there anybody from the youth coalition in the room?",
         "Are there other comments online?",
+        "Next, Ines Varga joins us online from Quito.",  # who is connected and where
+        "And our second panellist, who is with us here in the room.",
+        "We have three remote hubs connected today, Suva and Apia.",
+        "We are about forty participants here in the hub, mostly teachers.",
+        "We have around fifty people online already.",
     ],
 )
 def test_procedural_talk_is_recognised(text: str) -> None:
@@ -60,6 +65,11 @@ def test_procedural_talk_is_recognised(text: str) -> None:
         "The last speaker in our survey, a rural clinic, had no connection at all for a month.",  # not a line-up
         "Is there anybody who still believes self-regulation alone will protect children online?",  # rhetoric, not a floor call
         "That is all the funding we had for the whole region last year.",
+        "Our ministry joins us in calling for a regional fund.",  # joining a call, not the session
+        "We have 300 people connected to the community network in the valley.",
+        "We have two million people online in the country now.",
+        "We are eleven people for the whole country.",  # a team's size
+        "We are twelve people.",
     ],
 )
 def test_substance_is_kept(text: str) -> None:

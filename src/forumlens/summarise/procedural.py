@@ -90,6 +90,16 @@ _HARD = [
         r"\b(our|the) (next|last|final|first) (speaker|panell?ist) (is|will be) (online|here|joining|with us|from)\b",
         r"\b(we have|there is|there's) (a|another|one more) question (online|from|in the room|here|for)\b",
         r"\blet me (now )?start with\b",
+        # who is connected and where: "Next, Aiko joins us online from Tokyo", "who is with us
+        # here in the room", "We have two hubs connected", "We are 25 participants in the hub"
+        r"\b(?:joins|joining|is with|are with) us\b(?:,?\s+(?:online|remotely|virtually|today|now|here|again|"
+        r"from\s+[\w'’-]+(?:\s+(?:and\s+)?[\w'’-]+)?|in the room|on site))*\W*$",
+        r"^(?:and )?(?:we have|there are)\b.{0,30}\b(?:hubs?|participants|speakers|panell?ists)\b.{0,10}"
+        r"\b(?:connected|joining|online|with us|in the room|on site)\b(?!\s+to\b).{0,40}$",
+        r"^(?:and )?(?:we have|there are)\b.{0,20}\bpeople (?:connected|online|with us|in the room)"
+        r"(?:\s+(?:already|now|today|at the moment|with us))?\W*(?:$|,?\s+and\b)",
+        r"^(?:and )?we are (?:about |around |some |over |nearly )?(?:\d+|[a-z]+ty(?:-[a-z]+)?|ten|eleven|twelve|"
+        r"fifteen|a few|many) (?:participants|people|of us),? (?:here|in the|at the|online|connected|today)\b",
         r"\b(let's|let us|we('ll| will)) (now )?(take|hear|get) (some |a few |two |three |more )?"
         r"(reactions|questions|comments|interventions)( from the (floor|room)| online)?\W*$",
         # the end of one's own intervention, and floor calls to the room
