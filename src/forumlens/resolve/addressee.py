@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from forumlens.resolve.people import name_forms
+from forumlens.text.stems import prefix_stem
 
 __all__ = ["described_addressee"]
 
@@ -34,10 +35,7 @@ _GENERIC = frozenset(
     | {"audience", "participants", "colleagues", "hubs", "hub", "chat", "others", "them", "you", "both", "us"}
 )
 _SENTENCE = re.compile(r"[^.?!]*")
-
-
-def _stem(word: str) -> str:
-    return word[:6] if len(word) >= 6 else word
+_STEM = 6  # letters a description's word and a naming sentence's word share ("parliament", "parliamentary")
 
 
 def _described_words(text: str) -> set[str] | None:
@@ -48,7 +46,7 @@ def _described_words(text: str) -> set[str] | None:
     words = [w for w in found[-1].group("desc").split() if w not in _FUNCTION]
     if not words or any(w in _GENERIC for w in words):
         return None
-    return {_stem(w) for w in words}
+    return {prefix_stem(w, _STEM) for w in words}
 
 
 def _words_around(person: str, texts: Sequence[str]) -> set[str]:
@@ -58,7 +56,7 @@ def _words_around(person: str, texts: Sequence[str]) -> set[str]:
         pattern = re.compile(rf"[^.?!]*\b{re.escape(form)}\b[^.?!]*")
         for text in texts:
             for m in pattern.finditer(text):
-                words |= {_stem(w) for w in re.findall(r"[a-z][a-z'’-]*", m.group().casefold())}
+                words |= {prefix_stem(w, _STEM) for w in re.findall(r"[a-z][a-z'’-]*", m.group().casefold())}
     return words
 
 
