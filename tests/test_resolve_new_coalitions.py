@@ -87,6 +87,13 @@ def test_the_igf_template_names_the_new_coalition_as_organiser() -> None:
         ("She chaired the first Dynamic Coalition of Kenya, years ago, with many friends there.", []),
         ("It was the first Dynamic Coalition of the IGF, they say, with many members in it.", []),
         ("I ask the Dynamic Coalition on Small Island States to bring this to the Panel.", []),
+        # one registered one-word form ("Gender") is the registered coalition; one word of a
+        # longer registered name ("… Sustainability of Journalism …") is a coalition of its own
+        ("We thank the Dynamic Coalition on Gender for the support in this work.", []),
+        (
+            "Welcome to the session of the Dynamic Coalition on Sustainability. My name is Ines.",
+            ["Dynamic Coalition on Sustainability"],
+        ),
         # the case tells nothing: a caption in capitals or in lower case
         ("WE ASK THE DYNAMIC COALITION ON WATER AND SANITATION WAS FORMED TO HELP US.", []),
         ("we ask the dynamic coalition on water and sanitation to help us in this work.", []),
@@ -137,3 +144,19 @@ def test_an_affiliation_reads_as_a_new_coalition_only_in_the_shape_of_a_name() -
     assert coalition_name("Ministry of ICT", registry) is None
     assert topic_key("DC for the Internet & Climate Change") == "internet and climate change"
     assert named_topics("IGF 2026 - DC on Rural Data Centres: annual meeting") == ["rural data centres"]
+
+
+def test_one_word_of_a_registered_name_is_listed_under_its_own_name():
+    """Read as a registered name but matched by no registry mention, a coalition was listed
+    nowhere: "Sustainability" is one word of "Sustainability of Journalism and News Media"."""
+    registry = load_registry()
+    assert coalition_name("Dynamic Coalition on Sustainability", registry) == "Dynamic Coalition on Sustainability"
+    assert coalition_name("Dynamic Coalition on Journalism", registry) is None  # a form the registry lists
+    text = (
+        "IGF 2024 - DC on Sustainability - Green Networks\n"
+        ">> MODERATOR: Welcome to the session of the Dynamic Coalition on Sustainability. I am Ines Costa.\n"
+        ">> KOFI MENSAH: Thank you. Our coalition measured the energy use of forty data centres.\n"
+    )
+    cast = resolve_session(_session(text))
+    assert [c.to_json()["name"] for c in cast.coalitions] == ["Dynamic Coalition on Sustainability"]
+    assert cast.coalitions[0].to_json()["id"] is None

@@ -15,9 +15,11 @@ The rules, each from the shape of the text, none from one session's words:
   lower case ("DYNAMIC COALITION ON X WAS FORMED" has no end), nor with a sentence word
   ("I", "We") or a date ("on Monday", "for March") as its topic;
 - a name the registry holds is not new: a registry name or acronym written inside it, or a
-  topic whose words are all among one registered coalition's (a shortened registered name:
-  "Small Island States" of "Small Island Developing States in the Internet Economy"), or a
-  near spelling of one (a caption typo);
+  topic of two or more words all among one registered coalition's (a shortened registered
+  name: "Small Island States" of "Small Island Developing States in the Internet Economy"),
+  a one-word topic the registry lists ("Gender"), or a near spelling of one (a caption typo);
+  one word of a longer registered name ("Sustainability" of "… Sustainability of Journalism")
+  is a coalition of its own;
 - a topic that is only a place or a body the registry knows ("of Kenya", "of the IGF") is no
   coalition's topic;
 - a registry mention guessed from a part of a name (`mentions`' fuzzy layers: "Dynamic
@@ -169,12 +171,17 @@ def _places(registry: Registry) -> frozenset[str]:
 
 def _known(key: str, registry: Registry) -> bool:
     """A registered coalition's name, shortened or misspelt, or a topic that names only a
-    place or a body the registry knows."""
+    place or a body the registry knows. A shortening keeps two or more of the name's words
+    ("Small Island States"); one word is a registered name only when the registry lists that
+    word as one (`topics`: "Gender", "Journalism"): one word of a longer name ("Sustainability"
+    of "Sustainability of Journalism") is as likely another coalition's whole topic, and a name
+    read as registered that no registry mention covers is listed nowhere."""
     words = frozenset(key.split()) - _CONNECTORS
     if not words:
         return True
     for form_words, form_key in _registered(registry):
-        if words <= form_words or fuzz.ratio(key, form_key) >= _TYPO:
+        shortened = words <= form_words and (len(words) > 1 or words == form_words)
+        if shortened or fuzz.ratio(key, form_key) >= _TYPO:
             return True
     return key in _places(registry)
 
