@@ -204,3 +204,35 @@ def test_a_question_about_the_online_side_does_not_put_the_remote_moderator_onli
     modes = {p.name: p.mode for p in resolve_session(parse_transcript(text, source="t.txt")).people}
     assert modes["Wendell Mota"] == "onsite"
     assert modes["Rui Costa"] == "onsite"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We have remote hubs connected from Dhaka and from Lima.",
+        "There are two colleagues joining from Nairobi today.",
+        "We've got three students connecting from Quito.",
+    ],
+)
+def test_others_a_chair_has_connected_say_nothing_of_where_the_chair_is(sentence):
+    # the participle describes the object of "we have" / "there are", not the speaker
+    assert own_cues(sentence, 2023) == (0.0, 0.0)
+
+
+def test_the_speakers_own_connection_still_counts_after_have():
+    assert own_cues("I have been connected from home since the morning.", 2023)[0] > 0
+    assert own_cues("We are connected from the Lusaka hub.", 2023)[0] > 0
+
+
+def test_a_chair_announcing_remote_hubs_is_not_online():
+    text = (
+        "IGF 2023 WS #7 Rural Access\nKyoto, 10 October 2023\n\n"
+        ">> TOMAS BERG: Welcome. I'm Tomas Berg from the Internet Society, and I'll be moderating. "
+        "We have remote hubs connected from Accra and from Quito. First, Ana Ruiz.\n\n"
+        ">> ANA RUIZ: Thank you, Tomas. Our survey covered two hundred villages and found affordability "
+        "is the barrier.\n\n"
+        ">> ACCRA HUB: Hello from Accra. We are twenty at the hub.\n"
+    )
+    modes = {p.name: p.mode for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert modes["Tomas Berg"] != "online"
+    assert modes["Accra Hub"] == "online"

@@ -373,10 +373,14 @@ def _here_places(sentence: str, venue: frozenset[str], places: frozenset[str]) -
 
 
 # A third-person subject right before a cue: the words are about others ("some connecting
-# online", "Rahul, who is joining us from Bangalore", "people connecting from far away").
+# online", "Rahul, who is joining us from Bangalore", "people connecting from far away"); or
+# the object of "we have" / "there are" that the cue describes ("we have remote hubs connected
+# from Dhaka", "there are two colleagues joining from Lima"; not "I have been connected from home").
 _OTHERS_BEFORE = re.compile(
     r"\b(?:who|he|she|they|some|others|people|participants|colleagues|those|many|speakers|friends|"
-    r"panell?ists|everyone|everybody|all)\s+(?:(?:is|are|was|were|who|will be|also|still|now)\s+){0,2}$",
+    r"panell?ists|everyone|everybody|all)\s+(?:(?:is|are|was|were|who|will be|also|still|now)\s+){0,2}$|"
+    r"\b(?:(?:we|I)(?:\s+(?:also|now|still|already))?\s+(?:have|(?:have\s+)?got)|we['’]ve(?:\s+got)?|"
+    r"there\s+(?:is|are|was|were))\s+(?!been\b)(?:[\w'’-]+\s+){1,5}$",
     re.IGNORECASE,
 )
 
