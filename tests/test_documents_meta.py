@@ -178,3 +178,44 @@ def test_a_file_date_that_agrees_with_the_stated_year_is_kept(created):
     data = make_docx([("h1", "Annual Report 2016: Public Access in Libraries"), ("p", LIBRARIES)], created=created)
     meta = _meta(data, "r.docx", today="2026-12-04")
     assert (meta.date, meta.source["date"], meta.year) == (created.date().isoformat(), "declared", 2016)
+
+
+def test_a_coalition_outside_the_registry_names_its_own_report():
+    """The title names a coalition the registry does not know: it is the document's, with no
+    registry id, under its name as said (was "none found")."""
+    data = (
+        b"# Dynamic Coalition on Rural Data Centres: Annual Report 2024\n\n"
+        b"The coalition met three times this year and wrote two papers on energy use.\n"
+    )
+    meta = _meta(data, "rdc.md")
+    assert [(c["id"], c["name"], c["evidence"]) for c in meta.coalitions] == [
+        (None, "Dynamic Coalition on Rural Data Centres", "title")
+    ]
+    assert meta.source["coalitions"] == "title" and meta.confidence["coalitions"] >= 0.6
+    # a registered coalition's report still names the registry's coalition, once
+    registered = _meta(b"# Dynamic Coalition on Accessibility and Disability: Annual Report 2023\n\nText.\n", "a.md")
+    assert [c["id"] for c in registered.coalitions] == ["dcad"]
+
+
+def test_a_transcript_title_cut_short_to_dc_gives_the_name_the_session_spells_out():
+    text = (
+        b"IGF 2024 Day 2 - DC on Rural Data Centres - Energy\n\n"
+        b">> MODERATOR: Welcome to the session of the Dynamic Coalition on Rural Data Centres.\n"
+        b">> ANA LIMA: Thank you. We measured forty sites.\n"
+    )
+    meta = prepare_document(read_bytes(text, "t.txt"), None)[1]
+    assert [c["name"] for c in meta.coalitions] == ["Dynamic Coalition on Rural Data Centres"]
+
+
+def test_a_date_in_a_list_item_is_an_outputs_date_not_the_documents():
+    data = (
+        b"# Dynamic Coalition on Rural Data Centres: Annual Report 2024\n\n"
+        b"## Outputs\n\n"
+        b"- A report on e-waste, released in February 2024.\n"
+        b"- A draft methodology, to be released in 2025.\n"
+    )
+    meta = _meta(data, "rdc.md")
+    assert (meta.date, meta.source["date"], meta.year) == ("2024", "title", 2024)
+    # a date the document states of itself, outside a list, still dates it
+    dated = data.replace(b"## Outputs", b"Published 3 March 2025.\n\n## Outputs")
+    assert _meta(dated, "rdc.md").date == "2025-03-03"

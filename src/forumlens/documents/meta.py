@@ -210,10 +210,24 @@ def _title(document: Document, session: Session) -> tuple[str, float, str]:
 _FIRST_LINES = 400  # characters of the text after the title where a stated year is looked for
 
 
+# a list item's marker: a bullet, or a number or letter with "." / ")" ("- ", "• ", "2. ", "b) ")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•·▪◦‣–][ \t]|(?:\d{1,2}|[a-z])[.)][ \t])")
+
+
+def _in_list_item(text: str, offset: int) -> bool:
+    """Whether `offset` is inside a list item: its line, or the paragraph its wrapped line
+    belongs to, opens with a list marker. A list enumerates things with dates of their own
+    (outputs "released in February 2024", meetings), none of them the document's date."""
+    line = text.rfind("\n", 0, offset) + 1
+    paragraph = text.rfind("\n\n", 0, offset)
+    paragraph = 0 if paragraph < 0 else paragraph + 2
+    return any(_LIST_ITEM.match(text, start) for start in {line, paragraph})
+
+
 def _date(head: str, title: str, declared: str | None, today: str | None) -> tuple[str | None, float, str]:
-    """(ISO date, confidence, source): a date written on the first page, else the file's
-    declared date when it is plausible, else the year the title or first lines state."""
-    dates = find_dates(head)
+    """(ISO date, confidence, source): a date written on the first page outside a list, else
+    the file's declared date when it is plausible, else the year the title or first lines state."""
+    dates = [d for d in find_dates(head) if not _in_list_item(head, d[0])]
     if dates:
         _, date, conf = max(dates, key=lambda d: (d[2], -d[0]))
         return date, conf, "first page"
@@ -234,8 +248,11 @@ def _date(head: str, title: str, declared: str | None, today: str | None) -> tup
     return (stated, 0.5, where) if stated else (None, 0.0, "")
 
 
-def _coalitions(title: str, head: str, text: str, registry: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(listed, candidates): a coalition named in the title or on the first page is the author."""
+def _coalitions(
+    title: str, head: str, text: str, registry: Any, context: str | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(listed, candidates): a coalition named in the title or on the first page is the author;
+    `context` (default `text`) is what tells whether "DC" stands for a Dynamic Coalition."""
     from ..resolve.mentions import find_mentions
 
     scores: dict[str, tuple[float, str, Any]] = {}
@@ -272,7 +289,42 @@ def _coalitions(title: str, head: str, text: str, registry: Any) -> tuple[list[d
             "evidence": why,
         }
         (listed if conf >= 0.6 else candidates).append(row)
+    taken = {str(row["name"]).casefold() for row in listed + candidates}
+    parts = ((title, 0.95, "title"), (head, 0.85, "first page"))
+    for name, conf, why in _new_coalitions(parts, text if context is None else context, registry):
+        if name.casefold() not in taken:
+            taken.add(name.casefold())
+            listed.append({"id": None, "name": name, "acronym": None, "confidence": conf, "evidence": why})
     return listed, candidates
+
+
+def _new_coalitions(
+    parts: tuple[tuple[str, float, str], ...], text: str, registry: Any
+) -> list[tuple[str, float, str]]:
+    """(name as said, confidence, evidence) of the coalitions outside the registry that the
+    title or first page names ("Dynamic Coalition on X: Annual Report"): a new coalition's
+    document is still its own, with no registry id (as a report lists it). "DC on X" counts
+    only where the document says "Dynamic Coalition" somewhere (`newcoalitions`)."""
+    from ..resolve.mentions import find_mentions
+    from ..resolve.newcoalitions import find_new_coalitions
+
+    found: list[tuple[str, float, str]] = []
+    for part, conf, why in parts:
+        if not part:
+            continue
+        # the rest of the text tells whether "DC" stands for a Dynamic Coalition, and gives a
+        # name cut short in the title ("DC on X") the form said most; only names in `part` count
+        joined = part + "\n\n" + text[:200_000]
+        spans = [(0, len(part), False), (len(part) + 2, len(joined), True)]
+        for c in find_new_coalitions(joined, spans, find_mentions(part, registry=registry), registry):
+            if not any(a < len(part) for a, _ in c.spans):
+                continue
+            # spelled out where it is ("Dynamic Coalition on X"), not the title's "DC on X"
+            forms = [" ".join(joined[a:b].split()) for a, b in c.spans]
+            name = min(forms, key=lambda f: (f.startswith("DC"), -forms.count(f), forms.index(f)))
+            if all(name.casefold() != f[0].casefold() for f in found):
+                found.append((name, conf, why))
+    return found
 
 
 def _language(document: Document, body: str) -> tuple[str | None, float, str]:
@@ -338,7 +390,7 @@ def detect_metadata(
         year, year_conf, year_src = session.year, 0.8, "transcript header"
 
     if transcript:
-        listed, candidates = _coalitions(title, "", "", registry)
+        listed, candidates = _coalitions(title, "", "", registry, context=session.text)
     else:
         listed, candidates = _coalitions(title, head, body, registry)
     conf["coalitions"] = max((c["confidence"] for c in listed), default=0.0)
