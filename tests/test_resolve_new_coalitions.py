@@ -160,3 +160,6 @@ def test_one_word_of_a_registered_name_is_listed_under_its_own_name():
     cast = resolve_session(_session(text))
     assert [c.to_json()["name"] for c in cast.coalitions] == ["Dynamic Coalition on Sustainability"]
     assert cast.coalitions[0].to_json()["id"] is None
+    # Kofi's "our coalition" is the session's new coalition: he presents it
+    assert cast.coalitions[0].status == "presented"
+    assert next(p for p in cast.people if p.name == "Kofi Mensah").speaks_for == "Dynamic Coalition on Sustainability"

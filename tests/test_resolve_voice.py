@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from forumlens.resolve import find_mentions, resolve_session
-from forumlens.resolve.voice import speaks_for
+from forumlens.resolve.voice import speaker_body, speaks_for
 from forumlens.transcript.parse import parse_transcript
 
 
@@ -85,3 +85,38 @@ def test_each_voice_from_the_floor_is_its_own_person():
     assert [len(p.lines) for p in floor] == [2, 1]
     assert floor[0].affiliation == "UNESCO" and floor[0].role == "participant"
     assert floor[1].affiliation is None
+
+
+def test_our_coalition_of_a_speaker_with_an_employer_is_the_sessions_coalition():
+    """She works for an institution and speaks for the coalition holding the session: her
+    affiliation stays her employer, her "our coalition" is the coalition's (`speaks_for`),
+    and her voice presents it (was: "mentioned", and summaries credited the institution)."""
+    cast = _cast(
+        "IGF 2024 - Dynamic Coalition on Accessibility and Disability\n\n"
+        ">> MODERATOR:  Welcome to the session of the Dynamic Coalition on Accessibility and Disability.  "
+        "Mei Chen joins us online.\n\n"
+        ">> MEI CHEN:  Thank you.  I am with the Asia Pacific Network Information Centre.  Our coalition "
+        "published a guide on accessible meetings last year.\n"
+    )
+    mei = next(p for p in cast.people if p.name == "Mei Chen")
+    assert mei.affiliation == "Asia Pacific Network Information Centre"
+    assert mei.speaks_for == "DC on Accessibility and Disability"
+    assert type(mei).from_json(mei.to_json()).speaks_for == mei.speaks_for  # stored and read back
+    assert [c.status for c in cast.coalitions] == ["presented"]
+    # a speaker who claims no coalition speaks for none
+    assert all(p.speaks_for is None for p in cast.people if p.name != "Mei Chen")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("Our coalition published a guide last year.", "DC X"),
+        ("Our DC will release the second edition in March.", "DC X"),
+        ("We at APNIC run the registry for the region.", "APNIC"),  # no claim of the coalition
+        ("I would recommend that the coalition looks at this.", "APNIC"),  # advice to it
+        ("Our DC on Gender colleagues wrote it.", "APNIC"),  # a name, not "our DC"
+    ],
+)
+def test_the_body_of_a_sentence_is_the_claimed_coalition_only_when_it_claims_it(sentence, body):
+    assert speaker_body(sentence, "APNIC", "DC X") == body
+    assert speaker_body(sentence, "APNIC", None) == "APNIC"

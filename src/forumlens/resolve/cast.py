@@ -26,6 +26,7 @@ from forumlens.resolve.newcoalitions import (
     coalition_mentions,
     coalition_name,
     find_new_coalitions,
+    org_key,
     same_coalition,
     superseded,
     topic_key,
@@ -95,6 +96,9 @@ class Person:
     aliases: tuple[str, ...] = ()
     description: str | None = None
     stakeholder: str | None = None
+    # the coalition the person speaks for in their own words ("our coalition", "I am from the DC
+    # on X"), also when their affiliation is their employer: whose "our coalition" / "we" it is
+    speaks_for: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -112,6 +116,7 @@ class Person:
             "description": self.description,
             "affiliation_id": self.affiliation_id,
             "stakeholder": self.stakeholder,
+            "speaks_for": self.speaks_for,
         }
 
     @classmethod
@@ -135,6 +140,7 @@ class Person:
             aliases=tuple(data.get("aliases") or ()),
             description=data.get("description"),
             stakeholder=data.get("stakeholder"),
+            speaks_for=data.get("speaks_for"),
         )
 
 
@@ -393,6 +399,32 @@ def _new_voices(
     return said, voices, names
 
 
+def _claimed(
+    view: SessionView, draft: Draft, registry: Registry, new: Sequence[NewCoalition]
+) -> tuple[str, str, tuple[int, ...]] | None:
+    """(status id, name, lines) of the coalition a person claims most in their own words ("our
+    coalition …", "I am from the DC on X"; `roles.Draft.claimed`), None when they claim none.
+    A member speaks for her coalition whatever her employer: her "our coalition" is the
+    coalition's, not her institution's. Ids as `_coalitions` keys them: the registry's, or
+    "new:<topic>" for a coalition the registry does not know."""
+    best: tuple[str, str, tuple[int, ...]] | None = None
+    most = 0
+    for entity_id, evidence in draft.claimed.items():
+        if entity_id.startswith("org:"):
+            found = next((c for c in new if org_key(c.name) == entity_id), None)
+            if found is None:
+                continue
+            status_id, name = f"new:{found.key}", view.coalition_names.get(entity_id, found.name)
+        else:
+            entity = registry.get(entity_id)
+            if entity.kind != "dc":
+                continue
+            status_id, name = entity.id, entity.name
+        if len(evidence) > most:
+            best, most = (status_id, name, tuple(e.line for e in evidence)), len(evidence)
+    return best
+
+
 def _coalitions(
     view: SessionView,
     people: Sequence[Person],
@@ -401,14 +433,17 @@ def _coalitions(
     groups: Sequence[LabelGroup],
     registry: Registry,
     new: Sequence[NewCoalition] = (),
+    claims: Sequence[Voice] = (),
 ) -> list[Coalition]:
     """The coalitions of a session with their status: the registry's, then those it does not
-    know yet (no id, no acronym), named as said or as their representative's affiliation."""
+    know yet (no id, no acronym), named as said or as their representative's affiliation;
+    `claims`: members who spoke for one in their own words (`_claimed`) present it too."""
     voices = [
         Voice(p.affiliation_id, tuple(e.line for e in p.evidence) + p.lines[:1])
         for p in people
         if p.affiliation_id and p.words and p.role != "remote-hub" and registry.get(p.affiliation_id).kind == "dc"
     ]
+    voices += claims
     new_said, new_voices, names = _new_voices(view, people, new, registry)
     mentions = [*mentions, *new_said]
     voices += new_voices
@@ -630,6 +665,7 @@ def resolve_session(
     hubs = [_is_hub(view, d.group, reg) for d in drafts]
     options = affiliation_options(prepared, reg, hubs) if ranker is not None else []
     people: list[Person] = []
+    claims: list[Voice] = []
     for position, draft in enumerate(drafts):
         group = draft.group
         moderator = is_moderator(group, moderators)
@@ -676,7 +712,11 @@ def resolve_session(
             aliases=tuple(dict.fromkeys(draft.aliases)),
             description=_describe(draft, affiliation, role),
         )
+        claimed = None if hub or not words else _claimed(view, draft, reg, prepared.new_coalitions)
+        if claimed is not None:
+            claims.append(Voice(claimed[0], claimed[2]))
+        person = replace(person, speaks_for=claimed[1] if claimed else None)
         people.append(replace(person, stakeholder=stakeholder_group(person, reg)))
     people = _panel_split(view, people, groups, moderators)
-    coalitions = _coalitions(view, people, mentions, moderators, groups, reg, prepared.new_coalitions)
+    coalitions = _coalitions(view, people, mentions, moderators, groups, reg, prepared.new_coalitions, claims)
     return Cast(tuple(people), tuple(coalitions), flags, tuple(mentions))

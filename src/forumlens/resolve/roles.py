@@ -94,6 +94,9 @@ class Draft:
     slotted: bool = False  # named in a sentence announcing a programme slot ("our next speaker")
     before_floor: bool = False  # spoke before the chair opened the floor: on the panel
     hub_duty: bool = False  # runs a remote hub ("I moderate the remote hub here"): speaks for the hub
+    # coalitions the person claims in their own words ("our coalition published …", "I am from the
+    # DC on X"), whatever their affiliation: an APNIC engineer speaks for the coalition she is in
+    claimed: dict[str, list[Evidence]] = field(default_factory=dict)
 
     def add(self, entity: str, strength: float, evidence: Evidence) -> None:
         self.affiliations.setdefault(entity, []).append((strength, evidence))
@@ -905,6 +908,8 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
             after = [m for m in here if m.start >= a + intro[0]] or here
             for m in after:
                 draft.add(m.entity_id, 3 + 0.1 * (m.kind == "dc"), view.evidence(a, b, "self-introduction"))
+                if m.kind == "dc":
+                    draft.claimed.setdefault(m.entity_id, []).append(view.evidence(a, b, "self-introduction"))
             draft.role_word = draft.role_word or intro[1]
         elif any(m.kind == "dc" for m in here):
             for m in here:
@@ -915,6 +920,7 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
             if ante is not None:
                 kind = "self-introduction" if intro else "own-words"
                 draft.add(ante.entity_id, 3 if intro else 2, view.evidence(a, b, kind))
+                draft.claimed.setdefault(ante.entity_id, []).append(view.evidence(a, b, kind))
                 if intro:
                     draft.role_word = draft.role_word or intro[1]
         online, onsite = cues.own_mode_cues(sentence)

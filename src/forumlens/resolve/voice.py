@@ -26,7 +26,18 @@ from collections.abc import Sequence
 from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.mentions import Mention
 
-__all__ = ["ANAPHOR", "addressed", "anaphor", "antecedent", "first_person", "negated", "owns", "reported", "speaks_for"]
+__all__ = [
+    "ANAPHOR",
+    "addressed",
+    "anaphor",
+    "antecedent",
+    "first_person",
+    "negated",
+    "owns",
+    "reported",
+    "speaker_body",
+    "speaks_for",
+]
 
 _TAIL = r"\s+(?:(?:the|a|an|that|this|our|your|their)\s+)?(?:members?\s+of\s+(?:the\s+)?|colleagues?\s+(?:from|of)\s+(?:the\s+)?)?$"
 _ADDRESS = re.compile(
@@ -67,7 +78,13 @@ _OWN_VERB = re.compile(
 _NOT_MINE = re.compile(
     r"(?:\bnot|n't|n’t|\bnever)\s+(?:\w+\s+)?(?:(?:a\s+|an\s+)?(?:member|part)\s+of\s+)?$", re.IGNORECASE
 )
-ANAPHOR = re.compile(r"\b(?:our|this|my|the)\s+(?:own\s+)?(?:dynamic\s+)?coalition\b(?!s)", re.IGNORECASE)
+# "our coalition", "this dynamic coalition", and "our DC" (in capitals, a word "dc" is no cue; not
+# "our DC on X" or "DC-Blockchain": a name)
+ANAPHOR = re.compile(
+    r"\b(?:(?:our|this|my|the)\s+(?:own\s+)?(?:dynamic\s+)?coalition\b(?!s)|"
+    r"(?:our|my)\s+(?:own\s+)?(?-i:DC)\b(?![-‑]|\s+(?:on|for|of)\b))",
+    re.IGNORECASE,
+)
 _ANAPHOR = SharedCue(ANAPHOR)  # `owns` asks it of every sentence: skipped without "coalition"
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|we're|we’re|our|my|us)\b", re.IGNORECASE)
 _GROUP_PERSON = re.compile(r"\b(?:we|we're|we’re|our|my|us)\b", re.IGNORECASE)
@@ -137,3 +154,15 @@ def antecedent(before: Sequence[Mention]) -> Mention | None:
     """The coalition an unnamed "our coalition" refers to: the last one named before it."""
     dcs = [m for m in before if m.kind == "dc"]
     return dcs[-1] if dcs else None
+
+
+def speaker_body(sentence: str, affiliation: str | None, coalition: str | None) -> str | None:
+    """The body a speaker's sentence speaks for: the coalition they speak for in the session
+    (`cast.Person.speaks_for`) when the sentence claims it ("Our coalition published a report",
+    "our DC will …"), else their affiliation. The one place "our coalition" of a speaker whose
+    affiliation is an employer (an engineer of APNIC in the DC on X) is resolved: summaries and
+    threads that credit the sentence to her affiliation put the coalition's work in the
+    employer's mouth."""
+    if coalition and owns(sentence):
+        return coalition
+    return affiliation
