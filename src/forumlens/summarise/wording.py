@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from ..resolve.voice import speaker_body
 from .attribution import UNNAMED, Credits
 from .labels import label_role
 from .models import Bullet
@@ -81,8 +82,10 @@ class Wording:
         if generic is not None:  # "AUDIENCE", "INTERPRETER": a role, never shown as a name
             name, role = None, role or generic
         affiliation = getattr(person, "affiliation", None) or self._speaks_for.get(unit.who)
-        # a coalition inferred from a hand-off (no cast) is shown, never spoken for
-        body_affiliation = getattr(person, "affiliation", None)
+        # a coalition inferred from a hand-off (no cast) is shown, never spoken for; "our coalition"
+        # is the coalition the speaker speaks for, not her employer (`resolve.voice.speaker_body`)
+        own = getattr(person, "affiliation", None)
+        body_affiliation = speaker_body(unit.text, own, getattr(person, "speaks_for", None))
         voice = voice_for(name, role, body_affiliation, bool(credit is not None and credit.inferred))
         body = voice.body
         if body and self._turn_names_other_body(unit, body):
