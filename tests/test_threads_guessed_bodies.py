@@ -219,3 +219,21 @@ def test_two_needs_said_side_by_side_in_one_session_are_two_threads():
     assert {i.line for i in needs} >= {7, 9}
     threads = [t for t in link_items(place_items([(2010, (2010,), found)])).threads if t.kind == "ask"]
     assert all(len({i.line for i in t.items}) == 1 for t in threads)
+
+
+OUR_COALITION = """IGF 2024 - DC on Sustainability - Data and the Green Transition
+
+>> MODERATOR: Good morning and welcome to the session of the Dynamic Coalition on Sustainability. My name is Rosa Ibarra. Keiko, please.
+
+>> KEIKO ARAMAKI: Thank you. I am with the Asia Pacific Network Information Centre. Our coalition published a report on e-waste last year, and we will release the second edition in March 2025.
+
+>> MODERATOR: Thank you, Keiko. We close here.
+"""
+
+
+def test_our_coalition_said_by_an_employee_of_another_body_is_the_coalitions_promise():
+    # her opening names her employer; "our coalition" in the same turn claims the session's coalition
+    found = items_of(OUR_COALITION, "igf2024-dc-sustainability.txt")
+    promise = [i for i in found.items if i.signal == "promise"]
+    assert promise, found.items
+    assert {(i.coalition, i.org) for i in promise} == {(None, "Dynamic Coalition on Sustainability")}

@@ -39,6 +39,7 @@ from typing import Any
 from ..models import Session, Turn
 from ..resolve.mentions import Mention, find_mentions
 from ..resolve.registry import Registry, load_registry
+from ..resolve.voice import owns
 from ..transcript.speakers import name_key
 from .cues import is_intro
 from .sentences import Sentence
@@ -339,11 +340,26 @@ def turn_actor(
         stated_org = None  # the turn speaks *to* the body the people analysis guessed for its speaker
     if coalition:
         return coalition, None
+    claimed = (person or {}).get("speaks_for")
+    employer = org or stated_org
+    if claimed and employer and not _a_coalition(employer, registry) and any(owns(s.text) for s in sentences):
+        # "I am with APNIC. Our coalition published …": the coalition she claims in her own words, not the
+        # registered employer she works for; a coalition the registry does not know stands where
+        # `_unregistered_body` puts it
+        known = registry.by_name(claimed)
+        return (claimed, None) if known is not None and known.kind == "dc" else (None, claimed)
     if org:
         return None, org
     if stated:
         return stated, None
     return None, stated_org or _introduced_body(turn.speaker, sentences)
+
+
+def _a_coalition(name: str, registry: Registry) -> bool:
+    """Whether a body's name is a coalition's (or another intersessional body's): the registry says so, or it has
+    the shape "Dynamic Coalition on X" (`_family_body`) of one the registry does not know."""
+    known = registry.by_name(name)
+    return (known is not None and known.kind == "dc") or _family_body(name) is not None
 
 
 # what comes just before a body a speaker addresses, not speaks for: "Second, to the Council of Europe, again: …",
