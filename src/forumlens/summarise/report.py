@@ -31,6 +31,7 @@ from .actions import (
 from .attribution import Credits
 from .compress import compress
 from .context import SummaryContext, build_context
+from .enumeration import Enumerations
 from .labels import HEADINGS, label_role
 from .models import Bullet, CoalitionEntry, Findings, SessionReport, SpeakerPoints
 from .procedural import runs_the_room
@@ -478,7 +479,11 @@ def takeaway_boost(ctx: SummaryContext, signals: Signals) -> Callable[[Unit], fl
 
 
 def rank_takeaways(
-    ctx: SummaryContext, k: int | None = None, wording: Wording | None = None, signals: Signals | None = None
+    ctx: SummaryContext,
+    k: int | None = None,
+    wording: Wording | None = None,
+    signals: Signals | None = None,
+    lists: Enumerations | None = None,
 ) -> list[Scored]:
     """The session's key takeaways, in the order they were said.
 
@@ -487,7 +492,9 @@ def rank_takeaways(
     only sentences that render as points compete (never a question, a vocative, procedure,
     a fragment or an unresolved "this"). Centrality is weighed by importance (`signals`,
     default `signals_of(ctx)`): findings, decisions, disagreements and what coalitions
-    presented first, and each speaker's best point before anyone's second.
+    presented first, and each speaker's best point before anyone's second. With `lists`
+    (and `wording`), a pick inside a speaker's numbered points counts the words of the
+    whole list it will be shown as (`enumeration`), and a second pick from that list none.
     """
     ranking = ctx.ranking()
     model = ranking.model
@@ -517,8 +524,27 @@ def rank_takeaways(
     )
     # the budget counts what the sentence says (its filler-free words), not the attribution
     # or the body's name the rendering adds
-    chosen = picks if k is not None else fill_to_budget(picks, floor)
+    length = _list_length(lists, wording) if lists is not None and wording is not None else None
+    chosen = picks if k is not None else fill_to_budget(picks, floor, length=length)
     return sorted(chosen, key=lambda s: s.unit.position)
+
+
+def _list_length(lists: Enumerations, wording: Wording) -> Callable[[Scored], int]:
+    """A pick's words as shown: its list's merged bullet (`Enumerations.merged`), nothing for a
+    later pick that bullet already says (`Enumerations.bullets` drops it), else its filler-free words."""
+    shown: dict[int, Bullet] = {}
+
+    def length(item: Scored) -> int:
+        e = lists.of(item.unit)
+        if e is not None and id(e) in shown:
+            return 0 if lists.covers(shown[id(e)], item.unit) else len(compress(item.unit.text).split())
+        merged = lists.merged(wording, item, attributed=True) if e is not None else None
+        if merged is None or e is None:
+            return len(compress(item.unit.text).split())
+        shown[id(e)] = merged
+        return len(merged.text.split())
+
+    return length
 
 
 def _speaker_points(
@@ -636,7 +662,9 @@ def build_report(
     signals = signals_of(ctx, asks)
     # the main asks are chosen as takeaways are scored, not as calls to action (`with_main_asks`)
     as_takeaways = ctx.ranking().scored(takeaway_boost(ctx, signals))
-    chosen = with_main_asks(ctx, rank_takeaways(ctx, takeaways, wording, signals), asks, as_takeaways, wording.accept)
+    lists = Enumerations(ctx.units)  # a speaker's numbered points are one takeaway (`enumeration`)
+    picked = rank_takeaways(ctx, takeaways, wording, signals, lists)
+    chosen = with_main_asks(ctx, picked, asks, as_takeaways, wording.accept)
     ask_lines = {a.line for a in asks}
     decided = announced(ctx.units)
     chosen = with_decision(
@@ -648,7 +676,7 @@ def build_report(
         room=MAX_TAKEAWAYS if takeaways is None else takeaways,
         decided=decided,
     )
-    takeaway_bullets = tuple(credits.bullet(b) for b in wording.bullets(chosen))
+    takeaway_bullets = tuple(credits.bullet(b) for b in lists.bullets(wording, chosen))
 
     def is_room(unit: Unit) -> bool:
         return room_decision(unit, ctx.chairs, decided)
