@@ -13,7 +13,7 @@ from forumlens.summarise import build_report, check_citations
 from forumlens.summarise.attribution import Credits
 from forumlens.summarise.context import build_context
 from forumlens.summarise.enumeration import ENUMERATION_WORDS, Enumerations, _find, counts_points, ordinal, unnumbered
-from forumlens.summarise.rank import score_units
+from forumlens.summarise.rank import Scored, score_units
 from forumlens.summarise.wording import Wording
 from forumlens.transcript.parse import parse_transcript
 
@@ -113,3 +113,29 @@ def test_the_report_states_the_list_as_one_cited_takeaway(session) -> None:  # t
     assert len(rosa) <= 1  # never the same list split over two bullets
     for b in rosa:
         assert len(b.citations) >= 2
+
+
+SHORT_ITEMS = """Open forum on older people online
+
+>> MODERATOR:  Welcome.  Amina, you ran the national consultation.
+
+>> AMINA YUSUF:  Thank you.  In the consultation we heard three things.  One, mobile money.  Two, the SIM registration.  Three, the language of the apps.  Older people asked for help in their own language, not only in English.
+"""
+
+
+def test_an_announcement_of_short_items_reads_as_one_sentence_with_a_colon() -> None:
+    session = parse_transcript(SHORT_ITEMS, source="older.txt", sha256="older")
+    ctx = build_context(session)
+    wording = Wording.of(ctx, Credits.of(session, None))
+    lists = Enumerations(ctx.units)
+    announcement = next(Scored(u, 1.0, {}) for u in ctx.units if u.text.startswith("In the consultation"))
+    bullet = lists.merged(wording, announcement, attributed=True)
+    assert bullet is not None
+    assert bullet.text == (
+        "In the consultation we heard three things: mobile money; the SIM registration; the language of the apps."
+    )
+    assert bullet.citations[0].quote == "In the consultation we heard three things."
+    assert len(bullet.citations) == 4 and all(c.quote in session.text for c in bullet.citations)
+    # a verbless item alone is no point, so choosing it never stands for the list
+    one = next(Scored(u, 1.0, {}) for u in ctx.units if u.text.startswith("One, mobile"))
+    assert wording.bullet(one) is None

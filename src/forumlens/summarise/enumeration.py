@@ -20,7 +20,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..models import Citation
 from ..text.numbers import NUMBER_WORDS
+from .compress import compress
 from .models import Bullet
 from .rank import Scored
 from .rewrite import attribution_prefix, first_person, problem
@@ -32,6 +34,8 @@ __all__ = ["ENUMERATION_WORDS", "Enumeration", "Enumerations", "ordinal"]
 # A merged takeaway says at most this many words (rendered): rapporteurs' takeaways run
 # 25–48 words (rank.FULL_WEIGHT_WORDS), and a list of three short items fits in 60.
 ENUMERATION_WORDS = 60
+# A list item shown after the announcement's colon is a short phrase, not a sentence.
+LIST_ITEM_WORDS = 12
 # Sentences of elaboration allowed between two items before the list is taken as over.
 MAX_GAP = 4
 
@@ -212,7 +216,10 @@ class Enumerations:
         if e is None:
             return None
         picked = {i: u for u in (item.unit, *also) for i, it in enumerate(e.items) if _same_item(u, it)}
-        # (none picked: the announcement was chosen, and the list says what it announces)
+        if not picked:  # the announcement was chosen: the list says what it announces
+            listed = self._listed(wording, e, attributed)
+            if listed is not None:
+                return Bullet(listed[0], listed[1], "", round(item.score, 4))
         parts: dict[int, tuple[Unit, str]] = {}
         for i, u in enumerate(e.items):
             unit = picked.get(i, u)
@@ -248,6 +255,28 @@ class Enumerations:
             text = voiced
         cites = tuple(parts[i][0].citation() for i in kept)
         return Bullet(text, cites, "", round(item.score, 4))
+
+    @staticmethod
+    def _listed(wording: Wording, e: Enumeration, attributed: bool) -> tuple[str, tuple[Citation, ...]] | None:
+        """A list of short items (often verbless: "One, mobile money. Two, the language.") as the
+        announcement's sentence with its items after a colon ("At our IGF we heard three things:
+        mobile money; the SIM registration; the language."), or None when the announcement does
+        not render as a sentence or an item is no short phrase (`LIST_ITEM_WORDS`)."""
+        if e.announcement is None:
+            return None
+        head = wording.render(e.announcement, attributed=attributed)
+        if head is None or head.context or not head.text.endswith("."):
+            return None
+        phrases = []
+        for u in e.items:
+            phrase = unnumbered(compress(u.text)).rstrip(" .;,")
+            if not phrase or len(phrase.split()) > LIST_ITEM_WORDS or "?" in phrase or ":" in phrase:
+                return None
+            phrases.append(_lower_first(phrase))
+        text = head.text[:-1] + ": " + "; ".join(phrases) + "."
+        if problem(text) is not None:
+            return None
+        return text, tuple(u.citation() for u in (e.announcement, *e.items))
 
     @staticmethod
     def _voiced(wording: Wording, parts: Sequence[tuple[Unit, str]]) -> str | None:
@@ -320,6 +349,24 @@ _STRIP = re.compile(
     r"|finally|lastly|last but not least|(?:number )?(?:one|two|three|four|five|six|seven|eight|nine|ten))\s*[,:]\s+",
     re.I,
 )
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "more", "less", "no", "better", "local"})
+
+
+def _lower_first(phrase: str) -> str:
+    """A list item inside a sentence starts in lower case, unless it starts with a name or an
+    acronym ("SIM registration", "Kenya's law"): a capital inside a word or a capitalised next word
+    (after a determiner, "the SIM registration", the capital is the next word's own)."""
+    words = phrase.split()
+    first = words[0]
+    if first.lower() in _DETERMINERS:
+        return phrase[0].lower() + phrase[1:]
+    if len(first) > 1 and not first[1:].islower():
+        return phrase
+    if len(words) > 1 and words[1][:1].isupper():
+        return phrase
+    return phrase[0].lower() + phrase[1:]
 
 
 def _same_item(unit: Unit, item: Unit) -> bool:
