@@ -222,6 +222,8 @@ def test_a_v6_store_migrates_to_7_with_the_same_hits(pg_cluster):
             store._native("ANALYZE turn_search")
             before = hits(store)
         with psycopg.connect(url, autocommit=True) as conn:  # the database as forumlens at schema 6 left it
+            conn.execute("DROP INDEX turns_session_line")  # migration 9
+            conn.execute("DELETE FROM forumlens_schema WHERE version = 9")
             conn.execute("DROP FUNCTION forumlens_flush_search()")
             conn.execute("ALTER INDEX turn_search_tsv SET (fastupdate = off)")
             conn.execute("DELETE FROM forumlens_schema WHERE version = 8")

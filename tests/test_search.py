@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forumlens.search import SearchFilters, parse_query, to_fts5
-from forumlens.store.sql import filter_sql, search_sql
+from forumlens.store.sql import credited_lines_sql, filter_sql, search_sql
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,11 @@ def test_very_long_queries_are_capped():
 @pytest.mark.parametrize(
     "filters, clause, params",
     [
-        (SearchFilters(speaker="Crépin-Leblond"), "t.speaker_key LIKE ?", ["%crepin leblond%"]),
+        (
+            SearchFilters(speaker="Crépin-Leblond"),  # the caption label, or the person the turn is counted for
+            f"(t.speaker_key LIKE ? OR (t.kind = 'speech' AND (t.session_id, t.line) IN ({credited_lines_sql()})))",
+            ["%crepin leblond%", "%crepin leblond%"],
+        ),
         (SearchFilters(year=2021), "s.year = ?", [2021]),
         (SearchFilters(session="D209c"), "(s.id LIKE ? OR lower(s.title) LIKE ?)", ["d209c%", "%d209c%"]),
     ],

@@ -53,7 +53,7 @@ PG_ONLY_TABLES = {
     "turn_search",
 }  # the schema version (SQLite: PRAGMA user_version); the narrow search table (migration 6)
 PG_ONLY_COLUMNS = {("turns", "tsv")}
-PG_ONLY_INDEXES = {("turns", "turns_tsv"), ("turns", "turns_speaker_key")}
+PG_ONLY_INDEXES = {("turns", "turns_tsv"), ("turns", "turns_speaker_key"), ("turns", "turns_session_line")}
 
 # The catalogue's type names, per back end, reduced to what a value round-trips as. Per back
 # end: PostgreSQL's REAL is float4, not the DOUBLE PRECISION the declaration asks for.

@@ -228,6 +228,11 @@ PG_EXTRAS: dict[int, list[str]] = {
                 $body$ $f$, current_schema(), quote_ident(current_schema()) || '.turn_search');
         END $do$""",
     ],
+    # 9: a speaker filter also finds the turns counted for a person (sql.credited_lines_sql):
+    # PostgreSQL looks those turns up by (session, line) to test the narrow `turn_search`
+    # rows by id; without this index each lookup read every turn of the session. SQLite
+    # tests the matching turn's own (session, line) instead and needs no index.
+    9: ["CREATE INDEX turns_session_line ON turns (session_id, line)"],
 }
 
 SCHEMA_VERSION = max(last_version(TABLES), *SQLITE_EXTRAS, *PG_EXTRAS)

@@ -20,9 +20,13 @@ from ..models import SearchHit
 from .fts import FTS5_TOKENIZE
 from .sql import SNIPPET_CLOSE, SNIPPET_OPEN, line_of_first
 
-__all__ = ["SNIPPET_TOKENS", "page_snippets"]
+__all__ = ["SNIPPET_TOKENS", "page_hits", "page_snippets", "whole_words"]
 
 SNIPPET_TOKENS = 20  # as the exhaustive path's snippet(turns_fts, 0, …, '…', 20)
+ELLIPSIS = "…"
+# the longest piece of a word a snippet's edge is completed with ("t" → "don't"); past it
+# (a URL, a run of digits) the piece is dropped instead
+_MOST_COMPLETED = 24
 _lock = threading.Lock()
 _scratch: sqlite3.Connection | None = None
 
@@ -60,6 +64,54 @@ def page_snippets(match: str, rows: Sequence[tuple[int, str, str]]) -> dict[int,
     return {int(rowid): str(snippet) for rowid, snippet in found}
 
 
+def whole_words(snippet: str, text: str) -> str:
+    """`snippet` (FTS5's, markers included) with a word cut at either edge completed from `text`.
+
+    FTS5 cuts at its tokens, and its tokenizer splits words at apostrophes and hyphens, so
+    a snippet could open with "…t know" (of "don't know") or end in "e-…". The snippet's
+    text is a verbatim slice of the turn's (FTS5 copies the source between tokens), so
+    it is found there and widened to the spaces around it; an edge that reaches the
+    turn's own start or end loses its "…". A piece longer than `_MOST_COMPLETED` is
+    dropped rather than completed; a snippet not found in `text` is returned unchanged.
+    """
+    opens, closes = snippet.startswith(ELLIPSIS), snippet.endswith(ELLIPSIS)
+    body = snippet[len(ELLIPSIS) if opens else 0 : len(snippet) - len(ELLIPSIS) if closes else len(snippet)]
+    plain = body.replace(SNIPPET_OPEN, "").replace(SNIPPET_CLOSE, "")
+    start = text.find(plain) if plain else -1
+    if start < 0:
+        return snippet
+    end = start + len(plain)
+    head = _word_edge(text, start, -1)
+    tail = _word_edge(text, end, 1)
+    if head is None:  # too long to complete: drop the piece
+        head, body = start, _drop_piece(body, -1)
+    if tail is None:
+        tail, body = end, _drop_piece(body, 1)
+    lead = ELLIPSIS if text[:head].strip() else ""
+    trail = ELLIPSIS if text[tail:].strip() else ""
+    return lead + text[head:start] + body + text[end:tail] + trail
+
+
+def _word_edge(text: str, at: int, step: int) -> int | None:
+    """The index where the word running through `at` ends going `step` (-1 back, 1 forward); None if too far."""
+    i = at
+    while (i > 0) if step < 0 else (i < len(text)):
+        if text[i - 1 if step < 0 else i].isspace():
+            return i
+        i += step
+        if abs(i - at) > _MOST_COMPLETED:
+            return None
+    return i
+
+
+def _drop_piece(body: str, side: int) -> str:
+    """`body` without its partial first (`side` -1) or last (1) word; unchanged if the piece is marked."""
+    parts = body.split(None, 1) if side < 0 else body.rsplit(None, 1)
+    if len(parts) < 2 or SNIPPET_OPEN in (parts[0] if side < 0 else parts[1]):
+        return body
+    return parts[1] if side < 0 else parts[0]
+
+
 def page_hits(
     page: Sequence[tuple[int, float]],
     details: Mapping[Any, Sequence[Any]],
@@ -82,7 +134,7 @@ def page_hits(
                 session=sid,
                 line=line_of_first(text, end_line, words),
                 speaker=speaker,
-                snippet=snippets[turn_id].replace(SNIPPET_OPEN, "**").replace(SNIPPET_CLOSE, "**"),
+                snippet=whole_words(snippets[turn_id], text).replace(SNIPPET_OPEN, "**").replace(SNIPPET_CLOSE, "**"),
                 score=score,
                 title=title,
                 label=label,

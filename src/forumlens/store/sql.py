@@ -17,11 +17,13 @@ from ..transcript.speakers import name_key
 __all__ = [
     "SEARCH_TABLE",
     "candidates_sql",
+    "credited_lines_sql",
     "filter_sql",
     "filter_value",
     "line_of_first",
     "page_sql",
     "pg_candidates_sql",
+    "pg_credited_turns_sql",
     "pg_phrase_candidates_sql",
     "pg_search_filters",
     "pg_search_sql",
@@ -73,8 +75,9 @@ def filter_sql(
 ) -> tuple[list[str], list[Any]]:
     """WHERE clauses (AND-ed) and parameters for the search filters.
 
-    The clauses read the turn's `speaker_key` and `session_id` through alias `turn` and the
-    session through `s`; `session_of` names the session id the tag and coalition filters
+    The clauses read the turn's `speaker_key`, `session_id`, `line` and `kind` through alias
+    `turn` and the session through `s`; a speaker matches the caption label or the person
+    the turn is counted for (`credited_lines_sql`); `session_of` names the session id the tag and coalition filters
     test (default the turn's; `s.id` where no turn is joined).
 
     On PostgreSQL, LIKE gets `ESCAPE ''` (its default escape is a backslash, SQLite has
@@ -96,8 +99,13 @@ def filter_sql(
     where: list[str] = []
     params: list[Any] = []
     if filters.speaker:
-        where.append(f"{turn}.speaker_key LIKE {ph}{escape}")
-        params.append("%" + name_key(filters.speaker) + "%")
+        credited = credited_lines_sql(ph, dialect)
+        where.append(
+            f"({turn}.speaker_key LIKE {ph}{escape}"
+            f" OR ({turn}.kind = 'speech' AND ({turn}.session_id, {turn}.line) IN ({credited})))"
+        )
+        pattern = "%" + name_key(filters.speaker) + "%"
+        params.extend([pattern, pattern])
     if filters.session:
         where.append(f"(s.id LIKE {ph}{escape} OR {lower} LIKE {ph}{escape})")
         params.extend([filters.session.lower() + "%", "%" + filters.session.lower() + "%"])
@@ -114,6 +122,34 @@ def filter_sql(
         )
         params.extend(["%" + filters.coalition.strip().lower() + "%", filters.coalition.strip().lower()])
     return where, params
+
+
+def credited_lines_sql(ph: str = "?", dialect: str = "sqlite") -> str:
+    """(session id, line) of each turn the people analysis counts for a person whose name key is LIKE the one parameter.
+
+    A user filtering by speaker means the person: Carla Mendes moderating under the caption
+    label MODERATOR, or a turn whose label was flagged and counted for the likely real
+    speaker. The people analysis projects each person's turn-start lines into
+    `appearances.lines` (JSON), the reading the session page and the credits use
+    (`credits.credited_lines`). Uncorrelated, so each store evaluates it once per query:
+    the few people whose name matches, found in the small `people` table, then their
+    appearances through `appearances_person`; a turn is then tested by its own session and
+    line (`filter_sql`) or found by them (`pg_search_filters`).
+    """
+    if dialect == "postgres":
+        lines, line, escape = (
+            "CROSS JOIN LATERAL jsonb_array_elements_text(CAST(a.lines AS jsonb)) j(line)",
+            "CAST(j.line AS integer)",
+            " ESCAPE ''",
+        )
+    elif dialect == "sqlite":
+        lines, line, escape = "JOIN json_each(a.lines) j", "j.value", ""
+    else:
+        raise ValueError(f"unknown dialect {dialect!r}")
+    return (
+        f"SELECT a.session_id, {line} FROM appearances a {lines}"
+        f" WHERE a.person_key IN (SELECT p.key FROM people p WHERE p.key LIKE {ph}{escape})"
+    )
 
 
 def candidates_sql(match: str, filters: SearchFilters, window: int) -> tuple[str, list[Any]]:
@@ -281,6 +317,23 @@ def rank_newest(source: str, where: str) -> str:
     )
 
 
+def pg_credited_turns_sql() -> str:
+    """Ids of the speech turns counted for a person whose name key is LIKE the one `%s` parameter (PostgreSQL).
+
+    `credited_lines_sql` as turn ids, for the narrow `turn_search` rows that have no line.
+    Each matching appearance looks its own turns up by (session, line) (index
+    turns_session_line, migration 9), laterally: the planner cannot know how many lines
+    a JSON array holds (it guesses 100), and given the pairs as a set it hashed them
+    against every turn of the store, 40 ms where a few hundred index probes take 2.
+    """
+    lines = "SELECT CAST(j.line AS integer) FROM jsonb_array_elements_text(CAST(a.lines AS jsonb)) j(line)"
+    return (
+        "SELECT ct.id FROM appearances a CROSS JOIN LATERAL (SELECT t2.id FROM turns t2"
+        f" WHERE t2.session_id = a.session_id AND t2.line = ANY(ARRAY({lines})) AND t2.kind = 'speech') ct"
+        " WHERE a.person_key IN (SELECT p.key FROM people p WHERE p.key LIKE %s ESCAPE '')"
+    )
+
+
 def pg_search_filters(filters: SearchFilters) -> tuple[str, list[str], list[Any]]:
     """FROM, WHERE clauses and parameters of the filters over `turn_search x`, for PostgreSQL.
 
@@ -288,9 +341,10 @@ def pg_search_filters(filters: SearchFilters) -> tuple[str, list[str], list[Any]
     ids, computed once (an InitPlan): the server ANDs the GIN bitmap of the words with the
     `turn_search_session` bitmap of those sessions and reads only the rows in both, where
     a join read every match of the words and its `turns` row (a common word in one year:
-    9,769 rows → 586). A speaker is tested on the narrow row's own `speaker_key`: no
-    filter reads `turns`. Its LIKE is answered by the trigram index of migration 7 where the
-    server has pg_trgm: the planner ANDs that bitmap with the words'.
+    9,769 rows → 586). A speaker is tested on the narrow row's own `speaker_key` (its LIKE
+    answered by the trigram index of migration 7 where the server has pg_trgm) or on its id
+    being one of the turns counted for a matching person (`credited_lines_sql`): no filter
+    reads the matching rows' `turns`.
     """
     where: list[str] = []
     params: list[Any] = []
@@ -301,12 +355,14 @@ def pg_search_filters(filters: SearchFilters) -> tuple[str, list[str], list[Any]
             f"{SEARCH_ALIAS}.session_id = ANY(ARRAY(SELECT s.id FROM sessions s WHERE {' AND '.join(sessions)}))"
         )
         params += session_params
-    if filters.speaker:
-        speaker, speaker_params = filter_sql(
-            SearchFilters(speaker=filters.speaker), "%s", "postgres", turn=SEARCH_ALIAS
-        )
-        where += speaker
-        params += speaker_params
+    speaker = filter_value(filters.speaker)
+    if speaker:
+        # the narrow row has no line: a person's turns are found in `turns` by (session, line)
+        # (index turns_session_line), once per query, and tested by id
+        credited = pg_credited_turns_sql()
+        where.append(f"({SEARCH_ALIAS}.speaker_key LIKE %s ESCAPE '' OR {SEARCH_ALIAS}.id = ANY(ARRAY({credited})))")
+        pattern = "%" + name_key(speaker) + "%"
+        params += [pattern, pattern]
     return f"{SEARCH_TABLE} {SEARCH_ALIAS}", where, params
 
 
