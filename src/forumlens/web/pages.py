@@ -13,6 +13,7 @@ bad one is answered by `form_error`, a page that says what is wrong and what is 
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,23 @@ def one_per_line(citations: Any) -> list[Any]:
     return kept
 
 
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+
+
+def list_items(text: Any) -> list[str]:
+    """A quote's Markdown list items, one string each; a quote that is no list is one item.
+
+    A document's outputs are often a list ("- A report …\n- A draft …"), quoted whole;
+    HTML collapses its line breaks, so the items ran together as "- A report… - A draft…".
+    A quote counts as a list when every non-blank line starts with a list marker (`-`,
+    `*`, `+`, `•`, `1.`, `1)`); the markers are dropped, since the page draws its own.
+    """
+    lines = [line for line in str(text or "").splitlines() if line.strip()]
+    if not lines or not all(_LIST_MARKER.match(line) for line in lines):
+        return [str(text or "")]
+    return [_LIST_MARKER.sub("", line).strip() for line in lines]
+
+
 def _environment() -> Environment:
     # auto_reload off: templates ship with the package, and a stat() per render is measurable under load
     env = Environment(
@@ -108,6 +126,7 @@ def _environment() -> Environment:
     env.filters["minutes"] = lambda m: f"{float(m or 0):.1f} min"
     env.filters["where"] = _where
     env.filters["one_per_line"] = one_per_line
+    env.filters["list_items"] = list_items  # a quoted Markdown list shown as items, not run together
     env.filters["words"] = key_words  # a category key as words: "concise-summaries" → "concise summaries"
     env.filters["human_date"] = human_date  # "2024-12-16" → "16 December 2024", as the reports write it
     env.filters["counted"] = counted  # "1 turn", "2 turns": the terminal's wording, so a page never says "1 turns"
