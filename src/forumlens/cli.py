@@ -31,6 +31,7 @@ from .cli_support import (
     source_checkout,
 )
 from .errors import ForumlensError, NotFound
+from .read.formats import ACCEPTED
 from .settings import load_settings
 
 if TYPE_CHECKING:
@@ -216,7 +217,7 @@ def ingest(
     workers: int | None,
     db: str | None,
 ) -> None:
-    """Store transcripts and documents (.txt, .html, .md, .pdf, .docx, .vtt, .srt): files, folders
+    """Store transcripts and documents (.txt, .html, .md, .pdf, .docx, .vtt, .srt, caption .csv/.tsv): files, folders
     (recursive) and web pages (http:// or https:// addresses).
 
     Each input is stored whole or not at all. Inputs already stored (same content)
@@ -335,14 +336,8 @@ def ingest(
 
 
 # what a folder is searched for (ingest.INGEST_SUFFIXES), in words
-_INGESTABLE_TYPES = (
-    ".txt, .html, .md, .pdf, .docx, .vtt and .srt, and a .csv or .tsv caption export with a speaker and a text column"
-    " (convert a .doc, .odt or .rtf to .docx or PDF first)"
-)
-_INGESTABLE = (
-    "files ending .txt, .html, .md, .pdf, .docx, .vtt or .srt, or with no suffix, and caption-export .csv/.tsv tables,"
-    " in subfolders too; hidden ones are skipped"
-)
+_INGESTABLE_TYPES = f"{ACCEPTED} (convert a .doc, .odt or .rtf to .docx or PDF first)"
+_INGESTABLE = f"{ACCEPTED} files, and files with no suffix, in subfolders too; hidden ones are skipped"
 
 
 class _plain:

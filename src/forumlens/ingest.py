@@ -39,6 +39,7 @@ from .pipeline import (
     thread_items_of,
 )
 from .read import read_bytes
+from .read.formats import TABLE_SUFFIXES, TEXT_SUFFIXES
 from .read.text import decode_text
 from .settings import Settings
 from .store.base import Store
@@ -66,14 +67,12 @@ __all__ = [
 Warn = Callable[[str], None]
 Stage = Callable[[Path, str], None]  # (file, analysis stage starting)
 
-# Inside folders we take files that can be transcripts; named files are always tried.
-INGEST_SUFFIXES = frozenset(
-    {".txt", ".text", ".html", ".htm", ".md", ".markdown", ".pdf", ".docx", ".vtt", ".srt", ""}
-)  # subtitle files (WebVTT, SRT) are caption transcripts
-# A table is a transcript only when it is a caption export (`transcript.tables.caption_table`:
-# a header naming a speaker and a text column); a folder's other tables (a spreadsheet, the
-# tables of `forumlens export`) are named as not read, never ingested as a session.
-TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
+# Inside folders we take files that can be transcripts (`read.formats`, the one list); named
+# files are always tried. A table is a transcript only when it is a caption export
+# (`transcript.tables.caption_table`: a header naming a speaker and a text column); a folder's
+# other tables (a spreadsheet, the tables of `forumlens export`) are named as not read, never
+# ingested as a session.
+INGEST_SUFFIXES = TEXT_SUFFIXES
 _SNIFF_BYTES = 65_536  # a caption export's header row and first rows are at its top
 
 

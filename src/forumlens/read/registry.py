@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..errors import BinaryInput, EmptyInput, UnsupportedFormat
 from ..models import Document
 from .blocks import StructuredDocument, assemble
+from .formats import ACCEPTED
 from .html import html_blocks, html_to_text, looks_like_html
 from .markdown import looks_like_markdown, read_markdown
 from .sniff import looks_like_docx, looks_like_ole, looks_like_pdf
@@ -150,6 +151,6 @@ def read_bytes(data: bytes, source: str = "") -> Document:
             raise error(
                 f"is {'an' if what[:1].lower() in 'aeiou' else 'a'} {what}, not a transcript",
                 source=source,
-                hint="supported: .txt, .html, .md, .pdf and .docx",
+                hint=f"give a transcript or document as {ACCEPTED}",
             )
     return _FALLBACK.read(data, source)

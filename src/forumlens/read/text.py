@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from ..errors import BinaryInput, EmptyInput, UndecodableInput
+from .formats import ACCEPTED
 
 __all__ = ["BOMS", "NEEDS_REPAIR", "decode_text", "looks_binary"]
 
@@ -116,7 +117,7 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
         raise BinaryInput(
             "contains NUL bytes: this is binary data, not text",
             source=source,
-            hint="give a transcript as .txt, .html, .pdf or .docx",
+            hint=f"give a transcript or document as {ACCEPTED}",
         )
     try:
         return data.decode("utf-8"), "utf-8"
@@ -139,7 +140,7 @@ def decode_text(data: bytes, source: str = "") -> tuple[str, str, tuple[str, ...
     text, encoding = _decode(data, source)
     if looks_binary(text):
         raise BinaryInput(
-            "is binary data, not text", source=source, hint="give a transcript as .txt, .html, .pdf or .docx"
+            "is binary data, not text", source=source, hint=f"give a transcript or document as {ACCEPTED}"
         )
     warnings: list[str] = []
     plain = text.replace("\r\n", "\n").replace("\r", "\n")

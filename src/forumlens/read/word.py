@@ -29,6 +29,7 @@ from ..errors import (
     UnsupportedFormat,
 )
 from .blocks import Block, StructuredDocument, assemble
+from .formats import ACCEPTED
 from .sniff import looks_like_docx, looks_like_ole
 
 __all__ = [
@@ -188,7 +189,7 @@ def read_docx(data: bytes, source: str) -> StructuredDocument:
             raise UnsupportedFormat(
                 "is a ZIP archive but not a Word document",
                 source=source,
-                hint="supported: .txt, .html, .md, .pdf, .docx",
+                hint=f"give a transcript or document as {ACCEPTED}",
             )
         bad = archive.testzip() if len(data) < 50_000_000 else None
         if bad:

@@ -31,6 +31,7 @@ from ..dates import parse_year_bound, year_range
 from ..errors import ConfigError, InputTooLarge, NotFound
 from ..ingest import INGEST_SUFFIXES, TABLE_SUFFIXES, IngestOptions, ingest_bytes, sniff_caption_table
 from ..models import IngestOutcome
+from ..read.formats import ACCEPTED
 from ..resolve.coalition_names import find_coalition
 from ..route import api as route_api
 from ..store.base import Store
@@ -312,9 +313,7 @@ def ingest_upload(request: Request, upload: UploadFile, *, force: bool = False) 
     if suffix not in INGEST_SUFFIXES | TABLE_SUFFIXES:
         raise ConfigError(
             f"{name!r} is not a transcript file type",
-            hint="upload .txt, .html, .md ("
-            + ", ".join(sorted(s for s in INGEST_SUFFIXES if s))
-            + ", or a .csv/.tsv caption export)",
+            hint=f"upload {ACCEPTED}",
         )
     max_bytes = int(settings.max_input_mb * 1_000_000)
     data = upload.file.read(max_bytes + 1)
