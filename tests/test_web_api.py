@@ -387,8 +387,19 @@ def test_store_search_facets_follow_every_filter(funding_store, filters, speaker
             ["lower(s.title COLLATE \"C\") LIKE ? ESCAPE ''"],
             ["%access%", 10, 0],
         ),
-        (SessionFilters(speaker="Jason MUNYAN"), "sqlite", ["speaker_key LIKE ?)"], ["%jason munyan%", 10, 0]),
-        (SessionFilters(speaker="o'brien"), "postgres", ["speaker_key LIKE ? ESCAPE '')"], ["%o brien%", 10, 0]),
+        # the caption label, or the person a turn is counted for (appearances)
+        (
+            SessionFilters(speaker="Jason MUNYAN"),
+            "sqlite",
+            ["speaker_key LIKE ?)", "person_key LIKE ?)"],
+            ["%jason munyan%", "%jason munyan%", 10, 0],
+        ),
+        (
+            SessionFilters(speaker="o'brien"),
+            "postgres",
+            ["speaker_key LIKE ? ESCAPE '')", "person_key LIKE ? ESCAPE '')"],
+            ["%o brien%", "%o brien%", 10, 0],
+        ),
         (
             SessionFilters(coalition="DC on X", tag="SDG5", affiliation="UN DESA"),
             "sqlite",
@@ -410,7 +421,7 @@ def test_filtered_sessions_sql(filters, dialect, fragments, params):
 def test_facets_sql_counts_within_the_search_filters(dialect, match):
     sql, params = facets_sql("q", SearchFilters(speaker="Ana", year=2023, tag="sdg9"), dialect, 50)
     assert match in sql and "s.year = ?" in sql and "t.speaker_key LIKE ?" in sql and "FROM tags" in sql
-    assert params == ["q", "%ana%", 2023, "SDG9", 50] and sql.count("?") == len(params)
+    assert params == ["q", "%ana%", "%ana%", 2023, "SDG9", 50] and sql.count("?") == len(params)
     with pytest.raises(ValueError):
         facets_sql("q", SearchFilters(), "oracle")
 
