@@ -11,6 +11,7 @@ import pytest
 
 from forumlens.search import SearchFilters
 from forumlens.store import Store
+from forumlens.store.sql import credited_lines_sql
 from forumlens.store.sqlstore import SQLStore
 from forumlens.store.vectors import ActorMention, VectorQueries, VectorStore, turns_passing_sql
 
@@ -33,8 +34,24 @@ def store(fresh_store: Store) -> Store:
     [
         (SearchFilters(), "sqlite", [], []),
         (SearchFilters(year=2022), "sqlite", ["s.year = ?"], [2022]),
-        (SearchFilters(speaker="Mei"), "sqlite", ["t.speaker_key LIKE ?"], ["%mei%"]),
-        (SearchFilters(speaker="Mei"), "postgres", ["t.speaker_key LIKE ? ESCAPE ''"], ["%mei%"]),
+        (  # the caption label, or the person the turn is counted for
+            SearchFilters(speaker="Mei"),
+            "sqlite",
+            [
+                "(t.speaker_key LIKE ? OR (t.kind = 'speech' AND (t.session_id, t.line) IN"
+                f" ({credited_lines_sql('?', 'sqlite')})))"
+            ],
+            ["%mei%", "%mei%"],
+        ),
+        (
+            SearchFilters(speaker="Mei"),
+            "postgres",
+            [
+                "(t.speaker_key LIKE ? ESCAPE '' OR (t.kind = 'speech' AND (t.session_id, t.line) IN"
+                f" ({credited_lines_sql('?', 'postgres')})))"
+            ],
+            ["%mei%", "%mei%"],
+        ),
         (
             SearchFilters(session="F4435E", tag="sdg9"),
             "postgres",
