@@ -32,6 +32,9 @@ FORMATS: tuple[Format, ...] = (
     Format((".docx",)),
     Format((".vtt",)),  # WebVTT subtitles
     Format((".srt",)),  # SRT subtitles
+    Format((".sbv",)),  # YouTube's caption export
+    Format((".ass", ".ssa")),  # SubStation Alpha subtitle scripts
+    Format((".ttml", ".dfxp")),  # TTML (DFXP) timed-text captions
     Format((".csv", ".tsv"), table=True),
 )
 
