@@ -1,4 +1,4 @@
-"""The accepted file types are named once (`read.formats.ACCEPTED`): every refusal, the folder filter and the README agree.
+"""The accepted file types are named once (`filetypes.ACCEPTED`): every refusal, the folder filter and the README agree.
 
 A PNG was told ".txt, .html, .md, .pdf and .docx", a binary file ".txt, .html, .pdf or
 .docx", and neither named the subtitle and caption-table formats the readers accept.
@@ -14,9 +14,9 @@ from click.testing import CliRunner
 
 from forumlens.cli import cli
 from forumlens.errors import InputError
+from forumlens.filetypes import ACCEPTED, FORMATS
 from forumlens.ingest import INGEST_SUFFIXES, TABLE_SUFFIXES, expand_paths
 from forumlens.read import read_bytes
-from forumlens.read.formats import ACCEPTED, FORMATS
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -31,7 +31,7 @@ from .cli_support import (
     source_checkout,
 )
 from .errors import ForumlensError, NotFound
-from .read.formats import ACCEPTED
+from .filetypes import ACCEPTED
 from .settings import load_settings
 
 if TYPE_CHECKING:
@@ -217,8 +217,8 @@ def ingest(
     workers: int | None,
     db: str | None,
 ) -> None:
-    """Store transcripts and documents (.txt, .html, .md, .pdf, .docx, .vtt, .srt, caption .csv/.tsv): files, folders
-    (recursive) and web pages (http:// or https:// addresses).
+    """Store transcripts and documents (.txt, .html, .md, .pdf, .docx, .vtt, .srt, .sbv, .ass, .ttml, caption
+    .csv/.tsv): files, folders (recursive) and web pages (http:// or https:// addresses).
 
     Each input is stored whole or not at all. Inputs already stored (same content)
     are skipped unless --force. Exits 1 if any failed (when all failed, a new store is

@@ -29,6 +29,7 @@ from typing import Any
 
 from .documents.overrides import Overrides, read_sidecar
 from .errors import ForumlensError, InputTooLarge
+from .filetypes import TABLE_SUFFIXES, TEXT_SUFFIXES
 from .models import Document, IngestOutcome, Session
 from .pipeline import (
     AnalysisOptions,
@@ -39,7 +40,6 @@ from .pipeline import (
     thread_items_of,
 )
 from .read import read_bytes
-from .read.formats import TABLE_SUFFIXES, TEXT_SUFFIXES
 from .read.text import decode_text
 from .settings import Settings
 from .store.base import Store
@@ -67,7 +67,7 @@ __all__ = [
 Warn = Callable[[str], None]
 Stage = Callable[[Path, str], None]  # (file, analysis stage starting)
 
-# Inside folders we take files that can be transcripts (`read.formats`, the one list); named
+# Inside folders we take files that can be transcripts (`filetypes`, the one list); named
 # files are always tried. A table is a transcript only when it is a caption export
 # (`transcript.tables.caption_table`: a header naming a speaker and a text column); a folder's
 # other tables (a spreadsheet, the tables of `forumlens export`) are named as not read, never

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import BinaryInput, EmptyInput, UnsupportedFormat
+from ..filetypes import ACCEPTED
 from ..models import Document
 from .blocks import StructuredDocument, assemble
-from .formats import ACCEPTED
 from .html import html_blocks, html_to_text, looks_like_html
 from .markdown import looks_like_markdown, read_markdown
 from .sniff import looks_like_docx, looks_like_ole, looks_like_pdf

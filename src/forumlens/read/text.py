@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from ..errors import BinaryInput, EmptyInput, UndecodableInput
-from .formats import ACCEPTED
+from ..filetypes import ACCEPTED
 
 __all__ = ["BOMS", "NEEDS_REPAIR", "decode_text", "looks_binary"]
 

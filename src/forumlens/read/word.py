@@ -28,8 +28,8 @@ from ..errors import (
     MissingExtra,
     UnsupportedFormat,
 )
+from ..filetypes import ACCEPTED
 from .blocks import Block, StructuredDocument, assemble
-from .formats import ACCEPTED
 from .sniff import looks_like_docx, looks_like_ole
 
 __all__ = [

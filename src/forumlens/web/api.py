@@ -29,9 +29,9 @@ from fastapi.responses import RedirectResponse
 from ..commands.search_notes import nothing_to_find
 from ..dates import parse_year_bound, year_range
 from ..errors import ConfigError, InputTooLarge, NotFound
+from ..filetypes import ACCEPTED
 from ..ingest import INGEST_SUFFIXES, TABLE_SUFFIXES, IngestOptions, ingest_bytes, sniff_caption_table
 from ..models import IngestOutcome
-from ..read.formats import ACCEPTED
 from ..resolve.coalition_names import find_coalition
 from ..route import api as route_api
 from ..store.base import Store
