@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from forumlens.cli import cli
-from forumlens.filetypes import ACCEPTED
 from forumlens.cli_support import clip, for_this_install, source_checkout
+from forumlens.filetypes import ACCEPTED
 
 from .conftest import ROOT
 from .first_use_support import build_hand_store
