@@ -169,6 +169,12 @@ def _plain_cue(sentence: str, signals: frozenset[str] | None) -> tuple[str, int,
             short = len(sentence.split()) < (3 if match.re is cues._IMPERATIVE else 5)
             if cues._NOT_NEED.search(sentence) or non_ask or short:
                 continue
+            if cues._not_the_ask(sentence, match):  # a frame, the noun "needs", a reported need: a later one
+                match = next(
+                    (m for m in pattern.finditer(sentence, match.end()) if not cues._not_the_ask(sentence, m)), None
+                )
+                if match is None:
+                    continue
         return signal, match.start(), match.end()
     return None
 

@@ -42,9 +42,16 @@ Signals, tried in this order on each sentence (the first that fires wins):
 
 Never a need, whatever need word it has (`is_non_ask`): thanks ("I would like to thank…"),
 floor procedure ("I would like to give the floor…", "keep to four minutes"), rhetoric
-("everybody needs the Internet") and questions. `RETRO_PROMISE` finds the earlier promise a
-delivery or slip names ("was announced for 2024; it has been delayed", "the report that we
-promised is out"), so `items.py` can put that promise on record.
+("everybody needs the Internet") and questions. Nor is a need word that only frames what the
+speaker tells next ("I would like to, yeah, talk a little bit about …"), the noun "needs" ("to meet
+community needs"), or a need another body is reported to have acknowledged ("the United Nations
+acknowledged that children need …"): a later need word of the sentence may still be its ask
+(`_not_the_ask`). A problem is a need when it persists or is the speaker's own ("… are still the
+problem number one"), not as a finding ("Affordability is the biggest barrier").
+
+`RETRO_PROMISE` finds the earlier promise a delivery or slip names ("was announced for 2024; it
+has been delayed", "the report that we promised is out"), so `items.py` can put that promise on
+record.
 
 Promises, slips, updates and deliveries must name a deliverable (`lexicon.deliverables`)
 or point back to one with a pronoun ("we dropped it"); a need must be at least five
@@ -308,8 +315,10 @@ _NEED = compile_cue(
     r"|demand|ask|message|recommendation)s?\b"
     r"|\b(?:this|that|it) (?:has been|is|remains|was|will stay|stays) (?:our|the coalition's|its|their) (?:line|position"
     r"|demand|ask|call|message)\b"
-    r"|\b(?:is|are|remains?) (?:still |again )?(?:the|our) (?:main |biggest |first |key |real |central )?(?:problem"
-    r"|barrier|obstacle)(?: number one)?\b"
+    # a problem said to persist, or said as the speaker's own ("Frequencies are still the problem number one", "this
+    # remains the main barrier", "funding is our biggest problem"); "Affordability is the biggest barrier" is a finding
+    r"|\b(?:(?:is|are) (?:still|again) (?:the|our)|remains? (?:still )?(?:the|our)|(?:is|are) our)"
+    r" (?:main |biggest |first |key |real |central )?(?:problem|barrier|obstacle)(?: number one)?\b"
     r"|\b(?:the )?(?:igf|secretariat|mag|un|united nations|office|envoy|desa|host country|website|nris?"
     r"|regulators?|governments?|(?:member )?states|donors|funders|parliaments?|ministries|policy ?makers"
     r"|authorities|platforms|operators|companies|the private sector|host countries)\b"
@@ -348,12 +357,10 @@ _NOT_NEED = compile_cue(
     r"|\b(?:do|does|did) not need\b|\b(?:don't|doesn't|didn't) need\b|\bwithout delay\b",
     _I,
 )
-# sentences that are not asks whatever cue they carry: thanks, floor procedure, rhetorical questions
-_NON_ASK = compile_cue(
-    r"^\W*(?:(?:and|so|but|first(?:ly)?|also|finally|lastly),?\s+)?(?:thank|thanks|many thanks|congratulations|kudos"
-    r"|(?:i|we) (?:also |really |just )?(?:thank|congratulate|applaud|salute)"
-    r"|(?:i|we) (?:am|are) (?:very |really |so |deeply )?(?:grateful|thankful|honou?red|glad|pleased|happy))\b"
-    r"|\b(?:would|'d|’d|want|wish) (?:also |really |just |first |briefly )?(?:like )?to (?:thank|welcome|introduce"
+# what the speaker says they would like to do when it is telling, not asking ("I would like to thank …", "I want to
+# tell a story …"): the verbs of `_NON_ASK`'s frame, which `_SPEECH_FRAME` reads past a filler too
+_SPEECH_ACTS = (
+    r"thank|welcome|introduce"
     r"|give (?:the floor|the word|you)|invite (?:you|our|the next|my)|add|say|share|present|start|begin|remind|highlight"
     r"|mention|echo|congratulate|acknowledge|end|close|conclude|recall|note|stress|underline|emphasi[sz]e|hand|pass"
     r"|turn|open|make (?:a|one|two|three|some) (?:\w+ )?(?:points?|comments?|remarks?)|speak|talk|respond|react"
@@ -362,11 +369,42 @@ _NON_ASK = compile_cue(
     # report that we did", "I want to repeat the first recommendation"
     r"|tell (?:a|you|this|the|our|my|what|how)|report (?:that|on|back|to you)|be (?:honest|frank|clear|brief|short)"
     r"|repeat (?:the|our|my|what|it|this|that)|explain|describe|give (?:a|an|some|you) (?:short |quick |brief )?"
-    r"(?:update|news|overview))\b"
+    r"(?:update|news|overview)"
+)
+# sentences that are not asks whatever cue they carry: thanks, floor procedure, rhetorical questions
+_NON_ASK = compile_cue(
+    r"^\W*(?:(?:and|so|but|first(?:ly)?|also|finally|lastly),?\s+)?(?:thank|thanks|many thanks|congratulations|kudos"
+    r"|(?:i|we) (?:also |really |just )?(?:thank|congratulate|applaud|salute)"
+    r"|(?:i|we) (?:am|are) (?:very |really |so |deeply )?(?:grateful|thankful|honou?red|glad|pleased|happy))\b"
+    r"|\b(?:would|'d|’d|want|wish) (?:also |really |just |first |briefly )?(?:like )?to (?:" + _SPEECH_ACTS + r")\b"
     r"|\b(?:keep|stick) (?:it |your (?:\w+ )?)?(?:to|within|short|brief)\b|\b(?:raise your hand|unmute|take the floor"
     r"|introduce yourself|go ahead|over to you|you have the floor|the floor is (?:yours|open))\b"
     r"|^\W*(?:make no mistake|let me be clear|as we all know|we all know)\b"
     r"|\b(?:everybody|everyone|we all|all of us|the whole world)\s+(?:[\w'’-]+\s+){0,3}(?:needs?|wants?)\b",
+    _I,
+)
+# a need cue that only frames what the speaker goes on to tell, a filler or two between ("I would like to, yeah,
+# talk a little bit about …", "I would like to maybe hear more from …", "I just would like to possibly chip in to
+# highlight …"): not the ask, though a need said later in the sentence may be ("… I believe there's a need to …")
+_SPEECH_FRAME = re.compile(
+    r"\s+to,?\s+(?:(?:yeah|yes|well|uh|um|erm|er|ah|oh|okay|ok|so|maybe|perhaps|possibly|just|briefly|quickly|only"
+    r"|also|really|now|first|then|again|very|a little(?: bit)?|a bit|kind of|sort of|you know|i think),?\s+){1,3}"
+    r"(?:" + _SPEECH_ACTS + r"|chip in|weigh in|jump in|touch (?:on|upon))\b",
+    _I,
+)
+# a need told as what another body acknowledged or found ("It was over 30 years ago that the United Nations
+# acknowledged that children need special protection"): a report of someone else's words, not the speaker's ask
+_REPORTED_NEED = re.compile(
+    r"\b(?<!\bwe )(?<!\bi )(?:acknowledged|recogni[sz]ed|declared|affirmed|stated|found|concluded|established|showed"
+    r"|noted) that\b",
+    _I,
+)
+# "needs" as a noun: what someone's needs are, or needs met, served, addressed ("the way public access computers have
+# been leveraged to meet community needs", "tools that fit their needs"); the speaker's own ("our needs") may be an ask
+_NOUN_NEEDS = re.compile(
+    r"(?:\b(?:the|their|its|his|her|your|whose|these|those|basic|specific|special|different|particular|diverse)"
+    r"|\b(?:meet|meets|meeting|met|address|addresses|addressing|addressed|serve|serves|serving|served|respond to"
+    r"|responding to|fit|fits|suit|suits|cater to|catering to)(?:\s+[\w'’-]+){0,3})\s+$",
     _I,
 )
 # an ask put as an imperative, at the start of a sentence or clause ("Fund the coalitions!", "Please,
@@ -565,6 +603,10 @@ def find_cue(
             _search(_NOT_NEED_FAST, sentence) or is_non_ask(sentence) or _too_short(sentence, match)
         ):
             continue
+        if signal == "need" and _not_the_ask(sentence, match):
+            match = next((m for m in _NEED.finditer(sentence, match.end()) if not _not_the_ask(sentence, m)), None)
+            if match is None:
+                continue
         if signal == "update":
             done = _delivered_before(sentence, match)
             if done is not None:
@@ -722,6 +764,19 @@ def _other_need(sentence: str) -> re.Match[str] | None:
     if unable is not None and _search(_FOR_WANT_FAST, sentence):
         return unable
     return None
+
+
+def _not_the_ask(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a need cue only frames what the speaker tells next (`_SPEECH_FRAME`), is the noun "needs"
+    (`_NOUN_NEEDS`), or sits in what another body is reported to have acknowledged (`_REPORTED_NEED`): a later
+    need word of the sentence may still be its ask."""
+    if match.re is not _NEED:
+        return False
+    if _SPEECH_FRAME.match(sentence, match.end()):
+        return True
+    if match.group(0).lower() == "needs" and _NOUN_NEEDS.search(sentence, max(0, match.start() - 80), match.start()):
+        return True
+    return _REPORTED_NEED.search(sentence, 0, match.start()) is not None
 
 
 def _too_short(sentence: str, match: re.Match[str]) -> bool:
