@@ -550,7 +550,11 @@ def coalition_section(store: Store, found: PortalThreads, name: str) -> dict[str
     return {
         "name": wanted,
         "asks": asks,
+        # how many ask items and promises its threads hold: the page's analysis lists above say so when theirs is
+        # empty and these are not (the two lists read different sources, and must not seem to contradict)
+        "ask_items": sum(len(said) + more for _, said, more in by_year),
         "promises": promises,
+        "promise_count": len(commitments),
         "more_promises": len(commitments) - len(shown_promises),
         "questions": sum(1 for t in own if t.kind == "question"),
         "count": len(own),
