@@ -27,8 +27,12 @@ where each cited sentence goes, by these rules:
   move a point to another person). Every stored citation is credited afresh the same
   way (`attribution`): never to a flagged caption label, the inferred credit marked in
   the sentence, the caption's voice kept in `voiced_by`; label variants are one person.
-- Discussion: the points of everyone else (participants, remote hubs), by segment, in
-  at most three paragraphs.
+- Discussion: the exchanges of questions and answers (each question put by anyone but
+  the chair, quoted, then the first sentences of its answer that read as points, or
+  that it was not answered), then the points of everyone else (participants, remote
+  hubs) not already shown, by segment, in at most three paragraphs (a participant whose
+  every sentence is in another section is shown by those sentences). With none, the
+  section says why: no one but the chair and the presenters spoke, and no one asked.
 - Way forward and key takeaways: the takeaways in at most three paragraphs (by segment),
   the last one the commitments made when there are any.
 - Calls to action: the calls to action with their category.
@@ -55,6 +59,7 @@ from .actions import cite_quote
 from .attribution import INFERRED, UNATTRIBUTED, Credits
 from .labels import PREFIXES, label_role
 from .models import Bullet, SourcedCitation
+from .questions import question_text
 from .rewrite import Voice, render_sentence
 from .sources import SourceInfo, describe, source_info
 from .units import session_units, terms
@@ -89,6 +94,11 @@ PRESENTER_ROLES = frozenset({"dc-representative", "guest"})
 MAX_PARAGRAPHS = 3
 SHORT_TAKEAWAYS, SHORT_CALLS = 3, 2
 MAX_ISSUES = 8
+# Discussion: the question-and-answer exchanges shown, and the answer sentences each.
+MAX_EXCHANGES, ANSWER_SENTENCES = 6, 2
+NO_DISCUSSION = "none recorded: no one but the chair and the presenters spoke, and no question was put to them"
+FLOOR_ELSEWHERE = 2
+ROOM = "room"  # the analyse stage's addressee of a question put to no one in particular
 # Segments the analyse stage names for what is around the substance.
 _FRAME_SEGMENTS = frozenset({"opening", "closing"})
 # A sentence of the opening that says who organised the session.
@@ -494,15 +504,85 @@ def _presentations(
     return tuple(out)
 
 
-def _discussion(src: _Source, people: Sequence[_Person], points: dict[int, list[Bullet]]) -> tuple[Paragraph, ...]:
+def _discussion(
+    src: _Source,
+    people: Sequence[_Person],
+    points: dict[int, list[Bullet]],
+    elsewhere: dict[int, list[Bullet]],
+    exchanges: Sequence[Paragraph],
+) -> TemplateSection:
+    """The exchanges of questions and answers, then the points of everyone else, by segment;
+    when there are none, the section says why.
+
+    A participant whose every sentence went to another section (a short session's floor
+    comment is often a takeaway or a call) is still part of the discussion: their first
+    `FLOOR_ELSEWHERE` sentences of those sections (`elsewhere`) stand for them here.
+    """
     floor = {i for i, p in enumerate(people) if p.role not in PRESENTER_ROLES and p.role != "moderator"}
-    said = [b for i in sorted(floor) for b in points.get(i, [])]
-    owner = {_key(b): i for i in floor for b in points.get(i, [])}
-    out = []
+    shown = {_key(b) for p in exchanges for b in p.sentences}
+    mine = {i: points.get(i) or sorted(elsewhere.get(i, []), key=_line)[:FLOOR_ELSEWHERE] for i in floor}
+    said = [b for i in sorted(floor) for b in dict.fromkeys(mine[i]) if _key(b) not in shown]
+    owner = {_key(b): i for i in floor for b in mine[i]}
+    out = list(exchanges)
     for chunk in _chunks(_by_segment(src, said)):
         names = dict.fromkeys(people[owner[_key(b)]].shown for b in chunk)
         out.append(Paragraph("; ".join(names), tuple(chunk)))
-    return tuple(out)
+    if out:
+        return TemplateSection("Discussion", paragraphs=tuple(out))
+    return TemplateSection("Discussion", value=NO_DISCUSSION)
+
+
+def _exchanges(
+    src: _Source, people: Sequence[_Person], analyses: Mapping[str, Any], stored: Sequence[Bullet]
+) -> tuple[Paragraph, ...]:
+    """One paragraph per question put to the speakers (a chair's questions are the agenda, not
+    the discussion): the question as asked, cited, then what its answer says, cited.
+
+    The question keeps its own words (`questions.question_text`: only deletion), quoted;
+    the answer is what the first answering turn says (`_answer`), at most `ANSWER_SENTENCES`
+    sentences. An unanswered question says so.
+    """
+    chairs = {name_key(n) for p in people if p.role == "moderator" for n in (p.name, *p.labels) if n}
+    out: list[Paragraph] = []
+    for q in sorted(_list(analyses, "questions"), key=lambda q: int(q.get("line") or 0)):
+        asker = str(q.get("by") or "")
+        if asker and name_key(asker) in chairs:
+            continue
+        cite = cite_quote(src.session, int(q.get("line") or 0), str(q.get("text") or ""))
+        if cite is None:
+            continue
+        who = src.credits.at(cite.line)
+        asked_by = (who.name if who is not None else None) or asker or "A participant"
+        to = str(q.get("to") or "").strip()
+        to = "" if to == ROOM else to  # put to the room: no one to name
+        shown = question_text(cite.quote)
+        answer = _answer(src, q, cite.line, stored)
+        status = "" if answer else " It was not answered in the session."
+        text = f"{asked_by} asked{f' {to}' if to else ''}: “{shown}”{status}"
+        sentences = [src.credits.bullet(Bullet(text, (src.cite(cite),), "question"))]
+        sentences += answer
+        answerer = answer[0].citations[0].speaker if answer else None
+        lead = f"Question from {asked_by}" + (f", answered by {answerer}" if answerer else "")
+        out.append(Paragraph(lead, tuple(sentences)))
+    return tuple(out[:MAX_EXCHANGES])
+
+
+def _answer(src: _Source, question: Mapping[str, Any], asked_at: int, stored: Sequence[Bullet]) -> list[Bullet]:
+    """What the first answering turn says: the report's own sentences cited in it (takeaways,
+    points, asks: already rendered and checked), else its sentences that read as points."""
+    for line in question.get("answer_lines") or ():
+        turn = src.turn_at(int(line)) if isinstance(line, int) else None
+        if turn is None or turn.line <= asked_at:
+            continue
+        inside = [b for b in stored if src.turn_at(_line(b)) is turn]
+        out = list({_key(b): b for b in sorted(inside, key=_line)}.values())
+        for unit in session_units(src.session, [turn]) if not out else ():
+            said = render_sentence(unit.text, src.voice(unit.citation()), None, True)
+            if said is not None:
+                out.append(src.credits.bullet(Bullet(said.text, (src.cite(unit.citation()),), "answer")))
+        if out:
+            return out[:ANSWER_SENTENCES]
+    return []
 
 
 def _way_forward(src: _Source, takeaways: Sequence[Bullet], commitments: Sequence[Bullet]) -> tuple[Paragraph, ...]:
@@ -576,6 +656,10 @@ def igf_report(session: Session, analyses: Mapping[str, Any]) -> IgfReport:
         if owner is not None:
             by_owner.setdefault(owner, []).append(b)
 
+    elsewhere: dict[int, list[Bullet]] = {}  # what each person said in the other sections
+    for b in dict.fromkeys([*takeaways, *calls, *asks, *commitments]):
+        if (owner := owners.of(b)) is not None and all(_key(b) != _key(o) for o in elsewhere.get(owner, [])):
+            elsewhere.setdefault(owner, []).append(b)
     used = {_key(b) for b in [*takeaways, *calls, *commitments]}
     presenters = {i for i, p in enumerate(people) if p.role in PRESENTER_ROLES}
     presenter_points = [b for i in sorted(presenters) for b in by_owner.get(i, [])]
@@ -592,7 +676,7 @@ def igf_report(session: Session, analyses: Mapping[str, Any]) -> IgfReport:
         TemplateSection("Speakers and their institutional affiliations", items=speakers),
         TemplateSection("Key issues raised", items=issues),
         TemplateSection("Presentations", paragraphs=_presentations(people, by_owner, used)),
-        TemplateSection("Discussion", paragraphs=_discussion(src, people, by_owner)),
+        _discussion(src, people, by_owner, elsewhere, _exchanges(src, people, analyses, [*points, *takeaways, *asks])),
         TemplateSection("Way forward and key takeaways", paragraphs=_way_forward(src, takeaways, commitments)),
         TemplateSection("Calls to action", items=tuple(calls)),
     )

@@ -1,0 +1,72 @@
+"""The IGF template's Discussion (issue 23): the exchanges of questions and answers, cited,
+and the floor's interventions even when another section already reports them; "none
+recorded" only when no one but the chair and the presenters spoke, and it says so."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from forumlens.models import Session
+from forumlens.pipeline import analyse_session
+from forumlens.summarise import check_citations
+from forumlens.summarise.template import NO_DISCUSSION, IgfReport, igf_report
+from forumlens.summarise.template_render import render_template
+from forumlens.transcript.parse import parse_transcript
+
+# A short workshop: a researcher presents, a remote hub asks her a question she answers on
+# the next line, a second hub comments and asks the regulators for something.
+HUBS = """Workshop 45: Rural schools online
+
+>> ANNA BERG: Welcome to workshop 45. I'm Anna Berg from the Open Schools Network, and I will moderate. Karl Meyer will present first.
+>> KARL MEYER: Thank you, Anna. I'm Karl Meyer, a researcher at the University of Tartu. In our study of 400 rural schools, only 22 percent had a stable connection for lessons. Teachers lose a third of every online lesson to dropped calls.
+>> ANNA BERG: Thanks, Karl. Now the Nairobi hub.
+>> NAIROBI HUB: Hello from Nairobi. Our question is for Karl: did the study compare schools with solar power?
+>> KARL MEYER: Yes, it did. Schools with solar panels kept their connection through the evening power cuts in nine cases out of ten.
+>> ANNA BERG: Quito hub, please.
+>> QUITO HUB: Good afternoon. Rural schools in the mountains pay twice the city price for bandwidth. We ask the ministries here to fund shared satellite links for rural schools.
+>> ANNA BERG: Thank you all. The network will publish the study on its website next month.
+"""
+
+# A panel with no one from the floor and no question put to the speakers.
+PANEL = """Workshop 46: Libraries and open data
+
+>> ANNA BERG: Welcome. I'm Anna Berg from the Open Schools Network, and I will moderate. Karl Meyer will present.
+>> KARL MEYER: Thank you, Anna. I'm Karl Meyer, a researcher at the University of Tartu. Public libraries hold the only free connection in half of the villages we surveyed. Library budgets fell by a fifth since 2019.
+>> ANNA BERG: Thank you, Karl. That closes our session.
+"""
+
+
+def _report(text: str, name: str) -> tuple[Session, IgfReport]:
+    session = parse_transcript(text, source=name, sha256=hashlib.sha256(text.encode()).hexdigest())
+    analyses: dict[str, Any] = analyse_session(session)
+    return session, igf_report(session, analyses)
+
+
+def test_a_question_and_its_answer_are_the_discussion() -> None:
+    session, report = _report(HUBS, "hubs.txt")
+    section = report.section("Discussion")
+    assert section.value is None and section.paragraphs
+    exchange = section.paragraphs[0]
+    assert exchange.lead.startswith("Question from Nairobi Hub")
+    question, *answer = exchange.sentences
+    assert question.citations[0].line == 6 and "solar power?" in question.text
+    assert answer, "the answer on the next line is reported with the question"
+    assert all(b.citations[0].line == 7 for b in answer)
+    assert any("solar panels" in b.text for b in answer)
+    assert check_citations(report, [session]) == []
+
+
+def test_a_hub_comment_reported_elsewhere_is_still_in_the_discussion() -> None:
+    _, report = _report(HUBS, "hubs.txt")
+    lines = {b.citations[0].line for p in report.section("Discussion").paragraphs for b in p.sentences}
+    assert 9 in lines  # the Quito hub's intervention, whatever other section also holds it
+    text = render_template(report, "text")
+    assert "none recorded" not in text.split("DISCUSSION", 1)[1].split("WAY FORWARD", 1)[0]
+
+
+def test_none_recorded_only_without_anyone_else_and_it_says_why() -> None:
+    _, report = _report(PANEL, "panel.txt")
+    section = report.section("Discussion")
+    assert not section.paragraphs and section.value == NO_DISCUSSION
+    assert "no question" in NO_DISCUSSION and "none recorded" in render_template(report, "md")
