@@ -384,6 +384,64 @@ _PARTICIPLE_HEAD = re.compile(
     r"^\W*[A-Za-z]+(?:ed|en|wn|un|lt|ught)\b(?:\s+and\s+[A-Za-z]+)?\s+(?:by|in|for|with)\b[^,;]*[,;]\s+(?:and|but|or|so)\b",
     re.IGNORECASE,
 )
+# "For other coalitions to think about ...": a for-to infinitive clause (a subject of up to
+# six words, then "to" and its verb), the tail of a sentence whose main clause was left
+# behind ("I think also for other coalitions to ..."). The loose finite-verb test reads the
+# infinitive or the plural noun as a verb, so it passes as a point unless checked here.
+_FOR_TO = re.compile(r"^\W*for\s+(?:(?!to\b)[\w'’‑-]+\s+){1,6}to\s+", re.IGNORECASE)
+_BREAK = re.compile(r"\s*(?:[,;:—–]|‑‑|--)\s*")
+_SUBJECT_VERB = re.compile(
+    r"\b(?:I|we|they|he|she|there)\s+(?!to\b)[a-z]", re.IGNORECASE
+)  # never "it", "you": objects too
+# A finite verb whose subject is the for-to clause itself ("For X to work requires ...").
+_CLAUSE_SUBJECT_VERBS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "must",
+        "remains",
+        "requires",
+        "needs",
+        "means",
+        "takes",
+    ]
+)
+
+
+def for_to_fragment(clean: str) -> bool:
+    """Whether a sentence is only a for-to infinitive clause: after "For NP to VERB ..." no
+    clause of its own follows a break ("For the IGF to work, we need ..."), no subject
+    pronoun with its verb ("... they need ..."), and no finite verb outside a relative
+    clause takes the infinitive clause as its subject ("For X to work requires ...").
+
+    >>> for_to_fragment("For other coalitions to think about it and to be involved in coalitions that are working on it.")
+    True
+    >>> for_to_fragment("For the IGF to matter, we need national regulators in the room.")
+    False
+    """
+    m = _FOR_TO.match(clean)
+    if m is None:
+        return False
+    rest = clean[m.end() :]
+    parts = _BREAK.split(rest, maxsplit=1)
+    if len(parts) == 2 and has_finite_verb(parts[1]) and main_clause_verb(parts[1], has_finite_verb):
+        return False
+    if _SUBJECT_VERB.search(rest):
+        return False
+    words = [w.lower().strip(".,;:!?") for w in rest.split()]
+    return not any(
+        w in _CLAUSE_SUBJECT_VERBS and (i == 0 or words[i - 1] not in ("that", "which", "who"))
+        for i, w in enumerate(words)
+    )
+
+
 # Verbs that report what someone says or asks, in their third-person form.
 _REPORTING = (
     r"(?:asks|says|notes|argues|stresses|recommends|urges|calls on|calls for|suggests|proposes|warns|insists|adds|"
@@ -528,7 +586,7 @@ def problem(text: str) -> str | None:
         return "fragment"
     if not main_clause_verb(clean, has_finite_verb) or _GERUND_HEAD.match(clean) or _NO_SUBJECT.match(clean):
         return "fragment"
-    if _PARTICIPLE_HEAD.match(clean):
+    if _PARTICIPLE_HEAD.match(clean) or for_to_fragment(clean):
         return "fragment"
     if _main_clause_missing(clean) or _only_wh_verbs(clean) or _dependent_verbs_only(clean):
         return "fragment"

@@ -5,9 +5,10 @@ what it can offer. We gather, across sessions, the turns of the people who spoke
 the coalition (from the cast when resolved, else from hand-offs and introductions) and
 the sentences that name it, then pick from them with the same ranker as reports:
 "said" is the central points, "produced" sentences that report an output, "asked" the
-asks, "partners" the other bodies named alongside a cooperation cue. Speakers are the people
-analysis's (`attribution`): label variants are one person, and a turn whose caption
-label was flagged counts for the likely speaker, its bullet marked as inferred.
+asks (each a whole sentence, or a clause that ends where its sentence ends:
+`cuts_sentence`), "partners" the other bodies named alongside a cooperation cue. Speakers
+are the people analysis's (`attribution`): label variants are one person, and a turn whose
+caption label was flagged counts for the likely speaker, its bullet marked as inferred.
 """
 
 from __future__ import annotations
@@ -121,7 +122,8 @@ def brief_coalition(
                 if promised(ask):  # the coalition's own promise: what it will produce, not what it asks
                     promises.append(item)
                     continue
-                bullet = wording.bullet(item, ask.category, cite=cite, with_session=True)
+                whole = cuts_sentence(cite.quote, unit.text)  # a clause cut mid-sentence: show the sentence
+                bullet = wording.bullet(item, ask.category, cite=None if whole else cite, with_session=True)
                 if bullet is not None:
                     asks.append((item, replace(bullet, score=0.0)))
     produced_pool = [s for s in said_pool + naming if _OUTPUT.search(s.unit.text) and _MADE.search(s.unit.text)]
@@ -162,6 +164,22 @@ def brief_coalition(
         appearances=tuple(appearances),
         filters={k: v for k, v in {"since": lo, "until": hi}.items() if v is not None},
     )
+
+
+_END = " \t.!?;:…"
+
+
+def cuts_sentence(quote: str, sentence: str) -> bool:
+    """Whether an ask's quote is a clause that stops before its sentence does.
+
+    The analyse stage quotes the asking clause ("there is a need to ensure that anyone who
+    wants to take part can"), cutting off what the sentence goes on to say (", but we cannot
+    expect everyone to ..."): shown alone it ends mid-thought. A snapshot line is a whole
+    sentence, or a clause that ends where its sentence ends ("..., and we ask regulators
+    to ..."), which reads alone.
+    """
+    q, s = " ".join(quote.split()).rstrip(_END), " ".join(sentence.split()).rstrip(_END)
+    return q != s and q in s and not s.endswith(q)
 
 
 def promised(ask: Ask) -> bool:
