@@ -70,3 +70,23 @@ def test_none_recorded_only_without_anyone_else_and_it_says_why() -> None:
     section = report.section("Discussion")
     assert not section.paragraphs and section.value == NO_DISCUSSION
     assert "no question" in NO_DISCUSSION and "none recorded" in render_template(report, "md")
+
+
+# A question from the floor that the chair closes on without an answer.
+PARKED = """Workshop 47: Open data for cities
+
+>> ANNA BERG: Welcome. I'm Anna Berg from the Open Schools Network, and I will moderate. Karl Meyer will present.
+>> KARL MEYER: Thank you, Anna. I'm Karl Meyer, a researcher at the University of Tartu. Cities that publish their budgets as open data receive a third more public comments.
+>> ANNA BERG: Thank you, Karl. One question from the floor.
+>> PAULA REIS: Paula Reis, from a civic lab in Porto. Which cities publish their procurement contracts as well?
+>> ANNA BERG: We are out of time, so we will close here. Thank you all.
+"""
+
+
+def test_an_unanswered_question_says_so_and_is_cited() -> None:
+    session, report = _report(PARKED, "parked.txt")
+    (exchange,) = [p for p in report.section("Discussion").paragraphs if p.lead.startswith("Question from ")]
+    (question,) = exchange.sentences
+    assert question.citations[0].line == 6 and "procurement contracts" in question.text
+    assert question.text.endswith("It was not answered in the session.")
+    assert check_citations(report, [session]) == []

@@ -98,6 +98,12 @@ MAX_ISSUES = 8
 MAX_EXCHANGES, ANSWER_SENTENCES = 6, 2
 NO_DISCUSSION = "none recorded: no one but the chair and the presenters spoke, and no question was put to them"
 FLOOR_ELSEWHERE = 2
+# What a question's fate (the analyse stage's status) adds when no answer sentence is shown.
+_FATE = {
+    "unanswered": " It was not answered in the session.",
+    "answered": " It was answered.",
+    "answered-later": " It was answered later in the session.",
+}
 ROOM = "room"  # the analyse stage's addressee of a question put to no one in particular
 # Segments the analyse stage names for what is around the substance.
 _FRAME_SEGMENTS = frozenset({"opening", "closing"})
@@ -551,18 +557,18 @@ def _exchanges(
         cite = cite_quote(src.session, int(q.get("line") or 0), str(q.get("text") or ""))
         if cite is None:
             continue
-        who = src.credits.at(cite.line)
-        asked_by = (who.name if who is not None else None) or asker or "A participant"
+        who = src.credits.at(cite.line)  # the analysis's asker first: a chair may relay a hub's question
+        asked_by = asker or (who.name if who is not None else None) or ""
         to = str(q.get("to") or "").strip()
         to = "" if to == ROOM else to  # put to the room: no one to name
         shown = question_text(cite.quote)
         answer = _answer(src, q, cite.line, stored)
-        status = "" if answer else " It was not answered in the session."
-        text = f"{asked_by} asked{f' {to}' if to else ''}: “{shown}”{status}"
+        status = "" if answer else _FATE.get(str(q.get("status") or ""), "")
+        text = f"{asked_by or 'A participant'} asked{f' {to}' if to else ''}: “{shown}”{status}"
         sentences = [src.credits.bullet(Bullet(text, (src.cite(cite),), "question"))]
         sentences += answer
         answerer = answer[0].citations[0].speaker if answer else None
-        lead = f"Question from {asked_by}" + (f", answered by {answerer}" if answerer else "")
+        lead = f"Question from {asked_by or 'a participant'}" + (f", answered by {answerer}" if answerer else "")
         out.append(Paragraph(lead, tuple(sentences)))
     return tuple(out[:MAX_EXCHANGES])
 
