@@ -394,24 +394,8 @@ _SUBJECT_VERB = re.compile(
     r"\b(?:I|we|they|he|she|there)\s+(?!to\b)[a-z]", re.IGNORECASE
 )  # never "it", "you": objects too
 # A finite verb whose subject is the for-to clause itself ("For X to work requires ...").
-_CLAUSE_SUBJECT_VERBS = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "must",
-        "remains",
-        "requires",
-        "needs",
-        "means",
-        "takes",
-    ]
+_CLAUSE_SUBJECT_VERB = re.compile(
+    r"(?:is|are|was|were|will|would|can|could|should|must|remains|requires|needs|means|takes)"
 )
 
 
@@ -437,7 +421,7 @@ def for_to_fragment(clean: str) -> bool:
         return False
     words = [w.lower().strip(".,;:!?") for w in rest.split()]
     return not any(
-        w in _CLAUSE_SUBJECT_VERBS and (i == 0 or words[i - 1] not in ("that", "which", "who"))
+        _CLAUSE_SUBJECT_VERB.fullmatch(w) and (i == 0 or words[i - 1] not in ("that", "which", "who"))
         for i, w in enumerate(words)
     )
 
