@@ -79,8 +79,8 @@ def test_template_sections_follow_the_rules(main) -> None:
                 for b in report.section("Speakers and their institutional affiliations").items
             )
     discussion = report.section("Discussion").paragraphs
-    exchanges = [p for p in discussion if p.lead.startswith("Question from ")]
-    assert len(exchanges) <= 6 and len(discussion) - len(exchanges) <= 3
+    assert 1 <= len(discussion) <= 3  # the IGF template: at most three paragraphs, exchanges first
+    assert discussion[0].lead.startswith(("Question from ", "Questions and answers"))
     assert len(report.section("Way forward and key takeaways").paragraphs) <= 3
     calls = report.section("Calls to action").items
     assert [(b.text, b.kind) for b in calls] == [(c["text"], c["kind"]) for c in analyses["calls_to_action"]]

@@ -30,7 +30,8 @@ where each cited sentence goes, by these rules:
 - Discussion: the exchanges of questions and answers (each question put by anyone but
   the chair, quoted, then the first sentences of its answer that read as points, or
   that it was not answered), then the points of everyone else (participants, remote
-  hubs) not already shown, by segment, in at most three paragraphs (a participant whose
+  hubs) not already shown, by segment; three paragraphs in all, the exchanges merged in order
+  when there are more (a participant whose
   every sentence is in another section is shown by those sentences). With none, the
   section says why: no one but the chair and the presenters spoke, and no one asked.
 - Way forward and key takeaways: the takeaways in at most three paragraphs (by segment),
@@ -529,13 +530,29 @@ def _discussion(
     mine = {i: points.get(i) or sorted(elsewhere.get(i, []), key=_line)[:FLOOR_ELSEWHERE] for i in floor}
     said = [b for i in sorted(floor) for b in dict.fromkeys(mine[i]) if _key(b) not in shown]
     owner = {_key(b): i for i in floor for b in mine[i]}
-    out = list(exchanges)
-    for chunk in _chunks(_by_segment(src, said)):
+    # at most MAX_PARAGRAPHS in all (the IGF template's limit): the exchanges first, a
+    # paragraph kept for the floor's points when there are any
+    out = _merged(exchanges, MAX_PARAGRAPHS - (1 if said else 0))
+    for chunk in _chunks(_by_segment(src, said), MAX_PARAGRAPHS - len(out)):
         names = dict.fromkeys(people[owner[_key(b)]].shown for b in chunk)
         out.append(Paragraph("; ".join(names), tuple(chunk)))
     if out:
         return TemplateSection("Discussion", paragraphs=tuple(out))
     return TemplateSection("Discussion", value=NO_DISCUSSION)
+
+
+def _merged(exchanges: Sequence[Paragraph], limit: int) -> list[Paragraph]:
+    """The exchanges in at most `limit` paragraphs, consecutive ones together in order; a
+    paragraph of several is led "Questions and answers"."""
+    if len(exchanges) <= limit:
+        return list(exchanges)
+    size = -(-len(exchanges) // limit)  # ceiling: the first paragraphs take one more
+    out = []
+    for at in range(0, len(exchanges), size):
+        group = exchanges[at : at + size]
+        lead = group[0].lead if len(group) == 1 else "Questions and answers"
+        out.append(Paragraph(lead, tuple(b for p in group for b in p.sentences)))
+    return out
 
 
 def _exchanges(
