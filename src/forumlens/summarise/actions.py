@@ -34,6 +34,7 @@ __all__ = [
     "infer_asks",
     "infer_open_questions",
     "question_bullets",
+    "quote_offsets",
     "select_actions",
 ]
 
@@ -132,6 +133,18 @@ def _turn_at(session: Session, line: int) -> Turn | None:
     return None
 
 
+def quote_offsets(text: str, quote: str) -> list[int]:
+    """Where `quote` starts in `text`, left to right and never overlapping: the offsets
+    `re.finditer(re.escape(quote), text)` gives, without compiling (and caching) a pattern
+    for every quote a report cites (issue 19). `quote` must not be empty."""
+    offsets: list[int] = []
+    at = text.find(quote)
+    while at >= 0:
+        offsets.append(at)
+        at = text.find(quote, at + len(quote))
+    return offsets
+
+
 def cite_quote(session: Session, line: int, quote: str, with_session: bool = False) -> Citation | None:
     """A verified citation of `quote` near `line`, or None when it is not verbatim there.
 
@@ -142,7 +155,7 @@ def cite_quote(session: Session, line: int, quote: str, with_session: bool = Fal
     q = quote.strip()
     if turn is None or not q:
         return None
-    offsets = [m.start() for m in re.finditer(re.escape(q), turn.text)]
+    offsets = quote_offsets(turn.text, q)
     if not offsets:
         return None
     at = min(offsets, key=lambda o: abs(turn.line_at(o) - line))
