@@ -15,7 +15,9 @@ import re
 
 import pytest
 
-from forumlens.summarise import procedural, rewrite, roles
+from forumlens.resolve import cues, modes
+from forumlens.summarise import procedural, rank, rewrite, roles
+from forumlens.text.fastre import required_literals
 from forumlens.text.wordstart import GUARD, guarded, word_start
 
 from .conftest import CORPUS, RESOURCES
@@ -140,6 +142,12 @@ _GUARDED = {
     "rewrite._PROCEDURE": rewrite._PROCEDURE,
     "rewrite._LOST": rewrite._LOST,
     "procedural._ROOM": procedural._ROOM,
+    # stop 28 (helper V3): the ranking signals and resolve's cues about another person
+    "rank._CUE": rank._CUE,
+    "rank._META": rank._META,
+    "cues.ROLE_WORD": cues.ROLE_WORD,
+    "modes._OTHER_ONLINE": modes._OTHER_ONLINE,
+    "modes._OTHER_ONSITE": modes._OTHER_ONSITE,
 }
 
 
@@ -163,3 +171,26 @@ def test_the_summary_patterns_match_as_before(name: str) -> None:
         assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == [
             (m.span(), m.groups()) for m in plain.finditer(text)
         ], text
+
+
+@pytest.mark.parametrize("name", sorted(_GUARDED))
+def test_the_guard_keeps_the_literal_prefilter(name: str) -> None:
+    """The guard consumes nothing, so the literals a match needs (`fastre`'s prefilters) stay."""
+    pattern = _GUARDED[name]
+    plain = re.compile(pattern.pattern[len(GUARD + "(?:") : -1], pattern.flags)
+    assert required_literals(pattern) == required_literals(plain)
+
+
+def test_evidence_is_found_as_the_plain_pattern_finds_it() -> None:
+    """`states_evidence` searches `EVIDENCE`'s word-start branches behind the guard and its
+    glued share ("x5%") apart: the same yes or no as searching `EVIDENCE` itself."""
+    texts = _sentences()
+    texts += [s.upper() for s in texts[:2000]]
+    texts += ["x5% of them", "a5 % share", "5 %", "1,000.5% rise", "_7%", "ten times more", "tentimes more"]
+    texts += ["one third of the", "onethird of the", "58 percent", "x58 percent", "7 out of 10", "x7 of 10"]
+    found = 0
+    for text in texts:
+        plain = rank.EVIDENCE.search(text) is not None
+        assert rank.states_evidence(text) == plain, text
+        found += plain
+    assert found > 20

@@ -42,6 +42,7 @@ from forumlens.resolve.datafiles import shipped_toml
 from forumlens.resolve.platforms import meeting_pattern
 from forumlens.text.fastre import Prefiltered
 from forumlens.text.numbers import NUMBER_WORDS
+from forumlens.text.wordstart import guarded
 
 __all__ = [
     "ALL",
@@ -232,6 +233,9 @@ _OTHER_ONSITE = re.compile(
     r"(?:next to|beside|with) (?:me|us)))\b",
     re.IGNORECASE,
 )
+# The same matches, tried only where a word starts (`text.wordstart`; issue 19).
+_OTHER_ONLINE = guarded(_OTHER_ONLINE)
+_OTHER_ONSITE = guarded(_OTHER_ONSITE)
 _ADJECTIVAL = re.compile(
     r"\b(?:on[\s‑-]?site|online|in[\s‑-]person)\s+(?:interventions?|questions?|participants?|audience|"
     r"speakers?|attendees?|comments?|side|(?:and|or)\s+(?:on[\s‑-]?site|online|in[\s‑-]person|offline|remote|"

@@ -44,6 +44,7 @@ from types import MappingProxyType
 
 from ..text.fastre import PatternSet, Prefiltered
 from ..text.similarity import dot
+from ..text.wordstart import guarded
 from .procedural import procedural_weight
 from .units import Unit
 
@@ -91,12 +92,14 @@ __all__ = [
 
 Vec = dict[str, float]
 
-_CUE = re.compile(
-    r"\b(need|needs|needed|should|must|essential|important|key|main|challenge|challenges|priority|recommend\w*|"
-    r"call on|urge|propos\w*|ensure|require\w*|lack|gap|risk\w*|finding|found|lesson|learned|result\w*|"
-    r"conclu\w*|summari[sz]e|in summary|sum up|we heard|agree\w*|support|fund\w*|enforce\w*|cooperat\w*|"
-    r"collaborat\w*|published|released|launched|produced|developed)\b",
-    re.IGNORECASE,
+_CUE = guarded(  # the same matches, tried only where a word starts (`text.wordstart`)
+    re.compile(
+        r"\b(need|needs|needed|should|must|essential|important|key|main|challenge|challenges|priority|recommend\w*|"
+        r"call on|urge|propos\w*|ensure|require\w*|lack|gap|risk\w*|finding|found|lesson|learned|result\w*|"
+        r"conclu\w*|summari[sz]e|in summary|sum up|we heard|agree\w*|support|fund\w*|enforce\w*|cooperat\w*|"
+        r"collaborat\w*|published|released|launched|produced|developed)\b",
+        re.IGNORECASE,
+    )
 )
 # A sentence that asks someone to act: it belongs in the calls to action, not the findings.
 DIRECTIVE = re.compile(
@@ -118,13 +121,15 @@ SUMMARY = re.compile(
 WRAPUP_SENTENCES = 3
 _WEAK_START = re.compile(r"^\W*(that|this|it|they|those|these|he|she|which|there)\b('s| is| was| are)?", re.IGNORECASE)
 # Talk about the talk: introductions, answering-the-question framing, looking forward.
-_META = re.compile(
-    r"^I('m| am) [A-Z][\w‑-]+( [A-Z][\w‑-]+)*(,| and I\b)|\b(I speak (for|on behalf)|I('m| am) (here )?(from|with) |by way of introduction|I work (for|with)|"
-    r"looking (pretty much |very much )?forward|I hope (that )?(this |it )?(kind of )?answers|"
-    r"(respond|answer|reply) to (the|your|this) question|the question (is|was)|my question|"
-    r"I would like to (mention|talk|say|share|add|speak)|I want to (start|talk|say|speak)|I (want|would like|'d like) to (widen|broaden|zoom out|step back|turn to|move to|come back to|go back to|pick up on|build on|follow up on) |as (others|colleagues) have|"
-    r"in the (first|second) part|as I said|as you (guessed|can imagine)|plenty to talk about)\b",
-    re.IGNORECASE,
+_META = guarded(  # the same matches, tried only where a word starts (`text.wordstart`)
+    re.compile(
+        r"^I('m| am) [A-Z][\w‑-]+( [A-Z][\w‑-]+)*(,| and I\b)|\b(I speak (for|on behalf)|I('m| am) (here )?(from|with) |by way of introduction|I work (for|with)|"
+        r"looking (pretty much |very much )?forward|I hope (that )?(this |it )?(kind of )?answers|"
+        r"(respond|answer|reply) to (the|your|this) question|the question (is|was)|my question|"
+        r"I would like to (mention|talk|say|share|add|speak)|I want to (start|talk|say|speak)|I (want|would like|'d like) to (widen|broaden|zoom out|step back|turn to|move to|come back to|go back to|pick up on|build on|follow up on) |as (others|colleagues) have|"
+        r"in the (first|second) part|as I said|as you (guessed|can imagine)|plenty to talk about)\b",
+        re.IGNORECASE,
+    )
 )
 _BREAK = re.compile(r"(?:‑‑|--|—)")
 _PERSONAL = re.compile(
@@ -189,25 +194,29 @@ DISAGREEMENT = re.compile(
 # updates", "7 of 10 students bought it used", "one third of the devices", "more than ten
 # times"). Rapporteurs carry a presentation's figures into the takeaways; a bare year,
 # a time or a count of speakers is not a share and does not count.
-EVIDENCE = re.compile(
-    r"\b\d+(?:[.,]\d+)?\s?(?:percent|per cent|%)|\d%|"
+_SHARE = r"\b\d+(?:[.,]\d+)?\s?(?:percent|per cent|%)"
+_GLUED_SHARE = r"\d%"  # a figure glued to a word or a sign ("x5%")
+_COUNTS = (
     r"\b(?:one|two|a) (?:third|quarter|fifth|tenth)s? of\b|\b(?:half|majority) of (?:the|all|our|these|them)\b|"
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine) (?:out )?of (?:\d+|ten|every)\b|"
-    r"\b(?:\d+|two|three|four|five|ten|twenty|hundred) times (?:more|less|fewer|higher|lower|faster|cheaper|as|in)\b",
-    re.IGNORECASE,
+    r"\b(?:\d+|two|three|four|five|ten|twenty|hundred) times (?:more|less|fewer|higher|lower|faster|cheaper|as|in)\b"
 )
+EVIDENCE = re.compile(_SHARE + "|" + _GLUED_SHARE + "|" + _COUNTS, re.IGNORECASE)
 
 
 # Behind their literal prefilters (same answers): most sentences hold none of the words
 # (percent, "of", "times", "agreed", "recommend", ...) a match needs, and these patterns are
 # asked of every ranked sentence (issue 19).
-_EVIDENCE = Prefiltered(EVIDENCE)
+# `EVIDENCE` is asked only whether it matches: its branches that open at a word go behind
+# the word-start guard (`text.wordstart`), the glued share is looked for only after a "%".
+_EVIDENCE = Prefiltered(guarded(re.compile(_SHARE + "|" + _COUNTS, re.IGNORECASE)))
+_GLUED = re.compile(_GLUED_SHARE)
 
 
 @lru_cache(maxsize=65_536)
 def states_evidence(text: str) -> bool:
-    """Whether `text` states a measured share or count (`EVIDENCE`), remembered per text."""
-    return _EVIDENCE.search(text) is not None
+    """Whether `text` states a measured share or count (`EVIDENCE` searched), remembered per text."""
+    return _EVIDENCE.search(text) is not None or ("%" in text and _GLUED.search(text) is not None)
 
 
 # The three cues behind their literal prefilter: most sentences hold none of their words.
