@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from forumlens.resolve import cues, modes
+from forumlens.resolve import modes
 from forumlens.summarise import procedural, rank, rewrite, roles
 from forumlens.text.fastre import required_literals
 from forumlens.text.wordstart import GUARD, guarded, word_start
@@ -145,7 +145,6 @@ _GUARDED = {
     # stop 28 (helper V3): the ranking signals and resolve's cues about another person
     "rank._CUE": rank._CUE,
     "rank._META": rank._META,
-    "cues.ROLE_WORD": cues.ROLE_WORD,
     "modes._OTHER_ONLINE": modes._OTHER_ONLINE,
     "modes._OTHER_ONSITE": modes._OTHER_ONSITE,
 }

@@ -17,7 +17,6 @@ from functools import lru_cache
 from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.mentions import Mention
 from forumlens.text.accents import unaccented as _fold  # the name this module and its callers use
-from forumlens.text.wordstart import guarded
 
 __all__ = [
     "ABSENT",
@@ -223,7 +222,7 @@ _SELF = SharedCue(
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|we|our)\b", re.IGNORECASE)
 # A job word anywhere in a phrase ("Youth Ambassador"): capitalised words after "I am" that hold
 # one are a job title, not a name.
-ROLE_WORD = guarded(re.compile(rf"\b{_ROLE_WORDS}\b", re.IGNORECASE))  # tried only where a word starts
+ROLE_WORD = re.compile(rf"\b{_ROLE_WORDS}\b", re.IGNORECASE)
 _OWN_ROLE = re.compile(rf"(?:I'm|I am|I’m|as)\s+(?:a |an |the )?({_ROLE_WORDS})\b", re.IGNORECASE)
 
 _ONLINE = re.compile(
