@@ -131,8 +131,14 @@ def test_events_need_an_earlier_session_and_only_the_first_answer_counts():
     need = Item(
         "s1", 7, "We need a small grants fund for community radios.", "need", coalition="DC X", category="funding"
     )
+    # said again a few lines on, and says so: two needs side by side without "again" are two threads
     again = Item(
-        "s1", 9, "Without seed money for radios, our networks close.", "need", coalition="DC X", category="funding"
+        "s1",
+        9,
+        "Again: without seed money for radios, our networks close.",
+        "need",
+        coalition="DC X",
+        category="funding",
     )
     later = Item("s2", 2, "Once more: radios need a grants fund.", "need", coalition="DC X", category="funding")
     placed = [i.placed(2021 if i.session == "s1" else 2022, (i.session,)) for i in (asked, reply, need, again, later)]
