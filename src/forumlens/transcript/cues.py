@@ -27,12 +27,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .clock import OFFSET_WITH_FRACTION
+
 __all__ = ["CueMark", "cue_marks", "cues_begin", "first_speech", "is_cue_file", "speech_end", "speech_start"]
 
 # A cue timing line: hours optional (WebVTT), "." or "," before the milliseconds, cue settings
 # ("align:start position:10%") may follow the end time.
 _TIMING = re.compile(
-    r"^[ \t]*(?:\d{1,3}:)?\d{1,2}:\d{2}[.,]\d{1,3}[ \t]+-->[ \t]+(?:\d{1,3}:)?\d{1,2}:\d{2}[.,]\d{1,3}\b[^\n]*$",
+    rf"^[ \t]*{OFFSET_WITH_FRACTION}[ \t]+-->[ \t]+{OFFSET_WITH_FRACTION}\b[^\n]*$",
     re.MULTILINE,
 )
 _SIGNATURE = re.compile(r"\A\ufeff?[ \t]*WEBVTT(?:[ \t]|$)", re.MULTILINE)

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import re
 
+from .clock import CLOCK
 from .exportmarks import ExportMarks, Mark, voice_changes
 
 __all__ = ["LABEL_LINE", "read_label_blocks"]
 
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_TIME = CLOCK
 # A label line: the bracketed display name and a time (either order), nothing else.
 LABEL_LINE = re.compile(
     rf"^[ \t]*(?:\[(?P<a>[^\[\]\n]{{1,80}})\][ \t]+{_TIME}|{_TIME}[ \t]+\[(?P<b>[^\[\]\n]{{1,80}})\])[ \t\r]*$",

@@ -30,12 +30,13 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..shipped import load_shipped
+from .clock import CLOCK
 from .shapes import title_rest
 from .speakers import display_name, generic_label, looks_like_label, name_key, sentence_word
 
 __all__ = ["LabelCandidate", "LabelModel", "candidates", "load_label_model"]
 
-_TIME = r"\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\)?\]?"
+_TIME = rf"\[?\(?{CLOCK}\)?\]?"
 _HEAD = re.compile(r"(?P<indent>[ \t]*)(?P<marker>>>+)?[ \t]*(?P<time>" + _TIME + r"[ \t]+)?")
 _TIME_TAIL = re.compile(r"[ \t]*" + _TIME + r"[ \t]*$")
 # A separator after a label: a colon (doubled, or with no space after it; never the colon inside

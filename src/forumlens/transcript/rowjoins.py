@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .clock import CLOCK
 from .labelblocks import LABEL_LINE
 from .segments import SEGMENT_LINE
 from .ssa import EVENT_FIELDS
@@ -39,7 +40,7 @@ __all__ = ["export_furniture"]
 
 _DELIMITERS = (",", ";", "\t", "|")
 # A time ("00:05", "11:00:14.250") or a plain number ("0.93", "12"): a cell no speech is.
-_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?")
+_TIME = re.compile(CLOCK)
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 # A short name cell ("Jo Li", "Speaker 2", "Ana Ruiz (online)"): capitalised, no sentence end,
 # five words at most.

@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import re
 
+from .clock import OFFSET
 from .exportmarks import ExportMarks, Mark, voice_changes
 from .speakers import looks_like_label
 
 __all__ = ["SEGMENT_LINE", "read_segments"]
 
-_TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_TIME = OFFSET  # "1:02:03.5", hours optional
 _RANGE = rf"(?:\[[ \t]*{_TIME}[ \t]*(?:-->|-|–)[ \t]*{_TIME}[ \t]*\]|{_TIME}[ \t]*-->[ \t]*{_TIME})"
 # A segment line: the time range, the label (bracketed, a colon optional; or bare with a colon),
 # then a space and the words.

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from .clock import CLOCK
 from .shortnames import expand_short_names
 from .speakers import display_name, generic_label, looks_like_label, name_key, parse_name_card, sentence_word
 
@@ -31,7 +32,7 @@ Separator = str  # "colon", "dash", "bracket" or "caps" (a label in capitals wit
 # A line start: indentation, an optional time stamp ("[00:12:01]", "00:12"), an optional `>>`
 # marker, then the candidate.
 _LINE = re.compile(
-    r"^(?P<indent>[ \t]*)(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?[ \t]+)?(?P<marker>>>+)?[ \t]*(?P<rest>[^\n]*)",
+    rf"^(?P<indent>[ \t]*)(?:\[?{CLOCK}\]?[ \t]+)?(?P<marker>>>+)?[ \t]*(?P<rest>[^\n]*)",
     re.MULTILINE,
 )
 _COLON = re.compile(r"(?P<label>[^\s:>\[(][^:\n]{0,80}?)[ \t]*:(?=[ \t\r]|$)")

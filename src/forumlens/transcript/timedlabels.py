@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import re
 
+from .clock import CLOCK_OPENING, TIMECODE
 from .exportmarks import ExportMarks, Mark, voice_changes
 from .speakers import looks_like_label
 
 __all__ = ["read_timed_labels", "timed_label_lines"]
 
 # A time: minutes and seconds, perhaps hours and frames, perhaps a fraction.
-_TIME = r"\d{1,2}:\d{2}(?::\d{2}){0,2}(?:[.,]\d{1,3})?"
+_TIME = TIMECODE
 # The label line: a time (or a range of two, with a hyphen or a dash), then the label on the
 # same line after a space or alone on the next line; no colon, no bracket in the label.
 _TIMED_LABEL = re.compile(
@@ -37,7 +38,7 @@ _TIMED_LABEL = re.compile(
 )
 # Where a label line may start: a line opening with a time, found by a scan for the line break
 # (a pattern opening with `^` is tried at every offset, one opening with a literal is not).
-_OPENING = re.compile(r"\n[ \t]*\d{1,2}:\d{2}")
+_OPENING = re.compile(rf"\n[ \t]*{CLOCK_OPENING}")
 _LEAST = 2
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from ..models import Turn, TurnKind
+from .clock import CLOCK, CLOCK_WITH_SECONDS
 from .cues import is_cue_file, speech_end
 from .exportmarks import ExportMarks
 from .furniture import NOTE, TIME_STAMP
@@ -24,9 +25,7 @@ __all__ = ["build_turns", "split_turns"]
 
 # A time stamp opening a turn's text before more text on its line ("[10:08:01] (Audio feedback)",
 # "14:02:11 Thank you"): page furniture, so the turn's text starts after it.
-_LEAD_TIME = re.compile(
-    r"(?:\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+(?=\S)"
-)
+_LEAD_TIME = re.compile(rf"(?:\[{CLOCK}\]|{CLOCK_WITH_SECONDS})[ \t]+(?=\S)")
 
 
 def _notes_only(body: str) -> bool:

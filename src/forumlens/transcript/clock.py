@@ -1,0 +1,33 @@
+"""Clock times as transcripts write them: one spelling of each shape, shared by every reader.
+
+Readers used to spell a time each in their own way, and a fix to one (a fraction, a bracket)
+missed the others. Three shapes occur in the files, so there are three patterns (plain regex
+text, to be composed into a reader's own pattern; brackets and spaces stay with the reader):
+
+- `CLOCK`: a wall clock or a running time, `9:05`, `14:02:11`, `00:12:31.250`: one or two
+  digits, then minutes, perhaps seconds, perhaps a fraction. `CLOCK_WITH_SECONDS` is the same
+  with the seconds required, for places where `10:30` alone would too often be prose.
+- `TIMECODE`: a `CLOCK` that may carry one more group, `00:01:02:03` (hours, minutes, seconds,
+  frames), as editors' timecodes do.
+- `OFFSET`: a media offset as subtitle files write it, hours optional and up to three digits
+  (a long recording), `2:05`, `1:02:03.5`, `102:03:04,500`. `OFFSET_WITH_FRACTION` requires the
+  fraction, as a cue timing line does.
+
+`CLOCK_OPENING` is the start every one of them shares (`9:05`), for a cheap scan before a full
+match.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CLOCK", "CLOCK_OPENING", "CLOCK_WITH_SECONDS", "FRACTION", "OFFSET", "OFFSET_WITH_FRACTION", "TIMECODE"]
+
+# A fraction of a second: "." or "," then up to milliseconds.
+FRACTION = r"[.,]\d{1,3}"
+# Hours (or minutes) then two-digit minutes (or seconds).
+CLOCK_OPENING = r"\d{1,2}:\d{2}"
+CLOCK = rf"{CLOCK_OPENING}(?::\d{{2}})?(?:{FRACTION})?"
+CLOCK_WITH_SECONDS = rf"{CLOCK_OPENING}:\d{{2}}(?:{FRACTION})?"
+TIMECODE = rf"{CLOCK_OPENING}(?::\d{{2}}){{0,2}}(?:{FRACTION})?"
+_OFFSET = r"(?:\d{1,3}:)?\d{1,2}:\d{2}"
+OFFSET = rf"{_OFFSET}(?:{FRACTION})?"
+OFFSET_WITH_FRACTION = rf"{_OFFSET}{FRACTION}"
