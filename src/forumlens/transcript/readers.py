@@ -8,8 +8,9 @@ Two kinds, tried before the caption rules of `parse.py`:
   `»`, `> >`), full-width colons, brackets and spaces from an East Asian captioning service
   (`fullwidth.py`: `：` is `:`), the paragraph numbers of an edited transcript (`numbered.py`:
   `2. MR. JO LI:` is `MR. JO LI:`), markup tags left in a saved page, a TTML caption file or a
-  styled subtitle file (`markup.py`: `<p><b>CHAIR:</b>` is `CHAIR:`), and invisible characters
-  of a copied page (`invisible.py`: a bidi mark before `>>`, a no-break space in a name). The rules then parse the view, and each turn is cut from the source again.
+  styled subtitle file (`markup.py`: `<p><b>CHAIR:</b>` is `CHAIR:`), invisible characters
+  of a copied page (`invisible.py`: a bidi mark before `>>`, a no-break space in a name), and a
+  frame or cue wrapper learned from the file (`wrappers.py`: `{75}{200}>> CHAIR:` is `>> CHAIR:`). The rules then parse the view, and each turn is cut from the source again.
 - *export readers* read files that state their turns themselves (`exportmarks.py`): a table
   with a speaker column and a text column (`tables.py`: caption CSV, wiki pipe table), saved
   captions with a `[Display Name] time` line above each caption (`labelblocks.py`), a Markdown
@@ -44,6 +45,7 @@ from .ssa import read_ssa
 from .tables import read_table
 from .timedlabels import read_timed_labels
 from .view import View, apply_edits
+from .wrappers import wrapper_edits
 
 __all__ = ["EXPORT_READERS", "export_marks", "reading_view", "states_turns_in_fields"]
 
@@ -64,6 +66,7 @@ def reading_view(text: str) -> View:
     """The view the caption rules read: `text` with the view readers' rewrites (the text itself,
     `changed` False, when none applies)."""
     edits = [
+        *wrapper_edits(text),
         *markup_edits(text),
         *invisible_edits(text),
         *entity_edits(text),
