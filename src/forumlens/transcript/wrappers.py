@@ -49,7 +49,8 @@ def _learned(runs: list[re.Match[str]]) -> list[str] | None:
     best = [g for g, n in counts.items() if n >= _LEAST and n >= _SHARE * len(runs) and "9" in "".join(g)]
     if not best:
         return None
-    return list(max(best, key=lambda g: (len(g), counts[g])))
+    widest: tuple[str, ...] = max(best, key=lambda g: (len(g), counts[g]))
+    return list(widest)
 
 
 def wrapper_edits(text: str) -> list[Edit]:
