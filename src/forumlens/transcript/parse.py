@@ -77,11 +77,16 @@ the file's other markers; a time stamp opening a turn's text is furniture; with 
 and no `>>`, a capitals name and a colon after a sentence end is a label when that is the file's
 label shape; a cue file's first cue is a turn, and a short greeting after the disclaimer too.
 
+Stop 29 (the twelfth blind set: chat saves, group exports, `said:` records): where the rules
+misread a file, a fallback reader learns the file's repeating record shape (`records.py`: a
+stamp, fixed words around a short name field, a colon) and reads its turns; a frame or cue
+wrapper opening every line (`wrappers.py`) is read as nothing in the view.
+
 Turn text is an exact slice of the document text so citations stay verbatim.
 
 One job per module; this one composes them: `readers.py` (exports, views), `markers.py` (where
 the captioner marked turns), `unmarked.py` (voices the captioner did not mark), `heads.py` (the
-label after a marker), `learned.py` (the label-line model where the rules are silent),
+label after a marker), `learned.py` (the label-line model where the rules are silent), `records.py` (files of repeating records),
 `turns.py` (turns cut at the markers), `interjections.py` (a voice between two turns of one
 speaker), `header.py` (the page header, title and year).
 """
@@ -99,8 +104,9 @@ from .heads import LABEL_MAX, label_alone
 from .interjections import voices_between
 from .labellines import LabelModel, load_label_model
 from .learned import asked_lines, learned_markers
-from .markers import Marker, find_markers, line_starts
+from .markers import Marker, find_markers, line_of, line_starts
 from .readers import export_marks, reading_view
+from .records import read_records
 from .shapes import label_shapes
 from .shortnames import expand_short_names
 from .speakers import (
@@ -181,6 +187,9 @@ def _parse(text: str, source: str, sha256: str, label_model: LabelModel | Litera
             known.setdefault(key, key)
 
     turns = build_turns(text, markers, starts, shapes, known)
+    records = read_records(text)  # the fallback: a file of repeating records the rules misread
+    if records is not None and not _rules_read(records, turns, starts):
+        return _parse_export(text, source, sha256, records, starts)
     model = load_label_model() if label_model == "shipped" else label_model
     if isinstance(model, LabelModel):
         learned = learned_markers(text, markers, turns, starts, model)
@@ -202,6 +211,14 @@ def _parse(text: str, source: str, sha256: str, label_model: LabelModel | Litera
     if cue_start is not None:  # a cue file's header ends where its cues begin: a cue id is no title
         header_end = min(header_end, cues_begin(text))
     return _session(text, source, sha256, turns, header_end if markers else None)
+
+
+def _rules_read(records: ExportMarks, turns: list[Turn], starts: list[int]) -> bool:
+    """Whether the caption rules read at least half of a record file's heads as turns with the
+    record's label (`[00:00:01] >> JO LI:` is both a record and a caption line)."""
+    read = {(t.line, " ".join((t.label or "").split()).casefold()) for t in turns}
+    found = sum((line_of(starts, m.at), " ".join((m.label or "").split()).casefold()) in read for m in records.marks)
+    return 2 * found >= len(records.marks)
 
 
 def _parse_export(text: str, source: str, sha256: str, export: ExportMarks, starts: list[int]) -> Session:

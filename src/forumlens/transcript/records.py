@@ -1,0 +1,207 @@
+"""A file of repeating records, its shape learned from the file: the fallback reader of exports.
+
+Every round of unseen files brought an export no reader knew: a meeting client's saved chat
+(`14:02:11 From  Jo Li  to  Everyone:` above the message), a messaging group's export
+(`27/11/2019, 14:52 - Jo Li: text`, `[12/05/19, 10:02] Jo Li: text`), a summary record whose
+turns open with `Ms. Jo Li, Ministry of ICT, said:`. They share one shape: a *head* line that
+repeats, made of an optional stamp (a date or a time), a short name field between fixed words,
+a colon, then the speech on the same line or on the lines below. Rather than one reader per
+format, this reader learns that shape from the file:
+
+- the stamp: each line's leading run without letters, written as a signature (digit runs as
+  `9`); the longest signature start that most stamped lines share and that holds a date or a
+  time is the file's stamp (`9/9/9, 9:9 - `), so a sender written in digits (`+211 92 …`) is
+  no part of it;
+- the fixed words: of the heads (a stamp, or a line that ends in a colon), a word that opens
+  nearly all of them (`From`) is a leading word, and the first word after the name that nearly
+  all of them hold (`to`, `said`) ends the name field;
+- a head is a line of that shape whose name field is short (up to `_NAME_WORDS` words, no
+  sentence end); the shape counts when at least `_LEAST` heads write one, some name recurs
+  (a chat's senders, a record's speakers come back) and the heads are a good part of the lines.
+
+A shape made of a bare `Name:` alone (no stamp, no fixed word) is the caption rules' business,
+not a record. `parse.py` asks this reader only when the caption rules found few turns, so a
+transcript the rules read is never read as records. Lines between heads (a continuation, a
+group's system line) stay in the turn before them. The file states its turns (`exportmarks.py`):
+consecutive records of one sender are one turn.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .exportmarks import ExportMarks, Mark, voice_changes
+
+__all__ = ["RecordShape", "learn_record_shape", "read_records"]
+
+_LEAST = 3
+_SHARE = 0.8  # of the heads, the share that must hold a fixed word
+_STAMP_SHARE = 0.6  # of the stamped lines, the share that must open with the stamp
+_LINE_SHARE = 0.25  # of the non-blank lines, the share that must be heads
+_NAME_WORDS = 8
+_NAME_CHARS = 80
+# A line's leading run without letters (a date, a time, brackets, a dash), up to the first letter.
+_STAMP_RUN = re.compile(r"[ \t]*[^\w\n]*\d[^\n]*?(?=[^\W\d_]|$)")
+# A stamp holds a time or a date: `9:9`, `9/9/9`, `9-9-9`, `9.9.9`.
+_DATED = re.compile(r"9:9|9/9/9|9-9-9|9\.9\.9")
+# A colon that ends a head's name part: before a space or the line end.
+_COLON = re.compile(r"[ \t]*:(?=[ \t]|$)")
+_WORD = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[.?!;,][\"'”’)]?$")
+
+
+@dataclass(frozen=True)
+class RecordShape:
+    """The head shape learned from a file: the stamp signature (`""`: none), the word that opens
+    every head after it (`""`: none) and the word that ends the name field (`""`: the colon)."""
+
+    stamp: str
+    lead: str
+    stop: str
+
+
+def _signature(run: str) -> str:
+    return re.sub(r"\d+", "9", run)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Each non-blank line with its offset, `\r` dropped."""
+    found = []
+    at = 0
+    for line in text.split("\n"):
+        if line.strip():
+            found.append((at, line.rstrip("\r")))
+        at += len(line) + 1
+    return found
+
+
+def _stamp_length(line: str, stamp: str) -> int:
+    """How many characters of `line` its stamp takes (0: it does not open with `stamp`)."""
+    run = _STAMP_RUN.match(line) if stamp else None
+    if run is None:
+        return 0
+    cuts = [i + 1 for i, ch in enumerate(run.group()) if ch in " \t"] + [len(run.group())]
+    return next((cut for cut in cuts if _signature(run.group()[:cut]) == stamp), 0)
+
+
+def _learn_stamp(lines: list[tuple[int, str]]) -> str:
+    """The stamp signature most stamped lines open with, ending at a space; "" when none."""
+    runs = [_signature(m.group()) for _, line in lines if (m := _STAMP_RUN.match(line))]
+    if len(runs) < _LEAST:
+        return ""
+    counts: Counter[str] = Counter()
+    for run in runs:
+        cuts = {i + 1 for i, ch in enumerate(run) if ch in " \t"} | {len(run)}
+        for cut in cuts:
+            counts[run[:cut]] += 1
+    good = [s for s, n in counts.items() if n >= _STAMP_SHARE * len(runs) and n >= _LEAST and _DATED.search(s)]
+    return max(good, key=len) if good else ""
+
+
+def _rests(lines: list[tuple[int, str]], stamp: str) -> list[tuple[int, int, str]]:
+    """(line offset, offset of the rest, rest) of each line that may be a head: after the stamp
+    when the file has one, else a line ending in a colon."""
+    found = []
+    for at, line in lines:
+        if stamp:
+            n = _stamp_length(line, stamp)
+            if n:
+                found.append((at, at + n, line[n:]))
+        elif line.rstrip().endswith(":") and not line[:1].isspace():
+            found.append((at, at, line))
+    return found
+
+
+def _fixed_words(rests: list[str]) -> tuple[str, str]:
+    """The leading word nearly every head opens with and the word after the name nearly every
+    head holds (each "" when none)."""
+    heads = [r[: m.start()] for r in rests if (m := _COLON.search(r))]
+    if len(heads) < _LEAST:
+        return "", ""
+    firsts = Counter(h.split()[0] for h in heads if h.split())
+    lead = ""
+    if firsts:
+        word, n = firsts.most_common(1)[0]
+        if n >= _SHARE * len(heads) and word[:1].isalpha():
+            lead = word
+    held: Counter[str] = Counter()
+    for head in heads:
+        held.update(set(head.split()[1:]))  # the name starts the part (after any leading word)
+    stops = [w for w, n in held.items() if n >= _SHARE * len(heads) and w != lead and w.isalpha() and w.islower()]
+    stop = max(stops, key=lambda w: held[w]) if stops else ""
+    return lead, stop
+
+
+def _name(part: str, shape: RecordShape) -> str | None:
+    """The name field of a head's part before the colon, or None when it is no name field."""
+    words = part.split()
+    if shape.lead:
+        if not words or words[0] != shape.lead:
+            return None
+        words = words[1:]
+    if shape.stop:
+        if shape.stop not in words:
+            return None
+        words = words[: words.index(shape.stop)]
+    name = " ".join(words)
+    if shape.stop:  # "Ms. Jo Li, Ministry of ICT, said:": the comma before the word is no name
+        name = name.rstrip(",;")
+    if not name or len(words) > _NAME_WORDS or len(name) > _NAME_CHARS or _SENTENCE_END.search(name):
+        return None
+    return name
+
+
+def _last_word(label: str) -> str:
+    """The last word of a label's name part (before a comma or a bracket), case folded."""
+    words = re.split(r"[,(\[]", label, maxsplit=1)[0].split()
+    return words[-1].casefold() if words else ""
+
+
+def learn_record_shape(text: str) -> RecordShape | None:
+    """The record shape of `text` (see the module doc), or None when it has none."""
+    lines = _lines(text)
+    if len(lines) < _LEAST:
+        return None
+    stamp = _learn_stamp(lines)
+    rests = _rests(lines, stamp)
+    lead, stop = _fixed_words([r for _, _, r in rests])
+    if not (stamp or lead or stop):
+        return None  # a bare `Name:` line is the caption rules' label, not a record
+    return RecordShape(stamp, lead, stop)
+
+
+def _heads(text: str, shape: RecordShape) -> list[Mark]:
+    """A mark for each head of `shape` in `text`: at the line, its speech after the colon (or on
+    the line below), its label the name field."""
+    marks = []
+    for at, rest_at, rest in _rests(_lines(text), shape.stamp):
+        colon = _COLON.search(rest)
+        if colon is None:
+            continue
+        name = _name(rest[: colon.start()], shape)
+        if name is None:
+            continue
+        body = rest_at + colon.end()
+        while body < len(text) and text[body] in " \t\r":
+            body += 1
+        if body < len(text) and text[body] == "\n":
+            body += 1
+        marks.append(Mark(at, body, name))
+    return marks
+
+
+def read_records(text: str) -> ExportMarks | None:
+    """The turns of a file of repeating records (see the module doc); None for any other text."""
+    shape = learn_record_shape(text)
+    if shape is None:
+        return None
+    marks = _heads(text, shape)
+    if len(marks) < _LEAST or len(marks) < _LINE_SHARE * len(_lines(text)):
+        return None
+    # some name comes back (its last word: `Mr. Li` after `Mr. Jo Li, Ministry of ICT`)
+    names = Counter(_last_word(m.label or "") for m in marks)
+    if max(names.values()) < 2:
+        return None  # no sender comes back: a list of headed paragraphs, not a conversation
+    return ExportMarks(voice_changes(marks), marks[0].at)

@@ -1,0 +1,92 @@
+"""The fallback reader of files of repeating records (transcript/records.py): the head shape is
+learned from each file, so export shapes it was never shown are read."""
+
+from __future__ import annotations
+
+from forumlens.transcript.parse import parse_transcript
+from forumlens.transcript.records import RecordShape, learn_record_shape, read_records
+
+# A meeting client's saved chat: a head line above each message, fixed words around the sender.
+CHAT = """09:30:02 From  Co-host - Amara Diallo  to  Everyone:
+\tGood morning, the recording has started.
+09:30:40 From  Kwame Mensah (Ghana)  to  Everyone:
+\tCan the slides be shared in the chat?
+09:31:05 From  Co-host - Amara Diallo  to  Everyone:
+\tYes, here they are.
+09:31:06 From  Co-host - Amara Diallo  to  Everyone:
+\thttps://example.org/slides.pdf
+09:32:18 From  Galaxy S10  to  Everyone:
+\tsorry, wrong window
+"""
+
+# A messaging group's export, a bracketed date and time, a system line with no colon.
+GROUP = """[03/06/21, 18:01] Nadia Haddad: The remote hub is open, the stream starts at 18:15.
+[03/06/21, 18:02] Omar Khalil: Is there a question queue?
+[03/06/21, 18:02] Nadia Haddad added Leila Mansour
+[03/06/21, 18:04] Nadia Haddad: Yes: send them here and I relay them.
+[03/06/21, 18:09] +961 70 123 456: Who funds the local exchange point?
+[03/06/21, 18:10] Omar Khalil: Good question, I was going to ask it too.
+"""
+
+# A summary record: each turn opens with a line that ends in "said:".
+SAID = """SUMMARY RECORD -- OPEN FORUM ON SPECTRUM
+
+The Chair said:
+Welcome. Two short statements, then questions.
+Mr. Paulo Tavares, National Regulator, said:
+Spectrum for rural operators is now licensed by district. My minister said: start small.
+A participant said:
+Is the fee the same in every district?
+Mr. Tavares said:
+No, it follows population.
+"""
+
+
+def test_a_saved_chat_is_read_from_its_learned_head_shape() -> None:
+    assert learn_record_shape(CHAT) == RecordShape("9:9:9 ", "From", "to")
+    session = parse_transcript(CHAT)
+    assert [(t.line, t.label, t.speaker) for t in session.turns] == [
+        (1, "Co-host - Amara Diallo", "Amara Diallo"),
+        (3, "Kwame Mensah (Ghana)", "Kwame Mensah"),
+        (5, "Co-host - Amara Diallo", "Amara Diallo"),  # two messages in a row: one turn
+        (9, "Galaxy S10", None),
+    ]
+    assert session.turns[0].text == "Good morning, the recording has started."
+    assert session.turns[2].text.endswith("https://example.org/slides.pdf")
+
+
+def test_a_group_export_keeps_a_phone_number_sender_out_of_the_stamp() -> None:
+    session = parse_transcript(GROUP)
+    assert [t.label for t in session.turns] == [
+        "Nadia Haddad",
+        "Omar Khalil",
+        "Nadia Haddad",
+        "+961 70 123 456",
+        "Omar Khalil",
+    ]
+    assert session.turns[2].text.startswith("Yes: send them here")
+    assert session.turns[3].speaker is None
+
+
+def test_a_record_of_said_lines_drops_the_fixed_word_and_the_comma() -> None:
+    session = parse_transcript(SAID)
+    assert [(t.line, t.label, t.speaker) for t in session.turns] == [
+        (3, "The Chair", None),
+        (5, "Mr. Paulo Tavares, National Regulator", "Paulo Tavares"),
+        (7, "A participant", None),
+        (9, "Mr. Tavares", "Tavares"),
+    ]
+    assert "My minister said: start small." in session.turns[1].text
+
+
+def test_no_record_shape_in_a_plain_caption_file_or_without_a_returning_name() -> None:
+    plain = "JO LI: Good morning.\nANA RUIZ: Hello.\nJO LI: Thank you.\nANA RUIZ: Bye.\n"
+    assert learn_record_shape(plain) is None
+    once = "".join(f"10:0{i} - Person {'ABCDE'[i]}: hello there\n" for i in range(5))
+    assert read_records(once) is None
+
+
+def test_a_transcript_the_rules_read_is_not_read_as_records() -> None:
+    text = "[00:00:01] >> JO LI: Good morning.\n[00:00:09] >> ANA RUIZ: Hello.\n[00:00:15] >> JO LI: Thanks.\n"
+    assert read_records(text) is not None  # the shape is there, but the rules read every turn
+    assert [t.line for t in parse_transcript(text).turns] == [1, 2, 3]
