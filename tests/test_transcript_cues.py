@@ -178,3 +178,34 @@ def test_a_two_megabyte_run_of_spaces_is_read_once() -> None:
     assert [m.label for m in cue_marks(unclosed)] == ["Ana Lima"]  # no `>`: no voice span
     padded_name = f"WEBVTT\n\n00:01.000 --> 00:02.000\n<v Jo{spaces}Li>Yes.\n"
     assert [m.label for m in cue_marks(padded_name)] == ["Jo Li"]
+
+
+NAMED_IDS = """WEBVTT
+
+1 "Leila Haddad" (3301)
+00:00:01.000 --> 00:00:04.000
+Good morning and welcome.
+
+2 "Leila Haddad" (3301)
+00:00:04.000 --> 00:00:07.500
+Our first speaker is Omar.
+
+3 "Omar Farouk" (3417)
+00:00:08.000 --> 00:00:12.000
+Thank you, Leila. Two points.
+
+4 "Leila Haddad" (3301)
+00:00:12.500 --> 00:00:14.000
+Please go on.
+"""
+
+
+def test_a_cue_identifier_naming_the_voice_is_its_label() -> None:
+    session = parse_transcript(NAMED_IDS)
+    assert [(t.line, t.label, t.speaker) for t in session.turns] == [
+        (3, "Leila Haddad", "Leila Haddad"),  # two cues of one voice: one turn
+        (11, "Omar Farouk", "Omar Farouk"),
+        (15, "Leila Haddad", "Leila Haddad"),
+    ]
+    assert session.turns[0].text.startswith("Good morning and welcome.")
+    assert "00:00" not in session.turns[1].text and '"' not in session.turns[1].text

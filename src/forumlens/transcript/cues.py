@@ -5,13 +5,15 @@ identifier line (SRT: a number; WebVTT: any text, Teams writes a GUID), a timing
 `00:00:02.410 --> 00:00:06.980` (SRT writes a comma before the milliseconds; WebVTT may leave
 out the hours and add cue settings), then the cue's text lines up to a blank line. Identifiers
 and timing lines are furniture, never speech and never a label; a cue with no mark of its own
-goes on with the voice before it. Two marks of a new voice live inside the cue text, where the
+goes on with the voice before it. Three marks of a new voice live in the cue, where the
 line-start label rules of `parse.py` cannot see them:
 
 - a WebVTT voice span `<v Name>` (or `<v.class Name>`): the annotation after the tag name is the
   label; the span may be closed by `</v>` or left open (the spec allows an unclosed span that
   covers the rest of the cue). Cues in a row with the same voice are one turn, so only a change
   of voice starts a turn;
+- a cue identifier that names the voice in quotes (`3 "Jo Li" (2107749120)`, a meeting
+  platform's transcript): a new voice when the name changes, like a voice span;
 - a subtitle dialogue dash: a cue line that opens with a hyphen or a dash and a space
   (`- Sorry, one moment…` / `- Now it works…`) is a voice of its own — the subtitling
   convention for two speakers sharing one cue. The dash carries no name; a label written after
@@ -44,6 +46,9 @@ _SIGNATURE = re.compile(r"\A\ufeff?[ \t]*WEBVTT(?:[ \t]|$)", re.MULTILINE)
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]([^<>\n]+)>")
 # A dialogue dash at the start of a cue line: hyphen, en or em dash, then a space and speech.
 _DASH = re.compile(r"[ \t]*[-\u2010\u2013\u2014][ \t]+(?=\S)")
+# A cue identifier that names the voice (a meeting platform's transcript): a cue number, the
+# display name in quotes, perhaps a participant id in brackets: `3 "Jo Li" (2107749120)`.
+_NAMED_ID = re.compile(r'[ \t]*(?:\d+[ \t]+)?"(?P<name>[^"\n]{1,80})"(?:[ \t]*[(\[]\d+[)\]])?[ \t\r]*')
 # A closing tag of cue markup (voice, class, italic, bold, underline) at the end of a turn.
 _CLOSING_TAG = re.compile(r"</(?:v|c|i|b|u|lang|ruby)>\Z")
 
@@ -72,7 +77,24 @@ def is_cue_file(text: str) -> bool:
 def _cue_texts(text: str) -> list[list[tuple[int, str]]]:
     """The text lines of each cue, as (offset of the line, line), in order: the lines after a
     timing line up to the first blank line."""
-    cues: list[list[tuple[int, str]]] = []
+    return [lines for _, lines in _cues(text)]
+
+
+def _named_id(text: str, timing_at: int) -> tuple[int, str] | None:
+    """(offset, name) of the identifier above the timing line at `timing_at` when it names a
+    voice in quotes (`3 "Jo Li" (2107749120)`); None else."""
+    above_end = timing_at - 1
+    if above_end <= 0:
+        return None
+    above = text.rfind("\n", 0, above_end) + 1
+    named = _NAMED_ID.fullmatch(text, above, above_end)
+    name = " ".join(named.group("name").split()) if named else ""
+    return (above, name) if name else None
+
+
+def _cues(text: str) -> list[tuple[int, list[tuple[int, str]]]]:
+    """Each cue as (offset of its timing line, its text lines as in `_cue_texts`)."""
+    cues: list[tuple[int, list[tuple[int, str]]]] = []
     for timing in _TIMING.finditer(text):
         lines: list[tuple[int, str]] = []
         at = timing.end() + 1
@@ -84,7 +106,7 @@ def _cue_texts(text: str) -> list[list[tuple[int, str]]]:
                 break
             lines.append((at, line))
             at = end + 1
-        cues.append(lines)
+        cues.append((timing.start(), lines))
     return cues
 
 
@@ -123,7 +145,12 @@ def cue_marks(text: str) -> list[CueMark]:
         return []
     marks: list[CueMark] = []
     voice: str | None = None
-    for cue in _cue_texts(text):
+    for timing_at, cue in _cues(text):
+        named = _named_id(text, timing_at) if cue else None
+        if named is not None and named[1] != voice:  # the identifier names a new voice
+            voice = named[1]
+            first_at, first = cue[0]
+            marks.append(CueMark(named[0], first_at + len(first) - len(first.lstrip()), voice))
         for at, line in cue:
             dash = _DASH.match(line)
             if dash:
