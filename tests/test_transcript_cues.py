@@ -209,3 +209,40 @@ def test_a_cue_identifier_naming_the_voice_is_its_label() -> None:
     ]
     assert session.turns[0].text.startswith("Good morning and welcome.")
     assert "00:00" not in session.turns[1].text and '"' not in session.turns[1].text
+
+
+NAME_LINES = """Weekly call-20220301_090000-Meeting Recording
+
+0:0:0.0 --> 0:0:5.300
+Kowalczyk-Nowak, Agata (MAC)
+Good morning, we can begin with the budget.
+
+0:0:6.100 --> 0:0:11.40
+de Groot, Sanne
+Thank you. The budget is unchanged.
+
+0:0:11.40 --> 0:0:15.900
+de Groot, Sanne
+Only the travel line moved.
+
+0:0:16.200 --> 0:0:20.0
+Rui Tavares Mendes (Guest)
+Moved where, exactly?
+
+0:0:21.0 --> 0:0:25.500
+Kowalczyk-Nowak, Agata (MAC)
+To the spring meeting.
+"""
+
+
+def test_unpadded_timings_and_a_name_line_heading_each_cue() -> None:
+    assert is_cue_file(NAME_LINES)
+    session = parse_transcript(NAME_LINES)
+    assert [(t.line, t.speaker) for t in session.turns] == [
+        (4, "Agata Kowalczyk-Nowak"),
+        (8, "Sanne de Groot"),  # two cues of one name: one turn
+        (16, "Rui Tavares Mendes"),
+        (20, "Agata Kowalczyk-Nowak"),
+    ]
+    assert session.turns[1].label == "de Groot, Sanne"
+    assert session.turns[1].text.startswith("Thank you.") and session.turns[1].text.endswith("travel line moved.")

@@ -61,3 +61,15 @@ def test_russian_titles_and_modes_are_dropped(label: str, name: str) -> None:
 @pytest.mark.parametrize("label", ["МОДЕРАТОР", "Ведущий", "ПЕРЕВОДЧИЦА", "УЧАСТНИК ИЗ ЗАЛА", "ВСЕ", "Спикер 2"])
 def test_russian_roles_name_nobody(label: str) -> None:
     assert display_name(label) is None
+
+
+def test_a_directory_name_is_read_given_name_first() -> None:
+    from forumlens.transcript.speakers import display_name, given_first
+
+    assert display_name("Kowalczyk-Nowak, Agata (MAC)") == "Agata Kowalczyk-Nowak"
+    assert display_name("de Groot, Sanne") == "Sanne de Groot"
+    # a name card, an organisation in capitals, a role: not a directory name
+    assert given_first("Jo Li, UNESCO") == "Jo Li, UNESCO"
+    assert given_first("HUB, BUKAVU") == "HUB, BUKAVU"
+    assert display_name("Jo Li, co-moderator") == "Jo Li"
+    assert display_name("Okafor, Moderator") == "Okafor"

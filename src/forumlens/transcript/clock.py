@@ -11,7 +11,8 @@ text, to be composed into a reader's own pattern; brackets and spaces stay with 
   frames), as editors' timecodes do.
 - `OFFSET`: a media offset as subtitle files write it, hours optional and up to three digits
   (a long recording), `2:05`, `1:02:03.5`, `102:03:04,500`. `OFFSET_WITH_FRACTION` requires the
-  fraction, as a cue timing line does.
+  fraction, as a cue timing line does; `CUE_OFFSET` also takes unpadded fields with hours
+  (`0:0:7.420`), as an early meeting platform wrote its cue timings.
 
 `CLOCK_OPENING` is the start every one of them shares (`9:05`), for a cheap scan before a full
 match.
@@ -19,7 +20,16 @@ match.
 
 from __future__ import annotations
 
-__all__ = ["CLOCK", "CLOCK_OPENING", "CLOCK_WITH_SECONDS", "FRACTION", "OFFSET", "OFFSET_WITH_FRACTION", "TIMECODE"]
+__all__ = [
+    "CLOCK",
+    "CLOCK_OPENING",
+    "CLOCK_WITH_SECONDS",
+    "CUE_OFFSET",
+    "FRACTION",
+    "OFFSET",
+    "OFFSET_WITH_FRACTION",
+    "TIMECODE",
+]
 
 # A fraction of a second: "." or "," then up to milliseconds.
 FRACTION = r"[.,]\d{1,3}"
@@ -31,3 +41,4 @@ TIMECODE = rf"{CLOCK_OPENING}(?::\d{{2}}){{0,2}}(?:{FRACTION})?"
 _OFFSET = r"(?:\d{1,3}:)?\d{1,2}:\d{2}"
 OFFSET = rf"{_OFFSET}(?:{FRACTION})?"
 OFFSET_WITH_FRACTION = rf"{_OFFSET}{FRACTION}"
+CUE_OFFSET = rf"(?:{OFFSET_WITH_FRACTION}|\d{{1,3}}:\d{{1,2}}:\d{{1,2}}{FRACTION})"

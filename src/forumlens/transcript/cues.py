@@ -5,7 +5,7 @@ identifier line (SRT: a number; WebVTT: any text, Teams writes a GUID), a timing
 `00:00:02.410 --> 00:00:06.980` (SRT writes a comma before the milliseconds; WebVTT may leave
 out the hours and add cue settings), then the cue's text lines up to a blank line. Identifiers
 and timing lines are furniture, never speech and never a label; a cue with no mark of its own
-goes on with the voice before it. Three marks of a new voice live in the cue, where the
+goes on with the voice before it. Four marks of a new voice live in the cue, where the
 line-start label rules of `parse.py` cannot see them:
 
 - a WebVTT voice span `<v Name>` (or `<v.class Name>`): the annotation after the tag name is the
@@ -14,6 +14,9 @@ line-start label rules of `parse.py` cannot see them:
   of voice starts a turn;
 - a cue identifier that names the voice in quotes (`3 "Jo Li" (2107749120)`, a meeting
   platform's transcript): a new voice when the name changes, like a voice span;
+- a speaker line heading each cue's text (`Li, Jo (ICT)` above the words: a meeting platform's
+  transcript saved as a document), when nearly every cue of two or more lines opens with a short
+  line with no sentence end and names recur: a new voice when the name changes;
 - a subtitle dialogue dash: a cue line that opens with a hyphen or a dash and a space
   (`- Sorry, one moment…` / `- Now it works…`) is a voice of its own — the subtitling
   convention for two speakers sharing one cue. The dash carries no name; a label written after
@@ -29,14 +32,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clock import OFFSET_WITH_FRACTION
+from .clock import CUE_OFFSET
 
 __all__ = ["CueMark", "cue_marks", "cues_begin", "first_speech", "is_cue_file", "speech_end", "speech_start"]
 
-# A cue timing line: hours optional (WebVTT), "." or "," before the milliseconds, cue settings
+# A cue timing line: hours optional (WebVTT), fields perhaps unpadded (`0:0:7.420`, an early
+# meeting platform), "." or "," before the milliseconds, cue settings
 # ("align:start position:10%") may follow the end time.
 _TIMING = re.compile(
-    rf"^[ \t]*{OFFSET_WITH_FRACTION}[ \t]+-->[ \t]+{OFFSET_WITH_FRACTION}\b[^\n]*$",
+    rf"^[ \t]*{CUE_OFFSET}[ \t]+-->[ \t]+{CUE_OFFSET}\b[^\n]*$",
     re.MULTILINE,
 )
 _SIGNATURE = re.compile(r"\A\ufeff?[ \t]*WEBVTT(?:[ \t]|$)", re.MULTILINE)
@@ -49,6 +53,10 @@ _DASH = re.compile(r"[ \t]*[-\u2010\u2013\u2014][ \t]+(?=\S)")
 # A cue identifier that names the voice (a meeting platform's transcript): a cue number, the
 # display name in quotes, perhaps a participant id in brackets: `3 "Jo Li" (2107749120)`.
 _NAMED_ID = re.compile(r'[ \t]*(?:\d+[ \t]+)?"(?P<name>[^"\n]{1,80})"(?:[ \t]*[(\[]\d+[)\]])?[ \t\r]*')
+# A speaker line heading a cue's text: up to six words, no sentence punctuation at its end, no
+# dialogue dash, voice tag or note bracket at its start.
+_NAME_LINE = re.compile(r"(?![-\u2010\u2013\u2014<\[(])\S+(?: \S+){0,5}(?<![.?!,;:\"”])")
+_NAME_LINES_LEAST = 3
 # A closing tag of cue markup (voice, class, italic, bold, underline) at the end of a turn.
 _CLOSING_TAG = re.compile(r"</(?:v|c|i|b|u|lang|ruby)>\Z")
 
@@ -90,6 +98,17 @@ def _named_id(text: str, timing_at: int) -> tuple[int, str] | None:
     named = _NAMED_ID.fullmatch(text, above, above_end)
     name = " ".join(named.group("name").split()) if named else ""
     return (above, name) if name else None
+
+
+def _name_lines(cues: list[tuple[int, list[tuple[int, str]]]]) -> bool:
+    """Whether the first line of each cue of two or more lines is its speaker's name (a meeting
+    platform's transcript saved as a document: `Li, Jo (ICT)` above the words): such lines are
+    short, end with no sentence punctuation, cover nearly all those cues, and names recur."""
+    firsts = [" ".join(lines[0][1].split()) for _, lines in cues if len(lines) >= 2]
+    if len(firsts) < _NAME_LINES_LEAST:
+        return False
+    named = [f for f in firsts if _NAME_LINE.fullmatch(f)]
+    return len(named) >= 0.8 * len(firsts) and len(set(named)) < len(named)
 
 
 def _cues(text: str) -> list[tuple[int, list[tuple[int, str]]]]:
@@ -145,8 +164,13 @@ def cue_marks(text: str) -> list[CueMark]:
         return []
     marks: list[CueMark] = []
     voice: str | None = None
-    for timing_at, cue in _cues(text):
+    cues = _cues(text)
+    name_lines = _name_lines(cues)
+    for timing_at, cue in cues:
         named = _named_id(text, timing_at) if cue else None
+        if name_lines and len(cue) >= 2 and _NAME_LINE.fullmatch(" ".join(cue[0][1].split())):
+            named = cue[0][0], " ".join(cue[0][1].split())
+            cue = cue[1:]
         if named is not None and named[1] != voice:  # the identifier names a new voice
             voice = named[1]
             first_at, first = cue[0]

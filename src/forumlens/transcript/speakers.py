@@ -565,6 +565,33 @@ _ROOM_LABEL = re.compile(
 )
 
 
+# A directory name, family name first: `Przybysz-Zając, Halina (KPRM)`, `van Dijk, Anna`.
+_DIRECTORY = re.compile(r"(?P<family>[^,()\n]+),[ \t]+(?P<given>[^\W\d_][\w'’-]*)(?P<tag>(?:[ \t]+\([^()\n]*\))?)")
+
+
+def _proper(word: str) -> bool:
+    """A word in title case (`Zając`, `Przybysz-Zając`), not in capitals."""
+    return word[:1].isupper() and any(ch.islower() for ch in word) and word[1:2].islower()
+
+
+def given_first(label: str) -> str:
+    """A directory display name turned to given-family order (`Przybysz-Zając, Halina (KPRM)` is
+    `Halina Przybysz-Zając (KPRM)`): a family name of one title-case word, perhaps after
+    lower-case particles (`van`, `de la`), a comma, one title-case given name and perhaps a
+    bracketed tag. Any other label is returned as it is (`Jo Li, UNESCO`, `HUB, BUKAVU`, a name
+    card with a role after the comma)."""
+    m = _DIRECTORY.fullmatch(label.strip())
+    if m is None:
+        return label
+    *particles, family = m.group("family").split() or [""]
+    given = m.group("given")
+    if len(particles) > 3 or any(not (w.isalpha() and w.islower() and len(w) <= 3) for w in particles):
+        return label
+    if not (_proper(family) and _proper(given)) or _is_title(given) or generic_label(given):
+        return label
+    return f"{given} {m.group('family').strip()}{m.group('tag')}"
+
+
 @lru_cache(maxsize=4096)
 def display_name(label: str | None) -> str | None:
     """Display name for a turn label, or None when the label is a role, not a person.
@@ -578,6 +605,7 @@ def display_name(label: str | None) -> str | None:
     """
     if not label:
         return None
+    label = given_first(label)  # "Li, Jo (ICT)": a directory name, family name first
     text = _clean(parse_name_card(label).name)  # "NAME, ROLE, ORGANISATION (MODE)": the name part
     text = _FROM.split(text, maxsplit=1)[0] or text  # "Paulo Reis from Brazil": where from is no name
     if not text or generic_label(text):
