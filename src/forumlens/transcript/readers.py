@@ -10,8 +10,9 @@ Two kinds, tried before the caption rules of `parse.py`:
   `2. MR. JO LI:` is `MR. JO LI:`), markup tags left in a saved page, a TTML caption file or a
   styled subtitle file (`markup.py`: `<p><b>CHAIR:</b>` is `CHAIR:`), invisible characters
   of a copied page (`invisible.py`: a bidi mark before `>>`, a no-break space in a name), and a
-  frame or cue wrapper learned from the file (`wrappers.py`: `{75}{200}>> CHAIR:` is `>> CHAIR:`), and labels in letter-spaced capitals
-  (`spaced.py`: `M S .   J O   L I :` is `MS. JO LI:`). The rules then parse the view, and each turn is cut from the source again.
+  frame or cue wrapper learned from the file (`wrappers.py`: `{75}{200}>> CHAIR:` is `>> CHAIR:`), labels in letter-spaced capitals
+  (`spaced.py`: `M S .   J O   L I :` is `MS. JO LI:`), and an e-mail's quote prefix (`quoted.py`:
+  `> >> CHAIR:` is `>> CHAIR:`). The rules then parse the view, and each turn is cut from the source again.
 - *export readers* read files that state their turns themselves (`exportmarks.py`): a table
   with a speaker column and a text column (`tables.py`: caption CSV, wiki pipe table), saved
   captions with a `[Display Name] time` line above each caption (`labelblocks.py`), a Markdown
@@ -41,6 +42,7 @@ from .markervariants import marker_edits
 from .markup import markup_edits
 from .mdlabels import read_markdown_labels
 from .numbered import paragraph_number_edits
+from .quoted import quote_edits
 from .segments import read_segments
 from .spaced import spaced_edits
 from .ssa import read_ssa
@@ -69,6 +71,7 @@ def reading_view(text: str) -> View:
     `changed` False, when none applies)."""
     edits = [
         *wrapper_edits(text),
+        *quote_edits(text),
         *markup_edits(text),
         *invisible_edits(text),
         *entity_edits(text),
