@@ -73,3 +73,26 @@ def test_a_directory_name_is_read_given_name_first() -> None:
     assert given_first("HUB, BUKAVU") == "HUB, BUKAVU"
     assert display_name("Jo Li, co-moderator") == "Jo Li"
     assert display_name("Okafor, Moderator") == "Okafor"
+
+
+def test_arabic_roles_titles_and_collectives_are_no_person() -> None:
+    from forumlens.transcript.parse import parse_transcript
+
+    text = (
+        "المنتدى العربي لحوكمة الإنترنت\n\n"
+        ">> مدير الجلسة: Good morning, we begin.\n"
+        ">> أ. سامي الخطيب: Thank you. Two points.\n"
+        ">> مشاركة: A question from Rabat.\n"
+        ">> الجميع: (Laughter)\n"
+        ">> سامي الخطيب: Yes, gladly.\n"
+    )
+    session = parse_transcript(text)
+    assert [t.speaker for t in session.turns] == [None, "سامي الخطيب", None, None, "سامي الخطيب"]
+    assert display_name("د. ليلى حداد") == "ليلى حداد"
+
+
+def test_a_phone_line_caller_is_no_person() -> None:
+    from forumlens.transcript.speakers import display_name
+
+    assert display_name("Call-in User_3") is None
+    assert display_name("Dial-in User 2") is None

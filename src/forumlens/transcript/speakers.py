@@ -121,6 +121,8 @@ GENERIC_LABELS = frozenset(
         "delegate",
         "parliamentarian",
         "guest",  # a meeting tool's name for an unsigned-in caller ("Guest (Unverified)")
+        # a meeting tool's name for a caller on the phone line ("Call-in User_3", "Dial-in User 2")
+        *["call-in user", "dial-in user", "caller", "phone caller", "telephone user"],
         # a press briefing: the press officer, and `Q:` / `A:` for a question from a journalist
         # and an answer whose speaker the transcriber did not name
         *["spokesperson", "spokesman", "spokeswoman", "press officer", "q", "a"],
@@ -136,6 +138,12 @@ GENERIC_LABELS = frozenset(
         *["ведущий", "ведущая", "модератор", "председатель", "председательствующий", "переводчик"],
         *["переводчица", "участник", "участница", "выступающий", "выступающая", "докладчик"],
         *["докладчица", "спикер", "секретарь", "секретариат", "голос", "зал", "аудитория", "слушатель"],
+        # Arabic captions (the Arab IGF, Arabic channels): moderator and session moderator (a man,
+        # a woman), chair, facilitator, interpreter, participant, speaker, audience, rapporteur
+        *["مدير الجلسة", "مديرة الجلسة", "المدير", "المديرة", "رئيس الجلسة", "رئيسة الجلسة"],
+        *["الرئيس", "الرئيسة", "الميسر", "الميسرة", "ميسر", "ميسرة", "المترجم", "المترجمة"],
+        *["مترجم", "مترجمة", "الترجمة", "مشارك", "مشاركة", "المشارك", "المشاركة", "متحدث"],
+        *["متحدثة", "المتحدث", "المتحدثة", "الجمهور", "الحضور", "المقرر", "المقررة"],
     }
 )
 
@@ -148,6 +156,7 @@ COLLECTIVE_LABELS = frozenset(
         "everybody",
         "all participants",
         *["все", "все участники"],  # Russian "everyone", "all participants"
+        *["الجميع", "جميع المشاركين", "المشاركون"],  # Arabic "everyone", "all participants", "participants"
         "all panelists",
         "all panellists",
         "all speakers",
@@ -246,6 +255,10 @@ _TITLES = frozenset(
         *["maître", "maitre"],
         # Russian: Mr, Ms, Dr, Prof., academician, written short or out ("Д-Р ТИМУР САДЫКБАЕВ")
         *["г-н", "г-жа", "д-р", "проф", "акад", "господин", "госпожа"],
+        # Arabic, written short with a dot or out: doctor, professor, engineer, ustadh/ustadha
+        # ("د. رنا الشامي"), Mr, Mrs, His Excellency
+        *["د", "أ.د", "م", "أ", "دكتور", "الدكتور", "الدكتورة", "الأستاذ", "الأستاذة", "المهندس"],
+        *["السيد", "السيدة", "معالي", "سعادة"],
     ]
 )
 # Forms of address that are also ordinary words in lower case: a title only written with a capital
