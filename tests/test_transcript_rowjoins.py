@@ -115,3 +115,14 @@ def test_caption_prose_is_no_export(prose: str) -> None:
 def test_a_label_line_quoted_inside_a_caption_is_still_furniture() -> None:
     text = "Thank you.\n[Jo Li] 11:00:14\nNext point."
     assert sentence_texts(text) == ["Thank you.", "Next point."]
+
+
+def test_tags_and_frame_fields_between_caption_lines_are_no_sentence() -> None:
+    from forumlens.transcript.sentences import sentence_texts
+
+    track = 'Welcome to the hub</text>\n<text start="4.2" dur="3.1">in Lomé. We start now.</text>'
+    assert sentence_texts(track) == ["Welcome to the hub", "in Lomé.", "We start now."]
+    frames = "Thank you.\n{410}{520}{y:i}We have forty people here."
+    assert sentence_texts(frames) == ["Thank you.", "We have forty people here."]
+    # an angle-bracket note is never closed: it stays in the speech
+    assert sentence_texts("Yes <inaudible> and <inaudible> again.") == ["Yes <inaudible> and <inaudible> again."]

@@ -24,7 +24,7 @@ import re
 
 from .view import Edit
 
-__all__ = ["markup_edits"]
+__all__ = ["markup_edits", "markup_spans"]
 
 # The elements of HTML text, TTML captions and subtitle styling (never `v`: a WebVTT voice).
 _ELEMENTS = (
@@ -53,3 +53,35 @@ def markup_edits(text: str) -> list[Edit]:
     for tag in _TAG.finditer(text):
         edits.append(Edit(tag.start(), tag.end(), " " if _BREAK.match(tag.group()) else ""))
     return edits if len(edits) >= _LEAST else []
+
+
+# Any start or end tag on one line: `<text start="5.05" dur="3.67">`, `</text>`.
+_ANY_TAG = re.compile(r"</?(?P<name>[A-Za-z][\w:.-]*)(?:[ \t][^<>\n]*)?/?>")
+
+
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of markup tags between caption lines in `text`: `</text>` and
+    `<text start="5.05" …>` around a line break, a `<p>` opening a line, a `</p>` ending the
+    text. Tags of the elements above count when the text holds two or more; a tag of any
+    element the text closes (a timed-text track's `<text>`) always counts, as a closing tag is
+    never speech. A turn's text keeps its tags (it is an exact slice); the sentence splitter
+    skips these runs, so no sentence quotes a tag. Tags inside a line (`<b>not</b>`, a `<br>`
+    before more words) are left, as cutting there would cut a sentence; an angle-bracket note
+    (`<inaudible>`) is never closed and stays."""
+    if "<" not in text:
+        return []
+    found = list(_ANY_TAG.finditer(text))
+    closed = {m.group("name").lower() for m in found if m.group().startswith("</")}
+    tags = [m for m in found if m.group("name").lower() in closed or _TAG.fullmatch(m.group())]
+    if len(tags) < _LEAST and not closed:
+        return []
+    runs: list[list[int]] = []  # [start, end, opens a line]
+    for tag in tags:
+        if runs and not text[runs[-1][1] : tag.start()].strip():
+            between = text[runs[-1][1] : tag.start()]
+            runs[-1][1] = tag.end()
+            runs[-1][2] |= "\n" in between
+        else:
+            line_start = text.rfind("\n", 0, tag.start()) + 1
+            runs.append([tag.start(), tag.end(), int(not text[line_start : tag.start()].strip())])
+    return [(a, b) for a, b, opens in runs if opens or not text[b:].strip()]  # or ends the text

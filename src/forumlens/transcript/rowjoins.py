@@ -13,7 +13,9 @@ slices and count lines), so the rows between keep their furniture in the turn te
 - recognition segments (`segments.py`): the `[00:00:04.380 --> 00:00:10.020] [SPEAKER_00]:`
   opening the next segment of the same voice;
 - a SubStation Alpha script (`ssa.py`): the `Dialogue: 0,0:00:01.20,…,,` fields before the next
-  line's text, and a `Comment:` line between two lines.
+  line's text, and a `Comment:` line between two lines;
+- markup and frame wrappers around caption lines (`markup.py`, `wrappers.py`): `</text>` and
+  `<text start="5.05" dur="3.67">` of a timed-text track, `{201}{330}` of a MicroDVD file.
 
 `export_furniture` finds these spans in a text by their shape, so the sentence splitter
 (`sentences.py`) skips them as it skips a subtitle cue's timing lines, whichever stage asks.
@@ -32,9 +34,11 @@ from dataclasses import dataclass
 
 from .clock import CLOCK
 from .labelblocks import LABEL_LINE
+from .markup import markup_spans
 from .segments import SEGMENT_LINE
 from .ssa import EVENT_FIELDS
 from .timedlabels import timed_label_lines
+from .wrappers import wrapper_spans
 
 __all__ = ["export_furniture"]
 
@@ -72,6 +76,9 @@ def export_furniture(text: str) -> list[tuple[int, int]]:
         spans += [(m.start(), m.end()) for m in timed_label_lines(text)]
     if "Dialogue:" in text or "Comment:" in text:
         spans += [(m.start(), m.end()) for m in EVENT_FIELDS.finditer(text)]
+    if "<" in text or "{" in text:  # tags and frame wrappers between caption lines
+        spans += markup_spans(text)
+        spans += wrapper_spans(text)
     if _ROW_START.search(text):
         for delimiter in _DELIMITERS:
             joins = _row_joins(text, delimiter)

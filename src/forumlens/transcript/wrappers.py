@@ -22,7 +22,7 @@ from collections import Counter
 
 from .view import Edit
 
-__all__ = ["wrapper_edits"]
+__all__ = ["wrapper_edits", "wrapper_spans"]
 
 # One group of a wrapper: braces or angle brackets around up to 60 characters on the line.
 _GROUP = r"(?:\{[^{}\n]{0,60}\}|<[^<>\n]{1,60}>)"
@@ -74,3 +74,18 @@ def wrapper_edits(text: str) -> list[Edit]:
             end = style.end()
         edits.append(Edit(run.start(), end, ""))
     return edits
+
+
+def wrapper_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of brace or angle-bracket groups opening a line of `text` and
+    holding a number (`{471}{600}`, `<SYNC Start=10400><P Class=X>`), with the style groups
+    after it: inside one turn's text, where too few lines are left to learn the wrapper from,
+    such a run is a frame or cue field, never speech (for the sentence splitter)."""
+    spans = []
+    for run in _WRAPPER.finditer(text):
+        if any(ch.isdigit() for ch in run.group()):
+            end = run.end()
+            while style := _STYLE.match(text, end):
+                end = style.end()
+            spans.append((run.start(), end))
+    return spans
