@@ -161,7 +161,11 @@ def _last_word(label: str) -> str:
 
 def learn_record_shape(text: str) -> RecordShape | None:
     """The record shape of `text` (see the module doc), or None when it has none."""
-    lines = _lines(text)
+    return _learn(_lines(text))
+
+
+def _learn(lines: list[tuple[int, str]]) -> RecordShape | None:
+    """`learn_record_shape` of the non-blank lines of a text."""
     if len(lines) < _LEAST:
         return None
     stamp = _learn_stamp(lines)
@@ -172,11 +176,11 @@ def learn_record_shape(text: str) -> RecordShape | None:
     return RecordShape(stamp, lead, stop)
 
 
-def _heads(text: str, shape: RecordShape) -> list[Mark]:
-    """A mark for each head of `shape` in `text`: at the line, its speech after the colon (or on
-    the line below), its label the name field."""
+def _heads(text: str, lines: list[tuple[int, str]], shape: RecordShape) -> list[Mark]:
+    """A mark for each head of `shape` among the `lines` of `text`: at the line, its speech after
+    the colon (or on the line below), its label the name field."""
     marks = []
-    for at, rest_at, rest in _rests(_lines(text), shape.stamp):
+    for at, rest_at, rest in _rests(lines, shape.stamp):
         colon = _COLON.search(rest)
         if colon is None:
             continue
@@ -194,11 +198,12 @@ def _heads(text: str, shape: RecordShape) -> list[Mark]:
 
 def read_records(text: str) -> ExportMarks | None:
     """The turns of a file of repeating records (see the module doc); None for any other text."""
-    shape = learn_record_shape(text)
+    lines = _lines(text)
+    shape = _learn(lines)
     if shape is None:
         return None
-    marks = _heads(text, shape)
-    if len(marks) < _LEAST or len(marks) < _LINE_SHARE * len(_lines(text)):
+    marks = _heads(text, lines, shape)
+    if len(marks) < _LEAST or len(marks) < _LINE_SHARE * len(lines):
         return None
     # some name comes back (its last word: `Mr. Li` after `Mr. Jo Li, Ministry of ICT`)
     names = Counter(_last_word(m.label or "") for m in marks)

@@ -25,6 +25,9 @@ _RUN = re.compile(rf"^[ \t]*(?:>>[ \t]*)?(?P<run>{_WORD}(?:[ \t]{{2,4}}\S(?: \S)
 # A run ends at its colon: `C H A I R :   A good question` is `CHAIR:` before the speech.
 _COLON_END = re.compile(r"^.*?:(?= |$)")
 _GAP = re.compile(r"[ \t]{2,}")
+# A cheap test first: some line opens with three spaced single characters (a pattern opening
+# with a literal line break is scanned for quickly; one opening with `^` is tried everywhere).
+_OPENING = re.compile(r"\n[ \t]*(?:>>[ \t]*)?\S \S \S")
 _LEAST = 2
 
 
@@ -35,7 +38,7 @@ def _joined(run: str) -> str:
 
 def spaced_edits(text: str) -> list[Edit]:
     """Each letter-spaced run opening a line, joined, when two or more lines open with one."""
-    if " " not in text:
+    if _OPENING.search(text) is None and _RUN.match(text) is None:
         return []
     runs = [m for m in _RUN.finditer(text) if len(m.group("run")) >= 5]
     if len(runs) < _LEAST:
