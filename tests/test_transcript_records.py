@@ -90,3 +90,23 @@ def test_a_transcript_the_rules_read_is_not_read_as_records() -> None:
     text = "[00:00:01] >> JO LI: Good morning.\n[00:00:09] >> ANA RUIZ: Hello.\n[00:00:15] >> JO LI: Thanks.\n"
     assert read_records(text) is not None  # the shape is there, but the rules read every turn
     assert [t.line for t in parse_transcript(text).turns] == [1, 2, 3]
+
+
+def test_a_chat_log_closes_the_name_with_the_bracket_its_stamp_opened() -> None:
+    log = (
+        "Session log: remote participation channel\n"
+        "[14:01] <remote_mod> Welcome, the room can hear the questions you type here.\n"
+        "[14:03] <kofi_a> Question: will the slides be posted?\n"
+        "[14:04] <remote_mod> Yes, after the session.\n"
+        "[14:06] <lina.k> Thanks: and the recording?\n"
+        "[14:07] <remote_mod> Also, on the same page.\n"
+    )
+    session = parse_transcript(log)
+    assert [(t.line, t.label) for t in session.turns] == [
+        (2, "remote_mod"),
+        (3, "kofi_a"),
+        (4, "remote_mod"),
+        (5, "lina.k"),
+        (6, "remote_mod"),
+    ]
+    assert session.turns[1].text == "Question: will the slides be posted?"

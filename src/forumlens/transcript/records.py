@@ -2,7 +2,8 @@
 
 Every round of unseen files brought an export no reader knew: a meeting client's saved chat
 (`14:02:11 From  Jo Li  to  Everyone:` above the message), a messaging group's export
-(`27/11/2019, 14:52 - Jo Li: text`, `[12/05/19, 10:02] Jo Li: text`), a summary record whose
+(`27/11/2019, 14:52 - Jo Li: text`, `[12/05/19, 10:02] Jo Li: text`), a chat log
+(`[10:02] <Jo Li> text`: the name closed by the bracket the stamp opened), a summary record whose
 turns open with `Ms. Jo Li, Ministry of ICT, said:`. They share one shape: a *head* line that
 repeats, made of an optional stamp (a date or a time), a short name field between fixed words,
 a colon, then the speech on the same line or on the lines below. Rather than one reader per
@@ -48,6 +49,16 @@ _STAMP_RUN = re.compile(r"[ \t]*[^\w\n]*\d[^\n]*?(?=[^\W\d_]|$)")
 _DATED = re.compile(r"9:9|9/9/9|9-9-9|9\.9\.9")
 # A colon that ends a head's name part: before a space or the line end.
 _COLON = re.compile(r"[ \t]*:(?=[ \t]|$)")
+# A stamp ending in an opening bracket (`[10:02] <`, a chat log's `<Jo Li> text`) is closed by
+# the name's closing bracket, not by a colon.
+_CLOSERS = {"<": re.compile(r"[ \t]*>(?=[ \t]|$)"), "[": re.compile(r"[ \t]*\](?=[ \t]|$)")}
+
+
+def _separator(stamp: str) -> re.Pattern[str]:
+    """What ends the name part after `stamp`: its closing bracket, else a colon."""
+    return _CLOSERS.get(stamp.rstrip()[-1:], _COLON)
+
+
 _WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.?!;,][\"'”’)]?$")
 
@@ -114,10 +125,10 @@ def _rests(lines: list[tuple[int, str]], stamp: str) -> list[tuple[int, int, str
     return found
 
 
-def _fixed_words(rests: list[str]) -> tuple[str, str]:
+def _fixed_words(rests: list[str], separator: re.Pattern[str]) -> tuple[str, str]:
     """The leading word nearly every head opens with and the word after the name nearly every
     head holds (each "" when none)."""
-    heads = [r[: m.start()] for r in rests if (m := _COLON.search(r))]
+    heads = [r[: m.start()] for r in rests if (m := separator.search(r))]
     if len(heads) < _LEAST:
         return "", ""
     firsts = Counter(h.split()[0] for h in heads if h.split())
@@ -170,7 +181,7 @@ def _learn(lines: list[tuple[int, str]]) -> RecordShape | None:
         return None
     stamp = _learn_stamp(lines)
     rests = _rests(lines, stamp)
-    lead, stop = _fixed_words([r for _, _, r in rests])
+    lead, stop = _fixed_words([r for _, _, r in rests], _separator(stamp))
     if not (stamp or lead or stop):
         return None  # a bare `Name:` line is the caption rules' label, not a record
     return RecordShape(stamp, lead, stop)
@@ -180,8 +191,9 @@ def _heads(text: str, lines: list[tuple[int, str]], shape: RecordShape) -> list[
     """A mark for each head of `shape` among the `lines` of `text`: at the line, its speech after
     the colon (or on the line below), its label the name field."""
     marks = []
+    separator = _separator(shape.stamp)
     for at, rest_at, rest in _rests(lines, shape.stamp):
-        colon = _COLON.search(rest)
+        colon = separator.search(rest)
         if colon is None:
             continue
         name = _name(rest[: colon.start()], shape)
