@@ -18,6 +18,7 @@ from typing import Any
 from forumlens.models import Session
 from forumlens.resolve import affcands, affmodel, cues, modes
 from forumlens.resolve.dutylabel import join_duty_labels
+from forumlens.resolve.hubs import hub_name
 from forumlens.resolve.initials import join_initials
 from forumlens.resolve.interpreted import join_interpreted
 from forumlens.resolve.mentions import Mention, find_mentions
@@ -697,8 +698,11 @@ def resolve_session(
         mode_shown = draft.card_mode_evidence[:1] if draft.card_mode and mode == draft.card_mode else []
         by_card = draft.card_evidence[:1] if draft.card_role and (draft.card_role == role or moderator) else []
         shown = list(dict.fromkeys(evidence[:3] + (mode_shown or draft.mode_evidence[:2]) + by_card))
+        # "HUB GEORGETOWN", "REMOTE HUB, PRAIA" … "PRAIA HUB": one hub, named place first
+        name = hub_name(group.name, group.labels) if hub and group.name else group.name
+        aliases = [*draft.aliases, *([group.name] if group.name and name != group.name else [])]
         person = Person(
-            name=group.name,
+            name=name,
             labels=tuple(group.labels),
             role=role,
             affiliation=affiliation,
@@ -709,7 +713,7 @@ def resolve_session(
             minutes=round(words / words_per_minute, 1) if words_per_minute else 0.0,
             evidence=tuple(shown),
             flags=tuple(own_flags),
-            aliases=tuple(dict.fromkeys(draft.aliases)),
+            aliases=tuple(dict.fromkeys(aliases)),
             description=_describe(draft, affiliation, role),
         )
         claimed = None if hub or not words else _claimed(view, draft, reg, prepared.new_coalitions)

@@ -138,6 +138,16 @@ AUDIENCE_LABEL = re.compile(
     r"UNIDENTIFIED|UNKNOWN SPEAKER|FROM THE FLOOR)",
     re.IGNORECASE,
 )
+# A voice on a telephone bridge, labelled by how it connects, not by name ("CALLER", "PHONE
+# CALLER", "TELEPHONE PARTICIPANT", "CALLER 2", "CALLER FROM NAIROBI"): every caller of the bridge
+# speaks under it, so it is no person's name but a shared label, told apart like "PARTICIPANT" by
+# who introduces themselves or is handed the line (`resolve.selfnames.split_shared_voices`).
+PHONE_VOICE = re.compile(
+    r"(?:(?:tele)?phone\s+)?caller(?:\s+\d+|\s+(?:from|in|on)\s+.+)?|"
+    r"(?:tele)?phone\s+(?:participant|speaker|line)(?:\s+\d+)?|"
+    r"(?:caller|voice|participant|speaker)\s+on\s+the\s+(?:tele)?phone(?:\s+bridge|\s+line)?",
+    re.IGNORECASE,
+)
 # The chair announcing a panel slot without a name: whoever speaks next fills it.
 SPEAKER_SLOT = re.compile(
     r"\b(?:first|next|second|third|fourth|last|final|following|our) (?:speaker|panell?ist|"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from forumlens.models import Session, Turn
-from forumlens.resolve import titles
+from forumlens.resolve import cues, titles
 from forumlens.text.accents import unaccented
 from forumlens.text.fastre import Prefiltered
 from forumlens.transcript.speakers import COLLECTIVE_LABELS, name_key, normalise_label
@@ -115,6 +115,8 @@ def group_labels(session: Session) -> list[LabelGroup]:
             continue
         # the parser drops most titles; an office it keeps ("Vice-Chair Smith") is no part of a name
         speaker = titles.strip_titles(turn.speaker.replace("\u2011", "-")) if turn.speaker else None
+        if speaker and turn.label and cues.PHONE_VOICE.fullmatch(turn.label.strip(" .:")):
+            speaker = None  # "CALLER": every caller of a phone bridge, a shared label like "PARTICIPANT"
         if speaker:
             if speaker not in first:
                 first[speaker] = next(

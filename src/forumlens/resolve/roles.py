@@ -1092,7 +1092,10 @@ def collect_evidence(
             continue
         draft = Draft(group, name_forms(group.name) if group.name else [])
         draft.org_names.update(view.coalition_names)  # "our coalition" may be an unregistered one
-        draft.from_floor = any(cues.AUDIENCE_LABEL.search(lab) for lab in group.labels)
+        # a caller on the phone bridge asks from the remote floor, like a voice at the room's microphone
+        draft.from_floor = any(
+            cues.AUDIENCE_LABEL.search(lab) or cues.PHONE_VOICE.fullmatch(lab.strip(" .:")) for lab in group.labels
+        )
         for k, turn_index in enumerate(group.turns):
             if not is_moderator(group, moderators):
                 _handoff(view, draft, turn_index, k == 0, owner, moderators, groups)
