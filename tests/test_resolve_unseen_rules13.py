@@ -5,15 +5,20 @@ Inputs are written for this file (invented people and bodies) in the shapes thos
 never their sentences. A phone bridge's shared label ("CALLER") is every caller, not a person
 named "Caller": it is split by who introduces themselves or is handed the line, and its voices
 are participants from the (remote) floor. A remote hub is named place first ("HUB GEORGETOWN" is
-"Georgetown Hub"), and one hub captioned in two shapes by the shorter. Each rule is also checked where it must not apply.
+"Georgetown Hub"), and one hub captioned in two shapes by the shorter. Where one is, from a seat at
+the room's table or microphone ("here at the head of the table", "I am here at microphone number
+two", "sitting in her chair", "her name card is on the table"), and for a floor voice from the
+chair's "a hand at the middle microphone". A statement read out for an absent colleague ("Quote.
+'… I cannot be with you in Addis …' End quote.") says where its author is, not the reader. Each rule is also checked where it must not apply.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from forumlens.resolve import resolve_session
+from forumlens.resolve import modes, resolve_session
 from forumlens.resolve.hubs import hub_name
+from forumlens.resolve.quoted import quoted_spans
 from forumlens.resolve.selfnames import is_generic_label
 from forumlens.transcript.parse import parse_transcript
 
@@ -106,3 +111,61 @@ def test_hub_names_from_the_label_shapes() -> None:
     assert hub_name("Hub Georgetown", ["HUB GEORGETOWN"]) == "Georgetown Hub"
     assert hub_name("Praia Remote Hub", ["REMOTE HUB, PRAIA", "PRAIA HUB"]) == "Praia Hub"
     assert hub_name("Kampala Remote Hub", ["KAMPALA REMOTE HUB"]) == "Kampala Remote Hub"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I am the one with the timer here at the head of the table.",
+        "Good morning, I am here at microphone number three.",
+        "I am standing by the floor mic near the door.",
+        "I am sitting in his chair today, he is ill.",
+        "My name card is still on the table, so you know who I am.",
+    ],
+)
+def test_a_seat_at_the_rooms_table_or_microphone_is_on_site(sentence: str) -> None:
+    assert modes.own_cues(sentence, 2015) == (0.0, 1.5)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I am at my microphone in the kitchen.",  # one's own microphone, wherever one is
+        "We will put the proposal on the table of the board.",
+        "I sit on the board of the association.",
+    ],
+)
+def test_microphones_and_tables_that_place_nobody(sentence: str) -> None:
+    assert modes.own_cues(sentence, 2015)[1] == 0
+
+
+def test_a_hand_at_a_floor_microphone_is_in_the_room() -> None:
+    assert modes.floor_cues("I see a hand at the middle microphone.") == (0, 1)
+    assert modes.floor_cues("Please unmute your microphone.") == (1, 0)
+
+
+READ_OUT = """>> WANJIRU GATHECA-NDUNG'U:  Good afternoon.  I am Wanjiru Gatheca-Ndung'u of the Laikipia Radio Trust and I moderate.  Our speaker Dr. Sefa Kumordzie-Agbo could not travel, and Tomasi will read his statement.  Tomasi, please.
+
+>> TOMASI RAVUVU-NAILATIKAU:  Thank you.  My name is Tomasi Ravuvu-Nailatikau, I produce the morning show at Radio Lomaloma.  I read the statement of Dr. Kumordzie-Agbo now.  Quote.  "Dear friends, I regret that I cannot be with you in Bali.  I am joining you online from Accra, on the webcast.  Our network of listeners' clubs has grown to forty villages, and the clubs now record their own programmes."  End quote.  That is all from him.
+
+>> WANJIRU GATHECA-NDUNG'U:  Thank you, Tomasi.  We close here.
+"""
+
+
+def test_a_statement_read_out_places_its_author_not_the_reader() -> None:
+    cast = _cast(READ_OUT)
+    assert cast["Tomasi Ravuvu-Nailatikau"][2] is None  # the session never says where the reader is
+    assert "Sefa Kumordzie-Agbo" not in cast
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('Quote.  "Dear friends, I am very sorry that I am not with you in the room today, truly."  End quote.', True),
+        ("I quote: we will connect every school by the end of the decade, every single one.  Unquote.", True),
+        ("Please do not quote me as the ministry.  I am here in the room with my suitcase under the table.", False),
+        ('We called it "the last mile" in the report.', False),  # a short phrase, not a statement
+    ],
+)
+def test_which_passages_are_read_out(text: str, quoted: bool) -> None:
+    assert bool(quoted_spans(text, 0, len(text))) is quoted

@@ -174,6 +174,16 @@ _OWN_ONSITE = SharedCue(
         r"(?:I|we)\s+(?:just\s+)?walked\s+(?:here|in|over|across)\b|"
         r"(?:came|come|drove|arrived)\s+(?:here\s+)?(?:straight|directly|right)\s+from\s+the\s+"
         r"(?:airport|plane|station|train)\b|"
+        # a seat at the room's table or microphone: "the one with the bell here at the head of the
+        # table", "I am here at microphone number two", "standing by the floor mic" (not "my mic")
+        r"(?:here|sitting|seated|I am|I'm|I’m)\s+(?:here\s+)?at\s+the\s+(?:head|end|far end|other end|middle|centre|center)\s+"
+        r"of\s+the\s+table\b|"
+        r"(?:I am|I'm|I’m|here|standing|sitting|seated)\s+(?:here\s+)?(?:at|by|near)\s+(?:the\s+)?"
+        r"(?!my\b|your\b|our\b)(?:[\w-]+\s+){0,2}?(?:mic|microphone)\b|"
+        # someone's seat or name card at the table: "I am sitting in her chair and her name card is
+        # still on the table in front of me" (a speaker standing in for an absent one)
+        r"(?:sitting|seated)\s+in\s+(?:his|her|their)\s+(?:chair|seat|place)\b|"
+        r"name\s+(?:card|plate|tag|sign)\s+(?:is\s+)?(?:still\s+)?(?:here\s+)?on\s+the\s+table\b|"
         # the panel seated beside the speaker: "On my right is Ms. …", "On my left, Mr. …"
         r"(?:on|to)\s+my\s+(?:left|right)(?=\s*,|\s+(?:is|are|sits?|we have)\b))\b",
         re.IGNORECASE,
@@ -269,7 +279,9 @@ _FLOOR_ONSITE = re.compile(
     rf"(?:madam|sir),?\s+(?:at|in|on|near|by|behind)\s+the\b|"
     # the microphone carried to the voice: "the microphone is coming", "we bring you the mic"
     rf"(?:mic|microphone) is (?:coming|on (?:its|the) way)|bring (?:you |her |him )?the (?:mic|microphone)\b|"
-    rf"(?:hand|hands) (?:up )?(?:over )?(?:there|{_HERE})\b|(?:mic|microphone)s? (?:is |are )?(?:in|at) the\b)",
+    rf"(?:hand|hands) (?:up )?(?:over )?(?:there|{_HERE})\b|(?:mic|microphone)s? (?:is |are )?(?:in|at) the\b|"
+    # "I see a hand at the middle microphone", "someone at microphone two"
+    rf"(?:at|by|near)\s+(?:the\s+)?(?!my\b|your\b|her\b|his\b)(?:[\w-]+\s+){{0,2}}?(?:mic|microphone)s?\b)",
     re.IGNORECASE,
 )
 _FLOOR_ONLINE = re.compile(

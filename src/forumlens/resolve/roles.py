@@ -34,6 +34,7 @@ from forumlens.resolve import cards, cues, modes, orgs, titles, voice
 from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.people import LabelGroup, name_forms, same_person
+from forumlens.resolve.quoted import quoted_spans
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.text import paragraph_spans, sentence_spans
 from forumlens.transcript.speakers import card_like, sentence_word
@@ -888,6 +889,8 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
     """
     turn = view.session.turns[turn_index]
     text = view.text
+    # a statement read out for someone else: its "I cannot be with you in Addis" is the author's
+    read_out = quoted_spans(text, turn.start, turn.end)
     for a, b in view.sentences[turn_index]:
         sentence = text[a:b]
         if _INDEPENDENT.search(sentence):
@@ -923,6 +926,8 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
                 draft.claimed.setdefault(ante.entity_id, []).append(view.evidence(a, b, kind))
                 if intro:
                     draft.role_word = draft.role_word or intro[1]
+        if any(x <= a < y for x, y in read_out):
+            continue
         online, onsite = cues.own_mode_cues(sentence)
         more_online, more_onsite = modes.own_cues(sentence, view.session.year)
         if online or onsite or more_online or more_onsite:
