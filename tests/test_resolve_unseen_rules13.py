@@ -8,7 +8,11 @@ are participants from the (remote) floor. A remote hub is named place first ("HU
 "Georgetown Hub"), and one hub captioned in two shapes by the shorter. Where one is, from a seat at
 the room's table or microphone ("here at the head of the table", "I am here at microphone number
 two", "sitting in her chair", "her name card is on the table"), and for a floor voice from the
-chair's "a hand at the middle microphone". A statement read out for an absent colleague ("Quote.
+chair's "a hand at the middle microphone"; the room seen through its camera ("I can see you on the
+room camera") is online. A display name with an abbreviated particle ("Marjolein vd Kroft") takes the
+full name its voice says, and stays the chair it was found to be. A voice that comes back under a
+colleague's display name ("it's Chathurika again … I'm on my colleague Nuwan's laptop") joins the
+person it says it is. A statement read out for an absent colleague ("Quote.
 '… I cannot be with you in Addis …' End quote.") says where its author is, not the reader. Each rule is also checked where it must not apply.
 """
 
@@ -19,7 +23,7 @@ import pytest
 from forumlens.resolve import modes, resolve_session
 from forumlens.resolve.hubs import hub_name
 from forumlens.resolve.quoted import quoted_spans
-from forumlens.resolve.selfnames import is_generic_label
+from forumlens.resolve.selfnames import _covers, is_generic_label
 from forumlens.transcript.parse import parse_transcript
 
 HEADER = "IGF 2013 Bali, Indonesia\nOctober 23, 2013 - 09:00\nWorkshop 12: Fixing the last mile\n\n"
@@ -169,3 +173,46 @@ def test_a_statement_read_out_places_its_author_not_the_reader() -> None:
 )
 def test_which_passages_are_read_out(text: str, quoted: bool) -> None:
     assert bool(quoted_spans(text, 0, len(text))) is quoted
+
+
+HYBRID = """\
+>> RAGNHILD SOLBAKKEN:  Good afternoon.  I am Ragnhild Solbakken of the Tromso Fibre Cooperative, here in the room, and I co-moderate with Anneke online.  Anneke, please.
+
+>> Anneke vd Meulen:  Thank you, Ragnhild.  I can see you on the room camera.  I'm Anneke van der Meulen, I'm the online co-moderator, and I run Stichting Dorpsnet.  First, Kasun.
+
+>> Kasun P.:  Thank you, Anneke.  I'm Kasun Pathirana-Wijesekera of Ella Mesh Labs, a start-up in Badulla.  We train young
+
+>> Anneke vd Meulen:  We lost Kasun.  A new participant joined, the screen shows Roshan Dias.  Kasun, is that you?
+
+>> Roshan Dias:  Yes, it's Kasun again, sorry.  I'm on my colleague Roshan's laptop, please ignore the name.  We train young technicians in the hill villages.
+
+>> RAGNHILD SOLBAKKEN:  Thank you, Kasun, and thank you Anneke.  We close here.
+"""
+
+
+def test_a_borrowed_display_name_and_an_abbreviated_particle() -> None:
+    cast = _cast(HYBRID)
+    assert "Roshan Dias" not in cast
+    kasun = cast["Kasun Pathirana-Wijesekera"]
+    assert kasun[3] == ("Kasun P", "Roshan Dias") and len(kasun[4]) == 2
+    anneke = cast["Anneke van der Meulen"]
+    assert anneke[0] == "moderator" and anneke[2] == "online"
+
+
+def test_a_colleagues_laptop_alone_joins_nobody() -> None:
+    """Only one of the two statements: the label stays a person of its own."""
+    body = HYBRID.replace("Yes, it's Kasun again, sorry.  ", "Yes, sorry.  ")
+    assert "Roshan Dias" in _cast(body)
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "covers"),
+    [
+        ("anneke vd meulen", "anneke van der meulen", True),
+        ("jan vd berg", "jan van den berg", True),
+        ("jan vd berg", "jan van berg", False),  # "vd" spells two particles
+        ("jan xy berg", "jan xavier young berg", False),  # only particles are abbreviated so
+    ],
+)
+def test_an_abbreviated_particle_covers_its_words(short: str, full: str, covers: bool) -> None:
+    assert _covers(set(short.split()), full.split()) is covers

@@ -17,6 +17,7 @@ from typing import Any
 
 from forumlens.models import Session
 from forumlens.resolve import affcands, affmodel, cues, modes
+from forumlens.resolve.borrowed import join_borrowed_labels
 from forumlens.resolve.dutylabel import join_duty_labels
 from forumlens.resolve.hubs import hub_name
 from forumlens.resolve.initials import join_initials
@@ -524,9 +525,14 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     # "PARTICIPANT: Thank you.  Pham Minh Chau, I am …": the voice is a named person
     # three panelists under ">> SPEAKER:": one person each, told by their names
     groups = split_shared_voices(groups, session.turns, is_generic_label)
+    named_before = {id(g): g.name for g in groups}
     groups = complete_names(name_generic_voices(groups, session.turns, is_generic_label), session.turns)
     # ">> Caribe Abierto: This is Yokasta Almonte-Peguero speaking": an organisation's account
     groups = name_account_labels(groups, session.turns)
+    # ">> Nuwan Jayatilleke: Yes, it's Chathurika again … I'm on my colleague Nuwan's laptop"
+    groups = join_borrowed_labels(groups, session.turns)
+    # a chair found under the short name ("Marjolein vd Kroft") is still the chair under the full one
+    moderators |= {g.name for g in groups if g.name and named_before.get(id(g)) in moderators}
     drafts = collect_evidence(view, groups, moderators, reg)
     introduced = {d.group.name for d in drafts if d.group.name and (d.named_in_handoff or d.affiliations)}
     found = find_misattributions(session, groups, moderators, introduced)

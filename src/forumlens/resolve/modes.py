@@ -107,6 +107,12 @@ _OWN_ONLINE_STRONG = SharedCue(
         r"(?<!question )(?<!questions )(?<!comment )(?<!comments )(?<!hand )(?<!message )"
         r"(?:from|at)\s+(?:a|our|the)\s+(?:remote\s+|local\s+)?hub\b|" + HUB_DUTY.pattern + r"|"
         # "I moderate the remote hub here in Pokhara": the one running a hub is at the hub
+        # "I can see you on the room camera", "I see the room on my screen": the room seen from afar
+        # (not "we see you on the screen": the room seeing a remote speaker)
+        r"(?:I|we)\s+(?:can\s+)?(?:see|watch)\s+(?:you all|all of you|everybody|everyone|the room|the hall|the panel)\s+"
+        r"(?:on|through|via|in)\s+(?:the|my|our)\s+(?:room\s+|room's\s+)?(?:camera|screen|webcast|stream|livestream)\b|"
+        r"(?:I|we)\s+(?:can\s+)?(?:see|watch)\s+(?:you|it)\s+(?:on|through|via|in)\s+the\s+"
+        r"(?:room\s+camera|room's\s+camera|webcast|livestream|live\s+stream)\b|"
         # "I have no camera today" (one's own picture in other words: `_own_picture`)
         r"I\s+(?:have|have got|'ve got|’ve got)\s+no\s+(?:camera|video|webcam)|"
         r"I\s+(?:do not|don't|don’t)\s+have\s+(?:a\s+|my\s+)?(?:camera|video|webcam)\b)\b",

@@ -466,9 +466,29 @@ def _covers(short: set[str], full: Sequence[str]) -> bool:
         if hit is None and len(word) == 1:
             hit = next((w for w in rest if w.startswith(word)), None)
         if hit is None:
-            return False
+            run = _particle_run(word, rest)
+            if run is None:
+                return False
+            for w in run:
+                rest.remove(w)
+            continue
         rest.remove(hit)
     return True
+
+
+_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+
+
+def _particle_run(short: str, words: Sequence[str]) -> list[str] | None:
+    """The particles an abbreviation spells by their initials ("vd" for "van der", "vdb" never:
+    only particles), consecutive in `words`; None when there are none."""
+    if not 2 <= len(short) <= 3 or not short.isalpha():
+        return None
+    for k in range(len(words) - len(short) + 1):
+        run = list(words[k : k + len(short)])
+        if all(w in _PARTICLES for w in run) and "".join(w[0] for w in run) == short:
+            return run
+    return None
 
 
 # A label spoken of as a body: "Yokasta from Caribe Abierto", "the name on the screen is …".

@@ -1,0 +1,81 @@
+"""A voice speaking under somebody else's display name.
+
+In a hybrid session a remote speaker who drops out may come back on a colleague's device, and
+the meeting tool labels the voice with the colleague's name (">> Nuwan Jayatilleke:  Yes, it's
+Chathurika again, sorry.  I'm on my colleague Nuwan's laptop, and the screen says his name").
+The label is then no person of its own: its turns are the speaker's who says who they are.
+
+The group is joined to that speaker only when, in its first turn, the voice both
+
+- says it is a person the cast already has ("it's Chathurika", "this is Chathurika again",
+  "I am Chathurika Perera"), another group than the label's, and
+- says the label's name is not its own: the label's person owns the device or the account
+  ("Nuwan's laptop", "his account") or the screen shows a name that is not theirs ("the
+  screen says his name", "please ignore the name").
+
+Either alone is common and means nothing ("it's Chathurika's point" is a reference, "I'm on
+Nuwan's laptop" a fact), so both are required.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from forumlens.models import Turn
+from forumlens.resolve.people import LabelGroup, name_forms
+
+__all__ = ["join_borrowed_labels"]
+
+_DEVICE = r"(?:laptop|computer|pc|tablet|phone|mobile|device|account|login|zoom|webex|connection|screen)"
+_OPENING = 400  # characters: the voice explains itself when it comes back
+# "the screen says his name", "it shows her name", "please ignore the name", "the name on the screen is wrong"
+_NOT_MY_NAME = re.compile(
+    r"\b(?:(?:screen|it|zoom|the\s+tool)\s+(?:says|shows|displays)\s+(?:his|her|their|another|my\s+colleague's)\s+name|"
+    r"ignore\s+the\s+name|(?:the\s+)?name\s+on\s+the\s+screen\s+is\s+(?:not\s+(?:mine|me)|wrong|my\s+colleague's))",
+    re.IGNORECASE,
+)
+
+
+def _claims(text: str, form: str) -> bool:
+    """The voice says it is `form`: "it's Chathurika", "this is Chathurika again", "I am …"."""
+    return (
+        re.search(
+            rf"\b(?:it['’]s|it is|this is|I am|I['’]m)\s+(?:(?:still|again|only|just|actually)\s+)?{re.escape(form)}\b"
+            rf"(?!['’]s)",
+            text,
+        )
+        is not None
+    )
+
+
+def _disowns(text: str, label_forms: Sequence[str]) -> bool:
+    """The voice says the label's name is not its own: the label's person owns the device."""
+    if _NOT_MY_NAME.search(text):
+        return True
+    return any(
+        re.search(rf"\b{re.escape(form)}['’]s\s+(?:[\w-]+\s+)?{_DEVICE}\b", text, re.IGNORECASE) for form in label_forms
+    )
+
+
+def join_borrowed_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
+    """Join a group labelled by a borrowed display name to the person its voice says it is."""
+    result = list(groups)
+    for group in list(result):
+        if group.name is None or not group.turns or group not in result:
+            continue
+        opening = turns[group.turns[0]].text[:_OPENING]
+        if not _disowns(opening, name_forms(group.name)):
+            continue
+        owners = [
+            other
+            for other in result
+            if other is not group and other.name and any(_claims(opening, form) for form in name_forms(other.name))
+        ]
+        if len(owners) != 1:
+            continue
+        (owner,) = owners
+        owner.turns = sorted([*owner.turns, *group.turns])
+        owner.labels = [*owner.labels, *(lab for lab in group.labels if lab not in owner.labels)]
+        result.remove(group)
+    return result
