@@ -12,7 +12,9 @@ chair's "a hand at the middle microphone"; the room seen through its camera ("I 
 room camera") is online. A display name with an abbreviated particle ("Marjolein vd Kroft") takes the
 full name its voice says, and stays the chair it was found to be. A voice that comes back under a
 colleague's display name ("it's Chathurika again … I'm on my colleague Nuwan's laptop") joins the
-person it says it is. A statement read out for an absent colleague ("Quote.
+person it says it is. A body's name runs on over a plural possessive ("Efate Telecom Users'
+Council"), the French "en" ("… des Médias en Langues Locales") and an "in" whose words end with a
+body's word ("Najd Women in Technology Circle"; not "the Ministry in Addis Ababa"). A statement read out for an absent colleague ("Quote.
 '… I cannot be with you in Addis …' End quote.") says where its author is, not the reader. Each rule is also checked where it must not apply.
 """
 
@@ -22,6 +24,7 @@ import pytest
 
 from forumlens.resolve import modes, resolve_session
 from forumlens.resolve.hubs import hub_name
+from forumlens.resolve.orgs import load_gazetteer, self_orgs
 from forumlens.resolve.quoted import quoted_spans
 from forumlens.resolve.selfnames import _covers, is_generic_label
 from forumlens.transcript.parse import parse_transcript
@@ -216,3 +219,24 @@ def test_a_colleagues_laptop_alone_joins_nobody() -> None:
 )
 def test_an_abbreviated_particle_covers_its_words(short: str, full: str, covers: bool) -> None:
     assert _covers(set(short.split()), full.split()) is covers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("I work for the Tanna Fishers' Cooperative, all volunteers.", "Tanna Fishers' Cooperative"),
+        (
+            "I coordinate the Réseau des Radios en Langues Nationales, in Niamey.",
+            "Réseau des Radios en Langues Nationales",
+        ),
+        (
+            "I am a co-founder of the Hejaz Girls in Engineering Circle, a volunteer group.",
+            "Hejaz Girls in Engineering Circle",
+        ),
+        ("I work for the Ministry of Water in Lusaka, in the data unit.", "Ministry of Water"),
+        ("I am the director of Radio Kanyosha in Bujumbura.", "Radio Kanyosha"),
+    ],
+)
+def test_where_a_bodys_name_ends(sentence: str, body: str) -> None:
+    found = [o.name for o in self_orgs(sentence, 0, len(sentence), [], load_gazetteer())]
+    assert found and found[0] == body

@@ -178,6 +178,7 @@ _ORG_WORDS = frozenset(
         "cooperative",
         "collective",
         "club",
+        "circle",  # "Najd Women in Technology Circle", "the Readers' Circle of Lomé"
         "clinic",
         "clinica",
         "clínica",
@@ -245,6 +246,7 @@ _CONNECTORS = frozenset(
         "de",
         "des",
         "du",
+        "en",  # "Association … des Médias en Langues Locales"
         "la",
         "le",
         "les",
@@ -546,11 +548,14 @@ def _proper_run(text: str, pos: int, stop: int) -> tuple[int, list[str]] | None:
     pending: list[str] = []
     end = pos
     prev = pos
+    ends: list[int] = []  # where each word of `words` ends (connectors: where the word before ends)
     for m in _TOKEN.finditer(text, pos, stop):
         if m.start() != pos and "\n" in text[prev : m.start()]:
             break
         raw = m.group()
         core = raw.rstrip(_TRAIL)
+        if _PLURAL_POSSESSIVE.match(raw) and _CAPITAL_NEXT.match(text, m.end()):
+            core = raw  # "Efate Telecom Users' Council", "Journalists’ Union": a plural possessive, not a close
         closed = core != raw
         if not core or not _WORDLIKE.fullmatch(core):
             break
@@ -559,10 +564,11 @@ def _proper_run(text: str, pos: int, stop: int) -> tuple[int, list[str]] | None:
                 return None
             break
         if core[0].isupper() or (core == "&" and words):
+            ends += [end] * len(pending) + [m.start() + len(core)]
             words += [*pending, core]
             pending = []
             end = m.start() + len(core)
-        elif words and core.lower() in _CONNECTORS and len(pending) < 2 and not closed:
+        elif words and (core.lower() in _CONNECTORS or core == "in") and len(pending) < 2 and not closed:
             pending.append(core)
         elif len(words) == 1 and words[0].lower() in _ROMANCE_HEADS and len(pending) < 3 and not closed:
             # "Collège numérique du Bas-Saint-Laurent": French, Spanish and Portuguese names write
@@ -573,7 +579,18 @@ def _proper_run(text: str, pos: int, stop: int) -> tuple[int, list[str]] | None:
         if closed:
             break
         prev = m.end()
+    if "in" in words:
+        # "Najd Women in Technology Circle" is one name; "the Ministry in Addis Ababa" is a body
+        # and where it is: "in" joins only when the words after it end with a body's word
+        k = words.index("in")
+        if words[-1].lower() not in _ORG_WORDS:
+            words, end = words[:k], ends[k - 1]
     return (end, words) if words else None
+
+
+# A word ending in "s'" (a plural's possessive) and a capitalised word after it, within one name
+_PLURAL_POSSESSIVE = re.compile(r"[^\W\d_][\w\u2011-]*[sS]['’]$")
+_CAPITAL_NEXT = re.compile(r"[ \u00a0](?-i:[A-Z])")
 
 
 def org_at(
