@@ -14,7 +14,11 @@ full name its voice says, and stays the chair it was found to be. A voice that c
 colleague's display name ("it's Chathurika again … I'm on my colleague Nuwan's laptop") joins the
 person it says it is. A body's name runs on over a plural possessive ("Efate Telecom Users'
 Council"), the French "en" ("… des Médias en Langues Locales") and an "in" whose words end with a
-body's word ("Najd Women in Technology Circle"; not "the Ministry in Addis Ababa"). A statement read out for an absent colleague ("Quote.
+body's word ("Najd Women in Technology Circle"; not "the Ministry in Addis Ababa"). In a chair's
+list, the words right after a name are that name's up to the ", and" of the next ("Fatimata with us
+on Zoom from Ouagadougou, and a colleague from the Ministry, Ato Yohannes": Yohannes is not placed
+online), and the words before a list hold across a "from …" body and a title ("With me at the table
+are Sabitri from the Nepal IGF, and Deputada Rosimeire"). A statement read out for an absent colleague ("Quote.
 '… I cannot be with you in Addis …' End quote.") says where its author is, not the reader. Each rule is also checked where it must not apply.
 """
 
@@ -240,3 +244,26 @@ def test_an_abbreviated_particle_covers_its_words(short: str, full: str, covers:
 def test_where_a_bodys_name_ends(sentence: str, body: str) -> None:
     found = [o.name for o in self_orgs(sentence, 0, len(sentence), [], load_gazetteer())]
     assert found and found[0] == body
+
+
+LISTS = """\
+>> OUMOU SANGARE-KEITA:  Good afternoon, I am Oumou Sangare-Keita of the Bamako Radio Network, and I moderate.  Here at the table are Priyanka Thapa-Magar from the Pokhara Youth Forum, and Senadora Lucía Ferreyra-Ocampo, of the Senate of Paraguay.  We also have Kwabena Owusu-Ansah with us on Zoom from Kumasi, and a colleague from the Ministry of Communications, Ato Dawit Gebremariam-Hailu.  Priyanka, please.
+
+>> PRIYANKA THAPA-MAGAR:  Thank you, Oumou.  Our forum trains young people to run the local IGF.
+
+>> LUCÍA FERREYRA-OCAMPO:  Thank you.  The senate listens when the reports are short.
+
+>> KWABENA OWUSU-ANSAH:  Thank you, Oumou.  We translate the reports into Twi.
+
+>> DAWIT GEBREMARIAM-HAILU:  Thank you.  The ministry will read them.
+
+>> OUMOU SANGARE-KEITA:  Thank you all.  We close here.
+"""
+
+
+def test_where_a_chairs_list_places_each_name() -> None:
+    cast = _cast(LISTS)
+    assert cast["Priyanka Thapa-Magar"][2] == "onsite"
+    assert cast["Lucía Ferreyra-Ocampo"][2] == "onsite"  # the table's words hold across "from …, and Senadora"
+    assert cast["Kwabena Owusu-Ansah"][2] == "online"
+    assert cast["Dawit Gebremariam-Hailu"][2] is None  # "with us on Zoom" is Kwabena's

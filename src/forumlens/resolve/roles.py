@@ -552,6 +552,18 @@ def _card_join(words: str) -> bool:
     return _APPOSITION_JOIN.fullmatch(words) is not None and modes.about_other(words) == (0, 0)
 
 
+def _described_join(words: str) -> bool:
+    """Whether the words between two names of a list are the first one's body and a list join,
+    perhaps with the second one's title ("Sabitri from the Nepal IGF, and Deputada Rosimeire"):
+    the words before the list hold for both, unless the body's words say where the first one is."""
+    return _DESCRIBED_JOIN.fullmatch(words) is not None and modes.about_other(words) == (0, 0)
+
+
+# " from the Nepal IGF, and Deputada ": a short "from/of/at …" body, a list join, a title or none
+_DESCRIBED_JOIN = re.compile(
+    r"[ \u00a0]+(?:from|of|at|with)[ \u00a0]+[^.;:!?,()]{2,80}?,?[ \u00a0]*(?:and|&)[ \u00a0]+"
+    r"(?:(?-i:[A-Z][a-zà-ÿ]+)\.?[ \u00a0]+)?"
+)
 # ", director of digital skills at the Ministry of Youth of Tunisia, and ": one description, then "and".
 _APPOSITION_JOIN = re.compile(r"\s*,\s*[^.;:!?()]{2,160}?,\s*(?:and|&)\s+" + _TITLE_BEFORE, re.IGNORECASE)
 
@@ -581,7 +593,11 @@ def _mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: in
     for prev_start, prev_end, group in view.names_between(a, start):
         if group is draft.group:
             continue
-        if _LIST_JOIN.fullmatch(view.text, prev_end, end) or _card_join(view.text[prev_end:end]):
+        if (
+            _LIST_JOIN.fullmatch(view.text, prev_end, end)
+            or _card_join(view.text[prev_end:end])
+            or _described_join(view.text[prev_end:end])
+        ):
             end = prev_start
             continue
         window_start = prev_end
@@ -589,6 +605,11 @@ def _mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: in
     words = view.text[window_start:end]
     if window_start == a and _card_sentence(view, turn, a, start):
         words = _card_list_head(view, turn, a)
+    elif window_start != a and _GOES_ON_ABOUT.match(words) and (cut := _COMMA_AND.search(words)):
+        # "Fatimata with us on Zoom from Ouagadougou, and a colleague from the Ministry, Ato
+        # Yohannes": the words right after a name are that name's, up to the ", and" of the next
+        # (a run-on caption without commas keeps them: "… in Zambia then next to her Valentina")
+        words = words[cut.end() :]
     clause = list(_CLAUSE_BREAK.finditer(words))
     if clause:
         words = words[clause[-1].end() :]
@@ -602,6 +623,9 @@ def _mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: in
         draft.mode_evidence.append(view.evidence(*view.sentence_at(turn, start), "mode"))
 
 
+# Words going straight on about the name before them (no comma, no "and"): "… with us on Zoom".
+_GOES_ON_ABOUT = re.compile(r"[ \u00a0]+(?!and\b|or\b)(?-i:[a-z])")
+_COMMA_AND = re.compile(r",[ \u00a0]*(?:and|&)[ \u00a0]+")
 # A name a question or comment is put to: the words before it are where the asker is.
 _ADDRESSED_BEFORE = re.compile(
     r"\b(?:questions?|comments?|message)\b[^.?!;]{0,80}?\b(?:for|to)[ \u00a0]+"
