@@ -18,7 +18,8 @@ body's word ("Najd Women in Technology Circle"; not "the Ministry in Addis Ababa
 list, the words right after a name are that name's up to the ", and" of the next ("Fatimata with us
 on Zoom from Ouagadougou, and a colleague from the Ministry, Ato Yohannes": Yohannes is not placed
 online), and the words before a list hold across a "from …" body and a title ("With me at the table
-are Sabitri from the Nepal IGF, and Deputada Rosimeire"). A statement read out for an absent colleague ("Quote.
+are Sabitri from the Nepal IGF, and Deputada Rosimeire"). Groups called to report back ("who wants
+to report?") open the floor: a voice named only then is a participant. A statement read out for an absent colleague ("Quote.
 '… I cannot be with you in Addis …' End quote.") says where its author is, not the reader. Each rule is also checked where it must not apply.
 """
 
@@ -267,3 +268,24 @@ def test_where_a_chairs_list_places_each_name() -> None:
     assert cast["Lucía Ferreyra-Ocampo"][2] == "onsite"  # the table's words hold across "from …, and Senadora"
     assert cast["Kwabena Owusu-Ansah"][2] == "online"
     assert cast["Dawit Gebremariam-Hailu"][2] is None  # "with us on Zoom" is Kwabena's
+
+
+REPORT_BACK = """\
+>> FARIDA NAZAROVA:  Good morning, I am Farida Nazarova of the Samarkand Digital Club and I moderate.  Our first speaker is Tomas Lindqvist-Berg of the Umea Open Networks Association.  Tomas, please.
+
+>> TOMAS LINDQVIST-BERG:  Thank you, Farida.  Our association runs forty village networks in the north.
+
+>> FARIDA NAZAROVA:  Thank you.  Now ten minutes in groups, please.  Okay, we are back, the groups, who wants to report?  Yes, Aigerim, for group three.
+
+>> AIGERIM BEKOVA:  Thank you.  I am Aigerim Bekova, a student at the Almaty Polytechnic.  Our group said the licence is the first problem.
+
+>> FARIDA NAZAROVA:  Thank you.  We close here.
+"""
+
+
+def test_groups_reporting_back_are_the_floor() -> None:
+    cast = _cast(REPORT_BACK)
+    assert cast["Aigerim Bekova"][0] == "participant"
+    assert cast["Tomas Lindqvist-Berg"][0] == "guest"
+    panel = REPORT_BACK.replace("who wants to report?", "who wants to start?")
+    assert _cast(panel)["Aigerim Bekova"][0] == "guest"

@@ -1198,6 +1198,9 @@ _FLOOR_OPEN = SharedCue(
         r"(?:questions|hands|comments)\s+(?:from|in)\s+the\s+(?:room|floor|audience|chat)|"
         r"(?:do\s+we\s+have|are\s+there|is\s+there|we\s+have|any)\s+(?:any\s+)?(?:questions|hands|comments)|"
         r"now\s+(?:we\s+(?:have|take)\s+)?questions|take\s+(?:some\s+|a\s+few\s+)?questions|hands\s+up|"
+        # the room's groups called to report back, the floor asked who speaks: "who wants to report?"
+        # (not "who wants to start?", "who wants to react?": a chair asking the panel)
+        r"who\s+wants\s+to\s+(?:report|comment|ask|take\s+the\s+floor)|"
         r"(?:now|over|take|go|turn|move)\s+(?:(?:we\s+)?(?:go\s+|turn\s+|move\s+)?to\s+)?the\s+(?:floor|room|audience))\b",
         re.IGNORECASE,
     )
