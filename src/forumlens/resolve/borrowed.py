@@ -37,45 +37,57 @@ _NOT_MY_NAME = re.compile(
 )
 
 
-def _claims(text: str, form: str) -> bool:
-    """The voice says it is `form`: "it's Chathurika", "this is Chathurika again", "I am …"."""
-    return (
-        re.search(
-            rf"\b(?:it['’]s|it is|this is|I am|I['’]m)\s+(?:(?:still|again|only|just|actually)\s+)?{re.escape(form)}\b"
-            rf"(?!['’]s)",
-            text,
-        )
-        is not None
-    )
+# "it's Chathurika", "this is Chathurika again", "I am Chathurika Perera": up to four capitalised words
+_CLAIM = re.compile(
+    r"\b(?:it['’]s|it is|this is|I am|I['’]m)\s+(?:(?:still|again|only|just|actually)\s+)?"
+    r"((?-i:[A-Z])[\w\u2011-]*(?:\s+(?-i:[A-Z])[\w\u2011-]*){0,3})(?!['’]s)",
+    re.IGNORECASE,
+)
+# "Nuwan's laptop", "my colleague Nuwan's old computer": the owner of the device
+_OWNER = re.compile(rf"\b((?-i:[A-Z])[\w\u2011-]*)['’]s\s+(?:[\w-]+\s+)?{_DEVICE}\b", re.IGNORECASE)
+
+
+def _claimed(text: str) -> set[str]:
+    """Every name the voice says it is, at every length ("Chathurika Perera" gives "chathurika
+    perera" and "chathurika"), folded."""
+    said: set[str] = set()
+    for m in _CLAIM.finditer(text):
+        words = m.group(1).casefold().split()
+        said.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
+    return said
 
 
 def _disowns(text: str, label_forms: Sequence[str]) -> bool:
     """The voice says the label's name is not its own: the label's person owns the device."""
     if _NOT_MY_NAME.search(text):
         return True
-    return any(
-        re.search(rf"\b{re.escape(form)}['’]s\s+(?:[\w-]+\s+)?{_DEVICE}\b", text, re.IGNORECASE) for form in label_forms
-    )
+    forms = {f.casefold() for f in label_forms}
+    return any(m.group(1).casefold() in forms for m in _OWNER.finditer(text))
 
 
 def join_borrowed_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
     """Join a group labelled by a borrowed display name to the person its voice says it is."""
     result = list(groups)
-    for group in list(result):
-        if group.name is None or not group.turns or group not in result:
+    gone: set[int] = set()
+    for group in groups:
+        if group.name is None or not group.turns or id(group) in gone:
             continue
         opening = turns[group.turns[0]].text[:_OPENING]
         if not _disowns(opening, name_forms(group.name)):
             continue
+        said = _claimed(opening)
         owners = [
             other
             for other in result
-            if other is not group and other.name and any(_claims(opening, form) for form in name_forms(other.name))
+            if other is not group
+            and id(other) not in gone
+            and other.name
+            and any(f.casefold() in said for f in name_forms(other.name))
         ]
         if len(owners) != 1:
             continue
         (owner,) = owners
         owner.turns = sorted([*owner.turns, *group.turns])
         owner.labels = [*owner.labels, *(lab for lab in group.labels if lab not in owner.labels)]
-        result.remove(group)
-    return result
+        gone.add(id(group))
+    return [g for g in result if id(g) not in gone]

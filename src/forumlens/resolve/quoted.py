@@ -30,7 +30,10 @@ _DOUBLE = re.compile(r"[\"“](?P<body>[^\"“”]+)[\"”]")
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The (start, end) offsets of passages read out in another's words in `text[start:end]`."""
     spans: list[tuple[int, int]] = []
-    for pattern in (_MARKED, _DOUBLE):
+    piece = text[start:end]
+    # most turns quote nothing: a look for the marks is cheaper than the patterns (issue 19)
+    marked = (_MARKED, "quote" in piece.lower()), (_DOUBLE, '"' in piece or "“" in piece)
+    for pattern in [p for p, mark in marked if mark]:
         for m in pattern.finditer(text, start, end):
             a, b = m.span("body")
             if b - a >= _MIN_QUOTED and not any(x <= a < y for x, y in spans):
