@@ -4,8 +4,8 @@
 Inputs are written for this file (invented people and bodies) in the shapes those sets showed,
 never their sentences. A phone bridge's shared label ("CALLER") is every caller, not a person
 named "Caller": it is split by who introduces themselves or is handed the line, and its voices
-are participants from the (remote) floor. A remote hub is named place first ("HUB GEORGETOWN" is
-"Georgetown Hub"), and one hub captioned in two shapes by the shorter. Where one is, from a seat at
+are participants from the (remote) floor. A remote hub labelled "HUB GEORGETOWN" is "Georgetown Hub",
+and one hub captioned in two shapes is named by the shorter. Where one is, from a seat at
 the room's table or microphone ("here at the head of the table", "I am here at microphone number
 two", "sitting in her chair", "her name card is on the table"), and for a floor voice from the
 chair's "a hand at the middle microphone"; the room seen through its camera ("I can see you on the
@@ -123,6 +123,7 @@ def test_hub_names_from_the_label_shapes() -> None:
     assert hub_name("Hub Georgetown", ["HUB GEORGETOWN"]) == "Georgetown Hub"
     assert hub_name("Praia Remote Hub", ["REMOTE HUB, PRAIA", "PRAIA HUB"]) == "Praia Hub"
     assert hub_name("Kampala Remote Hub", ["KAMPALA REMOTE HUB"]) == "Kampala Remote Hub"
+    assert hub_name("Remote Hub Dhaka", ["REMOTE HUB DHAKA"]) == "Remote Hub Dhaka"
 
 
 @pytest.mark.parametrize(

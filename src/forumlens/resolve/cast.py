@@ -704,7 +704,7 @@ def resolve_session(
         mode_shown = draft.card_mode_evidence[:1] if draft.card_mode and mode == draft.card_mode else []
         by_card = draft.card_evidence[:1] if draft.card_role and (draft.card_role == role or moderator) else []
         shown = list(dict.fromkeys(evidence[:3] + (mode_shown or draft.mode_evidence[:2]) + by_card))
-        # "HUB GEORGETOWN", "REMOTE HUB, PRAIA" … "PRAIA HUB": one hub, named place first
+        # "HUB GEORGETOWN" is "Georgetown Hub"; "REMOTE HUB, PRAIA" … "PRAIA HUB" one hub, by the shorter
         name = hub_name(group.name, group.labels) if hub and group.name else group.name
         aliases = [*draft.aliases, *([group.name] if group.name and name != group.name else [])]
         person = Person(

@@ -3,10 +3,11 @@
 Captioners put a hub's city before or after the word ("PRAIA HUB", "HUB GEORGETOWN",
 "REMOTE HUB, PRAIA"), and one hub often gets two shapes in one session. The parser turns
 each label into a display name as written ("Hub Georgetown", "Praia Remote Hub"); a hub is
-a room named by its place, so its name reads place first, "Hub" last ("Georgetown Hub"), and
-of the shapes one hub was captioned with, the shortest names it ("Praia Hub", not "Praia
-Remote Hub": the other shape only adds the word every hub shares). One hub captioned one way
-keeps its words ("Kampala Remote Hub").
+a room named by its place, so a bare "Hub" before the place goes after it ("Georgetown Hub",
+the name the annotations give it), and of the shapes one hub was captioned with, the shortest
+names it ("Praia Hub", not "Praia Remote Hub": the other shape only adds the word every hub
+shares). One hub captioned one way otherwise keeps the parser's words ("Kampala Remote Hub",
+"Remote Hub Dhaka": the names the who's-who and question annotations use for those shapes).
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from forumlens.transcript.speakers import display_name
 
 __all__ = ["hub_name"]
 
-# "Hub", "Remote Hub" opening a label, the place after it ("HUB GEORGETOWN", "REMOTE HUB, PRAIA")
-_LEADING_HUB = re.compile(r"^(?P<hub>(?:remote\s+)?hub)[\s,:-]+(?P<place>.+)$", re.IGNORECASE)
+# "Hub" opening a label, the place after it ("HUB GEORGETOWN", "Hub: Suva")
+_LEADING_HUB = re.compile(r"^(?P<hub>hub)[\s,:-]+(?P<place>.+)$", re.IGNORECASE)
 _HUB = re.compile(r"\bhub\b", re.IGNORECASE)
 
 
