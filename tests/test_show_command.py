@@ -185,3 +185,46 @@ def test_sessions_and_show_mark_a_session_in_progress(run, store_location, tmp_p
     shown = run("show", live)
     assert shown.exit_code == 0 and "live (in progress)" in shown.output and "LENA MÜLLER" in shown.output
     assert json.loads(run("show", live, "--json").output)["state"] == "live"
+
+
+# -- a document is shown as paragraphs and sections, not as an "(unnamed)" speaker ---------------
+
+# Written for this test: a coalition's yearly report in Markdown, with front matter.
+ANNUAL_REPORT = """---
+title: Dynamic Coalition on Public Access in Libraries – Annual Report 2023
+date: 2024-03-01
+---
+
+# Dynamic Coalition on Public Access in Libraries – Annual Report 2023
+
+## Activities
+
+The coalition held three webinars on public access in broadband plans, with about 200 participants.
+
+## Requests
+
+We ask national regulators to count libraries as community anchor institutions in their broadband plans.
+"""
+
+
+def test_a_document_is_shown_with_its_kind_sections_and_paragraphs(fresh_store: Store, tmp_path) -> None:
+    path = tmp_path / "dc-pal-annual-report-2023.md"
+    path.write_text(ANNUAL_REPORT, "utf-8")
+    view = session_view(fresh_store, _ingest(fresh_store, path))
+    assert view.document is not None and view.document["kind"] == "annual-report"
+    shown = format_session_view(view)
+    assert "Speakers (words):" not in shown and "(unnamed)" not in shown
+    assert "A document (kind annual-report · dated 2024-03-01" in shown
+    assert "2 paragraphs, no speakers." in shown
+    sections = shown.split("Sections:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert [s.strip() for s in sections][1:] == ["Activities", "Requests"]
+    # each paragraph is named by its section, as search hits and reports cite it
+    assert any(line.startswith("L") and "§ Requests: We ask national regulators" in line for line in shown.splitlines())
+
+
+def test_a_transcript_keeps_its_speakers(fresh_store: Store, tmp_path) -> None:
+    path = tmp_path / "of31.txt"
+    path.write_text(VARIANTS, "utf-8")
+    view = session_view(fresh_store, _ingest(fresh_store, path))
+    assert view.document is None
+    assert "Speakers (words):" in format_session_view(view) and "A document" not in format_session_view(view)

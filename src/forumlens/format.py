@@ -90,7 +90,12 @@ def hit_speaker(hit: SearchHit, credit: Mapping[str, Any] | None) -> str:
 def format_turns(session: Session, width: int = 100) -> str:
     out = []
     for turn in session.turns:
-        who = "(note)" if turn.kind == "note" else (turn.label or "(unnamed)")
+        if turn.kind == "note":
+            who = "(note)"
+        elif turn.label:
+            who = turn.label
+        else:  # a document's paragraph is cited by its section, as search hits and reports do
+            who = f"§ {turn.section}" if turn.section else "(unnamed)"
         out.append(f"L{turn.line:<5} {who}: {clip(turn.text, width)}")
     return "\n".join(out)
 

@@ -175,6 +175,9 @@ class SessionView:
     state: str
     people: tuple[PersonLine, ...]
     flagged: tuple[FlaggedLabel, ...]
+    # the stored `document` metadata of a report, statement or paper (None for a transcript):
+    # `show` then describes paragraphs and sections, not speakers nobody is
+    document: Mapping[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The parse contract (id, title, sha256, turns) plus the `state` extension field."""
@@ -230,10 +233,34 @@ def session_view(store: Store, ref: str) -> SessionView:
     info = store.session_info(ref)
     session = store.load_session(info.id)
     live = store.live_info(info.id)
-    analyses = {kind: store.analysis(info.id, kind) for kind in ("people", "flags")}
+    analyses = {kind: store.analysis(info.id, kind) for kind in ("people", "flags", "document")}
     people, flagged = session_people(session, {k: v for k, v in analyses.items() if v is not None})
     state = LIVE_STATE if live is not None and live.state == "live" else STORED_STATE
-    return SessionView(info, session, state, tuple(people), tuple(flagged))
+    return SessionView(info, session, state, tuple(people), tuple(flagged), _document_meta(analyses["document"]))
+
+
+def _document_meta(meta: Any) -> Mapping[str, Any] | None:
+    """The stored metadata when it describes a document (any kind but `transcript`), else None."""
+    if isinstance(meta, Mapping) and meta.get("kind") and meta["kind"] != "transcript":
+        return meta
+    return None
+
+
+def _document_lines(view: SessionView) -> list[str]:
+    """What a document has instead of speakers: its kind, date, coalitions and sections."""
+    meta = view.document or {}
+    about = [f"kind {meta.get('kind')}"]
+    if meta.get("date"):
+        about.append(f"dated {meta['date']}")
+    coalitions = [str(c.get("name") or c.get("id")) for c in meta.get("coalitions") or [] if isinstance(c, Mapping)]
+    if coalitions:
+        about.append("coalition " + ", ".join(coalitions))
+    paragraphs = sum(t.kind == "speech" for t in view.session.turns)
+    sections = list(dict.fromkeys(t.text.strip() for t in view.session.turns if t.kind == "note"))
+    out = [f"A document ({' · '.join(about)}): {counted(paragraphs, 'paragraph')}, no speakers."]
+    if sections:
+        out += ["", "Sections:"] + [f"  {clip(name, 96)}" for name in sections]
+    return out
 
 
 def format_session_view(view: SessionView, *, full: bool = False) -> str:
@@ -246,8 +273,12 @@ def format_session_view(view: SessionView, *, full: bool = False) -> str:
         f"id {info.id} · year {info.year or '?'}{state} · {counted(info.turns, 'turn')} · {counted(info.words, 'word')}"
         f" · source {info.source}",
         "",
-        "Speakers (words):",
     ]
+    if view.document is not None:
+        out += _document_lines(view)
+        out += ["", "Paragraphs:", format_turns(session, 10_000 if full else 100)]
+        return "\n".join(out)
+    out.append("Speakers (words):")
     for person in view.people:
         line = f"  {person.shown:<40} {person.words:>6}"
         if person.also_captioned_as:
