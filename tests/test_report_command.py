@@ -90,3 +90,46 @@ def test_coalition_snapshot(db):
 def test_brief_needs_a_topic_or_a_coalition(db):
     result = CliRunner().invoke(cli, ["--db", db, "brief"])
     assert result.exit_code == 2 and "--topic" in result.output  # a usage mistake, as `brief --help` says
+
+
+# -- an empty report says why (on stderr, as an empty brief does) ----------------------------------
+
+# Written for these tests: a two-line exchange, and a session of nothing but procedure.
+TWO_LINES = ">> ANA GARCÍA: Buenos días, bienvenidos.\n>> JO LI: Thank you.\n"
+PROCEDURE = "IGF 2023 Kyoto - Open Forum 9: Opening\n\n" + "\n".join(
+    f">> {who}: Thank you very much. Good morning everyone and welcome, can you hear me? "
+    f"Thank you, I give the floor to my colleague. Thank you all for joining us today."
+    for who in ("MODERATOR", "JO LI", "MODERATOR", "ANA RUIZ", "MODERATOR")
+)
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [(TWO_LINES, "the session has only 5 words, too few to summarise"), (PROCEDURE, "no sentence of its")],
+)
+def test_an_empty_report_of_a_file_says_why(tmp_path, text, reason):
+    path = tmp_path / "short.txt"
+    path.write_text(text, "utf-8")
+    result = CliRunner().invoke(cli, ["report", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "KEY TAKEAWAYS" not in result.stdout
+    assert result.stderr.startswith("note: the report has no takeaways"), result.stderr
+    assert reason in result.stderr
+    if reason.startswith("no sentence"):  # the user is told how to see what was said in the file
+        assert f"`forumlens parse {path}` lists what was said" in result.stderr
+
+
+def test_an_empty_report_of_a_stored_session_names_show(tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_text(PROCEDURE, "utf-8")
+    db = str(tmp_path / "s.sqlite3")
+    assert CliRunner().invoke(cli, ["--db", db, "ingest", str(path)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["--db", db, "report", "Open Forum 9", "--md"])
+    assert result.exit_code == 0, result.output
+    assert "`forumlens show " in result.stderr and "lists what was said" in result.stderr
+
+
+def test_a_report_with_takeaways_has_no_note(db):
+    result = CliRunner().invoke(cli, ["--db", db, "report", "d209c5"])
+    assert result.exit_code == 0 and "KEY TAKEAWAYS" in result.stdout
+    assert "note:" not in result.stderr

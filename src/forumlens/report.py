@@ -25,7 +25,7 @@ from .models import Citation, Session
 if TYPE_CHECKING:
     from .summarise import SessionReport
 
-__all__ = ["FORMATS", "askers_by_line", "credit_askers", "render_report", "report_json"]
+__all__ = ["FORMATS", "askers_by_line", "credit_askers", "render_report", "report_json", "session_summary"]
 
 FORMATS = ("text", "md", "html", "json")
 _BAR = 30
@@ -274,15 +274,30 @@ def _extras_html(analyses: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def render_report(session: Session, analyses: dict[str, Any], fmt: str = "text") -> str:
-    """The session report as text (terminal), Markdown, HTML or JSON."""
+def session_summary(session: Session, analyses: dict[str, Any]) -> SessionReport:
+    """The cited summary a rendered report shows (takeaways, calls to action, points, open
+    questions), its open questions credited to the askers the analysis decided."""
+    from .summarise import build_report
+
+    return _credited_summary(build_report(session, analyses), analyses.get("questions"))
+
+
+def render_report(
+    session: Session, analyses: dict[str, Any], fmt: str = "text", summary: SessionReport | None = None
+) -> str:
+    """The session report as text (terminal), Markdown, HTML or JSON.
+
+    `summary`: the `session_summary` a caller already built (to say why it is empty), so it
+    is not built twice.
+    """
     import json
 
     if fmt == "json":
         return json.dumps(report_json(session, analyses), ensure_ascii=False, indent=1)
-    from .summarise import build_report, render
+    from .summarise import render
 
-    summary = _credited_summary(build_report(session, analyses), analyses.get("questions"))
+    if summary is None:
+        summary = session_summary(session, analyses)
     if fmt == "text":
         return render(summary, "text") + "\n" + _extras_text(analyses)
     if fmt == "md":
