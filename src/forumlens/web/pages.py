@@ -502,11 +502,15 @@ def briefs(
         "until": checked.until,
         "coalition": checked.coalition,
     }
-    brief = _form_brief(store, topic, checked) if topic.strip() else None
+    coalitions = views.coalition_list(store)
+    try:
+        brief = _form_brief(store, topic, checked) if topic.strip() else None
+    except ConfigError as exc:  # a topic of punctuation or operators only: the form again, with what to type
+        page = _page(request, "briefs.html", form=form, brief=None, coalitions=coalitions, topic_error=exc)
+        page.status_code = exc.status
+        return page
     empty_store = brief is not None and not brief.get("bullets") and views.store_is_empty(store)
-    return _page(
-        request, "briefs.html", form=form, brief=brief, coalitions=views.coalition_list(store), empty_store=empty_store
-    )
+    return _page(request, "briefs.html", form=form, brief=brief, coalitions=coalitions, empty_store=empty_store)
 
 
 @router.get("/briefs/download")

@@ -1,0 +1,60 @@
+"""A new user's walk of the portal, round 13 (helper U), in real Chromium against `forumlens serve`:
+
+- a topic of quotes or operators only ("\"\"\"") gave a bare "Check the request" page without the
+  brief form: the form comes back, filled in as typed, with the reason on it (status 400);
+- a brief cited a turn nobody was named for as "unnamed, IGF 2021 …", which reads as a broken
+  label: it says "an unnamed speaker".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .browser_support import chromium, serving
+from .conftest import MAIN_SESSION
+from .web_support import cli_store
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[str]:
+    db = cli_store(tmp_path_factory, "walk13", MAIN_SESSION)
+    with serving(db, tmp_path_factory.mktemp("walk13-log") / "serve.log") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def page() -> Iterator[Page]:
+    """One Chromium tab for this walk (the steps only read pages, so they may share it)."""
+    with chromium() as browser:
+        yield browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+
+
+@pytest.mark.parametrize("topic", ['"""', "OR NOT", "*"])
+def test_a_topic_without_words_keeps_the_form_and_says_why(server, page, topic):
+    response = page.goto(f"{server}/briefs?topic={quote(topic)}&since=2021")
+    assert response is not None and response.status == 400
+    expect(page.locator("h1")).to_have_text("Topic brief")
+    expect(page.locator("input[name=topic]")).to_have_value(topic)
+    expect(page.locator("input[name=since]")).to_have_value("2021")
+    alert = page.locator("p.missing[role=alert]")
+    expect(alert).to_contain_text("the topic has no searchable words")
+    expect(alert).to_contain_text("freedom of expression")
+    # the user can type a topic and send the same form again
+    page.locator("input[name=topic]").fill("financing")
+    page.locator("form.filters button[type=submit]").click()
+    expect(page.locator("article.brief li").first).to_be_visible()
+    expect(page.locator("p.missing[role=alert]")).to_have_count(0)
+
+
+def test_a_brief_names_an_unnamed_speaker_as_such(server, page):
+    page.goto(f"{server}/briefs?topic=financing")
+    cites = page.locator("article.brief a.cite").all_inner_texts()
+    assert cites, "the brief cites nothing"
+    unnamed = [c for c in cites if "unnamed" in c]
+    assert unnamed, cites  # the corpus's line 421 turn has no caption label
+    assert all(c.startswith("an unnamed speaker, IGF 2021") for c in unnamed), unnamed
+    assert not any(c.startswith("unnamed,") for c in cites), cites
