@@ -56,17 +56,48 @@ class CoalitionRecord:
 
 
 def list_coalitions(store: Store, name: str | None = None) -> list[CoalitionRecord]:
-    """Every coalition seen in a session, with its status in each (presented, mentioned, invited-absent)."""
+    """Every coalition seen in a session, with its status in each (presented, mentioned, invited-absent).
+
+    A report, statement or paper whose metadata names the coalition is its own: its row also
+    carries `"document": KIND`, so a coalition's annual report is not read as a mere mention.
+    """
     wanted = name.lower() if name else None
+    own = _own_documents(store)
     out: dict[str, CoalitionRecord] = {}
     for c in store.coalition_appearances():
         if wanted and wanted not in c.coalition.lower() and wanted != (c.acronym or "").lower():
             continue
         record = out.setdefault(c.coalition, CoalitionRecord(c.coalition, c.acronym))
-        record.sessions.append(
-            {"session": c.session, "title": c.title, "year": c.year, "status": c.status, "lines": list(c.lines)}
-        )
+        row: dict[str, Any] = {
+            "session": c.session,
+            "title": c.title,
+            "year": c.year,
+            "status": c.status,
+            "lines": list(c.lines),
+        }
+        kind, authors = own.get(c.session, ("", frozenset()))
+        if c.coalition.casefold() in authors:
+            row["document"] = kind
+        record.sessions.append(row)
     return sorted(out.values(), key=lambda c: (-c.presented, c.name))
+
+
+def _own_documents(store: Store) -> dict[str, tuple[str, frozenset[str]]]:
+    """Stored document id → (its kind, the casefolded names of the coalitions its metadata names);
+    transcripts left out. One read of the documents table, whatever the number of coalitions."""
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for doc in store.stored_documents():
+        kind = str(doc.meta.get("kind") or doc.kind)
+        if kind == "transcript":
+            continue
+        names = {
+            str(c.get("name")).casefold()
+            for c in doc.meta.get("coalitions") or []
+            if isinstance(c, Mapping) and c.get("name")
+        }
+        if names:
+            out[doc.id] = (kind, frozenset(names))
+    return out
 
 
 # -- the session list and one session, as `forumlens sessions` and `forumlens show` print them --

@@ -95,14 +95,17 @@ def coalition_tally(sessions: list[dict[str, Any]]) -> str:
     """
     counts: dict[str, int] = {}
     for s in sessions:
-        counts[str(s.get("status"))] = counts.get(str(s.get("status")), 0) + 1
+        if not s.get("document"):  # its own documents are counted apart: a report is not a mention
+            counts[str(s.get("status"))] = counts.get(str(s.get("status")), 0) + 1
+    own = sum(bool(s.get("document")) for s in sessions)
     order = [*_STATUS_WORDS, *sorted(k for k in counts if k not in _STATUS_WORDS)]
     parts = [f"{_STATUS_WORDS.get(k, k)} in {counts[k]}" for k in order if counts.get(k)]
-    if not parts:
-        return "in no stored session"
-    first = next(counts[k] for k in order if counts.get(k))
-    parts[0] += " session" if first == 1 else " sessions"
-    return ", ".join(parts)
+    if parts:
+        first = next(counts[k] for k in order if counts.get(k))
+        parts[0] += " session" if first == 1 else " sessions"
+    if own:
+        parts.append(f"{own} document{'' if own == 1 else 's'} of its own")
+    return ", ".join(parts) if parts else "in no stored session"
 
 
 @click.command()
@@ -141,7 +144,8 @@ def coalitions(ctx: click.Context, name: str | None, as_json: bool, db: str | No
     for r in records:
         click.echo(f"{r.name}" + (f" ({r.acronym})" if r.acronym else "") + f"  {coalition_tally(r.sessions)}")
         for s in r.sessions:
-            click.echo(f"    {s['session']}  {s['year'] or '????'}  {s['status']:<15} {clip(s['title'], 60)}")
+            status = f"own {s['document']}" if s.get("document") else s["status"]
+            click.echo(f"    {s['session']}  {s['year'] or '????'}  {status:<19} {clip(s['title'], 60)}")
 
 
 COMMANDS = [people, coalitions]
