@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from .browser_support import chromium, serving
 from .conftest import MAIN_SESSION
@@ -27,10 +27,16 @@ def server(tmp_path_factory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def page() -> Iterator[Page]:
-    """One Chromium tab for this walk (the steps only read pages, so they may share it)."""
-    with chromium() as browser:
-        yield browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+def browser() -> Iterator[Browser]:
+    """One Chromium for this walk (one Playwright per process: a second would refuse to start)."""
+    with chromium() as chrome:
+        yield chrome
+
+
+@pytest.fixture(scope="module")
+def page(browser: Browser) -> Page:
+    """One desktop tab for this walk (the steps only read pages, so they may share it)."""
+    return browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
 
 
 @pytest.mark.parametrize("topic", ['"""', "OR NOT", "*"])
@@ -86,3 +92,37 @@ def test_the_glossary_does_not_promise_a_definition_for_every_term(server, page)
     assert undefined.count() > 0  # the corpus has terms used without a definition
     cites = page.locator("dl.glossary a.cite").all_inner_texts()
     assert not any(c.startswith("unnamed,") for c in cites), cites
+
+
+# Words of a table cell that the browser broke across lines (a name as "Mind / a More / ira").
+BROKEN_WORDS = """(table) => {
+  const broken = [];
+  const walker = document.createTreeWalker(table.tBodies[0], NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const re = /\\S+/g;
+    for (let m = re.exec(node.textContent); m; m = re.exec(node.textContent)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      if (range.getClientRects().length > 1) broken.push(m[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+def test_people_tables_on_a_phone_break_no_word(server, browser):
+    """On a 390 px phone the people list and a person's sessions squeezed four and six columns into
+    the screen, breaking names, years and roles mid-word; each row is one block now."""
+    phone = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    phone.goto(f"{server}/people")
+    table = phone.locator("table.list")
+    assert table.evaluate(BROKEN_WORDS) == []
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    counts = table.locator("td[data-label]").evaluate_all(
+        "els => els.map(e => e.textContent.trim() + ' ' + e.dataset.label)"
+    )
+    assert counts and all(c == "1 session" or c.endswith(" sessions") for c in counts), counts
+    phone.locator("table.list tbody a").first.click()
+    assert phone.locator("table.list").evaluate(BROKEN_WORDS) == []
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
