@@ -94,12 +94,13 @@ def test_the_glossary_does_not_promise_a_definition_for_every_term(server, page)
     assert not any(c.startswith("unnamed,") for c in cites), cites
 
 
-# Words of a table cell that the browser broke across lines (a name as "Mind / a More / ira").
+# Words of a table cell that the browser broke across lines (a name as "Mind / a More / ira");
+# the parts of a hyphenated word count apart, since a line may end at a hyphen.
 BROKEN_WORDS = """(table) => {
   const broken = [];
   const walker = document.createTreeWalker(table.tBodies[0], NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const re = /\\S+/g;
+    const re = /[^\\s\u2010-]+/g;  // a break at a hyphen is a fine place to wrap
     for (let m = re.exec(node.textContent); m; m = re.exec(node.textContent)) {
       const range = document.createRange();
       range.setStart(node, m.index);
@@ -126,3 +127,39 @@ def test_people_tables_on_a_phone_break_no_word(server, browser):
     phone.locator("table.list tbody a").first.click()
     assert phone.locator("table.list").evaluate(BROKEN_WORDS) == []
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+# A number and the label a phone shows after it ("1 session", "3 turns").
+COUNTS = "els => els.map(e => [e.textContent.trim(), e.dataset.label])"
+
+
+def _count_labels_agree(page: Page) -> None:
+    labels = page.locator("table.reflow td[data-label]").evaluate_all(COUNTS)
+    numbers = [(n, label) for n, label in labels if n.isdigit()]
+    for n, label in numbers:
+        if label in {"score", "kind", "status", "year", "years"}:  # not counts
+            continue
+        assert label.endswith("s") == (n != "1"), (n, label)
+
+
+@pytest.mark.parametrize("path", ["/sessions", "/threads", "/topics", "/graph", "THREAD", "TOPIC"])
+def test_list_pages_on_a_phone_fit_break_no_word_and_count_in_words_that_agree(server, browser, path):
+    """A thread page was twice as wide as a phone (its citations, naming the session, never
+    wrapped); topics, a topic and the graph's pairs broke codes and years mid-word; the phone
+    labels said "1 sessions", "1 turns"."""
+    phone = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    if path == "THREAD":
+        phone.goto(f"{server}/threads")
+        phone.locator("table.threads tbody a").first.click()
+        expect(phone.locator("a.cite").first).to_be_visible()
+    elif path == "TOPIC":
+        phone.goto(f"{server}/topics")
+        phone.locator("table.topics tbody a").first.click()
+        expect(phone.locator("table.tagged")).to_be_visible()
+    else:
+        phone.goto(server + path)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390, path
+    tables = phone.locator("main table")
+    for i in range(tables.count()):
+        assert tables.nth(i).evaluate(BROKEN_WORDS) == [], (path, i)
+    _count_labels_agree(phone)
