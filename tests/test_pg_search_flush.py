@@ -26,6 +26,7 @@ from forumlens.store.sqlite import SQLiteStore
 from forumlens.store.transfer import copy_store
 
 from .conftest import MAIN_SESSION
+from .pg_rewind import undo_migration_10
 from .test_pg_search_table import FAST, WINDOWS, _in_step, _results
 from .test_postgres import FILES, PARITY_FILTERS, _fill
 
@@ -55,8 +56,9 @@ def _undo_migration_8(url: str) -> None:
     with psycopg.connect(url, autocommit=True) as conn:
         for name in SEARCH_INDEXES:
             conn.execute(f"ALTER INDEX {name} SET (fastupdate = off)")
+        undo_migration_10(conn)  # migrations 9 and 10, after this one
+        conn.execute("DROP INDEX IF EXISTS turns_session_line")
         conn.execute("DROP FUNCTION forumlens_flush_search()")
-        conn.execute("DROP INDEX IF EXISTS turns_session_line")  # migration 9, after this one
         conn.execute("DELETE FROM forumlens_schema WHERE version >= 8")
 
 
@@ -105,10 +107,21 @@ def test_every_write_path_merges_the_pending_entries_before_it_commits(pg_cluste
             finalise(follower, "test")
             follower.close()
             assert _pending(store) == 0
+            # a re-analysis that counts the turns for another person rewrites their search rows (migration 10)
+            sid = follower.session_id
+            lines = [int(n) for (n,) in store._native("SELECT line FROM turns WHERE session_id = %s", (sid,))]
+            store.replace_analyses(sid, {**store.analyses(sid), "people": [{"name": "Ana Lima", "lines": lines}]})
+            assert _pending(store) == 0 and _in_step(store)
+            assert store._native("SELECT count(*) FROM turn_search WHERE person_key = 'ana lima'")[0][0] > 0
             expected = _results(store, WINDOWS + PARITY_FILTERS[:3])
             # a write that bypasses the store (re-copying turns into turn_search) leaves entries
             # waiting: the check above can fail, and a search reads them all the same
-            store._native("UPDATE turns SET tsv = tsv WHERE id IN (SELECT id FROM turns ORDER BY id DESC LIMIT 40)")
+            newest = "SELECT id FROM turns ORDER BY id DESC LIMIT 40"
+            store._native(f"DELETE FROM turn_search WHERE id IN ({newest})")
+            store._native(
+                "INSERT INTO turn_search (id, session_id, speaker_key, tsv, person_key)"
+                f" SELECT id, session_id, speaker_key, tsv, person_key FROM turns WHERE id IN ({newest})"
+            )
             assert _pending(store) > 0
             assert _results(store, WINDOWS + PARITY_FILTERS[:3]) == expected
             assert int(store._native("SELECT forumlens_flush_search()")[0][0]) > 0

@@ -20,6 +20,7 @@ from forumlens.store.fts import ALL_PAIRS, MAX_POSITION, PAIR_CHARS, to_tsquery,
 from forumlens.store.postgres import PostgresStore
 from forumlens.store.sql import pg_candidates_sql, pg_phrase_candidates_sql
 
+from .pg_rewind import undo_migration_10
 from .test_postgres import _fill
 
 PHRASES = [
@@ -222,6 +223,7 @@ def test_a_v6_store_migrates_to_7_with_the_same_hits(pg_cluster):
             store._native("ANALYZE turn_search")
             before = hits(store)
         with psycopg.connect(url, autocommit=True) as conn:  # the database as forumlens at schema 6 left it
+            undo_migration_10(conn)
             conn.execute("DROP INDEX turns_session_line")  # migration 9
             conn.execute("DELETE FROM forumlens_schema WHERE version = 9")
             conn.execute("DROP FUNCTION forumlens_flush_search()")

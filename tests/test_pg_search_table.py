@@ -27,6 +27,7 @@ from forumlens.store.sqlite import SQLiteStore
 from forumlens.store.transfer import copy_store
 
 from .conftest import MAIN_SESSION
+from .pg_rewind import undo_migration_10
 from .test_postgres import FILES, PARITY_FILTERS, _fill
 
 QUERIES = [
@@ -70,11 +71,12 @@ def _turns_found(store):
 
 
 def _in_step(store: PostgresStore) -> int:
-    """Asserts `turn_search` holds exactly (id, session, speaker key, tsv) of every turn; returns the turns."""
+    """Asserts `turn_search` holds exactly (id, session, speaker key, tsv, person key) of every turn; returns the turns."""
     turns, searchable, stale = store._native(
         "SELECT (SELECT count(*) FROM turns), (SELECT count(*) FROM turn_search),"
         " (SELECT count(*) FROM turns t FULL JOIN turn_search x ON x.id = t.id"
-        "  WHERE (x.tsv, x.session_id, x.speaker_key) IS DISTINCT FROM (t.tsv, t.session_id, t.speaker_key))"
+        "  WHERE (x.tsv, x.session_id, x.speaker_key, x.person_key)"
+        "  IS DISTINCT FROM (t.tsv, t.session_id, t.speaker_key, t.person_key))"
     )[0]
     assert (searchable, stale) == (turns, 0)
     assert store.check() == []
@@ -111,6 +113,7 @@ def _newest_turns_found(store: PostgresStore) -> None:
 def _undo_migration_6(url: str) -> None:
     """The database as forumlens at schema version 5 left it (migrations 6 to 9 only add these objects)."""
     with psycopg.connect(url, autocommit=True) as conn:
+        undo_migration_10(conn)
         conn.execute("DROP INDEX turns_session_line")
         conn.execute("DELETE FROM forumlens_schema WHERE version = 9")
         conn.execute("DROP FUNCTION forumlens_flush_search()")
@@ -225,8 +228,8 @@ def test_check_names_a_search_table_out_of_step(pg_url):
 def test_candidates_never_read_the_wide_turns_table(pg_url):
     """The plan of the candidate query: filters read the narrow row and the session tables, never `turns` for a match.
 
-    A speaker filter looks up the turns counted for a matching person once (an InitPlan over
-    `people`, `appearances` and `turns` by index), never per matching row."""
+    A speaker filter looks up the matching people once (an InitPlan over `people`) and tests
+    the narrow row's own person key (migration 10), never `turns` or `appearances`."""
     with _fill(PostgresStore(pg_url)) as store:
         store._native("ANALYZE")
         tsquery = to_tsquery(parse_query("coalition"))
@@ -246,7 +249,7 @@ def test_candidates_never_read_the_wide_turns_table(pg_url):
 
         assert relations(SearchFilters()) == {"turn_search"}
         assert relations(SearchFilters(speaker="marsden")) == {"turn_search"}
-        assert relations(SearchFilters(speaker="marsden"), once=True) == {"people", "appearances", "turns"}
+        assert relations(SearchFilters(speaker="marsden"), once=True) == {"people"}
         sessions = SearchFilters(year=2021, tag="SDG9")  # one array of session ids, read once
         assert relations(sessions) | relations(sessions, once=True) == {"turn_search", "sessions", "tags"}
 
@@ -263,10 +266,15 @@ def test_sqlite_migrations_6_to_8_change_only_the_version(tmp_path):
     schema = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
     conn.close()
     with SQLiteStore(str(path)) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 9
+        assert store.schema_version() == SCHEMA_VERSION == 10
     conn = sqlite3.connect(path)
-    assert conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall() == schema
+    after = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
     conn.close()
+    # migration 10 (tests/test_store_person_keys.py) adds one column to turns, and nothing else
+    turns = next(row for row in schema if row[1] == "turns")
+    added = turns[2].replace("section TEXT,", "section TEXT, person_key TEXT,", 1)
+    assert added != turns[2]
+    assert after == [(t, n, added if n == "turns" else sql) for t, n, sql in schema]
 
 
 def test_snippets_are_the_ones_sqlite_shows(pg_cluster, tmp_path):

@@ -156,6 +156,7 @@ def test_migration_3_keeps_vectors_a_version_2_store_created_on_first_embed(tmp_
     conn.execute("DROP TABLE leases")  # migration 4
     conn.execute("DROP INDEX documents_text_sha256")  # migration 5
     conn.execute("ALTER TABLE documents DROP COLUMN text_sha256")
+    conn.execute("ALTER TABLE turns DROP COLUMN person_key")  # migration 10
     conn.execute("INSERT INTO passage_vectors VALUES (?, 0, 0, 3, 0, 4, 'm', x'00000000')", (sid,))
     conn.execute("PRAGMA user_version = 2")
     conn.commit()

@@ -20,6 +20,7 @@ from ..errors import ConfigError, NotFound
 from ..models import Document, Session
 from .base import SessionInfo, TurnAt
 from .common import Rows, SQLBase, Tx
+from .credited import backfill_person_keys, credit_turns
 from .projections import PROJECTED_TABLES, project_analyses
 from .rows import (
     ANALYSIS_COLUMNS,
@@ -111,7 +112,7 @@ def backfill_text_sha256(tx: Tx) -> None:
 # Data steps of a migration, run by both back ends in the migration's transaction right
 # after its statements (store/sqlite.py and store/postgres.py `_migrate`): what SQL alone
 # cannot compute the same way on both (Unicode normalisation, sha256).
-DATA_MIGRATIONS: dict[int, Callable[[Tx], None]] = {5: backfill_text_sha256}
+DATA_MIGRATIONS: dict[int, Callable[[Tx], None]] = {5: backfill_text_sha256, 10: backfill_person_keys}
 _SESSION_OF_TEXT_SQL = (
     "SELECT d.id FROM documents d JOIN sessions s ON s.id = d.id WHERE d.text_sha256 = ?"
     " ORDER BY d.ingested_at, d.id LIMIT 1"
@@ -133,9 +134,11 @@ def _upsert(table: str) -> str:
     return f"{_insert(table, columns)} ON CONFLICT ({', '.join(keys)}) {action}"
 
 
-def _project(tx: Tx, session_id: str, analyses: dict[str, Any]) -> None:
-    """Write the query tables of one session's analyses (people, coalitions, tags)."""
-    for table, rows in project_analyses(session_id, analyses).items():
+def _project(tx: Tx, session_id: str, analyses: dict[str, Any]) -> int:
+    """Write the query tables of one session's analyses (people, coalitions, tags) and credit
+    its turns to their people (`credited.credit_turns`); returns how many turns changed person."""
+    projected = project_analyses(session_id, analyses)
+    for table, rows in projected.items():
         if not rows:
             continue
         columns = PROJECTED_TABLES[table]
@@ -143,6 +146,7 @@ def _project(tx: Tx, session_id: str, analyses: dict[str, Any]) -> None:
         # a fixed order of keys, so two writers touching the same people cannot deadlock
         ordered = sorted(rows, key=lambda row: tuple(str(row[columns.index(k)]) for k in keys))
         tx.many(_upsert(table), ordered)
+    return credit_turns(tx, session_id, projected["appearances"])
 
 
 class CatalogQueries(SQLBase):
@@ -190,7 +194,8 @@ class CatalogQueries(SQLBase):
                 self._insert_turns(tx, rows.turns)
             if rows.analyses:
                 tx.many(_insert("analyses", ANALYSIS_COLUMNS), rows.analyses)
-            _project(tx, sid, analyses or {})
+            if _project(tx, sid, analyses or {}):
+                self._turns_recredited(tx)
         return sid
 
     def session_of_text(self, text_hash: str) -> str | None:
@@ -246,7 +251,8 @@ class CatalogQueries(SQLBase):
                 _insert("analyses", ANALYSIS_COLUMNS),
                 [(session_id, kind, json.dumps(data, ensure_ascii=False)) for kind, data in analyses.items()],
             )
-            _project(tx, session_id, analyses)
+            if _project(tx, session_id, analyses):
+                self._turns_recredited(tx)
 
     # -- finding sessions ----------------------------------------------------------------
     def resolve_ref(self, ref: str) -> str:

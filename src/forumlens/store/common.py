@@ -72,6 +72,10 @@ class SQLBase:
     def _after_bulk_insert(self, tx: Tx) -> None:
         """Whatever must follow explicit ids (PostgreSQL: identity sequences)."""
 
+    def _turns_recredited(self, tx: Tx) -> None:
+        """Whatever must follow a change of turns' `person_key` inside a write (PostgreSQL: its
+        search rows were rewritten, and their index entries are merged before the commit)."""
+
     def _consistent_reads(self) -> AbstractContextManager[None]:
         """Every read until the end of the block sees one state (single-threaded use only)."""
         raise NotImplementedError

@@ -296,7 +296,8 @@ class LiveQueries(SQLBase):
                 self._insert_turns(tx, built.turns)
             if built.analyses:
                 tx.many(_insert("analyses", ("session_id", "kind", "data")), built.analyses)
-            _project(tx, session_id, analyses)
+            if _project(tx, session_id, analyses):
+                self._turns_recredited(tx)
             tx("DELETE FROM leases WHERE name = ?", (_CONTENT_KEY + document.sha256,))
             tx(
                 "INSERT INTO leases (name, owner, expires_at) VALUES (?, ?, ?)",

@@ -228,11 +228,41 @@ PG_EXTRAS: dict[int, list[str]] = {
                 $body$ $f$, current_schema(), quote_ident(current_schema()) || '.turn_search');
         END $do$""",
     ],
-    # 9: a speaker filter also finds the turns counted for a person (sql.credited_lines_sql):
+    # 9: a speaker filter also finds the turns counted for a person (until 10, by `appearances.lines`):
     # PostgreSQL looks those turns up by (session, line) to test the narrow `turn_search`
     # rows by id; without this index each lookup read every turn of the session. SQLite
     # tests the matching turn's own (session, line) instead and needs no index.
     9: ["CREATE INDEX turns_session_line ON turns (session_id, line)"],
+    # 10: the person a turn is counted for is a column of the turn (`turns.person_key`, declared
+    # in schema.py; store/credited.py writes it with the analysis and backfills it), and the
+    # narrow `turn_search` row carries it too, so a speaker filter tests the row's own key
+    # through its index (`sql.pg_search_filters`) instead of expanding `appearances.lines`
+    # and looking each turn up (migration 9's lateral lookup). The triggers now copy it; a
+    # turn whose words, session and label are unchanged (only its person moved, as every
+    # re-analysis does) keeps its search row and has the key updated in place, so no
+    # vector is copied again.
+    10: [
+        "ALTER TABLE turn_search ADD COLUMN person_key TEXT",
+        """CREATE OR REPLACE FUNCTION forumlens_turn_search_added() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO turn_search (id, session_id, speaker_key, tsv, person_key)
+                SELECT id, session_id, speaker_key, tsv, person_key FROM added;
+            RETURN NULL;
+        END $$""",
+        """CREATE OR REPLACE FUNCTION forumlens_turn_search_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            DELETE FROM turn_search x USING removed r WHERE x.id = r.id AND NOT EXISTS (
+                SELECT 1 FROM added a WHERE a.id = r.id AND a.session_id = r.session_id
+                    AND a.speaker_key = r.speaker_key AND a.tsv = r.tsv);
+            UPDATE turn_search x SET person_key = a.person_key FROM added a
+                WHERE x.id = a.id AND x.person_key IS DISTINCT FROM a.person_key;
+            INSERT INTO turn_search (id, session_id, speaker_key, tsv, person_key)
+                SELECT a.id, a.session_id, a.speaker_key, a.tsv, a.person_key FROM added a
+                WHERE NOT EXISTS (SELECT 1 FROM turn_search x WHERE x.id = a.id);
+            RETURN NULL;
+        END $$""",
+        "CREATE INDEX turn_search_person ON turn_search (person_key)",
+    ],
 }
 
 SCHEMA_VERSION = max(last_version(TABLES), *SQLITE_EXTRAS, *PG_EXTRAS)

@@ -208,10 +208,10 @@ def filtered_sessions_sql(
         where.append("s.id IN (SELECT session_id FROM appearances WHERE affiliation = ?)")
         params.append(filters.affiliation)
     if filters.speaker:
-        # the caption label, or the person a turn is counted for (as the search's speaker filter)
+        # a turn's caption label, or the person it is counted for: the search's speaker filter
         where.append(
-            f"(s.id IN (SELECT session_id FROM turns WHERE speaker_key LIKE ?{_like(dialect)})"
-            f" OR s.id IN (SELECT session_id FROM appearances WHERE person_key LIKE ?{_like(dialect)}))"
+            f"s.id IN (SELECT session_id FROM turns WHERE speaker_key LIKE ?{_like(dialect)}"
+            f" OR person_key LIKE ?{_like(dialect)})"
         )
         params.extend(["%" + name_key(filters.speaker) + "%"] * 2)
     sql = _SESSION_COLUMNS

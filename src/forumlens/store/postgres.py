@@ -228,6 +228,8 @@ class PostgresStore(SQLStore):
                 if (data_step := DATA_MIGRATIONS.get(number + 1)) is not None:
                     data_step(_PostgresTx(cur))
                 cur.execute(f"INSERT INTO {SCHEMA_TABLE} (version) VALUES (%s)", (number + 1,))
+            if version < SCHEMA_VERSION:  # a data step (10) may have rewritten search rows: merge their entries
+                _flush_search(_PostgresTx(cur))
 
     # -- primitives ----------------------------------------------------------------------
     @contextmanager
@@ -368,6 +370,10 @@ class PostgresStore(SQLStore):
         with tx.cursor.copy(f"COPY turns ({', '.join(TURN_COLUMNS)}, tsv) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row((*row, tsvector_literal(row[8], row[6])))
+        _flush_search(tx)
+
+    def _turns_recredited(self, tx: Tx) -> None:
+        # the triggers rewrote those turns' search rows (migration 10): merge their index entries now
         _flush_search(tx)
 
     def search(self, query: Query, filters: SearchFilters) -> SearchResults:
@@ -554,7 +560,7 @@ _RECENT_SQL = (
 _STALE_SEARCH_SQL = (
     f"SELECT count(*) FROM turns t LEFT JOIN {SEARCH_TABLE} x ON x.id = t.id"
     " WHERE x.tsv IS DISTINCT FROM t.tsv OR x.session_id IS DISTINCT FROM t.session_id"
-    " OR x.speaker_key IS DISTINCT FROM t.speaker_key"
+    " OR x.speaker_key IS DISTINCT FROM t.speaker_key OR x.person_key IS DISTINCT FROM t.person_key"
 )
 # the rest of the newest matches, below that range (as `pg_candidates_sql` without filters)
 _OLDER_SQL = "WITH q AS (SELECT %s::tsquery AS q) " + rank_newest(f"{SEARCH_TABLE} x", "x.tsv @@ q.q AND x.id < %s")

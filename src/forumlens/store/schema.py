@@ -420,6 +420,11 @@ TABLES: tuple[Table, ...] = (
             Column("end_offset", _I, not_null=True),
             Column("page", _I, since=2),
             Column("section", _T, since=2),
+            # 10: the name key of the person the people analysis counts the turn for (`people.key`;
+            # NULL: nobody, or no people analysis). Written with the analysis, in its transaction
+            # (catalog.credit_turns), so a speaker filter finds Carla Mendes' turns captioned
+            # MODERATOR by a column of the turn itself, not by joining `appearances.lines`.
+            Column("person_key", _T, since=10),
         ),
         primary_key=("id",),
         uniques=(("session_id", "idx"),),

@@ -17,13 +17,11 @@ from ..transcript.speakers import name_key
 __all__ = [
     "SEARCH_TABLE",
     "candidates_sql",
-    "credited_lines_sql",
     "filter_sql",
     "filter_value",
     "line_of_first",
     "page_sql",
     "pg_candidates_sql",
-    "pg_credited_turns_sql",
     "pg_phrase_candidates_sql",
     "pg_search_filters",
     "pg_search_sql",
@@ -75,10 +73,11 @@ def filter_sql(
 ) -> tuple[list[str], list[Any]]:
     """WHERE clauses (AND-ed) and parameters for the search filters.
 
-    The clauses read the turn's `speaker_key`, `session_id`, `line` and `kind` through alias
+    The clauses read the turn's `speaker_key`, `person_key` and `session_id` through alias
     `turn` and the session through `s`; a speaker matches the caption label or the person
-    the turn is counted for (`credited_lines_sql`); `session_of` names the session id the tag and coalition filters
-    test (default the turn's; `s.id` where no turn is joined).
+    the turn is counted for (`person_key`, written with the people analysis: store/credited.py);
+    `session_of` names the session id the tag and coalition filters test (default the
+    turn's; `s.id` where no turn is joined).
 
     On PostgreSQL, LIKE gets `ESCAPE ''` (its default escape is a backslash, SQLite has
     none, and a trailing backslash would be an error) and `lower()` runs in the C
@@ -99,11 +98,7 @@ def filter_sql(
     where: list[str] = []
     params: list[Any] = []
     if filters.speaker:
-        credited = credited_lines_sql(ph, dialect)
-        where.append(
-            f"({turn}.speaker_key LIKE {ph}{escape}"
-            f" OR ({turn}.kind = 'speech' AND ({turn}.session_id, {turn}.line) IN ({credited})))"
-        )
+        where.append(f"({turn}.speaker_key LIKE {ph}{escape} OR {turn}.person_key LIKE {ph}{escape})")
         pattern = "%" + name_key(filters.speaker) + "%"
         params.extend([pattern, pattern])
     if filters.session:
@@ -122,34 +117,6 @@ def filter_sql(
         )
         params.extend(["%" + filters.coalition.strip().lower() + "%", filters.coalition.strip().lower()])
     return where, params
-
-
-def credited_lines_sql(ph: str = "?", dialect: str = "sqlite") -> str:
-    """(session id, line) of each turn the people analysis counts for a person whose name key is LIKE the one parameter.
-
-    A user filtering by speaker means the person: Carla Mendes moderating under the caption
-    label MODERATOR, or a turn whose label was flagged and counted for the likely real
-    speaker. The people analysis projects each person's turn-start lines into
-    `appearances.lines` (JSON), the reading the session page and the credits use
-    (`credits.credited_lines`). Uncorrelated, so each store evaluates it once per query:
-    the few people whose name matches, found in the small `people` table, then their
-    appearances through `appearances_person`; a turn is then tested by its own session and
-    line (`filter_sql`) or found by them (`pg_search_filters`).
-    """
-    if dialect == "postgres":
-        lines, line, escape = (
-            "CROSS JOIN LATERAL jsonb_array_elements_text(CAST(a.lines AS jsonb)) j(line)",
-            "CAST(j.line AS integer)",
-            " ESCAPE ''",
-        )
-    elif dialect == "sqlite":
-        lines, line, escape = "JOIN json_each(a.lines) j", "j.value", ""
-    else:
-        raise ValueError(f"unknown dialect {dialect!r}")
-    return (
-        f"SELECT a.session_id, {line} FROM appearances a {lines}"
-        f" WHERE a.person_key IN (SELECT p.key FROM people p WHERE p.key LIKE {ph}{escape})"
-    )
 
 
 def candidates_sql(match: str, filters: SearchFilters, window: int) -> tuple[str, list[Any]]:
@@ -317,23 +284,6 @@ def rank_newest(source: str, where: str) -> str:
     )
 
 
-def pg_credited_turns_sql() -> str:
-    """Ids of the speech turns counted for a person whose name key is LIKE the one `%s` parameter (PostgreSQL).
-
-    `credited_lines_sql` as turn ids, for the narrow `turn_search` rows that have no line.
-    Each matching appearance looks its own turns up by (session, line) (index
-    turns_session_line, migration 9), laterally: the planner cannot know how many lines
-    a JSON array holds (it guesses 100), and given the pairs as a set it hashed them
-    against every turn of the store, 40 ms where a few hundred index probes take 2.
-    """
-    lines = "SELECT CAST(j.line AS integer) FROM jsonb_array_elements_text(CAST(a.lines AS jsonb)) j(line)"
-    return (
-        "SELECT ct.id FROM appearances a CROSS JOIN LATERAL (SELECT t2.id FROM turns t2"
-        f" WHERE t2.session_id = a.session_id AND t2.line = ANY(ARRAY({lines})) AND t2.kind = 'speech') ct"
-        " WHERE a.person_key IN (SELECT p.key FROM people p WHERE p.key LIKE %s ESCAPE '')"
-    )
-
-
 def pg_search_filters(filters: SearchFilters) -> tuple[str, list[str], list[Any]]:
     """FROM, WHERE clauses and parameters of the filters over `turn_search x`, for PostgreSQL.
 
@@ -342,9 +292,9 @@ def pg_search_filters(filters: SearchFilters) -> tuple[str, list[str], list[Any]
     `turn_search_session` bitmap of those sessions and reads only the rows in both, where
     a join read every match of the words and its `turns` row (a common word in one year:
     9,769 rows → 586). A speaker is tested on the narrow row's own `speaker_key` (its LIKE
-    answered by the trigram index of migration 7 where the server has pg_trgm) or on its id
-    being one of the turns counted for a matching person (`credited_lines_sql`): no filter
-    reads the matching rows' `turns`.
+    answered by the trigram index of migration 7 where the server has pg_trgm) or on the
+    row's own `person_key` (migration 10) being one of the matching people's (its btree
+    index ORed with the trigram bitmap): no filter reads the matching rows' `turns`.
     """
     where: list[str] = []
     params: list[Any] = []
@@ -357,10 +307,12 @@ def pg_search_filters(filters: SearchFilters) -> tuple[str, list[str], list[Any]
         params += session_params
     speaker = filter_value(filters.speaker)
     if speaker:
-        # the narrow row has no line: a person's turns are found in `turns` by (session, line)
-        # (index turns_session_line), once per query, and tested by id
-        credited = pg_credited_turns_sql()
-        where.append(f"({SEARCH_ALIAS}.speaker_key LIKE %s ESCAPE '' OR {SEARCH_ALIAS}.id = ANY(ARRAY({credited})))")
+        # the person's key on the narrow row (migration 10): the few people whose key matches are
+        # found once in the small `people` table (an InitPlan), their rows through turn_search_person
+        people = "SELECT p.key FROM people p WHERE p.key LIKE %s ESCAPE ''"
+        where.append(
+            f"({SEARCH_ALIAS}.speaker_key LIKE %s ESCAPE '' OR {SEARCH_ALIAS}.person_key = ANY(ARRAY({people})))"
+        )
         pattern = "%" + name_key(speaker) + "%"
         params += [pattern, pattern]
     return f"{SEARCH_TABLE} {SEARCH_ALIAS}", where, params
