@@ -331,10 +331,9 @@ def coalition(request: Request, coalition_id: str, store: Store = StoreDep, year
         form = read_form(store, year=year)
     except ForumlensError as exc:
         return form_error(request, exc)
-    detail = views.coalition_detail(store, coalition_id)
+    detail = _asks_apart_from_promises(views.coalition_detail(store, coalition_id))
     shown, totals = _first_items(
-        _asks_apart_from_promises(detail),
-        ("sessions", "speakers", "outputs", "asks", "promises", "questions", "documents"),
+        detail, ("sessions", "speakers", "outputs", "asks", "promises", "questions", "documents")
     )
     cited = [item for key in ("outputs", "asks", "promises", "questions", "speakers") for item in shown[key]]
     return _page(
@@ -343,6 +342,8 @@ def coalition(request: Request, coalition_id: str, store: Store = StoreDep, year
         c=shown,
         totals=totals,
         sources=views.session_names(store, cited),
+        # where each of its analysis asks was said, the whole list: the Threads section says how many it follows
+        asked_at=[(a.get("session"), a.get("line"), a.get("quote")) for a in detail["asks"]],
         suggested=coalition_partners(store, detail["name"]),
         record=_coalition_record(request, store, detail, form.year),
     )

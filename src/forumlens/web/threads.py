@@ -508,13 +508,51 @@ def _asks_by_year(own: Sequence[Thread]) -> list[tuple[int | None, list[tuple[It
     return out
 
 
-def coalition_section(store: Store, found: PortalThreads, name: str) -> dict[str, Any]:
+def ask_overlap(own: Sequence[Thread], asked: Iterable[Sequence[Any]]) -> dict[str, Any]:
+    """How the page's two ask lists relate, ask by ask (the coalition page says it).
+
+    `asked` is the (session, line, quote) of every ask the session analysis attributed to
+    the coalition, in the page's order (its "What it asked for", uncut). An ask is followed
+    when an ask item of the coalition's threads stands at its line and one quote holds the
+    other (the rule by which the threads stage itself reads the analysis' asks). Neither list
+    is a superset of the other, so neither can stand for it: the threads stage leaves out
+    what reads as thanks, procedure or a question and a chair's asks, and follows an ask
+    under whom its speaker speaks for (an unnamed speaker's, or one who speaks for another
+    body, is followed without this coalition); and it follows needs its own reading finds in
+    the coalition's speakers' sentences that the analysis did not list. `threads`: the
+    thread following each analysis ask (None where none does), in the order of `asked`.
+    """
+    at: dict[tuple[str, int], list[tuple[int, Item, str]]] = {}
+    entries = [(item, t.id) for t in own if t.kind == "ask" for item, _ in t.entries]
+    for n, (item, thread) in enumerate(entries):
+        at.setdefault((item.session, item.line), []).append((n, item, thread))
+    matched: set[int] = set()
+    threads: list[str | None] = []
+    for session, line, quote in asked:
+        said = str(quote or "")
+        place = (str(session), line) if isinstance(line, int) and said else None
+        same = [(n, t) for n, item, t in at.get(place, []) if said in item.quote or item.quote in said] if place else []
+        threads.append(same[0][1] if same else None)
+        matched.update(n for n, _ in same)
+    followed = sum(1 for t in threads if t is not None)
+    return {
+        "threads": threads,
+        "followed": followed,
+        "unfollowed": len(threads) - followed,
+        "threads_only": len(entries) - len(matched),  # ask items of its threads (as `ask_items` counts them)
+    }
+
+
+def coalition_section(
+    store: Store, found: PortalThreads, name: str, asked: Iterable[Sequence[Any]] = ()
+) -> dict[str, Any]:
     """A coalition's asks year by year and its promises with their fate (the coalition page's section).
 
     Reads that coalition's threads only (`PortalThreads.by_coalition`). Like the page's
     other lists it is bounded (a coalition in 1,000 sessions has thousands of items): per
     year `ASKS_PER_YEAR` asks, `PROMISES_SHOWN` promises with their last `FATE_SHOWN` turns,
-    each with how many more there are and where to read them all.
+    each with how many more there are and where to read them all. `asked`: the (session,
+    line, quote) of the asks the page lists from the session analysis (`ask_overlap`).
     """
     wanted = registry_name(name)
     own: Sequence[Thread] = found.by_coalition.get(wanted, [])
@@ -553,6 +591,7 @@ def coalition_section(store: Store, found: PortalThreads, name: str) -> dict[str
         # how many ask items and promises its threads hold: the page's analysis lists above say so when theirs is
         # empty and these are not (the two lists read different sources, and must not seem to contradict)
         "ask_items": sum(len(said) + more for _, said, more in by_year),
+        "overlap": ask_overlap(own, asked),
         "promises": promises,
         "promise_count": len(commitments),
         "more_promises": len(commitments) - len(shown_promises),
@@ -563,11 +602,11 @@ def coalition_section(store: Store, found: PortalThreads, name: str) -> dict[str
     }
 
 
-def coalition_threads(request: Request, name: str) -> dict[str, Any] | None:
+def coalition_threads(request: Request, name: str, asked: Iterable[Sequence[Any]] = ()) -> dict[str, Any] | None:
     """The coalition page's thread section (a template global); None when threads cannot be computed."""
     store = request.app.state.stores.reader()
     try:
-        return coalition_section(store, portal_threads(store), name)
+        return coalition_section(store, portal_threads(store), name, asked)
     except ForumlensError:
         return None  # a store the threads stage cannot read: the page still renders, without the section
 
