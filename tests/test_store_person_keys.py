@@ -180,3 +180,29 @@ def test_a_failed_upgrade_leaves_the_store_as_it_was(store_location, tmp_path, m
     with open_store(store_location) as store:  # a later open upgrades it whole
         assert store.schema_version() == SCHEMA_VERSION and store.check() == []
     assert _keys(store_location, session)[4] == "rosa quintero"
+
+
+def test_a_live_rewrite_of_the_last_turns_keeps_their_credit(store_location):
+    """A live session rewrites its last turns on every slice; they keep the person the last analysis named."""
+    from forumlens.store.live import LiveUpdate
+    from forumlens.transcript.parse import parse_transcript
+
+    session = parse_transcript(TRANSCRIPT, source="live.txt", sha256="f" * 64)
+    sid = "livesession01"
+    with open_store(store_location) as store:
+        store.live_begin(sid, "f" * 64, "live.txt", session.title, 2022, "2022-11-29T10:00:00")
+
+        def write(first: int) -> None:
+            turns = session.turns[first:]
+            store.live_update(
+                LiveUpdate(sid, TRANSCRIPT, first, turns, len(session.turns), 100, 2, (), session.title, 2022, "now")
+            )
+
+        write(0)
+        speech = [t for t in session.turns if t.kind == "speech"]
+        rosa = [t.line for t in speech if t.label == "MODERATOR"]
+        store.replace_analyses(sid, {"people": [{"name": "Rosa Quintero", "labels": ["MODERATOR"], "lines": rosa}]})
+        write(len(session.turns) - 2)  # the last two turns rewritten, as the next slice does
+        assert store.check() == []
+    keys = _keys(store_location, sid)
+    assert {line for line, key in keys.items() if key == "rosa quintero"} == set(rosa) == {4, 6, 8}

@@ -23,7 +23,7 @@ from typing import Any
 from .common import Tx
 from .projections import PROJECTED_TABLES, project_analyses
 
-__all__ = ["backfill_person_keys", "credit_turns"]
+__all__ = ["backfill_person_keys", "credit_turns", "recredit"]
 
 _KEY_AT = PROJECTED_TABLES["appearances"].index("person_key")
 _LINES_AT = PROJECTED_TABLES["appearances"].index("lines")
@@ -69,7 +69,16 @@ def backfill_person_keys(tx: Tx) -> None:
     """
     sessions = [str(r[0]) for r in tx("SELECT session_id FROM analyses WHERE kind = 'people' ORDER BY session_id")]
     for session_id in sessions:
-        rows = tx("SELECT data FROM analyses WHERE session_id = ? AND kind = 'people'", (session_id,))
-        people = json.loads(rows[0][0]) if rows else None
-        projected = project_analyses(session_id, {"people": people if isinstance(people, list) else []})
-        credit_turns(tx, session_id, projected["appearances"])
+        recredit(tx, session_id)
+
+
+def recredit(tx: Tx, session_id: str) -> int:
+    """Credit one session's turns from its stored people analysis; how many turns changed.
+
+    Also for turns stored without an analysis of their own: a live session's rewritten
+    last turns keep the credit the session's last analysis gave their lines.
+    """
+    rows = tx("SELECT data FROM analyses WHERE session_id = ? AND kind = 'people'", (session_id,))
+    people = json.loads(rows[0][0]) if rows else None
+    projected = project_analyses(session_id, {"people": people if isinstance(people, list) else []})
+    return credit_turns(tx, session_id, projected["appearances"])

@@ -31,6 +31,7 @@ from ..errors import Busy, NotFound
 from ..models import Document, Session, Turn
 from ..transcript.speakers import name_key
 from .common import SQLBase, Tx
+from .credited import recredit
 from .rows import DOCUMENT_COLUMNS, SESSION_COLUMNS, SPEAKER_COLUMNS, TURN_READ, session_rows, turn_of
 
 __all__ = ["LIVE_LEASE_PREFIX", "LiveInfo", "LiveQueries", "LiveStore", "LiveUpdate", "live_lease_name"]
@@ -227,6 +228,9 @@ class LiveQueries(SQLBase):
             tx("DELETE FROM turns WHERE session_id = ? AND idx >= ?", (sid, update.first))
             if update.turns:
                 self._insert_turns(tx, [_turn_row(sid, t) for t in update.turns])
+                # the new turns get the person the session's last analysis counts their lines for
+                if recredit(tx, sid):
+                    self._turns_recredited(tx)
             for label, speaker, count in update.speakers:
                 tx("DELETE FROM speakers WHERE session_id = ? AND label = ?", (sid, label))
                 if count:
