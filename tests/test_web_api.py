@@ -387,17 +387,17 @@ def test_store_search_facets_follow_every_filter(funding_store, filters, speaker
             ["lower(s.title COLLATE \"C\") LIKE ? ESCAPE ''"],
             ["%access%", 10, 0],
         ),
-        # the caption label, or the person a turn is counted for (appearances)
+        # a turn's caption label, or the person it is counted for (turns.person_key, migration 10)
         (
             SessionFilters(speaker="Jason MUNYAN"),
             "sqlite",
-            ["speaker_key LIKE ?)", "person_key LIKE ?)"],
+            ["FROM turns WHERE speaker_key LIKE ? OR person_key LIKE ?)"],
             ["%jason munyan%", "%jason munyan%", 10, 0],
         ),
         (
             SessionFilters(speaker="o'brien"),
             "postgres",
-            ["speaker_key LIKE ? ESCAPE '')", "person_key LIKE ? ESCAPE '')"],
+            ["FROM turns WHERE speaker_key LIKE ? ESCAPE '' OR person_key LIKE ? ESCAPE '')"],
             ["%o brien%", "%o brien%", 10, 0],
         ),
         (
