@@ -127,7 +127,7 @@ def test_link_decisions_cite_title_year_and_line_not_raw_keys(client, sessions):
     for t in threads[:8]:
         decisions = client.get(f"/api/threads/{t['id']}").json()["threads"][0]["decisions"]
         links = client.get(f"/threads/{t['id']}").text.split('id="links"', 1)[1]
-        cited = re.findall(r'<a class="cite" href="/sessions/(\w+)#L(\d+)" data-item="([^"]+)">([^<]+)</a>', links)
+        cited = re.findall(r'<a class="cite[^"]*" href="/sessions/(\w+)#L(\d+)" data-item="([^"]+)">([^<]+)</a>', links)
         assert {d["item"] for d in decisions} <= {item for _, _, item, _ in cited}  # each decision is shown
         text = _text(links)
         for d in decisions:
