@@ -56,6 +56,12 @@ _HARD = [
         r"\b(interpretation|English|French|Spanish|Arabic|Russian|Chinese|Portuguese) (is )?(available )?on (the )?channel\b",
         r"\bon channel (\d|one|two|three|four|five|six)\b",
         r"\b(type|write|put) (the|your) question\b",
+        # the room's logistics: the network, what is on the screen, an offer to translate a question
+        r"\bwi-?fi\b.{0,40}\b(password|name|down|working|works|code)\b|\b(password|name) (of|for) the (wi-?fi|network)\b",
+        r"\bI('ll| will| can| could) (also )?translate\b",
+        r"\b(reading|read|monitoring|monitor|following|watching) the (chat|online questions|remote participants)\b",
+        # a demonstration announced: what it shows follows ("I will show you one, it is free")
+        r"\b(I|we)('ll| will| am going to|'m going to| are going to|'re going to) (now )?show you\b",
         # time keeping and session logistics
         r"\b(running|run|ran) (out of|over) time\b",
         r"\bin the (interest|spirit) of time\b",

@@ -35,7 +35,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
@@ -175,7 +175,10 @@ _CUE_I, _SUMMARY_I, _META_I, _PERSONAL_I, _ASKING_I, _STANCE_I, _PRAISE_I = rang
 FINDING = re.compile(
     r"\b(?:(?:main|key|first|second|third|biggest|big|most important|important) "
     r"(?:finding|result|lesson|message|problem|challenge|point)s?|we found|found that|(?:shows|showed|show) that|"
-    r"the lesson|(?:we|I) (?:learned|learnt|discovered) that|so we (?:learned|learnt)|lessons? (?:we )?(?:learned|learnt))\b",
+    r"the lesson|(?:we|I) (?:learned|learnt|discovered) that|so we (?:learned|learnt)|lessons? (?:we )?(?:learned|learnt)|"
+    # a speaker's own main point said as such: "So my message is that ...", "the bottom line is"
+    r"(?:my|our) (?:main |key |central |core |one |last |final )?(?:message|conclusion|takeaway)s? (?:is|are|would be)|"
+    r"the bottom line (?:is|here is))\b",
     re.IGNORECASE,
 )
 # A decision or next step the room took (the analyse stage's commitments say the same for
@@ -678,7 +681,7 @@ class SessionModel:
     turn_vec: dict[tuple[str, int], Vec]
     hubs: frozenset[str]
     max_idf: float
-    chairs: frozenset[str]
+    chairs: frozenset[str]  # the chairs whose own sentences weigh less (not a presenting one: `presenting`)
     spread: dict[str, int]  # term -> number of speakers who used it
     rank_of: dict[tuple[str, int, int, int], float]  # unit.span -> LexRank score / the session's top score
     wrapups: frozenset[tuple[str, int, int, int]] = frozenset()  # (session, turn, start, end) of announced summaries
@@ -773,6 +776,31 @@ def _summary_factor(unit: Unit, chairs: frozenset[str] | set[str], wrapup: bool)
     return factor
 
 
+# A chair who says more than this share of a session's words, and at least twice what anyone
+# else says, is its presenter (a trainer, the author presenting a document), not only the one
+# running the room: their sentences are the content. (Only chairs: a panellist who holds the
+# floor, a lightning talk's speaker or a fireside chat's guest, already speaks in full weight,
+# and a share per turn for them cost ROUGE-2 on both such development references.)
+PRESENTER_SHARE = 0.5
+
+
+def presenting(units: Sequence[Unit], chairs: Iterable[str]) -> frozenset[str]:
+    """The chairs whose talk is the session's content (`PRESENTER_SHARE`). Why: in a training
+    or a document's presentation the chair speaks most of the time; a chair's lesser weight
+    (`_summary_factor`) and a speaker's cap of two takeaways left the takeaways to asides
+    from the floor and the room's logistics."""
+    words: Counter[str] = Counter()
+    for u in units:
+        words[u.who] += u.words
+    total = sum(words.values())
+    out = set()
+    for who in chairs:
+        rest = max((n for w, n in words.items() if w != who), default=0)
+        if total and words[who] > PRESENTER_SHARE * total and words[who] >= 2 * rest:
+            out.add(who)
+    return frozenset(out)
+
+
 def rankable(unit: Unit) -> bool:
     """Whether `score_units` can score the unit at all (not procedure, not a fragment)."""
     return len(unit.terms) >= 3 and _text_factors(unit.text)[0] > 0
@@ -843,6 +871,7 @@ def rank_units(
     for own in by_speaker.values():
         spread.update(own.keys())
     wrapups = wrapup_spans(units)
+    chairs = frozenset(chairs) - presenting(units, chairs)  # a presenting chair's sentences weigh in full
     model = SessionModel(
         idf_of,
         others,

@@ -48,6 +48,7 @@ from .rank import (
     is_directive,
     is_summary,
     mmr_select,
+    presenting,
 )
 from .roles import is_agreement, is_announcement, is_decision
 from .sources import SourceInfo, describe, map_citations
@@ -429,16 +430,21 @@ def _voice_of(model: SessionModel | None) -> Callable[[Unit], str]:
     return voice
 
 
-def _person_of(voice: Callable[[Unit], str]) -> Callable[[Unit], str]:
+def _person_of(voice: Callable[[Unit], str], presenters: frozenset[str] = frozenset()) -> Callable[[Unit], str]:
     """Whose share of the per-speaker cap a takeaway candidate uses: its voice, except that a
     turn from the floor or without a label (`rank.from_floor`) is its own person. The youth
     speakers of a youth summit or the statements of an open mic often share one floor label
     (or none): as one speaker the whole floor had two takeaways at most, and the chair's
     asides filled the rest. The floor stays one voice for the new-voice bonus, so panellists'
-    main points still come before a second comment from the floor."""
+    main points still come before a second comment from the floor. A presenting chair's
+    turns (`rank.presenting`: a trainer, the author of a document, who says most of the
+    session) are each their own share too: their talk is the session's content, and two
+    points of it left the rest of the section to asides and the room's logistics."""
 
     def person(unit: Unit) -> str:
-        return f"{unit.who}\x00turn:{unit.turn}" if from_floor(unit) else voice(unit)
+        if from_floor(unit) or unit.who in presenters:
+            return f"{unit.who}\x00turn:{unit.turn}"
+        return voice(unit)
 
     return person
 
@@ -517,7 +523,7 @@ def rank_takeaways(
         per_speaker=2,
         segment_of=ctx.segment_of,
         voice_of=voice,
-        cap_of=_person_of(voice),
+        cap_of=_person_of(voice, presenting(ctx.units, ctx.chairs)),
         bonus_of=_voice_bonus(ctx.units, voice),
         speaker_bonus=NEW_VOICE_BONUS,
         closing=(CLOSING, closing_share(wanted)),

@@ -79,7 +79,10 @@ _RELAY = re.compile(
     r"(?:comments?|questions?|messages?|contributions?|interventions?|reactions?|hands?)\b"
     r"(?:\s+(?:from|in the chat|online|on (?:the )?(?:chat|zoom|line)|by)\b)|"
     r"\b(?:writes|wrote|asks|asked|says|said|comments|commented|adds|added|notes|noted) (?:in|on) the (?:chat|Q&A|zoom)\b|"
-    r"^\W*(?:a|one|another) (?:remote|online) (?:participant|attendee|speaker) (?:writes|asks|says|comments|adds)\b",
+    r"^\W*(?:a|one|another) (?:remote|online) (?:participant|attendee|speaker) (?:writes|asks|says|comments|adds)\b|"
+    # who the next voice from the room is: "The gentleman is a local news editor from ..."
+    r"^\W*(?:the|this|that) (?:gentleman|lady|woman|man|participant|person|colleague)"
+    r"(?: (?:here|there|online|at the back|in the (?:\w+ )?(?:row|back|front)))? (?:is|was) (?:a|an)\b",
     re.IGNORECASE,
 )
 # Running the session, as a moderator does: framing it ("In this session we'll showcase ...",
