@@ -88,6 +88,8 @@ def test_a_training_reports_the_trainers_points_not_the_rooms_logistics(clinic: 
         "I am also reading the chat from the remote participants.",
         "I will show you one, it is free and open source.",
         "We are going to show you the dashboard now.",
+        "The session is recorded and the recording will be published on the IGF YouTube channel.",
+        "The recording of this session will be available on the website.",
     ],
 )
 def test_room_logistics_are_procedure(text: str) -> None:
@@ -100,6 +102,7 @@ def test_room_logistics_are_procedure(text: str) -> None:
         "Free public Wi-Fi in libraries is how many rural students get online.",
         "The report will show you that two thirds of schools have no connection.",
         "Machine translation of the guides is not good enough for legal texts.",
+        "Every hearing of the court is recorded, so the judges cannot deny what was said.",
     ],
 )
 def test_content_about_networks_and_translation_is_not_procedure(text: str) -> None:
@@ -122,3 +125,17 @@ def test_a_speakers_stated_message_counts_as_a_finding() -> None:
         ("The message of the song is hope.", 1.0),
     ]:
         assert importance(replace(unit, text=said)) == pytest.approx(weight)
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        ("Connectivity kept societies running, and every speaker said it reached the connected first.", True),
+        ("All the speakers stressed that funding must be predictable.", True),
+        ("Most of our panellists noted the gap between the capital and the islands.", True),
+        ("Each speaker has four minutes for a statement.", False),
+        ("The speaker from the bank said the window opens in March.", False),
+    ],
+)
+def test_what_the_speakers_had_in_common_is_a_summary(text: str, summary: bool) -> None:
+    assert bool(rank.SUMMARY.search(text)) is summary

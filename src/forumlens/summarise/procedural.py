@@ -60,6 +60,10 @@ _HARD = [
         r"\bwi-?fi\b.{0,40}\b(password|name|down|working|works|code)\b|\b(password|name) (of|for) the (wi-?fi|network)\b",
         r"\bI('ll| will| can| could) (also )?translate\b",
         r"\b(reading|read|monitoring|monitor|following|watching) the (chat|online questions|remote participants)\b",
+        # the session's own record: "The session is recorded and the recording will be published ..."
+        r"\b(session|meeting|discussion) is (being )?(recorded|captioned|webcast|live-?streamed)\b",
+        r"\b(the|a) (recording|video|transcript) (of (the|this) (session|meeting) )?(will be|is|gets) "
+        r"(published|posted|available|uploaded|online)\b",
         # a demonstration announced: what it shows follows ("I will show you one, it is free")
         r"\b(I|we)('ll| will| am going to|'m going to| are going to|'re going to) (now )?show you\b",
         # time keeping and session logistics

@@ -113,7 +113,10 @@ SUMMARY = re.compile(
     r"\b(to summari[sz]e|in summary|to sum up|to conclude|in conclusion|(?<!to what )(?:we|i) heard(?! (?-i:[A-Z]))|what (?:we|i) have heard|"
     r"(?:pull|bring) together what|synthesi[sz]e|to wrap up|let me (?:try to )?(?:sum up|wrap up|recap)|"
     r"(everyone|everybody|all (of )?(the |our )?(speakers|panellists|panelists|of us)|we all|speakers) (seemed to |seem to )?"
-    r"(agreed|agree)|there (is|was|seems to be|seemed to be) (a )?(broad |general |strong |clear )?(agreement|consensus))\b",
+    r"(agreed|agree)|there (is|was|seems to be|seemed to be) (a )?(broad |general |strong |clear )?(agreement|consensus)|"
+    # what the speakers had in common, said by whoever sums up: "every speaker said it reached the connected first"
+    r"(?:every|each|all (?:of )?(?:the |our )?|most (?:of )?(?:the |our )?) ?(?:speakers?|panell?ists?|panelists?) "
+    r"(?:here |today )?(?:said|noted|stressed|mentioned|highlighted|raised|came back to|pointed (?:out|to)))\b",
     re.IGNORECASE,
 )
 # How far a wrap-up announced in a short sentence ("Let me try to summarise what I heard.")
