@@ -20,6 +20,7 @@ from forumlens.resolve import affcands, affmodel, cues, modes
 from forumlens.resolve.borrowed import join_borrowed_labels
 from forumlens.resolve.dutylabel import join_duty_labels
 from forumlens.resolve.hubs import hub_name
+from forumlens.resolve.hubvoices import split_hub_voices
 from forumlens.resolve.initials import join_initials
 from forumlens.resolve.interpreted import join_interpreted
 from forumlens.resolve.mentions import Mention, find_mentions
@@ -254,6 +255,8 @@ def _place_pattern(registry: Registry) -> re.Pattern[str]:
 
 def _is_hub(view: SessionView, group: LabelGroup, registry: Registry) -> bool:
     """A label naming a place the session calls a hub ("DHAKA BANGLADESH" … "Bangladesh Hub")."""
+    if group.hub is not None:
+        return False  # a person told apart under the hub's label (`split_hub_voices`), not the room
     label = " ".join(group.labels) + " " + (group.name or "")
     if _HUB_WORD.search(label):
         return True
@@ -272,8 +275,9 @@ def _role(draft: Draft, kind: str | None, moderator: bool, hub: bool) -> Role:
         return "dc-representative"
     if draft.card_role in ("guest", "participant"):
         return draft.card_role  # the name card's part in the session: on the programme, or from the floor
-    if draft.hub_duty:
-        return "participant"  # a hub's moderator under their own label: the hub's voice, not a panelist
+    if draft.hub_duty or draft.group.hub:
+        # a hub's moderator under their own label, or a voice of the hub's room: the remote floor
+        return "participant"
     if kind in ("igf-body", "un-body", "igo"):
         # an official who came to the microphone from the floor is a participant, not a panelist
         # (named by the chair only because their hand was up is still from the floor)
@@ -525,6 +529,8 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     # "PARTICIPANT: Thank you.  Pham Minh Chau, I am …": the voice is a named person
     # three panelists under ">> SPEAKER:": one person each, told by their names
     groups = split_shared_voices(groups, session.turns, is_generic_label)
+    # "REMOTE HUB NAIROBI: … My name is Grace Wanjiku from …": a person of the hub's room
+    groups = split_hub_voices(groups, session.turns)
     named_before = {id(g): g.name for g in groups}
     groups = complete_names(name_generic_voices(groups, session.turns, is_generic_label), session.turns)
     # ">> Caribe Abierto: This is Yokasta Almonte-Peguero speaking": an organisation's account
@@ -699,7 +705,7 @@ def resolve_session(
         ]
         if not reattribute:
             own_flags += [f.reason for f in found if f.turn in group.turns]
-        mode = _mode(draft, default_mode, hub)
+        mode = _mode(draft, default_mode, hub or group.hub is not None)  # a voice of a hub is online
         # what decided: the card, or (when their own words overrule it or there is none) the cues
         mode_shown = draft.card_mode_evidence[:1] if draft.card_mode and mode == draft.card_mode else []
         by_card = draft.card_evidence[:1] if draft.card_role and (draft.card_role == role or moderator) else []

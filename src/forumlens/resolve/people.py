@@ -42,6 +42,9 @@ class LabelGroup:
     name: str | None
     labels: list[str] = field(default_factory=list)
     turns: list[int] = field(default_factory=list)  # indices into session.turns
+    # the remote hub this voice spoke from, when it was told apart under the hub's label
+    # ("REMOTE HUB NAIROBI: … My name is Grace Wanjiku"): her place, and why she is online
+    hub: str | None = None
 
 
 @dataclass(frozen=True)

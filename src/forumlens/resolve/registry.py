@@ -133,12 +133,14 @@ def _national(country: Country, override: dict[str, Any] | None) -> list[Entity]
             f"national IGF of {n}",
             f"Internet Governance Forum of {n}",
             f"IGF of {n}",
+            f"national IGF in {n}",  # "the national IGF in Chile" (not "the IGF in Chile": a host)
         ]
     for a in adjectives:
         phrases += [f"{a} IGF", f"{a} Internet Governance Forum", f"{a} national IGF"]
     youth: list[str] = []
     for n in names:
         youth += [f"Youth IGF {n}", f"{n} Youth IGF", f"Youth Internet Governance Forum {n}", f"IGF Youth {n}"]
+        youth += [f"Youth IGF in {n}", f"Youth IGF of {n}"]  # "from the youth IGF in Chile"
     youth += [f"{country.demonym} Youth IGF", f"Youth {country.demonym} IGF"]
     slug = _slug(country.name)
     national = Entity(

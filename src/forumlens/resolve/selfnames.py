@@ -41,6 +41,7 @@ __all__ = [
     "name_account_labels",
     "name_generic_voices",
     "name_unlabelled",
+    "own_names",
     "said_names",
     "split_shared_voices",
 ]
@@ -146,6 +147,12 @@ def _is_name(words: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.?!]\s")
+
+
+def own_names(text: str, limit: int = _TURN_CHARS) -> list[str]:
+    """The full names a speaker says are theirs in so many words ("my name is …", "I am …"),
+    not a bare name opening a sentence (often the person addressed)."""
+    return [name for name, own in _said(text, False, limit) if own]
 
 
 def said_names(text: str, opening: bool = True, limit: int = _TURN_CHARS) -> list[str]:

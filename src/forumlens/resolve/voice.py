@@ -88,6 +88,8 @@ ANAPHOR = re.compile(
 _ANAPHOR = SharedCue(ANAPHOR)  # `owns` asks it of every sentence: skipped without "coalition"
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|we're|we’re|our|my|us)\b", re.IGNORECASE)
 _GROUP_PERSON = re.compile(r"\b(?:we|we're|we’re|our|my|us)\b", re.IGNORECASE)
+# "our DC on X", "my coalition": the body right after the speaker's possessive
+_POSSESSED = re.compile(r"\b(?:our|my)\s+(?:own\s+)?$", re.IGNORECASE)
 
 
 def _before(text: str, sentence_start: int, mention_start: int) -> str:
@@ -121,9 +123,19 @@ def speaks_for(text: str, sentence_start: int, sentence_end: int, mention: Menti
     a = sentence_start
     if negated(text, a, mention.start) or addressed(text, a, mention.start) or reported(text, a, mention.start):
         return False
+    before = _before(text, a, mention.start)
+    if _asked(text, a, sentence_end):
+        # "Who should we contact at the DC on X?": a "we" asking about a body is outside it,
+        # unless the body is "our" or the verb is one of belonging ("Can we, as members of …")
+        return _OWN_VERB.search(before) is not None or _POSSESSED.search(before) is not None
     if _GROUP_PERSON.search(text, a, sentence_end) is not None:
         return True
-    return _OWN_VERB.search(_before(text, a, mention.start)) is not None
+    return _OWN_VERB.search(before) is not None
+
+
+def _asked(text: str, sentence_start: int, sentence_end: int) -> bool:
+    """The sentence is a question (it ends with a question mark)."""
+    return text[sentence_start:sentence_end].rstrip().endswith("?")
 
 
 def anaphor(sentence: str) -> bool:
@@ -135,15 +147,18 @@ def anaphor(sentence: str) -> bool:
 
 
 def owns(sentence: str) -> bool:
-    """ "our coalition" / "my coalition", or "this coalition" said by a "we": the speaker's own."""
+    """ "our coalition" / "my coalition", or "this coalition" said by a "we" (not asked by one):
+    the speaker's own."""
     if not anaphor(sentence):
         return False
     m = ANAPHOR.search(sentence)
-    if m is not None and addressed(sentence, 0, m.start()):
+    if m is None or addressed(sentence, 0, m.start()):
         return False  # "I would recommend that the coalition …", "a question for our coalition"
-    return m is not None and (
-        m.group(0).lower().startswith(("our", "my")) or _GROUP_PERSON.search(sentence) is not None
-    )
+    if m.group(0).lower().startswith(("our", "my")):
+        return True
+    # "Who should we contact at the coalition?", "is the coalition open to us?": a "we" that asks
+    # about the coalition stands outside it; its members say "our coalition"
+    return _GROUP_PERSON.search(sentence) is not None and not _asked(sentence, 0, len(sentence))
 
 
 def first_person(sentence: str) -> bool:
