@@ -130,3 +130,21 @@ def test_a_youth_or_national_igf_in_a_country_is_that_countrys_initiative() -> N
     assert cast["Kofi Mensah-Boateng"][1] == "Ghanaian Internet Governance Forum"
     # the global IGF held in a country is no national initiative
     assert cast["Odile Marchetti-Sow"][1] is None
+
+
+ASKED_NAMED_COALITION = """\
+>> ODILE MARCHETTI-SOW:  Good afternoon.  My name is Odile Marchetti-Sow, I chair this session.  Questions from the room?  Yes, the gentleman at the back.
+
+>> AUDIENCE:  Thank you.  My name is Rui Tavares-Lobo, I am from a university in Portugal.  And who should we contact at the Dynamic Coalition on Community Connectivity?
+
+>> ODILE MARCHETTI-SOW:  We will come back to that.
+
+>> AUDIENCE:  Thank you.  My name is Ana Beatriz Lemos.  We in the Dynamic Coalition on Community Connectivity wrote a guide for towns.  Is it online?
+"""
+
+
+def test_a_coalition_named_only_in_ones_own_question_is_no_affiliation() -> None:
+    cast = _cast(ASKED_NAMED_COALITION)
+    assert cast["Rui Tavares-Lobo"][:2] == ("participant", None)
+    # said as a statement, the same coalition is hers
+    assert cast["Ana Beatriz Lemos"][:2] == ("dc-representative", "DC on Community Connectivity")

@@ -680,6 +680,9 @@ def _affiliating(view: SessionView) -> list[Mention]:
     return cached
 
 
+_SENTENCE_END = re.compile(r"[.?!]")
+
+
 def _span_features(
     text: str,
     a: int,
@@ -725,6 +728,10 @@ def _span_features(
         feats["has_and"] = 1.0
     if window.source == "own":
         feats[f"own_turn:{window.order}"] = 1.0
+        # "Who should we contact at the DC on X?": a body named only in one's own questions is asked
+        # about, not spoken for (`cast._eligible`)
+        end = _SENTENCE_END.search(text, b, min(len(text), b + 300))
+        feats["own_asked" if end is not None and end.group(0) == "?" else "own_stated"] = 1.0
         words_in = session_words.between(window.start, a)
         feats[_bucket("own_pos", words_in)] = 1.0
         before = [f for f in firsts if f < a]

@@ -593,6 +593,21 @@ def _eligible(cands: list[affcands.Candidate], moderator: bool, independent: boo
     return cands
 
 
+def _not_asked(cands: list[affcands.Candidate]) -> list[affcands.Candidate]:
+    """Without a body the speaker names only in their own questions and that no rule, card or
+    other speaker ties to them ("And who should we contact at the DC on X?"): asked about, not
+    theirs."""
+    return [
+        c
+        for c in cands
+        if "own_stated" in c.features
+        or "own_asked" not in c.features
+        or "rule" in c.features
+        or "src:other" in c.features
+        or "card" in c.features
+    ]
+
+
 @lru_cache(maxsize=4)
 def _place_words(registry: Registry) -> frozenset[str]:
     """Folded country names: a span that is one names a place, not a body."""
@@ -629,7 +644,8 @@ def affiliation_options(
         )
         if picked is None:
             nothing["none:rule_pick"] = 1.0
-        options.append((cands, nothing))
+        # after the count the ranker was trained with: what it may pick, not what it weighs
+        options.append((_not_asked(cands), nothing))
     return options
 
 
