@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from forumlens.resolve import resolve_session, voice
 from forumlens.resolve.mentions import find_mentions
+from forumlens.resolve.orgs import looks_org
 from forumlens.resolve.registry import load_registry
 from forumlens.transcript.parse import parse_transcript
 
@@ -148,3 +149,8 @@ def test_a_coalition_named_only_in_ones_own_question_is_no_affiliation() -> None
     assert cast["Rui Tavares-Lobo"][:2] == ("participant", None)
     # said as a statement, the same coalition is hers
     assert cast["Ana Beatriz Lemos"][:2] == ("dc-representative", "DC on Community Connectivity")
+
+
+def test_portuguese_and_italian_universities_are_bodies() -> None:
+    assert looks_org("Universidade Federal de Pernambuco")
+    assert looks_org("Università di Bologna")

@@ -70,6 +70,8 @@ _ORG_WORDS = frozenset(
     [
         "university",
         "universidad",
+        "universidade",
+        "università",
         "université",
         "universite",
         "universität",
