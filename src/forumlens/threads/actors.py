@@ -48,6 +48,7 @@ __all__ = [
     "Actor",
     "addresses",
     "body_aliases",
+    "body_pattern",
     "document_actor",
     "initials",
     "introduced_actor",
@@ -268,6 +269,37 @@ def introduced_actor(
     if org is not None and org in _umbrellas(registry):
         org = _session_member(session.text, org) or org
     return (None, org) if org is not None else labelled_actor(turn.label, turn.speaker, registry)
+
+
+_ORG_WORD = re.compile(r"[A-Z][\w-]{2,}")
+
+
+@lru_cache(maxsize=1024)
+def body_pattern(org: str) -> re.Pattern[str] | None:
+    """How a speaker names their own institution as a subject: its full name, or "the" and its last
+    capitalised word ("the Secretariat" for the IGF Secretariat, "the Office" for an Office of …), its initials
+    when it has no acronym of its own ("the CTU" for the Caribbean Telecommunications Union), or "the"
+    and the head noun of its name, singular or plural ("the Ministry" for a Ministry of Communication and …,
+    "the forum" for the Best Practice Forums, "the network" for a Policy Network on …).
+
+    Why shared: items read a speaker's promise by it ("the Secretariat will …"), and linking reads by it which asks
+    were put to the body that responds ("And to the Secretariat we ask …")."""
+    words = _ORG_WORD.findall(org)
+    if not words:
+        return None
+    nouns = {re.escape(words[-1])}
+    head = _ORG_HEAD.match(org)
+    if head is not None:
+        noun = head.group(1)
+        nouns.add(re.escape(noun[:-1] if noun.endswith("s") and len(noun) > 4 else noun) + "s?")
+    either = "|".join(sorted(nouns))
+    short = initials(org)  # "the CTU" for the Caribbean Telecommunications Union
+    also = rf"|(?:the )?(?-i:{short})" if short else ""
+    return re.compile(rf"\b(?:{re.escape(org)}|the (?:[\w-]+ )?(?:{either}){also})\b", re.I)
+
+
+# the head noun of a body's name: its last capitalised word before "of", "on", "for" … (or at its end)
+_ORG_HEAD = re.compile(r"^(?:[\w'’-]+\s+){0,4}?([A-Z][a-z][\w-]+)(?:\s+(?:of|on|for|in|and|to)\b|\s*$)")
 
 
 # a caption label that names the speaker's body after the name: "Kunal Sabharwal (DC Linguistic Diversity)",

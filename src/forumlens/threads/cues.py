@@ -110,6 +110,9 @@ _MAKE = (
     r"|forty|fifty|hundred|a hundred|a thousand|every|all|the last|the remaining)\b)"
     r"|make (?:[\w'’-]+ ){1,10}?(?:searchable|accessible|available|public|free|open)(?=[\s,.;]|$))"
 )
+# the opening of a reply addressed to someone ("To the …", "And to the …" at the start of a sentence or clause)
+_ADDRESSED = r"(?:^[\W_]*(?:and |so )?|[:;] (?:and )?)to (?:the|your|their|this|that) "
+_ASK_NOUN = r"(?:requests?|questions?|calls?|asks?|proposals?)"
 _RESPONSE = compile_cue(
     r"\b(?:following|in response to|responding to|in reply to|as a result of|thanks to|in answer to"
     r"|to follow up on|following up on|acting on)\s+(?:the|your|their|this|that|a|these|those|last year's)"
@@ -140,10 +143,17 @@ _RESPONSE = compile_cue(
     # what was done told as what someone asked for: "…, which the best practice forum on local content asked for in
     # Katowice", "the guide … that the forum asked for is on our website"; an earlier question named: "in Addis there
     # was a question online about the youth IGFs"
-    r"|\b(?:which|that|what) (?:the|our|your|their) (?:(?!(?:because|since|when|if|is|are|was|were|has|have)\b)[\w'’-]+ )"
-    r"{0,6}?(?:(?:asked|requested|called|pleaded) (?:us )?for|raised (?:again|twice|(?:\w+ )?(?:years?|times) in a row"
+    r"|\b(?:which|that|what) (?:the|our|your|their|this|that) (?:(?!(?:because|since|when|if|is|are|was|were|has|have)\b)[\w'’-]+ )"
+    r"{0,6}?(?:(?:has|have|had) )?(?:(?:asked|requested|called|pleaded) (?:us )?for|raised (?:again|twice|(?:\w+ )?(?:years?|times) in a row"
     r"|(?:last|every|each) year|(?:in|at) (?-i:[A-Z])\w+))\b"
-    r"|\bthere (?:was|were) (?:a |one |some |several |many )?(?:questions?|requests?) (?:\w+ )?(?:about|on|from|for)\b",
+    r"|\bthere (?:was|were) (?:a |one |some |several |many )?(?:questions?|requests?) (?:\w+ )?(?:about|on|from|for)\b"
+    # a reply addressed to an ask, a colon before what was done: "To the regional IGF's request about the hubs: …",
+    # "To the request of the Caribbean IGF in Baku about exchange points: …", "To the Arab IGF, which asked for this
+    # in Bali: …" (the asker named whole or by a relative clause: "to the question of funding: …" is a topic, not one)
+    rf"|{_ADDRESSED}(?:[\w'’ -]{{0,60}}?['’]s (?:[\w-]+ )?{_ASK_NOUN}"
+    rf"|{_ASK_NOUN} (?:of (?:the |our |your )?(?-i:[A-Z])|(?:from|by|that|which|the|raised|asked|sent|put|made)\b)"
+    r"|[^,:.;?!]{2,60}, (?:which|who) (?:has |have |had )?(?:first |already |repeatedly |again )?(?:asked|requested|called)\b)"
+    r"[^.;?!]{0,100}:",
     _I,
 )
 # the asker and the meeting named, not by the speaker's own side (`_asked_at_place`): "And to Faisal, who asked in

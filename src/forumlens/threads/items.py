@@ -85,7 +85,7 @@ from ..resolve.mentions import find_mentions
 from ..resolve.registry import Registry, load_registry
 from ..resolve.text import LineIndex
 from ..transcript.speakers import name_key
-from .actors import Actor, document_actor, initials, introduced_actor, stated_actor, turn_actor
+from .actors import Actor, body_pattern, document_actor, introduced_actor, stated_actor, turn_actor
 from .addressed import addressed_answers
 from .cues import PRONOUN_OBJECT, Cue, find_cue, is_non_ask, retro_promise
 from .lexicon import Lexicon, load_lexicon
@@ -301,33 +301,6 @@ def _subject(sentence: str, nouns: Sequence[tuple[int, int, str]]) -> tuple[int,
 # a cue after "what" / "everything" speaks of things it does not name ("to present what we produced")
 _FREE_RELATIVE = re.compile(r"\b(?:what|whatever|everything|anything|all that)\s*$", re.I)
 _ALL_SIGNALS = ("response", "slip", "update", "promise", "delivery", "enacted", "need")
-_ORG_WORD = re.compile(r"[A-Z][\w-]{2,}")
-
-
-def _own_pattern(org: str) -> re.Pattern[str] | None:
-    """How a speaker names their own institution as a subject: its full name, or "the" and its last
-    capitalised word ("the Secretariat" for the IGF Secretariat, "the Office" for an Office of …), its initials
-    when it has no acronym of its own ("the CTU" for the Caribbean Telecommunications Union), or "the"
-    and the head noun of its name, singular or plural ("the Ministry" for a Ministry of Communication and …,
-    "the forum" for the Best Practice Forums, "the network" for a Policy Network on …)."""
-    words = _ORG_WORD.findall(org)
-    if not words:
-        return None
-    nouns = {re.escape(words[-1])}
-    head = _ORG_HEAD.match(org)
-    if head is not None:
-        noun = head.group(1)
-        nouns.add(re.escape(noun[:-1] if noun.endswith("s") and len(noun) > 4 else noun) + "s?")
-    either = "|".join(sorted(nouns))
-    short = initials(org)  # "the CTU" for the Caribbean Telecommunications Union
-    also = rf"|(?:the )?(?-i:{short})" if short else ""
-    return re.compile(rf"\b(?:{re.escape(org)}|the (?:[\w-]+ )?(?:{either}){also})\b", re.I)
-
-
-# the head noun of a body's name: its last capitalised word before "of", "on", "for" … (or at its end)
-_ORG_HEAD = re.compile(r"^(?:[\w'’-]+\s+){0,4}?([A-Z][a-z][\w-]+)(?:\s+(?:of|on|for|in|and|to)\b|\s*$)")
-
-
 _NAME_STOP = frozenset({"dynamic", "coalition", "internet", "the", "and", "for", "with", "digital"})
 
 
@@ -375,7 +348,7 @@ def _turn_items(
     # a moderator speaking for an institution (a MAG chair chairing) may say what it has done for an ask
     allowed = (_MODERATOR_SIGNALS | ({"enacted"} if org else set())) if moderator else None
     allowed = allowed if moderator else _COALITION_SIGNALS if coalition else None
-    own = _own_pattern(org) if org and not coalition else _own_coalition_pattern(coalition) if coalition else None
+    own = body_pattern(org) if org and not coalition else _own_coalition_pattern(coalition) if coalition else None
     items: list[Item] = []
     last: tuple[str, str] | None = _named_last(ctx, question)  # the deliverable named last in this turn
     previous: Sentence | None = None

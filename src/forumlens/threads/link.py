@@ -103,7 +103,7 @@ from operator import attrgetter
 
 from ..text.alternation import alternation
 from ..transcript.speakers import name_key
-from .actors import initials
+from .actors import body_pattern, initials
 from .cues import retro_promise, venues_by_year
 from .lexicon import load_lexicon
 from .linkmodel import LinkModel, load_link_model, need_features, says_repeat
@@ -113,7 +113,17 @@ from .objects import object_similarity
 from .similarity import LexicalScorer, Scorer
 from .status import finish_thread, status_of
 
-__all__ = ["RULES", "Linked", "Rules", "actor_of", "link_items", "meeting_year", "named_coalition", "need_featurizer"]
+__all__ = [
+    "RULES",
+    "Linked",
+    "Rules",
+    "actor_of",
+    "link_items",
+    "meeting_year",
+    "meeting_years",
+    "named_coalition",
+    "need_featurizer",
+]
 
 
 @dataclass(frozen=True)
@@ -139,6 +149,8 @@ class Rules:
     question_again: float = 0.5
     response: float = 0.12
     response_enacted: float = 0.3
+    # added, in ranking only, to the score of an open ask that names the responding body ("we ask the Secretariat …")
+    response_addressed: float = 0.1
     max_candidates: int = 64
     max_responses: int = 512
     named_candidates: int = 12
@@ -257,6 +269,31 @@ def _meetings() -> tuple[re.Pattern[str], dict[str, int]]:
 
 
 _AGO = re.compile(r"\b(?:(?P<one>last year|a year ago)|(?P<two>two years ago))\b", re.I)
+
+
+def _named(years: Sequence[int]) -> str:
+    """The meetings a response names, as an explanation says them."""
+    if len(years) == 1:
+        return f"{years[0]}, the meeting it names"
+    return f"{', '.join(map(str, years))}, the meetings it names"
+
+
+def meeting_years(quote: str, year: int | None) -> list[int]:
+    """Every IGF meeting a sentence names, in its order (`meeting_year` for each: "asked for this in Bali, in Geneva
+    and in Addis" → 2013, 2017, 2022), without repeats; [] when it names none.
+
+    Why: an ask said again year after year is answered naming all the meetings it was said at, and the one found
+    first is not always one whose wording is on record."""
+    pattern, cities = _meetings()
+    out: list[int] = []
+    for found in pattern.finditer(quote):
+        named = cities[found.group("city").casefold()] if found.group("city") else int(found.group("year"))
+        if (year is None or named <= year) and named not in out:
+            out.append(named)
+    if out:
+        return out
+    one = meeting_year(quote, year)
+    return [one] if one is not None else []
 
 
 def meeting_year(quote: str, year: int | None) -> int | None:
@@ -1021,6 +1058,8 @@ class _Linker:
         else:  # "… travel grants for teachers who work with open educational resources": a coalition's topic said whole
             words = _name_words(item.quote)
             theirs = [t for t in tracks if t.thread.coalition and _topic_said(t.thread.coalition, words)]
+            if not theirs:  # "To the Arab IGF, which asked for this in Bali: …": the asks of a body it names whole
+                theirs = [t for t in tracks if t.thread.kind == "ask" and _body_named(t.actor, item.quote)]
             tracks = theirs or tracks
         questions = [t for t in tracks if t.thread.kind == "question"]
         by_question = iter(self._max_each(text, questions, "question", pair))
@@ -1031,16 +1070,21 @@ class _Linker:
                 scores.append(next(by_question) + (0.05 if prefer == "question" else 0.0))
             else:
                 scores.append(next(by_need) + (0.05 if prefer == "ask" else 0.0))
-        # "as you asked in Riyadh": only what was raised at that meeting, when any of it is on record
-        year = meeting_year(item.quote, item.year)
-        if year is not None and not any(year in t.years for t in tracks):
-            year = None
-        if year is not None:  # and what was said there is what it takes up
+        # "as you asked in Riyadh": only what was raised at that meeting, when any of it is on record; "which asked
+        # for this in Bali, in Geneva and in Addis": at any of the meetings it names
+        years = [y for y in meeting_years(item.quote, item.year) if any(y in t.years for t in tracks)]
+        year = years[0] if years else None
+        if years:  # and what was said there is what it takes up
             for n, t in enumerate(tracks):
-                if year in t.years:
+                at = [y for y in years if y in t.years]
+                if at:
                     kind = t.thread.kind
-                    said = t.by_year.get(("question" if kind == "question" else "need", year), {})
+                    signal = "question" if kind == "question" else "need"
+                    said = [o for y in at for o in t.by_year.get((signal, y), {})]
                     scores[n] = max([0.0, *(pair(text, o) for o in said)]) + (0.05 if kind == prefer else 0.0)
+        # an ask put to the responding body by name ("And to the Secretariat we ask …") is the likelier one it answers:
+        # ranked higher among those the rules allow, never lifted over the floor by it
+        put = _put_to(item, tracks)
         # the asker or the meeting named ("the climate coalition asked us", "in Sharm"): one word in common suffices
         pinned = bool(theirs)
         # what `_best` and `_named` make of every (thread, score) row, without building the rows
@@ -1048,11 +1092,11 @@ class _Linker:
         for n, s in enumerate(scores):
             if (
                 s >= floor
-                and (year is None or year in tracks[n].years)
+                and (not years or not tracks[n].years.isdisjoint(years))
                 and self._takes_up(text, tracks[n], pinned, year is not None or s >= self.rules.response_enacted)
             ):
                 last = tracks[n].last
-                key = (s, last.when, last.seq)
+                key = (s + (self.rules.response_addressed if n in put else 0.0), last.when, last.seq)
                 if chosen is None or key > chosen[0]:
                     chosen = (key, n)
         rows: Sequence[int] = range(len(tracks))
@@ -1064,7 +1108,7 @@ class _Linker:
                 tracks[n].thread.id,
                 scores[n],
                 _WHY[(tracks[n].thread.kind, tracks[n].thread.kind == prefer)]
-                + ("" if year is None or year in tracks[n].years else f": not raised in {year}, the meeting it names"),
+                + ("" if not years or not tracks[n].years.isdisjoint(years) else f": not raised in {_named(years)}"),
             )
             for n in rows
         ]
@@ -1082,7 +1126,10 @@ class _Linker:
             return
         n = chosen[1]
         track, score, why = tracks[n], scores[n], _WHY[(tracks[n].thread.kind, tracks[n].thread.kind == prefer)]
-        if year is not None:
+        if n in put:
+            why += ", put to the responding body by name"
+        if years:
+            year = next(y for y in years if y in track.years)
             why += f", raised in {year} (the meeting it names)"
         self._join(track, item, f"response: {why}", score, candidates)
         self._answering = (item.session, item.speaker or "", item.line, track)
@@ -1103,6 +1150,37 @@ class _Linker:
             return
         track, score, why = best
         self._join(track, item, f"{joined}, {why}", score, candidates)
+
+
+@lru_cache(maxsize=4096)
+def _whole_name(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(name)}\b", re.I)
+
+
+def _body_named(actor: str, quote: str) -> bool:
+    """Whether `quote` names the institution `actor` is (an "org:" actor, not a coalition) by its whole name.
+
+    Why: a response names who asked ("To the Arab IGF, which asked for this …") as it names a coalition; a body
+    that is no registry coalition (a regional forum, an office) is an institution here, and its whole name is
+    what tells it apart ("the IGF" alone names every forum)."""
+    return actor.startswith("org:") and _whole_name(actor[4:]).search(quote) is not None
+
+
+def _put_to(item: Item, tracks: Sequence[_Track]) -> set[int]:
+    """Indices of the open ask threads one of whose needs names the body `item` responds for ("And to the
+    Secretariat we ask something small: tell …", answered by the IGF Secretariat; `actors.body_pattern`).
+
+    Why: a body answers what was asked of it; when two open asks of a coalition share the response's words ("data"),
+    the one put to the responder is the one it takes up. A bonus, not a filter: a body also answers asks put to
+    nobody."""
+    pattern = body_pattern(item.org) if item.org and not item.coalition else None
+    if pattern is None:
+        return set()
+    return {
+        n
+        for n, t in enumerate(tracks)
+        if t.thread.kind == "ask" and any(i.signal == "need" and pattern.search(i.quote) for i in t.every.values())
+    }
 
 
 def _actor_topics(
