@@ -140,3 +140,25 @@ def test_without_the_asking_body_named_the_closer_wording_of_another_actor_wins(
         2024, 4, "response", "As was asked in Addis: every main session has a booth now.", org="IGF Secretariat"
     )
     assert _threads_of(link_items([booth, other, unnamed]), 4) == [[30, 4]]
+
+
+def test_cue_memo_is_the_callers_and_per_sentence() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from forumlens.threads import cues
+    from forumlens.threads.cues import CueMemo
+
+    assert not hasattr(cues, "_LAST")  # no module-level memo keyed by text
+    promise, need = "We will publish a toolkit before the next IGF.", "We need travel support for young people."
+    memo = CueMemo(promise)
+    first = find_cue(promise, memo=memo)
+    again = find_cue(promise, signals=frozenset({"promise"}), memo=memo)
+    assert first is not None and again is not None and (first.signal, again.signal) == ("promise", "promise")
+    # a memo of another sentence is not read: the answer is the sentence's own
+    other = find_cue(need, memo=memo)
+    assert other is not None and other.signal == "need"
+    # many threads at once, each on its own sentences, get each sentence's own answer
+    sentences = [promise, need] * 200
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = list(pool.map(lambda s: find_cue(s, memo=CueMemo(s)), sentences))
+    assert [c.signal if c else None for c in found] == ["promise", "need"] * 200

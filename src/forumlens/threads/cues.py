@@ -77,6 +77,7 @@ __all__ = [
     "RETRO_NAMED",
     "RETRO_PROMISE",
     "Cue",
+    "CueMemo",
     "find_cue",
     "is_intro",
     "is_non_ask",
@@ -531,23 +532,37 @@ _RETRO_FAST = _CueFilter(RETRO_PROMISE)
 _RETRO_NAMED_FAST = _CueFilter(RETRO_NAMED)
 _INTRO_FAST = _CueFilter(_INTRO)
 
-# The pattern answers for the last sentence asked: `items` asks `find_cue` about one sentence several
-# times in a row (the response cue first, then every signal, then the signals left when a cue names no
-# deliverable), and each asks `is_non_ask` too. One sentence only, so nothing is kept across sentences.
-_LAST: tuple[str, dict[int, re.Match[str] | None]] = ("", {})
+
+class CueMemo:
+    """The cue patterns' answers for one sentence, kept by whoever asks about that sentence several times.
+
+    Why explicit: `items` asks `find_cue` about one sentence several times in a row (the response cue first, then
+    every signal, then the signals left when a cue names no deliverable), and each asks `is_non_ask` too; the
+    answers are kept for that sentence only, by the caller, so nothing is shared between threads or calls on
+    other sentences (a module-level memo keyed by text was both). A memo asked about another sentence searches
+    afresh and keeps nothing.
+    """
+
+    __slots__ = ("_found", "sentence")
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self._found: dict[int, re.Match[str] | None] = {}
+
+    def search(self, pattern: _Searcher, sentence: str) -> re.Match[str] | None:
+        """`pattern.search(sentence)`, remembered when `sentence` is this memo's."""
+        if sentence != self.sentence:
+            return pattern.search(sentence)
+        key = id(pattern)  # the patterns are module constants, alive as long as the module
+        if key in self._found:
+            return self._found[key]
+        found = self._found[key] = pattern.search(sentence)
+        return found
 
 
-def _search(pattern: _Searcher, sentence: str) -> re.Match[str] | None:
-    """`pattern.search(sentence)`, answered from the memo when this sentence was just asked."""
-    global _LAST
-    last = _LAST
-    if last[0] != sentence or not sentence:
-        last = _LAST = (sentence, {})
-    key = id(pattern)  # the patterns are module constants, alive as long as the module
-    if key in last[1]:
-        return last[1][key]
-    found = last[1][key] = pattern.search(sentence)
-    return found
+def _search(pattern: _Searcher, sentence: str, memo: CueMemo | None = None) -> re.Match[str] | None:
+    """`pattern.search(sentence)`, answered from `memo` when it is this sentence's and was asked before."""
+    return memo.search(pattern, sentence) if memo is not None else pattern.search(sentence)
 
 
 _NAME_GAP = re.compile(r"^[\s,'’s]*(?:\([^)]{0,20}\)\s*)?(?:\w+\s+){0,2}$")  # "DC3's members", "(DC3) also"
@@ -570,6 +585,7 @@ def find_cue(
     signals: frozenset[str] | None = None,
     names: Spans | Callable[[], Spans] = (),
     own: Spans = (),
+    memo: CueMemo | None = None,
 ) -> Cue | None:
     """The first signal (in the module's order) whose cue the sentence carries, or None.
 
@@ -577,26 +593,29 @@ def find_cue(
     publish …" is a promise as "we will publish …" is; `own`: spans naming the speaker's own
     institution ("the Secretariat will create one page …", said by the Secretariat), read the same way.
     `names` may be a function that finds them: it is called only when a named-subject cue could
-    fire, since finding coalition names costs more than all the cue patterns of a sentence.
+    fire, since finding coalition names costs more than all the cue patterns of a sentence. `memo`: the
+    sentence's `CueMemo`, when the caller asks about it again (else one for this call).
 
     >>> find_cue("We will publish a toolkit before the next IGF.").signal
     'promise'
     >>> find_cue("The survey we announced did not happen.").signal
     'slip'
     """
+    if memo is None or memo.sentence != sentence:
+        memo = CueMemo(sentence)
     for signal, pattern in _ORDER:
         if signals is not None and signal not in signals:
             continue
-        match = _search(pattern, sentence)
-        if match is None and signal in _NAMED and _search(_NAMED[signal], sentence) is not None:
+        match = memo.search(pattern, sentence)
+        if match is None and signal in _NAMED and memo.search(_NAMED[signal], sentence) is not None:
             if callable(names):
                 names = names()
             if names or own:
                 match = _after_name(sentence, _NAMED[signal], [*names, *own])
         if match is None and signal == "need":
-            match = _other_need(sentence)
+            match = _other_need(sentence, memo)
         if match is None and signal == "response":
-            match = _told_at_meeting(sentence) or _asked_at_place(sentence)
+            match = _told_at_meeting(sentence, memo) or _asked_at_place(sentence)
         if match is None and signal == "promise":
             match = _dated_future(sentence)
         if match is None:
@@ -610,7 +629,7 @@ def find_cue(
             # "Now four of our five countries have held their own national IGF": done in part, news of the promise
             return Cue("update", match.start(), match.end(), match.group(0))
         if signal == "need" and (
-            _search(_NOT_NEED_FAST, sentence) or is_non_ask(sentence) or _too_short(sentence, match)
+            memo.search(_NOT_NEED_FAST, sentence) or is_non_ask(sentence, memo) or _too_short(sentence, match)
         ):
             continue
         if signal == "need" and _not_the_ask(sentence, match):
@@ -618,7 +637,7 @@ def find_cue(
             if match is None:
                 continue
         if signal == "update":
-            done = _delivered_before(sentence, match)
+            done = _delivered_before(sentence, match, memo)
             if done is not None:
                 return done
         about = ""
@@ -646,11 +665,11 @@ _PART_DONE = re.compile(rf"\b{_COUNT_WORD} (?:out )?of (?:our |the |its |their |
 _LATER_CLAUSE = re.compile(r",\s+(?:and|but|while)\s", _I)
 
 
-def _delivered_before(sentence: str, update: re.Match[str]) -> Cue | None:
+def _delivered_before(sentence: str, update: re.Match[str], memo: CueMemo | None = None) -> Cue | None:
     """The delivery a sentence tells in its main clause when its update cue sits in a clause joined on after it
     ("The guide … is online, in English and Portuguese, and a Spanish edition is being translated"): the
     sentence delivers what it opens with; the work going on is about another thing. None otherwise."""
-    done = _search(_DELIVERY_FILTER, sentence)
+    done = _search(_DELIVERY_FILTER, sentence, memo)
     if done is None or done.end() > update.start() or _asked(sentence, done):
         return None
     if _LATER_CLAUSE.search(sentence, done.end(), update.start()) is None:
@@ -741,9 +760,9 @@ def _dated_future(sentence: str) -> re.Match[str] | None:
     return will
 
 
-def _told_at_meeting(sentence: str) -> re.Match[str] | None:
+def _told_at_meeting(sentence: str, memo: CueMemo | None = None) -> re.Match[str] | None:
     """A response that reports what someone told the institution at a meeting it names: the ask taken up."""
-    told = _search(_TOLD_US, sentence)
+    told = _search(_TOLD_US, sentence, memo)
     if told is None or _meeting_named().search(sentence) is None:
         return None
     return told
@@ -765,13 +784,13 @@ def _asked_at_place(sentence: str) -> re.Match[str] | None:
 _OWN_ASKER = re.compile(r"\b(?:i|we)\s+(?:[a-z]+\s+){0,2}$", re.I)
 
 
-def _other_need(sentence: str) -> re.Match[str] | None:
+def _other_need(sentence: str, memo: CueMemo | None = None) -> re.Match[str] | None:
     """A need said without a need word: an imperative ask, or not being able to take part for want of money."""
-    match = _search(_IMPERATIVE_FAST, sentence) or _search(_POLITE_FAST, sentence)
+    match = _search(_IMPERATIVE_FAST, sentence, memo) or _search(_POLITE_FAST, sentence, memo)
     if match is not None:
         return match
-    unable = _search(_UNABLE_FAST, sentence)
-    if unable is not None and _search(_FOR_WANT_FAST, sentence):
+    unable = _search(_UNABLE_FAST, sentence, memo)
+    if unable is not None and _search(_FOR_WANT_FAST, sentence, memo):
         return unable
     return None
 
@@ -794,7 +813,7 @@ def _too_short(sentence: str, match: re.Match[str]) -> bool:
     return len(sentence.split()) < (3 if match.re is _IMPERATIVE else 5)  # a polite noun phrase: five
 
 
-def is_non_ask(sentence: str) -> bool:
+def is_non_ask(sentence: str, memo: CueMemo | None = None) -> bool:
     """Thanks, floor procedure or a (rhetorical) question: never an ask, whatever need word it has.
 
     >>> is_non_ask("I would like to thank the hosts for the support they gave us.")
@@ -802,7 +821,7 @@ def is_non_ask(sentence: str) -> bool:
     >>> is_non_ask("We need travel support for young people.")
     False
     """
-    return _search(_NON_ASK_FAST, sentence) is not None or sentence.rstrip("\"'”’)] ").endswith("?")
+    return _search(_NON_ASK_FAST, sentence, memo) is not None or sentence.rstrip("\"'”’)] ").endswith("?")
 
 
 def is_intro(sentence: str) -> bool:

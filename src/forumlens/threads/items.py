@@ -87,7 +87,7 @@ from ..resolve.text import LineIndex
 from ..transcript.speakers import name_key
 from .actors import Actor, body_pattern, document_actor, introduced_actor, stated_actor, turn_actor
 from .addressed import addressed_answers
-from .cues import PRONOUN_OBJECT, Cue, find_cue, is_non_ask, retro_promise
+from .cues import PRONOUN_OBJECT, Cue, CueMemo, find_cue, is_non_ask, retro_promise
 from .lexicon import Lexicon, load_lexicon
 from .models import Item, SessionItems
 from .nounphrase import is_output, object_phrase, subject_phrase, unknown_family
@@ -359,13 +359,18 @@ def _turn_items(
         named = _outputs(ctx, sentence.text)
         names = partial(_names, ctx, sentence)  # found only when a cue needs them (`find_cue`)
         mine = [m.span() for m in own.finditer(sentence.text)] if own is not None else []
+        memo = CueMemo(sentence.text)  # the sentence is asked about several times below
         signals = _NEEDS_DELIVERABLE if sentence.start in answers else allowed
         if sentence.start in answers:
-            cue = None if moderator else find_cue(sentence.text, signals=signals, names=names, own=mine)
+            cue = None if moderator else find_cue(sentence.text, signals=signals, names=names, own=mine, memo=memo)
         else:
-            cue = find_cue(sentence.text, signals=frozenset({"response"})) if coalition and not moderator else None
+            cue = (
+                find_cue(sentence.text, signals=frozenset({"response"}), memo=memo)
+                if coalition and not moderator
+                else None
+            )
             if cue is None or cue.about != "question":
-                cue = find_cue(sentence.text, signals=signals, names=names, own=mine)
+                cue = find_cue(sentence.text, signals=signals, names=names, own=mine, memo=memo)
         family: str | None = None
         head: str | None = None
         tried: set[str] = set()
@@ -373,7 +378,7 @@ def _turn_items(
             if _FREE_RELATIVE.search(sentence.text, 0, cue.start):  # "to present what we produced": no deliverable
                 tried.add(cue.signal)
                 rest = frozenset((signals or frozenset(_ALL_SIGNALS)) - tried)
-                cue = find_cue(sentence.text, signals=rest, names=names, own=mine) if rest else None
+                cue = find_cue(sentence.text, signals=rest, names=names, own=mine, memo=memo) if rest else None
                 continue
             got = _deliverable(ctx, sentence.text, cue)
             if isinstance(got, tuple):
@@ -381,7 +386,7 @@ def _turn_items(
                 break
             if got is None and cue.signal != "promise" and signals is not None and "need" in signals:
                 # no deliverable of its own ("… a proper slot to present what we produced"): a need it also says wins
-                need = find_cue(sentence.text, signals=frozenset({"need"}), names=names)
+                need = find_cue(sentence.text, signals=frozenset({"need"}), names=names, memo=memo)
                 if need is not None:
                     cue = need
                     break
@@ -394,7 +399,7 @@ def _turn_items(
             # the cue names no deliverable ("… to present what we produced"): what else does the sentence do?
             tried.add(cue.signal)
             rest = frozenset((signals or frozenset(_ALL_SIGNALS)) - tried)
-            cue = find_cue(sentence.text, signals=rest, names=names, own=mine) if rest else None
+            cue = find_cue(sentence.text, signals=rest, names=names, own=mine, memo=memo) if rest else None
         if cue is None and named and not moderator and (coalition or org):
             cue = _retro_update(sentence.text)  # "On the curriculum that we announced last year, …": news of it
             if cue is not None:
