@@ -162,3 +162,33 @@ def test_cue_memo_is_the_callers_and_per_sentence() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         found = list(pool.map(lambda s: find_cue(s, memo=CueMemo(s)), sentences))
     assert [c.signal if c else None for c in found] == ["promise", "need"] * 200
+
+
+def test_a_need_said_again_at_a_named_meeting_joins_the_ask_raised_there() -> None:
+    first = _item(
+        2013, 10, "need", "Somebody has to pay for a decent link on the days of the forum.", org="Pacific Forum"
+    )
+    other = _item(2013, 20, "need", "The agenda should have a session on the cost of roaming.", org="Pacific Forum")
+    again = _item(
+        2015,
+        7,
+        "need",
+        "We said it in Bali and we say it again: the hubs need someone to fund a proper connection.",
+        org="Pacific Forum",
+    )
+    linked = link_items([first, other, again])
+    assert _threads_of(linked, 7) == [[10, 7]]
+    assert "says it repeats what it asked at the meeting it names" in next(
+        d.rule for d in linked.decisions if d.item == "s2015:7"
+    )
+    # without the repeat, or naming a meeting where the actor asked nothing, the words alone decide: apart
+    plain = _item(2015, 7, "need", "In Bali the hubs need someone to fund a proper connection.", org="Pacific Forum")
+    assert _threads_of(link_items([first, other, plain]), 7) == [[7]]
+    elsewhere = _item(
+        2015,
+        7,
+        "need",
+        "We said it in Geneva and we say it again: the hubs need a proper connection.",
+        org="Pacific Forum",
+    )
+    assert _threads_of(link_items([first, other, elsewhere]), 7) == [[7]]

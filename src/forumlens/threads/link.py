@@ -310,6 +310,30 @@ def meeting_year(quote: str, year: int | None) -> int | None:
     return None
 
 
+def _said_again_at(item: Item, scored: list[Scored]) -> list[Scored]:
+    """`scored` with the actor's ask raised at the meeting the need names allowed, when the need says it repeats
+    ("We said it in Bali and we say it again: the hubs need someone to pay for a proper connection"): the one ask
+    of the actor on record from that meeting, or, when it raised several there, the most alike (some word shared).
+
+    Why: a coalition that says where it said it before points at its own earlier ask, whatever the words of each
+    year ("a decent link on the days of the forum" in 2013, "a proper connection" for the hubs in 2015); the
+    meeting and the repeat are evidence the words are not. Only when no thread is allowed already."""
+    if any(ok for _, _, ok, _ in scored) or not says_repeat(item.quote):
+        return scored
+    years = meeting_years(item.quote, item.year)
+    there = [n for n, (t, _, _, _) in enumerate(scored) if any(("need", y) in t.by_year for y in years)]
+    if len(there) > 1:
+        best = max(there, key=lambda n: scored[n][1])
+        there = [best] if scored[best][1] > 0.0 else []
+    if not there:
+        return scored
+    n = there[0]
+    t, s, _, why = scored[n]
+    out = list(scored)
+    out[n] = (t, s, True, f"{why}; says it repeats what it asked at the meeting it names")
+    return out
+
+
 def _other_need_here(item: Item, row: Scored) -> Scored:
     """`row` refused when its thread already holds a need said beside the item (`_SIDE_BY_SIDE`) in its session on
     another line, unless the item says it repeats (`linkmodel.says_repeat`).
@@ -839,6 +863,7 @@ class _Linker:
                 scored.append((t, s, s >= rules.ask_other_category, f"other category ({kin})"))
         if self.model is not None:  # a need the rules keep apart joins when the pair model finds it the same one
             scored = self._rescued(item, scored, self.model)
+        scored = _said_again_at(item, scored)
         scored = [_other_need_here(item, row) for row in scored]
         self._place("ask", item, scored, "same actor", "no ask of this actor is alike")
 

@@ -70,9 +70,9 @@ def said_by(a: Item, b: Item) -> bool:
 
 def names_earlier(a: Item, b: Item) -> bool:
     """`b` names the person who said `a` (`said_by`) or the meeting `a` was said at ("in Riyadh")."""
-    from .link import meeting_year  # link imports this module: the look-up is made when called
+    from .link import meeting_years  # link imports this module: the look-up is made when called
 
-    if a.year is not None and b.year is not None and a.year < b.year and meeting_year(b.quote, b.year) == a.year:
+    if a.year is not None and b.year is not None and a.year < b.year and a.year in meeting_years(b.quote, b.year):
         return True
     return said_by(a, b)
 
