@@ -192,3 +192,53 @@ def test_a_need_said_again_at_a_named_meeting_joins_the_ask_raised_there() -> No
         org="Pacific Forum",
     )
     assert _threads_of(link_items([first, other, elsewhere]), 7) == [[7]]
+
+
+def _webinar_and_course() -> list[Item]:
+    return [
+        _item(
+            2017,
+            5,
+            "promise",
+            "Next year we will run a webinar in Portuguese for small firms.",
+            org="ISO",
+            family="event",
+            head="webinar",
+        ),
+        _item(
+            2017,
+            9,
+            "promise",
+            "We will run a course in Portuguese on open formats for our members.",
+            coalition="DC on Open Standards",
+            family="event",
+            head="course",
+        ),
+    ]
+
+
+def test_a_follow_up_whose_subject_is_another_body_tells_of_that_bodys_promise() -> None:
+    told = _item(
+        2019,
+        3,
+        "delivery",
+        "ISO ran the webinar in Portuguese, and forty firms took part.",
+        coalition="DC on Open Standards",
+        family="event",
+        head="webinar",
+        cue="ran",
+    )
+    linked = link_items([*_webinar_and_course(), told])
+    assert _threads_of(linked, 3) == [[5, 3]]
+    # said as the teller's own ("our"), the same words tell of the coalition's own promise
+    own = _item(
+        2019,
+        3,
+        "delivery",
+        "Our partners at ISO ran the course in Portuguese, and forty firms took part.",
+        coalition="DC on Open Standards",
+        family="event",
+        head="course",
+        cue="ran",
+    )
+    assert _threads_of(link_items([*_webinar_and_course(), own]), 3) == [[9, 3]]

@@ -310,6 +310,10 @@ def meeting_year(quote: str, year: int | None) -> int | None:
     return None
 
 
+# the teller as the subject: "we", "our", "I", "my", "us"
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|i|my)\b", re.I)
+
+
 def _said_again_at(item: Item, scored: list[Scored]) -> list[Scored]:
     """`scored` with the actor's ask raised at the meeting the need names allowed, when the need says it repeats
     ("We said it in Bali and we say it again: the hubs need someone to pay for a proper connection"): the one ask
@@ -934,10 +938,12 @@ class _Linker:
                     out.append(t)
         return out
 
-    def _owners(self, item: Item, actor: str) -> list[_Track]:
+    def _owners(self, item: Item, actor: str, text: str | None = None) -> list[_Track]:
         """Open commitments of the bodies (institutions, coalitions) a follow-up names, all the telling words of the
-        name said ("UNESCO's new version …", "the IGF Secretariat"): not a person's, never the teller's own."""
-        said = _name_words(item.quote)
+        name said ("UNESCO's new version …", "the IGF Secretariat"): not a person's, never the teller's own.
+        `text`: the part of the quote read for the name (all of it by default)."""
+        said = _name_words(item.quote if text is None else text)
+        text = item.quote if text is None else text
         out: list[_Track] = []
         for (kind, other), index in self._by_actor.items():
             if kind != "commitment" or other == actor or other.startswith("person:"):
@@ -945,16 +951,29 @@ class _Linker:
             name = other.partition(":")[2]
             words = _name_words(name)
             short = initials(name)  # "The CTU's yearly comparison …" for the Caribbean Telecommunications Union
-            if (words and words <= said) or (short and re.search(rf"\b{short}\b", item.quote)):
+            if (words and words <= said) or (short and re.search(rf"\b{short}\b", text)):
                 out += [t for t in self._candidates(index) if t.thread.status != "fulfilled"]
         return out
+
+    def _subject_owners(self, item: Item, actor: str) -> list[_Track]:
+        """Open commitments of the body a follow-up names as who did it, before its cue and with no "we", "our" or
+        "I" there ("ISO held the webinar in Portuguese …", "And APNIC's course for the hubs … was cancelled", told by
+        a coalition): that body's promise, not the teller's (`_owners` over the words before the cue).
+
+        Why: a coalition reports the fate of what an institution promised it as often as of its own promises, and
+        the deliverable's words ("a course", "training") may match one of its own; the subject says whose it is."""
+        at = item.quote.find(item.cue) if item.cue else -1
+        head = item.quote[:at] if at > 0 else ""
+        if not head.strip() or _FIRST_PERSON.search(head):
+            return []
+        return self._owners(item, actor, head)
 
     def _follow(self, item: Item) -> None:
         scored, delivered = [], []
         actor = actor_of(item)
         # a follow-up that names another actor as the promiser ("As the Secretariat promised in Sharm, every workshop
         # room here is connected", told by a forum) is about that actor's promise: the teller's own are not weighed
-        named = self._promisers(item, actor)
+        named = self._promisers(item, actor) or self._subject_owners(item, actor)
         own = () if named else self._candidates(self._by_actor.get(("commitment", actor), _NONE))
         for t in [*own, *named]:
             status = t.thread.status
