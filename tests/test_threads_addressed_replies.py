@@ -242,3 +242,21 @@ def test_a_follow_up_whose_subject_is_another_body_tells_of_that_bodys_promise()
         cue="ran",
     )
     assert _threads_of(link_items([*_webinar_and_course(), own]), 3) == [[9, 3]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our toolkit for librarians will be available in French and Arabic before we meet next year.",
+        "By 2020 we will help ten countries to start their own national IGF, with a starter kit.",
+        "We will report to the MAG at its first meeting of next year on the travel support given.",
+    ],
+)
+def test_promises_said_as_availability_help_or_a_report_back(sentence: str) -> None:
+    cue = find_cue(sentence)
+    assert cue is not None and cue.signal == "promise"
+
+
+def test_a_report_that_is_not_promised_is_no_promise() -> None:
+    cue = find_cue("Last year we reported to the MAG on the travel support given.")
+    assert cue is None or cue.signal != "promise"

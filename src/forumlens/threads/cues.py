@@ -5,7 +5,10 @@ Signals, tried in this order on each sentence (the first that fires wins):
 - `response`  an institution (or a moderator speaking for one) takes up an earlier ask
               or question: "following the request from the coalitions last year",
               "to answer the question raised last year", "as you asked", "to Faisal, who
-              asked in Nairobi: …" (not "I repeat what Mei Lin asked in Riyadh");
+              asked in Nairobi: …", a reply addressed to an ask with its asker named ("To the
+              regional IGF's request about the hubs: …", "To the Arab IGF, which asked for
+              this in Bali: …"; not a topic lead-in, "To the question of funding: …")
+              (not "I repeat what Mei Lin asked in Riyadh");
 - `slip`      a promise that slipped or was dropped: "did not happen", "never took place",
               "postponed", "could not be completed", "we did not manage it", "we dropped it",
               "we stopped it";
@@ -104,7 +107,10 @@ _MAKE = (
     # an institution promises to weigh an ask ("We will consider a track for the national initiatives")
     r"|consider|look (?:into|at)|examine"
     # help others make it ("our regional forum will help each of the five countries to hold its own national IGF")
-    r"|help (?:[\w'’-]+ ){1,6}?(?:to )?(?:hold|host|organi[sz]e|set up|build|create|launch|run)"
+    r"|help (?:[\w'’-]+ ){1,6}?(?:to )?(?:hold|host|organi[sz]e|set up|build|create|launch|run|start|bring|establish"
+    r"|develop)"
+    # a report back promised ("The Secretariat will report to the MAG at its first meeting of 2018 on …")
+    r"|report (?:back )?(?:to|on)"
     # a census promised as its verb ("our forum will count every exchange point …") and a connectivity target
     # said as a count ("we will connect two hundred secondary schools"); not "count on", not "connect you"
     r"|count (?=every|all|each|the)|connect (?=(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty"
@@ -235,7 +241,7 @@ _PROMISE = compile_cue(
     r"|\bour (?:plan|aim|goal|intention|next step|commitment|priority|promise)s? (?:for (?:next|the coming) year )?"
     r"(?:is|are|will be) to\b|\bwe (?:commit|pledge|promise) to\b|\bnext on our (?:list|agenda) is\b"
     r"|\b(?:will|shall) be (?:published|released|launched|presented|issued|made available|finali[sz]ed|shared"
-    r"|circulated|ready|out)\b",
+    r"|circulated|ready|out|available|online|translated)\b",
     _I,
 )
 _DELIVERY = compile_cue(

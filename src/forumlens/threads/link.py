@@ -59,7 +59,16 @@ each named in the `Decision` that `threads --explain` prints:
   "someone asked"), only questions: a coalition's ask is not a participant's question; a
   response alike to nothing open that goes on, in the same turn (line) of the same speaker,
   from a response that took up an ask or question, and is alike to it as a response must be,
-  joins that thread ("… asked us to keep it. The MAG decided to continue it": one answer).
+  joins that thread ("… asked us to keep it. The MAG decided to continue it": one answer); of the asks
+  it may take up, one that names the responding body ("And to the Secretariat we ask …") ranks higher
+  (`_put_to`: ranking only, never over the floor); a response naming an institution whole ("To the Arab
+  IGF, which asked …") takes up that institution's asks; every meeting it names counts ("in Bali, in
+  Geneva and in Addis", `meeting_years`);
+- a need that says it repeats and names the meeting its actor asked at ("We said it in Bali and we say
+  it again: …") joins the actor's ask raised there when no other rule allows a thread (`_said_again_at`);
+- a follow-up whose subject is another body ("ISO held the webinar …", "APNIC's course … was cancelled",
+  told by a coalition; no "we"/"our" before its cue) is weighed against that body's promises, as one
+  naming who promised is (`_subject_owners`).
 
 A deliverable's family is its head noun's, and also that of a deliverable its promise says
 as a verb ("the coalition will map the public funding of news" promises a map, though the
