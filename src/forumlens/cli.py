@@ -169,6 +169,11 @@ def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
     ctx.obj["debug"] = ctx.obj["settings"].debug
 
 
+def _some_names(folder: str, files: list[Path]) -> str:
+    """The first few of a folder's files, relative to it, for a one-line warning."""
+    return ", ".join(str(f.relative_to(folder)) for f in files[:5]) + (", …" if len(files) > 5 else "")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @click.option("--force", is_flag=True, help="Re-ingest files whose content is already stored.")
@@ -253,16 +258,25 @@ def ingest(
     files: list[Path] = []
     empty: list[str] = []
     passed: dict[str, list[Path]] = {}  # per folder, the files of a type it does not read
+    own: dict[str, list[Path]] = {}  # per folder, forumlens's own outputs (`generated`)
     for p in paths:
         if is_url(p):
             continue
         if not Path(p).is_dir():
             files.append(Path(p))
             continue
-        taken, passed[p] = sort_folder(p)  # one walk a folder
+        taken, passed[p], own[p] = sort_folder(p)  # one walk a folder
         files += taken
-        if not taken:
+        if not taken and not own[p]:
             empty.append(p)
+    for folder, mine in own.items():
+        if mine:  # a report written here earlier is no new session; named, it is tried
+            names = _some_names(folder, mine)
+            click.echo(
+                f"note: {folder}: {len(mine)} {'file' if len(mine) == 1 else 'files'} skipped, written by forumlens "
+                f"({names}); name a file to ingest it anyway",
+                err=True,
+            )
     if not files and not urls:  # before the store is opened: nothing to ingest creates no store
         raise ForumlensError(
             f"no transcripts or documents in {'this folder' if len(empty) == 1 else 'these folders'}",
@@ -275,7 +289,7 @@ def ingest(
         )
     for folder, left in passed.items():
         if left:  # nothing silently left behind: name what the folder walk did not try
-            names = ", ".join(str(f.relative_to(folder)) for f in left[:5]) + (", …" if len(left) > 5 else "")
+            names = _some_names(folder, left)
             click.echo(
                 f"warning: {folder}: {len(left)} {'file' if len(left) == 1 else 'files'} not read, "
                 f"not a type forumlens ingests ({names}); it reads {_INGESTABLE_TYPES}",

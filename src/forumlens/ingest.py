@@ -30,6 +30,7 @@ from typing import Any
 from .documents.overrides import Overrides, read_sidecar
 from .errors import ForumlensError, InputTooLarge
 from .filetypes import TABLE_SUFFIXES, TEXT_SUFFIXES
+from .generated import written_by_forumlens
 from .models import Document, IngestOutcome, Session
 from .pipeline import (
     AnalysisOptions,
@@ -87,11 +88,11 @@ def _folder_files(folder: Path) -> Iterator[Path]:
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files named directly, and candidate files inside folders (recursive, sorted, no hidden;
-    a `.csv` or `.tsv` only when it sniffs as a caption export)."""
+    a `.csv` or `.tsv` only when it sniffs as a caption export; none that forumlens wrote)."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from (f for f in _folder_files(path) if _taken(f))
+            yield from (f for f in _folder_files(path) if _taken(f) and not written_by_forumlens(f))
         else:
             yield path
 
@@ -129,9 +130,10 @@ def sniff_caption_table(data: bytes, source: str) -> bool:
     return caption_table(decode_text(head, source)[0])
 
 
-def sort_folder(folder: str | Path) -> tuple[list[Path], list[Path]]:
-    """The files of a folder that `expand_paths` takes, and those it passes over for their type
-    (an image, a legacy .doc, an archive), in one walk (each table is sniffed once).
+def sort_folder(folder: str | Path) -> tuple[list[Path], list[Path], list[Path]]:
+    """The files of a folder that `expand_paths` takes, those it passes over for their type
+    (an image, a legacy .doc, an archive), and forumlens's own outputs among the files of a type it
+    takes (a `report --html`, a `template --docx`: `generated`), in one walk (each table is sniffed once).
 
     A named file of any type is tried and refused with a reason; inside a folder only likely
     transcripts are tried, so the others are returned for the CLI to name: a user who
@@ -140,9 +142,13 @@ def sort_folder(folder: str | Path) -> tuple[list[Path], list[Path]]:
     """
     taken: list[Path] = []
     left: list[Path] = []
+    own: list[Path] = []
     for f in _folder_files(Path(folder)):
-        (taken if _taken(f) else left).append(f)
-    return taken, left
+        if not _taken(f):
+            left.append(f)
+        else:
+            (own if written_by_forumlens(f) else taken).append(f)
+    return taken, left, own
 
 
 def passed_over(folder: str | Path) -> list[Path]:

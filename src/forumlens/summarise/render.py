@@ -20,6 +20,7 @@ import json
 import textwrap
 from dataclasses import dataclass, field
 
+from ..generated import HTML_META
 from ..labels import KEY, lead_label
 from ..labels import kind_label as _kind_label
 from ..models import Citation
@@ -288,7 +289,7 @@ def render_html(brief: Brief) -> str:
         ".sources{font-size:.9em}"
     )
     return (
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{e(lay.title)}</title>'
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8">{HTML_META}<title>{e(lay.title)}</title>'
         f"<style>{style}</style></head><body>{''.join(body)}</body></html>"
     )
 

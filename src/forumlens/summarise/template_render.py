@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import ConfigError
+from ..generated import DOCX_COMMENT, HTML_META
 from .models import Bullet
 from .render import lead_label
 from .sources import cite_label, number_sources, ref_numbers, source_quotes
@@ -181,7 +182,7 @@ def _html(report: IgfReport) -> str:
         ".refs,.src-head,.none,.note{color:#666}.sources{font-size:.9em}blockquote{margin:.3rem 0 .6rem 1rem}"
     )
     return (
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{e(DOC_TITLE)}: {e(report.title)}</title>'
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8">{HTML_META}<title>{e(DOC_TITLE)}: {e(report.title)}</title>'
         f"<style>{style}</style></head><body>{''.join(body)}</body></html>"
     )
 
@@ -203,6 +204,7 @@ def template_docx(report: IgfReport) -> bytes:
     refs = _Refs(report)
     doc = docx.Document()
     doc.core_properties.title = f"{DOC_TITLE}: {report.title}"
+    doc.core_properties.comments = DOCX_COMMENT  # `generated`: ingest's folder walk skips its own outputs
     doc.add_heading(DOC_TITLE, level=0)
     for sec in report.sections:
         doc.add_heading(sec.heading, level=1)
