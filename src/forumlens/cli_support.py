@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -135,18 +136,32 @@ def open_ctx_store(ctx: click.Context, db: str | None = None, readonly: bool = F
 
 
 def new_store_file(ctx: click.Context, db: str | None = None) -> Path | None:
-    """The SQLite file a writing command is about to create, or None when the store already
-    exists (or is PostgreSQL, or in memory).
+    """The SQLite file a writing command is about to create (said on stderr), or None when the
+    store already exists (or is PostgreSQL, or in memory); a chosen path in a missing folder is refused.
 
     A writer that ends up storing nothing (every input failed, the network was down) removes
     the file it created with `discard_store_file`, so a first try that went wrong leaves no
     empty store behind to puzzle the user (or to be mistaken for a real, empty record).
     """
-    location = settings_of(ctx).db_location if db is None else db
+    settings = settings_of(ctx)
+    location = settings.db_location if db is None else db
     if not location or location == ":memory:" or location.startswith(("postgresql://", "postgres://")):
         return None
     path = Path(location)
-    return None if path.exists() else path
+    if path.exists():
+        return None
+    # a store is never created silently: the user learns where it is, and a path they gave
+    # (--db, FORUMLENS_DB, the config file) whose folder is missing is most likely a typo, refused
+    # before anything is created; only the default location's folder is made (a fresh machine)
+    chosen = db is not None or settings.values.get("db") is not None
+    if chosen and not path.parent.is_dir():
+        raise ForumlensError(
+            f"no folder {path.parent} for a new store",
+            source=str(path),
+            hint=f"check the path, or create the folder first (mkdir -p {shlex.quote(str(path.parent))})",
+        )
+    click.echo(f"note: creating a new store at {path}", err=True)
+    return path
 
 
 def discard_store_file(path: Path) -> None:
@@ -164,6 +179,28 @@ def db_option(func: Any) -> Any:
         metavar="PATH_OR_URL",
         help="SQLite file or postgresql:// URL (default: $FORUMLENS_DB or the user data dir).",
     )(func)
+
+
+def out_file(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """A `-o FILE` checked before the work starts: its folder must exist and be a folder, so a
+    typo in the path fails at once with the path named, not after the whole analysis has run.
+    (Permissions are left to the write, which names the file too.)"""
+    if value is None:
+        return None
+    folder = value.parent
+    if not folder.exists():
+        raise ForumlensError(
+            f"cannot write {value.name}: the folder {folder} does not exist",
+            source=str(value),
+            hint=f"create it first (mkdir -p {shlex.quote(str(folder))}) or give -o a path in an existing folder",
+        )
+    if not folder.is_dir():
+        raise ForumlensError(
+            f"cannot write {value.name}: {folder} is a file, not a folder",
+            source=str(value),
+            hint="give -o a path in an existing folder",
+        )
+    return value
 
 
 def read_input(path: Path | str, hint: str | None = None) -> bytes:

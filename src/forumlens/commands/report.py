@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import YEAR_BOUND, db_option, open_ctx_store, read_input, settings_of
+from ..cli_support import YEAR_BOUND, db_option, open_ctx_store, out_file, read_input, settings_of
 from ..dates import BadDate, year_range
 from ..errors import ForumlensError
 
@@ -180,7 +180,9 @@ def _emit_template(session: Session, analyses: dict[str, Any], fmt: str, out: Pa
     help="Fill a reporting template instead: `igf`, the IGF workshop report (every sentence cited).",
 )
 @click.option("--docx", is_flag=True, help="With --template: a Word file to edit (extra `documents`; needs -o FILE).")
-@click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file.")
+@click.option(
+    "-o", "--out", type=click.Path(path_type=Path, dir_okay=False), callback=out_file, help="Write to this file."
+)
 @db_option
 @click.pass_context
 def report(
@@ -271,7 +273,9 @@ def empty_report_reason(session: Session, lister: str) -> str:
 @click.option("--md", is_flag=True, help="Markdown.")
 @click.option("--html", is_flag=True, help="A standalone HTML page.")
 @click.option("--pdf", is_flag=True, help="PDF, sources as footnotes (extra `pdf`; needs -o FILE).")
-@click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file.")
+@click.option(
+    "-o", "--out", type=click.Path(path_type=Path, dir_okay=False), callback=out_file, help="Write to this file."
+)
 @db_option
 @click.pass_context
 def brief(

@@ -1,0 +1,59 @@
+"""A new store is never created silently (`cli_support.new_store_file`): `ingest` says on stderr
+where it creates one; a --db (or FORUMLENS_DB) path whose folder does not exist is refused before
+anything is read or created, naming the folder and the fix; the default location's folder is made,
+so the README's first `forumlens ingest` works on a fresh machine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from forumlens.cli import cli
+
+SPEECH = ">> LERATO MOKOENA: Welcome. Community networks need spectrum they can afford.\n"
+
+
+def _transcript(tmp_path: Path) -> Path:
+    path = tmp_path / "s.txt"
+    path.write_text(SPEECH, encoding="utf-8")
+    return path
+
+
+def test_a_db_in_a_missing_folder_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "nope" / "x.sqlite3"
+    result = CliRunner().invoke(cli, ["ingest", str(_transcript(tmp_path)), "--db", str(db), "--no-analysis"])
+    assert result.exit_code == 1
+    assert f"no folder {db.parent} for a new store" in result.stderr
+    assert "mkdir -p" in result.stderr
+    assert not db.parent.exists()
+
+
+def test_the_env_path_is_checked_like_the_flag(tmp_path: Path) -> None:
+    db = tmp_path / "typo" / "x.sqlite3"
+    runner = CliRunner(env={"FORUMLENS_DB": str(db), "FORUMLENS_CONFIG": str(tmp_path / "none.toml")})
+    result = runner.invoke(cli, ["ingest", str(_transcript(tmp_path)), "--no-analysis"])
+    assert result.exit_code == 1
+    assert not db.parent.exists()
+
+
+def test_a_new_store_is_announced_once(tmp_path: Path) -> None:
+    db = tmp_path / "x.sqlite3"
+    args = ["ingest", str(_transcript(tmp_path)), "--db", str(db), "--no-analysis"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    assert f"note: creating a new store at {db}" in first.stderr
+    again = CliRunner().invoke(cli, [*args, "--force"])
+    assert again.exit_code == 0, again.output
+    assert "creating a new store" not in again.stderr
+
+
+def test_the_default_location_is_made_on_a_fresh_machine(tmp_path: Path) -> None:
+    data = tmp_path / "xdg-data"
+    env = {"FORUMLENS_DB": None, "FORUMLENS_CONFIG": str(tmp_path / "none.toml"), "XDG_DATA_HOME": str(data)}
+    result = CliRunner(env=env).invoke(cli, ["ingest", str(_transcript(tmp_path)), "--no-analysis"])
+    assert result.exit_code == 0, result.output
+    assert "note: creating a new store at" in result.stderr
+    assert (data / "forumlens" / "forumlens.sqlite3").exists()
+    listed = CliRunner(env=env).invoke(cli, ["sessions"])
+    assert listed.exit_code == 0, listed.output

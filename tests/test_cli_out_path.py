@@ -1,0 +1,46 @@
+"""`-o FILE` of `report` and `brief` is checked before any work (`cli_support.out_file`): a
+folder that does not exist, or a file where the folder should be, fails at once naming the path
+and the fix, instead of after the whole analysis."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from forumlens.cli import cli
+
+
+@pytest.mark.parametrize("command", [["report", "{target}"], ["brief", "--topic", "broadband"]])
+def test_a_missing_output_folder_fails_before_the_work(tmp_path: Path, command: list[str]) -> None:
+    # the target does not exist either: the output path is checked first, so its error is the one shown
+    target = str(tmp_path / "no-such-transcript.txt")
+    out = tmp_path / "missing" / "dir" / "x.md"
+    args = [a.format(target=target) for a in command]
+    result = CliRunner().invoke(cli, [*args, "--db", str(tmp_path / "db.sqlite3"), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"the folder {out.parent} does not exist" in result.stderr
+    assert "mkdir -p" in result.stderr
+    assert not (tmp_path / "db.sqlite3").exists()
+
+
+def test_a_file_in_place_of_the_folder_is_named(tmp_path: Path) -> None:
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(blocker), "-o", str(blocker / "x.md")])
+    assert result.exit_code == 1
+    assert f"{blocker} is a file, not a folder" in result.stderr
+
+
+def test_an_existing_folder_is_written(tmp_path: Path) -> None:
+    transcript = tmp_path / "s.txt"
+    transcript.write_text(
+        ">> LERATO MOKOENA: Welcome. Community networks need spectrum they can afford this year.\n"
+        ">> TOMAS BERG: Regulators should waive licence fees for small community networks.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "x.md"
+    result = CliRunner().invoke(cli, ["report", str(transcript), "--md", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").strip()
