@@ -147,3 +147,28 @@ def test_events_need_an_earlier_session_and_only_the_first_answer_counts():
     assert thread_events(threads, {"s1"}, {}) == []  # a need repeated in its own session is no news
     found = {(e.event, e.item.line) for e in thread_events(threads, {"s2"}, {})}
     assert found == {("answered-at-last", 5), ("raised-again", 2)}
+
+
+def test_an_ask_repeated_twice_in_one_turn_is_one_event():
+    def need(session: str, line: int, seq: int, quote: str, cue: str) -> Item:
+        return Item(session, line, quote, "need", coalition="DC X", category="funding", cue=cue, seq=seq)
+
+    first = need(
+        "s1", 4, 10, "We ask donors and the secretariat to create a small fund for community radios.", "We ask"
+    )
+    # the later session says it twice in one caption line: a state and the ask repeated
+    still = need("s2", 20, 500, "The coalition still has no funding.", "still has no")
+    again = need(
+        "s2",
+        20,
+        536,
+        "We again ask donors and the secretariat to create a small fund for community radios.",
+        "We again ask",
+    )
+    placed = [i.placed(2021 if i.session == "s1" else 2022, (i.session,)) for i in (first, still, again)]
+    threads = link_items(placed).threads
+    moved = [t for t in threads if [i.session for i in t.items] == ["s1", "s2", "s2"]]
+    assert moved, "both sentences join the thread of the first ask"
+    line = f"{still.quote} {again.quote}"
+    events = thread_events(threads, {"s2"}, {"s2": [""] * 19 + [line]})
+    assert [(e.event, e.item.line, e.column) for e in events] == [("raised-again", 20, 0)]

@@ -15,7 +15,9 @@ An event matches a subscriber when the thread is by a coalition it follows (any 
 acronym or former name of it) or is about a topic it follows: a tag code of the
 thread's own words (`tag.tag_text`), or a tag the session's stored tags attach to one
 of the thread's lines. One event is one item per subscriber (the first interest that
-matches gives the reason), so following a coalition and a topic does not send it twice.
+matches gives the reason), so following a coalition and a topic does not send it twice; a thread
+has at most one event of each kind in a session (its first sentence), however many of the
+session's sentences repeat it.
 
 The item key (`<session>/thread/<event>-l<line>c<column>`) holds where the event's
 sentence starts on its line, so a digest quotes that sentence verbatim even when the
@@ -131,7 +133,21 @@ def thread_events(
             out.append(
                 ThreadEvent(event, thread, item, _column(item, text), (topics or {}).get(thread.id, frozenset()))
             )
-    return sorted(out, key=lambda e: (e.item.session, e.item.line, e.column, e.event))
+    return _once(sorted(out, key=lambda e: (e.item.session, e.item.line, e.column, e.event)))
+
+
+def _once(events: list[ThreadEvent]) -> list[ThreadEvent]:
+    """The first event of each kind a thread has in a session: two sentences of one turn that
+    repeat the same ask ("We still have no funding. We again ask for a fund.") are one piece of
+    news, which a digest listed twice with the same reason and line."""
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for event in events:
+        key = (event.item.session, event.thread.id, event.event)
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept
 
 
 def thread_topics(thread: Thread, tagged_lines: Mapping[str, Mapping[str, Collection[int]]]) -> frozenset[str]:
