@@ -190,13 +190,14 @@ def out_file(ctx: click.Context, param: click.Parameter, value: Path | None) -> 
     folder = value.parent
     if not folder.exists():
         raise ForumlensError(
-            f"cannot write {value.name}: the folder {folder} does not exist",
+            f"cannot write the file: the folder {folder} does not exist",
             source=str(value),
-            hint=f"create it first (mkdir -p {shlex.quote(str(folder))}) or give -o a path in an existing folder",
+            hint=f"check that its folder exists (mkdir -p {shlex.quote(str(folder))} creates it), "
+            "or give -o a path in an existing folder",
         )
     if not folder.is_dir():
         raise ForumlensError(
-            f"cannot write {value.name}: {folder} is a file, not a folder",
+            f"cannot write the file: {folder} is a file, not a folder",
             source=str(value),
             hint="give -o a path in an existing folder",
         )
