@@ -101,6 +101,7 @@ from .cues import cues_begin, first_speech
 from .exportmarks import ExportMarks
 from .header import find_title, guess_year
 from .heads import LABEL_MAX, label_alone
+from .initials import letters_as_initials
 from .interjections import voices_between
 from .labellines import LabelModel, load_label_model
 from .learned import asked_lines, learned_markers
@@ -234,6 +235,7 @@ def _parse_export(text: str, source: str, sha256: str, export: ExportMarks, star
 def _session(text: str, source: str, sha256: str, turns: list[Turn], header_end: int | None) -> Session:
     """The session of `turns`: short names expanded, the title and year read from the header
     (the text before `header_end`; the first 40 lines when nothing marked a turn)."""
+    turns = letters_as_initials(turns)  # `>> A:` beside `>> B:` is a person, not a briefing's answer
     titled = [
         title_word(t.label.split()[0]) if t.label and t.label.strip() else False for t in turns
     ]  # "MR. QIAO:" stays "Qiao"
