@@ -96,3 +96,19 @@ def test_a_phone_line_caller_is_no_person() -> None:
 
     assert display_name("Call-in User_3") is None
     assert display_name("Dial-in User 2") is None
+
+
+@pytest.mark.parametrize(
+    ("label", "shown"),
+    [
+        ("KADİR IŞIK", "Kadir Işık"),  # a dotted İ: the label is in the Turkish alphabet, I is ı
+        ("İLKNUR ÖZTÜRK", "İlknur Öztürk"),  # no combining dot left after the i
+        ("DOĞAN IRMAK", "Doğan Irmak"),  # Ğ says Turkish too: IRMAK keeps its capital I
+        ("SELİN ALTINTAŞ", "Selin Altıntaş"),
+        ("FRANÇOIS ISAAC", "François Isaac"),  # Ç alone is no Turkish: French keeps its dotted i
+        ("ŞTEFANIA POP", "Ştefania Pop"),  # a Romanian Ş with a cedilla: no Turkish either
+    ],
+)
+def test_turkish_capitals_lower_in_the_turkish_alphabet(label: str, shown: str) -> None:
+    assert display_name(label) == shown
+    assert "\u0307" not in (display_name(label) or "")

@@ -533,25 +533,45 @@ def title_word(token: str) -> bool:
 _ARTICLES = frozenset(["le", "la"])
 
 
-def _case_word(word: str, first: bool, last: bool, written: bool = False, after: str = "") -> str:
+# Turkish (and Azeri) casing: a dotted capital İ or a Ğ in a label says the writer typed the
+# Turkish alphabet, where I lowers to dotless ı and İ to i ("KADİR IŞIK" is Kadir Işık);
+# str.lower() gives "i̇" (i and a combining dot) for İ and "i" for I. Ş and Ç alone say nothing
+# (Romanian, French and Albanian write them too), so "SEMRA YALÇINKAYA" keeps a dotted i.
+_TURKISH_HINT = re.compile("[İıĞğ]")
+_TURKISH_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+_TURKISH_UPPER = str.maketrans({"i": "İ", "ı": "I"})
+
+
+def _lower(word: str, turkish: bool) -> str:
+    return word.translate(_TURKISH_LOWER).lower() if turkish else word.replace("İ", "i").lower()
+
+
+def _capital(part: str, turkish: bool) -> str:
+    head = (part[:1].translate(_TURKISH_UPPER) if turkish else part[:1]).upper()
+    return head + part[1:]
+
+
+def _case_word(
+    word: str, first: bool, last: bool, written: bool = False, after: str = "", turkish: bool = False
+) -> str:
     """`word` of a name in display case; `written`: the label is in mixed case, so a particle
     written with a capital was chosen ("Danh Van Thach": a Vietnamese middle name, no particle);
-    `after`: the word before it."""
+    `after`: the word before it; `turkish`: the label is in the Turkish alphabet (`_TURKISH_HINT`)."""
     if not any(ch.isalpha() for ch in word):
         return word
-    low = word.lower()
+    low = _lower(word, turkish)
     # an article is a particle after another particle, or where a mixed-case label wrote it so
     particle = low in _PARTICLES and (low not in _ARTICLES or after.lower() in _PARTICLES or (written and word == low))
     if particle and not first and not last and not (written and word[:1].isupper()):
         return low  # "de", "van der": a surname follows
     if word.isupper() or word.islower():
-        parts = re.split(r"([-'’])", word.lower())
+        parts = re.split(r"([-'’])", low)
         out = []
         for i, part in enumerate(parts):
             # after an apostrophe, a capital follows a one-letter elided prefix ("O'Brien",
             # "D'Souza"); inside a word the apostrophe is a glottal stop ("Fa'amausili")
             inside = i >= 2 and parts[i - 1] in ("'", "’") and len(parts[i - 2]) > 1
-            out.append(part if part in "-'’" or inside else part[:1].upper() + part[1:])
+            out.append(part if part in "-'’" or inside else _capital(part, turkish))
         return "".join(out)
     return word  # already mixed case: the writer chose it
 
@@ -642,7 +662,10 @@ def display_name(label: str | None) -> str | None:
         return None
     written = any(ch.isupper() for ch in rest) and any(ch.islower() for ch in rest)
     last = len(tokens) - 1
-    words = [_case_word(w, i == 0, i == last, written, tokens[i - 1] if i else "") for i, w in enumerate(tokens)]
+    turkish = _TURKISH_HINT.search(rest) is not None
+    words = [
+        _case_word(w, i == 0, i == last, written, tokens[i - 1] if i else "", turkish) for i, w in enumerate(tokens)
+    ]
     return " ".join(words)
 
 
