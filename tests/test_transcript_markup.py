@@ -8,6 +8,7 @@ from __future__ import annotations
 from forumlens.transcript.invisible import invisible_edits
 from forumlens.transcript.markup import markup_edits
 from forumlens.transcript.parse import parse_transcript
+from forumlens.transcript.sentences import sentence_texts
 from forumlens.transcript.view import Edit
 
 PAGE = (
@@ -141,3 +142,15 @@ def test_spaces_inside_a_speech_need_no_view() -> None:
     text = ">> JO LI: Thank you.\u00a0 We start.\u00a0 Two points: first, cost.\n>> ANA RUIZ: Yes.\u00a0 Agreed.\n"
     assert invisible_edits(text) == []
     assert invisible_edits(">>\u00a0ANA\u00a0RUIZ: Yes.") == [Edit(2, 3, " "), Edit(6, 7, " ")]
+
+
+def test_a_line_break_tag_after_a_sentence_end_is_no_sentence_text():
+    text = (
+        ">> LERATO MOKOENA: Thank you.<br>We start with towers. <br/> Spectrum comes next.<BR>\n"
+        ">> TOMAS BERG: Community networks need<br>spectrum they can afford.\n"
+    )
+    first, second = parse_transcript(text).turns
+    assert "<br>" in first.text  # the turn is the file as written
+    assert sentence_texts(first.text) == ["Thank you.", "We start with towers.", "Spectrum comes next."]
+    # inside a sentence the tag stays: cutting there would cut the sentence in two
+    assert sentence_texts(second.text) == ["Community networks need<br>spectrum they can afford."]

@@ -24,7 +24,7 @@ import re
 
 from .view import Edit
 
-__all__ = ["markup_edits", "markup_spans"]
+__all__ = ["break_spans", "markup_edits", "markup_spans"]
 
 # The elements of HTML text, TTML captions and subtitle styling (never `v`: a WebVTT voice).
 _ELEMENTS = (
@@ -85,3 +85,22 @@ def markup_spans(text: str) -> list[tuple[int, int]]:
             line_start = text.rfind("\n", 0, tag.start()) + 1
             runs.append([tag.start(), tag.end(), int(not text[line_start : tag.start()].strip())])
     return [(a, b) for a, b, opens in runs if opens or not text[b:].strip()]  # or ends the text
+
+
+# A line-break tag and the sentence end before it (closing quotes or brackets allowed).
+_LINE_BREAK = re.compile(r"<br[ \t]*/?>", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"[.?!…][\"'”’)\]]*[ \t]*$")
+
+
+def break_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each `<br>` that follows a sentence end ("Thank you.<br>We start"): a
+    caption line break written as markup, where cutting cuts no sentence, so the sentence
+    splitter ends the sentence there and no quote holds the tag. One tag is enough (unlike
+    `markup_spans`): a `<br>` is never speech. A `<br>` inside a sentence stays (see above)."""
+    if "<" not in text:
+        return []
+    return [
+        (m.start(), m.end())
+        for m in _LINE_BREAK.finditer(text)
+        if _ENDS_SENTENCE.search(text, max(0, m.start() - 8), m.start())
+    ]

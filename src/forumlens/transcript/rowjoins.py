@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from .clock import CLOCK
 from .labelblocks import LABEL_LINE
-from .markup import markup_spans
+from .markup import break_spans, markup_spans
 from .segments import SEGMENT_LINE
 from .ssa import EVENT_FIELDS
 from .timedlabels import timed_label_lines
@@ -78,6 +78,7 @@ def export_furniture(text: str) -> list[tuple[int, int]]:
         spans += [(m.start(), m.end()) for m in EVENT_FIELDS.finditer(text)]
     if "<" in text or "{" in text:  # tags and frame wrappers between caption lines
         spans += markup_spans(text)
+        spans += break_spans(text)
         spans += wrapper_spans(text)
     if _ROW_START.search(text):
         for delimiter in _DELIMITERS:
