@@ -35,15 +35,21 @@ def _ingest(runner: CliRunner, db: Path, *paths: Path) -> tuple[list[dict[str, s
     return json.loads(result.stdout)["outcomes"], result.stderr
 
 
-def test_a_folder_walk_skips_reports_forumlens_wrote_and_says_why(tmp_path: Path) -> None:
+def _report(runner: CliRunner, tmp_path: Path, name: str, *flags: str) -> tuple[Path, Path]:
+    """A folder holding a transcript and the report forumlens wrote of it (`name`)."""
     folder = tmp_path / "work"
     folder.mkdir()
     transcript = folder / "clinic.txt"
     transcript.write_text(TRANSCRIPT, encoding="utf-8")
-    runner = CliRunner()
-    page = folder / "clinic-report.html"
-    done = runner.invoke(cli, ["report", str(transcript), "--html", "-o", str(page)])
+    written = folder / name
+    done = runner.invoke(cli, ["report", str(transcript), *flags, "-o", str(written)])
     assert done.exit_code == 0, done.output
+    return folder, written
+
+
+def test_a_folder_walk_skips_reports_forumlens_wrote_and_says_why(tmp_path: Path) -> None:
+    runner = CliRunner()
+    folder, page = _report(runner, tmp_path, "clinic-report.html", "--html")
     assert marked_html(page.read_bytes())
 
     outcomes, notes = _ingest(runner, tmp_path / "db.sqlite3", folder)
@@ -57,14 +63,8 @@ def test_a_folder_walk_skips_reports_forumlens_wrote_and_says_why(tmp_path: Path
 
 def test_the_word_template_is_marked_and_skipped(tmp_path: Path) -> None:
     pytest.importorskip("docx")
-    folder = tmp_path / "work"
-    folder.mkdir()
-    transcript = folder / "clinic.txt"
-    transcript.write_text(TRANSCRIPT, encoding="utf-8")
     runner = CliRunner()
-    word = folder / "clinic-igf.docx"
-    done = runner.invoke(cli, ["report", str(transcript), "--template", "igf", "--docx", "-o", str(word)])
-    assert done.exit_code == 0, done.output
+    folder, word = _report(runner, tmp_path, "clinic-igf.docx", "--template", "igf", "--docx")
     assert marked_docx(word)
     outcomes, notes = _ingest(runner, tmp_path / "db.sqlite3", folder)
     assert [Path(o["path"]).name for o in outcomes] == ["clinic.txt"]

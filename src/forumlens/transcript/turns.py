@@ -30,9 +30,14 @@ _LEAD_TIME = re.compile(rf"(?:\[{CLOCK}\]|{CLOCK_WITH_SECONDS})[ \t]+(?=\S)")
 
 def _notes_only(body: str) -> bool:
     """Whether a turn body holds only stage notes and time stamps, each alone on its line
-    ("(Applause)", then "(Session ends)" or "[00:12:31]"): a note turn, no speech."""
+    ("(Applause)", then "(Session ends)" or "[00:12:31]"; or notes side by side): a note turn, no speech."""
     lines = [line.strip() for line in body.split("\n") if line.strip()]
-    return all(NOTE.match(line) or TIME_STAMP.fullmatch(line) for line in lines)
+    return all(NOTE.match(line) or TIME_STAMP.fullmatch(line) or _NOTES.fullmatch(line) for line in lines)
+
+
+# Several notes on one line ("[ LAUGHTER ]  [ APPLAUSE ]", "(Laughter) (Applause)"): notes all
+# the same, each as `furniture.NOTE` reads one
+_NOTES = re.compile(r"(?:[(\[][^()\[\]\n]{0,120}[)\]][.,;]?[ \t]*){2,}")
 
 
 def build_turns(
