@@ -1,6 +1,6 @@
-"""Forumlens's own outputs in a folder (`generated`): a `report --html` page and a
-`report --template igf --docx` file written beside the transcripts are skipped by `ingest FOLDER`
-with a note saying why, never stored as sessions of their own; named on the command line they are
+"""Forumlens's own outputs in a folder (`generated`): a `report --html` page, a
+`report --template igf --docx` file and a `report --md -o` file written beside the transcripts
+are skipped by `ingest FOLDER` with a note saying why, never stored as sessions of their own; named on the command line they are
 tried, since the user asked. The transcript is written for this file (invented names)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from forumlens.cli import cli
-from forumlens.generated import marked_docx, marked_html
+from forumlens.generated import MD_MARK, marked_docx, marked_html
 
 TRANSCRIPT = """IGF 2024 Workshop: Rural broadband clinics
 
@@ -77,3 +77,15 @@ def test_a_page_that_only_mentions_forumlens_is_not_ours() -> None:
     assert marked_html(ours)
     assert not marked_html(theirs)
     assert not marked_docx(b"not a zip at all")
+
+
+def test_a_markdown_report_written_with_o_is_marked_and_skipped(tmp_path: Path) -> None:
+    runner = CliRunner()
+    folder, notes_md = _report(runner, tmp_path, "clinic-report.md", "--md")
+    assert notes_md.read_text(encoding="utf-8").rstrip().endswith(MD_MARK)
+    outcomes, notes = _ingest(runner, tmp_path / "db.sqlite3", folder)
+    assert [Path(o["path"]).name for o in outcomes] == ["clinic.txt"]
+    assert "clinic-report.md" in notes
+    # on standard output the report is the user's text: no mark
+    shown = runner.invoke(cli, ["report", str(folder / "clinic.txt"), "--md"])
+    assert MD_MARK not in shown.stdout

@@ -17,6 +17,7 @@ import click
 from ..cli_support import YEAR_BOUND, db_option, open_ctx_store, out_file, read_input, settings_of
 from ..dates import BadDate, year_range
 from ..errors import ForumlensError
+from ..generated import MD_MARK
 
 # The pipeline, readers, briefs and coalition registry are imported where they are used:
 # `forumlens report --help` must not pay for them (issue 19, tests/test_cli_help_imports.py).
@@ -72,10 +73,12 @@ def _emit_pdf(
     click.echo(f"wrote {out}", err=True)
 
 
-def _emit(content: str, out: Path | None) -> None:
+def _emit(content: str, out: Path | None, fmt: str = "") -> None:
     if out is None:
         click.echo(content)
         return
+    if fmt == "md":  # `generated`: ingest's folder walk knows its own reports
+        content = f"{content.rstrip()}\n\n{MD_MARK}\n"
     try:
         out.write_text(content, "utf-8")
     except OSError as exc:
@@ -153,7 +156,7 @@ def _emit_template(session: Session, analyses: dict[str, Any], fmt: str, out: Pa
     if problems:  # a bug, never a user error: refuse to hand out uncited sentences
         raise ForumlensError("the template failed its citation check: " + "; ".join(problems[:3]))
     if fmt != "docx":
-        _emit(render_template(filled, fmt), out)
+        _emit(render_template(filled, fmt), out, fmt)
         return
     assert out is not None
     try:
@@ -235,7 +238,7 @@ def report(
         assert summary is not None
         _emit_pdf(summary, out, analyses)
     else:
-        _emit(render_report(session, analyses, fmt, summary=summary), out)
+        _emit(render_report(session, analyses, fmt, summary=summary), out, fmt)
     if summary is not None and not summary.bullets():  # an empty report says why, as an empty brief does
         lister = f"forumlens parse {shlex.quote(target)}" if Path(target).is_file() else f"forumlens show {session.id}"
         click.echo(f"note: {empty_report_reason(session, lister)}", err=True)
@@ -332,7 +335,7 @@ def brief(
     if fmt == "pdf":
         _emit_pdf(result, out)
     else:
-        _emit(render(result, fmt), out)
+        _emit(render(result, fmt), out, fmt)
     if fmt == "json" or result.bullets():
         return
     if empty_store:
