@@ -11,6 +11,7 @@ table row's time and speaker cells, a `[Jo Li] 11:00:14` label line).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .cues import speech_end, speech_start
 from .rowjoins import export_furniture
@@ -70,15 +71,19 @@ _END = re.compile(r"(?<![.?!…])[.?!…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*>>)")
 
 
+_LAST_WORD = re.compile(r"([^\W\d_][\w.]*)$")
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
 def _is_abbreviation(text: str, dot_at: int) -> bool:
-    match = re.search(r"([^\W\d_][\w.]*)$", text[max(0, dot_at - 40) : dot_at])
+    match = _LAST_WORD.search(text[max(0, dot_at - 40) : dot_at])
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")
     if word in _ABBREVIATIONS:
         return True
     # single initials ("C. Surname") and dotted acronyms ("U.N.")
-    return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return len(word) == 1 or bool(_DOTTED.fullmatch(word))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -102,6 +107,40 @@ def split_sentences(text: str, max_chars: int = 600) -> list[tuple[int, int]]:
     ['Thank you.', 'We need funding -- and channels.', 'Mr. Smith agrees']
     """
     spans: list[tuple[int, int]] = []
+    for start, end in _pieces(text):
+        spans.extend(_cut_long(text, start, end, max_chars))
+    return spans
+
+
+# The pieces of a text are asked by several stages (resolve, the tag and analyse memo, the
+# summary's units with a shorter `max_chars`) and, in a worker, again for a turn every
+# session repeats: they are kept for the last texts split. Bounded in count and in the
+# characters of the texts kept (the keys), so a long input cannot grow it without limit.
+_PIECES: dict[str, tuple[tuple[int, int], ...]] = {}
+_PIECES_LIMIT = 2048
+_PIECES_CHARS = 8_000_000
+_kept_chars = 0
+
+
+def _pieces(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentence pieces of `text` before long ones are cut (`split_sentences`' own
+    work but the `max_chars` cut, which depends on the caller), remembered by text: the
+    pieces depend on nothing else."""
+    global _kept_chars
+    found = _PIECES.get(text)
+    if found is None:
+        found = tuple(_find_pieces(text))
+        if len(_PIECES) >= _PIECES_LIMIT or _kept_chars + len(text) > _PIECES_CHARS:
+            _PIECES.clear()
+            _kept_chars = 0
+        if len(text) <= _PIECES_CHARS:
+            _PIECES[text] = found
+            _kept_chars += len(text)
+    return found
+
+
+def _find_pieces(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each piece: a paragraph block cut after each sentence end, not yet trimmed."""
     block_start = 0
     blocks: list[tuple[int, int]] = []
     for match in _PARAGRAPH.finditer(text):
@@ -123,10 +162,9 @@ def split_sentences(text: str, max_chars: int = 600) -> list[tuple[int, int]]:
             dot = b_start + match.start()
             if text[dot] == "." and match.end() - match.start() == 1 and _is_abbreviation(text, dot):
                 continue
-            spans.extend(_cut_long(text, cursor, end, max_chars))
+            yield cursor, end
             cursor = end
-        spans.extend(_cut_long(text, cursor, b_end, max_chars))
-    return spans
+        yield cursor, b_end
 
 
 def _without(blocks: list[tuple[int, int]], furniture: list[tuple[int, int]]) -> list[tuple[int, int]]:
