@@ -270,7 +270,24 @@ DEFERS = compile_cue(
     r" (?:for|in) (?:the|our) (?:\w+ ){0,3}(?:work|report|document|paper|notes|future|follow-up)\b"
     # a chair holding it for later: "let's keep it and take …", "Mr. Lim, can you keep this one"
     r"|\b(?:let'?s|let us|can you|could you|you can|maybe you can|please) keep (?:it|this|that)(?: one| question)?\b"
-    r"(?! (?:short|brief|simple|quick|in mind))",
+    r"(?! (?:short|brief|simple|quick|in mind))"
+    # stop 29 (fates lost on asks_blind9 … 12): a question named as the thing handed on, to any
+    # body ("we will transmit your question to the chair of the working group", "send your
+    # question to New York"); written into a document still to come ("put your question into our
+    # submission", "include the answer in the final document", "they will be in the Chair's
+    # summary"); taken offline; or sent to a later meeting ("return to it at the next virtual
+    # meeting", "a topic for next year's work")
+    # (to a body: "the …", "them", an acronym; "pass the question to Ana, who knows" hands it to the room)
+    r"|\b(?:give|pass|send|bring|take|forward|convey|transmit|relay) (?:your|this|that|the|her|his|their) questions?(?: on)?"
+    r" to (?:(?:the|them|their|its)\b|(?-i:[A-Z]{2,})\b)"
+    r"|\b(?:put|write|add|include) (?:your|the|this|that|these|those) questions? (?:in|into) (?:the|our) (?:\w+ )?"
+    r"(?:submission|paper|document|letter|statement)\b"
+    r"|\b(?:include|put|publish|give) (?:the|their|her|his) (?:answers?|numbers|figures)(?: \w+){0,2} in (?:the|our) "
+    r"(?:final |chair'?s |next |written )?(?:document|report|summary|paper|outcome)\b"
+    r"|\bwill be in the chair'?s summary\b|\btaken? (?:it |this |that )?offline\b"
+    r"|\b(?:return to|come back to|get back to|take up|discuss|decide) (?:it|this|that|the question)(?: \w+){0,2}"
+    r" (?:at|in|during) (?:the|our) next (?:\w+ )?(?:meeting|call|session|consultations?)\b"
+    r"|\ba topic for next year'?s (?:work|programme|program|agenda)\b",
     re.I,
 )
 
@@ -288,7 +305,13 @@ NOT_KNOWN = compile_cue(
     # "Is anybody from infoDev here?  No.", "even if they are not here"
     r"|\b(has|have) left (the )?(call|room|meeting|session|zoom)\b|\b(i|we) (see|have) (nobody|no one) from\b"
     r"|\b(any|some)(body|one) from [\w‑ -]{2,40} (here|present|in the room|online)\W+no\b"
-    r"|\b(they|he|she) (are|is) not (here|present)\b|\bnobody from [\w‑ -]{2,40} (is )?(here|present|in the room)\b",
+    r"|\b(they|he|she) (are|is) not (here|present)\b|\bnobody from [\w‑ -]{2,40} (is )?(here|present|in (the|this) room)\b"
+    # stop 29: any body absent ("DESA is not on this call", "the working group is not represented
+    # here", "our colleagues from DESA are not in the room", "nobody registered from them", "I do
+    # not see the ITU on the panel")
+    r"|\b(is|are) not (represented\b|on (this|the) (call|line|panel|podium)\b|in (the|this) room\b)"
+    r"|\b(nobody|no one) (registered|came|joined|is here) from\b"
+    r"|\b(do not|don'?t|cannot|can'?t) see (the |any(one|body) from (the )?)?[\w‑-]+( [\w‑-]+)? (on the (panel|call|podium)|in the (room|front rows))\b",
     re.I,
 )
 

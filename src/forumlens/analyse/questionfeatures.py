@@ -71,7 +71,7 @@ DEFER = compile_cue(
     r"|(answer|return to|come back to|get back to|respond to|reply to|take|address)"
     r"( (it|this|that|them|your question|the question))?( \w+)? (at the end|afterwards|after\b|in a (moment|minute))"
     # sent elsewhere: "we will forward it to Devika by email", "please answer Ekow in the chat"
-    r"|(forward|send|pass|answer|reply|respond|follow up)( \S+){0,4} (by e-?mail|in the chat|in writing|bilaterally|outside)"
+    r"|(forward|send|pass|answer|reply|respond|follow up|report back)( \S+){0,4} (by e-?mail|in the chat|in writing|bilaterally|outside)"
     r"|(we|i) (have|had) no (more )?time)\b",
     re.I,
 )
