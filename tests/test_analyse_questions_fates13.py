@@ -48,8 +48,16 @@ def test_a_question_sent_on_or_to_later_is_set_aside(reply: str) -> None:
     assert DEFERS.search(reply)
 
 
-def test_reporting_back_by_email_is_a_deferral() -> None:
-    assert DEFER.search("I will ask the ministry and report back by email to everybody.")
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I will ask the ministry and report back by email to everybody.",
+        "Let me look in my notes, I would not like to say a wrong figure.",
+        "Sure, come back to me after the others.",
+    ],
+)
+def test_a_speaker_deferring_their_own_answer_is_read(reply: str) -> None:
+    assert DEFER.search(reply)
 
 
 @pytest.mark.parametrize(

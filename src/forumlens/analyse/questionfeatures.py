@@ -72,7 +72,9 @@ DEFER = compile_cue(
     r"( (it|this|that|them|your question|the question))?( \w+)? (at the end|afterwards|after\b|in a (moment|minute))"
     # sent elsewhere: "we will forward it to Devika by email", "please answer Ekow in the chat"
     r"|(forward|send|pass|answer|reply|respond|follow up|report back)( \S+){0,4} (by e-?mail|in the chat|in writing|bilaterally|outside)"
-    r"|(we|i) (have|had) no (more )?time)\b",
+    r"|(we|i) (have|had) no (more )?time"
+    # the number is not at hand yet: "let me look in my notes", "come back to me" (stop 29)
+    r"|(let me|i will|i'll|i need to) (look|check)( it| that)? (in|at) my (notes|papers|files|spreadsheet)|come back to me)\b",
     re.I,
 )
 
