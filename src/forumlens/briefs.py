@@ -109,12 +109,14 @@ def _thread_sections(
     """The coalition's asks year by year and its promises with their fate, from its threads.
 
     Each bullet quotes the thread item verbatim and cites it; a promise cites every item of
-    its thread (the promise, its updates, its delivery or slip). Lexical linking: it needs
-    no model and gives the figures of bench/threads.py.
+    its thread (the promise, its updates, its delivery or slip). Linked as the portal's
+    coalition page and `forumlens threads` link (`KEPT_LINKER`: semantic when installed,
+    else lexical), so the brief and the page show the same threads, and the links ingest
+    kept are read rather than linked again.
     """
     from .models import Citation
     from .summarise.models import Bullet
-    from .threads.service import ThreadFilters, select_threads, store_threads
+    from .threads.service import KEPT_LINKER, ThreadFilters, select_threads, store_threads
 
     def inside(year: int | None) -> bool:
         return (lo is None or (year is not None and year >= lo)) and (hi is None or (year is not None and year <= hi))
@@ -122,7 +124,7 @@ def _thread_sections(
     def cite(item: Any) -> Citation:
         return Citation(item.line, item.quote, item.speaker, item.session)
 
-    own = select_threads(store_threads(store), ThreadFilters(coalition=name, since=lo, until=hi))
+    own = select_threads(store_threads(store, linker=KEPT_LINKER), ThreadFilters(coalition=name, since=lo, until=hi))
     asked = [
         (item.when, Bullet(item.quote, (cite(item),), f"{item.year or 'year unknown'} · {role} · {t.category}"))
         for t in own

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from ..analyse.models import Ask
@@ -81,7 +81,8 @@ def brief_coalition(
         wording = wordings[session.id] = Wording.of(ctx, credits)
         # who spoke for it, by the people analysis's names (label variants are one person)
         own = {credits.canonical(who) for who, c in ctx.speaks_for.items() if matches(c)}
-        if not own and not any(_names(u, matches) for u in ctx.units if rankable(u)):
+        credited = [a for a in findings.asks or () if _credited(a, own, credits.canonical, matches)]
+        if not own and not credited and not any(_names(u, matches) for u in ctx.units if rankable(u)):
             # neither spoke for nor named here: nothing to rank, at most an appearance
             if any(matches(c.name) and c.lines for c in ctx.coalitions):
                 appearances.append(Appearance(session.id, session.title, session.year, "presented", (), ()))
@@ -110,9 +111,7 @@ def brief_coalition(
                 )
             )
         raw_asks = (
-            [a for a in findings.asks if a.by and credits.canonical(a.by) in own]
-            if findings.asks is not None
-            else infer_asks([u for u in ctx.units if credits.who(u) in own])
+            credited if findings.asks is not None else infer_asks([u for u in ctx.units if credits.who(u) in own])
         )
         for ask in raw_asks:
             cite = cite_quote(session, ask.line, ask.quote, with_session=True)
@@ -190,6 +189,15 @@ def promised(ask: Ask) -> bool:
     if ask.type == "commitment":
         return True
     return ask.type == "ask" and is_decision(ask.quote) and not _ASKING.search(ask.quote)
+
+
+def _credited(ask: Ask, own: set[str], canonical: Callable[[str], str], matches: CoalitionMatch) -> bool:
+    """Whether an analysis ask is the coalition's: the coalition page's rule (`web.views._by_coalition`).
+
+    Said by one of its people, or credited to it by the analyse stage: an unnamed speaker's
+    ask the analysis credits to the coalition is the coalition's on the page, so in the brief.
+    """
+    return bool((ask.by and canonical(ask.by) in own) or (ask.coalition and matches(ask.coalition)))
 
 
 def _names(unit: Unit, matches: CoalitionMatch) -> bool:
