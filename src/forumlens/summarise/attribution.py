@@ -19,6 +19,9 @@ who said it. The rules, in order, for the turn covering the line:
 3. Any other turn counted for a named person is credited to that person's name, so the
    label variants of one name are one person (an unnamed person keeps the caption's label).
 4. Without a people analysis, the caption's own speaker stands (nothing is known better).
+5. A document's paragraph (no speaker, no label, a page or section) has an author, not
+   a participant: the coalition the document analysis names, else the coalition its
+   title names, else its title (`Credit.author`; citations are unchanged).
 
 A re-credited citation keeps the caption's voice in `voiced_by`, so `check_citations`
 still verifies the quote against the turn it sits in.
@@ -31,12 +34,22 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..models import Citation, Session
+from ..models import Citation, Session, Turn
 from ..transcript.speakers import name_key
 from .models import Bullet, Findings
 from .units import Unit
 
-__all__ = ["INFERRED", "UNATTRIBUTED", "UNNAMED", "Credit", "Credits", "credit_bullets", "credit_table"]
+__all__ = [
+    "INFERRED",
+    "UNATTRIBUTED",
+    "UNNAMED",
+    "Credit",
+    "Credits",
+    "credit_bullets",
+    "credit_table",
+    "document_author",
+    "is_paragraph",
+]
 
 # Said once, at the end of the bullet, in words a reader understands: the caption named
 # someone else, so forumlens credited the likely speaker (or no one).
@@ -53,6 +66,7 @@ class Credit:
     name: str | None
     voice: str | None
     inferred: bool = False
+    author: str | None = None  # a document paragraph's author (rule 5), when no one is credited
 
     @property
     def marker(self) -> str:
@@ -78,13 +92,46 @@ def _flags_of(analysis: Findings | Mapping[str, Any] | None) -> list[tuple[int, 
     return out
 
 
+def is_paragraph(turn: Turn) -> bool:
+    """Whether a speech turn is a document's paragraph: nobody's label, and a page or section."""
+    return not turn.speaker and not turn.label and (turn.section is not None or turn.page is not None)
+
+
+def document_author(session: Session, analysis: Findings | Mapping[str, Any] | None = None) -> tuple[str, bool]:
+    """Who wrote a document's paragraphs, and whether that is a body (a coalition), not only a title.
+
+    The coalition the stored `document` analysis names, else the coalition the title names
+    (the document analysis' own evidence), else the document's title.
+    """
+    meta = analysis.get("document") if isinstance(analysis, Mapping) else None
+    named = meta.get("coalitions") if isinstance(meta, Mapping) else None
+    for c in named if isinstance(named, list) else ():
+        if isinstance(c, Mapping) and c.get("name"):
+            return str(c["name"]), True
+    from ..resolve.mentions import find_mentions
+
+    in_title = next((m.name for m in find_mentions(session.title or "") if m.kind == "dc"), None)
+    if in_title:
+        return in_title, True
+    return (session.title or "the document").strip(), False
+
+
 class Credits:
     """Credit for every speech turn of one session (see the module rules)."""
 
     def __init__(
-        self, session: Session, people: Sequence[Any] = (), flags: Iterable[tuple[int, str | None]] = ()
+        self,
+        session: Session,
+        people: Sequence[Any] = (),
+        flags: Iterable[tuple[int, str | None]] = (),
+        author: tuple[str, bool] | None = None,
     ) -> None:
         self.session = session
+        # rule 5: read only when the session has a paragraph (a title's registry scan is not free)
+        paragraphs = any(is_paragraph(t) for t in session.turns if t.kind == "speech")
+        found = (author or document_author(session)) if paragraphs else None
+        self.author: str | None = found[0] if found else None
+        self.author_is_body = bool(found and found[1])
         self._canon: dict[str, str] = {}
         by_line: dict[int, Any] = {}
         keys_of: dict[int, set[str]] = {}
@@ -118,6 +165,8 @@ class Credits:
                 credit = Credit(self.canonical(likely) if likely else None, voice, inferred=True)
             elif index is not None:  # rule 3 (an unnamed person keeps the caption's words: "AUDIENCE")
                 credit = Credit(str(name) if name else voice, voice)
+            elif not voice and self.author and is_paragraph(turn):  # rule 5
+                credit = Credit(None, None, author=self.author)
             else:  # rule 4 (or a turn the people analysis does not count, e.g. "Everyone")
                 credit = Credit(self.canonical(voice) if voice else None, voice)
             self._credits.append(credit)
@@ -127,7 +176,9 @@ class Credits:
         """Credits from what the resolve stage stored (`Findings` or the `report --json` shape)."""
         if isinstance(analysis, Mapping):  # stored people are read as they are (no full `Findings` parse)
             people = [p for p in analysis.get("people") or () if isinstance(p, Mapping)]
-            return cls(session, people, _flags_of(analysis))
+            meta = analysis.get("document")
+            author = document_author(session, analysis) if isinstance(meta, Mapping) else None
+            return cls(session, people, _flags_of(analysis), author)
         return cls(session, analysis.people if analysis is not None else (), ())
 
     def canonical(self, name: str) -> str:
@@ -144,7 +195,7 @@ class Credits:
         credit = self.at(unit.line)
         if credit is None:
             return unit.who
-        return credit.name or UNNAMED
+        return credit.name or credit.author or UNNAMED
 
     def unattributed(self, unit: Unit) -> bool:
         """Whether the unit's caption label was flagged and no likely speaker is known."""

@@ -646,7 +646,7 @@ def first_person(text: str) -> bool:
 
 
 _ADVERBS = r"(?:(?:also|really|already|still|now|just|often|then|recently|actively|currently|always|even|only|"
-_ADVERBS += r"actually|then|finally|first|together|all|both|mostly|mainly|usually|never|jointly|successfully)\s+)*"
+_ADVERBS += r"actually|then|finally|first|together|all|both|mostly|mainly|usually|never|jointly|successfully|again|once|regularly|repeatedly|therefore)\s+)*"
 # "We <verb>" where "we" is the body acting (not the inclusive "we need to", "we should", "we must")
 _INCLUSIVE = re.compile(
     r"\b(?:we|we're|we've)\s+"

@@ -128,6 +128,27 @@ def _cached_units(session: Session) -> tuple[Unit, ...]:
     return tuple(_units(session, session.turns))
 
 
+# A list item's marker at the start of a line ("- ", "* ", "• ", "3. ", "b) "): each item is
+# its own sentence, whatever punctuation ends the one before (a caption's "--" is no marker).
+_ITEM = re.compile(r"^[ \t]*(?:[-*•‣–](?![-–])|\(?(?:\d{1,2}|[a-z])[.)])[ \t]+(?=\S)", re.MULTILINE)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a turn's text; a list's items are split apart, each without its marker."""
+    marks = list(_ITEM.finditer(text))
+    if not marks:
+        return split_sentences(text, max_chars=MAX_SENTENCE_CHARS)
+    bounds = [(0, marks[0].start())] + [
+        (m.end(), marks[i + 1].start() if i + 1 < len(marks) else len(text)) for i, m in enumerate(marks)
+    ]
+    return [
+        (a + x, a + y)
+        for a, b in bounds
+        if text[a:b].strip()
+        for x, y in split_sentences(text[a:b], max_chars=MAX_SENTENCE_CHARS)
+    ]
+
+
 def _units(session: Session, turns: Iterable[Turn]) -> list[Unit]:
     total = max(1, len(session.text) or sum(len(t.text) for t in session.turns))
     units: list[Unit] = []
@@ -137,7 +158,7 @@ def _units(session: Session, turns: Iterable[Turn]) -> list[Unit]:
         # Lines are counted from the previous sentence, not from the turn's start: one
         # `Turn.line_at` per sentence rescans the turn and is quadratic in a long turn.
         line, counted = turn.first_line, 0
-        for i, (a, b) in enumerate(split_sentences(turn.text, max_chars=MAX_SENTENCE_CHARS)):
+        for i, (a, b) in enumerate(_sentences(turn.text)):
             text = turn.text[a:b]
             line += turn.text.count("\n", counted, a)
             counted = a

@@ -73,6 +73,9 @@ class Wording:
 
     def voice(self, unit: Unit) -> Voice:
         credit = self.credits.at(unit.line)
+        if credit is not None and credit.name is None and credit.author:
+            # a document's paragraph speaks for its author: a coalition's "we" is the coalition
+            return Voice(credit.author, credit.author if self.credits.author_is_body else None)
         name = (credit.name if credit is not None else unit.who) or None
         if name == UNNAMED:
             name = None
