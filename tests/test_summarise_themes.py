@@ -196,3 +196,27 @@ def test_a_compound_of_three_words_heads_its_theme_not_a_piece_of_it() -> None:
     assert "extended producer responsibility" in surfaces
     # a body's head noun ends no compound: "Internet Steering Committee" names an actor
     assert not any(p.surface.endswith("Committee") for p in phrases_of("the Internet Steering Committee funds it"))
+
+
+def test_labels_that_name_the_same_thing_are_one_theme() -> None:
+    """Issue 23: "Funding" and "Need funding" headed two themes of one brief."""
+    texts = [
+        "Donors should fund the translations of the toolkit.",
+        "We ask donors to fund a part-time coordinator for the coalition.",
+        "In the survey, most rural networks said they need funding after the first year.",
+        # a statement with one keyword is no funding ask: only the phrase "need funding" labels it
+        "Those that need funding most are the networks in the mountains, the study found.",
+    ]
+    themes = dict(label_themes(texts, "community networks", recurring={("need", "fund"): 3}))
+    assert themes == {"Funding": [0, 1, 2, 3]}  # was "Funding" [0, 1, 2] and "Need funding" [3]
+
+
+def test_the_topics_own_label_does_not_swallow_a_more_specific_one() -> None:
+    texts = [
+        "Universal service funds should pay for the rural towers.",
+        "Universal service funds sit unspent in many countries.",
+        "Donors should fund the translations of the toolkit.",
+        "We ask donors to fund a part-time coordinator for the coalition.",
+    ]
+    themes = dict(label_themes(texts, "funding"))
+    assert themes.get("Universal service funds") == [0, 1], themes

@@ -37,7 +37,9 @@ at least) wins; on a tie a taxonomy label or ask category beats a phrase (meanin
 wording), then the stronger evidence or the rarer phrase. A leftover bullet then joins
 a taxonomy theme it bears one evidence term of; leftovers sharing the topic's own
 phrase ("capacity building" in a brief on it) are grouped under it; what is left gets
-its own best label, one bullet each. A theme of one bullet is then no theme unless a
+its own best label, one bullet each. Labels that name the same thing ("Funding", "Need
+funding": one's content words within the other's, or one ask category) are one theme
+(`_merge_same`). A theme of one bullet is then no theme unless a
 taxonomy label or ask category names it strongly: its bullet joins the catch-all
 (`_merge_singletons`). A bullet that supports no label at all goes under `OTHER`
 ("Other points"): an honest catch-all, never a word picked to fill a heading.
@@ -466,8 +468,54 @@ def label_themes(
         themes.setdefault(title, []).append(i)
         if level == 3:
             named.add(title)
+    _merge_same(themes, {c.label: c.kind for c in cands}, vocab)
     _merge_singletons(themes, named)
     return [(label, sorted(members)) for label, members in themes.items()]
+
+
+def _ask_category(label: str) -> str | None:
+    """The ask category a label names: its own (an `ASK_LABELS` heading), else the one
+    category whose keywords the label uses ("Need funding"), else None."""
+    own = next((c for c, name in ASK_LABELS.items() if name == label), None)
+    if own is not None:
+        return own
+    named = [c for c in ASK_LABELS if CATEGORIES[c].search(label)]
+    return named[0] if len(named) == 1 else None
+
+
+def _merge_same(themes: dict[str, list[int]], kinds: Mapping[str, str], vocab: _Vocabulary) -> None:
+    """Pass 5a: labels that name the same thing are one theme (issue 23), in place.
+
+    Two labels name the same thing when one's content words are a subset of the other's
+    ("Funding", "Need funding") or they name the same ask category. The more general label
+    heads the merged theme: an ask category's heading, else the label with fewer content
+    words, else the one over more bullets. The topic's own label ("Funding" in a brief on
+    funding) stays apart from a label that adds a word of its own ("Universal service
+    funds"): every point of the brief is about the topic, so the other label says more.
+    """
+
+    def same(a: str, b: str) -> bool:
+        ta, tb = frozenset(terms(a)), frozenset(terms(b))
+        if not ta or not tb:
+            return False
+        if "topic" in (kinds.get(a), kinds.get(b)) and (ta ^ tb) - vocab.common - vocab.generic:
+            return False  # the topic's own label, and a label that says something more
+        category = _ask_category(a)
+        return ta <= tb or tb <= ta or (category is not None and category == _ask_category(b))
+
+    def general(a: str, b: str) -> tuple[bool, int, int]:
+        return (a in ASK_LABELS.values(), -len(set(terms(a))), len(themes[a]))
+
+    merged = True
+    while merged:
+        merged = False
+        labels = [t for t in themes if t != OTHER]
+        for a, b in ((a, b) for i, a in enumerate(labels) for b in labels[i + 1 :]):
+            if same(a, b):
+                keep, drop = (a, b) if general(a, b) >= general(b, a) else (b, a)
+                themes[keep] = sorted(themes[keep] + themes.pop(drop))
+                merged = True
+                break
 
 
 def _merge_singletons(themes: dict[str, list[int]], named: set[str]) -> None:
