@@ -81,3 +81,14 @@ def test_an_adverb_between_we_and_the_verb_is_not_conjugated() -> None:
     body = "Dynamic Coalition on Community Connectivity"
     out = third_person("We again ask donors to fund the translations of the toolkit.", body)
     assert out is not None and " again asks donors" in out and "agains" not in out
+
+
+def test_a_coalitions_own_document_is_its_own_in_its_brief(document: tuple[Session, dict]) -> None:
+    """The coalition page credits every ask of the coalition's own document to it; the brief does too."""
+    from forumlens.summarise import brief_coalition
+
+    session, analysis = document
+    brief = brief_coalition(analysis["document"]["coalitions"][0]["name"], [(session, analysis)])
+    asked = [c.quote for b in brief.asked for c in b.citations]
+    assert any("fund the translations of the toolkit" in q for q in asked), brief.asked
+    assert any(a.session == session.id and a.status == "presented" for a in brief.appearances)

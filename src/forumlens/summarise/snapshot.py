@@ -81,7 +81,11 @@ def brief_coalition(
         wording = wordings[session.id] = Wording.of(ctx, credits)
         # who spoke for it, by the people analysis's names (label variants are one person)
         own = {credits.canonical(who) for who, c in ctx.speaks_for.items() if matches(c)}
-        credited = [a for a in findings.asks or () if _credited(a, own, credits.canonical, matches)]
+        # its own document (the coalition is its author): every paragraph and every ask is the coalition's
+        authored = bool(credits.author and credits.author_is_body and matches(credits.author))
+        if authored and credits.author:
+            own.add(credits.author)
+        credited = [a for a in findings.asks or () if authored or _credited(a, own, credits.canonical, matches)]
         if not own and not credited and not any(_names(u, matches) for u in ctx.units if rankable(u)):
             # neither spoke for nor named here: nothing to rank, at most an appearance
             if any(matches(c.name) and c.lines for c in ctx.coalitions):
