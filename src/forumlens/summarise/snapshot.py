@@ -111,7 +111,7 @@ def brief_coalition(
                     session.year,
                     "presented" if presented else "invited-absent" if "invited-absent" in stated else "mentioned",
                     tuple(lines),
-                    tuple(sorted(own)),
+                    tuple(sorted(own - {credits.author})),  # its own document: no one "presented" it
                 )
             )
         raw_asks = (
