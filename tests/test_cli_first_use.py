@@ -492,15 +492,16 @@ def test_serve_refuses_a_store_in_a_missing_folder_and_notes_a_new_one(tmp_path,
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: ran.append(app))
     typo = tmp_path / "no-such-folder" / "igf.sqlite3"
     refused = _run("serve", "--port", "0", "--db", str(typo))
-    assert refused.exit_code == 1 and f"error: {typo}: no such folder for the store" in refused.output
+    assert refused.exit_code == 1 and f"no folder {typo.parent} for a new store" in refused.output
     assert not ran
     new = tmp_path / "igf.sqlite3"
     started = _run("serve", "--port", "0", "--db", str(new))
     assert started.exit_code == 0 and len(ran) == 1
-    assert f"note: {new}: no store here yet, so the portal starts empty" in started.output
+    assert f"note: creating a new store at {new}" in started.output
+    assert "note: the portal starts empty" in started.output
     stored = tmp_path / "stored.sqlite3"
     assert _run("--db", str(stored), "migrate").exit_code == 0
-    assert "no store here yet" not in _run("serve", "--port", "0", "--db", str(stored)).output
+    assert "creating a new store" not in _run("serve", "--port", "0", "--db", str(stored)).output
 
 
 def test_a_digest_with_no_subscribers_says_nothing_can_match(examples_db, tmp_path):

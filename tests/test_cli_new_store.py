@@ -57,3 +57,58 @@ def test_the_default_location_is_made_on_a_fresh_machine(tmp_path: Path) -> None
     assert (data / "forumlens" / "forumlens.sqlite3").exists()
     listed = CliRunner(env=env).invoke(cli, ["sessions"])
     assert listed.exit_code == 0, listed.output
+
+
+# every other command that may create a store (live, migrate, subscribers add/import, serve) uses the
+# same helper: the new store is said on stderr, a chosen path in a missing folder is refused
+
+
+def test_migrate_says_it_creates_a_store_and_refuses_a_missing_folder(tmp_path: Path) -> None:
+    typo = tmp_path / "nope" / "x.sqlite3"
+    refused = CliRunner().invoke(cli, ["migrate", "--db", str(typo)])
+    assert refused.exit_code == 1
+    assert f"no folder {typo.parent} for a new store" in refused.stderr
+    assert not typo.parent.exists()
+    db = tmp_path / "x.sqlite3"
+    made = CliRunner().invoke(cli, ["migrate", "--db", str(db)])
+    assert made.exit_code == 0, made.output
+    assert f"note: creating a new store at {db}" in made.stderr and "created, schema version" in made.stdout
+    again = CliRunner().invoke(cli, ["migrate", "--db", str(db)])
+    assert again.exit_code == 0 and "creating a new store" not in again.stderr
+
+
+def test_subscribers_add_says_it_creates_a_store_and_refuses_a_missing_folder(tmp_path: Path) -> None:
+    typo = tmp_path / "nope" / "x.sqlite3"
+    args = ["subscribers", "add", "Ana", "--email", "ana@example.org"]
+    refused = CliRunner().invoke(cli, [*args, "--db", str(typo)])
+    assert refused.exit_code == 1
+    assert f"no folder {typo.parent} for a new store" in refused.stderr
+    assert not typo.parent.exists()
+    db = tmp_path / "x.sqlite3"
+    added = CliRunner().invoke(cli, [*args, "--db", str(db)])
+    assert added.exit_code == 0, added.output
+    assert f"note: creating a new store at {db}" in added.stderr and db.exists()
+
+
+def test_a_refused_subscribers_file_leaves_no_new_store(tmp_path: Path) -> None:
+    bad = tmp_path / "subs.toml"
+    bad.write_text('[[subscriber]]\nname = "Ana"\nemail = "not an address"\n', encoding="utf-8")
+    db = tmp_path / "x.sqlite3"
+    result = CliRunner().invoke(cli, ["subscribers", "import", str(bad), "--db", str(db)])
+    assert result.exit_code != 0
+    assert f"note: creating a new store at {db}" in result.stderr
+    assert not db.exists()
+
+
+def test_live_says_it_creates_a_store_and_refuses_a_missing_folder(tmp_path: Path) -> None:
+    captions = _transcript(tmp_path)
+    typo = tmp_path / "nope" / "x.sqlite3"
+    args = ["live", str(captions), "--interval", "0.05", "--idle-exit", "0.2"]
+    refused = CliRunner().invoke(cli, [*args, "--db", str(typo)])
+    assert refused.exit_code == 1
+    assert f"no folder {typo.parent} for a new store" in refused.stderr
+    assert not typo.parent.exists()
+    db = tmp_path / "x.sqlite3"
+    followed = CliRunner().invoke(cli, [*args, "--db", str(db)])
+    assert followed.exit_code == 0, followed.output
+    assert f"note: creating a new store at {db}" in followed.stderr and db.exists()

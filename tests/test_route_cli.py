@@ -58,7 +58,7 @@ def test_add_with_every_contract_option_then_show_and_list(run):
         "--query",
         '"net neutrality"',
         "--json",
-    ).output
+    ).stdout  # the JSON alone: the note that a new store was created goes to stderr
     data = json.loads(out)
     assert data["channels"] == ["email", "webhook", "feed"]
     assert data["interests"] == {
@@ -133,6 +133,7 @@ def test_import_toml_adds_then_updates_keeping_secrets(run, tmp_path):
 def test_bad_import_files_change_nothing(run, tmp_path, content, message):
     path = tmp_path / "bad.toml"
     path.write_text(content)
+    run("migrate")  # an existing store is left as it was (a new one is removed: test_cli_new_store)
     assert message in run("subscribers", "import", str(path), code=1).output
     assert "no subscribers" in run("subscribers", "list").output
 

@@ -12,7 +12,7 @@ from types import FrameType
 
 import click
 
-from ..cli_support import db_option, open_ctx_store, settings_of
+from ..cli_support import db_option, discard_store_file, new_store_file, open_ctx_store, settings_of
 
 
 def _say(message: str) -> None:
@@ -120,6 +120,7 @@ def live(
         stop.set()
 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    created = new_store_file(ctx, db)
     store = open_ctx_store(ctx, db)
     try:
         result = follow(store, source, options, say=_say, stop=stop)
@@ -128,6 +129,8 @@ def live(
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     if result.removed:
+        if created is not None:  # nothing arrived: the store this run made would only be an empty one
+            discard_store_file(created)
         click.echo(f"session {result.session_id}: no caption turn arrived, removed ({result.reason})")
         sys.stdout.flush()
         return

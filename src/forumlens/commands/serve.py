@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from ..cli_support import db_option, settings_of
+from ..cli_support import db_option, new_store_file, settings_of
 from ..errors import ConfigError
 
 __all__ = ["COMMANDS", "serve"]
@@ -61,22 +61,14 @@ def _check_address(host: str, port: int) -> None:
             ) from None
 
 
-def _check_store_path(location: str) -> None:
-    """A SQLite --db in a folder that does not exist is refused; one that does not exist yet
-    is said, so a typo in --db is not mistaken for an empty record."""
-    from pathlib import Path
-
-    if "://" in location:
-        return
-    path = Path(location).expanduser()
-    if not path.parent.is_dir():
-        raise ConfigError(
-            "no such folder for the store", source=location, hint="check --db, or create the folder first"
-        )
-    if not path.exists():
+def _note_empty_portal(ctx: click.Context, db: str | None, location: str) -> None:
+    """A new store is said (`new_store_file`, as every store-creating command does; a chosen path
+    in a missing folder is refused), with what fills it, so a typo in --db is not mistaken for an
+    empty record."""
+    if new_store_file(ctx, db) is not None:
         click.echo(
-            f"note: {location}: no store here yet, so the portal starts empty "
-            f"(`forumlens --db {location} ingest FILES` fills it; check --db if you meant another store)",
+            f"note: the portal starts empty (`forumlens --db {location} ingest FILES` fills it; "
+            "check --db if you meant another store)",
             err=True,
         )
 
@@ -111,7 +103,7 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, db: str | None
     settings = settings_of(ctx)
     location = db or settings.db_location
     _check_address(host, port)
-    _check_store_path(location)
+    _note_empty_portal(ctx, db, location)
     app = create_app(location, settings)  # type: ignore[operator]
     click.echo(f"forumlens portal on http://{host}:{port}/ (store: {location}); Ctrl-C to stop", err=True)
     if workers > 1:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import click
 
-from ..cli_support import db_option, settings_of
+from ..cli_support import db_option, new_store_file, settings_of
 from ..errors import StoreError
 
 __all__ = ["COMMANDS", "copy", "migrate"]
@@ -31,6 +31,7 @@ def migrate(ctx: click.Context, db: str | None) -> None:
     from ..store.transfer import schema_version_of
 
     location = check_location(settings_of(ctx).db_location if db is None else db)
+    new_store_file(ctx, db)  # said on stderr; a chosen path in a missing folder is refused
     before = schema_version_of(location)
     store = open_store(location)
     try:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import db_option, open_ctx_store, settings_of
+from ..cli_support import db_option, discard_store_file, new_store_file, open_ctx_store, settings_of
 from ..errors import ConfigError
 
 # `forumlens.route` is imported where it is used: the store, matching and the coalition
@@ -146,6 +146,7 @@ def add(
     validate_subscriber(
         Subscriber(name=name, email=email or None, webhook=webhook or None, interests=Interests.from_json(interests))
     )
+    new_store_file(ctx, db)
     with open_ctx_store(ctx, db) as store:
         sub = add_subscriber(store, name, email=email, webhook=webhook, feed=feed, interests=interests)
         typed_names = [("--coalition", c) for c in coalitions] + [("--questions-to", c) for c in questions_to]
@@ -252,8 +253,14 @@ def import_(ctx: click.Context, file: Path, db: str | None) -> None:
     """
     from ..route.service import import_subscribers
 
-    with open_ctx_store(ctx, db) as store:
-        subs = import_subscribers(store, file)
+    created = new_store_file(ctx, db)
+    try:
+        with open_ctx_store(ctx, db) as store:
+            subs = import_subscribers(store, file)
+    except Exception:
+        if created is not None:  # a refused file leaves no empty store behind
+            discard_store_file(created)
+        raise
     click.echo(f"imported {len(subs)} subscriber{'s' if len(subs) != 1 else ''}: " + ", ".join(s.name for s in subs))
 
 
