@@ -234,3 +234,16 @@ def test_a_new_ingest_moves_the_threads_the_portal_shows(tmp_path):
         after = c.get(f"/api/threads?coalition={LIBRARIES}&kind=commitment").json()["threads"]
         assert [t["status"] for t in after] == ["fulfilled"] and after[0]["id"] == before[0]["id"]
         assert [i["role"] for i in after[0]["items"]] == ["raised", "update", "delivered"]
+
+
+def test_the_portal_links_with_the_linker_ingest_keeps() -> None:
+    """One constant: the portal's threads (and the published site's) are linked as ingest keeps
+    them and as the coalition briefs read them, so a page never pays to relink with another linker."""
+    import inspect
+
+    from forumlens.threads.service import KEPT_LINKER
+    from forumlens.web import threads as web_threads
+
+    assert not hasattr(web_threads, "LINKER")
+    for function in (web_threads.portal_threads, web_threads.linked_threads):
+        assert inspect.signature(function).parameters["linker"].default == KEPT_LINKER

@@ -63,7 +63,7 @@ from ..threads.render import (
     threads_json,
     when_label,
 )
-from ..threads.service import ThreadFilters, select_threads, store_threads
+from ..threads.service import KEPT_LINKER, ThreadFilters, select_threads, store_threads
 from ..transcript.speakers import name_key
 from .api import reader
 from .form_input import coalition_suggestions, read_form, thread_kind_status
@@ -71,7 +71,6 @@ from .pages import cite_url, form_error, templates
 from .views import slug
 
 __all__ = [
-    "LINKER",
     "PortalThreads",
     "carried_coalition",
     "coalition_threads",
@@ -88,7 +87,6 @@ __all__ = [
     "warm_threads",
 ]
 
-LINKER = "auto"  # as `forumlens threads`: semantic when installed, else lexical
 PER_PAGE = 50
 ASKS_PER_YEAR = 10  # the coalition page's section: asks shown per year,
 PROMISES_SHOWN = 25  # promises shown,
@@ -189,7 +187,7 @@ def _read(store: Store, linker: str) -> PortalThreads:
     )
 
 
-def portal_threads(store: Store, linker: str = LINKER) -> PortalThreads:
+def portal_threads(store: Store, linker: str = KEPT_LINKER) -> PortalThreads:
     """The store's threads and what their pages need, read once per version of its data.
 
     A new ingest changes the version, so they are read again. While one thread reads a
@@ -227,7 +225,7 @@ def portal_threads(store: Store, linker: str = LINKER) -> PortalThreads:
             _building.pop(key).set()
 
 
-def linked_threads(store: Store, linker: str = LINKER) -> Linked:
+def linked_threads(store: Store, linker: str = KEPT_LINKER) -> Linked:
     """All threads of the store (`portal_threads`' linking result), read once per version of its data."""
     return portal_threads(store, linker).linked
 
