@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from forumlens.cli import cli
 from forumlens.commands.publish import publish as publish_command
 from forumlens.errors import ConfigError
+from forumlens.generated import HTML_META
 from forumlens.publish import site as site_module
 from forumlens.publish.index import IndexedTurn, SearchIndex, fold, shard_key, words
 from forumlens.publish.links import INTERNAL_ORIGIN, relative_href, rewrite_html, rewrite_url, site_file
@@ -407,3 +408,28 @@ def test_command_says_what_to_install_without_the_web_extra(published, tmp_path,
     result = _invoke(["--db", db, "publish", str(tmp_path / "x")])
     assert result.exit_code == 1
     assert "needs the web extra (fastapi is missing)" in result.stderr and "forumlens[web]" in result.stderr
+
+
+def test_ingest_of_a_published_site_skips_its_pages(tmp_path):
+    """Every page `forumlens publish` writes names forumlens its generator (`generated.HTML_META`),
+    so `ingest` of the site's folder (a site kept next to the transcripts) stores none of them as a
+    new session; the walk says which files it skipped and why."""
+    transcript = tmp_path / "ws.txt"
+    transcript.write_text(
+        ">> LERATO MOKOENA: Welcome. Community networks need spectrum they can afford.\n"
+        ">> JONAS WEBER: Regulators should publish spectrum prices before the next auction.\n",
+        "utf-8",
+    )
+    db = tmp_path / "small.sqlite3"
+    stored = _invoke(["--db", str(db), "ingest", str(transcript), "--no-analysis"])
+    assert stored.exit_code == 0, stored.output
+    site = tmp_path / "www"
+    made = _invoke(["--db", str(db), "publish", str(site), "--no-threads"])
+    assert made.exit_code == 0, made.output
+    pages = sorted(site.rglob("*.html"))
+    assert pages and all(HTML_META in page.read_text("utf-8") for page in pages)
+    again = tmp_path / "again.sqlite3"
+    result = _invoke(["--db", str(again), "ingest", str(site), "--no-analysis"])
+    assert f"{len(pages)} files skipped, written by forumlens" in result.stderr, result.output
+    assert "ingested" not in result.stdout
+    assert not again.exists()  # nothing stored: no store created

@@ -30,6 +30,7 @@ from ..credits import turn_credits
 from ..documents.eligibility import coalition_record
 from ..errors import ConfigError, ForumlensError, NotFound
 from ..format import counted
+from ..generated import HTML_META
 from ..labels import key_words
 from ..resolve.coalition_names import UnknownCoalition
 from ..semantic import available_modes
@@ -132,6 +133,9 @@ def _environment() -> Environment:
     env.filters["counted"] = counted  # "1 turn", "2 turns": the terminal's wording, so a page never says "1 turns"
     env.globals["cite_url"] = cite_url
     env.globals["scheme_names"] = views.SCHEME_NAMES
+    # every page names forumlens its generator (generated.HTML_META), so `ingest FOLDER` of a site
+    # written by `forumlens publish` (or of a saved portal page) skips its pages instead of storing them
+    env.globals["generator_meta"] = Markup(HTML_META)
     return env
 
 
