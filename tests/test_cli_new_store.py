@@ -63,12 +63,17 @@ def test_the_default_location_is_made_on_a_fresh_machine(tmp_path: Path) -> None
 # same helper: the new store is said on stderr, a chosen path in a missing folder is refused
 
 
-def test_migrate_says_it_creates_a_store_and_refuses_a_missing_folder(tmp_path: Path) -> None:
+def _refused_in_a_missing_folder(tmp_path: Path, args: list[str]) -> None:
+    """The command, given a --db in a folder that does not exist, is refused and creates nothing."""
     typo = tmp_path / "nope" / "x.sqlite3"
-    refused = CliRunner().invoke(cli, ["migrate", "--db", str(typo)])
+    refused = CliRunner().invoke(cli, [*args, "--db", str(typo)])
     assert refused.exit_code == 1
     assert f"no folder {typo.parent} for a new store" in refused.stderr
     assert not typo.parent.exists()
+
+
+def test_migrate_says_it_creates_a_store_and_refuses_a_missing_folder(tmp_path: Path) -> None:
+    _refused_in_a_missing_folder(tmp_path, ["migrate"])
     db = tmp_path / "x.sqlite3"
     made = CliRunner().invoke(cli, ["migrate", "--db", str(db)])
     assert made.exit_code == 0, made.output
@@ -78,12 +83,8 @@ def test_migrate_says_it_creates_a_store_and_refuses_a_missing_folder(tmp_path: 
 
 
 def test_subscribers_add_says_it_creates_a_store_and_refuses_a_missing_folder(tmp_path: Path) -> None:
-    typo = tmp_path / "nope" / "x.sqlite3"
     args = ["subscribers", "add", "Ana", "--email", "ana@example.org"]
-    refused = CliRunner().invoke(cli, [*args, "--db", str(typo)])
-    assert refused.exit_code == 1
-    assert f"no folder {typo.parent} for a new store" in refused.stderr
-    assert not typo.parent.exists()
+    _refused_in_a_missing_folder(tmp_path, args)
     db = tmp_path / "x.sqlite3"
     added = CliRunner().invoke(cli, [*args, "--db", str(db)])
     assert added.exit_code == 0, added.output
@@ -102,12 +103,8 @@ def test_a_refused_subscribers_file_leaves_no_new_store(tmp_path: Path) -> None:
 
 def test_live_says_it_creates_a_store_and_refuses_a_missing_folder(tmp_path: Path) -> None:
     captions = _transcript(tmp_path)
-    typo = tmp_path / "nope" / "x.sqlite3"
     args = ["live", str(captions), "--interval", "0.05", "--idle-exit", "0.2"]
-    refused = CliRunner().invoke(cli, [*args, "--db", str(typo)])
-    assert refused.exit_code == 1
-    assert f"no folder {typo.parent} for a new store" in refused.stderr
-    assert not typo.parent.exists()
+    _refused_in_a_missing_folder(tmp_path, args)
     db = tmp_path / "x.sqlite3"
     followed = CliRunner().invoke(cli, [*args, "--db", str(db)])
     assert followed.exit_code == 0, followed.output
