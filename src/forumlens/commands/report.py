@@ -17,7 +17,6 @@ import click
 from ..cli_support import YEAR_BOUND, db_option, open_ctx_store, out_file, read_input, settings_of
 from ..dates import BadDate, year_range
 from ..errors import ForumlensError
-from ..generated import MD_MARK
 
 # The pipeline, readers, briefs and coalition registry are imported where they are used:
 # `forumlens report --help` must not pay for them (issue 19, tests/test_cli_help_imports.py).
@@ -78,6 +77,8 @@ def _emit(content: str, out: Path | None, fmt: str = "") -> None:
         click.echo(content)
         return
     if fmt == "md":  # `generated`: ingest's folder walk knows its own reports
+        from ..generated import MD_MARK  # here, not at the top: `--help` imports no more (test_cli_help_imports)
+
         content = f"{content.rstrip()}\n\n{MD_MARK}\n"
     try:
         out.write_text(content, "utf-8")
