@@ -121,7 +121,7 @@ def test_cli_overrides_and_parse_json_show_page_and_section(run, tmp_path):
     path.write_bytes(make_docx([("h1", "Notes"), ("p", "We met."), ("page", ""), ("p", "We agreed.")]))
     result = run("ingest", path, "--coalition", "DCAD", "--kind", "session report", "--date", "2022-12-01", "--json")
     assert result.exit_code == 0, result.output
-    sid = json.loads(result.output)["outcomes"][0]["session"]
+    sid = json.loads(result.stdout)["outcomes"][0]["session"]
     record = json.loads(run("record", "--year", "2023", "--json").output)
     dcad = next(c for c in record["coalitions"] if c["acronym"] == "DCAD")
     assert dcad["documents"][0]["kind"] == "session-report" and dcad["documents"][0]["date"] == "2022-12-01"

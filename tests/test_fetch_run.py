@@ -129,6 +129,11 @@ def test_reports_take_prose_pages_and_leave_transcripts(site, store, tmp_path):
     assert "a transcript, not a report" in by_end["1"].reason
 
 
+def _said(result) -> list[str]:
+    """What a run printed, less the note a first run gives on stderr about the store it creates."""
+    return [line for line in result.output.strip().splitlines() if not line.startswith("note: creating a new store")]
+
+
 @pytest.fixture
 def cli_run(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
@@ -183,14 +188,14 @@ def test_cli_fetch_igf_runs_over_a_listing_and_exits_1_for_failed_pages(site, cl
     args += ["--timeout", "0.5", "--retries", "0", "--no-analysis", "--json"]
     result = cli_run(*args)
     assert result.exit_code == 1  # the 404 and the slow page failed
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["listing"] == igf_site.listing_url(2021, base=site.base)
     statuses = {o["path"].rsplit("/", 1)[-1]: o["status"] for o in data["outcomes"]}
     assert statuses["igf-2021-synthetic-session-1"] == "ingested" and statuses["igf-2021-synthetic-missing"] == "failed"
     assert data["http"]["downloads"] > 0
     assert statuses["igf-2021-synthetic-flaky"] == "failed"  # a 500, and --retries 0
     assert statuses["igf-2021-synthetic-huge"] == "failed"
-    second = json.loads(cli_run(*args).output)
+    second = json.loads(cli_run(*args).stdout)
     # the next run downloads only what failed before and now loads: the flaky page, whose server recovered
     assert second["http"]["downloads"] == 1
     assert [o["path"] for o in second["outcomes"] if o["status"] == "ingested"] == [
@@ -202,7 +207,7 @@ def test_cli_fetch_igf_says_in_one_line_why_it_cannot_start(site, cli_run, tmp_p
     missing = site.url("/multilingual/igf-2021-nothing-here")
     result = cli_run("fetch", "igf", "--year", "2021", "--listing", missing, "--cache", tmp_path / "c", "--delay", "0")
     assert result.exit_code == 1
-    assert result.output.strip().splitlines() == [
+    assert _said(result) == [
         f"error: {missing}: HTTP 404: no such page (it may have been moved or removed; check the address in a browser)"
     ]
     early = cli_run("fetch", "igf", "--year", "2005")
@@ -237,7 +242,7 @@ def test_cli_fetch_offline_says_the_network_is_unreachable_and_creates_no_store(
         "0",
     )
     assert result.exit_code == 1
-    (line,) = result.output.strip().splitlines()
+    (line,) = _said(result)
     host = closed_port.removeprefix("http://")
     assert line.startswith(f"error: cannot reach {host}: the network is unreachable or the site is down")
     assert "check the internet connection (and --base)" in line

@@ -59,7 +59,7 @@ def run(store_location: str) -> Callable[..., Result]:
 def _ingest_json(run: Callable[..., Result], *paths: Path, force: bool = False) -> list[dict]:
     result = run("ingest", *paths, "--json", *(["--force"] if force else []))
     assert result.exit_code == 0, result.output
-    return list(json.loads(result.output)["outcomes"])
+    return list(json.loads(result.stdout)["outcomes"])
 
 
 def _original(tmp_path: Path) -> Path:
@@ -140,7 +140,7 @@ def test_parallel_workers_find_the_copy_when_storing(run, tmp_path) -> None:
     (folder / "c-bom-crlf.txt").write_bytes(b"\xef\xbb\xbf" + TRANSCRIPT.replace("\n", "\r\n").encode("utf-8"))
     result = run("ingest", folder, "--json", "--workers", "2")
     assert result.exit_code == 0, result.output
-    outcomes = json.loads(result.output)["outcomes"]
+    outcomes = json.loads(result.stdout)["outcomes"]
     assert [o["status"] for o in outcomes] == ["ingested", "skipped", "skipped"]
     assert {o["session"] for o in outcomes} == {outcomes[0]["session"]}
     assert all("same text, different encoding" in o["reason"] for o in outcomes[1:])
