@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,8 +17,7 @@ RESOURCES = Path(__file__).parent / "resources"
 
 
 def _fresh(text: str, max_chars: int) -> list[tuple[int, int]]:
-    sentences._PIECES.clear()
-    sentences._kept_chars = 0
+    sentences._kept_pieces.cache_clear()
     return split_sentences(text, max_chars)
 
 
@@ -32,8 +30,7 @@ def _turn_texts() -> list[str]:
 def test_kept_pieces_answer_as_a_fresh_split_for_every_max_chars() -> None:
     texts = _turn_texts()
     expected = {(t, m): _fresh(t, m) for t in texts for m in (600, 330, 80)}
-    sentences._PIECES.clear()
-    sentences._kept_chars = 0
+    sentences._kept_pieces.cache_clear()
     for m in (330, 600, 80, 600):  # the second and later rounds are answered from the memo
         for text in texts:
             assert split_sentences(text, m) == expected[(text, m)]
@@ -51,21 +48,16 @@ def test_a_caller_mutating_its_list_does_not_change_the_next_answer() -> None:
     ]
 
 
-def test_the_memo_is_bounded_in_count_and_characters(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sentences, "_PIECES_CHARS", 20_000)
-    sentences._PIECES.clear()
-    sentences._kept_chars = 0
-    for i in range(sentences._PIECES_LIMIT + 50):
+def test_the_memo_is_bounded_in_count_and_keeps_no_long_text() -> None:
+    sentences._kept_pieces.cache_clear()
+    for i in range(sentences._KEPT_TEXTS + 50):
         split_sentences(f"Sentence {i}. Another one.")
-    assert 0 < len(sentences._PIECES) <= sentences._PIECES_LIMIT
-    long = "Word. " * (sentences._PIECES_CHARS // 6 + 1)  # longer than the whole budget: never kept
-    split_sentences(long)
-    assert long not in sentences._PIECES
-    assert sentences._kept_chars <= sentences._PIECES_CHARS
-    for i in range(300):  # many texts of ~100 characters: the character budget clears it
-        split_sentences(f"Sentence number {i} is here. " * 4)
-        assert sentences._kept_chars <= sentences._PIECES_CHARS
-    assert len(sentences._PIECES) < 300
+    info = sentences._kept_pieces.cache_info()
+    assert info.currsize == sentences._KEPT_TEXTS and info.misses == sentences._KEPT_TEXTS + 50
+    long = "Word. " * (sentences._KEPT_CHARS // 6 + 1)  # longer than a kept text may be
+    first = split_sentences(long)
+    assert split_sentences(long) == first and len(first) == sentences._KEPT_CHARS // 6 + 1
+    assert sentences._kept_pieces.cache_info().misses == info.misses  # split fresh, never kept
 
 
 @settings(max_examples=300, deadline=None)

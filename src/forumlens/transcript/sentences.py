@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .cues import speech_end, speech_start
 from .rowjoins import export_furniture
@@ -114,29 +115,24 @@ def split_sentences(text: str, max_chars: int = 600) -> list[tuple[int, int]]:
 
 # The pieces of a text are asked by several stages (resolve, the tag and analyse memo, the
 # summary's units with a shorter `max_chars`) and, in a worker, again for a turn every
-# session repeats: they are kept for the last texts split. Bounded in count and in the
-# characters of the texts kept (the keys), so a long input cannot grow it without limit.
-_PIECES: dict[str, tuple[tuple[int, int], ...]] = {}
-_PIECES_LIMIT = 2048
-_PIECES_CHARS = 8_000_000
-_kept_chars = 0
+# session repeats: the last texts split are kept (`lru_cache`, the project's memo). Only texts
+# up to `_KEPT_CHARS` are kept, so the cache holds at most `_KEPT_TEXTS` × that many characters
+# of keys however long the inputs (a long caption line is split fresh each time it is asked).
+_KEPT_TEXTS = 2048
+_KEPT_CHARS = 8_000
 
 
 def _pieces(text: str) -> tuple[tuple[int, int], ...]:
     """The sentence pieces of `text` before long ones are cut (`split_sentences`' own
-    work but the `max_chars` cut, which depends on the caller), remembered by text: the
-    pieces depend on nothing else."""
-    global _kept_chars
-    found = _PIECES.get(text)
-    if found is None:
-        found = tuple(_find_pieces(text))
-        if len(_PIECES) >= _PIECES_LIMIT or _kept_chars + len(text) > _PIECES_CHARS:
-            _PIECES.clear()
-            _kept_chars = 0
-        if len(text) <= _PIECES_CHARS:
-            _PIECES[text] = found
-            _kept_chars += len(text)
-    return found
+    work but the `max_chars` cut, which depends on the caller): they depend on the text alone."""
+    if len(text) > _KEPT_CHARS:
+        return tuple(_find_pieces(text))
+    return _kept_pieces(text)
+
+
+@lru_cache(maxsize=_KEPT_TEXTS)
+def _kept_pieces(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_find_pieces(text))
 
 
 def _find_pieces(text: str) -> Iterator[tuple[int, int]]:
