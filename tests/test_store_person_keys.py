@@ -107,6 +107,35 @@ def test_a_line_listed_for_two_people_goes_to_the_later_as_the_page_credits_it(s
     assert stored == _expected(people, list(stored)) and stored[6] == "ana lima"
 
 
+def test_a_person_listed_twice_is_credited_for_both_entries_lines(store_location, tmp_path):
+    """Two entries of one name key (a name as spelt and as captioned): the page credits the lines of both.
+
+    The store read the lines of its `appearances` rows, which keep one row per person, so the
+    second entry's lines had no person on the turn while the session page named one.
+    """
+    session = _ingest(store_location, tmp_path)
+    people = [
+        {"name": "Rosa Quintero", "lines": [4, 6]},
+        {"name": "Tomas Berg", "lines": [5]},
+        {"name": "ROSA QUINTERO", "lines": [8]},
+    ]
+    with open_store(store_location) as store:
+        store.replace_analyses(session, {"people": people})
+        assert store.check() == []
+    stored = _keys(store_location, session)
+    assert (
+        stored
+        == _expected(people, list(stored))
+        == {
+            4: "rosa quintero",
+            5: "tomas berg",
+            6: "rosa quintero",
+            7: None,
+            8: "rosa quintero",
+        }
+    )
+
+
 def test_both_stores_filter_alike(tmp_path, pg_url):
     lite = str(tmp_path / "parity.sqlite3")
     _ingest(lite, tmp_path)

@@ -7,9 +7,10 @@ real speaker, and a misspelt label variant ("OLIVIER REPIN-LEBLOND") is merged i
 person under another name. Linking the label itself led to a missing person page.
 
 The session page credits each turn from the people analysis (`line_credits`, through
-`credited_lines` here); this does the same for a list of (session, line) references,
-so every page names and links the same person for the same turn. A session without a people analysis credits
-nobody: the label is shown as written, without a link.
+`credited_lines`, which also writes the speaker filter's `turns.person_key`); this does
+the same for a list of (session, line) references, so every page names and links the
+same person for the same turn. A session without a people analysis credits nobody: the
+label is shown as written, without a link.
 
 A paragraph of a report, statement or paper has no speaker at all: "unnamed" says nothing
 there. Its credit carries where it sits instead, `page` and `section` (the nearest
@@ -23,6 +24,7 @@ from typing import Any
 
 from .caption_flags import flagged_lines
 from .store.base import Store
+from .store.credited import credited_lines  # the one reading of `lines` (the speaker filter's too)
 
 __all__ = ["credit_key", "credited_lines", "turn_credits"]
 
@@ -30,21 +32,6 @@ __all__ = ["credit_key", "credited_lines", "turn_credits"]
 def credit_key(session: str, line: int) -> str:
     """The key of one turn in the mapping `turn_credits` returns (templates build it the same way)."""
     return f"{session}:{line}"
-
-
-def credited_lines(people: Any) -> dict[int, str]:
-    """Line of each turn start → the name of the person the people analysis counted it for.
-
-    The one reading of the people analysis' `lines`: the session page (`line_credits`) and
-    the turns shown elsewhere (`turn_credits`) credit the same person for the same turn.
-    """
-    credited: dict[int, str] = {}
-    for person in people if isinstance(people, list | tuple) else []:
-        if isinstance(person, Mapping) and person.get("name"):
-            for line in person.get("lines") or []:
-                if isinstance(line, int):
-                    credited[line] = str(person["name"])
-    return credited
 
 
 def turn_credits(store: Store, refs: Iterable[tuple[str, int]]) -> dict[str, dict[str, Any]]:

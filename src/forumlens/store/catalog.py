@@ -146,7 +146,7 @@ def _project(tx: Tx, session_id: str, analyses: dict[str, Any]) -> int:
         # a fixed order of keys, so two writers touching the same people cannot deadlock
         ordered = sorted(rows, key=lambda row: tuple(str(row[columns.index(k)]) for k in keys))
         tx.many(_upsert(table), ordered)
-    return credit_turns(tx, session_id, projected["appearances"])
+    return credit_turns(tx, session_id, analyses.get("people"))
 
 
 class CatalogQueries(SQLBase):

@@ -9,43 +9,50 @@ on the turn when the analysis is stored, in the same transaction, makes the filt
 test of the turn's own column (and of PostgreSQL's narrow `turn_search` row, which its
 triggers keep in step).
 
-A line the analysis lists for two people goes to the later one, as the session page
-credits it (`credits.credited_lines`): the filter and the page name the same person.
+Which person a line is counted for is read by one function, `credited_lines` (the
+session page's reading too, through `credits.credited_lines`): a line the analysis lists
+for two people goes to the later one, so the filter and the page name the same person.
+The turn carries that person's key (`name_key` of the name, the key `people` rows have).
 Only speech turns are credited (a heading or a stage note at a credited line is not).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping
 from typing import Any
 
+from ..transcript.speakers import name_key
 from .common import Tx
-from .projections import PROJECTED_TABLES, project_analyses
 
-__all__ = ["backfill_person_keys", "credit_turns", "recredit"]
+__all__ = ["backfill_person_keys", "credit_turns", "credited_lines", "recredit"]
 
-_KEY_AT = PROJECTED_TABLES["appearances"].index("person_key")
-_LINES_AT = PROJECTED_TABLES["appearances"].index("lines")
 _BATCH = 500  # turn ids per UPDATE (well below either back end's limit on parameters)
 
 
-def _owners(appearances: Iterable[Sequence[Any]]) -> dict[int, str]:
-    """Line of a turn start → the key of the person counted for it (the later appearance wins)."""
-    owner: dict[int, str] = {}
-    for row in appearances:
-        for line in json.loads(row[_LINES_AT]):
-            owner[int(line)] = str(row[_KEY_AT])
-    return owner
+def credited_lines(people: Any) -> dict[int, str]:
+    """Line of each turn start → the name of the person the people analysis counted it for.
+
+    The one reading of the people analysis' `lines`: a line listed for two people goes to
+    the later one. The session page, the turns shown elsewhere (`credits.turn_credits`)
+    and the speaker filter (`turns.person_key`) all credit the same person for the same turn.
+    """
+    credited: dict[int, str] = {}
+    for person in people if isinstance(people, list | tuple) else []:
+        if isinstance(person, Mapping) and person.get("name"):
+            for line in person.get("lines") or []:
+                if isinstance(line, int):
+                    credited[line] = str(person["name"])
+    return credited
 
 
-def credit_turns(tx: Tx, session_id: str, appearances: Iterable[Sequence[Any]]) -> int:
-    """Set `person_key` on one session's turns from its projected appearances; how many turns changed.
+def credit_turns(tx: Tx, session_id: str, people: Any) -> int:
+    """Set `person_key` on one session's turns from its people analysis; how many turns changed.
 
     Only turns whose person changes are written: re-storing the same analysis writes
     nothing, and on PostgreSQL every written turn also rewrites its search row.
     """
-    owner = _owners(appearances)
+    owner = {line: name_key(name) or None for line, name in credited_lines(people).items()}
     changed: dict[str | None, list[int]] = {}
     for turn_id, line, kind, current in tx(
         "SELECT id, line, kind, person_key FROM turns WHERE session_id = ?", (session_id,)
@@ -79,6 +86,4 @@ def recredit(tx: Tx, session_id: str) -> int:
     last turns keep the credit the session's last analysis gave their lines.
     """
     rows = tx("SELECT data FROM analyses WHERE session_id = ? AND kind = 'people'", (session_id,))
-    people = json.loads(rows[0][0]) if rows else None
-    projected = project_analyses(session_id, {"people": people if isinstance(people, list) else []})
-    return credit_turns(tx, session_id, projected["appearances"])
+    return credit_turns(tx, session_id, json.loads(rows[0][0]) if rows else None)
