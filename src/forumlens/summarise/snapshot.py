@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from typing import Any
 
 from ..analyse.models import Ask
+from ..coalition_owned import member_keys, owns, owns_document
+from ..models import Session
+from ..transcript.speakers import name_key
 from .actions import cite_quote, infer_asks
-from .attribution import credit_bullets, credit_table
+from .attribution import Credits, credit_bullets, credit_table
 from .context import acronym_of, build_context, mentions_in
 from .models import Appearance, Bullet, CoalitionBrief
 from .rank import Scored, mmr_select, rankable
@@ -68,6 +72,7 @@ def brief_coalition(
     lo, hi = year_of(since), year_of(until)
     sources = list(sources)
     table = credit_table(sources)  # whom each line is credited to: never a flagged caption label
+    metas = {x[0].id: x[1].get("document") for x in sources if isinstance(x, tuple) and isinstance(x[1], Mapping)}
     acronym = next((acronym_of(m) for m in mentions_in(display) if m.kind == "dc"), None)
     said_pool: list[Scored] = []
     naming: list[Scored] = []
@@ -82,10 +87,12 @@ def brief_coalition(
         # who spoke for it, by the people analysis's names (label variants are one person)
         own = {credits.canonical(who) for who, c in ctx.speaks_for.items() if matches(c)}
         # its own document (the coalition is its author): every paragraph and every ask is the coalition's
-        authored = bool(credits.author and credits.author_is_body and matches(credits.author))
+        authored = _authored(session, metas.get(session.id), credits, matches)
         if authored and credits.author:
             own.add(credits.author)
-        credited = [a for a in findings.asks or () if authored or _credited(a, own, credits.canonical, matches)]
+        # the coalition page's rule (`coalition_owned.owns`): credited to it, or said by one of its people
+        members = member_keys(findings.people, matches) | {name_key(who) for who in own}
+        credited = [a for a in findings.asks or () if authored or owns(a, matches, members)]
         if not own and not credited and not any(_names(u, matches) for u in ctx.units if rankable(u)):
             # neither spoke for nor named here: nothing to rank, at most an appearance
             if any(matches(c.name) and c.lines for c in ctx.coalitions):
@@ -195,13 +202,13 @@ def promised(ask: Ask) -> bool:
     return ask.type == "ask" and is_decision(ask.quote) and not _ASKING.search(ask.quote)
 
 
-def _credited(ask: Ask, own: set[str], canonical: Callable[[str], str], matches: CoalitionMatch) -> bool:
-    """Whether an analysis ask is the coalition's: the coalition page's rule (`web.views._by_coalition`).
-
-    Said by one of its people, or credited to it by the analyse stage: an unnamed speaker's
-    ask the analysis credits to the coalition is the coalition's on the page, so in the brief.
-    """
-    return bool((ask.by and canonical(ask.by) in own) or (ask.coalition and matches(ask.coalition)))
+def _authored(session: Session, meta: Any, credits: Credits, matches: CoalitionMatch) -> bool:
+    """Whether the session is the coalition's own document, by the coalition page's rule
+    (`coalition_owned.owns_document`) over its stored metadata; a session given without
+    metadata is a document when it is made of paragraphs (`Credits.author` is set)."""
+    if isinstance(meta, Mapping) and meta:
+        return owns_document(str(meta.get("kind") or "transcript"), session.title, meta, matches)
+    return owns_document("document" if credits.author else "transcript", session.title, None, matches)
 
 
 def _names(unit: Unit, matches: CoalitionMatch) -> bool:

@@ -15,7 +15,8 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from ..caption_flags import flag_note, flagged_labels
-from ..documents.eligibility import StoredItem, items_from_documents, title_coalitions
+from ..coalition_owned import CoalitionMatch, coalition_match, member_keys, owns, owns_document
+from ..documents.eligibility import StoredItem, items_from_documents
 from ..errors import ConfigError, ForumlensError, NotFound
 from ..models import Session
 from ..resolve import load_registry
@@ -248,41 +249,36 @@ def affiliation_name(store: Store, ref: str) -> str:
     return ref
 
 
-def _by_coalition(items: list[dict[str, Any]] | None, name: str, members: set[str]) -> list[dict[str, Any]]:
-    """Items (asks, outputs) the analyse stage credits to the coalition, or said by one of its people."""
-    key = name_key(name)
-    out = []
-    for item in items or []:
-        if not isinstance(item, dict):
-            continue
-        owner = item.get("coalition") or ""
-        if (owner and name_key(str(owner)) == key) or name_key(str(item.get("by") or "")) in members:
-            out.append(item)
-    return out
+def _by_coalition(items: Any, matches: CoalitionMatch, members: frozenset[str]) -> list[dict[str, Any]]:
+    """Items (asks, outputs) of one session that are the coalition's (`coalition_owned.owns`, as its brief)."""
+    return [item for item in items or [] if isinstance(item, dict) and owns(item, matches, members)]
 
 
 COALITION_KINDS = ("outputs", "asks", "questions")
+_FACT_KINDS = (*COALITION_KINDS, "people")  # a session's people: who spoke for the coalition there
 
 
 def coalition_detail(store: Store, coalition_id: str) -> dict[str, Any]:
     """A coalition's snapshot: profile, its own documents, sessions, speakers, outputs, asks, questions, partners.
 
-    A document whose metadata names the coalition (detected or stated, the same rule as
-    `forumlens record`) is the coalition's own: it is listed among its outputs, everything
-    the stages found in it (outputs, asks) is credited to the coalition, and it is not
-    counted again as a session that merely mentions the coalition.
+    A document the coalition wrote (`coalition_owned.owns_document`) is its own: it is
+    listed among its outputs, everything the stages found in it (outputs, asks) is credited
+    to the coalition, and it is not counted again as a session that merely mentions it.
+    Which asks and outputs of another session are the coalition's is `coalition_owned.owns`,
+    the rule `brief --coalition` keeps too, so the page and the brief list the same asks.
     """
     name = coalition_name(store, coalition_id)
-    facts = store.coalition_facts(name, COALITION_KINDS)
+    facts = store.coalition_facts(name, _FACT_KINDS)
     entity = _registry_entity(name) or (None if facts else _registry_entity(coalition_id, typed=True))
     if facts is None and entity is not None:
         name = entity.name
-    own = _own_documents(store, entity.id) if entity is not None else []
+    _, matches = coalition_match(name)
+    own = _own_documents(store, matches) if facts is not None or entity is not None else []
     if facts is None and not own:
         raise NotFound(f"no coalition {coalition_id!r} in the record", hint="see the list on /coalitions")
     mentioned = [s for s in (facts.sessions if facts else ()) if s.session not in {d.id for d in own}]
-    members = {name_key(person) for person, _, _ in (facts.speakers if facts else ())}
-    addressees = {name_key(name)} | members
+    speakers = {name_key(person) for person, _, _ in (facts.speakers if facts else ())}
+    addressees = {name_key(name)} | speakers
     found = dict(facts.analyses) if facts else {}
     outputs: list[dict[str, Any]] = [
         {"title": d.title, "kind": d.kind, "session": d.id, "date": d.date, "year": d.year, "status": "authored"}
@@ -296,8 +292,9 @@ def coalition_detail(store: Store, coalition_id: str) -> dict[str, Any]:
         asks += [{**a, "session": d.id} for a in got.get("asks") or [] if isinstance(a, dict)]
     for s in mentioned:
         got = found.get(s.session, {})
-        outputs += [{**o, "session": s.session} for o in _by_coalition(got.get("outputs"), name, members)]
-        asks += [{**a, "session": s.session} for a in _by_coalition(got.get("asks"), name, members)]
+        members = member_keys(got.get("people"), matches)  # who spoke for it in this session
+        outputs += [{**o, "session": s.session} for o in _by_coalition(got.get("outputs"), matches, members)]
+        asks += [{**a, "session": s.session} for a in _by_coalition(got.get("asks"), matches, members)]
         questions += [
             {**q, "session": s.session}
             for q in got.get("questions") or []
@@ -341,10 +338,11 @@ def _registry_entity(ref: str, *, typed: bool = False) -> Entity | None:
         return None
 
 
-def _own_documents(store: Store, coalition_id: str) -> list[StoredItem]:
-    """The stored documents (not transcripts) whose metadata names the coalition, newest first."""
-    items = items_from_documents(store.stored_documents(), title_coalitions)
-    own = [i for i in items if i.kind != "transcript" and coalition_id in i.coalitions]
+def _own_documents(store: Store, matches: CoalitionMatch) -> list[StoredItem]:
+    """The stored documents the coalition wrote (`coalition_owned.owns_document`), newest first."""
+    documents = store.stored_documents()
+    items = items_from_documents(documents, lambda _title: [])  # their coalitions are read from `documents`
+    own = [i for d, i in zip(documents, items, strict=True) if owns_document(d.kind, d.title, d.meta, matches)]
     return sorted(own, key=lambda i: (i.year or 0, i.date or "", i.title), reverse=True)
 
 
