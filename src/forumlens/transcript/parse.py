@@ -119,6 +119,7 @@ from .speakers import (
     parse_name_card,
     title_word,
 )
+from .structured import read_structured
 from .turns import build_turns, split_turns
 from .unmarked import implicit_markers, thanked_by_name
 from .view import View
@@ -138,6 +139,9 @@ def parse_transcript(
     read in a view of the text, and turns cut from `text` again; a table, saved captions or a
     Markdown page with bold labels states its own turns.
     """
+    structured = read_structured(text)  # a JSON or XML export states its turns in its records
+    if structured is not None:
+        return _parse_export(text, source, sha256, structured, line_starts(text))
     view = reading_view(text)
     if view.changed:
         return _in_source(_parse(view.text, source, sha256, label_model), text, view)

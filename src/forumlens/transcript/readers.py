@@ -46,6 +46,7 @@ from .quoted import quote_edits
 from .segments import read_segments
 from .spaced import spaced_edits
 from .ssa import read_ssa
+from .stampedheads import read_stamped_heads
 from .tables import read_table
 from .timedlabels import read_timed_labels
 from .view import View, apply_edits
@@ -63,6 +64,7 @@ EXPORT_READERS: tuple[Callable[[str], ExportMarks | None], ...] = (
     read_timed_labels,
     read_segments,
     read_markdown_labels,
+    read_stamped_heads,
 )
 
 

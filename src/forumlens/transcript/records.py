@@ -187,12 +187,36 @@ def _learn(lines: list[tuple[int, str]]) -> RecordShape | None:
     return RecordShape(stamp, lead, stop)
 
 
+# A chat log's nick after the stamp, in angle brackets, perhaps after the user's mode character
+# (`10:02 <@ws12_remote> text`, `10:04 < kwaku77> text`): the mode is no part of the name.
+_NICK = re.compile(r"<[ @+%&~!]?([^\s<>]{1,40})>(?=[ \t]|$)")
+
+
+def _nick_heads(rests: list[tuple[int, int, str]]) -> list[Mark]:
+    """A mark for each stamped line opening with a bracketed nick (its speech after the bracket)."""
+    marks = []
+    for at, rest_at, rest in rests:
+        nick = _NICK.match(rest)
+        if nick is not None:
+            body = rest_at + nick.end()
+            body += len(rest[nick.end() :]) - len(rest[nick.end() :].lstrip(" \t"))
+            marks.append(Mark(at, body, nick.group(1)))
+    return marks
+
+
 def _heads(text: str, lines: list[tuple[int, str]], shape: RecordShape) -> list[Mark]:
     """A mark for each head of `shape` among the `lines` of `text`: at the line, its speech after
-    the colon (or on the line below), its label the name field."""
+    the colon (or on the line below), its label the name field. In a chat log whose stamped lines
+    open with a bracketed nick, those are the heads, and the client's other stamped lines (a join,
+    a quit, a mode change) stay in the turn before."""
     marks = []
     separator = _separator(shape.stamp)
-    for at, rest_at, rest in _rests(lines, shape.stamp):
+    rests = _rests(lines, shape.stamp)
+    if shape.stamp and not shape.lead and not shape.stop:
+        nicks = _nick_heads(rests)
+        if len(nicks) >= _LEAST and 2 * len(nicks) >= len(rests):
+            return nicks
+    for at, rest_at, rest in rests:
         colon = separator.search(rest)
         if colon is None:
             continue

@@ -126,8 +126,11 @@ GENERIC_LABELS = frozenset(
         # a press briefing: the press officer, and `Q:` / `A:` for a question from a journalist
         # and an answer whose speaker the transcriber did not name
         *["spokesperson", "spokesman", "spokeswoman", "press officer", "q", "a"],
-        # a voice an editor or a recogniser could not tell, written alone ("Unknown", "UNIDENTIFIED")
-        *["unknown", "unidentified"],
+        # a voice an editor or a recogniser could not tell, written alone ("Unknown", "UNIDENTIFIED");
+        # a diariser's numbered voice, written short ("spk_0", "SPKR 2")
+        *["unknown", "unidentified", "spk", "spkr"],
+        # a messaging app's sender whose account was removed
+        "deleted account",
         # the same roles in French, Spanish and Portuguese captions
         *["président", "présidente", "presidente", "presidenta", "modérateur", "modératrice"],
         *["moderador", "moderadora", "intervenant", "intervenante", "participante", "interprète"],
@@ -144,6 +147,11 @@ GENERIC_LABELS = frozenset(
         *["الرئيس", "الرئيسة", "الميسر", "الميسرة", "ميسر", "ميسرة", "المترجم", "المترجمة"],
         *["مترجم", "مترجمة", "الترجمة", "مشارك", "مشاركة", "المشارك", "المشاركة", "متحدث"],
         *["متحدثة", "المتحدث", "المتحدثة", "الجمهور", "الحضور", "المقرر", "المقررة"],
+        # Chinese (traditional and simplified), Japanese and Korean captions and name cards:
+        # moderator, chair, interpreter, participant, speaker, audience, host
+        *["主持人", "主持", "主席", "口譯員", "口译员", "口譯", "口译", "翻譯", "翻译", "與會者", "与会者"],
+        *["參與者", "参与者", "發言人", "发言人", "聽眾", "听众", "觀眾", "观众", "司會", "司会", "司会者"],
+        *["通訳", "参加者", "発言者", "聴衆", "座長", "사회자", "좌장", "통역사", "통역", "참가자", "청중", "발표자"],
     }
 )
 
@@ -181,6 +189,7 @@ COLLECTIVE_LABELS = frozenset(
         "youth delegates",
         "parliamentarians",
         "members of parliament",
+        *["全體", "全体", "大家", "全員", "모두", "일동"],  # Chinese, Japanese, Korean "everyone"
     }
 )
 
@@ -259,6 +268,29 @@ _TITLES = frozenset(
         # ("د. رنا الشامي"), Mr, Mrs, His Excellency
         *["د", "أ.د", "م", "أ", "دكتور", "الدكتور", "الدكتورة", "الأستاذ", "الأستاذة", "المهندس"],
         *["السيد", "السيدة", "معالي", "سعادة"],
+    ]
+)
+# Titles that Chinese, Japanese and Korean write after the name, as a word of their own on a name
+# card (`吳佩珊 博士`: Dr. Wu Peishan): doctor, professor, Mr, Ms, Miss, teacher, Japanese
+# and Korean forms of address. Dropped from the end of the display name; the name stays as written.
+_TRAILING_TITLES = frozenset(
+    [
+        "博士",
+        "教授",
+        "先生",
+        "女士",
+        "小姐",
+        "老師",
+        "老师",
+        "部長",
+        "部长",
+        "さん",
+        "様",
+        "氏",
+        "박사",
+        "교수",
+        "님",
+        "씨",
     ]
 )
 # Forms of address that are also ordinary words in lower case: a title only written with a capital
@@ -435,7 +467,12 @@ _VOICE_QUALIFIERS = frozenset(
 # SIGN INTERPRETER", "Chat Moderator"), the label names a job, not a person ("Host", "Chair",
 # "Speaker" are surnames too, so they stay with `_VOICE_QUALIFIERS`).
 _OCCUPATION_ROLES = frozenset(
-    ["moderator", "moderators", "interpreter", "interpreters", "rapporteur", "captioner", "facilitator"]
+    [
+        *["moderator", "moderators", "interpreter", "interpreters", "rapporteur", "captioner", "facilitator"],
+        # chat accounts that are no person: a bot ("SpeakTimer BOT") and a remote hub's group
+        # account ("Zaporizhzhia hub"), whatever their name
+        *["bot", "hub"],
+    ]
 )
 
 
@@ -641,11 +678,15 @@ def display_name(label: str | None) -> str | None:
     label = given_first(label)  # "Li, Jo (ICT)": a directory name, family name first
     text = _clean(parse_name_card(label).name)  # "NAME, ROLE, ORGANISATION (MODE)": the name part
     text = _FROM.split(text, maxsplit=1)[0] or text  # "Paulo Reis from Brazil": where from is no name
+    if "_" in text and " " not in text:  # a chat nick joins the words of a name: "Eleni_Markaki"
+        text = " ".join(w for w in text.split("_") if w)
     if not text or generic_label(text):
         return None
     tokens = text.split(" ")
     while len(tokens) > 1 and (taken := _leading_title(tokens)):
         del tokens[:taken]
+    while len(tokens) > 1 and tokens[-1] in _TRAILING_TITLES:  # "吳佩珊 博士": the title follows the name
+        tokens.pop()
     # "H.E.", "FED.COUN." glued together
     while (
         len(tokens) > 1

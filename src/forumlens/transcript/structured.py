@@ -1,0 +1,347 @@
+"""Structured exports (JSON, XML) read by their schema, whatever the file is called.
+
+Speech-recognition jobs, annotation tools and meeting platforms save a transcript as data: a
+JSON list of segments (`{"transcript": "…", "speaker_label": "spk_1", …}`), an XML file of
+repeated elements (`<Turn speaker="spk2">…</Turn>`, the ids named in a `<Speakers>` list). Such
+files are saved as `.txt` as often as not, so the content says what the file is. Rather than one
+reader per tool, the schema is learned from the file:
+
+- it is parsed with the standard library (`json` string scanning, `pyexpat`), keeping where each
+  string or character run starts in the ORIGINAL text, so a turn's line is the line its speech
+  starts on and its text an exact slice of the file;
+- the record is the repeated thing (a list of objects, elements of one tag holding text) with a
+  long varying text field (the speech) and a short field that varies over a small set (the
+  speaker: a field, an attribute); an attribute whose values are ids of other elements that carry
+  a `name` gives that name as the label;
+- consecutive records of one speaker are one turn (`exportmarks.voice_changes`); fields other
+  than the speech (times, ids, word lists) are never speech (`ExportMarks.speech`).
+
+Hostile input fails safe: a file over `_MAX_CHARS`, nested deeper than `_MAX_DEPTH` or declaring
+entities (the "billion laughs" expansion) is not read as records here (None), so the caption
+rules see it as text; nothing is expanded, nothing fetched, nothing hangs.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from json import decoder as _decoder
+from typing import Any
+
+from .exportmarks import ExportMarks, Mark, voice_changes
+
+__all__ = ["StructureRefused", "read_structured"]
+
+# The standard library's JSON string scanner (C-accelerated): the value and the offset after it.
+scanstring: Callable[[str, int], tuple[str, int]] = _decoder.scanstring  # type: ignore[attr-defined]
+
+_MAX_CHARS = 20_000_000
+_MAX_DEPTH = 64
+_LEAST = 3  # records
+_FIELD_SHARE = 0.8  # of the records, the share that must hold a field
+_LABEL_CHARS = 80
+# A field whose name says it names the voice: preferred when several short fields vary.
+_VOICE_NAME = re.compile(r"speaker|spk|voice|who|name|author|sender|agent|participant|person", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+_SCALAR = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null")
+_SPACE = " \t\r\n"
+
+
+class StructureRefused(ValueError):
+    """A structured file this reader will not read (too big, too deep, entity declarations)."""
+
+
+@dataclass(frozen=True)
+class _Str:
+    """A string value and the (start, end) span of its content in the source text."""
+
+    value: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Record:
+    """One record: its string fields (a JSON object's keys, an element's attributes) and the
+    source spans of its text (an element's character runs; a JSON record names its text field)."""
+
+    fields: dict[str, _Str]
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def read_structured(text: str) -> ExportMarks | None:
+    """The turns of a JSON or XML transcript export (see the module doc); None for other text."""
+    head = text.lstrip("\ufeff" + _SPACE)[:1]
+    if head not in ("{", "[", "<") or len(text) > _MAX_CHARS:
+        return None
+    try:
+        if head == "<":
+            return _xml_marks(text)
+        return _json_marks(text)
+    except (StructureRefused, ValueError, RecursionError):
+        return None
+
+
+# --- JSON ---------------------------------------------------------------------------------------
+
+
+def _json_value(text: str, i: int, depth: int) -> tuple[Any, int]:
+    """The JSON value at `text[i:]` (strings as `_Str`, objects as dicts, arrays as lists, other
+    scalars as None) and the offset after it."""
+    if depth > _MAX_DEPTH:
+        raise StructureRefused(f"JSON nested deeper than {_MAX_DEPTH} levels")
+    i = _skip(text, i)
+    ch = text[i : i + 1]
+    if ch == '"':
+        value, end = scanstring(text, i + 1)
+        return _Str(value, i + 1, end - 1), end
+    if ch == "{":
+        obj: dict[str, Any] = {}
+        i = _skip(text, i + 1)
+        if text[i : i + 1] == "}":
+            return obj, i + 1
+        while True:
+            i = _skip(text, i)
+            if text[i : i + 1] != '"':
+                raise ValueError(f"JSON key expected at offset {i}")
+            key, i = scanstring(text, i + 1)
+            i = _skip(text, i)
+            if text[i : i + 1] != ":":
+                raise ValueError(f"':' expected at offset {i}")
+            obj[key], i = _json_value(text, i + 1, depth + 1)
+            i = _skip(text, i)
+            if text[i : i + 1] == "}":
+                return obj, i + 1
+            if text[i : i + 1] != ",":
+                raise ValueError(f"',' or '}}' expected at offset {i}")
+            i += 1
+    if ch == "[":
+        items: list[Any] = []
+        i = _skip(text, i + 1)
+        if text[i : i + 1] == "]":
+            return items, i + 1
+        while True:
+            item, i = _json_value(text, i, depth + 1)
+            items.append(item)
+            i = _skip(text, i)
+            if text[i : i + 1] == "]":
+                return items, i + 1
+            if text[i : i + 1] != ",":
+                raise ValueError(f"',' or ']' expected at offset {i}")
+            i += 1
+    m = _SCALAR.match(text, i)
+    if m is None:
+        raise ValueError(f"JSON value expected at offset {i}")
+    return None, m.end()
+
+
+def _skip(text: str, i: int) -> int:
+    while i < len(text) and text[i] in _SPACE:
+        i += 1
+    return i
+
+
+def _json_lists(node: Any) -> list[list[dict[str, Any]]]:
+    """Every list of objects in the tree (the tree is at most `_MAX_DEPTH` deep)."""
+    found: list[list[dict[str, Any]]] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            objects = [x for x in item if isinstance(x, dict)]
+            if len(objects) >= _LEAST:
+                found.append(objects)
+            stack.extend(item)
+    return found
+
+
+def _json_marks(text: str) -> ExportMarks | None:
+    """The turns of a JSON export: the list of objects with the most speech (see the module doc)."""
+    tree, end = _json_value(text, text.find(text.lstrip("\ufeff" + _SPACE)[:1]), 0)
+    if text[end:].strip():
+        return None  # not one JSON document (JSON lines, a log): not this reader's
+    best: ExportMarks | None = None
+    best_size = 0
+    for objects in _json_lists(tree):
+        records = [_Record({k: v for k, v in o.items() if isinstance(v, _Str)}) for o in objects]
+        speech = _text_field(records)
+        if speech is None:
+            continue
+        for r in records:
+            if speech in r.fields and r.fields[speech].value.strip():
+                r.spans = [(r.fields[speech].start, r.fields[speech].end)]
+        found = _marks(text, records, exclude=speech)
+        size = sum(e - s for r in records for s, e in r.spans)
+        if found is not None and size > best_size:
+            best, best_size = found, size
+    return best
+
+
+def _text_field(records: list[_Record]) -> str | None:
+    """The field that holds the speech: in most records, mostly distinct, holding spaces, the
+    longest on average."""
+    counts = Counter(k for r in records for k in r.fields)
+    best, best_len = None, 0.0
+    for key, n in counts.items():
+        if n < _FIELD_SHARE * len(records):
+            continue
+        values = [r.fields[key].value for r in records if key in r.fields]
+        spaced = sum(" " in v.strip() for v in values)
+        mean = sum(len(v) for v in values) / len(values)
+        if spaced * 2 >= len(values) and len(set(values)) * 2 > len(values) and mean > best_len:
+            best, best_len = key, mean
+    return best
+
+
+# --- XML ----------------------------------------------------------------------------------------
+
+
+class _Offsets:
+    """Byte offsets of the UTF-8 encoding of a text turned into character offsets."""
+
+    def __init__(self, text: str, data: bytes) -> None:
+        self.ascii = len(data) == len(text)
+        self.data = data
+        self.byte_lines = [0] + [m.end() for m in re.finditer(rb"\n", data)]
+        self.char_lines = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def char(self, at: int) -> int:
+        if self.ascii:
+            return at
+        line = bisect_right(self.byte_lines, at) - 1
+        start = self.byte_lines[line]
+        return self.char_lines[line] + len(self.data[start:at].decode("utf-8", errors="ignore"))
+
+
+@dataclass
+class _Element:
+    tag: str
+    attrs: dict[str, str]
+    runs: list[tuple[int, int]] = field(default_factory=list)  # character runs, byte offsets
+
+
+def _xml_marks(text: str) -> ExportMarks | None:
+    """The turns of an XML export: the repeated element holding speech (see the module doc)."""
+    import pyexpat  # only for a file that opens with `<`
+
+    data = text.lstrip("\ufeff").encode("utf-8")
+    shift = len(text) - len(text.lstrip("\ufeff"))
+    parser = pyexpat.ParserCreate(encoding="UTF-8")
+    parser.SetParamEntityParsing(pyexpat.XML_PARAM_ENTITY_PARSING_NEVER)
+    stack: list[_Element] = []
+    done: list[_Element] = []
+    run_start: list[int] = []  # the open character run, its byte offset
+
+    def close_run() -> None:
+        if run_start and stack:
+            stack[-1].runs.append((run_start[0], parser.CurrentByteIndex))
+        run_start.clear()
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        close_run()
+        if len(stack) >= _MAX_DEPTH:
+            raise StructureRefused(f"XML nested deeper than {_MAX_DEPTH} elements")
+        stack.append(_Element(tag, attrs))
+
+    def end(tag: str) -> None:
+        close_run()
+        done.append(stack.pop())
+
+    def chars(_: str) -> None:
+        if not run_start:
+            run_start.append(parser.CurrentByteIndex)
+
+    def refuse(*_: object) -> None:
+        raise StructureRefused("XML declares entities; not expanded")
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = chars
+    parser.EntityDeclHandler = refuse
+    try:
+        parser.Parse(data, True)
+    except pyexpat.ExpatError:
+        return None  # not well-formed XML (an HTML page, a caption line opening with `<`)
+    offsets = _Offsets(text.lstrip("\ufeff"), data)
+    ids = {e.attrs["id"]: e for e in done if "id" in e.attrs}
+    by_tag: dict[str, list[_Record]] = {}
+    referenced: dict[str, set[str]] = {}  # per tag, the attributes that name another element's id
+    for element in done:
+        spans = []
+        for a, b in element.runs:
+            piece = data[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece.rstrip())
+            if trail > lead:
+                spans.append((offsets.char(a + lead) + shift, offsets.char(a + trail) + shift))
+        if not spans:
+            continue
+        fields = {}
+        for key, value in element.attrs.items():
+            target = ids.get(value)
+            name = target.attrs.get("name", "").strip() if target is not None and target is not element else ""
+            if name:
+                referenced.setdefault(element.tag, set()).add(key)
+            fields[key] = _Str(name or value, 0, 0)
+        by_tag.setdefault(element.tag, []).append(_Record(fields, spans))
+    best: ExportMarks | None = None
+    best_size = 0
+    for tag, records in by_tag.items():
+        found = _marks(text, records, exclude=None, referenced=referenced.get(tag, set()))
+        size = sum(e - s for r in records for s, e in r.spans)
+        if found is not None and size > best_size:
+            best, best_size = found, size
+    return best
+
+
+# --- records to turns ---------------------------------------------------------------------------
+
+
+def _voice_field(records: list[_Record], exclude: str | None, referenced: set[str]) -> str | None:
+    """The short field that varies over a small set (the speaker): in most records, with letters,
+    short, two or more values and some coming back (an id resolved to a name need not repeat);
+    a field whose name says it names a voice first, then the fewest values."""
+    counts = Counter(k for r in records for k in r.fields if k != exclude)
+    candidates = []
+    for key, n in counts.items():
+        if n < _FIELD_SHARE * len(records):
+            continue
+        values = [r.fields[key].value.strip() for r in records if key in r.fields]
+        if not all(v and len(v) <= _LABEL_CHARS and _LETTER.search(v) for v in values):
+            continue
+        distinct = len(set(values))
+        if distinct < 2 or (key not in referenced and distinct > 0.6 * len(values)):
+            continue
+        candidates.append((key not in referenced, _VOICE_NAME.search(key) is None, distinct, key))
+    if not candidates:
+        return None
+    best = min(candidates)
+    if best[0] and best[1]:
+        return None  # neither resolved from a list of people nor named as a voice: a style, a region
+    return best[3]
+
+
+def _marks(
+    text: str, records: list[_Record], exclude: str | None, referenced: set[str] | None = None
+) -> ExportMarks | None:
+    """The turns of `records`: one mark where each record's speech starts, labelled by its voice
+    field; None when they have no voice field or too few records hold speech."""
+    spoken = [r for r in records if r.spans]
+    if len(spoken) < _LEAST:
+        return None
+    voice = _voice_field(spoken, exclude, referenced or set())
+    if voice is None:
+        return None
+    marks = []
+    for r in spoken:
+        label = r.fields[voice].value.strip() if voice in r.fields else None
+        at = r.spans[0][0]
+        marks.append(Mark(at, at, label or None))
+    spans = tuple(sorted(s for r in spoken for s in r.spans))
+    first = text.rfind("\n", 0, marks[0].at) + 1
+    return ExportMarks(voice_changes(marks), first, speech=spans)
