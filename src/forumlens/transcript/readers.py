@@ -11,8 +11,9 @@ Two kinds, tried before the caption rules of `parse.py`:
   styled subtitle file (`markup.py`: `<p><b>CHAIR:</b>` is `CHAIR:`), invisible characters
   of a copied page (`invisible.py`: a bidi mark before `>>`, a no-break space in a name), and a
   frame or cue wrapper learned from the file (`wrappers.py`: `{75}{200}>> CHAIR:` is `>> CHAIR:`), labels in letter-spaced capitals
-  (`spaced.py`: `M S .   J O   L I :` is `MS. JO LI:`), and an e-mail's quote prefix (`quoted.py`:
-  `> >> CHAIR:` is `>> CHAIR:`). The rules then parse the view, and each turn is cut from the source again.
+  (`spaced.py`: `M S .   J O   L I :` is `MS. JO LI:`), an e-mail's quote prefix (`quoted.py`:
+  `> >> CHAIR:` is `>> CHAIR:`), and the repeated showings of a rolling automatic caption line
+  (`rolling.py`: each line is spoken once). The rules then parse the view, and each turn is cut from the source again.
 - *export readers* read files that state their turns themselves (`exportmarks.py`): a table
   with a speaker column and a text column (`tables.py`: caption CSV, wiki pipe table), saved
   captions with a `[Display Name] time` line above each caption (`labelblocks.py`), a Markdown
@@ -43,6 +44,7 @@ from .markup import markup_edits
 from .mdlabels import read_markdown_labels
 from .numbered import paragraph_number_edits
 from .quoted import quote_edits
+from .rolling import rolling_edits
 from .segments import read_segments
 from .spaced import spaced_edits
 from .ssa import read_ssa
@@ -72,6 +74,7 @@ def reading_view(text: str) -> View:
     """The view the caption rules read: `text` with the view readers' rewrites (the text itself,
     `changed` False, when none applies)."""
     edits = [
+        *rolling_edits(text),
         *wrapper_edits(text),
         *quote_edits(text),
         *markup_edits(text),
