@@ -10,7 +10,9 @@ Two kinds, tried before the caption rules of `parse.py`:
   `2. MR. JO LI:` is `MR. JO LI:`), markup tags left in a saved page, a TTML caption file or a
   styled subtitle file (`markup.py`: `<p><b>CHAIR:</b>` is `CHAIR:`), invisible characters
   of a copied page (`invisible.py`: a bidi mark before `>>`, a no-break space in a name), and a
-  frame or cue wrapper learned from the file (`wrappers.py`: `{75}{200}>> CHAIR:` is `>> CHAIR:`), labels in letter-spaced capitals
+  frame or cue wrapper learned from the file (`wrappers.py`: `{75}{200}>> CHAIR:` is `>> CHAIR:`),
+  the delimited fields opening a caption extractor's rows (`rowfields.py`: `…|CC1|RU3|>> CHAIR:`),
+  wiki source's bold labels (`wikibold.py`: `'''Jo Li:'''` is `Jo Li:`), labels in letter-spaced capitals
   (`spaced.py`: `M S .   J O   L I :` is `MS. JO LI:`), an e-mail's quote prefix (`quoted.py`:
   `> >> CHAIR:` is `>> CHAIR:`), and the repeated showings of a rolling automatic caption line
   (`rolling.py`: each line is spoken once). The rules then parse the view, and each turn is cut from the source again.
@@ -45,6 +47,7 @@ from .mdlabels import read_markdown_labels
 from .numbered import paragraph_number_edits
 from .quoted import quote_edits
 from .rolling import rolling_edits
+from .rowfields import row_field_edits
 from .segments import read_segments
 from .spaced import spaced_edits
 from .ssa import read_ssa
@@ -52,6 +55,7 @@ from .stampedheads import read_stamped_heads
 from .tables import read_table
 from .timedlabels import read_timed_labels
 from .view import View, apply_edits
+from .wikibold import wiki_bold_edits
 from .wrappers import wrapper_edits
 
 __all__ = ["EXPORT_READERS", "export_marks", "reading_view", "states_turns_in_fields"]
@@ -76,6 +80,8 @@ def reading_view(text: str) -> View:
     edits = [
         *rolling_edits(text),
         *wrapper_edits(text),
+        *row_field_edits(text),
+        *wiki_bold_edits(text),
         *quote_edits(text),
         *markup_edits(text),
         *invisible_edits(text),
