@@ -458,7 +458,7 @@ _VOICE_QUALIFIERS = frozenset(
     [
         *["male", "female", "unidentified", "unknown", "another", "other", "next", "new", "young", "older"],
         *["first", "second", "third", "the", "a", "an", "one", "several", "many", "some", "multiple"],
-        *["online", "remote", "onsite", "on-site", "virtual", "in-person"],
+        *["online", "remote", "onsite", "on-site", "virtual", "in-person", "anonymous"],
     ]
 )
 

@@ -30,12 +30,18 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .answers import ANSWER_COLUMNS, answer_turns
 from .exportmarks import ExportMarks, Mark
 
 __all__ = ["caption_table", "read_table"]
 
 # Column names (lower case, spaces collapsed) that hold the speaker and the speech.
-SPEAKER_COLUMNS = frozenset(["speaker", "speaker name", "speakers", "name", "who", "voice", "participant", "person"])
+SPEAKER_COLUMNS = frozenset(
+    [
+        *["speaker", "speaker name", "speakers", "name", "who", "voice", "participant", "person"],
+        *["asker", "asker name", "author", "sender"],  # a question table's asker, a message export's sender
+    ]
+)
 TEXT_COLUMNS = frozenset(
     [
         "text",
@@ -51,6 +57,8 @@ TEXT_COLUMNS = frozenset(
         "statements",
         "remarks",
         "intervention",
+        "question",  # a question table: the asker's question (`answers.py` reads the answer cell)
+        "message",
     ]
 )
 # Column names that say which session or document a row is from: rows of many sessions.
@@ -108,12 +116,15 @@ def _columns(values: tuple[str, ...]) -> tuple[int, int] | None:
     return speaker, speech
 
 
-def _marks(header: _Row, rows: list[_Row], columns: tuple[int, int]) -> ExportMarks | None:
-    """The turns of the data rows under `header` (see the module doc)."""
+def _marks(header: _Row, rows: list[_Row], columns: tuple[int, int], text: str = "") -> ExportMarks | None:
+    """The turns of the data rows under `header` (see the module doc); in a question table, the
+    named answers of the answer cell after each question (`answers.py`)."""
     speaker_col, text_col = columns
     rows = [r for r in rows if len(r.values) > max(columns)]
     if len(rows) < _LEAST_ROWS:
         return None
+    names = [" ".join(v.lower().split()) for v in header.values]
+    answer_col = next((i for i, n in enumerate(names) if n in ANSWER_COLUMNS), None) if text else None
     marks: list[Mark] = []
     speech: list[tuple[int, int]] = []
     previous: str | None = None
@@ -123,10 +134,14 @@ def _marks(header: _Row, rows: list[_Row], columns: tuple[int, int]) -> ExportMa
         if start == end and label is None:
             continue  # an empty row
         speech.append((start, end))
-        if marks and (label is None or label == previous):
-            continue  # the turn goes on
-        marks.append(Mark(row.at, start, label))
-        previous = label
+        if not marks or (label is not None and label != previous):
+            marks.append(Mark(row.at, start, label))  # else the turn goes on
+            previous = label
+        if answer_col is not None and answer_col < len(row.spans):
+            for a, b, answerer in answer_turns(text, *row.spans[answer_col]):
+                speech.append((a, b))
+                marks.append(Mark(a, a, answerer))
+                previous = answerer
     return ExportMarks(tuple(marks), header.at, speech=tuple(speech)) if marks else None
 
 
@@ -213,7 +228,7 @@ def _csv_table(text: str, head: list[tuple[int, str]]) -> ExportMarks | None:
                     break  # not a record of this table
                 rows.append(_Row(pos, tuple(row_values), tuple(spans)))
             pos = end
-        return _marks(header, rows, columns)
+        return _marks(header, rows, columns, text)
     return None
 
 
