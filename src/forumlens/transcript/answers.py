@@ -27,7 +27,13 @@ _SENTENCE = re.compile(r"[.?!;:,]")
 
 def _name_field(piece: str) -> bool:
     words = piece.split()
-    return 0 < len(words) <= _NAME_WORDS and not _SENTENCE.search(piece) and piece[:1].isalpha()
+    # a display name opens with a capital (or a letter of a script without case), not a phrase
+    return (
+        0 < len(words) <= _NAME_WORDS
+        and not _SENTENCE.search(piece)
+        and piece[:1].isalpha()
+        and not piece[:1].islower()
+    )
 
 
 def answer_turns(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -52,6 +52,7 @@ from .segments import read_segments
 from .spaced import spaced_edits
 from .ssa import read_ssa
 from .stampedheads import read_stamped_heads
+from .structured import read_structured
 from .tables import read_table
 from .timedlabels import read_timed_labels
 from .view import View, apply_edits
@@ -105,7 +106,10 @@ def export_marks(text: str) -> ExportMarks | None:
 
 def states_turns_in_fields(text: str) -> bool:
     """Whether an export that states its turns in fields of its own (a table, saved captions,
-    a subtitle script, recognition segments; not a Markdown page's bold labels) recognises
+    a subtitle script, recognition segments, a JSON or XML export's records; not a Markdown
+    page's bold labels) recognises
     `text`: such a file is a transcript whatever else its lines look like (`# command` above a
     diariser's segments is no Markdown heading)."""
+    if read_structured(text) is not None:  # a JSON or XML export's records
+        return True
     return any(read(text) is not None for read in EXPORT_READERS if read is not read_markdown_labels)

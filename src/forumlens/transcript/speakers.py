@@ -469,9 +469,9 @@ _VOICE_QUALIFIERS = frozenset(
 _OCCUPATION_ROLES = frozenset(
     [
         *["moderator", "moderators", "interpreter", "interpreters", "rapporteur", "captioner", "facilitator"],
-        # chat accounts that are no person: a bot ("SpeakTimer BOT") and a remote hub's group
-        # account ("Zaporizhzhia hub"), whatever their name
-        *["bot", "hub"],
+        # a chat account that is no person: a bot ("SpeakTimer BOT"), whatever its name (a hub
+        # stays a voice of its own: "HUB, BUKAVU" is "Bukavu Hub", `test_transcript_hub_labels`)
+        "bot",
     ]
 )
 

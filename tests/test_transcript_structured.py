@@ -1,0 +1,128 @@
+"""Structured exports read by their schema (transcript/structured.py): JSON and XML whatever the
+file is called, the record and its speaker field learned from the file, lines of the original
+file, and hostile input refused rather than expanded."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from forumlens.documents.paragraphs import is_transcript
+from forumlens.read.registry import read_bytes
+from forumlens.transcript.parse import parse_transcript
+from forumlens.transcript.readers import states_turns_in_fields
+from forumlens.transcript.structured import read_structured
+
+# A diariser's job output, one segment a line, the whole text again in a job-level string.
+SEGMENTS = """{"job":"ws9-day1","status":"DONE","result":{
+"full_text":[{"text":"Welcome to workshop nine. We start with the budget. The budget is small. Thanks."}],
+"segments":[
+{"n":0,"text":"Welcome to workshop nine.","begin":"0.4","end":"2.1","voice":"Kemal Arslan","words":[0,1,2,3]},
+{"n":1,"text":"We start with the budget.","begin":"2.3","end":"4.0","voice":"Kemal Arslan","words":[4,5,6,7,8]},
+{"n":2,"text":"The budget is \\"small\\", honestly.","begin":"4.6","end":"6.2","voice":"Ines Duarte","words":[9,10]},
+{"n":3,"text":"Thanks, that is clear.","begin":"6.9","end":"8.0","voice":"Kemal Arslan","words":[11,12,13]},
+{"n":4,"text":"One more point on the budget.","begin":"8.2","end":"9.9","voice":"Tomas Berg","words":[14,15]}
+]}}
+"""
+
+# An annotation tool's XML: turns name speaker ids that a speaker list resolves.
+ANNOTATED = """<?xml version="1.0" encoding="UTF-8"?>
+<Transcript author="Ana Ruiz">
+<People>
+<Person id="p1" name="Moderator"/>
+<Person id="p2" name="Kofi Boateng"/>
+<Person id="p3" name="Lína Þórsdóttir"/>
+</People>
+<Body>
+<Turn who="p1" start="0">
+<Mark t="0"/>
+Good evening, we begin.
+</Turn>
+<Turn start="3"/>
+<Turn who="p2" start="5">
+<Mark t="5"/>
+Thank you. Fibre reached the north in March.
+<Noise kind="cough"/>
+It took two years: permits, mostly.
+</Turn>
+<Turn who="p3" start="20">
+Permits took longer in Iceland &amp; the Faroes.
+</Turn>
+<Turn who="p1" start="31">
+Noted, thank you both.
+</Turn>
+</Body>
+</Transcript>
+"""
+
+
+def test_json_segments_are_turns_at_the_lines_of_their_text() -> None:
+    session = parse_transcript(SEGMENTS)
+    assert [(t.line, t.label, t.speaker) for t in session.turns] == [
+        (4, "Kemal Arslan", "Kemal Arslan"),  # two segments of one voice: one turn
+        (6, "Ines Duarte", "Ines Duarte"),
+        (7, "Kemal Arslan", "Kemal Arslan"),
+        (8, "Tomas Berg", "Tomas Berg"),
+    ]
+    first = session.turns[0]
+    assert first.text.startswith("Welcome to workshop nine.")
+    assert first.text.endswith("We start with the budget.")  # the fields after the speech are cut
+    assert session.turns[1].text == 'The budget is \\"small\\", honestly.'  # a verbatim slice
+    assert all(SEGMENTS[t.start : t.end] == t.text for t in session.turns)
+    assert "full_text" not in "".join(t.text for t in session.turns)  # the job-level copy is no turn
+
+
+def test_a_diarisers_spk_labels_are_generic_voices() -> None:
+    text = SEGMENTS.replace("Kemal Arslan", "spk_0").replace("Ines Duarte", "spk_1").replace("Tomas Berg", "spk_2")
+    assert [t.speaker for t in parse_transcript(text).turns] == [None, None, None, None]
+
+
+def test_xml_turns_take_the_name_of_their_speaker_id() -> None:
+    session = parse_transcript(ANNOTATED)
+    assert [(t.line, t.label, t.speaker) for t in session.turns] == [
+        (11, "Moderator", None),
+        (16, "Kofi Boateng", "Kofi Boateng"),
+        (21, "Lína Þórsdóttir", "Lína Þórsdóttir"),  # non-ASCII: line and offsets still right
+        (24, "Moderator", None),
+    ]
+    kofi = session.turns[1]
+    assert kofi.text.startswith("Thank you. Fibre") and kofi.text.endswith("permits, mostly.")
+    assert "&amp;" in session.turns[2].text  # the source as written
+    assert all(ANNOTATED[t.start : t.end] == t.text for t in session.turns)
+    assert "Ana Ruiz" not in {t.label for t in session.turns}  # the author attribute is no speaker
+
+
+def test_structured_exports_are_transcripts_whatever_the_file_name() -> None:
+    for text in (SEGMENTS, ANNOTATED):
+        document = read_bytes(text.encode("utf-8"), "notes.txt")
+        assert states_turns_in_fields(document.text)
+        assert is_transcript(document, parse_transcript(document.text))
+
+
+def test_data_without_a_speaker_field_is_not_read_as_turns() -> None:
+    rows = json.dumps([{"id": i, "title": f"Session {i} on open data and more", "room": "A"} for i in range(5)])
+    assert read_structured(rows) is None
+    styled = "<tt><body>" + "".join(f'<p region="r1" begin="{i}">Line {i} of the talk</p>' for i in range(5))
+    assert read_structured(styled + "</body></tt>") is None  # one region, no voice
+
+
+def test_not_json_or_xml_is_left_to_the_caption_rules() -> None:
+    assert read_structured(">> CHAIR: Good morning.\n>> JO LI: Thank you.\n") is None
+    assert read_structured("[00:00:01] >> CHAIR: {unclosed\n") is None
+    assert read_structured("<b>not</i> well formed") is None
+    assert read_structured('{"a": 1} {"b": 2}') is None  # two documents: JSON lines, not one export
+
+
+def test_hostile_input_is_refused_quickly_and_nothing_is_expanded() -> None:
+    laughs = (
+        '<?xml version="1.0"?>\n<!DOCTYPE z [\n<!ENTITY a "aaaaaaaaaa">\n'
+        + "".join(f'<!ENTITY a{i} "{("&a" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n' for i in range(1, 10))
+        + "]>\n<z><t who='x'>&a9;</t><t who='x'>&a9;</t><t who='y'>&a9;</t></z>\n"
+    )
+    deep_xml = "<a>" * 50_000 + "text" + "</a>" * 50_000
+    deep_json = "[" * 50_000 + "]" * 50_000
+    started = time.perf_counter()
+    for text in (laughs, deep_xml, deep_json):
+        assert read_structured(text) is None
+        parse_transcript(text)  # read as plain text, no exception, no expansion
+    assert time.perf_counter() - started < 20
