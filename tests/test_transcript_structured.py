@@ -9,6 +9,7 @@ import time
 
 from forumlens.documents.paragraphs import is_transcript
 from forumlens.read.registry import read_bytes
+from forumlens.transcript.delimited import read_delimited
 from forumlens.transcript.parse import parse_transcript
 from forumlens.transcript.readers import states_turns_in_fields
 from forumlens.transcript.structured import read_structured
@@ -110,7 +111,8 @@ def test_not_json_or_xml_is_left_to_the_caption_rules() -> None:
     assert read_structured(">> CHAIR: Good morning.\n>> JO LI: Thank you.\n") is None
     assert read_structured("[00:00:01] >> CHAIR: {unclosed\n") is None
     assert read_structured("<b>not</i> well formed") is None
-    assert read_structured('{"a": 1} {"b": 2}') is None  # two documents: JSON lines, not one export
+    assert read_structured('{"a": 1}\n{"b": 2}\n') is None  # two objects: too few records
+    assert read_structured('{"a": 1}\n[1, 2]\n{"b": 2}\n{"c": 3}\n') is None  # a log of mixed values
 
 
 def test_hostile_input_is_refused_quickly_and_nothing_is_expanded() -> None:
@@ -126,3 +128,39 @@ def test_hostile_input_is_refused_quickly_and_nothing_is_expanded() -> None:
         assert read_structured(text) is None
         parse_transcript(text)  # read as plain text, no exception, no expansion
     assert time.perf_counter() - started < 20
+
+
+def test_json_lines_are_records_too() -> None:
+    lines = "".join(
+        json.dumps({"t": t, "who": who, "said": said}) + "\n"
+        for t, who, said in [
+            (0.0, "Ana Ruiz", "Good morning, we begin now."),
+            (2.5, "Ana Ruiz", "First item is the budget."),
+            (6.0, "Bo Chen", "The budget is small this year."),
+            (9.1, "Ana Ruiz", "Thank you, noted for the record."),
+        ]
+    )
+    session = parse_transcript(lines)
+    assert [(t.line, t.speaker) for t in session.turns] == [(1, "Ana Ruiz"), (3, "Bo Chen"), (4, "Ana Ruiz")]
+
+
+def test_a_table_whose_columns_have_other_names_is_read_by_their_values() -> None:
+    table = (
+        "Start;Ende;Sprecher;Transkript\n"
+        "00:01;00:04;Moderatorin;Guten Morgen, wir beginnen mit dem Haushalt.\n"
+        "00:04;00:09;Jonas Weber;Danke. Der Haushalt ist klein, aber stabil.\n"
+        '00:09;00:12;Jonas Weber;"Zweitens: die Hubs; sie laufen."\n'
+        "00:12;00:15;Moderatorin;Danke, Herr Weber.\n"
+    )
+    session = parse_transcript(table)
+    assert [(t.line, t.label, t.speaker) for t in session.turns] == [
+        (2, "Moderatorin", None),  # a role in German
+        (3, "Jonas Weber", "Jonas Weber"),  # two rows of one speaker: one turn
+        (5, "Moderatorin", None),
+    ]
+    assert session.turns[1].text.endswith("Zweitens: die Hubs; sie laufen.")  # inside the quotes
+    # prose with commas is no table: the lines never hold as many fields each
+    prose = (
+        "We met, as planned, on Monday.\nThe chair, Jo Li, opened.\nQuestions came, then answers, then lunch, late.\n"
+    )
+    assert read_delimited(prose) is None

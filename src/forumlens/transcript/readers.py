@@ -18,7 +18,8 @@ Two kinds, tried before the caption rules of `parse.py`:
   (`rolling.py`: each line is spoken once). The rules then parse the view, and each turn is cut from the source again.
 - *export readers* read files that state their turns themselves (`exportmarks.py`): a table
   with a speaker column and a text column (`tables.py`: caption CSV, wiki pipe table), saved
-  captions with a `[Display Name] time` line above each caption (`labelblocks.py`), a Markdown
+  captions with a `[Display Name] time` line above each caption (`labelblocks.py`), a delimited
+  table whose speaker and text columns are told by their values (`delimited.py`), a Markdown
   page with a bold label opening each paragraph (`mdlabels.py`), a two-column table turned
   into text with its layout kept (`layout.py`: labels wrapped beside the speech), a SubStation Alpha subtitle
   script whose `Name` field is the speaker (`ssa.py`), a transcribe or video-editor export
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .delimited import read_delimited
 from .entities import entity_edits
 from .exportmarks import ExportMarks
 from .fullwidth import fullwidth_edits
@@ -66,6 +68,7 @@ __all__ = ["EXPORT_READERS", "export_marks", "reading_view", "states_turns_in_fi
 EXPORT_READERS: tuple[Callable[[str], ExportMarks | None], ...] = (
     read_ssa,
     read_table,
+    read_delimited,
     read_layout_table,
     read_label_blocks,
     read_timed_labels,

@@ -147,6 +147,9 @@ GENERIC_LABELS = frozenset(
         *["الرئيس", "الرئيسة", "الميسر", "الميسرة", "ميسر", "ميسرة", "المترجم", "المترجمة"],
         *["مترجم", "مترجمة", "الترجمة", "مشارك", "مشاركة", "المشارك", "المشاركة", "متحدث"],
         *["متحدثة", "المتحدث", "المتحدثة", "الجمهور", "الحضور", "المقرر", "المقررة"],
+        # German captions: moderator (a woman), chair (a man, a woman), interpreter, participant, audience
+        *["moderatorin", "vorsitzender", "vorsitzende", "dolmetscher", "dolmetscherin", "teilnehmer"],
+        *["teilnehmerin", "publikum"],
         # Chinese (traditional and simplified), Japanese and Korean captions and name cards:
         # moderator, chair, interpreter, participant, speaker, audience, host
         *["主持人", "主持", "主席", "口譯員", "口译员", "口譯", "口译", "翻譯", "翻译", "與會者", "与会者"],

@@ -36,10 +36,11 @@ _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 _STAMP = rf"(?:{_DATE}(?:,?[ \t]+{_TIME})?|{_TIME})"
 # A head line: the name field, a separator, a stamp perhaps in brackets, nothing after it.
 _HEAD = re.compile(
-    rf"^(?P<name>[^\W\d_][^\n]*?)(?P<tail>(?:[ \t]*[,|\u2013\u2014-][ \t]*|[ \t]+)"
-    rf"[\[(]?{_STAMP}[\])]?)[ \t]*$",
-    re.MULTILINE,
+    rf"(?P<name>[^\W\d_][^\n]*?)(?P<tail>(?:[ \t]*[,|\u2013\u2014-][ \t]*|[ \t]+)"
+    rf"[\[(]?{_STAMP}[\])]?)[ \t\r]*"
 )
+_STAMP_ENDS = frozenset("0123456789])MmPp.")  # the last character of a stamp (`11:02]`, `PM`, `p.m.`)
+_HEAD_CHARS = _NAME_CHARS + 60  # a longer line is speech: never tried (the pattern is not linear)
 _SENTENCE_END = re.compile(r"[.?!;:][\"'”’)]?$")
 
 
@@ -53,7 +54,13 @@ def read_stamped_heads(text: str) -> ExportMarks | None:
     if ":" not in text and "." not in text and "/" not in text:
         return None  # no stamp at all: one cheap test for plain text
     heads = []
-    for m in _HEAD.finditer(text):
+    at = 0
+    for line in text.split("\n"):
+        short = len(line) <= _HEAD_CHARS and line.rstrip()[-1:] in _STAMP_ENDS
+        m = _HEAD.fullmatch(text, at, at + len(line)) if short else None
+        at += len(line) + 1
+        if m is None:
+            continue
         name = m.group("name").strip()
         if len(name) <= _NAME_CHARS and len(name.split()) <= _NAME_WORDS and not _SENTENCE_END.search(name):
             heads.append((m, _signature(m.group("tail"))))
@@ -68,8 +75,6 @@ def read_stamped_heads(text: str) -> ExportMarks | None:
         if sig != shape:
             continue
         body = m.end()
-        if body < len(text) and text[body] == "\r":
-            body += 1
         if body < len(text) and text[body] == "\n":
             body += 1
         marks.append(Mark(m.start(), body, m.group("name").strip()))

@@ -33,7 +33,7 @@ from typing import Any
 
 from .exportmarks import ExportMarks, Mark, voice_changes
 
-__all__ = ["StructureRefused", "read_structured"]
+__all__ = ["Field", "Record", "StructureRefused", "read_structured", "record_marks", "speech_field"]
 
 # The standard library's JSON string scanner (C-accelerated): the value and the offset after it.
 scanstring: Callable[[str, int], tuple[str, int]] = _decoder.scanstring  # type: ignore[attr-defined]
@@ -44,7 +44,11 @@ _LEAST = 3  # records
 _FIELD_SHARE = 0.8  # of the records, the share that must hold a field
 _LABEL_CHARS = 80
 # A field whose name says it names the voice: preferred when several short fields vary.
-_VOICE_NAME = re.compile(r"speaker|spk|voice|who|name|author|sender|agent|participant|person", re.IGNORECASE)
+_VOICE_NAME = re.compile(
+    r"speaker|spk|voice|who|name|author|sender|agent|participant|person"
+    r"|sprecher|redner|orat|interv|locut|hablante|falante|nom\b|nombre",  # German, French, Spanish, Portuguese
+    re.IGNORECASE,
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _SCALAR = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null")
 _SPACE = " \t\r\n"
@@ -55,7 +59,7 @@ class StructureRefused(ValueError):
 
 
 @dataclass(frozen=True)
-class _Str:
+class Field:
     """A string value and the (start, end) span of its content in the source text."""
 
     value: str
@@ -64,11 +68,11 @@ class _Str:
 
 
 @dataclass
-class _Record:
+class Record:
     """One record: its string fields (a JSON object's keys, an element's attributes) and the
     source spans of its text (an element's character runs; a JSON record names its text field)."""
 
-    fields: dict[str, _Str]
+    fields: dict[str, Field]
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -89,7 +93,7 @@ def read_structured(text: str) -> ExportMarks | None:
 
 
 def _json_value(text: str, i: int, depth: int) -> tuple[Any, int]:
-    """The JSON value at `text[i:]` (strings as `_Str`, objects as dicts, arrays as lists, other
+    """The JSON value at `text[i:]` (strings as `Field`, objects as dicts, arrays as lists, other
     scalars as None) and the offset after it."""
     if depth > _MAX_DEPTH:
         raise StructureRefused(f"JSON nested deeper than {_MAX_DEPTH} levels")
@@ -97,7 +101,7 @@ def _json_value(text: str, i: int, depth: int) -> tuple[Any, int]:
     ch = text[i : i + 1]
     if ch == '"':
         value, end = scanstring(text, i + 1)
-        return _Str(value, i + 1, end - 1), end
+        return Field(value, i + 1, end - 1), end
     if ch == "{":
         obj: dict[str, Any] = {}
         i = _skip(text, i + 1)
@@ -163,26 +167,32 @@ def _json_lists(node: Any) -> list[list[dict[str, Any]]]:
 def _json_marks(text: str) -> ExportMarks | None:
     """The turns of a JSON export: the list of objects with the most speech (see the module doc)."""
     tree, end = _json_value(text, text.find(text.lstrip("\ufeff" + _SPACE)[:1]), 0)
-    if text[end:].strip():
-        return None  # not one JSON document (JSON lines, a log): not this reader's
+    if text[end:].strip():  # JSON lines: one object a line, the lines the list of records
+        lines = [tree]
+        while (end := _skip(text, end)) < len(text):
+            item, end = _json_value(text, end, 0)
+            lines.append(item)
+        if not all(isinstance(item, dict) for item in lines):
+            return None  # a log of mixed values, not records
+        tree = lines
     best: ExportMarks | None = None
     best_size = 0
     for objects in _json_lists(tree):
-        records = [_Record({k: v for k, v in o.items() if isinstance(v, _Str)}) for o in objects]
-        speech = _text_field(records)
+        records = [Record({k: v for k, v in o.items() if isinstance(v, Field)}) for o in objects]
+        speech = speech_field(records)
         if speech is None:
             continue
         for r in records:
             if speech in r.fields and r.fields[speech].value.strip():
                 r.spans = [(r.fields[speech].start, r.fields[speech].end)]
-        found = _marks(text, records, exclude=speech)
+        found = record_marks(text, records, exclude=speech)
         size = sum(e - s for r in records for s, e in r.spans)
         if found is not None and size > best_size:
             best, best_size = found, size
     return best
 
 
-def _text_field(records: list[_Record]) -> str | None:
+def speech_field(records: list[Record]) -> str | None:
     """The field that holds the speech: in most records, mostly distinct, holding spaces, the
     longest on average."""
     counts = Counter(k for r in records for k in r.fields)
@@ -269,7 +279,7 @@ def _xml_marks(text: str) -> ExportMarks | None:
         return None  # not well-formed XML (an HTML page, a caption line opening with `<`)
     offsets = _Offsets(text.lstrip("\ufeff"), data)
     ids = {e.attrs["id"]: e for e in done if "id" in e.attrs}
-    by_tag: dict[str, list[_Record]] = {}
+    by_tag: dict[str, list[Record]] = {}
     referenced: dict[str, set[str]] = {}  # per tag, the attributes that name another element's id
     for element in done:
         spans = []
@@ -287,12 +297,12 @@ def _xml_marks(text: str) -> ExportMarks | None:
             name = target.attrs.get("name", "").strip() if target is not None and target is not element else ""
             if name:
                 referenced.setdefault(element.tag, set()).add(key)
-            fields[key] = _Str(name or value, 0, 0)
-        by_tag.setdefault(element.tag, []).append(_Record(fields, spans))
+            fields[key] = Field(name or value, 0, 0)
+        by_tag.setdefault(element.tag, []).append(Record(fields, spans))
     best: ExportMarks | None = None
     best_size = 0
     for tag, records in by_tag.items():
-        found = _marks(text, records, exclude=None, referenced=referenced.get(tag, set()))
+        found = record_marks(text, records, exclude=None, referenced=referenced.get(tag, set()))
         size = sum(e - s for r in records for s, e in r.spans)
         if found is not None and size > best_size:
             best, best_size = found, size
@@ -302,7 +312,7 @@ def _xml_marks(text: str) -> ExportMarks | None:
 # --- records to turns ---------------------------------------------------------------------------
 
 
-def _voice_field(records: list[_Record], exclude: str | None, referenced: set[str]) -> str | None:
+def _voice_field(records: list[Record], exclude: str | None, referenced: set[str]) -> str | None:
     """The short field that varies over a small set (the speaker): in most records, with letters,
     short, two or more values and some coming back (an id resolved to a name need not repeat);
     a field whose name says it names a voice first, then the fewest values."""
@@ -326,8 +336,8 @@ def _voice_field(records: list[_Record], exclude: str | None, referenced: set[st
     return best[3]
 
 
-def _marks(
-    text: str, records: list[_Record], exclude: str | None, referenced: set[str] | None = None
+def record_marks(
+    text: str, records: list[Record], exclude: str | None, referenced: set[str] | None = None
 ) -> ExportMarks | None:
     """The turns of `records`: one mark where each record's speech starts, labelled by its voice
     field; None when they have no voice field or too few records hold speech."""

@@ -33,7 +33,7 @@ from itertools import pairwise
 from .answers import ANSWER_COLUMNS, answer_turns
 from .exportmarks import ExportMarks, Mark
 
-__all__ = ["caption_table", "read_table"]
+__all__ = ["caption_table", "read_table", "record_spans"]
 
 # Column names (lower case, spaces collapsed) that hold the speaker and the speech.
 SPEAKER_COLUMNS = frozenset(
@@ -230,6 +230,12 @@ def _csv_table(text: str, head: list[tuple[int, str]]) -> ExportMarks | None:
             pos = end
         return _marks(header, rows, columns, text)
     return None
+
+
+def record_spans(text: str, at: int, delimiter: str) -> tuple[list[tuple[int, int]], int]:
+    """`_record_end` with the usual quote: the field spans of the CSV record at `at` and the
+    offset after it (for `delimited.py`, which tells the columns by their values)."""
+    return _record_end(text, at, delimiter, _QUOTE)
 
 
 def _record_end(text: str, at: int, delimiter: str, quote: str) -> tuple[list[tuple[int, int]], int]:
