@@ -164,3 +164,33 @@ def test_a_table_whose_columns_have_other_names_is_read_by_their_values() -> Non
         "We met, as planned, on Monday.\nThe chair, Jo Li, opened.\nQuestions came, then answers, then lunch, late.\n"
     )
     assert read_delimited(prose) is None
+
+
+def test_xml_speech_in_inline_children_or_in_a_child_field() -> None:
+    timed = (
+        '<?xml version="1.0"?>\n<tt xmlns:ttm="http://www.w3.org/ns/ttml#metadata"><body><div>\n'
+        '<p begin="1" end="3" ttm:agent="jo"><span>Good morning, all.</span></p>\n'
+        '<p begin="3" end="5" ttm:agent="jo"><span>We start now.</span></p>\n'
+        '<p begin="5" end="8" ttm:agent="ana"><span>Thank you, Jo.</span><br/><span>Two points.</span></p>\n'
+        '<p begin="8" end="9" ttm:agent="jo">Go ahead then.</p>\n</div></body></tt>\n'
+    )
+    assert [(t.line, t.label) for t in parse_transcript(timed).turns] == [(3, "jo"), (5, "ana"), (6, "jo")]
+    assert parse_transcript(timed).turns[1].text == "Thank you, Jo.</span><br/><span>Two points."
+    said = [
+        ("Jo Li", "Good morning and welcome."),
+        ("Ana Ruiz", "Thank you, Jo, for having me."),
+        ("Jo Li", "Your first point, please."),
+        ("Ana Ruiz", "Access first, then the price."),
+        ("Jo Li", "And the second one?"),
+        ("Ana Ruiz", "Skills, in every district."),
+    ]
+    fields = "<session>\n" + "".join(
+        f"<utterance><speaker>{who}</speaker><start>{i}.0</start><text>{line}</text></utterance>\n"
+        for i, (who, line) in enumerate(said)
+    )
+    session = parse_transcript(fields + "</session>\n")
+    assert [(t.line, t.speaker, t.text) for t in session.turns][:2] == [
+        (2, "Jo Li", "Good morning and welcome."),  # the name field is no part of the speech
+        (3, "Ana Ruiz", "Thank you, Jo, for having me."),
+    ]
+    assert len(session.turns) == 6

@@ -9,10 +9,12 @@ reader per tool, the schema is learned from the file:
 - it is parsed with the standard library (`json` string scanning, `pyexpat`), keeping where each
   string or character run starts in the ORIGINAL text, so a turn's line is the line its speech
   starts on and its text an exact slice of the file;
-- the record is the repeated thing (a list of objects, elements of one tag holding text) with a
-  long varying text field (the speech) and a short field that varies over a small set (the
-  speaker: a field, an attribute); an attribute whose values are ids of other elements that carry
-  a `name` gives that name as the label;
+- the record is the repeated thing (a list of objects, JSON lines, elements of one tag holding
+  text) with a long varying text field (the speech) and a short field that varies over a small
+  set (the speaker: a key, an attribute, a leaf child's text); an attribute whose values are ids
+  of other elements that carry a `name` gives that name as the label. An element's speech is a
+  leaf child holding most of its text (`<text>`), else all the text inside it (`<p><span>…`, a
+  `<Turn>` between `<Sync/>` marks);
 - consecutive records of one speaker are one turn (`exportmarks.voice_changes`); fields other
   than the speech (times, ids, word lists) are never speech (`ExportMarks.speech`).
 
@@ -230,9 +232,20 @@ class _Offsets:
 
 @dataclass
 class _Element:
+    """An element while parsing: its own character runs (byte offsets) and text, whether it has
+    child elements, and its leaf children's text by tag (value, character spans)."""
+
     tag: str
     attrs: dict[str, str]
-    runs: list[tuple[int, int]] = field(default_factory=list)  # character runs, byte offsets
+    runs: list[tuple[int, int]] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    parent: bool = False
+    leaves: dict[str, tuple[list[str], list[tuple[int, int]]]] = field(default_factory=dict)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # own text, character offsets
+    deep: list[tuple[int, int]] = field(default_factory=list)  # its own and its descendants' text
+
+
+_OWN_TEXT = "#text"  # the field of an element's own text (beside its attributes and leaf children)
 
 
 def _xml_marks(text: str) -> ExportMarks | None:
@@ -246,6 +259,7 @@ def _xml_marks(text: str) -> ExportMarks | None:
     stack: list[_Element] = []
     done: list[_Element] = []
     run_start: list[int] = []  # the open character run, its byte offset
+    offsets = _Offsets(text.lstrip("\ufeff"), data)
 
     def close_run() -> None:
         if run_start and stack:
@@ -256,15 +270,28 @@ def _xml_marks(text: str) -> ExportMarks | None:
         close_run()
         if len(stack) >= _MAX_DEPTH:
             raise StructureRefused(f"XML nested deeper than {_MAX_DEPTH} elements")
+        if stack:
+            stack[-1].parent = True
         stack.append(_Element(tag, attrs))
 
     def end(tag: str) -> None:
         close_run()
-        done.append(stack.pop())
+        element = stack.pop()
+        element.spans = _trimmed(data, element.runs, offsets, shift)
+        element.deep = sorted(element.deep + element.spans)
+        if stack:
+            stack[-1].deep.extend(element.deep)
+        if stack and not element.parent and element.spans:  # a leaf child's text: a field of its parent
+            values, spans = stack[-1].leaves.setdefault(tag, ([], []))
+            values.append(" ".join("".join(element.text).split()))
+            spans.extend(element.spans)
+        done.append(element)
 
-    def chars(_: str) -> None:
+    def chars(piece: str) -> None:
         if not run_start:
             run_start.append(parser.CurrentByteIndex)
+        if stack:
+            stack[-1].text.append(piece)
 
     def refuse(*_: object) -> None:
         raise StructureRefused("XML declares entities; not expanded")
@@ -277,20 +304,10 @@ def _xml_marks(text: str) -> ExportMarks | None:
         parser.Parse(data, True)
     except pyexpat.ExpatError:
         return None  # not well-formed XML (an HTML page, a caption line opening with `<`)
-    offsets = _Offsets(text.lstrip("\ufeff"), data)
     ids = {e.attrs["id"]: e for e in done if "id" in e.attrs}
     by_tag: dict[str, list[Record]] = {}
     referenced: dict[str, set[str]] = {}  # per tag, the attributes that name another element's id
     for element in done:
-        spans = []
-        for a, b in element.runs:
-            piece = data[a:b]
-            lead = len(piece) - len(piece.lstrip())
-            trail = len(piece.rstrip())
-            if trail > lead:
-                spans.append((offsets.char(a + lead) + shift, offsets.char(a + trail) + shift))
-        if not spans:
-            continue
         fields = {}
         for key, value in element.attrs.items():
             target = ids.get(value)
@@ -298,15 +315,49 @@ def _xml_marks(text: str) -> ExportMarks | None:
             if name:
                 referenced.setdefault(element.tag, set()).add(key)
             fields[key] = Field(name or value, 0, 0)
-        by_tag.setdefault(element.tag, []).append(Record(fields, spans))
+        for tag, (values, spans) in element.leaves.items():
+            fields[tag] = Field(" ".join(values), spans[0][0], spans[-1][1])
+        if element.deep:
+            inner = " ".join(" ".join(text[a:b].split()) for a, b in element.deep)
+            fields[_OWN_TEXT] = Field(inner, element.deep[0][0], element.deep[-1][1])
+            by_tag.setdefault(element.tag, []).append(Record(fields, list(element.deep)))
     best: ExportMarks | None = None
     best_size = 0
     for tag, records in by_tag.items():
-        found = record_marks(text, records, exclude=None, referenced=referenced.get(tag, set()))
+        # the speech: a leaf child holding it (`<text>`), else all the text inside the element
+        # (its own runs and inline children: `<p><span>…</span></p>`, `<Turn>` with `<Sync/>`s)
+        speech = speech_field([Record({k: v for k, v in r.fields.items() if k != _OWN_TEXT}) for r in records])
+        if speech is not None and 2 * _mean(records, speech) < _mean(records, _OWN_TEXT):
+            speech = None  # a short field (a name) beside much more text: the text is the element's
+        if speech is None:
+            if speech_field([Record({_OWN_TEXT: r.fields[_OWN_TEXT]}) for r in records]) is None:
+                continue
+            speech = _OWN_TEXT
+        else:
+            for r in records:
+                r.spans = [(r.fields[speech].start, r.fields[speech].end)] if speech in r.fields else []
+        found = record_marks(text, records, exclude=speech, referenced=referenced.get(tag, set()))
         size = sum(e - s for r in records for s, e in r.spans)
         if found is not None and size > best_size:
             best, best_size = found, size
     return best
+
+
+def _mean(records: list[Record], key: str) -> float:
+    values = [len(r.fields[key].value) for r in records if key in r.fields]
+    return sum(values) / len(values) if values else 0.0
+
+
+def _trimmed(data: bytes, runs: list[tuple[int, int]], offsets: _Offsets, shift: int) -> list[tuple[int, int]]:
+    """The character spans of the non-blank byte runs, blanks trimmed at both ends."""
+    spans = []
+    for a, b in runs:
+        piece = data[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece.rstrip())
+        if trail > lead:
+            spans.append((offsets.char(a + lead) + shift, offsets.char(a + trail) + shift))
+    return spans
 
 
 # --- records to turns ---------------------------------------------------------------------------
