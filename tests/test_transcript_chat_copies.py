@@ -130,3 +130,12 @@ def test_a_channel_log_reads_nicks_and_leaves_client_lines_in_the_turn() -> None
     assert session.turns[1].text.startswith("Hello from Uppsala: the audio works.")
     assert session.turns[1].text.endswith("but no video")
     assert "has quit" in session.turns[3].text  # a quit line stays in the turn before
+
+
+def test_recent_messages_stamped_in_words() -> None:
+    text = "Jo Li — Today at 3:04 PM\nhello all\nAna Ruiz — Today at 3:05 PM\nhi Jo, ready\nJo Li — Yesterday at 9:00 AM\nlet us start\n"
+    assert [(t.line, t.speaker, t.text) for t in parse_transcript(text).turns] == [
+        (1, "Jo Li", "hello all"),
+        (3, "Ana Ruiz", "hi Jo, ready"),
+        (5, "Jo Li", "let us start"),
+    ]

@@ -194,3 +194,12 @@ def test_xml_speech_in_inline_children_or_in_a_child_field() -> None:
         (3, "Ana Ruiz", "Thank you, Jo, for having me."),
     ]
     assert len(session.turns) == 6
+
+
+def test_a_speaker_object_inside_each_record_names_the_voice() -> None:
+    said = ["Good morning to all of you.", "Thank you for the invitation.", "First question on access."]
+    said += ["Access is the key issue.", "Thanks, we close here."]
+    rows = [{"speaker": {"id": i % 2, "name": ["Jo Li", "Ana Ruiz"][i % 2]}, "text": t} for i, t in enumerate(said)]
+    session = parse_transcript(json.dumps({"utterances": rows}, indent=1))
+    assert [t.speaker for t in session.turns] == ["Jo Li", "Ana Ruiz", "Jo Li", "Ana Ruiz", "Jo Li"]
+    assert session.turns[0].text == "Good morning to all of you."

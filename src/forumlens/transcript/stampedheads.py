@@ -6,8 +6,8 @@ write each message or block under a head line of its own that holds only the sen
 `Jo Li   0:04` (a meeting transcript). One shape, learned from the file rather than one reader
 per client: a line that is a short name field, then a separator (a comma, a dash, a pipe or a
 run of spaces) and a stamp (a date, a time or both, perhaps in brackets) ending the line. The
-part after the name, written as a signature (digit runs as `9`, space runs as one space), is the
-file's head shape when nearly all such lines share it, at least `_LEAST` write it, some name
+part after the name, written as a signature (the separator and brackets as written, the stamp
+whatever its form as one mark), is the file's head shape when nearly all such lines share it, at least `_LEAST` write it, some name
 comes back and the heads are a good part of the lines.
 
 The stamp and the separator are no part of the label or the speech; the speech starts on the
@@ -33,19 +33,25 @@ _NAME_CHARS = 80
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
-_STAMP = rf"(?:{_DATE}(?:,?[ \t]+{_TIME})?|{_TIME})"
+# a chat client writes the day in words for recent messages: `Today at 3:04 PM`
+_STAMP = rf"(?:{_DATE}(?:,?[ \t]+{_TIME})?|(?:(?:Today|Yesterday)[ \t]+at[ \t]+)?{_TIME})"
 # A head line: the name field, a separator, a stamp perhaps in brackets, nothing after it.
 _HEAD = re.compile(
     rf"(?P<name>[^\W\d_][^\n]*?)(?P<tail>(?:[ \t]*[,|\u2013\u2014-][ \t]*|[ \t]+)"
-    rf"[\[(]?{_STAMP}[\])]?)[ \t\r]*"
+    rf"[\[(]?(?P<stamp>{_STAMP})[\])]?)[ \t\r]*"
 )
 _STAMP_ENDS = frozenset("0123456789])MmPp.")  # the last character of a stamp (`11:02]`, `PM`, `p.m.`)
 _HEAD_CHARS = _NAME_CHARS + 60  # a longer line is speech: never tried (the pattern is not linear)
 _SENTENCE_END = re.compile(r"[.?!;:][\"'”’)]?$")
 
 
-def _signature(tail: str) -> str:
-    return re.sub(r"[ \t]+", " ", re.sub(r"\d+", "9", tail))
+def _signature(head: re.Match[str]) -> str:
+    """The head's shape after the name: the separator and brackets as written (space runs as one
+    space), the stamp as `S` whatever form it takes (`3/14/2024 9:58 AM`, `Today at 3:04 PM`)."""
+    line = head.string
+    before = line[head.start("tail") : head.start("stamp")]
+    after = line[head.end("stamp") : head.end("tail")]
+    return re.sub(r"[ \t]+", " ", before + "S" + after)
 
 
 def read_stamped_heads(text: str) -> ExportMarks | None:
@@ -63,7 +69,7 @@ def read_stamped_heads(text: str) -> ExportMarks | None:
             continue
         name = m.group("name").strip()
         if len(name) <= _NAME_CHARS and len(name.split()) <= _NAME_WORDS and not _SENTENCE_END.search(name):
-            heads.append((m, _signature(m.group("tail"))))
+            heads.append((m, _signature(m)))
     if len(heads) < _LEAST:
         return None
     shape, n = Counter(sig for _, sig in heads).most_common(1)[0]

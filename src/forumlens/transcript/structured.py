@@ -180,7 +180,7 @@ def _json_marks(text: str) -> ExportMarks | None:
     best: ExportMarks | None = None
     best_size = 0
     for objects in _json_lists(tree):
-        records = [Record({k: v for k, v in o.items() if isinstance(v, Field)}) for o in objects]
+        records = [Record(_flat(o)) for o in objects]
         speech = speech_field(records)
         if speech is None:
             continue
@@ -192,6 +192,18 @@ def _json_marks(text: str) -> ExportMarks | None:
         if found is not None and size > best_size:
             best, best_size = found, size
     return best
+
+
+def _flat(obj: dict[str, Any]) -> dict[str, Field]:
+    """An object's string fields, those of an object inside it too (`"speaker": {"name": …}` is
+    `speaker.name`)."""
+    fields = {}
+    for key, value in obj.items():
+        if isinstance(value, Field):
+            fields[key] = value
+        elif isinstance(value, dict):
+            fields.update({f"{key}.{k}": v for k, v in value.items() if isinstance(v, Field)})
+    return fields
 
 
 def speech_field(records: list[Record]) -> str | None:
