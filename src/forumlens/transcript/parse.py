@@ -82,6 +82,15 @@ misread a file, a fallback reader learns the file's repeating record shape (`rec
 stamp, fixed words around a short name field, a colon) and reads its turns; a frame or cue
 wrapper opening every line (`wrappers.py`) is read as nothing in the view.
 
+Stop 30 (the thirteenth blind set: exports saved as `.txt`, read by their shape): a JSON or XML
+file states its turns in its records (`structured.py`: the repeated record, its speech and its
+speaker field learned from the file), tried before anything else; a delimited table is read by
+its columns' values (`delimited.py`), a question table's answer cell by the names opening its
+lines (`answers.py`), a chat or meeting copy by its `Name — stamp` head lines (`stampedheads.py`),
+a channel log by its bracketed nicks (`records.py`); views read a caption extractor's row fields
+(`rowfields.py`), wiki source's bold labels (`wikibold.py`) and each rolling automatic caption
+line once (`rolling.py`).
+
 Turn text is an exact slice of the document text so citations stay verbatim.
 
 One job per module; this one composes them: `readers.py` (exports, views), `markers.py` (where
