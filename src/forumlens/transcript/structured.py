@@ -118,12 +118,9 @@ def _json_value(text: str, i: int, depth: int) -> tuple[Any, int]:
             if text[i : i + 1] != ":":
                 raise ValueError(f"':' expected at offset {i}")
             obj[key], i = _json_value(text, i + 1, depth + 1)
-            i = _skip(text, i)
-            if text[i : i + 1] == "}":
-                return obj, i + 1
-            if text[i : i + 1] != ",":
-                raise ValueError(f"',' or '}}' expected at offset {i}")
-            i += 1
+            closed, i = _after_item(text, i, "}")
+            if closed:
+                return obj, i
     if ch == "[":
         items: list[Any] = []
         i = _skip(text, i + 1)
@@ -132,16 +129,24 @@ def _json_value(text: str, i: int, depth: int) -> tuple[Any, int]:
         while True:
             item, i = _json_value(text, i, depth + 1)
             items.append(item)
-            i = _skip(text, i)
-            if text[i : i + 1] == "]":
-                return items, i + 1
-            if text[i : i + 1] != ",":
-                raise ValueError(f"',' or ']' expected at offset {i}")
-            i += 1
+            closed, i = _after_item(text, i, "]")
+            if closed:
+                return items, i
     m = _SCALAR.match(text, i)
     if m is None:
         raise ValueError(f"JSON value expected at offset {i}")
     return None, m.end()
+
+
+def _after_item(text: str, i: int, close: str) -> tuple[bool, int]:
+    """After a member or an item: (True, the offset after `close`) at the container's end, else
+    (False, the offset after the comma)."""
+    i = _skip(text, i)
+    if text[i : i + 1] == close:
+        return True, i + 1
+    if text[i : i + 1] != ",":
+        raise ValueError(f"',' or '{close}' expected at offset {i}")
+    return False, i + 1
 
 
 def _skip(text: str, i: int) -> int:
