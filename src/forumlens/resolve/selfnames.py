@@ -29,6 +29,7 @@ from forumlens.models import Turn
 from forumlens.resolve import cues
 from forumlens.resolve.addressee import described_addressee
 from forumlens.resolve.datafiles import shipped_toml
+from forumlens.resolve.interpreted import goes_on, is_interpreter_label
 from forumlens.resolve.orgs import looks_org
 from forumlens.resolve.people import LabelGroup, name_forms, name_key, same_person
 from forumlens.resolve.titles import is_title_word
@@ -312,7 +313,9 @@ def split_shared_voices(
             group.name is not None
             or not group.labels
             or not all(is_generic(lab) and not is_one_holder_label(lab) for lab in group.labels)
-            or len(group.turns) < 2
+            # one turn left under an interpreter's label (its other turns joined their speakers)
+            # is still told by whom it answers
+            or (len(group.turns) < 2 and not all(is_interpreter_label(lab) for lab in group.labels))
         ):
             result.append(group)
             continue
@@ -328,8 +331,14 @@ def split_shared_voices(
                 owner[index] = next((p for p in people if same_person(name, p)), None)
                 continue
             before = speech[k - 1] if k else None
-            if before is None or before.index in group.turns:
+            if before is None:
                 owner[index] = None
+                continue
+            if before.index in group.turns:
+                # an interpreter's label twice in a row, nobody between and no question put: the one
+                # interpreted voice going on (`interpreted.goes_on`); other labels stay unknown
+                # ("One word each.": "SPEAKER: Data." "SPEAKER: Correction." may be two panelists)
+                owner[index] = owner.get(before.index) if goes_on(before, turns[index]) else None
                 continue
             for said in _introduced(before.text, spoken):
                 if not any(same_person(said, p) for p in [*people, *others]):
@@ -340,8 +349,10 @@ def split_shared_voices(
             )
             # the asker's own name is not whom they call ("My name is … My comment for …")
             callable_ = [p for p in [*people, *others] if p != speaker_of.get(before.index)]
+            # asked by description ("my question is for the municipal president"): a voice of this
+            # label or a speaker with a group of their own, whom the session described so
             owner[index] = _last_called(before.text, callable_, thanked) or described_addressee(
-                before.text, people, texts
+                before.text, [*people, *others], texts
             )
         told = {n for n in owner.values() if n}
         if len(told) == 1 and None not in owner.values() and told <= set(people):
@@ -350,7 +361,9 @@ def split_shared_voices(
             (person,) = told
             result.append(LabelGroup(person, list(group.labels), list(group.turns)))
             continue
-        if len(told) < 2:
+        # an interpreter's turns all told for speakers with labels of their own: they join them
+        told_others = all(is_interpreter_label(lab) for lab in group.labels) and None not in owner.values()
+        if len(told) < 2 and not (told and told_others):
             result.append(group)
             continue
         for person in [*people, *others]:
