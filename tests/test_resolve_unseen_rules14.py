@@ -51,3 +51,74 @@ def test_an_interpreter_turn_after_a_question_is_not_the_asker_going_on():
     people = {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
     assert 17 not in people["Joaquim Teles Barreto"].lines
     assert 17 not in people["Benedita Alcântara Ribas"].lines
+
+
+RESPELLED = (
+    "IGF 2018 - Day 2 - Lightning Talk Stage - Lightning Talk #12\n\n"
+    ">> AGNETA LUNDQVIST:  Welcome to the stage.  I am Agneta Lundqvist, I host the talks today.  "
+    "Our first speaker is Tomasz.\n\n"
+    ">> TOMASZ VOYCHIK:  Thank you.  I work at the Fundacja Otwarte Archiwa, a small NGO in Lublin.  "
+    "We scan court files.\n\n"
+    ">> TOMASZ VOYCHIK:  I see the screen has my name in a creative way.  It is Wójcik, "
+    "W-O-J-C-I-K.  So, the files.\n\n"
+    ">> TOMASZ WÓJCIK:  The files are public now.  Thank you.\n\n"
+    ">> AGNETA LUNDQVIST:  Thank you.  A question?  Yes, at the microphone in the middle.\n\n"
+    ">> PAWEL KOWALCYK:  Good morning.  Paweł Kowalczyk, I am a reporter at the Gazeta Nadbużańska.  "
+    "Who pays for the scanning?\n\n"
+    ">> TOMASZ WÓJCIK:  Volunteers.\n"
+)
+
+
+def test_a_label_respelled_mid_speech_is_one_person_under_the_corrected_name():
+    people = {p.name: p for p in resolve_session(parse_transcript(RESPELLED, source="t.txt")).people}
+    tomasz = people["Tomasz Wójcik"]
+    assert tomasz.lines == (5, 7, 9, 15)
+    assert "TOMASZ VOYCHIK" in tomasz.labels
+    assert tomasz.affiliation == "Fundacja Otwarte Archiwa"  # said under the old spelling
+    assert "Tomasz Voychik" not in people
+    # the spelling spoken out letter by letter is no body
+    assert all(p.affiliation is None or "-" not in p.affiliation for p in people.values())
+
+
+def test_a_label_misheard_takes_the_name_its_voice_says():
+    people = {p.name: p for p in resolve_session(parse_transcript(RESPELLED, source="t.txt")).people}
+    assert people["Paweł Kowalczyk"].labels == ("PAWEL KOWALCYK",)
+    assert "Pawel Kowalcyk" not in people
+
+
+def test_two_speakers_with_one_first_name_stay_two():
+    # the later surname is never said under the first label: two people, not a correction
+    text = RESPELLED.replace("It is Wójcik, W-O-J-C-I-K.  ", "")
+    names = {p.name for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert {"Tomasz Voychik", "Tomasz Wójcik"} <= names
+
+
+def test_a_relative_named_first_is_not_the_speakers_name():
+    from forumlens.resolve.people import LabelGroup
+    from forumlens.resolve.selfnames import complete_names
+
+    text = ">> JOHN OKAFOR:  Jane Okafor, my sister, asked me to speak.\n"
+    session = parse_transcript(text, source="t.txt")
+    groups = complete_names([LabelGroup("John Okafor", ["JOHN OKAFOR"], [0])], session.turns)
+    assert groups[0].name == "John Okafor"
+
+
+def test_a_display_name_with_an_initial_takes_the_full_name_said():
+    text = (
+        "IGF 2024 - Day 1 - Workshop Room 2 - WS #9\n\n"
+        ">> Tevita F (he/him):  Hello, good morning to the room.  I'm Tevita Fifita, I coordinate the "
+        "Ha'apai Youth Connect.\n"
+    )
+    (person,) = resolve_session(parse_transcript(text, source="t.txt")).people
+    assert person.name == "Tevita Fifita"
+
+
+def test_a_name_spelled_out_letter_by_letter_is_no_body():
+    from forumlens.resolve.orgs import after_name, load_gazetteer
+
+    spelled = "It is Wójcik, W-O-J-C-I-K.  Nobody can write it."
+    assert after_name(spelled, len("It is Wójcik"), len(spelled), [], load_gazetteer()) == []
+    # a body's own acronym after a name still is one
+    card = "It is Wanjiru, KICTANet.  Thank you."
+    (org,) = after_name(card, len("It is Wanjiru"), len(card), [], load_gazetteer())
+    assert org.name == "KICTANet"

@@ -49,14 +49,22 @@ def _described_words(text: str) -> set[str] | None:
     return {prefix_stem(w, _STEM) for w in words}
 
 
+_SENTENCE_END = re.compile(r"[.?!]")
+
+
 def _words_around(person: str, texts: Sequence[str]) -> set[str]:
-    """The words of every sentence that says the person's name (any form)."""
+    """The words of every sentence that says the person's name (any form). The name is found
+    first and its sentence cut out around it: a pattern that scans for the sentence start at
+    every position costs quadratic time on long turns (issue 19)."""
     words: set[str] = set()
-    for form in name_forms(person):
-        pattern = re.compile(rf"[^.?!]*\b{re.escape(form)}\b[^.?!]*")
-        for text in texts:
+    forms = [re.compile(rf"\b{re.escape(form)}\b") for form in name_forms(person)]
+    for text in texts:
+        for pattern in forms:
             for m in pattern.finditer(text):
-                words |= {prefix_stem(w, _STEM) for w in re.findall(r"[a-z][a-z'’-]*", m.group().casefold())}
+                start = max(text.rfind(c, 0, m.start()) for c in ".?!") + 1
+                end = _SENTENCE_END.search(text, m.end())
+                sentence = text[start : end.start() if end else len(text)]
+                words |= {prefix_stem(w, _STEM) for w in re.findall(r"[a-z][a-z'’-]*", sentence.casefold())}
     return words
 
 

@@ -44,6 +44,7 @@ from forumlens.resolve.people import (
     split_floor_voices,
 )
 from forumlens.resolve.registry import Registry, load_registry
+from forumlens.resolve.respelled import join_respelled
 from forumlens.resolve.roles import (
     Draft,
     Evidence,
@@ -509,7 +510,9 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     said = coalition_mentions(new, session.text, lines)
     view = SessionView(session, sorted([*mentions, *said], key=lambda m: m.start), {m.entity_id: m.name for m in said})
     # "ROSA: (Speaking Spanish)" then "INTERPRETER: …": the interpreter's words are Rosa's
-    groups = name_unlabelled(drop_collective(join_interpreted(group_labels(session), session.turns)), session.turns)
+    # ">> MAREK SHEFCHIK:" … "It is Szewczyk" … ">> MAREK SZEWCZYK:": one speaker, the label re-spelled
+    groups = join_respelled(group_labels(session), session.turns)
+    groups = name_unlabelled(drop_collective(join_interpreted(groups, session.turns)), session.turns)
     # ">> MODERATOR: … My name is Noura Al-Harbi": the duty label is her all session
     groups = name_generic_voices(groups, session.turns, is_one_holder_label)
     # "MS. OKORO" → the Amina Okoro of the hand-off; "THE CHAIR" → the chair the session names

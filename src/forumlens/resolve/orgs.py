@@ -373,7 +373,10 @@ _LIST_AFTER = re.compile(r"\s+(?:and|&)\s+")
 _PART_OF = re.compile(r"(?:[A-Z][\w'’\u2011-]+\s+){1,2}of\s+(?:the\s+)?")
 _WORDLIKE = re.compile(r"[^\W\d_][\w'’\u2011.&-]*|&")
 _TRAIL = ",.;:!?)]}\"”'’"
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.\-]*[A-Z0-9]|(?=(?:[a-z]*[A-Z]){3})[A-Z]{2,}[a-z]+[A-Za-z]*")  # "KICTANet"
+# "KICTANet", "ICT4D"; not a name spelled out letter by letter ("W-O-J-C-I-K"): a spelling, no body
+_ACRONYM = re.compile(
+    r"(?![A-Z](?:-[A-Z]){3,}$)(?:[A-Z][A-Z0-9&.\-]*[A-Z0-9]|(?=(?:[a-z]*[A-Z]){3})[A-Z]{2,}[a-z]+[A-Za-z]*)"
+)
 _LOWER_WORD = re.compile(r"[a-z][\w\u2011-]*")
 _NOT_ORG = frozenset(
     [

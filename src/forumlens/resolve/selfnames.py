@@ -25,6 +25,8 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from forumlens.models import Turn
 from forumlens.resolve import cues
 from forumlens.resolve.addressee import described_addressee
@@ -467,7 +469,43 @@ def complete_names(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[
             for other in named
         ):
             group.name = longer[0]
+            continue
+        heard = _misheard(group, turns)
+        if heard is not None and not any(other != group.name and same_person(heard, other) for other in named):
+            group.name = heard
     return list(groups)
+
+
+# How alike a label and the name its voice says must be to be one name misheard: the surname
+# nearly the same ("Colbenschlag" / "Kolbenschlag"), the whole name close ("Peter" / "Dieter").
+_SURNAME_ALIKE = 85
+_NAME_ALIKE = 80
+
+
+def _misheard(group: LabelGroup, turns: Sequence[Turn]) -> str | None:
+    """The name a labelled voice gives as its own in its first turn ("Dieter Kolbenschlag, I am an
+    editor …") when the label is the same name misheard (">> PETER COLBENSCHLAG:"): as many words,
+    the surname nearly the same and the whole close, but not the same key. The voice's own words
+    are spelled as said, often corrected by a captioner's note; the label was typed once, before."""
+    if group.name is None or not group.turns:
+        return None
+    label = name_key(group.name).split()
+    if len(label) < 2:
+        return None
+    first = turns[group.turns[0]].text
+    for name in said_names(first, opening=True, limit=len(first)):
+        said = name_key(name).split()
+        if (
+            len(said) == len(label)
+            and said != label
+            and fuzz.ratio(said[-1], label[-1]) >= _SURNAME_ALIKE
+            and fuzz.ratio(" ".join(said), " ".join(label)) >= _NAME_ALIKE
+            # one surname, other first names: a relative ("Jane Okafor" for ">> JOHN OKAFOR:")
+            # unless the first names too are one name misheard ("Maria" / "Mario")
+            and (said[-1] != label[-1] or fuzz.ratio(said[0], label[0]) >= _NAME_ALIKE)
+        ):
+            return name
+    return None
 
 
 # A username as a label: one token of letters joined by "_" or "." or followed by digits, written
@@ -478,7 +516,8 @@ _HANDLE = re.compile(r"(?-i:[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|[a-z]+\d+)")
 def _covers(short: set[str], full: Sequence[str]) -> bool:
     """Whether a full name holds every word of a short form and more, an initial ("k") standing
     for a word that starts with it ("Zainab K." for "Zainab Kargbo-Fofanah")."""
-    if len(full) <= len(short):
+    # "Keahi K" for "Keahi Kalanikupua": an initial stands for a word, so as many words may cover it
+    if len(full) < len(short) or (len(full) == len(short) and not any(len(w) == 1 for w in short)):
         return False
     rest = list(full)
     for word in sorted(short, key=len, reverse=True):

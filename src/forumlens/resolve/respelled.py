@@ -1,0 +1,56 @@
+"""A label the captioner re-spells mid-speech: ">> MAREK SHEFCHIK:" twice, then, after the speaker
+spells it out ("It is Szewczyk, S-Z-E-W-C-Z-Y-K"), ">> MAREK SZEWCZYK:" for the rest.
+
+Why: a captioner types a name as heard and corrects the label once the speaker (or a card)
+gives the spelling. The two spellings are too far apart for a fuzzy match ("Shefchik",
+"Szewczyk"), so label by label the one speaker becomes two people, the first with the right
+body and the second a participant with none. Three things together tell the correction from two
+people who share a first name: the new label follows the old one with nobody between, both give
+the same first name, and the new surname was said in the old label's own words (the speaker
+spelling it). The person keeps the corrected name; the old spelling stays among the labels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from forumlens.models import Turn
+from forumlens.resolve.people import LabelGroup, name_key
+
+__all__ = ["join_respelled"]
+
+
+def _corrects(old: LabelGroup, new: LabelGroup, turns: Sequence[Turn]) -> bool:
+    """Whether `new`'s name is `old`'s re-spelled: same first name, another surname, that surname
+    said in `old`'s own turns."""
+    if old.name is None or new.name is None:
+        return False
+    was, now = name_key(old.name).split(), name_key(new.name).split()
+    if len(was) < 2 or len(now) < 2 or was[0] != now[0] or was[-1] == now[-1] or len(now[-1]) < 3:
+        return False
+    surname = new.name.split()[-1]
+    said = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
+    return any(said.search(turns[i].text) for i in old.turns)
+
+
+def join_respelled(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
+    """The groups with each label a captioner re-spelled joined into the corrected one (see the
+    module's docstring); groups left alone otherwise."""
+    owner = {index: group for group in groups for index in group.turns}
+    speech = [t for t in turns if t.kind == "speech"]
+    gone: set[int] = set()
+    for before, after in pairwise(speech):
+        old, new = owner.get(before.index), owner.get(after.index)
+        if old is None or new is None or old is new or id(old) in gone or not _corrects(old, new, turns):
+            continue
+        new.turns = sorted([*old.turns, *new.turns])
+        new.labels = [*old.labels, *(lab for lab in new.labels if lab not in old.labels)]
+        for index in old.turns:
+            owner[index] = new
+        old.turns = []
+        gone.add(id(old))
+    if not gone:
+        return list(groups)
+    return [g for g in groups if id(g) not in gone]
