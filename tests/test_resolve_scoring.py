@@ -48,6 +48,27 @@ def test_score_people_counts_each_field_and_accepted_spellings():
     assert any(e == "Nobody Here: not found" for e in score.errors)
 
 
+def test_a_hub_is_found_by_its_place_whichever_hub_words_its_name_has():
+    cast = Cast(
+        people=(
+            Person("Mopti Remote Hub", role="remote-hub", mode="online", lines=(5,)),
+            Person("Remote Hub Segou", role="participant", mode="online", lines=(7,)),
+        ),
+        coalitions=(),
+    )
+    gold = {
+        "people": [
+            {"name": "Mopti Hub", "role": "remote-hub", "affiliation": None, "mode": "online"},
+            # only a hub stands for a hub: the place of a person's name is no match
+            {"name": "Segou Hub", "role": "remote-hub", "affiliation": None, "mode": "online"},
+            {"name": "Mopti Remote Hub Two", "role": "remote-hub", "affiliation": None, "mode": "online"},
+        ]
+    }
+    score = score_people(cast, gold)
+    assert score.found == 1 and score.role == 1
+    assert "Segou Hub: not found" in score.errors and "Mopti Remote Hub Two: not found" in score.errors
+
+
 def test_a_registry_spelling_accepts_the_canonical_name_and_nothing_else():
     """The cast reports registry matches under their canonical names (issue 22), so an
     annotator's "Benin IGF" is answered by "Beninese Internet Governance Forum"; another
