@@ -122,3 +122,39 @@ def test_a_name_spelled_out_letter_by_letter_is_no_body():
     card = "It is Wanjiru, KICTANet.  Thank you."
     (org,) = after_name(card, len("It is Wanjiru"), len(card), [], load_gazetteer())
     assert org.name == "KICTANet"
+
+
+def test_where_one_is_from_a_seat_a_stage_a_row_the_meeting_tool_and_a_night_hour():
+    from forumlens.resolve.modes import own_cues
+
+    onsite = [
+        "I am sitting here in the second row with the timer.",
+        "I'm sitting at the table with the projector.",
+        "I will talk to you from here on the podium with the bell.",
+        "Hello, from the front row, thanks.",
+    ]
+    online = [
+        "I put up my hand in the Zoom chat, I hope that is fine.",
+        "Apologies, I have lost the audio for a moment.",
+        "Yes, it's 2 a.m., everybody else at home is asleep.",
+        "It is 11 p.m. in Auckland and my tea is cold.",
+    ]
+    for sentence in onsite:
+        assert own_cues(sentence, 2024) == (0.0, 1.5), sentence
+    for sentence in online:
+        online_weight, onsite_weight = own_cues(sentence, 2024)
+        assert online_weight > 0 and onsite_weight == 0, sentence
+
+
+def test_a_seat_at_home_a_time_of_a_meeting_and_a_past_trip_place_nobody():
+    from forumlens.resolve.modes import own_cues
+
+    for sentence in (
+        "I am sitting at my desk in the office.",
+        "The call is at 10 p.m. tomorrow.",
+        "Two years ago I came to the forum with my university.",
+        "In 2018 I flew in for the forum, and the visa came late.",
+    ):
+        assert own_cues(sentence, 2024) == (0.0, 0.0), sentence
+    # a trip of another year does not hide what one says of this one
+    assert own_cues("In 2018 I was at home; this year I just arrived.", 2024) == (0.0, 1.5)

@@ -84,12 +84,18 @@ _OWN_ONLINE_STRONG = SharedCue(
         r"dropp(?:ed|ing)|may drop|is (?:unstable|slow|bad|weak|poor))|"
         r"my (?:internet |network )?(?:connection|bandwidth|camera|video|webcam) (?:is|was|keeps|may)|"
         r"(?:on|switch(?:ed)? to|from) my (?:phone|mobile)|"
+        # "I raised my hand in Zoom", "I lost the audio": the meeting tool's side of the call
+        rf"(?:I|we)\s+(?:have\s+)?(?:raised|raise|put up)\s+(?:my|our|a)\s+hand\s+(?:in|on|via)\s+(?:the\s+)?(?:{_PLATFORM}|chat)\b|"
+        r"(?:I|we)\s+(?:have\s+|had\s+|just\s+)?lost\s+(?:the|my|our)\s+(?:audio|sound|connection|signal|video|line)\b|"
         # "it is 4 a.m. here", "it is almost midnight here": a night hour where one is, while the
         # session meets in the host city's day
         r"it(?:'s|’s| is)\s+(?:already\s+|almost\s+|nearly\s+|past\s+|now\s+)?(?:(?:[1-6]|12)(?:[:.]\d\d)?\s*a\.?\s?m\b\.?|"
         r"(?:9|10|11)(?:[:.]\d\d)?\s*p\.?\s?m\b\.?|(?:after\s+)?midnight|the middle of the night|late at night|"
         r"(?:one|two|three|four|five)(?:\s+o['’]clock)?\s+in the morning)\s*,?\s*"
-        r"(?:here|over here|where I am|for me|in my (?:city|country|time ?zone))\b|"
+        # "…here", or the hour said bare as where one is ("Yes, it's 1 a.m., my children are asleep"),
+        # or with the city one is in ("it's 9 p.m. in Manila"; the host city is checked on its own)
+        r"(?:(?:here|over here|where I am|for me|in my (?:city|country|time ?zone)|in\s+(?-i:[A-Z])[\w'’-]+)\b|"
+        r"(?=\.?\s*[,;]|\.?\s*$|\.\s+(?-i:[A-Z])))|"
         # "I am on the phone, on the bus": taking part on the move
         r"(?:I am|I'm|I’m)\s+(?:(?:on|in)\s+(?:the|a|my)\s+(?:phone|bus|train|taxi)|on the move)|"
         # "I am on WebEx from Jacmel", "I follow on Zoom", "I'm on the telephone line": the speaker
@@ -132,7 +138,13 @@ _OWN_ONSITE = SharedCue(
         r"(?:in|into) the (?:room|hall) here|here (?:in|at) the (?:room|hall|venue)|"
         r"(?:I|we|to)\s+(?:see|have)\s+(?:[\w']+\s+){0,3}?(?:faces|people|hands?)\s+(?:here\s+)?in the (?:room|hall)|"
         # where one sits in the room: "I am sitting in the second row", "seated near the door"
-        r"(?:sitting|seated|standing)\s+(?:[\w']+\s+){0,3}?(?:row|aisle|door|podium|stage)\b|"
+        r"(?:sitting|seated|standing)\s+(?:[\w']+\s+){0,4}?(?:row|aisle|door|podium|stage)\b|"
+        # "I'm sitting at the table with the two laptops" (not "at my kitchen table": at home)
+        r"(?:sitting|seated)\s+(?:here\s+)?(?:at|by|near)\s+the\s+(?:[\w-]+\s+)?table\b|"
+        # "your host here at the little stage", "here on the podium"
+        r"here\s+(?:at|on)\s+the\s+(?:[\w-]+\s+){0,2}?(?:stage|podium|lectern|dais)\b|"
+        # "Hi, from the back row", "we are here in the third row"
+        r"(?:from|in)\s+the\s+(?:back|front|first|second|third|fourth|fifth|last)\s+row\b|"
         # "I am sitting at the online desk here at the back of the hall", "I am sitting in the back",
         # "Hola, buenas tardes, here in the back"
         r"(?:here|sitting|seated|standing)\s+(?:[\w']+\s+){0,4}?(?:at|in) the (?:back|front|middle|corner|end) of the (?:room|hall)\b|"
@@ -430,12 +442,28 @@ def _own_picture(sentence: str) -> bool:
     return bool(_MY_SIDE.search(sentence) and _AV.search(sentence) and _AV_STATE.search(sentence))
 
 
+# "Last year I came to the IGF with …", "in 2019 I flew to the forum": a trip told of another year
+# says nothing of where one is now.
+_PAST = re.compile(
+    r"\b(?:last|previous|past)\s+(?:year|time|month|edition|forum|IGF)\b|\b(?:years?|months?)\s+ago\b|"
+    r"\bin\s+(?:19|20)\d\d\b|\bback\s+(?:in|then)\b|\bthe\s+first\s+time\b|\bwhen\s+I\s+(?:was|first)\b",
+    re.IGNORECASE,
+)
+
+
+def _told_of_before(sentence: str, at: int) -> bool:
+    """Whether the clause up to `at` is set in another year ("Last year I came …"; not "In 2019 I
+    was in Berlin; this year I just arrived")."""
+    start = max(sentence.rfind(turn, 0, at) for turn in (";", " but ", "this year", " now "))
+    return _PAST.search(sentence, max(start, 0), at) is not None
+
+
 def own_cues(sentence: str, year: int | None, venues: Venues | None = None) -> tuple[float, float]:
     """(online, on site) weight of the speaker's own sentence."""
     v = venues or load_venues()
     online = 1.5 * _own(_OWN_ONLINE_STRONG, sentence) + 0.75 * len(_OWN_ONLINE_WEAK.findall(sentence))
     online += 1.5 * _own_picture(sentence)
-    onsite = 1.5 * len(_OWN_ONSITE.findall(sentence))
+    onsite = 1.5 * sum(1 for m in _OWN_ONSITE.finditer(sentence) if not _told_of_before(sentence, m.start()))
     here_online, here_onsite = _here_places(sentence, v.venue(year), v.places)
     return online + here_online, onsite + here_onsite
 
