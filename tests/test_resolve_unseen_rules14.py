@@ -158,3 +158,36 @@ def test_a_seat_at_home_a_time_of_a_meeting_and_a_past_trip_place_nobody():
         assert own_cues(sentence, 2024) == (0.0, 0.0), sentence
     # a trip of another year does not hide what one says of this one
     assert own_cues("In 2018 I was at home; this year I just arrived.", 2024) == (0.0, 1.5)
+
+
+def test_a_body_called_by_its_first_word_is_the_one_said_in_full_before():
+    text = (
+        "IGF 2019 - Day 2 - Lightning Talk #4\n\n"
+        ">> MARTHE KLEINSCHMIDT:  Welcome.  I am Marthe Kleinschmidt, I run the Filmschule Uckermark, a "
+        "small film school in Prenzlau.\n\n"
+        ">> ROLF AUENBACH:  Good morning, I'm Rolf Auenbach, also from the Filmschule, I keep the time.\n"
+    )
+    people = {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert people["Rolf Auenbach"].affiliation == "Filmschule Uckermark"
+
+
+def test_a_body_called_by_a_first_word_two_bodies_share_is_neither():
+    from forumlens.resolve.orgs import load_gazetteer, org_at
+
+    text = (
+        "the Filmschule Uckermark and the Filmschule Barnim work together.  I am also from the Filmschule, "
+        "in the office."
+    )
+    at = text.index("the Filmschule,")
+    assert org_at(text, at, len(text), [], load_gazetteer(), place_cue=True) is None
+
+
+def test_a_paper_described_as_a_weekly_is_the_writers_body():
+    text = (
+        "IGF 2023 - Day 1 - Open Forum #3\n\n"
+        ">> MODERATOR:  Questions?  Yes, in the room.\n\n"
+        ">> AUDIENCE:  Thank you.  Arjun Pillai, I write for The Malabar Courier, a regional weekly in Kochi.  "
+        "Who answers the complaints?\n"
+    )
+    people = {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert people["Arjun Pillai"].affiliation == "Malabar Courier"

@@ -676,6 +676,12 @@ def _named(
             if _THE_BEFORE.search(text, max(0, start - 16), start)
             else None
         )
+    if len(words) == 1 and _THE_BEFORE.search(text, max(0, start - 16), start):
+        # "also from the Medienwerkstatt": a body said in full before ("the Medienwerkstatt
+        # Pleißenufer"), called by its first word
+        opened = _named_before(text, start, end, words[0], gazetteer, first=True)
+        if opened is not None:
+            return opened
     head = any(w.lower() in _ORG_WORDS for w in words)
     acronym = any(_ACRONYM.fullmatch(w) for w in words)
     spelt = _SPELT_AFTER.match(text, end, stop)
@@ -718,17 +724,20 @@ _NAME_RUN = re.compile(
 )
 
 
-def _named_before(text: str, start: int, end: int, word: str, gazetteer: Gazetteer) -> Org | None:
+def _named_before(
+    text: str, start: int, end: int, word: str, gazetteer: Gazetteer, *, first: bool = False
+) -> Org | None:
     """The body a bare "the Institute" stands for: the one full name with that organisation
     word said before it ("the Caspian Institute of Information Technologies … my colleague,
     also from the Institute"); with two different ones said, none. A name that is only generic
-    words says no more than the word."""
+    words says no more than the word. `first`: the word must open the name ("the Medienwerkstatt"
+    for "the Medienwerkstatt Pleißenufer"), as a body's short name does."""
     lo = max(0, start - _BACK_WINDOW)
     best: tuple[int, int] | None = None
     said: set[str] = set()
     for m in _NAME_RUN.finditer(text, lo, start):
         words = m.group().split()
-        if len(words) >= 2 and word in words and not _generic(words, gazetteer):
+        if len(words) >= 2 and (words[0] == word if first else word in words) and not _generic(words, gazetteer):
             best = (m.start(), m.end())
             said.add(_fold(m.group()))
     if best is None or len(said) > 1:
@@ -997,7 +1006,13 @@ _WHERE_AFTER = SharedCue(
 )
 _WHERE_LINK = re.compile(r"\b(?:at|with|for|in|by)\s+", re.IGNORECASE)
 # A sentence that starts with a name and a link: "Lucía Fernández-Ruiz, for the DC on …".
-_NAME_LINK = SharedCue(re.compile(rf"\s*(?P<name>{_NAME}),\s+(?:for|from|representing|with)\s+"))
+# (also after a greeting and "I'm": "Yes, hello, I'm Jannik Oberholz, also from the …")
+_NAME_LINK = SharedCue(
+    re.compile(
+        rf"\s*(?:(?:[\w'’]+,?\s+){{0,3}}?(?i:I'm|I’m|I am|my name is|this is)\s+)?(?P<name>{_NAME}),\s+"
+        r"(?:also\s+)?(?:for|from|representing|with)\s+"
+    )
+)
 # A speaker reading out their own card: "My name is Kenji Watanabe, Hitotsubashi University."
 _OWN_CARD = re.compile(rf"\s*(?:(?:I'm|I’m|I am|my name is|this is)\s+)?(?P<name>{_NAME})(?=,)", re.IGNORECASE)
 
@@ -1090,7 +1105,8 @@ def self_orgs(
 _ORG_KIND = (
     r"(?:"
     + alternation(_ORG_NOUNS)
-    + r"|paper|firm|charity|non-?profit|newsroom|collective|consultancy|think[\s-]tank|cooperative|co-op)"
+    + r"|paper|weekly|monthly|journal|publication|outlet|firm|charity|non-?profit|newsroom|collective|consultancy|"
+    + r"think[\s-]tank|cooperative|co-op)"
 )
 _DESCRIBED_AFTER = re.compile(
     rf"[ \u00a0]*,[ \u00a0]*(?:(?:it|which|that)[ \u00a0]+(?:is|was)[ \u00a0]+|it['’]s[ \u00a0]+)?"
