@@ -191,3 +191,32 @@ def test_a_paper_described_as_a_weekly_is_the_writers_body():
     )
     people = {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
     assert people["Arjun Pillai"].affiliation == "Malabar Courier"
+
+
+HANDOFFS = (
+    "IGF 2019 - Day 3 - Lightning Talk Stage - Lightning Talk #40\n\n"
+    ">> GRETA VOSSBERG:  Good morning.  I am Greta Vossberg, I host the stage today.  Our first speaker "
+    "came by the overnight bus from Wrocław, and she will talk about archives.  Halina, please.\n\n"
+    ">> HALINA WROBEL:  Thank you.  I work at the Fundacja Pamięć Cyfrowa.  Archives are open.\n\n"
+    ">> GRETA VOSSBERG:  Thank you.  Our next talk comes on the video link from Jaffna.  Tharini?  "
+    "We see you on the big screen.\n\n"
+    ">> THARINI SELVAKUMAR:  Good morning.  I lead the Palmyra Data Trust.  Land records are the point.\n"
+)
+
+
+def test_a_short_hand_off_takes_the_slot_described_the_sentence_before():
+    people = {p.name: p for p in resolve_session(parse_transcript(HANDOFFS, source="t.txt")).people}
+    assert people["Halina Wrobel"].mode == "onsite"  # came by the overnight bus
+    assert people["Tharini Selvakumar"].mode == "online"  # the video link, seen on the screen
+
+
+def test_the_sentence_before_a_long_hand_off_or_naming_another_stays_its_own():
+    text = HANDOFFS.replace(
+        "Halina, please.", "Halina, who has worked on court archives for twenty years in three cities, please."
+    ).replace(
+        "Our next talk comes on the video link from Jaffna.", "Our next talk, says Greta, comes on the video link."
+    )
+    people = {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert people["Halina Wrobel"].mode is None
+    # "We see you on the big screen" right after calling her still places her
+    assert people["Tharini Selvakumar"].mode == "online"

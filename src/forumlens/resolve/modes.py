@@ -228,7 +228,9 @@ _OTHER_ONLINE = re.compile(
     # screen already", "we see only your name on the screen"
     r"(?:your|her|his|their)\s+(?:picture|video|image|connection|sound|audio)\s+(?:has\s+|is\s+|just\s+)*"
     r"(?:frozen|froze|dropped|cut|breaking up|broke up)\b|"
-    r"see\s+(?:him|her|you|them)\s+on\s+(?:the\s+)?screen\b|(?:your|her|his)\s+name\s+on\s+the\s+screen\b|"
+    r"see\s+(?:him|her|you|them)\s+on\s+(?:the\s+)?(?:big\s+|large\s+|main\s+)?screen\b|(?:your|her|his)\s+name\s+on\s+the\s+screen\b|"
+    # the chair checking the line to them: "can you hear us?"; the talk "comes on the video link"
+    r"can\s+you\s+(?:hear|see)\s+us\b|(?:comes?|coming)\s+(?:to\s+us\s+)?(?:on|over|via|by)\s+(?:the\s+|a\s+)?video\b|"
     r"(?:joins?|joining|joined|connects?|connecting|connected|calling in|dialling in)\s+(?:us\s+|in\s+)?"
     r"(?:from|remotely|online|virtually)|"
     # "who is following the online room from Lagos": running the online side from a place
@@ -255,6 +257,9 @@ _OTHER_ONSITE = re.compile(
     # "he travelled from Santiago for this panel", "she came from Dakar to be with us"
     r"(?:came|travell?ed|flew)\s+(?:in\s+|here\s+)?from\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+"
     r"(?:for (?:this|the|our)|to (?:be with|join|attend)|yesterday|last night|this morning)|"
+    # "she came by the night train from Narvik": the trip that brought them
+    r"(?:came|travell?ed|drove|arrived)\s+(?:here\s+)?by\s+(?:the\s+)?(?:night\s+|overnight\s+|early\s+)?"
+    r"(?:bus|coach|car|train|plane|boat|ferry|road|air)\b|"
     # "he's the one in the first row with two laptops": a seat in the room
     r"in the (?:first|second|third|fourth|front|back|last) row|"
     r"(?:sitting|seated)\s+(?:(?:right\s+)?here|(?:at|in) the (?:front|back|table|panel|podium|first row)|"

@@ -525,6 +525,19 @@ def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int
         ):
             online, onsite = _about_other(view, turn, view.text[nxt[0] : nxt[1]])
             a, b = nxt
+    if not (online or onsite) and stop >= limit:
+        # "Our first speaker came by the night train from Gdańsk …  Marek, please.": a short
+        # hand-off that names only them takes the sentence before when it describes the slot
+        # they fill and names nobody
+        before = view.sentence_before(turn, a)
+        if (
+            before is not None
+            and _SLOT_BEFORE.match(view.text, before[0])
+            and not view.names_between(before[0], before[1])
+            and len(_WORDS_IN.findall(view.text, a, b)) <= _SHORT_HANDOFF
+        ):
+            online, onsite = _about_other(view, turn, view.text[before[0] : before[1]])
+            a, b = before
     if (online or onsite) and end not in draft.seen:
         draft.seen.add(end)
         draft.online += weight * online
@@ -532,7 +545,17 @@ def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int
         draft.mode_evidence.append(view.evidence(a, b, "mode"))
 
 
-_GOES_ON = re.compile(r"\s*(?:He|She)\b")
+# The next sentence goes on about the person: "He …", "She …", or the chair's "We see you on the
+# big screen" right after calling them.
+_GOES_ON = re.compile(r"\s*(?:He|She)\b|\s*(?:We|I)\s+(?:can\s+)?(?:see|hear)\s+you\b")
+# The slot a hand-off fills, described the sentence before: "Our first speaker came …", "The next
+# panelist joins …", "Our second talk comes on the video link from Dhaka …".
+_SLOT_BEFORE = re.compile(
+    r"\s*(?:(?:Thank you|Thanks|Okay|OK|So|Now|And)[,.!]?\s+)*(?:Our|The)\s+(?:first|second|third|fourth|fifth|next|last|final)\s+"
+    r"(?:speaker|panell?ist|guest|talk|presenter|presentation|intervention|respondent)\b"
+)
+_WORDS_IN = re.compile(r"\w+")
+_SHORT_HANDOFF = 8  # words of a hand-off that only calls the person ("Marek, please.", "Nusrat, can you hear us?")
 
 
 _TITLE_BEFORE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?\s+)?"
