@@ -220,3 +220,23 @@ def test_the_sentence_before_a_long_hand_off_or_naming_another_stays_its_own():
     assert people["Halina Wrobel"].mode is None
     # "We see you on the big screen" right after calling her still places her
     assert people["Tharini Selvakumar"].mode == "online"
+
+
+def test_a_surname_label_with_the_first_half_of_a_hyphenated_name_is_that_person():
+    text = (
+        "IGF 2011 - Dynamic Coalition on Media\n\n"
+        ">> MODERATOR:  Good morning, welcome.  My name is Wairimu Kamau-Njoroge, I chair today.  Olivier?\n\n"
+        ">> OLIVIER MUTABAZI:  Thank you.  I teach journalism.\n\n"
+        ">> KAMAU:  Thank you, Olivier.  Next, the floor.\n"
+    )
+    people = {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert people["Wairimu Kamau-Njoroge"].lines == (3, 7)
+    assert "Kamau" not in people
+
+
+def test_the_second_half_of_a_hyphenated_name_is_not_read_as_its_first():
+    from forumlens.resolve.titled import _hyphen_head
+
+    assert _hyphen_head("Wairimu Kamau-Njoroge") == "kamau"
+    assert _hyphen_head("Kamau Njoroge") is None  # no hyphen: no first half to keep
+    assert _hyphen_head("Kamau-Njoroge") is None  # no given name before it

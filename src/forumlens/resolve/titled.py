@@ -213,6 +213,16 @@ def _words(name: str) -> list[str]:
     return name_key(name).split()
 
 
+def _hyphen_head(name: str) -> str | None:
+    """The key of the first half of a name's hyphenated family name ("gitahi" of "Nyokabi
+    Gitahi-Muriuki"), if its last word is hyphenated and a given name comes before it."""
+    raw = name.replace("\u2011", "-").split()
+    if len(raw) < 2 or "-" not in raw[-1].strip("-"):
+        return None
+    head = name_key(raw[-1].split("-")[0]).split()
+    return head[0] if head else None
+
+
 def persons(names: Sequence[str]) -> list[Counter[str]]:
     """Names clustered into people (caption variants of one name are one person)."""
     people: list[Counter[str]] = []
@@ -311,7 +321,11 @@ def join_titled_surnames(groups: Sequence[LabelGroup], turns: Sequence[Turn]) ->
             and (
                 not _surname_label(group, surname)
                 # "THOMAS" beside speakers "Thomas Brandt" and "Anna Thomas": a first name as often
-                or any(g is not group and g.name and surname in _words(g.name)[:-1] for g in result)
+                # (not the first half of a hyphenated family name: "Gitahi" of "Gitahi-Muriuki")
+                or any(
+                    g is not group and g.name and surname in _words(g.name)[:-1] and _hyphen_head(g.name) != surname
+                    for g in result
+                )
             )
         ):
             continue
@@ -323,7 +337,12 @@ def join_titled_surnames(groups: Sequence[LabelGroup], turns: Sequence[Turn]) ->
             and g.name
             and len(_words(g.name)) > n
             # family name first ("TANAKA Kenji") only where a title marks the label as a surname
-            and (all(map(_same_word, family, _words(g.name)[-n:])) or (titled and family == _words(g.name)[:n]))
+            and (
+                all(map(_same_word, family, _words(g.name)[-n:]))
+                or (titled and family == _words(g.name)[:n])
+                # ">> GITAHI:" for "Nyokabi Gitahi-Muriuki": a captioner keeps the first half
+                or (n == 1 and _hyphen_head(g.name) == surname)
+            )
         ]
         said = full_names_ending(group.name, turns)
         people = persons([*(g.name for g in speakers if g.name), *(n for n, _ in said)])
