@@ -240,3 +240,28 @@ def test_the_second_half_of_a_hyphenated_name_is_not_read_as_its_first():
     assert _hyphen_head("Wairimu Kamau-Njoroge") == "kamau"
     assert _hyphen_head("Kamau Njoroge") is None  # no hyphen: no first half to keep
     assert _hyphen_head("Kamau-Njoroge") is None  # no given name before it
+
+
+def test_two_labels_named_alike_only_once_named_are_one_person():
+    text = (
+        "IGF 2026 - Day 2 - Workshop Room 6 - WS #77\n\n"
+        ">> Moderator: Welcome.  I am Dagny Holt, I moderate.  Our engineer is here in the room.\n\n"
+        ">> Eng. Mbaye: Thank you, Madam Moderator.  Ousseynou Mbaye, I am an engineer at the Dakar Water "
+        "Board.  The meters are old.\n\n"
+        ">> Dagny Holt: Thank you.  And who owns the data?\n\n"
+        ">> Ousseynou Mbayye: The board, it is in the contract.\n"
+    )
+    people = {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    ousseynou = people["Ousseynou Mbaye"]  # the spelling his own words give
+    assert ousseynou.lines == (5, 9)
+    assert "Ousseynou Mbayye" not in people
+
+
+def test_two_people_whose_names_differ_stay_two():
+    from forumlens.resolve.people import LabelGroup
+    from forumlens.resolve.respelled import join_variants
+
+    session = parse_transcript(">> A: One.\n\n>> B: Two.\n", source="t.txt")
+    groups = [LabelGroup("Ousseynou Mbaye", ["A"], [0]), LabelGroup("Ousmane Diallo", ["B"], [1])]
+    joined, renamed = join_variants(groups, session.turns)
+    assert [g.name for g in joined] == ["Ousseynou Mbaye", "Ousmane Diallo"] and renamed == {}

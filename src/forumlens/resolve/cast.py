@@ -44,7 +44,7 @@ from forumlens.resolve.people import (
     split_floor_voices,
 )
 from forumlens.resolve.registry import Registry, load_registry
-from forumlens.resolve.respelled import join_respelled
+from forumlens.resolve.respelled import join_respelled, join_variants
 from forumlens.resolve.roles import (
     Draft,
     Evidence,
@@ -540,8 +540,11 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     groups = name_account_labels(groups, session.turns)
     # ">> Nuwan Jayatilleke: Yes, it's Chathurika again … I'm on my colleague Nuwan's laptop"
     groups = join_borrowed_labels(groups, session.turns)
+    # ">> Eng. Ceesay:" named "Bakary Ceesay" by now, and ">> Bakary Cessay:": one person
+    groups, renamed = join_variants(groups, session.turns)
     # a chair found under the short name ("Marjolein vd Kroft") is still the chair under the full one
     moderators |= {g.name for g in groups if g.name and named_before.get(id(g)) in moderators}
+    moderators |= {new for old, new in renamed.items() if old in moderators}
     drafts = collect_evidence(view, groups, moderators, reg)
     introduced = {d.group.name for d in drafts if d.group.name and (d.named_in_handoff or d.affiliations)}
     found = find_misattributions(session, groups, moderators, introduced)

@@ -8,6 +8,11 @@ body and the second a participant with none. Three things together tell the corr
 people who share a first name: the new label follows the old one with nobody between, both give
 the same first name, and the new surname was said in the old label's own words (the speaker
 spelling it). The person keeps the corrected name; the old spelling stays among the labels.
+
+Also one person under two labels that become caption variants of one name only once the
+labels are named (">> Eng. Ceesay:" named "Bakary Ceesay" from his own words, later ">> Bakary
+Cessay:"): the label grouping compared the labels before the names were complete, so the two
+groups are joined here (`join_variants`), under the spelling the speech says.
 """
 
 from __future__ import annotations
@@ -17,9 +22,9 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from forumlens.models import Turn
-from forumlens.resolve.people import LabelGroup, name_key
+from forumlens.resolve.people import LabelGroup, name_key, same_person
 
-__all__ = ["join_respelled"]
+__all__ = ["join_respelled", "join_variants"]
 
 
 def _corrects(old: LabelGroup, new: LabelGroup, turns: Sequence[Turn]) -> bool:
@@ -54,3 +59,44 @@ def join_respelled(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[
     if not gone:
         return list(groups)
     return [g for g in groups if id(g) not in gone]
+
+
+_HUB = re.compile(r"\bhub\b", re.IGNORECASE)
+
+
+def join_variants(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> tuple[list[LabelGroup], dict[str, str]]:
+    """The groups with any two whose full names are caption variants of one name joined, and
+    the renames made (old name -> kept name, so a chair found under one stays the chair). The
+    name kept is the one said in the speech, else the first group's."""
+    spoken = "\n".join(t.text for t in turns if t.kind == "speech").casefold()
+    result: list[LabelGroup] = []
+    renamed: dict[str, str] = {}
+    for group in groups:
+        name = group.name
+        if name is None or len(name.split()) < 2 or _HUB.search(name):
+            result.append(group)
+            continue
+        kept = next(
+            (
+                g
+                for g in result
+                if g.name
+                and g.name != name
+                and len(g.name.split()) >= 2
+                and not _HUB.search(g.name)
+                and same_person(g.name, name)
+            ),
+            None,
+        )
+        if kept is None or kept.name is None:
+            result.append(group)
+            continue
+        said = [n for n in (kept.name, name) if n.casefold() in spoken]
+        final = said[0] if said else kept.name
+        for old in (kept.name, name):
+            if old != final:
+                renamed[old] = final
+        kept.turns = sorted([*kept.turns, *group.turns])
+        kept.labels += [lab for lab in group.labels if lab not in kept.labels]
+        kept.name = final
+    return result, renamed
