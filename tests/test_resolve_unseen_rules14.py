@@ -265,3 +265,16 @@ def test_two_people_whose_names_differ_stay_two():
     groups = [LabelGroup("Ousseynou Mbaye", ["A"], [0]), LabelGroup("Ousmane Diallo", ["B"], [1])]
     joined, renamed = join_variants(groups, session.turns)
     assert [g.name for g in joined] == ["Ousseynou Mbaye", "Ousmane Diallo"] and renamed == {}
+
+
+def test_the_one_keeping_the_time_is_a_moderator():
+    from forumlens.resolve import cues
+
+    for sentence in (
+        "My colleague Rolf will show you the cards, yellow and red.",
+        "I'm sitting at the side holding the cards.",
+        "I will be the timekeeper today.",
+    ):
+        assert cues.MODERATOR_SELF.search(sentence) or cues.MODERATOR_OTHER.search(sentence), sentence
+    for sentence in ("I will keep the time short, I promise.", "We showed the farmers the cards of the region."):
+        assert not cues.MODERATOR_SELF.search(sentence) and not cues.MODERATOR_OTHER.search(sentence), sentence

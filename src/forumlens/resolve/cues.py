@@ -126,7 +126,11 @@ MODERATOR_SELF = re.compile(
     # "I will follow the Zoom and the hub", "I'll manage the chat": a duty taken on for the session
     r"I(?:'ll|’ll| will| am going to|'m going to)(?: also)? (?:follow|monitor|watch|manage|handle)\s+(?:the\s+)?"
     r"(?:zoom|chat|online\s+(?:side|questions|participants)|remote\s+(?:participation|participants|questions)|"
-    r"q\s?&\s?a)\b)",
+    r"q\s?&\s?a)\b|"
+    # keeping the session's time: "I keep the time", "I'm holding the cards", "I'll be the timekeeper"
+    r"I(?:'m|’m| am|'ll|’ll| will)?(?: be)?\s+(?:the\s+)?time[\s-]?keep(?:er|ing)\b|"
+    r"I(?:'m|’m| am|'ll|’ll| will)?\s+(?:[\w']+\s+){0,6}?(?:keep(?:s|ing)?\s+(?:the\s+)?time(?!\s+(?:short|brief|limits?))|"
+    r"(?:hold(?:s|ing)?|show(?:s|ing)?|rais(?:e|es|ing))\s+(?:up\s+)?(?:you\s+)?the\s+(?:time\s+)?cards)\b)",
     re.IGNORECASE,
 )
 MODERATOR_LABEL = re.compile(
@@ -167,7 +171,9 @@ MODERATOR_OTHER = re.compile(
     r"co[\s‑-]?facilitat(?:e|es|ing)|(?:co[\s‑-]?)?(?:moderated|chaired|facilitated)\s+by|"
     r"(?:moderat|chair|facilitat|host)(?:e|es|ing)?\b(?:\s+(?:this|the|today's|our))?"
     r"(?:\s+(?:session|workshop|forum|panel|meeting|discussion))?(?:\s+today)?\s+"
-    r"(?:together\s+)?with)\b",
+    r"(?:together\s+)?with|time[\s-]?keepers?|"
+    # "My colleague Jannik will show you the cards": the one keeping the session's time
+    r"(?:will|to)\s+(?:keep\s+(?:the\s+)?time(?!\s+(?:short|brief|limits?))|(?:hold|show|raise)\s+(?:up\s+)?(?:you\s+)?the\s+(?:time\s+)?cards))\b",
     re.IGNORECASE,
 )
 
