@@ -210,10 +210,8 @@ def test_a_short_hand_off_takes_the_slot_described_the_sentence_before():
     assert people["Tharini Selvakumar"].mode == "online"  # the video link, seen on the screen
 
 
-def test_the_sentence_before_a_long_hand_off_or_naming_another_stays_its_own():
-    text = HANDOFFS.replace(
-        "Halina, please.", "Halina, who has worked on court archives for twenty years in three cities, please."
-    ).replace(
+def test_a_slot_sentence_that_names_another_speaker_stays_its_own():
+    text = HANDOFFS.replace("and she will talk about archives.", "and Tharini will follow her.").replace(
         "Our next talk comes on the video link from Jaffna.", "Our next talk, says Greta, comes on the video link."
     )
     people = {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
@@ -278,3 +276,38 @@ def test_the_one_keeping_the_time_is_a_moderator():
         assert cues.MODERATOR_SELF.search(sentence) or cues.MODERATOR_OTHER.search(sentence), sentence
     for sentence in ("I will keep the time short, I promise.", "We showed the farmers the cards of the region."):
         assert not cues.MODERATOR_SELF.search(sentence) and not cues.MODERATOR_OTHER.search(sentence), sentence
+
+
+SLOT_AFTER_HANDS = (
+    "IGF 2025 - Day 3 - Workshop Room 2 - WS #301\n\n"
+    ">> HILDE RAMSTAD:  Good afternoon.  I'm Hilde Ramstad, I moderate here at the table.  Olusola, the "
+    "online side?\n\n"
+    ">> OLUSOLA ADEYEMI:  Thank you, Hilde.  I'm Olusola Adeyemi, I'm the online moderator.  Online "
+    "speakers, please raise your hand when you want the floor.  Our first online speaker is in Tashkent.  "
+    "Dilnoza?\n\n"
+    ">> Galaxy A54:  Hello, can you hear me?  I am Dilnoza Rakhimova, I lead the Tashkent Civic Data Lab.  "
+    "The portal sleeps at night.\n"
+)
+
+
+def test_a_slot_announced_after_a_call_for_hands_is_a_panelists():
+    people = {p.name: p for p in resolve_session(parse_transcript(SLOT_AFTER_HANDS, source="t.txt")).people}
+    assert people["Dilnoza Rakhimova"].role == "guest"
+    # without the slot the same voice answers the call for hands: a participant
+    text = SLOT_AFTER_HANDS.replace("Our first online speaker is in Tashkent.  ", "")
+    people = {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert people["Dilnoza Rakhimova"].role == "participant"
+
+
+def test_a_chair_called_after_a_slot_is_not_placed_by_it():
+    text = (
+        "IGF 2018 - Day 1 - Workshop Room 3 - WS #12\n\n"
+        ">> MODERATOR:  Good morning, I'm Odile Marchand, I moderate here in the room.  Our online moderator "
+        "is Piotr Zielinski, who is here in the room with me at the back.  Our next speaker joins us "
+        "remotely.  Piotr?\n\n"
+        ">> PIOTR ZIELINSKI:  Yes, I'm the online moderator, I'm here in the room.  Keiko, go ahead.\n\n"
+        ">> KEIKO ARAI:  Hello, I work at the Osaka Data Forum.\n"
+    )
+    people = {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert people["Piotr Zielinski"].role == "moderator"
+    assert people["Piotr Zielinski"].mode == "onsite"

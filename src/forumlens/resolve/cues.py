@@ -154,7 +154,8 @@ PHONE_VOICE = re.compile(
 )
 # The chair announcing a panel slot without a name: whoever speaks next fills it.
 SPEAKER_SLOT = re.compile(
-    r"\b(?:first|next|second|third|fourth|last|final|following|our) (?:speaker|panell?ist|"
+    # (also said with where they are: "Our first online speaker is in Uzbekistan")
+    r"\b(?:first|next|second|third|fourth|last|final|following|our) (?:(?:online|remote|virtual|on-?site) )?(?:speaker|panell?ist|"
     r"presenter|discussant|respondent|keynote)\b|"
     r"\b(?:a|another) (?:speaker|panell?ist|presenter|discussant) (?:from|who)\b",
     re.IGNORECASE,

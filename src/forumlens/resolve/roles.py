@@ -525,19 +525,6 @@ def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int
         ):
             online, onsite = _about_other(view, turn, view.text[nxt[0] : nxt[1]])
             a, b = nxt
-    if not (online or onsite) and stop >= limit:
-        # "Our first speaker came by the night train from Gdańsk …  Marek, please.": a short
-        # hand-off that names only them takes the sentence before when it describes the slot
-        # they fill and names nobody
-        before = view.sentence_before(turn, a)
-        if (
-            before is not None
-            and _SLOT_BEFORE.match(view.text, before[0])
-            and not view.names_between(before[0], before[1])
-            and len(_WORDS_IN.findall(view.text, a, b)) <= _SHORT_HANDOFF
-        ):
-            online, onsite = _about_other(view, turn, view.text[before[0] : before[1]])
-            a, b = before
     if (online or onsite) and end not in draft.seen:
         draft.seen.add(end)
         draft.online += weight * online
@@ -548,14 +535,6 @@ def _mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int
 # The next sentence goes on about the person: "He …", "She …", or the chair's "We see you on the
 # big screen" right after calling them.
 _GOES_ON = re.compile(r"\s*(?:He|She)\b|\s*(?:We|I)\s+(?:can\s+)?(?:see|hear)\s+you\b")
-# The slot a hand-off fills, described the sentence before: "Our first speaker came …", "The next
-# panelist joins …", "Our second talk comes on the video link from Dhaka …".
-_SLOT_BEFORE = re.compile(
-    r"\s*(?:(?:Thank you|Thanks|Okay|OK|So|Now|And)[,.!]?\s+)*(?:Our|The)\s+(?:first|second|third|fourth|fifth|next|last|final)\s+"
-    r"(?:speaker|panell?ist|guest|talk|presenter|presentation|intervention|respondent)\b"
-)
-_WORDS_IN = re.compile(r"\w+")
-_SHORT_HANDOFF = 8  # words of a hand-off that only calls the person ("Marek, please.", "Nusrat, can you hear us?")
 
 
 _TITLE_BEFORE = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?\s+)?"
@@ -798,7 +777,10 @@ def _handoff(
     dcs = [m for t in window for m in view.mentions_in(view.session.turns[t].start, view.session.turns[t].end, ("dc",))]
     last_turn = view.session.turns[window[-1]]
     last_para = view.paragraphs[last_turn.index][-1] if view.paragraphs[last_turn.index] else (0, 0)
-    if first and cues.HAND_RAISE.search(text[last_para[0] : last_para[1]]):
+    hand = cues.HAND_RAISE.search(text, last_para[0], last_para[1])
+    # "Online speakers, please raise your hand …  Our first online speaker is in Uzbekistan.": a
+    # programme slot announced after the call for hands is what this voice was given
+    if first and hand and not cues.SPEAKER_SLOT.search(text, hand.end(), last_para[1]):
         draft.from_floor = True  # how they first got the floor; a later "question from" is someone else
     elif first and draft.group.name and cues.SPEAKER_SLOT.search(text, last_para[0], last_para[1]):
         draft.named_in_handoff = True  # "The first speaker comes from the technical community."
@@ -1045,7 +1027,7 @@ def _slot_just_before(view: SessionView, turn: int, sentence_start: int) -> bool
     return a >= p_a and bool(cues.SPEAKER_SLOT.search(view.text, a, b)) and not view.names_between(a, b)
 
 
-def _introductions(view: SessionView, draft: Draft, own_turns: set[int]) -> None:
+def _introductions(view: SessionView, draft: Draft, own_turns: set[int], chair: bool = False) -> None:
     """Sentences of others that name this person: introductions and where they are."""
     # compared folded: a hit's form comes back without accents ("Ana Petrovic" for "Ana Petrović")
     full = {_fold_name(f) for f in draft.forms[:1] + draft.aliases}
@@ -1062,7 +1044,7 @@ def _introductions(view: SessionView, draft: Draft, own_turns: set[int]) -> None
         s_a, s_b = view.sentence_at(turn.index, hit.start)
         if cues.SPEAKER_SLOT.search(view.text, s_a, s_b) or _slot_just_before(view, turn.index, s_a):
             draft.slotted = True  # "Our last speaker is joining online, Mei Lin Chua": on the programme
-            _mode_of_slot(view, draft, turn.index, s_a, hit.start)
+            _mode_of_slot(view, draft, turn.index, s_a, hit.start, chair)
         if _fold_name(hit.form) not in full:
             # a first or last name alone ("Ewa is from the Polish IGF"): only a body the words tie
             # to it, and only when no other speaker goes by the same word
@@ -1087,13 +1069,19 @@ def _introductions(view: SessionView, draft: Draft, own_turns: set[int]) -> None
 _NAMES_THE_SLOT = re.compile(r"\s*(?:He|She)\s+is\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Ambassador)\.?\s+)?$")
 
 
-def _mode_of_slot(view: SessionView, draft: Draft, turn: int, sentence_start: int, name_start: int) -> None:
+def _mode_of_slot(
+    view: SessionView, draft: Draft, turn: int, sentence_start: int, name_start: int, chair: bool = False
+) -> None:
     """Where the programme slot is, said the sentence before the name ("Our first speaker came
-    from Dakar yesterday evening.  He is Mr. …"): those words are about the one the next
-    sentence names, when it names them as "He is …" and the slot sentence names nobody."""
+    from Dakar yesterday evening.  He is Mr. …", "Our first speaker came by the night train …
+    Marek, please."): those words are about the one the next sentence names, when it names them
+    as "He is …" or opens with the name, and the slot sentence names nobody. A chair called by
+    name after a slot ("… our third speaker is joining us remotely.  Tomasz?", the online
+    moderator) is asked to bring the speaker in, not the speaker."""
     if -name_start - 2 in draft.seen:
         return
-    if not _NAMES_THE_SLOT.fullmatch(view.text, sentence_start, name_start):
+    called = not chair and not view.text[sentence_start:name_start].strip()
+    if not called and not _NAMES_THE_SLOT.fullmatch(view.text, sentence_start, name_start):
         return
     before = view.sentence_before(turn, sentence_start)
     if before is None or not cues.SPEAKER_SLOT.search(view.text, *before) or view.names_between(*before):
@@ -1156,7 +1144,7 @@ def collect_evidence(
         _drop_circumstantial(draft)
         _name_card(view, draft, registry)  # "AUDIENCE MEMBER (online)" too
         if group.name:
-            _introductions(view, draft, set(group.turns))
+            _introductions(view, draft, set(group.turns), chair=is_moderator(group, moderators))
             _office_holders(view, draft, registry)
         if opened is not None and not is_moderator(group, moderators):
             if _after_floor_opened(view, draft, opened):
