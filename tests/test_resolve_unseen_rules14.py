@@ -132,6 +132,7 @@ def test_where_one_is_from_a_seat_a_stage_a_row_the_meeting_tool_and_a_night_hou
         "I'm sitting at the table with the projector.",
         "I will talk to you from here on the podium with the bell.",
         "Hello, from the front row, thanks.",
+        "I have the booklet here in my hand, and more are on the table at the front.",
     ]
     online = [
         "I put up my hand in the Zoom chat, I hope that is fine.",
@@ -154,6 +155,8 @@ def test_a_seat_at_home_a_time_of_a_meeting_and_a_past_trip_place_nobody():
         "The call is at 10 p.m. tomorrow.",
         "Two years ago I came to the forum with my university.",
         "In 2018 I flew in for the forum, and the visa came late.",
+        "I hold my phone here in my hand.",
+        "The files are on the table at the back of my office.",
     ):
         assert own_cues(sentence, 2024) == (0.0, 0.0), sentence
     # a trip of another year does not hide what one says of this one

@@ -6,19 +6,26 @@ general shapes of that:
 - a remote speaker: "joining from Accra", "good evening from Santiago", "apologies, the
   power went out", "my connection is slow", "can you hear me?", "I could not travel" (or "get
   a visa"), "following from home", "watching from a hub", "it is 4 a.m. here" (a night hour
-  where one is), "I am on the phone, on the bus";
+  where one is; also said bare, "it's 1 a.m., my children are asleep", or with the city,
+  "it's 9 p.m. in Manila"), "I am on the phone, on the bus", "I raised my hand in Zoom", "I
+  lost the audio";
 - somebody in the room: "here in the room", "we are a few in the room", "here in Kyoto" or
   "happy to be with you in Kyoto" (the city where the IGF met that year, `data/places.toml`;
   not "I wish I could be with you in Kyoto"; "sorry not to be with you in Kyoto" is online),
   "a pleasure to be in Kyoto" (the host city, never its country), "to my right", "in person",
   "I flew in", "I just arrived", "the visa came only two days ago", "sitting in the second row",
-  "I will moderate in the room", "good afternoon from the room";
+  "I will moderate in the room", "good afternoon from the room", "sitting at the table with the
+  laptops", "here at the stage", "from the back row", "the report here in my hand" and "more on
+  the table at the back"; a trip told of another year ("Last year I came to the IGF") says
+  nothing of now;
   "I bring greetings from Accra" carries a message from home and says nothing;
 - a chair about others: "online we have …", "here in the room with me is …", "joining
   from Cape Town, …" (before the name) or "…, who joins us from Kigali", "who is sitting at
   the front with me" (after it); "joining us from" is always about somebody else; a position
   at the table ("on my left, …", "next to him, …") is the room, and running the online side
   from a city ("following the online room from Lagos") is online, from the back of the room not;
+  "can you hear us?", "we see you on the big screen" and a talk that "comes on the video link"
+  are online, "she came by the night train" the room;
   a seat at the table ("at the end of the table, …"), "in the building", "I see you arrived";
 - a chair counting the panel: "three speakers in the room and one online", "all of them
   here in the room" (`speaker_split`): once one side is known, the rest are on the other;
@@ -181,7 +188,10 @@ _OWN_ONSITE = SharedCue(
         # things of the room at hand: "they are here on the table", "on the table by the door",
         # "one microphone on this table", "my suitcase under the table", "I will hold up this red card"
         r"(?:is|are|it's|it’s|they're|they’re)\s+(?:right\s+)?here\s+on\s+the\s+tables?\b|"
-        r"on\s+the\s+tables?\s+(?:by|near|next to|at)\s+the\s+(?:door|entrance|exit)\b|"
+        # (the room's, not "at the back of my office")
+        r"on\s+the\s+tables?\s+(?:by|near|next to|at)\s+the\s+(?:door|entrance|exit|back|front)\b(?!\s+of\s+(?:my|our)\b)|"
+        # a printed thing held up to the room: "I have the printed copy here in my hand"
+        r"(?:copy|copies|report|book|booklet|flyer|leaflet|brochure|postcards?|paper)\s+(?:right\s+)?here\s+in\s+my\s+hands?\b|"
         # (not "at this stage": a point in time)
         r"(?:on|at|around|under)\s+this\s+(?:table|podium|dais|lectern)\b|on\s+this\s+stage\b|"
         r"my\s+(?:suitcase|luggage|bags?|coat)\s+(?:is\s+|are\s+)?(?:still\s+)?(?:under|on|by|behind|next to)\s+the\s+"
