@@ -132,7 +132,8 @@ def test_where_one_is_from_a_seat_a_stage_a_row_the_meeting_tool_and_a_night_hou
         "I'm sitting at the table with the projector.",
         "I will talk to you from here on the podium with the bell.",
         "Hello, from the front row, thanks.",
-        "I have the booklet here in my hand, and more are on the table at the front.",
+        "I have the booklet here in my hand.",
+        "More copies are on the table at the front.",
     ]
     online = [
         "I put up my hand in the Zoom chat, I hope that is fine.",
