@@ -315,3 +315,25 @@ def test_a_chair_called_after_a_slot_is_not_placed_by_it():
     people = {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
     assert people["Piotr Zielinski"].role == "moderator"
     assert people["Piotr Zielinski"].mode == "onsite"
+
+
+def test_a_meeting_tools_default_name_is_no_person_and_its_voice_names_itself():
+    text = (
+        "IGF 2024 - Day 1 - Workshop Room 2 - WS #9\n\n"
+        ">> MODERATOR:  Welcome.  I'm Lea Novak, I moderate.  A hand online.\n\n"
+        ">> Zoom user:  Hello, can you hear me?  I am Tomas Okello, I work at the Gulu Youth Network.  "
+        "My question is short.\n\n"
+        ">> MODERATOR:  Thank you, Tomas.\n"
+    )
+    people = {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert people["Tomas Okello"].labels == ("Zoom user",)
+    assert "Zoom User" not in people
+
+
+def test_default_account_names_and_real_names_told_apart():
+    from forumlens.resolve.selfnames import is_generic_label
+
+    for label in ("Zoom user", "Teams guest", "Webex User 2", "Owner", "admin"):
+        assert is_generic_label(label), label
+    for label in ("Usha Mehta", "Guestrin Ola", "Adminah Juma"):
+        assert not is_generic_label(label), label

@@ -152,6 +152,14 @@ PHONE_VOICE = re.compile(
     r"(?:caller|voice|participant|speaker)\s+on\s+the\s+(?:tele)?phone(?:\s+bridge|\s+line)?",
     re.IGNORECASE,
 )
+# A meeting tool's default account name, shown when the owner never set one ("Zoom user",
+# "Teams guest", "Webex User 2", "Owner", "admin"): a device's label like "iPhone", no person;
+# the voice may still say its name.
+ACCOUNT_DEFAULT = re.compile(
+    r"(?:(?:zoom|teams|webex|meet|skype|microsoft|google)\s+)?(?:user|guest|participant|attendee)(?:\s*\(?\d+\)?)?|"
+    r"owner|admin(?:istrator)?|unknown(?:\s+user)?",
+    re.IGNORECASE,
+)
 # The chair announcing a panel slot without a name: whoever speaks next fills it.
 SPEAKER_SLOT = re.compile(
     # (also said with where they are: "Our first online speaker is in Uzbekistan")

@@ -120,6 +120,8 @@ def group_labels(session: Session) -> list[LabelGroup]:
         speaker = titles.strip_titles(turn.speaker.replace("\u2011", "-")) if turn.speaker else None
         if speaker and turn.label and cues.PHONE_VOICE.fullmatch(turn.label.strip(" .:")):
             speaker = None  # "CALLER": every caller of a phone bridge, a shared label like "PARTICIPANT"
+        elif speaker and turn.label and cues.ACCOUNT_DEFAULT.fullmatch(turn.label.strip(" .:")):
+            speaker = None  # "Zoom user": the tool's default name, like a device's "iPhone"
         if speaker:
             if speaker not in first:
                 first[speaker] = next(

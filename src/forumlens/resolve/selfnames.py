@@ -52,12 +52,13 @@ __all__ = [
 
 def is_generic_label(label: str) -> bool:
     """A label that stands for a voice from the floor or a duty, not a name; or a device the
-    meeting tool shows instead of its owner ("iPhone de Ana", "Samsung SM-A515F"), whose voice
-    may still say its name."""
+    meeting tool shows instead of its owner ("iPhone de Ana", "Samsung SM-A515F", "Zoom user"),
+    whose voice may still say its name."""
     return (
         generic_label(label)
         or cues.AUDIENCE_LABEL.search(label) is not None
         or cues.PHONE_VOICE.fullmatch(label.strip(" .:")) is not None
+        or cues.ACCOUNT_DEFAULT.fullmatch(label.strip(" .:")) is not None
         or display_name(label) is None
     )
 
