@@ -149,3 +149,24 @@ def test_an_unnamed_annotated_voice_is_found_as_the_generic_label_it_named_itsel
     # under the later sets' convention an unnamed voice is one the session never names
     assert score_people(cast, gold).found == 1
     assert {e for e in score.errors if e.endswith("not found")} == {"line 38: not found", "line 40: not found"}
+
+
+def test_a_hubs_turns_count_for_the_hub_whichever_hub_words_its_name_has():
+    from forumlens.resolve.scoring import score_person_turns
+
+    text = ">> CHAIR:  Over to the hub.\n\n>> MOPTI REMOTE HUB:  Hello from Mopti.\n"
+    session = parse_transcript(text, source="t.txt")
+    cast = Cast(
+        people=(
+            Person("Chair", role="moderator", lines=(1,)),
+            Person("Mopti Remote Hub", role="remote-hub", lines=(3,)),
+        ),
+        coalitions=(),
+    )
+    score = score_person_turns(session, cast, [[1, "Chair"], [3, "Mopti Hub"]])
+    assert (score.tp, score.fp, score.fn) == (2, 0, 0)
+    # a person's name that holds the place is no hub
+    cast = Cast(
+        people=(Person("Chair", role="moderator", lines=(1,)), Person("Mopti Remote Hub", lines=(3,))), coalitions=()
+    )
+    assert score_person_turns(session, cast, [[1, "Chair"], [3, "Mopti Hub"]]).tp == 1

@@ -19,6 +19,7 @@ next to gold files holds corrections to them (`load_gold` applies them).
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -158,6 +159,7 @@ def _find(
 
 
 _HUB_WORDS = frozenset({"remote", "hub", "participation", "node"})
+_HUB = re.compile(r"\bhub\b", re.IGNORECASE)
 
 
 def _hub_place(name: str) -> frozenset[str]:
@@ -222,7 +224,17 @@ def score_person_turns(session: Session, cast: Cast, gold_turns: Sequence[Sequen
     annotation leaves unnamed (`null`: a voice the captions do not name) is scored on the
     parse's label as in `score_turns`, since the annotation says nothing about who it is.
     """
-    owner = {line: person.name for person in cast.people for line in person.lines}
+    # a hub is the room of a place, however the annotation words its name (`_find`)
+    hubs = {
+        _hub_place(str(speaker)): str(speaker) for _, speaker in gold_turns if speaker and _HUB.search(str(speaker))
+    }
+    owner = {
+        line: hubs.get(_hub_place(person.name), person.name)
+        if person.role == "remote-hub" and person.name
+        else person.name
+        for person in cast.people
+        for line in person.lines
+    }
     unnamed = {int(line) for line, speaker in gold_turns if speaker is None}
     got = {
         (t.line, affiliation_key(t.speaker if t.line in unnamed else owner.get(t.line, t.speaker)))
