@@ -109,3 +109,43 @@ def test_live_says_it_creates_a_store_and_refuses_a_missing_folder(tmp_path: Pat
     followed = CliRunner().invoke(cli, [*args, "--db", str(db)])
     assert followed.exit_code == 0, followed.output
     assert f"note: creating a new store at {db}" in followed.stderr and db.exists()
+
+
+def test_an_ingest_that_stores_nothing_never_says_it_creates_a_store(tmp_path: Path) -> None:
+    """The note comes with the first session stored: a run whose every file fails removes the new
+    file again, and a note naming it would point at a store that is not there."""
+    db = tmp_path / "x.sqlite3"
+    failed = CliRunner().invoke(cli, ["ingest", str(tmp_path / "missing.txt"), "--db", str(db)])
+    assert failed.exit_code == 1
+    assert "creating a new store" not in failed.stderr
+    assert f"nothing was stored, so no store was created at {db}" in failed.stderr and not db.exists()
+
+
+def _stored(tmp_path: Path) -> Path:
+    db = tmp_path / "from.sqlite3"
+    made = CliRunner().invoke(cli, ["ingest", str(_transcript(tmp_path)), "--db", str(db), "--no-analysis"])
+    assert made.exit_code == 0, made.output
+    return db
+
+
+def test_copy_says_it_creates_its_target_and_refuses_a_missing_folder(tmp_path: Path) -> None:
+    source = _stored(tmp_path)
+    typo = tmp_path / "nope" / "to.sqlite3"
+    refused = CliRunner().invoke(cli, ["copy", "--from", str(source), "--to", str(typo)])
+    assert refused.exit_code == 1
+    assert f"no folder {typo.parent} for a new store" in refused.stderr and "--to" in refused.stderr
+    assert not typo.parent.exists()
+    target = tmp_path / "to.sqlite3"
+    copied = CliRunner().invoke(cli, ["copy", "--from", str(source), "--to", str(target)])
+    assert copied.exit_code == 0, copied.output
+    assert f"note: creating a new store at {target}" in copied.stderr and "every table verified" in copied.stdout
+    listed = [CliRunner().invoke(cli, ["sessions", "--db", str(db)]).stdout for db in (source, target)]
+    assert listed[0] == listed[1] and len(listed[0].splitlines()) == 3  # header, rule and the one session
+
+
+def test_copy_to_a_folder_names_the_to_option(tmp_path: Path) -> None:
+    source = _stored(tmp_path)
+    result = CliRunner().invoke(cli, ["copy", "--from", str(source), "--to", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "is a folder, not a store file" in result.stderr and "--to" in result.stderr
+    assert "--db" not in result.stderr

@@ -248,6 +248,16 @@ def test_cli_fetch_offline_says_the_network_is_unreachable_and_creates_no_store(
     assert "check the internet connection (and --base)" in line
     assert "robots.txt" not in line  # the site's rules are not what failed
     assert not list(tmp_path.glob("cli.sqlite3*")) and not db.exists()
+    # no "creating a new store" before the first request: the store it would name is removed again
+    assert "creating a new store" not in result.stderr
+
+
+def test_cli_fetch_says_where_the_new_store_is_once_when_a_page_is_stored(site, cli_run, tmp_path):
+    args = ["fetch", "igf", "--year", "2021", "--base", site.base, "--cache", tmp_path / "c", "--delay", "0"]
+    first = cli_run(*args, "--timeout", "0.5", "--retries", "0", "--no-analysis", "--limit", "2")
+    assert first.stderr.count(f"note: creating a new store at {tmp_path / 'cli.sqlite3'}") == 1
+    again = cli_run(*args, "--timeout", "0.5", "--retries", "0", "--no-analysis", "--limit", "2")
+    assert "creating a new store" not in again.stderr
 
 
 def test_cli_ingest_of_an_unreachable_page_fails_it_and_creates_no_store(closed_port, cli_run, tmp_path):

@@ -21,6 +21,7 @@ from . import __version__
 from .cli_support import (
     YEAR_BOUND,
     ForumlensGroup,
+    announce_new_store,
     db_option,
     debug_requested,
     discard_store_file,
@@ -295,7 +296,9 @@ def ingest(
                 f"not a type forumlens ingests ({names}); it reads {_INGESTABLE_TYPES}",
                 err=True,
             )
-    created = new_store_file(ctx, db)
+    # a new store is said with the first session stored in it: a run whose every input fails
+    # (a missing file, a page that cannot be reached) removes the file again, unsaid
+    created = new_store_file(ctx, db, announce=False)
     store = open_ctx_store(ctx, db)
     outcomes: list[IngestOutcome] = []
     show_bar = sys.stderr.isatty() and not as_json and len(files) + len(urls) > 1
@@ -304,7 +307,7 @@ def ingest(
     options = IngestOptions.from_settings(
         settings_of(ctx), force=force, analyse=not no_analysis, overrides=overrides, workers=workers
     )
-    bar: Any
+    shown: Any
     try:
         with (
             click.progressbar(
@@ -315,8 +318,9 @@ def ingest(
                 item_show_func=lambda o: o.path[-40:] if o else "",
             )
             if show_bar
-            else _plain() as bar
+            else _plain() as shown
         ):
+            bar = _FirstStored(shown, created)
             if files:
                 outcomes = ingest_paths(
                     store,
@@ -365,6 +369,21 @@ class _plain:
 
     def update(self, steps: int, item: object = None) -> None:
         return None
+
+
+class _FirstStored:
+    """The progress bar's `update`, which also says where a new store is, once, with the first
+    input stored in it (`cli_support.new_store_file(announce=False)`)."""
+
+    def __init__(self, bar: Any, new_store: Path | None) -> None:
+        self._bar = bar
+        self._new_store = new_store
+
+    def update(self, steps: int, item: IngestOutcome | None = None) -> None:
+        if self._new_store is not None and item is not None and item.status == "ingested":
+            announce_new_store(self._new_store)
+            self._new_store = None
+        self._bar.update(steps, item)
 
 
 class _StageLog:
@@ -463,7 +482,11 @@ def show(ctx: click.Context, session: str, as_json: bool, full: bool, db: str | 
 
 @cli.command()
 @click.argument("query", nargs=-1, required=True)
-@click.option("--speaker", help="Only turns by this speaker (case- and accent-insensitive, part of the name).")
+@click.option(
+    "--speaker",
+    help="Only turns by this speaker: part of the caption label or of the name of the person the turn is "
+    "counted for (case- and accent-insensitive).",
+)
 @click.option("--session", "session_ref", help="Only this session (id prefix or part of the title).")
 @click.option("--year", type=YEAR_BOUND, help="Only sessions of this year.")
 @click.option("--tag", "tag_code", help="Only sessions tagged with this code (SDG9, GDC1, IGF2021-ACCESS, …).")

@@ -26,6 +26,7 @@ __all__ = [
     "YEAR_BOUND",
     "ForumlensGroup",
     "YearBound",
+    "announce_new_store",
     "clip",
     "db_option",
     "debug_of",
@@ -33,6 +34,7 @@ __all__ = [
     "discard_store_file",
     "for_this_install",
     "new_store_file",
+    "new_store_target",
     "open_ctx_store",
     "read_input",
     "settings_of",
@@ -135,33 +137,49 @@ def open_ctx_store(ctx: click.Context, db: str | None = None, readonly: bool = F
     return open_store(settings.db_location if db is None else db, readonly=readonly, create=create)
 
 
-def new_store_file(ctx: click.Context, db: str | None = None) -> Path | None:
+def new_store_file(ctx: click.Context, db: str | None = None, *, announce: bool = True) -> Path | None:
     """The SQLite file a writing command is about to create (said on stderr), or None when the
     store already exists (or is PostgreSQL, or in memory); a chosen path in a missing folder is refused.
 
     A writer that ends up storing nothing (every input failed, the network was down) removes
     the file it created with `discard_store_file`, so a first try that went wrong leaves no
     empty store behind to puzzle the user (or to be mistaken for a real, empty record).
+    Such a writer passes `announce=False` and calls `announce_new_store` when the first
+    session is stored: a note about a store that is then removed again would mislead.
     """
     settings = settings_of(ctx)
     location = settings.db_location if db is None else db
+    # a path they gave (--db, FORUMLENS_DB, the config file) is checked; only the default
+    # location's folder is made (a fresh machine)
+    path = new_store_target(location, chosen=db is not None or settings.values.get("db") is not None)
+    if path is not None and announce:
+        announce_new_store(path)
+    return path
+
+
+def new_store_target(location: str, *, chosen: bool = True, flag: str | None = None) -> Path | None:
+    """The SQLite file at `location` that opening it would create, or None when it exists (or is
+    PostgreSQL, or in memory). A store is never created silently: a `chosen` path (one the user
+    typed; `flag` names where) whose folder is missing is most likely a typo, refused before
+    anything is created."""
     if not location or location == ":memory:" or location.startswith(("postgresql://", "postgres://")):
         return None
     path = Path(location)
     if path.exists():
         return None
-    # a store is never created silently: the user learns where it is, and a path they gave
-    # (--db, FORUMLENS_DB, the config file) whose folder is missing is most likely a typo, refused
-    # before anything is created; only the default location's folder is made (a fresh machine)
-    chosen = db is not None or settings.values.get("db") is not None
     if chosen and not path.parent.is_dir():
         raise ForumlensError(
             f"no folder {path.parent} for a new store",
             source=str(path),
-            hint=f"check the path, or create the folder first (mkdir -p {shlex.quote(str(path.parent))})",
+            hint=f"check the path{f' given to {flag}' if flag else ''}, or create the folder first: "
+            f"mkdir -p {shlex.quote(str(path.parent))}",
         )
-    click.echo(f"note: creating a new store at {path}", err=True)
     return path
+
+
+def announce_new_store(path: Path) -> None:
+    """Say on stderr where a new SQLite store is being created (`new_store_file`)."""
+    click.echo(f"note: creating a new store at {path}", err=True)
 
 
 def discard_store_file(path: Path) -> None:

@@ -17,6 +17,8 @@ from ..errors import ConfigError
 def backup(ctx: click.Context, target: str, db: str | None) -> None:
     """Write a consistent copy of the store to TARGET (readers may keep working).
 
+    TARGET is a new file in an existing folder: a backup never overwrites a file, and a
+    folder that does not exist is refused (a typo, most likely), as a new --db is.
     For a PostgreSQL store use `pg_dump --format=custom URL > TARGET` instead.
     """
     folder = Path(target).expanduser().parent

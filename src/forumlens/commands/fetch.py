@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import YEAR_BOUND, db_option, discard_store_file, new_store_file, open_ctx_store, settings_of
+from ..cli_support import (
+    YEAR_BOUND,
+    announce_new_store,
+    db_option,
+    discard_store_file,
+    new_store_file,
+    open_ctx_store,
+    settings_of,
+)
 
 # The fetcher (httpx), the site's page shapes (bs4) and the ingest pipeline are imported
 # when the command runs: `forumlens fetch igf --help` must not pay for them (issue 19).
@@ -115,10 +123,12 @@ def igf(
         timeout=timeout, retries=retries, delay=delay, max_bytes=int(settings.max_input_mb * 1_000_000)
     )
     cache = HttpCache(cache_dir or default_cache_dir())
-    created = new_store_file(ctx, db)
+    # the new store is said when its first page is stored, not before the first request: a run
+    # that stores nothing (offline, every page failed) removes the file again, unsaid
+    created = new_store_file(ctx, db, announce=False)
     store = open_ctx_store(ctx, db)
     show_bar = sys.stderr.isatty() and not as_json
-    progress = _Progress(show_bar)
+    progress = _Progress(show_bar, new_store=created)
     try:
         with Fetcher(policy, cache) as fetcher:
             report = fetch_igf(
@@ -143,6 +153,8 @@ def igf(
         click.echo(json.dumps(summary, ensure_ascii=False, indent=1))
     else:
         click.echo(format_outcomes(report.outcomes))
+        if empty:  # as `ingest` says it
+            click.echo(f"note: nothing was stored, so no store was created at {created}", err=True)
         http = summary["http"]
         click.echo(
             f"{len(report.outcomes)} pages from {start}: {http['downloads']} downloaded, "
@@ -163,11 +175,13 @@ def _holds_nothing(store: Store) -> bool:
 
 
 class _Progress:
-    """A progress bar on a terminal once the number of pages is known; silent otherwise."""
+    """A progress bar on a terminal once the number of pages is known (silent otherwise), and the
+    note on the new store the first stored page goes into."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, new_store: Path | None = None) -> None:
         self.enabled = enabled
         self._bar: Any = None
+        self._new_store = new_store  # said once, with the first page stored in it
 
     def start(self, links: list[str]) -> None:
         if self.enabled and links:
@@ -181,6 +195,9 @@ class _Progress:
             self._bar.__enter__()
 
     def step(self, outcome: IngestOutcome) -> None:
+        if self._new_store is not None and outcome.status == "ingested":
+            announce_new_store(self._new_store)
+            self._new_store = None
         if self._bar is not None:
             self._bar.update(1, outcome)
 

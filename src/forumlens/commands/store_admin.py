@@ -9,9 +9,18 @@ proves the copy lossless by comparing every table's row count and row digest.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from ..cli_support import db_option, new_store_file, settings_of
+from ..cli_support import (
+    announce_new_store,
+    db_option,
+    discard_store_file,
+    new_store_file,
+    new_store_target,
+    settings_of,
+)
 from ..errors import StoreError
 
 __all__ = ["COMMANDS", "copy", "migrate"]
@@ -50,14 +59,20 @@ def migrate(ctx: click.Context, db: str | None) -> None:
 @click.command()
 @click.option("--from", "source", required=True, metavar="PATH_OR_URL", help="Store to copy from.")
 @click.option(
-    "--to", "target", required=True, metavar="PATH_OR_URL", help="Empty store to copy into (created if missing)."
+    "--to",
+    "target",
+    required=True,
+    metavar="PATH_OR_URL",
+    help="Empty store to copy into (a new SQLite file is created, in an existing folder).",
 )
 @click.pass_context
 def copy(ctx: click.Context, source: str, target: str) -> None:
     """Copy a whole store, SQLite ⇄ PostgreSQL, and verify the copy table by table.
 
     The target must be empty; the copy is one transaction, so a failed copy leaves it
-    empty. The source can stay in use: it is read in one consistent snapshot.
+    empty (and removes a SQLite file it created). A new SQLite target is said on stderr;
+    one in a folder that does not exist is refused. The source can stay in use: it is
+    read in one consistent snapshot.
 
     \b
     Example:
@@ -75,17 +90,30 @@ def copy(ctx: click.Context, source: str, target: str) -> None:
             source=redact(source),
             hint="check the path or URL given to --from",
         )
+    # a new SQLite target is said, and one in a missing folder refused (a typo, most likely), as
+    # every store-creating command does; a copy that fails removes the file it created
+    created = new_store_target(target, flag="--to")
+    if "://" not in target and Path(target).is_dir():  # said of --to, not of the --db that store errors name
+        raise StoreError(
+            "is a folder, not a store file", source=target, hint="give --to a file path such as backup.sqlite3"
+        )
     src = open_store(source, create=False)
+    copied = False
     try:
+        if created is not None:
+            announce_new_store(created)
         dst = open_store(target)
         try:
             counts = copy_store(src, dst, on_table=lambda t, n: click.echo(f"  {t}: {n} rows"))
             columns = tables_of(src)
             before, after = table_digests(src, columns), table_digests(dst, columns)
+            copied = True
         finally:
             dst.close()
     finally:
         src.close()
+        if created is not None and not copied:
+            discard_store_file(created)
     different = [t for t in before if before[t] != after.get(t)]
     if different:
         raise StoreError(
