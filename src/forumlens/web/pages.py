@@ -306,21 +306,7 @@ def person(request: Request, person_id: str, store: Store = StoreDep) -> Respons
             raise
         return RedirectResponse(f"/people/{merged}", status_code=308)
     shown, totals = _first_items(detail, ("sessions",))
-    return _page(request, "person.html", p=shown, totals=totals, unsearchable=unsearchable_labels(detail))
-
-
-def unsearchable_labels(person: dict[str, Any]) -> list[str]:
-    """The caption labels of a person that a search by their name cannot find.
-
-    The speaker filter of search reads each turn's caption label, so turns captioned as a
-    role ("MODERATOR", "AUDIENCE") or under a misspelt variant are not found by the name the
-    people analysis gave them; the person page says so instead of offering a search that
-    comes back empty.
-    """
-    from ..transcript.speakers import name_key
-
-    key = name_key(str(person.get("name") or ""))
-    return [label for label in person.get("labels") or [] if not key or key not in name_key(str(label))]
+    return _page(request, "person.html", p=shown, totals=totals)
 
 
 @router.get("/coalitions")

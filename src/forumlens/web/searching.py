@@ -22,7 +22,7 @@ from ..store.base import Store
 from ..store.portal import SessionFilters
 from ..store.sql import filter_value, without_controls
 from .speaker_facets import speaker_facet_labels
-from .views import coalition_name, slug
+from .views import coalition_name, code_order, slug
 
 __all__ = ["SearchPage", "check_mode", "clean_search_input", "clear_cache", "mark_snippet", "run_search"]
 
@@ -148,7 +148,11 @@ def _facets(store: Store, text: str, filters: SearchFilters) -> dict[str, list[t
         "year": [(str(y), str(y), n) for y, n in found.years],
         "speaker": speaker_facet_labels(store, found.speakers[:FACET_TOP]),
         "coalition": [(slug(c), c, n) for c, n in found.coalitions[:FACET_TOP]],
-        "tag": [(code, f"{code} {label}" if label != code else code, n) for code, label, n in found.tags[:FACET_TOP]],
+        # equal counts in reading order (SDG3 before SDG10), not as strings
+        "tag": [
+            (code, f"{code} {label}" if label != code else code, n)
+            for code, label, n in sorted(found.tags, key=lambda t: (-t[2], code_order(t[0])))[:FACET_TOP]
+        ],
     }
 
 

@@ -67,8 +67,10 @@ def _transcript_cached(sha256: str, text: str, starts: tuple[Credit, ...], sessi
         css = "line" if kind is None else ("line turn-start note" if kind == "note" else "line turn-start")
         who = ""
         if kind == "speech" and person:
+            # the space that parts the name from the caption text sits inside the name's block:
+            # shown as a block (style.css) it would otherwise open the text line with a blank
             who = f'<a class="who" href="/people/{slug(person)}">{escape(person)}'
-            who += '<span class="flag">flagged label</span></a> ' if flagged else "</a> "
+            who += '<span class="flag">flagged label</span> </a>' if flagged else " </a>"
         similar = ""
         if kind == "speech" and session_id:  # similar turns elsewhere
             similar = (

@@ -33,6 +33,7 @@ __all__ = [
     "coalition_detail",
     "coalition_list",
     "coalition_name",
+    "code_order",
     "glossary",
     "home_summary",
     "people_list",
@@ -367,7 +368,7 @@ SCHEME_NAMES = {
 }
 
 
-def _code_order(code: str) -> tuple[Any, ...]:
+def code_order(code: str) -> tuple[Any, ...]:
     """Codes in reading order: SDG3 before SDG10 (numbers compared as numbers, the rest as text)."""
     return tuple(int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", code))
 
@@ -399,7 +400,7 @@ def store_is_empty(store: Store) -> bool:
 
 def tag_list(store: Store, scheme: str | None = None) -> list[dict[str, Any]]:
     """Tags used in the record with how many sessions carry each, per scheme in code order (SDG3 before SDG10)."""
-    tags = sorted(store.tag_counts(scheme), key=lambda t: (t.scheme, _code_order(t.code)))
+    tags = sorted(store.tag_counts(scheme), key=lambda t: (t.scheme, code_order(t.code)))
     return [
         {
             "scheme": t.scheme,
