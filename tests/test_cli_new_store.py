@@ -149,3 +149,17 @@ def test_copy_to_a_folder_names_the_to_option(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "is a folder, not a store file" in result.stderr and "--to" in result.stderr
     assert "--db" not in result.stderr
+
+
+def test_the_note_starts_below_a_progress_bar_on_a_terminal(tmp_path: Path, capsys) -> None:
+    """On a terminal the first stored file's note came glued to the bar ("… 0/2note: creating …")."""
+    from forumlens.cli_support import announce_new_store
+
+    announce_new_store(tmp_path / "x.sqlite3", below_bar=True)
+    announce_new_store(tmp_path / "y.sqlite3")
+    assert capsys.readouterr().err.split("\n") == [
+        "",
+        f"note: creating a new store at {tmp_path / 'x.sqlite3'}",
+        f"note: creating a new store at {tmp_path / 'y.sqlite3'}",
+        "",
+    ]

@@ -381,7 +381,7 @@ class _FirstStored:
 
     def update(self, steps: int, item: IngestOutcome | None = None) -> None:
         if self._new_store is not None and item is not None and item.status == "ingested":
-            announce_new_store(self._new_store)
+            announce_new_store(self._new_store, below_bar=not isinstance(self._bar, _plain))
             self._new_store = None
         self._bar.update(steps, item)
 

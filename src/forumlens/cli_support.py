@@ -177,9 +177,10 @@ def new_store_target(location: str, *, chosen: bool = True, flag: str | None = N
     return path
 
 
-def announce_new_store(path: Path) -> None:
-    """Say on stderr where a new SQLite store is being created (`new_store_file`)."""
-    click.echo(f"note: creating a new store at {path}", err=True)
+def announce_new_store(path: Path, *, below_bar: bool = False) -> None:
+    """Say on stderr where a new SQLite store is being created (`new_store_file`); `below_bar`
+    starts a new line first, so the note is not glued to a progress bar drawn on the terminal."""
+    click.echo(f"{chr(10) if below_bar else ''}note: creating a new store at {path}", err=True)
 
 
 def discard_store_file(path: Path) -> None:

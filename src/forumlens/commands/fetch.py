@@ -196,7 +196,7 @@ class _Progress:
 
     def step(self, outcome: IngestOutcome) -> None:
         if self._new_store is not None and outcome.status == "ingested":
-            announce_new_store(self._new_store)
+            announce_new_store(self._new_store, below_bar=self._bar is not None)
             self._new_store = None
         if self._bar is not None:
             self._bar.update(1, outcome)
