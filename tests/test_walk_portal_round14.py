@@ -104,3 +104,13 @@ def test_tag_facets_of_equal_count_come_in_reading_order(server, page):
     sdgs = [code for _, code in facets if code.startswith("SDG")]
     assert len(sdgs) >= 2, facets  # the corpus session has several goals, SDG3 and SDG10 among them
     assert facets == sorted(facets, key=lambda f: (-f[0], _code_key(f[1]))), facets
+
+
+def test_a_long_query_is_cut_in_the_tab_title_as_on_the_page(server, page):
+    """A 2,000-character query made a 2,000-character window title (the tab, the history)."""
+    query = "community " * 200
+    page.goto(server + "/search?q=" + query.strip().replace(" ", "+"))
+    title = page.title()
+    assert title.startswith("Search: community community") and title.endswith("… · forumlens"), title
+    assert len(title) <= len("Search: … · forumlens") + 80, len(title)  # 80 characters of the query at most
+    assert page.locator("main input[name=q]").first.input_value() == query.strip()  # the box keeps it whole
