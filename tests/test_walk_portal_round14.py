@@ -5,7 +5,9 @@
 - each transcript turn opened with a blank (" >> NAME: …") under the speaker's name: the space
   that parts them sits inside the name's block now;
 - the search page's tag facets read SDG10, SDG12, …, SDG3, SDG5 (sorted as strings): equal counts
-  come in reading order, SDG3 before SDG10.
+  come in reading order, SDG3 before SDG10;
+- a year range the brief and thread forms accept (since 2024, until 2020) gave a bare "Check the
+  form" page, the topic and filters lost: the form comes back as sent, with what to change (400).
 (The person page of a moderator captioned as MODERATOR offers the search by her name again:
 tests/test_walk_portal_round12.py.)
 """
@@ -114,3 +116,31 @@ def test_a_long_query_is_cut_in_the_tab_title_as_on_the_page(server, page):
     assert title.startswith("Search: community community") and title.endswith("… · forumlens"), title
     assert len(title) <= len("Search: … · forumlens") + 80, len(title)  # 80 characters of the query at most
     assert page.locator("main input[name=q]").first.input_value() == query.strip()  # the box keeps it whole
+
+
+def test_a_brief_form_with_years_the_wrong_way_round_comes_back_as_sent(server, page):
+    page.goto(server + "/briefs")
+    page.get_by_label("Topic").fill("community networks")
+    page.get_by_label("Since").fill("2024")
+    page.get_by_label("Until").fill("2020")
+    page.get_by_label("Coalition").select_option(label="DC on Community Connectivity")
+    with page.expect_response(lambda r: "/briefs?" in r.url) as sent:
+        page.get_by_role("button", name="Make the brief").click()
+    assert sent.value.status == 400
+    expect(page.locator("p[role=alert]")).to_contain_text("since 2024 is after until 2020")
+    expect(page.get_by_label("Topic")).to_have_value("community networks")
+    expect(page.get_by_label("Since")).to_have_value("2024")
+    expect(page.get_by_label("Coalition")).to_have_value("DC on Community Connectivity")
+    page.get_by_label("Since").fill("2020")  # fixed in place, the brief is made
+    page.get_by_label("Until").fill("2024")
+    page.get_by_role("button", name="Make the brief").click()
+    expect(page.locator("article.brief h2")).to_have_text("community networks")
+
+
+def test_a_threads_filter_with_years_the_wrong_way_round_keeps_the_form(server, page):
+    page.goto(server + "/threads?kind=ask&since=2024&until=2020")
+    expect(page.locator("h1")).to_have_text("Threads")
+    expect(page.locator("p[role=alert]")).to_contain_text("since 2024 is after until 2020")
+    expect(page.locator("select[name=kind]")).to_have_value("ask")
+    expect(page.locator("input[name=until]")).to_have_value("2020")
+    assert page.locator("table.threads").count() == 0

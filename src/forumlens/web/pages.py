@@ -485,8 +485,15 @@ def briefs(
 ) -> Response:
     try:
         checked = read_form(store, since=since, until=until, coalition=coalition)
-    except ForumlensError as exc:
+    except UnknownCoalition as exc:  # the 404 whose page links the nearest names
         return form_error(request, exc, coalition)
+    except ForumlensError as exc:  # a date range the form allows (since 2024, until 2020): the form again, as typed
+        typed = {"topic": topic, "since": since, "until": until, "coalition": _known_coalition(store, coalition)}
+        page = _page(
+            request, "briefs.html", form=typed, brief=None, coalitions=views.coalition_list(store), form_problem=exc
+        )
+        page.status_code = exc.status
+        return page
     form: dict[str, Any] = {
         "topic": topic,
         "since": checked.since,
@@ -502,6 +509,14 @@ def briefs(
         return page
     empty_store = brief is not None and not brief.get("bullets") and views.store_is_empty(store)
     return _page(request, "briefs.html", form=form, brief=brief, coalitions=coalitions, empty_store=empty_store)
+
+
+def _known_coalition(store: Store, typed: str | None) -> str | None:
+    """The coalition a form sent, as its select names it (None when it names none), for a form shown again."""
+    try:
+        return read_form(store, coalition=typed).coalition
+    except ForumlensError:
+        return None
 
 
 @router.get("/briefs/download")

@@ -67,7 +67,7 @@ from ..threads.service import KEPT_LINKER, ThreadFilters, select_threads, store_
 from ..transcript.speakers import name_key
 from .api import reader
 from .form_input import coalition_suggestions, read_form, thread_kind_status
-from .pages import cite_url, form_error, templates
+from .pages import cite_url, templates
 from .views import slug
 
 __all__ = [
@@ -649,27 +649,42 @@ def threads_page(
         )
     except UnknownCoalition as exc:
         return _unknown_coalition(request, exc, coalition or "", found)
-    except ForumlensError as exc:
-        return form_error(request, exc, coalition)
+    except ForumlensError as exc:  # a year range the form allows (since 2024, until 2020), a kind's status
+        # of another kind: the form again, filled in as sent, with what to change, rather than a bare page
+        sent = {"kind": kind, "status": status, "since": since, "until": until}
+        sent["coalition"] = next((c for c in found.by_coalition if coalition and slug(c) == slug(coalition)), None)
+        return templates.TemplateResponse(
+            request, "threads.html", _threads_context(store, found, sent, [], page, form_problem=exc), exc.status
+        )
     chosen = _select(found, filters)
+    return templates.TemplateResponse(request, "threads.html", _threads_context(store, found, filters, chosen, page))
+
+
+def _threads_context(
+    store: Store,
+    found: PortalThreads,
+    filters: ThreadFilters | dict[str, Any],
+    chosen: list[Thread],
+    page: int,
+    form_problem: ForumlensError | None = None,
+) -> dict[str, Any]:
+    """What threads.html shows: a page of the chosen threads under the filter form (as sent when
+    `form_problem` says why no thread was chosen)."""
     shown = chosen[(page - 1) * PER_PAGE : page * PER_PAGE]
-    return templates.TemplateResponse(
-        request,
-        "threads.html",
-        {
-            "rows": [_row(t, found) for t in shown],
-            "total": len(chosen),
-            "filters": filters,
-            "coalitions": [{"id": slug(c), "name": c} for c in sorted(found.by_coalition)],
-            "kinds": KINDS,
-            "statuses": _ALL_STATUSES,
-            "page": page,
-            "has_next": len(chosen) > page * PER_PAGE,
-            "linker": found.linked.linker,
-            "any_threads": bool(found.ordered),  # none at all: say why (nothing stored, or not linked yet)
-            "stored": bool(found.ordered) or bool(store.sessions(limit=1)),
-        },
-    )
+    return {
+        "rows": [_row(t, found) for t in shown],
+        "total": len(chosen),
+        "filters": filters,
+        "coalitions": [{"id": slug(c), "name": c} for c in sorted(found.by_coalition)],
+        "kinds": KINDS,
+        "statuses": _ALL_STATUSES,
+        "page": page,
+        "has_next": len(chosen) > page * PER_PAGE,
+        "linker": found.linked.linker,
+        "any_threads": bool(found.ordered),  # none at all: say why (nothing stored, or not linked yet)
+        "stored": bool(found.ordered) or bool(store.sessions(limit=1)),
+        "form_problem": form_problem,
+    }
 
 
 @router.get("/threads/{thread_id}", include_in_schema=False, response_class=HTMLResponse)
