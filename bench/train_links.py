@@ -46,9 +46,10 @@ from forumlens.threads.similarity import make_scorer
 
 OUT = ROOT / "src" / "forumlens" / "threads" / "data" / "link_model.json"
 FOLDERS = ("dev", *(folder.name for folder in blind_round.earlier("threads")))  # never this round's blind set
-# a join the rules refused needs the model to find the pair more likely the same need than not (P ≥ 0.5): below
-# that (0.45 was the pooled best at stop 22 by 0.001) it joined "funding for radios" to "training to repair radios"
-THRESHOLDS = tuple(t / 20 for t in range(10, 20))
+# the threshold is chosen for pooled leave-one-corpus-out link F1, not for precision (stop 30: from 0.30 up); the
+# "funding for radios" / "training to repair radios" join a low threshold once made is refused before the model
+# (`link._rescue_probability`: two categories read apart and nothing but likeness in common)
+THRESHOLDS = tuple(t / 20 for t in range(6, 20))
 
 
 @cache

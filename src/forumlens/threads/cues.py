@@ -240,6 +240,8 @@ _PROMISE = compile_cue(
     r"|\b(?:will|shall) (?:take place|be held|be organi[sz]ed|be hosted) (?:in|at|on|for|by|during|next|before)\b"
     r"|\bour (?:plan|aim|goal|intention|next step|commitment|priority|promise)s? (?:for (?:next|the coming) year )?"
     r"(?:is|are|will be) to\b|\bwe (?:commit|pledge|promise) to\b|\bnext on our (?:list|agenda) is\b"
+    # a promise said without a verb, the output after a colon ("And our promise for 2021: an online map of …")
+    r"|\b(?:our|my) (?:new |next |own )?(?:promise|pledge|commitment)s?(?: for (?:\d{4}|next year|the coming year))?\s*:"
     r"|\b(?:will|shall) be (?:published|released|launched|presented|issued|made available|finali[sz]ed|shared"
     r"|circulated|ready|out|available|online|translated)\b",
     _I,

@@ -15,7 +15,11 @@ Features of an (earlier need a, later need b) pair of one actor, all in [0, 1]:
 topic and the category words set aside), `same_category` / `other_category` (both
 categories read and equal / different), `repeat` (b says it repeats), `names` (b says it is
 what a's speaker asked, "what Mei Lin asked", or names the meeting a was said at), `same_session` (two needs in one session are
-rarely one), `object` (`objects.object_similarity`).
+rarely one), `object` (`objects.object_similarity`); since stop 30 also what does not depend on
+development wording: `embedding` (the sentence-embedding cosine, semantic linker only), `overlap`
+(shared lexicon features, content-word stems and concepts, Jaccard), `year_gap` (years
+apart, capped at six) and `same_speaker` (one person said both: a spokesperson repeats; a different
+one each year is no evidence against).
 
 Weights are package JSON (`threads/data/link_model.json`, one set per linker), fitted by
 `bench/train_links.py` across the annotated threads corpora, which reports leave-one-
@@ -39,7 +43,22 @@ from .models import Item
 
 __all__ = ["NEED_FEATURES", "LinkModel", "load_link_model", "names_earlier", "need_features", "said_by", "says_repeat"]
 
-NEED_FEATURES = ("sim", "rest", "same_category", "other_category", "repeat", "names", "same_session", "object")
+NEED_FEATURES = (
+    "sim",
+    "rest",
+    "same_category",
+    "other_category",
+    "repeat",
+    "names",
+    "same_session",
+    "object",
+    "embedding",
+    "overlap",
+    "year_gap",
+    "same_speaker",
+)
+# a year gap counts up to this many years (an ask said again after ten years is as far as one after six)
+_GAP_YEARS = 6
 
 # a need that says it is said again: "again", "I repeat", "still", "once more", "in other words", "for years"
 _REPEAT = re.compile(
@@ -77,9 +96,15 @@ def names_earlier(a: Item, b: Item) -> bool:
     return said_by(a, b)
 
 
-def need_features(a: Item, b: Item, sim: float, rest: float, obj: float) -> list[float]:
-    """The feature vector of `NEED_FEATURES` for an earlier need `a` and a later need `b` of one actor."""
+def need_features(
+    a: Item, b: Item, sim: float, rest: float, obj: float, embedding: float = 0.0, overlap: float = 0.0
+) -> list[float]:
+    """The feature vector of `NEED_FEATURES` for an earlier need `a` and a later need `b` of one actor.
+
+    `embedding` is the sentence-embedding cosine of the two quotes rescaled to [0, 1] (0 with the lexical
+    linker), `overlap` the Jaccard share of lexicon features the two quotes have in common."""
     read = a.category != "other" and b.category != "other"
+    gap = abs(b.year - a.year) if a.year is not None and b.year is not None else 0
     return [
         sim,
         rest,
@@ -89,6 +114,10 @@ def need_features(a: Item, b: Item, sim: float, rest: float, obj: float) -> list
         1.0 if names_earlier(a, b) else 0.0,
         1.0 if a.session == b.session else 0.0,
         obj,
+        embedding,
+        overlap,
+        min(gap, _GAP_YEARS) / _GAP_YEARS,
+        1.0 if a.speaker and b.speaker and name_key(a.speaker) == name_key(b.speaker) else 0.0,
     ]
 
 

@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 # stored items of another version are extracted again when read (the rules changed)
-ITEMS_VERSION = 25
+ITEMS_VERSION = 26
 
 ITEM_SIGNALS = ("need", "promise", "update", "delivery", "slip", "question", "answer", "response")
 KINDS = ("ask", "commitment", "question")

@@ -74,6 +74,10 @@ class Scorer(Protocol):
         """The lexicon features of a quote."""
         ...
 
+    def embedding_pair(self, ka: int, kb: int) -> float:
+        """The sentence-embedding cosine of two quotes rescaled so unrelated ones score 0 (0 with no embeddings)."""
+        ...
+
 
 _Rest = tuple[dict[str, float], float]  # a residual vector and its norm
 _RestMemo = dict[tuple[int, str], _Rest]  # (quote, category) → its residual less an actor's topic
@@ -217,6 +221,10 @@ class LexicalScorer:
     def similarity(self, a: Item, b: Item) -> float:
         return self.pair(self.text_id(a), self.text_id(b))
 
+    def embedding_pair(self, ka: int, kb: int) -> float:
+        """No embeddings in the lexical linker: no evidence (the need-pair model of this linker weighs it 0)."""
+        return 0.0
+
     def pair(self, ka: int, kb: int) -> float:
         found = self._pairs.get((ka, kb))
         if found is None:
@@ -278,6 +286,13 @@ class SemanticScorer:
     def similarity(self, a: Item, b: Item) -> float:
         return self.pair(self.text_id(a), self.text_id(b))
 
+    def embedding_pair(self, ka: int, kb: int) -> float:
+        va, vb = self._vectors.get(ka), self._vectors.get(kb)
+        if va is None or vb is None:
+            return 0.0
+        raw = sum(x * y for x, y in zip(va, vb, strict=True))
+        return max(0.0, (raw - _SEMANTIC_FLOOR) / (1 - _SEMANTIC_FLOOR))
+
     def pair(self, ka: int, kb: int) -> float:
         lexical = self._lexical.pair(ka, kb)
         va, vb = self._vectors.get(ka), self._vectors.get(kb)
@@ -285,8 +300,7 @@ class SemanticScorer:
             return lexical
         found = self._pairs.get((ka, kb))
         if found is None:
-            raw = sum(x * y for x, y in zip(va, vb, strict=True))
-            found = 0.5 * lexical + 0.5 * max(0.0, (raw - _SEMANTIC_FLOOR) / (1 - _SEMANTIC_FLOOR))
+            found = 0.5 * lexical + 0.5 * self.embedding_pair(ka, kb)
             if ka in self._lexical.repeated:
                 self._pairs[(ka, kb)] = found
         return found
