@@ -3,13 +3,13 @@ said without a verb, and the need-pair features that do not depend on developmen
 
 from __future__ import annotations
 
-from test_threads_link import item
-
 from forumlens.threads import link_items
 from forumlens.threads.cues import find_cue
 from forumlens.threads.link import need_featurizer
 from forumlens.threads.linkmodel import NEED_FEATURES
 from forumlens.threads.similarity import make_scorer
+
+from .test_threads_link import item
 
 
 def test_a_delivery_told_by_a_coalition_fulfils_the_promise_of_a_body_it_does_not_name() -> None:
@@ -89,3 +89,34 @@ def test_the_model_does_not_join_two_read_categories_on_shared_topic_words_alone
     assert sorted(len(t.items) for t in linked.threads) == [1, 2]
     skills_thread = next(t for t in linked.threads if skills in t.items)
     assert skills_thread.items == [skills]
+
+
+def test_a_response_naming_a_coalition_the_registry_does_not_know_takes_up_its_ask() -> None:
+    # the coalition is not in the registry: its items carry it as an institution-like actor ("org:…")
+    climate = item(
+        2018,
+        "need",
+        "We ask UNEP to count the e-waste of the small island states separately.",
+        coalition=None,
+        org="Dynamic Coalition on Internet and Climate Change",
+    )
+    other = item(
+        2018,
+        "need",
+        "We ask UNEP to publish the e-waste statistics of small islands separately in the monitor.",
+        coalition=None,
+        org="Pacific IGF",
+        speaker="Sione Tupou",
+    )
+    response = item(
+        2020,
+        "response",
+        "As the climate coalition asked us, the e-waste statistics of small islands are now in the monitor.",
+        coalition=None,
+        org="UNEP",
+        speaker="Mara Quist",
+        about="request",
+    )
+    linked = link_items([climate, other, response])
+    answered = next(t for t in linked.threads if response in t.items)
+    assert climate in answered.items and answered.status == "answered"
