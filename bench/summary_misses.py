@@ -1,0 +1,188 @@
+"""Why the takeaways miss what a rapporteur kept: each reference takeaway's source sentence, and the step that dropped it.
+
+Run:  python bench/summary_misses.py [--only NAME] [--exclude NAME] [--detail]
+
+For every development reference (`summary_sources.pairs`: a held-out set is never read),
+each reference takeaway is matched to the source sentence that shares most stemmed
+bigrams with it (its *best source*: what an extractive summary would have to pick to say
+it). The report is built as `bench/summaries.py` builds it, and each best source is put in
+the first class that holds:
+
+- `chosen`: a takeaway cites it;
+- `not a point`: the rendering refuses it (`Wording.accept`: a question, a fragment, an
+  unresolved "this", a vocative, procedure);
+- `room talk`: a chair running the room (`report.chair_room_talk`);
+- `closing full`: said in the closing (`report.CLOSING` on) once the takeaways hold the
+  closing's share (`report.closing_share`);
+- `below the weakest`: it scores, as a takeaway (`report.takeaway_boost`), below the weakest
+  takeaway chosen: the ranking (centrality times importance) put it there;
+- `outranked`: it scores above the weakest takeaway but MMR took others: `speaker full`
+  (its speaker already has two takeaways, the cap), `redundant` (too similar to a
+  takeaway, cosine over MMR's `max_sim`), else `new voices` (other speakers' first points,
+  which get the new-voice bonus, or a segment not yet covered).
+
+Each class is also split by what the reference takeaway is (cues in the rapporteur's own
+words, more than one may hold): figures, a disagreement, an ask, a decision or output.
+With `--detail` it prints every reference takeaway with its best source and class. Used
+to count the causes of the per-reference losses (issue 23) before changing the selection.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import re
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from forumlens.models import Session
+from forumlens.pipeline import analyse_session
+from forumlens.summarise import build_report
+from forumlens.summarise import report as takeaways
+from forumlens.summarise.attribution import Credits
+from forumlens.summarise.context import build_context
+from forumlens.summarise.rank import cosine
+from forumlens.summarise.units import Unit
+from forumlens.summarise.wording import Wording
+from forumlens.transcript.parse import parse_transcript
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from summary_sources import pairs
+
+CLASSES = (
+    "chosen",
+    "not a point",
+    "room talk",
+    "closing full",
+    "below the weakest",
+    "outranked: speaker full",
+    "outranked: redundant",
+    "outranked: new voices",
+)
+# What a rapporteur's takeaway is, read from its own words (a takeaway may be several).
+KINDS = {
+    "figures": re.compile(r"\d|\b(?:percent|half|a third|twice|times more)\b", re.IGNORECASE),
+    "disagreement": re.compile(
+        r"\b(?:disagree\w*|divided|questioned|critici[sz]\w*|objected|rejected|contested|pushed back|while others)\b",
+        re.IGNORECASE,
+    ),
+    "ask": re.compile(r"\b(?:asked|called (?:on|for)|urged|should|must|proposed|recommend\w*)\b", re.IGNORECASE),
+    "decision or output": re.compile(
+        r"\b(?:will|agreed|launched|published|released|decided|adopted|announced)\b", re.IGNORECASE
+    ),
+}
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=65_536)
+def bigrams(text: str) -> frozenset[tuple[str, str]]:
+    """Stemmed word bigrams, as ROUGE-2 counts them (rouge-score's Porter stemmer); each text stemmed once."""
+    from nltk.stem import porter
+
+    stem = porter.PorterStemmer().stem
+    words = [stem(w) for w in _WORD.findall(text.lower())]
+    return frozenset(itertools.pairwise(words))
+
+
+def best_source(item: str, units: Sequence[Unit]) -> Unit | None:
+    """The unit sharing most bigrams with a reference takeaway (the earliest on a tie); None if none shares any."""
+    want = bigrams(item)
+    best, hits = None, 0
+    for u in units:
+        n = len(want & bigrams(u.text))
+        if n > hits:
+            best, hits = u, n
+    return best
+
+
+def cited(unit: Unit, lines_quotes: Sequence[tuple[int, str]]) -> bool:
+    """Whether a takeaway cites the unit: a citation on its line whose quote and the unit's text hold one another."""
+    return any(line == unit.line and (quote in unit.text or unit.text in quote) for line, quote in lines_quotes)
+
+
+def classify(session: Session, analyses: dict[str, object], items: Sequence[str]) -> list[tuple[str, str, Unit | None]]:
+    """(reference takeaway, class, its best source) for each reference takeaway of one session."""
+    report = build_report(session, analyses)
+    quotes = [(c.line, c.quote) for b in report.takeaways for c in b.citations]
+    ctx = build_context(session, analyses)
+    wording = Wording.of(ctx, Credits.of(session, analyses))
+    boost = takeaways.takeaway_boost(ctx, takeaways.signals_of(ctx, ctx.findings.asks))
+    pool = ctx.ranking().scored(boost)
+    scored = {id(s.unit): s.score for s in pool}
+    vec = {id(s.unit): s.vec for s in pool}
+    units = [s.unit for s in pool]
+    chosen = {id(u) for u in units if cited(u, quotes)}
+    weakest = min((scored[i] for i in chosen), default=0.0)
+    late = sum(1 for u in units if id(u) in chosen and u.position >= takeaways.CLOSING)
+    room = takeaways.chair_room_talk(ctx)
+    out: list[tuple[str, str, Unit | None]] = []
+    for item in items:
+        u = best_source(item, units)
+        if u is None:
+            out.append((item, "below the weakest", None))
+            continue
+        if id(u) in chosen:
+            why = "chosen"
+        elif not wording.accept(u):
+            why = "not a point"
+        elif room(u):
+            why = "room talk"
+        elif u.position >= takeaways.CLOSING and late >= takeaways.closing_share(max(1, len(report.takeaways))):
+            why = "closing full"
+        elif scored[id(u)] < weakest:
+            why = "below the weakest"
+        elif sum(1 for v in units if id(v) in chosen and v.who == u.who) >= 2:
+            why = "outranked: speaker full"
+        elif any(cosine(vec[id(u)], vec[id(v)]) > 0.55 for v in units if id(v) in chosen):
+            why = "outranked: redundant"
+        else:
+            why = "outranked: new voices"
+        out.append((item, why, u))
+    return out
+
+
+def run(only: Sequence[str] = (), exclude: Sequence[str] = (), detail: bool = False) -> int:
+    """Print the classes over every development reference takeaway, and by the takeaway's kind."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from summaries import reference_sections
+
+    by_class: Counter[str] = Counter()
+    by_kind: Counter[tuple[str, str]] = Counter()
+    kinds: Counter[str] = Counter()
+    for txt, ref in pairs(only, exclude):
+        session = parse_transcript(txt.read_text("utf-8"), source=txt.name, sha256=txt.name)
+        items = reference_sections(ref.read_text("utf-8")).get("key takeaways", [])
+        rows = classify(session, analyse_session(session), items)
+        if detail:
+            print(f"## {txt.stem}")
+        for n, (item, why, u) in enumerate(rows, 1):
+            by_class[why] += 1
+            for kind, cue in KINDS.items():
+                if cue.search(item):
+                    by_kind[(kind, why)] += 1
+                    kinds[kind] += 1
+            if detail:
+                where = f"{u.who} pos {u.position:.2f}: {u.text[:140]}" if u is not None else "-"
+                print(f"  {n}. [{why}] {item[:100]}\n     <- {where}")
+    total = sum(by_class.values())
+    print(f"reference takeaways: {total}")
+    for why in CLASSES:
+        print(f"  {why:<24} {by_class[why]:4d} ({100.0 * by_class[why] / max(1, total):.0f} %)")
+    for kind in KINDS:
+        split = ", ".join(f"{why} {by_kind[(kind, why)]}" for why in CLASSES if by_kind[(kind, why)])
+        print(f"  {kind} ({kinds[kind]}): {split}")
+    return 0
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", action="append", default=[], metavar="NAME", help="only sessions whose name has NAME")
+    parser.add_argument(
+        "--exclude", action="append", default=[], metavar="NAME", help="skip sessions whose name has NAME"
+    )
+    parser.add_argument("--detail", action="store_true", help="print every reference takeaway with its best source")
+    args = parser.parse_args()
+    sys.exit(run(args.only, args.exclude, args.detail))

@@ -1,0 +1,76 @@
+"""bench/summary_misses.py: each reference takeaway is matched to the source sentence that shares most
+bigrams with it, and put in the class of the step that dropped it (or `chosen`).
+
+Checked on our own fixture (tests/resources/summarise/of-cyber-capacity-2019.txt) with reference
+takeaways built in the test: one restating a sentence the report cites, one a sentence it does not cite.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+pytest.importorskip("nltk")  # the `bench` extra (rouge-score brings it)
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "resources" / "summarise" / "of-cyber-capacity-2019.txt"
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "bench_summary_misses_under_test", ROOT / "bench" / "summary_misses.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def session_and_analyses():  # type: ignore[no-untyped-def]
+    from forumlens.pipeline import analyse_session
+    from forumlens.transcript.parse import parse_transcript
+
+    session = parse_transcript(FIXTURE.read_text("utf-8"), source=FIXTURE.name, sha256=FIXTURE.name)
+    return session, analyse_session(session)
+
+
+def test_bigrams_are_stemmed_and_ordered() -> None:
+    bench = _bench()
+    assert ("capac", "build") in bench.bigrams("Capacity building matters")
+    assert ("build", "capac") not in bench.bigrams("Capacity building matters")
+
+
+def test_a_cited_sentence_is_chosen_and_an_uncited_one_is_classed(session_and_analyses) -> None:  # type: ignore[no-untyped-def]
+    from forumlens.summarise import build_report
+    from forumlens.summarise.context import build_context
+
+    bench = _bench()
+    session, analyses = session_and_analyses
+    quotes = [c.quote for b in build_report(session, analyses).takeaways for c in b.citations]
+    ranked = [s.unit for s in build_context(session, analyses).ranking().scored()]  # what the takeaways rank
+    other = next(
+        u.text
+        for u in ranked
+        if u.words >= 12 and not u.text.rstrip().endswith("?") and not any(q in u.text or u.text in q for q in quotes)
+    )
+    rows = bench.classify(session, analyses, [f"The speakers said: {quotes[0]}", other])
+    assert rows[0][1] == "chosen"
+    assert rows[1][1] != "chosen" and rows[1][1] in bench.CLASSES
+    assert rows[1][2] is not None and rows[1][2].text == other
+
+
+def test_cited_needs_the_line_and_a_quote_the_text_holds() -> None:
+    from forumlens.summarise.units import Unit
+
+    bench = _bench()
+    text = "The capacity is tiny, and the threats are the same."
+    unit = Unit("s", 0, 7, "Mele", None, 0, len(text), text, 0.1, 0, ("capacity", "tiny", "threats"))
+    assert bench.cited(unit, [(7, "The capacity is tiny")])
+    assert not bench.cited(unit, [(8, "The capacity is tiny")])
+    assert not bench.cited(unit, [(7, "Four people for the whole country")])
