@@ -191,3 +191,33 @@ def test_a_documents_authors_are_the_stated_and_title_coalitions_else_the_best_f
     _, matches = coalition_match("DC-PAL")
     assert owns_document("annual-report", old, {}, matches)
     assert not owns_document("transcript", old, {}, matches)  # a transcript records a session
+
+
+# -- the record and the coalitions list: the same authors as the page ---------------------------------
+
+
+def _cli_json(db: str, *args: str) -> Any:
+    result = CliRunner().invoke(cli, ["--db", db, *args, "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_the_record_counts_a_report_for_its_author_not_its_partner(store: tuple[str, dict[str, str]]) -> None:
+    """The library coalition's 2032 annual report names the connectivity coalition on its first page."""
+    db, ids = store
+    record = {c["name"]: c for c in _cli_json(db, "record", "--year", "2033")["coalitions"]}
+    libraries = record["DC on Public Access in Libraries"]
+    connectivity = record["DC on Community Connectivity"]
+    assert [d["id"] for d in libraries["documents"]] == [ids["report"]]
+    assert libraries["annual_report_on_file"] is True
+    assert connectivity["documents"] == [] and connectivity["annual_report_on_file"] is False
+    assert connectivity["eligible"] is False
+
+
+def test_the_coalitions_list_marks_a_document_for_its_author_only(store: tuple[str, dict[str, str]]) -> None:
+    db, ids = store
+    listed = {c["name"]: c["sessions"] for c in _cli_json(db, "coalitions")["coalitions"]}
+    rows = {name: [r for r in sessions if r["session"] == ids["report"]] for name, sessions in listed.items()}
+    assert [r.get("document") for r in rows["DC on Public Access in Libraries"]] == ["annual-report"]
+    # the partner it names is listed with the report, as a mention, not as the report's author
+    assert [r.get("document") for r in rows["DC on Community Connectivity"]] == [None]

@@ -28,7 +28,15 @@ from typing import Any
 
 from .transcript.speakers import name_key
 
-__all__ = ["CoalitionMatch", "coalition_match", "document_coalitions", "member_keys", "owns", "owns_document"]
+__all__ = [
+    "CoalitionMatch",
+    "coalition_match",
+    "document_authors",
+    "document_coalitions",
+    "member_keys",
+    "owns",
+    "owns_document",
+]
 
 CoalitionMatch = Callable[[str | None], bool]
 
@@ -85,13 +93,24 @@ def document_coalitions(title: str | None, meta: Mapping[str, Any] | None) -> li
     partners too: "the Dynamic Coalition on … lent us its toolkit"). A document stored
     before metadata existed has none: its title names its coalition.
     """
+    return [name for name, _ in document_authors(title, meta)]
+
+
+def document_authors(title: str | None, meta: Mapping[str, Any] | None) -> list[tuple[str, str | None]]:
+    """(name, registry id or None) of each coalition a document is by (`document_coalitions`' rule).
+
+    The record (`forumlens record`) counts a document for a coalition by registry id; a new
+    coalition outside the registry has none. The first is the document's voice: a stated
+    or title coalition comes before one the metadata ranked higher from the text (it lists
+    a new coalition named in the title after the registry's).
+    """
     if meta:
         listed = [c for c in meta.get("coalitions") or () if isinstance(c, Mapping) and c.get("name")]
         authors = [c for c in listed if c.get("evidence") in (None, "title")]
-        return [str(c["name"]) for c in authors or listed[:1]]
+        return [(str(c["name"]), str(c["id"]) if c.get("id") else None) for c in authors or listed[:1]]
     from .resolve.mentions import find_mentions
 
-    return [m.name for m in find_mentions(title or "") if m.kind == "dc"]
+    return [(m.name, m.entity_id) for m in find_mentions(title or "") if m.kind == "dc"]
 
 
 def owns_document(kind: str | None, title: str | None, meta: Mapping[str, Any] | None, matches: CoalitionMatch) -> bool:

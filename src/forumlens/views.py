@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .caption_flags import SessionFlag, session_flags
+from .coalition_owned import CoalitionMatch, coalition_match, owns_document
 from .errors import ForumlensError
 from .format import clip, counted, format_turns, table
 from .models import Session
@@ -58,11 +59,14 @@ class CoalitionRecord:
 def list_coalitions(store: Store, name: str | None = None) -> list[CoalitionRecord]:
     """Every coalition seen in a session, with its status in each (presented, mentioned, invited-absent).
 
-    A report, statement or paper whose metadata names the coalition is its own: its row also
-    carries `"document": KIND`, so a coalition's annual report is not read as a mere mention.
+    A report, statement or paper the coalition wrote is its own: its row also carries
+    `"document": KIND`, so a coalition's annual report is not read as a mere mention. Who
+    wrote it is `coalition_owned.owns_document` (the coalition page's and the record's
+    rule): a partner the report names on its first page is mentioned, not an author.
     """
     wanted = name.lower() if name else None
     own = _own_documents(store)
+    matchers: dict[str, CoalitionMatch] = {}
     out: dict[str, CoalitionRecord] = {}
     for c in store.coalition_appearances():
         if wanted and wanted not in c.coalition.lower() and wanted != (c.acronym or "").lower():
@@ -75,28 +79,24 @@ def list_coalitions(store: Store, name: str | None = None) -> list[CoalitionReco
             "status": c.status,
             "lines": list(c.lines),
         }
-        kind, authors = own.get(c.session, ("", frozenset()))
-        if c.coalition.casefold() in authors:
-            row["document"] = kind
+        if c.session in own:
+            kind, title, meta = own[c.session]
+            if c.coalition not in matchers:  # built once per coalition, and only for a document's rows
+                matchers[c.coalition] = coalition_match(c.coalition)[1]
+            if owns_document(kind, title, meta, matchers[c.coalition]):
+                row["document"] = kind
         record.sessions.append(row)
     return sorted(out.values(), key=lambda c: (-c.presented, c.name))
 
 
-def _own_documents(store: Store) -> dict[str, tuple[str, frozenset[str]]]:
-    """Stored document id → (its kind, the casefolded names of the coalitions its metadata names);
-    transcripts left out. One read of the documents table, whatever the number of coalitions."""
-    out: dict[str, tuple[str, frozenset[str]]] = {}
+def _own_documents(store: Store) -> dict[str, tuple[str, str, Mapping[str, Any]]]:
+    """Stored document id → (its kind, title, metadata); transcripts left out.
+    One read of the documents table, whatever the number of coalitions."""
+    out: dict[str, tuple[str, str, Mapping[str, Any]]] = {}
     for doc in store.stored_documents():
         kind = str(doc.meta.get("kind") or doc.kind)
-        if kind == "transcript":
-            continue
-        names = {
-            str(c.get("name")).casefold()
-            for c in doc.meta.get("coalitions") or []
-            if isinstance(c, Mapping) and c.get("name")
-        }
-        if names:
-            out[doc.id] = (kind, frozenset(names))
+        if kind != "transcript":
+            out[doc.id] = (kind, doc.title, doc.meta)
     return out
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..coalition_owned import document_authors
 from ..errors import ConfigError
 from ..store.base import Store
 from ..store.views import StoredDocument
@@ -67,13 +68,22 @@ class StoredItem:
 def items_from_documents(
     documents: Iterable[StoredDocument], title_coalitions: Callable[[str], list[str]]
 ) -> list[StoredItem]:
-    """Stored documents → items; those stored before metadata existed get coalitions from their title."""
+    """Stored documents → items; those stored before metadata existed get coalitions from their title.
+
+    A transcript counts for every coalition its metadata lists (its title's: a session it
+    held). A report, statement or paper counts only for its authors
+    (`coalition_owned.document_authors`, the coalition page's rule): the partners a report
+    names on its first page do not get it on file as theirs.
+    """
     items = []
     for doc in documents:
         meta = doc.meta
-        ids = tuple(str(c["id"]) for c in meta.get("coalitions") or [] if isinstance(c, dict) and c.get("id"))
         if not meta:
             ids = tuple(title_coalitions(doc.title))
+        elif doc.kind == "transcript":
+            ids = tuple(str(c["id"]) for c in meta.get("coalitions") or [] if isinstance(c, dict) and c.get("id"))
+        else:
+            ids = tuple(i for _, i in document_authors(doc.title, meta) if i)
         items.append(
             StoredItem(
                 id=doc.id,
