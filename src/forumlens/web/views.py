@@ -267,6 +267,7 @@ def coalition_detail(store: Store, coalition_id: str) -> dict[str, Any]:
     to the coalition, and it is not counted again as a session that merely mentions it.
     Which asks and outputs of another session are the coalition's is `coalition_owned.owns`,
     the rule `brief --coalition` keeps too, so the page and the brief list the same asks.
+    A question is the coalition's when put to it or to who spoke for it in that session.
     """
     name = coalition_name(store, coalition_id)
     facts = store.coalition_facts(name, _FACT_KINDS)
@@ -278,8 +279,9 @@ def coalition_detail(store: Store, coalition_id: str) -> dict[str, Any]:
     if facts is None and not own:
         raise NotFound(f"no coalition {coalition_id!r} in the record", hint="see the list on /coalitions")
     mentioned = [s for s in (facts.sessions if facts else ()) if s.session not in {d.id for d in own}]
-    speakers = {name_key(person) for person, _, _ in (facts.speakers if facts else ())}
-    addressees = {name_key(name)} | speakers
+    speakers: dict[str, set[str]] = {}  # session → who spoke for the coalition there (by affiliation)
+    for person, sid, _ in facts.speakers if facts else ():
+        speakers.setdefault(sid, set()).add(name_key(person))
     found = dict(facts.analyses) if facts else {}
     outputs: list[dict[str, Any]] = [
         {"title": d.title, "kind": d.kind, "session": d.id, "date": d.date, "year": d.year, "status": "authored"}
@@ -296,6 +298,9 @@ def coalition_detail(store: Store, coalition_id: str) -> dict[str, Any]:
         members = member_keys(got.get("people"), matches)  # who spoke for it in this session
         outputs += [{**o, "session": s.session} for o in _by_coalition(got.get("outputs"), matches, members)]
         asks += [{**a, "session": s.session} for a in _by_coalition(got.get("asks"), matches, members)]
+        # a question to the coalition or to who spoke for it in this session: who spoke for it
+        # in another session may speak for another coalition here (as for its asks)
+        addressees = {name_key(name)} | speakers.get(s.session, set()) | members
         questions += [
             {**q, "session": s.session}
             for q in got.get("questions") or []
