@@ -92,3 +92,43 @@ def test_a_coalitions_own_document_is_its_own_in_its_brief(document: tuple[Sessi
     asked = [c.quote for b in brief.asked for c in b.citations]
     assert any("fund the translations of the toolkit" in q for q in asked), brief.asked
     assert any(a.session == session.id and a.status == "presented" and not a.speakers for a in brief.appearances)
+
+
+MAKERSPACES = """---
+title: Dynamic Coalition on Rural Library Makerspaces – Annual Report 2030
+date: 2031-02-01
+---
+
+# Dynamic Coalition on Rural Library Makerspaces – Annual Report 2030
+
+## Summary
+
+In 2030 the Dynamic Coalition on Rural Library Makerspaces opened its first twelve makerspaces in village libraries.
+
+## Partners
+
+The Dynamic Coalition on Community Connectivity lent us its spectrum toolkit. With the Dynamic Coalition on \
+Community Connectivity we ran two webinars. The Dynamic Coalition on Community Connectivity also reviewed our survey.
+
+## Requests
+
+We ask donors to fund soldering kits for every makerspace in the network.
+"""
+
+
+def test_a_new_coalition_in_the_title_is_the_author_not_a_partner_the_registry_knows() -> None:
+    """The metadata lists a new coalition (outside the registry) after the registry's: the
+    partner named on the first page came first, and the report spoke in the partner's voice."""
+    from forumlens.coalition_owned import coalition_match, document_coalitions, owns_document
+
+    session, meta = prepare_document(read_bytes(MAKERSPACES.encode(), "makerspaces-2030.md"), None, today="2026-12-05")
+    analysis = analyse_session(session)
+    analysis["document"] = meta.to_json()
+    listed = [c["name"] for c in analysis["document"]["coalitions"]]
+    assert listed[0] == "DC on Community Connectivity" and "Rural Library Makerspaces" in listed[1]  # the case
+    author = listed[1]
+    assert document_author(session, analysis) == (author, True)
+    assert document_coalitions(session.title, analysis["document"]) == [author]  # the page's rule: the same
+    assert not owns_document(meta.kind, session.title, analysis["document"], coalition_match("DC3")[1])
+    credits = Credits.of(session, analysis)
+    assert {credits.who(u) for u in session_units(session)} == {author}

@@ -20,8 +20,9 @@ who said it. The rules, in order, for the turn covering the line:
    label variants of one name are one person (an unnamed person keeps the caption's label).
 4. Without a people analysis, the caption's own speaker stands (nothing is known better).
 5. A document's paragraph (no speaker, no label, a page or section) has an author, not
-   a participant: the coalition the document analysis names, else the coalition its
-   title names, else its title (`Credit.author`; citations are unchanged).
+   a participant: the coalition the document analysis names as its author (stated or
+   in the title first, `coalition_owned`), else the coalition its title names, else its
+   title (`Credit.author`; citations are unchanged).
 
 A re-credited citation keeps the caption's voice in `voiced_by`, so `check_citations`
 still verifies the quote against the turn it sits in.
@@ -100,19 +101,18 @@ def is_paragraph(turn: Turn) -> bool:
 def document_author(session: Session, analysis: Findings | Mapping[str, Any] | None = None) -> tuple[str, bool]:
     """Who wrote a document's paragraphs, and whether that is a body (a coalition), not only a title.
 
-    The coalition the stored `document` analysis names, else the coalition the title names
-    (the document analysis' own evidence), else the document's title.
+    The first author `coalition_owned.document_coalitions` gives from the stored `document`
+    analysis (a coalition stated by the user or named in the title before one the text only
+    mentions: the rule the coalition page and `brief --coalition` use for whose document it
+    is), else the coalition the title names, else the document's title.
     """
-    meta = analysis.get("document") if isinstance(analysis, Mapping) else None
-    named = meta.get("coalitions") if isinstance(meta, Mapping) else None
-    for c in named if isinstance(named, list) else ():
-        if isinstance(c, Mapping) and c.get("name"):
-            return str(c["name"]), True
-    from ..resolve.mentions import find_mentions
+    from ..coalition_owned import document_coalitions
 
-    in_title = next((m.name for m in find_mentions(session.title or "") if m.kind == "dc"), None)
-    if in_title:
-        return in_title, True
+    meta = analysis.get("document") if isinstance(analysis, Mapping) else None
+    authors = document_coalitions(session.title, meta if isinstance(meta, Mapping) else None)
+    authors = authors or document_coalitions(session.title, None)  # metadata naming none: the title's
+    if authors:
+        return authors[0], True
     return (session.title or "the document").strip(), False
 
 
