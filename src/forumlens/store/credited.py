@@ -9,7 +9,7 @@ on the turn when the analysis is stored, in the same transaction, makes the filt
 test of the turn's own column (and of PostgreSQL's narrow `turn_search` row, which its
 triggers keep in step).
 
-Which person a line is counted for is read by one function, `credited_lines` (the
+Which person a line is counted for is read by one function, `people_lines.credited_lines` (the
 session page's reading too, through `credits.credited_lines`): a line the analysis lists
 for two people goes to the later one, so the filter and the page name the same person.
 The turn carries that person's key (`name_key` of the name, the key `people` rows have).
@@ -19,31 +19,15 @@ Only speech turns are credited (a heading or a stage note at a credited line is 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from typing import Any
 
+from ..people_lines import credited_lines  # the one reading of `lines`, kept outside the store
 from ..transcript.speakers import name_key
 from .common import Tx
 
 __all__ = ["backfill_person_keys", "credit_turns", "credited_lines", "recredit"]
 
 _BATCH = 500  # turn ids per UPDATE (well below either back end's limit on parameters)
-
-
-def credited_lines(people: Any) -> dict[int, str]:
-    """Line of each turn start → the name of the person the people analysis counted it for.
-
-    The one reading of the people analysis' `lines`: a line listed for two people goes to
-    the later one. The session page, the turns shown elsewhere (`credits.turn_credits`)
-    and the speaker filter (`turns.person_key`) all credit the same person for the same turn.
-    """
-    credited: dict[int, str] = {}
-    for person in people if isinstance(people, list | tuple) else []:
-        if isinstance(person, Mapping) and person.get("name"):
-            for line in person.get("lines") or []:
-                if isinstance(line, int):
-                    credited[line] = str(person["name"])
-    return credited
 
 
 def credit_turns(tx: Tx, session_id: str, people: Any) -> int:

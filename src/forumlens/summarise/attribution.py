@@ -24,6 +24,11 @@ who said it. The rules, in order, for the turn covering the line:
    in the title first, `coalition_owned`), else the coalition its title names, else its
    title (`Credit.author`; citations are unchanged).
 
+Which person a turn is counted for is read as the session page and the speaker filter
+read it (`people_lines.credited_lines`): a line listed for two people goes to the later
+named one, and the entries of one person listed twice (one name key) are one person, so
+a label either entry lists is that person's own (rule 2 does not mark it).
+
 A re-credited citation keeps the caption's voice in `voiced_by`, so `check_citations`
 still verifies the quote against the turn it sits in.
 """
@@ -36,6 +41,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..models import Citation, Session, Turn
+from ..people_lines import credited_lines
 from ..transcript.speakers import name_key
 from .models import Bullet, Findings
 from .units import Unit
@@ -93,6 +99,12 @@ def _flags_of(analysis: Findings | Mapping[str, Any] | None) -> list[tuple[int, 
     return out
 
 
+def _credited_lines(people: Sequence[Any]) -> dict[int, str]:
+    """Line → the named person the people analysis counts it for: `people_lines.credited_lines`,
+    the one reading the session page and the speaker filter use, also over `Person`s."""
+    return credited_lines([{"name": _field(p, "name"), "lines": _field(p, "lines")} for p in people])
+
+
 def is_paragraph(turn: Turn) -> bool:
     """Whether a speech turn is a document's paragraph: nobody's label, and a page or section."""
     return not turn.speaker and not turn.label and (turn.section is not None or turn.page is not None)
@@ -133,21 +145,22 @@ class Credits:
         self.author: str | None = found[0] if found else None
         self.author_is_body = bool(found and found[1])
         self._canon: dict[str, str] = {}
-        by_line: dict[int, Any] = {}
-        keys_of: dict[int, set[str]] = {}
-        for i, person in enumerate(people):
+        keys_of: dict[str, set[str]] = {}  # a person's name key → the keys of every entry under it
+        unnamed: set[int] = set()  # lines the analysis counts for an unnamed person ("AUDIENCE")
+        for person in people:
             name = _field(person, "name")
             keys = {
                 name_key(str(x))
                 for x in (name, *(_field(person, "labels") or ()), *(_field(person, "aliases") or ()))
                 if x
             }
-            keys_of[i] = keys
-            for line in _field(person, "lines") or ():
-                by_line[int(line)] = i
             if name:
+                keys_of.setdefault(name_key(str(name)), set()).update(keys)
                 for k in keys:
                     self._canon.setdefault(k, str(name))
+            else:
+                unnamed.update(int(line) for line in _field(person, "lines") or ())
+        by_line = _credited_lines(people)  # the session page's reading: a line listed twice goes to the later person
         flagged = dict(flags)
         speech = [t for t in session.turns if t.kind == "speech"]
         self._starts = [t.line for t in speech]
@@ -155,16 +168,17 @@ class Credits:
         self._credits: list[Credit] = []
         for turn in speech:
             voice = turn.speaker or turn.label
-            index = by_line.get(turn.line)
-            name = _field(people[index], "name") if index is not None else None
+            name = by_line.get(turn.line)
             own = name_key(turn.label or turn.speaker or "")
-            if index is not None and name and own and own not in keys_of[index]:  # rule 2 (and 1)
-                credit = Credit(str(name), voice, inferred=True)
+            if name and own and own not in keys_of.get(name_key(name), ()):  # rule 2 (and 1)
+                credit = Credit(name, voice, inferred=True)
             elif turn.line in flagged:  # rule 1: the flag's likely speaker, or no one
                 likely = flagged[turn.line]
                 credit = Credit(self.canonical(likely) if likely else None, voice, inferred=True)
-            elif index is not None:  # rule 3 (an unnamed person keeps the caption's words: "AUDIENCE")
-                credit = Credit(str(name) if name else voice, voice)
+            elif name:  # rule 3
+                credit = Credit(name, voice)
+            elif turn.line in unnamed:  # rule 3: an unnamed person keeps the caption's words ("AUDIENCE")
+                credit = Credit(voice, voice)
             elif not voice and self.author and is_paragraph(turn):  # rule 5
                 credit = Credit(None, None, author=self.author)
             else:  # rule 4 (or a turn the people analysis does not count, e.g. "Everyone")
