@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import warnings
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,11 +23,9 @@ with warnings.catch_warnings():
 
 from forumlens.cli import cli
 from forumlens.coalition_owned import coalition_match, document_coalitions, member_keys, owns, owns_document
-from forumlens.ingest import IngestOptions, ingest_paths
-from forumlens.store import open_store
 from forumlens.web import create_app
 
-from .web_support import web_settings
+from .web_support import store_of_texts, web_settings
 
 REGISTER = "We call on regulators to publish the spectrum licence fees for community networks in one public register."
 SURVEY = "We ask the Dynamic Coalition on Public Access in Libraries to share its survey of rural libraries with us."
@@ -84,21 +81,12 @@ LIBRARIES, CONNECTIVITY = "dc-on-public-access-in-libraries", "dc-on-community-c
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, str]]:
     """(store path, {"workshop", "forum", "report": session id}), every file through the real pipeline."""
-    folder = tmp_path_factory.mktemp("coalition-owned")
     files = {
         "workshop": ("igf2031-ws12-community-networks.txt", WORKSHOP),
         "forum": ("igf2032-of-libraries.txt", FORUM),
         "report": ("dcpal-annual-report-2032.md", REPORT),
     }
-    paths = []
-    for name, text in files.values():
-        (folder / name).write_text(text, "utf-8")
-        paths.append(folder / name)
-    db = str(Path(folder) / "store.sqlite3")
-    with open_store(db) as opened:
-        outcomes = ingest_paths(opened, paths, IngestOptions())
-    assert [o.status for o in outcomes] == ["ingested"] * 3, outcomes
-    return db, {key: str(o.session) for key, o in zip(files, outcomes, strict=True)}
+    return store_of_texts(tmp_path_factory.mktemp("coalition-owned"), files)
 
 
 def _page(db: str, coalition: str) -> dict[str, Any]:

@@ -11,7 +11,6 @@ The sessions are written for this test.
 from __future__ import annotations
 
 import warnings
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,11 +19,9 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's notice about httpx versions, not ours
     from fastapi.testclient import TestClient
 
-from forumlens.ingest import IngestOptions, ingest_paths
-from forumlens.store import open_store
 from forumlens.web import create_app
 
-from .web_support import web_settings
+from .web_support import store_of_texts, web_settings
 
 LICENCES = "Amina, how many community networks have applied for a licence this year?"
 HOTSPOTS = "Amina, how many libraries keep their hotspots open after ten at night?"
@@ -60,16 +57,8 @@ We need funding to keep library hotspots open at night for students.
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, str]]:
     """(store path, {"workshop", "forum": session id}), both through the real pipeline."""
-    folder = tmp_path_factory.mktemp("coalition-questions")
-    paths = []
-    for name, text in (("igf2031-ws12.txt", WORKSHOP), ("igf2032-of-libraries.txt", FORUM)):
-        (folder / name).write_text(text, "utf-8")
-        paths.append(folder / name)
-    db = str(Path(folder) / "store.sqlite3")
-    with open_store(db) as opened:
-        outcomes = ingest_paths(opened, paths, IngestOptions())
-    assert [o.status for o in outcomes] == ["ingested"] * 2, outcomes
-    return db, {"workshop": str(outcomes[0].session), "forum": str(outcomes[1].session)}
+    files = {"workshop": ("igf2031-ws12.txt", WORKSHOP), "forum": ("igf2032-of-libraries.txt", FORUM)}
+    return store_of_texts(tmp_path_factory.mktemp("coalition-questions"), files)
 
 
 def _questions(db: str, coalition: str) -> list[tuple[str, str]]:

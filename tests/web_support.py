@@ -193,6 +193,23 @@ def main_session_id() -> str:
     return read_bytes(MAIN_SESSION.read_bytes(), str(MAIN_SESSION)).sha256[:12]
 
 
+def store_of_texts(folder: Path, files: dict[str, tuple[str, str]]) -> tuple[str, dict[str, str]]:
+    """(store path, {key: session id}) of texts written for a test, {key: (file name, text)},
+    each written to `folder` and stored through the real pipeline."""
+    paths = []
+    for name, text in files.values():
+        (folder / name).write_text(text, "utf-8")
+        paths.append(folder / name)
+    db = str(folder / "store.sqlite3")
+    store = SQLiteStore(db)
+    try:
+        outcomes = ingest_paths(store, paths, IngestOptions())
+    finally:
+        store.close()
+    assert [o.status for o in outcomes] == ["ingested"] * len(paths), outcomes
+    return db, {key: str(o.session) for key, o in zip(files, outcomes, strict=True)}
+
+
 def cli_store(tmp_path_factory: Any, name: str, *paths: Path) -> str:
     """A store as a new user makes it: `forumlens ingest PATHS` by the real CLI (with the whole
     analysis), or `forumlens migrate` for an empty one when no path is given."""
