@@ -257,3 +257,24 @@ def test_store_glossary_takes_the_first_session_that_defines_a_term() -> None:
     (entry,) = store_glossary(store)  # type: ignore[arg-type]
     assert entry["session"] == "bbb" and entry["definition"]["line"] == 12
     assert entry["sessions"] == ["aaa", "bbb"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expansion"),
+    [
+        # the digit repeats the letter before it: DC3 is D and three Cs
+        (
+            "the Dynamic Coalition on Community Connectivity (DC3) asked regulators",
+            "Dynamic Coalition on Community Connectivity",
+        ),
+        ("the World Wide Web Consortium (W3C) writes the standards", "World Wide Web Consortium"),
+        # a phrase that spells only the letters is not the meaning
+        ("the Expert Committee on community networks (EC3) asked regulators", None),
+        ("the Group of Twenty, the G20, met in Rome and the Group spoke", None),
+    ],
+)
+def test_an_acronym_expansion_accounts_for_its_digits(text: str, expansion: str | None) -> None:
+    session = _own(f">> ANA LIMA: Good morning. At the last meeting {text}. We thank them.\n")
+    terms = {t.term: t for t in extract_glossary(session)}
+    term = next((t for key, t in terms.items() if key[0] in "DEWG" and any(c.isdigit() for c in key)), None)
+    assert (term.expansion if term else None) == expansion

@@ -241,10 +241,31 @@ def _words(text: str) -> list[tuple[str, int, int]]:
 _SPAN = re.Match.span
 
 
+def _initials(acronym: str) -> str:
+    """The initials an expansion of `acronym` must spell, lower-cased; "" when none can.
+
+    Every letter and digit of an acronym is accounted for, or a phrase that spells only its
+    letters ("Dynamic Coalition" for DC3) would be given as its meaning. A digit from 2 to 9
+    after a letter repeats it: DC3 is Dynamic Coalition on Community Connectivity, W3C the
+    World Wide Web Consortium. Any other digit (G20, 3GPP, COVID-19) no initials can spell:
+    only an explicit "ACR (expansion)" or the registry expands it.
+    """
+    out: list[str] = []
+    chars = [c for c in acronym.lower() if c.isalnum()]
+    for k, c in enumerate(chars):
+        if c.isalpha():
+            out.append(c)
+        elif c in "23456789" and k and chars[k - 1].isalpha() and not (k + 1 < len(chars) and chars[k + 1].isdigit()):
+            out.append(chars[k - 1] * (int(c) - 1))
+        else:
+            return ""
+    return "".join(out)
+
+
 def _initials_match(acronym: str, run: list[str]) -> bool:
     """Do the words of `run` spell `acronym` by their initials (skipping "of", "and", ...)?"""
-    letters = [c for c in acronym.lower() if c.isalpha()]
-    if not run or run[0].lower() in _SKIP or run[-1].lower() in _SKIP:
+    letters = list(_initials(acronym))
+    if not letters or not run or run[0].lower() in _SKIP or run[-1].lower() in _SKIP:
         return False
     content = [w for w in run if w.lower() not in _SKIP]
     if any(w.lower() in STOPWORDS for w in content):
@@ -322,7 +343,7 @@ def _runs(sentence: str, acronym: str, cache: dict[Any, Any] | None = None) -> l
     Same decisions as `_initials_match` over every candidate run, on per-word facts
     computed once per sentence (`_Words`).
     """
-    letters = [c for c in acronym.lower() if c.isalpha()]
+    letters = list(_initials(acronym))
     n = len(letters)
     out: list[tuple[int, int]] = []
     if not n:
@@ -398,7 +419,7 @@ def _candidates(sentences: list[_Sentence], acronym: str, cache: dict[Any, Any] 
     Python step per sentence for each acronym (a long caption line has thousands of both:
     2.4x per doubling before; issue 19).
     """
-    letters = "".join(c for c in acronym.lower() if c.isalpha())
+    letters = _initials(acronym)
     if not letters:
         return []
     index = cache.get(_candidates) if cache is not None else None
@@ -440,7 +461,7 @@ def _expand(
                 for a, b in _runs(before[:-1].rstrip() + " ", base, cache):
                     if b >= len(before[:-1].rstrip()) - 1:
                         return s[a:b], i, "session"
-    letters = "".join(c for c in base.lower() if c.isalpha())
+    letters = _initials(base)
     for i in uses:  # initials in the same sentence, within ten words before the acronym
         s = sentences[i].text
         pos = s.find(acronym)
