@@ -144,3 +144,32 @@ def test_real_corpus_session_matches_coalition_and_query(fresh_store):
     lines = MAIN_SESSION.read_text("utf-8").split("\n")
     assert "net neutrality" in lines[by_kind["query"].line - 1].lower()
     assert "JENNIFER CHUNG" in lines[by_kind["person"].line - 1]
+
+
+_STATEMENT = (
+    "---\ntitle: Statement of the Dynamic Coalition on Community Connectivity, 2024\ndate: 2024-05-02\n---\n\n"
+    "# Statement of the Dynamic Coalition on Community Connectivity\n\n"
+    "We ask regulators to give community networks affordable access to spectrum in rural areas.\n"
+)
+
+
+def test_a_coalitions_own_document_is_not_a_mention_and_front_matter_is_no_evidence(fresh_store):
+    from forumlens.ingest import ingest_bytes
+
+    outcome = ingest_bytes(fresh_store, _STATEMENT.encode(), "dc3-statement.md")
+    add_subscriber(fresh_store, "Watcher", feed=True, interests={"coalitions": ["DC3"]})
+    [match] = match_new_sessions(fresh_store, [outcome.session])
+    assert "(its own statement)" in match.reason and "mentioned" not in match.reason
+    assert match.line == 6  # the heading, never line 2 ("title:" of the front matter)
+
+
+def test_a_coalition_named_only_in_front_matter_is_not_in_the_text():
+    from forumlens.route.matching import Fact, coalitions_in_text
+
+    text = "---\ntitle: Notes on the Dynamic Coalition on Gender\n---\n\nThe IGF met in Kyoto."
+    gender = Fact("DC on Gender and Internet Governance", (2,), "mentioned")
+    notes = {"kind": "notes", "coalitions": [{"name": "DC on Schools of Internet Governance"}]}
+    assert coalitions_in_text([gender], text, "Notes", notes) == ()
+    # in a transcript the same lines after the front matter stay, with their status
+    kept = Fact("DC on Gender and Internet Governance", (2, 5), "mentioned")
+    assert coalitions_in_text([kept], text, "Notes", None) == (Fact(kept.name, (5,), "mentioned"),)

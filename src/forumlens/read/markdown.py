@@ -29,6 +29,16 @@ _FENCED = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[`~]*[ \t]*$|\
 _SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
 
 
+def front_matter_lines(text: str) -> int:
+    """How many lines a leading `---` front-matter block takes (0 without one).
+
+    Its fields are metadata the author declared, not text anyone wrote in the document, so
+    a stage that cites lines (a digest's evidence) skips them.
+    """
+    front = _FRONT.match(text)
+    return front.group(0).rstrip("\n").count("\n") + 1 if front else 0
+
+
 def without_code(text: str) -> str:
     """The text with its code (fenced blocks, inline spans) blanked to spaces, lines and offsets kept.
 

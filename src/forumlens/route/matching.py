@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from ..coalition_owned import coalition_match, owns_document
+from ..read.markdown import front_matter_lines
 from ..resolve.registry import load_registry
 from ..search import SearchFilters, parse_query
 from ..store.base import Store
@@ -29,6 +31,7 @@ __all__ = [
     "Fact",
     "SessionFacts",
     "coalition_keys",
+    "coalitions_in_text",
     "load_facts",
     "match_new_sessions",
     "match_session",
@@ -192,6 +195,32 @@ def _facts(mentions: Iterable[Mention]) -> tuple[Fact, ...]:
     return tuple(Fact(m.name, m.lines, m.detail, m.aliases) for m in mentions)
 
 
+def _document_kind(meta: Any) -> str:
+    return str(meta.get("kind") or "transcript") if isinstance(meta, Mapping) and meta else "transcript"
+
+
+def coalitions_in_text(
+    facts: Iterable[Fact], text: str, title: str, meta: Mapping[str, Any] | None
+) -> tuple[Fact, ...]:
+    """Coalition facts as a reader of the session sees them.
+
+    A front-matter block is metadata the author declared, not a line that mentions anyone:
+    its lines are no evidence, and a coalition named only there is not in the text. A
+    document the coalition wrote (`coalition_owned.owns_document`) is its own, not a
+    mention of it: its status says so ("its own statement").
+    """
+    skip = front_matter_lines(text)
+    kind = _document_kind(meta)
+    out = []
+    for fact in facts:
+        lines = tuple(n for n in fact.lines if n > skip)
+        if owns_document(kind, title, meta, coalition_match(fact.name)[1]):
+            out.append(replace(fact, lines=lines, detail=f"its own {kind}"))
+        elif lines or not fact.lines:
+            out.append(replace(fact, lines=lines))
+    return tuple(out)
+
+
 def load_facts(store: Store, session_id: str, queries: Iterable[str] = ()) -> SessionFacts | None:
     """What `match_session` needs about one session, from projections, analyses and search."""
     found = store.session_text(session_id)
@@ -210,7 +239,7 @@ def load_facts(store: Store, session_id: str, queries: Iterable[str] = ()) -> Se
         session_id=session_id,
         title=title,
         lines=tuple(text.split("\n")),
-        coalitions=_facts(mentions.coalitions),
+        coalitions=coalitions_in_text(_facts(mentions.coalitions), text, title, store.analysis(session_id, "document")),
         tags=_facts(mentions.tags),
         people=people,
         questions=_questions(store.analysis(session_id, "questions")),
