@@ -305,3 +305,32 @@ def test_a_role_label_reads_as_the_role(second: str, shown: str) -> None:
     assert "Participants from the floor" in speakers
     rendered = render_template(report, "text")
     assert "Unnamed speaker" not in rendered and "The Chair" in rendered
+
+
+CAPTION_ROLES = """Workshop on rural backhaul
+
+>> MODERATOR: Good morning.  I'm Lena Okafor and I will moderate this workshop on rural backhaul today.
+
+>> INTERPRETER: (Speaking through interpreter) Thank you.  I am Jonas Berg from the Ministry of Transport of Norland.  The cost of backhaul for rural schools remains far too high.
+
+>> REMOTE MODERATOR: We have a question online.  How can small operators share the towers of the large ones?
+
+>> LENA OKAFOR: Thank you all for coming to this workshop today.
+"""
+
+
+def test_sources_cite_the_credited_person_not_the_caption_label() -> None:
+    # a turn captioned with a role is cited as the person it is counted for (as every other
+    # sentence is); a role with no person behind it stays the role
+    text = CAPTION_ROLES
+    session = parse_transcript(text, source="roles.txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    analyses = analyse_session(session)
+    credited = {p["name"]: p["lines"] for p in analyses["people"] if p.get("name")}
+    assert credited.get("Lena Okafor", [None])[0] == 3 and credited.get("Jonas Berg", [None])[0] == 5
+    report = igf_report(session, analyses)
+    cited = {c.line: c.speaker for _, b in report.bullets() for c in b.citations}
+    assert cited[3] == "Lena Okafor" and cited[5] == "Jonas Berg"
+    assert cited.get(7, "REMOTE MODERATOR") == "REMOTE MODERATOR"
+    sources = render_template(report).split("SOURCES", 1)[1]
+    assert "MODERATOR, line 3" not in sources and "INTERPRETER" not in sources
+    assert check_citations(report, [session], {session.id: analyses}) == []

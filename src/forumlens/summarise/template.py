@@ -379,7 +379,11 @@ def _person_bullet(src: _Source, person: _Person) -> Bullet | None:
     stated = [c for c in [*evidence, *own] if _says_who(person, c.quote)]
     substantive = [c for c in own if len(c.quote.split()) >= 5]
     best = next(iter(stated or evidence or substantive or own), None)
-    return Bullet(person.entry, (src.cite(best),), person.role or "") if best is not None else None
+    if best is None:
+        return None
+    # credited as every other sentence is: a turn captioned "MODERATOR" or "INTERPRETER" is
+    # cited as the person it is counted for; an unnamed role ("REMOTE MODERATOR") stays the role
+    return src.credits.bullet(Bullet(person.entry, (src.cite(best),), person.role or ""))
 
 
 class _Owners:
@@ -413,7 +417,9 @@ def _organiser(src: _Source, analyses: Mapping[str, Any]) -> TemplateSection:
         if _ORGANISED.search(unit.text):
             said = render_sentence(unit.text, src.voice(unit.citation()))
             if said is not None:
-                return TemplateSection("Organiser", items=(Bullet(said.text, (src.cite(unit.citation()),)),))
+                return TemplateSection(
+                    "Organiser", items=(src.credits.bullet(Bullet(said.text, (src.cite(unit.citation()),))),)
+                )
     return TemplateSection("Organiser", value=NOT_STATED)
 
 
