@@ -82,3 +82,21 @@ def test_cast_gives_roles_modes_and_stakeholders() -> None:
     assert {g.key for g in stats.modes} == {"onsite", "online"}
     assert "Civil Society" in {g.key for g in stats.stakeholders}
     assert [o.by for o in stats.overruns] == ["Ana Lima"]
+
+
+def test_people_and_speaking_time_count_the_same_words() -> None:
+    # "(Speaking through interpreter)" was counted in `people` and not in speaking time
+    from forumlens.pipeline import analyse_session
+
+    session = parse_transcript(
+        ">> MODERATOR: Good morning. I am Lena Okafor and I will moderate this session today.\n\n"
+        ">> INTERPRETER: (Speaking through interpreter) Thank you. I am Jonas Berg from the Ministry of"
+        " Transport of Norland. Backhaul for rural schools costs too much. (Applause)\n\n"
+        ">> LENA OKAFOR: Thank you, Jonas, for this [inaudible] answer.\n",
+        source="notes.txt",
+    )
+    analysed = analyse_session(session)
+    people = {p["name"]: p["words"] for p in analysed["people"] if p.get("name")}
+    timed = {g["name"]: g["words"] for g in analysed["stats"]["people"]}
+    assert people["Jonas Berg"] == timed["Jonas Berg"] == 20
+    assert people["Lena Okafor"] == timed["Lena Okafor"] == count_words(session.turns[0].text) + 6

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..text.numbers import NUMBER_WORDS
+from ..text.spoken import count_words  # the one count `people` uses too
 from ._regex import compile_cue
 from .context import AnalysisContext
 from .models import GroupStats, Overrun, Stats
@@ -23,7 +24,6 @@ from .models import GroupStats, Overrun, Stats
 __all__ = ["DEFAULT_WPM", "compute_stats", "count_words", "find_time_limits"]
 
 DEFAULT_WPM = 150.0
-_NOTE = re.compile(r"[(\[][^()\[\]]*[)\]]")
 _MINUTES = re.compile(
     r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)"
     r"(?:\s+or\s+\w+)?\s*(?:-|‑)?\s*minutes?\b",
@@ -34,11 +34,6 @@ _LIMIT_CUE = compile_cue(
     r"|per (speaker|person|intervention)|interventions?|stick to|stay within|within|not exceed|speaking time|time limit)\b",
     re.I,
 )
-
-
-def count_words(text: str) -> int:
-    """Words spoken in a turn (stage notes such as "(Applause)" excluded)."""
-    return len(re.findall(r"[^\W_]+(?:['’‑-][^\W_]+)*", _NOTE.sub(" ", text)))
 
 
 def _value(token: str) -> float:

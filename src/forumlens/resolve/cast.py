@@ -71,11 +71,11 @@ from forumlens.resolve.status import Voice, coalition_statuses
 from forumlens.resolve.text import LineIndex
 from forumlens.resolve.titled import join_titled_surnames, name_office_labels
 from forumlens.text.alternation import alternation
+from forumlens.text.spoken import count_words
 
 __all__ = ["Cast", "Coalition", "Flag", "Person", "resolve_session"]
 
 Role = str  # "moderator" | "dc-representative" | "guest" | "participant" | "remote-hub"
-_WORDS = re.compile(r"\w+(?:['’‑-]\w+)*")
 
 
 @dataclass(frozen=True)
@@ -718,7 +718,7 @@ def resolve_session(
             entity = None if free or entity_id is None else reg.get(entity_id)
         kind = entity.kind if entity else ("dc" if affiliation and _DC_NAME.match(affiliation) else None)
         role = _role(draft, kind, moderator, hub)
-        words = sum(len(_WORDS.findall(session.turns[i].text)) for i in group.turns)
+        words = sum(count_words(session.turns[i].text) for i in group.turns)  # as speaking time counts
         own_flags = [
             f"line {f.line} is labelled {f.label} in the captions; counted as this speaker's "
             f"(likely caption mis-attribution)"
