@@ -40,6 +40,51 @@ def _notes_only(body: str) -> bool:
 _NOTES = re.compile(r"(?:[(\[][^()\[\]\n]{0,120}[)\]][.,;]?[ \t]*){2,}")
 
 
+# What closes a meeting's record after the last speaker's words, on their line or alone below
+# them. A note that the session itself is over ("(Session ends)", "(Meeting adjourned)", "(End
+# of session)") is the captioner's record of the room: a note turn of its own. A mark of where
+# the transcript stops ("[Transcript ends]", "(End of transcript)") is page furniture, as its
+# "[Transcript begins]" is: no turn at all (parse_blind6 is annotated so). Neither is the
+# speaker's words. Other notes closing a turn ("Thank you. (Applause)") stay in it, as the
+# annotated samples read them: a reaction to the speech, not the end of the meeting.
+_EVENT = r"(?:session|meeting|workshop|panel|forum|conference|hearing)"
+_RECORD = r"(?:transcript|transcription|captioning|captions|recording|webcast|broadcast|live[ \t]?stream)"
+_CLOSING_NOTE = re.compile(
+    r"[ \t\n]+[(\[][ \t]*(?:(?:the[ \t]+)?(?P<what>[a-z]+(?:[ \t]?stream)?)[ \t]+"
+    r"(?:ends|ended|concluded|closed|adjourned|is[ \t]+over)"
+    r"|end[ \t]+of[ \t]+(?:the[ \t]+)?(?P<of>[a-z]+(?:[ \t]?stream)?))[ \t]*[.!]?[ \t]*[)\]][.]?[ \t]*\Z",
+    re.IGNORECASE,
+)
+_IS_EVENT = re.compile(rf"{_EVENT}\Z", re.IGNORECASE)
+_IS_RECORD = re.compile(rf"{_RECORD}\Z", re.IGNORECASE)
+
+
+def _closing_note(text: str, a: int, b: int) -> tuple[int, bool] | None:
+    """(where a closing mark ending the speech `text[a:b]` starts, whether it is a note turn:
+    a session's end, not the transcript's); None when there is none or it is all there is."""
+    if b <= a or text[b - 1] not in ").]":  # most turns: the last character says no
+        return None
+    found = _CLOSING_NOTE.search(text, max(a, b - 160), b)
+    if found is None:
+        return None
+    what = found.group("what") or found.group("of")
+    event = bool(_IS_EVENT.match(what))
+    if not event and not _IS_RECORD.match(what):
+        return None
+    start = found.start() + (len(found.group()) - len(found.group().lstrip()))
+    return (start, event) if text[a : _before_stamp(text, a, start)].strip() else None
+
+
+_STAMP_ONLY = re.compile(rf"[ \t]*(?:\[{CLOCK}\]|{CLOCK_WITH_SECONDS})[ \t]*")
+
+
+def _before_stamp(text: str, a: int, at: int) -> int:
+    """Where the speech before a closing mark at `at` ends: before a time stamp that opens the
+    mark's line ("[14:19:30] (End of session)"), else at `at`."""
+    line_start = max(a, text.rfind("\n", a, at) + 1)
+    return line_start if line_start > a and _STAMP_ONLY.fullmatch(text, line_start, at) else at
+
+
 def build_turns(
     text: str,
     markers: list[Marker],
@@ -85,6 +130,8 @@ def build_turns(
         # a `>>` ending its line opens the turn on the line below, where its label is
         wrapped = text.startswith(">>", marker.at) and text.find("\n", marker.at, marker.body) != -1
         line = line_of(starts, marker.body if wrapped else marker.at)
+        closing = _closing_note(text, a, b) if kind == "speech" else None
+        said = b if closing is None else a + len(text[a : _before_stamp(text, a, closing[0])].rstrip())
         turns.append(
             Turn(
                 index=len(turns),
@@ -92,12 +139,17 @@ def build_turns(
                 label=label,
                 speaker=display_name(label) if label else None,
                 kind=kind,
-                text=body,
+                text=text[a:said],
                 start=a,
-                end=b,
-                end_line=line_of(starts, max(a, b - 1)),
+                end=said,
+                end_line=line_of(starts, max(a, said - 1)),
             )
         )
+        if closing is not None and closing[1]:  # the session's end: a note turn of its own, on its line
+            at = closing[0]
+            turns.append(
+                Turn(len(turns), line_of(starts, at), None, None, "note", text[at:b], at, b, line_of(starts, b - 1))
+            )
     return turns
 
 
