@@ -287,7 +287,9 @@ DEFERS = compile_cue(
     r"|\bwill be in the chair'?s summary\b|\btaken? (?:it |this |that )?offline\b"
     r"|\b(?:return to|come back to|get back to|take up|discuss|decide) (?:it|this|that|the question)(?: \w+){0,2}"
     r" (?:at|in|during) (?:the|our) next (?:\w+ )?(?:meeting|call|session|consultations?)\b"
-    r"|\ba topic for next year'?s (?:work|programme|program|agenda)\b",
+    r"|\ba topic for next year'?s (?:work|programme|program|agenda)\b"
+    # stop 30: sent to another session of the meeting ("there is a workshop on it tomorrow, please raise it there")
+    r"|\b(?:raise|ask|bring|put|take) (?:it|this|that|the question|your question) (?:there|at (?:the|that|this) (?:workshop|session|forum))\b",
     re.I,
 )
 
@@ -311,7 +313,9 @@ NOT_KNOWN = compile_cue(
     # not see the ITU on the panel")
     r"|\b(is|are) not (represented\b|on (this|the) (call|line|panel|podium)\b|in (the|this) room\b)"
     r"|\b(nobody|no one) (registered|came|joined|is here) from\b"
-    r"|\b(do not|don'?t|cannot|can'?t) see (the |any(one|body) from (the )?)?[\w‑-]+( [\w‑-]+)? (on the (panel|call|podium)|in the (room|front rows))\b",
+    r"|\b(do not|don'?t|cannot|can'?t) see (the |any(one|body) from (the )?)?[\w‑-]+( [\w‑-]+)? (on (the|this) (panel|call|podium)|in the (room|hall|front rows))\b"
+    # stop 30: "nobody from ICANN is in the hall", "I don't think anybody from the fund is in the room"
+    r"|\b(nobody|no one|(do not|don'?t|did not|didn'?t) think (any|some)(body|one)) from [\w‑ -]{2,40} (is )?(here|present|in (the|this) (room|hall))\b",
     re.I,
 )
 

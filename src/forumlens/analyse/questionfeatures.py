@@ -51,6 +51,7 @@ from .questions import (
     mod_answers,
 )
 from .questions_later import later_turns
+from .restated import only_restates
 
 __all__ = ["CLOSING", "DEFER", "NOT_KNOWN", "FateContext", "addressee_returns", "fate_features", "following_turns"]
 
@@ -372,10 +373,13 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
     if len(same_turn) > 1:
         feats.append("batch:first" if same_turn[0] is g else "batch:later")
     later = later_turns(ctx)
-    follow = list(islice(later.follows(g.turn), 3))  # the first following turns; the rest from indexes
+    follow = list(islice(later.follows(g.turn), 4))  # the first following turns; the rest from indexes
+    restated = bool(follow) and not g.from_moderator and only_restates(ctx, follow[0])
+    # the chair repeats the floor question in their own words: the exchange goes on after it
+    follow = follow[1:] if restated else follow[:3]
     if follow and _question_turn(ctx, groups, follow[0]):
         feats.append("round:more-questions-next")  # a round of questions is being collected
-    inside = list(takewhile(lambda j: j < close, later.follows(g.turn)))
+    inside = list(takewhile(lambda j: j < close, later.follows(g.turn)))[1 if restated else 0 :]
     if close == g.turn:
         feats.append("close:same-turn")
     elif not inside:

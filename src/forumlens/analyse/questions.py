@@ -142,6 +142,7 @@ from .questioncues import (
     reported_asker,
     verbless,
 )
+from .restated import named_in_restatement, only_restates, restated_originals, restates, without_restatement
 
 if TYPE_CHECKING:
     from .questionmodel import QuestionModel
@@ -229,6 +230,7 @@ class QuestionGroup:
     relayed_for: str | None = None  # the name a read-out list item is put for (`_relay_pieces`)
     relayed_to: str | None = None  # whom the read-out item names as addressee ("asks Mr. Lim")
     second: bool = False  # an "And …?" question split from the one before it (`_second_question`)
+    restates: bool = False  # a chair's restatement of the floor question just asked (`analyse.restated`)
     core: list[Sentence] = field(default_factory=list)
 
     @property
@@ -721,18 +723,21 @@ def _addressee(ctx: AnalysisContext, g: QuestionGroup) -> str:
         return addressed[-1].name
     if ROOM.search(text[start:end]) or _to_group(ctx, g):
         return "room"
+    # the asker is never the addressee: a floor voice introduces itself by name ("Wanjiru …, from
+    # Nairobi.  A question to the member from Uganda.") and is then a speaker of the session
+    askers = {ctx.people[g.turn].name, g.asked_by, g.by} - {None}
     for sentence in g.sentences:
         head = _for_person(sentence.text)
         person = (_person_named(ctx, head, g.turn) or _speaker_called(ctx, head)) if head else None
-        if person and person != ctx.people[g.turn].name:
+        if person and person not in askers:
             return person
     named = _person_addressed(ctx, g)
-    if named:
+    if named and named not in askers:
         return named
     near = max(start, g.core[0].start - 350)
     spoken = " ".join(s.text for s in ctx.sentences[g.turn] if near <= s.start < end and not _THANKS.match(s.text))
     person = _person_named(ctx, spoken, g.turn)
-    if person and person != ctx.people[g.turn].name:
+    if person and person not in askers:
         return person
     if mentions and ctx.is_moderator(g.turn):  # the moderator's own question, or one read out for someone
         return mentions[-1].name
@@ -860,7 +865,13 @@ def find_question_groups(ctx: AnalysisContext) -> list[QuestionGroup]:
             ):
                 continue  # the opening's guiding questions and rhetorical openers go to no one
             out.append(g)
-    return [g for g in out if not _floor_handoff(ctx, g, out)]
+    kept = [g for g in out if not _floor_handoff(ctx, g, out)]
+    for k, orig in restated_originals(ctx, kept).items():
+        kept[k].restates = True  # it neither closes the floor question's exchange nor answers it
+        if kept[orig].to == "room":  # the chair names whom it is for ("the question to Ms. Li is")
+            named = kept[k].to if kept[k].to != "room" else named_in_restatement(ctx, kept[k].turn)
+            kept[orig].to = named or "room"
+    return kept
 
 
 HANDOFF_WORDS = 10  # a moderator's question this short can be a call to speak
@@ -974,8 +985,8 @@ def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bo
         called = _vocative(sent)
         if (called and called in firsts) or FLOOR_OPEN.search(sent) or _calls(ctx, sent):
             break  # from the first call of a name on, the turn hands the floor on
-        if FLOOR_CUE.search(sent) or _MIC.search(sent):
-            continue  # floor management ("If we could have a mic over here, …")
+        if FLOOR_CUE.search(sent) or _MIC.search(sent) or restates(sent):
+            continue  # floor management, or the question repeated in the chair's words ("If we could have a mic over here, …")
         if not (QUESTION_REF.search(sent) and len(sent.split()) <= 8):  # "It is a good question."
             kept.append(sent)
     said = " ".join(kept)
@@ -1094,8 +1105,12 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
             break
         if _empty(ctx, j) or _same_speaker(ctx, j, g.turn) or _question_turn(ctx, groups, j):
             continue
-        seen += 1
         text = ctx.turns[j].text
+        if ctx.is_moderator(j) and not g.from_moderator:
+            if only_restates(ctx, j):
+                continue  # "So the lady is asking whether …": a re-ask, neither an answer nor a move on
+            text = without_restatement(ctx, j)
+        seen += 1
         if ctx.is_moderator(j):
             if (
                 not g.from_moderator
@@ -1146,7 +1161,7 @@ def _closes(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup],
     for h in groups:
         if h is g or h.turn < g.turn or (h.turn == g.turn and h.sentences[0].start <= g.sentences[0].start):
             continue
-        if h.from_moderator and h.asked_by == h.by:
+        if h.from_moderator and h.asked_by == h.by and not h.restates:
             return h.turn
     after = [b for b in boundaries if b > g.turn]
     return min(after) if after else len(ctx.turns)
@@ -1385,13 +1400,14 @@ def link_answers(
                 # consultant.  I must be honest, we do not know yet.")
                 status, lines = ("answered-later", [ctx.turns[found[1]].line]) if found[0] else ("unanswered", [])
         fates.append((status, lines))
-    dropped: set[int] = set()
+    restated = restated_originals(ctx, groups)
+    dropped: set[int] = set(restated)  # a chair's restatement is the floor question, re-asked
     questions: list[Question] = []
     for i, g in enumerate(groups):
         if i in dropped:
             continue
         status, lines = fates[i]
-        also = [g.line]
+        also = [g.line, *(groups[k].line for k, orig in restated.items() if orig == i)]
         if status != "answered":
             for k in range(i + 1, len(groups)):
                 if k not in dropped and groups[k].turn > g.turn and _same_question(g, groups[k], ctx):
