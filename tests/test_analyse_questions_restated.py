@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from forumlens.analyse import find_intel
-from forumlens.analyse.questioncues import DEFERS, NOT_KNOWN
+from forumlens.analyse.questioncues import NOT_KNOWN
 from forumlens.analyse.restated import restates
 from forumlens.transcript.parse import parse_transcript
 
@@ -112,6 +112,17 @@ def test_an_absent_addressee_in_the_hall_is_not_known(reply: str) -> None:
     assert NOT_KNOWN.search(reply)
 
 
-def test_a_question_sent_to_another_session_is_set_aside() -> None:
-    assert DEFERS.search("There is a workshop on domain names tomorrow, please raise it there.")
-    assert not DEFERS.search("Please raise your hand if your school has a library.")
+_ABSENT_MINISTER = """>> MODERATOR:  The floor is open for questions to the panel.
+
+>> PARTICIPANT:  Thank you.  Chidera Okafor-Halvorsen, a student in Abuja.  A question to the Minister, but I see she has gone.  Will the scholarship programme include the polytechnics, or only the universities?
+
+>> MODERATOR:  The Minister had to leave for the cabinet meeting.  Her adviser in the second row, Mr. Tanaka-Olsen from the ministry, do you want to say something?
+
+>> KENJI TANAKA-OLSEN:  Thank you.  The scholarship programme covers the polytechnics from next year, the first call opens in March for both kinds of institutions.
+"""
+
+
+def test_a_question_to_an_absent_minister_answered_by_a_colleague_handed_the_floor() -> None:
+    qs = _questions(_ABSENT_MINISTER)
+    assert [q["status"] for q in qs if q["line"] == 3] == ["answered"]
+    assert not any(q["line"] == 5 for q in qs)  # "…, do you want to say something?" hands the floor on

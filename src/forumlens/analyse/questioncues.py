@@ -287,9 +287,7 @@ DEFERS = compile_cue(
     r"|\bwill be in the chair'?s summary\b|\btaken? (?:it |this |that )?offline\b"
     r"|\b(?:return to|come back to|get back to|take up|discuss|decide) (?:it|this|that|the question)(?: \w+){0,2}"
     r" (?:at|in|during) (?:the|our) next (?:\w+ )?(?:meeting|call|session|consultations?)\b"
-    r"|\ba topic for next year'?s (?:work|programme|program|agenda)\b"
-    # stop 30: sent to another session of the meeting ("there is a workshop on it tomorrow, please raise it there")
-    r"|\b(?:raise|ask|bring|put|take) (?:it|this|that|the question|your question) (?:there|at (?:the|that|this) (?:workshop|session|forum))\b",
+    r"|\ba topic for next year'?s (?:work|programme|program|agenda)\b",
     re.I,
 )
 

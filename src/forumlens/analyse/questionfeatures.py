@@ -358,6 +358,9 @@ _ACKNOWLEDGES = re.compile(
 )
 
 
+_LEFT = re.compile(r"\b(?:has|had|have) (?:to )?(?:left|leave|gone)\b|\bis not (?:here|with us) any ?more\b", re.I)
+
+
 def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> list[str]:
     """Features of one question's fate (see the module docstring for why these)."""
     groups, close = fc.groups, fc.close
@@ -430,10 +433,14 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
                 feats.append("mod:replies")  # the rules' reading of a moderator's own answer
             if not g.from_moderator and mod_answers(ctx, groups, j):
                 feats.append("mod:answers")  # the moderator's turn opens with an answer of their own
-            if calls_next(ctx, j):
+            handed = calls_next(ctx, j)
+            if handed:
                 feats.append("mod:calls-next")  # the floor given by name to the next speaker
             head = addressed_part(head, mine, others) or ""
-            if _aside(head[:600]) and not _BRIEF.search(head[:600]):
+            # an addressee who has left, with the floor handed by name to someone who can answer
+            # ("The Minister had to leave.  Her adviser, Mr. Tanaka, do you want to say something?")
+            # is no aside: who takes the floor answers (stop 30, asks_blind13)
+            if _aside(head[:600]) and not _BRIEF.search(head[:600]) and not (handed and _LEFT.search(head[:600])):
                 # the moderator's own words before moving on stop for time, defer, forward or
                 # do not know ("I honestly don't know, I will … come back to you by email");
                 # "we are almost out of time, so Tariq, very briefly" hands the floor over

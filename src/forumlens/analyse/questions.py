@@ -166,7 +166,8 @@ _NOTE = re.compile(r"[(\[][^()\[\]]*[)\]]")
 _THANKS = re.compile(r"^\W*(thank|thanks|welcome|great|ok|okay|good|absolutely|indeed|sure)\b", re.I)
 _PASS_ON = compile_cue(
     r"\b(answer|respond to|take|react to|address|pick up) (that|this|it)\b"
-    r"|\b(want|like|wish|care) to (comment|respond|react|reply|answer|come in)( (on|to) (that|this|it))?\W*$"
+    r"|\b(want|like|wish|care) to (comment|respond|react|reply|answer|come in|say (something|a word)|add (something|anything))"
+    r"( (on|to) (that|this|it))?\W*$"
     r"|\b(can|could|would|will) you (please |briefly |quickly )?(comment|respond|react|reply|answer|come in)\W*$",
     re.I,
 )
@@ -849,7 +850,7 @@ def find_question_groups(ctx: AnalysisContext) -> list[QuestionGroup]:
             if g.second and g.to == "room" and prev is not None and not _to_group(ctx, g):
                 g.to = prev.to  # "Two questions for Ms. Fernández. … ? And did …?": the same addressee
             if g.from_moderator and all(
-                (_PASS_ON.search(x.text) and len(x.text.split()) < 15)
+                (_PASS_ON.search(x.text) and len(_last_clause(x.text).split()) < 15)
                 or (ANSWER_REF.search(x.text) and len(x.text.split()) < 25)
                 for x in g.sentences
             ):
@@ -875,6 +876,13 @@ def find_question_groups(ctx: AnalysisContext) -> list[QuestionGroup]:
 
 
 HANDOFF_WORDS = 10  # a moderator's question this short can be a call to speak
+
+
+def _last_clause(sentence: str) -> str:
+    """What follows a sentence's vocative or lead-in ("Her colleague at the back, Mr. Riedl from the
+    ministry, do you want to say something?" → "do you want to say something?"): a pass-on is
+    judged on it, however long the naming before it."""
+    return sentence.rsplit(",", 1)[-1]
 
 
 def _floor_handoff(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup]) -> bool:
@@ -1029,8 +1037,11 @@ def calls_next(ctx: AnalysisContext, j: int) -> bool:
     named = False
     for x in sents:
         called = _vocative(x)
-        if (called and called in name) or (_calls(ctx, x) and name & {w.strip(",.?!:;") for w in x.split()}):
+        said = {w.strip(",.?!:;") for w in x.split()}
+        if (called and called in name) or (_calls(ctx, x) and name & said):
             named = True
+        elif name & said and _PASS_ON.search(_last_clause(x)):
+            named = True  # "Her adviser at the back, Mr. Tanaka from the ministry, do you want to say something?"
     return named and (any("?" in x for x in sents) or bool(_LET_US_HEAR.search(ctx.turns[j].text)))
 
 
