@@ -60,6 +60,7 @@ from .askcues import COMMIT as _COMMIT
 from .askcues import FLOW as _FLOW
 from .askcues import POLICY_SUBJECT as _POLICY_SUBJECT
 from .askcues import RECOMMEND as _RECOMMEND
+from .askframes import frame_category
 from .askmodel import ADDRESSEE_HEAD, LEAD, LIST_INTRO, WE_REQUEST, AskModel, Prediction, load_ask_model
 from .clauses import ask_units
 from .context import FLOOR_CUE, AnalysisContext, Sentence
@@ -221,6 +222,8 @@ def find_asks(
                     (kind == "ask" and not _routable_other(quote)) or _PASSIVE_COMMIT.search(quote)
                 ):
                     continue  # "we need to change", "it will be published": nothing to route (outputs are elsewhere)
+                if category == "other":
+                    category = frame_category(quote) or category  # "we will circulate it to all participants"
                 key = (line, category, quote)
                 if key in seen:
                     continue

@@ -1,0 +1,53 @@
+"""What is done with the thing offered or asked for decides a category the words do not give
+(`analyse.askframes`): a relay to a body, a delivery to a list or the participants, people
+brought in. Sentences written for this test, not taken from any set."""
+
+from __future__ import annotations
+
+import pytest
+
+from forumlens.analyse import find_intel
+from forumlens.analyse.askframes import frame_category
+from forumlens.transcript.parse import parse_transcript
+
+
+@pytest.mark.parametrize(
+    "quote, category",
+    [
+        ("We will take the proposal to the board of the foundation in March.", "links-to-institutions"),
+        ("I shall convey this to the Minister tomorrow.", "links-to-institutions"),
+        ("We will circulate the minutes to all members by Tuesday.", "communication-channels"),
+        ("and I will send the draft to the coalition list this week.", "communication-channels"),
+        ("Our office will report back by e-mail.", "communication-channels"),
+        ("We will invite the fishing communities to the next workshop.", "participation"),
+    ],
+)
+def test_frames(quote: str, category: str) -> None:
+    assert frame_category(quote) == category
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Take your old batteries to the recycling point.",  # an imperative to the public hands nothing on
+        "We will publish the figures in the spring.",  # publishing has no single convention
+        "I will write the chapter on rural libraries.",
+        "We sent it to the ministry in 2019.",  # a past report, and no first-person frame of the future
+    ],
+)
+def test_no_frame(quote: str) -> None:
+    assert frame_category(quote) is None
+
+
+_SESSION = """>> MODERATOR:  Welcome to the session on rural libraries.  Ngozi, please.
+
+>> NGOZI ADEBAYO-LINDGREN:  Thank you.  The libraries in our province have no budget line for the connection, and the librarians learn everything alone.  We will circulate the short survey of the librarians to all participants by Friday.
+
+>> MODERATOR:  Thank you, Ngozi.  Any reactions?
+"""
+
+
+def test_a_delivery_commitment_is_routed_to_communication_channels() -> None:
+    asks = find_intel(parse_transcript(_SESSION), mentions=[]).to_json()["asks"]
+    circulated = [a for a in asks if "circulate" in a["quote"]]
+    assert circulated and all(a["category"] != "other" for a in circulated)
