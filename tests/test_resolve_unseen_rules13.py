@@ -30,7 +30,7 @@ import pytest
 from forumlens.resolve import modes, resolve_session
 from forumlens.resolve.hubs import hub_name
 from forumlens.resolve.orgs import load_gazetteer, self_orgs
-from forumlens.resolve.quoted import quoted_spans
+from forumlens.resolve.readout import quoted_spans
 from forumlens.resolve.selfnames import _covers, is_generic_label
 from forumlens.transcript.parse import parse_transcript
 

@@ -34,7 +34,7 @@ from forumlens.resolve import cards, cues, modes, orgs, titles, voice
 from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.people import LabelGroup, name_forms, same_person
-from forumlens.resolve.quoted import quoted_spans
+from forumlens.resolve.readout import quoted_spans
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.text import paragraph_spans, sentence_spans
 from forumlens.transcript.speakers import card_like, sentence_word
