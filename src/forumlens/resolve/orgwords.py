@@ -1,0 +1,462 @@
+"""The words organisation names are made of, and the records every organisation reader shares.
+
+Why a module of its own: the name scanner (`orgnames`), the cue grammar (`orgs`), the name
+cards (`cards`) and the affiliation candidates (`affcands`) all ask the same questions of a
+capitalised span (is there an organisation word in it, "University", "Ministry"; is it a
+place, a landform or a meeting platform) and hand each other the same `Org` and `Gazetteer`.
+Keeping the vocabulary and those records here lets each reader stay small and read the same
+tables.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from forumlens.resolve.datafiles import shipped_toml
+from forumlens.resolve.mentions import Mention
+from forumlens.resolve.platforms import TOOLS
+
+__all__ = [
+    "ACRONYM",
+    "CONNECTORS",
+    "GENERIC_WORDS",
+    "NOT_ORG",
+    "ORG_NOUNS",
+    "ORG_WORDS",
+    "TRAIL",
+    "Gazetteer",
+    "Org",
+    "fold",
+    "is_landform",
+    "is_place",
+    "is_platform",
+    "load_gazetteer",
+    "looks_org",
+    "never_body",
+]
+
+
+# Capitalised words that make a run of names an organisation ("Panoptykon Foundation").
+ORG_WORDS = frozenset(
+    [
+        "university",
+        "universidad",
+        "universidade",
+        "università",
+        "université",
+        "universite",
+        "universität",
+        "universitat",
+        "universiteit",
+        "college",
+        "school",
+        "academy",
+        "akademie",
+        "institute",
+        "instituto",
+        "institut",
+        "institution",
+        "ministry",
+        "ministerio",
+        "ministère",
+        "ministere",
+        "ministerium",
+        "department",
+        "agency",
+        "agence",
+        "agencia",
+        "authority",
+        "autorité",
+        "commission",
+        "council",
+        "conseil",
+        "consejo",
+        "foundation",
+        "fundación",
+        "fundacion",
+        "fondation",
+        "stiftung",
+        "association",
+        "asociación",
+        "asociacion",
+        "society",
+        "sociedad",
+        "network",
+        "networks",
+        "radio",
+        "broadcasting",
+        "broadcaster",
+        "corporation",
+        "corporate",
+        "company",
+        "group",
+        "bank",
+        "centre",
+        "center",
+        "centro",
+        "initiative",
+        "forum",
+        "office",
+        "government",
+        "parliament",
+        "assembly",
+        "senate",
+        "court",
+        "lab",
+        "labs",
+        "laboratory",
+        "laboratorio",
+        "telecom",
+        "telecoms",
+        "telecommunications",
+        "times",
+        "daily",
+        "news",
+        "post",
+        "herald",
+        "tribune",
+        "gazette",
+        "journal",
+        "press",
+        "media",
+        "union",
+        "federation",
+        "alliance",
+        "coalition",
+        "consortium",
+        "trust",
+        "fund",
+        "programme",
+        "program",
+        "project",
+        "partnership",
+        "secretariat",
+        "organisation",
+        "organization",
+        "inc",
+        "ltd",
+        "gmbh",
+        "llc",
+        "plc",
+        "technologies",
+        "systems",
+        "solutions",
+        "observatory",
+        "mission",
+        "embassy",
+        "directorate",
+        "bureau",
+        "board",
+        "chamber",
+        "cooperative",
+        "collective",
+        "club",
+        "circle",  # "Najd Women in Technology Circle", "the Readers' Circle of Lomé"
+        "clinic",
+        "clinica",
+        "clínica",
+        "hospital",
+        "league",
+        "movement",
+        "party",
+        "ngo",
+    ]
+)
+
+
+# Nouns that end a lower-case definite description of an organisation ("the national broadcaster").
+ORG_NOUNS = frozenset(
+    [
+        "broadcaster",
+        "broadcasting",
+        "network",
+        "radio",
+        "newspaper",
+        "daily",
+        "ministry",
+        "university",
+        "company",
+        "agency",
+        "authority",
+        "regulator",
+        "commission",
+        "council",
+        "institute",
+        "foundation",
+        "association",
+        "parliament",
+        "bank",
+        "operator",
+        "station",
+        "secretariat",
+        "organisation",
+        "organization",
+        "ngo",
+        "union",
+        "federation",
+        "alliance",
+        "laboratory",
+        "lab",
+        "school",
+        "college",
+        "court",
+        "assembly",
+        "senate",
+        "channel",
+        "magazine",
+        "startup",
+        "start-up",
+        "cooperative",
+        "observatory",
+        "embassy",
+        "directorate",
+    ]
+)
+
+
+# Words that join the capitalised words of one name ("Centre for Internet and Society").
+CONNECTORS = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "de",
+        "des",
+        "du",
+        "en",  # "Association … des Médias en Langues Locales"
+        "la",
+        "le",
+        "les",
+        "los",
+        "las",
+        "del",
+        "della",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "y",
+        "e",
+        "on",
+        "für",
+        "und",
+        "van",
+        "von",
+        "der",
+        "den",
+        "the",
+        "&",
+        # "Fundación Redes por la Diversidad", "Instituto para …", "Ligue pour …", "Stiftung zur …"
+        "por",
+        "para",
+        "pour",
+        "sur",
+        "pela",
+        "pelo",
+        "zur",
+        "zum",
+        "voor",
+    ]
+)
+
+
+TRAIL = ",.;:!?)]}\"”'’"
+
+
+# "KICTANet", "ICT4D"; not a name spelled out letter by letter ("W-O-J-C-I-K"): a spelling, no body
+ACRONYM = re.compile(
+    r"(?![A-Z](?:-[A-Z]){3,}$)(?:[A-Z][A-Z0-9&.\-]*[A-Z0-9]|(?=(?:[a-z]*[A-Z]){3})[A-Z]{2,}[a-z]+[A-Za-z]*)"
+)
+
+
+NOT_ORG = frozenset(
+    [
+        "i",
+        "i'm",
+        "i’m",
+        "i'll",
+        "i’ll",
+        "i've",
+        "i’ve",
+        "i'd",
+        "i’d",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "this",
+        "that",
+        "our",
+        "my",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "professor",
+        "excellency",
+        "madam",
+        "sir",
+        "chair",
+        "minister",
+        "honourable",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Org:
+    """An organisation tied to a person: its span, the name to show, and the registry mention it is."""
+
+    start: int
+    end: int
+    name: str
+    mention: Mention | None = None
+    proper: bool = True  # a name, not a description ("the national broadcaster")
+    rank: float = 0.0  # subtracted from its weight: how loosely the cue ties it (see `_link_rank`)
+
+    @property
+    def key(self) -> str:
+        """Registry id, or "org:" and a case/accent-free form of the name."""
+        return self.mention.entity_id if self.mention else "org:" + fold(self.name)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Place names (folded) and the names of the session's speakers, which are not organisations."""
+
+    places: frozenset[str]
+    people: frozenset[str] = frozenset()
+    # Names that stand for a registry body only after a cue ties them to a person: folded
+    # name -> (entity id, kind, canonical name) (`after_cue` in data/institutions.toml).
+    bodies: Mapping[str, tuple[str, str, str]] = field(default_factory=dict, hash=False, compare=False)
+
+    def with_people(self, names: Iterable[str]) -> Gazetteer:
+        return Gazetteer(self.places, frozenset(fold(n) for n in names if n), self.bodies)
+
+
+def fold(text: str) -> str:
+    """Accent-, case- and hyphen-free form of a name or short span, to compare names.
+
+    Remembered for short texts: a speaker's name forms are folded again for every sentence."""
+    return _fold_short(text) if len(text) <= 200 else _fold_text(text)
+
+
+@lru_cache(maxsize=8192)
+def _fold_short(text: str) -> str:
+    return _fold_text(text)
+
+
+def _fold_text(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("\u2011", "-"))
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().replace("-", " ").split())
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Cities of the shipped `data/places.toml`, countries of `data/countries.toml`, and the
+    names institutions go by after an affiliation cue (`after_cue` in `data/institutions.toml`)."""
+    places = shipped_toml("places.toml")
+    countries = shipped_toml("countries.toml")
+    names = {fold(c) for c in places["cities"]}
+    names |= {fold(str(v)) for row in places["venues"] for v in row[1:]}
+    names |= {fold(n) for row in countries["countries"] for n in row}
+    institutions = shipped_toml("institutions.toml")
+    bodies = {
+        fold(name): (row["id"], row["kind"], row["name"])
+        for row in institutions["institution"]
+        for name in row.get("after_cue", [])
+    }
+    return Gazetteer(frozenset(names), bodies=bodies)
+
+
+# Words that do not tell one body from another ("American University", "National Institute"):
+# a name made only of them and organisation words needs its place to say which one it is.
+GENERIC_WORDS = frozenset(
+    [
+        "national",
+        "federal",
+        "state",
+        "central",
+        "open",
+        "international",
+        "catholic",
+        "islamic",
+        "christian",
+        "technical",
+        "public",
+        "free",
+        "new",
+        "royal",
+        "global",
+        "regional",
+        "metropolitan",
+        "municipal",
+        "city",
+        "people's",
+        "peoples",
+        "democratic",
+        "united",
+    ]
+)
+
+
+def looks_org(name: str) -> bool:
+    """A name with an organisation word in it ("the Ministry of …", "the National Assembly"); after
+    "in" an acronym alone is a field as often as a body ("an expert in AI and Human Rights")."""
+    return any(w.lower().strip(TRAIL) in ORG_WORDS for w in name.split())
+
+
+# Nouns of geography that end a place's name, never a body's ("Cook Islands", "Rift Valley",
+# "Gold Coast"): a body named after one ends in its own word ("Cook Islands Tourism Corporation").
+_LANDFORMS = frozenset(
+    [
+        "islands",
+        "island",
+        "isles",
+        "archipelago",
+        "atoll",
+        "atolls",
+        "peninsula",
+        "coast",
+        "valley",
+        "mountains",
+        "highlands",
+        "lowlands",
+        "delta",
+        "gulf",
+        "bay",
+    ]
+)
+
+
+def is_landform(words: Sequence[str]) -> bool:
+    """Whether a capitalised name ends in a noun of geography, so it names a place."""
+    return bool(words) and words[-1].lower().strip(TRAIL) in _LANDFORMS
+
+
+def is_platform(name: str) -> bool:
+    """Whether a name is a meeting platform, caption service or streaming site (`platforms.TOOLS`)."""
+    return fold(name) in TOOLS
+
+
+def never_body(words: Sequence[str]) -> bool:
+    """A capitalised span that cannot be anyone's affiliation: a landform or a platform."""
+    return is_landform(words) or is_platform(" ".join(words))
+
+
+def is_place(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is a known city or country ("GHANA", "Addis Ababa")."""
+    return fold(text) in gazetteer.places
