@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from forumlens.resolve import resolve_session
+from forumlens.resolve.handoffs import _card_join
 from forumlens.resolve.modes import own_cues
-from forumlens.resolve.roles import _card_join
 from forumlens.resolve.scoring import load_gold, score_person_turns, score_turns
 from forumlens.transcript.parse import parse_transcript
 

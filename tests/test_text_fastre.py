@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from forumlens.resolve import cues, modes, orgs, roles, voice
+from forumlens.resolve import chairs, cues, modes, orgs, roles, voice
 from forumlens.summarise import procedural, rank
 from forumlens.text.fastre import PatternSet, Prefiltered, branch_literals, fold, required_literals
 from forumlens.transcript.sentences import split_sentences
@@ -36,7 +36,7 @@ PATTERNS = [
         cues._SELF,
         cues._OWN_ONLINE,
         cues._OWN_ONSITE,
-        roles._REMOTE_DUTY,
+        chairs._REMOTE_DUTY,
         roles._INDEPENDENT,
         orgs._SELF_CUES,
         orgs._NAME_LINK,
