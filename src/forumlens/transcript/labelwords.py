@@ -1,0 +1,523 @@
+"""The words and characters speaker labels are made of, and the word tests built on them.
+
+Generic roles, collective voices, titles, name particles, sentence words; hyphen and space
+look-alikes and emoji (`clean_label`); whether a word is a title or opens a sentence.
+
+Why a module of its own: these tables and tests are what the label rules (`speakers`) and the
+name-card reader (`namecards`) both read; kept apart from the rules, a new title or a new
+generic role is a one-line change here, and the card reader needs nothing from `speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "CAPITAL_TITLES",
+    "COLLECTIVE_LABELS",
+    "FUNCTION_WORDS",
+    "GENERIC_LABELS",
+    "HYPHENS",
+    "NAME_WORD",
+    "OPENING_WORDS",
+    "PARTICLES",
+    "SPACES",
+    "TITLES",
+    "TITLE_QUALIFIERS",
+    "TRAILING_TITLES",
+    "UNDECOMPOSED",
+    "clean_label",
+    "is_title",
+    "sentence_word",
+    "without_symbols",
+]
+
+
+# Hyphen look-alikes captioners use inside names (U+2011 non-breaking hyphen above all).
+HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2212\u00ad"), "-")
+
+
+SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\t"), " ")
+
+
+# Latin letters that Unicode decomposition leaves whole, spelled as captions in capitals do
+# ("Yıldız" is "YILDIZ", "Łukasz" is "LUKASZ"): without this a name lost its letters in the key.
+UNDECOMPOSED = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ħ": "h",
+        "Ħ": "H",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "TH",
+        "ð": "d",
+        "Ð": "D",
+    }
+)
+
+
+# Labels that name a role, not a person: kept as `label`, `speaker` is null.
+GENERIC_LABELS = frozenset(
+    {
+        "moderator",
+        "co-moderator",
+        "chair",
+        "chairman",
+        "chairperson",
+        "chairwoman",
+        "co-chair",
+        "audience",
+        "audience member",
+        "audience members",
+        "participant",
+        "participants",
+        "floor",
+        "speaker",
+        "female speaker",
+        "male speaker",
+        "unidentified speaker",
+        "unknown speaker",
+        "speakers",
+        "interpreter",
+        "interpretation",
+        "captioner",
+        "remote participant",
+        "remote moderator",
+        "online participant",
+        "online moderator",
+        "host",
+        "presenter",
+        "panelist",
+        "panellist",
+        "rapporteur",
+        "secretariat",
+        "facilitator",
+        "organizer",
+        "organiser",
+        "question",
+        "voice",
+        "voices",
+        "unidentified male",
+        "unidentified female",
+        "student",
+        "attendee",
+        "from the floor",
+        "audience speaker",
+        "onsite moderator",
+        "online speaker",
+        "the chair",
+        "the moderator",
+        "microphone",  # "MICROPHONE 1": a floor microphone, numbered, not a person
+        "mic",
+        "floor microphone",
+        "floor mic",
+        "delegate",
+        "parliamentarian",
+        "guest",  # a meeting tool's name for an unsigned-in caller ("Guest (Unverified)")
+        # a meeting tool's name for a caller on the phone line ("Call-in User_3", "Dial-in User 2")
+        *["call-in user", "dial-in user", "caller", "phone caller", "telephone user"],
+        # a press briefing: the press officer, and `Q:` / `A:` for a question from a journalist
+        # and an answer whose speaker the transcriber did not name
+        *["spokesperson", "spokesman", "spokeswoman", "press officer", "q", "a"],
+        # a voice an editor or a recogniser could not tell, written alone ("Unknown", "UNIDENTIFIED");
+        # a diariser's numbered voice, written short ("spk_0", "SPKR 2")
+        *["unknown", "unidentified", "spk", "spkr"],
+        # a messaging app's sender whose account was removed
+        "deleted account",
+        # the same roles in French, Spanish and Portuguese captions
+        *["président", "présidente", "presidente", "presidenta", "modérateur", "modératrice"],
+        *["moderador", "moderadora", "intervenant", "intervenante", "participante", "interprète"],
+        *["intervenant de la salle", "intervenante de la salle", "público", "publico", "audiência"],
+        *["co-moderadora", "co-moderador", "moderatrice", "ponente", "intérprete", "interprete"],
+        # Russian captions (national and regional IGFs of the CIS): moderator (a man, a woman),
+        # chair, interpreter, participant, speaker, rapporteur, secretary, voice, audience
+        *["ведущий", "ведущая", "модератор", "председатель", "председательствующий", "переводчик"],
+        *["переводчица", "участник", "участница", "выступающий", "выступающая", "докладчик"],
+        *["докладчица", "спикер", "секретарь", "секретариат", "голос", "зал", "аудитория", "слушатель"],
+        # Arabic captions (the Arab IGF, Arabic channels): moderator and session moderator (a man,
+        # a woman), chair, facilitator, interpreter, participant, speaker, audience, rapporteur
+        *["مدير الجلسة", "مديرة الجلسة", "المدير", "المديرة", "رئيس الجلسة", "رئيسة الجلسة"],
+        *["الرئيس", "الرئيسة", "الميسر", "الميسرة", "ميسر", "ميسرة", "المترجم", "المترجمة"],
+        *["مترجم", "مترجمة", "الترجمة", "مشارك", "مشاركة", "المشارك", "المشاركة", "متحدث"],
+        *["متحدثة", "المتحدث", "المتحدثة", "الجمهور", "الحضور", "المقرر", "المقررة"],
+        # German captions: moderator (a woman), chair (a man, a woman), interpreter, participant, audience
+        *["moderatorin", "vorsitzender", "vorsitzende", "dolmetscher", "dolmetscherin", "teilnehmer"],
+        *["teilnehmerin", "publikum"],
+        # Chinese (traditional and simplified), Japanese and Korean captions and name cards:
+        # moderator, chair, interpreter, participant, speaker, audience, host
+        *["主持人", "主持", "主席", "口譯員", "口译员", "口譯", "口译", "翻譯", "翻译", "與會者", "与会者"],
+        *["參與者", "参与者", "發言人", "发言人", "聽眾", "听众", "觀眾", "观众", "司會", "司会", "司会者"],
+        *["通訳", "参加者", "発言者", "聴衆", "座長", "사회자", "좌장", "통역사", "통역", "참가자", "청중", "발표자"],
+    }
+)
+
+
+# Labels for several voices at once (">> Everyone:", ">> ALL PARTICIPANTS:"): a label, never
+# a person. Spelled with function words, so `looks_like_label` must accept them by name.
+COLLECTIVE_LABELS = frozenset(
+    {
+        "all",
+        "everyone",
+        "everybody",
+        "all participants",
+        *["все", "все участники"],  # Russian "everyone", "all participants"
+        *["الجميع", "جميع المشاركين", "المشاركون"],  # Arabic "everyone", "all participants", "participants"
+        "all panelists",
+        "all panellists",
+        "all speakers",
+        "participants",
+        "panelists",
+        "panellists",
+        "audience members",
+        "several speakers",
+        "multiple speakers",
+        "several voices",
+        "many voices",
+        "crowd",
+        "group",
+        "in unison",
+        "both",
+        "both speakers",
+        "panel",
+        "the panel",
+        "the audience",
+        "the room",
+        "delegates",
+        "youth delegates",
+        "parliamentarians",
+        "members of parliament",
+        *["全體", "全体", "大家", "全員", "모두", "일동"],  # Chinese, Japanese, Korean "everyone"
+    }
+)
+
+
+# Honorifics and offices written before a name; dropped from the display name.
+TITLES = frozenset(
+    [
+        "ambassador",
+        "amb",
+        "chairman",
+        "chairperson",
+        "chairwoman",
+        "chair",
+        "dr",
+        "doctor",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "prof",
+        "professor",
+        "h.e",
+        "he",
+        "hon",
+        "honourable",
+        "honorable",
+        "sir",
+        "dame",
+        "madam",
+        "madame",
+        "lord",
+        "lady",
+        "fed",
+        "coun",
+        "minister",
+        "deputy",
+        "president",
+        "vice",
+        "secretary-general",
+        "sg",
+        "senator",
+        "rep",
+        "excellency",
+        "his",
+        "her",
+        "mp",
+        "moderator",
+        "co-moderator",
+        "secretariat",
+        "rapporteur",
+        "judge",
+        "justice",
+        "rev",
+        "father",
+        "sheikh",
+        "sen",
+        "gov",
+        "governor",
+        "mayor",
+        "eng",
+        "engr",
+        "dep",  # "Dep. Ana Ruiz": a deputy (member of parliament)
+        # French, Spanish and Portuguese forms of address ("M. Diagne", "Mme Fontaine", "Sra. Brandão")
+        *["m", "mme", "mlle", "sr", "sra", "srta", "dra", "dña"],
+        # Spanish academic forms of address ("Lic. Rodrigo Samaniego", "Ing. Ana Ruiz", "Mtra. Lía Paz")
+        *["lic", "lcdo", "lcda", "ing", "mtro", "mtra"],
+        # German and Austrian forms of address and degrees ("Frau Dr. Anna Huber", "Herr Mag. Jo Li")
+        *["frau", "herr", "mag", "dipl", "univ"],
+        # Italian ("Dott.ssa Chiara Rossi", "Avv. Marco Bini", "Sig.ra Rossi", "Prof.ssa Neri")
+        *["dott", "dott.ssa", "dottssa", "prof.ssa", "avv", "sig", "sig.ra", "arch"],
+        # French "Maître" (a lawyer's form of address), written out
+        *["maître", "maitre"],
+        # Russian: Mr, Ms, Dr, Prof., academician, written short or out ("Д-Р ТИМУР САДЫКБАЕВ")
+        *["г-н", "г-жа", "д-р", "проф", "акад", "господин", "госпожа"],
+        # Arabic, written short with a dot or out: doctor, professor, engineer, ustadh/ustadha
+        # ("د. رنا الشامي"), Mr, Mrs, His Excellency
+        *["د", "أ.د", "م", "أ", "دكتور", "الدكتور", "الدكتورة", "الأستاذ", "الأستاذة", "المهندس"],
+        *["السيد", "السيدة", "معالي", "سعادة"],
+    ]
+)
+
+
+# Titles that Chinese, Japanese and Korean write after the name, as a word of their own on a name
+# card (`吳佩珊 博士`: Dr. Wu Peishan): doctor, professor, Mr, Ms, Miss, teacher, Japanese
+# and Korean forms of address. Dropped from the end of the display name; the name stays as written.
+TRAILING_TITLES = frozenset(
+    [
+        "博士",
+        "教授",
+        "先生",
+        "女士",
+        "小姐",
+        "老師",
+        "老师",
+        "部長",
+        "部长",
+        "さん",
+        "様",
+        "氏",
+        "박사",
+        "교수",
+        "님",
+        "씨",
+    ]
+)
+
+
+# Forms of address that are also ordinary words in lower case: a title only written with a capital
+# ("ME ISABELLE ROCHAT", "Me Rochat": the French "Maître"; "me" is a pronoun).
+CAPITAL_TITLES = frozenset(["me"])
+
+
+# Lower-case particles that stay lower case inside a name.
+PARTICLES = frozenset(
+    [
+        "de",
+        "la",
+        "le",
+        "du",
+        "da",
+        "das",
+        "dos",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "ter",
+        "zu",
+        "y",
+        "e",
+        "bin",
+        "binti",
+        "al",
+        "el",
+    ]
+)
+
+
+# Words that mark a sentence, not a label, when they start the text after ">>".
+FUNCTION_WORDS = frozenset(
+    [
+        "i",
+        "i'm",
+        "im",
+        "we",
+        "you",
+        "he",
+        "she",
+        "it",
+        "they",
+        "this",
+        "that",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "am",
+        "thank",
+        "thanks",
+        "hello",
+        "hi",
+        "yes",
+        "no",
+        "okay",
+        "ok",
+        "so",
+        "and",
+        "or",
+        "but",
+        "if",
+        "the",
+        "a",
+        "an",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "my",
+        "our",
+        "your",
+        "good",
+        "morning",
+        "afternoon",
+        "evening",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "may",
+        "might",
+        "let",
+        "please",
+        "just",
+        "well",
+        "now",
+        "here",
+        "there",
+        "what",
+        "why",
+        "how",
+        "who",
+        "when",
+        "where",
+        "which",
+        "not",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "all",
+        "everyone",
+        "everybody",
+    ]
+)
+
+
+def clean_label(label: str) -> str:
+    text = unicodedata.normalize("NFC", label).translate(HYPHENS).translate(SPACES)
+    return re.sub(r"\s+", " ", without_symbols(text)).strip(" .:")
+
+
+# Emoji, flags and their joiners: pictographs (category So), emoji modifiers (Sk: skin tones),
+# and the invisible marks that build one emoji from several (variation selectors, the zero-width
+# joiner, the keycap). Only above U+2000, so an ASCII label is never touched.
+_SYMBOL_CATEGORIES = frozenset(["So", "Sk"])
+
+
+_EMOJI_GLUE = frozenset(["\u200d", "\ufe0e", "\ufe0f", "\u20e3"])
+
+
+def without_symbols(text: str) -> str:
+    """`text` without emoji and flags: a meeting tool's display name often carries them
+    ("Tevita Folaumahina 🇹🇴", "🌊 Host | Losana Vakacegu"), but they are no part of a name, so
+    a label is read, and a speaker named, without them (the label keeps them as written)."""
+    if all(ord(ch) < 0x2000 for ch in text):
+        return text
+    kept = (
+        ch
+        for ch in text
+        if ord(ch) < 0x2000 or (ch not in _EMOJI_GLUE and unicodedata.category(ch) not in _SYMBOL_CATEGORIES)
+    )
+    return "".join(kept)
+
+
+# Words that make an office of the title after them ("Under-Secretary-General", "Vice Chair",
+# "Acting Minister"); alone they are no title.
+TITLE_QUALIFIERS = frozenset(["under", "vice", "deputy", "co", "assistant", "acting"])
+
+
+def is_title(token: str) -> bool:
+    bare = token.lower().strip(".,")
+    if bare in TITLES or token.lower().rstrip(".") in TITLES:
+        return True
+    if bare in CAPITAL_TITLES and token[:1].isupper():
+        return True
+    head, hyphen, rest = bare.partition("-")
+    return bool(hyphen) and head in TITLE_QUALIFIERS and is_title(rest)
+
+
+def sentence_word(word: str) -> bool:
+    """Whether a word opens or carries a sentence ("Thank", "we", "Excellencies"), so a label
+    written without a colon cannot go on through it."""
+    low = word.lower().strip(".,;:!?")
+    return low in FUNCTION_WORDS or low in OPENING_WORDS
+
+
+# Words that open a speech, not a name, when written in title case after ">>" ("Excellencies",
+# "Distinguished colleagues", "Dear friends"): a colon-less label never contains them.
+OPENING_WORDS = frozenset(
+    [
+        "excellencies",
+        "excellency",
+        "distinguished",
+        "dear",
+        "ladies",
+        "gentlemen",
+        "colleagues",
+        "friends",
+        "delegates",
+        "honourable",
+        "honorable",
+        "mister",
+        "welcome",
+        "greetings",
+        "bonjour",
+        "hola",
+        "namaste",
+        "next",
+        "first",
+        "then",
+        "also",
+        "again",
+        "sorry",
+        "right",
+        "great",
+        "indeed",
+        "absolutely",
+        "sure",
+        "exactly",
+        "perfect",
+        "wonderful",
+        "alright",
+        "hey",
+        "speaker",
+        "chair",
+    ]
+)
+
+
+NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\u2011-][^\W\d_]+)*\.?")

@@ -1,0 +1,404 @@
+"""Name-card labels: "AMINA MENSAH, MINISTRY OF COMMUNICATIONS, GHANA (online)" read into pieces.
+
+Why a module of its own: a name card carries a person, a role or office, a body, a place and
+a mode in one label, and telling those pieces apart is a grammar of its own (office heads,
+role words, occupations, voices, dashes and commas); the rest of the label rules
+(`speakers`) only need to know whether a label is a card and what its pieces are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from forumlens.transcript.labelwords import (
+    FUNCTION_WORDS,
+    GENERIC_LABELS,
+    NAME_WORD,
+    OPENING_WORDS,
+    PARTICLES,
+    clean_label,
+    is_title,
+)
+
+__all__ = [
+    "MAX_CARD",
+    "NameCard",
+    "card_like",
+    "occupation_word",
+    "parse_name_card",
+    "piece_kind",
+    "place_of_voice",
+    "split_name_card",
+]
+
+
+# A name card may be longer than a bare label: "H.E. NAME SURNAME, DEPUTY MINISTER, MINISTRY OF
+# COMMUNICATIONS, COUNTRY" (the 80-character limit still holds for the name part).
+MAX_CARD = 160
+
+
+# Lower-case words inside an organisation's or a place's name on a card; a name particle is one
+# too ("Val di Sole Institute of Law", "Universiteit van Amsterdam").
+_CARD_CONNECTORS = (
+    frozenset(
+        ["of", "for", "and", "the", "de", "la", "le", "du", "des", "del", "on", "in", "&", "y", "e", "für", "und"]
+    )
+    | PARTICLES
+)
+
+
+# Roles written after a name on a card ("co-moderator", "Online Moderator", "RAPPORTEUR", "lead
+# discussant"): the last word names the role, the words before it only qualify it.
+_ROLE_HEADS = frozenset(
+    [
+        "moderator",
+        "chair",
+        "chairperson",
+        "chairman",
+        "chairwoman",
+        "rapporteur",
+        "speaker",
+        "discussant",
+        "respondent",
+        "organiser",
+        "organizer",
+        "host",
+        "panelist",
+        "panellist",
+        "facilitator",
+        "presenter",
+        "keynote",
+        "interpreter",
+        "participant",
+        "member",
+    ]
+)
+
+
+_ROLE_QUALIFIERS = frozenset(
+    [
+        "the",
+        "our",
+        "session",
+        "workshop",
+        "panel",
+        "lead",
+        "main",
+        "co",
+        "online",
+        "onsite",
+        "on-site",
+        "remote",
+        "in-person",
+        "keynote",
+        "audience",
+        "floor",
+        "youth",
+        "vice",
+        "deputy",
+        "guest",
+        "invited",
+        "special",
+    ]
+)
+
+
+# Offices written after a name ("DEPUTY MINISTER", "Minister of Digital Economy", "CEO"): a role;
+# when they name the body ("Minister of …") the body is also the affiliation.
+_OFFICE_HEADS = frozenset(
+    [
+        "minister",
+        "deputy",
+        "director",
+        "director-general",
+        "ceo",
+        "cto",
+        "coo",
+        "founder",
+        "co-founder",
+        "head",
+        "chief",
+        "president",
+        "vice-president",
+        "secretary",
+        "secretary-general",
+        "under-secretary-general",
+        "ambassador",
+        "professor",
+        "commissioner",
+        "executive",
+        "senior",
+        "coordinator",
+        "adviser",
+        "advisor",
+        "officer",
+        "manager",
+        "researcher",
+        "lecturer",
+        "journalist",
+        "editor",
+        "fellow",
+        "consultant",
+        "lawyer",
+        "engineer",
+        "mp",
+        "senator",
+    ]
+)
+
+
+# Where the speaker is, written on the card ("(online)", "remote", "on site", "via video").
+_MODE_PIECE = re.compile(
+    r"(?:joining |participating |speaking |connected |connecting )?"
+    r"(?:online|on-line|remote|remotely|virtual|virtually|on ?site|on-site|in person|in-person|in the room"
+    r"|via video|by video|video|via zoom|by phone|via phone|pre-?recorded|recorded|video message|audio only"
+    r"|онлайн|дистанционно|в зале|по видеосвязи)",  # Russian: online, remote, in the room, by video
+    re.IGNORECASE,
+)
+
+
+# How the speaker is heard, written on the card ("(Speaking in French)", "(through interpretation)",
+# a deaf speaker's "(signing, voiced by interpreter)"): neither a body nor a role.
+_VOICE_PIECE = re.compile(
+    r"(?:speaking|speaks|spoke|interpret\w*|translat\w*|(?:through|via|with) interpret\w*|sign language)\b.*"
+    r"|(?:voiced|signed|relayed) (?:by|through|via)\b.*|signing"
+    r"|in unison|together|simultaneously|overlapping|off[ -]?mic\w*|inaudible|laughing|applauding",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NameCard:
+    """A label written as a name card, split into its parts.
+
+    `name` is the person (or role) before the first comma or parenthesis; `pieces` are the
+    parts after it, as written. A place-of-voice word before a place ("HUB, BUKAVU") is no
+    name card: `name` is the hub at that place, place first as the sessions call hubs
+    ("BUKAVU HUB"), and the place is no piece. `organisation` joins the pieces that name a body or a place
+    (what `split_name_card` has always returned as the affiliation), `role` the first piece
+    that names a part in the session or an office, `mode` the piece that says where the
+    speaker is; a piece saying how the speaker is heard ("Speaking in French") is none of
+    them. The turn keeps the raw label, so later stages can read all of it.
+    """
+
+    name: str
+    pieces: tuple[str, ...] = ()
+    organisation: str | None = None
+    role: str | None = None
+    mode: str | None = None
+
+
+def _role_piece(clean: str) -> bool:
+    words = [w for w in re.split(r"[\s-]+", clean.lower()) if w]
+    return 0 < len(words) <= 4 and words[-1] in _ROLE_HEADS and all(w in _ROLE_QUALIFIERS for w in words[:-1])
+
+
+@lru_cache(maxsize=4096)
+def piece_kind(piece: str) -> str:
+    """What one piece of a name card says: "mode", "voice" (how the speaker is heard), "role",
+    "office", "org" (an organisation or place: capitalised words), or "other" (not a card)."""
+    clean = clean_label(piece)
+    if _MODE_PIECE.fullmatch(clean):
+        return "mode"
+    if _VOICE_PIECE.fullmatch(clean):
+        return "voice"
+    if _role_piece(clean):
+        return "role"
+    if not card_like(clean) or len(clean) > 80:
+        return "office" if _occupation_piece(clean) else "other"
+    words = clean.split()
+    return "office" if words[0].lower().strip(".,") in _OFFICE_HEADS else "org"
+
+
+# What a person is, written in lower case after the name on a card ("HAKAN DEMIR, student,
+# Bilkent", "Jo Li, youth delegate", "Ana Ruiz, independent researcher"): the last word names
+# the person's occupation or standing, the words before it (at most three) only qualify it.
+_OCCUPATIONS = (
+    _ROLE_HEADS
+    | _OFFICE_HEADS
+    | frozenset(
+        [
+            *["student", "activist", "representative", "delegate", "volunteer", "teacher", "expert", "analyst"],
+            *["developer", "scientist", "entrepreneur", "intern", "advocate", "scholar", "candidate", "graduate"],
+            *["academic", "author", "writer", "reporter", "blogger", "official", "diplomat", "practitioner"],
+            *["specialist", "trainer", "educator", "librarian", "lead", "leader", "mentor", "observer", "doctor"],
+            *["citizen", "parent", "user", "staff", "youth", "programmer", "designer", "technologist"],
+        ]
+    )
+)
+
+
+def _occupation_piece(clean: str) -> bool:
+    """A card piece in lower case naming what the person is ("student", "PhD student", "youth
+    delegate"): one to four words, the last an occupation, none a sentence word."""
+    words = clean.split()
+    if not 1 <= len(words) <= 4 or words[-1].lower() not in _OCCUPATIONS:
+        return False
+    return all(
+        NAME_WORD.fullmatch(w) is not None and w.lower() not in FUNCTION_WORDS and w.lower() not in OPENING_WORDS
+        for w in words
+    )
+
+
+def occupation_word(word: str) -> bool:
+    """Whether a lower-case word may name what a person is on a name card ("student", "delegate")."""
+    return word.lower() in _OCCUPATIONS
+
+
+def _names_a_body(piece: str) -> bool:
+    return re.search(r"\b(?:of|for|at|to)\b", piece, re.IGNORECASE) is not None
+
+
+@lru_cache(maxsize=4096)
+def parse_name_card(label: str) -> NameCard:
+    """The parts of a label written as a name card (`NameCard`); a plain name has no pieces.
+
+    Pieces are separated by commas, parentheses or a dash between spaces ("Jo Li — UNICEF");
+    a card that opens with its role ("MODERATOR (Jo Li)", "Chair — Dr. Jo Li") is read with the
+    person's name first, when the piece after the role reads as one (`_person_piece`).
+
+    >>> parse_name_card("Paolo Conti, co-moderator").role
+    'co-moderator'
+    >>> card = parse_name_card("JANE DOE, MINISTRY OF ICT, GHANA (online)")
+    >>> (card.name, card.organisation, card.mode)
+    ('JANE DOE', 'MINISTRY OF ICT, GHANA', 'online')
+    """
+    text = label.strip()
+    dash = _CARD_DASH.search(text)
+    cut = min((i for i in (text.find(","), text.find("("), dash.start() if dash else -1) if i > 0), default=-1)
+    if cut <= 0 or text.count("(") != text.count(")") or re.search(r"\([^()]*\(", text):
+        return NameCard(name=label)
+    name = text[:cut].strip()
+    pieces = tuple(p.strip() for p in _CARD_SPLIT.split(text[cut:]) if p.strip())
+    if not name or not pieces:
+        return NameCard(name=label)
+    if _role_first(name) and _person_piece(pieces[0]):
+        name, pieces = pieces[0], (name, *pieces[1:])  # "MODERATOR (Jane Doe)", "Chair — Jane Doe"
+    elif place_of_voice(name) and piece_kind(pieces[0]) == "org" and len(pieces[0].split()) <= 4:
+        name, pieces = f"{pieces[0]} {name}", pieces[1:]  # "HUB, BUKAVU": the hub at Bukavu, no name card
+        if not pieces:
+            return NameCard(name=name)
+    organisation: list[str] = []
+    role = mode = None
+    for piece in pieces:
+        kind = piece_kind(piece)
+        if kind == "mode":
+            mode = mode or piece
+        elif kind in ("role", "office"):
+            role = role or piece
+            if kind == "office" and _names_a_body(piece):
+                organisation.append(piece)  # "Minister of Digital Economy": the body is in it
+        elif kind != "voice":
+            organisation.append(piece)
+    return NameCard(name, pieces, ", ".join(organisation) or None, role, mode)
+
+
+# A dash between spaces separates a card's pieces like a comma ("Jane Doe — Ministry of ICT",
+# "Jo Li - moderator"); a hyphen inside a name ("Jean-Luc") has no spaces around it.
+# A meeting tool's display name may put the role before a pipe ("Host | Jo Li"): the same cut.
+_CARD_DASH = re.compile(r"\s+(?:[\u2013\u2014|]|--?)\s+")
+
+
+_CARD_SPLIT = re.compile(r"[,()]|\s+(?:[\u2013\u2014|]|--?)\s+")
+
+
+# Words that make a piece a body, not a person, when the whole label is in capitals.
+_BODY_WORDS = frozenset(
+    [
+        "ministry",
+        "university",
+        "institute",
+        "foundation",
+        "association",
+        "network",
+        "agency",
+        "authority",
+        "commission",
+        "council",
+        "forum",
+        "centre",
+        "center",
+        "society",
+        "union",
+        "group",
+        "company",
+        "bank",
+        "office",
+        "department",
+        "secretariat",
+        "coalition",
+        "organisation",
+        "organization",
+        "government",
+        "igf",
+        "un",
+        "ict",
+        "online",
+        "remote",
+    ]
+)
+
+
+# Where a group of voices is, not who speaks ("HUB, BUKAVU", "REMOTE HUB, GOMA", "ROOM, KISUMU"):
+# an optional word that says how the place takes part, then the place-of-voice noun.
+_PLACE_OF_VOICE = re.compile(
+    r"(?:(?:remote|online|local|virtual|regional|national|satellite|viewing)[ \t]+)?(?:hub|room|site|chapter)",
+    re.IGNORECASE,
+)
+
+
+def place_of_voice(text: str) -> bool:
+    """Whether a label part names where a group of voices sits ("Hub", "REMOTE HUB", "Room"),
+    not a person: a card "HUB, BUKAVU" is the hub at Bukavu, and a lone "HUB" is no surname
+    to expand to an earlier hub's label (`shortnames`)."""
+    return _PLACE_OF_VOICE.fullmatch(clean_label(text)) is not None
+
+
+def _role_first(name: str) -> bool:
+    """A card that opens with the role, not the name ("MODERATOR (Jane Doe)", "Chair — Jane Doe")."""
+    clean = clean_label(name)
+    return clean.lower() in GENERIC_LABELS or _role_piece(clean)
+
+
+def _person_piece(piece: str) -> bool:
+    """Whether a card piece reads as a person's name: two to four name words (particles such as
+    "de" inside), no body word ("Ministry", "IGF") and, in mixed case, no acronym."""
+    words = clean_label(piece).split()
+    titled = False
+    while len(words) > 2 and is_title(words[0]):
+        words.pop(0)  # "Dr. Jo Li"
+        titled = True
+    if not 2 <= len(words) <= 4 or words[0].lower() in PARTICLES or words[-1].lower() in PARTICLES:
+        return False
+    mixed = any(ch.islower() for ch in piece)
+    for word in words:
+        low = word.lower().strip(".")
+        if low in PARTICLES:
+            continue
+        if low in _BODY_WORDS or low in FUNCTION_WORDS or low in _CARD_CONNECTORS or is_title(word):
+            return False
+        # in mixed case a word in capitals is an acronym, unless a title says a person follows: a
+        # UN name card writes the family name in capitals ("Mr. Dietmar KRONAUER", "Mr. QIAO Hanlin")
+        acronym = mixed and word.isupper() and len(word) > 1 and not titled
+        if NAME_WORD.fullmatch(word) is None or not word[0].isupper() or acronym:
+            return False
+    return True
+
+
+def split_name_card(label: str) -> tuple[str, str | None]:
+    """(name, affiliation) of a label written as a name card: "ALISON GILLWALD, RESEARCH ICT
+    AFRICA", "Jane Doe (UNICEF)"; the affiliation is None when the label is only a name or
+    the card holds only a role or a mode ("Paolo Conti, co-moderator", "Dr. Jo Li (online)")."""
+    card = parse_name_card(label)
+    return card.name, card.organisation
+
+
+def card_like(text: str) -> bool:
+    """Whether the words after a name in a label read as an organisation: capitalised words
+    and connectors, no sentence words or digits ("University of Ghana", "MINISTRY OF ICT, KENYA")."""
+    words = clean_label(text).replace(",", " ").split()
+    if not words or len(words) > 10 or re.search(r"[\d?!;:]", text):
+        return False
+    return all(w[:1].isupper() or w.lower() in _CARD_CONNECTORS for w in words) and words[0][:1].isupper()
