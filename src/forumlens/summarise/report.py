@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from ..analyse.models import Ask, Question
@@ -33,6 +34,7 @@ from .compress import compress
 from .context import SummaryContext, build_context
 from .enumeration import Enumerations
 from .labels import HEADINGS, label_role
+from .lazy import select_passing
 from .models import Bullet, CoalitionEntry, Findings, SessionReport, SpeakerPoints
 from .procedural import runs_the_room
 from .rank import (
@@ -42,7 +44,6 @@ from .rank import (
     SessionModel,
     Signals,
     announced_findings,
-    best_passing,
     from_floor,
     importance,
     is_directive,
@@ -512,11 +513,8 @@ def rank_takeaways(
     accept = wording.accept if wording is not None else None
     reading = wording.reading if wording is not None else None
     wanted = MAX_TAKEAWAYS if k is None else k
-    pool = trim_pool(
-        model, pool, boost, accept=accept, reading=reading, keep=max(MMR_POOL, wanted)
-    )  # long run-ons compete with their best clause window; MMR reads the best MMR_POOL
     voice = _voice_of(model)
-    picks = mmr_select(
+    select = lambda pool: mmr_select(  # noqa: E731
         pool,
         wanted,
         lam=0.8,
@@ -528,6 +526,9 @@ def rank_takeaways(
         speaker_bonus=NEW_VOICE_BONUS,
         closing=(CLOSING, closing_share(wanted)),
     )
+    # long run-ons compete with their best clause window; MMR reads the best MMR_POOL, and the
+    # others are rendered only as far as MMR picks them (`spans.trim_pool`)
+    picks = trim_pool(model, pool, boost, accept=accept, reading=reading, keep=max(MMR_POOL, wanted), select=select)
     # the budget counts what the sentence says (its filler-free words), not the attribution
     # or the body's name the rendering adds
     length = _list_length(lists, wording) if lists is not None and wording is not None else None
@@ -577,8 +578,9 @@ def _speaker_points(
     median = sorted(s.score for s in pool)[len(pool) // 2]
 
     # Only sentences that render as points count (`wording.accept`, ~0.5 ms each), asked
-    # lazily: a speaker is placed by their first such sentence, and MMR reads only the
-    # MMR_POOL best of them (`best_passing`), so a 2 MB caption line is not rendered whole.
+    # lazily: a speaker is placed by their first such sentence, and only the candidates MMR
+    # picks are asked (`lazy.select_passing`; of a longer pool, only until MMR_POOL pass), so
+    # a 2 MB caption line is not rendered whole.
     def ok(s: Scored) -> bool:
         return wording.accept(s.unit)
 
@@ -596,8 +598,8 @@ def _speaker_points(
         if who in ctx.chairs or any(s.unit.who in ctx.chairs and ok(s) for s in items):
             items = [s for s in items if s.score >= median and not room_talk(s.unit)]
             limit = 1
-        items = best_passing(items, ok, max(MMR_POOL, limit))
-        chosen = mmr_select(items, limit, lam=0.8, per_speaker=limit, max_sim=0.4)
+        select = partial(mmr_select, k=limit, lam=0.8, per_speaker=limit, max_sim=0.4)
+        chosen = select_passing(select, items, ok, max(MMR_POOL, limit))
         if not chosen:
             continue
         person = ctx.person(who)

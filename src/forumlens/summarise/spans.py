@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .compress import compress
+from .lazy import select_passing
 from .rank import IMPORTANCE_MAX, Scored, SessionModel, best_passing, is_summary, unit_base, unit_factor, vector_of
 from .rewrite import opens_clause
 from .units import Unit, terms
@@ -203,6 +204,7 @@ def trim_pool(
     accept: Callable[[Unit], bool] | None = None,
     reading: Callable[[Unit], str | None] | None = None,
     keep: int | None = None,
+    select: Callable[[list[Scored]], list[Scored]] | None = None,
 ) -> list[Scored]:
     """`pool` with each of its `limit` most promising long sentences replaced by its best version.
 
@@ -212,9 +214,16 @@ def trim_pool(
     `keep` (the caller reads only the `keep` best-scored, as `mmr_select` does), the
     other sentences are asked `accept` best first and only until `keep` have passed
     (`rank.best_passing`): the `keep` best of the result are the same.
+
+    With `select` (the caller's selector), what it picks from that pool: the other
+    sentences of a pool of at most `keep` are then asked `accept` only as far as `select`
+    needs them (`lazy.select_passing`; the best versions pass already). `select` must be
+    monotone in its pool and read all of a pool of `keep` or fewer (`rank.mmr_select` with
+    a `pool_limit` of at least `keep`).
     """
     if model is None:
-        return [s for s in pool if accept is None or accept(s.unit)]
+        plain = [s for s in pool if accept is None or accept(s.unit)]
+        return plain if select is None else select(plain)
     from .rank import _length_factor
 
     def promise(s: Scored) -> float:
@@ -225,19 +234,26 @@ def trim_pool(
         (s for s in pool if s.unit.words >= MIN_TRIM_WORDS), key=lambda s: (-promise(s), s.unit.position)
     )
     chosen = {id(s) for s in long_ones[:limit]}
-    if accept is None:
+    lazy = select is not None and keep is not None and len(pool) <= keep
+    if accept is None or lazy:
         passing = None
     elif keep is None:
         passing = {id(s) for s in pool if id(s) not in chosen and accept(s.unit)}
     else:
         others = [s for s in pool if id(s) not in chosen]
         passing = {id(s) for s in best_passing(others, lambda s: accept(s.unit), keep)}
-    out = []
+    out, versions = [], set()
     for s in pool:
         if id(s) in chosen:
             best = best_version(model, s, boost, accept, reading)
             if best is not None:
+                versions.add(id(best))
                 out.append(best)
         elif passing is None or id(s) in passing:
             out.append(s)
-    return out
+    if select is None:
+        return out
+    if not lazy or accept is None or keep is None:
+        return select(out)
+    test = accept
+    return select_passing(select, out, lambda s: test(s.unit), keep, known=lambda s: id(s) in versions)
