@@ -191,3 +191,15 @@ def test_a_selector_that_is_not_monotone_would_differ():
         return s.unit.turn != 3
 
     assert select_passing(by_size, pool, passes, 100) != by_size(best_passing(pool, passes, 100))
+
+
+def test_wording_keeps_each_rendering_apart(sessions):
+    """`Wording.render` remembers each (unit, attributed, quote) rendering: asked again, in
+    any order, it gives what a fresh wording of the same session gives."""
+    for ctx, wording in sessions[:3]:
+        fresh = Wording(ctx.units, wording.credits, ctx.person, ctx.speaks_for, ctx.chairs)
+        asks = [(u, a, q) for u in ctx.units[:120] for a in (True, False) for q in (None, u.text[: len(u.text) // 2])]
+        first = [wording.render(u, a, q) for u, a, q in asks]
+        again = [wording.render(u, a, q) for u, a, q in reversed(asks)][::-1]
+        assert first == again == [fresh.render(u, a, q) for u, a, q in asks]
+        assert any(r is not None for r in first) and any(r is None for r in first)

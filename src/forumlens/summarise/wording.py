@@ -61,6 +61,9 @@ class Wording:
         # (session, turn, body) -> whether the turn names another body: a summary asks the
         # voice of ~1,000 units from ~150 turns, and the scan of the whole turn was ~0.1 s
         self._other_body: dict[tuple[str, int, str], bool] = {}
+        # (unit, attributed, text) -> its rendering: the selectors ask about the same units again
+        # (takeaways, calls to action, speaker points), and each ask read the cast and the credits
+        self._rendered: dict[tuple[Unit, bool, str | None], Rendered | None] = {}
         for u in units:
             if (u.session, u.turn, u.sent_index) not in self._sentences:
                 self._sentences[(u.session, u.turn, u.sent_index)] = u
@@ -113,10 +116,14 @@ class Wording:
 
     def render(self, unit: Unit, attributed: bool = False, text: str | None = None) -> Rendered | None:
         """The rendered text of `unit` (or of `text`, a quote inside it), None when it is no point."""
+        key = (unit, attributed, text)
+        if key in self._rendered:
+            return self._rendered[key]
         prior = self.before(unit) if text is None or text == unit.text else None
-        return render_sentence(
+        out = self._rendered[key] = render_sentence(
             unit.text if text is None else text, self.voice(unit), prior.text if prior else None, attributed
         )
+        return out
 
     def accept(self, unit: Unit) -> bool:
         """Whether the unit can be a point at all (the selectors' filter)."""
