@@ -223,16 +223,23 @@ def _accept_everything_first(pool, test, limit=rank.MMR_POOL):
 def test_lazy_acceptance_gives_the_eager_report(
     sessions: list[Session], pool_size: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Takeaways and speaker points ask "does it render as a point?" best first and only until
-    MMR has its pool (`best_passing`); asking every sentence gives the same report. The MMR
-    pool is shrunk so that normal sessions take the lazy path (a 2 MB line takes it at 1,000)."""
+    """Takeaways and speaker points ask "does it render as a point?" only of what MMR picks
+    (`lazy.select_passing`), or of a pool longer than MMR reads best first and only until MMR
+    has its pool (`best_passing`); asking every sentence gives the same report. The MMR pool
+    is shrunk so that normal sessions also take the second path (a 2 MB line takes it at 1,000)."""
+    from forumlens.summarise import lazy as lazy_module
     from forumlens.summarise import report as report_module
     from forumlens.summarise import spans
+
+    def select_from_all_passing(select, pool, test, limit, known=None):
+        return select(_accept_everything_first(pool, test))
 
     monkeypatch.setattr(rank, "MMR_POOL", pool_size)
     monkeypatch.setattr(report_module, "MMR_POOL", pool_size)
     lazy = [build_report(s).to_json() for s in sessions]
-    monkeypatch.setattr(report_module, "best_passing", _accept_everything_first)
+    monkeypatch.setattr(report_module, "select_passing", select_from_all_passing)
+    monkeypatch.setattr(spans, "select_passing", select_from_all_passing)
+    monkeypatch.setattr(lazy_module, "best_passing", _accept_everything_first)
     monkeypatch.setattr(spans, "best_passing", _accept_everything_first)
     assert [build_report(s).to_json() for s in sessions] == lazy
     assert any(r["takeaways"] for r in lazy) and any(r["speaker_points"] for r in lazy)
