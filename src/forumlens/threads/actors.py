@@ -480,9 +480,18 @@ def document_actor(session: Session, analyses: Mapping[str, Any], registry: Regi
         (c for c in meta.get("coalitions") or [] if isinstance(c, Mapping) and c.get("name")),
         key=lambda c: -float(c.get("confidence") or 0),
     )
-    if ranked and float(ranked[0].get("confidence") or 0) >= 0.5:
-        return str(ranked[0]["name"]), None
     registry = registry or load_registry()
+    if ranked and float(ranked[0].get("confidence") or 0) >= 0.5:
+        name = str(ranked[0]["name"])
+        opening = session.text[:_OPENING]
+        stated = _family_body(opening)
+        if stated is not None and _other_body(stated[0], name) and _misread(opening, stated, name, registry):
+            # the opening names its coalition in full, and the registry's match is made on some of those words and
+            # says others: a new coalition taken for a registry one that shares a few of its words ("… on
+            # Telecentres and Public Access (DC-TPA)" is no "DC on Public Access in Libraries"), as
+            # `_unregistered_body` reads a speaker's
+            return None, stated[0]
+        return name, None
     title = str(meta.get("title") or session.title or "")
     found = _body_named(title, registry)
     if found == (None, None):
@@ -490,6 +499,26 @@ def document_actor(session: Session, analyses: Mapping[str, Any], registry: Regi
         # (front matter "title: Policy Network on … – Newsletter", "The newsletter of the IGF Policy Network on …")
         found = _body_named(session.text[:_OPENING], registry)
     return found
+
+
+def _misread(opening: str, stated: tuple[str, int, int], name: str, registry: Registry) -> bool:
+    """Whether the registry coalition `name` is found in `opening` only inside the topic of the body it states."""
+    found = [m for m in find_mentions(opening, registry=registry) if m.kind == "dc" and m.name == name]
+    return bool(found) and all(m.start < stated[2] and stated[1] < m.end for m in found)
+
+
+def _other_body(stated: str, registered: str) -> bool:
+    """Whether two names of bodies each have a topic word the other lacks (neither is a shorter wording of the
+    other: "Dynamic Coalition on Access to Knowledge" is the registry's "… Access to Knowledge and Freedom of
+    Expression", "… on Telecentres and Public Access" is not "DC on Public Access in Libraries")."""
+
+    def words(name: str) -> set[str]:
+        topic = _HEAD_TOPIC.match(name)
+        said = (topic.group("topic") if topic else name).lower()
+        return {w for w in re.findall(r"[\w'’‑-]+", said) if w not in _TOPIC_LINK and w not in _SMALL}
+
+    a, b = words(stated), words(registered)
+    return bool(a - b) and bool(b - a)
 
 
 _OPENING = 600  # characters of a document's opening read for who it is by (front matter, heading, first lines)

@@ -91,7 +91,9 @@ from .cues import PRONOUN_OBJECT, Cue, CueMemo, find_cue, is_non_ask, retro_prom
 from .lexicon import Lexicon, load_lexicon
 from .models import Item, SessionItems
 from .nounphrase import is_output, object_phrase, subject_phrase, unknown_family
+from .renames import stated_renames
 from .sentences import LineFinder, Sentence, turn_sentences
+from .tables import TableRow, row_signal, table_rows
 
 if TYPE_CHECKING:  # imported where used: only sessions with people analysed need it
     from ..summarise.attribution import Credit
@@ -440,6 +442,44 @@ def _turn_items(
         elif family and head:
             last = (family, head)
     return items
+
+
+def _row_item(ctx: _Context, turn: Turn, row: TableRow) -> Item | None:
+    """The follow-up one row of a document's table of outputs says (`tables.py`), citing the row's line; None
+    when its status says no delivery, slip or update, or its output cell names no deliverable.
+
+    Why: the row is the coalition's own account of one output's fate, as a sentence "our guide was published in
+    April 2010" would be; its deliverable is the lexicon's first noun of the output cell, else the head of the
+    phrase the cell opens with ("Public register of …": a register)."""
+    said = row_signal(row)
+    coalition, org = ctx.document_by
+    if said is None or not (coalition or org):
+        return None
+    cue, _ = said
+    name = row.output.text
+    known = ctx.lexicon.deliverables(name)
+    if known:
+        a, b, family = min(known)
+        head = name[a:b]
+    else:
+        phrase = object_phrase(name, 0)
+        if phrase is None:
+            return None
+        head = name[phrase[0] : phrase[1]]
+        family = unknown_family(head)
+    return Item(
+        session=ctx.session_id,
+        line=ctx.lines.line(row.start),
+        quote=ctx.session.text[row.start : row.end],
+        signal=cue.signal,
+        speaker=turn.speaker,
+        coalition=coalition,
+        org=org,
+        family=family,
+        head=head,
+        cue="",  # the status cell is a predicate without a subject: no words before it name who did it
+        seq=row.start,
+    )
 
 
 def _named_last(ctx: _Context, text: str | None) -> tuple[str, str] | None:
@@ -1094,9 +1134,10 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
     items = list(question_items)
     answered = _questions_answered(question_items, turns)
     for turn in turns:
-        items += _turn_items(
-            ctx, turn, _flat(sentences[turn.index]), actors[turn.index], used, taken, answered.get(turn.index)
-        )
+        rows = table_rows(session.text, turn.start, turn.end) if ctx.document and "|" in turn.text else []
+        items += [item for row in rows if (item := _row_item(ctx, turn, row)) is not None]
+        kept = [s for s in sentences[turn.index] if not any(s.start < r.end and r.start < s.end for r in rows)]
+        items += _turn_items(ctx, turn, _flat(kept), actors[turn.index], used, taken, answered.get(turn.index))
     covering: dict[int, list[tuple[Turn, Sentence]]] = {}
     for turn in turns:
         for s in sentences[turn.index]:
@@ -1118,6 +1159,7 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         speakers,
         bodies=bodies,
         guessed=tuple(sorted(p for p, g in guessing.items() if g and p not in ctx.moderators)),
+        renames=tuple(dict.fromkeys(r for t in turns for r in stated_renames(t.text))),
     )
 
 

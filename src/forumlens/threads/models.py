@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 # stored items of another version are extracted again when read (the rules changed)
-ITEMS_VERSION = 26
+ITEMS_VERSION = 27
 
 ITEM_SIGNALS = ("need", "promise", "update", "delivery", "slip", "question", "answer", "response")
 KINDS = ("ask", "commitment", "question")
@@ -142,6 +142,8 @@ class SessionItems:
     bodies: dict[str, str] = field(default_factory=dict)  # person → institution they introduced themself with
     # people whose body here is only the people analysis' guess (they did not say it in this session)
     guessed: tuple[str, ...] = ()
+    # (old name, new name) of each rename of a body the session states ("since Vilnius we are …": `renames.py`)
+    renames: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -152,6 +154,8 @@ class SessionItems:
         }
         if self.guessed:
             data["guessed"] = list(self.guessed)
+        if self.renames:
+            data["renames"] = [list(r) for r in self.renames]
         return data
 
     @classmethod
@@ -162,6 +166,7 @@ class SessionItems:
             version=int(data.get("version") or 0),
             bodies={str(k): str(v) for k, v in (data.get("bodies") or {}).items()},
             guessed=tuple(str(p) for p in data.get("guessed") or ()),
+            renames=tuple((str(r[0]), str(r[1])) for r in data.get("renames") or () if len(r) == 2),
         )
 
 

@@ -15,6 +15,8 @@ __all__ = ["LineFinder", "Sentence", "turn_sentences"]
 # ("- …", "* …", "2. …"): a Markdown list is one item a line, and an item quotes its own line only
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z0-9\"“‘(])|\n\s*\n|\n[ \t]*(?=(?:[-*+•]|\d{1,3}[.)])[ \t])")
 _NEWLINE = re.compile("\n")
+# the marker of a list item ("- ", "* ", "2. ") is layout, not words of the item: a sentence starts after it
+_LIST_MARKER = re.compile(r"(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class LineFinder:
 
 
 def turn_sentences(session: Session, turn: Turn, lines: LineFinder) -> list[Sentence]:
-    """The sentences of one turn, stripped, with absolute offsets into `session.text`."""
+    """The sentences of one turn, stripped (of a list item's marker too), with absolute offsets into `session.text`."""
     text = session.text
     base = turn.start
     body = text[turn.start : turn.end] if turn.end > turn.start else turn.text
@@ -54,6 +56,9 @@ def turn_sentences(session: Session, turn: Turn, lines: LineFinder) -> list[Sent
         chunk = body[cursor:stop]
         lead = len(chunk) - len(chunk.lstrip())
         piece = chunk.strip()
+        marker = _LIST_MARKER.match(piece)
+        if marker:
+            lead, piece = lead + marker.end(), piece[marker.end() :]
         if piece:
             start = base + cursor + lead
             out.append(Sentence(start, start + len(piece), lines.line(start), piece))

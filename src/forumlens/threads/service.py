@@ -35,6 +35,7 @@ from .actors import body_aliases
 from .items import extract_items
 from .link import RULES, Linked, actor_of, link_items
 from .models import ITEMS_VERSION, KINDS, STATUSES, Decision, Item, SessionItems, Thread
+from .renames import renamed_actors
 from .similarity import make_scorer
 from .status import finish_thread
 
@@ -146,7 +147,8 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
     others where they did not say (their most frequent coalition), unless they spoke for an
     institution there; one who introduced themself with an institution ("Nadia Rahimi, best practice
     forum on gender and access") speaks for it where nothing says whom they speak for. A body named by its
-    acronym in one session and spelt out in another is one body (`actors.body_aliases`).
+    acronym in one session and spelt out in another is one body (`actors.body_aliases`), and so is a body a
+    session says was renamed, under its new name (`renames.renamed_actors`).
     """
     spoke_for: dict[str, Counter[str]] = {}
     said_for: dict[str, Counter[str]] = {}  # the coalitions a person said they speak for (not guessed)
@@ -178,7 +180,7 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
             if item.org in aliases:
                 item = replace(item, org=aliases[item.org])
             items.append(item.placed(year, when, known, usual_body.get(who)))
-    return items
+    return renamed_actors(items, [r for _, _, found in sessions for r in found.renames])
 
 
 def _full_names(sessions: Sequence[tuple[int | None, tuple[object, ...], SessionItems]]) -> dict[str, str]:
