@@ -182,3 +182,16 @@ def test_a_single_name_another_speaker_carries_joins_them_and_two_names_name_no_
     assert {p.name: p.lines for p in cast.people if p.name} == {"Amara Diallo": (4, 7), "Leila Haddad": (6, 9)}
     two = WORKSHOP.replace("youth network in Tunis.", "youth network in Tunis, my name is Samira, sorry.")
     assert {p.name for p in resolve_session(parse_transcript(two)).people} == {None, "Amara Diallo"}
+
+
+def test_said_names_reads_a_single_name_after_i_am_only_before_from_or_with():
+    """Issue 22: "I am Amina from …" is a self-introduction; a nationality, a job, a title, a
+    place or "with us" (a hand-off) is no name, and bare "I am Leila" stays unread."""
+    assert said_names("Thank you, I am Wanjiru from the Nyeri Youth Radio Club.") == ["Wanjiru"]
+    assert said_names("Hello, I'm Leila, with the ministry of youth.") == ["Leila"]
+    assert said_names("Hello, I am Brazilian from Recife.") == []
+    assert said_names("I am Ambassador from Chile, thank you.") == []
+    assert said_names("I am Director with the ministry.") == []
+    assert said_names("Hello, I am Nairobi from the hub.") == []
+    assert said_names("Hello, I am Leila and I work on access.") == []
+    assert said_names("So I am Carlos with us today.") == []

@@ -7,7 +7,9 @@ and the hub keeps its other turns; a hub heard only through one named voice, or 
 moderator, stays the hub. A "we" that asks about a coalition ("who should we contact at the
 coalition?") stands outside it: a floor voice is not made the coalition's representative by
 its own question. A youth or national IGF said with "in"/"of" its country ("from the youth IGF
-in Chile") is that national initiative, an organisation like any other.
+in Chile") is that national initiative, an organisation like any other. A chair's hand-off
+("First, Rafael …, connecting from Cusco.") places the one handed to, not the chair; a floor voice
+saying "I am Wanjiru from …" is Wanjiru.
 """
 
 from __future__ import annotations
@@ -154,3 +156,44 @@ def test_a_coalition_named_only_in_ones_own_question_is_no_affiliation() -> None
 def test_portuguese_and_italian_universities_are_bodies() -> None:
     assert looks_org("Universidade Federal de Pernambuco")
     assert looks_org("Università di Bologna")
+
+
+# The session met in Berlin in 2019 (HEADER): "here in Berlin" is the room.
+CHAIR_HANDS_TO_ONLINE = """\
+>> MODERATOR:  Good morning.  I am Odile Marchetti-Sow and I chair this session.  We have panelists here in Berlin and online.
+
+>> ODILE MARCHETTI-SOW:  First, Rafael Quispe-Huamán of the Andean Mesh Cooperative, connecting from Cusco.
+
+>> RAFAEL QUISPE-HUAMÁN:  Thank you.  Our cooperative links forty villages with shared towers.
+
+>> ODILE MARCHETTI-SOW:  Thank you, Rafael.  We have a question.
+
+>> AUDIENCE:  Thank you, I am Wanjiru from the Nyeri Youth Radio Club.  Who pays for the towers?
+
+>> RAFAEL QUISPE-HUAMÁN:  The villages do, with a small monthly fee.
+"""
+
+
+def test_a_chairs_hand_off_places_the_person_handed_to_and_not_the_chair() -> None:
+    """Issue 22: "First, Rafael …, connecting from Cusco." is said of Rafael; the chair, "here in
+    Berlin" where the session met, is in the room (before, the two cues tied and left no mode)."""
+    cast = _cast(CHAIR_HANDS_TO_ONLINE)
+    assert cast["Odile Marchetti-Sow"][0] == "moderator"
+    assert cast["Odile Marchetti-Sow"][2] == "onsite"
+    assert cast["Rafael Quispe-Huamán"][2] == "online"
+
+
+def test_a_chair_speaking_of_themselves_after_a_name_still_counts() -> None:
+    """The first person after the name is the chair's own: "Rafael, I am connecting from Cusco too"."""
+    body = CHAIR_HANDS_TO_ONLINE.replace(
+        "We have panelists here in Berlin and online.", "We have panelists in two places."
+    ).replace("connecting from Cusco.", "and I am connecting from Cusco too.")
+    assert _cast(body)["Odile Marchetti-Sow"][2] == "online"
+
+
+def test_a_floor_voice_saying_i_am_and_a_single_name_from_a_body_is_named() -> None:
+    """Issue 22: "I am Wanjiru from the Nyeri Youth Radio Club" names the floor voice (it was
+    "(unnamed)" in speaking time and on the session page)."""
+    cast = _cast(CHAIR_HANDS_TO_ONLINE)
+    assert cast["Wanjiru"][:2] == ("participant", "Nyeri Youth Radio Club")
+    assert cast["Wanjiru"][3] == (13,)  # body line 9, after the four-line header

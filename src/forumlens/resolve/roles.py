@@ -70,7 +70,7 @@ __all__ = [
 ]
 
 
-def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequence[int]) -> None:
+def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequence[int], chair: bool = False) -> None:
     """Affiliations and mode from the speaker's own sentences.
 
     Only mentions the speaker speaks *for* count (see `voice`): a question to a
@@ -119,14 +119,45 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
                     draft.role_word = draft.role_word or intro[1]
         if any(x <= a < y for x, y in read_out):
             continue
-        online, onsite = cues.own_mode_cues(sentence)
-        more_online, more_onsite = modes.own_cues(sentence, view.session.year)
+        own = _chairs_own(view, draft, turn_index, a, b) if chair else sentence
+        online, onsite = cues.own_mode_cues(own)
+        more_online, more_onsite = modes.own_cues(own, view.session.year)
         if online or onsite or more_online or more_onsite:
             draft.online += 1.5 * online + more_online
             draft.onsite += 1.5 * onsite + more_onsite
             draft.own_online += 1.5 * online + more_online
             draft.own_onsite += 1.5 * onsite + more_onsite
             draft.mode_evidence.append(view.evidence(a, b, "mode"))
+
+
+# The first person: a chair's words about themselves ("Carlos, I can see you", "Carlos, we are here in the room").
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|me|my|we|we're|we’re|us|our)\b", re.IGNORECASE)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|so|but)\b", re.IGNORECASE)
+
+
+def _chairs_own(view: SessionView, draft: Draft, turn_index: int, a: int, b: int) -> str:
+    """A chair's sentence without what it says of others: from another speaker's name up to the
+    chair's next word in the first person ("Next, Carlos Rey-Moreno of APC, joining online." puts
+    Carlos online, not the chair; the hand-off reads it for him, `handoffs`). In a run-on caption
+    the "sentence" is a whole turn, so each name's stretch is left out on its own ("… Aroha, where
+    it is five in the morning, and we will …" keeps "we will …"). A first person in the name's own
+    clause keeps it whole: "Amina is here on stage with me" places the chair too. A name thanked
+    ("Thank you, Carlos") closes the last turn and describes nobody. The pieces kept are joined as
+    sentences."""
+    pieces = []
+    at = a
+    for start, end, group in reversed(view.names_between(a, b)):
+        if start < at or group is draft.group or not not_thanks(view, turn_index, start, end):
+            continue
+        mine = _FIRST_PERSON.search(view.text, end, b)
+        if mine and not _CLAUSE_BREAK.search(view.text, end, mine.start()):
+            continue  # "Amina is here on stage with me": the chair is where the named one is
+        pieces.append(view.text[at:start])
+        at = mine.start() if mine else b
+    pieces.append(view.text[at:b])
+    return ". ".join(p.strip() for p in pieces if p.strip())
 
 
 # "I'm one of the two co-coordinators": a coordinator of nothing named coordinates the coalition
@@ -294,7 +325,7 @@ def collect_evidence(
             if not is_moderator(group, moderators):
                 handoff(view, draft, turn_index, k == 0, owner, moderators, groups)
             context = chair_window(view, turn_index, owner, moderators) if k == 0 else []
-            _own_words(view, draft, turn_index, context)
+            _own_words(view, draft, turn_index, context, is_moderator(group, moderators))
         _drop_circumstantial(draft)
         _name_card(view, draft, registry)  # "AUDIENCE MEMBER (online)" too
         if group.name:

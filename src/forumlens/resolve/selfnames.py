@@ -10,7 +10,9 @@ says it in the opening words, often without "my name is":
 - "Thank you, Chair.  Ms. Layla Al-Jishi, I am a journalist …" (a title before it);
 - "Yes, this is Hülya Demirtaş, I help with …", "It's Mwangi Kuria.";
 - "Let me introduce myself first: Betelhem Alemayehu, and today I'm …";
-- "Oh, sorry, I didn't say, my name is Arjun Bhattacharya" further into the turn.
+- "Oh, sorry, I didn't say, my name is Arjun Bhattacharya" further into the turn;
+- a single name only in so many words: "my name is Leila", or "I am Amina from …" (the body or
+  place said right after it).
 
 A voice is named only when its turns give exactly one such name, the name is not an
 organisation, a job, a place or a form of address ("Madam Chair"), and it is not the name of
@@ -82,6 +84,15 @@ _OWN_NAME = re.compile(
 _OWN_SINGLE = re.compile(
     rf"\b(?:my name is|my name's|my name’s|me llamo|mi nombre es|je m'appelle|je m’appelle|meu nome é)\s+"
     rf"{_TITLE}({_NAME_WORD})(?![\w'’\u2011-])(?!\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})",
+    re.IGNORECASE,
+)
+# A single name after "I am" that goes straight on to where the speaker comes from or works ("I am
+# Amina from the Kenya network", "I'm Leila, with the ministry"): the shape of a self-introduction.
+# Bare "I am Leila" is as often "I am Brazilian" or "I am Head of …", so the "from"/"with" must
+# follow (not "with us": "this is Carlos, with us from Lima" is a chair's hand-off, hence no
+# "this is"), and `_is_name` still refuses a nationality, a place, a title or a job.
+_OWN_SINGLE_FROM = re.compile(
+    rf"\b(?:I am|I'm|I’m)\s+({_NAME_WORD})(?![\w'’\u2011-])\s*,?\s+(?:from|with(?!\s+(?:us|me|you)\b))\b",
     re.IGNORECASE,
 )
 # A speaker announcing their own introduction, then giving a full name in the next words, wherever
@@ -175,6 +186,9 @@ def _said(text: str, opening: bool, limit: int) -> list[tuple[str, bool]]:
         found.append((m.start(1), m.group(1), True))
     for m in _OWN_SINGLE.finditer(text[:limit]):
         found.append((m.start(1), m.group(1), True))
+    for m in _OWN_SINGLE_FROM.finditer(text[:limit]):
+        if not is_title_word(m.group(1)):
+            found.append((m.start(1), m.group(1), True))
     for m in _INTRO_NAME.finditer(text):
         found.append((m.start(1), m.group(1), True))
     for m in _OPENING_NAME.finditer(text[:_OPENING_CHARS] if opening else ""):
