@@ -76,3 +76,26 @@ def test_the_shared_transcripts_real_flag_still_holds():
     cast = resolve_session(session)
     assert [(f.line, f.label) for f in cast.flags] == [(167, "DOREEN BOGDAN-MARTIN")]
     assert cast.flags[0].likely_speaker == "Yasmin Curzi de Mendonca"
+
+
+# A floor voice asks, a panelist nobody introduced answers, the voice follows up: an exchange.
+FOLLOW_UP = """Community networks: a short session
+
+>> MODERATOR: Good afternoon. Bill, the floor is yours.
+>> BILL: Community networks need stable funding, and three projects closed this year because the grants ended.
+>> MODERATOR: Questions from the floor?
+>> AUDIENCE: Thank you. I'm Nnenna from the Abuja Mesh Trust. Who maintains the towers{end}
+>> OKWU: The villages, with a small fee.
+>> AUDIENCE: And who trains them?
+>> MODERATOR: Thank you both.
+"""
+
+
+def test_an_answer_between_a_question_and_its_follow_up_is_not_the_askers():
+    """Issue 22: once "I'm Nnenna from …" names the floor voice, its question, the answer and its
+    follow-up must not read as Nnenna going on; without the question mark it still does."""
+    cast = resolve_session(parse_transcript(FOLLOW_UP.format(end="?")))
+    assert cast.flags == ()
+    assert {p.name: p.lines for p in cast.people if p.name in ("Nnenna", "Okwu")} == {"Nnenna": (6, 8), "Okwu": (7,)}
+    going_on = resolve_session(parse_transcript(FOLLOW_UP.format(end=" in the north.")))
+    assert [(f.line, f.likely_speaker) for f in going_on.flags] == [(7, "Nnenna")]

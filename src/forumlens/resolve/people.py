@@ -325,7 +325,8 @@ def find_misattributions(
     That shape alone is also the shape of a short exchange where a participant asks a
     panelist something, so a flag needs evidence that the turn is the previous voice going
     on: the next turn thanks the previous speaker by name (`_thanks`), the previous speaker
-    goes on right after it, or the turn opens mid-sentence (`_MID_SENTENCE`). A turn in a voice
+    goes on right after it (not when their turn before ended in a question: that is an exchange
+    of question, answer and follow-up), or the turn opens mid-sentence (`_MID_SENTENCE`). A turn in a voice
     of its own — it names the previous speaker or asks them something in the second person
     (`_own_voice`) — is never flagged: a speaker going on with an answer does not address themselves.
     """
@@ -355,7 +356,10 @@ def find_misattributions(
             if _own_voice(text, prev.name):
                 continue
             thanked = after is not None and _thanks(after.text, prev.name)
-            resumed = after is not None and by_turn.get(after.index) is prev
+            # the previous voice asked a question and speaks again after the answer: an exchange
+            # ("Which standards apply?" - "The open ones." - "And who pays?"), not one voice going on
+            asked = session.turns[speech[pos - 1].index].text.rstrip().endswith("?")
+            resumed = after is not None and by_turn.get(after.index) is prev and not asked
             if not (thanked or resumed or _MID_SENTENCE.match(text)):
                 continue
             turn = session.turns[index]
