@@ -300,7 +300,9 @@ NOT_KNOWN = compile_cue(
     r"|(has|had) to leave|(is|are) not (here|with us|online) (any ?more|now)|dropped|lost (him|her|them|the connection)"
     # the answer is not at hand: "I do not remember the exact number", "I did not think about it yet"
     r"|\b(do not|don'?t|did not|didn'?t|cannot|can'?t) remember\b|\b(did not|didn'?t) think about (it|this|that)\b"
-    r"|\b(have not|haven'?t) thought about (it|this|that)\b|\bnot sure (any|some)(body|one)( here)? can answer\b"
+    r"|\b(have not|haven'?t) thought about (it|this|that)\b"
+    # no position of one's own yet: "we have not discussed it", "we haven't decided that"
+    r"|\b(have not|haven'?t|did not|didn'?t) (yet )?(discussed|decided|considered) (it|this|that)\b|\bnot sure (any|some)(body|one)( here)? can answer\b"
     # put to someone absent: "Wairimu has left the call", "I see nobody from the companies",
     # "Is anybody from infoDev here?  No.", "even if they are not here"
     r"|\b(has|have) left (the )?(call|room|meeting|session|zoom)\b|\b(i|we) (see|have) (nobody|no one) from\b"

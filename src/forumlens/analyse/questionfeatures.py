@@ -47,6 +47,7 @@ from .questions import (
     _same_question,
     _same_speaker,
     _substantive,
+    answers_then_promises,
     calls_next,
     mod_answers,
 )
@@ -431,7 +432,8 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
             head = ctx.session.text[ctx.turns[j].start : asks[0].sentences[0].start if asks else ctx.turns[j].end]
             if _substantive(head) >= 12 and (QUESTION_REF.search(head) or SELF_ANSWER.match(head)):
                 feats.append("mod:replies")  # the rules' reading of a moderator's own answer
-            if not g.from_moderator and mod_answers(ctx, groups, j):
+            answers = not g.from_moderator and mod_answers(ctx, groups, j)
+            if answers:
                 feats.append("mod:answers")  # the moderator's turn opens with an answer of their own
             handed = calls_next(ctx, j)
             if handed:
@@ -443,8 +445,11 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
             if _aside(head[:600]) and not _BRIEF.search(head[:600]) and not (handed and _LEFT.search(head[:600])):
                 # the moderator's own words before moving on stop for time, defer, forward or
                 # do not know ("I honestly don't know, I will … come back to you by email");
-                # "we are almost out of time, so Tariq, very briefly" hands the floor over
-                feats.append("aside:mod-head")
+                # "we are almost out of time, so Tariq, very briefly" hands the floor over;
+                # one that only follows the chair's own answer ("We met them twice, nothing is
+                # signed.  We will come back to you on that.") is late, like `late:next`
+                late = answers and answers_then_promises(re.split(r"(?<=[.!?])\s+", head))
+                feats.append("late:mod-head" if late else "aside:mod-head")
             after = follow[1] if len(follow) > 1 else None
             first = (g.to or "").split()[0] if g.to and g.to in people else ""
             if (

@@ -963,6 +963,7 @@ def _addressee_replies(ctx: AnalysisContext, g: QuestionGroup, j: int) -> bool:
     return bool(name) and name == g.to and not DECLINE.search(text[:600]) and not _non_answer(text)
 
 
+NON_ANSWER_WORDS = 45  # a reply shorter than this that defers says only that (`_non_answer`)
 _BRIEF = re.compile(r"\b(briefly|quickly|very short|in (one|a) minute|short answer|one sentence)\b", re.I)
 
 
@@ -971,10 +972,40 @@ def _non_answer(text: str) -> bool:
     ("Honestly, I don't know a global evaluation, sorry. Maybe someone in the room knows."),
     not one that says it answers ("let me answer honestly. … and I will follow up")."""
     head = text[:300]
-    return _words(text) < 45 and bool(DEFERS.search(head) or NOT_KNOWN.search(head)) and not ANSWERS_NOW.search(head)
+    return (
+        _words(text) < NON_ANSWER_WORDS
+        and bool(DEFERS.search(head) or NOT_KNOWN.search(head))
+        and not ANSWERS_NOW.search(head)
+    )
 
 
 ANSWER_WORDS = 10  # substantive words a moderator's reply needs to answer a question itself
+
+
+def _hedges(sentence: str) -> bool:
+    """A sentence that defers, parks or says the answer is not at hand."""
+    return bool(DEFERS.search(sentence) or NOT_KNOWN.search(sentence) or PARKING.search(sentence))
+
+
+def answers_then_promises(sentences: list[str]) -> bool:
+    """A short reply that answers first and only then promises more ("We met them twice, but
+    nothing is signed yet.  We will come back to you on that."): the sentences before the
+    first deferring one carry `ANSWER_WORDS` substantive words about the matter, not about
+    the question ("That is a good question, but …", "That question is for the ministry"),
+    and no word of time, closing or declining is anywhere in the reply. A promise to follow
+    up after an answer does not unmake it; a deferral that opens the reply ("I do not have
+    the number.  …") or a long closing turn that defers among other business still leaves
+    the question open."""
+    first = next((k for k, s in enumerate(sentences) if _hedges(s)), None)
+    whole = " ".join(sentences)
+    if not first or _words(whole) >= NON_ANSWER_WORDS:  # no hedge (the other rules judge), or it opens the reply
+        return False
+    said = " ".join(sentences[:first])
+    if QUESTION_REF.search(said) or _cut_off(whole) or DECLINE.search(whole) or FLOOR_INVITE.search(whole):
+        return False
+    if TIMEKEEPING.search(whole) or TIME_SHORT.search(whole) or CUT_OFF.search(whole):
+        return False
+    return _substantive(said) >= ANSWER_WORDS
 
 
 def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bool:
@@ -998,6 +1029,8 @@ def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bo
         if not (QUESTION_REF.search(sent) and len(sent.split()) <= 8):  # "It is a good question."
             kept.append(sent)
     said = " ".join(kept)
+    if answers_then_promises(kept):
+        return True
     if (
         DEFERS.search(said)
         or NOT_KNOWN.search(said)
