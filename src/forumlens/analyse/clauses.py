@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .askcues import IMPERATIVE_ALT
+from .askcues import ASK, IMPERATIVE_ALT
 
 __all__ = ["LONG_WORDS", "MIN_WORDS", "ask_units"]
 
@@ -72,6 +72,26 @@ _CLAUSE = re.compile(
 )
 
 
+HEADING_WORDS = 8  # a colon's head this short that states a need introduces what follows it
+
+
+class _AfterHeading:
+    """`_COLON` cuts, except after a short head that itself states the need ("What we need is
+    spectrum: we ask regulators to …", "We need two things: …"): the head announces the ask
+    the words after the colon spell out, so both are one unit, not the need and then the
+    same need put to a body."""
+
+    def finditer(self, text: str, a: int, b: int) -> list[re.Match[str]]:
+        out = []
+        start = a
+        for m in _COLON.finditer(text, a, b):
+            head = text[start : m.start()]
+            if not (_words(head) <= HEADING_WORDS and ASK.search(head)):
+                out.append(m)
+            start = m.end()
+        return out
+
+
 class _SelfClause:
     """`_SELF_CLAUSE` cuts, except after a clause that already takes something on."""
 
@@ -88,7 +108,9 @@ class _SelfClause:
         return out
 
 
-def _cut(text: str, pattern: re.Pattern[str] | _SelfClause, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _cut(
+    text: str, pattern: re.Pattern[str] | _SelfClause | _AfterHeading, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     out = []
     for a, b in spans:
         start = a
@@ -148,7 +170,7 @@ def ask_units(sentence: str) -> list[tuple[int, int]]:
     """Spans (relative to `sentence`) of the units to classify, in order, covering it."""
     spans = _cut(sentence, _LIST_MARK, [(0, len(sentence))])
     spans = _cut(sentence, _SEMI, spans)
-    spans = _cut(sentence, _COLON, spans)
+    spans = _cut(sentence, _AfterHeading(), spans)
     spans = _cut(sentence, _SelfClause(sentence), spans)
     words = _words(sentence)
     if words >= LONG_WORDS:
