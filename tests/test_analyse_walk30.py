@@ -112,3 +112,27 @@ def test_a_need_then_the_same_need_put_to_a_body_is_one_ask() -> None:
     assert len(mine) == 1
     assert mine[0]["quote"].startswith("What we need is bandwidth: we ask the ministry")
     assert mine[0]["type"] == "ask"
+
+
+_TALK = """Workshop on open data in cities
+
+>> LENA FISCHER: Welcome to our workshop on open data in cities.  I chair this session today.  Omar, please begin.
+
+>> OMAR HADDAD: Thank you, Lena.  Who owns the data a bus collects about you?  {own}  The operator thinks it does, the city thinks it does, and the passenger is never asked.  That is why our city now publishes every contract with the operators.
+
+>> LENA FISCHER: Thank you, Omar.  We are out of time, thank you all.
+"""
+
+
+@pytest.mark.parametrize(
+    "own", ["Nobody can tell you today.", "No one, it turns out.", "Not the passenger, that much is sure."]
+)
+def test_a_question_the_speaker_answers_with_nobody_is_rhetorical(own: str) -> None:
+    assert find_intel(parse_transcript(_TALK.format(own=own)), mentions=[]).to_json()["questions"] == []
+
+
+def test_a_question_followed_by_more_context_is_still_asked() -> None:
+    qs = find_intel(parse_transcript(_TALK.format(own="Nowadays it is very unclear.")), mentions=[]).to_json()[
+        "questions"
+    ]
+    assert [q["line"] for q in qs] == [5]

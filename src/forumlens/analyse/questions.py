@@ -300,6 +300,13 @@ _PUT_TO_PANEL = re.compile(
     re.I,
 )
 _BECAUSE = re.compile(r"^\W*because\b", re.I)
+# The speaker's own answer that names no one or nothing ("Who owns the data?  Nobody can tell
+# you.", "Who pays?  Not the operator, …"): the question before it is rhetorical, like one
+# answered "No." (`SELF_ANSWER`). Only after the speaker's own "?": a chair's reply opening
+# "Nobody from the ministry is here" is judged by the fate rules, not this.
+_NONE_ANSWER = re.compile(
+    r"^\W*(?:nobody|no one|no-one|none|not (?:the|a|an|us|them|him|her|one|yet|today|now))\b", re.I
+)
 _CLEFT_STATEMENT = re.compile(r"^\W*what\s+(?:i|we)\b[^?,;:]{0,50}?\b(?:is|are|was)\b", re.I)
 
 
@@ -327,7 +334,8 @@ def is_question_sentence(
         return False  # "Markus, that is a question for the secretariat."
     if ASK_FRAME.search(t):
         return True
-    if ends_q and SELF_ANSWER.match(following) and (_WHY.match(t) or not _BECAUSE.match(following)):
+    own_answer = SELF_ANSWER.match(following) or _NONE_ANSWER.match(following)
+    if ends_q and own_answer and (_WHY.match(t) or not _BECAUSE.match(following)):
         return False
     if moderator:
         head, colon, tail = t.rpartition(":")
