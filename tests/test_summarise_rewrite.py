@@ -71,6 +71,7 @@ def test_a_false_start_and_a_self_correction_keep_the_restart() -> None:
         ("Let me leave it as a question for the next session.", "procedure"),
         ("I'm sure the donors heard you.", "vocative"),
         ("In our region the cloud runs on diesel for most of the.", "fragment"),
+        ("Ana Rokovuni is our online moderator, she is in Suva.", "procedure"),
     ],
 )
 def test_questions_vocatives_procedure_and_fragments_are_not_points(said: str, why: str) -> None:

@@ -104,6 +104,9 @@ def test_substance_is_kept(text: str) -> None:
         ),
         ("Well, I think the the schools could share one server, for example,", "The schools could share one server."),
         ("This is, let's say, a problem of budgets.", "This is a problem of budgets."),
+        # "so far" and "so long as" are no discourse marker: "Far, we had ..." reads as an address
+        ("So far, no hospital has lost data.", "So far, no hospital has lost data."),
+        ("So long as the grid fails, clinics lose power.", "So long as the grid fails, clinics lose power."),
     ],
 )
 def test_compress_only_deletes_filler(said: str, written: str) -> None:

@@ -19,7 +19,7 @@ __all__ = ["clean_quote", "compress", "strip_notes"]
 
 _DASH = r"(?:‑‑|--|—|–)"
 _LEAD = re.compile(
-    r"^(?:and|but|so(?! that\b)|well|now|yeah|yes|okay|ok|um|uh|erm|honestly|also|indeed|actually|basically|of course|in fact|then|again|"
+    r"^(?:and|but|so(?! that\b| far\b| long as\b)|well|now|yeah|yes|okay|ok|um|uh|erm|honestly|also|indeed|actually|basically|of course|in fact|then|again|"
     r"first of all|firstly|secondly|finally|lastly|last but not least|on the other hand|in addition|"
     r"i (?:really )?think(?: that)?|i believe(?: that)?|i would say(?: that)?|i'd say(?: that)?|i mean|you know|i guess|"
     r"as you (?:may )?know|as i said|to be honest|i must say(?: that)?|in brief|just quickly|very briefly|briefly|"

@@ -216,6 +216,8 @@ _PROCEDURE = re.compile(
     r"a question (?:to|for) (?:(?:the|our) (?:panel|panell?ists?|speakers?|floor|room|audience|moderator|chair|"
     r"organi[sz]ers|secretariat)|you|him|her|(?-i:[A-Z]\w+))|"
     r"open(?:ing)? (?:up )?the floor|"
+    # the cast introduced: "Ana Rokovuni is our online moderator"
+    r"(?:is|will be) (?:our|your) (?:online |remote |onsite |on-site )?(?:co-?)?(?:moderator|rapporteur|facilitator)|"
     # a self-introduction as the session's chair: "I am Aminata Kone and I moderate this forum"
     r"(?:my name is|I(?:'m| am)) (?-i:[A-Z][\w‑-]+)(?: (?-i:[A-Z][\w‑-]+))*,? and I(?:'ll| will)? "
     r"(?:moderate|chair|facilitate|co-?moderate|am (?:the |your )?(?:moderator|chair|facilitator))|(?:let me |let's |we(?:'ll| will) )?leave (?:it|that|this)\b[^.]{0,30}\b(?:for|to) "
