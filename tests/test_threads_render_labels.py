@@ -79,8 +79,12 @@ def asked(threads: list[dict], words: str) -> dict:
 
 
 def test_unnamed_and_named_askers_read_as_people_would_say_them(threads):
-    audience = asked(threads, "How much does it cost a small country")  # ">> AUDIENCE MEMBER:" in the captions
-    assert audience["actor_name"] == FLOOR and audience["items"][0]["who"] == FLOOR
+    # ">> AUDIENCE MEMBER:" in the captions, who says "I am Meera from …": named by her own words
+    audience = asked(threads, "How much does it cost a small country")
+    assert audience["actor_name"] == "Meera" and audience["items"][0]["who"] == "Meera"
+    # relayed by the online moderator ("A remote participant from the Ghana IGF asks: …"), never named
+    remote = asked(threads, "how can national IGFs use the report")
+    assert remote["actor_name"] == REMOTE and remote["items"][0]["who"] == REMOTE
     priya = asked(threads, "Will the guide also cover libraries")
     assert priya["actor_name"] == "Priya Nair" and priya["actor"] == "person:priya nair"
 
