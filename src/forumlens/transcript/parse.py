@@ -87,7 +87,8 @@ file states its turns in its records (`structured.py`: the repeated record, its 
 speaker field learned from the file), tried before anything else; a delimited table is read by
 its columns' values (`delimited.py`), a question table's answer cell by the names opening its
 lines (`answers.py`), a chat or meeting copy by its `Name — stamp` head lines (`stampedheads.py`),
-a channel log by its bracketed nicks (`records.py`); views read a caption extractor's row fields
+a channel log by its bracketed nicks (`records.py`), and a meeting's chat pasted below the
+captions by the record shape of that block alone (`chatblock.py`); views read a caption extractor's row fields
 (`rowfields.py`), wiki source's bold labels (`wikibold.py`) and each rolling automatic caption
 line once (`rolling.py`).
 
@@ -106,6 +107,7 @@ from dataclasses import replace
 from typing import Literal
 
 from ..models import Session, Turn
+from .chatblock import chat_blocks, with_chat_blocks
 from .cues import cues_begin, first_speech
 from .exportmarks import ExportMarks
 from .header import find_title, guess_year
@@ -202,7 +204,7 @@ def _parse(text: str, source: str, sha256: str, label_model: LabelModel | Litera
 
     turns = build_turns(text, markers, starts, shapes, known)
     records = read_records(text)  # the fallback: a file of repeating records the rules misread
-    if records is not None and not _rules_read(records, turns, starts):
+    if records is not None and not _rules_read(records, turns, starts) and not chat_blocks(text, turns, starts):
         return _parse_export(text, source, sha256, records, starts)
     model = load_label_model() if label_model == "shipped" else label_model
     if isinstance(model, LabelModel):
@@ -220,6 +222,7 @@ def _parse(text: str, source: str, sha256: str, label_model: LabelModel | Litera
     thanked += [Marker(at, at, implicit=True) for at in voices_between(text, turns, starts)]
     if thanked:
         turns = split_turns(text, turns, thanked, starts)
+    turns = with_chat_blocks(text, turns, starts)  # a meeting's chat pasted below the captions
 
     header_end = markers[0].at if markers else len(text)
     if cue_start is not None:  # a cue file's header ends where its cues begin: a cue id is no title

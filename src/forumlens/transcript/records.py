@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from .exportmarks import ExportMarks, Mark, voice_changes
 
-__all__ = ["RecordShape", "learn_record_shape", "read_records"]
+__all__ = ["RecordShape", "learn_record_shape", "read_records", "record_heads", "stamped"]
 
 _LEAST = 3
 _SHARE = 0.8  # of the heads, the share that must hold a fixed word
@@ -230,6 +230,21 @@ def _heads(text: str, lines: list[tuple[int, str]], shape: RecordShape) -> list[
             body += 1
         marks.append(Mark(at, body, name))
     return marks
+
+
+def stamped(line: str) -> bool:
+    """Whether `line` opens with a run without letters that holds a date or a time (a record's
+    stamp, `14:41:02 `, `[10:02] `)."""
+    run = _STAMP_RUN.match(line)
+    return run is not None and _DATED.search(_signature(run.group())) is not None
+
+
+def record_heads(text: str, span: tuple[int, int]) -> tuple[RecordShape, list[Mark]] | None:
+    """The record shape learned from the lines of `text` in `span` alone, with its heads there
+    (a chat block saved below a caption transcript); None when those lines hold no shape."""
+    lines = [(at, line) for at, line in _lines(text) if span[0] <= at < span[1]]
+    shape = _learn(lines)
+    return None if shape is None else (shape, _heads(text, lines, shape))
 
 
 def read_records(text: str) -> ExportMarks | None:
