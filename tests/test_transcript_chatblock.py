@@ -120,3 +120,20 @@ def test_stamped_minutes_with_no_recurring_name_stay_caption_text() -> None:
     s = parse_transcript(text)
     assert [t.label for t in s.turns] == ["JO LI", "ANA RUIZ"]
     assert "11:00 Coffee break" in s.turns[0].text
+
+
+def test_a_chat_with_each_message_on_the_line_below_its_head() -> None:
+    text = CAPTIONS + (
+        "\n00:12:05\tFrom  Aroha Ngata  to  Everyone:\n\tIs the registry data licensed openly?\n"
+        "00:13:40\tFrom  Tomas Iribe  to  Everyone:\n\tyes, CC BY\n"
+        "00:14:02\tFrom  Aroha Ngata  to  Everyone:\n\tgreat, thanks\n"
+    )
+    s = parse_transcript(text)
+    chat = s.turns[3:]
+    assert [(t.speaker, t.text) for t in chat] == [
+        ("Aroha Ngata", "Is the registry data licensed openly?"),
+        ("Tomas Iribe", "yes, CC BY"),
+        ("Aroha Ngata", "great, thanks"),
+    ]
+    assert [t.line for t in chat] == [10, 12, 14]
+    assert s.turns[2].text == "Thank you all, see you in the chat."
