@@ -1,0 +1,404 @@
+"""The hand-written fate rules: where a question's exchange closes and whether it was answered.
+
+Why a module of its own: the rules read the turns after a question (who replies, a moderator's
+own answer or call, a non-answer, a new question closing the exchange) and give the fate model
+its rule verdict and features (`question_fates`); `analyse.questions` links the answers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..text.suffixes import Suffixes
+from .context import FLOOR_CUE, AnalysisContext
+from .cues import (
+    CUT_OFF,
+    DECLINE,
+    FLOOR_INVITE,
+    PARKING,
+    PROCEDURAL,
+    QUESTION_REF,
+    RELAY,
+    SELF_ANSWER,
+    TIMEKEEPING,
+    content_words,
+)
+from .questioncues import (
+    ANSWERS_NOW,
+    DEFERS,
+    FLOOR_OPEN,
+    NOT_KNOWN,
+    TIME_SHORT,
+    ordinal_part,
+)
+from .restated import only_restates, restates, without_restatement
+
+if TYPE_CHECKING:
+    pass
+from .questiongroups import QuestionGroup, _empty, _last_clause, _same_speaker
+from .questionsentences import _PASS_ON, _REDIRECT, _THANKS, _vocative, _words
+
+ANSWER_WINDOW = 6  # speech turns in which a floor question can still be taken up
+OVERLAP = 0.3  # share of a question's content words an answer must repeat to take it up
+
+
+def _question_turn(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bool:
+    """A turn that mainly asks (so it cannot be an answer)."""
+    asked = sum(_words(s.text) for g in groups if g.turn == j for s in g.sentences)
+    return asked > 0 and asked * 2.5 >= _words(ctx.turns[j].text)
+
+
+def _substantive(text: str) -> int:
+    from .context import FLOOR_CUE
+
+    kept = [
+        s
+        for s in re.split(r"(?<=[.!?])\s+", text)
+        if not (_THANKS.match(s) or FLOOR_CUE.search(s) or PROCEDURAL.search(s))
+    ]
+    return sum(len(s.split()) for s in kept)
+
+
+def _overlap(question: set[str], text: str) -> float:
+    if not question:
+        return 0.0
+    shared = question & _core_words(text[:2000])
+    return len(shared) / len(question) if len(shared) >= 2 else 0.0
+
+
+def _run(ctx: AnalysisContext, j: int, close: int) -> list[int]:
+    """Lines of the answer turns starting at `j`: it and the non-moderator turns right after it."""
+    lines = [ctx.turns[j].line]
+    k = j + 1
+    while k < close and (ctx.turns[k].kind != "speech" or not ctx.is_moderator(k)):
+        if not _empty(ctx, k) and ctx.people[k].name != ctx.people[j].name:
+            break
+        if not _empty(ctx, k):
+            lines.append(ctx.turns[k].line)
+        k += 1
+    if ctx.is_moderator(j):
+        return lines
+    k = j + 1
+    while k < close and not ctx.is_moderator(k):
+        if not _empty(ctx, k) and ctx.turns[k].line not in lines:
+            lines.append(ctx.turns[k].line)
+        k += 1
+    return lines
+
+
+def _answer_end(ctx: AnalysisContext, groups: list[QuestionGroup], j: int, close: int) -> int:
+    """Where the answer starting at turn `j` ends: at `close`, or before a later turn that
+    mainly asks a new question (someone from the floor asking is not part of the answer)."""
+    return next((k for k in range(j + 1, close) if _question_turn(ctx, groups, k)), close)
+
+
+def _addressee_replies(ctx: AnalysisContext, g: QuestionGroup, j: int) -> bool:
+    """The person the question named takes the next turn and does not decline or say they
+    cannot answer now (`_non_answer`): the shape of an answer whatever their role (a co-moderator asked "what is in the chat?" answers)."""
+    if _empty(ctx, j) or _same_speaker(ctx, j, g.turn):
+        return False
+    name = ctx.people[j].name
+    text = ctx.turns[j].text
+    return bool(name) and name == g.to and not DECLINE.search(text[:600]) and not _non_answer(text)
+
+
+NON_ANSWER_WORDS = 45  # a reply shorter than this that defers says only that (`_non_answer`)
+_BRIEF = re.compile(r"\b(briefly|quickly|very short|in (one|a) minute|short answer|one sentence)\b", re.I)
+
+
+def _non_answer(text: str) -> bool:
+    """A short reply that only says the number is not at hand or sends the question on
+    ("Honestly, I don't know a global evaluation, sorry. Maybe someone in the room knows."),
+    not one that says it answers ("let me answer honestly. … and I will follow up")."""
+    head = text[:300]
+    return (
+        _words(text) < NON_ANSWER_WORDS
+        and bool(DEFERS.search(head) or NOT_KNOWN.search(head))
+        and not ANSWERS_NOW.search(head)
+    )
+
+
+ANSWER_WORDS = 10  # substantive words a moderator's reply needs to answer a question itself
+
+
+def _hedges(sentence: str) -> bool:
+    """A sentence that defers, parks or says the answer is not at hand."""
+    return bool(DEFERS.search(sentence) or NOT_KNOWN.search(sentence) or PARKING.search(sentence))
+
+
+def answers_then_promises(sentences: list[str]) -> bool:
+    """A short reply that answers first and only then promises more ("We met them twice, but
+    nothing is signed yet.  We will come back to you on that."): the sentences before the
+    first deferring one carry `ANSWER_WORDS` substantive words about the matter, not about
+    the question ("That is a good question, but …", "That question is for the ministry"),
+    and no word of time, closing or declining is anywhere in the reply. A promise to follow
+    up after an answer does not unmake it; a deferral that opens the reply ("I do not have
+    the number.  …") or a long closing turn that defers among other business still leaves
+    the question open."""
+    first = next((k for k, s in enumerate(sentences) if _hedges(s)), None)
+    whole = " ".join(sentences)
+    if not first or _words(whole) >= NON_ANSWER_WORDS:  # no hedge (the other rules judge), or it opens the reply
+        return False
+    said = " ".join(sentences[:first])
+    if QUESTION_REF.search(said) or _cut_off(whole) or DECLINE.search(whole) or FLOOR_INVITE.search(whole):
+        return False
+    if TIMEKEEPING.search(whole) or TIME_SHORT.search(whole) or CUT_OFF.search(whole):
+        return False
+    return _substantive(said) >= ANSWER_WORDS
+
+
+def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bool:
+    """The moderator's turn `j` opens with an answer: at least `ANSWER_WORDS` substantive words
+    before any question or floor call of theirs, none of them deferring, parking or stopping
+    for time ("Very easy, everybody can join, institutions and persons, there is a form on our
+    page."); saying time is short while answering ("I will answer only partly because we are
+    out of time. The output …") still answers. A turn that only thanks and calls the next
+    speaker has none."""
+    turn = ctx.turns[j]
+    cut = next((h.sentences[0].start for h in groups if h.turn == j), turn.end)
+    head = ctx.session.text[turn.start : cut]
+    firsts = ctx.name_words
+    kept = []
+    for sent in re.split(r"(?<=[.!?])\s+", head):
+        called = _vocative(sent)
+        if (called and called in firsts) or FLOOR_OPEN.search(sent) or _calls(ctx, sent):
+            break  # from the first call of a name on, the turn hands the floor on
+        if FLOOR_CUE.search(sent) or _MIC.search(sent) or restates(sent):
+            continue  # floor management, or the question repeated in the chair's words ("If we could have a mic over here, …")
+        if not (QUESTION_REF.search(sent) and len(sent.split()) <= 8):  # "It is a good question."
+            kept.append(sent)
+    said = " ".join(kept)
+    if answers_then_promises(kept):
+        return True
+    if (
+        DEFERS.search(said)
+        or NOT_KNOWN.search(said)
+        or PARKING.search(said)
+        or _cut_off(said)
+        or DECLINE.search(said)
+        or ((TIMEKEEPING.search(said) or TIME_SHORT.search(said)) and not ANSWERS_NOW.search(said))
+        or FLOOR_INVITE.search(said)
+    ):
+        return False
+    return _substantive(said) >= ANSWER_WORDS
+
+
+_MIC = re.compile(r"\b(?:mic|microphone|mike)s?\b", re.I)
+_LET_US_HEAR = re.compile(r"\b(?:let'?s|let us) (?:have|hear|take) (?:the )?(?:answers?|responses?|reactions?)\b", re.I)
+
+
+def _calls(ctx: AnalysisContext, sentence: str) -> bool:
+    """A short sentence naming a session speaker ("Oksana?", "Hannah first.", "Mr. Koffi.")."""
+    words = sentence.split()
+    if not words or len(words) > 6:
+        return False
+    firsts = ctx.name_words
+    return any(len(n) > 2 and n in firsts for n in (w.strip(",.?!:;") for w in words))
+
+
+def calls_next(ctx: AnalysisContext, j: int) -> bool:
+    """The moderator's turn `j` ends by giving the floor to whoever speaks next ("Who wants to
+    take it?  Oksana?", "Aiko, do we have French?", "Let's have the answers.  Hannah first."):
+    that speaker's turn is the reply to the question before."""
+    nxt = next((k for k in range(j + 1, len(ctx.turns)) if not _empty(ctx, k)), None)
+    who = ctx.people[nxt].name if nxt is not None else None
+    if not who:
+        return False
+    name = set(who.split())
+    sents = [x.text for x in ctx.sentences[j]][-2:]
+    named = False
+    for x in sents:
+        called = _vocative(x)
+        said = {w.strip(",.?!:;") for w in x.split()}
+        if (called and called in name) or (_calls(ctx, x) and name & said):
+            named = True
+        elif name & said and _PASS_ON.search(_last_clause(x)):
+            named = True  # "Her adviser at the back, Mr. Tanaka from the ministry, do you want to say something?"
+    return named and (any("?" in x for x in sents) or bool(_LET_US_HEAR.search(ctx.turns[j].text)))
+
+
+def _cut_off(text: str) -> bool:
+    """A moderator stopping for time without handing the question to anyone ("we are out
+    of time, maybe the speakers can reply in writing"); "we are almost out of time, so
+    Lars, very briefly" still gives it the floor."""
+    return bool(CUT_OFF.search(text)) and not (_PASS_ON.search(text) or _BRIEF.search(text) or ANSWERS_NOW.search(text))
+
+
+def _invited_before(ctx: AnalysisContext, g: QuestionGroup) -> set[str]:
+    """Speakers named in the asking turn before the question ("Dhaka, the floor is yours …
+    while they fix the audio let me read a question from the chat: …"): their next turn is
+    the intervention they were called for, not an answer to a question they were not asked.
+    Only for a question read out for someone else."""
+    if g.by == g.asked_by:  # the speaker's own question goes to whom they called
+        return set()
+    # the next speakers first: the last turn of a session (or a one-turn caption line) has
+    # none, and its words before each question need not be read (issue 19)
+    named = []
+    for j in range(g.turn + 1, min(len(ctx.turns), g.turn + 4)):
+        name = ctx.people[j].name
+        label = ctx.turns[j].label or ""
+        if name and name != g.to:
+            named.append((name, set(name.split()) | {w.title() for w in label.split()[-1:]}))
+    before = ctx.session.text[ctx.turns[g.turn].start : g.sentences[0].start] if named else ""
+    if not before.strip():
+        return set()
+    words = set(re.findall(r"\b[A-Z][\w‑'-]+", before))
+    return {name for name, says in named if words & says}
+
+
+def _takes_floor_for(ctx: AnalysisContext, g: QuestionGroup, j: int, crowded: bool, invited: set[str]) -> bool:
+    """Whether turn `j`, by someone who replies after the question, can be its answer by
+    position alone. Not when the question went to a named speaker and `j` is someone else
+    (the addressee's own turn answers, `_addressee_replies`), not when more questions were
+    put after it in the same turn (a reply answers the one it takes up), and not when `j`'s
+    speaker had been called on before the question was read (`_invited_before`)."""
+    name = ctx.people[j].name
+    named = g.to in ctx.speaker_names if g.to else any(p.name == g.to for p in ctx.people)  # "" or None: unnamed turns
+    person_to = g.to != "room" and named
+    if person_to and name != g.to:
+        return False
+    return not crowded and name not in invited
+
+
+def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], close: int) -> tuple[str, list[int]]:
+    words = content_words(" ".join(s.text for s in g.core))
+    direct = g.from_moderator and not g.parked
+    parked = g.parked
+    crowded = any(h is not g and h.turn == g.turn and h.sentences[0].start > g.sentences[0].start for h in groups)
+    same_turn = [h for h in groups if h.turn == g.turn]
+    nth = same_turn.index(g) if len(same_turn) > 1 else 0  # which of its turn's questions, for `ordinal_part`
+    invited = _invited_before(ctx, g)
+    seen = 0
+    for j in range(g.turn + 1, min(close + 1, len(ctx.turns))):
+        if seen == 0 and _addressee_replies(ctx, g, j):
+            return "answered", [ctx.turns[j].line] if j == close else _run(ctx, j, _answer_end(ctx, groups, j, close))
+        if j == close:  # the turn that moves on may still reply first ("It is a fair point. … Yuki, …?")
+            cut = next((h.sentences[0].start for h in groups if h.turn == j), ctx.turns[j].end)
+            head = ctx.session.text[ctx.turns[j].start : cut]
+            if (
+                seen == 0
+                and not g.from_moderator
+                and ctx.is_moderator(j)
+                and not _same_speaker(ctx, j, g.turn)
+                and _substantive(head) >= 6
+                and not PARKING.search(head)
+                and not _cut_off(head)
+            ):
+                return "answered", [ctx.turns[j].line]
+            break
+        if _empty(ctx, j) or _same_speaker(ctx, j, g.turn) or _question_turn(ctx, groups, j):
+            continue
+        text = ctx.turns[j].text
+        if ctx.is_moderator(j) and not g.from_moderator:
+            if only_restates(ctx, j):
+                continue  # "So the lady is asking whether …": a re-ask, neither an answer nor a move on
+            text = without_restatement(ctx, j)
+        seen += 1
+        if ctx.is_moderator(j):
+            if (
+                not g.from_moderator
+                and seen == 1
+                and not PARKING.search(text)
+                and not _cut_off(text)
+                and not _redirects(ctx, j)
+                and (
+                    (QUESTION_REF.search(text) and _substantive(text) >= 12)
+                    or (SELF_ANSWER.match(text) and _substantive(text) >= 6)
+                    or mod_answers(ctx, groups, j)
+                )
+            ):
+                return "answered", [ctx.turns[j].line]
+            if seen == 1 and (PARKING.search(text) or _cut_off(text) or DEFERS.search(text[:400])):
+                parked, direct = True, False
+            elif not g.from_moderator and seen == 1 and (RELAY.search(text) or calls_next(ctx, j)):
+                direct = True
+            elif not g.from_moderator and seen == 1:
+                direct = False
+            continue
+        part = ordinal_part(text, nth)  # a reply answering part by part is judged on this question's part
+        if part is None or DECLINE.search(part[:600]) or _non_answer(part):
+            direct = False  # passed on, or only another part answered: only a later turn that takes it up answers it
+            continue
+        if len(same_turn) > 1 and part != text and _substantive(part) >= ANSWER_WORDS:
+            return "answered", _run(ctx, j, _answer_end(ctx, groups, j, close))  # "The first part is simple. …"
+        someone_else = not _takes_floor_for(ctx, g, j, crowded, invited)
+        if (not someone_else and (direct or (seen == 1 and not parked))) or (
+            not parked and _addressee_replies(ctx, g, j)
+        ):
+            return "answered", _run(ctx, j, _answer_end(ctx, groups, j, close))
+        if _overlap(words, text) >= OVERLAP:
+            return ("answered-later" if parked else "answered"), _run(ctx, j, _answer_end(ctx, groups, j, close))
+        if seen >= ANSWER_WINDOW:
+            break
+    return "unanswered", []
+
+
+def _redirects(ctx: AnalysisContext, j: int) -> bool:
+    """A moderator's turn that sends the question on ("That's a good question for the
+    secretariat.  Chengetai, …?", `_REDIRECT`): it praises or places the question, it does not answer it."""
+    return any(_REDIRECT.search(s.text) for s in ctx.sentences[j])
+
+
+def _closes(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], boundaries: list[int]) -> int:
+    """Turn index where the exchange opened by `g` is over."""
+    for h in groups:
+        if h is g or h.turn < g.turn or (h.turn == g.turn and h.sentences[0].start <= g.sentences[0].start):
+            continue
+        if h.from_moderator and h.asked_by == h.by and not h.restates:
+            return h.turn
+    after = [b for b in boundaries if b > g.turn]
+    return min(after) if after else len(ctx.turns)
+
+
+@lru_cache(maxsize=1024)
+def _core_words(text: str) -> frozenset[str]:
+    """`content_words` of a question's core or an answer's head, kept: `link_answers` compares
+    every later question with each earlier one and `_overlap` weighs the same answer turn
+    for each question before it, so each text is otherwise stemmed once per pair."""
+    return frozenset(content_words(text))
+
+
+def _same_question(a: QuestionGroup, b: QuestionGroup, ctx: AnalysisContext) -> bool:
+    wa = _core_words(" ".join(s.text for s in a.core))
+    wb = _core_words(" ".join(s.text for s in b.core))
+    shared = wa & wb
+    sim = len(shared) / max(1, min(len(wa), len(wb))) if len(shared) >= 2 else 0.0  # one shared word is a topic
+    same_to = a.to == b.to and a.to != "room"
+    return b.from_moderator and ((same_to and (b.reask or sim >= 0.3)) or sim >= 0.6)
+
+
+@dataclass(frozen=True)
+class FateRecord:
+    """One question's exchange as the fate model reads it (internal; `question_fates`)."""
+
+    close: int  # turn index where the exchange is over
+    rule: tuple[str, list[int]]  # the hand-written rules' status and answer lines
+    features: list[str]  # `questionfeatures.fate_features`
+
+
+def question_fates(
+    ctx: AnalysisContext,
+    groups: list[QuestionGroup],
+    boundaries: list[int] | None = None,
+    *,
+    with_features: bool = True,
+) -> list[FateRecord]:
+    """The rules' fate and the model's features of every question (training reads these too;
+    `with_features=False` leaves the features out when only the rules judge)."""
+    from .questionfeatures import FateContext, fate_features  # builds on this module's helpers
+    from .questions_later import later_turns
+
+    bounds = boundaries or []
+    out = []
+    # the speech turns' content words, which "overlap:later" reads for every question anyway
+    words: dict[int, set[str]] = later_turns(ctx).words if with_features else {}
+    tails: dict[int, Suffixes] = {}
+    for i, g in enumerate(groups):
+        close = _closes(ctx, g, groups, bounds)
+        rule = ("unanswered", []) if close == g.turn else _fate(ctx, g, groups, close)
+        feats = fate_features(ctx, g, FateContext(groups, close, i, words, tails)) if with_features else []
+        out.append(FateRecord(close, rule, feats))
+    return out
