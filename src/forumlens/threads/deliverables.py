@@ -1,0 +1,203 @@
+"""What a sentence is about: the names it says, its ask category and a promise's deliverable.
+
+Why a module of its own: promises, updates, deliveries and slips must name their deliverable
+(`threads.items`' docstring); finding the noun that is theirs (its own clause, the subject of
+a passive, a compound, a verb promised) is one job, asked of each cue a sentence holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..analyse.asks import classify_category
+from ..resolve.mentions import find_mentions
+from ..resolve.text import LineIndex
+from .cues import PRONOUN_OBJECT, Cue, retro_promise
+from .itemcontext import _CLAUSE, _SUBJECT_PRONOUN, _Context
+from .nounphrase import is_output, object_phrase, subject_phrase, unknown_family
+from .sentences import Sentence
+
+
+# -- what a sentence is about -------------------------------------------------------------
+def _names(ctx: _Context, sentence: Sentence) -> tuple[tuple[int, int], ...]:
+    """Spans (in the sentence) of the coalition names it says: they say who, not what."""
+    found = ctx.names.get(sentence.start)
+    if found is None:
+        found = tuple(
+            (m.start - sentence.start, m.end - sentence.start)
+            for m in find_mentions(
+                ctx.session.text, sentence.start, sentence.end, registry=ctx.registry, lines=_line_index(ctx)
+            )
+            if m.kind == "dc"
+        )
+        ctx.names[sentence.start] = found
+    return found
+
+
+def _line_index(ctx: _Context) -> LineIndex:
+    if ctx.line_index is None:
+        ctx.line_index = LineIndex(ctx.session.text)
+    return ctx.line_index
+
+
+def _without_coalitions(ctx: _Context, sentence: Sentence) -> str:
+    text = sentence.text
+    for a, b in _names(ctx, sentence):
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _category(ctx: _Context, text: str, cue_end: int = 0) -> str:
+    lex = ctx.lexicon
+    found = lex.category(lex.features(text), lex.features(" ".join(text[cue_end:].split()[:10])))
+    if found:
+        return found
+    fallback = classify_category(text)
+    return fallback if fallback not in ("policy",) else "other"
+
+
+def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bool | None:
+    """(family, noun) of what the cue is about; False when it points back with a pronoun; None if nothing."""
+    found = [d for d in _compounds(sentence, ctx.lexicon.deliverables(sentence)) if is_output(sentence, d)]
+    after = [d for d in found if d[0] >= cue.end]
+    promised = [d for d in found if d[0] >= cue.start and d[1] == cue.end]
+    # "will be published", "is planned for": the deliverable is the subject, what follows is a time or a place
+    active = not _PASSIVE_PROMISE.match(sentence, cue.start, cue.end)
+    obj = object_phrase(sentence, cue.end) if cue.signal == "promise" and active else None
+    on = _WORK_ON.search(sentence, cue.start, cue.end) if cue.signal != "promise" else None
+    if on is not None:  # "the work on the transparency ranking continued": the cue holds what it is about
+        said = sentence[on.end() : cue.end].rstrip()
+        verb = said.rsplit(None, 1)[-1] if said.strip() else ""  # the cue's last word ("continued") ends the phrase
+        obj = object_phrase(sentence[: on.end() + len(said) - len(verb)].rstrip() if verb else sentence, on.end())
+    if obj is not None:
+        # the phrase the verb governs: the lexicon's noun when it heads it, else the head itself ("we will publish
+        # a compendium of good practices" promises a compendium, not good practices), unless the verb names the
+        # output ("we will map the satellite offers": a map)
+        known = [d for d in found if d[0] <= obj[0] and obj[1] <= d[1]]
+        if known:
+            a, b, family = known[0]
+            return family, sentence[a:b]
+        if not promised or _DELIVERABLE_AFTER.match(sentence[cue.end :]):
+            noun = sentence[obj[0] : obj[1]]
+            return unknown_family(noun), noun
+    if cue.signal == "promise" and after and not sentence[cue.start : cue.end].lower().startswith(_SUBJECT_PROMISED):
+        a, b, family = after[0]
+        return family, sentence[a:b]
+    if cue.signal == "promise" and promised and not _DELIVERABLE_AFTER.match(sentence[cue.end :]):
+        # the output promised as a verb whose object the lexicon does not know ("we will map the satellite offers
+        # …" promises a map): the verb is the deliverable, as `link._families` reads it
+        a, b, family = promised[-1]
+        return family, sentence[a:b]
+    bounds = [m.end() for m in _CLAUSE.finditer(sentence, 0, cue.start)]
+    left = bounds[-1] if bounds else 0
+    before = [d for d in found if left <= d[0] and d[1] <= cue.start]
+    subject = subject_phrase(sentence, left, cue.start) if cue.signal != "promise" else None
+    if subject is not None and any(d[0] <= subject[0] and subject[1] <= d[1] for d in found):
+        subject = None  # the lexicon knows it: the rules below read it
+    if before and cue.signal != "promise":
+        if subject is not None and all(_COMPLEMENT.search(sentence[: d[0]]) for d in before):
+            # "The template terms of service for small platforms that we released": the clause is about its
+            # opening phrase, the lexicon's nouns are only its complements
+            noun = sentence[subject[0] : subject[1]]
+            return unknown_family(noun), noun
+        a, b, family = _subject(sentence, before)
+        return family, sentence[a:b]
+    if PRONOUN_OBJECT.match(sentence[cue.end :]):
+        earlier = [d for d in found if d[1] <= cue.start]
+        if earlier:  # "The report has a summary, and we will translate it": "it" is the report
+            a, b, family = earlier[-1]
+            return family, sentence[a:b]
+        return False
+    if before:
+        a, b, family = before[-1]
+        return family, sentence[a:b]
+    earlier = [d for d in found if d[1] <= left]
+    if earlier and cue.signal != "promise" and _SUBJECT_PRONOUN.search(sentence[left : cue.start]):
+        # "A guide … was announced for 2024; it has been delayed": "it" is the subject of the clause before
+        previous = bounds[-2] if len(bounds) > 1 else 0
+        a, b, family = _subject(sentence, [d for d in earlier if d[0] >= previous] or earlier[-1:])
+        return family, sentence[a:b]
+    near = [d for d in after if len(sentence[cue.end : d[0]].split()) <= 6]
+    if near:
+        a, b, family = near[0]
+        return family, sentence[a:b]
+    if subject is not None and subject_phrase(sentence, left, cue.start, at_cue=True):
+        noun = sentence[subject[0] : subject[1]]  # "The test lab did not happen": a deliverable the lexicon lacks
+        return unknown_family(noun), noun
+    if cue.signal != "promise":
+        # "The legal hotline we announced in Guadalajara, we could not keep it alive": the sentence opens with the
+        # promised thing, named back by the promise it was ("we announced"), and then tells its fate
+        back = retro_promise(sentence)
+        opening = subject_phrase(sentence, 0, back.start(), at_cue=True) if back and back.end() <= cue.start else None
+        if opening is not None:
+            noun = sentence[opening[0] : opening[1]]
+            return unknown_family(noun), noun
+    return None
+
+
+def _outputs(ctx: _Context, sentence: str) -> list[tuple[int, int, str]]:
+    """The lexicon's deliverable nouns in `sentence` that name an output there (`is_output`)."""
+    return [d for d in ctx.lexicon.deliverables(sentence) if is_output(sentence, d)]
+
+
+_SUBJECT_PROMISED = ("will be", "shall", "will take place")  # cues whose deliverable is their subject
+_PASSIVE_PROMISE = re.compile(r"will be|will take place|shall|(?:is|are) (?:planned|scheduled|foreseen|due)\b", re.I)
+_WORK_ON = re.compile(r"\bwork(?:ing)? on\b", re.I)
+# a promised verb followed by a pronoun or nothing ("we will map it", "we will survey.") names no output of its own
+_DELIVERABLE_AFTER = re.compile(r"\s*(?:[.,;:!?]|$|(?:it|them|this|that)\b)", re.I)
+
+
+def _compounds(sentence: str, found: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Deliverable nouns side by side are one compound whose head is the last ("training webinars" are
+    webinars, "the report launch event" an event): one span, the last noun's family."""
+    out: list[tuple[int, int, str]] = []
+    for a, b, family in found:
+        if out and not sentence[out[-1][1] : a].strip(" -"):
+            out[-1] = (out[-1][0], b, family)
+        else:
+            out.append((a, b, family))
+    return out
+
+
+_COMPLEMENT = re.compile(
+    r"\b(?:of|on|for|about|in|from|into|with|under)\s+(?:(?:the|a|an|our|their|its|this|that)\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def _subject(sentence: str, nouns: Sequence[tuple[int, int, str]]) -> tuple[int, int, str]:
+    """The deliverable a clause is about: its last noun that a preposition does not introduce
+    ("our open repository of course material is now online" is about the repository, "the
+    toolkit was announced in our Kyoto statement" about the toolkit); else its last noun."""
+    heads = [n for n in nouns if not _COMPLEMENT.search(sentence[: n[0]])]
+    return (heads or nouns)[-1]
+
+
+# a cue after "what" / "everything" speaks of things it does not name ("to present what we produced")
+_FREE_RELATIVE = re.compile(r"\b(?:what|whatever|everything|anything|all that)\s*$", re.I)
+_ALL_SIGNALS = ("response", "slip", "update", "promise", "delivery", "enacted", "need")
+_NAME_STOP = frozenset({"dynamic", "coalition", "internet", "the", "and", "for", "with", "digital"})
+
+
+@lru_cache(maxsize=256)
+def _own_coalition_pattern(coalition: str) -> re.Pattern[str] | None:
+    """How a coalition's own member names it as a subject in short: "the youth coalition", "our rights
+    coalition" — "the"/"our"/"this" and a word of its name before "coalition" (not the generic words of
+    every name: "the Internet coalition" says nothing), so "the youth coalition will run …" promises as
+    "we will run …" does."""
+    words = sorted({w.lower() for w in re.findall(r"[A-Za-z][\w-]{3,}", coalition)} - _NAME_STOP)
+    if not words:
+        return None
+    either = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\b(?:the|our|this) (?:[\w-]+ ){{0,2}}?(?:{either})(?: [\w-]+)? coalition\b", re.I)
+
+
+def _retro_update(sentence: str) -> Cue | None:
+    """A sentence that names the speaker's earlier promise of a deliverable without a fate cue ("the
+    curriculum that we announced last year, the work goes on"): news of the promise, an update."""
+    said = retro_promise(sentence)
+    if said is None:
+        return None
+    return Cue("update", said.start(), said.end(), said.group(0))
