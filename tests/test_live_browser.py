@@ -9,6 +9,7 @@ Screenshots go to `test-artifacts/screenshots/live-*.png`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,7 +92,12 @@ def test_new_and_growing_turns_appear_without_reload(live_server, page: Page) ->
     follower.step()
     finalise(follower, "ended")
     expect(page.locator("#live-badge")).to_have_text("finished", timeout=5000)
-    expect(turns).to_have_count(3)
+    # Anna's closing turn, then the closing note as a note turn of its own (not folded into her speech)
+    expect(turns).to_have_count(4)
+    expect(turns.nth(2)).to_contain_text("Thank you all.")
+    expect(turns.nth(2)).not_to_contain_text("Session concluded")
+    expect(turns.nth(3)).to_have_class(re.compile(r"\bnote\b"))
+    expect(turns.nth(3)).to_contain_text("(Session concluded)")
     assert page.evaluate("() => window.__notReloaded === true")
     page.screenshot(path=str(SHOTS / "live-session-finished.png"), full_page=True)
 
