@@ -187,8 +187,11 @@ def test_run_stops_at_the_end_note_and_finalises(fresh_store: Store, tmp_path) -
     caption = tmp_path / "captions.txt"
     caption.write_bytes(b"Workshop 2024\n>> ANNA SMITH: Hello.\n>> ANNA SMITH: Thank you all.\n(Session concluded)\n")
     result = Follower(fresh_store, FileSource(caption), LiveOptions(interval=0.01, idle_exit=30)).run()
-    assert result.finished and result.reason == "ended" and result.turns == 2
+    # two speech turns and the closing note, a note turn of its own
+    assert result.finished and result.reason == "ended" and result.turns == 3
     assert fresh_store.live_info(result.session_id).state == "finished"  # type: ignore[union-attr]
+    last = fresh_store.turns_from(result.session_id, 0)[-1]
+    assert last.kind == "note" and last.text == "(Session concluded)"
 
 
 def test_idle_exit_finalises_and_live_analysis_is_stored_while_live(fresh_store: Store, tmp_path) -> None:
