@@ -148,7 +148,7 @@ def tag(file: Path | None, scheme: str, jsonl: bool, text: str | None, threshold
     if file is None:
         raise click.UsageError('give a FILE to tag, --text "…", or --jsonl to read JSON lines on stdin')
     session = _session_of(file, hint=_TEXT_HINT)
-    tags = tag_session(session, scheme, threshold=limit)
+    tags = tag_session(session, scheme, threshold=limit, short_as_text=True)
     click.echo(format_file_tags(tags, session) if tags else f"no {_SCHEME_WORDS[scheme]} evidence found in {file}")
 
 

@@ -18,9 +18,8 @@ with *strong evidence*: one taxonomy phrase of two or more content words ("clean
 lone single word is not enough ("poor" may be audio quality, "security" food security).
 The score of such a code is at least 1 - n / (2 * _SHORT_WORDS) for a text of n words:
 0.97 for two words, 0.67 at twenty, 0.52 at twenty-nine; from thirty words on, the passage
-scores alone decide. A session or document whose speech is shorter than one passage window
-(`_WINDOW_WORDS`) is judged the same way as one text, on ingest and by `tag FILE` alike;
-longer sessions keep the passage rule: a topic must recur, not be named once.
+scores alone decide. Session passages (at least `_MIN_PASSAGE_WORDS`) keep the passage
+rule: in a session a topic must recur, not be named once.
 """
 
 from __future__ import annotations
@@ -303,6 +302,7 @@ def tag_session(
     *,
     threshold: float = THRESHOLD,
     memo: SessionMemo | None = None,
+    short_as_text: bool = False,
 ) -> list[Tag]:
     """Session tags: score = mean of a code's three best passage scores; lines from those passages.
 
@@ -311,14 +311,13 @@ def tag_session(
     a tag without vocabulary evidence in those passages is dropped (nothing to cite).
     `memo` shares sentence splits and stems with the other stages run over the session.
 
-    A session of fewer words than one passage window (a note, an abstract, a statement of a
-    few lines) cannot show a recurring topic, so it is tagged as one text instead. Ingest
-    and `forumlens tag FILE` share this one rule, so a file and its stored copy get the
-    same tags.
+    With `short_as_text`, a session of fewer words than one passage window (a note, an
+    abstract, a statement of a few lines, given to `forumlens tag FILE`) cannot show a
+    recurring topic, so it is tagged as one text instead. Ingest keeps the passage rule.
     """
     tax = load_taxonomy(scheme)
     memo = memo or SessionMemo()
-    if _speech_words(session, memo) < _WINDOW_WORDS:
+    if short_as_text and _speech_words(session, memo) < _WINDOW_WORDS:
         return _tag_as_one_text(session, scheme, threshold, memo)
     year = session.year
     per_code: dict[str, list[tuple[float, Turn, int]]] = {}
