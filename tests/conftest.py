@@ -37,6 +37,24 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         raise pytest.UsageError(f"the shared corpus is missing: expected {MAIN_SESSION} (../shared next to the repo)")
 
 
+# Files every later test needs. A CI run once lost them part-way (every later test that read a
+# file failed or skipped, then the run hung until its time limit); if that happens again the run
+# stops at once and says what the machine looked like, instead of failing for an hour.
+_SENTINELS = (ROOT / "README.md", ROOT / "pyproject.toml", MAIN_SESSION)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    missing = [str(p) for p in _SENTINELS if not p.exists()]
+    if missing:
+        from ._vanished import describe_machine
+
+        pytest.exit(
+            f"before {item.nodeid}: {', '.join(missing)} no longer exist(s); the checkout or ../shared "
+            f"was removed during the run. What the machine looked like:\n{describe_machine(ROOT)}",
+            returncode=3,
+        )
+
+
 @pytest.fixture
 def shared() -> Path:
     return SHARED
