@@ -17,7 +17,7 @@ from itertools import accumulate
 from .cues import cue_marks, is_cue_file
 from .heads import LABEL_MAX
 from .shapes import LineLabel, Shapes, title_rest
-from .speakers import looks_like_label, phone_label, sentence_word, title_word, without_symbols
+from .speakers import generic_label, looks_like_label, phone_label, sentence_word, title_word, without_symbols
 
 __all__ = ["Marker", "find_markers", "line_of", "line_starts", "shape_head"]
 
@@ -63,9 +63,14 @@ def _bare_label_markers(text: str) -> list[Marker]:
         # and a display name's emoji and pipe are not words either: "🌊 Host | Jo Li"
         named = [w.strip("()[]") for w in without_symbols(label).split() if w.strip("()[]\u2013\u2014-|")]
         title_case = len(named) >= 2 and all(w[:1].isupper() or w in {"de", "la", "van", "von", "da"} for w in named)
-        if (all_caps or title_case) and not _heading(label, text, match.end()):
+        # a generic voice in sentence case with an aside: "Audience member (Guadalajara)"
+        generic = generic_label(_ASIDE.sub("", label).strip())
+        if (all_caps or title_case or generic) and not _heading(label, text, match.end()):
             markers.append(Marker(match.start(1), match.start(1)))
     return markers
+
+
+_ASIDE = re.compile(r"\s*\([^()\n]*\)")
 
 
 # A session-type phrase before a heading's colon ("Open Forum: …", "Main Session: …"); never a

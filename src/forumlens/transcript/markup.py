@@ -16,6 +16,11 @@ shows; the turns are cut from the source again. A text is taken to hold markup w
 more tags of the elements these exports use occur in it (one `<b>` may be quoted in a speech);
 an angle-bracket note (`<inaudible>`, `<laughter>`) names no such element and stays, and so does a
 WebVTT voice span `<v Jo Li>`, which `cues.py` reads as the label.
+
+A caption format may add elements of its own (RealText: `<window …>`, `<time begin="…"/>`,
+`<clear/>`). In a text that holds markup by the test above, an empty-element tag (`<clear/>`)
+of any name and the tags of any element the text closes (`</window>`) are markup too: a note
+in angle brackets is never written self-closed, nor closed.
 """
 
 from __future__ import annotations
@@ -52,7 +57,15 @@ def markup_edits(text: str) -> list[Edit]:
     edits = []
     for tag in _TAG.finditer(text):
         edits.append(Edit(tag.start(), tag.end(), " " if _BREAK.match(tag.group()) else ""))
-    return edits if len(edits) >= _LEAST else []
+    if len(edits) < _LEAST:
+        return []
+    known = {e.start for e in edits}
+    found = [m for m in _ANY_TAG.finditer(text) if m.start() not in known]
+    closed = {m.group("name").lower() for m in found if m.group().startswith("</")} - {"v"}
+    for m in found:
+        if (m.group().endswith("/>") and m.group("name").lower() != "v") or m.group("name").lower() in closed:
+            edits.append(Edit(m.start(), m.end(), ""))
+    return edits
 
 
 # Any start or end tag on one line: `<text start="5.05" dur="3.67">`, `</text>`.

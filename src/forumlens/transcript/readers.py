@@ -7,7 +7,8 @@ Two kinds, tried before the caption rules of `parse.py`:
   page (`entities.py`: `&gt;&gt;` is `>>`), turn markers mangled by a PDF (`markervariants.py`:
   `»`, `> >`), full-width colons, brackets and spaces from an East Asian captioning service
   (`fullwidth.py`: `：` is `:`), the paragraph numbers of an edited transcript (`numbered.py`:
-  `2. MR. JO LI:` is `MR. JO LI:`), markup tags left in a saved page, a TTML caption file or a
+  `2. MR. JO LI:` is `MR. JO LI:`), the bullets of notes written one bullet a speaker (`bullets.py`:
+  `- Jo Li: asks …` is `Jo Li: asks …`), markup tags left in a saved page, a TTML caption file or a
   styled subtitle file (`markup.py`: `<p><b>CHAIR:</b>` is `CHAIR:`), invisible characters
   of a copied page (`invisible.py`: a bidi mark before `>>`, a no-break space in a name), and a
   frame or cue wrapper learned from the file (`wrappers.py`: `{75}{200}>> CHAIR:` is `>> CHAIR:`),
@@ -15,7 +16,8 @@ Two kinds, tried before the caption rules of `parse.py`:
   wiki source's bold labels (`wikibold.py`: `'''Jo Li:'''` is `Jo Li:`), labels in letter-spaced capitals
   (`spaced.py`: `M S .   J O   L I :` is `MS. JO LI:`), an e-mail's quote prefix (`quoted.py`:
   `> >> CHAIR:` is `>> CHAIR:`), and the repeated showings of a rolling automatic caption line
-  (`rolling.py`: each line is spoken once). The rules then parse the view, and each turn is cut from the source again.
+  (`rolling.py`: each line is spoken once), and a header-less table of time columns and text with no
+  speaker field (`delimited.py`: `4.35<TAB>9.12<TAB>CHAIR: Good afternoon` is `CHAIR: Good afternoon`). The rules then parse the view, and each turn is cut from the source again.
 - *export readers* read files that state their turns themselves (`exportmarks.py`): a table
   with a speaker column and a text column (`tables.py`: caption CSV, wiki pipe table), saved
   captions with a `[Display Name] time` line above each caption (`labelblocks.py`), a delimited
@@ -34,9 +36,11 @@ the format needs is absent), so plain caption files pay almost nothing.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 
-from .delimited import read_delimited
+from .bullets import bullet_edits
+from .delimited import read_delimited, text_column_edits
 from .entities import entity_edits
 from .exportmarks import ExportMarks
 from .fullwidth import fullwidth_edits
@@ -57,7 +61,7 @@ from .stampedheads import read_stamped_heads
 from .structured import read_structured
 from .tables import read_table
 from .timedlabels import read_timed_labels
-from .view import View, apply_edits
+from .view import Edit, View, apply_edits
 from .wikibold import wiki_bold_edits
 from .wrappers import wrapper_edits
 
@@ -81,6 +85,7 @@ EXPORT_READERS: tuple[Callable[[str], ExportMarks | None], ...] = (
 def reading_view(text: str) -> View:
     """The view the caption rules read: `text` with the view readers' rewrites (the text itself,
     `changed` False, when none applies)."""
+    columns = text_column_edits(text)
     edits = [
         *rolling_edits(text),
         *wrapper_edits(text),
@@ -93,9 +98,25 @@ def reading_view(text: str) -> View:
         *marker_edits(text),
         *fullwidth_edits(text),
         *paragraph_number_edits(text),
+        *bullet_edits(text),
         *spaced_edits(text),
     ]
+    if columns:  # a table's fields go first: a reader of row prefixes would cut one field only
+        edits = [*columns, *_outside(edits, columns)]
     return apply_edits(text, edits) if edits else View(text)
+
+
+def _outside(edits: list[Edit], taken: list[Edit]) -> list[Edit]:
+    """The `edits` that overlap none of `taken` (sorted by start, not overlapping each other)."""
+    starts = [e.start for e in taken]
+    kept = []
+    for edit in edits:
+        i = bisect_right(starts, edit.start) - 1
+        before = taken[i] if i >= 0 else None
+        after = taken[i + 1] if i + 1 < len(taken) else None
+        if (before is None or before.end <= edit.start) and (after is None or edit.end <= after.start):
+            kept.append(edit)
+    return kept
 
 
 def export_marks(text: str) -> ExportMarks | None:

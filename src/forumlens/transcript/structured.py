@@ -380,10 +380,13 @@ def _trimmed(data: bytes, runs: list[tuple[int, int]], offsets: _Offsets, shift:
 # --- records to turns ---------------------------------------------------------------------------
 
 
-def _voice_field(records: list[Record], exclude: str | None, referenced: set[str]) -> str | None:
+def _voice_field(
+    records: list[Record], exclude: str | None, referenced: set[str], *, unnamed: bool = False
+) -> str | None:
     """The short field that varies over a small set (the speaker): in most records, with letters,
     short, two or more values and some coming back (an id resolved to a name need not repeat);
-    a field whose name says it names a voice first, then the fewest values."""
+    a field whose name says it names a voice first, then the fewest values. `unnamed`: the
+    fields have no names (a table with no header row), so the one such field is the voice."""
     counts = Counter(k for r in records for k in r.fields if k != exclude)
     candidates = []
     for key, n in counts.items():
@@ -399,20 +402,28 @@ def _voice_field(records: list[Record], exclude: str | None, referenced: set[str
     if not candidates:
         return None
     best = min(candidates)
+    if unnamed:
+        return best[3] if len(candidates) == 1 else None  # two such fields: which is the voice?
     if best[0] and best[1]:
         return None  # neither resolved from a list of people nor named as a voice: a style, a region
     return best[3]
 
 
 def record_marks(
-    text: str, records: list[Record], exclude: str | None, referenced: set[str] | None = None
+    text: str,
+    records: list[Record],
+    exclude: str | None,
+    referenced: set[str] | None = None,
+    *,
+    unnamed: bool = False,
 ) -> ExportMarks | None:
     """The turns of `records`: one mark where each record's speech starts, labelled by its voice
-    field; None when they have no voice field or too few records hold speech."""
+    field; None when they have no voice field or too few records hold speech (`unnamed`: see
+    `_voice_field`)."""
     spoken = [r for r in records if r.spans]
     if len(spoken) < _LEAST:
         return None
-    voice = _voice_field(spoken, exclude, referenced or set())
+    voice = _voice_field(spoken, exclude, referenced or set(), unnamed=unnamed)
     if voice is None:
         return None
     marks = []
