@@ -137,3 +137,25 @@ def test_a_list_of_points_inside_a_speech_keeps_its_bullets() -> None:
     )
     assert bullet_edits(text) == []
     assert [t.label for t in parse_transcript(text).turns] == ["CHAIR", "ANA RUIZ"]
+
+
+RECOGNISED = (
+    '{"id": "job-1", "status": "completed", "speaker_labels": true,\n'
+    ' "text": "Welcome all. Thanks, glad to be here. Our first speaker. Happy to help.",\n'
+    ' "utterances": [\n'
+    '  {"speaker": "A", "text": "Welcome all, this is the forum on village radio.", "start": 0, "end": 4000},\n'
+    '  {"speaker": "B", "text": "Thanks, glad to be here with you today.", "start": 4200, "end": 8000},\n'
+    '  {"speaker": "A", "text": "Our first speaker joins from the coast.", "start": 8100, "end": 9900},\n'
+    '  {"speaker": "C", "text": "Happy to help, we run two stations.", "start": 10000, "end": 12000},\n'
+    '  {"speaker": "B", "text": "And we run one, on the hill above town.", "start": 12500, "end": 14000},\n'
+    '  {"speaker": "A", "text": "Thank you both, we have five minutes.", "start": 14200, "end": 16000}\n'
+    " ]\n"
+    "}\n"
+)
+
+
+def test_a_recognisers_lettered_speakers_are_labels_of_unknown_voices() -> None:
+    session = parse_transcript(RECOGNISED)
+    got = [(t.line, t.label, t.speaker) for t in session.turns]
+    assert got == [(4, "A", None), (5, "B", None), (6, "A", None), (7, "C", None), (8, "B", None), (9, "A", None)]
+    assert session.turns[0].text.startswith("Welcome all, this is the forum")  # not the job-level text

@@ -20,6 +20,7 @@ from ..models import Document
 from .blocks import StructuredDocument, assemble
 from .html import html_blocks, html_to_text, looks_like_html
 from .markdown import looks_like_markdown, read_markdown
+from .ownjson import forumlens_output
 from .sniff import looks_like_docx, looks_like_ole, looks_like_pdf
 from .text import decode_text
 
@@ -144,7 +145,7 @@ def read_bytes(data: bytes, source: str = "") -> Document:
         raise EmptyInput("is empty", source=source, hint="there is nothing to read in it: give a file with text")
     for reader in READERS:
         if reader.sniff(data):
-            return reader.read(data, source)
+            return _not_our_own(reader.read(data, source), source)
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             error = BinaryInput if "image" in what or "executable" in what or "audio" in what else UnsupportedFormat
@@ -153,4 +154,16 @@ def read_bytes(data: bytes, source: str = "") -> Document:
                 source=source,
                 hint=f"give a transcript or document as {ACCEPTED}",
             )
-    return _FALLBACK.read(data, source)
+    return _not_our_own(_FALLBACK.read(data, source), source)
+
+
+def _not_our_own(document: Document, source: str) -> Document:
+    """`document`, unless it is JSON forumlens wrote (`ownjson.py`): that is refused, named."""
+    command = forumlens_output(document.text)
+    if command is not None:
+        raise UnsupportedFormat(
+            f"is the JSON output of `forumlens {command}`, not a transcript",
+            source=source,
+            hint="give the transcript it was made from",
+        )
+    return document

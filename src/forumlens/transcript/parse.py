@@ -245,13 +245,26 @@ def _parse_export(text: str, source: str, sha256: str, export: ExportMarks, star
         Marker(m.at, m.body, label=m.label) if m.label else Marker(m.at, m.body, implicit=True) for m in export.marks
     ]
     turns = build_turns(text, markers, starts, label_shapes(""), {}, export)
-    return _session(text, source, sha256, turns, export.header_end)
+    # a recogniser's speaker field of a lone letter or number ("A", "B", "2") is a diarisation id,
+    # no person: the label stays for name resolution, the speaker is unknown
+    turns = [replace(t, speaker=None) if t.speaker and _diarisation_id(t.label) else t for t in turns]
+    return _session(text, source, sha256, turns, export.header_end, initials=False)
 
 
-def _session(text: str, source: str, sha256: str, turns: list[Turn], header_end: int | None) -> Session:
+def _diarisation_id(label: str | None) -> bool:
+    """Whether an export's speaker field is a lone letter or a number: `A`, `b`, `3`."""
+    value = (label or "").strip()
+    return (len(value) == 1 and value.isalpha()) or (value.isdigit() and len(value) <= 3)
+
+
+def _session(
+    text: str, source: str, sha256: str, turns: list[Turn], header_end: int | None, *, initials: bool = True
+) -> Session:
     """The session of `turns`: short names expanded, the title and year read from the header
-    (the text before `header_end`; the first 40 lines when nothing marked a turn)."""
-    turns = letters_as_initials(turns)  # `>> A:` beside `>> B:` is a person, not a briefing's answer
+    (the text before `header_end`; the first 40 lines when nothing marked a turn). `initials`:
+    whether lone-letter labels may be a transcriber's initials (not in an export's fields)."""
+    if initials:
+        turns = letters_as_initials(turns)  # `>> A:` beside `>> B:` is a person, not a briefing's answer
     titled = [
         title_word(t.label.split()[0]) if t.label and t.label.strip() else False for t in turns
     ]  # "MR. QIAO:" stays "Qiao"
