@@ -159,3 +159,17 @@ def test_a_recognisers_lettered_speakers_are_labels_of_unknown_voices() -> None:
     got = [(t.line, t.label, t.speaker) for t in session.turns]
     assert got == [(4, "A", None), (5, "B", None), (6, "A", None), (7, "C", None), (8, "B", None), (9, "A", None)]
     assert session.turns[0].text.startswith("Welcome all, this is the forum")  # not the job-level text
+
+
+def test_spruce_stl_style_toggles_are_read_as_nothing() -> None:
+    text = (
+        "//Workshop 9 - English subtitles\n"
+        ">> MODERATOR: Good morning,|and welcome.\n"
+        "^I>> (Applause)^I\n"
+        ">> MS. RAHEL GEBRESELASSIE: Thank you. ^BTwo^B points today.\n"
+    )
+    removed = [text[e.start : e.end] for e in markup_edits(text)]
+    assert removed == ["^I", "^I", "^B", "^B"]
+    got = [(t.line, t.label, t.kind) for t in parse_transcript(text).turns]
+    assert got == [(2, "MODERATOR", "speech"), (3, None, "note"), (4, "MS. RAHEL GEBRESELASSIE", "speech")]
+    assert markup_edits("He said 2^Int is large.\n") == []  # one caret code is no toggle

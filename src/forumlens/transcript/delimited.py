@@ -38,6 +38,7 @@ _DELIMITERS = (",", ";", "\t")
 _HEADER_WITHIN = 8
 _LEAST_FIELDS = 3
 _LEAST_ROWS = 3
+_HEAD_CHARS = 16_384
 _SHORT = 40  # characters: a field beside the speech in a header-less table (a time, a tier name)
 # A time or a number on its own: `00:00:01.250`, `4.350000`, `12`, `0:04`.
 _TIME = re.compile(r"\d+(?:[:.,]\d+)*")
@@ -89,12 +90,12 @@ def _headerless(text: str) -> tuple[list[Record], str] | None:
     """The records of a table with no header row (fields named by their column) and its speech
     field, when every non-blank line has as many fields (three or more), a column holds a time
     or a number on every row, and every other field but the speech is short; None else."""
-    lines = _lines(text)
+    lines = _lines(text[:_HEAD_CHARS])[:_HEADER_WITHIN]  # the first lines tell; never a whole split
     if len(lines) < _LEAST_ROWS:
         return None
     delimiter = max(_DELIMITERS, key=lines[0][1].count)
     width = lines[0][1].count(delimiter) + 1
-    if width < _LEAST_FIELDS or any(line.count(delimiter) + 1 != width for _, line in lines[:_HEADER_WITHIN]):
+    if width < _LEAST_FIELDS or any(line.count(delimiter) + 1 != width for _, line in lines[:-1]):
         return None  # the common case (a caption file), told from its first lines
     records = []
     pos = 0

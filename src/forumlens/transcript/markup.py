@@ -7,7 +7,8 @@ Three exports keep their markup in a text the parse reads:
 - a TTML (DFXP) caption file: `<?xml …?>`, `<tt>`, `<head>`, `<styling>`, `<body>`, one
   `<p begin="…" end="…">` a cue, `<span tts:fontStyle="italic">`, `<br/>` inside a cue;
 - a subtitle file with the broadcaster's formatting: `<i>`, `<b>`, `<font color="…">` around a
-  label or a cue, a position or style override `{\\an8}`, `{\\i1}…{\\i0}` (SRT, ASS).
+  label or a cue, a position or style override `{\\an8}`, `{\\i1}…{\\i0}` (SRT, ASS), a Spruce
+  STL style toggle `^I`, `^B`, `^U` (`^I>> (Applause)^I`).
 
 None of it is speech, and it hides the marks the rules read (`<b>>> MODERATOR:</b>` opens a
 line with `<`, `<font …>JO LI:</font>` puts a tag before the label). The view (`view.py`) reads
@@ -51,9 +52,28 @@ _LEAST = 2
 
 def markup_edits(text: str) -> list[Edit]:
     """Each markup tag in `text` read as nothing (a line-break tag as a space), when it holds
-    two or more; [] else."""
+    two or more; [] else. Spruce STL toggles too (`_toggle_edits`)."""
+    toggles = _toggle_edits(text)
     if "<" not in text and "{\\" not in text:
-        return []  # the common case, found without a regex
+        return toggles  # the common case, found without a regex
+    return toggles + _tag_edits(text)
+
+
+# A Spruce STL subtitle's style toggle: `^I` italic, `^B` bold, `^U` underline (on, then off).
+_TOGGLE = re.compile(r"\^[IBU]")
+
+
+def _toggle_edits(text: str) -> list[Edit]:
+    """Each Spruce STL style toggle read as nothing, when the text holds two or more (a toggle
+    is switched on and off again: `^I>> (Applause)^I`); [] else."""
+    if "^" not in text:
+        return []
+    found = [Edit(m.start(), m.end(), "") for m in _TOGGLE.finditer(text)]
+    return found if len(found) >= _LEAST else []
+
+
+def _tag_edits(text: str) -> list[Edit]:
+    """Each markup tag read as nothing (see `markup_edits`), when there are two or more."""
     edits = []
     for tag in _TAG.finditer(text):
         edits.append(Edit(tag.start(), tag.end(), " " if _BREAK.match(tag.group()) else ""))
