@@ -45,6 +45,7 @@ __all__ = [
     "is_decision",
     "is_empty_report",
     "is_introduction",
+    "is_outcome",
     "is_relay",
     "is_session_course",
     "is_session_talk",
@@ -187,6 +188,43 @@ _AGREED = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|whether|unless|when|maybe|perhaps|hope|hopefully|wonder)\b[^.;]{0,40}\bwe\b", re.IGNORECASE
 )
+
+
+# The outcome of a session that ends in a ruling or a vote: a moot court's holding, a debate's
+# or a consultation's vote, a committee's resolution. Said once, by the bench or the chair,
+# in words nobody repeats, so centrality rarely picks it; it is what the session decided.
+_OUTCOME = re.compile(
+    r"\bthe (?:court|bench|tribunal|jury|chamber|committee|assembly|plenary|house|meeting|panel of judges) "
+    r"(?:therefore |thus |now |so |also )?(?:holds|rules|finds|decides|declares|upholds|dismisses|adopts)\b|"
+    r"\b(?:held|ruled|found|decided|adopted|approved|rejected|carried|passed|defeated)[, ]+"
+    r"(?:unanimously|by (?:a |the )?(?:large |narrow |clear )?majority)\b|"
+    r"\b(?:unanimously|by (?:a |the )?(?:large |narrow |clear )?majority),? (?:that|the|to|it)\b|"
+    r"\bthe (?:motion|resolution|amendment|proposal|recommendation) (?:is|was|has been) "
+    r"(?:carried|adopted|passed|defeated|rejected|approved)\b|"
+    r"\bthe (?:result|outcome) of the (?:vote|ballot|poll)\b",
+    re.IGNORECASE,
+)
+_IF = re.compile(r"\b(?:if|whether|unless|when|should|would|could)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65_536)
+def is_outcome(text: str) -> bool:
+    """Whether the sentence states the outcome the session reached: a ruling or a vote.
+
+    >>> is_outcome("So the court holds, unanimously, that the block of the platform was unlawful.")
+    True
+    >>> is_outcome("The motion was carried with 41 votes to 12.")
+    True
+    >>> is_outcome("If the court finds that blocking was too much, it must say what is enough.")
+    False
+    >>> is_outcome("The majority of users never change the default.")
+    False
+    """
+    clean = " ".join(text.split())
+    m = _OUTCOME.search(clean)
+    if m is None or clean.endswith("?"):
+        return False
+    return not _IF.search(clean[: m.start()])
 
 
 @lru_cache(maxsize=65_536)

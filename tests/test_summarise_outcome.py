@@ -1,0 +1,69 @@
+"""A ruling or a vote is the session's outcome (`roles.is_outcome`, `report.room_decision`).
+
+A moot court ends in a holding, a debate or a consultation in a vote: said once, by the
+bench or the chair, in words nobody repeats, and before the closing round, so neither
+centrality nor the closing's decisions picked it (issue 23, held_out12's moot court).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from forumlens.summarise import build_report, check_citations
+from forumlens.summarise.context import build_context
+from forumlens.summarise.report import CLOSING, room_decision
+from forumlens.summarise.roles import is_outcome
+from forumlens.transcript.parse import parse_transcript
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("So the court holds, unanimously, that the block of the platform was unlawful.", True),
+        ("The bench finds that the removal order violated the right to expression.", True),
+        ("The motion was carried with 41 votes to 12.", True),
+        ("The recommendation was adopted by a large majority of the members present.", True),
+        ("The result of the vote is clear: the room wants a second consultation.", True),
+        ("If the court finds that blocking was too much, it must say what is enough.", False),
+        ("The majority of users never change the default settings.", False),
+        ("Should the committee decide to act, what happens to the small operators?", False),
+        ("We discussed the platform block for an hour.", False),
+    ],
+)
+def test_a_ruling_or_a_vote_is_an_outcome(text: str, expected: bool) -> None:
+    assert is_outcome(text) is expected
+
+
+MOOT = """\
+MODERATOR: Welcome to this moot court on platform blocking. The case is invented. A blogger filmed an officer taking bribes at a checkpoint and posted the video on a large platform. The ministry ordered the whole platform blocked for three weeks.
+ANA PEREIRA: For the petitioner, blocking the entire platform to reach one video is plainly disproportionate. Millions of users lost access to news, education and their small businesses. The order was issued without a hearing, without a court and without an end date.
+JONAS MEIER: For the State, the officer's family received threats after the video showed their home address. The platform did not answer the ministry's letter for ten days. Blocking was the only measure the ministry could enforce quickly.
+LINA OKAFOR: As intervener, our network of access providers received the blocking order by fax on a Friday evening. No legal basis was cited and there was no way to appeal. Providers in small markets cannot assess the legality of such orders alone.
+ANA PEREIRA: The threats against the family are serious, but they were addressed once the comments with the address were removed. Blocking the platform did not remove the video, which was copied to other sites within hours.
+JONAS MEIER: The State accepts that the blocking lasted too long. Courts must still be able to order effective measures against unlawful content.
+RUTH ADEYEMI: After deliberation, the court holds, unanimously, that the block of the whole platform was unlawful and disproportionate, and that any future order must come from a judge with a time limit.
+RUTH ADEYEMI: We now open the floor for comments from participants in the room.
+PARTICIPANT: Platforms sometimes ignore letters from small countries, so governments feel they have no other lever than blocking.
+PARTICIPANT: Access providers should publish every blocking order they receive, with its legal basis and duration.
+RUTH ADEYEMI: Thank you all for taking part in this exercise today.
+"""
+
+
+def test_the_holding_is_a_takeaway_with_a_verbatim_citation() -> None:
+    session = parse_transcript(MOOT, source="moot.txt", sha256="moot")
+    report = build_report(session)
+    holding = [b for b in report.takeaways if any("court holds" in c.quote for c in b.citations)]
+    assert holding, [b.text for b in report.takeaways]
+    assert "unlawful and disproportionate" in holding[0].text
+    assert check_citations(report, [session]) == []
+
+
+def test_the_holding_is_the_rooms_decision_before_the_closing() -> None:
+    session = parse_transcript(MOOT, source="moot.txt", sha256="moot")
+    ctx = build_context(session, None)
+    holding = [u for u in ctx.units if "court holds" in u.text]
+    assert holding and all(u.position < CLOSING for u in holding)  # not in the closing
+    assert all(room_decision(u, ctx.chairs) for u in holding)
+    # a plan said as early is one party's, not the session's decision
+    others = [u for u in ctx.units if u.position < CLOSING and "court holds" not in u.text]
+    assert others and not any(room_decision(u, ctx.chairs) for u in others)
