@@ -24,7 +24,9 @@ the first class that holds:
 Each class is also split by what the reference takeaway is (cues in the rapporteur's own
 words, more than one may hold): figures, a disagreement, an ask, a decision or output.
 With `--detail` it prints every reference takeaway with its best source and class. Used
-to count the causes of the per-reference losses (issue 23) before changing the selection.
+to count the causes of the per-reference losses (issue 23) before changing the selection:
+`--losses FILE` (a saved `bench/summaries.py` table) counts only the references whose
+takeaways lose to some baseline on ROUGE-2 or ROUGE-L there.
 """
 
 from __future__ import annotations
@@ -144,7 +146,27 @@ def classify(session: Session, analyses: dict[str, object], items: Sequence[str]
     return out
 
 
-def run(only: Sequence[str] = (), exclude: Sequence[str] = (), detail: bool = False) -> int:
+def losing(table: str) -> frozenset[str]:
+    """The sessions (names as `bench/summaries.py` prints them, cut to 34 characters) whose
+    takeaways score below some baseline on ROUGE-2 or ROUGE-L in a saved table of it."""
+    scores: dict[tuple[str, str], tuple[float, float]] = {}
+    for line in table.splitlines():
+        f = line.split()
+        if len(f) == 7 and f[1] == "takeaways" and f[0] != "MEAN":
+            scores[(f[0], f[2])] = (float(f[4]), float(f[5]))
+    out = set()
+    for (name, system), ours in scores.items():
+        if system != "forumlens":
+            continue
+        others = [v for (n, sys_), v in scores.items() if n == name and sys_ != "forumlens"]
+        if any(o[0] >= ours[0] or o[1] >= ours[1] for o in others):
+            out.add(name)
+    return frozenset(out)
+
+
+def run(
+    only: Sequence[str] = (), exclude: Sequence[str] = (), detail: bool = False, losses: frozenset[str] | None = None
+) -> int:
     """Print the classes over every development reference takeaway, and by the takeaway's kind."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from summaries import reference_sections
@@ -153,6 +175,8 @@ def run(only: Sequence[str] = (), exclude: Sequence[str] = (), detail: bool = Fa
     by_kind: Counter[tuple[str, str]] = Counter()
     kinds: Counter[str] = Counter()
     for txt, ref in pairs(only, exclude):
+        if losses is not None and txt.stem[:34] not in losses:
+            continue
         session = parse_transcript(txt.read_text("utf-8"), source=txt.name, sha256=txt.name)
         items = reference_sections(ref.read_text("utf-8")).get("key takeaways", [])
         rows = classify(session, analyse_session(session), items)
@@ -184,5 +208,11 @@ if __name__ == "__main__":
         "--exclude", action="append", default=[], metavar="NAME", help="skip sessions whose name has NAME"
     )
     parser.add_argument("--detail", action="store_true", help="print every reference takeaway with its best source")
+    parser.add_argument(
+        "--losses",
+        metavar="FILE",
+        help="a saved bench/summaries.py table: count only the references whose takeaways lose to a baseline there",
+    )
     args = parser.parse_args()
-    sys.exit(run(args.only, args.exclude, args.detail))
+    lost = losing(Path(args.losses).read_text("utf-8")) if args.losses else None
+    sys.exit(run(args.only, args.exclude, args.detail, lost))

@@ -74,3 +74,21 @@ def test_cited_needs_the_line_and_a_quote_the_text_holds() -> None:
     assert bench.cited(unit, [(7, "The capacity is tiny")])
     assert not bench.cited(unit, [(8, "The capacity is tiny")])
     assert not bench.cited(unit, [(7, "Four people for the whole country")])
+
+
+def test_losses_are_the_references_below_some_baseline_on_rouge2_or_rougel() -> None:
+    table = "\n".join(
+        [
+            "session                            task       system        R-1    R-2    R-L  words",
+            "won-session                        takeaways  forumlens   0.400  0.150  0.200    180",
+            "won-session                        takeaways  textrank    0.420  0.140  0.190    180",
+            "lost-on-rl                         takeaways  forumlens   0.400  0.150  0.180    180",
+            "lost-on-rl                         takeaways  lexrank     0.380  0.100  0.190    180",
+            "lost-on-r2                         takeaways  forumlens   0.400  0.090  0.250    180",
+            "lost-on-r2                         takeaways  lead-k      0.300  0.095  0.150    180",
+            "won-takeaways-lost-report          takeaways  forumlens   0.400  0.150  0.250    180",
+            "won-takeaways-lost-report          report     textrank    0.500  0.190  0.290    250",
+            "MEAN                               takeaways  textrank    0.900  0.900  0.900    180",
+        ]
+    )
+    assert _bench().losing(table) == {"lost-on-rl", "lost-on-r2"}
