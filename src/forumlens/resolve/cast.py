@@ -34,6 +34,7 @@ from forumlens.resolve.newcoalitions import (
     superseded,
     topic_key,
 )
+from forumlens.resolve.particles import spoken_particles
 from forumlens.resolve.people import (
     LabelGroup,
     Misattribution,
@@ -542,6 +543,8 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     groups = join_borrowed_labels(groups, session.turns)
     # ">> Eng. Ceesay:" named "Bakary Ceesay" by now, and ">> Bakary Cessay:": one person
     groups, renamed = join_variants(groups, session.turns)
+    # ">> DR. HIND ALSUNAIDI:" and "Dr. Hind Al-Sunaidi" said: the name as the speech spells it
+    groups = spoken_particles(groups, session.turns)
     # a chair found under the short name ("Marjolein vd Kroft") is still the chair under the full one
     moderators |= {g.name for g in groups if g.name and named_before.get(id(g)) in moderators}
     moderators |= {new for old, new in renamed.items() if old in moderators}

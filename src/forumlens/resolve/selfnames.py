@@ -67,9 +67,14 @@ def is_generic_label(label: str) -> bool:
 
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"  # an upper-case letter, accented ones included ("Ökten", "Şahin")
 _NAME_WORD = rf"(?-i:{_UP}[\w'’\u2011-]+)"
-_PARTICLE = r"(?:de|da|do|dos|van|von|der|den|del|della|la|le|bin|ibn|al|el|ben|ter|ten|du)"
+_PARTICLE = r"(?:de|da|do|dos|van|von|der|den|del|della|la|le|bin|ibn|al|el|ben|ter|ten|du|ó|ní|nic|uí)"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,3}}"
-_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?\s+)?"
+# Honorifics a speaker puts before their own name, up to two stacked ("I am Honourable …",
+# "I am H.E. Dr. …", "Eng. Majed …"): a form of address, never part of the name.
+_TITLE = (
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Hon|Honourable|Honorable|Eng|Engineer|Ambassador|H\.E|"
+    r"Excellency|Senator|Sen|Rev|Sheikh|Sir|Dame)\.?\s+){0,2}"
+)
 
 # "my name is …", "I am …", "this is …", "it's …" followed by a full name, and the same in the
 # languages a bilingual session mixes in ("soy …", "me llamo …", "je m'appelle …").
@@ -107,7 +112,7 @@ _INTRO_NAME = re.compile(
 # A full name opening a sentence (or after a colon, or after a "Yes," that answers the chair's
 # call), then a comma or full stop, in the opening words.
 _OPENING_NAME = re.compile(
-    rf"(?:^|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bSt)[.!?:]\s+)(?:(?:yes|yeah|okay|ok),?\s+)?"
+    rf"(?:^|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bSt)[.!?:]\s+)(?:(?:yes|yeah|okay|ok|for\s+the\s+record),?\s+)?"
     rf"{_TITLE}({_FULL_NAME})\s*[,.]\s+",
     re.IGNORECASE,
 )
@@ -540,7 +545,7 @@ def _covers(short: set[str], full: Sequence[str]) -> bool:
         if hit is None and len(word) == 1:
             hit = next((w for w in rest if w.startswith(word)), None)
         if hit is None:
-            run = _particle_run(word, rest)
+            run = _particle_run(word, rest, full[-1])
             if run is None:
                 return False
             for w in run:
@@ -553,20 +558,40 @@ def _covers(short: set[str], full: Sequence[str]) -> bool:
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 
 
-def _particle_run(short: str, words: Sequence[str]) -> list[str] | None:
-    """The particles an abbreviation spells by their initials ("vd" for "van der", "vdb" never:
-    only particles), consecutive in `words`; None when there are none."""
+def _particle_run(short: str, words: Sequence[str], last: str | None = None) -> list[str] | None:
+    """The words an abbreviation spells by their initials, consecutive in `words`: particles ("vd"
+    for "van der"), or the whole family name at the end ("NC" for "Ní Chuinneagáin", a display
+    name that shortens the surname it has two words for: the run must end on `last`, the full
+    name's last word, so "XY" never stands for two given names); None when there are none."""
     if not 2 <= len(short) <= 3 or not short.isalpha():
         return None
     for k in range(len(words) - len(short) + 1):
         run = list(words[k : k + len(short)])
-        if all(w in _PARTICLES for w in run) and "".join(w[0] for w in run) == short:
+        family = last is not None and k + len(short) == len(words) and run[-1] == last
+        if (family or all(w in _PARTICLES for w in run)) and "".join(w[0] for w in run) == short:
             return run
     return None
 
 
 # A label spoken of as a body: "Yokasta from Caribe Abierto", "the name on the screen is …".
 _BODY_BEFORE = r"\b(?:from|at|of|with|for|account|screen\s+is)\s+(?:the\s+)?"
+
+
+def _nameplate(group: LabelGroup, turns: Sequence[Turn]) -> bool:
+    """Whether a label is the nameplate the speaker sits behind, not their name: a country's
+    (">> MALAWI:" in a consultation where delegations take the floor by flag), or the acronym the
+    speaker gives as their own body's (">> FICA: … the Federation of Internet Café Associations,
+    FICA, …"). Behind a nameplate a bare name opening the turn ("For the record, Tiyamike
+    Nkhwazi-Kamwendo, Department of …") is the speaker's own, as a delegate says it."""
+    if group.name is None:
+        return False
+    if group.name.casefold() in _place_names():
+        return True
+    word = group.name.strip()
+    if not re.fullmatch(r"[A-Za-z]{2,8}", word) or not any(lab.isupper() for lab in group.labels):
+        return False
+    said_as_body = re.compile(r",\s+" + re.escape(word.upper()) + r"\b")
+    return any(said_as_body.search(turns[index].text) for index in group.turns)
 
 
 def name_account_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
@@ -584,16 +609,17 @@ def name_account_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> 
         if group.name is None or not group.labels or any(is_generic_label(lab) for lab in group.labels):
             continue
         label_words = set(name_key(group.name).split())
+        plate = _nameplate(group, turns)
         claimed: list[str] = []
         for index in group.turns:
             for name, own in _said(turns[index].text, True, _OPENING_CHARS):
-                if own and not any(same_person(name, c) for c in claimed):
+                if (own or plate) and not any(same_person(name, c) for c in claimed):
                     claimed.append(name)
         if len(claimed) != 1 or label_words & set(name_key(claimed[0]).split()):
             continue
         if any(other != group.name and same_person(claimed[0], other) for other in named):
             continue
         body = re.compile(_BODY_BEFORE + re.escape(group.name) + r"\b", re.IGNORECASE)
-        if any(body.search(text) for text in speech):
+        if plate or any(body.search(text) for text in speech):
             group.name = claimed[0]
     return list(groups)

@@ -1,0 +1,92 @@
+"""Who's-who rules of round 15's development stop (issue 22): the misses round 14's sets showed
+(intel_blind14, first run in bench/data/whoswho-blind14-first-run.txt).
+
+Inputs are written for this file (invented people and bodies) in the shapes those sets showed,
+never their sentences. An honorific before one's own name ("I am Honourable …") is no part of it;
+a delegate behind a country's or their body's nameplate is named by the name they give for the
+record; a family name the label runs into one word with its particle ("ELTAYEB") is spelled as
+the speech says it ("El Tayeb"); a display name that shortens a two-word family name to its
+initials ("Maeve OD") is the full name its speaker says. Each rule is also checked where it
+must not apply.
+"""
+
+from __future__ import annotations
+
+from forumlens.resolve import resolve_session
+from forumlens.resolve.cast import Person
+from forumlens.transcript.parse import parse_transcript
+
+CONSULTATION = (
+    "OPEN CONSULTATIONS, GENEVA, 12 MAY 2015\n\n"
+    ">> CHAIR:  Good morning.  My name is Ottilie Brandvold, I chair this morning for the Norwegian "
+    "Mission.  I see the flag of Namibia first.  Namibia, please.\n\n"
+    ">> NAMIBIA:  Thank you, Chair.  For the record, Petrus Hamutenya-Shikongo, Ministry of Information "
+    "and Communication Technology, Namibia.  We ask for a session on community networks.\n\n"
+    ">> CHAIR:  Thank you, Namibia.  Now the observer with the nameplate at the back.\n\n"
+    ">> ALDA:  Thank you, Chair.  Gwenaëlle Kervella-Moal, I am the director of the Association of "
+    "Libraries for Digital Access, ALDA, in Brest.  Libraries are public access points.\n\n"
+    ">> CHAIR:  Thank you.  We close here.\n"
+)
+
+
+def _people(text: str) -> dict[str | None, Person]:
+    return {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+
+
+def test_a_name_given_for_the_record_behind_a_nameplate_names_the_label():
+    people = _people(CONSULTATION)
+    assert "Namibia" not in people and "Alda" not in people
+    petrus = people["Petrus Hamutenya-Shikongo"]
+    assert petrus.lines == (5,)
+    assert "NAMIBIA" in petrus.labels
+    gwen = people["Gwenaëlle Kervella-Moal"]
+    assert gwen.affiliation == "Association of Libraries for Digital Access"
+
+
+def test_a_name_opening_a_turn_under_a_personal_label_stays_an_address():
+    # a person's own label, and a name at the opening that is the one addressed: no renaming
+    text = CONSULTATION.replace(">> NAMIBIA:", ">> PETRA NDJAVERA:").replace(
+        "For the record, Petrus Hamutenya-Shikongo, Ministry", "Ottilie Brandvold, the Ministry"
+    )
+    people = _people(text)
+    assert "Petra Ndjavera" in people
+    # an acronym label the speaker never says as a body's is not a nameplate
+    text = CONSULTATION.replace("Access, ALDA, in Brest", "Access in Brest")
+    assert "Gwenaëlle Kervella-Moal" not in _people(text)
+
+
+HONORIFICS = (
+    "IGF 2024 - Day 3 - Parliamentary Track - Roundtable\n\n"
+    ">> HON. SALAMA ELTAYEB:  Good morning.  I am Salama El Tayeb, member of the Pan-African Parliament, "
+    "and I chair this roundtable.  We take the floor in order.  Yes, the member at the microphone.\n\n"
+    ">> PARTICIPANT:  Thank you, Chair.  I am Honourable Lemuel Ochieng Waweru, member of the "
+    "Legislative Assembly of Kisumu.  My question is on the tariffs.\n\n"
+    ">> HON. SALAMA ELTAYEB:  Thank you.  Now online, the researcher from Cork.\n\n"
+    ">> Maeve OD - Cork Data Lab:  Good morning.  My name is Maeve Ó Donnabháin, and I work at the "
+    "Cork Data Lab.  Who sets the limit?\n\n"
+    ">> HON. SALAMA ELTAYEB:  Thank you, Ms. El-Tayeb will answer later; no, that is me.  We close.\n"
+)
+
+
+def test_an_honorific_before_ones_own_name_is_no_part_of_it():
+    people = _people(HONORIFICS)
+    assert "Lemuel Ochieng Waweru" in people
+    assert not any(name and name.startswith("Honourable") for name in people)
+
+
+def test_a_particle_run_into_the_family_name_is_spelled_as_the_speech_says():
+    people = _people(HONORIFICS)
+    # said "El Tayeb" once and "El-Tayeb" once: a tie goes to the first said
+    assert "Salama El Tayeb" in people and "Salama Eltayeb" not in people
+    # never said apart: the label's spelling stays
+    text = HONORIFICS.replace("Salama El Tayeb", "Salama").replace("Ms. El-Tayeb", "the colleague")
+    assert "Salama Eltayeb" in _people(text)
+
+
+def test_initials_of_a_two_word_family_name_in_a_display_name_are_the_said_name():
+    people = _people(HONORIFICS)
+    maeve = people["Maeve Ó Donnabháin"]
+    assert maeve.lines == (9,)
+    # initials that do not spell the family name: the display name stays as it is
+    text = HONORIFICS.replace("Maeve OD", "Maeve OK")
+    assert "Maeve Ó Donnabháin" not in _people(text)
