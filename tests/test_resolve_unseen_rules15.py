@@ -90,3 +90,40 @@ def test_initials_of_a_two_word_family_name_in_a_display_name_are_the_said_name(
     # initials that do not spell the family name: the display name stays as it is
     text = HONORIFICS.replace("Maeve OD", "Maeve OK")
     assert "Maeve Ó Donnabháin" not in _people(text)
+
+
+RENAMED = (
+    "IGF 2020 - Virtual - Workshop #88 - Repair Cafés\n\n"
+    ">> Lucía Fernández (she/her) – Taller Abierto:  Welcome, everyone, we are all on Zoom.  I am Lucía "
+    "Fernández, I coordinate Taller Abierto.  My co-host should rename herself.\n\n"
+    ">> Co-host 3:  Sorry, one second.  Hello, I am Wanjiru, I will watch the chat.\n\n"
+    ">> Wanjiru Kamau (she/her) – Fundi Network:  Better now.  Wanjiru Kamau, Fundi Network.  Hands up, "
+    "please.\n\n"
+    ">> Zoom User:  Hi, I cannot change my name.  I'm Baraka Otieno, I volunteer with Repair Kisumu.  Who "
+    "pays the spare parts?\n\n"
+    ">> Baraka O – Repair Kisumu:  OK, I renamed myself.  So, the spare parts.\n\n"
+    ">> Lucía Fernández (she/her) – Taller Abierto:  Thank you all.\n"
+)
+
+
+def test_a_placeholder_voice_that_renames_itself_is_the_renamed_label():
+    people = _people(RENAMED)
+    assert None not in people
+    assert people["Wanjiru Kamau"].lines == (5, 7)
+    # the display name that shortens the surname gives way to the full name the voice said
+    baraka = people["Baraka Otieno"]
+    assert baraka.lines == (9, 11)
+    assert baraka.affiliation == "Repair Kisumu"
+
+
+def test_a_placeholder_voice_of_another_first_name_stays_apart():
+    # the co-host says another name, and the renamed label is not right after the placeholder voice
+    text = RENAMED.replace("Hello, I am Wanjiru, I will", "Hello, I will").replace("OK, I renamed myself.", "OK.")
+    text = text.replace(
+        ">> Baraka O – Repair Kisumu:",
+        ">> Lucía Fernández (she/her) – Taller Abierto:  Thank you.\n\n>> Baraka O – Repair Kisumu:",
+    )
+    people = _people(text)
+    assert "Wanjiru Kamau" in people and people["Wanjiru Kamau"].lines == (7,)
+    assert "Baraka O" in people or "Baraka Otieno" in people
+    assert sum(1 for p in people.values() if 9 in p.lines or 13 in p.lines) == 2

@@ -45,6 +45,7 @@ from forumlens.resolve.people import (
     split_floor_voices,
 )
 from forumlens.resolve.registry import Registry, load_registry
+from forumlens.resolve.renamed import join_renamed
 from forumlens.resolve.respelled import join_respelled, join_variants
 from forumlens.resolve.roles import (
     Draft,
@@ -541,6 +542,8 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     groups = name_account_labels(groups, session.turns)
     # ">> Nuwan Jayatilleke: Yes, it's Chathurika again … I'm on my colleague Nuwan's laptop"
     groups = join_borrowed_labels(groups, session.turns)
+    # ">> Zoom User: … I'm Priyamvada …" then ">> Priyamvada R – …: I renamed myself": one voice
+    groups = join_renamed(groups, session.turns)
     # ">> Eng. Ceesay:" named "Bakary Ceesay" by now, and ">> Bakary Cessay:": one person
     groups, renamed = join_variants(groups, session.turns)
     # ">> DR. HIND ALSUNAIDI:" and "Dr. Hind Al-Sunaidi" said: the name as the speech spells it
