@@ -127,3 +127,17 @@ def test_a_placeholder_voice_of_another_first_name_stays_apart():
     assert "Wanjiru Kamau" in people and people["Wanjiru Kamau"].lines == (7,)
     assert "Baraka O" in people or "Baraka Otieno" in people
     assert sum(1 for p in people.values() if 9 in p.lines or 13 in p.lines) == 2
+
+
+def test_a_delegate_behind_a_nameplate_is_named_by_the_chairs_thanks():
+    text = CONSULTATION.replace(
+        "For the record, Petrus Hamutenya-Shikongo, Ministry", "I speak for the Ministry"
+    ).replace("Thank you, Namibia.  Now", "Thank you very much, Mr. Petrus Hamutenya-Shikongo.  Now")
+    people = _people(text)
+    assert people["Petrus Hamutenya-Shikongo"].lines == (5,)
+    # thanked by a name only later in the chair's turn, not opening it: the plate stays unnamed
+    text = text.replace(
+        "Thank you very much, Mr. Petrus Hamutenya-Shikongo.  Now",
+        "Thank you.  Now, Mr. Petrus Hamutenya-Shikongo asked",
+    )
+    assert "Petrus Hamutenya-Shikongo" not in _people(text)

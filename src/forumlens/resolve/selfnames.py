@@ -594,6 +594,29 @@ def _nameplate(group: LabelGroup, turns: Sequence[Turn]) -> bool:
     return any(said_as_body.search(turns[index].text) for index in group.turns)
 
 
+# The chair thanking the voice just heard by full name: "Thank you very much, Mr. Ignacio Berrutti
+# Casaravilla, and welcome back".
+_THANKED = re.compile(
+    rf"^\W*(?:thank you|thanks)(?:\s+(?:very|so)\s+much)?,?\s+{_TITLE}({_FULL_NAME})\s*[,.!]",
+    re.IGNORECASE,
+)
+
+
+def _thanked_after(group: LabelGroup, turns: Sequence[Turn]) -> list[str]:
+    """The full names the next speaker thanks, opening their turn, right after this voice's
+    turns (a delegate behind a nameplate who never says their name, named by the chair)."""
+    names: list[str] = []
+    mine = set(group.turns)
+    for index in group.turns:
+        after = next((t for t in turns[index + 1 :] if t.kind == "speech"), None)
+        if after is None or after.index in mine:
+            continue
+        m = _THANKED.match(after.text)
+        if m and _is_name(m.group(1)) and not any(same_person(m.group(1), n) for n in names):
+            names.append(re.sub(r"\s+", " ", m.group(1)))
+    return names
+
+
 def name_account_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
     """Give a group labelled by an organisation's account the name its speaker says.
 
@@ -615,6 +638,8 @@ def name_account_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> 
             for name, own in _said(turns[index].text, True, _OPENING_CHARS):
                 if (own or plate) and not any(same_person(name, c) for c in claimed):
                     claimed.append(name)
+        if plate and not claimed:
+            claimed = _thanked_after(group, turns)
         if len(claimed) != 1 or label_words & set(name_key(claimed[0]).split()):
             continue
         if any(other != group.name and same_person(claimed[0], other) for other in named):
