@@ -141,3 +141,24 @@ def test_a_delegate_behind_a_nameplate_is_named_by_the_chairs_thanks():
         "Thank you.  Now, Mr. Petrus Hamutenya-Shikongo asked",
     )
     assert "Petrus Hamutenya-Shikongo" not in _people(text)
+
+
+SEATED = (
+    "IGF 2024 - Day 2 - Parliamentary Track - Roundtable\n\n"
+    ">> HON. SALAMA ELTAYEB:  Good morning.  I am Salama El Tayeb, and I chair this roundtable here at the "
+    "head of the table.  Now the Deputy Minister, who is sitting on my left.\n\n"
+    ">> DEPUTY MINISTER (MONGOLIA):  Thank you, Chair.  My name is Oyunbileg Batsaikhan, I am Deputy "
+    "Minister of Digital Development.  Our law is new.\n\n"
+    ">> HON. SALAMA ELTAYEB:  Thank you.  Now the member from Fiji.\n\n"
+    ">> HON. SEMI RATUVOU:  Thank you, Chair.  I am Semi Ratuvou, member of the Parliament of Fiji.  We "
+    "have no law yet.\n"
+)
+
+
+def test_a_speaker_the_chair_seats_beside_them_is_in_the_room():
+    people = _people(SEATED)
+    assert people["Oyunbileg Batsaikhan"].mode == "onsite"
+    # described by nothing about a seat: no mode from the hand-off
+    assert people["Semi Ratuvou"].mode != "onsite"
+    text = SEATED.replace(", who is sitting on my left", "")
+    assert _people(text)["Oyunbileg Batsaikhan"].mode is None

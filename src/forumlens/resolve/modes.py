@@ -314,7 +314,9 @@ _FLOOR_ONSITE = re.compile(
     rf"(?:mic|microphone) is (?:coming|on (?:its|the) way)|bring (?:you |her |him )?the (?:mic|microphone)\b|"
     rf"(?:hand|hands) (?:up )?(?:over )?(?:there|{_HERE})\b|(?:mic|microphone)s? (?:is |are )?(?:in|at) the\b|"
     # "I see a hand at the middle microphone", "someone at microphone two"
-    rf"(?:at|by|near)\s+(?:the\s+)?(?!my\b|your\b|her\b|his\b)(?:[\w-]+\s+){{0,2}}?(?:mic|microphone)s?\b)",
+    rf"(?:at|by|near)\s+(?:the\s+)?(?!my\b|your\b|her\b|his\b)(?:[\w-]+\s+){{0,2}}?(?:mic|microphone)s?\b|"
+    # the seat by the chair's own: "who is sitting on my left", "sitting across the table from me"
+    rf"(?:sitting|seated)\s+(?:[\w']+\s+){{0,3}}?(?:my (?:left|right)|(?:from|next to|beside|opposite) me)\b)",
     re.IGNORECASE,
 )
 _FLOOR_ONLINE = re.compile(
