@@ -153,29 +153,40 @@ def tag(file: Path | None, scheme: str, jsonl: bool, text: str | None, threshold
 
 
 @click.command()
-@click.argument("file", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("target", metavar="[FILE|SESSION]", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @db_option
 @click.pass_context
-def glossary(ctx: click.Context, file: Path | None, as_json: bool, db: str | None) -> None:
-    """Terms and acronyms with the sentence that defines them: of FILE, or across the store.
+def glossary(ctx: click.Context, target: str | None, as_json: bool, db: str | None) -> None:
+    """Terms and acronyms with the sentence that defines them: of FILE, of a stored SESSION, or across the store.
+
+    A SESSION is named as `report` names it (its id, a prefix of it, or part of its title),
+    so the id `forumlens sessions` shows gives that session's terms.
 
     \b
     Examples:
       forumlens glossary                  # every term on record, with the session that defines it
       forumlens glossary session.txt      # the terms of one transcript, not stored
+      forumlens glossary d209c5           # the terms of one stored session
     """
     from ..tag import extract_glossary
+    from .report import looks_like_path
 
     stored = None  # sessions in the store, to say why a store glossary is empty
-    if file is not None:
-        session = _session_of(file)
+    named = None  # the stored session asked for, to name it when it has no terms
+    if target is not None and (Path(target).exists() or looks_like_path(target)):
+        session = _session_of(Path(target))
         entries = [dict(t.to_json(), session=None) for t in extract_glossary(session)]
     else:
         store = open_ctx_store(ctx, db, readonly=True)
         try:
-            entries = store_glossary(store)
-            stored = store.session_count() if not entries else None
+            if target is not None:
+                found = store.load_session(target)
+                named = f"session {found.id} ({found.title or 'untitled'})"
+                entries = [dict(t, session=found.id) for t in store.analyses(found.id).get("glossary") or []]
+            else:
+                entries = store_glossary(store)
+                stored = store.session_count() if not entries else None
         finally:
             store.close()
     if as_json:
@@ -185,8 +196,10 @@ def glossary(ctx: click.Context, file: Path | None, as_json: bool, db: str | Non
         click.echo(format_glossary(entries))
     elif stored == 0:
         click.echo("No glossary terms: nothing is stored yet (`forumlens ingest PATH` adds transcripts and documents).")
-    elif file is not None:
-        click.echo(f"No glossary terms found in {file}: it uses no acronym or domain term forumlens recognises.")
+    elif named is not None:
+        click.echo(f"No glossary terms found in {named}: it uses no acronym or domain term forumlens recognises.")
+    elif target is not None:
+        click.echo(f"No glossary terms found in {target}: it uses no acronym or domain term forumlens recognises.")
     else:
         click.echo(f"No glossary terms found in the {stored} stored session{'' if stored == 1 else 's'}.")
 

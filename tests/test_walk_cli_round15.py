@@ -1,0 +1,84 @@
+"""A new user's walk of round 15 (helper U): `forumlens glossary 5337…`, the id `sessions` shows,
+answered "5337: file not found (it may have been moved or deleted)" while `report` takes the same id.
+`glossary` now takes a stored session as `report` names it (id, id prefix, part of the title), a
+file as before, and says which session has no terms; a name that fits neither is "no session matches".
+
+Every check runs the real CLI on a workshop transcript the test writes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from forumlens.cli import cli
+
+from .web_support import cli_store
+
+WORKSHOP = """IGF 2022 Addis Ababa - Workshop 311 - Local languages online
+
+>> MODERATOR: Good morning. I am Selam Girma and I moderate this workshop, with interpretation into Amharic.
+
+>> PIERRE NDIAYE: Merci. We recommend that the ITU and UNESCO build a shared programme on local content.
+
+>> MODERATOR: Thank you. The rapporteur will send the report to the MAG.
+"""
+
+PLAIN = """IGF 2019 Berlin - Open forum on rural broadband
+
+>> ANNA SCHMIDT: Good morning. Villages still wait for a connection, and that is the whole story today.
+"""
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> tuple[str, Path]:
+    folder = tmp_path_factory.mktemp("walk15-files")
+    (folder / "ws311.txt").write_text(WORKSHOP, encoding="utf-8")
+    (folder / "berlin.txt").write_text(PLAIN, encoding="utf-8")
+    return cli_store(tmp_path_factory, "walk15", folder), folder
+
+
+def _run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def _session_id(db: str, title_part: str) -> str:
+    listed = json.loads(_run("--db", db, "sessions", "--json").stdout)["sessions"]
+    return next(s["id"] for s in listed if title_part in s["title"])
+
+
+def test_glossary_of_a_stored_session_by_id_prefix_and_title(store):
+    db, _folder = store
+    sid = _session_id(db, "Addis")
+    for ref in (sid, sid[:6], "Local languages"):
+        result = _run("--db", db, "glossary", ref, "--json")
+        assert result.exit_code == 0, result.output
+        terms = json.loads(result.stdout)["terms"]
+        assert {"UNESCO", "ITU", "MAG"} <= {t["term"] for t in terms}
+        assert {t["session"] for t in terms} == {sid}  # this session's terms only, each naming it
+    text = _run("--db", db, "glossary", sid[:6]).stdout
+    assert f"{sid}: used on line" in text
+
+
+def test_the_stored_glossary_is_the_one_of_the_same_file(store):
+    db, folder = store
+    stored = json.loads(_run("--db", db, "glossary", _session_id(db, "Addis"), "--json").stdout)["terms"]
+    fresh = json.loads(_run("glossary", str(folder / "ws311.txt"), "--json").stdout)["terms"]
+    assert [t["term"] for t in stored] == [t["term"] for t in fresh]
+
+
+def test_a_session_without_terms_is_named_and_an_unknown_one_is_an_error(store):
+    db, _folder = store
+    sid = _session_id(db, "Berlin")
+    result = _run("--db", db, "glossary", sid)
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"No glossary terms found in session {sid} (IGF 2019 Berlin")
+    missing = _run("--db", db, "glossary", "zzzz")
+    assert missing.exit_code == 1
+    assert "no session matches 'zzzz'" in missing.output
+    typo = _run("--db", db, "glossary", "nothere.txt")  # a file name stays a file: no store lookup
+    assert typo.exit_code == 1
+    assert "nothere.txt: file not found" in typo.output
