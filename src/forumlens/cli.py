@@ -86,7 +86,7 @@ FEATURE_SUMMARIES: dict[str, str] = {
     "embed": "Compute the vectors semantic and hybrid search use, for stored sessions that lack them.",
     "export": "Export the record as tidy tables: one row per item, citations as session + line.",
     "fetch": "Fetch transcripts from the web into the store (politely: robots.txt, a rate limit, a cache).",
-    "glossary": "Terms and acronyms with the sentence that defines them: of FILE, or across the store.",
+    "glossary": "Terms and acronyms with the sentence that defines them: of FILE, of a stored SESSION, or across the store.",
     "live": "Follow a caption file (or an http(s) URL) that grows while the session runs.",
     "migrate": "Create or upgrade the store's schema to this version of forumlens.",
     "people": "People on record, with roles, affiliations, labels and sessions.",
