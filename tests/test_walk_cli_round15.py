@@ -2,6 +2,8 @@
 answered "5337: file not found (it may have been moved or deleted)" while `report` takes the same id.
 `glossary` now takes a stored session as `report` names it (id, id prefix, part of the title), a
 file as before, and says which session has no terms; a name that fits neither is "no session matches".
+`forumlens search "funding speaker:avri"` (a filter typed as many search boxes take it) answered a
+bare "No matches": it now says the words are searched as words and gives the command with --speaker.
 
 Every check runs the real CLI on a workshop transcript the test writes.
 """
@@ -82,3 +84,20 @@ def test_a_session_without_terms_is_named_and_an_unknown_one_is_an_error(store):
     typo = _run("--db", db, "glossary", "nothere.txt")  # a file name stays a file: no store lookup
     assert typo.exit_code == 1
     assert "nothere.txt: file not found" in typo.output
+
+
+def test_a_filter_typed_into_the_query_names_the_option_it_meant(store):
+    db, _folder = store
+    result = _run("--db", db, "search", "UNESCO speaker:ndiaye")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("No matches")
+    assert "note: speaker:ndiaye is searched as words, not as a filter: forumlens search UNESCO --speaker ndiaye" in (
+        result.stderr
+    )
+    suggested = _run("--db", db, "search", "UNESCO", "--speaker", "ndiaye")  # the command it gives finds the turn
+    assert "Pierre Ndiaye" in suggested.stdout
+    quoted = _run("--db", db, "search", 'year:2022 speaker:"Pierre Ndiaye"')
+    assert 'year:2022 speaker:"Pierre Ndiaye" is searched as words' in quoted.stderr
+    assert "forumlens search WORDS --year 2022 --speaker 'Pierre Ndiaye'" in quoted.stderr
+    plain = _run("--db", db, "search", "zebra")  # an ordinary miss has no such note
+    assert "not as a filter" not in plain.stderr

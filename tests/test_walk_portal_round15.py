@@ -3,6 +3,9 @@
 - with the keyboard only, every page began with eleven Tabs through the site menu and the search
   box before its own first link: a "Skip to content" link comes first now, shown when focused, and
   takes the focus to the page's main part;
+- a search for "procurement speaker:doria" (a filter typed into the box, as many sites allow) said
+  only "try fewer or other words": it says the words are searched as words and links the search
+  with the speaker filter, which finds the turn;
 - a session page's Contents box, in two columns, had its second column sitting a few pixels
   higher than the first (a column break drops the top margin of the column's first item).
 """
@@ -87,3 +90,12 @@ def test_the_contents_columns_start_on_one_line(server, page):
     assert len(tops) == 2, tops  # two columns on a wide screen
     first, second = tops.values()
     assert abs(first - second) < 1, tops
+
+
+def test_a_filter_typed_into_the_search_box_links_the_filtered_search(server, page):
+    page.goto(server + "/search?q=procurement+speaker%3Adoria")
+    missing = page.locator("p.missing")
+    expect(missing).to_contain_text("speaker:doria is searched as words here, not as a filter")
+    missing.get_by_role("link", name="Search “procurement” with the filter speaker doria").click()
+    expect(page.locator("li.hit").first).to_contain_text("Avri Doria")
+    assert "speaker=doria" in page.url

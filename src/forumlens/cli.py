@@ -586,6 +586,8 @@ def search(
                 "`forumlens sessions` lists them)",
                 err=True,
             )
+        elif not hits and (typed := _typed_filters(text)):  # `speaker:avri` is words here, not a filter
+            click.echo(f"note: {typed}", err=True)
         elif not hits:  # say what narrowed the search to nothing, so the user knows what to drop
             narrowed = [
                 f"{flag} {value}"
@@ -615,6 +617,21 @@ def _names_no_session(store: Store, ref: str) -> bool:
     except ForumlensError:  # several sessions, or an empty ref: a filter, not a typo
         return False
     return False
+
+
+def _typed_filters(text: str) -> str | None:
+    """What to type instead of `speaker:avri` in the query: the option it meant, or None."""
+    import shlex
+
+    from .commands.search_notes import as_typed, filter_words
+
+    if (found := filter_words(text)) is None:
+        return None
+    rest, filters = found
+    typed = as_typed(filters)
+    options = " ".join(f"--{name} {shlex.quote(value)}" for name, value in filters.items())
+    words = shlex.quote(rest) if rest else "WORDS"
+    return f"{typed} is searched as words, not as a filter: forumlens search {words} {options}"
 
 
 def _why_no_hits(text: str, empty_store: bool) -> str | None:

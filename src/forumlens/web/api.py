@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus, urlencode
 
 from fastapi import (
     APIRouter,
@@ -26,7 +26,7 @@ from fastapi import (
 )
 from fastapi.responses import RedirectResponse
 
-from ..commands.search_notes import nothing_to_find
+from ..commands.search_notes import as_typed, filter_words, nothing_to_find
 from ..dates import parse_year_bound, year_range
 from ..errors import ConfigError, InputTooLarge, NotFound
 from ..filetypes import ACCEPTED
@@ -185,6 +185,9 @@ def _why_empty(q: str, filters: dict[str, Any], offset: int) -> str | None:
         return "q is empty: give words to search for, e.g. q=funding"
     if (why := nothing_to_find(q)) is not None:
         return why
+    if (typed := filter_words(q)) is not None:
+        params = urlencode(typed[1])
+        return f"{as_typed(typed[1])} is searched as words, not as a filter: give q={quote_plus(typed[0]) or 'WORDS'}&{params}"
     given = [f"{name}={value}" for name, value in filters.items() if value]
     if offset:
         given.append(f"offset={offset}")

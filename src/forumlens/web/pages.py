@@ -17,7 +17,7 @@ import re
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
@@ -25,7 +25,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from ..commands.search_notes import nothing_to_find
+from ..commands.search_notes import as_typed, filter_words, nothing_to_find
 from ..credits import turn_credits
 from ..documents.eligibility import coalition_record
 from ..errors import ConfigError, ForumlensError, NotFound
@@ -453,6 +453,7 @@ def search(
         chips=views.search_chips(filters, form.coalition),
         empty_store=result is not None and not result.hits and views.store_is_empty(store),
         nothing_to_find=nothing_to_find(q[:2000]) if result is not None and not result.hits else None,
+        typed_filters=_typed_filters(q[:2000]) if result is not None and not result.hits else None,
         page=page,
         mode=mode,
         modes=modes,
@@ -460,6 +461,19 @@ def search(
         mode_labels=MODE_LABELS,
         input_note=input_note,
     )
+
+
+def _typed_filters(q: str) -> dict[str, Any] | None:
+    """`speaker:avri` typed in the query (searched as words): the filters it meant and the search that applies them."""
+    if (found := filter_words(q)) is None:
+        return None
+    rest, filters = found
+    return {
+        "typed": as_typed(filters),
+        "words": rest,
+        "filters": ", ".join(f"{name} {value}" for name, value in filters.items()),
+        "url": "/search?" + urlencode({"q": rest, **filters}) if rest else None,
+    }
 
 
 @router.get("/glossary")
