@@ -4,6 +4,8 @@ answered "5337: file not found (it may have been moved or deleted)" while `repor
 file as before, and says which session has no terms; a name that fits neither is "no session matches".
 `forumlens search "funding speaker:avri"` (a filter typed as many search boxes take it) answered a
 bare "No matches": it now says the words are searched as words and gives the command with --speaker.
+`forumlens tag FILE` was the one reading command with no JSON for a script: `--json` prints its tags
+as the report contract has them, with the evidence sentences and their lines.
 
 Every check runs the real CLI on a workshop transcript the test writes.
 """
@@ -101,3 +103,36 @@ def test_a_filter_typed_into_the_query_names_the_option_it_meant(store):
     assert "forumlens search WORDS --year 2022 --speaker 'Pierre Ndiaye'" in quoted.stderr
     plain = _run("--db", db, "search", "zebra")  # an ordinary miss has no such note
     assert "not as a filter" not in plain.stderr
+
+
+KYOTO = """IGF 2023 Kyoto - Open forum on clean water and sanitation data
+
+>> AMINA YUSUF: Good morning. Clean water and sanitation for every village is our goal, and safe drinking water needs data.
+
+>> KENJI SATO: Thank you. Our utilities publish open data on drinking water quality, and clean water access is measured every month.
+"""
+
+
+def test_tag_file_json_has_the_contract_fields_and_verbatim_evidence(tmp_path):
+    path = tmp_path / "kyoto.txt"
+    path.write_text(KYOTO, encoding="utf-8")
+    result = _run("tag", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["file"] == str(path)
+    codes = {t["code"]: t for t in data["tags"]}
+    assert "SDG6" in codes
+    lines = KYOTO.split("\n")
+    for t in data["tags"]:
+        assert {"scheme", "code", "label", "score", "lines", "evidence"} <= set(t)
+        for ev in t["evidence"]:
+            assert ev["line"] in t["lines"]
+            assert ev["quote"] in lines[ev["line"] - 1]  # verbatim, on the line it names
+    text = json.loads(_run("tag", "--text", "clean water for every village", "--json").stdout)
+    assert [t["code"] for t in text["tags"]] == ["SDG6"]
+    assert text["tags"][0]["evidence"] == ["clean water for every village"]
+    none = json.loads(_run("tag", "--text", "the weather", "--json").stdout)
+    assert none == {"tags": []}
+    both = _run("tag", "--jsonl", "--json")
+    assert both.exit_code == 2
+    assert "--jsonl already writes JSON lines" in both.output

@@ -74,20 +74,54 @@ def speech_on_line(session: Session, n: int) -> str | None:
     return None
 
 
-def format_file_tags(tags: list[Tag], session: Session) -> str:
-    """One line per tag (code, score, label, evidence lines), then its first evidence sentences,
-    quoted from the speech on each line (`speech_on_line`), never from the marker and label."""
+def file_tag_evidence(tag: Tag, session: Session) -> list[tuple[int, str]]:
+    """The first evidence sentences of a file's tag as (line, sentence), quoted from the speech on
+    each line (`speech_on_line`), never from the marker and label."""
     from ..tag.tagger import evidence_sentences
 
+    found = []
+    for n in tag.lines[:_EVIDENCE_QUOTES]:
+        said = speech_on_line(session, n)
+        if said and said.strip():
+            quote = evidence_sentences(said, tag.scheme, tag.code)
+            found.append((n, quote[0] if quote else said.strip()))
+    return found
+
+
+def format_file_tags(tags: list[Tag], session: Session) -> str:
+    """One line per tag (code, score, label, evidence lines), then its first evidence sentences."""
     out = []
     for t in tags:
         out.append(f"{t.code:<22} {t.score:.2f}  {t.label}  (lines {', '.join(map(str, t.lines[:6]))})")
-        for n in t.lines[:_EVIDENCE_QUOTES]:
-            said = speech_on_line(session, n)
-            if said and said.strip():
-                quote = evidence_sentences(said, t.scheme, t.code)
-                out.append(f"    L{n}  {_quote(quote[0] if quote else said)}")
+        out.extend(f"    L{n}  {_quote(said)}" for n, said in file_tag_evidence(t, session))
     return "\n".join(out)
+
+
+def file_tags_json(tags: list[Tag], session: Session, file: Path) -> dict[str, Any]:
+    """`tag FILE --json`: each tag as the report contract has it, plus its evidence sentences."""
+    return {
+        "file": str(file),
+        "tags": [
+            {**t.to_json(), "evidence": [{"line": n, "quote": said} for n, said in file_tag_evidence(t, session)]}
+            for t in tags
+        ],
+    }
+
+
+def text_tags_json(tags: list[TagScore], text: str, scheme: str) -> dict[str, Any]:
+    """`tag --text … --json`: each code with its score and the sentences that carried it."""
+    return {
+        "tags": [
+            {
+                "scheme": scheme,
+                "code": t.code,
+                "label": t.label,
+                "score": round(t.score, 4),
+                "evidence": [text[a:b] for a, b in t.evidence],
+            }
+            for t in tags
+        ]
+    }
 
 
 def format_text_tags(tags: list[TagScore], text: str) -> str:
@@ -113,12 +147,18 @@ def format_text_tags(tags: list[TagScore], text: str) -> str:
 )
 @click.option("--text", "text", default=None, help="Tag this text instead of a FILE.")
 @click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help='Print the tags of FILE or --text as JSON ({"tags": [...]}; empty: none found).',
+)
+@click.option(
     "--threshold",
     type=Score(),
     default=None,
     help="Score (0 to 1) at or above which a code is assigned [default: 0.5].",
 )
-def tag(file: Path | None, scheme: str, jsonl: bool, text: str | None, threshold: float | None) -> None:
+def tag(file: Path | None, scheme: str, jsonl: bool, text: str | None, threshold: float | None, as_json: bool) -> None:
     """Tag texts with SDGs, IGF issue areas or Global Digital Compact objectives.
 
     A FILE (transcript, report, any supported format) is tagged with evidence lines; a
@@ -130,6 +170,7 @@ def tag(file: Path | None, scheme: str, jsonl: bool, text: str | None, threshold
       echo '{"id": 1, "text": "Clean water for every village"}' | forumlens tag --scheme sdg --jsonl
       forumlens tag session.txt --scheme issue-area
       forumlens tag --text "food security and clean water"
+      forumlens tag report.pdf --json     # {"file", "tags": [{"scheme", "code", "label", "score", "lines", "evidence"}]}
     """
     from ..tag import THRESHOLD, tag_jsonl, tag_session, tag_text
 
@@ -137,18 +178,26 @@ def tag(file: Path | None, scheme: str, jsonl: bool, text: str | None, threshold
     given = [name for name, on in (("FILE", file is not None), ("--text", text is not None), ("--jsonl", jsonl)) if on]
     if len(given) > 1:
         raise click.UsageError(f"give one of FILE, --text or --jsonl, not {' and '.join(given)}")
+    if jsonl and as_json:
+        raise click.UsageError("--jsonl already writes JSON lines: give --json with FILE or --text")
     if jsonl:
         for record in tag_jsonl(sys.stdin, scheme, threshold=limit):
             click.echo(json.dumps(record, ensure_ascii=False))
         return
     if text is not None:
         found = tag_text(text, scheme, threshold=limit)
+        if as_json:
+            click.echo(json.dumps(text_tags_json(found, text, scheme), ensure_ascii=False, indent=1))
+            return
         click.echo(format_text_tags(found, text) if found else f"no {_SCHEME_WORDS[scheme]} evidence found in the text")
         return
     if file is None:
         raise click.UsageError('give a FILE to tag, --text "…", or --jsonl to read JSON lines on stdin')
     session = _session_of(file, hint=_TEXT_HINT)
     tags = tag_session(session, scheme, threshold=limit, short_as_text=True)
+    if as_json:
+        click.echo(json.dumps(file_tags_json(tags, session, file), ensure_ascii=False, indent=1))
+        return
     click.echo(format_file_tags(tags, session) if tags else f"no {_SCHEME_WORDS[scheme]} evidence found in {file}")
 
 
