@@ -5,7 +5,8 @@ file as before, and says which session has no terms; a name that fits neither is
 `forumlens search "funding speaker:avri"` (a filter typed as many search boxes take it) answered a
 bare "No matches": it now says the words are searched as words and gives the command with --speaker.
 `forumlens tag FILE` was the one reading command with no JSON for a script: `--json` prints its tags
-as the report contract has them, with the evidence sentences and their lines.
+as the report contract has them, with the evidence sentences and their lines; `forumlens check --json`
+gives a monitoring script the verdict, the counts and the problems, with the same exit status.
 
 Every check runs the real CLI on a workshop transcript the test writes.
 """
@@ -13,6 +14,8 @@ Every check runs the real CLI on a workshop transcript the test writes.
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -136,3 +139,24 @@ def test_tag_file_json_has_the_contract_fields_and_verbatim_evidence(tmp_path):
     both = _run("tag", "--jsonl", "--json")
     assert both.exit_code == 2
     assert "--jsonl already writes JSON lines" in both.output
+
+
+def test_check_json_gives_the_verdict_counts_and_problems_with_the_exit_status(store, tmp_path):
+    db, _folder = store
+    good = _run("--db", db, "check", "--json")
+    assert good.exit_code == 0
+    data = json.loads(good.stdout)
+    assert data["ok"] is True and data["problems"] == []
+    assert data["counts"]["sessions"] == 2
+    damaged = tmp_path / "damaged.sqlite3"
+    shutil.copy(db, damaged)
+    conn = sqlite3.connect(damaged)  # a session row lost while its turns stay: what `check` is for
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("DELETE FROM sessions WHERE id = ?", (_session_id(db, "Berlin"),))
+    conn.commit()
+    conn.close()
+    bad = _run("--db", str(damaged), "check", "--json")
+    assert bad.exit_code == 1
+    report = json.loads(bad.stdout)
+    assert report["ok"] is False and report["counts"]["sessions"] == 1
+    assert any("orphan" in p for p in report["problems"])

@@ -645,8 +645,11 @@ def _why_no_hits(text: str, empty_store: bool) -> str | None:
 
 @cli.command()
 @db_option
+@click.option(
+    "--json", "as_json", is_flag=True, help='Print {"ok", "counts", "problems"} as JSON (exit status as without).'
+)
 @click.pass_context
-def check(ctx: click.Context, db: str | None) -> None:
+def check(ctx: click.Context, db: str | None, as_json: bool) -> None:
     """Check the store's integrity; exits 1 and lists problems if any."""
     store = open_ctx_store(ctx, db, readonly=True)
     try:
@@ -654,6 +657,13 @@ def check(ctx: click.Context, db: str | None) -> None:
         counts = store.counts()
     finally:
         store.close()
+    if as_json:  # for a monitoring script: the same verdict, the same exit status
+        click.echo(
+            json.dumps({"ok": not problems, "counts": counts, "problems": problems}, ensure_ascii=False, indent=1)
+        )
+        if problems:
+            ctx.exit(1)
+        return
     # "documents" is the table of every stored source, transcripts included: say sources
     click.echo(", ".join(f"{v} {'sources' if k == 'documents' else k}" for k, v in counts.items()))
     if problems:
