@@ -6,6 +6,9 @@
 - a search for "procurement speaker:doria" (a filter typed into the box, as many sites allow) said
   only "try fewer or other words": it says the words are searched as words and links the search
   with the speaker filter, which finds the turn;
+- a thread page's "Why these items are linked" sent an item to "DC on the Internet of Things — ask,
+  policy", the very heading of the page it sat on, though it linked another thread (one coalition's
+  two policy asks): a name shared with the page or another linked thread now carries its first words;
 - a session page's Contents box, in two columns, had its second column sitting a few pixels
   higher than the first (a column break drops the top margin of the column's first item).
 """
@@ -25,7 +28,7 @@ SESSION = """IGF 2018 Paris - Dynamic Coalition on the Internet of Things - Good
 
 >> MAARTEN BOTTERMAN: Good afternoon. I am Maarten Botterman, the chair of the coalition, and I will moderate. Each speaker has five minutes.
 
->> AVRI DORIA: Thank you, Maarten. I am joining online. We ask governments to require security updates as a condition of public procurement.
+>> AVRI DORIA: Thank you, Maarten. I am joining online. We ask governments to require security updates as a condition of public procurement. Manufacturers must ship devices that can be updated for their whole life.
 
 >> PARTICIPANT: My name is Karim Benali from the ministry in Tunisia. Will you publish the good practice paper in French as well?
 
@@ -99,3 +102,19 @@ def test_a_filter_typed_into_the_search_box_links_the_filtered_search(server, pa
     missing.get_by_role("link", name="Search “procurement” with the filter speaker doria").click()
     expect(page.locator("li.hit").first).to_contain_text("Avri Doria")
     assert "speaker=doria" in page.url
+
+
+def test_a_linked_thread_is_never_named_like_the_page_it_is_linked_from(server, page):
+    page.goto(server + "/threads")
+    urls = sorted({a.get_attribute("href") or "" for a in page.locator("main a[href^='/threads/']").all()})
+    told_apart = 0
+    for url in urls:
+        page.goto(server + url)
+        heading = " ".join(page.locator("h1").inner_text().split())
+        for link in page.locator("main a[href^='/threads/']").all():
+            if link.get_attribute("href") == url:
+                continue
+            name = " ".join(link.inner_text().split())
+            assert name != heading, (url, name)  # a link to another thread reads as another thread
+            told_apart += "(“" in name
+    assert told_apart >= 1  # the two policy asks of the coalition are told apart by their words

@@ -37,6 +37,7 @@ import logging
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -395,6 +396,19 @@ def thread_name(thread: Thread, citing: Citing) -> str:
     return f"{who} — {what}" if who else what
 
 
+def told_apart(threads: Sequence[Thread], page: Thread, citing: Citing, *, words: int = 8) -> dict[str, str]:
+    """Each thread's name (`thread_name`), with its first words said when the name alone would not tell it
+    from the `page`'s thread or from another thread named: one coalition's two policy asks are both
+    "… — ask, policy", and a link of that name read as a link to the page it sits on."""
+    names = {t.id: thread_name(t, citing) for t in threads}
+    seen = Counter([name for tid, name in names.items() if tid != page.id] + [thread_name(page, citing)])
+    for t in threads:
+        if t.id != page.id and seen[names[t.id]] > 1 and t.entries:
+            said = t.entries[0][0].quote.split()
+            names[t.id] += f" (“{' '.join(said[:words])}{'…' if len(said) > words else ''}”)"
+    return names
+
+
 def shared_words(shared: Iterable[str]) -> list[str]:
     """The features an item shares with its thread, in words: a concept of the linker's lexicon
     ("@session_time") reads "session time"; a plain word stays as it is."""
@@ -468,7 +482,7 @@ def thread_page_view(
     places = found.citing_lines(store, (p for p in map(_decision_place, chosen) if p is not None))
     named = {d.thread for d in chosen if d.thread} | {c[0] for d in chosen for c in d.candidates}
     labels = Citing(found.sources)
-    known = {t.id: thread_name(t, labels) for t in linked.threads if t.id in named}  # only the threads shown
+    known = told_apart([t for t in linked.threads if t.id in named], thread, labels)  # only the threads shown
     decisions = [_decision_view(d, thread, known, places) for d in chosen]
     return {
         "thread": {**_row(thread, found), "url": _actor_url(thread, found)},
