@@ -97,3 +97,28 @@ def test_floor_talk_and_statements_of_the_same_shapes_have_no_commitment_cue(uni
 def test_demands_announce_a_list() -> None:
     before = "the lockers break all the time, so we have two demands for the landlords, "
     assert "ctx:intro-need" in type_features("number one, fix the locks", before)
+
+
+# A declaration put to the room paragraph by paragraph (asks_blind14's Day 0 communiqué shape):
+# the chair reads each paragraph in quotation marks, with no announcing colon.
+_DECLARATION = """>> CHAIR:  Good afternoon. We have one task today, the statement of the island libraries. I read it paragraph by paragraph. Ready? Good.
+>> CHAIR:  Paragraph one.  "We, the island libraries meeting in Apia, note that most of our readers have no home connection."  Any comment?  None.  Adopted.
+>> CHAIR:  Paragraph two.  "We call on the telecom regulators of the Pacific to give public libraries a free spectrum licence for village hotspots."  Comments?  Yes, Losa.
+>> LOSA FAAMAU-BRENNAN:  Thank you, chair. I support it, the villages near us wait for this since years and the hotspot in our library is always full after school.
+>> CHAIR:  Thank you, Losa.  Paragraph two adopted.  Paragraph three.  "We ask the regional development bank to open a grant window for library connectivity."  Any objection?  None.  Adopted.
+"""
+
+
+def test_a_paragraph_the_chair_reads_out_in_quotation_marks_is_judged() -> None:
+    quotes = [quote for _, quote in _asks(_DECLARATION)]
+    assert any("free spectrum licence" in quote for quote in quotes)
+    assert any("grant window for library connectivity" in quote for quote in quotes)
+    # the preamble read the same way asks for nothing, and the floor talk around it stays out
+    assert not any("most of our readers" in quote or "Adopted" in quote or "Comments" in quote for quote in quotes)
+
+
+def test_without_the_quotation_marks_the_chairs_paragraph_is_floor_talk() -> None:
+    text = _DECLARATION.replace('"We call on the telecom', "We call on the telecom").replace(
+        'village hotspots."', "village hotspots."
+    )
+    assert not any("free spectrum licence" in quote for _, quote in _asks(text))

@@ -257,7 +257,8 @@ def chair_view(
     a quotation the chair opened after a colon (`inside_quote`), a message read out word for
     word. Shared with the training-row generator (`bench/train_asks.py --gold-rows`), so its
     hard negatives are the units the classifier is really shown."""
-    relayed = chair and s.start not in presented and (quoted or _RELAYED.search(s.text) is not None)
+    read_out = quoted or _RELAYED.search(s.text) is not None or _READ_OUT.match(s.text) is not None
+    relayed = chair and s.start not in presented and read_out
     own_only = chair and s.start not in presented and not relayed  # floor talk, unless the chair takes something on
     if own_only and (
         opening
@@ -360,6 +361,11 @@ _RELAYED = re.compile(
     re.I,
 )
 _QUOTE_OPEN = re.compile(r":\s+[\"“]")
+# A chair's sentence that opens with a quotation mark is a text read out word for word, not floor
+# talk: a communiqué paragraph put for adoption ('Paragraph two.  "We call on the regulators …"'),
+# a message read without an announcing colon. asks_blind14 lost every paragraph of a Day 0
+# communiqué so (five asks); the classifier still decides whether the text asks for anything.
+_READ_OUT = re.compile(r"\s*[\"“]\s*\w")
 
 
 # How far back a read-out message's opening is looked for: messages read out are a few sentences,
