@@ -73,3 +73,13 @@ def test_the_same_turn_with_an_answer_answers_it() -> None:
         "until the new budget is voted in January.",
     )
     assert dict(_fates(text))[2] == "answered"
+
+
+@pytest.mark.parametrize("heading", ["Only a question.", "Just one question.", "Only a short question."])
+def test_a_modest_heading_announces_the_question_that_follows(heading: str) -> None:
+    text = f""">> CHAIR:  Paragraph six is about the training handbook in the local languages. Any comment?
+>> MARTA KELLERMANN-OYELARAN:  {heading}  Who will print the handbook for the village schools?  We have no printer.
+>> CHAIR:  Honestly, we did not decide yet. Paragraph six adopted.
+"""
+    fates = dict(_fates(text))
+    assert 2 in fates and fates[2] != "answered"

@@ -214,7 +214,8 @@ GROUP_ADDRESS = compile_cue(
 # no "?" or ":" — "The question is for Ingrid: how …" and "My question to you is what …"
 # ask. The question is the sentence that follows (`questions._group_turn`).
 QUESTION_ANNOUNCEMENT = re.compile(
-    r"^\W*(?:[A-Z][\w‑'-]+(?:\s+[A-Z][\w‑'-]+)?,\s*)?(?:(?:and|so|now|ok(?:ay)?|well|also)\W+)?"
+    # "Only a question.", "Just one question." (asks_blind14): a modest heading announces too
+    r"^\W*(?:[A-Z][\w‑'-]+(?:\s+[A-Z][\w‑'-]+)?,\s*)?(?:(?:and|so|now|ok(?:ay)?|well|also|only|just)\W+)?"
     r"(?:i(?:'ve|\s+have|\s+had|\s+also\s+have)?\s+(?:got\s+|just\s+)?|we\s+(?:also\s+)?have\s+|there(?:'s|\s+is)\s+)?"
     r"(?:a|one|another|two|three|my|a\s+couple\s+of)\s+(?:(?:quick|short|small|brief|final|last|more|follow-up|specific|further|first|second)\s+){0,2}"
     r"questions?(?:\s+(?:is|goes))?"
