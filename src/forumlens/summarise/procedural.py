@@ -141,18 +141,19 @@ _SOFT = [
 ]
 _SOFT_FAST = PatternSet(_SOFT)
 _THANKS_FAST = PatternSet([_THANKS])
+_SUBSTANCE_AFTER = re.compile(r"[:;]\s*\w+(?:\W+\w+){4,}")
+_THANKS_FOR = re.compile(r"\bthank you\b[^.?!]{0,60}\bfor\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65_536)
 def is_procedural(text: str) -> bool:
     """True when the sentence is chairing, thanks or connection chatter."""
     clean = " ".join(text.split())
-    words = len(clean.split())
-    substance_after = re.search(r"[:;]\s*\w+(?:\W+\w+){4,}", clean)  # "Thank you: funding is the barrier ..."
+    # read only for thanks (most sentences are not): "Thank you: funding is the barrier ..." has substance
     if (
         _THANKS_FAST.match(0, clean, _THANKS_FAST.present(clean))
-        and not substance_after
-        and (words <= 14 or (re.search(r"\bthank you\b[^.?!]{0,60}\bfor\b", clean, re.IGNORECASE) and words <= 25))
+        and not _SUBSTANCE_AFTER.search(clean)
+        and ((words := len(clean.split())) <= 14 or (_THANKS_FOR.search(clean) and words <= 25))
     ):
         return True
     return _HARD_FAST.any_search(clean)  # == bool(_HARD_ANY.search(clean))
