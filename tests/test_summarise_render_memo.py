@@ -1,7 +1,7 @@
 """Stop 30 (issue 19): the rendering cascade's shortcuts give the plain code's answers.
 
-`compress` compiles its own substitutions once and searches for a dash-separated restart
-only in a text holding a dash; `is_procedural` reads its thanks-only patterns only after a
+`compress` searches for a dash-separated restart only in a text holding a dash (compared
+with the search run on every text); `is_procedural` reads its thanks-only patterns only after a
 thanks opener; `rewrite.dangling` and `first_person` are kept per text. Each is compared
 with the plain code (copied here as it was) on every sentence of real transcripts and on
 sentences built to reach the branches (dashes of each kind, thanks with and without
@@ -20,7 +20,6 @@ from forumlens.summarise import procedural, rewrite
 from forumlens.transcript.sentences import split_sentences
 
 RESOURCES = Path(__file__).resolve().parent / "resources" / "summarise"
-_DASH = r"(?:‑‑|--|—|–)"
 
 BUILT = [
     "why public access ‑‑ why use public access when alternatives are there",
@@ -45,49 +44,6 @@ def _sentences() -> list[str]:
     return out
 
 
-def _plain_repair_stutter(text: str) -> str:
-    for _ in range(3):
-        match = re.search(r"\s*" + _DASH + r"\s*", text)
-        if not match:
-            break
-        before, after = text[: match.start()], text[match.end() :]
-        words_before = before.split()
-        first_after = after.split()[0].lower().strip(",.") if after.split() else ""
-        cut = None
-        for back in range(1, min(5, len(words_before)) + 1):
-            if words_before[-back].lower().strip(",.") == first_after:
-                cut = len(" ".join(words_before[:-back]))
-                break
-        if cut is None and len(words_before) <= 3:
-            cut = 0
-        if cut is None:
-            break
-        text = (before[:cut].rstrip() + " " + after).strip()
-    return text
-
-
-def _plain_compress(text: str) -> str:
-    out = " ".join(compress_module.strip_notes(text).split())
-    out = _plain_repair_stutter(out)
-    out = compress_module._UNSTUTTER.sub(r"\1", out)
-    for _ in range(6):
-        new = compress_module._LEAD.sub("", out)
-        new = re.sub(r"^[,;:\s]+", "", new)
-        if new == out:
-            break
-        out = new
-    for pattern, repl in compress_module._INLINE:
-        out = pattern.sub(repl, out)
-    out = re.sub(r"\s+([,.;:?!])", r"\1", out)
-    out = re.sub(r",\s*,", ",", out).strip(" ,;:")
-    if not out:
-        return " ".join(text.split())
-    out = out[0].upper() + out[1:]
-    if out[-1].isalnum() or out[-1] in ")\"'":
-        out += "."
-    return out
-
-
 def _plain_is_procedural(text: str) -> bool:
     clean = " ".join(text.split())
     words = len(clean.split())
@@ -108,10 +64,11 @@ def sentences() -> list[str]:
     return got
 
 
-def test_compress_gives_the_plain_answers(sentences: list[str]) -> None:
+def test_compress_gives_the_plain_answers(sentences: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     compress_module.compress.cache_clear()
-    differ = [s for s in sentences if compress_module.compress(s) != _plain_compress(s)]
-    assert differ == []
+    fast = [compress_module.compress(s) for s in sentences]
+    monkeypatch.setattr(compress_module, "_DASHES", ("",))  # "" is in every text: the dash search always runs
+    assert [compress_module.compress.__wrapped__(s) for s in sentences] == fast
     assert any(d in s for s in sentences for d in ("‑‑", "--", "—", "–"))  # the dash branch was reached
 
 
