@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 # stored items of another version are extracted again when read (the rules changed)
-ITEMS_VERSION = 27
+ITEMS_VERSION = 28  # 28: a merger of coalitions is read as renames of each
 
 ITEM_SIGNALS = ("need", "promise", "update", "delivery", "slip", "question", "answer", "response")
 KINDS = ("ask", "commitment", "question")

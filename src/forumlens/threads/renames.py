@@ -8,13 +8,17 @@ names): the old name after "known as", "knew us as", "formerly", "previously", "
 after "we are (now)", "we became", "is now", "renamed (to)", "now called"; or "NEW (formerly OLD)", "OLD, now
 renamed NEW", "changed our name from OLD to NEW". A name is a body's head and its topic ("(Dynamic) Coalition on
 X", "… Forum / Network / Group on X"): the words of a rename are read as such names only.
+
+A merger is a rename of each body that merged: "OLD1 and OLD2 are (now) one coalition, NEW", "OLD1 and OLD2 (have)
+merged into / to form NEW", "NEW, formed (…) from OLD1 and OLD2"; the merged body keeps both bodies' asks and
+promises, so each old name is read as the new one.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from .models import Item
@@ -42,19 +46,44 @@ _SHAPES = (
 )
 
 
+# a merger: two names joined by "and" (read as one `_OLD`, split at the second head), then the body they became
+_JOINED = re.compile(r"\s+and\s+(?:the\s+)?(?=(?:[Dd]ynamic\s+)?[Cc]oalition\b|DC\b)")
+_BECAME = (
+    r"\s+(?:are\s+(?:now\s+)?|have\s+become\s+|became\s+|now\s+form\s+|form(?:ed)?\s+)(?:one|a\s+single)\s+"
+    r"(?:coalition|body|group|network)\s*[,:(]?\s*"
+    r"|\s+(?:have\s+|had\s+|were\s+)?(?:merged|merge|joined|join|came\s+together)\s+(?:into|to\s+form|to\s+become|as)\s+"
+)
+_MERGERS = (
+    re.compile(rf"{_OLD}(?:{_BECAME}){_NEW}"),  # "A and B are one coalition, NEW" / "A and B merged into NEW"
+    re.compile(
+        rf"{_NEW},?\s+(?:was\s+)?(?:formed|born|created)\b[^.!?]{{0,40}}?\bfrom\s+(?:the\s+merger\s+of\s+)?{_OLD}"
+    ),
+)
+
+
 def stated_renames(text: str) -> list[tuple[str, str]]:
     """(old name, new name) of every rename a text states, as worded there ("coalition on web archiving",
-    "Dynamic Coalition on Digital Heritage"); a name said twice in one rename is none."""
+    "Dynamic Coalition on Digital Heritage"), and of each body a merger names; a name said twice in one rename is
+    none."""
     if not _HINT.search(text):
         return []
-    flat = " ".join(text.split())
+    flat = re.sub(r"\*{1,3}|_{2,}", "", " ".join(text.split()))  # Markdown emphasis around a name
     out: list[tuple[str, str]] = []
     for shape in _SHAPES:
         for m in shape.finditer(flat):
-            old, new = m.group("old"), m.group("new")
-            if name_key(old) != name_key(new) and (old, new) not in out:
-                out.append((old, new))
+            _add(out, m.group("old"), m.group("new"))
+    for shape in _MERGERS:
+        for m in shape.finditer(flat):
+            parts = _JOINED.split(m.group("old"))
+            if len(parts) > 1:  # a merger is of two bodies or more; one name is a rename `_SHAPES` reads
+                for old in parts:
+                    _add(out, old, m.group("new"))
     return out
+
+
+def _add(out: list[tuple[str, str]], old: str, new: str) -> None:
+    if name_key(old) is not None and name_key(old) != name_key(new) and (old, new) not in out:
+        out.append((old, new))
 
 
 def name_key(name: str) -> tuple[str, str] | None:
@@ -68,7 +97,27 @@ def name_key(name: str) -> tuple[str, str] | None:
     return head, m.group(2).casefold()
 
 
-_HINT = re.compile(r"\b(?:known|knew|called|formerly|previously|renamed|name)\b", re.I)
+_HINT = re.compile(
+    r"\b(?:known|knew|called|formerly|previously|renamed|name|merged?|joined|join|formed|born|created|one|single)\b",
+    re.I,
+)
+
+
+def _merged_into(
+    value: str, new_of: dict[tuple[str, str], tuple[str, str]], last: Callable[[tuple[str, str]], tuple[str, str]]
+) -> tuple[str, str] | None:
+    """The name a body's name is now read under: its rename's last name, or, for a name that holds bodies joined by
+    "and" ("the DC on Rivers and the DC on Lakes", a merger's document read as by both), the one body they all
+    merged into; None when it was not renamed."""
+    key = name_key(value)
+    if key is not None and key in new_of:
+        return last(key)
+    parts = _JOINED.split(" ".join(value.split()))
+    keys = [name_key(part) for part in parts]
+    if len(parts) < 2 or any(k is None or k not in new_of for k in keys):
+        return None
+    targets = {last(k) for k in keys if k is not None}
+    return targets.pop() if len(targets) == 1 else None
 
 
 def renamed_actors(items: Sequence[Item], renames: Iterable[tuple[str, str]]) -> list[Item]:
@@ -102,10 +151,9 @@ def renamed_actors(items: Sequence[Item], renames: Iterable[tuple[str, str]]) ->
     out = []
     for item in items:
         for field, value in (("coalition", item.coalition), ("org", item.org)):
-            key = name_key(value) if value else None
-            if key is None or key not in new_of:
+            target = _merged_into(value, new_of, last) if value else None
+            if target is None:
                 continue
-            target = last(key)
             kind, name = seen[target].most_common(1)[0][0] if target in seen else ("org", said.get(target, value))
             if kind == "coalition":
                 item = replace(item, coalition=name, org=None if field == "org" else item.org)

@@ -32,6 +32,7 @@ from ..store.base import Store
 from ..store.threads import THREAD_ITEMS, ThreadSource, items_digest
 from ..transcript.speakers import name_key
 from .actors import body_aliases
+from .bodies import unified_bodies
 from .items import extract_items
 from .link import RULES, Linked, actor_of, link_items
 from .models import ITEMS_VERSION, KINDS, STATUSES, Decision, Item, SessionItems, Thread
@@ -148,7 +149,8 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
     institution there; one who introduced themself with an institution ("Nadia Rahimi, best practice
     forum on gender and access") speaks for it where nothing says whom they speak for. A body named by its
     acronym in one session and spelt out in another is one body (`actors.body_aliases`), and so is a body a
-    session says was renamed, under its new name (`renames.renamed_actors`).
+    session says was renamed or merged, under its new name (`renames.renamed_actors`); a body's name written in
+    several ways (case, apostrophes, coalition or institution) is written one way (`bodies.unified_bodies`).
     """
     spoke_for: dict[str, Counter[str]] = {}
     said_for: dict[str, Counter[str]] = {}  # the coalitions a person said they speak for (not guessed)
@@ -180,7 +182,7 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
             if item.org in aliases:
                 item = replace(item, org=aliases[item.org])
             items.append(item.placed(year, when, known, usual_body.get(who)))
-    return renamed_actors(items, [r for _, _, found in sessions for r in found.renames])
+    return unified_bodies(renamed_actors(items, [r for _, _, found in sessions for r in found.renames]))
 
 
 def _full_names(sessions: Sequence[tuple[int | None, tuple[object, ...], SessionItems]]) -> dict[str, str]:
