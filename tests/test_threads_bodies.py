@@ -102,9 +102,31 @@ def test_a_merged_coalitions_ask_joins_the_ask_of_one_of_the_coalitions_it_came_
     assert ("Dynamic Coalition on Rivers", "Dynamic Coalition on Fresh Water") in new.renames
     placed = place_items([(2009, (2009,), old), (2013, (2013,), new)])
     needs = [i for i in placed if i.signal == "need"]
-    assert [i.quote[:12] for i in needs] == ["Governments", "That river w"]
+    assert [i.quote[:12] for i in needs] == ["Governments ", "That river w"]
     assert {actor_of(i) for i in needs} == {actor_of(needs[-1])} and "Fresh Water" in actor_of(needs[-1])
     apart = place_items([(2009, (2009,), old), (2013, (2013,), SessionItems(new.items, new.speakers))])
     assert len({actor_of(i) for i in apart if i.signal == "need"}) == 2  # without the merger: two actors
     threads = link_items(placed).threads
     assert any({i.year for i in t.items} == {2009, 2013} for t in threads if t.kind == "ask")
+
+
+def _hats(told: str) -> list[set[int | None]]:
+    items = [
+        Item(
+            "vilnius", 3, "And our promise: a handbook on naming streets in informal settlements, for 2012.", "promise",
+            speaker="Kwabena Ntim", coalition="DC on Street Addressing", family="guide", head="handbook",
+            cue="our promise", year=2010, when=(2010,),
+        ),
+        Item(
+            "istanbul", 9, told, "delivery", speaker="Kwabena Ntim", org="West Africa IGF", family="guide",
+            head="handbook", cue="was published", year=2014, when=(2014,),
+        ),
+    ]  # fmt: skip
+    return [{i.year for i in t.items} for t in link_items(items).threads if t.kind == "commitment"]
+
+
+def test_a_promise_the_teller_made_under_another_hat_is_fulfilled_by_what_they_tell_under_the_new_one():
+    said = "The street-naming handbook that I promised in Vilnius was published in March, in English and French."
+    assert _hats(said) == [{2010, 2014}]
+    # without "I promised" the teller's new body is the actor: the old body's promise is not theirs to fulfil
+    assert {2010, 2014} not in _hats("The street-naming handbook was published in March, in English and French.")

@@ -119,7 +119,7 @@ from .linkcore import _RESCUE_FLOOR, _RESCUE_QUOTES
 from .linkmeetings import _FIRST_PERSON, _made_at, _other_need_here, _said_again_at, meeting_year, meeting_years
 from .linkmeetings import _meetings as _meetings
 from .linkmodel import NEED_FEATURES, LinkModel, load_link_model, need_features
-from .linknames import _name_words, _words_of, named_coalition, promised_by
+from .linknames import _name_words, _words_of, named_coalition, promised_by, promised_by_teller
 from .linkrecords import _NONE, RULES, Linked, Rules, Scored, _Track, _unknown_either, actor_of
 from .linkrecords import _Recent as _Recent
 from .linkresponses import _Responses
@@ -282,6 +282,24 @@ class _Linker(_Responses):
                     out.append(t)
         return out
 
+    def _tellers_own(self, item: Item, actor: str) -> list[_Track]:
+        """Open commitments of other actors that the follow-up's speaker promised, when the follow-up says "I
+        promised" ("the street-naming handbook that I promised in Vilnius was published", told by a person who
+        promised it for a coalition and now speaks for a regional forum).
+
+        Why: a person changes hats between years; the actor rule reads the new body, but the promise is the one
+        they made under the old one, and only the same deliverable and the follow-up threshold join it."""
+        who = name_key(item.speaker or "")
+        out: list[_Track] = []
+        for (kind, other), index in self._by_actor.items():
+            if kind != "commitment" or other == actor:
+                continue
+            for t in self._candidates(index):
+                speaker = t.thread.entries[0][0].speaker
+                if speaker and name_key(speaker) == who:
+                    out.append(t)
+        return out
+
     def _owners(self, item: Item, actor: str, text: str | None = None) -> list[_Track]:
         """Open commitments of the bodies (institutions, coalitions) a follow-up names, all the telling words of the
         name said ("UNESCO's new version …", "the IGF Secretariat"): not a person's, never the teller's own.
@@ -340,7 +358,9 @@ class _Linker(_Responses):
         # a follow-up that names another actor as the promiser ("As the Secretariat promised in Sharm, every workshop
         # room here is connected", told by a forum) is about that actor's promise: the teller's own are not weighed
         named = self._promisers(item, actor) or self._subject_owners(item, actor)
-        own = () if named else self._candidates(self._by_actor.get(("commitment", actor), _NONE))
+        own = [] if named else [*self._candidates(self._by_actor.get(("commitment", actor), _NONE))]
+        if not named and item.speaker and promised_by_teller(item.quote):
+            own += self._tellers_own(item, actor)
         for t in [*own, *named]:
             status = t.thread.status
             if status == "fulfilled":

@@ -36,9 +36,17 @@ _PROMISED_OWNER = re.compile(
     r"(?:^|[.;:]\s+)\W*(?P<who>(?:the\s+)?[A-Z][\w‑-]*(?:\s+[A-Z][\w‑-]*){0,3})['’]s\s[^,;.]{1,100},\s*"
     r"(?:first\s+|originally\s+)?(?:promised|announced|pledged)\b"
 )
+# the teller made the promise themself: "the handbook that I promised in Vilnius", "which I had announced"
+_PROMISED_BY_ME = re.compile(r"\bI\s+(?:had\s+|have\s+)?(?:promised|announced|pledged|committed\s+to)\b")
 _NOT_WHO = frozenset(
     {"we", "i", "you", "they", "he", "she", "it", "who", "our", "this", "that", "which", "what", "the", "as"}
 )
+
+
+def promised_by_teller(quote: str) -> bool:
+    """Whether a follow-up says its teller made the promise ("the handbook that I promised in Vilnius"): the promise
+    is the person's, whichever body they spoke for then."""
+    return _PROMISED_BY_ME.search(quote) is not None
 
 
 def promised_by(quote: str) -> frozenset[str]:
