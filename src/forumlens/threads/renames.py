@@ -98,7 +98,8 @@ def name_key(name: str) -> tuple[str, str] | None:
 
 
 _HINT = re.compile(
-    r"\b(?:known|knew|called|formerly|previously|renamed|name|merged?|joined|join|formed|born|created|one|single)\b",
+    r"\b(?:known|knew|called|formerly|previously|renamed|name|merged?|joined|join|formed|came\s+together"
+    r"|(?:one|a\s+single)\s+(?:coalition|body|group|network))\b",
     re.I,
 )
 
