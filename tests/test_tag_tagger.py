@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,17 @@ import pytest
 from forumlens.models import Turn
 from forumlens.tag.jsonl import tag_record
 from forumlens.tag.model import load_model, model_scores_of_stems
-from forumlens.tag.tagger import Tag, score_text, strong_evidence, tag_session, tag_text, tag_turn
+from forumlens.tag.tagger import (
+    SHORT_THRESHOLD,
+    THRESHOLD,
+    Tag,
+    score_text,
+    short_threshold,
+    strong_evidence,
+    tag_session,
+    tag_text,
+    tag_turn,
+)
 from forumlens.tag.taxonomy import load_taxonomy
 from forumlens.text import stems
 from forumlens.transcript.parse import parse_transcript
@@ -196,15 +207,90 @@ def test_the_short_text_rule_weakens_with_length_and_stops_at_a_passage() -> Non
     assert model_score("clean water") < 0.5 < score_text("clean water", "sdg")["SDG6"]
 
 
-def test_a_short_file_is_tagged_as_one_text_only_when_asked() -> None:
-    from forumlens.pipeline import parse_document
+def _document(text: str, name: str = "notes.txt"):
+    from forumlens.pipeline import prepare_document
     from forumlens.read import read_bytes
 
-    text = "Notes from the village meeting\n\nThe well is dry again. Clean water is the first need.\n"
-    session = parse_document(read_bytes(text.encode(), "notes.txt"))
-    assert tag_session(session, "sdg") == []  # ingest keeps the passage rule: a topic must recur
-    (tag,) = tag_session(session, "sdg", short_as_text=True)
+    return prepare_document(read_bytes(text.encode(), name))[0]  # as ingest and `tag FILE` read it
+
+
+def test_a_short_file_is_tagged_as_one_text() -> None:
+    session = _document("Notes from the village meeting\n\nThe well is dry again. Clean water is the first need.\n")
+    (tag,) = tag_session(session, "sdg")
     assert tag.code == "SDG6" and tag.lines == (3,)
+
+
+def test_a_stored_document_gets_the_tags_of_tag_file() -> None:
+    # a statement of 2023: `tag FILE` gave SDG9 and the stored copy nothing; one rule now
+    from forumlens.pipeline import AnalysisOptions, analyse_session
+
+    session = _document(
+        "---\ntitle: Statement on village water, 2023\ndate: 2023-10-02\n---\n\n# Statement\n\n"
+        "## Needs\n\nThe well is dry again. Clean water and sanitation are the first needs of the school.\n\n"
+        "## Requests\n\nWe ask the district to repair the pump before the rains.\n",
+        "statement.md",
+    )
+    stored = analyse_session(session, AnalysisOptions(skip=frozenset({"glossary", "keywords"})))["tags"]
+    for scheme in ("sdg", "issue-area", "gdc"):
+        mine = [(t["code"], t["lines"]) for t in stored if t["scheme"] == scheme]
+        assert mine == [(t.code, list(t.lines)) for t in tag_session(session, scheme)]
+    assert [(t["code"], t["lines"]) for t in stored if t["scheme"] == "sdg"] == [("SDG6", [10])]
+
+
+def test_a_short_session_clears_a_higher_bar() -> None:
+    # SDG16 scores 0.56 as one text: enough for a passage (0.5), not for a short session
+    session = _document(
+        "Statement of the network\n\nOur members run small radio stations and websites in three countries. "
+        "We ask for fair rules for platforms, a free press, and the protection of journalists who report on "
+        "courts and institutions.\n\nWe also ask the donors to keep funding local media and open data.\n"
+    )
+    loose = {t.code: t.score for t in tag_session(session, "sdg", threshold=THRESHOLD)}
+    assert THRESHOLD <= loose["SDG16"] < short_threshold("sdg") <= loose["SDG17"]
+    assert [t.code for t in tag_session(session, "sdg")] == ["SDG17"]
+    assert short_threshold("sdg") == SHORT_THRESHOLD["model"] > SHORT_THRESHOLD["density"] > THRESHOLD
+    assert short_threshold("gdc") == short_threshold("issue-area") == SHORT_THRESHOLD["density"]
+
+
+def test_a_point_one_voice_makes_once_is_not_a_short_session_topic() -> None:
+    # a round of needs: each voice names its own topic once; none of them is the session's
+    text = (
+        ">> LINA: Let us hear what each of you needs.\n"
+        ">> KOFI: We need money to pay consultants this year.\n"
+        ">> RITA: For us it is the move to IPv6 and signing zones with DNSSEC.\n"
+        ">> AIKO: Persons with disabilities still cannot follow half of the sessions without captions.\n"
+        ">> LINA: Thank you all.\n"
+    )
+    session = parse_transcript(text, source="needs.txt")
+    assert all(tag_session(session, scheme, threshold=0.3) == [] for scheme in ("sdg", "issue-area", "gdc"))
+    # the same words as one person's statement are one text, and its topic is tagged
+    one_voice = parse_transcript(re.sub(r">> [A-Z]+:", ">> AIKO:", text), source="statement.txt")
+    assert [(t.code, t.lines) for t in tag_session(one_voice, "sdg")] == [("SDG10", (4,))]
+
+
+def test_a_short_session_of_a_year_without_issue_areas_gets_none() -> None:
+    body = (
+        ">> ANA: Our coalition works on digital cooperation and multistakeholder Internet governance.\n"
+        ">> BEN: Digital cooperation between the coalitions and multistakeholder governance go together.\n"
+    )
+    codes = {
+        year: {
+            t.code
+            for t in tag_session(parse_transcript(f"IGF {year} workshop\n\n{body}", source="s.txt"), "issue-area")
+        }
+        for year in (2015, 2021, 2023)
+    }
+    assert codes[2015] == set()  # not the themes of IGF 2021-2024: the taxonomy has none for 2015
+    assert codes[2021] and all(c.startswith("IGF2021-") for c in codes[2021])
+    assert codes[2023] and all(c.startswith("IGF2023-") for c in codes[2023])
+    assert score_text("digital cooperation", "issue-area", year=2015) == {}
+    assert len(score_text("digital cooperation", "issue-area")) == len(load_taxonomy("issue-area").entries)
+
+
+def test_a_long_session_keeps_the_passage_rule() -> None:
+    # one passing mention in a session longer than a passage window is not a topic
+    filler = " ".join(["We discussed the agenda for the next meeting of the group and its members."] * 12)
+    session = parse_transcript(f">> CHAIR: {filler}\n>> ANA LIMA: Clean water matters. {filler}\n", source="s.txt")
+    assert "SDG6" not in {t.code for t in tag_session(session, "sdg")}
 
 
 def test_evidence_lines_skip_a_marker_alone_on_its_line() -> None:
@@ -217,5 +303,5 @@ def test_evidence_lines_skip_a_marker_alone_on_its_line() -> None:
     (turn,) = session.turns
     assert (turn.line, turn.first_line) == (1, 2)
     assert {t.code: t.lines for t in tag_turn(turn, "sdg")}["SDG6"] == (2, 3)
-    (tag,) = [t for t in tag_session(session, "sdg", short_as_text=True) if t.code == "SDG6"]
+    (tag,) = [t for t in tag_session(session, "sdg") if t.code == "SDG6"]
     assert tag.lines == (2, 3)

@@ -18,8 +18,20 @@ with *strong evidence*: one taxonomy phrase of two or more content words ("clean
 lone single word is not enough ("poor" may be audio quality, "security" food security).
 The score of such a code is at least 1 - n / (2 * _SHORT_WORDS) for a text of n words:
 0.97 for two words, 0.67 at twenty, 0.52 at twenty-nine; from thirty words on, the passage
-scores alone decide. Session passages (at least `_MIN_PASSAGE_WORDS`) keep the passage
-rule: in a session a topic must recur, not be named once.
+scores alone decide.
+
+A session is tagged by one rule wherever it is tagged (ingest, `forumlens tag FILE`), so a
+file and its stored copy carry the same tags. A session of at least one passage window
+keeps the passage rule: a topic must recur, not be named once. A shorter one (a statement,
+a note, a few turns) cannot show a topic recurring, so it is scored as one text and must
+clear a higher bar instead, `SHORT_THRESHOLD`: the lowest threshold whose precision on the
+SDG benchmark's texts of that length reaches 0.9 (`bench/tag_short.py`: model scores out
+of fold, vocabulary density without fitting).
+
+Issue areas are chosen by the year of the text: a text of a known year is tagged against
+that year's issue areas only, and gets none when the taxonomy holds none for its year (a
+2015 session is not tagged with the themes of IGF 2023, nor with the same theme of two
+years at once); only a text of unknown year is tagged against every year's.
 """
 
 from __future__ import annotations
@@ -36,12 +48,14 @@ from forumlens.tag.text import Passage, SessionMemo, sentence_spans
 from forumlens.text import STOPWORDS, stems, words
 
 __all__ = [
+    "SHORT_THRESHOLD",
     "THRESHOLD",
     "Tag",
     "TagScore",
     "evidence_sentences",
     "passages",
     "score_text",
+    "short_threshold",
     "strong_evidence",
     "tag_session",
     "tag_text",
@@ -55,6 +69,9 @@ _EVIDENCE_PER_PASSAGE = 2
 _EVIDENCE_PER_TAG = 6
 _MIN_PASSING = 2  # a session topic must recur: two passages at or above threshold
 _SHORT_WORDS = 30  # about two sentences: below this a text is judged by strong evidence (module doc)
+# The bar of a session shorter than one passage window, by kind of score (module doc;
+# `python bench/tag_short.py`: precision 0.870 -> 0.902 for the model, 0.891 -> 0.901 for density).
+SHORT_THRESHOLD = {"model": 0.65, "density": 0.55}
 
 
 @dataclass(frozen=True)
@@ -99,18 +116,20 @@ class Tag:
 
 
 def _entries_for_year(tax: Taxonomy, year: int | None) -> list[int]:
-    """Indices of entries that apply: a year's own issue areas when the year has any."""
+    """Indices of entries that apply to a text of `year` (`_entry_indices`)."""
     return list(_entry_indices(tax.scheme, year))
 
 
 @lru_cache(maxsize=256)
 def _entry_indices(scheme: str, year: int | None) -> tuple[int, ...]:
+    """Entries of a scheme that apply to a text of `year`.
+
+    Codes without a year (SDGs, GDC objectives) always apply. Codes with one (issue areas)
+    apply only to a text of that year, and all of them to a text whose year is unknown: a
+    known year the taxonomy does not cover gets none, rather than every year's themes.
+    """
     tax = load_taxonomy(scheme)
-    if year is not None:
-        own = [i for i, e in enumerate(tax.entries) if e.year == year]
-        if own:
-            return tuple(own)
-    return tuple(range(len(tax.entries)))
+    return tuple(i for i, e in enumerate(tax.entries) if year is None or e.year is None or e.year == year)
 
 
 def _density_scores(tax: Taxonomy, text: str) -> list[float]:
@@ -282,27 +301,41 @@ def _speech_words(session: Session, memo: SessionMemo) -> int:
 
 
 def _tag_as_one_text(session: Session, scheme: str, threshold: float, memo: SessionMemo) -> list[Tag]:
-    """A short session scored as one text (`tag_text`'s rule); lines from every turn's evidence."""
+    """A short session scored as one text (`tag_text`'s rule); lines from every turn's evidence.
+
+    With several voices the topic must still recur: a code named in one turn only is one
+    person's point among others' ("persons with disabilities" in a round of five needs),
+    not what the session is about. One voice (a statement, a paper's paragraphs) is one text.
+    """
     tax = load_taxonomy(scheme)
     turns = list(_speech(session.turns))
     text = "\n".join(t.text for t in turns)
+    voices = {t.speaker or t.label for t in turns if t.speaker or t.label}
+    least_turns = 2 if len(voices) > 1 else 1
     tags = []
     for code, score in _decided_scores(scheme, text, memo.stems(text), session.year).items():
         if score < threshold:
             continue
-        lines = sorted({t.line_at(a) for t in turns for a, _ in _evidence(tax, t.text, code, 3, memo)})
+        found = [(t, _evidence(tax, t.text, code, 3, memo)) for t in turns]
+        if sum(1 for _, spans in found if spans) < least_turns:
+            continue
+        lines = sorted({t.line_at(a) for t, spans in found for a, _ in spans})
         if lines:  # a tag nobody can check is not reported
             tags.append(Tag(scheme, code, tax.entry(code).label, score, tuple(lines[:_EVIDENCE_PER_TAG])))
     return sorted(tags, key=lambda t: (-t.score, t.code))
+
+
+def short_threshold(scheme: str) -> float:
+    """The bar of a session shorter than one passage window for `scheme` (module doc)."""
+    return SHORT_THRESHOLD["model" if load_model(scheme) else "density"]
 
 
 def tag_session(
     session: Session,
     scheme: str,
     *,
-    threshold: float = THRESHOLD,
+    threshold: float | None = None,
     memo: SessionMemo | None = None,
-    short_as_text: bool = False,
 ) -> list[Tag]:
     """Session tags: score = mean of a code's three best passage scores; lines from those passages.
 
@@ -311,14 +344,16 @@ def tag_session(
     a tag without vocabulary evidence in those passages is dropped (nothing to cite).
     `memo` shares sentence splits and stems with the other stages run over the session.
 
-    With `short_as_text`, a session of fewer words than one passage window (a note, an
-    abstract, a statement of a few lines, given to `forumlens tag FILE`) cannot show a
-    recurring topic, so it is tagged as one text instead. Ingest keeps the passage rule.
+    A session of fewer words than one passage window (a statement, a note, a few turns)
+    cannot show a recurring topic, so it is tagged as one text against the higher bar of
+    `short_threshold`. Ingest and `forumlens tag FILE` both call this, so a file and its
+    stored copy get the same tags. A `threshold` given by the caller applies to both rules.
     """
     tax = load_taxonomy(scheme)
     memo = memo or SessionMemo()
-    if short_as_text and _speech_words(session, memo) < _WINDOW_WORDS:
-        return _tag_as_one_text(session, scheme, threshold, memo)
+    if _speech_words(session, memo) < _WINDOW_WORDS:
+        return _tag_as_one_text(session, scheme, short_threshold(scheme) if threshold is None else threshold, memo)
+    threshold = THRESHOLD if threshold is None else threshold
     year = session.year
     per_code: dict[str, list[tuple[float, Turn, int]]] = {}
     for turn in _speech(session.turns):
