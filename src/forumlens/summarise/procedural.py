@@ -27,6 +27,9 @@ __all__ = ["MODERATOR_ROLES", "guess_moderators", "is_procedural", "procedural_w
 
 MODERATOR_ROLES = frozenset({"moderator", "chair", "remote moderator", "co-moderator", "facilitator"})
 
+# A list of language names as said: "Amharic and French", "English, French or Spanish".
+_LANGUAGES = r"(?-i:[A-Z][a-z]+)(?:(?:,| and| or|, and)\s+(?-i:[A-Z][a-z]+))*"
+
 _HARD = [
     re.compile(p, re.IGNORECASE)
     for p in (
@@ -56,6 +59,29 @@ _HARD = [
         r"\b(interpretation|English|French|Spanish|Arabic|Russian|Chinese|Portuguese) (is )?(available )?on (the )?channel\b",
         r"\bon channel (\d|one|two|three|four|five|six)\b",
         r"\b(type|write|put) (the|your) question\b",
+        # the session's language arrangements, said of this room: "We have interpretation into
+        # Amharic and French", "Please speak slowly for the interpreters" (an ask to *keep*
+        # interpretation next year names no arrangement of the room and stays a point)
+        r"^(?:and |so |also )?(?:today )?(?:we have|we've got|we offer|we provide|there is|there's|there will be)"
+        r" (?:simultaneous |live |remote |real-time )?(?:interpretation|captioning|sign language interpretation)"
+        r"(?: (?:into|in|to|from) " + _LANGUAGES + r"| available| provided| today| here| in the room)*\W*$",
+        r"^(?:the |live |simultaneous )?(?:interpretation|captioning|interpreters|captioners) (?:is|are) "
+        r"(?:available|provided|here|with us|in the room)(?: (?:into|in|on) "
+        + _LANGUAGES
+        + r"| today| here| in the room| for this session| on channel \w+)*\W*$",
+        r"\b(?:speak|talk) (?:slowly|slower|more slowly|clearly)\b.{0,40}\b(?:interpret\w*|caption\w*|transcri\w*)\b",
+        # where one joins from: "I am joining online from Boston", "We're connecting from the hub in Kampala"
+        r"^(?:and |so |hello,? |hi,? )?(?:I am|I'm|we are|we're) (?:joining|connecting|connected|calling in|dialling in|"
+        r"dialing in)(?: (?:you|us|this session|the session|today|now|here|again|as well))*"
+        r"(?: (?:online|remotely|virtually|by video|by phone|on zoom|from [\w'’-]+(?: [\w'’-]+){0,4}))+\W*$",
+        # the line dropped: "Sorry, I lost the connection for a moment", "I got disconnected"
+        r"^(?:(?:sorry|apologies|excuse me)[,.]? )?(?:I|we)(?:'ve| have)? (?:just )?(?:lost|dropped) (?:the|my|our) "
+        r"(?:connection|audio|sound|signal|video|line|internet)(?: for a (?:moment|second|minute|bit|while)| briefly| there)?\W*$",
+        r"^(?:(?:sorry|apologies)[,.]? )?(?:I|we) (?:got|was|were|have been|had been|just got) (?:disconnected|cut off|"
+        r"kicked out|dropped)(?: for a (?:moment|second|minute|bit|while)| briefly| again| there)?\W*$",
+        # the audio itself: "the sound is breaking up", "there is an echo"
+        r"\b(?:you are|you're|it is|it's|sound is|audio is|voice is) (?:breaking up|choppy|frozen|cutting out|echoing)\b",
+        r"^(?:there is|there's) (?:an |some |a lot of )?(?:echo|feedback|noise)(?: in the (?:room|line|audio))?\W*$",
         # the room's logistics: the network, what is on the screen, an offer to translate a question
         r"\bwi-?fi\b.{0,40}\b(password|name|down|working|works|code)\b|\b(password|name) (of|for) the (wi-?fi|network)\b",
         r"\bI('ll| will| can| could) (also )?translate\b",
