@@ -7,11 +7,14 @@ centrality nor the closing's decisions picked it (issue 23, held_out12's moot co
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from forumlens.summarise import build_report, check_citations
 from forumlens.summarise.context import build_context
 from forumlens.summarise.report import CLOSING, room_decision
+from forumlens.summarise.rewrite import render_sentence
 from forumlens.summarise.roles import is_outcome
 from forumlens.transcript.parse import parse_transcript
 
@@ -67,3 +70,27 @@ def test_the_holding_is_the_rooms_decision_before_the_closing() -> None:
     # a plan said as early is one party's, not the session's decision
     others = [u for u in ctx.units if u.position < CLOSING and "court holds" not in u.text]
     assert others and not any(room_decision(u, ctx.chairs) for u in others)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "So the court holds, unanimously, that the ban on the messaging service was unlawful.",
+        "After deliberation, the bench finds, by a majority, that the removal order went too far.",
+        "The tribunal therefore rules that the operator must restore the service within a day.",
+    ],
+)
+def test_a_decision_keeps_its_decider(said: str) -> None:
+    """The head naming who decided is the main clause, not a framing phrase to cut (issue 23)."""
+    rendered = render_sentence(said)
+    assert rendered is not None
+    decider = re.search(r"the (court|bench|tribunal) \w+", said, re.IGNORECASE)
+    assert decider and decider.group(0).lower() in rendered.text.lower(), rendered.text
+    assert "repair" not in rendered.steps
+
+
+def test_the_holding_takeaway_says_who_held_it() -> None:
+    session = parse_transcript(MOOT, source="moot.txt", sha256="moot")
+    report = build_report(session)
+    holding = [b for b in report.takeaways if any("court holds" in c.quote for c in b.citations)]
+    assert holding and "the court holds, unanimously," in holding[0].text.lower(), holding[0].text

@@ -95,7 +95,7 @@ from .compress import compress
 from .finite import THIRD_PERSON, main_clause_verb, opens_imperative
 from .labels import PREFIXES
 from .procedural import MODERATOR_ROLES, is_procedural
-from .roles import is_announcement, is_chair_talk, is_empty_report, is_introduction, is_relay, is_session_talk
+from .roles import DECIDER, is_announcement, is_chair_talk, is_empty_report, is_introduction, is_relay, is_session_talk
 
 __all__ = [
     "MIN_WORDS",
@@ -507,8 +507,13 @@ _IMPERATIVE = re.compile(r"^\W*please\s+[a-z]+\s+\w+\s+\w+", re.IGNORECASE)
 
 
 def has_finite_verb(text: str) -> bool:
-    """Whether a sentence has a finite verb (auxiliary, copula, -s/-ed form after a subject)."""
-    return bool(_FINITE.search(text))
+    """Whether a sentence has a finite verb (auxiliary, copula, -s/-ed form after a subject).
+
+    A decider and its verb ("the court holds, unanimously, that ...": `roles.DECIDER`) is
+    one too: read as no verb, the head naming who decided was cut as a framing phrase and the
+    holding lost its decider.
+    """
+    return bool(_FINITE.search(text) or DECIDER.search(text))
 
 
 # A bullet opening with a possessive or personal pronoun ("Its coalition page ...", "Their

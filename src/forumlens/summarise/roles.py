@@ -39,6 +39,7 @@ from ..text.fastre import Prefiltered
 from ..text.wordstart import guarded
 
 __all__ = [
+    "DECIDER",
     "is_agreement",
     "is_announcement",
     "is_chair_talk",
@@ -190,12 +191,19 @@ _HYPOTHETICAL = re.compile(
 )
 
 
+# Who decides and its verb: "the court holds", "the bench therefore finds". A finite verb
+# although the loose test reads "holds", "finds" after a singular noun as a plural noun
+# (`rewrite.has_finite_verb`): the head that names the decider is the sentence's main clause.
+_DECIDER = (
+    r"\bthe (?:court|bench|tribunal|jury|chamber|committee|assembly|plenary|house|meeting|panel of judges) "
+    r"(?:therefore |thus |now |so |also )?(?:holds|rules|finds|decides|declares|upholds|dismisses|adopts)\b"
+)
+DECIDER = re.compile(_DECIDER, re.IGNORECASE)
 # The outcome of a session that ends in a ruling or a vote: a moot court's holding, a debate's
 # or a consultation's vote, a committee's resolution. Said once, by the bench or the chair,
 # in words nobody repeats, so centrality rarely picks it; it is what the session decided.
 _OUTCOME = re.compile(
-    r"\bthe (?:court|bench|tribunal|jury|chamber|committee|assembly|plenary|house|meeting|panel of judges) "
-    r"(?:therefore |thus |now |so |also )?(?:holds|rules|finds|decides|declares|upholds|dismisses|adopts)\b|"
+    _DECIDER + r"|"
     r"\b(?:held|ruled|found|decided|adopted|approved|rejected|carried|passed|defeated)[, ]+"
     r"(?:unanimously|by (?:a |the )?(?:large |narrow |clear )?majority)\b|"
     r"\b(?:unanimously|by (?:a |the )?(?:large |narrow |clear )?majority),? (?:that|the|to|it)\b|"
