@@ -49,6 +49,9 @@ class Findings:
     questions: tuple[Question, ...] | None = None
     tags: tuple[Tag, ...] = ()
     date: str | None = None  # the session's date (`document` analysis), so citations can name it
+    # what the record is when it is a document ("statement", "annual-report": `document` analysis),
+    # so its report is headed by its kind; None for a transcript
+    kind: str | None = None
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Findings:
@@ -65,7 +68,14 @@ class Findings:
             else tuple(Question.from_json(q) for q in data["questions"] or ()),
             tags=tuple(Tag.from_json(t) for t in data.get("tags") or ()),
             date=_date_of(data.get("document")),
+            kind=_kind_of(data.get("document")),
         )
+
+
+def _kind_of(meta: Any) -> str | None:
+    """The document kind the `document` analysis found; None for a transcript or when unknown."""
+    kind = meta.get("kind") if isinstance(meta, Mapping) else None
+    return str(kind) if kind and kind != "transcript" else None
 
 
 def _date_of(meta: Any) -> str | None:
@@ -184,6 +194,7 @@ class SessionReport:
     coalitions: tuple[CoalitionEntry, ...]
     notes: tuple[str, ...] = ()  # notes for the reader, printed under the report
     date: str | None = None  # when known (the `document` analysis)
+    kind: str | None = None  # a document's kind ("statement", `Findings.kind`); None for a transcript
     # what the summariser inferred because an earlier stage's output was missing
     # ("calls to action: directive sentences (no analyse output)"): for tests and
     # debugging, never printed: an internal note is not something a reader can act on

@@ -47,6 +47,7 @@ __all__ = [
     "render_json",
     "render_markdown",
     "render_text",
+    "report_name",
 ]
 
 Brief = SessionReport | TopicBrief | CoalitionBrief
@@ -84,6 +85,29 @@ class Layout:
         return len(self.sources) <= 1
 
 
+# What a report of a stored document is headed by: its kind (`documents.meta.DOCUMENT_KINDS`),
+# not "Session report" (a coalition's statement is not a session). A kind not listed is a document.
+_REPORT_NAMES = {
+    "annual-report": "Annual report",
+    "session-report": "Session report",
+    "statement": "Statement",
+    "recommendations": "Recommendations",
+    "glossary": "Glossary",
+    "paper": "Paper",
+}
+
+
+def report_name(kind: str | None) -> str:
+    """The subtitle's name for a report: "Session report" for a transcript, else the document's kind.
+
+    >>> report_name(None), report_name("statement"), report_name("other")
+    ('Session report', 'Statement', 'Document')
+    """
+    if kind is None or kind == "transcript":
+        return "Session report"
+    return _REPORT_NAMES.get(kind, "Document")
+
+
 def _when_label(when: str) -> str:
     """A year-by-year label ("2024 · raised · concise-summaries") with its category in words;
     "other" says nothing, so it is left out."""
@@ -97,7 +121,10 @@ def _numbered(lay: Layout) -> Layout:
     """Number the sources, and mark the bullets that repeat a point already shown.
 
     A report lists a speaker's point under "Key points by speaker" although it may be a
-    takeaway too; drawn once, it is referred to the second time ("see [2]").
+    takeaway too; drawn once, it is referred to the second time ("see [2]"). Two such
+    references in one section with the same label and the same sources would print as two
+    identical rows ("2018 · raised · policy: see [2]" for two asks said on one line, both
+    shown above): one row says it, and the other is left out (its point is drawn above).
     """
     bullets = [b for sec in lay.sections for _, b in sec.bullets]
     lay.numbers, lay.sources = number_sources(bullets)
@@ -107,6 +134,17 @@ def _numbered(lay: Layout) -> Layout:
         if key in shown:
             lay.repeats.add(id(b))
         shown.add(key)
+    for sec in lay.sections:
+        rows: set[tuple[str, tuple[int, ...]]] = set()
+        kept = []
+        for prefix, b in sec.bullets:
+            row = (prefix, tuple(lay.refs(b)))
+            if lay.repeated(b) and row in rows:
+                continue
+            if lay.repeated(b):
+                rows.add(row)
+            kept.append((prefix, b))
+        sec.bullets = kept
     return lay
 
 
@@ -165,7 +203,10 @@ def layout(brief: Brief) -> Layout:
             coalitions,
         ]
         when = human_date(brief.date) if brief.date and len(brief.date) > 4 else None
-        sub = f"Session report · {brief.year or 'year unknown'}{f' · {when}' if when else ''} · session {brief.session}"
+        sub = (
+            f"{report_name(brief.kind)} · {brief.year or 'year unknown'}{f' · {when}' if when else ''}"
+            f" · {'session' if report_name(brief.kind) == 'Session report' else 'document'} {brief.session}"
+        )
         return _numbered(Layout(brief.title, sub, [s for s in sections if s.bullets or s.lines], list(brief.notes)))
     if isinstance(brief, TopicBrief):
         sections = [Section(t.title, [("", b) for b in t.bullets]) for t in brief.themes]

@@ -732,6 +732,7 @@ def build_report(
         open_questions=question_list,
         coalitions=_one_name_each(ctx.coalitions, credits),
         date=ctx.findings.date,
+        kind=ctx.findings.kind,
         inferred=tuple(inferred),
     )
     # every citation names its session (title, year, date) and, in a document, page and section
