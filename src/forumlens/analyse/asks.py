@@ -298,15 +298,7 @@ MAX_UNIT_CHARS = 600
 # The precision round of issue 22 set these:
 # with any sure-ish category ("they need to be emphasized" → policy 0.78, "that's what we
 # are looking for to achieve" → cooperation 0.54) the path let in vague statements.
-# Round 15 lowered SURE_ASK from 0.9 to 0.7: the rules' cue already says the unit asks, and at
-# 0.9 a sure category was thrown away for the model's doubt about the ask itself ("We urge the
-# governments … to refrain from shutting down the internet": policy 0.69, P(ask) 0.15, so
-# "other"). On all fifteen development sets (bench/intel.py --blind --dev-only) asks+category
-# rose 857 → 863 with --cast and 860 → 867 without, no set lower, ask-line precision held; 0.5
-# gained more (868 / 872) but broke the main session's category-precision floor by one false
-# alarm (tests/test_analyse_accuracy.py, 34/49). The vague statements above still fall to
-# SURE_CATEGORY and the passive cue.
-SURE_ASK = 0.7
+SURE_ASK = 0.9
 SURE_CATEGORY = 0.5
 SURE_REC_CATEGORY = 0.6
 # "will be published", "they need to be emphasized": a passive cue names no one who acts,
