@@ -115,7 +115,13 @@ _MAKE = (
     # said as a count ("we will connect two hundred secondary schools"); not "count on", not "connect you"
     r"|count (?=every|all|each|the)|connect (?=(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty"
     r"|forty|fifty|hundred|a hundred|a thousand|every|all|the last|the remaining)\b)"
-    r"|make (?:[\w'’-]+ ){1,10}?(?:searchable|accessible|available|public|free|open)(?=[\s,.;]|$))"
+    r"|make (?:[\w'’-]+ ){1,10}?(?:searchable|accessible|available|public|free|open)(?=[\s,.;]|$)"
+    # an institution's promises in its own verbs: a meeting convened, a template sent, a page given to each, a list
+    # put online, criteria written down, an open question taken to the body that decides ("we will bring it to the
+    # MAG"); each still needs its deliverable named (`items.py`), so "we will send you the link" promises nothing
+    r"|convene|write down|send (?!(?:you|us|it|them|him|her)\b)(?:[\w'’-]+ ){0,4}?(?:a|an|the|our|its|their) (?=\w)"
+    r"|give (?:(?:all|every|each|the|our)\s+)?(?:[\w'’-]+ ){0,3}?(?:its|their) own"
+    r"|put (?:online |up |out )?(?:one|a|an|our|the) (?:[\w'’-]+ ){1,8}?(?:on|online|in|into) (?:the|our|a|an|its)\b|bring (?:it|this|that|them|these|those) (?:to|before) (?:the|our))"
 )
 # the opening of a reply addressed to someone ("To the …", "And to the …" at the start of a sentence or clause)
 _ADDRESSED = r"(?:^[\W_]*(?:and |so )?|[:;] (?:and )?)to (?:the|your|their|this|that) "
@@ -187,6 +193,9 @@ _SLIP = compile_cue(
     r"|(?:could not|couldn't|did not|didn't) keep (?:it|them|this|that) (?:alive|going|running|open)"
     r"|(?:programme|program|project|initiative) (?:has |had )?stopped)\b"
     r"|\bhad to (?:cancel|drop|postpone|abandon|shelve|delay|put off|give up|stop)\b"
+    # a promise given up by decision: "The ranking of the platforms, we decided in the end not to do it."
+    r"|\bdecided (?:in the end |finally |eventually |then |last year )?not to (?:do|publish|produce|hold|continue|go on|pursue|"
+    r"finish|make|write|run)\b"
     r"|\b(?:won't|will not) (?:happen|be (?:ready|published|finished|completed|released|delivered)"
     r" (?:this|in time|before|until|by))\b"
     # a phrasal verb around its object ("we gave it up", "we let it go") and a deliverable told late
@@ -194,7 +203,7 @@ _SLIP = compile_cue(
     r"|\b(?:is|are|was|were|it's|is running|are running|was running) (?:very |a bit |a little |quite |badly )?late\b"
     r"(?!\s+(?:in|to|for|at|on|comers?)\b)"
     r"|\bnot (?:going to )?(?:happen|materiali[sz]e)\b"
-    r"|\bnever (?:took place|came out|happened|started|got (?:done|finished|started|published))\b",
+    r"|\bnever (?:took place|came out|happened|started|appeared|got (?:done|finished|started|published))\b",
     _I,
 )
 _UPDATE = compile_cue(
@@ -218,6 +227,8 @@ _UPDATE = compile_cue(
     r"|\b(?:not (?:yet|quite)|still not(?: yet| quite)?) (?:ready|finished|complete|completed|published|done|out)\b"
     r"|\b(?:has not|hasn't|have not|haven't|is not|isn't) (?:yet )?(?:been )?(?:published|finished|completed|released)"
     r" yet\b|\b(?:a|the|our) first draft\b"
+    # a study under way, in its own words: "the survey … is in the field", "our study is in its last review"
+    r"|\b(?:is|are) (?:now |still )?in (?:the field|(?:its|their|the) (?:last|final) (?:review|round|stage|phase))\b"
     r"|\b(?:we are|we're|we have been) (?:still |now )?(?:working on|finali[sz]ing|drafting|writing|editing|translating)"
     r" (?:the|our|it|this)\b|\bwork on (?:the|our|it|this) [^.;]{0,40}\b(?:continues|continued|is continuing|has started|has begun"
     r"|is progressing)\b|\b(?:is|are) (?:going|moving) (?:well|ahead|forward)\b"
@@ -240,8 +251,11 @@ _PROMISE = compile_cue(
     r"|\b(?:will|shall) (?:take place|be held|be organi[sz]ed|be hosted) (?:in|at|on|for|by|during|next|before)\b"
     r"|\bour (?:plan|aim|goal|intention|next step|commitment|priority|promise)s? (?:for (?:next|the coming) year )?"
     r"(?:is|are|will be) to\b|\bwe (?:commit|pledge|promise) to\b|\bnext on our (?:list|agenda) is\b"
+    # a promise with its output as the object ("we promise a toolkit for the managers of telecentres")
+    r"|\b(?:we|i) (?:also |hereby )?(?:promise|pledge) (?:a|an|one|our|the|new)\b"
     # a promise said without a verb, the output after a colon ("And our promise for 2021: an online map of …")
-    r"|\b(?:our|my) (?:new |next |own )?(?:promise|pledge|commitment)s?(?: for (?:\d{4}|next year|the coming year))?\s*:"
+    r"|\b(?:(?:our|my) (?:new |next |own )?|one more |another |a last |a final |a new )(?:promise|pledge|commitment)s?"
+    r"(?: for (?:\d{4}|next year|the coming year))?\s*:"
     r"|\b(?:will|shall) be (?:published|released|launched|presented|issued|made available|finali[sz]ed|shared"
     r"|circulated|ready|out|available|online|translated)\b",
     _I,
@@ -266,6 +280,8 @@ _DELIVERY = compile_cue(
     r"|successfully )?held (?:our|the|a|an|its|their)\b"
     r"|\b(?:is|are|was|were|has been|have been) (?:now |finally |already )?printed\b"
     r"|\b(?:went|go|goes|has gone|have gone) (?:online|public|live)\b|\b(?:came|comes|come) online\b"
+    # out for some time: "our study … is public since March", "the guide is online since 2019"
+    r"|\b(?:is|are) (?:out|online|public|available|live) since\b"
     r"|\b(?:is|are|was|were|has been|have been) (?:now |finally |already )?(?:translated|up and running)\b"
     r"|\b(?:is|are) now (?:used|in use|adopted|applied|taught) (?:by|in|at)\b"
     r"|\bnow (?:sits?|lives?|appears?|stands?) (?:on|in) (?:the|a|one|our|its|a single)\b"

@@ -116,8 +116,9 @@ from .itemcontext import (
 from .itemquestions import _INDIRECT as _INDIRECT
 from .itemquestions import _NO_ANSWER, _question_items
 from .itemquestions import is_prompt as is_prompt
+from .listed import opens_list_item, section_signal
 from .models import Item, SessionItems
-from .nounphrase import object_phrase, unknown_family
+from .nounphrase import UNKNOWN_FAMILY, object_phrase, unknown_family
 from .renames import stated_renames
 from .sentences import Sentence, turn_sentences
 from .tables import TableRow, row_signal, table_rows
@@ -151,6 +152,9 @@ def _turn_items(
     allowed = (_MODERATOR_SIGNALS | ({"enacted"} if org else set())) if moderator else None
     allowed = allowed if moderator else _COALITION_SIGNALS if coalition else None
     own = body_pattern(org) if org and not coalition else _own_coalition_pattern(coalition) if coalition else None
+    # a document's list under a heading that says what its items are ("What we ask", "Next steps": `listed.py`)
+    listed = section_signal(turn.section) if ctx.document and not moderator else None
+    listed = listed if listed and (allowed is None or listed in allowed) else None
     items: list[Item] = []
     last: tuple[str, str] | None = _named_last(ctx, question)  # the deliverable named last in this turn
     previous: Sentence | None = None
@@ -173,6 +177,11 @@ def _turn_items(
             )
             if cue is None or cue.about != "question":
                 cue = find_cue(sentence.text, signals=signals, names=names, own=mine, memo=memo)
+        by_heading = (
+            cue is None and listed is not None and opens_list_item(ctx.session.text, sentence.start, sentence.end)
+        )
+        if by_heading and listed:
+            cue = Cue(listed, 0, 0, "")  # "## What we ask" — "2. That registers be open": the heading says it
         family: str | None = None
         head: str | None = None
         tried: set[str] = set()
@@ -202,6 +211,13 @@ def _turn_items(
             tried.add(cue.signal)
             rest = frozenset((signals or frozenset(_ALL_SIGNALS)) - tried)
             cue = find_cue(sentence.text, signals=rest, names=names, own=mine, memo=memo) if rest else None
+        if (
+            by_heading
+            and cue is not None
+            and cue.signal == "promise"
+            and (not family or family.startswith(UNKNOWN_FAMILY))
+        ):
+            cue = None  # a verbless plan promises an output the lexicon knows ("A single website …"), not "Meetings"
         if cue is None and named and not moderator and (coalition or org):
             cue = _retro_update(sentence.text)  # "On the curriculum that we announced last year, …": news of it
             if cue is not None:

@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 # stored items of another version are extracted again when read (the rules changed)
-ITEMS_VERSION = 28  # 28: a merger of coalitions is read as renames of each
+ITEMS_VERSION = 29  # 29: lists read by their heading; promises and follow-ups in more words (issue 20)
 
 ITEM_SIGNALS = ("need", "promise", "update", "delivery", "slip", "question", "answer", "response")
 KINDS = ("ask", "commitment", "question")
