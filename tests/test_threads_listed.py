@@ -130,3 +130,19 @@ Before the next Forum the Secretariat will give every dynamic coalition its own 
     meeting = _at(items, "convene an expert meeting")
     assert [(i.signal, i.org) for i in page] == [("promise", "IGF Secretariat")]
     assert [i.signal for i in meeting] == ["promise"] and meeting[0].org == "UNESCO"
+
+
+def test_a_turn_labelled_by_its_coalition_is_that_coalitions_even_when_it_asks_another_body():
+    text = """IGF 2034 -- Open consultation on intersessional work
+
+>> CHAIR: Good morning. The coalitions first.
+
+>> DYNAMIC COALITION ON VILLAGE NETWORKS: Thank you, Chair. Amara Okafor, from Enugu, co-coordinator. I have one request.
+
+The request, again: no coalition is ever heard in a main session. We ask the MAG to reserve a main session for the dynamic coalitions at the next IGF.
+
+>> CHAIR: Thank you.
+"""
+    items = items_of(text, "igf2034-open-consultation.txt").items
+    ask = _at(items, "We ask the MAG to reserve")
+    assert [(i.signal, i.coalition, i.org) for i in ask] == [("need", "Dynamic Coalition on Village Networks", None)]

@@ -355,6 +355,33 @@ def _registered_prefix(name: str, registry: Registry) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_TITLE_SMALL = frozenset({"on", "and", "of", "the", "for", "in", "to", "&"})
+
+
+def labelled_coalition(label: str | None, registry: Registry) -> str | None:
+    """The coalition a speaker label is the name of ("DYNAMIC COALITION ON ADDRESSES AND POSTAL INCLUSION"), else None.
+
+    Why: some captions label each turn by the body that speaks, not the person; whatever the turn says or addresses
+    ("We ask the MAG to reserve a main session"), its words are that coalition's, and its asks of other years, said
+    under a person's name, must join them. A label that only holds a body's name among other words ("MAG CHAIR",
+    "REMOTE HUB, LAHORE") is left to the other rules.
+    """
+    if not label:
+        return None
+    text = " ".join(label.split()).strip(" :,")
+    for mention in find_mentions(text, registry=registry):
+        known = registry.by_name(mention.name)
+        if mention.start == 0 and mention.end >= len(text) and known is not None and known.kind == "dc":
+            return mention.name
+    if not re.match(r"(?:the\s+)?dynamic\s+coalition\s+(?:on|for)\s", text, re.I):
+        return None
+    if text.isupper():  # the caption's capitals, written as the body's name is written elsewhere
+        words = text.lower().split()
+        text = " ".join(w if n and w in _TITLE_SMALL else w[:1].upper() + w[1:] for n, w in enumerate(words))
+    found = _family_body(text)
+    return found[0] if found is not None and found[2] >= len(text) else None
+
+
 def turn_actor(
     session: Session,
     turn: Turn,
@@ -366,6 +393,9 @@ def turn_actor(
     """(coalition, institution) the speaker of `turn` speaks for; either may be None. `introduced`: the
     turn's `introduced_actor` when the caller has it (or the one the speaker gave earlier in the session)."""
     registry = registry or load_registry()
+    labelled = labelled_coalition(turn.label, registry)
+    if labelled:  # ">> DYNAMIC COALITION ON X:": the label says who speaks
+        return labelled, None
     coalition, org = introduced if introduced is not None else introduced_actor(session, turn, sentences, registry)
     stated, stated_org = stated_actor(person, registry)
     if stated_org and addresses(session, sentences, stated_org, registry):
