@@ -35,6 +35,12 @@ first-person frame, a vocative with no verb), not a phrase lifted from one sessi
   disabilities?", "maybe you take Amina's question?"): the earlier question handed on.
 - `CHAT_CHECK`, `TECH_CHECK`: asking whether there is anything in the chat (for someone), whether
   something works: procedure.
+- `REPLY_HEAD`: the words before a name with which a reply says whose question it answers ("To
+  answer Sandra, …", "in reply to Omar", "answering Lena"): the named speaker asked.
+- `CONSENT_CALL`: a chair putting a decision to the room ("Is there any objection to adopt the
+  text as amended?", "May I take it that we ask the Secretariat …?", "Can we agree on Kwame as
+  co-chair?", "Are we all agreed?"): the meeting's procedure for deciding, answered by silence
+  or applause, not a question anyone is to answer.
 - `TIME_SHORT`: a moderator saying time is short or the session must end ("we have only
   two minutes", "the next session is waiting", "we have to leave it there").
 - `NOT_KNOWN`: a reply that does not answer: the speaker does not know, or promises to find
@@ -58,6 +64,7 @@ __all__ = [
     "ANSWERS_NOW",
     "ANSWER_REF",
     "CHAT_CHECK",
+    "CONSENT_CALL",
     "DEFERS",
     "FLOOR_OPEN",
     "HANDOFF_REST",
@@ -66,6 +73,7 @@ __all__ = [
     "NOT_KNOWN",
     "ORDINAL_QUESTION",
     "PASS_ON_WORDS",
+    "REPLY_HEAD",
     "REPORTED",
     "REPORTED_ITEM",
     "SECOND_QUESTION",
@@ -231,6 +239,25 @@ CHAT_CHECK = compile_cue(
 )
 TECH_CHECK = compile_cue(
     r"^\W*(?:(?:so|and|now|okay|ok|yes|hello)\W+)?(?:is|does) (?:it|this|that|everything) (?:working|work|ok|okay|fine|better)\W*(?:now\W*)?$",
+    re.I,
+)
+REPLY_HEAD = r"(?i:(?:to|in) (?:answer|reply|respond|response)(?: to)?|answering|replying to|responding to)"
+# The whole sentence is the call (`questionsentences.is_housekeeping` sets a vocative aside):
+# asking for objections, taking the room's consent as given, proposing to adopt or agree, or
+# asking whether all agree. "Can we say that the communiqué is adopted by the participants …?"
+# asks about the text, and "Do you agree that …?" asks someone's view: neither is a call.
+CONSENT_CALL = compile_cue(
+    r"^\W*(?:(?:so|and|now|then|okay|ok|well|good|finally|chair)\W+)*(?:"
+    # objections to the thing proposed, not someone's objection to something ("from the regulators")
+    r"(?:(?:is|are) there (?:any|an|some)(?: \w+)? |any (?:\w+ )?)(?:objections?|opposition)(?= (?:to|on|against)\b|\W*$)"
+    r"|(?:does|do|would) (?:any(?:one|body)|some(?:one|body)|any \w+) (?:\w+ )?(?:object|oppose|disagree)\b"
+    r"|(?:can|may|could|shall) (?:i|we) (?:then )?(?:take it|assume|consider)(?: that)?\b"
+    r"|(?:can|could|shall|may) we (?:then |now )?(?:adopt|approve|accept|endorse|agree (?:on|to))\b"
+    r"|(?:do|have) we (?:got |have )?(?:a |the )?(?:consensus|agreement)\b"
+    r"|(?:is|are) (?:this|that|it|everyone|everybody|we all|all|you all)(?: \w+)? (?:agreed|acceptable|agreeable)"
+    r"(?: (?:to|for|with) (?:everyone|everybody|all|you|all of you|the room))?(?=\W*$)"
+    r"|(?:all|those) in favou?r\b|who is (?:against|in favou?r)\b|is it the (?:wish|will) of\b"
+    r")[^?]*\?\W*$",
     re.I,
 )
 TIME_SHORT = compile_cue(

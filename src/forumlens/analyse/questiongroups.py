@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..text.accents import unaccented  # accents dropped one character for one: offsets hold
+from ._regex import compile_cue
 from .behalf import BehalfScan
 from .context import AnalysisContext, Sentence
 from .cues import (
@@ -30,6 +31,7 @@ from .questioncues import (
     NEXT_QUESTION_HEAD,
     ORDINAL_QUESTION,
     PASS_ON_WORDS,
+    REPLY_HEAD,
     SECOND_QUESTION,
     TO_ANYBODY,
     intro_name,
@@ -83,13 +85,15 @@ class QuestionGroup:
         return (self.core or self.sentences)[0].line
 
 
-def _group_turn(ctx: AnalysisContext, index: int) -> list[QuestionGroup]:
+def _group_turn(ctx: AnalysisContext, index: int, answered_later: bool = False) -> list[QuestionGroup]:
+    """The question groups of turn `index`; `answered_later`: a later turn says it answers this
+    speaker (`answered_by_name`), so their "?" sentences are questions, as from the floor."""
     turn_text = ctx.turns[index].text
     pieces = [p for s in ctx.sentences[index] for q in _question_marks(s) for p in _relay_pieces(q, turn_text)]
     sents = [p for p, _ in pieces]
     moderator = ctx.is_moderator(index)
     relayed = any(not m.group("c") for m in ON_BEHALF.finditer(ctx.turns[index].text))  # "a question in the chat"
-    floor = not moderator and (_floor_turn(ctx, index) or relayed)
+    floor = not moderator and (answered_later or _floor_turn(ctx, index) or relayed)
     groups: list[QuestionGroup] = []
     gap = 99
     announced = 0  # sentences since "I have a question for …" announced one (0: none pending)
@@ -275,6 +279,49 @@ def _person_addressed(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
 _PLURAL_ADDRESS = re.compile(r"\bquestions\s+(?:to|for)\W+(?:\w+\W+){0,2}$", re.I)
 
 
+# "My question to the coalition: …", "a question for your coalition", "I ask the DC whether …": a
+# coalition put by reference, not by name (a named one is a mention; "the coalition on …" names one).
+_COALITION_REF = re.compile(
+    r"\b(?i:the|your|this)\s+(?:(?i:dynamic)\s+)?(?:(?i:coalition)|DC)\b(?!['’]s|\s+(?i:on|of|for)\b)"
+)
+
+
+# The cue that puts a question to what follows it at once ("My question to ", "a question for ",
+# "I ask ", a heading "To "): "a question to the chair: does the coalition have …" asks the chair.
+_PUT_TO = re.compile(
+    r"(?:\b(?:question|questions|one)\s+(?:(?:is|goes|would be)\s+)?(?:to|for)|\bask(?:ing)?|(?:^|[.?!:]\s+)(?:and\s+)?(?:to|for))\s+$",
+    re.I,
+)
+
+
+def _coalition_referred(ctx: AnalysisContext, start: int, end: int) -> str | None:
+    """The coalition a question is put to by reference ("My question to the coalition: will you
+    …"): a cue that puts the question right before "the/your coalition" (`_PUT_TO`), and the
+    coalition is the last one the session named before it (the session's own, in a coalition's
+    session), else the one the last speaker for a coalition speaks for; None when neither is known."""
+    text = ctx.session.text
+    for m in _COALITION_REF.finditer(text, start, end):
+        if not _PUT_TO.search(text[max(start, m.start() - 60) : m.start()]):
+            continue
+        named = [c for c in ctx.mentions if c.end <= m.start()]
+        if named:
+            return named[-1].name
+        return _speaking_coalition(ctx, m.start())
+    return None
+
+
+def _speaking_coalition(ctx: AnalysisContext, before: int) -> str | None:
+    """The coalition the last speaker before offset `before` who speaks for one speaks for (a
+    coalition outside the registry, known from its chair's self-introduction in the cast)."""
+    for turn in reversed(ctx.turns):
+        if turn.start >= before:
+            continue
+        aff = ctx.people[turn.index].affiliation or ""
+        if "coalition" in aff.lower() or aff.startswith("DC "):
+            return aff
+    return None
+
+
 def _to_group(ctx: AnalysisContext, g: QuestionGroup) -> bool:
     """The question, or the sentence heading it, is put to a group ("To all coalitions: what
     …", "my question to each of you"): it has no single addressee, so nobody named nearby and
@@ -291,6 +338,9 @@ def _addressee(ctx: AnalysisContext, g: QuestionGroup) -> str:
     addressed = [m for m in mentions if ADDRESSING.search(text[max(start, m.start - 60) : m.start])]
     if addressed:
         return addressed[-1].name
+    referred = _coalition_referred(ctx, start, q_end)
+    if referred:
+        return referred
     if ROOM.search(text[start:end]) or _to_group(ctx, g):
         return "room"
     # the asker is never the addressee: a floor voice introduces itself by name ("Wanjiru …, from
@@ -396,15 +446,48 @@ def _introduced(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
     return intro_name(opening)
 
 
+# A reply that says whose question it answers, by the asker's name: "To answer Sandra, …", "in
+# reply to Omar", "answering Lena:", "Kaveh's question", "the question of Marco". A name read out
+# with a question ("a question from Lena") reads one out; it does not reply.
+_ANSWERS_NAME = compile_cue(
+    r"\b(?:" + REPLY_HEAD + r"|(?i:the question of))\s+(?P<a>[A-Z][\w‑'-]+)|\b(?P<b>[A-Z][\w‑'-]+)(?:'s|’s) question\b"
+)
+
+
+def answered_by_name(ctx: AnalysisContext) -> set[int]:
+    """Turns whose speaker a later turn says it answers by name (`_ANSWERS_NAME`): the speaker's
+    last turn before the reply that holds a "?". The reply is evidence that the turn asked, even
+    when its question is not put to "you" (a panellist's "What are the ministries doing …?"
+    answered two turns later "To answer Sandra, …")."""
+    out: set[int] = set()
+    for j, turn in enumerate(ctx.turns):
+        if turn.kind != "speech" or not any(w in turn.text for w in ("nswer", "epl", "espon", "question")):
+            continue
+        for m in _ANSWERS_NAME.finditer(turn.text):
+            name = _speaker_called(ctx, m.group("a") or m.group("b"))
+            if name is None or name == ctx.people[j].name:
+                continue
+            asked = next(
+                (i for i in range(j - 1, -1, -1) if ctx.people[i].name == name and "?" in ctx.turns[i].text), None
+            )
+            if asked is not None:
+                out.add(asked)
+    return out
+
+
 def find_question_groups(ctx: AnalysisContext) -> list[QuestionGroup]:
     """Every tracked question of the session, with asker and addressee, in order."""
     first_speech = next((t.index for t in ctx.turns if t.kind == "speech"), -1)
     out: list[QuestionGroup] = []
     scans: dict[int, BehalfScan] = {}  # read-out cues per turn, for `_on_behalf`
+    asked = answered_by_name(ctx)
     for turn in ctx.turns:
         if turn.kind != "speech":
             continue
-        for g in _group_turn(ctx, turn.index):
+        found = _group_turn(ctx, turn.index)
+        if not found and turn.index in asked:
+            found = _group_turn(ctx, turn.index, answered_later=True)
+        for g in found:
             g.from_moderator = ctx.is_moderator(turn.index)
             g.asked_by = ctx.people[turn.index].name or _introduced(ctx, g)
             behalf = _relayed_name(ctx, g.relayed_for) if g.relayed_for else _on_behalf(ctx, g, scans)

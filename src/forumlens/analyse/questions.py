@@ -96,6 +96,7 @@ from .models import Question
 from .questioncues import (
     DEFERS,
     NOT_KNOWN,
+    REPLY_HEAD,
 )
 from .questionfates import _BRIEF as _BRIEF
 from .questionfates import ANSWER_WINDOW as ANSWER_WINDOW
@@ -248,6 +249,44 @@ def _taken_up_by_named(ctx: AnalysisContext, g: QuestionGroup, lines: list[int])
     return any(len(w) > 2 and re.search(rf"\b{re.escape(w)}\b", said) for w in name.split())
 
 
+def named_reply(ctx: AnalysisContext, g: QuestionGroup) -> int | None:
+    """The first later turn, by someone else, that says it answers the question's asker by name
+    ("To answer Sandra, ministries …", "In reply to Omar:", `questioncues.REPLY_HEAD`); None when
+    none does or the asker is the chair (a chair is named all session long)."""
+    names = sorted({w for w in (g.by or "").split() if len(w) > 2 and w[:1].isupper()})
+    if not names or g.from_moderator:
+        return None
+    pattern = re.compile(rf"\b{REPLY_HEAD}\s+(?:{'|'.join(map(re.escape, names))})\b")
+    from .questions_later import later_turns  # it builds on this module
+
+    return next(
+        (
+            j
+            for j in later_turns(ctx).naming(g.turn, set(names))
+            if not _same_speaker(ctx, j, g.turn) and pattern.search(ctx.turns[j].text)
+        ),
+        None,
+    )
+
+
+def _replied_elsewhere(
+    ctx: AnalysisContext, groups: list[QuestionGroup], g: QuestionGroup, status: str, lines: list[int], replied: int
+) -> bool:
+    """Whether the reply that names the asker (`named_reply`) is the question's answer rather
+    than what the rules found: always when they found none; when they found an answer, only
+    if it came after someone else's question (it answered that one) and before the named reply."""
+    if status != "answered" or not lines:
+        return True
+    by_line = {t.line: t.index for t in ctx.turns}
+    first = by_line.get(lines[0])
+    return first is not None and first < replied and _asked_between(ctx, groups, g, first + 1)
+
+
+def _asked_between(ctx: AnalysisContext, groups: list[QuestionGroup], g: QuestionGroup, upto: int) -> bool:
+    """Whether someone else put a question after `g`'s turn and before turn `upto`."""
+    return any(g.turn < h.turn < upto and not _same_speaker(ctx, h.turn, g.turn) for h in groups)
+
+
 # Fate features (`questionfeatures`) that show an answer in so many words, not by position.
 EVIDENT_ANSWER = frozenset({"mod:answers", "mod:calls-next", "addr:handed", "reply:acknowledges"})
 
@@ -312,6 +351,12 @@ def link_answers(
                 # taken up after other business: answered there, or left open there ("Yuki, the
                 # consultant.  I must be honest, we do not know yet.")
                 status, lines = ("answered-later", [ctx.turns[found[1]].line]) if found[0] else ("unanswered", [])
+        replied = named_reply(ctx, g)
+        if replied is not None and _replied_elsewhere(ctx, groups, g, status, lines, replied):
+            # "To answer Sandra, …": the reply that says whose question it answers is its answer,
+            # after other business answered later
+            between = _voice_between(ctx, groups, g.turn, replied) or _asked_between(ctx, groups, g, replied)
+            status, lines = ("answered-later" if between else "answered"), [ctx.turns[replied].line]
         fates.append((status, lines))
     restated = restated_originals(ctx, groups)
     dropped: set[int] = set(restated)  # a chair's restatement is the floor question, re-asked

@@ -36,6 +36,7 @@ from .cues import (
 )
 from .questioncues import (
     CHAT_CHECK,
+    CONSENT_CALL,
     DEFERS,
     FLOOR_OPEN,
     HEADED,
@@ -129,7 +130,7 @@ def is_housekeeping(text: str, memo: CheckMemo | None = None) -> bool:
         return True
     if FLOOR_REQUEST.search(rest) or PRESENCE_CHECK.search(rest) or _logistics(rest):
         return True
-    if CHAT_CHECK.search(rest) or TECH_CHECK.search(rest):
+    if CHAT_CHECK.search(rest) or TECH_CHECK.search(rest) or CONSENT_CALL.search(rest):
         return True
     if TIMEKEEPING.search(t) and not (_QUESTION_WORD.search(t) or ASK_FRAME.search(t)):
         return True
