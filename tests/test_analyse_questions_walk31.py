@@ -153,3 +153,54 @@ def test_a_call_for_objections_is_not_tracked_but_the_question_after_it_is() -> 
 """
     lines = [q["line"] for q in _questions(text)]
     assert 3 not in lines and 7 in lines
+
+
+_BATCH = """>> MODERATOR: Welcome to the workshop on rural broadband. Let me open the floor for questions. Please be brief.
+
+>> PARTICIPANT: Thank you. Nadia Karimi from Kabul. How will the universal service fund pay for towers in the mountains?
+
+>> PARTICIPANT: Pedro Alves from Brazil. Do the operators share their masts with the community networks?
+
+>> PARTICIPANT: Jonas Weber, student. Who checks the coverage maps that the operators publish?
+
+>> MODERATOR: Three good questions. Hannah, please.
+
+>> HANNAH OKORO: Thank you. I'll take the three questions together. On the fund, the fund pays half of each tower and the province pays the rest, and the first towers in the mountains will be built next year. On the masts, yes, the licence obliges the operators to share their masts at a regulated price. On the coverage maps, {maps}
+
+>> MODERATOR: Thank you, Hannah. We close here.
+"""
+
+
+@pytest.mark.parametrize("cast", [False, True])
+def test_a_batch_reply_is_judged_question_by_question(cast: bool) -> None:
+    maps = "honestly I don't have a good answer today, it is something we still argue about with the regulator."
+    fates = {q["line"]: q["status"] for q in _questions(_BATCH.format(maps=maps), cast)}
+    assert fates == {3: "answered", 5: "answered", 7: "unanswered"}
+
+
+def test_a_batch_reply_that_answers_every_part_answers_them_all() -> None:
+    maps = "the regulator checks them every year with its own drive tests and publishes the gaps it finds."
+    fates = {q["line"]: q["status"] for q in _questions(_BATCH.format(maps=maps))}
+    assert fates == {3: "answered", 5: "answered", 7: "answered"}
+
+
+def test_two_questions_of_one_turn_one_answered_one_deferred() -> None:
+    text = """>> MODERATOR: The floor is open for questions.
+
+>> PARTICIPANT: Thank you. I run a shop in Kisumu. A question to Mr. Odhiambo. Why does the operator not send an SMS when the system is down?  And also, why is the commission for small transfers so low?
+
+>> PAUL ODHIAMBO: For the SMS, you are right, we started to send the SMS in Tanzania last month. For the commission, let me take it after, I need to check one number with my colleague.
+"""
+    questions = _questions(text)
+    assert [(q["status"], q["answer_lines"]) for q in questions] == [("answered", [5]), ("unanswered", [])]
+
+
+def test_a_heading_that_says_who_can_answer_heads_a_question() -> None:
+    text = """>> CHAIR: Thank you. Next speaker, please.
+
+>> Good morning, Chair. My name is Ilse Varga, from an association of small shops. We are not sure the meeting needs more panels. And a question that maybe only the ministry can answer:  is the fund sufficient for this year, or will the meeting be smaller?
+
+>> CHAIR: Thank you. The ministry is not in the room this morning. We will send your question on and share the answer on the mailing list.
+"""
+    (q,) = _questions(text)
+    assert q["line"] == 3 and q["text"].startswith("And a question that") and q["status"] == "unanswered"

@@ -98,7 +98,9 @@ SECOND_QUESTION = re.compile(
 )
 HEADED = compile_cue(
     r"\b(?:question|one)\s+(?:is\s+)?(?:to|for|about|on|regarding)\b[^?:]{1,60}:\s*\S"
-    r"|^\W*(?:(?:and|so|also|my|just|only)\W+)*(?:a\s+|one\s+|my\s+)?(?:(?:short|small|quick|brief|last|final|second|first)\s+)?question\s*:"
+    r"|^\W*(?:(?:and|so|also|my|just|only)\W+)*(?:a\s+|one\s+|my\s+)?(?:(?:short|small|quick|brief|last|final|second|first)\s+)?question"
+    # a heading that says who can answer: "And a question that maybe only the ministry can answer:  is …?"
+    r"(?:\s+(?:that|which)\s+[^?:.!]{1,60})?\s*:"
     r"|^\W*(?:(?:and|so|also)\W+)?(?:for|to)\s+(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?(?-i:[A-Z])[\w‑'-]+(?:\s+(?-i:[A-Z])[\w‑'-]+)?\s*:\s*\S"
     r"|\b(?:i|we)(?:'d| would| want| wanted| also want| would also| just want)?(?: also| just)?(?: like)?(?: to)? ask\b[^?.!]{0,80},\s*(?:"
     + _WH

@@ -319,6 +319,8 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
                 direct = False
             continue
         part = ordinal_part(text, nth)  # a reply answering part by part is judged on this question's part
+        if part == text:
+            part = batch_part(ctx, g, groups, j) or text  # one reply to several askers: this question's sentences
         if part is None or DECLINE.search(part[:600]) or _non_answer(part):
             direct = False  # passed on, or only another part answered: only a later turn that takes it up answers it
             continue
@@ -334,6 +336,46 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
         if seen >= ANSWER_WINDOW:
             break
     return "unanswered", []
+
+
+def _batch(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> list[QuestionGroup]:
+    """The questions reply `j` takes together: those asked since the last turn, before `j`, that
+    was neither a question turn, a chair's, nor empty (a round of floor questions, then the
+    panellist's reply to them all)."""
+    start = next(
+        (
+            k
+            for k in range(j - 1, -1, -1)
+            if not _empty(ctx, k) and not ctx.is_moderator(k) and not _question_turn(ctx, groups, k)
+        ),
+        -1,
+    )
+    return [h for h in groups if start < h.turn < j]
+
+
+def batch_part(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], j: int) -> str | None:
+    """The sentences of reply `j` that take up question `g` when it answers two or more questions
+    asked in a row ("I'll take the three questions together.  On the fund, …  On the maps, I don't
+    have a good answer today."): each sentence goes to the question whose content words it shares
+    most (one question alone, at least one word), a sentence sharing none or tied stays with the one
+    before it. None when the reply answers one question or no sentence takes `g` up: the whole
+    reply is then judged. A batch reply is judged question by question, so a non-answer to one
+    of them (`_non_answer`) is not hidden by the answers to the others."""
+    batch = _batch(ctx, groups, j)
+    if len(batch) < 2 or g not in batch:
+        return None
+    words = [_core_words(" ".join(x.text for x in h.core)) for h in batch]
+    mine: list[str] = []
+    owner: int | None = None
+    for sentence in ctx.sentences[j]:
+        said = _core_words(sentence.text)
+        shared = [len(w & said) for w in words]
+        best = max(shared)
+        if best and shared.count(best) == 1:
+            owner = shared.index(best)
+        if owner is not None and batch[owner] is g:
+            mine.append(sentence.text)
+    return " ".join(mine) or None
 
 
 def _redirects(ctx: AnalysisContext, j: int) -> bool:
