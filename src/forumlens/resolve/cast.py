@@ -737,7 +737,12 @@ def resolve_session(
         # what decided: the card, or (when their own words overrule it or there is none) the cues
         mode_shown = draft.card_mode_evidence[:1] if draft.card_mode and mode == draft.card_mode else []
         by_card = draft.card_evidence[:1] if draft.card_role and (draft.card_role == role or moderator) else []
-        shown = list(dict.fromkeys(evidence[:3] + (mode_shown or draft.mode_evidence[:2]) + by_card))
+        # one quote once, though it showed the body, the mode and the slot (kinds differ, words do not)
+        shown = list(
+            {
+                (e.line, e.quote): e for e in reversed(evidence[:3] + (mode_shown or draft.mode_evidence[:2]) + by_card)
+            }.values()
+        )[::-1]
         # "HUB GEORGETOWN" is "Georgetown Hub"; "REMOTE HUB, PRAIA" … "PRAIA HUB" one hub, by the shorter
         name = hub_name(group.name, group.labels) if hub and group.name else group.name
         aliases = [*draft.aliases, *([group.name] if group.name and name != group.name else [])]

@@ -383,6 +383,12 @@ def handoff(
         after_last = text[dcs[-1].end : last_turn.end]
         if cues.ABSENT.search(after_last):
             dcs = []  # "Is there anyone from X? No?": X was invited and did not answer
+    if (
+        dcs
+        and first
+        and any(CHAIR_LEADS.search(text, view.session.turns[t].start, view.session.turns[t].end) for t in window)
+    ):
+        dcs = []  # the chair's own coalition ("I am X, the chair of the coalition"), not the next voice's
     if dcs and first:
         invited = [m for m in dcs if cues.INVITE.search(text[slice(*view.sentence_at(turn_of(view, m), m.start))])]
         m = (invited or dcs)[-1]
@@ -399,6 +405,19 @@ def handoff(
                     draft.mode_evidence.append(view.evidence(a, b, "mode"))
         if first and (draft.group.name is None or draft.from_floor):
             floor_mode(view, draft, last_turn.index, last_para)
+
+
+# A chair saying they lead the coalition the session is about ("I am Maarten, the chair of the
+# coalition", "I co-chair this dynamic coalition", "as coordinator of our coalition"): the
+# coalition named in their welcome is theirs, so the first voice after them does not take it
+# by position alone (a remote first speaker is not the coalition's presenter for being first).
+CHAIR_LEADS = re.compile(
+    r"\b(?:I\s+am|I'm|I’m|as)\b[^.?!]{0,60}?\b(?:the\s+|one\s+of\s+the\s+)?(?:co-?)?"
+    r"(?:chair(?:man|woman|person)?|coordinator|convenor|convener|lead|leader|founder|facilitator)s?\s+"
+    r"of\s+(?:the|this|our)\s+(?:dynamic\s+)?(?:coalition|DC)\b|"
+    r"\bI\s+(?:co-?)?(?:chair|coordinate|convene|lead|facilitate)\s+(?:the|this|our)\s+(?:dynamic\s+)?(?:coalition|DC)\b",
+    re.IGNORECASE,
+)
 
 
 _TO_YOU = re.compile(r"(?<!thank )(?<!thanks to )\byou\b", re.IGNORECASE)

@@ -383,7 +383,7 @@ def _described(text: str, start: int, stop: int, gazetteer: Gazetteer) -> Org | 
     if head in _LISTED_HEAD:
         field = _LOWER_FIELD.match(text, end, stop)
         if field is not None:  # "the ministry of commerce": a ministry is named by its field
-            return Org(start, field.end(1), text[start : field.end(1)])
+            return Org(start, field.end(2), text[start : field.end(2)])
     of = re.match(r"[ \u00a0]+of[ \u00a0]+", text[end:stop])
     tail = proper_run(text, end + of.end(), stop) if of else None
     if tail is not None:
@@ -395,9 +395,11 @@ def _described(text: str, start: int, stop: int, gazetteer: Gazetteer) -> Org | 
     return Org(start, end, text[start:end], proper=False)
 
 
-# The field a lower-case "ministry" is named by, up to a stop: " of commerce,", " of trade and industry."
+# The field a lower-case "ministry" is named by, up to a stop: " of commerce,", " of trade and industry.",
+# with the country it serves when said ("the ministry of digital affairs in Tunisia."): group 2 ends the name.
 _LOWER_FIELD = re.compile(
     r"[ \u00a0]+(?:of|for)[ \u00a0]+((?:the[ \u00a0]+)?[a-z][\w\u2011-]*(?:[ \u00a0]+(?:and[ \u00a0]+)?[a-z][\w\u2011-]*){0,2})"
+    r"((?:[ \u00a0]+(?:in|of)[ \u00a0]+(?-i:[A-Z][\w'’\u2011-]*)(?:[ \u00a0]+(?-i:[A-Z][\w'’\u2011-]*)){0,2})?)"
     r"(?=[ \u00a0]*(?:[,.;:?!)]|$))"
 )
 

@@ -268,9 +268,12 @@ CONNECTORS = frozenset(
 TRAIL = ",.;:!?)]}\"”'’"
 
 
-# "KICTANet", "ICT4D"; not a name spelled out letter by letter ("W-O-J-C-I-K"): a spelling, no body
+# "KICTANet", "ICT4D", and a word then capitals ("EuroSSIG", "AfriNIC": a region's or a field's
+# short word before the initials); not a name spelled out letter by letter ("W-O-J-C-I-K"): a
+# spelling, no body; not a name with one inner capital ("McDonald", "DiCaprio")
 ACRONYM = re.compile(
-    r"(?![A-Z](?:-[A-Z]){3,}$)(?:[A-Z][A-Z0-9&.\-]*[A-Z0-9]|(?=(?:[a-z]*[A-Z]){3})[A-Z]{2,}[a-z]+[A-Za-z]*)"
+    r"(?![A-Z](?:-[A-Z]){3,}$)(?:[A-Z][A-Z0-9&.\-]*[A-Z0-9]|(?=(?:[a-z]*[A-Z]){3})[A-Z]{2,}[a-z]+[A-Za-z]*|"
+    r"[A-Z][a-z]+[A-Z]{2,}[A-Za-z0-9]*)"
 )
 
 

@@ -98,7 +98,16 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
             if (voice.speaks_for(text, a, b, m) and not _inside(m, attached)) or m.start in tied
         ]
         intro = cues.self_intro_at(sentence)
-        if intro and here:
+        if intro and here and not _SINGULAR.search(sentence):
+            # "welcome to the annual meeting of DC-SIG, our Dynamic Coalition": a collective "our"
+            # with no "I" is the room's coalition said by a member, own words, not who she is
+            # (a chair's "our DC" does not outweigh her own "I lead the X School")
+            for m in here:
+                if m.kind == "dc":
+                    draft.add(m.entity_id, 2, view.evidence(a, b, "own-words"))
+                    draft.claimed.setdefault(m.entity_id, []).append(view.evidence(a, b, "own-words"))
+            intro = None
+        elif intro and here:
             after = [m for m in here if m.start >= a + intro[0]] or here
             for m in after:
                 draft.add(m.entity_id, 3 + 0.1 * (m.kind == "dc"), view.evidence(a, b, "self-introduction"))
@@ -113,7 +122,11 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
             ante = _antecedent(view, turn.start, a, context)
             if ante is not None:
                 kind = "self-introduction" if intro else "own-words"
-                draft.add(ante.entity_id, 3 if intro else 2, view.evidence(a, b, kind))
+                # "I lead the X School, one of the schools in the coalition": the body she names
+                # as hers is her affiliation; the coalition is what that body belongs to (she still
+                # speaks for it), and a "the coalition" beside it does not outweigh it
+                if not (attached and not voice.owns(sentence)):
+                    draft.add(ante.entity_id, 3 if intro else 2, view.evidence(a, b, kind))
                 draft.claimed.setdefault(ante.entity_id, []).append(view.evidence(a, b, kind))
                 if intro:
                     draft.role_word = draft.role_word or intro[1]
@@ -128,6 +141,10 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
             draft.own_online += 1.5 * online + more_online
             draft.own_onsite += 1.5 * onsite + more_onsite
             draft.mode_evidence.append(view.evidence(a, b, "mode"))
+
+
+# A speaker's singular first person: "I", "I'm", "me", "my" (not the collective "we"/"our").
+_SINGULAR = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my)\b")
 
 
 # The first person: a chair's words about themselves ("Carlos, I can see you", "Carlos, we are here in the room").

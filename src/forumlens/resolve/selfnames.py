@@ -465,7 +465,8 @@ def complete_names(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[
     Amara Kuyateh-Bangura" (a username: only its words of three letters or more): the label is the
     captioner's or the meeting tool's short form; the speaker's own words hold every word of it
     (an initial standing for a word) and more. Only one such name across the group's turns counts, and
-    not one another group of the cast carries.
+    not one another group of the cast carries. A label of a first name alone takes the one full
+    name the session says with it (`_one_full_name`).
     """
     named = [g.name for g in groups if g.name]
     for group in groups:
@@ -493,7 +494,31 @@ def complete_names(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[
         heard = _misheard(group, turns)
         if heard is not None and not any(other != group.name and same_person(heard, other) for other in named):
             group.name = heard
+            continue
+        full = _one_full_name(group.name, turns)
+        if full is not None and not any(other != group.name and same_person(full, other) for other in named):
+            group.name = full
     return list(groups)
+
+
+def _one_full_name(name: str, turns: Sequence[Turn]) -> str | None:
+    """The full name the session says for a voice labelled by a first name alone (">> GRACE:"
+    … "Our first speaker is Grace Wanjiru"): the one name of two to four words that opens with
+    that word anywhere in the session; none when two differ ("Grace Wanjiru", "Grace Okoth") or
+    the label is more than one word. The captioner typed the name the chair first said."""
+    words = name.split()
+    if len(words) != 1 or len(words[0]) < 3 or not words[0][0].isupper():
+        return None
+    head = re.compile(rf"\b{re.escape(words[0])}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,3}}")
+    found: list[str] = []
+    for turn in turns:
+        if words[0] not in turn.text:
+            continue  # one substring test per turn before the pattern (issue 19)
+        for m in head.finditer(turn.text):
+            said = re.sub(r"\s+", " ", m.group(0))
+            if _is_name(said) and not any(same_person(said, f) for f in found):
+                found.append(said)
+    return found[0] if len(found) == 1 else None
 
 
 # How alike a label and the name its voice says must be to be one name misheard: the surname

@@ -88,6 +88,13 @@ ANAPHOR = re.compile(
 _ANAPHOR = SharedCue(ANAPHOR)  # `owns` asks it of every sentence: skipped without "coalition"
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|we're|we’re|our|my|us)\b", re.IGNORECASE)
 _GROUP_PERSON = re.compile(r"\b(?:we|we're|we’re|our|my|us)\b", re.IGNORECASE)
+# "I have been part of", "I am an active member of", "I'm one of the founders of" right before
+# "this/the coalition": a verb of belonging in the first person singular claims it as well as "our"
+_I_BELONG = re.compile(
+    r"\b(?:I|I'm|I’m|I've|I’ve)\s+(?:(?:am|have|been|was|also|long|always|now)\s+)*(?:(?:an?|one of the)\s+)?"
+    r"(?:[a-z]+\s+)?(?:member|members|part|founders?|co-?founders?)\s+of\s+$",
+    re.IGNORECASE,
+)
 # "our DC on X", "my coalition": the body right after the speaker's possessive
 _POSSESSED = re.compile(r"\b(?:our|my)\s+(?:own\s+)?$", re.IGNORECASE)
 
@@ -156,6 +163,8 @@ def owns(sentence: str) -> bool:
         return False  # "I would recommend that the coalition …", "a question for our coalition"
     if m.group(0).lower().startswith(("our", "my")):
         return True
+    if _I_BELONG.search(sentence, 0, m.start()) is not None:
+        return True  # "I have been part of this coalition since 2014": a member says so of herself
     # "Who should we contact at the coalition?", "is the coalition open to us?": a "we" that asks
     # about the coalition stands outside it; its members say "our coalition"
     return _GROUP_PERSON.search(sentence) is not None and not _asked(sentence, 0, len(sentence))
