@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from forumlens.resolve import resolve_session, voice
 from forumlens.resolve.orgwords import ACRONYM
+from forumlens.resolve.selfnames import full_name_said
 from forumlens.transcript.parse import parse_transcript
 
 HEADER = "IGF 2019 Berlin\nNovember 27, 2019 - 15:00\nDynamic Coalition on Community Connectivity\n\n"
@@ -143,3 +144,11 @@ def test_a_first_name_label_is_the_one_full_name_the_session_says_with_it() -> N
 def test_a_first_name_label_said_with_two_surnames_stays_as_labelled() -> None:
     cast = _cast(FIRST_NAME_LABEL.format(named="Wangari Kimotho-Njeru and Wangari Odhiambo-Atieno"))
     assert "Wangari" in cast and "Wangari Kimotho-Njeru" not in cast
+
+
+def test_full_name_said_is_the_unique_full_name_opening_with_a_first_name() -> None:
+    turns = parse_transcript(HEADER + FIRST_NAME_LABEL.format(named="Wangari Kimotho-Njeru"), source="t.txt").turns
+    assert full_name_said("Wangari", turns) == "Wangari Kimotho-Njeru"
+    assert full_name_said("Haldis", turns) == "Haldis Vik"
+    assert full_name_said("Tobias Lindgren-Ek", turns) is None  # not a first name alone
+    assert full_name_said("Amina", turns) is None  # never said in full

@@ -41,6 +41,7 @@ from forumlens.transcript.speakers import display_name, generic_label
 
 __all__ = [
     "complete_names",
+    "full_name_said",
     "is_generic_label",
     "is_one_holder_label",
     "name_account_labels",
@@ -466,7 +467,7 @@ def complete_names(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[
     captioner's or the meeting tool's short form; the speaker's own words hold every word of it
     (an initial standing for a word) and more. Only one such name across the group's turns counts, and
     not one another group of the cast carries. A label of a first name alone takes the one full
-    name the session says with it (`_one_full_name`).
+    name the session says with it (`full_name_said`).
     """
     named = [g.name for g in groups if g.name]
     for group in groups:
@@ -495,17 +496,18 @@ def complete_names(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[
         if heard is not None and not any(other != group.name and same_person(heard, other) for other in named):
             group.name = heard
             continue
-        full = _one_full_name(group.name, turns)
+        full = full_name_said(group.name, turns)
         if full is not None and not any(other != group.name and same_person(full, other) for other in named):
             group.name = full
     return list(groups)
 
 
-def _one_full_name(name: str, turns: Sequence[Turn]) -> str | None:
+def full_name_said(name: str, turns: Sequence[Turn]) -> str | None:
     """The full name the session says for a voice labelled by a first name alone (">> GRACE:"
     … "Our first speaker is Grace Wanjiru"): the one name of two to four words that opens with
     that word anywhere in the session; none when two differ ("Grace Wanjiru", "Grace Okoth") or
-    the label is more than one word. The captioner typed the name the chair first said."""
+    the label is more than one word. The captioner typed the name the chair first said. Public:
+    a first name read out with a question ("one from Grace in Nairobi") is the same person."""
     words = name.split()
     if len(words) != 1 or len(words[0]) < 3 or not words[0][0].isupper():
         return None
