@@ -1,7 +1,8 @@
 """Many readers and one ingest at once, on both stores: no errors, no half sessions, no doubles.
 
-Real processes (fork), each with its own store connection, as a shared deployment runs
-them: one ingest job and 8 readers searching, listing and loading sessions in a loop.
+Real processes (spawned, not forked from the test process: a fork inherits its threads and
+signal handlers), each with its own store connection, as a shared deployment runs them: one
+ingest job and 8 readers searching, listing and loading sessions in a loop.
 """
 
 import multiprocessing
@@ -74,7 +75,7 @@ def test_one_ingest_and_eight_readers(store_location):
     document = read_bytes(MAIN_SESSION.read_bytes(), "main.txt")
     analyses = analyse_session(parse_document(document))
     open_store(store_location).close()  # created and migrated before the crowd arrives
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("spawn")
     done, errors, checks = context.Event(), context.Queue(), context.Queue()
     readers = [context.Process(target=_reader, args=(store_location, done, errors, checks)) for _ in range(READERS)]
     writer = context.Process(target=_writer, args=(store_location, analyses, errors))
@@ -114,7 +115,7 @@ def test_racing_ingests_of_the_same_file_store_one_session(store_location, tmp_p
     path = tmp_path / "same.txt"
     path.write_bytes(MAIN_SESSION.read_bytes())
     open_store(store_location).close()
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("spawn")
     barrier, results = context.Barrier(racers), context.Queue()
     processes = [
         context.Process(target=_race, args=(store_location, str(path), barrier, results)) for _ in range(racers)

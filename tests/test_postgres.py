@@ -1,6 +1,8 @@
 """The PostgreSQL store on a real server: same hits as SQLite, safe SQL, clear errors."""
 
-import multiprocessing
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import psycopg
@@ -18,7 +20,7 @@ from forumlens.store.migrations import PG_MIGRATIONS, SCHEMA_VERSION, SQLITE_MIG
 from forumlens.store.postgres import PostgresStore
 from forumlens.store.sqlite import SQLiteStore
 
-from .conftest import CORPUS, MAIN_SESSION
+from .conftest import CORPUS, MAIN_SESSION, ROOT
 from .test_store import HOSTILE
 
 FILES = [MAIN_SESSION, *sorted((CORPUS / "formats").glob("*.txt"))]
@@ -249,13 +251,18 @@ def test_migrations_match_version_for_version():
 # Tables, columns, types, keys and indexes of both back ends: tests/test_store_schema.py.
 
 
-def _open(url):
-    PostgresStore(url).close()
+_OPEN = "import sys; from forumlens.store.postgres import PostgresStore; PostgresStore(sys.argv[1]).close()"
 
 
 def test_concurrent_first_opens_migrate_once(pg_url):
-    with multiprocessing.get_context("fork").Pool(4) as pool:
-        pool.map(_open, [pg_url] * 8)
+    # eight separate processes, not a fork of this one: a forked pool worker inherits the test
+    # process's threads and signal handlers, and one once hung the run (it survived the pool's
+    # SIGTERM while waiting on the task queue's lock)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    opens = [subprocess.Popen([sys.executable, "-c", _OPEN, pg_url], env=env, stderr=subprocess.PIPE) for _ in range(8)]
+    for proc in opens:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode(errors="replace")
     store = PostgresStore(pg_url)
     try:
         assert store.schema_version() == SCHEMA_VERSION
