@@ -5,6 +5,7 @@ so the README's first `forumlens ingest` works on a fresh machine."""
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -104,7 +105,10 @@ def test_a_refused_subscribers_file_leaves_no_new_store(tmp_path: Path) -> None:
 def test_live_says_it_creates_a_store_and_refuses_a_missing_folder(tmp_path: Path) -> None:
     captions = _transcript(tmp_path)
     args = ["live", str(captions), "--interval", "0.05", "--idle-exit", "0.2"]
+    handlers = (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM))
     _refused_in_a_missing_folder(tmp_path, args)
+    # a refused run leaves the caller's signal handlers as they were
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == handlers
     db = tmp_path / "x.sqlite3"
     followed = CliRunner().invoke(cli, [*args, "--db", str(db)])
     assert followed.exit_code == 0, followed.output

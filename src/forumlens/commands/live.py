@@ -119,9 +119,11 @@ def live(
         _say("stopping: finalising the session (Ctrl-C again to leave it unfinished)")
         stop.set()
 
-    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     created = new_store_file(ctx, db)
     store = open_ctx_store(ctx, db)
+    # installed only once nothing can fail before the `finally` that puts them back: a refused
+    # store used to leave this handler in the calling process (a test run then caught SIGTERM)
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         result = follow(store, source, options, say=_say, stop=stop)
     finally:
