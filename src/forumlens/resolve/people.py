@@ -426,6 +426,13 @@ _NEW_VOICE = re.compile(
 
 # A voice naming itself, or saying it will not: "my name is", "I will not give my name".
 _OWN_NAME_SAID = re.compile(r"\bmy name\b", re.IGNORECASE)
+# The chair's turn ending on a question for the name of the voice just heard: "But first the
+# method: your name, sir, and where you work?", "Could you tell us who you are?" (a request put as
+# an instruction, "please state your name", is how a chair calls every new voice: not this).
+ASKS_NAME = re.compile(
+    r"(?:^|[.!?:]\s+)[^.!?]*\b(?:your\s+name|who\s+you\s+are|who\s+are\s+you)\b[^.!?]*\?\s*$",
+    re.IGNORECASE,
+)
 
 
 def split_floor_voices(
@@ -478,7 +485,12 @@ def split_floor_voices(
             greets = _GREETING.match(turns[turn].text) is not None  # a person going on does not greet again
             # nor say (or refuse to say) their name again: "I will not give my name, I am a domainer"
             greets = greets or _OWN_NAME_SAID.search(turns[turn].text, 0, 120) is not None
-            if chaired >= _PERMISSION_WORDS or newcomer or greets or any(_NEW_VOICE.search(t) for t in chairing):
+            # "your name, sir, and where you work?": the chair asked the voice just heard who it is,
+            # and the answer is that voice going on
+            asked = len(between) == 1 and chairing and ASKS_NAME.search(chairing[-1]) is not None
+            if not asked and (
+                chaired >= _PERMISSION_WORDS or newcomer or greets or any(_NEW_VOICE.search(t) for t in chairing)
+            ):
                 current = LabelGroup(None, [], [])
                 parts.append(current)
             current.turns.append(turn)

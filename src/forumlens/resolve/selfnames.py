@@ -35,7 +35,7 @@ from forumlens.resolve.addressee import described_addressee
 from forumlens.resolve.datafiles import shipped_toml
 from forumlens.resolve.interpreted import goes_on, is_interpreter_label
 from forumlens.resolve.orgs import looks_org
-from forumlens.resolve.people import LabelGroup, name_forms, name_key, same_person
+from forumlens.resolve.people import ASKS_NAME, LabelGroup, name_forms, name_key, same_person
 from forumlens.resolve.titles import is_title_word
 from forumlens.transcript.speakers import display_name, generic_label
 
@@ -281,12 +281,21 @@ def name_generic_voices(
             continue
         said: list[tuple[str, bool]] = []
         for k, index in enumerate(group.turns):
-            for name, own in _said(turns[index].text, k == 0, _TURN_CHARS):
+            # a name opening the answer to the chair's "your name, sir?" is the voice's own
+            for name, own in _said(turns[index].text, k == 0 or _asked_name(turns, index), _TURN_CHARS):
                 at = next((j for j, (other, _) in enumerate(said) if same_person(name, other)), None)
-                if at is None:
+                # "My name is Markopetrakis" first, "I am Theodosis Markopetrakis" at the end: one
+                # name, the full one
+                short = next((j for j, (other, _) in enumerate(said) if _surname_of(other, name)), None)
+                if at is None and short is not None:
+                    said[short] = (name, own or said[short][1])
+                elif at is None:
                     said.append((name, own))
                 elif own:
                     said[at] = (said[at][0], True)
+        if not said and not any(is_one_holder_label(lab) for lab in group.labels):
+            # a voice that never says its name, named by the chair once it finished ("That was …")
+            said = [(n, False) for n in _named_after_all(group, turns)]
         if len(said) != 1:
             continue
         name, own = said[0]
@@ -353,6 +362,15 @@ def split_shared_voices(
             if name:
                 owner[index] = next((p for p in people if same_person(name, p)), None)
                 continue
+            # "That was Teuta Zenelaj-Hoxholli, who …": the next voice names the one just heard,
+            # surer than a name the turn before only said (it may be the voice before this one)
+            heard = _named_after(speech[k + 1].text) if k + 1 < len(speech) and speech[k + 1].index not in group.turns else None
+            if heard:
+                known = next((p for p in [*people, *others] if same_person(heard, p)), None)
+                if known is None:
+                    people.append(heard)
+                owner[index] = known or heard
+                continue
             before = speech[k - 1] if k else None
             if before is None:
                 owner[index] = None
@@ -412,6 +430,52 @@ def split_shared_voices(
 
 
 _HUB = re.compile(r"\bhub\b", re.IGNORECASE)
+
+# The chair naming the voice just heard, in the opening words of the next turn: "That was Teuta
+# Zenelaj-Hoxholli, who is …", "That was again Anahit …", "And that was, I know her well …, Mrs.
+# Eleni …" (one aside between commas at most, so "that was what Kwame Asante said" is no naming).
+_THAT_WAS = re.compile(
+    rf"(?:^|[.!?]\s+)(?:and\s+|so\s+)?(?:that|this)\s+was(?:\s+again)?(?:,\s+[^,.;:!?]{{3,80}},)?\s+{_TITLE}({_FULL_NAME})\b",
+    re.IGNORECASE,
+)
+_NAMED_AFTER_CHARS = 200
+
+
+def _surname_of(short: str, full: str) -> bool:
+    """Whether a one-word name is the last word of a longer one ("Markopetrakis", "Theodosis
+    Markopetrakis"): a speaker giving the surname first and the whole name later."""
+    words = full.split()
+    return " " not in short and len(words) > 1 and words[-1].casefold() == short.casefold()
+
+
+def _asked_name(turns: Sequence[Turn], index: int) -> bool:
+    """Whether the speech turn before this one asks the voice for its name (`people.ASKS_NAME`)."""
+    before = next((t for t in reversed(turns[:index]) if t.kind == "speech"), None)
+    return before is not None and ASKS_NAME.search(before.text) is not None
+
+
+def _named_after_all(group: LabelGroup, turns: Sequence[Turn]) -> list[str]:
+    """The names the turns right after a group's turns give the voice just heard (`_named_after`)."""
+    names: list[str] = []
+    mine = set(group.turns)
+    for index in group.turns:
+        after = next((t for t in turns[index + 1 :] if t.kind == "speech"), None)
+        if after is None or after.index in mine:
+            continue
+        name = _named_after(after.text)
+        if name and not any(same_person(name, n) for n in names):
+            names.append(name)
+    return names
+
+
+def _named_after(text: str) -> str | None:
+    """The full name the turn right after a voice gives it ("Thank you.  That was Ms. Sushila
+    Rajbhandari-Tuladhar, …"): a chair who names each speaker only once they finish."""
+    m = _THAT_WAS.search(text[:_NAMED_AFTER_CHARS])
+    if m is None:
+        return None
+    name = re.sub(r"\s+", " ", m.group(1))
+    return name if _is_name(name) else None
 
 
 def _voice_name(group: LabelGroup, turns: Sequence[Turn], is_generic: Callable[[str], bool]) -> str | None:
