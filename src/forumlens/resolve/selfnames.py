@@ -364,7 +364,14 @@ def split_shared_voices(
                 continue
             # "That was Teuta Zenelaj-Hoxholli, who …": the next voice names the one just heard,
             # surer than a name the turn before only said (it may be the voice before this one)
-            heard = _named_after(speech[k + 1].text) if k + 1 < len(speech) and speech[k + 1].index not in group.turns else None
+            heard = (
+                _named_after(speech[k + 1].text)
+                if k + 1 < len(speech) and speech[k + 1].index not in group.turns
+                else None
+            )
+            if heard is None and k + 2 < len(speech) and speech[k + 2].index in group.turns:
+                # "your name, and where you work?" then "Wayra Condori-Huaman, I work …": the answer's
+                heard = _answered_name(speech[k + 1].text, speech[k + 2].text)
             if heard:
                 known = next((p for p in [*people, *others] if same_person(heard, p)), None)
                 if known is None:
@@ -389,7 +396,14 @@ def split_shared_voices(
                 owner.get(earlier) if earlier in owner else speaker_of.get(earlier) if earlier is not None else None
             )
             # the asker's own name is not whom they call ("My name is … My comment for …")
-            callable_ = [p for p in [*people, *others] if p != speaker_of.get(before.index)]
+            # nor the voice of another label the chair names back ("That was Oswaldo …  Now the
+            # floor"); under the same label it may be that voice going on (correcting its name)
+            back = _named_after(before.text) if k < 2 or speech[k - 2].index not in group.turns else None
+            callable_ = [
+                p
+                for p in [*people, *others]
+                if p != speaker_of.get(before.index) and not (back and same_person(back, p))
+            ]
             # asked by description ("my question is for the municipal president"): a voice of this
             # label or a speaker with a group of their own, whom the session described so
             owner[index] = _last_called(before.text, callable_, thanked) or described_addressee(
@@ -446,6 +460,13 @@ def _surname_of(short: str, full: str) -> bool:
     Markopetrakis"): a speaker giving the surname first and the whole name later."""
     words = full.split()
     return " " not in short and len(words) > 1 and words[-1].casefold() == short.casefold()
+
+
+def _answered_name(question: str, answer: str) -> str | None:
+    """The name opening the answer to a chair's question for the name of the voice just heard."""
+    if ASKS_NAME.search(question) is None:
+        return None
+    return next((n for n, _ in _said(answer, True, _OPENING_CHARS)), None)
 
 
 def _asked_name(turns: Sequence[Turn], index: int) -> bool:
