@@ -34,7 +34,9 @@ AFTERWARDS = (
 
 
 def _people(text: str) -> dict[str | None, Person]:
-    return {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    """The cast of a session by name (an unnamed voice under None)."""
+    cast = resolve_session(parse_transcript(text, source="t.txt"))
+    return {person.name: person for person in cast.people}
 
 
 def test_a_shared_panel_label_is_split_by_the_names_the_chair_gives_afterwards():

@@ -477,13 +477,19 @@ def _asked_name(turns: Sequence[Turn], index: int) -> bool:
 
 def _named_after_all(group: LabelGroup, turns: Sequence[Turn]) -> list[str]:
     """The names the turns right after a group's turns give the voice just heard (`_named_after`)."""
+    return _names_after(group, turns, _named_after)
+
+
+def _names_after(group: LabelGroup, turns: Sequence[Turn], read: Callable[[str], str | None]) -> list[str]:
+    """The distinct names `read` finds in the speech turn right after each of a group's turns
+    (by another voice): what the next speaker calls the voice just heard."""
     names: list[str] = []
     mine = set(group.turns)
     for index in group.turns:
         after = next((t for t in turns[index + 1 :] if t.kind == "speech"), None)
         if after is None or after.index in mine:
             continue
-        name = _named_after(after.text)
+        name = read(after.text)
         if name and not any(same_person(name, n) for n in names):
             names.append(name)
     return names
@@ -717,16 +723,13 @@ _THANKED = re.compile(
 def _thanked_after(group: LabelGroup, turns: Sequence[Turn]) -> list[str]:
     """The full names the next speaker thanks, opening their turn, right after this voice's
     turns (a delegate behind a nameplate who never says their name, named by the chair)."""
-    names: list[str] = []
-    mine = set(group.turns)
-    for index in group.turns:
-        after = next((t for t in turns[index + 1 :] if t.kind == "speech"), None)
-        if after is None or after.index in mine:
-            continue
-        m = _THANKED.match(after.text)
-        if m and _is_name(m.group(1)) and not any(same_person(m.group(1), n) for n in names):
-            names.append(re.sub(r"\s+", " ", m.group(1)))
-    return names
+    return _names_after(group, turns, _thanked_name)
+
+
+def _thanked_name(text: str) -> str | None:
+    """The full name a turn thanks as it opens ("Thank you very much, Mr. Ignacio …,")."""
+    m = _THANKED.match(text)
+    return re.sub(r"\s+", " ", m.group(1)) if m and _is_name(m.group(1)) else None
 
 
 def name_account_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
