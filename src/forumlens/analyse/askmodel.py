@@ -49,6 +49,7 @@ from .askcues import (
 )
 from .context import FLOOR_CUE
 from .cues import PROCEDURAL
+from .selfintro import is_self_introduction
 
 __all__ = [
     "EVIDENCE",
@@ -303,8 +304,13 @@ _OBJECT_TEXT = "the a an your our their this these those them us it all every ea
 _OBJECT_NEXT = frozenset(_OBJECT_TEXT.split())
 
 
+# Whole words in any script for the imperative shape: the model's ASCII tokens cut "Lucía" into
+# "luc a", which read as a verb and its object ("Fund a …") and made a self-introduction an ask.
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
+
+
 def _imperative_shape(lead: str) -> bool:
-    words = _TOKEN.findall(lead.lower())[:2]
+    words = _WORD.findall(lead.lower())[:2]
     if len(words) < 2 or not lead[:1].isalpha():
         return False
     first, nxt = words
@@ -532,6 +538,8 @@ def type_features(text: str, before: str = "", unit: _Unit | None = None) -> lis
     if _QUESTION_START.search(lead):
         feats.append("question-start")
     feats.append(_length(len(toks)))
+    if is_self_introduction(text):
+        feats.append(SELF_INTRO)
     return feats
 
 
@@ -725,15 +733,18 @@ EVIDENCE = frozenset(
 
 
 _CONTEXT_ONLY = frozenset({"ctx:intro-need", "ctx:addressee"})
+# A unit that is only a name and whom the speaker speaks for (`analyse.selfintro`): no evidence
+# makes it an ask, whatever words its body's name carries ("… Public Access in Libraries").
+SELF_INTRO = "self-intro"
 
 
 def has_evidence(feats: Sequence[str]) -> bool:
-    """Whether a unit is ask-shaped (`EVIDENCE`), and not only by its context when it is a
+    """Whether a unit is ask-shaped (`EVIDENCE`) and not a self-introduction (`SELF_INTRO`), and not only by its context when it is a
     fragment of under five words ("And from the IGF" before "we would like …"), nor a question
     other than a polite request ("So when we say protect, protect from what exactly?"; questions
     are `analyse.questions`' own; "Could you send it to the list?" is a request)."""
     found = EVIDENCE.intersection(feats)
-    if not found:
+    if not found or SELF_INTRO in feats:
         return False
     if "question-mark" in feats and "cue:polite" not in found:
         return False
