@@ -86,7 +86,10 @@ _RELAY_ITEM = re.compile(
     r"(?:(?:he|she|they)\s+(?:asks?|is asking|wants? to know|would like to know|wonders?|writes?|is|are)(?:\s+"
     r"(?:if|whether|how|what|why|who|when|where|which|about)\b|[^:?.]{0,60}?:\s*(?i:" + _WH_OR_AUX + r")\b)"
     r"|(?<=[,:])\s*(?P<wh>(?i:" + _WH_OR_AUX + r"))\b|(?<![,:])(?:what|how|why)\s+(?i:" + _AUX + r")\b)"
-    r"|\b(?!(?:He|She|They|It|Everyone|Everybody|Someone|Somebody|One|This|That)\b)(?P<asker>[A-Z][\w‑'-]+)\s+(?:asks|is asking|wants to know|would like to know)"
+    r"|\b(?!(?:He|She|They|It|Everyone|Everybody|Someone|Somebody|One|This|That)\b)(?P<asker>[A-Z][\w‑'-]+)\s+(?:asks|is asking|wants to know|would like to know"
+    # "Aroha writes from New Zealand, I read it: how do …": a message read out, from where it is written
+    r"|writes(?=\s+from\s+[A-Z][^.?!:]{0,60}:))"
+    r"(?:\s+from\s+(?:[A-Z][\w‑'-]+\s*){1,3}(?:,\s*(?:and\s+)?(?:I|let me)\s+read\s+it)?)?"
     r"(?:\s+(?:the\s+)?(?:panel(?:lists)?|speakers|everybody|everyone|all|[A-Z][\w‑'-]+))?"
     r"(?:\s*:\s+\S|\s*,\s+(?i:" + _WH_OR_AUX + r")\b|\s+(?i:if|whether)\b))"
 )
