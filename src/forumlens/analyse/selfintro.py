@@ -69,7 +69,7 @@ def is_self_introduction(text: str) -> bool:
             # and a phrase without a comma or an opening is as often a nominal ask ("Funding for
             # the coalitions", "Support for the NRIs"): only a person's introduction shape counts.
             named = opened or (n >= 2 and (last.endswith(",") or _FROM.match(after)))
-            return bool(named and body) and not _MORE.search(after[body.end() - 1 :])
+            return body is not None and bool(named) and not _MORE.search(after[body.end() - 1 :])
     return False
 
 
