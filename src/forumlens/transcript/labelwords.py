@@ -159,6 +159,13 @@ GENERIC_LABELS = frozenset(
         *["主持人", "主持", "主席", "口譯員", "口译员", "口譯", "口译", "翻譯", "翻译", "與會者", "与会者"],
         *["參與者", "参与者", "發言人", "发言人", "聽眾", "听众", "觀眾", "观众", "司會", "司会", "司会者"],
         *["通訳", "参加者", "発言者", "聴衆", "座長", "사회자", "좌장", "통역사", "통역", "참가자", "청중", "발표자"],
+        # Amharic captions (Ethiopic script): moderator, chair, interpreter, participant, speaker,
+        # presenter, audience
+        *["አወያይ", "አወያይዋ", "ሰብሳቢ", "ሊቀመንበር", "አስተርጓሚ", "ተሳታፊ", "ተሳታፊዎች", "ተናጋሪ", "አቅራቢ", "ታዳሚ"],
+        # Hindi captions (Devanagari): moderator, chair, interpreter, participant, speaker, audience
+        *["संचालक", "संचालिका", "अध्यक्ष", "दुभाषिया", "अनुवादक", "प्रतिभागी", "वक्ता", "श्रोता", "दर्शक"],
+        # a delegation or a person seated to follow, not a member ("An observer", "OBSERVER")
+        "observer",
     }
 )
 
@@ -277,6 +284,11 @@ TITLES = frozenset(
         # ("د. رنا الشامي"), Mr, Mrs, His Excellency
         *["د", "أ.د", "م", "أ", "دكتور", "الدكتور", "الدكتورة", "الأستاذ", "الأستاذة", "المهندس"],
         *["السيد", "السيدة", "معالي", "سعادة"],
+        # Amharic, written short with a slash or out: Mr, Mrs, Miss, doctor, professor, engineer,
+        # honourable (a man, a woman) ("ዶ/ር ሳባ ኃይሉ" is Dr. Saba Hailu)
+        *["አቶ", "ወ/ሮ", "ወ/ት", "ወ/ሪት", "ዶ/ር", "ዶክተር", "ፕ/ር", "ፕሮፌሰር", "ኢ/ር", "ኢንጂነር", "ክቡር", "ክብርት"],
+        # Hindi: Mr, Mrs, Ms, doctor, professor (written short with a dot or out), honourable
+        *["श्री", "श्रीमती", "सुश्री", "कुमारी", "डॉ", "डॉक्टर", "प्रो", "प्रोफेसर", "माननीय"],
     ]
 )
 

@@ -47,7 +47,7 @@ _FIELD_SHARE = 0.8  # of the records, the share that must hold a field
 _LABEL_CHARS = 80
 # A field whose name says it names the voice: preferred when several short fields vary.
 _VOICE_NAME = re.compile(
-    r"speaker|spk|voice|who|name|author|sender|agent|participant|person"
+    r"speaker|spk|voice|who|name|author|sender|agent|participant|person|^from$|^by$"
     r"|sprecher|redner|orat|interv|locut|hablante|falante|nom\b|nombre",  # German, French, Spanish, Portuguese
     re.IGNORECASE,
 )
@@ -321,16 +321,19 @@ def _xml_marks(text: str) -> ExportMarks | None:
         parser.Parse(data, True)
     except pyexpat.ExpatError:
         return None  # not well-formed XML (an HTML page, a caption line opening with `<`)
-    ids = {e.attrs["id"]: e for e in done if "id" in e.attrs}
+    ids = {e.attrs[key]: e for e in done for key in _ID_ATTRS if key in e.attrs}
     by_tag: dict[str, list[Record]] = {}
     referenced: dict[str, set[str]] = {}  # per tag, the attributes that name another element's id
+    dangling: dict[str, set[str]] = {}  # per tag, the `#id` attributes some of whose ids name nothing
     for element in done:
         fields = {}
         for key, value in element.attrs.items():
-            target = ids.get(value)
-            name = target.attrs.get("name", "").strip() if target is not None and target is not element else ""
+            target = ids.get(value[1:] if value.startswith("#") else value)
+            name = _element_name(target) if target is not None and target is not element else ""
             if name:
                 referenced.setdefault(element.tag, set()).add(key)
+            elif value.startswith("#"):
+                dangling.setdefault(element.tag, set()).add(key)
             fields[key] = Field(name or value, 0, 0)
         for tag, (values, spans) in element.leaves.items():
             fields[tag] = Field(" ".join(values), spans[0][0], spans[-1][1])
@@ -340,7 +343,7 @@ def _xml_marks(text: str) -> ExportMarks | None:
             by_tag.setdefault(element.tag, []).append(Record(fields, list(element.deep)))
     best: ExportMarks | None = None
     best_size = 0
-    for tag, records in by_tag.items():
+    for tag, records in [*by_tag.items(), *_kindred(by_tag)]:
         # the speech: a leaf child holding it (`<text>`), else all the text inside the element
         # (its own runs and inline children: `<p><span>…</span></p>`, `<Turn>` with `<Sync/>`s)
         speech = speech_field([Record({k: v for k, v in r.fields.items() if k != _OWN_TEXT}) for r in records])
@@ -353,11 +356,47 @@ def _xml_marks(text: str) -> ExportMarks | None:
         else:
             for r in records:
                 r.spans = [(r.fields[speech].start, r.fields[speech].end)] if speech in r.fields else []
-        found = record_marks(text, records, exclude=speech, referenced=referenced.get(tag, set()))
+        tags = tag.split("|")
+        found = record_marks(
+            text,
+            records,
+            exclude=speech,
+            referenced=set().union(*(referenced.get(t, set()) for t in tags)),
+            ids_only=set().union(*(dangling.get(t, set()) for t in tags)),
+        )
         size = sum(e - s for r in records for s, e in r.spans)
         if found is not None and size > best_size:
             best, best_size = found, size
     return best
+
+
+# Attributes that give an element its id, and those that give the name an id stands for: a plain
+# `id`, XML's own `xml:id`, a legislative record's `eId` (Akoma Ntoso's `<TLCPerson eId=…
+# showAs=…/>`), so that `<speech by="#chair">` reads the person the reference list names.
+_ID_ATTRS = ("id", "xml:id", "eId")
+_NAME_ATTRS = ("name", "showAs", "label")
+
+
+def _element_name(element: _Element) -> str:
+    """The name an element gives whatever refers to it by id ('' when it gives none)."""
+    return next((element.attrs[k].strip() for k in _NAME_ATTRS if element.attrs.get(k, "").strip()), "")
+
+
+def _kindred(by_tag: dict[str, list[Record]]) -> list[tuple[str, list[Record]]]:
+    """Records of different tags with the same fields, read as one kind, in document order: a
+    debate record writes one turn as `<speech>`, `<question>` or `<answer>`, each with the same
+    `by` attribute and `<from>` child, so the turns are all of them, not those of one tag."""
+    by_fields: dict[frozenset[str], list[str]] = {}
+    for tag, records in by_tag.items():
+        keys = frozenset(k for r in records for k in r.fields if k != _OWN_TEXT)
+        if keys:
+            by_fields.setdefault(keys, []).append(tag)
+    groups = []
+    for tags in by_fields.values():
+        if len(tags) > 1:
+            records = sorted((r for t in tags for r in by_tag[t]), key=lambda r: r.spans[0][0] if r.spans else 0)
+            groups.append(("|".join(tags), records))
+    return groups
 
 
 def _mean(records: list[Record], key: str) -> float:
@@ -381,13 +420,19 @@ def _trimmed(data: bytes, runs: list[tuple[int, int]], offsets: _Offsets, shift:
 
 
 def _voice_field(
-    records: list[Record], exclude: str | None, referenced: set[str], *, unnamed: bool = False
+    records: list[Record],
+    exclude: str | None,
+    referenced: set[str],
+    *,
+    unnamed: bool = False,
+    ids_only: frozenset[str] | set[str] = frozenset(),
 ) -> str | None:
     """The short field that varies over a small set (the speaker): in most records, with letters,
     short, two or more values and some coming back (an id resolved to a name need not repeat);
     a field whose name says it names a voice first, then the fewest values. `unnamed`: the
-    fields have no names (a table with no header row), so the one such field is the voice."""
-    counts = Counter(k for r in records for k in r.fields if k != exclude)
+    fields have no names (a table with no header row), so the one such field is the voice.
+    `ids_only`: `#id` references some of which name nothing (an id, not a name: never the label)."""
+    counts = Counter(k for r in records for k in r.fields if k != exclude and k not in ids_only)
     candidates = []
     for key, n in counts.items():
         if n < _FIELD_SHARE * len(records):
@@ -416,6 +461,7 @@ def record_marks(
     referenced: set[str] | None = None,
     *,
     unnamed: bool = False,
+    ids_only: frozenset[str] | set[str] = frozenset(),
 ) -> ExportMarks | None:
     """The turns of `records`: one mark where each record's speech starts, labelled by its voice
     field; None when they have no voice field or too few records hold speech (`unnamed`: see
@@ -423,7 +469,7 @@ def record_marks(
     spoken = [r for r in records if r.spans]
     if len(spoken) < _LEAST:
         return None
-    voice = _voice_field(spoken, exclude, referenced or set(), unnamed=unnamed)
+    voice = _voice_field(spoken, exclude, referenced or set(), unnamed=unnamed, ids_only=ids_only)
     if voice is None:
         return None
     marks = []
