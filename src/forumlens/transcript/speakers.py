@@ -82,6 +82,14 @@ _WHERE = re.compile(
 )
 
 
+# A role account named by the session or room it serves ("WS 307 Online Moderator", "WS12 Remote
+# Moderator", "Room 3 Host"): a code with a number before the role, still no person.
+_SESSION_CODE = re.compile(
+    r"(?P<code>[A-Z]{1,6}[ \t#-]?\d{1,4}[A-Za-z]?|(?:room|hall|session|workshop)[ \t]+\w{1,4})[ \t]+(?P<role>\D+)",
+    re.IGNORECASE,
+)
+
+
 # A caller shown by a phone number, often masked by the meeting tool ("+255 71 XXX XX41",
 # "+1 202-555-0100"): an international `+`, then groups of digits or mask characters.
 _PHONE = re.compile(r"\+\d{1,4}(?:[ .\-]?(?:\(\d{1,4}\)|[\dXx*\u2022#]{1,5})){2,7}")
@@ -100,6 +108,9 @@ def generic_label(label: str) -> bool:
         return True
     where = _WHERE.fullmatch(text)
     if where is not None and _role_only(where.group("role")):
+        return True
+    coded = _SESSION_CODE.fullmatch(text)
+    if coded is not None and generic_label(coded.group("role")):
         return True
     # a room system shown by the room's name ("Katowice Room 3 (Guest)", "Conference Room B"): no person
     return _ROOM_LABEL.fullmatch(text.split(" (", 1)[0]) is not None
