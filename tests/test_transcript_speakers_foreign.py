@@ -112,3 +112,22 @@ def test_a_phone_line_caller_is_no_person() -> None:
 def test_turkish_capitals_lower_in_the_turkish_alphabet(label: str, shown: str) -> None:
     assert display_name(label) == shown
     assert "\u0307" not in (display_name(label) or "")
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("ዶ/ር መቅደስ አበበ", "መቅደስ አበበ"),  # Amharic: doctor, written short with a slash
+        ("ወ/ሮ ብርቱካን ታደሰ", "ብርቱካን ታደሰ"),  # Mrs.
+        ("አቶ ሙሉጌታ", "ሙሉጌታ"),  # Mr., with the given name only
+        ("डॉ अनिता वर्मा", "अनिता वर्मा"),  # Hindi: doctor
+        ("श्रीमती कविता जोशी", "कविता जोशी"),  # Mrs.
+    ],
+)
+def test_titles_in_ethiopic_and_devanagari_are_dropped_and_the_name_kept_whole(label: str, name: str) -> None:
+    assert display_name(label) == name
+
+
+@pytest.mark.parametrize("label", ["አወያይ", "ተሳታፊ", "संचालक", "प्रतिभागी", "An observer", "OBSERVER"])
+def test_roles_in_ethiopic_and_devanagari_name_nobody(label: str) -> None:
+    assert display_name(label) is None

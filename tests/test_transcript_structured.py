@@ -203,3 +203,42 @@ def test_a_speaker_object_inside_each_record_names_the_voice() -> None:
     session = parse_transcript(json.dumps({"utterances": rows}, indent=1))
     assert [t.speaker for t in session.turns] == ["Jo Li", "Ana Ruiz", "Jo Li", "Ana Ruiz", "Jo Li"]
     assert session.turns[0].text == "Good morning to all of you."
+
+
+# A legislative debate record: speeches, questions and answers are different elements with the
+# same `by` reference and `<from>` line; the reference list names some of the ids only.
+DEBATE = """<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso><debate name="hearing"><meta><references source="#clerk">
+<TLCPerson eId="convenor" href="/person/convenor" showAs="The Chair"/>
+<TLCPerson eId="mpOkafor" href="/person/okafor" showAs="Adaeze Okafor"/>
+</references></meta>
+<preface><p class="title">Hearing on spectrum: minutes</p></preface>
+<debateBody><debateSection eId="s1"><heading>Opening</heading>
+<speech by="#convenor"><from>The Chair</from><p>We open the hearing on spectrum fees.</p></speech>
+<speech by="#mpOkafor"><from>Dr. Adaeze Okafor (Nigeria)</from><p>Fees doubled in two years.</p><p>Rural towers closed.</p></speech>
+<scene>(Murmurs)</scene>
+<speech by="#mpOkafor"><from>Dr. Adaeze Okafor (Nigeria)</from><p>Here are the figures.</p></speech>
+<question by="#mpLindqvist"><from>Mr. Oskar Lindqvist (Finland)</from><p>Who sets the fee, the ministry?</p></question>
+<answer by="#mpOkafor"><from>Dr. Adaeze Okafor (Nigeria)</from><p>The regulator: the ministry only signs.</p></answer>
+</debateSection></debateBody></debate></akomaNtoso>
+"""
+
+
+def test_a_debate_records_speeches_questions_and_answers_are_one_kind_of_turn() -> None:
+    turns = parse_transcript(DEBATE).turns
+    assert [(t.label, t.speaker) for t in turns] == [
+        ("The Chair", None),
+        ("Dr. Adaeze Okafor (Nigeria)", "Adaeze Okafor"),
+        ("Mr. Oskar Lindqvist (Finland)", "Oskar Lindqvist"),  # an id the references do not list
+        ("Dr. Adaeze Okafor (Nigeria)", "Adaeze Okafor"),
+    ]
+    assert turns[0].text == "We open the hearing on spectrum fees."
+    assert turns[1].text.startswith("Fees doubled in two years.")  # the scene between her speeches stays
+    assert "Here are the figures." in turns[1].text
+    assert "Hearing on spectrum" not in " ".join(t.text for t in turns)
+
+
+def test_an_unresolved_id_reference_is_never_a_label() -> None:
+    only_ids = DEBATE.replace("<from>", "<!-- ").replace("</from>", " -->")
+    labels = [t.label for t in parse_transcript(only_ids).turns]
+    assert not any(label and label.startswith("#") for label in labels)

@@ -26,7 +26,8 @@ Two kinds, tried before the caption rules of `parse.py`:
   into text with its layout kept (`layout.py`: labels wrapped beside the speech), a SubStation Alpha subtitle
   script whose `Name` field is the speaker (`ssa.py`), a transcribe or video-editor export
   with a time and a bare label line above each paragraph (`timedlabels.py`), a diarised speech-recognition output with
-  a time range and a `[SPEAKER_00]` label opening each segment (`segments.py`). The first that recognises the
+  a time range and a `[SPEAKER_00]` label opening each segment (`segments.py`), a research
+  transcript's `*CODE:` tiers named in its `@Participants` header (`chattiers.py`). The first that recognises the
   text gives all its turns; the rules add none. Subtitle cue files (WebVTT, SRT) have their own
   reader in `cues.py`, mixed with the rules because their cue text holds ordinary labels.
 
@@ -40,6 +41,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from .bullets import bullet_edits
+from .chattiers import read_chat_tiers
 from .delimited import read_delimited, text_column_edits
 from .entities import entity_edits
 from .exportmarks import ExportMarks
@@ -71,6 +73,7 @@ __all__ = ["EXPORT_READERS", "export_marks", "reading_view", "states_turns_in_fi
 # A SubStation Alpha script goes first: its event lines are comma-separated, like a CSV table.
 EXPORT_READERS: tuple[Callable[[str], ExportMarks | None], ...] = (
     read_ssa,
+    read_chat_tiers,
     read_table,
     read_delimited,
     read_layout_table,

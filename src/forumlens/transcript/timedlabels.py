@@ -33,7 +33,9 @@ __all__ = ["read_timed_labels", "timed_label_lines"]
 _TIME = TIMECODE
 # A chat client's stamp: a wall-clock time, perhaps after a date and before AM/PM, in square
 # brackets (a meeting client's copied chat: `[10/10/2023 2:14 PM] Jo Li`, the message below).
-_STAMP = rf"\[(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}},?[ \t]+)?{CLOCK_OPENING}(?::\d{{2}})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?\]"
+_STAMP = (
+    rf"\[(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}},?[ \t]+)?{CLOCK_OPENING}(?::\d{{2}})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?\]"
+)
 # The label line: a time (or a range of two, with a hyphen or a dash) or a stamp, then the label
 # on the same line after a space or alone on the next line; no colon, no bracket in the label.
 _TIMED_LABEL = re.compile(
