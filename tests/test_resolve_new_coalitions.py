@@ -80,6 +80,16 @@ def test_the_igf_template_names_the_new_coalition_as_organiser() -> None:
             "the Dynamic Coalition on Water and\nSanitation Data shared",
             ["Dynamic Coalition on Water and Sanitation Data"],
         ),
+        # a plural possessive ends a word with its apostrophe: the name goes on after it, so two coalitions
+        # "of First Peoples' X" and "of First Peoples' Y" stay two
+        (
+            "This responds to a request the Dynamic Coalition on First Peoples' Languages made in Guadalajara.",
+            ["Dynamic Coalition on First Peoples' Languages"],
+        ),
+        (
+            "At the Baku IGF the Dynamic Coalition on First Peoples’ Networks asked the national IGFs for it.",
+            ["Dynamic Coalition on First Peoples’ Networks"],
+        ),
         # fragments: no name, a date, a pronoun, a place, a body, a registered name shortened
         ("A dynamic coalition on this topic alone would be too small for the many tasks ahead.", []),
         ("The Dynamic Coalition on Monday agreed the text, and the chair thanked everyone there.", []),

@@ -65,8 +65,10 @@ __all__ = [
 # "Dynamic Coalition" in any case; "DC" only in capitals (a word "dc" is no cue).
 _CUE = re.compile(r"\b(?:(?i:dynamic\s+coalition)|DC)[ \t]+(?i:on|for|of)[ \t]+")
 _SAYS_DYNAMIC = re.compile(r"\bdynamic\s+coalition\b", re.IGNORECASE)
-# one word of a name: letters with inner hyphens and apostrophes, perhaps an acronym ("ICT", "IoT")
-_WORD = re.compile(r"[^\W\d_]+(?:['’\u2011-][^\W\d_]+)*|&")
+# one word of a name: letters with inner hyphens and apostrophes, perhaps an acronym ("ICT", "IoT"), or a plural
+# possessive whose apostrophe ends it ("First Peoples' Languages": cut at the apostrophe, two coalitions named
+# "… First Peoples' X" and "… First Peoples' Y" would be one)
+_WORD = re.compile(r"[^\W\d_]+(?:['’\u2011-][^\W\d_]+)*(?:(?<=s)['’](?![^\W\d_]))?|&")
 # a gap between two words of a name: spaces, or one line break of a wrapped caption line
 _GAP = re.compile(r"[ \t]+|[ \t]*\n[ \t]*(?!\n)")
 _SPACES = re.compile(r"[ \t]+")  # in a header every line is its own: no name runs on to the next
