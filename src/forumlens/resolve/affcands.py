@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.orgs import never_body
+from forumlens.resolve.orgwords import ORG_WORDS as _BODY_NOUNS
 from forumlens.resolve.people import name_forms
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.roles import AFFILIATING_KINDS, GENERAL_BODIES, Draft, Evidence, SessionView
@@ -608,6 +609,8 @@ def candidates(
             entity = next((m for m in reversed(mentions[max(0, k - 3) : k]) if a < m.end), None)
             if entity is not None and entity.entity_id in GENERAL_BODIES:
                 continue  # "from the youth IGF in Armenia": the IGF as a whole is nobody's body
+            if entity is None and _bare_head(words):
+                continue  # "we are a small NGO of women": the kind of body, not its name
             if entity is not None:
                 key, name, entity_id = (
                     entity.entity_id,
@@ -658,6 +661,12 @@ def candidates(
         if pool[key].entity_id is None:
             pool[key].entity_id, pool[key].name = rule_key, name
     return list(pool.values())
+
+
+def _bare_head(words: Sequence[str]) -> bool:
+    """A span that is one organisation noun alone ("NGO", "Club", "Ministry"): it says what kind
+    of body, never which one, so the name said beside it is the candidate, not the noun."""
+    return len(words) == 1 and (fold(words[0]) in ORG_WORDS or words[0].casefold() in _BODY_NOUNS)
 
 
 @dataclass(frozen=True)

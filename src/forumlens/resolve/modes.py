@@ -232,6 +232,10 @@ _OTHER_ONLINE = re.compile(
     + r"|remotely|virtually|in (?:the|our) zoom(?: room)?|(?:on|in|via) zoom|remote (?:participant|speaker)(?!s)|"
     # "Sonam is on the telephone line from Thimphu", "who joins by phone": a voice on a line
     r"on the (?:tele)?phone line|on the line from|(?:is|are|was|still)\s+on the (?:tele)?phone\b|"
+    # the meeting tool's controls, said by the chair: "a raised hand on the WebEx, Karim", "you are
+    # unmuted", "you can unmute" (nobody in the room is unmuted by the host)
+    rf"(?:raised\s+hand|hand\s+(?:is\s+)?(?:raised|up))\s+(?:in|on|via)\s+(?:the\s+)?(?:{_PLATFORM})\b|"
+    r"(?:you\s+are|you're|you’re|you\s+(?:are\s+)?now)\s+unmuted|(?:you\s+)?(?:can|may)\s+unmute|"
     r"(?:joins?|joining|joined|connected|speaks?|speaking|calling)\s+(?:in\s+|us\s+)?(?:by|via|over|on)\s+"
     r"(?:the\s+)?(?:(?:tele)?phone|video(?:[\s-]?(?:conference|link|call))?|videoconference)\b|"
     # what the chair says of their picture or sound: "your picture has frozen", "I see him on the
@@ -320,7 +324,7 @@ _FLOOR_ONSITE = re.compile(
     re.IGNORECASE,
 )
 _FLOOR_ONLINE = re.compile(
-    r"\b(?:online|zoom|(?:in|from) the chat|remote(?:ly)?|virtual(?:ly)?|unmute)\b", re.IGNORECASE
+    r"\b(?:online|zoom|(?:in|from) the chat|remote(?:ly)?|virtual(?:ly)?|unmuted?)\b", re.IGNORECASE
 )
 _VIRTUAL_TITLE = re.compile(
     r"\b(?:virtual|online)\s+(?:meeting|session|call|workshop|event|forum|conference|consultation)|"

@@ -106,8 +106,19 @@ _ROMANCE_HEADS = frozenset(
         "direction",
         "dirección",
         "direção",
+        # a regulator and a youth or regional parliament, named the same way ("Régie québécoise
+        # des …", "Parlement des jeunes de …")
+        "régie",
+        "parlement",
+        "parlamento",
     ]
 )
+
+# Romance connectors inside a lower-case run after a head: with one of them, a run closed by a
+# comma or a full stop is the whole name ("Régie québécoise des télécommunications rurales,");
+# without ("Fondation, which"), or with English words, it is not.
+_ROMANCE_LINKS = frozenset(["de", "des", "du", "del", "della", "do", "da", "dos", "das", "di", "pour", "para"])
+_MAX_LOWER_TAIL = 5  # lower-case words read after a head before a closing comma
 
 
 def proper_run(text: str, pos: int, stop: int) -> tuple[int, list[str]] | None:
@@ -142,6 +153,14 @@ def proper_run(text: str, pos: int, stop: int) -> tuple[int, list[str]] | None:
             # "Collège numérique du Bas-Saint-Laurent": French, Spanish and Portuguese names write
             # the adjectives after their head in lower case; kept only if a capital follows
             pending.append(core)
+        elif _romance_tail_closes(words, pending, core, closed):
+            # "Régie québécoise des télécommunications rurales, the RQTR": all in lower case after
+            # the head, up to the comma that closes the name
+            ends += [m.start() + len(core)] * (len(pending) + 1)
+            words += [*pending, core]
+            pending = []
+            end = m.start() + len(core)
+            break
         else:
             break
         if closed:
@@ -154,6 +173,20 @@ def proper_run(text: str, pos: int, stop: int) -> tuple[int, list[str]] | None:
         if words[-1].lower() not in ORG_WORDS:
             words, end = words[:k], ends[k - 1]
     return (end, words) if words else None
+
+
+def _romance_tail_closes(words: Sequence[str], pending: Sequence[str], core: str, closed: bool) -> bool:
+    """Whether `core`, closed by punctuation, ends a lower-case run after a Romance head that
+    holds a Romance connector ("des", "de", "para"): then the run is the name's own words."""
+    return (
+        closed
+        and len(words) == 1
+        and words[0].lower() in _ROMANCE_HEADS
+        and len(pending) < _MAX_LOWER_TAIL
+        and core[:1].islower()
+        and any(w in _ROMANCE_LINKS for w in (*pending, core))
+        and all(w[:1].islower() for w in pending)
+    )
 
 
 # A word ending in "s'" (a plural's possessive) and a capitalised word after it, within one name
