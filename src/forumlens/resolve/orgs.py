@@ -138,7 +138,9 @@ _SELF_CUES = SharedCue(
         rf"(?:(?:also|now|currently)\s+)?"  # "I am Jacques Lemaire, a student at Sciences Po"
         rf"(?:(?:a|an|the|one of the)\s+(?:(?-i:[a-z][\w\u2011-]*)\s+){{0,2}}?)?{_ROLES})|"
         r"(?P<lead>(?:I|we)\s+(?:lead|run|head|direct|manage|coordinate|chair|founded|co-?founded|set up|"
-        r"teach|study|lecture|research)))\b",
+        # "I sit in the Parlement des jeunes de Kayes": a seat in a body is membership of it ("the"
+        # read with the cue, so only a capitalised name follows: not "I sit in the second row")
+        r"teach|study|lecture|research|sit\s+(?:in|on)\s+the)))\b",
         re.IGNORECASE,
     )
 )
