@@ -110,3 +110,32 @@ def test_a_chat_log_closes_the_name_with_the_bracket_its_stamp_opened() -> None:
         (6, "remote_mod"),
     ]
     assert session.turns[1].text == "Question: will the slides be posted?"
+
+
+# A web-mail chat as the mail client stores it: the time only above the first message of a new
+# minute (AM and PM alike), the other messages on a line of their own, indented, ` Name: text`.
+MAIL_CHAT = """Chat with Tomas Rivera
+11:58 AM Tomas: is the session on spectrum starting?
+ me: not yet, the room is still filling
+ Tomas: ok, tell me who chairs it
+12:01 PM me: the regulator chairs it, two speakers online
+ Note: the stream has no captions yet
+ Tomas: can you ask about rural licences?
+12:04 PM Tomas: and the fees too
+ me: I will try, the queue is long
+"""
+
+
+def test_a_mail_chat_reads_its_unstamped_indented_messages_as_heads() -> None:
+    assert learn_record_shape(MAIL_CHAT) == RecordShape("9:9 m ", "", "")  # AM and PM: one stamp
+    session = parse_transcript(MAIL_CHAT)
+    assert [(t.line, t.label, t.speaker) for t in session.turns] == [
+        (2, "Tomas", "Tomas"),
+        (3, "me", None),  # the account owner, whom the file never names
+        (4, "Tomas", "Tomas"),
+        (5, "me", None),
+        (7, "Tomas", "Tomas"),  # two messages in a row, the second stamped: one turn
+        (9, "me", None),
+    ]
+    # a continuation line with a colon whose word is no sender of the chat stays in the message
+    assert session.turns[3].text == "the regulator chairs it, two speakers online\n Note: the stream has no captions yet"

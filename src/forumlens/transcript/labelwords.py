@@ -133,8 +133,9 @@ GENERIC_LABELS = frozenset(
         # a voice an editor or a recogniser could not tell, written alone ("Unknown", "UNIDENTIFIED");
         # a diariser's numbered voice, written short ("spk_0", "SPKR 2")
         *["unknown", "unidentified", "spk", "spkr"],
-        # a messaging app's sender whose account was removed
-        "deleted account",
+        # a messaging app's sender whose account was removed; a chat client's own account,
+        # shown to its owner as `me` (`me: yes, fourth row`): the file never says who that is
+        *["deleted account", "me"],
         # the same roles in French, Spanish and Portuguese captions
         *["président", "présidente", "presidente", "presidenta", "modérateur", "modératrice"],
         *["moderador", "moderadora", "intervenant", "intervenante", "participante", "interprète"],

@@ -43,8 +43,14 @@ _STAMP_SHARE = 0.6  # of the stamped lines, the share that must open with the st
 _LINE_SHARE = 0.25  # of the non-blank lines, the share that must be heads
 _NAME_WORDS = 8
 _NAME_CHARS = 80
-# A line's leading run without letters (a date, a time, brackets, a dash), up to the first letter.
-_STAMP_RUN = re.compile(r"[ \t]*[^\w\n]*\d[^\n]*?(?=[^\W\d_]|$)")
+# A line's leading run without letters (a date, a time, brackets, a dash), up to the first letter;
+# a time's AM or PM is part of it (`10:02 AM Jo: …`: else `AM` read as a fixed word every head
+# opens with, and the heads after noon had none).
+_STAMP_RUN = re.compile(
+    r"[ \t]*[^\w\n]*\d[^\n]*?(?=[^\W\d_]|$)(?:(?<=[\d ])[AaPp]\.?[Mm]\.?(?![^\W\d_])[^\n]*?(?=[^\W\d_]|$))?"
+)
+# Either half of the day, however written (`AM`, `p.m.`): one letter in a stamp's signature.
+_MERIDIEM = re.compile(r"[AaPp]\.?[Mm]\.?")
 # A stamp holds a time or a date: `9:9`, `9/9/9`, `9-9-9`, `9.9.9`.
 _DATED = re.compile(r"9:9|9/9/9|9-9-9|9\.9\.9")
 # A colon that ends a head's name part: before a space or the line end.
@@ -74,7 +80,8 @@ class RecordShape:
 
 
 def _signature(run: str) -> str:
-    return re.sub(r"\d+", "9", run)
+    """A stamp run's shape: digit runs as `9`, AM or PM as `m` (morning and afternoon stamps alike)."""
+    return _MERIDIEM.sub("m", re.sub(r"\d+", "9", run))
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -227,6 +234,34 @@ def _heads(text: str, lines: list[tuple[int, str]], shape: RecordShape) -> list[
         while body < len(text) and text[body] in " \t\r":
             body += 1
         if body < len(text) and text[body] == "\n":
+            body += 1
+        marks.append(Mark(at, body, name))
+    if shape.stamp:
+        marks = sorted(marks + _unstamped_heads(text, lines, shape, marks), key=lambda m: m.at)
+    return marks
+
+
+def _unstamped_heads(text: str, lines: list[tuple[int, str]], shape: RecordShape, heads: list[Mark]) -> list[Mark]:
+    """Heads written without the stamp: a web-mail chat writes the time only above the first
+    message of a new minute, the others on a line of their own as ` Name: text` (often indented).
+    Such a line is a head when its name field is a sender of a stamped head of the file, so a
+    continuation line that happens to hold a colon (`Note: …`, `Agenda: …`) stays speech."""
+    senders = {m.label for m in heads if m.label}
+    starts = {m.at for m in heads}
+    unstamped = RecordShape("", shape.lead, shape.stop)
+    marks = []
+    for at, line in lines:
+        if at in starts or _stamp_length(line, shape.stamp) or stamped(line):
+            continue
+        rest = line.lstrip(" \t")
+        colon = _COLON.search(rest)
+        if colon is None:
+            continue
+        name = _name(rest[: colon.start()], unstamped)
+        if name is None or name not in senders:
+            continue
+        body = at + len(line) - len(rest) + colon.end()
+        while body < len(text) and text[body] in " \t":
             body += 1
         marks.append(Mark(at, body, name))
     return marks
