@@ -139,3 +139,23 @@ def test_a_mail_chat_reads_its_unstamped_indented_messages_as_heads() -> None:
     ]
     # a continuation line with a colon whose word is no sender of the chat stays in the message
     assert session.turns[3].text == "the regulator chairs it, two speakers online\n Note: the stream has no captions yet"
+
+
+def test_a_room_log_line_about_the_room_is_no_message_and_a_nickname_card_keeps_its_name() -> None:
+    log = (
+        "Conversation with hub-room@conference.example.org at 10:00:01 AM\n"
+        "(10:00:05 AM) The topic is: Workshop 4 - remote hubs and local languages\n"
+        "(10:01:10 AM) Ines Carvalho-Lopes: hello from the Porto hub\n"
+        "(10:02:00 AM) Room Moderator: welcome, type questions here\n"
+        "(10:03:12 AM) Ines Carvalho-Lopes is now known as Ines (Porto hub)\n"
+        "(10:04:30 AM) Ines (Porto hub): can the panel speak about subtitles?\n"
+        "(10:05:02 AM) Room Moderator: I will read it out\n"
+    )
+    session = parse_transcript(log)
+    assert [(t.line, t.label, t.speaker) for t in session.turns] == [
+        (3, "Ines Carvalho-Lopes", "Ines Carvalho-Lopes"),
+        (4, "Room Moderator", None),
+        # the name the label states, not the whole name seen before: the card says who it is
+        (6, "Ines (Porto hub)", "Ines"),
+        (7, "Room Moderator", None),
+    ]

@@ -131,3 +131,18 @@ def test_titles_in_ethiopic_and_devanagari_are_dropped_and_the_name_kept_whole(l
 @pytest.mark.parametrize("label", ["አወያይ", "ተሳታፊ", "संचालक", "प्रतिभागी", "An observer", "OBSERVER"])
 def test_roles_in_ethiopic_and_devanagari_name_nobody(label: str) -> None:
     assert display_name(label) is None
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("PROF. DOÇ. DR. AYŞE DEMİR", "Ayşe Demir"),  # Turkish: professor, associate professor, doctor
+        ("Yrd. Doç. Dr. Elif Şahin", "Elif Şahin"),  # assistant associate professor, doctor
+        ("Av. Kerem Aydın", "Kerem Aydın"),  # a lawyer
+        ("dr hab. inż. Anna Kowalska", "Anna Kowalska"),  # Polish degrees
+        ("doc. JUDr. Jana Horáková", "Jana Horáková"),  # Czech: docent, doctor of law
+        ("Ir. Dewi Lestari", "Dewi Lestari"),  # Indonesian: engineer
+    ],
+)
+def test_academic_titles_of_other_languages_are_dropped(label: str, name: str) -> None:
+    assert display_name(label) == name

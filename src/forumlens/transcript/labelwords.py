@@ -277,6 +277,12 @@ TITLES = frozenset(
         *["frau", "herr", "mag", "dipl", "univ"],
         # Italian ("Dott.ssa Chiara Rossi", "Avv. Marco Bini", "Sig.ra Rossi", "Prof.ssa Neri")
         *["dott", "dott.ssa", "dottssa", "prof.ssa", "avv", "sig", "sig.ra", "arch"],
+        # Turkish academic and professional titles ("DOÇ. DR. Ayşe Kaya": associate professor and
+        # doctor; "Yrd. Doç.", "Öğr. Gör." a lecturer, "Av." a lawyer, "Müh." an engineer, "Sayın")
+        *["doç", "yrd", "öğr", "gör", "av", "müh", "uzm", "sayın"],
+        # Polish, Czech and Slovak degrees and Dutch and Indonesian ones ("dr hab. inż. Jan Nowak",
+        # "Mgr. Eva Dvořáková", "doc. JUDr. Petr Novák", "Ir. Budi Santoso", "Drs. Jan de Vries")
+        *["hab", "inż", "mgr", "doc", "judr", "mudr", "phdr", "rndr", "ir", "drs"],
         # French "Maître" (a lawyer's form of address), written out
         *["maître", "maitre"],
         # Russian: Mr, Ms, Dr, Prof., academician, written short or out ("Д-Р ТИМУР САДЫКБАЕВ")

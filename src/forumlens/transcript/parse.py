@@ -103,6 +103,7 @@ speaker), `header.py` (the page header, title and year).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Literal
 
@@ -253,6 +254,15 @@ def _parse_export(text: str, source: str, sha256: str, export: ExportMarks, star
     return _session(text, source, sha256, turns, export.header_end, initials=False)
 
 
+def _says_own_name(label: str | None) -> bool:
+    """Whether a label's one-word name is how the person is addressed, not a captioner's short
+    form of a whole name: after a title (`MR. QIAO:`), or with where or what the person is in
+    brackets after it (a chat nickname `Tomás (Medellín hub)`: the label states its own card)."""
+    if not label or not label.strip():
+        return False
+    return title_word(label.split()[0]) or bool(re.search(r"\S[ \t]*\([^()]+\)[ \t]*$", label))
+
+
 def _diarisation_id(label: str | None) -> bool:
     """Whether an export's speaker field is a lone letter or a number: `A`, `b`, `3`."""
     value = (label or "").strip()
@@ -267,9 +277,7 @@ def _session(
     whether lone-letter labels may be a transcriber's initials (not in an export's fields)."""
     if initials:
         turns = letters_as_initials(turns)  # `>> A:` beside `>> B:` is a person, not a briefing's answer
-    titled = [
-        title_word(t.label.split()[0]) if t.label and t.label.strip() else False for t in turns
-    ]  # "MR. QIAO:" stays "Qiao"
+    titled = [_says_own_name(t.label) for t in turns]  # "MR. QIAO:" stays "Qiao"
     full = expand_short_names([t.speaker for t in turns], titled)  # "KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:"
     turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]
     header = text[:header_end] if header_end is not None else "\n".join(text.split("\n")[:40])

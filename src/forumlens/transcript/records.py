@@ -66,6 +66,9 @@ def _separator(stamp: str) -> re.Pattern[str]:
 
 
 _WORD = re.compile(r"\S+")
+# Verbs written in lower case that make a name field a sentence: a chat client's line about the
+# room (`(10:01 AM) The topic is: …`, `Jo Li has changed the topic to: …`), no message.
+_VERBS = frozenset(["is", "are", "was", "were", "has", "have", "had", "changed", "set"])
 _SENTENCE_END = re.compile(r"[.?!;,][\"'”’)]?$")
 
 
@@ -168,6 +171,8 @@ def _name(part: str, shape: RecordShape) -> str | None:
         name = name.rstrip(",;")
     if not name or len(words) > _NAME_WORDS or len(name) > _NAME_CHARS or _SENTENCE_END.search(name):
         return None
+    if any(word in _VERBS for word in words):
+        return None  # a client's line about the room (`The topic is: …`) is a sentence, no sender
     return name
 
 
