@@ -138,7 +138,9 @@ def test_a_mail_chat_reads_its_unstamped_indented_messages_as_heads() -> None:
         (9, "me", None),
     ]
     # a continuation line with a colon whose word is no sender of the chat stays in the message
-    assert session.turns[3].text == "the regulator chairs it, two speakers online\n Note: the stream has no captions yet"
+    assert (
+        session.turns[3].text == "the regulator chairs it, two speakers online\n Note: the stream has no captions yet"
+    )
 
 
 def test_a_room_log_line_about_the_room_is_no_message_and_a_nickname_card_keeps_its_name() -> None:
