@@ -18,6 +18,9 @@ from forumlens.threads.items import _INDIRECT
         "Last year in Kyoto the policy network on artificial intelligence asked for a main session on AI.",
         "Three years ago the dynamic coalition on community connectivity requested a fund for spare radios.",
         "Last year the youth coalition asked for a seat in the programme committee.",
+        # the meeting named first, then the asker, in the answering body's turn
+        "In Lisbon the schools coalition asked for a room with a hearing loop.",
+        "At Nairobi, the youth caucus requested that sessions end on time.",
     ],
 )
 def test_an_earlier_ask_told_by_someone_else_is_a_response(sentence):
@@ -27,6 +30,8 @@ def test_an_earlier_ask_told_by_someone_else_is_a_response(sentence):
 
 def test_an_ask_of_ones_own_stays_a_need():
     cue = find_cue("Last year we met in Kyoto, and again we ask for a main session on AI.")
+    assert cue is not None and cue.signal == "need"
+    cue = find_cue("In Lisbon we asked for a room with a hearing loop, and we ask for it again.")
     assert cue is not None and cue.signal == "need"
 
 

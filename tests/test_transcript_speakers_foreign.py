@@ -68,6 +68,9 @@ def test_a_directory_name_is_read_given_name_first() -> None:
 
     assert display_name("Kowalczyk-Nowak, Agata (MAC)") == "Agata Kowalczyk-Nowak"
     assert display_name("de Groot, Sanne") == "Sanne de Groot"
+    # a family name of several words, a short capitalised particle first (Māori, Dutch, Arabic)
+    assert display_name("Te Rangi-Hohaia, Aroha (Guest)") == "Aroha Te Rangi-Hohaia"
+    assert display_name("Al Mansouri, Huda") == "Huda Al Mansouri"
     # a name card, an organisation in capitals, a role: not a directory name
     assert given_first("Jo Li, UNESCO") == "Jo Li, UNESCO"
     assert given_first("HUB, BUKAVU") == "HUB, BUKAVU"

@@ -172,7 +172,12 @@ _RESPONSE = compile_cue(
 # the asker and the meeting named, not by the speaker's own side (`_asked_at_place`): "And to Faisal, who asked in
 # Nairobi: …", "The Benin IGF asked in João Pessoa and again in Geneva that …"
 _ASKED_AT = re.compile(
-    r"(?<!\bwe )(?<!\bi )\b(?:asked|requested) (?:us |me |the \w+ )?(?:in|at) (?-i:[A-Z])[\w'’-]+", _I
+    r"(?<!\bwe )(?<!\bi )\b(?:asked|requested) (?:us |me |the \w+ )?(?:in|at) (?-i:[A-Z])[\w'’-]+"
+    # the meeting named first, then another asker and what was asked for: "In Athens the radio coalition asked for a
+    # feed …" (a reported question, "a journalist asked how many …", is left to the question rules)
+    r"|^\W*(?:in|at) (?-i:[A-Z])[\w'’-]+(?: (?-i:[A-Z])[\w'’-]+)?,? (?!(?:we|i|our|my)\b)(?:[\w'’-]+ ){1,5}?"
+    r"(?:asked|requested) (?:us |me )?(?:for|to|that)\b",
+    _I,
 )
 # … but taken up as one's own again: "And I repeat what Mei Lin asked in Riyadh" is a need said again
 _SAID_AGAIN = re.compile(r"\b(?:repeat|repeating|echo|echoing|support|supporting|agree|second|join|joining)\b", _I)

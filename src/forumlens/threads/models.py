@@ -27,7 +27,9 @@ __all__ = [
 ]
 
 # stored items of another version are extracted again when read (the rules changed)
-ITEMS_VERSION = 29  # 29: lists read by their heading; promises and follow-ups in more words (issue 20)
+ITEMS_VERSION = (
+    30  # 30: an ask reported after the meeting is named ("In Athens X asked for …") is a response (issue 20)
+)
 
 ITEM_SIGNALS = ("need", "promise", "update", "delivery", "slip", "question", "answer", "response")
 KINDS = ("ask", "commitment", "question")

@@ -286,7 +286,8 @@ def given_first(label: str) -> str:
         return label
     *particles, family = m.group("family").split() or [""]
     given = m.group("given")
-    if len(particles) > 3 or any(not (w.isalpha() and w.islower() and len(w) <= 3) for w in particles):
+    # particles in lower case ("van", "de la") or capitalised and short ("Te Awarau-Walker", "Van Dijk", "Al Amin")
+    if len(particles) > 3 or any(not (w.isalpha() and len(w) <= 3 and (w.islower() or _proper(w))) for w in particles):
         return label
     if not (_proper(family) and _proper(given)) or is_title(given) or generic_label(given):
         return label
