@@ -185,7 +185,7 @@ _SLIP = compile_cue(
     r"\b(?:did not|didn't|has not|hasn't|have not|haven't|had not|never|could not|couldn't|was not|wasn't"
     r"|were not|weren't)\s+(?:be\s+|been\s+)?(?:happen(?:ed)?|materiali[sz]ed?|take place|taken place|took place"
     r"|come out|get done|make it|manage(?:d)?|completed?|finish(?:ed)?|publish(?:ed)?|deliver(?:ed)?|release[ds]?"
-    r"|done|possible)\b"
+    r"|done|possible|launch(?:ed)?)\b"
     r"(?!\s+yet)"
     r"|\b(?:slipped|postponed|delayed|deferred|dropped|abandoned|shelved|cancell?ed|put on hold|on hold"
     r"|suspended|called off|behind schedule|fell through|gave up|given up|set aside|scrapped|discontinued"

@@ -19,6 +19,11 @@ from .itemcontext import _CLAUSE, _SUBJECT_PRONOUN, _Context
 from .nounphrase import is_output, object_phrase, subject_phrase, unknown_family
 from .sentences import Sentence
 
+# a verbless topic the sentence opens with, up to its colon ("About the glossary: we have stopped work on it")
+_TOPIC = re.compile(r"^[ \t]*(?:[^\s:;.!?]+[ \t]+){0,5}[^\s:;.!?]+:[ \t]")
+# a pronoun in the clause after the cue that stands for what the clause is about ("stopped work on it")
+_BACK_PRONOUN = re.compile(r"\b(?:it|them)\b", re.I)
+
 
 # -- what a sentence is about -------------------------------------------------------------
 def _names(ctx: _Context, sentence: Sentence) -> tuple[tuple[int, int], ...]:
@@ -56,6 +61,24 @@ def _category(ctx: _Context, text: str, cue_end: int = 0) -> str:
         return found
     fallback = classify_category(text)
     return fallback if fallback not in ("policy",) else "other"
+
+
+def _topic_of(sentence: str, found: Sequence[tuple[int, int, str]], cue: Cue) -> tuple[str, str] | None:
+    """(family, noun) of the deliverable a sentence's opening topic names when the cue's clause points back to it.
+
+    Why: a speaker reporting on several outputs heads each with its topic ("About the glossary: we have stopped
+    work on it"); the clause after the colon names no deliverable of its own, its "it" is the topic's."""
+    topic = _TOPIC.match(sentence)
+    if topic is None or topic.end() > cue.start:
+        return None
+    clause = _CLAUSE.search(sentence, cue.end)
+    if not _BACK_PRONOUN.search(sentence, cue.end, clause.start() if clause else len(sentence)):
+        return None
+    inside = [d for d in found if d[1] <= topic.end()]
+    if not inside:
+        return None
+    a, b, family = inside[-1]
+    return family, sentence[a:b]
 
 
 def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bool | None:
@@ -104,6 +127,9 @@ def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bo
             return unknown_family(noun), noun
         a, b, family = _subject(sentence, before)
         return family, sentence[a:b]
+    topic = _topic_of(sentence, found, cue)
+    if topic is not None:
+        return topic
     if PRONOUN_OBJECT.match(sentence[cue.end :]):
         earlier = [d for d in found if d[1] <= cue.start]
         if earlier:  # "The report has a summary, and we will translate it": "it" is the report

@@ -28,7 +28,7 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    30  # 30: an ask reported after the meeting is named ("In Athens X asked for …") is a response (issue 20)
+    31  # 31: a caption block's timing and label lines are no words; "About X: we stopped work on it" is X's fate
 )
 
 ITEM_SIGNALS = ("need", "promise", "update", "delivery", "slip", "question", "answer", "response")

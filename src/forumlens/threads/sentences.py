@@ -17,6 +17,9 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z0-9\"“‘(])|\n\s*
 _NEWLINE = re.compile("\n")
 # the marker of a list item ("- ", "* ", "2. ") is layout, not words of the item: a sentence starts after it
 _LIST_MARKER = re.compile(r"(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
+# a caption block's timing line ("0:01:48.900 --> 0:02:40.010") or a bare clock stamp line ("[11:32]") is layout
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_STAMP_LINE = re.compile(rf"(?:{_CLOCK}[ \t]*-->[ \t]*{_CLOCK}|\[{_CLOCK}\])[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,8 @@ def turn_sentences(session: Session, turn: Turn, lines: LineFinder) -> list[Sent
         chunk = body[cursor:stop]
         lead = len(chunk) - len(chunk.lstrip())
         piece = chunk.strip()
+        skipped = _layout_lead(piece, turn.label)
+        lead, piece = lead + skipped, piece[skipped:]
         marker = _LIST_MARKER.match(piece)
         if marker:
             lead, piece = lead + marker.end(), piece[marker.end() :]
@@ -65,3 +70,19 @@ def turn_sentences(session: Session, turn: Turn, lines: LineFinder) -> list[Sent
         if match:
             cursor = match.end()
     return out
+
+
+def _layout_lead(piece: str, label: str | None) -> int:
+    """How many characters at the start of `piece` are a caption block's header, not words: its timing line and
+    then the turn's own label line again.
+
+    Why: an export that labels every caption block makes one turn of a speaker's consecutive blocks, so the
+    first sentence of each later block would otherwise open with "0:01:48.900 --> …" and the speaker's label,
+    and no cue or topic at its start ("About the glossary: …") would be read as the sentence's start."""
+    cut = 0
+    while stamp := _STAMP_LINE.match(piece, cut):
+        cut = stamp.end()
+        own = piece.find("\n", cut)
+        if label and own > 0 and piece[cut:own].strip() == label.strip():
+            cut = own + 1
+    return cut + len(piece[cut:]) - len(piece[cut:].lstrip())
