@@ -10,6 +10,12 @@ on an empty store (`sessions --db …`, which imports the store), and with --com
 analysis and summary; `--format` json, md, html or text), `--ingest FILE` a whole
 `forumlens ingest FILE` into a new store, in this tree and in the tree of DIR, alternating, as CPU of the process (user + system, so other load on the machine counts
 little) and wall time: fastest and median of `--runs`, and the ratio of the fastest CPU.
+
+`--own-caches` gives each tree its own `FORUMLENS_REGEX_CACHE` directory (and one run each,
+not counted, to fill it). Without it both trees share the user's cache, and the values kept
+there (`text.keep`) are keyed by the code that derived them: each tree finds the other's and
+rebuilds them (the mention matcher, the registries, the taxonomies) on every run, which is
+not what a user who runs one tree sees.
 """
 
 from __future__ import annotations
@@ -37,9 +43,10 @@ def _median_seconds(argv: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
-def _report_process(src: str, argv: list[str]) -> tuple[float, float]:
-    """(CPU seconds, wall seconds) of one `forumlens` process importing the package from `src`."""
-    env = {**os.environ, "PYTHONPATH": src}
+def _report_process(src: str, argv: list[str], cache: str | None = None) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one `forumlens` process importing the package from `src`
+    (with `cache`: keeping what it derives in that directory)."""
+    env = {**os.environ, "PYTHONPATH": src, **({"FORUMLENS_REGEX_CACHE": cache} if cache else {})}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, check=True, capture_output=True, env=env)
@@ -48,7 +55,9 @@ def _report_process(src: str, argv: list[str]) -> tuple[float, float]:
     return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, wall
 
 
-def compare_report(path: str, fmt: str, baseline_src: str, runs: int, *, ingest: bool = False) -> None:
+def compare_report(
+    path: str, fmt: str, baseline_src: str, runs: int, *, ingest: bool = False, own_caches: bool = False
+) -> None:
     """`forumlens report FILE` (or, with `ingest`, `forumlens ingest FILE` into a new store
     each run) in the baseline tree and this one, alternating (see the module doc)."""
     trees = {
@@ -57,16 +66,20 @@ def compare_report(path: str, fmt: str, baseline_src: str, runs: int, *, ingest:
     }
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
     with tempfile.TemporaryDirectory() as tmp:
-        for i in range(runs):
+        caches = {name: str(Path(tmp) / f"cache-{name.replace(' ', '-')}") if own_caches else None for name in trees}
+        for i in range(-1 if own_caches else 0, runs):
             for name in list(trees)[:: 1 if i % 2 == 0 else -1]:
                 if ingest:
                     store = str(Path(tmp) / f"{i}-{name.replace(' ', '-')}.sqlite3")
                     argv = [sys.executable, "-m", "forumlens", "--db", store, "ingest", path]
                 else:
                     argv = [sys.executable, "-m", "forumlens", "report", path, f"--{fmt}"]
-                times[name].append(_report_process(trees[name], argv))
+                took = _report_process(trees[name], argv, caches[name])
+                if i >= 0:  # run -1 only fills each tree's own cache
+                    times[name].append(took)
     what = f"ingest {Path(path).name} (a new store each run)" if ingest else f"report {Path(path).name} --{fmt}"
-    print(f"forumlens {what}, {runs} runs per tree, alternating")
+    kept = ", each tree its own cache (filled by one run first)" if own_caches else ""
+    print(f"forumlens {what}, {runs} runs per tree, alternating{kept}")
     print(f"{'tree':<10} {'CPU fastest':>12} {'CPU median':>11} {'wall fastest':>13} {'wall median':>12}")
     for name, got in times.items():
         cpu, wall = [c for c, _ in got], [w for _, w in got]
@@ -86,11 +99,21 @@ def main() -> None:
     parser.add_argument("--ingest", metavar="FILE", help="instead: `forumlens ingest FILE` here and in --baseline-src")
     parser.add_argument("--format", default="text", choices=("text", "md", "html", "json"), help="with --report")
     parser.add_argument("--baseline-src", metavar="DIR", help="with --report: the src/ directory of the other tree")
+    parser.add_argument(
+        "--own-caches", action="store_true", help="with --report/--ingest: each tree keeps its derived data apart"
+    )
     args = parser.parse_args()
     if args.report or args.ingest:
         if not args.baseline_src:
             parser.error("--report and --ingest need --baseline-src DIR (the src/ of the tree to compare with)")
-        compare_report(args.report or args.ingest, args.format, args.baseline_src, args.runs, ingest=bool(args.ingest))
+        compare_report(
+            args.report or args.ingest,
+            args.format,
+            args.baseline_src,
+            args.runs,
+            ingest=bool(args.ingest),
+            own_caches=args.own_caches,
+        )
         return
     python = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
