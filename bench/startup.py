@@ -13,9 +13,9 @@ little) and wall time: fastest and median of `--runs`, and the ratio of the fast
 
 `--own-caches` gives each tree its own `FORUMLENS_REGEX_CACHE` directory (and one run each,
 not counted, to fill it). Without it both trees share the user's cache, and the values kept
-there (`text.keep`) are keyed by the code that derived them: each tree finds the other's and
-rebuilds them (the mention matcher, the registries, the taxonomies) on every run, which is
-not what a user who runs one tree sees.
+there (`text.keep`) that are keyed by the code deriving them (the mention matcher, the
+taxonomies, the glossary vocabulary, the SDG postings) are found under the other tree's key
+and rebuilt on every run, which is not what a user who runs one tree sees.
 """
 
 from __future__ import annotations
