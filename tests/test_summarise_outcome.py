@@ -31,6 +31,12 @@ from forumlens.transcript.parse import parse_transcript
         ("The majority of users never change the default settings.", False),
         ("Should the committee decide to act, what happens to the small operators?", False),
         ("We discussed the platform block for an hour.", False),
+        # a jury's verdict: a pitch day, a hackathon, an award
+        ("The winner, and this was not unanimous, I say that openly, is the clinic booking app.", True),
+        ("The winners are the two teams from Accra, for their work with the fishers.", True),
+        ("The first prize goes to the mapping team, because it asked the villages first.", True),
+        ("Before the winner, three things we saw, because they are more useful than a prize.", False),
+        ("Who will be the winner is not what matters today.", False),
     ],
 )
 def test_a_ruling_or_a_vote_is_an_outcome(text: str, expected: bool) -> None:
@@ -94,3 +100,31 @@ def test_the_holding_takeaway_says_who_held_it() -> None:
     report = build_report(session)
     holding = [b for b in report.takeaways if any("court holds" in c.quote for c in b.citations)]
     assert holding and "the court holds, unanimously," in holding[0].text.lower(), holding[0].text
+
+
+DEMO_DAY = """\
+HOST: Welcome to the demo day of our weekend hackathon on open data for fishing communities. Four teams will show their prototypes, and the jury will pick a winner.
+AMINA SAIDI: Our team built a text message service that tells fishers the wave height for the next morning. We used the open forecasts and the reports of the fishers themselves.
+PEDRO LIMA: Our team built a shared register where the landing sites record their catch and decide together who may use the data and at what price.
+JURY: How accurate is the wave forecast close to the shore, and who carries the loss when the advice is wrong?
+AMINA SAIDI: We have not measured it yet, and we need a season of reports to show it.
+JURY: Who pays for the messages when the pilot grant ends?
+PEDRO LIMA: The landing sites would pay from the sale of the pooled data, which is the point of the register.
+HOST: The jury has deliberated. Grace, you speak for the jury.
+GRACE MWANGI: Every team collected phone numbers before thinking about who holds them. Every team has a cost per message and no partner who pays it.
+GRACE MWANGI: The winner, and this was not unanimous, is the shared register, because it changes who decides over the fishers' data.
+HOST: Congratulations. Thank you all, and thanks to the captioners.
+"""
+
+
+def test_a_jurys_verdict_is_a_takeaway() -> None:
+    """A demo day has no asks to anchor on: the verdict is what the session decided."""
+    session = parse_transcript(DEMO_DAY, source="demo.txt", sha256="demo")
+    ctx = build_context(session, None)
+    said = [u for u in ctx.units if "The winner" in u.text]
+    assert said and all(room_decision(u, ctx.chairs) for u in said)  # kept whatever its centrality
+    report = build_report(session)
+    verdict = [b for b in report.takeaways if any("The winner" in c.quote for c in b.citations)]
+    assert verdict, [b.text for b in report.takeaways]
+    assert "the shared register" in verdict[0].text
+    assert check_citations(report, [session]) == []

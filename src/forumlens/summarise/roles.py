@@ -209,10 +209,14 @@ _OUTCOME = re.compile(
     r"\b(?:unanimously|by (?:a |the )?(?:large |narrow |clear )?majority),? (?:that|the|to|it)\b|"
     r"\bthe (?:motion|resolution|amendment|proposal|recommendation) (?:is|was|has been) "
     r"(?:carried|adopted|passed|defeated|rejected|approved)\b|"
-    r"\bthe (?:result|outcome) of the (?:vote|ballot|poll)\b",
+    r"\bthe (?:result|outcome) of the (?:vote|ballot|poll)\b|"
+    # a jury's verdict: "the winner, and this was not unanimous, is ...", "the prize goes to"
+    r"\bthe winners?(?:,(?:[^,.;?]{1,50},){1,2})? (?:is|are|was|were)\b|"
+    r"\bthe (?:first )?(?:prize|award) (?:goes|went) to\b",
     re.IGNORECASE,
 )
-_IF = re.compile(r"\b(?:if|whether|unless|when|should|would|could)\b", re.IGNORECASE)
+# a condition or an open question before the outcome ("who will be the winner is ...") says none
+_IF = re.compile(r"\b(?:if|whether|unless|when|should|would|could|who(?:ever)? will)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65_536)
@@ -226,6 +230,10 @@ def is_outcome(text: str) -> bool:
     >>> is_outcome("If the court finds that blocking was too much, it must say what is enough.")
     False
     >>> is_outcome("The majority of users never change the default.")
+    False
+    >>> is_outcome("The winner, and this was not unanimous, is the team from Lagos, because it asked the farmers.")
+    True
+    >>> is_outcome("Before the winner, three things we saw, because they are more useful than a prize.")
     False
     """
     clean = " ".join(text.split())
