@@ -38,6 +38,7 @@ PANELLIST = Voice(
         ("The cable was cut twice (inaudible) in the same month last year.", "The cable was cut twice in the same"),
         ("(Speaking in Portuguese) Schools in the north still have no connection at all.", "Schools in the north"),
         ("(Through interpreter) The ministry will publish the map next year.", "The ministry will publish"),
+        ("(Spoken in Spanish; interpreted) The children alone trust the phone most.", "The children alone trust"),
         ("The connection here is ‑‑ (audio cutting out) ‑‑ really poor in the rural schools.", "is ‑‑ really poor"),
     ],
 )

@@ -126,13 +126,13 @@ _INLINE: list[tuple[re.Pattern[str] | Prefiltered | _Unstutter, str]] = [
 
 # The captioner's stage notes: a short bracketed remark about the room, the sound or the
 # language ("(Interpretation from French)", "[ Laughter ]", "(Off microphone)", "(Speaking
-# Spanish)", "(In English)", "(Captioner standing by)", "(Session ends)"). Recognised by the
+# Spanish)", "(Spoken in Spanish; interpreted)", "(In English)", "(Captioner standing by)", "(Session ends)"). Recognised by the
 # caption conventions' own words, so a bracketed acronym, name or aside of the speaker's
 # ("(IGF)", "(Jonas Brenner)", "(online)") is kept.
 _NOTE_WORDS = (
     r"applause|applauding|laughter|laughs?|laughing|inaudible|indiscernible|unintelligible|crosstalk|cross-talk|"
     r"pause|silence|music|gavel|chimes?|interpretation|interpreted|interpreting|interpreters?|translation|translated|"
-    r"translating|speaking|speaks|captioner|captioners|captioning|captions|audio|sound|microphone|mic|off-mic|"
+    r"translating|speaking|speaks|spoken|captioner|captioners|captioning|captions|audio|sound|microphone|mic|off-mic|"
     r"recording|video playing|frozen|echo|background noise|garbled|break(?:ing|s)? up|cut(?:s|ting)?(?: in| out)?|"
     r"lost connection|stand(?:ing)? by|overlapping|unclear|unmuted|muted"
 )
