@@ -12,7 +12,6 @@ Needs the `bench` extra (scikit-learn).
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
@@ -22,9 +21,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from train_sdg import (
-    DEFAULT_CSV,
     Row,
     choose_c,
+    cv_arguments,
     fit,
     grouped_folds,
     macro_accuracy,
@@ -82,10 +81,7 @@ def speed(texts: list[str], workers: int, rounds: int = 3) -> float:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--csv", type=Path, default=DEFAULT_CSV)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--repeats", type=int, default=5)
+    ap = cv_arguments(__doc__, repeats=5)
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
     tax = load_taxonomy("sdg")

@@ -19,14 +19,13 @@ the `bench` extra (scikit-learn).
 
 from __future__ import annotations
 
-import argparse
 import math
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_sdg import DEFAULT_CSV, Row, choose_c, design, fit, grouped_folds, macro_accuracy, prepare, read_rows
+from train_sdg import Row, choose_c, cv_arguments, design, fit, grouped_folds, macro_accuracy, prepare, read_rows
 
 from forumlens.tag.tagger import _WINDOW_WORDS, _density_of_stems
 from forumlens.tag.taxonomy import Taxonomy, load_taxonomy
@@ -80,10 +79,7 @@ def report(name: str, table: list[tuple[float, float, float, float]], target: fl
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--csv", type=Path, default=DEFAULT_CSV)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--repeats", type=int, default=2)
+    ap = cv_arguments(__doc__, repeats=2)
     ap.add_argument("--precision", type=float, default=0.9)
     args = ap.parse_args()
     tax = load_taxonomy("sdg")

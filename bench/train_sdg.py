@@ -161,6 +161,19 @@ def choose_c(rows: list[Row], prep: dict[str, Prepared], tax: Taxonomy, seed: in
     return best[1]
 
 
+def cv_arguments(doc: str, *, repeats: int) -> argparse.ArgumentParser:
+    """The options every cross-validated SDG bench shares: the benchmark CSV, folds, repeats.
+
+    `bench/sdg.py` and `bench/tag_short.py` fold the same rows the same way, so they take
+    the same three options; each adds its own after (its repeats default differs).
+    """
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--csv", type=Path, default=DEFAULT_CSV)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--repeats", type=int, default=repeats)
+    return ap
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--csv", type=Path, default=DEFAULT_CSV)
