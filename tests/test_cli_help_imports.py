@@ -164,3 +164,16 @@ def test_a_lazy_package_still_imports_its_submodules_by_name():
         "forumlens.fetch.igf_site",
         "forumlens.route.signing",
     ]
+
+
+def test_the_tag_threshold_help_names_the_taggers_own_bars():
+    """`tag --threshold`'s help once printed 0.65/0.55 as literals; now it is built from bars checked here."""
+    from forumlens.commands.topics import THRESHOLD_BARS, threshold_help
+    from forumlens.tag import SCHEMES, THRESHOLD
+    from forumlens.tag.tagger import short_threshold
+
+    assert {"default": THRESHOLD, **{scheme: short_threshold(scheme) for scheme in SCHEMES}} == THRESHOLD_BARS
+    text = threshold_help({"default": 0.4, "sdg": 0.7, "issue-area": 0.6, "gdc": 0.7})
+    assert (
+        "[default: 0.4; a FILE shorter than one passage: 0.7 for SDGs and GDC objectives, 0.6 for issue areas]" in text
+    )

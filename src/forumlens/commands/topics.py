@@ -21,6 +21,23 @@ if TYPE_CHECKING:
 _SCHEME_WORDS = {"sdg": "SDG", "issue-area": "IGF issue-area", "gdc": "Global Digital Compact"}
 _EVIDENCE_QUOTES = 2  # quotes printed under each tag of a file; the lines list has them all
 _TEXT_HINT = 'to tag words rather than a file: forumlens tag --text "clean water"'
+# The bars `--threshold` falls back to: `forumlens.tag.tagger.THRESHOLD`, and per scheme its
+# `short_threshold` (a file shorter than one passage). Kept here so `tag --help` imports no
+# tagger; tests/test_cli_help_imports.py checks them against the tagger's own.
+THRESHOLD_BARS = {"default": 0.5, "sdg": 0.65, "issue-area": 0.55, "gdc": 0.55}
+_SCHEME_PLURALS = {"sdg": "SDGs", "issue-area": "issue areas", "gdc": "GDC objectives"}
+
+
+def threshold_help(bars: dict[str, float]) -> str:
+    """The help of `--threshold`, naming the bars `bars` holds, schemes of one bar together."""
+    by_bar: dict[float, list[str]] = {}
+    for scheme, plural in _SCHEME_PLURALS.items():
+        by_bar.setdefault(bars[scheme], []).append(plural)
+    short = ", ".join(f"{bar:g} for {' and '.join(names)}" for bar, names in by_bar.items())
+    return (
+        f"Score (0 to 1) at or above which a code is assigned [default: {bars['default']:g}; "
+        f"a FILE shorter than one passage: {short}]."
+    )
 
 
 class Score(click.ParamType):
@@ -156,7 +173,7 @@ def format_text_tags(tags: list[TagScore], text: str) -> str:
     "--threshold",
     type=Score(),
     default=None,
-    help="Score (0 to 1) at or above which a code is assigned [default: 0.5; a FILE shorter than one passage: 0.65 for SDGs, 0.55 for the others].",
+    help=threshold_help(THRESHOLD_BARS),
 )
 def tag(file: Path | None, scheme: str, jsonl: bool, text: str | None, threshold: float | None, as_json: bool) -> None:
     """Tag texts with SDGs, IGF issue areas or Global Digital Compact objectives.
