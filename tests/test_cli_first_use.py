@@ -515,3 +515,47 @@ def test_a_digest_with_no_subscribers_says_nothing_can_match(examples_db, tmp_pa
     assert _run("--db", db, "subscribers", "add", "Ann", "--feed", "--coalition", "DC-PAL").exit_code == 0
     with_one = CliRunner().invoke(cli, ["--db", db, "digest", "--dry-run"])
     assert with_one.exit_code == 0 and "no subscribers yet" not in with_one.stderr
+
+
+# -- a folder where a file is wanted, a missing selection: the same words and exit codes everywhere --------
+
+
+@pytest.mark.parametrize("command", [["parse"], ["tag"], ["report"], ["glossary"]])
+def test_a_folder_given_as_the_file_is_one_clear_error_naming_it(command, tmp_path):
+    """`parse` and `tag` once answered click's "Invalid value for 'FILE'" (exit 2) where the others said it in words."""
+    result = _run(*command, str(tmp_path))
+    assert result.exit_code == 1, result.output
+    assert f"error: {tmp_path}: is a folder, not a file (give one" in result.output
+    assert "Invalid value" not in result.output
+
+
+def test_tag_advice_fits_what_is_wrong(tmp_path):
+    """A missing file gets the --text hint (words rather than a file); a folder gets the folder's advice."""
+    missing = _run("tag", str(tmp_path / "notes.txt"))
+    assert missing.exit_code == 1 and "forumlens tag --text" in missing.output
+    folder = _run("tag", str(tmp_path))
+    assert "forumlens ingest FOLDER" in folder.output and "--text" not in folder.output
+
+
+def test_publish_briefs_from_a_missing_file_or_a_folder_says_what_to_give(examples_db, tmp_path):
+    for path, what in ((tmp_path / "topics.txt", "file not found"), (tmp_path, "is a folder, not a file")):
+        result = _run("--db", examples_db, "publish", str(tmp_path / "site"), "--briefs-from", str(path))
+        assert result.exit_code == 1, result.output
+        assert f"error: {path}: {what}" in result.output
+        assert "give --briefs-from a file of topics, one a line" in result.output and "Errno" not in result.output
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        ([], "give one of SESSION, --coalition NAME or --topic TEXT"),
+        (["--topic", "funding", "--coalition", "DC-PAL"], "give one of SESSION, --coalition NAME or --topic TEXT"),
+        (["--topic", "funding", "--line", "3"], "--line needs a SESSION"),
+    ],
+)
+def test_related_without_one_selection_is_a_usage_mistake(examples_db, args, said):
+    """The README: a missing or doubled selection exits 2, with the usage line; `related` exited 1."""
+    result = _run("--db", examples_db, "related", *args)
+    assert result.exit_code == 2 and said in result.output
+    assert "related [OPTIONS] [SESSION]" in result.output  # the usage line, as click prints it

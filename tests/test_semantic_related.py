@@ -235,7 +235,7 @@ def test_related_command_for_a_session_and_a_turn(db, no_extra):
 
 def test_related_command_needs_exactly_one_subject(db):
     result = run(["--db", db, "related"])
-    assert result.exit_code == 1 and "give one of" in result.output
+    assert result.exit_code == 2 and "give one of" in result.output  # a usage mistake, as the README says
 
 
 def test_search_mode_semantic_without_the_extra(db, no_extra):

@@ -410,7 +410,7 @@ class _StageLog:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=click.Path(path_type=Path))  # a folder is named by read_input, in words
 @click.option("--json", "as_json", is_flag=True, help="Print the parse contract (DESIGN.md) as JSON.")
 @click.option("--offsets", is_flag=True, help="With --json, add character offsets and end lines.")
 def parse(file: Path, as_json: bool, offsets: bool) -> None:

@@ -223,9 +223,11 @@ def out_file(ctx: click.Context, param: click.Parameter, value: Path | None) -> 
     return value
 
 
-def read_input(path: Path | str, hint: str | None = None) -> bytes:
+def read_input(path: Path | str, hint: str | None = None, *, folder_hint: str | None = None) -> bytes:
     """The bytes of a file a command reads (report, tag, parse), or one-line error that names the file and says
-    what is wrong in words ingest uses too: "file not found", "is a folder", "permission denied"."""
+    what is wrong in words ingest uses too: "file not found", "is a folder", "permission denied".
+    `hint` is what to do about a file that cannot be read, `folder_hint` about a folder (`tag`'s
+    hint, "tag words with --text", said nothing to someone who named a folder)."""
     file = Path(path)
     try:
         return file.read_bytes()
@@ -233,7 +235,9 @@ def read_input(path: Path | str, hint: str | None = None) -> bytes:
         raise ForumlensError("file not found (it may have been moved or deleted)", source=str(path), hint=hint) from exc
     except IsADirectoryError as exc:
         raise ForumlensError(
-            "is a folder, not a file", source=str(path), hint=hint or "give one file, or `forumlens ingest FOLDER`"
+            "is a folder, not a file",
+            source=str(path),
+            hint=folder_hint or "give one file, or `forumlens ingest FOLDER`",
         ) from exc
     except PermissionError as exc:
         raise ForumlensError("permission denied: cannot read the file", source=str(path), hint=hint) from exc

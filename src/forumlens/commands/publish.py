@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import YEAR_BOUND, db_option, settings_of
+from ..cli_support import YEAR_BOUND, db_option, read_input, settings_of
 from ..errors import ConfigError
 
 if TYPE_CHECKING:
@@ -41,11 +41,13 @@ def _read_topics(path: Path | None) -> list[str]:
     """Saved topics from a file: one a line, blank lines and `#` comments skipped."""
     if path is None:
         return []
+    wanted = "give --briefs-from a file of topics, one a line"
+    data = read_input(path, hint=wanted, folder_hint=wanted)  # a missing file or a folder, said in words
     try:
-        lines = path.read_text("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
+        lines = data.decode("utf-8").splitlines()
+    except UnicodeDecodeError as exc:
         raise ConfigError(
-            f"cannot read the topics file: {exc}", source=str(path), hint="one topic a line, UTF-8"
+            "cannot read the topics file: it is not UTF-8 text", source=str(path), hint="one topic a line, UTF-8"
         ) from exc
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
@@ -109,7 +111,7 @@ def format_result(result: PublishResult) -> str:
 )
 @click.option(
     "--briefs-from",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path),
     default=None,
     help="A file of saved topics, one a line (# comments).",
 )

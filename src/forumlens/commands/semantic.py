@@ -128,10 +128,11 @@ def related(
     """
     from ..semantic import coalitions_working_on, similar_sessions, similar_turns, suggest_partners
 
+    # a missing or doubled selection is a usage mistake (exit 2), as for every command (README)
     if sum(x is not None for x in (session, coalition, topic)) != 1:
-        raise ConfigError("give one of SESSION, --coalition NAME or --topic TEXT")
+        raise click.UsageError("give one of SESSION, --coalition NAME or --topic TEXT")
     if line is not None and session is None:
-        raise ConfigError("--line needs a SESSION")
+        raise click.UsageError("--line needs a SESSION")
     if topic is not None and not topic.strip():  # an empty topic matched nothing and said "(none found)"
         raise ConfigError("--topic is empty", hint='give the topic in words, e.g. --topic "financing coalitions"')
     from ..credits import turn_credits

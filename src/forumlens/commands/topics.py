@@ -151,7 +151,7 @@ def format_text_tags(tags: list[TagScore], text: str) -> str:
 
 
 @click.command()
-@click.argument("file", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", required=False, type=click.Path(path_type=Path))  # a folder: read_input says so
 @click.option(
     "--scheme",
     type=click.Choice(["sdg", "issue-area", "gdc"]),
