@@ -155,6 +155,8 @@ def test_a_missing_page_links_the_list_to_pick_from(portal, path, link):
     assert page.status_code == 404
     hint = re.search(r'<p class="hint">(.*?)</p>', page.text, re.DOTALL)
     assert hint and f'<a href="{link}">{link}</a>' in hint.group(1), page.text
+    # one sentence, one way: "see the list on /people" read beside "See the list on /sessions"
+    assert hint.group(1).startswith(f'See the list on <a href="{link}">'), hint.group(1)
 
 
 def test_a_flagged_label_404_links_the_line_it_labels(portal):

@@ -120,7 +120,8 @@ def page_hint(hint: str | None) -> tuple[str | None, str | None]:
         return hint, None
     if (found := _COMMAND_IN_HINT.search(hint)) is None:
         address = _PAGE_IN_HINT.search(hint)
-        return hint, address.group(0).rstrip(".:") if address else None
+        # a sentence of its own on the page: "See the list on /people", as the replaced hints read
+        return hint[0].upper() + hint[1:], address.group(0).rstrip(".:") if address else None
     url = _COMMAND_PAGES.get(found.group(1))
     return (f"See the list on {url}", url) if url else (None, None)
 
