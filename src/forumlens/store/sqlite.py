@@ -66,6 +66,18 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
 
 
+def _not_sqlite(path: Path) -> bool:
+    """Whether the file SQLite refused lacks SQLite's header (another kind of file, not a damaged store).
+
+    Read only once SQLite has refused the file: reading it while this process holds a
+    connection to it would drop that connection's locks (SQLiteStore._check_file)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) != _HEADER
+    except OSError:
+        return False
+
+
 def translate_sqlite_error(exc: sqlite3.Error, location: str) -> StoreError:
     """Map a driver error to the forumlens exception tree, with a fix in the message."""
     text = str(exc).lower()
@@ -136,6 +148,12 @@ class SQLiteStore(SQLStore):
                 self.conn.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.Error as exc:
+            if not memory and "not a database" in str(exc) and _not_sqlite(path):
+                raise StoreCorrupt(
+                    "is not a SQLite database (or its header is damaged)",
+                    source=str(path),
+                    hint="pass the right file to --db, or restore a backup",
+                ) from exc
             raise translate_sqlite_error(exc, location) from exc
         except UnicodeDecodeError as exc:  # garbage where SQLite keeps the schema's text
             raise StoreCorrupt(
@@ -153,14 +171,11 @@ class SQLiteStore(SQLStore):
                 hint="pass a file path such as forumlens.sqlite3 to --db",
             )
         if path.exists():
-            if path.stat().st_size:
-                with path.open("rb") as handle:
-                    if handle.read(16) != _HEADER:
-                        raise StoreCorrupt(
-                            "is not a SQLite database (or its header is damaged)",
-                            source=str(path),
-                            hint="pass the right file to --db, or restore a backup",
-                        )
+            # The header is not read here: closing any handle on the file drops every POSIX lock
+            # this process holds on it, so a portal thread opening its store beside another's
+            # open connection let a finishing `forumlens ingest` delete the WAL under it ("database
+            # disk image is malformed" on every page). A file that is not SQLite is named after
+            # SQLite refuses it (`_not_sqlite`), which reads nothing and changes nothing.
             if not self.readonly and not _writable(path):
                 raise StoreReadOnly(
                     "the database file is read-only",
