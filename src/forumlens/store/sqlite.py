@@ -176,6 +176,14 @@ class SQLiteStore(SQLStore):
             # open connection let a finishing `forumlens ingest` delete the WAL under it ("database
             # disk image is malformed" on every page). A file that is not SQLite is named after
             # SQLite refuses it (`_not_sqlite`), which reads nothing and changes nothing.
+            if not self.create and not path.stat().st_size and not Path(f"{path}-wal").exists():
+                # an empty file (`touch`, or notes.txt by mistake) holds no store: a reading command
+                # turned it into one, schema and all, and said "No sessions stored yet"
+                raise NotFound(
+                    "is an empty file, not a store",
+                    source=str(path),
+                    hint="`forumlens ingest FILES` or `forumlens migrate` makes it one; check --db",
+                )
             if not self.readonly and not _writable(path):
                 raise StoreReadOnly(
                     "the database file is read-only",

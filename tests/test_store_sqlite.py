@@ -1,4 +1,4 @@
-"""A SQLite store opened beside another in one process keeps its locks, so another process's
+"""Opening a SQLite store. One opened beside another in one process keeps its locks, so another process's
 writer cannot delete the WAL under it (the portal opens one store per thread).
 
 Closing any handle on a database file drops every POSIX lock the process holds on it. The
@@ -6,6 +6,9 @@ store used to read the file's header with a plain `open()` on every opening: a p
 opening its store dropped the locks of the others, the next `forumlens ingest` believed it
 was the last connection and deleted the WAL, and every page answered "database disk image is
 malformed" until the portal was restarted.
+
+A reading command never makes a store: not at a new path (a typo in --db), and not in an
+existing empty file either.
 """
 
 from __future__ import annotations
@@ -51,3 +54,16 @@ def test_a_file_that_is_not_sqlite_is_still_named_and_left_as_it_was(tmp_path):
     assert result.exit_code == 1
     assert f"error: {notes}: is not a SQLite database (or its header is damaged" in result.output
     assert notes.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_an_empty_file_given_to_a_reading_command_stays_empty(tmp_path):
+    """`--db notes.txt sessions` on an empty file said "No sessions stored yet" and left a 188 KB store in it."""
+    empty = tmp_path / "notes.txt"
+    empty.touch()
+    for command in (["sessions"], ["search", "funding"], ["analyse", "--all"]):
+        result = CliRunner().invoke(cli, ["--db", str(empty), *command])
+        assert result.exit_code == 1, result.output
+        assert f"error: {empty}: is an empty file, not a store (`forumlens ingest FILES`" in result.output
+        assert empty.stat().st_size == 0
+    assert CliRunner().invoke(cli, ["--db", str(empty), "migrate"]).exit_code == 0  # asked for: a store it is
+    assert "No sessions stored yet" in CliRunner().invoke(cli, ["--db", str(empty), "sessions"]).output
