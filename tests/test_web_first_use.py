@@ -268,3 +268,21 @@ def test_thread_kinds_and_statuses_are_read_in_any_case_and_checked_together(por
         assert says in unescape(page.text)
         error = api.json()["error"]
         assert says in f"{error['message']}: {error['hint']}"
+
+
+def test_a_session_too_short_to_summarise_says_why_where_its_takeaways_would_be(tmp_path_factory):
+    """The page left the summary out without a word where `forumlens report` says why (too few words)."""
+    folder = tmp_path_factory.mktemp("short-session")
+    (folder / "short.txt").write_text(
+        "IGF 2023 Workshop #9: A short exchange\n\n>> CHAIR: Welcome everyone, thank you for joining.\n\n"
+        ">> JOHN DOE: Thanks. I have nothing to add.\n",
+        encoding="utf-8",
+    )
+    db = cli_store(tmp_path_factory, "short-store", folder / "short.txt")
+    with portal_client(db) as client:
+        (row,) = client.get("/api/sessions").json()
+        page = unescape(client.get(f"/sessions/{row['id']}").text)
+    section = re.search(r'<section id="takeaways">(.*?)</section>', page, re.DOTALL)
+    assert section, "no takeaways section at all"
+    assert "the session has only 12 words, too few to summarise." in section.group(1)
+    assert '<a href="#takeaways">' in page  # listed in the contents like every part shown

@@ -133,3 +133,28 @@ def format_outcomes(outcomes: Sequence[IngestOutcome]) -> str:
         them = "it" if stored == 1 else "them"
         lines.append(f"note: add --force to ingest {them} again (replacing the stored copy)")
     return "\n".join(lines)
+
+
+# Fewer words than this are too few to summarise: a greeting and a sentence or two.
+FEW_WORDS = 60
+
+
+def empty_report_reason(session: Session, lister: str) -> str:
+    """Why a report has no takeaways, calls to action, points or open questions: no speech at
+    all, too few words, or nothing the summariser keeps (it leaves procedure out).
+
+    `lister`: what lists the turns, as the reader can use it: a command in backticks on the
+    command line (`forumlens show ID`, or `parse FILE` for a file), "the transcript below" on
+    the portal's session page.
+    """
+    speech = [t for t in session.turns if t.kind == "speech"]
+    words = sum(len(t.text.split()) for t in speech)
+    lead = "the report has no takeaways, calls to action, points by speaker or open questions"
+    if not speech:
+        return f"{lead}: the file has no speech or paragraphs, only headings or stage notes"
+    if words < FEW_WORDS:
+        return f"{lead}: the session has only {words} word{'' if words == 1 else 's'}, too few to summarise"
+    return (
+        f"{lead}: no sentence of its {words} words was kept (greetings, thanks, floor-giving and other "
+        f"procedure are left out); {lister} lists what was said"
+    )

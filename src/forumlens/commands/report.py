@@ -241,31 +241,10 @@ def report(
     else:
         _emit(render_report(session, analyses, fmt, summary=summary), out, fmt)
     if summary is not None and not summary.bullets():  # an empty report says why, as an empty brief does
+        from ..format import empty_report_reason
+
         lister = f"forumlens parse {shlex.quote(target)}" if Path(target).is_file() else f"forumlens show {session.id}"
-        click.echo(f"note: {empty_report_reason(session, lister)}", err=True)
-
-
-# Fewer words than this are too few to summarise: a greeting and a sentence or two.
-FEW_WORDS = 60
-
-
-def empty_report_reason(session: Session, lister: str) -> str:
-    """Why a report has no takeaways, calls to action, points or open questions: no speech at
-    all, too few words, or nothing the summariser keeps (it leaves procedure out).
-
-    `lister`: the command that lists the turns (`forumlens show ID`, or `parse FILE` for a file).
-    """
-    speech = [t for t in session.turns if t.kind == "speech"]
-    words = sum(len(t.text.split()) for t in speech)
-    lead = "the report has no takeaways, calls to action, points by speaker or open questions"
-    if not speech:
-        return f"{lead}: the file has no speech or paragraphs, only headings or stage notes"
-    if words < FEW_WORDS:
-        return f"{lead}: the session has only {words} word{'' if words == 1 else 's'}, too few to summarise"
-    return (
-        f"{lead}: no sentence of its {words} words was kept (greetings, thanks, floor-giving and other "
-        f"procedure are left out); `{lister}` lists what was said"
-    )
+        click.echo(f"note: {empty_report_reason(session, f'`{lister}`')}", err=True)
 
 
 @click.command()

@@ -29,7 +29,7 @@ from ..commands.search_notes import as_typed, filter_words, nothing_to_find
 from ..credits import turn_credits
 from ..documents.eligibility import coalition_record
 from ..errors import ConfigError, ForumlensError, NotFound
-from ..format import counted
+from ..format import counted, empty_report_reason
 from ..generated import HTML_META
 from ..labels import key_words
 from ..resolve.coalition_names import UnknownCoalition
@@ -215,6 +215,20 @@ def sessions(
 PENDING_PAGE_SECONDS = 30  # a page rendered before its related items were ready is replayed this long
 
 
+# the report's summary parts: a page with none of them says why, as `forumlens report` does
+_SUMMARY_PARTS = ("takeaways", "calls_to_action", "speaker_points", "open_questions")
+
+
+def summary_missing_reason(detail: dict[str, Any], session: Any) -> str | None:
+    """Why an analysed session's page has no takeaways, calls to action, points or open
+    questions (None when it has some, or when it has no analyses yet: nothing was decided).
+    The page used to leave the parts out without a word; the command line said why."""
+    if "takeaways" not in detail or any(detail.get(part) for part in _SUMMARY_PARTS):
+        return None
+    reason = empty_report_reason(session, "the transcript below")
+    return reason[0].upper() + reason[1:] + "."
+
+
 @router.get("/sessions/{session_id}")
 def session_page(request: Request, session_id: str, store: Store = StoreDep) -> Response:
     """The session page: the whole report, speakers, related items, the transcript; or a document's page.
@@ -254,6 +268,7 @@ def session_page(request: Request, session_id: str, store: Store = StoreDep) -> 
             speakers=views.speaking_time(detail, wpm),
             related=related,
             evidence_credits=quoted,
+            empty_reason=summary_missing_reason(detail, session),
         )
     if related.get("pending"):
         response.headers[NO_STORE_HEADER] = f"max-age={PENDING_PAGE_SECONDS}"
