@@ -14,7 +14,15 @@ from pathlib import Path
 import pytest
 
 from forumlens.analyse import find_intel
-from forumlens.analyse.askmodel import _SEARCHED, _Unit, category_features, load_ask_model, type_features
+from forumlens.analyse.askmodel import (
+    _APPOSITIVE,
+    _BARE_APPOSITIVE,
+    _SEARCHED,
+    _Unit,
+    category_features,
+    load_ask_model,
+    type_features,
+)
 from forumlens.analyse.questions import is_question_sentence
 from forumlens.analyse.scoring import ask_confusion, score_asks
 from forumlens.transcript.parse import parse_transcript
@@ -182,7 +190,8 @@ def _units() -> list[tuple[str, str]]:
 
 def test_one_pass_unit_gives_each_pattern_its_own_answer() -> None:
     """The prefiltered search of `_Unit` is each pattern's own search and findall count, on the
-    text the unit reads (the unit's text without an appositive after "we"/"I", stop 20)."""
+    text the unit reads (the unit's text without an appositive after "we"/"I", stop 20, or a bare
+    "we the microworkers in Zimbabwe will …" as run-on captions write it)."""
     units = _units()
     assert len(units) > 1000
     stripped = 0
@@ -190,7 +199,8 @@ def test_one_pass_unit_gives_each_pattern_its_own_answer() -> None:
         unit = _Unit(text)
         if unit.text != text:
             stripped += 1
-            assert len(unit.text) < len(text) and re.search(r"\b(?:we|i),", text, re.I), text[:80]
+            assert len(unit.text) < len(text), text[:80]
+            assert _APPOSITIVE.search(text) or _BARE_APPOSITIVE.search(text), text[:80]
         for name, pattern in _SEARCHED.items():
             own = pattern.search(unit.text)
             got = unit.search(name)
