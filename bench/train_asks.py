@@ -3,6 +3,7 @@
     python bench/train_asks.py [--data DIR] [--out PATH] [--check] [--blind DIR] [--C VALUE ...]
     python bench/train_asks.py --loso [--C VALUE ...] [--verbose]
     python bench/train_asks.py --loso-categories [--C VALUE] [--verbose]
+    python bench/train_asks.py --categories-only [--out PATH]   (refit the category model alone)
 
 Reads `bench/data/asks/*.tsv` (type, category, text, optional context; README there),
 chooses the regularisation strength (`C_GRID`, or `--C`) and the threshold on P(not none) by 5-fold
