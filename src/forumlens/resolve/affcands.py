@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.orgs import never_body
+from forumlens.resolve.orgwords import place_after_name
 from forumlens.resolve.orgwords import ORG_WORDS as _BODY_NOUNS
 from forumlens.resolve.people import name_forms
 from forumlens.resolve.registry import Registry
@@ -611,6 +612,8 @@ def candidates(
                 continue  # "from the youth IGF in Armenia": the IGF as a whole is nobody's body
             if entity is None and _bare_head(words):
                 continue  # "we are a small NGO of women": the kind of body, not its name
+            if entity is None and _located(text, a, b, words):
+                continue  # "the Atlas Cable Secretariat in Rabat": the body is the span before "in"
             if entity is not None:
                 key, name, entity_id = (
                     entity.entity_id,
@@ -661,6 +664,20 @@ def candidates(
         if pool[key].entity_id is None:
             pool[key].entity_id, pool[key].name = rule_key, name
     return list(pool.values())
+
+
+def _located(text: str, a: int, b: int, words: Sequence[str]) -> bool:
+    """A span that is a body's name and then where it is (`place_after_name`), unless the session
+    only ever says the name with that place, twice or more: then the place is part of its name
+    (as a university's "… in Cairo" is, said in full every time)."""
+    k = place_after_name(words)
+    if k is None:
+        return False
+    full = re.sub(r"\s+", " ", text[a:b])
+    head = " ".join(words[:k])
+    flat = re.sub(r"\s+", " ", text)
+    said = flat.count(full)
+    return not (said >= 2 and flat.count(head) == said)
 
 
 def _bare_head(words: Sequence[str]) -> bool:

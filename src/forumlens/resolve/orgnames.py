@@ -27,6 +27,7 @@ from forumlens.resolve.orgwords import (
     Gazetteer,
     Org,
     fold,
+    generic_name,
     is_landform,
 )
 from forumlens.resolve.platforms import TOOLS
@@ -359,12 +360,8 @@ _IN_PLACE = re.compile(r"[ \u00a0]+in[ \u00a0]+((?-i:[A-Z][\w'’\u2011-]+)(?:[ 
 
 
 def _generic(words: Sequence[str], gazetteer: Gazetteer) -> bool:
-    """Only organisation words, connectors, generic adjectives and country names or adjectives
-    ("American", which `countries.toml` lists, so the gazetteer's places hold it)."""
-    return all(
-        w.lower() in ORG_WORDS or w.lower() in CONNECTORS or w.lower() in GENERIC_WORDS or fold(w) in gazetteer.places
-        for w in words
-    )
+    """Only organisation words, connectors, generic adjectives and country names (`generic_name`)."""
+    return generic_name(words, gazetteer.places)
 
 
 def abbreviates(token: str, words: Sequence[str]) -> bool:

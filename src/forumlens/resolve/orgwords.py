@@ -463,3 +463,29 @@ def never_body(words: Sequence[str]) -> bool:
 def is_place(text: str, gazetteer: Gazetteer) -> bool:
     """Whether a name is a known city or country ("GHANA", "Addis Ababa")."""
     return fold(text) in gazetteer.places
+
+
+def place_after_name(words: Sequence[str]) -> int | None:
+    """Where "in <Place>" starts in a span that names a body and then where it is ("Atlas Cable
+    Secretariat in Rabat"): the words before "in" end in an organisation word and hold a word
+    that says which body (not only generic words, as "American University" of "… in Cairo",
+    whose place is part of its name), and one or two capitalised words after "in", none an
+    organisation word, follow. None when the span has no such tail."""
+    if "in" not in words:
+        return None
+    k = len(words) - 1 - list(reversed(words)).index("in")
+    head, tail = words[:k], words[k + 1 :]
+    if not head or not 1 <= len(tail) <= 2 or head[-1].lower() not in ORG_WORDS:
+        return None
+    if any(not w[:1].isupper() or w.lower() in ORG_WORDS for w in tail):
+        return None
+    return None if generic_name(head, load_gazetteer().places) else k
+
+
+def generic_name(words: Sequence[str], places: frozenset[str]) -> bool:
+    """Only organisation words, connectors, generic adjectives and country names or adjectives
+    ("American", which `countries.toml` lists, so the gazetteer's places hold it)."""
+    return all(
+        w.lower() in ORG_WORDS or w.lower() in CONNECTORS or w.lower() in GENERIC_WORDS or fold(w) in places
+        for w in words
+    )
