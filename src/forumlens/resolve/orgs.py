@@ -150,7 +150,7 @@ _SELF_CUES = SharedCue(
 _AFTER_NAME = re.compile(
     r"[\s,]*(?:(?:who|he|she)\s+(?:is|was)\s+(?:also\s+)?|who's\s+|is\s+(?:also\s+)?|also\s+(?=from\b)|"
     r"(?:who|he|she)\s+(?=\w+s\b))?"
-    r"(?:(?P<place>from|of|representing|(?:speaks|is speaking|is here|will speak)\s+(?:here\s+|today\s+)?(?:for|on behalf of))|(?P<direct>with|at|(?:works?|is working|volunteers?)\s+(?:for|at|with)|writes\s+(?:(?-i:[a-z]\w*)\s+){0,3}?for)|"
+    r"(?:(?P<place>from|of|representing|(?:speaks|is speaking|is here|will speak)\s+(?:here\s+|today\s+)?(?:for|on behalf of))|(?P<direct>with|at|(?:works?|is working|volunteers?)\s+(?:for|at|with)|writes\s+(?:(?-i:[a-z]\w*)\s+){0,3}?for|(?<=who\s)(?-i:[a-z]\w*[^s\W]s)\s+(?:(?-i:[a-z]\w*)\s+){0,3}?for)|"
     # a verb of running something before a role word: "who leads X" is X's leader, not a role
     # "lead" (plural) that needs a linking word after it
     r"(?P<lead>runs|leads|heads|directs|manages|founded|co-?founded|coordinates|chairs|"

@@ -1,0 +1,73 @@
+"""Who's-who rules of round 16 (issue 22), third part: what is said of a voice after its turn,
+and a body's city said after its name.
+
+Inputs are invented (people, bodies and sentences written for this file) in the shapes round
+15's sets showed: the chair naming the voice just heard with what it does for whom ("That was X,
+who mends nets for the Y"), and "I am at the Z Secretariat in <City>", where the city says where
+the body is, not which body. Each rule is also checked where it must not apply.
+"""
+
+from __future__ import annotations
+
+from forumlens.resolve import affcands, resolve_session
+from forumlens.resolve.cast import Person
+from forumlens.resolve.orgwords import place_after_name
+from forumlens.transcript.parse import parse_transcript
+
+HEADER = "INTERNET GOVERNANCE FORUM\nLYON, 3 DECEMBER 2019\nWORKSHOP: RIVERS AND CABLES\n\n"
+
+
+def _people(text: str) -> dict[str | None, Person]:
+    """The cast of a session by name."""
+    cast = resolve_session(parse_transcript(HEADER + text, source="t.txt"))
+    return {person.name: person for person in cast.people}
+
+
+def test_a_city_after_a_named_body_is_where_it_is_not_its_name() -> None:
+    people = _people(
+        ">> MODERATOR:  Welcome.  I am Odile Marchetti-Brun and I moderate today.  The floor, please.\n\n"
+        ">> KAMAL BENNANI-ZOUAOUI:  Merci.  Kamal Bennani-Zouaoui, I am at the Atlas Cable Secretariat in "
+        "Rabat, it is a body of three states, and we map the landing stations.\n"
+    )
+    assert people["Kamal Bennani-Zouaoui"].affiliation == "Atlas Cable Secretariat"
+
+
+def test_the_place_stays_when_the_name_before_it_is_only_generic_words() -> None:
+    assert place_after_name(["Atlas", "Cable", "Secretariat", "in", "Rabat"]) == 3
+    # "American University" says no single body: its city is part of its name
+    assert place_after_name(["American", "University", "in", "Cairo"]) is None
+    # "in" inside a name that ends in its body word, or not after an organisation word
+    assert place_after_name(["Kano", "Women", "in", "Tech", "Initiative"]) is None
+    assert place_after_name(["Centre", "for", "Research", "in", "Education"]) is None
+
+
+def test_a_session_that_always_says_the_name_with_its_city_keeps_the_city() -> None:
+    words = ["Loire", "Water", "Institute", "in", "Nantes"]
+    always = "I work at the Loire Water Institute in Nantes.  Yes, the Loire Water  Institute in Nantes."
+    once = "I work at the Loire Water Institute in Nantes.  The Loire Water Institute measures cables."
+    at, end = always.index("Loire"), always.index("Loire") + len("Loire Water Institute in Nantes")
+    assert not affcands._located(always, at, end, words)  # said twice, never without the city
+    assert affcands._located(once, at, end, words)  # said once with it, once without: a place
+    assert affcands._located(once[: end + 1], at, end, words)  # said once: the head decides
+
+
+def test_the_chair_says_after_the_turn_for_whom_the_voice_works() -> None:
+    people = _people(
+        ">> MODERATOR:  Welcome.  I am Odile Marchetti-Brun and I moderate today.  First speaker, please.\n\n"
+        ">> PANELIST:  Thank you.  I am Ruzanna Melkonyan-Aghajan.  We carve wooden type and the problem is "
+        "always the same: nobody pays for the new letters.\n\n"
+        ">> MODERATOR:  Thank you.  That was Ruzanna Melkonyan-Aghajan, who carves type for Vardan Woodworks, "
+        "a small press in Gyumri.  Now the floor.\n"
+    )
+    assert people["Ruzanna Melkonyan-Aghajan"].affiliation == "Vardan Woodworks"
+
+
+def test_what_the_chair_says_someone_does_for_a_person_or_a_cause_is_no_body() -> None:
+    people = _people(
+        ">> MODERATOR:  Welcome.  I am Odile Marchetti-Brun and I moderate today.  First speaker, please.\n\n"
+        ">> PANELIST:  Thank you.  I am Ruzanna Melkonyan-Aghajan.  I have no organisation, I speak for myself, "
+        "and nobody pays for the new letters.\n\n"
+        ">> MODERATOR:  Thank you.  That was Ruzanna Melkonyan-Aghajan, who asks questions for the rest of us.  "
+        "Now the floor.\n"
+    )
+    assert people["Ruzanna Melkonyan-Aghajan"].affiliation is None
