@@ -71,3 +71,32 @@ def test_what_the_chair_says_someone_does_for_a_person_or_a_cause_is_no_body() -
         "Now the floor.\n"
     )
     assert people["Ruzanna Melkonyan-Aghajan"].affiliation is None
+
+
+def test_a_speaker_who_says_they_have_no_organisation_takes_none_of_the_names_they_talk_about() -> None:
+    people = _people(
+        ">> MODERATOR:  Welcome.  I am Odile Marchetti-Brun and I moderate today.  The floor, please.\n\n"
+        ">> TEODOR VASILESCU-MIRZA:  Good morning, Teodor Vasilescu-Mirza, I am a boat mechanic, I have no "
+        "organisation.  Here the trouble is the Danube and the Prut for Moldova, the cables break twice a year.\n"
+    )
+    assert people["Teodor Vasilescu-Mirza"].affiliation is None
+
+
+def test_a_body_named_in_apposition_to_our_school_where_a_colleague_and_i_teach() -> None:
+    people = _people(
+        ">> MODERATOR:  Welcome.  I am Odile Marchetti-Brun, I teach at the Rhone Cable School in Lyon.  My "
+        "colleague Basile is at the back with the online questions.  Basile?\n\n"
+        ">> REMOTE MODERATOR:  Yes, one question from online about the price.  And I am Basile Fontanel-Roux, "
+        "for the record.  At our school, the Rhone Cable School, where Odile and I both teach, the students "
+        "count the broken cables.\n"
+    )
+    assert people["Basile Fontanel-Roux"].affiliation == "Rhone Cable School"
+
+
+def test_a_school_where_someone_else_studies_is_not_the_speakers() -> None:
+    people = _people(
+        ">> MODERATOR:  Welcome.  I am Odile Marchetti-Brun and I moderate today.  The floor, please.\n\n"
+        ">> PARTICIPANT:  Basile Fontanel-Roux, I have a question.  At my daughter's school, the Rhone Cable "
+        "School, where Odile and my daughter both study, who pays for the cables?\n"
+    )
+    assert people["Basile Fontanel-Roux"].affiliation is None

@@ -288,14 +288,19 @@ _PRESENT_WITH = re.compile(
 # "at Deutsche Welle Akademie, where I work": the cue comes after the organisation.
 _WHERE_AFTER = SharedCue(
     re.compile(
-        r",?\s+where\s+(?:I|we)\s+(?:work|am working|study|teach|am based|am employed|"
+        # also with a colleague: "…, where Günay and I both teach"
+        r",?\s+where\s+(?:I|we|(?-i:[A-Z][\w'’\u2011-]+)\s+and\s+I)\s+(?:(?:both|also|all)\s+)?"
+        r"(?:work|am working|study|teach|am based|am employed|"
         rf"am\s+(?:(?:the|a|an|one of the)\s+)?{_ROLES})\b",
         re.IGNORECASE,
     )
 )
 
 
-_WHERE_LINK = re.compile(r"\b(?:at|with|for|in|by)\s+", re.IGNORECASE)
+# (the body may follow its kind, in apposition: "At our school, the Caspian …, where I teach")
+_WHERE_LINK = re.compile(
+    r"\b(?:at|with|for|in|by)\s+(?:(?:our|my)\s+(?:[\w'’\u2011-]+\s+)?[\w'’\u2011-]+\s*,\s*)?", re.IGNORECASE
+)
 
 
 # A sentence that starts with a name and a link: "Lucía Fernández-Ruiz, for the DC on …".

@@ -190,6 +190,9 @@ _INDEPENDENT = SharedCue(
         r"\b(?:I(?:'m|’m| am)\s+(?:(?:just|only|here as|here)\s+)?(?:an?\s+)?independent\b|"
         r"in (?:my|a) (?:personal|own|individual) capacity|(?:I am|I'm|I’m) not affiliated|"
         r"I (?:do not|don't|don’t) represent (?:any|anybody|anyone)|"
+        # "I have no organisation", "I belong to no institution", "I speak only for myself"
+        r"I (?:have|belong to) no (?:organi[sz]ation|affiliation|employer|institution)|"
+        r"I (?:speak|am speaking|talk) (?:only |just |here )?(?:for|on behalf of) myself|"
         # "I am a lawyer, I work independently" (not "a freelance journalist": one writes for somebody)
         r"I\s+work\s+(?:independently|on my own|for myself))",
         re.IGNORECASE,
