@@ -18,6 +18,7 @@ from typing import Any
 from forumlens.models import Session
 from forumlens.resolve import affcands, affmodel, cues, modes
 from forumlens.resolve.borrowed import join_borrowed_labels
+from forumlens.resolve.corrected import correct_surnames
 from forumlens.resolve.dutylabel import join_duty_labels
 from forumlens.resolve.hubs import hub_name
 from forumlens.resolve.hubvoices import split_hub_voices
@@ -548,10 +549,16 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     groups, renamed = join_variants(groups, session.turns)
     # ">> DR. HIND ALSUNAIDI:" and "Dr. Hind Al-Sunaidi" said: the name as the speech spells it
     groups = spoken_particles(groups, session.turns)
+    # "That was Mr. Desmond Ferguson" … "It is Ferguson-Vanderhorst, with the hyphen": the owner's form
+    groups, corrected = correct_surnames(groups, session.turns)
     # a chair found under the short name ("Marjolein vd Kroft") is still the chair under the full one
     moderators |= {g.name for g in groups if g.name and named_before.get(id(g)) in moderators}
     moderators |= {new for old, new in renamed.items() if old in moderators}
+    moderators |= {new for new, old in corrected.items() if old in moderators}
     drafts = collect_evidence(view, groups, moderators, reg)
+    for draft in drafts:
+        if draft.group.name in corrected:
+            draft.aliases.append(corrected[draft.group.name])
     introduced = {d.group.name for d in drafts if d.group.name and (d.named_in_handoff or d.affiliations)}
     found = find_misattributions(session, groups, moderators, introduced)
     if reattribute and found:
