@@ -22,8 +22,8 @@ from functools import lru_cache
 
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.orgs import never_body
-from forumlens.resolve.orgwords import place_after_name
 from forumlens.resolve.orgwords import ORG_WORDS as _BODY_NOUNS
+from forumlens.resolve.orgwords import place_after_name
 from forumlens.resolve.people import name_forms
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.roles import AFFILIATING_KINDS, GENERAL_BODIES, Draft, Evidence, SessionView

@@ -19,7 +19,6 @@ from forumlens.resolve.mentions import Mention
 from forumlens.resolve.orgwords import (
     ACRONYM,
     CONNECTORS,
-    GENERIC_WORDS,
     NOT_ORG,
     ORG_NOUNS,
     ORG_WORDS,
