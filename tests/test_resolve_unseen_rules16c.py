@@ -9,27 +9,72 @@ the body is, not which body. Each rule is also checked where it must not apply.
 
 from __future__ import annotations
 
+import pytest
+
 from forumlens.resolve import affcands, resolve_session
-from forumlens.resolve.cast import Person
 from forumlens.resolve.orgwords import place_after_name
 from forumlens.transcript.parse import parse_transcript
 
 HEADER = "INTERNET GOVERNANCE FORUM\nLYON, 3 DECEMBER 2019\nWORKSHOP: RIVERS AND CABLES\n\n"
 
 
-def _people(text: str) -> dict[str | None, Person]:
-    """The cast of a session by name."""
+OPEN = ">> MODERATOR:  Welcome.  I am Odile Marchetti-Brun and I moderate today.  The floor, please.\n\n"
+RUZANNA = (
+    ">> MODERATOR:  Welcome.  I am Odile Marchetti-Brun and I moderate today.  First speaker, please.\n\n"
+    ">> PANELIST:  Thank you.  I am Ruzanna Melkonyan-Aghajan.  We carve wooden type and the problem is "
+    "always the same: nobody pays for the new letters.\n\n"
+)
+
+# (session after the header, the person, the affiliation the session gives them)
+CASES = {
+    "a city after a named body is where it is, not its name": (
+        OPEN + ">> KAMAL BENNANI-ZOUAOUI:  Merci.  Kamal Bennani-Zouaoui, I am at the Atlas Cable Secretariat "
+        "in Rabat, it is a body of three states, and we map the landing stations.\n",
+        "Kamal Bennani-Zouaoui",
+        "Atlas Cable Secretariat",
+    ),
+    "the chair says after the turn for whom the voice works": (
+        RUZANNA + ">> MODERATOR:  Thank you.  That was Ruzanna Melkonyan-Aghajan, who carves type for Vardan "
+        "Woodworks, a small press in Gyumri.  Now the floor.\n",
+        "Ruzanna Melkonyan-Aghajan",
+        "Vardan Woodworks",
+    ),
+    "what the chair says someone does for the others is no body": (
+        RUZANNA + ">> MODERATOR:  Thank you.  That was Ruzanna Melkonyan-Aghajan, who asks questions for the "
+        "rest of us.  Now the floor.\n",
+        "Ruzanna Melkonyan-Aghajan",
+        None,
+    ),
+    "a speaker with no organisation takes none of the names they talk about": (
+        OPEN + ">> TEODOR VASILESCU-MIRZA:  Good morning, Teodor Vasilescu-Mirza, I am a boat mechanic, I have "
+        "no organisation.  Here the trouble is the Danube and the Prut for Moldova, the cables break twice a "
+        "year.\n",
+        "Teodor Vasilescu-Mirza",
+        None,
+    ),
+    "our school, named in apposition, where a colleague and I teach": (
+        ">> MODERATOR:  Welcome.  I am Odile Marchetti-Brun, I teach at the Rhone Cable School in Lyon.  My "
+        "colleague Basile is at the back with the online questions.  Basile?\n\n"
+        ">> REMOTE MODERATOR:  Yes, one question from online about the price.  And I am Basile Fontanel-Roux, "
+        "for the record.  At our school, the Rhone Cable School, where Odile and I both teach, the students "
+        "count the broken cables.\n",
+        "Basile Fontanel-Roux",
+        "Rhone Cable School",
+    ),
+    "a school where others study is not the speaker's": (
+        OPEN + ">> PARTICIPANT:  Basile Fontanel-Roux, I have a question.  At my daughter's school, the Rhone "
+        "Cable School, where Odile and my daughter both study, who pays for the cables?\n",
+        "Basile Fontanel-Roux",
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "name", "affiliation"), CASES.values(), ids=CASES.keys())
+def test_the_affiliation_a_session_gives(text: str, name: str, affiliation: str | None) -> None:
     cast = resolve_session(parse_transcript(HEADER + text, source="t.txt"))
-    return {person.name: person for person in cast.people}
-
-
-def test_a_city_after_a_named_body_is_where_it_is_not_its_name() -> None:
-    people = _people(
-        ">> MODERATOR:  Welcome.  I am Odile Marchetti-Brun and I moderate today.  The floor, please.\n\n"
-        ">> KAMAL BENNANI-ZOUAOUI:  Merci.  Kamal Bennani-Zouaoui, I am at the Atlas Cable Secretariat in "
-        "Rabat, it is a body of three states, and we map the landing stations.\n"
-    )
-    assert people["Kamal Bennani-Zouaoui"].affiliation == "Atlas Cable Secretariat"
+    people = {person.name: person for person in cast.people}
+    assert people[name].affiliation == affiliation
 
 
 def test_the_place_stays_when_the_name_before_it_is_only_generic_words() -> None:
@@ -49,54 +94,3 @@ def test_a_session_that_always_says_the_name_with_its_city_keeps_the_city() -> N
     assert not affcands._located(always, at, end, words)  # said twice, never without the city
     assert affcands._located(once, at, end, words)  # said once with it, once without: a place
     assert affcands._located(once[: end + 1], at, end, words)  # said once: the head decides
-
-
-def test_the_chair_says_after_the_turn_for_whom_the_voice_works() -> None:
-    people = _people(
-        ">> MODERATOR:  Welcome.  I am Odile Marchetti-Brun and I moderate today.  First speaker, please.\n\n"
-        ">> PANELIST:  Thank you.  I am Ruzanna Melkonyan-Aghajan.  We carve wooden type and the problem is "
-        "always the same: nobody pays for the new letters.\n\n"
-        ">> MODERATOR:  Thank you.  That was Ruzanna Melkonyan-Aghajan, who carves type for Vardan Woodworks, "
-        "a small press in Gyumri.  Now the floor.\n"
-    )
-    assert people["Ruzanna Melkonyan-Aghajan"].affiliation == "Vardan Woodworks"
-
-
-def test_what_the_chair_says_someone_does_for_a_person_or_a_cause_is_no_body() -> None:
-    people = _people(
-        ">> MODERATOR:  Welcome.  I am Odile Marchetti-Brun and I moderate today.  First speaker, please.\n\n"
-        ">> PANELIST:  Thank you.  I am Ruzanna Melkonyan-Aghajan.  I have no organisation, I speak for myself, "
-        "and nobody pays for the new letters.\n\n"
-        ">> MODERATOR:  Thank you.  That was Ruzanna Melkonyan-Aghajan, who asks questions for the rest of us.  "
-        "Now the floor.\n"
-    )
-    assert people["Ruzanna Melkonyan-Aghajan"].affiliation is None
-
-
-def test_a_speaker_who_says_they_have_no_organisation_takes_none_of_the_names_they_talk_about() -> None:
-    people = _people(
-        ">> MODERATOR:  Welcome.  I am Odile Marchetti-Brun and I moderate today.  The floor, please.\n\n"
-        ">> TEODOR VASILESCU-MIRZA:  Good morning, Teodor Vasilescu-Mirza, I am a boat mechanic, I have no "
-        "organisation.  Here the trouble is the Danube and the Prut for Moldova, the cables break twice a year.\n"
-    )
-    assert people["Teodor Vasilescu-Mirza"].affiliation is None
-
-
-def test_a_body_named_in_apposition_to_our_school_where_a_colleague_and_i_teach() -> None:
-    people = _people(
-        ">> MODERATOR:  Welcome.  I am Odile Marchetti-Brun, I teach at the Rhone Cable School in Lyon.  My "
-        "colleague Basile is at the back with the online questions.  Basile?\n\n"
-        ">> REMOTE MODERATOR:  Yes, one question from online about the price.  And I am Basile Fontanel-Roux, "
-        "for the record.  At our school, the Rhone Cable School, where Odile and I both teach, the students "
-        "count the broken cables.\n"
-    )
-    assert people["Basile Fontanel-Roux"].affiliation == "Rhone Cable School"
-
-
-def test_a_school_where_someone_else_studies_is_not_the_speakers() -> None:
-    people = _people(
-        ">> MODERATOR:  Welcome.  I am Odile Marchetti-Brun and I moderate today.  The floor, please.\n\n"
-        ">> PARTICIPANT:  Basile Fontanel-Roux, I have a question.  At my daughter's school, the Rhone Cable "
-        "School, where Odile and my daughter both study, who pays for the cables?\n"
-    )
-    assert people["Basile Fontanel-Roux"].affiliation is None
