@@ -343,6 +343,17 @@ def test_subscribers_add_with_a_bad_address_is_refused_before_a_store_is_created
     assert ok.exit_code == 0 and db.exists()  # a good one still creates the store (README)
 
 
+def test_subscribers_import_of_a_missing_file_or_a_folder_says_what_to_give(tmp_path):
+    """It answered click's "Invalid value for 'FILE'" (exit 2) where every other command says it in words."""
+    db = tmp_path / "new.sqlite3"
+    for path, what in ((tmp_path / "subscribers.toml", "file not found"), (tmp_path, "is a folder, not a file")):
+        result = _run("--db", str(db), "subscribers", "import", str(path))
+        assert result.exit_code == 1, result.output
+        assert f"error: {path}: {what}" in result.output and "give a subscriber file, .toml or .yaml" in result.output
+        assert "Invalid value" not in result.output and "Errno" not in result.output
+    assert not db.exists()  # nothing to import: no store made for it
+
+
 # -- an error with an aside and a fix reads as one sentence ---------------------------------------------
 
 

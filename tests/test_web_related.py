@@ -113,6 +113,28 @@ def test_search_page_offers_only_lexical_and_explains_a_refused_mode(client):
     assert f'href="/sessions/{NEEDS}#L{MONEY_LINE}"' in html  # answered lexically instead
 
 
+def _mode_note(html: str) -> str:
+    start = html.index('id="mode-note">')
+    return html[start : html.index("</p>", start)]
+
+
+def test_the_search_note_names_only_what_search_by_meaning_lacks(client, no_extra):
+    """Without the model installed, the note names the install and then `forumlens embed`."""
+    note = _mode_note(client.get("/search?q=consultants").text)
+    assert "embedding model is not installed" in note and "forumlens[semantic]" in note
+
+
+def test_with_the_model_installed_the_search_note_names_only_the_embeddings(client, monkeypatch):
+    """The model is there, the store has no vectors: only `forumlens embed` is missing, as the CLI says."""
+    from forumlens import semantic
+
+    monkeypatch.setattr(semantic, "semantic_installed", lambda: True)
+    clear_cache()  # a page answered before, under another install, is not kept
+    note = _mode_note(client.get("/search?q=consultants").text)
+    assert "no embeddings are stored yet" in note and "forumlens embed" in note
+    assert "model" not in note and "forumlens[semantic]" not in note
+
+
 # -- related items, without vectors -------------------------------------------------------------------
 def test_api_session_related_with_evidence(client):
     data = client.get(f"/api/sessions/{CONNECTIVITY[:8]}/related").json()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import db_option, discard_store_file, new_store_file, open_ctx_store, settings_of
+from ..cli_support import db_option, discard_store_file, new_store_file, open_ctx_store, read_input, settings_of
 from ..errors import ConfigError
 
 # `forumlens.route` is imported where it is used: the store, matching and the coalition
@@ -242,7 +242,7 @@ def remove(ctx: click.Context, name: str, db: str | None) -> None:
 
 
 @subscribers.command("import")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.argument("file", type=click.Path(path_type=Path))  # a missing file or a folder: read_input says so
 @db_option
 @click.pass_context
 def import_(ctx: click.Context, file: Path, db: str | None) -> None:
@@ -253,10 +253,12 @@ def import_(ctx: click.Context, file: Path, db: str | None) -> None:
     """
     from ..route.service import import_subscribers
 
+    wanted = "give a subscriber file, .toml or .yaml (README: Channels)"
+    data = read_input(file, hint=wanted, folder_hint=wanted)  # read before a store is made for it
     created = new_store_file(ctx, db)
     try:
         with open_ctx_store(ctx, db) as store:
-            subs = import_subscribers(store, file)
+            subs = import_subscribers(store, file, data=data)
     except Exception:
         if created is not None:  # a refused file leaves no empty store behind
             discard_store_file(created)

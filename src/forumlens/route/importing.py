@@ -81,12 +81,16 @@ def subscribers_from_data(data: Any, source: str = "subscribers") -> list[tuple[
     return out
 
 
-def read_subscriber_file(path: Path) -> list[tuple[Subscriber, bool]]:
-    """Read and validate a `.toml`, `.yaml` or `.yml` subscriber file."""
+def read_subscriber_file(path: Path, data: bytes | None = None) -> list[tuple[Subscriber, bool]]:
+    """Read and validate a `.toml`, `.yaml` or `.yml` subscriber file. `data` is the file's bytes
+    when the caller has read them already (the CLI reads with `read_input`, which names a missing
+    file or a folder in the words every command uses); the suffix still picks the format."""
     try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the file: {exc}", source=str(path)) from exc
+        text = (path.read_bytes() if data is None else data).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError("cannot read the file: it is not UTF-8 text", source=str(path)) from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot read the file: {exc.strerror or exc}", source=str(path)) from exc
     if path.suffix.lower() in (".yaml", ".yml"):
         try:
             import yaml

@@ -65,9 +65,12 @@ def add_subscriber(
     return SubscriberRepository(store).add(sub, feed=feed, now=stamp)
 
 
-def import_subscribers(store: Store, path: Path, *, now: datetime | None = None) -> list[Subscriber]:
-    """Add or update every subscriber of a file; existing ones keep their tokens and log."""
-    entries = read_subscriber_file(path)
+def import_subscribers(
+    store: Store, path: Path, *, data: bytes | None = None, now: datetime | None = None
+) -> list[Subscriber]:
+    """Add or update every subscriber of a file (`data`: its bytes, when read already); existing
+    ones keep their tokens and log."""
+    entries = read_subscriber_file(path, data)
     repo = SubscriberRepository(store)
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     return [repo.add(sub, feed=feed, now=stamp, replace=True) for sub, feed in entries]

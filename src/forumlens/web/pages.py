@@ -43,7 +43,7 @@ from .cache import NO_STORE_HEADER
 from .form_input import FormValues, coalition_suggestions, read_form
 from .graph import build_graph, layout
 from .related import coalition_partners, session_related, session_related_for_page
-from .searching import check_mode, clean_search_input, mark_snippet, run_search
+from .searching import check_mode, clean_search_input, mark_snippet, meaning_search_missing, run_search
 from .session_page import document_html, document_view, is_document, line_credits, transcript_html
 
 __all__ = ["actor_url", "cite_url", "router", "templates", "transcript_html"]
@@ -473,6 +473,7 @@ def search(
         mode=mode,
         modes=modes,
         mode_problem=problem,
+        mode_missing=meaning_search_missing() if len(modes) == 1 and problem is None else None,
         mode_labels=MODE_LABELS,
         input_note=input_note,
     )

