@@ -67,3 +67,22 @@ def test_an_empty_file_given_to_a_reading_command_stays_empty(tmp_path):
         assert empty.stat().st_size == 0
     assert CliRunner().invoke(cli, ["--db", str(empty), "migrate"]).exit_code == 0  # asked for: a store it is
     assert "No sessions stored yet" in CliRunner().invoke(cli, ["--db", str(empty), "sessions"]).output
+
+
+def test_migrate_of_a_store_whose_version_lags_its_columns_adds_nothing_twice(tmp_path):
+    """A store at version 9 whose turns already have `person_key` (migration 10's column) failed
+    `migrate` with "duplicate column name: person_key"; now it is upgraded and keeps its sessions."""
+    db = str(tmp_path / "store.sqlite3")
+    assert CliRunner().invoke(cli, ["--db", db, "ingest", str(ROOT / "examples")]).exit_code == 0
+    store = SQLiteStore(db)
+    store.conn.execute("PRAGMA user_version = 9")
+    store.close()
+    result = CliRunner().invoke(cli, ["--db", db, "migrate"])
+    assert result.exit_code == 0, result.output
+    assert "upgraded from schema version 9 to" in result.output
+    store = SQLiteStore(db, readonly=True)
+    try:
+        assert store.schema_version() > 9 and store.session_count() == 2
+        assert [r[0] for r in store.conn.execute("SELECT name FROM pragma_table_info('turns')")].count("person_key") == 1
+    finally:
+        store.close()

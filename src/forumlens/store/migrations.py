@@ -13,6 +13,7 @@ schema, declare the new table, column or index with `since` = SCHEMA_VERSION + 1
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from .schema import TABLES, Dialect, Table, create_index, create_table, last_version, migration_statements, table_named
@@ -24,6 +25,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "SQLITE_EXTRAS",
     "SQLITE_MIGRATIONS",
+    "added_column",
     "build_migrations",
     "passage_vectors_ddl",
 ]
@@ -277,6 +279,27 @@ def build_migrations(
 
 SQLITE_MIGRATIONS: list[list[str]] = build_migrations(TABLES, "sqlite", SQLITE_EXTRAS, SCHEMA_VERSION)
 PG_MIGRATIONS: list[list[str]] = build_migrations(TABLES, "postgres", PG_EXTRAS, SCHEMA_VERSION)
+
+
+_ADD_COLUMN = re.compile(r"\s*ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)\b", re.IGNORECASE)
+
+
+def added_column(statement: str) -> tuple[str, str] | None:
+    """(table, column) when `statement` adds a column, else None.
+
+    A store whose recorded version is behind its columns (a copy whose version was set back,
+    a tool that wrote the schema but not the version) would fail its migration on "duplicate
+    column name"; SQLite skips adding a column that is there, so a migration is idempotent on
+    it. (PostgreSQL records each version in the transaction that applies it, so it never lags
+    its columns; tables and indexes ahead of the version are not handled on either.)
+
+    >>> added_column("ALTER TABLE turns ADD COLUMN person_key TEXT")
+    ('turns', 'person_key')
+    >>> added_column("CREATE INDEX turns_person ON turns(person_key)") is None
+    True
+    """
+    found = _ADD_COLUMN.match(statement)
+    return (found[1], found[2]) if found else None
 
 
 def passage_vectors_ddl(dialect: str = "sqlite") -> list[str]:

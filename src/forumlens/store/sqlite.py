@@ -33,7 +33,7 @@ from ..search import (
 )
 from .catalog import DATA_MIGRATIONS
 from .common import Params, Rows, Tx
-from .migrations import SCHEMA_VERSION, SQLITE_MIGRATIONS
+from .migrations import SCHEMA_VERSION, SQLITE_MIGRATIONS, added_column
 from .rows import TURN_COLUMNS
 from .search_snippets import page_hits, page_snippets
 from .sql import candidates_sql, page_sql, search_sql, snippet_sql
@@ -229,10 +229,15 @@ class SQLiteStore(SQLStore):
         with self._write() as tx:
             for number in range(version, SCHEMA_VERSION):
                 for statement in SQLITE_MIGRATIONS[number]:
+                    if (added := added_column(statement)) is not None and self._has_column(*added):
+                        continue  # the column is there already: the migration is idempotent on it
                     self.conn.execute(statement)
                 if (data_step := DATA_MIGRATIONS.get(number + 1)) is not None:
                     data_step(tx)
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _has_column(self, table: str, column: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM pragma_table_info(?) WHERE name = ?", (table, column)).fetchone() is not None
 
     @contextmanager
     def _write(self) -> Iterator[Tx]:
