@@ -83,6 +83,8 @@ def test_migrate_of_a_store_whose_version_lags_its_columns_adds_nothing_twice(tm
     store = SQLiteStore(db, readonly=True)
     try:
         assert store.schema_version() > 9 and store.session_count() == 2
-        assert [r[0] for r in store.conn.execute("SELECT name FROM pragma_table_info('turns')")].count("person_key") == 1
+        assert [r[0] for r in store.conn.execute("SELECT name FROM pragma_table_info('turns')")].count(
+            "person_key"
+        ) == 1
     finally:
         store.close()

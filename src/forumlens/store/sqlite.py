@@ -237,7 +237,10 @@ class SQLiteStore(SQLStore):
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _has_column(self, table: str, column: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM pragma_table_info(?) WHERE name = ?", (table, column)).fetchone() is not None
+        return (
+            self.conn.execute("SELECT 1 FROM pragma_table_info(?) WHERE name = ?", (table, column)).fetchone()
+            is not None
+        )
 
     @contextmanager
     def _write(self) -> Iterator[Tx]:
