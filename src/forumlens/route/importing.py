@@ -99,12 +99,12 @@ def read_subscriber_file(path: Path, data: bytes | None = None) -> list[tuple[Su
                 "YAML needs PyYAML", source=str(path), hint="pip install 'forumlens[yaml]', or write the file as TOML"
             ) from exc
         try:
-            data = yaml.safe_load(text)
+            parsed = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             raise ConfigError(f"is not valid YAML: {exc}", source=str(path)) from exc
     else:
         try:
-            data = tomllib.loads(text)
+            parsed = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"is not valid TOML: {exc}", source=str(path)) from exc
-    return subscribers_from_data(data, str(path))
+    return subscribers_from_data(parsed, str(path))
