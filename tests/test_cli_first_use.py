@@ -349,7 +349,10 @@ def test_subscribers_import_of_a_missing_file_or_a_folder_says_what_to_give(tmp_
     for path, what in ((tmp_path / "subscribers.toml", "file not found"), (tmp_path, "is a folder, not a file")):
         result = _run("--db", str(db), "subscribers", "import", str(path))
         assert result.exit_code == 1, result.output
-        assert f"error: {path}: {what}" in result.output and "give a subscriber file, .toml or .yaml" in result.output
+        assert (
+            f"error: {path}: {what}" in result.output
+            and "give a .toml or .yaml subscriber file, shaped as" in result.output
+        )
         assert "Invalid value" not in result.output and "Errno" not in result.output
     assert not db.exists()  # nothing to import: no store made for it
 

@@ -253,7 +253,7 @@ def import_(ctx: click.Context, file: Path, db: str | None) -> None:
     """
     from ..route.service import import_subscribers
 
-    wanted = "give a subscriber file, .toml or .yaml (README: Channels)"
+    wanted = "give a .toml or .yaml subscriber file, shaped as the README's Channels section shows"
     data = read_input(file, hint=wanted, folder_hint=wanted)  # read before a store is made for it
     created = new_store_file(ctx, db)
     try:
