@@ -22,6 +22,8 @@ __all__ = [
     "NAME_WORD",
     "OPENING_WORDS",
     "PARTICLES",
+    "ROOM_NUMBER",
+    "ROOM_WORDS",
     "SPACES",
     "TITLES",
     "TITLE_QUALIFIERS",
@@ -125,6 +127,8 @@ GENERIC_LABELS = frozenset(
         "delegate",
         "parliamentarian",
         "guest",  # a meeting tool's name for an unsigned-in caller ("Guest (Unverified)")
+        # a video-conference system's default display name for a guest who gave none (Jitsi Meet)
+        "fellow jitster",
         # a meeting tool's name for a caller on the phone line ("Call-in User_3", "Dial-in User 2")
         *["call-in user", "dial-in user", "caller", "phone caller", "telephone user"],
         # a press briefing: the press officer, and `Q:` / `A:` for a question from a journalist
@@ -294,6 +298,9 @@ TITLES = frozenset(
         # Amharic, written short with a slash or out: Mr, Mrs, Miss, doctor, professor, engineer,
         # honourable (a man, a woman) ("ዶ/ር ሳባ ኃይሉ" is Dr. Saba Hailu)
         *["አቶ", "ወ/ሮ", "ወ/ት", "ወ/ሪት", "ዶ/ር", "ዶክተር", "ፕ/ር", "ፕሮፌሰር", "ኢ/ር", "ኢንጂነር", "ክቡር", "ክብርት"],
+        # Malay honorifics and forms of address ("DATO' HAIRUDDIN MOKHZANI", "Encik Kamal", "Puan
+        # Siti"): an honour conferred by a state, Mr, Mrs; written with or without the apostrophe
+        *["dato'", "dato’", "datuk", "datin", "encik", "puan"],
         # Hindi: Mr, Mrs, Ms, doctor, professor (written short with a dot or out), honourable
         *["श्री", "श्रीमती", "सुश्री", "कुमारी", "डॉ", "डॉक्टर", "प्रो", "प्रोफेसर", "माननीय"],
     ]
@@ -472,6 +479,21 @@ def without_symbols(text: str) -> str:
         if ord(ch) < 0x2000 or (ch not in _EMOJI_GLUE and unicodedata.category(ch) not in _SYMBOL_CATEGORIES)
     )
     return "".join(kept)
+
+
+# Words that name a meeting room in the languages of IGF host countries and their captioners
+# ("SALLE XI", "Sala 2", "Saal 3", "Zaal B", "v sále 4", "Aula Magna"), the English ones
+# included: a room is where voices sit, never a person ("AUDIENCE (SALLE XI)" is the audience).
+ROOM_WORDS = frozenset(
+    [
+        *["room", "boardroom", "hall", "studio", "auditorium", "plenary"],
+        *["salle", "sala", "salón", "salon", "saal", "zaal", "sál", "sále", "aula", "plenaria", "plénière"],
+    ]
+)
+
+
+# What numbers a room after its word: digits, a letter, or a Roman numeral ("Salle XI", "Room IV").
+ROOM_NUMBER = r"(?:\d{1,4}|[^\W\d_]|(?=[IVXLC]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
 
 
 # Words that make an office of the title after them ("Under-Secretary-General", "Vice Chair",

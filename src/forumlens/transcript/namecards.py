@@ -18,6 +18,8 @@ from forumlens.transcript.labelwords import (
     NAME_WORD,
     OPENING_WORDS,
     PARTICLES,
+    ROOM_NUMBER,
+    ROOM_WORDS,
     clean_label,
     is_title,
 )
@@ -30,6 +32,7 @@ __all__ = [
     "parse_name_card",
     "piece_kind",
     "place_of_voice",
+    "room_piece",
     "split_name_card",
 ]
 
@@ -274,8 +277,8 @@ def parse_name_card(label: str) -> NameCard:
     pieces = tuple(p.strip() for p in _CARD_SPLIT.split(text[cut:]) if p.strip())
     if not name or not pieces:
         return NameCard(name=label)
-    if _role_first(name) and _person_piece(pieces[0]):
-        name, pieces = pieces[0], (name, *pieces[1:])  # "MODERATOR (Jane Doe)", "Chair — Jane Doe"
+    if _role_first(name) and (_person_piece(pieces[0]) or _given_name_piece(name, pieces[0])):
+        name, pieces = pieces[0], (name, *pieces[1:])  # "MODERATOR (Jane Doe)", "Moderator (Sunniva)"
     elif place_of_voice(name) and piece_kind(pieces[0]) == "org" and len(pieces[0].split()) <= 4:
         name, pieces = f"{pieces[0]} {name}", pieces[1:]  # "HUB, BUKAVU": the hub at Bukavu, no name card
         if not pieces:
@@ -362,9 +365,69 @@ def _role_first(name: str) -> bool:
     return clean.lower() in GENERIC_LABELS or _role_piece(clean)
 
 
+def room_piece(piece: str) -> bool:
+    """Whether a label part names a meeting room, not a person: a room word in any language
+    (`ROOM_WORDS`) that opens it ("Salle Bleue", "Aula Magna", "Plenary Hall") or is followed by
+    the room's number, letter or Roman numeral ("SALLE XI", "Conference Room 2"). A room word
+    inside a name is a surname ("Jo Hall", "Emiliano Sala")."""
+    words = clean_label(piece).split()
+    if words and words[0].lower() in ROOM_WORDS:
+        return True
+    return any(w.lower() in ROOM_WORDS and _ROOM_NUMBER.fullmatch(n) for w, n in zip(words, words[1:], strict=False))
+
+
+_ROOM_NUMBER = re.compile(ROOM_NUMBER, re.IGNORECASE)
+
+
+# Roles one person holds in a session: a bracket after them may give that person's name alone
+# ("Moderator (Sunniva)"); a bracket after a voice of many ("Participant (Kenya)", "Audience
+# (Room 2)") says where the voice is.
+_ONE_HOLDER_ROLES = frozenset(
+    [
+        *["moderator", "co-moderator", "moderators", "chair", "co-chair", "chairperson", "chairman"],
+        *["chairwoman", "host", "co-host", "facilitator", "rapporteur", "presenter", "organiser", "organizer"],
+        *["online moderator", "remote moderator", "onsite moderator", "session moderator", "session chair"],
+    ]
+)
+
+
+# A bracket word that says where or through what the voice is, never a given name: meeting
+# tools and streaming sites ("Host (Zoom)").
+_TOOL_WORDS = frozenset(["zoom", "teams", "webex", "skype", "jitsi", "meet", "youtube", "facebook", "chat"])
+
+
+def _given_name_piece(role: str, piece: str) -> bool:
+    """Whether the bracket after a one-holder role is that person's given name alone
+    ("Moderator (Sunniva)"): one title-case name word in a mixed-case label (in capitals one
+    word may be an acronym: "MODERATOR (ITU)"), not a place of voice, a room, a mode, a tool,
+    a body word or a title."""
+    words = clean_label(piece).split()
+    if clean_label(role).lower() not in _ONE_HOLDER_ROLES or len(words) != 1:
+        return False
+    word = words[0]
+    low = word.lower()
+    return (
+        NAME_WORD.fullmatch(word) is not None
+        and not word.endswith(".")
+        and word[:1].isupper()
+        and word[1:].islower()
+        and piece_kind(word) == "org"
+        and not place_of_voice(word)
+        and not room_piece(word)
+        and low not in _TOOL_WORDS
+        and low not in _BODY_WORDS
+        and low not in FUNCTION_WORDS
+        and low not in GENERIC_LABELS
+        and not is_title(word)
+    )
+
+
 def _person_piece(piece: str) -> bool:
     """Whether a card piece reads as a person's name: two to four name words (particles such as
-    "de" inside), no body word ("Ministry", "IGF") and, in mixed case, no acronym."""
+    "de" inside), no body word ("Ministry", "IGF") and, in mixed case, no acronym; a room
+    ("SALLE XI") or a piece saying where or how the voice is ("Speaking French") is no person."""
+    if room_piece(piece) or piece_kind(piece) in ("mode", "voice"):
+        return False
     words = clean_label(piece).split()
     titled = False
     while len(words) > 2 and is_title(words[0]):

@@ -24,6 +24,8 @@ from forumlens.transcript.labelwords import (
     NAME_WORD,
     OPENING_WORDS,
     PARTICLES,
+    ROOM_NUMBER,
+    ROOM_WORDS,
     TITLE_QUALIFIERS,
     TRAILING_TITLES,
     UNDECOMPOSED,
@@ -255,14 +257,17 @@ _DEVICE_WORDS = frozenset(
 )
 
 
-# …and a room system by the room's name and its number or letter ("Conference Room B", "Katowice
-# Room 2"); "Michael Room" is a person.
-_ROOM = re.compile(r"\b(?:room|boardroom|hall|studio)[ \t]+(?:[A-Za-z]|\d{1,4})\b", re.IGNORECASE)
+# …and a room system by the room's name and its number, letter or Roman numeral, in any language
+# of the room words ("Conference Room B", "Katowice Room 2", "SALLE XI", "Sala 3"); "Michael Room"
+# is a person.
+_ROOM = re.compile(rf"\b(?:{'|'.join(sorted(ROOM_WORDS))})[ \t]+{ROOM_NUMBER}(?![\w'’-])", re.IGNORECASE)
 
 
-# …as a whole label: up to three capitalised words of place, then the room and its number or letter
+# …as a whole label: up to three capitalised words of place, then the room word (capitalised or
+# in capitals) and its number
 _ROOM_LABEL = re.compile(
-    r"(?:[A-Z][\w'’-]*[ \t]+){0,3}(?:Room|ROOM|Boardroom|BOARDROOM|Hall|HALL)[ \t]+(?:[A-Z]|\d{1,4})"
+    r"(?:[A-Z][\w'’-]*[ \t]+){0,3}"
+    rf"(?:{'|'.join(f'{w.capitalize()}|{w.upper()}' for w in sorted(ROOM_WORDS))})[ \t]+{ROOM_NUMBER}"
 )
 
 
