@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from forumlens.transcript.labelwords import (
     FUNCTION_WORDS,
@@ -373,7 +374,7 @@ def room_piece(piece: str) -> bool:
     words = clean_label(piece).split()
     if words and words[0].lower() in ROOM_WORDS:
         return True
-    return any(w.lower() in ROOM_WORDS and _ROOM_NUMBER.fullmatch(n) for w, n in zip(words, words[1:], strict=False))
+    return any(w.lower() in ROOM_WORDS and _ROOM_NUMBER.fullmatch(n) for w, n in pairwise(words))
 
 
 _ROOM_NUMBER = re.compile(ROOM_NUMBER, re.IGNORECASE)
