@@ -420,7 +420,27 @@ def _given_name_piece(role: str, piece: str) -> bool:
         and low not in FUNCTION_WORDS
         and low not in GENERIC_LABELS
         and not is_title(word)
+        and low not in _place_names()
     )
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Countries, their adjectives and the cities of the shipped gazetteer, lower-cased: a place
+    in the bracket ("Moderator (Kenya)", "Chair (Geneva)") says where the voice is, not who.
+
+    Read from the resolve package's data files directly (importing `forumlens.resolve` here
+    would be an import cycle); parsed only when a one-holder role has a one-word bracket."""
+    import tomllib
+    from importlib import resources
+
+    data = resources.files("forumlens").joinpath("resolve", "data")
+    countries = tomllib.loads(data.joinpath("countries.toml").read_text(encoding="utf-8"))
+    places = tomllib.loads(data.joinpath("places.toml").read_text(encoding="utf-8"))
+    names = [name for row in countries.get("countries", []) for name in row]
+    names += [str(city) for city in places.get("cities", [])]
+    names += [str(field) for row in places.get("venues", []) for field in row[1:]]
+    return frozenset(name.lower() for name in names)
 
 
 def _person_piece(piece: str) -> bool:
