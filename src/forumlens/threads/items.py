@@ -120,6 +120,7 @@ from .listed import opens_list_item, section_signal
 from .models import Item, SessionItems
 from .nounphrase import UNKNOWN_FAMILY, object_phrase, unknown_family
 from .renames import stated_renames
+from .roomvoices import room_credited
 from .sentences import Sentence, turn_sentences
 from .tables import TableRow, row_signal, table_rows
 
@@ -445,7 +446,7 @@ def _same_voice(last: Turn, turn: Turn) -> bool:
 
 def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str | None = None) -> SessionItems:
     """Every thread item of one session, in order, and the coalition each speaker spoke for."""
-    session = credited_session(session, analyses)
+    session = room_credited(credited_session(session, analyses))
     ctx = _context(session, analyses, session_id or session.id)
     turns = [t for t in session.turns if t.kind == "speech"]
     sentences = {t.index: turn_sentences(session, t, ctx.lines) for t in turns}

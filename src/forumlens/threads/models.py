@@ -28,7 +28,8 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    31  # 31: a caption block's timing and label lines are no words; "About X: we stopped work on it" is X's fate
+    32  # 32: a shared room microphone turn is the person who names themself in it
+    # 31: a caption block's timing and label lines are no words; "About X: we stopped work on it" is X's fate
 )
 
 ITEM_SIGNALS = ("need", "promise", "update", "delivery", "slip", "question", "answer", "response")
