@@ -45,8 +45,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 # how a speaker addresses the room, not who they are ("Madam Chair, …", "Dear Colleagues, …")
 _ADDRESS = frozenset(
-    "madam mister mr mrs ms dear chair chairman chairperson excellency excellencies colleagues friends ladies"
-    " gentlemen distinguished honourable honorable president minister moderator".split()
+    re.findall(
+        r"\w+",
+        "madam mister mr mrs ms dear chair chairman chairperson excellency excellencies colleagues friends ladies"
+        " gentlemen distinguished honourable honorable president minister moderator",
+    )
 )
 
 
