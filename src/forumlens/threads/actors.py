@@ -32,7 +32,7 @@ first heading and lines: a newsletter's title may name only itself).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -120,6 +120,26 @@ _TOPIC_STOP = frozenset(
 _TOPIC_LINK = frozenset({"and", "of", "the", "&"})
 
 
+# a coalition named in short by its topic before the word ("for the First Peoples' networks coalition", "I
+# co-coordinate the languages coalition"): one to four words, none of them a word that only qualifies ("the same
+# coalition", "the whole coalition")
+_SHORT_COALITION = re.compile(r"\b(?:the|our)\s+(?P<topic>(?:[\w'’‑-]+\s+){1,4}?)coalition\b", re.I)
+_NO_TOPIC = frozenset({"dynamic", "same", "whole", "new", "other", "entire", "own", "very", "two", "three", "both"})
+
+
+def _short_coalition(text: str) -> tuple[str, int, int] | None:
+    """(name, start of its topic, end) of a coalition `text` names in short ("the First Peoples' networks
+    coalition" is "Dynamic Coalition on First Peoples' Networks"); `bodies.unified_bodies` reads a short topic as
+    the one body whose topic opens or ends with it ("the languages coalition", "the schools coalition")."""
+    for match in _SHORT_COALITION.finditer(text.replace("\n", " ")):
+        words = match.group("topic").split()
+        if any(w.lower() in _NO_TOPIC | _TOPIC_STOP | _TOPIC_LINK for w in words):
+            continue
+        topic = " ".join(w if w.lower() in _SMALL else w[:1].upper() + w[1:] for w in words)
+        return f"Dynamic Coalition on {topic}", match.start("topic"), match.start("topic") + len(" ".join(words))
+    return None
+
+
 def _family_body(text: str) -> tuple[str, int, int] | None:
     """(name, start of its topic, end) of the first intersessional body `text` names by its topic ("DC on Internet
     and Climate Change"), topic words capitalised as a title, so two years' wordings in different case are one."""
@@ -146,7 +166,12 @@ def _family_body(text: str) -> tuple[str, int, int] | None:
     return None
 
 
-def _unregistered_body(sentences: Sequence[Sentence], mentions: Sequence[Mention], registry: Registry) -> str | None:
+def _unregistered_body(
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    registry: Registry,
+    named: Callable[[str], tuple[str, int, int] | None] = _family_body,
+) -> str | None:
     """An intersessional body the registry does not know, named by its topic in the introduction; None when the
     registry names the same words (or none of the kind is named).
 
@@ -154,7 +179,7 @@ def _unregistered_body(sentences: Sequence[Sentence], mentions: Sequence[Mention
     otherwise, or is read as a registry body that shares a few of its words ("the coordination of the
     dynamic coalition" is no DC Coordination Group), and its items never join across years."""
     for sentence in sentences:
-        found = _family_body(sentence.text)
+        found = named(sentence.text)
         if found is None:
             continue
         name, topic, end = found
@@ -268,6 +293,9 @@ def introduced_actor(
     )
     if org is not None and org in _umbrellas(registry):
         org = _session_member(session.text, org) or org
+    if org is None:  # a coalition said in short is weaker than a body the registry knows ("I am from the addressing
+        # coalition, today I speak for the West Africa IGF")
+        org = _unregistered_body(intro, mentions, registry, _short_coalition)
     return (None, org) if org is not None else labelled_actor(turn.label, turn.speaker, registry)
 
 

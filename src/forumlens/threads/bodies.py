@@ -35,6 +35,28 @@ def body_key(name: str | None) -> tuple[str, str] | None:
     return None if key is None else (key[0], " ".join(key[1].split()))
 
 
+def _short_topics(seen: dict[tuple[str, str], Counter[tuple[int, str]]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Key of a body named only in short by the first or last words of its topic ("the languages coalition", read as
+    an institution "Dynamic Coalition on Languages") → the key of the one body whose topic opens or ends with them
+    ("Dynamic Coalition on First Peoples' Languages", "… on Schools of Internet Governance"); a short name two bodies end with, or that is itself a coalition's
+    name somewhere (a registry's or a document's), is left alone.
+
+    Why: a member says their coalition's name in short once its full name is known to the room; read as a body
+    of its own, their asks never meet the same coalition's asks of the years it was said in full."""
+    out = {}
+    for key, counts in seen.items():
+        if any(rank == 0 for rank, _ in counts):
+            continue
+        longer = [
+            k
+            for k in seen
+            if k != key and k[0] == key[0] and (k[1].endswith(" " + key[1]) or k[1].startswith(key[1] + " "))
+        ]
+        if len(longer) == 1:
+            out[key] = longer[0]
+    return out
+
+
 def unified_bodies(items: Sequence[Item]) -> list[Item]:
     """The items with each body's name written one way (coalition first, then its most frequent wording), and an
     item whose speaker is a body's name (a label that names no person) and that has no actor of its own read as
@@ -47,6 +69,7 @@ def unified_bodies(items: Sequence[Item]) -> list[Item]:
     if not seen and not any(body_key(i.speaker) for i in items):
         return list(items)
     best = {key: min(counts, key=lambda rv: (rv[0], -counts[rv], rv[1])) for key, counts in seen.items()}
+    best.update({short: best[full] for short, full in _short_topics(seen).items()})
     out = []
     for item in items:
         if item.coalition is None and item.org is None and (key := body_key(item.speaker)) is not None:
