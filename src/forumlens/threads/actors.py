@@ -533,12 +533,15 @@ _SMALL = frozenset({"for", "on", "of", "the", "and", "in", "de", "la", "du", "de
 def document_actor(session: Session, analyses: Mapping[str, Any], registry: Registry | None = None) -> Actor:
     """(coalition, institution) a report or statement is by: its metadata's coalition, else
     the coalition its title names, else the institution its title names."""
+    registry = registry or load_registry()
+    author = _front_matter_author(session.text, registry)
+    if author is not None:
+        return author
     meta = analyses.get("document") or {}
     ranked = sorted(
         (c for c in meta.get("coalitions") or [] if isinstance(c, Mapping) and c.get("name")),
         key=lambda c: -float(c.get("confidence") or 0),
     )
-    registry = registry or load_registry()
     if ranked and float(ranked[0].get("confidence") or 0) >= 0.5:
         name = str(ranked[0]["name"])
         opening = session.text[:_OPENING]
@@ -557,6 +560,32 @@ def document_actor(session: Session, analyses: Mapping[str, Any], registry: Regi
         # (front matter "title: Policy Network on … – Newsletter", "The newsletter of the IGF Policy Network on …")
         found = _body_named(session.text[:_OPENING], registry)
     return found
+
+
+# a front matter field that names the institution whose document it is: "nri: Bolivia IGF", "organisation: …" (a
+# "coalition:" field the metadata analysis reads)
+_AUTHOR_FIELD = re.compile(
+    r"^(?P<field>nri|organi[sz]ation|institution|issued[_ ]by)[ \t]*:[ \t]*"
+    r"[\"']?(?P<name>[^\"'\n]+?)[\"']?[ \t]*$",
+    re.I | re.M,
+)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+
+
+def _front_matter_author(text: str, registry: Registry) -> Actor | None:
+    """(coalition, institution) a document's front matter says it is by ("nri: Bolivia IGF"), the registry's name
+    when it knows the body; None without such a field.
+
+    Why: the author's own statement beats what the metadata analysis reads from the first page, which takes the
+    first body the text names, even one it reports about ("At the Baku IGF the Dynamic Coalition on … asked the
+    national IGFs …" in a national IGF's report): the report's recommendations are the national IGF's."""
+    front = _FRONT_MATTER.match(text)
+    field = _AUTHOR_FIELD.search(front.group("body")) if front is not None else None
+    if field is None:
+        return None
+    name = re.sub(r"\s*\([^)]*\)$", "", field.group("name").strip())  # "… (DC-TPA)": the name without its acronym
+    coalition, org = _body_named(name, registry)
+    return (coalition, None) if coalition else (None, org or name)
 
 
 def _misread(opening: str, stated: tuple[str, int, int], name: str, registry: Registry) -> bool:

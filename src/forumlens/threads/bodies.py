@@ -35,6 +35,10 @@ def body_key(name: str | None) -> tuple[str, str] | None:
     return None if key is None else (key[0], " ".join(key[1].split()))
 
 
+# a topic that holds another body's name: a name of several bodies ("… on Rivers and the Dynamic Coalition on Lakes")
+_SEVERAL = re.compile(r"\b(?:coalition|forum|network|dc)\b")
+
+
 def _short_topics(seen: dict[tuple[str, str], Counter[tuple[int, str]]]) -> dict[tuple[str, str], tuple[str, str]]:
     """Key of a body named only in short by the first or last words of its topic ("the languages coalition", read as
     an institution "Dynamic Coalition on Languages") → the key of the one body whose topic opens or ends with them
@@ -50,7 +54,10 @@ def _short_topics(seen: dict[tuple[str, str], Counter[tuple[int, str]]]) -> dict
         longer = [
             k
             for k in seen
-            if k != key and k[0] == key[0] and (k[1].endswith(" " + key[1]) or k[1].startswith(key[1] + " "))
+            if k != key
+            and k[0] == key[0]
+            and (k[1].endswith(" " + key[1]) or k[1].startswith(key[1] + " "))
+            and not _SEVERAL.search(k[1])
         ]
         if len(longer) == 1:
             out[key] = longer[0]

@@ -122,7 +122,7 @@ from .nounphrase import UNKNOWN_FAMILY, object_phrase, unknown_family
 from .renames import stated_renames
 from .roomvoices import room_credited
 from .sentences import Sentence, turn_sentences
-from .tables import TableRow, row_signal, table_rows
+from .tables import Cell, TableRow, row_signal, table_rows, undertaken
 
 if TYPE_CHECKING:  # imported where used: only sessions with people analysed need it
     from ..summarise.attribution import Credit
@@ -268,11 +268,12 @@ def _row_item(ctx: _Context, turn: Turn, row: TableRow) -> Item | None:
     Why: the row is the coalition's own account of one output's fate, as a sentence "our guide was published in
     April 2010" would be; its deliverable is the lexicon's first noun of the output cell, else the head of the
     phrase the cell opens with ("Public register of …": a register)."""
-    said = row_signal(row)
+    said = undertaken(row) if row.asks else None  # a row of recommendations the body took on itself
+    status = row_signal(row) if said is None else None
+    cue = said if said is not None else status[0] if status is not None else None
     coalition, org = ctx.document_by
-    if said is None or not (coalition or org):
+    if cue is None or not (coalition or org):
         return None
-    cue, _ = said
     name = row.output.text
     known = ctx.lexicon.deliverables(name)
     if known:
@@ -286,8 +287,8 @@ def _row_item(ctx: _Context, turn: Turn, row: TableRow) -> Item | None:
         family = unknown_family(head)
     return Item(
         session=ctx.session_id,
-        line=ctx.lines.line(row.start),
-        quote=ctx.session.text[row.start : row.end],
+        line=ctx.lines.line(row.output.start if said is not None else row.start),
+        quote=name if said is not None else ctx.session.text[row.start : row.end],
         signal=cue.signal,
         speaker=turn.speaker,
         coalition=coalition,
@@ -295,7 +296,7 @@ def _row_item(ctx: _Context, turn: Turn, row: TableRow) -> Item | None:
         family=family,
         head=head,
         cue="",  # the status cell is a predicate without a subject: no words before it name who did it
-        seq=row.start,
+        seq=row.output.start if said is not None else row.start,
     )
 
 
@@ -479,10 +480,17 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
     question_items, used, taken = _question_items(ctx, [] if ctx.document else turns, sentences, actors)
     items = list(question_items)
     answered = _questions_answered(question_items, turns)
+    # rows of recommendations read as sentences (start, end, where the cell's sentence starts): the asks analysis'
+    # sentence that holds a row is that row's ask, its category the row's
+    row_spans: list[tuple[int, int, int]] = []
     for turn in turns:
         rows = table_rows(session.text, turn.start, turn.end) if ctx.document and "|" in turn.text else []
         items += [item for row in rows if (item := _row_item(ctx, turn, row)) is not None]
         kept = [s for s in sentences[turn.index] if not any(s.start < r.end and r.start < s.end for r in rows)]
+        asked = [r for r in rows if r.asks and undertaken(r) is None]  # "The regulator should …": a sentence
+        kept += [_cell_sentence(ctx, r.output) for r in asked]
+        row_spans += [(r.start, r.end, r.output.start) for r in asked]
+        kept.sort(key=lambda s: s.start)
         items += _turn_items(ctx, turn, _flat(kept), actors[turn.index], used, taken, answered.get(turn.index))
     covering: dict[int, list[tuple[Turn, Sentence]]] = {}
     for turn in turns:
@@ -496,8 +504,19 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
     items += [
         i
         for i in _stored_needs(ctx, analysed, actors)
-        if i.seq not in used | taken and not any(a <= i.seq < b for a, b in answering)
+        if i.seq not in used | taken
+        and not any(a <= i.seq < b for a, b in answering)
+        and not any(i.seq < b and a < i.seq + len(i.quote) for a, b, _ in row_spans)
     ]
+    analysed = {
+        **analysed,
+        **{
+            cell: said
+            for said in analysed.values()
+            for a, b, cell in row_spans
+            if said[2].start < b and a < said[2].end
+        },
+    }
     if not ctx.document:  # "we ask the Internet Society to …" and, turns later, the Internet Society's reply
         items += addressed_answers(items, turns, sentences, actors, ctx.lexicon, _NO_ANSWER)
     return SessionItems(
@@ -507,6 +526,12 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         guessed=tuple(sorted(p for p, g in guessing.items() if g and p not in ctx.moderators)),
         renames=tuple(dict.fromkeys(r for t in turns for r in stated_renames(t.text))),
     )
+
+
+def _cell_sentence(ctx: _Context, cell: Cell) -> Sentence:
+    """A table cell read as a sentence of its own (a row of recommendations: "Public schools … should be connected
+    before 2017")."""
+    return Sentence(cell.start, cell.start + len(cell.text), ctx.lines.line(cell.start), cell.text)
 
 
 def _flat(sentences: Sequence[Sentence]) -> list[Sentence]:

@@ -19,12 +19,14 @@ from itertools import pairwise
 
 from .cues import Cue, find_cue
 
-__all__ = ["TableRow", "row_signal", "table_rows"]
+__all__ = ["TableRow", "row_signal", "table_rows", "undertaken"]
 
 _ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _SEPARATOR = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*$")
-_STATUS_HEADER = re.compile(r"\bstatus\b", re.I)
+_STATUS_HEADER = re.compile(r"\b(?:status|follow[ -]?up|progress)\b", re.I)
 _OUTPUT_HEADER = re.compile(r"\b(?:outputs?|deliverables?)\b", re.I)
+# a column of what the body asks or undertakes, one a row ("| No. | Recommendation | Addressed to | Follow-up |")
+_ASK_HEADER = re.compile(r"\b(?:recommendations?|requests?|asks?|commitments?|actions?|what)\b", re.I)
 _FOLLOW_UPS = frozenset({"delivery", "slip", "update"})
 _READINGS = ("It is ", "It was ", "")  # a verbless status cell read as the predicate of its output
 
@@ -45,6 +47,7 @@ class TableRow:
     end: int
     output: Cell
     statuses: tuple[Cell, ...]  # the status column's cell first, else every cell after the output's
+    asks: bool = False  # the output column holds what the body asks or undertakes, a sentence a row
 
 
 def _cells(text: str, start: int, end: int) -> list[Cell]:
@@ -80,13 +83,43 @@ def table_rows(text: str, start: int, end: int) -> list[TableRow]:
         cells = _cells(text, a, b)
         if len(cells) < 2 or len(cells) != len(header):
             continue
-        out = next((k for k, h in enumerate(header) if _OUTPUT_HEADER.search(h.text)), 0)
+        out = next((k for k, h in enumerate(header) if _OUTPUT_HEADER.search(h.text)), None)
+        said = next((k for k, h in enumerate(header) if _ASK_HEADER.search(h.text)), None)
+        asks = out is None and said is not None
+        out = (said if asks else out) or 0
         status = [k for k, h in enumerate(header) if k != out and _STATUS_HEADER.search(h.text)]
         order = status or [k for k in range(out + 1, len(cells))]
         statuses = tuple(cells[k] for k in order if cells[k].text)
         if cells[out].text and statuses:
-            rows.append(TableRow(cells[0].start, cells[-1].start + len(cells[-1].text), cells[out], statuses))
+            end = cells[-1].start + len(cells[-1].text)
+            rows.append(TableRow(cells[0].start, end, cells[out], statuses, asks))
     return rows
+
+
+# a follow-up cell that says the body is at work on the row ("Planned for 2015", "Drafting", "In preparation")
+_UNDER_WAY = re.compile(
+    r"\b(?:planned|planning|drafting|drafted|in progress|ongoing|under ?way|started|scheduled|in preparation"
+    r"|preparing|being prepared|done|completed|delivered|published|held)\b",
+    re.I,
+)
+
+
+def undertaken(row: TableRow) -> Cue | None:
+    """The promise a row of a table of recommendations makes when its cell is an instruction ("Publish a glossary of
+    …", read as "We will publish …") and its follow-up says the body is at it ("Drafting", "Planned for 2015"); None
+    for a cell that names whom it asks ("The regulator should …": read as a sentence) or a row no one has taken up
+    ("New").
+
+    Why: a national IGF's report lists what it recommends to others and what it sets itself, in one column; the
+    rows it reports progress on are its own undertakings, whose delivery a later year tells ("in Cochabamba every
+    session had Quechua interpretation, as our report promised")."""
+    text = row.output.text
+    if not row.asks or not text[:1].isupper() or not any(_UNDER_WAY.search(c.text) for c in row.statuses):
+        return None
+    said = find_cue(text)
+    if said is not None and said.start > 0:  # a subject before the cue: someone else is asked
+        return None
+    return find_cue("We will " + text[0].lower() + text[1:], signals=frozenset({"promise"}))
 
 
 def row_signal(row: TableRow) -> tuple[Cue, Cell] | None:
