@@ -1,5 +1,6 @@
 """Cues said in other words than the usual ones: an earlier ask told by an institution before saying it is done
-(however long the asker's name), a study or an access promised ("we will survey …", "we will make … searchable"),
+(however long the asker's name), a study, a recording or an access promised ("we will survey …", "we will record …",
+"we will make … searchable"),
 access delivered ("… are now searchable"), a problem that persists ("… is still too expensive"), an ask taken up
 "as X asked us", a question read out in indirect speech to a named panellist, and an opening that is no
 introduction ("I am happy to say …")."""
@@ -41,6 +42,8 @@ def test_an_ask_of_ones_own_stays_a_need():
         "And we start something new: we will survey women in rural areas in ten countries about what keeps them offline.",
         "So next year we will make all the session videos of the forum since 2010 searchable on the website.",
         "We will study how small operators pay for spectrum, with a report at the next IGF.",
+        # recordings are made too ("will record … hours of speech and release them")
+        "Our network will record two hundred hours of spoken Wolof and release them as open data by 2030.",
     ],
 )
 def test_a_study_or_access_is_promised(sentence):

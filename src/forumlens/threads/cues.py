@@ -101,9 +101,9 @@ _MAKE = (
     r"|start|carry out|put together|put (?:online|up|out)|make public|circulate|map|offer|provide|make available"
     r"|bring out|roll out|open|finish|review|put (?:it|them|this|these|those|that) (?:in|into|on)"
     r"|do|table|adopt|unveil|deliver|have (?:a|an|the|our)|come (?:back|out) with|undertake|launch|train"
-    # a study is made too ("we will survey women in rural areas"), and so is access ("make all the transcripts …
-    # searchable")
-    r"|survey|study|assess|evaluate|pilot|digiti[sz]e"
+    # a study is made too ("we will survey women in rural areas"), and so are recordings ("will record five hundred
+    # hours of spoken Quechua") and access ("make all the transcripts … searchable")
+    r"|survey|study|assess|evaluate|pilot|digiti[sz]e|record"
     # an institution promises to weigh an ask ("We will consider a track for the national initiatives")
     r"|consider|look (?:into|at)|examine"
     # help others make it ("our regional forum will help each of the five countries to hold its own national IGF")

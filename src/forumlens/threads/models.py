@@ -28,7 +28,8 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    34  # 34: a document's front matter author ("nri: …"); rows of a table of recommendations read as asks and promises
+    35  # 35: "will record …" is a promise
+    # 34: a document's front matter author ("nri: …"); rows of a table of recommendations read as asks and promises
     # 33: a coalition said in short ("for the languages coalition") is the speaker's actor
     # 32: a shared room microphone turn is the person who names themself in it
     # 31: a caption block's timing and label lines are no words; "About X: we stopped work on it" is X's fate
