@@ -60,6 +60,7 @@ from forumlens.resolve.roles import (
     shows_body,
 )
 from forumlens.resolve.samebody import add_same_body
+from forumlens.resolve.soundalike import join_soundalikes
 from forumlens.resolve.selfnames import (
     complete_names,
     is_generic_label,
@@ -547,6 +548,9 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     groups = join_renamed(groups, session.turns)
     # ">> Eng. Ceesay:" named "Bakary Ceesay" by now, and ">> Bakary Cessay:": one person
     groups, renamed = join_variants(groups, session.turns)
+    # ">> GREGORZ HSHONSHEVSKI:", ">> GRZEGORZ CHRZASZCZEWSKI:": one surname typed by ear twice
+    groups, sounded = join_soundalikes(groups, session.turns)
+    renamed |= sounded
     # ">> DR. HIND ALSUNAIDI:" and "Dr. Hind Al-Sunaidi" said: the name as the speech spells it
     groups = spoken_particles(groups, session.turns)
     # "That was Mr. Desmond Ferguson" … "It is Ferguson-Vanderhorst, with the hyphen": the owner's form
