@@ -236,3 +236,9 @@ def test_a_chair_announcing_remote_hubs_is_not_online():
     modes = {p.name: p.mode for p in resolve_session(parse_transcript(text, source="t.txt")).people}
     assert modes["Tomas Berg"] != "online"
     assert modes["Accra Hub"] == "online"
+
+
+def test_a_seat_at_the_front_table_of_a_named_room_is_the_room() -> None:
+    assert own_cues("I am Odile Brun, I am here in Salle IV at the front table, and I chair.", 2018)[1] > 0
+    # the table named, nobody placed at it
+    assert own_cues("Please leave your cards at the front table after the session.", 2018) == (0.0, 0.0)

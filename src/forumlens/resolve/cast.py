@@ -60,7 +60,6 @@ from forumlens.resolve.roles import (
     shows_body,
 )
 from forumlens.resolve.samebody import add_same_body
-from forumlens.resolve.soundalike import join_soundalikes
 from forumlens.resolve.selfnames import (
     complete_names,
     is_generic_label,
@@ -70,6 +69,7 @@ from forumlens.resolve.selfnames import (
     name_unlabelled,
     split_shared_voices,
 )
+from forumlens.resolve.soundalike import join_soundalikes
 from forumlens.resolve.stakeholders import stakeholder_group
 from forumlens.resolve.status import Voice, coalition_statuses
 from forumlens.resolve.text import LineIndex

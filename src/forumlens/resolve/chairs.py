@@ -173,7 +173,7 @@ def _co_holders(
 _REMOTE_DUTY = SharedCue(
     re.compile(
         r"\b(?:takes?|taking|will take) care of (?:the )?(?:remote|online) (?:participation|participants|questions)|"
-        r"\bhelp(?:s|ing)?\s+(?:me|us)\s+with\s+the\s+(?:online|remote)\s+(?:side|part|participation|questions)|"
+        r"\bhelp(?:s|ing)?\s+(?:me|us)\s+with\s+the\s+(?:(?:online|remote)\s+(?:side|part|participation|questions)|chat)\b|"
         r"\b(?:monitor|follow|watch|moderat|manag|handl)\w*\s+(?:the\s+)?(?:chat|zoom|online questions|remote questions|"
         r"online participants|remote participants|remote participation|online participation)\b",
         re.IGNORECASE,
@@ -192,11 +192,19 @@ def _remote_duty(view: SessionView, groups: Sequence[LabelGroup], owner: LabelGr
         for h in cues.find_name_hits(view.text, a, b, name_forms(g.name))
     )
     found = set()
-    for k, (_, end, group) in enumerate(named):
+    for k, (start, end, group) in enumerate(named):
         stop = named[k + 1][0] if k + 1 < len(named) else b
         if _REMOTE_DUTY.search(view.text, end, stop) and group.name:
             found.add(group.name)
+        # "Online, helping me with the chat, is my colleague Mykola": the duty said first
+        duty = _REMOTE_DUTY.search(view.text, named[k - 1][1] if k else a, start)
+        if duty and _DUTY_IS.fullmatch(view.text, duty.end(), start) and group.name:
+            found.add(group.name)
     return found
+
+
+# Between a duty said first and the name it belongs to: ", is my colleague ", " is our ".
+_DUTY_IS = re.compile(r"[\s,]*(?:is|will be)\s+(?:(?:my|our)\s+(?:\w+\s+)?)?", re.IGNORECASE)
 
 
 def _hand_overs(view: SessionView, turn_owner: dict[int, LabelGroup]) -> dict[str, int]:

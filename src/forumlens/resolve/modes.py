@@ -148,6 +148,8 @@ _OWN_ONSITE = SharedCue(
         r"(?:sitting|seated|standing)\s+(?:[\w']+\s+){0,4}?(?:row|aisle|door|podium|stage)\b|"
         # "I'm sitting at the table with the two laptops" (not "at my kitchen table": at home)
         r"(?:sitting|seated)\s+(?:here\s+)?(?:at|by|near)\s+the\s+(?:[\w-]+\s+)?table\b|"
+        # "I am here in Salle VIII at the front table", "sitting at the panel table"
+        r"(?:here|sitting|seated)\s+(?:[\w']+\s+){0,4}?at\s+the\s+(?:front|head|top|panel|speakers['’]?)\s+table\b|"
         # "your host here at the little stage", "here on the podium"
         r"here\s+(?:at|on)\s+the\s+(?:[\w-]+\s+){0,2}?(?:stage|podium|lectern|dais)\b|"
         # "Hi, from the back row", "we are here in the third row"
