@@ -1034,29 +1034,46 @@ def audience(text: str) -> str:
 
 
 # "Second, we heard ...", "My second message, training programmes ...", "The second finding,
-# automatic captions ...": the speaker's numbering of their points, not part of the point.
+# automatic captions ...", "Number three: the shelters are ...": the speaker's numbering of
+# their points, not part of the point. A colon follows only a bare number ("One: ...").
 _ORDINAL_HEAD = re.compile(
-    r"^\W*(?:(?:and|so)\s+)?(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|finally|lastly|"
+    r"^\W*(?:(?:and|so)\s+)?(?:(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|finally|lastly|"
     r"number (?:one|two|three|four|five)|one|two|three|four|five)|(?:my|the|our|a|one) (?:first|second|third|fourth|fifth|last|final|next|other)"
     r" (?:point|message|thing|issue|one|finding|recommendation|lesson|observation|remark|comment|concern|challenge|"
-    r"ask|element|aspect|area)s?),\s+(?=\w)",
+    r"ask|element|aspect|area)s?),|(?:number (?:one|two|three|four|five)|one|two|three|four|five):)\s+(?=\w)",
     re.IGNORECASE,
 )
+# "Three, and here I agree with Evans from the floor, farmers were designed for ...": an aside
+# between the number and the point, opened by "and" and closed by a comma (the last such comma
+# before the point is tried first, so an aside with its own comma is dropped whole).
+_ASIDE = re.compile(r"^and\s+[^,;:]{3,80}?,\s+(?=\w)", re.IGNORECASE)
 
 
 def unnumber(text: str) -> str:
     """The sentence without the speaker's numbering of it, when what is left is a sentence.
 
+    What follows the number is the point when it stands alone; else, when it opens with an
+    aside ("and here I agree with ...,"), the clause after the aside is (deletions only, so
+    the citation of the whole sentence stays verbatim).
+
     >>> unnumber("My second message, training programmes are often designed for large countries.")
     'Training programmes are often designed for large countries.'
+    >>> unnumber("Three, and here I agree with the floor, farmers were designed for and not designed with.")
+    'Farmers were designed for and not designed with.'
+    >>> unnumber("Number three: the shelters are paid for month by month by donations.")
+    'The shelters are paid for month by month by donations.'
     >>> unnumber("Second, funding.")
     'Second, funding.'
     """
     m = _ORDINAL_HEAD.match(text)
     if m is None:
         return text
-    rest = _case(text[m.end() :])
-    return rest if problem(rest) is None else text
+    rest = text[m.end() :]
+    aside = _ASIDE.match(rest)
+    for candidate in (rest, rest[aside.end() :] if aside else None):
+        if candidate is not None and problem(_case(candidate)) is None:
+            return _case(candidate)
+    return text
 
 
 def _clean(text: str) -> tuple[str, list[str]]:
