@@ -298,3 +298,21 @@ def test_a_topic_phrase_with_a_wh_clause_is_a_fragment(text: str) -> None:
 )
 def test_a_sentence_opening_with_a_phrase_keeps_its_main_clause(text: str) -> None:
     assert render_sentence(text, attributed=True) is not None
+
+
+def test_a_numbered_lesson_is_a_point_without_its_number_or_aside() -> None:
+    # a jury's or a panel's numbered lessons, written for this test: the marker (and an aside
+    # opened by "and" between it and the point) is dropped, the point is what follows
+    aside = render_sentence("Three, and here I agree with Mwangi from the floor, pilots were built for villages not with them.")
+    assert aside is not None
+    assert aside.text == "Pilots were built for villages not with them."
+    assert "filler" in aside.steps
+    colon = render_sentence("Number two: every shelter pays for its own connectivity by donations.")
+    assert colon is not None and colon.text == "Every shelter pays for its own connectivity by donations."
+    plain = render_sentence("One, every team collected location data before asking who would hold it.")
+    assert plain is not None and plain.text.startswith("Every team collected")
+    # what follows the marker is no sentence, or is a question: no point
+    assert render_sentence("Three, and this is my ask.") is None
+    assert render_sentence("One: is the offer open to every content provider on the same terms?") is None
+    # a name before "and" is still a vocative, not a number
+    assert render_sentence("Mwangi, and here I agree with you, pilots were built for villages.") is None
