@@ -303,7 +303,9 @@ def test_a_sentence_opening_with_a_phrase_keeps_its_main_clause(text: str) -> No
 def test_a_numbered_lesson_is_a_point_without_its_number_or_aside() -> None:
     # a jury's or a panel's numbered lessons, written for this test: the marker (and an aside
     # opened by "and" between it and the point) is dropped, the point is what follows
-    aside = render_sentence("Three, and here I agree with Mwangi from the floor, pilots were built for villages not with them.")
+    aside = render_sentence(
+        "Three, and here I agree with Mwangi from the floor, pilots were built for villages not with them."
+    )
     assert aside is not None
     assert aside.text == "Pilots were built for villages not with them."
     assert "filler" in aside.steps
