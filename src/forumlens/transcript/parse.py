@@ -108,6 +108,7 @@ from dataclasses import replace
 from typing import Literal
 
 from ..models import Session, Turn
+from .briefingqa import briefing_markers
 from .chatblock import chat_blocks, with_chat_blocks
 from .cues import cues_begin, first_speech
 from .exportmarks import ExportMarks
@@ -179,6 +180,7 @@ def _parse(text: str, source: str, sha256: str, label_model: LabelModel | Litera
     shapes = label_shapes(text)
     markers = find_markers(text, shapes)
     markers = sorted(markers + implicit_markers(text, markers, shapes), key=lambda m: m.at)
+    markers = sorted(markers + briefing_markers(text, markers), key=lambda m: m.at)  # `Q:` lines in a turn
     cue_start = first_speech(text)  # a cue file's first cue is speech, marked or not
     if cue_start is not None and (not markers or cue_start < markers[0].at):
         markers.insert(0, Marker(cue_start, cue_start, implicit=True))
