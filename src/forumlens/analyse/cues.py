@@ -173,6 +173,9 @@ PARKING = compile_cue(
     r"|reply in writing|answer in writing"
     # "take it offline", "discuss this offline", not a country or a server that is offline
     r"|(?:take|discuss|continue|answer|talk|speak|follow up|reply|respond|chat)(?: \w+){0,3} offline"
+    # "Pemba, can you answer Rashid in the corridor?": sent out of the session, not answered in it
+    r"|(?:discuss|continue|answer|talk|speak|reply|respond|chat)(?: \w+){0,3} (?:in the (?:corridor|hallway|break)"
+    r"|during the break|at the break|over coffee|after the session)"
     r"|(?:keep|save|park|hold) (?:that|this|it|the question)(?: one| question)? (?:for later|for the end|until the end)"
     r"|forward (?:the|this|that|your) question"
     # "this big question must stay with us", "let's keep it for the mailing list": left open by the chair

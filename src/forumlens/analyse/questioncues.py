@@ -328,6 +328,10 @@ DEFERS = compile_cue(
 NOT_KNOWN = compile_cue(
     r"\b(i|we) (do not|don'?t|did not|didn'?t) (know|have (the|an|that) (answer|data|figure|number))|no idea"
     r"|(we|i) (will|'ll|can) (check|find out|get back|come back|follow up|put it in the notes|look into)"
+    # round 16 (issue 22): the answer is still to be fetched ("Juliana, on the date, let me check
+    # with my colleague", "I need to find out", "let me confirm it with the secretariat")
+    r"|\b(let me|let us|let'?s|i need to|i have to|we need to|we have to) (first |just |quickly )?"
+    r"(check|double-check|verify|find out|look (it |this |that )?up|confirm (it |this |that )?with)\b"
     r"|(i|we) (cannot|can'?t|can not) (say|tell(?: you)?) (today|now|yet|for sure|exactly)"
     r"|(has|had) to leave|(is|are) not (here|with us|online) (any ?more|now)|dropped|lost (him|her|them|the connection)"
     # the answer is not at hand: "I do not remember the exact number", "I did not think about it yet"

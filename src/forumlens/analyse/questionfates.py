@@ -164,7 +164,7 @@ def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bo
     kept = []
     for sent in re.split(r"(?<=[.!?])\s+", head):
         called = _vocative(sent)
-        if (called and called in firsts) or FLOOR_OPEN.search(sent) or _calls(ctx, sent):
+        if (called and called in firsts) or FLOOR_OPEN.search(sent) or HANDS_ROUND_ON.search(sent) or _calls(ctx, sent):
             break  # from the first call of a name on, the turn hands the floor on
         if FLOOR_CUE.search(sent) or _MIC.search(sent) or restates(sent):
             continue  # floor management, or the question repeated in the chair's words ("If we could have a mic over here, …")
@@ -187,6 +187,14 @@ def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bo
 
 
 _MIC = re.compile(r"\b(?:mic|microphone|mike)s?\b", re.I)
+# A chair handing a round of questions to the panel ("Panel, please answer together, each of you
+# takes what is for you.  Torstein, you start.") gives the floor on; it answers nothing itself.
+# asks_blind15 took such a hand-off for the answer to a round of four questions (issue 22, Q2).
+HANDS_ROUND_ON = re.compile(
+    r"\b(?:please\s+)?(?:answer|respond|reply|react)\s+(?:together|in turn|one by one|one after the other|all (?:of )?(?:them|these|the questions))\b"
+    r"|\beach of you (?:takes?|picks?|answers?|choose)\b|\byou (?:start|begin|go first)\b",
+    re.I,
+)
 _LET_US_HEAR = re.compile(r"\b(?:let'?s|let us) (?:have|hear|take) (?:the )?(?:answers?|responses?|reactions?)\b", re.I)
 
 
@@ -367,15 +375,56 @@ def batch_part(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGrou
     words = [_core_words(" ".join(x.text for x in h.core)) for h in batch]
     mine: list[str] = []
     owner: int | None = None
+    askers = [_asker_words(h) for h in batch]
     for sentence in ctx.sentences[j]:
         said = _core_words(sentence.text)
         shared = [len(w & said) for w in words]
         best = max(shared)
-        if best and shared.count(best) == 1:
+        named = _names_asker(sentence.text, askers)
+        if named is not None:
+            owner = named
+        elif best and shared.count(best) == 1:
             owner = shared.index(best)
         if owner is not None and batch[owner] is g:
             mine.append(sentence.text)
     return " ".join(mine) or None
+
+
+ASKER_REACH = 6  # words at a sentence's start in which a reply names the asker it turns to ("And Nivi, on …")
+
+
+def _asker_words(g: QuestionGroup) -> frozenset[str]:
+    """The name words of whoever put `g` (the participant a read-out question is for first)."""
+    name = g.relayed_for or g.asked_by or g.by or ""
+    return frozenset(w for w in re.findall(r"[\w‑'-]+", name) if len(w) > 2 and w[0].isupper())
+
+
+def _names_asker(sentence: str, askers: list[frozenset[str]]) -> int | None:
+    """Which question of a batch a reply's sentence turns to by naming its asker near its start
+    ("For Aroha, it is a very good question.", "And Nivi, on the terminal, …"): a reply to a round
+    of questions says whose it takes, and that beats shared content words. None when no asker,
+    or more than one, is named there."""
+    head = set(re.findall(r"[\w‑'-]+", sentence)[:ASKER_REACH])
+    hits = [i for i, words in enumerate(askers) if words & head]
+    return hits[0] if len(hits) == 1 else None
+
+
+def turns_to_asker(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], lines: list[int]) -> bool:
+    """Whether a reply on `lines` (the rules' answer) opens a sentence by naming the one who put `g`,
+    when that asker put no other question ("For Aroha, it is a very good question.  …"): a panellist
+    taking a question of a round by its asker's name answers it, whatever its position. A sentence
+    that names the asker only to defer ("Juliana, on the date, let me check with my colleague",
+    `_non_answer`) takes nothing up."""
+    words = _asker_words(g)
+    if not words or g.from_moderator or sum(_asker_words(h) == words for h in groups) > 1:
+        return False  # an asker of several questions named once answers only some of them
+    return any(
+        turn.line in lines
+        and not ctx.is_moderator(j)
+        and not _same_speaker(ctx, j, g.turn)
+        and any(_names_asker(s.text, [words]) == 0 and not _non_answer(s.text) for s in ctx.sentences[j])
+        for j, turn in enumerate(ctx.turns)
+    )
 
 
 def _redirects(ctx: AnalysisContext, j: int) -> bool:

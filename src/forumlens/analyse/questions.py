@@ -100,7 +100,15 @@ from .questioncues import (
 )
 from .questionfates import _BRIEF as _BRIEF
 from .questionfates import ANSWER_WINDOW as ANSWER_WINDOW
-from .questionfates import ANSWER_WORDS, _cut_off, _question_turn, _same_question, _substantive, question_fates
+from .questionfates import (
+    ANSWER_WORDS,
+    _cut_off,
+    _question_turn,
+    _same_question,
+    _substantive,
+    question_fates,
+    turns_to_asker,
+)
 from .questionfates import OVERLAP as OVERLAP
 from .questionfates import FateRecord as FateRecord
 from .questionfates import _answer_end as _answer_end
@@ -325,7 +333,10 @@ def link_answers(
         # their own words or gives the floor by name to whoever replies (or to the addressee),
         # with no word of time, parking or not knowing (`EVIDENT_ANSWER`); the model weighs the
         # answers found by position alone.
-        evident = EVIDENT_ANSWER & set(rec.features) and "aside:any" not in rec.features
+        evident = (
+            EVIDENT_ANSWER & set(rec.features)
+            or (rec.rule[0] == "answered" and turns_to_asker(ctx, g, groups, rec.rule[1]))
+        ) and "aside:any" not in rec.features
         judged = rec.rule[0] == "answered" and not evident
         status = chosen.decide(rec.features) if judged else rec.rule[0]
         if rec.rule[0] == "answered-later" and not evident and not _taken_up_by_named(ctx, g, rec.rule[1]):
