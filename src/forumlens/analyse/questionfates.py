@@ -422,8 +422,30 @@ def turns_to_asker(ctx: AnalysisContext, g: QuestionGroup, groups: list[Question
         turn.line in lines
         and not ctx.is_moderator(j)
         and not _same_speaker(ctx, j, g.turn)
+        and not _talk_between(ctx, groups, g.turn, j, lines)
         and any(_names_asker(s.text, [words]) == 0 and not _non_answer(s.text) for s in ctx.sentences[j])
         for j, turn in enumerate(ctx.turns)
+    )
+
+
+def _answers_round(ctx: AnalysisContext, groups: list[QuestionGroup], start: int, k: int) -> bool:
+    """Whether turn `k` replies to a round of two or more questions that holds the one of turn
+    `start` (another panellist's part of the round's answers, not talk of its own)."""
+    batch = _batch(ctx, groups, k)
+    return len(batch) > 1 and any(h.turn == start for h in batch)
+
+
+def _talk_between(ctx: AnalysisContext, groups: list[QuestionGroup], start: int, j: int, lines: list[int]) -> bool:
+    """Whether someone other than the chair spoke between question turn `start` and reply `j`
+    outside the run of replies on `lines`, the round's questions and its answers (walk 31: "To answer Lucia, …"
+    after another panellist's talk answers her later, not in a round's replies)."""
+    return any(
+        not _empty(ctx, k)
+        and not ctx.is_moderator(k)
+        and not _question_turn(ctx, groups, k)
+        and ctx.turns[k].line not in lines
+        and not _answers_round(ctx, groups, start, k)
+        for k in range(start + 1, j)
     )
 
 
