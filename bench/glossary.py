@@ -21,9 +21,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from forumlens.pipeline import prepare_document
+from forumlens.pipeline import glossary_of, prepare_document
 from forumlens.read import read_bytes
-from forumlens.tag import extract_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNOTATION = ROOT / "bench" / "data" / "glossary" / "definitions.tsv"
@@ -47,7 +46,7 @@ def cited(file: str) -> set[tuple[str, str, int]]:
     """(file, term, line) of every glossary entry of `file` that cites a defining sentence."""
     data = (ROOT / file).read_bytes()
     session = prepare_document(read_bytes(data, file))[0]
-    return {(file, t.term, t.line) for t in extract_glossary(session) if t.defined}
+    return {(file, t.term, t.line) for t in glossary_of(session) if t.defined}
 
 
 def main() -> None:

@@ -278,3 +278,36 @@ def test_an_acronym_expansion_accounts_for_its_digits(text: str, expansion: str 
     terms = {t.term: t for t in extract_glossary(session)}
     term = next((t for key, t in terms.items() if key[0] in "DEWG" and any(c.isdigit() for c in key)), None)
     assert (term.expansion if term else None) == expansion
+
+
+PAL = "Dynamic Coalition on Public Access in Libraries"
+IN_NAME_ONLY = (
+    f">> ANA LIMA: Good morning. I speak for the {PAL}, and we have news.\n\n"
+    f">> BO CHEN: Thank you. The {PAL} published a report on rural broadband this year.\n"
+)
+
+
+def test_a_phrase_said_only_inside_a_coalition_name_is_no_term() -> None:
+    session = _own(IN_NAME_ONLY)
+    assert "public access" in {t.term.lower() for t in extract_glossary(session)}  # found by repetition alone
+    assert "public access" not in {t.term.lower() for t in extract_glossary(session, bodies=[PAL])}
+
+
+def test_uses_outside_the_name_still_make_a_term_and_only_they_are_listed() -> None:
+    session = _own(
+        IN_NAME_ONLY + "\n>> ANA LIMA: Public access to the Internet starts in the library.\n\n"
+        ">> BO CHEN: And public access needs staff who can help.\n"
+    )
+    terms = {t.term.lower(): t for t in extract_glossary(session, bodies=[PAL.upper()])}  # names match in any case
+    assert terms["public access"].lines == (5, 7)
+
+
+def test_names_found_by_resolve_keep_a_coalition_name_out_of_the_glossary() -> None:
+    from forumlens.pipeline import glossary_of
+
+    path = Path(__file__).resolve().parents[1] / "examples" / "igf2024-ws-coalition-outputs.txt"
+    session = _session(path)
+    text = path.read_text(encoding="utf-8").lower()
+    assert text.count("public access in libraries") == 2 and text.count("public access") == 3
+    assert "public access" in {t.term.lower() for t in extract_glossary(session)}
+    assert "public access" not in {t.term.lower() for t in glossary_of(session)}

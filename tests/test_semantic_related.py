@@ -249,3 +249,48 @@ def test_search_mode_lexical_is_the_default(db):
     lexical = run(["--db", db, "search", "--mode", "lexical", "consultants", "--json"])
     assert default.output == lexical.output
     assert json.loads(default.output)["hits"][0]["line"] == 13
+
+
+# -- a link needs enough shared evidence ---------------------------------------------------------------
+SHORT_SESSION = """IGF 2024 - Day 3 - Open Forum #90 Short Notice
+
+***
+
+>> MODERATOR:  Welcome to those joining online.  Our consultants arrive shortly.
+"""
+
+
+def test_one_shared_word_is_no_link(store, tmp_path):
+    """A 12-word session shares "consultants" with one stored session, and nothing else: no link."""
+    short = tmp_path / "short-notice.txt"
+    short.write_text(SHORT_SESSION, encoding="utf-8")
+    (outcome,) = ingest_paths(store, [short], IngestOptions(max_bytes=5_000_000))
+    assert outcome.status == "ingested", outcome.reason
+    sid = outcome.session
+    assert sid is not None
+    from forumlens.semantic.profiles import load_profiles, shared_count
+
+    profiles = load_profiles(store)
+    assert shared_count(profiles, sid, NEEDS) == 1  # "consultants": it was linked on that alone
+    assert similar_sessions(store, sid, 5, use_vectors=False) == []
+
+
+def test_sessions_sharing_several_words_are_still_linked(store):
+    from forumlens.semantic.profiles import load_profiles, shared_count
+
+    found = similar_sessions(store, LIBRARIES, 5, use_vectors=False)
+    assert CONNECTIVITY in [r.session for r in found]
+    assert shared_count(load_profiles(store), LIBRARIES, CONNECTIVITY) >= 2
+
+
+def test_related_command_says_why_there_are_no_similar_sessions(db, tmp_path, no_extra):
+    short = tmp_path / "short-notice.txt"
+    short.write_text(SHORT_SESSION, encoding="utf-8")
+    from forumlens.store import open_store
+
+    with open_store(db) as store:
+        (outcome,) = ingest_paths(store, [short], IngestOptions(max_bytes=5_000_000))
+    assert outcome.session is not None
+    result = run(["--db", db, "related", outcome.session])
+    assert result.exit_code == 0, result.output
+    assert "Similar sessions:\n  (none found: no other stored session shares enough with it" in result.output

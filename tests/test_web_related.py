@@ -298,3 +298,24 @@ def test_related_items_use_vectors_when_stored(semantic_client):
     assert (LIBRARIES, 9) in [(t["session"], t["line"]) for t in data["turns"]]
     partners = semantic_client.get("/api/coalitions/dc-on-community-connectivity/partners").json()["partners"]
     assert partners[0]["name"] == "DC on Public Access in Libraries"
+
+
+def test_session_without_similar_sessions_says_why(lexical_path, tmp_path):
+    """A short session sharing one word with the others is linked to none, and the page says why."""
+    from .test_semantic_related import SHORT_SESSION
+
+    path = str(tmp_path / "short.sqlite3")
+    shutil.copy(lexical_path, path)
+    short = tmp_path / "short-notice.txt"
+    short.write_text(SHORT_SESSION, "utf-8")
+    store = SQLiteStore(path)
+    try:
+        (outcome,) = ingest_paths(store, [short], IngestOptions(max_bytes=5_000_000))
+    finally:
+        store.close()
+    clear_cache()
+    with TestClient(create_app(path, web_settings(path))) as c:
+        page = c.get(f"/sessions/{outcome.session}/related")
+        assert page.status_code == 200
+        assert "No similar sessions: no other session shares enough with this one" in page.text
+        assert c.get(f"/api/sessions/{outcome.session}/related").json()["sessions"] == []

@@ -150,6 +150,24 @@ def _cast_on_record(cast: Cast, document: bool, known: tuple[str, ...]) -> Cast:
     return cast.with_known_names(known)
 
 
+def body_names(cast: Cast) -> tuple[str, ...]:
+    """The names of the coalitions and organisations `resolve` found in a session, as named
+    and as written: a phrase said only inside one of them is no glossary term."""
+    names = [c.name for c in cast.coalitions]
+    names += [m.text for m in cast.mentions]
+    names += [p.affiliation for p in cast.people if p.affiliation]
+    return tuple(dict.fromkeys(names))
+
+
+def glossary_of(session: Session) -> list[Any]:
+    """`tag.extract_glossary` of a session read on its own (no store), with its bodies' names
+    from `resolve`, as the stored analysis has them."""
+    from .resolve import resolve_session
+    from .tag import extract_glossary
+
+    return extract_glossary(session, bodies=body_names(resolve_session(session)))
+
+
 def analyse_session(
     session: Session, options: AnalysisOptions | None = None, *, on_stage: Callable[[str], None] | None = None
 ) -> dict[str, Any]:
@@ -177,7 +195,7 @@ def analyse_session(
     skip = options.skip
     if "glossary" not in skip:
         stage("glossary")
-    glossary = [] if "glossary" in skip else extract_glossary(session, memo=memo)
+    glossary = [] if "glossary" in skip else extract_glossary(session, memo=memo, bodies=body_names(cast))
     document = is_document_session(session)
     shown = _cast_on_record(cast, document, options.known_people)
     findings = Findings(

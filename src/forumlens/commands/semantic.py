@@ -163,12 +163,20 @@ def related(
 
 # Why a section of `related` is empty, so "(none found)" never leaves the reader guessing.
 _NONE_FOUND = {
-    "sessions": "no other stored session shares its words, tags or coalitions",
     "turns": "no other stored turn shares enough of its words",
     "coalitions": "no coalition or initiative on record spoke about it",
     "partners": "every coalition and initiative on record has met it in a session already, "
     "or shares none of its topics",
 }
+
+
+def _none_found(key: str) -> str:
+    """Why the `key` section is empty (similar sessions: the bar a link must pass, `semantic.similar`)."""
+    if key == "sessions":
+        from ..semantic.similar import NO_LINK_WHY
+
+        return NO_LINK_WHY
+    return _NONE_FOUND[key]
 
 
 def format_related(data: dict[str, list[Any]], credits: dict[str, dict[str, Any]] | None = None) -> str:
@@ -185,7 +193,7 @@ def format_related(data: dict[str, list[Any]], credits: dict[str, dict[str, Any]
     for key, items in data.items():
         out.append(f"{titles[key]}:")
         if not items:
-            out.append(f"  (none found: {_NONE_FOUND[key]})")
+            out.append(f"  (none found: {_none_found(key)})")
         for item in items:
             j = item.to_json()
             if key == "turns":

@@ -236,14 +236,14 @@ def glossary(ctx: click.Context, target: str | None, as_json: bool, db: str | No
       forumlens glossary session.txt      # the terms of one transcript, not stored
       forumlens glossary d209c5           # the terms of one stored session
     """
-    from ..tag import extract_glossary
+    from ..pipeline import glossary_of
     from .report import looks_like_path
 
     stored = None  # sessions in the store, to say why a store glossary is empty
     named = None  # the stored session asked for, to name it when it has no terms
     if target is not None and (Path(target).exists() or looks_like_path(target)):
         session = _session_of(Path(target))
-        entries = [dict(t.to_json(), session=None) for t in extract_glossary(session)]
+        entries = [dict(t.to_json(), session=None) for t in glossary_of(session)]
     else:
         store = open_ctx_store(ctx, db, readonly=True)
         try:

@@ -42,6 +42,7 @@ __all__ = [
     "keyword_counts",
     "keywords",
     "load_profiles",
+    "shared_count",
     "shared_forms",
     "tag_overlap",
     "word_overlap",
@@ -225,6 +226,12 @@ def tag_overlap(profiles: SessionProfiles, session_id: str) -> list[tuple[str, f
         if dot > 0 and theirs:
             scored.append((other, dot / (norm * theirs)))
     return sorted(scored, key=lambda x: (-x[1], x[0]))
+
+
+def shared_count(profiles: SessionProfiles, a: str, b: str) -> int:
+    """How many distinctive words (stems of weight > 0: not said in every session) two sessions share."""
+    wa, wb = profiles.words.get(a) or {}, profiles.words.get(b) or {}
+    return len(wa.keys() & wb.keys())
 
 
 def shared_forms(profiles: SessionProfiles, a: str, b: str, n: int = 5) -> list[str]:

@@ -19,13 +19,32 @@ from ..store.base import Store
 from ..store.vectors import StoredTurn
 from .evidence import RelatedSession, best_sentence, citation_at, citation_in_turn, or_query
 from .hybrid import hit_key, passage_hits, rrf
-from .profiles import SessionProfiles, keywords, load_profiles, shared_forms, tag_overlap, word_overlap
+from .profiles import (
+    SessionProfiles,
+    keywords,
+    load_profiles,
+    shared_count,
+    shared_forms,
+    tag_overlap,
+    word_overlap,
+)
 from .substance import name_words, store_name_words
 from .vectors import stored_vectors
 
-__all__ = ["similar_sessions", "similar_turns"]
+__all__ = ["NO_LINK_WHY", "similar_sessions", "similar_turns"]
 
 _EVIDENCE_TRIES = 10  # candidate passages or turns looked at for a substantive quote
+# What links two sessions. One shared word ("joining") ranked a 12-word session's neighbours
+# and linked them on that alone: a link needs two shared distinctive words, or tags that
+# overlap this much (cosine of tag scores), or a coalition on record in both, or (with
+# vectors) content this close. Below every bar the session gets no link rather than a weak one.
+MIN_SHARED_WORDS = 2
+TAG_BAR = 0.5
+VECTOR_BAR = 0.5
+NO_LINK_WHY = (
+    "no other stored session shares enough with it: a link needs two distinctive words in common, "
+    "overlapping topic tags or a coalition on record in both"
+)
 
 
 # -- similar sessions ------------------------------------------------------------------------------
@@ -51,8 +70,10 @@ def similar_sessions(
     rankings: list[list[tuple[str, int]]] = []
     reasons: dict[str, list[str]] = {}
     evidence: dict[str, Citation] = {}
+    linked: set[str] = set()  # sessions with enough shared evidence for a link (see MIN_SHARED_WORDS)
     # 1. words: cosine of tf-idf word profiles
     by_words = [(s, score) for s, score in word_overlap(profiles, sid) if score > 0][:300]
+    linked.update(s for s, _ in by_words if shared_count(profiles, sid, s) >= MIN_SHARED_WORDS)
     if by_words:
         rankings.append([(s, 0) for s, _ in by_words])
         for s, _ in by_words[: k * 3]:
@@ -64,6 +85,7 @@ def similar_sessions(
     if mine:
         scored = tag_overlap(profiles, sid)
         rankings.append([(s, 0) for s, score in scored if score > 0])
+        linked.update(s for s, score in scored if score >= TAG_BAR)
         for s, _ in scored[: k * 3]:
             others = profiles.tags[s]
             shared_tags = sorted(set(mine) & set(others), key=lambda c: -min(mine[c], others[c]))
@@ -75,6 +97,7 @@ def similar_sessions(
         for name in coalitions:
             together.update(s for s in profiles.coalition_postings.get(name, ()) if s != sid)
         rankings.append([(s, 0) for s, _ in sorted(together.items(), key=lambda x: (-x[1], x[0]))])
+        linked.update(together)
         for s, _ in together.most_common(k * 3):
             names = sorted(label for c, label in profiles.coalitions[s].items() if c in coalitions)
             reasons.setdefault(s, []).append("same coalitions: " + ", ".join(names[:4]))
@@ -87,6 +110,7 @@ def similar_sessions(
             me = centroids[sid]
             by_vectors = sorted(((s, float(v @ me)) for s, v in centroids.items() if s != sid), key=lambda x: -x[1])
             rankings.append([(s, 0) for s, _ in by_vectors])
+            linked.update(s for s, score in by_vectors if score >= VECTOR_BAR)
             for s, score in by_vectors[: k * 3]:
                 reasons.setdefault(s, []).append(f"similar content (cosine {score:.2f})")
                 if s not in evidence:
@@ -98,7 +122,7 @@ def similar_sessions(
                             break
     out = []
     my_words = profiles.words.get(sid) or {}
-    for (s, _), score in rrf(rankings)[:k]:
+    for (s, _), score in [item for item in rrf(rankings) if item[0][0] in linked][:k]:
         present = _present(profiles, s)
         if not with_evidence:
             out.append(RelatedSession(s, "", score, tuple(reasons.get(s, []))))

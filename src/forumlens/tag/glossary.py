@@ -694,8 +694,53 @@ def _defining(
     return None
 
 
-def _terms(sentences: list[_Sentence], names: set[str], memo: SessionMemo | None = None) -> list[GlossaryTerm]:
+class _InNames:
+    """Which uses of a term sit inside the name of a coalition or organisation of the session.
+
+    "Public Access" said twice, both times in "Dynamic Coalition on Public Access in
+    Libraries", is the coalition's name, not a term the session uses: such uses do not count
+    toward a term (`resolve` owns names). The names are the session's bodies as `resolve`
+    found them (registry or not); the spans are found once per sentence asked about.
+    """
+
+    def __init__(self, sentences: list[_Sentence], bodies: Iterable[str], stemmed: _StemmedSentences) -> None:
+        forms = sorted({" ".join(b.split()) for b in bodies if len(b.split()) >= 2}, key=len, reverse=True)
+        self._pattern = (
+            re.compile("|".join(r"\s+".join(map(re.escape, f.split())) for f in forms), re.IGNORECASE)
+            if forms
+            else None
+        )
+        self._sentences = sentences
+        self._stemmed = stemmed
+        self._spans: dict[int, list[tuple[int, int]]] = {}
+
+    def _names_in(self, i: int) -> list[tuple[int, int]]:
+        found = self._spans.get(i)
+        if found is None:
+            assert self._pattern is not None
+            found = self._spans[i] = [m.span() for m in self._pattern.finditer(self._sentences[i].text)]
+        return found
+
+    def outside(self, seq: tuple[str, ...], uses: Iterable[int]) -> list[int]:
+        """The sentences of `uses` that say `seq` at least once outside every body's name."""
+        if self._pattern is None:
+            return list(uses)
+        out = []
+        for i in uses:
+            names = self._names_in(i)
+            spans = _spans(self._sentences[i].text, seq, self._stemmed) if names else [(0, 0)]
+            if not spans or any(not any(a <= x and y <= b for a, b in names) for x, y in spans):
+                out.append(i)
+        return out
+
+
+def _terms(
+    sentences: list[_Sentence], names: set[str], memo: SessionMemo | None = None, bodies: Iterable[str] = ()
+) -> list[GlossaryTerm]:
     _occurrences = _Index(sentences, memo.stems if memo else stems).occurrences
+    stemmed = _StemmedSentences(memo.stems if memo else stems)  # each sentence's words, stemmed once
+    in_names = _InNames(sentences, bodies, stemmed)
+    repeated: set[tuple[str, ...]] = set()  # terms by repetition alone: uses inside a name do not count
     cued: dict[tuple[str, ...], int] = {}
     for i, sent in enumerate(sentences):
         for m in _CUE.finditer(sent.text):
@@ -719,9 +764,10 @@ def _terms(sentences: list[_Sentence], names: set[str], memo: SessionMemo | None
                 cued.setdefault(seq, i)
     for seq in _vocabulary():
         if seq not in cued:
-            occ = _occurrences(seq)
+            occ = in_names.outside(seq, _occurrences(seq))
             if len(occ) >= 2:
                 cued[seq] = occ[0]
+                repeated.add(seq)
     acr_pairs: Counter[str] = Counter()
     followed: Counter[str] = Counter()
     for sent in sentences:
@@ -735,19 +781,22 @@ def _terms(sentences: list[_Sentence], names: set[str], memo: SessionMemo | None
             seq = tuple(stems(pair))
             # the pattern's words are not always the stems' words: in a run-on caption
             # "O'SULLIVAN Yes" gives the pair "SULLIVAN Yes", a run no sentence's stems hold
-            if occurrences := _occurrences(seq):
-                cued.setdefault(seq, occurrences[0])
+            if (occurrences := in_names.outside(seq, _occurrences(seq))) and seq not in cued:
+                cued[seq] = occurrences[0]
+                repeated.add(seq)
     out = []
-    stemmed = _StemmedSentences(memo.stems if memo else stems)  # each sentence's words, stemmed once
     lines_of = {seq: {sentences[i].line for i in _occurrences(seq)} for seq in cued}
     within = _within(cued)
     for seq, at in cued.items():
         if any(lines_of[other] >= lines_of[seq] for other in within.get(seq, ())):
             continue  # "core Internet" only ever inside "core Internet values"
+        said = in_names.outside(seq, _occurrences(seq))
+        if seq in repeated and len(said) < min(2, len(_occurrences(seq))):
+            continue  # used again only inside a coalition's or organisation's name
         term = _verbatim(sentences[at].text, seq, stemmed)
         if term is None or not _acceptable(term, names):
             continue
-        uses = sorted({at, *_occurrences(seq)})
+        uses = sorted({at, *said})
         out.append(_cited(term, "term", sentences, uses, _defining(sentences, seq, uses, stemmed)))
     return out
 
@@ -773,15 +822,19 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
-def extract_glossary(session: Session, memo: SessionMemo | None = None) -> list[GlossaryTerm]:
+def extract_glossary(
+    session: Session, memo: SessionMemo | None = None, *, bodies: Iterable[str] = ()
+) -> list[GlossaryTerm]:
     """Acronyms and domain terms of a `Session`, in order of their defining line.
 
     `memo` shares sentence splits and stems with the other stages run over the session.
+    `bodies`: names of the coalitions and organisations of the session, as `resolve` found
+    them (`pipeline.glossary_of` passes them); a phrase said only inside one is no term.
     """
     memo = memo or SessionMemo()
     sentences = _sentences(session, memo)
     names = _name_words(session)
-    found = _acronyms(sentences, names) + _terms(sentences, names, memo)
+    found = _acronyms(sentences, names) + _terms(sentences, names, memo, bodies)
     seen: set[str] = set()
     out = []
     for t in sorted(found, key=lambda t: (t.line, t.term.lower())):
