@@ -319,3 +319,10 @@ def test_session_without_similar_sessions_says_why(lexical_path, tmp_path):
         assert page.status_code == 200
         assert "No similar sessions: no other session shares enough with this one" in page.text
         assert c.get(f"/api/sessions/{outcome.session}/related").json()["sessions"] == []
+
+
+def test_empty_related_sections_say_why(client):
+    page = client.get(f"/sessions/{NEEDS}/related?line=7").text  # a turn of floor talk: nothing like it
+    assert "No similar turns: no other turn on record shares enough of this turn's words or meaning." in page
+    coalition = client.get("/coalitions/dc-on-public-access-in-libraries").text  # alone in its session
+    assert "None found yet: no other coalition is on record in a session with this one." in coalition
