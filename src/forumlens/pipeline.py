@@ -152,10 +152,14 @@ def _cast_on_record(cast: Cast, document: bool, known: tuple[str, ...]) -> Cast:
 
 def body_names(cast: Cast) -> tuple[str, ...]:
     """The names of the coalitions and organisations `resolve` found in a session, as named
-    and as written: a phrase said only inside one of them is no glossary term."""
+    and as written: a phrase said only inside one of them is no glossary term.
+
+    A stakeholder group ("Civil Society") names no body, and an affiliation read off a name
+    card without a registry entry can be anything said beside a name ("Digital Services
+    Act"): neither is taken."""
     names = [c.name for c in cast.coalitions]
-    names += [m.text for m in cast.mentions]
-    names += [p.affiliation for p in cast.people if p.affiliation]
+    names += [m.text for m in cast.mentions if m.kind != "stakeholder-group"]
+    names += [p.affiliation for p in cast.people if p.affiliation and p.affiliation_id]
     return tuple(dict.fromkeys(names))
 
 
