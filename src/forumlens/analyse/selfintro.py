@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from forumlens.transcript.labelwords import PARTICLES
+
 __all__ = ["is_self_introduction"]
 
 # What may stand before the name: "My name is", "I am", "This is", "Hello, I'm".
@@ -41,9 +43,6 @@ _MORE = re.compile(
     r"|,\s+(?-i:[a-z])",  # "Governments, from next year, fund …": a clause after the phrase
     re.I,
 )
-# Lower-case words a name may hold ("Maria de la Cruz", "Ahmed bin Said", "Ludwig van Beek").
-_PARTICLES_TEXT = "de da das do dos du del della der den di la le van von al el bin ibn bint ben ter ten y e zu"
-_PARTICLES = frozenset(_PARTICLES_TEXT.split())
 MAX_NAME_WORDS = 6
 MAX_WORDS = 30  # a self-introduction is short; a long sentence says something else too
 
@@ -76,6 +75,6 @@ def is_self_introduction(text: str) -> bool:
 def _name_word(word: str) -> bool:
     """A capitalised word of letters (Unicode, with hyphens, apostrophes and initials) or a particle."""
     core = word.strip(".")
-    if core.lower() in _PARTICLES:
+    if core.lower() in PARTICLES:  # "Maria de la Cruz", "Ahmed bin Said"
         return True
     return bool(core) and core[0].isupper() and all(ch.isalpha() or ch in "‑-'’." for ch in core)

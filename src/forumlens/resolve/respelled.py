@@ -92,11 +92,17 @@ def join_variants(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> tuple[
             result.append(group)
             continue
         said = [n for n in (kept.name, name) if n.casefold() in spoken]
-        final = said[0] if said else kept.name
-        for old in (kept.name, name):
-            if old != final:
-                renamed[old] = final
-        kept.turns = sorted([*kept.turns, *group.turns])
-        kept.labels += [lab for lab in group.labels if lab not in kept.labels]
-        kept.name = final
+        merge_into(kept, group, said[0] if said else kept.name, renamed)
     return result, renamed
+
+
+def merge_into(kept: LabelGroup, other: LabelGroup, final: str, renamed: dict[str, str]) -> None:
+    """One person under two groups: `kept` takes `other`'s turns and labels under the name
+    `final`, and `renamed` records each name that is not `final` (old name -> kept name, so a
+    chair found under either stays the chair)."""
+    for old in (kept.name, other.name):
+        if old is not None and old != final:
+            renamed[old] = final
+    kept.turns = sorted([*kept.turns, *other.turns])
+    kept.labels += [lab for lab in other.labels if lab not in kept.labels]
+    kept.name = final

@@ -26,6 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from forumlens.models import Turn
 from forumlens.resolve.people import LabelGroup, name_key
+from forumlens.resolve.respelled import merge_into
 
 __all__ = ["join_soundalikes"]
 
@@ -85,11 +86,6 @@ def join_soundalikes(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> tup
         final = said[0] if len(said) == 1 else max((a, b), key=lambda g: len(g.turns)).name
         if a.name is None or b.name is None or final is None:
             continue
-        for name in (a.name, b.name):
-            if name != final:
-                renamed[name] = final
-        # the earlier speaker's place in the cast, under the spoken name
-        a.name, a.turns = final, sorted([*a.turns, *b.turns])
-        a.labels += [lab for lab in b.labels if lab not in a.labels]
+        merge_into(a, b, final, renamed)  # the earlier speaker's place in the cast, under the spoken name
         gone.add(id(b))
     return [g for g in groups if id(g) not in gone], renamed
