@@ -16,6 +16,12 @@ not counted, to fill it). Without it both trees share the user's cache, and the 
 there (`text.keep`) that are keyed by the code deriving them (the mention matcher, the
 taxonomies, the glossary vocabulary, the SDG postings) are found under the other tree's key
 and rebuilt on every run, which is not what a user who runs one tree sees.
+
+Bytecode: an installed package has its modules compiled (pip writes `.pyc` at install), but a
+shell with `PYTHONDONTWRITEBYTECODE=1` (this project's CI and sandboxes) compiles every module
+from source in every process, ~0.1–0.2 s that no installed user pays. So each measured tree gets
+its own `PYTHONPYCACHEPREFIX` and one unmeasured run fills it; `--compile-every-run` measures the
+other way (the variable as the shell has it), and the header says which.
 """
 
 from __future__ import annotations
@@ -34,19 +40,33 @@ from pathlib import Path
 _EAGER_HELP = "import forumlens.cli as c\nfor n in c.FEATURE_COMMANDS: c.cli.get_command(None, n)\nc.main(['--help'])"
 
 
-def _median_seconds(argv: list[str], runs: int) -> float:
+def _bytecode_env(prefix: str | None) -> dict[str, str]:
+    """The environment of a measured process: with `prefix`, compiled modules are kept there
+    (as an installed package has them); without, the shell's own setting."""
+    if prefix is None:
+        return dict(os.environ)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "PYTHONPYCACHEPREFIX": prefix}
+
+
+def _median_seconds(argv: list[str], runs: int, prefix: str | None = None) -> float:
+    env = _bytecode_env(prefix)
+    if prefix is not None:
+        subprocess.run(argv, check=True, capture_output=True, env=env)  # fills the bytecode cache
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(argv, check=True, capture_output=True)
+        subprocess.run(argv, check=True, capture_output=True, env=env)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
-def _report_process(src: str, argv: list[str], cache: str | None = None) -> tuple[float, float]:
+def _report_process(
+    src: str, argv: list[str], cache: str | None = None, prefix: str | None = None
+) -> tuple[float, float]:
     """(CPU seconds, wall seconds) of one `forumlens` process importing the package from `src`
-    (with `cache`: keeping what it derives in that directory)."""
-    env = {**os.environ, "PYTHONPATH": src, **({"FORUMLENS_REGEX_CACHE": cache} if cache else {})}
+    (with `cache`: keeping what it derives in that directory; with `prefix`: its bytecode)."""
+    env = {**_bytecode_env(prefix), "PYTHONPATH": src, **({"FORUMLENS_REGEX_CACHE": cache} if cache else {})}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, check=True, capture_output=True, env=env)
@@ -56,7 +76,14 @@ def _report_process(src: str, argv: list[str], cache: str | None = None) -> tupl
 
 
 def compare_report(
-    path: str, fmt: str, baseline_src: str, runs: int, *, ingest: bool = False, own_caches: bool = False
+    path: str,
+    fmt: str,
+    baseline_src: str,
+    runs: int,
+    *,
+    ingest: bool = False,
+    own_caches: bool = False,
+    compile_every_run: bool = False,
 ) -> None:
     """`forumlens report FILE` (or, with `ingest`, `forumlens ingest FILE` into a new store
     each run) in the baseline tree and this one, alternating (see the module doc)."""
@@ -67,19 +94,22 @@ def compare_report(
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
     with tempfile.TemporaryDirectory() as tmp:
         caches = {name: str(Path(tmp) / f"cache-{name.replace(' ', '-')}") if own_caches else None for name in trees}
-        for i in range(-1 if own_caches else 0, runs):
+        prefixes = {
+            name: None if compile_every_run else str(Path(tmp) / f"pyc-{name.replace(' ', '-')}") for name in trees
+        }
+        for i in range(-1 if own_caches or not compile_every_run else 0, runs):
             for name in list(trees)[:: 1 if i % 2 == 0 else -1]:
                 if ingest:
                     store = str(Path(tmp) / f"{i}-{name.replace(' ', '-')}.sqlite3")
                     argv = [sys.executable, "-m", "forumlens", "--db", store, "ingest", path]
                 else:
                     argv = [sys.executable, "-m", "forumlens", "report", path, f"--{fmt}"]
-                took = _report_process(trees[name], argv, caches[name])
-                if i >= 0:  # run -1 only fills each tree's own cache
+                took = _report_process(trees[name], argv, caches[name], prefixes[name])
+                if i >= 0:  # run -1 only fills each tree's own caches
                     times[name].append(took)
     what = f"ingest {Path(path).name} (a new store each run)" if ingest else f"report {Path(path).name} --{fmt}"
     kept = ", each tree its own cache (filled by one run first)" if own_caches else ""
-    print(f"forumlens {what}, {runs} runs per tree, alternating{kept}")
+    print(f"forumlens {what}, {runs} runs per tree, alternating{kept}; {_bytecode_said(compile_every_run)}")
     print(f"{'tree':<10} {'CPU fastest':>12} {'CPU median':>11} {'wall fastest':>13} {'wall median':>12}")
     for name, got in times.items():
         cpu, wall = [c for c, _ in got], [w for _, w in got]
@@ -89,6 +119,14 @@ def compare_report(
         )
     ratio = min(c for c, _ in times["this tree"]) / min(c for c, _ in times["baseline"])
     print(f"CPU fastest, this tree / baseline: {ratio:.2f}×; load {os.getloadavg()[0]:.1f}")
+
+
+def _bytecode_said(compile_every_run: bool) -> str:
+    if compile_every_run:
+        return (
+            f"bytecode as the shell has it (PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r})"
+        )
+    return "bytecode cached per tree, as an installed package has it"
 
 
 def main() -> None:
@@ -102,6 +140,11 @@ def main() -> None:
     parser.add_argument(
         "--own-caches", action="store_true", help="with --report/--ingest: each tree keeps its derived data apart"
     )
+    parser.add_argument(
+        "--compile-every-run",
+        action="store_true",
+        help="keep the shell's PYTHONDONTWRITEBYTECODE (modules compiled from source in every process)",
+    )
     args = parser.parse_args()
     if args.report or args.ingest:
         if not args.baseline_src:
@@ -113,10 +156,12 @@ def main() -> None:
             args.runs,
             ingest=bool(args.ingest),
             own_caches=args.own_caches,
+            compile_every_run=args.compile_every_run,
         )
         return
     python = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
+        prefix = None if args.compile_every_run else str(Path(tmp) / "pyc")
         db = str(Path(tmp) / "empty.sqlite3")
         subprocess.run([python, "-m", "forumlens", "--db", db, "migrate"], check=True, capture_output=True)
         cases = {
@@ -127,16 +172,17 @@ def main() -> None:
             "forumlens sessions (empty store)": [python, "-m", "forumlens", "--db", db, "sessions"],
         }
         base = None
+        print(_bytecode_said(args.compile_every_run))
         print(f"{'command':<36} {'median':>9} {'× baseline':>11}")
         for name, argv in cases.items():
-            t = _median_seconds(argv, args.runs)
+            t = _median_seconds(argv, args.runs, prefix)
             base = base or t
             print(f"{name:<36} {t * 1000:>7.0f} ms {t / base:>10.1f}×")
         if args.commands:
             from forumlens.cli import FEATURE_COMMANDS
 
             for command in sorted(FEATURE_COMMANDS):
-                t = _median_seconds([python, "-m", "forumlens", command, "--help"], args.runs)
+                t = _median_seconds([python, "-m", "forumlens", command, "--help"], args.runs, prefix)
                 name = f"forumlens {command} --help"
                 print(f"{name:<36} {t * 1000:>7.0f} ms {t / (base or t):>10.1f}×")
 
