@@ -90,9 +90,27 @@ def explanatory(word: str, names: frozenset[str] = frozenset()) -> bool:
     return not (len(word) < 3 or word.isdigit() or word in _dropped() or word in names or _function_contraction(word))
 
 
+# word as written -> its lower-case form when `explanatory` (without names), "" when not:
+# a session's ~7,000 words are a few hundred distinct ones (issue 19). Bounded; when full,
+# words are judged each time.
+_KEPT: dict[str, str] = {}
+_KEPT_LIMIT = 100_000
+
+
+def _kept(word: str) -> str:
+    low = word.lower()
+    found = low if explanatory(low) else ""
+    if len(_KEPT) < _KEPT_LIMIT:
+        _KEPT[word] = found
+    return found
+
+
 def explanatory_words(text: str, names: frozenset[str] = frozenset()) -> list[str]:
     """The lower-cased explanatory words of `text`, in order."""
-    return [low for low in (w.lower() for w in words(text)) if explanatory(low, names)]
+    found = list(map(_KEPT.get, words(text)))  # `explanatory(low, names)` is `explanatory(low)` and not in names
+    if None in found:
+        found = [w if w is not None else _kept(word) for w, word in zip(found, words(text))]
+    return [w for w in found if w and w not in names] if names else [w for w in found if w]
 
 
 def is_substantive(sentence: str, names: frozenset[str] = frozenset()) -> bool:

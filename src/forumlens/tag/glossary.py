@@ -34,6 +34,7 @@ from forumlens.tag.taxonomy import SCHEMES, load_taxonomy
 from forumlens.tag.text import SessionMemo
 from forumlens.text import STOPWORDS, stems
 from forumlens.text.keep import code_digest, digest, kept
+from forumlens.text.phrases import PhraseSpans
 from forumlens.text.stems import word_stems
 from forumlens.text.tokens import WORD as _WORD_RE
 
@@ -705,11 +706,9 @@ class _InNames:
 
     def __init__(self, sentences: list[_Sentence], bodies: Iterable[str], stemmed: _StemmedSentences) -> None:
         forms = sorted({" ".join(b.split()) for b in bodies if len(b.split()) >= 2}, key=len, reverse=True)
-        self._pattern = (
-            re.compile("|".join(r"\s+".join(map(re.escape, f.split())) for f in forms), re.IGNORECASE)
-            if forms
-            else None
-        )
+        # the spans of one alternation of the names, without compiling it for every session
+        # (`text.phrases`: each name compiled once, searched only where its words occur)
+        self._names = PhraseSpans(forms) if forms else None
         self._sentences = sentences
         self._stemmed = stemmed
         self._spans: dict[int, list[tuple[int, int]]] = {}
@@ -717,13 +716,13 @@ class _InNames:
     def _names_in(self, i: int) -> list[tuple[int, int]]:
         found = self._spans.get(i)
         if found is None:
-            assert self._pattern is not None
-            found = self._spans[i] = [m.span() for m in self._pattern.finditer(self._sentences[i].text)]
+            assert self._names is not None
+            found = self._spans[i] = self._names.spans(self._sentences[i].text)
         return found
 
     def outside(self, seq: tuple[str, ...], uses: Iterable[int]) -> list[int]:
         """The sentences of `uses` that say `seq` at least once outside every body's name."""
-        if self._pattern is None:
+        if self._names is None:
             return list(uses)
         out = []
         for i in uses:
@@ -763,8 +762,10 @@ def _terms(
             if seq:
                 cued.setdefault(seq, i)
     for seq in _vocabulary():
-        if seq not in cued:
-            occ = in_names.outside(seq, _occurrences(seq))
+        # `outside` keeps a subset of the uses: a phrase said fewer than twice is no term
+        # whatever the names, and ~450 phrases are asked per session (issue 19)
+        if seq not in cued and len(uses := _occurrences(seq)) >= 2:
+            occ = in_names.outside(seq, uses)
             if len(occ) >= 2:
                 cued[seq] = occ[0]
                 repeated.add(seq)
