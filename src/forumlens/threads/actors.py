@@ -282,9 +282,10 @@ def introduced_actor(
     registry = registry or load_registry()
     intro = _intro_sentences(turn.speaker, sentences)
     mentions = _intro_mentions(session, intro)
-    coalition = next((m.name for m in mentions if m.kind == "dc"), None)
-    if coalition:
-        return coalition, None
+    coalition = next((m for m in mentions if m.kind == "dc"), None)
+    if coalition is not None:
+        stated = _stated_in_full(session.text, coalition)
+        return (None, stated) if stated else (coalition.name, None)
     unregistered = _unregistered_body(intro, mentions, registry)
     if unregistered is not None:
         return None, unregistered
@@ -297,6 +298,53 @@ def introduced_actor(
         # coalition, today I speak for the West Africa IGF")
         org = _unregistered_body(intro, mentions, registry, _short_coalition)
     return (None, org) if org is not None else labelled_actor(turn.label, turn.speaker, registry)
+
+
+# capitalised words that go on a body's name past where the registry's match ended ("… on Connectivity| for Displaced
+# People"): each may follow one small linking word
+_NAME_GOES_ON = re.compile(r"(?:[ \t]+(?:(?:for|of|and|in|on|the|&)[ \t]+)?[A-Z][\w'’‑-]*)+")
+
+
+def _stated_in_full(text: str, mention: Mention) -> str | None:
+    """The coalition's full name, when the registry coalition `mention` was read from only the opening words of a
+    coalition the text names in full with a topic of its own ("the Dynamic Coalition on Connectivity for Displaced
+    People" read as the registry's "DC on Community Connectivity"); a mention in lower case ("the coalition on public
+    warning") is the full name the same session writes in capitals with the same words. None when the text says
+    the registry's body (the registry's name has no topic word the full one lacks).
+
+    Why: the registry's match runs on the opening words and drops the rest, so a new coalition whose name opens like
+    a registered one is that one in the years its speakers say its name in full, and another actor in the years the
+    people analysis or a document names it: its asks never join across years (`document_actor` reads a document's
+    opening the same way)."""
+    own = _full_name(text, mention)
+    if own is not None:
+        return own
+    after = " ".join(text[mention.end : mention.end + 120].split()).casefold()
+    for said, full in _full_names(text).get(mention.name, ()):
+        if after.startswith(said) and (len(after) == len(said) or not after[len(said)].isalnum()):
+            return full
+    return None
+
+
+def _full_name(text: str, mention: Mention) -> str | None:
+    goes_on = _NAME_GOES_ON.match(text, mention.end)
+    if goes_on is None or not mention.text.split()[-1][:1].isupper():
+        return None
+    full = " ".join(f"{mention.text}{goes_on.group(0)}".split())
+    return full if _other_body(full, mention.name) else None
+
+
+@lru_cache(maxsize=64)
+def _full_names(text: str) -> dict[str, list[tuple[str, str]]]:
+    """Registry coalition name → (the words that go on past its mention, in lower case; the full name) for each
+    coalition `text` names in full past a registry mention (`_full_name`)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for mention in find_mentions(text):
+        if mention.kind == "dc" and (full := _full_name(text, mention)) is not None:
+            rest = full[len(" ".join(mention.text.split())) :].strip().casefold()
+            if (rest, full) not in out.setdefault(mention.name, []):
+                out[mention.name].append((rest, full))
+    return out
 
 
 _ORG_WORD = re.compile(r"[A-Z][\w-]{2,}")
