@@ -650,8 +650,9 @@ def find_cue(
             match = _dated_future(sentence)
         if match is None:
             continue
-        if signal == "promise" and _LEAD_IN.match(sentence, match.end()):
-            # "What we will do: we will publish a review …": the lead-in announces the promise that follows
+        if signal == "promise" and (_LEAD_IN.match(sentence, match.end()) or match.group(0).endswith(":")):
+            # "What we will do: we will publish a review …", "Our promise: by 2022 we will publish …": the lead-in
+            # announces the promise that follows (said without a verb, "Our promise: an online map", it is the cue)
             match = next((m for m in pattern.finditer(sentence) if m.start() >= match.end()), match)
         if signal == "delivery" and _asked(sentence, match):
             continue
