@@ -88,7 +88,6 @@ from ..resolve.registry import Registry
 from ..resolve.text import LineIndex
 from ..transcript.speakers import name_key
 from .actors import Actor, body_pattern, introduced_actor, stated_actor, turn_actor
-from .handover import hands_over
 from .addressed import addressed_answers
 from .cues import Cue, CueMemo, find_cue, retro_promise
 from .deliverables import (
@@ -104,6 +103,7 @@ from .deliverables import (
     _subject,
 )
 from .deliverables import _compounds as _compounds
+from .handover import hands_over
 from .itemasks import _analysed_asks, _asks_taxonomy, _dedupe, _stored_needs
 from .itemcontext import (
     _ASKS_CUE,
@@ -465,9 +465,13 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         person = ctx.people.get(turn.speaker) if turn.speaker else None
         actor = turn_actor(session, turn, sentences[turn.index], person, ctx.registry, said.get(turn.index))
         if turn.speaker and turn.index not in said:  # no introduction of their own: the one who handed over says
-            if before is not None and before[1] != (None, None) and before[0].speaker not in ctx.moderators:
-                if hands_over(before[0], sentences[before[0].index], turn):
-                    handed[turn.speaker] = before[1]
+            if (
+                before is not None
+                and before[1] != (None, None)
+                and before[0].speaker not in ctx.moderators
+                and hands_over(before[0], sentences[before[0].index], turn)
+            ):
+                handed[turn.speaker] = before[1]
             actor = handed.get(turn.speaker, actor)
         if actor == (None, None) and before is not None and _same_voice(before[0], turn):
             actor = before[1]  # a paragraph that goes on from the speaker's last one speaks for the same body
