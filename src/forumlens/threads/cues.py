@@ -160,6 +160,11 @@ _RESPONSE = compile_cue(
     r"{0,6}?(?:(?:has|have|had) )?(?:(?:asked|requested|called|pleaded) (?:us )?for|raised (?:again|twice|(?:\w+ )?(?:years?|times) in a row"
     r"|(?:last|every|each) year|(?:in|at) (?-i:[A-Z])\w+))\b"
     r"|\bthere (?:was|were) (?:a |one |some |several |many )?(?:questions?|requests?) (?:\w+ )?(?:about|on|from|for)\b"
+    # a body named as the asker, its ask told as made again and again: "The coalition on older people has asked several
+    # times for a main session" (said by the institution that now answers it; never "our coalition", "we")
+    r"|^\W*the (?:[\w'’-]+ ){0,3}(?:coalition|forum|network)(?: (?:on|for)(?: [\w'’-]+){1,4}?)? (?:has|have) "
+    r"(?:asked|requested|called) (?:us )?(?:several times|many times|repeatedly|more than once|again and again"
+    r"|for years|year after year|every year) (?:for|to)\b"
     # a reply addressed to an ask, a colon before what was done: "To the regional IGF's request about the hubs: …",
     # "To the request of the Caribbean IGF in Baku about exchange points: …", "To the Arab IGF, which asked for this
     # in Bali: …" (the asker named whole or by a relative clause: "to the question of funding: …" is a topic, not one)

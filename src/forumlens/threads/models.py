@@ -29,7 +29,7 @@ __all__ = [
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
     36  # 36: a coalition named in full past a registry misread; a new coordinator handed the floor; "Our promise: we
-    # will …" is the promise after the lead-in
+    # will …" is the promise after the lead-in; "The coalition on X has asked several times for …" is a response
     # 35: "will record …" is a promise
     # 34: a document's front matter author ("nri: …"); rows of a table of recommendations read as asks and promises
     # 33: a coalition said in short ("for the languages coalition") is the speaker's actor
