@@ -54,6 +54,7 @@ from sumy.utils import get_stop_words
 from forumlens.models import Session
 from forumlens.summarise import build_report, check_citations
 from forumlens.summarise.labels import PREFIXES
+from forumlens.summarise.models import Bullet
 from forumlens.summarise.units import session_units
 from forumlens.transcript.parse import parse_transcript
 
@@ -204,13 +205,21 @@ _PREFIX = re.compile(
 _MARKER = re.compile(r"\s*(?:—[^—]*\(caption label unclear\)|\((?:inferred|unattributed): caption label flagged\))\s*$")
 
 
-def readability_faults(text: str, attributed: bool) -> list[str]:
-    """What keeps a bullet from reading as a self-contained declarative sentence ([] = none)."""
+def readability_faults(text: str, attributed: bool, speakers: Sequence[str | None] = ()) -> list[str]:
+    """What keeps a bullet from reading as a self-contained declarative sentence ([] = none).
+
+    A bullet opening with the attribution the rendering writes for a speaker it cites
+    (`rewrite.attributed_to`: "Dewi: I will ...", "Juror 11: ...", one word is a name) is
+    attributed, as is one opening with a name of two or more words or a caption's role.
+    """
     from forumlens.summarise import rewrite
 
     body = _MARKER.sub("", text)
-    prefixed = bool(_PREFIX.match(body))
-    body = _PREFIX.sub("", body)
+    if rewrite.attributed_to(body, speakers):
+        prefixed, body = True, body.split(": ", 1)[1]
+    else:
+        prefixed = bool(_PREFIX.match(body))
+        body = _PREFIX.sub("", body)
     faults = []
     why = rewrite.problem(body)
     if why == "fragment":
@@ -225,12 +234,18 @@ def readability_faults(text: str, attributed: bool) -> list[str]:
     return faults
 
 
+def _cited(bullet: Bullet) -> list[str | None]:
+    """Whom a bullet's citations credit and whose voice they carry: the people an
+    attribution before the bullet may name."""
+    return [who for c in bullet.citations for who in (c.speaker, c.voiced_by)]
+
+
 def readability(only: Sequence[str] = (), exclude: Sequence[str] = (), include: Sequence[Path] = ()) -> int:
     """The readability rubric (module docstring); prints the shares and the faulty bullets."""
     from forumlens.pipeline import analyse_session
     from forumlens.summarise import brief_topic
 
-    bullets: list[tuple[str, str, bool]] = []  # (where, text, attributed by its heading)
+    bullets: list[tuple[str, str, bool, list[str | None]]] = []  # (where, text, attributed by its heading, cited speakers)
     sources = []
     for txt, _ref in pairs(only, exclude, include):
         session = parse_transcript(txt.read_text("utf-8"), source=txt.name, sha256=txt.name)
@@ -239,7 +254,7 @@ def readability(only: Sequence[str] = (), exclude: Sequence[str] = (), include: 
         report = build_report(session, analyses)
         for section, bullet in report.bullets():
             if section != "open_questions":
-                bullets.append((f"{txt.stem}/{section}", bullet.text, section.startswith("speakers/")))
+                bullets.append((f"{txt.stem}/{section}", bullet.text, section.startswith("speakers/"), _cited(bullet)))
     from forumlens.summarise.render import render_markdown
 
     sizes = []  # (topic, points, words of the points, words of the Markdown with its Sources list)
@@ -247,13 +262,13 @@ def readability(only: Sequence[str] = (), exclude: Sequence[str] = (), include: 
         brief = brief_topic(topic, sources)
         points = list(brief.bullets())
         for section, bullet in points:
-            bullets.append((f"topic {topic}/{section}", bullet.text, False))
+            bullets.append((f"topic {topic}/{section}", bullet.text, False, _cited(bullet)))
         body = sum(len(_MARKER.sub("", b.text).split()) for _s, b in points)
         sizes.append((topic, len(points), body, len(render_markdown(brief).split())))
-    faulty = [(where, text, f) for where, text, attributed in bullets if (f := readability_faults(text, attributed))]
+    faulty = [(where, text, f) for where, text, attributed, who in bullets if (f := readability_faults(text, attributed, who))]
     first = sum(1 for *_x, f in faulty if "first person without attribution" in f)
     clean = len(bullets) - sum(1 for *_x, f in faulty if set(f) - {"first person without attribution"})
-    words = sum(len(_MARKER.sub("", text).split()) for _w, text, _a in bullets) / max(1, len(bullets))
+    words = sum(len(_MARKER.sub("", text).split()) for _w, text, _a, _s in bullets) / max(1, len(bullets))
     for where, text, f in faulty:
         print(f"- [{', '.join(f)}] {where}: {text[:140]}")
     print(f"\nbullets: {len(bullets)}")

@@ -16,7 +16,7 @@ import pytest
 from forumlens.pipeline import analyse_session
 from forumlens.summarise import SessionReport, build_report, check_citations
 from forumlens.summarise.labels import HEADINGS, PREFIXES, label_role
-from forumlens.summarise.rewrite import Voice, attribution_prefix
+from forumlens.summarise.rewrite import Voice, attributed_to, attribution_prefix, shown_name
 from forumlens.transcript.parse import parse_transcript
 from forumlens.transcript.speakers import generic_label
 
@@ -82,3 +82,28 @@ def test_an_interpreted_speech_is_credited_to_the_speaker_it_interprets() -> Non
     by_speaker = {sp.speaker: [c.line for b in sp.bullets for c in b.citations] for sp in report.speakers}
     assert 117 in by_speaker["Gabriela Souza"]
     assert not [sp for sp in report.speakers if sp.speaker in HEADINGS.values()]
+
+
+def test_a_numbered_member_of_a_group_is_attributed_by_the_number_in_a_readers_case() -> None:
+    # jurors, panellists asked not to be named: the caption's "JUROR 11" is who they are
+    assert attribution_prefix(Voice("JUROR 11", None, None, None)) == "Juror 11: "
+    assert attribution_prefix(Voice("Dewi", None, None, None)) == "Dewi: "  # a first name is a name
+    assert shown_name("UNESCO") == "UNESCO"  # an acronym is not a numbered label
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers", "attributed"),
+    [
+        ("Dewi: I will share these notes with a lawyer.", ["Dewi"], True),  # one word is a name
+        ("Andi (Jakarta): I will collect stories online.", ["Andi (Jakarta)"], True),
+        ("Juror 11: The statistician explained to us that postcode leaks.", ["JUROR 11"], True),
+        ("A participant: We need a place to complain.", [None], True),  # an unnamed role
+        ("Ideas: we should make defamation a civil matter.", ["Dewi"], False),  # a heading, not a person
+        ("Tuti: We need a place to complain.", ["Dewi"], False),  # names someone the bullet does not cite
+        ("We need a place to complain.", ["Tuti"], False),
+    ],
+)
+def test_a_bullet_is_attributed_when_it_opens_with_a_cited_speaker(
+    text: str, speakers: list[str | None], attributed: bool
+) -> None:
+    assert attributed_to(text, speakers) is attributed

@@ -85,12 +85,14 @@ Pure functions over strings; all regexes general (no per-session lists).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.fastre import Prefiltered
 from ..text.stopwords import STOPWORDS
 from ..text.wordstart import guarded
+from ..transcript.speakers import name_key
 from .compress import compress
 from .finite import THIRD_PERSON, main_clause_verb, opens_imperative
 from .labels import PREFIXES
@@ -101,6 +103,7 @@ __all__ = [
     "MIN_WORDS",
     "Rendered",
     "Voice",
+    "attributed_to",
     "attribution_prefix",
     "body_name",
     "dangling",
@@ -112,6 +115,7 @@ __all__ = [
     "render_sentence",
     "repair",
     "restart",
+    "shown_name",
     "third_person",
 ]
 
@@ -995,12 +999,60 @@ def room_voice(text: str, role: str | None) -> str | None:
 
 
 def attribution_prefix(voice: Voice | None) -> str:
-    """ "Name (Org): " for a first-person bullet; a role when the speaker is unnamed."""
+    """ "Name (Org): " for a first-person bullet; a role when the speaker is unnamed; a
+    caption's numbered role label as a reader writes it (`shown_name`: "Juror 11: ")."""
     if voice is None or not voice.name:
         role = (voice.role if voice else None) or ""
         return f"{PREFIXES.get(role, PREFIXES['participant'])}: "
+    name = shown_name(voice.name)
     org = voice.org or voice.body
-    return f"{voice.name} ({org}): " if org and org not in voice.name else f"{voice.name}: "
+    return f"{name} ({org}): " if org and org not in voice.name else f"{name}: "
+
+
+# A caption label that numbers the members of a group instead of naming them ("JUROR 11",
+# "PANELLIST 2"): the speaker asked not to be named, so the number is who they are.
+_NUMBERED_LABEL = re.compile(r"[A-Z]{3,}(?: [A-Z]{3,})* \d{1,3}")
+
+
+def shown_name(name: str) -> str:
+    """A name as an attribution shows it: a caption's numbered role label in a reader's case
+    ("JUROR 11" -> "Juror 11", so it reads as the member of a group it is, not as a shout);
+    any other name as the cast spells it.
+
+    >>> shown_name("JUROR 11"), shown_name("Dewi"), shown_name("UNESCO")
+    ('Juror 11', 'Dewi', 'UNESCO')
+    """
+    return name.title() if _NUMBERED_LABEL.fullmatch(name) else name
+
+
+# The attribution `attribution_prefix` writes: a name, an optional "(Org)", a colon.
+_ATTRIBUTION = re.compile(r"(?P<who>[^:()\n]{1,80}?)(?: \([^)\n]{1,120}\))?: (?=\S)")
+
+
+def attributed_to(text: str, speakers: Iterable[str | None]) -> bool:
+    """Whether a bullet opens with an attribution to one of the people it cites (`speakers`)
+    or to an unnamed role (`labels.PREFIXES`): one word is enough ("Dewi: I will ...",
+    "Juror 11: ..."), because it is the name the captions and the cast know the speaker by.
+
+    Why the speakers and not any capitalised words before a colon: "Ideas: we ..." opens
+    with a heading, not a person; the check and the rendering agree because both read the
+    prefix `attribution_prefix` writes for the cited speaker.
+
+    >>> attributed_to("Dewi: I will share these notes.", ["Dewi"])
+    True
+    >>> attributed_to("Juror 11: The statistician explained it to us.", ["JUROR 11"])
+    True
+    >>> attributed_to("Ideas: we should make it civil.", ["Dewi"])
+    False
+    """
+    m = _ATTRIBUTION.match(text)
+    if m is None:
+        return False
+    # the name alone, or with its parenthesis when the name has one ("Andi (Jakarta)")
+    who = {name_key(m.group("who")), name_key(m.group(0)[:-2])}
+    if who & {name_key(p) for p in PREFIXES.values()}:
+        return True
+    return any(name_key(s) in who for s in speakers if s)  # the key ignores case: "Juror 11" is "JUROR 11"
 
 
 def _case(text: str) -> str:
