@@ -245,7 +245,8 @@ def readability(only: Sequence[str] = (), exclude: Sequence[str] = (), include: 
     from forumlens.pipeline import analyse_session
     from forumlens.summarise import brief_topic
 
-    bullets: list[tuple[str, str, bool, list[str | None]]] = []  # (where, text, attributed by its heading, cited speakers)
+    # (where, text, attributed by its heading, the speakers its citations credit)
+    bullets: list[tuple[str, str, bool, list[str | None]]] = []
     sources = []
     for txt, _ref in pairs(only, exclude, include):
         session = parse_transcript(txt.read_text("utf-8"), source=txt.name, sha256=txt.name)
@@ -265,7 +266,9 @@ def readability(only: Sequence[str] = (), exclude: Sequence[str] = (), include: 
             bullets.append((f"topic {topic}/{section}", bullet.text, False, _cited(bullet)))
         body = sum(len(_MARKER.sub("", b.text).split()) for _s, b in points)
         sizes.append((topic, len(points), body, len(render_markdown(brief).split())))
-    faulty = [(where, text, f) for where, text, attributed, who in bullets if (f := readability_faults(text, attributed, who))]
+    faulty = [
+        (where, text, f) for where, text, attributed, who in bullets if (f := readability_faults(text, attributed, who))
+    ]
     first = sum(1 for *_x, f in faulty if "first person without attribution" in f)
     clean = len(bullets) - sum(1 for *_x, f in faulty if set(f) - {"first person without attribution"})
     words = sum(len(_MARKER.sub("", text).split()) for _w, text, _a, _s in bullets) / max(1, len(bullets))

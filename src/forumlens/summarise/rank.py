@@ -745,13 +745,10 @@ def wrapup_spans(units: Sequence[Unit], carry: int = WRAPUP_SENTENCES) -> frozen
     return frozenset(out)
 
 
-# The speaker announces their own summary: "let me sum up", "I will try to pull together",
-# "let me try to say what I heard".
+# The speaker announces their own summary: "let me sum up", "I will try to pull together".
 _ANNOUNCE = re.compile(
     r"\b(?:let me|let us|let's|I(?:'ll| will| would like to|'d like to)|allow me to) (?:try to |just |quickly )?"
-    r"(?:summari[sz]e|sum up|pull together|bring together|wrap up|recap|synthesi[sz]e"
-    # or says back what the room said: "let me try to say what I heard", "let me tell you what we heard"
-    r"|(?:say|tell you|share|give you|read(?: back)?|reflect(?: back)?) what (?:I|we|I've|we've|I have|we have) heard)\b",
+    r"(?:summari[sz]e|sum up|pull together|bring together|wrap up|recap|synthesi[sz]e)\b",
     re.IGNORECASE,
 )
 # A sentence that opens a numbered point of a list: "Second, ...", "Fourth, participation: ...".
