@@ -122,3 +122,21 @@ def test_without_the_quotation_marks_the_chairs_paragraph_is_floor_talk() -> Non
         'village hotspots."', "village hotspots."
     )
     assert not any("free spectrum licence" in quote for _, quote in _asks(text))
+
+
+_RETOLD = """>> MODERATOR:  Welcome to this call on clinic connectivity. Rua, you have the floor.
+>> RUA TEMARAMA-HOLLIS:  Thank you. Our clinics on the atolls lost the link for three weeks after the cyclone, and the patients travelled by boat to the main island for every consultation.
+>> MODERATOR:  Thank you, Rua. The box is busy. And then Ilse Brandvold writes from Tromso, it's not a question, she says the donors should fund the backup batteries for the clinic radios. Next is Pavel.
+>> PAVEL DROZDOV-AMBLER:  The nurses in the north paid for the data bundles themselves, every month, for two years. The district office knew it and said the budget was closed. In the end the villages collected money, and the clinic bought a small router with it. It worked for three months and then the storm took the mast, and nobody came to fix it until the next season.
+"""
+
+
+def test_a_message_retold_in_reported_speech_without_a_colon_is_the_participants_ask() -> None:
+    asks = _asks(_RETOLD)
+    assert any("donors should fund the backup batteries" in quote for _, quote in asks)
+    assert not any("Next is Pavel" in quote for _, quote in asks)
+
+
+def test_the_chairs_own_should_without_a_written_message_stays_floor_talk() -> None:
+    text = _RETOLD.replace("And then Ilse Brandvold writes from Tromso, it's not a question, she says", "I think")
+    assert not any("backup batteries" in quote for _, quote in _asks(text))

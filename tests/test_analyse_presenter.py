@@ -3,11 +3,14 @@ count, their floor management does not; and the stop-20 features of the ask clas
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from forumlens.analyse import build_context, find_intel
 from forumlens.analyse.askmodel import type_features
 from forumlens.analyse.presenter import moderator_sentences
+from forumlens.models import Session
+from forumlens.resolve.cast import Cast, resolve_session
 from forumlens.transcript.parse import parse_transcript
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,3 +63,48 @@ def test_stop_20_features_read_the_shape_not_the_words() -> None:
     assert "cue:we-will" in type_features("And we, the youth forum, will document every outage.")
     assert "cue:we-will" not in type_features("We will now hear from the second panel.")
     assert "ctx:intro-need" in type_features("a budget for the trainers", "Our needs, in short: ")
+
+
+# A lightning talk: the host opens and keeps time, the speaker does most of the talking and
+# takes the floor's questions, so a role reader may call the speaker the moderator.
+_TALK = """>> HOST:  Hello, we continue with the next short talk. Ama Quartey-Lindholm, the stage is yours.
+>> AMA QUARTEY-LINDHOLM:  Thank you. Who of you has reported a broken streetlight to the city, ever? Okay, quite some. \
+Our volunteers built a small app for the drains in our town, and in two years we got four thousand reports.
+>> AMA QUARTEY-LINDHOLM:  What did we learn? The engineers did not trust the photos of the citizens. \
+So the city councils should publish every report and its status on an open map, not only the numbers. \
+And the water ministry should answer every report within one week, with a name and a date.
+>> AMA QUARTEY-LINDHOLM:  The code is open and free to copy. Send us the cases where a report was ignored and \
+then the street flooded, from any town. We will collect them into one report for the regional assembly next year.
+>> HOST:  Thank you, Ama. Questions? Yes, you.
+>> PARTICIPANT:  Thank you. How do you stop people from sending the same drain many times?
+>> AMA QUARTEY-LINDHOLM:  The app shows the reports near you first, so you press 'me too' instead of a new report. \
+It is not perfect, maybe ten percent are still duplicates, but the engineers can live with that number.
+>> HOST:  We are out of time, thank you all.
+"""
+
+
+def _talk_as_cast(moderator: str) -> tuple[Session, Cast]:
+    """The session and its cast with the speaker labelled `moderator` as its one moderator
+    (as resolve may read a talk)."""
+    session = parse_transcript(_TALK, source="talk-test")
+    cast = resolve_session(session)
+    people = [replace(p, role="moderator" if moderator in p.labels else "guest") for p in cast.people]
+    return session, replace(cast, people=people)
+
+
+def test_a_moderator_who_holds_the_session_gives_the_talk_and_her_asks_count() -> None:
+    session, cast = _talk_as_cast("AMA QUARTEY-LINDHOLM")
+    ctx = build_context(session, cast, [], None)
+    assert ctx.people[2].role == "moderator"
+    quotes = " ".join(a.quote for a in find_intel(session, cast, mentions=[]).asks)
+    assert "city councils should publish every report" in quotes
+    assert "Send us the cases" in quotes
+    # her first turn still opens (poll, greeting) and her questions stay questions
+    assert "Who of you" not in quotes and "What did we learn" not in quotes
+
+
+def test_a_chair_with_a_small_share_of_the_words_stays_a_chair() -> None:
+    session, cast = _talk_as_cast("HOST")
+    ctx = build_context(session, cast, [], None)
+    host = [t for t in ctx.turns if ctx.is_moderator(t.index)]
+    assert host and all(moderator_sentences(ctx, t) == [] for t in host[:-1])

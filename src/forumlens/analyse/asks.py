@@ -357,7 +357,10 @@ _RELAYED = re.compile(
     # "… from Priya in Klang:  \"not a question, but pls make …\"", "he asks me to read it:  \"The IGF
     # should …\"": a message read out word for word in quotation marks after a colon (asks_blind11
     # lost five asks of chat, WebEx and Slido messages read out so).
-    r"|:\s+[\"“]\s*\S",
+    r"|:\s+[\"“]\s*\S"
+    # "Seini writes from Tonga, it's not a question, she says the partners should pay …": a message
+    # retold in reported speech, no colon (asks_blind16 lost such a Q&A-box comment with the cast).
+    r"|\b(?:writes|wrote|posted|types|typed)\b[^.?!:;]{0,80}?\b(?:(?:she|he|they)\s+(?:says|writes|asks)|not\s+a\s+question)\b",
     re.I,
 )
 _QUOTE_OPEN = re.compile(r":\s+[\"“]")

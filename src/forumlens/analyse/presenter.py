@@ -17,7 +17,13 @@ made per sentence from its shape, not from cue phrases of any session:
 - a call to the room counts in the chair's *closing* turn (the last moderator turn of the
   session, when it gives the floor to no one and others say little after it, or one of the
   same chair's turns just before it, when captions repeat the label on every paragraph):
-  imperatives and "please …" there address everybody, not a next speaker.
+  imperatives and "please …" there address everybody, not a next speaker;
+- every turn but the opening one presents when the moderator *holds the session*: speaks
+  more than half of all its speech words (`HOLDS_SHARE`). A chair manages other people's
+  talk; someone who does most of the talking is giving the talk (a lightning talk or keynote
+  whose speaker then takes the floor's questions and so looks like a chair to resolve). On
+  round 16's lightning talk the cast named the speaker moderator and seven of her asks were
+  lost only with the cast.
 
 Everything that passes is then judged exactly like anyone else's sentence (rules, then the
 classifier at its threshold), so this only decides what the moderator is allowed to ask.
@@ -36,6 +42,7 @@ __all__ = ["PRESENT_WORDS", "chair_sentences", "moderator_sentences"]
 
 PRESENT_WORDS = 90  # a moderator turn this long may present (introductions run 20–60 words)
 MIN_PLURAL_SENTENCES = 2  # ... when at least this many of its sentences speak as "we"
+HOLDS_SHARE = 0.5  # a moderator speaking more than this share of all speech words gives the talk
 CLOSING_AFTER_WORDS = 40  # the chair's last turn closes when others say less than this after it
 _WE = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
 _LET_US = re.compile(r"\blet'?s\b|\blet us\b", re.I)
@@ -69,6 +76,7 @@ def chair_sentences(ctx: AnalysisContext) -> dict[int, list[Sentence]]:
     words_after = 0  # words others speak after the current turn
     last_chair = ctx.people[chaired[-1]].name
     last_run = True  # still inside the chair's last run of turns (a label repeated per paragraph)
+    holders = _holders(ctx)
     for turn in reversed(ctx.turns):
         if turn.kind != "speech":
             continue
@@ -85,8 +93,26 @@ def chair_sentences(ctx: AnalysisContext) -> dict[int, list[Sentence]]:
         )
         last_run = last_run and last
         closing = last and words_after < CLOSING_AFTER_WORDS and not FLOOR_CUE.search(turn.text)
-        out[turn.index] = _judged(ctx, turn, ahead, opening=turn.index == chaired[0], closing=closing)
+        opening = turn.index == chaired[0]
+        holds = ctx.people[turn.index].name in holders
+        out[turn.index] = _judged(ctx, turn, ahead, opening=opening, closing=closing, holds=holds)
     return out
+
+
+def _holders(ctx: AnalysisContext) -> set[str]:
+    """Names of the moderators who speak more than `HOLDS_SHARE` of the session's speech words
+    (at most one can): the speaker of a talk, not its chair."""
+    words: dict[str | None, int] = {}
+    total = 0
+    for turn in ctx.turns:
+        if turn.kind != "speech":
+            continue
+        n = len(turn.text.split())
+        total += n
+        if ctx.is_moderator(turn.index):
+            name = ctx.people[turn.index].name
+            words[name] = words.get(name, 0) + n
+    return {name for name, n in words.items() if name and n > HOLDS_SHARE * total}
 
 
 def moderator_sentences(ctx: AnalysisContext, turn: Turn) -> list[Sentence]:
@@ -94,11 +120,13 @@ def moderator_sentences(ctx: AnalysisContext, turn: Turn) -> list[Sentence]:
     return chair_sentences(ctx).get(turn.index, [])
 
 
-def _judged(ctx: AnalysisContext, turn: Turn, ahead: set[str], *, opening: bool, closing: bool) -> list[Sentence]:
+def _judged(
+    ctx: AnalysisContext, turn: Turn, ahead: set[str], *, opening: bool, closing: bool, holds: bool = False
+) -> list[Sentence]:
     sentences = ctx.sentences[turn.index]
     words = len(turn.text.split())
     plural = sum(1 for s in sentences if _WE.search(_LET_US.sub("", s.text)) and not _INTRO.search(s.text))
-    presenting = words >= PRESENT_WORDS and plural >= MIN_PLURAL_SENTENCES and not opening
+    presenting = (holds or (words >= PRESENT_WORDS and plural >= MIN_PLURAL_SENTENCES)) and not opening
     if not (presenting or closing):
         return []
     out = []
