@@ -141,7 +141,12 @@ LOGISTICS = re.compile(
 # The moderator cutting an exchange short for time: what was asked just before is not
 # answered here (answered later only if someone takes it up).
 CUT_OFF = compile_cue(
-    r"\b((?:are|we're|we are|almost|nearly|running|run|ran) out of time|no time (?:left|for)|time is up"
+    r"\b((?:are|we're|we are|almost|nearly|running|run|ran) (?:really |already |now |completely )?out of time|no time (?:left|for)|time is up"
+    # round 16 (issue 22, Q2): "we ran over", "the next speaker is already waiting", "we need the
+    # stage for the next talk": the host of a short slot cuts the Q&A, whoever the cast says hosts
+    r"|\b(?:we|we've|we have) (?:ran|run|gone|went) over\b"
+    r"|next (?:speaker|talk|presenter|session|workshop|panel)s? (?:is|are) (?:already )?(?:waiting|here|outside|at the door|standing)"
+    r"|(?:organi[sz]ers|people|speakers) of the next (?:session|workshop|panel|talk) are (?:already )?(?:standing|waiting|outside|here)"
     r"|(?:our|the) time is (?:over|finished|gone)|(?:we are|we're) at the (?:top of the )?hour"
     # the next session is at the door: "in two minutes this room belongs to the next session",
     # "the next session must come in", "the people of the next workshop are already outside"
@@ -162,6 +167,13 @@ DECLINE = re.compile(
     r"\b(won'?t|will not|can'?t|cannot|not able to|unable to|not in a position to) (really )?"
     r"(answer|respond to|take) (that|this|the|your)\b|\bpass on (this|that|the) question"
     r"|\bdon'?t know the answer|\bnot (really )?the (right|best) person"
+    # round 16 (issue 22, Q2): a refusal or a deflection to another body, in the first person or
+    # rendered in the third by an interpreter ("the cost is commercial information, I cannot share
+    # it", "he cannot answer for the Ministry of Finance", "she cannot speak for the ministry"); one
+    # that goes on with "but …" in the same sentence answers ("I cannot share the contract, but …")
+    r"|\b(?:cannot|can'?t|can not|not able to|unable to|not allowed to) (?:share|disclose|reveal) "
+    r"(?:it|this|that|them|those|these|the \w+)\b(?![^.!?]*\bbut\b)"
+    r"|\b(?:cannot|can'?t|can not) (?:answer|speak|talk) (?:for|on behalf of) (?:the|my|our|his|her|their)\b(?![^.!?]*\bbut\b)"
     r"|\b(don'?t think|not sure|doubt) (i'm|i am) the (right|best) person",
     re.I,
 )
@@ -171,6 +183,9 @@ PARKING = compile_cue(
     r"|keep (this|that|the|it)( question)? in mind|not directed to (anybody|anyone|any)|come back to (it|this|that|the|your)"
     r"|(shift|move|postpone|defer|leave) (that|this|it|the question) (to|until|for) (a )?later|later time|leave it open"
     r"|reply in writing|answer in writing"
+    # round 16 (issue 22, Q2): "the panellists have agreed to answer all the questions from the box
+    # in writing", "Lina, maybe in the corridor, after": sent out of the session
+    r"|(?:answer|reply|respond)(?: to)?(?: \w+){1,6} in writing|\b(?:maybe|perhaps|then|later)\W+(?:\w+\W+){0,2}in the (?:corridor|hallway)\b"
     # "take it offline", "discuss this offline", not a country or a server that is offline
     r"|(?:take|discuss|continue|answer|talk|speak|follow up|reply|respond|chat)(?: \w+){0,3} offline"
     # "Pemba, can you answer Rashid in the corridor?": sent out of the session, not answered in it

@@ -333,6 +333,10 @@ NOT_KNOWN = compile_cue(
     r"|\b(let me|let us|let'?s|i need to|i have to|we need to|we have to) (first |just |quickly )?"
     r"(check|double-check|verify|find out|look (it |this |that )?up|confirm (it |this |that )?with)\b"
     r"|(i|we) (cannot|can'?t|can not) (say|tell(?: you)?) (today|now|yet|for sure|exactly)"
+    # round 16 (issue 22, Q2): the same rendered in the third person by an interpreter ("She says
+    # that she does not have this number with her, she will ask her colleague in the office")
+    r"|\b(he|she|they) (does not|doesn'?t|do not|don'?t|did not|didn'?t) (know|have (this|that|the|an|any) (answer|data|figure|number))"
+    r"|\b(i|we|he|she|they) (will|'ll|must|have to|has to|need to|needs to) ask (my|our|his|her|their) (colleague|office|team)"
     r"|(has|had) to leave|(is|are) not (here|with us|online) (any ?more|now)|dropped|lost (him|her|them|the connection)"
     # the answer is not at hand: "I do not remember the exact number", "I did not think about it yet"
     r"|\b(do not|don'?t|did not|didn'?t|cannot|can'?t) remember\b|\b(did not|didn'?t) think about (it|this|that)\b"

@@ -95,13 +95,15 @@ def _answer_end(ctx: AnalysisContext, groups: list[QuestionGroup], j: int, close
     return next((k for k in range(j + 1, close) if _question_turn(ctx, groups, k)), close)
 
 
-def _addressee_replies(ctx: AnalysisContext, g: QuestionGroup, j: int) -> bool:
+def _addressee_replies(ctx: AnalysisContext, g: QuestionGroup, j: int, part: str | None = None) -> bool:
     """The person the question named takes the next turn and does not decline or say they
-    cannot answer now (`_non_answer`): the shape of an answer whatever their role (a co-moderator asked "what is in the chat?" answers)."""
+    cannot answer now (`_non_answer`): the shape of an answer whatever their role (a co-moderator asked "what is in the chat?" answers).
+    `part` is the share of the reply that takes up this question when it answers several
+    ("twenty litres per person.  For who pays, he cannot answer for the Ministry of Finance")."""
     if _empty(ctx, j) or _same_speaker(ctx, j, g.turn):
         return False
     name = ctx.people[j].name
-    text = ctx.turns[j].text
+    text = ctx.turns[j].text if part is None else part
     return bool(name) and name == g.to and not DECLINE.search(text[:600]) and not _non_answer(text)
 
 
@@ -281,7 +283,7 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
     invited = _invited_before(ctx, g)
     seen = 0
     for j in range(g.turn + 1, min(close + 1, len(ctx.turns))):
-        if seen == 0 and _addressee_replies(ctx, g, j):
+        if seen == 0 and _addressee_replies(ctx, g, j, _part_for(ctx, g, groups, j, nth)):
             return "answered", [ctx.turns[j].line] if j == close else _run(ctx, j, _answer_end(ctx, groups, j, close))
         if j == close:  # the turn that moves on may still reply first ("It is a fair point. … Yuki, …?")
             cut = next((h.sentences[0].start for h in groups if h.turn == j), ctx.turns[j].end)
@@ -326,9 +328,12 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
             elif not g.from_moderator and seen == 1:
                 direct = False
             continue
-        part = ordinal_part(text, nth)  # a reply answering part by part is judged on this question's part
-        if part == text:
-            part = batch_part(ctx, g, groups, j) or text  # one reply to several askers: this question's sentences
+        part = _part_for(ctx, g, groups, j, nth, text)
+        if _cut_off(text[:400]):
+            # a host who is not the chair stops for time ("we are really out of time, the next speaker
+            # is already waiting"): the question is set aside here, whoever the cast says hosts
+            parked, direct = True, False
+            continue
         if part is None or DECLINE.search(part[:600]) or _non_answer(part):
             direct = False  # passed on, or only another part answered: only a later turn that takes it up answers it
             continue
@@ -344,6 +349,19 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
         if seen >= ANSWER_WINDOW:
             break
     return "unanswered", []
+
+
+def _part_for(
+    ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], j: int, nth: int, text: str | None = None
+) -> str | None:
+    """The share of reply `j` (its `text`, by default the turn's) that takes up `g`, the `nth`
+    question of its turn: the part it marks (`ordinal_part`), else the sentences it gives this
+    question of a batch (`batch_part`), else all of it; None when it marks only other parts."""
+    text = ctx.turns[j].text if text is None else text
+    part = ordinal_part(text, nth)  # a reply answering part by part is judged on this question's part
+    if part == text:
+        part = batch_part(ctx, g, groups, j) or text  # one reply to several askers: this question's sentences
+    return part
 
 
 def _batch(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> list[QuestionGroup]:

@@ -483,6 +483,8 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
     asker_words = _asker_words(ctx, g) if not g.from_moderator else set()  # a chair is named all session
     named = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(asker_words))) + r")\b") if asker_words else None
     for j in later.naming(g.turn, asker_words) if named else ():
+        if any(h.turn < j and (h.turn, h.sentences[0].start) > (g.turn, g.sentences[0].start) for h in groups):
+            break  # a later question came first: a cut at `j` sets that one aside, not this (round 16, Q2)
         text = ctx.turns[j].text
         if not any(w in text for w in asker_words):
             continue  # a substring test first: most turns name no one who asked
