@@ -52,3 +52,25 @@ def test_without_a_language_note_the_interpreter_is_left_alone():
     groups = prepare(session, load_registry()).groups
     interpreter = next(g for g in groups if g.name is None and "INTERPRETER" in g.labels)
     assert [session.turns[i].line for i in interpreter.turns] == [7, 11]
+
+
+def test_an_ad_hoc_translator_voices_the_speaker_then_speaks_for_himself():
+    """A relative translating under `>> TRANSLATOR:` is the speaker's voice after her language
+    note, and a person of his own once he gives his own name."""
+    text = (
+        "IGF 2013 - Open Forum\n\n"
+        ">> KADEK ARIANI:  Welcome.  Our next guest speaks in Balinese.  Ibu Sriani, please.\n\n"
+        ">> NYOMAN SRIANI:  (Speaking Balinese)\n\n"
+        ">> TRANSLATOR:  Good afternoon.  I make baskets with twenty women in Bangli, and we sell them in "
+        "the market of Gianyar.\n\n"
+        ">> KADEK ARIANI:  Thank you.  A question from the floor?\n\n"
+        ">> TRANSLATOR:  Excuse me, may I say one thing for myself?  I am I Made Sudira, I study in "
+        "Denpasar and I only help my aunt.\n"
+    )
+    session = parse_transcript(text, source="t.txt")
+    assert {t.speaker for t in session.turns if t.label == "TRANSLATOR"} == {None}
+    cast = resolve_session(session)
+    by_name = {p.name: p for p in cast.people}
+    assert 7 in by_name["Nyoman Sriani"].lines
+    assert by_name["I Made Sudira"].lines == (11,)
+    assert "Translator" not in by_name

@@ -24,6 +24,16 @@ def test_said_names_reads_a_full_name_opening_a_sentence_or_after_my_name_is():
     assert said_names("Good morning.  I agree.  Sorry, I did not say, my name is Sven Holm.") == ["Sven Holm"]
 
 
+def test_said_names_reads_a_balinese_name_opening_with_i_but_not_a_possessive():
+    # "I" opens a Balinese man's name as "Ni" a woman's: one letter, only before a full name
+    assert said_names("Thank you.  I am I Ketut Suardana, I teach in Singaraja.") == ["I Ketut Suardana"]
+    assert said_names("Good morning, my name is I Wayan Darmika.") == ["I Wayan Darmika"]
+    # a name in the possessive places the speaker by somebody else ("her nephew"): not theirs
+    assert said_names("Hello.  I am Pak Suardana's daughter, I help with the shop.") == []
+    # the pronoun before a clause is no name's first letter
+    assert said_names("I am I think the only teacher here.") == []
+
+
 def test_said_names_leaves_out_addresses_places_bodies_and_reported_words():
     assert said_names("Thank you, Madam Chair.  South Africa, we have the same problem.") == []
     assert said_names("Thank you.  Civil Society Coalition, we wrote a letter.") == []

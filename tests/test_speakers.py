@@ -33,6 +33,9 @@ from forumlens.transcript.speakers import (
         ("AUDIENCE MEMBER", None),
         ("FEMALE SPEAKER", None),
         ("INTERPRETER", None),
+        # an ad hoc interpreter is captioned by the job too, alone or qualified
+        ("TRANSLATOR", None),
+        ("VOLUNTEER TRANSLATOR", None),
         ("CHAIR", None),
     ],
 )

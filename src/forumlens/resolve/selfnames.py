@@ -79,9 +79,12 @@ _TITLE = (
 
 # "my name is …", "I am …", "this is …", "it's …" followed by a full name, and the same in the
 # languages a bilingual session mixes in ("soy …", "me llamo …", "je m'appelle …").
+# A Balinese name opens with "I" (men) or "Ni" (women) before the given names ("I Gede Wiratmaja",
+# "Ni Luh Putu Sukerti"): "Ni" reads as a name word, the one-letter "I" only before a full name.
+_BALINESE_I = r"(?-i:I\s+)"
 _OWN_NAME = re.compile(
     rf"\b(?:my name is|I am|I'm|I’m|this is|it's|it’s|it is|soy|me llamo|mi nombre es|je suis|je m'appelle|"
-    rf"je m’appelle|meu nome é|sou)\s+{_TITLE}({_FULL_NAME})",
+    rf"je m’appelle|meu nome é|sou)\s+{_TITLE}((?:{_BALINESE_I}(?={_FULL_NAME}))?{_FULL_NAME})",
     re.IGNORECASE,
 )
 # A single name given as one's own in so many words ("My name is Leila and I work with …"): only
@@ -158,6 +161,11 @@ def _place_names() -> frozenset[str]:
 def _is_name(words: str) -> bool:
     """A person's name, not an organisation, a job, a place or a form of address."""
     parts = words.split()
+    if parts[-1].endswith(("'s", "’s")):
+        return False  # "I am Ibu Sukerti's nephew": somebody else's name, said to place oneself
+    if parts[0] == "I" and len(parts) > 2:
+        parts = parts[1:]  # "I Gede Wiratmaja" (`_BALINESE_I`): the name words come after
+        words = " ".join(parts)
     if any(is_title_word(p) for p in parts[1:]):
         return False  # "Perhaps Mrs" before "Vasquez"
     if parts[0].casefold() in _NOT_FIRST or any(p.casefold() in ("chair", "chairman", "chairperson") for p in parts):

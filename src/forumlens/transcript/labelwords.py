@@ -93,6 +93,9 @@ GENERIC_LABELS = frozenset(
         "speakers",
         "interpreter",
         "interpretation",
+        # an ad hoc interpreter (a relative, a colleague) is captioned by the job, like the booth
+        "translator",
+        "translation",
         "captioner",
         "remote participant",
         "remote moderator",

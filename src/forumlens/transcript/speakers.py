@@ -134,7 +134,16 @@ _VOICE_QUALIFIERS = frozenset(
 # "Speaker" are surnames too, so they stay with `_VOICE_QUALIFIERS`).
 _OCCUPATION_ROLES = frozenset(
     [
-        *["moderator", "moderators", "interpreter", "interpreters", "rapporteur", "captioner", "facilitator"],
+        *[
+            "moderator",
+            "moderators",
+            "interpreter",
+            "interpreters",
+            "translator",
+            "rapporteur",
+            "captioner",
+            "facilitator",
+        ],
         # a chat account that is no person: a bot ("SpeakTimer BOT"), whatever its name (a hub
         # stays a voice of its own: "HUB, BUKAVU" is "Bukavu Hub", `test_transcript_hub_labels`)
         "bot",
