@@ -76,24 +76,59 @@ def join_variants(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> tuple[
         if name is None or len(name.split()) < 2 or _HUB.search(name):
             result.append(group)
             continue
-        kept = next(
-            (
-                g
-                for g in result
-                if g.name
-                and g.name != name
-                and len(g.name.split()) >= 2
-                and not _HUB.search(g.name)
-                and same_person(g.name, name)
-            ),
-            None,
-        )
+        others = [
+            g for g in result if g.name and g.name != name and len(g.name.split()) >= 2 and not _HUB.search(g.name)
+        ]
+        kept = next((g for g in others if g.name and same_person(g.name, name)), None)
+        if kept is None:
+            shortened = [g for g in others if g.name and _shortened(g.name, name) and _answers_to(g, group, turns)]
+            # only one person the shorter name can be: two Quillas keep "WILFREDO QUILLA" apart
+            kept = shortened[0] if len(shortened) == 1 and _shortened_once(name, groups) else None
         if kept is None or kept.name is None:
             result.append(group)
             continue
         said = [n for n in (kept.name, name) if n.casefold() in spoken]
         merge_into(kept, group, said[0] if said else kept.name, renamed)
     return result, renamed
+
+
+def _shortened(a: str, b: str) -> bool:
+    """Whether one full name is the other written short by the next captioner: a family name
+    left off the end ("WILFREDO QUILLA" of Wilfredo Quilla Mayhuire), or the same family name
+    with a given name that is the start or end of the other's ("KEMI FADIPE-IGE" of Oluwakemi
+    Fadipe-Ige, "ALEX" of Alexandra): at least two words each, the short given name three letters."""
+    ka, kb = name_key(a).split(), name_key(b).split()
+    short, full = sorted((ka, kb), key=lambda k: (len(k), len(k[0])))
+    if len(short) < 2 or short == full:
+        return False
+    if len(short) < len(full) and full[: len(short)] == short:
+        return True
+    given, whole = short[0], full[0]
+    return (
+        short[1:] == full[len(full) - len(short) + 1 :]
+        and len(given) >= 3
+        and given != whole
+        and (whole.startswith(given) or whole.endswith(given))
+    )
+
+
+def _answers_to(a: LabelGroup, b: LabelGroup, turns: Sequence[Turn]) -> bool:
+    """Whether the short name's given name is one its bearer gives in their own words ("I am
+    Oluwakemi Fadipe-Ige, everybody calls me Kemi"); a family name left off needs no such word.
+    Two people of one family name ("Ana Silva", "Mariana Silva") stay apart unless one says so."""
+    if a.name is None or b.name is None:
+        return False
+    ka, kb = name_key(a.name).split(), name_key(b.name).split()
+    if len(ka) != len(kb):
+        return True
+    (short, _), (_, long_group) = sorted(((ka, a), (kb, b)), key=lambda p: len(p[0][0]))
+    said = re.compile(rf"\b{re.escape(short[0])}\b", re.IGNORECASE)
+    return any(said.search(name_key(turns[i].text)) for i in long_group.turns)
+
+
+def _shortened_once(name: str, groups: Sequence[LabelGroup]) -> bool:
+    """Whether exactly one other named group is `name` written in full (or short)."""
+    return sum(1 for g in groups if g.name and g.name != name and _shortened(g.name, name)) == 1
 
 
 def merge_into(kept: LabelGroup, other: LabelGroup, final: str, renamed: dict[str, str]) -> None:
