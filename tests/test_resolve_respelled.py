@@ -65,3 +65,10 @@ def test_a_role_label_then_a_short_name_label_after_a_change_of_captioner_is_one
     cast = resolve_session(parse_transcript(text, source="t.txt"))
     named = [p for p in cast.people if p.name and "Ajayi-Bello" in p.name]
     assert [(p.name, p.lines) for p in named] == [("Olubunmi Ajayi-Bello", (5, 11))]
+
+
+def test_names_in_a_script_without_latin_letters_are_compared_without_failing():
+    turns = _turns("我是王伟。", "谢谢。")
+    groups = [LabelGroup("王 伟", ["王 伟"], [0]), LabelGroup("Wang Wei Ming", ["WANG WEI MING"], [1])]
+    joined, _ = join_variants(groups, turns)
+    assert [g.name for g in joined] == ["王 伟", "Wang Wei Ming"]

@@ -98,6 +98,8 @@ def _shortened(a: str, b: str) -> bool:
     with a given name that is the start or end of the other's ("KEMI FADIPE-IGE" of Oluwakemi
     Fadipe-Ige, "ALEX" of Alexandra): at least two words each, the short given name three letters."""
     ka, kb = name_key(a).split(), name_key(b).split()
+    if not ka or not kb:
+        return False  # a name in a script the key keeps nothing of ("王 伟")
     short, full = sorted((ka, kb), key=lambda k: (len(k), len(k[0])))
     if len(short) < 2 or short == full:
         return False
@@ -119,7 +121,7 @@ def _answers_to(a: LabelGroup, b: LabelGroup, turns: Sequence[Turn]) -> bool:
     if a.name is None or b.name is None:
         return False
     ka, kb = name_key(a.name).split(), name_key(b.name).split()
-    if len(ka) != len(kb):
+    if not ka or not kb or len(ka) != len(kb):
         return True
     (short, _), (_, long_group) = sorted(((ka, a), (kb, b)), key=lambda p: len(p[0][0]))
     said = re.compile(rf"\b{re.escape(short[0])}\b", re.IGNORECASE)
