@@ -205,3 +205,27 @@ def test_said_names_reads_a_single_name_after_i_am_only_before_from_or_with():
     assert said_names("Hello, I am Nairobi from the hub.") == []
     assert said_names("Hello, I am Leila and I work on access.") == []
     assert said_names("So I am Carlos with us today.") == []
+
+
+def test_an_answer_to_a_floor_voice_is_not_named_after_the_asker_nor_the_body_it_names():
+    turns = _turns(
+        ">> MODERATOR:  Our first speaker is Ms. Zinhle Mabuza-Dlamini, from Durban.  Zinhle?",
+        ">> SPEAKER:  Thank you.  We built towers on the school roofs.",
+        ">> MODERATOR:  And our second speaker, Mr. Tomasz Wierzbicki-Lach.",
+        ">> SPEAKER:  Thank you.  In Poland the towers cost less.",
+        ">> FLOOR:  Thank you.  Benedita Coutinho Farias.  I am here for the Associação de Produtores "
+        "do Sertão Baiano.  My question is for the lady from Durban.",
+        ">> SPEAKER:  Yes, we had the same problem with the poles.",
+        ">> BENEDITA FARIAS:  Thank you.",
+    )
+    groups = [
+        LabelGroup(None, ["MODERATOR"], [0, 2]),
+        LabelGroup(None, ["SPEAKER"], [1, 3, 5]),
+        LabelGroup(None, ["FLOOR"], [4]),
+        LabelGroup("Benedita Farias", ["BENEDITA FARIAS"], [6]),
+    ]
+    split = split_shared_voices(groups, turns, is_generic_label)
+    owner = {i: g.name for g in split for i in g.turns}
+    # the asker's short label form and the body she is here for name nobody who answers her
+    assert owner[5] not in ("Benedita Farias", "Associação de Produtores do Sertão Baiano")
+    assert owner[1] == "Zinhle Mabuza-Dlamini" and owner[3] == "Tomasz Wierzbicki-Lach"

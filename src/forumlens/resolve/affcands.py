@@ -31,7 +31,10 @@ from forumlens.resolve.scoring import affiliation_key
 
 __all__ = ["Candidate", "candidates", "fold", "person_words"]
 
-_WORD = re.compile(r"[^\W\d_][\w&'’.-]*[\w&]|[^\W\d_]")
+# A combining accent is part of its word: "Olùkọ́" keeps the acute over its dot-below "ọ" (no
+# precomposed letter has both), so a Yoruba or Vietnamese name is one word, not cut before it.
+_MARK = "\u0300-\u036f"
+_WORD = re.compile(rf"[^\W\d_][\w&'’.{_MARK}-]*[\w&{_MARK}]|[^\W\d_][{_MARK}]*")
 # Lower-case words allowed inside an organisation name ("Ministry of Communication and …").
 _JOINERS = frozenset(
     [
@@ -182,9 +185,11 @@ _OPENERS = frozenset(
         "forum",
     ]
 )
-# Words that make a span the name of a body rather than of a person or a place.
+# Words that make a span the name of a body rather than of a person or a place; kept folded as
+# `fold` compares them (an accented "fundación" never matched the folded "fundacion" of a span).
 ORG_WORDS = frozenset(
-    [
+    affiliation_key(w) or w
+    for w in [
         "university",
         "universidad",
         "université",
@@ -261,6 +266,17 @@ ORG_WORDS = frozenset(
         "fondation",
         "instituto",
         "asociación",
+        # Portuguese and Italian forms ("Associação de Provedores do …", "Fondazione …")
+        "associação",
+        "associazione",
+        "fundação",
+        "fondazione",
+        "ministério",
+        "ministero",
+        "universidade",
+        "università",
+        "sociedade",
+        "cooperativa",
     ]
 )
 # Job titles: a span opening with one names a post ("CEO of X"), the body is after it.
@@ -602,6 +618,7 @@ def candidates(
         local = _Words([m.start() for m in _WORD.finditer(text, window.start, window.end)])
         spans = list(_spans(text, window.start, window.end))
         more = list(_more_spans(text, window.start, window.end, spans))
+        heads = _headed(spans)
         for a, b, words, shape in [(a, b, w, "") for a, b, w in spans] + more:
             folded = fold(" ".join(words))
             if not folded or all(w in people for w in folded.split()) or never_body(words):
@@ -612,6 +629,8 @@ def candidates(
                 continue  # "from the youth IGF in Armenia": the IGF as a whole is nobody's body
             if entity is None and _bare_head(words):
                 continue  # "we are a small NGO of women": the kind of body, not its name
+            if entity is None and not shape and _tail_of_headed(text, a, b, heads):
+                continue  # "Associação de Provedores do Vale": "Provedores do Vale" is what it is of
             if entity is None and _located(text, a, b, words):
                 continue  # "the Atlas Cable Secretariat in Rabat": the body is the span before "in"
             if entity is not None:
@@ -678,6 +697,21 @@ def _located(text: str, a: int, b: int, words: Sequence[str]) -> bool:
     flat = re.sub(r"\s+", " ", text)
     said = flat.count(full)
     return not (said >= 2 and flat.count(head) == said)
+
+
+def _headed(spans: Sequence[tuple[int, int, list[str]]]) -> list[tuple[int, int]]:
+    """Spans of three words or more opening with an organisation word ("Ministry of …",
+    "Associação de …"): the body's whole name, its head said first."""
+    return [(a, b) for a, b, words in spans if len(words) > 2 and fold(words[0]) in ORG_WORDS]
+
+
+def _tail_of_headed(text: str, a: int, b: int, heads: Sequence[tuple[int, int]]) -> bool:
+    """A span inside a headed name, starting after one of its joiners ("Foreign Affairs" of
+    "Ministry of Foreign Affairs"): what the body is of, never a body of its own."""
+    before = re.search(r"(\S+)\s+$", text[max(0, a - 20) : a])
+    if before is None or before.group(1).casefold() not in _JOINERS:
+        return False
+    return any(h < a and b <= e for h, e in heads)
 
 
 def _bare_head(words: Sequence[str]) -> bool:

@@ -407,10 +407,13 @@ def split_shared_voices(
             # nor the voice of another label the chair names back ("That was Oswaldo …  Now the
             # floor"); under the same label it may be that voice going on (correcting its name)
             back = _named_after(before.text) if k < 2 or speech[k - 2].index not in group.turns else None
+            # the asker by any form of their name, the label's or the one they say ("Thank you.
+            # Joaquim Sertório Amanajás.  …  My question is for …": not "JOAQUIM AMANAJAS")
+            asker = [speaker_of.get(before.index), *(n for n, _ in _said(before.text, True, _OPENING_CHARS))]
             callable_ = [
                 p
                 for p in [*people, *others]
-                if p != speaker_of.get(before.index) and not (back and same_person(back, p))
+                if not any(_same_voice(p, a) for a in asker) and not (back and same_person(back, p))
             ]
             # asked by description ("my question is for the municipal president"): a voice of this
             # label or a speaker with a group of their own, whom the session described so
@@ -519,6 +522,17 @@ def _voice_name(group: LabelGroup, turns: Sequence[Turn], is_generic: Callable[[
         return None
     claimed = [n for n, own in _said(turns[group.turns[0]].text, True, _TURN_CHARS) if own]
     return claimed[0] if len(claimed) == 1 else None
+
+
+def _same_voice(name: str, speaker: str | None) -> bool:
+    """Whether `name` is the speaker's own, in any form of it: the same person, or the label's
+    short form of the name they said (first and last words alike, a middle name left out)."""
+    if speaker is None:
+        return False
+    if name == speaker or same_person(name, speaker):
+        return True
+    short, full = name_key(name).split(), name_key(speaker).split()
+    return len(short) >= 2 and short[0] == full[0] and short[-1] == full[-1] and set(short) <= set(full)
 
 
 def _introduced(text: str, spoken: str) -> list[str]:

@@ -1,0 +1,60 @@
+"""affcands: the candidate organisations of one speaker, as the ranker sees them."""
+
+from __future__ import annotations
+
+from forumlens.resolve.affcands import ORG_WORDS, _headed, _spans, _tail_of_headed, fold
+from forumlens.resolve.cast import affiliation_options, prepare
+from forumlens.resolve.registry import load_registry
+from forumlens.transcript.parse import parse_transcript
+
+HEADER = "INTERNET GOVERNANCE FORUM 2019\nBERLIN, GERMANY\nWORKSHOP 12\n********\n\n"
+
+
+def _names(text: str) -> list[str]:
+    return [" ".join(words) for _, _, words in _spans(text, 0, len(text))]
+
+
+def _candidates(body: str, speaker: str) -> list[str]:
+    """Names of the candidates the ranker may pick for `speaker` in a session of `body`."""
+    registry = load_registry()
+    prepared = prepare(parse_transcript(HEADER + body, source="test.txt"), registry)
+    options = affiliation_options(prepared, registry)
+    position = next(k for k, d in enumerate(prepared.drafts) if d.group.name == speaker)
+    return [c.name for c in options[position][0]]
+
+
+def test_a_combining_accent_stays_inside_its_word() -> None:
+    # "ọ́": a dot-below o with a combining acute (no precomposed letter has both)
+    assert "Àgbàlá\u0301 Mesh" in _names("now I run a small start-up, Àgbàlá\u0301 Mesh, we are five")
+    assert "Ẹ\u0301bùn Radio" in _names("I present the news on Ẹ\u0301bùn Radio in Ibadan")
+
+
+def test_organisation_words_are_folded_and_read_in_portuguese_and_italian() -> None:
+    for word in ("Fundación", "Associação", "Fondazione", "Université", "Ministério"):
+        assert fold(word) in ORG_WORDS, word
+    assert fold("Jequié") not in ORG_WORDS
+
+
+def test_a_tail_after_a_joiner_of_a_headed_name_is_not_a_body() -> None:
+    text = "I am here for the Associação de Produtores do Sertão Baiano, we are ten."
+    spans = list(_spans(text, 0, len(text)))
+    heads = _headed(spans)
+    tails = {" ".join(w) for a, b, w in spans if _tail_of_headed(text, a, b, heads)}
+    assert "Produtores do Sertão Baiano" in tails and "Sertão Baiano" in tails
+    assert "Associação de Produtores do Sertão Baiano" not in tails
+    # a name not headed by an organisation word keeps its parts ("Rede … of Minas" may be a place)
+    text = "We work with Kanyoni Digital of Minas Gerais."
+    spans = list(_spans(text, 0, len(text)))
+    assert not any(_tail_of_headed(text, a, b, _headed(spans)) for a, b, _ in spans)
+
+
+def test_a_floor_voice_naming_its_association_has_the_whole_name_as_candidate() -> None:
+    body = (
+        ">> MODERATOR:  Questions from the floor, please.\n\n"
+        ">> FLOOR:  Thank you.  Benedita Coutinho Farias.  I am a teacher in Bahia, and I am here for the "
+        "Associação de Produtores do Sertão Baiano, we are ten farms.  Who pays for the towers?\n\n"
+        ">> MODERATOR:  Thank you.\n"
+    )
+    found = _candidates(body, "Benedita Coutinho Farias")
+    assert "Associação de Produtores do Sertão Baiano" in found
+    assert "Produtores do Sertão Baiano" not in found and "Sertão Baiano" not in found
