@@ -70,6 +70,23 @@ __all__ = [
 ]
 
 
+# "This is the Comoros IGF", "Hello, this is Radio Kanyoni": a voice announcing itself by its body.
+_ANNOUNCES = re.compile(r"\bthis\s+is\s+(?:the\s+)?$", re.IGNORECASE)
+_OPENING_CHARS = 80  # how far into a turn an announcing sentence may start
+
+
+def _announced(text: str, turn_start: int, a: int, mentions: Sequence[Mention]) -> list[Mention]:
+    """The bodies a turn's opening sentence announces its voice as ("This is the Togo IGF"): in
+    the opening words only, so "this is the IGF's job" later in a speech is nobody's body."""
+    if a - turn_start > _OPENING_CHARS:
+        return []
+    return [
+        m
+        for m in mentions
+        if m.entity_id not in GENERAL_BODIES and _ANNOUNCES.search(text, max(a, m.start - 30), m.start)
+    ]
+
+
 def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequence[int], chair: bool = False) -> None:
     """Affiliations and mode from the speaker's own sentences.
 
@@ -98,6 +115,9 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
             if (voice.speaks_for(text, a, b, m) and not _inside(m, attached)) or m.start in tied
         ]
         intro = cues.self_intro_at(sentence)
+        for m in _announced(text, turn.start, a, view.mentions_in(a, b)):
+            # "PARTICIPANT: Thank you.  This is the Comoros IGF.": a voice that gives only its body
+            draft.add(m.entity_id, 3, view.evidence(a, b, "self-introduction"))
         if intro and here and not _SINGULAR.search(sentence):
             # "welcome to the annual meeting of DC-SIG, our Dynamic Coalition": a collective "our"
             # with no "I" is the room's coalition said by a member, own words, not who she is
