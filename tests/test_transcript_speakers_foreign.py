@@ -149,3 +149,26 @@ def test_roles_in_ethiopic_and_devanagari_name_nobody(label: str) -> None:
 )
 def test_academic_titles_of_other_languages_are_dropped(label: str, name: str) -> None:
     assert display_name(label) == name
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("นายสมชาย ทองคำ", "สมชาย ทองคำ"),  # Mr, glued to the given name
+        ("นางสาววิไล แสงทอง", "วิไล แสงทอง"),  # Miss: the longer title, not "นาง" (Mrs)
+        ("รศ.ดร.กมล ใจดี", "กมล ใจดี"),  # associate professor and doctor, both glued
+        ("คุณสมชาย", "สมชาย"),  # Khun before a given name alone
+        ("นายก", "นายก"),  # one letter after the title: a word, not a title and a name
+    ],
+)
+def test_thai_titles_glued_to_the_name_are_dropped(label: str, name: str) -> None:
+    assert display_name(label) == name
+
+
+@pytest.mark.parametrize("label", ["ผู้ดำเนินรายการ", "ล่าม", "ผู้เข้าร่วม"])
+def test_thai_roles_name_nobody(label: str) -> None:
+    assert display_name(label) is None
+
+
+def test_the_hindi_ji_after_a_surname_is_dropped() -> None:
+    assert display_name("शर्मा जी") == "शर्मा"

@@ -242,3 +242,34 @@ def test_an_unresolved_id_reference_is_never_a_label() -> None:
     only_ids = DEBATE.replace("<from>", "<!-- ").replace("</from>", " -->")
     labels = [t.label for t in parse_transcript(only_ids).turns]
     assert not any(label and label.startswith("#") for label in labels)
+
+
+# A TEI transcription: `<u who="#id">` utterances, the ids listed with a `<persName>` each (one a
+# role with no name), inline pauses and notes inside an utterance.
+TEI_UTTERANCES = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+<teiHeader><profileDesc><particDesc><listPerson>
+<person xml:id="ch"><persName><forename>Tala</forename><surname>Brenninkmeyer</surname></persName></person>
+<person xml:id="p1"><persName><forename>Oskar</forename> <surname>Vilhjalmsson</surname></persName></person>
+<person xml:id="fl" role="audience"/>
+</listPerson></particDesc></profileDesc></teiHeader>
+<text><body>
+<u who="#ch">Good morning, we open the round. <pause/> First the survey.</u>
+<u who="#p1">Thanks. The survey covered four hundred schools.</u>
+<u who="#p1">Most had no filter at all. <vocal><desc>laughter</desc></vocal> Really none.</u>
+<u who="#fl">Who paid for the survey?</u>
+<u who="#ch">Let us keep that for later.</u>
+</body></text>
+</TEI>
+"""
+
+
+def test_tei_utterances_take_the_persname_of_their_who_id() -> None:
+    session = parse_transcript(TEI_UTTERANCES)
+    assert [(t.line, t.speaker) for t in session.turns] == [
+        (9, "Tala Brenninkmeyer"),
+        (10, "Oskar Vilhjalmsson"),  # two utterances of one id are one turn
+        (12, None),  # a listed voice with a role and no name is nobody named
+        (13, "Tala Brenninkmeyer"),
+    ]
+    assert session.turns[0].text.startswith("Good morning, we open the round.")

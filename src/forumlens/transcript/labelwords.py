@@ -172,6 +172,9 @@ GENERIC_LABELS = frozenset(
         *["አወያይ", "አወያይዋ", "ሰብሳቢ", "ሊቀመንበር", "አስተርጓሚ", "ተሳታፊ", "ተሳታፊዎች", "ተናጋሪ", "አቅራቢ", "ታዳሚ"],
         # Hindi captions (Devanagari): moderator, chair, interpreter, participant, speaker, audience
         *["संचालक", "संचालिका", "अध्यक्ष", "दुभाषिया", "अनुवादक", "प्रतिभागी", "वक्ता", "श्रोता", "दर्शक"],
+        # Thai captions: moderator, master of ceremonies, chair, interpreter, participant, speaker
+        # (a lecturer on a panel), panellist, audience
+        *["ผู้ดำเนินรายการ", "พิธีกร", "ประธาน", "ล่าม", "ผู้เข้าร่วม", "ผู้พูด", "วิทยากร", "ผู้ร่วมอภิปราย", "ผู้ฟัง"],
         # a delegation or a person seated to follow, not a member ("An observer", "OBSERVER")
         "observer",
     }
@@ -331,7 +334,23 @@ TRAILING_TITLES = frozenset(
         "교수",
         "님",
         "씨",
+        # Hindi: the respectful "ji" after a name or surname ("त्रिवेदी जी")
+        "जी",
     ]
+)
+
+
+# Titles that Thai writes glued to the given name, with no space (`นายธนากร` is Mr Thanakorn,
+# `ผศ.ดร.ปิยะนุช` Assistant Professor Dr Piyanut): Mr, Miss, Mrs, Khun (a polite form of address),
+# Ajarn (teacher), and the academic ranks and doctor written short with their full stops. Thai
+# writes no space between words, so a label's first word is the title and the given name; the
+# longest title is taken first (`นางสาว` before `นาง`).
+GLUED_TITLES = tuple(
+    sorted(
+        ["นาย", "นาง", "นางสาว", "คุณ", "อาจารย์", "ดร.", "ผศ.", "รศ.", "ศ.", "ท่าน"],
+        key=len,
+        reverse=True,
+    )
 )
 
 

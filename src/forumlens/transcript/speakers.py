@@ -21,6 +21,7 @@ from forumlens.transcript.labelwords import (
     COLLECTIVE_LABELS,
     FUNCTION_WORDS,
     GENERIC_LABELS,
+    GLUED_TITLES,
     NAME_WORD,
     OPENING_WORDS,
     PARTICLES,
@@ -186,6 +187,20 @@ def _leading_title(tokens: list[str]) -> int:
     return 0
 
 
+_THAI = re.compile("[\u0e01-\u0e2e]")  # a Thai consonant: a given name starts with one
+
+
+def _unglued(token: str) -> str:
+    """A Thai first word without the titles glued before the given name (`ผศ.ดร.ปิยะนุช` is
+    `ปิยะนุช`); a title is only taken off when a Thai name of two letters or more follows it."""
+    while True:
+        title = next((t for t in GLUED_TITLES if token.startswith(t)), None)
+        rest = token[len(title) :] if title else ""
+        if not title or len(rest) < 2 or not _THAI.match(rest):
+            return token
+        token = rest
+
+
 def _initial(token: str) -> bool:
     """One letter, with or without its full stop ("A.", "J")."""
     return re.fullmatch(r"[^\W\d_]\.?", token) is not None
@@ -333,6 +348,7 @@ def display_name(label: str | None) -> str | None:
         del tokens[:taken]
     while len(tokens) > 1 and tokens[-1] in TRAILING_TITLES:  # "吳佩珊 博士": the title follows the name
         tokens.pop()
+    tokens[0] = _unglued(tokens[0])  # "นายธนากร": Thai glues the title to the given name
     # "H.E.", "FED.COUN." glued together
     while (
         len(tokens) > 1

@@ -260,6 +260,7 @@ class _Element:
     leaves: dict[str, tuple[list[str], list[tuple[int, int]]]] = field(default_factory=dict)
     spans: list[tuple[int, int]] = field(default_factory=list)  # own text, character offsets
     deep: list[tuple[int, int]] = field(default_factory=list)  # its own and its descendants' text
+    named: str = ""  # the text of its first name element (`<persName>`), its own or a descendant's
 
 
 _OWN_TEXT = "#text"  # the field of an element's own text (beside its attributes and leaf children)
@@ -296,8 +297,11 @@ def _xml_marks(text: str) -> ExportMarks | None:
         element = stack.pop()
         element.spans = _trimmed(data, element.runs, offsets, shift)
         element.deep = sorted(element.deep + element.spans)
+        if _NAME_TAG.search(tag) and element.deep:
+            element.named = " ".join(" ".join(text[a:b].split()) for a, b in element.deep)
         if stack:
             stack[-1].deep.extend(element.deep)
+            stack[-1].named = stack[-1].named or element.named
         if stack and not element.parent and element.spans:  # a leaf child's text: a field of its parent
             values, spans = stack[-1].leaves.setdefault(tag, ([], []))
             values.append(" ".join("".join(element.text).split()))
@@ -332,6 +336,9 @@ def _xml_marks(text: str) -> ExportMarks | None:
             name = _element_name(target) if target is not None and target is not element else ""
             if name:
                 referenced.setdefault(element.tag, set()).add(key)
+            elif value.startswith("#") and target is not None and target is not element:
+                referenced.setdefault(element.tag, set()).add(key)  # a listed voice with no name
+                name = target.attrs.get("role", "").strip() or value[1:]  # its role ("audience"), else its id
             elif value.startswith("#"):
                 dangling.setdefault(element.tag, set()).add(key)
             fields[key] = Field(name or value, 0, 0)
@@ -377,9 +384,16 @@ _ID_ATTRS = ("id", "xml:id", "eId")
 _NAME_ATTRS = ("name", "showAs", "label")
 
 
+# A name element, with or without a namespace: TEI's `<persName>`, `<name>`, `<fullName>`.
+_NAME_TAG = re.compile(r"(?:^|[:}])(?:pers)?(?:full)?name$", re.IGNORECASE)
+
+
 def _element_name(element: _Element) -> str:
-    """The name an element gives whatever refers to it by id ('' when it gives none)."""
-    return next((element.attrs[k].strip() for k in _NAME_ATTRS if element.attrs.get(k, "").strip()), "")
+    """The name an element gives whatever refers to it by id ('' when it gives none): a name
+    attribute (`showAs`), else the text of a name element inside it (TEI's `<person xml:id="mod">
+    <persName><forename>Moza</forename> <surname>…</surname></persName>`)."""
+    named = next((element.attrs[k].strip() for k in _NAME_ATTRS if element.attrs.get(k, "").strip()), "")
+    return named or (element.named if len(element.named) <= _LABEL_CHARS else "")
 
 
 def _kindred(by_tag: dict[str, list[Record]]) -> list[tuple[str, list[Record]]]:
