@@ -27,7 +27,9 @@ Two kinds, tried before the caption rules of `parse.py`:
   script whose `Name` field is the speaker (`ssa.py`), a transcribe or video-editor export
   with a time and a bare label line above each paragraph (`timedlabels.py`), a diarised speech-recognition output with
   a time range and a `[SPEAKER_00]` label opening each segment (`segments.py`), a research
-  transcript's `*CODE:` tiers named in its `@Participants` header (`chattiers.py`). The first that recognises the
+  transcript's `*CODE:` tiers named in its `@Participants` header (`chattiers.py`), and line records whose leading fields
+(times, a speaker id) keep one layout on most lines (`fieldlines.py`: a `.stm` reference, a chat export's
+`time<TAB>sender<TAB>text`). The first that recognises the
   text gives all its turns; the rules add none. Subtitle cue files (WebVTT, SRT) have their own
   reader in `cues.py`, mixed with the rules because their cue text holds ordinary labels.
 
@@ -45,6 +47,7 @@ from .chattiers import read_chat_tiers
 from .delimited import read_delimited, text_column_edits
 from .entities import entity_edits
 from .exportmarks import ExportMarks
+from .fieldlines import read_field_lines
 from .fullwidth import fullwidth_edits
 from .invisible import invisible_edits
 from .labelblocks import read_label_blocks
@@ -82,6 +85,7 @@ EXPORT_READERS: tuple[Callable[[str], ExportMarks | None], ...] = (
     read_segments,
     read_markdown_labels,
     read_stamped_heads,
+    read_field_lines,
 )
 
 
