@@ -62,6 +62,7 @@ from .rowfields import row_field_edits
 from .segments import read_segments
 from .spaced import spaced_edits
 from .ssa import read_ssa
+from .stamplines import stamp_line_edits
 from .stampedheads import read_stamped_heads
 from .structured import read_structured
 from .tables import read_table
@@ -96,6 +97,7 @@ def reading_view(text: str) -> View:
     edits = [
         *rolling_edits(text),
         *wrapper_edits(text),
+        *stamp_line_edits(text),
         *row_field_edits(text),
         *wiki_bold_edits(text),
         *quote_edits(text),
