@@ -51,6 +51,7 @@ from .fieldlines import read_field_lines
 from .fullwidth import fullwidth_edits
 from .invisible import invisible_edits
 from .labelblocks import read_label_blocks
+from .latexlabels import latex_label_edits
 from .layout import read_layout_table
 from .markervariants import marker_edits
 from .markup import markup_edits
@@ -100,6 +101,7 @@ def reading_view(text: str) -> View:
         *stamp_line_edits(text),
         *row_field_edits(text),
         *wiki_bold_edits(text),
+        *latex_label_edits(text),
         *quote_edits(text),
         *markup_edits(text),
         *invisible_edits(text),
