@@ -86,6 +86,8 @@ GENERIC_LABELS = frozenset(
         "participants",
         "floor",
         "speaker",
+        # a film's or a podcast's voice over the pictures; a voice told only by who it is
+        *["narrator", "woman", "man"],
         "female speaker",
         "male speaker",
         "unidentified speaker",

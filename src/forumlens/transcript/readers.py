@@ -60,6 +60,7 @@ from .numbered import paragraph_number_edits
 from .quoted import quote_edits
 from .rolling import rolling_edits
 from .rowfields import row_field_edits
+from .screenplay import screenplay_edits
 from .segments import read_segments
 from .spaced import spaced_edits
 from .ssa import read_ssa
@@ -102,6 +103,7 @@ def reading_view(text: str) -> View:
         *row_field_edits(text),
         *wiki_bold_edits(text),
         *latex_label_edits(text),
+        *screenplay_edits(text),
         *quote_edits(text),
         *markup_edits(text),
         *invisible_edits(text),

@@ -78,7 +78,7 @@ _NUMBERED = re.compile(r"(?P<role>.+?)[ \t]*(?:[#_][ \t]*)?(?:\d{1,3}|[A-Z])")
 # room", "QUESTION FROM THE AUDIENCE", "PARTICIPANT FROM KENYA", "Speaker online"): still the
 # role, not a person.
 _WHERE = re.compile(
-    r"(?P<role>.+?)[ \t]+(?:from[ \t]+\S.*|(?:in|on)[ \t]+the[ \t]+(?:floor|audience|room|hall|line|chat)"
+    r"(?P<role>.+?)[ \t]+(?:from[ \t]+\S.*|(?:in|on)[ \t]+(?:the[ \t]+)?(?:floor|audience|room|hall|line|chat)"
     r"|online|on-?line|remote|remotely|on[ \t]?site|in[ \t]person"
     r"|из[ \t]+(?:зала|аудитории)|онлайн|дистанционно)",  # Russian: from the floor, online
     re.IGNORECASE,
