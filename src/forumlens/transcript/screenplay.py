@@ -18,6 +18,7 @@ interrupted and is read as nothing. Transitions and scene headings then sit outs
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .view import Edit
 
@@ -28,8 +29,19 @@ _LEAST = 3
 _SLACK = 2  # columns a cue or dialogue line may stray from the file's indentation
 # A cue: capitals (any script's upper case), spaces, hyphens, apostrophes and full stops, then
 # perhaps one parenthesised extension in capitals; no colon, nothing else on the line.
-_CUE = re.compile(r"^( {%d,}|\t+ *)([^\W\d_a-z][^\n:()]{0,60}?)[ \t]*(\([^()\n:]{1,12}\))?[ \t]*$" % _INDENT)
+_CUE = re.compile(
+    r"^( {%d,}|\t+ *)([^\W\d_a-z][^\n:()]{0,60}?)[ \t]*(\([^()\n:]{1,12}\))?[ \t]*$" % _INDENT, re.MULTILINE
+)
 _CONTINUED = re.compile(r"CONT['’]?D|CONTINUED|MORE", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A candidate cue line, its indentation and that of the line below it, in columns."""
+
+    match: re.Match[str]
+    indent: int
+    below: int
 
 
 def _indent(line: str) -> int:
@@ -44,49 +56,45 @@ def _is_name(words: str) -> bool:
     return bool(letters) and all(ch.isupper() for ch in letters) and not words.rstrip().endswith(("!", "?", ","))
 
 
-def _in_layout(cues: list[tuple[int, re.Match[str]]], lines: list[str]) -> list[tuple[int, re.Match[str]]]:
+def _in_layout(cues: list[_Cue]) -> list[_Cue]:
     """The candidate cues at the file's cue indentation with the dialogue below at the file's
     dialogue indentation (each the most common, give or take `_SLACK` columns): centred title
     lines of a heading each sit at an indentation of their own."""
     if not cues:
         return []
-    pairs = [(_indent(lines[i]), _indent(lines[i + 1])) for i, _ in cues]
-    cue_at = max(set(p[0] for p in pairs), key=lambda n: sum(abs(p[0] - n) <= _SLACK for p in pairs))
-    speech_at = max(set(p[1] for p in pairs), key=lambda n: sum(abs(p[1] - n) <= _SLACK for p in pairs))
-    return [
-        cue
-        for cue, (a, b) in zip(cues, pairs, strict=True)
-        if abs(a - cue_at) <= _SLACK and abs(b - speech_at) <= _SLACK
-    ]
+    cue_at = max({c.indent for c in cues}, key=lambda n: sum(abs(c.indent - n) <= _SLACK for c in cues))
+    speech_at = max({c.below for c in cues}, key=lambda n: sum(abs(c.below - n) <= _SLACK for c in cues))
+    return [c for c in cues if abs(c.indent - cue_at) <= _SLACK and abs(c.below - speech_at) <= _SLACK]
+
+
+def _candidates(text: str) -> list[_Cue]:
+    """Every indented capitals line followed directly by a line indented less, not at the margin."""
+    cues = []
+    for m in _CUE.finditer(text):
+        if not _is_name(m.group(2)) or m.end() >= len(text):
+            continue
+        end = text.find("\n", m.end() + 1)
+        below = text[m.end() + 1 : len(text) if end == -1 else end]
+        indent = _indent(m.group(1))
+        if below.strip() and 0 < _indent(below) < indent:
+            cues.append(_Cue(m, indent, _indent(below)))
+    return cues
 
 
 def screenplay_edits(text: str) -> list[Edit]:
     """Each character cue written as a `>> NAME:` marker (a `(CONT'D)` cue as nothing); [] when
     the file does not keep the screenplay layout (see the module doc)."""
-    if "    " not in text or ">>" in text:
+    if "        " not in text or ">>" in text:
         return []  # a screenplay indents its cues; a file with caption markers is read as captions
-    lines = text.split("\n")
-    cues: list[tuple[int, re.Match[str]]] = []
-    for i, line in enumerate(lines[:-1]):
-        m = _CUE.match(line)
-        if m is None or not _is_name(m.group(2)):
-            continue
-        below = lines[i + 1]
-        if below.strip() and 0 < _indent(below) < _indent(line):
-            cues.append((i, m))
-    cues = _in_layout(cues, lines)
+    cues = _in_layout(_candidates(text))
     if len(cues) < _LEAST:
         return []
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line) + 1)
     edits = []
-    for i, m in cues:
-        at = offsets[i] + len(m.group(1))
-        end = offsets[i] + len(lines[i])
+    for cue in cues:
+        m = cue.match
         extension = m.group(3) or ""
         if _CONTINUED.search(extension):
-            edits.append(Edit(offsets[i], end, ""))
+            edits.append(Edit(m.start(), m.end(), ""))
         else:
-            edits.append(Edit(at, end, f">> {m.group(2).strip()}{' ' + extension if extension else ''}:"))
+            edits.append(Edit(m.end(1), m.end(), f">> {m.group(2).strip()}{' ' + extension if extension else ''}:"))
     return edits

@@ -24,12 +24,16 @@ __all__ = ["stamp_line_edits"]
 # would be a frame count, read as part of the stamp).
 _STAMP = re.compile(r"^[ \t]*\d{1,2}:\d{2}:\d{2}(?:[.,:]\d{1,3})?[:=](?!\d)", re.MULTILINE)
 _LEAST = 3
+_HEAD = 30  # lines of the head read first: most of them open with a stamp in such a file
 _SHARE = 0.6  # of the non-blank lines, the share that must open with a stamp
 
 
 def stamp_line_edits(text: str) -> list[Edit]:
     """Each line-opening stamp read as nothing and each `|` after it as a space; [] when the
     file's lines do not keep that shape (see the module doc)."""
+    head = [line for line in text[:4000].splitlines()[:_HEAD] if line.strip()]
+    if sum(1 for line in head if _STAMP.match(line)) < _SHARE * len(head) - 2:
+        return []  # the common case: the file's head already keeps another shape
     stamps = list(_STAMP.finditer(text))
     if len(stamps) < _LEAST:
         return []
