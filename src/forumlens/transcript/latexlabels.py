@@ -30,13 +30,40 @@ _OPENING = re.compile(
 )
 # LaTeX's own structure and preamble commands: they open lines of every document, never a turn.
 _STRUCTURE = frozenset(
-    "documentclass usepackage input include chapter section subsection subsubsection paragraph"
-    " subparagraph part label caption begin end title author date newcommand renewcommand"
-    " providecommand def setlength vspace hspace footnote index includegraphics bibliography"
-    " bibliographystyle".split()
+    [
+        "documentclass",
+        "usepackage",
+        "input",
+        "include",
+        "chapter",
+        "section",
+        "subsection",
+        "subsubsection",
+        "paragraph",
+        "subparagraph",
+        "part",
+        "label",
+        "caption",
+        "begin",
+        "end",
+        "title",
+        "author",
+        "date",
+        "newcommand",
+        "renewcommand",
+        "providecommand",
+        "def",
+        "setlength",
+        "vspace",
+        "hspace",
+        "index",
+        "includegraphics",
+        "bibliography",
+        "bibliographystyle",
+    ]
 )
 # Commands that mark up words inside speech: never the speaker macro, and a line they open is speech.
-_INLINE = frozenset("emph textit textsl footnote url href cite ref".split())
+_INLINE = frozenset(["emph", "textit", "textsl", "footnote", "url", "href", "cite", "ref"])
 _STRUCTURE_LINE = re.compile(r"^[ \t]*\\([A-Za-z]+)\b[^\n]*$", re.MULTILINE)
 _COMMENT = re.compile(r"^[ \t]*%[^\n]*$", re.MULTILINE)
 _LEAST = 3

@@ -64,8 +64,8 @@ from .screenplay import screenplay_edits
 from .segments import read_segments
 from .spaced import spaced_edits
 from .ssa import read_ssa
-from .stamplines import stamp_line_edits
 from .stampedheads import read_stamped_heads
+from .stamplines import stamp_line_edits
 from .structured import read_structured
 from .tables import read_table
 from .timedlabels import read_timed_labels

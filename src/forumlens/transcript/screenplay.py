@@ -30,7 +30,7 @@ _SLACK = 2  # columns a cue or dialogue line may stray from the file's indentati
 # A cue: capitals (any script's upper case), spaces, hyphens, apostrophes and full stops, then
 # perhaps one parenthesised extension in capitals; no colon, nothing else on the line.
 _CUE = re.compile(
-    r"^( {%d,}|\t+ *)([^\W\d_a-z][^\n:()]{0,60}?)[ \t]*(\([^()\n:]{1,12}\))?[ \t]*$" % _INDENT, re.MULTILINE
+    rf"^( {{{_INDENT},}}|\t+ *)([^\W\d_a-z][^\n:()]{{0,60}}?)[ \t]*(\([^()\n:]{{1,12}}\))?[ \t]*$", re.MULTILINE
 )
 _CONTINUED = re.compile(r"CONT['’]?D|CONTINUED|MORE", re.IGNORECASE)
 
