@@ -172,3 +172,16 @@ def test_thai_roles_name_nobody(label: str) -> None:
 
 def test_the_hindi_ji_after_a_surname_is_dropped() -> None:
     assert display_name("शर्मा जी") == "शर्मा"
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("Hon. (Ms.) Ochola-Odera", "Ochola-Odera"),  # a title in brackets after a title
+        ("Dr. (Mrs.) Wanjiru Kamau", "Wanjiru Kamau"),
+        ("Hon. Wanjiru Kamau (Kenya)", "Wanjiru Kamau"),  # a country in brackets stays a card piece
+        ("Hon. Members", None),  # the house answering together, a collective label
+    ],
+)
+def test_commonwealth_hansard_labels(label: str, name: str | None) -> None:
+    assert display_name(label) == name

@@ -214,6 +214,7 @@ COLLECTIVE_LABELS = frozenset(
         "the audience",
         "the room",
         "delegates",
+        "members",  # "Hon. Members": the house answering together
         "youth delegates",
         "parliamentarians",
         "members of parliament",

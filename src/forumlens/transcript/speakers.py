@@ -323,6 +323,19 @@ def given_first(label: str) -> str:
     return f"{given} {m.group('family').strip()}{m.group('tag')}"
 
 
+# A title, then more titles in brackets ("Hon. (Mrs.) …", a Commonwealth parliament's way).
+_BRACKETED_TITLE = re.compile(r"(\S+)[ \t]+\(([^()]{1,20})\)[ \t]+(?=[^\s(])")
+
+
+def _bracketed_titles_dropped(label: str) -> str:
+    """`label` without titles written in brackets after a leading title: they belong to the name,
+    they are no piece of a name card (the organisation or mode in "Jo Li (ICT)")."""
+    found = _BRACKETED_TITLE.match(label)
+    if found and is_title(found.group(1)) and all(is_title(w) for w in found.group(2).split()):
+        return f"{found.group(1)} {label[found.end() :]}"
+    return label
+
+
 @lru_cache(maxsize=4096)
 def display_name(label: str | None) -> str | None:
     """Display name for a turn label, or None when the label is a role, not a person.
@@ -337,6 +350,7 @@ def display_name(label: str | None) -> str | None:
     if not label:
         return None
     label = given_first(label)  # "Li, Jo (ICT)": a directory name, family name first
+    label = _bracketed_titles_dropped(label)  # "Hon. (Ms.) Ochola-Odera": no name card
     text = clean_label(parse_name_card(label).name)  # "NAME, ROLE, ORGANISATION (MODE)": the name part
     text = _FROM.split(text, maxsplit=1)[0] or text  # "Paulo Reis from Brazil": where from is no name
     if "_" in text and " " not in text:  # a chat nick joins the words of a name: "Eleni_Markaki"
@@ -361,7 +375,7 @@ def display_name(label: str | None) -> str | None:
     if any(_DEVICE_TOKEN.search(t) or t.lower() in _DEVICE_WORDS for t in tokens) or _ROOM.search(text):
         return None  # a device shown as the display name ("Samsung SM-A525F", "iPhone 13 Pro"): nobody named
     rest = " ".join(tokens)
-    if rest.lower() in GENERIC_LABELS:
+    if rest.lower() in GENERIC_LABELS or rest.lower() in COLLECTIVE_LABELS:  # "Hon. Members": the house
         return None
     written = any(ch.isupper() for ch in rest) and any(ch.islower() for ch in rest)
     last = len(tokens) - 1
