@@ -124,6 +124,7 @@ GENERIC_LABELS = frozenset(
         "onsite moderator",
         "online speaker",
         "the chair",
+        *["the court", "court"],  # a court-style record's bench
         "the moderator",
         "microphone",  # "MICROPHONE 1": a floor microphone, numbered, not a person
         "mic",

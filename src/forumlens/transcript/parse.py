@@ -133,6 +133,7 @@ from .speakers import (
     title_word,
 )
 from .structured import read_structured
+from .testimony import testimony_speakers
 from .turns import build_turns, split_turns
 from .unmarked import implicit_markers, thanked_by_name
 from .view import View
@@ -279,6 +280,7 @@ def _session(
     whether lone-letter labels may be a transcriber's initials (not in an export's fields)."""
     if initials:
         turns = letters_as_initials(turns)  # `>> A:` beside `>> B:` is a person, not a briefing's answer
+        turns = testimony_speakers(text, turns)  # `Q.`/`A.` named by the `BY MR. X:` and sworn-in lines
     titled = [_says_own_name(t.label) for t in turns]  # "MR. QIAO:" stays "Qiao"
     full = expand_short_names([t.speaker for t in turns], titled)  # "KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:"
     turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]
