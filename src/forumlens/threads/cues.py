@@ -74,6 +74,7 @@ from ..analyse._regex import compile_cue
 from ..resolve.cuefilter import LiteralPool, SharedCue
 from ..text.alternation import alternation
 from ..text.fastre import Prefiltered
+from .cuegate import CueGate
 
 __all__ = [
     "PRONOUN_OBJECT",
@@ -536,11 +537,12 @@ class Cue:
 # The thread cues share one literal pool of their own (resolve's pool with these added made both
 # slower); `items` asks one sentence several times in a row, so a few hundred are remembered.
 _LITERALS = LiteralPool(keep=256)
+_GATE = CueGate(_LITERALS)  # which of the cues below a sentence can match, in one pass (`CueMemo`)
 
 
 def _CueFilter(pattern: re.Pattern[str]) -> SharedCue:
     """The pattern behind the thread cues' shared literal test (`resolve.cuefilter.SharedCue`)."""
-    return SharedCue(pattern, _LITERALS)
+    return _GATE.add(SharedCue(pattern, _LITERALS))
 
 
 _Searcher = re.Pattern[str] | Prefiltered
@@ -578,19 +580,28 @@ class CueMemo:
     afresh and keeps nothing.
     """
 
-    __slots__ = ("_found", "sentence")
+    __slots__ = ("_found", "_met", "sentence")
 
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
         self._found: dict[int, re.Match[str] | None] = {}
+        self._met: int | None = None  # the cues' required sets the sentence meets (`CueGate.met`), once asked
 
     def search(self, pattern: _Searcher, sentence: str) -> re.Match[str] | None:
-        """`pattern.search(sentence)`, remembered when `sentence` is this memo's."""
+        """`pattern.search(sentence)`, remembered when `sentence` is this memo's; a cue whose literals the
+        sentence lacks (`CueGate`, one pass for all the cues) is not asked at all."""
         if sentence != self.sentence:
             return pattern.search(sentence)
         key = id(pattern)  # the patterns are module constants, alive as long as the module
         if key in self._found:
             return self._found[key]
+        bits = _GATE.bits.get(key)
+        if bits:
+            if self._met is None:
+                self._met = _GATE.met(sentence)
+            if self._met & bits != bits:
+                self._found[key] = None
+                return None
         found = self._found[key] = pattern.search(sentence)
         return found
 

@@ -1,0 +1,87 @@
+"""`CueGate`: one pass over a sentence's literals says which thread cues can match it at all.
+
+Why (issue 19): `CueMemo` answers "no match" for a cue the gate rules out, without asking the cue.
+That is safe only if the gate never rules out a cue that matches; these tests ask every registered cue
+of every sentence of real sessions, and of invented sentences, the plain way and compare.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from forumlens.ingest import prepare_bytes
+from forumlens.resolve.cuefilter import LiteralPool, SharedCue
+from forumlens.threads import cues
+from forumlens.threads.cuegate import CueGate
+from forumlens.threads.cues import CueMemo
+from forumlens.threads.sentences import LineFinder, turn_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [
+    ROOT.parent / "shared" / "corpus" / "igf2021-dc-main-session.txt",
+    *sorted((ROOT / "bench" / "threads" / "dev").iterdir()),
+    *sorted((ROOT / "bench" / "threads" / "blind16").iterdir()),
+]
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[str]:
+    found: list[str] = []
+    for path in SOURCES:
+        p = prepare_bytes(path.read_bytes(), path.name)
+        assert p.failure is None, (path, p.failure)
+        lines = LineFinder(p.session.text)
+        found += [s.text for t in p.session.turns if t.kind == "speech" for s in turn_sentences(p.session, t, lines)]
+    assert len(found) > 500
+    return found
+
+
+def _registered() -> list[SharedCue]:
+    filtered = [*(p for _, p in cues._ORDER), *cues._NAMED.values(), cues._NOT_NEED_FAST, cues._NON_ASK_FAST]
+    filtered += [cues._IMPERATIVE_FAST, cues._POLITE_FAST, cues._UNABLE_FAST, cues._FOR_WANT_FAST]
+    return [*filtered, cues._RETRO_FAST, cues._RETRO_NAMED_FAST, cues._INTRO_FAST, cues._TOLD_US]
+
+
+def _allows(gate: CueGate, pattern: SharedCue, met: int) -> bool:
+    bits = gate.bits[id(pattern)]
+    return met & bits == bits
+
+
+def test_every_thread_cue_is_registered_with_the_gate() -> None:
+    assert all(id(p) in cues._GATE.bits for p in _registered())
+
+
+def test_the_gate_never_rules_out_a_cue_that_matches_and_rules_out_most(sentences) -> None:
+    ruled_out = asked = 0
+    for text in sentences:
+        met = cues._GATE.met(text)
+        for pattern in _registered():
+            if _allows(cues._GATE, pattern, met):
+                asked += 1
+            else:
+                assert pattern.pattern.search(text) is None, (pattern.pattern.pattern[:60], text)
+                ruled_out += 1
+    assert ruled_out > 3 * asked
+
+
+def test_the_memo_answers_as_the_raw_patterns(sentences) -> None:
+    for text in sentences[::3]:
+        memo = CueMemo(text)
+        for pattern in _registered():
+            found, raw = memo.search(pattern, text), pattern.pattern.search(text)
+            assert (found and found.span()) == (raw and raw.span()), text
+
+
+def test_a_cue_is_ruled_out_only_when_one_of_its_required_sets_is_missing() -> None:
+    pool = LiteralPool()
+    gate = CueGate(pool)
+    both = gate.add(SharedCue(re.compile(r"\bwe will (?:publish|release)\b.*\breport\b", re.I), pool))
+    free = gate.add(SharedCue(re.compile(r"\w+"), pool))  # no literal required: never ruled out
+    said = "We will publish the report next year."
+    lacking = "We will publish the toolkit next year."  # no "report"
+    assert _allows(gate, both, gate.met(said)) and not _allows(gate, both, gate.met(lacking))
+    assert both.search(lacking) is None and both.search(said) is not None
+    assert gate.bits[id(free)] == 0 and _allows(gate, free, gate.met(""))
