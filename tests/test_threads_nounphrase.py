@@ -23,6 +23,10 @@ def _object(sentence: str, verb: str) -> str | None:
         ("We will set up an open testing bench in Nairobi, with a university.", "set up", "bench"),
         # an aside between the verb and its object is passed over
         ("We will develop, together with the gender forum, a scorecard for schools.", "develop", "scorecard"),
+        # where the output will be, said before it, is passed over; a phrase that is the object itself is not
+        ("They will post on their home page a register of shelters.", "post", "register"),
+        ("We will publish in the bulletin.", "publish", "bulletin"),
+        ("We will print on the cover a map of the river.", "print", "map"),
         # a container is looked through to what it holds
         ("Our plan is to publish a set of guidelines on hosting.", "publish", "guidelines"),
         ("We will draft model clauses for small hosts.", "draft", "clauses"),

@@ -299,6 +299,10 @@ _DELIVERY = compile_cue(
     r"|\bnow (?:sits?|lives?|appears?|stands?) (?:on|in) (?:the|a|one|our|its|a single)\b"
     r"|\b(?:exists?|existed) (?:now|already|today)\b|\bnow exists?\b"
     r"|\b(?:is|are|has been|have been) (?:now )?on (?:our|the|its|their) (?:web ?)?(?:page|website|site|portal)\b"
+    # … a site named by its owner only when said to be there now ("That list is now on the ITU web site"): "the form
+    # is on the IGF website" tells where a thing is, not that it was delivered
+    r"|\b(?:(?:is|are) now|(?:has|have) (?:now )?been) on (?:our|the|its|their) (?:(?-i:[A-Z])[\w'’.&-]* ){1,2}"
+    r"(?:web ?)?(?:page|website|site|portal)\b"
     # participial: "Our research on X, released in 2023, …" (the noun before it is the deliverable)
     r"|,\s*(?:released|published|launched|issued|completed|adopted|presented|finali[sz]ed)"
     r"\s+(?:in|last|earlier|this|at|on|during|early|late)\b",
@@ -614,9 +618,11 @@ def _search(pattern: _Searcher, sentence: str, memo: CueMemo | None = None) -> r
 _NAME_GAP = re.compile(r"^[\s,'’s]*(?:\([^)]{0,20}\)\s*)?(?:\w+\s+){0,2}$")  # "DC3's members", "(DC3) also"
 
 
-def _after_name(sentence: str, pattern: _Searcher, names: Sequence[tuple[int, int]]) -> re.Match[str] | None:
-    """A match of `pattern` whose subject is a coalition name (ending at most three words before it)."""
-    for match in pattern.finditer(sentence):
+def _after_name(
+    sentence: str, pattern: _Searcher, names: Sequence[tuple[int, int]], pos: int = 0
+) -> re.Match[str] | None:
+    """A match of `pattern` (from `pos` on) whose subject is a coalition name (ending at most three words before it)."""
+    for match in pattern.finditer(sentence, pos):
         if any(end <= match.start() and _NAME_GAP.match(sentence[end : match.start()]) for _, end in names):
             return match
     return None
@@ -669,7 +675,12 @@ def find_cue(
         if signal == "promise" and (_LEAD_IN.match(sentence, match.end()) or match.group(0).endswith(":")):
             # "What we will do: we will publish a review …", "Our promise: by 2022 we will publish …": the lead-in
             # announces the promise that follows (said without a verb, "Our promise: an online map", it is the cue)
-            match = next((m for m in pattern.finditer(sentence) if m.start() >= match.end()), match)
+            # said by the body's name ("One thing we will do: the ITU will publish …", said by the ITU) just as well
+            later = next((m for m in pattern.finditer(sentence) if m.start() >= match.end()), None)
+            if later is None and signal in _NAMED:
+                names = names() if callable(names) else names
+                later = _after_name(sentence, _NAMED[signal], [*names, *own], match.end()) if names or own else None
+            match = later or match
         if signal == "delivery" and _asked(sentence, match):
             continue
         if signal == "delivery" and _PART_DONE.search(sentence):

@@ -28,7 +28,10 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    36  # 36: a coalition named in full past a registry misread; a new coordinator handed the floor; "Our promise: we
+    37  # 37: "One thing we will do: the ITU will publish …" (by the ITU) is the body's promise after the lead-in; a
+    # place before the object ("publish on its web site a list of …") is passed over; "is now on the ITU web site"
+    # is a delivery
+    # 36: a coalition named in full past a registry misread; a new coordinator handed the floor; "Our promise: we
     # will …" is the promise after the lead-in; "The coalition on X has asked several times for …" is a response
     # 35: "will record …" is a promise
     # 34: a document's front matter author ("nri: …"); rows of a table of recommendations read as asks and promises

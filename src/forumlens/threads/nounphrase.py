@@ -46,6 +46,11 @@ _END = (
 _ASIDE = re.compile(
     r"^\s*,\s*(?:together |jointly |in (?:partnership|cooperation|collaboration) )?with\b[^,;.]{0,80},", re.I
 )
+# where the output will be, said between the verb and its object: "publish on its web site a list of …"; only
+# when a determiner opens the object right after it (else the phrase is the object's own: "work on the report")
+_PLACE_FIRST = re.compile(
+    rf"^\s*(?:on|in|at)\s+(?:its|our|their|the)\s+(?:{_WORD}\s+){{1,2}}?(?=(?:a|an|the|our)\s)", re.I
+)
 _OBJECT = re.compile(rf"^\s*(?:{_DET}\s+)*(?P<np>(?:{_WORD}\s+){{0,2}}?{_WORD}){_END}", re.I)
 # the clause opens with the phrase ("The test lab did not happen"): a determiner, at most three words
 _SUBJECT = re.compile(
@@ -94,6 +99,9 @@ def object_phrase(sentence: str, at: int) -> tuple[int, int] | None:
     aside = _ASIDE.match(sentence[at:])
     if aside is not None:
         at += aside.end()
+    place = _PLACE_FIRST.match(sentence[at:])
+    if place is not None:
+        at += place.end()
     for _ in range(2):  # a container, then what it holds
         found = _OBJECT.match(sentence[at:])
         if found is None:
