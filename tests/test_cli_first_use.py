@@ -500,6 +500,20 @@ def test_serve_on_a_port_in_use_says_so_before_announcing_a_portal(tmp_path):
     assert "forumlens portal on" not in result.output
 
 
+def test_serve_on_port_0_announces_and_serves_the_port_the_system_gave(tmp_path, monkeypatch):
+    import re
+
+    uvicorn = pytest.importorskip("uvicorn")
+    ran: list[dict[str, object]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: ran.append(kw))
+    result = _run("--db", str(tmp_path / "s.sqlite3"), "serve", "--port", "0")
+    assert result.exit_code == 0 and len(ran) == 1
+    announced = re.search(r"forumlens portal on http://127\.0\.0\.1:(\d+)/", result.output)
+    assert announced is not None, result.output  # never "…:0/", which no browser opens
+    port = int(announced.group(1))
+    assert port > 0 and ran[0]["port"] == port and ran[0]["host"] == "127.0.0.1"
+
+
 def test_serve_refuses_a_store_in_a_missing_folder_and_notes_a_new_one(tmp_path, monkeypatch):
     uvicorn = pytest.importorskip("uvicorn")
     ran: list[object] = []

@@ -27,12 +27,15 @@ def _web_stack() -> tuple[object, object]:
     return uvicorn, create_app
 
 
-def _check_address(host: str, port: int) -> None:
-    """Refuse an address the server could not listen on, before announcing it.
+def _check_address(host: str, port: int) -> int:
+    """Refuse an address the server could not listen on, before announcing it; return the port
+    to announce and listen on.
 
     uvicorn reports a taken port only after our "portal on http://…" line, as a log
     line of its own and exit status 3; a first-time user then reads both, and the
-    portal that answers is the other process's.
+    portal that answers is the other process's. `--port 0` asks for any free port: the
+    one the system gives the probe is the one announced and served, never "…:0/",
+    which no browser can open.
     """
     import errno
     import socket
@@ -59,6 +62,7 @@ def _check_address(host: str, port: int) -> None:
                 f"cannot listen on {host}:{port}: {exc.strerror}",
                 hint="ports below 1024 need root; choose another --port or --host",
             ) from None
+        return int(probe.getsockname()[1])
 
 
 def _note_empty_portal(ctx: click.Context, db: str | None, location: str) -> None:
@@ -102,7 +106,7 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, db: str | None
     uvicorn, create_app = _web_stack()
     settings = settings_of(ctx)
     location = db or settings.db_location
-    _check_address(host, port)
+    port = _check_address(host, port)
     _note_empty_portal(ctx, db, location)
     app = create_app(location, settings)  # type: ignore[operator]
     click.echo(f"forumlens portal on http://{host}:{port}/ (store: {location}); Ctrl-C to stop", err=True)
