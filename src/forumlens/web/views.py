@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any
 
 from ..caption_flags import flag_note, flagged_labels
@@ -21,6 +22,7 @@ from ..errors import ConfigError, ForumlensError, NotFound
 from ..models import Session
 from ..resolve import load_registry
 from ..resolve.coalition_names import find_coalition
+from ..resolve.datafiles import shipped_toml
 from ..resolve.registry import Entity
 from ..store.base import Store
 from ..store.portal import SessionFilters
@@ -352,14 +354,30 @@ def _own_documents(store: Store, matches: CoalitionMatch) -> list[StoredItem]:
     return sorted(own, key=lambda i: (i.year or 0, i.date or "", i.title), reverse=True)
 
 
+@lru_cache(maxsize=1)
+def _coalition_names() -> dict[str, dict[str, list[str]]]:
+    """Each registry coalition's official, former and other names, kept apart by id.
+
+    The registry's `Entity.phrases` merges them for matching, so its first three are not
+    "the official name": a former name ("Dynamic Coalition on Child Online Safety") or an
+    informal one ("Gender Coalition") would be shown under that label.
+    """
+    return {
+        str(raw["id"]): {key: [str(v) for v in raw.get(key) or []] for key in ("official", "former", "aliases")}
+        for raw in shipped_toml("coalitions.toml").get("coalition", [])
+    }
+
+
 def _registry_profile(name: str) -> dict[str, Any]:
-    """What the resolve stage's registry says of the coalition ({} when it does not know it)."""
+    """What the resolve stage's registry says of the coalition ({} when it does not know it): its
+    official names, former names and other names it goes by, each under its own key."""
     entity = load_registry().by_name(name)
     if entity is None:
         return {}
+    names = _coalition_names().get(entity.id, {"official": list(entity.phrases[:1]), "former": [], "aliases": []})
     return {
         "acronyms": list(entity.acronyms),
-        "official": list(entity.phrases[:3]),
+        **names,
         **{k: v for k, v in entity.info.items() if isinstance(v, str | int | float | bool)},
     }
 
