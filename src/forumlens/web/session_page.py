@@ -58,11 +58,19 @@ def line_credits(session: Session, people: Sequence[Any] | None, flags: Sequence
     )
 
 
+def source_lines(text: str) -> list[str]:
+    """The lines of a stored text as the file has them (1-based by position): the newline that ends
+    the last line opens no line of its own, so the page shows no empty line past the file's end (a
+    47-line file showed an L48 no citation can point to)."""
+    lines = text.split("\n")
+    return lines[:-1] if len(lines) > 1 and lines[-1] == "" else lines
+
+
 @lru_cache(maxsize=256)
 def _transcript_cached(sha256: str, text: str, starts: tuple[Credit, ...], session_id: str = "") -> str:
     where = {line: (kind, person, flagged) for line, kind, person, flagged in starts}
     out = []
-    for n, line in enumerate(text.split("\n"), start=1):
+    for n, line in enumerate(source_lines(text), start=1):
         kind, person, flagged = where.get(n, (None, None, False))
         css = "line" if kind is None else ("line turn-start note" if kind == "note" else "line turn-start")
         who = ""
@@ -98,7 +106,7 @@ def transcript_html(session: Session, credits: tuple[Credit, ...] | None = None)
 def _document_cached(sha256: str, text: str, marks: tuple[tuple[int, str, int | None], ...]) -> str:
     where = {line: (kind, page) for line, kind, page in marks}
     out = []
-    for n, line in enumerate(text.split("\n"), start=1):
+    for n, line in enumerate(source_lines(text), start=1):
         kind, page = where.get(n, (None, None))
         if page is not None:
             out.append(f'<div class="page-break" id="page-{page}">page {page}</div>')
