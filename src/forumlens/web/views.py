@@ -594,6 +594,7 @@ def speaking_time(session: dict[str, Any], words_per_minute: float = 150.0) -> l
                 "words": int(p.get("words") or 0),
                 "lines": list(p.get("lines") or []),
                 "flags": list(p.get("flags") or []),
+                "labels": [str(label) for label in p.get("labels") or [] if label],  # tells unnamed ones apart
             }
             for p in people
             if isinstance(p, dict)
