@@ -2,7 +2,7 @@
 
 `/search?q=funding&page=3` over a store with one hit said "No matches for “funding” in the
 record: try fewer or other words", beside facets counting that very hit, and `/sessions?page=5`
-said "No session matches these filters" with no filter given. Both now say the list ends before
+(and `/threads?page=4`) said "No session matches these filters" with no filter given. Both now say the list ends before
 that page and link its first page; a search that finds nothing still says so. The session is
 written for this test.
 """
@@ -43,6 +43,7 @@ def client(tmp_path_factory: pytest.TempPathFactory):
         ("/search?q=funding&page=3", "/search?q=funding", "No matches"),
         ("/sessions?page=5", "/sessions", "No session matches"),
         ("/sessions?year=2029&page=2", "/sessions?year=2029", "No session matches"),
+        ("/threads?page=4", "/threads", "No thread matches"),
     ],
 )
 def test_a_page_past_the_end_links_the_first_page(client, path, first, wrong):
