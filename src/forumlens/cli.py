@@ -26,6 +26,7 @@ from .cli_support import (
     debug_requested,
     discard_store_file,
     for_this_install,
+    missing_path_hint,
     new_store_file,
     open_ctx_store,
     settings_of,
@@ -347,6 +348,8 @@ def ingest(
         click.echo(json.dumps({"outcomes": [o.to_json() for o in outcomes]}, ensure_ascii=False, indent=1))
     else:
         click.echo(for_this_install(format_outcomes(outcomes), source_checkout()))
+        for typo in (p for p in paths if not is_url(p) and not os.path.lexists(p)):
+            click.echo(f"hint: {typo}: {missing_path_hint(typo)}", err=True)
         if stored_nothing:
             click.echo(f"note: nothing was stored, so no store was created at {created}", err=True)
     if any(o.status == "failed" for o in outcomes):

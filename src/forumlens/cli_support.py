@@ -33,6 +33,7 @@ __all__ = [
     "debug_requested",
     "discard_store_file",
     "for_this_install",
+    "missing_path_hint",
     "new_store_file",
     "new_store_target",
     "open_ctx_store",
@@ -181,6 +182,27 @@ def announce_new_store(path: Path, *, below_bar: bool = False) -> None:
     """Say on stderr where a new SQLite store is being created (`new_store_file`); `below_bar`
     starts a new line first, so the note is not glued to a progress bar drawn on the terminal."""
     click.echo(f"{chr(10) if below_bar else ''}note: creating a new store at {path}", err=True)
+
+
+def missing_path_hint(path: str) -> str:
+    """What to do about a path named on the command line that does not exist: the nearest name in
+    its folder when one is close ("exmaples" for examples), else where to look. "File not found
+    (it may have been moved or deleted)" fits a file that vanished mid-run, not a typo."""
+    import difflib
+
+    given = Path(path)
+    folder = given.parent
+    if not folder.is_dir():
+        return f"no folder {folder} either: check the path"
+    try:
+        names = sorted(entry.name for entry in folder.iterdir() if not entry.name.startswith("."))
+    except OSError:
+        names = []
+    close = difflib.get_close_matches(given.name, names, n=1, cutoff=0.75)
+    if close:
+        nearest = folder / close[0]
+        return f"did you mean {nearest}{'/' if nearest.is_dir() else ''}?"
+    return f"nothing of that name in {folder if str(folder) != '.' else 'this folder'}: check the path"
 
 
 def discard_store_file(path: Path) -> None:
