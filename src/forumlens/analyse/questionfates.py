@@ -282,6 +282,7 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
     nth = same_turn.index(g) if len(same_turn) > 1 else 0  # which of its turn's questions, for `ordinal_part`
     invited = _invited_before(ctx, g)
     seen = 0
+    declined = False  # the addressee declined it or said they cannot answer (`_asked_since`)
     for j in range(g.turn + 1, min(close + 1, len(ctx.turns))):
         if seen == 0 and _addressee_replies(ctx, g, j, _part_for(ctx, g, groups, j, nth)):
             return "answered", [ctx.turns[j].line] if j == close else _run(ctx, j, _answer_end(ctx, groups, j, close))
@@ -329,19 +330,20 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
                 direct = False
             continue
         part = _part_for(ctx, g, groups, j, nth, text)
-        if _cut_off(text[:400]):
+        if _cut_off(text[:400]) and not _asked_since(groups, g, j, anyone=True):
             # a host who is not the chair stops for time ("we are really out of time, the next speaker
             # is already waiting"): the question is set aside here, whoever the cast says hosts
             parked, direct = True, False
             continue
         if part is None or DECLINE.search(part[:600]) or _non_answer(part):
             direct = False  # passed on, or only another part answered: only a later turn that takes it up answers it
+            declined = declined or (part is not None and ctx.people[j].name == g.to)
             continue
         if len(same_turn) > 1 and part != text and _substantive(part) >= ANSWER_WORDS:
             return "answered", _run(ctx, j, _answer_end(ctx, groups, j, close))  # "The first part is simple. …"
         someone_else = not _takes_floor_for(ctx, g, j, crowded, invited)
         if (not someone_else and (direct or (seen == 1 and not parked))) or (
-            not parked and _addressee_replies(ctx, g, j)
+            not parked and not (declined and _asked_since(groups, g, j)) and _addressee_replies(ctx, g, j, part)
         ):
             return "answered", _run(ctx, j, _answer_end(ctx, groups, j, close))
         if _overlap(words, text) >= OVERLAP:
@@ -349,6 +351,19 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
         if seen >= ANSWER_WINDOW:
             break
     return "unanswered", []
+
+
+def _asked_since(groups: list[QuestionGroup], g: QuestionGroup, j: int, anyone: bool = False) -> bool:
+    """Whether someone else put a question of their own to `g`'s addressee or to the room between
+    `g`'s turn and turn `j` (not a chair's restatement of it): an addressee who declined `g` and
+    speaks again after it replies to that one ("I cannot share it." … a new asker to them …
+    "Only to recommend, for now."), so their later turn answers `g` by their name only when no
+    such question came between (a question to another panellist does not: "Sorry, my office
+    answered.  Yes, …" comes back to `g`). `anyone`: a question to whomever (the one asked it
+    who says "let's take it offline" sets that one aside, not `g`)."""
+    return any(
+        g.turn < h.turn < j and not h.restates and h.by != g.by and (anyone or h.to in (g.to, "room")) for h in groups
+    )
 
 
 def _part_for(
@@ -441,9 +456,24 @@ def turns_to_asker(ctx: AnalysisContext, g: QuestionGroup, groups: list[Question
         and not ctx.is_moderator(j)
         and not _same_speaker(ctx, j, g.turn)
         and not _talk_between(ctx, groups, g.turn, j, lines)
+        and not _kept_for_later(ctx, words, g.turn, j)
         and any(_names_asker(s.text, [words]) == 0 and not _non_answer(s.text) for s in ctx.sentences[j])
         for j, turn in enumerate(ctx.turns)
     )
+
+
+def _kept_for_later(ctx: AnalysisContext, asker: frozenset[str], start: int, j: int) -> bool:
+    """Whether a chair, between question turn `start` and reply `j`, set the question aside by its
+    asker's name ("For Aigerim's question, let's keep it, our last speaker may have something."):
+    a reply naming the asker after that takes it up later, it is not the round's answer."""
+    return any(
+        ctx.is_moderator(k)
+        and any(asker & set(_NAME_WORD.findall(x.text)) and _hedges(x.text) for x in ctx.sentences[k])
+        for k in range(start + 1, j)
+    )
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w‑-]+")  # a name without its "'s"
 
 
 def _answers_round(ctx: AnalysisContext, groups: list[QuestionGroup], start: int, k: int) -> bool:
@@ -474,9 +504,14 @@ def _redirects(ctx: AnalysisContext, j: int) -> bool:
 
 
 def _closes(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], boundaries: list[int]) -> int:
-    """Turn index where the exchange opened by `g` is over."""
+    """Turn index where the exchange opened by `g` is over: a later question of the moderator's
+    own, or the next segment. A question read out for someone (`relayed_for`) is one of a batch
+    ("from Sanjida, for Baraka: …?  And the second, for Dr. Litia: …?"): the reader's next
+    question in the same turn is read for the panel to answer together, it does not close it."""
     for h in groups:
         if h is g or h.turn < g.turn or (h.turn == g.turn and h.sentences[0].start <= g.sentences[0].start):
+            continue
+        if h.turn == g.turn and g.relayed_for:
             continue
         if h.from_moderator and h.asked_by == h.by and not h.restates:
             return h.turn

@@ -89,6 +89,7 @@ from typing import TYPE_CHECKING
 
 from .context import AnalysisContext
 from .cues import (
+    DECLINE,
     PARKING,
     content_words,
 )
@@ -163,7 +164,8 @@ def taken_up(
     "I have now the number for Nadia.", "the question of Marco, about the fund"): the named
     turn, or, when a moderator names it to hand it on, the next turn by someone else. Not when
     the words around the name stop for time, park the question or say it cannot be answered
-    (they set it aside again), and never the first turn after the question. The reference
+    (they set it aside again) or the words after it refuse it (`DECLINE`), and never the first
+    turn after the question. The reference
     must be explicit ("NAME's question", "the question of NAME", "for NAME:", "the number
     for NAME"): a name alone is thanks or a hand-off. When the asker put `several` questions,
     the words after the name must share a content word with this one ("on Anna's question
@@ -204,6 +206,8 @@ def taken_up(
                 wide = text[max(0, m.start() - 200) : m.end() + 250]
             if PARKING.search(wide) or _cut_off(wide) or DEFERS.search(wide) or NOT_KNOWN.search(wide):
                 return False, j  # taken up only to be set aside again
+            if DECLINE.search(text[m.end() : m.end() + 250]):
+                return False, j  # taken up only to refuse it ("for Dmytro: the cost is commercial, I cannot share it")
             if ctx.is_moderator(j) and _substantive(text[m.end() :]) < ANSWER_WORDS:
                 k = next((k for k in _follows(ctx, g.turn, j) if not ctx.is_moderator(k)), None)
                 return (True, k) if k is not None else None

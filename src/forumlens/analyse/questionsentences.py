@@ -85,7 +85,11 @@ _RELAY_ITEM = re.compile(
     r"(?:\b[Ff]rom\s+(?P<name>[A-Z][\w‑'-]+)(?:\s+[A-Z][\w‑'-]+){0,2}(?:\s+in\s+[A-Z][\w‑'-]+)?\s*[,:]?\s*"
     r"(?:(?:he|she|they)\s+(?:asks?|is asking|wants? to know|would like to know|wonders?|writes?|is|are)(?:\s+"
     r"(?:if|whether|how|what|why|who|when|where|which|about)\b|[^:?.]{0,60}?:\s*(?i:" + _WH_OR_AUX + r")\b)"
-    r"|(?<=[,:])\s*(?P<wh>(?i:" + _WH_OR_AUX + r"))\b|(?<![,:])(?:what|how|why)\s+(?i:" + _AUX + r")\b)"
+    r"|(?<=[,:])\s*(?P<wh>(?i:" + _WH_OR_AUX + r"))\b|(?<![,:])(?:what|how|why)\s+(?i:" + _AUX + r")\b"
+    # "from Dmytro K., for Baraka:  how much …?", "from Mbali in Eswatini, to the whole panel:  who …?": the
+    # addressee heading of a Q&A-box item, then the question, whatever word opens it, up to its "?"
+    r"|(?:for|to)\s+(?P<to>(?:the\s+)?(?:whole\s+)?(?:panel(?:lists)?|speakers|everybody|everyone|all of you|all)\b"
+    r"|(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?\s+)?[A-Z][\w‑'-]+(?:\s+[A-Z][\w‑'-]+)?)\s*:\s+(?=[^?.!]{3,300}\?))"
     r"|\b(?!(?:He|She|They|It|Everyone|Everybody|Someone|Somebody|One|This|That)\b)(?P<asker>[A-Z][\w‑'-]+)\s+(?:asks|is asking|wants to know|would like to know"
     # "Aroha writes from New Zealand, I read it: how do …": a message read out, from where it is written
     r"|writes(?=\s+from\s+[A-Z][^.?!:]{0,60}:))"
@@ -289,7 +293,9 @@ def _relay_item(text: str, m: re.Match[str]) -> bool:
 
 
 _READS_OUT = re.compile(r"\b(?:questions?|chat|e-?mails?|online|hub|remote|zoom|asks?)\b", re.I)
-_RELAY_ROOM = re.compile(r"^(?:the\s+)?(?:panel(?:lists)?|speakers|everybody|everyone|all of you|all|you)$", re.I)
+_RELAY_ROOM = re.compile(
+    r"^(?:the\s+)?(?:whole\s+)?(?:panel(?:lists)?|speakers|everybody|everyone|all of you|all|you)$", re.I
+)
 _RELAY_CHAIR = re.compile(r"^(?:the\s+)?(?:chair|moderator)$", re.I)
 
 
@@ -317,7 +323,7 @@ def _relay_items(text: str, turn_text: str, rel: int) -> list[_Relay]:
     reads questions out and names the asker before it (`questioncues.reported_asker`): a
     speaker's own story ("my daughter, she asks why …") reads nothing out."""
     items = [
-        (m.start(), m.end(), _Relay(m.start(), m.group("name") or m.group("asker")))
+        (m.start(), m.end(), _Relay(m.start(), m.group("name") or m.group("asker"), m.group("to")))
         for m in _RELAY_ITEM.finditer(text)
         if _relay_item(text, m)
     ]
