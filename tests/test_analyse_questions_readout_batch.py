@@ -21,9 +21,12 @@ def _questions(text: str) -> list[dict]:
 
 
 _ITEMS = {
-    "From Ilona Varga-Rees, for Kofi:  how much did the pilot cost?": ("Ilona", "Kofi"),
-    "Twelve votes, from Tomás Ruiz, for Dr. Amina:  until May is fine, but what comes after?": ("Tomás", "Dr. Amina"),
-    "Six votes, from Lena Berg in Oslo, to the whole panel:  who owns the data?": ("Lena", "the whole panel"),
+    "From Ilona Varga-Rees, for Kofi:  how much did the pilot cost?": ("Ilona Varga-Rees", "Kofi"),
+    "Twelve votes, from Tomás Ruiz, for Dr. Amina:  until May is fine, but what comes after?": (
+        "Tomás Ruiz",
+        "Dr. Amina",
+    ),
+    "Six votes, from Lena Berg in Oslo, to the whole panel:  who owns the data?": ("Lena Berg", "the whole panel"),
 }
 
 
@@ -61,9 +64,9 @@ _RECORD = """>> RUTA KALNINA:  Welcome to the workshop on school connectivity.  
 def test_a_batch_read_for_the_record_at_the_close_is_three_open_questions_of_their_senders() -> None:
     got = [(q["by"], q["to"], q["status"]) for q in _questions(_RECORD) if q["line"] == 9]
     assert got == [
-        ("Ilona", "Kofi Mensah", "unanswered"),
-        ("Samir", "Judith Okello", "unanswered"),
-        ("Ana", "Kofi Mensah", "unanswered"),
+        ("Ilona Varga-Rees", "Kofi Mensah", "unanswered"),
+        ("Samir Haddad", "Judith Okello", "unanswered"),
+        ("Ana Costa", "Kofi Mensah", "unanswered"),
     ]
 
 
@@ -149,7 +152,7 @@ _REFUSED_LATER = """>> RUTA KALNINA:  Welcome to the workshop on zero-rating.  P
 
 def test_a_question_taken_up_by_its_askers_name_only_to_refuse_it_stays_open() -> None:
     got = [(q["by"], q["status"]) for q in _questions(_REFUSED_LATER) if q["line"] == 7]
-    assert got == [("Dmytro", "unanswered")]
+    assert got == [("Dmytro Pyle", "unanswered")]
 
 
 _KEPT = """>> MODERATOR:  Welcome.  Ravi follows the chat.  Rami, you start.
@@ -185,3 +188,26 @@ def test_a_reply_naming_the_asker_after_the_chair_kept_the_question_is_no_eviden
     assert not _turns_to_aigerim(_KEPT)
     unkept = _KEPT.replace("For Aigerim's question, let's keep it, because our last speaker may have something.", "")
     assert _turns_to_aigerim(unkept)
+
+
+_REQUEST = """>> MODERATOR:  Welcome to the youth session.  The floor is open.
+
+>> PARTICIPANT:  Emilia Nowak, from Wroclaw.  A question for Sabine:  will your hearing be streamed?
+
+>> SABINE TRAUTWEIN:  Good question.  I don't know, let me check with my office.
+
+>> PARTICIPANT:  Hi, Oluwa Brekke, from Ibadan.  It's not a question, more like a request.  It would be cool if the speakers answered the questions online after the session.  Because we always run out of time and the questions just disappear.
+
+>> SABINE TRAUTWEIN:  Sorry, just quickly, my office answered.  Yes, the hearings of our committee are streamed, with the link on our page.
+
+>> MODERATOR:  Thank you all.
+"""
+
+
+def test_a_participant_saying_time_runs_out_does_not_cut_the_exchange() -> None:
+    """A floor voice's request ("we always run out of time") asks for something; only a host
+    stopping for time sets the question aside."""
+    from forumlens.analyse.questionfates import _cut_off
+
+    assert _cut_off("Because we always run out of time and the questions just disappear.")
+    assert [q["status"] for q in rule_questions(_REQUEST)] == ["answered"]

@@ -330,9 +330,14 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
                 direct = False
             continue
         part = _part_for(ctx, g, groups, j, nth, text)
-        if _cut_off(text[:400]) and not _asked_since(groups, g, j, anyone=True):
+        if (
+            _cut_off(text[:400])
+            and not _asked_since(groups, g, j, anyone=True)
+            and ctx.people[j].role not in ("participant", "remote-hub")
+        ):
             # a host who is not the chair stops for time ("we are really out of time, the next speaker
-            # is already waiting"): the question is set aside here, whoever the cast says hosts
+            # is already waiting"): the question is set aside here, whoever the cast says hosts; a
+            # participant from the floor who says "we always run out of time" asks, it cuts nothing
             parked, direct = True, False
             continue
         if part is None or DECLINE.search(part[:600]) or _non_answer(part):

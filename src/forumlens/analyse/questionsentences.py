@@ -82,7 +82,7 @@ _WH_OR_AUX = "how|what|why|who|when|where|which|is|are|do|does|did|can|could|sho
 # into one question per item (`_relay_pieces`); a sentence holding one is a question read out
 # for that name and starts a question of its own.
 _RELAY_ITEM = re.compile(
-    r"(?:\b[Ff]rom\s+(?P<name>[A-Z][\w‑'-]+)(?:\s+[A-Z][\w‑'-]+){0,2}(?:\s+in\s+[A-Z][\w‑'-]+)?\s*[,:]?\s*"
+    r"(?:\b[Ff]rom\s+(?P<name>[A-Z][\w‑'-]+(?:\s+[A-Z][\w‑'-]+){0,2})(?:\s+in\s+[A-Z][\w‑'-]+)?\s*[,:]?\s*"
     r"(?:(?:he|she|they)\s+(?:asks?|is asking|wants? to know|would like to know|wonders?|writes?|is|are)(?:\s+"
     r"(?:if|whether|how|what|why|who|when|where|which|about)\b|[^:?.]{0,60}?:\s*(?i:" + _WH_OR_AUX + r")\b)"
     r"|(?<=[,:])\s*(?P<wh>(?i:" + _WH_OR_AUX + r"))\b|(?<![,:])(?:what|how|why)\s+(?i:" + _AUX + r")\b"
