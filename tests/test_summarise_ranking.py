@@ -106,21 +106,41 @@ def test_lexrank_is_the_plain_power_iteration(sessions: list[Session]) -> None:
         assert math.isclose(sum(fast), 1.0, rel_tol=1e-9)
 
 
-def _plain_mmr(pool, k, *, lam, per_speaker, segment_of=None, speaker_bonus=0.08, segment_bonus=0.06, max_sim=0.55):
+def _plain_mmr(
+    pool,
+    k,
+    *,
+    lam,
+    per_speaker,
+    segment_of=None,
+    speaker_bonus=0.08,
+    segment_bonus=0.06,
+    max_sim=0.55,
+    voice_of=None,
+    cap_of=None,
+    bonus_of=None,
+    closing=None,
+):
+    """Every candidate's value recomputed from scratch at every step (cosines to all picks)."""
+    voice = voice_of or (lambda u: u.who)
+    cap = cap_of or voice
     top = max(s.score for s in pool) or 1.0
-    chosen, speakers, segments = [], Counter(), set()
+    chosen, speakers, capped, segments = [], Counter(), Counter(), set()
     candidates = sorted(pool, key=lambda s: (s.unit.session, s.unit.position))
     while len(chosen) < k:
+        late = closing is not None and sum(c.unit.position >= closing[0] for c in chosen) >= closing[1]
         best, best_value = None, -math.inf
         for cand in candidates:
-            if any(cand is c for c in chosen) or speakers[cand.unit.who] >= per_speaker:
+            if any(cand is c for c in chosen) or capped[cap(cand.unit)] >= per_speaker:
+                continue
+            if late and cand.unit.position >= closing[0]:
                 continue
             redundancy = max((rank.cosine(cand.vec, c.vec) for c in chosen), default=0.0)
             if redundancy > max_sim:
                 continue
             value = lam * cand.score / top - (1 - lam) * redundancy
-            if speakers[cand.unit.who] == 0:
-                value += speaker_bonus
+            if speakers[voice(cand.unit)] == 0:
+                value += speaker_bonus * (bonus_of.get(voice(cand.unit), 1.0) if bonus_of else 1.0)
             if segment_of is not None and segment_of(cand.unit) not in segments:
                 value += segment_bonus
             if value > best_value:
@@ -128,7 +148,8 @@ def _plain_mmr(pool, k, *, lam, per_speaker, segment_of=None, speaker_bonus=0.08
         if best is None:
             break
         chosen.append(best)
-        speakers[best.unit.who] += 1
+        speakers[voice(best.unit)] += 1
+        capped[cap(best.unit)] += 1
         if segment_of is not None:
             segments.add(segment_of(best.unit))
     return chosen
@@ -144,6 +165,44 @@ def test_incremental_mmr_is_plain_mmr(
         fast = rank.mmr_select(pool, k, lam=lam, per_speaker=per_speaker, max_sim=max_sim, segment_of=ctx.segment_of)
         plain = _plain_mmr(pool, k, lam=lam, per_speaker=per_speaker, max_sim=max_sim, segment_of=ctx.segment_of)
         assert [id(s) for s in fast] == [id(s) for s in plain]
+
+
+@pytest.mark.parametrize("k,bonus", [(8, 0.3), (12, 0.3), (6, 0.0)])
+def test_lazy_mmr_with_the_takeaway_options_is_plain_mmr(
+    sessions: list[Session], k: int, bonus: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The takeaways' selection (a wrap-up's voice, a person's cap, scaled new-voice bonuses,
+    the closing's share) picks what recomputing every value at every step picks, while it
+    computes fewer cosines than one per candidate and pick."""
+    for session in sessions:
+        ctx = build_context(session)
+        pool = rank.score_units(ctx.units, chairs=ctx.chairs)
+        people = sorted({s.unit.who for s in pool})
+        voice_of = lambda u, floor=people[0]: "the floor" if u.who == floor else u.who  # noqa: E731
+        shares = {who: (i % 4) / 3 for i, who in enumerate(people)}  # a voice without any bonus too
+        options = dict(
+            lam=0.8,
+            per_speaker=2,
+            max_sim=0.55,
+            segment_of=ctx.segment_of,
+            voice_of=voice_of,
+            cap_of=lambda u: u.who,
+            bonus_of=shares,
+            speaker_bonus=bonus,
+            closing=(0.8, max(1, round(k * 0.2))),
+        )
+        calls = Counter()
+
+        def counted(a, b, cosine=rank.cosine, calls=calls):
+            calls["cosine"] += 1
+            return cosine(a, b)
+
+        with monkeypatch.context() as m:
+            m.setattr(rank, "cosine", counted)
+            fast = rank.mmr_select(pool, k, **options)
+        plain = _plain_mmr(pool, k, **options)
+        assert [id(s) for s in fast] == [id(s) for s in plain]
+        assert calls["cosine"] < len(pool) * (len(fast) - 1) / 2 or len(pool) < 20
 
 
 def test_a_kept_ranking_is_rescored_with_any_boost(sessions: list[Session]) -> None:

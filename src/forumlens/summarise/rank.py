@@ -1007,10 +1007,15 @@ def mmr_select(
     the closing round restates and announces, and each panellist's last word there is
     a new voice, so without a cap it can crowd out the body of the session.
 
-    A candidate's redundancy (its highest similarity to anything chosen) only grows, so
-    it is updated with the newest pick alone, and a candidate that is too similar or
-    whose speaker is full is dropped for good. Only the `pool_limit` (default `MMR_POOL`)
-    best-scored candidates compete: k picks cost O(k · pool_limit) however long the input.
+    A candidate's redundancy (its highest similarity to anything chosen) only grows and
+    its bonuses only go, so its value only falls: each step ranks the candidates by their
+    value with the redundancy last computed (a bound no lower than the true value) and
+    brings a candidate's redundancy up to date with the picks since (`cosine`) only while
+    its bound can still beat the best true value found, ties to the earlier candidate as
+    a plain scan gives them. The picks are those of recomputing every redundancy at every
+    step, with a fraction of the cosines (most of the summary's cost before). A candidate
+    that is too similar or whose speaker is full is dropped for good. Only the
+    `pool_limit` (default `MMR_POOL`) best-scored candidates compete.
     """
     if not pool or k <= 0 or per_speaker <= 0 or max_sim < 0:
         return []
@@ -1026,42 +1031,50 @@ def mmr_select(
     cap = [cap_of(c.unit) for c in alive] if cap_of is not None else voice
     capped: Counter[str] = Counter()
     index = list(range(len(alive)))
-    late = 0
+    seen = [0] * len(alive)  # how many of the picks each redundancy has been computed with
+    late, body_ends = 0, math.inf
+
+    def value(i: int) -> float:
+        v = lam * alive[i].score / top - (1 - lam) * redundancy[i]
+        if speakers[voice[i]] == 0:
+            v += speaker_bonus * (bonus_of.get(voice[i], 1.0) if bonus_of else 1.0)
+        if seg is not None and seg[i] not in segments:
+            v += segment_bonus
+        return v
+
     while len(chosen) < k and index:
+        bound = {i: value(i) for i in index}
         best, best_value = -1, -math.inf
-        for i in index:
-            cand = alive[i]
-            value = lam * cand.score / top - (1 - lam) * redundancy[i]
-            if speakers[voice[i]] == 0:
-                value += speaker_bonus * (bonus_of.get(voice[i], 1.0) if bonus_of else 1.0)
-            if seg is not None and seg[i] not in segments:
-                value += segment_bonus
-            if value > best_value:
-                best, best_value = i, value
+        dead: set[int] = set()
+        for i in sorted(index, key=lambda i: (-bound[i], i)):
+            if best >= 0 and (bound[i] < best_value or (bound[i] == best_value and i > best)):
+                break  # neither this bound nor any after it beats the best true value
+            for pick in chosen[seen[i] :]:
+                r = cosine(alive[i].vec, pick.vec)
+                if r > redundancy[i]:
+                    redundancy[i] = r
+            seen[i] = len(chosen)
+            if redundancy[i] > max_sim:
+                dead.add(i)
+                continue
+            v = value(i)
+            if v > best_value or (v == best_value and i < best):
+                best, best_value = i, v
         if best < 0:
             break
         pick = alive[best]
         chosen.append(pick)
         speakers[voice[best]] += 1
         capped[cap[best]] += 1
+        if seg is not None:
+            segments.add(seg[best])
         if closing is not None and pick.unit.position >= closing[0]:
             late += 1
             if late >= closing[1]:  # the closing has its share: the body competes for the rest
-                index = [i for i in index if alive[i].unit.position < closing[0]]
-        if seg is not None:
-            segments.add(seg[best])
-        remaining = []
-        for i in index:
-            if i == best:
-                continue
-            cand = alive[i]
-            if capped[cap[i]] >= per_speaker:
-                continue
-            r = cosine(cand.vec, pick.vec)
-            if r > redundancy[i]:
-                redundancy[i] = r
-            if redundancy[i] > max_sim:
-                continue
-            remaining.append(i)
-        index = remaining
+                body_ends = closing[0]
+        index = [
+            i
+            for i in index
+            if i != best and i not in dead and capped[cap[i]] < per_speaker and alive[i].unit.position < body_ends
+        ]
     return chosen
