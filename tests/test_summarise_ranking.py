@@ -155,7 +155,9 @@ def _plain_mmr(
     return chosen
 
 
-@pytest.mark.parametrize("k,lam,per_speaker,max_sim", [(8, 0.72, 2, 0.55), (5, 0.6, 2, 0.45), (20, 0.8, 1, 0.3)])
+@pytest.mark.parametrize(
+    "k,lam,per_speaker,max_sim", [(8, 0.72, 2, 0.55), (5, 0.6, 2, 0.45), (20, 0.8, 1, 0.3), (8, 1.2, 2, 0.55)]
+)
 def test_incremental_mmr_is_plain_mmr(
     sessions: list[Session], k: int, lam: float, per_speaker: int, max_sim: float
 ) -> None:

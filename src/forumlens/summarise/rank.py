@@ -1007,12 +1007,12 @@ def mmr_select(
     the closing round restates and announces, and each panellist's last word there is
     a new voice, so without a cap it can crowd out the body of the session.
 
-    A candidate's redundancy (its highest similarity to anything chosen) only grows and
-    its bonuses only go, so its value only falls: each step ranks the candidates by their
-    value with the redundancy last computed (a bound no lower than the true value) and
-    brings a candidate's redundancy up to date with the picks since (`cosine`) only while
-    its bound can still beat the best true value found, ties to the earlier candidate as
-    a plain scan gives them. The picks are those of recomputing every redundancy at every
+    A candidate's redundancy (its highest similarity to anything chosen) only grows, so
+    with `lam` at most 1 its value with the redundancy last computed is no lower than its
+    true value: each step ranks the candidates by that bound and brings a candidate's
+    redundancy up to date with the picks since (`cosine`) only while its bound can still
+    beat the best true value found, ties to the earlier candidate as a plain scan gives
+    them. The picks are those of recomputing every redundancy at every
     step, with a fraction of the cosines (most of the summary's cost before). A candidate
     that is too similar or whose speaker is full is dropped for good. Only the
     `pool_limit` (default `MMR_POOL`) best-scored candidates compete.
@@ -1047,7 +1047,7 @@ def mmr_select(
         best, best_value = -1, -math.inf
         dead: set[int] = set()
         for i in sorted(index, key=lambda i: (-bound[i], i)):
-            if best >= 0 and (bound[i] < best_value or (bound[i] == best_value and i > best)):
+            if lam <= 1 and best >= 0 and (bound[i] < best_value or (bound[i] == best_value and i > best)):
                 break  # neither this bound nor any after it beats the best true value
             for pick in chosen[seen[i] :]:
                 r = cosine(alive[i].vec, pick.vec)
