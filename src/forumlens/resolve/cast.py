@@ -46,6 +46,7 @@ from forumlens.resolve.people import (
     split_floor_voices,
 )
 from forumlens.resolve.registry import Registry, load_registry
+from forumlens.resolve.placelabels import is_place_label, join_place_labels
 from forumlens.resolve.renamed import join_renamed
 from forumlens.resolve.respelled import join_respelled, join_variants
 from forumlens.resolve.roles import (
@@ -287,6 +288,10 @@ def _role(draft: Draft, kind: str | None, moderator: bool, hub: bool) -> Role:
         # an official who came to the microphone from the floor is a participant, not a panelist
         # (named by the chair only because their hand was up is still from the floor)
         return "participant" if draft.from_floor and (draft.hand_raised or not draft.named_in_handoff) else "guest"
+    if not draft.named_in_handoff and any(is_place_label(lab) for lab in draft.group.labels):
+        # a voice captioned by the city it connects from (">> HONIARA:"), never introduced by name:
+        # the remote floor, not the programme, whenever the chair calls it
+        return "participant"
     if (
         kind in (None, "nri")
         and (draft.named_in_handoff or draft.before_floor)
@@ -540,6 +545,8 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     groups = split_hub_voices(groups, session.turns)
     named_before = {id(g): g.name for g in groups}
     groups = complete_names(name_generic_voices(groups, session.turns, is_generic_label), session.turns)
+    # ">> DILI: … I am Domingas Lequi-Rai" then ">> DOMINGAS LEQUI-RAI:": a city label is her place
+    groups = join_place_labels(groups, session.turns)
     # ">> Caribe Abierto: This is Yokasta Almonte-Peguero speaking": an organisation's account
     groups = name_account_labels(groups, session.turns)
     # ">> Nuwan Jayatilleke: Yes, it's Chathurika again … I'm on my colleague Nuwan's laptop"

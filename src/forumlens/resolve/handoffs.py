@@ -23,6 +23,7 @@ from forumlens.resolve.roleview import (
     fold_name,
     turn_of,
 )
+from forumlens.resolve.selfnames import is_place_name
 from forumlens.transcript.speakers import card_like, sentence_word
 
 
@@ -311,7 +312,8 @@ def handoff(
             others.append((name, t, a, b))
     if not hits and first and len({o[0] for o in others}) == 1 and draft.group.name:
         name, t, a, b = others[0]
-        if not any(g.name and same_person(name, g.name) for g in known):
+        # a city is where a remote voice is, not its nickname ("Dili, please unmute yourself")
+        if not any(g.name and same_person(name, g.name) for g in known) and not is_place_name(name):
             draft.aliases.append(name)  # a nickname: "turn to Titi" before CONCETTINA CASSA
             hits, others = [(t, cues.NameHit(a, b, name))], []
     if hits:

@@ -44,6 +44,7 @@ __all__ = [
     "full_name_said",
     "is_generic_label",
     "is_one_holder_label",
+    "is_place_name",
     "name_account_labels",
     "name_generic_voices",
     "name_unlabelled",
@@ -156,6 +157,11 @@ def _place_names() -> frozenset[str]:
     names |= {str(c).casefold() for c in places.get("cities", [])}
     names |= {str(v).casefold() for row in places.get("venues", []) for v in row[1:]}
     return frozenset(names)
+
+
+def is_place_name(words: str) -> bool:
+    """Whether `words` name a country or a city the shipped gazetteer knows ("Dili", "Honiara")."""
+    return words.strip().casefold() in _place_names()
 
 
 def _is_name(words: str) -> bool:
