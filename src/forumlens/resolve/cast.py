@@ -45,8 +45,8 @@ from forumlens.resolve.people import (
     merge_known,
     split_floor_voices,
 )
-from forumlens.resolve.registry import Registry, load_registry
 from forumlens.resolve.placelabels import is_place_label, join_place_labels
+from forumlens.resolve.registry import Registry, load_registry
 from forumlens.resolve.renamed import join_renamed
 from forumlens.resolve.respelled import join_respelled, join_variants
 from forumlens.resolve.roles import (
