@@ -46,6 +46,7 @@ from forumlens.resolve.people import (
     split_floor_voices,
 )
 from forumlens.resolve.placelabels import is_place_label, join_place_labels
+from forumlens.resolve.rapporteurhat import join_rapporteur_hat
 from forumlens.resolve.registry import Registry, load_registry
 from forumlens.resolve.renamed import join_renamed
 from forumlens.resolve.respelled import join_respelled, join_variants
@@ -531,6 +532,8 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     moderators = find_moderators(view, groups)
     # ">> AURELIE DELVIGNE-HOUART:" … then only ">> MODERATOR:": the caption switched to the duty
     groups = join_duty_labels(groups, session.turns, moderators)
+    # ">> MODERATOR: … asked me to be also the rapporteur" then ">> RAPPORTEUR:": her other hat
+    groups = join_rapporteur_hat(groups, session.turns, lambda g: is_moderator(g, moderators))
     groups = split_floor_voices(
         groups,
         session.turns,
