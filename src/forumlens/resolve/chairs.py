@@ -18,6 +18,7 @@ from forumlens.resolve.people import LabelGroup, name_forms
 from forumlens.resolve.roleview import (
     SessionView,
 )
+from forumlens.text.spoken import count_words
 
 # The cues asked of every sentence, each behind its literal prefilter (`text.fastre`): the
 # pattern's own answers, and on a long turn most sentences skip most patterns.
@@ -113,7 +114,40 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]
             found.add(g.name)
     found.update(_co_holders(view, groups, turn_owner, found))
     found.update(_opener(view, turn_owner))
+    talk = _introduced_talk(view, turn_owner)
+    if talk is not None:
+        host, presenter = talk
+        found.add(host.name or "")
+        if presenter.name not in claimed and not any(cues.MODERATOR_LABEL.search(lab) for lab in presenter.labels):
+            found.discard(presenter.name or "")
     return found
+
+
+def _introduced_talk(view: SessionView, turn_owner: dict[int, LabelGroup]) -> tuple[LabelGroup, LabelGroup] | None:
+    """The host and the presenter of a talk: the session's first voice ends its opening turn by
+    handing the floor to the next voice by name ("Our speaker is Efua … Efua, the stage is
+    yours"), speaks again later (the questions, the close), and the one it introduced then holds
+    most of the session's words. Calling on the floor's questions herself does not make the
+    presenter the chair: whoever opened, introduced her and kept the time does. Not when the
+    opening turn speaks of a moderator (it is introducing the chair, not a talk)."""
+    if len(view.speech) < 3:
+        return None
+    first, second = view.speech[0], view.speech[1]
+    host, presenter = turn_owner.get(first.index), turn_owner.get(second.index)
+    if host is None or presenter is None or host is presenter or not host.name or not presenter.name:
+        return None
+    if len(host.turns) < 2 or _MODERATOR_OTHER.search(view.text, first.start, first.end):
+        return None
+    paras = view.paragraphs[first.index]
+    a, b = paras[-1] if paras else (first.start, first.end)
+    if not any(
+        not_thanks(view, first.index, h.start, h.end)
+        for h in cues.find_name_hits(view.text, a, b, name_forms(presenter.name))
+    ):
+        return None
+    held = sum(count_words(view.session.turns[i].text) for i in presenter.turns)
+    total = sum(count_words(t.text) for t in view.speech)
+    return (host, presenter) if total and held > total / 2 else None
 
 
 # Words that open a session: "We will start now, please take your seats", "Welcome to this workshop".
