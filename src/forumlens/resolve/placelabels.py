@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from forumlens.models import Turn
 from forumlens.resolve.people import LabelGroup, same_person
 from forumlens.resolve.selfnames import is_place_name, own_names
+from forumlens.resolve.titled import merge_groups
 from forumlens.transcript.speakers import display_name
 
 __all__ = ["is_place_label", "join_place_labels"]
@@ -67,8 +68,6 @@ def join_place_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> li
         ]
         if len(owners) != 1 or owners[0].turns[0] < group.turns[0]:
             continue
-        person = owners[0]
-        person.turns = sorted({*person.turns, *group.turns})
-        person.labels = [*group.labels, *(lab for lab in person.labels if lab not in group.labels)]
+        merge_groups(owners[0], group)
         gone.add(id(group))
     return [g for g in groups if id(g) not in gone]

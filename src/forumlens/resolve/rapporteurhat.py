@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 
 from forumlens.models import Turn
 from forumlens.resolve.people import LabelGroup, name_forms
+from forumlens.resolve.titled import merge_groups
 
 __all__ = ["claims_rapporteur", "join_rapporteur_hat"]
 
@@ -74,8 +75,6 @@ def join_rapporteur_hat(
         ]
         if len(chairs) != 1 or any(_names(turns[i].text, chairs[0].name or "") for i in group.turns):
             continue
-        chair = chairs[0]
-        chair.turns = sorted({*chair.turns, *group.turns})
-        chair.labels = [*chair.labels, *(lab for lab in group.labels if lab not in chair.labels)]
+        merge_groups(chairs[0], group)
         gone.add(id(group))
     return [g for g in groups if id(g) not in gone]
