@@ -276,6 +276,18 @@ def _card_list_head(view: SessionView, turn: int, a: int) -> str:
     return ""
 
 
+def _hand_window(view: SessionView, turn: int, start: int, hits: Sequence[tuple[int, cues.NameHit]]) -> int:
+    """Where a raised hand may be said for the voice the chair named in `turn`: the paragraph,
+    but once she is named, no earlier than the sentence before the one naming her ("A hand at
+    the back.  Maria, please"), not an aside about others far before ("they are welcome to speak
+    from the floor … Mr. Tuitoek, you start")."""
+    named = [view.sentence_at(t, h.start)[0] for t, h in hits if t == turn]
+    if not named:
+        return start
+    before = [a for a, _ in view.sentences[turn] if a < min(named)]
+    return max(start, before[-1] if before else min(named))
+
+
 def handoff(
     view: SessionView,
     draft: Draft,
@@ -374,7 +386,7 @@ def handoff(
     dcs = [m for t in window for m in view.mentions_in(view.session.turns[t].start, view.session.turns[t].end, ("dc",))]
     last_turn = view.session.turns[window[-1]]
     last_para = view.paragraphs[last_turn.index][-1] if view.paragraphs[last_turn.index] else (0, 0)
-    hand = cues.HAND_RAISE.search(text, last_para[0], last_para[1])
+    hand = cues.HAND_RAISE.search(text, _hand_window(view, last_turn.index, last_para[0], hits), last_para[1])
     # "Online speakers, please raise your hand …  Our first online speaker is in Uzbekistan.": a
     # programme slot announced after the call for hands is what this voice was given
     if first and hand and not cues.SPEAKER_SLOT.search(text, hand.end(), last_para[1]):

@@ -267,6 +267,7 @@ def merge_groups(into: LabelGroup, other: LabelGroup) -> None:
 def _split_genders(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
     """One surname group per title gender: "MS. OKORO" and "MR. OKORO" are two people, though the
     parser gives both turns the speaker "Okoro". A turn whose label says no gender ("OKORO")
+    goes to the one the turn before called by title ("the question was for Ms. Okoro"), else
     stays with the first of them, as before."""
     result: list[LabelGroup] = []
     for group in groups:
@@ -279,8 +280,8 @@ def _split_genders(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[
         for index in group.turns:
             raw = turns[index].label
             label = normalise_label(raw) if raw else ""
-            gender = genders.get(label)
-            part = parts.get(gender) if gender else first
+            gender = genders.get(label) or _called_gender(turns, index, group.name)
+            part = parts.get(gender) if gender and (genders.get(label) or gender in parts) else first
             if part is None:
                 part = LabelGroup(group.name)
                 parts[gender] = part
@@ -290,6 +291,17 @@ def _split_genders(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[
                 part.labels.append(label)
         result.extend(parts.values())
     return sorted(result, key=lambda g: g.turns[0])
+
+
+def _called_gender(turns: Sequence[Turn], index: int, surname: str) -> str | None:
+    """The gender of the title the speech turn just before calls `surname` by ("… for Ms.
+    Tuitoek"), when its titles say one gender."""
+    before = next((t for t in reversed(turns[:index]) if t.kind == "speech"), None)
+    if before is None:
+        return None
+    said = re.findall(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Madam|Madame)\.?\s+" + re.escape(surname) + r"\b", before.text)
+    genders = {parse_title(m).gender for m in said} - {None}
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _said_genders(person: Counter[str], said: Sequence[tuple[str, str | None]]) -> set[str]:
