@@ -31,12 +31,14 @@ class ExportMarks:
     (a table's header row), so the title is read from the lines above it. `speech` lists the
     (start, end) spans that are speech (a table's text cells); empty when everything between
     marks is speech. `skip` lists lines' (start, end) spans that are never speech (a Markdown
-    heading), trimmed from a turn's end."""
+    heading), trimmed from a turn's end. `handles`: the labels are account names (a forum's
+    posters), so one in a single lower-case word (`lagosreader`) is a handle, no person."""
 
     marks: tuple[Mark, ...]
     header_end: int
     speech: tuple[tuple[int, int], ...] = field(default=())
     skip: tuple[tuple[int, int], ...] = field(default=())
+    handles: bool = False
 
     def speech_end(self, text: str, start: int, end: int) -> int:
         """Where the speech of a turn in text[start:end] ends: at the end of its last speech

@@ -16,13 +16,15 @@ from itertools import accumulate
 
 from .cues import cue_marks, is_cue_file
 from .heads import LABEL_MAX
+from .namecards import office_first_label
 from .shapes import LineLabel, Shapes, title_rest
 from .speakers import generic_label, looks_like_label, phone_label, sentence_word, title_word, without_symbols
 
 __all__ = ["Marker", "find_markers", "line_of", "line_starts", "shape_head"]
 
 _MARKER = re.compile(r">>+")
-_BARE_LABEL = re.compile(r"^[ \t]*([^\s:>][^:\n]{0,60}?)[ \t]*:(?=[ \t\r]|$)", re.MULTILINE)
+# (up to 100 characters: an office with its holder in brackets is long, `office_first_label`)
+_BARE_LABEL = re.compile(r"^[ \t]*([^\s:>][^:\n]{0,100}?)[ \t]*:(?=[ \t\r]|$)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,16 @@ def _bare_label_markers(text: str) -> list[Marker]:
         if phone_label(label):  # a dial-in caller shown by the number: "+255 71 XXX XX41:"
             markers.append(Marker(match.start(1), match.start(1)))
             continue
-        if not looks_like_label(label) or len(words) > 6 or label[:1] in "([{" or re.search(r"\d", label):
+        if office_first_label(label):  # "The Assistant Minister for ICT (Mr. Jo Li):"
+            markers.append(Marker(match.start(1), match.start(1)))
+            continue
+        if (
+            len(label) > 61
+            or not looks_like_label(label)
+            or len(words) > 6
+            or label[:1] in "([{"
+            or re.search(r"\d", label)
+        ):
             continue  # "[IGF 2019:" or "Session 2:" is a heading, not a speaker
         letters = [ch for ch in label if ch.isalpha()]
         all_caps = sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)

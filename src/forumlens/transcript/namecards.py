@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from forumlens.transcript.labelwords import (
     FUNCTION_WORDS,
@@ -30,6 +30,7 @@ __all__ = [
     "NameCard",
     "card_like",
     "occupation_word",
+    "office_first_label",
     "parse_name_card",
     "piece_kind",
     "place_of_voice",
@@ -278,7 +279,9 @@ def parse_name_card(label: str) -> NameCard:
     pieces = tuple(p.strip() for p in _CARD_SPLIT.split(text[cut:]) if p.strip())
     if not name or not pieces:
         return NameCard(name=label)
-    if _role_first(name) and (_person_piece(pieces[0]) or _given_name_piece(name, pieces[0])):
+    if (_role_first(name) and (_person_piece(pieces[0]) or _given_name_piece(name, pieces[0]))) or _office_first(
+        name, pieces[0]
+    ):
         name, pieces = pieces[0], (name, *pieces[1:])  # "MODERATOR (Jane Doe)", "Moderator (Sunniva)"
     elif place_of_voice(name) and piece_kind(pieces[0]) == "org" and len(pieces[0].split()) <= 4:
         name, pieces = f"{pieces[0]} {name}", pieces[1:]  # "HUB, BUKAVU": the hub at Bukavu, no name card
@@ -364,6 +367,37 @@ def _role_first(name: str) -> bool:
     """A card that opens with the role, not the name ("MODERATOR (Jane Doe)", "Chair — Jane Doe")."""
     clean = clean_label(name)
     return clean.lower() in GENERIC_LABELS or _role_piece(clean)
+
+
+def _office_first(office: str, piece: str) -> bool:
+    """A parliamentary record's office-first label ("The Assistant Minister for ICT (Mr. Jo Li)"):
+    `office` is "The", at most four words ending in an office or a role ("Assistant Minister",
+    "Deputy Speaker"), then what the office is for; `piece` a title and one to three name words
+    (the record gives members by title and surname)."""
+    words = clean_label(office).split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return False
+    head = list(takewhile(lambda w: w.lower() not in _OFFICE_CONNECTORS, words[1:]))
+    if not 1 <= len(head) <= 4 or head[-1].lower() not in _OFFICE_HEADS | _ROLE_HEADS:
+        return False
+    if any(not w[:1].isupper() for w in head):
+        return False
+    named = clean_label(piece).split()
+    return (
+        2 <= len(named) <= 4
+        and is_title(named[0])
+        and all(NAME_WORD.fullmatch(w) is not None and w[:1].isupper() and not is_title(w) for w in named[1:])
+    )
+
+
+def office_first_label(label: str) -> bool:
+    """Whether `label` is an office with its holder in brackets ("The Minister for ICT (Mr. Li)"):
+    a label longer than a name's, whose words are the office's."""
+    office, bracket, rest = label.partition("(")
+    return bool(bracket) and rest.rstrip().endswith(")") and _office_first(office, rest.rstrip()[:-1])
+
+
+_OFFICE_CONNECTORS = frozenset(["for", "of", "on", "to", "in", "at"])
 
 
 def room_piece(piece: str) -> bool:

@@ -253,7 +253,7 @@ def _parse_export(text: str, source: str, sha256: str, export: ExportMarks, star
     turns = build_turns(text, markers, starts, label_shapes(""), {}, export)
     # a recogniser's speaker field of a lone letter or number ("A", "B", "2") is a diarisation id,
     # no person: the label stays for name resolution, the speaker is unknown
-    turns = [replace(t, speaker=None) if t.speaker and _diarisation_id(t.label) else t for t in turns]
+    turns = [replace(t, speaker=None) if t.speaker and _no_person(t.label, export) else t for t in turns]
     return _session(text, source, sha256, turns, export.header_end, initials=False)
 
 
@@ -264,6 +264,15 @@ def _says_own_name(label: str | None) -> bool:
     if not label or not label.strip():
         return False
     return title_word(label.split()[0]) or bool(re.search(r"\S[ \t]*\([^()]+\)[ \t]*$", label))
+
+
+def _no_person(label: str | None, export: ExportMarks) -> bool:
+    """Whether an export's label names nobody: a diarisation id, or an account's handle in one
+    lower-case word (`lagosreader`) where the labels are account names (`ExportMarks.handles`)."""
+    if _diarisation_id(label):
+        return True
+    value = (label or "").strip()
+    return export.handles and " " not in value and not any(ch.isupper() for ch in value)
 
 
 def _diarisation_id(label: str | None) -> bool:

@@ -29,7 +29,8 @@ Two kinds, tried before the caption rules of `parse.py`:
   a time range and a `[SPEAKER_00]` label opening each segment (`segments.py`), a research
   transcript's `*CODE:` tiers named in its `@Participants` header (`chattiers.py`), and line records whose leading fields
 (times, a speaker id) keep one layout on most lines (`fieldlines.py`: a `.stm` reference, a chat export's
-`time<TAB>sender<TAB>text`). The first that recognises the
+`time<TAB>sender<TAB>text`), and a web forum thread's posts under their author blocks
+(`forumposts.py`: the username above `Joined:`/`Posts:`, or `by NAME » date`). The first that recognises the
   text gives all its turns; the rules add none. Subtitle cue files (WebVTT, SRT) have their own
   reader in `cues.py`, mixed with the rules because their cue text holds ordinary labels.
 
@@ -48,6 +49,7 @@ from .delimited import read_delimited, text_column_edits
 from .entities import entity_edits
 from .exportmarks import ExportMarks
 from .fieldlines import read_field_lines
+from .forumposts import read_forum_posts
 from .fullwidth import fullwidth_edits
 from .invisible import invisible_edits
 from .labelblocks import read_label_blocks
@@ -76,9 +78,11 @@ from .wrappers import wrapper_edits
 __all__ = ["EXPORT_READERS", "export_marks", "reading_view", "states_turns_in_fields"]
 
 # In order: the most specific shape first (a table row may hold bold words or brackets).
-# A SubStation Alpha script goes first: its event lines are comma-separated, like a CSV table.
+# A SubStation Alpha script goes first: its event lines are comma-separated, like a CSV table; a
+# forum thread's posts next: a copied page's tabs (`Author<TAB>Message`) are no table.
 EXPORT_READERS: tuple[Callable[[str], ExportMarks | None], ...] = (
     read_ssa,
+    read_forum_posts,
     read_chat_tiers,
     read_table,
     read_delimited,

@@ -144,6 +144,8 @@ _OCCUPATION_ROLES = frozenset(
             "rapporteur",
             "captioner",
             "facilitator",
+            "mod",  # a forum's moderator account ("ws_remote_mod")
+            "admin",
         ],
         # a chat account that is no person: a bot ("SpeakTimer BOT"), whatever its name (a hub
         # stays a voice of its own: "HUB, BUKAVU" is "Bukavu Hub", `test_transcript_hub_labels`)
@@ -152,13 +154,19 @@ _OCCUPATION_ROLES = frozenset(
 )
 
 
+# One voice of a collective one ("Member" of "Members", "Delegate" of "Delegates"): no person either.
+_ONE_OF_MANY = frozenset(w[:-1] for w in COLLECTIVE_LABELS if w.endswith("s") and " " not in w)
+
+
 def _role_only(text: str) -> bool:
     """A role or group label as written (`text` cleaned), numbered or not ("Speaker 2"), perhaps
     after words that only tell voices apart ("FEMALE PARTICIPANT")."""
     low = text.lower()
-    if low in GENERIC_LABELS or low in COLLECTIVE_LABELS:
+    if low in GENERIC_LABELS or low in COLLECTIVE_LABELS or low in _ONE_OF_MANY:
         return True
     words = low.split(" ")
+    if len(words) == 2 and is_title(words[0]) and words[1] in _ONE_OF_MANY:
+        return True  # a house's member by its title ("hon. Member" in "An hon. Member"): unnamed
     if len(words) in (2, 3) and words[0] in _VOICE_QUALIFIERS:
         return _role_only(text.split(" ", 1)[1])
     if 2 <= len(words) <= 4 and words[-1] in _OCCUPATION_ROLES:
@@ -408,6 +416,8 @@ def looks_like_label(candidate: str) -> bool:
     mode; it may be longer than a bare label.
     """
     text = clean_label(candidate)
+    if phone_label(text):  # a dial-in caller shown by a masked number: "+254 7** *** 318", no letter in it
+        return True
     if not text or len(text) > MAX_CARD or not any(ch.isalpha() for ch in text):
         return False
     if generic_label(text):
