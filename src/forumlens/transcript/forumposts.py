@@ -7,13 +7,13 @@ page selected and copied keeps each post's author block around the post text:
   (`Site Admin`), then the profile lines `Joined: <date>` and `Posts: <n>`, the post header
   (`PostPosted: <date>  Post subject: …`, on the `Posts:` line after a tab or on a line of its own),
   the post text, and a `Back to top` footer line;
-- the newer layout (phpBB 3, its kin): a head line `by NAME » <date>` or `Post by NAME » <date>`
-  above the post text, the profile lines (`Posts:`, `Joined:`, `Location:`) and a `Top` footer
+- the newer layout (phpBB 3, its kin): the post's subject line, a head line `by NAME » <date>`
+  or `Post by NAME » <date>` above the post text, the profile lines (`Posts:`, `Joined:`, `Location:`) and a `Top` footer
   after it.
 
 The username is the first line after the previous post's footer (or after the page's
 `Author  Message` table head), else the line right above the profile lines. The profile lines,
-the post header and the footer are no speech (`ExportMarks.skip` trims them from a post's end); a
+the post header, the next post's subject line and the footer are no speech (`ExportMarks.skip` trims them from a post's end); a
 quote inside a post (`Jo Li wrote:` and the quoted lines) is part of the post, no turn of its own.
 A thread needs two posts by these shapes; a poster's account name in one lower-case word
 (`lagosreader`) is a handle, no person (`ExportMarks.handles`).
@@ -44,11 +44,23 @@ def read_forum_posts(text: str) -> ExportMarks | None:
     """The posts of a copied forum thread (see the module doc); None for any other text."""
     if "Joined:" not in text and "\u00bb" not in text:
         return None  # one cheap test: neither layout's mark is in the text
-    marks = _classic_posts(text) or _by_head_posts(text)
+    marks = _classic_posts(text)
+    subjects: list[tuple[int, int]] = []
+    if not marks:
+        marks = _by_head_posts(text)
+        subjects = [_line_above(text, m.at) for m in marks]  # the post's subject line above its head
     if len(marks) < _LEAST:
         return None
-    skip = sorted({(m.start(), m.end()) for pattern in (_FOOTER, _PROFILE) for m in pattern.finditer(text)})
+    furniture = [(m.start(), m.end()) for pattern in (_FOOTER, _PROFILE) for m in pattern.finditer(text)]
+    skip = sorted(set(furniture + [span for span in subjects if span[0] < span[1]]))
     return ExportMarks(tuple(marks), marks[0].at, skip=tuple(skip), handles=True)
+
+
+def _line_above(text: str, at: int) -> tuple[int, int]:
+    """The (start, end) span of the line before the one starting at `at` (empty at the top)."""
+    if at == 0:
+        return (0, 0)
+    return (text.rfind("\n", 0, at - 1) + 1, at - 1)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
