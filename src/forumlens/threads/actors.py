@@ -582,7 +582,7 @@ def document_actor(session: Session, analyses: Mapping[str, Any], registry: Regi
     """(coalition, institution) a report or statement is by: its metadata's coalition, else
     the coalition its title names, else the institution its title names."""
     registry = registry or load_registry()
-    author = _front_matter_author(session.text, registry)
+    author = _front_matter_author(session.text, registry) or _letter_author(session.text, registry)
     if author is not None:
         return author
     meta = analyses.get("document") or {}
@@ -634,6 +634,37 @@ def _front_matter_author(text: str, registry: Registry) -> Actor | None:
     name = re.sub(r"\s*\([^)]*\)$", "", field.group("name").strip())  # "… (DC-TPA)": the name without its acronym
     coalition, org = _body_named(name, registry)
     return (coalition, None) if coalition else (None, org or name)
+
+
+# an e-mail's header block: a "From:" line with a "To:", "Date:", "Sent:" or "Subject:" line next to it
+_MAIL_HEADER = re.compile(
+    r"^From:[ \t]*(?P<sender>[^\n]+)\n(?:[ \t]*(?:To|Cc|Date|Sent|Subject)[ \t]*:[^\n]*\n?){1,4}", re.I | re.M
+)
+
+
+# where the quoted earlier message of a reply begins
+_QUOTED_MAIL = re.compile(r"^-{2,}\s*Original Message\s*-{2,}|^On [^\n]{5,120} wrote:\s*$|^>", re.I | re.M)
+
+
+def _letter_author(text: str, registry: Registry) -> Actor | None:
+    """(coalition, institution) an e-mail is by: the body its top message's "From:" header names; None when the
+    text has no header block, or its sender is a person.
+
+    Why: a reply is filed under the subject it answers ("RE: Dynamic Coalition on … -- follow-up"), which the
+    metadata analysis reads as the document's coalition, but the reply's promises ("this Office will invite your
+    coalition") and answers are its sender's; the first header is the top message, the ones below it are quoted."""
+    headers = list(_MAIL_HEADER.finditer(text))
+    if not headers:
+        return None
+    header = headers[0]
+    quoted = _QUOTED_MAIL.search(text, header.end())
+    if any(h.start() < (quoted.start() if quoted else len(text)) for h in headers[1:]):
+        return None  # several messages one after another (a list digest): no one author
+    sender = re.sub(r"<[^>\n]*>|\[[^\]\n]*\]|\S+@\S+", " ", header.group("sender")).strip(" \t\"'")
+    coalition, org = _body_named(sender, registry)
+    if coalition is not None:
+        return coalition, None
+    return (None, org) if org is not None else None
 
 
 def _misread(opening: str, stated: tuple[str, int, int], name: str, registry: Registry) -> bool:

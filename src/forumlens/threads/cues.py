@@ -94,7 +94,9 @@ _OWN = (
     r"(?:we|i|our (?:coalition|group|team|members|network|working group|dc|organi[sz]ation)"
     r"|the coalition|this coalition|the dc|members"
     # a national or regional IGF speaks of itself as "our forum"; a ministry's speaker as "our ministry"
-    r"|our (?:national |regional |youth )?forum|our ministry|our government)"
+    r"|our (?:national |regional |youth )?forum|our ministry|our government"
+    # an office writing in its own name ("When the consultations open, this Office will invite your coalition")
+    r"|this (?:office|secretariat|ministry|agency|department|bureau))"
 )
 _MAKE = (
     r"(?:publish|release|produce|present|launch|prepare|develop|deliver|share|issue|finali[sz]e|complete|conduct"
@@ -107,6 +109,8 @@ _MAKE = (
     r"|survey|study|assess|evaluate|pilot|digiti[sz]e|record"
     # an institution promises to weigh an ask ("We will consider a track for the national initiatives")
     r"|consider|look (?:into|at)|examine"
+    # an institution promises a body a part in its process ("this Office will invite your coalition to contribute")
+    r"|invite (?:[\w'’-]+ ){1,4}?to (?:contribute|take part|participate|submit|present|join|speak)"
     # help others make it ("our regional forum will help each of the five countries to hold its own national IGF")
     r"|help (?:[\w'’-]+ ){1,6}?(?:to )?(?:hold|host|organi[sz]e|set up|build|create|launch|run|start|bring|establish"
     r"|develop)"

@@ -226,4 +226,15 @@ def _retro_update(sentence: str) -> Cue | None:
     said = retro_promise(sentence)
     if said is None:
         return None
+    done = _DONE_AS_PROMISED.search(sentence)
+    if done is not None:
+        return Cue("delivery", done.start(), done.end(), done.group(0))
     return Cue("update", said.start(), said.end(), said.group(0))
+
+
+# the deed told in the past in a relative clause, then said to be what was promised: "the Office, which invited us to
+# this consultation as it promised in its letter" is the promise kept, not news of it
+_DONE_AS_PROMISED = re.compile(
+    r"\b(?:which|who)\s+(?:has\s+|have\s+|had\s+)?(?:[a-z]{3,}ed|made|held|built|ran|gave|sent|kept|did|wrote)\b"
+    r"[^.;]{0,100}?\b(?:as|like)\s+(?:it|they|she|he)\s+(?:had\s+|has\s+|have\s+)?(?:promised|announced|pledged)\b"
+)

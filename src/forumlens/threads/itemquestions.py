@@ -47,7 +47,10 @@ _NO_ANSWER = re.compile(
 # captions that lost the words ("[ inaudible ] ... the connection ...")
 _NOT_ANSWERING = re.compile(
     r"^\W*(?:thank|thanks|good|hello|hi)\b|^\W*(?:i|we) (?:only |just )?(?:want|wanted|would like) to (?:say )?thank"
-    r"|\binaudible\b",
+    r"|\binaudible\b"
+    # a transcriber's note in brackets, no one's words ("[CAPTIONING CONCLUDED AT THE SCHEDULED END OF THE SESSION]"),
+    # when the captions stop in the middle of a reply and the parser leaves the note in its turn
+    r"|^\s*(?:\[[^\[\]]*\]|\([^()]*\))\W*$",
     re.I,
 )
 

@@ -260,6 +260,11 @@ class _Linker(_Responses):
             if not same:
                 scored.append((t, s, False, f"other deliverable ({t.family})"))
                 continue
+            if status_of("commitment", t.thread.items) == "unfulfilled" and not self._same_head(item, t):
+                # a promise told dropped ("the curriculum … was never finished") is taken up again by its name: a
+                # new promise of the family in other words ("we will train volunteer helpers") is a new one
+                scored.append((t, s, False, "dropped promise, other noun"))
+                continue
             rest = self._object(item, t)
             ok = s >= self.rules.promise_again and rest >= self.rules.promise_same_object
             scored.append((t, s, ok, f"same deliverable, object {rest:.2f}"))

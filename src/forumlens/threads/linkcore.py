@@ -8,6 +8,7 @@ memos that keep scoring one look-up per distinct quote (issue 19).
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from .lexicon import load_lexicon
@@ -132,6 +133,17 @@ class _LinkerCore:
                 found = self._head_features[head] = frozenset(self._lex.features(head))
             out |= found
         return frozenset(out)
+
+    def _same_head(self, item: Item, track: _Track) -> bool:
+        """Whether the item names the thread's deliverable by one of its nouns: a word of a head in common, read by its
+        first five letters ("curricula" is "curriculum"), not by the lexicon's features, which give a family's
+        concept ("train" and "curriculum" are both "@training")."""
+
+        def stems(head: str) -> set[str]:
+            return {w[:5] for w in re.findall(r"[\w'’-]+", head.casefold()) if len(w) > 2}
+
+        mine = stems(item.head or "")
+        return bool(mine) and any(mine & stems(head) for head in track.heads)
 
     def _object(self, item: Item, track: _Track) -> float:
         """How alike the item and the thread are once the deliverables' own nouns are set aside."""

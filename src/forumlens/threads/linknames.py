@@ -36,6 +36,12 @@ _PROMISED_OWNER = re.compile(
     r"(?:^|[.;:]\s+)\W*(?P<who>(?:the\s+)?[A-Z][\w‑-]*(?:\s+[A-Z][\w‑-]*){0,3})['’]s\s[^,;.]{1,100},\s*"
     r"(?:first\s+|originally\s+)?(?:promised|announced|pledged)\b"
 )
+# the maker named, then a relative clause that tells its deed and says the promise with a pronoun: "We thank the
+# Office of the Envoy on Technology, which invited us to this consultation as it promised in its letter"
+_PROMISED_ANTECEDENT = re.compile(
+    r"(?P<who>\b(?:the\s+)?[A-Z][\w'’‑-]*(?:\s+(?:[A-Z][\w'’‑-]*|of|on|for|the|and)){0,6}?)(?<![\s,]),\s+(?:which|who)\s+"
+    r"[^.;]{1,120}?\b(?:as|like)\s+(?:it|they|she|he)\s+(?:had\s+|has\s+|have\s+)?(?:promised|announced|pledged)\b"
+)
 # the teller made the promise themself: "the handbook that I promised in Vilnius", "which I had announced"
 _PROMISED_BY_ME = re.compile(r"\bI\s+(?:had\s+|have\s+)?(?:promised|announced|pledged|committed\s+to)\b")
 _NOT_WHO = frozenset(
@@ -51,7 +57,11 @@ def promised_by_teller(quote: str) -> bool:
 
 def promised_by(quote: str) -> frozenset[str]:
     """The words naming who made the promise a follow-up tells of (empty when it says none, or says "we")."""
-    for match in (*_PROMISED_BY.finditer(quote), *_PROMISED_OWNER.finditer(quote)):
+    for match in (
+        *_PROMISED_BY.finditer(quote),
+        *_PROMISED_OWNER.finditer(quote),
+        *_PROMISED_ANTECEDENT.finditer(quote),
+    ):
         words = frozenset(w for w in re.findall(r"[\w'’‑-]+", match.group("who").casefold()) if w not in _NOT_WHO)
         if words:
             return words

@@ -28,7 +28,9 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    37  # 37: "One thing we will do: the ITU will publish …" (by the ITU) is the body's promise after the lead-in; a
+    38  # 38: an e-mail reply is by the body its top "From:" header names; "this Office will invite your coalition to
+    # contribute" is a promise; "X, which invited us … as it promised" is X's delivery; a bracketed note is no answer
+    # 37: "One thing we will do: the ITU will publish …" (by the ITU) is the body's promise after the lead-in; a
     # place before the object ("publish on its web site a list of …") is passed over; "is now on the ITU web site"
     # is a delivery
     # 36: a coalition named in full past a registry misread; a new coordinator handed the floor; "Our promise: we
