@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import ConfigError, NotFound
 from ..models import Document, Session
+from ..suggest import did_you_mean, nearest_parts
 from .base import SessionInfo, TurnAt
 from .common import Rows, SQLBase, Tx
 from .credited import backfill_person_keys, credit_turns
@@ -285,7 +286,7 @@ class CatalogQueries(SQLBase):
             rows = self._title_matches(ref)
         if not rows:
             short = re.fullmatch(r"[0-9a-fA-F]{1,3}", ref) is not None  # too short to be read as an id prefix
-            hint = "an id prefix needs 4 characters or more; " if short else ""
+            hint = "an id prefix needs 4 characters or more; " if short else self._nearest_sessions(ref)
             raise NotFound(f"no session matches {ref!r}", hint=hint + "list them with `forumlens sessions`")
         if len(rows) > 1:
             advice = "give more of the id" if by_id else "give more of the title, the whole title, or the id"
@@ -302,6 +303,14 @@ class CatalogQueries(SQLBase):
         wanted = " ".join(ref.split()).casefold()
         exact = [r for r in rows if " ".join(str(r[1] or "").split()).casefold() == wanted]
         return exact if len(exact) == 1 else rows
+
+    def _nearest_sessions(self, ref: str) -> str:
+        """ "did you mean “title” (id)? " for the sessions whose titles hold something close to a
+        mistyped ref, as a misspelt coalition name gets; empty when none is close."""
+        rows = self._rows("SELECT id, title FROM sessions WHERE title IS NOT NULL ORDER BY id")
+        near = nearest_parts(ref, list(dict.fromkeys(str(r[1]) for r in rows)))
+        found = sorted((near.index(str(r[1])), str(r[1]), str(r[0])) for r in rows if str(r[1]) in near)
+        return did_you_mean([f"“{title}” ({sid})" for _, title, sid in found[:3]])
 
     def _ref_candidates(self, ids: list[str]) -> list[tuple[str, int | None, str]]:
         """Id, year and title of these sessions, in the order given."""
