@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..labels import key_words
 from ..transcript.speakers import name_key
 from .link import Linked
 from .models import Decision, Item, Thread, item_contract
@@ -202,6 +203,21 @@ def threads_json(
 # -- the formats ----------------------------------------------------------------------------------
 
 
+def thread_what(thread: Thread) -> str:
+    """What a thread is, as every heading says it: its kind and, unless "other", its category ("ask,
+    recognition"). One rule for `--md` and the portal: a coalition's two asks raised once differ
+    by their category, and a heading without it names both the same."""
+    category = thread.category if thread.category and thread.category != "other" else ""
+    return thread.kind + (f", {key_words(category)}" if category else "")
+
+
+def thread_name(thread: Thread, citing: Citing) -> str:
+    """A thread named as a reader knows it, whose and what ("DC on Gender and Internet Governance —
+    ask, funding"), not by its id: the portal's heading and links, and `--md`'s section heading."""
+    who = actor_label(thread, citing)
+    return f"{who} — {thread_what(thread)}" if who else thread_what(thread)
+
+
 def _years(thread: Thread) -> str:
     first, last = thread.first_year, thread.last_year
     if first is None:
@@ -290,7 +306,7 @@ def format_markdown(
         return f"_{no_threads(filters)}_\n"
     out = ["# Threads", "", f"_{len(threads)} threads; linker: {linked.linker}._", ""]
     for t in threads:
-        out.append(f"## {actor_label(t, citing)} — {t.kind}, {t.status} ({_years(t)})")
+        out.append(f"## {thread_name(t, citing)} · {t.status} ({_years(t)})")
         out.append("")
         out.append(t.summary)
         out.append("")

@@ -46,7 +46,6 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..errors import ForumlensError, NotFound
-from ..labels import key_words
 from ..resolve.coalition_names import UnknownCoalition
 from ..resolve.registry import load_registry
 from ..store import open_store
@@ -61,6 +60,8 @@ from ..threads.render import (
     read_places,
     read_sources,
     speaker_label,
+    thread_name,
+    thread_what,
     threads_json,
     when_label,
 )
@@ -369,6 +370,7 @@ def _row(thread: Thread, found: PortalThreads | None = None) -> dict[str, Any]:
     data = thread.to_json()
     citing = Citing(found.sources) if found is not None else Citing()
     data["who"] = actor_label(thread, citing)
+    data["what"] = thread_what(thread)
     data["sessions"] = len({i.session for i in thread.items})
     return data
 
@@ -386,14 +388,6 @@ def _decision_place(d: Decision) -> tuple[str, int] | None:
     """The (session, line) a decision's item key ("d209c5706265:39") names; None for a key of another shape."""
     session, _, line = d.item.rpartition(":")
     return (session, int(line)) if session and line.isdigit() else None
-
-
-def thread_name(thread: Thread, citing: Citing) -> str:
-    """Another thread named as a reader knows it, whose and what ("DC on Gender and Internet Governance —
-    ask, funding", as its page's heading), not by its id: the page's link to it carries the id."""
-    what = thread.kind + (f", {key_words(thread.category)}" if thread.category and thread.category != "other" else "")
-    who = actor_label(thread, citing)
-    return f"{who} — {what}" if who else what
 
 
 def told_apart(threads: Sequence[Thread], page: Thread, citing: Citing, *, words: int = 8) -> dict[str, str]:
