@@ -219,3 +219,20 @@ def test_a_date_in_a_list_item_is_an_outputs_date_not_the_documents():
     # a date the document states of itself, outside a list, still dates it
     dated = data.replace(b"## Outputs", b"Published 3 March 2025.\n\n## Outputs")
     assert _meta(dated, "rdc.md").date == "2025-03-03"
+
+
+def test_a_date_a_promise_is_due_is_not_the_documents_date():
+    """ "will publish its annual report in March 2025" dates the report promised, not the statement."""
+    data = (
+        b"# Statement of the Dynamic Coalition on Rural Data Centres\n\n"
+        b"The coalition met at IGF 2024 and agreed the following.\n\n"
+        b"The coalition will publish its annual report in March 2025, and plans to hold a webinar on 4 June 2025.\n"
+    )
+    meta = _meta(data, "statement.md")
+    assert (meta.date, meta.source["date"]) == ("2024", "first lines")
+    # the same date said as done, not promised, still dates it
+    done = data.replace(b"will publish its annual report in March 2025, and plans to hold", b"held")
+    assert _meta(done, "statement.md").date == "2025-06-04"
+    # a promise in one sentence does not reach the next one's date
+    adopted = data.replace(b"agreed the following.", b"agreed the following. Adopted on 5 December 2024.")
+    assert _meta(adopted, "statement.md").date == "2024-12-05"

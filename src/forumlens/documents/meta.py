@@ -224,10 +224,28 @@ def _in_list_item(text: str, offset: int) -> bool:
     return any(_LIST_ITEM.match(text, start) for start in {line, paragraph})
 
 
+# A clause that promises or plans: a date after one of these, in the same clause, is when the
+# thing promised is due ("will publish its annual report in March 2025"), not the document's date.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|going\s+to|(?:plan|intend|aim|expect|commit|pledge|promise|undertake)(?:s|ed|ted)?\s+to"
+    r"|to\s+be\s+\w+(?:ed|en|eld)|upcoming|forthcoming|due\s+(?:in|by|on))\b|\w'll\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.!?;:]\s|\n")
+
+
+def _in_future_clause(text: str, offset: int) -> bool:
+    """Whether the clause the date at `offset` sits in says, before it, that something will happen:
+    a promise's due date is not the day the document was written."""
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, offset)]
+    return _FUTURE.search(text, starts[-1] if starts else 0, offset) is not None
+
+
 def _date(head: str, title: str, declared: str | None, today: str | None) -> tuple[str | None, float, str]:
-    """(ISO date, confidence, source): a date written on the first page outside a list, else
-    the file's declared date when it is plausible, else the year the title or first lines state."""
-    dates = [d for d in find_dates(head) if not _in_list_item(head, d[0])]
+    """(ISO date, confidence, source): a date written on the first page outside a list and outside
+    a promise, else the file's declared date when it is plausible, else the year the title or first
+    lines state."""
+    dates = [d for d in find_dates(head) if not _in_list_item(head, d[0]) and not _in_future_clause(head, d[0])]
     if dates:
         _, date, conf = max(dates, key=lambda d: (d[2], -d[0]))
         return date, conf, "first page"
