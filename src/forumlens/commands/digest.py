@@ -53,8 +53,8 @@ def format_run(run: DigestRun) -> str:
     from ..route.digest import render_text
 
     parts = [head + " (dry run: nothing recorded or sent)"]
-    for m in run.matches:
-        parts.append(f"  new: {m.subscriber} ← {m.reason} (session {m.session_id}, line {m.line})")
+    for preview in run.previews:  # the new matches as the digest will show them: titles, not bare ids
+        parts.append(f"--- {preview.subscriber} · new matches ---\n{render_text(preview)}")
     for r in run.results:
         if r.digest is not None:
             parts.append(f"--- {r.subscriber} · {r.channel} ---\n{render_text(r.digest)}")

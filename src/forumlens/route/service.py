@@ -18,9 +18,10 @@ from ..errors import ConfigError
 from ..store.base import Store
 from .channels import Sender, senders_from_settings
 from .deliver import DeliveryResult, RetryPolicy, deliver_pending, pending_digests
+from .digest import build_digest
 from .importing import read_subscriber_file
 from .matching import match_new_sessions, match_sessions
-from .models import Interests, Match, Subscriber
+from .models import Digest, Interests, Match, Subscriber
 from .repository import SubscriberRepository
 
 __all__ = ["DigestRun", "add_subscriber", "import_subscribers", "parse_duration", "run_digest", "sessions_since"]
@@ -84,6 +85,7 @@ class DigestRun:
     matches: list[Match]
     results: list[DeliveryResult] = field(default_factory=list)
     dry_run: bool = False
+    previews: list[Digest] = field(default_factory=list)  # dry run: each subscriber's new matches, as sent
 
     @property
     def ok(self) -> bool:
@@ -96,6 +98,18 @@ class DigestRun:
             "matches": [m.to_json() for m in self.matches],
             "deliveries": [r.to_json() for r in self.results],
         }
+
+
+def _previews(store: Store, matches: list[Match], base_url: str, now: Callable[[], datetime]) -> list[Digest]:
+    """The digest each subscriber's new matches would make, built as a delivered one is (titles,
+    quotes, speakers), so `--dry-run` shows what will be sent rather than bare session ids."""
+    stamp = now().astimezone(UTC).isoformat(timespec="seconds")
+    by_subscriber: dict[str, list[tuple[Match, str]]] = {}
+    for match in matches:
+        by_subscriber.setdefault(match.subscriber, []).append((match, stamp))
+    return [
+        build_digest(store, name, found, base_url=base_url, generated_at=stamp) for name, found in by_subscriber.items()
+    ]
 
 
 def run_digest(
@@ -122,9 +136,8 @@ def run_digest(
     if dry_run:
         stored = {(s.id, item) for s in subs for item in repo.matched_items(s.id or 0)}
         fresh = [m for m in match_sessions(store, ids, subs) if (m.subscriber_id, m.item) not in stored]
-        return DigestRun(
-            ids, fresh, pending_digests(store, base_url=base_url, subscriber=subscriber, now=now), dry_run=True
-        )
+        pending = pending_digests(store, base_url=base_url, subscriber=subscriber, now=now)
+        return DigestRun(ids, fresh, pending, dry_run=True, previews=_previews(store, fresh, base_url, now))
     recorded = match_new_sessions(store, ids, now=now(), subscribers=subs)
     results = deliver_pending(
         store,
