@@ -364,6 +364,19 @@ def test_command_publishes_with_canonical_links_and_replaces_its_own_site(publis
     assert sorted(p.name for p in tmp_path.iterdir()) == ["topics.txt", "www"]  # no temporary or old copy left
 
 
+def test_the_progress_line_counts_the_pages_the_summary_counts(published, tmp_path):
+    """A brief's .md and .json downloads are files, not pages: with briefs, "pages 44/44" on the
+    way and "published 42 pages" at the end disagreed."""
+    db, _ = published
+    seen: list[tuple[int, int]] = []
+    options = PublishOptions(briefs=TOPICS, record_year=2022, threads=False)
+    result = publish_site(db, tmp_path / "site", web_settings(db), options, progress=lambda *at: seen.append(at))
+    pages = sum(1 for p in (tmp_path / "site").rglob("*.html") if "static" not in p.parts)
+    assert seen[-1] == (result.pages, result.pages) == (pages, pages)
+    assert {total for _, total in seen} == {pages}  # the same total from the first line on
+    assert (tmp_path / "site" / "briefs" / "funding.md").is_file()  # the downloads are there, as files
+
+
 def test_a_failed_publish_leaves_the_previous_site_intact(published, tmp_path, monkeypatch):
     db, _ = published
     out = tmp_path / "site"

@@ -133,21 +133,23 @@ def _build(
         published |= {p.relative_to(out).as_posix() for p in (out / "static").rglob("*") if p.is_file()}
         writer = _Writer(out, published, options.base_url, year)
         index = SearchIndex()
-        total = len(plan) + len(OWN_PAGES)
+        # pages as the summary counts them (HTML; a brief's .md and .json downloads are files, not pages),
+        # so the progress line ends on the figure the summary states
+        total = sum(1 for p in plan if is_page(p.file)) + len(OWN_PAGES)
         with open_renderer(location, settings, store, threads=options.threads) as renderer:
-            for done, page in enumerate(plan, start=1):
+            for page in plan:
                 writer.write(page.file, renderer.get(page))
                 if page.session is not None:
                     _index_session(store, index, page, published)
                 if progress is not None:
-                    progress(done, total)
+                    progress(writer.pages, total)
         briefs = briefs_index(options.briefs)
         writer.write_text(SEARCH_PAGE, render_template("publish/search.html"))
         writer.write_text("briefs/index.html", render_template("publish/briefs.html", briefs=briefs))
         rule = str(settings.values.get("eligibility_rule") or "v1")
         writer.write_text("record.html", render_template("publish/record.html", record=record_data(store, year, rule)))
         if progress is not None:
-            progress(total, total)
+            progress(writer.pages, total)
         phases["pages"], clock = time.perf_counter() - clock, time.perf_counter()
         stats = index.write(out / "search")
         phases["index"] = time.perf_counter() - clock
@@ -165,6 +167,12 @@ def _counts(plan: Sequence[Page]) -> dict[str, int]:
     return counts
 
 
+def is_page(file: str) -> bool:
+    """Whether a written file is a page: an HTML document a reader opens, as `PublishResult.pages`
+    and the progress line count them (downloads, static files and the search index are files)."""
+    return file.endswith(".html")
+
+
 class _Writer:
     """Writes pages into the new site, rewritten for their place in it."""
 
@@ -180,7 +188,7 @@ class _Writer:
         self.pages = 0
 
     def write(self, file: str, body: bytes) -> None:
-        if file.endswith(".html"):
+        if is_page(file):
             self.write_text(file, body.decode("utf-8"))
         elif file.endswith(".md"):
             self._save(file, rewrite_markdown(body.decode("utf-8"), file, self.published, self.base_url).encode())
