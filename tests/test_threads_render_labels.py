@@ -137,7 +137,8 @@ def test_text_and_markdown_headers_use_the_readable_actor(db, threads):
     for t in threads:
         years = str(t["first_year"]) if t["first_year"] == t["last_year"] else f"{t['first_year']}–{t['last_year']}"
         assert f"] {t['id']}  {t['actor_name']}  {years}\n" in text
-        assert f"## {t['actor_name']} — {t['kind']}, {t['status']} ({years})\n" in md
+        what = t["kind"] + (f", {t['category'].replace('-', ' ')}" if t["category"] != "other" else "")
+        assert f"## {t['actor_name']} — {what} · {t['status']} ({years})\n" in md  # the portal's name
     assert not re.search(r"^\[.*\] \w+  a participant in ", text, re.MULTILINE)  # no session title as the asker
 
 
