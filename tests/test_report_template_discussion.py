@@ -90,3 +90,27 @@ def test_an_unanswered_question_says_so_and_is_cited() -> None:
     assert question.citations[0].line == 6 and "procurement contracts" in question.text
     assert question.text.endswith("It was not answered in the session.")
     assert check_citations(report, [session]) == []
+
+
+# The moderator reads out a question from the chat, whose sender the captions do not name.
+CHAT = """Workshop 48: Community networks
+
+>> ANNA BERG: Welcome. I'm Anna Berg from the Open Schools Network, and I will moderate. Karl Meyer will present.
+>> KARL MEYER: Thank you, Anna. I'm Karl Meyer, a researcher at the University of Tartu. Community networks connect villages that no operator serves, and forty of them now run in the Baltic region.
+>> ANNA BERG: Thank you, Karl. Karl, an online participant from the Riga hub asks: how do the community networks pay for their equipment?
+>> KARL MEYER: Most of them pay for equipment with small grants from the municipalities, and members repair the routers themselves.
+>> ANNA BERG: Thank you all. That closes our session.
+"""
+
+
+def test_an_unnamed_asker_is_described_with_its_article_and_opens_in_upper_case() -> None:
+    session, report = _report(CHAT, "chat.txt")
+    exchange = report.section("Discussion").paragraphs[0]
+    question = exchange.sentences[0]
+    assert question.citations[0].line == 5
+    # the analysis gives the sender as a bare description ("remote participant"): never pasted in bare
+    assert exchange.lead.startswith("Question from a remote participant, answered by Karl Meyer")
+    assert question.text.startswith("A remote participant asked Karl Meyer: “")
+    text = render_template(report, "text")
+    assert "remote participant asked" not in text.replace("A remote participant asked", "")
+    assert check_citations(report, [session]) == []

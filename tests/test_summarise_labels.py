@@ -15,7 +15,7 @@ import pytest
 
 from forumlens.pipeline import analyse_session
 from forumlens.summarise import SessionReport, build_report, check_citations
-from forumlens.summarise.labels import HEADINGS, PREFIXES, label_role
+from forumlens.summarise.labels import HEADINGS, PREFIXES, label_role, speaker_phrase
 from forumlens.summarise.rewrite import Voice, attributed_to, attribution_prefix, shown_name
 from forumlens.transcript.parse import parse_transcript
 from forumlens.transcript.speakers import generic_label
@@ -107,3 +107,25 @@ def test_a_bullet_is_attributed_when_it_opens_with_a_cited_speaker(
     text: str, speakers: list[str | None], attributed: bool
 ) -> None:
     assert attributed_to(text, speakers) is attributed
+
+
+@pytest.mark.parametrize(
+    ("who", "inside", "opening"),
+    [
+        ("remote participant", "a remote participant", "A remote participant"),  # the analysis's chat sender
+        (
+            "online participant from the Riga hub",
+            "an online participant from the Riga hub",
+            "An online participant from the Riga hub",
+        ),
+        ("AUDIENCE MEMBER", "an audience member", "An audience member"),
+        ("another participant", "another participant", "Another participant"),
+        ("Speaker 2", "Speaker 2", "Speaker 2"),  # a numbered voice is who it is: no article
+        ("Karl Meyer", "Karl Meyer", "Karl Meyer"),
+        ("", "a participant", "A participant"),
+        (None, "a participant", "A participant"),
+    ],
+)
+def test_an_unnamed_speaker_is_described_with_its_article(who: str | None, inside: str, opening: str) -> None:
+    assert speaker_phrase(who) == inside
+    assert speaker_phrase(who, opens=True) == opening

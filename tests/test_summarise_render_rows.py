@@ -101,3 +101,17 @@ def test_two_asks_from_one_line_are_one_row_per_distinct_point() -> None:
     # nothing is lost: the JSON keeps every item, and both asks are drawn in full above
     assert len(json.loads(json.dumps(brief.to_json()))["asked_by_year"]) == 3
     assert "Broadcasters must publish their captioning rates." in render_text(brief)
+
+
+def test_a_point_and_its_sources_entry_show_the_same_whitespace() -> None:
+    # captions often keep a double space after a colon: the JSON keeps it, every display shows one
+    said = "The harder news:  our captioning fund is still waiting for a funder."
+    quote = Citation(9, said, "Omar Haddad", "s1")
+    by_year = (Bullet(said, (quote,), "2031 · repeated · funding"),)
+    where = (Appearance("s1", "IGF 2031 Oslo - Workshop 12", 2031, "presented", (9,), ("Omar Haddad",)),)
+    brief = CoalitionBrief("DC on Accessibility", "DCAD", (), (), (), (), where, asked_by_year=by_year)
+    shown = "The harder news: our captioning fund is still waiting for a funder."
+    for rendered in (render_text(brief, width=400), render_markdown(brief), render_html(brief)):
+        assert "news:  our" not in rendered
+        assert rendered.count(shown) == 2, rendered  # the point, and its Sources entry, in the same words
+    assert brief.to_json()["asked_by_year"][0]["citations"][0]["quote"] == said

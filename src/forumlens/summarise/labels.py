@@ -9,9 +9,11 @@ read as a role with a phrase for each place they are shown.
 
 from __future__ import annotations
 
+import re
+
 from ..transcript.speakers import generic_label
 
-__all__ = ["HEADINGS", "PREFIXES", "label_role"]
+__all__ = ["HEADINGS", "PREFIXES", "label_role", "speaker_phrase"]
 
 # What a role is called before a bullet ("The moderator: ...") and as a group of points.
 PREFIXES = {
@@ -48,3 +50,43 @@ def label_role(label: str | None) -> str | None:
     if "interpret" in low:
         return "interpreter"
     return "participant"
+
+
+# How a read-out or a caption describes someone it does not name: "remote participant",
+# "online participant", "audience member", "a participant from the Ghana IGF" (`analyse`'s
+# question `by` for a question from the chat). A name never opens with these words.
+_DESCRIBED = re.compile(
+    r"(?P<article>(?:an?|the|another|one)\s+)?"
+    r"(?P<head>(?:(?:remote|online|virtual|unnamed|unidentified|unknown)\s+)?"
+    r"(?:participant|attendee|audience\s+member|member\s+of\s+the\s+audience|speaker|voice|hub))"
+    r"(?P<rest>\s+(?![#\d])\S.*)?",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def speaker_phrase(who: str | None, *, opens: bool = False) -> str:
+    """How a sentence the report builds names a speaker: a name as given; an unnamed speaker's
+    description with its article ("remote participant" -> "a remote participant"); nobody at
+    all as "a participant". `opens`: the phrase opens its sentence, so it starts upper case.
+
+    Why one helper: the analysis gives an unnamed asker as a bare description, and a sentence
+    that pastes it in ("remote participant asked: …") reads as a name in lower case.
+
+    >>> speaker_phrase("remote participant"), speaker_phrase("remote participant", opens=True)
+    ('a remote participant', 'A remote participant')
+    >>> speaker_phrase("Online participant from Dhaka"), speaker_phrase("AUDIENCE MEMBER", opens=True)
+    ('an online participant from Dhaka', 'An audience member')
+    >>> speaker_phrase("Meera", opens=True), speaker_phrase(None), speaker_phrase("the Remote Hub")
+    ('Meera', 'a participant', 'the remote hub')
+    """
+    said = " ".join((who or "").split())
+    m = _DESCRIBED.fullmatch(said)
+    if not said:
+        phrase = PREFIXES["participant"].lower()
+    elif m is None:
+        phrase = said
+    else:
+        head = m["head"].lower()
+        article = (m["article"] or "").lower() or ("an " if head[0] in "aeiou" else "a ")
+        phrase = f"{article}{head}{m['rest'] or ''}"
+    return phrase[:1].upper() + phrase[1:] if opens else phrase

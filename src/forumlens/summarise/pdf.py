@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 from ..errors import ConfigError
 from ..models import Citation
 from .render import Brief, Layout, layout, quote_differs
-from .sources import cite_label, distinct_quotes
+from .sources import cite_label, display_text, distinct_quotes
 
 __all__ = [
     "FONT_DIRS",
@@ -136,7 +136,7 @@ def footnote_text(number: int, c: Citation, said: str, more: Sequence[Citation] 
     """ "3  Jason Munyan, line 325: “quote”" — the quote only when `said` (the bullet) differs from it.
 
     `more`: other quotes of the same line (one source, one number), joined with " … "."""
-    quotes = distinct_quotes(" ".join(q.quote.split()) for q in (c, *more) if quote_differs(said, q.quote))
+    quotes = distinct_quotes(display_text(q.quote) for q in (c, *more) if quote_differs(said, q.quote))
     return f"{number}  {cite_label(c)}" + (f": “{' … '.join(quotes)}”" if quotes else "")
 
 
@@ -276,7 +276,7 @@ def _bullet(pdf: Any, lay: Layout, notes: _Notes, prefix: str, bullet: Any) -> N
     refs = lay.refs(bullet)
     marks = f" [{', '.join(map(str, refs))}]" if refs else ""
     lead = f"{prefix}: " if prefix else ""
-    text = f"•  {lead}{'see' + marks if lay.repeated(bullet) else bullet.text + marks}"
+    text = f"•  {lead}{'see' + marks if lay.repeated(bullet) else display_text(bullet.text) + marks}"
     width = pdf.epw - 2
     fresh = []
     same: dict[int, list[Citation]] = {}  # quotes of one line share its number and its footnote

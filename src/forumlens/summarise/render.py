@@ -29,6 +29,7 @@ from .sources import (
     SourceInfo,
     cite_label,
     describe,
+    display_text,
     human_date,
     map_citations,
     number_sources,
@@ -39,6 +40,7 @@ from .sources import (
 
 __all__ = [
     "Layout",
+    "display_text",
     "layout",
     "lead_label",
     "quote_differs",
@@ -153,10 +155,6 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _short(c: Citation) -> str:
     """Where in its session, for the line under a bullet: "L325 Jason Munyan", "L88 p. 4"."""
     place = [f"p. {c.page}"] if isinstance(c, SourcedCitation) and c.page is not None else []
@@ -260,7 +258,7 @@ def render_markdown(brief: Brief) -> str:
         out += [f"## {sec.title}", ""]
         for prefix, b in sec.bullets:
             lead = f"**{prefix}:** " if prefix else ""
-            said = f"see {_refs(lay.refs(b))}" if lay.repeated(b) else f"{_flat(b.text)} {_refs(lay.refs(b))}"
+            said = f"see {_refs(lay.refs(b))}" if lay.repeated(b) else f"{display_text(b.text)} {_refs(lay.refs(b))}"
             out.append(f"- {lead}{said}".rstrip())
         out += [f"- {line}" for line in sec.lines]
         out.append("")
@@ -298,7 +296,7 @@ def render_html(brief: Brief) -> str:
         for prefix, b in sec.bullets:
             refs = ", ".join(f'<a href="#src-{n}">{n}</a>' for n in lay.refs(b))
             quotes = "".join(
-                f'<blockquote data-line="{c.line}">“{e(_flat(c.quote))}”<footer>{e(cite_label(c))}</footer></blockquote>'
+                f'<blockquote data-line="{c.line}">“{e(display_text(c.quote))}”<footer>{e(cite_label(c))}</footer></blockquote>'
                 for c in b.citations
                 if quote_differs(b.text, c.quote)
             )
@@ -307,7 +305,7 @@ def render_html(brief: Brief) -> str:
                 body.append(f"<li>{lead}see [{refs}]</li>")
                 continue
             more = f"<details><summary>quote</summary>{quotes}</details>" if quotes else ""
-            body.append(f'<li>{lead}{e(_flat(b.text))} <sup class="refs">[{refs}]</sup>{more}</li>')
+            body.append(f'<li>{lead}{e(display_text(b.text))} <sup class="refs">[{refs}]</sup>{more}</li>')
         body += [f"<li>{e(line)}</li>" for line in sec.lines]
         body.append("</ul></section>")
     if lay.sources:
@@ -360,7 +358,7 @@ def render_text(brief: Brief, width: int = 96) -> str:
     for sec in lay.sections:
         out += [sec.title.upper(), ""]
         for prefix, b in sec.bullets:
-            text = (f"{prefix}: " if prefix else "") + b.text
+            text = (f"{prefix}: " if prefix else "") + display_text(b.text)
             out.append(textwrap.fill(text, width, initial_indent="  • ", subsequent_indent="    "))
             out.append("      " + _text_refs(lay, b))
         out += [textwrap.fill(line, width, initial_indent="  • ", subsequent_indent="    ") for line in sec.lines]

@@ -26,6 +26,7 @@ __all__ = [
     "describe_analyses",
     "describe_brief",
     "describe_text",
+    "display_text",
     "distinct_quotes",
     "human_date",
     "map_citations",
@@ -290,6 +291,16 @@ def number_sources(
     return numbers, list(groups.values())
 
 
+def display_text(text: str) -> str:
+    """A bullet's text or a quote as every display shows it: runs of whitespace as one space.
+
+    The one whitespace rule of the displays (issue 23): a quote stays verbatim in the JSON, but
+    a point shown in the text view with the captions' double space ("news:  our") while its
+    Sources entry showed one space read as two different quotes.
+    """
+    return " ".join(text.split())
+
+
 def source_quotes(bullets: Iterable[Bullet], numbers: Mapping[tuple[str, int, str], int]) -> dict[int, str]:
     """Source number → every quote cited from that line (several joined by " … ", in citation order).
 
@@ -302,7 +313,7 @@ def source_quotes(bullets: Iterable[Bullet], numbers: Mapping[tuple[str, int, st
     for b in bullets:
         for c in b.citations:
             n = numbers.get(_key(c))
-            quote = " ".join(c.quote.split())
+            quote = display_text(c.quote)
             if n is not None and quote:
                 found.setdefault(n, []).append(quote)
     return {n: " … ".join(qs) for n, qs in ((n, distinct_quotes(qs)) for n, qs in found.items()) if qs}

@@ -58,7 +58,7 @@ from ..models import Citation, Session, Turn
 from ..transcript.speakers import name_key, phone_label
 from .actions import cite_quote
 from .attribution import INFERRED, UNATTRIBUTED, Credits
-from .labels import PREFIXES, label_role
+from .labels import PREFIXES, label_role, speaker_phrase
 from .models import Bullet, SourcedCitation
 from .questions import question_text
 from .rewrite import Voice, render_sentence
@@ -587,11 +587,13 @@ def _exchanges(
         shown = question_text(cite.quote)
         answer = _answer(src, q, cite.line, stored)
         status = "" if answer else _FATE.get(str(q.get("status") or ""), "")
-        text = f"{asked_by or 'A participant'} asked{f' {to}' if to else ''}: “{shown}”{status}"
+        text = f"{speaker_phrase(asked_by, opens=True)} asked{f' {to}' if to else ''}: “{shown}”{status}"
         sentences = [src.credits.bullet(Bullet(text, (src.cite(cite),), "question"))]
         sentences += answer
         answerer = answer[0].citations[0].speaker if answer else None
-        lead = f"Question from {asked_by or 'a participant'}" + (f", answered by {answerer}" if answerer else "")
+        lead = f"Question from {speaker_phrase(asked_by)}" + (
+            f", answered by {speaker_phrase(answerer)}" if answerer else ""
+        )
         out.append(Paragraph(lead, tuple(sentences)))
     return tuple(out[:MAX_EXCHANGES])
 

@@ -21,7 +21,7 @@ from ..errors import ConfigError
 from ..generated import DOCX_COMMENT, HTML_META
 from .models import Bullet
 from .render import lead_label
-from .sources import cite_label, number_sources, ref_numbers, source_quotes
+from .sources import cite_label, display_text, number_sources, ref_numbers, source_quotes
 from .template import IgfReport, TemplateSection
 
 __all__ = ["TEMPLATE_FORMATS", "render_template", "template_docx"]
@@ -54,7 +54,7 @@ def _lead(b: Bullet, heading: str) -> str:
 
 
 def _sentence(b: Bullet, refs: _Refs) -> str:
-    return f"{' '.join(b.text.split())} {refs.of(b)}".rstrip()
+    return f"{display_text(b.text)} {refs.of(b)}".rstrip()
 
 
 def _empty(section: TemplateSection) -> bool:
@@ -139,7 +139,7 @@ def _html(report: IgfReport) -> str:
     def sentence(b: Bullet) -> str:
         numbers = ref_numbers(b, refs.numbers)
         links = ", ".join(f'<a href="#src-{n}">{n}</a>' for n in numbers)
-        return f'{e(" ".join(b.text.split()))} <sup class="refs">[{links}]</sup>'
+        return f'{e(display_text(b.text))} <sup class="refs">[{links}]</sup>'
 
     body = [f"<h1>{e(DOC_TITLE)}</h1>"]
     for sec in report.sections:
