@@ -67,6 +67,7 @@ from .context import FLOOR_CUE, AnalysisContext, Sentence
 from .cues import PROCEDURAL, CheckMemo, is_procedural  # noqa: F401 (PROCEDURAL: public re-export)
 from .models import Ask
 from .presenter import chair_sentences
+from .reported import direct_speech, reported_request
 
 __all__ = ["CATEGORIES", "TYPES", "category_scores", "classify_category", "classify_type", "find_asks"]
 
@@ -257,7 +258,12 @@ def chair_view(
     a quotation the chair opened after a colon (`inside_quote`), a message read out word for
     word. Shared with the training-row generator (`bench/train_asks.py --gold-rows`), so its
     hard negatives are the units the classifier is really shown."""
-    read_out = quoted or _RELAYED.search(s.text) is not None or _READ_OUT.match(s.text) is not None
+    read_out = (
+        quoted
+        or _RELAYED.search(s.text) is not None
+        or _READ_OUT.match(s.text) is not None
+        or reported_request(s.text)
+    )
     relayed = chair and s.start not in presented and read_out
     own_only = chair and s.start not in presented and not relayed  # floor talk, unless the chair takes something on
     if own_only and (
@@ -437,7 +443,7 @@ def _judge_units(
         if i + 1 < len(units) and s.text[b : units[i + 1][0]].lstrip().startswith(":"):
             continue  # a heading ("So my ask to the Envoy and to this forum: …"): the ask is what follows
         rel = s.rel + a
-        probe = _gapped(s.text[units[i - 1][0] : units[i - 1][1]], unit) if i else None
+        probe = (_gapped(s.text[units[i - 1][0] : units[i - 1][1]], unit) if i else None) or direct_speech(unit)
         judged = model.judge(
             probe or unit, turn.text[max(0, rel - 300) : rel], model.threshold if threshold is None else threshold
         )

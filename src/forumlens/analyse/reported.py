@@ -1,0 +1,91 @@
+"""A reported ask read as said: "She says that she asks the utilities to …" → "we ask the utilities to …".
+
+Why: an interpreter working in the third person ("He says also that his ministry will test …",
+"She recommends that the regulators …") and a rapporteur retelling a group ("They recommend
+that …", "And they ask the IGF to have …") report asks that the annotators count as the
+reported speaker's own. The classifier learned asks from direct speech: "he asks also the
+company to send an SMS" shows none of its ask evidence (P(ask) 0.00), while the same clause in
+the first person ("we ask the company to send …") is an ask at 0.99. On asks_blind16 such
+reported asks were the largest group of missed asks (9 of 19). `direct_speech` gives the
+classifier the first-person reading of such a unit; the quote on record stays the unit as said.
+Only a unit that opens with the reporting clause is read so (its subject is the one reported):
+"the minister says that …" or a question put on someone's behalf ("he asks whether …") is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["direct_speech", "reported_request"]
+
+# "And she says also that", "He says", "they said that", "she adds that": the reporting clause
+# itself, dropped; what follows is the reported speaker's sentence.
+_SAYS = re.compile(
+    r"^\W*(?:(?:and|so|but|then|also)\s+)*(?P<who>she|he|they)\s+(?:also\s+)?"
+    r"(?:says|said|say|adds|added|add|explains|explained|stresses|stressed|insists|insisted)"
+    r"(?:\s+(?:also|again|too))?\s*,?\s+(?:that\s+)?(?:also\s+)?",
+    re.I,
+)
+# "she recommends that", "they ask the IGF to", "he asks also the company to", "she urges …":
+# the reported speaker's own request verb (never "asks whether / if / why …": a question).
+_REQUESTS = re.compile(
+    r"^\W*(?:(?:and|so|but|then|also)\s+)*(?P<who>she|he|they)\s+(?:also\s+)?"
+    r"(?P<verb>recommend|propose|suggest|urge|ask|invite|request|call\s+on|encourage|appeal\s+to)(?:s|es)?\b"
+    r"(?!\s+(?:whether|if|why|how|what|who|when|where|which|about|for\s+the\s+floor)\b)(?:\s+also\b)?",
+    re.I,
+)
+# The reported speaker's words about themselves, in the first person.
+_FIRST_PERSON = {
+    "she": {"she": "we", "her": "our", "herself": "ourselves"},
+    "he": {"he": "we", "his": "our", "him": "us", "himself": "ourselves"},
+    "they": {"they": "we", "their": "our", "them": "us", "themselves": "ourselves"},
+}
+# A verb right after the new "we" loses its third-person ending: "we asks" → "we ask".
+_THIRD = {"is": "are", "has": "have", "does": "do", "was": "were"}
+
+
+def reported_request(text: str) -> bool:
+    """Whether `text` opens with a reported speaker's own request ("They recommend that …", "And
+    she asks the IGF to …"): a chair retelling a group's or a participant's asks relays them."""
+    return _REQUESTS.match(text) is not None
+
+
+def direct_speech(unit: str) -> str | None:
+    """The unit in the reported speaker's first person, or None when it does not open with a
+    reporting clause of "she", "he" or "they" (then it is judged as it stands)."""
+    said = _SAYS.match(unit)
+    if said:
+        who = said.group("who").lower()
+        rest = unit[said.end() :]
+        asked = _REQUESTS.match(rest)
+        if asked and asked.group("who").lower() == who:  # "she says that she asks …"
+            return f"we {asked.group('verb').lower()}{rest[asked.end() :]}"
+        return _first_person(rest, who) if len(rest.split()) >= 3 else None
+    asked = _REQUESTS.match(unit)
+    if asked:
+        who = asked.group("who").lower()
+        return _first_person(f"we {asked.group('verb').lower()}{unit[asked.end() :]}", who)
+    return None
+
+
+def _first_person(text: str, who: str) -> str:
+    """`text` with the reported speaker's pronouns ("she", "her", …) turned into "we", "our", …"""
+    words = _FIRST_PERSON[who]
+    text = re.sub(
+        rf"\b(?:{'|'.join(words)})\b", lambda m: _same_case(m.group(0), words[m.group(0).lower()]), text, flags=re.I
+    )
+    return re.sub(r"\b(we)\s+(\w+)\b", lambda m: f"{m.group(1)} {_plural(m.group(2))}", text, flags=re.I)
+
+
+def _plural(verb: str) -> str:
+    """The verb after "we": "asks" → "ask", "is" → "are"; any other word as it is."""
+    low = verb.lower()
+    if low in _THIRD:
+        return _THIRD[low]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
+        return verb[:-1]
+    return verb
+
+
+def _same_case(said: str, word: str) -> str:
+    return word.capitalize() if said[:1].isupper() else word
