@@ -259,10 +259,7 @@ def chair_view(
     word. Shared with the training-row generator (`bench/train_asks.py --gold-rows`), so its
     hard negatives are the units the classifier is really shown."""
     read_out = (
-        quoted
-        or _RELAYED.search(s.text) is not None
-        or _READ_OUT.match(s.text) is not None
-        or reported_request(s.text)
+        quoted or _RELAYED.search(s.text) is not None or _READ_OUT.match(s.text) is not None or reported_request(s.text)
     )
     relayed = chair and s.start not in presented and read_out
     own_only = chair and s.start not in presented and not relayed  # floor talk, unless the chair takes something on
