@@ -122,3 +122,19 @@ def test_ask_json_round_trip_keeps_secondary_categories() -> None:
     ask = Ask("funding", "ask", "Omar Haddad", 2, "We need funds and training.", None, ("capacity-building",))
     assert Ask.from_json(ask.to_json()) == ask
     assert Ask.from_json({k: v for k, v in ask.to_json().items() if k != "secondary_categories"}).also == ()
+
+
+_TO_THE_STATE = """>> MODERATOR:  Welcome to this workshop on small towns online. Ana, please.
+>> ANA LINDGREN-OSEI:  Thank you. Our towns have no lawyers and each one negotiates alone with the big vendors. And we recommend that the governments buy the translation software through open tenders, so that small firms can also bid. We recommend that the host governments accept the student card or the consular letter for the bank account. The coalitions should write one common contribution, not twenty separate ones.
+>> MODERATOR:  Thank you, we close here.
+"""
+
+
+def test_a_recommendation_put_to_the_state_with_no_keyword_is_policy() -> None:
+    found = {
+        a["quote"]: a["category"] for a in find_intel(parse_transcript(_TO_THE_STATE), mentions=[]).to_json()["asks"]
+    }
+    state = [c for q, c in found.items() if "governments" in q]
+    assert state == ["policy", "policy"]
+    # put to the coalitions, not to the state: no rule is asked for, the category stays unrouted
+    assert [c for q, c in found.items() if q.startswith("The coalitions")] == ["other"]

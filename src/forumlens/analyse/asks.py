@@ -428,7 +428,7 @@ def _judge_units(
             also = tuple(facts_unit.also(category))
         else:
             pred = model.predict(s.text[a : min(b, a + MAX_UNIT_CHARS)], turn.text[max(0, rel - 300) : rel])
-            category, also = _keywordless_category(kind, pred, s.text[at:b]), ()
+            category, also = _keywordless_category(kind, pred, s.text[at:b], s.text[a:b]), ()
         out += _second_asks(ctx, turn, s.rel + a, s.text[a:b], model, threshold) or [
             (turn.line_at(s.rel + a), s.text[a:b], kind, category, also)
         ]
@@ -599,14 +599,29 @@ def _sure_learned(learned: dict[str, float]) -> str | None:
     return top if top != "other" and learned[top] >= LEARNED_CATEGORY else None
 
 
-def _keywordless_category(kind: str, pred: Prediction, from_trigger: str) -> str:
-    """Category of a cue-phrase unit with no category keyword (see SURE_ASK)."""
+def _keywordless_category(kind: str, pred: Prediction, from_trigger: str, unit: str = "") -> str:
+    """Category of a cue-phrase unit with no category keyword (see SURE_ASK). A recommendation
+    whose unsure category the model would leave "other" is policy when it is put to the state
+    (`_STATE_BODY`: "the central government should make a framework contract …", "we recommend
+    that the host governments accept …"): what the state is told to do is a rule or a policy."""
     p_category = pred.categories.get(pred.category, 0.0)
     if kind == "recommendation":
-        return pred.category if p_category >= SURE_REC_CATEGORY or pred.category == "policy" else "other"
+        if p_category >= SURE_REC_CATEGORY or pred.category == "policy":
+            return pred.category
+        return "policy" if _STATE_BODY.search(unit) else "other"
     if _PASSIVE_CUE.search(from_trigger) or pred.p_ask < SURE_ASK or p_category < SURE_CATEGORY:
         return "other"
     return pred.category
+
+
+# The state as the one told what to do: "the central government should …", "ministers must …",
+# "we recommend that the governments …" (the subject of the modal or of the recommended clause).
+_STATE_BODY = re.compile(
+    r"\b(?:governments?|regulators?|ministers?|ministries|parliaments?|parliamentarians|lawmakers|legislators"
+    r"|(?:public|national|state|data\s+protection)\s+authorit(?:y|ies))\s+(?:should|must|ought\s+to|need\s+to|has\s+to|have\s+to"
+    r"|(?!should|must)[a-z]+\b(?<!ed)(?<!s)(?=\s+(?:the|a|an|their|its|our|all|every|more|less|no)\b))",
+    re.I,
+)
 
 
 def _unit_category(unit: str, pred: Prediction, ctx: AnalysisContext) -> tuple[str, tuple[str, ...]]:
