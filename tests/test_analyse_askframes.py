@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from forumlens.analyse import find_intel
-from forumlens.analyse.askframes import frame_category
+from forumlens.analyse.askframes import delivered, frame_category
 from forumlens.transcript.parse import parse_transcript
 
 
@@ -51,3 +51,32 @@ def test_a_delivery_commitment_is_routed_to_communication_channels() -> None:
     asks = find_intel(parse_transcript(_SESSION), mentions=[]).to_json()["asks"]
     circulated = [a for a in asks if "circulate" in a["quote"]]
     assert circulated and all(a["category"] != "other" for a in circulated)
+
+
+@pytest.mark.parametrize(
+    ("quote", "is_delivered"),
+    [
+        ("and we will put the subtitles on the festival page.", True),
+        ("Our lab will publish the sensor code on GitHub by May.", True),
+        ("We will send a short summary of this meeting to all the speakers.", True),
+        ("We will publish our study of the rural clinics in June.", False),  # no one it is put before
+        ("We will write a two-page summary of the findings.", False),
+    ],
+)
+def test_delivered(quote: str, is_delivered: bool) -> None:
+    assert delivered(quote) is is_delivered
+
+
+_OFFERS = """>> MODERATOR:  Welcome to this open forum on community radio. Lindiwe, please.
+>> LINDIWE DUBE-HALVORSEN:  Thank you. Our stations recorded forty hours of elders' stories this year, in four languages, and the schools use them. We will publish the recordings with the transcripts on our website before the rainy season. We will make the recordings more visible to the national broadcaster.
+>> MODERATOR:  Thank you, we close here.
+"""
+
+
+def test_a_commitment_to_put_a_thing_on_a_page_is_a_channel_not_its_visibility() -> None:
+    found = {a["quote"]: a["category"] for a in find_intel(parse_transcript(_OFFERS), mentions=[]).to_json()["asks"]}
+    assert found["We will publish the recordings with the transcripts on our website before the rainy season."] == (
+        "communication-channels"
+    )
+    # made visible to someone, not put on a page: visibility, as the words say
+    assert found["We will make the recordings more visible to the national broadcaster."] == "visibility"

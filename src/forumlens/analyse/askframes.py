@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["frame_category"]
+__all__ = ["delivered", "frame_category"]
 
 # handed on to someone by the speaker's side: "we will put it to the organisers", "I will pass both to
 # the Secretariat" (an imperative to the public, "bring it to the collection point", hands nothing on)
@@ -54,3 +54,19 @@ def frame_category(quote: str) -> str | None:
     if _BRING_IN.search(quote):
         return "participation"
     return None
+
+
+# put where people find it: "we will put the translations on the BPF page", "our club will publish
+# the materials on GitHub", "we will post the links on the session page"
+_PUT_ON = re.compile(
+    r"\b(?:publish|put|post|upload|share)\w*\b[^.;]{0,80}?\b(?:on|in|to)\s+(?:the\s+|our\s+|their\s+|its\s+)?"
+    r"(?:[\w'‑-]+\s+){0,3}(?:website|web\s*site|page|portal|github|site|list|wiki|blog)\b",
+    re.I,
+)
+
+
+def delivered(quote: str) -> bool:
+    """Whether the unit delivers something to people (sent to a list or the participants, put on a
+    page): for a commitment the annotators' communication channel, even where the thing delivered
+    is a summary or a publication (see `asks.find_asks`)."""
+    return _DELIVER.search(quote) is not None or _PUT_ON.search(quote) is not None

@@ -60,7 +60,7 @@ from .askcues import COMMIT as _COMMIT
 from .askcues import FLOW as _FLOW
 from .askcues import POLICY_SUBJECT as _POLICY_SUBJECT
 from .askcues import RECOMMEND as _RECOMMEND
-from .askframes import frame_category
+from .askframes import delivered, frame_category
 from .askmodel import ADDRESSEE_HEAD, LEAD, LIST_INTRO, WE_REQUEST, AskModel, Prediction, load_ask_model
 from .clauses import ask_units
 from .context import FLOOR_CUE, AnalysisContext, Sentence
@@ -225,6 +225,8 @@ def find_asks(
                     continue  # "we need to change", "it will be published": nothing to route (outputs are elsewhere)
                 if category == "other":
                     category = frame_category(quote) or category  # "we will circulate it to all participants"
+                elif kind == "commitment" and category in _DELIVERED_AS and delivered(quote):
+                    category = "communication-channels"  # "we will put the translations on the BPF page"
                 key = (line, category, quote)
                 if key in seen:
                     continue
@@ -241,6 +243,14 @@ def find_asks(
                     )
                 )
     return out
+
+
+# What the speaker's side will deliver to people (`askframes.delivered`: put on a page, sent to
+# the participants) is on record as a communication channel, not as the thing delivered: on the
+# development sets of issue 22 such commitments were read as visibility ("we will publish the
+# clinic materials on GitHub") or concise summaries ("we will send a summary of this forum to
+# the association and to all the speakers") where the annotators chose the channel.
+_DELIVERED_AS = frozenset({"visibility", "concise-summaries"})
 
 
 def _requested(question: str, ctx: AnalysisContext) -> bool:
