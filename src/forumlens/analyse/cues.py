@@ -75,7 +75,7 @@ MOD_FRAME = compile_cue(
 PROCEDURAL = compile_cue(
     r"\b(hear (me|us|you)|see (me|us|you)|can you (hear|see)|hear on ?site|can you speak|could speak|can speak|(is|are) (there )?(any|some)(one|body)"
     r"|\bis (?!(?:your|our|their|its|my) )\w+( \w+)? (here|online|with us|in the room|on the line)\b|are you (still )?(there|with us|online)|(type|write|post|put) (the|your|it|a) (question|comment)|(do|if|whether) we have ([\w‑'-]+ ){0,7}(in the|online|here|with us|on ?site)|^\W*do we have\b|is (he|she|they|it) (here|online|with us)|on ?site\?|online\?"
-    r"|(audio|sound|mic|microphone|connection|video)\b.{0,20}\b(working|better|ok|okay)|repeat (that|what|the|your)"
+    r"|(audio|sound|mic|microphone|connection|video)\b.{0,20}\b(working|better|ok|okay)|repeat (that|what|your|the (question|last\b|(\w+ )?(sentence|name|number|word|part|link|address|email)))"
     r"|is that better|are you ready|shall we (start|begin|move)|(like|want|wish) to (take|have) the floor"
     r"|(any|other|more) (hands|questions|comments)\b|raise (your|a) hand|ask the (remote )?question"
     r"|take (the|this|a|that|another|one more|your) question|how much time|time do we have|(now|here) or (later|in)"
