@@ -9,20 +9,20 @@ from forumlens.analyse import find_intel
 from forumlens.analyse.cues import is_procedural
 from forumlens.transcript.parse import parse_transcript
 
+# sentence -> whether it is housekeeping
+_REPEATS = {
+    "Sorry, can you repeat the question?": True,
+    "The interpreter asks the speaker to repeat the last sentence.": True,
+    "Could you repeat the email address for the list?": True,
+    "Can you repeat that, please?": True,
+    "We will share the form with anybody who wants to repeat the study in their town.": False,
+    "Write it down, so that we do not repeat the same mistakes next year.": False,
+}
 
-@pytest.mark.parametrize(
-    ("sentence", "procedural"),
-    [
-        ("Sorry, can you repeat the question?", True),
-        ("The interpreter asks the speaker to repeat the last sentence.", True),
-        ("Could you repeat the email address for the list?", True),
-        ("Can you repeat that, please?", True),
-        ("We will share the form with anybody who wants to repeat the study in their town.", False),
-        ("Write it down, so that we do not repeat the same mistakes next year.", False),
-    ],
-)
-def test_repeating_what_was_said_is_housekeeping_repeating_the_work_is_not(sentence: str, procedural: bool) -> None:
-    assert is_procedural(sentence) is procedural
+
+@pytest.mark.parametrize("sentence", list(_REPEATS))
+def test_repeating_what_was_said_is_housekeeping_repeating_the_work_is_not(sentence: str) -> None:
+    assert is_procedural(sentence) is _REPEATS[sentence]
 
 
 def test_an_offer_to_help_repeat_a_study_is_on_record() -> None:
