@@ -414,3 +414,56 @@ def test_span_look_ups_are_the_plain_scans():
                 assert view.sentence_before(turn.index, offset) == (before[-1] if before else None)
                 checked += 1
     assert checked > 10_000
+
+
+def test_remembered_cue_answers_are_the_fresh_ones():
+    """`SharedCue.possible` remembers its answer per literal set; asked again (warm), or after
+    forgetting, every answer is `allows` of the text's set, asked fresh."""
+    patterns = _shared_cues()
+    texts = _texts()[:300]
+    spans = [(text, a, b) for text in texts for a, b in sentence_spans(text)]
+    warm = [[cue.possible(text, a, b) for cue in patterns] for text, a, b in spans]
+    for cue in patterns:
+        cue._answers.clear()
+    fresh = [[cue.possible(text, a, b) for cue in patterns] for text, a, b in reversed(spans)]
+    assert fresh[::-1] == warm
+    row = [cue.allows(cue.pool.present(text[a:b])) for cue in patterns for text, a, b in spans[:200] if b - a <= 1000]
+    assert row == [cue.possible(text, a, b) for cue in patterns for text, a, b in spans[:200] if b - a <= 1000]
+    assert True in row and False in row
+
+
+def test_cue_places_are_where_the_plain_scan_finds_cues():
+    """`mentions.cue_places` keeps every token where `_is_cue` finds a cue (and few others)."""
+    found = 0
+    for text in _texts():
+        toks = tokenize(text)
+        plain = [i for i in range(len(toks)) if mentions._is_cue(toks, i)]
+        places = mentions.cue_places(toks)
+        assert [i for i in places if mentions._is_cue(toks, i)] == plain
+        found += len(plain)
+    assert found > 50
+
+
+def test_shared_line_index_is_the_texts_own():
+    from forumlens.resolve.text import LineIndex, line_index
+
+    for text in [*EDGES, "one\ntwo\n\nfour", ""]:
+        shared, own = line_index(text), LineIndex(text)
+        assert line_index(text) is shared
+        assert [shared.line(i) for i in range(len(text) + 2)] == [own.line(i) for i in range(len(text) + 2)]
+
+
+def _plain_case_tells(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 20:
+        return any(ch.islower() for ch in letters) and any(ch.isupper() for ch in letters)
+    upper = sum(ch.isupper() for ch in letters) / len(letters)
+    return 0.03 < upper < 0.6
+
+
+@pytest.mark.parametrize("text", ["", "ABC def", "ALL CAPS CAPTION TEXT HERE AND MORE", "ǅemal Ǆ ß İ", *EDGES])
+def test_case_tells_is_the_plain_per_letter_loop(text):
+    from forumlens.resolve.newcoalitions import _case_tells
+
+    assert _case_tells(text) == _plain_case_tells(text)
+    assert _case_tells(text[:19]) == _plain_case_tells(text[:19])

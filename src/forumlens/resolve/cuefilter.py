@@ -87,13 +87,16 @@ class SharedCue(Prefiltered):
     """A `Prefiltered` whose literal test on a short text is shared with the other cues, and
     (for a pattern that is one alternation) also asks that some alternative be possible."""
 
-    __slots__ = ("branches", "pool")
+    __slots__ = ("_answers", "branches", "pool")
 
     def __init__(self, pattern: re.Pattern[str], pool: LiteralPool | None = None) -> None:
         super().__init__(pattern)
         self.branches = branch_literals(pattern) if self.options else ()
         self.pool = pool or _POOL
         self.pool.add(self.options + tuple(chain.from_iterable(self.branches)))
+        # present set -> answer: the pool hands back one set object per text, and a session
+        # asks each sentence again per speaker and per pattern (issue 19)
+        self._answers: dict[frozenset[str], bool] = {}
 
     def possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """False only when no match can lie in text[pos:endpos]: never where
@@ -104,6 +107,18 @@ class SharedCue(Prefiltered):
         if len(part) > _SHORT:
             return super().possible(text, pos, endpos)
         present = self.pool.present(part)
+        answer = self._answers.get(present)
+        if answer is None:
+            answer = self.allows(present)
+            if len(self._answers) >= _KEEP:
+                self._answers.clear()
+            self._answers[present] = answer
+        return answer
+
+    def allows(self, present: frozenset[str]) -> bool:
+        """Whether a text holding exactly the literals `present` (of the pool's) may match:
+        each required set met, and (for an alternation) some alternative's sets all met.
+        A function of the set alone, so `possible` remembers it per set."""
         if any(map(present.isdisjoint, self.options)):
             return False
         return not self.branches or any(not any(map(present.isdisjoint, b)) for b in self.branches)

@@ -39,7 +39,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from forumlens.resolve.registry import Entity, Registry, load_registry
-from forumlens.resolve.text import LineIndex, Token, paragraph_spans, tokenize
+from forumlens.resolve.text import LineIndex, Token, line_index, paragraph_spans, tokenize
 from forumlens.text.keep import code_digest, digest, kept
 from forumlens.text.stopwords import NAME_CONNECTORS
 
@@ -157,6 +157,9 @@ class Matcher:
             self.lengths.setdefault(key[0], set()).add(len(key))
         self.topic_strings = [t for _, t in self.topics]
         self.max_topic = max((len(t.split()) for t in self.topic_strings), default=1)
+        self.bare_lengths: dict[str, set[int]] = {}  # first word -> lengths of bare topics opening with it
+        for key in self.bare:
+            self.bare_lengths.setdefault(key[0], set()).add(len(key))
         self._topic_memo: dict[tuple[str, ...], tuple[float, int] | None] = {}
 
     def state(self) -> dict[str, Any]:
@@ -244,12 +247,10 @@ def _matcher_for(registry: Registry) -> Matcher:
 def _exact(m: Matcher, toks: list[Token]) -> list[_Cand]:
     found = []
     norms = [t.norm for t in toks]
-    get = m.lengths.get
-    for i, norm in enumerate(norms):
-        opens = get(norm)
-        if not opens:
-            continue
-        for n in opens:
+    lengths = m.lengths
+    # only the places where a registry phrase may open (a few hundred of ~15k tokens) enter the loop
+    for i in [i for i, norm in enumerate(norms) if norm in lengths]:
+        for n in lengths[norms[i]]:
             if i + n > len(toks):
                 continue
             key = tuple(norms[i : i + n])
@@ -286,9 +287,20 @@ def _best_topic(m: Matcher, toks: list[Token], lo: int, hi: int, forward: bool) 
     return best
 
 
+_CUE_NORMS = frozenset({"dynamic", "coalition", "coalitions"})  # a cue's first word (`_is_cue`), folded
+_CUE_RAWS = frozenset({"DC", "DCs", "Dc"})  # ... or as written
+
+
+def cue_places(toks: list[Token]) -> list[int]:
+    """Indexes of the tokens where `_is_cue` may find a cue: its first word is one of a few,
+    so the rest of a session's ~15k tokens need not be asked one call each (issue 19)."""
+    norms, raws = _CUE_NORMS, _CUE_RAWS
+    return [i for i, t in enumerate(toks) if t.norm in norms or t.raw in raws]
+
+
 def _cue_topics(m: Matcher, toks: list[Token], floor: float) -> list[_Cand]:
     found = []
-    for i in range(len(toks)):
+    for i in cue_places(toks):
         size = _is_cue(toks, i)
         if not size:
             continue
@@ -439,15 +451,16 @@ def _acronym_fuzzy(m: Matcher, toks: list[Token]) -> list[_Cand]:
     return found
 
 
-def _bare_topics(m: Matcher, toks: list[Token], text: str, paragraphs: list[tuple[int, int]]) -> list[_Cand]:
+def _bare_topics(m: Matcher, toks: list[Token], text: str, start: int, stop: int) -> list[_Cand]:
     found = []
-    lengths: dict[str, set[int]] = {}
-    for key in m.bare:
-        lengths.setdefault(key[0], set()).add(len(key))
-    for i in range(len(toks)):
-        for n in lengths.get(toks[i].norm, ()):
+    lengths = m.bare_lengths
+    paragraphs: list[tuple[int, int]] | None = None  # split only when a bare topic is there
+    for i in [i for i, t in enumerate(toks) if t.norm in lengths]:
+        for n in lengths[toks[i].norm]:
             entity = m.bare.get(tuple(t.norm for t in toks[i : i + n]))
             if entity:
+                if paragraphs is None:
+                    paragraphs = paragraph_spans(text, start, stop)
                 para = next(((a, b) for a, b in paragraphs if a <= toks[i].start < b), (0, len(text)))
                 cued = _DC_CUE.search(text, para[0], para[1]) is not None
                 found.append(_Cand(entity, i, i + n - 1, 0.85 if cued else 0.65, "topic"))
@@ -488,14 +501,14 @@ def find_mentions(
     m = _matcher_for(reg)
     stop = len(text) if end is None else end
     toks = tokenize(text, start, stop)
-    lines = lines or LineIndex(text)
+    lines = lines or line_index(text)
     cands = [
         c
         for c in _exact(m, toks)
         + _cue_topics(m, toks, threshold)
         + _fuzzy(m, toks, threshold)
         + _acronym_fuzzy(m, toks)
-        + _bare_topics(m, toks, text, paragraph_spans(text, start, stop))
+        + _bare_topics(m, toks, text, start, stop)
         if c.conf >= threshold
     ]
     mentions = []

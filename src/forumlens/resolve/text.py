@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from forumlens.transcript.sentences import split_sentences
 
-__all__ = ["LineIndex", "Token", "norm_word", "paragraph_spans", "sentence_spans", "span_of", "tokenize"]
+__all__ = ["LineIndex", "Token", "line_index", "norm_word", "paragraph_spans", "sentence_spans", "span_of", "tokenize"]
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}(?:[A-Z]\b)?|[^\W\d_]+|\d+|&")
 
@@ -102,6 +102,14 @@ class LineIndex:
     def start(self, line: int) -> int:
         """Offset where a 1-based line starts (0 for line 1 or less)."""
         return self._starts[max(0, min(line, len(self._starts)) - 1)]
+
+
+@lru_cache(maxsize=8)
+def line_index(text: str) -> LineIndex:
+    """The `LineIndex` of `text`, shared: threads ask `find_mentions` of each sentence of a
+    session's text, and each call indexed the whole text's lines again (issue 19). Nothing
+    changes a `LineIndex` once built, so one per text serves every caller."""
+    return LineIndex(text)
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
