@@ -467,3 +467,16 @@ def test_case_tells_is_the_plain_per_letter_loop(text):
 
     assert _case_tells(text) == _plain_case_tells(text)
     assert _case_tells(text[:19]) == _plain_case_tells(text[:19])
+
+
+def test_said_names_do_not_depend_on_what_is_remembered():
+    """`selfnames._said` is remembered per (turn, opening, limit): asked again in another order
+    after forgetting, every turn gives the same names."""
+    from forumlens.resolve import selfnames
+
+    turns = [t for text in _texts() for t in text.split("\n\n") if t.strip()][:600]
+    asks = [(t, opening, limit) for t in turns for opening in (True, False) for limit in (300, 2000)]
+    warm = [selfnames._said(*ask) for ask in asks]
+    selfnames._said.cache_clear()
+    assert [selfnames._said(*ask) for ask in reversed(asks)] == warm[::-1]
+    assert sum(map(len, warm)) >= 20

@@ -197,10 +197,14 @@ def said_names(text: str, opening: bool = True, limit: int = _TURN_CHARS) -> lis
     return [name for name, _ in _said(text, opening, limit)]
 
 
-def _said(text: str, opening: bool, limit: int) -> list[tuple[str, bool]]:
+@lru_cache(maxsize=2048)
+def _said(text: str, opening: bool, limit: int) -> tuple[tuple[str, bool], ...]:
     """`said_names` with, per name, whether the speaker said it is theirs in so many words
     ("my name is", "I am", "let me introduce myself: …"), not only as a bare name opening a
-    sentence, which is also how one speaker addresses another ("Kwame Asante, I have a question")."""
+    sentence, which is also how one speaker addresses another ("Kwame Asante, I have a question").
+
+    Remembered (a tuple, never changed): resolve's steps ask it of the same turns again and
+    again, ~7 times each a session, and each ask ran five patterns over the turn (issue 19)."""
     found: list[tuple[int, str, bool]] = []
     for m in _OWN_NAME.finditer(text[:limit]):
         found.append((m.start(1), m.group(1), True))
@@ -226,7 +230,7 @@ def _said(text: str, opening: bool, limit: int) -> list[tuple[str, bool]]:
             names.append((name, own))
         elif own:
             names[same] = (names[same][0], True)
-    return names
+    return tuple(names)
 
 
 def name_unlabelled(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:

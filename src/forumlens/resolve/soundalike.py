@@ -72,7 +72,7 @@ def join_soundalikes(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> tup
     """The groups with each pair of a surname's respellings joined (see the module's docstring),
     and the renames made (old name -> kept name, so a chair found under one stays the chair)."""
     speech = [t.index for t in turns if t.kind == "speech"]
-    spoken = name_key(" ".join(turns[i].text for i in speech))
+    spoken: str | None = None  # the whole talk's name key: only a joined pair asks it (issue 19)
     named = [g for g in groups if g.name and len(g.name.split()) >= 2]
     gone: set[int] = set()
     renamed: dict[str, str] = {}
@@ -82,6 +82,8 @@ def join_soundalikes(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> tup
         rest = [g for g in groups if g is not a and g is not b]
         if _first_shared(a, rest) or _first_shared(b, rest):
             continue
+        if spoken is None:
+            spoken = name_key(" ".join(turns[i].text for i in speech))
         said = [g.name for g in (a, b) if g.name and f" {name_key(g.name)} " in f" {spoken} "]
         final = said[0] if len(said) == 1 else max((a, b), key=lambda g: len(g.turns)).name
         if a.name is None or b.name is None or final is None:
