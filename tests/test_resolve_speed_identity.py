@@ -480,3 +480,19 @@ def test_said_names_do_not_depend_on_what_is_remembered():
     selfnames._said.cache_clear()
     assert [selfnames._said(*ask) for ask in reversed(asks)] == warm[::-1]
     assert sum(map(len, warm)) >= 20
+
+
+def test_self_naming_filters_find_what_their_patterns_find():
+    """The self-naming patterns behind a literal filter (`Prefiltered`) find, in every text and in
+    every turn's opening, the very matches their plain regexes find."""
+    from forumlens.resolve import selfnames
+
+    patterns = [selfnames._OWN_NAME, selfnames._OWN_SINGLE, selfnames._OWN_SINGLE_FROM, selfnames._INTRO_NAME]
+    turns = [t for text in _texts() for t in text.split("\n\n") if t.strip()]
+    found = 0
+    for text in [*turns, *(t[:300] for t in turns)]:
+        for p in patterns:
+            want = [m.span(1) for m in p.pattern.finditer(text)]
+            assert [m.span(1) for m in p.finditer(text)] == want, (p.pattern.pattern[:40], text[:80])
+            found += len(want)
+    assert found >= 20

@@ -37,6 +37,7 @@ from forumlens.resolve.interpreted import goes_on, is_interpreter_label
 from forumlens.resolve.orgs import looks_org
 from forumlens.resolve.people import ASKS_NAME, LabelGroup, name_forms, name_key, same_person
 from forumlens.resolve.titles import is_title_word
+from forumlens.text.fastre import Prefiltered
 from forumlens.transcript.speakers import display_name, generic_label
 
 __all__ = [
@@ -83,36 +84,44 @@ _TITLE = (
 # A Balinese name opens with "I" (men) or "Ni" (women) before the given names ("I Gede Wiratmaja",
 # "Ni Luh Putu Sukerti"): "Ni" reads as a name word, the one-letter "I" only before a full name.
 _BALINESE_I = r"(?-i:I\s+)"
-_OWN_NAME = re.compile(
-    rf"\b(?:my name is|I am|I'm|I’m|this is|it's|it’s|it is|soy|me llamo|mi nombre es|je suis|je m'appelle|"
-    rf"je m’appelle|meu nome é|sou)\s+{_TITLE}((?:{_BALINESE_I}(?={_FULL_NAME}))?{_FULL_NAME})",
-    re.IGNORECASE,
+_OWN_NAME = Prefiltered(
+    re.compile(
+        rf"\b(?:my name is|I am|I'm|I’m|this is|it's|it’s|it is|soy|me llamo|mi nombre es|je suis|je m'appelle|"
+        rf"je m’appelle|meu nome é|sou)\s+{_TITLE}((?:{_BALINESE_I}(?={_FULL_NAME}))?{_FULL_NAME})",
+        re.IGNORECASE,
+    )
 )
 # A single name given as one's own in so many words ("My name is Leila and I work with …"): only
 # after a naming phrase ("I am Leila" is as often "I am Brazilian"), and not the first word of a
 # full name (`_OWN_NAME` reads those).
-_OWN_SINGLE = re.compile(
-    rf"\b(?:my name is|my name's|my name’s|me llamo|mi nombre es|je m'appelle|je m’appelle|meu nome é)\s+"
-    rf"{_TITLE}({_NAME_WORD})(?![\w'’\u2011-])(?!\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})",
-    re.IGNORECASE,
+_OWN_SINGLE = Prefiltered(
+    re.compile(
+        rf"\b(?:my name is|my name's|my name’s|me llamo|mi nombre es|je m'appelle|je m’appelle|meu nome é)\s+"
+        rf"{_TITLE}({_NAME_WORD})(?![\w'’\u2011-])(?!\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})",
+        re.IGNORECASE,
+    )
 )
 # A single name after "I am" that goes straight on to where the speaker comes from or works ("I am
 # Amina from the Kenya network", "I'm Leila, with the ministry"): the shape of a self-introduction.
 # Bare "I am Leila" is as often "I am Brazilian" or "I am Head of …", so the "from"/"with" must
 # follow (not "with us": "this is Carlos, with us from Lima" is a chair's hand-off, hence no
 # "this is"), and `_is_name` still refuses a nationality, a place, a title or a job.
-_OWN_SINGLE_FROM = re.compile(
-    rf"\b(?:I am|I'm|I’m)\s+({_NAME_WORD})(?![\w'’\u2011-])\s*,?\s+(?:from|with(?!\s+(?:us|me|you)\b))\b",
-    re.IGNORECASE,
+_OWN_SINGLE_FROM = Prefiltered(
+    re.compile(
+        rf"\b(?:I am|I'm|I’m)\s+({_NAME_WORD})(?![\w'’\u2011-])\s*,?\s+(?:from|with(?!\s+(?:us|me|you)\b))\b",
+        re.IGNORECASE,
+    )
 )
 # A speaker announcing their own introduction, then giving a full name in the next words, wherever
 # in the turn: "And I should present myself, sorry: Corinna Walder-Stucki, I teach …", "I should
 # say who I am, the chairperson should do that.  Ingvild Skogstad, I am …", "me presento: soy …".
-_INTRO_NAME = re.compile(
-    r"\b(?:(?:introduce|present)\s+myself|who\s+I\s+am|(?:say|give|tell\s+you)\s+my\s+name|me\s+presento|"
-    r"je\s+me\s+présente)\b[^.?!:]{0,40}[.?!:,]\s+(?:(?:soy|I am|I'm|I’m|my name is|je suis)\s+)?"
-    rf"{_TITLE}({_FULL_NAME})\s*[,.]",
-    re.IGNORECASE,
+_INTRO_NAME = Prefiltered(
+    re.compile(
+        r"\b(?:(?:introduce|present)\s+myself|who\s+I\s+am|(?:say|give|tell\s+you)\s+my\s+name|me\s+presento|"
+        r"je\s+me\s+présente)\b[^.?!:]{0,40}[.?!:,]\s+(?:(?:soy|I am|I'm|I’m|my name is|je suis)\s+)?"
+        rf"{_TITLE}({_FULL_NAME})\s*[,.]",
+        re.IGNORECASE,
+    )
 )
 # A full name opening a sentence (or after a colon, or after a "Yes," that answers the chair's
 # call), then a comma or full stop, in the opening words.
