@@ -17,6 +17,7 @@ case is two characters, texts longer than the shared filter takes):
 from __future__ import annotations
 
 import itertools
+import sys
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -496,3 +497,20 @@ def test_self_naming_filters_find_what_their_patterns_find():
             assert [m.span(1) for m in p.finditer(text)] == want, (p.pattern.pattern[:40], text[:80])
             found += len(want)
     assert found >= 20
+
+
+def test_span_literals_are_the_cut_out_parts_literals():
+    """`LiteralPool.present_in` (remembered per span of a text) is `present` of the part cut out,
+    or None exactly when the part is longer than the shared test takes; warm or cold."""
+    from forumlens.resolve.cuefilter import _POOL, _SHORT
+
+    asked = 0
+    for rounds in range(2):
+        for text in _texts()[:200] + _texts()[-3:]:
+            for a, b in [*sentence_spans(text), (0, len(text)), (0, sys.maxsize)]:
+                part = text[a:b]
+                got = _POOL.present_in(text, a, b)
+                assert got == (None if len(part) > _SHORT else _POOL.present(part)), part[:80]
+                asked += 1
+        _POOL._spans.clear()
+    assert asked > 500

@@ -29,6 +29,7 @@ __all__ = ["LiteralPool", "SharedCue", "branch_literals"]  # `branch_literals` i
 
 _HEAD = 3  # a needle this long or longer is tested only when the text holds its first characters
 _SHORT = 1_000  # longer texts (whole turns, a 2 MB caption line) use the pattern's own filter
+_UNASKED = object()  # a span not asked yet (None is an answer: too long to share)
 _KEEP = 4096  # texts whose literal sets are remembered: a session asks each sentence again per speaker
 
 
@@ -45,12 +46,15 @@ class LiteralPool:
         self.needles: set[str] = set()
         self._index: tuple[tuple[str, ...], dict[str, tuple[str, ...]], frozenset[str]] | None = None
         self._seen: dict[str, frozenset[str]] = {}
+        # (text, pos, endpos) -> literals of that part, None for a part too long to share
+        self._spans: dict[tuple[str, int, int], frozenset[str] | None] = {}
 
     def add(self, options: tuple[frozenset[str], ...]) -> None:
         for option in options:
             self.needles.update(option)
         self._index = None
         self._seen.clear()
+        self._spans.clear()
 
     def _indexed(self) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], frozenset[str]]:
         if self._index is None:
@@ -61,6 +65,21 @@ class LiteralPool:
             by_head = {head: tuple(group) for head, group in groups.items()}
             self._index = (short, by_head, frozenset(by_head))
         return self._index
+
+    def present_in(self, text: str, pos: int, endpos: int) -> frozenset[str] | None:
+        """`present(text[pos:endpos])`, or None when that part is longer than the shared test
+        takes. Remembered per span: some twenty cues ask each sentence of a session's text, and
+        each ask cut the sentence out and hashed it again (the whole text's hash is kept)."""
+        key = (text, pos, endpos)
+        known = self._spans.get(key, _UNASKED)
+        if known is not _UNASKED:
+            return known  # type: ignore[return-value]
+        part = text[max(pos, 0) : endpos] if pos > 0 or endpos < len(text) else text
+        found = None if len(part) > _SHORT else self.present(part)
+        if len(self._spans) >= self.keep:
+            self._spans.clear()
+        self._spans[key] = found
+        return found
 
     def present(self, text: str) -> frozenset[str]:
         """The registered literals that occur in the folded text: the short ones tested
@@ -103,10 +122,9 @@ class SharedCue(Prefiltered):
         `Prefiltered.possible` says possible and a match exists, and more often than it."""
         if not self.options:
             return True
-        part = text[max(pos, 0) : endpos] if pos > 0 or endpos < len(text) else text
-        if len(part) > _SHORT:
+        present = self.pool.present_in(text, pos, endpos)
+        if present is None:
             return super().possible(text, pos, endpos)
-        present = self.pool.present(part)
         answer = self._answers.get(present)
         if answer is None:
             answer = self.allows(present)
