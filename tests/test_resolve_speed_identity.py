@@ -17,8 +17,8 @@ case is two characters, texts longer than the shared filter takes):
 from __future__ import annotations
 
 import itertools
-import sys
 import re
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
