@@ -505,7 +505,7 @@ def test_span_literals_are_the_cut_out_parts_literals():
     from forumlens.resolve.cuefilter import _POOL, _SHORT
 
     asked = 0
-    for rounds in range(2):
+    for _round in range(2):
         for text in _texts()[:200] + _texts()[-3:]:
             for a, b in [*sentence_spans(text), (0, len(text)), (0, sys.maxsize)]:
                 part = text[a:b]
