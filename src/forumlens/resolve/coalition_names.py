@@ -13,6 +13,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from ..errors import ConfigError, NotFound
+from ..suggest import did_you_mean
 from .registry import Entity, Registry, load_registry
 
 __all__ = ["UnknownCoalition", "find_coalition", "nearest_coalitions"]
@@ -81,9 +82,7 @@ def find_coalition(typed: str, registry: Registry | None = None) -> Entity:
     suggestions = list(
         dict.fromkeys(c.name + (f" ({c.acronym})" if c.acronym else "") for c, score in near if score >= _FUZZY_SUGGEST)
     )[:3]
-    hint = (
-        "did you mean " + " or ".join(suggestions) + "? " if suggestions else ""
-    ) + "`forumlens coalitions` lists the coalitions on record"
+    hint = did_you_mean(suggestions) + "`forumlens coalitions` lists the coalitions on record"
     raise UnknownCoalition(f"no Dynamic Coalition is called {typed!r}", hint=hint)
 
 
