@@ -170,3 +170,22 @@ def test_a_hubs_turns_count_for_the_hub_whichever_hub_words_its_name_has():
         people=(Person("Chair", role="moderator", lines=(1,)), Person("Mopti Remote Hub", lines=(3,))), coalitions=()
     )
     assert score_person_turns(session, cast, [[1, "Chair"], [3, "Mopti Hub"]]).tp == 1
+
+
+def test_a_name_written_family_name_first_is_the_same_person_and_other_words_are_not():
+    cast = Cast(
+        people=(
+            Person("Takuma Oshikiri", role="guest", lines=(4,)),
+            Person("Takuma Ito", role="guest", lines=(8,)),
+        ),
+        coalitions=(),
+    )
+    gold = {
+        "people": [
+            {"name": "Oshikiri Takuma", "role": "guest", "affiliation": None},
+            {"name": "Ito Kenji", "role": "guest", "affiliation": None},
+        ]
+    }
+    score = score_people(cast, gold)
+    assert (score.found, score.role) == (1, 1)
+    assert "Ito Kenji: not found" in score.errors

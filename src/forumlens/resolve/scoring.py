@@ -148,6 +148,13 @@ def _find(
         )
     want = affiliation_key(expected["name"])
     found = next((p for p in cast.people if p.name and affiliation_key(p.name) == want), None)
+    if found is None and want:
+        # family name first or last is the speaker's convention, not another person: "Oshikiri
+        # Takuma" and "Takuma Oshikiri" are one name when their words are the same
+        words = sorted(want.split())
+        found = next(
+            (p for p in cast.people if p.name and sorted((affiliation_key(p.name) or "").split()) == words), None
+        )
     if found is None and expected.get("role") == "remote-hub":
         # the annotations name one hub shape two ways ("Kathmandu Hub" in one set, "Kampala Remote
         # Hub" in another, both for "<PLACE> REMOTE HUB"): a hub is the room of a place
