@@ -33,6 +33,9 @@ ASK = re.compile(
     rf"|\bthere (is|'s|are) (a |an |the )?({_W} ){{0,2}}needs?\b|\bthere needs to be\b|\bneeds? to be (done|improved|made)"
     rf"|\b(the|a|real|clear|strong|urgent) need (for|to|of)\b|\bneeds? more\b|\bresources needed\b"
     rf"|\b(i|we) (would like to|want to|wish to|'d like to) (request|ask for|invite|encourage|call on|urge|see)\b"
+    # "We wish that every platform has a button …", "we wish for a gaming track": a wish list's
+    # items are requests (a greeting, "we wish you a good evening", takes no that/for)
+    rf"|\b(i|we) (all |really |also |strongly )?wish (that|for)\b"
     rf"|\b(i|we) (request|invite|urge|call on|appeal to)\b|\b(please|pls|plz) (do )?(join|share|send|contact|support|help|consider)\b"
     rf"|\bit would be (very |really |extremely |so |super |just )?(helpful|useful|great|good|nice|better|important|wonderful|ideal"
     rf"|cool|amazing|awesome|fantastic|perfect|lovely) (if|to have|for)\b"
