@@ -1,5 +1,6 @@
 """Ask and question shapes studied on round 17's misses (issue 22, stop 33; from the kinds of
-misses, never their sentences): a voted wish list read as "we wish that …" items, each an ask."""
+misses, never their sentences): a voted wish list read as "we wish that …" items, each an ask;
+a recommendation whose own words "give it to" a place is no floor hand-off."""
 
 from __future__ import annotations
 
@@ -35,3 +36,14 @@ def test_each_item_of_a_wish_list_on_one_line_is_its_own_ask() -> None:
         "We wish that the ferries have free wifi on the long routes.",
         "we wish for a repair cafe in each district.",
     ], quotes
+
+
+def test_a_recommendation_saying_what_to_give_to_whom_is_no_floor_hand_off() -> None:
+    sentence = "I recommend that ministries stop paying the old kiosks, give it to the clinic that stays open late."
+    assert classify_type(sentence) == "recommendation"
+    assert [a["quote"] for a in _asks(sentence)] == [sentence]
+
+
+def test_a_hand_off_of_the_floor_stays_floor_talk() -> None:
+    assert classify_type("And now I give it to Maria, who should know the numbers better.") is None
+    assert classify_type("I will pass it to our next speaker, we need to keep time.") is None

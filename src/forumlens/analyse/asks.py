@@ -99,6 +99,17 @@ class _Sentence:
         return _COMMIT.search(self.text)
 
     @property
+    def hands_floor(self) -> bool:
+        """A floor hand-off ("I give it to Maria"), unless a request of the speaker's own comes
+        first and the words are what the addressee should do with a thing ("I recommend that
+        governments do not give the money to one body, give it to the place that is open")."""
+        floor = FLOOR_CUE.search(self.text)
+        if floor is None:
+            return False
+        cue = self.rec or self.ask
+        return cue is None or cue.start() > floor.start()
+
+    @property
     def trigger(self) -> re.Match[str] | None:
         """The cue that made the sentence an ask, recommendation or commitment."""
         kind = self.kind
@@ -108,7 +119,7 @@ class _Sentence:
 
     @property
     def kind(self) -> str | None:
-        if is_procedural(self.text, self._memo) or FLOOR_CUE.search(self.text):
+        if is_procedural(self.text, self._memo) or self.hands_floor:
             return None
         commit = self.commit
         if commit and not _FLOW.search(commit.group(0)) and not self.ask:
