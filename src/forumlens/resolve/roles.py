@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 
 from forumlens.models import Turn
-from forumlens.resolve import cards, cues, modes, orgs, voice
+from forumlens.resolve import biographies, cards, cues, modes, orgs, voice
 from forumlens.resolve.chairs import find_moderators, floor_opened, is_moderator, not_thanks
 from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.handoffs import (
@@ -268,16 +268,24 @@ def _introductions(view: SessionView, draft: Draft, own_turns: set[int], chair: 
     unique = {fold_name(f) for f in draft.forms[1:]} - taken
     for hit in cues.find_name_hits(view.text, 0, len(view.text), draft.forms + draft.aliases):
         turn = view.speech_turn_at(hit.start)
-        if turn is None or turn.index in own_turns or not not_thanks(view, turn.index, hit.start, hit.end):
+        if turn is None or turn.index in own_turns:
+            continue
+        s_a, s_b = view.sentence_at(turn.index, hit.start)
+        if not not_thanks(view, turn.index, hit.start, hit.end):
+            # "Thank you, Nirmala, from the … Centre": thanks hand no floor, but may say the body
+            if fold_name(hit.form) in full or fold_name(hit.form) in unique:
+                for org in biographies.thanked_orgs(view, hit.end, s_b):
+                    draft.add_org(org, 3.2, view.evidence(s_a, s_b, "introduction"))
             continue
         mode_after(view, draft, turn.index, hit.start, hit.end, 2)
         mode_before(view, draft, turn.index, hit.start, hit.end)
         if _SLOT_AFTER.match(view.text, hit.end):
             draft.named_in_handoff = True  # "Diego is our third speaker", said before or after
-        s_a, s_b = view.sentence_at(turn.index, hit.start)
         if cues.SPEAKER_SLOT.search(view.text, s_a, s_b) or _slot_just_before(view, turn.index, s_a):
             draft.slotted = True  # "Our last speaker is joining online, Mei Lin Chua": on the programme
             _mode_of_slot(view, draft, turn.index, s_a, hit.start, chair)
+        for org, (b_a, b_b) in biographies.biography_orgs(view, turn.index, s_a, sorted(own_turns)):
+            draft.add_org(org, 3.2, view.evidence(b_a, b_b, "introduction"))  # the bio read before the name
         if fold_name(hit.form) not in full:
             # a first or last name alone ("Ewa is from the Polish IGF"): only a body the words tie
             # to it, and only when no other speaker goes by the same word
