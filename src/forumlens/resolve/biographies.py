@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from forumlens.resolve import orgs
 from forumlens.resolve.roleview import SessionView
 
-__all__ = ["biography_orgs", "thanked_orgs"]
+__all__ = ["biography_orgs", "biography_sentences", "thanked_orgs"]
 
 # A present post in a biography: "she is Deputy Minister at …", "today he chairs the …",
 # "he heads the … division of the …". A past one ("he was …", "she worked at …") is a former post.
@@ -66,7 +66,7 @@ def biography_orgs(
 ) -> list[tuple[orgs.Org, tuple[int, int]]]:
     """Bodies of the speaker's present posts in the biography read before their name, with the
     sentence that says each (see `biography_sentences`)."""
-    found = []
+    found: list[tuple[orgs.Org, tuple[int, int]]] = []
     for a, b in biography_sentences(view, turn, sentence_start, own_turns):
         for m in _PRESENT_POST.finditer(view.text, a, b):
             tied = view.tied(orgs.after_name(view.text, m.end(), b, view.all_mentions, view.gazetteer))
