@@ -44,6 +44,9 @@ each named in the `Decision` that `threads --explain` prints:
 - a delivery or slip none of this fits, told by a body that names no promiser, joins another body's open promise of
   its deliverable when alike (≥ unnamed_owner: "the transcripts of all IGF meetings since 2006 are now searchable",
   told by a coalition of what the Secretariat promised, `_unnamed_owner`);
+- a delivery told by a body (an institution, not a coalition) that fits no promise at all is what the body now does:
+  it takes up an earlier open ask as an `enacted` response would (FAO's "the pasture maps are published as small
+  image files" answers the herders' ask that FAO share its maps), else it is dropped;
 - `question` → a new question thread, unless the same person asked it before
   (score ≥ question_again); an `answer` joins the question it answers, which closes it: a later
   response no longer takes it up;
@@ -110,6 +113,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from dataclasses import replace
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -435,6 +439,15 @@ class _Linker(_Responses):
             thread.status = status_of(thread.kind, thread.items) if closing else thread.status or "pending"
         elif item.signal == "update":
             self._open("commitment", item, "an update with no promise on record: opens the commitment", candidates)
+        elif item.signal == "delivery" and item.org and not item.coalition:
+            # "Since March this year the pasture and water maps … are published as small image files", told by FAO with
+            # no promise of its own on record: what a body now does, taking up an earlier ask put to it (an `enacted`
+            # response, by the response rules), else nothing on record
+            self._response(
+                replace(item, signal="response", about="enacted"),
+                f"{item.signal} of a promise not on record (no open promise of this actor and deliverable), and a "
+                "response to nothing on record",
+            )
         else:
             self._drop(
                 item,

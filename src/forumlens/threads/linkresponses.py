@@ -64,7 +64,9 @@ class _Responses(_LinkerCore):
                 return True
         return False
 
-    def _response(self, item: Item) -> None:
+    def _response(
+        self, item: Item, unmatched: str = "a response to nothing on record (no earlier open ask or question is alike)"
+    ) -> None:
         actor, text, pair = actor_of(item), self.text(item), self.scorer.pair
         prefer = "question" if item.about == "question" else "ask"
         enacted = item.about == "enacted"
@@ -145,7 +147,7 @@ class _Responses(_LinkerCore):
                 if s >= floor:
                     self._join(before, item, "response: goes on with the response before it in the turn", s, candidates)
                     return
-            self._drop(item, "a response to nothing on record (no earlier open ask or question is alike)", candidates)
+            self._drop(item, unmatched, candidates)
             return
         n = chosen[1]
         track, score, why = tracks[n], scores[n], _WHY[(tracks[n].thread.kind, tracks[n].thread.kind == prefer)]
