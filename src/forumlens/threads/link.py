@@ -113,9 +113,9 @@ from __future__ import annotations
 
 import heapq
 import re
-from dataclasses import replace
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from ..transcript.speakers import name_key
 from .actors import initials
