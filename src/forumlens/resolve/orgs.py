@@ -90,6 +90,7 @@ _ROLES = (
     r"chief|founding|managing|technical|legal|digital|data|health|research|communications?|media|news|"
     r"(?-i:[A-Z][\w'’\u2011-]+))\s+){0,3}"  # and any capitalised title word: "State Minister", "Chief Technology Officer"
     r"(?:chair|chairperson|chairman|chairwoman|co-?chair|coordinator|advisor|adviser|officer|member|representative|director|"
+    r"executive|"
     r"head|lead|leader|manager|founder|co-?founder|secretary|president|facilitator|convenor|convener|"
     r"rapporteur|researcher|specialist|expert|analyst|consultant|professor|lecturer|ambassador|minister|"
     r"counsellor|counselor|fellow|engineer|employee|delegate|journalist|reporter|editor|correspondent|"
@@ -147,8 +148,11 @@ _SELF_CUES = SharedCue(
 
 
 # Cues right after a person's name in somebody else's words (same kinds).
+_NOW = r"(?:also|now|currently|still|today|these\s+days)"
 _AFTER_NAME = re.compile(
-    r"[\s,]*(?:(?:who|he|she)\s+(?:is|was)\s+(?:also\s+)?|who's\s+|is\s+(?:also\s+)?|also\s+(?=from\b)|"
+    # a post held now: "he is now chief executive of X", "who is currently with X", "she is these days at X"
+    r"[\s,]*(?:(?:who|he|she)\s+(?:is|was)\s+(?:" + _NOW + r"\s+)?|who's\s+(?:" + _NOW + r"\s+)?|is\s+(?:" + _NOW + r"\s+)?|"
+    r"also\s+(?=from\b)|"
     r"(?:who|he|she)\s+(?=\w+s\b))?"
     r"(?:(?P<place>from|of|representing|(?:speaks|is speaking|is here|will speak)\s+(?:here\s+|today\s+)?(?:for|on behalf of))|(?P<direct>with|at|(?:works?|is working|volunteers?)\s+(?:for|at|with)|writes\s+(?:(?-i:[a-z]\w*)\s+){0,3}?for|(?<=who\s)(?-i:[a-z]\w*[^s\W]s)\s+(?:(?-i:[a-z]\w*)\s+){0,3}?for)|"
     # a verb of running something before a role word: "who leads X" is X's leader, not a role
