@@ -40,3 +40,60 @@ def test_a_post_held_now_in_a_biography_gives_its_body() -> None:
 
 def test_a_former_post_said_with_then_is_still_not_the_speakers_body() -> None:
     assert _people(_bio("he was then with Saaremaa Mast Services"))["Aivar Lõhmusalu"][0] is None
+
+
+HYBRID = "IGF 2021 - Day 3 - DC Island Libraries: Annual Session\n\n***\n\n"
+
+
+def _cast(body: str) -> dict[str | None, tuple[str, ...]]:
+    cast = resolve_session(parse_transcript(HYBRID + body, source="t.txt"))
+    return {p.name: p.labels for p in cast.people}
+
+
+SHARED = (
+    ">> KRISTA MAASIK-ORU:  Good morning, I am Krista Maasik-Oru and I chair the coalition.  Our "
+    "first guests share one laptop, so you will see one name and hear two people.  Welcome.\n\n"
+    ">> Vormsi Raamatukogu:  Hello, can you hear us?  So this is Liivi speaking, Liivi Tammaru-Kask, "
+    "I run the village library on the island.  I will tell the story and Peep the technique.\n\n"
+    ">> Vormsi Raamatukogu:  Hello, Peep here, Peep Laanemets, I am the one who climbs the mast.  "
+    "The link is a radio hop from the mainland.\n\n"
+    ">> KRISTA MAASIK-ORU:  Thank you both.  A question from the room?\n\n"
+    ">> Vormsi Raamatukogu:  Liivi again.  One more thing: the ferry brings the books.\n\n"
+    ">> Vormsi Raamatukogu:  And the mast needs a new cable before winter.\n\n"
+)
+
+
+def test_two_voices_tagging_their_turns_on_one_account_are_two_people() -> None:
+    found = _cast(SHARED)
+    assert "Vormsi Raamatukogu" not in found
+    assert found["Liivi Tammaru-Kask"] == ("Vormsi Raamatukogu",)
+    assert found["Peep Laanemets"] == ("Vormsi Raamatukogu",)
+
+
+def test_an_untagged_turn_goes_on_in_the_voice_before_it() -> None:
+    cast = resolve_session(parse_transcript(HYBRID + SHARED, source="t.txt"))
+    turns = {p.name: p.lines for p in cast.people}
+    assert len(turns["Liivi Tammaru-Kask"]) == 3 and len(turns["Peep Laanemets"]) == 1
+
+
+def test_one_voice_naming_itself_twice_keeps_its_label() -> None:
+    # the same voice tags both turns: one person, not a split
+    found = _cast(
+        ">> KRISTA MAASIK-ORU:  Good morning, I am Krista Maasik-Oru and I chair the coalition.\n\n"
+        ">> Vormsi Raamatukogu:  Hello, so this is Liivi speaking, Liivi Tammaru-Kask, I run the "
+        "village library.\n\n"
+        ">> KRISTA MAASIK-ORU:  Thank you.\n\n"
+        ">> Vormsi Raamatukogu:  Liivi again.  The ferry brings the books.\n\n"
+    )
+    assert sum(1 for labels in found.values() if "Vormsi Raamatukogu" in labels) == 1
+
+
+def test_a_room_tagging_itself_is_not_a_voice() -> None:
+    # "Tartu here", "Pärnu here": places answering a roll call, not two people
+    found = _cast(
+        ">> KRISTA MAASIK-ORU:  Good morning, I am Krista Maasik-Oru.  Which rooms are with us?\n\n"
+        ">> Mare Liiv:  Hello, Tallinn here, we have twelve people.\n\n"
+        ">> KRISTA MAASIK-ORU:  And the other one?\n\n"
+        ">> Mare Liiv:  Sorry, Paris here too, they asked me to relay.\n\n"
+    )
+    assert found.get("Mare Liiv") == ("Mare Liiv",)

@@ -71,6 +71,7 @@ from forumlens.resolve.selfnames import (
     name_unlabelled,
     split_shared_voices,
 )
+from forumlens.resolve.sharedaccount import split_account_voices
 from forumlens.resolve.soundalike import join_soundalikes
 from forumlens.resolve.stakeholders import stakeholder_group
 from forumlens.resolve.status import Voice, coalition_statuses
@@ -550,6 +551,8 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     groups = complete_names(name_generic_voices(groups, session.turns, is_generic_label), session.turns)
     # ">> DILI: … I am Domingas Lequi-Rai" then ">> DOMINGAS LEQUI-RAI:": a city label is her place
     groups = join_place_labels(groups, session.turns)
+    # ">> Biblioteka X: So this is Bożena speaking" … "Tomasz here": two people on one account
+    groups = split_account_voices(groups, session.turns)
     # ">> Caribe Abierto: This is Yokasta Almonte-Peguero speaking": an organisation's account
     groups = name_account_labels(groups, session.turns)
     # ">> Nuwan Jayatilleke: Yes, it's Chathurika again … I'm on my colleague Nuwan's laptop"

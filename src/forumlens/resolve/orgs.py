@@ -151,7 +151,13 @@ _SELF_CUES = SharedCue(
 _NOW = r"(?:also|now|currently|still|today|these\s+days)"
 _AFTER_NAME = re.compile(
     # a post held now: "he is now chief executive of X", "who is currently with X", "she is these days at X"
-    r"[\s,]*(?:(?:who|he|she)\s+(?:is|was)\s+(?:" + _NOW + r"\s+)?|who's\s+(?:" + _NOW + r"\s+)?|is\s+(?:" + _NOW + r"\s+)?|"
+    r"[\s,]*(?:(?:who|he|she)\s+(?:is|was)\s+(?:"
+    + _NOW
+    + r"\s+)?|who's\s+(?:"
+    + _NOW
+    + r"\s+)?|is\s+(?:"
+    + _NOW
+    + r"\s+)?|"
     r"also\s+(?=from\b)|"
     r"(?:who|he|she)\s+(?=\w+s\b))?"
     r"(?:(?P<place>from|of|representing|(?:speaks|is speaking|is here|will speak)\s+(?:here\s+|today\s+)?(?:for|on behalf of))|(?P<direct>with|at|(?:works?|is working|volunteers?)\s+(?:for|at|with)|writes\s+(?:(?-i:[a-z]\w*)\s+){0,3}?for|(?<=who\s)(?-i:[a-z]\w*[^s\W]s)\s+(?:(?-i:[a-z]\w*)\s+){0,3}?for)|"
