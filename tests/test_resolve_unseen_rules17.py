@@ -97,3 +97,38 @@ def test_a_room_tagging_itself_is_not_a_voice() -> None:
         ">> Mare Liiv:  Sorry, Paris here too, they asked me to relay.\n\n"
     )
     assert found.get("Mare Liiv") == ("Mare Liiv",)
+
+
+def _modes(body: str) -> dict[str | None, str | None]:
+    cast = resolve_session(parse_transcript(HYBRID + body, source="t.txt"))
+    return {p.name: p.mode for p in cast.people}
+
+
+def test_a_voice_the_chair_asks_to_unmute_itself_is_online() -> None:
+    found = _modes(
+        ">> KRISTA MAASIK-ORU:  Good morning, I am Krista Maasik-Oru and I chair the coalition.  "
+        "Ene, please unmute yourself.\n\n"
+        ">> Ene Kuusik-Pärn:  Thank you, Chair.  Ene Kuusik-Pärn, I coordinate the Hiiumaa Reading "
+        "Rooms.  We have four rooms on the island.\n\n"
+    )
+    assert found["Ene Kuusik-Pärn"] == "online"
+
+
+def test_a_speaker_parked_by_the_road_is_online() -> None:
+    found = _modes(
+        ">> KRISTA MAASIK-ORU:  Good morning, I am Krista Maasik-Oru and I chair the coalition.  "
+        "Ene, go ahead.\n\n"
+        ">> Ene Kuusik-Pärn:  Hello, I am parked at a bus stop near Kärdla, between two meetings.  "
+        "Ene Kuusik-Pärn, I coordinate the Hiiumaa Reading Rooms.\n\n"
+    )
+    assert found["Ene Kuusik-Pärn"] == "online"
+
+
+def test_parked_said_of_something_else_says_nothing() -> None:
+    found = _modes(
+        ">> KRISTA MAASIK-ORU:  Good morning, I am Krista Maasik-Oru and I chair the coalition.  "
+        "Ene, go ahead.\n\n"
+        ">> Ene Kuusik-Pärn:  Hello.  Ene Kuusik-Pärn, I coordinate the Hiiumaa Reading Rooms.  The "
+        "project is parked until the money comes.\n\n"
+    )
+    assert found["Ene Kuusik-Pärn"] is None

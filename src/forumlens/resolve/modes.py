@@ -104,7 +104,8 @@ _OWN_ONLINE_STRONG = SharedCue(
         r"(?:(?:here|over here|where I am|for me|in my (?:city|country|time ?zone)|in\s+(?-i:[A-Z])[\w'’-]+)\b|"
         r"(?=\.?\s*[,;]|\.?\s*$|\.\s+(?-i:[A-Z])))|"
         # "I am on the phone, on the bus": taking part on the move
-        r"(?:I am|I'm|I’m)\s+(?:(?:on|in)\s+(?:the|a|my)\s+(?:phone|bus|train|taxi)|on the move)|"
+        # "I am parked at a petrol station", "I am in the car": dialling in on the road
+        r"(?:I am|I'm|I’m)\s+(?:(?:on|in)\s+(?:the|a|my)\s+(?:phone|bus|train|taxi|car)|on the move|parked|driving)|"
         # "I am on WebEx from Jacmel", "I follow on Zoom", "I'm on the telephone line": the speaker
         # on the meeting's platform or line (not "there are people on WebEx": that is others)
         r"(?:I am|I'm|I’m|we are|we're|we’re)\s+(?:(?:also|still|here|connected|joining)\s+)?(?:on|in|via)\s+"
@@ -238,6 +239,7 @@ _OTHER_ONLINE = re.compile(
     # unmuted", "you can unmute" (nobody in the room is unmuted by the host)
     rf"(?:raised\s+hand|hand\s+(?:is\s+)?(?:raised|up))\s+(?:in|on|via)\s+(?:the\s+)?(?:{_PLATFORM})\b|"
     r"(?:you\s+are|you're|you’re|you\s+(?:are\s+)?now)\s+unmuted|(?:you\s+)?(?:can|may)\s+unmute|"
+    r"(?:please\s+)?unmute\s+(?:yourself|your\s+(?:mic|microphone|line))\b|"
     r"(?:joins?|joining|joined|connected|speaks?|speaking|calling)\s+(?:in\s+|us\s+)?(?:by|via|over|on)\s+"
     r"(?:the\s+)?(?:(?:tele)?phone|video(?:[\s-]?(?:conference|link|call))?|videoconference)\b|"
     # what the chair says of their picture or sound: "your picture has frozen", "I see him on the
