@@ -9,14 +9,15 @@ Inputs are invented (people, bodies and sentences written for this file) in the 
 from __future__ import annotations
 
 from forumlens.resolve import resolve_session
+from forumlens.resolve.cast import Person
 from forumlens.transcript.parse import parse_transcript
 
 HEADER = "INTERNET GOVERNANCE FORUM\nTALLINN, 4 NOVEMBER 2011\nHIGH-LEVEL MEETING: THE LAST MILE\n\n"
 
 
-def _people(body: str) -> dict[str | None, tuple[str | None, str | None]]:
-    cast = resolve_session(parse_transcript(HEADER + body, source="t.txt"))
-    return {p.name: (p.affiliation, p.mode) for p in cast.people}
+def _people(body: str, header: str = HEADER) -> dict[str | None, Person]:
+    """Each person the session names, by name."""
+    return {p.name: p for p in resolve_session(parse_transcript(header + body, source="t.txt")).people}
 
 
 def _bio(post: str) -> str:
@@ -35,19 +36,18 @@ def test_a_post_held_now_in_a_biography_gives_its_body() -> None:
         "he is currently director of Saaremaa Mast Services",
         "he is these days with Saaremaa Mast Services",
     ):
-        assert _people(_bio(post))["Aivar Lõhmusalu"][0] == "Saaremaa Mast Services", post
+        assert _people(_bio(post))["Aivar Lõhmusalu"].affiliation == "Saaremaa Mast Services", post
 
 
 def test_a_former_post_said_with_then_is_still_not_the_speakers_body() -> None:
-    assert _people(_bio("he was then with Saaremaa Mast Services"))["Aivar Lõhmusalu"][0] is None
+    assert _people(_bio("he was then with Saaremaa Mast Services"))["Aivar Lõhmusalu"].affiliation is None
 
 
 HYBRID = "IGF 2021 - Day 3 - DC Island Libraries: Annual Session\n\n***\n\n"
 
 
 def _cast(body: str) -> dict[str | None, tuple[str, ...]]:
-    cast = resolve_session(parse_transcript(HYBRID + body, source="t.txt"))
-    return {p.name: p.labels for p in cast.people}
+    return {name: p.labels for name, p in _people(body, HYBRID).items()}
 
 
 SHARED = (
@@ -71,8 +71,7 @@ def test_two_voices_tagging_their_turns_on_one_account_are_two_people() -> None:
 
 
 def test_an_untagged_turn_goes_on_in_the_voice_before_it() -> None:
-    cast = resolve_session(parse_transcript(HYBRID + SHARED, source="t.txt"))
-    turns = {p.name: p.lines for p in cast.people}
+    turns = {name: p.lines for name, p in _people(SHARED, HYBRID).items()}
     assert len(turns["Liivi Tammaru-Kask"]) == 3 and len(turns["Peep Laanemets"]) == 1
 
 
@@ -100,8 +99,7 @@ def test_a_room_tagging_itself_is_not_a_voice() -> None:
 
 
 def _modes(body: str) -> dict[str | None, str | None]:
-    cast = resolve_session(parse_transcript(HYBRID + body, source="t.txt"))
-    return {p.name: p.mode for p in cast.people}
+    return {name: p.mode for name, p in _people(body, HYBRID).items()}
 
 
 def test_a_voice_the_chair_asks_to_unmute_itself_is_online() -> None:
