@@ -185,3 +185,33 @@ def test_the_hindi_ji_after_a_surname_is_dropped() -> None:
 )
 def test_commonwealth_hansard_labels(label: str, name: str | None) -> None:
     assert display_name(label) == name
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("κ. Αριστείδης Βλαχογιάννης", "Αριστείδης Βλαχογιάννης"),  # Greek: Mr
+        ("κα Δέσποινα Ζαφειρίου-Κόκκαλη", "Δέσποινα Ζαφειρίου-Κόκκαλη"),  # Mrs
+        ("Δρ Ζαφειρίου", "Ζαφειρίου"),
+        ("ΚΑ ΔΕΣΠΟΙΝΑ ΖΑΦΕΙΡΙΟΥ", "Δεσποινα Ζαφειριου"),  # capitals fold to title case
+        ('ד"ר נועה שטרנהל', "נועה שטרנהל"),  # Hebrew: doctor (gershayim typed as an ASCII quote)
+        ("עו״ד שטרנהל", "שטרנהל"),  # advocate, with the Hebrew gershayim
+        ("גב' רינת אלמוגי-דהן (Eilat)", "רינת אלמוגי-דהן"),
+        ("ბ-ნი ლევან კვირიკაშვილი", "ლევან კვირიკაშვილი"),  # Georgian: Mr, short
+        ("ქალბატონი თამთა", "თამთა"),  # Mrs, written out, the given name in the nominative
+    ],
+)
+def test_greek_hebrew_and_georgian_titles_are_dropped(label: str, name: str) -> None:
+    assert display_name(label) == name
+
+
+@pytest.mark.parametrize("label", ["Συντονίστρια", "Διερμηνέας", "מנחה", "מתורגמנית", "მოდერატორი", "თარჯიმანი"])
+def test_greek_hebrew_and_georgian_roles_name_nobody(label: str) -> None:
+    assert display_name(label) is None
+
+
+def test_a_georgian_name_keeps_its_letters() -> None:
+    """Mkhedruli letters are lower case to `str.islower`, but Georgian running text has no capitals:
+    an upper-case first letter would turn the name into Mtavruli, the capitals of all-caps text."""
+    assert display_name("ლევან კვირიკაშვილი") == "ლევან კვირიკაშვილი"
+    assert display_name("ᲚᲔᲕᲐᲜ ᲙᲕᲘᲠᲘᲙᲐᲨᲕᲘᲚᲘ") == "ლევან კვირიკაშვილი"  # all in Mtavruli: folded to Mkhedruli

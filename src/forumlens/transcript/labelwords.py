@@ -178,6 +178,16 @@ GENERIC_LABELS = frozenset(
         # Thai captions: moderator, master of ceremonies, chair, interpreter, participant, speaker
         # (a lecturer on a panel), panellist, audience
         *["ผู้ดำเนินรายการ", "พิธีกร", "ประธาน", "ล่าม", "ผู้เข้าร่วม", "ผู้พูด", "วิทยากร", "ผู้ร่วมอภิปราย", "ผู้ฟัง"],
+        # Greek captions (the Hellenic IGF): moderator (a woman, a man), chair, interpreter,
+        # participant (a woman, a man), speaker (a man, a woman), audience
+        *["συντονίστρια", "συντονιστής", "πρόεδρος", "διερμηνέας", "συμμετέχουσα", "συμμετέχων"],
+        *["ομιλητής", "ομιλήτρια", "ακροατήριο", "κοινό"],
+        # Hebrew captions (no letter case): moderator (a man, a woman), chair, interpreter (a woman,
+        # a man), participant (a man, a woman), speaker (a man, a woman), audience
+        *["מנחה", "מנחת", 'יו"ר', "יו״ר", "מתורגמנית", "מתורגמן", "משתתף", "משתתפת", "דובר", "דוברת", "קהל"],
+        # Georgian captions (Mkhedruli, no capitals in running text): moderator, chair, interpreter,
+        # participant, speaker, audience
+        *["მოდერატორი", "თავმჯდომარე", "თარჯიმანი", "მონაწილე", "მომხსენებელი", "აუდიტორია"],
         # a delegation or a person seated to follow, not a member ("An observer", "OBSERVER")
         "observer",
     }
@@ -313,6 +323,16 @@ TITLES = frozenset(
         *["dato'", "dato’", "datuk", "datin", "encik", "puan"],
         # Hindi: Mr, Mrs, Ms, doctor, professor (written short with a dot or out), honourable
         *["श्री", "श्रीमती", "सुश्री", "कुमारी", "डॉ", "डॉक्टर", "प्रो", "प्रोफेसर", "माननीय"],
+        # Greek, written short or out: Mr/Mrs ("κ."), Mrs ("κα", "κυρία"), Mr ("κος", "κύριος"),
+        # doctor, professor ("κ. Στυλιανός Χατζηπαναγιώτου" is Mr Stylianos Chatzipanagiotou)
+        *["κ", "κα", "κος", "κύριος", "κυρία", "δρ", "δρα", "καθ", "καθηγητής", "καθηγήτρια"],
+        # Hebrew, written short with a geresh or gershayim (ASCII or Hebrew marks) or out: Mr, Mrs,
+        # doctor, advocate, accountant, professor, Member of the Knesset, rabbi
+        *["מר", "גב'", "גב׳", "גברת", 'ד"ר', "ד״ר", 'עו"ד', "עו״ד", 'רו"ח', "רו״ח", "פרופ'", "פרופ׳"],
+        *["פרופסור", 'ח"כ', "ח״כ", "הרב"],
+        # Georgian, written short with a hyphen or out: Mr ("ბ-ნი", "ბატონი"), Mrs ("ქ-ნი",
+        # "ქალბატონი"), professor, doctor
+        *["ბ-ნი", "ქ-ნი", "ბატონი", "ქალბატონი", "პროფ", "პროფესორი", "დოქტ", "დოქტორი"],
     ]
 )
 

@@ -245,7 +245,11 @@ def _lower(word: str, turkish: bool) -> str:
 
 
 def _capital(part: str, turkish: bool) -> str:
-    head = (part[:1].translate(_TURKISH_UPPER) if turkish else part[:1]).upper()
+    """`part` with its first letter in title case. Title case, not upper case: Unicode maps a
+    Georgian Mkhedruli letter's title case to itself (its capitals, Mtavruli, are only for text
+    set all in capitals), so a Georgian name keeps its letters; a script without case
+    (Hebrew, Arabic) has none to change."""
+    head = (part[:1].translate(_TURKISH_UPPER) if turkish else part[:1]).title()
     return head + part[1:]
 
 
