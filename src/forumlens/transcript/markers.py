@@ -18,7 +18,15 @@ from .cues import cue_marks, is_cue_file
 from .heads import LABEL_MAX
 from .namecards import office_first_label
 from .shapes import LineLabel, Shapes, title_rest
-from .speakers import generic_label, looks_like_label, phone_label, sentence_word, title_word, without_symbols
+from .speakers import (
+    display_name,
+    generic_label,
+    looks_like_label,
+    phone_label,
+    sentence_word,
+    title_word,
+    without_symbols,
+)
 
 __all__ = ["Marker", "find_markers", "line_of", "line_starts", "shape_head"]
 
@@ -101,11 +109,22 @@ def _heading(label: str, text: str, after: int) -> bool:
     By shape: the label is a session-type phrase, or the rest of the line is itself a title —
     two or more words, every word but the small ones capitalised, no sentence punctuation at
     its end — which speech after a speaker's label never is. An agenda line lists names the same
-    way ("Speakers: Dr. Jo Li; Ana Ruiz (online)"): asides in brackets are not words of it."""
+    way ("Speakers: Dr. Jo Li; Ana Ruiz (online)"): asides in brackets are not words of it. A
+    person's label that opens other lines of the file too is no heading, whatever follows it
+    (`Dr. Jo: Chairman Li, Ranking Member` opens a printed hearing's statement)."""
     if _SESSION_KIND.fullmatch(label.strip()):
         return True
     line_end = text.find("\n", after)
-    return title_rest(text[after : line_end if line_end != -1 else len(text)])
+    return title_rest(text[after : line_end if line_end != -1 else len(text)]) and not _recurring_person(label, text)
+
+
+def _recurring_person(label: str, text: str) -> bool:
+    """Whether `label` names a person and opens two or more lines of `text` before a colon."""
+    written = label.strip()
+    if not written or display_name(written) is None:
+        return False
+    opens = re.compile(rf"^[ \t]*{re.escape(written)}[ \t]*:", re.MULTILINE)
+    return len(opens.findall(text)) >= 2
 
 
 _GLUED_AFTER = frozenset('.?!)]"”’…')  # a ">>" right after these starts a turn

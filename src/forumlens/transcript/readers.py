@@ -59,6 +59,7 @@ from .markervariants import marker_edits
 from .markup import markup_edits
 from .mdlabels import read_markdown_labels
 from .numbered import paragraph_number_edits
+from .printedlabels import printed_label_edits
 from .quoted import quote_edits
 from .rolling import rolling_edits
 from .rowfields import row_field_edits
@@ -115,6 +116,7 @@ def reading_view(text: str) -> View:
         *marker_edits(text),
         *fullwidth_edits(text),
         *paragraph_number_edits(text),
+        *printed_label_edits(text),
         *bullet_edits(text),
         *spaced_edits(text),
     ]
