@@ -7,7 +7,8 @@ Two kinds, tried before the caption rules of `parse.py`:
   page (`entities.py`: `&gt;&gt;` is `>>`), turn markers mangled by a PDF (`markervariants.py`:
   `»`, `> >`), full-width colons, brackets and spaces from an East Asian captioning service
   (`fullwidth.py`: `：` is `:`), the paragraph numbers of an edited transcript (`numbered.py`:
-  `2. MR. JO LI:` is `MR. JO LI:`), the bullets of notes written one bullet a speaker (`bullets.py`:
+  `2. MR. JO LI:` is `MR. JO LI:`), a printed hearing's paragraph labels (`printedlabels.py`:
+  `    Mr. Li. Thank you` is `    Mr. Li: Thank you`), the bullets of notes written one bullet a speaker (`bullets.py`:
   `- Jo Li: asks …` is `Jo Li: asks …`), markup tags left in a saved page, a TTML caption file or a
   styled subtitle file (`markup.py`: `<p><b>CHAIR:</b>` is `CHAIR:`), invisible characters
   of a copied page (`invisible.py`: a bidi mark before `>>`, a no-break space in a name), and a
@@ -30,7 +31,8 @@ Two kinds, tried before the caption rules of `parse.py`:
   transcript's `*CODE:` tiers named in its `@Participants` header (`chattiers.py`), and line records whose leading fields
 (times, a speaker id) keep one layout on most lines (`fieldlines.py`: a `.stm` reference, a chat export's
 `time<TAB>sender<TAB>text`), and a web forum thread's posts under their author blocks
-(`forumposts.py`: the username above `Joined:`/`Posts:`, or `by NAME » date`). The first that recognises the
+(`forumposts.py`: the username above `Joined:`/`Posts:`, or `by NAME » date`), and an instant messenger's copy
+with a `Display name says:` line above each message (`sayslines.py`). The first that recognises the
   text gives all its turns; the rules add none. Subtitle cue files (WebVTT, SRT) have their own
   reader in `cues.py`, mixed with the rules because their cue text holds ordinary labels.
 
@@ -64,6 +66,7 @@ from .quoted import quote_edits
 from .rolling import rolling_edits
 from .rowfields import row_field_edits
 from .screenplay import screenplay_edits
+from .sayslines import read_says_lines
 from .segments import read_segments
 from .spaced import spaced_edits
 from .ssa import read_ssa
@@ -93,6 +96,7 @@ EXPORT_READERS: tuple[Callable[[str], ExportMarks | None], ...] = (
     read_segments,
     read_markdown_labels,
     read_stamped_heads,
+    read_says_lines,
     read_field_lines,
 )
 
