@@ -65,8 +65,8 @@ from .printedlabels import printed_label_edits
 from .quoted import quote_edits
 from .rolling import rolling_edits
 from .rowfields import row_field_edits
-from .screenplay import screenplay_edits
 from .sayslines import read_says_lines
+from .screenplay import screenplay_edits
 from .segments import read_segments
 from .spaced import spaced_edits
 from .ssa import read_ssa
