@@ -32,7 +32,8 @@ Two kinds, tried before the caption rules of `parse.py`:
 (times, a speaker id) keep one layout on most lines (`fieldlines.py`: a `.stm` reference, a chat export's
 `time<TAB>sender<TAB>text`), and a web forum thread's posts under their author blocks
 (`forumposts.py`: the username above `Joined:`/`Posts:`, or `by NAME » date`), and an instant messenger's copy
-with a `Display name says:` line above each message (`sayslines.py`). The first that recognises the
+with a `Display name says:` line above each message (`sayslines.py`), and a social page copied as text
+with an author head line above each post (`postheads.py`: `Jo Li ‏@joli 6 Nov`, `[–]jo_li 12 points 3 hours ago`). The first that recognises the
   text gives all its turns; the rules add none. Subtitle cue files (WebVTT, SRT) have their own
   reader in `cues.py`, mixed with the rules because their cue text holds ordinary labels.
 
@@ -61,6 +62,7 @@ from .markervariants import marker_edits
 from .markup import markup_edits
 from .mdlabels import read_markdown_labels
 from .numbered import paragraph_number_edits
+from .postheads import read_post_heads
 from .printedlabels import printed_label_edits
 from .quoted import quote_edits
 from .rolling import rolling_edits
@@ -97,6 +99,7 @@ EXPORT_READERS: tuple[Callable[[str], ExportMarks | None], ...] = (
     read_markdown_labels,
     read_stamped_heads,
     read_says_lines,
+    read_post_heads,
     read_field_lines,
 )
 
