@@ -114,6 +114,7 @@ from .cues import cues_begin, first_speech
 from .exportmarks import ExportMarks
 from .header import find_title, guess_year
 from .heads import LABEL_MAX, label_alone
+from .icemarkup import read_ice_markup
 from .initials import letters_as_initials
 from .interjections import voices_between
 from .labellines import LabelModel, load_label_model
@@ -154,6 +155,8 @@ def parse_transcript(
     Markdown page with bold labels states its own turns.
     """
     structured = read_structured(text)  # a JSON or XML export states its turns in its records
+    if structured is None:  # …and a corpus text in its locators, before the markup view reads them as nothing
+        structured = read_ice_markup(text)
     if structured is not None:
         return _parse_export(text, source, sha256, structured, line_starts(text))
     view = reading_view(text)
