@@ -13,6 +13,8 @@ Two kinds, tried before the caption rules of `parse.py`:
   styled subtitle file (`markup.py`: `<p><b>CHAIR:</b>` is `CHAIR:`), invisible characters
   of a copied page (`invisible.py`: a bidi mark before `>>`, a no-break space in a name), and a
   frame or cue wrapper learned from the file (`wrappers.py`: `{75}{200}>> CHAIR:` is `>> CHAIR:`),
+  the `|` line breaks of a MicroDVD or MPL2 subtitle line (`framebars.py`: `>> JO LI:|Thank` is
+  `>> JO LI: Thank`),
   the delimited fields opening a caption extractor's rows (`rowfields.py`: `…|CC1|RU3|>> CHAIR:`),
   wiki source's bold labels (`wikibold.py`: `'''Jo Li:'''` is `Jo Li:`), labels in letter-spaced capitals
   (`spaced.py`: `M S .   J O   L I :` is `MS. JO LI:`), an e-mail's quote prefix (`quoted.py`:
@@ -53,6 +55,7 @@ from .entities import entity_edits
 from .exportmarks import ExportMarks
 from .fieldlines import read_field_lines
 from .forumposts import read_forum_posts
+from .framebars import frame_bar_edits
 from .fullwidth import fullwidth_edits
 from .invisible import invisible_edits
 from .labelblocks import read_label_blocks
@@ -111,6 +114,7 @@ def reading_view(text: str) -> View:
     edits = [
         *rolling_edits(text),
         *wrapper_edits(text),
+        *frame_bar_edits(text),
         *stamp_line_edits(text),
         *row_field_edits(text),
         *wiki_bold_edits(text),
