@@ -30,3 +30,29 @@ def test_a_masked_dial_in_number_is_a_label_without_a_person() -> None:
     session = parse_transcript(">> MODERATOR: Go ahead, caller.\n>> +44 7*** ***912: Hello, can you hear me?\n")
     caller = session.turns[1]
     assert (caller.label, caller.speaker, caller.text) == ("+44 7*** ***912", None, "Hello, can you hear me?")
+
+
+VERBATIM_REPORT = """Verbatim report of proceedings
+4. Remote hubs (debate)
+President. – The next item is the debate on remote hubs.
+Lotte Vanderplancke, on behalf of the Verts/ALE Group. – Madam President, we support it.
+Dragoș Iliescu-Marin (PPE). – We do not.
+Tiago Mourão-Salgueiro (S&D), blue-card question. – Why not?
+Dragoș Iliescu-Marin (PPE), blue-card answer. – Because nobody checked.
+President. – The debate is closed.
+"""
+
+
+def test_whom_a_member_speaks_for_and_the_procedure_are_no_part_of_the_name() -> None:
+    assert looks_like_label("Lotte Vanderplancke, on behalf of the Verts/ALE Group")
+    assert looks_like_label("Tiago Mourão-Salgueiro (S&D), blue-card question")
+    turns = parse_transcript(VERBATIM_REPORT).turns
+    assert [t.speaker for t in turns] == [
+        None,
+        "Lotte Vanderplancke",
+        "Dragoș Iliescu-Marin",
+        "Tiago Mourão-Salgueiro",
+        "Dragoș Iliescu-Marin",
+        None,
+    ]
+    assert turns[3].text == "Why not?"

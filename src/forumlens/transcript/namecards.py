@@ -169,9 +169,17 @@ _MODE_PIECE = re.compile(
 _VOICE_PIECE = re.compile(
     r"(?:speaking|speaks|spoke|interpret\w*|translat\w*|(?:through|via|with) interpret\w*|sign language)\b.*"
     r"|(?:voiced|signed|relayed) (?:by|through|via)\b.*|signing"
-    r"|in unison|together|simultaneously|overlapping|off[ -]?mic\w*|inaudible|laughing|applauding",
+    r"|in unison|together|simultaneously|overlapping|off[ -]?mic\w*|inaudible|laughing|applauding"
+    # what the turn is in a house's procedure, written after the name in a verbatim report ("Jo
+    # Li (ECR), blue-card question", "Ana Ruiz, reply", "Bo Yu, point of order")
+    r"|(?:[\w-]+ )?(?:question|answer|reply|rebuttal|point of order|explanation of vote)",
     re.IGNORECASE,
 )
+
+
+# Whom the speaker speaks for, written after the name ("Jo Li, on behalf of the PPE Group",
+# "Ana Ruiz, on behalf of the Group of 77 and China"): a body, like an organisation on the card.
+_BEHALF_PIECE = re.compile(r"(?:speaking )?on behalf of (?:the )?[^\W\d_][^,;:!?]{0,70}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -211,6 +219,8 @@ def piece_kind(piece: str) -> str:
         return "voice"
     if _role_piece(clean):
         return "role"
+    if _BEHALF_PIECE.fullmatch(clean):
+        return "org"
     if not card_like(clean) or len(clean) > 80:
         return "office" if _occupation_piece(clean) else "other"
     words = clean.split()
