@@ -118,6 +118,7 @@ from .icemarkup import read_ice_markup
 from .initials import letters_as_initials
 from .interjections import voices_between
 from .labellines import LabelModel, load_label_model
+from .labelkey import keyed_roles
 from .learned import asked_lines, learned_markers
 from .markers import Marker, find_markers, line_of, line_starts
 from .readers import export_marks, reading_view
@@ -293,6 +294,7 @@ def _session(
     if initials:
         turns = letters_as_initials(turns)  # `>> A:` beside `>> B:` is a person, not a briefing's answer
         turns = testimony_speakers(text, turns)  # `Q.`/`A.` named by the `BY MR. X:` and sworn-in lines
+        turns = keyed_roles(text, turns)  # `Mod:` where the key above says `Mod = moderator`
     titled = [_says_own_name(t.label) for t in turns]  # "MR. QIAO:" stays "Qiao"
     full = expand_short_names([t.speaker for t in turns], titled)  # "KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:"
     turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]

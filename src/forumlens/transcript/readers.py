@@ -7,7 +7,8 @@ Two kinds, tried before the caption rules of `parse.py`:
   page (`entities.py`: `&gt;&gt;` is `>>`), turn markers mangled by a PDF (`markervariants.py`:
   `»`, `> >`), full-width colons, brackets and spaces from an East Asian captioning service
   (`fullwidth.py`: `：` is `:`), the paragraph numbers of an edited transcript (`numbered.py`:
-  `2. MR. JO LI:` is `MR. JO LI:`), a printed hearing's paragraph labels (`printedlabels.py`:
+  `2. MR. JO LI:` is `MR. JO LI:`), the line numbers of a research transcript (`linenumbers.py`:
+  `01  Mod:   so:` is `Mod:   so:`), a printed hearing's paragraph labels (`printedlabels.py`:
   `    Mr. Li. Thank you` is `    Mr. Li: Thank you`), the bullets of notes written one bullet a speaker (`bullets.py`:
   `- Jo Li: asks …` is `Jo Li: asks …`), markup tags left in a saved page, a TTML caption file or a
   styled subtitle file (`markup.py`: `<p><b>CHAIR:</b>` is `CHAIR:`), invisible characters
@@ -61,6 +62,7 @@ from .invisible import invisible_edits
 from .labelblocks import read_label_blocks
 from .latexlabels import latex_label_edits
 from .layout import read_layout_table
+from .linenumbers import line_number_edits
 from .markervariants import marker_edits
 from .markup import markup_edits
 from .mdlabels import read_markdown_labels
@@ -127,6 +129,7 @@ def reading_view(text: str) -> View:
         *marker_edits(text),
         *fullwidth_edits(text),
         *paragraph_number_edits(text),
+        *line_number_edits(text),
         *printed_label_edits(text),
         *bullet_edits(text),
         *spaced_edits(text),
