@@ -117,8 +117,8 @@ from .heads import LABEL_MAX, label_alone
 from .icemarkup import read_ice_markup
 from .initials import letters_as_initials
 from .interjections import voices_between
-from .labellines import LabelModel, load_label_model
 from .labelkey import keyed_roles
+from .labellines import LabelModel, load_label_model
 from .learned import asked_lines, learned_markers
 from .markers import Marker, find_markers, line_of, line_starts
 from .readers import export_marks, reading_view
