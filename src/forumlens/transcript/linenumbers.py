@@ -16,14 +16,13 @@ up, and is left as it is; a paragraph number with its full stop is `numbered.py`
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
+from .numbered import numbers_structure
 from .view import Edit
 
 __all__ = ["line_number_edits"]
 
 _NUMBER = re.compile(r"^(\d{1,4})(?:[ \t]*\t|[ ]{2,})[ \t]*", re.MULTILINE)
-_LEAST = 4
 _SHARE = 0.8  # of the non-blank lines from the first numbered one on
 _IN_ORDER = 0.9  # of consecutive numbers that go up by one
 
@@ -34,12 +33,6 @@ def line_number_edits(text: str) -> list[Edit]:
     if not text[:1].isdigit() and not re.search(r"\n\d", text):
         return []
     found = list(_NUMBER.finditer(text))
-    if len(found) < _LEAST:
-        return []
-    numbers = [int(m.group(1)) for m in found]
-    if sum(1 for a, b in pairwise(numbers) if b == a + 1) < _IN_ORDER * (len(numbers) - 1):
-        return []
-    lines = sum(1 for line in text[found[0].start() :].split("\n") if line.strip())
-    if len(found) < _SHARE * lines:
+    if not numbers_structure(text, found, share=_SHARE, in_order=_IN_ORDER):
         return []
     return [Edit(m.start(), m.end(), "") for m in found]

@@ -21,7 +21,7 @@ from itertools import pairwise
 
 from .view import Edit
 
-__all__ = ["paragraph_number_edits"]
+__all__ = ["numbers_structure", "paragraph_number_edits"]
 
 # A paragraph number at a line start: one to three digits, a full stop, then spaces.
 _NUMBER = re.compile(r"^[ \t]*(\d{1,3})\.[ \t]+(?=\S)", re.MULTILINE)
@@ -33,13 +33,20 @@ _IN_ORDER = 0.8  # of consecutive numbers that go up by one
 def paragraph_number_edits(text: str) -> list[Edit]:
     """The deletion of each paragraph number, when the file numbers its paragraphs; [] else."""
     found = list(_NUMBER.finditer(text))
-    if len(found) < _LEAST:
-        return []
-    numbers = [int(m.group(1)) for m in found]
-    in_order = sum(1 for a, b in pairwise(numbers) if b == a + 1)
-    if in_order < _IN_ORDER * (len(numbers) - 1):
-        return []
-    lines = sum(1 for line in text[found[0].start() :].split("\n") if line.strip())
-    if len(found) < _SHARE * lines:
+    if not numbers_structure(text, found, share=_SHARE, in_order=_IN_ORDER):
         return []
     return [Edit(m.start(1), m.end(), "") for m in found]
+
+
+def numbers_structure(text: str, found: list[re.Match[str]], *, share: float, in_order: float) -> bool:
+    """Whether the numbers `found` at line starts (group 1) are the file's structure, not a list
+    in a speech: at least `_LEAST` of them, `in_order` of the consecutive ones going up by one,
+    and `share` of the non-blank lines from the first of them on opening with one
+    (`linenumbers.py` asks the same of a research transcript's line numbers)."""
+    if len(found) < _LEAST:
+        return False
+    numbers = [int(m.group(1)) for m in found]
+    if sum(1 for a, b in pairwise(numbers) if b == a + 1) < in_order * (len(numbers) - 1):
+        return False
+    lines = sum(1 for line in text[found[0].start() :].split("\n") if line.strip())
+    return len(found) >= share * lines
