@@ -273,3 +273,23 @@ def test_tei_utterances_take_the_persname_of_their_who_id() -> None:
         (13, "Tala Brenninkmeyer"),
     ]
     assert session.turns[0].text.startswith("Good morning, we open the round.")
+
+
+GROUP_CHAT = """{"messages": [
+  {"sender_name": "Mele Tupou-Havili", "content": "Nuku'alofa hub is online"},
+  {"sender_name": "Mele Tupou-Havili", "content": "Mele Tupou-Havili added Sione T\\u00c4\\u0081ufa to the group."},
+  {"sender_name": "Sione T\\u00c4\\u0081ufa", "content": "Malo, we hear the panel"},
+  {"sender_name": "Mele Tupou-Havili", "content": "Good, the question is in"}
+]}
+"""
+
+
+def test_a_social_download_names_read_from_bytes_escaped_one_by_one() -> None:
+    turns = parse_transcript(GROUP_CHAT).turns
+    assert [t.speaker for t in turns] == ["Mele Tupou-Havili", "Sione Tāufa", "Mele Tupou-Havili"]
+
+
+def test_the_apps_line_about_its_sender_is_no_speech() -> None:
+    turns = parse_transcript(GROUP_CHAT).turns
+    assert turns[0].text.startswith("Nuku'alofa hub is online")
+    assert not any(t.text.startswith("Mele Tupou-Havili added") for t in turns)

@@ -488,9 +488,33 @@ def record_marks(
         return None
     marks = []
     for r in spoken:
-        label = r.fields[voice].value.strip() if voice in r.fields else None
+        label = _unescaped_bytes(r.fields[voice].value.strip()) if voice in r.fields else None
         at = r.spans[0][0]
+        if label and _about_sender(text[at : r.spans[0][1]].lstrip("\"'"), label):
+            continue  # the app's line about its sender ("Jo Li added Ana Ruiz to the group."): no speech
         marks.append(Mark(at, at, label or None))
+    if not marks:
+        return None
     spans = tuple(sorted(s for r in spoken for s in r.spans))
     first = text.rfind("\n", 0, marks[0].at) + 1
     return ExportMarks(voice_changes(marks), first, speech=spans)
+
+
+def _unescaped_bytes(value: str) -> str:
+    """`value` with UTF-8 bytes escaped one by one read as the characters they spell: a social
+    network's download writes `Sēmisi` as `S\\u00c4\\u0093misi`, which JSON reads as `SÄ\\x93misi`. Only a
+    value of code points below 256 that holds some above 127 and is valid UTF-8 as bytes is read
+    again (a Latin-1 name such as `José` is no valid UTF-8 and stays as it is)."""
+    if value.isascii() or any(ord(ch) > 0xFF for ch in value):
+        return value
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:
+        return value
+
+
+def _about_sender(speech: str, sender: str) -> bool:
+    """Whether a record's speech is the app's line about its sender: it opens with the sender's
+    name and goes on in lower case (`Jo Li added Ana Ruiz to the group.`, `Jo Li left the group.`)."""
+    rest = speech[len(sender) :] if speech.startswith(sender) else ""
+    return rest[:1] == " " and rest.lstrip()[:1].islower()
