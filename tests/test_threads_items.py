@@ -174,3 +174,16 @@ def test_items_round_trip_through_json():
     found = items_of(TRANSCRIPT, "roundtable-2030.txt")
     again = SessionItems.from_json("roundtable-2030.txt", found.to_json())
     assert again == found
+
+
+def test_sentences_of_a_session_share_its_one_cached_line_index() -> None:
+    # every sentence asks `find_mentions` for its coalition names; the session text's line index is
+    # `resolve.text.line_index`'s shared one, never a second copy kept on the extraction's context
+    from forumlens.resolve.text import line_index
+    from forumlens.threads.deliverables import _line_index
+    from forumlens.threads.itemcontext import _context
+
+    p = prepare_bytes(TRANSCRIPT.encode(), "roundtable.txt")
+    ctx = _context(p.session, p.analyses, "roundtable")
+    assert _line_index(ctx) is line_index(p.session.text)
+    assert _line_index(ctx).line(p.session.text.index("Village networks")) == 7

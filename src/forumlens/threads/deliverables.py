@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..analyse.asks import classify_category
 from ..resolve.mentions import find_mentions
-from ..resolve.text import LineIndex
+from ..resolve.text import LineIndex, line_index
 from .cues import PRONOUN_OBJECT, Cue, retro_promise
 from .itemcontext import _CLAUSE, _SUBJECT_PRONOUN, _Context
 from .nounphrase import is_output, object_phrase, subject_phrase, unknown_family
@@ -42,9 +42,9 @@ def _names(ctx: _Context, sentence: Sentence) -> tuple[tuple[int, int], ...]:
 
 
 def _line_index(ctx: _Context) -> LineIndex:
-    if ctx.line_index is None:
-        ctx.line_index = LineIndex(ctx.session.text)
-    return ctx.line_index
+    """The session text's line index: `resolve.text.line_index`'s shared one (built once per
+    text for every caller), not a copy kept on the context."""
+    return line_index(ctx.session.text)
 
 
 def _without_coalitions(ctx: _Context, sentence: Sentence) -> str:

@@ -15,7 +15,6 @@ from typing import Any
 from ..models import Session
 from ..pipeline import is_document_session
 from ..resolve.registry import Registry, load_registry
-from ..resolve.text import LineIndex
 from .actors import Actor, document_actor
 from .lexicon import Lexicon, load_lexicon
 from .sentences import LineFinder
@@ -42,7 +41,6 @@ class _Context:
     document: bool
     document_by: Actor
     names: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
-    line_index: LineIndex | None = None  # the session text's, made once (not once per sentence)
 
 
 def _context(session: Session, analyses: Mapping[str, Any], session_id: str) -> _Context:
