@@ -213,3 +213,23 @@ def test_text_citations_describe_their_source_like_markdown(db, threads, stored)
     assert any(len(title) > TITLE_SHOWN for title in cited)  # the dev corpus has long titles: they are cut
     for title in cited:
         assert f"“{clipped(title, TITLE_SHOWN)}”" in text
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "PARTICIPANT from Kenya",
+        "Audience member from Brazil",
+        "a remote participant from the Ghana IGF",
+        "Speaker from the Dhaka hub",
+        "AUDIENCE",
+        "the Remote Hub",
+        "Floor Jansen",
+        "Priya Nair",
+    ],
+)
+def test_a_report_and_a_thread_name_a_voice_by_one_rule(label):
+    # the IGF template's "X asked: …" and a thread's item say the same voice the same way
+    from forumlens.summarise.labels import speaker_phrase
+
+    assert speaker_phrase(label) == speaker_label(label)

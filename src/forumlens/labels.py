@@ -9,8 +9,9 @@ threads stage shows words without importing the summarise package (≈ 0.2 s of 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-__all__ = ["KEY", "key_words", "kind_label", "lead_label"]
+__all__ = ["FLOOR", "KEY", "REMOTE", "Unnamed", "key_words", "kind_label", "lead_label", "unnamed_voice"]
 
 KEY = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a category or status key ("concise-summaries"), not a title
 
@@ -38,3 +39,65 @@ def lead_label(kind: str) -> str:
     if KEY.fullmatch(kind):
         return kind_label(kind)
     return kind[:1].upper() + kind[1:]
+
+
+# -- who: a voice the caption or the analysis does not name ---------------------------------------
+FLOOR = "a participant from the floor"
+REMOTE = "a remote participant"
+
+# A caption role label or an analysis's description of someone it does not name: "AUDIENCE MEMBER",
+# "remote participant", "Unidentified speaker 2", "a participant in <session title>", "PARTICIPANT from
+# Kenya", "the Remote Hub". A person noun may be followed by a number or by a phrase that opens with a
+# preposition (where the voice is from); a collective one ("floor", "audience") only by a number. A name
+# never has that shape: "Floor Jansen" and "Speaker Smith" are names.
+_UNNAMED = re.compile(
+    r"(?P<article>(?:an?|the|another|one)\s+)?"
+    r"(?:(?P<head>(?P<remote>(?:remote|online|virtual)\s+)?(?:(?:unnamed|unidentified|unknown)\s+)?"
+    r"(?:participant|attendee|audience\s+member|member\s+of\s+the\s+audience|speaker|voice|hub))"
+    r"|(?P<collective>floor|audience|unknown|unidentified|inaudible))"
+    r"(?P<number>\s*#?\d+)?"
+    r"(?P<rest>\s+(?:from|in|at|of|during|on|with|via|joining|speaking)\s+\S.*)?",
+    re.IGNORECASE | re.DOTALL,
+)
+_PLACED = re.compile(r"\s+(?:in|at|of|during)\s", re.IGNORECASE)  # "in <this session>": the session says that
+
+
+@dataclass(frozen=True)
+class Unnamed:
+    """How to say a voice nobody named: `phrase` with its article, in a sentence's case ("an audience
+    member from Brazil"); `said` as written; `numbered` ("Speaker 2" is who it is); `bare`: it says no
+    more than that someone spoke (no place of its own, or only the session it is in); `remote`."""
+
+    phrase: str
+    said: str
+    numbered: bool
+    bare: bool
+    remote: bool
+
+    def bare_phrase(self) -> str:
+        """A bare person voice as a reader says it: "a participant from the floor" or "a remote participant"."""
+        return REMOTE if self.remote else FLOOR
+
+
+def unnamed_voice(said: str | None) -> Unnamed | None:
+    """The one rule for a speaker nobody named (None for a name): reports (`summarise.labels.speaker_phrase`)
+    and threads (`threads.render.speaker_label`) both phrase it from here, so a voice reads one way.
+
+    >>> unnamed_voice("PARTICIPANT from Kenya").phrase, unnamed_voice("AUDIENCE").phrase
+    ('a participant from Kenya', 'a participant from the floor')
+    >>> unnamed_voice("Floor Jansen") is None, unnamed_voice("Speaker 2").numbered
+    (True, True)
+    """
+    text = " ".join((said or "").split())
+    m = _UNNAMED.fullmatch(text)
+    if m is None:
+        return None
+    rest = m["rest"] or ""
+    if m["number"]:  # "Speaker 2", "Audience 3": the number is who it is, as written
+        return Unnamed(text, text, True, True, bool(m["remote"]))
+    if m["collective"]:
+        return Unnamed(FLOOR, text, False, True, False)
+    head = m["head"].lower()
+    article = (m["article"] or "").lower() or ("an " if head[0] in "aeiou" else "a ")
+    bare = not rest or bool(_PLACED.match(rest))
+    return Unnamed(f"{article}{head}{rest}", text, False, bare and "hub" not in head, bool(m["remote"]))

@@ -9,8 +9,7 @@ read as a role with a phrase for each place they are shown.
 
 from __future__ import annotations
 
-import re
-
+from ..labels import unnamed_voice
 from ..transcript.speakers import generic_label
 
 __all__ = ["HEADINGS", "PREFIXES", "label_role", "speaker_phrase"]
@@ -52,18 +51,6 @@ def label_role(label: str | None) -> str | None:
     return "participant"
 
 
-# How a read-out or a caption describes someone it does not name: "remote participant",
-# "online participant", "audience member", "a participant from the Ghana IGF" (`analyse`'s
-# question `by` for a question from the chat). A name never opens with these words.
-_DESCRIBED = re.compile(
-    r"(?P<article>(?:an?|the|another|one)\s+)?"
-    r"(?P<head>(?:(?:remote|online|virtual|unnamed|unidentified|unknown)\s+)?"
-    r"(?:participant|attendee|audience\s+member|member\s+of\s+the\s+audience|speaker|voice|hub))"
-    r"(?P<rest>\s+(?![#\d])\S.*)?",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
 def speaker_phrase(who: str | None, *, opens: bool = False) -> str:
     """How a sentence the report builds names a speaker: a name as given; an unnamed speaker's
     description with its article ("remote participant" -> "a remote participant"); nobody at
@@ -80,13 +67,11 @@ def speaker_phrase(who: str | None, *, opens: bool = False) -> str:
     ('Meera', 'a participant', 'the remote hub')
     """
     said = " ".join((who or "").split())
-    m = _DESCRIBED.fullmatch(said)
+    voice = unnamed_voice(said)
     if not said:
         phrase = PREFIXES["participant"].lower()
-    elif m is None:
+    elif voice is None or voice.numbered:
         phrase = said
     else:
-        head = m["head"].lower()
-        article = (m["article"] or "").lower() or ("an " if head[0] in "aeiou" else "a ")
-        phrase = f"{article}{head}{m['rest'] or ''}"
+        phrase = voice.phrase
     return phrase[:1].upper() + phrase[1:] if opens else phrase

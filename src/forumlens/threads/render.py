@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..labels import key_words
+from ..labels import FLOOR, REMOTE, key_words, unnamed_voice
 from ..transcript.speakers import name_key
 from .link import Linked
 from .models import Decision, Item, Thread, item_contract
@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # (the service reads the store; rendering needs only the filt
 
 __all__ = [
     "FLOOR",
+    "REMOTE",
     "Citing",
     "Source",
     "actor_label",
@@ -47,20 +48,8 @@ __all__ = [
     "when_label",
 ]
 
-FLOOR = "a participant from the floor"
-REMOTE = "a remote participant"
 TITLE_SHOWN = 70  # characters of a session title (or section) in a plain-text citation; longer ones end in "…"
 
-# An unnamed voice: a caption role label ("AUDIENCE MEMBER", "Floor", "Unidentified speaker 2"),
-# or the extraction's "a participant in <session title>"; "remote"/"online" says how it spoke.
-# Descriptive nouns may be followed by where the voice is from; bare ones only by a number.
-_UNNAMED = re.compile(
-    r"^(?:an?\s+|the\s+)?(?P<remote>(?:remote|online|virtual)\s+)?"
-    r"(?:(?:participant|audience\s+member|member\s+of\s+the\s+audience|attendee|"
-    r"(?:unknown|unidentified|unnamed)\s+(?:speaker|participant|voice))(?P<rest>\s+.*)?"
-    r"|(?:floor|audience|speaker|unknown|unidentified|inaudible)(?:\s*\d+)?)$",
-    re.IGNORECASE | re.DOTALL,
-)
 _IN_TITLE = re.compile(r"^in\s+(?P<title>\S.*)$", re.DOTALL)  # a document's voice when it names nobody
 
 
@@ -106,16 +95,10 @@ def speaker_label(speaker: str | None, source: Source | None = None, *, titled: 
     voice = _IN_TITLE.match(said)
     if voice and source is not None and (source.document or name_key(voice["title"]) == name_key(source.title)):
         return document
-    unnamed = _UNNAMED.match(said)
-    if unnamed is None:
+    voice = unnamed_voice(said)
+    if voice is None:
         return said
-    rest = (unnamed["rest"] or "").strip()
-    if not rest or re.match(r"^(?:#?\d+$|(?:in|at|of|during)\b)", rest, re.IGNORECASE):
-        return REMOTE if unnamed["remote"] else FLOOR  # "a participant in <this session>": the session says that
-    noun = said[: len(said) - len(unnamed["rest"] or "")].lower()  # "PARTICIPANT" → "participant"
-    if not re.match(r"^(?:an?|the)\s", noun):
-        noun = f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
-    return f"{noun} {rest}"  # "a remote participant from the Ghana IGF"
+    return voice.bare_phrase() if voice.bare else voice.phrase  # "a remote participant from the Ghana IGF"
 
 
 def is_named(speaker: str | None, source: Source | None = None) -> bool:
