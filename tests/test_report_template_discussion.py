@@ -10,7 +10,7 @@ from typing import Any
 from forumlens.models import Session
 from forumlens.pipeline import analyse_session
 from forumlens.summarise import check_citations
-from forumlens.summarise.template import NO_DISCUSSION, IgfReport, igf_report
+from forumlens.summarise.template import NO_DISCUSSION, IgfReport, _relayed, igf_report
 from forumlens.summarise.template_render import render_template
 from forumlens.transcript.parse import parse_transcript
 
@@ -108,9 +108,32 @@ def test_an_unnamed_asker_is_described_with_its_article_and_opens_in_upper_case(
     exchange = report.section("Discussion").paragraphs[0]
     question = exchange.sentences[0]
     assert question.citations[0].line == 5
-    # the analysis gives the sender as a bare description ("remote participant"): never pasted in bare
-    assert exchange.lead.startswith("Question from a remote participant, answered by Karl Meyer")
-    assert question.text.startswith("A remote participant asked Karl Meyer: “")
+    # the analysis gives the sender as a bare description ("remote participant"): never pasted in bare;
+    # the read-out says more ("an online participant from the Riga hub asks: …"), and is not quoted twice
+    assert exchange.lead.startswith("Question from an online participant from the Riga hub, answered by Karl Meyer")
+    assert question.text == (
+        "An online participant from the Riga hub asked Karl Meyer: “how do the community networks pay for their equipment?”"
+    )
     text = render_template(report, "text")
-    assert "remote participant asked" not in text.replace("A remote participant asked", "")
+    assert "participant asked" not in text.replace("Riga hub asked", "")
+    assert check_citations(report, [session]) == []
+
+
+# A question read out with its sender.
+READ_OUT = """Workshop 49: Library connectivity
+
+>> ANNA BERG: Welcome. I'm Anna Berg from the Open Schools Network, and I will moderate. Karl Meyer will present.
+>> KARL MEYER: Thank you, Anna. I'm Karl Meyer, a researcher at the University of Tartu. Libraries offer the only free connection in many villages.
+>> ANNA BERG: A remote participant from the Accra hub asks: how can national IGFs use the library data?
+>> KARL MEYER: National IGFs can put the library data into their consultations on broadband plans.
+"""
+
+
+def test_a_read_out_question_names_its_asker_once_and_quotes_only_the_question() -> None:
+    session, report = _report(READ_OUT, "readout.txt")
+    questions = [p.sentences[0].text for p in report.section("Discussion").paragraphs]
+    assert "A remote participant from the Accra hub asked" in questions[0]
+    assert questions[0].endswith("“how can national IGFs use the library data?”")
+    # someone else's words a named asker quotes stay whole
+    assert _relayed("Lena Okafor", "My minister asked: who pays?") == ("Lena Okafor", "My minister asked: who pays?")
     assert check_citations(report, [session]) == []

@@ -54,6 +54,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..labels import unnamed_voice
 from ..models import Citation, Session, Turn
 from ..transcript.speakers import name_key, phone_label
 from .actions import cite_quote
@@ -100,6 +101,12 @@ MAX_EXCHANGES, ANSWER_SENTENCES = 6, 2
 NO_DISCUSSION = "none recorded: no one but the chair and the presenters spoke, and no question was put to them"
 FLOOR_ELSEWHERE = 2
 # What a question's fate (the analyse stage's status) adds when no answer sentence is shown.
+# A question read out for someone else opens with who it is from ("A remote participant from the
+# Ghana IGF asks: how can …", after the name of whom it is put to): the sentence the report builds names the asker, so the quote starts after it.
+_RELAYED = re.compile(
+    r"(?:[^,:“”\"?]{1,40},\s+)?(?P<who>[^,:“”\"?]{3,80}?)\s+(?:asks|asked|wants\s+to\s+know|would\s+like\s+to\s+know)\s*:\s*(?P<question>\S.*)",
+    re.DOTALL,
+)
 _FATE = {
     "unanswered": " It was not answered in the session.",
     "answered": " It was answered.",
@@ -584,7 +591,7 @@ def _exchanges(
         asked_by = asker or (who.name if who is not None else None) or ""
         to = str(q.get("to") or "").strip()
         to = "" if to == ROOM else to  # put to the room: no one to name
-        shown = question_text(cite.quote)
+        asked_by, shown = _relayed(asked_by, question_text(cite.quote))
         answer = _answer(src, q, cite.line, stored)
         status = "" if answer else _FATE.get(str(q.get("status") or ""), "")
         text = f"{speaker_phrase(asked_by, opens=True)} asked{f' {to}' if to else ''}: “{shown}”{status}"
@@ -596,6 +603,21 @@ def _exchanges(
         )
         out.append(Paragraph(lead, tuple(sentences)))
     return tuple(out[:MAX_EXCHANGES])
+
+
+def _relayed(asker: str, shown: str) -> tuple[str, str]:
+    """(who asked, the words to quote) of a question read out for someone: "A remote participant
+    asked: “A remote participant from the Ghana IGF asks: how …”" says its asker twice. The quote
+    starts after the read-out's opening, and the opening names the asker when the analysis only
+    describes them (an unnamed voice says less than "a remote participant from the Ghana IGF")."""
+    m = _RELAYED.fullmatch(shown)
+    if m is None:
+        return asker, shown
+    said = m["who"].strip()
+    if unnamed_voice(said) is None and name_key(said) != name_key(asker):
+        return asker, shown  # someone else's words the asker quotes: kept as said
+    unnamed = not asker or unnamed_voice(asker) is not None
+    return (said if unnamed else asker), m["question"].strip()
 
 
 def _answer(src: _Source, question: Mapping[str, Any], asked_at: int, stored: Sequence[Bullet]) -> list[Bullet]:
