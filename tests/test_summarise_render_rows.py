@@ -115,3 +115,15 @@ def test_a_point_and_its_sources_entry_show_the_same_whitespace() -> None:
         assert "news:  our" not in rendered
         assert rendered.count(shown) == 2, rendered  # the point, and its Sources entry, in the same words
     assert brief.to_json()["asked_by_year"][0]["citations"][0]["quote"] == said
+
+
+def test_the_text_view_refers_to_a_point_drawn_above_as_markdown_does() -> None:
+    # `brief --coalition` prints text by default: an ask drawn under "What it asked for" is referred
+    # to in the year-by-year list ("see [1]"), not printed a second time in full
+    brief = _brief()
+    text = render_text(brief, width=400)
+    year_rows = [line for line in text.splitlines() if line.startswith("  • 2031")]
+    assert year_rows[0].startswith("  • 2031 · raised · policy: see [")
+    points = text.split("SOURCES")[0]
+    assert points.count("Broadcasters must publish their captioning rates.") == 1  # drawn once, above
+    assert any("funding" in r and "see [" not in r for r in year_rows)  # a point not shown above is drawn

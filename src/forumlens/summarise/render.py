@@ -358,8 +358,17 @@ def render_text(brief: Brief, width: int = 96) -> str:
     for sec in lay.sections:
         out += [sec.title.upper(), ""]
         for prefix, b in sec.bullets:
-            text = (f"{prefix}: " if prefix else "") + display_text(b.text)
-            out.append(textwrap.fill(text, width, initial_indent="  • ", subsequent_indent="    "))
+            lead = f"{prefix}: " if prefix else ""
+            if lay.repeated(b):  # drawn above: referred to, as in Markdown, HTML and PDF
+                out.append(
+                    textwrap.fill(
+                        f"{lead}see {_refs(lay.refs(b))}", width, initial_indent="  • ", subsequent_indent="    "
+                    )
+                )
+                continue
+            out.append(
+                textwrap.fill(lead + display_text(b.text), width, initial_indent="  • ", subsequent_indent="    ")
+            )
             out.append("      " + _text_refs(lay, b))
         out += [textwrap.fill(line, width, initial_indent="  • ", subsequent_indent="    ") for line in sec.lines]
         out.append("")
