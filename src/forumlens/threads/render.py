@@ -95,10 +95,10 @@ def speaker_label(speaker: str | None, source: Source | None = None, *, titled: 
     voice = _IN_TITLE.match(said)
     if voice and source is not None and (source.document or name_key(voice["title"]) == name_key(source.title)):
         return document
-    voice = unnamed_voice(said)
-    if voice is None:
+    unnamed = unnamed_voice(said)
+    if unnamed is None:
         return said
-    return voice.bare_phrase() if voice.bare else voice.phrase  # "a remote participant from the Ghana IGF"
+    return unnamed.bare_phrase() if unnamed.bare else unnamed.phrase  # "a remote participant from the Ghana IGF"
 
 
 def is_named(speaker: str | None, source: Source | None = None) -> bool:
