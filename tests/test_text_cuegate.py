@@ -1,0 +1,95 @@
+"""`text.cuegate`: one gate for a family of cue patterns, asked like the patterns themselves.
+
+Why: resolve (`cuefilter.SharedCue`) and threads (`cuegate.CueGate`) each gated their cues on the
+literals a sentence holds. The one gate must be a drop-in for both: it rules out a cue exactly when
+the old gate did (so no stage's output moves), and never a cue that matches. These tests register
+every cue pattern of resolve and threads in a family and ask them, on the sentences of real sessions,
+the plain way, the old way and the new way.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from pathlib import Path
+
+import pytest
+
+from forumlens.ingest import prepare_bytes
+from forumlens.resolve import chairs, modes, orgs, roles, voice
+from forumlens.resolve import cues as resolve_cues
+from forumlens.resolve.cuefilter import SharedCue
+from forumlens.text.cuegate import CueFamily, GatedCue
+from forumlens.threads import cues as thread_cues
+from forumlens.threads.sentences import LineFinder, turn_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [
+    ROOT.parent / "shared" / "corpus" / "igf2021-dc-main-session.txt",
+    *sorted((ROOT / "bench" / "threads" / "dev").iterdir())[:12],
+]
+
+
+def _shared_cues() -> list[SharedCue]:
+    """Every `SharedCue` alive once resolve's and the threads' cue modules are imported."""
+    assert all(m.__name__ for m in (chairs, modes, orgs, roles, voice, resolve_cues, thread_cues))
+    return [o for o in gc.get_objects() if isinstance(o, SharedCue)]
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[str]:
+    found: list[str] = []
+    for path in SOURCES:
+        p = prepare_bytes(path.read_bytes(), path.name)
+        assert p.failure is None, (path, p.failure)
+        lines = LineFinder(p.session.text)
+        found += [s.text for t in p.session.turns if t.kind == "speech" for s in turn_sentences(p.session, t, lines)]
+    assert len(found) > 500
+    return found
+
+
+def test_the_gate_rules_out_what_the_old_gates_did_and_never_a_match(sentences) -> None:
+    old = _shared_cues()
+    assert len(old) >= 40  # resolve's and the threads' cues were found
+    family = CueFamily()
+    new = [family.cue(cue.pattern) for cue in old]
+    ruled_out = 0
+    for text in sentences:
+        for before, after in zip(old, new, strict=True):
+            possible = after.possible(text)
+            assert possible == before.possible(text), (before.pattern.pattern[:60], text)
+            if not possible:
+                ruled_out += 1
+                assert before.pattern.search(text) is None
+            found, raw = after.search(text), before.pattern.search(text)
+            assert (found and found.span()) == (raw and raw.span())
+    assert ruled_out > 2 * len(sentences) * len(old) // 3  # most cues are never run on most sentences
+
+
+def test_a_span_is_gated_on_its_own_text_and_a_long_text_on_the_cue_alone() -> None:
+    family = CueFamily(short=40)
+    cue = family.cue(re.compile(r"\bthe floor is yours\b", re.I))
+    text = "Thank you. The floor is yours, Maria."
+    assert cue.search(text) is not None and cue.search(text, 12) is None  # the literal is cut by `pos`
+    assert not cue.possible(text, 12) and cue.possible(text, 0, 30)
+    long_text = "word " * 20 + text  # longer than `short`: not remembered, the cue's own test decides
+    assert family.met_in(long_text) is None and cue.search(long_text) is not None
+
+
+def test_an_alternation_needs_all_the_sets_of_one_alternative() -> None:
+    family = CueFamily()
+    cue = family.cue(re.compile(r"\b(?:I am online|joining from home)\b", re.I))
+    assert len(cue.branches) == 2
+    assert not cue.possible("I am at home, joining you")  # pieces of both, all of neither
+    assert cue.possible("Joining from HOME today") and cue.search("Joining from HOME today") is not None
+
+
+def test_the_bits_of_a_cue_and_of_a_sentence() -> None:
+    family, other = CueFamily(), CueFamily()
+    both = family.cue(re.compile(r"\bwe will (?:publish|release)\b.*\breport\b", re.I))
+    free = family.cue(re.compile(r"\w+"))  # requires no literal: no bits, never ruled out
+    said, lacking = "We will publish the report next year.", "We will publish the toolkit next year."
+    assert both.allows(family.met(said)) and not both.allows(family.met(lacking))
+    assert family.bits_of(both) == both.bits != 0 and family.bits_of(free) == 0 and free.possible("")
+    assert other.bits_of(both) == 0  # another family's cue is never ruled out by this one
+    assert isinstance(both, GatedCue) and both.pattern.flags & re.IGNORECASE
