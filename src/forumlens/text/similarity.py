@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from itertools import repeat
+from operator import mul
 
 __all__ = ["cosine", "cosine_normed", "dot", "norm"]
 
@@ -27,7 +29,9 @@ def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """
     if len(a) > len(b):
         a, b = b, a
-    return sum(x * b.get(t, 0.0) for t, x in a.items())
+    # the products in `a`'s order, summed as a generator would (same floats, same order), but
+    # made in C: LexRank's and MMR's all-pairs loops call this ~800 times a session (issue 19)
+    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -51,5 +55,5 @@ def cosine_normed(a: Mapping[str, float], na: float, b: Mapping[str, float], nb:
     length once); the same operations in the same order, so the same result to the last bit."""
     if not a or not b:
         return 0.0
-    d = sum(v * b.get(k, 0.0) for k, v in a.items())
+    d = sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))  # as `dot`: the same products, in C
     return d / (na * nb) if na and nb else 0.0
