@@ -418,17 +418,19 @@ def test_span_look_ups_are_the_plain_scans():
 
 
 def test_remembered_cue_answers_are_the_fresh_ones():
-    """`SharedCue.possible` remembers its answer per literal set; asked again (warm), or after
-    forgetting, every answer is `allows` of the text's set, asked fresh."""
+    """`SharedCue.possible` asks its family's remembered bits of a span; asked again (warm), or after
+    the family forgets, every answer is `allows` of the part's bits, asked fresh."""
+    from forumlens.resolve.cuefilter import _FAMILY
+
     patterns = _shared_cues()
     texts = _texts()[:300]
     spans = [(text, a, b) for text in texts for a, b in sentence_spans(text)]
     warm = [[cue.possible(text, a, b) for cue in patterns] for text, a, b in spans]
-    for cue in patterns:
-        cue._answers.clear()
+    _FAMILY._seen.clear()
+    _FAMILY._spans.clear()
     fresh = [[cue.possible(text, a, b) for cue in patterns] for text, a, b in reversed(spans)]
     assert fresh[::-1] == warm
-    row = [cue.allows(cue.pool.present(text[a:b])) for cue in patterns for text, a, b in spans[:200] if b - a <= 1000]
+    row = [cue.allows(_FAMILY.met(text[a:b])) for cue in patterns for text, a, b in spans[:200] if b - a <= 1000]
     assert row == [cue.possible(text, a, b) for cue in patterns for text, a, b in spans[:200] if b - a <= 1000]
     assert True in row and False in row
 
@@ -499,18 +501,18 @@ def test_self_naming_filters_find_what_their_patterns_find():
     assert found >= 20
 
 
-def test_span_literals_are_the_cut_out_parts_literals():
-    """`LiteralPool.present_in` (remembered per span of a text) is `present` of the part cut out,
-    or None exactly when the part is longer than the shared test takes; warm or cold."""
-    from forumlens.resolve.cuefilter import _POOL, _SHORT
+def test_span_bits_are_the_cut_out_parts_bits():
+    """`CueFamily.met_in` (remembered per span of a text) is `met` of the part cut out, or None
+    exactly when the part is longer than the shared test takes; warm or cold."""
+    from forumlens.resolve.cuefilter import _FAMILY
 
     asked = 0
     for _round in range(2):
         for text in _texts()[:200] + _texts()[-3:]:
             for a, b in [*sentence_spans(text), (0, len(text)), (0, sys.maxsize)]:
                 part = text[a:b]
-                got = _POOL.present_in(text, a, b)
-                assert got == (None if len(part) > _SHORT else _POOL.present(part)), part[:80]
+                got = _FAMILY.met_in(text, a, b)
+                assert got == (None if len(part) > _FAMILY.short else _FAMILY.met(part)), part[:80]
                 asked += 1
-        _POOL._spans.clear()
+        _FAMILY._spans.clear()
     assert asked > 500

@@ -1,10 +1,10 @@
 """`text.cuegate`: one gate for a family of cue patterns, asked like the patterns themselves.
 
-Why: resolve (`cuefilter.SharedCue`) and threads (`cuegate.CueGate`) each gated their cues on the
-literals a sentence holds. The one gate must be a drop-in for both: it rules out a cue exactly when
-the old gate did (so no stage's output moves), and never a cue that matches. These tests register
-every cue pattern of resolve and threads in a family and ask them, on the sentences of real sessions,
-the plain way, the old way and the new way.
+Why: resolve (`cuefilter.SharedCue`) and threads (`cues._CueFilter`) gate their cues on the
+literals a sentence holds, through this one gate (they once had a gate each). It must never rule out
+a cue that matches, and a ruled-in cue answers as its plain pattern. These tests gather every cue
+pattern of resolve and threads, register them again in a fresh family and ask them, on the sentences
+of real sessions, the plain way, the family's way and the way `Prefiltered` alone would.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import pytest
 from forumlens.ingest import prepare_bytes
 from forumlens.resolve import chairs, modes, orgs, roles, voice
 from forumlens.resolve import cues as resolve_cues
-from forumlens.resolve.cuefilter import SharedCue
 from forumlens.text.cuegate import CueFamily, GatedCue
+from forumlens.text.fastre import Prefiltered
 from forumlens.threads import cues as thread_cues
 from forumlens.threads.sentences import LineFinder, turn_sentences
 
@@ -30,10 +30,10 @@ SOURCES = [
 ]
 
 
-def _shared_cues() -> list[SharedCue]:
-    """Every `SharedCue` alive once resolve's and the threads' cue modules are imported."""
+def _gated_cues() -> list[GatedCue]:
+    """Every `GatedCue` alive once resolve's and the threads' cue modules are imported."""
     assert all(m.__name__ for m in (chairs, modes, orgs, roles, voice, resolve_cues, thread_cues))
-    return [o for o in gc.get_objects() if isinstance(o, SharedCue)]
+    return [o for o in gc.get_objects() if isinstance(o, GatedCue)]
 
 
 @pytest.fixture(scope="module")
@@ -48,22 +48,25 @@ def sentences() -> list[str]:
     return found
 
 
-def test_the_gate_rules_out_what_the_old_gates_did_and_never_a_match(sentences) -> None:
-    old = _shared_cues()
-    assert len(old) >= 40  # resolve's and the threads' cues were found
+def test_the_gate_never_rules_out_a_match_and_rules_out_at_least_what_the_literals_alone_do(sentences) -> None:
+    cues = _gated_cues()
+    assert len({id(c.family) for c in cues}) >= 2  # resolve's family and the threads'
+    assert len(cues) >= 40
     family = CueFamily()
-    new = [family.cue(cue.pattern) for cue in old]
+    fresh = [family.cue(cue.pattern) for cue in cues]
     ruled_out = 0
     for text in sentences:
-        for before, after in zip(old, new, strict=True):
-            possible = after.possible(text)
-            assert possible == before.possible(text), (before.pattern.pattern[:60], text)
+        for cue, again in zip(cues, fresh, strict=True):
+            possible = again.possible(text)
+            assert possible == cue.possible(text), (cue.pattern.pattern[:60], text)
+            if Prefiltered(cue.pattern).possible(text) is False:
+                assert not possible  # the literals alone rule it out: so does the gate
             if not possible:
                 ruled_out += 1
-                assert before.pattern.search(text) is None
-            found, raw = after.search(text), before.pattern.search(text)
+                assert cue.pattern.search(text) is None
+            found, raw = again.search(text), cue.pattern.search(text)
             assert (found and found.span()) == (raw and raw.span())
-    assert ruled_out > 2 * len(sentences) * len(old) // 3  # most cues are never run on most sentences
+    assert ruled_out > 2 * len(sentences) * len(cues) // 3  # most cues are never run on most sentences
 
 
 def test_a_span_is_gated_on_its_own_text_and_a_long_text_on_the_cue_alone() -> None:

@@ -1,4 +1,4 @@
-"""`CueGate`: one pass over a sentence's literals says which thread cues can match it at all.
+"""The threads' `CueFamily` (`text.cuegate`): one pass over a sentence's literals says which thread cues can match it at all.
 
 Why (issue 19): `CueMemo` answers "no match" for a cue the gate rules out, without asking the cue.
 That is safe only if the gate never rules out a cue that matches; these tests ask every registered cue
@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 from forumlens.ingest import prepare_bytes
-from forumlens.resolve.cuefilter import LiteralPool, SharedCue
+from forumlens.text.cuegate import CueFamily, GatedCue
 from forumlens.threads import cues
-from forumlens.threads.cuegate import CueGate
 from forumlens.threads.cues import CueMemo
 from forumlens.threads.sentences import LineFinder, turn_sentences
 
@@ -39,19 +38,19 @@ def sentences() -> list[str]:
     return found
 
 
-def _registered() -> list[SharedCue]:
+def _registered() -> list[GatedCue]:
     filtered = [*(p for _, p in cues._ORDER), *cues._NAMED.values(), cues._NOT_NEED_FAST, cues._NON_ASK_FAST]
     filtered += [cues._IMPERATIVE_FAST, cues._POLITE_FAST, cues._UNABLE_FAST, cues._FOR_WANT_FAST]
     return [*filtered, cues._RETRO_FAST, cues._RETRO_NAMED_FAST, cues._INTRO_FAST, cues._TOLD_US]
 
 
-def _allows(gate: CueGate, pattern: SharedCue, met: int) -> bool:
-    bits = gate.bits[id(pattern)]
-    return met & bits == bits
+def _allows(gate: CueFamily, pattern: GatedCue, met: int) -> bool:
+    assert pattern.family is gate
+    return pattern.allows(met)
 
 
 def test_every_thread_cue_is_registered_with_the_gate() -> None:
-    assert all(id(p) in cues._GATE.bits for p in _registered())
+    assert all(isinstance(p, GatedCue) and p.family is cues._GATE and p.bits for p in _registered())
 
 
 def test_the_gate_never_rules_out_a_cue_that_matches_and_rules_out_most(sentences) -> None:
@@ -76,12 +75,11 @@ def test_the_memo_answers_as_the_raw_patterns(sentences) -> None:
 
 
 def test_a_cue_is_ruled_out_only_when_one_of_its_required_sets_is_missing() -> None:
-    pool = LiteralPool()
-    gate = CueGate(pool)
-    both = gate.add(SharedCue(re.compile(r"\bwe will (?:publish|release)\b.*\breport\b", re.I), pool))
-    free = gate.add(SharedCue(re.compile(r"\w+"), pool))  # no literal required: never ruled out
+    gate = CueFamily()
+    both = gate.cue(re.compile(r"\bwe will (?:publish|release)\b.*\breport\b", re.I))
+    free = gate.cue(re.compile(r"\w+"))  # no literal required: never ruled out
     said = "We will publish the report next year."
     lacking = "We will publish the toolkit next year."  # no "report"
     assert _allows(gate, both, gate.met(said)) and not _allows(gate, both, gate.met(lacking))
     assert both.search(lacking) is None and both.search(said) is not None
-    assert gate.bits[id(free)] == 0 and _allows(gate, free, gate.met(""))
+    assert gate.bits_of(free) == 0 and _allows(gate, free, gate.met(""))

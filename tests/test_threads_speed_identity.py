@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from forumlens.ingest import prepare_bytes
-from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.mentions import find_mentions
 from forumlens.text import stem, word_spans
+from forumlens.text.cuegate import GatedCue
 from forumlens.threads import cues, extract_items
 from forumlens.threads.cues import find_cue, is_intro, is_non_ask, retro_promise
 from forumlens.threads.lexicon import _STOP, Lexicon, load_lexicon
@@ -214,7 +214,7 @@ def _span(match: re.Match[str] | None) -> tuple[int, int] | None:
 
 
 def test_every_cue_pattern_behind_the_shared_prefilter_matches_as_the_raw_pattern(sentences):
-    """Issue 19: every cue pattern sits behind `resolve.cuefilter.SharedCue` with the threads' own pool (one literal scan per
+    """Issue 19: every cue pattern sits behind `text.cuegate.GatedCue` in the threads' own family (one literal scan per
     sentence for all of them, one alternative's literals required). The filter may only skip a
     pattern that cannot match: each filtered pattern's match is the raw pattern's, on every sentence."""
     filtered = [*(p for _, p in cues._ORDER), *cues._NAMED.values(), cues._NOT_NEED_FAST, cues._NON_ASK_FAST]
@@ -222,7 +222,7 @@ def test_every_cue_pattern_behind_the_shared_prefilter_matches_as_the_raw_patter
     filtered += [cues._RETRO_FAST, cues._INTRO_FAST, cues._TOLD_US]
     skipped = ran = 0
     for pattern in filtered:
-        assert isinstance(pattern, SharedCue) and pattern.pool is cues._LITERALS
+        assert isinstance(pattern, GatedCue) and pattern.family is cues._GATE
         for text in sentences:
             possible = pattern.possible(text)
             got = pattern.search(text)

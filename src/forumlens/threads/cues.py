@@ -71,10 +71,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analyse._regex import compile_cue
-from ..resolve.cuefilter import LiteralPool, SharedCue
 from ..text.alternation import alternation
+from ..text.cuegate import CueFamily, GatedCue
 from ..text.fastre import Prefiltered
-from .cuegate import CueGate
 
 __all__ = [
     "PRONOUN_OBJECT",
@@ -544,13 +543,12 @@ class Cue:
 # now skip _RESPONSE, _UPDATE, _DELIVERY and _SLIP outright.
 # The thread cues share one literal pool of their own (resolve's pool with these added made both
 # slower); `items` asks one sentence several times in a row, so a few hundred are remembered.
-_LITERALS = LiteralPool(keep=256)
-_GATE = CueGate(_LITERALS)  # which of the cues below a sentence can match, in one pass (`CueMemo`)
+_GATE = CueFamily(keep=256)  # which of the cues below a sentence can match, in one pass (`CueMemo`)
 
 
-def _CueFilter(pattern: re.Pattern[str]) -> SharedCue:
-    """The pattern behind the thread cues' shared literal test (`resolve.cuefilter.SharedCue`)."""
-    return _GATE.add(SharedCue(pattern, _LITERALS))
+def _CueFilter(pattern: re.Pattern[str]) -> GatedCue:
+    """The pattern behind the thread cues' one literal gate (`text.cuegate`)."""
+    return _GATE.cue(pattern)
 
 
 _Searcher = re.Pattern[str] | Prefiltered
@@ -603,11 +601,10 @@ class CueMemo:
         key = id(pattern)  # the patterns are module constants, alive as long as the module
         if key in self._found:
             return self._found[key]
-        bits = _GATE.bits.get(key)
-        if bits:
+        if isinstance(pattern, GatedCue) and pattern.family is _GATE and pattern.bits:
             if self._met is None:
                 self._met = _GATE.met(sentence)
-            if self._met & bits != bits:
+            if not pattern.allows(self._met):
                 self._found[key] = None
                 return None
         found = self._found[key] = pattern.search(sentence)
