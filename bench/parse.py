@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import blind_round
 
 from forumlens.models import Turn
-from forumlens.transcript.parse import parse_transcript
+from forumlens.transcript.parse import parse_by_template, parse_transcript
 
 RESOURCES = ROOT / "tests" / "resources"
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -160,14 +160,16 @@ def gold_problems(path: Path, gold: list[dict[str, Any]]) -> list[str]:
     ]
 
 
-def score_set(files: list[Path], verbose: bool) -> Score:
-    """Print one line per file (and its errors when verbose); return the pooled score."""
+def score_set(files: list[Path], verbose: bool, fallback_only: bool = False) -> Score:
+    """Print one line per file (and its errors when verbose); return the pooled score.
+    `fallback_only`: read each file by its learned template alone, no reader or view."""
     pooled = Score()
     for path in files:
         gold = json.loads(path.read_text("utf-8"))["turns"]
         for problem in gold_problems(path, gold):
             print(problem)
-        session = parse_transcript(_source(path).read_text("utf-8"))
+        parse = parse_by_template if fallback_only else parse_transcript
+        session = parse(_source(path).read_text("utf-8"))
         score, errors = score_turns(gold, session.turns)
         pooled.add(score)
         print(f"{_source(path).stem:38} {score.line()}")
@@ -203,14 +205,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--verbose", action="store_true", help="list every missed, extra or misnamed turn")
     parser.add_argument("--only", choices=sorted(SETS))
     parser.add_argument("--speed", action="store_true", help="also measure parse speed against a baseline")
+    parser.add_argument(
+        "--fallback-only",
+        action="store_true",
+        help="read every file by its learned template alone (what the fallback scores on a layout no reader knows)",
+    )
+    parser.add_argument("--set", help="with --fallback-only: score this development folder alone (e.g. parse_blind17)")
     args = parser.parse_args(argv)
     results = {}
     for name, list_files in SETS.items():
         if args.only and name != args.only:
             continue
         files = list_files()
+        if args.set:
+            files = [f for f in files if f.parent.name == args.set]
         print(f"== {name} ({len(files)} files)")
-        results[name] = score_set(files, args.verbose and name not in BLIND_SETS)
+        results[name] = score_set(files, args.verbose and name not in BLIND_SETS, args.fallback_only)
     print("== pooled")
     for name, score in results.items():
         print(f"{name:6} {score.line() if score.tp + score.fp + score.fn else 'no files scored'}")

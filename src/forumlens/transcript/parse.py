@@ -135,12 +135,13 @@ from .speakers import (
     title_word,
 )
 from .structured import read_structured
+from .templates import read_template
 from .testimony import testimony_speakers
 from .turns import build_turns, split_turns
 from .unmarked import implicit_markers, thanked_by_name
 from .view import View
 
-__all__ = ["asked_lines", "find_title", "guess_year", "parse_transcript"]
+__all__ = ["asked_lines", "find_title", "guess_year", "parse_by_template", "parse_transcript"]
 
 
 def parse_transcript(
@@ -162,8 +163,37 @@ def parse_transcript(
         return _parse_export(text, source, sha256, structured, line_starts(text))
     view = reading_view(text)
     if view.changed:
-        return _in_source(_parse(view.text, source, sha256, label_model), text, view)
-    return _parse(text, source, sha256, label_model)
+        session = _in_source(_parse(view.text, source, sha256, label_model), text, view)
+    else:
+        session = _parse(text, source, sha256, label_model)
+    if not _few_turns(text, len(session.turns)):
+        return session
+    learned = read_template(text)  # the generic fallback: the file's own speaker-marking template
+    if learned is None or len(learned.marks) < _FALLBACK_GAIN * max(1, len(session.turns)):
+        return session
+    return _parse_export(text, source, sha256, learned, line_starts(text))
+
+
+# Non-blank lines per turn above which the parse found few turns for the file's size, and how
+# many times as many turns a learned template must read to replace it.
+_FEW_TURNS = 12
+_FALLBACK_GAIN = 3
+
+
+def _few_turns(text: str, turns: int) -> bool:
+    """Whether the parse found few turns for the file's size (the template fallback's gate)."""
+    if turns and text.count("\n") < _FEW_TURNS * turns:  # cheap: most files stop here
+        return False
+    return sum(1 for line in text.split("\n") if line.strip()) >= _FEW_TURNS * max(1, turns)
+
+
+def parse_by_template(text: str, source: str = "", sha256: str = "") -> Session:
+    """`text` read by its learned template alone (`templates.py`), no reader or view: what the
+    fallback makes of a layout nobody wrote a reader for (`bench/parse.py --fallback-only`)."""
+    learned = read_template(text)
+    if learned is None:
+        return _session(text, source, sha256, [], None)
+    return _parse_export(text, source, sha256, learned, line_starts(text))
 
 
 def _in_source(session: Session, text: str, view: View) -> Session:

@@ -1,0 +1,210 @@
+"""A file's speaker-marking template, learned from its own regularity: the generic fallback.
+
+Every round of unseen files brought layouts no reader knew (a hearing's `Mr. Surname.` paragraphs,
+a messenger's `Name says:` heads, a forum's `[–]name 212 points` post heads, a conversation
+analyst's numbered `01  Mod:  so:` lines), and each stop added one reader per layout. This reader
+assumes no layout. It reads each line's opening as three parts:
+
+- a *lead*: the run before the first letter (a line number, a time stamp, a bracket), written as a
+  shape (digit runs as `9`, blank runs as one space), so `01  ` and `12  ` are one lead;
+- a *slot*: one to `_SLOT_WORDS` name-like words (a capital or a handle's lower-case word first,
+  a short title's full stop allowed: `Mr. Li`);
+- what follows the slot, either a *separator* and speech on the same line (`:`, `.`, a dash,
+  a bracket) or nothing but a short fixed *tail* with the speech on the lines below (` says:`,
+  ` ‏@handle 6 Nov`, ` 212 points 7 hours ago`; the tail's words in lower case are kept, others
+  written as a shape, so each post's own handle and date do not split the template).
+
+A template is a (lead, separator or tail) pair. It counts when it recurs on many lines, its
+slot takes a small set of values that come back (the speakers) and what follows varies (speech):
+`learn_template` picks the template with the most lines held by recurring values. A slot whose
+values all end with the same lower-case word (`Jo says`) has that word as part of the template,
+not of the name. The evidence is the file's own regularity, never a list of layouts or names.
+
+`parse.py` asks this reader only when the rest of the parse found few turns for the file's size,
+so a file any other reader reads is never read by its template.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .exportmarks import ExportMarks, Mark, voice_changes
+
+__all__ = ["Template", "learn_template", "read_template"]
+
+_SLOT_WORDS = 5
+_LEAST = 4  # lines a template must hold
+_LINE_SHARE = 0.1  # of the non-blank lines, the share a template must hold
+_RECUR_SHARE = 0.5  # of a template's lines, the share whose slot value comes back
+_VALUE_SHARE = 0.6  # distinct slot values at most this share of the template's lines
+_SPEECH_SHARE = 0.7  # distinct speech at least this share of the template's lines (inline)
+_HEAD_CHARS = 90  # a head line (slot and tail, speech below) is at most this long
+
+# The lead: everything before the first letter, on one line.
+_LEAD = re.compile(r"(?:[\d_]|[^\w\n]){0,30}(?=[^\W\d_])")
+# A slot word: a letter first, then letters, digits, `_`, `-`, apostrophes; a short capitalised
+# abbreviation may keep its full stop (`Mr.`, `Dr.`) when another word follows.
+_WORD = r"[^\W\d_][\w'’-]*"
+_SLOT = re.compile(rf"(?:[^\W\d_]{{1,3}}\.[ \t](?=[^\W\d_]))?{_WORD}(?:[ \t]{_WORD}){{0,{_SLOT_WORDS - 1}}}")
+# A separator after the slot, then speech on the same line.
+# Any punctuation mark (one or two) is a separator: the file's regularity says which one.
+_SEPARATOR = re.compile(r"[ \t]*(?P<sep>[^\w\s]{1,2})[ \t]+(?=\S)|\t+(?=\S)|[ \t]{3,}(?=\S)")
+_DIGITS = re.compile(r"\d+")
+_BLANKS = re.compile(r"[ \t]+")
+_TAIL_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
+
+
+@dataclass(frozen=True)
+class Template:
+    """A learned speaker-marking template: `lead` shape, and `sep` (speech on the line, after the
+    separator) or `tail` (a head line; speech on the lines below). `literal`: a lower-case word
+    every slot value ends with, part of the template (`says`), not of the name."""
+
+    lead: str
+    sep: str | None
+    tail: str | None
+    literal: str | None = None
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One line read against a template: its start, the slot's value, where speech starts (the
+    line's end for a head), and the speech on the line (empty for a head)."""
+
+    at: int
+    value: str
+    body: int
+    speech: str
+
+
+def _shape(text: str) -> str:
+    return _BLANKS.sub(" ", _DIGITS.sub("9", text))
+
+
+def _tail_shape(tail: str) -> str:
+    """A head's tail as a shape: lower-case words kept (`says`, `points`, `ago`), other words as
+    `W`, digit runs as `9`, punctuation kept."""
+    out = []
+    for token in _TAIL_TOKEN.findall(tail):
+        if token.isdigit():
+            out.append("9")
+        elif token[0].isalpha():
+            out.append(token if token.islower() else "W")
+        else:
+            out.append(token)
+    return " ".join(out)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    at = 0
+    for line in text.split("\n"):
+        yield at, line
+        at += len(line) + 1
+
+
+def _readings(at: int, line: str) -> Iterator[tuple[Template, _Reading]]:
+    """Every template reading of one line: the inline one (slot, separator, speech) and the head
+    one (slot and a short tail alone on the line)."""
+    lead = _LEAD.match(line)
+    if lead is None:
+        return
+    slot = _SLOT.match(line, lead.end())
+    if slot is None:
+        return
+    value = slot.group().strip()
+    rest = line[slot.end() :]
+    shape = _shape(lead.group())
+    sep = _SEPARATOR.match(line, slot.end())
+    if sep is not None:
+        key = (sep.group("sep") or "\t").strip() or " "
+        yield Template(shape, key, None), _Reading(at, value, at + sep.end(), line[sep.end() :].strip())
+    if len(line.strip()) <= _HEAD_CHARS and not re.search(r"[.!?]\s*$", rest):
+        ending = _tail_shape(line[slot.start() :]).split(" ")[
+            -2:
+        ]  # the line's end: `says :`, `9 W` (a date), `hours ago`
+        words = value.split(" ")
+        while len(words) > 1 and words[-1] in ending:  # `arv_mumbai says:`: the tail's word is no name
+            words.pop()
+        yield Template("", None, " ".join(ending)), _Reading(at, " ".join(words), at + len(line) + 1, "")
+
+
+def _literal(values: list[str]) -> str | None:
+    """A lower-case last word all slot values share (`Jo says`, `Ann Li says`), else None."""
+    last = {v.rsplit(" ", 1)[-1] for v in values}
+    if len(last) == 1 and all(" " in v for v in values):
+        word = next(iter(last))
+        return word if word.islower() else None
+    return None
+
+
+def _strip(value: str, literal: str | None) -> str:
+    return value.rsplit(" ", 1)[0] if literal and " " in value else value
+
+
+def _evidence(template: Template, found: list[_Reading], nonblank: int) -> int:
+    """How many lines the template holds with a slot value that comes back; 0 when its evidence
+    is weak (too few lines, values that do not recur, speech that does not vary)."""
+    n = len(found)
+    if n < _LEAST or n < _LINE_SHARE * nonblank:
+        return 0
+    values = Counter(_strip(r.value, _literal([r.value for r in found])) for r in found)
+    recurring = sum(c for c in values.values() if c >= 2)
+    if len(values) < 2 or len(values) > _VALUE_SHARE * n or recurring < _RECUR_SHARE * n:
+        return 0
+    if template.sep is not None and len({r.speech for r in found}) < _SPEECH_SHARE * n:
+        return 0
+    return recurring
+
+
+def learn_template(text: str) -> tuple[Template, list[_Reading]] | None:
+    """The file's speaker-marking template and the lines it reads (see the module doc); None when
+    no template has strong evidence."""
+    by_template: dict[Template, list[_Reading]] = {}
+    nonblank = 0
+    for at, line in _lines(text):
+        if not line.strip():
+            continue
+        nonblank += 1
+        for template, reading in _readings(at, line):
+            by_template.setdefault(template, []).append(reading)
+    scores: dict[Template, int] = {}
+    for template, found in by_template.items():
+        if template.tail is not None:  # a head is followed by speech, not by a blank line
+            found = [r for r in found if not _next_is_blank(text, r)]
+            by_template[template] = found
+        score = _evidence(template, found, nonblank)
+        if score:
+            scores[template] = score
+    # a head whose next line mostly opens another template's line is a footer above the next
+    # record (a forum's `permalink … reply` line), not a speaker's head
+    held = {r.at for template in scores for r in by_template[template]}
+    for template in [t for t in scores if t.tail is not None]:
+        found = by_template[template]
+        if 2 * sum(r.body in held for r in found) >= len(found):
+            del scores[template]
+    if not scores:
+        return None
+    template = max(scores, key=lambda t: scores[t])
+    found = by_template[template]
+    literal = _literal([r.value for r in found])
+    template = Template(template.lead, template.sep, template.tail, literal)
+    return template, found
+
+
+def _next_is_blank(text: str, reading: _Reading) -> bool:
+    """Whether a head line has no speech line below it (the file ends or a blank line follows)."""
+    end = text.find("\n", reading.body)
+    return not text[reading.body : end if end != -1 else len(text)].strip()
+
+
+def read_template(text: str) -> ExportMarks | None:
+    """The turns a file's learned template marks, as an export's marks; None without one."""
+    learned = learn_template(text)
+    if learned is None:
+        return None
+    template, found = learned
+    marks = [Mark(r.at, r.body, _strip(r.value, template.literal)) for r in found]
+    return ExportMarks(voice_changes(marks), marks[0].at)

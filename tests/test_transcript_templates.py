@@ -1,0 +1,70 @@
+"""The generic fallback: a speaker-marking template learned from the file's own regularity."""
+
+from forumlens.transcript.parse import parse_by_template, parse_transcript
+from forumlens.transcript.templates import learn_template, read_template
+
+# An invented layout no reader was written for: a tally number, the speaker, a `//`-free
+# separator (`»`), the speech on the same line; wrapped lines carry on the speech.
+INLINE = """Minutes of the village radio call, taken by hand
+#014 Amara Osei » we have power again in the north ward since Tuesday
+#015 Lucia Brandt » good, then the school can open the lab again
+the teachers asked about it twice last week
+#016 Amara Osei » yes, but the mast still needs a new battery
+#017 Tomas Lind » I can bring one from the depot on Friday
+#018 Lucia Brandt » please do, and send the receipt to the council
+#019 Amara Osei » agreed, we close the call here
+"""
+
+# An invented head layout: the speaker, then a fixed tail (`rang in`), the speech below.
+HEADS = """Amara Osei rang in:
+the road to the clinic is closed after the rain
+Tomas Lind rang in:
+we will send the grader tomorrow morning
+Amara Osei rang in:
+thank you, the nurses will be glad
+Tomas Lind rang in:
+one more thing: the bridge needs checking too
+"""
+
+
+def test_an_inline_template_is_learned_and_reads_each_speaker() -> None:
+    session = parse_by_template(INLINE)
+    assert [t.speaker for t in session.turns] == [
+        "Amara Osei",
+        "Lucia Brandt",
+        "Amara Osei",
+        "Tomas Lind",
+        "Lucia Brandt",
+        "Amara Osei",
+    ]
+    assert session.turns[1].text.startswith("good, then the school")
+    assert "the teachers asked about it twice" in session.turns[1].text  # a wrapped line stays in its turn
+    assert session.turns[0].text in INLINE  # verbatim slices
+
+
+def test_a_head_template_has_its_fixed_tail_word_outside_the_name() -> None:
+    marks = read_template(HEADS)
+    assert marks is not None
+    assert [m.label for m in marks.marks] == ["Amara Osei", "Tomas Lind", "Amara Osei", "Tomas Lind"]
+    session = parse_by_template(HEADS)
+    assert session.turns[0].text.startswith("the road to the clinic")
+
+
+def test_prose_has_no_template() -> None:
+    prose = "\n".join(
+        f"Paragraph {i}: the forum discussed item {i} of the agenda and moved on to the next one." for i in range(12)
+    )
+    assert learn_template(prose) is None  # the slot value never changes: no speakers
+    assert learn_template("Amara Osei » hello\nTomas Lind » hi\n") is None  # too few lines to be evidence
+
+
+def test_the_normal_parse_falls_back_to_the_template_only_when_it_found_few_turns() -> None:
+    calls = [("Tomas Lind", "mast"), ("Lucia Brandt", "lab"), ("Amara Osei", "road"), ("Lucia Brandt", "depot")] * 3
+    long_inline = "Minutes of the village radio call\n" + "".join(
+        f"#{20 + i:03d} {name} ~ point {i} about the {what} is noted for call {i}\n"
+        for i, (name, what) in enumerate(calls)
+    )
+    session = parse_transcript(long_inline)  # no reader knows `#020 Name ~ speech`
+    assert [t.speaker for t in session.turns] == [name for name, _ in calls]
+    captions = ">> JO LI: Good morning.\n>> ANA RUIZ: Thank you.\n" * 3  # read by the rules: no fallback
+    assert [t.speaker for t in parse_transcript(captions).turns] == ["Jo Li", "Ana Ruiz"] * 3
