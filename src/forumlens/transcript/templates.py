@@ -39,7 +39,8 @@ _SLOT_WORDS = 5
 _LEAST = 4  # lines a template must hold
 _LINE_SHARE = 0.1  # of the non-blank lines, the share a template must hold
 _RECUR_SHARE = 0.5  # of a template's lines, the share whose slot value comes back
-_VALUE_SHARE = 0.6  # distinct slot values at most this share of the template's lines
+_VALUE_SHARE = 0.75  # distinct slot values at most this share of the template's lines
+_TOP_SHARE = 0.75  # one value holding this share of the lines is fixed text (`Expand`), not a voice
 _SPEECH_SHARE = 0.7  # distinct speech at least this share of the template's lines (inline)
 _HEAD_CHARS = 90  # a head line (slot and tail, speech below) is at most this long
 
@@ -153,6 +154,8 @@ def _evidence(template: Template, found: list[_Reading], nonblank: int) -> int:
     values = Counter(_strip(r.value, _literal([r.value for r in found])) for r in found)
     recurring = sum(c for c in values.values() if c >= 2)
     if len(values) < 2 or len(values) > _VALUE_SHARE * n or recurring < _RECUR_SHARE * n:
+        return 0
+    if max(values.values()) >= _TOP_SHARE * n:  # a conversation's lines are shared among voices
         return 0
     if template.sep is not None and len({r.speech for r in found}) < _SPEECH_SHARE * n:
         return 0
