@@ -1,8 +1,9 @@
 """Accuracy of session intelligence against the hand-annotated sessions.
 
     python bench/intel.py [--verbose] [--cast]
-    python bench/intel.py --blind [--verbose] [--cast] [--dev-only] [--confusion]
-        (questions and asks: dev vs the blind set)
+    python bench/intel.py --blind [--verbose] [--cast] [--dev-only] [--confusion] [--only NAME]
+        (questions and asks: dev vs the blind set; `--only blind17` scores one set)
+    python bench/intel.py --help
 
 `--verbose` prints per-item errors of the development sets only, never of a blind set
 (`BLIND_SETS`); `--dev-only` leaves the blind set out entirely (for iterating on dev data);
@@ -25,6 +26,7 @@ precision/recall, outputs and segments, per file and pooled.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
@@ -215,19 +217,55 @@ def asks_side_by_side(
     return 0
 
 
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The options above; `--help` prints them instead of running the benchmark."""
+    parser = argparse.ArgumentParser(
+        prog="bench/intel.py",
+        description=__doc__.split("\n")[0],
+        epilog="Without --blind: per-file questions, asks, outputs and segments of tests/resources/analyse.",
+    )
+    parser.add_argument("--verbose", action="store_true", help="per-item errors (development sets only)")
+    parser.add_argument("--cast", action="store_true", help="run resolve first and pass its cast, as the pipeline does")
+    parser.add_argument("--blind", action="store_true", help="questions and asks: every set side by side")
+    parser.add_argument("--dev-only", action="store_true", help="with --blind: leave the current blind set out")
+    parser.add_argument("--confusion", action="store_true", help="with --blind: ask-category confusion per dev set")
+    parser.add_argument(
+        "--only",
+        metavar="NAME",
+        action="append",
+        help="with --blind: score only this set (repeatable), e.g. 'dev (blind17)' or 'blind17'",
+    )
+    parser.add_argument("--people", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def chosen_sets(only: list[str] | None, dev_only: bool) -> dict[str, list[Path]] | None:
+    """`ASK_SETS` narrowed by `--only` (a set's full label or the label inside "dev (…)") and
+    `--dev-only`; None means every set. An unknown name is an error that lists the known ones."""
+    sets = {k: v for k, v in ASK_SETS.items() if not (dev_only and k in BLIND_SETS)}
+    if not only:
+        return sets if dev_only else None
+    short = {(k[5:-1] if k.startswith("dev (") else k.split(" (")[0]): k for k in sets}
+    unknown = [n for n in only if n not in sets and n not in short]
+    if unknown:
+        raise SystemExit(f"bench/intel.py: unknown set {', '.join(unknown)}; known: {', '.join(short)}")
+    wanted = {short.get(n, n) for n in only}
+    return {k: v for k, v in sets.items() if k in wanted}
+
+
 def main(argv: list[str]) -> int:
-    verbose = "--verbose" in argv
-    if "--people" in argv:
+    args = parse_args(argv)
+    verbose = args.verbose
+    if args.people:
         print("bench/intel.py: --people moved to bench/whoswho.py (same scoring, more sets):", file=sys.stderr)
         print(f"    python bench/whoswho.py [--verbose] [--only dev|{blind_round.BLIND_LABEL}]", file=sys.stderr)
         return 2
-    if "--blind" in argv:
-        sets = {k: v for k, v in ASK_SETS.items() if k not in BLIND_SETS} if "--dev-only" in argv else None
-        return asks_side_by_side("--cast" in argv, verbose, sets, "--confusion" in argv)
+    if args.blind:
+        return asks_side_by_side(args.cast, verbose, chosen_sets(args.only, args.dev_only), args.confusion)
     totals: dict[str, list[int]] = {k: [0, 0, 0] for k in ("q", "a", "c", "o", "s")}
     status = matched = 0
     for gold_file in sorted(RESOURCES.glob("*.gold.json")):
-        r = evaluate(gold_file, "--cast" in argv)
+        r = evaluate(gold_file, args.cast)
         q, a = r["questions"], r["asks"]
         print(f"== {gold_file.name.removesuffix('.gold.json')}")
         print(
