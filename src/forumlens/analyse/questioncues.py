@@ -61,6 +61,7 @@ import re
 from ._regex import compile_cue
 
 __all__ = [
+    "without_read_back",
     "ANSWERS_NOW",
     "ANSWER_REF",
     "CHAT_CHECK",
@@ -73,6 +74,7 @@ __all__ = [
     "NOT_KNOWN",
     "ORDINAL_QUESTION",
     "PASS_ON_WORDS",
+    "READ_BACK",
     "REPLY_HEAD",
     "REPORTED",
     "REPORTED_ITEM",
@@ -274,7 +276,7 @@ DEFERS = compile_cue(
     r"|\b(?:we|i)(?:'ll| will| can)? come back to (?:it|this|that|you|the question)"
     r"|\b(?:we|i) (?:do not|don'?t|did not|didn'?t) have (?:this|that|these|those|the|a|any|an)"
     # "I don't have a good answer today": a judging adjective does not make it an answer
-    r" (?:(?:good|clear|real|full|complete|simple|final|definite|precise|proper) )?"
+    r" (?:(?:good|clear|real|full|complete|simple|final|definite|precise|proper|exact|latest|current|right) )?"
     r"(?:number|figure|data|answer|information|numbers|figures)"
     r"|\b(?:i|we) (?:do not|don'?t) know (?:a|any|the|this|that)\b"
     r"|\b(?:we|i)(?:'ll| will) take (?:it|this|that) (?:there|back|to)\b"
@@ -319,9 +321,31 @@ DEFERS = compile_cue(
     r"|\bwill be in the chair'?s summary\b|\btaken? (?:it |this |that )?offline\b"
     r"|\b(?:return to|come back to|get back to|take up|discuss|decide) (?:it|this|that|the question)(?: \w+){0,2}"
     r" (?:at|in|during) (?:the|our) next (?:\w+ )?(?:meeting|call|session|consultations?)\b"
-    r"|\ba topic for next year'?s (?:work|programme|program|agenda)\b",
+    r"|\ba topic for next year'?s (?:work|programme|program|agenda)\b"
+    # round 17 (issue 22, Q2): the answer promised for later, sent or fetched ("I can send it to you
+    # by email", "I'll ask the legal service and come back to you"): a deferral, not an answer
+    r"|\b(?:i|we)(?:'ll| will| can| could| shall)? (?:send|e-?mail|mail|forward|share) (?:it|this|that|them|the (?:\w+ ){0,2}"
+    r"(?:numbers?|figures?|data|details|answer|information))(?: to you| with you)? (?:by e-?mail|later|afterwards|after the session|in writing)\b"
+    r"|\b(?:i|we)(?:'ll| will| must| have to| need to) ask (?:the|our|my) (?:\w+ ){0,3}(?:and|then) (?:come|get) back to (?:you|it|this|that)\b",
     re.I,
 )
+
+# A chair reading back their notes at the close ("Let me read what I noted.  We call on …",
+# "I noted three things for the report: …"): it repeats the questions' and asks' words, so a
+# question it names is not taken up there (round 17, issue 22: two questions left open were
+# "answered later" by the read-back). What follows the cue is the read-back.
+READ_BACK = compile_cue(
+    r"\b(?:let me|let us|let'?s|i will|i'll|allow me to) (?:read|recap|sum up|summari[sz]e|go through|list) (?:back )?"
+    r"(?:what (?:i|we) (?:have )?(?:noted|wrote|written|heard)|my notes|the (?:\w+ ){0,2}(?:points|things|notes|messages))"
+    r"|\b(?:i|we) (?:have )?noted (?:down )?(?:\w+ ){0,2}(?:things|points|messages|items)(?: for the report)?\s*[:.]",
+    re.I,
+)
+
+
+def without_read_back(text: str) -> str:
+    """`text` up to a read-back of the chair's notes (`READ_BACK`), or all of it."""
+    m = READ_BACK.search(text)
+    return text[: m.start()] if m else text
 
 
 # A reply that does not answer: the speaker does not know, or promises to find out later.

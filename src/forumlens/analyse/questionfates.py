@@ -33,6 +33,7 @@ from .questioncues import (
     NOT_KNOWN,
     TIME_SHORT,
     ordinal_part,
+    without_read_back,
 )
 from .restated import only_restates, restates, without_restatement
 
@@ -63,9 +64,11 @@ def _substantive(text: str) -> int:
 
 
 def _overlap(question: set[str], text: str) -> float:
+    """Share of the question's content words that `text` repeats (0 below two), up to a
+    read-back of the chair's notes, which repeats every question it lists (`without_read_back`)."""
     if not question:
         return 0.0
-    shared = question & _core_words(text[:2000])
+    shared = question & _core_words(without_read_back(text)[:2000])
     return len(shared) / len(question) if len(shared) >= 2 else 0.0
 
 
@@ -120,6 +123,9 @@ def _non_answer(text: str) -> bool:
         _words(text) < NON_ANSWER_WORDS
         and bool(DEFERS.search(head) or NOT_KNOWN.search(head))
         and not ANSWERS_NOW.search(head)
+        # "We do not collect the gender, so we don't show it.  The voice is the problem, not the
+        # profile.  … but I don't have a good answer for that": it answers first, the hedge follows
+        and not answers_then_promises(re.split(r"(?<=[.!?])\s+", text))
     )
 
 

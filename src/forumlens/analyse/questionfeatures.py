@@ -34,7 +34,7 @@ from ..text.suffixes import Suffixes
 from ._regex import compile_cue
 from .context import AnalysisContext
 from .cues import CUT_OFF, DECLINE, PARKING, QUESTION_REF, SELF_ANSWER, TIMEKEEPING, content_words
-from .questioncues import ANSWERS_NOW, DEFERS, NOT_KNOWN, TIME_SHORT, ordinal_part
+from .questioncues import ANSWERS_NOW, DEFERS, NOT_KNOWN, TIME_SHORT, ordinal_part, without_read_back
 from .questions import (
     _BRIEF,
     ANSWER_WINDOW,
@@ -96,7 +96,7 @@ class FateContext:
     def overlap(self, ctx: AnalysisContext, question: set[str], j: int) -> float:
         """`questions._overlap` of turn `j`, its content words computed once per session."""
         if j not in self.words:
-            self.words[j] = content_words(ctx.turns[j].text[:2000])
+            self.words[j] = content_words(without_read_back(ctx.turns[j].text)[:2000])
         shared = question & self.words[j]
         return len(shared) / len(question) if question and len(shared) >= 2 else 0.0
 

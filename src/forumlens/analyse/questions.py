@@ -184,7 +184,7 @@ def taken_up(
         # not thanks ("Thank you, Adaeze.") nor a hand-off ("Adaeze, please go ahead.")
         rf"|(?P<head>(?:^|[.?!:]\s+){name},\s+{_HEADING_TOPIC})"
     )
-    from .questions_later import later_turns  # it builds on this module
+    from .questions_later import later_text, later_turns  # it builds on this module
 
     first = next(_follows(ctx, g.turn), None)
     # every reference holds a name as a whole word: only the turns the session's word index
@@ -192,7 +192,7 @@ def taken_up(
     for j in later_turns(ctx).naming(g.turn, set(names)):
         if j == first or _empty(ctx, j):
             continue  # never the first turn after the question
-        text = ctx.turns[j].text
+        text = later_text(ctx, j)  # a chair's read-back of notes names the question, it takes nothing up
         for m in pattern.finditer(text):
             said = content_words(text[m.end() : m.end() + 120])
             if several and not content_words(" ".join(x.text for x in g.core)) & said:

@@ -22,9 +22,10 @@ from itertools import groupby
 
 from .context import AnalysisContext
 from .cues import content_words
+from .questioncues import without_read_back
 from .questions import _FLOOR_LABEL, _empty
 
-__all__ = ["LaterTurns", "later_turns"]
+__all__ = ["LaterTurns", "later_text", "later_turns"]
 
 _TOKEN = re.compile(r"\w+")
 
@@ -78,8 +79,9 @@ class LaterTurns:
 
     @cached_property
     def words(self) -> dict[int, set[str]]:
-        """Content words of each speech turn's first 2,000 characters (what `_overlap` reads)."""
-        return {j: content_words(self._ctx.turns[j].text[:2000]) for j in self.speech}
+        """Content words of each speech turn's first 2,000 characters (what `_overlap` reads),
+        up to a read-back of the chair's notes (`later_text`, as `_overlap` reads them)."""
+        return {j: content_words(later_text(self._ctx, j)[:2000]) for j in self.speech}
 
     @cached_property
     def _word_turns(self) -> dict[str, list[int]]:
@@ -116,6 +118,13 @@ class LaterTurns:
         firsts = {m.group() for w in words if (m := _TOKEN.match(w))}
         found = sorted({j for f in firsts for j in index.get(f, ()) if j > t})
         return [j for j in found if not self.same_speaker(j, t)]
+
+
+def later_text(ctx: AnalysisContext, j: int) -> str:
+    """Turn `j`'s words as a later answer: a read-back of the chair's notes at the close ("Let me
+    read what I noted.  … we write to the ITU with the question from Almaty") repeats a
+    question's words without answering it, so it is left out (`questioncues.without_read_back`)."""
+    return without_read_back(ctx.turns[j].text)
 
 
 def later_turns(ctx: AnalysisContext) -> LaterTurns:
