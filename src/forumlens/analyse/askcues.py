@@ -144,7 +144,9 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
         r"\b(agendas?|(?:in|into|to|a) (?:the |a )?main sessions?|main (?:topic|theme)s?|(?:a|one|own|dedicated) (?:main )?session (?:of|on|for|about)"
         r"|slots?\b(?= in| at| on| for)|(?:in|into|to|on) (?:the|its|their|your|our|a) (?:main |next |annual |official )?programmes?"
         r"|(?:in|into|to|on) (?:the|its|their|your|our|a) (?:main |next |annual |official )?programs?\b(?! (?:for|to|of|that)\b)"
-        r"|themes? (?:of|for) (?:the|next|this)\b)\b",
+        r"|themes? (?:of|for) (?:the|next|this)\b"
+        # a place in next year's forum: "a gaming track next year", "a session next year on the buildings"
+        r"|(?:tracks?|streams?|sessions?) (?:next year|at the next (?:IGF|forum|meeting))\b)\b",
         re.I,
     ),
     "cooperation": compile_cue(
@@ -167,6 +169,44 @@ CATEGORIES: dict[str, re.Pattern[str]] = {
 # at a reason, a contrast or a new clause (stop 21).
 _WINDOW_END = re.compile(r"[,;:.?!]|\b(?:because|otherwise|since|but|so that|as|when|while|which|who)\b", re.I)
 WINDOW_WORDS = 10
+
+
+# A price named as what is to be shown or lowered ("publish their full cost, the fee and the
+# exchange rate", "bring down the cost of the USSD session", "show the price in the real money")
+# is about transparency or a rule, not money asked for: funding keywords of price inside such an
+# object do not count (round 17, issue 22: three asks of asks_blind17 routed to funding).
+_PRICE_OBJECT = re.compile(
+    r"\b(?:publish\w*|show\w*|display\w*|disclos\w*|compar\w*|reduc\w*|lower\w*|cut|cuts|cap|caps|bring(?:s|ing)? down"
+    r"|count\w*|measur\w*|explain\w*)\b[^,.;:!?]{0,40}\b(?:costs?|prices?|fees?|money)\b",
+    re.I,
+)
+_PRICE_WORD = re.compile(r"(?:cost\w*|money)$", re.I)
+
+
+def category_hits(name: str, text: str, start: int = 0) -> int:
+    """Keyword hits of category `name` in `text` from offset `start` on (the words before it are
+    context: the ask's verb, "publish", before its window), without the price words of a price
+    that is to be shown or lowered (`_PRICE_OBJECT`) for funding."""
+    found = [m for m in CATEGORIES[name].finditer(text) if m.start() >= start]
+    if name != "funding" or not found:
+        return len(found)
+    spans = [m.span() for m in _PRICE_OBJECT.finditer(text)]
+    return sum(1 for m in found if not (_PRICE_WORD.match(m.group(0)) and any(a <= m.start() < b for a, b in spans)))
+
+
+# Words before the verb that heads what is asked ("should also teach", "to please fund").
+_BEFORE_HEAD = frozenset({"also", "then", "please", "to", "really", "just", "first", "now", "rather", "not"})
+
+
+def head_category(window: str) -> str | None:
+    """The category whose keyword is the verb that heads the asked-for thing ("Schools should
+    teach digital money …": capacity-building, whatever the taught topic names), or None. The
+    catch-all "support" never heads: "support X" is about X."""
+    words = [w.strip(",.;:!?\"'") for w in window.split()]
+    head = next((w for w in words if w.lower() not in _BEFORE_HEAD), "")
+    if not head:
+        return None
+    return next((n for n, p in CATEGORIES.items() if n != "support" and p.fullmatch(head)), None)
 
 
 def ask_window(text: str, at: int) -> str:

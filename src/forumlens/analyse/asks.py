@@ -55,7 +55,7 @@ from functools import cached_property
 from forumlens.models import Turn
 
 from .askcues import ASK as _ASK
-from .askcues import CATEGORIES, IMPERATIVE_VERBS, ask_window
+from .askcues import CATEGORIES, IMPERATIVE_VERBS, ask_window, category_hits, head_category
 from .askcues import COMMIT as _COMMIT
 from .askcues import FLOW as _FLOW
 from .askcues import POLICY_SUBJECT as _POLICY_SUBJECT
@@ -67,7 +67,7 @@ from .context import FLOOR_CUE, AnalysisContext, Sentence
 from .cues import PROCEDURAL, CheckMemo, is_procedural  # noqa: F401 (PROCEDURAL: public re-export)
 from .models import Ask
 from .presenter import chair_sentences
-from .reported import direct_speech, reported_request
+from .reported import direct_speech, reported_request, without_aside
 
 __all__ = ["CATEGORIES", "TYPES", "category_scores", "classify_category", "classify_type", "find_asks"]
 
@@ -133,17 +133,21 @@ class _Sentence:
     @cached_property
     def plain(self) -> dict[str, int]:
         """Keyword hits per category in the whole sentence."""
-        return {name: len(p.findall(self.text)) for name, p in CATEGORIES.items()}
+        return {name: category_hits(name, self.text) for name in CATEGORIES}
 
     def scores(self) -> dict[str, int]:
         trigger = self.ask or self.rec or self.commit
         window = ask_window(self.text, trigger.end()) if trigger else ""
         plain = self.plain
         scores = {}
-        for name, pattern in CATEGORIES.items():
-            hits = plain[name] + 2 * (len(pattern.findall(window)) if window else 0)
+        lead = self.text[max(0, trigger.end() - 40) : trigger.end()] + " " if trigger else ""
+        for name in CATEGORIES:
+            hits = plain[name] + 2 * (category_hits(name, lead + window, len(lead)) if window else 0)
             if hits:
                 scores[name] = hits
+        head = head_category(window)
+        if head in scores:
+            scores[head] += HEAD_BONUS  # the verb that heads the object decides over a word inside it
         return scores
 
     def category(self, kind: str) -> str:
@@ -162,6 +166,7 @@ _TRIGGERS = (_ASK, _RECOMMEND, _COMMIT)
 
 
 _ORDER = {name: i for i, name in enumerate(CATEGORIES)}
+HEAD_BONUS = 2  # a keyword that is the asked-for verb itself ("teach …") outweighs one in its object
 
 
 def category_scores(sentence: str) -> dict[str, int]:
@@ -461,7 +466,11 @@ def _judge_units(
         if i + 1 < len(units) and s.text[b : units[i + 1][0]].lstrip().startswith(":"):
             continue  # a heading ("So my ask to the Envoy and to this forum: …"): the ask is what follows
         rel = s.rel + a
-        probe = (_gapped(s.text[units[i - 1][0] : units[i - 1][1]], unit) if i else None) or direct_speech(unit)
+        probe = (
+            (_gapped(s.text[units[i - 1][0] : units[i - 1][1]], unit) if i else None)
+            or direct_speech(unit)
+            or without_aside(unit)
+        )
         judged = model.judge(
             probe or unit, turn.text[max(0, rel - 300) : rel], model.threshold if threshold is None else threshold
         )

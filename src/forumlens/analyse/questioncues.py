@@ -61,7 +61,6 @@ import re
 from ._regex import compile_cue
 
 __all__ = [
-    "without_read_back",
     "ANSWERS_NOW",
     "ANSWER_REF",
     "CHAT_CHECK",
@@ -86,6 +85,7 @@ __all__ = [
     "ordinal_part",
     "reported_asker",
     "verbless",
+    "without_read_back",
 ]
 
 _AUX = r"do|does|did|can|could|would|will|should|is|are|was|were|has|have|had|shall|may|might|must"

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["direct_speech", "reported_request"]
+__all__ = ["direct_speech", "reported_request", "without_aside"]
 
 # "And she says also that", "He says", "they said that", "she adds that": the reporting clause
 # itself, dropped; what follows is the reported speaker's sentence.
 _SAYS = re.compile(
     r"^\W*(?:(?:and|so|but|then|also)\s+)*(?P<who>she|he|they)\s+(?:also\s+)?"
-    r"(?:says|said|say|adds|added|add|explains|explained|stresses|stressed|insists|insisted)"
+    r"(?:says|said|say|adds|added|add|explains|explained|stresses|stressed|insists|insisted"
+    # a comment read out for its sender ("He also writes that the donors should …", round 17)
+    r"|writes|wrote|comments|commented|notes|noted)"
     r"(?:\s+(?:also|again|too))?\s*,?\s+(?:that\s+)?(?:also\s+)?",
     re.I,
 )
@@ -46,8 +48,9 @@ _THIRD = {"is": "are", "has": "have", "does": "do", "was": "were"}
 
 def reported_request(text: str) -> bool:
     """Whether `text` opens with a reported speaker's own request ("They recommend that …", "And
-    she asks the IGF to …"): a chair retelling a group's or a participant's asks relays them."""
-    return _REQUESTS.match(text) is not None
+    she asks the IGF to …") or with a reporting clause ("He also writes that the donors should
+    …"): a chair retelling a group's or a participant's words relays them."""
+    return _REQUESTS.match(text) is not None or _SAYS.match(text) is not None
 
 
 def direct_speech(unit: str) -> str | None:
@@ -89,3 +92,19 @@ def _plural(verb: str) -> str:
 
 def _same_case(said: str, word: str) -> str:
     return word.capitalize() if said[:1].isupper() else word
+
+
+# A speaker's aside between commas inside the clause ("And the IGF, I think, needs a session …",
+# "the ministries, in my view, should …"): it breaks the subject from its verb, so the ask cue
+# and the classifier do not see "the IGF needs …" (round 17, issue 22).
+_ASIDE = re.compile(
+    r",\s*(?:i|we)\s+(?:think|believe|feel|guess|would\s+say|must\s+say)\s*,"
+    r"|,\s*(?:in\s+my\s+(?:view|opinion)|frankly|honestly|of\s+course|personally)\s*,",
+    re.I,
+)
+
+
+def without_aside(unit: str) -> str | None:
+    """The unit without a speaker's aside between commas (`_ASIDE`), or None when it has none."""
+    plain = _ASIDE.sub("", unit)
+    return plain if plain != unit else None
