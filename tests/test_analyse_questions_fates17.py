@@ -92,3 +92,24 @@ _ANSWERS_THEN_HEDGES = """>> RHODRI EVANS:  Welcome to the town hall on gaming. 
 
 def test_a_reply_that_answers_before_its_hedge_answers() -> None:
     assert list(_fates(_ANSWERS_THEN_HEDGES).values()) == ["answered"]
+
+
+_HANDED_BACK = """>> MODERATOR:  Welcome, Honourable Ministers.  We open the floor.
+
+>> PARTICIPANT:  My name is Sara Tesfaye, a lawyer in Addis.  My question is for the Honourable Minister.  What happens to the people who refuse the new ID card?
+
+>> MODERATOR:  Very important question.  We will come back on this one.  Let us take the gentleman too.
+
+>> PARTICIPANT:  Abel Girma, from a start-up.  I think the sandbox is only for the big banks, and that is a problem.
+
+>> MODERATOR:  A good provocation.  We will come back on it, Deputy Minister, please keep it in mind.  Honourable Minister, the question from Sara, please.
+
+>> HON. AMA OWUSU:  Yes, the question of the lawyer.  The law says the card is voluntary, and the old documents stay valid for five years.
+
+>> MODERATOR:  Thank you all.
+"""
+
+
+def test_a_question_handed_back_by_its_askers_name_after_another_is_parked_is_answered_later() -> None:
+    """The sentence before the hand-back parks another point; it does not set this one aside."""
+    assert list(_fates(_HANDED_BACK).values())[0] == "answered-later"

@@ -203,7 +203,12 @@ def taken_up(
                 cut = _NEXT_HEADING.search(after)
                 wide = text[m.start() : m.end() + (cut.start() if cut else len(after))]
             else:
-                wide = text[max(0, m.start() - 200) : m.end() + 250]
+                before = text[max(0, m.start() - 200) : m.start()]
+                # the words before, from the sentence that names the asker on: a sentence before it
+                # that parks another question ("We will come back on it, Deputy Minister.  And I have
+                # not forgotten the question on …") does not set this one aside
+                ends = [e.end() for e in re.finditer(r"[.?!]\s+", before)]
+                wide = before[ends[-1] if ends else 0 :] + text[m.start() : m.end() + 250]
             if PARKING.search(wide) or _cut_off(wide) or DEFERS.search(wide) or NOT_KNOWN.search(wide):
                 return False, j  # taken up only to be set aside again
             if DECLINE.search(text[m.end() : m.end() + 250]):
