@@ -199,13 +199,13 @@ _BEFORE_HEAD = frozenset({"also", "then", "please", "to", "really", "just", "fir
 
 
 def head_category(window: str) -> str | None:
-    """The category whose keyword is the verb that heads the asked-for thing ("Schools should
+    """The category whose keyword is the verb (`IMPERATIVE_VERBS`) that heads the asked-for thing ("Schools should
     teach digital money …": capacity-building, whatever the taught topic names), or None. The
     catch-all "support" never heads: "support X" is about X."""
     words = [w.strip(",.;:!?\"'") for w in window.split()]
     head = next((w for w in words if w.lower() not in _BEFORE_HEAD), "")
-    if not head:
-        return None
+    if head.lower() not in IMPERATIVE_VERBS:
+        return None  # a noun opens the object ("needs to be capacity to make links …"): no verb heads it
     return next((n for n, p in CATEGORIES.items() if n != "support" and p.fullmatch(head)), None)
 
 

@@ -119,13 +119,16 @@ def _non_answer(text: str) -> bool:
     ("Honestly, I don't know a global evaluation, sorry. Maybe someone in the room knows."),
     not one that says it answers ("let me answer honestly. … and I will follow up")."""
     head = text[:300]
+    sentences = re.split(r"(?<=[.!?])\s+", text)
     return (
         _words(text) < NON_ANSWER_WORDS
         and bool(DEFERS.search(head) or NOT_KNOWN.search(head))
         and not ANSWERS_NOW.search(head)
         # "We do not collect the gender, so we don't show it.  The voice is the problem, not the
-        # profile.  … but I don't have a good answer for that": it answers first, the hedge follows
-        and not answers_then_promises(re.split(r"(?<=[.!?])\s+", text))
+        # profile.  … but I don't have a good answer for that": it answers first, the hedge
+        # follows; not in a reply that takes askers in turn by name ("For Tavita, I agree …  And
+        # Oysha, on the licence, let me check …"): what comes first answers someone else
+        and not (not any(_vocative(x) for x in sentences) and answers_then_promises(sentences))
     )
 
 
