@@ -140,13 +140,40 @@ def _short_coalition(text: str) -> tuple[str, int, int] | None:
     return None
 
 
+# small words a name written as a title runs on through when a capitalised word follows ("… on Connectivity for River
+# Towns", "… on Access and Inclusion"); not "in" or "at", which go on to a place ("… Online in Nairobi")
+_TITLE_LINK = frozenset({"and", "of", "the", "&", "for", "on"})
+
+
+def _titled_topic(words: Sequence[str]) -> list[str]:
+    """The words of a topic a name written as a title gives ("Coalition on Sign Languages Online has me as …" → "Sign
+    Languages Online"):
+    capitalised words, and small linking words between two of them; the first other word ends it.
+
+    Why: a coalition named in capitals ends where its capitals end. Read only by stop words, a name ran into the
+    verb after it ("… Online has me as its coordinator"), and "for" cut a name short ("… on Connectivity| for River
+    Towns") so the coalition was found only through a registry entry sharing its opening words."""
+    kept: list[str] = []
+    for n, word in enumerate(words):
+        if word[:1].isupper() and not (word == "I" or word.lower() in _TOPIC_STOP):
+            kept.append(word)
+        elif word.lower() in _TITLE_LINK and kept and n + 1 < len(words) and words[n + 1][:1].isupper():
+            if words[n + 1] == "I" or words[n + 1].lower() in _TOPIC_STOP:
+                break
+            kept.append(word)
+        else:
+            break
+    return kept
+
+
 def _family_body(text: str) -> tuple[str, int, int] | None:
     """(name, start of its topic, end) of the first intersessional body `text` names by its topic ("DC on Internet
     and Climate Change"), topic words capitalised as a title, so two years' wordings in different case are one."""
     for match in _FAMILY.finditer(text.replace("\n", " ")):
         words = match.group("topic").split()
-        kept: list[str] = []
-        for n, word in enumerate(words):
+        titled = match.group("family").split()[-1][:1].isupper() and words[0][:1].isupper()
+        kept: list[str] = _titled_topic(words) if titled else []
+        for n, word in enumerate([] if kept else words):
             low = word.lower()
             # "and" links a topic's words ("Internet and climate change"), unless a clause follows ("and I …")
             if low in _TOPIC_LINK and n + 1 < len(words) and words[n + 1].lower() not in _TOPIC_STOP:
