@@ -28,6 +28,9 @@ def _threads_of(linked, line: int) -> list[list[int]]:
         "And to the Andean Forum, which asked for this in Lima and again in Quito: the rooms have captions now.",
         "To the question the schools coalition sent us last spring: the recordings stay online for five years.",
         "The archive that this coalition has asked for since its first meeting now exists, with four thousand files.",
+        # a sentence that opens on a known request by its topic and answers it after the colon
+        "On the captioning request, which the youth network has made since 2015: the Bureau agreed it last week.",
+        "Regarding your travel support proposal: two grants a year go to island delegates from now on.",
     ],
 )
 def test_a_reply_addressed_to_an_ask_is_a_response(sentence: str) -> None:
@@ -41,6 +44,8 @@ def test_a_reply_addressed_to_an_ask_is_a_response(sentence: str) -> None:
         "To the question of funding: we need money for the travel of our members.",  # a topic, no asker
         "We went to the regional meeting: it was good.",
         "To the point about captions, we will come back next year.",
+        "Our request is the same as in Lima: masts along the river roads.",  # an ask said again, not answered
+        "We have one request on captions: every room, every day.",
     ],
 )
 def test_a_topic_lead_in_is_no_response(sentence: str) -> None:

@@ -146,6 +146,10 @@ _RESPONSE = compile_cue(
     r"|\b(?:on|regarding|concerning|as for|about|coming back to|to come back to) (?:the|your|their|that) (?:[\w'’-]+ )?"
     r"(?:questions?|requests?|calls?) (?:on|about|of|for|from|raised|asked|made|put)\b"
     r"|\b(?:as|like) (?:was |had been )?(?:requested|asked|suggested) (?:by|last|at|in)\b"
+    # a sentence that opens on a known request and answers it after a colon: "On the sign language request, which
+    # the coalition has made since 2008: the MAG agreed it" (the request named by up to three words of its topic)
+    r"|^\W*(?:on|regarding|concerning|as for|about|coming back to) (?:the|your|their|that|this) (?:[\w'’-]+ ){0,3}"
+    r"(?:requests?|asks?|proposals?|calls?)\b[^.;?!]{0,100}:"
     r"|\b(?:asked|raised|wanted to know|put to us|requested)\b[^.;?]{0,30}\b(?:last year|(?:two|three|four|five|six|a few|several) years ago|in (?:19|20)\d\d"
     r"|at the last (?:igf|forum|meeting|session)|earlier this year)\b"
     # "Last year in Kyoto the policy network on artificial intelligence asked for …": the asker's name may be long
