@@ -222,7 +222,12 @@ _SLIP = compile_cue(
     r"|\b(?:is|are|was|were|it's|is running|are running|was running) (?:very |a bit |a little |quite |badly )?late\b"
     r"(?!\s+(?:in|to|for|at|on|comers?)\b)"
     r"|\bnot (?:going to )?(?:happen|materiali[sz]e)\b"
-    r"|\bnever (?:took place|came out|happened|started|appeared|got (?:done|finished|started|published))\b",
+    r"|\bnever (?:took place|came out|happened|started|appeared|got (?:done|finished|started|published))\b"
+    # a promise that came to nothing, told by its maker or by those it was made to: "It never took off", "It never got
+    # off the ground", "We never saw it" (a pronoun back to the promise just named)
+    r"|\bnever (?:took off|got off the ground|came to anything|came about)\b"
+    r"|\b(?:we|i|nobody|no one|they) never (?:saw|received|got|heard (?:of|about|back about)) (?:it|them|any of it)\b"
+    r"(?!\s+(?:coming|before|like|so|that|this))",
     _I,
 )
 _UPDATE = compile_cue(

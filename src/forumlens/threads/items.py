@@ -232,6 +232,8 @@ def _turn_items(
         said, names_of, shift = sentence, _names(ctx, sentence), 0
         if cue.signal == "response" and before is not None and before.line == sentence.line:
             said, names_of, shift = _with_referent(ctx, before, sentence)
+        elif cue.signal in ("slip", "delivery") and not named and before is not None and before.line == sentence.line:
+            said, names_of, shift = _with_promise_told(ctx, before, sentence)
         text = _without_span(said.text, names_of)
         retro = _retro_promise(ctx, turn, sentence, cue, coalition, org, family, head)
         items += retro
@@ -340,6 +342,28 @@ def _with_referent(
     Returns the span, the coalition names in it, and how far the response sentence moved into it."""
     if not _POINTS_BACK.match(sentence.text):
         return sentence, _names(ctx, sentence), 0
+    return _joined(ctx, before, sentence)
+
+
+# a promise told as made, the sentence after it telling its fate with a pronoun ("In Nairobi the Secretariat promised
+# us a video of the summary. We never saw it.")
+_PROMISE_TOLD = re.compile(r"\b(?:promised|pledged|announced)\b", re.I)
+_FATE_POINTS_BACK = re.compile(r"^\W*(?:and\s+|but\s+)?(?:it|we|they|nobody|no one|this|that)\b", re.I)
+
+
+def _with_promise_told(
+    ctx: _Context, before: Sentence, sentence: Sentence
+) -> tuple[Sentence, tuple[tuple[int, int], ...], int]:
+    """A delivery or slip that tells a fate with a pronoun ("We never saw it.") with the sentence before it on its
+    line that tells the promise ("… the Secretariat promised us a video …"): the pair is the item, so linking reads
+    who promised what (`linknames.promised_by`), not the teller's own promise."""
+    if not (_FATE_POINTS_BACK.match(sentence.text) and _PROMISE_TOLD.search(before.text)):
+        return sentence, _names(ctx, sentence), 0
+    return _joined(ctx, before, sentence)
+
+
+def _joined(ctx: _Context, before: Sentence, sentence: Sentence) -> tuple[Sentence, tuple[tuple[int, int], ...], int]:
+    """Two sentences of one line as one verbatim span, their coalition names, and how far the second moved."""
     shift = sentence.start - before.start
     joined = Sentence(before.start, sentence.end, before.line, ctx.session.text[before.start : sentence.end])
     names = (*_names(ctx, before), *((a + shift, b + shift) for a, b in _names(ctx, sentence)))

@@ -29,7 +29,9 @@ __all__ = [
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
     39  # 39: a coalition named as a title ends where its capitals end ("… Online has me as …"; "… for River Towns");
-    # "On the sign language request, which …: the MAG agreed it" answers that request (a response)
+    # "On the sign language request, which …: the MAG agreed it" answers that request (a response);
+    # "It never took off", "We never saw it" tell a promise broken, quoted with the sentence before
+    # that tells who promised it
     # 38: an e-mail reply is by the body its top "From:" header names; "this Office will invite your coalition to
     # contribute" is a promise; "X, which invited us … as it promised" is X's delivery; a bracketed note is no answer
     # 37: "One thing we will do: the ITU will publish …" (by the ITU) is the body's promise after the lead-in; a
