@@ -103,7 +103,8 @@ def covers(candidate: list[str], target: list[str], overall: float) -> bool:
     A whole-string ratio alone lets long shared words carry a wrong match
     ("Dynamic Coalitions, but" ~ "Dynamic Coalition on Trade"); requiring each
     word to be there (>= 75 similar) stops that. One word may be misheard when the
-    target has four or more and the whole still scores >= 85 ("Digital Investment").
+    target has four or more, the whole still scores >= 85 ("Digital Investment") and a word
+    of the candidate stands in its place (a word left out is another name, not a mishearing).
     """
     have = _content(candidate)
     need = _content(target)
@@ -112,7 +113,11 @@ def covers(candidate: list[str], target: list[str], overall: float) -> bool:
     missed = [w for w in need if not any(_word_like(w, h) for h in have)]
     if not missed:
         return True
-    return len(missed) == 1 and missed[0] not in _CUE_WORDS and len(need) >= 4 and overall >= 85
+    # a misheard word stands where the target's word was: some word of the candidate matches
+    # nothing; without one the word is missing, and the name is another ("… on Connectivity for
+    # Displaced People" is not "… on Community Connectivity")
+    misheard = any(not any(_word_like(w, h) for w in need) for h in have)
+    return misheard and len(missed) == 1 and missed[0] not in _CUE_WORDS and len(need) >= 4 and overall >= 85
 
 
 def _word_like(want: str, got: str) -> bool:
