@@ -48,11 +48,17 @@ _HEAD_CHARS = 90  # a head line (slot and tail, speech below) is at most this lo
 _LEAD = re.compile(r"(?:[\d_]|[^\w\n]){0,30}(?=[^\W\d_])")
 # A slot word: a letter first, then letters, digits, `_`, `-`, apostrophes; a short capitalised
 # abbreviation may keep its full stop (`Mr.`, `Dr.`) when another word follows.
-_WORD = r"[^\W\d_][\w'’-]*"
+# A quote mark or slash between letters stays inside a word (`עו"ד`, `ዶ/ር`: abbreviated titles).
+_WORD = r"[^\W\d_](?:[\w'’-]|[\"״/](?=[^\W\d_]))*"
 _SLOT = re.compile(rf"(?:[^\W\d_]{{1,3}}\.[ \t](?=[^\W\d_]))?{_WORD}(?:[ \t]{_WORD}){{0,{_SLOT_WORDS - 1}}}")
+# A number closing an inline slot (`Speaker 2:`, `Participant 12 –`): a voice the captioner numbered.
+_NUMBER = re.compile(r"[ \t]\d{1,3}(?=[ \t]*[^\w\s])")
+# An apposition between the slot and its separator: `Grace Wambui (KIXP):`, `Ana Ruiz, Minister. –`.
+_APPOSITION = re.compile(r"[ \t]*\([^()\n]{1,60}\)|,[ \t][^,:;.()\n]{1,60}")
 # A separator after the slot, then speech on the same line.
 # Any punctuation mark (one or two) is a separator: the file's regularity says which one.
 _SEPARATOR = re.compile(r"[ \t]*(?P<sep>[^\w\s]{1,2})[ \t]+(?=\S)|\t+(?=\S)|[ \t]{3,}(?=\S)")
+_LETTER = re.compile(r"[^\W\d_]")
 _DIGITS = re.compile(r"\d+")
 _BLANKS = re.compile(r"[ \t]+")
 _TAIL_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
@@ -118,8 +124,10 @@ def _readings(at: int, line: str) -> Iterator[tuple[Template, _Reading]]:
     value = slot.group().strip()
     rest = line[slot.end() :]
     shape = _shape(lead.group())
-    sep = _SEPARATOR.match(line, slot.end())
+    sep = _inline_separator(line, slot.end())
     if sep is not None:
+        number = _NUMBER.match(line, slot.end())
+        value += number.group() if number else ""
         key = (sep.group("sep") or "\t").strip() or " "
         yield Template(shape, key, None), _Reading(at, value, at + sep.end(), line[sep.end() :].strip())
     if len(line.strip()) <= _HEAD_CHARS and not re.search(r"[.!?]\s*$", rest):
@@ -130,6 +138,20 @@ def _readings(at: int, line: str) -> Iterator[tuple[Template, _Reading]]:
         while len(words) > 1 and words[-1] in ending:  # `arv_mumbai says:`: the tail's word is no name
             words.pop()
         yield Template("", None, " ".join(ending)), _Reading(at, " ".join(words), at + len(line) + 1, "")
+
+
+def _inline_separator(line: str, end: int) -> re.Match[str] | None:
+    """The separator after a slot ending at `end`, past a numbered voice's number (`Speaker 2:`)
+    or an apposition (`Grace Wambui (KIXP):`, `Ana Ruiz, Minister. –`) when one stands there."""
+    number = _NUMBER.match(line, end)
+    if number is not None:
+        end = number.end()
+    after = _APPOSITION.match(line, end)
+    if after is not None:
+        sep = _SEPARATOR.match(line, after.end())
+        if sep is not None:
+            return sep
+    return _SEPARATOR.match(line, end)
 
 
 def _literal(values: list[str]) -> str | None:
@@ -153,13 +175,29 @@ def _evidence(template: Template, found: list[_Reading], nonblank: int) -> int:
         return 0
     values = Counter(_strip(r.value, _literal([r.value for r in found])) for r in found)
     recurring = sum(c for c in values.values() if c >= 2)
-    if len(values) < 2 or len(values) > _VALUE_SHARE * n or recurring < _RECUR_SHARE * n:
+    if _label_like(template, found):  # a marked label needs no recurring voice: a hall of one-off speakers
+        recurring = max(recurring, n // 2)
+    elif len(values) > _VALUE_SHARE * n or recurring < _RECUR_SHARE * n:
         return 0
-    if max(values.values()) >= _TOP_SHARE * n:  # a conversation's lines are shared among voices
+    if len(values) < 2 or max(values.values()) >= _TOP_SHARE * n:  # a conversation's lines are shared
         return 0
-    if template.sep is not None and len({r.speech for r in found}) < _SPEECH_SHARE * n:
-        return 0
+    if template.sep is not None:
+        speech = [r.speech for r in found]
+        if len(set(speech)) < _SPEECH_SHARE * n:
+            return 0
+        if 2 * sum(bool(_LETTER.search(t)) for t in speech) < n:  # `Name   0:04`: a time, no speech
+            return 0
     return recurring
+
+
+def _label_like(template: Template, found: list[_Reading]) -> bool:
+    """Whether a template's slot is marked as a label beyond doubt, so one-off values are still
+    speakers: a colon after it and either a marker before it (`>> `, `- `) or every value in
+    capitals (`MS. ANA RUIZ:`), the captioners' two ways of writing a label."""
+    if template.sep not in (":", "："):
+        return False
+    marked = any(not ch.isspace() for ch in template.lead) and "9" not in template.lead
+    return marked or all(r.value.upper() == r.value for r in found)
 
 
 def learn_template(text: str) -> tuple[Template, list[_Reading]] | None:
@@ -210,4 +248,4 @@ def read_template(text: str) -> ExportMarks | None:
         return None
     template, found = learned
     marks = [Mark(r.at, r.body, _strip(r.value, template.literal)) for r in found]
-    return ExportMarks(voice_changes(marks), marks[0].at)
+    return ExportMarks(tuple(marks) if template.sep is not None else voice_changes(marks), marks[0].at)
