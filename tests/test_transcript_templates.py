@@ -68,3 +68,52 @@ def test_the_normal_parse_falls_back_to_the_template_only_when_it_found_few_turn
     assert [t.speaker for t in session.turns] == [name for name, _ in calls]
     captions = ">> JO LI: Good morning.\n>> ANA RUIZ: Thank you.\n" * 3  # read by the rules: no fallback
     assert [t.speaker for t in parse_transcript(captions).turns] == ["Jo Li", "Ana Ruiz"] * 3
+
+
+# An invented hall of one-off speakers: each label is marked (`>> `, a colon) and most appear
+# once, two lines in a row by one speaker, an apposition before the colon, a numbered voice.
+HALL = """REGIONAL FORUM ON RURAL POWER, AFTERNOON
+>> Chair Ines Varga: Welcome back, we continue with the floor.
+>> Chair Ines Varga: Please keep to two minutes each.
+>> Ruth Okafor (Lagos Hub): The diesel price doubled since March.
+>> Speaker 2: Can I add one point from the back of the room?
+>> Chair Ines Varga: Go ahead, briefly.
+>> Speaker 2: The grid maps are ten years old.
+>> Pavel Nemec, Ministry of Energy: We are updating them this year.
+>> Chair Ines Varga: Thank you all, we close here.
+"""
+
+# An invented meeting-app copy: the speaker and a time on one line, the speech below.
+TIMED = """Weekly call
+Amara Osei   0:04
+the road to the clinic is closed after the rain
+Tomas Lind   0:19
+we will send the grader tomorrow morning
+Amara Osei   0:31
+thank you, the nurses will be glad
+Tomas Lind   0:40
+one more thing: the bridge needs checking too
+"""
+
+
+def test_a_marked_label_reads_one_off_speakers_appositions_and_numbered_voices() -> None:
+    turns = parse_by_template(HALL).turns
+    assert [t.label for t in turns] == [
+        "Chair Ines Varga",
+        "Chair Ines Varga",  # each labelled line is a turn, as the caption rules read it
+        "Ruth Okafor",
+        "Speaker 2",
+        "Chair Ines Varga",
+        "Speaker 2",
+        "Pavel Nemec",
+        "Chair Ines Varga",
+    ]
+    assert turns[2].text.endswith("The diesel price doubled since March.")
+
+
+def test_a_time_after_the_name_is_no_speech_on_the_line() -> None:
+    learned = learn_template(TIMED)
+    assert learned is not None
+    template, found = learned
+    assert template.sep is None  # a head: the speech is the line below, not `0:04`
+    assert [r.value for r in found] == ["Amara Osei", "Tomas Lind", "Amara Osei", "Tomas Lind"]
