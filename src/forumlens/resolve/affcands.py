@@ -23,7 +23,7 @@ from functools import lru_cache
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.orgs import never_body
 from forumlens.resolve.orgwords import ORG_WORDS as _BODY_NOUNS
-from forumlens.resolve.orgwords import place_after_name
+from forumlens.resolve.orgwords import foreign_joiner, foreign_word, place_after_name
 from forumlens.resolve.people import name_forms
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.roles import AFFILIATING_KINDS, GENERAL_BODIES, Draft, Evidence, SessionView
@@ -400,7 +400,7 @@ _APPOS_BEFORE = re.compile(
 _LOWER_BODY = re.compile(
     r"\b(?:from|at|with|of|in|for)\s+the\s+((?:[a-z][\w-]*\s+){0,3}?"
     r"(?:ministry|department|office|agency|authority|commission|council|committee|university|institute|"
-    r"secretariat|regulator|directorate|bureau|parliament|court|ombudsman)"
+    r"secretariat|regulator|directorate|bureau|parliament|court|ombudsman|city\s+hall|municipality)"
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[\w-]+(?:\s+(?:and|of|for)\s+[\w-]+){0,3})?)"
     r"(?=\s*[,.;:!?)]|\s+(?:and|in|where|which|who|that|since|but|with)\b)"
 )
@@ -486,22 +486,49 @@ def _spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, list[str
             continue
         j = i + 1
         while j < len(words) and j - i < 10:
-            if text[words[j - 1][1] : words[j][0]].strip() not in ("", "-", "&"):
+            if not _joined(text, words[j - 1], words[j]):
                 break
-            if not (words[j][2][0].isupper() or words[j][2].casefold() in _JOINERS):
+            if not (words[j][2][0].isupper() or _joins(words[j][2]) or foreign_word(words[j][2])):
                 break
             j += 1
         run = list(range(i, j))
-        while run and words[run[-1]][2].casefold() in _JOINERS:
+        while run and _joins(words[run[-1]][2]):
             run.pop()
-        joiner = [words[x][2].casefold() in _JOINERS for x in run]
+        joiner = [_joins(words[x][2]) for x in run]
         firsts = [k for k in range(len(run)) if not joiner[k] and (k == 0 or joiner[k - 1])]
         lasts = [k for k in range(len(run)) if not joiner[k] and (k == len(run) - 1 or joiner[k + 1])]
         for f in firsts:
             for k in lasts:
-                if k >= f and words[run[f]][2][0].isupper() and words[run[k]][2][0].isupper():
-                    yield words[run[f]][0], words[run[k]][1], [words[x][2] for x in run[f : k + 1]]
+                if k >= f and words[run[f]][2][0].isupper() and _name_end(words[run[k]][2]):
+                    named = [words[x][2] + _mark_after(text, words[x], x < run[k]) for x in run[f : k + 1]]
+                    yield words[run[f]][0], words[run[k]][1], named
         i = max(j, i + 1)
+
+
+def _joins(word: str) -> bool:
+    """A lower-case word inside a name: a listed joiner, or another language's short one ("w")."""
+    return word.casefold() in _JOINERS or foreign_joiner(word)
+
+
+def _name_end(word: str) -> bool:
+    """A word a name may end on: a capitalised one, or a lower-case word of another language
+    ("Spišská komunitná sieť": its head noun last, in lower case)."""
+    return word[0].isupper() or foreign_word(word)
+
+
+def _mark_after(text: str, word: tuple[int, int, str], inside: bool) -> str:
+    """The possessive mark a word inside a name carries ("Workers'" of "… Workers' Union")."""
+    mark = text[word[1] : word[1] + 1]
+    return mark if inside and mark in ("'", "’") else ""
+
+
+def _joined(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
+    """Whether nothing but a space, a hyphen or "&" parts two words of one name, or a plural's
+    possessive mark before a capitalised word ("Salt Pan Women Workers' Union")."""
+    gap = text[left[1] : right[0]].strip()
+    if gap in ("", "-", "&"):
+        return True
+    return gap in ("'", "’") and left[2][-1:] in ("s", "S") and right[2][0].isupper()
 
 
 @dataclass

@@ -26,6 +26,8 @@ from forumlens.resolve.orgwords import (
     Gazetteer,
     Org,
     fold,
+    foreign_joiner,
+    foreign_word,
     generic_name,
     is_landform,
 )
@@ -147,7 +149,7 @@ def proper_run(text: str, pos: int, stop: int) -> tuple[int, list[str]] | None:
             words += [*pending, core]
             pending = []
             end = m.start() + len(core)
-        elif words and (core.lower() in CONNECTORS or core == "in") and len(pending) < 2 and not closed:
+        elif words and (core.lower() in CONNECTORS or core == "in" or foreign_joiner(core)) and len(pending) < 2 and not closed:
             pending.append(core)
         elif len(words) == 1 and words[0].lower() in _ROMANCE_HEADS and len(pending) < 3 and not closed:
             # "Collège numérique du Bas-Saint-Laurent": French, Spanish and Portuguese names write
@@ -161,6 +163,12 @@ def proper_run(text: str, pos: int, stop: int) -> tuple[int, list[str]] | None:
             pending = []
             end = m.start() + len(core)
             break
+        elif words and foreign_word(core) and len(pending) < 3:
+            # a lower-case word of another language goes on its name ("Spišská komunitná sieť")
+            ends += [end] * len(pending) + [m.start() + len(core)]
+            words += [*pending, core]
+            pending = []
+            end = m.start() + len(core)
         else:
             break
         if closed:

@@ -31,6 +31,8 @@ __all__ = [
     "Gazetteer",
     "Org",
     "fold",
+    "foreign_joiner",
+    "foreign_word",
     "is_landform",
     "is_place",
     "is_platform",
@@ -278,6 +280,32 @@ CONNECTORS = frozenset(
 
 
 TRAIL = ",.;:!?)]}\"”'’"
+
+
+# English's own short lower-case words: never the function word inside a body's name.
+_ENGLISH_SHORT = frozenset(
+    "a an am as at be by go he if is it me my no or so to up us we ok oh".split()
+)
+
+
+def foreign_joiner(word: str) -> bool:
+    """A short lower-case word that is no English word ("w", "z", "i", "na", "im"): in a name
+    written in another language it is that language's "in", "of" or "and" ("Gminna Biblioteka
+    Publiczna w Zadrożnem"), which the connector list cannot hold for every language. It joins
+    only between capitalised words, as a connector does."""
+    return 0 < len(word) <= 2 and word.isalpha() and word.islower() and word not in _ENGLISH_SHORT
+
+
+def foreign_word(word: str) -> bool:
+    """A lower-case word with a letter outside English's alphabet ("komunitná", "sieť"): after a
+    capitalised word it goes on that name in another language ("Spišská komunitná sieť"), which
+    writes its adjectives and head noun in lower case; an English word never has one."""
+    return (
+        len(word) > 2
+        and word[:1].islower()
+        and word.isalpha()
+        and any(not ch.isascii() for ch in word)
+    )
 
 
 # "KICTANet", "ICT4D", and a word then capitals ("EuroSSIG", "AfriNIC": a region's or a field's
