@@ -58,3 +58,20 @@ def test_a_floor_voice_naming_its_association_has_the_whole_name_as_candidate() 
     found = _candidates(body, "Benedita Coutinho Farias")
     assert "Associação de Produtores do Sertão Baiano" in found
     assert "Produtores do Sertão Baiano" not in found and "Sertão Baiano" not in found
+
+
+def test_a_plural_possessive_stays_inside_a_name() -> None:
+    names = _names("I chair the Lakeshore Fishers' Cooperative, forty boats.")
+    assert "Lakeshore Fishers' Cooperative" in names
+    # a possessive closing a name before a lower-case word does not join on
+    assert "Lakeshore Fishers" in _names("Ask the Lakeshore Fishers' boats about it.")
+
+
+def test_a_name_in_another_language_is_one_span() -> None:
+    names = _names("I run Ústecká komunitní síť, the Ústí community network.")
+    assert "Ústecká komunitní síť" in names and "Ústecká" not in names
+    names = _names("I direct the Miejski Ośrodek Kultury w Lipnie, the town culture house.")
+    assert "Miejski Ośrodek Kultury w Lipnie" in names
+    # English words after a name are not part of it
+    assert "Harbourline Networks" in _names("We are Harbourline Networks at Mombasa port.")
+    assert not any(" at " in n for n in _names("We are Harbourline Networks at Mombasa port."))

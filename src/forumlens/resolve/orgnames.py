@@ -149,7 +149,12 @@ def proper_run(text: str, pos: int, stop: int) -> tuple[int, list[str]] | None:
             words += [*pending, core]
             pending = []
             end = m.start() + len(core)
-        elif words and (core.lower() in CONNECTORS or core == "in" or foreign_joiner(core)) and len(pending) < 2 and not closed:
+        elif (
+            words
+            and (core.lower() in CONNECTORS or core == "in" or foreign_joiner(core))
+            and len(pending) < 2
+            and not closed
+        ):
             pending.append(core)
         elif len(words) == 1 and words[0].lower() in _ROMANCE_HEADS and len(pending) < 3 and not closed:
             # "Collège numérique du Bas-Saint-Laurent": French, Spanish and Portuguese names write

@@ -283,9 +283,7 @@ TRAIL = ",.;:!?)]}\"”'’"
 
 
 # English's own short lower-case words: never the function word inside a body's name.
-_ENGLISH_SHORT = frozenset(
-    "a an am as at be by go he if is it me my no or so to up us we ok oh".split()
-)
+_ENGLISH_SHORT = frozenset("a an am as at be by go he if is it me my no or so to up us we ok oh".split())
 
 
 def foreign_joiner(word: str) -> bool:
@@ -300,12 +298,7 @@ def foreign_word(word: str) -> bool:
     """A lower-case word with a letter outside English's alphabet ("komunitná", "sieť"): after a
     capitalised word it goes on that name in another language ("Spišská komunitná sieť"), which
     writes its adjectives and head noun in lower case; an English word never has one."""
-    return (
-        len(word) > 2
-        and word[:1].islower()
-        and word.isalpha()
-        and any(not ch.isascii() for ch in word)
-    )
+    return len(word) > 2 and word[:1].islower() and word.isalpha() and any(not ch.isascii() for ch in word)
 
 
 # "KICTANet", "ICT4D", and a word then capitals ("EuroSSIG", "AfriNIC": a region's or a field's

@@ -1,0 +1,38 @@
+"""orgnames: where an organisation's name said after a cue starts and ends."""
+
+from __future__ import annotations
+
+from forumlens.resolve.orgnames import org_at
+from forumlens.resolve.orgwords import foreign_joiner, foreign_word, load_gazetteer
+
+
+def _org_after(text: str, cue: str) -> str | None:
+    at = text.index(cue) + len(cue)
+    org = org_at(text, at, len(text), [], load_gazetteer(), place_cue=False)
+    return org.name if org else None
+
+
+def test_a_name_in_another_language_keeps_its_lower_case_words() -> None:
+    # Czech writes the adjective and the head noun of a body's name in lower case
+    text = "At home I coordinate Ústecká komunitní síť, the Ústí community network, with six villages."
+    assert _org_after(text, "coordinate ") == "Ústecká komunitní síť"
+
+
+def test_a_short_function_word_of_another_language_joins_capitalised_words() -> None:
+    text = "I work for the Miejski Ośrodek Kultury w Lipnie, the town culture house in Lipno."
+    assert _org_after(text, "work for ") == "Miejski Ośrodek Kultury w Lipnie"
+    # English short words never join: the body is the name before them
+    text = "I work for Harbourline Networks at Mombasa port."
+    assert _org_after(text, "work for ") == "Harbourline Networks"
+
+
+def test_an_english_lower_case_word_ends_the_name() -> None:
+    text = "I run Fjordbyte Labs because nobody else would."
+    assert _org_after(text, "run ") == "Fjordbyte Labs"
+
+
+def test_foreign_words_are_told_by_letters_english_lacks() -> None:
+    assert foreign_word("komunitní") and foreign_word("síť")
+    assert not foreign_word("community") and not foreign_word("Síť")
+    assert foreign_joiner("w") and foreign_joiner("na")
+    assert not foreign_joiner("at") and not foreign_joiner("is") and not foreign_joiner("and")
