@@ -283,7 +283,33 @@ TRAIL = ",.;:!?)]}\"”'’"
 
 
 # English's own short lower-case words: never the function word inside a body's name.
-_ENGLISH_SHORT = frozenset("a an am as at be by go he if is it me my no or so to up us we ok oh".split())
+_ENGLISH_SHORT = frozenset(
+    [
+        "a",
+        "an",
+        "am",
+        "as",
+        "at",
+        "be",
+        "by",
+        "go",
+        "he",
+        "if",
+        "is",
+        "it",
+        "me",
+        "my",
+        "no",
+        "or",
+        "so",
+        "to",
+        "up",
+        "us",
+        "we",
+        "ok",
+        "oh",
+    ]
+)
 
 
 def foreign_joiner(word: str) -> bool:
