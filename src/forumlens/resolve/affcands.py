@@ -400,7 +400,7 @@ _APPOS_BEFORE = re.compile(
 _LOWER_BODY = re.compile(
     r"\b(?:from|at|with|of|in|for)\s+the\s+((?:[a-z][\w-]*\s+){0,3}?"
     r"(?:ministry|department|office|agency|authority|commission|council|committee|university|institute|"
-    r"secretariat|regulator|directorate|bureau|parliament|court|ombudsman|city\s+hall|municipality)"
+    r"secretariat|regulator|directorate|bureau|parliament|court|ombudsman)"
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[\w-]+(?:\s+(?:and|of|for)\s+[\w-]+){0,3})?)"
     r"(?=\s*[,.;:!?)]|\s+(?:and|in|where|which|who|that|since|but|with)\b)"
 )
