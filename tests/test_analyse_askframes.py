@@ -80,3 +80,22 @@ def test_a_commitment_to_put_a_thing_on_a_page_is_a_channel_not_its_visibility()
     )
     # made visible to someone, not put on a page: visibility, as the words say
     assert found["We will make the recordings more visible to the national broadcaster."] == "visibility"
+
+
+@pytest.mark.parametrize(
+    ("quote", "category"),
+    [
+        # a message to someone named or addressed is a channel, whatever it carries
+        ("and I will send the budget table to Oluwaseun before the holidays.", "communication-channels"),
+        ("We will send them a short note on Monday.", "communication-channels"),
+        ("I will e-mail you the contacts after lunch.", "communication-channels"),
+        ("We will report on it to the mailing list in two weeks.", "communication-channels"),
+        # put on a portal where people find it: a channel, as for `delivered`
+        ("Our ministry will put the tariff tables on the national open data portal.", "communication-channels"),
+        # publishing alone names no one it is put before (the annotators keep it "other")
+        ("We will publish the survey in the autumn.", None),
+        ("We will send more volunteers next year.", None),
+    ],
+)
+def test_frame_of_a_message_or_a_page(quote: str, category: str | None) -> None:
+    assert frame_category(quote) == category

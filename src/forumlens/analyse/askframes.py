@@ -45,11 +45,22 @@ _BRING_IN = re.compile(
 )
 
 
+# sent or written to a person: "I will send the questionnaire draft to Elnara", "we will send them a
+# reminder", "I will mail you tonight", "come back to the mailing list" (a message to someone named or
+# addressed is a channel, whatever it carries)
+_SEND_TO = re.compile(
+    r"\b(?:send|mail|e-?mail|write)\s+(?:you|them|him|her|us)\b"
+    r"|\b(?:send|mail|e-?mail)\s+(?:it|this|that|(?:the|our|my)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+to\s+(?-i:[A-Z])"
+    r"|\bmailing\s+list\b",
+    re.I,
+)
+
+
 def frame_category(quote: str) -> str | None:
     """The category the unit's frame gives (a relay, a delivery, people brought in), or None."""
     if _RELAY.search(quote):
         return "links-to-institutions"
-    if _DELIVER.search(quote):
+    if _DELIVER.search(quote) or _SEND_TO.search(quote) or _PUT_ON.search(quote):
         return "communication-channels"
     if _BRING_IN.search(quote):
         return "participation"
