@@ -739,22 +739,26 @@ def wrapup_spans(units: Sequence[Unit], carry: int = WRAPUP_SENTENCES) -> frozen
                 left = max(left, carry)
             if left > 0:
                 out.add((u.session, u.turn, u.start, u.end))
-                left -= 1
-        if _is_summary(u.text) and (u.words <= 15 or u.text.rstrip().endswith(":") or _ANNOUNCE.search(u.text)):
+                left -= u.words > 1  # a bare "Two." heading its point is no sentence of it
+        if _ANNOUNCE.search(u.text) or (_is_summary(u.text) and (u.words <= 15 or u.text.rstrip().endswith(":"))):
             left, announced = carry, True
     return frozenset(out)
 
 
-# The speaker announces their own summary: "let me sum up", "I will try to pull together".
+# The speaker announces their own summary: "let me sum up", "I will try to pull together",
+# or says back what the room said ("I want to try to say back to you what I think the room
+# showed", "let me read back what we heard": a facilitator's harvest).
 _ANNOUNCE = re.compile(
-    r"\b(?:let me|let us|let's|I(?:'ll| will| would like to|'d like to)|allow me to) (?:try to |just |quickly )?"
-    r"(?:summari[sz]e|sum up|pull together|bring together|wrap up|recap|synthesi[sz]e)\b",
+    r"\b(?:let me|let us|let's|I(?:'ll| will| would like to|'d like to| want to|'m going to| am going to)|allow me to) "
+    r"(?:try to |just |quickly )?"
+    r"(?:summari[sz]e|sum up|pull together|bring together|wrap up|recap|synthesi[sz]e|"
+    r"(?:say|read|reflect|play) back\b(?: to (?:you|the room|everyone))? what)\b",
     re.IGNORECASE,
 )
 # A sentence that opens a numbered point of a list: "Second, ...", "Fourth, participation: ...".
 _ORDINAL = re.compile(
     r"^\W*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|finally|lastly)(?:ly)?\b|"
-    r"(?:number )?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[,.:)]\s)",
+    r"(?:number )?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[,.:)](?:\s|$))",
     re.IGNORECASE,
 )
 
@@ -995,6 +999,7 @@ def mmr_select(
     closing: tuple[float, int] | None = None,
     cap_of: Callable[[Unit], str] | None = None,
     bonus_of: Mapping[str, float] | None = None,
+    restates: Callable[[Unit], bool] | None = None,
 ) -> list[Scored]:
     """Greedy MMR: relevance minus redundancy, plus coverage bonuses; ties by position.
 
@@ -1005,7 +1010,10 @@ def mmr_select(
     of `speaker_bonus` (default 1 for every voice). `closing`:
     (where a session's closing begins as a share of its text, the most picks from it) —
     the closing round restates and announces, and each panellist's last word there is
-    a new voice, so without a cap it can crowd out the body of the session.
+    a new voice, so without a cap it can crowd out the body of the session. `restates`: the
+    closing's sentences that restate the body (a wrap-up's points: `in_wrapup`), which
+    neither use the closing's share nor leave when it is full — a facilitator's harvest is
+    the session's outcome said once, what a rapporteur keeps first, not more closing talk.
 
     A candidate's redundancy (its highest similarity to anything chosen) only grows, so
     with `lam` at most 1 its value with the redundancy last computed is no lower than its
@@ -1033,6 +1041,7 @@ def mmr_select(
     index = list(range(len(alive)))
     seen = [0] * len(alive)  # how many of the picks each redundancy has been computed with
     late, body_ends = 0, math.inf
+    restating = [restates(c.unit) for c in alive] if restates is not None else [False] * len(alive)
 
     def value(i: int) -> float:
         v = lam * alive[i].score / top - (1 - lam) * redundancy[i]
@@ -1068,13 +1077,16 @@ def mmr_select(
         capped[cap[best]] += 1
         if seg is not None:
             segments.add(seg[best])
-        if closing is not None and pick.unit.position >= closing[0]:
+        if closing is not None and pick.unit.position >= closing[0] and not restating[best]:
             late += 1
             if late >= closing[1]:  # the closing has its share: the body competes for the rest
                 body_ends = closing[0]
         index = [
             i
             for i in index
-            if i != best and i not in dead and capped[cap[i]] < per_speaker and alive[i].unit.position < body_ends
+            if i != best
+            and i not in dead
+            and capped[cap[i]] < per_speaker
+            and (alive[i].unit.position < body_ends or restating[i])
         ]
     return chosen

@@ -45,6 +45,7 @@ from .rank import (
     Signals,
     announced_findings,
     from_floor,
+    in_wrapup,
     importance,
     is_directive,
     is_summary,
@@ -141,7 +142,8 @@ def with_main_asks(
     that among its takeaways. For each of the `MAIN_ASK_CATEGORIES` ask categories raised
     most (`MIN_RAISED` times at least; "other" is no category), the best-ranked ask whose
     quote is verbatim in the source (`select_actions`) replaces the weakest takeaway that
-    is not itself such an ask, unless a takeaway already states it or the ask's sentence
+    is not itself such an ask nor a sentence of an announced wrap-up (`rank.in_wrapup`: the
+    session's outcome, said once), unless a takeaway already states it or the ask's sentence
     scores below `MAIN_ASK_MIN_SHARE` of the takeaway it would replace. Session order is kept.
     A takeaway that states any ask of the category (`ask_units`) is never the one replaced:
     swapping one of a category's asks for another of the same category states nothing new
@@ -164,7 +166,9 @@ def with_main_asks(
         :MAIN_ASK_CATEGORIES
     ]
     out = list(chosen)
-    kept: set[int] = set()
+    # a sentence of an announced wrap-up is the session's outcome said once: never swapped out
+    model = ctx.ranking().model
+    kept: set[int] = {id(s) for s in out if in_wrapup(model, s.unit)}
     for category in main:
         of_category = [a for a in asks if a.category == category]
         # a takeaway that already states one of the category's asks stays: the best ask must
@@ -531,6 +535,7 @@ def rank_takeaways(
         bonus_of=_voice_bonus(ctx.units, voice),
         speaker_bonus=NEW_VOICE_BONUS,
         closing=(CLOSING, closing_share(wanted)),
+        restates=partial(in_wrapup, model),
     )
     # long run-ons compete with their best clause window; MMR reads the best MMR_POOL, and the
     # others are rendered only as far as MMR picks them (`spans.trim_pool`)
@@ -685,7 +690,7 @@ def build_report(
         chosen,
         pool,
         wording.accept,
-        keep=lambda u: u.line in ask_lines,
+        keep=lambda u: u.line in ask_lines or in_wrapup(ctx.ranking().model, u),
         chairs=ctx.chairs,
         room=MAX_TAKEAWAYS if takeaways is None else takeaways,
         decided=decided,
