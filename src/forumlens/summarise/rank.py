@@ -1011,9 +1011,9 @@ def mmr_select(
     (where a session's closing begins as a share of its text, the most picks from it) —
     the closing round restates and announces, and each panellist's last word there is
     a new voice, so without a cap it can crowd out the body of the session. `restates`: the
-    closing's sentences that restate the body (a wrap-up's points: `in_wrapup`), which
-    neither use the closing's share nor leave when it is full — a facilitator's harvest is
-    the session's outcome said once, what a rapporteur keeps first, not more closing talk.
+    closing's sentences that restate the body (a wrap-up's points: `in_wrapup`), which have
+    a share of their own, as large as the closing's — a facilitator's harvest is the
+    session's outcome said once, what a rapporteur keeps first, not more closing talk.
 
     A candidate's redundancy (its highest similarity to anything chosen) only grows, so
     with `lam` at most 1 its value with the redundancy last computed is no lower than its
@@ -1040,7 +1040,7 @@ def mmr_select(
     capped: Counter[str] = Counter()
     index = list(range(len(alive)))
     seen = [0] * len(alive)  # how many of the picks each redundancy has been computed with
-    late, body_ends = 0, math.inf
+    late, restated, body_ends, restating_ends = 0, 0, math.inf, False
     restating = [restates(c.unit) for c in alive] if restates is not None else [False] * len(alive)
 
     def value(i: int) -> float:
@@ -1077,16 +1077,20 @@ def mmr_select(
         capped[cap[best]] += 1
         if seg is not None:
             segments.add(seg[best])
-        if closing is not None and pick.unit.position >= closing[0] and not restating[best]:
-            late += 1
-            if late >= closing[1]:  # the closing has its share: the body competes for the rest
-                body_ends = closing[0]
+        if closing is not None and pick.unit.position >= closing[0]:
+            if restating[best]:
+                restated += 1
+                restating_ends = restated >= closing[1]
+            else:
+                late += 1
+                if late >= closing[1]:  # the closing has its share: the body competes for the rest
+                    body_ends = closing[0]
         index = [
             i
             for i in index
             if i != best
             and i not in dead
             and capped[cap[i]] < per_speaker
-            and (alive[i].unit.position < body_ends or restating[i])
+            and (alive[i].unit.position < body_ends or (restating[i] and not restating_ends))
         ]
     return chosen

@@ -45,8 +45,8 @@ from .rank import (
     Signals,
     announced_findings,
     from_floor,
-    in_wrapup,
     importance,
+    in_wrapup,
     is_directive,
     is_summary,
     mmr_select,
@@ -168,7 +168,7 @@ def with_main_asks(
     out = list(chosen)
     # a sentence of an announced wrap-up is the session's outcome said once: never swapped out
     model = ctx.ranking().model
-    kept: set[int] = {id(s) for s in out if in_wrapup(model, s.unit)}
+    kept: set[int] = {id(s) for s in out if restates(model)(s.unit)}
     for category in main:
         of_category = [a for a in asks if a.category == category]
         # a takeaway that already states one of the category's asks stays: the best ask must
@@ -484,6 +484,13 @@ def _voice_bonus(units: Sequence[Unit], voice: Callable[[Unit], str]) -> dict[st
     return {who: max(MIN_VOICE_SHARE, min(1.0, n / mean)) for who, n in words.items()}
 
 
+def restates(model: SessionModel | None) -> Callable[[Unit], bool]:
+    """Whether a takeaway candidate is a sentence of an announced wrap-up (`rank.in_wrapup`):
+    the session's outcome said once, which keeps a share of the closing of its own
+    (`mmr_select`'s `restates`) and is never swapped out for a main ask or a decision."""
+    return lambda unit: model is not None and in_wrapup(model, unit)
+
+
 def takeaway_boost(ctx: SummaryContext, signals: Signals) -> Callable[[Unit], float]:
     """How much each candidate's score is raised or lowered as a takeaway: findings before
     asks (`_findings_first`), the session's business first (`rank.importance` with
@@ -535,7 +542,7 @@ def rank_takeaways(
         bonus_of=_voice_bonus(ctx.units, voice),
         speaker_bonus=NEW_VOICE_BONUS,
         closing=(CLOSING, closing_share(wanted)),
-        restates=partial(in_wrapup, model),
+        restates=restates(model),
     )
     # long run-ons compete with their best clause window; MMR reads the best MMR_POOL, and the
     # others are rendered only as far as MMR picks them (`spans.trim_pool`)
@@ -690,7 +697,7 @@ def build_report(
         chosen,
         pool,
         wording.accept,
-        keep=lambda u: u.line in ask_lines or in_wrapup(ctx.ranking().model, u),
+        keep=lambda u: u.line in ask_lines or restates(ctx.ranking().model)(u),
         chairs=ctx.chairs,
         room=MAX_TAKEAWAYS if takeaways is None else takeaways,
         decided=decided,
