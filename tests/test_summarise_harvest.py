@@ -1,7 +1,8 @@
 """A facilitator's harvest is the session's outcome (issue 23): "I want to try to say back to
 you what I think the room showed" followed by numbered points is a wrap-up, each point's
-sentences belong to it (a bare "Two." heading a point is no sentence of it), and its points
-have a share of the closing of their own, so the closing's other talk does not crowd them out.
+sentences belong to it (a bare "Two." heading a point is no sentence of it), and the points
+of a wrap-up that goes point by point have a share of the closing of their own, so the
+closing's other talk does not crowd them out.
 
 The fixture is invented here (no corpus text): a world café on repairing phones whose tables
 report back and whose facilitator says back what the room found.
@@ -71,6 +72,19 @@ def test_a_harvest_carries_through_its_numbered_points(cafe) -> None:  # type: i
     assert "Machine translation is not enough for technical values." in carried
     # the tables' own reports came before the announcement: they are no part of it
     assert not any("torque values" in t or "grey market" in t for t in carried)
+
+
+def test_only_a_wrap_up_that_goes_point_by_point_is_a_harvest(cafe) -> None:  # type: ignore[no-untyped-def]
+    units = build_context(cafe).units
+    assert wrapup_spans(units, numbered=True) == wrapup_spans(units)
+    plain = parse_transcript(
+        "Closing\n\n>>CHAIR:  Let me sum up.  Repairers need parts at one price.  Thank you all for coming today.\n",
+        source="plain.txt",
+        sha256="plain",
+    )
+    plain_units = build_context(plain).units
+    assert wrapup_spans(plain_units)  # a wrap-up...
+    assert not wrapup_spans(plain_units, numbered=True)  # ...but not one point by point
 
 
 def test_a_wrap_up_has_a_share_of_the_closing_of_its_own(cafe) -> None:  # type: ignore[no-untyped-def]

@@ -73,6 +73,7 @@ __all__ = [
     "cosine",
     "from_floor",
     "importance",
+    "in_harvest",
     "in_wrapup",
     "is_directive",
     "is_summary",
@@ -688,6 +689,8 @@ class SessionModel:
     spread: dict[str, int]  # term -> number of speakers who used it
     rank_of: dict[tuple[str, int, int, int], float]  # unit.span -> LexRank score / the session's top score
     wrapups: frozenset[tuple[str, int, int, int]] = frozenset()  # (session, turn, start, end) of announced summaries
+    # the same, of the wrap-ups that go point by point ("One. ... Two. ...": `wrapup_spans(numbered=True)`)
+    harvests: frozenset[tuple[str, int, int, int]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -715,7 +718,9 @@ class Ranking:
         return out
 
 
-def wrapup_spans(units: Sequence[Unit], carry: int = WRAPUP_SENTENCES) -> frozenset[tuple[str, int, int, int]]:
+def wrapup_spans(
+    units: Sequence[Unit], carry: int = WRAPUP_SENTENCES, numbered: bool = False
+) -> frozenset[tuple[str, int, int, int]]:
     """Sentences that carry out a summary announced just before them in the same turn.
 
     "We're running out of time, so let me try to summarise what I heard. I think everyone
@@ -727,9 +732,13 @@ def wrapup_spans(units: Sequence[Unit], carry: int = WRAPUP_SENTENCES) -> frozen
     "I heard" does not. A numbered
     synthesis ("First, there is very broad support ... Second, ... Sixth, ...") runs
     longer than `carry` sentences: after an announcement, each sentence of the turn that
-    opens a numbered point (`_ORDINAL`) carries on for `carry` sentences again.
+    opens a numbered point (`_ORDINAL`) carries on for `carry` sentences again. `numbered`:
+    only the wrap-ups that go point by point (a facilitator's harvest, a chair's numbered
+    synthesis): they restate the session's points one by one, where a plain "let me sum up"
+    may go on to thank the room.
     """
     out: set[tuple[str, int, int, int]] = set()
+    points: set[tuple[str, int]] = set()  # the turns whose wrap-up went point by point
     left, turn, announced = 0, None, False
     for u in units:
         if (u.session, u.turn) != turn:
@@ -737,12 +746,13 @@ def wrapup_spans(units: Sequence[Unit], carry: int = WRAPUP_SENTENCES) -> frozen
         else:
             if announced and _ORDINAL.match(u.text):
                 left = max(left, carry)
+                points.add(turn)
             if left > 0:
                 out.add((u.session, u.turn, u.start, u.end))
                 left -= u.words > 1  # a bare "Two." heading its point is no sentence of it
         if _ANNOUNCE.search(u.text) or (_is_summary(u.text) and (u.words <= 15 or u.text.rstrip().endswith(":"))):
             left, announced = carry, True
-    return frozenset(out)
+    return frozenset(s for s in out if not numbered or s[:2] in points)
 
 
 # The speaker announces their own summary: "let me sum up", "I will try to pull together",
@@ -763,9 +773,19 @@ _ORDINAL = re.compile(
 )
 
 
+def _within(spans: frozenset[tuple[str, int, int, int]], unit: Unit) -> bool:
+    """Whether the unit (or clause window) starts inside one of the (session, turn, start, end) `spans`."""
+    return any(s == unit.session and t == unit.turn and a <= unit.start < b for s, t, a, b in spans)
+
+
 def in_wrapup(model: SessionModel, unit: Unit) -> bool:
     """Whether the unit (or clause window) lies in a sentence of an announced summary."""
-    return any(s == unit.session and t == unit.turn and a <= unit.start < b for s, t, a, b in model.wrapups)
+    return _within(model.wrapups, unit)
+
+
+def in_harvest(model: SessionModel, unit: Unit) -> bool:
+    """Whether the unit lies in a wrap-up that goes point by point (`SessionModel.harvests`)."""
+    return _within(model.harvests, unit)
 
 
 def is_summary(model: SessionModel, unit: Unit) -> bool:
@@ -889,6 +909,7 @@ def rank_units(
         dict(spread),
         {u.span: r / top for u, r in zip(keep, lr)},
         wrapups,
+        wrapup_spans(units, numbered=True),
     )
     out = []
     for u, v, rank in zip(keep, vectors.vecs, lr):
@@ -1011,7 +1032,7 @@ def mmr_select(
     (where a session's closing begins as a share of its text, the most picks from it) —
     the closing round restates and announces, and each panellist's last word there is
     a new voice, so without a cap it can crowd out the body of the session. `restates`: the
-    closing's sentences that restate the body (a wrap-up's points: `in_wrapup`), which have
+    closing's sentences that restate the body point by point (`in_harvest`), which have
     a share of their own, as large as the closing's — a facilitator's harvest is the
     session's outcome said once, what a rapporteur keeps first, not more closing talk.
 

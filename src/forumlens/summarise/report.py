@@ -46,7 +46,7 @@ from .rank import (
     announced_findings,
     from_floor,
     importance,
-    in_wrapup,
+    in_harvest,
     is_directive,
     is_summary,
     mmr_select,
@@ -142,8 +142,8 @@ def with_main_asks(
     that among its takeaways. For each of the `MAIN_ASK_CATEGORIES` ask categories raised
     most (`MIN_RAISED` times at least; "other" is no category), the best-ranked ask whose
     quote is verbatim in the source (`select_actions`) replaces the weakest takeaway that
-    is not itself such an ask nor a sentence of an announced wrap-up (`rank.in_wrapup`: the
-    session's outcome, said once), unless a takeaway already states it or the ask's sentence
+    is not itself such an ask nor a point of a numbered wrap-up (`restates`: the session's
+    outcome, said once), unless a takeaway already states it or the ask's sentence
     scores below `MAIN_ASK_MIN_SHARE` of the takeaway it would replace. Session order is kept.
     A takeaway that states any ask of the category (`ask_units`) is never the one replaced:
     swapping one of a category's asks for another of the same category states nothing new
@@ -485,10 +485,14 @@ def _voice_bonus(units: Sequence[Unit], voice: Callable[[Unit], str]) -> dict[st
 
 
 def restates(model: SessionModel | None) -> Callable[[Unit], bool]:
-    """Whether a takeaway candidate is a sentence of an announced wrap-up (`rank.in_wrapup`):
-    the session's outcome said once, which keeps a share of the closing of its own
-    (`mmr_select`'s `restates`) and is never swapped out for a main ask or a decision."""
-    return lambda unit: model is not None and in_wrapup(model, unit)
+    """Whether a takeaway candidate is a sentence of a wrap-up that goes point by point
+    (`rank.in_harvest`: a facilitator's harvest, a chair's numbered synthesis): the session's
+    outcome said once, which keeps a share of the closing of its own (`mmr_select`'s
+    `restates`) and is never swapped out for a main ask (a decision of the closing still is
+    guaranteed its place: `with_decision`). (bench/summaries.py,
+    53 development references: the same for every announced wrap-up cost R-L means and
+    per-reference wins — a plain "let me sum up" may go on to thank the room.)"""
+    return lambda unit: model is not None and in_harvest(model, unit)
 
 
 def takeaway_boost(ctx: SummaryContext, signals: Signals) -> Callable[[Unit], float]:
@@ -697,7 +701,7 @@ def build_report(
         chosen,
         pool,
         wording.accept,
-        keep=lambda u: u.line in ask_lines or restates(ctx.ranking().model)(u),
+        keep=lambda u: u.line in ask_lines,
         chairs=ctx.chairs,
         room=MAX_TAKEAWAYS if takeaways is None else takeaways,
         decided=decided,
