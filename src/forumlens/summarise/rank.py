@@ -746,7 +746,7 @@ def wrapup_spans(
         else:
             if announced and _ORDINAL.match(u.text):
                 left = max(left, carry)
-                points.add(turn)
+                points.add((u.session, u.turn))
             if left > 0:
                 out.add((u.session, u.turn, u.start, u.end))
                 left -= u.words > 1  # a bare "Two." heading its point is no sentence of it
