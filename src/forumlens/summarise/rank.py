@@ -735,10 +735,16 @@ def wrapup_spans(
     opens a numbered point (`_ORDINAL`) carries on for `carry` sentences again. `numbered`:
     only the wrap-ups that go point by point (a facilitator's harvest, a chair's numbered
     synthesis): they restate the session's points one by one, where a plain "let me sum up"
-    may go on to thank the room.
+    may go on to thank the room. An announcement that only says it will sum up or say back
+    (`_ANNOUNCE` without a `SUMMARY` cue: "To close, let me summarise in one minute.", "I
+    want to try to say back to you what the room showed") carries over only into a wrap-up
+    that goes point by point (bench/summaries.py, 53 development references: carried into
+    any wrap-up it cost per-reference R-L wins, the pt-digital-identity and nri-youth
+    sessions' takeaways took the chair's wrap-up over the body's points).
     """
     out: set[tuple[str, int, int, int]] = set()
     points: set[tuple[str, int]] = set()  # the turns whose wrap-up went point by point
+    plain: set[tuple[str, int]] = set()  # the turns with an announcement that says "summary" itself
     left, turn, announced = 0, None, False
     for u in units:
         if (u.session, u.turn) != turn:
@@ -750,9 +756,14 @@ def wrapup_spans(
             if left > 0:
                 out.add((u.session, u.turn, u.start, u.end))
                 left -= u.words > 1  # a bare "Two." heading its point is no sentence of it
-        if _ANNOUNCE.search(u.text) or (_is_summary(u.text) and (u.words <= 15 or u.text.rstrip().endswith(":"))):
+        said = _ANNOUNCE.search(u.text)
+        if _is_summary(u.text) and (u.words <= 15 or u.text.rstrip().endswith(":") or said):
             left, announced = carry, True
-    return frozenset(s for s in out if not numbered or s[:2] in points)
+            plain.add((u.session, u.turn))
+        elif said:  # "let me summarise in one minute", "say back what": only if it goes point by point
+            left, announced = carry, True
+    trusted = points if numbered else points | plain
+    return frozenset(s for s in out if s[:2] in trusted)
 
 
 # The speaker announces their own summary: "let me sum up", "I will try to pull together",

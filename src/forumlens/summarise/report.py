@@ -280,6 +280,7 @@ def with_decision(
     chairs: frozenset[str] | set[str] = frozenset(),
     room: int = 0,
     decided: frozenset[Sentence] = frozenset(),
+    shown: Callable[[list[Scored]], int] = len,
 ) -> list[Scored]:
     """The takeaways, guaranteed to state what the session decided, when it decided anything.
 
@@ -297,6 +298,11 @@ def with_decision(
     Rapporteurs' references often list the next steps under calls to action, so this
     costs some takeaway ROUGE where it acts (stop 19, bench/summaries.py: R-2 -.011 on the
     community-networks session); a report without its decisions is the worse report.
+
+    `shown`: how many bullets the takeaways make, which `room` is compared with: a numbered
+    list's picks are one merged bullet (`Enumerations.bullets`), so a chair's numbered
+    synthesis kept whole (`restates`) leaves the section short and its decision is added,
+    not swapped for one of its points or lost when every other takeaway is a main ask.
     """
     ok = accept or (lambda _u: True)
     if any(room_decision(s.unit, chairs, decided) for s in chosen):
@@ -308,7 +314,7 @@ def with_decision(
         return chosen
     protect = keep or (lambda _u: False)
     weaker = [s for s in chosen if not protect(s.unit)]
-    if len(chosen) < room:
+    if shown(chosen) < room:
         return sorted([*chosen, best], key=lambda s: s.unit.position)
     if not weaker:
         return chosen
@@ -705,6 +711,7 @@ def build_report(
         chairs=ctx.chairs,
         room=MAX_TAKEAWAYS if takeaways is None else takeaways,
         decided=decided,
+        shown=lambda items: len(lists.bullets(wording, items)),
     )
     takeaway_bullets = tuple(credits.bullet(b) for b in lists.bullets(wording, chosen))
 
