@@ -14,7 +14,9 @@ import pytest
 
 from forumlens.summarise import build_report
 from forumlens.summarise.context import build_context
-from forumlens.summarise.rank import _ANNOUNCE, Scored, mmr_select, vectorise, wrapup_spans
+from forumlens.summarise.rank import _ANNOUNCE, Scored, _within, mmr_select, vectorise, wrapup_spans
+from forumlens.summarise.report import with_decision
+from forumlens.summarise.units import Unit
 from forumlens.transcript.parse import parse_transcript
 
 CAFE = """World cafe on the right to repair phones
@@ -78,7 +80,9 @@ def test_only_a_wrap_up_that_goes_point_by_point_is_a_harvest(cafe) -> None:  # 
     units = build_context(cafe).units
     assert wrapup_spans(units, numbered=True) == wrapup_spans(units)
     plain = parse_transcript(
-        "Closing\n\n>>CHAIR:  Let me sum up.  Repairers need parts at one price.  Thank you all for coming today.\n",
+        "Closing\n\n>>ADWOA MENSAH-BOATENG:  "
+        + "Street repairers in our city pay three times the authorised price for a screen.  " * 6
+        + "\n\n>>CHAIR:  Let me sum up.  Repairers need parts at one price.  Thank you all for coming today.\n",
         source="plain.txt",
         sha256="plain",
     )
@@ -110,3 +114,46 @@ def test_the_takeaways_keep_the_harvest(cafe) -> None:  # type: ignore[no-untype
     cited = {c.line for b in report.takeaways for c in b.citations}
     assert cited & harvest
     assert not any("coffee" in b.text for b in report.takeaways)
+
+
+@pytest.mark.parametrize(
+    ("after", "carries"),
+    [
+        ("Repairers need parts at one price.  Thank you all for coming today.", False),
+        ("One.  Repairers need parts at one price.  Two.  Manuals must be translated.", True),
+    ],
+)
+def test_an_announcement_without_a_summary_cue_carries_only_into_numbered_points(after: str, carries: bool) -> None:
+    # "let me summarise in one minute" says no more than that a summary may follow: only
+    # points said one by one show that it did ("Let me sum up." itself is a summary cue)
+    said = parse_transcript(
+        f"Closing\n\n>>CHAIR:  To close, let me summarise in one minute.  {after}\n", source="c.txt", sha256="c"
+    )
+    carried = [u.text for u in build_context(said).units if _within(wrapup_spans(build_context(said).units), u)]
+    assert ("Repairers need parts at one price." in carried) is carries
+
+
+def test_a_numbered_synthesis_kept_whole_leaves_room_for_the_closings_decision() -> None:
+    # four points of the chair's synthesis are one bullet: the section shows two, not five, so
+    # the agreed next step is added even though every takeaway is protected (a main ask)
+    said = parse_transcript(
+        "Closing\n\n>>ADWOA MENSAH-BOATENG:  "
+        + "Street repairers in our city pay three times the authorised price for a screen.  " * 6
+        + "\n\n>>CHAIR:  Let me sum up.  First, parts cost too much.  Second, software locks block repair.  "
+        "Third, manuals are in two languages only.  Fourth, repairers lack training.\n\n"
+        ">>CHAIR:  We agreed that the organisers will publish the repair report in March.\n",
+        source="d.txt",
+        sha256="d",
+    )
+    units = build_context(said).units
+    pool = [Scored(u, 1.0, v) for u, v in zip(units, vectorise(units).vecs)]
+    decision = next(s for s in pool if "publish" in s.unit.text)
+    chosen = [s for s in pool if s.unit.text.startswith(("First", "Second", "Third", "Fourth", "Let me"))]
+    chairs = {units[0].who}
+
+    def protect(_u: Unit) -> bool:
+        return True
+
+    assert with_decision(chosen, pool, keep=protect, chairs=chairs, room=5) == chosen  # counted as five
+    shown = with_decision(chosen, pool, keep=protect, chairs=chairs, room=5, shown=lambda items: len(items) - 3)
+    assert decision in shown and len(shown) == len(chosen) + 1
