@@ -738,9 +738,9 @@ def wrapup_spans(
     may go on to thank the room. An announcement that only says it will sum up or say back
     (`_ANNOUNCE` without a `SUMMARY` cue: "To close, let me summarise in one minute.", "I
     want to try to say back to you what the room showed") carries over only into a wrap-up
-    that goes point by point (bench/summaries.py, 53 development references: carried into
-    any wrap-up it cost per-reference R-L wins, the pt-digital-identity and nri-youth
-    sessions' takeaways took the chair's wrap-up over the body's points).
+    that goes point by point (bench/summaries.py, 53 development references, against
+    carrying into any wrap-up: takeaways R-L .1818 -> .1821, wins 26 -> 27, report R-L
+    .2019 -> .2025; pt-digital-identity R-2 .113 -> .142, though nri-youth .141 -> .114).
     """
     out: set[tuple[str, int, int, int]] = set()
     points: set[tuple[str, int]] = set()  # the turns whose wrap-up went point by point
