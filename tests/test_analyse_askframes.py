@@ -99,3 +99,20 @@ def test_a_commitment_to_put_a_thing_on_a_page_is_a_channel_not_its_visibility()
 )
 def test_frame_of_a_message_or_a_page(quote: str, category: str | None) -> None:
     assert frame_category(quote) == category
+
+
+@pytest.mark.parametrize(
+    ("quote", "category"),
+    [
+        # a request put to the state or the platforms is about a rule or a policy
+        ("We ask the provincial government to publish the tender rules before the next budget.", "policy"),
+        ("I would urge our regulators, and I see two of them here, to end the exclusivity contracts.", "policy"),
+        ("We call upon the ministries of health to keep the clinic data in the country.", "policy"),
+        ("We wish that the platforms stop showing adverts to children.", "policy"),
+        # a request to the forum's own organisers or to a person is not put to the state
+        ("We ask the secretariat to keep the recordings for a year.", None),
+        ("I ask Amara to chair the next call.", None),
+    ],
+)
+def test_frame_of_a_request_to_the_state(quote: str, category: str | None) -> None:
+    assert frame_category(quote) == category

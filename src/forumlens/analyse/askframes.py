@@ -56,10 +56,25 @@ _SEND_TO = re.compile(
 )
 
 
+# put to the state or the platforms: "I ask our government … to adopt the decrees", "we urge the
+# governments in our region to refrain from …", "we wish that the platforms stop …". What the state or
+# a platform is asked to do is a rule or a policy (a recommendation to the state already is,
+# `asks._STATE_BODY`); on the gold asks of issue 22 that put a request so, policy is the first
+# category of 21 in 36 and "other" of one.
+_TO_STATE = re.compile(
+    r"\b(?:ask|urge|call\s+(?:up)?on|appeal\s+to|request|wish\s+that)\s+(?:the\s+|our\s+|all\s+|every\s+)?"
+    r"(?:[\w'‑-]+\s+){0,2}?(?:governments?|regulators?|platforms|states|ministr(?:y|ies)|parliaments?|authorities|lawmakers)\b",
+    re.I,
+)
+
+
 def frame_category(quote: str) -> str | None:
-    """The category the unit's frame gives (a relay, a delivery, people brought in), or None."""
+    """The category the unit's frame gives (a relay, a request to the state, a delivery, people
+    brought in), or None."""
     if _RELAY.search(quote):
         return "links-to-institutions"
+    if _TO_STATE.search(quote):
+        return "policy"
     if _DELIVER.search(quote) or _SEND_TO.search(quote) or _PUT_ON.search(quote):
         return "communication-channels"
     if _BRING_IN.search(quote):
