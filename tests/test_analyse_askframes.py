@@ -116,3 +116,24 @@ def test_frame_of_a_message_or_a_page(quote: str, category: str | None) -> None:
 )
 def test_frame_of_a_request_to_the_state(quote: str, category: str | None) -> None:
     assert frame_category(quote) == category
+
+
+@pytest.mark.parametrize(
+    ("quote", "category"),
+    [
+        # the forum's programme: put to the MAG, or naming its slots, workshop proposals, main sessions
+        ("We would ask the MAG to give the archives a day of their own next year.", "agenda"),
+        ("Our network can prepare two proposals for the next MAG meeting.", "agenda"),
+        ("Organisers who never report should not get a slot again.", "agenda"),
+        # a network made: bodies brought to work together
+        ("We will set up a small network of the rural radio stations in the spring.", "cooperation"),
+        ("I ask the donors to create one regional alliance of the repair cafes.", "cooperation"),
+        # the MAG's members asked to pass a thing on: delivered, not the programme
+        (
+            "We ask the MAG members to circulate the form to all participants of their regions.",
+            "communication-channels",
+        ),
+    ],
+)
+def test_frame_of_the_programme_or_a_network(quote: str, category: str) -> None:
+    assert frame_category(quote) == category

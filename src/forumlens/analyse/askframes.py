@@ -67,6 +67,26 @@ _TO_STATE = re.compile(
     re.I,
 )
 
+# about the forum's programme: put to the MAG (the IGF's Multistakeholder Advisory Group, which
+# chooses the programme: "I would ask the MAG, when it selects the workshops next year, to merge …",
+# "a proposal for the first MAG meeting"), or naming its slots, workshop proposals or main sessions
+# ("an organiser without a report has no slot next year"). On the gold asks of issue 22 that name
+# the MAG, agenda is the first category of 21 in 40; its members asked to pass a thing on are
+# left to the delivery frame before this one.
+_PROGRAMME = re.compile(
+    r"\b(?:ask|urge|call\s+(?:up)?on|invite|request|propose|recommend|suggest)\s+(?:to\s+)?the\s+MAG\b(?!\s+members)"
+    r"|\bMAG\s+meetings?\b|\bslots?\b|\bworkshop\s+proposals?\b|\bselects?\s+the\s+workshops\b|\bmain\s+sessions?\b",
+    re.I,
+)
+# a network made: "we will create a network of our alumni teachers", "ask the IGF to create a
+# network … of the parliamentary staff", "to create one regional caucus": bodies brought to work
+# together (cooperation first in each of the five gold asks of that shape).
+_NETWORK = re.compile(
+    r"\b(?:create|build|set\s+up|form|start)\s+(?:a|one|an)\s+(?:[\w'‑-]+\s+){0,3}?"
+    r"(?:network|caucus|alliance|community\s+of\s+practice)\b",
+    re.I,
+)
+
 
 def frame_category(quote: str) -> str | None:
     """The category the unit's frame gives (a relay, a request to the state, a delivery, people
@@ -77,6 +97,10 @@ def frame_category(quote: str) -> str | None:
         return "policy"
     if _DELIVER.search(quote) or _SEND_TO.search(quote) or _PUT_ON.search(quote):
         return "communication-channels"
+    if _PROGRAMME.search(quote):
+        return "agenda"
+    if _NETWORK.search(quote):
+        return "cooperation"
     if _BRING_IN.search(quote):
         return "participation"
     return None
