@@ -32,6 +32,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import add
 
 from ..shipped import load_shipped
 from ..text.fastre import PatternSet
@@ -356,8 +357,14 @@ LIST_INTRO = _LIST_INTRO
 _stem = lru_cache(maxsize=1 << 16)(suffix_stem)
 
 
+@lru_cache(maxsize=1 << 16)
+def _token(word: str) -> str:
+    """A word's stem, or "#" for a number: one cached call a word (a session repeats its words)."""
+    return "#" if word.isdigit() else suffix_stem(word)
+
+
 def _tokens(text: str) -> list[str]:
-    return ["#" if t.isdigit() else _stem(t) for t in _TOKEN.findall(text.lower())]
+    return list(map(_token, _TOKEN.findall(text.lower())))
 
 
 def _ngrams(toks: Sequence[str]) -> list[str]:
@@ -484,8 +491,15 @@ def _after_condition(rest: str) -> str:
 def type_features(text: str, before: str = "", unit: _Unit | None = None) -> list[str]:
     """Features of one unit for the type model (`before`: the turn's text before the unit)."""
     u = unit or _Unit(text)
-    toks = u.tokens
-    feats = _ngrams(toks)
+    shape, lead = _shape_features(text, before, u)
+    return _ngrams(u.tokens) + shape + _other_features(text, lead, u)
+
+
+def _shape_features(text: str, before: str, u: _Unit) -> tuple[list[str], str]:
+    """The features that can make a unit ask-shaped (every `EVIDENCE` feature is one of these),
+    and the unit's lead: `AskModel.judge` stops here when none is found, as most units of a
+    session show none, before the words, length and self-introduction features are worked out."""
+    feats: list[str] = []
     lead = _lead(text)
     lead, conditioned = _LEADING_IF.subn("", lead, count=1)
     if conditioned:
@@ -496,7 +510,7 @@ def type_features(text: str, before: str = "", unit: _Unit | None = None) -> lis
         lead = timed  # "next year bring this topic to a main session"
     if _imperative_shape(lead):
         feats.append("imperative-shape")
-    head = [t for t in _TOKEN.findall(lead.lower())][:2]
+    head = _TOKEN.findall(lead.lower())[:2]
     if head:
         feats.append(f"f:{head[0]}")
         if len(head) > 1:
@@ -526,6 +540,12 @@ def type_features(text: str, before: str = "", unit: _Unit | None = None) -> lis
         feats.append("ctx:addressee")
         if "imperative" in feats:
             feats.append("imperative&ctx:addressee")
+    return feats, lead
+
+
+def _other_features(text: str, lead: str, u: _Unit) -> list[str]:
+    """The type features no `EVIDENCE` feature is among: floor talk, tense, question shape, length."""
+    feats: list[str] = []
     if u.search("procedural"):
         feats.append("cue:procedural")
     if u.search("floor"):
@@ -537,7 +557,7 @@ def type_features(text: str, before: str = "", unit: _Unit | None = None) -> lis
         feats.append("question-mark")
     if _QUESTION_START.search(lead):
         feats.append("question-start")
-    feats.append(_length(len(toks)))
+    feats.append(_length(len(u.tokens)))
     if is_self_introduction(text):
         feats.append(SELF_INTRO)
     return feats
@@ -667,7 +687,7 @@ class Softmax:
         z = list(self.bias)
         get = self.weights.get
         for w in filter(None, map(get, set(feats))):  # the same additions in the same order, fewer bytecodes
-            z = [a + b for a, b in zip(z, w)]
+            z = list(map(add, z, w))  # element-wise in C (numpy is no core dependency)
         top = max(z)
         e = [math.exp(v - top) for v in z]
         total = sum(e)
@@ -781,9 +801,12 @@ class AskModel:
         unit with no ask-shaped evidence (P(ask) = 0) needs neither model. Same answers as
         `predict` whenever it returns one."""
         unit = _Unit(text)
-        feats = type_features(text, before, unit)
+        shape, lead = _shape_features(text, before, unit)
+        if threshold > 0.0 and EVIDENCE.isdisjoint(shape):
+            return None  # no evidence (`has_evidence`), so P(ask) = 0 (`_types`): below any positive threshold
+        feats = _ngrams(unit.tokens) + shape + _other_features(text, lead, unit)  # `type_features`
         if not has_evidence(feats) and threshold > 0.0:
-            return None  # P(ask) is 0 without evidence (`_types`): below any positive threshold
+            return None
         types = self._types(feats)
         if 1.0 - types.get("none", 0.0) < threshold:
             return None

@@ -92,8 +92,13 @@ def _group_turn(ctx: AnalysisContext, index: int, answered_later: bool = False) 
     pieces = [p for s in ctx.sentences[index] for q in _question_marks(s) for p in _relay_pieces(q, turn_text)]
     sents = [p for p, _ in pieces]
     moderator = ctx.is_moderator(index)
-    relayed = any(not m.group("c") for m in ON_BEHALF.finditer(ctx.turns[index].text))  # "a question in the chat"
-    floor = not moderator and (answered_later or _floor_turn(ctx, index) or relayed)
+    # only a turn with sentences to judge asks whether it has the floor (most turns have none);
+    # a relayed "a question in the chat" is the last and dearest test: it reads the whole turn
+    floor = (
+        bool(sents)
+        and not moderator
+        and (answered_later or _floor_turn(ctx, index) or any(not m.group("c") for m in ON_BEHALF.finditer(turn_text)))
+    )
     groups: list[QuestionGroup] = []
     gap = 99
     announced = 0  # sentences since "I have a question for …" announced one (0: none pending)
