@@ -308,3 +308,20 @@ def test_evidence_gate_leaves_questions_and_context_only_fragments() -> None:
     # a noun phrase that opens with a verb-like word is not an imperative; a verb with its object is
     assert "imperative" not in type_features("And sign languages, yes.")
     assert "imperative" in type_features("Share your glossaries, do not pay twice.")
+
+
+def test_judge_stops_at_shape_features_that_hold_all_the_evidence() -> None:
+    """`judge` gives up on a unit when its ask-shape features show no `EVIDENCE`, before the
+    rest of `type_features` is worked out: that is only right while every evidence feature is a
+    shape feature. Checked on every annotated training sentence, asks and non-asks alike."""
+    from forumlens.analyse.askmodel import _shape_features, _Unit
+
+    train = _train_module()
+    rows = train.read_rows(train.DATA)
+    with_evidence = 0
+    for r in rows:
+        shape, _lead = _shape_features(r.text, r.context, _Unit(r.text))
+        full = EVIDENCE.intersection(type_features(r.text, r.context))
+        assert EVIDENCE.intersection(shape) == full, r.text
+        with_evidence += bool(full)
+    assert 0 < with_evidence < len(rows)  # both kinds of unit are among them
