@@ -191,10 +191,12 @@ def mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: int
     words = view.text[window_start:end]
     if window_start == a and _card_sentence(view, turn, a, start):
         words = _card_list_head(view, turn, a)
-    elif window_start != a and _GOES_ON_ABOUT.match(words) and (cut := _COMMA_AND.search(words)):
+    elif window_start != a and _GOES_ON_ABOUT.match(words) and (cut := _NAME_COMMA.search(words)):
         # "Fatimata with us on Zoom from Ouagadougou, and a colleague from the Ministry, Ato
         # Yohannes": the words right after a name are that name's, up to the ", and" of the next
-        # (a run-on caption without commas keeps them: "… in Zambia then next to her Valentina")
+        # (a run-on caption without commas keeps them: "… in Zambia then next to her Valentina");
+        # in a list read out with commas only ("Ostap here at my side, Mariana from the petrol
+        # station") the place after a name is that name's as well
         words = words[cut.end() :]
     clause = list(_CLAUSE_BREAK.finditer(words))
     if clause:
@@ -213,7 +215,8 @@ def mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: int
 _GOES_ON_ABOUT = re.compile(r"[ \u00a0]+(?!and\b|or\b)(?-i:[a-z])")
 
 
-_COMMA_AND = re.compile(r",[ \u00a0]*(?:and|&)[ \u00a0]+")
+# The comma that closes the words about the name before: ", and " or a bare list comma.
+_NAME_COMMA = re.compile(r",[ \u00a0]*(?:(?:and|&)[ \u00a0]+)?")
 
 
 # A name a question or comment is put to: the words before it are where the asker is.

@@ -135,7 +135,7 @@ _OWN_ONLINE_STRONG = SharedCue(
 )
 _OWN_ONLINE_WEAK = SharedCue(
     re.compile(
-        r"\b(?:can (?:you|everybody|everyone) (?:all )?hear me|(?:I )?hope you can hear me|am I audible|"
+        r"\b(?:can (?:you|everybody|everyone) (?:all )?(?:hear|see) me|(?:I )?hope you can hear me|am I audible|"
         r"hope (?:my|the) (?:audio|sound|connection) is)\b",
         re.IGNORECASE,
     )
@@ -196,7 +196,8 @@ _OWN_ONSITE = SharedCue(
         # a printed thing held up to the room: "I have the printed copy here in my hand"
         r"(?:copy|copies|report|book|booklet|flyer|leaflet|brochure|postcards?|paper)\s+(?:right\s+)?here\s+in\s+my\s+hands?\b|"
         # (not "at this stage": a point in time)
-        r"(?:on|at|around|under)\s+this\s+(?:table|podium|dais|lectern)\b|on\s+this\s+stage\b|"
+        # "I will be your chair this afternoon, from this podium"
+        r"(?:on|at|around|under|from)\s+this\s+(?:table|podium|dais|lectern)\b|on\s+this\s+stage\b|"
         r"my\s+(?:suitcase|luggage|bags?|coat)\s+(?:is\s+|are\s+)?(?:still\s+)?(?:under|on|by|behind|next to)\s+the\s+"
         r"(?:table|chair|door|stage)\b|"
         r"(?:hold|holding|raise|raising|show|showing|wave|waving)\s+up\s+(?:this|the|my|a)\s+(?:[\w-]+\s+)?"
@@ -247,6 +248,8 @@ _OTHER_ONLINE = re.compile(
     r"(?:your|her|his|their)\s+(?:picture|video|image|connection|sound|audio)\s+(?:has\s+|is\s+|just\s+)*"
     r"(?:frozen|froze|dropped|cut|breaking up|broke up)\b|"
     r"see\s+(?:him|her|you|them)\s+on\s+(?:the\s+)?(?:big\s+|large\s+|main\s+)?screen\b|(?:your|her|his)\s+name\s+on\s+the\s+screen\b|"
+    # "Djamila, on the screen from Brockton", "Bożena and Tomasz on one screen": a picture in the room
+    r"(?<!slides )(?<!slide )(?<!it )on\s+(?:the|one|a|the same|our)\s+(?:big\s+|large\s+|main\s+)?screen\b|"
     # the chair checking the line to them: "can you hear us?"; the talk "comes on the video link"
     r"can\s+you\s+(?:hear|see)\s+us\b|(?:comes?|coming)\s+(?:to\s+us\s+)?(?:on|over|via|by)\s+(?:the\s+|a\s+)?video\b|"
     r"(?:joins?|joining|joined|connects?|connecting|connected|calling in|dialling in)\s+(?:us\s+|in\s+)?"
@@ -278,6 +281,10 @@ _OTHER_ONSITE = re.compile(
     # "she came by the night train from Narvik": the trip that brought them
     r"(?:came|travell?ed|drove|arrived)\s+(?:here\s+)?by\s+(?:the\s+)?(?:night\s+|overnight\s+|early\s+)?"
     r"(?:bus|coach|car|train|plane|boat|ferry|road|air)\b|"
+    # "she came directly from the airport", "still with her suitcase next to the chair": the trip
+    # just ended in the room
+    r"(?:came|come|drove|arrived)\s+(?:here\s+)?(?:straight|directly|right)\s+from\s+the\s+(?:airport|plane|station|train)|"
+    r"(?:with|and)\s+(?:his|her|their)\s+(?:suitcase|luggage)|"
     # "he's the one in the first row with two laptops": a seat in the room
     r"in the (?:first|second|third|fourth|front|back|last) row|"
     r"(?:sitting|seated)\s+(?:(?:right\s+)?here|(?:at|in) the (?:front|back|table|panel|podium|first row)|"
@@ -435,13 +442,22 @@ def _here_places(sentence: str, venue: frozenset[str], places: frozenset[str]) -
 # online", "Rahul, who is joining us from Bangalore", "people connecting from far away"); or
 # the object of "we have" / "there are" that the cue describes ("we have remote hubs connected
 # from Dhaka", "there are two colleagues joining from Lima"; not "I have been connected from home").
+# A remark dropped in between ("someone who is, I am told, dialling in") leaves the subject as it is.
+_ASIDE = r"(?:,\s*(?:I\s+(?:am|was|have\s+been)\s+told|I\s+(?:think|believe|understand|hear)|apparently)\s*,\s*)?"
 _OTHERS_BEFORE = re.compile(
-    r"\b(?:who|he|she|they|some|others|people|participants|colleagues|those|many|speakers|friends|"
-    r"panell?ists|everyone|everybody|all)\s+(?:(?:is|are|was|were|who|will be|also|still|now)\s+){0,2}$|"
+    r"\b(?:who|he|she|they|some|someone|somebody|others|people|participants|colleagues|those|many|speakers|"
+    r"friends|panell?ists|everyone|everybody|all)\s+(?:(?:is|are|was|were|who|will be|also|still|now)\s*){0,2}"
+    + _ASIDE
+    + r"$|"
     r"\b(?:(?:we|I)(?:\s+(?:also|now|still|already))?\s+(?:have|(?:have\s+)?got)|we['’]ve(?:\s+got)?|"
     r"there\s+(?:is|are|was|were))\s+(?!been\b)(?:[\w'’-]+\s+){1,5}$",
     re.IGNORECASE,
 )
+
+
+# "She came directly from the airport": a room cue with another person as its subject (not "they",
+# "there are": "they are here on the table" are the speaker's leaflets).
+_SHE_BEFORE = re.compile(r"\b(?:he|she)\s+(?:(?:is|was|has|also|still|just)\s+){0,2}$", re.IGNORECASE)
 
 
 def _own(pattern: Prefiltered, sentence: str) -> int:
@@ -488,7 +504,13 @@ def own_cues(sentence: str, year: int | None, venues: Venues | None = None) -> t
     v = venues or load_venues()
     online = 1.5 * _own(_OWN_ONLINE_STRONG, sentence) + 0.75 * len(_OWN_ONLINE_WEAK.findall(sentence))
     online += 1.5 * _own_picture(sentence)
-    onsite = 1.5 * sum(1 for m in _OWN_ONSITE.finditer(sentence) if not _told_of_before(sentence, m.start()))
+    onsite = 1.5 * sum(
+        1
+        for m in _OWN_ONSITE.finditer(sentence)
+        # "She came directly from the airport": the room, but hers, not the speaker's
+        if not _told_of_before(sentence, m.start())
+        and not _SHE_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
+    )
     here_online, here_onsite = _here_places(sentence, v.venue(year), v.places)
     return online + here_online, onsite + here_onsite
 
