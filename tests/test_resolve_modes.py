@@ -242,3 +242,55 @@ def test_a_seat_at_the_front_table_of_a_named_room_is_the_room() -> None:
     assert own_cues("I am Odile Brun, I am here in Salle IV at the front table, and I chair.", 2018)[1] > 0
     # the table named, nobody placed at it
     assert own_cues("Please leave your cards at the front table after the session.", 2018) == (0.0, 0.0)
+
+
+def test_a_place_in_a_comma_list_is_only_the_name_it_follows() -> None:
+    text = (
+        "IGF 2019 - Day 3 - DC Rural Radio\n\n"
+        ">> MODERATOR:  Welcome.  I am Ines Kaur, here in the room in Berlin.  First, Pavlo, next to me.\n\n"
+        ">> PAVLO HRYN:  Thank you.  I run a radio in the hills.\n\n"
+        ">> MODERATOR:  Now Selin, online.\n\n"
+        ">> SELIN AYDOGAN:  Hello.  I work with farmers.\n\n"
+        ">> MODERATOR:  Thank you, Pavlo here at my side, Selin from the bus stop.  We are closed.\n"
+    )
+    modes = {p.name: p.mode for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    # the room cue after Pavlo is not also Selin's
+    assert modes["Selin Aydogan"] == "online"
+    assert modes["Pavlo Hryn"] == "onsite"
+
+
+def test_a_room_cue_about_she_is_not_the_speakers_own() -> None:
+    sentence = "She came directly from the airport, and she is still with her suitcase next to the chair."
+    assert own_cues(sentence, 2015) == (0.0, 0.0)
+    assert about_other(sentence)[1] > 0
+    # said of oneself it still counts
+    assert own_cues("I came directly from the airport.", 2015)[1] > 0
+
+
+def test_an_aside_between_someone_and_the_cue_keeps_it_theirs() -> None:
+    assert own_cues("Now we have someone who is, I am told, dialling in from the car.", 2021) == (0.0, 0.0)
+    assert own_cues("I am, as you can see, dialling in from the car.", 2021)[0] > 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("I will be your chair this afternoon, from this podium.", (0.0, 1.5)),
+        ("Good morning.  Can you see me?", (0.75, 0.0)),
+    ],
+)
+def test_a_podium_and_a_picture_check_in_ones_own_words(sentence, expected) -> None:
+    assert own_cues(sentence, 2010) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (", on the screen from Lisbon", (1, 0)),
+        (" on one screen", (1, 0)),
+        (" with her suitcase", (0, 1)),
+        ("the slides on the screen", (0, 0)),
+    ],
+)
+def test_a_person_on_the_screen_or_with_their_suitcase(words, expected) -> None:
+    assert about_other(words) == expected
