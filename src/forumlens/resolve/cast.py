@@ -20,6 +20,7 @@ from forumlens.resolve import affcands, affmodel, cues, modes
 from forumlens.resolve.borrowed import join_borrowed_labels
 from forumlens.resolve.corrected import correct_surnames
 from forumlens.resolve.dutylabel import join_duty_labels
+from forumlens.resolve.firstnames import join_called_first_names
 from forumlens.resolve.hubs import hub_name
 from forumlens.resolve.hubvoices import split_hub_voices
 from forumlens.resolve.initials import join_initials
@@ -549,6 +550,8 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     groups = split_hub_voices(groups, session.turns)
     named_before = {id(g): g.name for g in groups}
     groups = complete_names(name_generic_voices(groups, session.turns, is_generic_label), session.turns)
+    # ">> SIGDEL-LAMICHHANE:" after "Now Hemanta, …" twice: the chair's first name and the surname
+    groups = join_called_first_names(groups, session.turns)
     # ">> DILI: … I am Domingas Lequi-Rai" then ">> DOMINGAS LEQUI-RAI:": a city label is her place
     groups = join_place_labels(groups, session.turns)
     # ">> Biblioteka X: So this is Bożena speaking" … "Tomasz here": two people on one account
