@@ -244,16 +244,22 @@ def test_a_seat_at_the_front_table_of_a_named_room_is_the_room() -> None:
     assert own_cues("Please leave your cards at the front table after the session.", 2018) == (0.0, 0.0)
 
 
+def _session_modes(turns: list[str]) -> dict[str | None, str | None]:
+    """Each person's mode in a small invented 2019 session of these turns."""
+    text = "IGF 2019 - Day 3 - DC Rural Radio\n\n" + "\n\n".join(turns) + "\n"
+    return {p.name: p.mode for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+
+
 def test_a_place_in_a_comma_list_is_only_the_name_it_follows() -> None:
-    text = (
-        "IGF 2019 - Day 3 - DC Rural Radio\n\n"
-        ">> MODERATOR:  Welcome.  I am Ines Kaur, here in the room in Berlin.  First, Pavlo, next to me.\n\n"
-        ">> PAVLO HRYN:  Thank you.  I run a radio in the hills.\n\n"
-        ">> MODERATOR:  Now Selin, online.\n\n"
-        ">> SELIN AYDOGAN:  Hello.  I work with farmers.\n\n"
-        ">> MODERATOR:  Thank you, Pavlo here at my side, Selin from the bus stop.  We are closed.\n"
+    modes = _session_modes(
+        [
+            ">> MODERATOR:  Welcome.  I am Ines Kaur, here in the room in Berlin.  First, Pavlo, next to me.",
+            ">> PAVLO HRYN:  Thank you.  I run a radio in the hills.",
+            ">> MODERATOR:  Now Selin, online.",
+            ">> SELIN AYDOGAN:  Hello.  I work with farmers.",
+            ">> MODERATOR:  Thank you, Pavlo here at my side, Selin from the bus stop.  We are closed.",
+        ]
     )
-    modes = {p.name: p.mode for p in resolve_session(parse_transcript(text, source="t.txt")).people}
     # the room cue after Pavlo is not also Selin's
     assert modes["Selin Aydogan"] == "online"
     assert modes["Pavlo Hryn"] == "onsite"
