@@ -334,3 +334,9 @@ def test_sources_cite_the_credited_person_not_the_caption_label() -> None:
     sources = render_template(report).split("SOURCES", 1)[1]
     assert "MODERATOR, line 3" not in sources and "INTERPRETER" not in sources
     assert check_citations(report, [session], {session.id: analyses}) == []
+
+
+def test_report_help_lists_the_template_headings_as_drawn_in_order() -> None:
+    result = CliRunner().invoke(cli, ["report", "--help"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert ", ".join(HEADINGS) in " ".join(result.output.split())  # Rapporteur included, DESIGN's order

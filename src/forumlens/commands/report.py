@@ -207,8 +207,10 @@ def report(
     Key takeaways, calls to action, points per speaker, open questions, coalitions,
     speaking time, questions and their fate, asks by category, topics — every summary
     line cites the session, speaker and line it comes from. With --template igf, the
-    IGF workshop reporting template instead (title, date, organiser, chair, speakers,
-    key issues, presentations, discussion, way forward, calls to action, short form).
+    IGF workshop reporting template instead, its headings in order: Session title,
+    Date, Organiser, Chair/Moderator, Rapporteur, Speakers and their institutional
+    affiliations, Key issues raised, Presentations, Discussion, Way forward and key
+    takeaways, Calls to action; then a short form (3 takeaways, 2 calls to action).
 
     \b
     Exit codes: 0 the report; 1 a file or SESSION that cannot be found or read;
