@@ -638,9 +638,29 @@ def _answer(src: _Source, question: Mapping[str, Any], asked_at: int, stored: Se
     return []
 
 
-def _way_forward(src: _Source, takeaways: Sequence[Bullet], commitments: Sequence[Bullet]) -> tuple[Paragraph, ...]:
+def _parts(b: Bullet) -> set[tuple[int, str]]:
+    """(line, words) of each quoted passage of a bullet (a quote joins passages with " … ")."""
+    return {(c.line, " ".join(p.split())) for c in b.citations for p in c.quote.split("…") if p.strip()}
+
+
+def _restates(b: Bullet, others: Iterable[Bullet]) -> bool:
+    """Whether `b` quotes what one of `others` already quotes: a passage of the same line that
+    holds, or is held in, one of theirs (a commitment cut from a takeaway's sentence, say)."""
+    theirs = {part for o in others for part in _parts(o)}
+    return any(line == at and (mine in said or said in mine) for line, mine in _parts(b) for at, said in theirs)
+
+
+def _way_forward(
+    src: _Source, takeaways: Sequence[Bullet], commitments: Sequence[Bullet], discussed: Sequence[Bullet] = ()
+) -> tuple[Paragraph, ...]:
+    """The takeaways the Discussion and the commitments do not already quote, by segment, then
+    the commitments (the speakers' own promises). When the Discussion quotes every takeaway
+    and no one committed to anything, the takeaways are kept: the section is never left empty."""
+    fresh = [b for b in takeaways if not _restates(b, [*discussed, *commitments])]
+    if not fresh and not commitments:
+        fresh = list(takeaways)
     room = MAX_PARAGRAPHS - (1 if commitments else 0)
-    out = [Paragraph("Key takeaways", tuple(chunk)) for chunk in _chunks(_by_segment(src, takeaways), room)]
+    out = [Paragraph("Key takeaways", tuple(chunk)) for chunk in _chunks(_by_segment(src, fresh), room)]
     if commitments:
         out.append(Paragraph("Commitments", tuple(sorted(commitments, key=_line))))
     return tuple(out)
@@ -703,6 +723,8 @@ def igf_report(session: Session, analyses: Mapping[str, Any]) -> IgfReport:
         if b
     ]
     asks, commitments = _asks(src, analyses)
+    # a call to action asks others to act; one that quotes a speaker's own promise is a commitment
+    calls = [b for b in calls if not _restates(b, commitments)]
     by_owner: dict[int, list[Bullet]] = {}
     for b in points:
         owner = owners.of(b)
@@ -718,6 +740,10 @@ def igf_report(session: Session, analyses: Mapping[str, Any]) -> IgfReport:
     presenter_points = [b for i in sorted(presenters) for b in by_owner.get(i, [])]
     issues = _key_issues(src, presenter_points or takeaways, asks, used)
     entries = [(p, _person_bullet(src, p)) for p in people]
+    discussion = _discussion(
+        src, people, by_owner, elsewhere, _exchanges(src, people, analyses, [*points, *takeaways, *asks])
+    )
+    said = [b for p in discussion.paragraphs for b in p.sentences]
     chairs = tuple(e for p, e in entries if e is not None and p.role == "moderator")
     speakers = tuple(e for p, e in entries if e is not None and p.role != "moderator")
     sections = (
@@ -729,8 +755,8 @@ def igf_report(session: Session, analyses: Mapping[str, Any]) -> IgfReport:
         TemplateSection("Speakers and their institutional affiliations", items=speakers),
         TemplateSection("Key issues raised", items=issues),
         TemplateSection("Presentations", paragraphs=_presentations(people, by_owner, used)),
-        _discussion(src, people, by_owner, elsewhere, _exchanges(src, people, analyses, [*points, *takeaways, *asks])),
-        TemplateSection("Way forward and key takeaways", paragraphs=_way_forward(src, takeaways, commitments)),
+        discussion,
+        TemplateSection("Way forward and key takeaways", paragraphs=_way_forward(src, takeaways, commitments, said)),
         TemplateSection("Calls to action", items=tuple(calls)),
     )
 
