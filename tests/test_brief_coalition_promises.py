@@ -75,3 +75,32 @@ def test_an_inferred_ask_that_only_commits_is_a_promise() -> None:
     assert promised(ask("We will publish a second edition of the toolkit next year."))
     assert not promised(ask("We will publish it, but we need funding for the translations."))
     assert not promised(ask("Regulators should publish their licence fees."))
+
+
+# The same coalition a year on: an output, a recommendation that names it (an ask of others:
+# it names the toolkit but the coalition did not make anything in it), and a sentence that
+# reports an output and then asks for something (still a report of what it produced).
+RECOMMENDS = """IGF 2026 – Day 1 – Open Forum #4: Community Networks, One Year On
+
+***
+
+>> MARTA OYELARAN:  Welcome back.  I am Marta Oyelaran and I will moderate.  Kofi, you speak for the Dynamic Coalition on Community Connectivity.
+
+>> KOFI MENSAH:  Thank you, Marta.  Kofi Mensah, for the Dynamic Coalition on Community Connectivity.  We released the second edition of our toolkit on spectrum licences in May.
+
+We recommend that every regulator adopts the toolkit in its licence rules.
+
+This year we also published a checklist for island networks, and we ask regulators to use it when they review backhaul prices.
+
+>> MARTA OYELARAN:  Thank you, Kofi.  That closes our session.
+"""
+
+
+def test_a_recommendation_naming_an_output_is_an_ask_not_an_output() -> None:
+    session = parse_transcript(RECOMMENDS, source="of4.txt", sha256=hashlib.sha256(RECOMMENDS.encode()).hexdigest())
+    brief = brief_coalition("DC on Community Connectivity", [(session, analyse_session(session))])
+    produced, asked = _quotes(brief.produced), _quotes(brief.asked)
+    assert not any("We recommend that every regulator" in q for q in produced)
+    assert any("We recommend that every regulator" in q for q in asked)
+    assert any("second edition of our toolkit" in q for q in produced)
+    assert any("published a checklist for island networks" in q for q in produced)  # an output that then asks

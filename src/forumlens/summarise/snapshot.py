@@ -53,6 +53,7 @@ _TOGETHER = re.compile(
 _ASKING = re.compile(
     r"\b(?:need|needs|ask|asking|call on|urge|should|must|want|would (?:like|welcome))\b", re.IGNORECASE
 )
+_ASKS_OTHERS = re.compile(rf"\b(?:recommend\w*|urges?)\b|{_ASKING.pattern}", re.IGNORECASE)
 _GENERIC = frozenset({"igf-dcs", "igf"})  # the modality and the forum itself are not partners
 
 
@@ -136,7 +137,10 @@ def brief_coalition(
                 bullet = wording.bullet(item, ask.category, cite=None if whole else cite, with_session=True)
                 if bullet is not None:
                     asks.append((item, replace(bullet, score=0.0)))
-    produced_pool = [s for s in said_pool + naming if _OUTPUT.search(s.unit.text) and _MADE.search(s.unit.text)]
+    # an ask that names an output ("We recommend that every government adopts the guide") asks
+    # others to act on it: an output only when the sentence reports one before it asks
+    asking = {id(item.unit) for item, _ in asks}
+    produced_pool = [s for s in said_pool + naming if (reports_output if id(s.unit) in asking else _made)(s.unit.text)]
     produced = mmr_select(produced_pool, max_points, lam=0.8, per_speaker=3, max_sim=0.5)
     # then its promises (outputs to come), best first, in the room the outputs left
     for item in sorted({id(s.unit): s for s in promises}.values(), key=lambda s: -s.score):
@@ -190,6 +194,17 @@ def cuts_sentence(quote: str, sentence: str) -> bool:
     """
     q, s = " ".join(quote.split()).rstrip(_END), " ".join(sentence.split()).rstrip(_END)
     return q != s and q in s and not s.endswith(q)
+
+
+def _made(text: str) -> bool:
+    return bool(_OUTPUT.search(text) and _MADE.search(text))
+
+
+def reports_output(sentence: str) -> bool:
+    """Whether an asking sentence reports an output before it asks ("This year we published a
+    checklist, and we ask regulators to use it"), rather than only asking others to adopt or
+    fund one ("We recommend that every government adopts the guide": an ask, not an output)."""
+    return _made(_ASKS_OTHERS.split(sentence, maxsplit=1)[0])
 
 
 def promised(ask: Ask) -> bool:
