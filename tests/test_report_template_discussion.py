@@ -48,7 +48,7 @@ def test_a_question_and_its_answer_are_the_discussion() -> None:
     section = report.section("Discussion")
     assert section.value is None and section.paragraphs
     exchange = section.paragraphs[0]
-    assert exchange.lead.startswith("Question from Nairobi Hub")
+    assert exchange.lead.startswith("Question from a participant from the Nairobi hub")  # a hub is a place
     question, *answer = exchange.sentences
     assert question.citations[0].line == 6 and "solar power?" in question.text
     assert answer, "the answer on the next line is reported with the question"
@@ -136,4 +136,25 @@ def test_a_read_out_question_names_its_asker_once_and_quotes_only_the_question()
     assert questions[0].endswith("“how can national IGFs use the library data?”")
     # someone else's words a named asker quotes stay whole
     assert _relayed("Lena Okafor", "My minister asked: who pays?") == ("Lena Okafor", "My minister asked: who pays?")
+    assert check_citations(report, [session]) == []
+
+
+# A remote hub whose caption label is only its place (city and country), as IGF captions write them.
+PLACE_HUB = """Workshop 48: Schools and satellites
+
+>> ANNA BERG: Welcome. I'm Anna Berg from the Open Schools Network, and I will moderate. Karl Meyer will present, then we go to the Quito hub.
+>> KARL MEYER: Thank you, Anna. I'm Karl Meyer, a researcher at the University of Tartu. Satellite links cut the cost of a rural school connection by half in our pilot.
+>> ANNA BERG: Thanks, Karl. The Quito hub has a question.
+>> QUITO ECUADOR: Good afternoon from Quito. Karl, how long did the satellite contracts in the pilot run?
+>> KARL MEYER: Three years each, with a price review after the first year.
+>> ANNA BERG: Thank you all. That closes our session.
+"""
+
+
+def test_a_hub_named_by_its_place_asks_as_a_place_not_a_person() -> None:
+    session, report = _report(PLACE_HUB, "placehub.txt")
+    question = next(p for p in report.section("Discussion").paragraphs if "contracts" in p.sentences[0].text)
+    assert question.sentences[0].text.startswith("A participant from the Quito Ecuador hub asked")
+    assert question.lead.startswith("Question from a participant from the Quito Ecuador hub")
+    assert "Quito Ecuador asked" not in render_template(report, "text")
     assert check_citations(report, [session]) == []

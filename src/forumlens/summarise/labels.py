@@ -9,10 +9,14 @@ read as a role with a phrase for each place they are shown.
 
 from __future__ import annotations
 
+import re
+
 from ..labels import unnamed_voice
 from ..transcript.speakers import generic_label
 
 __all__ = ["HEADINGS", "PREFIXES", "label_role", "speaker_phrase"]
+
+_HUB_WORDS = re.compile(r"\b(?:remote\s+)?hub\b", re.IGNORECASE)
 
 # What a role is called before a bullet ("The moderator: ...") and as a group of points.
 PREFIXES = {
@@ -51,13 +55,15 @@ def label_role(label: str | None) -> str | None:
     return "participant"
 
 
-def speaker_phrase(who: str | None, *, opens: bool = False) -> str:
+def speaker_phrase(who: str | None, *, opens: bool = False, hub: bool = False) -> str:
     """How a sentence the report builds names a speaker: a name as given; an unnamed speaker's
     description with its article ("remote participant" -> "a remote participant"); nobody at
     all as "a participant". `opens`: the phrase opens its sentence, so it starts upper case.
 
     Why one helper: the analysis gives an unnamed asker as a bare description, and a sentence
-    that pastes it in ("remote participant asked: …") reads as a name in lower case.
+    that pastes it in ("remote participant asked: …") reads as a name in lower case. `hub`: the
+    people analysis found the label a remote hub, so it names a place, not a person: "DHAKA
+    BANGLADESH" reads "a participant from the Dhaka Bangladesh hub", never "Dhaka Bangladesh asked".
 
     >>> speaker_phrase("remote participant"), speaker_phrase("remote participant", opens=True)
     ('a remote participant', 'A remote participant')
@@ -65,13 +71,25 @@ def speaker_phrase(who: str | None, *, opens: bool = False) -> str:
     ('an online participant from Dhaka', 'An audience member')
     >>> speaker_phrase("Meera", opens=True), speaker_phrase(None), speaker_phrase("the Remote Hub")
     ('Meera', 'a participant', 'the remote hub')
+    >>> speaker_phrase("DHAKA BANGLADESH", opens=True, hub=True), speaker_phrase("Nairobi Remote Hub", hub=True)
+    ('A participant from the Dhaka Bangladesh hub', 'a participant from the Nairobi hub')
     """
     said = " ".join((who or "").split())
     voice = unnamed_voice(said)
-    if not said:
+    if hub and said and voice is None:
+        phrase = _hub_phrase(said)
+    elif not said:
         phrase = PREFIXES["participant"].lower()
     elif voice is None or voice.numbered:
         phrase = said
     else:
         phrase = voice.phrase
     return phrase[:1].upper() + phrase[1:] if opens else phrase
+
+
+def _hub_phrase(label: str) -> str:
+    """A remote hub's label (a place, with or without the word "hub") as who spoke from it."""
+    place = " ".join(_HUB_WORDS.sub(" ", label).split())
+    if place.isupper() or place.islower():  # a caption label's capitals are no spelling
+        place = place.title()
+    return f"a participant from the {place} hub" if place else "a participant from a remote hub"

@@ -226,6 +226,11 @@ class _Source:
             return True
         return str(self.segments[index].get("title") or "").strip().lower() in _FRAME_SEGMENTS
 
+    def phrase(self, who: str | None, opens: bool = False) -> str:
+        """How a sentence names a speaker (`labels.speaker_phrase`); a remote hub of the cast as a place."""
+        person = self.cast.get(name_key(who)) if who else None
+        return speaker_phrase(who, opens=opens, hub=bool(person and person.get("role") == "remote-hub"))
+
     def cite(self, c: Citation) -> SourcedCitation:
         return describe(c, self.info, self.session)
 
@@ -594,13 +599,11 @@ def _exchanges(
         asked_by, shown = _relayed(asked_by, question_text(cite.quote))
         answer = _answer(src, q, cite.line, stored)
         status = "" if answer else _FATE.get(str(q.get("status") or ""), "")
-        text = f"{speaker_phrase(asked_by, opens=True)} asked{f' {to}' if to else ''}: “{shown}”{status}"
+        text = f"{src.phrase(asked_by, opens=True)} asked{f' {to}' if to else ''}: “{shown}”{status}"
         sentences = [src.credits.bullet(Bullet(text, (src.cite(cite),), "question"))]
         sentences += answer
         answerer = answer[0].citations[0].speaker if answer else None
-        lead = f"Question from {speaker_phrase(asked_by)}" + (
-            f", answered by {speaker_phrase(answerer)}" if answerer else ""
-        )
+        lead = f"Question from {src.phrase(asked_by)}" + (f", answered by {src.phrase(answerer)}" if answerer else "")
         out.append(Paragraph(lead, tuple(sentences)))
     return tuple(out[:MAX_EXCHANGES])
 
