@@ -117,6 +117,14 @@ def test_search_page_highlights_paginates_and_links_to_lines(client):
         assert f"<h3>{facet}</h3>" in facets
 
 
+def test_a_search_hit_cites_its_session_by_title_and_year(client):
+    html = client.get("/search?q=regular+updates").text
+    session = client.get(f"/api/sessions/{SID}").json()
+    hit = re.search(rf'<a class="hit-title" href="/sessions/{SID}#L333">([^<]*)</a>', html)
+    assert hit is not None and str(session["year"]) in hit[1]  # as every page that cites across sessions
+    assert hit[1].endswith(f"({session['year']}), line 333")
+
+
 def test_coalition_and_person_pages_link_their_citations(client):
     html = client.get("/coalitions/dc-on-platform-responsibility").text
     assert "Glossary of platform law and policy terms" in html

@@ -464,6 +464,8 @@ def search(
         q=q,
         result=result,
         credits=turn_credits(store, [(h.session, h.line) for h in result.hits]) if result is not None else {},
+        # a hit cites its session as every cross-session page does: "Title (year), line N"
+        sources=views.session_names(store, [{"session": h.session} for h in result.hits]) if result else {},
         filters=filters,
         chips=views.search_chips(filters, form.coalition),
         empty_store=result is not None and not result.hits and views.store_is_empty(store),
