@@ -168,6 +168,20 @@ def test_filters_that_keep_nothing_still_say_so(client):
     assert "No thread matches these filters" in text and "Nothing is stored yet" not in text
 
 
+def test_a_coalition_no_thread_follows_stays_chosen_and_the_page_says_why(client):
+    """A coalition on record that no thread follows (invited but absent, say): the filter read "any" above
+    "0 threads of …" and "No thread matches these filters", leaving the reader to guess which one kept nothing."""
+    on_record = dict.fromkeys(re.findall(r'href="/coalitions/([a-z0-9-]+)"', client.get("/coalitions").text))
+    followed = set(re.findall(r'<option value="([a-z0-9-]+)"', client.get("/threads").text))
+    threadless = [c for c in on_record if c not in followed]
+    assert threadless, "the examples and the main session have a coalition no thread follows"
+    html = client.get("/threads", params={"coalition": threadless[0]}).text
+    assert re.search(rf'<option value="{threadless[0]}" selected>[^<]+\(no thread\)</option>', html)
+    text = _text(html)
+    assert "no ask, promise or question of it is on record" in text and "No thread matches" not in text
+    assert f'<a href="/coalitions/{threadless[0]}">its page</a>' in html and '<a href="/threads">' in html
+
+
 # -- 4. one turn, many turns ---------------------------------------------------------------------------------
 
 

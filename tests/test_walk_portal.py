@@ -116,7 +116,8 @@ def test_a_filter_that_matches_nothing_says_so_in_a_filled_store(client):
     text = " ".join(_text(client.get("/people?name=zzzqqq").text).split())
     assert "No one on record matches “zzzqqq”" in text
     sessions = " ".join(_text(client.get("/sessions?title=zzzqqq").text).split())
-    assert "No session matches these filters." in sessions and "Nothing stored yet" not in sessions
+    assert "No session matches these filters" in sessions and "Nothing stored yet" not in sessions
+    assert '<a href="/sessions">see every session</a>' in client.get("/sessions?title=zzzqqq").text  # a way back
 
 
 @pytest.mark.parametrize(("url", "listing"), [("/sessions/ffff00", "/sessions"), ("/people/nobody-here", "/people")])

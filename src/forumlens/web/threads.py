@@ -679,7 +679,10 @@ def _threads_context(
     """What threads.html shows: a page of the chosen threads under the filter form (as sent when
     `form_problem` says why no thread was chosen)."""
     shown = chosen[(page - 1) * PER_PAGE : page * PER_PAGE]
+    wanted = filters.get("coalition") if isinstance(filters, dict) else filters.coalition
     return {
+        # a coalition on record that no thread follows: shown chosen in the form, and the page says why
+        "threadless": {"id": slug(wanted), "name": wanted} if wanted and wanted not in found.by_coalition else None,
         "rows": [_row(t, found) for t in shown],
         "total": len(chosen),
         "filters": filters,
