@@ -4,7 +4,6 @@ forward), never a call to action (an ask or recommendation to others)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
