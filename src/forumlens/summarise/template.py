@@ -34,9 +34,11 @@ where each cited sentence goes, by these rules:
   when there are more (a participant whose
   every sentence is in another section is shown by those sentences). With none, the
   section says why: no one but the chair and the presenters spoke, and no one asked.
-- Way forward and key takeaways: the takeaways in at most three paragraphs (by segment),
-  the last one the commitments made when there are any.
-- Calls to action: the calls to action with their category.
+- Way forward and key takeaways: the takeaways the Discussion and the commitments do not
+  already quote (an answer quoted there is not said again), in at most three paragraphs (by
+  segment), the last one the commitments made when there are any.
+- Calls to action: the calls to action with their category; a call that quotes a speaker's
+  own promise is a commitment (under Way forward), not a call on others.
 - Short form: the three takeaways whose words the rest of the session echoes most
   (distinct speakers; presenters' before the floor's, the chair's only if needed), and
   the calls of the two ask categories raised most.
