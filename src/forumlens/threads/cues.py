@@ -249,6 +249,9 @@ _UPDATE = compile_cue(
     r"|\bexpect(?:s|ed)? (?:it |them |this |that )?to (?:finish|complete|publish|release|launch|present"
     r"|be (?:ready|published|finished|released|available|out|completed))\b"
     r"|\b(?:not (?:yet|quite)|still not(?: yet| quite)?) (?:ready|finished|complete|completed|published|done|out)\b"
+    # not yet put where people can use it ("It is not online yet"): an update, not a slip, "yet" says it is coming
+    r"|\b(?:(?:is|are)(?: still)? not|isn't|aren't|isn’t|aren’t) (?:online|available|live|public|up) yet\b"
+    r"|\b(?:is|are) not yet (?:online|available|live|public)\b"
     r"|\b(?:has not|hasn't|have not|haven't|is not|isn't) (?:yet )?(?:been )?(?:published|finished|completed|released)"
     r" yet\b|\b(?:a|the|our) first draft\b"
     # a study under way, in its own words: "the survey … is in the field", "our study is in its last review"
@@ -279,7 +282,7 @@ _PROMISE = compile_cue(
     r"|\b(?:we|i) (?:also |hereby )?(?:promise|pledge) (?:a|an|one|our|the|new)\b"
     # a promise said without a verb, the output after a colon ("And our promise for 2021: an online map of …")
     r"|\b(?:(?:our|my) (?:new |next |own )?|one more |another |a last |a final |a new )(?:promise|pledge|commitment)s?"
-    r"(?: for (?:\d{4}|next year|the coming year))?\s*:"
+    r"(?: for (?:\d{4}|this year|next year|the coming year))?\s*:"
     r"|\b(?:will|shall) be (?:published|released|launched|presented|issued|made available|finali[sz]ed|shared"
     r"|circulated|ready|out|available|online|translated)\b",
     _I,

@@ -203,6 +203,10 @@ def _turn_items(
                 if need is not None:
                     cue = need
                     break
+            told = _promised_before(ctx, before, sentence) if last is None else None
+            if told is not None and cue.signal in _FATES:
+                family, head = told  # "… our coalition promised a network of reporters. It never took off."
+                break
             if not ((got is None and cue.signal == "promise") or last is None):
                 family, head = last
                 break
@@ -233,7 +237,7 @@ def _turn_items(
         if cue.signal == "response" and before is not None and before.line == sentence.line:
             said, names_of, shift = _with_referent(ctx, before, sentence)
         elif cue.signal in ("slip", "delivery") and not named and before is not None and before.line == sentence.line:
-            said, names_of, shift = _with_promise_told(ctx, before, sentence)
+            said, names_of, shift = _with_promise_told(ctx, before, sentence, head)
         text = _without_span(said.text, names_of)
         retro = _retro_promise(ctx, turn, sentence, cue, coalition, org, family, head)
         items += retro
@@ -348,18 +352,45 @@ def _with_referent(
 # a promise told as made, the sentence after it telling its fate with a pronoun ("In Nairobi the Secretariat promised
 # us a video of the summary. We never saw it.")
 _PROMISE_TOLD = re.compile(r"\b(?:promised|pledged|announced)\b", re.I)
+_FATES = frozenset({"slip", "delivery", "update"})  # what tells a promise's fate
 _FATE_POINTS_BACK = re.compile(r"^\W*(?:and\s+|but\s+)?(?:it|we|they|nobody|no one|this|that)\b", re.I)
 
 
 def _with_promise_told(
-    ctx: _Context, before: Sentence, sentence: Sentence
+    ctx: _Context, before: Sentence, sentence: Sentence, head: str | None = None
 ) -> tuple[Sentence, tuple[tuple[int, int], ...], int]:
     """A delivery or slip that tells a fate with a pronoun ("We never saw it.") with the sentence before it on its
     line that tells the promise ("… the Secretariat promised us a video …"): the pair is the item, so linking reads
-    who promised what (`linknames.promised_by`), not the teller's own promise."""
-    if not (_FATE_POINTS_BACK.match(sentence.text) and _PROMISE_TOLD.search(before.text)):
+    who promised what (`linknames.promised_by`), not the teller's own promise. So too a fate that names no output of
+    its own, whose deliverable (`head`) the promise before it names ("FAO promised to translate its guidelines …
+    The French and Wolof versions were published in January")."""
+    points_back = _FATE_POINTS_BACK.match(sentence.text) or (head and head.lower() in before.text.lower())
+    if not (points_back and _PROMISE_TOLD.search(before.text)):
         return sentence, _names(ctx, sentence), 0
     return _joined(ctx, before, sentence)
+
+
+def _promised_before(ctx: _Context, before: Sentence | None, sentence: Sentence) -> tuple[str, str] | None:
+    """(family, noun) of what the sentence before on its line tells was promised, when this one tells its fate with
+    a pronoun and nothing in the turn named an output the lexicon knows ("In Hyderabad our coalition promised a
+    network of young fishers' reporters on the web. It never took off." — a network); None otherwise.
+
+    Why: the slip's "it" can only be the promise just told; without it the slip was no item and the promise stayed
+    pending for ever."""
+    if before is None or before.line != sentence.line or not _FATE_POINTS_BACK.match(sentence.text):
+        return None
+    told = _PROMISE_TOLD.search(before.text)
+    if told is None:
+        return None
+    known = [d for d in ctx.lexicon.deliverables(before.text) if d[0] >= told.end()]
+    if known:
+        a, b, family = known[0]
+        return family, before.text[a:b]
+    phrase = object_phrase(before.text, told.end())
+    if phrase is None:
+        return None
+    noun = before.text[phrase[0] : phrase[1]]
+    return unknown_family(noun), noun
 
 
 def _joined(ctx: _Context, before: Sentence, sentence: Sentence) -> tuple[Sentence, tuple[tuple[int, int], ...], int]:

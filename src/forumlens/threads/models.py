@@ -28,7 +28,10 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    39  # 39: a coalition named as a title ends where its capitals end ("… Online has me as …"; "… for River Towns");
+    40  # 40: a status cell opening "Done", "Completed", "Achieved" delivers its row; a slip or delivery whose output
+    # only the promise told before it names takes that output ("… promised a network of reporters. It never took
+    # off."); "It is not online yet" is an update; "our promise for this year: …" is a promise
+    # 39: a coalition named as a title ends where its capitals end ("… Online has me as …"; "… for River Towns");
     # "On the sign language request, which …: the MAG agreed it" answers that request (a response);
     # "It never took off", "We never saw it" tell a promise broken, quoted with the sentence before
     # that tells who promised it

@@ -122,9 +122,17 @@ def undertaken(row: TableRow) -> Cue | None:
     return find_cue("We will " + text[0].lower() + text[1:], signals=frozenset({"promise"}))
 
 
+# a status cell that opens on the word for "finished" ("Done: 212 women trained", "Completed", "Achieved, in four
+# languages"): a verbless delivery, which no sentence cue reads ("It is done" tells no output of its own)
+_DONE = re.compile(r"^(?:done|achieved|delivered|completed|accomplished)\b(?![ \t]+(?:by|in|at)[ \t]+part)", re.I)
+
+
 def row_signal(row: TableRow) -> tuple[Cue, Cell] | None:
     """The follow-up (delivery, slip or update) the row's status says, and the cell that says it."""
     for cell in row.statuses:
+        done = _DONE.match(cell.text)
+        if done is not None:
+            return Cue("delivery", 0, done.end(), done.group()), cell
         for lead in _READINGS:
             cue = find_cue(lead + cell.text, signals=_FOLLOW_UPS)
             if cue is not None:
