@@ -103,6 +103,7 @@ from .deliverables import (
     _subject,
 )
 from .deliverables import _compounds as _compounds
+from .blocks import split_blocks
 from .handover import hands_over
 from .itemasks import _analysed_asks, _asks_taxonomy, _dedupe, _stored_needs
 from .itemcontext import (
@@ -505,7 +506,7 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
     """Every thread item of one session, in order, and the coalition each speaker spoke for."""
     session = room_credited(credited_session(session, analyses))
     ctx = _context(session, analyses, session_id or session.id)
-    turns = [t for t in session.turns if t.kind == "speech"]
+    turns = [t for t in split_blocks(session.text, session.turns) if t.kind == "speech"]
     sentences = {t.index: turn_sentences(session, t, ctx.lines) for t in turns}
     actors: dict[int, Actor] = {}
     speakers: dict[str, str] = {}
