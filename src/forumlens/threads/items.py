@@ -89,6 +89,7 @@ from ..resolve.text import LineIndex
 from ..transcript.speakers import name_key
 from .actors import Actor, body_pattern, introduced_actor, stated_actor, turn_actor
 from .addressed import addressed_answers
+from .blocks import split_blocks
 from .cues import Cue, CueMemo, find_cue, retro_promise
 from .deliverables import (
     _ALL_SIGNALS,
@@ -103,7 +104,6 @@ from .deliverables import (
     _subject,
 )
 from .deliverables import _compounds as _compounds
-from .blocks import split_blocks
 from .handover import hands_over
 from .itemasks import _analysed_asks, _asks_taxonomy, _dedupe, _stored_needs
 from .itemcontext import (
