@@ -109,3 +109,28 @@ def test_fates_and_promises_said_in_few_words(sentence: str, signal: str) -> Non
 def test_not_available_without_yet_is_no_update() -> None:
     cue = find_cue("The site is not available in Luo.")
     assert cue is None or cue.signal != "update"
+
+
+REPEATED = """IGF 2031 - Workshop: radio on the lakes
+
+>> ADHIAMBO OTIENO-LUSWETI: Good morning. I am Adhiambo Otieno-Lusweti and I will moderate this workshop. Ochieng, please.
+
+>> OCHIENG ODHIAMBO-WERE: Thank you. Ochieng Odhiambo-Were, Dynamic Coalition on Lake Shore Radio. We will publish a radio guide for station owners.
+
+>> ADHIAMBO OTIENO-LUSWETI: Thank you. Questions. The gentleman by the window.
+
+>> PARTICIPANT: (Off microphone.) -- in Luo --
+
+>> ADHIAMBO OTIENO-LUSWETI: For the record, this is Mr. Baraka Wafula-Simiyu, from a fishing cooperative in Homa Bay, and his question to Ochieng is: will the radio guide be translated into Luo?
+
+>> OCHIENG ODHIAMBO-WERE: A good question. We have no Luo translator yet. Come and talk to me.
+
+>> ADHIAMBO OTIENO-LUSWETI: Thank you all. We close here.
+"""
+
+
+def test_a_floor_question_the_chair_repeats_aloud_is_the_floors_question() -> None:
+    found = items_of(REPEATED, "igf2031-workshop-lake-radio.txt")
+    [question] = [i for i in found.items if i.signal == "question"]
+    assert question.quote.endswith("will the radio guide be translated into Luo?")
+    assert question.speaker != "Adhiambo Otieno-Lusweti"  # not the chair's own question

@@ -205,6 +205,10 @@ _RELAY = re.compile(
     rf"\b(?:question|one)\b[^.?!]{{0,40}}?\bfrom\s+(?P<a>{_NAME})(?=\s+(?:in|at|on)\s+[A-Z]|\s*[.,:;]|\s*$)"
     rf"|\bfrom\s+(?P<b>{_NAME})\s+(?:in|at)\s+[A-Z]"
     r"|\b(?:in|from|on) the chat\b|\bonline\b[^.?!]{0,40}\bquestion\b|\bquestion\b[^.?!]{0,40}\bonline\b"
+    # a question asked off the microphone, repeated aloud for the record: "this is Ms. Farzana Shaikh-Dalvi, from …,
+    # and her question to Tomasz is: …?" (whose question it is, not the chair's)
+    rf"|\bthis is\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<c>{_NAME})\b[^.?!]{{0,80}}?\b(?:his|her|their) question\b"
+    r"|\b(?:his|her|their) question (?:to|for)\b"
 )
 
 
@@ -219,7 +223,7 @@ def _relayed_from(mine: Sequence[Sentence], at: int) -> str | None:
     for text in said:
         found = _RELAY.search(text)
         if found is not None:
-            return found.group("a") or found.group("b") or ""
+            return found.group("a") or found.group("b") or found.group("c") or ""
     return None
 
 
