@@ -44,6 +44,8 @@ _PROMISED_ANTECEDENT = re.compile(
 )
 # the teller made the promise themself: "the handbook that I promised in Vilnius", "which I had announced"
 _PROMISED_BY_ME = re.compile(r"\bI\s+(?:had\s+|have\s+)?(?:promised|announced|pledged|committed\s+to)\b")
+# the teller's own body named just before the maker's noun ("In Hyderabad our coalition promised …")
+_OWN_BEFORE = re.compile(r"\b(?:our|my)\s+$", re.I)
 _NOT_WHO = frozenset(
     {"we", "i", "you", "they", "he", "she", "it", "who", "our", "this", "that", "which", "what", "the", "as"}
 )
@@ -63,6 +65,8 @@ def promised_by(quote: str) -> frozenset[str]:
         *_PROMISED_ANTECEDENT.finditer(quote),
     ):
         words = frozenset(w for w in re.findall(r"[\w'’‑-]+", match.group("who").casefold()) if w not in _NOT_WHO)
+        if _OWN_BEFORE.search(quote, 0, match.start("who")):
+            continue  # "our coalition promised …": the teller's own body, as "we promised" is
         if words:
             return words
     return frozenset()
