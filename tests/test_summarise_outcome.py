@@ -13,9 +13,12 @@ import pytest
 
 from forumlens.summarise import build_report, check_citations
 from forumlens.summarise.context import build_context
+from forumlens.summarise.procedural import is_procedural
+from forumlens.summarise.rank import rank_units
 from forumlens.summarise.report import CLOSING, room_decision
 from forumlens.summarise.rewrite import render_sentence
-from forumlens.summarise.roles import is_outcome
+from forumlens.summarise.roles import is_outcome, is_tally
+from forumlens.summarise.units import session_units
 from forumlens.transcript.parse import parse_transcript
 
 
@@ -37,6 +40,11 @@ from forumlens.transcript.parse import parse_transcript
         ("The first prize goes to the mapping team, because it asked the villages first.", True),
         ("Before the winner, three things we saw, because they are more useful than a prize.", False),
         ("Who will be the winner is not what matters today.", False),
+        # a chair declaring the vote in the present
+        ("So the motion carries, and the statement goes to the main session.", True),
+        ("Team Solar won, by two points, after the tie-break question.", True),
+        ("If the motion passes, the coalition will write to the ministry.", False),
+        ("Everyone wins when the data is open.", False),
     ],
 )
 def test_a_ruling_or_a_vote_is_an_outcome(text: str, expected: bool) -> None:
@@ -128,3 +136,45 @@ def test_a_jurys_verdict_is_a_takeaway() -> None:
     assert verdict, [b.text for b in report.takeaways]
     assert "the shared register" in verdict[0].text
     assert check_citations(report, [session]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("So the results, with 64 votes: 38 percent for the motion, 47 percent against.", True),
+        ("Almost everybody is in favour, nobody against.", True),
+        ("For the record, twenty-five votes to ten, with three abstentions.", True),
+        # a show of positions is the room's mood (its harvest restates it), not a vote
+        ("For the record, I would say most people are on the disagree side, maybe thirty-five people.", False),
+        ("Dragana, you are a teacher, and you are on the agree side.", False),
+        ("Who in favour of the motion wants to speak first?", False),
+        ("Two things matter for the small cafés in the villages.", False),
+    ],
+)
+def test_a_count_of_the_vote_is_a_tally(text: str, expected: bool) -> None:
+    assert is_tally(text) is expected
+
+
+def test_a_tally_read_for_the_record_is_not_procedure() -> None:
+    """ "For the record" is procedure when a speaker gives their name, not when the chair
+    reads out the vote: that is the session's outcome."""
+    assert is_procedural("Please state your name for the record.")
+    assert not is_procedural("For the record, almost everybody voted in favour, maybe forty of you.")
+
+
+VOTE = """FACILITATOR: Welcome. The motion is that every Internet cafe must register the ID of each customer.
+FACILITATOR: For the record, the vote: most of you, maybe thirty people, against the motion, and five in favour.
+FACILITATOR: Who against the motion wants to explain the position of the group? I give the floor to Amir for the record.
+AMIR HADDAD: Registers of Internet cafe customers are copied and sold, and the people you want to find go to another cafe.
+LENA VOSS: In my town the Internet cafe is the only access for students, and many of them have no identity card at all.
+AMIR HADDAD: A register of every customer of an Internet cafe costs the small owners money and time every day.
+"""
+
+
+def test_a_vote_read_for_the_record_is_ranked_not_dropped_as_procedure() -> None:
+    """The count is scored like any of the chair's sentences; a hand-over is still dropped."""
+    session = parse_transcript(VOTE, source="spectrum.txt", sha256="spectrum")
+    ranking = rank_units(session_units(session), frozenset({"FACILITATOR"}))
+    ranked = {p.unit.text for p in ranking.parts if p.factor > 0}
+    assert any(t.startswith("For the record, the vote") for t in ranked), ranked
+    assert not any("give the floor" in t for t in ranked)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..text.fastre import PatternSet
 from ..text.wordstart import guarded
+from .roles import is_tally
 from .units import Unit
 
 if TYPE_CHECKING:
@@ -182,7 +183,8 @@ def is_procedural(text: str) -> bool:
         and ((words := len(clean.split())) <= 14 or (_THANKS_FOR.search(clean) and words <= 25))
     ):
         return True
-    return _HARD_FAST.any_search(clean)  # == bool(_HARD_ANY.search(clean))
+    # == bool(_HARD_ANY.search(clean)); a count of the room read "for the record" is the outcome
+    return _HARD_FAST.any_search(clean) and not is_tally(clean)
 
 
 # A chair talking about the talk in the room rather than the subject: who said or will say
