@@ -41,6 +41,7 @@ from forumlens.text.fastre import Prefiltered
 from forumlens.transcript.speakers import display_name, generic_label
 
 __all__ = [
+    "NAME_WORD",
     "complete_names",
     "full_name_said",
     "is_generic_label",
@@ -69,9 +70,10 @@ def is_generic_label(label: str) -> bool:
 
 
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"  # an upper-case letter, accented ones included ("Ökten", "Şahin")
-_NAME_WORD = rf"(?-i:{_UP}[\w'’\u2011-]+)"
+# a capitalised word of a name (case-sensitive even inside an IGNORECASE pattern)
+NAME_WORD = rf"(?-i:{_UP}[\w'’\u2011-]+)"
 _PARTICLE = r"(?:de|da|do|dos|van|von|der|den|del|della|la|le|bin|ibn|al|el|ben|ter|ten|du|ó|ní|nic|uí)"
-_FULL_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,3}}"
+_FULL_NAME = rf"{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}}"
 # Honorifics a speaker puts before their own name, up to two stacked ("I am Honourable …",
 # "I am H.E. Dr. …", "Eng. Majed …"): a form of address, never part of the name.
 _TITLE = (
@@ -97,7 +99,7 @@ _OWN_NAME = Prefiltered(
 _OWN_SINGLE = Prefiltered(
     re.compile(
         rf"\b(?:my name is|my name's|my name’s|me llamo|mi nombre es|je m'appelle|je m’appelle|meu nome é)\s+"
-        rf"{_TITLE}({_NAME_WORD})(?![\w'’\u2011-])(?!\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})",
+        rf"{_TITLE}({NAME_WORD})(?![\w'’\u2011-])(?!\s+(?:{_PARTICLE}\s+)?{NAME_WORD})",
         re.IGNORECASE,
     )
 )
@@ -108,7 +110,7 @@ _OWN_SINGLE = Prefiltered(
 # "this is"), and `_is_name` still refuses a nationality, a place, a title or a job.
 _OWN_SINGLE_FROM = Prefiltered(
     re.compile(
-        rf"\b(?:I am|I'm|I’m)\s+({_NAME_WORD})(?![\w'’\u2011-])\s*,?\s+(?:from|with(?!\s+(?:us|me|you)\b))\b",
+        rf"\b(?:I am|I'm|I’m)\s+({NAME_WORD})(?![\w'’\u2011-])\s*,?\s+(?:from|with(?!\s+(?:us|me|you)\b))\b",
         re.IGNORECASE,
     )
 )
@@ -566,7 +568,7 @@ def _introduced(text: str, spoken: str) -> list[str]:
         first = name.split()[0]
         if len(first) < 3:
             continue
-        alone = len(re.findall(rf"\b{re.escape(first)}\b(?![\s\u00a0]+{_NAME_WORD})", spoken))
+        alone = len(re.findall(rf"\b{re.escape(first)}\b(?![\s\u00a0]+{NAME_WORD})", spoken))
         if alone:
             found.append(name)
     return [n for n in found if _is_name(n)]
@@ -643,7 +645,7 @@ def full_name_said(name: str, turns: Sequence[Turn]) -> str | None:
     words = name.split()
     if len(words) != 1 or len(words[0]) < 3 or not words[0][0].isupper():
         return None
-    head = re.compile(rf"\b{re.escape(words[0])}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,3}}")
+    head = re.compile(rf"\b{re.escape(words[0])}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}}")
     found: list[str] = []
     for turn in turns:
         if words[0] not in turn.text:

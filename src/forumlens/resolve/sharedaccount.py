@@ -18,23 +18,24 @@ from collections.abc import Sequence
 from forumlens.models import Turn
 from forumlens.resolve.orgs import looks_org
 from forumlens.resolve.people import LabelGroup, name_key, same_person
-from forumlens.resolve.selfnames import is_generic_label, is_place_name
+from forumlens.resolve.selfnames import NAME_WORD, is_generic_label, is_place_name
 
 __all__ = ["split_account_voices", "voice_tag"]
 
-_UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
-_WORD = rf"(?-i:{_UP}[\w'’\u2011-]+)"
-_NAME = rf"{_WORD}(?:[ \u00a0]+{_WORD}){{0,3}}"
+_NAME = rf"{NAME_WORD}(?:[ \u00a0]+{NAME_WORD}){{0,3}}"
+# Words a voice may open its turn with before the tag ("Yes, Tomasz again"): never the tagged name.
+_OPENERS = ("so", "yes", "hello", "hi", "okay", "ok", "sorry")
 # "this is Bożena speaking", "it is Mariana", "Tomasz here", "Tomasz again", "Bożena speaking":
 # the tag a voice on a shared account opens its turn with, at a sentence start or after a greeting.
 _TAG = re.compile(
-    rf"(?:^|[.!?,][ \u00a0]+)(?:(?:so|yes|hello|hi|okay|ok|sorry)[, \u00a0]+)*"
+    rf"(?:^|[.!?,][ \u00a0]+)(?:(?:{'|'.join(_OPENERS)})[, \u00a0]+)*"
     rf"(?:(?:this|it)[ \u00a0]+is[ \u00a0]+)?({_NAME})[ \u00a0]+(?:here|again|speaking)\b"
     # the full name right after the tag: "Bożena speaking, Bożena Wielgopolan-Kurek,"
     rf"(?:[ \u00a0]*,[ \u00a0]+({_NAME})[ \u00a0]*[,.])?",
     re.IGNORECASE,
 )
 _TAG_CHARS = 120  # the tag opens the turn
+_NOT_NAMES = frozenset(_OPENERS) | {"i", "we", "me", "everybody", "everyone"}
 
 
 def voice_tag(text: str) -> str | None:
@@ -53,9 +54,6 @@ def voice_tag(text: str) -> str | None:
 def _is_person_like(words: str) -> bool:
     """Not a body ("Library here") nor a greeting word taken for a name."""
     return not looks_org(words) and words.split()[0].casefold() not in _NOT_NAMES
-
-
-_NOT_NAMES = frozenset({"so", "yes", "hello", "hi", "okay", "ok", "sorry", "i", "we", "me", "everybody", "everyone"})
 
 
 def _same_voice(a: str, b: str) -> bool:
