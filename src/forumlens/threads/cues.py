@@ -603,11 +603,11 @@ class CueMemo:
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
         self._found: dict[int, re.Match[str] | None] = {}
-        self._met: int | None = None  # the cues' required sets the sentence meets (`CueGate.met`), once asked
+        self._met: int | None = None  # the cues' required sets the sentence meets (`CueFamily.met`), once asked
 
     def search(self, pattern: _Searcher, sentence: str) -> re.Match[str] | None:
         """`pattern.search(sentence)`, remembered when `sentence` is this memo's; a cue whose literals the
-        sentence lacks (`CueGate`, one pass for all the cues) is not asked at all."""
+        sentence lacks (`_GATE`, a `CueFamily`: one pass for all the cues) is not asked at all."""
         if sentence != self.sentence:
             return pattern.search(sentence)
         key = id(pattern)  # the patterns are module constants, alive as long as the module
