@@ -8,11 +8,12 @@ them, so `parse.py` builds turns the same way whatever the export.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["ExportMarks", "Mark", "voice_changes"]
+__all__ = ["ExportMarks", "Mark", "head_line_mark", "voice_changes"]
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,13 @@ class Mark:
     at: int
     body: int
     label: str | None
+
+
+def head_line_mark(text: str, head: re.Match[str], label: str | None) -> Mark:
+    """The turn under a head line of its own (`Jo Li says:`, a post's author line, a `[Jo Li]`
+    line): the line is no speech, the speech starts after its line break (the text's end for a
+    head on the last line)."""
+    return Mark(head.start(), min(len(text), head.end() + 1), label)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .clock import CLOCK
-from .exportmarks import ExportMarks, Mark, voice_changes
+from .exportmarks import ExportMarks, head_line_mark, voice_changes
 
 __all__ = ["LABEL_LINE", "read_label_blocks"]
 
@@ -45,8 +45,5 @@ def read_label_blocks(text: str) -> ExportMarks | None:
     blocks = len(re.findall(r"\n[ \t\r]*\n[ \t\r]*\S", text[lines[0].start() :])) + 1
     if len(lines) * 2 < blocks:
         return None  # most blocks are not under a label line: not a saved-captions file
-    found = (
-        Mark(line.start(), min(len(text), line.end() + 1), " ".join((line.group("a") or line.group("b")).split()))
-        for line in lines
-    )
+    found = (head_line_mark(text, line, " ".join((line.group("a") or line.group("b")).split())) for line in lines)
     return ExportMarks(voice_changes(found), lines[0].start())

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .exportmarks import ExportMarks, Mark, voice_changes
+from .exportmarks import ExportMarks, head_line_mark, voice_changes
 
 __all__ = ["read_post_heads"]
 
@@ -63,5 +63,5 @@ def _marks(text: str, found: list[re.Match[str]], names: list[str]) -> ExportMar
     lines = [(m.start(), m.end(), m.group().strip()) for m in re.finditer(r"[^\n]+", text)]
     counts = Counter(line for _, _, line in lines)
     skip = tuple((a, b) for a, b, line in lines if counts[line] >= _REPEATED and a not in heads)
-    marks = (Mark(m.start(), min(len(text), m.end() + 1), name) for m, name in zip(found, names, strict=True))
+    marks = (head_line_mark(text, m, name) for m, name in zip(found, names, strict=True))
     return ExportMarks(voice_changes(marks), found[0].start(), skip=skip, handles=True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .exportmarks import ExportMarks, Mark, voice_changes
+from .exportmarks import ExportMarks, head_line_mark, voice_changes
 
 __all__ = ["read_says_lines"]
 
@@ -51,5 +51,5 @@ def read_says_lines(text: str) -> ExportMarks | None:
         re.MULTILINE,
     )
     skip = tuple((m.start(), m.end()) for m in system.finditer(text, heads[0].start()))
-    found = (Mark(m.start(), min(len(text), m.end() + 1), label) for m, label in zip(heads, labels, strict=True))
+    found = (head_line_mark(text, m, label) for m, label in zip(heads, labels, strict=True))
     return ExportMarks(voice_changes(found), heads[0].start(), skip=skip, handles=True)
