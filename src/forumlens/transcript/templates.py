@@ -88,6 +88,7 @@ class _Reading:
 
 
 def _shape(text: str) -> str:
+    """A lead as a shape (digit runs `9`, blank runs one space), so `01  ` and `12  ` are one lead."""
     return _BLANKS.sub(" ", _DIGITS.sub("9", text))
 
 
@@ -131,9 +132,8 @@ def _readings(at: int, line: str) -> Iterator[tuple[Template, _Reading]]:
         key = (sep.group("sep") or "\t").strip() or " "
         yield Template(shape, key, None), _Reading(at, value, at + sep.end(), line[sep.end() :].strip())
     if len(line.strip()) <= _HEAD_CHARS and not re.search(r"[.!?]\s*$", rest):
-        ending = _tail_shape(line[slot.start() :]).split(" ")[
-            -2:
-        ]  # the line's end: `says :`, `9 W` (a date), `hours ago`
+        # the line's end: `says :`, `9 W` (a date), `hours ago`
+        ending = _tail_shape(line[slot.start() :]).split(" ")[-2:]
         words = value.split(" ")
         while len(words) > 1 and words[-1] in ending:  # `arv_mumbai says:`: the tail's word is no name
             words.pop()
@@ -164,6 +164,7 @@ def _literal(values: list[str]) -> str | None:
 
 
 def _strip(value: str, literal: str | None) -> str:
+    """A slot value without the template's literal last word (`Jo says` → `Jo`)."""
     return value.rsplit(" ", 1)[0] if literal and " " in value else value
 
 
@@ -173,7 +174,8 @@ def _evidence(template: Template, found: list[_Reading], nonblank: int) -> int:
     n = len(found)
     if n < _LEAST or n < _LINE_SHARE * nonblank:
         return 0
-    values = Counter(_strip(r.value, _literal([r.value for r in found])) for r in found)
+    literal = _literal([r.value for r in found])  # once: it is the template's, not a line's
+    values = Counter(_strip(r.value, literal) for r in found)
     recurring = sum(c for c in values.values() if c >= 2)
     if _label_like(template, found):  # a marked label needs no recurring voice: a hall of one-off speakers
         recurring = max(recurring, n // 2)
