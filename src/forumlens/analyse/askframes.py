@@ -7,11 +7,14 @@ invite the community networks"): no category keyword fires and the category mode
 the unit is on record under "other". The annotators' convention goes by what is done with the
 thing: delivered to a list, the participants or by e-mail is a communication channel; a question
 or proposal handed on to a body not in the room is a link to institutions; people or groups
-brought in is participation. These frames are closed lists of verbs and destinations (the things
-and bodies are open), and they only replace "other" (`asks.find_asks`): a unit with a category of
-its own keeps it. The stop-29 attempt to teach the same frames to the category model as
-features did not help leave-one-set-out (`bench/data/asks/README.md`); as a fallback after it,
-on the units where the model has nothing to say, they do.
+brought in is participation. Later rounds added whom it is put to: a request to the state or
+the platforms is policy, one to the MAG or about the programme's slots is agenda, a network or
+caucus made is cooperation (each rule's comment gives its count on the gold asks). These frames
+are closed lists of verbs and destinations (the things and bodies are open), and they only
+replace "other" (`asks.find_asks`): a unit with a category of its own keeps it. The stop-29
+attempt to teach the same frames to the category model as features did not help
+leave-one-set-out (`bench/data/asks/README.md`); as a fallback after it, on the units where the
+model has nothing to say, they do.
 """
 
 from __future__ import annotations
@@ -35,6 +38,13 @@ _DELIVER = re.compile(
     r"\b(?:to\s+(?:all|every|each|the\s+(?:\w+\s+){0,2}(?:list|participants|members|hubs|organi[sz]ers|coalition))"
     r"|on\s+the\s+(?:\w+\s+)?list|by\s+e-?mail|before\s+the\s+next)"
     r"|\b(?:circulate|circulates|circulating)\b|\breport\s+back\b",
+    re.I,
+)
+# put where people find it: "we will put the translations on the BPF page", "our club will publish
+# the materials on GitHub", "we will post the links on the session page"
+_PUT_ON = re.compile(
+    r"\b(?:publish|put|post|upload|share)\w*\b[^.;]{0,80}?\b(?:on|in|to)\s+(?:the\s+|our\s+|their\s+|its\s+)?"
+    r"(?:[\w'‑-]+\s+){0,3}(?:website|web\s*site|page|portal|github|site|list|wiki|blog)\b",
     re.I,
 )
 # brought in: "we will invite the community networks", "include the youth groups"
@@ -104,15 +114,6 @@ def frame_category(quote: str) -> str | None:
     if _BRING_IN.search(quote):
         return "participation"
     return None
-
-
-# put where people find it: "we will put the translations on the BPF page", "our club will publish
-# the materials on GitHub", "we will post the links on the session page"
-_PUT_ON = re.compile(
-    r"\b(?:publish|put|post|upload|share)\w*\b[^.;]{0,80}?\b(?:on|in|to)\s+(?:the\s+|our\s+|their\s+|its\s+)?"
-    r"(?:[\w'‑-]+\s+){0,3}(?:website|web\s*site|page|portal|github|site|list|wiki|blog)\b",
-    re.I,
-)
 
 
 def delivered(quote: str) -> bool:
