@@ -85,7 +85,10 @@ def _called_before(turns: Sequence[Turn], index: int) -> str | None:
 
 
 def join_called_first_names(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
-    """Put the chair's first name before a surname-only label's name (see the module docstring)."""
+    """Put the chair's first name before a surname-only label's name (see the module docstring).
+
+    The groups are changed in place (their `name`), as the other joins in `cast` do, and returned
+    as a list."""
     words = {w.casefold() for g in groups if g.name for w in g.name.split()}
     for group in groups:
         if group.name is None or not _ONE_WORD.fullmatch(group.name) or len(group.labels) != 1:
