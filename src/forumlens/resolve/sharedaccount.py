@@ -52,7 +52,8 @@ def voice_tag(text: str) -> str | None:
 
 
 def _is_person_like(words: str) -> bool:
-    """Not a body ("Library here") nor a greeting word taken for a name."""
+    """Not a body ("Digital Rights Foundation here", as `looks_org` tells one) nor a greeting word
+    taken for a name."""
     return not looks_org(words) and words.split()[0].casefold() not in _NOT_NAMES
 
 
