@@ -94,10 +94,12 @@ def unnamed_voice(said: str | None) -> Unnamed | None:
         return None
     rest = m["rest"] or ""
     if m["number"]:  # "Speaker 2", "Audience 3": the number is who it is, as written
-        return Unnamed(text, text, True, True, bool(m["remote"]))
+        return Unnamed(text, text, numbered=True, bare=True, remote=bool(m["remote"]))
     if m["collective"]:
-        return Unnamed(FLOOR, text, False, True, False)
+        return Unnamed(FLOOR, text, numbered=False, bare=True, remote=False)
     head = m["head"].lower()
     article = (m["article"] or "").lower() or ("an " if head[0] in "aeiou" else "a ")
     bare = not rest or bool(_PLACED.match(rest))
-    return Unnamed(f"{article}{head}{rest}", text, False, bare and "hub" not in head, bool(m["remote"]))
+    return Unnamed(
+        f"{article}{head}{rest}", text, numbered=False, bare=bare and "hub" not in head, remote=bool(m["remote"])
+    )
