@@ -488,7 +488,7 @@ def _spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, list[str
         while j < len(words) and j - i < 10:
             if not _joined(text, words[j - 1], words[j]):
                 break
-            if not (words[j][2][0].isupper() or _joins(words[j][2]) or foreign_word(words[j][2])):
+            if not (_name_end(words[j][2]) or _joins(words[j][2])):  # a name word or a joiner goes on the run
                 break
             j += 1
         run = list(range(i, j))
