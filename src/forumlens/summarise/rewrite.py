@@ -107,6 +107,7 @@ __all__ = [
     "attribution_prefix",
     "body_name",
     "dangling",
+    "dangling_object",
     "first_person",
     "has_finite_verb",
     "opens_clause",
@@ -543,6 +544,33 @@ def dangling(text: str) -> bool:
     following = (m.group(1) or m.group(2) or "").lower()
     # "This year", "that time": a demonstrative time phrase opens a sentence, it does not refer back
     return not re.fullmatch(_TIME_NOUN, following)
+
+
+# "we will translate it into French", "and I'll send them round": a clause whose subject is a
+# personal pronoun (after at most one lead word) and whose verb's object is "it/them" with no noun between (no determiner
+# opens one), so what is translated or sent is named in a clause the bullet does not hold. An
+# expletive object ("we make it possible to", "we find it hard that") points forward, not back.
+_OBJECT_BACK = re.compile(
+    r"^\W*(?:[a-z]+,?\s+)?(?:we|i|they|you|he|she)\b"  # after at most one lead word ("and", "next")
+    r"(?:\s+(?!(?:the|a|an|this|that|these|those|our|their|its|my|your|his|her)\b)[a-z'’]+){1,4}?"
+    r"\s+(?:it|them)\b(?!\s+(?:[a-z]+\s+)?(?:to|that)\b)",
+    re.IGNORECASE,
+)
+
+
+def dangling_object(text: str) -> bool:
+    """Whether a clause's object pronoun points back to a noun the clause does not hold: "we will
+    translate it into French and Spanish" (what "it" is was said before the clause).
+
+    `dangling` reads the subject; an ask or promise quoted as the clause after "…, and" has a
+    subject ("we") and loses its object's antecedent instead. A caller shows the whole cited
+    sentence instead (its earlier clause names the thing), or nothing.
+    >>> dangling_object("and we will translate it into French and Spanish next year.")
+    True
+    >>> dangling_object("We will translate the report into French."), dangling_object("We make it possible to join.")
+    (False, False)
+    """
+    return bool(_OBJECT_BACK.match(text))
 
 
 def _opener_ok(clean: str) -> bool:

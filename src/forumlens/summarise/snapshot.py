@@ -28,6 +28,7 @@ from .attribution import Credits, credit_bullets, credit_table
 from .context import acronym_of, build_context, mentions_in
 from .models import Appearance, Bullet, CoalitionBrief
 from .rank import Scored, mmr_select, rankable
+from .rewrite import dangling_object
 from .roles import is_decision
 from .topic import CoalitionMatch, Source, coalition_matcher, normalise_sources, within_years, year_of
 from .units import Unit
@@ -133,7 +134,10 @@ def brief_coalition(
                 if promised(ask):  # the coalition's own promise: what it will produce, not what it asks
                     promises.append(item)
                     continue
-                whole = cuts_sentence(cite.quote, unit.text)  # a clause cut mid-sentence: show the sentence
+                if dangling_object(unit.text):
+                    continue  # "We will translate it.": what "it" is was said in another sentence
+                # a clause cut mid-sentence, or one whose "it" its earlier clause names: show the sentence
+                whole = cuts_sentence(cite.quote, unit.text) or dangling_object(cite.quote)
                 bullet = wording.bullet(item, ask.category, cite=None if whole else cite, with_session=True)
                 if bullet is not None:
                     asks.append((item, replace(bullet, score=0.0)))

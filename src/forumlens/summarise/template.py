@@ -58,13 +58,14 @@ from typing import Any
 
 from ..labels import unnamed_voice
 from ..models import Citation, Session, Turn
+from ..transcript.furniture import NOTE
 from ..transcript.speakers import name_key, phone_label
 from .actions import cite_quote
 from .attribution import INFERRED, UNATTRIBUTED, Credits
-from .labels import PREFIXES, label_role, speaker_phrase
+from .labels import PREFIXES, hub_place, label_role, speaker_phrase
 from .models import Bullet, SourcedCitation
 from .questions import question_text
-from .rewrite import Voice, render_sentence
+from .rewrite import Voice, dangling_object, render_sentence
 from .sources import SourceInfo, describe, source_info
 from .units import session_units, terms
 from .wording import voice_for
@@ -243,6 +244,10 @@ class _Source:
         person = self.cast.get(name_key(name)) if name else None
         role = str(person.get("role") or "") if person else None
         affiliation = str(person.get("affiliation") or "") if person else None
+        if (
+            role == "remote-hub" and name
+        ):  # a place speaks through a participant: "A participant from the Dhaka hub (Bangladesh): …"
+            name = speaker_phrase(name, opens=True, hub=True)
         return voice_for(name, role, affiliation, bool(credit is not None and credit.inferred))
 
     def restate(self, b: Bullet, attributed: bool = False) -> Bullet | None:
@@ -303,10 +308,10 @@ class _Person:
 
     @property
     def shown(self) -> str:
+        if self.role == "remote-hub":  # a place: "DHAKA BANGLADESH" is the Dhaka hub (Bangladesh)
+            return hub_place(self.name or "") or "Unnamed remote hub"
         if self.name:
             return self.name
-        if self.role == "remote-hub":
-            return "Unnamed remote hub"
         return _role_reading(self.labels) or "Unnamed speaker"
 
     @property
@@ -314,8 +319,8 @@ class _Person:
         """ "Name, affiliation" — the line a rapporteur writes under Speakers."""
         if self.affiliation:
             return f"{self.shown}, {self.affiliation}"
-        if self.role == "remote-hub":
-            return f"{self.shown} (remote hub)"
+        if self.role == "remote-hub":  # "Dhaka hub (Bangladesh)" says it is a hub
+            return self.shown
         if not self.name and self.shown in _GROUPS:  # the floor has no one affiliation to state
             return self.shown
         return f"{self.shown} (affiliation {NOT_STATED})"
@@ -373,23 +378,34 @@ def _says_who(person: _Person, quote: str) -> bool:
     return bool(tail) and tail in quote.lower()
 
 
+def _note(quote: str) -> bool:
+    """Whether a cited sentence is only a captioner's note in brackets ("(Poor audio quality).",
+    `furniture.NOTE`): the captioner's words under the speaker's label, not the speaker's."""
+    return bool(NOTE.match(quote.strip()))
+
+
 def _person_bullet(src: _Source, person: _Person) -> Bullet | None:
     """The person's entry, cited where it is stated best.
 
     Candidates are the analysis's evidence quotes (re-found verbatim) and the sentences
-    of the person's first turn; the first that states the role or affiliation wins,
-    else the first evidence, else the person's first sentence of five words or more.
+    of the person's first turn with words of theirs (a turn that is only a captioner's note,
+    "(Poor audio quality).", is skipped: `_note`); the first that states the role or
+    affiliation wins, else the first evidence, else the person's first sentence of five
+    words or more.
     """
     evidence: list[Citation] = []
     for ev in person.evidence:
         if isinstance(ev.get("line"), int) and ev.get("quote"):
             cite = cite_quote(src.session, int(ev["line"]), str(ev["quote"]))
-            if cite is not None:
+            if cite is not None and not _note(cite.quote):
                 evidence.append(cite)
     own: list[Citation] = []
-    turn = next((t for line in person.lines if (t := src.turn_at(line)) is not None), None)
-    if turn is not None:
-        own = [u.citation() for u in session_units(src.session, [turn])]
+    for line in person.lines:  # the first turn with words of theirs: "(Poor audio quality)." is the captioner's
+        turn = src.turn_at(line)
+        own = [u.citation() for u in session_units(src.session, [turn])] if turn is not None else []
+        own = [c for c in own if not _note(c.quote)]
+        if own:
+            break
     stated = [c for c in [*evidence, *own] if _says_who(person, c.quote)]
     substantive = [c for c in own if len(c.quote.split()) >= 5]
     best = next(iter(stated or evidence or substantive or own), None)
@@ -701,12 +717,27 @@ def _short_form(
     return tuple(sorted(picked, key=_line)), tuple(sorted(chosen, key=_line))
 
 
+def _whole_sentence(src: _Source, cite: Citation) -> Citation | None:
+    """The whole cited sentence of a clause whose object pronoun points back ("…, and we will
+    translate it into French": `rewrite.dangling_object`), whose earlier clause names the thing
+    ("The report has a summary, and we will translate it …"), quoted verbatim; None (the ask is
+    not shown) when the clause is the whole sentence or the sentence still points back."""
+    turn = src.turn_at(cite.line)
+    units = session_units(src.session, [turn]) if turn is not None else []
+    unit = next((u for u in units if cite.quote in u.text and u.line <= cite.line), None)
+    if unit is None or unit.text.strip() == cite.quote.strip() or dangling_object(unit.text):
+        return None
+    return unit.citation()
+
+
 def _asks(src: _Source, analyses: Mapping[str, Any]) -> tuple[list[Bullet], list[Bullet]]:
     """(asks and recommendations, commitments) whose quotes are verbatim where the analysis says."""
     asks: list[Bullet] = []
     commitments: list[Bullet] = []
     for a in _list(analyses, "asks"):
         cite = cite_quote(src.session, int(a.get("line") or 0), str(a.get("quote") or ""))
+        if cite is not None and dangling_object(cite.quote):
+            cite = _whole_sentence(src, cite)
         said = render_sentence(cite.quote, src.voice(cite)) if cite is not None else None
         if cite is not None and said is not None:
             b = src.credits.bullet(Bullet(said.text, (src.cite(cite),), str(a.get("category") or "")))
