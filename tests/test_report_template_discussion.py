@@ -154,7 +154,7 @@ PLACE_HUB = """Workshop 48: Schools and satellites
 def test_a_hub_named_by_its_place_asks_as_a_place_not_a_person() -> None:
     session, report = _report(PLACE_HUB, "placehub.txt")
     question = next(p for p in report.section("Discussion").paragraphs if "contracts" in p.sentences[0].text)
-    assert question.sentences[0].text.startswith("A participant from the Quito Ecuador hub asked")
-    assert question.lead.startswith("Question from a participant from the Quito Ecuador hub")
+    assert question.sentences[0].text.startswith("A participant from the Quito hub (Ecuador) asked")
+    assert question.lead.startswith("Question from a participant from the Quito hub (Ecuador)")
     assert "Quito Ecuador asked" not in render_template(report, "text")
     assert check_citations(report, [session]) == []
