@@ -33,6 +33,11 @@ _WINDOW_MIN, _WINDOW_MAX = 9, 38
 # summary 1.3, theme spread 1.25, importance signals): used only to skip windows that
 # cannot win.
 _MAX_FACTOR = 1.12**3 * 1.3 * 1.25 * IMPORTANCE_MAX + 0.01
+# The wording factor alone (`rank.unit_factor`: cues 1.12^3, summary 1.3; every other
+# multiplier is at most 1): with a window's own boost, a bound that skips rendering it.
+_MAX_WORDING = 1.12**3 * 1.3
+# Float products taken in another order differ in the last bits: a bound is widened by this.
+_SLACK = 1.0 + 1e-9
 # Clause boundaries: punctuation or a caption dash (the separator is not part of a clause).
 _BOUNDARY = re.compile(r"\s*(?:[,;:]|‑‑|--|—|–)\s+")
 # A window that starts with a subordinating word depends on the clause before it.
@@ -115,16 +120,33 @@ def clause_bounds(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def _window_unit(unit: Unit, a: int, b: int) -> Unit:
-    text = unit.text[a:b]
+def _window_unit(unit: Unit, a: int, b: int, window_terms: tuple[str, ...]) -> Unit:
+    """The window `unit.text[a:b]` as a unit of its own, `window_terms` being its `terms`."""
     return replace(
         unit,
         start=unit.start + a,
         end=unit.start + b,
-        text=text,
+        text=unit.text[a:b],
         line=unit.line + unit.text.count("\n", 0, a),
-        terms=tuple(terms(text)),
+        terms=window_terms,
     )
+
+
+def _clause_facts(text: str, bounds: Sequence[tuple[int, int]]) -> tuple[list[tuple[str, ...]], list[bool | None]]:
+    """Per clause, its `terms` and whether a window ending on it dangles (None: ask the window).
+
+    Computed once per sentence instead of once per window. Exact, because what separates
+    two clauses (`_BOUNDARY`: punctuation, dashes, whitespace) holds no token of `terms`
+    and every clause starts after whitespace or at the start: a window's terms are its
+    clauses' terms in order, and `dangling` reads only the last word, inside the last
+    clause when that clause has a word character at all.
+    """
+    clause_terms, ends = [], []
+    for a, b in bounds:
+        clause = text[a:b]
+        clause_terms.append(tuple(terms(clause)))
+        ends.append(dangling(clause) if any(_is_word_char(ch) for ch in clause) else None)
+    return clause_terms, ends
 
 
 def best_version(
@@ -146,54 +168,133 @@ def best_version(
     if reading is not None:
         accept = lambda u: reading(u) is not None  # noqa: E731
     unit = item.unit
-    whole_ok = accept is None or accept(unit)
-    if unit.words < MIN_TRIM_WORDS or is_summary(model, unit):
-        return item if whole_ok else None  # a wrap-up lists several findings: every clause of it is worth keeping
-    bounds = clause_bounds(unit.text)
-    if len(bounds) < 2:
-        return item if whole_ok else None
+    bounds = clause_bounds(unit.text) if unit.words >= MIN_TRIM_WORDS and not is_summary(model, unit) else []
+    # a wrap-up lists several findings: every clause of it is worth keeping
+    windows = _windows(model, unit, bounds) if len(bounds) >= 2 else []
+    if not windows:
+        return item if accept is None or accept(unit) else None
+    search = _WindowSearch(model, unit, bounds, windows, boost, accept, reading)
+    if accept is None:
+        return search.best(item)
+    # A window that beats the whole sentence is the answer whether or not the sentence
+    # renders (the first window of the best score either way): the sentence is read
+    # only when none does.
+    found = search.best(item)
+    if found is not item:
+        return found
+    return item if accept(unit) else search.best(None)
+
+
+_Window = tuple[float, int, int, Unit, dict[str, float]]  # (base score, first clause, last clause, unit, vector)
+
+
+def _windows(model: SessionModel, unit: Unit, bounds: Sequence[tuple[int, int]]) -> list[_Window]:
+    """The clause windows of `unit` worth scoring, best centrality first (ties by position)."""
     words = [len(unit.text[a:b].split()) for a, b in bounds]
+    clause_terms, ends = _clause_facts(unit.text, bounds)
     rank_share = model.rank_of.get(unit.span, 0.0)
     windows = []
     default_idf = max(model.idf.values(), default=1.0)  # what `vectorise([span], model.idf)` would use
     for i in range(len(bounds)):
         total = 0
+        window_terms: tuple[str, ...] = ()
         for j in range(i, len(bounds)):
             total += words[j]
             if total > _WINDOW_MAX:
                 break
+            window_terms += clause_terms[j]
             if total < _WINDOW_MIN or (i == 0 and j == len(bounds) - 1):
                 continue
             if i > 0 and opens_clause(unit.text[bounds[i - 1][0] : bounds[i - 1][1]]):
                 break  # "so that captioning, | sign language ... are guaranteed": inside the clause, not a claim
-            span = _window_unit(unit, bounds[i][0], bounds[j][1])
+            if len(window_terms) < 4:
+                continue
+            span = _window_unit(unit, bounds[i][0], bounds[j][1], window_terms)
+            cut = ends[j] if ends[j] is not None else dangling(span.text)
             # a window cut off on a function word, also once filler is gone ("runs on diesel for, you know")
-            if len(span.terms) < 4 or dangling(span.text) or dangling(compress(span.text).rstrip(".")):
+            if cut or dangling(compress(span.text).rstrip(".")):
                 continue
             vec = vector_of(span.terms, model.idf, default_idf)
             windows.append((unit_base(model, span, vec, rank_share), i, j, span, vec))
-    # The wording factor (regex signals) is the costly part and at most _MAX_FACTOR: visit
-    # windows by their centrality part and stop once none can beat the best found.
     windows.sort(key=lambda w: (-w[0], w[1], w[2]))
-    best: Scored | None = item if whole_ok else None
-    for base, i, j, span, vec in windows:
-        if best is not None and base * _MAX_FACTOR <= best.score:
-            break
+    return windows
+
+
+class _WindowSearch:
+    """The best clause window of one sentence, each window scored (rendered) at most once.
+
+    The wording factor (regex signals, the rendering) is the costly part: windows are
+    visited by their centrality part, one is skipped when even the best wording could not
+    beat the best found, and the visit stops once no later one can.
+    """
+
+    def __init__(
+        self,
+        model: SessionModel,
+        unit: Unit,
+        bounds: Sequence[tuple[int, int]],
+        windows: list[_Window],
+        boost: Callable[[Unit], float] | None,
+        accept: Callable[[Unit], bool] | None,
+        reading: Callable[[Unit], str | None] | None,
+    ) -> None:
+        self.model, self.unit, self.bounds, self.windows = model, unit, bounds, windows
+        self.boost, self.accept, self.reading = boost, accept, reading
+        self._lifts: dict[int, float] = {}
+        self._ceiling: dict[int, float] = {}
+        self._scored: dict[int, Scored | None] = {}
+
+    def best(self, best: Scored | None) -> Scored | None:
+        """The first window of the highest score above `best` (visit order), else `best`."""
+        for n, window in enumerate(self.windows):
+            if best is not None and window[0] * _MAX_FACTOR <= best.score:
+                break
+            if best is not None and self.ceiling(n) * _SLACK <= best.score:
+                continue  # cannot beat the best even with the best wording: not worth rendering
+            found = self.scored(n)
+            if found is not None and (best is None or found.score > best.score):
+                best = found
+        return best
+
+    def _cut_short(self, j: int) -> bool:
+        """Whether what follows clause `j` continues it (a list, an object)."""
+        bounds = self.bounds
+        return j < len(bounds) - 1 and not _NEW_CLAUSE.match(self.unit.text[bounds[j + 1][0] : bounds[j + 1][1]])
+
+    def _lift(self, n: int) -> float:
+        """The caller's boost of window `n` (1.0 without one), asked once."""
+        if n not in self._lifts:
+            self._lifts[n] = self.boost(self.windows[n][3]) if self.boost is not None else 1.0
+        return self._lifts[n]
+
+    def ceiling(self, n: int) -> float:
+        """The highest score window `n` could reach, whatever its reading."""
+        if n not in self._ceiling:
+            base, j = self.windows[n][0], self.windows[n][2]
+            self._ceiling[n] = base * _MAX_WORDING * self._lift(n) * (0.8 if self._cut_short(j) else 1.0)
+        return self._ceiling[n]
+
+    def scored(self, n: int) -> Scored | None:
+        """Window `n` scored as it reads, None when it is no point."""
+        if n not in self._scored:
+            self._scored[n] = self._score(n)
+        return self._scored[n]
+
+    def _score(self, n: int) -> Scored | None:
+        base, i, j, span, vec = self.windows[n]
+        reading, accept, unit = self.reading, self.accept, self.unit
         shown = reading(span) if reading is not None else None
         if accept is not None and (not accept(span) if reading is None else shown is None):
-            continue
+            return None
         read = replace(span, text=shown or compress(span.text))
-        factor = unit_factor(model, read) * (boost(span) if boost is not None else 1.0)
+        factor = unit_factor(self.model, read) * self._lift(n)
         if _DEPENDENT.match(read.text) or (shown is None and _DEPENDENT.match(span.text)):
             factor *= 0.5  # "and by support for ...": the filler-free reading starts dependent too
         if i == 0 and unit.text[:1].islower() and (shown is None or shown[:1].lower() == unit.text[:1]):
             factor *= 0.6  # the head of a cut run-on's tail: as weak as the tail itself (unless repaired away)
-        if j < len(bounds) - 1 and not _NEW_CLAUSE.match(unit.text[bounds[j + 1][0] : bounds[j + 1][1]]):
+        if self._cut_short(j):
             factor *= 0.8  # what follows continues this clause (a list, an object): cut short
-        score = base * factor
-        if best is None or score > best.score:
-            best = Scored(span, score, vec)
-    return best
+        return Scored(span, base * factor, vec)
 
 
 def trim_pool(
