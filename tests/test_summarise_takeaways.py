@@ -14,6 +14,7 @@ from forumlens.summarise import build_report, check_citations
 from forumlens.summarise.context import build_context
 from forumlens.summarise.rank import _text_factors, is_summary, score_units, session_model, wrapup_spans
 from forumlens.summarise.spans import best_version
+from forumlens.summarise.units import terms
 from forumlens.transcript.parse import parse_transcript
 
 CAPTIONS = """Workshop on rural clinics and connectivity
@@ -205,3 +206,26 @@ def test_no_clause_window_starts_inside_an_unfinished_subordinate_clause() -> No
     assert best_version(model, long_one, accept=record) is None
     assert offered and any(t.startswith("with a budget line") for t in offered)
     assert not any(t.startswith(("sign language", "and not negotiated")) for t in offered)
+
+
+def test_a_winning_window_spares_reading_the_whole_sentence(session) -> None:  # type: ignore[no-untyped-def]
+    """Tomas's run-on loses to one of its clause windows: accepting every version chooses what
+    no filter chooses, the whole sentence is never offered to `accept`, and the window's
+    terms (built from its clauses' terms) are those of its own text."""
+    ctx = build_context(session)
+    model = session_model(ctx.units, ctx.chairs)
+    assert model is not None
+    run_on = next(s for s in score_units(ctx.units, chairs=ctx.chairs) if "universal service fund rule" in s.unit.text)
+    offered: list[str] = []
+
+    def record(unit):  # type: ignore[no-untyped-def]
+        offered.append(unit.text)
+        return True
+
+    plain, accepted = best_version(model, run_on), best_version(model, run_on, accept=record)
+    assert plain is not None and accepted is not None
+    assert plain.unit != run_on.unit  # a window beats the whole run-on
+    assert (accepted.unit, accepted.score) == (plain.unit, plain.score)
+    assert offered and run_on.unit.text not in offered
+    assert accepted.unit.terms == tuple(terms(accepted.unit.text))
+    assert run_on.unit.text[accepted.unit.start - run_on.unit.start :].startswith(accepted.unit.text)
