@@ -443,8 +443,10 @@ class _Linker(_Responses):
             # "Since March this year the pasture and water maps … are published as small image files", told by FAO with
             # no promise of its own on record: what a body now does, taking up an earlier ask put to it (an `enacted`
             # response, by the response rules), else nothing on record
+            enacted = replace(item, signal="response", about="enacted")
+            self._stands_for[id(enacted)] = (enacted, item)
             self._response(
-                replace(item, signal="response", about="enacted"),
+                enacted,
                 f"{item.signal} of a promise not on record (no open promise of this actor and deliverable), and a "
                 "response to nothing on record",
             )

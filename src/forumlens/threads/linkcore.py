@@ -45,6 +45,11 @@ class _LinkerCore:
         self.decisions: list[Decision] = []
         self.subjects: list[Item] = []
         self.places: list[tuple[int, bool]] = []
+        # id(a stand-in) → the item it stands for: a decision made about a re-read copy of an item (a body's
+        # delivery taken as an `enacted` response) is recorded about the item given, which the store knows
+        self._stands_for: dict[
+            int, tuple[Item, Item]
+        ] = {}  # (the stand-in, kept alive so its id stays its own; the item)
         self._text: dict[int, int] = {}  # id(item) → its text id, for the items being linked
         self._repeated = repeated  # text ids more than one item says: their best scores are remembered
         # (quote, signal, tag) → thread order → (quotes of the thread seen, best score): see `_max_each`
@@ -228,7 +233,8 @@ class _LinkerCore:
 
     def _record(self, decision: Decision, item: Item, thread: int, added: bool) -> None:
         self.decisions.append(decision)
-        self.subjects.append(item)
+        stand_in = self._stands_for.get(id(item))
+        self.subjects.append(stand_in[1] if stand_in is not None and stand_in[0] is item else item)
         self.places.append((thread, added))
 
     def _named(self, scored: list[Scored], chosen: _Track | None) -> list[Scored]:
