@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from forumlens.ingest import prepare_bytes
 from forumlens.resolve import chairs, modes, orgs, roles, voice
 from forumlens.resolve import cues as resolve_cues
 from forumlens.text.cuegate import CueFamily, GatedCue
 from forumlens.text.fastre import Prefiltered
 from forumlens.threads import cues as thread_cues
-from forumlens.threads.sentences import LineFinder, turn_sentences
+
+from .threads_support import speech_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [
@@ -38,12 +38,7 @@ def _gated_cues() -> list[GatedCue]:
 
 @pytest.fixture(scope="module")
 def sentences() -> list[str]:
-    found: list[str] = []
-    for path in SOURCES:
-        p = prepare_bytes(path.read_bytes(), path.name)
-        assert p.failure is None, (path, p.failure)
-        lines = LineFinder(p.session.text)
-        found += [s.text for t in p.session.turns if t.kind == "speech" for s in turn_sentences(p.session, t, lines)]
+    found = speech_sentences(SOURCES)
     assert len(found) > 500
     return found
 
