@@ -38,6 +38,7 @@ from typing import Any
 
 from ..models import Session, Turn
 from ..resolve.mentions import Mention, find_mentions
+from ..resolve.orgwords import is_place, load_gazetteer
 from ..resolve.registry import Registry, load_registry
 from ..resolve.voice import owns
 from ..transcript.speakers import name_key
@@ -123,7 +124,8 @@ _TOPIC_LINK = frozenset({"and", "of", "the", "&"})
 # a coalition named in short by its topic before the word ("for the First Peoples' networks coalition", "I
 # co-coordinate the languages coalition"): one to four words, none of them a word that only qualifies ("the same
 # coalition", "the whole coalition")
-_SHORT_COALITION = re.compile(r"\b(?:the|our)\s+(?P<topic>(?:[\w'’‑-]+\s+){1,4}?)coalition\b", re.I)
+# or, in an introduction's apposition, with no article ("Teuila Sapolu, prisons coalition.")
+_SHORT_COALITION = re.compile(r"(?:\b(?:the|our)\s+|,\s+)(?P<topic>(?:[\w'’‑-]+\s+){1,4}?)coalition\b", re.I)
 _NO_TOPIC = frozenset({"dynamic", "same", "whole", "new", "other", "entire", "own", "very", "two", "three", "both"})
 
 
@@ -145,6 +147,19 @@ def _short_coalition(text: str) -> tuple[str, int, int] | None:
 _TITLE_LINK = frozenset({"and", "of", "the", "&", "for", "on"})
 
 
+def _topic_after_in(word: str) -> bool:
+    """Whether the capitalised word after "in" in a name written as a title goes on with its topic ("… Access in
+    Prisons", "… in Libraries") rather than saying where the body or the speaker is ("… Online in Nairobi").
+
+    Why: the topic was cut at every "in", so "Dynamic Coalition on Internet Access in Prisons" became "… on
+    Internet Access", a body no other year's wording (nor its short name, "the prisons coalition") meets. A topic
+    goes on in a plural common noun; a place is a name the gazetteer knows, or a singular proper name."""
+    bare = word.rstrip(".,;:!?")
+    if bare != word or not bare[:1].isupper() or bare.isupper() or not bare.endswith("s") or bare.endswith("ss"):
+        return False
+    return not is_place(bare, load_gazetteer())
+
+
 def _titled_topic(words: Sequence[str]) -> list[str]:
     """The words of a topic a name written as a title gives ("Coalition on Sign Languages Online has me as …" → "Sign
     Languages Online"):
@@ -161,6 +176,8 @@ def _titled_topic(words: Sequence[str]) -> list[str]:
             if words[n + 1] == "I" or words[n + 1].lower() in _TOPIC_STOP:
                 break
             kept.append(word)
+        elif word == "in" and kept and n + 1 < len(words) and _topic_after_in(words[n + 1]):
+            kept.append(word)  # "… on Internet Access in Prisons", "… on Public Access in Libraries"
         else:
             break
     return kept

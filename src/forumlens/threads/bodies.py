@@ -40,8 +40,9 @@ _SEVERAL = re.compile(r"\b(?:coalition|forum|network|dc)\b")
 
 
 def _short_topics(seen: dict[tuple[str, str], Counter[tuple[int, str]]]) -> dict[tuple[str, str], tuple[str, str]]:
-    """Key of a body named only in short by the first or last words of its topic ("the languages coalition", read as
-    an institution "Dynamic Coalition on Languages") → the key of the one body whose topic opens or ends with them
+    """Key of a body named only in short by a run of words of its topic ("the languages coalition", read as
+    an institution "Dynamic Coalition on Languages"; "the domestic workers' coalition" of "… on Migrant Domestic Workers
+    Online") → the key of the one body whose topic holds them as whole words
     ("Dynamic Coalition on First Peoples' Languages", "… on Schools of Internet Governance"); a short name two bodies end with, or that is itself a coalition's
     name somewhere (a registry's or a document's), is left alone.
 
@@ -52,16 +53,22 @@ def _short_topics(seen: dict[tuple[str, str], Counter[tuple[int, str]]]) -> dict
         if any(rank == 0 for rank, _ in counts):
             continue
         longer = [
-            k
-            for k in seen
-            if k != key
-            and k[0] == key[0]
-            and (k[1].endswith(" " + key[1]) or k[1].startswith(key[1] + " "))
-            and not _SEVERAL.search(k[1])
+            k for k in seen if k != key and k[0] == key[0] and _within(key[1], k[1]) and not _SEVERAL.search(k[1])
         ]
         if len(longer) == 1:
             out[key] = longer[0]
     return out
+
+
+def _within(short: str, topic: str) -> bool:
+    """Whether `short` opens or ends `topic` as whole words, or, when it has two words or more, stands inside it ("domestic
+    workers" in "migrant domestic workers online"; one word inside a topic says too little: "data" in "open data
+    standards")."""
+    if topic == short:
+        return False
+    if topic.startswith(short + " ") or topic.endswith(" " + short):
+        return True
+    return " " in short and f" {short} " in f" {topic} "
 
 
 def unified_bodies(items: Sequence[Item]) -> list[Item]:
@@ -77,9 +84,13 @@ def unified_bodies(items: Sequence[Item]) -> list[Item]:
         return list(items)
     best = {key: min(counts, key=lambda rv: (rv[0], -counts[rv], rv[1])) for key, counts in seen.items()}
     best.update({short: best[full] for short, full in _short_topics(seen).items()})
+    topics = _bare_topics(best)
     out = []
     for item in items:
-        if item.coalition is None and item.org is None and (key := body_key(item.speaker)) is not None:
+        if item.coalition is None and item.org and body_key(item.org) is None and (bare := _bare(item.org)) in topics:
+            rank, name = topics[bare]  # "Santiago, Open Court Records": the coalition named by its topic alone
+            item = replace(item, coalition=name, org=None) if rank == 0 else replace(item, org=name)
+        elif item.coalition is None and item.org is None and (key := body_key(item.speaker)) is not None:
             rank, name = best.get(key, (1, item.speaker or ""))
             item = replace(item, coalition=name) if rank == 0 else replace(item, org=name)
         else:  # the field linking reads (`linkrecords.actor_of`): the coalition, else the institution
@@ -90,3 +101,20 @@ def unified_bodies(items: Sequence[Item]) -> list[Item]:
                 item = replace(item, coalition=name) if rank == 0 else replace(item, coalition=None, org=name)
         out.append(item)
     return out
+
+
+def _bare(name: str) -> str:
+    return " ".join(_APOSTROPHE.sub("", name).lower().split())
+
+
+def _bare_topics(best: dict[tuple[str, str], tuple[int, str]]) -> dict[str, tuple[int, str]]:
+    """A body's topic alone ("open court records") → how the body is written, for the topics one body has.
+
+    Why: a member introduces themself with their coalition's topic and no "Dynamic Coalition on" ("Santiago
+    Bermudez-Zuluaga, Open Court Records."); read as an institution of that name, their ask never met the same
+    coalition's asks of the years it was said in full. A topic two bodies share (a coalition and a forum on one
+    topic) says neither."""
+    by_topic: dict[str, set[tuple[int, str]]] = {}
+    for (_, topic), written in best.items():
+        by_topic.setdefault(topic, set()).add(written)
+    return {topic: next(iter(w)) for topic, w in by_topic.items() if len(w) == 1 and " " in topic}

@@ -28,7 +28,9 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    40  # 40: a block after a stage note that opens with someone naming herself is her turn (a video message);
+    41  # 41: a coalition's title-cased topic runs on through "in" before a plural noun no gazetteer place is ("… on
+    # Internet Access in Prisons"); "Name, prisons coalition." introduces (a short name after a comma)
+    # 40: a block after a stage note that opens with someone naming herself is her turn (a video message);
     # a status cell opening "Done", "Completed", "Achieved" delivers its row; a slip or delivery whose output
     # only the promise told before it names takes that output ("… promised a network of reporters. It never took
     # off."); "It is not online yet" is an update; "our promise for this year: …" is a promise
