@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from ..models import Session, Turn
@@ -124,8 +125,10 @@ _TOPIC_LINK = frozenset({"and", "of", "the", "&"})
 # a coalition named in short by its topic before the word ("for the First Peoples' networks coalition", "I
 # co-coordinate the languages coalition"): one to four words, none of them a word that only qualifies ("the same
 # coalition", "the whole coalition")
-# or, in an introduction's apposition, with no article ("Teuila Sapolu, prisons coalition.")
-_SHORT_COALITION = re.compile(r"(?:\b(?:the|our)\s+|,\s+)(?P<topic>(?:[\w'’‑-]+\s+){1,4}?)coalition\b", re.I)
+_SHORT_COALITION = re.compile(r"\b(?:the|our)\s+(?P<topic>(?:[\w'’‑-]+\s+){1,4}?)coalition\b", re.I)
+# or, in an introduction's apposition, with no article ("Teuila Sapolu, prisons coalition."), read only when no
+# coalition with an article is named ("Puno Region, for the Andean rivers coalition")
+_SHORT_APPOSITION = re.compile(r",\s+(?P<topic>(?:[\w'’‑-]+\s+){1,4}?)coalition\b", re.I)
 _NO_TOPIC = frozenset({"dynamic", "same", "whole", "new", "other", "entire", "own", "very", "two", "three", "both"})
 
 
@@ -133,7 +136,8 @@ def _short_coalition(text: str) -> tuple[str, int, int] | None:
     """(name, start of its topic, end) of a coalition `text` names in short ("the First Peoples' networks
     coalition" is "Dynamic Coalition on First Peoples' Networks"); `bodies.unified_bodies` reads a short topic as
     the one body whose topic opens or ends with it ("the languages coalition", "the schools coalition")."""
-    for match in _SHORT_COALITION.finditer(text.replace("\n", " ")):
+    flat = text.replace("\n", " ")
+    for match in chain(_SHORT_COALITION.finditer(flat), _SHORT_APPOSITION.finditer(flat)):
         words = match.group("topic").split()
         if any(w.lower() in _NO_TOPIC | _TOPIC_STOP | _TOPIC_LINK for w in words):
             continue
