@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.mentions import Mention
+from forumlens.resolve.platforms import meeting_pattern
 from forumlens.text.accents import unaccented as _fold  # the name this module and its callers use
 
 __all__ = [
@@ -157,7 +158,10 @@ PHONE_VOICE = re.compile(
 # the voice may still say its name.
 ACCOUNT_DEFAULT = re.compile(
     r"(?:(?:zoom|teams|webex|meet|skype|microsoft|google)\s+)?(?:user|guest|participant|attendee)(?:\s*\(?\d+\)?)?|"
-    r"owner|admin(?:istrator)?|unknown(?:\s+user)?",
+    r"owner|admin(?:istrator)?|unknown(?:\s+user)?|"
+    # the platform's own name ("WEBEX", "ZOOM 2"): the captioner's label for whoever speaks through
+    # the meeting's room account, several remote voices in one session
+    rf"(?:{meeting_pattern()})(?:\s*\(?\d+\)?)?",
     re.IGNORECASE,
 )
 # The chair announcing a panel slot without a name: whoever speaks next fills it.

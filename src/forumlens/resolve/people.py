@@ -101,6 +101,12 @@ def _display(names: Counter[str], spoken: str) -> str:
     return max(names, key=key)
 
 
+# A label that is one floor-role word, with a number at most ("QUESTIONER", "PARTICIPANTS",
+# "STUDENT 2"): the captioner's label for whoever has the floor microphone, never a name, even
+# where the parser took the one capitalised word for a surname.
+_FLOOR_WORD = re.compile(rf"(?:{cues.AUDIENCE_LABEL.pattern.removeprefix('^')})(?:er|ers|s)?(?:\s*\d+)?", re.IGNORECASE)
+
+
 def group_labels(session: Session) -> list[LabelGroup]:
     """One group per person: labelled turns merged by name, each unnamed turn on its own.
 
@@ -121,7 +127,9 @@ def group_labels(session: Session) -> list[LabelGroup]:
         if speaker and turn.label and cues.PHONE_VOICE.fullmatch(turn.label.strip(" .:")):
             speaker = None  # "CALLER": every caller of a phone bridge, a shared label like "PARTICIPANT"
         elif speaker and turn.label and cues.ACCOUNT_DEFAULT.fullmatch(turn.label.strip(" .:")):
-            speaker = None  # "Zoom user": the tool's default name, like a device's "iPhone"
+            speaker = None  # "Zoom user", "WEBEX": the tool's account name, like a device's "iPhone"
+        elif speaker and turn.label and _FLOOR_WORD.fullmatch(turn.label.strip(" .:")):
+            speaker = None  # "QUESTIONER", "STUDENT 2": a floor role in one word, every asker's label
         if speaker:
             if speaker not in first:
                 first[speaker] = next(

@@ -170,6 +170,12 @@ def _place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Countries alone (folded): a city's name is also a given name ("Sofia", "Victoria", "Florence")."""
+    return frozenset(str(n).casefold() for row in shipped_toml("countries.toml")["countries"] for n in row)
+
+
 def is_place_name(words: str) -> bool:
     """Whether `words` name a country or a city the shipped gazetteer knows ("Dili", "Honiara")."""
     return words.strip().casefold() in _place_names()
@@ -187,7 +193,9 @@ def _is_name(words: str) -> bool:
         return False  # "Perhaps Mrs" before "Vasquez"
     if parts[0].casefold() in _NOT_FIRST or any(p.casefold() in ("chair", "chairman", "chairperson") for p in parts):
         return False
-    if words.casefold() in _place_names() or parts[0].casefold() in _place_names():
+    # a whole name that is a place ("Buenos Aires"), or a country before a word ("Kenya Team"); a
+    # city's name opening a full name is often a given name ("I am Sofia Karamoutsou")
+    if words.casefold() in _place_names() or parts[0].casefold() in _country_names():
         return False
     return not looks_org(words) and cues.ROLE_WORD.search(words) is None
 
