@@ -153,6 +153,14 @@ PHONE_VOICE = re.compile(
     r"(?:caller|voice|participant|speaker)\s+on\s+the\s+(?:tele)?phone(?:\s+bridge|\s+line)?",
     re.IGNORECASE,
 )
+# A voice declining to give its name ("my name is not important", "I prefer not to give my name",
+# "I will not say my name"): an unnamed person of its own, never the named voice of the same label.
+DECLINED_NAME = re.compile(
+    r"\bmy\s+name\s+(?:is\s+not|isn't|does\s*n[o']t)\s+(?:important|matter)|"
+    r"\b(?:prefer|rather)\s+not\s+(?:to\s+)?(?:say|give|tell)\b[\w ]{0,12}?\bmy\s+name\b|"
+    r"\b(?:will\s+not|won't|shall\s+not|do\s+not\s+want\s+to)\s+(?:say|give|tell\s+you)\s+my\s+name\b",
+    re.IGNORECASE,
+)
 # A meeting tool's default account name, shown when the owner never set one ("Zoom user",
 # "Teams guest", "Webex User 2", "Owner", "admin"): a device's label like "iPhone", no person;
 # the voice may still say its name.

@@ -375,6 +375,15 @@ def split_shared_voices(
     speaker_of = {i: called[id(g)] for g in groups for i in g.turns}
     texts = [t.text for t in speech]
     spoken = "\n".join(texts)
+    # every name a voice under a shared label claims in so many words, whichever label it was under
+    claimed = [
+        n
+        for g in groups
+        if g.name is None
+        for i in g.turns
+        for n, mine in _said(turns[i].text, True, _TURN_CHARS)
+        if mine
+    ]
     result: list[LabelGroup] = []
     joins: dict[str, LabelGroup] = {}  # turns handed to a speaker of another group
     for group in groups:
@@ -393,11 +402,26 @@ def split_shared_voices(
         for name in own:
             if name and not any(same_person(name, p) for p in people) and not any(same_person(name, o) for o in others):
                 people.append(name)
+        elsewhere: list[str] = []  # voices of other shared labels a turn here tags itself as
+        anonymous: list[int] = []  # turns whose voice declines to give a name
         owner: dict[int, str | None] = {}
         for index, name in zip(group.turns, own):
             k = position.get(index, 0)
             if name:
                 owner[index] = next((p for p in people if same_person(name, p)), None)
+                continue
+            if cues.DECLINED_NAME.search(turns[index].text, 0, _TURN_CHARS):
+                # "My name is not important, I am just a reader": a voice of its own, unnamed
+                anonymous.append(index)
+                owner[index] = None
+                continue
+            # "It is Radovan again, from the postmasters": a voice back at a shared microphone (maybe
+            # another one) tags itself by the first name it gave in full before
+            back_to = _tagged_voice(turns[index].text, [*people, *others, *claimed])
+            if back_to is not None:
+                if back_to not in people and back_to not in others and back_to not in elsewhere:
+                    elsewhere.append(back_to)
+                owner[index] = back_to
                 continue
             # "That was Teuta Zenelaj-Hoxholli, who …": the next voice names the one just heard,
             # surer than a name the turn before only said (it may be the voice before this one)
@@ -458,10 +482,11 @@ def split_shared_voices(
             continue
         # an interpreter's turns all told for speakers with labels of their own: they join them
         told_others = all(is_interpreter_label(lab) for lab in group.labels) and None not in owner.values()
-        if len(told) < 2 and not (told and told_others):
+        # a voice that declines its name is another voice than the one named under the label
+        if len(told) + bool(anonymous) < 2 and not (told and told_others):
             result.append(group)
             continue
-        for person in [*people, *others]:
+        for person in [*people, *others, *elsewhere]:
             mine = [i for i in group.turns if owner.get(i) == person]
             if not mine:
                 continue
@@ -471,9 +496,10 @@ def split_shared_voices(
                 joined = joins.setdefault(person, LabelGroup(person))
                 joined.turns += mine
                 joined.labels += [lab for lab in group.labels if lab not in joined.labels]
-        rest = [i for i in group.turns if owner.get(i) is None]
-        if rest:
-            result.append(LabelGroup(None, list(group.labels), rest))
+        rest = [i for i in group.turns if owner.get(i) is None and i not in anonymous]
+        for unnamed in (rest, anonymous):
+            if unnamed:
+                result.append(LabelGroup(None, list(group.labels), unnamed))
     for target in result:
         name = target.name or voiced.get(id(target))
         joined_to = joins.pop(name, None) if name else None
@@ -543,6 +569,19 @@ def _named_after(text: str) -> str | None:
         return None
     name = re.sub(r"\s+", " ", m.group(1))
     return name if _is_name(name) else None
+
+
+def _tagged_voice(text: str, known: Sequence[str]) -> str | None:
+    """The one known person whose first name a turn's opening tag gives ("It is Radovan again",
+    "Sorry, this is Halima again"), or None when no tag opens it or the first name is ambiguous."""
+    from forumlens.resolve.sharedaccount import voice_tag  # that module reads this one's name words
+
+    tag = voice_tag(text)
+    if tag is None:
+        return None
+    first = name_key(tag).split()[:1]
+    matches = {k for k in known if len(k.split()) > 1 and name_key(k).split()[:1] == first}
+    return next(iter(matches)) if len(matches) == 1 else None
 
 
 def _voice_name(group: LabelGroup, turns: Sequence[Turn], is_generic: Callable[[str], bool]) -> str | None:
