@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 
 from forumlens.models import Turn
-from forumlens.resolve import biographies, cards, cues, modes, orgs, voice
+from forumlens.resolve import biographies, cards, cues, modes, orgs, printedlist, voice
 from forumlens.resolve.chairs import find_moderators, floor_opened, is_moderator, not_thanks
 from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.handoffs import (
@@ -376,6 +376,7 @@ def collect_evidence(
             _own_words(view, draft, turn_index, context, is_moderator(group, moderators))
         _drop_circumstantial(draft)
         _name_card(view, draft, registry)  # "AUDIENCE MEMBER (online)" too
+        _printed_card(view, draft, registry)
         if group.name:
             _introductions(view, draft, set(group.turns), chair=is_moderator(group, moderators))
             _office_holders(view, draft, registry)
@@ -458,6 +459,16 @@ def _name_card(view: SessionView, draft: Draft, registry: Registry) -> None:
 
 # Above every cue in others' words (a hand-off that ties a body to the name is 4.2).
 _CARD_WEIGHT = 4.5
+
+
+def _printed_card(view: SessionView, draft: Draft, registry: Registry) -> None:
+    """The body a printed speaker list outside the turns gives this person ("MR. OLUMIDE …,
+    COORDINATOR, LAGOS WIRELESS USERS GROUP, NIGERIA", `printedlist`): a name card the programme
+    printed, read as one, unless the person's label already is a card with a body."""
+    if not draft.group.name or any(e.kind == "name-card" for items in draft.affiliations.values() for _, e in items):
+        return
+    for org, evidence in printedlist.printed_orgs(view, draft.group.name, registry)[:1]:
+        draft.add_org(org, _CARD_WEIGHT, evidence)
 
 
 def _label_quote(view: SessionView, turn: Turn) -> str:
