@@ -123,8 +123,34 @@ _ROMANCE_LINKS = frozenset(["de", "des", "du", "del", "della", "do", "da", "dos"
 _MAX_LOWER_TAIL = 5  # lower-case words read after a head before a closing comma
 
 
+# A name its speaker glosses in English right after it: a capitalised word, up to five more words
+# on the same line (lower case allowed: "Association des maires ruraux du Fouta", "Nordfjord
+# bibliotekssamarbeid"), then a comma and the gloss (", the association of …", ", which is …",
+# ", in English …"). The gloss is the shape that says the words before it are one name in another
+# language, whatever that language writes in lower case; no English function word may be inside.
+_GLOSSED = re.compile(
+    r"(?!(?:I|We|The|A|An|And|So|Please|Let's|Next|When|In|Very|Our|My|One|Another|If|This|That|It)\b)"
+    r"(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž])[\w'’\u2011-]*(?:[ \u00a0]+(?!(?:the|a|an|and|of|in|on|at|for|to|with|is|are|was|"
+    r"our|my|we|i|you|it|that|this|which|who|but|or|so|very|also|from|here|there)\b)[\w'’\u2011-]+){1,5}"
+    r"(?=[ \u00a0]*,[ \u00a0]+(?:the|which\s+is|that\s+is|in\s+English|or\s+in\s+English|meaning)\b)",
+    re.IGNORECASE,
+)
+
+
+def _glossed_run(text: str, pos: int, stop: int) -> tuple[int, list[str]] | None:
+    """A name glossed in English after a comma (`_GLOSSED`), when a word inside it is lower case."""
+    m = _GLOSSED.match(text, pos, stop)
+    if m is None:
+        return None
+    words = m.group().split()
+    return (m.end(), words) if any(w[:1].islower() for w in words[1:]) else None
+
+
 def proper_run(text: str, pos: int, stop: int) -> tuple[int, list[str]] | None:
     """End offset and words of a run of capitalised words (with connectors) starting at pos."""
+    glossed = _glossed_run(text, pos, stop)
+    if glossed is not None:
+        return glossed
     words: list[str] = []
     pending: list[str] = []
     end = pos
