@@ -153,6 +153,13 @@ PHONE_VOICE = re.compile(
     r"(?:caller|voice|participant|speaker)\s+on\s+the\s+(?:tele)?phone(?:\s+bridge|\s+line)?",
     re.IGNORECASE,
 )
+# A label that is a microphone of the room ("MICROPHONE 2", "Floor mic 3", "AISLE MIC B"): the
+# captioner names the stand the voice speaks at, so whoever speaks under it is in the room.
+ROOM_MICROPHONE = re.compile(
+    r"(?:(?:floor|room|audience|aisle|standing|centre|center|front|back|left|right)\s+)?(?:mic|microphone)"
+    r"(?:\s+(?:no\.?|number|#))?\s*(?:\d{1,2}|one|two|three|four|five|six|[A-H])",
+    re.IGNORECASE,
+)
 # A voice declining to give its name ("my name is not important", "I prefer not to give my name",
 # "I will not say my name"): an unnamed person of its own, never the named voice of the same label.
 DECLINED_NAME = re.compile(

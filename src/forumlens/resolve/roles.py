@@ -28,6 +28,7 @@ and the decision, and stays the entry point other modules import from.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Sequence
 
 from forumlens.models import Turn
@@ -444,6 +445,8 @@ def _name_card(view: SessionView, draft: Draft, registry: Registry) -> None:
             continue
         facts = cards.card_facts(turn.label, registry)
         tied = view.tied(facts.orgs)
+        if cues.ROOM_MICROPHONE.fullmatch(turn.label.strip(" .:")):
+            facts = replace(facts, mode="onsite")  # "MICROPHONE 2": a stand in the room
         if not (facts.role or facts.mode or tied):
             continue
         evidence = Evidence(turn.line, _label_quote(view, turn), "name-card")
