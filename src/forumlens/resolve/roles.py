@@ -28,8 +28,8 @@ and the decision, and stays the entry point other modules import from.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 
 from forumlens.models import Turn
 from forumlens.resolve import biographies, cards, cues, modes, orgs, printedlist, voice
