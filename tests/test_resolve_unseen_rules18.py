@@ -63,9 +63,8 @@ def test_a_voice_back_at_another_microphone_tags_itself_by_its_first_name() -> N
         ">> MICROPHONE 2:  Yes, it is Kwabena again, I moved to this microphone.  One more point on "
         "airtime.\n"
     )
-    cast = resolve_session(parse_transcript(_HEAD + body, source="t.txt"))
-    kwabena = next(p for p in cast.people if p.name == "Kwabena Asiedu-Frimpong")
-    marketa = next(p for p in cast.people if p.name == "Marketa Dvorakova-Hlavata")
+    by_name = {p.name: p for p in resolve_session(parse_transcript(_HEAD + body, source="t.txt")).people}
+    kwabena, marketa = by_name["Kwabena Asiedu-Frimpong"], by_name["Marketa Dvorakova-Hlavata"]
     last_turn_line = (_HEAD + body).count("\n", 0, (_HEAD + body).rindex(">> MICROPHONE 2")) + 1
     assert last_turn_line in kwabena.lines and last_turn_line not in marketa.lines
     # a room microphone's label places its voices in the room
