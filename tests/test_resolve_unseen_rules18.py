@@ -83,5 +83,7 @@ def test_a_body_glossed_in_english_is_read_whole_in_its_own_language() -> None:
     assert proper_run(text, 0, len(text)) == (38, ["Association", "des", "maires", "ruraux", "du", "Fouta"])
     text = "Nordfjord bibliotekssamarbeid, which is the cooperation of six libraries"
     assert proper_run(text, 0, len(text)) == (29, ["Nordfjord", "bibliotekssamarbeid"])
+    # read the same when the caller's clause ends at the comma before the gloss
+    assert proper_run(text, 0, text.index(",")) == (29, ["Nordfjord", "bibliotekssamarbeid"])
     text = "I am sorry, the power went out"  # an English sentence before a comma is no name
     assert proper_run(text, 0, len(text)) != (10, ["I", "am", "sorry"])

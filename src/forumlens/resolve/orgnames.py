@@ -137,10 +137,14 @@ _GLOSSED = re.compile(
 )
 
 
+_GLOSS_LOOK = 40  # how far past the clause the gloss's first words are looked for
+
+
 def _glossed_run(text: str, pos: int, stop: int) -> tuple[int, list[str]] | None:
     """A name glossed in English after a comma (`_GLOSSED`), when a word inside it is lower case."""
-    m = _GLOSSED.match(text, pos, stop)
-    if m is None:
+    # the gloss may lie past `stop` (a caller's clause ends at the comma before it)
+    m = _GLOSSED.match(text, pos, min(len(text), stop + _GLOSS_LOOK))
+    if m is None or m.end() > stop:
         return None
     words = m.group().split()
     return (m.end(), words) if any(w[:1].islower() for w in words[1:]) else None
