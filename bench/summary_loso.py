@@ -1,0 +1,233 @@
+"""Which takeaway-ranking factors carry over to sessions they were not tuned on (issue 23).
+
+Run:  python bench/summary_loso.py [--only NAME] [--out PATH]
+
+The takeaways' ranker multiplies a centrality blend by importance factors (findings,
+decisions, disagreements, presenters, evidence, the line of a question), a shared-theme
+boost, the new-voice bonus and the findings-before-asks factor, each tuned on the
+development references of its stop. Each round's first run on unseen references has done
+worse than the fitted figures, and TextRank wins unseen sessions more often than on the
+development ones. This bench asks of every factor: does it help on the *sets* it was not
+written for?
+
+For each variant of the ranker (`VARIANTS`: one factor switched off or made smaller, the
+centrality blend moved towards plain LexRank, the importance product capped) it builds
+every development reference's report (`bench/summaries.py`'s sources, each analysed
+once) and scores the takeaways (ROUGE-2 / ROUGE-L F1 against the reference's "Key
+takeaways"; Lead-k, LexRank and TextRank cut to the same words, as `bench/summaries.py`).
+It prints per variant the pooled means and wins, the sets it gains / loses on against the
+shipped ranker, and a leave-one-set-out reading: for each set (the references in
+`tests/resources/summarise` and the shared corpus are one set, each `held_out*` folder
+another), the variant best on all the other sets is scored on the left-out one; the
+pooled out-of-fold figure is what choosing among these variants would give on a set
+nobody tuned on. `--out` writes every score as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from unittest.mock import patch
+
+from rouge_score import rouge_scorer
+from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+from sumy.nlp.stemmers import Stemmer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.utils import get_stop_words
+
+from forumlens.summarise import build_report
+from forumlens.summarise import rank as rank_module
+from forumlens.summarise import report as report_module
+from forumlens.summarise.units import session_units
+from forumlens.transcript.parse import parse_transcript
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from summaries import CaptionTokenizer, cut_words, reference_sections
+from summary_sources import pairs
+
+NEUTRAL = {k: 1.0 for k in rank_module.IMPORTANCE}
+# name -> {(module, attribute): value} to patch while that variant runs ("base": the shipped ranker)
+VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
+    "base": {},
+    "no importance": {(rank_module, "IMPORTANCE"): NEUTRAL},
+    "importance halved": {
+        (rank_module, "IMPORTANCE"): {k: 1.0 + (v - 1.0) / 2 for k, v in rank_module.IMPORTANCE.items()}
+    },
+    **{f"no {k}": {(rank_module, "IMPORTANCE"): {**rank_module.IMPORTANCE, k: 1.0}} for k in rank_module.IMPORTANCE},
+    "blend lexrank .45": {(rank_module, "BLEND"): (0.45, 0.25, 0.15, 0.15)},
+    "blend lexrank .6": {(rank_module, "BLEND"): (0.6, 0.2, 0.1, 0.1)},
+    "blend lexrank only": {(rank_module, "BLEND"): (1.0, 0.0, 0.0, 0.0)},
+    "no shared-theme boost": {(report_module, "_spread_boost"): lambda model, base=report_module._findings_first: base},
+    "no findings-first": {(report_module, "_findings_first"): lambda unit: 1.0},
+    "new-voice bonus .15": {(report_module, "NEW_VOICE_BONUS"): 0.15},
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    """One development reference, parsed and analysed once for every variant."""
+
+    name: str
+    group: str  # the set it belongs to: a held_out* folder, or "development" for the rest
+    session: Any
+    analyses: Any
+    reference: str
+    baselines: dict[str, list[tuple[int, str]]]  # system -> (document order, sentence) best first
+
+
+def rated(summarizer_cls: Callable[..., Any], sentences: Sequence[str]) -> list[tuple[int, str]]:
+    """Every sentence best-rated first, as sumy ranks them (cut per budget later)."""
+    tokenizer = CaptionTokenizer()
+    document = ObjectDocumentModel([Paragraph([Sentence(s, tokenizer) for s in sentences])])
+    summarizer = summarizer_cls(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    order: list[Any] = []
+
+    def keep_all(infos: list[Any]) -> list[Any]:  # sumy hands the count its infos best first
+        order.extend(infos)
+        return infos
+
+    summarizer(document, keep_all)
+    return [(info.order, str(info.sentence)) for info in order]
+
+
+def baseline_text(order: Sequence[tuple[int, str]], budget: int) -> str:
+    """`bench/summaries.py`'s baseline: best-rated until `budget` words, in document order, cut."""
+    chosen, words = [], 0
+    for o, s in order:
+        if words >= budget:
+            break
+        chosen.append((o, s))
+        words += len(s.split())
+    return cut_words([s for _o, s in sorted(chosen)], budget)
+
+
+def load(only: Sequence[str]) -> list[Case]:
+    """Parse, analyse and rank the baselines of every development reference once."""
+    from forumlens.pipeline import analyse_session
+
+    cases = []
+    for txt, ref in pairs(only, (), ()):
+        session = parse_transcript(txt.read_text("utf-8"), source=txt.name, sha256=txt.name)
+        sentences = [u.text for u in session_units(session)]
+        baselines = {
+            "lead-k": list(enumerate(sentences)),
+            "lexrank": rated(LexRankSummarizer, sentences),
+            "textrank": rated(TextRankSummarizer, sentences),
+        }
+        group = txt.parent.name if txt.parent.name.startswith("held_out") else "development"
+        reference = "\n".join(reference_sections(ref.read_text("utf-8")).get("key takeaways", []))
+        cases.append(Case(txt.stem, group, session, analyse_session(session), reference, baselines))
+    return cases
+
+
+@contextmanager
+def variant(patches: dict[tuple[Any, str], Any]) -> Iterator[None]:
+    """The ranker with these module attributes replaced (the wording cache cleared around it)."""
+    with ExitStack() as stack:
+        for (module, name), value in patches.items():
+            stack.enter_context(patch.object(module, name, value))
+        rank_module._text_factors.cache_clear()
+        try:
+            yield
+        finally:
+            rank_module._text_factors.cache_clear()
+
+
+Scores = dict[str, tuple[float, float]]  # system -> (ROUGE-2, ROUGE-L)
+
+
+def score(cases: Sequence[Case], scorer: rouge_scorer.RougeScorer) -> dict[str, Scores]:
+    """Each case's takeaways and its baselines at the same length."""
+    out = {}
+    for case in cases:
+        text = "\n".join(b.text for b in build_report(case.session, case.analyses).takeaways)
+        budget = len(text.split())
+        row = {}
+        for system, output in {
+            "forumlens": text,
+            **{b: baseline_text(order, budget) for b, order in case.baselines.items()},
+        }.items():
+            s = scorer.score(case.reference, output)
+            row[system] = (s["rouge2"].fmeasure, s["rougeL"].fmeasure)
+        out[case.name] = row
+    return out
+
+
+def wins(row: Scores, metric: int) -> bool:
+    """Whether forumlens beats every baseline on this reference."""
+    return all(row["forumlens"][metric] > v[metric] for k, v in row.items() if k != "forumlens")
+
+
+def summary(results: dict[str, dict[str, Scores]], name: str, cases: Sequence[Case]) -> str:
+    """Mean R-2 / R-L and wins of a variant over `cases`."""
+    rows = [results[name][c.name] for c in cases]
+    n = max(1, len(rows))
+    r2 = sum(r["forumlens"][0] for r in rows) / n
+    rl = sum(r["forumlens"][1] for r in rows) / n
+    return f"{r2:.4f} / {rl:.4f}; {sum(wins(r, 0) for r in rows)} / {sum(wins(r, 1) for r in rows)}"
+
+
+def gain(results: dict[str, dict[str, Scores]], name: str, cases: Sequence[Case]) -> float:
+    """Sum over `cases` of (R-2 + R-L) of a variant: what the leave-one-set-out choice maximises."""
+    return sum(sum(results[name][c.name]["forumlens"]) for c in cases)
+
+
+def report(results: dict[str, dict[str, Scores]], cases: Sequence[Case]) -> str:
+    """Per variant: pooled figures and sets gained / lost; then the leave-one-set-out reading."""
+    groups = sorted({c.group for c in cases})
+    lines = [f"{len(cases)} references in {len(groups)} sets; mean R-2 / R-L; wins over every baseline R-2 / R-L"]
+    for name in results:
+        up = down = 0
+        for g in groups:
+            mine = [c for c in cases if c.group == g]
+            d = gain(results, name, mine) - gain(results, "base", mine)
+            up, down = up + (d > 1e-9), down + (d < -1e-9)
+        lines.append(f"{name:<26} {summary(results, name, cases):<30} sets up {up:>2}, down {down:>2}")
+    lines.append("\nleave one set out (variant chosen on the other sets, scored on the left-out one):")
+    oof: dict[str, dict[str, Scores]] = {"chosen": {}}
+    for g in groups:
+        left, rest = [c for c in cases if c.group == g], [c for c in cases if c.group != g]
+        best = max(results, key=lambda name: gain(results, name, rest))
+        for c in left:
+            oof["chosen"][c.name] = results[best][c.name]
+        lines.append(
+            f"  {g:<12} chose {best:<24} base {summary(results, 'base', left)}  chosen {summary(oof, 'chosen', left)}"
+        )
+    lines.append(f"out of fold, pooled: {summary(oof, 'chosen', cases)} (base {summary(results, 'base', cases)})")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", action="append", default=[], metavar="NAME", help="only these sessions (repeatable)")
+    parser.add_argument("--variant", action="append", default=[], metavar="NAME", help="only these variants and base")
+    parser.add_argument("--out", type=Path, help="write every score as JSON to this path")
+    args = parser.parse_args()
+    started = time.time()
+    cases = load(args.only)
+    print(f"loaded {len(cases)} references in {time.time() - started:.0f} s", file=sys.stderr)
+    scorer = rouge_scorer.RougeScorer(["rouge2", "rougeL"], use_stemmer=True)
+    results: dict[str, dict[str, Scores]] = {}
+    for name, patches in VARIANTS.items():
+        if args.variant and name != "base" and name not in args.variant:
+            continue
+        with variant(patches):
+            results[name] = score(cases, scorer)
+        print(f"{name}: {summary(results, name, cases)}", file=sys.stderr, flush=True)
+    if args.out:
+        args.out.write_text(json.dumps(results))
+    print(report(results, cases))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
