@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -54,6 +55,37 @@ from summaries import CaptionTokenizer, cut_words, reference_sections
 from summary_sources import pairs
 
 NEUTRAL = {k: 1.0 for k in rank_module.IMPORTANCE}
+_LEXRANK = rank_module.lexrank
+
+
+def textrank_graph(vecs: Sequence[dict[str, float]]) -> list[dict[int, float]]:
+    """TextRank's sentence graph (Mihalcea and Tarau 2004, as sumy builds it): shared terms over
+    the sum of the log term counts, not the TF-IDF cosine of LexRank. Quadratic: a bench only."""
+    sets = [set(v) for v in vecs]
+    logs = [math.log(max(2, len(x))) for x in sets]
+    rows: list[dict[int, float]] = [{} for _ in vecs]
+    for i, a in enumerate(sets):
+        for j in range(i + 1, len(sets)):
+            if shared := len(a & sets[j]):
+                rows[i][j] = rows[j][i] = shared / (logs[i] + logs[j])
+    return rows
+
+
+def half_textrank(vecs: Sequence[dict[str, float]], *_args: Any, **_kwargs: Any) -> list[float]:
+    """Centrality half LexRank, half TextRank (each scaled by its top score): `rank_units`'
+    rank share moved towards the baseline that wins unseen sessions most often."""
+    lexrank, textrank = _LEXRANK(vecs), _LEXRANK(vecs, graph=textrank_graph(vecs))
+    top_l, top_t = max(lexrank, default=1.0) or 1.0, max(textrank, default=1.0) or 1.0
+    return [0.5 * a / top_l + 0.5 * b / top_t for a, b in zip(lexrank, textrank)]
+
+
+def _cues_without_decision(text: str) -> tuple[bool, bool, bool]:
+    """`rank._importance_cues` with the decision wording ignored (the analyse stage's commitments still count)."""
+    finding, _decision, disagreement = _CUES(text)
+    return finding, False, disagreement
+
+
+_CUES = rank_module._importance_cues
 # name -> {(module, attribute): value} to patch while that variant runs ("base": the shipped ranker)
 VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
     "base": {},
@@ -68,6 +100,16 @@ VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
     "no shared-theme boost": {(report_module, "_spread_boost"): lambda model, base=report_module._findings_first: base},
     "no findings-first": {(report_module, "_findings_first"): lambda unit: 1.0},
     "new-voice bonus .15": {(report_module, "NEW_VOICE_BONUS"): 0.15},
+    "decision 1.15": {(rank_module, "IMPORTANCE"): {**rank_module.IMPORTANCE, "decision": 1.15}},
+    "decision: commitments only": {(rank_module, "_importance_cues"): _cues_without_decision},
+    "importance capped 1.5": {
+        (report_module, "importance"): lambda unit, signals=None: min(1.5, rank_module.importance(unit, signals))
+    },
+    "half TextRank": {(rank_module, "lexrank"): half_textrank},
+    "half TextRank, decision 1.15": {
+        (rank_module, "lexrank"): half_textrank,
+        (rank_module, "IMPORTANCE"): {**rank_module.IMPORTANCE, "decision": 1.15},
+    },
 }
 
 
