@@ -233,7 +233,7 @@ def report(results: dict[str, dict[str, Scores]], cases: Sequence[Case]) -> str:
             mine = [c for c in cases if c.group == g]
             d = gain(results, name, mine) - gain(results, "base", mine)
             up, down = up + (d > 1e-9), down + (d < -1e-9)
-        lines.append(f"{name:<26} {summary(results, name, cases):<30} sets up {up:>2}, down {down:>2}")
+        lines.append(f"{name:<30} {summary(results, name, cases):<30} sets up {up:>2}, down {down:>2}")
     lines.append("\nleave one set out (variant chosen on the other sets, scored on the left-out one):")
     oof: dict[str, dict[str, Scores]] = {"chosen": {}}
     for g in groups:
@@ -242,7 +242,7 @@ def report(results: dict[str, dict[str, Scores]], cases: Sequence[Case]) -> str:
         for c in left:
             oof["chosen"][c.name] = results[best][c.name]
         lines.append(
-            f"  {g:<12} chose {best:<24} base {summary(results, 'base', left)}  chosen {summary(oof, 'chosen', left)}"
+            f"  {g:<12} chose {best:<30} base {summary(results, 'base', left)}  chosen {summary(oof, 'chosen', left)}"
         )
     lines.append(f"out of fold, pooled: {summary(oof, 'chosen', cases)} (base {summary(results, 'base', cases)})")
     return "\n".join(lines)
