@@ -85,6 +85,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .context import AnalysisContext
@@ -174,16 +175,6 @@ def taken_up(
     names = sorted({w for w in (g.by or "").split() if len(w) > 2 and w[:1].isupper()} | also)
     if not names or g.from_moderator:  # a chair is named all session long
         return None
-    name = r"(?:" + "|".join(map(re.escape, names)) + r")"
-    pattern = re.compile(
-        rf"\b{name}(?:'s|’s) question|\bquestions? (?:of|from) (?:the )?{name}\b|\b(?:for|to) {name}\s*[:,]"
-        rf"|\bthe (?:number|answer|figure|data) for {name}\b"
-        rf"|\b(?:for|to) the (?:gentleman|lady|colleague|participant|friend|student|person|speaker) (?:from|in) {name}\b"
-        # a reply block taking the questions in turn under headings of the asker's name and topic
-        # ("Adaeze, the travel support.  The call will open on 2 May …"): a sentence of its own,
-        # not thanks ("Thank you, Adaeze.") nor a hand-off ("Adaeze, please go ahead.")
-        rf"|(?P<head>(?:^|[.?!:]\s+){name},\s+{_HEADING_TOPIC})"
-    )
     from .questions_later import later_text, later_turns  # it builds on this module
 
     first = next(_follows(ctx, g.turn), None)
@@ -193,7 +184,7 @@ def taken_up(
         if j == first or _empty(ctx, j):
             continue  # never the first turn after the question
         text = later_text(ctx, j)  # a chair's read-back of notes names the question, it takes nothing up
-        for m in pattern.finditer(text):
+        for m in _taken_up_pattern(tuple(names)).finditer(text):
             said = content_words(text[m.end() : m.end() + 120])
             if several and not content_words(" ".join(x.text for x in g.core)) & said:
                 continue
@@ -218,6 +209,30 @@ def taken_up(
                 return (True, k) if k is not None else None
             return True, j
     return None
+
+
+@lru_cache(maxsize=1024)
+def _taken_up_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """How a later turn takes up the question of an asker called by one of `names` (`taken_up`).
+
+    Built once per set of names, and only for a question some later turn names the asker of:
+    compiling it for every question cost more than the search (issue 19)."""
+    name = r"(?:" + "|".join(map(re.escape, names)) + r")"
+    return re.compile(
+        rf"\b{name}(?:'s|’s) question|\bquestions? (?:of|from) (?:the )?{name}\b|\b(?:for|to) {name}\s*[:,]"
+        rf"|\bthe (?:number|answer|figure|data) for {name}\b"
+        rf"|\b(?:for|to) the (?:gentleman|lady|colleague|participant|friend|student|person|speaker) (?:from|in) {name}\b"
+        # a reply block taking the questions in turn under headings of the asker's name and topic
+        # ("Adaeze, the travel support.  The call will open on 2 May …"): a sentence of its own,
+        # not thanks ("Thank you, Adaeze.") nor a hand-off ("Adaeze, please go ahead.")
+        rf"|(?P<head>(?:^|[.?!:]\s+){name},\s+{_HEADING_TOPIC})"
+    )
+
+
+@lru_cache(maxsize=1024)
+def _named_reply_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """A reply that names the asker called by one of `names` (`named_reply`), built once per set of names."""
+    return re.compile(rf"\b{REPLY_HEAD}\s+(?:{'|'.join(map(re.escape, names))})\b")
 
 
 def _follows(ctx: AnalysisContext, asked: int, after: int | None = None) -> Iterator[int]:
@@ -273,14 +288,13 @@ def named_reply(ctx: AnalysisContext, g: QuestionGroup) -> int | None:
     names = sorted({w for w in (g.by or "").split() if len(w) > 2 and w[:1].isupper()})
     if not names or g.from_moderator:
         return None
-    pattern = re.compile(rf"\b{REPLY_HEAD}\s+(?:{'|'.join(map(re.escape, names))})\b")
     from .questions_later import later_turns  # it builds on this module
 
     return next(
         (
             j
             for j in later_turns(ctx).naming(g.turn, set(names))
-            if not _same_speaker(ctx, j, g.turn) and pattern.search(ctx.turns[j].text)
+            if not _same_speaker(ctx, j, g.turn) and _named_reply_pattern(tuple(names)).search(ctx.turns[j].text)
         ),
         None,
     )

@@ -309,6 +309,13 @@ def _form_pattern(form: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w‑-]){re.escape(form)}(?![\w‑-])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
+def _word_pattern(key: str) -> re.Pattern[str]:
+    """`key` as a whole run of word characters, any case: compiled once per word, not once per text
+    (a session asks about the same few dozen name words in every turn; issue 19)."""
+    return re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
+
+
 class _WordIndex:
     """Where each looked-up word stands in one text, so name look-ups do not rescan it.
 
@@ -330,7 +337,7 @@ class _WordIndex:
         key = word.lower()
         found = self.words.get(key)
         if found is None:
-            pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
+            pattern = _word_pattern(key)
             if self.lower is None or not key:
                 found = [m.start() for m in pattern.finditer(self.folded) if m.group().lower() == key]
             else:

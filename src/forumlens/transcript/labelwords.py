@@ -511,13 +511,15 @@ _SYMBOL_CATEGORIES = frozenset(["So", "Sk"])
 
 
 _EMOJI_GLUE = frozenset(["\u200d", "\ufe0e", "\ufe0f", "\u20e3"])
+# any character at or above U+2000: a label without one keeps every character
+_HIGH = re.compile("[\u2000-\U0010ffff]")
 
 
 def without_symbols(text: str) -> str:
     """`text` without emoji and flags: a meeting tool's display name often carries them
     ("Tevita Folaumahina 🇹🇴", "🌊 Host | Losana Vakacegu"), but they are no part of a name, so
     a label is read, and a speaker named, without them (the label keeps them as written)."""
-    if all(ord(ch) < 0x2000 for ch in text):
+    if _HIGH.search(text) is None:  # the same test as every character below U+2000, at C speed (issue 19)
         return text
     kept = (
         ch

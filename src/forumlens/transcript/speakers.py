@@ -404,7 +404,8 @@ def name_key(name: str) -> str:
     that carry no separable accent are spelled as captioners type them ("Sørensen" and
     "SORENSEN" key alike)."""
     text = unicodedata.normalize("NFKD", clean_label(name).translate(UNDECOMPOSED))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # no ASCII character is a combining mark: skip the walk (issue 19, long sentences)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 

@@ -1,0 +1,148 @@
+"""Stop 34's speed-ups (issue 19) give the plain computations' answers.
+
+Each shortcut is checked against the code it replaced, written out here as the reference,
+on real turns (the speeches of the asks, intel and resolve test sessions) and on text built
+to reach its edges (emoji and flags, combining accents, letters Unicode leaves whole,
+characters just below and above U+2000, lone surrogates):
+
+- `labelwords.without_symbols` tests "any character at or above U+2000" with one regex
+  search instead of a Python walk over every character;
+- `speakers.name_key` skips the walk that drops combining marks when the decomposed text is
+  ASCII (no ASCII character is one);
+- `questions._taken_up_pattern` / `_named_reply_pattern` are compiled once per set of asker
+  names, and only for a question a later turn names the asker of: a cache keyed wrongly
+  (by one name, or by an unordered set) would hand one asker another's pattern;
+- `cues._word_pattern` is compiled once per word instead of once per word and text.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from forumlens.analyse import questions
+from forumlens.analyse.questioncues import REPLY_HEAD
+from forumlens.resolve import cues
+from forumlens.transcript import labelwords
+from forumlens.transcript.labelwords import UNDECOMPOSED, clean_label
+from forumlens.transcript.parse import parse_transcript
+from forumlens.transcript.speakers import name_key
+
+ROOT = Path(__file__).resolve().parents[1]
+SESSIONS = sorted(
+    [
+        *(ROOT / "tests" / "resources" / "asks_blind17").glob("*.txt"),
+        *(ROOT / "tests" / "resources" / "intel_blind17").glob("*.txt"),
+        *(ROOT / "tests" / "resources" / "resolve").glob("*.txt"),
+    ]
+)
+
+EDGES = [
+    "Tevita Folaumahina 🇹🇴",
+    "🌊 Host | Losana Vakacegu",
+    "Family 👨\u200d👩\u200d👧 keycap 1\ufe0f\u20e3 and text\ufe0e",
+    "Sørensen SØRENSEN Łukasz Yıldız İstanbul",
+    "Cafe\u0301 na\u0308ive e\u0301te\u0301",  # combining accents, decomposed already
+    "just below \u1fff and at \u2000 the edge",
+    "en\u2013dash \u2011 non\u00adbreaking \u00a0 space\u202fnarrow\ttab",
+    "lone surrogate \ud800 here",
+    "plain ASCII label: Ms. Jane Doe, Ministry of ICT.",
+    "",
+]
+
+
+def _turn_texts() -> list[str]:
+    texts = []
+    for path in SESSIONS:
+        texts += [t.text for t in parse_transcript(path.read_text("utf-8")).turns if t.text]
+    return texts
+
+
+def _random_texts(n: int = 3000) -> list[str]:
+    rng = random.Random(19)
+    alphabet = "aZ .:-_\t\n'’é\u0301ıøØ\u2000\u1fff\u200d\ufe0f🇹🇴😀\u00adİK\u212a"
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(n)]
+
+
+def _plain_without_symbols(text: str) -> str:
+    if all(ord(ch) < 0x2000 for ch in text):
+        return text
+    return "".join(
+        ch
+        for ch in text
+        if ord(ch) < 0x2000
+        or (ch not in labelwords._EMOJI_GLUE and unicodedata.category(ch) not in labelwords._SYMBOL_CATEGORIES)
+    )
+
+
+def _plain_name_key(name: str) -> str:
+    text = unicodedata.normalize("NFKD", clean_label(name).translate(UNDECOMPOSED))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return _turn_texts() + EDGES + _random_texts()
+
+
+def test_without_symbols_is_the_character_walk(texts: list[str]) -> None:
+    assert len(texts) > 3000
+    for text in texts:
+        assert labelwords.without_symbols(text) == _plain_without_symbols(text), text
+    assert labelwords.without_symbols("Tevita 🇹🇴") == "Tevita "  # the flag goes, the name stays
+
+
+def test_name_key_is_the_plain_key(texts: list[str]) -> None:
+    for text in texts:
+        if "\ud800" in text:
+            continue  # NFKD of a lone surrogate is itself: covered by without_symbols above
+        assert name_key(text) == _plain_name_key(text), text
+    assert name_key("SØRENSEN") == name_key("Sørensen") == "sorensen"
+    assert name_key("Café") == name_key("Cafe\u0301") == "cafe"
+
+
+def _plain_taken_up(names: list[str]) -> re.Pattern[str]:
+    name = r"(?:" + "|".join(map(re.escape, names)) + r")"
+    return re.compile(
+        rf"\b{name}(?:'s|’s) question|\bquestions? (?:of|from) (?:the )?{name}\b|\b(?:for|to) {name}\s*[:,]"
+        rf"|\bthe (?:number|answer|figure|data) for {name}\b"
+        rf"|\b(?:for|to) the (?:gentleman|lady|colleague|participant|friend|student|person|speaker) (?:from|in) {name}\b"
+        rf"|(?P<head>(?:^|[.?!:]\s+){name},\s+{questions._HEADING_TOPIC})"
+    )
+
+
+def test_question_patterns_are_the_ones_built_per_question() -> None:
+    for names in (["Adaeze"], ["Kaveh", "Tomás"], ["Tehran", "Nadia"], ["O'Neil", "Smith-Jones"]):
+        key = tuple(sorted(names))
+        assert questions._taken_up_pattern(key).pattern == _plain_taken_up(sorted(names)).pattern
+        plain = rf"\b{REPLY_HEAD}\s+(?:{'|'.join(map(re.escape, sorted(names)))})\b"
+        assert questions._named_reply_pattern(key).pattern == plain
+
+
+def test_question_pattern_cache_keeps_askers_apart() -> None:
+    """One asker's pattern never answers for another's name, whatever was asked before."""
+    anna, omar = questions._taken_up_pattern(("Anna",)), questions._taken_up_pattern(("Omar",))
+    assert anna is not omar
+    assert anna.search("On Anna's question about the feedback, we will publish it.")
+    assert not omar.search("On Anna's question about the feedback, we will publish it.")
+    both = questions._taken_up_pattern(("Anna", "Omar"))
+    assert both.search("the number for Omar: forty schools")
+    assert questions._taken_up_pattern(("Anna", "Omar")) is both  # asked again: the kept one
+    reply = questions._named_reply_pattern(("Sandra",))
+    assert reply.search("To answer Sandra, ministries publish the figures.")
+    assert not questions._named_reply_pattern(("Omar",)).search("To answer Sandra, ministries publish the figures.")
+
+
+def test_word_positions_are_the_regex_scan(texts: list[str]) -> None:
+    words = ["anna", "ict", "k", "the", "dc", "sørensen", "istanbul", "ı", ""]
+    for text in texts[:400] + EDGES:
+        index = cues._WordIndex(text)
+        for word in words:
+            plain = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+            expected = [m.start() for m in plain.finditer(text) if m.group().lower() == word]
+            assert index.positions(word) == expected, (word, text[:80])
