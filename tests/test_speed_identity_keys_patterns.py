@@ -12,7 +12,9 @@ characters just below and above U+2000, lone surrogates):
 - `questions._taken_up_pattern` / `_named_reply_pattern` are compiled once per set of asker
   names, and only for a question a later turn names the asker of: a cache keyed wrongly
   (by one name, or by an unordered set) would hand one asker another's pattern;
-- `cues._word_pattern` is compiled once per word instead of once per word and text.
+- `cues._word_pattern` is compiled once per word instead of once per word and text;
+- `Registry.by_name` looks a folded name up in an index built once instead of scanning
+  every entity (the first entity of a name wins, as the scan's first hit did).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -27,6 +30,7 @@ import pytest
 from forumlens.analyse import questions
 from forumlens.analyse.questioncues import REPLY_HEAD
 from forumlens.resolve import cues
+from forumlens.resolve.registry import load_registry
 from forumlens.transcript import labelwords
 from forumlens.transcript.labelwords import UNDECOMPOSED, clean_label
 from forumlens.transcript.parse import parse_transcript
@@ -146,3 +150,21 @@ def test_word_positions_are_the_regex_scan(texts: list[str]) -> None:
             plain = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
             expected = [m.start() for m in plain.finditer(text) if m.group().lower() == word]
             assert index.positions(word) == expected, (word, text[:80])
+
+
+def test_registry_by_name_is_the_scan() -> None:
+    """The folded-name index answers as the scan over every entity did: the first entity of a
+    name in registry order, any case, and None for a name no entity has."""
+    registry = load_registry()
+
+    def scan(name: str) -> object:
+        low = name.casefold()
+        return next((e for e in registry.entities.values() if e.name.casefold() == low), None)
+
+    names = [e.name for e in registry.entities.values()]
+    asked = names + [n.upper() for n in names] + [n.lower() for n in names] + ["No Such Body", "", "ẞ", "ss"]
+    for name in asked:
+        assert registry.by_name(name) is scan(name), name
+    ids = list(registry.entities)
+    twins = replace(registry, entities={"b": replace(registry.entities[ids[0]], id="b"), **registry.entities})
+    assert twins.by_name(registry.entities[ids[0]].name.upper()).id == "b"  # the first of the two

@@ -9,7 +9,7 @@ Loading reads package files once and caches the result; everything after that is
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from forumlens.resolve.datafiles import shipped_bytes, shipped_toml
@@ -89,8 +89,16 @@ class Registry:
 
     def by_name(self, name: str) -> Entity | None:
         """Entity whose display name equals `name` (case-insensitive)."""
-        low = name.casefold()
-        return next((e for e in self.entities.values() if e.name.casefold() == low), None)
+        return self._by_folded_name.get(name.casefold())
+
+    @cached_property
+    def _by_folded_name(self) -> dict[str, Entity]:
+        """Case-folded display name → the first entity of that name, in `entities` order: `by_name`
+        is asked for every speaker's affiliation of every turn and scanned every entity (issue 19)."""
+        index: dict[str, Entity] = {}
+        for entity in self.entities.values():
+            index.setdefault(entity.name.casefold(), entity)
+        return index
 
 
 def _tuple(value: Any) -> tuple[str, ...]:
