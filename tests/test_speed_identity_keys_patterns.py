@@ -14,23 +14,29 @@ characters just below and above U+2000, lone surrogates):
   (by one name, or by an unordered set) would hand one asker another's pattern;
 - `cues._word_pattern` is compiled once per word instead of once per word and text;
 - `Registry.by_name` looks a folded name up in an index built once instead of scanning
-  every entity (the first entity of a name wins, as the scan's first hit did).
+  every entity (the first entity of a name wins, as the scan's first hit did);
+- `threads.items.extract_items` gives `turn_actor` (None, None) for a turn whose opening
+  `_introductions` already read and found nothing in, instead of reading it again.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from forumlens.analyse import questions
 from forumlens.analyse.questioncues import REPLY_HEAD
+from forumlens.ingest import prepare_bytes
 from forumlens.resolve import cues
 from forumlens.resolve.registry import load_registry
+from forumlens.threads import actors, extract_items, items
 from forumlens.transcript import labelwords
 from forumlens.transcript.labelwords import UNDECOMPOSED, clean_label
 from forumlens.transcript.parse import parse_transcript
@@ -168,3 +174,33 @@ def test_registry_by_name_is_the_scan() -> None:
     ids = list(registry.entities)
     twins = replace(registry, entities={"b": replace(registry.entities[ids[0]], id="b"), **registry.entities})
     assert twins.by_name(registry.entities[ids[0]].name.upper()).id == "b"  # the first of the two
+
+
+THREAD_SOURCES = [
+    *sorted((ROOT / "bench" / "threads" / "dev").iterdir()),
+    *sorted((ROOT / "bench" / "threads" / "blind17").iterdir()),
+]
+
+
+def test_turns_without_an_introduction_are_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`extract_items` hands `turn_actor` (None, None) for a turn `_introductions` left out, instead
+    of having it read the turn's opening again: the items are the ones the second reading gave, and
+    each turn's opening is read once."""
+    prepared = [prepare_bytes(path.read_bytes(), path.name) for path in THREAD_SOURCES]
+    assert all(p.failure is None for p in prepared)
+    calls = {"n": 0}
+    plain_introduced = actors.introduced_actor
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        return plain_introduced(*args, **kwargs)
+
+    monkeypatch.setattr(actors, "introduced_actor", counted)
+    monkeypatch.setattr(items, "introduced_actor", counted)
+    fast = [json.dumps(extract_items(p.session, p.analyses).to_json()) for p in prepared]
+    once = calls["n"]
+    monkeypatch.setattr(items, "_UNSAID", None)  # the old call: `turn_actor` reads the opening again
+    calls["n"] = 0
+    plain = [json.dumps(extract_items(p.session, p.analyses).to_json()) for p in prepared]
+    assert fast == plain
+    assert once < calls["n"]  # some turns said nothing of their body: the shortcut was taken

@@ -519,7 +519,9 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
             actors[turn.index] = ctx.document_by
             continue
         person = ctx.people.get(turn.speaker) if turn.speaker else None
-        actor = turn_actor(session, turn, sentences[turn.index], person, ctx.registry, said.get(turn.index))
+        # a turn `_introductions` left out said nothing of its own body (it read every turn's opening once):
+        # (None, None) spares `turn_actor` reading the opening again (issue 19)
+        actor = turn_actor(session, turn, sentences[turn.index], person, ctx.registry, said.get(turn.index, _UNSAID))
         if turn.speaker and turn.index not in said:  # no introduction of their own: the one who handed over says
             if (
                 before is not None
@@ -607,6 +609,9 @@ def _flat(sentences: Sequence[Sentence]) -> list[Sentence]:
     Why: in a hard-wrapped caption a cue or a deliverable runs over a line break ("we will connect two
     hundred / secondary schools"), and the cue patterns read words parted by a space."""
     return [replace(s, text=s.text.replace("\n", " ")) if "\n" in s.text else s for s in sentences]
+
+
+_UNSAID: Actor = (None, None)
 
 
 def _introductions(
