@@ -16,7 +16,9 @@ characters just below and above U+2000, lone surrogates):
 - `Registry.by_name` looks a folded name up in an index built once instead of scanning
   every entity (the first entity of a name wins, as the scan's first hit did);
 - `threads.items.extract_items` gives `turn_actor` (None, None) for a turn whose opening
-  `_introductions` already read and found nothing in, instead of reading it again.
+  `_introductions` already read and found nothing in, instead of reading it again;
+- `analyse.cues.content_words` stems each distinct word once (remembered) instead of every
+  occurrence in a loop.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from typing import Any
 
 import pytest
 
+from forumlens.analyse import cues as analyse_cues
 from forumlens.analyse import questions
 from forumlens.analyse.questioncues import REPLY_HEAD
 from forumlens.ingest import prepare_bytes
@@ -204,3 +207,27 @@ def test_turns_without_an_introduction_are_not_read_again(monkeypatch: pytest.Mo
     plain = [json.dumps(extract_items(p.session, p.analyses).to_json()) for p in prepared]
     assert fast == plain
     assert once < calls["n"]  # some turns said nothing of their body: the shortcut was taken
+
+
+def _plain_content_words(text: str) -> set[str]:
+    out = set()
+    for w in re.findall(r"[a-z]+", text.lower()):
+        if len(w) < 4 or w in analyse_cues._STOP:
+            continue
+        for suffix in ("ings", "ing", "ies", "es", "ed", "s"):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+                w = w[: -len(suffix)]
+                break
+        out.add(w)
+    return out
+
+
+def test_content_words_are_the_plain_loop(texts: list[str]) -> None:
+    """Each word stemmed once and remembered: the same set as the word-by-word loop."""
+    for text in texts:
+        assert analyse_cues.content_words(text) == _plain_content_words(text), text
+    assert analyse_cues.content_words("Meetings, meetings and the studies we published") == {
+        "meet",
+        "stud",
+        "publish",
+    }

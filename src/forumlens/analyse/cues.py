@@ -7,6 +7,7 @@ All are general English conventions of chaired meetings, not phrases of any one 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text.stopwords import QUESTION_STOPWORDS
 from ._regex import compile_cue
@@ -305,17 +306,20 @@ _STOP = QUESTION_STOPWORDS | frozenset(
 
 def content_words(text: str) -> set[str]:
     """Crudely stemmed content words, for comparing a question with a possible answer."""
-    words = re.findall(r"[a-z]+", text.lower())
-    out = set()
-    for w in words:
-        if len(w) < 4 or w in _STOP:
-            continue
-        for suffix in ("ings", "ing", "ies", "es", "ed", "s"):
-            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-                w = w[: -len(suffix)]
-                break
-        out.add(w)
-    return out
+    stems = map(_content_stem, set(re.findall(r"[a-z]+", text.lower())))
+    return {w for w in stems if w is not None}
+
+
+@lru_cache(maxsize=65_536)
+def _content_stem(w: str) -> str | None:
+    """One word of `content_words` crudely stemmed, None when it is no content word: a session's
+    turns repeat a few thousand words, each stemmed once here (issue 19: every later turn's words)."""
+    if len(w) < 4 or w in _STOP:
+        return None
+    for suffix in ("ings", "ing", "ies", "es", "ed", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
 
 
 def is_procedural(text: str, memo: CheckMemo | None = None) -> bool:
