@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from forumlens.pipeline import analyse_session
 from forumlens.transcript.parse import parse_transcript
 
 HEARING = """          THE COURT: Please be seated. Call your witness.
@@ -37,3 +38,12 @@ def test_a_briefing_without_examination_lines_keeps_its_reading() -> None:
     briefing = "SPOKESPERSON: Good morning.\nQ: Will the report be public?\nA: Yes, in May.\nQ: When?\n"
     speakers = [t.speaker for t in parse_transcript(briefing).turns]
     assert "Adeyemi" not in speakers and len(speakers) == 4
+
+
+def test_the_dropped_headings_leave_no_gap_in_the_turn_numbers() -> None:
+    # every stage indexes `session.turns` by a turn's index: a gap left by a dropped `BY …:`
+    # heading made the who's-who stage fail with an IndexError on a hearing transcript
+    session = parse_transcript(HEARING)
+    assert [t.index for t in session.turns] == list(range(len(session.turns)))
+    people = analyse_session(session)["people"]
+    assert {"Adeyemi", "Tomás Rivera"} <= {p["name"] for p in people}

@@ -325,6 +325,9 @@ def _session(
         turns = letters_as_initials(turns)  # `>> A:` beside `>> B:` is a person, not a briefing's answer
         turns = testimony_speakers(text, turns)  # `Q.`/`A.` named by the `BY MR. X:` and sworn-in lines
         turns = keyed_roles(text, turns)  # `Mod:` where the key above says `Mod = moderator`
+    # a turn's index is its position: the stages index `session.turns` by it, and the steps above
+    # may drop a turn (testimony's `BY …:` headings read as empty turns)
+    turns = [t if t.index == i else replace(t, index=i) for i, t in enumerate(turns)]
     titled = [_says_own_name(t.label) for t in turns]  # "MR. QIAO:" stays "Qiao"
     full = expand_short_names([t.speaker for t in turns], titled)  # "KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:"
     turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]
