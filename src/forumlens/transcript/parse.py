@@ -112,6 +112,7 @@ from .briefingqa import briefing_markers
 from .chatblock import chat_blocks, with_chat_blocks
 from .cues import cues_begin, first_speech
 from .exportmarks import ExportMarks
+from .gate import GATE, GateRule, prefer_template
 from .header import find_title, guess_year
 from .heads import LABEL_MAX, label_alone
 from .icemarkup import read_ice_markup
@@ -141,7 +142,15 @@ from .turns import build_turns, split_turns
 from .unmarked import implicit_markers, thanked_by_name
 from .view import View
 
-__all__ = ["asked_lines", "find_title", "guess_year", "parse_by_template", "parse_transcript"]
+__all__ = [
+    "asked_lines",
+    "choose_reading",
+    "find_title",
+    "guess_year",
+    "parse_by_rules",
+    "parse_by_template",
+    "parse_transcript",
+]
 
 
 def parse_transcript(
@@ -156,35 +165,45 @@ def parse_transcript(
     read in a view of the text, and turns cut from `text` again; a table, saved captions or a
     Markdown page with bold labels states its own turns.
     """
+    session, stated = _by_rules(text, source, sha256, label_model)
+    return session if stated else choose_reading(text, session, GATE)
+
+
+def parse_by_rules(
+    text: str, source: str = "", sha256: str = "", *, label_model: LabelModel | Literal["shipped"] | None = "shipped"
+) -> Session:
+    """`text` read by the exports' readers and the caption rules alone, no template fallback
+    (what the fallback's gate weighs the template against, `bench/parse_gate.py`)."""
+    return _by_rules(text, source, sha256, label_model)[0]
+
+
+def _by_rules(
+    text: str, source: str, sha256: str, label_model: LabelModel | Literal["shipped"] | None
+) -> tuple[Session, bool]:
+    """The rules' reading, and whether a structured export stated its turns (no fallback then)."""
     structured = read_structured(text)  # a JSON or XML export states its turns in its records
     if structured is None:  # …and a corpus text in its locators, before the markup view reads them as nothing
         structured = read_ice_markup(text)
     if structured is not None:
-        return _parse_export(text, source, sha256, structured, line_starts(text))
+        return _parse_export(text, source, sha256, structured, line_starts(text)), True
     view = reading_view(text)
     if view.changed:
-        session = _in_source(_parse(view.text, source, sha256, label_model), text, view)
-    else:
-        session = _parse(text, source, sha256, label_model)
-    if not _few_turns(text, len(session.turns)):
+        return _in_source(_parse(view.text, source, sha256, label_model), text, view), False
+    return _parse(text, source, sha256, label_model), False
+
+
+def choose_reading(text: str, session: Session, rule: GateRule) -> Session:
+    """`session` (the rules' reading), or the file's learned template's when the gate (`gate.py`)
+    prefers it. A template can mark at most one turn a line, so a file with fewer non-blank lines
+    than the gate's least gain asks for is never read by its template (cheap: most files stop here)."""
+    least = rule.least() * max(1, len(session.turns))
+    if text.count("\n") + 1 < least or sum(1 for line in text.split("\n") if line.strip()) < least:
         return session
     learned = read_template(text)  # the generic fallback: the file's own speaker-marking template
-    if learned is None or len(learned.marks) < _FALLBACK_GAIN * max(1, len(session.turns)):
+    if learned is None or len(learned.marks) < least:
         return session
-    return _parse_export(text, source, sha256, learned, line_starts(text))
-
-
-# Non-blank lines per turn above which the parse found few turns for the file's size, and how
-# many times as many turns a learned template must read to replace it.
-_FEW_TURNS = 12
-_FALLBACK_GAIN = 3
-
-
-def _few_turns(text: str, turns: int) -> bool:
-    """Whether the parse found few turns for the file's size (the template fallback's gate)."""
-    if turns and text.count("\n") < _FEW_TURNS * turns:  # cheap: most files stop here
-        return False
-    return sum(1 for line in text.split("\n") if line.strip()) >= _FEW_TURNS * max(1, turns)
+    template = _parse_export(text, session.source, session.sha256, learned, line_starts(text))
+    return template if prefer_template(text, session.turns, template.turns, rule) else session
 
 
 def parse_by_template(text: str, source: str = "", sha256: str = "") -> Session:
