@@ -117,3 +117,42 @@ def test_a_time_after_the_name_is_no_speech_on_the_line() -> None:
     template, found = learned
     assert template.sep is None  # a head: the speech is the line below, not `0:04`
     assert [r.value for r in found] == ["Amara Osei", "Tomas Lind", "Amara Osei", "Tomas Lind"]
+
+
+# An invented hub chat copied from a desktop messenger: the name in brackets, then the clock.
+STAMPED_CHAT = """Chat with the Mombasa remote hub
+[Halima Njeri] [4:02 PM] We are nine in the library, the sound is fine
+[Ruben Okoth] [4:03 PM] Slides are not shared yet
+[Halima Njeri] [4:05 PM] Question for the panel: who maintains the rural towers?
+[Ruben Okoth] [4:07 PM] Sent to the room moderator
+[Halima Njeri] [4:09 PM] Thanks, we heard the answer
+"""
+
+
+def test_a_clock_between_the_label_and_the_speech_is_not_speech() -> None:
+    session = parse_by_template(STAMPED_CHAT)
+    assert [t.speaker for t in session.turns] == ["Halima Njeri", "Ruben Okoth"] * 2 + ["Halima Njeri"]
+    assert session.turns[0].text.startswith("We are nine in the library")
+
+
+# An invented channel log minuted by a scribe: the scribe's nick opens the line, the speaker's
+# name follows it with a colon; a participant's own line is theirs; `...` goes on with the turn.
+SCRIBED = """10:00:01 <mbot> mbot has joined #rural
+10:00:20 <kiptoo> Topic: towers in the valley
+10:00:41 <kiptoo> Amina: our tower in the north is down every second week
+10:01:02 <kiptoo> ... the diesel comes late in the rain
+10:01:15 <oduya> +1, the same in our district
+10:01:40 <kiptoo> Joel: we tried solar, it works until June
+10:02:05 <kiptoo> Amina: who pays for the batteries?
+10:02:30 <oduya> the county, in our case
+10:02:51 <kiptoo> Joel: the operator, but only the first set
+"""
+
+
+def test_a_scribes_lines_are_read_by_the_names_the_scribe_wrote() -> None:
+    turns = parse_by_template(SCRIBED).turns
+    labels = [t.label for t in turns]
+    assert labels[2:] == ["Amina", "oduya", "Joel", "Amina", "oduya", "Joel"]  # after the bot and the topic
+    amina = next(t for t in turns if t.label == "Amina")
+    assert amina.text.startswith("our tower in the north") and "the diesel comes late" in amina.text
+    assert "kiptoo" not in labels  # the scribe wrote, others spoke

@@ -43,6 +43,7 @@ _VALUE_SHARE = 0.75  # distinct slot values at most this share of the template's
 _TOP_SHARE = 0.75  # one value holding this share of the lines is fixed text (`Expand`), not a voice
 _SPEECH_SHARE = 0.7  # distinct speech at least this share of the template's lines (inline)
 _HEAD_CHARS = 90  # a head line (slot and tail, speech below) is at most this long
+_RELAY_SHARE = 0.4  # of a slot value's lines, the share opening with a label of their own: a relay (a scribe)
 
 # The lead: everything before the first letter, on one line.
 _LEAD = re.compile(r"(?:[\d_]|[^\w\n]){0,30}(?=[^\W\d_])")
@@ -58,7 +59,13 @@ _APPOSITION = re.compile(r"[ \t]*\([^()\n]{1,60}\)|,[ \t][^,:;.()\n]{1,60}")
 # A separator after the slot, then speech on the same line.
 # Any punctuation mark (one or two) is a separator: the file's regularity says which one.
 _SEPARATOR = re.compile(r"[ \t]*(?P<sep>[^\w\s]{1,2})[ \t]+(?=\S)|\t+(?=\S)|[ \t]{3,}(?=\S)")
+# A time stamp between the separator and the speech (`[Jo Li] [5:52 PM] Hello`, `Jo Li: (10:02) Hi`):
+# the chat's clock, not the first words of the speech.
+_STAMP = re.compile(r"[\[(]?\d{1,2}(?::\d{2}){1,2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\])]?[ \t]+(?=\S)")
 _LETTER = re.compile(r"[^\W\d_]")
+# A label inside a line's speech (`Jo Li: we had…`): a name of up to three words and a colon
+# (capitalised: `_inner_label`).
+_INNER = re.compile(rf"(?P<name>{_WORD}(?:[ \t]{_WORD}){{0,2}}):[ \t]+(?=\S)")
 _DIGITS = re.compile(r"\d+")
 _BLANKS = re.compile(r"[ \t]+")
 _TAIL_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
@@ -130,7 +137,9 @@ def _readings(at: int, line: str) -> Iterator[tuple[Template, _Reading]]:
         number = _NUMBER.match(line, slot.end())
         value += number.group() if number else ""
         key = (sep.group("sep") or "\t").strip() or " "
-        yield Template(shape, key, None), _Reading(at, value, at + sep.end(), line[sep.end() :].strip())
+        stamp = _STAMP.match(line, sep.end())
+        body = stamp.end() if stamp else sep.end()
+        yield Template(shape, key, None), _Reading(at, value, at + body, line[body:].strip())
     if len(line.strip()) <= _HEAD_CHARS and not re.search(r"[.!?]\s*$", rest):
         # the line's end: `says :`, `9 W` (a date), `hours ago`
         ending = _tail_shape(line[slot.start() :]).split(" ")[-2:]
@@ -249,5 +258,32 @@ def read_template(text: str) -> ExportMarks | None:
     if learned is None:
         return None
     template, found = learned
-    marks = [Mark(r.at, r.body, _strip(r.value, template.literal)) for r in found]
-    return ExportMarks(tuple(marks) if template.sep is not None else voice_changes(marks), marks[0].at)
+    if template.sep is None:
+        marks = [Mark(r.at, r.body, _strip(r.value, template.literal)) for r in found]
+        return ExportMarks(voice_changes(marks), marks[0].at)
+    return ExportMarks(tuple(_relayed(text, found)), found[0].at)
+
+
+def _inner_label(text: str, at: int) -> re.Match[str] | None:
+    """A capitalised label opening the speech at `at` (`Jo:`), not a nick addressed (`jo:`)."""
+    label = _INNER.match(text, at)
+    return label if label is not None and label.group("name")[0].isupper() else None
+
+
+def _relayed(text: str, found: list[_Reading]) -> list[Mark]:
+    """The inline template's marks, a relay's lines read by the names it relays: a slot value
+    (a scribe's nick) whose lines mostly open with a label of their own (`<scribe> Jo: we had…`)
+    writes down what others say, so each such line is the inner label's turn and the relay's
+    lines without one (`... and then`) go on with the turn above. Everyone else's lines are
+    their own turns (`<jo> +1`)."""
+    inner = {r.at: _inner_label(text, r.body) for r in found}
+    lines = Counter(r.value for r in found)
+    labelled = Counter(r.value for r in found if inner[r.at])
+    relays = {v for v, n in labelled.items() if n >= 2 and n >= _RELAY_SHARE * lines[v]}
+    marks = []
+    for r in found:
+        if r.value not in relays:
+            marks.append(Mark(r.at, r.body, r.value))
+        elif (label := inner[r.at]) is not None:
+            marks.append(Mark(r.at, label.end(), label.group("name")))
+    return marks
