@@ -33,8 +33,10 @@ from forumlens.transcript.gate import GATE, GateRule, prefer_template
 from forumlens.transcript.parse import parse_by_rules, parse_by_template
 
 GRID = [
-    GateRule(agree, gain, few_lines)
-    for agree, gain, few_lines in product((0.5, 0.75, 0.9, 1.0), (1.5, 2.0, 2.5, 3.0, 99.0), (0, 12))
+    GateRule(agree, gain, recur, few_lines)
+    for agree, gain, recur, few_lines in product(
+        (0.5, 0.75, 0.9, 1.0), (1.5, 2.0, 2.5, 3.0, 99.0), (0.0, 0.25, 0.5, 0.6, 0.75, 0.9), (0, 12)
+    )
 ]
 
 
@@ -73,7 +75,13 @@ def pooled(group: list[Case], rule: GateRule) -> Score:
 
 def fit(group: list[Case]) -> GateRule:
     """The grid's rule with the best pooled F1 on `group` (ties: the stricter rule)."""
-    return max(GRID, key=lambda r: (round(pooled(group, r).f1(), 6), r.agree, -r.few_lines, -abs(r.gain - 2.0)))
+    return max(
+        GRID, key=lambda r: (round(pooled(group, r).f1(), 6), r.agree, -r.few_lines, r.recur, -abs(r.gain - 2.0))
+    )
+
+
+def _name(rule: GateRule) -> str:
+    return f"agree {rule.agree:.2f} gain {rule.gain:4.1f} recur {rule.recur:.2f} few {rule.few_lines:2}"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -92,9 +100,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{'template alone':34} {template_only.line()}")
     for rule in GRID:
         mark = " (shipped)" if rule == GATE else ""
-        print(
-            f"agree {rule.agree:.2f} gain {rule.gain:4.1f} few {rule.few_lines:2}{mark:11} {pooled(all_cases, rule).line()}"
-        )
+        print(f"{_name(rule) + mark:48} {pooled(all_cases, rule).line()}")
     held = Score()
     shipped = Score()
     for name in sets:
@@ -103,9 +109,7 @@ def main(argv: list[str] | None = None) -> None:
         score = pooled(out, rule)
         held.add(score)
         shipped.add(pooled(out, GATE))
-        print(
-            f"LOSO {name:22} fitted agree {rule.agree:.2f} gain {rule.gain:.1f} few {rule.few_lines:2}  {score.line()}"
-        )
+        print(f"LOSO {name:22} fitted {_name(rule)}  {score.line()}")
     print(f"{'LOSO pooled (held-out picks)':34} {held.line()}")
     print(f"{'shipped gate, same sets':34} {shipped.line()}")
     if args.set:

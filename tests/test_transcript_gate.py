@@ -3,7 +3,7 @@ the rules' own turns as they did and finds many more (`transcript/gate.py`)."""
 
 from __future__ import annotations
 
-from forumlens.transcript.gate import GATE, GateRule, agreement, prefer_template
+from forumlens.transcript.gate import GATE, GateRule, agreement, prefer_template, recurring
 from forumlens.transcript.parse import parse_by_rules, parse_by_template, parse_transcript
 
 # An invented coded interview: the rules know the long `I:` label but not the codes `R1:`, `R2:`
@@ -58,3 +58,29 @@ def test_a_few_more_turns_are_not_enough() -> None:
 
 def test_no_rules_turns_agree_by_default() -> None:
     assert agreement([], parse_by_template(CODED).turns) == 1.0
+
+
+# An invented forwarded mail: the rules read each message's `From:` line; a template reads every
+# header field, each once a message.
+FORWARDED = """---------- Forwarded message ---------
+From: Regional Office for Connectivity <[address removed]>
+Date: Tue, 4 June 2024 at 09:12
+Subject: RE: your letter on rural towers
+To: Salma Haddad <[address removed]>
+
+Dear Ms Haddad, thank you for your letter. We will reply before the end of the month.
+
+-----Original Message-----
+From: Salma Haddad
+Sent: Monday, 3 June 2024 17:40
+Subject: your letter on rural towers
+
+Dear colleagues, we ask for the maps of the rural towers.
+"""
+
+
+def test_header_fields_that_come_once_a_message_are_no_voices() -> None:
+    rules, template = parse_by_rules(FORWARDED), parse_by_template(FORWARDED)
+    assert len(template.turns) >= GATE.gain * max(1, len(rules.turns))  # many more "turns"…
+    assert recurring(rules.turns, template.turns) < GATE.recur  # …whose labels do not come back
+    assert [t.line for t in parse_transcript(FORWARDED).turns] == [t.line for t in rules.turns]

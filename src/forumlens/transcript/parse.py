@@ -112,7 +112,7 @@ from .briefingqa import briefing_markers
 from .chatblock import chat_blocks, with_chat_blocks
 from .cues import cues_begin, first_speech
 from .exportmarks import ExportMarks
-from .gate import GATE, GateRule, prefer_template
+from .gate import GATE, GateRule, few_turns, prefer_template
 from .header import find_title, guess_year
 from .heads import LABEL_MAX, label_alone
 from .icemarkup import read_ice_markup
@@ -136,7 +136,7 @@ from .speakers import (
     title_word,
 )
 from .structured import read_structured
-from .templates import read_template
+from .templates import agreeing_bound, read_template
 from .testimony import testimony_speakers
 from .turns import build_turns, split_turns
 from .unmarked import implicit_markers, thanked_by_name
@@ -194,10 +194,18 @@ def _by_rules(
 
 def choose_reading(text: str, session: Session, rule: GateRule) -> Session:
     """`session` (the rules' reading), or the file's learned template's when the gate (`gate.py`)
-    prefers it. A template can mark at most one turn a line, so a file with fewer non-blank lines
-    than the gate's least gain asks for is never read by its template (cheap: most files stop here)."""
+    prefers it. A template can mark at most one turn a line and must read the rules' own lines to
+    agree with them, so a file where no template could outnumber the rules enough is never read by
+    its template (`agreeing_bound`, cheap: most files stop here)."""
     least = rule.least() * max(1, len(session.turns))
-    if text.count("\n") + 1 < least or sum(1 for line in text.split("\n") if line.strip()) < least:
+    if text.count("\n") + 1 < least:
+        return session
+    lines = text.split("\n")
+    if not few_turns(text, len(session.turns), rule.few_lines):  # then only the agreement gate can open
+        read = [lines[t.line - 1] for t in session.turns]
+        if agreeing_bound(lines, read, rule.agree) < rule.gain * max(1, len(session.turns)):
+            return session
+    elif sum(1 for line in lines if line.strip()) < least:
         return session
     learned = read_template(text)  # the generic fallback: the file's own speaker-marking template
     if learned is None or len(learned.marks) < least:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from .exportmarks import ExportMarks, Mark, voice_changes
 
-__all__ = ["Template", "learn_template", "read_template"]
+__all__ = ["Template", "agreeing_bound", "learn_template", "read_template"]
 
 _SLOT_WORDS = 5
 _LEAST = 4  # lines a template must hold
@@ -287,3 +287,31 @@ def _relayed(text: str, found: list[_Reading]) -> list[Mark]:
         elif (label := inner[r.at]) is not None:
             marks.append(Mark(r.at, label.end(), label.group("name")))
     return marks
+
+
+def agreeing_bound(lines: list[str], read: list[str], share: float) -> int:
+    """At most how many of `lines` (a file's lines) a template can read when it reads at least
+    `share` of `read` (the lines the rules start a turn on) as well: cheap, so the learning is
+    skipped where no template could both agree with the rules and outnumber them. An inline
+    template reads lines of one lead shape, so the rules' lines must share one and the bound is
+    the lines of that shape; a head template reads short lines without a closing full stop."""
+    if not read:
+        return sum(1 for line in lines if line.strip())
+    bound = 0
+    shapes = Counter(_lead_shape(line) for line in read)
+    shape, n = shapes.most_common(1)[0]
+    if shape is not None and n >= share * len(read):
+        bound = sum(1 for line in lines if line.strip() and _lead_shape(line) == shape)
+    if sum(map(_head_like, read)) >= share * len(read):
+        bound = max(bound, sum(map(_head_like, lines)))
+    return bound
+
+
+def _lead_shape(line: str) -> str | None:
+    lead = _LEAD.match(line)
+    return _shape(lead.group()) if lead else None
+
+
+def _head_like(line: str) -> bool:
+    """Whether a line can be a head (`_readings`): short and not closed by a full stop."""
+    return 0 < len(line.strip()) <= _HEAD_CHARS and not re.search(r"[.!?]\s*$", line)
