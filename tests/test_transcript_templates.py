@@ -156,3 +156,26 @@ def test_a_scribes_lines_are_read_by_the_names_the_scribe_wrote() -> None:
     amina = next(t for t in turns if t.label == "Amina")
     assert amina.text.startswith("our tower in the north") and "the diesel comes late" in amina.text
     assert "kiptoo" not in labels  # the scribe wrote, others spoke
+
+
+# An invented record whose captioner put most labels on a line of their own, some before the speech.
+LABEL_ABOVE = """Village power forum, closing panel
+
+== CHAIR:
+We start with the district engineer.
+== WANJA MUTUA:
+Thank you. The grid reaches the market but not the school.
+== CHAIR: And the clinic?
+== WANJA MUTUA:
+The clinic has solar since March.
+== PEDRO SALAS:
+Thank you. In our valley the clinic waits for the line.
+== CHAIR:
+Thank you both.
+"""
+
+
+def test_a_label_line_above_its_speech_is_the_same_template_as_a_label_before_it() -> None:
+    turns = parse_by_template(LABEL_ABOVE).turns
+    assert [t.label for t in turns] == ["CHAIR", "WANJA MUTUA", "CHAIR", "WANJA MUTUA", "PEDRO SALAS", "CHAIR"]
+    assert turns[1].text.startswith("Thank you. The grid") and turns[2].text.startswith("And the clinic?")

@@ -63,6 +63,8 @@ _SEPARATOR = re.compile(r"[ \t]*(?P<sep>[^\w\s]{1,2})[ \t]+(?=\S)|\t+(?=\S)|[ \t
 # the chat's clock, not the first words of the speech.
 _STAMP = re.compile(r"[\[(]?\d{1,2}(?::\d{2}){1,2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\])]?[ \t]+(?=\S)")
 _LETTER = re.compile(r"[^\W\d_]")
+# A label line's closing colon, nothing after it: the speech is on the line below.
+_LABEL_END = re.compile(r"[ \t]*(?P<sep>[:：])[ \t]*$")
 # A label inside a line's speech (`Jo Li: we had…`): a name of up to three words and a colon
 # (capitalised: `_inner_label`).
 _INNER = re.compile(rf"(?P<name>{_WORD}(?:[ \t]{_WORD}){{0,2}}):[ \t]+(?=\S)")
@@ -120,9 +122,10 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         at += len(line) + 1
 
 
-def _readings(at: int, line: str) -> Iterator[tuple[Template, _Reading]]:
-    """Every template reading of one line: the inline one (slot, separator, speech) and the head
-    one (slot and a short tail alone on the line)."""
+def _readings(at: int, line: str, below: str = "") -> Iterator[tuple[Template, _Reading]]:
+    """Every template reading of one line: the inline one (slot, separator, speech; or a label
+    line `>> JO LI:` with the speech on the line `below`, the same template as `>> JO LI: Hi`)
+    and the head one (slot and a short tail alone on the line)."""
     lead = _LEAD.match(line)
     if lead is None:
         return
@@ -140,6 +143,10 @@ def _readings(at: int, line: str) -> Iterator[tuple[Template, _Reading]]:
         stamp = _STAMP.match(line, sep.end())
         body = stamp.end() if stamp else sep.end()
         yield Template(shape, key, None), _Reading(at, value, at + body, line[body:].strip())
+    elif below.strip() and not _tail_words(value) and (label := _label_end(line, slot.end())) is not None:
+        number = _NUMBER.match(line, slot.end())
+        value += number.group() if number else ""
+        yield Template(shape, label, None), _Reading(at, value, at + len(line) + 1, below.strip())
     if len(line.strip()) <= _HEAD_CHARS and not re.search(r"[.!?]\s*$", rest):
         # the line's end: `says :`, `9 W` (a date), `hours ago`
         ending = _tail_shape(line[slot.start() :]).split(" ")[-2:]
@@ -161,6 +168,26 @@ def _inline_separator(line: str, end: int) -> re.Match[str] | None:
         if sep is not None:
             return sep
     return _SEPARATOR.match(line, end)
+
+
+def _tail_words(value: str) -> bool:
+    """Whether a capitalised slot ends in lower-case words (`Amara Osei rang in`): a head's fixed
+    tail, read by the head template, not a name closing a label line."""
+    words = value.split(" ")
+    return len(words) > 1 and words[0][:1].isupper() and words[-1].islower()
+
+
+def _label_end(line: str, end: int) -> str | None:
+    """The colon closing a label line (`>> JO LI:`, `Ana Ruiz (Lagos Hub):`) after a slot ending
+    at `end`, past a number or an apposition, with nothing after it; else None."""
+    number = _NUMBER.match(line, end)
+    end = number.end() if number else end
+    after = _APPOSITION.match(line, end)
+    for at in (after.end(), end) if after else (end,):
+        closing = _LABEL_END.match(line, at)
+        if closing is not None:
+            return closing.group("sep")
+    return None
 
 
 def _literal(values: list[str]) -> str | None:
@@ -216,11 +243,12 @@ def learn_template(text: str) -> tuple[Template, list[_Reading]] | None:
     no template has strong evidence."""
     by_template: dict[Template, list[_Reading]] = {}
     nonblank = 0
-    for at, line in _lines(text):
+    lines = list(_lines(text))
+    for i, (at, line) in enumerate(lines):
         if not line.strip():
             continue
         nonblank += 1
-        for template, reading in _readings(at, line):
+        for template, reading in _readings(at, line, lines[i + 1][1] if i + 1 < len(lines) else ""):
             by_template.setdefault(template, []).append(reading)
     scores: dict[Template, int] = {}
     for template, found in by_template.items():
