@@ -141,7 +141,7 @@ def test_usage_mistakes_exit_2(tmp_path):
     db = _stored(tmp_path)
     for args, message in (
         ([], "give --topic TEXT or --coalition NAME"),
-        (["--topic", "funding", "--since", "2024", "--until", "2021"], "since 2024 is after until 2021"),
+        (["--topic", "funding", "--since", "2024", "--until", "2021"], "--since 2024 is after --until 2021"),
         (["--topic", "funding", "--since", "last year"], "--since"),
         (["--topic", "funding", "--json", "--md"], "--json and --md are different formats"),
         (["--topic", "funding", "--pdf"], "give -o FILE.pdf"),

@@ -140,3 +140,28 @@ def test_tag_threshold_bounds_are_accepted_and_change_the_answer():
 def test_tag_jsonl_refuses_a_bad_threshold_before_reading_stdin():
     result = CliRunner().invoke(cli, ["tag", "--jsonl", "--threshold", "nan"], input='{"id": 1, "text": "water"}\n')
     assert result.exit_code == 2 and '"codes"' not in result.output
+
+
+# -- --since after --until -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["brief", "--topic", "funding"], ["threads"], ["export", "--what", "asks"]],
+    ids=["brief", "threads", "export"],
+)
+def test_since_after_until_is_one_usage_error_in_every_command(command, tmp_path):
+    """The README's rule: a usage mistake exits 2. Every command with --since/--until says the same line,
+    naming the two options as typed, before any store is opened (export used to exit 1)."""
+    db = tmp_path / "s.sqlite3"
+    result = _run("--db", str(db), *command, "--since", "2025", "--until", "2024")
+    assert result.exit_code == 2, result.output
+    assert _error_line(result.output) == "Error: --since 2025 is after --until 2024: swap them, or widen the range"
+    assert not db.exists()  # refused before the store is opened
+
+
+def test_since_equal_to_until_is_one_year(tmp_path):
+    db = tmp_path / "s.sqlite3"
+    open_store(str(db)).close()
+    result = _run("--db", str(db), "export", "--what", "asks", "--since", "2024", "--until", "2024")
+    assert result.exit_code == 0, result.output

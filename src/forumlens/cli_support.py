@@ -27,6 +27,7 @@ __all__ = [
     "ForumlensGroup",
     "YearBound",
     "announce_new_store",
+    "checked_years",
     "clip",
     "db_option",
     "debug_of",
@@ -69,6 +70,13 @@ class YearBound(click.ParamType):
 
 
 YEAR_BOUND = YearBound()
+
+
+def checked_years(since: int | None, until: int | None) -> None:
+    """Refuse --since after --until as the usage error it is (exit 2), in one wording for every command,
+    naming the options as the user typed them, before any store is opened."""
+    if since is not None and until is not None and since > until:
+        raise click.UsageError(f"--since {since} is after --until {until}: swap them, or widen the range")
 
 
 class ForumlensGroup(click.Group):

@@ -14,8 +14,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import YEAR_BOUND, db_option, open_ctx_store
-from ..dates import year_range
+from ..cli_support import YEAR_BOUND, checked_years, db_option, open_ctx_store
 from ..errors import ConfigError
 
 # `forumlens.export` imports the whole store package; it is imported when the command runs,
@@ -121,7 +120,7 @@ def export(
     from ..export import TABLES
 
     names = list(dict.fromkeys(what)) or list(TABLES)
-    year_range(since, until)  # bounds in the wrong order are a usage error
+    checked_years(since, until)  # bounds in the wrong order are a usage error (exit 2)
     if out is None and len(names) != 1:
         raise click.UsageError("give -o DIR to export several tables (or one table to standard output: --what asks)")
     store = open_ctx_store(ctx, db, readonly=True)

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import YEAR_BOUND, db_option, open_ctx_store, out_file, read_input, settings_of
-from ..dates import BadDate, year_range
+from ..cli_support import YEAR_BOUND, checked_years, db_option, open_ctx_store, out_file, read_input, settings_of
 from ..errors import ForumlensError
 
 # The pipeline, readers, briefs and coalition registry are imported where they are used:
@@ -296,10 +295,7 @@ def brief(
     if not topic and not coalition:
         raise click.UsageError("give --topic TEXT or --coalition NAME")
     fmt = _format(as_json, md, html, pdf=pdf, out=out)
-    try:
-        year_range(since, until)
-    except BadDate as exc:  # bounds in the wrong order are a usage error (exit 2), as a bad date is
-        raise click.UsageError(exc.render()) from exc
+    checked_years(since, until)  # bounds in the wrong order are a usage error (exit 2), as a bad date is
     if coalition:  # a name that fits no coalition is an error with suggestions, not an empty snapshot
         coalition = find_coalition(coalition).name
     store = open_ctx_store(ctx, db, readonly=True)

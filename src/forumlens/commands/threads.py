@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..cli_support import YEAR_BOUND, db_option, open_ctx_store
+from ..cli_support import YEAR_BOUND, checked_years, db_option, open_ctx_store
 from ..errors import NotFound
 from ..threads.models import KINDS, STATUSES, Item
 
@@ -66,8 +66,7 @@ def threads(
     """
     if as_json and as_md:
         raise click.UsageError("--json and --md are two formats: give one of them")
-    if since is not None and until is not None and since > until:
-        raise click.UsageError(f"--since {since} is after --until {until}: swap them, or widen the range")
+    checked_years(since, until)
     if kind and status and status not in STATUSES[kind]:  # "ask fulfilled" can never match: say so, not "none"
         article = "an" if kind[0] in "aeiou" else "a"
         raise click.UsageError(
