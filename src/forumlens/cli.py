@@ -566,6 +566,7 @@ def search(
         unknown_session = (
             not hits and not empty_store and session_ref is not None and _names_no_session(store, session_ref)
         )
+        tags_on_record = _tags_on_record(store, tag_code) if tag_code and not hits and not empty_store else None
     finally:
         store.close()
     if as_json:
@@ -589,6 +590,8 @@ def search(
                 "`forumlens sessions` lists them)",
                 err=True,
             )
+        elif tags_on_record is not None:  # a --tag no stored session carries is not "no matches": say so
+            click.echo(f"note: {_unknown_tag_note(tag_code or '', tags_on_record)}", err=True)
         elif not hits and (typed := _typed_filters(text)):  # `speaker:avri` is words here, not a filter
             click.echo(f"note: {typed}", err=True)
         elif not hits:  # say what narrowed the search to nothing, so the user knows what to drop
@@ -620,6 +623,24 @@ def _names_no_session(store: Store, ref: str) -> bool:
     except ForumlensError:  # several sessions, or an empty ref: a filter, not a typo
         return False
     return False
+
+
+def _tags_on_record(store: Store, code: str) -> list[str] | None:
+    """The tag codes stored sessions carry (most used first) when --tag names none of them, else None:
+    a typo (`GDC` for `GDC1`) or a goal nothing was tagged with narrows a search to nothing without
+    the words being at fault."""
+    counts = store.tag_counts()
+    if any(t.code.upper() == code.strip().upper() for t in counts):
+        return None
+    return [t.code for t in sorted(counts, key=lambda t: (-t.sessions, t.code))]
+
+
+def _unknown_tag_note(code: str, known: list[str]) -> str:
+    """One line: the tag is on no stored session, and the ones to try instead."""
+    if not known:
+        return f"no stored session is tagged {code}: no session carries a tag yet; drop --tag to search everything"
+    shown = ", ".join(known[:8]) + (f" and {len(known) - 8} more" if len(known) > 8 else "")
+    return f"no stored session is tagged {code} (tags on record: {shown}); drop --tag to search everything"
 
 
 def _typed_filters(text: str) -> str | None:
