@@ -387,7 +387,24 @@ def test_the_store_glossary_names_every_session_a_term_is_used_in(examples_db):
     shared = next(t for t in terms if len(t["sessions"]) == 2 and t["session"] == t["sessions"][0])
     lines = _run("--db", examples_db, "glossary").output.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith(shared["term"]))
-    assert lines[start + 2] == f"    also used in 1 more session: {shared['sessions'][1]}", lines[start : start + 3]
+    other = shared["sessions"][1]
+    listed = json.loads(_run("--db", examples_db, "sessions", "--json").output)["sessions"]
+    title = next(s["title"] for s in listed if s["id"] == other)
+    said = lines[start + 2]
+    # the other session by its id (what `show` takes) and its title (what a reader recognises), clipped
+    assert said.startswith(f"    also used in 1 more session: {other} ({title[:40]}"), lines[start : start + 3]
+    assert said.endswith(")") and len(said) < 120
+
+
+def test_a_term_used_in_many_sessions_names_the_first_few_and_counts_the_rest():
+    from forumlens.commands.topics import format_glossary
+
+    ids = [f"s{n}" for n in range(6)]
+    entry = {"term": "NRI", "expansion": None, "lines": [4], "definition": None, "session": "s0", "sessions": ids}
+    text = format_glossary([entry], {"s1": "Youth IGF day one", "s2": "Open Forum on access"})
+    assert text.splitlines()[-1] == (
+        "    also used in 5 more sessions: s1 (Youth IGF day one); s2 (Open Forum on access); s3 and 2 more"
+    )
 
 
 # -- options say what they do -----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import db_option, open_ctx_store, read_input
+from ..cli_support import clip, db_option, open_ctx_store, read_input
 
 if TYPE_CHECKING:
     from ..models import Session
@@ -240,6 +240,7 @@ def glossary(ctx: click.Context, target: str | None, as_json: bool, db: str | No
     from .report import looks_like_path
 
     stored = None  # sessions in the store, to say why a store glossary is empty
+    titles: dict[str, str] = {}  # the other sessions a term is used in, by id: named by title, not id alone
     named = None  # the stored session asked for, to name it when it has no terms
     if target is not None and (Path(target).exists() or looks_like_path(target)):
         session = _session_of(Path(target))
@@ -254,13 +255,14 @@ def glossary(ctx: click.Context, target: str | None, as_json: bool, db: str | No
             else:
                 entries = store_glossary(store)
                 stored = store.session_count() if not entries else None
+                titles = _other_titles(store, entries) if not as_json else {}
         finally:
             store.close()
     if as_json:
         click.echo(json.dumps({"terms": entries}, ensure_ascii=False, indent=1))
         return
     if entries:
-        click.echo(format_glossary(entries))
+        click.echo(format_glossary(entries, titles))
     elif stored == 0:
         click.echo("No glossary terms: nothing is stored yet (`forumlens ingest PATH` adds transcripts and documents).")
     elif named is not None:
@@ -271,8 +273,24 @@ def glossary(ctx: click.Context, target: str | None, as_json: bool, db: str | No
         click.echo(f"No glossary terms found in the {stored} stored session{'' if stored == 1 else 's'}.")
 
 
-def format_glossary(entries: list[dict[str, Any]]) -> str:
-    """Each term with its expansion, then its defining sentence, or the lines that use it when none defines it."""
+_NAMED_OTHERS = 3  # other sessions named with their titles on a term's "also used in" line; the rest counted
+
+
+def _other_titles(store: Store, entries: list[dict[str, Any]]) -> dict[str, str]:
+    """The titles of the sessions `format_glossary` names on "also used in" lines (the first few of each term),
+    so a reader sees which sessions they are without running `forumlens show ID` on each id."""
+    wanted = {sid for e in entries for sid in _others(e)[:_NAMED_OTHERS]}
+    return {sid: title for sid in sorted(wanted) if (title := store.session_title(sid))}
+
+
+def _others(entry: dict[str, Any]) -> list[str]:
+    """The sessions a term is used in besides the one its lines above are from."""
+    return [sid for sid in entry.get("sessions") or [] if sid != entry.get("session")]
+
+
+def format_glossary(entries: list[dict[str, Any]], titles: dict[str, str] | None = None) -> str:
+    """Each term with its expansion, then its defining sentence, or the lines that use it when none defines it;
+    the other sessions that use it by id, with their (clipped) titles when `titles` has them."""
     out = []
     for e in entries:
         out.append(e["term"] + (f" — {e['expansion']}" if e.get("expansion") else ""))
@@ -286,10 +304,16 @@ def format_glossary(entries: list[dict[str, Any]]) -> str:
                 f"    {prefix + ' ' if prefix else ''}used on {'line' if len(shown) == 1 else 'lines'} "
                 f"{', '.join(map(str, shown))} (no sentence defines it)"
             )
-        others = [sid for sid in e.get("sessions") or [] if sid != e.get("session")]
-        if others:  # the lines above are one session's: say where else the term is used
+        others = _others(e)
+        if others:  # the lines above are one session's: say where else the term is used, and which sessions
+            named = [
+                f"{sid} ({clip(titles[sid], 60)})" if titles and sid in titles else sid
+                for sid in others[:_NAMED_OTHERS]
+            ]
+            rest = f" and {len(others) - _NAMED_OTHERS} more" if len(others) > _NAMED_OTHERS else ""
             out.append(
-                f"    also used in {len(others)} more session{'s' if len(others) != 1 else ''}: {', '.join(others)}"
+                f"    also used in {len(others)} more session{'s' if len(others) != 1 else ''}: "
+                f"{'; '.join(named)}{rest}"
             )
     return "\n".join(out)
 
