@@ -13,15 +13,14 @@ from click.testing import CliRunner
 from forumlens.cli import cli
 from forumlens.store import open_store
 
+from .web_support import cli_store
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("search") / "store.sqlite3")
-    result = CliRunner().invoke(cli, ["--db", path, "ingest", str(EXAMPLES)])
-    assert result.exit_code == 0, result.output
-    return path
+    return cli_store(tmp_path_factory, "search", EXAMPLES)
 
 
 def _search(db: str, *args: str):

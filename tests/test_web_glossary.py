@@ -7,26 +7,17 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from forumlens.cli import cli
+from .web_support import cli_store, portal_client
 
 pytest.importorskip("fastapi")
-from fastapi.testclient import TestClient
-
-from forumlens.web import create_app
-
-from .web_support import web_settings
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory):
-    path = str(tmp_path_factory.mktemp("glossary") / "store.sqlite3")
-    result = CliRunner().invoke(cli, ["--db", path, "ingest", str(EXAMPLES)])
-    assert result.exit_code == 0, result.output
-    with TestClient(create_app(path, web_settings(path))) as c:
+    with portal_client(cli_store(tmp_path_factory, "glossary", EXAMPLES)) as c:
         yield c
 
 
