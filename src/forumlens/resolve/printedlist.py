@@ -41,7 +41,7 @@ def printed_cards(text: str, speech: tuple[tuple[int, int], ...]) -> tuple[tuple
         if (k >= 0 and start < speech[k][1]) or "," not in line or len(line) > _MAX_LINE:
             continue
         card = parse_name_card(line.strip())
-        key = name_key(strip_titles(card.name or ""))
+        key = name_key(strip_titles(card.name or "") or "")  # a card of titles alone has no name
         if card.pieces and len(key.split()) >= 2:
             found.append((number, line.strip(), key, card.pieces))
     return tuple(found)

@@ -600,7 +600,9 @@ def _same_voice(name: str, speaker: str | None) -> bool:
     if name == speaker or same_person(name, speaker):
         return True
     short, full = name_key(name).split(), name_key(speaker).split()
-    return len(short) >= 2 and short[0] == full[0] and short[-1] == full[-1] and set(short) <= set(full)
+    return (
+        len(short) >= 2 and len(full) >= 2 and short[0] == full[0] and short[-1] == full[-1] and set(short) <= set(full)
+    )
 
 
 def _introduced(text: str, spoken: str) -> list[str]:
