@@ -175,7 +175,13 @@ DECLINE = re.compile(
     r"|\b(?:cannot|can'?t|can not|not able to|unable to|not allowed to) (?:share|disclose|reveal) "
     r"(?:it|this|that|them|those|these|the \w+)\b(?![^.!?]*\bbut\b)"
     r"|\b(?:cannot|can'?t|can not) (?:answer|speak|talk) (?:for|on behalf of) (?:the|my|our|his|her|their)\b(?![^.!?]*\bbut\b)"
-    r"|\b(don'?t think|not sure|doubt) (i'm|i am) the (right|best) person",
+    r"|\b(don'?t think|not sure|doubt) (i'm|i am) the (right|best) person"
+    # stop 34 (issue 22): the one shape behind several wordings, a refusal followed by a verb of
+    # saying and what is not said ("I cannot comment on commercial discussions", "I will not speak
+    # about my government's decision in this room", "I will not take it, sorry", "I cannot say it
+    # today"); again a "but …" in the same sentence answers ("I cannot say it all, but …")
+    r"|\b(?:i|we)(?: really| simply)? (?:cannot|can'?t|can not|will not|won'?t|would rather not|prefer not to)"
+    r" (?:comment|speak|talk|say|go into|take|answer) (?:on|about|it|this|that|them|any|anything)\b(?![^.!?]*\bbut\b)",
     re.I,
 )
 # A question explicitly set aside for later or left open.
