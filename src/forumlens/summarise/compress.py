@@ -222,10 +222,23 @@ def compress(text: str) -> str:
     out = _DOUBLE_COMMA.sub(",", out).strip(" ,;:")
     if not out:
         return " ".join(text.split())
-    out = out[0].upper() + out[1:]
-    if out[-1].isalnum() or out[-1] in ")\"'":
-        out += "."
-    return out
+    return full_stop(out[0].upper() + out[1:])
+
+
+def full_stop(text: str) -> str:
+    """`text` ending as a sentence: a full stop after a word, a bracket or a closing quotation
+    mark, but not after a quotation that closes on its own stop ('is: "never justified."'
+    stays as it is; a second stop would read '."."').
+
+    >>> full_stop('The motion is: "never justified."')
+    'The motion is: "never justified."'
+    >>> full_stop('They call it "green"')
+    'They call it "green".'
+    """
+    closed = len(text) > 1 and text[-1] in "\"'”’" and text[-2] in ".!?"
+    if text and (text[-1].isalnum() or text[-1] in ")\"'”’") and not closed:
+        return text + "."
+    return text
 
 
 def clean_quote(text: str, limit: int = 0) -> str:

@@ -13,7 +13,9 @@ as said):
    a comma ("we have, we had" -> "we had") and the speaker's numbering of their points
    ("Second, we heard ...", "My second message, training ..." -> the point: `unnumber`),
    and a pointer to another speaker ("..., as Jason has clearly described": a name the
-   bullet does not introduce; `restart`).
+   bullet does not introduce; `restart`), a resumption ("I was saying, ..."), a trailing
+   hedge ("..., I think."), and a link back to the sentence before ("For this reason, ...",
+   "That is why we ...": a reason the bullet does not hold; `restart`).
 2. ``repair`` (deletions only, `repair`): a fragment, or a sentence with a dangling subject,
    whose words hold a full clause becomes that clause: a leading complement "that" dropped
    ("That we need to look at ..., and that ..." -> "We need to look at ..., and ..."), a short
@@ -43,7 +45,9 @@ as said):
    applies, the first person stays and step 5 names the speaker.
 5. ``attributed``: a bullet still in the first person is prefixed "Name (Org): " — unless
    it sits under its speaker's own heading (speaker points), which attributes it already.
-6. ``case``: capital first letter, a final full stop.
+6. ``case``: capital first letter, a final full stop (none after a quotation that closes on
+   its own stop: `compress.full_stop`), and a quotation mark the sentence neither opens nor
+   closes dropped (a caption sentence cut inside a quoted card: `balance_quotes`).
 6a. ``audience``: the room's "your" before what participants contributed ("with your
    inputs", "your comments") becomes "the participants'" (`audience`): a chair's thanks
    to the room, on paper.
@@ -93,7 +97,7 @@ from ..text.fastre import Prefiltered
 from ..text.stopwords import STOPWORDS
 from ..text.wordstart import guarded
 from ..transcript.speakers import name_key
-from .compress import compress
+from .compress import compress, full_stop
 from .finite import THIRD_PERSON, main_clause_verb, opens_imperative
 from .labels import PREFIXES
 from .procedural import MODERATOR_ROLES, is_procedural
@@ -664,6 +668,19 @@ _REFERENCE_FAST = Prefiltered(_REFERENCE)
 _HEDGE_FAST = Prefiltered(_HEDGE)
 
 
+# A trailing hedge ("..., I think.", "..., I suppose.") and a resumption ("I was saying, the plan
+# is ...") carry no claim: the sentence says the same without them.
+_TAIL_HEDGE = re.compile(r",\s+I (?:think|suppose|believe|guess)(?=\s*[.!]?\s*$)")
+_RESUME = re.compile(r"^\W*(?:as )?I was saying,\s+(?=\w)", re.IGNORECASE)
+# A link back to the sentence before ("For this reason, the ministry reformed ..."): on its own the
+# bullet points at a reason it does not hold; without the link it states what was done.
+_BACK_LINK = re.compile(
+    r"^\W*(?:for (?:this|that|these|those) reasons?|because of (?:this|that)|as a result(?: of (?:this|that))?|"
+    r"therefore|thus|hence),\s+(?=\w)|^\W*(?:that|this) is why\s+(?=(?:we|they|I|the|our|their|it)\b)",
+    re.IGNORECASE,
+)
+
+
 def restart(text: str) -> str:
     """Drop a false start restarted after a comma or dash, a self-correction, a clause-initial
     hedge, and a pointer to another speaker ("as Jason has clearly described").
@@ -676,6 +693,8 @@ def restart(text: str) -> str:
     out = _RESTART.sub(lambda m: m.group(1) + " ", text)
     out = _CORRECTION_FAST.sub("", out)
     out = _REFERENCE_FAST.sub("", out)
+    out = _RESUME.sub("", _BACK_LINK.sub("", out))
+    out = _TAIL_HEDGE.sub("", out)
     return _HEDGE_FAST.sub("", out)
 
 
@@ -1083,14 +1102,37 @@ def attributed_to(text: str, speakers: Iterable[str | None]) -> bool:
     return any(name_key(s) in who for s in speakers if s)  # the key ignores case: "Juror 11" is "JUROR 11"
 
 
+def balance_quotes(text: str) -> str:
+    """Drop a quotation mark the sentence does not close or open: the caption sentence was cut
+    inside a quoted card or reading ("It failed because ... cards." with its opening mark and
+    no closing one), and a bullet with half a quotation cannot be pasted. A balanced quotation
+    stays. The citation keeps the marks as said.
+
+    >>> balance_quotes('"It failed because the map was on paper.')
+    'It failed because the map was on paper.'
+    >>> balance_quotes('nobody knew, they said."')
+    'nobody knew, they said.'
+    >>> balance_quotes('The motion is: "never justified."')
+    'The motion is: "never justified."'
+    """
+    out = text.strip()
+    if out.count('"') % 2:  # the first mark if it opens the sentence, else the last (a card cut short)
+        at = 0 if out.startswith('"') else out.rfind('"')
+        out = out[:at] + out[at + 1 :]
+    if out.count("“") > out.count("”"):
+        at = 0 if out.startswith("“") else out.rfind("“")
+        out = out[:at] + out[at + 1 :]
+    if out.count("”") > out.count("“"):
+        at = out.rfind("”")
+        out = out[:at] + out[at + 1 :]
+    return " ".join(out.split())
+
+
 def _case(text: str) -> str:
-    out = " ".join(text.split()).strip(" ,;:")
+    out = " ".join(balance_quotes(text).split()).strip(" ,;:")
     if not out:
         return out
-    out = out[0].upper() + out[1:]
-    if out[-1].isalnum() or out[-1] in ")\"'”’":
-        out += "."
-    return out
+    return full_stop(out[0].upper() + out[1:])
 
 
 # "we will revise the report with your inputs": the chair thanks the room for what it
