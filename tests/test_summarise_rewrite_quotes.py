@@ -15,7 +15,7 @@ import pytest
 
 from forumlens.summarise import build_report, check_citations
 from forumlens.summarise.compress import full_stop
-from forumlens.summarise.rewrite import Voice, balance_quotes, render_sentence, restart
+from forumlens.summarise.rewrite import balance_quotes, render_sentence, restart
 from forumlens.transcript.parse import parse_transcript
 
 
