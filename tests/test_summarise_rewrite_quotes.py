@@ -15,7 +15,8 @@ import pytest
 
 from forumlens.summarise import build_report, check_citations
 from forumlens.summarise.compress import full_stop
-from forumlens.summarise.rewrite import balance_quotes, render_sentence, restart
+from forumlens.summarise.rewrite import balance_quotes, dangling, render_sentence, restart
+from forumlens.summarise.wording import institution, voice_for
 from forumlens.transcript.parse import parse_transcript
 
 
@@ -88,3 +89,32 @@ def test_a_report_of_cards_shows_no_half_quotations_and_cites_verbatim() -> None
     for text in shown:
         assert text.count('"') % 2 == 0 and '."."' not in text and '.".' not in text, text
         assert "I think" not in text and "I was saying" not in text and "For this reason" not in text, text
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "It is not expensive in itself, it is the reason the other costs grow.",
+        "They have no papers, they are waiting for the card for two years.",
+    ],
+)
+def test_two_clauses_both_headed_by_a_pronoun_point_back(said: str) -> None:
+    """The second clause's pronoun follows a comma, but the first clause is headed by one too:
+    what "it" or "they" is was said before the sentence, so it is not a point on its own."""
+    assert dangling(said)
+    assert render_sentence(said) is None
+
+
+def test_a_list_after_a_full_clause_is_not_dangling() -> None:
+    assert not dangling("Cooperation works, that strategies need budgets and people.")
+
+
+def test_an_affiliation_without_a_word_is_not_shown() -> None:
+    """A stray letter the analysis took for an affiliation ("G" from a group card) is not an
+    institution: the voice has no org, so no bullet reads "Name (G): ..."."""
+    assert institution("G.") is None and institution("3") is None
+    assert institution("UN DESA") == "UN DESA"
+    voice = voice_for("Thuy Linh", "guest", "G")
+    assert voice.org is None and voice.body is None
+    said = render_sentence("We will publish the numbers every year.", voice)
+    assert said is not None and said.text.startswith("Thuy Linh: We will publish")

@@ -544,7 +544,10 @@ def dangling(text: str) -> bool:
         return False
     intro = m.group(0).rsplit(",", 1)[0] if m.start() == 0 and "," in m.group(0) else ""
     if intro and has_finite_verb(intro):
-        return False  # "Cooperation works, that strategies need budgets ...": a list of that-clauses
+        # "Cooperation works, that strategies need budgets ...": a list of that-clauses, unless the
+        # first clause is itself headed by the pronoun ("It is not serious in itself, it is ...",
+        # "They have no ID, they are waiting ...": both clauses point back)
+        return dangling(intro)
     following = (m.group(1) or m.group(2) or "").lower()
     # "This year", "that time": a demonstrative time phrase opens a sentence, it does not refer back
     return not re.fullmatch(_TIME_NOUN, following)

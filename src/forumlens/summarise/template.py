@@ -68,7 +68,7 @@ from .questions import question_text
 from .rewrite import Voice, dangling_object, render_sentence
 from .sources import SourceInfo, describe, source_info
 from .units import session_units, terms
-from .wording import voice_for
+from .wording import institution, voice_for
 
 __all__ = [
     "HEADINGS",
@@ -358,7 +358,7 @@ def _people(analyses: Mapping[str, Any]) -> list[_Person]:
             _Person(
                 name=p.get("name"),
                 role=p.get("role"),
-                affiliation=p.get("affiliation"),
+                affiliation=institution(p.get("affiliation")),
                 lines=lines,
                 labels=tuple(str(x) for x in p.get("labels") or ()),
                 evidence=tuple(e for e in p.get("evidence") or () if isinstance(e, Mapping)),

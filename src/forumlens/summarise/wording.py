@@ -12,6 +12,7 @@ never chosen and the next best one is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -34,9 +35,26 @@ __all__ = ["SPEAKING_ROLES", "Wording", "distinct", "named_section", "voice_for"
 SPEAKING_ROLES = frozenset({"dc-representative", "guest"})
 
 
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def institution(affiliation: str | None) -> str | None:
+    """The affiliation as a reader can take it, or None: a value with no word of two letters
+    ("G", "G.", "3") is a stray letter of a label or a group card, not an institution, and
+    "Name, G." under Speakers reads as an error.
+
+    >>> institution("G."), institution("Kaltstart"), institution("UN DESA")
+    (None, 'Kaltstart', 'UN DESA')
+    """
+    if affiliation and _NAME_WORD.search(affiliation):
+        return affiliation
+    return None
+
+
 def voice_for(name: str | None, role: str | None, affiliation: str | None, inferred: bool = False) -> Voice:
     """The voice of a credited speaker: the body they speak for only when the cast says so
     (a representative or guest with a named affiliation) and the credit is not a guess."""
+    affiliation = institution(affiliation)
     body = affiliation if affiliation and role in SPEAKING_ROLES and not inferred else None
     return Voice(name=name or None, body=body, org=affiliation or None, role=role or None)
 
