@@ -673,8 +673,7 @@ _HEDGE_FAST = Prefiltered(_HEDGE)
 
 # A trailing hedge ("..., I think.", "..., I suppose.") and a resumption ("I was saying, the plan
 # is ...") carry no claim: the sentence says the same without them.
-_TAIL_HEDGE = re.compile(r",\s+I (?:think|suppose|believe|guess)(?=\s*[.!]?\s*$)")
-_RESUME = re.compile(r"^\W*(?:as )?I was saying,\s+(?=\w)", re.IGNORECASE)
+_ASIDE = re.compile(r"^\W*(?:[Aa]s )?I was saying,\s+(?=\w)|,\s+I (?:think|suppose|believe|guess)(?=\s*[.!]?\s*$)")
 # A link back to the sentence before ("For this reason, the ministry reformed ..."): on its own the
 # bullet points at a reason it does not hold; without the link it states what was done.
 _BACK_LINK = re.compile(
@@ -696,8 +695,7 @@ def restart(text: str) -> str:
     out = _RESTART.sub(lambda m: m.group(1) + " ", text)
     out = _CORRECTION_FAST.sub("", out)
     out = _REFERENCE_FAST.sub("", out)
-    out = _RESUME.sub("", _BACK_LINK.sub("", out))
-    out = _TAIL_HEDGE.sub("", out)
+    out = _ASIDE.sub("", _BACK_LINK.sub("", out))
     return _HEDGE_FAST.sub("", out)
 
 
