@@ -673,7 +673,9 @@ _HEDGE_FAST = Prefiltered(_HEDGE)
 
 # A trailing hedge ("..., I think.", "..., I suppose.") and a resumption ("I was saying, the plan
 # is ...") carry no claim: the sentence says the same without them.
-_ASIDE = re.compile(r"^\W*(?:[Aa]s )?I was saying,\s+(?=\w)|,\s+I (?:think|suppose|believe|guess)(?=\s*[.!]?\s*$)")
+_SPOKEN_ASIDE = re.compile(
+    r"^\W*(?:[Aa]s )?I was saying,\s+(?=\w)|,\s+I (?:think|suppose|believe|guess)(?=\s*[.!]?\s*$)"
+)
 # A link back to the sentence before ("For this reason, the ministry reformed ..."): on its own the
 # bullet points at a reason it does not hold; without the link it states what was done.
 _BACK_LINK = re.compile(
@@ -695,7 +697,7 @@ def restart(text: str) -> str:
     out = _RESTART.sub(lambda m: m.group(1) + " ", text)
     out = _CORRECTION_FAST.sub("", out)
     out = _REFERENCE_FAST.sub("", out)
-    out = _ASIDE.sub("", _BACK_LINK.sub("", out))
+    out = _SPOKEN_ASIDE.sub("", _BACK_LINK.sub("", out))
     return _HEDGE_FAST.sub("", out)
 
 
