@@ -102,6 +102,9 @@ _MAKE = (
     r"|run|organi[sz]e|hold|host|write|draft|translate|update|revise|submit|compile|create|build|set up|establish"
     r"|start|carry out|put together|put (?:online|up|out)|make public|circulate|map|offer|provide|make available"
     r"|bring out|roll out|open|finish|review|put (?:it|them|this|these|those|that) (?:in|into|on)"
+    # a feature added to an output ("we will add a search by coalition to the archive"), not "add that …"; an output
+    # put up on a medium ("we will put on a wiki an index of …")
+    r"|add (?=(?:a|an|one|two|three|new|our|the|its)\b)|put on (?=(?:a|an|the|our|its)\b)"
     r"|do|table|adopt|unveil|deliver|have (?:a|an|the|our)|come (?:back|out) with|undertake|launch|train"
     # a study is made too ("we will survey women in rural areas"), and so are recordings ("will record five hundred
     # hours of spoken Quechua") and access ("make all the transcripts … searchable")
@@ -283,6 +286,17 @@ _PROMISE = compile_cue(
     # a promise said without a verb, the output after a colon ("And our promise for 2021: an online map of …")
     r"|\b(?:(?:our|my) (?:new |next |own )?|one more |another |a last |a final |a new )(?:promise|pledge|commitment)s?"
     r"(?: for (?:\d{4}|this year|next year|the coming year))?\s*:"
+    # … or as the noun it is ("Our promise for next year is a toolkit for courts …", "Our next piece of work is a guide
+    # for …"): the promise named as a noun, the output its complement
+    r"|\b(?:(?:our|my) (?:new |next |own )?|one more |another |a last |a final |a new )(?:promise|pledge|commitment)s?"
+    r"(?: for (?:\d{4}|this year|next year|the coming year))?\s+(?:is|are|will be)\s+(?=(?:a|an|one|our|the|two|three)\b)"
+    r"|\bour next (?:piece of work|project|output|publication|product)s? (?:is|are|will be) (?=(?:a|an|one|our|the)\b)"
+    # an output said to be possible by a coming date ("The French and Arabic versions can be ready for the next Forum")
+    r"|\b(?:can|could) be (?:ready|finished|completed|done|published|translated) (?:for|by|before|in time for) (?:the "
+    r"(?:next|coming)|next|(?:19|20)\d\d|the end of)\b"
+    # reported speech: a third person's promise in a report ("He added that UNODC will publish a short note …")
+    r"|\b(?:said|added|noted|announced|stated|explained|confirmed|promised|replied|reported|indicated|assured"
+    r"|informed [\w ]{1,40}?) that\s+(?:[^,.;:!?]{1,60}?\s)?(?:will|shall) (?:also |soon |then |now )?" + _MAKE + r"\b"
     r"|\b(?:will|shall) be (?:published|released|launched|presented|issued|made available|finali[sz]ed|shared"
     r"|circulated|ready|out|available|online|translated)\b",
     _I,
@@ -694,7 +708,7 @@ def find_cue(
                 names = names() if callable(names) else names
                 later = _after_name(sentence, _NAMED[signal], [*names, *own], match.end()) if names or own else None
             match = later or match
-        if signal == "delivery" and _asked(sentence, match):
+        if signal == "delivery" and (_asked(sentence, match) or _in_purpose(sentence, match)):
             continue
         if signal == "delivery" and _PART_DONE.search(sentence):
             # "Now four of our five countries have held their own national IGF": done in part, news of the promise
@@ -746,6 +760,17 @@ def _delivered_before(sentence: str, update: re.Match[str], memo: CueMemo | None
     if _LATER_CLAUSE.search(sentence, done.end(), update.start()) is None:
         return None
     return Cue("delivery", done.start(), done.end(), done.group(0))
+
+
+# a clause that says what a thing is for or waits on, not what happened ("… so that the names are removed before a
+# judgment goes online", "until the report is out")
+_PURPOSE = re.compile(r"\b(?:so that|in order that|before|until|unless|as soon as|whenever)\s+(?:[\w'’-]+\s+){0,8}$", _I)
+
+
+def _in_purpose(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a delivery cue sits in a clause of purpose or condition ("so that …", "before a judgment goes online"):
+    that clause tells no delivery, so the main clause's own signal (a promise to add a checklist) is read instead."""
+    return _PURPOSE.search(sentence, max(0, match.start() - 80), match.start()) is not None
 
 
 # "how many women are online", "how much of it is now available": the clause asks for a figure

@@ -93,6 +93,7 @@ from .blocks import split_blocks
 from .cues import Cue, CueMemo, find_cue, retro_promise
 from .deliverables import (
     _ALL_SIGNALS,
+    _PASSIVE_PROMISE,
     _FREE_RELATIVE,
     _category,
     _deliverable,
@@ -122,6 +123,7 @@ from .listed import opens_list_item, section_signal
 from .models import Item, SessionItems
 from .nounphrase import UNKNOWN_FAMILY, object_phrase, unknown_family
 from .renames import stated_renames
+from .reported import reported_actor
 from .roomvoices import room_credited
 from .sentences import Sentence, turn_sentences
 from .tables import Cell, TableRow, row_signal, table_rows, undertaken
@@ -208,6 +210,11 @@ def _turn_items(
             if told is not None and cue.signal in _FATES:
                 family, head = told  # "… our coalition promised a network of reporters. It never took off."
                 break
+            if last is not None and got is None and cue.signal == "promise" and _PASSIVE_PROMISE.match(sentence.text, cue.start):
+                # "The draft toolkit was tested …; the final version will be released in 2016": a passive promise whose
+                # subject names no output of its own is about the one the turn named last
+                family, head = last
+                break
             if not ((got is None and cue.signal == "promise") or last is None):
                 family, head = last
                 break
@@ -222,9 +229,11 @@ def _turn_items(
             by_heading
             and cue is not None
             and cue.signal == "promise"
-            and (not family or family.startswith(UNKNOWN_FAMILY))
+            and (not family or (family.startswith(UNKNOWN_FAMILY) and not ctx.lexicon.deliverables(sentence.text)))
         ):
-            cue = None  # a verbless plan promises an output the lexicon knows ("A single website …"), not "Meetings"
+            # a verbless plan promises an output the lexicon knows ("A single website …", "Portuguese translation of
+            # the whole toolkit": its complement), not "Meetings"
+            cue = None
         if cue is None and named and not moderator and (coalition or org):
             cue = _retro_update(sentence.text)  # "On the curriculum that we announced last year, …": news of it
             if cue is not None:
@@ -242,6 +251,8 @@ def _turn_items(
         text = _without_span(said.text, names_of)
         retro = _retro_promise(ctx, turn, sentence, cue, coalition, org, family, head)
         items += retro
+        # "He added that UNODC will publish …" in a report: the promise is the named body's (`reported.py`)
+        by = reported_actor(sentence.text, cue.start, ctx.registry) if cue.signal == "promise" else None
         items.append(
             Item(
                 session=ctx.session_id,
@@ -249,8 +260,8 @@ def _turn_items(
                 quote=said.text,
                 signal="response" if cue.signal == "enacted" else cue.signal,
                 speaker=turn.speaker,
-                coalition=coalition,
-                org=org,
+                coalition=by[0] if by else coalition,
+                org=by[1] if by else org,
                 category=_category(ctx, text, cue.end + shift)
                 if cue.signal in ("need", "response", "enacted")
                 else "other",

@@ -1,5 +1,5 @@
 """List items of a document read by the heading of their section: asks under "What we ask", promises under
-"What we will do next". Pure.
+"What we will do next" or a changelog's "Planned", deliveries under a changelog's "Added" or "Released". Pure.
 
 Why: a communiqué or an annual report often states its asks and plans as a numbered or bulleted list under a heading
 that says what the list is ("## What we ask" — "2. That address registers be open: …"; "## Next steps" — "- A single
@@ -27,7 +27,15 @@ _ASK_HEADING = re.compile(
 _PROMISE_HEADING = re.compile(
     r"^(?:what (?:we|the coalition|the network|the forum) (?:will|shall|plan to|are going to) do\b"
     r"|(?:our )?(?:plans?|next steps|commitments|pledges|work ?programme)\b|what comes next\b"
-    r"|what we (?:promise|commit to|pledge)\b)",
+    r"|what we (?:promise|commit to|pledge)\b"
+    # a changelog's or roadmap's coming entries ("### Planned", "Upcoming", "Roadmap"): what its author will release
+    r"|(?:planned|upcoming|roadmap|coming (?:soon|next)|forthcoming)\b)",
+    re.I,
+)
+# a changelog's or report's done entries ("### Added", "Released", "Delivered", "What we did"): its author's deliveries
+_DELIVERY_HEADING = re.compile(
+    r"^(?:added|released|delivered|published|completed|done|achievements|outputs delivered"
+    r"|what (?:we|the coalition|the network|the forum) (?:did|delivered|published|achieved))\s*$",
     re.I,
 )
 # the opening of a list item: a bullet or a number ("1.", "2)", "(a)"), then the item's words
@@ -36,12 +44,14 @@ _OWN_MARK = re.compile(r"(?:[-*•+–]|\(?\d{1,2}[.)])[ \t]+\S")
 
 
 def section_signal(section: str | None) -> str | None:
-    """The signal a section's heading gives the items of its list: "need", "promise" or None.
+    """The signal a section's heading gives the items of its list: "need", "promise", "delivery" or None.
 
     >>> section_signal("## What we ask"), section_signal("## 2. What we ask for"), section_signal("Plans for 2025")
     ('need', 'need', 'promise')
     >>> section_signal("## What we will do next"), section_signal("## Why we merge") is None
     ('promise', True)
+    >>> section_signal("### Planned"), section_signal("### Added"), section_signal("### Fixed") is None
+    ('promise', 'delivery', True)
     """
     if not section:
         return None
@@ -51,6 +61,8 @@ def section_signal(section: str | None) -> str | None:
         return "promise"
     if _ASK_HEADING.match(heading):
         return "need"
+    if _DELIVERY_HEADING.match(heading):
+        return "delivery"
     return None
 
 

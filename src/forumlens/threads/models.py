@@ -28,7 +28,10 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    41  # 41: a coalition's title-cased topic runs on through "in" before a plural noun no gazetteer place is ("… on
+    42  # 42: reported speech ("He added that UNODC will publish …") promises for the body it names; a promise said
+    # as a noun ("Our promise for next year is a toolkit …"), "can be ready for the next Forum", "we will add …",
+    # "we will put on a wiki …"; a changelog's "Planned" entries promise, its "Added"/"Released" entries deliver
+    # 41: a coalition's title-cased topic runs on through "in" before a plural noun no gazetteer place is ("… on
     # Internet Access in Prisons"); "Name, prisons coalition." introduces (a short name after a comma)
     # 40: a block after a stage note that opens with someone naming herself is her turn (a video message);
     # a status cell opening "Done", "Completed", "Achieved" delivers its row; a slip or delivery whose output
