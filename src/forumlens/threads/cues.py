@@ -289,8 +289,8 @@ _PROMISE = compile_cue(
     # … or as the noun it is ("Our promise for next year is a toolkit for courts …", "Our next piece of work is a guide
     # for …"): the promise named as a noun, the output its complement
     r"|\b(?:(?:our|my) (?:new |next |own )?|one more |another |a last |a final |a new )(?:promise|pledge|commitment)s?"
-    r"(?: for (?:\d{4}|this year|next year|the coming year))?\s+(?:is|are|will be)\s+(?=(?:a|an|one|our|the|two|three)\b)"
-    r"|\bour next (?:piece of work|project|output|publication|product)s? (?:is|are|will be) (?=(?:a|an|one|our|the)\b)"
+    r"(?: for (?:\d{4}|this year|next year|the coming year))?\s+(?:is|are|will be)\s+(?=(?:a|an|one|two|three)\b)"
+    r"|\bour next (?:piece of work|project|output|publication|product)s? (?:is|are|will be) (?=(?:a|an|one|two|three)\b)"
     # an output said to be possible by a coming date ("The French and Arabic versions can be ready for the next Forum")
     r"|\b(?:can|could) be (?:ready|finished|completed|done|published|translated) (?:for|by|before|in time for) (?:the "
     r"(?:next|coming)|next|(?:19|20)\d\d|the end of)\b"
@@ -764,7 +764,9 @@ def _delivered_before(sentence: str, update: re.Match[str], memo: CueMemo | None
 
 # a clause that says what a thing is for or waits on, not what happened ("… so that the names are removed before a
 # judgment goes online", "until the report is out")
-_PURPOSE = re.compile(r"\b(?:so that|in order that|before|until|unless|as soon as|whenever)\s+(?:[\w'’-]+\s+){0,8}$", _I)
+_PURPOSE = re.compile(
+    r"\b(?:so that|in order that|before|until|unless|as soon as|whenever)\s+(?:[\w'’-]+\s+){0,8}$", _I
+)
 
 
 def _in_purpose(sentence: str, match: re.Match[str]) -> bool:

@@ -210,10 +210,9 @@ def _turn_items(
             if told is not None and cue.signal in _FATES:
                 family, head = told  # "… our coalition promised a network of reporters. It never took off."
                 break
-            if last is not None and got is None and cue.signal == "promise" and _PASSIVE_PROMISE.match(sentence.text, cue.start):
-                # "The draft toolkit was tested …; the final version will be released in 2016": a passive promise whose
-                # subject names no output of its own is about the one the turn named last
-                family, head = last
+            told = _passive_referent(ctx, sentence, cue) if got is None and cue.signal == "promise" else None
+            if told is not None:
+                family, head = told  # "… presented the draft toolkit. … the final version will be released in 2016"
                 break
             if not ((got is None and cue.signal == "promise") or last is None):
                 family, head = last
@@ -317,6 +316,23 @@ def _row_item(ctx: _Context, turn: Turn, row: TableRow) -> Item | None:
         cue="",  # the status cell is a predicate without a subject: no words before it name who did it
         seq=row.output.start if said is not None else row.start,
     )
+
+
+def _passive_referent(ctx: _Context, sentence: Sentence, cue: Cue) -> tuple[str, str] | None:
+    """(family, noun) a passive promise whose subject names no output ("the final version will be released in 2016")
+    is about: the last output the lexicon knows in its own sentence before the cue, else on its line before it (the
+    paragraph); None when the cue is not passive or neither names one.
+
+    Why: a report tells a plan as "X presented the draft toolkit. … the final version will be released …"; the
+    version is the toolkit's. Only its own line is read, so an output named in another paragraph is not taken."""
+    if not _PASSIVE_PROMISE.match(sentence.text, cue.start):
+        return None
+    own = [d for d in _outputs(ctx, sentence.text) if d[1] <= cue.start]
+    if own:
+        return own[-1][2], sentence.text[own[-1][0] : own[-1][1]]
+    text = ctx.session.text
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    return _named_last(ctx, text[line_start : sentence.start])
 
 
 def _named_last(ctx: _Context, text: str | None) -> tuple[str, str] | None:
