@@ -93,8 +93,8 @@ from .blocks import split_blocks
 from .cues import Cue, CueMemo, find_cue, retro_promise
 from .deliverables import (
     _ALL_SIGNALS,
-    _PASSIVE_PROMISE,
     _FREE_RELATIVE,
+    _PASSIVE_PROMISE,
     _category,
     _deliverable,
     _line_index,
