@@ -152,7 +152,8 @@ SCRIBED = """10:00:01 <mbot> mbot has joined #rural
 def test_a_scribes_lines_are_read_by_the_names_the_scribe_wrote() -> None:
     turns = parse_by_template(SCRIBED).turns
     labels = [t.label for t in turns]
-    assert labels[2:] == ["Amina", "oduya", "Joel", "Amina", "oduya", "Joel"]  # after the bot and the topic
+    assert labels[1:] == ["Amina", "oduya", "Joel", "Amina", "oduya", "Joel"]  # after the topic
+    assert "mbot" not in labels  # `mbot has joined`: the log's record of a join, no turn
     amina = next(t for t in turns if t.label == "Amina")
     assert amina.text.startswith("our tower in the north") and "the diesel comes late" in amina.text
     assert "kiptoo" not in labels  # the scribe wrote, others spoke
@@ -179,3 +180,42 @@ def test_a_label_line_above_its_speech_is_the_same_template_as_a_label_before_it
     turns = parse_by_template(LABEL_ABOVE).turns
     assert [t.label for t in turns] == ["CHAIR", "WANJA MUTUA", "CHAIR", "WANJA MUTUA", "PEDRO SALAS", "CHAIR"]
     assert turns[1].text.startswith("Thank you. The grid") and turns[2].text.startswith("And the clinic?")
+
+
+# An invented focus group: a header block of fields (a file name, a date, names), then the talk.
+FIELDS_ABOVE = """Focus group 3, district librarians
+Recording: lib_fg3_2014-02-11.wav
+Present: Ana Ruiz, Joel Mbeki, Ines Vidal
+M: So, first question. Who uses the reading room at night?
+R1: Mostly students. They come after the shops close.
+R2: In our branch it is the farmers, in the dry season.
+M: And the Wi-Fi?
+R1: Slow. But they stay anyway.
+"""
+
+# An invented channel log: a bot that only posts links, a queue request, a member speaking.
+BOT_LINES = """[10:00] <logbot> logging to https://example.org/logs/2014-02-11
+[10:01] <ana> the library asked for a second router
+[10:02] <joel> q+
+[10:02] <joel> we have one spare, I can bring it on Monday
+[10:03] <ana> thanks, that solves the reading room
+[10:04] <ines> and the branch in the hills?
+[10:05] <joel> next month, the budget opens in March
+[10:06] <logbot> minutes at https://example.org/logs/2014-02-11.html
+"""
+
+
+def test_header_fields_above_the_first_voice_are_no_turns() -> None:
+    turns = parse_by_template(FIELDS_ABOVE).turns
+    assert [t.label for t in turns] == ["M", "R1", "R2", "M", "R1"]
+
+
+def test_a_field_like_line_of_a_voice_that_speaks_is_still_a_turn() -> None:
+    talk = FIELDS_ABOVE.replace("M: And the Wi-Fi?", "M: Room 12, 9 PM")
+    assert [t.label for t in parse_by_template(talk).turns] == ["M", "R1", "R2", "M", "R1"]
+
+
+def test_a_voice_that_never_speaks_and_a_queue_request_are_no_turns() -> None:
+    turns = parse_by_template(BOT_LINES).turns
+    assert [t.label for t in turns] == ["ana", "joel", "ana", "ines", "joel"]
+    assert turns[1].text.startswith("we have one spare")

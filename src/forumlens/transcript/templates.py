@@ -71,6 +71,13 @@ _INNER = re.compile(rf"(?P<name>{_WORD}(?:[ \t]{_WORD}){{0,2}}):[ \t]+(?=\S)")
 _DIGITS = re.compile(r"\d+")
 _BLANKS = re.compile(r"[ \t]+")
 _TAIL_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+# A word of speech: two letters at least (a queue request `q+` has none: see `_voiced`).
+_WORDLIKE = re.compile(r"[^\W\d_]{2}")
+# A sentence closed anywhere in a line (`laughs). No,`), not a file name's dot (`FG2.mp3`).
+# A coded token: a date or time (`2013-10-24`, `28/09`), a file name (`fg2.mp3`), an address (`://`).
+_CODED = re.compile(r"\d[-_./:]\d|\w\.[a-z][a-z\d]{1,3}\b|://")
+_SENTENCE_END = re.compile(r"[.!?…。？！][\W]*(?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -289,7 +296,7 @@ def read_template(text: str) -> ExportMarks | None:
     if template.sep is None:
         marks = [Mark(r.at, r.body, _strip(r.value, template.literal)) for r in found]
         return ExportMarks(voice_changes(marks), marks[0].at)
-    return ExportMarks(tuple(_relayed(text, found)), found[0].at)
+    return ExportMarks(tuple(_voiced(text, _relayed(text, found))), found[0].at)
 
 
 def _inner_label(text: str, at: int) -> re.Match[str] | None:
@@ -315,6 +322,44 @@ def _relayed(text: str, found: list[_Reading]) -> list[Mark]:
         elif (label := inner[r.at]) is not None:
             marks.append(Mark(r.at, label.end(), label.group("name")))
     return marks
+
+
+def _voiced(text: str, marks: list[Mark]) -> list[Mark]:
+    """The inline marks that open speech. Not an event line naming its own voice (`<Zakim>
+    Zakim has joined #room`: the log's record of a join, a quit, an action) or a line with no
+    word (`q+`, a queue request); not the lines of a voice that never speaks (every line a field
+    value, `_field_value`: a bot's `logging to https://…`) when it comes back or comes before
+    the first voice that comes back and speaks (a header block's `Audio:`, `Date:`, `Present:`
+    fields, each once at the top). Such a line opens no turn; it goes on with the turn above."""
+    speeches = [text[m.body : _line_end(text, m.body)].strip() for m in marks]
+    events = [s.startswith(f"{m.label} ") or not _WORDLIKE.search(s) for m, s in zip(marks, speeches, strict=True)]
+    counts = Counter(m.label for m, event in zip(marks, events, strict=True) if not event)
+    # the first voice that comes back and speaks (a bot's `logging to http://…` lines do not)
+    spoken = {m.label for m, s, e in zip(marks, speeches, events, strict=True) if not e and not _field_value(s)}
+    first_voice = next((m.at for m in marks if counts[m.label] >= 2 and m.label in spoken), len(text))
+    return [
+        m
+        for m, s, event in zip(marks, speeches, events, strict=True)
+        if not event and (m.label in spoken or not (counts[m.label] >= 2 or m.at < first_voice))
+    ]
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end == -1 else end
+
+
+def _field_value(speech: str) -> bool:
+    """Whether what follows a label is a header field's value, not speech: no sentence closed in
+    it, and a coded token in it (a date, a file name, an address) or mostly capitalised words (a
+    title, a list of names): `Audio: FG2_2013-10-24.mp3`, `Present: Ana Ruiz, Jo Li`, a bot's
+    `logging to https://…`. A chat's `see you at 5` is speech: a bare number codes nothing."""
+    if not speech or _SENTENCE_END.search(speech):
+        return False
+    if _CODED.search(speech):
+        return True
+    words = _LETTER_WORD.findall(speech)
+    return bool(words) and 2 * sum(w[0].isupper() for w in words) > len(words)
 
 
 def agreeing_bound(lines: list[str], read: list[str], share: float) -> int:
