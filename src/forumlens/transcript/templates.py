@@ -77,6 +77,8 @@ _WORDLIKE = re.compile(r"[^\W\d_]{2}")
 # A sentence closed anywhere in a line (`laughs). No,`), not a file name's dot (`FG2.mp3`).
 # A coded token: a date or time (`2013-10-24`, `28/09`), a file name (`fg2.mp3`), an address (`://`).
 _CODED = re.compile(r"\d[-_./:]\d|\w\.[a-z][a-z\d]{1,3}\b|://")
+# A time stamp closing a line (`[00:02:05]`, `#00:00:27-6#`, `(12:04)`).
+_END_STAMP = re.compile(r"[ \t]*[\[(#]?\d{1,2}(?:[:.]\d{2}){1,2}(?:[-.]\d+)?[\])#]?[ \t]*$")
 _SENTENCE_END = re.compile(r"[.!?…。？！][\W]*(?:\s|$)")
 
 
@@ -354,6 +356,7 @@ def _field_value(speech: str) -> bool:
     it, and a coded token in it (a date, a file name, an address) or mostly capitalised words (a
     title, a list of names): `Audio: FG2_2013-10-24.mp3`, `Present: Ana Ruiz, Jo Li`, a bot's
     `logging to https://…`. A chat's `see you at 5` is speech: a bare number codes nothing."""
+    speech = _END_STAMP.sub("", speech)  # `… after the rain [00:02:05]`: the line's time, no value
     if not speech or _SENTENCE_END.search(speech):
         return False
     if _CODED.search(speech):
