@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from forumlens.resolve import resolve_session
-from forumlens.resolve.modes import about_other, floor_cues, own_cues, session_default
+from forumlens.resolve.modes import about_other, floor_cues, own_cues, points_into_room, session_default
 from forumlens.transcript.parse import parse_transcript
 
 
@@ -300,3 +300,47 @@ def test_a_podium_and_a_picture_check_in_ones_own_words(sentence, expected) -> N
 )
 def test_a_person_on_the_screen_or_with_their_suitcase(words, expected) -> None:
     assert about_other(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "points"),
+    [
+        ("Next question, the lady in the third row.", True),
+        ("I see a hand at the microphone by the door.", True),
+        ("Marek, who is sitting next to me, will answer that.", True),
+        ("On my left, the mayor of Tartu.", True),
+        # said to the audience from anywhere, or a seat somewhere else
+        ("I will be honest with the people in this room.", False),
+        ("I agree with the gentleman in Honiara.", False),
+        # a screen in the room, but the one on it is online: the sentence says nothing of the speaker
+        ("Oskar, you are on the screen on my right, joining from Tallinn.", False),
+        ("Thank you for the question.", False),
+    ],
+)
+def test_a_speaker_who_points_into_the_room(sentence, points):
+    assert points_into_room(sentence) is points
+
+
+def test_a_chair_who_gives_the_floor_to_seats_in_the_room_is_in_it():
+    text = (
+        "IGF 2022 - Day 2 - Town Hall\n\n"
+        ">> FACILITATOR:  Good afternoon.  I am Liisa Kallas, from the Tartu Reading Network, and I "
+        "facilitate.  Jaan, please.\n\n"
+        ">> JAAN TAMM:  Thank you, Liisa.  I am Jaan Tamm, I run a village library.  Opening hours matter.\n\n"
+        ">> FACILITATOR:  Thank you, Jaan.  The gentleman in the second row, please.\n\n"
+        ">> AUDIENCE:  Thank you.  Ott Saar, a teacher.  Who pays for the evenings?\n"
+    )
+    modes = {p.name: p.mode for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert modes["Liisa Kallas"] == "onsite"  # she sees the second row
+    assert modes["Jaan Tamm"] is None  # nothing says where he is
+
+
+def test_a_speakers_own_words_outweigh_pointing_into_the_room():
+    text = (
+        "IGF 2022 - Day 2 - Workshop\n\n"
+        ">> MODERATOR:  Welcome.  I am Mari Kask, I am joining from Narva, my connection is slow.  "
+        "Anna in the room will bring the microphone.  The lady at the back, please.\n\n"
+        ">> AUDIENCE:  Thank you.  Eva Lepp, a librarian.  Who pays?\n"
+    )
+    modes = {p.name: p.mode for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert modes["Mari Kask"] == "online"

@@ -54,12 +54,14 @@ from forumlens.text.wordstart import guarded
 __all__ = [
     "ALL",
     "HUB_DUTY",
+    "POINTING",
     "SOME",
     "Venues",
     "about_other",
     "floor_cues",
     "load_venues",
     "own_cues",
+    "points_into_room",
     "session_default",
     "speaker_split",
 ]
@@ -527,6 +529,59 @@ def floor_cues(words: str) -> tuple[int, int]:
     """(online, on site) cues in a chair's words giving the floor to an unnamed voice."""
     text = _ADJECTIVAL.sub(" ", words)
     return len(_FLOOR_ONLINE.findall(text)), len(_FLOOR_ONSITE.findall(text))
+
+
+# Weight of a speaker pointing into the room ("the gentleman at the back", "Nafisa, who is sitting
+# next to me"): one who sees the room is in it. Weaker than one own-words cue, so any word of
+# theirs about where they are outweighs it.
+POINTING = 0.5
+# What the pointing leaves out: "the people in this room" is said to the audience from anywhere, and
+# "the gentleman in Honiara" points at a named place, not at a seat.
+_NOT_POINTING = re.compile(r"\bin\s+(?:the|this)\s+(?:room|hall)\b|\b(?:in|from|of|at)\s+(?-i:[A-Z])", re.IGNORECASE)
+# Asked of every sentence of every speaker: behind their literal prefilters, and the online side
+# only where the room's side matched.
+_POINT_AT_SEAT = Prefiltered(_FLOOR_ONSITE)
+_SEAT_BY_ME = Prefiltered(_OTHER_ONSITE)
+# one's own seat as the point of reference: "next to me", "on my left" (never "I")
+_SELF_PLACE = re.compile(r"\b(?:me|my)\b", re.IGNORECASE)
+# Words one of which every room-side floor cue holds (`_FLOOR_ONSITE`'s alternatives, lower-cased):
+# a sentence with none is not asked (the pattern costs ~8 µs a sentence; this, ~1 µs).
+_FLOOR_WORDS = (
+    "room",
+    "hall",
+    "back",
+    "front",
+    "middle",
+    "corner",
+    "aisle",
+    "row",
+    "here",
+    "man",
+    "lady",
+    "sir",
+    "madam",
+    "mic",
+    "podium",
+    "stage",
+    "sitting",
+    "seated",
+)
+
+
+def points_into_room(sentence: str) -> bool:
+    """The speaker sees the room, so is in it: they give the floor to a place in it (`floor_cues`
+    on the room's side: "the lady at the back", "the microphone in the aisle") or tell another's
+    seat from their own ("who is sitting next to me", "on my left", `about_other`), with no online
+    cue beside it ("Tinashe, on the screen, joining from Harare" is left unsaid)."""
+    low = sentence.lower()
+    if any(word in low for word in _FLOOR_WORDS) and _POINT_AT_SEAT.search(sentence):
+        online, onsite = floor_cues(_NOT_POINTING.sub(" ", sentence))
+        if onsite and not online:
+            return True
+    if _SELF_PLACE.search(sentence) and _SEAT_BY_ME.search(sentence):
+        online, onsite = about_other(sentence)
+        return bool(onsite) and not online
+    return False
 
 
 _NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"

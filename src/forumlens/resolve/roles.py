@@ -156,31 +156,13 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
         own = _chairs_own(view, draft, turn_index, a, b) if chair else sentence
         online, onsite = cues.own_mode_cues(own)
         more_online, more_onsite = modes.own_cues(own, view.session.year)
-        pointing = _points_into_room(sentence)
-        more_onsite += pointing
+        more_onsite += modes.POINTING * modes.points_into_room(sentence)
         if online or onsite or more_online or more_onsite:
             draft.online += 1.5 * online + more_online
             draft.onsite += 1.5 * onsite + more_onsite
             draft.own_online += 1.5 * online + more_online
             draft.own_onsite += 1.5 * onsite + more_onsite
             draft.mode_evidence.append(view.evidence(a, b, "mode"))
-
-
-# Weight of a speaker pointing into the room ("the gentleman at the back", "microphone two, please"):
-# one who sees the room is in it; weaker than one own-words cue, so any word of theirs outweighs it.
-_POINTING = 0.5
-
-
-# What the pointing leaves out: "the people in this room" is said to the audience from anywhere, and
-# "the gentleman in Honiara" points at a named place, not at a seat.
-_NOT_POINTING = re.compile(r"\bin\s+(?:the|this)\s+(?:room|hall)\b|\b(?:in|from|of|at)\s+(?-i:[A-Z])", re.IGNORECASE)
-
-
-def _points_into_room(sentence: str) -> float:
-    """The speaker gives the floor to a place in the room, so they are in it: `modes.floor_cues`
-    of their own sentence, on the room's side only (an online cue beside it leaves it unsaid)."""
-    online, onsite = modes.floor_cues(_NOT_POINTING.sub(" ", sentence))
-    return _POINTING if onsite and not online else 0.0
 
 
 # A speaker's singular first person: "I", "I'm", "me", "my" (not the collective "we"/"our").
