@@ -321,6 +321,11 @@ def test_a_speaker_who_points_into_the_room(sentence, points):
     assert points_into_room(sentence) is points
 
 
+def _modes_of(text: str) -> dict[str | None, str | None]:
+    """Each named person's mode in a small invented session."""
+    return {p.name: p.mode for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+
+
 def test_a_chair_who_gives_the_floor_to_seats_in_the_room_is_in_it():
     text = (
         "IGF 2022 - Day 2 - Town Hall\n\n"
@@ -330,7 +335,7 @@ def test_a_chair_who_gives_the_floor_to_seats_in_the_room_is_in_it():
         ">> FACILITATOR:  Thank you, Jaan.  The gentleman in the second row, please.\n\n"
         ">> AUDIENCE:  Thank you.  Ott Saar, a teacher.  Who pays for the evenings?\n"
     )
-    modes = {p.name: p.mode for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    modes = _modes_of(text)
     assert modes["Liisa Kallas"] == "onsite"  # she sees the second row
     assert modes["Jaan Tamm"] is None  # nothing says where he is
 
@@ -342,5 +347,5 @@ def test_a_speakers_own_words_outweigh_pointing_into_the_room():
         "Anna in the room will bring the microphone.  The lady at the back, please.\n\n"
         ">> AUDIENCE:  Thank you.  Eva Lepp, a librarian.  Who pays?\n"
     )
-    modes = {p.name: p.mode for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    modes = _modes_of(text)
     assert modes["Mari Kask"] == "online"
