@@ -546,9 +546,9 @@ _SEAT_BY_ME = Prefiltered(_OTHER_ONSITE)
 _SELF_PLACE = re.compile(r"\b(?:me|my)\b", re.IGNORECASE)
 # Words one of which every room-side floor cue holds (`_FLOOR_ONSITE`'s alternatives, lower-cased):
 # a sentence with none is not asked (the pattern costs ~8 µs a sentence; this, ~1 µs).
-_FLOOR_WORDS = tuple(
-    "room hall back front middle corner aisle row here man lady sir madam mic podium stage sitting seated".split()
-)
+_ROOM_PLACES = ("room", "hall", "back", "front", "middle", "corner", "aisle", "row", "here")
+_ROOM_POINTERS = ("man", "lady", "sir", "madam", "mic", "podium", "stage", "sitting", "seated")
+_FLOOR_WORDS = _ROOM_PLACES + _ROOM_POINTERS
 
 
 def points_into_room(sentence: str) -> bool:
