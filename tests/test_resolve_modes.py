@@ -349,3 +349,18 @@ def test_a_speakers_own_words_outweigh_pointing_into_the_room():
     )
     modes = _modes_of(text)
     assert modes["Mari Kask"] == "online"
+
+
+def test_the_floor_word_gate_never_hides_a_room_cue():
+    # `points_into_room` skips sentences holding none of its words: over every transcript kept in
+    # tests/resources, each room-side floor cue the full pattern finds holds one of them
+    from pathlib import Path
+
+    from forumlens.resolve import modes
+
+    found = 0
+    for path in sorted((Path(__file__).parent / "resources").glob("*/*.txt")):
+        for match in modes._FLOOR_ONSITE.finditer(path.read_text("utf-8")):
+            found += 1
+            assert any(word in match.group(0).lower() for word in modes._FLOOR_WORDS), (path.name, match.group(0))
+    assert found > 100
