@@ -47,6 +47,8 @@ from sumy.utils import get_stop_words
 from forumlens.summarise import build_report
 from forumlens.summarise import rank as rank_module
 from forumlens.summarise import report as report_module
+from forumlens.summarise import spans as spans_module
+from forumlens.summarise.roles import is_relay
 from forumlens.summarise.units import session_units
 from forumlens.transcript.parse import parse_transcript
 
@@ -86,6 +88,52 @@ def _cues_without_decision(text: str) -> tuple[bool, bool, bool]:
 
 
 _CUES = rank_module._importance_cues
+_TAKEAWAY_BOOST = report_module.takeaway_boost
+_UNIT_FACTOR = spans_module.unit_factor
+
+
+def windows_handicapped(share: float) -> Callable[..., float]:
+    """`rank.unit_factor` for clause windows only, times `share`: a window must beat its whole
+    sentence by 1 / `share` to replace it (the whole sentence kept more often)."""
+    return lambda model, unit: share * _UNIT_FACTOR(model, unit)
+
+
+def after_relay_penalised(penalty: float) -> Callable[..., Callable[[Any], float]]:
+    """`report.takeaway_boost` times `penalty` for a sentence said after a relay in its own turn
+    ("we have a comment from Aisha: ..."): what is read out for someone else, not the speaker's point."""
+
+    def boost(ctx: Any, signals: Any) -> Callable[[Any], float]:
+        base = _TAKEAWAY_BOOST(ctx, signals)
+        relayed: dict[int, int] = {}  # turn -> sentence index of its first relay
+        for u in ctx.units:
+            if u.turn not in relayed and is_relay(u.text):
+                relayed[u.turn] = u.sent_index
+        return lambda unit: base(unit) * (penalty if relayed.get(unit.turn, 10**9) < unit.sent_index else 1.0)
+
+    return boost
+
+
+_LENGTH_FACTOR = rank_module._length_factor
+_MMR_SELECT = report_module.mmr_select
+
+
+def length_prior(power: float, cap: float = 1.5) -> dict[tuple[Any, str], Any]:
+    """Patches for `rank._length_factor` times (words / 20) ** `power` (at most `cap`): longer
+    sentences preferred, as TextRank's graph (shared terms over log lengths) does; the window
+    search's bounds widened by `cap` so it still skips only windows that cannot win."""
+    return {
+        (rank_module, "_length_factor"): lambda words: _LENGTH_FACTOR(words) * min(cap, (max(1, words) / 20) ** power),
+        (spans_module, "_MAX_WORDING"): spans_module._MAX_WORDING * cap,
+        (spans_module, "_MAX_FACTOR"): spans_module._MAX_FACTOR * cap,
+    }
+
+
+def per_speaker(n: int) -> Callable[..., Any]:
+    """`rank.mmr_select` with at most `n` takeaways per speaker (the shipped cap is 2)."""
+    return lambda *args, **kwargs: _MMR_SELECT(*args, **{**kwargs, "per_speaker": n})
+
+
+_WHOLE = 10**6  # a MIN_TRIM_WORDS no sentence reaches: clause trimming off
 # name -> {(module, attribute): value} to patch while that variant runs ("base": the shipped ranker)
 VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
     "base": {},
@@ -105,6 +153,24 @@ VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
     "importance capped 1.5": {
         (report_module, "importance"): lambda unit, signals=None: min(1.5, rank_module.importance(unit, signals))
     },
+    "no clause trimming": {(spans_module, "MIN_TRIM_WORDS"): _WHOLE},
+    "trim from 35 words": {(spans_module, "MIN_TRIM_WORDS"): 35},
+    "trim from 49 words": {(spans_module, "MIN_TRIM_WORDS"): 49},
+    "window cap 50 words": {(spans_module, "_WINDOW_MAX"): 50},
+    "window 15-50 words": {(spans_module, "_WINDOW_MIN"): 15, (spans_module, "_WINDOW_MAX"): 50},
+    "window must beat sentence 1.15x": {(spans_module, "unit_factor"): windows_handicapped(1 / 1.15)},
+    "window must beat sentence 1.3x": {(spans_module, "unit_factor"): windows_handicapped(1 / 1.3)},
+    "fewer longer bullets": {
+        (report_module, "takeaway_count"): lambda words: 4,
+        (spans_module, "MIN_TRIM_WORDS"): 49,
+        (rank_module, "FULL_WEIGHT_WORDS"): 70,
+    },
+    "full weight to 70 words": {(rank_module, "FULL_WEIGHT_WORDS"): 70},
+    "after-relay lines .6": {(report_module, "takeaway_boost"): after_relay_penalised(0.6)},
+    "length prior (words/20)^.3": length_prior(0.3),
+    "length prior (words/20)^.5": length_prior(0.5),
+    "length prior .3, trim from 49": {**length_prior(0.3), (spans_module, "MIN_TRIM_WORDS"): 49},
+    "three per speaker": {(report_module, "mmr_select"): per_speaker(3)},
     "half TextRank": {(rank_module, "lexrank"): half_textrank},
     "half TextRank, decision 1.15": {
         (rank_module, "lexrank"): half_textrank,

@@ -59,3 +59,58 @@ def test_leave_one_set_out_scores_each_set_with_the_variant_chosen_on_the_others
     assert "set b        chose fitted" in text  # a's large gain outweighs c's loss
     # out of fold: a scored with broad (.09), b and c with fitted (.05): mean .0633
     assert "out of fold, pooled: 0.0633 / 0.0633; 0 / 0" in text
+
+
+def test_a_length_prior_raises_long_sentences_and_widens_the_window_bounds_only_while_it_runs() -> None:
+    from forumlens.summarise import spans
+
+    shipped_bound = spans._MAX_WORDING
+    with loso.variant(loso.length_prior(0.3)):
+        assert rank._length_factor(40) > rank._length_factor(20) == 1.0 > rank._length_factor(12)
+        widened = spans._MAX_WORDING
+        assert widened == pytest.approx(shipped_bound * 1.5)
+    restored = spans._MAX_WORDING
+    assert rank._length_factor(40) == rank._length_factor(20) == 1.0
+    assert restored == shipped_bound
+
+
+def test_no_clause_trimming_keeps_every_sentence_whole_while_it_runs() -> None:
+    from forumlens.summarise import spans
+
+    with loso.variant(loso.VARIANTS["no clause trimming"]):
+        assert spans.MIN_TRIM_WORDS > 10_000
+    assert spans.MIN_TRIM_WORDS == 22
+
+
+def test_a_line_read_out_after_a_relay_in_its_own_turn_is_penalised() -> None:
+    from types import SimpleNamespace
+
+    def unit(turn: int, i: int, text: str) -> SimpleNamespace:
+        return SimpleNamespace(turn=turn, sent_index=i, text=text)
+
+    relay, read_out = unit(3, 0, "Yes, we have a comment from Aisha in Kenya."), unit(3, 1, "Captions help.")
+    own = unit(4, 1, "Captions help us too.")
+    ctx = SimpleNamespace(units=[relay, read_out, own])
+    boost = loso.after_relay_penalised(0.6)
+    with patch_boost(lambda _ctx, _signals: lambda _unit: 2.0):
+        scored = boost(ctx, None)
+    assert scored(read_out) == pytest.approx(1.2)
+    assert scored(relay) == scored(own) == 2.0
+
+
+def patch_boost(fake: object) -> object:
+    """`summary_loso`'s reference to the shipped takeaway boost, replaced by `fake` for one test."""
+    from unittest.mock import patch
+
+    return patch.object(loso, "_TAKEAWAY_BOOST", fake)
+
+
+def test_a_window_handicap_scales_only_the_window_wording_and_the_speaker_cap_is_passed_on() -> None:
+    from unittest.mock import patch
+
+    with patch.object(loso, "_UNIT_FACTOR", lambda model, unit: 1.3):
+        assert loso.windows_handicapped(0.5)(None, None) == pytest.approx(0.65)
+    seen: dict[str, object] = {}
+    with patch.object(loso, "_MMR_SELECT", lambda pool, k, **kw: seen.update(kw) or pool[:k]):
+        assert loso.per_speaker(3)(["a", "b"], 1, per_speaker=2, lam=0.8) == ["a"]
+    assert seen == {"per_speaker": 3, "lam": 0.8}
