@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -113,6 +114,22 @@ def after_relay_penalised(penalty: float) -> Callable[..., Callable[[Any], float
     return boost
 
 
+# A line read out in someone else's words: a colon within its first eight words, then an opening
+# quotation mark ('Online, Amara writes: "I heard ...', 'From Rashid in Dhaka: "It failed ...').
+_READ_OUT = re.compile(r"^\W*(?:\S+\s+){0,8}?\S*:\s*[\"“]")
+
+
+def read_out_penalised(penalty: float) -> Callable[..., Callable[[Any], float]]:
+    """`report.takeaway_boost` times `penalty` for a line that reads out someone else's quoted words
+    (`_READ_OUT`): by shape, whatever verb or place introduces the quotation."""
+
+    def boost(ctx: Any, signals: Any) -> Callable[[Any], float]:
+        base = _TAKEAWAY_BOOST(ctx, signals)
+        return lambda unit: base(unit) * (penalty if _READ_OUT.match(unit.text) else 1.0)
+
+    return boost
+
+
 _LENGTH_FACTOR = rank_module._length_factor
 _MMR_SELECT = report_module.mmr_select
 
@@ -167,6 +184,7 @@ VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
     },
     "full weight to 70 words": {(rank_module, "FULL_WEIGHT_WORDS"): 70},
     "after-relay lines .6": {(report_module, "takeaway_boost"): after_relay_penalised(0.6)},
+    "read-out quotes .6": {(report_module, "takeaway_boost"): read_out_penalised(0.6)},
     "length prior (words/20)^.3": length_prior(0.3),
     "length prior (words/20)^.5": length_prior(0.5),
     "length prior .3, trim from 49": {**length_prior(0.3), (spans_module, "MIN_TRIM_WORDS"): 49},

@@ -114,3 +114,18 @@ def test_a_window_handicap_scales_only_the_window_wording_and_the_speaker_cap_is
     with patch.object(loso, "_MMR_SELECT", lambda pool, k, **kw: seen.update(kw) or pool[:k]):
         assert loso.per_speaker(3)(["a", "b"], 1, per_speaker=2, lam=0.8) == ["a"]
     assert seen == {"per_speaker": 3, "lam": 0.8}
+
+
+def test_a_line_reading_out_quoted_words_is_penalised_by_its_shape() -> None:
+    from types import SimpleNamespace
+    from unittest.mock import patch
+
+    with patch.object(loso, "_TAKEAWAY_BOOST", lambda _ctx, _signals: lambda _unit: 1.0):
+        boost = loso.read_out_penalised(0.6)(None, None)
+    said = [
+        'Online, Amara writes: "Every delay is a weapon."',
+        "From Rashid in Dhaka: \u201cIt failed because the operators switched off on different dates.\u201d",
+    ]
+    own = ['We need three things: money, time and "trust".', '"It failed because nobody knew which machines."']
+    assert [boost(SimpleNamespace(text=t)) for t in said] == [0.6, 0.6]
+    assert [boost(SimpleNamespace(text=t)) for t in own] == [1.0, 1.0]
