@@ -188,6 +188,8 @@ VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
     "length prior (words/20)^.3": length_prior(0.3),
     "length prior (words/20)^.5": length_prior(0.5),
     "length prior .3, trim from 49": {**length_prior(0.3), (spans_module, "MIN_TRIM_WORDS"): 49},
+    "length prior .5, floor 4 bullets": {**length_prior(0.5), (report_module, "takeaway_count"): lambda words: 4},
+    "length prior .5, floor 5 bullets": {**length_prior(0.5), (report_module, "takeaway_count"): lambda words: 5},
     "three per speaker": {(report_module, "mmr_select"): per_speaker(3)},
     "half TextRank": {(rank_module, "lexrank"): half_textrank},
     "half TextRank, decision 1.15": {
