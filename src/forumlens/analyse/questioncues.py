@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.roomwords import COURTESY_OPENERS, JOINER_OPENERS
 from ._regex import compile_cue
 
 __all__ = [
@@ -397,46 +398,36 @@ _GREETING = (
 )
 _SELF = re.compile(r"(?:\bmy name is|\bI am|\bI'm)\s+(?P<n>" + _NAME + r")", re.I)
 _LEAD = re.compile(r"^(?:\W*" + _GREETING + r"\b)*\W*(?P<n>" + _NAME + r")\s*(?:,|\bfrom\b)", re.I)
-_NOT_NAME = frozenset(
-    [
-        "yes",
-        "no",
-        "so",
-        "and",
-        "now",
-        "well",
-        "please",
-        "the",
-        "my",
-        "our",
-        "we",
-        "i",
-        "i'm",
-        "okay",
-        "ok",
-        "thank",
-        "thanks",
-        "hello",
-        "hi",
-        "good",
-        "sorry",
-        "very",
-        "just",
-        "also",
-        "madam",
-        "mister",
-        "chair",
-        "this",
-        "that",
-        "here",
-        "there",
-        "first",
-        "second",
-        "one",
-        "two",
-        "three",
-        "question",
-    ]
+_NOT_NAME = (
+    COURTESY_OPENERS
+    | JOINER_OPENERS
+    | frozenset(
+        # and what else opens a floor voice's turn before its name: forms of address, ordinals, "question"
+        [
+            "no",
+            "now",
+            "well",
+            "our",
+            "i'm",
+            "ok",
+            "very",
+            "just",
+            "also",
+            "madam",
+            "mister",
+            "chair",
+            "this",
+            "that",
+            "here",
+            "there",
+            "first",
+            "second",
+            "one",
+            "two",
+            "three",
+            "question",
+        ]
+    )
 )
 
 

@@ -30,6 +30,7 @@ from functools import lru_cache
 from itertools import islice, takewhile
 
 from ..text.fastre import PatternSet, Prefiltered
+from ..text.roomwords import COURTESY_OPENERS, JOINER_OPENERS, titled
 from ..text.suffixes import Suffixes
 from ._regex import compile_cue
 from .context import AnalysisContext
@@ -155,30 +156,9 @@ def _aside_after(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext, in_tur
     return not rest.search(ANSWERS_NOW, at) and any(rest.search(p, at) for p in _ASIDES.patterns)
 
 
-_NOT_NAMES = frozenset(
-    [
-        "Thank",
-        "Thanks",
-        "Hello",
-        "Hi",
-        "Good",
-        "Yes",
-        "Okay",
-        "Sorry",
-        "Question",
-        "My",
-        "The",
-        "And",
-        "So",
-        "I",
-        "A",
-        "We",
-        "From",
-        "Just",
-        "Please",
-        "For",
-        "To",
-    ]
+_NOT_NAMES = titled(COURTESY_OPENERS | JOINER_OPENERS) | frozenset(
+    # and the words that open a question's read-out or self-introduction ("Question from …", "A question for …")
+    ["Question", "A", "From", "Just", "For", "To"]
 )
 
 

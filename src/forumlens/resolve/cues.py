@@ -18,6 +18,7 @@ from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.platforms import meeting_pattern
 from forumlens.text.accents import unaccented as _fold  # the name this module and its callers use
+from forumlens.text.roomwords import JOINER_OPENERS, titled
 
 __all__ = [
     "ABSENT",
@@ -51,12 +52,12 @@ _HANDOFF = [
     re.compile(rf"\b({_CAP}),\s+(?:if you|are you|can you|could you|would you|do you|please)\b"),
     re.compile(rf"\bsee ({_CAP}) (?:in|online|on)\b"),
 ]
-_NOT_NAMES = frozenset(
+_NOT_NAMES = titled(JOINER_OPENERS) | frozenset(
+    # Not all of `roomwords.COURTESY_OPENERS`: "Thanks", "Hi" and "Sorry" were never here, and adding
+    # them would change which hand-off names are found ("Sorry, could you …"), so the six it had stay local.
+    # The rest: words a hand-off pattern catches in capitals that name a body, a place or a platform.
     [
-        "I",
-        "We",
         "You",
-        "The",
         "This",
         "That",
         "Dynamic",
@@ -71,11 +72,8 @@ _NOT_NAMES = frozenset(
         "Please",
         "Thank",
         "Now",
-        "So",
-        "And",
         "But",
         "Our",
-        "My",
         "Zoom",
         "Office",
         "Department",

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from forumlens.models import Turn
 from forumlens.resolve.people import LabelGroup
+from forumlens.text.roomwords import COURTESY_OPENERS, titled
 
 __all__ = ["join_called_first_names"]
 
@@ -27,15 +28,10 @@ _CALLED = re.compile(
     r"(?:^|[.!?]\s+)(?:(?:Now|And|So|Next|Then|Yes|Okay|OK)\s*,?\s+)?(?P<name>(?-i:[A-Z][a-z\u00e0-\u024f]{2,}))\s*,\s"
 )
 # Words that open a sentence with a comma and are no one's name.
-_NOT_NAMES = frozenset(
+_NOT_NAMES = titled(COURTESY_OPENERS) | frozenset(
+    # and, as the chair opens a sentence to the room: sequence words, forms of address, titles
     [
-        "Thank",
-        "Thanks",
-        "Please",
         "Well",
-        "Sorry",
-        "Yes",
-        "Okay",
         "Now",
         "Again",
         "First",
@@ -62,9 +58,6 @@ _NOT_NAMES = frozenset(
         "Doctor",
         "Ambassador",
         "Minister",
-        "Hello",
-        "Hi",
-        "Good",
         "Welcome",
         "Today",
         "Here",

@@ -35,6 +35,9 @@ _TAG = re.compile(
     re.IGNORECASE,
 )
 _TAG_CHARS = 120  # the tag opens the turn
+# Kept apart from `text.roomwords`: built from `_OPENERS`, the words `_TAG` lets open the turn, so the
+# pattern and this filter name the same words. The shared courtesies it lacks ("thanks", "please") are not
+# added: that would change which tags are read ("Thanks again" is not checked here today).
 _NOT_NAMES = frozenset(_OPENERS) | {"i", "we", "me", "everybody", "everyone"}
 
 
