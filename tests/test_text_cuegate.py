@@ -91,3 +91,13 @@ def test_the_bits_of_a_cue_and_of_a_sentence() -> None:
     assert family.bits_of(both) == both.bits != 0 and family.bits_of(free) == 0 and free.possible("")
     assert other.bits_of(both) == 0  # another family's cue is never ruled out by this one
     assert isinstance(both, GatedCue) and both.pattern.flags & re.IGNORECASE
+
+
+def test_a_family_allows_what_its_cue_allows_and_always_a_cue_it_does_not_gate() -> None:
+    family, other = CueFamily(), CueFamily()
+    both = family.cue(re.compile(r"\bwe will (?:publish|release)\b.*\breport\b", re.I))
+    plain = re.compile(r"\breport\b")
+    said, lacking = "We will publish the report next year.", "We will publish the toolkit next year."
+    assert family.allows(both, family.met(said)) and not family.allows(both, family.met(lacking))
+    assert other.allows(both, other.met(lacking))  # another family's cue: this one never rules it out
+    assert family.allows(plain, family.met(lacking))  # a plain pattern: no bits, never ruled out

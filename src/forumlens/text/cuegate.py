@@ -26,6 +26,7 @@ import sys
 from functools import reduce
 from itertools import chain, repeat
 from operator import or_
+from typing import cast
 
 from .fastre import Prefiltered, branch_literals, fold
 
@@ -67,6 +68,11 @@ class CueFamily:
     def bits_of(self, cue: object) -> int:
         """The bits a cue needs all of (0 for a cue of another family or none: never ruled out here)."""
         return cue.bits if isinstance(cue, GatedCue) and cue.family is self else 0
+
+    def allows(self, cue: object, met: int) -> bool:
+        """Whether a text whose met sets are `met` (`met(text)`) may match `cue`: always, for a cue this
+        family does not gate (`bits_of` 0); else the cue's own test (`GatedCue.allows`)."""
+        return not self.bits_of(cue) or cast(GatedCue, cue).allows(met)
 
     def register(self, options: tuple[frozenset[str], ...]) -> int:
         """Give each required set a new bit and return their union (each literal's mask gains its sets' bits)."""

@@ -627,10 +627,10 @@ class CueMemo:
         key = id(pattern)  # the patterns are module constants, alive as long as the module
         if key in self._found:
             return self._found[key]
-        if isinstance(pattern, GatedCue) and pattern.family is _GATE and pattern.bits:
+        if _GATE.bits_of(pattern):  # a cue the gate rules on: one scan of the sentence for all of them
             if self._met is None:
                 self._met = _GATE.met(sentence)
-            if not pattern.allows(self._met):
+            if not _GATE.allows(pattern, self._met):
                 self._found[key] = None
                 return None
         found = self._found[key] = pattern.search(sentence)
