@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from forumlens.resolve import orgs
 from forumlens.resolve.roleview import SessionView
+from forumlens.transcript.neighbours import next_speech
 
 __all__ = ["biography_orgs", "biography_sentences", "thanked_orgs"]
 
@@ -32,19 +33,13 @@ _THANKED_FROM = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:from|of|with)\b", re.IGNORE
 MAX_BIO_SENTENCES = 6  # a biography read aloud is a few sentences, not the whole opening
 
 
-def _next_speech(view: SessionView, turn: int) -> int | None:
-    """Index of the first speech turn after `turn`, if any."""
-    turns = view.session.turns
-    return next((k for k in range(turn + 1, len(turns)) if turns[k].kind == "speech"), None)
-
-
 def biography_sentences(
     view: SessionView, turn: int, sentence_start: int, own_turns: Sequence[int]
 ) -> list[tuple[int, int]]:
     """The third-person sentences read just before the sentence that names a speaker, when the
     next turn is that speaker's: the biography ends with the name and hands them the floor.
     Read backwards while each sentence speaks of "he"/"she" and names no other speaker."""
-    after = _next_speech(view, turn)
+    after = next_speech(view.session.turns, turn)
     if after is None or after not in own_turns:
         return []
     found: list[tuple[int, int]] = []

@@ -38,6 +38,7 @@ from forumlens.resolve.orgs import looks_org
 from forumlens.resolve.people import ASKS_NAME, LabelGroup, name_forms, name_key, same_person
 from forumlens.resolve.titles import is_title_word
 from forumlens.text.fastre import Prefiltered
+from forumlens.transcript.neighbours import next_speech, previous_speech
 from forumlens.transcript.speakers import display_name, generic_label
 
 __all__ = [
@@ -537,8 +538,8 @@ def _answered_name(question: str, answer: str) -> str | None:
 
 def _asked_name(turns: Sequence[Turn], index: int) -> bool:
     """Whether the speech turn before this one asks the voice for its name (`people.ASKS_NAME`)."""
-    before = next((t for t in reversed(turns[:index]) if t.kind == "speech"), None)
-    return before is not None and ASKS_NAME.search(before.text) is not None
+    before = previous_speech(turns, index)
+    return before is not None and ASKS_NAME.search(turns[before].text) is not None
 
 
 def _named_after_all(group: LabelGroup, turns: Sequence[Turn]) -> list[str]:
@@ -552,9 +553,10 @@ def _names_after(group: LabelGroup, turns: Sequence[Turn], read: Callable[[str],
     names: list[str] = []
     mine = set(group.turns)
     for index in group.turns:
-        after = next((t for t in turns[index + 1 :] if t.kind == "speech"), None)
-        if after is None or after.index in mine:
+        at = next_speech(turns, index)
+        if at is None or turns[at].index in mine:
             continue
+        after = turns[at]
         name = read(after.text)
         if name and not any(same_person(name, n) for n in names):
             names.append(name)

@@ -32,6 +32,7 @@ from rapidfuzz import fuzz
 from forumlens.models import Turn
 from forumlens.resolve.people import LabelGroup, name_key, same_person
 from forumlens.resolve.titles import is_title_word, parse_title
+from forumlens.transcript.neighbours import previous_speech
 from forumlens.transcript.speakers import normalise_label, sentence_word
 
 __all__ = [
@@ -296,9 +297,10 @@ def _split_genders(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[
 def _called_gender(turns: Sequence[Turn], index: int, surname: str) -> str | None:
     """The gender of the title the speech turn just before calls `surname` by ("… for Ms.
     Tuitoek"), when its titles say one gender."""
-    before = next((t for t in reversed(turns[:index]) if t.kind == "speech"), None)
-    if before is None:
+    at = previous_speech(turns, index)
+    if at is None:
         return None
+    before = turns[at]
     said = re.findall(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Madam|Madame)\.?\s+" + re.escape(surname) + r"\b", before.text)
     genders = {parse_title(m).gender for m in said} - {None}
     return genders.pop() if len(genders) == 1 else None
