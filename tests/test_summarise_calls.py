@@ -156,3 +156,28 @@ def test_a_room_decision_nobody_took_for_an_ask_can_be_a_call_to_action() -> Non
     # an ask already found for the same sentence is not added twice
     again = decision_asks(units, extra, ctx.chairs, announced(units))
     assert again == []
+
+
+ABOUT_ITSELF = (
+    ">> NADIA KHOURY:  We begin, as agreed with the hosts, with the opening statement of the Deputy Minister.\n\n"
+    ">> OLUMIDE BANJO:  Thank you.  Rural clinics lose their connection for days every month.  The regulator "
+    "should require operators to report outages to the clinics within one hour.  The Secretary of State will "
+    "correct me when I come back.\n\n"
+    ">> GRETA LUNDQVIST:  Please, in the report, do not list it as the last finding, after everything else.  "
+    "Donors should fund backup power for rural clinics before they fund new devices.\n\n"
+    ">> NADIA KHOURY:  Before I finish, someone at the back wanted to speak for a while.  The report will be on "
+    "the forum website in March.  Thank you all.\n"
+)
+
+
+def test_the_session_talking_about_itself_is_no_call_to_action_nor_point() -> None:
+    """Issue 23: a call to action asks someone to do something about the subject (the
+    regulator, the donors). The session's own report, order of speaking and speakers' turns
+    (`roles.is_session_talk`) are neither calls nor points, in any section: before the
+    rule, four of this session's six takeaways were such lines."""
+    report = build_report(_session(ABOUT_ITSELF))
+    texts = [b.text for b in report.calls_to_action + report.takeaways]
+    assert any("operators to report outages" in t for t in texts)
+    assert any("backup power" in t for t in texts)
+    for said in ("in the report", "correct me", "wanted to speak", "forum website", "We begin"):
+        assert not any(said in t for t in texts), said

@@ -85,6 +85,46 @@ def test_reading_out_the_chat_or_the_queue_is_no_point(said: str) -> None:
     assert problem(said) in {"relay", "procedure"}
 
 
+# The session talking about itself (issue 23): its report, its order of speaking, the
+# speaker's own turn, its remote channel. None is a point, and none a call to action.
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Please, in the report, do not list it as the last finding, after everything else.",
+        "So please don't write in the report that the new law will be a failure.",
+        "I will write that at the top of the report.",
+        "The report will be on the forum website in March.",
+        "Before I finish, someone at the back wanted to speak for a while.",
+        "The Secretary of State will correct me when I come back.",
+        "I say first that I am the least patient person of our team, so the others should correct me.",
+        "We begin, as agreed with the hosts, with the opening statement of the Deputy Minister.",
+        "Remote participation is by email to the address on the screen, and the webcast is working.",
+    ],
+)
+def test_the_session_talking_about_itself_is_no_point(said: str) -> None:
+    assert is_session_talk(said)
+    assert problem(said) == "procedure"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # someone's work, not this session's record
+        "We will put the requests in our report for the forum next year.",
+        "I will share it with colleagues who work on the national report on foreign interference.",
+        "The organisers will write a report of the visits, with photographs of places only.",
+        "The final report will be shared in two weeks and we invite everyone to act on its recommendations.",
+        "Platforms must publish the report on takedowns every year.",
+        # the subject's people speaking, not the room's order
+        "Women who wanted to speak at village meetings were harassed online.",
+        "Governments should start with the statement of rights in the constitution.",
+        "Correct me if I am wrong, but the law requires a court order for every takedown.",
+    ],
+)
+def test_the_subjects_reports_and_speakers_are_not_the_sessions_own(said: str) -> None:
+    assert not is_session_talk(said)
+
+
 def test_a_relayed_comment_is_not_rescued_by_its_announcement() -> None:
     # "She writes that ..." dangles; the sentence before it is the relay, which cannot be its context
     said = "She writes that the report is missing the situation of women with disabilities."

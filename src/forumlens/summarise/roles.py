@@ -161,6 +161,47 @@ _COURSE = re.compile(
     re.IGNORECASE,
 )
 _COURSE = guarded(_COURSE)  # the same matches, tried only where a word starts (`text.wordstart`)
+# The session talking about itself rather than its subject (issue 23): a call to action asks
+# someone to do something about the subject, and a point states something about it; neither
+# is the session's own record, order or turns. Four shapes, whoever says them:
+# - its record as the thing acted on: what to write or leave out "in the report", said as a
+#   request or the speaker's own plan ("please", "don't", "I will", "let me"; an
+#   instruction to the rapporteur: "Please, in the report, don't put it as ...", "I will write
+#   that at the top of the report"), and the report or minutes alone as the subject of being
+#   published, with nothing after but when or where ("The report will be out in January"; a
+#   "final report" or "final version" is the session's product, and its release a next step).
+#   "the/this/your report" only: "our report for the IGF next year", "the national report on
+#   foreign interference" and "a report of the visits" are someone's work, not this record;
+# - the speaker's own turn: others correcting them ("the others should correct me", "The
+#   Minister will correct me when I am back");
+# - the order of speaking: someone in the room waiting to speak ("somebody at the back wanted
+#   to speak"; not "Women who wanted to speak at community meetings were harassed"),
+#   the session starting with a statement or round ("We start, as agreed ..., with the
+#   statement of ...");
+# - the room's remote channel: the webcast working, remote participation "by email", the
+#   address "on the screen".
+_RECORD = r"(?:report|minutes|summary|notes|outcome document)"
+_OWN = re.compile(
+    r"\b(?:please,? |don't |do not |I(?:'ll| will| would| shall) |let me )(?:\w+ ){0,2}?"
+    r"(?:put|write|say|mention|include|record|note|list|leave|keep)\b[^.;]{0,40}?\b(?:in|into|at the (?:top|end|start) "
+    r"of|out of|from) (?:the|this|your) " + _RECORD + r"\b|"
+    r"\b(?:in|into) (?:the|this|your) " + _RECORD + r",? (?:please,? )?(?:don't|do not|please|write|put|say)\b|"
+    r"^\W*(?:(?:and|so|also)\W+)*(?:the|this) (?:session |workshop |meeting )?"
+    + _RECORD
+    + r" (?:will|would|should|is going to|is to|can) (?:also )?(?:be )?(?:out|published|posted|available|online|shared|"
+    r"sent|circulated|ready|uploaded|on the\b)[^,;]{0,50}$|"
+    r"\b(?:will|would|should|can|could|may|might|must) correct me\b|"
+    r"\b(?:somebody|someone|anybody|anyone|(?:a|the|our|one) (?:colleague|participant|gentleman|lady|person|"
+    r"speaker)s?)\b[^.;]{0,30}?\b(?:wants?|wanted|wanting|asked|asks|asking|is waiting|was waiting) (?:\w+ )?"
+    r"(?:to speak|to say something|to intervene|to come in|for the floor)\b|"
+    r"^\W*(?:(?:and|so|now|then)\W+)*(?:we|I)(?:'ll| will| shall| are going to)? (?:start|begin|open)\b,?"
+    r"[^.;]{0,80}?\bwith (?:the|a|an|his|her|their|my|our) (?:\w+ )?(?:statement|remarks|presentation|intervention|"
+    r"round|introduction|speech|address|opening)\b|"
+    r"\bwebcast (?:is|was) (?:working|running|live|on)\b|\bremote participation is (?:by|through|via|on)\b|"
+    r"\b(?:address|link|e-?mail|number|code) on the screen\b",
+    re.IGNORECASE,
+)
+_OWN = guarded(_OWN)  # the same matches, tried only where a word starts (`text.wordstart`)
 # Talk about the session itself, which "we will" also opens: not a decision.
 _SESSION_TALK = (
     r"(?:now |first |then |next |also )?(?:hear|listen|(?:start|begin) (?:with|by|the session|now|again)|turn|move|go|take|have (?:a|some|time|the)|open|"
@@ -336,9 +377,13 @@ def is_session_talk(text: str) -> bool:
     False
     >>> is_session_talk("We will come back to it if time allows.")
     True
+    >>> is_session_talk("Please, in the report, do not put it as the last observation.")
+    True
+    >>> is_session_talk("We will put the requests in our report for the forum next year.")
+    False
     """
     clean = " ".join(text.split())
-    return bool(_SESSION.search(clean) or _COURSE.search(clean))
+    return bool(_SESSION.search(clean) or _COURSE.search(clean) or _OWN.search(clean))
 
 
 @lru_cache(maxsize=65_536)
