@@ -99,6 +99,7 @@ def test_reading_out_the_chat_or_the_queue_is_no_point(said: str) -> None:
         "I say first that I am the least patient person of our team, so the others should correct me.",
         "We begin, as agreed with the hosts, with the opening statement of the Deputy Minister.",
         "Remote participation is by email to the address on the screen, and the webcast is working.",
+        "If anybody needs a break, Amina, our volunteer, is by the door, and there is a quiet room next door.",
     ],
 )
 def test_the_session_talking_about_itself_is_no_point(said: str) -> None:
@@ -119,6 +120,7 @@ def test_the_session_talking_about_itself_is_no_point(said: str) -> None:
         "Women who wanted to speak at village meetings were harassed online.",
         "Governments should start with the statement of rights in the constitution.",
         "Correct me if I am wrong, but the law requires a court order for every takedown.",
+        "Refugees wait at the door of the registry office for days to get a birth certificate.",
     ],
 )
 def test_the_subjects_reports_and_speakers_are_not_the_sessions_own(said: str) -> None:

@@ -178,8 +178,9 @@ _COURSE = guarded(_COURSE)  # the same matches, tried only where a word starts (
 #   to speak"; not "Women who wanted to speak at community meetings were harassed"),
 #   the session starting with a statement or round ("We start, as agreed ..., with the
 #   statement of ...");
-# - the room's remote channel: the webcast working, remote participation "by email", the
-#   address "on the screen".
+# - the room itself: the webcast working, remote participation "by email", the address "on
+#   the screen", where a helper waits or a quiet room is ("our colleague is by the door, and
+#   there is a quiet room next door").
 _RECORD = r"(?:report|minutes|summary|notes|outcome document)"
 _OWN = re.compile(
     r"\b(?:please,? |don't |do not |I(?:'ll| will| would| shall) |let me )(?:\w+ ){0,2}?"
@@ -198,7 +199,9 @@ _OWN = re.compile(
     r"[^.;]{0,80}?\bwith (?:the|a|an|his|her|their|my|our) (?:\w+ )?(?:statement|remarks|presentation|intervention|"
     r"round|introduction|speech|address|opening)\b|"
     r"\bwebcast (?:is|was) (?:working|running|live|on)\b|\bremote participation is (?:by|through|via|on)\b|"
-    r"\b(?:address|link|e-?mail|number|code) on the screen\b",
+    r"\b(?:address|link|e-?mail|number|code) on the screen\b|"
+    r"\b(?:is|are|will be|sits?|stands?|waits?) (?:by|at|near) the (?:door|entrance|exit)\b(?! of\b)|"
+    r"\b(?:room|space|table) (?:is )?next door\b",
     re.IGNORECASE,
 )
 _OWN = guarded(_OWN)  # the same matches, tried only where a word starts (`text.wordstart`)
