@@ -271,6 +271,38 @@ TIME_SHORT = compile_cue(
     r"|(?:have|need|must) to (?:stop|close|finish|end) (?:here|now|there)|(?:we|i) must (?:stop|close|finish|end) (?:here|now|there))",
     re.I,
 )
+# Issue 22 (stop 34, S2): the answer promised for another time, channel or person, as one shape
+# rather than a wording per round: a first-person or imperative main clause ("we will", "I'll",
+# "let me", "please") whose verb passes the answer on (send, write, tell, answer, come back, take,
+# bring, ...) and whose clause ends somewhere else: later ("after the session", "tonight",
+# "before we close"), a channel ("in writing", "by e-mail", "offline", "on the web page") or a body
+# ("the Secretariat", "to the speakers", "to them"); or the answer itself sent there ("the answer
+# goes on the youth page"). Within one clause (no sentence end, comma or "but" between), so
+# "we will send the report, it shows …" does not defer.
+_PROMISER = r"\b(?:(?:i|we)(?:'ll| will| shall| can| could| would)(?: then| also| just)?|let (?:me|us)(?: just)?|please(?: just)?) "
+_BODY = r"the (?:speakers|panellists|panelists|secretariat|organi[sz]ers)\b"
+_ELSEWHERE = (
+    r"(?:later\b|afterwards\b|after (?:the|this) (?:session|meeting|workshop|panel)\b|after\W*$|tonight\b|tomorrow\b"
+    r"|next (?:week|month|year)\b|before (?:we (?:close|finish|end)|the (?:session )?ends?|this session ends|the close)\b"
+    r"|in writing\b|by (?:e-?mail|phone|mail|letter)\b|offline\b|bilaterally\b"
+    r"|(?:on|in|into) (?:the|our|their) (?:[\w'‑-]+ ){0,2}(?:page|website|web ?site|mailing list|report|notes|minutes)\b"
+    r"|to " + _BODY + r"|to (?:them|him|her)\b(?= (?:in|by|after|later|tonight|tomorrow)\b))"
+)
+_PASSED_ON = (
+    # the answer or the question itself (a pronoun, never new content) passed on and sent elsewhere
+    _PROMISER
+    + r"(?:(?:answer|reply|respond|come back|get back|follow up)(?: (?:to|with|on))?(?: (?:you|him|her|them|it|(?:this|that)(?: one)?|(?:your|the|this|that|her|his|their) questions?))?"
+    # a verb of sending needs the thing sent to be the answer or the question: "I will mail you tonight"
+    # after the figure is a follow-up, "we'll take it offline" a deferral
+    r"|(?:send|e-?mail|mail|write|tell|give|take|bring|carry|pass|forward|share|post|put) (?:it|(?:this|that)(?: one)?|them|those|these"
+    r"|(?:your|the|this|that|her|his|their) (?:questions?|answers?)|the (?:figures?|numbers?|details|data)|what (?:i|we) (?:have|know))"
+    r"(?: (?:to|with) (?:you|them|him|her))?)"
+    r"(?: (?:on|about) (?:it|this|that))? " + _ELSEWHERE
+    # or the body that answers is the one to contact ("please e-mail the Secretariat"), not asked to act ("… to publish")
+    + r"|" + _PROMISER + r"(?:e-?mail|mail|write to|contact|ask) " + _BODY + r"(?! to\b)"
+    # or the answer itself goes there ("the answer goes on the youth page")
+    r"|\b(?:the|their|her|his|my|our) answers? (?:goes|go|will go|will be) (?:on|in|into|to) (?:the|our|their)\b"
+)
 DEFERS = compile_cue(
     r"\b(?:some(?:one|body)|any(?:one|body)|others?|the (?:others|panel|colleagues)) (?:else )?(?:can|could|may|might|will)"
     r" (?:answer|respond|reply|take (?:it|this|that))"
@@ -327,7 +359,8 @@ DEFERS = compile_cue(
     # by email", "I'll ask the legal service and come back to you"): a deferral, not an answer
     r"|\b(?:i|we)(?:'ll| will| can| could| shall)? (?:send|e-?mail|mail|forward|share) (?:it|this|that|them|the (?:\w+ ){0,2}"
     r"(?:numbers?|figures?|data|details|answer|information))(?: to you| with you)? (?:by e-?mail|later|afterwards|after the session|in writing)\b"
-    r"|\b(?:i|we)(?:'ll| will| must| have to| need to) ask (?:the|our|my) (?:\w+ ){0,3}(?:and|then) (?:come|get) back to (?:you|it|this|that)\b",
+    r"|\b(?:i|we)(?:'ll| will| must| have to| need to) ask (?:the|our|my) (?:\w+ ){0,3}(?:and|then) (?:come|get) back to (?:you|it|this|that)\b"
+    r"|" + _PASSED_ON,
     re.I,
 )
 
