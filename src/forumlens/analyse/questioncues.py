@@ -51,7 +51,8 @@ first-person frame, a vocative with no verb), not a phrase lifted from one sessi
   name is Dorcas Mensah"): annotators record the asker by that name.
 - `DEFERS`: a speaker or moderator sending a question to someone else or to later without
   answering ("maybe someone can answer in the discussion", "we come back to it before the
-  end", "we don't have this number").
+  end", "we don't have this number"); the answer promised for another time, channel or body is
+  one shape in it (`_PASSED_ON`: "we will answer in writing", "please e-mail the Secretariat").
 """
 
 from __future__ import annotations
@@ -297,9 +298,14 @@ _PASSED_ON = (
     r"|(?:send|e-?mail|mail|write|tell|give|take|bring|carry|pass|forward|share|post|put) (?:it|(?:this|that)(?: one)?|them|those|these"
     r"|(?:your|the|this|that|her|his|their) (?:questions?|answers?)|the (?:figures?|numbers?|details|data)|what (?:i|we) (?:have|know))"
     r"(?: (?:to|with) (?:you|them|him|her))?)"
-    r"(?: (?:on|about) (?:it|this|that))? " + _ELSEWHERE
+    r"(?: (?:on|about) (?:it|this|that))? "
+    + _ELSEWHERE
     # or the body that answers is the one to contact ("please e-mail the Secretariat"), not asked to act ("… to publish")
-    + r"|" + _PROMISER + r"(?:e-?mail|mail|write to|contact|ask) " + _BODY + r"(?! to\b)"
+    + r"|"
+    + _PROMISER
+    + r"(?:e-?mail|mail|write to|contact|ask) "
+    + _BODY
+    + r"(?! to\b)"
     # or the answer itself goes there ("the answer goes on the youth page")
     r"|\b(?:the|their|her|his|my|our) answers? (?:goes|go|will go|will be) (?:on|in|into|to) (?:the|our|their)\b"
 )
