@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from forumlens.errors import InputError
@@ -81,12 +81,14 @@ def _check_turns(text: str) -> None:
 
 @FUZZ
 @given(CAPTIONS)
+@example("\t>>\t>>\r0")  # a lone carriage return in a delimited-looking line: csv.Error once
 def test_parser_properties_on_caption_like_text(text):
     _check_turns(text)
 
 
 @FUZZ
 @given(st.text(max_size=400))
+@example(";\r;")
 def test_parser_properties_on_arbitrary_text(text):
     _check_turns(text)
 

@@ -24,12 +24,11 @@ rules find the labels there; line numbers stay the file's.
 
 from __future__ import annotations
 
-import csv
 import re
 
 from .exportmarks import ExportMarks
 from .structured import Field, Record, record_marks, speech_field
-from .tables import record_spans
+from .tables import csv_fields, record_spans
 from .view import Edit
 
 __all__ = ["read_delimited", "text_column_edits"]
@@ -51,7 +50,7 @@ def read_delimited(text: str) -> ExportMarks | None:
         delimiter = max(_DELIMITERS, key=line.count)
         if line.count(delimiter) < _LEAST_FIELDS - 1:
             continue
-        header = next(csv.reader([line], delimiter=delimiter), [])
+        header = csv_fields(line, delimiter)
         if len(header) < _LEAST_FIELDS or any(not h.strip() or len(h) > 40 for h in header):
             continue
         table = _table(text, at + len(line) + 1, [h.strip() for h in header], delimiter)

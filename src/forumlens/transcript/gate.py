@@ -34,10 +34,11 @@ __all__ = ["GATE", "GateRule", "agreement", "few_turns", "prefer_template", "rec
 @dataclass(frozen=True)
 class GateRule:
     """The template wins when it reads at least `agree` of the rules' turns as they did, at
-    least `gain` times as many turns (`gain` of one turn when the rules found none) and at least
+    least `gain` times as many turns and at least
     `recur` of the turns it adds carry a label that comes back (`recurring`); or, the first
     gate, when the rules found under one turn per `few_lines` non-blank lines and the
-    template `few_gain` times as many (`few_lines` 0: that gate off)."""
+    template `few_gain` times as many (`few_lines` 0: that gate off). When the rules found no turn
+    only the first gate can let the template in: agreeing with nothing proves nothing."""
 
     agree: float
     gain: float
@@ -92,7 +93,8 @@ def prefer_template(text: str, rules: Sequence[Turn], template: Sequence[Turn], 
     """Whether the template's turns replace the rules' turns in `text` (see the module doc)."""
     base = max(1, len(rules))
     if (
-        len(template) >= rule.gain * base
+        rules  # agreement with no turn of the rules is no evidence: lower-case prose (`note: …`) recurs too
+        and len(template) >= rule.gain * base
         and agreement(rules, template) >= rule.agree
         and recurring(rules, template) >= rule.recur
     ):

@@ -202,6 +202,8 @@ def choose_reading(text: str, session: Session, rule: GateRule) -> Session:
         return session
     lines = text.split("\n")
     if not few_turns(text, len(session.turns), rule.few_lines):  # then only the agreement gate can open
+        if not session.turns:  # …and it needs turns of the rules to agree with
+            return session
         read = [lines[t.line - 1] for t in session.turns]
         if agreeing_bound(lines, read, rule.agree) < rule.gain * max(1, len(session.turns)):
             return session

@@ -33,7 +33,7 @@ from itertools import pairwise
 from .answers import ANSWER_COLUMNS, answer_turns
 from .exportmarks import ExportMarks, Mark
 
-__all__ = ["caption_table", "read_table", "record_spans"]
+__all__ = ["caption_table", "csv_fields", "read_table", "record_spans"]
 
 # Column names (lower case, spaces collapsed) that hold the speaker and the speech.
 SPEAKER_COLUMNS = frozenset(
@@ -197,6 +197,15 @@ _DELIMITERS = (",", ";", "\t")
 _QUOTE = '"'
 
 
+def csv_fields(line: str, delimiter: str, quotechar: str = _QUOTE) -> list[str]:
+    """The fields of one delimited line; [] when the csv module refuses it (a lone carriage
+    return inside the line, an old Mac line end, is no record of a table)."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter, quotechar=quotechar), [])
+    except csv.Error:
+        return []
+
+
 def _csv_header(line: str) -> tuple[tuple[str, ...], tuple[int, int], str] | None:
     """(column names, (speaker column, text column), delimiter) of a CSV header row naming a speaker and a text column: read
     with each usual delimiter, the one that splits the line into the most fields wins."""
@@ -204,7 +213,7 @@ def _csv_header(line: str) -> tuple[tuple[str, ...], tuple[int, int], str] | Non
     if not any(name in low for name in SPEAKER_COLUMNS) or not any(name in low for name in TEXT_COLUMNS):
         return None  # no column names at all: prose (cheap, before any CSV reading)
     best = max(_DELIMITERS, key=lambda d: line.count(d))
-    values = tuple(next(csv.reader([line], delimiter=best, quotechar=_QUOTE), []))
+    values = tuple(csv_fields(line, best))
     columns = _columns(values) if len(values) >= 2 else None
     return (values, columns, best) if columns is not None else None
 
@@ -223,7 +232,7 @@ def _csv_table(text: str, head: list[tuple[int, str]]) -> ExportMarks | None:
             spans, end = _record_end(text, pos, delimiter, quote)
             record = text[pos:end].rstrip("\r\n")
             if record.strip():
-                row_values = next(csv.reader([record], delimiter=delimiter, quotechar=quote), [])
+                row_values = csv_fields(record, delimiter, quote)
                 if len(row_values) != len(spans):
                     break  # not a record of this table
                 rows.append(_Row(pos, tuple(row_values), tuple(spans)))
