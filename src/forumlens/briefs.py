@@ -40,10 +40,17 @@ def topic_candidates(store: Store, topic: str, coalition: str | None = None, lim
     # the index matches words as written, so "funding" alone never found "funds" or "financing")
     words = [w for t in query.terms for w in t.words]
     wide = parse_query(" OR ".join(dict.fromkeys([*words, *search_words(" ".join(words))])))
+    # and the other phrases of the taxonomy entries the topic is a phrase of ("community
+    # networks" for "rural connectivity": `aboutness.sibling_phrases`), searched as phrases
+    from .summarise.aboutness import sibling_phrases
+
+    phrases = [f'"{" ".join(p)}"' for p in sibling_phrases(topic)]
+    queries = [wide] + [parse_query(" OR ".join(phrases[i : i + 16])) for i in range(0, len(phrases), 16)]
     ids: list[str] = []
-    for hit in store.search(wide, SearchFilters(limit=500, coalition=coalition)):
-        if hit.session not in ids:
-            ids.append(hit.session)
+    for q in queries:
+        for hit in store.search(q, SearchFilters(limit=500, coalition=coalition)):
+            if hit.session not in ids:
+                ids.append(hit.session)
     return ids[:limit]
 
 

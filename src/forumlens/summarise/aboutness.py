@@ -122,3 +122,47 @@ def narrowed(modifiers: Sequence[str], topic: str, text: str, sentence_terms: Se
     if not modifiers:
         return True
     return any(_matches(m, t) for m in modifiers for t in sentence_terms) or bears_neighbour(text, topic)
+
+
+@lru_cache(maxsize=256)
+def sibling_phrases(topic: str) -> tuple[tuple[str, ...], ...]:
+    """Other phrases of the taxonomy entries the topic is a phrase of: the record's own names for its idea.
+
+    Issue 23: "rural connectivity" is a term of the IGF access issue area, whose other
+    terms ("community networks", "last mile", "connect the unconnected") are how sessions
+    on it speak; the concept lexicon cannot link them, as no one word is shared. An entry
+    counts when the topic says one of its terms of two or more stems (or is itself a
+    one-word term): a single shared word ("connectivity") sits in many entries and would
+    bring in human rights and gender. Only phrases of two or more stems are returned
+    (stems, in order), and none made of the topic's own stems alone: a lone word of an
+    issue area names too many other ideas.
+    """
+    topic_stems = [s for s in stems(topic) if s not in STOPWORDS]
+    if not topic_stems:
+        return ()
+    out: dict[tuple[str, ...], None] = {}
+    for scheme in _SCHEMES:
+        tax = load_taxonomy(scheme)
+        entries = {
+            entry
+            for entry, _start, length in match_terms(tax, topic_stems)
+            if length >= 2 or len(topic_stems) == 1
+        }
+        for entry in sorted(entries):
+            for term in tax.entries[entry].terms:
+                seq = tuple(s for s in stems(term) if s not in STOPWORDS)
+                if len(seq) >= 2 and not set(seq) <= set(topic_stems):
+                    out.setdefault(seq)
+    return tuple(out)
+
+
+def says_sibling(text: str, phrases: Sequence[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The first of `phrases` (stems in order) that `text` says side by side, else None."""
+    if not phrases:
+        return None
+    seq = [s for s in stems(text) if s not in STOPWORDS]
+    for phrase in phrases:
+        k = len(phrase)
+        if any(tuple(seq[i : i + k]) == phrase for i in range(len(seq) - k + 1)):
+            return phrase
+    return None

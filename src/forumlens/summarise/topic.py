@@ -30,7 +30,7 @@ from typing import Any
 from ..analyse.models import Question
 from ..models import Session
 from ..transcript.speakers import name_key
-from .aboutness import narrowed, one_clause, outside_names
+from .aboutness import narrowed, one_clause, outside_names, says_sibling, sibling_phrases
 from .attribution import credit_bullets, credit_table
 from .compress import compress
 from .context import SummaryContext, acronym_of, build_context, findings_of, mentions_in
@@ -356,6 +356,17 @@ def brief_topic(
     compounds = [part for i, part in enumerate(parts) if any(SAID in t[i].values() for t in turns_of)]
     gates = compounds if len(compounds) == len(parts) else []
     subject = {t for t, c in df.items() if c >= GENERIC_SHARE * n}
+    siblings = sibling_phrases(topic)
+
+    def sibling(u: Unit) -> bool:
+        """A sentence that says another phrase of the topic's taxonomy entry ("community networks"
+        for "rural connectivity") and anchors it with a topic word or a related one ("villages"):
+        on the topic in the record's words (`aboutness.sibling_phrases`)."""
+        text = outside_names(u.text)
+        if says_sibling(text, siblings) is None:
+            return False
+        own, related = _said(query, u.terms)
+        return bool(own or related)
 
     def _about(u: Unit, gates: list[list[TopicTerm]], turn: str | None) -> bool:
         """A sentence the gates let through is about the topic (`aboutness`): not only in a
@@ -394,13 +405,15 @@ def brief_topic(
         def relevance(
             u: Unit, turn_terms: dict[int, set[str]] = turn_terms, on_turns: dict[int, str] = on_turns
         ) -> float:
+            # a sibling phrase of the topic's taxonomy entry counts as a related word would
+            floor = RELATED_WEIGHT if siblings and sibling(u) else 0.0
             if gates and not any(on_topic(part, u.terms, idf, topic_turn=on_turns.get(u.turn)) for part in gates):
-                return 0.0
+                return floor
             own = _coverage(query, u.terms, idf)
             around = _coverage(query, turn_terms[u.turn], idf)
             if (own >= 0.4 or (own > 0 and around >= 0.6)) and (not gates or _about(u, gates, on_turns.get(u.turn))):
-                return own + 0.3 * around
-            return 0.0
+                return max(own + 0.3 * around, floor)
+            return floor
 
         rel_of = {id(u): r for u in ctx.units if id(u) in keep and rankable(u) and (r := relevance(u)) > 0}
         if not rel_of:  # nothing on the topic here: ranking the session could add nothing
