@@ -35,3 +35,17 @@ def test_a_topic_in_other_words_finds_the_sessions_points(tmp_path):
     assert any("Community networks in villages" in q for q in quotes), quotes
     assert all(q in SESSION for q in quotes)  # every point cited verbatim
     assert not _quotes(_brief(db, "freedom of expression"))
+
+
+def test_an_unrelated_topic_finds_nothing_and_says_what_was_searched(tmp_path):
+    path = tmp_path / "local-networks-2023.txt"
+    path.write_text(SESSION, encoding="utf-8")
+    db = str(tmp_path / "b.sqlite3")
+    assert CliRunner().invoke(cli, ["--db", db, "ingest", str(path)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["--db", db, "brief", "--topic", "volcano tourism"], catch_exceptions=False)
+    assert result.exit_code == 0
+    note = result.stderr
+    assert "no stored line speaks of 'volcano tourism'" in note
+    assert "volcano*" in note and "tourism*" in note  # what was searched
+    assert "semantic index" in note  # whether the meaning index could help
+    assert "the store holds sessions on:" in note  # where to go next

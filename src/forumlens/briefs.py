@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .summarise import CoalitionBrief, TopicBrief
     from .summarise.models import Bullet
 
-__all__ = ["coalition_brief", "topic_brief", "topic_candidates"]
+__all__ = ["coalition_brief", "empty_topic_note", "topic_brief", "topic_candidates"]
 
 Brief = TypeVar("Brief", "TopicBrief", "CoalitionBrief")
 
@@ -51,7 +51,47 @@ def topic_candidates(store: Store, topic: str, coalition: str | None = None, lim
         for hit in store.search(q, SearchFilters(limit=500, coalition=coalition)):
             if hit.session not in ids:
                 ids.append(hit.session)
+    for hit in _semantic_hits(store, topic, SearchFilters(limit=100, coalition=coalition)):
+        if hit.session not in ids:  # sessions that say it in other words (only the candidates: points stay lexical)
+            ids.append(hit.session)
     return ids[:limit]
+
+
+def _semantic_notice(store: Store) -> str | None:
+    """Why the semantic index cannot widen a topic's sessions on this store, or None when it can."""
+    from .semantic.hybrid import hybrid_notice
+
+    notice = hybrid_notice(store)
+    return None if notice is None else notice.replace("hybrid search answered with words only: ", "")
+
+
+def _semantic_hits(store: Store, topic: str, filters: SearchFilters) -> list[Any]:
+    """Turns the semantic index finds for the topic: none without `[semantic]` or stored vectors."""
+    if _semantic_notice(store) is not None:
+        return []
+    from .semantic.hybrid import semantic_search
+
+    return semantic_search(store, topic, filters, "semantic")
+
+
+def empty_topic_note(store: Store, topic: str, limit: int = 5) -> str:
+    """What a topic brief with no points searched, whether the semantic index helped, and the
+    topics the store holds (its most frequent issue-area tags): an empty brief says why and
+    where to go next, not only "nothing"."""
+    from .summarise.aboutness import sibling_phrases
+    from .summarise.vocabulary import search_words
+
+    words = search_words(topic)
+    phrases = [" ".join(p) for p in sibling_phrases(topic)]
+    searched = f"searched {len(words)} word forms ({', '.join(words[:8])}{', ...' if len(words) > 8 else ''})"
+    if phrases:
+        searched += f" and {len(phrases)} phrases of its issue area ({', '.join(phrases[:4])}{', ...' if len(phrases) > 4 else ''})"
+    notice = _semantic_notice(store)
+    semantic = f"; the semantic index was not used: {notice}" if notice else "; the semantic index was searched too"
+    counts = sorted(store.tag_counts("issue-area"), key=lambda t: -t.sessions)
+    held = list(dict.fromkeys(t.label for t in counts if t.label))[:limit]
+    suggest = f"; the store holds sessions on: {'; '.join(held)}" if held else ""
+    return f"no stored line speaks of {topic!r}: {searched}{semantic}{suggest}"
 
 
 def _described(result: Brief, sources: list[tuple[Session, dict[str, Any]]]) -> Brief:

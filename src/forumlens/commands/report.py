@@ -301,6 +301,7 @@ def brief(
     store = open_ctx_store(ctx, db, readonly=True)
     result: TopicBrief | CoalitionBrief
     snapshot: CoalitionBrief | None = None
+    searched: str | None = None  # what an empty topic brief searched, and the topics the store holds
     try:
         if topic:
             result = topic_brief(store, topic, since=since, until=until, coalition=coalition)
@@ -308,6 +309,10 @@ def brief(
             assert coalition is not None
             result = snapshot = coalition_brief(store, coalition, since=since, until=until)
         empty_store = not result.bullets() and store.session_count() == 0
+        if topic and not result.bullets() and not empty_store and not (since or until or coalition):
+            from ..briefs import empty_topic_note
+
+            searched = empty_topic_note(store, topic)
     finally:
         store.close()
     if fmt == "pdf":
@@ -320,6 +325,8 @@ def brief(
         why = "nothing is stored yet: `forumlens ingest FILES` adds transcripts and documents (check --db)"
     elif snapshot is not None:
         why = _empty_snapshot_reason(snapshot, since, until)
+    elif searched is not None:
+        why = f"{searched} (`forumlens search WORDS` shows what was said)"
     else:
         why = _empty_topic_reason(topic or "", since, until, coalition)
     click.echo(f"note: {why}", err=True)

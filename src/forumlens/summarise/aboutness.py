@@ -144,9 +144,7 @@ def sibling_phrases(topic: str) -> tuple[tuple[str, ...], ...]:
     for scheme in _SCHEMES:
         tax = load_taxonomy(scheme)
         entries = {
-            entry
-            for entry, _start, length in match_terms(tax, topic_stems)
-            if length >= 2 or len(topic_stems) == 1
+            entry for entry, _start, length in match_terms(tax, topic_stems) if length >= 2 or len(topic_stems) == 1
         }
         for entry in sorted(entries):
             for term in tax.entries[entry].terms:

@@ -357,6 +357,10 @@ def brief_topic(
     gates = compounds if len(compounds) == len(parts) else []
     subject = {t for t, c in df.items() if c >= GENERIC_SHARE * n}
     siblings = sibling_phrases(topic)
+    # a phrase of the taxonomies ("rural connectivity") is one idea even where the record never
+    # says its words side by side: a sentence says each of its words, in its own or a related
+    # word ("the connection from our village"), or a sibling phrase; one word alone is not it
+    whole = parts[0] if siblings and not gates and len(parts) == 1 and len(parts[0]) > 1 else None
 
     def sibling(u: Unit) -> bool:
         """A sentence that says another phrase of the topic's taxonomy entry ("community networks"
@@ -407,6 +411,8 @@ def brief_topic(
         ) -> float:
             # a sibling phrase of the topic's taxonomy entry counts as a related word would
             floor = RELATED_WEIGHT if siblings and sibling(u) else 0.0
+            if whole is not None and not floor and len(set().union(*_said(whole, u.terms))) < len(whole):
+                return 0.0
             if gates and not any(on_topic(part, u.terms, idf, topic_turn=on_turns.get(u.turn)) for part in gates):
                 return floor
             own = _coverage(query, u.terms, idf)
