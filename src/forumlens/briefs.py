@@ -91,7 +91,10 @@ def empty_topic_note(store: Store, topic: str, limit: int = 5) -> str:
     counts = sorted(store.tag_counts("issue-area"), key=lambda t: -t.sessions)
     held = list(dict.fromkeys(t.label for t in counts if t.label))[:limit]
     suggest = f"; the store holds sessions on: {'; '.join(held)}" if held else ""
-    return f"no stored line speaks of {topic!r}: {searched}{semantic}{suggest}"
+    return (
+        f"no stored line speaks of {topic!r}: try other words (`forumlens search WORDS` shows what was said); "
+        f"{searched}{semantic}{suggest}"
+    )
 
 
 def _described(result: Brief, sources: list[tuple[Session, dict[str, Any]]]) -> Brief:

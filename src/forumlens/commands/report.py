@@ -326,7 +326,7 @@ def brief(
     elif snapshot is not None:
         why = _empty_snapshot_reason(snapshot, since, until)
     elif searched is not None:
-        why = f"{searched} (`forumlens search WORDS` shows what was said)"
+        why = searched
     else:
         why = _empty_topic_reason(topic or "", since, until, coalition)
     click.echo(f"note: {why}", err=True)
