@@ -40,11 +40,13 @@ def topic_candidates(store: Store, topic: str, coalition: str | None = None, lim
     # the index matches words as written, so "funding" alone never found "funds" or "financing")
     words = [w for t in query.terms for w in t.words]
     wide = parse_query(" OR ".join(dict.fromkeys([*words, *search_words(" ".join(words))])))
-    # and the other phrases of the taxonomy entries the topic is a phrase of ("community
-    # networks" for "rural connectivity": `aboutness.sibling_phrases`), searched as phrases
+    # and, when the record never says the topic as typed, the other phrases of the taxonomy
+    # entries it is a phrase of ("community networks" for "rural connectivity":
+    # `aboutness.sibling_phrases`), searched as phrases (as `brief_topic` uses them)
     from .summarise.aboutness import sibling_phrases
 
-    phrases = [f'"{" ".join(p)}"' for p in sibling_phrases(topic)]
+    said = len(words) < 2 or bool(store.search(parse_query(f'"{" ".join(words)}"'), SearchFilters(limit=1)))
+    phrases = [] if said else [f'"{" ".join(p)}"' for p in sibling_phrases(topic)]
     queries = [wide] + [parse_query(" OR ".join(phrases[i : i + 16])) for i in range(0, len(phrases), 16)]
     ids: list[str] = []
     for q in queries:

@@ -356,11 +356,13 @@ def brief_topic(
     compounds = [part for i, part in enumerate(parts) if any(SAID in t[i].values() for t in turns_of)]
     gates = compounds if len(compounds) == len(parts) else []
     subject = {t for t, c in df.items() if c >= GENERIC_SHARE * n}
-    siblings = sibling_phrases(topic)
-    # a phrase of the taxonomies ("rural connectivity") is one idea even where the record never
-    # says its words side by side: a sentence says each of its words, in its own or a related
+    # a topic the record never says in its words ("rural connectivity" where sessions speak of
+    # "community networks in villages") is found by the other phrases of the taxonomy entry it
+    # is a phrase of (`aboutness.sibling_phrases`); a topic the record says keeps its own evidence
+    siblings = sibling_phrases(topic) if not compounds and len(parts) == 1 else ()
+    # such a phrase is still one idea: a sentence says each of its words, in its own or a related
     # word ("the connection from our village"), or a sibling phrase; one word alone is not it
-    whole = parts[0] if siblings and not gates and len(parts) == 1 and len(parts[0]) > 1 else None
+    whole = parts[0] if siblings and len(parts[0]) > 1 else None
 
     def sibling(u: Unit) -> bool:
         """A sentence that says another phrase of the topic's taxonomy entry ("community networks"
