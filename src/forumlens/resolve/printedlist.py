@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from forumlens.resolve import cards, orgs
 from forumlens.resolve.mentions import find_mentions
@@ -23,17 +24,27 @@ from forumlens.resolve.roleview import Evidence, SessionView
 from forumlens.resolve.titles import strip_titles
 from forumlens.transcript.speakers import card_like, name_key, parse_name_card
 
-__all__ = ["printed_cards", "printed_orgs"]
+__all__ = ["PrintedCard", "printed_cards", "printed_orgs"]
 
 _MAX_LINE = 240  # a printed card is one short line, not a paragraph with commas
 
 
+class PrintedCard(NamedTuple):
+    """One printed line read as a name card: where it is, what it says and whose it is."""
+
+    line: int  # 1-based line number
+    text: str  # the line as written (stripped): the evidence's quote
+    key: str  # the name's key without titles (`name_key`), what a speaker's name is matched by
+    pieces: tuple[str, ...]  # the card's comma-separated pieces after the name
+
+
 @lru_cache(maxsize=8)
-def printed_cards(text: str, speech: tuple[tuple[int, int], ...]) -> tuple[tuple[int, str, str, tuple[str, ...]], ...]:
-    """The lines outside every speech turn (`speech`: sorted spans) shaped as a name card: (line
-    number, the line as written, the name's key without titles, the card's pieces)."""
+def printed_cards(text: str, speech: tuple[tuple[int, int], ...]) -> tuple[PrintedCard, ...]:
+    """The lines outside every speech turn (`speech`: sorted spans) shaped as a name card.
+
+    Cached: `printed_orgs` asks once per speaker, and the lines are the session's, not theirs."""
     starts = [a for a, _ in speech]
-    found: list[tuple[int, str, str, tuple[str, ...]]] = []
+    found: list[PrintedCard] = []
     at = 0
     for number, line in enumerate(text.split("\n"), start=1):
         start, at = at, at + len(line) + 1
@@ -43,7 +54,7 @@ def printed_cards(text: str, speech: tuple[tuple[int, int], ...]) -> tuple[tuple
         card = parse_name_card(line.strip())
         key = name_key(strip_titles(card.name or "") or "")  # a card of titles alone has no name
         if card.pieces and len(key.split()) >= 2:
-            found.append((number, line.strip(), key, card.pieces))
+            found.append(PrintedCard(number, line.strip(), key, card.pieces))
     return tuple(found)
 
 
@@ -74,10 +85,10 @@ def printed_orgs(view: SessionView, name: str, registry: Registry) -> list[tuple
     speech = tuple((t.start, t.end) for t in view.session.turns if t.kind == "speech")
     want = name_key(name)
     found: list[tuple[orgs.Org, Evidence]] = []
-    for number, line, key, pieces in printed_cards(view.text, speech):
-        if key != want:
+    for card in printed_cards(view.text, speech):
+        if card.key != want:
             continue
-        org = _body(pieces, registry, view.gazetteer)
+        org = _body(card.pieces, registry, view.gazetteer)
         if org is not None:
-            found.extend((o, Evidence(number, line, "name-card")) for o in view.tied([org]))
+            found.extend((o, Evidence(card.line, card.text, "name-card")) for o in view.tied([org]))
     return found

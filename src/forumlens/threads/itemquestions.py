@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..analyse.questions import is_housekeeping
 from ..models import Turn
+from ..transcript.neighbours import next_speech
 from .actors import Actor
 from .deliverables import _category, _names, _without_coalitions
 from .itemcontext import _QUESTION_END, _anonymous, _Context
@@ -156,6 +157,13 @@ _REPLY_OPENS = re.compile(r"^\W*(?:yes|no|of course|absolutely|certainly|sure|no
 _ADDRESSED = re.compile(r"(?:^\W*|,\s+)([A-Z][\w'’‑-]+)(?=,\s)")
 
 
+def _speech_after(turns: Sequence[Turn], at: int) -> Turn | None:
+    """The speech turn right after position `at`, if any (`next_speech`: no copy of the turns after it per
+    turn, which made the per-turn reply lookups quadratic on a long session)."""
+    k = next_speech(turns, at)
+    return None if k is None else turns[k]
+
+
 def _plain_reply(
     ctx: _Context, turns: Sequence[Turn], turn: Turn, sentences: Mapping[int, list[Sentence]]
 ) -> list[int]:
@@ -166,7 +174,7 @@ def _plain_reply(
     Why: a question relayed from the chat is put by the online moderator for someone else, and the analysis, which
     looks for a reply to the relay, finds none; the panellist answers the person the question came from."""
     at = next((n for n, t in enumerate(turns) if t is turn), None)
-    reply = next((t for t in turns[at + 1 :] if t.kind == "speech"), None) if at is not None else None
+    reply = _speech_after(turns, at) if at is not None else None
     if reply is None or reply.speaker == turn.speaker or reply.speaker in ctx.moderators:
         return []
     said = sentences[reply.index]
@@ -255,7 +263,7 @@ def _read_out(
                 # Oluwaseun, …"): a plain reply right after it answers what the analysis left unanswered
                 answers = judged[sentence.line] or _plain_reply(ctx, turns, turn, sentences)
             else:
-                reply = next((t for t in turns[i + 1 :] if t.kind == "speech"), None)
+                reply = _speech_after(turns, i)
                 replied = (
                     reply is not None and reply.speaker not in ctx.moderators and not _asks_back(sentences[reply.index])
                 )
@@ -319,7 +327,7 @@ def _question_items(
         mine = sentences[turn.index]
         if any(s.line in judged for s in mine):
             continue  # the questions analysis judged this turn: it alone says a question's fate in a session
-        reply = next((t for t in turns[i + 1 :] if t.kind == "speech"), None)
+        reply = _speech_after(turns, i)
         # read out for the floor (a remote moderator, often unnamed): answered by whoever speaks next
         told = next((s for s in mine if _INDIRECT.search(s.text) and not _QUESTION_END.search(s.text)), None)
         if told is not None:

@@ -59,6 +59,8 @@ GATE = GateRule(agree=1.0, gain=2.0, recur=0.75, few_lines=12)
 
 
 def _key(turn: Turn) -> tuple[int, str]:
+    """A turn as both readings are compared: its line and its label with spacing and case folded
+    (a template's `JO  LI` and the rules' `Jo Li` on one line are the same reading)."""
     return turn.line, " ".join((turn.label or "").split()).casefold()
 
 

@@ -347,6 +347,7 @@ def _voiced(text: str, marks: list[Mark]) -> list[Mark]:
 
 
 def _line_end(text: str, at: int) -> int:
+    """The offset of the end of the line holding `at` (its newline, or the text's end)."""
     end = text.find("\n", at)
     return len(text) if end == -1 else end
 
@@ -384,6 +385,8 @@ def agreeing_bound(lines: list[str], read: list[str], share: float) -> int:
 
 
 def _lead_shape(line: str) -> str | None:
+    """The shape (`_shape`) of what opens a line before its first letter (`>> `, `[12:01] <`):
+    the lines one inline template reads all open alike; None when no letter comes within `_LEAD`'s reach."""
     lead = _LEAD.match(line)
     return _shape(lead.group()) if lead else None
 
