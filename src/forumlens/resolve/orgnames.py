@@ -11,8 +11,9 @@ read here once, for every cue.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 from forumlens.resolve.mentions import Mention
@@ -33,7 +34,7 @@ from forumlens.resolve.orgwords import (
 )
 from forumlens.resolve.platforms import TOOLS
 
-__all__ = ["abbreviates", "ministry_of", "org_at", "proper_run"]
+__all__ = ["MentionsByStart", "abbreviates", "ministry_of", "org_at", "proper_run"]
 
 
 _TOKEN = re.compile(r"\S+")
@@ -52,8 +53,38 @@ _WORDLIKE = re.compile(r"[^\W\d_][\w'’\u2011.&-]*|&")
 _LOWER_WORD = re.compile(r"[a-z][\w\u2011-]*")
 
 
+class MentionsByStart(tuple[Mention, ...]):
+    """A session's mentions in order of their start (a stable sort: mentions at one offset keep
+    their order), with the starts beside them.
+
+    Why: `org_at` looks up the mention at an offset for every organisation cue of every sentence,
+    and a scan of all the session's mentions each time was quadratic on a long session; sorted,
+    the lookup is a bisection and gives the same mention (the first at that offset)."""
+
+    starts: list[int]
+
+    def __new__(cls, mentions: Iterable[Mention]) -> MentionsByStart:
+        self = super().__new__(cls, sorted(mentions, key=lambda m: m.start))
+        self.starts = [m.start for m in self]
+        return self
+
+
 def _mention_at(mentions: Sequence[Mention], start: int) -> Mention | None:
+    """The first of `mentions` that starts at `start`, if any."""
+    if isinstance(mentions, MentionsByStart):
+        k = bisect.bisect_left(mentions.starts, start)
+        return mentions[k] if k < len(mentions) and mentions.starts[k] == start else None
     return next((m for m in mentions if m.start == start), None)
+
+
+def _starting_inside(mentions: Sequence[Mention], start: int, end: int) -> Iterator[Mention]:
+    """The mentions that start after `start` and end by `end`, in their order (sorted ones: only
+    those that start up to `end`, found by bisection)."""
+    if isinstance(mentions, MentionsByStart):
+        k = bisect.bisect_right(mentions.starts, start)
+        stop = bisect.bisect_right(mentions.starts, end, k)
+        return (m for m in mentions[k:stop] if m.end <= end)
+    return (m for m in mentions if start < m.start and m.end <= end)
 
 
 # Heads of French, Spanish, Portuguese and Italian body names, which write the adjectives after
@@ -267,9 +298,7 @@ def org_at(
             return org_at(text, unit.end(), stop, mentions, gazetteer, place_cue=unit.group("link").lower() != "of")
     if run is not None:
         # a body inside ("the Board of ICANN"), not a stakeholder group ("the Ministry of Youth")
-        inner = next(
-            (m for m in mentions if start < m.start and m.end <= run[0] and m.kind != "stakeholder-group"), None
-        )
+        inner = next((m for m in _starting_inside(mentions, start, run[0]) if m.kind != "stakeholder-group"), None)
         if inner is not None and _PART_OF.fullmatch(text, start, inner.start):
             return Org(start, run[0], inner.name, inner)  # "the Board of ICANN": a part of ICANN
         return _named(text, start, _with_listed_fields(text, run, stop), stop, gazetteer, place_cue)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from forumlens.models import Session, Turn
 from forumlens.resolve import cues, orgs
 from forumlens.resolve.mentions import Mention
+from forumlens.resolve.orgnames import MentionsByStart
 from forumlens.resolve.people import LabelGroup, name_forms
 from forumlens.resolve.text import paragraph_spans, sentence_spans
 
@@ -99,7 +100,7 @@ class SessionView:
         self.coalition_names = dict(coalition_names or {})
         self.text = session.text
         self.lines = LineIndex(session.text)
-        self.all_mentions = list(mentions)
+        self.all_mentions = MentionsByStart(mentions)  # the mention at an offset by bisection (`org_at`)
         self.mentions = [m for m in mentions if m.kind in AFFILIATING_KINDS and m.entity_id not in GENERAL_BODIES]
         # mention positions by start, so `mentions_in` looks only at the span's own
         self._by_start = sorted(range(len(self.mentions)), key=lambda j: self.mentions[j].start)
