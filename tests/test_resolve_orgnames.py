@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from forumlens.resolve.orgnames import org_at
+from forumlens.resolve.mentions import find_mentions
+from forumlens.resolve.orgnames import MentionsByStart, org_at
 from forumlens.resolve.orgwords import foreign_joiner, foreign_word, load_gazetteer
 
 
@@ -36,3 +37,16 @@ def test_foreign_words_are_told_by_letters_english_lacks() -> None:
     assert not foreign_word("community") and not foreign_word("Síť")
     assert foreign_joiner("w") and foreign_joiner("na")
     assert not foreign_joiner("at") and not foreign_joiner("is") and not foreign_joiner("and")
+
+
+def test_sorted_mentions_give_the_same_organisation_as_a_list() -> None:
+    # the session view hands `org_at` its mentions sorted (a bisection, not a scan per cue):
+    # the body named at the cue, and a body inside a unit's name, come out as from the plain list
+    text = "I work for UNESCO and my colleague is with the Board of ICANN, as is the ITU team."
+    mentions = list(reversed(find_mentions(text)))  # any order in: the first at an offset is kept
+    for cue in ("work for ", "is with "):
+        at = text.index(cue) + len(cue)
+        listed = org_at(text, at, len(text), mentions, load_gazetteer(), place_cue=False)
+        indexed = org_at(text, at, len(text), MentionsByStart(mentions), load_gazetteer(), place_cue=False)
+        assert listed is not None and indexed == listed
+    assert [m.start for m in MentionsByStart(mentions)] == sorted(m.start for m in mentions)
