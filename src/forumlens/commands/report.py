@@ -333,16 +333,14 @@ def brief(
 
 
 def _empty_topic_reason(topic: str, since: int | None, until: int | None, coalition: str | None) -> str:
-    """Why a topic brief has no talking points: the filters narrowed it to nothing (say which, so the
-    user knows what to drop), or no stored line speaks of the topic (say how to look for other words)."""
+    """Why a topic brief narrowed by filters has no talking points: say which filters, so the user knows
+    what to drop (an unfiltered empty brief is explained by `briefs.empty_topic_note` instead)."""
     narrowed = [
         f"{flag} {value}"
         for flag, value in (("--since", since), ("--until", until), ("--coalition", coalition))
         if value
     ]
-    if narrowed:
-        return f"nothing on {topic!r} with {', '.join(narrowed)}; drop {'it' if len(narrowed) == 1 else 'them'} to look across the whole store"
-    return f"no stored line speaks of {topic!r}: try other words (`forumlens search WORDS` shows what was said)"
+    return f"nothing on {topic!r} with {', '.join(narrowed)}; drop {'it' if len(narrowed) == 1 else 'them'} to look across the whole store"
 
 
 def _empty_snapshot_reason(result: CoalitionBrief, since: int | None, until: int | None) -> str:
