@@ -9,6 +9,7 @@ from forumlens.resolve.selfnames import (
     is_generic_label,
     is_one_holder_label,
     name_generic_voices,
+    own_names,
     said_names,
     split_shared_voices,
 )
@@ -229,3 +230,42 @@ def test_an_answer_to_a_floor_voice_is_not_named_after_the_asker_nor_the_body_it
     # the asker's short label form and the body she is here for name nobody who answers her
     assert owner[5] not in ("Benedita Farias", "Associação de Produtores do Sertão Baiano")
     assert owner[1] == "Zinhle Mabuza-Dlamini" and owner[3] == "Tomasz Wierzbicki-Lach"
+
+
+def test_a_label_of_a_form_of_address_and_a_given_name_takes_the_name_its_speaker_says():
+    # the label's first word is left out of the name the speaker gives: a form of address
+    turns = _turns(
+        ">> SENHORA LUCIANA:  Good morning.  My name is Luciana Okonkwo Barreto, and I work for a library.",
+        ">> DAW KHIN:  Thank you.  Khin Myo Thet is my name, all three words.",
+    )
+    groups = complete_names(
+        [LabelGroup("Senhora Luciana", ["SENHORA LUCIANA"], [0]), LabelGroup("Daw Khin", ["DAW KHIN"], [1])],
+        turns,
+    )
+    assert [g.name for g in groups] == ["Luciana Okonkwo Barreto", "Khin Myo Thet"]
+
+
+def test_a_surname_said_alone_never_drops_the_labels_given_name():
+    turns = _turns(">> TEODORO VALLS:  Good morning.  My name is Valls, and I chair this panel.")
+    groups = complete_names([LabelGroup("Teodoro Valls", ["TEODORO VALLS"], [0])], turns)
+    assert groups[0].name == "Teodoro Valls"
+
+
+def test_a_capitals_label_takes_the_accented_spelling_and_a_doubled_badge_one_name():
+    turns = _turns(
+        ">> THORDIS EYJOLFSDOTTIR:  Thank you.  I am Þórdís Eyjólfsdóttir, from a library in Akureyri.",
+        ">> WIDODO WIDODO:  Thank you.  My name is Widodo, only one name, the badge doubled it.",
+    )
+    groups = complete_names(
+        [
+            LabelGroup("Thordis Eyjolfsdottir", ["THORDIS EYJOLFSDOTTIR"], [0]),
+            LabelGroup("Widodo Widodo", ["WIDODO WIDODO"], [1]),
+        ],
+        turns,
+    )
+    assert [g.name for g in groups] == ["Þórdís Eyjólfsdóttir", "Widodo"]
+
+
+def test_said_names_reads_my_full_name_is_and_a_name_before_is_my_name():
+    assert said_names("Like she said, I'm Noi.  My full name is Noi Srisawat, and that is fine.") == ["Noi Srisawat"]
+    assert own_names("The Daw is a title, and Khin Myo Thet is my name.") == ["Khin Myo Thet"]

@@ -89,10 +89,14 @@ _TITLE = (
 _BALINESE_I = r"(?-i:I\s+)"
 _OWN_NAME = Prefiltered(
     re.compile(
-        rf"\b(?:my name is|I am|I'm|I’m|this is|it's|it’s|it is|soy|me llamo|mi nombre es|je suis|je m'appelle|"
+        rf"\b(?:my (?:full )?name is|I am|I'm|I’m|this is|it's|it’s|it is|soy|me llamo|mi nombre es|je suis|je m'appelle|"
         rf"je m’appelle|meu nome é|sou)\s+{_TITLE}((?:{_BALINESE_I}(?={_FULL_NAME}))?{_FULL_NAME})",
         re.IGNORECASE,
     )
+)
+# The naming phrase after the name: "Thein Zaw Htike is my name", "Ana Lima is my full name".
+_OWN_NAME_AFTER = Prefiltered(
+    re.compile(rf"(?<![\w'’\u2011-])({_FULL_NAME})\s+is\s+my\s+(?:full\s+)?name\b", re.IGNORECASE)
 )
 # A single name given as one's own in so many words ("My name is Leila and I work with …"): only
 # after a naming phrase ("I am Leila" is as often "I am Brazilian"), and not the first word of a
@@ -227,6 +231,8 @@ def _said(text: str, opening: bool, limit: int) -> tuple[tuple[str, bool], ...]:
     again, ~7 times each a session, and each ask ran five patterns over the turn (issue 19)."""
     found: list[tuple[int, str, bool]] = []
     for m in _OWN_NAME.finditer(text[:limit]):
+        found.append((m.start(1), m.group(1), True))
+    for m in _OWN_NAME_AFTER.finditer(text[:limit]):
         found.append((m.start(1), m.group(1), True))
     for m in _OWN_SINGLE.finditer(text[:limit]):
         found.append((m.start(1), m.group(1), True))
@@ -677,6 +683,11 @@ def complete_names(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[
         ):
             group.name = longer[0]
             continue
+        from_label = any(name_key(lab) == name_key(group.name) for lab in group.labels)
+        own = _own_name_beside_label(group.name, [turns[index].text for index in group.turns]) if from_label else None
+        if own is not None and not any(other != group.name and same_person(own, other) for other in named):
+            group.name = own
+            continue
         heard = _misheard(group, turns)
         if heard is not None and not any(other != group.name and same_person(heard, other) for other in named):
             group.name = heard
@@ -685,6 +696,42 @@ def complete_names(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[
         if full is not None and not any(other != group.name and same_person(full, other) for other in named):
             group.name = full
     return list(groups)
+
+
+def _own_name_beside_label(label_name: str, texts: Sequence[str]) -> str | None:
+    """The name a labelled voice says is its own when the label is a form of it no word-cover
+    reads: the label's first word is a form of address the speaker leaves out of their own name
+    (">> ATO DAWIT: … I am Dawit Wondimagegn Ayalneh", ">> U THEIN ZAW HTIKE: … Thein Zaw Htike is
+    my name": the rest of the label opens the name said, its first word is not in it); the label
+    spells the same name without its letters the captioner cannot type (">> SIGRIDUR
+    HRAFNKELSDOTTIR:" for "I am Sigríður Hrafnkelsdóttir"); or a badge doubled a one-word name
+    (">> SUTARNI SUTARNI:" for "My name is Sutarni"). Only a name said in so many words ("my name
+    is", "I am", "… is my name"), and only one such name across the voice's turns."""
+    label = label_name.split()
+    keys = [name_key(w) for w in label]
+    said: list[str] = []
+    for text in texts:
+        for name in own_names(text, limit=len(text)):
+            if not any(same_person(name, other) for other in said):
+                said.append(name)
+    fits: list[str] = []
+    for name in said:
+        words = name_key(name).split()
+        respelled = words == name_key(label_name).split() and name != label_name and not name.isascii()
+        doubled = len(set(keys)) == 1 < len(keys) and words == keys[:1]
+        rest = name_key(" ".join(label[1:])).split()
+        # a name of one word is a surname said alone ("My name is Markopetrakis" for a label
+        # "THEODOSIS MARKOPETRAKIS"), never a reason to drop the label's first word
+        addressed = (
+            len(label) > 1
+            and len(words) > 1
+            and bool(rest)
+            and words[: len(rest)] == rest
+            and not set(name_key(label[0]).split()) & set(words)
+        )
+        if respelled or doubled or addressed:
+            fits.append(name)
+    return fits[0] if len(fits) == 1 else None
 
 
 def full_name_said(name: str, turns: Sequence[Turn]) -> str | None:
