@@ -19,6 +19,7 @@ from forumlens.models import Session
 from forumlens.resolve import affcands, affmodel, cues, modes
 from forumlens.resolve.borrowed import join_borrowed_labels
 from forumlens.resolve.corrected import correct_surnames
+from forumlens.resolve.dutyhandover import split_handed_duties
 from forumlens.resolve.dutylabel import join_duty_labels
 from forumlens.resolve.firstnames import join_called_first_names
 from forumlens.resolve.hubs import hub_name
@@ -526,7 +527,8 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     groups = join_respelled(group_labels(session), session.turns)
     groups = name_unlabelled(drop_collective(join_interpreted(groups, session.turns)), session.turns)
     # ">> MODERATOR: … My name is Noura Al-Harbi": the duty label is her all session
-    groups = name_generic_voices(groups, session.turns, is_one_holder_label)
+    # ">> CHAIR: … I am Akinyi …  I give the chair to Hernán" … ">> CHAIR: … I am Hernán …": two holders
+    groups = name_generic_voices(split_handed_duties(groups, session.turns), session.turns, is_one_holder_label)
     # "MS. OKORO" → the Amina Okoro of the hand-off; "THE CHAIR" → the chair the session names
     groups = name_office_labels(join_titled_surnames(groups, session.turns), session.turns)
     # "DR. M.R." → the one Meenakshi Raghunathan of the session (her other labels, her hand-offs)
