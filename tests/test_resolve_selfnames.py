@@ -269,3 +269,12 @@ def test_a_capitals_label_takes_the_accented_spelling_and_a_doubled_badge_one_na
 def test_said_names_reads_my_full_name_is_and_a_name_before_is_my_name():
     assert said_names("Like she said, I'm Noi.  My full name is Noi Srisawat, and that is fine.") == ["Noi Srisawat"]
     assert own_names("The Daw is a title, and Khin Myo Thet is my name.") == ["Khin Myo Thet"]
+
+
+def test_an_opening_name_then_the_speakers_own_i_is_theirs_even_if_she_speaks_of_another_later():
+    text = (
+        "Buenos días.  Carla Ruiz Benítez, I am from a collective in Encarnación, so I do not ask her, I support her."
+    )
+    assert said_names(text) == ["Carla Ruiz Benítez"]
+    # words reporting another before any "I" still mark a chat read out, not a self-introduction
+    assert said_names("Good.  Ilze Kalniņa, from Riga, writes in the chat that I should speak up.") == []

@@ -150,6 +150,7 @@ _REPORTED = re.compile(
     r"he|she|his|her)\b",
     re.IGNORECASE,
 )
+_FIRST_PERSON = re.compile(r"\b(?-i:I)(?:'m|’m|\s+am)?\b")
 # Capitalised words that open a sentence without being a name ("So Thank", "Madam Chair").
 _NOT_FIRST = frozenset(
     re.findall(
@@ -244,7 +245,10 @@ def _said(text: str, opening: bool, limit: int) -> tuple[tuple[str, bool], ...]:
     for m in _OPENING_NAME.finditer(text[:_OPENING_CHARS] if opening else ""):
         end = _SENTENCE_END.search(text, m.end())
         rest = text[m.end() : end.start()] if end else text[m.end() :]
-        if _AFTER.match(text, m.end()) and not _REPORTED.search(rest):
+        # only words before the speaker's own "I" report another's ("…, I am from X, so I do not
+        # ask her": her is somebody the speaker speaks of, after introducing herself)
+        own_voice = _FIRST_PERSON.search(rest)
+        if _AFTER.match(text, m.end()) and not _REPORTED.search(rest[: own_voice.start()] if own_voice else rest):
             found.append((m.start(1), m.group(1), False))
     names: list[tuple[str, bool]] = []
     for _, raw, own in sorted(found):
