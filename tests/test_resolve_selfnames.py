@@ -278,3 +278,12 @@ def test_an_opening_name_then_the_speakers_own_i_is_theirs_even_if_she_speaks_of
     assert said_names(text) == ["Carla Ruiz Benítez"]
     # words reporting another before any "I" still mark a chat read out, not a self-introduction
     assert said_names("Good.  Ilze Kalniņa, from Riga, writes in the chat that I should speak up.") == []
+
+
+def test_a_single_name_after_i_am_then_another_i_am_and_a_citys_name_given_as_my_name():
+    assert said_names("Good morning.  I am Iolanda, I am fourteen, I study at the school.") == ["Iolanda"]
+    # "my name is" in so many words: a city's name may be a given name too, a country's never
+    assert said_names("Good morning, my name is Florence, I'm sixteen.") == ["Florence"]
+    assert said_names("Good morning, my name is Kenya.") == []
+    # a nationality before the second "I am" is no name
+    assert said_names("Hello.  I am Brazilian, I am a teacher in Recife.") == []

@@ -112,10 +112,12 @@ _OWN_SINGLE = Prefiltered(
 # Amina from the Kenya network", "I'm Leila, with the ministry"): the shape of a self-introduction.
 # Bare "I am Leila" is as often "I am Brazilian" or "I am Head of …", so the "from"/"with" must
 # follow (not "with us": "this is Carlos, with us from Lima" is a chair's hand-off, hence no
-# "this is"), and `_is_name` still refuses a nationality, a place, a title or a job.
+# "this is"), or a second "I am" about oneself ("I am Thaís, I am fifteen"), and `_is_name`
+# still refuses a nationality, a place, a title or a job.
 _OWN_SINGLE_FROM = Prefiltered(
     re.compile(
-        rf"\b(?:I am|I'm|I’m)\s+({NAME_WORD})(?![\w'’\u2011-])\s*,?\s+(?:from|with(?!\s+(?:us|me|you)\b))\b",
+        rf"\b(?:I am|I'm|I’m)\s+({NAME_WORD})(?![\w'’\u2011-])"
+        rf"(?:\s*,?\s+(?:from|with(?!\s+(?:us|me|you)\b))\b|,\s+(?-i:I)(?:\s+am|'m|’m)\s)",
         re.IGNORECASE,
     )
 )
@@ -187,8 +189,9 @@ def is_place_name(words: str) -> bool:
     return words.strip().casefold() in _place_names()
 
 
-def _is_name(words: str) -> bool:
-    """A person's name, not an organisation, a job, a place or a form of address."""
+def _is_name(words: str, city_ok: bool = False) -> bool:
+    """A person's name, not an organisation, a job, a place or a form of address. `city_ok`: a
+    name given in so many words ("my name is Wellington") may be a city's too, never a country's."""
     parts = words.split()
     if parts[-1].endswith(("'s", "’s")):
         return False  # "I am Ibu Sukerti's nephew": somebody else's name, said to place oneself
@@ -201,7 +204,7 @@ def _is_name(words: str) -> bool:
         return False
     # a whole name that is a place ("Buenos Aires"), or a country before a word ("Kenya Team"); a
     # city's name opening a full name is often a given name ("I am Sofia Karamoutsou")
-    if words.casefold() in _place_names() or parts[0].casefold() in _country_names():
+    if (words.casefold() in _place_names() and not city_ok) or parts[0].casefold() in _country_names():
         return False
     return not looks_org(words) and cues.ROLE_WORD.search(words) is None
 
@@ -235,8 +238,10 @@ def _said(text: str, opening: bool, limit: int) -> tuple[tuple[str, bool], ...]:
         found.append((m.start(1), m.group(1), True))
     for m in _OWN_NAME_AFTER.finditer(text[:limit]):
         found.append((m.start(1), m.group(1), True))
+    explicit = set()  # one name after "my name is": a city's name too ("my name is Wellington")
     for m in _OWN_SINGLE.finditer(text[:limit]):
         found.append((m.start(1), m.group(1), True))
+        explicit.add(m.group(1))
     for m in _OWN_SINGLE_FROM.finditer(text[:limit]):
         if not is_title_word(m.group(1)):
             found.append((m.start(1), m.group(1), True))
@@ -253,7 +258,7 @@ def _said(text: str, opening: bool, limit: int) -> tuple[tuple[str, bool], ...]:
     names: list[tuple[str, bool]] = []
     for _, raw, own in sorted(found):
         name = re.sub(r"\s+", " ", raw).strip()
-        if not _is_name(name):
+        if not _is_name(name, city_ok=name in explicit):
             continue
         same = next((k for k, (n, _) in enumerate(names) if same_person(name, n)), None)
         if same is None:
