@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .exportmarks import ExportMarks, Mark, voice_changes
+from .headblocks import read_head_blocks
 
 __all__ = ["Template", "agreeing_bound", "learn_template", "read_template"]
 
@@ -290,10 +291,11 @@ def _next_is_blank(text: str, reading: _Reading) -> bool:
 
 
 def read_template(text: str) -> ExportMarks | None:
-    """The turns a file's learned template marks, as an export's marks; None without one."""
+    """The turns a file's learned template marks, as an export's marks; without one, the turns
+    under its header blocks (`headblocks.py`: the label on a line above the speech); else None."""
     learned = learn_template(text)
     if learned is None:
-        return None
+        return read_head_blocks(text)
     template, found = learned
     if template.sep is None:
         marks = [Mark(r.at, r.body, _strip(r.value, template.literal)) for r in found]

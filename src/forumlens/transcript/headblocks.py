@@ -1,0 +1,134 @@
+"""Turns under a header block: the label on a line above the speech, a meta line between them.
+
+A comment thread, a microblog copy or an issue tracker's page puts each post's author on a name
+line of its own, then a line or two of meta data (a handle, a headline, an age `2d`, `58m`, a
+`commented on Nov 13, 2019`), then the speech, often a footer (`Like · 3 | Reply`) after it.
+No label opens a speech line, so the learned template (`templates.py`), which reads a line's
+opening, finds nothing there, and a file with text and no turn is the worst reading.
+
+This reader learns the block from the file's own regularity, never from a list of sites:
+
+- an *anchor* is a short coded line (a digit in it: an age, a date, a count; not a sentence)
+  right above speech, or above one short line and then speech (`edited`); the anchors of one
+  file share a *shape* (letters as `a`, digit runs as `9`, a run of words as one `a`, trailing
+  marks dropped: `2d`, `58m` → `9a`; `tdsouza-ixp commented on Nov 13, 2019` → `a 9, 9`), and the
+  most common shape held by at least `_LEAST` anchors is the file's;
+- the *name line* stands at one distance above the anchor in the whole file (the distance at
+  which most anchors have a name-like line: a name or `@handle` alone, a short tail allowed
+  such as ` • 2nd` or ` :igf:`), so a badge line (`Author`, `Member`) between them is not taken
+  for the name.
+
+`templates.read_template` asks this reader only when no line-opening template has evidence, so
+a file the template reads is never read here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .exportmarks import ExportMarks, Mark, voice_changes
+
+__all__ = ["read_head_blocks"]
+
+_LEAST = 3  # anchors (and named blocks) a file must hold
+_ANCHOR_CHARS = 40  # an anchor (a meta line) is at most this long
+_PROSE_CHARS = 60  # a line longer than this is speech
+_NAME_TAIL = 12  # what may follow a name on its line (` • 3rd+`, ` :igf:`)
+_REACH = 3  # lines above the anchor the name line may stand
+
+_SENTENCE = re.compile(r"[.!?…。？！][\"')\]]*$")
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d]+")
+_DIGITS = re.compile(r"\d+")
+_BLANKS = re.compile(r"\s+")
+_WORD_RUN = re.compile(r"a(?:[ '’.-]a)+")
+_TRAILING = re.compile(r"[^a9]+$")
+# A name line: an optional `@`, then one to five name-like words (a letter first).
+_NAME = re.compile(r"@?(?P<name>[^\W\d_](?:[\w'’.-])*(?:[ \t][^\W\d_](?:[\w'’.-])*){0,4})")
+
+
+def _prose(line: str) -> bool:
+    """Whether a line is speech: long, or a sentence of four words or more."""
+    text = line.strip()
+    return len(text) > _PROSE_CHARS or (bool(_SENTENCE.search(text)) and len(text.split()) >= 4)
+
+
+def _shape(line: str) -> str:
+    """A meta line as a shape: `2d`, `58m` → `9a`; `Jo commented on Nov 13, 2019 •` → `a 9, 9`."""
+    shape = _BLANKS.sub(" ", _DIGITS.sub("9", _LETTERS.sub("a", line.strip())))
+    return _TRAILING.sub("", _WORD_RUN.sub("a", shape))
+
+
+def _name(line: str) -> str | None:
+    """The name a name line holds (`Sieni Fa'asavalu-Penitani • 3rd+` → the name, `@rafaela-mq` →
+    `rafaela-mq`), or None when the line is more than a name and a short tail."""
+    text = line.strip()
+    found = _NAME.match(text)
+    if found is None or _prose(text) or len(text) - found.end() > _NAME_TAIL:
+        return None
+    return found.group("name").strip()
+
+
+def _speech_below(lines: list[str], i: int) -> int | None:
+    """The index of the speech line an anchor at `i` stands above: the next line, or the one
+    after a single short line (`edited`); None when no speech follows."""
+    for j in (i + 1, i + 2):
+        if j < len(lines) and _prose(lines[j]):
+            return j
+        if j >= len(lines) or not lines[j].strip():
+            return None
+    return None
+
+
+def _anchors(lines: list[str]) -> list[tuple[int, int]]:
+    """The (anchor, speech) line pairs of the file's most common anchor shape; empty when fewer
+    than `_LEAST` anchors share one."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if not text or len(text) > _ANCHOR_CHARS or _prose(text) or not _DIGIT.search(text):
+            continue
+        speech = _speech_below(lines, i)
+        if speech is not None:
+            found.setdefault(_shape(text), []).append((i, speech))
+    if not found:
+        return []
+    best = max(found.values(), key=len)
+    return best if len(best) >= _LEAST else []
+
+
+def _distance(lines: list[str], anchors: list[tuple[int, int]]) -> int | None:
+    """The distance above the anchor at which most anchors have a name line, or None when fewer
+    than `_LEAST` do at any distance (ties: the farther, the top of the block)."""
+    counts = Counter(
+        d for i, _ in anchors for d in range(1, _REACH + 1) if i - d >= 0 and _name(lines[i - d]) is not None
+    )
+    if not counts:
+        return None
+    distance, n = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return distance if n >= _LEAST else None
+
+
+def read_head_blocks(text: str) -> ExportMarks | None:
+    """The turns under a file's header blocks (see the module doc), as an export's marks; None
+    when the file shows no such regularity."""
+    lines = text.split("\n")
+    anchors = _anchors(lines)
+    distance = _distance(lines, anchors) if anchors else None
+    if distance is None:
+        return None
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    marks = []
+    taken = -1  # a name line is never inside the turn above's speech
+    for i, speech in anchors:
+        head = i - distance
+        name = _name(lines[head]) if head > taken else None
+        if name is not None:
+            marks.append(Mark(starts[head], starts[speech], name))
+            taken = speech
+    if len(marks) < _LEAST:
+        return None
+    return ExportMarks(voice_changes(marks), marks[0].at, handles=True)
