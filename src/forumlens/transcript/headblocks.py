@@ -29,15 +29,17 @@ from collections import Counter
 
 from .exportmarks import ExportMarks, Mark, voice_changes
 
-__all__ = ["read_head_blocks"]
+__all__ = ["meta_line", "read_head_blocks"]
 
 _LEAST = 3  # anchors (and named blocks) a file must hold
 _ANCHOR_CHARS = 40  # an anchor (a meta line) is at most this long
 _PROSE_CHARS = 60  # a line longer than this is speech
 _NAME_TAIL = 12  # what may follow a name on its line (` • 3rd+`, ` :igf:`)
+_TAIL_WORD = 3  # a name's tail holds marks and short codes (`2nd`, `igf`), no word
 _REACH = 3  # lines above the anchor the name line may stand
 
-_SENTENCE = re.compile(r"[.!?…。？！][\"')\]]*$")
+# A sentence's close at the line's end, marks or an emoji after it allowed (`speaker. ⏱️`).
+_SENTENCE = re.compile(r"[.!?…。？！]\W*$")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d]+")
 _DIGITS = re.compile(r"\d+")
@@ -67,7 +69,17 @@ def _name(line: str) -> str | None:
     found = _NAME.match(text)
     if found is None or _prose(text) or len(text) - found.end() > _NAME_TAIL:
         return None
+    if any(len(word) > _TAIL_WORD for word in _LETTERS.findall(text[found.end() :])):
+        return None  # `Like · 4 | Reply`: a footer's words, not a name's tail
     return found.group("name").strip()
+
+
+def meta_line(line: str) -> bool:
+    """Whether a line is a header block's meta line: short, coded (a digit: an age `2d`, a date,
+    a count) and no sentence. A head line's speech below never is one: a line above a meta line is
+    the block's name or headline (`templates.learn_template`)."""
+    text = line.strip()
+    return bool(text) and len(text) <= _ANCHOR_CHARS and not _prose(text) and bool(_DIGIT.search(text))
 
 
 def _speech_below(lines: list[str], i: int) -> int | None:
@@ -86,12 +98,11 @@ def _anchors(lines: list[str]) -> list[tuple[int, int]]:
     than `_LEAST` anchors share one."""
     found: dict[str, list[tuple[int, int]]] = {}
     for i, line in enumerate(lines):
-        text = line.strip()
-        if not text or len(text) > _ANCHOR_CHARS or _prose(text) or not _DIGIT.search(text):
+        if not meta_line(line):
             continue
         speech = _speech_below(lines, i)
         if speech is not None:
-            found.setdefault(_shape(text), []).append((i, speech))
+            found.setdefault(_shape(line), []).append((i, speech))
     if not found:
         return []
     best = max(found.values(), key=len)
@@ -100,13 +111,13 @@ def _anchors(lines: list[str]) -> list[tuple[int, int]]:
 
 def _distance(lines: list[str], anchors: list[tuple[int, int]]) -> int | None:
     """The distance above the anchor at which most anchors have a name line, or None when fewer
-    than `_LEAST` do at any distance (ties: the farther, the top of the block)."""
+    than `_LEAST` do at any distance (ties: the nearer; a footer `Like · 4` may stand farther up)."""
     counts = Counter(
         d for i, _ in anchors for d in range(1, _REACH + 1) if i - d >= 0 and _name(lines[i - d]) is not None
     )
     if not counts:
         return None
-    distance, n = max(counts.items(), key=lambda item: (item[1], item[0]))
+    distance, n = max(counts.items(), key=lambda item: (item[1], -item[0]))
     return distance if n >= _LEAST else None
 
 
@@ -121,14 +132,36 @@ def read_head_blocks(text: str) -> ExportMarks | None:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    marks = []
+    heads: dict[int, tuple[int, str]] = {}
     taken = -1  # a name line is never inside the turn above's speech
     for i, speech in anchors:
         head = i - distance
         name = _name(lines[head]) if head > taken else None
         if name is not None:
-            marks.append(Mark(starts[head], starts[speech], name))
+            heads[head] = (speech, name)
             taken = speech
-    if len(marks) < _LEAST:
+    if len(heads) < _LEAST:
         return None
+    heads.update(_unanchored(lines, heads, distance))
+    marks = [Mark(starts[head], starts[speech], name) for head, (speech, name) in sorted(heads.items())]
     return ExportMarks(voice_changes(marks), marks[0].at, handles=True)
+
+
+def _unanchored(lines: list[str], heads: dict[int, tuple[int, str]], distance: int) -> dict[int, tuple[int, str]]:
+    """Blocks without the anchor (a thread's first post, whose date comes after it): a name the
+    anchored blocks learned, alone on its line, then one to `distance` lines (a handle, a headline
+    and a date: as in an anchored block, never speech right below the name), then speech."""
+    names = {name for _, name in heads.values()}
+    inside = {j for head, (speech, _) in heads.items() for j in range(head, speech + 1)}
+    found: dict[int, tuple[int, str]] = {}
+    for h, line in enumerate(lines):
+        name = _name(line) if h not in inside else None
+        if name not in names:
+            continue
+        for j in range(h + 1, min(len(lines), h + distance + 2)):
+            if not lines[j].strip() or j in inside:
+                break
+            if j > h + 1 and _prose(lines[j]):
+                found[h] = (j, name or "")
+                break
+    return found

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .exportmarks import ExportMarks, Mark, voice_changes
-from .headblocks import read_head_blocks
+from .headblocks import meta_line, read_head_blocks
 
 __all__ = ["Template", "agreeing_bound", "learn_template", "read_template"]
 
@@ -262,8 +262,8 @@ def learn_template(text: str) -> tuple[Template, list[_Reading]] | None:
             by_template.setdefault(template, []).append(reading)
     scores: dict[Template, int] = {}
     for template, found in by_template.items():
-        if template.tail is not None:  # a head is followed by speech, not by a blank line
-            found = [r for r in found if not _next_is_blank(text, r)]
+        if template.tail is not None:  # a head is followed by speech, not by a blank or a meta line
+            found = [r for r in found if not _next_is_blank(text, r) and not meta_line(_line_at(text, r.body))]
             by_template[template] = found
         score = _evidence(template, found, nonblank)
         if score:
@@ -282,6 +282,11 @@ def learn_template(text: str) -> tuple[Template, list[_Reading]] | None:
     literal = _literal([r.value for r in found])
     template = Template(template.lead, template.sep, template.tail, literal)
     return template, found
+
+
+def _line_at(text: str, at: int) -> str:
+    """The line starting at `at` (empty at the text's end)."""
+    return text[at : _line_end(text, at)] if at < len(text) else ""
 
 
 def _next_is_blank(text: str, reading: _Reading) -> bool:
