@@ -1,0 +1,67 @@
+"""The header-block fallback: the author on a name line above a meta line above the speech."""
+
+from forumlens.transcript.headblocks import meta_line, read_head_blocks
+
+# An invented comment page: name line, a badge or headline line, an age line, then the speech
+# and a footer; the first post has its date after the speech, so no age line above it.
+THREAD = """Comments on the community radio licence draft
+Amara Osei
+Radio officer, Tamale
+Tuesday's consultation was full and the draft needs a clearer fee table for small stations.
+Posted 12 Mar 2024
+Lucia Brandt
+Volunteer
+3h
+We run a station on solar power, the fee should follow the hours on air, not the licence class.
+Helpful · 4
+Tomas Lind
+Editor at the Northern Wave
+2h
+Agreed with Lucia, and the draft says nothing about stations that share one transmitter mast.
+Helpful · 2
+Amara Osei
+Radio officer, Tamale
+45m
+Thank you both, I will put the fee by hours and the shared masts into the next version of the draft.
+Helpful · 1
+"""
+
+# Prose with dates and short lines, but no header block: no name line above a meta line.
+PROSE = """The consultation opened on 12 March and ran for three weeks in four regions.
+Day 1
+The officials explained the draft licence classes and the fee table to the stations.
+Day 2
+The stations asked for a fee that follows the hours on air rather than the class.
+Day 3
+The last day was about shared transmitter masts and who pays for their upkeep.
+"""
+
+
+def test_a_comment_page_is_read_by_its_header_blocks() -> None:
+    marks = read_head_blocks(THREAD)
+    assert marks is not None
+    assert [(m.label, THREAD[m.body : m.body + 22]) for m in marks.marks] == [
+        ("Amara Osei", "Tuesday's consultation"),
+        ("Lucia Brandt", "We run a station on so"),
+        ("Tomas Lind", "Agreed with Lucia, and"),
+        ("Amara Osei", "Thank you both, I will"),
+    ]
+
+
+def test_the_name_line_is_the_one_above_the_badge_and_the_first_post_needs_no_anchor() -> None:
+    marks = read_head_blocks(THREAD)
+    assert marks is not None
+    labels = [m.label for m in marks.marks]
+    assert "Volunteer" not in labels and "Radio officer" not in labels
+    assert THREAD[marks.marks[0].body :].startswith("Tuesday's consultation")
+
+
+def test_prose_with_dated_short_lines_has_no_header_block() -> None:
+    assert read_head_blocks(PROSE) is None
+
+
+def test_a_meta_line_is_short_coded_and_no_sentence() -> None:
+    assert meta_line("58m") and meta_line("Posted 12 Mar 2024") and meta_line("1,208 followers")
+    assert not meta_line("Volunteer")  # no digit: a badge, not a meta line
+    assert not meta_line("2 minutes left for this speaker. ⏱️")  # a sentence
+    assert not meta_line("")
