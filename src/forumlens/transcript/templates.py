@@ -33,6 +33,8 @@ from dataclasses import dataclass
 
 from .exportmarks import ExportMarks, Mark, voice_changes
 from .headblocks import meta_line, read_head_blocks
+from .mailblocks import read_mail_blocks
+from .quotelevels import read_quote_levels
 
 __all__ = ["Template", "agreeing_bound", "learn_template", "read_template"]
 
@@ -297,10 +299,16 @@ def _next_is_blank(text: str, reading: _Reading) -> bool:
 
 def read_template(text: str) -> ExportMarks | None:
     """The turns a file's learned template marks, as an export's marks; without one, the turns
-    under its header blocks (`headblocks.py`: the label on a line above the speech); else None."""
+    under its header blocks (`headblocks.py`: the label on a line above the speech) or a quoting
+    reply's levels (`quotelevels.py`: quoted lines are earlier writers' turns); else None.
+    A reply chain's messages under their mail headers (`mailblocks.py`) come first: the fields
+    (`Sent:`, `To:`) recur as a line-opening template would."""
+    mail = read_mail_blocks(text)  # a reply chain's header fields are no speakers' labels
+    if mail is not None:
+        return mail
     learned = learn_template(text)
     if learned is None:
-        return read_head_blocks(text)
+        return read_head_blocks(text) or read_quote_levels(text)
     template, found = learned
     if template.sep is None:
         marks = [Mark(r.at, r.body, _strip(r.value, template.literal)) for r in found]

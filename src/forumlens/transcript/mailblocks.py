@@ -1,0 +1,101 @@
+"""Turns under a mail header block: the author in a `From:` field above the message.
+
+A reply chain pasted as text (an Outlook `-----Original Message-----` chain, a list digest)
+puts each message under a block of header fields, `From: … / Sent: … / To: … / Subject: …`,
+then the body. No label opens the body's lines and the fields look like labels to the caption
+rules (`Sent: Friday, …` read as a speaker `Sent`).
+
+Learned from the file's regularity, not from a list of mail clients' field names:
+
+- a *block* is a run of at least `_FIELDS` consecutive `Key: value` lines with distinct keys,
+  the message's first line below it (past blank lines);
+- the file's blocks share one key sequence in at least `_LEAST` blocks (every message of the
+  chain has the same header);
+- the author's field is the key whose values are names in most blocks (mostly capitalised words
+  and no digit once the addresses, `[mailto:…]` and quotes are set aside): the date field has
+  digits, the subject lower-case words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .exportmarks import ExportMarks, Mark
+
+__all__ = ["field_name", "read_mail_blocks"]
+
+_FIELDS = 3  # header lines a block holds at least
+_LEAST = 3  # blocks of one key sequence
+
+_FIELD = re.compile(r"(?P<key>[A-Z][\w-]{0,24}):[ \t]+(?P<value>\S.*)$")
+_BRACKETED = re.compile(r"\[[^\]]*\]|<[^>]*>|[\"']")  # `[mailto:…]`, `<jo@x.org>`, quotes
+_ADDRESS = re.compile(r"\S+@\S+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_DIGIT = re.compile(r"\d")
+
+
+def _name_value(value: str) -> str | None:
+    """A field value as the author's label, brackets and quotes set aside (`Jo Li
+    [mailto:jo@x.org]` → `Jo Li`, `list@x.org On Behalf Of Jo Li` kept whole), or None when it is
+    no name once the addresses are set aside too: a digit in it (a date) or mostly lower-case
+    words (a subject)."""
+    label = " ".join(_BRACKETED.sub(" ", value).split()).strip(" ;,")
+    name = _ADDRESS.sub(" ", label)
+    words = _WORD.findall(name)
+    if not words or _DIGIT.search(name) or 2 * sum(w[0].isupper() for w in words) <= len(words):
+        return None
+    return label
+
+
+def field_name(line: str) -> str | None:
+    """The name a header field line holds (`From: "Jo Li" <jo@x.org>` → `Jo Li`), or None when
+    the line is no field or its value no name (`Date: …`, `Subject: …`)."""
+    found = _FIELD.match(line.strip())
+    return _name_value(found.group("value").strip()) if found is not None else None
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, list[tuple[str, str]], int]]:
+    """The header blocks: (first line, [(key, value)], the body's first line)."""
+    blocks = []
+    i = 0
+    while i < len(lines):
+        fields = []
+        j = i
+        while j < len(lines) and (found := _FIELD.match(lines[j].strip())) is not None:
+            fields.append((found.group("key"), found.group("value").strip()))
+            j += 1
+        keys = [k for k, _ in fields]
+        if len(fields) >= _FIELDS and len(set(keys)) == len(keys):
+            body = j
+            while body < len(lines) and not lines[body].strip():
+                body += 1
+            if body < len(lines):
+                blocks.append((i, fields, body))
+        i = max(j, i + 1)
+    return blocks
+
+
+def read_mail_blocks(text: str) -> ExportMarks | None:
+    """The messages of a reply chain under their header blocks (see the module doc), as an
+    export's marks; None when the file shows no such regularity."""
+    if ":" not in text or "@" not in text:  # a mail header names an address
+        return None
+    lines = text.split("\n")
+    blocks = _blocks(lines)
+    shapes = Counter(tuple(k for k, _ in fields) for _, fields, _ in blocks)
+    if not shapes:
+        return None
+    keys, n = shapes.most_common(1)[0]
+    if n < _LEAST:
+        return None
+    chain = [(i, dict(fields), body) for i, fields, body in blocks if tuple(k for k, _ in fields) == keys]
+    named = Counter(k for _, fields, _ in chain for k in keys if _name_value(fields[k]) is not None)
+    author, votes = named.most_common(1)[0] if named else ("", 0)
+    if 2 * votes <= len(chain):
+        return None
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    marks = [Mark(starts[i], starts[body], _name_value(fields[author])) for i, fields, body in chain]
+    return ExportMarks(tuple(marks), marks[0].at)

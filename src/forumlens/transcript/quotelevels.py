@@ -1,0 +1,85 @@
+"""Turns of a quoting reply: each quote level is an earlier writer's voice, named by its attribution.
+
+A newsgroup or mailing-list follow-up quotes the message it answers behind `> `, and that
+message's own quotes behind `>> ` (or `> >`), each level introduced by an attribution line just
+above it (`Jo Li <jo@x.org> wrote in message …`, `> Ann Bo wrote:`). The quoted lines are not
+the poster's speech: they are the earlier writers' turns, in the order the reply shows them.
+
+Told by shape, not by the words of one client's attribution: the *attribution* of level L+1
+is the line at level L right above a level L+1 line (no blank between); its opening words, up
+to the first lower-case word or address, name the writer. Level 0 is the poster, named by the
+first header field above the first quote whose value is a name (`mailblocks._name_value`).
+Each run of lines at one level is a turn of that level's writer (an attribution line is none,
+a bare `>` line keeps its level's turn going).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .exportmarks import ExportMarks, Mark, voice_changes
+from .mailblocks import field_name
+
+__all__ = ["read_quote_levels"]
+
+_LEAST = 3  # turns
+_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)+")
+# The writer an attribution opens with: capitalised words, up to a lower-case word or an address.
+_WRITER = re.compile(r"(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4})")
+
+
+def _level(line: str) -> tuple[int, int]:
+    """A line's quote level (the `>` in its prefix) and where its text starts."""
+    prefix = _PREFIX.match(line)
+    if prefix is None or not prefix.group().strip():
+        return 0, 0
+    return prefix.group().count(">"), prefix.end()
+
+
+def _writer(line: str) -> str | None:
+    """The writer an attribution line names (`Jo Li <jo@x.org> wrote …` → `Jo Li`), or None."""
+    found = _WRITER.match(line)
+    if found is None or not found.group("name")[0].isupper():
+        return None
+    return found.group("name").strip()
+
+
+def read_quote_levels(text: str) -> ExportMarks | None:
+    """The turns of a quoting reply (see the module doc), as an export's marks; None when the
+    file quotes no attributed message."""
+    if "\n>" not in text:
+        return None
+    lines = text.split("\n")
+    levels = [_level(line) for line in lines]
+    writers: dict[int, str | None] = {}
+    attributions = set()
+    for i in range(len(lines) - 1):
+        (here, at), (below, _) = levels[i], levels[i + 1]
+        if below == here + 1 and lines[i][at:].strip() and lines[i + 1].strip():
+            attributions.add(i)
+    first = min(attributions, default=len(lines))
+    if not attributions:
+        return None
+    writers[0] = next((n for line in lines[:first] if (n := field_name(line)) is not None), None)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    marks = []
+    current = -1
+    for i in range(first, len(lines)):
+        level, at = levels[i]
+        if i in attributions:
+            writers[level + 1] = _writer(lines[i][at:])
+            current = -1
+            continue
+        if not lines[i][at:].strip():
+            if level == 0:
+                current = -1  # a blank line ends the poster's paragraph run, not a quote level's
+            continue
+        if level != current:
+            marks.append(Mark(starts[i], starts[i] + at, writers.get(level)))
+            current = level
+    marks = list(voice_changes(marks))
+    if len(marks) < _LEAST or len({m.label for m in marks}) < 2:
+        return None
+    return ExportMarks(tuple(marks), marks[0].at)

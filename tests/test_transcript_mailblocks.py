@@ -1,0 +1,51 @@
+"""A reply chain pasted as text: each message under its header block, the author in one field."""
+
+from forumlens.transcript.mailblocks import field_name, read_mail_blocks
+
+# An invented chain: three messages with the same four header fields, newest first.
+CHAIN = """From: Amara Osei [mailto:amara@radio.example.org]
+Sent: Monday, March 11, 2024 9:12 AM
+To: Lucia Brandt; licences@list.example.org
+Subject: RE: fee table
+
+Lucia, agreed. I will put the hours-on-air fee into the draft.
+Amara
+
+-----Original Message-----
+From: licences-bounces@list.example.org [mailto:licences-bounces@list.example.org] On Behalf Of Lucia Brandt
+Sent: Sunday, March 10, 2024 8:40 PM
+To: licences@list.example.org
+Subject: Re: fee table
+
+The fee should follow the hours on air, not the licence class.
+
+-----Original Message-----
+From: Tomas Lind [mailto:tomas@wave.example.org]
+Sent: Sunday, March 10, 2024 6:02 PM
+To: licences@list.example.org
+Subject: fee table
+
+Can we agree on the fee table before the consultation closes?
+"""
+
+
+def test_each_message_is_a_turn_of_its_from_field() -> None:
+    marks = read_mail_blocks(CHAIN)
+    assert marks is not None
+    assert [(m.label, CHAIN[m.body : m.body + 12]) for m in marks.marks] == [
+        ("Amara Osei", "Lucia, agree"),
+        ("licences-bounces@list.example.org On Behalf Of Lucia Brandt", "The fee shou"),
+        ("Tomas Lind", "Can we agree"),
+    ]
+
+
+def test_a_single_header_block_is_no_chain() -> None:
+    one = CHAIN.split("-----Original Message-----")[0]
+    assert read_mail_blocks(one) is None
+
+
+def test_a_field_names_a_writer_only_when_its_value_is_a_name() -> None:
+    assert field_name('From: "Jo Li" <jo@x.example.org>') == "Jo Li"
+    assert field_name("Date: Thu, 2 Nov 2006 00:17:43 +0200") is None  # a date
+    assert field_name("Subject: Re: the fee table for small stations") is None  # a subject
+    assert field_name("the fee: follows the hours") is None  # no field
