@@ -1,6 +1,7 @@
 """A reply chain pasted as text: each message under its header block, the author in one field."""
 
 from forumlens.transcript.mailblocks import field_name, read_mail_blocks
+from forumlens.transcript.parse import parse_transcript
 
 # An invented chain: three messages with the same four header fields, newest first.
 CHAIN = """From: Amara Osei [mailto:amara@radio.example.org]
@@ -49,3 +50,10 @@ def test_a_field_names_a_writer_only_when_its_value_is_a_name() -> None:
     assert field_name("Date: Thu, 2 Nov 2006 00:17:43 +0200") is None  # a date
     assert field_name("Subject: Re: the fee table for small stations") is None  # a subject
     assert field_name("the fee: follows the hours") is None  # no field
+
+
+def test_the_parse_reads_a_chain_by_its_messages_not_its_fields_as_labels() -> None:
+    session = parse_transcript(CHAIN)
+    assert [t.label for t in session.turns][::2] == ["Amara Osei", "Tomas Lind"]
+    assert not {"From", "Sent", "To", "Subject"} & {t.label for t in session.turns}
+    assert session.turns[1].text.startswith("The fee should follow the hours on air")

@@ -36,7 +36,9 @@ Two kinds, tried before the caption rules of `parse.py`:
 `time<TAB>sender<TAB>text`), and a web forum thread's posts under their author blocks
 (`forumposts.py`: the username above `Joined:`/`Posts:`, or `by NAME » date`), and an instant messenger's copy
 with a `Display name says:` line above each message (`sayslines.py`), and a social page copied as text
-with an author head line above each post (`postheads.py`: `Jo Li ‏@joli 6 Nov`, `[–]jo_li 12 points 3 hours ago`). The first that recognises the
+with an author head line above each post (`postheads.py`: `Jo Li ‏@joli 6 Nov`, `[–]jo_li 12 points 3 hours ago`),
+and a reply chain pasted as text, each message under a header block of the same fields (`mailblocks.py`:
+the author in the field whose values are names, `From: Jo Li [mailto:…]`). The first that recognises the
   text gives all its turns; the rules add none. Subtitle cue files (WebVTT, SRT) have their own
   reader in `cues.py`, mixed with the rules because their cue text holds ordinary labels.
 
@@ -63,6 +65,7 @@ from .labelblocks import read_label_blocks
 from .latexlabels import latex_label_edits
 from .layout import read_layout_table
 from .linenumbers import line_number_edits
+from .mailblocks import read_mail_blocks
 from .markervariants import marker_edits
 from .markup import markup_edits
 from .mdlabels import read_markdown_labels
@@ -106,6 +109,7 @@ EXPORT_READERS: tuple[Callable[[str], ExportMarks | None], ...] = (
     read_says_lines,
     read_post_heads,
     read_field_lines,
+    read_mail_blocks,
 )
 
 
