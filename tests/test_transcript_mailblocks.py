@@ -3,6 +3,8 @@
 from forumlens.transcript.mailblocks import field_name, read_mail_blocks
 from forumlens.transcript.parse import parse_transcript
 
+from .marks_support import marked
+
 # An invented chain: three messages with the same four header fields, newest first.
 CHAIN = """From: Amara Osei [mailto:amara@radio.example.org]
 Sent: Monday, March 11, 2024 9:12 AM
@@ -31,9 +33,7 @@ Can we agree on the fee table before the consultation closes?
 
 
 def test_each_message_is_a_turn_of_its_from_field() -> None:
-    marks = read_mail_blocks(CHAIN)
-    assert marks is not None
-    assert [(m.label, CHAIN[m.body : m.body + 12]) for m in marks.marks] == [
+    assert marked(read_mail_blocks, CHAIN, 12) == [
         ("Amara Osei", "Lucia, agree"),
         ("licences-bounces@list.example.org On Behalf Of Lucia Brandt", "The fee shou"),
         ("Tomas Lind", "Can we agree"),

@@ -2,6 +2,8 @@
 
 from forumlens.transcript.quotelevels import read_quote_levels
 
+from .marks_support import marked
+
 # An invented follow-up: the poster in the header, one writer quoted, and that writer's quote
 # of another behind `>>`, each level introduced by the line right above it.
 FOLLOW_UP = """From: "Lucia Brandt" <lucia@radio.example.org>
@@ -24,9 +26,7 @@ A cap at the community rate would do.
 
 
 def test_each_quote_level_is_its_writers_turn_in_the_order_shown() -> None:
-    marks = read_quote_levels(FOLLOW_UP)
-    assert marks is not None
-    assert [(m.label, FOLLOW_UP[m.body : m.body + 14]) for m in marks.marks] == [
+    assert marked(read_quote_levels, FOLLOW_UP, 14) == [
         ("Amara Osei", "Should the fee"),
         ("Tomas Lind", "Hours on air i"),
         ("Lucia Brandt", "I agree with T"),
