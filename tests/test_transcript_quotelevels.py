@@ -1,5 +1,6 @@
 """A quoting follow-up: each quote level is the voice its attribution line names."""
 
+from forumlens.transcript.parse import parse_transcript
 from forumlens.transcript.quotelevels import read_quote_levels
 
 from .marks_support import marked
@@ -37,3 +38,18 @@ def test_each_quote_level_is_its_writers_turn_in_the_order_shown() -> None:
 
 def test_quoted_lines_without_an_attribution_are_no_turns() -> None:
     assert read_quote_levels("Notes\n\n> a quoted line\n> another one\n\nmy answer here\n") is None
+
+
+def test_a_quote_of_captions_is_left_to_their_own_labels() -> None:
+    mail = (
+        "Jo Li wrote:\n> CHAIR: Welcome to the workshop.\n> ANA RUIZ: Thank you, chair.\n\n"
+        "Here is the part I meant.\n\n> CHAIR: Next speaker.\n\nThanks, Jo\n"
+    )
+    assert read_quote_levels(mail) is None
+    turns = parse_transcript(mail).turns
+    assert [t.label for t in turns][:2] == ["CHAIR", "ANA RUIZ"]
+
+
+def test_the_parse_reads_a_follow_up_by_its_quote_levels() -> None:
+    labels = [t.label for t in parse_transcript(FOLLOW_UP).turns]
+    assert labels == ["Amara Osei", "Tomas Lind", "Lucia Brandt", "Tomas Lind", "Lucia Brandt"]

@@ -122,6 +122,7 @@ from .labelkey import keyed_roles
 from .labellines import LabelModel, load_label_model
 from .learned import asked_lines, learned_markers
 from .markers import Marker, find_markers, line_of, line_starts
+from .quotelevels import read_quote_levels
 from .readers import export_marks, reading_view
 from .records import read_records
 from .shapes import label_shapes
@@ -184,6 +185,8 @@ def _by_rules(
     structured = read_structured(text)  # a JSON or XML export states its turns in its records
     if structured is None:  # …and a corpus text in its locators, before the markup view reads them as nothing
         structured = read_ice_markup(text)
+    if structured is None:  # …and a quoting reply in its quote levels, before the quote view reads `> ` as nothing
+        structured = read_quote_levels(text)
     if structured is not None:
         return _parse_export(text, source, sha256, structured, line_starts(text)), True
     view = reading_view(text)

@@ -10,7 +10,9 @@ is the line at level L right above a level L+1 line (no blank between); its open
 to the first lower-case word or address, name the writer. Level 0 is the poster, named by the
 first header field above the first quote whose value is a name (`mailblocks._name_value`).
 Each run of lines at one level is a turn of that level's writer (an attribution line is none,
-a bare `>` line keeps its level's turn going).
+a bare `>` line keeps its level's turn going). A quote whose lines carry labels of their own
+(`> CHAIR: Welcome`, `> >> JO LI:`) is a quote of captions: its labels name the speakers, and
+the rules read it through the quote view (`quoted.py`), so this reader declines.
 """
 
 from __future__ import annotations
@@ -23,7 +25,10 @@ from .mailblocks import field_name
 __all__ = ["read_quote_levels"]
 
 _LEAST = 3  # turns
+_LABELLED_LINES = 2  # quoted lines opening with a label of their own: the quote names its speakers
 _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)+")
+# A quoted line that names its own speaker: a caption marker or a label and its colon (`CHAIR: Welcome`).
+_LABEL = re.compile(r"(?:>>|[^\W\d_][\w.'’ -]{0,40}:)[ \t]+\S")
 # The writer an attribution opens with: capitalised words, up to a lower-case word or an address.
 _WRITER = re.compile(r"(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4})")
 
@@ -44,6 +49,15 @@ def _writer(line: str) -> str | None:
     return found.group("name").strip()
 
 
+def _labelled(lines: list[str], levels: list[tuple[int, int]], attributions: set[int]) -> int:
+    """How many quoted lines (not attributions) open with a label of their own."""
+    return sum(
+        1
+        for i, (level, at) in enumerate(levels)
+        if level and i not in attributions and _LABEL.match(lines[i], at) is not None
+    )
+
+
 def read_quote_levels(text: str) -> ExportMarks | None:
     """The turns of a quoting reply (see the module doc), as an export's marks; None when the
     file quotes no attributed message."""
@@ -58,8 +72,8 @@ def read_quote_levels(text: str) -> ExportMarks | None:
         if below == here + 1 and lines[i][at:].strip() and lines[i + 1].strip():
             attributions.add(i)
     first = min(attributions, default=len(lines))
-    if not attributions:
-        return None
+    if not attributions or _labelled(lines, levels, attributions) >= _LABELLED_LINES:
+        return None  # no quote, or a quote of captions: their labels name the speakers (`quoted.py`)
     writers[0] = next((n for line in lines[:first] if (n := field_name(line)) is not None), None)
     starts = [0]
     for line in lines:
