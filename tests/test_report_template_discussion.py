@@ -158,3 +158,45 @@ def test_a_hub_named_by_its_place_asks_as_a_place_not_a_person() -> None:
     assert question.lead.startswith("Question from a participant from the Quito hub (Ecuador)")
     assert "Quito Ecuador asked" not in render_template(report, "text")
     assert check_citations(report, [session]) == []
+
+
+# A chair checks a remote speaker hears her, a floor voice asks for the floor, a question read
+# from the chat keeps the captioner's quotation marks, another is announced as "one question from".
+FLOOR = """Workshop 48: Solar power for rural clinics
+
+>> ANNA BERG: Welcome. I'm Anna Berg from the Open Schools Network, and I will moderate. Karl Meyer will present.
+>> KARL MEYER: Thank you, Anna. I'm Karl Meyer, a researcher at the University of Tartu. Clinics with solar panels kept their vaccine fridges cold through nine power cuts out of ten.
+>> ANNA BERG: Thank you, Karl. Ms. Okafor, online, do you hear the question?
+>> CHIOMA OKAFOR: Yes, I hear you. Clinics in our district pay for diesel before they pay for medicine.
+>> PARTICIPANT: May I, one sentence?
+>> ANNA BERG: Please.
+>> PARTICIPANT: Who pays for the batteries when they fail after five years?
+>> KARL MEYER: In our study the district paid, from the health budget, and half of them were not replaced.
+>> LIDIA ROSSI: From the chat, Tomas Varga asks Karl: "Do the panels need a technician to clean them?"
+>> KARL MEYER: No, the nurses clean them once a month with water.
+>> LIDIA ROSSI: One question from a remote participant in Accra for Karl: how much did one clinic's system cost?
+>> KARL MEYER: About four thousand dollars, installed.
+"""
+
+
+def _asked(report: IgfReport) -> list[str]:
+    return [b.text for p in report.section("Discussion").paragraphs for b in p.sentences if b.kind == "question"]
+
+
+def test_asking_for_the_floor_or_checking_the_line_is_no_exchange() -> None:
+    session, report = _report(FLOOR, "floor.txt")
+    asked = " ".join(_asked(report))
+    assert "batteries" in asked  # the real question is there
+    assert "do you hear" not in asked and "one sentence" not in asked
+    assert check_citations(report, [session]) == []
+
+
+def test_a_quoted_or_announced_question_shows_the_question_alone() -> None:
+    session, report = _report(FLOOR, "floor.txt")
+    asked = _asked(report)
+    panels = next(t for t in asked if "technician" in t)
+    assert "“Do the panels need a technician to clean them?”" in panels  # no stray mark inside
+    assert "asks Karl" not in panels and panels.startswith("Tomas Varga asked")
+    cost = next(t for t in asked if "cost" in t)
+    assert "One question from" not in cost and "“how much did one clinic's system cost?”" in cost
+    assert check_citations(report, [session]) == []

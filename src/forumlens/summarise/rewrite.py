@@ -99,6 +99,7 @@ from ..text.wordstart import guarded
 from ..transcript.speakers import name_key
 from .compress import compress, full_stop
 from .finite import THIRD_PERSON, main_clause_verb, opens_imperative
+from .floor import is_floor_talk
 from .labels import PREFIXES
 from .procedural import MODERATOR_ROLES, is_procedural
 from .roles import DECIDER, is_announcement, is_chair_talk, is_empty_report, is_introduction, is_relay, is_session_talk
@@ -603,7 +604,7 @@ def problem(text: str) -> str | None:
         return "question"
     if _VOCATIVE.search(clean) or (_YOUR.search(clean) and not _GENERIC_YOU.search(clean)):
         return "vocative"
-    if is_procedural(clean) or _PROCEDURE.search(clean) or is_session_talk(clean):
+    if is_procedural(clean) or _PROCEDURE.search(clean) or is_session_talk(clean) or is_floor_talk(clean):
         return "procedure"
     if is_relay(clean):
         return "relay"

@@ -62,6 +62,7 @@ from ..transcript.furniture import NOTE
 from ..transcript.speakers import name_key, phone_label
 from .actions import cite_quote
 from .attribution import INFERRED, UNATTRIBUTED, Credits
+from .floor import is_floor_talk
 from .labels import PREFIXES, hub_place, label_role, speaker_phrase
 from .models import Bullet, SourcedCitation
 from .questions import question_text
@@ -107,8 +108,17 @@ FLOOR_ELSEWHERE = 2
 # A question read out for someone else opens with who it is from ("A remote participant from the
 # Ghana IGF asks: how can …", after the name of whom it is put to): the sentence the report builds names the asker, so the quote starts after it.
 _RELAYED = re.compile(
-    r"(?:[^,:“”\"?]{1,40},\s+)?(?P<who>[^,:“”\"?]{3,80}?)\s+(?:asks|asked|wants\s+to\s+know|would\s+like\s+to\s+know)\s*:\s*(?P<question>\S.*)",
+    r"(?:[^,:“”\"?]{1,40},\s+)?(?P<who>[^,:“”\"?]{3,80}?)\s+(?:asks|asked|wants\s+to\s+know|would\s+like\s+to\s+know)"
+    # the one asked may be named ("asks Thura:"), and the read-out may open its own quotation
+    r"(?:\s+(?-i:[A-Z][\w'‑-]+))?\s*:\s*[\"“]?\s*(?P<question>\S.*)",
     re.DOTALL,
+)
+# ... or is announced as one: "One question from a remote participant in Yerevan for the police
+# officer: how long …" (whom it is for is already said by "asked …").
+_QUESTION_FROM = re.compile(
+    r"(?:(?:one|a|another|the|last|final|next) )?(?:more |last |final |short |quick )?question from "
+    r"(?P<who>[^,:“”\"?]{3,80}?)(?:,? for [^:“”\"?]{1,60})?\s*:\s*[\"“]?\s*(?P<question>\S.*)",
+    re.DOTALL | re.IGNORECASE,
 )
 _FATE = {
     "unanswered": " It was not answered in the session.",
@@ -598,7 +608,7 @@ def _exchanges(
     the discussion): the question as asked, cited, then what its answer says, cited.
 
     The question keeps its own words (`questions.question_text`: only deletion), quoted;
-    the answer is what the first answering turn says (`_answer`), at most `ANSWER_SENTENCES`
+    a question that only manages the floor (`floor.is_floor_talk`) is no exchange; the answer is what the first answering turn says (`_answer`), at most `ANSWER_SENTENCES`
     sentences. An unanswered question says so.
     """
     chairs = {name_key(n) for p in people if p.role == "moderator" for n in (p.name, *p.labels) if n}
@@ -614,7 +624,10 @@ def _exchanges(
         asked_by = asker or (who.name if who is not None else None) or ""
         to = str(q.get("to") or "").strip()
         to = "" if to == ROOM else to  # put to the room: no one to name
-        asked_by, shown = _relayed(asked_by, question_text(cite.quote))
+        asked_by, shown = _relayed(asked_by, _bare(question_text(cite.quote)))
+        shown = _bare(shown)  # the read-out's own quotation, opened after "asks:", closes at the end
+        if is_floor_talk(shown):
+            continue  # asking for the floor or checking the room ("May I, one sentence?"): no exchange
         answer = _answer(src, q, cite.line, stored)
         status = "" if answer else _FATE.get(str(q.get("status") or ""), "")
         text = f"{src.phrase(asked_by, opens=True)} asked{f' {to}' if to else ''}: “{shown}”{status}"
@@ -626,18 +639,51 @@ def _exchanges(
     return tuple(out[:MAX_EXCHANGES])
 
 
+_QUOTE_MARKS = '"“”'
+
+
+def _bare(shown: str) -> str:
+    """The question without the quotation marks the caption put round it or left half open.
+
+    A captioner quotes a question read out from the chat (`"Will your company publish …?"`), or
+    cuts a relayed one so that only its closing mark is left (`… for our founders?"`); put
+    inside the report's own “…” they read as `asked: “"Will …”` or `… founders?"”`. A mark
+    at either end that has no partner inside is deleted (deletion only: the words stay verbatim).
+    """
+    text = shown.strip()
+    while len(text) > 1 and text[0] in _QUOTE_MARKS and text[-1] in _QUOTE_MARKS:
+        if any(mark in text[1:-1] for mark in _QUOTE_MARKS):
+            break  # `"yes" or "no"`: two quotations, not one round the whole
+        text = text[1:-1].strip()  # a quotation round the whole question
+    if text[:1] in _QUOTE_MARKS and _unpaired(text):
+        text = text[1:].lstrip()
+    if text[-1:] in _QUOTE_MARKS and _unpaired(text):
+        text = text[:-1].rstrip()
+    return text or shown
+
+
+def _unpaired(text: str) -> bool:
+    """Whether the quotation marks of `text` do not pair up (an odd number of straight ones, or
+    more opening than closing curly ones or the reverse)."""
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+
+
 def _relayed(asker: str, shown: str) -> tuple[str, str]:
     """(who asked, the words to quote) of a question read out for someone: "A remote participant
     asked: “A remote participant from the Ghana IGF asks: how …”" says its asker twice. The quote
     starts after the read-out's opening, and the opening names the asker when the analysis only
-    describes them (an unnamed voice says less than "a remote participant from the Ghana IGF")."""
-    m = _RELAYED.fullmatch(shown)
+    describes them (an unnamed voice says less than "a remote participant from the Ghana IGF")
+    or names them in part (a family name alone, where the read-out gives the whole name)."""
+    m = _RELAYED.fullmatch(shown) or _QUESTION_FROM.fullmatch(shown)
     if m is None:
         return asker, shown
     said = m["who"].strip()
-    if unnamed_voice(said) is None and name_key(said) != name_key(asker):
+    fuller = bool(asker) and set(name_key(asker).split()) <= set(name_key(said).split())
+    if unnamed_voice(said) is None and not fuller:
         return asker, shown  # someone else's words the asker quotes: kept as said
-    unnamed = not asker or unnamed_voice(asker) is not None
+    unnamed = (
+        not asker or unnamed_voice(asker) is not None or fuller
+    )  # "Phonesavanh Inthavong-Marwick" for "Inthavong-Marwick"
     return (said if unnamed else asker), m["question"].strip()
 
 
