@@ -117,3 +117,42 @@ def test_we_keeps_its_speaker_when_the_turn_names_another_body_they_belong_to() 
     # the member of two coalitions: whose toolkit is unsure, so the sentence keeps its "we", attributed
     assert member.text.startswith("Imani Okafor (DC on Local News): We have released"), member.text
     assert plain.text.startswith("The Dynamic Coalition on Local News has released"), plain.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If somebody finds the money for the trainers.",  # the condition of an offer, the offer cut off
+        "Unless the ministry publishes the data.",
+    ],
+)
+def test_a_condition_with_nothing_it_conditions_is_a_fragment(text: str) -> None:
+    assert problem(text) == "fragment"
+
+
+def test_a_condition_with_its_main_clause_is_a_point() -> None:
+    assert problem("If somebody finds the money for the trainers, we will train one thousand farmers.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arief asks Thura: Is the hackathon guide also available in English.",
+        "One more, without a question, from at pitch_deck: The governments should have one start-up visa.",
+    ],
+)
+def test_a_question_or_comment_read_out_with_a_colon_is_a_relay(text: str) -> None:
+    assert problem(text) == "relay"
+
+
+def test_more_from_ones_own_study_is_not_a_relay() -> None:
+    assert problem("One more thing from our study: farmers need the weather data.") != "relay"
+
+
+def test_an_affiliation_that_opens_as_a_question_is_not_shown() -> None:
+    from forumlens.summarise.wording import institution, voice_for
+
+    assert institution("Is the Myanmar") is None  # cut from "asks Thura: Is the Myanmar hackathon guide …"
+    assert institution("What about") is None
+    assert institution("WHO") == "WHO" and institution("Ministry of ICT") == "Ministry of ICT"
+    assert voice_for("Thura Kyaw", "guest", "Is the Myanmar").org is None

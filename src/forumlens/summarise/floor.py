@@ -38,7 +38,52 @@ _CORE = """
     """
 FLOOR_CORE = frozenset(_CORE.split())
 FLOOR_WORDS = FLOOR_CORE | frozenset(
-    ["have", "got", "get", "go", "come", "start", "begin", "continue", "finish", "finished", "stop", "wait", "all", "one", "two", "more", "first", "next", "final", "another", "other", "quick", "short", "brief", "little", "just", "only", "also", "already", "again", "now", "then", "here", "there", "please", "sorry", "yes", "okay", "ok", "thank", "thanks", "hi", "hello", "main"]
+    [
+        "have",
+        "got",
+        "get",
+        "go",
+        "come",
+        "start",
+        "begin",
+        "continue",
+        "finish",
+        "finished",
+        "stop",
+        "wait",
+        "all",
+        "one",
+        "two",
+        "more",
+        "first",
+        "next",
+        "final",
+        "another",
+        "other",
+        "quick",
+        "short",
+        "brief",
+        "little",
+        "just",
+        "only",
+        "also",
+        "already",
+        "again",
+        "now",
+        "then",
+        "here",
+        "there",
+        "please",
+        "sorry",
+        "yes",
+        "okay",
+        "ok",
+        "thank",
+        "thanks",
+        "hi",
+        "hello",
+        "main",
+    ]
 )
 _FLOOR_STEMS = frozenset(stem(w) for w in FLOOR_WORDS)
 # a word as written in capitals (a name, a title, a body), not "I", and not a place: a

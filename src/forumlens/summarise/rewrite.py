@@ -594,6 +594,12 @@ def _opener_ok(clean: str) -> bool:
     return comma > 0 and len(clean[:comma].split()) <= 10 and problem(clean[comma + 2 :]) is None
 
 
+# A condition with nothing it conditions: "If somebody finds the money for the trainers." One
+# clause (no comma, colon, semicolon or dash after the conjunction) ending the sentence; no
+# rapporteur's reference sentence and no annotated ask of the asks sets has this shape.
+_BARE_CONDITION = re.compile(r"^(?:if|unless|although|though|whereas|because|whenever)\b[^,;:—–]*[.!]?$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65_536)
 def problem(text: str) -> str | None:
     """Why a (filler-free) sentence cannot be a point, or None: question, vocative,
@@ -617,7 +623,7 @@ def problem(text: str) -> str | None:
     if len(clean.split()) < MIN_WORDS or _CUT_OFF.search(clean) or _LOST.search(clean):
         return "fragment"
     leading = _LEADING.match(clean) and not _SUBORDINATE_OK.match(clean) and not _opener_ok(clean)
-    if leading or _THAT_CLAUSE.match(clean):
+    if leading or _THAT_CLAUSE.match(clean) or _BARE_CONDITION.match(clean):
         return "fragment"
     if not main_clause_verb(clean, has_finite_verb) or _GERUND_HEAD.match(clean) or _NO_SUBJECT.match(clean):
         return "fragment"

@@ -82,6 +82,11 @@ _RELAY = re.compile(
     r"(?:comments?|questions?|messages?|contributions?|interventions?|reactions?|hands?)\b"
     r"(?:\s+(?:from|in the chat|online|on (?:the )?(?:chat|zoom|line)|by)\b)|"
     r"\b(?:writes|wrote|asks|asked|says|said|comments|commented|adds|added|notes|noted) (?:in|on) the (?:chat|Q&A|zoom)\b|"
+    # a question read out with a colon ("Arief asks Thura: Is the guide also in English"), or
+    # the next one announced by whom it is from ("One more, without a question, from @pitch_deck: …")
+    r"\b(?:asks|asked)(?:\s+(?-i:[A-Z][\w'‑-]+))?\s*:|"
+    r"^\W*(?:and\s+)?(?:one|another) (?:more|last|other)\b[^:.;?]{0,50}?\bfrom (?:at |@)?(?:(?-i:[A-Z])|\w+_|"
+    r"(?:a|an|the) (?:remote |online )?(?:participant|listener|viewer|user|person)\b)[^:.;?]{0,50}:|"
     r"^\W*(?:a|one|another) (?:remote|online) (?:participant|attendee|speaker) (?:writes|asks|says|comments|adds)\b|"
     # who the next voice from the room is: "The gentleman is a local news editor from ..."
     r"^\W*(?:the|this|that) (?:gentleman|lady|woman|man|participant|person|colleague)"
@@ -358,6 +363,10 @@ def is_relay(text: str) -> bool:
     >>> is_relay("Yes, we have a comment from Aisha in Kenya.")
     True
     >>> is_relay("Maria writes in the chat that captions help.")
+    True
+    >>> is_relay("Arief asks Thura: Is the guide also available in English.")
+    True
+    >>> is_relay("One more, without a question, from at pitch_deck: Governments should have one visa.")
     True
     >>> is_relay("We have a comment period until January.")
     False

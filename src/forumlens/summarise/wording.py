@@ -36,17 +36,26 @@ SPEAKING_ROLES = frozenset({"dc-representative", "guest"})
 
 
 _NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+# A clause, not a name: a value that opens on an auxiliary verb or a question word ("Is the
+# Myanmar", cut from "asks Thura: Is the Myanmar hackathon guide …") was read from a question,
+# not from what someone said they work for. Case kept: "WHO" is a body.
+_CLAUSE_OPENING = re.compile(
+    r"(?:Is|Are|Was|Were|Do|Does|Did|Can|Could|Will|Would|Should|Shall|May|Might|Must|Has|Have|Had|What|Who|Why|"
+    r"How|When|Where|Which)\b(?!['’‑-])"
+)
 
 
 def institution(affiliation: str | None) -> str | None:
     """The affiliation as a reader can take it, or None: a value with no word of two letters
     ("G", "G.", "3") is a stray letter of a label or a group card, not an institution, and
-    "Name, G." under Speakers reads as an error.
+    "Name, G." under Speakers reads as an error; a value that opens as a question or a clause
+    does ("Name (Is the Myanmar)": `_CLAUSE_OPENING`; no annotated affiliation of the intel
+    sets opens so).
 
-    >>> institution("G."), institution("Kaltstart"), institution("UN DESA")
-    (None, 'Kaltstart', 'UN DESA')
+    >>> institution("G."), institution("Kaltstart"), institution("UN DESA"), institution("Is the Myanmar")
+    (None, 'Kaltstart', 'UN DESA', None)
     """
-    if affiliation and _NAME_WORD.search(affiliation):
+    if affiliation and _NAME_WORD.search(affiliation) and not _CLAUSE_OPENING.match(affiliation):
         return affiliation
     return None
 
