@@ -200,3 +200,16 @@ def test_a_quoted_or_announced_question_shows_the_question_alone() -> None:
     cost = next(t for t in asked if "cost" in t)
     assert "One question from" not in cost and "“how much did one clinic's system cost?”" in cost
     assert check_citations(report, [session]) == []
+
+
+def test_the_answer_to_a_handed_over_floor_stays_without_the_handover() -> None:
+    text = FLOOR.replace(
+        ">> PARTICIPANT: May I, one sentence?\n>> ANNA BERG: Please.\n",
+        ">> PARTICIPANT: Karl, you want to respond?\n",
+    ).replace(">> PARTICIPANT: Who pays for the batteries when they fail after five years?\n", "")
+    session, report = _report(text, "handover.txt")
+    paragraphs = report.section("Discussion").paragraphs
+    assert "you want to respond" not in " ".join(_asked(report))
+    said = [b.text for p in paragraphs for b in p.sentences]
+    assert any("health budget" in t for t in said), said  # what Karl said when given the floor
+    assert check_citations(report, [session]) == []

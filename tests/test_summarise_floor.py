@@ -37,6 +37,7 @@ def test_asking_for_giving_or_checking_the_floor_is_floor_talk(text: str) -> Non
         "What do we do?",  # nothing about the floor in it either
         "Lena, is your score also red sometimes?",
         "We need more time for the review of the licence.",
+        "I take this one back to our Ministry of Agriculture.",  # where it goes is a body, not a name addressed
     ],
 )
 def test_a_sentence_with_one_word_about_the_subject_is_not(text: str) -> None:

@@ -87,11 +87,12 @@ FLOOR_WORDS = FLOOR_CORE | frozenset(
 )
 _FLOOR_STEMS = frozenset(stem(w) for w in FLOOR_WORDS)
 # a word as written in capitals (a name, a title, a body), not "I", and not a place: a
-# capitalised word after "in", "at", "from" … is where something happens ("when will the IGF
-# be in Africa again" is about Africa), a name the floor is given to is not
-_CAPITALISED = re.compile(
-    r"(?<!\bin )(?<!\bat )(?<!\bfrom )(?<!\bto )(?<!\bacross )(?<!\bwithin )\b(?!I\b)[A-Z][\w'’‑-]*"
-)
+# capitalised word after "in", "at", "from", "to" … (an article or possessive between) is where
+# something happens or goes ("when will the IGF be in Africa again", "I take this one back to
+# our Ministry of Agriculture"), a name the floor is given to is not
+_PLACE_BEFORE = r"\b(?:in|at|from|to|into|across|within)\s+(?:(?:the|our|your|their|my|his|her)\s+)?"
+_CAPITALISED = re.compile(r"\b(?!I\b)[A-Z][\w'’‑-]*")
+_PLACE = re.compile(_PLACE_BEFORE + r"[A-Z][\w'’‑-]*")
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -109,7 +110,7 @@ def is_floor_talk(text: str) -> bool:
     >>> is_floor_talk("What do we do?")
     False
     """
-    plain = _CAPITALISED.sub(" ", text)
+    plain = _CAPITALISED.sub(" ", _PLACE.sub(lambda m: m.group(0).lower(), text))
     if not any(w in FLOOR_CORE for w in _WORD.findall(plain.lower())):
         return False
     return all(t in _FLOOR_STEMS for t in terms(plain))

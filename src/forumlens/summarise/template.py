@@ -626,9 +626,14 @@ def _exchanges(
         to = "" if to == ROOM else to  # put to the room: no one to name
         asked_by, shown = _relayed(asked_by, _bare(question_text(cite.quote)))
         shown = _bare(shown)  # the read-out's own quotation, opened after "asks:", closes at the end
-        if is_floor_talk(shown):
-            continue  # asking for the floor or checking the room ("May I, one sentence?"): no exchange
         answer = _answer(src, q, cite.line, stored)
+        if is_floor_talk(shown):
+            # asking for the floor or handing it on ("May I, one sentence?", "you want to respond
+            # for Tradewind?"): no question to report, but what the one given the floor says is
+            who = answer[0].citations[0].speaker if answer else None
+            if answer and who:
+                out.append(Paragraph(src.phrase(who), tuple(answer)))
+            continue
         status = "" if answer else _FATE.get(str(q.get("status") or ""), "")
         text = f"{src.phrase(asked_by, opens=True)} asked{f' {to}' if to else ''}: “{shown}”{status}"
         sentences = [src.credits.bullet(Bullet(text, (src.cite(cite),), "question"))]
