@@ -610,7 +610,7 @@ def problem(text: str) -> str | None:
         return "question"
     if _VOCATIVE.search(clean) or (_YOUR.search(clean) and not _GENERIC_YOU.search(clean)):
         return "vocative"
-    if is_procedural(clean) or _PROCEDURE.search(clean) or is_session_talk(clean) or is_floor_talk(clean):
+    if is_procedural(clean) or _PROCEDURE.search(clean) or is_session_talk(clean):
         return "procedure"
     if is_relay(clean):
         return "relay"
@@ -618,6 +618,8 @@ def problem(text: str) -> str | None:
         return "procedure"  # an announcement's content is in the sentences after it (or nowhere)
     if is_introduction(clean):
         return "introduction"
+    if len(clean.split()) >= MIN_WORDS and is_floor_talk(clean):
+        return "procedure"  # managing the floor (`floor`); a shorter one is a fragment below
     if _IMPERATIVE.match(clean):
         return None  # a request: a whole sentence however short
     if len(clean.split()) < MIN_WORDS or _CUT_OFF.search(clean) or _LOST.search(clean):
