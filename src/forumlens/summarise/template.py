@@ -630,9 +630,9 @@ def _exchanges(
         if is_floor_talk(shown):
             # asking for the floor or handing it on ("May I, one sentence?", "you want to respond
             # for Tradewind?"): no question to report, but what the one given the floor says is
-            who = answer[0].citations[0].speaker if answer else None
-            if answer and who:
-                out.append(Paragraph(src.phrase(who), tuple(answer)))
+            given = answer[0].citations[0].speaker if answer else None
+            if answer and given:
+                out.append(Paragraph(src.phrase(given), tuple(answer)))
             continue
         status = "" if answer else _FATE.get(str(q.get("status") or ""), "")
         text = f"{src.phrase(asked_by, opens=True)} asked{f' {to}' if to else ''}: “{shown}”{status}"
