@@ -156,3 +156,13 @@ def test_an_affiliation_that_opens_as_a_question_is_not_shown() -> None:
     assert institution("What about") is None
     assert institution("WHO") == "WHO" and institution("Ministry of ICT") == "Ministry of ICT"
     assert voice_for("Thura Kyaw", "guest", "Is the Myanmar").org is None
+
+
+def test_a_clause_read_as_an_affiliation_is_not_put_after_the_speakers_name() -> None:
+    text = ">> ANA LIMA: The government should publish the bus routes in open format every month.\n"
+    session = parse_transcript(text, source="t.txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    people = [{"name": "Ana Lima", "role": "guest", "affiliation": "Is the Myanmar"}]
+    cast = {p["name"]: SimpleNamespace(**p) for p in people}
+    units = session_units(session)
+    voice = Wording(units, Credits(session, people), person=cast.get).voice(units[0])
+    assert voice.org is None and voice.body is None

@@ -123,7 +123,7 @@ class Wording:
         body = voice.body
         if body and self._turn_names_other_body(unit, body):
             body = None  # "I'm involved in the Platform Responsibility coalition": whose "we" is unsure
-        return Voice(voice.name, body, affiliation or None, voice.role)
+        return Voice(voice.name, body, institution(affiliation), voice.role)
 
     def _turn_names_other_body(self, unit: Unit, body: str) -> bool:
         """`other_body` (with membership) over the unit's whole turn, once per turn and body."""
