@@ -147,7 +147,35 @@ def length_prior(power: float, cap: float = 1.5) -> dict[tuple[Any, str], Any]:
 
 def per_speaker(n: int) -> Callable[..., Any]:
     """`rank.mmr_select` with at most `n` takeaways per speaker (the shipped cap is 2)."""
-    return lambda *args, **kwargs: _MMR_SELECT(*args, **{**kwargs, "per_speaker": n})
+    return mmr_with(per_speaker=n)
+
+
+def mmr_with(**changed: Any) -> Callable[..., Any]:
+    """`rank.mmr_select` with these keyword arguments changed (`lam`, `max_sim`, `segment_bonus`,
+    `per_speaker`): coverage of speakers and parts of the session against centrality."""
+    return lambda *args, **kwargs: _MMR_SELECT(*args, **{**kwargs, **changed})
+
+
+def budget(words: int, most: int) -> dict[tuple[Any, str], Any]:
+    """Patches for a takeaway section of `words` words and at most `most` bullets (shipped 180, 8):
+    the references' "Key takeaways" run 250-1,200 words, ours 130-200."""
+    fill = report_module.fill_to_budget  # its default budget is bound when it is defined: pass it
+    return {
+        (report_module, "fill_to_budget"): lambda picks, floor, length=None: fill(picks, floor, words, length),
+        (report_module, "MAX_TAKEAWAYS"): most,
+    }
+
+
+def chair_weight(weight: float) -> Callable[..., float]:
+    """`rank._summary_factor` with a chair's sentences (not a summary) at `weight` (shipped 0.6):
+    a moderator relaying the floor, a facilitator or a Joker may say the session's content."""
+
+    def factor(unit: Any, chairs: Any, wrapup: bool) -> float:
+        said = rank_module._is_summary(unit.text)
+        base = 1.3 if wrapup and not said else 1.0
+        return base * (weight if unit.who in chairs and not (said or wrapup) else 1.0)
+
+    return factor
 
 
 _WHOLE = 10**6  # a MIN_TRIM_WORDS no sentence reaches: clause trimming off
@@ -191,6 +219,15 @@ VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
     "length prior .5, floor 4 bullets": {**length_prior(0.5), (report_module, "takeaway_count"): lambda words: 4},
     "length prior .5, floor 5 bullets": {**length_prior(0.5), (report_module, "takeaway_count"): lambda words: 5},
     "three per speaker": {(report_module, "mmr_select"): per_speaker(3)},
+    "segment bonus .15": {(report_module, "mmr_select"): mmr_with(segment_bonus=0.15)},
+    "segment bonus .3": {(report_module, "mmr_select"): mmr_with(segment_bonus=0.3)},
+    "MMR lambda .6": {(report_module, "mmr_select"): mmr_with(lam=0.6)},
+    "MMR max similarity .35": {(report_module, "mmr_select"): mmr_with(max_sim=0.35)},
+    "one per speaker first": {(report_module, "mmr_select"): mmr_with(per_speaker=1)},
+    "budget 250 words, 10 bullets": budget(250, 10),
+    "budget 320 words, 12 bullets": budget(320, 12),
+    "chair sentences .8": {(rank_module, "_summary_factor"): chair_weight(0.8)},
+    "chair sentences 1.0": {(rank_module, "_summary_factor"): chair_weight(1.0)},
     "half TextRank": {(rank_module, "lexrank"): half_textrank},
     "half TextRank, decision 1.15": {
         (rank_module, "lexrank"): half_textrank,

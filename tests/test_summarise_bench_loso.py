@@ -129,3 +129,40 @@ def test_a_line_reading_out_quoted_words_is_penalised_by_its_shape() -> None:
     own = ['We need three things: money, time and "trust".', '"It failed because nobody knew which machines."']
     assert [boost(SimpleNamespace(text=t)) for t in said] == [0.6, 0.6]
     assert [boost(SimpleNamespace(text=t)) for t in own] == [1.0, 1.0]
+
+
+def test_a_chair_weight_variant_changes_only_a_chairs_plain_sentences() -> None:
+    from types import SimpleNamespace
+
+    chair = SimpleNamespace(who="Chair", text="Connectivity grew in the north.")
+    summing_up = SimpleNamespace(who="Chair", text="To sum up, connectivity grew in the north.")
+    panellist = SimpleNamespace(who="Ana", text="Connectivity grew in the north.")
+    chairs = frozenset({"Chair"})
+    for unit in (chair, summing_up, panellist):  # at the shipped 0.6 the variant is the shipped factor
+        for wrapup in (False, True):
+            assert loso.chair_weight(0.6)(unit, chairs, wrapup) == rank._summary_factor(unit, chairs, wrapup)
+    assert loso.chair_weight(1.0)(chair, chairs, False) == 1.0 > rank._summary_factor(chair, chairs, False)
+    assert loso.chair_weight(1.0)(panellist, chairs, True) == rank._summary_factor(panellist, chairs, True)
+
+
+def test_a_budget_variant_passes_its_word_budget_and_bullet_cap_only_while_it_runs() -> None:
+    from types import SimpleNamespace
+
+    from forumlens.summarise import report
+
+    picks = [SimpleNamespace(words=w) for w in (100, 100, 100, 100)]
+    size = lambda s: s.words  # noqa: E731
+    with loso.variant(loso.budget(250, 10)):
+        assert report.MAX_TAKEAWAYS == 10
+        assert len(report.fill_to_budget(picks, 1, length=size)) == 3  # 300 words reach 250
+    assert report.MAX_TAKEAWAYS == 8
+    assert len(report.fill_to_budget(picks, 1, length=size)) == 2  # 200 words reach the shipped 180
+
+
+def test_mmr_with_changes_only_the_named_arguments() -> None:
+    from unittest.mock import patch
+
+    seen: dict[str, object] = {}
+    with patch.object(loso, "_MMR_SELECT", lambda pool, k, **kw: seen.update(kw) or pool[:k]):
+        assert loso.mmr_with(segment_bonus=0.3)(["a", "b"], 2, lam=0.8, segment_bonus=0.06) == ["a", "b"]
+    assert seen == {"lam": 0.8, "segment_bonus": 0.3}
