@@ -1016,16 +1016,6 @@ def best_passing(pool: Sequence[Scored], test: Callable[[Scored], bool], limit: 
     return [pool[i] for i in sorted(kept)]
 
 
-def term_mass(pool: Sequence[Scored]) -> dict[str, float]:
-    """Each term's weight summed over the pool's vectors: how much of what the session says a
-    term carries (frequent and specific terms most), the unit of `mmr_select`'s coverage."""
-    mass: dict[str, float] = {}
-    for c in pool:
-        for t, w in c.vec.items():
-            mass[t] = mass.get(t, 0.0) + w
-    return mass
-
-
 def mmr_select(
     pool: Sequence[Scored],
     k: int,
@@ -1042,7 +1032,6 @@ def mmr_select(
     cap_of: Callable[[Unit], str] | None = None,
     bonus_of: Mapping[str, float] | None = None,
     restates: Callable[[Unit], bool] | None = None,
-    coverage_bonus: float = 0.0,
 ) -> list[Scored]:
     """Greedy MMR: relevance minus redundancy, plus coverage bonuses; ties by position.
 
@@ -1067,11 +1056,6 @@ def mmr_select(
     step, with a fraction of the cosines (most of the summary's cost before). A candidate
     that is too similar or whose speaker is full is dropped for good. Only the
     `pool_limit` (default `MMR_POOL`) best-scored candidates compete.
-
-    `coverage_bonus`: at most this much for the share of the pool's term mass (`term_mass`)
-    a candidate adds that the picks do not cover yet — the session's vocabulary covered
-    word by word, not only sentence against sentence. It only shrinks as picks are made,
-    so the bounds above stay upper bounds.
     """
     if not pool or k <= 0 or per_speaker <= 0 or max_sim < 0:
         return []
@@ -1090,14 +1074,9 @@ def mmr_select(
     seen = [0] * len(alive)  # how many of the picks each redundancy has been computed with
     late, restated, body_ends, restating_ends = 0, 0, math.inf, False
     restating = [restates(c.unit) for c in alive] if restates is not None else [False] * len(alive)
-    mass = term_mass(alive) if coverage_bonus else {}
-    covered: set[str] = set()
-    most = max((sum(mass[t] for t in c.vec) for c in alive), default=0.0) if mass else 0.0
 
     def value(i: int) -> float:
         v = lam * alive[i].score / top - (1 - lam) * redundancy[i]
-        if mass:
-            v += coverage_bonus * sum(mass[t] for t in alive[i].vec if t not in covered) / (most or 1.0)
         if speakers[voice[i]] == 0:
             v += speaker_bonus * (bonus_of.get(voice[i], 1.0) if bonus_of else 1.0)
         if seg is not None and seg[i] not in segments:
@@ -1128,7 +1107,6 @@ def mmr_select(
         chosen.append(pick)
         speakers[voice[best]] += 1
         capped[cap[best]] += 1
-        covered.update(pick.vec)
         if seg is not None:
             segments.add(seg[best])
         if closing is not None and pick.unit.position >= closing[0]:
