@@ -82,6 +82,18 @@ def half_textrank(vecs: Sequence[dict[str, float]], *_args: Any, **_kwargs: Any)
     return [0.5 * a / top_l + 0.5 * b / top_t for a, b in zip(lexrank, textrank)]
 
 
+def centroid(vecs: Sequence[dict[str, float]], *_args: Any, **_kwargs: Any) -> list[float]:
+    """Each sentence's cosine to the session's centroid (the sum of every sentence's vector;
+    Radev et al. 2004) in place of LexRank's share of the blend: what the whole session is
+    about, word by word, rather than which sentences resemble many others."""
+    total: dict[str, float] = {}
+    for v in vecs:
+        for t, w in v.items():
+            total[t] = total.get(t, 0.0) + w
+    norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
+    return [sum(w * total.get(t, 0.0) for t, w in v.items()) / norm for v in vecs]
+
+
 def _cues_without_decision(text: str) -> tuple[bool, bool, bool]:
     """`rank._importance_cues` with the decision wording ignored (the analyse stage's commitments still count)."""
     finding, _decision, disagreement = _CUES(text)
@@ -228,6 +240,7 @@ VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
     "budget 320 words, 12 bullets": budget(320, 12),
     "chair sentences .8": {(rank_module, "_summary_factor"): chair_weight(0.8)},
     "chair sentences 1.0": {(rank_module, "_summary_factor"): chair_weight(1.0)},
+    "centroid for LexRank": {(rank_module, "lexrank"): centroid},
     "half TextRank": {(rank_module, "lexrank"): half_textrank},
     "half TextRank, decision 1.15": {
         (rank_module, "lexrank"): half_textrank,

@@ -166,3 +166,13 @@ def test_mmr_with_changes_only_the_named_arguments() -> None:
     with patch.object(loso, "_MMR_SELECT", lambda pool, k, **kw: seen.update(kw) or pool[:k]):
         assert loso.mmr_with(segment_bonus=0.3)(["a", "b"], 2, lam=0.8, segment_bonus=0.06) == ["a", "b"]
     assert seen == {"lam": 0.8, "segment_bonus": 0.3}
+
+
+def test_the_centroid_variant_ranks_what_the_whole_session_talks_about_first() -> None:
+    vecs = [{"cables": 0.8, "repair": 0.6}, {"cables": 1.0}, {"repair": 0.6, "ships": 0.8}, {"lunch": 1.0}]
+    scores = loso.centroid(vecs)
+    assert scores[0] == max(scores)  # shares both of the session's main terms
+    assert scores[3] == min(scores)  # shares nothing with the others: only its own share of the centroid
+    with loso.variant(loso.VARIANTS["centroid for LexRank"]):
+        assert rank.lexrank is loso.centroid
+    assert rank.lexrank is not loso.centroid
