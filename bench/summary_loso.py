@@ -240,6 +240,8 @@ VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
     "budget 320 words, 12 bullets": budget(320, 12),
     "chair sentences .8": {(rank_module, "_summary_factor"): chair_weight(0.8)},
     "chair sentences 1.0": {(rank_module, "_summary_factor"): chair_weight(1.0)},
+    "closing share + 1": {(report_module, "closing_share"): lambda k, share=report_module.closing_share: share(k) + 1},
+    "no closing cap": {(report_module, "closing_share"): lambda k: k},
     "centroid for LexRank": {(rank_module, "lexrank"): centroid},
     "half TextRank": {(rank_module, "lexrank"): half_textrank},
     "half TextRank, decision 1.15": {

@@ -176,3 +176,14 @@ def test_the_centroid_variant_ranks_what_the_whole_session_talks_about_first() -
     with loso.variant(loso.VARIANTS["centroid for LexRank"]):
         assert rank.lexrank is loso.centroid
     assert rank.lexrank is not loso.centroid
+
+
+def test_the_closing_variants_widen_the_closings_share_only_while_they_run() -> None:
+    from forumlens.summarise import report
+
+    shipped = report.closing_share(8)
+    with loso.variant(loso.VARIANTS["closing share + 1"]):
+        assert report.closing_share(8) == shipped + 1
+    with loso.variant(loso.VARIANTS["no closing cap"]):
+        assert report.closing_share(8) == 8
+    assert report.closing_share(8) == shipped == 2
