@@ -234,6 +234,44 @@ def test_live_says_when_the_caption_file_does_not_exist_yet(tmp_path):
     assert "no caption turn arrived, removed" in result.output
 
 
+def _png_bytes() -> bytes:
+    """A tiny real PNG (signature, IHDR, IDAT, IEND), as an image saved in the captions folder by mistake is."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 14)) + chunk(b"IEND", b"")
+    )
+
+
+def test_live_refuses_a_binary_file_before_creating_a_store(tmp_path):
+    """A binary file never becomes captions: refused at once, exit 1, no store made (it used to be followed
+    until --idle-exit, a session written and removed, and "no caption turn arrived" said with exit 0)."""
+    image = tmp_path / "captions.png"
+    image.write_bytes(_png_bytes())
+    db = tmp_path / "live.sqlite3"
+    result = _run("--db", str(db), "live", str(image), "--idle-exit", "0.2", "--interval", "0.05")
+    assert result.exit_code == 1
+    assert f"error: {image}: is binary data, not a caption text file" in result.output
+    assert "forumlens ingest FILE" in result.output
+    assert not db.exists()
+
+
+def test_live_still_follows_utf16_captions_without_a_byte_order_mark(tmp_path):
+    """UTF-16 without a BOM has NUL bytes too, but it is text: followed, as ingest reads it."""
+    source = tmp_path / "captions.txt"
+    text = (EXAMPLES / "igf2025-of-one-year-on.txt").read_text(encoding="utf-8")
+    source.write_bytes(text.encode("utf-16-le"))
+    db = tmp_path / "live.sqlite3"
+    result = _run("--db", str(db), "live", str(source), "--idle-exit", "0.3", "--interval", "0.05")
+    assert result.exit_code == 0, result.output
+    assert "binary" not in result.output and "finalised" in result.output
+
+
 # -- people: a name that is a flagged caption label ------------------------------------------------
 
 

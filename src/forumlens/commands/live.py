@@ -44,6 +44,40 @@ def _check_source(source: str) -> None:
         raise ForumlensError("is a folder, not a caption file", source=source, hint="give the file the captions go to")
     if not path.exists() and not path.parent.is_dir():
         raise ForumlensError(f"no such folder: {path.parent}", source=source, hint="check the path of the caption file")
+    if path.is_file() and _starts_binary(path):
+        raise ForumlensError(
+            "is binary data, not a caption text file",
+            source=source,
+            hint="`live` follows the text file captions are written to; store a finished PDF, DOCX or other"
+            " file with `forumlens ingest FILE`",
+        )
+
+
+def _starts_binary(path: Path) -> bool:
+    """Whether the file's first bytes already show binary data (an image, an archive, a PDF or DOCX).
+
+    Why here: the follower waits for text to arrive, so a binary file used to be followed in
+    silence until --idle-exit and then reported as "no caption turn arrived" (exit 0), having
+    written and removed a session. The first bytes are judged as `ingest` judges a whole file
+    (read/text.py: UTF-16 without a byte-order mark is text); an empty file or one not yet
+    readable is left to the follower, which waits for captions.
+    """
+    from ..errors import BinaryInput, ForumlensError
+    from ..read.text import decode_text
+
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+    except OSError:
+        return False
+    head = head[: len(head) - len(head) % 2]  # a UTF-16 file cut mid-character is still text
+    try:
+        decode_text(head, str(path))
+    except BinaryInput:
+        return True
+    except ForumlensError:  # empty (captions not started) or undecodable: the follower says why
+        return False
+    return False
 
 
 @click.command()
