@@ -209,3 +209,22 @@ def test_durations(text, seconds):
 
 def test_bad_since_is_a_config_error(run):
     assert "is not a duration" in run("digest", "--since", "soon", code=1).output
+
+
+def test_a_digest_after_ingest_says_its_items_were_matched_at_ingest(run):
+    """Ingest matches new sessions to subscribers as it stores them, so the first digest after it
+    finds "0 new matches" yet delivers: the line says where the items came from."""
+    from .conftest import ROOT
+
+    with SmtpSink(int(run.env["FORUMLENS_SMTP_PORT"])) as smtp:
+        run("subscribers", "add", "Envoy", "--email", "envoy@example.org", "--coalition", "DC-PAL")
+        run("ingest", str(ROOT / "examples"))
+        out = run("digest", "--backoff", "0").output.splitlines()
+        assert (
+            out[0]
+            == "2 sessions in the window, 0 new matches (the items below were matched earlier, when their sessions were ingested)"
+        )
+        assert out[1].startswith("Envoy · email · ") and out[1].endswith("delivered (attempt 1)")
+        again = run("digest").output.splitlines()
+    assert again == ["2 sessions in the window, 0 new matches", "nothing to deliver"]  # nothing left: no note
+    assert len(smtp.messages) == 1

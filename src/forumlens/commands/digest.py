@@ -49,6 +49,11 @@ def format_run(run: DigestRun) -> str:
         f" {len(run.matches)} new match{'es' if len(run.matches) != 1 else ''}"
     )
     if not run.dry_run:
+        if not run.matches and any(r.items for r in run.results):
+            # ingest matches its sessions to subscribers as it stores them, so a digest run right
+            # after it finds nothing new yet has items to send: "0 new matches" then "4 items
+            # delivered" read as a contradiction without this
+            head += " (the items below were matched earlier, when their sessions were ingested)"
         return head + "\n" + format_results(run.results)
     from ..route.digest import render_text
 
