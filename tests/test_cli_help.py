@@ -92,3 +92,25 @@ def test_every_command_and_every_option_has_help():
         if isinstance(param, click.Option) and not param.hidden and not (param.help or "").strip()
     ]
     assert not bare, f"options without help: {bare}"
+
+
+def test_every_command_shows_an_example_in_its_help():
+    """A new user reads `forumlens COMMAND --help` for how to call it: every command, group and
+    subcommand shows at least one example line that starts with `forumlens` (the top level's is
+    its "Typical use")."""
+    missing = []
+    for name, command in _every_command():
+        text = command.help or ""
+        block = text.split("Example", 1)[-1] if "Example" in text else text.split("Typical use", 1)[-1]
+        has_block = "Example" in text or "Typical use" in text
+        if not has_block or not any(line.strip().startswith("forumlens ") for line in block.splitlines()):
+            missing.append(name)
+    assert not missing, f"commands whose --help shows no example: {missing}"
+
+
+@pytest.mark.parametrize("argv", [["sessions", "--help"], ["subscribers", "feed", "--help"], ["check", "--help"]])
+def test_an_example_keeps_its_own_lines_in_the_rendered_help(argv):
+    """The example block is kept as written (click's \\b), not rewrapped into the paragraph above it."""
+    out = _run(f"from forumlens.cli import main\nmain({argv!r})", 80)
+    example = [line for line in out.splitlines() if line.strip().startswith("forumlens ")]
+    assert example and all(line.startswith("    forumlens ") for line in example), out

@@ -448,7 +448,16 @@ def parse(file: Path, as_json: bool, offsets: bool) -> None:
 @db_option
 @click.pass_context
 def sessions(ctx: click.Context, year: int | None, limit: int, as_json: bool, db: str | None) -> None:
-    """List stored sessions (those still being captioned first, marked "live (in progress)")."""
+    """List stored sessions (those still being captioned first, marked "live (in progress)").
+
+    Newest year first: id, year, state, turns, speakers, words and title; the id (or a prefix of
+    it, or part of the title) is what `show`, `report` and `glossary` take.
+
+    \b
+    Examples:
+      forumlens sessions --year 2024
+      forumlens sessions --json > sessions.json
+    """
     from .views import format_session_list, list_sessions, sessions_json
 
     store = open_ctx_store(ctx, db, readonly=True)
@@ -469,7 +478,13 @@ def sessions(ctx: click.Context, year: int | None, limit: int, as_json: bool, db
 @db_option
 @click.pass_context
 def show(ctx: click.Context, session: str, as_json: bool, full: bool, db: str | None) -> None:
-    """Show one stored session (or one still being captioned), by id, id prefix or part of its title."""
+    """Show one stored session (or one still being captioned), by id, id prefix or part of its title.
+
+    \b
+    Examples:
+      forumlens show 79aa8ac4                  # by an id prefix (`forumlens sessions` lists them)
+      forumlens show "Coalition Outputs" --full
+    """
     from .views import format_session_view, session_view
 
     store = open_ctx_store(ctx, db, readonly=True)
@@ -674,7 +689,15 @@ def _why_no_hits(text: str, empty_store: bool) -> str | None:
 )
 @click.pass_context
 def check(ctx: click.Context, db: str | None, as_json: bool) -> None:
-    """Check the store's integrity; exits 1 and lists problems if any."""
+    """Check the store's integrity; exits 1 and lists problems if any.
+
+    Prints the row counts and "ok", or one "problem:" line each.
+
+    \b
+    Examples:
+      forumlens check
+      forumlens check --json --db igf.sqlite3  # for a monitoring script
+    """
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         problems = store.check()

@@ -20,6 +20,10 @@ def backup(ctx: click.Context, target: str, db: str | None) -> None:
     TARGET is a new file in an existing folder: a backup never overwrites a file, and a
     folder that does not exist is refused (a typo, most likely), as a new --db is.
     For a PostgreSQL store use `pg_dump --format=custom URL > TARGET` instead.
+
+    \b
+    Example:
+      forumlens backup backups/igf-2025-06-30.sqlite3 --db igf.sqlite3
     """
     folder = Path(target).expanduser().parent
     if not folder.is_dir():  # said of TARGET, before the store is opened (the store's error names --db)

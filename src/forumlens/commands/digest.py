@@ -174,7 +174,15 @@ def deliver(
     as_json: bool,
     db: str | None,
 ) -> None:
-    """Deliver what is queued (retries included) without matching new sessions."""
+    """Deliver what is queued (retries included) without matching new sessions.
+
+    Exits 1 if any delivery is still pending or failed.
+
+    \b
+    Examples:
+      forumlens deliver
+      forumlens deliver --subscriber "Tech Envoy" --retry-failed
+    """
     from ..route.channels import senders_from_settings
     from ..route.deliver import deliver_pending, requeue_failed
 

@@ -62,7 +62,12 @@ def fetch_options(func: Any) -> Any:
 
 @click.group()
 def fetch() -> None:
-    """Fetch transcripts from the web into the store (politely: robots.txt, a rate limit, a cache)."""
+    """Fetch transcripts from the web into the store (politely: robots.txt, a rate limit, a cache).
+
+    \b
+    Example:
+      forumlens fetch igf --year 2021 --limit 20
+    """
 
 
 @fetch.command("igf")

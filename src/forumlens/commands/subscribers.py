@@ -82,7 +82,13 @@ def format_subscriber_list(subs: list[Subscriber]) -> str:
 
 @click.group()
 def subscribers() -> None:
-    """Manage who receives digests: institutions or people, their interests and channels."""
+    """Manage who receives digests: institutions or people, their interests and channels.
+
+    \b
+    Examples:
+      forumlens subscribers add "Tech Envoy" --email envoy@example.org --coalition DC-PAL
+      forumlens subscribers list
+    """
 
 
 @subscribers.command("add")
@@ -193,7 +199,12 @@ def _unknown_coalition(store: Any, option: str, typed: str) -> str | None:
 @db_option
 @click.pass_context
 def list_(ctx: click.Context, as_json: bool, db: str | None) -> None:
-    """List subscribers, their channels and how many interests each follows."""
+    """List subscribers, their channels and how many interests each follows.
+
+    \b
+    Example:
+      forumlens subscribers list --json
+    """
     from ..route.repository import SubscriberRepository
 
     with open_ctx_store(ctx, db, readonly=True) as store:
@@ -210,7 +221,12 @@ def list_(ctx: click.Context, as_json: bool, db: str | None) -> None:
 @db_option
 @click.pass_context
 def show(ctx: click.Context, name: str, as_json: bool, db: str | None) -> None:
-    """Show one subscriber: channels, secrets, interests and its delivery log."""
+    """Show one subscriber: channels, secrets, interests and its delivery log.
+
+    \b
+    Example:
+      forumlens subscribers show "Tech Envoy"
+    """
     from ..route.repository import SubscriberRepository
 
     with open_ctx_store(ctx, db, readonly=True) as store:
@@ -233,7 +249,12 @@ def show(ctx: click.Context, name: str, as_json: bool, db: str | None) -> None:
 @db_option
 @click.pass_context
 def remove(ctx: click.Context, name: str, db: str | None) -> None:
-    """Remove a subscriber, its matches and its delivery log; nothing more is sent to it."""
+    """Remove a subscriber, its matches and its delivery log; nothing more is sent to it.
+
+    \b
+    Example:
+      forumlens subscribers remove "Tech Envoy"
+    """
     from ..route.repository import SubscriberRepository
 
     with open_ctx_store(ctx, db, create=False) as store:  # nothing to remove from a store that is not there
@@ -250,6 +271,10 @@ def import_(ctx: click.Context, file: Path, db: str | None) -> None:
 
     Existing subscribers (same name) are updated and keep their feed URL and webhook
     secret. The whole file is checked before anything is stored.
+
+    \b
+    Example:
+      forumlens subscribers import subscribers.toml
     """
     from ..route.service import import_subscribers
 
@@ -271,7 +296,12 @@ def import_(ctx: click.Context, file: Path, db: str | None) -> None:
 @db_option
 @click.pass_context
 def feed(ctx: click.Context, name: str, db: str | None) -> None:
-    """Print a subscriber's Atom feed (to publish it as a static file, for instance)."""
+    """Print a subscriber's Atom feed (to publish it as a static file, for instance).
+
+    \b
+    Example:
+      forumlens subscribers feed "Tech Envoy" > /var/www/feeds/tech-envoy.atom
+    """
     from ..route.atom import subscriber_feed
     from ..route.repository import SubscriberRepository
 
