@@ -108,6 +108,37 @@ def test_explain_shows_rules_scores_and_refusals(dev_db):
     assert next(d["action"] for d in decisions if d["thread"] == thread["id"]) == "opened"
 
 
+def test_explain_takes_an_id_prefix_as_report_and_show_take_a_session_prefix(dev_db):
+    """The ids `threads` prints are 11 characters; a unique prefix of 4 or more (any case) names the
+    thread, as a session id prefix names a session elsewhere (it used to be "no thread has the id")."""
+    _, out = run(dev_db, "--json", "--kind", "ask")
+    ids = [t["id"] for t in json.loads(out)["threads"]]
+    unique = next(i for i in ids if sum(j.startswith(i[:6]) for j in ids) == 1)
+    whole = run(dev_db, "--explain", unique)
+    assert whole[0] == 0
+    assert run(dev_db, "--explain", unique[:6].upper()) == whole
+    code, out = run(dev_db, "--explain", unique[:3])  # too short to be read as an id
+    assert code == 1 and "4 characters or more" in out
+
+
+def test_a_prefix_two_threads_share_lists_them_and_asks_for_more():
+    from forumlens.commands.threads import pick_thread
+    from forumlens.errors import ConfigError
+    from forumlens.threads.models import Thread
+
+    threads = [
+        Thread("a1b2c3d4e5f", "ask", "DC-PAL", "DC-PAL", "funding", status="recurring"),
+        Thread("a1b2ffff000", "ask", "IS3C", "IS3C", "participation", status="raised-once"),
+    ]
+    assert pick_thread(threads, "a1b2c") is threads[0] and pick_thread(threads, "a1b2f") is threads[1]
+    assert pick_thread(threads, "b000") is None and pick_thread(threads, "a1b") is None
+    with pytest.raises(ConfigError) as shared:
+        pick_thread(threads, "a1b2")
+    message = str(shared.value)
+    assert "'a1b2' matches 2 threads (give more of the id)" in message
+    assert "a1b2c3d4e5f  ask · recurring · DC-PAL" in message and "a1b2ffff000" in message
+
+
 def test_usage_errors_name_the_fix(dev_db):
     code, out = run(dev_db, "--explain", "nope")
     assert code == 1 and "no thread has the id" in out and "forumlens threads" in out

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 import click
 
 from ..cli_support import YEAR_BOUND, checked_years, db_option, open_ctx_store
-from ..errors import NotFound
-from ..threads.models import KINDS, STATUSES, Item
+from ..errors import ConfigError, NotFound
+from ..threads.models import KINDS, STATUSES, Item, Thread
 
 if TYPE_CHECKING:
     from ..threads.service import ThreadFilters
@@ -83,7 +83,7 @@ def threads(
         linked = store_threads(store, linker=linker)
         weighed: list[Item] = []  # items of other threads that --explain reports decisions about
         if explain_id:
-            found = next((t for t in linked.threads if t.id == explain_id), None)
+            found = pick_thread(linked.threads, explain_id)
             chosen = [found] if found is not None else []
             if found is not None:
                 linked.explained()  # the kept reasons (rule, scores, candidates), read only for --explain
@@ -97,7 +97,10 @@ def threads(
         store.close()
     if explain_id:
         if found is None:
-            raise NotFound(f"no thread has the id {explain_id!r}", hint="list the ids with `forumlens threads`")
+            raise NotFound(
+                f"no thread has the id {explain_id!r}",
+                hint="give its id or the first 4 characters or more of it; list the ids with `forumlens threads`",
+            )
         if as_json:
             [data] = threads_json([found], linked, explain=True, citing=citing)["threads"]
             click.echo(json.dumps({"thread": data, "linker": linked.linker}, ensure_ascii=False, indent=1))
@@ -112,6 +115,25 @@ def threads(
         click.echo(format_text(chosen, linked, citing, filters=filters))
     if not chosen and not as_json:
         click.echo(why_no_threads(filters, len(linked.threads)), err=True)
+
+
+def pick_thread(threads: list[Thread], ref: str) -> Thread | None:
+    """The thread `ref` names: its whole id, or a prefix of 4 characters or more that only it has.
+
+    Why a prefix: every other id a user types (`report`, `show`, `search --session`) may be
+    shortened, and the ids `threads` prints are 11 characters long; a prefix two threads share is
+    an error that lists them, as an ambiguous session is.
+    """
+    ref = ref.strip().lower()
+    exact = next((t for t in threads if t.id == ref), None)
+    if exact is not None or len(ref) < 4:
+        return exact
+    fits = [t for t in threads if t.id.startswith(ref)]
+    if len(fits) > 1:
+        listed = "\n".join(f"  {t.id}  {t.kind} · {t.status} · {t.actor}" for t in fits[:10])
+        more = f"\n  … and {len(fits) - 10} more" if len(fits) > 10 else ""
+        raise ConfigError(f"{ref!r} matches {len(fits)} threads (give more of the id):\n{listed}{more}")
+    return fits[0] if fits else None
 
 
 def _or(words: tuple[str, ...]) -> str:
