@@ -44,3 +44,18 @@ def test_an_existing_folder_is_written(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["report", str(transcript), "--md", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").strip()
+
+
+def test_a_docx_named_otherwise_is_written_with_a_note_naming_the_right_suffix(tmp_path: Path) -> None:
+    """`--docx -o report.txt` writes a Word file that a double-click then opens as garbage: the
+    file is still written (the user asked for it), and stderr says how to name it."""
+    pytest.importorskip("docx")
+    examples = Path(__file__).resolve().parents[1] / "examples" / "igf2024-ws-coalition-outputs.txt"
+    wrong = tmp_path / "report.txt"
+    result = CliRunner().invoke(cli, ["report", str(examples), "--template", "igf", "--docx", "-o", str(wrong)])
+    assert result.exit_code == 0, result.output
+    assert f"note: {wrong}: --docx writes a Word file; name it report.docx for it to open as one" in result.stderr
+    assert wrong.read_bytes()[:2] == b"PK"  # a Word file is a zip archive
+    right = tmp_path / "Report.DOCX"
+    again = CliRunner().invoke(cli, ["report", str(examples), "--template", "igf", "--docx", "-o", str(right)])
+    assert again.exit_code == 0 and "note:" not in again.stderr

@@ -50,6 +50,13 @@ def _format(
     for name, on in (("pdf", pdf), ("docx", docx)):
         if on and out is None:
             raise click.UsageError(f"--{name} writes a file: give -o FILE.{name}")
+        if on and out is not None and out.suffix.lower() != f".{name}":
+            # the bytes are a PDF or Word file whatever the name: one called report.txt opens as garbage
+            click.echo(
+                f"note: {out}: --{name} writes a {'PDF' if name == 'pdf' else 'Word'} file; "
+                f"name it {out.with_suffix('.' + name).name} for it to open as one",
+                err=True,
+            )
     return chosen[0] if chosen else "text"
 
 
