@@ -286,3 +286,35 @@ def test_the_candidate_query_walks_the_index_newest_first(corpus_store, filters)
     assert plan[0].startswith("SCAN turns_fts VIRTUAL TABLE"), plan
     assert not any("ORDER BY" in step for step in plan), plan
     assert params[-1] == 11
+
+
+def test_a_hit_cites_the_line_holding_most_of_the_query_not_the_first_common_word():
+    """A turn of three lines: "for" opens it, while "money" and "libraries" come together two lines
+    on; the hit cites that line (it used to cite the first line, for the word "for")."""
+    from forumlens.store.sql import line_of_first
+
+    turn = (
+        ">> LUCIA: Thank you. Lucia, for the Dynamic Coalition on Public Access in Libraries.\n"
+        "\n"
+        "Our next round is still waiting for a funder, and without that money the libraries stay out."
+    )
+    assert line_of_first(turn, 11, ["money", "for", "libraries"]) == 11
+    assert line_of_first(turn, 11, ["libraries"]) == 9  # one word: its first line, as before
+    assert line_of_first(turn, 11, ["broadband"]) == 9  # no word found (a stemmed match): the turn's line
+
+
+def test_the_cli_hit_on_the_example_cites_the_funding_line(tmp_path):
+    import json
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from forumlens.cli import cli
+
+    db = str(tmp_path / "s.sqlite3")
+    example = Path(__file__).resolve().parents[1] / "examples" / "igf2025-of-one-year-on.txt"
+    assert CliRunner().invoke(cli, ["--db", db, "ingest", "--no-analysis", str(example)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["--db", db, "search", "money for libraries", "--json"])
+    [hit] = json.loads(result.output)["hits"]
+    lines = example.read_text(encoding="utf-8").split("\n")
+    assert "money" in lines[hit["line"] - 1] and "libraries" in lines[hit["line"] - 1]

@@ -340,14 +340,19 @@ def pg_search_sql(tsquery: str, filters: SearchFilters) -> tuple[str, list[Any]]
 
 
 def line_of_first(text: str, end_line: int, words: list[str]) -> int:
-    """Line of the first query word inside a turn, so a hit cites the exact line.
+    """Line of a turn that holds the most query words (the first such line), so a hit cites the exact line.
 
     A turn's text is an exact slice of the source ending on `end_line`, so its first
     character sits `text.count("\n")` lines earlier.
     """
     first_line = speech_first_line(end_line, end_line, text)
-    lowered = text.lower()
-    positions = [p for p in (re.search(r"\b" + re.escape(w), lowered) for w in words) if p]
-    if not positions:
-        return first_line
-    return first_line + text.count("\n", 0, min(p.start() for p in positions))
+    patterns = [re.compile(r"\b" + re.escape(w)) for w in dict.fromkeys(words)]
+    best, best_found = 0, 0
+    # the line holding the most distinct query words, the first of equals: the first word alone
+    # cited a speaker's opening line for a common word ("for" in "speaking for the coalition")
+    # while the words the user searched for together sat on a later line of the same turn
+    for offset, line in enumerate(text.lower().split("\n")):
+        found = sum(1 for pattern in patterns if pattern.search(line))
+        if found > best_found:
+            best, best_found = offset, found
+    return first_line + best
