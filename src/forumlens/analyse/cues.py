@@ -142,7 +142,7 @@ LOGISTICS = re.compile(
 # The moderator cutting an exchange short for time: what was asked just before is not
 # answered here (answered later only if someone takes it up).
 CUT_OFF = compile_cue(
-    r"\b((?:are|we're|we are|almost|nearly|running|run|ran) (?:really |already |now |completely )?out of time|no time (?:left|for)|time is up"
+    r"\b((?:are|we're|we are|almost|nearly|running|run|ran) (?:really |already |now |completely )?out of time|no (?:more )?time (?:left|for)|time is up"
     # round 16 (issue 22, Q2): "we ran over", "the next speaker is already waiting", "we need the
     # stage for the next talk": the host of a short slot cuts the Q&A, whoever the cast says hosts
     r"|\b(?:we|we've|we have) (?:ran|run|gone|went) over\b"
@@ -196,8 +196,10 @@ PARKING = compile_cue(
     # "take it offline", "discuss this offline", not a country or a server that is offline
     r"|(?:take|discuss|continue|answer|talk|speak|follow up|reply|respond|chat)(?: \w+){0,3} offline"
     # "Pemba, can you answer Rashid in the corridor?": sent out of the session, not answered in it
-    r"|(?:discuss|continue|answer|talk|speak|reply|respond|chat)(?: \w+){0,3} (?:in the (?:corridor|hallway|break)"
-    r"|during the break|at the break|over coffee|after the session)"
+    r"|(?:discuss|continue|answer|talk|speak|reply|respond|chat|take (?:it|this|that|them))(?: \w+){0,3} (?:in the (?:corridor|hallway|break)"
+    # stop 35 (issue 22): "Maybe you can continue outside with Thura", "take it to Shahzad outside":
+    # outside the room, not "outside the capital"
+    r"|during the break|at the break|over coffee|after the session|outside(?! (?:the|of|a|an|our|their|this|its|his|her)\b))"
     r"|(?:keep|save|park|hold) (?:that|this|it|the question)(?: one| question)? (?:for later|for the end|until the end)"
     r"|forward (?:the|this|that|your) question"
     # "this big question must stay with us", "let's keep it for the mailing list": left open by the chair

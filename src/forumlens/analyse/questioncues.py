@@ -366,6 +366,13 @@ DEFERS = compile_cue(
     r"|\b(?:i|we)(?:'ll| will| can| could| shall)? (?:send|e-?mail|mail|forward|share) (?:it|this|that|them|the (?:\w+ ){0,2}"
     r"(?:numbers?|figures?|data|details|answer|information))(?: to you| with you)? (?:by e-?mail|later|afterwards|after the session|in writing)\b"
     r"|\b(?:i|we)(?:'ll| will| must| have to| need to) ask (?:the|our|my) (?:\w+ ){0,3}(?:and|then) (?:come|get) back to (?:you|it|this|that)\b"
+    # stop 35 (issue 22): the person asked is not there to answer ("Chanda has left the circle for
+    # a moment", "she has gone now", "he is no longer in the room"): the answer, if any, comes when
+    # they are back ("we will ask her when she comes back")
+    r"|\b(?:has|have) (?:just |already )?(?:left|gone out|stepped out)(?= (?:the|this) (?:room|circle|hall|session|meeting)\b"
+    r"| for a (?:moment|minute|while)\b)|\b(?:has|have) (?:just |already )?(?:left|gone)(?: now)?(?=\s*[.;])"
+    r"|\b(?:is|are) (?:not|no longer) (?:here|in the room|with us)(?: (?:now|today|any ?more))?(?=\s*[.,;])"
+    r"|\bwhen (?:he|she|they) (?:comes?|gets?) back\b"
     r"|" + _PASSED_ON,
     re.I,
 )
