@@ -78,3 +78,48 @@ def test_a_cue_is_ruled_out_only_when_one_of_its_required_sets_is_missing() -> N
     assert _allows(gate, both, gate.met(said)) and not _allows(gate, both, gate.met(lacking))
     assert both.search(lacking) is None and both.search(said) is not None
     assert gate.bits_of(free) == 0 and _allows(gate, free, gate.met(""))
+
+
+def test_a_session_scans_each_sentence_once_and_the_items_are_those_of_a_fresh_scan(monkeypatch) -> None:
+    """The gate remembers a sentence's bits for the whole of a session's item extraction (the
+    family's default size): each distinct text is scanned once, where 256 remembered texts made the
+    shared session scan 752 times for 573 texts. A remembered answer is the fresh one: the items equal
+    those made with every scan done afresh (the memo emptied before each `met`)."""
+    from forumlens.ingest import prepare_bytes
+    from forumlens.threads import extract_items
+
+    shared = ROOT.parent / "shared" / "corpus" / "igf2021-dc-main-session.txt"
+    prepared = prepare_bytes(shared.read_bytes(), shared.name)
+    assert prepared.failure is None
+    scanned: list[str] = []
+    plain_present = CueFamily.present
+
+    def counted(self: CueFamily, text: str) -> frozenset[str]:
+        if self is cues._GATE:
+            scanned.append(text)
+        return plain_present(self, text)
+
+    monkeypatch.setattr(CueFamily, "present", counted)
+    cues._GATE._seen.clear()
+    remembered = extract_items(prepared.session, prepared.analyses).to_json()
+    assert len(scanned) > 400 and len(scanned) == len(set(scanned))
+
+    plain_met = CueFamily.met
+
+    def fresh(self: CueFamily, text: str) -> int:
+        self._seen.clear()
+        return plain_met(self, text)
+
+    monkeypatch.setattr(CueFamily, "met", fresh)
+    assert extract_items(prepared.session, prepared.analyses).to_json() == remembered
+
+
+def test_a_remembered_text_keeps_its_own_bits_and_the_memo_stays_bounded() -> None:
+    gate = CueFamily(keep=3)
+    publish = gate.cue(re.compile(r"\bwe will publish\b", re.I))
+    said, other = "We will publish it.", "We will not publish it."
+    assert publish.allows(gate.met(said)) and not publish.allows(gate.met(other))
+    for filler in ("a", "b", "c", "d"):
+        gate.met(filler)
+        assert len(gate._seen) <= 3
+    assert publish.allows(gate.met(said)) and not publish.allows(gate.met(other))

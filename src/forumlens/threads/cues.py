@@ -568,8 +568,10 @@ class Cue:
 # only skips a pattern that cannot match); on the bench/stages sessions (4,552 sentences) most sentences
 # now skip _RESPONSE, _UPDATE, _DELIVERY and _SLIP outright.
 # The thread cues share one literal pool of their own (resolve's pool with these added made both
-# slower); `items` asks one sentence several times in a row, so a few hundred are remembered.
-_GATE = CueFamily(keep=256)  # which of the cues below a sentence can match, in one pass (`CueMemo`)
+# slower). `items` asks one sentence several times in a row and again in later passes over the session
+# (the shared transcript: 752 scans of 573 sentences when only 256 were remembered), so the family's
+# default (4,096 texts, a few hundred KB) is kept: each sentence of a session is scanned once.
+_GATE = CueFamily()  # which of the cues below a sentence can match, in one pass (`CueMemo`)
 
 
 def _CueFilter(pattern: re.Pattern[str]) -> GatedCue:
