@@ -75,6 +75,9 @@ K = TypeVar("K")
 _EARLIER = tuple(folder.name for folder in blind_round.earlier("threads"))
 PARTS: dict[str, tuple[str, ...]] = {
     "dev": ("dev", *_EARLIER),
+    # the development sets before the latest one moved in: how a change prompted by the latest round
+    # does on the rounds it was not prompted by
+    "dev-older": ("dev", *_EARLIER[:-1]),
     **{name: (name,) for name in _EARLIER if name not in ("blind", "blind2")},
     "blind": (blind_round.blind("threads").name,),
 }

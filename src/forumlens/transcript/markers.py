@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -174,8 +175,10 @@ def _text_markers(text: str, shapes: Shapes) -> list[Marker]:
         for m in _MARKER.finditer(text)
         if m.start() == 0 or text[m.start() - 1].isspace() or text[m.start() - 1] in _GLUED_AFTER
     ]
-    if len(markers) > _STRAY_MARKERS or (markers and is_cue_file(text)):
+    if markers and is_cue_file(text):
         return markers  # a cue file's `Name:` lines are read by the label-line model (`learned_markers`)
+    if len(markers) > _STRAY_MARKERS:
+        return markers + _relief_labels(text, shapes, markers)
     # a `NAME:` file with a stray `>>` or two (a pasted line, a last caption from another
     # export): the labels at line starts stay this file's convention when they are more
     # numerous, and the stray marker starts a turn of its own among them
@@ -188,6 +191,32 @@ def _text_markers(text: str, shapes: Shapes) -> list[Marker]:
         return markers  # a short `>>` file: its markers are the convention
     inline = _inline_markers(text, at_line_starts)
     return sorted(markers + at_line_starts + inline, key=lambda m: m.at)
+
+
+# A relief captioner's unmarked labels must open at least this many lines after the last `>>`.
+_MIN_RELIEF_LABELS = 3
+
+
+def _relief_labels(text: str, shapes: Shapes, markers: list[Marker]) -> list[Marker]:
+    """Turn starts after the last `>>` of a `>>` file whose captioner changed and the relief
+    captioner writes labels without it (`>> JO LI:` above, `Jo Li:` below). Why: the rest of the
+    file would otherwise be one turn of the last marked speaker, and every commitment in it his.
+    Read only when the stretch after the last marker holds three or more accepted, unmarked line
+    labels (no title line) and one of their names opens two of its lines or was a `>>` label
+    above: the same people under a new hand, not a heading or two after the captions."""
+    last = markers[-1].at
+    tail = [
+        c
+        for c in shapes.candidates
+        if c.at > last and not c.marked and shapes.accepted(c) and not (c.sep == "colon" and _heading(c.label, text, c.body))
+    ]
+    if len(tail) < _MIN_RELIEF_LABELS:
+        return []
+    keys = Counter(shapes.key(c) for c in tail)
+    marked = {shapes.key(c) for c in shapes.candidates if c.marked}
+    if not any(n >= 2 or key in marked for key, n in keys.items()):
+        return []
+    return [Marker(c.line_at, c.at) if c.sep == "colon" else Marker(c.line_at, c.body, label=c.label) for c in tail]
 
 
 def _inline_markers(text: str, at_line_starts: list[Marker]) -> list[Marker]:
