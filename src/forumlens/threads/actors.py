@@ -801,6 +801,40 @@ def body_aliases(names: Iterable[str]) -> dict[str, str]:
             kept = _completed(topic, head, by_head, fullest) or kept
         if kept != name:
             out[name] = kept
+    out.update(_spelt_acronyms(names, parsed))
+    return out
+
+
+# a name that is an acronym alone: capitals, perhaps cut by hyphens or full stops ("DC-SFO", "DCSFO", "S.F.O.")
+_BARE_ACRONYM = re.compile(r"(?:the\s+)?(?P<a>[A-Z](?:[A-Z]|[-.][A-Z])+)\.?", re.I)
+_SMALL = frozenset(("on", "for", "of", "and", "the", "in", "to", "a", "an", "&"))
+
+
+def _initials(words: str) -> str:
+    return "".join(w[0].upper() for w in words.replace("-", " ").split() if w.lower() not in _SMALL and w[:1].isalpha())
+
+
+def _spelt_acronyms(names: Iterable[str], parsed: Sequence[tuple[str, str, str]]) -> dict[str, str]:
+    """A body written as its acronym alone ("DC-SFO", "DCSFO") → the one body of a head and a topic whose initials it
+    is, with or without the head's ("Dynamic Coalition on Smallholder Farmers Online": SFO, DCSFO).
+
+    Why: once a coalition has a short name, its members say only that ("I speak for DC-SFO"), and the captioner spells
+    it as it comes; read as an institution of its own, its asks never met the same coalition's asks said in full.
+    The initials must be the whole acronym (three letters at least) and name one body only."""
+    by_initials: dict[str, set[str]] = {}
+    for name, _, topic in parsed:
+        head = name[: len(name) - len(topic)]
+        for letters in (_initials(topic), _initials(head) + _initials(topic)):
+            if len(letters) >= 3:
+                by_initials.setdefault(letters, set()).add(name)
+    out: dict[str, str] = {}
+    for name in set(names):
+        match = _BARE_ACRONYM.fullmatch(name.strip())
+        if match is None or not match.group("a").replace("-", "").replace(".", "").isupper():
+            continue
+        full = by_initials.get(re.sub(r"[-.]", "", match.group("a")), set())
+        if len(full) == 1:
+            out[name] = next(iter(full))
     return out
 
 

@@ -698,7 +698,7 @@ def find_cue(
         if match is None and signal == "response":
             match = _told_at_meeting(sentence, memo) or _asked_at_place(sentence)
         if match is None and signal == "promise":
-            match = _dated_future(sentence)
+            match = _dated_future(sentence) or _dated_will(sentence)
         if match is None:
             continue
         if signal == "promise" and (_LEAD_IN.match(sentence, match.end()) or match.group(0).endswith(":")):
@@ -710,6 +710,8 @@ def find_cue(
                 names = names() if callable(names) else names
                 later = _after_name(sentence, _NAMED[signal], [*names, *own], match.end()) if names or own else None
             match = later or match
+        if signal == "promise" and (cleft := _cleft(sentence, match)) is not None:
+            return cleft
         if signal == "delivery" and (_asked(sentence, match) or _in_purpose(sentence, match)):
             continue
         if signal == "delivery" and _PART_DONE.search(sentence):
@@ -740,6 +742,22 @@ def find_cue(
 
 
 _LEAD_IN = re.compile(r"\s*:")
+# a pseudo-cleft: "What we will do is put a page …", "What the Secretariat will do is to publish …"
+_WHAT_BEFORE = re.compile(r"\bwhat\s+$", _I)
+_CLEFT_VERB = re.compile(r"\s+(?:is|will be)\s+(?:to\s+)?[a-z]+\b", _I)
+
+
+def _cleft(sentence: str, match: re.Match[str]) -> Cue | None:
+    """The promise of a pseudo-cleft ("What we will do is put a page for rural hubs on the website"): the cue runs
+    from "What" to the verb after "is", so the object the verb governs is the deliverable. Why: "what" before a cue
+    otherwise says the cue names no deliverable ("to present what we produced"); in a cleft it announces one."""
+    if not match.group(0).lower().endswith(" do"):
+        return None
+    what = _WHAT_BEFORE.search(sentence, max(0, match.start() - 12), match.start())
+    verb = _CLEFT_VERB.match(sentence, match.end())
+    if what is None or verb is None:
+        return None
+    return Cue("promise", what.start(), verb.end(), sentence[what.start() : verb.end()])
 _COUNT_WORD = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
     r"|sixty|seventy|eighty|ninety|hundred)"
@@ -858,6 +876,38 @@ def _dated_future(sentence: str) -> re.Match[str] | None:
     if frame is None or _CLAUSE_END.search(sentence, frame.end(), will.start()) or will.start() - frame.end() > 80:
         return None
     return will
+
+
+# the speaker (or its body) and a future of any verb: "by 2015 we will bring these materials together in one portal"
+_OWN_WILL = re.compile(
+    rf"\b{_OWN}\s+(?:(?:also|then|now|soon|further)\s+)?(?:will|shall|'ll|’ll)\s+"
+    r"(?:(?:also|then|soon|jointly|formally|finally)\s+)?(?P<verb>[a-z]+)\b",
+    _I,
+)
+# verbs of talk, thought, presence and trying, whose future names no output ("we will see in 2025", "we will meet
+# again next year", "we will try next year"): a dated future of these is no promise
+_NO_OUTPUT_VERB = frozenset(
+    "be have see know talk discuss hear listen meet come go return miss remember think keep wait try ask need want "
+    "look get let tell say continue stay remain do not never".split()
+)
+
+
+def _dated_will(sentence: str) -> re.Match[str] | None:
+    """A promise of any verb that carries a date: the speaker's own "we will" (or its body's) and a time frame in
+    the same clause, before or after it ("by 2015 we will bring these materials together in one online portal",
+    "we will present a short note … in March 2018"). Why: the list of making verbs (`_MAKE`) is fitted to the words
+    of the sessions seen so far; a dated future of the speaker's own is a promise whatever its verb, and the date is
+    what makes it one to follow up. A hedge before it ("we hope that by 2030 we will …") or a verb of talk and
+    thought (`_NO_OUTPUT_VERB`) is none."""
+    for will in _OWN_WILL.finditer(sentence):
+        if will.group("verb").lower() in _NO_OUTPUT_VERB or _HEDGE.search(sentence, 0, will.start()):
+            continue
+        start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, will.start())), default=0)
+        end_match = _CLAUSE_END.search(sentence, will.end())
+        end = end_match.start() if end_match else len(sentence)
+        if _time_frame().search(sentence, start, end):
+            return will
+    return None
 
 
 def _told_at_meeting(sentence: str, memo: CueMemo | None = None) -> re.Match[str] | None:

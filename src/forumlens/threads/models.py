@@ -28,7 +28,9 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    42  # 42: reported speech ("He added that UNODC will publish …") promises for the body it names; a promise said
+    43  # 43: a dated future of the speaker's own with any verb promises ("by 2015 we will bring … together in one
+    # portal"); a relief captioner's unmarked labels after the last `>>` start turns (parse)
+    # 42: reported speech ("He added that UNODC will publish …") promises for the body it names; a promise said
     # as a noun ("Our promise for next year is a toolkit …"), "can be ready for the next Forum", "we will add …",
     # "we will put on a wiki …"; a changelog's "Planned" entries promise, its "Added"/"Released" entries deliver
     # 41: a coalition's title-cased topic runs on through "in" before a plural noun no gazetteer place is ("… on

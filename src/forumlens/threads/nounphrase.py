@@ -74,8 +74,14 @@ _NOT_HEAD = _words(
 _PREPOSITION = _words("with to on for about in at from by of into onto over through")
 
 
-def _head(start: int, np: str) -> tuple[int, int] | None:
-    """(start, end) of the last word of a phrase found at `start`, unless it is no output's noun."""
+# heads that are no output only in a bare idiom ("take note of", "take into account"): with an article before them
+# they are a thing made ("a short note on digital assets", "a concept note")
+_BARE_IDIOM = _words("note account")
+
+
+def _head(start: int, np: str, determined: bool = False) -> tuple[int, int] | None:
+    """(start, end) of the last word of a phrase found at `start`, unless it is no output's noun; `determined`: an
+    article or possessive opened the phrase (`_BARE_IDIOM`)."""
     words = list(re.finditer(_WORD, np))
     if not words:
         return None
@@ -85,7 +91,8 @@ def _head(start: int, np: str) -> tuple[int, int] | None:
         return None  # a name ("the Fijian and …"), not a common noun
     if words[0].group(0).lower() in _PREPOSITION or (word.endswith("ed") and len(words) > 1):
         return None  # "start with the problem", "the work done": no object phrase
-    if word in _NOT_HEAD or word.endswith("ly") or len(word) < 3 or any(c.isdigit() for c in word):
+    idiom = word in _NOT_HEAD and not (determined and word in _BARE_IDIOM)
+    if idiom or word.endswith("ly") or len(word) < 3 or any(c.isdigit() for c in word):
         return None
     return start + last.start(), start + last.end()
 
@@ -111,7 +118,7 @@ def object_phrase(sentence: str, at: int) -> tuple[int, int] | None:
         inner = list(_DETERMINER.finditer(np))
         start = at + found.start("np") + (inner[-1].end() if inner else 0)
         np = sentence[start : at + found.end("np")]
-        head = _head(start, np)
+        head = _head(start, np, determined=bool(inner) or start > at + len(found.group(0)) - len(found.group(0).lstrip()))
         if head is None:
             return None
         rest = _CONTAINER_OF.match(sentence[head[1] :])
