@@ -419,6 +419,10 @@ def body_pattern(org: str) -> re.Pattern[str] | None:
     either = "|".join(sorted(nouns))
     short = initials(org)  # "the CTU" for the Caribbean Telecommunications Union
     also = rf"|(?:the )?(?-i:{short})" if short else ""
+    # its qualifier in any form, its head by its initials: "the Malawi IGF" for the Malawian Internet Governance Forum
+    # (the qualifier's stem must be the name's own: "the Kyoto IGF" is a meeting)
+    tail = initials(" ".join(words[1:])) if len(words) >= 4 and len(words[0]) >= 4 else None
+    also += rf"|the {re.escape(words[0][:4])}[\w-]* (?-i:{tail})" if tail else ""
     return re.compile(rf"\b(?:{re.escape(org)}|the (?:[\w-]+ )?(?:{either}){also})\b", re.I)
 
 

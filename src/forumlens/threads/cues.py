@@ -286,6 +286,10 @@ _PROMISE = compile_cue(
     # a promise said without a verb, the output after a colon ("And our promise for 2021: an online map of …")
     r"|\b(?:(?:our|my) (?:new |next |own )?|one more |another |a last |a final |a new )(?:promise|pledge|commitment)s?"
     r"(?: for (?:\d{4}|this year|next year|the coming year))?\s*:"
+    # … with any word before the noun and a short aside after it ("Our first promise as one coalition: one website");
+    # not when the aside tells its fate ("our promise from Addis Ababa is kept: the report …" is news of it)
+    r"|\b(?:our|my|its|their) (?:[\w'’-]+ ){0,2}(?:promise|pledge|commitment)s?\b"
+    r"(?:(?!\b(?:is|are|was|were|has|have|had|been)\b)[^:.;?!]){0,40}:(?=\s*\S)"
     # … or as the noun it is ("Our promise for next year is a toolkit for courts …", "Our next piece of work is a guide
     # for …"): the promise named as a noun, the output its complement
     r"|\b(?:(?:our|my) (?:new |next |own )?|one more |another |a last |a final |a new )(?:promise|pledge|commitment)s?"
@@ -383,6 +387,9 @@ _NEED = compile_cue(
     r"|\bit would (?:really |greatly |also |certainly )?help\b"
     r"|\b(?:our|their|the coalition's|its) (?:first|main|biggest|top|key|central|only|most urgent|number one|one)"
     r" (?:ask|request|demand|call)s?\b"
+    # the ask announced by its noun and a colon, what follows is the ask ("Our ask has not changed: not a scanned
+    # PDF …", "The coalition put its old ask again: the morning prices, by SMS …")
+    r"|\b(?:our|their|its|my)\s+(?:[\w'’-]+\s+){0,2}(?:ask|request|demand)s?\b[^:.;?!]{0,40}:(?=\s*\S)"
     r"|\bthere (?:is|'s|remains) (?:a |an )?(?:[\w-]+ ){0,2}need\b|\bthe need (?:for|to)\b"
     r"|\b(?:still )?waiting for\b|\b(?:have|has) no (?:money|funding|funds|budget|resources|staff|secretariat)\b"
     r"|\b(?:is|are|remains?) (?:still )?missing\b|\bchallenge (?:is|remains)\b"
