@@ -50,6 +50,7 @@ __all__ = [
     "Actor",
     "addresses",
     "body_aliases",
+    "body_topic_words",
     "body_pattern",
     "document_actor",
     "initials",
@@ -807,6 +808,15 @@ def body_aliases(names: Iterable[str]) -> dict[str, str]:
             out[name] = kept
     out.update(_spelt_acronyms(names, parsed))
     return out
+
+
+def body_topic_words(name: str) -> list[str]:
+    """The words of a head-and-topic body's topic ("Dynamic Coalition on Smallholder Farmers Online": smallholder,
+    farmers, online), lower case, without the small words; [] for any other name."""
+    match = _HEAD_TOPIC.match(name)
+    if match is None:
+        return []
+    return [w for w in re.findall(r"[\w'’-]+", match.group("topic").lower()) if w not in _SMALL and len(w) > 3]
 
 
 # a name that is an acronym alone: capitals, perhaps cut by hyphens or full stops ("DC-SFO", "DCSFO", "S.F.O.")

@@ -37,6 +37,7 @@ from .items import extract_items
 from .link import RULES, Linked, actor_of, link_items
 from .models import ITEMS_VERSION, KINDS, STATUSES, Decision, Item, SessionItems, Thread
 from .renames import renamed_actors
+from .restated import restated_asks
 from .similarity import make_scorer
 from .status import finish_thread
 
@@ -182,7 +183,7 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
             if item.org in aliases:
                 item = replace(item, org=aliases[item.org])
             items.append(item.placed(year, when, known, usual_body.get(who)))
-    return unified_bodies(renamed_actors(items, [r for _, _, found in sessions for r in found.renames]))
+    return restated_asks(unified_bodies(renamed_actors(items, [r for _, _, found in sessions for r in found.renames])))
 
 
 def _full_names(sessions: Sequence[tuple[int | None, tuple[object, ...], SessionItems]]) -> dict[str, str]:
