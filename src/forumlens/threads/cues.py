@@ -765,6 +765,8 @@ def _cleft(sentence: str, match: re.Match[str]) -> Cue | None:
     if what is None or verb is None:
         return None
     return Cue("promise", what.start(), verb.end(), sentence[what.start() : verb.end()])
+
+
 _COUNT_WORD = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
     r"|sixty|seventy|eighty|ninety|hundred)"
@@ -894,8 +896,11 @@ _OWN_WILL = re.compile(
 # verbs of talk, thought, presence and trying, whose future names no output ("we will see in 2025", "we will meet
 # again next year", "we will try next year"): a dated future of these is no promise
 _NO_OUTPUT_VERB = frozenset(
-    "be have see know talk discuss hear listen meet come go return miss remember think keep wait try ask need want "
-    "look get let tell say continue stay remain do not never".split()
+    re.findall(
+        r"\w+",
+        "be have see know talk discuss hear listen meet come go return miss remember think keep wait try ask need want"
+        " look get let tell say continue stay remain do not never",
+    )
 )
 
 

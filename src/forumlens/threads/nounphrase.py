@@ -118,7 +118,9 @@ def object_phrase(sentence: str, at: int) -> tuple[int, int] | None:
         inner = list(_DETERMINER.finditer(np))
         start = at + found.start("np") + (inner[-1].end() if inner else 0)
         np = sentence[start : at + found.end("np")]
-        head = _head(start, np, determined=bool(inner) or start > at + len(found.group(0)) - len(found.group(0).lstrip()))
+        head = _head(
+            start, np, determined=bool(inner) or start > at + len(found.group(0)) - len(found.group(0).lstrip())
+        )
         if head is None:
             return None
         rest = _CONTAINER_OF.match(sentence[head[1] :])

@@ -208,7 +208,10 @@ def _relief_labels(text: str, shapes: Shapes, markers: list[Marker]) -> list[Mar
     tail = [
         c
         for c in shapes.candidates
-        if c.at > last and not c.marked and shapes.accepted(c) and not (c.sep == "colon" and _heading(c.label, text, c.body))
+        if c.at > last
+        and not c.marked
+        and shapes.accepted(c)
+        and not (c.sep == "colon" and _heading(c.label, text, c.body))
     ]
     if len(tail) < _MIN_RELIEF_LABELS:
         return []
