@@ -33,6 +33,7 @@ def test_a_dated_future_of_our_own_promises_whatever_its_verb(sentence):
         "We will meet again next year.",  # a verb of presence: no output
         "We hope that by 2030 we will gather everyone online.",  # a hedge before it
         "We will gather these lessons into one archive.",  # no date: left to the verb list
+        "I have noted it, and I will carry it back to my colleagues in Geneva.",  # a meeting's city is no date
     ],
 )
 def test_without_a_date_or_with_a_verb_of_talk_it_is_no_promise(sentence):

@@ -909,7 +909,7 @@ def _dated_will(sentence: str) -> re.Match[str] | None:
     the same clause, before or after it ("by 2015 we will bring these materials together in one online portal",
     "we will present a short note … in March 2018"). Why: the list of making verbs (`_MAKE`) is fitted to the words
     of the sessions seen so far; a dated future of the speaker's own is a promise whatever its verb, and the date is
-    what makes it one to follow up. A hedge before it ("we hope that by 2030 we will …") or a verb of talk and
+    what makes it one to follow up (a date: a meeting's city alone, "in Geneva", is a place). A hedge before it ("we hope that by 2030 we will …") or a verb of talk and
     thought (`_NO_OUTPUT_VERB`) is none."""
     for will in _OWN_WILL.finditer(sentence):
         if will.group("verb").lower() in _NO_OUTPUT_VERB or _HEDGE.search(sentence, 0, will.start()):
@@ -917,9 +917,18 @@ def _dated_will(sentence: str) -> re.Match[str] | None:
         start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, will.start())), default=0)
         end_match = _CLAUSE_END.search(sentence, will.end())
         end = end_match.start() if end_match else len(sentence)
-        if _time_frame().search(sentence, start, end):
+        if _DATE_FRAME.search(sentence, start, end):
             return will
     return None
+
+
+# a date, not a place: "by 2015", "in March 2018", "next year" ("I will take it back to my colleagues in Geneva" names
+# a meeting's city, and no deadline)
+_DATE_FRAME = re.compile(
+    rf"\b(?:by (?:the end of |early |mid-|late )?(?:(?:19|20)\d\d|{_MONTH}|next year|the next (?:igf|forum|meeting))"
+    rf"|(?:in|from) (?:(?:19|20)\d\d|{_MONTH})|next year)\b",
+    _I,
+)
 
 
 def _told_at_meeting(sentence: str, memo: CueMemo | None = None) -> re.Match[str] | None:
