@@ -893,13 +893,13 @@ _OWN_WILL = re.compile(
     r"(?:(?:also|then|soon|jointly|formally|finally)\s+)?(?P<verb>[a-z]+)\b",
     _I,
 )
-# verbs of talk, thought, presence and trying, whose future names no output ("we will see in 2025", "we will meet
+# verbs of talk, thought, presence, hospitality and trying, whose future names no output ("we will see in 2025", "we will meet
 # again next year", "we will try next year"): a dated future of these is no promise
 _NO_OUTPUT_VERB = frozenset(
     re.findall(
         r"\w+",
         "be have see know talk discuss hear listen meet come go return miss remember think keep wait try ask need want"
-        " look get let tell say continue stay remain do not never",
+        " look get let tell say continue stay remain do not never invite thank welcome join attend visit celebrate",
     )
 )
 
