@@ -245,32 +245,16 @@ class _WindowSearch:
         self._scored: dict[int, Scored | None] = {}
 
     def best(self, best: Scored | None) -> Scored | None:
-        """The first window of the highest score above `best` (window order), else `best`.
-
-        Windows are rendered highest ceiling first, so the first rendered ones set a bar
-        that the others' ceilings (an upper bound of their score) mostly cannot reach, and
-        the visit stops at the first ceiling below the bar. A tie with the best window is
-        settled by window order (the earlier one), as a visit in window order would; a
-        ceiling equal to the bar is still rendered, so no tie is lost to the cut. Windows
-        whose centrality part alone cannot beat `best` are dropped before their ceiling
-        (the caller's boost) is asked.
-        """
-        floor = best.score if best is not None else None
-        at = -1  # the window index of `best` when it is a window (-1: the caller's item)
-        for n in self._order(floor):
-            if best is not None and self.ceiling(n) * _SLACK < best.score:
-                break  # no later window can beat (or tie) the best even with the best wording
+        """The first window of the highest score above `best` (visit order), else `best`."""
+        for n, window in enumerate(self.windows):
+            if best is not None and window[0] * _MAX_FACTOR <= best.score:
+                break
+            if best is not None and self.ceiling(n) * _SLACK <= best.score:
+                continue  # cannot beat the best even with the best wording: not worth rendering
             found = self.scored(n)
-            if found is None or (best is not None and found.score < best.score):
-                continue
-            if best is None or found.score > best.score or (at >= 0 and n < at):
-                best, at = found, n
+            if found is not None and (best is None or found.score > best.score):
+                best = found
         return best
-
-    def _order(self, floor: float | None) -> list[int]:
-        """The windows that could beat a score of `floor`, highest ceiling first (ties by window order)."""
-        ns = [n for n, w in enumerate(self.windows) if floor is None or w[0] * _MAX_FACTOR > floor]
-        return sorted(ns, key=lambda n: (-self.ceiling(n), n))
 
     def _cut_short(self, j: int) -> bool:
         """Whether what follows clause `j` continues it (a list, an object)."""
