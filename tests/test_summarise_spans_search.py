@@ -47,26 +47,35 @@ def _first_best(found: list[Scored | None], floor: Scored | None) -> Scored | No
     return best
 
 
+def _searches_of(path: Path) -> list[tuple]:
+    """(model, item, boost, wording, search) for each long sentence of one transcript."""
+    session = parse_transcript(path.read_text("utf-8"), source=path.name)
+    ctx = build_context(session)
+    wording, model = Wording.of(ctx, Credits.of(session, None)), ctx.ranking().model
+    boost = takeaway_boost(ctx, signals_of(ctx))
+    accept = lambda u: wording.reading(u) is not None  # noqa: E731 (as `best_version` makes it)
+    out = []
+    for item in ctx.ranking().scored(boost):
+        unit = item.unit
+        bounds = clause_bounds(unit.text) if unit.words >= MIN_TRIM_WORDS and not is_summary(model, unit) else []
+        windows = _windows(model, unit, bounds) if len(bounds) >= 2 else []
+        if windows:
+            out.append(
+                (
+                    model,
+                    item,
+                    boost,
+                    wording,
+                    _WindowSearch(model, unit, bounds, windows, boost, accept, wording.reading),
+                )
+            )
+    return out
+
+
 @pytest.fixture(scope="module")
 def searches():
-    """(model, item, search) for each long sentence of the real sessions, with the real boost and reading."""
-    out = []
-    for path in SOURCES:
-        session = parse_transcript(path.read_text("utf-8"), source=path.name)
-        ctx = build_context(session)
-        wording = Wording.of(ctx, Credits.of(session, None))
-        model = ctx.ranking().model
-        boost = takeaway_boost(ctx, signals_of(ctx))
-        for item in ctx.ranking().scored(boost):
-            unit = item.unit
-            if unit.words < MIN_TRIM_WORDS or is_summary(model, unit):
-                continue
-            bounds = clause_bounds(unit.text)
-            windows = _windows(model, unit, bounds) if len(bounds) >= 2 else []
-            if windows:
-                accept = lambda u, read=wording.reading: read(u) is not None  # noqa: E731 (as `best_version` makes it)
-                search = _WindowSearch(model, unit, bounds, windows, boost, accept, wording.reading)
-                out.append((model, item, boost, wording, search))
+    """Every long sentence's search in the real sessions, with the real boost and reading."""
+    out = [one for path in SOURCES for one in _searches_of(path)]
     assert len(out) >= 20  # enough long sentences to mean something
     return out
 
