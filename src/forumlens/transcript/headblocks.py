@@ -29,7 +29,7 @@ from collections import Counter
 
 from .exportmarks import ExportMarks, Mark, voice_changes
 
-__all__ = ["meta_line", "read_head_blocks"]
+__all__ = ["meta_line", "read_head_blocks", "shape_of"]
 
 _LEAST = 3  # anchors (and named blocks) a file must hold
 _ANCHOR_CHARS = 40  # an anchor (a meta line) is at most this long
@@ -56,8 +56,8 @@ def _prose(line: str) -> bool:
     return len(text) > _PROSE_CHARS or (bool(_SENTENCE.search(text)) and len(text.split()) >= 4)
 
 
-def _shape(line: str) -> str:
-    """A meta line as a shape: `2d`, `58m` → `9a`; `Jo commented on Nov 13, 2019 •` → `a 9, 9`."""
+def shape_of(line: str) -> str:
+    """A meta line (or a signature's stamp, `signatures.py`) as a shape: `2d`, `58m` → `9a`; `Jo commented on Nov 13, 2019 •` → `a 9, 9`."""
     shape = _BLANKS.sub(" ", _DIGITS.sub("9", _LETTERS.sub("a", line.strip())))
     return _TRAILING.sub("", _WORD_RUN.sub("a", shape))
 
@@ -102,7 +102,7 @@ def _anchors(lines: list[str]) -> list[tuple[int, int]]:
             continue
         speech = _speech_below(lines, i)
         if speech is not None:
-            found.setdefault(_shape(line), []).append((i, speech))
+            found.setdefault(shape_of(line), []).append((i, speech))
     if not found:
         return []
     best = max(found.values(), key=len)

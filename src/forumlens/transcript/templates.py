@@ -35,6 +35,7 @@ from .exportmarks import ExportMarks, Mark, voice_changes
 from .headblocks import meta_line, read_head_blocks
 from .mailblocks import read_mail_blocks
 from .quotelevels import read_quote_levels
+from .signatures import read_signed_blocks
 
 __all__ = ["Template", "agreeing_bound", "learn_template", "read_template"]
 
@@ -302,10 +303,11 @@ def read_template(text: str) -> ExportMarks | None:
     under its header blocks (`headblocks.py`: the label on a line above the speech) or a quoting
     reply's levels (`quotelevels.py`: quoted lines are earlier writers' turns); else None.
     A reply chain's messages under their mail headers (`mailblocks.py`) come first: the fields
-    (`Sent:`, `To:`) recur as a line-opening template would."""
-    mail = read_mail_blocks(text)  # a reply chain's header fields are no speakers' labels
-    if mail is not None:
-        return mail
+    (`Sent:`, `To:`) recur as a line-opening template would; so do signed blocks (`signatures.py`:
+    the name after the speech), whose speech opens with any word (`For Latgalian: our …`)."""
+    found = read_mail_blocks(text) or read_signed_blocks(text)  # labels no line opening holds
+    if found is not None:
+        return found
     learned = learn_template(text)
     if learned is None:
         return read_head_blocks(text) or read_quote_levels(text)
