@@ -62,3 +62,46 @@ def test_a_meta_line_is_short_coded_and_no_sentence() -> None:
     assert not meta_line("Volunteer")  # no digit: a badge, not a meta line
     assert not meta_line("2 minutes left for this speaker. ⏱️")  # a sentence
     assert not meta_line("")
+
+
+# An invented comment page: a name line, a headline, an age, then the speech; some posts have a
+# badge line between the name and the headline, so the badge stands where the others' name does
+# (two lines above the age): `Moderator` under two different names, `Author` under the first writer.
+BADGED = """Pita Havili
+Community radio, Nuku'alofa
+3d
+The draft licence rules are out and we want comments from small stations before Friday.
+Rosa Quispe
+Station manager, Cusco
+2d
+Our station runs on solar power, so the fee should follow the hours on air.
+Lars Eide
+Moderator
+Forum team, Oslo
+1d
+Please keep the thread on the licence rules, the spectrum questions go to the other post.
+Pita Havili
+Author
+Community radio, Nuku'alofa
+1d
+Thank you Rosa, the hours on air are now in the draft for the next round.
+Mina Sato
+Moderator
+Forum team, Osaka
+5h
+I have moved two spectrum questions to the other post as announced this morning.
+Tevita Lolo
+Listener, Vava'u
+2h
+Good to see the hours on air in the draft, our island station needs that.
+"""
+
+
+def test_a_badge_in_the_name_slot_gives_way_to_the_name_above_it() -> None:
+    labels, _ = zip(*marked(read_head_blocks, BADGED, 10), strict=True)
+    assert labels == ("Pita Havili", "Rosa Quispe", "Lars Eide", "Pita Havili", "Mina Sato", "Tevita Lolo")
+
+
+def test_a_headline_under_each_name_is_no_badge() -> None:
+    labels, _ = zip(*marked(read_head_blocks, THREAD, 10), strict=True)
+    assert "Radio officer, Tamale" not in labels and "Amara Osei" in labels

@@ -121,6 +121,28 @@ def _distance(lines: list[str], anchors: list[tuple[int, int]]) -> int | None:
     return distance if n >= _LEAST else None
 
 
+def _badges(lines: list[str], anchors: list[tuple[int, int]], distance: int) -> set[str]:
+    """The name slot's values that are badges, not names (`Author`, `Member`, `Moderator`): a
+    name line stands right above them, and either they come back in the slot under different names
+    (a writer's name comes back too, but never under another name) or they are one word under a
+    name that comes back elsewhere in the file (the writer's other post), not a footer word."""
+    above: dict[str, set[str]] = {}
+    for i, _ in anchors:
+        head = i - distance
+        value = lines[head].strip() if head >= 1 and _name(lines[head]) is not None else None
+        upper = _name(lines[head - 1]) if value is not None else None
+        if value is not None and upper is not None:
+            above.setdefault(value, set()).add(upper)
+    if not above:
+        return set()
+    elsewhere = Counter(_name(line) for line in lines)  # a name above a one-word slot comes back
+    return {
+        value
+        for value, names in above.items()
+        if len(names) >= 2 or (" " not in value and any(elsewhere[name] >= 2 for name in names))
+    }
+
+
 def read_head_blocks(text: str) -> ExportMarks | None:
     """The turns under a file's header blocks (see the module doc), as an export's marks; None
     when the file shows no such regularity."""
@@ -134,8 +156,11 @@ def read_head_blocks(text: str) -> ExportMarks | None:
         starts.append(starts[-1] + len(line) + 1)
     heads: dict[int, tuple[int, str]] = {}
     taken = -1  # a name line is never inside the turn above's speech
+    badges = _badges(lines, anchors, distance)
     for i, speech in anchors:
         head = i - distance
+        if head - 1 > taken and lines[head].strip() in badges:
+            head -= 1  # a badge (`Author`) stands in the name slot: the name is the line above
         name = _name(lines[head]) if head > taken else None
         if name is not None:
             heads[head] = (speech, name)
