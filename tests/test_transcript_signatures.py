@@ -23,7 +23,17 @@ Who pays for the backhaul to the nearest town? <small>— Preceding unsigned com
 :::The operators take it over, as in the pilot villages. [[User:Forum desk|Forum desk]] ([[User talk:Forum desk|talk]]) 11:44, 4 June 2012 (UTC)
 ::::Then the pilot's operators should write here too. [[User:Jo Baah|Jo Baah]] ([[User talk:Jo Baah|talk]]) 11:52, 4 June 2012 (UTC)
 """
-WRITERS = ["Forum desk", "Ama Owusu", "Forum desk", "Kofi Mensah", "10.4.7.21", "Ama Owusu", "Jo Baah", "Forum desk", "Jo Baah"]
+WRITERS = [
+    "Forum desk",
+    "Ama Owusu",
+    "Forum desk",
+    "Kofi Mensah",
+    "10.4.7.21",
+    "Ama Owusu",
+    "Jo Baah",
+    "Forum desk",
+    "Jo Baah",
+]
 
 # An invented mailing-list digest: each message's lines, then a sign-off line of its own.
 DIGEST = """Re: venue for the national IGF

@@ -305,9 +305,9 @@ def read_template(text: str) -> ExportMarks | None:
     A reply chain's messages under their mail headers (`mailblocks.py`) come first: the fields
     (`Sent:`, `To:`) recur as a line-opening template would; so do signed blocks (`signatures.py`:
     the name after the speech), whose speech opens with any word (`For Latgalian: our …`)."""
-    found = read_mail_blocks(text) or read_signed_blocks(text)  # labels no line opening holds
-    if found is not None:
-        return found
+    stated = read_mail_blocks(text) or read_signed_blocks(text)  # labels no line opening holds
+    if stated is not None:
+        return stated
     learned = learn_template(text)
     if learned is None:
         return read_head_blocks(text) or read_quote_levels(text)
