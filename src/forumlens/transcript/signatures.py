@@ -10,10 +10,13 @@ client's words:
 
 - a line is read as *visible text* first: link markup shows its displayed part
   (`[[User:Jl|Jo Li]]` → `Jo Li`), tags and templates (`<small>`, `{{…}}`) show nothing;
-- a *signature* closes the visible line: a boundary (a dash, a sentence's end, or the line's
-  start), a name (one to five name-like words) or a handle (one token with a digit, an address),
-  an optional short note in brackets (`(talk)`, `(panel)`), then a *stamp*: a short coded run
-  starting with a digit (a time, a date) up to the line's end;
+- a *signature* closes the visible line: a boundary (a dash, or a sentence's end and then a
+  capitalised name) and a name (one to five name-like words), or a handle (one token with a
+  digit, an address) before a note; an optional short note in brackets (`(talk)`, `(panel)`),
+  then a *stamp*: a short coded run from a digit to the line's end holding a time of day or a
+  year. A name and a time alone on a line, no dash, is a head line (`Jo Li  10:02`, the speech
+  below it), not a sign-off: the first version read such lines and took nine subtitle, chat and
+  forum files of the earlier sets down;
 - the note and stamp, written as a shape (words `a`, digit runs `9`: `(a) 9:9, 9 a 9 (a`), must
   recur on at least `_LEAST` lines and their names must differ (one name under every line is
   a page's footer, not its writers), and the signed lines must hold most of the file's prose.
