@@ -75,3 +75,13 @@ def test_a_name_in_another_language_is_one_span() -> None:
     # English words after a name are not part of it
     assert "Harbourline Networks" in _names("We are Harbourline Networks at Mombasa port.")
     assert not any(" at " in n for n in _names("We are Harbourline Networks at Mombasa port."))
+
+
+def test_a_name_in_another_language_goes_on_through_its_plain_letter_words() -> None:
+    # Norwegian and French write these words in letters English has too: the vocabulary tells them
+    names = _names("I am from Ungdomsrådet for digitalpolitikk, a youth council in Bodø.")
+    assert "Ungdomsrådet for digitalpolitikk" in names
+    names = _names("I am the librarian of the Médiathèque communautaire de Kribi, by the sea.")
+    assert "Médiathèque communautaire de Kribi" in names and "Kribi" in names
+    # an English word after the name still ends it, inflected or not
+    assert not any("librarians" in n for n in _names("We thank Harbourline Networks librarians today."))

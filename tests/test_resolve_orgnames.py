@@ -35,6 +35,9 @@ def test_an_english_lower_case_word_ends_the_name() -> None:
 def test_foreign_words_are_told_by_letters_english_lacks() -> None:
     assert foreign_word("komunitní") and foreign_word("síť")
     assert not foreign_word("community") and not foreign_word("Síť")
+    # no letter English lacks, but no English vocabulary word either: another language's word
+    assert foreign_word("digitalpolitikk") and foreign_word("communautaire")
+    assert not foreign_word("communities") and not foreign_word("networks")
     assert foreign_joiner("w") and foreign_joiner("na")
     assert not foreign_joiner("at") and not foreign_joiner("is") and not foreign_joiner("and")
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from forumlens.resolve.datafiles import shipped_toml
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.platforms import TOOLS
+from forumlens.text.englishwords import english_word
 
 __all__ = [
     "ACRONYM",
@@ -321,10 +322,14 @@ def foreign_joiner(word: str) -> bool:
 
 
 def foreign_word(word: str) -> bool:
-    """A lower-case word with a letter outside English's alphabet ("komunitná", "sieť"): after a
-    capitalised word it goes on that name in another language ("Spišská komunitná sieť"), which
-    writes its adjectives and head noun in lower case; an English word never has one."""
-    return len(word) > 2 and word[:1].islower() and word.isalpha() and any(not ch.isascii() for ch in word)
+    """A lower-case word of another language: a letter outside English's alphabet ("komunitná",
+    "sieť") or no word of the English vocabulary ("nettpolitikk", "bibliotekssamarbeid",
+    `text.englishwords`). After a capitalised word it goes on that name in another language
+    ("Spišská komunitná sieť", "Ungdomsforum for nettpolitikk"), which writes its adjectives and
+    head noun in lower case."""
+    if not (len(word) > 2 and word[:1].islower() and word.isalpha()):
+        return False
+    return any(not ch.isascii() for ch in word) or not english_word(word)
 
 
 # "KICTANet", "ICT4D", and a word then capitals ("EuroSSIG", "AfriNIC": a region's or a field's

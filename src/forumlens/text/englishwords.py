@@ -1,0 +1,50 @@
+"""Whether a lower-case word is an English word, from the English vocabulary the package ships.
+
+Why: a body's name in another language writes its adjectives and head noun in lower case
+("Ungdomsforum for nettpolitikk", "Nordfjord bibliotekssamarbeid", "Bibliothèque communautaire
+de Jérémie"), and the organisation readers cut such a name after its last capitalised word
+("Nordfjord", "Jérémie"): the commonest wrong-body shape of the round 17–19 first runs after the
+missed ones. A letter outside English's alphabet ("komunitná") says "another language" only for
+some languages; whether the word is in an English vocabulary says it for all of them. The
+vocabulary is the WordPiece one the semantic model already ships (30,522 entries, ~20,000 whole
+English words), so no new data file; a word it lacks but whose stem under a common English
+suffix it holds ("captioners", "librarians", "cooperatives") is English too.
+
+Not every English word is in it ("roundtable", "sandbox", "blockchain"): callers use this only
+where a wrong "not English" costs little, a lower-case word continuing a capitalised name.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from forumlens.semantic.embedder import TOKENIZER
+
+__all__ = ["english_word"]
+
+# Longest first, so "ations" is tried before "s"; a stem keeps at least three letters.
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ness", "ity", "ing", "ers", "ies", "er", "es", "ed", "ly", "al", "s", "d")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """The vocabulary's whole words (its "##" pieces and symbols left out)."""
+    vocab = json.loads(TOKENIZER.read_text("utf-8"))["model"]["vocab"]
+    return frozenset(w for w in vocab if w.isalpha())
+
+
+def english_word(word: str) -> bool:
+    """`word` (any case) or its stem under a common English suffix is an English vocabulary word
+    ("policy", "captioners" -> "captioner", "libraries" -> "library"); False for "nettpolitikk",
+    "suohkan", "communautaire"."""
+    vocabulary = _vocabulary()
+    folded = word.casefold()
+    if folded in vocabulary:
+        return True
+    for suffix in _SUFFIXES:
+        stem = folded[: -len(suffix)]
+        if folded.endswith(suffix) and len(stem) >= 3:
+            if stem in vocabulary or stem + "e" in vocabulary or (suffix == "ies" and stem + "y" in vocabulary):
+                return True
+    return False
