@@ -24,7 +24,24 @@ from forumlens.semantic.embedder import TOKENIZER
 __all__ = ["english_word"]
 
 # Longest first, so "ations" is tried before "s"; a stem keeps at least three letters.
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ness", "ity", "ing", "ers", "ies", "er", "es", "ed", "ly", "al", "s", "d")
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ness",
+    "ity",
+    "ing",
+    "ers",
+    "ies",
+    "er",
+    "es",
+    "ed",
+    "ly",
+    "al",
+    "s",
+    "d",
+)
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +61,8 @@ def english_word(word: str) -> bool:
         return True
     for suffix in _SUFFIXES:
         stem = folded[: -len(suffix)]
-        if folded.endswith(suffix) and len(stem) >= 3:
-            if stem in vocabulary or stem + "e" in vocabulary or (suffix == "ies" and stem + "y" in vocabulary):
-                return True
+        if not folded.endswith(suffix) or len(stem) < 3:
+            continue
+        if stem in vocabulary or stem + "e" in vocabulary or (suffix == "ies" and stem + "y" in vocabulary):
+            return True
     return False
