@@ -190,6 +190,87 @@ def chair_weight(weight: float) -> Callable[..., float]:
     return factor
 
 
+_WRAPUP_SPANS = rank_module.wrapup_spans
+
+
+def self_summary_turns(
+    units: Sequence[Any], min_words: int = 120, cover: float = 0.6, min_shared: int = 3, best_only: bool = False
+) -> frozenset[tuple[str, int, int, int]]:
+    """The sentences of closing turns that read as the session's own summary, by shape alone:
+    a turn that starts in the closing (`report.CLOSING` on), runs at least `min_words`, and
+    shares at least `min_shared` distinctive terms (used by at most half the session's
+    speakers) with the earlier turns of at least `cover` of the other speakers who said
+    something before it (at least three). A regulator reading back a corrected list, a
+    facilitator's harvest of what the room learned: they restate many voices, where a
+    panellist's last word restates their own. `best_only`: only the one such turn that reaches
+    the most voices (the later one on a tie): the session's summary is said once."""
+    by_turn: dict[tuple[str, int], list[Any]] = {}
+    for u in units:
+        by_turn.setdefault((u.session, u.turn), []).append(u)
+    speakers_of: dict[str, set[str]] = {}
+    for u in units:
+        for t in u.terms:
+            speakers_of.setdefault(t, set()).add(u.who)
+    n_speakers = len({u.who for u in units}) or 1
+    distinctive = {t for t, who in speakers_of.items() if len(who) <= n_speakers / 2}
+    found: list[tuple[float, list[Any]]] = []  # (share of the earlier voices reached, the turn)
+    for turn in by_turn.values():
+        first = turn[0]
+        if first.position < report_module.CLOSING or sum(u.words for u in turn) < min_words:
+            continue
+        own = {t for u in turn for t in u.terms} & distinctive
+        earlier: dict[str, set[str]] = {}
+        for u in units:
+            if u.position < first.position and u.who != first.who:
+                earlier.setdefault(u.who, set()).update(u.terms)
+        voices = [terms for terms in earlier.values() if len(terms) >= 10]
+        if len(voices) < 3:
+            continue
+        reached = sum(len(own & terms) >= min_shared for terms in voices) / len(voices)
+        if reached >= cover:
+            found.append((reached, turn))
+    if best_only and found:
+        found = [max(found, key=lambda f: (f[0], f[1][0].position))]
+    return frozenset(u.span for _reached, turn in found for u in turn)
+
+
+def numbered_closing_turns(units: Sequence[Any], least: int = 3) -> frozenset[tuple[str, int, int, int]]:
+    """The sentences of closing turns (`report.CLOSING` on) that go point by point without
+    announcing it: at least `least` of their sentences open a numbered point ("First, ...",
+    "Two. ...": `rank._ORDINAL`) — a corrected list read out at the end, a list of what the
+    room learned."""
+    by_turn: dict[tuple[str, int], list[Any]] = {}
+    for u in units:
+        by_turn.setdefault((u.session, u.turn), []).append(u)
+    return frozenset(
+        u.span
+        for turn in by_turn.values()
+        if turn[0].position >= report_module.CLOSING
+        and sum(bool(rank_module._ORDINAL.match(u.text)) for u in turn) >= least
+        for u in turn
+    )
+
+
+def self_summary_as_wrapup(
+    harvest: bool = True,
+    detect: Callable[..., frozenset[tuple[str, int, int, int]]] | None = None,
+    weight: bool = True,
+    **options: Any,
+) -> Callable[..., frozenset[tuple[str, int, int, int]]]:
+    """`rank.wrapup_spans` with the closing turns that read as the session's own summary
+    (`detect`, default `self_summary_turns`) counted as a wrap-up: a chair's sentences there weigh in full (and
+    1.3, as an announced wrap-up's; not without `weight`) and, with `harvest`, they take the harvest's share of the
+    closing (`mmr_select`'s `restates`) instead of the closing cap's two."""
+
+    def spans(units: Sequence[Any], carry: int = rank_module.WRAPUP_SENTENCES, numbered: bool = False) -> Any:
+        base = _WRAPUP_SPANS(units, carry, numbered)
+        if (numbered and not harvest) or (not numbered and not weight):
+            return base
+        return base | (detect or self_summary_turns)(units, **options)
+
+    return spans
+
+
 _WHOLE = 10**6  # a MIN_TRIM_WORDS no sentence reaches: clause trimming off
 # name -> {(module, attribute): value} to patch while that variant runs ("base": the shipped ranker)
 VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
@@ -242,6 +323,20 @@ VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
     "chair sentences 1.0": {(rank_module, "_summary_factor"): chair_weight(1.0)},
     "closing share + 1": {(report_module, "closing_share"): lambda k, share=report_module.closing_share: share(k) + 1},
     "no closing cap": {(report_module, "closing_share"): lambda k: k},
+    "self-summary turn": {(rank_module, "wrapup_spans"): self_summary_as_wrapup()},
+    "self-summary turn, weight only": {(rank_module, "wrapup_spans"): self_summary_as_wrapup(harvest=False)},
+    "self-summary turn 80 words": {(rank_module, "wrapup_spans"): self_summary_as_wrapup(min_words=80)},
+    "self-summary turn 200 words": {(rank_module, "wrapup_spans"): self_summary_as_wrapup(min_words=200)},
+    "self-summary turn cover .8": {(rank_module, "wrapup_spans"): self_summary_as_wrapup(cover=0.8)},
+    "self-summary turn, share only": {(rank_module, "wrapup_spans"): self_summary_as_wrapup(weight=False)},
+    "self-summary turn 200 words, share only": {
+        (rank_module, "wrapup_spans"): self_summary_as_wrapup(weight=False, min_words=200)
+    },
+    "numbered closing list": {(rank_module, "wrapup_spans"): self_summary_as_wrapup(detect=numbered_closing_turns)},
+    "self-summary turn, best one": {(rank_module, "wrapup_spans"): self_summary_as_wrapup(best_only=True)},
+    "self-summary turn, best one, 200 words": {
+        (rank_module, "wrapup_spans"): self_summary_as_wrapup(best_only=True, min_words=200)
+    },
     "centroid for LexRank": {(rank_module, "lexrank"): centroid},
     "half TextRank": {(rank_module, "lexrank"): half_textrank},
     "half TextRank, decision 1.15": {

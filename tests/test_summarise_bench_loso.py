@@ -187,3 +187,77 @@ def test_the_closing_variants_widen_the_closings_share_only_while_they_run() -> 
     with loso.variant(loso.VARIANTS["no closing cap"]):
         assert report.closing_share(8) == 8
     assert report.closing_share(8) == shipped == 2
+
+
+def _said(who: str, turn: int, position: float, terms: str, words: int = 20) -> object:
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        session="s",
+        turn=turn,
+        who=who,
+        position=position,
+        terms=tuple(terms.split()),
+        words=words,
+        text=terms + ".",
+        start=0,
+        end=words,
+        span=("s", turn, 0, words),
+    )
+
+
+# four panellists, each on their own subject, then two long closing turns
+_BODY = [
+    _said("Ana", 1, 0.1, "spectrum licence auction rural tower backhaul fibre satellite village price tariff"),
+    _said("Bo", 2, 0.3, "complaint ombudsman redress refund outage deadline escalation consumer regulator fine"),
+    _said("Cy", 3, 0.5, "school teacher pupil literacy curriculum device laptop homework library training"),
+    _said("Di", 4, 0.7, "disability caption screen reader sign interpreter braille audio accessible format"),
+]
+
+
+def test_a_long_closing_turn_that_restates_many_earlier_voices_reads_as_the_sessions_summary() -> None:
+    harvest = _said(
+        "Chair", 5, 0.85, "rural tower fibre ombudsman refund outage teacher literacy laptop caption braille sign", 150
+    )
+    own_word = _said("Ana", 6, 0.9, "spectrum licence auction rural tower backhaul satellite village tariff price", 150)
+    found = loso.self_summary_turns([*_BODY, harvest, own_word])
+    assert found == {harvest.span}  # the panellist's last word restates only their own subject
+    short = _said("Chair", 5, 0.85, " ".join(harvest.terms), 40)
+    assert loso.self_summary_turns([*_BODY, short]) == frozenset()  # too short to sum a session up
+    in_body = _said("Chair", 5, 0.6, " ".join(harvest.terms), 150)
+    assert loso.self_summary_turns([*_BODY, in_body]) == frozenset()  # not in the closing
+
+
+def test_the_self_summary_variant_adds_the_turn_to_the_wrapups_only_while_it_runs() -> None:
+    harvest = _said(
+        "Chair", 5, 0.85, "rural tower fibre ombudsman refund outage teacher literacy laptop caption braille", 150
+    )
+    units = [*_BODY, harvest]
+    with loso.variant(loso.VARIANTS["self-summary turn"]):
+        assert harvest.span in rank.wrapup_spans(units) and harvest.span in rank.wrapup_spans(units, numbered=True)
+    with loso.variant(loso.VARIANTS["self-summary turn, weight only"]):
+        assert harvest.span in rank.wrapup_spans(units) and harvest.span not in rank.wrapup_spans(units, numbered=True)
+    assert rank.wrapup_spans is loso._WRAPUP_SPANS
+
+
+def test_a_share_only_variant_gives_the_turn_the_harvests_share_but_not_the_wrapups_weight() -> None:
+    harvest = _said(
+        "Chair", 5, 0.85, "rural tower fibre ombudsman refund outage teacher literacy laptop caption braille", 150
+    )
+    units = [*_BODY, harvest]
+    with loso.variant(loso.VARIANTS["self-summary turn, share only"]):
+        assert harvest.span not in rank.wrapup_spans(units) and harvest.span in rank.wrapup_spans(units, numbered=True)
+
+
+def test_a_closing_turn_that_goes_point_by_point_unannounced_is_a_numbered_closing_list() -> None:
+    from types import SimpleNamespace
+
+    def line(turn: int, i: int, position: float, text: str) -> SimpleNamespace:
+        return SimpleNamespace(session="s", turn=turn, position=position, text=text, span=("s", turn, i, i + 1))
+
+    listed = [line(9, 0, 0.9, "We corrected three things."), line(9, 1, 0.9, "First, refunds are owed.")]
+    listed += [line(9, 2, 0.9, "Second, outages are reported."), line(9, 3, 0.9, "Third, the desk stays open.")]
+    in_body = [line(2, i, 0.3, u.text) for i, u in enumerate(listed)]
+    two_points = [line(10, 0, 0.95, "First, thanks."), line(10, 1, 0.95, "Second, see you.")]
+    found = loso.numbered_closing_turns([*in_body, *listed, *two_points])
+    assert found == {u.span for u in listed}  # the body's list is a panellist's own; two points are no list
