@@ -194,7 +194,12 @@ _WRAPUP_SPANS = rank_module.wrapup_spans
 
 
 def self_summary_turns(
-    units: Sequence[Any], min_words: int = 120, cover: float = 0.6, min_shared: int = 3, best_only: bool = False
+    units: Sequence[Any],
+    min_words: int = 120,
+    cover: float = 0.6,
+    min_shared: int = 3,
+    best_only: bool = False,
+    opener: bool = False,
 ) -> frozenset[tuple[str, int, int, int]]:
     """The sentences of closing turns that read as the session's own summary, by shape alone:
     a turn that starts in the closing (`report.CLOSING` on), runs at least `min_words`, and
@@ -203,7 +208,9 @@ def self_summary_turns(
     something before it (at least three). A regulator reading back a corrected list, a
     facilitator's harvest of what the room learned: they restate many voices, where a
     panellist's last word restates their own. `best_only`: only the one such turn that reaches
-    the most voices (the later one on a tie): the session's summary is said once."""
+    the most voices (the later one on a tie): the session's summary is said once. `opener`: only
+    a turn by someone who also spoke in the session's first tenth — the chair who opened it, by
+    shape rather than by the cast."""
     by_turn: dict[tuple[str, int], list[Any]] = {}
     for u in units:
         by_turn.setdefault((u.session, u.turn), []).append(u)
@@ -213,10 +220,13 @@ def self_summary_turns(
             speakers_of.setdefault(t, set()).add(u.who)
     n_speakers = len({u.who for u in units}) or 1
     distinctive = {t for t, who in speakers_of.items() if len(who) <= n_speakers / 2}
+    openers = {u.who for u in units if u.position < 0.1}
     found: list[tuple[float, list[Any]]] = []  # (share of the earlier voices reached, the turn)
     for turn in by_turn.values():
         first = turn[0]
         if first.position < report_module.CLOSING or sum(u.words for u in turn) < min_words:
+            continue
+        if opener and first.who not in openers:
             continue
         own = {t for u in turn for t in u.terms} & distinctive
         earlier: dict[str, set[str]] = {}
@@ -331,6 +341,10 @@ VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
     "self-summary turn, share only": {(rank_module, "wrapup_spans"): self_summary_as_wrapup(weight=False)},
     "self-summary turn 200 words, share only": {
         (rank_module, "wrapup_spans"): self_summary_as_wrapup(weight=False, min_words=200)
+    },
+    "self-summary turn, by the opener": {(rank_module, "wrapup_spans"): self_summary_as_wrapup(opener=True)},
+    "self-summary turn, by the opener, share only": {
+        (rank_module, "wrapup_spans"): self_summary_as_wrapup(opener=True, weight=False)
     },
     "numbered closing list": {(rank_module, "wrapup_spans"): self_summary_as_wrapup(detect=numbered_closing_turns)},
     "self-summary turn, best one": {(rank_module, "wrapup_spans"): self_summary_as_wrapup(best_only=True)},

@@ -261,3 +261,12 @@ def test_a_closing_turn_that_goes_point_by_point_unannounced_is_a_numbered_closi
     two_points = [line(10, 0, 0.95, "First, thanks."), line(10, 1, 0.95, "Second, see you.")]
     found = loso.numbered_closing_turns([*in_body, *listed, *two_points])
     assert found == {u.span for u in listed}  # the body's list is a panellist's own; two points are no list
+
+
+def test_the_opener_variant_keeps_only_a_summary_by_someone_who_spoke_at_the_start() -> None:
+    harvest = _said(
+        "Chair", 5, 0.85, "rural tower fibre ombudsman refund outage teacher literacy laptop caption braille", 150
+    )
+    opening = _said("Chair", 0, 0.02, "welcome session")
+    assert loso.self_summary_turns([*_BODY, harvest], opener=True) == frozenset()  # the chair never opened
+    assert loso.self_summary_turns([opening, *_BODY, harvest], opener=True) == {harvest.span}
