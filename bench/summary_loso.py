@@ -193,6 +193,14 @@ def chair_weight(weight: float) -> Callable[..., float]:
 _WRAPUP_SPANS = rank_module.wrapup_spans
 
 
+def _turns(units: Sequence[Any]) -> dict[tuple[str, int], list[Any]]:
+    """The units grouped by (session, turn), in their order: the closing detectors judge whole turns."""
+    by_turn: dict[tuple[str, int], list[Any]] = {}
+    for u in units:
+        by_turn.setdefault((u.session, u.turn), []).append(u)
+    return by_turn
+
+
 def self_summary_turns(
     units: Sequence[Any],
     min_words: int = 120,
@@ -211,9 +219,7 @@ def self_summary_turns(
     the most voices (the later one on a tie): the session's summary is said once. `opener`: only
     a turn by someone who also spoke in the session's first tenth — the chair who opened it, by
     shape rather than by the cast."""
-    by_turn: dict[tuple[str, int], list[Any]] = {}
-    for u in units:
-        by_turn.setdefault((u.session, u.turn), []).append(u)
+    by_turn = _turns(units)
     speakers_of: dict[str, set[str]] = {}
     for u in units:
         for t in u.terms:
@@ -249,9 +255,7 @@ def numbered_closing_turns(units: Sequence[Any], least: int = 3) -> frozenset[tu
     announcing it: at least `least` of their sentences open a numbered point ("First, ...",
     "Two. ...": `rank._ORDINAL`) — a corrected list read out at the end, a list of what the
     room learned."""
-    by_turn: dict[tuple[str, int], list[Any]] = {}
-    for u in units:
-        by_turn.setdefault((u.session, u.turn), []).append(u)
+    by_turn = _turns(units)
     return frozenset(
         u.span
         for turn in by_turn.values()
