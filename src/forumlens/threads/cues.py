@@ -722,7 +722,12 @@ def find_cue(
         if signal == "delivery" and (_asked(sentence, match) or _in_purpose(sentence, match)):
             continue
         if signal == "delivery" and _PART_DONE.search(sentence):
-            # "Now four of our five countries have held their own national IGF": done in part, news of the promise
+            # "Now four of our five countries have held their own national IGF": done in part, news of the promise.
+            # Only when the caller asks for updates: a cue's signal is always one of `signals`, else the callers'
+            # retries over the signals not yet tried (`items._turn_items`) never run out ("we translated nine of
+            # the forty, …" came back as the update already tried, and the ingest hung)
+            if signals is not None and "update" not in signals:
+                continue
             return Cue("update", match.start(), match.end(), match.group(0))
         if signal == "need" and (
             memo.search(_NOT_NEED_FAST, sentence) or is_non_ask(sentence, memo) or _too_short(sentence, match)
@@ -734,6 +739,8 @@ def find_cue(
                 continue
         if signal == "update":
             done = _delivered_before(sentence, match, memo)
+            if done is not None and signals is not None and "delivery" not in signals:
+                continue  # a delivery is not what the caller asks for (see the count above)
             if done is not None:
                 return done
         about = ""
