@@ -4,7 +4,7 @@ A new reader or rule is written for one layout, and the stages after it assume s
 may not have: a turn dropped without renumbering (a court transcript's `BY …:` headings), a name
 card of titles alone, a label whose name has no Latin letters. Each once failed `report` and
 `ingest` on a file of these sets with an IndexError or a TypeError. The sets' short excerpts of
-many formats make them the cheapest sweep (about 4 s of CPU for 200 files); the blind folders of
+many formats make them the cheapest sweep (about 4 s of CPU for 200 files, thread items included); the blind folders of
 this round are left out (`blind_sets.is_blind`).
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from forumlens.pipeline import analyse_session
+from forumlens.pipeline import analyse_session, thread_items_of
 from forumlens.transcript.parse import parse_transcript
 
 from .blind_sets import RESOURCES, is_blind
@@ -31,6 +31,8 @@ def test_each_file_is_analysed_and_its_turns_are_numbered_by_position(folder: Pa
         assert [t.index for t in session.turns] == list(range(len(session.turns))), path.name
         report = analyse_session(session)
         assert {"people", "questions", "asks"} <= set(report), path.name
+        items = thread_items_of(session, report, path.stem)  # the ingest's last stage: it once never returned
+        assert all(item["line"] >= 1 for item in items.data["items"]), path.name
 
 
 def test_a_name_card_of_titles_alone_and_a_label_without_latin_letters_are_read_without_error() -> None:
