@@ -21,3 +21,10 @@ def test_lower_case_words_of_other_languages_are_not_english() -> None:
 
 def test_case_does_not_matter() -> None:
     assert english_word("Policy") and not english_word("Nettpolitikk")
+
+
+def test_the_vocabulary_is_the_embedding_models_own_tokenizer_file() -> None:
+    from forumlens.semantic.embedder import TOKENIZER
+    from forumlens.text import englishwords
+
+    assert englishwords._TOKENIZER == TOKENIZER and TOKENIZER.is_file()

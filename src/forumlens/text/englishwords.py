@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from pathlib import Path
 
-from forumlens.semantic.embedder import TOKENIZER
+import forumlens.semantic
 
 __all__ = ["english_word"]
 
@@ -44,10 +45,15 @@ _SUFFIXES = (
 )
 
 
+# the model's own tokenizer file (`semantic.embedder.TOKENIZER`), found without importing the embedder module: the
+# analysis imports no more of `semantic` than its keyword profile (tests/test_semantic_lazy_imports.py)
+_TOKENIZER = Path(forumlens.semantic.__file__).with_name("data") / "all-MiniLM-L6-v2.tokenizer.json"
+
+
 @lru_cache(maxsize=1)
 def _vocabulary() -> frozenset[str]:
     """The vocabulary's whole words (its "##" pieces and symbols left out)."""
-    vocab = json.loads(TOKENIZER.read_text("utf-8"))["model"]["vocab"]
+    vocab = json.loads(_TOKENIZER.read_text("utf-8"))["model"]["vocab"]
     return frozenset(w for w in vocab if w.isalpha())
 
 

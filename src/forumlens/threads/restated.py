@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..text.stems import stem
 from .actors import body_topic_words
 from .models import Item
 
@@ -24,23 +25,18 @@ _NAMED_BY_TOPIC = re.compile(r"\b(?:the|its|their)\s+(?P<word>[A-Za-z][\w-]{3,})
 _TOPIC_LEAD = re.compile(r"^\W*On\s+(?P<word>[A-Za-z][\w-]{3,})\s*[,:]", re.I)
 
 
-def _stem(word: str) -> str:
-    word = word.lower().rstrip("'’")
-    return word[:-1] if word.endswith("s") and len(word) > 4 else word
-
-
 def restated_asks(items: Sequence[Item]) -> list[Item]:
     """The items with each ask by no body that names one body by a word of its topic read as that body's."""
     bodies: dict[str, set[tuple[str, str]]] = {}  # a topic word's stem -> (field, name) of the bodies it names
     for item in items:
         for field, name in (("coalition", item.coalition), ("org", item.org)):
             for word in body_topic_words(name) if name else ():
-                bodies.setdefault(_stem(word), set()).add((field, name or ""))
+                bodies.setdefault(stem(word), set()).add((field, name or ""))
     out = []
     for item in items:
         if item.signal == "need" and not item.coalition and not item.org:
             said = _NAMED_BY_TOPIC.search(item.quote) or _TOPIC_LEAD.match(item.quote)
-            named = bodies.get(_stem(said.group("word")), set()) if said else set()
+            named = bodies.get(stem(said.group("word")), set()) if said else set()
             if len({name for _, name in named}) == 1:
                 field, name = min(named)  # the coalition's field before the institution's
                 item = replace(item, coalition=name) if field == "coalition" else replace(item, org=name)
