@@ -85,3 +85,9 @@ def test_a_name_in_another_language_goes_on_through_its_plain_letter_words() -> 
     assert "Médiathèque communautaire de Kribi" in names and "Kribi" in names
     # an English word after the name still ends it, inflected or not
     assert not any("librarians" in n for n in _names("We thank Harbourline Networks librarians today."))
+
+
+def test_an_english_compound_after_a_capitalised_word_ends_the_name() -> None:
+    # "toolkit" is two English words written as one, not a word of another language
+    names = _names("About the Portuguese toolkit, which we hoped to release in Addis: it is late.")
+    assert not any("toolkit" in n for n in names)

@@ -28,3 +28,13 @@ def test_the_vocabulary_is_the_embedding_models_own_tokenizer_file() -> None:
     from forumlens.text import englishwords
 
     assert englishwords._TOKENIZER == TOKENIZER and TOKENIZER.is_file()
+
+
+def test_two_english_words_written_as_one_are_english() -> None:
+    # the vocabulary lacks these compounds whole but holds both of their parts
+    assert all(english_word(w) for w in ("toolkit", "toolkits", "roundtable", "sandbox", "blockchain"))
+
+
+def test_a_word_the_longest_english_opening_leaves_a_scrap_of_is_no_compound() -> None:
+    # "digitale" opens with "digital" and leaves "e"; Norwegian compounds open with no English word
+    assert not any(english_word(w) for w in ("digitale", "ungdomsforum", "nettverk", "datatilsynet"))

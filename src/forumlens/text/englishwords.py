@@ -71,4 +71,14 @@ def english_word(word: str) -> bool:
             continue
         if stem in vocabulary or stem + "e" in vocabulary or (suffix == "ies" and stem + "y" in vocabulary):
             return True
-    return False
+    return _compound(folded.removesuffix("s"), vocabulary)
+
+
+def _compound(folded: str, vocabulary: frozenset[str]) -> bool:
+    """Two English words written as one ("toolkit", "roundtable", "sandbox", "blockchain"): the
+    vocabulary holds few such compounds whole, and a missing one read as "another language" took a
+    sentence's opening words into a body's name ("About the Portuguese toolkit, …"). As the
+    tokenizer reads it: the longest whole word opening it (four letters or more), then a whole word
+    of three or more for the rest ("digitale" is "digital" and "e": not a compound)."""
+    heads = [i for i in range(4, len(folded)) if folded[:i] in vocabulary]
+    return bool(heads) and len(folded) - heads[-1] >= 3 and folded[heads[-1] :] in vocabulary
