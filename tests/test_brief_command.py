@@ -160,3 +160,32 @@ def test_what_cannot_be_found_exits_1(tmp_path):
 def test_the_exit_codes_are_in_the_help():
     text = CliRunner().invoke(cli, ["brief", "--help"]).output
     assert "Exit codes: 0 the brief, also an empty one" in text and "2 a usage mistake" in text
+
+
+def _examples(tmp_path) -> str:
+    db = str(tmp_path / "e.sqlite3")
+    assert CliRunner().invoke(cli, ["--db", db, "ingest", str(ROOT / "examples")]).exit_code == 0
+    return db
+
+
+def test_a_brief_up_to_a_year_judges_a_promise_only_from_that_range(tmp_path):
+    """A promise of 2024 delivered in 2025 is still pending in a brief up to 2024: the delivery is
+    outside the range and not cited in it; over the whole range it is fulfilled, citing the delivery."""
+    db = _examples(tmp_path)
+    whole = _brief(db, "--coalition", "DC-PAL")
+    [translated] = [p for p in whole["promises"] if "translate" in p["text"]]
+    assert translated["status"] == "fulfilled" and {c["year"] for c in translated["citations"]} == {2024, 2025}
+    upto = _brief(db, "--coalition", "DC-PAL", "--until", "2024")
+    [translated] = [p for p in upto["promises"] if "translate" in p["text"]]
+    assert {c["year"] for c in translated["citations"]} == {2024}
+    assert translated["status"] == "pending"
+
+
+def test_a_brief_of_several_sessions_gives_each_point_its_line_and_speaker(tmp_path):
+    """Every "[n]" under a point says its line and speaker, in a brief of two sessions as in one."""
+    db = _examples(tmp_path)
+    result = CliRunner().invoke(cli, ["--db", db, "brief", "--coalition", "DC-PAL"])
+    assert result.exit_code == 0 and "2 sessions" in result.output
+    body = result.output.partition("SOURCES")[0]
+    refs = re.findall(r"\[\d+\][^\[\n]*", "\n".join(line for line in body.splitlines() if line.strip().startswith("[")))
+    assert refs and all(re.match(r"\[\d+\] L\d+ \S", ref) for ref in refs), refs

@@ -169,6 +169,7 @@ def _thread_sections(
     from .models import Citation
     from .summarise.models import Bullet
     from .threads.service import KEPT_LINKER, ThreadFilters, select_threads, store_threads
+    from .threads.status import status_within
 
     def inside(year: int | None) -> bool:
         return (lo is None or (year is not None and year >= lo)) and (hi is None or (year is not None and year <= hi))
@@ -186,7 +187,7 @@ def _thread_sections(
     ]
     asked.sort(key=lambda pair: pair[0])
     promises = [
-        Bullet(t.items[0].quote, tuple(cite(i) for i in t.items if inside(i.year)), t.status)
+        Bullet(t.items[0].quote, tuple(cite(i) for i in t.items if inside(i.year)), status_within(t, lo, hi))
         for t in own
         if t.kind == "commitment" and inside(t.items[0].year)
     ]

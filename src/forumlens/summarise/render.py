@@ -339,10 +339,10 @@ def render_json(brief: Brief) -> str:
 
 
 def _text_refs(lay: Layout, b: Bullet) -> str:
-    """Where a point comes from, under it: its Sources numbers, and in a one-session report
-    each line and speaker too ("[1] L113 Minda Moreira; [5] L401 Mark Carvell")."""
-    if not lay.single:
-        return "; ".join(f"[{n}]" for n in lay.refs(b))
+    """Where a point comes from, under it: its Sources numbers, each with its line and speaker
+    ("[1] L113 Minda Moreira; [5] L401 Mark Carvell"). In a brief of several sessions too: the
+    number says which session (Sources groups them), the line and speaker let a reader check the
+    point without turning to the end (bare "[9]" lines read as missing citations)."""
     shown: dict[int, str] = {}
     for c in b.citations:
         n = lay.numbers.get((c.session or "", c.line, c.quote))

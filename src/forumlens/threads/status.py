@@ -24,7 +24,7 @@ from __future__ import annotations
 from ..labels import key_words
 from .models import Item, Thread
 
-__all__ = ["finish_thread", "role_of", "status_of", "summary_of", "thread_category"]
+__all__ = ["finish_thread", "role_of", "status_of", "status_within", "summary_of", "thread_category"]
 
 _FOLLOW_ROLE = {"update": "update", "promise": "update", "delivery": "delivered", "slip": "reported"}
 
@@ -62,6 +62,23 @@ def status_of(kind: str, items: list[Item]) -> str:
     # `questions` analysis (whose answers are the `answer` items) alone says a question's fate in a session
     later = [i for i in items if i.signal in ("answer", "response") and i.session not in asked]
     return "answered-later" if later else "open"
+
+
+def status_within(thread: Thread, since: int | None, until: int | None) -> str:
+    """The thread's status judged only from its items dated within since..until (either may be None).
+
+    Why: a brief limited to years cites only the items inside them, so a promise of 2024 delivered
+    in 2025 is still `pending` in a brief up to 2024; judging it from the whole thread marked it
+    fulfilled on evidence the brief neither covers nor cites. Without bounds: the thread's status.
+    """
+    if since is None and until is None:
+        return thread.status
+    inside = [
+        i
+        for i in thread.items
+        if i.year is not None and (since is None or i.year >= since) and (until is None or i.year <= until)
+    ]
+    return status_of(thread.kind, inside) if inside else thread.status
 
 
 def _span(thread: Thread) -> str:
