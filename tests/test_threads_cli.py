@@ -103,6 +103,8 @@ def test_explain_shows_rules_scores_and_refusals(dev_db):
     code, text = run(dev_db, "--explain", thread["id"])
     assert code == 0, text
     assert "opened" in text and "score" in text and "candidate" in text
+    header = text.splitlines()[0]  # whose thread, by name: never the internal key ("coalition:DC3")
+    assert thread["coalition"] in header and thread["actor"] not in header and "(actor" not in header
     code, data = run(dev_db, "--explain", thread["id"], "--json")
     decisions = json.loads(data)["thread"]["decisions"]
     assert next(d["action"] for d in decisions if d["thread"] == thread["id"]) == "opened"

@@ -165,9 +165,11 @@ def test_a_search_in_a_session_that_is_not_stored_says_so(tmp_path):
     db = str(tmp_path / "s.sqlite3")
     assert _run("--db", db, "ingest", str(transcript), "--no-analysis")[0] == 0
     code, out = _run("--db", db, "search", "fellowship", "--session", "Bakku")
-    assert code == 0 and "No matches for 'fellowship'." in out
-    assert "no stored session matches --session Bakku" in out and "forumlens sessions" in out
-    assert "drop it" not in out  # the advice is about the session, not about dropping a filter
+    # an unknown session is an error, one line with the fix, exit 1, as `report Bakku` is
+    assert code == 1 and "no session matches --session 'Bakku'" in out and "forumlens sessions" in out
+    assert "No matches" not in out and "drop it" not in out  # about the session, not the words or a filter
+    assert len([line for line in out.splitlines() if line.strip()]) == 1
+    assert _run("--db", db, "report", "Bakku")[0] == 1
     found = _run("--db", db, "search", "fellowship", "--session", "Baku")[1]
     assert "L5" in found and "no stored session" not in found
     missed = _run("--db", db, "search", "zzzqqq", "--session", "Baku")[1]

@@ -569,6 +569,12 @@ def search(
     notice = None
     empty_store = False
     try:
+        # a --session that names no stored session is an error (exit 1), as `report`/`show` of it is
+        if session_ref is not None and store.session_count() and _names_no_session(store, session_ref):
+            raise NotFound(
+                f"no session matches --session {session_ref!r}",
+                hint="give an id prefix or part of a title; `forumlens sessions` lists them",
+            )
         if mode == "lexical":
             hits = store.search(parse_query(text), filters)
         else:
@@ -578,9 +584,6 @@ def search(
             hits, notice = answer.hits, answer.notice
         empty_store = not hits and store.session_count() == 0
         credits = {} if as_json else turn_credits(store, [(h.session, h.line) for h in hits])
-        unknown_session = (
-            not hits and not empty_store and session_ref is not None and _names_no_session(store, session_ref)
-        )
         tags_on_record = _tags_on_record(store, tag_code) if tag_code and not hits and not empty_store else None
     finally:
         store.close()
@@ -599,12 +602,6 @@ def search(
         why = _why_no_hits(text, empty_store) if not hits else None
         if why:
             click.echo(f"note: {why}", err=True)
-        elif unknown_session:  # a typo in --session is not "no matches": say the session is not there
-            click.echo(
-                f"note: no stored session matches --session {session_ref} (give an id prefix or part of a title; "
-                "`forumlens sessions` lists them)",
-                err=True,
-            )
         elif tags_on_record is not None:  # a --tag no stored session carries is not "no matches": say so
             click.echo(f"note: {_unknown_tag_note(tag_code or '', tags_on_record)}", err=True)
         elif not hits and (typed := _typed_filters(text)):  # `speaker:avri` is words here, not a filter

@@ -326,7 +326,7 @@ def _elsewhere(decision: Decision, linked: Linked) -> str:
 def format_explain(thread: Thread, linked: Linked, citing: Citing | None = None) -> str:
     """Every decision about one thread: its items' (rule, score, other candidates) and the items it refused."""
     who = actor_label(thread, citing)
-    out = [f"{thread.id}: {thread.kind} · {thread.status} · {who} (actor {thread.actor}) · linker {linked.linker}", ""]
+    out = [f"{thread.id}: {thread.kind} · {thread.status} · {who} · linker {linked.linker}", ""]
     for d, item in linked.explain_items(thread.id):
         mine = d.thread == thread.id
         where = decision_where(d.item, citing)
