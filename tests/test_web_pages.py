@@ -525,3 +525,18 @@ def test_a_known_coalition_in_a_form_filters_by_the_stored_name(client):
         html = client.get("/sessions", params={"coalition": typed}).text
         found = set(re.findall(r'<td><a href="/sessions/(\w+)">', html))
         assert found == {SID} and found < every, typed
+
+
+def test_a_remote_hub_is_a_place_not_a_person(client):
+    """A caption label the cast reads as a remote hub (a place of the gazetteer) gets no person page,
+    is not in the people list and is not linked as a person on its session's page; people stay."""
+    people = client.get(f"/api/sessions/{SID}").json()["people"]
+    hubs = [p["name"] for p in people if p.get("role") == "remote-hub" and p.get("name")]
+    assert hubs  # the shared 2021 transcript has a remote hub speaking
+    listed = {p["id"] for p in client.get("/api/people", params={"limit": 500}).json()}
+    assert listed and "jennifer-chung" in listed
+    page = client.get(f"/sessions/{SID}").text
+    for hub in hubs:
+        assert slug(hub) not in listed
+        assert client.get(f"/people/{slug(hub)}").status_code == 404
+        assert f'href="/people/{slug(hub)}"' not in page

@@ -80,6 +80,14 @@ class PersonOnRecord:
         return list(dict.fromkeys(a.affiliation for a in self.appearances if a.affiliation))
 
     @property
+    def is_place(self) -> bool:
+        """A place, not a person: in every session the cast read the caption label as a remote hub
+        (a place of the gazetteer speaking for a hub, "DHAKA BANGLADESH"). Such a hub is credited in
+        its session, and never listed as a person nor given a person page."""
+        roles = {a.role for a in self.appearances}
+        return bool(self.appearances) and roles == {"remote-hub"}
+
+    @property
     def words(self) -> int:
         return sum(a.words for a in self.appearances)
 
@@ -240,6 +248,7 @@ class ViewQueries(SQLBase):
             )
             for person_key, found in grouped.items()
         ]
+        people = [p for p in people if not p.is_place]
         if name:
             wanted = name_key(name)
             people = [p for p in people if p.matches(wanted)]

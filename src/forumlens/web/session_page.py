@@ -49,9 +49,12 @@ def line_credits(session: Session, people: Sequence[Any] | None, flags: Sequence
     The person comes from the people analysis (whose `lines` list the turns counted for
     each person), so a turn whose caption label was flagged as a mis-attribution is shown
     as the likely real speaker's, not as a person named by the label. Without a people
-    analysis no one is credited: a caption label alone is not a person on record.
+    analysis no one is credited: a caption label alone is not a person on record. A remote hub (a
+    place the cast read from the gazetteer, "DHAKA BANGLADESH") is no person either: its turns keep
+    their caption label and link to no person page.
     """
-    credited = credited_lines(people)
+    persons = [p for p in people or () if not (isinstance(p, Mapping) and p.get("role") == "remote-hub")]
+    credited = credited_lines(persons)
     flagged = flagged_lines(flags)
     return tuple(
         (t.line, t.kind, credited.get(t.line) if t.kind == "speech" else None, t.line in flagged) for t in session.turns

@@ -205,7 +205,8 @@ def person_of_label(store: Store, person_id: str) -> str | None:
     if not key:
         return None
     for name, label in store.person_labels():
-        if name_key(label) == key:
+        # a label that is its own name was not merged into anyone (a remote hub's: no person page)
+        if name_key(label) == key and name_key(name) != key:
             return person_slug(name)
     return None
 
