@@ -540,3 +540,16 @@ def test_a_remote_hub_is_a_place_not_a_person(client):
         assert slug(hub) not in listed
         assert client.get(f"/people/{slug(hub)}").status_code == 404
         assert f'href="/people/{slug(hub)}"' not in page
+
+
+def test_a_remote_hubs_turn_found_by_search_shows_its_caption_label_not_a_person_link(client):
+    """A search hit on a hub's turn shows its caption label, linking no person page."""
+    people = client.get(f"/api/sessions/{SID}").json()["people"]
+    hub = next(p for p in people if p.get("role") == "remote-hub" and p.get("lines"))
+    line = hub["lines"][0]
+    session = client.get(f"/api/sessions/{SID}").json()
+    turn = next(t for t in session["turns"] if t["line"] == line)
+    words = " ".join(turn["text"].split()[:3])
+    html = client.get("/search", params={"q": f'"{words}"', "session": SID}).text
+    assert f"L{line}" in html or f"#L{line}" in html
+    assert f'href="/people/{slug(hub["name"])}"' not in html

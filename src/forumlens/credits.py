@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .caption_flags import flagged_lines
+from .people_lines import persons_of
 from .store.base import Store
 from .store.credited import credited_lines  # the one reading of `lines` (the speaker filter's too)
 
@@ -52,7 +53,7 @@ def turn_credits(store: Store, refs: Iterable[tuple[str, int]]) -> dict[str, dic
         people = store.analysis(session, "people")
         if not isinstance(people, list):
             continue
-        credited = credited_lines(people)
+        credited = credited_lines(persons_of(people))  # a remote hub's turn keeps its caption label
         flagged = flagged_lines(store.analysis(session, "flags"))
         places = _places(store, session, lines)
         for line in lines:

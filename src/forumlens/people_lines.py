@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["credited_lines"]
+__all__ = ["credited_lines", "persons_of"]
 
 
 def credited_lines(people: Any) -> dict[int, str]:
@@ -29,3 +29,11 @@ def credited_lines(people: Any) -> dict[int, str]:
                 if isinstance(line, int):
                     credited[line] = str(person["name"])
     return credited
+
+
+def persons_of(people: Any) -> list[Any]:
+    """The people analysis' entries that are persons: without the remote hubs (a caption label the cast
+    read as a place of the gazetteer, "DHAKA BANGLADESH"). Why: a turn shown with a link to its
+    speaker links a person page, and a hub has none; its turns keep their caption label instead."""
+    entries = people if isinstance(people, list | tuple) else []
+    return [p for p in entries if not (isinstance(p, Mapping) and p.get("role") == "remote-hub")]

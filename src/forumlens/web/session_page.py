@@ -22,6 +22,7 @@ from ..caption_flags import flagged_lines
 from ..credits import credited_lines
 from ..documents.paragraphs import locate
 from ..models import Session
+from ..people_lines import persons_of
 from ..pipeline import is_document_session
 from ..transcript.speakers import name_key
 from .views import slug
@@ -53,8 +54,7 @@ def line_credits(session: Session, people: Sequence[Any] | None, flags: Sequence
     place the cast read from the gazetteer, "DHAKA BANGLADESH") is no person either: its turns keep
     their caption label and link to no person page.
     """
-    persons = [p for p in people or () if not (isinstance(p, Mapping) and p.get("role") == "remote-hub")]
-    credited = credited_lines(persons)
+    credited = credited_lines(persons_of(people))
     flagged = flagged_lines(flags)
     return tuple(
         (t.line, t.kind, credited.get(t.line) if t.kind == "speech" else None, t.line in flagged) for t in session.turns
