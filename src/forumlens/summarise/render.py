@@ -81,11 +81,6 @@ class Layout:
         """The Sources numbers a bullet rests on."""
         return ref_numbers(bullet, self.numbers)
 
-    @property
-    def single(self) -> bool:
-        """All sources are one session (a session report): lines need no session to be found."""
-        return len(self.sources) <= 1
-
 
 # What a report of a stored document is headed by: its kind (`documents.meta.DOCUMENT_KINDS`),
 # not "Session report" (a coalition's statement is not a session). A kind not listed is a document.
