@@ -15,7 +15,8 @@ This reader learns the block from the file's own regularity, never from a list o
   most common shape held by at least `_LEAST` anchors is the file's;
 - the *name line* stands at one distance above the anchor in the whole file (the distance at
   which most anchors have a name-like line: a name or `@handle` alone, a short tail allowed
-  such as ` • 2nd` or ` :igf:`), so a badge line (`Author`, `Member`) between them is not taken
+  such as ` • 2nd` or ` :igf:`, or a reply's pointer to the post it answers, a mark and another
+  name: `Lalo_gdl → Itzayana Ruiz`), so a badge line (`Author`, `Member`) between them is not taken
   for the name.
 
 `templates.read_template` asks this reader only when no line-opening template has evidence, so
@@ -48,6 +49,9 @@ _WORD_RUN = re.compile(r"a(?:[ '’.-]a)+")
 _TRAILING = re.compile(r"[^a9]+$")
 # A name line: an optional `@`, then one to five name-like words (a letter first).
 _NAME = re.compile(r"@?(?P<name>[^\W\d_](?:[\w'’.-])*(?:[ \t][^\W\d_](?:[\w'’.-])*){0,4})")
+# A reply's pointer after the name: a mark (an arrow, `»`, `▸`) between blanks, then the name of
+# the post answered (`Lalo_gdl → Itzayana Arreguín-Ybarra`): the writer is the name before it.
+_POINTER = re.compile(r"[ \t]+[^\w\s'’.,;:()\[\]-]{1,2}[ \t]+")
 
 
 def _prose(line: str) -> bool:
@@ -67,6 +71,9 @@ def _name(line: str) -> str | None:
     `rafaela-mq`), or None when the line is more than a name and a short tail."""
     text = line.strip()
     found = _NAME.match(text)
+    pointer = _POINTER.match(text, found.end()) if found is not None else None
+    if pointer is not None and found is not None and _NAME.fullmatch(text, pointer.end()) is not None:
+        return found.group("name").strip()  # `Lalo_gdl → Itzayana Arreguín-Ybarra`
     if found is None or _prose(text) or len(text) - found.end() > _NAME_TAIL:
         return None
     if any(len(word) > _TAIL_WORD for word in _LETTERS.findall(text[found.end() :])):

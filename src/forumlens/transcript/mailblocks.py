@@ -10,7 +10,9 @@ Learned from the file's regularity, not from a list of mail clients' field names
 - a *block* is a run of at least `_FIELDS` consecutive `Key: value` lines with distinct keys,
   the message's first line below it (past blank lines);
 - the file's blocks share one key sequence in at least `_LEAST` blocks (every message of the
-  chain has the same header);
+  chain has the same header), or in two whose header is long enough that the two hold as many
+  fields as `_LEAST` short ones (a list digest of two messages, six fields each): the evidence is
+  the fields that repeat, not the messages;
 - the author's field is the key whose values are names in most blocks (mostly capitalised words
   and no digit once the addresses, `[mailto:…]` and quotes are set aside): the date field has
   digits, the subject lower-case words.
@@ -27,12 +29,15 @@ __all__ = ["field_name", "read_mail_blocks"]
 
 _FIELDS = 3  # header lines a block holds at least
 _LEAST = 3  # blocks of one key sequence
+_PAIR = 2  # …or two blocks, holding `_LEAST * _FIELDS` fields between them
 
 _FIELD = re.compile(r"(?P<key>[A-Z][\w-]{0,24}):[ \t]+(?P<value>\S.*)$")
 _BRACKETED = re.compile(r"\[[^\]]*\]|<[^>]*>|[\"']")  # `[mailto:…]`, `<jo@x.org>`, quotes
 _ADDRESS = re.compile(r"\S+@\S+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _DIGIT = re.compile(r"\d")
+# The older form `address (Name)` (RFC 822): once the address is set aside, a name in brackets.
+_COMMENT_NAME = re.compile(r"\((?P<name>[^()]+)\)")
 
 
 def _name_value(value: str) -> str | None:
@@ -42,6 +47,8 @@ def _name_value(value: str) -> str | None:
     words (a subject)."""
     label = " ".join(_BRACKETED.sub(" ", value).split()).strip(" ;,")
     name = _ADDRESS.sub(" ", label)
+    if (comment := _COMMENT_NAME.fullmatch(name.strip())) is not None and name != label:
+        label = name = comment.group("name").strip()  # `jo@x.org (Jo Li)` → `Jo Li`
     words = _WORD.findall(name)
     if not words or _DIGIT.search(name) or 2 * sum(w[0].isupper() for w in words) <= len(words):
         return None
@@ -87,7 +94,7 @@ def read_mail_blocks(text: str) -> ExportMarks | None:
     if not shapes:
         return None
     keys, n = shapes.most_common(1)[0]
-    if n < _LEAST:
+    if n < _PAIR or (n < _LEAST and n * len(keys) < _LEAST * _FIELDS):
         return None
     chain = [(i, dict(fields), body) for i, fields, body in blocks if tuple(k for k, _ in fields) == keys]
     named = Counter(k for _, fields, _ in chain for k in keys if _name_value(fields[k]) is not None)

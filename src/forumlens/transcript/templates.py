@@ -27,6 +27,7 @@ so a file any other reader reads is never read by its template.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -49,15 +50,36 @@ _SPEECH_SHARE = 0.7  # distinct speech at least this share of the template's lin
 _HEAD_CHARS = 90  # a head line (slot and tail, speech below) is at most this long
 _RELAY_SHARE = 0.4  # of a slot value's lines, the share opening with a label of their own: a relay (a scribe)
 
+def _mark_ranges() -> str:
+    """The combining marks of the Basic Multilingual Plane as a character class's ranges. Python's
+    `\\w` leaves them out, so a word in an abugida (Bengali `দোভাষী`, Devanagari, Myanmar) or a
+    decomposed accent would break at its first vowel sign: a mark belongs to the word it is on."""
+    ranges: list[str] = []
+    start: int | None = None
+    for code in range(0x300, 0x10001):
+        mark = code < 0x10000 and unicodedata.category(chr(code)).startswith("M")
+        if mark and start is None:
+            start = code
+        elif not mark and start is not None:
+            ranges.append(f"\\u{start:04x}-\\u{code - 1:04x}")
+            start = None
+    return "".join(ranges)
+
+
+_MARKS = _mark_ranges()
+
 # The lead: everything before the first letter, on one line.
 _LEAD = re.compile(r"(?:[\d_]|[^\w\n]){0,30}(?=[^\W\d_])")
 # A slot word: a letter first, then letters, digits, `_`, `-`, apostrophes; a short capitalised
 # abbreviation may keep its full stop (`Mr.`, `Dr.`) when another word follows.
 # A quote mark or slash between letters stays inside a word (`עו"ד`, `ዶ/ር`: abbreviated titles).
-_WORD = r"[^\W\d_](?:[\w'’-]|[\"״/](?=[^\W\d_]))*"
+_WORD = rf"[^\W\d_](?:[\w'’{_MARKS}-]|[\"״/](?=[^\W\d_]))*"
 _SLOT = re.compile(rf"(?:[^\W\d_]{{1,3}}\.[ \t](?=[^\W\d_]))?{_WORD}(?:[ \t]{_WORD}){{0,{_SLOT_WORDS - 1}}}")
 # A number closing an inline slot (`Speaker 2:`, `Participant 12 –`): a voice the captioner numbered.
 _NUMBER = re.compile(r"[ \t]\d{1,3}(?=[ \t]*[^\w\s])")
+# A spacing mark closing a slot's last word, then a blank and speech: a script's own colon glued
+# to the label (the Bengali visarga `ঃ`), when every label of the file ends with it.
+_GLUED = re.compile(rf"(?P<sep>[{_MARKS}])[ \t]+(?=\S)")
 # An apposition between the slot and its separator: `Grace Wambui (KIXP):`, `Ana Ruiz, Minister. –`.
 _APPOSITION = re.compile(r"[ \t]*\([^()\n]{1,60}\)|,[ \t][^,:;.()\n]{1,60}")
 # A separator after the slot, then speech on the same line.
@@ -160,6 +182,12 @@ def _readings(at: int, line: str, below: str = "") -> Iterator[tuple[Template, _
         number = _NUMBER.match(line, slot.end())
         value += number.group() if number else ""
         yield Template(shape, label, None), _Reading(at, value, at + len(line) + 1, below.strip())
+    if (glued := _GLUED.search(line, slot.start())) is not None and glued.start() < slot.end():
+        # a mark glued to a slot word's last letter as its colon (Bengali `সঞ্চালকঃ Thank you`):
+        # the file's regularity (`_evidence`) says whether one mark closes its labels
+        body = glued.end()
+        named = line[slot.start() : glued.start()].strip()
+        yield Template(shape, glued.group("sep"), None), _Reading(at, named, at + body, line[body:].strip())
     if len(line.strip()) <= _HEAD_CHARS and not re.search(r"[.!?]\s*$", rest):
         # the line's end: `says :`, `9 W` (a date), `hours ago`
         ending = _tail_shape(line[slot.start() :]).split(" ")[-2:]
@@ -217,16 +245,17 @@ def _strip(value: str, literal: str | None) -> str:
     return value.rsplit(" ", 1)[0] if literal and " " in value else value
 
 
-def _evidence(template: Template, found: list[_Reading], nonblank: int) -> int:
+def _evidence(template: Template, found: list[_Reading], nonblank: int, uses: int = 0) -> int:
     """How many lines the template holds with a slot value that comes back; 0 when its evidence
-    is weak (too few lines, values that do not recur, speech that does not vary)."""
+    is weak (too few lines, values that do not recur, speech that does not vary). `uses`: how
+    often the template's separator occurs in the whole file (`_label_like`)."""
     n = len(found)
     if n < _LEAST or n < _LINE_SHARE * nonblank:
         return 0
     literal = _literal([r.value for r in found])  # once: it is the template's, not a line's
     values = Counter(_strip(r.value, literal) for r in found)
     recurring = sum(c for c in values.values() if c >= 2)
-    if _label_like(template, found):  # a marked label needs no recurring voice: a hall of one-off speakers
+    if _label_like(template, found, uses):  # a marked label needs no recurring voice: a hall of one-off speakers
         recurring = max(recurring, n // 2)
     elif len(values) > _VALUE_SHARE * n or recurring < _RECUR_SHARE * n:
         return 0
@@ -241,10 +270,13 @@ def _evidence(template: Template, found: list[_Reading], nonblank: int) -> int:
     return recurring
 
 
-def _label_like(template: Template, found: list[_Reading]) -> bool:
+def _label_like(template: Template, found: list[_Reading], uses: int = 0) -> bool:
     """Whether a template's slot is marked as a label beyond doubt, so one-off values are still
     speakers: a colon after it and either a marker before it (`>> `, `- `) or every value in
-    capitals (`MS. ANA RUIZ:`), the captioners' two ways of writing a label."""
+    capitals (`MS. ANA RUIZ:`), the captioners' two ways of writing a label; or a glued mark
+    (`_GLUED`) the file writes mostly there, as its colon (a vowel sign inside words is not)."""
+    if template.sep is not None and _GLUED.match(template.sep + " x") is not None:
+        return 2 * len(found) >= uses
     if template.sep not in (":", "："):
         return False
     marked = any(not ch.isspace() for ch in template.lead) and "9" not in template.lead
@@ -268,7 +300,7 @@ def learn_template(text: str) -> tuple[Template, list[_Reading]] | None:
         if template.tail is not None:  # a head is followed by speech, not by a blank or a meta line
             found = [r for r in found if not _next_is_blank(text, r) and not meta_line(_line_at(text, r.body))]
             by_template[template] = found
-        score = _evidence(template, found, nonblank)
+        score = _evidence(template, found, nonblank, text.count(template.sep) if template.sep else 0)
         if score:
             scores[template] = score
     # a head whose next line mostly opens another template's line is a footer above the next
