@@ -105,3 +105,37 @@ def test_a_badge_in_the_name_slot_gives_way_to_the_name_above_it() -> None:
 def test_a_headline_under_each_name_is_no_badge() -> None:
     labels, _ = zip(*marked(read_head_blocks, THREAD, 10), strict=True)
     assert "Radio officer, Tamale" not in labels and "Amara Osei" in labels
+
+
+# An invented comment widget: an image's text line above every name, a reply naming the comment
+# it answers after an arrow, an age line and a vote footer.
+REPLIES = """12 Comments   Northern Wave
+Avatar
+Amara Osei
+• 3 days ago
+The fee should follow the hours on air, not the licence class, for small stations.
+4 △ ▽ • Reply
+Avatar
+wave_tomas → Amara Osei
+• 3 days ago
+Agreed, and the shared masts need a line of their own in the fee table.
+2 △ ▽ • Reply
+Avatar
+Guest
+• 2 days ago
+Nobody asked the stations in the south, the consultation was only in the capital.
+1 △ ▽ • Reply
+Avatar
+Amara Osei → Guest
+• 2 days ago
+There is a second round in the south next month, the dates are on the ministry's page.
+"""
+
+
+def test_a_reply_names_its_writer_before_the_arrow_and_a_line_above_every_name_is_no_name() -> None:
+    assert marked(read_head_blocks, REPLIES, 9) == [
+        ("Amara Osei", "The fee s"),
+        ("wave_tomas", "Agreed, a"),
+        ("Guest", "Nobody as"),
+        ("Amara Osei", "There is "),
+    ]

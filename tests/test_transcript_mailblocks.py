@@ -57,3 +57,41 @@ def test_the_parse_reads_a_chain_by_its_messages_not_its_fields_as_labels() -> N
     assert [t.label for t in session.turns][::2] == ["Amara Osei", "Tomas Lind"]
     assert not {"From", "Sent", "To", "Subject"} & {t.label for t in session.turns}
     assert session.turns[1].text.startswith("The fee should follow the hours on air")
+
+
+# An invented list digest of two messages under six header fields each; the second sender in the
+# older `address (Name)` form.
+DIGEST = """Radio-List Digest, Vol 3, Issue 2
+
+Message: 1
+Date: Mon, 11 Mar 2024 09:12:00 +0000
+From: Amara Osei <amara@radio.example.org>
+Subject: [Radio-List] fee table
+To: radio-list@list.example.org
+Message-ID: <1@radio.example.org>
+
+The fee should follow the hours on air, not the licence class.
+
+------------------------------
+
+Message: 2
+Date: Mon, 11 Mar 2024 10:40:00 +0000
+From: lucia@wave.example.org (Lucia Brandt)
+Subject: Re: [Radio-List] fee table
+To: radio-list@list.example.org
+Message-ID: <2@wave.example.org>
+
+Agreed, and shared masts need a line of their own.
+"""
+
+
+def test_a_digest_of_two_messages_is_read_by_its_long_headers_and_the_name_in_brackets() -> None:
+    assert marked(read_mail_blocks, DIGEST, 9) == [("Amara Osei", "The fee s"), ("Lucia Brandt", "Agreed, a")]
+
+
+def test_two_short_header_blocks_are_not_enough() -> None:
+    short = "\n\n".join(
+        f"From: {name}\nDate: 11 March 2024\nSubject: fee table\n\n{text}"
+        for name, text in (("Amara Osei", "The fee is too high."), ("Lucia Brandt", "Agreed, it is."))
+    )
+    assert read_mail_blocks(short) is None

@@ -219,3 +219,32 @@ def test_a_voice_that_never_speaks_and_a_queue_request_are_no_turns() -> None:
     turns = parse_by_template(BOT_LINES).turns
     assert [t.label for t in turns] == ["ana", "joel", "ana", "ines", "joel"]
     assert turns[1].text.startswith("we have one spare")
+
+
+# An invented Hindi-labelled caption: each label closed by the visarga `ः` glued to its last word
+# (the script's own colon), the speech in English; the labels' vowel signs are inside words.
+GLUED = """ग्राम सभा रेडियो कॉल
+संचालकः Good evening, we open the call about the new mast.
+अनीता वर्माः The mast is ready but the power line is not connected yet.
+संचालकः When will the power company come to connect it?
+रमेश यादवः They promised Friday, but they promised last Friday too.
+अनीता वर्माः Then we write to the district office tomorrow morning.
+संचालकः Agreed, we close the call here.
+"""
+
+# Hindi prose: vowel signs close many words before a blank, but no one mark closes line openings.
+HINDI_PROSE = """गाँव में नया मस्तूल लगा है लेकिन बिजली अभी नहीं आई है।
+लोगों ने कहा कि बिजली विभाग को फिर से लिखना चाहिए।
+सभा में सबने मिलकर चिट्ठी लिखने का फ़ैसला किया।
+अगले हफ़्ते फिर से बैठक होगी और जवाब पढ़ा जाएगा।
+"""
+
+
+def test_a_mark_glued_to_every_label_is_the_files_colon_and_words_keep_their_vowel_signs() -> None:
+    turns = parse_by_template(GLUED).turns
+    assert [t.label for t in turns] == ["संचालक", "अनीता वर्मा", "संचालक", "रमेश यादव", "अनीता वर्मा", "संचालक"]
+    assert turns[1].text.startswith("The mast is ready")
+
+
+def test_vowel_signs_closing_words_of_prose_are_no_separator() -> None:
+    assert learn_template(HINDI_PROSE) is None

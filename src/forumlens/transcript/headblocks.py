@@ -140,7 +140,9 @@ def _badges(lines: list[str], anchors: list[tuple[int, int]], distance: int) -> 
         upper = _name(lines[head - 1]) if value is not None else None
         if value is not None and upper is not None:
             above.setdefault(value, set()).add(upper)
-    if not above:
+    furniture = {u for u, n in Counter(u for names in above.values() for u in names).items() if 2 * n >= len(anchors)}
+    above = {value: names - furniture for value, names in above.items() if names - furniture}
+    if not above:  # a line above the slot at every other post (`Avatar`, an image's text) is no name
         return set()
     elsewhere = Counter(_name(line) for line in lines)  # a name above a one-word slot comes back
     return {

@@ -50,6 +50,7 @@ _SPEECH_SHARE = 0.7  # distinct speech at least this share of the template's lin
 _HEAD_CHARS = 90  # a head line (slot and tail, speech below) is at most this long
 _RELAY_SHARE = 0.4  # of a slot value's lines, the share opening with a label of their own: a relay (a scribe)
 
+
 def _mark_ranges() -> str:
     """The combining marks of the Basic Multilingual Plane as a character class's ranges. Python's
     `\\w` leaves them out, so a word in an abugida (Bengali `দোভাষী`, Devanagari, Myanmar) or a
@@ -79,7 +80,7 @@ _SLOT = re.compile(rf"(?:[^\W\d_]{{1,3}}\.[ \t](?=[^\W\d_]))?{_WORD}(?:[ \t]{_WO
 _NUMBER = re.compile(r"[ \t]\d{1,3}(?=[ \t]*[^\w\s])")
 # A spacing mark closing a slot's last word, then a blank and speech: a script's own colon glued
 # to the label (the Bengali visarga `ঃ`), when every label of the file ends with it.
-_GLUED = re.compile(rf"(?P<sep>[{_MARKS}])[ \t]+(?=\S)")
+_GLUED = re.compile(rf"(?P<sep>[{_MARKS}])(?=[ \t])")
 # An apposition between the slot and its separator: `Grace Wambui (KIXP):`, `Ana Ruiz, Minister. –`.
 _APPOSITION = re.compile(r"[ \t]*\([^()\n]{1,60}\)|,[ \t][^,:;.()\n]{1,60}")
 # A separator after the slot, then speech on the same line.
@@ -182,12 +183,17 @@ def _readings(at: int, line: str, below: str = "") -> Iterator[tuple[Template, _
         number = _NUMBER.match(line, slot.end())
         value += number.group() if number else ""
         yield Template(shape, label, None), _Reading(at, value, at + len(line) + 1, below.strip())
-    if (glued := _GLUED.search(line, slot.start())) is not None and glued.start() < slot.end():
-        # a mark glued to a slot word's last letter as its colon (Bengali `সঞ্চালকঃ Thank you`):
-        # the file's regularity (`_evidence`) says whether one mark closes its labels
-        body = glued.end()
+    seen: set[str] = set()  # one reading a line for each mark: its first place
+    for glued in _GLUED.finditer(line, slot.start(), slot.end() + 1):
+        if glued.group("sep") in seen:
+            continue
+        seen.add(glued.group("sep"))
+        # a mark closing a slot word (at most `_SLOT_WORDS`) as its colon (Bengali `সঞ্চালকঃ Thank
+        # you`): the file's regularity (`_evidence`) says whether one mark closes its labels
+        past = _BLANKS.match(line, glued.end())
+        speech = past.end() if past else glued.end()
         named = line[slot.start() : glued.start()].strip()
-        yield Template(shape, glued.group("sep"), None), _Reading(at, named, at + body, line[body:].strip())
+        yield Template(shape, glued.group("sep"), None), _Reading(at, named, at + speech, line[speech:].strip())
     if len(line.strip()) <= _HEAD_CHARS and not re.search(r"[.!?]\s*$", rest):
         # the line's end: `says :`, `9 W` (a date), `hours ago`
         ending = _tail_shape(line[slot.start() :]).split(" ")[-2:]
@@ -275,8 +281,8 @@ def _label_like(template: Template, found: list[_Reading], uses: int = 0) -> boo
     speakers: a colon after it and either a marker before it (`>> `, `- `) or every value in
     capitals (`MS. ANA RUIZ:`), the captioners' two ways of writing a label; or a glued mark
     (`_GLUED`) the file writes mostly there, as its colon (a vowel sign inside words is not)."""
-    if template.sep is not None and _GLUED.match(template.sep + " x") is not None:
-        return 2 * len(found) >= uses
+    if template.sep is not None and _GLUED.match(template.sep + " ") is not None:
+        return 2 * len({r.at for r in found}) >= uses  # one line, one label
     if template.sep not in (":", "："):
         return False
     marked = any(not ch.isspace() for ch in template.lead) and "9" not in template.lead
