@@ -71,14 +71,31 @@ def _name(line: str) -> str | None:
     `rafaela-mq`), or None when the line is more than a name and a short tail."""
     text = line.strip()
     found = _NAME.match(text)
-    pointer = _POINTER.match(text, found.end()) if found is not None else None
-    if pointer is not None and found is not None and _NAME.fullmatch(text, pointer.end()) is not None:
-        return found.group("name").strip()  # `Lalo_gdl → Itzayana Arreguín-Ybarra`
     if found is None or _prose(text) or len(text) - found.end() > _NAME_TAIL:
         return None
     if any(len(word) > _TAIL_WORD for word in _LETTERS.findall(text[found.end() :])):
         return None  # `Like · 4 | Reply`: a footer's words, not a name's tail
     return found.group("name").strip()
+
+
+def _pointer(line: str) -> tuple[str, str] | None:
+    """A reply's name line as (writer, the name it answers): `Lalo_gdl → Itzayana Ruiz`; else None."""
+    text = line.strip()
+    found = _NAME.match(text)
+    pointer = _POINTER.match(text, found.end()) if found is not None and not _prose(text) else None
+    target = _NAME.fullmatch(text, pointer.end()) if pointer is not None else None
+    if found is None or target is None:
+        return None
+    return found.group("name").strip(), target.group("name").strip()
+
+
+def _names(lines: list[str]) -> list[str | None]:
+    """Each line's name (`_name`), a reply's name line read as its writer's when the name it
+    answers is a writer of the page too (a footer `Reply to This | Parent` answers nobody)."""
+    names = [_name(line) for line in lines]
+    pointers = [_pointer(line) if name is None else None for line, name in zip(lines, names, strict=True)]
+    writers = {name for name in names if name} | {p[0] for p in pointers if p}
+    return [name or (p[0] if p and p[1] in writers else None) for name, p in zip(names, pointers, strict=True)]
 
 
 def meta_line(line: str) -> bool:
@@ -116,19 +133,17 @@ def _anchors(lines: list[str]) -> list[tuple[int, int]]:
     return best if len(best) >= _LEAST else []
 
 
-def _distance(lines: list[str], anchors: list[tuple[int, int]]) -> int | None:
+def _distance(names: list[str | None], anchors: list[tuple[int, int]]) -> int | None:
     """The distance above the anchor at which most anchors have a name line, or None when fewer
     than `_LEAST` do at any distance (ties: the nearer; a footer `Like · 4` may stand farther up)."""
-    counts = Counter(
-        d for i, _ in anchors for d in range(1, _REACH + 1) if i - d >= 0 and _name(lines[i - d]) is not None
-    )
+    counts = Counter(d for i, _ in anchors for d in range(1, _REACH + 1) if i - d >= 0 and names[i - d] is not None)
     if not counts:
         return None
     distance, n = max(counts.items(), key=lambda item: (item[1], -item[0]))
     return distance if n >= _LEAST else None
 
 
-def _badges(lines: list[str], anchors: list[tuple[int, int]], distance: int) -> set[str]:
+def _badges(lines: list[str], names: list[str | None], anchors: list[tuple[int, int]], distance: int) -> set[str]:
     """The name slot's values that are badges, not names (`Author`, `Member`, `Moderator`): a
     name line stands right above them, and either they come back in the slot under different names
     (a writer's name comes back too, but never under another name) or they are one word under a
@@ -136,15 +151,15 @@ def _badges(lines: list[str], anchors: list[tuple[int, int]], distance: int) -> 
     above: dict[str, set[str]] = {}
     for i, _ in anchors:
         head = i - distance
-        value = lines[head].strip() if head >= 1 and _name(lines[head]) is not None else None
-        upper = _name(lines[head - 1]) if value is not None else None
+        value = lines[head].strip() if head >= 1 and names[head] is not None else None
+        upper = names[head - 1] if value is not None else None
         if value is not None and upper is not None:
             above.setdefault(value, set()).add(upper)
     furniture = {u for u, n in Counter(u for names in above.values() for u in names).items() if 2 * n >= len(anchors)}
     above = {value: names - furniture for value, names in above.items() if names - furniture}
     if not above:  # a line above the slot at every other post (`Avatar`, an image's text) is no name
         return set()
-    elsewhere = Counter(_name(line) for line in lines)  # a name above a one-word slot comes back
+    elsewhere = Counter(names)  # a name above a one-word slot comes back
     return {
         value
         for value, names in above.items()
@@ -157,7 +172,8 @@ def read_head_blocks(text: str) -> ExportMarks | None:
     when the file shows no such regularity."""
     lines = text.split("\n")
     anchors = _anchors(lines)
-    distance = _distance(lines, anchors) if anchors else None
+    names = _names(lines) if anchors else []
+    distance = _distance(names, anchors) if anchors else None
     if distance is None:
         return None
     starts = [0]
@@ -165,32 +181,33 @@ def read_head_blocks(text: str) -> ExportMarks | None:
         starts.append(starts[-1] + len(line) + 1)
     heads: dict[int, tuple[int, str]] = {}
     taken = -1  # a name line is never inside the turn above's speech
-    badges = _badges(lines, anchors, distance)
+    badges = _badges(lines, names, anchors, distance)
     for i, speech in anchors:
         head = i - distance
         if head - 1 > taken and lines[head].strip() in badges:
             head -= 1  # a badge (`Author`) stands in the name slot: the name is the line above
-        name = _name(lines[head]) if head > taken else None
+        name = names[head] if head > taken else None
         if name is not None:
             heads[head] = (speech, name)
             taken = speech
     if len(heads) < _LEAST:
         return None
-    heads.update(_unanchored(lines, heads, distance))
+    heads.update(_unanchored(lines, names, heads, distance))
     marks = [Mark(starts[head], starts[speech], name) for head, (speech, name) in sorted(heads.items())]
     return ExportMarks(voice_changes(marks), marks[0].at, handles=True)
 
 
-def _unanchored(lines: list[str], heads: dict[int, tuple[int, str]], distance: int) -> dict[int, tuple[int, str]]:
+def _unanchored(
+    lines: list[str], names: list[str | None], heads: dict[int, tuple[int, str]], distance: int
+) -> dict[int, tuple[int, str]]:
     """Blocks without the anchor (a thread's first post, whose date comes after it): a name the
     anchored blocks learned, alone on its line, then one to `distance` lines (a handle, a headline
     and a date: as in an anchored block, never speech right below the name), then speech."""
-    names = {name for _, name in heads.values()}
+    learned = {name for _, name in heads.values()}
     inside = {j for head, (speech, _) in heads.items() for j in range(head, speech + 1)}
     found: dict[int, tuple[int, str]] = {}
-    for h, line in enumerate(lines):
-        name = _name(line) if h not in inside else None
-        if name not in names:
+    for h, name in enumerate(names):
+        if h in inside or name not in learned:
             continue
         for j in range(h + 1, min(len(lines), h + distance + 2)):
             if not lines[j].strip() or j in inside:
