@@ -53,3 +53,32 @@ def test_a_quote_of_captions_is_left_to_their_own_labels() -> None:
 def test_the_parse_reads_a_follow_up_by_its_quote_levels() -> None:
     labels = [t.label for t in parse_transcript(FOLLOW_UP).turns]
     assert labels == ["Amara Osei", "Tomas Lind", "Lucia Brandt", "Tomas Lind", "Lucia Brandt"]
+
+
+# An invented echomail message as a reader program shows it: a fixed-width header (keys padded
+# before the colon, address and date in columns), an attribution a blank line above the quote,
+# quoted lines behind the quoted writer's initials (` TL> `), replies between them.
+ECHOMAIL = """ Msg  : 12 of 40
+ From : Lucia Brandt                 2:50/11.3      Mon 11 Mar 24 09:12
+ To   : Tomas Lind                                 Mon 11 Mar 24 10:40
+ Subj : Re: fee table
+
+Monday March 10 2024 18:02, Tomas Lind wrote to All:
+
+ TL> Should the fee follow the licence class?
+
+No, the hours on air: small stations broadcast a few hours a day.
+
+ TL> And the shared masts?
+
+They need a line of their own in the table.
+"""
+
+
+def test_initials_before_the_quote_mark_and_a_padded_header_name_the_voices() -> None:
+    assert marked(read_quote_levels, ECHOMAIL, 9) == [
+        ("Tomas Lind", "Should th"),
+        ("Lucia Brandt", "No, the h"),
+        ("Tomas Lind", "And the s"),
+        ("Lucia Brandt", "They need"),
+    ]

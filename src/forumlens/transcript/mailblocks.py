@@ -32,6 +32,9 @@ _LEAST = 3  # blocks of one key sequence
 _PAIR = 2  # …or two blocks, holding `_LEAST * _FIELDS` fields between them
 
 _FIELD = re.compile(r"(?P<key>[A-Z][\w-]{0,24}):[ \t]+(?P<value>\S.*)$")
+# A field of a fixed-width header (a reader program's `From : Jo Li      2:50/11   16 Nov 07`):
+# the key padded before its colon, the value's first column (up to a run of blanks) its own.
+_PADDED_FIELD = re.compile(r"(?P<key>[A-Z][\w-]{0,24})[ \t]+:[ \t]+(?P<value>\S.*?)(?:[ \t]{3,}.*)?$")
 _BRACKETED = re.compile(r"\[[^\]]*\]|<[^>]*>|[\"']")  # `[mailto:…]`, `<jo@x.org>`, quotes
 _ADDRESS = re.compile(r"\S+@\S+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -58,7 +61,7 @@ def _name_value(value: str) -> str | None:
 def field_name(line: str) -> str | None:
     """The name a header field line holds (`From: "Jo Li" <jo@x.org>` → `Jo Li`), or None when
     the line is no field or its value no name (`Date: …`, `Subject: …`)."""
-    found = _FIELD.match(line.strip())
+    found = _FIELD.match(line.strip()) or _PADDED_FIELD.match(line.strip())
     return _name_value(found.group("value").strip()) if found is not None else None
 
 

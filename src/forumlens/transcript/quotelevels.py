@@ -26,11 +26,17 @@ __all__ = ["read_quote_levels"]
 
 _LEAST = 3  # turns
 _LABELLED_LINES = 2  # quoted lines opening with a label of their own: the quote names its speakers
-_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)+")
+# A quote prefix: `>` per level, each may follow the quoted writer's initials (` IK> `, the
+# FidoNet and Supercite style).
+_PREFIX = re.compile(r"[ \t]*(?:[^\W\d_]{0,3}>[ \t]?)+")
 # A quoted line that names its own speaker: a caption marker or a label and its colon (`CHAIR: Welcome`).
 _LABEL = re.compile(r"(?:>>|[^\W\d_][\w.'’ -]{0,40}:)[ \t]+\S")
 # The writer an attribution opens with: capitalised words, up to a lower-case word or an address.
 _WRITER = re.compile(r"(?P<name>[^\W\d_][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4})")
+# …or, past a date, the capitalised run a lower-case word follows (`Thursday November 15 2007
+# 18:22, Ildar Khairetdinov wrote to All:`, `On Mon, 3 Mar 2008, Jo Li <jo@x.org> wrote:`).
+_RUN = re.compile(r"(?:^|[\s,;])(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4})[ \t]+[a-z]")
+_SET_ASIDE = re.compile(r"<[^>]*>|\[[^\]]*\]|\S+@\S+|[\"“”]")
 
 
 def _level(line: str) -> tuple[int, int]:
@@ -43,6 +49,9 @@ def _level(line: str) -> tuple[int, int]:
 
 def _writer(line: str) -> str | None:
     """The writer an attribution line names (`Jo Li <jo@x.org> wrote …` → `Jo Li`), or None."""
+    run = _RUN.search(" ".join(_SET_ASIDE.sub(" ", line).split()))
+    if run is not None:
+        return run.group("name").strip()
     found = _WRITER.match(line)
     if found is None or not found.group("name")[0].isupper():
         return None
@@ -61,7 +70,7 @@ def _labelled(lines: list[str], levels: list[tuple[int, int]], attributions: set
 def read_quote_levels(text: str) -> ExportMarks | None:
     """The turns of a quoting reply (see the module doc), as an export's marks; None when the
     file quotes no attributed message."""
-    if "\n>" not in text:
+    if ">" not in text:  # cheap: most files quote nothing
         return None
     lines = text.split("\n")
     levels = [_level(line) for line in lines]
@@ -71,6 +80,14 @@ def read_quote_levels(text: str) -> ExportMarks | None:
         (here, at), (below, _) = levels[i], levels[i + 1]
         if below == here + 1 and lines[i][at:].strip() and lines[i + 1].strip():
             attributions.add(i)
+        elif (
+            i + 2 < len(lines)
+            and lines[i][at:].rstrip().endswith(":")
+            and not lines[i + 1].strip()
+            and levels[i + 2][0] == here + 1
+            and lines[i + 2].strip()
+        ):
+            attributions.add(i)  # `…, Jo Li wrote to All:`, a blank line, then the quote
     first = min(attributions, default=len(lines))
     if not attributions or _labelled(lines, levels, attributions) >= _LABELLED_LINES:
         return None  # no quote, or a quote of captions: their labels name the speakers (`quoted.py`)
