@@ -82,3 +82,23 @@ def test_initials_before_the_quote_mark_and_a_padded_header_name_the_voices() ->
         ("Tomas Lind", "And the s"),
         ("Lucia Brandt", "They need"),
     ]
+
+
+def test_an_attribution_opening_with_its_date_names_the_writer_after_it() -> None:
+    reply = """From: Lucia Brandt <lucia@radio.example.org>
+
+On Mon, 11 Mar 2024, Tomas Lind <tomas@wave.example.org> wrote:
+> Should the fee follow the licence class?
+
+No, the hours on air.
+
+> And the shared masts?
+
+A line of their own.
+"""
+    assert [label for label, _ in marked(read_quote_levels, reply, 5)] == [
+        "Tomas Lind",
+        "Lucia Brandt",
+        "Tomas Lind",
+        "Lucia Brandt",
+    ]
