@@ -156,11 +156,22 @@ def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bo
         # "The legal hotline we announced in Guadalajara, we could not keep it alive": the sentence opens with the
         # promised thing, named back by the promise it was ("we announced"), and then tells its fate
         back = retro_promise(sentence)
-        opening = subject_phrase(sentence, 0, back.start(), at_cue=True) if back and back.end() <= cue.start else None
+        opening = _promised_opening(sentence, back) if back and back.end() <= cue.start else None
         if opening is not None:
-            noun = sentence[opening[0] : opening[1]]
-            return unknown_family(noun), noun
+            return opening
     return None
+
+
+def _promised_opening(sentence: str, back: re.Match[str]) -> tuple[str, str] | None:
+    """(family, noun) of the phrase a sentence opens with when the promise named right after it is its own ("The
+    offline package we promised in Katowice …"): any noun, not only the lexicon's, since the promise names it an
+    output; None when the sentence does not open with a phrase ending at the promise."""
+    said = back.group(0)
+    opening = subject_phrase(sentence, 0, back.start() + len(said) - len(said.lstrip()), at_cue=True)
+    if opening is None:
+        return None
+    noun = sentence[opening[0] : opening[1]]
+    return unknown_family(noun), noun
 
 
 def _outputs(ctx: _Context, sentence: str) -> list[tuple[int, int, str]]:
@@ -222,14 +233,37 @@ def _own_coalition_pattern(coalition: str) -> re.Pattern[str] | None:
 
 def _retro_update(sentence: str) -> Cue | None:
     """A sentence that names the speaker's earlier promise of a deliverable without a fate cue ("the
-    curriculum that we announced last year, the work goes on"): news of the promise, an update."""
+    curriculum that we announced last year, the work goes on"): news of the promise, an update; a delivery
+    when the clause after it tells a deed done at a time ("… we promised in Katowice finally shipped in April 2024")."""
     said = retro_promise(sentence)
     if said is None:
         return None
     done = _DONE_AS_PROMISED.search(sentence)
     if done is not None:
         return Cue("delivery", done.start(), done.end(), done.group(0))
+    at = _DONE_AT.match(sentence, said.end())
+    if at is not None:
+        verb = "a" if at.group("a") else "b"
+        return Cue("delivery", at.start(verb), at.end(verb), at.group(verb))
     return Cue("update", said.start(), said.end(), said.group(0))
+
+
+def retro_opening(sentence: str) -> tuple[str, str] | None:
+    """(family, noun) of the deliverable a sentence without a fate cue opens with when an earlier promise of it
+    follows ("The offline package we promised in Katowice finally shipped …"): the subject is what was promised,
+    whether or not the lexicon knows its noun, so `_retro_update`'s news is about it."""
+    said = retro_promise(sentence)
+    return _promised_opening(sentence, said) if said is not None else None
+
+
+# the promise's own place or time, then the clause's verb in the past with a time or "finally" (a deed done, by shape
+# and not by verb: "… we promised in Katowice finally shipped in April 2024"); no negation can sit between them
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DONE_AT = re.compile(
+    r"(?:\s+(?:in|at|during|last|for)\s+(?:the\s+)?[\w'’-]+(?:\s+\d{4})?)?,?\s+"
+    r"(?:(?:finally|eventually|at last)\s+(?P<a>[a-z]{3,}ed|came out|went (?:out|live|online))\b"
+    rf"|(?P<b>[a-z]{{3,}}ed|came out|went (?:out|live|online))\s+(?:in|on|by|last)\s+(?:(?-i:{_MONTH})\b|\d{{4}}|year|month|week))"
+)
 
 
 # the deed told in the past in a relative clause, then said to be what was promised: "the Office, which invited us to

@@ -103,6 +103,7 @@ from .deliverables import (
     _own_coalition_pattern,
     _retro_update,
     _subject,
+    retro_opening,
 )
 from .deliverables import _compounds as _compounds
 from .handover import hands_over
@@ -233,9 +234,14 @@ def _turn_items(
             # a verbless plan promises an output the lexicon knows ("A single website …", "Portuguese translation of
             # the whole toolkit": its complement), not "Meetings"
             cue = None
-        if cue is None and named and not moderator and (coalition or org):
-            cue = _retro_update(sentence.text)  # "On the curriculum that we announced last year, …": news of it
-            if cue is not None:
+        if cue is None and not moderator and (coalition or org):
+            # "On the curriculum that we announced last year, …": news of it; "The offline package we promised …":
+            # news of what the sentence opens with, a noun the lexicon need not know
+            opening = None if named else retro_opening(sentence.text)
+            cue = _retro_update(sentence.text) if named or opening else None
+            if cue is not None and opening is not None:
+                family, head = opening
+            elif cue is not None:
                 a, b, family = _subject(sentence.text, named)
                 head = sentence.text[a:b]
         if cue is None:

@@ -28,7 +28,10 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    43  # 43: a dated future of the speaker's own with any verb promises ("by 2015 we will bring … together in one
+    44  # 44: a sentence opening with a phrase the speaker then says was promised ("The offline package we promised in
+    # Katowice …") is news of that noun, known to the lexicon or not, a delivery when a dated past deed follows;
+    # a bare container opening a follow-up's clause ("Version 1.0 of the extension … came out") is looked through
+    # 43: a dated future of the speaker's own with any verb promises ("by 2015 we will bring … together in one
     # portal"); a relief captioner's unmarked labels after the last `>>` start turns (parse)
     # 42: reported speech ("He added that UNODC will publish …") promises for the body it names; a promise said
     # as a noun ("Our promise for next year is a toolkit …"), "can be ready for the next Forum", "we will add …",

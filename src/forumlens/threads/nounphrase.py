@@ -138,11 +138,20 @@ _OF_PHRASE = re.compile(
 )
 
 
+# a container noun that opens a clause bare, with its label ("Version 1.0 of", "Part two of"): the subject is after "of"
+_CONTAINER_OPENS = re.compile(
+    rf"\W*(?:{'|'.join(sorted(_CONTAINERS))})(?:\s+(?:[\d.]+|one|two|three|four|five))?\s+of(?=\s)", re.I
+)
+
+
 def subject_phrase(sentence: str, left: int, cue_start: int, *, at_cue: bool = False) -> tuple[int, int] | None:
     """The head (span in `sentence`) of the phrase that opens the clause at `left`, before the cue; with `at_cue`,
     only when the phrase ends where the cue starts, or only a short "of"/"for" phrase comes between (it is the
     subject the cue says something of)."""
     found = _SUBJECT.match(sentence, left, cue_start)
+    if found is None:  # "Version 1.0 of the extension … came out": a container opens the clause without a determiner
+        container = _CONTAINER_OPENS.match(sentence, left, cue_start)
+        found = _SUBJECT.match(sentence, container.end(), cue_start) if container is not None else None
     gap = sentence[found.end("np") : cue_start] if found is not None else ""
     if found is None or (at_cue and gap.strip() and not _OF_PHRASE.match(gap)):
         return None
