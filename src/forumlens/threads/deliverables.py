@@ -21,6 +21,13 @@ from .sentences import Sentence
 
 # a verbless topic the sentence opens with, up to its colon ("About the glossary: we have stopped work on it")
 _TOPIC = re.compile(r"^[ \t]*(?:[^\s:;.!?]+[ \t]+){0,5}[^\s:;.!?]+:[ \t]")
+# a phrase set before its clause, up to a comma, that the clause's subject pronoun names back ("The helpline app with
+# one button, it never got past …"); the phrase opens with a determiner and holds no verb of a clause of its own
+_DISLOCATED = re.compile(
+    r"^\W*(?:the|our|this|that)\s+(?:(?!(?:is|are|was|were|has|have|had|will|we|they|i)\b)[^\s,;:.!?]+\s+){0,7}?"
+    r"[^\s,;:.!?]+,\s+(?=(?:it|they)\s)",
+    re.I,
+)
 # a pronoun in the clause after the cue that stands for what the clause is about ("stopped work on it")
 _BACK_PRONOUN = re.compile(r"\b(?:it|them)\b", re.I)
 
@@ -69,6 +76,14 @@ def _topic_of(sentence: str, found: Sequence[tuple[int, int, str]], cue: Cue) ->
     Why: a speaker reporting on several outputs heads each with its topic ("About the glossary: we have stopped
     work on it"); the clause after the colon names no deliverable of its own, its "it" is the topic's."""
     topic = _TOPIC.match(sentence)
+    dislocated = _DISLOCATED.match(sentence) if topic is None else None
+    if dislocated is not None and dislocated.end() <= cue.start:
+        # "The eviction helpline app with the one button, it never got past the test version": the phrase is set
+        # before the clause and its pronoun names it back; of its nouns, the one no preposition introduces
+        inside = [d for d in found if d[1] <= dislocated.end()]
+        if inside:
+            a, b, family = _subject(sentence, inside)
+            return family, sentence[a:b]
     if topic is None or topic.end() > cue.start:
         return None
     clause = _CLAUSE.search(sentence, cue.end)
