@@ -21,7 +21,11 @@ from .threads_support import items_of
 @pytest.mark.parametrize(
     ("sentence", "signal", "head"),
     [
-        ("The seed bank we promised in Dakar finally opened in May 2031, with four hundred varieties.", "delivery", "bank"),
+        (
+            "The seed bank we promised in Dakar finally opened in May 2031, with four hundred varieties.",
+            "delivery",
+            "bank",
+        ),
         ("The bank of seeds we promised in Dakar went live last year.", "delivery", "bank"),
         ("The seed bank we promised in Dakar was moved to Thiès in 2031.", "update", "bank"),  # no deed of its own
         ("The seed bank we promised in Dakar needed more money than we had.", "update", "bank"),
@@ -71,3 +75,15 @@ def test_a_deed_told_of_the_promised_thing_fulfils_that_promise() -> None:
     commitment = next(t for t in link_items(placed).threads if t.kind == "commitment")
     assert commitment.status == "fulfilled"
     assert {i.session for i in commitment.items} == {"igf2030-a.txt", "igf2031-b.txt"}
+
+
+DROPPED = """>> EVA HOLM: Welcome back.  Moussa.
+
+>> MOUSSA DIALLO: Moussa Diallo, Dynamic Coalition on Farming Data.  Bad news first.  The price alert app for the cooperatives, it never left the pilot in Ziguinchor, and we stopped it in March.
+"""
+
+
+def test_a_phrase_set_before_its_clause_is_what_the_fate_after_it_is_about() -> None:
+    found = items_of(DROPPED, "igf2031-c.txt")
+    slip = next(i for i in found.items if i.signal == "slip")
+    assert slip.head == "app"  # the phrase before the comma, named back by "it", not the pilot nor nothing
