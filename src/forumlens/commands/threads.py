@@ -23,8 +23,8 @@ _ALL_STATUSES = sorted({s for group in STATUSES.values() for s in group})
 @click.option("--coalition", help="Only this coalition's threads (name, acronym or former name).")
 @click.option("--kind", type=click.Choice(KINDS), help="Only asks, commitments or questions.")
 @click.option("--status", type=click.Choice(_ALL_STATUSES), help="Only threads with this status.")
-@click.option("--since", type=YEAR_BOUND, help="Only threads with an item in this year or later.")
-@click.option("--until", type=YEAR_BOUND, help="Only threads with an item in this year or earlier.")
+@click.option("--since", type=YEAR_BOUND, help="Only items of this year or later (the status judged from them).")
+@click.option("--until", type=YEAR_BOUND, help="Only items of this year or earlier (the status judged from them).")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON (the DESIGN.md contract).")
 @click.option("--md", "as_md", is_flag=True, help="Print as Markdown with citations.")
 @click.option("--explain", "explain_id", metavar="ID", help="Show why each item joined (or not) thread ID.")
@@ -73,6 +73,7 @@ def threads(
             f"--status {status} is not a status of {article} {kind} ({article} {kind} is {_or(STATUSES[kind])})"
         )
     from ..resolve.coalition_names import find_coalition
+    from ..thread_window import select_within
     from ..threads.render import Citing, format_explain, format_markdown, format_text, read_citing, threads_json
     from ..threads.service import ThreadFilters, select_threads, store_threads
 
@@ -89,7 +90,8 @@ def threads(
                 linked.explained()  # the kept reasons (rule, scores, candidates), read only for --explain
                 weighed = [item for _decision, item in linked.explain_items(found.id) if item is not None]
         else:
-            found, chosen = None, select_threads(linked, filters)
+            # each thread cut to its items inside --since/--until, its status judged from them alone
+            found, chosen = None, select_within(select_threads(linked, ThreadFilters(name, kind)), filters)
         # what the citations say of their sources (title, year, date; page and section in documents)
         cited = [i for t in chosen for i in t.items] + weighed
         citing = read_citing(store, cited) if cited else Citing()

@@ -50,6 +50,7 @@ from ..resolve.coalition_names import UnknownCoalition
 from ..resolve.registry import load_registry
 from ..store import open_store
 from ..store.base import Store
+from ..thread_window import select_within
 from ..threads.link import Linked
 from ..threads.models import KINDS, STATUSES, Decision, Item, Thread
 from ..threads.render import (
@@ -308,9 +309,10 @@ def thread_filters(
 
 
 def _select(found: PortalThreads, filters: ThreadFilters) -> list[Thread]:
-    """`select_threads` over the kept order (the same threads, the same order): one coalition's only."""
+    """`select_threads` over the kept order (the same threads, the same order): one coalition's only,
+    each seen through the filters' years as `forumlens threads` sees it."""
     pool = found.by_coalition.get(filters.coalition, []) if filters.coalition else found.ordered
-    return [t for t in pool if filters.keep(t)]
+    return select_within(pool, filters)  # each cut to its items inside since/until, its status from them
 
 
 def _find(linked: Linked, thread_id: str) -> Thread:
