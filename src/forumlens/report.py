@@ -143,15 +143,29 @@ def _ask_head(a: Mapping[str, Any], sep: str = "/") -> str:
     return f"{head} (also {', '.join(also)})" if also else head
 
 
-def _by(a: Mapping[str, Any], analyses: Mapping[str, Any]) -> str:
+def _by(a: Mapping[str, Any], analyses: Mapping[str, Any], session: Session | None = None) -> str:
     """Who an ask is credited to: its speaker, else "the document" for a paragraph of a report or
-    statement (which has no speaker), else "someone" (an unnamed voice), as questions say; a
-    bare "?" read as a fault of the report."""
+    statement (which has no speaker) with the page and section the paragraph is in (as the report's
+    Sources and the portal name them: a reader of a 40-page PDF looks for a page, not a line),
+    else "someone" (an unnamed voice), as questions say; a bare "?" read as a fault of the report."""
     if a.get("by"):
         return str(a["by"])
     meta = analyses.get("document")
     is_document = isinstance(meta, Mapping) and meta.get("kind") not in (None, "transcript")
-    return "the document" if is_document else "someone"
+    if not is_document:
+        return "someone"
+    return ", ".join(["the document", *_place_words(session, a.get("line"))])
+
+
+def _place_words(session: Session | None, line: object) -> list[str]:
+    """["p. 4", "§ Findings"] for the paragraph of `session` that covers `line`; [] when it has neither."""
+    if session is None or not isinstance(line, int):
+        return []
+    turn = next((t for t in session.turns if t.line <= line <= max(t.line, t.end_line)), None)
+    if turn is None:
+        return []
+    page = [f"p. {turn.page}"] if turn.page is not None else []
+    return page + ([f"§ {' '.join(turn.section.split())}"] if turn.section else [])
 
 
 def _bars(stats: dict[str, Any]) -> list[tuple[str, int, float, str]]:
@@ -171,7 +185,7 @@ def _bars(stats: dict[str, Any]) -> list[tuple[str, int, float, str]]:
     return out
 
 
-def _extras_text(analyses: dict[str, Any]) -> str:
+def _extras_text(analyses: dict[str, Any], session: Session | None = None) -> str:
     lines: list[str] = []
     stats = analyses.get("stats") or {}
     if stats.get("people"):
@@ -196,7 +210,7 @@ def _extras_text(analyses: dict[str, Any]) -> str:
     if asks:
         lines += ["", "ASKS, COMMITMENTS AND RECOMMENDATIONS", ""]
         for a in asks:
-            lines += _wrapped(f"{_ask_head(a)}: L{a['line']} {_by(a, analyses)}:", a["quote"])
+            lines += _wrapped(f"{_ask_head(a)}: L{a['line']} {_by(a, analyses, session)}:", a["quote"])
     tags = analyses.get("tags") or []
     if tags:
         lines += ["", "TOPICS", ""]
@@ -214,7 +228,7 @@ def _extras_text(analyses: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _extras_md(analyses: dict[str, Any]) -> str:
+def _extras_md(analyses: dict[str, Any], session: Session | None = None) -> str:
     out: list[str] = []
     stats = analyses.get("stats") or {}
     if stats.get("people"):
@@ -230,7 +244,7 @@ def _extras_md(analyses: dict[str, Any]) -> str:
     if analyses.get("asks"):
         out += ["", "## Asks, commitments and recommendations", ""]
         out += [
-            f"- *{_ask_head(a, ' / ')}* (L{a['line']}, {_by(a, analyses)}): “{' '.join(a['quote'].split())}”"
+            f"- *{_ask_head(a, ' / ')}* (L{a['line']}, {_by(a, analyses, session)}): “{' '.join(a['quote'].split())}”"
             for a in analyses["asks"]
         ]
     if analyses.get("tags"):
@@ -242,7 +256,7 @@ def _extras_md(analyses: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
-def _extras_html(analyses: dict[str, Any]) -> str:
+def _extras_html(analyses: dict[str, Any], session: Session | None = None) -> str:
     e = html.escape
     parts: list[str] = []
     stats = analyses.get("stats") or {}
@@ -267,7 +281,7 @@ def _extras_html(analyses: dict[str, Any]) -> str:
     if analyses.get("asks"):
         items = "".join(
             f"<li><i>{e(_ask_head(a, ' / '))}</i> (L{a['line']}, "
-            f"{e(_by(a, analyses))}): “{e(' '.join(a['quote'].split()))}”</li>"
+            f"{e(_by(a, analyses, session))}): “{e(' '.join(a['quote'].split()))}”</li>"
             for a in analyses["asks"]
         )
         parts.append(f"<h2>Asks, commitments and recommendations</h2><ul>{items}</ul>")
@@ -299,11 +313,11 @@ def render_report(
     if summary is None:
         summary = session_summary(session, analyses)
     if fmt == "text":
-        return render(summary, "text") + "\n" + _extras_text(analyses)
+        return render(summary, "text") + "\n" + _extras_text(analyses, session)
     if fmt == "md":
-        return render(summary, "md") + "\n" + _extras_md(analyses) + "\n"
+        return render(summary, "md") + "\n" + _extras_md(analyses, session) + "\n"
     if fmt == "html":
         page = render(summary, "html")
-        extras = _extras_html(analyses)
+        extras = _extras_html(analyses, session)
         return page.replace("</body>", extras + "</body>") if "</body>" in page else page + extras
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
