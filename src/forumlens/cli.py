@@ -358,7 +358,8 @@ def ingest(
 
 # what a folder is searched for (ingest.INGEST_SUFFIXES), in words
 _INGESTABLE_TYPES = f"{ACCEPTED} (convert a .doc, .odt or .rtf to .docx or PDF first)"
-_INGESTABLE = f"{ACCEPTED} files, and files with no suffix, in subfolders too; hidden ones are skipped"
+# (ACCEPTED ends in a phrase, "… with a speaker and a text column": nothing may follow it as a noun)
+_INGESTABLE = f"{ACCEPTED}; also files with no suffix; subfolders are searched too, hidden files skipped"
 
 
 class _plain:

@@ -160,6 +160,10 @@ def add(
             warning = _unknown_coalition(store, option, typed)
             if warning:
                 click.echo(f"warning: {warning}", err=True)
+        for typed in dict.fromkeys(tags):
+            warning = unknown_tag(typed)
+            if warning:
+                click.echo(f"warning: {warning}", err=True)
     base_url = settings_of(ctx).public_url
     if as_json:
         click.echo(json.dumps(subscriber_json(sub, base_url), ensure_ascii=False, indent=1))
@@ -191,6 +195,30 @@ def _unknown_coalition(store: Any, option: str, typed: str) -> str | None:
     return (
         f"{option} {typed!r}: no Dynamic Coalition is called that{also}; "
         "kept as typed, it matches only sessions where that name appears"
+    )
+
+
+def unknown_tag(typed: str) -> str | None:
+    """Why a tag interest can never match (a typo, usually: `SGD9`, `GDC-9`), or None for a code of a scheme.
+
+    Tags are only ever given from the shipped schemes (SDG, IGF issue areas, GDC), so a code none
+    of them holds would leave the subscriber's digest empty for ever without a word; it is kept
+    (as a coalition not on record is) but said at once, with the nearest codes.
+    """
+    import difflib
+
+    from ..route.matching import tag_key
+    from ..tag.taxonomy import SCHEMES, load_taxonomy
+
+    codes = {tag_key(code): code for scheme in SCHEMES for code in load_taxonomy(scheme).codes}
+    if tag_key(typed) in codes:
+        return None
+    nearest = [codes[k] for k in difflib.get_close_matches(tag_key(typed), list(codes), n=3, cutoff=0.6)]
+    also = f" (nearest: {', '.join(nearest)})" if nearest else ""
+    return (
+        f"--tag {typed!r}: no SDG, IGF issue-area or GDC code is called that{also}; "
+        "kept as typed, it will match nothing "
+        "(codes look like SDG9, GDC3, IGF2024-GOVERNANCE; the portal's /topics lists them)"
     )
 
 
