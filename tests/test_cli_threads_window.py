@@ -61,6 +61,8 @@ def test_until_shows_only_the_items_inside_and_judges_the_status_on_them(dev_db)
     ]
     assert settled_later
     assert all(until[tid]["status"] == "pending" for tid in settled_later)
+    assert all(until[tid]["summary"].split(". “")[0].endswith(": pending") for tid in settled_later)
+    assert all("2023" not in until[tid]["summary"].split(". “")[0] for tid in settled_later)  # its span too
     # an ask raised in 2021 and again in 2023 was raised once up to 2022
     again_later = [
         tid

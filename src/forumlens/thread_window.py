@@ -22,14 +22,14 @@ __all__ = ["select_within", "windowed"]
 
 
 def windowed(thread: Thread, since: int | None, until: int | None) -> Thread | None:
-    """`thread` cut to its items dated within since..until, with the status those items give.
+    """`thread` cut to its items dated within since..until, with the status (and summary) those items give.
 
     Without bounds: the thread itself. None when no dated item falls inside the span (an item
     without a year cannot be placed inside it, as `status_within` does not count it either).
     """
     if since is None and until is None:
         return thread
-    from .threads.status import status_within
+    from .threads.status import status_within, summary_of
 
     def inside(year: int | None) -> bool:
         return year is not None and (since is None or year >= since) and (until is None or year <= until)
@@ -37,7 +37,9 @@ def windowed(thread: Thread, since: int | None, until: int | None) -> Thread | N
     kept = [(item, role) for item, role in thread.entries if inside(item.year)]
     if not kept:
         return None
-    return replace(thread, entries=kept, status=status_within(thread, since, until))
+    seen = replace(thread, entries=kept, status=status_within(thread, since, until))
+    seen.summary = summary_of(seen)  # its span, sessions and fate within the years, as the listing shows them
+    return seen
 
 
 def select_within(pool: Iterable[Thread], filters: ThreadFilters) -> list[Thread]:

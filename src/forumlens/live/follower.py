@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from ..errors import Busy, ForumlensError, NotFound
+from ..errors import Busy, ForumlensError, InputError, NotFound
 from ..format import counted
 from ..ingest import IngestOptions
 from ..models import Session
@@ -346,8 +346,33 @@ class Follower:
                 finalise(self, reason)
                 finished = True
             return LiveResult(self.session_id, len(self.tracker.turns), finished, reason)
+        except InputError as exc:  # the source turned unreadable mid-session (a binary write, NUL padding)
+            raise self._left_open(exc) from exc
         finally:
             self.close()
+
+    def _left_open(self, exc: InputError) -> InputError:
+        """`exc` told as a live follower's stop: the line the bad bytes start on, the session left open, the fix.
+
+        Why: a captioning client that crashed and padded the file with NUL bytes stopped the follower
+        with ingest's advice ("give a transcript …"), no line, and a session listed "live (in
+        progress)" with no word on what became of it.
+        """
+        line = exc.line
+        if not self.tracker.turns and self.store.discard_empty_live_session(self.session_id):
+            return type(exc)(
+                f"{exc.message}; the follower stopped before any turn arrived",
+                source=exc.source or self.source.name,
+                line=line,
+                hint=f"live session {self.session_id} removed: fix the file and run `forumlens live` again",
+            )
+        return type(exc)(
+            f"{exc.message}; the follower stopped after {counted(len(self.tracker.turns), 'turn')}",
+            source=exc.source or self.source.name,
+            line=line,
+            hint=f"live session {self.session_id} is left open with what was stored: remove the bad bytes from the "
+            "file and run the same command to resume it, or `forumlens ingest` the corrected file when it is over",
+        )
 
     def _discard_empty(self) -> bool:
         """Remove the session when the source never delivered a turn (one transaction); True if removed.

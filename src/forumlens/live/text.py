@@ -18,7 +18,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from ..errors import InputError
+from ..errors import BinaryInput, InputError
 from ..read.text import BOMS, NEEDS_REPAIR, decode_text
 
 __all__ = ["Decoded", "TextFeed"]
@@ -72,6 +72,7 @@ class TextFeed:
                 f"bytes at offset {offset} are not valid {self._encoding} (did the captioning client change"
                 " encoding?); from now on the whole text is decoded as `ingest` would"
             )
+        self._refuse_nul(self.text, piece)
         if NEEDS_REPAIR.search(piece):  # mojibake, C1 controls, line separators (they would move line
             return self._redecode(None)  # numbers), terminal escapes: ingest's repair may change them
         piece = self._newlines(piece)
@@ -127,9 +128,31 @@ class TextFeed:
         self._whole = True
         try:
             text = decode_text(bytes(self.raw), self.source)[0]
+        except BinaryInput:
+            self._refuse_nul("", "\x00")  # NUL bytes in the first 8 KB: where they start, as below
+            raise
         except InputError:  # empty so far, or not text yet: nothing to show
             text = ""
+        self._refuse_nul("", text)
         return self._settle(text, note)
+
+    def _refuse_nul(self, before: str, piece: str) -> None:
+        """Raise BinaryInput naming the line where U+0000 first appears in `piece` (after `before`).
+
+        Why: NUL is valid UTF-8, so a client that crashed and padded the file with NUL bytes fed
+        them into the stored turns (SQLite kept them; PostgreSQL refused the write, and the follower
+        died with a database error). `ingest` refuses such a file as binary; so does the follower,
+        at the line the bytes begin. Checked on the decoded text, so UTF-16 captions are not refused.
+        """
+        at = piece.find("\x00")
+        if at < 0:
+            return
+        if not before and piece == "\x00":  # the whole text could not be decoded: count in the raw bytes
+            nul = bytes(self.raw).find(b"\x00")
+            line = bytes(self.raw)[: max(nul, 0)].count(b"\n") + 1
+        else:
+            line = before.count("\n") + piece[:at].count("\n") + 1
+        raise BinaryInput("contains NUL bytes: binary data, not captions", source=self.source or None, line=line)
 
     def _settle(self, text: str, note: str | None) -> Decoded:
         """Report `text` (the whole text now) as an append when it extends the old text."""
