@@ -347,6 +347,8 @@ def coalition(request: Request, coalition_id: str, store: Store = StoreDep, year
         c=shown,
         totals=totals,
         sources=views.session_names(store, cited),
+        # a report's paragraph cited by its page and section, as on its session page and in `report`
+        credits=turn_credits(store, [(str(i.get("session")), i.get("line")) for i in cited if i.get("line")]),
         # where each of its analysis asks was said, the whole list: the Threads section says how many it follows
         asked_at=[(a.get("session"), a.get("line"), a.get("quote")) for a in detail["asks"]],
         suggested=coalition_partners(store, detail["name"]),
