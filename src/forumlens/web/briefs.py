@@ -44,8 +44,17 @@ def brief_markdown(data: dict[str, Any], base_url: str = "") -> str:
         out.append(f"- {bullet.get('text', '')}")
         for c in bullet.get("citations", []):
             link = f"{base_url}/sessions/{c.get('session')}#L{c.get('line')}"
-            out.append(
-                f"  - {c.get('speaker') or 'unnamed'}, [{c.get('session')} line {c.get('line')}]({link}): "
-                f"“{c.get('quote', '')}”"
-            )
+            out.append(f"  - {_cited(c)} [line {c.get('line')}]({link}): “{c.get('quote', '')}”")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _cited(c: dict[str, Any]) -> str:
+    """Who and where, as `forumlens brief --md` and the brief page say it: the speaker, else a report's
+    page and section, else "an unnamed speaker"; then the session's title and year, not its bare id
+    (the download is read away from the portal, where an id names nothing)."""
+    place = [f"p. {c['page']}"] if c.get("page") is not None else []
+    place += [f"§ {c['section']}"] if c.get("section") else []
+    who = c.get("speaker") or (", ".join(place) if place else "an unnamed speaker")
+    title = c.get("title") or c.get("session")
+    where = f"{title} ({c['year']})" if c.get("year") else str(title)
+    return f"{who}, {where},"

@@ -1,5 +1,6 @@
-"""A coalition's page cites the paragraphs of its own reports by page and section, as the session
-page and `forumlens report` do: its asks and outputs from a PDF used to read "unnamed, <title>, line 9"."""
+"""The portal cites a report's paragraphs by page and section, as the session page and `forumlens report`
+do: a coalition's asks and outputs from its PDF used to read "unnamed, <title>, line 9", and a topic
+brief's Markdown download "unnamed, [3102c0b47618 line 9]"."""
 
 from __future__ import annotations
 
@@ -32,13 +33,18 @@ def page_text(html: str) -> str:
     return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
-def test_the_asks_of_a_coalition_report_are_cited_by_page_and_section(tmp_path):
+def stored_report(tmp_path) -> str:
     pdf = tmp_path / "dc-pal-annual-report-2024.pdf"
     pdf.write_bytes(make_pdf(REPORT))
     db = str(tmp_path / "store.sqlite3")
     with open_store(db) as store:
         [outcome] = ingest_paths(store, [pdf], IngestOptions())
     assert outcome.status == "ingested", outcome
+    return db
+
+
+def test_the_asks_of_a_coalition_report_are_cited_by_page_and_section(tmp_path):
+    db = stored_report(tmp_path)
     with TestClient(create_app(db, web_settings(db))) as client:
         answer = client.get("/coalitions/dc-on-public-access-in-libraries")
     assert answer.status_code == 200
@@ -50,3 +56,15 @@ def test_the_asks_of_a_coalition_report_are_cited_by_page_and_section(tmp_path):
     assert "unnamed, Annual Report" not in text
     produced = text[text.index("Outputs") : text.index("What it asked for")]
     assert re.search(r"toolkit .*? \(2024\), p\. 1, § Summary, line \d+", produced)
+
+
+def test_a_brief_download_cites_a_report_by_page_section_and_title_not_by_id(tmp_path):
+    db = stored_report(tmp_path)
+    with TestClient(create_app(db, web_settings(db))) as client:
+        answer = client.get("/briefs/download", params={"topic": "public access", "format": "md"})
+    assert answer.status_code == 200
+    cited = [line for line in answer.text.splitlines() if line.startswith("  - ")]
+    assert cited
+    title = "Annual Report 2024 of the Dynamic Coalition on Public Access in Libraries (2024)"
+    assert all(re.match(rf"  - p\. [12], § (Summary|Requests), {re.escape(title)}, \[line \d+\]\(", c) for c in cited)
+    assert "unnamed" not in answer.text
