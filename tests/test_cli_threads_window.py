@@ -9,33 +9,21 @@ them alone, as `brief --until` judges it: a promise made in 2021 and delivered i
 from __future__ import annotations
 
 import json
-import warnings
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")  # starlette's notice about httpx versions, not ours
-    from fastapi.testclient import TestClient
-
 from forumlens.cli import cli
-from forumlens.ingest import IngestOptions, ingest_paths
-from forumlens.store import open_store
-from forumlens.web import create_app
 
-from .web_support import web_settings
+from .web_support import cli_store, portal_client
 
 DEV = Path(__file__).resolve().parents[1] / "bench" / "threads" / "dev"
 
 
 @pytest.fixture(scope="module")
 def dev_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("threads-window") / "dev.sqlite3")
-    with open_store(path) as store:
-        outcomes = ingest_paths(store, [DEV], IngestOptions())
-    assert [o.status for o in outcomes] == ["ingested"] * 4, outcomes
-    return path
+    return cli_store(tmp_path_factory, "threads-window", DEV)
 
 
 def listed(db: str, *args: str) -> dict[str, dict]:
@@ -89,7 +77,7 @@ def test_a_thread_with_no_item_inside_the_span_is_not_listed(dev_db):
 
 
 def test_the_portal_api_sees_the_same_years_as_the_command(dev_db):
-    with TestClient(create_app(dev_db, web_settings(dev_db))) as client:
+    with portal_client(dev_db) as client:
         answer = client.get("/api/threads", params={"until": "2022"})
         page = client.get("/threads", params={"kind": "commitment", "status": "pending", "until": "2022"})
     assert answer.status_code == 200
