@@ -81,6 +81,20 @@ def test_a_session_report_names_its_coalition_from_the_title():
     assert [c["id"] for c in meta.coalitions] == ["dcad"] and meta.coalitions[0]["evidence"] == "title"
 
 
+def test_a_coalition_named_once_in_the_text_is_a_candidate_mentioned_once():
+    data = make_pdf(
+        [
+            ("h1", "Statement of the Dynamic Coalition on Accessibility and Disability 2023"),
+            ("p", "The coalition reviewed the accessibility of the venues and of the online platforms."),
+            ("page", ""),  # below the first page: a candidate, not the author
+            ("p", "We worked with the Dynamic Coalition on Community Connectivity on a survey of 40 countries."),
+        ]
+    )
+    meta = _meta(data, "dcad-statement-2023.pdf")
+    [dc3] = [c for c in meta.candidates if c["id"] == "dc3"]
+    assert dc3["evidence"] == "mentioned once"  # it read "mentioned 1 times"
+
+
 def test_language_from_stopwords_and_script():
     assert detect_language("Le rapport de la coalition est publié pour les membres et les partenaires.")[0] == "fr"
     assert detect_language("El informe de la coalición para los miembros y las partes interesadas.")[0] == "es"

@@ -290,7 +290,7 @@ def _coalitions(
     for m in dcs(text[:200_000]):
         counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
     for entity_id, n in counts.items():
-        add(entity_id, {1: 0.4, 2: 0.55}.get(n, 0.7), f"mentioned {n} times")
+        add(entity_id, {1: 0.4, 2: 0.55}.get(n, 0.7), "mentioned once" if n == 1 else f"mentioned {n} times")
     if registry is None:
         from ..resolve.registry import load_registry
 
