@@ -359,7 +359,7 @@ def ingest(
 # what a folder is searched for (ingest.INGEST_SUFFIXES), in words
 _INGESTABLE_TYPES = f"{ACCEPTED} (convert a .doc, .odt or .rtf to .docx or PDF first)"
 # (ACCEPTED ends in a phrase, "… with a speaker and a text column": nothing may follow it as a noun)
-_INGESTABLE = f"{ACCEPTED}; also files with no suffix; subfolders are searched too, hidden files skipped"
+_INGESTABLE = f"{ACCEPTED}; also files with no suffix; subfolders are searched too, and hidden ones are skipped"
 
 
 class _plain:
