@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from forumlens.text import englishwords, keep
 from forumlens.text.englishwords import english_word
 
 
@@ -38,3 +43,27 @@ def test_two_english_words_written_as_one_are_english() -> None:
 def test_a_word_the_longest_english_opening_leaves_a_scrap_of_is_no_compound() -> None:
     # "digitale" opens with "digital" and leaves "e"; Norwegian compounds open with no English word
     assert not any(english_word(w) for w in ("digitale", "ungdomsforum", "nettverk", "datatilsynet"))
+
+
+def test_the_command_line_keeps_the_word_list_and_reads_back_the_same_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # parsing the tokenizer JSON costs ~20 ms a process; a warm start reads the kept list instead
+    englishwords._vocabulary.cache_clear()
+    plain = englishwords._vocabulary()
+    keep.install(tmp_path)
+    try:
+        englishwords._vocabulary.cache_clear()
+        cold = englishwords._vocabulary()
+        assert (tmp_path / "kept-english-words.marshal").is_file()
+        englishwords._vocabulary.cache_clear()
+        monkeypatch.setattr(englishwords.json, "loads", _never)  # warm: no JSON is parsed
+        warm = englishwords._vocabulary()
+        assert plain == cold == warm and "policy" in warm and "nettpolitikk" not in warm
+    finally:
+        keep.install(None)
+        englishwords._vocabulary.cache_clear()
+
+
+def _never(*_args: object) -> object:
+    raise AssertionError("the tokenizer file was parsed again although its word list was kept")

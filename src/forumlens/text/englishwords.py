@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import forumlens.semantic
+from forumlens.text.keep import code_digest, decoded, digest, kept
 
 __all__ = ["english_word"]
 
@@ -52,9 +53,21 @@ _TOKENIZER = Path(forumlens.semantic.__file__).with_name("data") / "all-MiniLM-L
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> frozenset[str]:
-    """The vocabulary's whole words (its "##" pieces and symbols left out)."""
-    vocab = json.loads(_TOKENIZER.read_text("utf-8"))["model"]["vocab"]
-    return frozenset(w for w in vocab if w.isalpha())
+    """The vocabulary's whole words (its "##" pieces and symbols left out).
+
+    Parsing the ~700 KB tokenizer JSON costs ~20 ms a process, before the first session; the
+    command line keeps the word list between runs (`text.keep`, keyed by the file's bytes and
+    this module's code), so a warm start reads a ~200 KB marshal file instead (issue 19)."""
+    data = _TOKENIZER.read_bytes()
+    code = code_digest(__name__)
+    key = None if code is None else digest(data, code)
+    return frozenset(kept("english-words", key, lambda: _whole_words(data)))
+
+
+def _whole_words(data: bytes) -> list[str]:
+    """The alphabetic entries of the tokenizer file `data`, sorted (plain data `marshal` keeps)."""
+    vocab = json.loads(decoded(data))["model"]["vocab"]
+    return sorted(w for w in vocab if w.isalpha())
 
 
 def english_word(word: str) -> bool:
