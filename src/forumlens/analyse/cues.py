@@ -331,13 +331,11 @@ def _content_stem(w: str) -> str | None:
 
 
 def is_procedural(text: str, memo: CheckMemo | None = None) -> bool:
-    """`PROCEDURAL.search(text)`, remembered process-wide (`memo`, an `AnalysisContext.memo`,
-    is no longer needed): asks, presenters, question sentences and the threads ask it of the
-    same sentences and units, ~440 searches a session for ~145 distinct texts, ~20 µs each
-    (issue 19). A pure function of the text, so the answer is the same."""
-    return _procedural(text)
-
-
-@lru_cache(maxsize=16_384)
-def _procedural(text: str) -> bool:
-    return bool(PROCEDURAL.search(text))
+    """`PROCEDURAL.search(text)`, remembered in `memo` (an `AnalysisContext.memo`) when given."""
+    if memo is None:
+        return bool(PROCEDURAL.search(text))
+    key = (PROCEDURAL, text)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = bool(PROCEDURAL.search(text))
+    return found

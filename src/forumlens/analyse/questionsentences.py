@@ -130,19 +130,10 @@ def is_housekeeping(text: str, memo: CheckMemo | None = None) -> bool:
     online?" stays a question while "Ana, anything online?" does not; a sentence about
     time is housekeeping only without a question word or a first-person question frame
     ("We're nearly out of time: what is the one change you would make?" asks something).
-
-    A pure function of the stripped text, remembered process-wide (`memo` is not needed): the
-    analysis and the threads ask it of the same sentences, ~390 calls a session for ~120
-    distinct sentences, each a dozen pattern searches (issue 19).
     """
-    return _housekeeping(text.strip())
-
-
-@lru_cache(maxsize=8192)
-def _housekeeping(t: str) -> bool:
-    """`is_housekeeping` of a stripped sentence."""
+    t = text.strip()
     rest = _VOCATIVE.sub("", t, count=1)
-    if (is_procedural(t) or (rest != t and is_procedural(rest))) and not _asks_beyond_procedure(t):
+    if (is_procedural(t, memo) or (rest != t and is_procedural(rest, memo))) and not _asks_beyond_procedure(t):
         return True
     if FLOOR_REQUEST.search(rest) or PRESENCE_CHECK.search(rest) or _logistics(rest):
         return True
