@@ -472,6 +472,45 @@ def _bare_topics(m: Matcher, toks: list[Token], text: str, start: int, stop: int
     return found
 
 
+def _titled(raw: str) -> bool:
+    """A word written as part of a name in mixed-case text: a capital, then lower case."""
+    return raw[:1].isupper() and any(c.islower() for c in raw[1:])
+
+
+@lru_cache(maxsize=512)
+def _entity_words(registry: Registry, entity_id: str) -> frozenset[str]:
+    """Every word of every name, alias and topic the registry knows an entity by."""
+    entity = registry.get(entity_id)
+    return frozenset(w for form in (entity.name, *entity.phrases, *entity.topics) for w in _norms(form))
+
+
+def _runs_on(toks: list[Token], text: str, i: int, j: int) -> bool:
+    """Whether token j continues the name that token i (its neighbour) is a word of: both
+    written as name words ("Public Transport"), with only spaces between them."""
+    if not (0 <= j < len(toks)) or toks[j].norm in NAME_CONNECTORS or toks[j].norm in _CUE_WORDS:
+        return False
+    a, b = (toks[i], toks[j]) if i < j else (toks[j], toks[i])
+    return _titled(toks[i].raw) and _titled(toks[j].raw) and not text[a.end : b.start].strip(" \t")
+
+
+def _another_name(c: _Cand, toks: list[Token], text: str, registry: Registry) -> bool:
+    """A guessed coalition (a cue's topic or a fuzzy window with a word only like the
+    registry's) whose name, as written, goes on past the guess with a word the coalition's
+    names never have: the session spells out another coalition ("DC Public Transport Data"
+    is not "DC on Publicness", though "Public" looks like "publicness"). A guess whose words
+    are all the registry's, or whose name ends where the guess does, stands (a misheard name
+    is still matched: "Children's Rights in the Digital Investment")."""
+    if c.via not in ("cue-topic", "fuzzy") or registry.get(c.entity).kind != "dc":
+        return False
+    known = _entity_words(registry, c.entity)
+    if all(t.norm in known for t in toks[c.first : c.last + 1] if t.norm not in NAME_CONNECTORS):
+        return False
+    edges = [(c.last, c.last + 1), (c.first, c.first - 1)]
+    return any(
+        _runs_on(toks, text, i, j) and toks[j].norm not in known and toks[i].norm not in _CUE_WORDS for i, j in edges
+    )
+
+
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates, best first: confidence plus a small bonus per word.
 
@@ -514,7 +553,7 @@ def find_mentions(
         + _fuzzy(m, toks, threshold)
         + _acronym_fuzzy(m, toks)
         + _bare_topics(m, toks, text, start, stop)
-        if c.conf >= threshold
+        if c.conf >= threshold and not _another_name(c, toks, text, reg)
     ]
     mentions = []
     for c in _select(cands):
