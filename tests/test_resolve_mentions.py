@@ -75,3 +75,33 @@ def test_threshold_sits_on_the_best_plateau():
     assert at.f1 == best and best >= 0.95
     plateau = [s.threshold for s in scores if s.f1 == best]
     assert min(plateau) < THRESHOLD < max(plateau)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word only like a registered topic ("Accessible" ~ accessibility), and the written name goes on
+        # with words that coalition's names never have: the session names another coalition
+        "Amaru Quispe, Dynamic Coalition on Accessible Tourism, from Cusco.",
+        "Amaru Quispe, Dynamic Coalition on Environmental Sensors, from Cusco.",
+        # a tweet's "DC" and a name with no connector
+        "Amaru: DC Public Lighting Maps will publish a map of the dark streets",
+    ],
+)
+def test_a_name_that_runs_on_past_a_guessed_coalition_is_another_coalition(text):
+    assert [m for m in find_mentions(text) if m.kind == "dc"] == []
+
+
+@pytest.mark.parametrize(
+    "text, entity",
+    [
+        ("Amaru Quispe, Dynamic Coalition on Publicnes, from Cusco.", "dc-pub"),
+        ("Amaru Quispe, Dynamic Coalition on Accessibilty and Disability, Cusco.", "dcad"),
+        ("the Dynamic Coalition on Blockchains Technology said", "dc-blockchain"),
+        # the registry's words as written, then more title-case words: the name is the registry's
+        ("the Dynamic Coalition on Blockchain Technologies Annual Meeting", "dc-blockchain"),
+        ("the DC Environment Working Group met twice", "dce"),
+    ],
+)
+def test_a_misspelt_registered_name_that_ends_where_the_guess_does_still_resolves(text, entity):
+    assert entity in [m.entity_id for m in find_mentions(text)]
