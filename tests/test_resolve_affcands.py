@@ -94,9 +94,9 @@ def test_an_english_compound_after_a_capitalised_word_ends_the_name() -> None:
 
 
 def test_a_session_code_is_not_an_organisation() -> None:
-    # "WS 87", "OF 12": a workshop's or open forum's number, said by its rapporteur
-    names = _names("Starting now in Room 6: WS 87, on tenants. Then OF 12 with the Lakeshore Fishers Union.")
-    assert "WS" not in names and "OF" not in names
+    # "WS 87", "LT 12": a workshop's or lightning talk's number, said by its rapporteur
+    names = _names("Starting now in Room 6: WS 87, on tenants. Then LT 12 with the Lakeshore Fishers Union.")
+    assert "WS" not in names and "LT" not in names
     assert "Lakeshore Fishers Union" in names
     # capitals without a number stay candidates
     assert "KAIST" in _names("I am a researcher at KAIST in Daejeon.")
