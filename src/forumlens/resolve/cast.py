@@ -26,7 +26,7 @@ from forumlens.resolve.hubs import hub_name
 from forumlens.resolve.hubvoices import split_hub_voices
 from forumlens.resolve.initials import join_initials
 from forumlens.resolve.interpreted import join_interpreted
-from forumlens.resolve.mentions import Mention, find_mentions
+from forumlens.resolve.mentions import Mention, another_name, find_mentions
 from forumlens.resolve.newcoalitions import (
     NewCoalition,
     coalition_mentions,
@@ -517,7 +517,7 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     spans += [(t.start, t.end, True) for t in session.turns if t.kind == "speech"]
     lines = LineIndex(session.text)
     new = find_new_coalitions(session.text, spans, mentions, reg, lines)
-    mentions = superseded(mentions, new)
+    mentions = [m for m in superseded(mentions, new) if not another_name(m, session.text, reg)]
     # "I am one of the coordinators of the coalition": an unregistered coalition is an
     # affiliation like a registered one (a free organisation's key, its name as said)
     said = coalition_mentions(new, session.text, lines)

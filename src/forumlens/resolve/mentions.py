@@ -43,7 +43,7 @@ from forumlens.resolve.text import LineIndex, Token, line_index, paragraph_spans
 from forumlens.text.keep import code_digest, digest, kept
 from forumlens.text.stopwords import NAME_CONNECTORS
 
-__all__ = ["THRESHOLD", "Matcher", "Mention", "find_mentions"]
+__all__ = ["THRESHOLD", "Matcher", "Mention", "another_name", "find_mentions"]
 
 THRESHOLD = 0.75
 
@@ -484,30 +484,38 @@ def _entity_words(registry: Registry, entity_id: str) -> frozenset[str]:
     return frozenset(w for form in (entity.name, *entity.phrases, *entity.topics) for w in _norms(form))
 
 
-def _runs_on(toks: list[Token], text: str, i: int, j: int) -> bool:
-    """Whether token j continues the name that token i (its neighbour) is a word of: both
-    written as name words ("Public Transport"), with only spaces between them."""
-    if not (0 <= j < len(toks)) or toks[j].norm in NAME_CONNECTORS or toks[j].norm in _CUE_WORDS:
+def _runs_on(near: Token, word: Token | None, text: str) -> bool:
+    """Whether `word` continues the name `near` (its neighbour) is a word of: both written as
+    name words ("Public Transport"), with only spaces between them."""
+    if word is None or word.norm in NAME_CONNECTORS or word.norm in _CUE_WORDS:
         return False
-    a, b = (toks[i], toks[j]) if i < j else (toks[j], toks[i])
-    return _titled(toks[i].raw) and _titled(toks[j].raw) and not text[a.end : b.start].strip(" \t")
+    a, b = (near, word) if near.start < word.start else (word, near)
+    return _titled(near.raw) and _titled(word.raw) and not text[a.end : b.start].strip(" \t")
 
 
-def _another_name(c: _Cand, toks: list[Token], text: str, registry: Registry) -> bool:
-    """A guessed coalition (a cue's topic or a fuzzy window with a word only like the
-    registry's) whose name, as written, goes on past the guess with a word the coalition's
-    names never have: the session spells out another coalition ("DC Public Transport Data"
-    is not "DC on Publicness", though "Public" looks like "publicness"). A guess whose words
-    are all the registry's, or whose name ends where the guess does, stands (a misheard name
-    is still matched: "Children's Rights in the Digital Investment")."""
-    if c.via not in ("cue-topic", "fuzzy") or registry.get(c.entity).kind != "dc":
+def another_name(mention: Mention, text: str, registry: Registry | None = None) -> bool:
+    """Whether `mention`, a guessed coalition (a cue's topic or a fuzzy window with a word only
+    like the registry's), sits inside a name that, as written, goes on past the guess with a word
+    the coalition's names never have: the session spells out another coalition ("DC Public
+    Transport Data" is not "DC on Publicness", though "Public" looks like "publicness"). A guess
+    whose words are all the registry's, or whose name ends where the guess does, stands (a
+    misheard name is still matched: "Children's Rights in the Digital Investment").
+
+    Not applied inside `find_mentions`: readers of a session's wording (`threads.actors`) take a
+    guess and the words after it as the full name; the people analysis, which keys affiliations
+    by the registry's coalition, drops such guesses."""
+    if mention.via not in ("cue-topic", "fuzzy") or mention.kind != "dc":
         return False
-    known = _entity_words(registry, c.entity)
-    if all(t.norm in known for t in toks[c.first : c.last + 1] if t.norm not in NAME_CONNECTORS):
+    known = _entity_words(registry or load_registry(), mention.entity_id)
+    toks = tokenize(text, mention.start, mention.end)
+    if not toks or all(t.norm in known for t in toks if t.norm not in NAME_CONNECTORS):
         return False
-    edges = [(c.last, c.last + 1), (c.first, c.first - 1)]
+    after = tokenize(text, mention.end, min(len(text), mention.end + 60))
+    before = tokenize(text, max(0, mention.start - 60), mention.start)
+    edges = [(toks[-1], after[0] if after else None), (toks[0], before[-1] if before else None)]
     return any(
-        _runs_on(toks, text, i, j) and toks[j].norm not in known and toks[i].norm not in _CUE_WORDS for i, j in edges
+        near.norm not in _CUE_WORDS and _runs_on(near, word, text) and word is not None and word.norm not in known
+        for near, word in edges
     )
 
 
@@ -553,7 +561,7 @@ def find_mentions(
         + _fuzzy(m, toks, threshold)
         + _acronym_fuzzy(m, toks)
         + _bare_topics(m, toks, text, start, stop)
-        if c.conf >= threshold and not _another_name(c, toks, text, reg)
+        if c.conf >= threshold
     ]
     mentions = []
     for c in _select(cands):
