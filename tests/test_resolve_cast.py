@@ -157,3 +157,17 @@ def test_caption_styles_of_other_years_resolve_without_false_flags(path):
     assert any(p.role == "moderator" for p in cast.people)
     for person in cast.people:
         assert all(ev.quote in session.text for ev in person.evidence)
+
+
+def test_a_coalition_named_past_a_registry_guess_is_not_the_registered_one() -> None:
+    # "DC Public Lighting Maps": "Public" looks like the registry's "publicness", but the name goes on with words
+    # that coalition never has, so the speaker is not given the registered coalition
+    text = (
+        "IGF 2016 - Workshop Room 2 - Open lighting data\n\n"
+        ">> AMARU QUISPE: Good morning. Cities should publish where their street lights work, as open data.\n"
+        ">> RAPPORTEUR: Amaru: DC Public Lighting Maps will map the dark streets of Cusco, Lima and Puno by next year.\n"
+        ">> LUCIA FERNANDEZ: Thank you. Lucia Fernandez, Universidad de los Andes. Our students walk home after dark.\n"
+    )
+    people = {p["name"]: p for p in resolve_session(parse_transcript(text, source="lighting.txt")).to_json()["people"]}
+    assert people["Amaru Quispe"]["affiliation"] == "DC Public Lighting Maps"
+    assert people["Amaru Quispe"]["role"] != "dc-representative"
