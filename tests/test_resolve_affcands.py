@@ -91,12 +91,3 @@ def test_an_english_compound_after_a_capitalised_word_ends_the_name() -> None:
     # "toolkit" is two English words written as one, not a word of another language
     names = _names("About the Portuguese toolkit, which we hoped to release in Addis: it is late.")
     assert not any("toolkit" in n for n in names)
-
-
-def test_a_session_code_is_not_an_organisation() -> None:
-    # "WS 87", "LT 12": a workshop's or lightning talk's number, said by its rapporteur
-    names = _names("Starting now in Room 6: WS 87, on tenants. Then LT 12 with the Lakeshore Fishers Union.")
-    assert "WS" not in names and "LT" not in names
-    assert "Lakeshore Fishers Union" in names
-    # capitals without a number stay candidates
-    assert "KAIST" in _names("I am a researcher at KAIST in Daejeon.")

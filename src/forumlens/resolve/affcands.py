@@ -500,20 +500,9 @@ def _spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, list[str
         for f in firsts:
             for k in lasts:
                 if k >= f and words[run[f]][2][0].isupper() and _name_end(words[run[k]][2]):
-                    if f == k and _session_code(text, words[run[k]], end):
-                        continue
                     named = [words[x][2] + _mark_after(text, words[x], x < run[k]) for x in run[f : k + 1]]
                     yield words[run[f]][0], words[run[k]][1], named
         i = max(j, i + 1)
-
-
-_NUMBER_AFTER = re.compile(r"[ \t]?\d")
-
-
-def _session_code(text: str, word: tuple[int, int, str], end: int) -> bool:
-    """A capitals-only word with a number after it is a session's code ("WS 87", "OF 12":
-    workshop 87, open forum 12), not a body anybody works for."""
-    return word[2].isupper() and _NUMBER_AFTER.match(text, word[1], end) is not None
 
 
 def _joins(word: str) -> bool:
