@@ -129,7 +129,7 @@ _INLINE: list[tuple[re.Pattern[str] | Prefiltered | _Unstutter, str]] = [
 # Spanish)", "(Spoken in Spanish; interpreted)", "(In English)", "(Captioner standing by)", "(Session ends)"). Recognised by the
 # caption conventions' own words, so a bracketed acronym, name or aside of the speaker's
 # ("(IGF)", "(Jonas Brenner)", "(online)") is kept.
-_NOTE_WORDS = (
+NOTE_WORDS = (
     r"applause|applauding|laughter|laughs?|laughing|inaudible|indiscernible|unintelligible|crosstalk|cross-talk|"
     r"pause|silence|music|gavel|chimes?|interpretation|interpreted|interpreting|interpreters?|translation|translated|"
     r"translating|speaking|speaks|spoken|captioner|captioners|captioning|captions|audio|sound|microphone|mic|off-mic|"
@@ -142,7 +142,7 @@ _NOTE = re.compile(
     # a note word first, after at most two lead words ("(Off microphone)", "(Through interpreter)");
     # a note word later in the bracket is the speaker's aside ("(the sound library)", "(machine translation)")
     r"(?=(?:(?:through|off|no|brief|long|audio|video|technical|remote|simultaneous|continues?)\s+){0,2}"
-    r"(?:" + _NOTE_WORDS + r")\b)[^()\[\]]{1,60}"
+    r"(?:" + NOTE_WORDS + r")\b)[^()\[\]]{1,60}"
     # "(In English)": the language switched to, not "(in Kenya)"
     r"|in " + _LANGUAGE + r"|(?:session|meeting|break|recording) "
     r"(?:ends|ended|begins|began|starts|started|resumes|resumed)"

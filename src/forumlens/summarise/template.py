@@ -426,6 +426,22 @@ def _person_bullet(src: _Source, person: _Person) -> Bullet | None:
     return src.credits.bullet(Bullet(person.entry, (src.cite(best),), person.role or ""))
 
 
+def _entries(src: _Source, people: Sequence[_Person]) -> list[tuple[_Person, Bullet | None]]:
+    """Each person's Speakers entry, once: a "name" that is a captioner's note ("[Screen sharing
+    started by …]", `_note`) is no speaker, and a second entry that reads the same as one shown
+    ("Participants from the floor" for two floor microphones) says nothing new (None)."""
+    out: list[tuple[_Person, Bullet | None]] = []
+    seen: set[str] = set()
+    for p in people:
+        entry = None if p.name and _note(p.name) else _person_bullet(src, p)
+        if entry is not None and entry.text in seen:
+            entry = None
+        if entry is not None:
+            seen.add(entry.text)
+        out.append((p, entry))
+    return out
+
+
 class _Owners:
     """Who said a cited line: the resolved person whose turn covers it (labels as a fallback)."""
 
@@ -826,7 +842,7 @@ def igf_report(session: Session, analyses: Mapping[str, Any]) -> IgfReport:
     presenters = {i for i, p in enumerate(people) if p.role in PRESENTER_ROLES}
     presenter_points = [b for i in sorted(presenters) for b in by_owner.get(i, [])]
     issues = _key_issues(src, presenter_points or takeaways, asks, used)
-    entries = [(p, _person_bullet(src, p)) for p in people]
+    entries = _entries(src, people)
     discussion = _discussion(
         src, people, by_owner, elsewhere, _exchanges(src, people, analyses, [*points, *takeaways, *asks])
     )

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..resolve.voice import speaker_body
 from .attribution import UNNAMED, Credits
+from .compress import NOTE_WORDS
 from .labels import label_role
 from .models import Bullet
 from .naming import Named, name_once
@@ -45,17 +46,27 @@ _CLAUSE_OPENING = re.compile(
 )
 
 
+# A captioner's stage note read as an affiliation: "LUCINDA (Laughter):" gives no institution.
+# The whole value is note words (`compress.NOTE_WORDS`), brackets and stops aside; no annotated
+# affiliation of the intel sets is.
+_NOTE_VALUE = re.compile(r"\W*(?:(?:" + NOTE_WORDS + r")\b\W*)+", re.IGNORECASE)
+
+
 def institution(affiliation: str | None) -> str | None:
     """The affiliation as a reader can take it, or None: a value with no word of two letters
     ("G", "G.", "3") is a stray letter of a label or a group card, not an institution, and
     "Name, G." under Speakers reads as an error; a value that opens as a question or a clause
     does ("Name (Is the Myanmar)": `_CLAUSE_OPENING`; no annotated affiliation of the intel
-    sets opens so).
+    sets opens so), and so does a captioner's note ("Name, Laughter": `_NOTE_VALUE`).
 
     >>> institution("G."), institution("Kaltstart"), institution("UN DESA"), institution("Is the Myanmar")
     (None, 'Kaltstart', 'UN DESA', None)
+    >>> institution("Laughter"), institution("(inaudible)"), institution("Sound Check Foundation")
+    (None, None, 'Sound Check Foundation')
     """
-    if affiliation and _NAME_WORD.search(affiliation) and not _CLAUSE_OPENING.match(affiliation):
+    if not affiliation or _NOTE_VALUE.fullmatch(affiliation):
+        return None
+    if _NAME_WORD.search(affiliation) and not _CLAUSE_OPENING.match(affiliation):
         return affiliation
     return None
 
