@@ -89,3 +89,26 @@ def test_the_report_shows_no_note_no_lost_question_and_the_floor_once() -> None:
     speakers = [b.text for b in report.section("Speakers and their institutional affiliations").items]
     assert len(speakers) == len(set(speakers)), speakers
     assert check_citations(report, [session]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If a direction to the operators passes through my ministry, for any reason.",
+        "If exchange points grow in number, if regulators license small operators cheaply, if landing stations open.",
+    ],
+)
+def test_conditions_without_what_they_condition_are_fragments(sentence: str) -> None:
+    assert problem(sentence) == "fragment"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If the state backbone sells capacity on equal terms, small networks grow on top of it.",
+        "When you buy a router at the market on the way home, look for the security label.",
+        "If the universities want to help, please fund the translation of the toolkit.",
+    ],
+)
+def test_a_condition_with_its_main_clause_or_request_is_kept(sentence: str) -> None:
+    assert problem(sentence) != "fragment"

@@ -612,6 +612,30 @@ def _opener_ok(clean: str) -> bool:
 _BARE_CONDITION = re.compile(r"^(?:if|unless|although|though|whereas|because|whenever)\b[^,;:—–]*[.!]?$", re.IGNORECASE)
 
 
+# A condition with nothing it conditions, though a comma follows it: "If a direction to the
+# operators passes through my ministry, for any reason." or a list of conditions ("If exchange
+# points grow, if regulators license small operators, if landing stations are opened ...").
+# Every part after the first is another condition or has neither a finite verb nor an
+# imperative ("please DM us", "look for a label": a request is a main clause). No reference
+# sentence (1,612) and no annotated ask or commitment (1,464) has this shape.
+_CONDITION = re.compile(
+    r"^\W*(?:if|unless|when|whenever|once|although|though|even if|as long as|provided that)\b", re.IGNORECASE
+)
+_REQUEST_LEAD = re.compile(r"^\W*(?:please|kindly|then|so)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"\s*[,;:—–]\s*")
+
+
+def _condition_only(clean: str) -> bool:
+    """Whether the sentence is only conditions (`_CONDITION`), its main clause never said."""
+    if not _CONDITION.match(clean):
+        return False
+    parts = [p for p in _CLAUSE_BREAK.split(clean.rstrip(".!")) if p]
+    rest = [p for p in parts[1:] if not _CONDITION.match(p)]
+    return len(parts) >= 2 and not any(
+        has_finite_verb(p) or opens_imperative(p) or _REQUEST_LEAD.match(p) for p in rest
+    )
+
+
 @lru_cache(maxsize=65_536)
 def problem(text: str) -> str | None:
     """Why a (filler-free) sentence cannot be a point, or None: question, vocative,
@@ -639,7 +663,7 @@ def problem(text: str) -> str | None:
     if len(clean.split()) < MIN_WORDS or _CUT_OFF.search(clean) or _LOST.search(clean):
         return "fragment"
     leading = _LEADING.match(clean) and not _SUBORDINATE_OK.match(clean) and not _opener_ok(clean)
-    if leading or _THAT_CLAUSE.match(clean) or _BARE_CONDITION.match(clean):
+    if leading or _THAT_CLAUSE.match(clean) or _BARE_CONDITION.match(clean) or _condition_only(clean):
         return "fragment"
     if not main_clause_verb(clean, has_finite_verb) or _GERUND_HEAD.match(clean) or _NO_SUBJECT.match(clean):
         return "fragment"
