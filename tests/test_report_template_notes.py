@@ -53,6 +53,7 @@ def test_a_captioners_note_is_no_point(sentence: str) -> None:
         "Do people trust the network, for payments, for privacy, or do they not.",
         "Is there a fund for the villages nobody wants to connect.",
         "Can the regulators publish the backbone prices every quarter.",
+        '"Will the data protection authority be independent, or under the Ministry?"',  # a quoted question
     ],
 )
 def test_a_question_whose_mark_was_lost_is_still_a_question(sentence: str) -> None:
@@ -96,6 +97,7 @@ def test_the_report_shows_no_note_no_lost_question_and_the_floor_once() -> None:
     [
         "If a direction to the operators passes through my ministry, for any reason.",
         "If exchange points grow in number, if regulators license small operators cheaply, if landing stations open.",
+        "If the response teams stay few, if the laws control content, and if the spam sources grow in the statistics.",
     ],
 )
 def test_conditions_without_what_they_condition_are_fragments(sentence: str) -> None:

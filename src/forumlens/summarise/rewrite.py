@@ -168,7 +168,7 @@ _NOT_ASKING = (
     r"is (?:needed|missing|important|lacking|clear|new|different|striking))\b[^,?]{0,60}?\b(?:is|was|are)\b"
 )
 _QUESTION = re.compile(
-    r"\?\s*$|^\W*(?!" + _NOT_ASKING + r")(?:how|what|why|where|when|which|who|is there|are there|do you|does|did|"
+    r"\?[\"”’']*\s*$|^\W*(?!" + _NOT_ASKING + r")(?:how|what|why|where|when|which|who|is there|are there|do you|does|did|"
     r"can you|could you|would you|shall we|should we)\b(?![^,]{0,80},\s+(?!(?:and|or|but|so|please|then)\b)\w+)"
     r"(?!\s+(?:I|we|they|you|people|everyone|the \w+)\s+(?:\w+\s+){0,4}?(?:is|was|are|were)\b)|"
     r"\b(?:I(?:'d| would) like to (?:know|ask|hear)|I want(?:ed)? to (?:know|ask|hear)|I wonder|"
@@ -623,6 +623,7 @@ _CONDITION = re.compile(
 )
 _REQUEST_LEAD = re.compile(r"^\W*(?:please|kindly|then|so)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\s*[,;:—–]\s*")
+_JOINED = re.compile(r"^(?:and|or|but)\s+", re.IGNORECASE)  # ", and if ...": one more condition
 
 
 def _condition_only(clean: str) -> bool:
@@ -630,7 +631,7 @@ def _condition_only(clean: str) -> bool:
     if not _CONDITION.match(clean):
         return False
     parts = [p for p in _CLAUSE_BREAK.split(clean.rstrip(".!")) if p]
-    rest = [p for p in parts[1:] if not _CONDITION.match(p)]
+    rest = [p for p in parts[1:] if not _CONDITION.match(_JOINED.sub("", p))]
     return len(parts) >= 2 and not any(
         has_finite_verb(p) or opens_imperative(p) or _REQUEST_LEAD.match(p) for p in rest
     )
