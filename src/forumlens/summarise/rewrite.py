@@ -168,7 +168,9 @@ _NOT_ASKING = (
     r"is (?:needed|missing|important|lacking|clear|new|different|striking))\b[^,?]{0,60}?\b(?:is|was|are)\b"
 )
 _QUESTION = re.compile(
-    r"\?[\"”’']*\s*$|^\W*(?!" + _NOT_ASKING + r")(?:how|what|why|where|when|which|who|is there|are there|do you|does|did|"
+    r"\?[\"”’']*\s*$|^\W*(?!"
+    + _NOT_ASKING
+    + r")(?:how|what|why|where|when|which|who|is there|are there|do you|does|did|"
     r"can you|could you|would you|shall we|should we)\b(?![^,]{0,80},\s+(?!(?:and|or|but|so|please|then)\b)\w+)"
     r"(?!\s+(?:I|we|they|you|people|everyone|the \w+)\s+(?:\w+\s+){0,4}?(?:is|was|are|were)\b)|"
     r"\b(?:I(?:'d| would) like to (?:know|ask|hear)|I want(?:ed)? to (?:know|ask|hear)|I wonder|"
