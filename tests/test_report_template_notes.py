@@ -96,6 +96,7 @@ def test_the_report_shows_no_note_no_lost_question_and_the_floor_once() -> None:
     "sentence",
     [
         "If a direction to the operators passes through my ministry, for any reason.",
+        "Second, if a direction to the operators passes through my ministry, for any reason.",
         "If exchange points grow in number, if regulators license small operators cheaply, if landing stations open.",
         "If the response teams stay few, if the laws control content, and if the spam sources grow in the statistics.",
     ],

@@ -625,11 +625,16 @@ _CONDITION = re.compile(
 )
 _REQUEST_LEAD = re.compile(r"^\W*(?:please|kindly|then|so)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\s*[,;:—–]\s*")
+_NUMBERING = re.compile(
+    r"^\W*(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|and|but|so),?\s+", re.IGNORECASE
+)
 _JOINED = re.compile(r"^(?:and|or|but)\s+", re.IGNORECASE)  # ", and if ...": one more condition
 
 
 def _condition_only(clean: str) -> bool:
-    """Whether the sentence is only conditions (`_CONDITION`), its main clause never said."""
+    """Whether the sentence is only conditions (`_CONDITION`), its main clause never said (after
+    the speaker's numbering: "Second, if a direction ..., for any reason.")."""
+    clean = _NUMBERING.sub("", clean)
     if not _CONDITION.match(clean):
         return False
     parts = [p for p in _CLAUSE_BREAK.split(clean.rstrip(".!")) if p]
