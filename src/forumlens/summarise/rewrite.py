@@ -60,7 +60,9 @@ as subject, and also a possessive or personal pronoun ("Its page ...", "Their st
 "He said ...") count as dangling (step 3 resolves or rejects them).
 
 A sentence is *rejected* (`problem` says why; the selector then takes the next best) when
-it is a question, a vocative aside ("Sofía, you heard ..."), procedure (time keeping,
+it is a question (also one whose mark the captioner lost: "Do people trust the network, ..., or do they
+not.", `_INVERTED_QUESTION`, or one in quotation marks), a captioner's note in brackets ("(Group work at the
+tables, not captioned)."), a vocative aside ("Sofía, you heard ..."), procedure (time keeping,
 thanks, hand-offs, "we will stop here", "our first speaker is", the chair introducing
 themselves, and moderator talk: framing the session, introducing the next voice, the room,
 `roles.is_session_talk`; from a speaker who chairs, also their "we"/"I" doing what the
@@ -72,7 +74,8 @@ a speaker introducing themselves ("I'm X from Y", "I run a helpline ...":
 clauses (`finite.main_clause_verb`: "A real child who is abused now, and who we found."), starting with
 a conjunction or relative word, cut off on an article or conjunction or where the captions
 lost words ("... the health workers also need..."), its only verbs inside a wh-clause
-hung on a phrase ("In all regions, about ... and what they think about ..."), a participle phrase
+hung on a phrase ("In all regions, about ... and what they think about ..."), only conditions whose main clause never comes ("If a direction ... passes through my
+ministry, for any reason.": `_condition_only`), a participle phrase
 followed by a conjunction instead of its main clause ("Owned and run by the communities,
 and the question is ..."), a reporting verb without its subject (a clause cut from "She says
 ..., and asks that ...": "Asks that the funds ..."), verbs that are only an infinitive, an
