@@ -346,7 +346,40 @@ def introduced_actor(
     if org is None:  # a coalition said in short is weaker than a body the registry knows ("I am from the addressing
         # coalition, today I speak for the West Africa IGF")
         org = _unregistered_body(intro, mentions, registry, _short_coalition)
+    if org is None and turn.speaker is None:
+        noted = noted_actor(session.text[turn.start : turn.end], registry)
+        if noted != (None, None):
+            return noted
     return (None, org) if org is not None else labelled_actor(turn.label, turn.speaker, registry)
+
+
+# a bracketed note in a turn (a captioner's or transcriber's) that names a person and, after a comma, whom they speak
+# for: "[Captioner's note: the previous speaker was Henrike Vossberg-Tellkamp, UNCTAD. …]"
+_NOTE = re.compile(r"\[[^\]\n]{0,400}\]")
+_NOTED_NAME = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+,\s+(?=[A-Z])")
+
+
+def noted_actor(turn_text: str, registry: Registry | None = None) -> Actor:
+    """(coalition, institution) a bracketed note in the turn of a speaker the label does not name says the speaker
+    spoke for: the body named right after a person's name and a comma in the note; (None, None) without one.
+
+    Why: a captioner who could not identify a speaker labels the turn `>> SPEAKER:` and names them afterwards in a
+    note; the turn was the session's, and the body's promise, answer or update never met its other years."""
+    registry = registry or load_registry()
+    for note in _NOTE.finditer(turn_text):
+        for name in _NOTED_NAME.finditer(note.group(0)):
+            rest = note.group(0)[name.end() :]
+            mentions = [m for m in find_mentions(rest, registry=registry) if m.start == 0]
+            coalition = next((m for m in mentions if m.kind == "dc"), None)
+            if coalition is not None:
+                return (None, stated) if (stated := _stated_in_full(rest, coalition)) else (coalition.name, None)
+            stated_body = _family_body(rest)
+            if stated_body is not None and stated_body[1] < 40:
+                return None, stated_body[0]
+            org = next((m for m in mentions if m.kind in _ORG_KINDS and m.entity_id not in _GENERIC), None)
+            if org is not None:
+                return None, _own_name(org, rest)
+    return None, None
 
 
 # capitalised words that go on a body's name past where the registry's match ended ("… on Connectivity| for Displaced

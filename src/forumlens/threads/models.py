@@ -28,7 +28,9 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    44  # 44: a sentence opening with a phrase the speaker then says was promised ("The offline package we promised in
+    45  # 45: a role-labelled turn (`>> SPEAKER:`) is by the body a bracketed note in it names after the speaker's
+    # name ("[Captioner's note: the previous speaker was X, UNCTAD.]")
+    # 44: a sentence opening with a phrase the speaker then says was promised ("The offline package we promised in
     # Katowice …") is news of that noun, known to the lexicon or not, a delivery when a dated past deed follows;
     # a bare container opening a follow-up's clause ("Version 1.0 of the extension … came out") is looked through
     # 43: a dated future of the speaker's own with any verb promises ("by 2015 we will bring … together in one

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
@@ -176,9 +177,9 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
     for year, when, found in sessions:
         guessed = frozenset(found.guessed)
         for item in found.items:
-            if item.speaker in guessed:
-                item = _said_elsewhere(item, said_usual.get(item.speaker), usual_body.get(item.speaker))
             who = full.get(item.speaker or "", item.speaker or "")
+            if item.speaker in guessed:
+                item = _said_elsewhere(item, said_usual.get(who), usual_body.get(who))
             known = _usual_coalition(who, said_usual, usual, usual_body) if item.org is None else None
             if item.org in aliases:
                 item = replace(item, org=aliases[item.org])
@@ -187,27 +188,43 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
 
 
 def _full_names(sessions: Sequence[tuple[int | None, tuple[object, ...], SessionItems]]) -> dict[str, str]:
-    """Speaker labelled by a surname alone ("Sundaresan", from `>> MS. SUNDARESAN:`) → the one speaker of the store
-    with a full name ending in it ("Rukmini Sundaresan"); a surname two full names share is left alone.
+    """Speaker named in short → the one speaker of the store with the full name: a surname alone ("Sundaresan", from
+    `>> MS. SUNDARESAN:`) → the full name ending in it ("Rukmini Sundaresan"); a name of two words or more, without
+    an @handle after it ("Tigist Haileyesus @tigist_ht"), whose words open one longer full name ("Tigist
+    Haileyesus-Tekleab": a double surname said in part). A short name two full names share is left alone.
 
-    Why: a PDF-era caption labels speakers by title and surname; the person who gave her full name in another year
-    is the same actor, and her promise there must meet her delivery here."""
+    Why: a PDF-era caption labels speakers by title and surname, a tweet's header by a display name and a handle;
+    the person who gave her full name in another year is the same actor, and her promise there must meet her
+    delivery here."""
     people = {p for _, _, found in sessions for p in chain(found.speakers, found.bodies)}
     people |= {i.speaker for _, _, found in sessions for i in found.items if i.speaker}
     by_surname: dict[str, set[str]] = {}
-    single: set[str] = set()
-    for person in people:
-        parts = name_key(person).split()
-        if len(parts) > 1:
+    keys = {person: name_key(_HANDLE.sub(" ", person)).split() for person in people}
+    for person, parts in keys.items():
+        if len(parts) > 1 and not _HANDLE.search(person):
             by_surname.setdefault(parts[-1], set()).add(person)
-        elif parts:
-            single.add(person)
     out = {}
-    for person in single:
-        named = by_surname.get(name_key(person), set())
+    for person, parts in keys.items():
+        if len(parts) == 1:
+            named = by_surname.get(parts[0], set())
+        else:
+            named = {
+                other
+                for other, said in keys.items()
+                if len(said) > len(parts) and said[: len(parts)] == parts and not _HANDLE.search(other)
+            }
+            named |= {
+                other
+                for other, said in keys.items()
+                if said == parts and other != person and _HANDLE.search(person) and not _HANDLE.search(other)
+            }
         if len(named) == 1:
             out[person] = next(iter(named))
     return out
+
+
+# a social network handle written after a display name ("Tigist Haileyesus @tigist_ht")
+_HANDLE = re.compile(r"(?<![\w.])@\w+")
 
 
 def _usual_coalition(
