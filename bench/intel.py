@@ -43,6 +43,7 @@ from forumlens.analyse import find_intel
 from forumlens.analyse.scoring import (
     PR,
     ask_confusion,
+    question_pairs,
     score_asks,
     score_outputs,
     score_questions,
@@ -118,25 +119,13 @@ def _frac(a: int, b: int) -> str:
 
 def _unanswered_kept(detected: list[dict], gold: dict, tolerance: int = 3) -> tuple[int, int]:
     """(annotated not-answered questions found and marked unanswered or answered-later, found at all):
-    the issue's "not-answered questions marked unanswered" measure, nearest detection within
-    `tolerance` lines, one-to-one."""
-    used: set[int] = set()
-    kept = found = 0
-    for g in gold.get("questions", []):
-        if g["status"] == "answered":
-            continue
-        near = sorted(
-            (abs(d["line"] - g["line"]), i)
-            for i, d in enumerate(detected)
-            if i not in used and abs(d["line"] - g["line"]) <= tolerance
-        )
-        if not near:
-            continue
-        i = near[0][1]
-        used.add(i)
-        found += 1
-        kept += detected[i]["status"] in ("unanswered", "answered-later")
-    return kept, found
+    the issue's "not-answered questions marked unanswered" measure, paired as the status is
+    (`scoring.question_pairs`: the detection holding the quote first, then the nearest within
+    `tolerance` lines, one-to-one)."""
+    wanted = gold.get("questions", [])
+    pairs = [(i, j) for i, j in question_pairs(detected, wanted, tolerance) if wanted[j]["status"] != "answered"]
+    kept = sum(detected[i]["status"] in ("unanswered", "answered-later") for i, _ in pairs)
+    return kept, len(pairs)
 
 
 def _intel_json(gold_file: Path, with_cast: bool) -> tuple[dict, dict]:

@@ -5,11 +5,13 @@ acceptable addressees), asks (line, acceptable categories), outputs and segments
 `optional_*` items that are genuinely ambiguous: they never count as misses and a
 detection that lands on them is not a false alarm. Lines are paragraphs in captions,
 so asks and outputs match on the exact line; questions match within `tolerance` lines
-(a question's sentences can straddle paragraphs), one-to-one, nearest first.
+(a question's sentences can straddle paragraphs), one-to-one: a detection that holds the
+annotated quote first, then nearest first.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +24,7 @@ __all__ = [
     "AskScore",
     "QuestionScore",
     "ask_confusion",
+    "question_pairs",
     "score_asks",
     "score_outputs",
     "score_questions",
@@ -114,6 +117,30 @@ def _match(
     return out
 
 
+_WORD = re.compile(r"\w+")
+QUOTE_SHARE = 0.5  # share of an annotated question's quoted words a detection must hold to be that question
+
+
+def question_pairs(
+    detected: Sequence[dict[str, Any]], wanted: Sequence[dict[str, Any]], tolerance: int = 3
+) -> list[tuple[int, int]]:
+    """(detected, gold) question pairs: those whose text holds the annotated quote first (a
+    maximum matching), then the rest nearest first. Why: a reader often puts two or three
+    questions on one caption line ("Sana asks Nomvula: …  Diego asks: …"), and by the line
+    alone the first detection took the first annotation, so an unanswered second question was
+    scored against the answered first one (and its status counted wrong both ways)."""
+    return _match(detected, wanted, tolerance, _holds_quote)
+
+
+def _holds_quote(detected: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """Whether the detected question's text holds most words of the gold question's quote."""
+    quote = {w.lower() for w in _WORD.findall(gold.get("quote") or "")}
+    if not quote:
+        return False
+    text = {w.lower() for w in _WORD.findall(detected.get("text") or "")}
+    return len(quote & text) >= QUOTE_SHARE * len(quote)
+
+
 def _optional_lines(items: Sequence[Any]) -> set[int]:
     return {int(x["line"] if isinstance(x, dict) else x) for x in items}
 
@@ -126,7 +153,7 @@ def score_questions(detected: Sequence[dict[str, Any]], gold: dict[str, Any], to
     """Detection precision/recall, status accuracy, addressee and first-answer-line accuracy."""
     wanted = gold.get("questions", [])
     optional = _optional_lines(gold.get("optional_questions", []))
-    pairs = _match(detected, wanted, tolerance)
+    pairs = question_pairs(detected, wanted, tolerance)
     hit_d = {i for i, _ in pairs}
     fp = [
         d
