@@ -78,6 +78,7 @@ from forumlens.resolve.soundalike import join_soundalikes
 from forumlens.resolve.stakeholders import stakeholder_group
 from forumlens.resolve.status import Voice, coalition_statuses
 from forumlens.resolve.text import LineIndex
+from forumlens.resolve.saidoffices import said_office_labels
 from forumlens.resolve.titled import join_titled_surnames, name_office_labels
 from forumlens.text.alternation import alternation
 from forumlens.text.spoken import count_words
@@ -528,9 +529,22 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     groups = name_unlabelled(drop_collective(join_interpreted(groups, session.turns)), session.turns)
     # ">> MODERATOR: … My name is Noura Al-Harbi": the duty label is her all session
     # ">> CHAIR: … I am Akinyi …  I give the chair to Hernán" … ">> CHAIR: … I am Hernán …": two holders
-    groups = name_generic_voices(split_handed_duties(groups, session.turns), session.turns, is_one_holder_label)
+    # ">> PERMANENT SECRETARY:" after "I now invite the Permanent Secretary": an office, named like a duty
+    offices = said_office_labels(groups, session.turns)
+    as_labelled = {id(g): g.name for g in groups if g.labels and all(lab in offices for lab in g.labels)}
+    for group in groups:
+        if id(group) in as_labelled:
+            group.name = None
+    groups = name_generic_voices(
+        split_handed_duties(groups, session.turns),
+        session.turns,
+        lambda label: is_one_holder_label(label) or label in offices,
+    )
     # "MS. OKORO" → the Amina Okoro of the hand-off; "THE CHAIR" → the chair the session names
-    groups = name_office_labels(join_titled_surnames(groups, session.turns), session.turns)
+    groups = name_office_labels(join_titled_surnames(groups, session.turns), session.turns, offices)
+    for group in groups:  # an office nobody was found for keeps the name its label gave it
+        if group.name is None and id(group) in as_labelled:
+            group.name = as_labelled[id(group)]
     # "DR. M.R." → the one Meenakshi Raghunathan of the session (her other labels, her hand-offs)
     groups = join_initials(groups, session.turns)
     moderators = find_moderators(view, groups)

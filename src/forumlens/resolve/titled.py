@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 
 from forumlens.models import Turn
 from forumlens.resolve.people import LabelGroup, name_key, same_person
+from forumlens.resolve.saidoffices import acronym_of, office_key
 from forumlens.resolve.titles import is_title_word, parse_title
 from forumlens.transcript.neighbours import previous_speech
 from forumlens.transcript.speakers import normalise_label, sentence_word
@@ -403,7 +404,9 @@ def _office_only(label: str) -> str | None:
 
 # case-sensitive inside the case-insensitive office patterns: a name is capitalised words
 _NAME = r"(?-i:(?P<name>[A-Z][\w'’\u2011-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’\u2011-]+){1,3}))"
-_TITLE_RUN = r"(?-i:(?:(?:[A-Z][a-z]{1,11}\.?|H\.E\.)\s+)*)"
+# lazy: "Mr. Barnabas Kimutai Ruto-Chesire" keeps its three name words (titles left in the name
+# are stripped by `parse_title`)
+_TITLE_RUN = r"(?-i:(?:(?:[A-Z][a-z]{1,11}\.?|H\.E\.)\s+)*?)"
 
 
 def _office_pattern(office: str) -> str:
@@ -420,8 +423,12 @@ def _named_holders(office: str, turns: Sequence[Turn]) -> list[str]:
     "our online moderator is Abdiwali Abdirahman", "Nitin Desai, the chairman of …"."""
     pat = _office_pattern(office)
     # "our remote moderator, Mr. Samuel Kiprono", "our online moderator is Abdiwali Abdirahman"
+    # "The Permanent Secretary, Ministry of Information …, Mr. Barnabas …", "the Mayor of the
+    # Municipal Council of …, Councillor Teresia …": a protocol list says the office's body first
     before = re.compile(
-        rf"\b(?:our|the|as)\s+{pat}\s*,?\s+(?:(?:is|will be|today is)\s+)?{_TITLE_RUN}{_NAME}", re.IGNORECASE
+        rf"\b(?:our|the|as)\s+{pat}(?:(?:\s+(?:of|for|at)\s+[^,.;:!?]{{1,80}}?)?\s*,\s+(?:[^,.;:!?]{{1,80}},\s+)?"
+        rf"|\s*,?\s+(?:(?:is|will be|today is)\s+)?){_TITLE_RUN}{_NAME}",
+        re.IGNORECASE,
     )
     after = re.compile(rf"{_NAME}\s*,\s+(?:who\s+is\s+)?(?:our|the)\s+{pat}\b", re.IGNORECASE)
     found = []
@@ -439,19 +446,30 @@ def _named_holders(office: str, turns: Sequence[Turn]) -> list[str]:
     return found
 
 
-def name_office_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
+def name_office_labels(
+    groups: Sequence[LabelGroup], turns: Sequence[Turn], said: frozenset[str] | set[str] = frozenset()
+) -> list[LabelGroup]:
     """An office-only label ("THE CHAIR", "REMOTE MODERATOR") joins the one person who holds the
     office: the one speaker whose own label gives it with a name ("CHAIRMAN VASCONCELOS"), else
-    the one full name the session gives it; with none or two, it stays a role label."""
+    the one full name the session gives it; with none or two, it stays a role label. `said`: the
+    labels the session says as offices (`resolve.saidoffices`: "PERMANENT SECRETARY"), offices
+    too; one that is the initials of another office label ("MC") joins that label's speaker."""
     result = list(groups)
     for group in list(result):
         if group.name is not None or not group.labels:
             continue
-        offices = {_office_only(lab) for lab in group.labels}
+        offices = {_office_only(lab) or (office_key(lab) if lab in said else None) for lab in group.labels}
         if len(offices) != 1 or None in offices:
             continue
         office = offices.pop()
         assert office is not None
+        spelt = [
+            g for g in result if g is not group and any(acronym_of(lab, o) for lab in group.labels for o in g.labels)
+        ]
+        if len(spelt) == 1 and all(lab in said for lab in group.labels):
+            merge_groups(spelt[0], group)
+            result.remove(group)
+            continue
         holders = [
             g
             for g in result

@@ -43,6 +43,9 @@ _HONORIFICS = {
     "rev": "",
     "eng": "",
     "engr": "",
+    "engineer": "",
+    "councillor": "",
+    "councilor": "",
     # the forms of address of the interpreted languages ("Señor Ossandón", "Monsieur Diallo")
     "señor": "m",
     "senor": "m",
