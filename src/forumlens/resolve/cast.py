@@ -63,6 +63,7 @@ from forumlens.resolve.roles import (
     is_moderator,
     shows_body,
 )
+from forumlens.resolve.saidoffices import said_office_labels
 from forumlens.resolve.samebody import add_same_body
 from forumlens.resolve.selfnames import (
     complete_names,
@@ -78,7 +79,6 @@ from forumlens.resolve.soundalike import join_soundalikes
 from forumlens.resolve.stakeholders import stakeholder_group
 from forumlens.resolve.status import Voice, coalition_statuses
 from forumlens.resolve.text import LineIndex
-from forumlens.resolve.saidoffices import said_office_labels
 from forumlens.resolve.titled import join_titled_surnames, name_office_labels
 from forumlens.text.alternation import alternation
 from forumlens.text.spoken import count_words
