@@ -64,9 +64,8 @@ def said_office_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> s
     return {
         lab
         for g in groups
-        if g.name is not None and g.labels
+        if g.name is not None and g.labels and all(_said_with_the(other, speech) for other in g.labels)
         for lab in g.labels
-        if all(_said_with_the(other, speech) for other in g.labels) and _said_with_the(lab, speech)
     }
 
 
