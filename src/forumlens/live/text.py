@@ -127,7 +127,7 @@ class TextFeed:
         """Whole-text mode, from now on: decode everything with ingest's rules."""
         self._whole = True
         try:
-            text = decode_text(bytes(self.raw), self.source)[0]
+            text = self._decode_whole()
         except BinaryInput:
             self._refuse_nul("", "\x00")  # NUL bytes in the first 8 KB: where they start, as below
             raise
@@ -135,6 +135,23 @@ class TextFeed:
             text = ""
         self._refuse_nul("", text)
         return self._settle(text, note)
+
+    def _decode_whole(self) -> str:
+        """All bytes so far by ingest's rules; UTF-16 cut after an odd byte waits for the next one.
+
+        Why: UTF-16 without a byte-order mark is told from binary data by its NUL at every other
+        byte, which an odd number of bytes (a read that ended inside a character) or fewer than
+        four cannot show yet; refusing them as binary would stop a follower on a valid file.
+        """
+        raw = bytes(self.raw)
+        try:
+            return decode_text(raw, self.source)[0]
+        except BinaryInput:
+            if len(raw) < 4:
+                raise InputError("not text yet", source=self.source or None) from None
+            if len(raw) % 2:
+                return decode_text(raw[:-1], self.source)[0]
+            raise
 
     def _refuse_nul(self, before: str, piece: str) -> None:
         """Raise BinaryInput naming the line where U+0000 first appears in `piece` (after `before`).
