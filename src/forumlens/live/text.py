@@ -128,7 +128,11 @@ class TextFeed:
         self._whole = True
         try:
             text = self._decode_whole()
-        except BinaryInput:
+        except BinaryInput as exc:
+            if exc.line is not None:  # a NUL further on: decode_text names the line in the decoded text
+                raise BinaryInput(
+                    "contains NUL bytes: binary data, not captions", source=self.source or None, line=exc.line
+                ) from exc
             self._refuse_nul("", "\x00")  # NUL bytes in the first 8 KB: where they start, as below
             raise
         except InputError:  # empty so far, or not text yet: nothing to show

@@ -129,6 +129,27 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+def _refuse_late_nul(text: str, source: str) -> None:
+    """Raise BinaryInput naming the line of the first U+0000 anywhere in the decoded text.
+
+    Why: the byte check in `_decode` looks at the first 8 KB only (a binary file shows itself
+    there), and NUL is valid UTF-8, so a transcript padded or corrupted with NUL bytes further on
+    was stored as turn text: SQLite kept it and PostgreSQL refused the write with a database error.
+    Checked on the decoded text (one `find`, linear and cheap), so UTF-16 text is not refused.
+    """
+    at = text.find("\x00")
+    if at < 0:
+        return
+    line = text.count("\n", 0, at) + text.count("\r", 0, at) - text.count("\r\n", 0, at) + 1
+    raise BinaryInput(
+        "contains NUL bytes (binary data inside the text)",
+        source=source,
+        line=line,
+        hint=f"remove the NUL bytes from line {line} (for example `tr -d '\\000' < FILE > FIXED`) "
+        "and ingest the file again",
+    )
+
+
 def decode_text(data: bytes, source: str = "") -> tuple[str, str, tuple[str, ...]]:
     """(text, encoding, warnings) for the bytes of a text file.
 
@@ -138,6 +159,7 @@ def decode_text(data: bytes, source: str = "") -> tuple[str, str, tuple[str, ...
     if not data.strip():
         raise EmptyInput("is empty", source=source, hint="there is nothing to read in it: give a file with text")
     text, encoding = _decode(data, source)
+    _refuse_late_nul(text, source)
     if looks_binary(text):
         raise BinaryInput(
             "is binary data, not text", source=source, hint=f"give a transcript or document as {ACCEPTED}"

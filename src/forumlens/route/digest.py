@@ -2,8 +2,9 @@
 
 `build_digest` is the I/O edge (it reads titles, source lines and speakers for the
 items); every `render_*` is pure. An item is one line: what matched, a verbatim
-quote of the evidence line, and where it is (session id and line) with a link to the
-portal page, so a reader can check every claim at its source.
+quote of the evidence line, and where it is (session id and line; for a stored report, its
+title, year, page and section, as reports and threads cite documents) with a link to the portal
+page, so a reader can check every claim at its source.
 """
 
 from __future__ import annotations
@@ -57,19 +58,25 @@ def _speech_start(line: str, speech: str) -> int:
 def digest_items(store: Store, matches: Sequence[tuple[Match, str]], base_url: str) -> list[DigestItem]:
     """Matches (with their match time) → digest items with title, quote and speaker."""
     out: list[DigestItem] = []
-    cache: dict[str, tuple[str, int | None, list[str]]] = {}
+    cache: dict[str, tuple[str, int | None, list[str], bool]] = {}
     for match, matched_at in matches:
         if match.session_id not in cache:
             found = store.session_text(match.session_id)
             if found is None:
                 continue  # the session was removed since it matched
-            cache[match.session_id] = (found[0], found[1], found[2].split("\n"))
-        title, year, lines = cache[match.session_id]
-        quote, speaker = "", None
+            meta = store.analysis(match.session_id, "document")
+            document = isinstance(meta, dict) and meta.get("kind") not in (None, "transcript")
+            cache[match.session_id] = (found[0], found[1], found[2].split("\n"), document)
+        title, year, lines, document = cache[match.session_id]
+        quote, speaker, page, section = "", None, None, None
         if match.line and 1 <= match.line <= len(lines):
             text = lines[match.line - 1]
             turn = store.turn_at(match.session_id, match.line, speech_only=True)
             speaker = turn.speaker if turn else None
+            placed = turn or (store.turn_at(match.session_id, match.line) if document else None)  # a heading
+            page, section = (placed.page, placed.section) if placed else (None, None)
+            if section and " ".join(section.split()) == " ".join(title.split()):
+                section = None  # the document's title line: its page says where, its heading is the title
             start = evidence_start(match.kind, match.key)  # a thread event: its sentence, not the turn's start
             if start <= 0 and turn is not None and turn.line == match.line:
                 start = _speech_start(text, turn.text)  # the speech, never ">> JANE DOE:"
@@ -87,6 +94,9 @@ def digest_items(store: Store, matches: Sequence[tuple[Match, str]], base_url: s
                 speaker=speaker,
                 url=session_url(base_url, match.session_id, match.line),
                 matched_at=matched_at,
+                document=document or page is not None or bool(section),
+                page=page,
+                section=" ".join(section.split()) if section else None,
             )
         )
     return out
@@ -99,6 +109,13 @@ def build_digest(
 
 
 def _where(item: DigestItem) -> str:
+    """Where an item's quote is: "session ID, line 9, SPEAKER" in a transcript; a document as reports
+    and threads cite one, "Title (2024), p. 2, § Requests, line 9" (its session id is in the link)."""
+    if item.document:
+        place = [f"p. {item.page}"] if item.page is not None else []
+        place += [f"§ {item.section}"] if item.section else []
+        place += [f"line {item.line}"] if item.line else []
+        return ", ".join([_heading(item), *place, *([item.speaker] if item.speaker else [])])
     where = f"session {item.session_id}"
     if item.line:
         where += f", line {item.line}"
@@ -117,6 +134,13 @@ def _heading(item: DigestItem) -> str:
     return f"{item.title} ({item.year})" if item.year else item.title
 
 
+def _footer(digest: Digest) -> str:
+    """The closing promise, naming what the quotes come from: a report's paragraph is no transcript line."""
+    kinds = {item.document for item in digest.items}
+    source = "transcript or document" if kinds == {True, False} else "document" if kinds == {True} else "transcript"
+    return f"Every quote is verbatim from the {source} line cited."
+
+
 def render_text(digest: Digest) -> str:
     """Plain-text e-mail body: one block per session, one cited line per item."""
     count = len(digest.items)
@@ -129,7 +153,7 @@ def render_text(digest: Digest) -> str:
             out.append(f"  - {summary_line(item)}")
             out.append(f"    {item.url}")
         out.append("")
-    out.append("Every quote is verbatim from the transcript line cited.")
+    out.append(_footer(digest))
     return "\n".join(out) + "\n"
 
 
@@ -146,7 +170,7 @@ def render_html(digest: Digest) -> str:
             quote = f": <q>{esc(item.quote)}</q>" if item.quote else ""
             parts.append(f'<li>{esc(item.reason)}{quote} (<a href="{esc(item.url)}">{esc(_where(item))}</a>)</li>')
         parts.append("</ul>")
-    parts.append("<p><small>Every quote is verbatim from the transcript line cited.</small></p>")
+    parts.append(f"<p><small>{esc(_footer(digest))}</small></p>")
     return "\n".join(parts) + "\n"
 
 

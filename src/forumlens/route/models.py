@@ -183,8 +183,13 @@ class DigestItem:
     speaker: str | None
     url: str
     matched_at: str = ""
+    document: bool = False  # from a stored report, statement or paper, not a transcript
+    page: int | None = None  # where in a document: its page and nearest heading, when known
+    section: str | None = None
 
     def to_json(self) -> dict[str, Any]:
+        """The webhook item contract; `page` and `section` are added (never renamed) for a document's item."""
+        place = {k: v for k, v in (("page", self.page), ("section", self.section)) if v is not None}
         return {
             "item": self.item,
             "session": self.session_id,
@@ -197,7 +202,7 @@ class DigestItem:
             "quote": self.quote,
             "url": self.url,
             "matched_at": self.matched_at,
-        }
+        } | place
 
 
 @dataclass(frozen=True)

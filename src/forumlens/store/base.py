@@ -45,6 +45,8 @@ class TurnAt:
     line: int
     speaker: str | None
     text: str
+    page: int | None = None  # a document's paragraph: its page (formats with pages) and nearest heading,
+    section: str | None = None  # so a citation can name where it is as reports and threads do
 
 
 class CatalogStore(Protocol):

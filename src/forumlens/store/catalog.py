@@ -389,11 +389,16 @@ class CatalogQueries(SQLBase):
         """The turn that covers a line (the last one starting at or before it)."""
         kind = " AND kind = 'speech'" if speech_only else ""
         rows = self._rows(
-            "SELECT line, speaker, text FROM turns WHERE session_id = ? AND line <= ? AND end_line >= ?"
+            "SELECT line, speaker, text, page, section FROM turns WHERE session_id = ? AND line <= ? AND end_line >= ?"
             f"{kind} ORDER BY line DESC, idx LIMIT 1",
             (session_id, line, line),
         )
-        return TurnAt(line=int(rows[0][0]), speaker=rows[0][1], text=str(rows[0][2])) if rows else None
+        if not rows:
+            return None
+        found, speaker, text, page, section = rows[0]
+        return TurnAt(
+            line=int(found), speaker=speaker, text=str(text), page=None if page is None else int(page), section=section
+        )
 
     def analysis(self, session_id: str, kind: str) -> Any | None:
         rows = self._rows("SELECT data FROM analyses WHERE session_id = ? AND kind = ?", (session_id, kind))

@@ -400,9 +400,24 @@ def told_apart(threads: Sequence[Thread], page: Thread, citing: Citing, *, words
     seen = Counter([name for tid, name in names.items() if tid != page.id] + [thread_name(page, citing)])
     for t in threads:
         if t.id != page.id and seen[names[t.id]] > 1 and t.entries:
-            said = t.entries[0][0].quote.split()
-            names[t.id] += f" (“{' '.join(said[:words])}{'…' if len(said) > words else ''}”)"
+            names[t.id] += f" ({first_words(t, words)})"
     return names
+
+
+def first_words(thread: Thread, words: int = 8) -> str:
+    """The opening words of the quote that opened a thread, quoted ("“We call on governments to fund…”").
+
+    Why: a coalition's two asks of one kind and category share their name ("… — ask, policy"); what was
+    said is what tells them apart, in a link and in a page's title alike."""
+    said = thread.entries[0][0].quote.split() if thread.entries else []
+    return f"“{' '.join(said[:words])}{'…' if len(said) > words else ''}”" if said else ""
+
+
+def page_title(thread: Thread, citing: Citing) -> str:
+    """A thread page's <title>: its name and the words it opened with, so two threads of one coalition,
+    kind and category (or browser tabs and bookmarks of them) do not read the same."""
+    said = first_words(thread)
+    return f"{thread_name(thread, citing)}: {said}" if said else thread_name(thread, citing)
 
 
 def shared_words(shared: Iterable[str]) -> list[str]:
@@ -481,7 +496,7 @@ def thread_page_view(
     known = told_apart([t for t in linked.threads if t.id in named], thread, labels)  # only the threads shown
     decisions = [_decision_view(d, thread, known, places) for d in chosen]
     return {
-        "thread": {**_row(thread, found), "url": _actor_url(thread, found)},
+        "thread": {**_row(thread, found), "url": _actor_url(thread, found), "page_title": page_title(thread, labels)},
         "timeline": timeline([_entry(e, thread, found, citing) for e in ordered[: first.stop]]),
         "timeline_after": timeline([_entry(e, thread, found, citing) for e in ordered[last.start :]]) if middle else [],
         "hidden": {
