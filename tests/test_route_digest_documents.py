@@ -37,8 +37,13 @@ def _report_matched(store: Store, tmp_path: Path, *, email: str | None = None) -
 def test_a_report_item_names_title_year_page_and_section_and_the_footer_says_document(fresh_store, tmp_path):
     session_id = _report_matched(fresh_store, tmp_path)
     sub = SubscriberRepository(fresh_store).get("Library Envoy")
-    digest = build_digest(fresh_store, sub.name, SubscriberRepository(fresh_store).matches(sub.id), base_url=BASE,
-                          generated_at="2024-05-06T07:08:09Z")
+    digest = build_digest(
+        fresh_store,
+        sub.name,
+        SubscriberRepository(fresh_store).matches(sub.id),
+        base_url=BASE,
+        generated_at="2024-05-06T07:08:09Z",
+    )
     assert {i.kind for i in digest.items} == {"coalition", "tag"}, digest.items
     text = render_text(digest)
     for item in digest.items:
@@ -71,8 +76,10 @@ def test_a_digest_of_a_report_and_a_transcript_reaches_smtp_citing_each_its_own_
     for message in smtp.messages:
         [plain] = [p for p in message.walk() if p.get_content_type() == "text/plain"]
         [html] = [p for p in message.walk() if p.get_content_type() == "text/html"]
-        bodies[message["To"]] = (plain.get_payload(decode=True).decode("utf-8"),
-                                 html.get_payload(decode=True).decode("utf-8"))
+        bodies[message["To"]] = (
+            plain.get_payload(decode=True).decode("utf-8"),
+            html.get_payload(decode=True).decode("utf-8"),
+        )
     mixed_text, mixed_html = bodies["library@example.org"]  # its report, and the transcript tagged GDC1 too
     assert re.search(r"\(2024\), p\. \d, § (Summary|Requests), line \d+\)", mixed_text)
     assert re.search(rf"\(session {transcript}, line \d+", mixed_text)

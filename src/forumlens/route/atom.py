@@ -47,7 +47,11 @@ def render_feed(subscriber: Subscriber, digest: Digest, *, self_url: str, update
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
     _sub(feed, "id", f"urn:forumlens:subscriber:{subscriber.id}")
     _sub(feed, "title", f"forumlens: {subscriber.name}")
-    _sub(feed, "subtitle", "New IGF sessions matching your interests, each cited to the line of its transcript or document.")
+    _sub(
+        feed,
+        "subtitle",
+        "New IGF sessions matching your interests, each cited to the line of its transcript or document.",
+    )
     _sub(feed, "updated", _atom_time(updated))
     _sub(feed, "link", rel="self", href=self_url, type="application/atom+xml")
     _sub(_sub(feed, "author"), "name", "forumlens")
