@@ -142,11 +142,11 @@ def _refuse_late_nul(text: str, source: str) -> None:
         return
     line = text.count("\n", 0, at) + text.count("\r", 0, at) - text.count("\r\n", 0, at) + 1
     raise BinaryInput(
-        "contains NUL bytes (binary data inside the text)",
+        "contains NUL bytes, binary data inside the text",
         source=source,
         line=line,
-        hint=f"remove the NUL bytes from line {line} (for example `tr -d '\\000' < FILE > FIXED`) "
-        "and ingest the file again",
+        hint=f"remove the NUL bytes from line {line}, for example with `tr -d '\\000' < FILE > FIXED`, "
+        "and give the fixed file",
     )
 
 
