@@ -33,9 +33,12 @@ FIRST = "igf2021-dc-coordination.txt"
 LATER = ["igf2022-dc-main-session.txt", "igf2023-dc-coordination.txt", "dc3-annual-report-2023.md"]
 BASE = "https://forum.example.org"
 EVENT = {"repeated": "raised again", "delivered": "delivered", "answered": "answered at last"}
-# one cited item of a digest's text: "  - <reason>: “<quote>” (session <id>, line <n>[, <speaker>])"
+# one cited item of a digest's text: "  - <reason>: “<quote>” (session <id>, line <n>[, <speaker>])", or for a
+# document "(<title> (<year>), p. <n>, § <section>, line <n>)", then its link "    <base>/sessions/<id>#L<n>"
 ITEM_LINE = re.compile(
-    r"^  - (?P<reason>.+?\(thread [a-z0-9]+\))(?:: “(?P<quote>.*)”)? \(session (?P<session>\w+), line (?P<line>\d+)"
+    r"^  - (?P<reason>.+?\(thread [a-z0-9]+\))(?:: “(?P<quote>.*)”)? \((?P<where>.*), line (?P<line>\d+)"
+    r".*\n    \S+/sessions/(?P<session>\w+)#L(?P=line)$",
+    re.M,
 )
 FOLLOWERS = {
     "Connectivity funders": {"coalitions": ["DC3"]},
@@ -71,7 +74,7 @@ def digest_items(message: Message) -> list[dict[str, str]]:
     [text] = [
         p.get_payload(decode=True).decode("utf-8") for p in message.walk() if p.get_content_type() == "text/plain"
     ]
-    return [m.groupdict() for m in map(ITEM_LINE.match, text.split("\n")) if m]
+    return [m.groupdict() for m in ITEM_LINE.finditer(text.replace("\r\n", "\n"))]
 
 
 def event_of(reason: str) -> str:
