@@ -43,6 +43,8 @@ import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from collections.abc import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -134,16 +136,43 @@ def blind_overlaps(rows: list[Row], folder: Path = BLIND, n: int = OVERLAP_WORDS
     return out
 
 
-def _design(feats: list[list[str]], vocab: dict[str, int]):  # type: ignore[no-untyped-def]
+@dataclass(frozen=True)
+class Binary:
+    """A 0/1 design matrix kept as its nonzero cells (row, column), in row order.
+
+    A row holds ~35 of ~6,000 features, so the dense matrix `fit_softmax` used to build was 99 %
+    zeros, and every product walked them: one category fit took ~100 s, `--loso-categories`
+    (one fit per round) ~50 minutes. The products below touch only the nonzero cells (numpy's
+    `bincount`, no scipy): the same sums of the same exact terms (a cell is 1, so each product
+    is a weight as is), added in another order, so weights agree to rounding (~1e-12), not
+    to the bit; `tests/test_bench_train_asks.py` holds the fits' predictions equal."""
+
+    rows: Any  # np.ndarray of row indices, one per nonzero cell
+    cols: Any  # np.ndarray of column indices
+    shape: tuple[int, int]
+
+    def dot(self, w: Any) -> Any:
+        """x @ w for a (columns × k) array `w`."""
+        return self._sum(self.rows, w[self.cols], self.shape[0])
+
+    def tdot(self, g: Any) -> Any:
+        """x.T @ g for a (rows × k) array `g`."""
+        return self._sum(self.cols, g[self.rows], self.shape[1])
+
+    @staticmethod
+    def _sum(index: Any, terms: Any, size: int) -> Any:
+        import numpy as np
+
+        return np.stack([np.bincount(index, weights=terms[:, k], minlength=size) for k in range(terms.shape[1])], 1)
+
+
+def _design(feats: list[list[str]], vocab: dict[str, int]) -> Binary:
     import numpy as np
 
-    x = np.zeros((len(feats), len(vocab)), dtype=np.float32)
-    for i, fs in enumerate(feats):
-        for f in set(fs):
-            j = vocab.get(f)
-            if j is not None:
-                x[i, j] = 1.0
-    return x
+    cells = [(i, j) for i, fs in enumerate(feats) for j in sorted({vocab[f] for f in fs if f in vocab})]
+    rows = np.array([i for i, _ in cells], dtype=np.intp)
+    cols = np.array([j for _, j in cells], dtype=np.intp)
+    return Binary(rows, cols, (len(feats), len(vocab)))
 
 
 def _vocab(feats: list[list[str]]) -> dict[str, int]:
@@ -152,13 +181,21 @@ def _vocab(feats: list[list[str]]) -> dict[str, int]:
     return {f: i for i, f in enumerate(kept)}
 
 
-def fit_softmax(feats: list[list[str]], labels: list[str], classes: tuple[str, ...], c: float) -> Softmax:
-    """Multinomial logistic regression, L2 strength 1/(c·n), full-batch Adam (deterministic)."""
+def fit_softmax(
+    feats: list[list[str]],
+    labels: list[str],
+    classes: tuple[str, ...],
+    c: float,
+    design: Callable[[list[list[str]], dict[str, int]], Any] = _design,
+) -> Softmax:
+    """Multinomial logistic regression, L2 strength 1/(c·n), full-batch Adam (deterministic).
+    `design` builds the matrix (anything with `shape`, `dot` and `tdot`, as `Binary`): a test
+    passes a dense one, the maths of stop 35 and before, to hold the sparse fit to it."""
     import numpy as np
     from adam import Adam  # imports numpy: only a fit needs it
 
     vocab = _vocab(feats)
-    x = _design(feats, vocab)
+    x = design(feats, vocab)
     y = np.zeros((len(labels), len(classes)))
     for i, label in enumerate(labels):
         y[i, classes.index(label)] = 1.0
@@ -168,12 +205,12 @@ def fit_softmax(feats: list[list[str]], labels: list[str], classes: tuple[str, .
     lam = 1.0 / (c * n)
     adam_w, adam_b = Adam(lr=0.1), Adam(lr=0.1)
     for _ in range(STEPS):
-        z = x @ w + b
+        z = x.dot(w) + b
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         p /= p.sum(axis=1, keepdims=True)
         g = (p - y) / n
-        w -= adam_w.step(x.T @ g + lam * w)
+        w -= adam_w.step(x.tdot(g) + lam * w)
         b -= adam_b.step(g.sum(axis=0))
     inv = {j: f for f, j in vocab.items()}
     weights = {inv[j]: tuple(float(v) for v in w[j]) for j in range(d) if np.abs(w[j]).max() >= 1e-3}
