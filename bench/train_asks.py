@@ -30,7 +30,7 @@ session no row was written from. It prints asks (line) and asks+category per set
 fits the category model alone without the rows informed by the set, and scores the set's
 annotated asks given their right unit (the set's `gold-*.tsv` rows; right = any category the gold
 accepts): the keyword rules, the model, and what `analyse.asks` ships (the model where it is sure,
-`asks.LEARNED_CATEGORY`, the keywords elsewhere). Minutes, where `--loso` takes an hour.
+`asks.LEARNED_CATEGORY`, the keywords elsewhere). ~40 s of CPU (sparse fits; 50 minutes before), where `--loso` takes an hour.
 """
 
 from __future__ import annotations
