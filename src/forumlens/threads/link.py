@@ -123,7 +123,7 @@ from .linkcore import _RESCUE_FLOOR, _RESCUE_QUOTES
 from .linkmeetings import _FIRST_PERSON, _made_at, _other_need_here, _said_again_at, meeting_year, meeting_years
 from .linkmeetings import _meetings as _meetings
 from .linkmodel import NEED_FEATURES, LinkModel, load_link_model, need_features
-from .linknames import _name_words, _words_of, named_coalition, promised_by, promised_by_teller
+from .linknames import _name_words, _words_of, named_coalition, promised_by, promised_by_teller, promised_to_teller
 from .linkrecords import _NONE, RULES, Linked, Rules, Scored, _Track, _unknown_either, actor_of
 from .linkrecords import _Recent as _Recent
 from .linkresponses import _Responses
@@ -339,6 +339,23 @@ class _Linker(_Responses):
             return []
         return self._owners(item, actor, head)
 
+    def _promised_to_teller(self, item: Item, actor: str) -> list[_Track]:
+        """Open commitments of every other actor, when the follow-up says the promise was made to its teller by
+        someone it does not name ("The workshop they promised us for the ministries took place in Arusha", told by a
+        coalition of an institution's promise): the same deliverable and the follow-up threshold pick the one.
+
+        Why: "they promised us" says the promise is not the teller's, so the teller's own open promises are not
+        weighed (a coalition's own workshop would take it); the maker goes unnamed, so any other actor may be it."""
+        if not promised_to_teller(item.quote):
+            return []
+        return [
+            t
+            for (kind, other), index in self._by_actor.items()
+            if kind == "commitment" and other != actor
+            for t in self._candidates(index)
+            if t.thread.status != "fulfilled"
+        ]
+
     def _unnamed_owner(self, item: Item, actor: str) -> list[Scored]:
         """Open promises of other bodies (not persons) a delivery or slip nobody's promise took may be told of, with
         the same deliverable and a score ≥ `Rules.unnamed_owner`; [] when none is that alike.
@@ -367,6 +384,8 @@ class _Linker(_Responses):
         # a follow-up that names another actor as the promiser ("As the Secretariat promised in Sharm, every workshop
         # room here is connected", told by a forum) is about that actor's promise: the teller's own are not weighed
         named = self._promisers(item, actor) or self._subject_owners(item, actor)
+        told_to = [] if named else self._promised_to_teller(item, actor)
+        named = named or told_to
         own = [] if named else [*self._candidates(self._by_actor.get(("commitment", actor), _NONE))]
         if not named and item.speaker and promised_by_teller(item.quote):
             own += self._tellers_own(item, actor)
@@ -411,7 +430,7 @@ class _Linker(_Responses):
                 scored.append((t, s, ok, f"same deliverable, already delivered, object {rest:.2f}"))
             scored.sort(key=lambda row: row[0].order)
             best = self._best(scored)
-        owner = ""
+        owner = "another body's promise made to the teller, " if told_to else ""
         if best is None and not named and item.signal in ("delivery", "slip"):
             # none of the teller's own: the output of a body the sentence names ("UNESCO's new version of the
             # indicators came out last year", told by a coalition), by the same rules as the teller's own

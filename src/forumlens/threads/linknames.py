@@ -44,6 +44,13 @@ _PROMISED_ANTECEDENT = re.compile(
 )
 # the teller made the promise themself: "the handbook that I promised in Vilnius", "which I had announced"
 _PROMISED_BY_ME = re.compile(r"\bI\s+(?:had\s+|have\s+)?(?:promised|announced|pledged|committed\s+to)\b")
+# the promise was made to the teller by a body it does not name: "The workshop they promised us …", "the map you
+# promised us in Kyoto", "the guide we were promised", "what was promised to us"
+_PROMISED_TO_ME = re.compile(
+    r"\b(?:they|you|he|she)\s+(?:had\s+|have\s+|has\s+)?(?:promised|pledged)\s+(?:to\s+)?(?:us|me)\b"
+    r"|\b(?:we|I)\s+(?:were|was|had\s+been|have\s+been)\s+promised\b|\bpromised\s+to\s+(?:us|me)\b",
+    re.I,
+)
 # the teller's own body named just before the maker's noun ("In Hyderabad our coalition promised …")
 _OWN_BEFORE = re.compile(r"\b(?:our|my)\s+$", re.I)
 _NOT_WHO = frozenset(
@@ -55,6 +62,12 @@ def promised_by_teller(quote: str) -> bool:
     """Whether a follow-up says its teller made the promise ("the handbook that I promised in Vilnius"): the promise
     is the person's, whichever body they spoke for then."""
     return _PROMISED_BY_ME.search(quote) is not None
+
+
+def promised_to_teller(quote: str) -> bool:
+    """Whether a follow-up says the promise was made to its teller by someone it does not name ("The workshop they
+    promised us … took place"): another body's promise, never the teller's own."""
+    return _PROMISED_TO_ME.search(quote) is not None
 
 
 def promised_by(quote: str) -> frozenset[str]:
