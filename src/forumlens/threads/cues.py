@@ -229,6 +229,9 @@ _SLIP = compile_cue(
     # a promise that came to nothing, told by its maker or by those it was made to: "It never took off", "It never got
     # off the ground", "We never saw it" (a pronoun back to the promise just named)
     r"|\bnever (?:took off|got off the ground|came to anything|came about)\b"
+    # told in the passive by those it was promised to: "It was never written", "the maps were never printed"
+    r"|\b(?:was|were|has been|have been)\s+never\s+(?:written|made|held|built|produced|printed|translated|drafted"
+    r"|created|organi[sz]ed|sent|started|begun|run|set up|put (?:online|up))\b"
     r"|\b(?:we|i|nobody|no one|they) never (?:saw|received|got|heard (?:of|about|back about)) (?:it|them|any of it)\b"
     r"(?!\s+(?:coming|before|like|so|that|this))",
     _I,
@@ -599,6 +602,7 @@ _ORDER: tuple[tuple[str, _Searcher], ...] = (
 
 
 _DELIVERY_FILTER = dict(_ORDER)["delivery"]
+_SLIP_FILTER = dict(_ORDER)["slip"]
 _NAMED: dict[str, _Searcher] = {"promise": _CueFilter(_PROMISE_NAMED), "delivery": _CueFilter(_DELIVERY_NAMED)}
 _NOT_NEED_FAST = _CueFilter(_NOT_NEED)
 _NON_ASK_FAST = _CueFilter(_NON_ASK)
@@ -703,7 +707,12 @@ def find_cue(
         if match is None and signal == "need":
             match = _other_need(sentence, memo)
         if match is None and signal == "response":
-            match = _told_at_meeting(sentence, memo) or _asked_at_place(sentence)
+            match = _told_at_meeting(sentence, memo)
+            if match is not None and (signals is None or "slip" in signals) and memo.search(_SLIP_FILTER, sentence):
+                # "It was never written; in 2017 they told us there was no translator": the sentence states the
+                # promise's fate and reports what was said of it; the fate is the item (a slip, tried next)
+                match = None
+            match = match or _asked_at_place(sentence)
         if match is None and signal == "promise":
             match = _dated_future(sentence) or _dated_will(sentence)
         if match is None:

@@ -47,8 +47,8 @@ _PROMISED_BY_ME = re.compile(r"\bI\s+(?:had\s+|have\s+)?(?:promised|announced|pl
 # the promise was made to the teller by a body it does not name: "The workshop they promised us …", "the map you
 # promised us in Kyoto", "the guide we were promised", "what was promised to us"
 _PROMISED_TO_ME = re.compile(
-    r"\b(?:they|you|he|she)\s+(?:had\s+|have\s+|has\s+)?(?:promised|pledged)\s+(?:to\s+)?(?:us|me)\b"
-    r"|\b(?:we|I)\s+(?:were|was|had\s+been|have\s+been)\s+promised\b|\bpromised\s+to\s+(?:us|me)\b",
+    r"\b(?P<who>[\w'’-]+)\s+(?:had\s+|have\s+|has\s+)?(?:promised|pledged)\s+(?:to\s+)?(?:us|me)\b"
+    r"|\b(?:we|I)\s+(?:were|was|had\s+been|have\s+been)\s+promised\b",
     re.I,
 )
 # the teller's own body named just before the maker's noun ("In Hyderabad our coalition promised …")
@@ -65,9 +65,9 @@ def promised_by_teller(quote: str) -> bool:
 
 
 def promised_to_teller(quote: str) -> bool:
-    """Whether a follow-up says the promise was made to its teller by someone it does not name ("The workshop they
-    promised us … took place"): another body's promise, never the teller's own."""
-    return _PROMISED_TO_ME.search(quote) is not None
+    """Whether a follow-up says the promise was made to its teller by another ("The workshop they promised us … took
+    place", "the UN had promised us a guide"): another body's promise, never the teller's own."""
+    return any(m.group("who") is None or m.group("who").casefold() not in ("we", "i") for m in _PROMISED_TO_ME.finditer(quote))
 
 
 def promised_by(quote: str) -> frozenset[str]:
