@@ -67,7 +67,9 @@ def promised_by_teller(quote: str) -> bool:
 def promised_to_teller(quote: str) -> bool:
     """Whether a follow-up says the promise was made to its teller by another ("The workshop they promised us … took
     place", "the UN had promised us a guide"): another body's promise, never the teller's own."""
-    return any(m.group("who") is None or m.group("who").casefold() not in ("we", "i") for m in _PROMISED_TO_ME.finditer(quote))
+    return any(
+        m.group("who") is None or m.group("who").casefold() not in ("we", "i") for m in _PROMISED_TO_ME.finditer(quote)
+    )
 
 
 def promised_by(quote: str) -> frozenset[str]:

@@ -28,7 +28,9 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    45  # 45: a role-labelled turn (`>> SPEAKER:`) is by the body a bracketed note in it names after the speaker's
+    46  # 46: a sentence that states a promise's fate and reports what was said of it ("It was never written; in 2017
+    # they told us …") is the slip, not a response; "was never written/printed/…" is a slip
+    # 45: a role-labelled turn (`>> SPEAKER:`) is by the body a bracketed note in it names after the speaker's
     # name ("[Captioner's note: the previous speaker was X, UNCTAD.]")
     # 44: a sentence opening with a phrase the speaker then says was promised ("The offline package we promised in
     # Katowice …") is news of that noun, known to the lexicon or not, a delivery when a dated past deed follows;
