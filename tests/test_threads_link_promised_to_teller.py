@@ -6,15 +6,7 @@ from forumlens.threads.cues import find_cue
 from forumlens.threads.link import link_items
 from forumlens.threads.linknames import promised_to_teller
 from forumlens.threads.models import Item
-
-
-def _item(year: int, line: int, signal: str, quote: str, **kw: object) -> Item:
-    sid = f"s{year}"
-    return Item(sid, line, quote, signal, seq=line, **kw).placed(year, (year, sid))  # type: ignore[arg-type]
-
-
-def _threads_of(linked, line: int) -> list[list[int]]:
-    return [[i.line for i in t.items] for t in linked.threads if any(i.line == line for i in t.items)]
+from tests.test_threads_link_rules import _item, _threads_of
 
 
 def test_promised_to_the_teller_by_another() -> None:
