@@ -365,12 +365,7 @@ _ENACTED = compile_cue(
     r"|reserved|allocated|opened|agreed to|decided to|started|begun|made)\b"
     r"|\bthe (?:secretariat|mag|igf|office|un|agency|bureau|host country)(?: \w+)? (?:has |have )?(?:now )?"
     r"(?:decided|agreed|resolved) to\b"
-    r"|\bnow (?:holds|hosts|runs|offers|provides|publishes|lists|includes|funds|organi[sz]es|has a)\b"
-    # what the users of the body's output can now do, told by the body ("Ministries can search it now", "Teachers can
-    # now download every book"): the outcome of an ask, said as an ability that begins now
-    r"|\bcan now (?:search|find|use|download|read|see|access|consult|reach|get|order|book|join|watch|follow|print)\b"
-    r"|\bcan (?:search|find|use|download|read|see|access|consult|reach|get|order|book|join|watch|follow|print)"
-    r" (?:it|them|this|these|those|the \w+|all \w+|every \w+) now\b",
+    r"|\bnow (?:holds|hosts|runs|offers|provides|publishes|lists|includes|funds|organi[sz]es|has a)\b",
     _I,
 )
 # what "X should not …" tells when it is no ask but a stance or a reminder ("Governments should not worry about this",

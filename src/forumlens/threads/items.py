@@ -249,8 +249,8 @@ def _turn_items(
                 last = (named[-1][2], sentence.text[named[-1][0] : named[-1][1]])
             continue
         said, names_of, shift = sentence, _names(ctx, sentence), 0
-        if cue.signal in ("response", "enacted") and before is not None and before.line == sentence.line:
-            said, names_of, shift = _with_referent(ctx, before, sentence, cue)
+        if cue.signal == "response" and before is not None and before.line == sentence.line:
+            said, names_of, shift = _with_referent(ctx, before, sentence)
         elif cue.signal in ("slip", "delivery") and not named and before is not None and before.line == sentence.line:
             said, names_of, shift = _with_promise_told(ctx, before, sentence, head)
         text = _without_span(said.text, names_of)
@@ -365,7 +365,6 @@ def _questions_answered(items: Sequence[Item], turns: Sequence[Turn]) -> dict[in
 
 # a response that only points back at what the sentence before it said ("The MAG now has three members under
 # thirty.  This is what the youth coalition asked for two years ago.")
-_PRONOUN_IN = re.compile(r"\b(?:it|them)\b", re.I)  # a pronoun inside a cue ("can search it now")
 _POINTS_BACK = re.compile(
     r"^\W*(?:and\s+|so\s+)?(?:this|that|it|these|those)(?:\s+(?:is|was|are|were)|['’]s)\s+(?:exactly\s+|precisely\s+"
     r"|just\s+|also\s+)?(?:what|the (?:thing|request|ask|change))\b",
@@ -374,17 +373,12 @@ _POINTS_BACK = re.compile(
 
 
 def _with_referent(
-    ctx: _Context, before: Sentence, sentence: Sentence, cue: Cue | None = None
+    ctx: _Context, before: Sentence, sentence: Sentence
 ) -> tuple[Sentence, tuple[tuple[int, int], ...], int]:
     """A response that points back ("This is what … asked for") with the sentence before it on its line,
-    which says what was done: the pair is what the response is about (one verbatim span of the line). So too what a
-    body now does said of a pronoun ("UNESCO's platform lists open textbooks by subject since June. Ministries can
-    search it now"): the sentence before names what "it" is, and the ask it takes up is found by those words.
+    which says what was done: the pair is what the response is about (one verbatim span of the line).
     Returns the span, the coalition names in it, and how far the response sentence moved into it."""
-    enacted_of_pronoun = (
-        cue is not None and cue.signal == "enacted" and _PRONOUN_IN.search(sentence.text, cue.start, cue.end) is not None
-    )
-    if not (_POINTS_BACK.match(sentence.text) or enacted_of_pronoun):
+    if not _POINTS_BACK.match(sentence.text):
         return sentence, _names(ctx, sentence), 0
     return _joined(ctx, before, sentence)
 
