@@ -244,12 +244,19 @@ def _turn_items(
             elif cue is not None:
                 a, b, family = _subject(sentence.text, named)
                 head = sentence.text[a:b]
+        restated = (
+            _restated_ask(before, sentence) if cue is None and not coalition and not moderator and not answers else None
+        )
+        if restated is not None:
+            cue = restated  # "2. Your coalition asked that the IGF pay … The IGF Trust Fund cannot pay …": the answer
         if cue is None:
             if named:
                 last = (named[-1][2], sentence.text[named[-1][0] : named[-1][1]])
             continue
         said, names_of, shift = sentence, _names(ctx, sentence), 0
-        if cue.signal == "response" and before is not None and before.line == sentence.line:
+        if restated is not None and before is not None:
+            said, names_of, shift = _joined(ctx, before, sentence)
+        elif cue.signal == "response" and before is not None and before.line == sentence.line:
             said, names_of, shift = _with_referent(ctx, before, sentence)
         elif cue.signal in ("slip", "delivery") and not named and before is not None and before.line == sentence.line:
             said, names_of, shift = _with_promise_told(ctx, before, sentence, head)
@@ -370,6 +377,31 @@ _POINTS_BACK = re.compile(
     r"|just\s+|also\s+)?(?:what|the (?:thing|request|ask|change))\b",
     re.I,
 )
+
+
+# a body's reply that first says the ask put to it, then answers it ("1. You asked that displaced people be counted …",
+# "3. The remote hub in Kathmandu asked during the same workshop whether …"), a letter's numbered paragraph or a turn
+_RESTATED_ASK = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s+)?(?:you|your\s+[\w'’-]+|the\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}?)\s+(?:also\s+|have\s+|had\s+)?"
+    r"asked\s+(?:(?:during|at|in|on|last)\s+[^,;.]{0,60}?\s+)?(?P<what>that|whether|if|what|why|how|when|us\s+to)\b",
+    re.I,
+)
+
+
+def _restated_ask(before: Sentence | None, sentence: Sentence) -> Cue | None:
+    """A response cue for a sentence that follows, on its line, one saying the ask put to the speaker's body ("Your
+    coalition asked that the IGF pay the travel of tenants. The IGF Trust Fund cannot pay …"); None otherwise.
+
+    Why: a reply (a letter's numbered paragraphs, an institution's turn) restates each ask, then answers it in
+    words of its own that no response cue names; the pair is the item, so linking reads the ask's words in it. Only
+    a sentence with no cue of its own is read so (a promise or delivery after the restated ask stays one)."""
+    if before is None or before.line != sentence.line:
+        return None
+    asked = _RESTATED_ASK.match(before.text)
+    if asked is None:
+        return None
+    what = asked.group("what").lower()
+    return Cue("response", 0, 0, "", "question" if what in ("whether", "if", "what", "why", "how", "when") else "request")
 
 
 def _with_referent(
