@@ -401,7 +401,9 @@ def _restated_ask(before: Sentence | None, sentence: Sentence) -> Cue | None:
     if asked is None:
         return None
     what = asked.group("what").lower()
-    return Cue("response", 0, 0, "", "question" if what in ("whether", "if", "what", "why", "how", "when") else "request")
+    return Cue(
+        "response", 0, 0, "", "question" if what in ("whether", "if", "what", "why", "how", "when") else "request"
+    )
 
 
 def _with_referent(

@@ -29,7 +29,8 @@ __all__ = [
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
     46  # 46: a sentence that states a promise's fate and reports what was said of it ("It was never written; in 2017
-    # they told us …") is the slip, not a response; "was never written/printed/…" is a slip
+    # they told us …") is the slip, not a response; "was never written/printed/…" is a slip; a body's sentence after
+    # one restating the ask put to it ("Your coalition asked that …") is its response, the pair its quote
     # 45: a role-labelled turn (`>> SPEAKER:`) is by the body a bracketed note in it names after the speaker's
     # name ("[Captioner's note: the previous speaker was X, UNCTAD.]")
     # 44: a sentence opening with a phrase the speaker then says was promised ("The offline package we promised in
