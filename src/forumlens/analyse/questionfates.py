@@ -293,7 +293,8 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
     seen = 0
     declined = False  # the addressee declined it or said they cannot answer (`_asked_since`)
     for j in range(g.turn + 1, min(close + 1, len(ctx.turns))):
-        if seen == 0 and _addressee_replies(ctx, g, j, _part_for(ctx, g, groups, j, nth)):
+        first = _part_for(ctx, g, groups, j, nth) if seen == 0 else None  # None: it takes up only other parts
+        if first is not None and _addressee_replies(ctx, g, j, first):
             return "answered", [ctx.turns[j].line] if j == close else _run(ctx, j, _answer_end(ctx, groups, j, close))
         if j == close:  # the turn that moves on may still reply first ("It is a fair point. … Yuki, …?")
             cut = next((h.sentences[0].start for h in groups if h.turn == j), ctx.turns[j].end)
@@ -389,6 +390,8 @@ def _part_for(
     text = ctx.turns[j].text if text is None else text
     part = ordinal_part(text, nth)  # a reply answering part by part is judged on this question's part
     if part == text:
+        if left_out(ctx, g, groups, j):
+            return None  # it takes up only the other questions of the batch
         part = batch_part(ctx, g, groups, j) or text  # one reply to several askers: this question's sentences
     return part
 
@@ -414,13 +417,48 @@ def batch_part(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGrou
     have a good answer today."): each sentence goes to the question whose content words it shares
     most (one question alone, at least one word), a sentence sharing none or tied stays with the one
     before it. None when the reply answers one question or no sentence takes `g` up: the whole
-    reply is then judged. A batch reply is judged question by question, so a non-answer to one
-    of them (`_non_answer`) is not hidden by the answers to the others."""
+    reply is then judged (`left_out` says when that whole reply answers only the others). A batch
+    reply is judged question by question, so a non-answer to one of them (`_non_answer`) is not
+    hidden by the answers to the others."""
+    owned = _batch_owners(ctx, groups, j)
+    if owned is None or g not in owned[0]:
+        return None
+    batch, owners = owned
+    mine = [s.text for s, owner in zip(ctx.sentences[j], owners, strict=True) if owner is not None and batch[owner] is g]
+    return " ".join(mine) or None
+
+
+def left_out(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], j: int) -> bool:
+    """Whether reply `j` takes up other parts of `g`'s question turn by their words and none of
+    its sentences takes up `g` ("How much did it cost?  And who pays the maintenance now?":
+    "The maintenance, the assembly pays from the new revenue."): a reply that sorts itself among
+    the parts by what it says and never comes to this one has not answered it, however it sits
+    after it. A reply opens on the first part: what it says before any sentence takes up a part
+    is for that one ("On the translation, the Secretariat has a small budget …" to "will the
+    output be translated?", whose stems differ). A reply no sentence of which takes up a part of
+    `g`'s turn is judged whole."""
+    owned = _batch_owners(ctx, groups, j)
+    if owned is None or g not in owned[0]:
+        return False
+    batch, owners = owned
+    parts = [i for i, h in enumerate(batch) if h.turn == g.turn]
+    taken = [o for o in owners if o in parts]
+    if len(parts) < 2 or not taken:
+        return False
+    opens = owners[0] not in parts and batch[parts[0]] is g
+    return batch.index(g) not in taken and not opens
+
+
+def _batch_owners(
+    ctx: AnalysisContext, groups: list[QuestionGroup], j: int
+) -> tuple[list[QuestionGroup], list[int | None]] | None:
+    """The questions reply `j` takes together (`_batch`) and, for each sentence of `j`, the index
+    of the one it takes up (`batch_part` says how), or None when the batch holds one question."""
     batch = _batch(ctx, groups, j)
-    if len(batch) < 2 or g not in batch:
+    if len(batch) < 2:
         return None
     words = [_core_words(" ".join(x.text for x in h.core)) for h in batch]
-    mine: list[str] = []
+    owners: list[int | None] = []
     owner: int | None = None
     askers = [_asker_words(h) for h in batch]
     for sentence in ctx.sentences[j]:
@@ -432,9 +470,8 @@ def batch_part(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGrou
             owner = named
         elif best and shared.count(best) == 1:
             owner = shared.index(best)
-        if owner is not None and batch[owner] is g:
-            mine.append(sentence.text)
-    return " ".join(mine) or None
+        owners.append(owner)
+    return batch, owners
 
 
 ASKER_REACH = 6  # words at a sentence's start in which a reply names the asker it turns to ("And Nivi, on …")
@@ -451,7 +488,7 @@ def _names_asker(sentence: str, askers: list[frozenset[str]]) -> int | None:
     ("For Aroha, it is a very good question.", "And Nivi, on the terminal, …"): a reply to a round
     of questions says whose it takes, and that beats shared content words. None when no asker,
     or more than one, is named there."""
-    head = set(re.findall(r"[\w‑'-]+", sentence)[:ASKER_REACH])
+    head = {re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w‑'’-]+", sentence)[:ASKER_REACH]}  # "To Pierre's question"
     hits = [i for i, words in enumerate(askers) if words & head]
     return hits[0] if len(hits) == 1 else None
 
