@@ -9,7 +9,7 @@ the first part; a reply that takes up no part by its words is judged whole.
 from __future__ import annotations
 
 from forumlens.analyse.context import build_context
-from forumlens.analyse.questionfates import _names_asker, left_out
+from forumlens.analyse.questionfates import _names_asker, left_out, runs_the_session
 from forumlens.analyse.questiongroups import find_question_groups
 from forumlens.transcript.parse import parse_transcript
 
@@ -67,3 +67,30 @@ def test_an_asker_named_with_a_possessive_is_named() -> None:
     assert _names_asker("To Pierre's question, two of the six got a grant.", [frozenset({"Pierre"})]) == 0
     assert _names_asker("To Pierre’s question, two got a grant.", [frozenset({"Pierre"})]) == 0
     assert _names_asker("Two of the six got a grant.", [frozenset({"Pierre"})]) is None
+
+
+_DEFERRED_BOTH = """>> RUTA VAITKUTE:  Welcome to our session on the digital land register of the district.  Questions from the floor, please.
+
+>> PARTICIPANT:  Hello, Brigid Okonkwo-Haller, from a tenants' union in Lagos.  A question for all: should every district publish its land register online?  And a second one: who checks the data before it is published?
+
+>> RUTA VAITKUTE:  Hmm, two big questions.  Let's hear online first and then the panel.
+
+>> ONLINE MODERATOR:  Thank you.  We have one in the chat.  Dalia asks Tomas: how long did the scanning of the paper maps take?
+
+>> TOMAS ZELENKA:  For Dalia, about two years, with four students.
+
+>> RUTA VAITKUTE:  I am told we are out of time.  Thank you all for coming.
+"""
+
+
+def test_a_chair_who_only_orders_the_floor_answers_neither_part() -> None:
+    status = {q["text"][:12]: q["status"] for q in rule_questions(_DEFERRED_BOTH)}
+    assert status["A question f"] == "unanswered"
+    assert status["And a second"] == "unanswered"
+
+
+def test_a_sentence_of_the_sessions_own_running_says_nothing_of_the_matter() -> None:
+    assert runs_the_session("Let's hear online first and then the panel.")
+    assert runs_the_session("Let me take also the online questions, and then the panel answers.")
+    assert not runs_the_session("Very easy, everybody can join, there is a form on our page.")
+    assert not runs_the_session("I don't see anybody here.")  # no content word: a hedge, judged as before

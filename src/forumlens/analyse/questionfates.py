@@ -177,7 +177,7 @@ def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bo
         called = _vocative(sent)
         if (called and called in firsts) or FLOOR_OPEN.search(sent) or HANDS_ROUND_ON.search(sent) or _calls(ctx, sent):
             break  # from the first call of a name on, the turn hands the floor on
-        if FLOOR_CUE.search(sent) or _MIC.search(sent) or restates(sent):
+        if FLOOR_CUE.search(sent) or _MIC.search(sent) or restates(sent) or runs_the_session(sent):
             continue  # floor management, or the question repeated in the chair's words ("If we could have a mic over here, …")
         if not (QUESTION_REF.search(sent) and len(sent.split()) <= 8):  # "It is a good question."
             kept.append(sent)
@@ -195,6 +195,30 @@ def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bo
     ):
         return False
     return _substantive(said) >= ANSWER_WORDS
+
+
+# The words of a session's own running: who speaks, in what order, the questions and answers as
+# such. A chair's sentence made only of these ("Hmm, two big questions.", "Let's hear online
+# first and then the panel.", "Let me take also the online questions, and then the panel
+# answers.") orders the floor; it says nothing about what was asked (`runs_the_session`).
+_RUNNING = frozenset(
+    {
+        "answer", "respond", "respons", "reply", "repli", "react", "reaction", "comment",
+        "hear", "take", "come", "back", "give", "start", "begin", "continue", "move", "wait",
+        "online", "chat", "zoom", "room", "floor", "panel", "panelist", "panellist", "speaker",
+        "first", "then", "next", "later", "after", "before", "together", "also", "again", "more",
+        "minut", "time", "quick", "quickly", "brief", "briefly", "please", "okay", "thank", "thanks",
+        "good", "great", "interesting", "many", "several", "both", "three", "four", "hmm", "well",
+    }
+)  # fmt: skip
+
+
+def runs_the_session(sentence: str) -> bool:
+    """A sentence whose content words (`content_words`) are only those of the session's own running
+    (`_RUNNING`), at least one: floor order and talk of the questions as such, no word of the matter asked.
+    A chair's answer names its matter ("Very easy, everybody can join, there is a form on our page.")."""
+    said = content_words(sentence)
+    return bool(said) and said <= _RUNNING  # none at all: a hedge is made of such words ("I don't see anybody here.")
 
 
 _MIC = re.compile(r"\b(?:mic|microphone|mike)s?\b", re.I)
