@@ -3,13 +3,19 @@
 A reply that sorts itself among the parts by what it says ("The maintenance, the council pays
 …") and never comes to the other part leaves that part open, however it sits after it
 (`questionfates.left_out`); a reply that opens before taking up any part by its words answers
-the first part; a reply that takes up no part by its words is judged whole.
+the first part; a reply that takes up no part by its words is judged whole. A chair's sentence of
+the session's own running ("Let's hear online first and then the panel") answers no part, and a
+short reply that says it cannot say and points elsewhere ("It is all in our annual report")
+sends the question on (`refers_elsewhere`).
 """
 
 from __future__ import annotations
 
+import pytest
+
 from forumlens.analyse.context import build_context
-from forumlens.analyse.questionfates import _names_asker, left_out, runs_the_session
+from forumlens.analyse.cues import content_words
+from forumlens.analyse.questionfates import _names_asker, left_out, refers_elsewhere, runs_the_session
 from forumlens.analyse.questiongroups import find_question_groups
 from forumlens.transcript.parse import parse_transcript
 
@@ -94,3 +100,37 @@ def test_a_sentence_of_the_sessions_own_running_says_nothing_of_the_matter() -> 
     assert runs_the_session("Let me take also the online questions, and then the panel answers.")
     assert not runs_the_session("Very easy, everybody can join, there is a form on our page.")
     assert not runs_the_session("I don't see anybody here.")  # no content word: a hedge, judged as before
+
+
+_ANNUAL_REPORT = """>> XIMENA ARELLANO-THORBURN:  Welcome to our session on rural schools.  Questions from the floor, please.
+
+>> PARTICIPANT:  Good afternoon, Edgar Choc-Ekelund, from a cooperative of schools in Guatemala.  My question is for Meredith.  How much of your budget goes to Central America, and how much to Mexico?
+
+>> MEREDITH CALLOWAY-OLANREWAJU:  I don't have the split by country in my head and I don't want to guess.  It is all in our annual report, which is on our website.
+
+>> XIMENA ARELLANO-THORBURN:  Thank you.  We move on to our next speaker, Tomas, on the radio lessons.
+
+>> TOMAS ZELENKA:  Thank you.  The radio lessons reach forty villages.
+"""
+
+
+def test_a_reply_that_only_sends_the_question_to_a_report_does_not_answer_it() -> None:
+    (question,) = (q for q in rule_questions(_ANNUAL_REPORT) if q["text"].startswith("How much"))
+    assert question["status"] == "unanswered"
+
+
+@pytest.mark.parametrize(
+    ("reply", "sends_on"),
+    [
+        ("I am not sure, there was a discussion once.  Let me ask my colleague in the union.", True),
+        ("I don't have the split by country in my head.  It is all in our annual report.", True),
+        ("I don't think they are represented today.  Rodrigo, do you know?", True),
+        # a plain "no" that explains takes the question's words up: it answers
+        ("We don't have a law yet.  The ministry drafts the producer law on electronic waste now.", False),
+        # not opened by saying one cannot say
+        ("Around one in three stay, it is in our report.", False),
+    ],
+)
+def test_refers_elsewhere(reply: str, sends_on: bool) -> None:
+    question = set(content_words("Does the ministry plan a producer law on electronic waste?"))
+    assert refers_elsewhere(reply, question) is sends_on

@@ -107,7 +107,9 @@ def _addressee_replies(ctx: AnalysisContext, g: QuestionGroup, j: int, part: str
         return False
     name = ctx.people[j].name
     text = ctx.turns[j].text if part is None else part
-    return bool(name) and name == g.to and not DECLINE.search(text[:600]) and not _non_answer(text)
+    if not name or name != g.to or DECLINE.search(text[:600]) or _non_answer(text):
+        return False
+    return not refers_elsewhere(text, _core_words(" ".join(s.text for s in g.core)))
 
 
 NON_ANSWER_WORDS = 45  # a reply shorter than this that defers says only that (`_non_answer`)
@@ -130,6 +132,44 @@ def _non_answer(text: str) -> bool:
         # Oysha, on the licence, let me check …"): what comes first answers someone else
         and not (not any(_vocative(x) for x in sentences) and answers_then_promises(sentences))
     )
+
+
+# A first sentence in which the replier says they cannot or will not say ("I don't have the split
+# by country in my head", "I am not sure", "I don't think they are represented today").
+_NOT_MINE = re.compile(
+    r"\b(?:i|we)(?:'m|'re| am| are)? (?:(?:do|did|can|could|would)(?: not|n'?t)|cannot|not)"
+    r" (?:have|know|sure|remember|want to guess|think (?:they|he|she|anyone|anybody)|authori[sz]ed|able)\b",
+    re.I,
+)
+# The rest of such a reply points to where the answer is, or who has it, instead of giving it: a
+# document, someone else, a later time, or a question to someone else ("Rodrigo, do you know?").
+_ELSEWHERE = re.compile(
+    r"\b(?:report|website|web site|slides|document|colleague|office|team|secretariat|ministry"
+    r"|later|next week|tomorrow|by (?:e-?mail|phone)|in writing|write|ask|check)\b|\?",
+    re.I,
+)
+
+
+def refers_elsewhere(text: str, question: set[str]) -> bool:
+    """A short reply that opens by saying the replier cannot or will not say (`_NOT_MINE`) and then
+    points to where the answer is or who has it (`_ELSEWHERE`), repeating none of the question's
+    content words after that first sentence ("I don't have the split by country in my head and I
+    don't want to guess.  It is all in our annual report."; "I am not sure.  Let me ask my colleague
+    in the union."): it sends the question on. A plain "no" that then explains ("We don't have a
+    law yet.  The ministry drafts one on the e-waste …") takes the question's words up, and so
+    answers."""
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x and not _thanks_only(x)]
+    if not sentences or _words(text) >= NON_ANSWER_WORDS:
+        return False
+    if not (_NOT_MINE.search(sentences[0]) and _ELSEWHERE.search(text)):
+        return False
+    return not question & _core_words(" ".join(sentences[1:]))
+
+
+def _thanks_only(sentence: str) -> bool:
+    """A short sentence of thanks or assent ("Thank you, Somchai.", "Okay."), not a reply that
+    opens with thanks ("Thank you for the question, but this question is for Dubai.")."""
+    return bool(_THANKS.match(sentence)) and len(sentence.split()) <= 4
 
 
 ANSWER_WORDS = 10  # substantive words a moderator's reply needs to answer a question itself
@@ -374,7 +414,7 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
             # participant from the floor who says "we always run out of time" asks, it cuts nothing
             parked, direct = True, False
             continue
-        if part is None or DECLINE.search(part[:600]) or _non_answer(part):
+        if part is None or DECLINE.search(part[:600]) or _non_answer(part) or refers_elsewhere(part, words):
             direct = False  # passed on, or only another part answered: only a later turn that takes it up answers it
             declined = declined or (part is not None and ctx.people[j].name == g.to)
             continue
