@@ -8,6 +8,7 @@ its rule verdict and features (`question_fates`); `analyse.questions` links the 
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -150,7 +151,7 @@ _ELSEWHERE = re.compile(
 )
 
 
-def refers_elsewhere(text: str, question: set[str]) -> bool:
+def refers_elsewhere(text: str, question: Set[str]) -> bool:
     """A short reply that opens by saying the replier cannot or will not say (`_NOT_MINE`) and then
     points to where the answer is or who has it (`_ELSEWHERE`), repeating none of the question's
     content words after that first sentence ("I don't have the split by country in my head and I
@@ -488,7 +489,9 @@ def batch_part(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGrou
     if owned is None or g not in owned[0]:
         return None
     batch, owners = owned
-    mine = [s.text for s, owner in zip(ctx.sentences[j], owners, strict=True) if owner is not None and batch[owner] is g]
+    mine = [
+        s.text for s, owner in zip(ctx.sentences[j], owners, strict=True) if owner is not None and batch[owner] is g
+    ]
     return " ".join(mine) or None
 
 
@@ -552,7 +555,9 @@ def _names_asker(sentence: str, askers: list[frozenset[str]]) -> int | None:
     ("For Aroha, it is a very good question.", "And Nivi, on the terminal, …"): a reply to a round
     of questions says whose it takes, and that beats shared content words. None when no asker,
     or more than one, is named there."""
-    head = {re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w‑'’-]+", sentence)[:ASKER_REACH]}  # "To Pierre's question"
+    head = {
+        re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w‑'’-]+", sentence)[:ASKER_REACH]
+    }  # "To Pierre's question"
     hits = [i for i, words in enumerate(askers) if words & head]
     return hits[0] if len(hits) == 1 else None
 
