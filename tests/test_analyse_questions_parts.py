@@ -134,3 +134,22 @@ def test_a_reply_that_only_sends_the_question_to_a_report_does_not_answer_it() -
 def test_refers_elsewhere(reply: str, sends_on: bool) -> None:
     question = set(content_words("Does the ministry plan a producer law on electronic waste?"))
     assert refers_elsewhere(reply, question) is sends_on
+
+
+_NOT_HERE = """>> KARIN BRANDT-OKOYE:  Welcome to the session on unwanted messages.  The floor is open.
+
+>> PARTICIPANT:  Hi, Parisa Ranjbar-Bautista, from a mobile operator in Manila.  A question, maybe to the Action Plan, if someone from them is in the room:  does the network share the spam reports with the operators?
+
+>> KARIN BRANDT-OKOYE:  I don't think they are represented today.  Rodrigo, do you know?
+
+>> RODRIGO CORDEIRO-UEDA:  No, nobody registered from them.
+
+>> KARIN BRANDT-OKOYE:  Thank you.  We move on to our next speaker, Agnes, on the short codes.
+
+>> AGNES MOLNAR-IRVING:  Thank you, Karin.  The short codes were agreed in May.
+"""
+
+
+def test_a_chair_who_says_they_cannot_say_and_asks_someone_else_does_not_answer() -> None:
+    (question,) = (q for q in rule_questions(_NOT_HERE) if "spam reports" in q["text"])
+    assert question["status"] == "unanswered"

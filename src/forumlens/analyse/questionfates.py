@@ -372,6 +372,9 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
                 and _substantive(head) >= 6
                 and not PARKING.search(head)
                 and not _cut_off(head)
+                and not refers_elsewhere(
+                    ctx.turns[j].text, words
+                )  # "I don't think they are here.  Rodrigo, do you know?"
             ):
                 return "answered", [ctx.turns[j].line]
             break
