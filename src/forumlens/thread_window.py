@@ -29,15 +29,12 @@ def windowed(thread: Thread, since: int | None, until: int | None) -> Thread | N
     """
     if since is None and until is None:
         return thread
-    from .threads.status import status_within, summary_of
+    from .threads.status import in_years, status_of, summary_of
 
-    def inside(year: int | None) -> bool:
-        return year is not None and (since is None or year >= since) and (until is None or year <= until)
-
-    kept = [(item, role) for item, role in thread.entries if inside(item.year)]
+    kept = [(item, role) for item, role in thread.entries if in_years(item.year, since, until)]
     if not kept:
         return None
-    seen = replace(thread, entries=kept, status=status_within(thread, since, until))
+    seen = replace(thread, entries=kept, status=status_of(thread.kind, [item for item, _ in kept]))
     seen.summary = summary_of(seen)  # its span, sessions and fate within the years, as the listing shows them
     return seen
 

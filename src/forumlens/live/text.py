@@ -137,8 +137,7 @@ class TextFeed:
             raise
         except InputError:  # empty so far, or not text yet: nothing to show
             text = ""
-        self._refuse_nul("", text)
-        return self._settle(text, note)
+        return self._settle(text, note)  # decode_text refuses a NUL anywhere in the text, at its line
 
     def _decode_whole(self) -> str:
         """All bytes so far by ingest's rules; UTF-16 cut after an odd byte waits for the next one.

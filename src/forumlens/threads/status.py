@@ -24,7 +24,7 @@ from __future__ import annotations
 from ..labels import key_words
 from .models import Item, Thread
 
-__all__ = ["finish_thread", "role_of", "status_of", "status_within", "summary_of", "thread_category"]
+__all__ = ["finish_thread", "in_years", "role_of", "status_of", "status_within", "summary_of", "thread_category"]
 
 _FOLLOW_ROLE = {"update": "update", "promise": "update", "delivery": "delivered", "slip": "reported"}
 
@@ -73,12 +73,13 @@ def status_within(thread: Thread, since: int | None, until: int | None) -> str:
     """
     if since is None and until is None:
         return thread.status
-    inside = [
-        i
-        for i in thread.items
-        if i.year is not None and (since is None or i.year >= since) and (until is None or i.year <= until)
-    ]
+    inside = [i for i in thread.items if in_years(i.year, since, until)]
     return status_of(thread.kind, inside) if inside else thread.status
+
+
+def in_years(year: int | None, since: int | None, until: int | None) -> bool:
+    """Whether an item of `year` lies within since..until; an undated item lies within no span."""
+    return year is not None and (since is None or year >= since) and (until is None or year <= until)
 
 
 def _span(thread: Thread) -> str:
