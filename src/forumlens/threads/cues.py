@@ -74,6 +74,7 @@ from ..analyse._regex import compile_cue
 from ..text.alternation import alternation
 from ..text.cuegate import CueFamily, GatedCue
 from ..text.fastre import Prefiltered
+from .promiseshape import promise_shape
 
 __all__ = [
     "PRONOUN_OBJECT",
@@ -714,7 +715,7 @@ def find_cue(
                 match = None
             match = match or _asked_at_place(sentence)
         if match is None and signal == "promise":
-            match = _dated_future(sentence) or _dated_will(sentence)
+            match = _dated_future(sentence) or _dated_will(sentence) or _shaped_promise(sentence, names, own)
         if match is None:
             continue
         if signal == "promise" and (_LEAD_IN.match(sentence, match.end()) or match.group(0).endswith(":")):
@@ -764,6 +765,17 @@ def find_cue(
     return None
 
 
+def _shaped_promise(sentence: str, names: Spans | Callable[[], Spans], own: Spans) -> re.Match[str] | None:
+    """A promise by its clause's shape, any verb (`promiseshape`): the speaker's side or a name the caller knows
+    as its subject, a modal of intention, a verb that names an output, an object. Names are looked up only when
+    the sentence has a modal at all (finding them costs more than the cue patterns)."""
+    if _ANY_MODAL.search(sentence) is None:
+        return None
+    spans = [*(names() if callable(names) else names), *own]
+    return promise_shape(sentence, spans)
+
+
+_ANY_MODAL = re.compile(r"\b(?:will|shall|going to|plans? to|intends? to|aims? to|undertakes? to|commit)|['’]ll\b", _I)
 _LEAD_IN = re.compile(r"\s*:")
 # a pseudo-cleft: "What we will do is put a page …", "What the Secretariat will do is to publish …"
 _WHAT_BEFORE = re.compile(r"\bwhat\s+$", _I)
