@@ -309,6 +309,7 @@ _PROMISE = compile_cue(
     r"|circulated|ready|out|available|online|translated)\b",
     _I,
 )
+_MONTH_WORD = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _DELIVERY = compile_cue(
     rf"\b{_OWN}\s+(?:have |has |had )?(?:now |recently |finally |just |already |successfully |officially )?"
     r"(?:published|released|launched|issued|completed|finished|finali[sz]ed|presented|delivered|produced|adopted"
@@ -342,7 +343,12 @@ _DELIVERY = compile_cue(
     r"(?:web ?)?(?:page|website|site|portal)\b"
     # participial: "Our research on X, released in 2023, …" (the noun before it is the deliverable)
     r"|,\s*(?:released|published|launched|issued|completed|adopted|presented|finali[sz]ed)"
-    r"\s+(?:in|last|earlier|this|at|on|during|early|late)\b",
+    r"\s+(?:in|last|earlier|this|at|on|during|early|late)\b"
+    # a deed or a state of completion told with its date, the copula dropped as notes and slides drop it ("published
+    # March 2019", "online since 2019", "happened in Hamburg in 2008", "done 2007-2010"); not "will be published in"
+    r"|(?<!\bbe )(?<!\bbeen )\b(?:published|released|launched|issued|happened|held|done|opened|online|live)"
+    rf"(?: (?:[\w'’-]+ ){{0,3}}?(?:in|since|on))? (?:(?:early |late |mid-)?{_MONTH_WORD} )?(?:19|20)\d\d\b"
+    r"|\bnow (?:complete|completed|finished|done)\b",
     _I,
 )
 # a coalition named as the subject ("The Dynamic Coalition on X will publish …"): `find_cue` accepts these

@@ -28,7 +28,10 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    46  # 46: a sentence that states a promise's fate and reports what was said of it ("It was never written; in 2017
+    47  # 47: a promise by its clause's shape, any verb (`promiseshape`: the speaker's side or a known name, a modal of
+    # intention, a verb outside the no-output class, an object); a deed or state of completion told with its date,
+    # the copula dropped ("published March 2019", "online since 2019", "now complete") is a delivery
+    # 46: a sentence that states a promise's fate and reports what was said of it ("It was never written; in 2017
     # they told us …") is the slip, not a response; "was never written/printed/…" is a slip; a body's sentence after
     # one restating the ask put to it ("Your coalition asked that …") is its response, the pair its quote
     # 45: a role-labelled turn (`>> SPEAKER:`) is by the body a bracketed note in it names after the speaker's
