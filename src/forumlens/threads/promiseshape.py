@@ -38,8 +38,7 @@ _MODAL = (
 # the speaker's side said by a pronoun or a possessive body ("our coalition", "my ministry")
 _OWN_SUBJECT = re.compile(
     r"(?:^|(?<=[\s,;:(—–-]))(?:we|i|our (?:[\w'’-]+ ){0,2}?(?:coalition|group|team|network|forum|members|office"
-    r"|ministry|organi[sz]ation|government|secretariat|initiative|association|dc|igf))(?:\s*,[^,]{1,40},)?\s*"
-    + _MODAL,
+    r"|ministry|organi[sz]ation|government|secretariat|initiative|association|dc|igf))(?:\s*,[^,]{1,40},)?\s*" + _MODAL,
     _I,
 )
 _MODAL_AT = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?" + _MODAL, _I)
