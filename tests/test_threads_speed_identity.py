@@ -23,6 +23,7 @@ from forumlens.text.cuegate import GatedCue
 from forumlens.threads import cues, extract_items
 from forumlens.threads.cues import find_cue, is_intro, is_non_ask, retro_promise
 from forumlens.threads.lexicon import _STOP, Lexicon, load_lexicon
+from forumlens.threads.promiseshape import promise_shape
 from forumlens.threads.sentences import LineFinder, turn_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -160,6 +161,8 @@ def _plain_cue(sentence: str, signals: frozenset[str] | None) -> tuple[str, int,
         if match is None and signal == "response":  # what the floor told the institution at a named meeting
             told = cues._TOLD_US.pattern.search(sentence)
             match = told if told is not None and cues._meeting_named().search(sentence) else None
+        if match is None and signal == "promise":  # a dated future, or a promise by its clause's shape
+            match = cues._dated_future(sentence) or cues._dated_will(sentence) or promise_shape(sentence)
         if match is None:
             continue
         if signal == "delivery" and cues._asked(sentence, match):

@@ -60,6 +60,20 @@ _HEDGED = re.compile(
     _I,
 )
 _CLAUSE_STOP = re.compile(r"[.;:!?]|,\s+(?:and|but|so)\s")
+# what stands where an object would but names none: a pronoun ("we will send you …", "carry it back"), a clause
+# ("we will add that the budget is small", "we will look at how …"), a preposition
+_NO_OBJECT = re.compile(
+    r"\s+(?:it|them|you|us|him|her|me|that|what|how|whether|if|why|where|who|about|with|to|on|for|from|into|at|by"
+    r"|over|through|again|so|more|(?:this|these|those)\b(?=\s*[.,;:!?]|\s*$))\b",
+    _I,
+)
+# the meeting itself as the object ("We'll split our session in two halves", "we will open the floor"): the
+# room's own running order, no output
+_THE_MEETING = re.compile(
+    r"\s+(?:the|our|this|my|a|an)\s+(?:[\w'’-]+\s+)?(?:session|floor|discussion|debate|meeting|panel|conversation"
+    r"|time|minutes|remarks|comments|round|break|agenda)\b(?!\s+(?:report|summary|notes|series|outcome))",
+    _I,
+)
 # a particle of a phrasal verb before its object ("bring together experts", "put up a page")
 _PARTICLE = re.compile(r"\s+(?:together|up|out|forward|online|back)\b", _I)
 
@@ -81,7 +95,10 @@ def promise_shape(sentence: str, subjects: Sequence[tuple[int, int]] = ()) -> re
             continue
         at = match.end()
         particle = _PARTICLE.match(sentence, at)
-        if object_phrase(sentence, particle.end() if particle else at) is not None:
+        at = particle.end() if particle else at
+        if _NO_OBJECT.match(sentence, at) or _THE_MEETING.match(sentence, at):
+            continue
+        if object_phrase(sentence, at) is not None:
             return match
     return None
 
