@@ -108,19 +108,22 @@ def _addressee_replies(ctx: AnalysisContext, g: QuestionGroup, j: int, part: str
         return False
     name = ctx.people[j].name
     text = ctx.turns[j].text if part is None else part
-    if not name or name != g.to or DECLINE.search(text[:600]) or _non_answer(text):
+    question = _core_words(" ".join(s.text for s in g.core))
+    if not name or name != g.to or DECLINE.search(text[:600]) or _non_answer(text, question):
         return False
-    return not refers_elsewhere(text, _core_words(" ".join(s.text for s in g.core)))
+    return not refers_elsewhere(text, question)
 
 
 NON_ANSWER_WORDS = 45  # a reply shorter than this that defers says only that (`_non_answer`)
 _BRIEF = re.compile(r"\b(briefly|quickly|very short|in (one|a) minute|short answer|one sentence)\b", re.I)
 
 
-def _non_answer(text: str) -> bool:
+def _non_answer(text: str, question: Set[str] | None = None) -> bool:
     """A short reply that only says the number is not at hand or sends the question on
     ("Honestly, I don't know a global evaluation, sorry. Maybe someone in the room knows."),
-    not one that says it answers ("let me answer honestly. … and I will follow up")."""
+    not one that says it answers ("let me answer honestly. … and I will follow up"), nor one
+    that answers first and then promises more (`answers_then_promises`, which with the
+    `question`'s content words asks that what comes first takes it up, `takes_up`)."""
     head = text[:300]
     sentences = re.split(r"(?<=[.!?])\s+", text)
     return (
@@ -131,7 +134,7 @@ def _non_answer(text: str) -> bool:
         # profile.  … but I don't have a good answer for that": it answers first, the hedge
         # follows; not in a reply that takes askers in turn by name ("For Tavita, I agree …  And
         # Oysha, on the licence, let me check …"): what comes first answers someone else
-        and not (not any(_vocative(x) for x in sentences) and answers_then_promises(sentences))
+        and not (not any(_vocative(x) for x in sentences) and answers_then_promises(sentences, question))
     )
 
 
@@ -181,7 +184,29 @@ def _hedges(sentence: str) -> bool:
     return bool(DEFERS.search(sentence) or NOT_KNOWN.search(sentence) or PARKING.search(sentence))
 
 
-def answers_then_promises(sentences: list[str]) -> bool:
+def takes_up(said: str, question: Set[str] | None) -> bool:
+    """Whether words a reply says before it defers take the question up: they share one of its
+    content words (`content_words`). Without the question's words (`None`) or when it has none,
+    nothing is asked of them.
+
+    Why: the words before a deferral were counted, not read. Round 21's replies that only talk
+    about the question and then send it elsewhere ("I'd rather give you the correct number than
+    a guess.  Let me send a message to my office, … I'll give it to you before we finish.")
+    carried enough words to pass for an answer given first; an answer given first names what was
+    asked ("We met them twice, but nothing is signed yet.  We will come back to you on that.")."""
+    return not question or bool(_stems(question) & _stems(content_words(said)))
+
+
+STEM = 5  # letters of a content word that name its matter ("translated", "translation")
+
+
+def _stems(words: Set[str]) -> set[str]:
+    """The first `STEM` letters of each content word: `content_words` stems only endings like
+    "-ed" and "-s", so "translated" and "translation" would not meet."""
+    return {w[:STEM] for w in words}
+
+
+def answers_then_promises(sentences: list[str], question: Set[str] | None = None) -> bool:
     """A short reply that answers first and only then promises more ("We met them twice, but
     nothing is signed yet.  We will come back to you on that."): the sentences before the
     first deferring one carry `ANSWER_WORDS` substantive words about the matter, not about
@@ -199,7 +224,7 @@ def answers_then_promises(sentences: list[str]) -> bool:
         return False
     if TIMEKEEPING.search(whole) or TIME_SHORT.search(whole) or CUT_OFF.search(whole):
         return False
-    return _substantive(said) >= ANSWER_WORDS
+    return _substantive(said) >= ANSWER_WORDS and takes_up(said, question)
 
 
 def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bool:
@@ -418,7 +443,7 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
             # participant from the floor who says "we always run out of time" asks, it cuts nothing
             parked, direct = True, False
             continue
-        if part is None or DECLINE.search(part[:600]) or _non_answer(part) or refers_elsewhere(part, words):
+        if part is None or DECLINE.search(part[:600]) or _non_answer(part, words) or refers_elsewhere(part, words):
             direct = False  # passed on, or only another part answered: only a later turn that takes it up answers it
             declined = declined or (part is not None and ctx.people[j].name == g.to)
             continue

@@ -51,8 +51,11 @@ from .questions import (
     answers_then_promises,
     calls_next,
     mod_answers,
+    takes_up,
 )
+from .questionfates import NON_ANSWER_WORDS
 from .questions_later import later_turns
+from .questionsentences import _words
 from .restated import only_restates
 
 __all__ = ["CLOSING", "DEFER", "NOT_KNOWN", "FateContext", "addressee_returns", "fate_features", "following_turns"]
@@ -123,11 +126,19 @@ def _aside(text: str) -> bool:
 LATE_ASIDE = 18
 
 
-def _late_aside(text: str) -> bool:
+def _late_aside(text: str, question: set[str] | None = None) -> bool:
     """`text` sets something aside only after `LATE_ASIDE` substantive words of its own (thanks
-    and floor talk do not count): it answered first."""
+    and floor talk do not count): it answered first. In a short reply (`NON_ANSWER_WORDS`, as
+    `answers_then_promises` reads one) those words must also take the question up (`takes_up`:
+    one of the `question`'s content words): words that only talk about the question ("I'd rather
+    give you the correct number than a guess.  Let me send a message to my office, …") answer
+    nothing. A long reply is not held to it: its opening greets and frames before it answers."""
     starts = [m.start() for p in _ASIDES.patterns if (m := p.search(text))]
-    return bool(starts) and _substantive(text[: min(starts)]) >= LATE_ASIDE
+    if not starts:
+        return False
+    before = text[: min(starts)]
+    short = _words(text) < NON_ANSWER_WORDS
+    return _substantive(before) >= LATE_ASIDE and (not short or takes_up(before, question))
 
 
 # `_aside` asks eight cue patterns of the same text for each answer turn it weighs: one
@@ -352,6 +363,7 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
     relayed = bool(g.by) and g.by != g.asked_by
     asker = "relayed" if relayed else "mod" if g.from_moderator else "floor"
     feats.append(f"ask:{asker}")
+    words = content_words(" ".join(s.text for s in g.core))
     to_person = g.to in people
     feats.append("to:person" if to_person else "to:room" if g.to == "room" else "to:other")
     # Batching: more questions put in the same turn, before or after this one.
@@ -430,7 +442,7 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
                 # "we are almost out of time, so Tariq, very briefly" hands the floor over;
                 # one that only follows the chair's own answer ("We met them twice, nothing is
                 # signed.  We will come back to you on that.") is late, like `late:next`
-                late = answers and answers_then_promises(re.split(r"(?<=[.!?])\s+", head))
+                late = answers and answers_then_promises(re.split(r"(?<=[.!?])\s+", head), words)
                 feats.append("late:mod-head" if late else "aside:mod-head")
             after = follow[1] if len(follow) > 1 else None
             first = (g.to or "").split()[0] if g.to and g.to in people else ""
@@ -442,15 +454,14 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
             ):
                 feats.append("mod:hands-to-addressee")
         elif _aside(said[:600]):
-            feats.append("late:next" if _late_aside(said[:600]) else "aside:next")
+            feats.append("late:next" if _late_aside(said[:600], words) else "aside:next")
         elif not _same_speaker(ctx, j, g.turn) and _ACKNOWLEDGES.match(text):
             feats.append("reply:acknowledges")  # "Good question.  The report has …": taken up as asked
         if CLOSING.search(text):
             feats.append("next:closes")  # the reply is the session's (or the round's) closing turn
     if g.parked or _aside_after(ctx, g, fc, len(same_turn)):
         feats.append("aside:own-turn")
-    # Word overlap between the question and the replies.
-    words = content_words(" ".join(s.text for s in g.core))
+    # Word overlap between the question and the replies (`words`, above).
     window = inside[:ANSWER_WINDOW]
     overlaps = [fc.overlap(ctx, words, j) for j in window]
     if overlaps and max(overlaps) >= 0.3:
@@ -492,7 +503,7 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
             if DECLINE.search(reply):
                 feats.append("addr:declines")
             elif _aside(reply):
-                feats.append("late:addressee" if _late_aside(reply) else "aside:addressee")
+                feats.append("late:addressee" if _late_aside(reply, words) else "aside:addressee")
     if any(_same_question(g, h, ctx) for h in groups[fc.index + 1 :] if h.turn > g.turn):
         feats.append("reasked-later")
     if any(f.startswith("aside:") for f in feats):
