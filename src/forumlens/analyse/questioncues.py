@@ -309,6 +309,19 @@ _PASSED_ON = (
     # or the answer itself goes there ("the answer goes on the youth page")
     r"|\b(?:the|their|her|his|my|our) answers? (?:goes|go|will go|will be) (?:on|in|into|to) (?:the|our|their)\b"
 )
+# Issue 22 (stop 37, S5): the question itself, named by a pronoun and never by its matter, carried
+# somewhere by a verb of carrying ("Let me take it with me to the closing plenary", "please take it
+# with Altantsetseg at the coffee", "That one, Mere, I must take to the minister") or said to belong
+# elsewhere ("I think it belongs there"). Where it goes is not listed: any destination will do, and
+# the caller asks instead that the reply does not take the question up (`questionfates.takes_up`),
+# so "we put it in law" or "I will bring it back to the team" after an answer is no deferral.
+CARRIED = compile_cue(
+    r"\b(?:take|bring|carry|send|pass|give|forward|raise|keep)\s+(?:it|this|that|them)(?:\s+one)?"
+    r"\s+(?:[\w'‑-]+\s+){0,3}?(?:to|with|at|for)\b"
+    r"|\b(?:that|this)\s+one\b[^.?!]{0,40}?\b(?:take|bring|carry|send|pass|give|forward|raise)\s+(?:it\s+)?(?:to|with)\b"
+    r"|\b(?:it|this|that)(?:\s+one)?\s+belongs?\s+(?:there|to|in|at|with)\b",
+    re.I,
+)
 DEFERS = compile_cue(
     r"\b(?:some(?:one|body)|any(?:one|body)|others?|the (?:others|panel|colleagues)) (?:else )?(?:can|could|may|might|will)"
     r" (?:answer|respond|reply|take (?:it|this|that))"

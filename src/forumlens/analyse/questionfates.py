@@ -29,6 +29,7 @@ from .cues import (
 )
 from .questioncues import (
     ANSWERS_NOW,
+    CARRIED,
     DEFERS,
     FLOOR_OPEN,
     NOT_KNOWN,
@@ -206,6 +207,14 @@ def _stems(words: Set[str]) -> set[str]:
     return {w[:STEM] for w in words}
 
 
+def carries_away(said: str, question: Set[str] | None) -> bool:
+    """A reply that carries the question elsewhere (`questioncues.CARRIED`: "please take it with
+    Altantsetseg at the coffee", "I think it belongs there") and says nothing of its matter
+    (`takes_up`): the shape of a referral, wherever it sends the question. Only with the
+    question's words (a reply is never judged a referral without them)."""
+    return bool(question) and bool(CARRIED.search(said)) and not takes_up(said, question)
+
+
 def answers_then_promises(sentences: list[str], question: Set[str] | None = None) -> bool:
     """A short reply that answers first and only then promises more ("We met them twice, but
     nothing is signed yet.  We will come back to you on that."): the sentences before the
@@ -227,13 +236,14 @@ def answers_then_promises(sentences: list[str], question: Set[str] | None = None
     return _substantive(said) >= ANSWER_WORDS and takes_up(said, question)
 
 
-def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bool:
+def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int, question: Set[str] | None = None) -> bool:
     """The moderator's turn `j` opens with an answer: at least `ANSWER_WORDS` substantive words
     before any question or floor call of theirs, none of them deferring, parking or stopping
     for time ("Very easy, everybody can join, institutions and persons, there is a form on our
     page."); saying time is short while answering ("I will answer only partly because we are
     out of time. The output …") still answers. A turn that only thanks and calls the next
-    speaker has none."""
+    speaker has none, and nor does one that carries the question elsewhere without taking it
+    up (`carries_away`: "that's a big one, … Let me take it with me to the closing plenary")."""
     turn = ctx.turns[j]
     cut = next((h.sentences[0].start for h in groups if h.turn == j), turn.end)
     head = ctx.session.text[turn.start : cut]
@@ -248,6 +258,8 @@ def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bo
         if not (QUESTION_REF.search(sent) and len(sent.split()) <= 8):  # "It is a good question."
             kept.append(sent)
     said = " ".join(kept)
+    if carries_away(said, question):
+        return False
     if answers_then_promises(kept):
         return True
     if (
@@ -397,6 +409,7 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
                 and _substantive(head) >= 6
                 and not PARKING.search(head)
                 and not _cut_off(head)
+                and not carries_away(head, words)
                 and not refers_elsewhere(
                     ctx.turns[j].text, words
                 )  # "I don't think they are here.  Rodrigo, do you know?"
@@ -421,7 +434,7 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
                 and (
                     (QUESTION_REF.search(text) and _substantive(text) >= 12)
                     or (SELF_ANSWER.match(text) and _substantive(text) >= 6)
-                    or mod_answers(ctx, groups, j)
+                    or mod_answers(ctx, groups, j, words)
                 )
             ):
                 return "answered", [ctx.turns[j].line]

@@ -426,7 +426,7 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
             head = ctx.session.text[ctx.turns[j].start : asks[0].sentences[0].start if asks else ctx.turns[j].end]
             if _substantive(head) >= 12 and (QUESTION_REF.search(head) or SELF_ANSWER.match(head)):
                 feats.append("mod:replies")  # the rules' reading of a moderator's own answer
-            answers = not g.from_moderator and mod_answers(ctx, groups, j)
+            answers = not g.from_moderator and mod_answers(ctx, groups, j, words)
             if answers:
                 feats.append("mod:answers")  # the moderator's turn opens with an answer of their own
             handed = calls_next(ctx, j)
