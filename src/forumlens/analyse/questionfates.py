@@ -195,7 +195,12 @@ def takes_up(said: str, question: Set[str] | None) -> bool:
     a guess.  Let me send a message to my office, … I'll give it to you before we finish.")
     carried enough words to pass for an answer given first; an answer given first names what was
     asked ("We met them twice, but nothing is signed yet.  We will come back to you on that.")."""
-    return not question or bool(_stems(question) & _stems(content_words(said)))
+    return not question or bool(_stems(question) & _stems(content_words(_NAMED.sub(" ", said))))
+
+
+# A capitalised word inside a sentence: a name the reply calls or thanks ("Thank you, Tomasi, that is
+# a big one"), which a floor question's self-introduction shares with it without taking anything up.
+_NAMED = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’‑-]*")
 
 
 STEM = 5  # letters of a content word that name its matter ("translated", "translation")
