@@ -36,6 +36,7 @@ from ._regex import compile_cue
 from .context import AnalysisContext
 from .cues import CUT_OFF, DECLINE, PARKING, QUESTION_REF, SELF_ANSWER, TIMEKEEPING, content_words
 from .questioncues import ANSWERS_NOW, DEFERS, NOT_KNOWN, TIME_SHORT, ordinal_part, without_read_back
+from .questionfates import NON_ANSWER_WORDS
 from .questions import (
     _BRIEF,
     ANSWER_WINDOW,
@@ -53,7 +54,6 @@ from .questions import (
     mod_answers,
     takes_up,
 )
-from .questionfates import NON_ANSWER_WORDS
 from .questions_later import later_turns
 from .questionsentences import _words
 from .restated import only_restates

@@ -118,8 +118,8 @@ from .questionfates import _overlap as _overlap
 from .questionfates import _run as _run
 from .questionfates import answers_then_promises as answers_then_promises
 from .questionfates import calls_next as calls_next
-from .questionfates import takes_up as takes_up
 from .questionfates import mod_answers as mod_answers
+from .questionfates import takes_up as takes_up
 from .questiongroups import _FLOOR_LABEL as _FLOOR_LABEL
 from .questiongroups import QuestionGroup, _empty, _same_speaker, find_question_groups
 from .questiongroups import is_announcement as is_announcement
