@@ -38,7 +38,8 @@ Two kinds, tried before the caption rules of `parse.py`:
 with a `Display name says:` line above each message (`sayslines.py`), and a social page copied as text
 with an author head line above each post (`postheads.py`: `Jo Li ‏@joli 6 Nov`, `[–]jo_li 12 points 3 hours ago`),
 and a reply chain pasted as text, each message under a header block of the same fields (`mailblocks.py`:
-the author in the field whose values are names, `From: Jo Li [mailto:…]`). The first that recognises the
+the author in the field whose values are names, `From: Jo Li [mailto:…]`), and last any web comment page
+whose posts repeat one arrangement of a name beside a dated meta line (`webcomments.py`). The first that recognises the
   text gives all its turns; the rules add none. Subtitle cue files (WebVTT, SRT) have their own
   reader in `cues.py`, mixed with the rules because their cue text holds ordinary labels.
 
@@ -86,6 +87,7 @@ from .structured import read_structured
 from .tables import read_table
 from .timedlabels import read_timed_labels
 from .view import Edit, View, apply_edits
+from .webcomments import read_web_comments
 from .wikibold import wiki_bold_edits
 from .wrappers import wrapper_edits
 
@@ -110,6 +112,7 @@ EXPORT_READERS: tuple[Callable[[str], ExportMarks | None], ...] = (
     read_post_heads,
     read_field_lines,
     read_mail_blocks,
+    read_web_comments,  # last: the general shape of a web comment page, after every named layout
 )
 
 

@@ -1,0 +1,328 @@
+"""Web comment pages copied as text: each post under a meta line that names its author.
+
+A blog's comments, a forum thread, a group's web archive, a shared document's comment pane, a
+video's or a social page's comments, selected and copied from the browser, all write each post
+the same way: a short META line or block (a date, a clock time or an age, `Mar 4, 2019`,
+`10:14 AM`, `5y`, `3 hours ago`, and the page's action words, `Reply`, `Like`, `View profile`,
+`said:`) beside a NAME line (a display name, a handle, a masked address), then the post's
+lines until the next post's meta. Each site arranges it its own way (the name above the date,
+below the previous post's action line, or inside the meta line: `Jo Li on May 2, 2013 at 9:14 pm
+said:`, `by jo_li (812) on Monday …`), but a file repeats ONE arrangement on every post; that
+repetition is what this reader learns, not the sites:
+
+- a meta line is a short line left empty once its date, time, age, count and action words are
+  taken out; its *shape* is the sequence of what was taken out (`like reply AGE`), so the page's
+  one meta line per post is the shape that repeats;
+- for each repeated dated shape, the name is the name-like line next to it on the same side
+  (above or below, across action and status lines) for most of its lines, or the words left in
+  the meta line itself when they differ from line to line (a constant leftover, `Old` before
+  a forum's date, is furniture, no name);
+- the lines at the same place after the name in every post and alike in their first or last
+  word (`Join Date: …`, `Posts: …`, a user title `… Member`) are the author block, no speech.
+
+The meta and action lines are never speech (`ExportMarks.skip` trims them from a post's end);
+the labels are account names (`ExportMarks.handles`). Told from the lines: three or more posts of
+one arrangement, two or more authors, the arrangement on most lines of its shape. A caption
+file's lines are long or labelled, so none of its short lines repeats as a dated meta shape
+beside a name: the reader leaves it to the caption rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .exportmarks import ExportMarks, Mark
+
+__all__ = ["read_web_comments"]
+
+_LEAST_POSTS = 3
+_LEAST_SHARE = 0.6  # of a shape's lines that must sit beside a name the same way
+_MAX_META = 90  # characters: a meta line is short
+_MAX_NAME = 60
+_MAX_NAME_WORDS = 6
+_WALK = 3  # action, badge or status lines crossed between a meta line and its name
+_BLOCK = 6  # author-block lines looked at after a name
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?"
+# Each token class the meta lines are made of, tried in order on a lower-cased token.
+_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("NUM", re.compile(r"[\d,.]+[km]?,?|#\d+")),
+    ("TIME", re.compile(r"@?\d{1,2}[:h]\d{2}(?::\d{2})?(?:[ap]\.?m\.?)?,?")),
+    ("DATE", re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?|\d{1,2}(?:st|nd|rd|th),?")),
+    ("DATE", re.compile(rf"{_MONTH},?|{_WEEKDAY},?")),
+    ("AGE", re.compile(r"\d{1,3}(?:s|m|min|h|hr|d|w|wk|mo|y|yr)")),
+    ("AMPM", re.compile(r"[ap]\.?m\.?,?")),
+    ("AGE", re.compile(r"an?|(?:second|minute|hour|day|week|month|year)s?|ago|yesterday|today|now")),
+)
+# The action words and counters of a web page (lower case), and the separators between them.
+_ACTIONS = frozenset(
+    "reply replies like likes liked share shares shared quote said wrote writes says view views profile "
+    "with edited permalink more options forward to author comment comments report reply↓ retweet retweets "
+    "repost reposts follow followers subscribe subscribers react reactions love upvote downvote points "
+    "point score parent thread top link translate see hide show collapse expand".split()
+)
+_CONNECTORS = frozenset({"on", "at", "by", "posted", "-", "–", "—", "said:", "wrote:", "says:", "|", "·", "•"})
+_SEPARATOR = re.compile(r"^[\W_]+$")
+_BRACKETED = re.compile(r"\([^()\n]{0,40}\)")
+_PARTICLES = frozenset("de da del della di do dos das du van von der den ter ten bin binti al el la le y e".split())
+_HANDLE = re.compile(r"@?[\w][\w.+'@-]{1,40}\w")
+_END_PUNCT = re.compile(r"[.!?,;:…\"”)]$")
+_REPLY_TO = re.compile(r"\s+(?:→|->|▸|►|replied to|in reply to)\s+.*$")
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line of the text: where it starts and ends, its text stripped."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    """The text's lines with their offsets (the newline excluded)."""
+    out = []
+    at = 0
+    for raw in text.split("\n"):
+        out.append(_Line(at, at + len(raw), raw.strip()))
+        at += len(raw) + 1
+    return out
+
+
+def _token_class(token: str) -> str | None:
+    """The meta class of one token (`TIME`, `DATE`, `AGE`, `NUM`, an action word), or None: a
+    word a meta line does not hold."""
+    low = token.lower().strip("()[]")
+    if not low or _SEPARATOR.match(low):
+        return ""  # a separator (`·`, `|`, `↓`, `›`): part of any meta line, no class
+    for name, pattern in _CLASSES:
+        if pattern.fullmatch(low):
+            return name
+    word = low.rstrip(":")
+    if word in _ACTIONS:
+        return word
+    return None
+
+
+def _meta_shape(line: str) -> tuple[tuple[str, ...], list[str]] | None:
+    """The shape of a meta line (the classes of its tokens, repeats collapsed) and the tokens
+    left over (a name inside the line); None for a line too long to be meta."""
+    if not line or len(line) > _MAX_META:
+        return None
+    shape: list[str] = []
+    rest: list[str] = []
+    for token in _BRACKETED.sub(" ", line).split():
+        kind = _token_class(token)
+        if kind is None:
+            rest.append(token)
+        elif kind and (not shape or shape[-1] != kind) and kind != "edited":
+            shape.append(kind)
+    return tuple(shape), rest
+
+
+def _is_dated(shape: tuple[str, ...]) -> bool:
+    """Whether a meta shape holds a date, a clock time or an age (a post's own meta line)."""
+    return any(kind in ("TIME", "DATE", "AGE") for kind in shape)
+
+
+def _pure_meta(line: str) -> tuple[str, ...] | None:
+    """The shape of a line that holds nothing but meta tokens (at least one), else None."""
+    found = _meta_shape(line)
+    if found is None or found[1] or not found[0]:
+        return None
+    return found[0]
+
+
+def _name_like(line: str) -> bool:
+    """Whether a line could be an author's name: a handle, a masked address, or 1–6 capitalised
+    words (name particles aside) with no sentence punctuation at the end and no digits."""
+    line = _REPLY_TO.sub("", line).strip()
+    if not line or len(line) > _MAX_NAME or _END_PUNCT.search(line):
+        return False
+    words = line.split()
+    if len(words) == 1:
+        word = words[0]
+        if _HANDLE.fullmatch(word) and any(ch.isalpha() for ch in word):
+            return word[0].isupper() or word[0] == "@" or not word.isalpha() or word.islower()
+        return False
+    if len(words) > _MAX_NAME_WORDS or any(ch.isdigit() for ch in line):
+        return False
+    return all(w[0].isupper() or w.lower() in _PARTICLES or w[0] in "'’" for w in words)
+
+
+def _label(line: str) -> str:
+    """A name line's label: the name without a reply target (`Jo Li → Ana Ruiz`)."""
+    return _REPLY_TO.sub("", line).strip()
+
+
+def _walk(lines: list[_Line], i: int, step: int) -> int | None:
+    """The name-like line next to meta line `i` on one side (`step` -1 above, +1 below), across
+    blank lines and up to `_WALK` action, badge or status lines; None when the nearest other line
+    is speech."""
+    crossed = 0
+    j = i + step
+    while 0 <= j < len(lines) and crossed <= _WALK:
+        text = lines[j].text
+        if not text:
+            j += step
+            continue
+        if _pure_meta(text) is not None and not (_is_dated(_pure_meta(text) or ()) and step > 0):
+            crossed += 1
+        elif _name_like(text):
+            if step > 0 and _is_badge(lines, j):
+                crossed += 1
+            else:
+                return j
+        elif _status(text):
+            crossed += 1
+        else:
+            return None
+        j += step
+    return None
+
+
+def _status(line: str) -> bool:
+    """A short status or badge line (`Marked as resolved`, `Top fan`): up to four words, no
+    sentence punctuation, no name."""
+    words = line.split()
+    return 0 < len(words) <= 4 and not _END_PUNCT.search(line) and len(line) <= 40
+
+
+def _is_badge(lines: list[_Line], j: int) -> bool:
+    """A one-word badge above the name (`Author`): a single capitalised word written alone on
+    two or more lines, with a name-like line right below it."""
+    word = lines[j].text
+    if " " in word or not word.isalpha():
+        return False
+    below = next((line.text for line in lines[j + 1 :] if line.text), "")
+    if not below or not _name_like(below):
+        return False
+    return sum(1 for line in lines if line.text == word) >= 2
+
+
+@dataclass(frozen=True)
+class _Head:
+    """One post's head: its first line (`top`), its name's label, the last head line."""
+
+    top: int
+    label: str
+    last: int
+    name: int  # the name's line (the meta line itself when the name is inside it)
+
+
+def _heads_beside(lines: list[_Line], metas: dict[tuple[str, ...], list[int]]) -> list[_Head]:
+    """The heads of the dated shapes whose lines sit beside a name, most of them, all on the one
+    side (above or below) that names the most posts: a file repeats one arrangement, and a rank
+    or a profile line beside another meta line (`Senior Member` above `Join Date: …`) is no
+    second one. On a tie the side whose names come first in the text wins: the author's name
+    leads the author block, titles follow it."""
+    sides: dict[int, list[_Head]] = {-1: [], 1: []}
+    for shape, where in metas.items():
+        if not _is_dated(shape):
+            continue
+        for step in (-1, 1):
+            named = [(i, j) for i, j in ((i, _walk(lines, i, step)) for i in where) if j is not None]
+            if len(named) >= _LEAST_POSTS and len(named) >= _LEAST_SHARE * len(where):
+                for i, j in named:
+                    top, last = (j, i) if step < 0 else (i, j)
+                    sides[step].append(_Head(top, _label(lines[j].text), last, j))
+    best = max(sides.values(), key=lambda h: (len(h), -min((x.name for x in h), default=0)))
+    return best
+
+
+def _heads_inside(lines: list[_Line]) -> list[_Head]:
+    """The heads whose name is inside a dated meta line (`Jo Li on May 2 at 9:14 pm said:`): the
+    words left once the meta tokens and connectors are out, name-like and not the same on all."""
+    by_shape: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    for i, line in enumerate(lines):
+        found = _meta_shape(line.text)
+        if found is None or not found[1] or not _is_dated(found[0]):
+            continue
+        words = [w for w in found[1] if w.lower() not in _CONNECTORS]
+        name = " ".join(words)
+        if name and _name_like(name):
+            by_shape.setdefault(found[0], []).append((i, _label(name)))
+    heads = []
+    for named in by_shape.values():
+        if len(named) >= _LEAST_POSTS and len({name for _, name in named}) >= 2:
+            heads.extend(_Head(i, name, i, i) for i, name in named)
+    return heads
+
+
+def _block_end(lines: list[_Line], heads: list[_Head]) -> dict[int, int]:
+    """Each head's author block: the lines after it at the same place in most posts and alike in
+    their first or last word, or meta lines; the post's speech starts after them."""
+    def nth(head: _Head, k: int) -> str | None:
+        seen = 0
+        for line in lines[head.last + 1 :]:
+            if line.text:
+                seen += 1
+                if seen == k:
+                    return line.text
+        return None
+
+    depth = 0
+    for k in range(1, _BLOCK + 1):
+        texts = [t for t in (nth(h, k) for h in heads) if t is not None]
+        if len(texts) < len(heads) * _LEAST_SHARE:
+            break
+        firsts = Counter(t.split()[0].lower().rstrip(":") for t in texts)
+        lasts = Counter(t.split()[-1].lower() for t in texts)
+        common = max(firsts.most_common(1)[0][1], lasts.most_common(1)[0][1])
+        if common < max(2, _LEAST_SHARE * len(heads)) or all(len(t) > _MAX_NAME for t in texts):
+            break
+        depth = k
+    ends = {}
+    for head in heads:
+        j = head.last + 1
+        seen = 0
+        while j < len(lines) and (seen < depth or not lines[j].text or _pure_meta(lines[j].text) is not None):
+            if lines[j].text:
+                seen += 1
+            j += 1
+        ends[head.top] = j
+    return ends
+
+
+def _meta_lines(lines: list[_Line]) -> dict[tuple[str, ...], list[int]]:
+    """The meta lines by shape: the lines of meta tokens alone, and the dated lines whose
+    leftover words are the same on `_LEAST_POSTS` or more lines (`Old` before a forum post's
+    date: furniture, no name; the shape then keeps the words)."""
+    metas: dict[tuple[str, ...], list[int]] = {}
+    for i, line in enumerate(lines):
+        found = _meta_shape(line.text)
+        if found is None or not found[0]:
+            continue
+        shape, rest = found
+        if rest and not _is_dated(shape):
+            continue
+        metas.setdefault((*shape, *(w.lower() for w in rest)), []).append(i)
+    return {
+        shape: where
+        for shape, where in metas.items()
+        if len(where) >= _LEAST_POSTS or not _meta_shape(lines[where[0]].text or "")[1]  # type: ignore[index]
+    }
+
+
+def read_web_comments(text: str) -> ExportMarks | None:
+    """The posts of a copied web comment page (see the module doc); None for any other text."""
+    lines = _lines(text)
+    metas = _meta_lines(lines)
+    heads = _heads_beside(lines, metas) or _heads_inside(lines)
+    heads = sorted({h.top: h for h in heads}.values(), key=lambda h: h.top)
+    heads = [h for k, h in enumerate(heads) if k == 0 or h.top > heads[k - 1].last]
+    if len(heads) < _LEAST_POSTS or len({h.label for h in heads}) < 2:
+        return None
+    ends = _block_end(lines, heads)
+    marks = []
+    for head in heads:
+        body = ends[head.top]
+        at = lines[head.top].start
+        marks.append(Mark(at, lines[body].start if body < len(lines) else len(text), head.label))
+    skip = tuple(
+        (line.start, line.end) for line in lines if line.text and _pure_meta(line.text) is not None
+    )
+    return ExportMarks(tuple(marks), marks[0].at, skip=skip, handles=True)
