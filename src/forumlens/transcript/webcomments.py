@@ -59,15 +59,93 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # The action words and counters of a web page (lower case), and the separators between them.
 _ACTIONS = frozenset(
-    "reply replies like likes liked share shares shared quote said wrote writes says view views profile "
-    "with edited permalink more options forward to author comment comments report reply↓ retweet retweets "
-    "repost reposts follow followers subscribe subscribers react reactions love upvote downvote points "
-    "point score parent thread top link translate see hide show collapse expand".split()
+    [
+        "reply",
+        "replies",
+        "like",
+        "likes",
+        "liked",
+        "share",
+        "shares",
+        "shared",
+        "quote",
+        "said",
+        "wrote",
+        "writes",
+        "says",
+        "view",
+        "views",
+        "profile",
+        "with",
+        "edited",
+        "permalink",
+        "more",
+        "options",
+        "forward",
+        "to",
+        "author",
+        "comment",
+        "comments",
+        "report",
+        "reply↓",
+        "retweet",
+        "retweets",
+        "repost",
+        "reposts",
+        "follow",
+        "followers",
+        "subscribe",
+        "subscribers",
+        "react",
+        "reactions",
+        "love",
+        "upvote",
+        "downvote",
+        "points",
+        "point",
+        "score",
+        "parent",
+        "thread",
+        "top",
+        "link",
+        "translate",
+        "see",
+        "hide",
+        "show",
+        "collapse",
+        "expand",
+    ]
 )
 _CONNECTORS = frozenset({"on", "at", "by", "posted", "-", "–", "—", "said:", "wrote:", "says:", "|", "·", "•"})
 _SEPARATOR = re.compile(r"^[\W_]+$")
 _BRACKETED = re.compile(r"\([^()\n]{0,40}\)")
-_PARTICLES = frozenset("de da del della di do dos das du van von der den ter ten bin binti al el la le y e".split())
+_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "do",
+        "dos",
+        "das",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "bin",
+        "binti",
+        "al",
+        "el",
+        "la",
+        "le",
+        "y",
+        "e",
+    ]
+)
 _HANDLE = re.compile(r"@?[\w][\w.+'@-]{1,40}\w")
 _END_PUNCT = re.compile(r"[.!?,;:…\"”)]$")
 _REPLY_TO = re.compile(r"\s+(?:→|->|▸|►|replied to|in reply to)\s+.*$")
@@ -217,15 +295,18 @@ def _heads_beside(lines: list[_Line], metas: dict[tuple[str, ...], list[int]]) -
     """The heads of the dated shapes whose lines sit beside a name, most of them, all on the one
     side (above or below) that names the most posts: a file repeats one arrangement, and a rank
     or a profile line beside another meta line (`Senior Member` above `Join Date: …`) is no
-    second one. On a tie the side whose names come first in the text wins: the author's name
-    leads the author block, titles follow it."""
+    second one; nor is a line the same beside every date (`Default`). On a tie the side whose
+    names come first in the text wins: the author's name leads the author block, titles follow
+    it."""
     sides: dict[int, list[_Head]] = {-1: [], 1: []}
     for shape, where in metas.items():
         if not _is_dated(shape):
             continue
         for step in (-1, 1):
             named = [(i, j) for i, j in ((i, _walk(lines, i, step)) for i in where) if j is not None]
-            if len(named) >= _LEAST_POSTS and len(named) >= _LEAST_SHARE * len(where):
+            labels = {_label(lines[j].text) for _, j in named}
+            # the same line beside every date is furniture (`Default`), no author
+            if len(named) >= _LEAST_POSTS and len(named) >= _LEAST_SHARE * len(where) and len(labels) >= 2:
                 for i, j in named:
                     top, last = (j, i) if step < 0 else (i, j)
                     sides[step].append(_Head(top, _label(lines[j].text), last, j))
@@ -245,7 +326,7 @@ def _heads_inside(lines: list[_Line]) -> list[_Head]:
         name = " ".join(words)
         if name and _name_like(name):
             by_shape.setdefault(found[0], []).append((i, _label(name)))
-    heads = []
+    heads: list[_Head] = []
     for named in by_shape.values():
         if len(named) >= _LEAST_POSTS and len({name for _, name in named}) >= 2:
             heads.extend(_Head(i, name, i, i) for i, name in named)
@@ -255,6 +336,7 @@ def _heads_inside(lines: list[_Line]) -> list[_Head]:
 def _block_end(lines: list[_Line], heads: list[_Head]) -> dict[int, int]:
     """Each head's author block: the lines after it at the same place in most posts and alike in
     their first or last word, or meta lines; the post's speech starts after them."""
+
     def nth(head: _Head, k: int) -> str | None:
         seen = 0
         for line in lines[head.last + 1 :]:
@@ -318,11 +400,9 @@ def read_web_comments(text: str) -> ExportMarks | None:
         return None
     ends = _block_end(lines, heads)
     marks = []
-    for head in heads:
-        body = ends[head.top]
+    for k, head in enumerate(heads):
+        body = min(ends[head.top], heads[k + 1].top if k + 1 < len(heads) else len(lines))
         at = lines[head.top].start
         marks.append(Mark(at, lines[body].start if body < len(lines) else len(text), head.label))
-    skip = tuple(
-        (line.start, line.end) for line in lines if line.text and _pure_meta(line.text) is not None
-    )
+    skip = tuple((line.start, line.end) for line in lines if line.text and _pure_meta(line.text) is not None)
     return ExportMarks(tuple(marks), marks[0].at, skip=skip, handles=True)

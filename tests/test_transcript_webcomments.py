@@ -1,0 +1,150 @@
+"""Web comment pages copied as text: the name beside a repeated dated meta line
+(`transcript/webcomments.py`). Invented names, handles, pages and text."""
+
+from __future__ import annotations
+
+from forumlens.transcript.parse import parse_transcript
+from forumlens.transcript.webcomments import read_web_comments
+
+# The name above its date line, a status line between them once (a shared document's pane).
+NAME_ABOVE = """Draft statement v2 - comments
+Comments
+Every member agreed to publish the report in June.
+Oluwaseun Brightwater-Adeyemi
+9:02 AM Mar 3
+Not every member: two abstained. Say "most members".
+Tamsin Oyelaran
+9:40 AM Mar 3
+Fine by me, I changed it.
+Oluwaseun Brightwater-Adeyemi
+Marked as resolved
+10:15 AM Mar 3
+Thanks, closing this one.
+"""
+
+# The name below the previous post's action and age line, a badge above it once.
+NAME_BELOW = """Regional Spectrum Watch
+was live.
+Like   Comment   Share
+Kelechi Arinze-Moyo
+Is the stream going to be recorded?
+Like · Reply · 3y
+Author
+Regional Spectrum Watch
+Kelechi Arinze-Moyo yes, the recording goes up tonight.
+Like · Reply · 3y
+Thandiwe Mokoena-Shaba
+Which panelist spoke about the tower fees?
+Like · Reply · 3y · Edited
+Kelechi Arinze-Moyo
+The second one, from the ministry.
+Like · Reply · 3y
+Write a comment…
+"""
+
+# The name inside the meta line itself.
+NAME_INSIDE = """14 thoughts on "Notes from the access workshop"
+Ingrid Solvang-Moreau on April 9, 2016 at 8:05 am said:
+Thanks for writing this up, the slides were unreadable from the back.
+Reply ↓
+radio_ramon on April 9, 2016 at 9:47 am said:
+Does anyone have the recording?
+Reply ↓
+Ingrid Solvang-Moreau on April 10, 2016 at 7:30 pm said:
+It is on the session page now.
+Reply ↓
+"""
+
+# A forum's head: the same word before every date, the name below it, an author block after.
+FORUM = """Board index > Policy
+Old 03-02-2008, 10:11 AM   #1
+pixel_nomad
+Regular
+Join Date: Jan 2005
+Posts: 2,210
+Default
+Who is going to the consultation in Geneva?
+Reply With Quote
+Old 03-02-2008, 11:40 AM   #2
+Marisol Etxeberria-Lund
+Newbie
+Join Date: Feb 2008
+Posts: 3
+Default
+I am, for the remote hub in Bilbao.
+Reply With Quote
+Old 03-03-2008, 08:05 PM   #3
+pixel_nomad
+Regular
+Join Date: Jan 2005
+Posts: 2,211
+Default
+Great, please report back.
+Reply With Quote
+"""
+
+CAPTIONS = """[00:00:01] CHAIR: Good morning and welcome to the session.
+[00:00:09] CHAIR: Our first speaker joins from Nairobi.
+[00:00:15] AMINA ODHIAMBO: Thank you. I will be brief today.
+[00:00:40] CHAIR: Thank you, Amina.
+[00:00:42] Applause
+[00:00:45] CHAIR: Next, questions from the floor.
+"""
+
+
+def _read(text: str) -> list[tuple[str | None, str]]:
+    """Each post's label and first speech line, as the reader marks them."""
+    found = read_web_comments(text)
+    assert found is not None
+    return [(m.label, text[m.body :].split("\n", 1)[0]) for m in found.marks]
+
+
+def test_a_name_above_its_date_line_labels_the_post_below_the_date() -> None:
+    assert _read(NAME_ABOVE) == [
+        ("Oluwaseun Brightwater-Adeyemi", 'Not every member: two abstained. Say "most members".'),
+        ("Tamsin Oyelaran", "Fine by me, I changed it."),
+        ("Oluwaseun Brightwater-Adeyemi", "Thanks, closing this one."),
+    ]
+
+
+def test_a_name_below_the_previous_posts_action_line_skips_a_badge() -> None:
+    assert [label for label, _ in _read(NAME_BELOW)] == [
+        "Regional Spectrum Watch",
+        "Thandiwe Mokoena-Shaba",
+        "Kelechi Arinze-Moyo",
+    ]
+
+
+def test_a_name_inside_the_meta_line_is_what_the_date_and_action_words_leave() -> None:
+    assert _read(NAME_INSIDE) == [
+        ("Ingrid Solvang-Moreau", "Thanks for writing this up, the slides were unreadable from the back."),
+        ("radio_ramon", "Does anyone have the recording?"),
+        ("Ingrid Solvang-Moreau", "It is on the session page now."),
+    ]
+
+
+def test_a_word_before_every_date_is_furniture_and_the_author_block_is_no_speech() -> None:
+    assert _read(FORUM) == [
+        ("pixel_nomad", "Who is going to the consultation in Geneva?"),
+        ("Marisol Etxeberria-Lund", "I am, for the remote hub in Bilbao."),
+        ("pixel_nomad", "Great, please report back."),
+    ]
+
+
+def test_the_parse_keeps_the_action_lines_out_of_the_speech() -> None:
+    session = parse_transcript(NAME_INSIDE)
+    assert [t.text for t in session.turns] == [
+        "Thanks for writing this up, the slides were unreadable from the back.",
+        "Does anyone have the recording?",
+        "It is on the session page now.",
+    ]
+    assert [t.speaker for t in session.turns] == ["Ingrid Solvang-Moreau", None, "Ingrid Solvang-Moreau"]
+
+
+def test_captions_and_too_few_posts_are_no_comment_page() -> None:
+    assert read_web_comments(CAPTIONS) is None
+    two_posts = "\n".join(NAME_INSIDE.split("\n")[:7])
+    assert read_web_comments(two_posts) is None
+    assert (
+        read_web_comments("Ingrid Solvang-Moreau\n5 hours ago\nHello all, glad to be here.\n" * 3) is None
+    )  # one voice only
