@@ -58,94 +58,16 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("AGE", re.compile(r"an?|(?:second|minute|hour|day|week|month|year)s?|ago|yesterday|today|now")),
 )
 # The action words and counters of a web page (lower case), and the separators between them.
-_ACTIONS = frozenset(
-    [
-        "reply",
-        "replies",
-        "like",
-        "likes",
-        "liked",
-        "share",
-        "shares",
-        "shared",
-        "quote",
-        "said",
-        "wrote",
-        "writes",
-        "says",
-        "view",
-        "views",
-        "profile",
-        "with",
-        "edited",
-        "permalink",
-        "more",
-        "options",
-        "forward",
-        "to",
-        "author",
-        "comment",
-        "comments",
-        "report",
-        "reply↓",
-        "retweet",
-        "retweets",
-        "repost",
-        "reposts",
-        "follow",
-        "followers",
-        "subscribe",
-        "subscribers",
-        "react",
-        "reactions",
-        "love",
-        "upvote",
-        "downvote",
-        "points",
-        "point",
-        "score",
-        "parent",
-        "thread",
-        "top",
-        "link",
-        "translate",
-        "see",
-        "hide",
-        "show",
-        "collapse",
-        "expand",
-    ]
+_ACTION_WORDS = (
+    "reply replies like likes liked share shares shared quote said wrote writes says view views profile with edited permalink more options forward to author "
+    "comment comments report reply↓ retweet retweets repost reposts follow followers subscribe subscribers react reactions love upvote downvote points point score parent thread top link translate see hide show collapse expand"
 )
+_ACTIONS = frozenset(_ACTION_WORDS.split())
 _CONNECTORS = frozenset({"on", "at", "by", "posted", "-", "–", "—", "said:", "wrote:", "says:", "|", "·", "•"})
 _SEPARATOR = re.compile(r"^[\W_]+$")
 _BRACKETED = re.compile(r"\([^()\n]{0,40}\)")
-_PARTICLES = frozenset(
-    [
-        "de",
-        "da",
-        "del",
-        "della",
-        "di",
-        "do",
-        "dos",
-        "das",
-        "du",
-        "van",
-        "von",
-        "der",
-        "den",
-        "ter",
-        "ten",
-        "bin",
-        "binti",
-        "al",
-        "el",
-        "la",
-        "le",
-        "y",
-        "e",
-    ]
-)
+_PARTICLE_WORDS = "de da del della di do dos das du van von der den ter ten bin binti al el la le y e"
+_PARTICLES = frozenset(_PARTICLE_WORDS.split())
 _HANDLE = re.compile(r"@?[\w][\w.+'@-]{1,40}\w")
 _END_PUNCT = re.compile(r"[.!?,;:…\"”)]$")
 _REPLY_TO = re.compile(r"\s+(?:→|->|▸|►|replied to|in reply to)\s+.*$")
