@@ -109,7 +109,8 @@ def _token_class(token: str) -> str | None:
 
 def _meta_shape(line: str) -> tuple[tuple[str, ...], list[str]] | None:
     """The shape of a meta line (the classes of its tokens, repeats collapsed) and the tokens
-    left over (a name inside the line); None for a line too long to be meta."""
+    left over (a name inside the line); None for a line too long to be meta or holding more
+    words than a name and its connectors (prose: most lines of a caption file stop here)."""
     if not line or len(line) > _MAX_META:
         return None
     shape: list[str] = []
@@ -118,6 +119,8 @@ def _meta_shape(line: str) -> tuple[tuple[str, ...], list[str]] | None:
         kind = _token_class(token)
         if kind is None:
             rest.append(token)
+            if len(rest) > _MAX_NAME_WORDS + 2:  # a name and its connectors at most: a line of prose
+                return None
         elif kind and (not shape or shape[-1] != kind) and kind != "edited":
             shape.append(kind)
     return tuple(shape), rest
