@@ -148,3 +148,12 @@ def test_captions_and_too_few_posts_are_no_comment_page() -> None:
     assert (
         read_web_comments("Ingrid Solvang-Moreau\n5 hours ago\nHello all, glad to be here.\n" * 3) is None
     )  # one voice only
+
+
+def test_a_long_page_reads_every_post_and_a_sentence_opening_with_a_is_no_age() -> None:
+    post = "Member{0} Okonkwo-Lind\n{1} hours ago\nA note from reader {0} on the hub.\n3\nReply\n"
+    text = "".join(post.format(chr(65 + i % 26) + chr(97 + i // 26 % 26), 1 + i % 20) for i in range(1500))
+    found = read_web_comments(text)
+    assert found is not None and len(found.marks) == 1500
+    assert found.marks[0].label == "MemberAa Okonkwo-Lind"
+    assert text[found.marks[0].body :].startswith("A note from reader Aa on the hub.")

@@ -55,7 +55,8 @@ _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("DATE", re.compile(rf"{_MONTH},?|{_WEEKDAY},?")),
     ("AGE", re.compile(r"\d{1,3}(?:s|m|min|h|hr|d|w|wk|mo|y|yr)")),
     ("AMPM", re.compile(r"[ap]\.?m\.?,?")),
-    ("AGE", re.compile(r"an?|(?:second|minute|hour|day|week|month|year)s?|ago|yesterday|today|now")),
+    ("ART", re.compile(r"an?")),  # `a year ago`: an article, no age by itself
+    ("AGE", re.compile(r"(?:second|minute|hour|day|week|month|year)s?|ago|yesterday|today|now")),
 )
 # The action words and counters of a web page (lower case), and the separators between them.
 _ACTION_WORDS = (
@@ -80,6 +81,34 @@ class _Line:
     start: int
     end: int
     text: str
+
+
+@dataclass(frozen=True)
+class _Page:
+    """The lines, and what the walks look up on every post, computed once (linear in the text):
+    the next non-blank line after each line, and how often each line's text is written."""
+
+    lines: list[_Line]
+    following: list[int]  # the next non-blank line's index after each line (len(lines): none)
+    counts: Counter[str]
+    shapes: list[tuple[tuple[str, ...], tuple[str, ...]] | None]  # each line's `_meta_shape`
+
+    def pure(self, j: int) -> tuple[str, ...] | None:
+        """The shape of line `j` when it holds nothing but meta tokens (at least one), else None."""
+        found = self.shapes[j]
+        return found[0] if found is not None and found[0] and not found[1] else None
+
+
+def _page(lines: list[_Line]) -> _Page:
+    """The page of `lines`: one pass from the end for the next non-blank lines, one count."""
+    following = [len(lines)] * len(lines)
+    after = len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        following[i] = after
+        if lines[i].text:
+            after = i
+    counts = Counter(line.text for line in lines if line.text)
+    return _Page(lines, following, counts, [_meta_shape(line.text) for line in lines])
 
 
 def _lines(text: str) -> list[_Line]:
@@ -107,7 +136,7 @@ def _token_class(token: str) -> str | None:
     return None
 
 
-def _meta_shape(line: str) -> tuple[tuple[str, ...], list[str]] | None:
+def _meta_shape(line: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The shape of a meta line (the classes of its tokens, repeats collapsed) and the tokens
     left over (a name inside the line); None for a line too long to be meta or holding more
     words than a name and its connectors (prose: most lines of a caption file stop here)."""
@@ -123,20 +152,12 @@ def _meta_shape(line: str) -> tuple[tuple[str, ...], list[str]] | None:
                 return None
         elif kind and (not shape or shape[-1] != kind) and kind != "edited":
             shape.append(kind)
-    return tuple(shape), rest
+    return tuple(shape), tuple(rest)
 
 
 def _is_dated(shape: tuple[str, ...]) -> bool:
     """Whether a meta shape holds a date, a clock time or an age (a post's own meta line)."""
     return any(kind in ("TIME", "DATE", "AGE") for kind in shape)
-
-
-def _pure_meta(line: str) -> tuple[str, ...] | None:
-    """The shape of a line that holds nothing but meta tokens (at least one), else None."""
-    found = _meta_shape(line)
-    if found is None or found[1] or not found[0]:
-        return None
-    return found[0]
 
 
 def _name_like(line: str) -> bool:
@@ -161,21 +182,24 @@ def _label(line: str) -> str:
     return _REPLY_TO.sub("", line).strip()
 
 
-def _walk(lines: list[_Line], i: int, step: int) -> int | None:
+def _walk(page: _Page, i: int, step: int) -> int | None:
     """The name-like line next to meta line `i` on one side (`step` -1 above, +1 below), across
     blank lines and up to `_WALK` action, badge or status lines; None when the nearest other line
-    is speech."""
-    crossed = 0
+    is speech. Every step moves one line, and blank lines count too, past `_WALK` of them."""
+    lines = page.lines
+    crossed = blank = 0
     j = i + step
-    while 0 <= j < len(lines) and crossed <= _WALK:
+    while 0 <= j < len(lines) and crossed <= _WALK and blank <= _WALK:
         text = lines[j].text
         if not text:
+            blank += 1
             j += step
             continue
-        if _pure_meta(text) is not None and not (_is_dated(_pure_meta(text) or ()) and step > 0):
+        pure = page.pure(j)
+        if pure is not None and not (_is_dated(pure) and step > 0):
             crossed += 1
         elif _name_like(text):
-            if step > 0 and _is_badge(lines, j):
+            if step > 0 and _is_badge(page, j):
                 crossed += 1
             else:
                 return j
@@ -194,16 +218,16 @@ def _status(line: str) -> bool:
     return 0 < len(words) <= 4 and not _END_PUNCT.search(line) and len(line) <= 40
 
 
-def _is_badge(lines: list[_Line], j: int) -> bool:
+def _is_badge(page: _Page, j: int) -> bool:
     """A one-word badge above the name (`Author`): a single capitalised word written alone on
     two or more lines, with a name-like line right below it."""
-    word = lines[j].text
+    word = page.lines[j].text
     if " " in word or not word.isalpha():
         return False
-    below = next((line.text for line in lines[j + 1 :] if line.text), "")
-    if not below or not _name_like(below):
+    k = page.following[j]
+    if k >= len(page.lines) or not _name_like(page.lines[k].text):
         return False
-    return sum(1 for line in lines if line.text == word) >= 2
+    return page.counts[word] >= 2
 
 
 @dataclass(frozen=True)
@@ -216,19 +240,20 @@ class _Head:
     name: int  # the name's line (the meta line itself when the name is inside it)
 
 
-def _heads_beside(lines: list[_Line], metas: dict[tuple[str, ...], list[int]]) -> list[_Head]:
+def _heads_beside(page: _Page, metas: dict[tuple[str, ...], list[int]]) -> list[_Head]:
     """The heads of the dated shapes whose lines sit beside a name, most of them, all on the one
     side (above or below) that names the most posts: a file repeats one arrangement, and a rank
     or a profile line beside another meta line (`Senior Member` above `Join Date: …`) is no
     second one; nor is a line the same beside every date (`Default`). On a tie the side whose
     names come first in the text wins: the author's name leads the author block, titles follow
     it."""
+    lines = page.lines
     sides: dict[int, list[_Head]] = {-1: [], 1: []}
     for shape, where in metas.items():
         if not _is_dated(shape):
             continue
         for step in (-1, 1):
-            named = [(i, j) for i, j in ((i, _walk(lines, i, step)) for i in where) if j is not None]
+            named = [(i, j) for i, j in ((i, _walk(page, i, step)) for i in where) if j is not None]
             labels = {_label(lines[j].text) for _, j in named}
             # the same line beside every date is furniture (`Default`), no author
             if len(named) >= _LEAST_POSTS and len(named) >= _LEAST_SHARE * len(where) and len(labels) >= 2:
@@ -239,12 +264,11 @@ def _heads_beside(lines: list[_Line], metas: dict[tuple[str, ...], list[int]]) -
     return best
 
 
-def _heads_inside(lines: list[_Line]) -> list[_Head]:
+def _heads_inside(page: _Page) -> list[_Head]:
     """The heads whose name is inside a dated meta line (`Jo Li on May 2 at 9:14 pm said:`): the
     words left once the meta tokens and connectors are out, name-like and not the same on all."""
     by_shape: dict[tuple[str, ...], list[tuple[int, str]]] = {}
-    for i, line in enumerate(lines):
-        found = _meta_shape(line.text)
+    for i, found in enumerate(page.shapes):
         if found is None or not found[1] or not _is_dated(found[0]):
             continue
         words = [w for w in found[1] if w.lower() not in _CONNECTORS]
@@ -258,35 +282,38 @@ def _heads_inside(lines: list[_Line]) -> list[_Head]:
     return heads
 
 
-def _block_end(lines: list[_Line], heads: list[_Head]) -> dict[int, int]:
-    """Each head's author block: the lines after it at the same place in most posts and alike in
-    their first or last word, or meta lines; the post's speech starts after them."""
+def _block_end(page: _Page, heads: list[_Head]) -> dict[int, int]:
+    """Each head's author block: the lines after it at the same place in most posts, short, no
+    sentence, and alike in their first or last word, or meta lines; the post's speech starts
+    after them."""
+
+    lines = page.lines
 
     def nth(head: _Head, k: int) -> str | None:
-        seen = 0
-        for line in lines[head.last + 1 :]:
-            if line.text:
-                seen += 1
-                if seen == k:
-                    return line.text
-        return None
+        j = head.last
+        for _ in range(k):
+            j = page.following[j]
+            if j >= len(lines):
+                return None
+        return lines[j].text
 
     depth = 0
     for k in range(1, _BLOCK + 1):
         texts = [t for t in (nth(h, k) for h in heads) if t is not None]
         if len(texts) < len(heads) * _LEAST_SHARE:
             break
-        firsts = Counter(t.split()[0].lower().rstrip(":") for t in texts)
-        lasts = Counter(t.split()[-1].lower() for t in texts)
-        common = max(firsts.most_common(1)[0][1], lasts.most_common(1)[0][1])
-        if common < max(2, _LEAST_SHARE * len(heads)) or all(len(t) > _MAX_NAME for t in texts):
+        fields = [t for t in texts if len(t) <= _MAX_NAME and not _END_PUNCT.search(t)]  # no sentence
+        firsts = Counter(t.split()[0].lower().rstrip(":") for t in fields)
+        lasts = Counter(t.split()[-1].lower() for t in fields)
+        common = max([n for _, n in firsts.most_common(1) + lasts.most_common(1)], default=0)
+        if common < max(2, _LEAST_SHARE * len(heads)):
             break
         depth = k
     ends = {}
     for head in heads:
         j = head.last + 1
         seen = 0
-        while j < len(lines) and (seen < depth or not lines[j].text or _pure_meta(lines[j].text) is not None):
+        while j < len(lines) and (seen < depth or not lines[j].text or page.pure(j) is not None):
             if lines[j].text:
                 seen += 1
             j += 1
@@ -294,13 +321,12 @@ def _block_end(lines: list[_Line], heads: list[_Head]) -> dict[int, int]:
     return ends
 
 
-def _meta_lines(lines: list[_Line]) -> dict[tuple[str, ...], list[int]]:
+def _meta_lines(page: _Page) -> dict[tuple[str, ...], list[int]]:
     """The meta lines by shape: the lines of meta tokens alone, and the dated lines whose
     leftover words are the same on `_LEAST_POSTS` or more lines (`Old` before a forum post's
     date: furniture, no name; the shape then keeps the words)."""
     metas: dict[tuple[str, ...], list[int]] = {}
-    for i, line in enumerate(lines):
-        found = _meta_shape(line.text)
+    for i, found in enumerate(page.shapes):
         if found is None or not found[0]:
             continue
         shape, rest = found
@@ -308,26 +334,25 @@ def _meta_lines(lines: list[_Line]) -> dict[tuple[str, ...], list[int]]:
             continue
         metas.setdefault((*shape, *(w.lower() for w in rest)), []).append(i)
     return {
-        shape: where
-        for shape, where in metas.items()
-        if len(where) >= _LEAST_POSTS or not _meta_shape(lines[where[0]].text or "")[1]  # type: ignore[index]
+        shape: where for shape, where in metas.items() if len(where) >= _LEAST_POSTS or page.pure(where[0]) is not None
     }
 
 
 def read_web_comments(text: str) -> ExportMarks | None:
     """The posts of a copied web comment page (see the module doc); None for any other text."""
     lines = _lines(text)
-    metas = _meta_lines(lines)
-    heads = _heads_beside(lines, metas) or _heads_inside(lines)
+    page = _page(lines)
+    metas = _meta_lines(page)
+    heads = _heads_beside(page, metas) or _heads_inside(page)
     heads = sorted({h.top: h for h in heads}.values(), key=lambda h: h.top)
     heads = [h for k, h in enumerate(heads) if k == 0 or h.top > heads[k - 1].last]
     if len(heads) < _LEAST_POSTS or len({h.label for h in heads}) < 2:
         return None
-    ends = _block_end(lines, heads)
+    ends = _block_end(page, heads)
     marks = []
     for k, head in enumerate(heads):
         body = min(ends[head.top], heads[k + 1].top if k + 1 < len(heads) else len(lines))
         at = lines[head.top].start
         marks.append(Mark(at, lines[body].start if body < len(lines) else len(text), head.label))
-    skip = tuple((line.start, line.end) for line in lines if line.text and _pure_meta(line.text) is not None)
+    skip = tuple((line.start, line.end) for j, line in enumerate(lines) if page.pure(j) is not None)
     return ExportMarks(tuple(marks), marks[0].at, skip=skip, handles=True)
