@@ -148,7 +148,7 @@ def _meta_shape(line: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         kind = _token_class(token)
         if kind is None:
             rest.append(token)
-            if len(rest) > _MAX_NAME_WORDS + 2:  # a name and its connectors at most: a line of prose
+            if len(rest) > _MAX_NAME_WORDS + 3:  # a name and its connectors at most: a line of prose
                 return None
         elif kind and (not shape or shape[-1] != kind) and kind != "edited":
             shape.append(kind)
