@@ -157,3 +157,56 @@ def test_a_long_page_reads_every_post_and_a_sentence_opening_with_a_is_no_age() 
     assert found is not None and len(found.marks) == 1500
     assert found.marks[0].label == "MemberAa Okonkwo-Lind"
     assert text[found.marks[0].body :].startswith("A note from reader Aa on the hub.")
+
+
+# A microblog thread: the opening post in full (no age line), the replies under name, handle, age.
+MICROBLOG_THREAD = """Post
+Rangi Whitcombe-Adeyemi :igf:
+@rangi_w@toot.example.nz
+Day two of the forum, thread 1/2
+Edited Nov 8, 2022, 09:12 · Web
+Rangi Whitcombe-Adeyemi :igf:
+@rangi_w@toot.example.nz
+3h
+2/2 The hub in Suva had no captions again.
+Rangi Whitcombe-Adeyemi :igf:
+@rangi_w@toot.example.nz
+2h
+Update: captions are back.
+Seini Tupou-Larsen
+@seini@fedi.example.to
+45m
+@rangi_w thanks, we can follow now.
+Marek Okafor-Lind
+@marek@social.example.pl
+20m
+Same here from Warsaw.
+"""
+
+# An issue tracker: the name inside the meta line before a connector word, `edited` alone.
+ISSUE = """Hub captions #31
+yusra-dev commented on Mar 4, 2021
+edited
+The captions stop after ten minutes.
+kwabena-ops commented on Mar 5, 2021
+Restarting the encoder fixes it.
+yusra-dev commented on Mar 6, 2021
+Confirmed, closing.
+"""
+
+
+def test_a_display_name_above_its_handle_is_the_label_and_an_opening_post_is_read_by_its_author_block() -> None:
+    session = parse_transcript(MICROBLOG_THREAD)
+    assert [(t.speaker, t.text.split("\n")[0]) for t in session.turns] == [
+        ("Rangi Whitcombe-Adeyemi", "Day two of the forum, thread 1/2"),  # …and its parts 2/2 and the update: one turn
+        ("Seini Tupou-Larsen", "@rangi_w thanks, we can follow now."),
+        ("Marek Okafor-Lind", "Same here from Warsaw."),
+    ]
+
+
+def test_a_name_before_a_connector_word_inside_the_meta_line_and_an_edited_line_alone() -> None:
+    assert _read(ISSUE) == [
+        ("yusra-dev", "The captions stop after ten minutes."),
+        ("kwabena-ops", "Restarting the encoder fixes it."),
+        ("yusra-dev", "Confirmed, closing."),
+    ]

@@ -22,7 +22,8 @@ repetition is what this reader learns, not the sites:
 
 The meta and action lines are never speech (`ExportMarks.skip` trims them from a post's end);
 the labels are account names (`ExportMarks.handles`). Told from the lines: three or more posts of
-one arrangement, two or more authors, the arrangement on most lines of its shape. A caption
+one arrangement, two or more authors, the arrangement on most lines of its shape. Consecutive
+posts of one author are one turn (`exportmarks.voice_changes`), a thread's parts 1/3, 2/3 alike. A caption
 file's lines are long or labelled, so none of its short lines repeats as a dated meta shape
 beside a name: the reader leaves it to the caption rules.
 """
@@ -33,7 +34,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .exportmarks import ExportMarks, Mark
+from .exportmarks import ExportMarks, Mark, voice_changes
 
 __all__ = ["read_web_comments"]
 
@@ -49,14 +50,19 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?"
 # Each token class the meta lines are made of, tried in order on a lower-cased token.
 _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("NUM", re.compile(r"[\d,.]+[km]?,?|#\d+")),
+    ("NUM", re.compile(r"[\d,.]+k?,?|\d+\.\dm|#\d+")),  # `45m` is an age, `1.2m` a count
     ("TIME", re.compile(r"@?\d{1,2}[:h]\d{2}(?::\d{2})?(?:[ap]\.?m\.?)?,?")),
     ("DATE", re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?|\d{1,2}(?:st|nd|rd|th),?")),
     ("DATE", re.compile(rf"{_MONTH},?|{_WEEKDAY},?")),
     ("AGE", re.compile(r"\d{1,3}(?:s|m|min|h|hr|d|w|wk|mo|y|yr)")),
     ("AMPM", re.compile(r"[ap]\.?m\.?,?")),
     ("ART", re.compile(r"an?")),  # `a year ago`: an article, no age by itself
-    ("AGE", re.compile(r"(?:second|minute|hour|day|week|month|year)s?|ago|yesterday|today|now")),
+    (
+        "AGE",
+        re.compile(
+            r"(?:second|minute|hour|day|week|month|year)s?|(?:sec|min|hr|wk|mo|yr)s?\.?|ago|yesterday|today|now"
+        ),
+    ),
 )
 # The action words and counters of a web page (lower case), and the separators between them.
 _ACTION_WORDS = (
@@ -64,13 +70,16 @@ _ACTION_WORDS = (
     "comment comments report reply↓ retweet retweets repost reposts follow followers subscribe subscribers react reactions love upvote downvote points point score parent thread top link translate see hide show collapse expand"
 )
 _ACTIONS = frozenset(_ACTION_WORDS.split())
-_CONNECTORS = frozenset({"on", "at", "by", "posted", "-", "–", "—", "said:", "wrote:", "says:", "|", "·", "•"})
+# The words that tie a name to its date inside a meta line (`Jo Li commented on …`, `by jo_li on …`).
+_CONNECTOR_WORDS = "on at by posted commented replied answered asked wrote said says shared added - – — | · •"
+_CONNECTORS = frozenset(_CONNECTOR_WORDS.split()) | {w + ":" for w in _CONNECTOR_WORDS.split()}
 _SEPARATOR = re.compile(r"^[\W_]+$")
 _BRACKETED = re.compile(r"\([^()\n]{0,40}\)")
 _PARTICLE_WORDS = "de da del della di do dos das du van von der den ter ten bin binti al el la le y e"
 _PARTICLES = frozenset(_PARTICLE_WORDS.split())
-_HANDLE = re.compile(r"@?[\w][\w.+'@-]{1,40}\w")
+_HANDLE = re.compile(r"@?[\w][\w.+'@/-]{1,40}\w")  # `jo_li`, `@jo.li`, `u/jo_li`, `jli...@host.org`
 _END_PUNCT = re.compile(r"[.!?,;:…\"”)]$")
+_SHORTCODE = re.compile(r"(?:^|\s):[\w+-]{1,30}:(?=\s|$)")  # a custom emoji after a display name
 _REPLY_TO = re.compile(r"\s+(?:→|->|▸|►|replied to|in reply to)\s+.*$")
 
 
@@ -144,6 +153,7 @@ def _meta_shape(line: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         return None
     shape: list[str] = []
     rest: list[str] = []
+    edited = False
     for token in _BRACKETED.sub(" ", line).split():
         kind = _token_class(token)
         if kind is None:
@@ -152,6 +162,10 @@ def _meta_shape(line: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
                 return None
         elif kind and (not shape or shape[-1] != kind) and kind != "edited":
             shape.append(kind)
+        elif kind == "edited" and not shape and not rest:
+            edited = True
+    if edited and not shape:  # `edited` alone on its line: meta; beside others it changes no shape
+        shape.append("edited")
     return tuple(shape), tuple(rest)
 
 
@@ -163,7 +177,7 @@ def _is_dated(shape: tuple[str, ...]) -> bool:
 def _name_like(line: str) -> bool:
     """Whether a line could be an author's name: a handle, a masked address, or 1–6 capitalised
     words (name particles aside) with no sentence punctuation at the end and no digits."""
-    line = _REPLY_TO.sub("", line).strip()
+    line = _label(line)
     if not line or len(line) > _MAX_NAME or _END_PUNCT.search(line):
         return False
     words = line.split()
@@ -178,8 +192,9 @@ def _name_like(line: str) -> bool:
 
 
 def _label(line: str) -> str:
-    """A name line's label: the name without a reply target (`Jo Li → Ana Ruiz`)."""
-    return _REPLY_TO.sub("", line).strip()
+    """A name line's label: the name without a reply target (`Jo Li → Ana Ruiz`) or a custom
+    emoji (`Jo Li :igf:`)."""
+    return _SHORTCODE.sub("", _REPLY_TO.sub("", line)).strip()
 
 
 def _walk(page: _Page, i: int, step: int) -> int | None:
@@ -202,12 +217,43 @@ def _walk(page: _Page, i: int, step: int) -> int | None:
             if step > 0 and _is_badge(page, j):
                 crossed += 1
             else:
-                return j
+                return _display_name(page, j) if step < 0 else j
         elif _status(text):
             crossed += 1
         else:
             return None
         j += step
+    return None
+
+
+def _display_name(page: _Page, j: int) -> int:
+    """The author line for name-like line `j`: the display name right above it when `j` is an
+    `@handle` (a microblog writes the name, then the handle), else `j` itself."""
+    if not page.lines[j].text.startswith("@"):
+        return j
+    k = j - 1
+    while k >= 0 and not page.lines[k].text and j - k <= _WALK:
+        k -= 1
+    above = page.lines[k].text if k >= 0 else ""
+    return k if above and page.pure(k) is None and _name_like(above) else j
+
+
+def _opening_post(page: _Page, heads: list[_Head]) -> _Head | None:
+    """The page's first post shown in full above the replies (a thread's opening post): it lacks
+    the meta line the replies carry, but its author block repeats, line for line, the head lines
+    of a reply by the same author. Looked for above the first head only."""
+    lines = page.lines
+    known = {lines[h.top].text: h for h in heads if h.top == h.name}  # heads that open with the name
+    for i in range(heads[0].top):
+        head = known.get(lines[i].text)
+        if head is None:
+            continue
+        last = i
+        while last + 1 < heads[0].top and head.top + last + 1 - i < head.last:
+            if lines[last + 1].text != lines[head.top + last + 1 - i].text:
+                break
+            last += 1
+        return _Head(i, head.label, last, i)
     return None
 
 
@@ -272,6 +318,8 @@ def _heads_inside(page: _Page) -> list[_Head]:
         if found is None or not found[1] or not _is_dated(found[0]):
             continue
         words = [w for w in found[1] if w.lower() not in _CONNECTORS]
+        named = [w for w in words if not w.startswith("@")]
+        words = named or words  # a display name before its `@handle`: the name is the label
         name = " ".join(words)
         if name and _name_like(name):
             by_shape.setdefault(found[0], []).append((i, _label(name)))
@@ -348,6 +396,8 @@ def read_web_comments(text: str) -> ExportMarks | None:
     heads = [h for k, h in enumerate(heads) if k == 0 or h.top > heads[k - 1].last]
     if len(heads) < _LEAST_POSTS or len({h.label for h in heads}) < 2:
         return None
+    opening = _opening_post(page, heads)
+    heads = [opening, *heads] if opening is not None else heads
     ends = _block_end(page, heads)
     marks = []
     for k, head in enumerate(heads):
@@ -355,4 +405,4 @@ def read_web_comments(text: str) -> ExportMarks | None:
         at = lines[head.top].start
         marks.append(Mark(at, lines[body].start if body < len(lines) else len(text), head.label))
     skip = tuple((line.start, line.end) for j, line in enumerate(lines) if page.pure(j) is not None)
-    return ExportMarks(tuple(marks), marks[0].at, skip=skip, handles=True)
+    return ExportMarks(voice_changes(marks), marks[0].at, skip=skip, handles=True)
