@@ -318,8 +318,8 @@ def _heads_inside(page: _Page) -> list[_Head]:
         if found is None or not found[1] or not _is_dated(found[0]):
             continue
         words = [w for w in found[1] if w.lower() not in _CONNECTORS]
-        named = [w for w in words if not w.startswith("@")]
-        words = named or words  # a display name before its `@handle`: the name is the label
+        unhandled = [w for w in words if not w.startswith("@")]
+        words = unhandled or words  # a display name before its `@handle`: the name is the label
         name = " ".join(words)
         if name and _name_like(name):
             by_shape.setdefault(found[0], []).append((i, _label(name)))
