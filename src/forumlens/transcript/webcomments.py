@@ -23,9 +23,12 @@ repetition is what this reader learns, not the sites:
 The meta and action lines are never speech (`ExportMarks.skip` trims them from a post's end);
 the labels are account names (`ExportMarks.handles`). Told from the lines: three or more posts of
 one arrangement, two or more authors, the arrangement on most lines of its shape. Consecutive
-posts of one author are one turn (`exportmarks.voice_changes`), a thread's parts 1/3, 2/3 alike. A caption
-file's lines are long or labelled, so none of its short lines repeats as a dated meta shape
-beside a name: the reader leaves it to the caption rules.
+posts of one author are one turn (`exportmarks.voice_changes`: a thread's parts 1/3, 2/3 alike).
+An `@handle` line under a name line: the name is the label. A thread's opening post shown in full
+above the replies, with no meta line of its own, is read when its author lines repeat a reply's.
+A caption file's lines are long or labelled, so none of its short lines repeats as a dated meta
+shape beside a name: the reader leaves it to the caption rules. It is registered last among the
+export readers: a layout with a reader of its own keeps it.
 """
 
 from __future__ import annotations
