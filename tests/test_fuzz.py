@@ -82,6 +82,7 @@ def _check_turns(text: str) -> None:
 @FUZZ
 @given(CAPTIONS)
 @example("\t>>\t>>\r0")  # a lone carriage return in a delimited-looking line: csv.Error once
+@example(">> A>> >> : >> ")  # a label shape read across the next marker: overlapping turns once
 def test_parser_properties_on_caption_like_text(text):
     _check_turns(text)
 

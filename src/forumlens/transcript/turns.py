@@ -109,6 +109,8 @@ def build_turns(
             label, body_start = shaped.label, shaped.body
         else:
             label, body_start = split_head(text, marker.body, end, known)
+        if body_start > end:  # a shaped label read across the next marker (`>> A>> >> : …`): read up to it
+            label, body_start = split_head(text, marker.body, end, known)
         raw = text[body_start:end]
         body = raw.strip()
         a = body_start + (len(raw) - len(raw.lstrip()))
