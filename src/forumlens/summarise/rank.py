@@ -928,8 +928,7 @@ def rank_units(
         info = sum(idf_of.get(t, max_idf) for t in dict.fromkeys(u.terms)) / (max_idf * max(8.0, u.words * 0.6))
         base = _blend(rank / top, cosine(v, others[u.who]), in_turn, info)
         _weight, factor, after = _text_factors(u.text)
-        hub_share = sum(1 for t in u.terms if t in hubs) / len(u.terms)
-        factor *= 1.0 - 0.6 * max(0.0, hub_share - 0.35)  # only the subject words: says little
+        factor *= _hub_factor(u.terms, hubs)  # only the subject words: says little
         for m in after:
             factor *= m
         factor *= _summary_factor(u, chairs, (u.session, u.turn, u.start, u.end) in wrapups)
@@ -955,13 +954,29 @@ def unit_base(model: SessionModel, unit: Unit, vec: Vec, rank_share: float) -> f
     return _blend(rank_share, cosine(vec, model.others.get(unit.who, {})), in_turn, info)
 
 
+def _hub_factor(unit_terms: Sequence[str], hubs: frozenset[str]) -> float:
+    """The penalty of a unit made mostly of the session's subject words (`SessionModel.hubs`):
+    it says little beyond the session's title. `unit_terms` must not be empty."""
+    hub_share = sum(1 for t in unit_terms if t in hubs) / len(unit_terms)
+    return 1.0 - 0.6 * max(0.0, hub_share - 0.35)
+
+
+def wording_free_factor(model: SessionModel, unit: Unit) -> float:
+    """The multipliers of `unit_factor` that do not read the unit's text (its terms' hub share,
+    a floor speaker): the same for a clause window whatever it renders to. Why: a window's
+    ceiling (`spans._WindowSearch.ceiling`) times this is still a bound of its score, and a
+    tighter one skips rendering more windows that cannot win (issue 19, first pass)."""
+    if not unit.terms:
+        return 0.0
+    return _hub_factor(unit.terms, model.hubs) * (0.75 if from_floor(unit) else 1.0)
+
+
 def unit_factor(model: SessionModel, unit: Unit) -> float:
     """The wording part of a score, as `rank_units` computes it (before any boost)."""
     _weight, factor, after = _text_factors(unit.text)
     if not unit.terms:
         return 0.0
-    hub_share = sum(1 for t in unit.terms if t in model.hubs) / len(unit.terms)
-    factor *= 1.0 - 0.6 * max(0.0, hub_share - 0.35)
+    factor *= _hub_factor(unit.terms, model.hubs)
     for m in after:
         factor *= m
     factor *= _summary_factor(unit, model.chairs, in_wrapup(model, unit))

@@ -20,7 +20,17 @@ from dataclasses import replace
 
 from .compress import compress
 from .lazy import select_passing
-from .rank import IMPORTANCE_MAX, Scored, SessionModel, best_passing, is_summary, unit_base, unit_factor, vector_of
+from .rank import (
+    IMPORTANCE_MAX,
+    Scored,
+    SessionModel,
+    best_passing,
+    is_summary,
+    unit_base,
+    unit_factor,
+    vector_of,
+    wording_free_factor,
+)
 from .rewrite import opens_clause
 from .units import Unit, terms
 
@@ -270,8 +280,10 @@ class _WindowSearch:
     def ceiling(self, n: int) -> float:
         """The highest score window `n` could reach, whatever its reading."""
         if n not in self._ceiling:
-            base, j = self.windows[n][0], self.windows[n][2]
-            self._ceiling[n] = base * _MAX_WORDING * self._lift(n) * (0.8 if self._cut_short(j) else 1.0)
+            base, j, span = self.windows[n][0], self.windows[n][2], self.windows[n][3]
+            # the multipliers no rendering changes (hub share, floor) are known: only the wording is bounded
+            known = wording_free_factor(self.model, span)
+            self._ceiling[n] = base * _MAX_WORDING * known * self._lift(n) * (0.8 if self._cut_short(j) else 1.0)
         return self._ceiling[n]
 
     def scored(self, n: int) -> Scored | None:

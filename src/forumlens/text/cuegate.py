@@ -33,9 +33,29 @@ from .fastre import Prefiltered, branch_literals, fold
 __all__ = ["CueFamily", "GatedCue"]
 
 _HEAD = 3  # a literal this long or longer is tested only when the text holds its first characters
+# A literal this long or longer is keyed by its first `_LONG_HEAD` characters instead, in a family
+# whose literals of that length outnumber its three-character heads `_LONG_SHARE` times or more:
+# the threads' family has ~1,860 such literals under ~375 heads, so a sentence's common heads
+# ("the", "we ") put ~280 candidates a sentence through `in`; keyed by six, only those whose first
+# six characters occur are (issue 19, first pass: its scan 124 -> 76 ms over 2,553 sentences).
+# With fewer a head (resolve's family: ~1.8), the text's second set of grams costs more than it saves.
+_LONG_HEAD = 6
+_LONG_SHARE = 3
 _SHORT = 1_000  # longer text parts are gated by the cue's own `Prefiltered` test, never remembered
 _KEEP = 4096  # texts (and text parts) whose bits are remembered: a session asks each sentence again per speaker
 _UNASKED = object()  # a span not asked yet (None is an answer: too long to share)
+
+
+_Groups = tuple[dict[str, tuple[str, ...]], frozenset[str]]  # head -> its literals (sorted), and the heads
+_Index = tuple[tuple[str, ...], _Groups, _Groups]  # the short literals, those keyed by 3 and by 6 characters
+
+
+def _grouped(literals: list[str], size: int) -> _Groups:
+    """`literals` by their first `size` characters (each group sorted), and those heads."""
+    groups: dict[str, list[str]] = {}
+    for literal in sorted(literals):
+        groups.setdefault(literal[:size], []).append(literal)
+    return {head: tuple(group) for head, group in groups.items()}, frozenset(groups)
 
 
 class CueFamily:
@@ -57,7 +77,7 @@ class CueFamily:
         self.short = short
         self._mask: dict[str, int] = {}  # literal -> the bits of the sets it belongs to
         self._next = 0  # the next free bit
-        self._index: tuple[tuple[str, ...], dict[str, tuple[str, ...]], frozenset[str]] | None = None
+        self._index: _Index | None = None
         self._seen: dict[str, int] = {}
         self._spans: dict[tuple[str, int, int], int | None] = {}
 
@@ -88,25 +108,33 @@ class CueFamily:
         self._spans.clear()
         return bits
 
-    def _indexed(self) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], frozenset[str]]:
+    def _indexed(self) -> _Index:
         if self._index is None:
             short = tuple(sorted(n for n in self._mask if len(n) < _HEAD))
-            groups: dict[str, list[str]] = {}
-            for literal in sorted(n for n in self._mask if len(n) >= _HEAD):
-                groups.setdefault(literal[:_HEAD], []).append(literal)
-            by_head = {head: tuple(group) for head, group in groups.items()}
-            self._index = (short, by_head, frozenset(by_head))
+            longest = {n for n in self._mask if len(n) >= _LONG_HEAD}
+            if len(longest) < _LONG_SHARE * len({n[:_HEAD] for n in self._mask if len(n) >= _HEAD}):
+                longest = set()
+            self._index = (
+                short,
+                _grouped([n for n in self._mask if len(n) >= _HEAD and n not in longest], _HEAD),
+                _grouped(list(longest), _LONG_HEAD),
+            )
         return self._index
 
     def present(self, text: str) -> frozenset[str]:
         """The family's literals that occur in the folded text: the short ones tested directly, a
-        longer one only when the text holds its first three characters (one set intersection)."""
-        short, by_head, heads = self._indexed()
+        longer one only when the text holds its first three (six, for one of six characters or
+        more) characters: a literal occurs only where its head does (one set intersection each)."""
+        short, (by_head, heads), (by_long, longs) = self._indexed()
         folded = fold(text)
         has = folded.__contains__
         runs = {folded[i : i + _HEAD] for i in range(len(folded) - _HEAD + 1)}
         longer = chain.from_iterable(map(by_head.__getitem__, heads.intersection(runs)))
-        return frozenset(chain(filter(has, short), filter(has, longer)))
+        if not longs:
+            return frozenset(chain(filter(has, short), filter(has, longer)))
+        long_runs = {folded[i : i + _LONG_HEAD] for i in range(len(folded) - _LONG_HEAD + 1)}
+        longest = chain.from_iterable(map(by_long.__getitem__, longs.intersection(long_runs)))
+        return frozenset(chain(filter(has, short), filter(has, longer), filter(has, longest)))
 
     def met(self, text: str) -> int:
         """The bits of the sets the text's literals meet (any length; the last `keep` texts remembered)."""
