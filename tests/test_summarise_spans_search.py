@@ -11,16 +11,18 @@ bounds, and `best_version` must return what scoring every window would.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from forumlens.summarise.attribution import Credits
 from forumlens.summarise.context import build_context
-from forumlens.summarise.rank import Scored, is_summary
+from forumlens.summarise.rank import Scored, is_summary, unit_factor, wording_free_factor
 from forumlens.summarise.report import signals_of, takeaway_boost
 from forumlens.summarise.spans import (
     _MAX_FACTOR,
+    _MAX_WORDING,
     _SLACK,
     MIN_TRIM_WORDS,
     _windows,
@@ -105,3 +107,21 @@ def test_best_version_is_the_exhaustive_best(searches):
             assert (got.unit.span, got.unit.text, got.score) == (expected.unit.span, expected.unit.text, expected.score)
             beaten += got is not item
     assert beaten >= 5  # windows do win: the search is not trivially the sentence
+
+
+@pytest.mark.parametrize("path", SOURCES[:3], ids=lambda p: p.name)
+def test_the_wording_free_part_of_a_factor_times_the_wording_bound_bounds_the_factor(path: Path) -> None:
+    # a window's ceiling multiplies its hub share and floor factors, known before it is rendered:
+    # the bound must stay above the factor of every unit, read as it renders or not
+    session = parse_transcript(path.read_text("utf-8"), source=path.name)
+    ctx = build_context(session)
+    wording, model = Wording.of(ctx, Credits.of(session, None)), ctx.ranking().model
+    assert model is not None
+    checked = 0
+    for item in ctx.ranking().scored():
+        shown = wording.reading(item.unit)
+        for unit in (item.unit, replace(item.unit, text=shown or item.unit.text)):
+            known = wording_free_factor(model, unit)
+            assert unit_factor(model, unit) <= _MAX_WORDING * known * _SLACK
+            checked += known < 1.0
+    assert checked  # some units pay a hub or floor penalty here: the tighter bound is exercised

@@ -101,3 +101,19 @@ def test_a_family_allows_what_its_cue_allows_and_always_a_cue_it_does_not_gate()
     assert family.allows(both, family.met(said)) and not family.allows(both, family.met(lacking))
     assert other.allows(both, other.met(lacking))  # another family's cue: this one never rules it out
     assert family.allows(plain, family.met(lacking))  # a plain pattern: no bits, never ruled out
+
+
+def test_present_finds_every_literal_the_text_holds_whether_long_literals_are_keyed_by_three_or_six() -> None:
+    # many long literals under one head ("the ..."): keyed by their first six characters; a few: by three
+    many, few = CueFamily(), CueFamily()
+    words = ("coalition", "committee", "council", "charter", "network", "forum", "panel", "report")
+    cues = {
+        many: [many.cue(re.compile(rf"\bthe {word}\b", re.I)) for word in words],
+        few: [few.cue(re.compile(r"\bthe coalition\b", re.I)), few.cue(re.compile(r"\bwe (?:are|were)\b", re.I))],
+    }
+    text = "As the Coalition said, the network and THE FORUM met; we were there."
+    for family, registered in cues.items():
+        literals = {literal for cue in registered for option in cue.options for literal in option}
+        assert family.present(text) == frozenset(n for n in literals if n in text.casefold())
+        assert family.present(text)
+    assert many._indexed()[2][1] and not few._indexed()[2][1]  # the long level only where it pays

@@ -954,7 +954,7 @@ def unit_base(model: SessionModel, unit: Unit, vec: Vec, rank_share: float) -> f
     return _blend(rank_share, cosine(vec, model.others.get(unit.who, {})), in_turn, info)
 
 
-def _hub_factor(unit_terms: Sequence[str], hubs: frozenset[str]) -> float:
+def _hub_factor(unit_terms: Sequence[str], hubs: frozenset[str] | set[str]) -> float:
     """The penalty of a unit made mostly of the session's subject words (`SessionModel.hubs`):
     it says little beyond the session's title. `unit_terms` must not be empty."""
     hub_share = sum(1 for t in unit_terms if t in hubs) / len(unit_terms)
