@@ -55,6 +55,7 @@ from .rank import (
 from .roles import is_agreement, is_announcement, is_decision, is_outcome
 from .sources import SourceInfo, describe, map_citations
 from .spans import trim_pool
+from .textrank import sentence_key
 from .units import Unit
 from .wording import Wording
 
@@ -501,15 +502,30 @@ def restates(model: SessionModel | None) -> Callable[[Unit], bool]:
     return lambda unit: model is not None and in_harvest(model, unit)
 
 
+# A takeaway's score is multiplied by its sentence's TextRank share to this power
+# (`textrank.py`; a clause window takes its sentence's). Leave-one-set-out over the 20
+# reference sets of stop 37 (`bench/summary_loso.py`, 65 references): .5 raised the pooled
+# takeaways R-2 / R-L .1072 / .1735 -> .1098 / .1745 and the left-out set on 15 of 20 sets
+# (see BENCHMARKS.md, stop 37, U4); 1.0 gained less and on fewer sets.
+TEXTRANK_POWER = 0.5
+
+
 def takeaway_boost(ctx: SummaryContext, signals: Signals) -> Callable[[Unit], float]:
     """How much each candidate's score is raised or lowered as a takeaway: findings before
     asks (`_findings_first`), the session's business first (`rank.importance` with
-    `signals`) and themes several speakers share (`_spread_boost`).
+    `signals`), how much of the session's vocabulary the sentence ties together (its
+    TextRank share, `TEXTRANK_POWER`) and themes several speakers share (`_spread_boost`).
 
     One function for `rank_takeaways` and for the asks `with_main_asks` swaps in, so an ask
     is chosen by the weight it would have as a takeaway and compared on the same scale.
     """
-    return _spread_boost(ctx.ranking().model, lambda u: _findings_first(u) * importance(u, signals))
+    shares = ctx.textrank()
+
+    def weight(u: Unit) -> float:
+        central = shares.get(sentence_key(u), 1.0) ** TEXTRANK_POWER
+        return _findings_first(u) * importance(u, signals) * central
+
+    return _spread_boost(ctx.ranking().model, weight)
 
 
 def rank_takeaways(
