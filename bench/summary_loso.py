@@ -355,6 +355,10 @@ VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
     "self-summary turn, best one, 200 words": {
         (rank_module, "wrapup_spans"): self_summary_as_wrapup(best_only=True, min_words=200)
     },
+    "no TextRank share": {(report_module, "TEXTRANK_POWER"): 0.0},
+    "TextRank share ^.3": {(report_module, "TEXTRANK_POWER"): 0.3},
+    "TextRank share ^.7": {(report_module, "TEXTRANK_POWER"): 0.7},
+    "TextRank share ^1": {(report_module, "TEXTRANK_POWER"): 1.0},
     "centroid for LexRank": {(rank_module, "lexrank"): centroid},
     "half TextRank": {(rank_module, "lexrank"): half_textrank},
     "half TextRank, decision 1.15": {

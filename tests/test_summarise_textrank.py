@@ -12,6 +12,8 @@ import math
 import sys
 from pathlib import Path
 
+import pytest
+
 from forumlens.summarise.context import build_context
 from forumlens.summarise.rank import rankable
 from forumlens.summarise.textrank import sentence_key, textrank_graph, textrank_shares
@@ -66,8 +68,6 @@ def test_the_postings_graph_is_the_all_pairs_one_on_a_real_transcript() -> None:
     try:
         from summary_loso import textrank_graph as plain  # the bench's all-pairs loop
     except ImportError:  # the bench extra (sumy, rouge-score) is not installed
-        import pytest
-
         pytest.skip("bench extra not installed")
     data = COMMUNITY.read_bytes()
     session = parse_transcript(data.decode("utf-8"), source=COMMUNITY.name, sha256=hashlib.sha256(data).hexdigest())
@@ -84,3 +84,24 @@ def test_a_report_context_computes_the_shares_once() -> None:
     first = ctx.textrank()
     assert first is ctx.textrank()
     assert max(first.values()) == 1.0 and min(first.values()) > 0.0
+
+
+def test_a_takeaway_weighs_its_textrank_share_to_the_power_and_nothing_else_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from forumlens.summarise import report
+
+    data = COMMUNITY.read_bytes()
+    session = parse_transcript(data.decode("utf-8"), source=COMMUNITY.name, sha256=hashlib.sha256(data).hexdigest())
+    ctx = build_context(session)
+    signals = report.signals_of(ctx)
+    shares = ctx.textrank()
+    weighted, power = report.takeaway_boost(ctx, signals), report.TEXTRANK_POWER
+    assert power > 0
+    monkeypatch.setattr(report, "TEXTRANK_POWER", 0.0)
+    plain = report.takeaway_boost(ctx, signals)
+    units = [u for u in ctx.units if sentence_key(u) in shares]
+    assert any(shares[sentence_key(u)] < 1.0 for u in units)
+    for u in units:
+        expected = plain(u) * shares[sentence_key(u)] ** power
+        assert math.isclose(weighted(u), expected, rel_tol=1e-9)

@@ -519,10 +519,10 @@ def takeaway_boost(ctx: SummaryContext, signals: Signals) -> Callable[[Unit], fl
     One function for `rank_takeaways` and for the asks `with_main_asks` swaps in, so an ask
     is chosen by the weight it would have as a takeaway and compared on the same scale.
     """
-    shares = ctx.textrank()
+    shares, power = ctx.textrank(), TEXTRANK_POWER
 
     def weight(u: Unit) -> float:
-        central = shares.get(sentence_key(u), 1.0) ** TEXTRANK_POWER
+        central = shares.get(sentence_key(u), 1.0) ** power
         return _findings_first(u) * importance(u, signals) * central
 
     return _spread_boost(ctx.ranking().model, weight)
