@@ -355,7 +355,7 @@ VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
     "self-summary turn, best one, 200 words": {
         (rank_module, "wrapup_spans"): self_summary_as_wrapup(best_only=True, min_words=200)
     },
-    "no TextRank share": {(report_module, "TEXTRANK_POWER"): 0.0},
+    "TextRank share ^.5": {(report_module, "TEXTRANK_POWER"): 0.5},
     "TextRank share ^.3": {(report_module, "TEXTRANK_POWER"): 0.3},
     "TextRank share ^.7": {(report_module, "TEXTRANK_POWER"): 0.7},
     "TextRank share ^1": {(report_module, "TEXTRANK_POWER"): 1.0},

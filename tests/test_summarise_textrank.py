@@ -77,6 +77,17 @@ def test_the_postings_graph_is_the_all_pairs_one_on_a_real_transcript() -> None:
     assert textrank_graph([frozenset(v) for v in vecs]) == plain(vecs)
 
 
+def test_as_shipped_the_textrank_share_is_off_and_not_computed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from forumlens.summarise import report
+
+    data = COMMUNITY.read_bytes()
+    session = parse_transcript(data.decode("utf-8"), source=COMMUNITY.name, sha256=hashlib.sha256(data).hexdigest())
+    ctx = build_context(session)
+    assert report.TEXTRANK_POWER == 0.0
+    report.takeaway_boost(ctx, report.signals_of(ctx))
+    assert ctx._textrank is None
+
+
 def test_a_report_context_computes_the_shares_once() -> None:
     data = COMMUNITY.read_bytes()
     session = parse_transcript(data.decode("utf-8"), source=COMMUNITY.name, sha256=hashlib.sha256(data).hexdigest())
@@ -86,7 +97,7 @@ def test_a_report_context_computes_the_shares_once() -> None:
     assert max(first.values()) == 1.0 and min(first.values()) > 0.0
 
 
-def test_a_takeaway_weighs_its_textrank_share_to_the_power_and_nothing_else_changes(
+def test_with_a_power_a_takeaway_weighs_its_textrank_share_and_nothing_else_changes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from forumlens.summarise import report
@@ -96,12 +107,11 @@ def test_a_takeaway_weighs_its_textrank_share_to_the_power_and_nothing_else_chan
     ctx = build_context(session)
     signals = report.signals_of(ctx)
     shares = ctx.textrank()
-    weighted, power = report.takeaway_boost(ctx, signals), report.TEXTRANK_POWER
-    assert power > 0
-    monkeypatch.setattr(report, "TEXTRANK_POWER", 0.0)
     plain = report.takeaway_boost(ctx, signals)
+    monkeypatch.setattr(report, "TEXTRANK_POWER", 0.5)
+    weighted = report.takeaway_boost(ctx, signals)
     units = [u for u in ctx.units if sentence_key(u) in shares]
     assert any(shares[sentence_key(u)] < 1.0 for u in units)
     for u in units:
-        expected = plain(u) * shares[sentence_key(u)] ** power
+        expected = plain(u) * shares[sentence_key(u)] ** 0.5
         assert math.isclose(weighted(u), expected, rel_tol=1e-9)

@@ -502,24 +502,30 @@ def restates(model: SessionModel | None) -> Callable[[Unit], bool]:
     return lambda unit: model is not None and in_harvest(model, unit)
 
 
-# A takeaway's score is multiplied by its sentence's TextRank share to this power
-# (`textrank.py`; a clause window takes its sentence's). Leave-one-set-out over the 20
-# reference sets of stop 37 (`bench/summary_loso.py`, 65 references): .5 raised the pooled
-# takeaways R-2 / R-L .1072 / .1735 -> .1098 / .1745 and the left-out set on 15 of 20 sets
-# (see BENCHMARKS.md, stop 37, U4); 1.0 gained less and on fewer sets.
-TEXTRANK_POWER = 0.5
+# A takeaway's score may be multiplied by its sentence's TextRank share to this power
+# (`textrank.py`; a clause window takes its sentence's). OFF (0) as shipped. Leave-one-set-out
+# over the 20 reference sets of stop 37 (`bench/summary_loso.py`, 65 references): .5 raised
+# the pooled takeaways R-2 / R-L .1072 / .1735 -> .1098 / .1745 and the left-out set on 15
+# of 20 sets, but .3 gained on 9 sets and lost on 11, the shared IGF 2021 transcript fell
+# .097 -> .066, and the example workshop lost its "main finding" takeaway: a gain too
+# sensitive to its power to ship unseen (BENCHMARKS.md, stop 37, U4). 0 skips the work.
+TEXTRANK_POWER = 0.0
 
 
 def takeaway_boost(ctx: SummaryContext, signals: Signals) -> Callable[[Unit], float]:
     """How much each candidate's score is raised or lowered as a takeaway: findings before
     asks (`_findings_first`), the session's business first (`rank.importance` with
     `signals`), how much of the session's vocabulary the sentence ties together (its
-    TextRank share, `TEXTRANK_POWER`) and themes several speakers share (`_spread_boost`).
+    TextRank share, when `TEXTRANK_POWER` is above 0) and themes several speakers share
+    (`_spread_boost`).
 
     One function for `rank_takeaways` and for the asks `with_main_asks` swaps in, so an ask
     is chosen by the weight it would have as a takeaway and compared on the same scale.
     """
-    shares, power = ctx.textrank(), TEXTRANK_POWER
+    power = TEXTRANK_POWER
+    if not power:
+        return _spread_boost(ctx.ranking().model, lambda u: _findings_first(u) * importance(u, signals))
+    shares = ctx.textrank()
 
     def weight(u: Unit) -> float:
         central = shares.get(sentence_key(u), 1.0) ** power
