@@ -18,6 +18,7 @@ from typing import Any
 from forumlens.models import Session
 from forumlens.resolve import affcands, affmodel, cues, modes
 from forumlens.resolve.borrowed import join_borrowed_labels
+from forumlens.resolve.colleagues import Member, shared_affiliations
 from forumlens.resolve.corrected import correct_surnames
 from forumlens.resolve.dutyhandover import split_handed_duties
 from forumlens.resolve.dutylabel import join_duty_labels
@@ -723,6 +724,31 @@ def _picked(
     return entity_id, pick.name, list(pick.evidence[:1])
 
 
+def _with_colleagues(
+    view: SessionView, people: list[Person], drafts: Sequence[Draft], registry: Registry
+) -> list[Person]:
+    """People whose body is said only through a colleague's ("I work with Houda at Tawasol")
+    take that colleague's affiliation (`resolve.colleagues`)."""
+    members = [
+        Member(p.name, p.affiliation, p.affiliation_id, tuple(d.group.turns))
+        if p.role != "remote-hub"
+        else Member(None, None, None, ())
+        for p, d in zip(people, drafts, strict=True)
+    ]
+    out = list(people)
+    for shared in shared_affiliations(view, members):
+        colleague = people[shared.colleague]
+        person = replace(
+            out[shared.member],
+            affiliation=colleague.affiliation,
+            affiliation_id=colleague.affiliation_id,
+            evidence=(*out[shared.member].evidence, shared.evidence),
+            description=_describe(drafts[shared.member], colleague.affiliation, out[shared.member].role),
+        )
+        out[shared.member] = replace(person, stakeholder=stakeholder_group(person, registry))
+    return out
+
+
 def resolve_session(
     session: Session,
     *,
@@ -809,6 +835,7 @@ def resolve_session(
             claims.append(Voice(claimed[0], claimed[2]))
         person = replace(person, speaks_for=claimed[1] if claimed else None)
         people.append(replace(person, stakeholder=stakeholder_group(person, reg)))
+    people = _with_colleagues(view, people, drafts, reg)
     people = _panel_split(view, people, groups, moderators)
     coalitions = _coalitions(view, people, mentions, moderators, groups, reg, prepared.new_coalitions, claims)
     return Cast(tuple(people), tuple(coalitions), flags, tuple(mentions))
