@@ -368,3 +368,20 @@ def test_the_floor_word_gate_never_hides_a_room_cue():
             found += 1
             assert any(word in match.group(0).lower() for word in modes._FLOOR_WORDS), (path.name, match.group(0))
     assert found > 100
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (" is on the WebEx from Nouadhibou", (1, 0)),
+        (" she is on the Skype from Almaty", (1, 0)),
+        (" is already in the Zoom", (1, 0)),
+        (" will read the questions on the WebEx chat", (0, 0)),  # where questions come in, not where she is
+        (" is not in the room, she joins from home", (2, 0)),
+        (" isn't here with us today", (1, 0)),
+        (" could not be here with us", (1, 0)),
+        (" is here with us", (0, 1)),
+    ],
+)
+def test_said_of_another_a_platform_they_are_on_and_a_room_they_are_not_in(words, expected) -> None:
+    assert about_other(words) == expected

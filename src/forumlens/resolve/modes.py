@@ -236,6 +236,9 @@ _OTHER_ONLINE = re.compile(
     r"\b(?:"
     + _ONLINE_WORD
     + r"|remotely|virtually|in (?:the|our) zoom(?: room)?|(?:on|in|via) zoom|remote (?:participant|speaker)(?!s)|"
+    # "Khadijetou is on the WebEx from Nouadhibou", "she is on the Skype from Almaty": where one
+    # takes part, said of them (not "the questions on the WebEx chat", a place they write to)
+    rf"(?:is|are|was|were|still|already|now)\s+(?:on|in|via)\s+(?:the\s+)?(?:{_PLATFORM})\b(?!\s+chat)|"
     # "Sonam is on the telephone line from Thimphu", "who joins by phone": a voice on a line
     r"on the (?:tele)?phone line|on the line from|(?:is|are|was|still)\s+on the (?:tele)?phone\b|"
     # the meeting tool's controls, said by the chair: "a raised hand on the WebEx, Karim", "you are
@@ -522,7 +525,19 @@ def about_other(words: str) -> tuple[int, int]:
     "here in the room with me is"); "online or on site" and "online participants" describe
     others in general, and "one more from online" where questions come from, so they are left out."""
     text = _QUESTIONS_ONLINE.sub(" ", _ADJECTIVAL.sub(" ", words))
-    return len(_OTHER_ONLINE.findall(text)), len(_OTHER_ONSITE.findall(text))
+    online = len(_OTHER_ONLINE.findall(text))
+    onsite = 0
+    for m in _OTHER_ONSITE.finditer(text):
+        # "she is not in the room", "he isn't here with us": the room denied is where they are not
+        if _NOT_THERE.search(text, max(0, m.start() - 16), m.start()):
+            online += 1
+        else:
+            onsite += 1
+    return online, onsite
+
+
+# Right before a room cue: "is not", "isn't", "could not be", "is not yet" — the cue denied.
+_NOT_THERE = re.compile(r"(?:\bnot|n['’]t)\s+(?:(?:be|yet|physically)\s+)?$", re.IGNORECASE)
 
 
 def floor_cues(words: str) -> tuple[int, int]:
