@@ -86,6 +86,14 @@ def test_the_place_stays_when_the_name_before_it_is_only_generic_words() -> None
     assert place_after_name(["Centre", "for", "Research", "in", "Education"]) is None
 
 
+def test_a_known_place_after_in_is_where_the_body_is_whatever_its_last_word() -> None:
+    # "Hub" is no organisation word, but Nigeria is a country the gazetteer knows
+    assert place_after_name(["Kaduna", "Girls", "Code", "Hub", "in", "Nigeria"]) == 4
+    # an unknown capitalised word after a name not ending in an organisation word stays
+    assert place_after_name(["Kano", "Girls", "Code", "Hub", "in", "Makerspace"]) is None
+    assert place_after_name(["American", "University", "in", "Cairo"]) is None
+
+
 def test_a_session_that_always_says_the_name_with_its_city_keeps_the_city() -> None:
     words = ["Loire", "Water", "Institute", "in", "Nantes"]
     always = "I work at the Loire Water Institute in Nantes.  Yes, the Loire Water  Institute in Nantes."

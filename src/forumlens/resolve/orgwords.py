@@ -531,19 +531,24 @@ def is_place(text: str, gazetteer: Gazetteer) -> bool:
 
 def place_after_name(words: Sequence[str]) -> int | None:
     """Where "in <Place>" starts in a span that names a body and then where it is ("Atlas Cable
-    Secretariat in Rabat"): the words before "in" end in an organisation word and hold a word
-    that says which body (not only generic words, as "American University" of "… in Cairo",
-    whose place is part of its name), and one or two capitalised words after "in", none an
-    organisation word, follow. None when the span has no such tail."""
+    Secretariat in Rabat"): the words before "in" end in an organisation word, or the words after
+    it are a place the gazetteer knows ("Kaduna Girls Code Hub in Nigeria": a body's name may end
+    in any word, a country or city after "in" is still where it is), and hold a word that says
+    which body (not only generic words, as "American University" of "… in Cairo", whose place is
+    part of its name), and one or two capitalised words after "in", none an organisation word,
+    follow. None when the span has no such tail."""
     if "in" not in words:
         return None
     k = len(words) - 1 - list(reversed(words)).index("in")
     head, tail = words[:k], words[k + 1 :]
-    if not head or not 1 <= len(tail) <= 2 or head[-1].lower() not in ORG_WORDS:
+    if not head or not 1 <= len(tail) <= 2:
         return None
     if any(not w[:1].isupper() or w.lower() in ORG_WORDS for w in tail):
         return None
-    return None if generic_name(head, load_gazetteer().places) else k
+    places = load_gazetteer().places
+    if head[-1].lower() not in ORG_WORDS and fold(" ".join(tail)) not in places:
+        return None
+    return None if generic_name(head, places) else k
 
 
 def generic_name(words: Sequence[str], places: frozenset[str]) -> bool:
