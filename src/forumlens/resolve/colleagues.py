@@ -28,14 +28,6 @@ from forumlens.resolve.scoring import affiliation_key
 
 __all__ = ["Member", "Shared", "shared_affiliations"]
 
-_NAME = r"(?P<name>(?-i:[A-Z])[\w'’\u2011-]+(?:[ \u00a0]+(?-i:[A-Z])[\w'’\u2011-]+){0,2})"
-# "I work with Houda at Tawasol", "I'm working together with Siobhán at Northlight"
-_WORK_WITH = re.compile(
-    rf"\bI(?:[ \u00a0]+|['’]m[ \u00a0]+|[ \u00a0]+am[ \u00a0]+)(?:work|working)[ \u00a0]+(?:together[ \u00a0]+)?with[ \u00a0]+"
-    rf"{_NAME}(?:[ \u00a0]+at[ \u00a0]+(?:the[ \u00a0]+)?(?P<at>(?-i:[A-Z])[\w'’\u2011-]+))?",
-    re.IGNORECASE,
-)
-
 
 @dataclass(frozen=True)
 class Member:
@@ -54,6 +46,15 @@ class Shared:
     member: int
     colleague: int
     evidence: Evidence
+
+
+_NAME = r"(?P<name>(?-i:[A-Z])[\w'’\u2011-]+(?:[ \u00a0]+(?-i:[A-Z])[\w'’\u2011-]+){0,2})"
+# "I work with Houda at Tawasol", "I'm working together with Siobhán at Northlight"
+_WORK_WITH = re.compile(
+    rf"\bI(?:[ \u00a0]+|['’]m[ \u00a0]+|[ \u00a0]+am[ \u00a0]+)(?:work|working)[ \u00a0]+(?:together[ \u00a0]+)?with[ \u00a0]+"
+    rf"{_NAME}(?:[ \u00a0]+at[ \u00a0]+(?:the[ \u00a0]+)?(?P<at>(?-i:[A-Z])[\w'’\u2011-]+))?",
+    re.IGNORECASE,
+)
 
 
 def _who(said: str, members: Sequence[Member], besides: int) -> int | None:
