@@ -85,7 +85,7 @@ _GLUED = re.compile(rf"(?P<sep>[{_MARKS}])(?=[ \t])")
 _APPOSITION = re.compile(r"[ \t]*\([^()\n]{1,60}\)|,[ \t][^,:;.()\n]{1,60}")
 # A separator after the slot, then speech on the same line.
 # Any punctuation mark (one or two) is a separator: the file's regularity says which one.
-_SEPARATOR = re.compile(r"[ \t]*(?P<sep>[^\w\s]{1,2})[ \t]+(?=\S)|\t+(?=\S)|[ \t]{3,}(?=\S)")
+_SEPARATOR = re.compile(r"[ \t]*(?P<sep>[^\w\s]{1,3})[ \t]+(?=\S)|\t+(?=\S)|[ \t]{3,}(?=\S)")
 # A time stamp between the separator and the speech (`[Jo Li] [5:52 PM] Hello`, `Jo Li: (10:02) Hi`):
 # the chat's clock, not the first words of the speech.
 _STAMP = re.compile(r"[\[(]?\d{1,2}(?::\d{2}){1,2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\])]?[ \t]+(?=\S)")
