@@ -248,3 +248,45 @@ def test_a_mark_glued_to_every_label_is_the_files_colon_and_words_keep_their_vow
 
 def test_vowel_signs_closing_words_of_prose_are_no_separator() -> None:
     assert learn_template(HINDI_PROSE) is None
+
+
+# An invented translated record: each paragraph opens with the speaker and the record's own
+# three-mark delimiter (`.--`), the form a stenographic record keeps in translation; long
+# enough (12 non-blank lines) for the fallback's first gate to weigh it.
+STENOGRAPHIC = """Working translation of the record, for the members
+Kisumu, 3 May 2011
+
+Ms. Achieng Otieno.-- Good morning. I open the meeting and give the floor to the engineer.
+
+Mr. Baraka Mwangi.-- Thank you. We ask the county to publish the list of its boreholes.
+
+The second point is the repair budget, which nobody has seen this year.
+
+Ms. Achieng Otieno.-- Thank you. The county, do you want to answer?
+
+Mr. Kiprop Langat.-- Yes. The list will be online before the end of the year.
+
+It will say which boreholes work and which are broken, ward by ward.
+
+The budget is a matter for the assembly, and I will carry the question there.
+
+Mr. Baraka Mwangi.-- Then we will send you the missing ones from the villages.
+
+Ms. Achieng Otieno.-- Very good. We close here.
+
+(The meeting rose at noon.)
+"""
+
+
+def test_a_run_of_marks_the_record_uses_after_each_name_is_its_separator() -> None:
+    session = parse_transcript(STENOGRAPHIC)
+    assert [t.speaker for t in session.turns] == [
+        "Achieng Otieno",
+        "Baraka Mwangi",
+        "Achieng Otieno",
+        "Kiprop Langat",
+        "Baraka Mwangi",
+        "Achieng Otieno",
+    ]
+    assert session.turns[1].text.startswith("Thank you. We ask the county")
+    assert "repair budget" in session.turns[1].text  # the next paragraph goes on with the turn

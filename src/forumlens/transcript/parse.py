@@ -126,6 +126,7 @@ from .quotelevels import read_quote_levels
 from .readers import export_marks, reading_view
 from .records import read_records
 from .shapes import label_shapes
+from .honorifics import drop_addresses
 from .shortnames import expand_short_names
 from .speakers import (
     COLLECTIVE_LABELS,
@@ -360,8 +361,9 @@ def _session(
     # a turn's index is its position: the stages index `session.turns` by it, and the steps above
     # may drop a turn (testimony's `BY …:` headings read as empty turns)
     turns = [t if t.index == i else replace(t, index=i) for i, t in enumerate(turns)]
-    titled = [_says_own_name(t.label) for t in turns]  # "MR. QIAO:" stays "Qiao"
-    full = expand_short_names([t.speaker for t in turns], titled)  # "KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:"
+    addressed = drop_addresses([t.label for t in turns], [t.speaker for t in turns])  # "ÔNG TƯỜNG" is "Tường"
+    titled = [_says_own_name(t.label) or dropped for t, (_, dropped) in zip(turns, addressed, strict=True)]
+    full = expand_short_names([name for name, _ in addressed], titled)  # "KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:"
     turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]
     header = text[:header_end] if header_end is not None else "\n".join(text.split("\n")[:40])
     title = find_title(header)

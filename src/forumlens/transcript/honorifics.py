@@ -1,0 +1,103 @@
+"""Forms of address in a file's labels, found by where they stand and how they repeat, in any script.
+
+Captioners type labels in the session's language: `ÔNG KHỔNG MINH TƯỜNG` then `ÔNG TƯỜNG`,
+`ආචාර්ය සඳමාලි කොඩිතුවක්කු` then `ආචාර්ය කොඩිතුවක්කු`, `PAN BOGUMIŁ STRZELECKI` then
+`PAN STRZELECKI`, `නිශාන්ත වීරසූරිය මහතා` then `වීරසූරිය මහතා`, `Nərmin xanım`. A list of
+each language's titles (`labelwords.TITLES`) misses the next language; the labels themselves
+say which word is a form of address:
+
+- *repetition*: a word that opens (or closes) two labels of the file whose rests are a name
+  and a shorter form of it (`KHỔNG MINH TƯỜNG`, `TƯỜNG`) is kept while the name is shortened,
+  so it is no name word. When one pair of labels keeps both its first and its last word (`ÔNG TƯỜNG`
+  beside `ÔNG KHỔNG MINH TƯỜNG`), the opening word is taken: a shortened name keeps the word the
+  room calls the person by, and the titles of the annotated sets mostly come first;
+- *case*: in a label written in mixed case, a lower-case last word after capitalised name words
+  (`Nərmin xanım`, `Elşən müəllim`) is an address, not a name word (particles such as `de`
+  stand inside a name, never at its end).
+
+A name left with one word after its form of address is the formal address (`Tường`, `Strzelecki`),
+kept as written: the caller passes it on as titled so no short-name expansion replaces it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .labelwords import PARTICLES
+from .speakers import place_of_voice, title_word
+
+__all__ = ["drop_addresses"]
+
+
+def _edge_words(names: Sequence[str]) -> tuple[set[str], set[str]]:
+    """The opening and closing words that stand before (after) two or more different rests."""
+    after: dict[str, set[str]] = {}
+    before: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split(" ")
+        if len(words) < 2:
+            continue
+        after.setdefault(words[0].casefold(), set()).add(" ".join(words[1:]).casefold())
+        before.setdefault(words[-1].casefold(), set()).add(" ".join(words[:-1]).casefold())
+    opening = {w for w, rests in after.items() if _shortened(rests)}
+    closing = {w for w, rests in before.items() if _shortened(rests)}
+    return opening, closing - _tied(names, opening)
+
+
+def _shortened(rests: set[str]) -> bool:
+    """Whether one rest is a shorter form of another (its words among the other's): the word
+    beside them stayed while the name was shortened. Two people who share a given name
+    (`JOHN SMITH`, `JOHN DOE`) show no such pair, so their given name stays."""
+    words = [frozenset(rest.split(" ")) for rest in rests]
+    return any(a < b for a in words for b in words)
+
+
+def _tied(names: Sequence[str], opening: set[str]) -> set[str]:
+    """Closing words of a name whose opening word is also an address (`ÔNG … TƯỜNG`): the
+    opening word is taken (see the module doc), so the closing one stays a name word."""
+    return {
+        name.split(" ")[-1].casefold() for name in names if " " in name and name.split(" ")[0].casefold() in opening
+    }
+
+
+def _lower_last(label: str | None, words: list[str]) -> bool:
+    """Whether the label (mixed case) ends in the name's last word written in lower case after
+    capitalised words: `Nərmin xanım`."""
+    if not label or len(words) < 2:
+        return False
+    written = label.split("(")[0].replace(":", " ").split()
+    if len(written) < 2 or written[-1].casefold() != words[-1].casefold():
+        return False
+    last = written[-1]
+    return last.islower() and last not in PARTICLES and written[0][:1].isupper() and not label.isupper()
+
+
+def _closing_address(label: str | None, words: list[str], closing: set[str]) -> bool:
+    """Whether the name's last word is a form of address. Not when the label opens with a title
+    (`MR. ARMOA ZÁRATE` beside `MR. RODRIGO ARMOA ZÁRATE`: a label says one form of address, so
+    `ZÁRATE` is the second surname) nor for a place of voices (`Zaporizhzhia hub`)."""
+    if label and label.split() and title_word(label.split()[0]):
+        return False
+    if place_of_voice(words[-1]):
+        return False
+    return words[-1].casefold() in closing or _lower_last(label, words)
+
+
+def drop_addresses(labels: Sequence[str | None], names: Sequence[str | None]) -> list[tuple[str | None, bool]]:
+    """Each name (same order as its label) without the forms of address the file's labels show
+    (see the module doc), and whether one was dropped. A name is never emptied."""
+    people = sorted({n for n in names if n})
+    opening, closing = _edge_words(people)
+    out: list[tuple[str | None, bool]] = []
+    for label, name in zip(labels, names, strict=True):
+        if not name:
+            out.append((name, False))
+            continue
+        words = name.split(" ")
+        dropped = False
+        if len(words) > 1 and words[0].casefold() in opening:
+            words, dropped = words[1:], True
+        if len(words) > 1 and _closing_address(label, words, closing):
+            words, dropped = words[:-1], True
+        out.append((" ".join(words), dropped))
+    return out

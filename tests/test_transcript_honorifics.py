@@ -1,0 +1,52 @@
+"""Forms of address found by where they stand in a file's labels and how they repeat."""
+
+from forumlens.transcript.honorifics import drop_addresses
+from forumlens.transcript.parse import parse_transcript
+
+# Invented captions whose labels carry forms of address no title list holds (`KUMU`, `BWANA`,
+# `sahib`): the labels themselves show them, kept while the name beside them is shortened.
+CAPTIONS = """>> MODERATOR: Welcome. First the ministry, then the operators.
+>> KUMU ANELA KEAWE NAKOA: Thank you. The island has two towers and one of them is down.
+>> MODERATOR: Thank you. The operators now.
+>> ODHIAMBO OKELLO BWANA: We will fix the second tower before the rains.
+>> KUMU NAKOA: And the school? It has had no signal since March.
+>> OKELLO BWANA: The school comes first, I promise it here.
+>> MODERATOR: Good. Rafiq sahib, a last word?
+>> Rafiq sahib: Only that the school should get the old tower's battery.
+"""
+
+
+def test_an_opening_word_kept_while_the_name_is_shortened_is_dropped() -> None:
+    session = parse_transcript(CAPTIONS)
+    speakers = [t.speaker for t in session.turns]
+    assert speakers[1] == "Anela Keawe Nakoa"
+    assert speakers[4] == "Nakoa"  # the formal address, kept as written, not expanded
+
+
+def test_a_closing_word_kept_while_the_name_is_shortened_is_dropped() -> None:
+    speakers = [t.speaker for t in parse_transcript(CAPTIONS).turns]
+    assert speakers[3] == "Odhiambo Okello"
+    assert speakers[5] == "Okello"
+
+
+def test_a_lower_case_last_word_in_a_mixed_case_label_is_an_address() -> None:
+    assert parse_transcript(CAPTIONS).turns[7].speaker == "Rafiq"
+
+
+def test_two_people_who_share_a_given_name_keep_it() -> None:
+    labels = ["JOHN SMITH", "JOHN DOE", "JOHN SMITH"]
+    assert drop_addresses(labels, ["John Smith", "John Doe", "John Smith"]) == [
+        ("John Smith", False),
+        ("John Doe", False),
+        ("John Smith", False),
+    ]
+
+
+def test_a_second_surname_after_a_title_is_no_address() -> None:
+    labels = ["MR. RODRIGO ARMOA ZÁRATE", "MR. ARMOA ZÁRATE"]
+    names = ["Rodrigo Armoa Zárate", "Armoa Zárate"]
+    assert [name for name, _ in drop_addresses(labels, names)] == names
+
+
+def test_a_name_is_never_emptied_and_roles_pass_through() -> None:
+    assert drop_addresses(["KUMU", None], ["Kumu", None]) == [("Kumu", False), (None, False)]
