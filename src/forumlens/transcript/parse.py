@@ -115,6 +115,7 @@ from .exportmarks import ExportMarks
 from .gate import GATE, GateRule, few_turns, prefer_template
 from .header import find_title, guess_year
 from .heads import LABEL_MAX, label_alone
+from .honorifics import drop_addresses
 from .icemarkup import read_ice_markup
 from .initials import letters_as_initials
 from .interjections import voices_between
@@ -126,7 +127,6 @@ from .quotelevels import read_quote_levels
 from .readers import export_marks, reading_view
 from .records import read_records
 from .shapes import label_shapes
-from .honorifics import drop_addresses
 from .shortnames import expand_short_names
 from .speakers import (
     COLLECTIVE_LABELS,
