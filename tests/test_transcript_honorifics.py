@@ -50,3 +50,16 @@ def test_a_second_surname_after_a_title_is_no_address() -> None:
 
 def test_a_name_is_never_emptied_and_roles_pass_through() -> None:
     assert drop_addresses(["KUMU", None], ["Kumu", None]) == [("Kumu", False), (None, False)]
+
+
+def test_a_name_cut_at_its_end_keeps_its_given_name() -> None:
+    labels = ["Aroha Mere Tane", "Aroha Mere"]
+    names = ["Aroha Mere Tane", "Aroha Mere"]
+    assert [name for name, _ in drop_addresses(labels, names)] == names
+
+
+def test_a_word_the_speech_says_as_often_as_the_labels_is_a_name() -> None:
+    text = ">> LUZ MARINA ORTEGA: Hello.\n>> CHAIR: Thank you Luz.\n>> LUZ ORTEGA: Yes.\n>> CHAIR: Luz, go on.\n"
+    names = ["Luz Marina Ortega", "Luz Ortega"]
+    assert [name for name, _ in drop_addresses(["LUZ MARINA ORTEGA", "LUZ ORTEGA"], names, text)] == names
+    assert drop_addresses(["LUZ MARINA ORTEGA", "LUZ ORTEGA"], names)[1] == ("Ortega", True)  # no speech to ask

@@ -21,6 +21,8 @@ kept as written: the caller passes it on as titled so no short-name expansion re
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 
 from .labelwords import PARTICLES
@@ -45,11 +47,13 @@ def _edge_words(names: Sequence[str]) -> tuple[set[str], set[str]]:
 
 
 def _shortened(rests: set[str]) -> bool:
-    """Whether one rest is a shorter form of another (its words among the other's): the word
-    beside them stayed while the name was shortened. Two people who share a given name
-    (`JOHN SMITH`, `JOHN DOE`) show no such pair, so their given name stays."""
-    words = [frozenset(rest.split(" ")) for rest in rests]
-    return any(a < b for a in words for b in words)
+    """Whether one rest is a shorter form of another that keeps its last words (`TƯỜNG` of
+    `KHỔNG MINH TƯỜNG`): the word beside them stayed while the name was shortened to the word the
+    room calls the person by. A name cut at its end (`Aishath Shazna` of `Aishath Shazna Rasheed`)
+    is the given name kept, not an address; two people who share a given name (`JOHN SMITH`,
+    `JOHN DOE`) show no such pair either, so their given name stays."""
+    words = [rest.split(" ") for rest in rests]
+    return any(len(a) < len(b) and b[-len(a) :] == a for a in words for b in words)
 
 
 def _tied(names: Sequence[str], opening: set[str]) -> set[str]:
@@ -83,11 +87,25 @@ def _closing_address(label: str | None, words: list[str], closing: set[str]) -> 
     return words[-1].casefold() in closing or _lower_last(label, words)
 
 
-def drop_addresses(labels: Sequence[str | None], names: Sequence[str | None]) -> list[tuple[str | None, bool]]:
+def _said(word: str, text: str, labelled: int) -> bool:
+    """Whether the speech says the word at least as often as the labels write it: a name the room
+    calls (`Rosa`, said as often as `ROSA MARADIAGA` is written), not a label's form of address."""
+    said = len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text, flags=re.IGNORECASE))
+    return said - labelled >= labelled
+
+
+def drop_addresses(
+    labels: Sequence[str | None], names: Sequence[str | None], text: str = ""
+) -> list[tuple[str | None, bool]]:
     """Each name (same order as its label) without the forms of address the file's labels show
-    (see the module doc), and whether one was dropped. A name is never emptied."""
+    (see the module doc), and whether one was dropped. A name is never emptied. `text`: the
+    file, so a word the speech says as often as the labels do stays a name (`_said`)."""
     people = sorted({n for n in names if n})
     opening, closing = _edge_words(people)
+    if text:
+        written = Counter(w.casefold() for n in names if n for w in n.split(" "))
+        opening = {w for w in opening if not _said(w, text, written[w])}
+        closing = {w for w in closing if not _said(w, text, written[w])}
     out: list[tuple[str | None, bool]] = []
     for label, name in zip(labels, names, strict=True):
         if not name:

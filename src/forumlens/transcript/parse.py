@@ -361,7 +361,7 @@ def _session(
     # a turn's index is its position: the stages index `session.turns` by it, and the steps above
     # may drop a turn (testimony's `BY …:` headings read as empty turns)
     turns = [t if t.index == i else replace(t, index=i) for i, t in enumerate(turns)]
-    addressed = drop_addresses([t.label for t in turns], [t.speaker for t in turns])  # "ÔNG TƯỜNG" is "Tường"
+    addressed = drop_addresses([t.label for t in turns], [t.speaker for t in turns], text)  # "ÔNG TƯỜNG" is "Tường"
     titled = [_says_own_name(t.label) or dropped for t, (_, dropped) in zip(turns, addressed, strict=True)]
     full = expand_short_names([name for name, _ in addressed], titled)  # "KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:"
     turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]
