@@ -210,3 +210,24 @@ def test_a_name_before_a_connector_word_inside_the_meta_line_and_an_edited_line_
         ("kwabena-ops", "Restarting the encoder fixes it."),
         ("yusra-dev", "Confirmed, closing."),
     ]
+
+
+def test_a_caption_page_under_dated_title_lines_is_no_comment_page() -> None:
+    # a fetched IGF page: its title, breadcrumb and heading each carry a year and a day, then captions
+    title = "IGF 2021 – Day 3 – Open Forum {0}"
+    page = "\n".join(
+        [
+            title.format(7) + " | Internet Governance Forum",
+            "",
+            "Home » " + title.format(7),
+            "",
+            title.format(7),
+            "",
+            ">> ANA LIMA: Good morning, everyone, and welcome.",
+            ">> JO KIM: Thank you, Ana. Let me start with the data.",
+            ">> ANA LIMA: Please go ahead.",
+            ">> JO KIM: The numbers are in the report.",
+        ]
+    )
+    assert read_web_comments(page) is None
+    assert [t.speaker for t in parse_transcript(page).turns] == ["Ana Lima", "Jo Kim", "Ana Lima", "Jo Kim"]

@@ -399,6 +399,8 @@ def read_web_comments(text: str) -> ExportMarks | None:
     heads = [h for k, h in enumerate(heads) if k == 0 or h.top > heads[k - 1].last]
     if len(heads) < _LEAST_POSTS or len({h.label for h in heads}) < 2:
         return None
+    if sum(line.text.startswith(">>") for line in lines) >= len(heads):
+        return None  # a caption page: its `>>` turns outnumber the posts (a dated title above them is no post)
     opening = _opening_post(page, heads)
     heads = [opening, *heads] if opening is not None else heads
     ends = _block_end(page, heads)
