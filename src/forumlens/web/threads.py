@@ -184,7 +184,8 @@ def _read(store: Store, linker: str) -> PortalThreads:
         linked=linked,
         ordered=ordered,
         by_coalition=by_coalition,
-        people=frozenset(name_key(n) for n in store.known_people()),
+        # those with a person page: a remote hub (a place) is credited in its session, never given one
+        people=frozenset(name_key(p.name) for p in store.people_on_record()),
         coalitions=_coalitions_on_record(store),
         sources=read_sources(store),
     )
