@@ -3,7 +3,9 @@ the rules' own turns as they did and finds many more (`transcript/gate.py`)."""
 
 from __future__ import annotations
 
-from forumlens.transcript.gate import GATE, GateRule, agreement, prefer_template, recurring
+from dataclasses import replace
+
+from forumlens.transcript.gate import GATE, GateRule, agreement, prefer_template, recurring, short_record
 from forumlens.transcript.parse import parse_by_rules, parse_by_template, parse_transcript
 
 # An invented coded interview: the rules know the long `I:` label but not the codes `R1:`, `R2:`
@@ -84,3 +86,42 @@ def test_header_fields_that_come_once_a_message_are_no_voices() -> None:
     assert len(template.turns) >= GATE.gain * max(1, len(rules.turns))  # many more "turns"…
     assert recurring(rules.turns, template.turns) < GATE.recur  # …whose labels do not come back
     assert [t.line for t in parse_transcript(FORWARDED).turns] == [t.line for t in rules.turns]
+
+
+# An invented short record: six paragraphs, each opening with the speaker and the record's own
+# `.--` delimiter, under a two-line heading; eight non-blank lines, under the first gate's twelve.
+SHORT_RECORD = """Internet Governance Forum 2019, Berlin
+Dynamic Coalition on Internet Rights and Principles: annual meeting
+
+Mr. SCHMIDT.-- Good morning and welcome. I give the floor to the chair of the coalition.
+Ms. OKAFOR.-- Thank you. The coalition presented its charter this year. We ask the governments to use it.
+Mr. SCHMIDT.-- Thank you. Are there questions from the floor?
+Dr. PATEL.-- Yes. How will the coalition measure whether any country has adopted the charter?
+Ms. OKAFOR.-- We will publish a survey of national policies by next IGF.
+Mr. SCHMIDT.-- Thank you all. The session is closed.
+"""
+
+# Invented: a short statement whose lines open with field names that each come once.
+SHORT_FIELDS = """Statement of the coalition
+Date: 3 May 2024
+Venue: Riyadh, Room 4
+Contact: secretariat of the coalition
+Text: The coalition asks for a channel to the ministries.
+"""
+
+
+def test_a_short_record_its_rules_do_not_read_is_read_by_its_own_delimiter() -> None:
+    session = parse_transcript(SHORT_RECORD)
+    assert [t.speaker for t in session.turns] == ["Schmidt", "Okafor", "Schmidt", "Patel", "Okafor", "Schmidt"]
+    assert [t.line for t in session.turns] == [4, 5, 6, 7, 8, 9]
+    assert session.turns[4].text.endswith("by next IGF.")
+
+
+def test_short_record_needs_voices_that_come_back_and_no_turn_of_the_rules() -> None:
+    assert parse_transcript(SHORT_FIELDS).turns == ()  # a field name comes once: no voice
+    template = parse_by_template(SHORT_RECORD).turns
+    assert short_record(SHORT_RECORD, (), template)
+    once = [replace(t, label=f"{t.label} {i}") for i, t in enumerate(template)]  # six voices, none back
+    assert not short_record(SHORT_RECORD, (), once)
+    assert not short_record(SHORT_RECORD, template[:1], template)  # the rules read a turn: other gates judge
+    assert not short_record(SHORT_RECORD, (), template, GateRule(agree=1.0, gain=2.0, recur=0.75, few_lines=0))

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..models import Turn
 
-__all__ = ["GATE", "GateRule", "agreement", "few_turns", "prefer_template", "recurring"]
+__all__ = ["GATE", "GateRule", "agreement", "few_turns", "prefer_template", "recurring", "short_record"]
 
 
 @dataclass(frozen=True)
@@ -101,4 +101,18 @@ def prefer_template(text: str, rules: Sequence[Turn], template: Sequence[Turn], 
         and recurring(rules, template) >= rule.recur
     ):
         return True
-    return len(template) >= rule.few_gain * base and few_turns(text, len(rules), rule.few_lines)
+    if len(template) < rule.few_gain * base:
+        return False
+    return few_turns(text, len(rules), rule.few_lines) or short_record(text, rules, template, rule)
+
+
+def short_record(text: str, rules: Sequence[Turn], template: Sequence[Turn], rule: GateRule = GATE) -> bool:
+    """Whether a file too short for the first gate (under `few_lines` non-blank lines) is a record
+    its template reads and the rules do not: the rules found no turn, and the voices the template
+    reads come back (`recur`), as speakers take the floor again. A six-turn record whose paragraphs
+    open `Ms. OKAFOR.-- …` was kept as a document of two paragraphs for its length alone."""
+    if rules or not rule.few_lines or len(template) < rule.few_gain:
+        return False
+    if sum(1 for line in text.split("\n") if line.strip()) >= rule.few_lines:
+        return False  # long enough: the first gate judged it
+    return recurring(rules, template) >= rule.recur

@@ -206,8 +206,8 @@ def choose_reading(text: str, session: Session, rule: GateRule) -> Session:
         return session
     lines = text.split("\n")
     if not few_turns(text, len(session.turns), rule.few_lines):  # then only the agreement gate can open
-        if not session.turns:  # …and it needs turns of the rules to agree with
-            return session
+        if not session.turns:  # …and it needs turns of the rules to agree with, or a short record (`short_record`)
+            return _short_record_reading(text, session, rule)
         read = [lines[t.line - 1] for t in session.turns]
         if agreeing_bound(lines, read, rule.agree) < rule.gain * max(1, len(session.turns)):
             return session
@@ -215,6 +215,16 @@ def choose_reading(text: str, session: Session, rule: GateRule) -> Session:
         return session
     learned = read_template(text)  # the generic fallback: the file's own speaker-marking template
     if learned is None or len(learned.marks) < least:
+        return session
+    template = _parse_export(text, session.source, session.sha256, learned, line_starts(text))
+    return template if prefer_template(text, session.turns, template.turns, rule) else session
+
+
+def _short_record_reading(text: str, session: Session, rule: GateRule) -> Session:
+    """A file without a turn of the rules, too short for the first gate: its template's reading
+    when the gate's `short_record` takes it, else the rules' (empty) reading."""
+    learned = read_template(text) if rule.few_lines and text.count("\n") + 1 >= rule.few_gain else None
+    if learned is None or len(learned.marks) < rule.few_gain:
         return session
     template = _parse_export(text, session.source, session.sha256, learned, line_starts(text))
     return template if prefer_template(text, session.turns, template.turns, rule) else session
