@@ -109,9 +109,12 @@ def prefer_template(text: str, rules: Sequence[Turn], template: Sequence[Turn], 
 def short_record(text: str, rules: Sequence[Turn], template: Sequence[Turn], rule: GateRule = GATE) -> bool:
     """Whether a file too short for the first gate (under `few_lines` non-blank lines) is a record
     its template reads and the rules do not: the rules found no turn, and the voices the template
-    reads come back (`recur`), as speakers take the floor again. A six-turn record whose paragraphs
-    open `Ms. OKAFOR.-- …` was kept as a document of two paragraphs for its length alone."""
+    reads come back (`recur`), as speakers take the floor again, and open with a capital, as names
+    do (lower-case prose recurs too: `note: …`, `so: …`). A six-turn record whose paragraphs open
+    `Ms. OKAFOR.-- …` was kept as a document of two paragraphs for its length alone."""
     if rules or not rule.few_lines or len(template) < rule.few_gain:
+        return False
+    if any((t.label or "")[:1].islower() for t in template):
         return False
     if sum(1 for line in text.split("\n") if line.strip()) >= rule.few_lines:
         return False  # long enough: the first gate judged it
