@@ -228,3 +228,23 @@ def test_a_digest_after_ingest_says_its_items_were_matched_at_ingest(run):
         again = run("digest").output.splitlines()
     assert again == ["2 sessions in the window, 0 new matches", "nothing to deliver"]  # nothing left: no note
     assert len(smtp.messages) == 1
+
+
+def test_new_matches_with_no_e_mail_or_webhook_say_where_they_went(run):
+    """A feed is read, not sent, and a subscriber added without a channel gets nothing: "2 new
+    matches" above "nothing to deliver" says which of the two each matched subscriber is."""
+    from .conftest import ROOT
+
+    run("ingest", str(ROOT / "examples"))
+    run("subscribers", "add", "Reader", "--feed", "--coalition", "DC-PAL")
+    run("subscribers", "add", "Nobody", "--coalition", "IS3C")
+    result = run("digest")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("2 sessions in the window, ") and not lines[0].endswith(" 0 new matches")
+    assert lines[1] == "nothing to deliver"
+    note = result.stderr.strip()
+    assert note.startswith("note: 'Reader': matches are read from the Atom feed (`forumlens subscribers feed NAME`)")
+    assert "'Nobody': no channel, so nothing is sent" in note
+    again = run("digest")
+    assert again.stdout.splitlines() == ["2 sessions in the window, 0 new matches", "nothing to deliver"]
+    assert again.stderr == ""  # nothing new matched: nothing to explain

@@ -15,9 +15,10 @@ from ..cli_support import db_option, open_ctx_store, settings_of
 # the coalition registry, which `forumlens digest --help` must not pay for (issue 19).
 if TYPE_CHECKING:
     from ..route.deliver import DeliveryResult, RetryPolicy
+    from ..route.models import Subscriber
     from ..route.service import DigestRun
 
-__all__ = ["COMMANDS", "RETRY_DEFAULTS", "deliver", "digest", "format_results", "format_run"]
+__all__ = ["COMMANDS", "RETRY_DEFAULTS", "deliver", "digest", "format_results", "format_run", "unsent_note"]
 
 # `RetryPolicy()`'s max_attempts and base_delay, shown as the options' defaults; kept here so
 # the help needs no import of route.deliver. tests/test_cli_help_imports.py keeps them equal.
@@ -41,6 +42,29 @@ NO_SUBSCRIBERS = (
     "no subscribers yet, so nothing can match: add one with "
     "`forumlens subscribers add NAME --email ADDR --coalition DC-PAL` (or --feed, --webhook URL)"
 )
+
+
+def unsent_note(run: DigestRun, subscribers: list[Subscriber]) -> str | None:
+    """Why new matches were not sent, for the subscribers matched who have no e-mail or webhook:
+    a feed serves them when it is read, a subscriber without a channel gets nothing. Without it
+    "12 new matches" above "nothing to deliver" reads as a fault."""
+    matched = {m.subscriber_id for m in run.matches}
+    unsent = [s for s in subscribers if s.id in matched and not s.email and not s.webhook]
+    fed = [s.name for s in unsent if s.feed_token]
+    silent = [s.name for s in unsent if not s.feed_token]
+    parts = []
+    if fed:
+        parts.append(f"{_names(fed)}: matches are read from the Atom feed (`forumlens subscribers feed NAME`)")
+    if silent:
+        parts.append(
+            f"{_names(silent)}: no channel, so nothing is sent (remove and add again with --email, --webhook"
+            " or --feed, or update with `forumlens subscribers import`)"
+        )
+    return "; ".join(parts) or None
+
+
+def _names(names: list[str]) -> str:
+    return ", ".join(f"'{n}'" for n in names)
 
 
 def format_run(run: DigestRun) -> str:
@@ -144,10 +168,13 @@ def digest(
                 dry_run=dry_run,
                 policy=_policy(max_attempts, backoff),
             )
-            nobody = not run.matches and not SubscriberRepository(store).all()
+            everyone = SubscriberRepository(store).all()
         click.echo(json.dumps(run.to_json(), ensure_ascii=False, indent=1) if as_json else format_run(run))
-        if nobody and not as_json:  # "0 new matches" with nobody to match is said, not left to puzzle over
+        if not run.matches and not everyone and not as_json:  # "0 new matches" with nobody to match is said
             click.echo(f"note: {NO_SUBSCRIBERS}", err=True)
+        unsent = None if as_json or dry_run else unsent_note(run, everyone)
+        if unsent:
+            click.echo(f"note: {unsent}", err=True)
         if interval is None:
             if not run.ok:
                 ctx.exit(1)
