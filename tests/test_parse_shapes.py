@@ -183,3 +183,11 @@ def test_time_stamps_and_other_shapes_without_markers(body: str) -> None:
     turns = parse_transcript(HEADER + body).turns
     assert [t.speaker for t in turns][:3] == ["Jane Doe", "Paul Amadi", "Jane Doe"]
     assert [t.text.split("\n")[0] for t in turns][:3] == ["Good morning all.", "Thank you, Jane.", "Next."]
+
+
+def test_a_colon_between_digits_after_a_marker_is_no_label() -> None:
+    # `4:12` is a time or a count, so `Room 4` is no speaker; a label's own colon still counts
+    text = ">> ANA RUIZ: Good morning.\n>> Room 4:12 people are online now.\n>> JO LI: We meet again at 10:30.\n"
+    turns = parse_transcript(text).turns
+    assert [t.label for t in turns] == ["ANA RUIZ", None, "JO LI"]
+    assert turns[1].text == "Room 4:12 people are online now."

@@ -139,3 +139,13 @@ def test_recent_messages_stamped_in_words() -> None:
         (3, "Ana Ruiz", "hi Jo, ready"),
         (5, "Jo Li", "let us start"),
     ]
+
+
+def test_a_date_written_in_words_before_the_time_is_no_sender() -> None:
+    # `June 3, 2023 at 9:12 am` under a blog's author line: the words before the time are a date
+    page = "".join(
+        f"{name} says:\nJune {day}, 2023 at 9:{day}0 am\nA note from {name}.\n\n"
+        for day, name in enumerate(["Ana Ruiz", "Jo Li", "Ana Ruiz", "Jo Li"], start=1)
+    )
+    assert read_stamped_heads(page) is None
+    assert [t.speaker for t in parse_transcript(page).turns] == ["Ana Ruiz", "Jo Li", "Ana Ruiz", "Jo Li"]

@@ -37,3 +37,11 @@ def test_says_quoted_in_captions_is_no_messenger_copy() -> None:
     captions = ">> JO LI: she says:\nwe agree\n>> ANA RUIZ: he says:\nno\n>> JO LI: she says:\nyes\n"
     assert read_says_lines(captions) is None
     assert read_says_lines("Ana says:\nhi\nBo says:\nhello\nCy says:\nhey\n") is None  # no sender comes back
+
+
+def test_heads_above_dated_lines_are_a_blog_page_not_a_messenger_copy() -> None:
+    names = ["Ana Ruiz", "Jo Li", "Ana Ruiz"]
+    messenger = "".join(f"{name} says:\nA comment of {name} on the draft.\n" for name in names)
+    blog = "".join(f"{name} says:\nMay 2, 2021 at 4:15 pm\nA comment of {name} on the draft.\n" for name in names)
+    assert read_says_lines(messenger) is not None
+    assert read_says_lines(blog) is None  # left to the web comment reader

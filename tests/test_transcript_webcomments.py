@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from forumlens.transcript.parse import parse_transcript
-from forumlens.transcript.webcomments import read_web_comments
+from forumlens.transcript.webcomments import dated_meta, read_web_comments
 
 # The name above its date line, a status line between them once (a shared document's pane).
 NAME_ABOVE = """Draft statement v2 - comments
@@ -231,3 +231,44 @@ def test_a_caption_page_under_dated_title_lines_is_no_comment_page() -> None:
     )
     assert read_web_comments(page) is None
     assert [t.speaker for t in parse_transcript(page).turns] == ["Ana Lima", "Jo Kim", "Ana Lima", "Jo Kim"]
+
+
+_BLOG = """9 thoughts on "Open data in the coalition's annual report"
+
+Lena Ortiz says:
+April 12, 2022 at 10:05 am
+The coalition should list which governments answered the survey this year.
+Reply
+
+Rafael Moura says:
+April 12, 2022 at 2:47 pm
+Could the secretariat share the raw answers before the next call?
+Reply
+
+Lena Ortiz says:
+April 13, 2022 at 7:30 am
+Yes, we will post them on the mailing list once they are cleaned.
+Reply
+
+Priya Nair says:
+April 14, 2022 at 6:18 pm
+Thanks both, the ratio of answers was 3:1 in favour of publishing.
+Reply
+"""
+
+
+def test_a_blog_author_line_says_above_a_dated_meta_line() -> None:
+    # `Name says:` above `April 12, 2022 at 10:05 am`: the author is the label, the clock time's
+    # colon no label's, and the date and `Reply` lines are no speech
+    session = parse_transcript(_BLOG)
+    assert [t.speaker for t in session.turns] == ["Lena Ortiz", "Rafael Moura", "Lena Ortiz", "Priya Nair"]
+    assert session.turns[0].text == "The coalition should list which governments answered the survey this year."
+    assert session.turns[3].text.endswith("3:1 in favour of publishing.")
+    assert not any("2022" in t.text or "Reply" in t.text for t in session.turns)
+
+
+def test_dated_meta_is_a_date_or_time_and_its_tying_words_alone() -> None:
+    assert dated_meta("April 12, 2022 at 10:05 am")
+    assert dated_meta("3 hours ago")
+    assert not dated_meta("Lena Ortiz says:")
+    assert not dated_meta("We met on April 12, 2022 at 10:05 am to agree the text.")

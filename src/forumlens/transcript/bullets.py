@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .clock import label_colon
 from .speakers import looks_like_label
 from .view import Edit
 
@@ -39,7 +40,7 @@ def bullet_edits(text: str) -> list[Edit]:
     labelled = 0
     for m in found:
         end = text.find("\n", m.end())
-        colon = text.find(":", m.end(), end if end != -1 else len(text))
+        colon = label_colon(text, m.end(), end if end != -1 else len(text))
         labelled += 0 < colon - m.end() <= _LABEL_MAX and looks_like_label(text[m.end() : colon])
     if labelled < _LEAST or labelled < _SHARE * len(found):
         return []

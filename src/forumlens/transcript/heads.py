@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .clock import label_colon
 from .colonless import colonless_card
 from .speakers import (
     card_reads_ok,
@@ -35,7 +36,7 @@ def split_head(text: str, body: int, end: int, known: dict[str, str]) -> tuple[s
     line_end = text.find("\n", body, end)
     line_end = end if line_end == -1 else line_end
     head = text[body:line_end]
-    colon = head.find(":")
+    colon = label_colon(head)
     if 0 < colon <= LABEL_MAX:
         candidate = head[:colon]
         if looks_like_label(candidate) and not candidate.strip().startswith(("(", "[")):

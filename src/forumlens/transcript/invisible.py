@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .clock import label_colon
 from .speakers import looks_like_label
 from .view import Edit
 
@@ -43,7 +44,7 @@ def _head_end(text: str, line: int) -> int:
     """Where the marks of the line starting at `line` end: at its colon when the text before
     it (within `_HEAD` characters, a `>>` marker left out) reads as a label, else at the line
     start (then only a space right after a `>>` marker is among the marks)."""
-    colon = text.find(":", line, line + _HEAD + 1)
+    colon = label_colon(text, line, line + _HEAD + 1)
     if colon == -1 or "\n" in text[line:colon]:
         return line
     label = text[line:colon].translate(_NOTHING).translate(_AS_SPACE).strip().removeprefix(">>")

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
 
+from .clock import label_colon
 from .cues import cue_marks, is_cue_file
 from .heads import LABEL_MAX
 from .namecards import office_first_label
@@ -311,7 +312,7 @@ def _label_form(text: str, marker: Marker) -> tuple[str, str] | None:
     dash label, "" for capitals with no separator; None for a bracket label (its brackets are
     not in the label text) or anything else."""
     if marker.label is None:
-        colon = text.find(":", marker.body, marker.body + LABEL_MAX + 1)
+        colon = label_colon(text, marker.body, marker.body + LABEL_MAX + 1)
         label = text[marker.body : colon].strip() if colon != -1 else ""
         return (label, ":") if label else None
     between = text[marker.at : marker.body]

@@ -110,6 +110,7 @@ from typing import Literal
 from ..models import Session, Turn
 from .briefingqa import briefing_markers
 from .chatblock import chat_blocks, with_chat_blocks
+from .clock import label_colon
 from .cues import cues_begin, first_speech
 from .exportmarks import ExportMarks
 from .gate import GATE, GateRule, few_turns, prefer_template
@@ -269,7 +270,7 @@ def _parse(text: str, source: str, sha256: str, label_model: LabelModel | Litera
             continue
         end = text.find("\n", m.body)
         head = text[m.body : end if end != -1 else len(text)]
-        colon = head.find(":")
+        colon = label_colon(head)
         if 0 < colon <= LABEL_MAX and looks_like_label(head[:colon]):
             written = head[:colon].strip()
             if written.lower() not in COLLECTIVE_LABELS:  # ">> Everyone is…" is speech

@@ -13,6 +13,9 @@ such a system line, never speech of the turn it sits in, trimmed from its end.
 
 Told from the lines, never a file name: three or more head lines ending in `says:`, one sender's
 head at least twice, and no `>>` marker (a caption's `Jo Li says:` quoting somebody is speech).
+A blog writes its comments' authors the same way, with the post's date on the line below
+(`Jo Li says:` / `June 3, 2023 at 9:12 am`): a dated line under most heads leaves the page to the
+web comment reader, which takes the date and the `Reply` lines out of the posts.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import re
 
 from .exportmarks import ExportMarks, head_line_mark, voice_changes
+from .webcomments import dated_meta
 
 __all__ = ["read_says_lines"]
 
@@ -42,6 +46,9 @@ def read_says_lines(text: str) -> ExportMarks | None:
     heads = list(_HEAD.finditer(text))
     if len(heads) < _LEAST:
         return None
+    below = [text[m.end() + 1 : text.find("\n", m.end() + 1) % (len(text) + 1)] for m in heads]
+    if sum(map(dated_meta, below)) * 2 > len(heads):
+        return None  # a dated meta line under most heads: a blog's comments (`webcomments.py`)
     labels = [_label(m.group("head")) for m in heads]
     if len(set(labels)) == len(labels) or not all(labels):
         return None  # no sender comes back: a few quotations, no conversation

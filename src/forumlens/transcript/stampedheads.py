@@ -43,6 +43,15 @@ _HEAD = re.compile(
 _STAMP_ENDS = frozenset("0123456789])MmPp.")  # the last character of a stamp (`11:02]`, `PM`, `p.m.`)
 _HEAD_CHARS = _NAME_CHARS + 60  # a longer line is speech: never tried (the pattern is not linear)
 _SENTENCE_END = re.compile(r"[.?!;:][\"'”’)]?$")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# A date written in words before the clock time (`June 3, 2023 at 9:12 am`, `Mon, 3 June 2023,
+# 14:02`): the head line of a web comment's meta, no sender's name.
+_WORDED_DATE = re.compile(
+    rf"(?:[a-z]{{3,9}}\.?,?[ \t]+)?(?:{_MONTH}[ \t]+{_DAY}|{_DAY}[ \t]+(?:of[ \t]+)?{_MONTH})"
+    r"(?:,?[ \t]+\d{4})?(?:,?[ \t]+(?:at|um|à|a las|alle|om))?",
+    re.IGNORECASE,
+)
 
 
 def _signature(head: re.Match[str]) -> str:
@@ -68,6 +77,8 @@ def read_stamped_heads(text: str) -> ExportMarks | None:
         if m is None:
             continue
         name = m.group("name").strip()
+        if _WORDED_DATE.fullmatch(name):
+            continue  # the date of a stamp written in words (`June 3, 2023 at 9:12 am`): no name
         if len(name) <= _NAME_CHARS and len(name.split()) <= _NAME_WORDS and not _SENTENCE_END.search(name):
             heads.append((m, _signature(m)))
     if len(heads) < _LEAST:

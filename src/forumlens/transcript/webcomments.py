@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from .exportmarks import ExportMarks, Mark, voice_changes
 
-__all__ = ["read_web_comments"]
+__all__ = ["dated_meta", "read_web_comments"]
 
 _LEAST_POSTS = 3
 _LEAST_SHARE = 0.6  # of a shape's lines that must sit beside a name the same way
@@ -84,6 +84,8 @@ _HANDLE = re.compile(r"@?[\w][\w.+'@/-]{1,40}\w")  # `jo_li`, `@jo.li`, `u/jo_li
 _END_PUNCT = re.compile(r"[.!?,;:…\"”)]$")
 _SHORTCODE = re.compile(r"(?:^|\s):[\w+-]{1,30}:(?=\s|$)")  # a custom emoji after a display name
 _REPLY_TO = re.compile(r"\s+(?:→|->|▸|►|replied to|in reply to)\s+.*$")
+# A name line that ends in the page's speech verb and a colon (`Jo Li says:` above the date).
+_SAYS = re.compile(r"(?<=\S)[ \t]+(?P<verb>[a-z]+):$")
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,14 @@ def _is_dated(shape: tuple[str, ...]) -> bool:
     return any(kind in ("TIME", "DATE", "AGE") for kind in shape)
 
 
+def dated_meta(line: str) -> bool:
+    """Whether `line` is a post's meta line alone: a date, a clock time or an age and the page's
+    action words and the words tying them (`June 3, 2023 at 9:12 am`), so a reader of head lines can tell a
+    web page's dated posts from a messenger's undated ones."""
+    found = _meta_shape(line.strip())
+    return found is not None and _is_dated(found[0]) and all(w.lower() in _CONNECTORS for w in found[1])
+
+
 def _name_like(line: str) -> bool:
     """Whether a line could be an author's name: a handle, a masked address, or 1–6 capitalised
     words (name particles aside) with no sentence punctuation at the end and no digits."""
@@ -196,8 +206,10 @@ def _name_like(line: str) -> bool:
 
 def _label(line: str) -> str:
     """A name line's label: the name without a reply target (`Jo Li → Ana Ruiz`) or a custom
-    emoji (`Jo Li :igf:`)."""
-    return _SHORTCODE.sub("", _REPLY_TO.sub("", line)).strip()
+    emoji (`Jo Li :igf:`), nor the speech verb a blog writes after it (`Jo Li says:`)."""
+    line = _SHORTCODE.sub("", _REPLY_TO.sub("", line)).strip()
+    says = _SAYS.search(line)
+    return line[: says.start()] if says and says.group("verb") in _CONNECTORS | _ACTIONS else line
 
 
 def _walk(page: _Page, i: int, step: int) -> int | None:
