@@ -24,6 +24,8 @@ reference (`John 3:16`), never to a label: `label_colon` is the colon search eve
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "CLOCK",
     "CLOCK_OPENING",
@@ -34,6 +36,7 @@ __all__ = [
     "OFFSET_WITH_FRACTION",
     "TIMECODE",
     "label_colon",
+    "stamp_free",
 ]
 
 # A fraction of a second: "." or "," then up to milliseconds.
@@ -57,3 +60,12 @@ def label_colon(text: str, start: int = 0, stop: int | None = None) -> int:
     while at != -1 and 0 < at < len(text) - 1 and text[at - 1].isdigit() and text[at + 1].isdigit():
         at = text.find(":", at + 1, stop)
     return at
+
+
+_TRAILING_STAMP = re.compile(r"[ \t]*[\[(]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])][ \t]*$")
+
+
+def stamp_free(label: str) -> str:
+    """`label` without a bracketed time stamp closing it (`MODERATOR [14:02:10]` before the
+    colon `label_colon` finds past the stamp's own): the stamp says when, not who."""
+    return _TRAILING_STAMP.sub("", label)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .clock import label_colon
+from .clock import label_colon, stamp_free
 from .colonless import colonless_card
 from .speakers import (
     card_reads_ok,
@@ -38,7 +38,7 @@ def split_head(text: str, body: int, end: int, known: dict[str, str]) -> tuple[s
     head = text[body:line_end]
     colon = label_colon(head)
     if 0 < colon <= LABEL_MAX:
-        candidate = head[:colon]
+        candidate = stamp_free(head[:colon])
         if looks_like_label(candidate) and not candidate.strip().startswith(("(", "[")):
             start = body + colon + 1
             return candidate.strip(), start

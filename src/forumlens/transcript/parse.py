@@ -110,7 +110,7 @@ from typing import Literal
 from ..models import Session, Turn
 from .briefingqa import briefing_markers
 from .chatblock import chat_blocks, with_chat_blocks
-from .clock import label_colon
+from .clock import label_colon, stamp_free
 from .cues import cues_begin, first_speech
 from .exportmarks import ExportMarks
 from .gate import GATE, GateRule, few_turns, prefer_template
@@ -271,8 +271,8 @@ def _parse(text: str, source: str, sha256: str, label_model: LabelModel | Litera
         end = text.find("\n", m.body)
         head = text[m.body : end if end != -1 else len(text)]
         colon = label_colon(head)
-        if 0 < colon <= LABEL_MAX and looks_like_label(head[:colon]):
-            written = head[:colon].strip()
+        if 0 < colon <= LABEL_MAX and looks_like_label(stamp_free(head[:colon])):
+            written = stamp_free(head[:colon]).strip()
             if written.lower() not in COLLECTIVE_LABELS:  # ">> Everyone is…" is speech
                 known.setdefault(name_key(written), written)
                 card = parse_name_card(written)  # "Jo Li, co-moderator:" may come back as ">> Jo Li Thank…"
