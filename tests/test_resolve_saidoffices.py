@@ -41,3 +41,43 @@ def test_the_office_label_takes_the_name_the_protocol_list_gives_it_and_the_mc_i
     assert by_label["CHIEF REGISTRAR"].name == "Joseph Kamau Lemaiyan"
     assert by_label["MASTER OF CEREMONIES"].name == "Wanjiru Mbeki-Odhola"
     assert by_label["MC"] is by_label["MASTER OF CEREMONIES"]
+
+
+def _offices(transcript: str) -> set[str]:
+    session = parse_transcript(transcript, source="offices.txt")
+    return said_office_labels(group_labels(session), session.turns)
+
+
+def test_an_office_said_before_an_apostrophe_counts_but_one_joined_by_a_hyphen_or_digit_does_not():
+    transcript = """>> MODERATOR:  Welcome.  First the Chief Warden's remarks, then the Archivist General-elect.
+
+>> CHIEF WARDEN:  Thank you.  Greetings to all.
+
+>> ARCHIVIST GENERAL:  Thank you.  I will report later.
+
+>> CHIEF KEEPER:  Thank you.  As the Chief Keeper2 list says, we are many.
+"""
+    offices = _offices(transcript)
+    assert "CHIEF WARDEN" in offices  # "the Chief Warden's remarks"
+    assert "ARCHIVIST GENERAL" not in offices  # only "the Archivist General-elect" is said
+    assert "CHIEF KEEPER" not in offices  # only "the Chief Keeper2 list" is said
+
+
+def test_an_upper_case_label_meets_its_wording_as_a_case_blind_pattern_would():
+    transcript = """>> MODERATOR:  Welcome.  I give the floor to the Sarıyer delegate, then the Straße envoy.
+
+>> SARIYER DELEGATE:  Thank you.  Greetings from the city.
+
+>> STRASSE ENVOY:  Thank you.  Greetings too.
+"""
+    offices = _offices(transcript)
+    assert "SARIYER DELEGATE" in offices  # the dotless ı is an I to a case-blind pattern
+    assert "STRASSE ENVOY" not in offices  # but one ß is never the two letters "SS"
+
+
+def test_a_the_inside_a_wording_starts_a_wording_of_its_own():
+    transcript = """>> MODERATOR:  Welcome.  Now the office of the Chief Warden, please.
+
+>> CHIEF WARDEN:  Thank you.
+"""
+    assert "CHIEF WARDEN" in _offices(transcript)  # "the office of the Chief" holds "the Chief Warden"
