@@ -75,7 +75,7 @@ _THE_WORDS = re.compile(rf"(?<![\w-])(?i:the)\s+(?=({_WORDS.pattern}(?:\s+{_WORD
 _JOINED = re.compile(r"[\w-]")
 # a capitalised word after it makes the phrase part of a longer name ("the Okoro Foundation")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
-_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # `_CAPITAL_NEXT`'s test on a run's next word
 # an apostrophe inside a word: "the MC's remarks" says "the MC"
 _APOSTROPHES = frozenset("'’")
 
@@ -84,8 +84,8 @@ _Wording = tuple[str, ...]  # a phrase's words, each `_fold`ed
 
 def _said_after_the(speech: str) -> set[_Wording]:
     """Every phrase of one to `_MAX_WORDS` words the speech says after "the" that no word or hyphen
-    joins and no capitalised word goes on after ("the Okoro Foundation" says neither "Okoro" nor
-    "Okoro Foundation" unless more follows), as `_fold`ed words: one pass over the speech, so
+    joins and no capitalised word goes on after ("the Okoro Foundation" does not say "Okoro"), as
+    `_fold`ed words: one pass over the speech, so
     checking a label is a set look-up, not a scan per label. A phrase's last word may be a word's
     part before an apostrophe ("the MC's" says "MC"): an apostrophe joins nothing."""
     said: set[_Wording] = set()
