@@ -38,6 +38,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .exportmarks import ExportMarks, Mark, voice_changes
+from .labelwords import PARTICLES
 
 __all__ = ["dated_meta", "read_web_comments"]
 
@@ -78,8 +79,6 @@ _CONNECTOR_WORDS = "on at by posted commented replied answered asked wrote said 
 _CONNECTORS = frozenset(_CONNECTOR_WORDS.split()) | {w + ":" for w in _CONNECTOR_WORDS.split()}
 _SEPARATOR = re.compile(r"^[\W_]+$")
 _BRACKETED = re.compile(r"\([^()\n]{0,40}\)")
-_PARTICLE_WORDS = "de da del della di do dos das du van von der den ter ten bin binti al el la le y e"
-_PARTICLES = frozenset(_PARTICLE_WORDS.split())
 _HANDLE = re.compile(r"@?[\w][\w.+'@/-]{1,40}\w")  # `jo_li`, `@jo.li`, `u/jo_li`, `jli...@host.org`
 _END_PUNCT = re.compile(r"[.!?,;:…\"”)]$")
 _SHORTCODE = re.compile(r"(?:^|\s):[\w+-]{1,30}:(?=\s|$)")  # a custom emoji after a display name
@@ -201,7 +200,7 @@ def _name_like(line: str) -> bool:
         return False
     if len(words) > _MAX_NAME_WORDS or any(ch.isdigit() for ch in line):
         return False
-    return all(w[0].isupper() or w.lower() in _PARTICLES or w[0] in "'’" for w in words)
+    return all(w[0].isupper() or w.lower() in PARTICLES or w[0] in "'’" for w in words)
 
 
 def _label(line: str) -> str:
