@@ -38,6 +38,7 @@ from forumlens.resolve.newcoalitions import (
     superseded,
     topic_key,
 )
+from forumlens.resolve.nicknames import name_nickname_labels
 from forumlens.resolve.particles import spoken_particles
 from forumlens.resolve.people import (
     LabelGroup,
@@ -66,6 +67,7 @@ from forumlens.resolve.roles import (
 )
 from forumlens.resolve.saidoffices import said_office_labels
 from forumlens.resolve.samebody import add_same_body
+from forumlens.resolve.seats import split_seats
 from forumlens.resolve.selfnames import (
     complete_names,
     is_generic_label,
@@ -548,7 +550,14 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
             group.name = as_labelled[id(group)]
     # "DR. M.R." → the one Meenakshi Raghunathan of the session (her other labels, her hand-offs)
     groups = join_initials(groups, session.turns)
-    moderators = find_moderators(view, groups)
+    # ">> EMPTY CHAIR:" for whoever comes into the fishbowl, ">> PROPOSITION:" for two debaters:
+    # a seat held in turn, one person per holder (`seats`); no seat is a moderator's label
+    groups, seats = split_seats(
+        groups, session.turns, lambda gs, ts, is_seat: split_shared_voices(gs, ts, is_seat, held=is_seat)
+    )
+    # ">> DOC:" after "Doc is Dr. Yvette Charlemagne-…, for the record": the nickname's full name
+    groups = name_nickname_labels(groups, session.turns)
+    moderators = find_moderators(view, groups, seats)
     # ">> AURELIE DELVIGNE-HOUART:" … then only ">> MODERATOR:": the caption switched to the duty
     groups = join_duty_labels(groups, session.turns, moderators)
     # ">> MODERATOR: … asked me to be also the rapporteur" then ">> RAPPORTEUR:": her other hat

@@ -10,7 +10,7 @@ moderator cues, the label groups and the turns.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from forumlens.resolve import cards, cues
 from forumlens.resolve.cuefilter import SharedCue
@@ -57,8 +57,10 @@ def _called_next(
     ][:1]
 
 
-def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]:
-    """Names of moderators: called so by others, saying so themselves, or chairing by numbers."""
+def find_moderators(view: SessionView, groups: Sequence[LabelGroup], seats: Collection[str] = frozenset()) -> set[str]:
+    """Names of moderators: called so by others, saying so themselves, or chairing by numbers.
+    `seats`: labels held in turn by several people (`resolve.seats`), which make nobody the
+    moderator ("EMPTY CHAIR")."""
     turn_owner = {i: g for g in groups for i in g.turns}
     found: set[str] = set()
     claimed: set[str] = set()  # said so in their own words
@@ -99,7 +101,9 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup]) -> set[str]
     handed = _hand_overs(view, turn_owner)
     for g in groups:
         card = next((r for r in map(cards.label_role, g.labels) if r), None)
-        if card == "moderator" or any(cues.MODERATOR_LABEL.search(cards.role_words(lab)) for lab in g.labels):
+        if card == "moderator" or any(
+            cues.MODERATOR_LABEL.search(cards.role_words(lab)) for lab in g.labels if lab not in seats
+        ):
             found.update([g.name] if g.name else g.labels)
         elif card is not None:
             # the card gives them another part ("Jo Li, rapporteur"): first-hand, so what others

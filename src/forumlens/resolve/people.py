@@ -30,6 +30,7 @@ __all__ = [
     "merge_known",
     "name_forms",
     "name_key",
+    "opens_as_new_voice",
     "same_person",
     "split_floor_voices",
 ]
@@ -443,6 +444,12 @@ ASKS_NAME = re.compile(
 )
 
 
+def opens_as_new_voice(text: str) -> bool:
+    """Whether a turn opens the way a voice does when it first takes the microphone: a greeting,
+    or its name said (or refused: "my name I keep for myself"); a person going on does neither."""
+    return _GREETING.match(text) is not None or _OWN_NAME_SAID.search(text, 0, 120) is not None
+
+
 def split_floor_voices(
     groups: Sequence[LabelGroup],
     turns: Sequence[Turn],
@@ -490,9 +497,9 @@ def split_floor_voices(
                 and _GREETING.match(turns[i].text) is not None
                 for i in between
             )
-            greets = _GREETING.match(turns[turn].text) is not None  # a person going on does not greet again
-            # nor say (or refuse to say) their name again: "I will not give my name, I am a domainer"
-            greets = greets or _OWN_NAME_SAID.search(turns[turn].text, 0, 120) is not None
+            # a person going on does not greet again, nor say (or refuse to say) their name again:
+            # "I will not give my name, I am a domainer"
+            greets = opens_as_new_voice(turns[turn].text)
             # "your name, sir, and where you work?": the chair asked the voice just heard who it is,
             # and the answer is that voice going on
             asked = len(between) == 1 and chairing and ASKS_NAME.search(chairing[-1]) is not None

@@ -44,6 +44,7 @@ from forumlens.transcript.speakers import display_name, generic_label
 __all__ = [
     "NAME_WORD",
     "complete_names",
+    "full_name_at",
     "full_name_said",
     "is_generic_label",
     "is_one_holder_label",
@@ -182,6 +183,19 @@ def _place_names() -> frozenset[str]:
 def _country_names() -> frozenset[str]:
     """Countries alone (folded): a city's name is also a given name ("Sofia", "Victoria", "Florence")."""
     return frozenset(str(n).casefold() for row in shipped_toml("countries.toml")["countries"] for n in row)
+
+
+_TITLED_AT = re.compile(rf"{_TITLE}({_FULL_NAME})")
+
+
+def full_name_at(text: str, start: int) -> str | None:
+    """The full name (a form of address before it allowed, not kept) that `text` says at
+    `start`, if it is a person's name, not a body's, a place's or a job's."""
+    m = _TITLED_AT.match(text, start)
+    if m is None:
+        return None
+    name = re.sub(r"\s+", " ", m.group(1))
+    return name if _is_name(name) else None
 
 
 def is_place_name(words: str) -> bool:
@@ -367,7 +381,10 @@ _TITLED_NAME = re.compile(rf"\b(?-i:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?)\s+({_FUL
 
 
 def split_shared_voices(
-    groups: Sequence[LabelGroup], turns: Sequence[Turn], is_generic: Callable[[str], bool]
+    groups: Sequence[LabelGroup],
+    turns: Sequence[Turn],
+    is_generic: Callable[[str], bool],
+    held: Callable[[str], bool] | None = None,
 ) -> list[LabelGroup]:
     """Split a generic label several people speak under (three panelists all ">> SPEAKER:", four
     all ">>PANELIST:") into one group per person, when its turns tell two people or more apart.
@@ -380,7 +397,12 @@ def split_shared_voices(
     for stays under the bare label. A turn handed to a speaker who has a group of their own
     (">>PANELLIST: I am Fetu …", later ">>PANELIST:" after "My comment is for Fetu") joins it.
     A duty label one person holds (`is_one_holder_label`) is left alone, and so is a label whose
-    turns tell one person or none (`name_generic_voices` names those)."""
+    turns tell one person or none (`name_generic_voices` names those).
+
+    `held`: labels that are a seat held in turn (`resolve.seats`): a turn there that nobody is told
+    for stays with the seat's previous holder or starts an unnamed one (`seats.holders`), a name
+    only thanked is nobody called, and a turn naming three people or more (the teams read out)
+    calls none of them."""
     speech = [t for t in turns if t.kind == "speech"]
     position = {t.index: k for k, t in enumerate(speech)}
     # a one-voice generic group that says its name ("PANELLIST: I am Fetu …") is that person already
@@ -402,7 +424,18 @@ def split_shared_voices(
     ]
     result: list[LabelGroup] = []
     joins: dict[str, LabelGroup] = {}  # turns handed to a speaker of another group
+    # a seat's holders may be named by any turn ("the opposition team is Matías … and Sanne …"),
+    # not only by the turns before the seat's own
+    session_wide = (
+        [n for t in speech for n in _introduced(t.text, spoken)]
+        if held is not None and any(g.labels and all(held(lab) for lab in g.labels) for g in groups)
+        else []
+    )
+    held_label = {
+        i for g in groups if g.labels and held is not None and all(held(lab) for lab in g.labels) for i in g.turns
+    }.__contains__
     for group in groups:
+        in_turn = held is not None and bool(group.labels) and all(held(lab) for lab in group.labels)
         if (
             group.name is not None
             or not group.labels
@@ -415,6 +448,9 @@ def split_shared_voices(
             continue
         own = [next((n for n, _ in _said(turns[i].text, True, _TURN_CHARS)), None) for i in group.turns]
         people: list[str] = []
+        for introduced in session_wide if in_turn else ():
+            if not any(same_person(introduced, p) for p in [*people, *others]):
+                people.append(introduced)
         for name in own:
             if name and not any(same_person(name, p) for p in people) and not any(same_person(name, o) for o in others):
                 people.append(name)
@@ -424,7 +460,9 @@ def split_shared_voices(
         for index, name in zip(group.turns, own):
             k = position.get(index, 0)
             if name:
-                owner[index] = next((p for p in people if same_person(name, p)), None)
+                # a seat's holder who also speaks under a label of their own is that speaker
+                candidates = [*people, *others] if in_turn else people
+                owner[index] = next((p for p in candidates if same_person(name, p)), None)
                 continue
             if cues.DECLINED_NAME.search(turns[index].text, 0, _TURN_CHARS):
                 # "My name is not important, I am just a reader": a voice of its own, unnamed
@@ -486,9 +524,19 @@ def split_shared_voices(
             ]
             # asked by description ("my question is for the municipal president"): a voice of this
             # label or a speaker with a group of their own, whom the session described so
-            owner[index] = _last_called(before.text, callable_, thanked) or described_addressee(
+            # a seat is handed on by the chair, not by another seat's holder answering
+            # ("Yaw says …" under ">> OPPOSITION:" calls nobody to the timekeeper's bell)
+            if in_turn and (_roll_call(before.text, callable_) or held_label(before.index)):
+                owner[index] = None
+                continue
+            owner[index] = _last_called(before.text, callable_, thanked, any_thanked=in_turn) or described_addressee(
                 before.text, [*people, *others], texts
             )
+        runs: list[list[int]] = []
+        if in_turn:
+            from forumlens.resolve.seats import holders  # that module splits with this function
+
+            owner, runs = holders(group.turns, owner, anonymous, turns)
         told = {n for n in owner.values() if n}
         if len(told) == 1 and None not in owner.values() and told <= set(people):
             # every turn told for one voice of this label (an interpreter's one interpreted speaker,
@@ -499,7 +547,7 @@ def split_shared_voices(
         # an interpreter's turns all told for speakers with labels of their own: they join them
         told_others = all(is_interpreter_label(lab) for lab in group.labels) and None not in owner.values()
         # a voice that declines its name is another voice than the one named under the label
-        if len(told) + bool(anonymous) < 2 and not (told and told_others):
+        if len(told) + (len(runs) if in_turn else bool(anonymous)) < 2 and not (told and told_others):
             result.append(group)
             continue
         for person in [*people, *others, *elsewhere]:
@@ -513,7 +561,7 @@ def split_shared_voices(
                 joined.turns += mine
                 joined.labels += [lab for lab in group.labels if lab not in joined.labels]
         rest = [i for i in group.turns if owner.get(i) is None and i not in anonymous]
-        for unnamed in (rest, anonymous):
+        for unnamed in runs if in_turn else (rest, anonymous):
             if unnamed:
                 result.append(LabelGroup(None, list(group.labels), unnamed))
     for target in result:
@@ -644,18 +692,29 @@ def _introduced(text: str, spoken: str) -> list[str]:
 _THANKS_BEFORE = re.compile(r"\b(?:thank\s+you|thanks|merci|gracias|obrigad[oa])\b[^.?!]{0,40}$", re.IGNORECASE)
 
 
-def _last_called(text: str, people: Sequence[str], thanked: str | None = None) -> str | None:
+def _last_called(text: str, people: Sequence[str], thanked: str | None = None, any_thanked: bool = False) -> str | None:
     """The person whose name (full, first or last) a turn says last, if any; `thanked`, the
-    speaker of the turn before, does not count where the turn thanks them."""
+    speaker of the turn before (`any_thanked`: anyone), does not count where the turn thanks them."""
     best: tuple[int, str] | None = None
     for person in people:
         for form in name_forms(person):
             for m in re.finditer(rf"\b{re.escape(form)}\b", text):
-                if person == thanked and _THANKS_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+                if (any_thanked or person == thanked) and _THANKS_BEFORE.search(
+                    text, max(0, m.start() - 60), m.start()
+                ):
                     continue
                 if best is None or m.start() > best[0]:
                     best = (m.start(), person)
     return best[1] if best else None
+
+
+def _roll_call(text: str, people: Sequence[str]) -> bool:
+    """Whether a turn names three of `people` or more and its last sentence none: the chair
+    reading out who is here ("The proposition team is … and …; the opposition team is … First
+    speaker for the proposition, please."), calling none of them to speak ("… Kofi, you open." does)."""
+    named = [p for p in people if any(re.search(rf"\b{re.escape(f)}\b", text) for f in name_forms(p))]
+    last = re.split(r"(?<=[.?!])\s+", text.strip())[-1]
+    return len(named) >= 3 and not any(re.search(rf"\b{re.escape(f)}\b", last) for p in named for f in name_forms(p))
 
 
 def complete_names(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
