@@ -88,3 +88,27 @@ def test_the_portal_api_sees_the_same_years_as_the_command(dev_db):
     assert page.status_code == 200
     for tid in listed(dev_db, "--kind", "commitment", "--status", "pending", "--until", "2022"):
         assert f"/threads/{tid}" in page.text
+
+
+def test_a_listing_from_a_later_year_says_the_earlier_items_exist(dev_db):
+    """Roles stay the whole thread's (a need said again is `repeated`), so a thread whose first item
+    shown is not `raised` says how many items --since left out, and --until says so of later ones."""
+    whole = listed(dev_db)
+    since = listed(dev_db, "--since", "2023")
+    cut = [tid for tid, t in since.items() if t["items"][0]["role"] != "raised"]
+    assert cut and all(whole[tid]["first_year"] < 2023 for tid in cut)
+    text = CliRunner().invoke(cli, ["--db", dev_db, "threads", "--linker", "lexical", "--since", "2023"])
+    assert text.exit_code == 0, text.output
+    blocks = {b.split("] ", 1)[1].split()[0]: b for b in ("\n" + text.output).split("\n[")[1:]}
+    for tid in cut:
+        before = sum(1 for i in whole[tid]["items"] if i["year"] < 2023)
+        word = "items" if before != 1 else "item"
+        assert f"not shown: {before} earlier {word}, before --since" in blocks[tid]
+        assert f"--explain {tid}" in blocks[tid]
+    untouched = [tid for tid, t in since.items() if all(i["year"] >= 2023 for i in whole[tid]["items"])]
+    assert untouched and not any("not shown:" in blocks[tid] for tid in untouched)
+    md = CliRunner().invoke(cli, ["--db", dev_db, "threads", "--linker", "lexical", "--until", "2021", "--md"])
+    later = [tid for tid, t in listed(dev_db, "--until", "2021").items() if whole[tid]["last_year"] > 2021]
+    assert later and md.output.count("later item") >= len(later)
+    # the JSON contract is unchanged: items keep their roles, no new keys
+    assert all(set(t) == set(whole[tid]) for tid, t in since.items())

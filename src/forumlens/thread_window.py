@@ -34,7 +34,10 @@ def windowed(thread: Thread, since: int | None, until: int | None) -> Thread | N
     kept = [(item, role) for item, role in thread.entries if in_years(item.year, since, until)]
     if not kept:
         return None
-    seen = replace(thread, entries=kept, status=status_of(thread.kind, [item for item, _ in kept]))
+    before = sum(1 for item in thread.items if item.year is not None and since is not None and item.year < since)
+    after = sum(1 for item in thread.items if item.year is not None and until is not None and item.year > until)
+    status = status_of(thread.kind, [item for item, _ in kept])
+    seen = replace(thread, entries=kept, status=status, outside=(before, after))
     seen.summary = summary_of(seen)  # its span, sessions and fate within the years, as the listing shows them
     return seen
 

@@ -260,6 +260,9 @@ class Thread:
     status: str = ""
     summary: str = ""
     decisions: list[Decision] = field(default_factory=list)
+    # items left out by a listing's span of years (before it, after it): roles stay the whole thread's,
+    # so a listing that shows a `repeated` item first says the earlier ones exist (`thread_window`)
+    outside: tuple[int, int] = (0, 0)
 
     @property
     def items(self) -> list[Item]:

@@ -268,11 +268,34 @@ def format_text(
     for t in threads:
         out.append(f"[{t.kind} · {t.status}] {t.id}  {actor_label(t, citing)}  {_years(t)}")
         out.append(f"    {t.summary}")
+        if note := outside_note(t):
+            out.append(f"    {note}")
         for item, role in t.entries:
             who = speaker_label(item.speaker, citing.source(item.session), titled=False)
             out.append(f"    {item.year or '????'}  {cite_short(item, citing)}  {role}  {who}: {_clip(item.quote)}")
     out.append(f"({len(threads)} thread{'s' if len(threads) != 1 else ''}; linker: {linked.linker})")
     return "\n".join(out)
+
+
+def outside_note(thread: Thread) -> str:
+    """What a listing cut to a span of years says of the thread's items it leaves out ("" for none).
+
+    Why: each item keeps its role in the whole thread (a need said again is `repeated` whether or not
+    the first saying is shown), so `threads --since 2025` showed a thread starting with a `repeated`
+    item and nothing before it. The note says the earlier (and later) items exist and where.
+    """
+    before, after = thread.outside
+    parts = []
+    if before:
+        parts.append(f"{before} earlier item{'s' if before != 1 else ''}, before --since")
+    if after:
+        parts.append(f"{after} later item{'s' if after != 1 else ''}, after --until")
+    if not parts:
+        return ""
+    return (
+        f"not shown: {' and '.join(parts)}; each role is the one it has in the whole thread"
+        f" (`forumlens threads --explain {thread.id}` shows it whole)"
+    )
 
 
 def _clip(text: str, limit: int = 140) -> str:
@@ -293,6 +316,9 @@ def format_markdown(
         out.append("")
         out.append(t.summary)
         out.append("")
+        if note := outside_note(t):
+            out.append(f"_{note}_")
+            out.append("")
         for item, role in t.entries:
             who = speaker_label(item.speaker, citing.source(item.session), titled=False)
             out.append(f"- **{role}** — {who}: “{' '.join(item.quote.split())}” ({cite_where(item, citing)})")
