@@ -108,7 +108,10 @@ def test_a_name_above_its_date_line_labels_the_post_below_the_date() -> None:
 
 
 def test_a_name_below_the_previous_posts_action_line_skips_a_badge() -> None:
+    # the first comment sits under the page's undated `Like Comment Share`, and its own dated action
+    # line closes it: read because the page's last action line names no one below it
     assert [label for label, _ in _read(NAME_BELOW)] == [
+        "Kelechi Arinze-Moyo",
         "Regional Spectrum Watch",
         "Thandiwe Mokoena-Shaba",
         "Kelechi Arinze-Moyo",
@@ -272,3 +275,67 @@ def test_dated_meta_is_a_date_or_time_and_its_tying_words_alone() -> None:
     assert dated_meta("3 hours ago")
     assert not dated_meta("Lena Ortiz says:")
     assert not dated_meta("We met on April 12, 2022 at 10:05 am to agree the text.")
+
+
+# A social page's comments copied without the page's own post: each comment is its name, its speech,
+# then its action line; the first name has no action line above it.
+CLOSED_BY_META = """Adaeze Okonkwo-Berg
+Will the slides be shared after the session?
+
+Like · Reply · 2y
+
+Rasmus Lindqvist-Ade
+Yes, on the coalition page.
+
+Like · Reply · 2y
+
+Adaeze Okonkwo-Berg
+Thank you, found them.
+
+Like · Reply · 1y
+
+Priyanka Ferreira-Holm
+Is there a recording too?
+
+Like · Reply · 1y
+"""
+
+# The same arrangement on a forum whose every post opens with its date line and its name below:
+# the last date line opens a post, so the lines above the first date are the page's, no post.
+OPENED_BY_META = """Spectrum Policy Board
+Who is going to the consultation?
+03-02-2008, 10:11 AM
+Mirela Santangelo
+I am, for the remote hub.
+03-02-2008, 11:40 AM
+Joaquim Oyelaran-Reis
+Not this year.
+03-03-2008, 08:05 PM
+Mirela Santangelo
+Then I will report back.
+"""
+
+
+def test_a_first_comment_closed_by_its_action_line_is_read_with_its_name() -> None:
+    assert _read(CLOSED_BY_META) == [
+        ("Adaeze Okonkwo-Berg", "Will the slides be shared after the session?"),
+        ("Rasmus Lindqvist-Ade", "Yes, on the coalition page."),
+        ("Adaeze Okonkwo-Berg", "Thank you, found them."),
+        ("Priyanka Ferreira-Holm", "Is there a recording too?"),
+    ]
+    session = parse_transcript(CLOSED_BY_META)
+    assert [t.speaker for t in session.turns] == [
+        "Adaeze Okonkwo-Berg",
+        "Rasmus Lindqvist-Ade",
+        "Adaeze Okonkwo-Berg",
+        "Priyanka Ferreira-Holm",
+    ]
+    assert not any("Reply" in t.text for t in session.turns)
+
+
+def test_lines_above_the_first_date_that_opens_a_post_are_no_post() -> None:
+    assert [label for label, _ in _read(OPENED_BY_META)] == [
+        "Mirela Santangelo",
+        "Joaquim Oyelaran-Reis",
+        "Mirela Santangelo",
+    ]

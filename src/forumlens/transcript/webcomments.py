@@ -26,6 +26,8 @@ one arrangement, two or more authors, the arrangement on most lines of its shape
 posts of one author are one turn (`exportmarks.voice_changes`: a thread's parts 1/3, 2/3 alike).
 An `@handle` line under a name line: the name is the label. A thread's opening post shown in full
 above the replies, with no meta line of its own, is read when its author lines repeat a reply's.
+When each post's meta line closes it (name, speech, `Like · Reply · 2y`: the page's last meta line
+names no one below it), the first post, whose name has no meta line above, is read too.
 A caption file's lines are long or labelled, so none of its short lines repeats as a dated meta
 shape beside a name: the reader leaves it to the caption rules. It is registered last among the
 export readers: a layout with a reader of its own keeps it.
@@ -271,6 +273,32 @@ def _opening_post(page: _Page, heads: list[_Head]) -> _Head | None:
     return None
 
 
+def _closed_first_post(page: _Page, heads: list[_Head]) -> _Head | None:
+    """The page's first post when each post's meta line closes it rather than opens it: the name, the
+    speech, then `Like · Reply · 2y` (a social page's comments). Read below their meta lines, the names
+    give every post but the first, whose name has no meta line above it. Told by the page's end: its
+    last dated meta line has no name below it (it closes the last post, it opens none). The first
+    post is the speech right above the first head's meta line, back to the name-like line over it,
+    within the lines after the page's previous meta line (a page's own action line is no post)."""
+    lines = page.lines
+    first = heads[0]
+    if first.top >= first.name:  # names read above their meta lines: every post has its head already
+        return None
+    dated = [i for i in range(len(lines)) if (p := page.pure(i)) is not None and _is_dated(p)]
+    if not dated or dated[-1] <= first.top or _walk(page, dated[-1], 1) is not None:
+        return None
+    speech = 0
+    j = first.top - 1
+    while j >= 0 and page.pure(j) is None:
+        text = lines[j].text
+        if text and _name_like(text) and speech:
+            return _Head(j, _label(text), j, j)
+        if text:
+            speech += 1
+        j -= 1
+    return None
+
+
 def _status(line: str) -> bool:
     """A short status or badge line (`Marked as resolved`, `Top fan`): up to four words, no
     sentence punctuation, no name."""
@@ -412,7 +440,7 @@ def read_web_comments(text: str) -> ExportMarks | None:
         return None
     if sum(line.text.startswith(">>") for line in lines) >= len(heads):
         return None  # a caption page: its `>>` turns outnumber the posts (a dated title above them is no post)
-    opening = _opening_post(page, heads)
+    opening = _opening_post(page, heads) or _closed_first_post(page, heads)
     heads = [opening, *heads] if opening is not None else heads
     ends = _block_end(page, heads)
     marks = []
