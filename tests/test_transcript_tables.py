@@ -92,3 +92,23 @@ def test_text_that_is_no_table_is_left_to_the_caption_rules() -> None:
     # a pipe table with no speaker column (an agenda) is no transcript
     agenda = "| Time | Item |\n|---|---|\n| 10:00 | Opening |\n| 10:10 | Panel |\n"
     assert read_table(agenda) is None
+
+
+# A caption export whose third row opens a quote it never closes: `csv` reads the rest as one cell.
+UNCLOSED = """speaker,start,text
+Ines Albuquerque-Tan,00:00:01,Good morning and welcome to the session.
+Kofi Mensah-Lund,00:00:09,"Thank you, Ines.
+Ines Albuquerque-Tan,00:00:15,Let us start with the first question.
+Kofi Mensah-Lund,00:00:21,Gladly.
+"""
+
+
+def test_a_quote_never_closed_is_named_with_its_line_and_the_fix() -> None:
+    session = parse_transcript(UNCLOSED)
+    assert [t.speaker for t in session.turns] == ["Ines Albuquerque-Tan", "Kofi Mensah-Lund"]
+    [warning] = session.warnings
+    assert warning.startswith("line 3: a quote opens a cell and is never closed")
+    assert '("")' in warning
+    closed = UNCLOSED.replace('"Thank you, Ines.', '"Thank you, Ines."')
+    fixed = parse_transcript(closed)
+    assert len(fixed.turns) == 4 and fixed.warnings == ()

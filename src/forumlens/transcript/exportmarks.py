@@ -40,13 +40,15 @@ class ExportMarks:
     (start, end) spans that are speech (a table's text cells); empty when everything between
     marks is speech. `skip` lists lines' (start, end) spans that are never speech (a Markdown
     heading), trimmed from a turn's end. `handles`: the labels are account names (a forum's
-    posters), so one in a single lower-case word (`lagosreader`) is a handle, no person."""
+    posters), so one in a single lower-case word (`lagosreader`) is a handle, no person.
+    `warnings`: a fault of the file the reader read past (a CSV quote never closed), said on ingest."""
 
     marks: tuple[Mark, ...]
     header_end: int
     speech: tuple[tuple[int, int], ...] = field(default=())
     skip: tuple[tuple[int, int], ...] = field(default=())
     handles: bool = False
+    warnings: tuple[str, ...] = field(default=())  # what the reader saw wrong in the file, for the session
 
     def speech_end(self, text: str, start: int, end: int) -> int:
         """Where the speech of a turn in text[start:end] ends: at the end of its last speech

@@ -332,7 +332,7 @@ def _parse_export(text: str, source: str, sha256: str, export: ExportMarks, star
     # a recogniser's speaker field of a lone letter or number ("A", "B", "2") is a diarisation id,
     # no person: the label stays for name resolution, the speaker is unknown
     turns = [replace(t, speaker=None) if t.speaker and _no_person(t.label, export) else t for t in turns]
-    return _session(text, source, sha256, turns, export.header_end, initials=False)
+    return _session(text, source, sha256, turns, export.header_end, initials=False, noted=export.warnings)
 
 
 def _says_own_name(label: str | None) -> bool:
@@ -360,11 +360,19 @@ def _diarisation_id(label: str | None) -> bool:
 
 
 def _session(
-    text: str, source: str, sha256: str, turns: list[Turn], header_end: int | None, *, initials: bool = True
+    text: str,
+    source: str,
+    sha256: str,
+    turns: list[Turn],
+    header_end: int | None,
+    *,
+    initials: bool = True,
+    noted: tuple[str, ...] = (),
 ) -> Session:
     """The session of `turns`: short names expanded, the title and year read from the header
     (the text before `header_end`; the first 40 lines when nothing marked a turn). `initials`:
-    whether lone-letter labels may be a transcriber's initials (not in an export's fields)."""
+    whether lone-letter labels may be a transcriber's initials (not in an export's fields); `noted`:
+    an export reader's warnings about the file (a CSV quote never closed)."""
     if initials:
         turns = letters_as_initials(turns)  # `>> A:` beside `>> B:` is a person, not a briefing's answer
         turns = testimony_speakers(text, turns)  # `Q.`/`A.` named by the `BY MR. X:` and sworn-in lines
@@ -378,9 +386,9 @@ def _session(
     turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]
     header = text[:header_end] if header_end is not None else "\n".join(text.split("\n")[:40])
     title = find_title(header)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = noted
     if not turns:
-        warnings = ("no turn markers (>> NAME:) found; kept as a document with zero turns",)
+        warnings = (*noted, "no turn markers (>> NAME:) found; kept as a document with zero turns")
     return Session(
         title=title,
         sha256=sha256,

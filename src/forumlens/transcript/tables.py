@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from .answers import ANSWER_COLUMNS, answer_turns
 from .exportmarks import ExportMarks, Mark
 
-__all__ = ["caption_table", "csv_fields", "read_table", "record_spans"]
+__all__ = ["caption_table", "csv_fields", "read_table", "record_spans", "unclosed_quote"]
 
 # Column names (lower case, spaces collapsed) that hold the speaker and the speech.
 SPEAKER_COLUMNS = frozenset(
@@ -237,8 +238,28 @@ def _csv_table(text: str, head: list[tuple[int, str]]) -> ExportMarks | None:
                     break  # not a record of this table
                 rows.append(_Row(pos, tuple(row_values), tuple(spans)))
             pos = end
-        return _marks(header, rows, columns, text)
+        marks = _marks(header, rows, columns, text)
+        opened = unclosed_quote(text, [span for row in rows for span in row.spans], quote)
+        return replace(marks, warnings=(opened,)) if marks is not None and opened else marks
     return None
+
+
+def unclosed_quote(text: str, spans: Iterable[tuple[int, int]], quote: str = _QUOTE) -> str:
+    """What an ingest says of a CSV cell whose opening quote is never closed ("" for none).
+
+    Why: `csv` reads such a cell to the end of the file, so every later row became the speech of
+    one turn, silently (`Bo Chen,"Thanks.` and then twenty rows in Bo Chen's mouth). The file is
+    still read as it stands; the warning names the line and the fix.
+    """
+    n = len(text)
+    start = next((a for a, b in spans if b == n and a > 0 and text[a - 1] == quote), None)
+    if start is None:
+        return ""
+    line = text.count("\n", 0, start) + 1
+    return (
+        f"line {line}: a quote opens a cell and is never closed, so the rest of the file was read as that one cell;"
+        f" close the quote, or write a quote inside a cell twice ({quote}{quote}), and ingest again"
+    )
 
 
 def record_spans(text: str, at: int, delimiter: str) -> tuple[list[tuple[int, int]], int]:
