@@ -63,3 +63,37 @@ def test_a_word_the_speech_says_as_often_as_the_labels_is_a_name() -> None:
     names = ["Luz Marina Ortega", "Luz Ortega"]
     assert [name for name, _ in drop_addresses(["LUZ MARINA ORTEGA", "LUZ ORTEGA"], names, text)] == names
     assert drop_addresses(["LUZ MARINA ORTEGA", "LUZ ORTEGA"], names)[1] == ("Ortega", True)  # no speech to ask
+
+
+def _names(labels: list[str]) -> list[str | None]:
+    return [name for name, _ in drop_addresses(labels, labels)]
+
+
+def test_a_shortening_may_drop_a_suffix_or_a_glued_initial() -> None:
+    # the family name kept from inside the name (`… Jr.` after it), the given name after a glued initial
+    assert _names(["Tuan Ramon Dalisay-Cruz Jr.", "Tuan Dalisay-Cruz"])[1] == "Dalisay-Cruz"
+    assert _names(["Kyrie Ж.Долгормаа", "Kyrie Долгормаа"]) == ["Ж.Долгормаа", "Долгормаа"]
+
+
+def test_each_label_has_its_own_address_once_the_file_shows_two() -> None:
+    # `Tuan` and `Puan` found by shortening; `Datin` opens one label only and is taken by its place
+    labels = ["Tuan Rahmat Ishak", "Puan Aziza Omar", "Tuan Ishak", "Puan Omar", "Datin Nor Haslina"]
+    assert _names(labels) == ["Rahmat Ishak", "Aziza Omar", "Ishak", "Omar", "Nor Haslina"]
+
+
+def test_one_address_found_is_no_slot() -> None:
+    labels = ["Tuan Rahmat Ishak", "Tuan Ishak", "Nor Haslina Yusof"]
+    assert _names(labels) == ["Rahmat Ishak", "Ishak", "Nor Haslina Yusof"]
+
+
+def test_a_word_inside_another_name_stays_a_name_word() -> None:
+    labels = ["Tuan Rahmat Ishak", "Puan Aziza Omar", "Tuan Ishak", "Puan Omar", "Nor Haslina", "Siti Nor Aini"]
+    assert _names(labels)[4] == "Nor Haslina"  # `Nor` stands inside `Siti Nor Aini`
+
+
+def test_where_labels_close_with_an_address_a_two_word_name_is_left_whole() -> None:
+    # `sahib` closes two shortened labels, `Kumu` opens two: `Pono Lee` could be either shape
+    labels = ["Kumu Anela Keawe", "Kumu Keawe", "Rafiq Malik sahib", "Malik sahib", "Pono Lee", "Kumu Maka Ho Ane"]
+    names = _names(labels)
+    assert names[4] == "Pono Lee"
+    assert names[5] == "Maka Ho Ane"

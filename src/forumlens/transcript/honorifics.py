@@ -47,13 +47,26 @@ def _edge_words(names: Sequence[str]) -> tuple[set[str], set[str]]:
 
 
 def _shortened(rests: set[str]) -> bool:
-    """Whether one rest is a shorter form of another that keeps its last words (`TƯỜNG` of
-    `KHỔNG MINH TƯỜNG`): the word beside them stayed while the name was shortened to the word the
-    room calls the person by. A name cut at its end (`Aishath Shazna` of `Aishath Shazna Rasheed`)
-    is the given name kept, not an address; two people who share a given name (`JOHN SMITH`,
+    """Whether one rest is a shorter form of another that drops its first word and keeps a run of
+    the words after it (`TƯỜNG` of `KHỔNG MINH TƯỜNG`, `MAGLANGIT-ABUEVA` of `CELESTINO
+    MAGLANGIT-ABUEVA JR.`, `НОМИНЧИМЭГ` of `Ц.НОМИНЧИМЭГ`, a father's initial glued before the
+    given name): the word beside them stayed while the name was shortened to the word the room
+    calls the person by. A name cut at its end (`Aishath Shazna` of `Aishath Shazna Rasheed`) is
+    the given name kept, not an address; two people who share a given name (`JOHN SMITH`,
     `JOHN DOE`) show no such pair either, so their given name stays."""
-    words = [rest.split(" ") for rest in rests]
-    return any(len(a) < len(b) and b[-len(a) :] == a for a in words for b in words)
+    words = [_tokens(rest) for rest in rests]
+    return any(len(a) < len(b) and _run_after_first(a, b) for a in words for b in words)
+
+
+def _tokens(name: str) -> list[str]:
+    """A name's words, a glued initial split from the word after it (`ц.` `номинчимэг`)."""
+    return [t for t in re.split(r" |(?<=\w\.)(?=\w)", name) if t]
+
+
+def _run_after_first(short: list[str], long: list[str]) -> bool:
+    """Whether `short` is a run of consecutive words of `long` that does not start at its first word."""
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(1, len(long) - n + 1))
 
 
 def _tied(names: Sequence[str], opening: set[str]) -> set[str]:
@@ -61,6 +74,31 @@ def _tied(names: Sequence[str], opening: set[str]) -> set[str]:
     opening word is taken (see the module doc), so the closing one stays a name word."""
     return {
         name.split(" ")[-1].casefold() for name in names if " " in name and name.split(" ")[0].casefold() in opening
+    }
+
+
+def _address_slot(people: Sequence[str], opening: set[str], closing: set[str]) -> set[str]:
+    """The opening words of every name of two or more words, when the labels show that the file
+    writes a form of address at the opening of its labels: an opening address found by repetition
+    and at least one more form of address (opening or closing) beside it. Each label of such a file
+    carries its own form of address (`Доктор Д.Өнөрсайхан`, `Ноён Х.Батзориг` beside `Хатагтай
+    Ц.Номинчимэг` / `Хатагтай Номинчимэг` and `Батзориг гуай`), often once, so the repetition that
+    shows one person's does not show the others'; the slot does. A word that also stands inside
+    or at the end of a name is a name word and stays, and a name that ends in a form of address
+    (`Батзориг гуай`) has its one: its opening word is the name. Where the labels write forms of
+    address at their end too, a name of two words (`හේරත් මහත්මිය`) could be either and is left
+    whole; a glued initial counts as a word (`Доктор Д.Өнөрсайхан` is three)."""
+    if not opening or len(opening | closing) < 2:
+        return set()
+    inner = {w.casefold() for name in people for w in name.split(" ")[1:]}
+    return {
+        words[0].casefold()
+        for words in (name.split(" ") for name in people)
+        if len(words) > 1
+        and (not closing or len(_tokens(" ".join(words))) > 2)
+        and words[0].casefold() not in inner
+        and words[-1].casefold() not in closing
+        and not place_of_voice(words[0])
     }
 
 
@@ -102,10 +140,17 @@ def drop_addresses(
     file, so a word the speech says as often as the labels do stays a name (`_said`)."""
     people = sorted({n for n in names if n})
     opening, closing = _edge_words(people)
+    lowered = {
+        n.split(" ")[-1].casefold()
+        for lab, n in zip(labels, names, strict=True)
+        if n and _lower_last(lab, n.split(" "))
+    }
+    slot = _address_slot(people, opening, closing | lowered)
     if text:
         written = Counter(w.casefold() for n in names if n for w in n.split(" "))
         opening = {w for w in opening if not _said(w, text, written[w])}
         closing = {w for w in closing if not _said(w, text, written[w])}
+    opening |= slot
     out: list[tuple[str | None, bool]] = []
     for label, name in zip(labels, names, strict=True):
         if not name:
