@@ -95,3 +95,54 @@ def test_two_short_header_blocks_are_not_enough() -> None:
         for name, text in (("Amara Osei", "The fee is too high."), ("Lucia Brandt", "Agreed, it is."))
     )
     assert read_mail_blocks(short) is None
+
+
+# An invented reply history from two mail programs: the fields in another order in each block,
+# a lower-case `cc:` inside one, and the authors given by a directory's hierarchical names.
+HISTORY = """Subject: Re: room booking
+From: Ana Moraru/BUC/EXNET
+To: Lior Katz/TLV/EXNET@EXNET
+Date: 03/02/2009 10:15 AM
+
+Lior, the room is booked for the whole afternoon.
+Ana
+
+-----Lior Katz/TLV/EXNET wrote: -----
+
+To: Ana Moraru/BUC/EXNET@EXNET
+From: Lior Katz/TLV/EXNET
+Date: 03/02/2009 08:40AM
+cc: rooms@lists.example.org
+Subject: room booking
+
+Could you book the small room for the afternoon session?
+Lior
+"""
+
+
+def test_blocks_holding_the_same_fields_in_another_order_are_one_chain() -> None:
+    assert marked(read_mail_blocks, HISTORY, 10) == [("Ana Moraru", "Lior, the "), ("Lior Katz", "Could you ")]
+
+
+def test_blocks_sharing_too_few_fields_are_no_chain() -> None:
+    # the same two messages with only two fields in common (From, Date): not the header of one chain
+    other = HISTORY.replace("Subject: Re: room booking\n", "Priority: normal\n").replace("To: Lior", "Reply-To: Lior")
+    assert read_mail_blocks(other) is None
+
+
+def test_a_message_forwarded_inside_the_chain_is_a_turn_of_its_sender() -> None:
+    forwarded = HISTORY + (
+        "----- Forwarded by Lior Katz/TLV/EXNET on 02.03.2009 08:30 -----\n"
+        '"Noa Ben-Ami" <noa@rooms.example.org>\n'
+        "02.03.2009 08:02\n"
+        "To rooms@lists.example.org\n"
+        "\n"
+        "The small room has no projector this week.\n"
+    )
+    assert [label for label, _ in marked(read_mail_blocks, forwarded, 4)] == ["Ana Moraru", "Lior Katz", "Noa Ben-Ami"]
+    assert marked(read_mail_blocks, forwarded, 12)[2] == ("Noa Ben-Ami", "The small ro")
+
+
+def test_a_sender_line_with_no_separator_above_is_no_message() -> None:
+    quoted = HISTORY + '\n"Noa Ben-Ami" <noa@rooms.example.org>\n\nThe small room has no projector.\n'
+    assert len(marked(read_mail_blocks, quoted, 4)) == 2

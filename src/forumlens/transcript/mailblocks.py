@@ -12,7 +12,12 @@ Learned from the file's regularity, not from a list of mail clients' field names
 - the file's blocks share one key sequence in at least `_LEAST` blocks (every message of the
   chain has the same header), or in two whose header is long enough that the two hold as many
   fields as `_LEAST` short ones (a list digest of two messages, six fields each): the evidence is
-  the fields that repeat, not the messages;
+  the fields that repeat, not the messages. When no sequence repeats so, every block holding the
+  same `_FIELDS` or more keys in any order is the chain, on the same count of fields (a reply
+  history whose messages came from different mail programs, `To:` before `From:` in one);
+- a message forwarded inside the chain without such a block (`----- Forwarded by … -----`, then
+  the sender alone on a line with the address, `"Jo Li" <jo@x.org>`, and a few lines of its
+  own header) is a message of that sender, its text after the next blank line;
 - the author's field is the key whose values are names in most blocks (mostly capitalised words
   and no digit once the addresses, `[mailto:…]` and quotes are set aside): the date field has
   digits, the subject lower-case words.
@@ -30,10 +35,17 @@ __all__ = ["field_name", "read_mail_blocks"]
 _FIELDS = 3  # header lines a block holds at least
 _LEAST = 3  # blocks of one key sequence
 _PAIR = 2  # …or two blocks, holding `_LEAST * _FIELDS` fields between them
+_SEPARATED = 2  # lines between a separator of dashes and a forwarded message's sender line
 
+_SENDER = re.compile(r"\"?(?P<name>[^\"<>@:]{2,60}?)\"?\s*<[^<>@\s]+@[^<>\s]+>")  # `"Jo Li" <jo@x.org>`
+_DASHES = re.compile(r"-{3,}")
 _FIELD = re.compile(r"(?P<key>[A-Z][\w-]{0,24}):[ \t]+(?P<value>\S.*)$")
 # A field of a fixed-width header (a reader program's `From : Jo Li      2:50/11   16 Nov 07`):
 # the key padded before its colon, the value's first column (up to a run of blanks) its own.
+# Inside a block a key may be lower case (`cc:`, `bcc:`, as some mail programs write them).
+_INNER_FIELD = re.compile(r"(?P<key>[A-Za-z][\w-]{0,24}):[ \t]+(?P<value>\S.*)$")
+# A directory's hierarchical name (`Jo Li/GVA/ITUX`): the units after the name are its organisation.
+_UNITS = re.compile(r"(?<=[^\W\d_])(?:/[A-Z][A-Z0-9-]{1,15})+(?=@|\s|$)")
 _PADDED_FIELD = re.compile(r"(?P<key>[A-Z][\w-]{0,24})[ \t]+:[ \t]+(?P<value>\S.*?)(?:[ \t]{3,}.*)?$")
 _BRACKETED = re.compile(r"\[[^\]]*\]|<[^>]*>|[\"']")  # `[mailto:…]`, `<jo@x.org>`, quotes
 _ADDRESS = re.compile(r"\S+@\S+")
@@ -44,11 +56,11 @@ _COMMENT_NAME = re.compile(r"\((?P<name>[^()]+)\)")
 
 
 def _name_value(value: str) -> str | None:
-    """A field value as the author's label, brackets and quotes set aside (`Jo Li
-    [mailto:jo@x.org]` → `Jo Li`, `list@x.org On Behalf Of Jo Li` kept whole), or None when it is
+    """A field value as the author's label, brackets, quotes and a hierarchical name's units set
+    aside (`Jo Li [mailto:jo@x.org]` → `Jo Li`, `Jo Li/GVA/ITUX` → `Jo Li`, `list@x.org On Behalf Of Jo Li` kept whole), or None when it is
     no name once the addresses are set aside too: a digit in it (a date) or mostly lower-case
     words (a subject)."""
-    label = " ".join(_BRACKETED.sub(" ", value).split()).strip(" ;,")
+    label = " ".join(_UNITS.sub("", _BRACKETED.sub(" ", value)).split()).strip(" ;,")
     name = _ADDRESS.sub(" ", label)
     if (comment := _COMMENT_NAME.fullmatch(name.strip())) is not None and name != label:
         label = name = comment.group("name").strip()  # `jo@x.org (Jo Li)` → `Jo Li`
@@ -72,7 +84,7 @@ def _blocks(lines: list[str]) -> list[tuple[int, list[tuple[str, str]], int]]:
     while i < len(lines):
         fields = []
         j = i
-        while j < len(lines) and (found := _FIELD.match(lines[j].strip())) is not None:
+        while j < len(lines) and (found := (_FIELD if j == i else _INNER_FIELD).match(lines[j].strip())) is not None:
             fields.append((found.group("key"), found.group("value").strip()))
             j += 1
         keys = [k for k, _ in fields]
@@ -84,6 +96,16 @@ def _blocks(lines: list[str]) -> list[tuple[int, list[tuple[str, str]], int]]:
                 blocks.append((i, fields, body))
         i = max(j, i + 1)
     return blocks
+
+
+def _shared_keys(blocks: list[tuple[int, list[tuple[str, str]], int]]) -> tuple[str, ...]:
+    """The keys every block holds, in the first block's order: a chain whose messages were
+    written by different mail programs (`Subject/From/To/Date` above `To/From/Date/cc/Subject`)
+    repeats its fields, not their order. Two blocks at least, or none."""
+    if len(blocks) < _PAIR:
+        return ()
+    held = set.intersection(*({k for k, _ in fields} for _, fields, _ in blocks))
+    return tuple(k for k, _ in blocks[0][1] if k in held)
 
 
 def read_mail_blocks(text: str) -> ExportMarks | None:
@@ -98,8 +120,12 @@ def read_mail_blocks(text: str) -> ExportMarks | None:
         return None
     keys, n = shapes.most_common(1)[0]
     if n < _PAIR or (n < _LEAST and n * len(keys) < _LEAST * _FIELDS):
-        return None
-    chain = [(i, dict(fields), body) for i, fields, body in blocks if tuple(k for k, _ in fields) == keys]
+        keys = _shared_keys(blocks)  # each client of the chain wrote its header in its own order
+        if len(keys) < _FIELDS or sum(len(fields) for _, fields, _ in blocks) < _LEAST * _FIELDS:
+            return None
+        chain = [(i, dict(fields), body) for i, fields, body in blocks]
+    else:
+        chain = [(i, dict(fields), body) for i, fields, body in blocks if tuple(k for k, _ in fields) == keys]
     named = Counter(k for _, fields, _ in chain for k in keys if _name_value(fields[k]) is not None)
     author, votes = named.most_common(1)[0] if named else ("", 0)
     if 2 * votes <= len(chain):
@@ -108,4 +134,24 @@ def read_mail_blocks(text: str) -> ExportMarks | None:
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
     marks = [Mark(starts[i], starts[body], _name_value(fields[author])) for i, fields, body in chain]
+    marks.extend(Mark(starts[i], starts[body], name) for i, name, body in _forwarded(lines))
+    marks.sort(key=lambda m: m.at)
     return ExportMarks(tuple(marks), marks[0].at)
+
+
+def _forwarded(lines: list[str]) -> list[tuple[int, str, int]]:
+    """The messages forwarded inside a chain without a header block of `Key:` fields: a line of
+    dashes (`----- Forwarded by … -----`), then within `_SEPARATED` lines the sender alone on a
+    line with an address (`"Jo Li" <jo@x.org>`), the message after the next blank line.
+    (sender line, name, body line) each."""
+    found = []
+    for i, line in enumerate(lines):
+        sender = _SENDER.fullmatch(line.strip())
+        if sender is None or not any(_DASHES.search(lines[k]) for k in range(max(0, i - _SEPARATED), i)):
+            continue
+        name = _name_value(sender.group("name"))
+        blank = next((k for k in range(i + 1, len(lines)) if not lines[k].strip()), len(lines))
+        body = next((k for k in range(blank, len(lines)) if lines[k].strip()), len(lines))
+        if name is not None and body < len(lines):
+            found.append((i, name, body))
+    return found
