@@ -339,3 +339,32 @@ def test_lines_above_the_first_date_that_opens_a_post_are_no_post() -> None:
         "Joaquim Oyelaran-Reis",
         "Mirela Santangelo",
     ]
+
+
+# An invented journal's comments: the icon's text glued before each user name, a comment without
+# an account shown as a placeholder in brackets, and replies under a `Re:` subject line.
+JOURNAL = """Comments
+[user]tadas_vil
+Oct. 2nd, 2011 08:14 am (UTC)
+The hub in Kaunas had no sound for the first hour.
+(Reply) (Thread)
+(Anonymous)
+Oct. 2nd, 2011 09:30 am (UTC)
+Re: no sound
+Same in Panevezys, we followed the transcript instead.
+(Reply) (Parent) (Thread)
+[user]ruta_k
+Oct. 2nd, 2011 10:02 am (UTC)
+Re: no sound
+The transcript was the better channel anyway.
+(Reply) (Parent) (Thread)
+"""
+
+
+def test_an_icon_text_a_placeholder_and_a_reply_subject_are_no_speech() -> None:
+    assert _read(JOURNAL) == [
+        ("tadas_vil", "The hub in Kaunas had no sound for the first hour."),
+        ("(Anonymous)", "Same in Panevezys, we followed the transcript instead."),
+        ("ruta_k", "The transcript was the better channel anyway."),
+    ]
+    assert [t.speaker for t in parse_transcript(JOURNAL).turns] == [None, None, None]  # handles, a placeholder

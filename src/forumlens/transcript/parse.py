@@ -346,10 +346,13 @@ def _says_own_name(label: str | None) -> bool:
 
 def _no_person(label: str | None, export: ExportMarks) -> bool:
     """Whether an export's label names nobody: a diarisation id, or an account's handle in one
-    lower-case word (`lagosreader`) where the labels are account names (`ExportMarks.handles`)."""
+    lower-case word (`lagosreader`) or its placeholder in brackets (`(Anonymous)`) where the labels
+    are account names (`ExportMarks.handles`)."""
     if _diarisation_id(label):
         return True
     value = (label or "").strip()
+    if export.handles and value[:1] in "([" and value[-1:] in ")]":
+        return True  # an account's placeholder in brackets: `(Anonymous)`, `[deleted]`
     return export.handles and " " not in value and not any(ch.isupper() for ch in value)
 
 

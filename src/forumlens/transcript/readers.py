@@ -39,7 +39,8 @@ with a `Display name says:` line above each message (`sayslines.py`), and a soci
 with an author head line above each post (`postheads.py`: `Jo Li ‏@joli 6 Nov`, `[–]jo_li 12 points 3 hours ago`),
 and a reply chain pasted as text, each message under a header block of the same fields (`mailblocks.py`:
 the author in the field whose values are names, `From: Jo Li [mailto:…]`), and last any web comment page
-whose posts repeat one arrangement of a name beside a dated meta line (`webcomments.py`). The first that recognises the
+whose posts repeat one arrangement of a name beside a dated meta line (`webcomments.py`), and after it a page
+whose posts are signed after their text (`signedposts.py`: `… – Jo Li Dec 7, 2016 at 23:02`). The first that recognises the
   text gives all its turns; the rules add none. Subtitle cue files (WebVTT, SRT) have their own
   reader in `cues.py`, mixed with the rules because their cue text holds ordinary labels.
 
@@ -79,6 +80,7 @@ from .rowfields import row_field_edits
 from .sayslines import read_says_lines
 from .screenplay import screenplay_edits
 from .segments import read_segments
+from .signedposts import read_signed_posts
 from .spaced import spaced_edits
 from .ssa import read_ssa
 from .stampedheads import read_stamped_heads
@@ -112,7 +114,8 @@ EXPORT_READERS: tuple[Callable[[str], ExportMarks | None], ...] = (
     read_post_heads,
     read_field_lines,
     read_mail_blocks,
-    read_web_comments,  # last: the general shape of a web comment page, after every named layout
+    read_web_comments,  # the general shape of a web comment page, after every named layout
+    read_signed_posts,  # last: posts signed after their text, when no reader found names above them
 )
 
 

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from .exportmarks import ExportMarks, Mark, voice_changes
 from .labelwords import PARTICLES
 
-__all__ = ["dated_meta", "read_web_comments"]
+__all__ = ["dated_meta", "name_like", "read_web_comments"]
 
 _LEAST_POSTS = 3
 _LEAST_SHARE = 0.6  # of a shape's lines that must sit beside a name the same way
@@ -84,6 +84,9 @@ _BRACKETED = re.compile(r"\([^()\n]{0,40}\)")
 _HANDLE = re.compile(r"@?[\w][\w.+'@/-]{1,40}\w")  # `jo_li`, `@jo.li`, `u/jo_li`, `jli...@host.org`
 _END_PUNCT = re.compile(r"[.!?,;:…\"”)]$")
 _SHORTCODE = re.compile(r"(?:^|\s):[\w+-]{1,30}:(?=\s|$)")  # a custom emoji after a display name
+_ICON = re.compile(r"^\[[^\W\d_]{1,20}\](?=\w)")  # an icon's text glued before a user name: `[info]jo_li`
+_SUBJECT = re.compile(r"(?:re|aw|sv|vs|fw|fwd)\s?:\s", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"[(\[][^\W\d_]{3,20}[)\]]")
 _REPLY_TO = re.compile(r"\s+(?:→|->|▸|►|replied to|in reply to)\s+.*$")
 # A name line that ends in the page's speech verb and a colon (`Jo Li says:` above the date).
 _SAYS = re.compile(r"(?<=\S)[ \t]+(?P<verb>[a-z]+):$")
@@ -188,10 +191,12 @@ def dated_meta(line: str) -> bool:
     return found is not None and _is_dated(found[0]) and all(w.lower() in _CONNECTORS for w in found[1])
 
 
-def _name_like(line: str) -> bool:
+def name_like(line: str) -> bool:
     """Whether a line could be an author's name: a handle, a masked address, or 1–6 capitalised
     words (name particles aside) with no sentence punctuation at the end and no digits."""
     line = _label(line)
+    if _PLACEHOLDER.fullmatch(line):
+        return True  # an account's placeholder in brackets: `(Anonymous)`, `[deleted]`
     if not line or len(line) > _MAX_NAME or _END_PUNCT.search(line):
         return False
     words = line.split()
@@ -206,9 +211,10 @@ def _name_like(line: str) -> bool:
 
 
 def _label(line: str) -> str:
-    """A name line's label: the name without a reply target (`Jo Li → Ana Ruiz`) or a custom
-    emoji (`Jo Li :igf:`), nor the speech verb a blog writes after it (`Jo Li says:`)."""
-    line = _SHORTCODE.sub("", _REPLY_TO.sub("", line)).strip()
+    """A name line's label: the name without a reply target (`Jo Li → Ana Ruiz`), a custom
+    emoji (`Jo Li :igf:`) or an icon's text copied before it (`[info]jo_li`, the user icon's
+    alternative text), nor the speech verb a blog writes after it (`Jo Li says:`)."""
+    line = _ICON.sub("", _SHORTCODE.sub("", _REPLY_TO.sub("", line)).strip())
     says = _SAYS.search(line)
     return line[: says.start()] if says and says.group("verb") in _CONNECTORS | _ACTIONS else line
 
@@ -229,7 +235,7 @@ def _walk(page: _Page, i: int, step: int) -> int | None:
         pure = page.pure(j)
         if pure is not None and not (_is_dated(pure) and step > 0):
             crossed += 1
-        elif _name_like(text):
+        elif name_like(text):
             if step > 0 and _is_badge(page, j):
                 crossed += 1
             else:
@@ -251,7 +257,7 @@ def _display_name(page: _Page, j: int) -> int:
     while k >= 0 and not page.lines[k].text and j - k <= _WALK:
         k -= 1
     above = page.lines[k].text if k >= 0 else ""
-    return k if above and page.pure(k) is None and _name_like(above) else j
+    return k if above and page.pure(k) is None and name_like(above) else j
 
 
 def _opening_post(page: _Page, heads: list[_Head]) -> _Head | None:
@@ -313,7 +319,7 @@ def _is_badge(page: _Page, j: int) -> bool:
     if " " in word or not word.isalpha():
         return False
     k = page.following[j]
-    if k >= len(page.lines) or not _name_like(page.lines[k].text):
+    if k >= len(page.lines) or not name_like(page.lines[k].text):
         return False
     return page.counts[word] >= 2
 
@@ -363,7 +369,7 @@ def _heads_inside(page: _Page) -> list[_Head]:
         unhandled = [w for w in words if not w.startswith("@")]
         words = unhandled or words  # a display name before its `@handle`: the name is the label
         name = " ".join(words)
-        if name and _name_like(name):
+        if name and name_like(name):
             by_shape.setdefault(found[0], []).append((i, _label(name)))
     heads: list[_Head] = []
     for named in by_shape.values():
@@ -392,7 +398,8 @@ def _block_end(page: _Page, heads: list[_Head]) -> dict[int, int]:
         texts = [t for t in (nth(h, k) for h in heads) if t is not None]
         if len(texts) < len(heads) * _LEAST_SHARE:
             break
-        fields = [t for t in texts if len(t) <= _MAX_NAME and not _END_PUNCT.search(t)]  # no sentence
+        # no sentence, and no reply's subject (skipped below where a post has one)
+        fields = [t for t in texts if len(t) <= _MAX_NAME and not _END_PUNCT.search(t) and not _SUBJECT.match(t)]
         firsts = Counter(t.split()[0].lower().rstrip(":") for t in fields)
         lasts = Counter(t.split()[-1].lower() for t in fields)
         common = max([n for _, n in firsts.most_common(1) + lasts.most_common(1)], default=0)
@@ -407,6 +414,8 @@ def _block_end(page: _Page, heads: list[_Head]) -> dict[int, int]:
             if lines[j].text:
                 seen += 1
             j += 1
+        if j < len(lines) and _SUBJECT.match(lines[j].text):
+            j += 1  # a reply's subject line above its text (`Re: …`): the post's head, no speech
         ends[head.top] = j
     return ends
 
