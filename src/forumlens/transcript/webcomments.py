@@ -297,7 +297,7 @@ def _closed_first_post(page: _Page, heads: list[_Head]) -> _Head | None:
     j = first.top - 1
     while j >= 0 and page.pure(j) is None:
         text = lines[j].text
-        if text and _name_like(text) and speech:
+        if text and name_like(text) and speech:
             return _Head(j, _label(text), j, j)
         if text:
             speech += 1
