@@ -901,3 +901,23 @@ def _short_head(head: str) -> str:
     """A name's head as compared: lower case, without "Dynamic" ("Dynamic Coalition on" is "Coalition on")."""
     head = " ".join(head.lower().split())
     return head.removeprefix("dynamic ")
+
+
+def reported_body(affiliation: str, registry: Registry) -> Actor:
+    """The body a record's bracket or apposition after a reported speaker's name names ("(UN Economic Commission for
+    Africa)", ", coordinator of the Dynamic Coalition on X since 2014,"): its first coalition, else its first
+    institution, else a coalition the registry does not know named by its topic, else a short capitalised name read as
+    an institution ("(UN-Habitat)"); (None, None) for a description that names none ("a midwife", "of a telecentre
+    network in Recife")."""
+    named = _body_named(affiliation, registry)
+    if named != (None, None):
+        return named
+    family = _family_body(affiliation)
+    if family is not None:
+        return family[0], None
+    if _SHORT_BODY.match(affiliation):
+        return _from_affiliation(affiliation, registry)
+    return None, None
+
+
+_SHORT_BODY = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+[A-Z\d][\w'’.&-]*){0,4}$")  # capitalised words only, no clause

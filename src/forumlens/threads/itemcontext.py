@@ -17,6 +17,7 @@ from ..pipeline import is_document_session
 from ..resolve.registry import Registry, load_registry
 from .actors import Actor, document_actor
 from .lexicon import Lexicon, load_lexicon
+from .reportedspeech import Voices
 from .sentences import LineFinder
 
 _CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|so)\s|\.\s")
@@ -41,6 +42,7 @@ class _Context:
     document: bool
     document_by: Actor
     names: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    voices: Voices = field(default_factory=Voices)  # whom a third-person record reported so far (`reportedspeech`)
 
 
 def _context(session: Session, analyses: Mapping[str, Any], session_id: str) -> _Context:

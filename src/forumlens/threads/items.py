@@ -125,6 +125,7 @@ from .models import Item, SessionItems
 from .nounphrase import UNKNOWN_FAMILY, object_phrase, unknown_family
 from .renames import stated_renames
 from .reported import reported_actor
+from .reportedspeech import Reported, backshifted, reported
 from .roomvoices import room_credited
 from .sentences import Sentence, turn_sentences
 from .tables import Cell, TableRow, row_signal, table_rows, undertaken
@@ -164,10 +165,26 @@ def _turn_items(
     items: list[Item] = []
     last: tuple[str, str] | None = _named_last(ctx, question)  # the deliverable named last in this turn
     previous: Sentence | None = None
+    third_person = (ctx.document or not turn.label) and not moderator  # a record that reports others' words
     for sentence in sentences:
         before, previous = previous, sentence
         if sentence.start in skip or _QUESTION_END.search(sentence.text):
             continue
+        heard = (
+            reported(sentence.text, ctx.session.text[max(0, sentence.start - 8) : sentence.start])
+            if third_person
+            else None
+        )
+        voice = ctx.voices.resolve(heard, ctx.registry) if heard is not None else None
+        # the reported speaker's body takes the item; with no body named it stays the record's (a press release's
+        # "Ms X announced …")
+        reported_by = voice if voice is not None and voice[1] != (None, None) else None
+        if heard is not None and voice is not None:
+            items += _reported_turn(ctx, sentence, heard, voice)
+            if heard.kind == "question":
+                continue
+            if heard.kind == "say" and not heard.answer:  # an answer's "would" is its reasoning, not a plan told
+                sentence = replace(sentence, text=backshifted(sentence.text, heard.clause))  # "would publish": shall
         named = _outputs(ctx, sentence.text)
         names = partial(_names, ctx, sentence)  # found only when a cue needs them (`find_cue`)
         mine = [m.span() for m in own.finditer(sentence.text)] if own is not None else []
@@ -249,6 +266,8 @@ def _turn_items(
         )
         if restated is not None:
             cue = restated  # "2. Your coalition asked that the IGF pay … The IGF Trust Fund cannot pay …": the answer
+        if cue is None and heard is not None and voice is not None and heard.kind == "ask":
+            cue = Cue("need", 0, heard.clause, sentence.text[: heard.clause])  # "He asked the city … to publish …"
         if cue is None:
             if named:
                 last = (named[-1][2], sentence.text[named[-1][0] : named[-1][1]])
@@ -262,16 +281,21 @@ def _turn_items(
             said, names_of, shift = _with_promise_told(ctx, before, sentence, head)
         text = _without_span(said.text, names_of)
         retro = _retro_promise(ctx, turn, sentence, cue, coalition, org, family, head)
+        if reported_by is not None:  # the reported body's earlier promise, not the record's
+            name, (by_coalition, by_org) = reported_by
+            retro = [replace(i, speaker=name, coalition=by_coalition, org=by_org) for i in retro]
         items += retro
         # "He added that UNODC will publish …" in a report: the promise is the named body's (`reported.py`)
         by = reported_actor(sentence.text, cue.start, ctx.registry) if cue.signal == "promise" else None
+        if by is None and reported_by is not None:
+            by = reported_by[1]  # "She announced that the Commission would publish …": the reported speaker's body's
         items.append(
             Item(
                 session=ctx.session_id,
                 line=sentence.line,
-                quote=said.text,
+                quote=ctx.session.text[said.start : said.end].replace("\n", " ") if heard is not None else said.text,
                 signal="response" if cue.signal == "enacted" else cue.signal,
-                speaker=turn.speaker,
+                speaker=reported_by[0] if reported_by is not None else turn.speaker,
                 coalition=by[0] if by else coalition,
                 org=by[1] if by else org,
                 category=_category(ctx, text, cue.end + shift)
@@ -290,6 +314,51 @@ def _turn_items(
         elif family and head:
             last = (family, head)
     return items
+
+
+def _reported_turn(ctx: _Context, sentence: Sentence, told: Reported, voice: tuple[str, Actor]) -> list[Item]:
+    """The question a record reports ("Ms. X asked whether the guide …"), or the answer it reports to the question it
+    reported last ("Ms. Y answered that …"): items of the reported speakers (`reportedspeech`). Other reported
+    sentences give nothing here (their cue is read as a sentence's is, for the reported speaker).
+
+    Why: a summary tells the floor's questions and their answers in the third person and in consecutive sentences or
+    bullets; the "?" the question analysis looks for is not there."""
+    name, (coalition, org) = voice
+    if told.kind == "question":
+        ctx.voices.question = (sentence.line, name)
+        return [
+            Item(
+                ctx.session_id,
+                sentence.line,
+                sentence.text,
+                "question",
+                name,
+                coalition,
+                org,
+                _category(ctx, sentence.text),
+                cue="asked",
+                seq=sentence.start,
+                names=_names(ctx, sentence),
+            )
+        ]
+    asked, ctx.voices.question = ctx.voices.question, None
+    if not told.answer or asked is None or asked[1] == name:
+        return []
+    return [
+        Item(
+            ctx.session_id,
+            sentence.line,
+            sentence.text,
+            "answer",
+            name,
+            coalition,
+            org,
+            cue="answer",
+            answers=asked[0],
+            seq=sentence.start,
+            names=_names(ctx, sentence),
+        )
+    ]
 
 
 def _row_item(ctx: _Context, turn: Turn, row: TableRow) -> Item | None:

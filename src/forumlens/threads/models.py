@@ -28,7 +28,10 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    47  # 47: a promise by its clause's shape, any verb (`promiseshape`: the speaker's side or a known name, a modal of
+    48  # 48: reported speech in a third-person record (`reportedspeech`): "Ms. X (Body) said that …", "She announced
+    # that the Commission would publish …", "He asked the city to …", "Y asked whether …" are the reported speaker's
+    # items, a reported "would" read as "shall"
+    # 47: a promise by its clause's shape, any verb (`promiseshape`: the speaker's side or a known name, a modal of
     # intention, a verb outside the no-output class, an object); a deed or state of completion told with its date,
     # the copula dropped ("published March 2019", "online since 2019", "now complete") is a delivery
     # 46: a sentence that states a promise's fate and reports what was said of it ("It was never written; in 2017
