@@ -181,7 +181,19 @@ DECLINE = re.compile(
     # about my government's decision in this room", "I will not take it, sorry", "I cannot say it
     # today"); again a "but …" in the same sentence answers ("I cannot say it all, but …")
     r"|\b(?:i|we)(?: really| simply)? (?:cannot|can'?t|can not|will not|won'?t|would rather not|prefer not to)"
-    r" (?:comment|speak|talk|say|go into|take|answer) (?:on|about|it|this|that|them|any|anything)\b(?![^.!?]*\bbut\b)",
+    r" (?:comment|speak|talk|say|go into|take|answer) (?:on|about|it|this|that|them|any|anything)\b(?![^.!?]*\bbut\b)"
+    # stop 38 (issue 22, S6): the same refusal with the rest of the class of verbs that say or make
+    # known ("I can't discuss it here", "we cannot confirm that", "I won't tell you this"), the
+    # thing not said named by a pronoun; "but …" after it in the same sentence still answers
+    r"|\b(?:i|we)(?: really| simply)? (?:cannot|can'?t|can not|will not|won'?t|would rather not|prefer not to)"
+    r" (?:discuss|tell(?: you)?|confirm|disclose|reveal|go into) (?:it|this|that|them|any of (?:it|this|that|them))\b"
+    r"(?![^.!?]*\bbut\b)"
+    # a deflection of agency: what was asked is someone else's to decide, not the replier's ("that
+    # decision is not made at my desk", "it is not up to me", "this is not our call", "out of my
+    # hands"): the replier says why they give no answer instead of giving one
+    r"|\b(?:is|are|'s|'re) not (?:made|taken|decided) (?:at|by|on|in) (?:my|me|us|our)\b"
+    r"|\b(?:is|'s|it is|it's) not (?:up to|for) (?:me|us) to (?:decide|say|answer)\b|\bnot (?:my|our) (?:decision|call) to make\b"
+    r"|\bout of (?:my|our) hands\b",
     re.I,
 )
 # A question explicitly set aside for later or left open.

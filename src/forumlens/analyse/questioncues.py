@@ -213,7 +213,8 @@ def reported_asker(before: str) -> str | None:
 # the question aside. Not "I cannot answer", not "I will answer by email".
 ANSWERS_NOW = re.compile(
     r"\b(?:(?:i|we)(?:'ll| will| can| shall)?(?: (?:try to|only|just|quickly|briefly|partly))?|let me) answer\b"
-    r"(?!(?: (?:it|this|that|them|this one|your question|the question))?"
+    # (stop 38: "I will answer you after the briefing" defers as "I will answer it after" does)
+    r"(?!(?: (?:you|him|her|it|this|that|them|this one|your question|the question))?"
     r" (?:later|after|at the end|in a (?:moment|minute)|by e-?mail|in writing|offline|bilaterally))",
     re.I,
 )
@@ -282,10 +283,15 @@ TIME_SHORT = compile_cue(
 # "we will send the report, it shows …" does not defer.
 _PROMISER = r"\b(?:(?:i|we)(?:'ll| will| shall| can| could| would)(?: then| also| just)?|let (?:me|us)(?: just)?|please(?: just)?) "
 _BODY = r"the (?:speakers|panellists|panelists|secretariat|organi[sz]ers)\b"
+# A later time. Stop 38 (issue 22, S6): after any event of the day ("after the briefing", "after the
+# launch", "after the break"), not only the session's own names for itself: the clauses this closes
+# already pass on the answer or the question as a pronoun, so only the time is read here.
+_LATER = (
+    r"(?:later\b|afterwards\b|after (?:the|this) [\w‑-]+\b|after\W*$|tonight\b|tomorrow\b"
+    r"|next (?:week|month|year)\b|before (?:we (?:close|finish|end)|the (?:session )?ends?|this session ends|the close)\b)"
+)
 _ELSEWHERE = (
-    r"(?:later\b|afterwards\b|after (?:the|this) (?:session|meeting|workshop|panel)\b|after\W*$|tonight\b|tomorrow\b"
-    r"|next (?:week|month|year)\b|before (?:we (?:close|finish|end)|the (?:session )?ends?|this session ends|the close)\b"
-    r"|in writing\b|by (?:e-?mail|phone|mail|letter)\b|offline\b|bilaterally\b"
+    r"(?:" + _LATER + r"|in writing\b|by (?:e-?mail|phone|mail|letter)\b|offline\b|bilaterally\b"
     r"|(?:on|in|into) (?:the|our|their) (?:[\w'‑-]+ ){0,2}(?:page|website|web ?site|mailing list|report|notes|minutes)\b"
     r"|to " + _BODY + r"|to (?:them|him|her)\b(?= (?:in|by|after|later|tonight|tomorrow)\b))"
 )
@@ -386,7 +392,20 @@ DEFERS = compile_cue(
     r"| for a (?:moment|minute|while)\b)|\b(?:has|have) (?:just |already )?(?:left|gone)(?: now)?(?=\s*[.;])"
     r"|\b(?:is|are) (?:not|no longer) (?:here|in the room|with us)(?: (?:now|today|any ?more))?(?=\s*[.,;])"
     r"|\bwhen (?:he|she|they) (?:comes?|gets?) back\b"
-    r"|" + _PASSED_ON,
+    r"|"
+    + _PASSED_ON
+    # stop 38 (issue 22, S6): the same deferral told from the asker's side, the answer (a pronoun or
+    # "the figures") to reach them at a later time ("You will have them in the press release at
+    # three", "you'll get it tomorrow"); a future only, so "you can find it on our website" (where
+    # it is now) still answers a question of where
+    + r"|\byou(?:'ll| will| shall) (?:have|get|receive|see|read) (?:it|them|this|that|the (?:answers?|figures?|numbers?|details|data))"
+    r"(?: [\w'‑-]+){0,5}? (?:"
+    + _LATER
+    + r"|at (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|\d{1,2}(?:[:.]\d\d)?)\b)"
+    # "I don't have a regional number, honestly": any one word before the figure asked for, the
+    # noun ending the phrase (not "a regional number plan"); the judging adjectives are above
+    r"|\b(?:we|i) (?:do not|don'?t|did not|didn'?t) have (?:this|that|the|a|any|an) [\w‑-]+ (?:number|figure|answer)s?"
+    r"(?=\s*[,.;!?]|\s+(?:for|on|about|here|with|today|now|yet|in|at|of)\b)",
     re.I,
 )
 

@@ -398,7 +398,9 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
     nth = same_turn.index(g) if len(same_turn) > 1 else 0  # which of its turn's questions, for `ordinal_part`
     invited = _invited_before(ctx, g)
     seen = 0
-    declined = False  # the addressee declined it or said they cannot answer (`_asked_since`)
+    # the addressee declined it, said they cannot answer, or replied to the other parts of its turn
+    # and left this one out (`_asked_since`: a later reply of theirs after another's question is that one's)
+    declined = False
     for j in range(g.turn + 1, min(close + 1, len(ctx.turns))):
         first = _part_for(ctx, g, groups, j, nth) if seen == 0 else None  # None: it takes up only other parts
         if first is not None and _addressee_replies(ctx, g, j, first):
@@ -463,7 +465,7 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
             continue
         if part is None or DECLINE.search(part[:600]) or _non_answer(part, words) or refers_elsewhere(part, words):
             direct = False  # passed on, or only another part answered: only a later turn that takes it up answers it
-            declined = declined or (part is not None and ctx.people[j].name == g.to)
+            declined = declined or ctx.people[j].name == g.to
             continue
         if len(same_turn) > 1 and part != text and _substantive(part) >= ANSWER_WORDS:
             return "answered", _run(ctx, j, _answer_end(ctx, groups, j, close))  # "The first part is simple. …"

@@ -314,6 +314,18 @@ def _replied_elsewhere(
     return first is not None and first < replied and _asked_between(ctx, groups, g, first + 1)
 
 
+def _floor_asker_since(ctx: AnalysisContext, groups: list[QuestionGroup], g: QuestionGroup, back: int) -> bool:
+    """Whether turn `back`, which names `g`'s asker, is by a voice from the floor (role
+    `participant`) who put a question of their own after `g` and before `back`: they follow up
+    their own exchange ("Thank you.  And to Siarhei, we have a call for the civil society …
+    please apply") and turn to the asker to tell or ask them something, they do not answer the
+    question put to someone else. A panellist who asked in between (a relay of questions) may
+    still come back to it ("Ilze, your question.  At night we have one duty officer …")."""
+    if ctx.people[back].role != "participant":
+        return False
+    return any(g.turn < h.turn < back and _same_speaker(ctx, h.turn, back) for h in groups)
+
+
 def _asked_between(ctx: AnalysisContext, groups: list[QuestionGroup], g: QuestionGroup, upto: int) -> bool:
     """Whether someone else put a question after `g`'s turn and before turn `upto`."""
     return any(g.turn < h.turn < upto and not _same_speaker(ctx, h.turn, g.turn) for h in groups)
@@ -373,6 +385,8 @@ def link_answers(
         if status in ("unanswered", "answered-later"):
             several = sum(h.by == g.by for h in groups) > 1
             back = called_back(ctx, g, several, asker_names(ctx, g)) if status == "unanswered" else None
+            if back is not None and _floor_asker_since(ctx, groups, g, back):
+                back = None  # "And to Siarhei, we have a call …": a floor voice turning to the asker, no answer
             if back is None and g.to in ctx.speaker_names:
                 back = addressee_returns(ctx, g)  # deferred by the addressee, answered later
             if back is not None:
