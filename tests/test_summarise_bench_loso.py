@@ -7,16 +7,24 @@ scores each set with the variant best on the *other* sets.
 
 from __future__ import annotations
 
+import hashlib
+import math
+from pathlib import Path
+
 import pytest
 
 pytest.importorskip("sumy")  # the `bench` extra
 pytest.importorskip("rouge_score")
 
-from forumlens.summarise import rank
+from forumlens.summarise import rank, report
+from forumlens.summarise.context import build_context
+from forumlens.summarise.units import Unit
+from forumlens.transcript.parse import parse_transcript
 
 from .bench_support import load_bench
 
 loso = load_bench("summary_loso")
+COMMUNITY = Path(__file__).resolve().parent / "resources" / "summarise" / "ws-community-networks-2023.txt"
 
 
 def test_baseline_takes_best_rated_until_the_budget_in_document_order_and_cuts_the_last() -> None:
@@ -270,3 +278,47 @@ def test_the_opener_variant_keeps_only_a_summary_by_someone_who_spoke_at_the_sta
     opening = _said("Chair", 0, 0.02, "welcome session")
     assert loso.self_summary_turns([*_BODY, harvest], opener=True) == frozenset()  # the chair never opened
     assert loso.self_summary_turns([opening, *_BODY, harvest], opener=True) == {harvest.span}
+
+
+def test_textrank_graph_weighs_shared_terms_over_the_sum_of_log_sizes_a_single_term_counting_as_two() -> None:
+    graph = loso.textrank_graph([{"spectrum": 1.0, "licence": 1.0, "fee": 1.0}, {"spectrum": 1.0, "fee": 1.0}])
+    assert graph[0] == {1: 2 / (math.log(3) + math.log(2))}
+    assert loso.textrank_graph([{"fee": 1.0}, {"fee": 1.0}])[0][1] == 1 / (2 * math.log(2))
+
+
+def _unit(turn: int, index: int, text: str, terms: tuple[str, ...]) -> Unit:
+    return Unit("s", turn, 1 + turn, "Ana", None, 0, len(text), text, turn / 10, index, terms)
+
+
+def test_the_sentence_that_ties_the_session_together_has_the_top_textrank_share() -> None:
+    units = [
+        _unit(0, 0, "Spectrum fees keep rural networks out.", ("spectrum", "fee", "rural", "network")),
+        _unit(1, 0, "Rural networks need spectrum.", ("rural", "network", "need", "spectrum")),
+        _unit(2, 0, "Fees for spectrum should fall.", ("fee", "spectrum", "fall", "should")),
+        _unit(3, 0, "Lunch is at noon downstairs.", ("lunch", "noon", "downstair")),
+    ]
+    shares = loso.textrank_shares(units)
+    assert shares[loso.sentence_key(units[0])] == 1.0
+    assert shares[loso.sentence_key(units[3])] < shares[loso.sentence_key(units[1])]
+    assert loso.textrank_shares([]) == {}
+
+
+def test_a_clause_window_keys_as_its_whole_sentence() -> None:
+    whole = _unit(4, 2, "Spectrum fees, which regulators set, keep rural networks out.", ("spectrum", "fee"))
+    window = Unit("s", 4, 5, "Ana", None, 0, 12, "Spectrum fees", 0.4, 2, ("spectrum", "fee"))
+    assert loso.sentence_key(window) == loso.sentence_key(whole) == ("s", 4, 2)
+
+
+def test_the_textrank_share_variant_weighs_each_takeaway_by_its_share_to_the_power() -> None:
+    data = COMMUNITY.read_bytes()
+    session = parse_transcript(data.decode("utf-8"), source=COMMUNITY.name, sha256=hashlib.sha256(data).hexdigest())
+    ctx = build_context(session)
+    signals = report.signals_of(ctx)
+    plain = report.takeaway_boost(ctx, signals)
+    shares = loso.textrank_shares(ctx.units)
+    with loso.variant(loso.VARIANTS["TextRank share ^.5"]):
+        weighted = report.takeaway_boost(ctx, signals)
+    units = [u for u in ctx.units if loso.sentence_key(u) in shares]
+    assert any(shares[loso.sentence_key(u)] < 1.0 for u in units)
+    for u in units:
+        assert math.isclose(weighted(u), plain(u) * shares[loso.sentence_key(u)] ** 0.5, rel_tol=1e-9)

@@ -23,7 +23,6 @@ from ..transcript.speakers import name_key
 from .models import CoalitionEntry, Findings
 from .procedural import guess_moderators
 from .rank import Ranking, rank_units
-from .textrank import SentenceKey, textrank_shares
 from .units import Unit, session_units
 
 if TYPE_CHECKING:
@@ -80,7 +79,6 @@ class SummaryContext:
     # debugging, never printed in a report (a reader cannot act on it)
     inferred: list[str] = field(default_factory=list)
     _ranking: Ranking | None = field(default=None, repr=False, compare=False)
-    _textrank: dict[SentenceKey, float] | None = field(default=None, repr=False, compare=False)
 
     def person(self, who: str) -> Person | None:
         return self.people.get(name_key(who)) if who else None
@@ -96,12 +94,6 @@ class SummaryContext:
         if self._ranking is None:
             self._ranking = rank_units(self.units, self.chairs)
         return self._ranking
-
-    def textrank(self) -> dict[SentenceKey, float]:
-        """Each sentence's TextRank share (`textrank.textrank_shares`), done on first use and kept."""
-        if self._textrank is None:
-            self._textrank = textrank_shares(self.units)
-        return self._textrank
 
 
 def _rough_segments(session: Session, units: Sequence[Unit]) -> list[tuple[int, int, str]]:

@@ -32,6 +32,7 @@ from .actions import (
 from .attribution import Credits
 from .compress import compress
 from .context import SummaryContext, build_context
+from .coverage import topic_weights
 from .enumeration import Enumerations
 from .labels import HEADINGS, label_role
 from .lazy import select_passing
@@ -55,7 +56,6 @@ from .rank import (
 from .roles import is_agreement, is_announcement, is_decision, is_outcome
 from .sources import SourceInfo, describe, map_citations
 from .spans import trim_pool
-from .textrank import sentence_key
 from .units import Unit
 from .wording import Wording
 
@@ -502,36 +502,28 @@ def restates(model: SessionModel | None) -> Callable[[Unit], bool]:
     return lambda unit: model is not None and in_harvest(model, unit)
 
 
-# A takeaway's score may be multiplied by its sentence's TextRank share to this power
-# (`textrank.py`; a clause window takes its sentence's). OFF (0) as shipped. Leave-one-set-out
-# over the 20 reference sets of stop 37 (`bench/summary_loso.py`, 65 references): .5 raised
-# the pooled takeaways R-2 / R-L .1072 / .1735 -> .1098 / .1745 and the left-out set on 15
-# of 20 sets, but .3 gained on 9 sets and lost on 11, the shared IGF 2021 transcript fell
-# .097 -> .066, and the example workshop lost its "main finding" takeaway: a gain too
-# sensitive to its power to ship unseen (BENCHMARKS.md, stop 37, U4). 0 skips the work.
-TEXTRANK_POWER = 0.0
-
-
 def takeaway_boost(ctx: SummaryContext, signals: Signals) -> Callable[[Unit], float]:
     """How much each candidate's score is raised or lowered as a takeaway: findings before
     asks (`_findings_first`), the session's business first (`rank.importance` with
-    `signals`), how much of the session's vocabulary the sentence ties together (its
-    TextRank share, when `TEXTRANK_POWER` is above 0) and themes several speakers share
-    (`_spread_boost`).
+    `signals`) and themes several speakers share (`_spread_boost`).
 
     One function for `rank_takeaways` and for the asks `with_main_asks` swaps in, so an ask
     is chosen by the weight it would have as a takeaway and compared on the same scale.
+    (TextRank's centrality multiplied in, measured in stops 37 and 38, gains out of fold
+    pooled but lowers the shared IGF 2021 transcript and depends on its power: it lives in
+    `bench/summary_loso.py` as the variants "TextRank share ^…", not here.)
     """
-    power = TEXTRANK_POWER
-    if not power:
-        return _spread_boost(ctx.ranking().model, lambda u: _findings_first(u) * importance(u, signals))
-    shares = ctx.textrank()
+    return _spread_boost(ctx.ranking().model, lambda u: _findings_first(u) * importance(u, signals))
 
-    def weight(u: Unit) -> float:
-        central = shares.get(sentence_key(u), 1.0) ** power
-        return _findings_first(u) * importance(u, signals) * central
 
-    return _spread_boost(ctx.ranking().model, weight)
+# A takeaway candidate's MMR value gains this times the share of the session's shared topic
+# weight it would newly cover (`coverage.py`; `rank.mmr_select`'s `topics`). 0 skips it.
+TOPIC_BONUS = 0.0
+
+
+def session_topics(ctx: SummaryContext) -> dict[str, float]:
+    """What the session was about, for the takeaways' coverage (`coverage.topic_weights`)."""
+    return topic_weights(ctx.units)
 
 
 def rank_takeaways(
@@ -563,6 +555,7 @@ def rank_takeaways(
     reading = wording.reading if wording is not None else None
     wanted = MAX_TAKEAWAYS if k is None else k
     voice = _voice_of(model)
+    topics = session_topics(ctx) if TOPIC_BONUS > 0 else None
     select = lambda pool: mmr_select(  # noqa: E731
         pool,
         wanted,
@@ -575,6 +568,8 @@ def rank_takeaways(
         speaker_bonus=NEW_VOICE_BONUS,
         closing=(CLOSING, closing_share(wanted)),
         restates=restates(model),
+        topics=topics,
+        topic_bonus=TOPIC_BONUS,
     )
     # long run-ons compete with their best clause window; MMR reads the best MMR_POOL, and the
     # others are rendered only as far as MMR picks them (`spans.trim_pool`)
