@@ -21,6 +21,11 @@ shipped ranker, and a leave-one-set-out reading: for each set (the references in
 another), the variant best on all the other sets is scored on the left-out one; the
 pooled out-of-fold figure is what choosing among these variants would give on a set
 nobody tuned on. `--out` writes every score as JSON.
+
+Measured and removed (stop 38, U5): a coverage bonus in the takeaways' MMR for the terms
+several voices share, or for the terms of the session's asks and commitments (a candidate's
+new share of that weight): it lost or tied out of fold in every form. Its variants run at
+commit 3ffbd90 ("topic cover …", "asks cover …").
 """
 
 from __future__ import annotations
@@ -46,7 +51,6 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from forumlens.summarise import build_report
-from forumlens.summarise import coverage as coverage_module
 from forumlens.summarise import rank as rank_module
 from forumlens.summarise import report as report_module
 from forumlens.summarise import spans as spans_module
@@ -326,57 +330,6 @@ def self_summary_as_wrapup(
     return spans
 
 
-def turn_topics(units: Sequence[Any]) -> dict[str, float]:
-    """`coverage.topic_weights` counting the turns a term is used in (beyond the first) rather
-    than the voices: a thread one speaker keeps returning to weighs too."""
-    turns: dict[str, set[int]] = {}
-    for u in units:
-        for t in u.terms:
-            turns.setdefault(t, set()).add(u.turn)
-    return {t: float(len(v) - 1) for t, v in turns.items() if len(v) > 1}
-
-
-def sqrt_topics(units: Sequence[Any]) -> dict[str, float]:
-    """`coverage.topic_weights` with its weights square-rooted: a term the whole panel used
-    leads less over one two voices share."""
-    return {t: math.sqrt(w) for t, w in coverage_module.topic_weights(units).items()}
-
-
-def idf_topics(units: Sequence[Any]) -> dict[str, float]:
-    """`coverage.topic_weights` times each term's inverse sentence frequency in the session: a
-    word every voice uses in every other sentence ("people", "need") is no topic."""
-    df: dict[str, int] = {}
-    for u in units:
-        for t in set(u.terms):
-            df[t] = df.get(t, 0) + 1
-    n = max(1, len(units))
-    return {t: w * math.log(n / df[t]) for t, w in coverage_module.topic_weights(units).items()}
-
-
-def ask_topics(ctx: Any) -> dict[str, float]:
-    """The terms of the sentences the analyse stage found asks, recommendations and commitments
-    on, each weighing the number of those asks that use it: coverage of what the session asked
-    for and promised rather than of what it talked about."""
-    lines = {a.line for a in ctx.findings.asks or ()}
-    out: dict[str, float] = {}
-    for line in lines:
-        for t in {t for u in ctx.units if u.line == line for t in u.terms}:
-            out[t] = out.get(t, 0.0) + 1.0
-    return out
-
-
-def topic_cover(
-    bonus: float, weights: Callable[..., dict[str, float]] | None = None, of_ctx: bool = False
-) -> dict[tuple[Any, str], Any]:
-    """Patches for the takeaways' topic coverage (`report.TOPIC_BONUS`, shipped 0) at `bonus`,
-    with `weights` of the units (or, `of_ctx`, of the whole context) in place of
-    `coverage.topic_weights` when given."""
-    patches: dict[tuple[Any, str], Any] = {(report_module, "TOPIC_BONUS"): bonus}
-    if weights is not None:
-        patches[(report_module, "session_topics")] = weights if of_ctx else (lambda ctx: weights(ctx.units))
-    return patches
-
-
 _WHOLE = 10**6  # a MIN_TRIM_WORDS no sentence reaches: clause trimming off
 # name -> {(module, attribute): value} to patch while that variant runs ("base": the shipped ranker)
 VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
@@ -451,16 +404,6 @@ VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
     "TextRank share ^.3": textrank_share(0.3),
     "TextRank share ^.7": textrank_share(0.7),
     "TextRank share ^1": textrank_share(1.0),
-    "topic cover .05": topic_cover(0.05),
-    "topic cover .1": topic_cover(0.1),
-    "topic cover .2": topic_cover(0.2),
-    "topic cover .3": topic_cover(0.3),
-    "topic cover .2, by turns": topic_cover(0.2, turn_topics),
-    "topic cover .2, sqrt voices": topic_cover(0.2, sqrt_topics),
-    "topic cover .1, x idf": topic_cover(0.1, idf_topics),
-    "topic cover .2, x idf": topic_cover(0.2, idf_topics),
-    "asks cover .1": topic_cover(0.1, ask_topics, of_ctx=True),
-    "asks cover .2": topic_cover(0.2, ask_topics, of_ctx=True),
     "centroid for LexRank": {(rank_module, "lexrank"): centroid},
     "half TextRank": {(rank_module, "lexrank"): half_textrank},
     "half TextRank, decision 1.15": {

@@ -45,7 +45,6 @@ from types import MappingProxyType
 from ..text.fastre import PatternSet, Prefiltered
 from ..text.similarity import dot
 from ..text.wordstart import guarded
-from .coverage import CoverageGain
 from .procedural import procedural_weight
 from .units import Unit
 
@@ -1048,8 +1047,6 @@ def mmr_select(
     cap_of: Callable[[Unit], str] | None = None,
     bonus_of: Mapping[str, float] | None = None,
     restates: Callable[[Unit], bool] | None = None,
-    topics: Mapping[str, float] | None = None,
-    topic_bonus: float = 0.0,
 ) -> list[Scored]:
     """Greedy MMR: relevance minus redundancy, plus coverage bonuses; ties by position.
 
@@ -1064,9 +1061,6 @@ def mmr_select(
     closing's sentences that restate the body point by point (`in_harvest`), which have
     a share of their own, as large as the closing's — a facilitator's harvest is the
     session's outcome said once, what a rapporteur keeps first, not more closing talk.
-    `topics` (term -> weight, `coverage.topic_weights`) with `topic_bonus` above 0: each
-    candidate gains `topic_bonus` times the share of that weight it would newly cover
-    (`coverage.CoverageGain`), so the picks spread over what the session was about.
 
     A candidate's redundancy (its highest similarity to anything chosen) only grows, so
     with `lam` at most 1 its value with the redundancy last computed is no lower than its
@@ -1095,13 +1089,9 @@ def mmr_select(
     seen = [0] * len(alive)  # how many of the picks each redundancy has been computed with
     late, restated, body_ends, restating_ends = 0, 0, math.inf, False
     restating = [restates(c.unit) for c in alive] if restates is not None else [False] * len(alive)
-    # exact at every step and only falling as picks are added, so the bounds below stay bounds
-    gain = CoverageGain(topics, (c.vec for c in alive)) if topics and topic_bonus > 0 else None
 
     def value(i: int) -> float:
         v = lam * alive[i].score / top - (1 - lam) * redundancy[i]
-        if gain is not None:
-            v += topic_bonus * gain(alive[i].vec)
         if speakers[voice[i]] == 0:
             v += speaker_bonus * (bonus_of.get(voice[i], 1.0) if bonus_of else 1.0)
         if seg is not None and seg[i] not in segments:
@@ -1130,8 +1120,6 @@ def mmr_select(
             break
         pick = alive[best]
         chosen.append(pick)
-        if gain is not None:
-            gain.add(pick.vec)
         speakers[voice[best]] += 1
         capped[cap[best]] += 1
         if seg is not None:

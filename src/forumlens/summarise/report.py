@@ -32,7 +32,6 @@ from .actions import (
 from .attribution import Credits
 from .compress import compress
 from .context import SummaryContext, build_context
-from .coverage import topic_weights
 from .enumeration import Enumerations
 from .labels import HEADINGS, label_role
 from .lazy import select_passing
@@ -516,16 +515,6 @@ def takeaway_boost(ctx: SummaryContext, signals: Signals) -> Callable[[Unit], fl
     return _spread_boost(ctx.ranking().model, lambda u: _findings_first(u) * importance(u, signals))
 
 
-# A takeaway candidate's MMR value gains this times the share of the session's shared topic
-# weight it would newly cover (`coverage.py`; `rank.mmr_select`'s `topics`). 0 skips it.
-TOPIC_BONUS = 0.0
-
-
-def session_topics(ctx: SummaryContext) -> dict[str, float]:
-    """What the session was about, for the takeaways' coverage (`coverage.topic_weights`)."""
-    return topic_weights(ctx.units)
-
-
 def rank_takeaways(
     ctx: SummaryContext,
     k: int | None = None,
@@ -555,7 +544,6 @@ def rank_takeaways(
     reading = wording.reading if wording is not None else None
     wanted = MAX_TAKEAWAYS if k is None else k
     voice = _voice_of(model)
-    topics = session_topics(ctx) if TOPIC_BONUS > 0 else None
     select = lambda pool: mmr_select(  # noqa: E731
         pool,
         wanted,
@@ -568,8 +556,6 @@ def rank_takeaways(
         speaker_bonus=NEW_VOICE_BONUS,
         closing=(CLOSING, closing_share(wanted)),
         restates=restates(model),
-        topics=topics,
-        topic_bonus=TOPIC_BONUS,
     )
     # long run-ons compete with their best clause window; MMR reads the best MMR_POOL, and the
     # others are rendered only as far as MMR picks them (`spans.trim_pool`)
