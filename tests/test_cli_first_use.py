@@ -642,3 +642,34 @@ def test_related_without_one_selection_is_a_usage_mistake(examples_db, args, sai
     result = _run("--db", examples_db, "related", *args)
     assert result.exit_code == 2 and said in result.output
     assert "related [OPTIONS] [SESSION]" in result.output  # the usage line, as click prints it
+
+
+def test_serve_removes_the_store_it_created_when_nothing_was_stored_and_keeps_an_upload(tmp_path, monkeypatch):
+    """A typo in `serve --db` no longer leaves an empty store after Ctrl-C; a store that got an
+    upload while the server ran is kept, and so is a store that was there before."""
+    uvicorn = pytest.importorskip("uvicorn")
+    from forumlens.ingest import ingest_bytes
+    from forumlens.store import open_store
+
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: None)
+    typo = tmp_path / "igf.sqlit3"
+    result = _run("serve", "--port", "0", "--db", str(typo))
+    assert (
+        result.exit_code == 0 and f"note: nothing was stored, so the new store at {typo} was removed" in result.output
+    )
+    assert not typo.exists() and not list(tmp_path.iterdir())
+
+    def upload(app, **kw):
+        store = open_store(str(tmp_path / "new.sqlite3"))
+        try:
+            ingest_bytes(store, b">> INES VARGA: We need a map.\n>> OSKAR LINDHOLM: I will draft it.\n", "up.txt")
+        finally:
+            store.close()
+
+    monkeypatch.setattr(uvicorn, "run", upload)
+    kept = _run("serve", "--port", "0", "--db", str(tmp_path / "new.sqlite3"))
+    assert kept.exit_code == 0 and "was removed" not in kept.output and (tmp_path / "new.sqlite3").exists()
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: None)
+    assert _run("--db", str(tmp_path / "old.sqlite3"), "migrate").exit_code == 0
+    again = _run("serve", "--port", "0", "--db", str(tmp_path / "old.sqlite3"))
+    assert "was removed" not in again.output and (tmp_path / "old.sqlite3").exists()  # not this run's store

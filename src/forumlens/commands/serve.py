@@ -7,9 +7,11 @@ exactly what to install.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from ..cli_support import db_option, new_store_file, settings_of
+from ..cli_support import db_option, discard_store_file, new_store_file, settings_of
 from ..errors import ConfigError
 
 __all__ = ["COMMANDS", "serve"]
@@ -65,16 +67,42 @@ def _check_address(host: str, port: int) -> int:
         return int(probe.getsockname()[1])
 
 
-def _note_empty_portal(ctx: click.Context, db: str | None, location: str) -> None:
+def _note_empty_portal(ctx: click.Context, db: str | None, location: str) -> Path | None:
     """A new store is said (`new_store_file`, as every store-creating command does; a chosen path
     in a missing folder is refused), with what fills it, so a typo in --db is not mistaken for an
-    empty record."""
-    if new_store_file(ctx, db) is not None:
+    empty record. Returns the new SQLite file, for `_discard_if_unused` when the server stops."""
+    created = new_store_file(ctx, db)
+    if created is not None:
         click.echo(
             f"note: the portal starts empty (`forumlens --db {location} ingest FILES` fills it; "
             "check --db if you meant another store)",
             err=True,
         )
+    return created
+
+
+def _discard_if_unused(created: Path | None, location: str) -> None:
+    """Remove the store this server created when nothing was stored in it while it ran.
+
+    Why: `serve --db igf.sqlit3` (a typo) created an empty store that stayed after Ctrl-C, and
+    the next reading command then found "a store" there; `ingest` and `live` already remove a
+    store they created and left empty. An upload through the portal keeps it.
+    """
+    if created is None or not created.exists():
+        return
+    from ..store import open_store
+
+    try:
+        store = open_store(location, readonly=True)
+        try:
+            unused = not any(store.counts().values()) and not store.subscribers()
+        finally:
+            store.close()
+    except Exception:  # an unreadable store is left as it is, for `forumlens check` to name
+        return
+    if unused:
+        discard_store_file(created)
+        click.echo(f"note: nothing was stored, so the new store at {created} was removed", err=True)
 
 
 @click.command()
@@ -107,7 +135,16 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, db: str | None
     settings = settings_of(ctx)
     location = db or settings.db_location
     port = _check_address(host, port)
-    _note_empty_portal(ctx, db, location)
+    created = _note_empty_portal(ctx, db, location)
+    try:
+        _run(uvicorn, create_app, location, settings, host, port, workers)
+    finally:
+        _discard_if_unused(created, location)
+
+
+def _run(
+    uvicorn: object, create_app: object, location: str, settings: object, host: str, port: int, workers: int
+) -> None:
     app = create_app(location, settings)  # type: ignore[operator]
     click.echo(f"forumlens portal on http://{host}:{port}/ (store: {location}); Ctrl-C to stop", err=True)
     if workers > 1:
