@@ -271,3 +271,24 @@ def test_a_thanks_after_a_blank_line_is_a_new_voice_only_after_a_finished_senten
     assert [(t.line, t.label) for t in turns] == [(1, "LEILA MANSOUR"), (3, None), (5, "LEILA MANSOUR")]
     assert turns[1].text.startswith("yes, thank you, Leila.")
     assert turns[2].text.endswith("thank you also to the school.")
+
+
+PAD_GREETING = """Welcome to Padware!
+
+This text is shared as you type, so everyone on this page sees the same words. Write together!
+
+Dynamic Coalition on Rural Links - planning call, 4 May 2031
+
+Ines Varga: We need a shared spectrum map before the next forum.
+Oskar Lindholm: I will draft the map by June.
+Ines Varga: Thank you, that is all for today.
+"""
+
+
+def test_a_greeting_that_names_no_session_is_not_the_title_when_a_line_below_names_one():
+    assert parse_transcript(PAD_GREETING).title == "Dynamic Coalition on Rural Links - planning call, 4 May 2031"
+    # a greeting that names the session is still its title; one with nothing below it too
+    named = PAD_GREETING.replace("Welcome to Padware!", "Welcome to the Rural Links workshop, room 2!")
+    assert parse_transcript(named).title == "Welcome to the Rural Links workshop, room 2!"
+    alone = "Welcome to Padware!\n\nInes Varga: We need a map.\nOskar Lindholm: I will draft it.\nInes Varga: Thanks.\n"
+    assert parse_transcript(alone).title == "Welcome to Padware!"

@@ -176,6 +176,11 @@ def _names_no_session(line: str, session_follows: bool = False) -> bool:
     JANEIRO") counts as a venue only above a line that names a session's kind."""
     if _COPY_STATUS.match(line) or _FIELD_LINE.match(line):
         return True
+    if session_follows and line.rstrip().endswith("!") and not _SESSION_WORD.search(line):
+        # an exclamation naming no session is the software's or the site's greeting ("Welcome to <pad
+        # software>!", its "… documents!" instructions) when a line below names the session; a
+        # greeting that names one ("Welcome to the Youth Track, room 2!") may still be the title
+        return True
     if session_follows and not _kind_line(line) and _SESSION_WORD.search(line):
         return True  # the meeting's quoted theme above the session's line
     if _SESSION_WORD.search(line):
