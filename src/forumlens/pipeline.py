@@ -19,6 +19,7 @@ from .documents.overrides import Overrides
 from .documents.paragraphs import TRANSCRIPT_FORMATS, is_transcript, split_paragraphs
 from .models import Document, Session
 from .read.markdown import without_code
+from .transcript.datanotes import data_file_notes
 from .transcript.parse import parse_transcript
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ def _route(document: Document) -> tuple[Session, bool]:
     if document.format in TRANSCRIPT_FORMATS:
         count = sum(t.kind == "speech" for t in paragraphs.turns)
         warnings = (
+            *data_file_notes(document.text, document.source),
             f"no turn markers (>> NAME:) found; kept as a document of {count} paragraph{'' if count == 1 else 's'}",
         )
     return replace(paragraphs, warnings=warnings), False

@@ -1,0 +1,44 @@
+"""Notes for a file kept as a document although it was meant as data (`transcript/datanotes.py`)."""
+
+from __future__ import annotations
+
+from forumlens.models import Document
+from forumlens.pipeline import parse_document
+from forumlens.transcript.datanotes import data_file_notes, open_quote_line
+
+
+def test_a_json_file_of_turns_is_named_as_data_with_the_fix() -> None:
+    text = '{"turns": [{"speaker": "Ines Varga", "text": "We need a spectrum map."}]}\n'
+    (note,) = data_file_notes(text, "turns.json")
+    assert "JSON data" in note and "`NAME: text`" in note
+    lines = '{"id": 1, "text": "clean water"}\n{"id": 2, "text": "food"}\n'
+    assert data_file_notes(lines, "items.jsonl") and data_file_notes(lines, "") != ()
+    # braces in prose, or one broken object, are no JSON file
+    assert data_file_notes("{draft} Notes of the call. We met on Friday.\n", "notes.txt") == ()
+    assert data_file_notes('{"turns": [\n', "cut.json") == ()
+
+
+def test_the_line_of_a_quote_that_opens_a_cell_and_never_closes() -> None:
+    assert open_quote_line('Ana,"We ask for a budget\nBen,We will send it.\nAna,Thanks.\n', ",") == 1
+    assert open_quote_line('speaker,text\nAna,"Closed, with a comma"\nBen,"He said ""no""\n', ",") == 3
+    # a quote inside a cell opens nothing; closed and doubled quotes leave nothing open
+    assert open_quote_line('Ana,She said "yes\nBen,"ok ""fine"""\n', ",") is None
+    assert open_quote_line('Ana\t"open\tstill\n', "\t") == 1
+    assert open_quote_line('Ana\t"open\tstill\n', ",") is None  # not a cell start for a comma table
+
+
+def test_a_csv_kept_as_a_document_names_its_unclosed_quote_and_a_closed_one_does_not() -> None:
+    broken = 'Ana Souza,"We ask for a budget line\nBen Okafor,We will send the report in May.\nAna Souza,Thanks.\n'
+    session = parse_document(Document(text=broken, source="call.csv", format="text", encoding="utf-8", sha256="x"))
+    assert session.warnings[0].startswith("line 1: a quote opens a cell and is never closed")
+    assert any("kept as a document" in w for w in session.warnings)
+    prose = parse_document(
+        Document(
+            text='Notes: "a quoted start\nand more prose.\n',
+            source="notes.txt",
+            format="text",
+            encoding="utf-8",
+            sha256="y",
+        )
+    )
+    assert not any("quote" in w for w in prose.warnings)  # only a table's suffix is read as a table
