@@ -188,3 +188,15 @@ def test_a_thread_summary_says_its_category_in_words(category, said):
     )
     (thread,) = link_items([need.placed(2031, (2031,)), again.placed(2032, (2032,))], model=False).threads
     assert said in thread.summary and category.replace("-", " ") not in thread.summary.replace(said, "")
+
+
+def test_a_thread_of_no_coalition_body_or_speaker_says_whose_it_is_not_unknown():
+    """A document's own sentence (no speaker, no coalition, no body named) opens a thread of its
+    session's voice: its summary says so instead of "unknown asked"."""
+    need = Item("d1", 4, "The regional networks need a shared spectrum map before the next forum.", "need")
+    (thread,) = link_items([need.placed(2031, (2031,))], model=False).threads
+    assert thread.actor == "session:d1"
+    assert thread.summary.startswith("the record itself asked") and "unknown" not in thread.summary.split(",")[0]
+    named = Item("d2", 4, "We need a shared spectrum map before the next forum.", "need", speaker="Ines Varga")
+    (own,) = link_items([named.placed(2031, (2031,))], model=False).threads
+    assert own.summary.startswith("Ines Varga asked")

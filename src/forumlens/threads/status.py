@@ -100,7 +100,8 @@ def summary_of(thread: Thread) -> str:
 
     first = thread.items[0]
     said = speaker_label(first.speaker) if first.speaker else None  # "a participant from the floor", not the label
-    who = thread.coalition or first.org or said or "unknown"
+    # no coalition, body or speaker: the session's own text (a document's, an unlabelled record's)
+    who = thread.coalition or first.org or said or "the record itself"
     sessions = len({i.session for i in thread.items})
     if thread.kind == "ask":  # the category in words ("concise summaries"), not its key; "other" says nothing
         about = f" ({key_words(thread.category)})" if thread.category and thread.category != "other" else ""
