@@ -2,8 +2,9 @@
 
     python bench/train_asks.py [--data DIR] [--out PATH] [--check] [--blind DIR] [--C VALUE ...]
     python bench/train_asks.py --loso [--C VALUE ...] [--verbose]
-    python bench/train_asks.py --loso-categories [--C VALUE] [--verbose]
-    python bench/train_asks.py --categories-only [--out PATH]   (refit the category model alone)
+    python bench/train_asks.py --loso-categories [--C VALUE ...] [--weigh round] [--verbose]
+    python bench/train_asks.py --loso --categories-only [--C VALUE] [--weigh round]
+    python bench/train_asks.py --categories-only [--out PATH] [--weigh round]   (refit the category model alone)
 
 Reads `bench/data/asks/*.tsv` (type, category, text, optional context; README there),
 chooses the regularisation strength (`C_GRID`, or `--C`) and the threshold on P(not none) by 5-fold
@@ -30,7 +31,13 @@ session no row was written from. It prints asks (line) and asks+category per set
 fits the category model alone without the rows informed by the set, and scores the set's
 annotated asks given their right unit (the set's `gold-*.tsv` rows; right = any category the gold
 accepts): the keyword rules, the model, and what `analyse.asks` ships (the model where it is sure,
-`asks.LEARNED_CATEGORY`, the keywords elsewhere). ~40 s of CPU (sparse fits; 50 minutes before), where `--loso` takes an hour.
+`asks.LEARNED_CATEGORY`, the keywords elsewhere). ~40 s of CPU a C (sparse fits; 50 minutes before), where `--loso`
+takes an hour. Given several `--C`, it also scores each set at the C chosen on the other sets (leave one round out).
+`--loso --categories-only` refits only the category model in each fold and scores the whole pipeline (~20 minutes).
+
+`--weigh round` weighs each round the same in the category fits (a row's round: its file's
+`informed-by`; the rows written before any set was read are one group), `--weigh file` each file;
+the default weighs every row alike, as every fit before stop 38 did.
 """
 
 from __future__ import annotations
@@ -187,10 +194,13 @@ def fit_softmax(
     classes: tuple[str, ...],
     c: float,
     design: Callable[[list[list[str]], dict[str, int]], Any] = _design,
+    weights: list[float] | None = None,
 ) -> Softmax:
     """Multinomial logistic regression, L2 strength 1/(c·n), full-batch Adam (deterministic).
     `design` builds the matrix (anything with `shape`, `dot` and `tdot`, as `Binary`): a test
-    passes a dense one, the maths of stop 35 and before, to hold the sparse fit to it."""
+    passes a dense one, the maths of stop 35 and before, to hold the sparse fit to it.
+    `weights` (one per row, mean 1: `row_weights`) scale each row's share of the loss; None is
+    every row 1, the fit as it was."""
     import numpy as np
     from adam import Adam  # imports numpy: only a fit needs it
 
@@ -200,8 +210,9 @@ def fit_softmax(
     for i, label in enumerate(labels):
         y[i, classes.index(label)] = 1.0
     n, d = x.shape
+    share = np.ones((n, 1)) if weights is None else np.asarray(weights, dtype=float).reshape(n, 1)
     w = np.zeros((d, len(classes)))
-    b = np.log(y.mean(axis=0) + 1e-3)
+    b = np.log((share * y).sum(axis=0) / share.sum() + 1e-3)
     lam = 1.0 / (c * n)
     adam_w, adam_b = Adam(lr=0.1), Adam(lr=0.1)
     for _ in range(STEPS):
@@ -209,12 +220,50 @@ def fit_softmax(
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         p /= p.sum(axis=1, keepdims=True)
-        g = (p - y) / n
+        g = share * (p - y) / n
         w -= adam_w.step(x.tdot(g) + lam * w)
         b -= adam_b.step(g.sum(axis=0))
     inv = {j: f for f, j in vocab.items()}
     weights = {inv[j]: tuple(float(v) for v in w[j]) for j in range(d) if np.abs(w[j]).max() >= 1e-3}
     return Softmax(classes, tuple(float(v) for v in b), weights)
+
+
+# How rows weigh in a fit (`--weigh`). "none": every row 1 (every fit before stop 38). "round": every
+# round the same: a row's group is the sets named in its file's `informed-by` (one round's gold rows
+# and the rows written from that round's errors), or "written" for the rows written before any set
+# was read; each group weighs the same in all, rows of a group alike. "file": every file the same.
+WEIGHINGS = ("none", "round", "file")
+
+
+def row_group(row: Row, weigh: str) -> str:
+    """The group `row` shares its weight with under `weigh`."""
+    if weigh == "file":
+        return row.file
+    return " ".join(sorted(row.informed_by)) or "written"
+
+
+def row_weights(rows: list[Row], weigh: str) -> list[float] | None:
+    """One weight per row, mean 1 (so C keeps its meaning), each group of `row_group` weighing the
+    same; None for "none". Computed on the rows given, so a left-out set's group is simply absent."""
+    if weigh == "none":
+        return None
+    if weigh not in WEIGHINGS:
+        raise SystemExit(f"--weigh {weigh!r} is not one of {WEIGHINGS}")
+    size = Counter(row_group(r, weigh) for r in rows)
+    each = len(rows) / len(size)  # every group's total weight
+    return [each / size[row_group(r, weigh)] for r in rows]
+
+
+def fit_categories(rows: list[Row], c: float, weigh: str = "none") -> Softmax:
+    """The category model fitted on the asks among `rows` (the `none` rows name no category)."""
+    pos = [r for r in rows if r.type != "none"]
+    return fit_softmax(
+        [category_features(r.text, r.context) for r in pos],
+        [r.category for r in pos],
+        CATEGORY_NAMES,
+        c,
+        weights=row_weights(pos, weigh),
+    )
 
 
 def folds(rows: list[Row]) -> list[int]:
@@ -281,8 +330,9 @@ def calibrate(rows: list[Row], p_ask: list[float]) -> float:
     return best[2]
 
 
-def fit(rows: list[Row], c_grid: tuple[float, ...], quiet: bool = False) -> AskModel:
-    """Choose C and the threshold by cross-validation on `rows`, then fit on all of them."""
+def fit(rows: list[Row], c_grid: tuple[float, ...], quiet: bool = False, weigh: str = "none") -> AskModel:
+    """Choose C and the threshold by cross-validation on `rows`, then fit on all of them (the
+    category model weighed by `weigh`; the type model and the cross-validation every row alike)."""
     counts = Counter(r.type for r in rows)
     scores = {}
     for c in c_grid:
@@ -302,10 +352,7 @@ def fit(rows: list[Row], c_grid: tuple[float, ...], quiet: bool = False) -> AskM
     c = max(scores, key=lambda k: scores[k][0])
     _, threshold, precision, recall, f1, cat_acc, type_acc = scores[c]
     type_model = fit_softmax([type_features(r.text, r.context) for r in rows], [r.type for r in rows], TYPES, c)
-    pos_rows = [r for r in rows if r.type != "none"]
-    category_model = fit_softmax(
-        [category_features(r.text, r.context) for r in pos_rows], [r.category for r in pos_rows], CATEGORY_NAMES, c
-    )
+    category_model = fit_categories(rows, c, weigh)
     notes = {
         "trained_by": "bench/train_asks.py",
         "rows": dict(sorted(counts.items())),
@@ -322,19 +369,18 @@ def fit(rows: list[Row], c_grid: tuple[float, ...], quiet: bool = False) -> AskM
     return AskModel(type_model, category_model, threshold, notes)
 
 
-def refit_categories(rows: list[Row], c: float, current: Path) -> AskModel:
+def refit_categories(rows: list[Row], c: float, current: Path, weigh: str = "none") -> AskModel:
     """`--categories-only`: the model at `current` with only its category model refitted on `rows`.
     Ask detection (type model, calibrated threshold) is left as it was: new rows move the
     calibration, and only `--loso` (an hour) could show whether detection gains on unseen sessions;
     `--loso-categories` (minutes) measures the category alone, which is what such a refit changes."""
     old = AskModel.from_json(json.loads(current.read_text("utf-8")))
     pos = [r for r in rows if r.type != "none"]
-    category_model = fit_softmax(
-        [category_features(r.text, r.context) for r in pos], [r.category for r in pos], CATEGORY_NAMES, c
-    )
     counts = Counter(r.category for r in pos)
-    notes = {**old.notes, "category_rows": {"rows": len(pos), "C": c, "by_category": dict(sorted(counts.items()))}}
-    return AskModel(old.type_model, category_model, old.threshold, notes)
+    fitted = {"rows": len(pos), "C": c, "weigh": weigh, "by_category": dict(sorted(counts.items()))}
+    return AskModel(
+        old.type_model, fit_categories(pos, c, weigh), old.threshold, {**old.notes, "category_rows": fitted}
+    )
 
 
 def score_set(model: AskModel, folder: Path, verbose: bool = False) -> tuple[list[int], list[int]]:
@@ -377,21 +423,46 @@ def loso_sets() -> list[Path]:
     return [s for s in sets if s.resolve() != BLIND.resolve()]
 
 
-def _loso_one(job: tuple[Path, list[Row], tuple[float, ...], bool]) -> tuple[str, int, AskModel, list[int], list[int]]:
+@dataclass(frozen=True)
+class LosoJob:
+    """One left-out set of `--loso`; with `current`, only the category model is refitted (weighed
+    by `weigh`) and the type model and threshold of the model at `current` are kept."""
+
+    folder: Path
+    rows: list[Row]
+    c_grid: tuple[float, ...]
+    verbose: bool
+    current: Path | None = None
+    weigh: str = "none"
+
+
+def _loso_one(job: LosoJob) -> tuple[str, int, AskModel, list[int], list[int]]:
     """One left-out set: fit without its rows, score it (run in a worker process)."""
-    folder, rows, c_grid, verbose = job
-    kept = [r for r in rows if folder.name not in r.informed_by]
-    model = fit(kept, c_grid, quiet=True)
+    folder, verbose = job.folder, job.verbose
+    kept = [r for r in job.rows if folder.name not in r.informed_by]
+    if job.current is None:
+        model = fit(kept, job.c_grid, quiet=True, weigh=job.weigh)
+    else:
+        model = refit_categories(kept, job.c_grid[0], job.current, job.weigh)
+        model.notes["C"] = job.c_grid[0]
     line, cat = score_set(model, folder, verbose)
     return folder.name, len(kept), model, line, cat
 
 
-def loso(rows: list[Row], c_grid: tuple[float, ...], verbose: bool = False) -> int:
+def loso(
+    rows: list[Row],
+    c_grid: tuple[float, ...],
+    verbose: bool = False,
+    current: Path | None = None,
+    weigh: str = "none",
+) -> int:
     """Leave one set out: fit without the rows written from a set's errors, score that set.
-    Sets run in parallel worker processes (each fit is independent); output in set order."""
+    Sets run in parallel worker processes (each fit is independent); output in set order.
+    With `current` (`--categories-only`) each fold refits the category model alone (minutes, not
+    an hour): what a category-only refit would do on a session none of its rows came from."""
     from concurrent.futures import ProcessPoolExecutor
 
-    jobs = [(folder, rows, c_grid, verbose) for folder in loso_sets()]
+    jobs = [LosoJob(folder, rows, c_grid, verbose, current, weigh) for folder in loso_sets()]
     workers = 1 if verbose else max(1, min(len(jobs), os.cpu_count() or 1))
     with ProcessPoolExecutor(workers) as pool:
         results = list(pool.map(_loso_one, jobs))
@@ -420,15 +491,14 @@ def _accepted(folder: Path) -> dict[str, list[str]]:
 SURE_GRID = (0.3, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
-def _categories_one(job: tuple[Path, list[Row], float, bool]) -> tuple[str, Counter[str], list[str]]:
-    """One left-out set of `--loso-categories` (run in a worker process)."""
+def _categories_one(
+    job: tuple[Path, list[Row], float, bool, str],
+) -> tuple[str, float, Counter[str], list[str]]:
+    """One left-out set of `--loso-categories` at one C (run in a worker process)."""
     from forumlens.analyse.asks import LEARNED_CATEGORY, category_scores, classify_category
 
-    folder, rows, c, verbose = job
-    train = [r for r in rows if r.type != "none" and folder.name not in r.informed_by]
-    model = fit_softmax(
-        [category_features(r.text, r.context) for r in train], [r.category for r in train], CATEGORY_NAMES, c
-    )
+    folder, rows, c, verbose, weigh = job
+    model = fit_categories([r for r in rows if folder.name not in r.informed_by], c, weigh)
     accepted = _accepted(folder)
     counts: Counter[str] = Counter()
     errors: list[str] = []
@@ -454,24 +524,51 @@ def _categories_one(job: tuple[Path, list[Row], float, bool]) -> tuple[str, Coun
             errors.append(
                 f"  want {wanted}, got {shipped} (model {learned} {probs[learned]:.2f}, keywords {keyword}): {r.text[:110]!r}"
             )
-    return folder.name, counts, errors
+    return folder.name, c, counts, errors
 
 
-def loso_categories(rows: list[Row], c: float, verbose: bool = False) -> int:
-    """`--loso-categories`: category accuracy of the annotated asks of each earlier set, given the right unit."""
+def choose_c_elsewhere(scores: dict[str, dict[float, int]]) -> dict[str, float]:
+    """For each left-out set, the C whose summed score over the *other* sets is best (ties: the
+    smaller C, the stronger prior): C chosen without the set it is scored on."""
+    out = {}
+    for name in scores:
+        cs = sorted(scores[name])
+        out[name] = max(cs, key=lambda c: (sum(s[c] for other, s in scores.items() if other != name), -c))
+    return out
+
+
+def loso_categories(
+    rows: list[Row], c_grid: tuple[float, ...], verbose: bool = False, weigh: str = "none", rule: str = "shipped"
+) -> int:
+    """`--loso-categories`: category accuracy of the annotated asks of each earlier set, given the
+    right unit, at each C of `c_grid`. With more than one C it also scores C chosen leave one
+    round out: each set at the C that scores best (`rule`) on the other sets."""
     from concurrent.futures import ProcessPoolExecutor
 
     files = {r.file for r in rows}  # the rows read (`--data`), not the default folder's
-    jobs = [(folder, rows, c, verbose) for folder in loso_sets() if f"gold-{folder.name}.tsv" in files]
+    sets = [folder for folder in loso_sets() if f"gold-{folder.name}.tsv" in files]
+    jobs = [(folder, rows, c, verbose, weigh) for c in c_grid for folder in sets]
     with ProcessPoolExecutor(max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
         results = list(pool.map(_categories_one, jobs))
-    pooled: Counter[str] = Counter()
-    for name, counts, errors in results:
-        pooled += counts
-        print(f"{name:<12} " + "  ".join(f"{k} {v}" for k, v in counts.items()))
-        for error in errors:
-            print(error)
-    print(f"{'pooled':<12} " + "  ".join(f"{k} {v}" for k, v in pooled.items()))
+    by_set: dict[str, dict[float, Counter[str]]] = {}
+    for c in c_grid:
+        pooled: Counter[str] = Counter()
+        for name, c_, counts, errors in results:
+            if c_ != c:
+                continue
+            by_set.setdefault(name, {})[c] = counts
+            pooled += counts
+            print(f"{name:<12} C={c:<5} " + "  ".join(f"{k} {v}" for k, v in counts.items()))
+            for error in errors:
+                print(error)
+        print(f"{'pooled':<12} C={c:<5} " + "  ".join(f"{k} {v}" for k, v in pooled.items()))
+    if len(c_grid) > 1:
+        chosen = choose_c_elsewhere({name: {c: n[rule] for c, n in per_c.items()} for name, per_c in by_set.items()})
+        total: Counter[str] = Counter()
+        for name, c in chosen.items():
+            total += by_set[name][c]
+            print(f"{name:<12} C chosen on the other sets ({rule}): {c}  {rule} {by_set[name][c][rule]}")
+        print(f"{'pooled':<12} C chosen leave one round out: " + "  ".join(f"{k} {v}" for k, v in total.items()))
     return 0
 
 
@@ -583,6 +680,12 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("--verbose", action="store_true", help="with --loso(-categories): every error of each set")
     parser.add_argument(
+        "--weigh",
+        choices=WEIGHINGS,
+        default="none",
+        help="category fits: every row alike (none), every round alike (round), every file alike (file)",
+    )
+    parser.add_argument(
         "--categories-only",
         action="store_true",
         help="refit the category model alone; keep the type model and threshold of the model at --out",
@@ -619,15 +722,22 @@ def main(argv: list[str]) -> int:
         return 0
     c_grid = tuple(args.C or C_GRID)
     if args.loso:
-        return loso(rows, c_grid, args.verbose)
+        return loso(rows, c_grid, args.verbose, args.out if args.categories_only else None, args.weigh)
     if args.loso_categories:
-        return loso_categories(rows, c_grid[0], args.verbose)
-    model = refit_categories(rows, c_grid[0], args.out) if args.categories_only else fit(rows, c_grid)
+        return loso_categories(rows, c_grid, args.verbose, args.weigh)
+    model = (
+        refit_categories(rows, c_grid[0], args.out, args.weigh)
+        if args.categories_only
+        else fit(rows, c_grid, weigh=args.weigh)
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model.to_json(), separators=(",", ":"), sort_keys=True) + "\n", "utf-8")
-    print(
-        f"chose C={model.notes['C']}, threshold {model.threshold:.2f}; wrote {args.out} ({args.out.stat().st_size // 1024} KiB)"
+    chosen = (
+        f"category model refitted (C={c_grid[0]}, weigh {args.weigh}), type model and threshold kept"
+        if args.categories_only
+        else f"chose C={model.notes['C']}"
     )
+    print(f"{chosen}, threshold {model.threshold:.2f}; wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
     return 0
 
 

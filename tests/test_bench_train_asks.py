@@ -78,3 +78,55 @@ def test_the_sparse_fit_predicts_as_the_dense_fit_on_every_row(asks):
         assert max(abs(ps[k] - pd[k]) for k in ps) < 1e-9
         top[max(ps, key=ps.__getitem__)] += 1
     assert len(top) >= 3  # a fit that learned something, not one class everywhere
+
+
+def _row(file: str, category: str, text: str, informed: str = "") -> object:
+    return train.Row(file, 1, "ask", category, text, "", frozenset(informed.split()))
+
+
+def test_each_round_weighs_the_same_and_the_weights_average_one():
+    rows = [
+        *[_row("needs.tsv", "funding", f"we need money {i}") for i in range(6)],
+        *[_row("gold-asks_blind4.tsv", "policy", f"a rule {i}", "asks_blind4") for i in range(3)],
+        _row("round6.tsv", "agenda", "a slot", "asks_blind4"),  # written from round 4's errors: round 4's group
+        *[_row("gold-asks_blind5.tsv", "support", f"help {i}", "asks_blind5") for i in range(2)],
+    ]
+    weights = train.row_weights(rows, "round")
+    assert sum(weights) == pytest.approx(len(rows))
+    totals = Counter()
+    for r, w in zip(rows, weights, strict=True):
+        totals[train.row_group(r, "round")] += w
+    assert set(totals) == {"written", "asks_blind4", "asks_blind5"}
+    assert all(t == pytest.approx(len(rows) / 3) for t in totals.values())
+    by_file = Counter()
+    for r, w in zip(rows, train.row_weights(rows, "file"), strict=True):
+        by_file[r.file] += w
+    assert len(by_file) == 4 and all(t == pytest.approx(len(rows) / 4) for t in by_file.values())
+    assert train.row_weights(rows, "none") is None
+
+
+def test_weights_of_one_are_the_unweighted_fit_and_heavier_rows_move_it():
+    feats = [["x", "a"]] * 6 + [["x", "b"]] * 3
+    labels = ["funding"] * 6 + ["policy"] * 3
+    plain = train.fit_softmax(feats, labels, train.CATEGORY_NAMES, 10.0)
+    ones = train.fit_softmax(feats, labels, train.CATEGORY_NAMES, 10.0, weights=[1.0] * 9)
+    for f in plain.weights:
+        assert max(abs(a - b) for a, b in zip(plain.weights[f], ones.weights[f], strict=True)) < 1e-9
+    p = plain.probabilities(["x"])
+    assert p["funding"] > p["policy"]
+    # the three policy rows weigh as much as the six funding rows: "x" alone leans less to funding
+    heavy = train.fit_softmax(feats, labels, train.CATEGORY_NAMES, 10.0, weights=[0.75] * 6 + [1.5] * 3)
+    q = heavy.probabilities(["x"])
+    assert q["policy"] > p["policy"] and q["funding"] < p["funding"]
+    assert abs(q["funding"] - q["policy"]) < abs(p["funding"] - p["policy"])
+
+
+def test_c_is_chosen_on_the_other_sets_only():
+    scores = {
+        "a": {1.0: 10, 10.0: 30},  # a alone would pick 10
+        "b": {1.0: 20, 10.0: 12},
+        "c": {1.0: 20, 10.0: 12},
+    }
+    chosen = train.choose_c_elsewhere(scores)
+    assert chosen == {"a": 1.0, "b": 10.0, "c": 10.0}  # b: a+c 30 vs 42 at 10
+    assert train.choose_c_elsewhere({"a": {1.0: 5, 3.0: 5}, "b": {1.0: 5, 3.0: 5}}) == {"a": 1.0, "b": 1.0}
