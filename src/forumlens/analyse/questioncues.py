@@ -59,7 +59,9 @@ from __future__ import annotations
 
 import re
 
+from ..text.fastre import Prefiltered
 from ..text.roomwords import COURTESY_OPENERS, JOINER_OPENERS
+from ..text.wordstart import guarded
 from ._regex import compile_cue
 
 __all__ = [
@@ -68,11 +70,13 @@ __all__ = [
     "CHAT_CHECK",
     "CONSENT_CALL",
     "DEFERS",
+    "DEFERS_FAST",
     "FLOOR_OPEN",
     "HANDOFF_REST",
     "HEADED",
     "NEXT_QUESTION_HEAD",
     "NOT_KNOWN",
+    "NOT_KNOWN_FAST",
     "ORDINAL_QUESTION",
     "PASS_ON_WORDS",
     "READ_BACK",
@@ -421,9 +425,12 @@ READ_BACK = compile_cue(
 )
 
 
+_READ_BACK_FAST = Prefiltered(READ_BACK, alternatives=True)  # see `DEFERS_FAST`
+
+
 def without_read_back(text: str) -> str:
     """`text` up to a read-back of the chair's notes (`READ_BACK`), or all of it."""
-    m = READ_BACK.search(text)
+    m = _READ_BACK_FAST.search(text)
     return text[: m.start()] if m else text
 
 
@@ -467,6 +474,15 @@ NOT_KNOWN = compile_cue(
     r"|\byou (should|could|can|must|have to|need to) ask (them|him|her|the [\w‑-]+( [\w‑-]+)?) (there|directly|yourself)\b",
     re.I,
 )
+
+# The reply cues as the sentence and reply readers ask them (`questionfates`, `questions`,
+# `questionsentences`): behind a literal test by alternative (`text.fastre.Prefiltered`), the same
+# answers. Each is a long alternation that `re` tries at almost every letter (DEFERS and NOT_KNOWN
+# 200-400 µs a sentence, issue 19), and few sentences hold all the literals of any one alternative;
+# DEFERS, whose every alternative opens at a word, is also tried only where a word starts
+# (`text.wordstart`). The patterns themselves stay as they are for the `PatternSet`s that read them.
+DEFERS_FAST = Prefiltered(guarded(DEFERS), alternatives=True)
+NOT_KNOWN_FAST = Prefiltered(NOT_KNOWN, alternatives=True)
 
 
 _NAME = r"(?-i:[A-Z][\w‑'-]+(?:[ -](?:[A-Z][\w‑'-]+|de|da|dos|van|von|al|bin|el)){0,3})"

@@ -30,9 +30,9 @@ from .cues import (
 from .questioncues import (
     ANSWERS_NOW,
     CARRIED,
-    DEFERS,
+    DEFERS_FAST,
     FLOOR_OPEN,
-    NOT_KNOWN,
+    NOT_KNOWN_FAST,
     TIME_SHORT,
     ordinal_part,
     without_read_back,
@@ -129,7 +129,7 @@ def _non_answer(text: str, question: Set[str] | None = None) -> bool:
     sentences = re.split(r"(?<=[.!?])\s+", text)
     return (
         _words(text) < NON_ANSWER_WORDS
-        and bool(DEFERS.search(head) or NOT_KNOWN.search(head))
+        and bool(DEFERS_FAST.search(head) or NOT_KNOWN_FAST.search(head))
         and not ANSWERS_NOW.search(head)
         # "We do not collect the gender, so we don't show it.  The voice is the problem, not the
         # profile.  … but I don't have a good answer for that": it answers first, the hedge
@@ -182,7 +182,7 @@ ANSWER_WORDS = 10  # substantive words a moderator's reply needs to answer a que
 
 def _hedges(sentence: str) -> bool:
     """A sentence that defers, parks or says the answer is not at hand."""
-    return bool(DEFERS.search(sentence) or NOT_KNOWN.search(sentence) or PARKING.search(sentence))
+    return bool(DEFERS_FAST.search(sentence) or NOT_KNOWN_FAST.search(sentence) or PARKING.search(sentence))
 
 
 def takes_up(said: str, question: Set[str] | None) -> bool:
@@ -268,8 +268,8 @@ def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int, quest
     if answers_then_promises(kept):
         return True
     if (
-        DEFERS.search(said)
-        or NOT_KNOWN.search(said)
+        DEFERS_FAST.search(said)
+        or NOT_KNOWN_FAST.search(said)
         or PARKING.search(said)
         or _cut_off(said)
         or DECLINE.search(said)
@@ -445,7 +445,7 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
                 )
             ):
                 return "answered", [ctx.turns[j].line]
-            if seen == 1 and (PARKING.search(text) or _cut_off(text) or DEFERS.search(text[:400])):
+            if seen == 1 and (PARKING.search(text) or _cut_off(text) or DEFERS_FAST.search(text[:400])):
                 parked, direct = True, False
             elif not g.from_moderator and seen == 1 and (RELAY.search(text) or calls_next(ctx, j)):
                 direct = True

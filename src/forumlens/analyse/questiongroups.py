@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..text.accents import unaccented  # accents dropped one character for one: offsets hold
+from ..text.fastre import Prefiltered
 from ._regex import compile_cue
 from .behalf import BehalfScan
 from .context import AnalysisContext, Sentence
@@ -457,6 +458,9 @@ def _introduced(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
 _ANSWERS_NAME = compile_cue(
     r"\b(?:" + REPLY_HEAD + r"|(?i:the question of))\s+(?P<a>[A-Z][\w‑'-]+)|\b(?P<b>[A-Z][\w‑'-]+)(?:'s|’s) question\b"
 )
+# read over whole later turns: asked only of a turn that holds the literals of one of its two
+# alternatives (`text.fastre.Prefiltered`; issue 19)
+_ANSWERS_NAME_FAST = Prefiltered(_ANSWERS_NAME, alternatives=True)
 
 
 def answered_by_name(ctx: AnalysisContext) -> set[int]:
@@ -468,7 +472,7 @@ def answered_by_name(ctx: AnalysisContext) -> set[int]:
     for j, turn in enumerate(ctx.turns):
         if turn.kind != "speech" or not any(w in turn.text for w in ("nswer", "epl", "espon", "question")):
             continue
-        for m in _ANSWERS_NAME.finditer(turn.text):
+        for m in _ANSWERS_NAME_FAST.finditer(turn.text):
             name = _speaker_called(ctx, m.group("a") or m.group("b"))
             if name is None or name == ctx.people[j].name:
                 continue

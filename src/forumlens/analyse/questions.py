@@ -96,8 +96,8 @@ from .cues import (
 )
 from .models import Question
 from .questioncues import (
-    DEFERS,
-    NOT_KNOWN,
+    DEFERS_FAST,
+    NOT_KNOWN_FAST,
     REPLY_HEAD,
 )
 from .questionfates import _BRIEF as _BRIEF
@@ -201,7 +201,7 @@ def taken_up(
                 # not forgotten the question on …") does not set this one aside
                 ends = [e.end() for e in re.finditer(r"[.?!]\s+", before)]
                 wide = before[ends[-1] if ends else 0 :] + text[m.start() : m.end() + 250]
-            if PARKING.search(wide) or _cut_off(wide) or DEFERS.search(wide) or NOT_KNOWN.search(wide):
+            if PARKING.search(wide) or _cut_off(wide) or DEFERS_FAST.search(wide) or NOT_KNOWN_FAST.search(wide):
                 return False, j  # taken up only to be set aside again
             if DECLINE.search(text[m.end() : m.end() + 250]):
                 return False, j  # taken up only to refuse it ("for Dmytro: the cost is commercial, I cannot share it")

@@ -37,7 +37,7 @@ from .cues import (
 from .questioncues import (
     CHAT_CHECK,
     CONSENT_CALL,
-    DEFERS,
+    DEFERS_FAST,
     FLOOR_OPEN,
     HEADED,
     REPORTED,
@@ -214,8 +214,8 @@ def is_question_sentence(
         head, colon, tail = t.rpartition(":")
         # "Youssef, you can keep it for your last words if you prefer:  in Tunisia, did …?":
         # the offer to defer is the heading, the question follows the colon
-        headed = bool(colon) and len(tail.split()) >= 4 and not DEFERS.search(tail)
-        if ends_q and (_handoff(t) or (DEFERS.search(t) and not headed)):
+        headed = bool(colon) and len(tail.split()) >= 4 and not DEFERS_FAST.search(tail)
+        if ends_q and (_handoff(t) or (DEFERS_FAST.search(t) and not headed)):
             return False  # "Joseph, on the quality?", "… and we come back to it before the end?"
         return ends_q or bool(WH_START.search(t) or WH_AFTER_COMMA.search(t) or MOD_FRAME.search(t))
     if floor and REPORTED.match(t):

@@ -288,6 +288,9 @@ _LOST = re.compile(
     re.IGNORECASE,
 )
 _LOST = guarded(_LOST)  # the same matches, tried only where a word starts (`text.wordstart`)
+# Both of its alternatives hold an ellipsis, which few sentences do: asked only of those that hold one
+# (`text.fastre`; the problem check's sentences, 64 -> 29 ms over 5,839, issue 19).
+_LOST_FAST = Prefiltered(_LOST, alternatives=True)
 _AUX = (
     r"am|is|are|was|were|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|"
     r"isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|don't|doesn't|didn't|can't|cannot|couldn't|won't|"
@@ -671,7 +674,7 @@ def problem(text: str) -> str | None:
         return "procedure"  # managing the floor (`floor`); a shorter one is a fragment below
     if _IMPERATIVE.match(clean):
         return None  # a request: a whole sentence however short
-    if len(clean.split()) < MIN_WORDS or _CUT_OFF.search(clean) or _LOST.search(clean):
+    if len(clean.split()) < MIN_WORDS or _CUT_OFF.search(clean) or _LOST_FAST.search(clean):
         return "fragment"
     leading = _LEADING.match(clean) and not _SUBORDINATE_OK.match(clean) and not _opener_ok(clean)
     if leading or _THAT_CLAUSE.match(clean) or _BARE_CONDITION.match(clean) or _condition_only(clean):

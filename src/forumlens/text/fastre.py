@@ -332,6 +332,21 @@ class PatternSet:
         return sum(1 for i, p in enumerate(self.patterns) if self.possible(i, present) and p.search(text))
 
 
+_GUARD = r"(?:(?<!\w)(?=\w)|^)"  # `text.wordstart.GUARD` (that module imports this one's neighbour `recache` only)
+
+
+def _unguarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern inside a word-start guard (`text.wordstart.guarded` puts `GUARD(?:...)` around it),
+    else the pattern itself: the guard is zero-width, so the alternatives inside are the pattern's own."""
+    source = pattern.pattern
+    if isinstance(source, str) and source.startswith(_GUARD + "(?:") and source.endswith(")"):
+        try:  # an inner part that compiles is balanced: the last ")" closes the guard's own group
+            return re.compile(source[len(_GUARD) + 3 : -1], pattern.flags)
+        except re.error:
+            return pattern
+    return pattern
+
+
 class Prefiltered:
     """One pattern behind its literal prefilter, asked like the pattern itself.
 
@@ -342,13 +357,19 @@ class Prefiltered:
     per sentence; `PatternSet` shares the literal test among many patterns.
     """
 
-    __slots__ = ("_only", "options", "pattern")
+    __slots__ = ("_only", "alternatives", "options", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], alternatives: bool = False) -> None:
         self.pattern = pattern
         self.options = tuple(required_literals(pattern))
         # most patterns require one set: tested without a generator (~20,000 calls a report)
         self._only = self.options[0] if len(self.options) == 1 else None
+        # With `alternatives`, a text must also hold the sets of one alternative of a pattern that is one
+        # alternation (`branch_literals`; of the pattern inside a word-start guard, `text.wordstart`):
+        # the sets every alternative shares ("we", "i") are in most sentences, one alternative's all
+        # sets are in few. Worth it only where the pattern costs much more than the test (issue 19:
+        # the questions' reply cues, 100-400 µs a sentence, most sentences holding no alternative).
+        self.alternatives = branch_literals(_unguarded(pattern)) if alternatives and self.options else ()
 
     def possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """False only when no match can lie in text[pos:endpos]."""
@@ -356,8 +377,12 @@ class Prefiltered:
             return True
         has = _folded(text[max(pos, 0) : endpos] if pos > 0 or endpos < len(text) else text).__contains__
         if self._only is not None:
-            return any(map(has, self._only))
-        return all(any(map(has, o)) for o in self.options)
+            if not any(map(has, self._only)):
+                return False
+        elif not all(any(map(has, o)) for o in self.options):
+            return False
+        # a match is a match of one alternative: all of that alternative's sets are in the text
+        return not self.alternatives or any(all(any(map(has, o)) for o in sets) for sets in self.alternatives)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.pattern.search(text, pos, endpos) if self.possible(text, pos, endpos) else None
