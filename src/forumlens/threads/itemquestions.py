@@ -209,8 +209,17 @@ def _floor_question(mine: Sequence[Sentence]) -> Sentence | None:
 # a moderator reading out someone's question: "In the chat there is a question for Lena, from Kwame in Accra.",
 # "And one for the Secretariat, from Rodrigo in Porto Alegre.", "Yes, for Tariq, from Aroha in Wellington."
 _NAME = r"[A-Z][\w'’‑-]+(?:\s+[A-Z][\w'’‑-]+)?"
+_FULL_NAME = r"[A-Z][\w'’‑-]+(?:\s+[A-Z][\w'’‑-]+){0,3}"
+# what a relayed question comes in: a question, a card, a text message, a voice note …
+_CARRIER = r"(?:question|one|card|message|SMS|text|note|comment|e-?mail|tweet)"
+# a third person's reporting verb: "Hans Petter asks the languages coalition: …?", "He asks: …?"
+_TELLS = (
+    r"(?:also\s+)?(?:asks|asked|is asking|wants to know|would like to know|wonders|writes)\b"
+    # … and what follows is the question: a colon after at most an addressee, or "if/whether/how …"
+    r"(?=[^.?!:]{0,50}:|\s+(?:if|whether|how|what|when|why|who|which|where)\b|[^.?!:]{0,40}\b(?:if|whether)\b)"
+)
 _RELAY = re.compile(
-    rf"\b(?:question|one)\b[^.?!]{{0,40}}?\bfrom\s+(?P<a>{_NAME})(?=\s+(?:in|at|on)\s+[A-Z]|\s*[.,:;]|\s*$)"
+    rf"\b{_CARRIER}\b[^.?!]{{0,40}}?\bfrom\s+(?P<a>{_NAME})(?=\s+(?:in|at|on)\s+[A-Z]|\s*[.,:;]|\s*$)"
     rf"|\bfrom\s+(?P<b>{_NAME})\s+(?:in|at)\s+[A-Z]"
     r"|\b(?:in|from|on) the chat\b|\bonline\b[^.?!]{0,40}\bquestion\b|\bquestion\b[^.?!]{0,40}\bonline\b"
     # a question asked off the microphone, repeated aloud for the record: "this is Ms. Farzana Shaikh-Dalvi, from …,
@@ -218,6 +227,16 @@ _RELAY = re.compile(
     rf"|\bthis is\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<c>{_NAME})\b[^.?!]{{0,80}}?\b(?:his|her|their) question\b"
     r"|\b(?:his|her|their) question (?:to|for)\b"
 )
+# a named asker and a reporting verb, an aside between ("Johan Nilsen-Labba, online, asks: …?"); read before
+# `_RELAY`, whose "from <Name>" may be a place ("A text from Mombasa, signed Baraka, he asks: …?")
+_TOLD = re.compile(
+    rf"(?<![\w'’‑-])(?!(?:He|She|They|It|We|I|You|Somebody|Someone|Anyone|Everyone|Nobody)\b)(?P<d>{_FULL_NAME})(?:,[^.?!:,]{{1,30}},)?\s+{_TELLS}"
+    # a pronoun for the asker named just before ("… signed Okwir, he asks: …?", "Joel Santos.  He asks: …?")
+    rf"|(?P<e>\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+{_TELLS})"
+)
+_CAPITALISED = re.compile(r"(?<![\w'’‑-])[A-Z][\w'’‑-]+(?:\s+[A-Z][\w'’‑-]+)*")
+# words that open a sentence or name no person: not an asker
+_NOT_ASKER = frozenset({"yes", "and", "so", "now", "next", "also", "the", "a", "an", "one", "this", "thank", "thanks"})
 
 
 def _relayed_from(mine: Sequence[Sentence], at: int) -> str | None:
@@ -227,12 +246,56 @@ def _relayed_from(mine: Sequence[Sentence], at: int) -> str | None:
     said = [mine[at - 1].text] if at > 0 else []
     head = mine[at].text.split(":", 1)
     if len(head) == 2:
-        said.append(head[0])
-    for text in said:
+        said.append(head[0] + ":")
+    elif _INDIRECT.search(mine[at].text) and not _QUESTION_END.search(mine[at].text):
+        said.append(mine[at].text)  # "He asks Mr Islam if the forms …": the relay is the question's own opening
+    if len(head) == 2 and head[0].rstrip().endswith(" is"):
+        # "… from Sunita in Pokhara, for Bishnu. I will read it in English. The question is: …?": the relay may
+        # stand a few sentences back, as long as no other question comes between
+        for back in range(at - 2, max(-1, at - 4), -1):
+            if _QUESTION_END.search(mine[back].text):
+                break
+            said.insert(0, mine[back].text)
+    for n in range(len(said) - 1, -1, -1):  # the reporting verb nearest the question first
+        told = _TOLD.search(said[n])
+        if told is None:
+            continue
+        if told.group("d") is not None:
+            return _asker(told.group("d"))
+        # the pronoun's person: the relay's name before it ("a question from Nomvula in Johannesburg. She asks: …"),
+        # else the last name said before it that is no place ("Sudhakar from Kochi and he asks …")
+        before = " ".join([*said[:n], said[n][: told.start()]])
+        relay = _RELAY.search(before)
+        if relay is not None and relay.group("b"):
+            return str(relay.group("b"))
+        return next(
+            (_asker(m.group(0)) for m in reversed(list(_CAPITALISED.finditer(before))) if _person(before, m)), ""
+        )
+    for text in reversed(said):  # the relay nearest the question first ("The second card, from …: …?")
         found = _RELAY.search(text)
         if found is not None:
             return found.group("a") or found.group("b") or found.group("c") or ""
     return None
+
+
+def _person(text: str, name: re.Match[str]) -> bool:
+    """Whether the capitalised words `name` in `text` may be a person: not after "in"/"at", nor a place after
+    "from" that follows a name ("Sudhakar Kalarikkal from Kochi")."""
+    before = text[: name.start()].rstrip()
+    if re.search(r"\b(?:in|at)$", before) or (before.endswith("from") and _AFTER_NAME.search(before)):
+        return False
+    return bool(_asker(name.group(0)))
+
+
+_AFTER_NAME = re.compile(r"(?<![\w'’‑-])[A-Z][\w'’‑-]+\s+from$")
+
+
+def _asker(name: str) -> str:
+    """`name` without an opening word that names nobody ("And Johan" → "Johan"); "" when nothing is left."""
+    words = name.split()
+    while words and words[0].lower() in _NOT_ASKER:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _read_out(
@@ -251,7 +314,8 @@ def _read_out(
             continue
         mine = sentences[turn.index]
         for at, sentence in enumerate(mine):
-            if not _QUESTION_END.search(sentence.text) or len(sentence.text.split()) < 5:
+            asked = _QUESTION_END.search(sentence.text) or _INDIRECT.search(sentence.text)
+            if not asked or len(sentence.text.split()) < 5:
                 continue
             if is_prompt(sentence.text, ctx.people) or is_housekeeping(sentence.text):
                 continue
@@ -329,7 +393,14 @@ def _question_items(
             continue  # the questions analysis judged this turn: it alone says a question's fate in a session
         reply = _speech_after(turns, i)
         # read out for the floor (a remote moderator, often unnamed): answered by whoever speaks next
-        told = next((s for s in mine if _INDIRECT.search(s.text) and not _QUESTION_END.search(s.text)), None)
+        told = next(
+            (
+                s
+                for s in mine
+                if _INDIRECT.search(s.text) and not _QUESTION_END.search(s.text) and s.start not in relayed
+            ),
+            None,
+        )
         if told is not None:
             replied = reply is not None and reply.speaker != turn.speaker and not _asks_back(sentences[reply.index])
             found.append((turn, told, [reply.line] if replied and reply is not None else []))

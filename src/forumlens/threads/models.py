@@ -28,7 +28,9 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    48  # 48: reported speech in a third-person record (`reportedspeech`): "Ms. X (Body) said that …", "She announced
+    49  # 49: a question a moderator reads out is the relayed person's by a reporting verb ("X, online, asks: …?", "He
+    # asks Mr Y if …") or its carrier ("The first card, from X, …: …?") (`itemquestions._TOLD`)
+    # 48: reported speech in a third-person record (`reportedspeech`): "Ms. X (Body) said that …", "She announced
     # that the Commission would publish …", "He asked the city to …", "Y asked whether …" are the reported speaker's
     # items, a reported "would" read as "shall"
     # 47: a promise by its clause's shape, any verb (`promiseshape`: the speaker's side or a known name, a modal of
