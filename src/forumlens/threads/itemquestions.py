@@ -257,7 +257,8 @@ def _relayed_from(mine: Sequence[Sentence], at: int) -> str | None:
                 break
             said.insert(0, mine[back].text)
     for n in range(len(said) - 1, -1, -1):  # the reporting verb nearest the question first
-        told = _TOLD.search(said[n])
+        # a named asker is a person's name, not a body's after "the"/"from" ("a participant from the Ghana IGF asks")
+        told = next((m for m in _TOLD.finditer(said[n]) if m.group("d") is None or _named_asker(said[n], m)), None)
         if told is None:
             continue
         if told.group("d") is not None:
@@ -276,6 +277,13 @@ def _relayed_from(mine: Sequence[Sentence], at: int) -> str | None:
         if found is not None:
             return found.group("a") or found.group("b") or found.group("c") or ""
     return None
+
+
+def _named_asker(text: str, told: re.Match[str]) -> bool:
+    """Whether the name opening `told` stands alone: not after "the", "from", "of", "in", "at", nor the tail of a
+    longer capitalised run ("… the Ghana IGF asks")."""
+    before = text[: told.start()].rstrip()
+    return not re.search(r"(?:\b(?:the|from|of|in|at)|[A-Z][\w'’‑-]*)$", before)
 
 
 def _person(text: str, name: re.Match[str]) -> bool:
