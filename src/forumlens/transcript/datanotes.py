@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from pathlib import PurePath
 
+from .tables import all_record_spans, unclosed_quote, unclosed_quote_note
+
 __all__ = ["data_file_notes", "open_quote_line"]
 
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}
@@ -30,10 +32,7 @@ def data_file_notes(text: str, source: str) -> tuple[str, ...]:
     line = open_quote_line(text, delimiter) if delimiter else None
     if line is None:
         return ()
-    return (
-        f"line {line}: a quote opens a cell and is never closed, so no table was read and the file was kept as"
-        ' a document; close the quote, or write a quote inside a cell twice (""), and ingest again',
-    )
+    return (unclosed_quote_note(line, "no table was read and the file was kept as a document"),)
 
 
 def _is_json(text: str) -> bool:
@@ -49,24 +48,8 @@ def _is_json(text: str) -> bool:
     return True
 
 
-def open_quote_line(text: str, delimiter: str, quote: str = '"') -> int | None:
-    """The 1-based line of a cell's opening quote that is never closed, as a CSV reader reads it
-    (a quote opens a cell only at the cell's start; `""` inside is a quote), else None."""
-    at_start = True
-    opened: int | None = None
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if opened is not None:
-            if c == quote:
-                if i + 1 < n and text[i + 1] == quote:
-                    i += 2
-                    continue
-                opened = None
-            i += 1
-            continue
-        if c == quote and at_start:
-            opened = i
-        at_start = c in (delimiter, "\n", "\r")
-        i += 1
-    return None if opened is None else text.count("\n", 0, opened) + 1
+def open_quote_line(text: str, delimiter: str) -> int | None:
+    """The 1-based line of a cell's opening quote that is never closed, as the caption-table reader
+    reads the records (`tables.record_spans`: a quote opens a cell only at the cell's start; `""`
+    inside is a quote), else None."""
+    return unclosed_quote(text, all_record_spans(text, delimiter))

@@ -34,7 +34,15 @@ from itertools import pairwise
 from .answers import ANSWER_COLUMNS, answer_turns
 from .exportmarks import ExportMarks, Mark
 
-__all__ = ["caption_table", "csv_fields", "read_table", "record_spans", "unclosed_quote"]
+__all__ = [
+    "all_record_spans",
+    "caption_table",
+    "csv_fields",
+    "read_table",
+    "record_spans",
+    "unclosed_quote",
+    "unclosed_quote_note",
+]
 
 # Column names (lower case, spaces collapsed) that hold the speaker and the speech.
 SPEAKER_COLUMNS = frozenset(
@@ -240,26 +248,42 @@ def _csv_table(text: str, head: list[tuple[int, str]]) -> ExportMarks | None:
             pos = end
         marks = _marks(header, rows, columns, text)
         opened = unclosed_quote(text, [span for row in rows for span in row.spans], quote)
-        return replace(marks, warnings=(opened,)) if marks is not None and opened else marks
+        if marks is None or opened is None:
+            return marks
+        return replace(
+            marks, warnings=(unclosed_quote_note(opened, "the rest of the file was read as that one cell", quote),)
+        )
     return None
 
 
-def unclosed_quote(text: str, spans: Iterable[tuple[int, int]], quote: str = _QUOTE) -> str:
-    """What an ingest says of a CSV cell whose opening quote is never closed ("" for none).
+def unclosed_quote(text: str, spans: Iterable[tuple[int, int]], quote: str = _QUOTE) -> int | None:
+    """The 1-based line of a CSV cell whose opening quote is never closed, among the read cells'
+    `spans` (a cell read to the end of the text right after a quote), else None.
 
     Why: `csv` reads such a cell to the end of the file, so every later row became the speech of
-    one turn, silently (`Bo Chen,"Thanks.` and then twenty rows in Bo Chen's mouth). The file is
-    still read as it stands; the warning names the line and the fix.
+    one turn, silently (`Bo Chen,"Thanks.` and then twenty rows in Bo Chen's mouth).
     """
     n = len(text)
     start = next((a for a, b in spans if b == n and a > 0 and text[a - 1] == quote), None)
-    if start is None:
-        return ""
-    line = text.count("\n", 0, start) + 1
+    return None if start is None else text.count("\n", 0, start) + 1
+
+
+def unclosed_quote_note(line: int, consequence: str, quote: str = _QUOTE) -> str:
+    """What an ingest says of an unclosed quote at `line`: what became of the file, and the fix."""
     return (
-        f"line {line}: a quote opens a cell and is never closed, so the rest of the file was read as that one cell;"
+        f"line {line}: a quote opens a cell and is never closed, so {consequence};"
         f" close the quote, or write a quote inside a cell twice ({quote}{quote}), and ingest again"
     )
+
+
+def all_record_spans(text: str, delimiter: str) -> list[tuple[int, int]]:
+    """The field spans of every CSV record of `text`, read as `record_spans` reads one."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while at < len(text):
+        record, at = record_spans(text, at, delimiter)
+        spans.extend(record)
+    return spans
 
 
 def record_spans(text: str, at: int, delimiter: str) -> tuple[list[tuple[int, int]], int]:
