@@ -146,3 +146,50 @@ def test_a_message_forwarded_inside_the_chain_is_a_turn_of_its_sender() -> None:
 def test_a_sender_line_with_no_separator_above_is_no_message() -> None:
     quoted = HISTORY + '\n"Noa Ben-Ami" <noa@rooms.example.org>\n\nThe small room has no projector.\n'
     assert len(marked(read_mail_blocks, quoted, 4)) == 2
+
+
+# A list digest: each message under `From:` / `Date:` / `Url:`; the second quotes the first under
+# an attribution line, then a third message; a quote whose attribution names an address alone.
+QUOTING_DIGEST = """Topic: Hub report
+---------- 1 of 3 ----------
+From: Leilani Fonotau-Reyes <leilani@example.org>
+Date: Mar 2 10:11AM +1300
+Url: https://lists.example.org/msg/1
+
+The hub in Suva had forty people and a good link all afternoon.
+
+---------- 2 of 3 ----------
+From: "Petelo Amituanai" <petelo@example.org>
+Date: Mar 2 11:40AM +1300
+Url: https://lists.example.org/msg/2
+
+Great to hear. Could you share the attendance sheet?
+
+On Monday, 2 March 2020 10:11:04 UTC+13, Leilani Fonotau-Reyes wrote:
+> The hub in Suva had forty people and a good link all afternoon.
+
+We should cite it in the report.
+
+---------- 3 of 3 ----------
+From: Ana Tuilagi <ana.t@example.org>
+Date: Mar 3 08:02AM +1300
+Url: https://lists.example.org/msg/3
+
+Sent it to both of you.
+
+On Mon, Mar 2, 2020, petelo@example.org wrote:
+> Could you share the attendance sheet?
+"""
+
+
+def test_a_quote_under_its_attribution_is_the_quoted_writers_turn() -> None:
+    turns = parse_transcript(QUOTING_DIGEST).turns
+    assert [(t.speaker, t.text.split("\n")[0]) for t in turns] == [
+        ("Leilani Fonotau-Reyes", "The hub in Suva had forty people and a good link all afternoon."),
+        ("Petelo Amituanai", "Great to hear. Could you share the attendance sheet?"),
+        ("Leilani Fonotau-Reyes", "The hub in Suva had forty people and a good link all afternoon."),
+        ("Petelo Amituanai", "We should cite it in the report."),
+        # an address alone before `wrote:` names nobody: the quote stays in the message
+        ("Ana Tuilagi", "Sent it to both of you."),
+    ]
+    assert "attendance sheet" in turns[-1].text

@@ -290,3 +290,53 @@ def test_a_run_of_marks_the_record_uses_after_each_name_is_its_separator() -> No
     ]
     assert session.turns[1].text.startswith("Thank you. We ask the county")
     assert "repair budget" in session.turns[1].text  # the next paragraph goes on with the turn
+
+
+# A national assembly's record: `Label. speech`, a minister's long office in comma pieces after
+# the titled name the first time and short after; a paragraph of speech with commas below a turn.
+OFFICE_RECORD = """Première séance
+M. le président. La parole est à Mme Inès Garrigou-Vallat.
+Mme Inès Garrigou-Vallat. Monsieur le ministre, les écoles rurales attendent toujours la fibre.
+Pendant ce temps, dans ma circonscription, onze écoles attendent, et personne ne répond. Que faites-vous ?
+M. le président. La parole est à M. le ministre.
+M. Gaspard Lebreton-Ozanne, ministre délégué auprès du Premier ministre, chargé du numérique. Madame la députée, le plan avance.
+Mme Inès Garrigou-Vallat. Ce n'est pas assez !
+M. Gaspard Lebreton-Ozanne, ministre délégué. Si, madame, c'est un plan sur trois ans.
+M. le président. La parole est à Mme Inès Garrigou-Vallat.
+Mme Inès Garrigou-Vallat. Trois ans, c'est trop long.
+"""
+
+# Minutes with a bracketed time stamp between the label and its colon.
+STAMPED_MINUTES = """Sak nr. 2 [10:02:11]
+Ingvild Sæterdal-Rygh (Sp) [10:02:40]: President! Bredbånd er viktig for hele landet.
+Statsråd Bjarte Liavåg-Strand [10:06:02]: President! Vi bygger ut i år.
+Ingvild Sæterdal-Rygh (Sp) [10:09:31]: Takk. Det er godt å høre.
+Statsråd Bjarte Liavåg-Strand [10:11:12]: President! Tallene kommer i juni.
+Ingvild Sæterdal-Rygh (Sp) [10:13:45]: Takk for svaret.
+"""
+
+
+def test_a_titled_names_office_in_comma_pieces_is_no_speech_and_a_sentence_with_commas_is_no_label() -> None:
+    turns = parse_by_template(OFFICE_RECORD).turns
+    assert [(t.speaker, t.text.split(",")[0].split(".")[0]) for t in turns] == [
+        (None, "La parole est à Mme Inès Garrigou-Vallat"),
+        ("Inès Garrigou-Vallat", "Monsieur le ministre"),
+        (None, "La parole est à M"),
+        ("Gaspard Lebreton-Ozanne", "Madame la députée"),
+        ("Inès Garrigou-Vallat", "Ce n'est pas assez !"),
+        ("Gaspard Lebreton-Ozanne", "Si"),
+        (None, "La parole est à Mme Inès Garrigou-Vallat"),
+        ("Inès Garrigou-Vallat", "Trois ans"),
+    ]
+
+
+def test_a_time_stamp_before_the_labels_colon_is_neither_label_nor_speech() -> None:
+    turns = parse_by_template(STAMPED_MINUTES).turns
+    assert [t.label for t in turns] == [
+        "Ingvild Sæterdal-Rygh",
+        "Statsråd Bjarte Liavåg-Strand",
+        "Ingvild Sæterdal-Rygh",
+        "Statsråd Bjarte Liavåg-Strand",
+        "Ingvild Sæterdal-Rygh",
+    ]
+    assert turns[1].text.startswith("President! Vi bygger")

@@ -368,3 +368,130 @@ def test_an_icon_text_a_placeholder_and_a_reply_subject_are_no_speech() -> None:
         ("ruta_k", "The transcript was the better channel anyway."),
     ]
     assert [t.speaker for t in parse_transcript(JOURNAL).turns] == [None, None, None]  # handles, a placeholder
+
+
+# An issue tracker's page copied as text: the field lines, the description under its author's
+# `Reporter:` field, comment heads `Name added a comment - date` (a day-month-year date with the
+# month in letters), a service account of lower-case words in a name's place.
+ISSUE_PAGE = """Web / PORTAL-77
+Session page lists the wrong moderator
+Details
+Type: Bug    Status: CLOSED
+Priority: Minor    Resolution: Done
+People
+Assignee: Marisela Quintanar-Obi
+Reporter: Tevita Holakeituai
+Dates
+Created: 03/Feb/21 9:10 AM
+Description
+The page of Workshop #12 names last year's moderator. The programme file has the right name, so the page must read an older copy.
+Activity
+All    Comments    History
+Marisela Quintanar-Obi added a comment - 03/Feb/21 10:02 AM
+Found it: the page cache was never cleared after the import.
+Build Bot for Portal added a comment - 03/Feb/21 10:30 AM
+A linked change was merged into the main line.
+Marisela Quintanar-Obi added a comment - 04/Feb/21 8:15 AM - edited
+Cleared and rebuilt. Tevita, does it look right now?
+Tevita Holakeituai added a comment - 04/Feb/21 9:40 AM
+Yes, thank you, the right name is there.
+"""
+
+# A forum topic: a user name line, the full-name line when the user has one, a date whose year is
+# cut to two digits (`Mar '22`), the like counts alone on a line, a quote of another poster
+# (`user:` and the quoted line) opening a reply, and the topic's summary block under the last post.
+TOPIC_PAGE = """Where are the slides of the access session?
+Community  slides  access
+ana_r
+Ana Rudolfsdottir-Lima
+Mar '22
+Does anyone have the slides of the access session? The link on the programme page is broken.
+2
+kofi.m
+Mar '22
+They are in the shared drive of the session, folder three. I moved them there yesterday.
+1
+teodora
+Mar '22
+I will fix the link on the programme page today. Sorry for the wait.
+ana_r
+Ana Rudolfsdottir-Lima
+Apr '22
+kofi.m:
+They are in the shared drive of the session, folder three.
+Found them, thank you. The broken link should point there too.
+4
+created
+Mar '22
+last reply
+Apr '22
+3
+replies
+52
+views
+"""
+
+
+def test_an_issue_page_reads_its_description_by_its_reporter_and_each_comment_head() -> None:
+    assert _read(ISSUE_PAGE) == [
+        (
+            "Tevita Holakeituai",
+            "The page of Workshop #12 names last year's moderator. The programme file has the right name, so the page must read an older copy.",
+        ),
+        ("Marisela Quintanar-Obi", "Found it: the page cache was never cleared after the import."),
+        ("Build Bot for Portal", "A linked change was merged into the main line."),
+        ("Marisela Quintanar-Obi", "Cleared and rebuilt. Tevita, does it look right now?"),
+        ("Tevita Holakeituai", "Yes, thank you, the right name is there."),
+    ]
+    turns = parse_transcript(ISSUE_PAGE).turns
+    # the service account is nobody; the description keeps the tab line below it out of its speech
+    assert [t.speaker for t in turns][2] is None
+    assert turns[0].text.endswith("an older copy.")
+
+
+def test_no_authorship_field_no_description_turn() -> None:
+    # the same page with the reporter field renamed to a field of no author: the comments alone
+    page = ISSUE_PAGE.replace("Reporter: Tevita", "Watcher: Tevita")
+    assert _read(page)[0][0] == "Marisela Quintanar-Obi"
+
+
+def test_a_topic_reads_a_quote_as_the_quoted_poster_and_drops_its_summary_block() -> None:
+    assert _read(TOPIC_PAGE) == [
+        (
+            "Ana Rudolfsdottir-Lima",
+            "Does anyone have the slides of the access session? The link on the programme page is broken.",
+        ),
+        ("kofi.m", "They are in the shared drive of the session, folder three. I moved them there yesterday."),
+        ("teodora", "I will fix the link on the programme page today. Sorry for the wait."),
+        ("kofi.m", "They are in the shared drive of the session, folder three."),
+        ("Ana Rudolfsdottir-Lima", "Found them, thank you. The broken link should point there too."),
+    ]
+    turns = parse_transcript(TOPIC_PAGE).turns
+    assert turns[-1].text == "Found them, thank you. The broken link should point there too."
+
+
+def test_a_post_of_single_words_under_the_last_head_is_still_a_post_when_it_says_anything() -> None:
+    # the same page without its summary block: the last post is read as before
+    page = TOPIC_PAGE.split("4\ncreated")[0]
+    assert _read(page)[-1] == (
+        "Ana Rudolfsdottir-Lima",
+        "Found them, thank you. The broken link should point there too.",
+    )
+
+
+def test_a_name_and_colon_line_of_no_other_poster_stays_speech() -> None:
+    # `Note:` names no poster of the page: the reply is one turn, the line its speech
+    page = TOPIC_PAGE.replace("kofi.m:\n", "Note:\n")
+    found = _read(page)
+    assert found[-1] == ("Ana Rudolfsdottir-Lima", "Note:")
+    assert len(found) == 4
+
+
+def test_a_month_name_opening_a_name_is_no_date() -> None:
+    # `Marisela`, `Junior`: names that open like a month; `March 3` and `Sept. 4` stay dates
+    assert not dated_meta("Marisela Quintanar-Obi")
+    assert not dated_meta("Junior Augustine")
+    assert dated_meta("March 3, 2021 at 9:12 am")
+    assert dated_meta("Sept. 4, 2019")
+    assert dated_meta("12/Nov/20 11:02 AM")
+    assert dated_meta("Dec '21")

@@ -190,6 +190,10 @@ GENERIC_LABELS = frozenset(
         *["მოდერატორი", "თავმჯდომარე", "თარჯიმანი", "მონაწილე", "მომხსენებელი", "აუდიტორია"],
         # a delegation or a person seated to follow, not a member ("An observer", "OBSERVER")
         "observer",
+        # the chair of a Nordic parliament's sitting in the minutes, in the definite form ("the
+        # President", "the Chairman", "the Speaker"): Norwegian, Danish, Swedish; Finnish, Icelandic
+        *["presidenten", "præsidenten", "formanden", "ordføreren", "møtelederen", "talmannen", "ordföranden"],
+        *["puhemies", "forseti"],
     }
 )
 
@@ -330,6 +334,9 @@ TITLES = frozenset(
         # doctor, advocate, accountant, professor, Member of the Knesset, rabbi
         *["מר", "גב'", "גב׳", "גברת", 'ד"ר', "ד״ר", 'עו"ד', "עו״ד", 'רו"ח', "רו״ח", "פרופ'", "פרופ׳"],
         *["פרופסור", 'ח"כ', "ח״כ", "הרב"],
+        # Nordic offices written before a minister's name in parliamentary minutes ("Statsråd Jo Li":
+        # a cabinet minister; "Statsminister": the prime minister; Finnish "Ministeri")
+        *["statsråd", "statsrådet", "statsminister", "statsministeren", "ministeri"],
         # Georgian, written short with a hyphen or out: Mr ("ბ-ნი", "ბატონი"), Mrs ("ქ-ნი",
         # "ქალბატონი"), professor, doctor
         *["ბ-ნი", "ქ-ნი", "ბატონი", "ქალბატონი", "პროფ", "პროფესორი", "დოქტ", "დოქტორი"],

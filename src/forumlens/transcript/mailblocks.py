@@ -20,7 +20,9 @@ Learned from the file's regularity, not from a list of mail clients' field names
   own header) is a message of that sender, its text after the next blank line;
 - the author's field is the key whose values are names in most blocks (mostly capitalised words
   and no digit once the addresses, `[mailto:…]` and quotes are set aside): the date field has
-  digits, the subject lower-case words.
+  digits, the subject lower-case words;
+- a quote inside a message under its attribution line (`On Fri, 13 Nov 2015, Jo Li wrote:`) is
+  the quoted writer's turn, and the message's text after it its sender's again.
 """
 
 from __future__ import annotations
@@ -51,6 +53,10 @@ _BRACKETED = re.compile(r"\[[^\]]*\]|<[^>]*>|[\"']")  # `[mailto:…]`, `<jo@x.o
 _ADDRESS = re.compile(r"\S+@\S+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _DIGIT = re.compile(r"\d")
+# A quote's attribution line (`On Fri, 13 Nov 2015 20:41, Jo Li wrote:`, `Jo Li <jo@x.org> wrote:`)
+# and a quoted line under it (`> …`, the quote's speech after the marks).
+_ATTRIBUTION = re.compile(r"(?:On\s.{4,80}?,\s*)?(?P<who>[^,<>:]{2,60}?)\s*(?:<[^<>\s]+>\s*)?wrote:")
+_QUOTED = re.compile(r"[ \t]*(?:>[ \t]?)+")
 # The older form `address (Name)` (RFC 822): once the address is set aside, a name in brackets.
 _COMMENT_NAME = re.compile(r"\((?P<name>[^()]+)\)")
 
@@ -136,7 +142,33 @@ def read_mail_blocks(text: str) -> ExportMarks | None:
     marks = [Mark(starts[i], starts[body], _name_value(fields[author])) for i, fields, body in chain]
     marks.extend(Mark(starts[i], starts[body], name) for i, name, body in _forwarded(lines))
     marks.sort(key=lambda m: m.at)
+    marks = _with_quotes(lines, starts, marks)
     return ExportMarks(tuple(marks), marks[0].at)
+
+
+def _with_quotes(lines: list[str], starts: list[int], marks: list[Mark]) -> list[Mark]:
+    """`marks` with the quotes inside the messages: an attribution line (`On 13 Nov 2015, Jo Li
+    wrote:`, `Jo Li <jo@x.org> wrote:`) right above the quoted paragraph (its lines quoted with `>`,
+    or with the marks already taken out by the reading view, `quoted.py`) is the quoted author's
+    turn, its speech after the first `> `; text of the message after the quote is its sender's
+    again. A quote of no name (an address alone before `wrote:`) stays in the message."""
+    out = list(marks)
+    for i, line in enumerate(lines[:-1]):
+        found = _ATTRIBUTION.fullmatch(line.strip())
+        if found is None or not lines[i + 1].strip() or starts[i] < marks[0].at:
+            continue
+        name = _name_value(found.group("who").rsplit(",", 1)[-1])
+        if name is None:
+            continue
+        sender = next(m for m in reversed(marks) if m.at <= starts[i])
+        quoted = _QUOTED.match(lines[i + 1])
+        out.append(Mark(starts[i], starts[i + 1] + (quoted.end() if quoted else 0), name))
+        end = next((k for k in range(i + 1, len(lines)) if not lines[k].strip()), len(lines))
+        after = next((k for k in range(end, len(lines)) if lines[k].strip()), len(lines))
+        following = next((m.at for m in marks if m.at > starts[i]), starts[-1])
+        if after < len(lines) and starts[after] < following and not _DASHES.match(lines[after].strip()):
+            out.append(Mark(starts[after], starts[after], sender.label))
+    return sorted(out, key=lambda m: m.at)
 
 
 def _forwarded(lines: list[str]) -> list[tuple[int, str, int]]:

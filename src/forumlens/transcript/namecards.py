@@ -245,11 +245,20 @@ _OCCUPATIONS = (
 )
 
 
+# An agent noun in lower case: what a person does (`operator`, `engineer`, `economist`, `librarian`).
+_AGENT_NOUN = re.compile(r"[a-z]{3,}(?:or|er|ist|ian|eur)")
+
+
 def _occupation_piece(clean: str) -> bool:
     """A card piece in lower case naming what the person is ("student", "PhD student", "youth
-    delegate"): one to four words, the last an occupation, none a sentence word."""
+    delegate"): one to four words, the last an occupation, none a sentence word. A last word
+    not listed is an occupation when it is an agent noun after a word that qualifies it
+    ("registry operator", "network engineer", "policy researcher")."""
     words = clean.split()
-    if not 1 <= len(words) <= 4 or words[-1].lower() not in _OCCUPATIONS:
+    if not 1 <= len(words) <= 4:
+        return False
+    last = words[-1].lower()
+    if last not in _OCCUPATIONS and not (len(words) >= 2 and _AGENT_NOUN.fullmatch(last)):
         return False
     return all(
         NAME_WORD.fullmatch(w) is not None and w.lower() not in FUNCTION_WORDS and w.lower() not in OPENING_WORDS

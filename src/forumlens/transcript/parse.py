@@ -122,6 +122,7 @@ from .initials import letters_as_initials
 from .interjections import voices_between
 from .labelkey import keyed_roles
 from .labellines import LabelModel, load_label_model
+from .labelwords import PARTICLES
 from .learned import asked_lines, learned_markers
 from .markers import Marker, find_markers, line_of, line_starts
 from .quotelevels import read_quote_levels
@@ -353,7 +354,23 @@ def _no_person(label: str | None, export: ExportMarks) -> bool:
     value = (label or "").strip()
     if export.handles and value[:1] in "([" and value[-1:] in ")]":
         return True  # an account's placeholder in brackets: `(Anonymous)`, `[deleted]`
+    if export.handles and _account_words(value):
+        return True  # a service's or a group's account: `Automation for Jira`, `Friends of the Forum`
     return export.handles and " " not in value and not any(ch.isupper() for ch in value)
+
+
+def _account_words(label: str) -> bool:
+    """Whether a capitalised label of several words, and of words alone (no brackets, no dash),
+    holds a lower-case word inside it that is no name particle (`for`, `of the`): a name in words
+    like a title's, an account's, no person's (`van`, `de` are particles of a person's name; a
+    bracketed place after a name, `Jo Li (remote hub)`, is no part of it)."""
+    words = label.split()
+    return (
+        len(words) > 2
+        and all(w.isalpha() for w in words)
+        and words[0][:1].isupper()
+        and any(w.isalpha() and w.islower() and w not in PARTICLES for w in words[1:-1])
+    )
 
 
 def _diarisation_id(label: str | None) -> bool:

@@ -35,7 +35,9 @@ _LINE = re.compile(
     rf"^(?P<indent>[ \t]*)(?:\[?{CLOCK}\]?[ \t]+)?(?P<marker>>>+)?[ \t]*(?P<rest>[^\n]*)",
     re.MULTILINE,
 )
-_COLON = re.compile(r"(?P<label>[^\s:>\[(][^:\n]{0,80}?)[ \t]*:(?=[ \t\r]|$)")
+# A bracketed time stamp between the label and its colon is no part of the label (a parliament's
+# minutes: `Jo Li (V) [11:03:05]: President!`; `stamp_free` reads the same stamp in a head).
+_COLON = re.compile(rf"(?P<label>[^\s:>\[(][^:\n]{{0,80}}?)(?:[ \t]*\[{CLOCK}\])?[ \t]*:(?=[ \t\r]|$)")
 _DASH = re.compile(r"(?P<label>[^\s:>\[(][^:\n]{0,60}?)[ \t]+(?:--?|\u2013|\u2014)[ \t]+(?=\S)")
 _BRACKET = re.compile(r"\[[ \t]*(?P<label>[^\]\[\n]{1,60}?)[ \t]*\][ \t]*:?[ \t]*(?=\S)")
 # One to four words in capitals, then speech that starts with a capitalised word in lower case.

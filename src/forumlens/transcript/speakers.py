@@ -130,6 +130,22 @@ _VOICE_QUALIFIERS = frozenset(
 )
 
 
+# Words that open a label for several voices at once, in the languages of the records ("Several
+# delegates", "Plusieurs députés du groupe …", "Varios participantes", "Mehrere Abgeordnete",
+# "Flere representanter"): a group, no person, whatever noun follows.
+_GROUP_QUANTIFIERS = frozenset(
+    [
+        *["several", "various", "multiple"],
+        *["plusieurs", "quelques", "divers", "diverses", "nombreux", "nombreuses"],
+        *["varios", "varias", "algunos", "algunas", "vários", "várias", "alguns", "algumas"],
+        *["mehrere", "einige", "alcuni", "alcune", "diversi", "diverse", "flere", "flera", "nogle", "några"],
+        *["несколько"],
+    ]
+)
+# Definite articles between a title and a role ("Mme la présidente", "Sr. el presidente").
+_ARTICLES = frozenset(["la", "le", "l'", "el", "il", "lo", "der", "die", "the"])
+
+
 # A role noun that is nobody's surname: whatever qualifies it ("VOICE INTERPRETER", "INTERNATIONAL
 # SIGN INTERPRETER", "Chat Moderator"), the label names a job, not a person ("Host", "Chair",
 # "Speaker" are surnames too, so they stay with `_VOICE_QUALIFIERS`).
@@ -169,6 +185,10 @@ def _role_only(text: str) -> bool:
         return True  # a house's member by its title ("hon. Member" in "An hon. Member"): unnamed
     if len(words) in (2, 3) and words[0] in _VOICE_QUALIFIERS:
         return _role_only(text.split(" ", 1)[1])
+    if len(words) >= 2 and words[0] in _GROUP_QUANTIFIERS and words[1].isalpha():
+        return True  # several voices of a group, whatever the group ("Plusieurs députés du groupe X")
+    if len(words) in (3, 4) and is_title(words[0]) and words[1] in _ARTICLES:
+        return _role_only(text.split(" ", 2)[2])  # a role addressed by its title ("Mme la présidente")
     if 2 <= len(words) <= 4 and words[-1] in _OCCUPATION_ROLES:
         # the words before only qualify the job: plain words, none that carries a sentence ("Right, moderator")
         return all(w.isalpha() and not sentence_word(w) for w in words[:-1])

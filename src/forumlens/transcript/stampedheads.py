@@ -40,6 +40,8 @@ _HEAD = re.compile(
     rf"(?P<name>[^\W\d_][^\n]*?)(?P<tail>(?:[ \t]*[,|\u2013\u2014-][ \t]*|[ \t]+)"
     rf"[\[(]?(?P<stamp>{_STAMP})[\])]?)[ \t\r]*"
 )
+# A clock time or a numeric date inside what would be the name: no sender writes one in a name.
+_IN_NAME = re.compile(rf"(?<!\w)(?:{_TIME}|{_DATE})")
 _STAMP_ENDS = frozenset("0123456789])MmPp.")  # the last character of a stamp (`11:02]`, `PM`, `p.m.`)
 _HEAD_CHARS = _NAME_CHARS + 60  # a longer line is speech: never tried (the pattern is not linear)
 _SENTENCE_END = re.compile(r"[.?!;:][\"'”’)]?$")
@@ -79,6 +81,8 @@ def read_stamped_heads(text: str) -> ExportMarks | None:
         name = m.group("name").strip()
         if _WORDED_DATE.fullmatch(name):
             continue  # the date of a stamp written in words (`June 3, 2023 at 9:12 am`): no name
+        if _IN_NAME.search(name):
+            continue  # a stamp inside the name field (`Thu, 10/22 2:03PM • 47:18`): a recording's date line
         if len(name) <= _NAME_CHARS and len(name.split()) <= _NAME_WORDS and not _SENTENCE_END.search(name):
             heads.append((m, _signature(m)))
     if len(heads) < _LEAST:

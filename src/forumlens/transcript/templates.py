@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from .exportmarks import ExportMarks, Mark, voice_changes
 from .headblocks import meta_line, read_head_blocks
+from .labelwords import is_title
 from .mailblocks import read_mail_blocks
 from .quotelevels import read_quote_levels
 from .signatures import read_signed_blocks
@@ -83,6 +84,11 @@ _NUMBER = re.compile(r"[ \t]\d{1,3}(?=[ \t]*[^\w\s])")
 _GLUED = re.compile(rf"(?P<sep>[{_MARKS}])(?=[ \t])")
 # An apposition between the slot and its separator: `Grace Wambui (KIXP):`, `Ana Ruiz, Minister. –`.
 _APPOSITION = re.compile(r"[ \t]*\([^()\n]{1,60}\)|,[ \t][^,:;.()\n]{1,60}")
+# After a titled name (`M. Jo Li`, `Dr. Ana Ruiz`), an office in up to three comma pieces
+# (`M. Jo Li, secretary of State to the Prime Minister, for digital affairs.`).
+_OFFICE = re.compile(r",[ \t][^,:;.()\n]{1,60}(?:,[ \t][^,:;.()\n]{1,60}){1,2}")
+# A time stamp in square brackets between a label and its separator.
+_LABEL_STAMP = re.compile(r"[ \t]*\[\d{1,2}:\d{2}(?::\d{2})?\](?=[ \t]*[^\w\s])")
 # A separator after the slot, then speech on the same line.
 # Any punctuation mark (one or two) is a separator: the file's regularity says which one.
 _SEPARATOR = re.compile(r"[ \t]*(?P<sep>[^\w\s]{1,3})[ \t]+(?=\S)|\t+(?=\S)|[ \t]{3,}(?=\S)")
@@ -209,12 +215,23 @@ def _inline_separator(line: str, end: int) -> re.Match[str] | None:
     number = _NUMBER.match(line, end)
     if number is not None:
         end = number.end()
-    after = _APPOSITION.match(line, end)
-    if after is not None:
-        sep = _SEPARATOR.match(line, after.end())
+    first = _LETTER_WORD.search(line, 0, end)  # the slot's first word, with its full stop (`M.`, `Dr.`)
+    titled = first is not None and is_title(
+        line[first.start() : first.end()] + line[first.end() : first.end() + 1].strip(" \t")
+    )
+    for apposition in (_OFFICE, _APPOSITION) if titled else (_APPOSITION,):
+        after = apposition.match(line, end)
+        sep = _SEPARATOR.match(line, _past_stamp(line, after.end())) if after is not None else None
         if sep is not None:
             return sep
-    return _SEPARATOR.match(line, end)
+    return _SEPARATOR.match(line, _past_stamp(line, end))
+
+
+def _past_stamp(line: str, at: int) -> int:
+    """Where a label goes on after a bracketed time stamp before its separator (`Jo Li (V)
+    [11:03:05]: …`, a parliament's minutes): the stamp says when, not who; `at` when none."""
+    stamp = _LABEL_STAMP.match(line, at)
+    return stamp.end() if stamp is not None else at
 
 
 def _tail_words(value: str) -> bool:

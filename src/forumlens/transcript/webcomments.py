@@ -28,6 +28,13 @@ An `@handle` line under a name line: the name is the label. A thread's opening p
 above the replies, with no meta line of its own, is read when its author lines repeat a reply's.
 When each post's meta line closes it (name, speech, `Like · Reply · 2y`: the page's last meta line
 names no one below it), the first post, whose name has no meta line above, is read too.
+An issue tracker's page (`Jo Li added a comment - 12/Nov/20 11:02 AM`) is the name-inside
+arrangement; an account in words of a title (`Automation for Jira`) in the name's place of that
+repeated line heads a post too, and the description above the first comment is the post of the
+author its authorship field names (`Reporter: Jo Li`). A line naming another poster of the page
+and a colon (`jo_li:`), then the quoted line, is that poster's quote inside a reply. A last
+"post" of single words and meta lines only (`created` / `Dec '21` / `views`) is the page's
+summary block, no post.
 A caption file's lines are long or labelled, so none of its short lines repeats as a dated meta
 shape beside a name: the reader leaves it to the caption rules. It is registered last among the
 export readers: a layout with a reader of its own keeps it.
@@ -52,13 +59,21 @@ _MAX_NAME_WORDS = 6
 _WALK = 3  # action, badge or status lines crossed between a meta line and its name
 _BLOCK = 6  # author-block lines looked at after a name
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+# A month, short or written out (English, and the French, Spanish, Italian and German names that
+# open the same way): never a name that only starts like one (`Marisela`, `Junior`, `Augustine`).
+_MONTH = (
+    r"(?:jan(?:uary|vier|uar)?|feb(?:ruary|rero|braio|ruar)?|mar(?:ch|s|zo)?|apr(?:il|ile)?|may(?:o)?"
+    r"|jun(?:e|io|i)?|jul(?:y|io|i)?|aug(?:ust)?|sep(?:t|tember|tiembre|tembre)?|oct(?:ober|ubre|obre)?"
+    r"|nov(?:ember|iembre|embre)?|dec(?:ember|embre)?)\.?"
+)
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?"
 # Each token class the meta lines are made of, tried in order on a lower-cased token.
 _CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("NUM", re.compile(r"[\d,.]+k?,?|\d+\.\dm|#\d+")),  # `45m` is an age, `1.2m` a count
     ("TIME", re.compile(r"@?\d{1,2}[:h]\d{2}(?::\d{2})?(?:[ap]\.?m\.?)?,?")),
     ("DATE", re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?|\d{1,2}(?:st|nd|rd|th),?")),
+    ("DATE", re.compile(rf"\d{{1,4}}[-/.]{_MONTH}[-/.]\d{{1,4}},?")),  # `12/Nov/20`, `12-Nov-2020`
+    ("DATE", re.compile(r"['’]\d{2},?")),  # a year cut to two digits after its month: `Dec '21`
     ("DATE", re.compile(rf"{_MONTH},?|{_WEEKDAY},?")),
     ("AGE", re.compile(r"\d{1,3}(?:s|m|min|h|hr|d|w|wk|mo|y|yr)")),
     ("AMPM", re.compile(r"[ap]\.?m\.?,?")),
@@ -86,6 +101,13 @@ _END_PUNCT = re.compile(r"[.!?,;:…\"”)]$")
 _SHORTCODE = re.compile(r"(?:^|\s):[\w+-]{1,30}:(?=\s|$)")  # a custom emoji after a display name
 _ICON = re.compile(r"^\[[^\W\d_]{1,20}\](?=\w)")  # an icon's text glued before a user name: `[info]jo_li`
 _SUBJECT = re.compile(r"(?:re|aw|sv|vs|fw|fwd)\s?:\s", re.IGNORECASE)
+# An issue's or a ticket's authorship field (`Reporter: Jo Li`, `Submitted by: jo_li`).
+_AUTHOR_FIELD = re.compile(
+    r"(?:reporter|author|requester|originator|(?:reported|submitted|opened|created|raised|filed) by)\s*:\s*(?P<name>\S.*)$",
+    re.IGNORECASE,
+)
+# A quote's head inside a post: another author's name and a colon (`jo_li:`, `Jo Li wrote:`).
+_QUOTE_HEAD = re.compile(r"(?P<name>\S(?:.{0,58}\S)?)(?:\s+(?:wrote|said|says))?:$")
 _PLACEHOLDER = re.compile(r"[(\[][^\W\d_]{3,20}[)\]]")
 _REPLY_TO = re.compile(r"\s+(?:→|->|▸|►|replied to|in reply to)\s+.*$")
 # A name line that ends in the page's speech verb and a colon (`Jo Li says:` above the date).
@@ -362,6 +384,7 @@ def _heads_inside(page: _Page) -> list[_Head]:
     """The heads whose name is inside a dated meta line (`Jo Li on May 2 at 9:14 pm said:`): the
     words left once the meta tokens and connectors are out, name-like and not the same on all."""
     by_shape: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    titled: dict[tuple[str, ...], list[tuple[int, str]]] = {}
     for i, found in enumerate(page.shapes):
         if found is None or not found[1] or not _is_dated(found[0]):
             continue
@@ -371,11 +394,29 @@ def _heads_inside(page: _Page) -> list[_Head]:
         name = " ".join(words)
         if name and name_like(name):
             by_shape.setdefault(found[0], []).append((i, _label(name)))
+        elif _account_name(name):
+            titled.setdefault(found[0], []).append((i, name))
     heads: list[_Head] = []
-    for named in by_shape.values():
+    for shape, named in by_shape.items():
         if len(named) >= _LEAST_POSTS and len({name for _, name in named}) >= 2:
-            heads.extend(_Head(i, name, i, i) for i, name in named)
+            # the arrangement is the page's: an account of lower-case words in the name's place
+            # (`Automation for Jira added a comment - …`) heads a post as well
+            heads.extend(_Head(i, name, i, i) for i, name in sorted(named + titled.get(shape, [])))
     return heads
+
+
+def _account_name(words: str) -> bool:
+    """Whether the words left in a dated meta line, not name-like, still read as an account's
+    name in a name's place: 2–`_MAX_NAME_WORDS` words opening with a capital, no digits, no
+    sentence punctuation (`Automation for Jira`, `Friends of the Forum`)."""
+    split = words.split()
+    return (
+        1 < len(split) <= _MAX_NAME_WORDS
+        and split[0][0].isupper()
+        and split[-1][0].isupper()
+        and not any(ch.isdigit() for ch in words)
+        and not _END_PUNCT.search(words)
+    )
 
 
 def _block_end(page: _Page, heads: list[_Head]) -> dict[int, int]:
@@ -449,13 +490,89 @@ def read_web_comments(text: str) -> ExportMarks | None:
         return None
     if sum(line.text.startswith(">>") for line in lines) >= len(heads):
         return None  # a caption page: its `>>` turns outnumber the posts (a dated title above them is no post)
+    footer = _footer(page, heads[-1])
+    if footer:  # the page's summary block under the last post (`created`, its date, `views`, …)
+        heads = heads[:-1]
+        if len(heads) < _LEAST_POSTS:
+            return None
     opening = _opening_post(page, heads) or _closed_first_post(page, heads)
     heads = [opening, *heads] if opening is not None else heads
     ends = _block_end(page, heads)
+    skipped = sorted({*(j for j in range(len(lines)) if page.pure(j) is not None), *footer})
+    described = None if opening is not None else _described(page, heads[0].top)
+    if described is not None:  # an issue's description, its author named in a field above it
+        head, trailing = described
+        heads = [head, *heads]
+        ends[head.top] = head.top
+        skipped = sorted({*skipped, *trailing})
     marks = []
+    authors = {h.label for h in heads}
     for k, head in enumerate(heads):
         body = min(ends[head.top], heads[k + 1].top if k + 1 < len(heads) else len(lines))
         at = lines[head.top].start
         marks.append(Mark(at, lines[body].start if body < len(lines) else len(text), head.label))
-    skip = tuple((line.start, line.end) for j, line in enumerate(lines) if page.pure(j) is not None)
+        end = heads[k + 1].top if k + 1 < len(heads) else len(lines)
+        quoted = _quotes(lines, range(body, end), authors - {head.label}, head.label)
+        if quoted and body < len(lines) and quoted[0].at == lines[body].start:
+            marks.pop()  # the post opens with the quote: its author's text starts after it
+        marks.extend(quoted)
+    skip = tuple((lines[j].start, lines[j].end) for j in skipped)
     return ExportMarks(voice_changes(marks), marks[0].at, skip=skip, handles=True)
+
+
+def _quotes(lines: list[_Line], body: range, others: set[str], author: str) -> list[Mark]:
+    """The quotes inside one post: a line naming another author of the page and a colon alone
+    (`jo_li:`, `Jo Li wrote:`), then the quoted line, is that author's turn, and the post's own
+    text after it is its author's again (a forum quotes one copied paragraph, one line of text)."""
+    marks = []
+    for j in body:
+        found = _QUOTE_HEAD.match(lines[j].text)
+        if not found or found.group("name") not in others or j + 2 >= body.stop:
+            continue
+        if not lines[j + 1].text or not lines[j + 2].text:
+            continue
+        marks.append(Mark(lines[j].start, lines[j + 1].start, found.group("name")))
+        marks.append(Mark(lines[j + 2].start, lines[j + 2].start, author))
+    return marks
+
+
+def _footer(page: _Page, last: _Head) -> list[int]:
+    """The lines of the last head and all below it when none of them is speech, only single words
+    and meta lines with one other word at most (a topic's summary block, `created` / `Dec '21` /
+    `last reply` / `238` / `views`, read as one more post by a user `created`); empty when the
+    last post says anything."""
+    below = [j for j in range(last.top, len(page.lines)) if page.lines[j].text]
+
+    def meta(j: int) -> bool:
+        found = page.shapes[j]
+        single = " " not in page.lines[j].text
+        return single or (found is not None and bool(found[0]) and len(found[1]) <= 1)
+
+    return below if all(meta(j) for j in below) else []
+
+
+def _described(page: _Page, first: int) -> tuple[_Head, list[int]] | None:
+    """An issue tracker's or a ticket's description above its first comment: its author is named
+    in an authorship field line above it (`Reporter: Jo Li`, `Author: jo_li`, `Submitted by: …`),
+    the page's field lines and headings lie between, and the description is the run of sentences
+    from the first sentence line after the field to the last before the first comment (the tab
+    and heading lines after it are no speech). None when no such field or no sentence is there."""
+    lines = page.lines
+    author = None
+    for i in range(first):
+        found = _AUTHOR_FIELD.match(lines[i].text)
+        if found and name_like(found.group("name")):
+            author = (i, _label(found.group("name")))
+    if author is None:
+        return None
+    speech = [j for j in range(author[0] + 1, first) if _sentence(lines[j].text)]
+    if not speech:
+        return None
+    trailing = [j for j in range(speech[-1] + 1, first) if lines[j].text]
+    return _Head(speech[0], author[1], speech[0] - 1, author[0]), trailing
+
+
+def _sentence(line: str) -> bool:
+    """Whether a line is prose: it ends with a sentence's punctuation after several words, or it is
+    longer than any field or heading line."""
+    return len(line.split()) > _MAX_NAME_WORDS + 3 or (len(line.split()) > 3 and line[-1:] in ".!?…")
