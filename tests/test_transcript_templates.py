@@ -340,3 +340,38 @@ def test_a_time_stamp_before_the_labels_colon_is_neither_label_nor_speech() -> N
         "Ingvild Sæterdal-Rygh",
     ]
     assert turns[1].text.startswith("President! Vi bygger")
+
+
+# A course forum copied as text: `by Name - date` by-lines under a picture line and a subject.
+BYLINE_FORUM = """Course ▶ Forums ▶ Week 2 ▶ Remote hubs
+Picture of Zainab Oyelowo-Hart
+Remote hubs
+by Zainab Oyelowo-Hart - Monday, 1 September 2014, 9:02 AM
+Please tell us how the hubs followed the opening session.
+Permalink | Reply
+Picture of Tomasz Wierzbicki-Hall
+Re: Remote hubs
+by Tomasz Wierzbicki-Hall - Monday, 1 September 2014, 11:40 AM
+Our hub in Gdansk had twelve people and the stream held.
+Permalink | Show parent | Reply
+Picture of Zainab Oyelowo-Hart
+Re: Remote hubs
+by Zainab Oyelowo-Hart - Tuesday, 2 September 2014, 7:15 AM
+Good. Did anyone ask a question remotely?
+Permalink | Show parent | Reply
+Picture of Tomasz Wierzbicki-Hall
+Re: Remote hubs
+by Tomasz Wierzbicki-Hall - Tuesday, 2 September 2014, 8:01 AM
+One, about the cost of hosting. It was read out.
+Permalink | Show parent | Reply
+"""
+
+
+def test_a_by_line_whose_every_speech_is_a_date_heads_the_post_below_it() -> None:
+    turns = parse_by_template(BYLINE_FORUM).turns
+    assert [(t.speaker, t.text.split("\n")[0]) for t in turns] == [
+        ("Zainab Oyelowo-Hart", "Please tell us how the hubs followed the opening session."),
+        ("Tomasz Wierzbicki-Hall", "Our hub in Gdansk had twelve people and the stream held."),
+        ("Zainab Oyelowo-Hart", "Good. Did anyone ask a question remotely?"),
+        ("Tomasz Wierzbicki-Hall", "One, about the cost of hosting. It was read out."),
+    ]

@@ -38,6 +38,7 @@ from .labelwords import is_title
 from .mailblocks import read_mail_blocks
 from .quotelevels import read_quote_levels
 from .signatures import read_signed_blocks
+from .webcomments import dated_meta
 
 __all__ = ["Template", "agreeing_bound", "learn_template", "read_template"]
 
@@ -263,6 +264,20 @@ def _literal(values: list[str]) -> str | None:
     return None
 
 
+def _leading_literal(values: list[str]) -> str | None:
+    """A lower-case first word all slot values share before a name (`by Jo Li`), else None."""
+    first = {v.split(" ", 1)[0] for v in values}
+    if len(first) == 1 and all(" " in v for v in values):
+        word = next(iter(first))
+        return word if word.islower() else None
+    return None
+
+
+def _unled(value: str, lead: str | None) -> str:
+    """A slot value without the template's literal first word (`by Jo Li` → `Jo Li`)."""
+    return value.split(" ", 1)[1] if lead and " " in value else value
+
+
 def _strip(value: str, literal: str | None) -> str:
     """A slot value without the template's literal last word (`Jo says` → `Jo`)."""
     return value.rsplit(" ", 1)[0] if literal and " " in value else value
@@ -369,6 +384,10 @@ def read_template(text: str) -> ExportMarks | None:
     template, found = learned
     if template.sep is None:
         marks = [Mark(r.at, r.body, _strip(r.value, template.literal)) for r in found]
+        return ExportMarks(voice_changes(marks), marks[0].at)
+    if all(dated_meta(r.speech) for r in found):  # `by Jo Li - Monday, 3 May 2014, 8:14 PM`: a post's by-line
+        lead = _leading_literal([r.value for r in found])
+        marks = [Mark(r.at, min(len(text), _line_end(text, r.at) + 1), _unled(r.value, lead)) for r in found]
         return ExportMarks(voice_changes(marks), marks[0].at)
     return ExportMarks(tuple(_voiced(text, _relayed(text, found))), found[0].at)
 
