@@ -68,6 +68,7 @@ def test_here_in_a_city_depends_on_where_the_igf_met():
         (" He travelled from Santiago for this panel.", "onsite"),
         (", who produces the farmers' programme and follows everything from Kampala", "online"),
         ("Our remote moderator is at the back with the laptop, ", "onsite"),
+        (", sitting closest to me, who is a founder of the cooperative", "onsite"),
         (", who is doing the remote moderation from the laptop here at my side", "onsite"),
         # where the questions come from, asked of the one who reads them
         ("One more from online, ", None),
@@ -94,6 +95,11 @@ def test_what_a_chair_says_about_someone(words, side):
         ("Is there anybody online?", "online"),
         ("We have a question in the chat.", "online"),
         ("Please go ahead.", None),
+        # a numbered floor microphone called: the room
+        ("Thank you.  Microphone one.", "onsite"),
+        ("Microphone two, the lady.", "onsite"),
+        ("We have time for two more.  Mic 2 again, please.", "onsite"),
+        ("Please mute your microphone one moment.", None),
     ],
 )
 def test_how_a_chair_gives_the_floor(words, side):

@@ -216,3 +216,25 @@ def test_others_words_with_a_verb_or_a_capitalised_title(text, name):
     end = text.index(who) + len(who)
     found = after_name(text, end, len(text), find_mentions(text), GAZETTEER)
     assert found and found[0].name == name
+
+
+def test_a_seat_between_the_name_and_the_body_is_passed_but_a_town_after_it_is_no_body() -> None:
+    from forumlens.resolve import resolve_session
+    from forumlens.transcript.parse import parse_transcript
+
+    def body(intro: str) -> str | None:
+        text = (
+            "INTERNET GOVERNANCE FORUM\nSHARM, 2009\nMAIN SESSION\n\n"
+            f">> MODERATOR:  Good afternoon.  {intro}  Selim, please.\n\n"
+            ">> SELIM HADDAD-KARAM:  Thank you.  In our town we host locally.\n"
+        )
+        cast = resolve_session(parse_transcript(text, source="t.txt"))
+        return next(p.affiliation for p in cast.people if p.name == "Selim Haddad-Karam")
+
+    assert body(
+        "Then Selim Haddad-Karam, sitting closest to me, who is a founder of the Tyre Hosting Cooperative."
+    ) == ("Tyre Hosting Cooperative")
+    assert body("Then Selim Haddad-Karam, seated at the far end of the table, from the Tyre Hosting Cooperative.") == (
+        "Tyre Hosting Cooperative"
+    )
+    assert body("Then Selim Haddad-Karam, sitting next to me, from Zahle.") is None

@@ -287,3 +287,60 @@ def test_a_single_name_after_i_am_then_another_i_am_and_a_citys_name_given_as_my
     assert said_names("Good morning, my name is Kenya.") == []
     # a nationality before the second "I am" is no name
     assert said_names("Hello.  I am Brazilian, I am a teacher in Recife.") == []
+
+
+_FLOOR = (
+    "INTERNET GOVERNANCE FORUM\nNAIROBI, 29 SEPTEMBER 2011\nWORKSHOP: MARKET STALLS ONLINE\n\n"
+    ">> MODERATOR:  Welcome.  I am Hanne Brekke, I moderate.  Let's go to the floor.  Microphone one.\n\n"
+    ">> AUDIENCE:  Thank you.  My name is Wairimu Gathoni-Kibet, from the Nakuru Stallholders Forum.  "
+    "Who pays for the stall's card reader?\n\n"
+    ">> MODERATOR:  Thank you.  Microphone two.\n\n"
+    ">> Thank you, Madam Moderator.  Ousmane Traoré-Bah, Côte d'Ivoire, I keep a cyber café in Bouaké.  "
+    "Our question is the same.\n\n"
+    ">> MODERATOR:  Thank you.  Microphone one again.\n\n"
+    ">> AUDIENCE:  Sorry, it is me again, Wairimu, only a short follow-up.  And the fees?\n\n"
+    ">> MODERATOR:  Thank you.  Microphone two.\n\n"
+    ">> Thank you.  Ousmane Traoré-Bah, what do you charge?  I am asking for my own café.\n"
+)
+
+
+def test_floor_voices_named_by_name_and_place_and_back_at_the_microphone_again() -> None:
+    cast = resolve_session(parse_transcript(_FLOOR, source="t.txt"))
+    people = {p.name: p for p in cast.people}
+    # an unmarked turn opening "Name, Country, I …" is that speaker's; the same name opening a
+    # question ("Name, what do you charge?") addresses them and names nobody
+    assert people["Ousmane Traoré-Bah"].lines == (11,)
+    # "it is me again, Wairimu" under the same floor label: the asker who named herself before
+    assert people["Wairimu Gathoni-Kibet"].lines == (7, 15)
+    assert [p.lines for p in cast.people if p.name is None and not p.labels] == [(19,)]
+
+
+def test_a_voice_asked_its_name_is_the_labelled_speaker_who_answers() -> None:
+    text = (
+        "INTERNET GOVERNANCE FORUM\nGENEVA, 2017\nDYNAMIC COALITION MEETING\n\n"
+        ">> CHAIR:  Welcome.  I am Odile Marchetti-Brun.  Who wants to start?\n\n"
+        ">> SPEAKER:  Sorry, can I add something?  In our villages the bus is the problem.\n\n"
+        ">> CHAIR:  Thank you.  For the record, can you say your name?\n\n"
+        ">> PAVEL DOSTAL:  Yes, sorry.  Pavel Dostál, from the Brno Seniors Club.\n\n"
+        ">> PARTICIPANT:  One question to Pavel: who drives the bus?\n\n"
+        ">> PAVEL DOSTAL:  Volunteers.\n"
+    )
+    cast = resolve_session(parse_transcript(text, source="t.txt"))
+    pavel = next(p for p in cast.people if p.name and p.name.startswith("Pavel"))
+    assert pavel.lines == (7, 11, 15)
+    assert set(pavel.labels) == {"SPEAKER", "PAVEL DOSTAL"}
+    # the voice after the answer, asked nothing, is somebody else
+    assert any(p.name is None and p.lines == (13,) for p in cast.people)
+
+
+def test_keeping_an_eye_on_the_platforms_chat_is_a_moderators_duty() -> None:
+    from forumlens.resolve import cues
+
+    for sentence in (
+        "I will keep an eye on the WebEx chat and tell Odile when somebody asks for the floor.",
+        "I'll monitor the Zoom chat for questions.",
+    ):
+        assert cues.MODERATOR_SELF.search(sentence), sentence
+    # an eye kept on something else, or a chat said of others, is no duty taken on
+    for sentence in ("I will keep an eye on the budget.", "We will follow the online chat of the students later."):
+        assert not cues.MODERATOR_SELF.search(sentence), sentence

@@ -50,3 +50,11 @@ def test_one_voice_tagging_itself_twice_keeps_the_label_whole() -> None:
     )
     assert "Ilona Kowalczyk" not in _names(body)
     assert len(_names(body) - {"Amara Osei"}) == 1
+
+
+def test_a_voice_back_at_the_microphone_names_itself_after_me_again() -> None:
+    assert voice_tag("Sorry, it is me again, Wairimu, one more question.") == "Wairimu"
+    assert voice_tag("Yes, it's me again, Oskar Lind.  The budget?") == "Oskar Lind"
+    # without "again", "It's me, Fiona" may answer Fiona: no tag
+    assert voice_tag("It's me, Fiona, who asked that.") is None
+    assert voice_tag("It is me again, Nairobi, can you hear?") is None  # a place, not a voice

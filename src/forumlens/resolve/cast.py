@@ -18,8 +18,10 @@ from typing import Any
 from forumlens.models import Session
 from forumlens.resolve import affcands, affmodel, cues, modes
 from forumlens.resolve.borrowed import join_borrowed_labels
+from forumlens.resolve.calledorder import name_turns_in_called_order
 from forumlens.resolve.colleagues import Member, shared_affiliations
 from forumlens.resolve.corrected import correct_surnames
+from forumlens.resolve.cutlabels import join_cut_labels
 from forumlens.resolve.dutyhandover import split_handed_duties
 from forumlens.resolve.dutylabel import join_duty_labels
 from forumlens.resolve.firstnames import join_called_first_names
@@ -83,6 +85,7 @@ from forumlens.resolve.stakeholders import stakeholder_group
 from forumlens.resolve.status import Voice, coalition_statuses
 from forumlens.resolve.text import LineIndex
 from forumlens.resolve.titled import join_titled_surnames, name_office_labels
+from forumlens.resolve.unmarkedchair import join_unmarked_chair_turns
 from forumlens.text.alternation import alternation
 from forumlens.text.spoken import count_words
 
@@ -593,6 +596,13 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     # ">> GREGORZ HSHONSHEVSKI:", ">> GRZEGORZ CHRZASZCZEWSKI:": one surname typed by ear twice
     groups, sounded = join_soundalikes(groups, session.turns)
     renamed |= sounded
+    # ">> PRABHAKAR TIRU:" after "Prabhakar Thiruvengadam, who chairs …": the label cut short
+    groups, cut = join_cut_labels(groups, session.turns)
+    renamed |= cut
+    # "one sentence each, Alioune, then Mariana, Sione …" and an unmarked answer between Alioune's and Sione's
+    groups = name_turns_in_called_order(groups, session.turns)
+    # ">> Thank you, Rocío.  Time for one last question, the lady in the front": the chair, unmarked
+    groups = join_unmarked_chair_turns(groups, session.turns, moderators)
     # ">> DR. HIND ALSUNAIDI:" and "Dr. Hind Al-Sunaidi" said: the name as the speech spells it
     groups = spoken_particles(groups, session.turns)
     # "That was Mr. Desmond Ferguson" … "It is Ferguson-Vanderhorst, with the hyphen": the owner's form

@@ -123,7 +123,9 @@ MODERATOR_SELF = re.compile(
     r"I(?:'ll|’ll| will| am going to)?(?: also)? (?:read|relay|bring|collect|take)\s+(?:out\s+)?(?:the\s+)?"
     r"(?:questions?|comments?|hands?)\s+(?:from|in|of)\s+(?:the\s+)?(?:chat|zoom|online|remote)|"
     # "I will follow the Zoom and the hub", "I'll manage the chat": a duty taken on for the session
-    r"I(?:'ll|’ll| will| am going to|'m going to)(?: also)? (?:follow|monitor|watch|manage|handle)\s+(?:the\s+)?"
+    # "I will keep an eye on the WebEx chat": the platform named before its chat
+    r"I(?:'ll|’ll| will| am going to|'m going to)(?: also)? (?:follow|monitor|watch|manage|handle|keep an eye on)\s+"
+    r"(?:the\s+)?(?:(?:zoom|webex|online|remote)\s+(?=chat\b))?"
     r"(?:zoom|chat|online\s+(?:side|questions|participants)|remote\s+(?:participation|participants|questions)|"
     r"q\s?&\s?a)\b|"
     # keeping the session's time: "I keep the time", "I'm holding the cards", "I'll be the timekeeper"

@@ -293,7 +293,7 @@ _OTHER_ONSITE = re.compile(
     # "he's the one in the first row with two laptops": a seat in the room
     r"in the (?:first|second|third|fourth|front|back|last) row|"
     r"(?:sitting|seated)\s+(?:(?:right\s+)?here|(?:at|in) the (?:front|back|table|panel|podium|first row)|"
-    r"(?:next to|beside|with) (?:me|us)))\b",
+    r"(?:next to|beside|with|(?:closest|nearest|close|near)(?: to)?) (?:me|us)))\b",
     re.IGNORECASE,
 )
 # The same matches, tried only where a word starts (`text.wordstart`; issue 19).
@@ -333,6 +333,9 @@ _FLOOR_ONSITE = re.compile(
     # the microphone carried to the voice: "the microphone is coming", "we bring you the mic"
     rf"(?:mic|microphone) is (?:coming|on (?:its|the) way)|bring (?:you |her |him )?the (?:mic|microphone)\b|"
     rf"(?:hand|hands) (?:up )?(?:over )?(?:there|{_HERE})\b|(?:mic|microphone)s? (?:is |are )?(?:in|at) the\b|"
+    # the chair calling a numbered floor microphone: "Microphone two, the lady.", "Mic one again."
+    rf"(?:^|[.!?]\s+)(?:(?:yes|okay|ok|now|then),?\s+)?(?:mic|microphone)\s+(?:number\s+)?"
+    rf"(?:\d{{1,2}}|one|two|three|four|five|six)\b(?=\s*(?:again\b|please\b|[,.!?]|$))|"
     # "I see a hand at the middle microphone", "someone at microphone two"
     rf"(?:at|by|near)\s+(?:the\s+)?(?!my\b|your\b|her\b|his\b)(?:[\w-]+\s+){{0,2}}?(?:mic|microphone)s?\b|"
     # the seat by the chair's own: "who is sitting on my left", "sitting across the table from me"

@@ -466,16 +466,23 @@ def after_name(text: str, name_end: int, stop: int, mentions: Sequence[Mention],
         if where is not None:  # "Beatrice, joining us remotely from Kisumu, from the … Network"
             cue = _AFTER_NAME.match(text, where.end(), stop)
             if cue is not None and cue.lastgroup is not None:
-                return _orgs_after_cue(text, cue, stop, mentions, gazetteer)
+                found = _orgs_after_cue(text, cue, stop, mentions, gazetteer)
+                if where.group("seat") is None:
+                    return found
+                # past a seat ("Dragana, sitting next to me, from Novi Sad"): only a body by its
+                # words or the registry, not a town read as one
+                return [org for org in found if org.mention is not None or looks_org(org.name)]
         return _card_after(text, name_end, stop, mentions, gazetteer)
     return _orgs_after_cue(text, cue, stop, mentions, gazetteer)
 
 
-# Where a person is, said between their name and their body: ", joining us remotely from Kisumu,".
+# Where a person is, said between their name and their body: ", joining us remotely from Kisumu,",
+# or their seat: ", sitting closest to me,", ", seated at the end of the table,".
 _WHERE_APPOSITION = re.compile(
-    r"[ \u00a0]*,[ \u00a0]*(?:who is[ \u00a0]+)?(?:joining|connecting|connected|calling in|dialling in|here)"
+    r"[ \u00a0]*,[ \u00a0]*(?:who is[ \u00a0]+)?(?:(?:joining|connecting|connected|calling in|dialling in|here)"
     r"(?:[ \u00a0]+(?:us|in|with us|today))?(?:[ \u00a0]+(?:remotely|online|virtually|in person))?"
-    r"(?:[ \u00a0]+(?:from|in)[ \u00a0]+(?-i:[A-Z][\w'’\u2011-]+)(?:[ \u00a0]+(?-i:[A-Z][\w'’\u2011-]+))?)?[ \u00a0]*,",
+    r"(?:[ \u00a0]+(?:from|in)[ \u00a0]+(?-i:[A-Z][\w'’\u2011-]+)(?:[ \u00a0]+(?-i:[A-Z][\w'’\u2011-]+))?)?|"
+    r"(?P<seat>(?:sitting|seated|standing)(?:[ \u00a0]+(?-i:[a-z][\w'’-]*)){1,8}))[ \u00a0]*,",
     re.IGNORECASE,
 )
 

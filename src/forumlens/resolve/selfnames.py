@@ -24,6 +24,7 @@ scored against nobody.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -200,7 +201,12 @@ def full_name_at(text: str, start: int) -> str | None:
 
 def is_place_name(words: str) -> bool:
     """Whether `words` name a country or a city the shipped gazetteer knows ("Dili", "Honiara")."""
-    return words.strip().casefold() in _place_names()
+    folded = words.strip().casefold()
+    if folded in _place_names():
+        return True
+    # "Côte d'Ivoire" for the gazetteer's "Cote d'Ivoire": an accent written or left out
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
+    return bare != folded and bare in _place_names()
 
 
 def _is_name(words: str, city_ok: bool = False) -> bool:
@@ -296,9 +302,8 @@ def name_unlabelled(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list
     for group in list(result):
         if group.name is not None or group.labels or len(group.turns) != 1:
             continue
-        claimed = [
-            name for name, own in _said(turns[group.turns[0]].text[:_OPENING_CHARS], False, _OPENING_CHARS) if own
-        ]
+        text = turns[group.turns[0]].text[:_OPENING_CHARS]
+        claimed = [name for name, own in _said(text, False, _OPENING_CHARS) if own] or _name_and_place(text)
         if not claimed or any(not same_person(claimed[0], other) for other in claimed[1:]):
             continue  # no name, or two that contradict each other
         same = next((g for g in result if g.name and same_person(claimed[0], g.name)), None)
@@ -308,6 +313,24 @@ def name_unlabelled(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list
         else:
             group.name = claimed[0]
     return sorted(result, key=lambda g: g.turns[0])  # people in the order they first spoke
+
+
+# After a name opening a sentence, the country or city the speaker comes from, then more: "Koffi
+# Kouassi, Côte d'Ivoire, I am …", "Ana Silva, Brazil.  My question …" (a floor microphone's way).
+_PLACE_AFTER = re.compile(r"\s*,\s+((?-i:[A-ZÀ-ÖØ-ÞĀ-Ž])[\w'’-]*(?:\s+[\w'’-]+){0,2}?)\s*[,.]\s")
+
+
+def _name_and_place(text: str) -> list[str]:
+    """The one bare name opening a sentence of an unmarked turn that the speaker follows with a
+    place ("Koffi Kouassi, Côte d'Ivoire, I am the secretary of …"): said of oneself, as a floor
+    speaker does; a name addressed is followed by the question, not by where its owner is from."""
+    found = []
+    for name in said_names(text, opening=True, limit=len(text)):
+        at = text.find(name)
+        place = _PLACE_AFTER.match(text, at + len(name)) if at >= 0 else None
+        if place is not None and is_place_name(place.group(1)):
+            found.append(name)
+    return found if len(found) == 1 else []
 
 
 # Role labels one person holds at a time (">> MODERATOR:", ">> CHAIR:", ">> Moderadora:"); a floor
@@ -363,6 +386,17 @@ def name_generic_voices(
         if not said and not any(is_one_holder_label(lab) for lab in group.labels):
             # a voice that never says its name, named by the chair once it finished ("That was …")
             said = [(n, False) for n in _named_after_all(group, turns)]
+        if not said and len(group.turns) == 1:
+            # "Sorry, it is me again, Bahareh": back at the same microphone label, by first name;
+            # "can you say your name?" answered under a label of the answerer's own name
+            back = _back_at_label(group, result, turns[group.turns[0]].text) or _answered_under_label(
+                group, result, turns
+            )
+            if back is not None:
+                back.turns = sorted([*back.turns, *group.turns])
+                back.labels += [lab for lab in group.labels if lab not in back.labels]
+                result.remove(group)
+                continue
         if len(said) != 1:
             continue
         name, own = said[0]
@@ -647,6 +681,45 @@ def _tagged_voice(text: str, known: Sequence[str]) -> str | None:
     first = name_key(tag).split()[:1]
     matches = {k for k in known if len(k.split()) > 1 and name_key(k).split()[:1] == first}
     return next(iter(matches)) if len(matches) == 1 else None
+
+
+def _back_at_label(group: LabelGroup, groups: Sequence[LabelGroup], text: str) -> LabelGroup | None:
+    """The one earlier voice under the same label whose first name a turn's opening tag gives
+    ("Sorry, it is me again, Bahareh": the asker who named herself at that microphone before)."""
+    from forumlens.resolve.sharedaccount import voice_tag  # that module reads this one's name words
+
+    tag = voice_tag(text)
+    if tag is None:
+        return None
+    first = name_key(tag).split()[:1]
+    same = [
+        g
+        for g in groups
+        if g is not group
+        and g.name
+        and g.turns
+        and g.turns[0] < group.turns[0]
+        and set(g.labels) & set(group.labels)
+        and name_key(g.name).split()[:1] == first
+    ]
+    return same[0] if len(same) == 1 else None
+
+
+def _answered_under_label(group: LabelGroup, groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> LabelGroup | None:
+    """The named speaker who answers the chair's question for the name of the voice just heard
+    (">> SPEAKER: …", ">> CHAIR: … can you say your name?", ">> TOMASZ NOWAK: Yes, sorry.  Tomasz
+    Nowak, from …"): the captioner labelled the answer with the name, the voice is theirs."""
+    asked = next_speech(turns, group.turns[-1])
+    if asked is None or ASKS_NAME.search(turns[asked].text) is None:
+        return None
+    answer = next_speech(turns, asked)
+    if answer is None:
+        return None
+    owner = next((g for g in groups if answer in g.turns), None)
+    if owner is None or owner is group or owner.name is None or asked in owner.turns or asked in group.turns:
+        return None
+    said = _said(turns[answer].text, True, _OPENING_CHARS)
+    return owner if said and same_person(said[0][0], owner.name) else None
 
 
 def _voice_name(group: LabelGroup, turns: Sequence[Turn], is_generic: Callable[[str], bool]) -> str | None:

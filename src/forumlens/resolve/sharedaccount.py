@@ -34,6 +34,13 @@ _TAG = re.compile(
     rf"(?:[ \u00a0]*,[ \u00a0]+({_NAME})[ \u00a0]*[,.])?",
     re.IGNORECASE,
 )
+# "Sorry, it is me again, Bahareh, only a follow-up": a voice back at the microphone, naming itself
+# after "me" (a bare "It's me, Fiona" may be the voice answering Fiona: only with "again")
+_ME_AGAIN = re.compile(
+    rf"(?:^|[.!?,][ \u00a0]+)(?:(?:{'|'.join(_OPENERS)})[, \u00a0]+)*"
+    rf"(?:this|it)(?:[ \u00a0]+is|'s|’s)[ \u00a0]+me[ \u00a0]+again[ \u00a0]*,[ \u00a0]+({_NAME})[ \u00a0]*[,.]",
+    re.IGNORECASE,
+)
 _TAG_CHARS = 120  # the tag opens the turn
 # Kept apart from `text.roomwords`: built from `_OPENERS`, the words `_TAG` lets open the turn, so the
 # pattern and this filter name the same words. The shared courtesies it lacks ("thanks", "please") are not
@@ -45,7 +52,10 @@ def voice_tag(text: str) -> str | None:
     """The name a voice tags its turn with as it opens (the full one when it follows the tag)."""
     m = _TAG.search(text[:_TAG_CHARS])
     if m is None:
-        return None
+        again = _ME_AGAIN.search(text[:_TAG_CHARS])
+        if again is None or not _is_person_like(again.group(1)) or is_place_name(again.group(1)):
+            return None
+        return again.group(1)
     short, full = m.group(1), m.group(2)
     if is_place_name(short) or not _is_person_like(short):
         return None  # "Nairobi here": a room, not a voice
