@@ -322,3 +322,182 @@ def test_the_textrank_share_variant_weighs_each_takeaway_by_its_share_to_the_pow
     assert any(shares[loso.sentence_key(u)] < 1.0 for u in units)
     for u in units:
         assert math.isclose(weighted(u), plain(u) * shares[loso.sentence_key(u)] ** 0.5, rel_tol=1e-9)
+
+
+# A small workshop of our own: a moderator, two panellists, a floor voice (stop 39, U6).
+_WORKSHOP = (
+    "Rural spectrum licences\n\n"
+    ">> MODERATOR: Welcome, everyone. Let me give the floor to Ana Lima first.\n"
+    ">> ANA LIMA: Thank you. Spectrum licences cost too much for rural operators. "
+    "Our survey of forty villages found the fees above what a cooperative earns in a year. "
+    "We believe that regulators should price rural spectrum by population. "
+    "The networks we build reach schools and clinics that no one else connects. "
+    "That is why the fee question matters so much to us.\n"
+    ">> BO TANAKA: Thanks. I run a small network in the hills. "
+    "The problem is the backhaul, not the licence, because fibre stops at the district town and "
+    "satellite capacity is priced for ships and mines rather than for villages.\n"
+    ">> ANA LIMA: One more point on the fees, briefly.\n"
+    ">> AUDIENCE: Could the regulator waive the fee for community networks for the first five years?\n"
+    ">> MODERATOR: Thank you all for a lively discussion this morning.\n"
+)
+
+
+def _workshop() -> object:
+    return build_context(parse_transcript(_WORKSHOP, source="w.txt", sha256="w"))
+
+
+def test_the_titles_terms_are_those_of_its_words_the_speech_uses() -> None:
+    assert loso.title_terms(_workshop()) == frozenset({"rural", "spectrum", "licence"})
+    # a title word the speech never says is no term
+    other = _WORKSHOP.replace("Rural spectrum licences", "Rural spectrum and mountaineering", 1)
+    ctx = build_context(parse_transcript(other, source="w.txt", sha256="w"))
+    assert loso.title_terms(ctx) == frozenset({"rural", "spectrum"})
+
+
+def test_a_sentence_saying_the_titles_terms_weighs_more_by_how_many_it_says() -> None:
+    ctx = _workshop()
+    signals = report.signals_of(ctx)
+    plain = report.takeaway_boost(ctx, signals)
+    with loso.variant(loso.on_title(0.2)):
+        weighted = report.takeaway_boost(ctx, signals)
+    title = loso.title_terms(ctx)
+    seen = set()
+    for u in ctx.units:
+        said = len(title.intersection(u.terms))
+        expected = 1.0 + 0.2 * min(1.0, said / 2)
+        assert math.isclose(weighted(u), plain(u) * expected, rel_tol=1e-9)
+        seen.add(min(said, 2))
+    assert seen == {0, 1, 2}  # the example has sentences with none, one and two of them
+    assert report.takeaway_boost(ctx, signals)(ctx.units[0]) == plain(ctx.units[0])  # patched only while it runs
+
+
+def test_the_asks_variant_raises_only_the_lines_of_analysed_asks_not_of_commitments() -> None:
+    from forumlens.analyse.models import Ask
+    from forumlens.summarise import Findings
+
+    session = parse_transcript(_WORKSHOP, source="w.txt", sha256="w")
+    asking = next(u for u in build_context(session).units if "should price" in u.text)
+    waive = next(u for u in build_context(session).units if "waive" in u.text)
+    findings = Findings(
+        asks=(
+            Ask("spectrum", "recommendation", "Ana Lima", asking.line, asking.text),
+            Ask("spectrum", "commitment", "Audience", waive.line, waive.text),
+        ),
+        questions=(),
+    )
+    ctx = build_context(session, findings)
+    signals = report.signals_of(ctx)
+    plain = report.takeaway_boost(ctx, signals)
+    with loso.variant(loso.asks_kept(1.2)):
+        weighted = report.takeaway_boost(ctx, signals)
+    for u in ctx.units:
+        expected = 1.2 if u.line == asking.line else 1.0
+        assert math.isclose(weighted(u), plain(u) * expected, rel_tol=1e-9)
+
+
+def test_a_speakers_first_long_turn_is_their_position_but_not_a_chairs_or_the_floors() -> None:
+    ctx = _workshop()
+    first = loso.first_statements(ctx.units, ctx.chairs, least=30)
+    holders = {u.who for u in ctx.units if (u.turn, u.sent_index) in first}
+    assert holders == {"Ana Lima", "Bo Tanaka"}
+    turns = {u.turn for u in ctx.units if (u.turn, u.sent_index) in first}
+    assert len(turns) == 2  # Ana's short second turn is not her first statement
+    assert loso.first_statements(ctx.units, ctx.chairs, least=500) == frozenset()
+
+
+def test_position_and_problem_cues_read_the_form_not_the_subject() -> None:
+    assert loso._POSITION.search("We believe that regulators should price rural spectrum by population.")
+    assert loso._POSITION.search("In my view the court got it wrong.")
+    assert not loso._POSITION.search("I think so.")  # no stated position follows
+    assert loso._PROBLEM.search("The problem is the backhaul, not the licence.")
+    assert loso._PROBLEM.search("Schools report a lack of trained staff.")
+    assert not loso._PROBLEM.search("No problem, I can take that question.")
+
+
+def test_families_are_chosen_apart_and_each_baseline_is_counted_on_its_own() -> None:
+    cases = [_case("a1", "held_out"), _case("b1", "held_out2"), _case("igf2021-x", "development")]
+
+    def row(ours: float) -> dict[str, tuple[float, float]]:
+        return {"forumlens": (ours, ours), "lexrank": (0.1, 0.1), "textrank": (0.2, 0.2)}
+
+    results = {
+        "base": {"a1": row(0.15), "b1": row(0.15), "igf2021-x": row(0.15)},
+        "x one": {"a1": row(0.30), "b1": row(0.30), "igf2021-x": row(0.05)},
+        "y one": {"a1": row(0.05), "b1": row(0.05), "igf2021-x": row(0.05)},
+    }
+    text = loso.report(results, cases, ["x", "y"])
+    assert "family 'x'" in text and "family 'y'" in text
+    # family y never beats base on the other sets, so it scores as base everywhere
+    y = text[text.index("family 'y'") :]
+    assert "out of fold, pooled: 0.1500 / 0.1500" in y
+    assert "base lexrank 3/0, textrank 0/3; chosen lexrank 3/0, textrank 0/3" in y
+    x = text[text.index("family 'x'") : text.index("family 'y'")]
+    assert "igf2021-x: 0.0500 / 0.0500" in x  # the shared transcript reported on its own
+    assert "without held_out2:" in x  # the newest held-out set left out as a second reading
+
+
+def _analysed(asks: list[tuple[str, str]]) -> object:
+    """The workshop with analysed asks: (type, words of the sentence it quotes)."""
+    from forumlens.analyse.models import Ask
+    from forumlens.summarise import Findings
+
+    session = parse_transcript(_WORKSHOP, source="w.txt", sha256="w")
+    units = build_context(session).units
+    found = []
+    for kind, words in asks:
+        u = next(u for u in units if words in u.text)
+        found.append(Ask("spectrum", kind, u.who, u.line, u.text))
+    return build_context(session, Findings(asks=tuple(found), questions=()))
+
+
+def test_an_asks_own_sentence_weighs_more_but_not_the_rest_of_its_line() -> None:
+    ctx = _analysed([("recommendation", "should price")])
+    signals = report.signals_of(ctx)
+    plain = report.takeaway_boost(ctx, signals)
+    with loso.variant(loso.asks_by_quote(1.2)):
+        weighted = report.takeaway_boost(ctx, signals)
+    line = next(u.line for u in ctx.units if "should price" in u.text)
+    neighbours = [u for u in ctx.units if u.line == line and "should price" not in u.text]
+    assert neighbours  # the example's turn is one line of several sentences
+    for u in ctx.units:
+        expected = 1.2 if "should price" in u.text else 1.0
+        assert math.isclose(weighted(u), plain(u) * expected, rel_tol=1e-9)
+
+
+def test_a_commitment_weighs_as_a_decision_on_its_own_sentence_only() -> None:
+    ctx = _analysed([("commitment", "networks we build")])
+    signals = report.signals_of(ctx)
+    shipped = report.takeaway_boost(ctx, signals)
+    with loso.variant(loso.decisions_by_quote()):
+        by_quote = report.takeaway_boost(ctx, signals)
+    line = next(u.line for u in ctx.units if "networks we build" in u.text)
+    for u in ctx.units:
+        if "networks we build" in u.text or u.line != line:
+            assert math.isclose(by_quote(u), shipped(u), rel_tol=1e-9)
+        else:  # the shipped signal raised the whole line; by quote, the neighbours are not raised
+            assert math.isclose(by_quote(u) * rank.IMPORTANCE["decision"], shipped(u), rel_tol=1e-9)
+
+
+def test_a_point_two_later_speakers_take_up_has_the_higher_share() -> None:
+    units = [
+        Unit("s", 0, 1, "Ana", None, 0, 9, "Fees bar rural spectrum.", 0.1, 0, ("fee", "rural", "spectrum")),
+        Unit("s", 1, 2, "Bo", None, 0, 9, "Spectrum fees hurt.", 0.4, 0, ("spectrum", "fee", "hurt")),
+        Unit("s", 2, 3, "Cy", None, 0, 9, "Spectrum fees again.", 0.7, 0, ("spectrum", "fee", "again")),
+        Unit("s", 3, 4, "Bo", None, 0, 9, "Spectrum fees, yes.", 0.9, 0, ("spectrum", "fee", "yes")),
+    ]
+    shares = loso.taken_up(units, {}, 1.0)
+    assert math.isclose(shares[(0, 0)], 2 / 3)  # fee and spectrum taken up by Bo and Cy; rural by no one
+    assert shares[(1, 0)] == 0.0  # after Bo only Cy (and Bo again) use them: one other is not two
+    assert loso.taken_up(units, {}, 1.0, least=1)[(1, 0)] == 2 / 3
+
+
+def test_an_answer_is_the_next_speakers_opening_on_the_questions_terms() -> None:
+    ctx = _workshop()
+    found = loso.answers(ctx.units)
+    assert found == frozenset()  # no turn of the workshop ends in a question before another's turn
+    asked = _WORKSHOP.replace(
+        ">> MODERATOR: Thank you all", ">> ANA LIMA: The regulator could waive it, yes.\n>> MODERATOR: Thank you all"
+    )
+    ctx = build_context(parse_transcript(asked, source="w.txt", sha256="w"))
+    found = loso.answers(ctx.units)
+    assert [u.text for u in ctx.units if (u.turn, u.sent_index) in found] == ["The regulator could waive it, yes."]
