@@ -3,6 +3,10 @@ item on its line given the first cause that holds.
 
     python bench/threads_unextracted.py [--corpus NAME ...] [--verbose]
 
+`--corpus` takes folder names of `bench/threads/` (`dev` is the folder of that name, four files whose gold items are
+all extracted, not `bench/threads.py`'s pooled dev part); the default is every development folder. Each line says
+how many gold items the folder has, so a 0 reads as "all found", not as "nothing read".
+
 Causes, in order (the first that holds):
 - `no-turn`: the line is in no speech turn of the parsed session (a header, a page's chrome, a block read as
   something else);
@@ -41,8 +45,8 @@ from forumlens.threads.models import SessionItems
 from forumlens.threads.sentences import turn_sentences
 
 
-def causes_of(name: str, verbose: bool) -> Counter[str]:
-    """Cause → gold items of corpus `name` with no item on their line."""
+def causes_of(name: str, verbose: bool) -> tuple[Counter[str], int]:
+    """(cause → gold items of corpus `name` with no item on their line, how many gold items the corpus has)."""
     bench = train_links._bench()
     bench.PARTS["train"] = (name,)
     gold = bench.load_gold("train")
@@ -67,7 +71,7 @@ def causes_of(name: str, verbose: bool) -> Counter[str]:
                         print(f"  [{name}] {cause:11} {g.file.split('/')[-1][:40]}:{g.ref[1]} {g.quote[:80]!r} {said}")
         finally:
             store.close()
-    return out
+    return out, len(gold.items)
 
 
 def _cause(ctx: _Context, session: Session, turns: Sequence[Turn], line: int, found: SessionItems) -> tuple[str, str]:
@@ -96,12 +100,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="print every gold item not extracted")
     args = parser.parse_args(argv)
     total: Counter[str] = Counter()
+    items = 0
     for name in args.corpus:
-        got = causes_of(name, args.verbose)
+        got, n = causes_of(name, args.verbose)
         total += got
-        print(f"{name:8} {sum(got.values()):3} not extracted  " + "  ".join(f"{k} {v}" for k, v in sorted(got.items())))
-    print(f"all      {sum(total.values()):3} not extracted  " + "  ".join(f"{k} {v}" for k, v in sorted(total.items())))
+        items += n
+        print(f"{name:8} {sum(got.values()):3} of {n:4} not extracted  " + _causes(got))
+    print(f"all      {sum(total.values()):3} of {items:4} not extracted  " + _causes(total))
     return 0
+
+
+def _causes(got: Counter[str]) -> str:
+    return "  ".join(f"{k} {v}" for k, v in sorted(got.items()))
 
 
 if __name__ == "__main__":

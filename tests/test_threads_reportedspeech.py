@@ -109,3 +109,31 @@ Mr. Tembo said that the council would publish the readings, but nothing came. We
 def test_speech_that_retells_is_still_the_speakers():
     items = items_of(SPEECH, "igf2031-water-meters-workshop.txt").items
     assert not [i for i in items if i.speaker and "Tembo" in i.speaker]
+
+
+JOINT = """# Joint session report: three coalitions report back
+
+Organisers: Dynamic Coalition on Open Water Meters; Dynamic Coalition on Street Addressing
+
+## Session Report
+
+For the Street Addressing coalition, Amara Diallo-Fofana reported that the coalition gave up the printed atlas of street names it had promised in Paris.
+
+Tomas Oyelaran-Baptiste reported that the coalition gave up the printed map of public taps it had promised in Paris.
+"""
+
+
+def test_a_report_paragraph_opened_by_whom_it_reports_for_is_that_bodys():
+    said = reported("For the Street Addressing coalition, Amara Diallo-Fofana reported that it was late.")
+    assert said is not None and said.lead == "For the Street Addressing coalition"
+    assert Voices().resolve(said, load_registry()) == (
+        "Amara Diallo-Fofana",
+        ("Dynamic Coalition on Street Addressing", None),
+    )
+    other = reported("In Paris, Amara Diallo-Fofana reported that it was late.")  # a lead that names no body
+    assert other is not None and Voices().resolve(other, load_registry()) == ("Amara Diallo-Fofana", (None, None))
+    found = items_of(JOINT, "joint-report.md")
+    slips = {i.quote[:24]: (i.coalition, i.org) for i in found.items if i.signal == "slip"}
+    assert slips["For the Street Addressin"][0] == "Dynamic Coalition on Street Addressing"
+    # no lead: the record's own actor, as before (its first organiser)
+    assert "Street Addressing" not in str(slips["Tomas Oyelaran-Baptiste "])

@@ -60,6 +60,44 @@ def _short_topics(seen: dict[tuple[str, str], Counter[tuple[int, str]]]) -> dict
     return out
 
 
+def _misheard(seen: dict[tuple[str, str], Counter[tuple[int, str]]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Key of a body written by fewer items → the key of the one body of the same head whose topic differs from it
+    in one letter of one word (a letter put for another, or two letters swapped, inside a word of five letters or
+    more, never its first): "Dynamic Coalition on E-waste Pickets" → "… on E-waste Pickers".
+
+    Why: a captioner mishears a coalition's name the year it is new ("e-waste pickets"), and its speaker's ask and
+    promise of that year, read as another body's, never meet the same coalition's items of the years it was heard
+    right. One letter inside a long word is a slip, not another topic; of the two wordings the one more items write
+    is kept, and two bodies as often written, or a topic near two others, are left alone."""
+    weight = {key: sum(counts.values()) for key, counts in seen.items()}
+    out = {}
+    for key in seen:
+        near = [
+            other
+            for other in seen
+            if other[0] == key[0] and weight[other] > weight[key] and _one_slip(key[1].split(), other[1].split())
+        ]
+        if len(near) == 1:
+            out[key] = near[0]
+    return out
+
+
+def _one_slip(words: list[str], others: list[str]) -> bool:
+    """Whether two topics differ in one word only, by one letter put for another or two neighbours swapped, the
+    word five letters or more and its first letter kept."""
+    if len(words) != len(others):
+        return False
+    differ = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
+    if len(differ) != 1:
+        return False
+    a, b = differ[0]
+    if len(a) != len(b) or len(a) < 5 or a[0] != b[0] or not a.replace("-", "").isalpha():
+        return False
+    at = [n for n, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    swapped = len(at) == 2 and at[1] == at[0] + 1 and a[at[0]] == b[at[1]] and a[at[1]] == b[at[0]]
+    return len(at) == 1 or swapped
+
+
 def _within(short: str, topic: str) -> bool:
     """Whether `short` opens or ends `topic` as whole words, or, when it has two words or more, stands inside it ("domestic
     workers" in "migrant domestic workers online"; one word inside a topic says too little: "data" in "open data
@@ -83,6 +121,7 @@ def unified_bodies(items: Sequence[Item]) -> list[Item]:
     if not seen and not any(body_key(i.speaker) for i in items):
         return list(items)
     best = {key: min(counts, key=lambda rv: (rv[0], -counts[rv], rv[1])) for key, counts in seen.items()}
+    best.update({slip: best[heard] for slip, heard in _misheard(seen).items()})
     best.update({short: best[full] for short, full in _short_topics(seen).items()})
     topics = _bare_topics(best)
     out = []

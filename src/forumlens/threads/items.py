@@ -89,6 +89,7 @@ from ..resolve.text import LineIndex
 from ..transcript.speakers import name_key
 from .actors import Actor, body_pattern, introduced_actor, stated_actor, turn_actor
 from .addressed import addressed_answers
+from .apposed import apposed_body
 from .blocks import split_blocks
 from .cues import Cue, CueMemo, find_cue, retro_promise
 from .deliverables import (
@@ -682,6 +683,15 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         for t in turns
         if t.speaker and t.speaker not in ctx.moderators and (org := said.get(t.index, (None, None))[1])
     }
+    apposed = {
+        t.speaker: body
+        for t in turns
+        if t.speaker
+        and not ctx.document
+        and t.speaker not in ctx.moderators
+        and said.get(t.index, _UNSAID) == _UNSAID
+        and (body := apposed_body(t.speaker, sentences[t.index])) is not None
+    }
     question_items, used, taken = _question_items(ctx, [] if ctx.document else turns, sentences, actors)
     items = list(question_items)
     answered = _questions_answered(question_items, turns)
@@ -730,6 +740,7 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         bodies=bodies,
         guessed=tuple(sorted(p for p, g in guessing.items() if g and p not in ctx.moderators)),
         renames=tuple(dict.fromkeys(r for t in turns for r in stated_renames(t.text))),
+        apposed=apposed,
     )
 
 

@@ -119,6 +119,7 @@ from dataclasses import replace
 
 from ..transcript.speakers import name_key
 from .actors import initials
+from .linkaddressee import other_addressee
 from .linkcore import _RESCUE_FLOOR, _RESCUE_QUOTES
 from .linkmeetings import _FIRST_PERSON, _made_at, _other_need_here, _said_again_at, meeting_year, meeting_years
 from .linkmeetings import _meetings as _meetings
@@ -213,7 +214,7 @@ class _Linker(_Responses):
         if self.model is not None:  # a need the rules keep apart joins when the pair model finds it the same one
             scored = self._rescued(item, scored, self.model)
         scored = _said_again_at(item, scored)
-        scored = [_other_need_here(item, row) for row in scored]
+        scored = [other_addressee(item, _other_need_here(item, row), rules) for row in scored]
         self._place("ask", item, scored, "same actor", "no ask of this actor is alike")
 
     def need_pair(self, item: Item, earlier: Item, text: int, other: int) -> list[float]:

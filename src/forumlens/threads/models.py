@@ -28,7 +28,11 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    49  # 49: a question a moderator reads out is the relayed person's by a reporting verb ("X, online, asks: …?", "He
+    50  # 50: the short name a speaker introduces themself with ("Ana Ruiz, Community Air Sensors.") is kept
+    # (`SessionItems.apposed`); linking counts it as their body where the archive confirms it (`apposed.py`); a
+    # reported sentence opened by whom it reports for ("For the rivers coalition, Ana Ruiz reported that …") is that
+    # body's (`reportedspeech._lead_body`)
+    # 49: a question a moderator reads out is the relayed person's by a reporting verb ("X, online, asks: …?", "He
     # asks Mr Y if …") or its carrier ("The first card, from X, …: …?") (`itemquestions._TOLD`)
     # 48: reported speech in a third-person record (`reportedspeech`): "Ms. X (Body) said that …", "She announced
     # that the Commission would publish …", "He asked the city to …", "Y asked whether …" are the reported speaker's
@@ -188,6 +192,9 @@ class SessionItems:
     guessed: tuple[str, ...] = ()
     # (old name, new name) of each rename of a body the session states ("since Vilnius we are …": `renames.py`)
     renames: tuple[tuple[str, str], ...] = ()
+    # person → the short name they introduced themself with ("Ana Ruiz, Community Air Sensors."): `apposed.py`; a body
+    # only where the archive confirms it (`apposed.confirmed_bodies`)
+    apposed: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -200,6 +207,8 @@ class SessionItems:
             data["guessed"] = list(self.guessed)
         if self.renames:
             data["renames"] = [list(r) for r in self.renames]
+        if self.apposed:
+            data["apposed"] = self.apposed
         return data
 
     @classmethod
@@ -211,6 +220,7 @@ class SessionItems:
             bodies={str(k): str(v) for k, v in (data.get("bodies") or {}).items()},
             guessed=tuple(str(p) for p in data.get("guessed") or ()),
             renames=tuple((str(r[0]), str(r[1])) for r in data.get("renames") or () if len(r) == 2),
+            apposed={str(k): str(v) for k, v in (data.get("apposed") or {}).items()},
         )
 
 

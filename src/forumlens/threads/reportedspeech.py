@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..resolve.registry import Registry
-from .actors import Actor, reported_body
+from .actors import Actor, _short_coalition, reported_body
 
 __all__ = ["Reported", "Voices", "backshifted", "reported"]
 
@@ -36,6 +36,7 @@ class Reported:
     pronoun: bool = False
     anonymous: bool = False
     answer: bool = False  # "answered that …", "replied that …"
+    lead: str | None = None  # the opening phrase before the subject ("For the rivers coalition")
 
 
 _NAME = r"[A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+(?:de|da|do|dos|van|von|der|al|el|bin)?\s*[A-Z][\w'’-]+){0,3}"
@@ -46,7 +47,7 @@ _WHO = (
     r" audience))"
 )
 # an opening phrase before the subject ("Answering a question left on …, Ms. X said …", "In 2014, she …")
-_LEAD = r"(?:[A-Z][^,;:!?]{2,140},\s+)?"
+_LEAD = r"(?:(?P<lead>[A-Z][^,;:!?]{2,140}),\s+)?"
 _AFFILIATION = r"(?:\s*\((?P<paren>[^()]{2,100})\))?(?:,\s+(?P<appos>[^,;:!?]{3,160}),)?"
 _ASK_VERB = r"asked|called\s+(?:on|upon)|urged|requested"
 _QUESTION_VERB = r"asked\s+(?:[^,;.?!]{1,60}?\s+)?(?=(?:whether|if|when|how|what|why|who|which)\b)"
@@ -98,6 +99,7 @@ def reported(sentence: str, before: str = "") -> Reported | None:
         pronoun=pronoun is not None,
         anonymous=anon is not None,
         answer=kind == "say" and match.group("say").lower().startswith(("answered", "replied")),
+        lead=match.group("lead"),
     )
 
 
@@ -145,9 +147,31 @@ class Voices:
         surname = said.who.split()[-1].lower()
         known = self.by_surname.get(surname)
         actor = reported_body(said.affiliation, registry) if said.affiliation else (None, None)
+        if actor == (None, None) and said.lead:
+            actor = _lead_body(said.lead, registry)
         name = known[0] if known is not None and len(said.who.split()) < 2 else said.who
         if actor == (None, None) and known is not None and known[0] == name:
             actor = known[1]
         self.by_surname[surname] = (name, actor)
         self.last = (name, actor)
         return name, actor
+
+
+# an opening phrase that says whom the sentence reports for: "For the rivers coalition", "On behalf of the Forum …"
+_FOR_BODY = re.compile(r"^(?:For|On\s+behalf\s+of)\s+(?P<body>.+)$")
+
+
+def _lead_body(lead: str, registry: Registry) -> Actor:
+    """The body an opening "For the X coalition, …" / "On behalf of X, …" names, or (None, None).
+
+    Why: a joint report gives each coalition a paragraph opened by whom it reports for ("For the rivers coalition, Ana
+    Ruiz reported that …"); no bracket after the name says it, and the record's own actor (its first organiser)
+    would take the other coalitions' promises and their fates."""
+    found = _FOR_BODY.match(lead.strip())
+    if found is None:
+        return None, None
+    body = found.group("body")
+    short = _short_coalition(body)
+    if short is not None:
+        return short[0], None
+    return reported_body(body, registry)

@@ -33,6 +33,7 @@ from ..store.base import Store
 from ..store.threads import THREAD_ITEMS, ThreadSource, items_digest
 from ..transcript.speakers import name_key
 from .actors import body_aliases
+from .apposed import confirmed_bodies
 from .bodies import unified_bodies
 from .items import extract_items
 from .link import RULES, Linked, actor_of, link_items
@@ -163,6 +164,12 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
             if person not in found.guessed:
                 said_for.setdefault(person, Counter())[coalition] += 1
         for person, body in found.bodies.items():
+            bodies.setdefault(person, Counter())[body] += 1
+    apposed = [(person, body) for _, _, found in sessions for person, body in found.apposed.items()]
+    named = {n for _, _, found in sessions for i in found.items for n in (i.coalition, i.org) if n}
+    confirmed = confirmed_bodies(apposed, named | set(chain(*bodies.values())))
+    for person, body in apposed:  # a short name the archive confirms is a body the person said (`apposed.py`)
+        if body in confirmed:
             bodies.setdefault(person, Counter())[body] += 1
     usual = {person: counts.most_common(1)[0][0] for person, counts in spoke_for.items()}
     aliases = body_aliases(
