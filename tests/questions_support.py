@@ -1,6 +1,12 @@
-"""The question-fate rules alone, for tests that pin what the hand-written rules decide."""
+"""The question-fate rules alone, for tests that pin what the hand-written rules decide, and
+the fate model's training script as a module, for tests of its examples and figures."""
 
 from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
 
 from forumlens.analyse.context import build_context
 from forumlens.analyse.questions import find_questions
@@ -15,3 +21,15 @@ def rule_questions(text: str) -> list[dict]:
     the relay; see tests/test_questions_model.py and the stop-19 report)."""
     ctx = build_context(parse_transcript(text), mentions=[])
     return [q.to_json() for q in find_questions(ctx, segment_boundaries(ctx, find_segments(ctx)), rules_only=True)]
+
+
+def train_questions_module() -> ModuleType:
+    """`bench/train_questions.py` imported as a module (with `bench/` on the path for its own imports)."""
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root / "bench"))
+    spec = importlib.util.spec_from_file_location("train_questions", root / "bench" / "train_questions.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module

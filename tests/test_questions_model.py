@@ -3,9 +3,7 @@ examples its trainer draws from gold files, and the fates it gives on small sess
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,8 @@ from forumlens.analyse.questionmodel import STATUSES, QuestionModel, load_questi
 from forumlens.analyse.questions import find_question_groups, find_questions, question_fates
 from forumlens.analyse.segments import find_segments, segment_boundaries
 from forumlens.transcript.parse import parse_transcript
+
+from .questions_support import train_questions_module
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -151,14 +151,7 @@ def test_rules_only_path_is_unchanged_and_the_model_path_differs_only_in_fates()
     assert [q.status for q in rules] == ["answered", "unanswered"]
 
 
-def _train_module():  # type: ignore[no-untyped-def]
-    sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location("train_questions", ROOT / "bench" / "train_questions.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+_train_module = train_questions_module
 
 
 def test_training_examples_pair_gold_questions_with_detections() -> None:
