@@ -559,7 +559,9 @@ def rank_takeaways(
     )
     # long run-ons compete with their best clause window; MMR reads the best MMR_POOL, and the
     # others are rendered only as far as MMR picks them (`spans.trim_pool`)
-    picks = trim_pool(model, pool, boost, accept=accept, reading=reading, keep=max(MMR_POOL, wanted), select=select)
+    sources = wording.sources if wording is not None else None
+    keep = max(MMR_POOL, wanted)
+    picks = trim_pool(model, pool, boost, accept=accept, reading=reading, keep=keep, select=select, sources=sources)
     # the budget counts what the sentence says (its filler-free words), not the attribution
     # or the body's name the rendering adds
     length = _list_length(lists, wording) if lists is not None and wording is not None else None

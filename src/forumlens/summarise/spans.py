@@ -15,7 +15,7 @@ its citation quotes the source verbatim; the bullet is that window with filler d
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from .compress import compress
@@ -25,6 +25,7 @@ from .rank import (
     Scored,
     SessionModel,
     best_passing,
+    in_wrapup,
     is_summary,
     unit_base,
     unit_factor,
@@ -33,6 +34,7 @@ from .rank import (
 )
 from .rewrite import opens_clause
 from .units import Unit, terms
+from .wordingbound import Words, window_wording, words_of
 
 __all__ = ["MIN_TRIM_WORDS", "best_version", "clause_bounds", "trim_pool"]
 
@@ -165,6 +167,7 @@ def best_version(
     boost: Callable[[Unit], float] | None = None,
     accept: Callable[[Unit], bool] | None = None,
     reading: Callable[[Unit], str | None] | None = None,
+    sources: Callable[[Unit], Iterable[str]] | None = None,
 ) -> Scored | None:
     """The highest-scoring clause window of a long sentence, or the sentence itself.
 
@@ -173,7 +176,10 @@ def best_version(
     bullet text a unit renders to, None when it is no point: `wording.Wording.reading`), a
     window is scored as the reader will see it: a window whose cut head the rendering
     repaired ("that really struck us is that most facilities ..." -> "Most facilities ...")
-    is not penalised as a fragment it no longer is, and acceptance is that reading.
+    is not penalised as a fragment it no longer is, and acceptance is that reading. With
+    `sources` too (the texts other than the unit's own that its reading may take words from:
+    `wording.Wording.sources`), a window is rendered only when the cue and summary words
+    those texts hold leave it a chance to win (`wordingbound`).
     """
     if reading is not None:
         accept = lambda u: reading(u) is not None  # noqa: E731
@@ -183,7 +189,7 @@ def best_version(
     windows = _windows(model, unit, bounds) if len(bounds) >= 2 else []
     if not windows:
         return item if accept is None or accept(unit) else None
-    search = _WindowSearch(model, unit, bounds, windows, boost, accept, reading)
+    search = _WindowSearch(model, unit, bounds, windows, boost, accept, reading, sources if reading else None)
     if accept is None:
         return search.best(item)
     # A window that beats the whole sentence is the answer whether or not the sentence
@@ -247,9 +253,11 @@ class _WindowSearch:
         boost: Callable[[Unit], float] | None,
         accept: Callable[[Unit], bool] | None,
         reading: Callable[[Unit], str | None] | None,
+        sources: Callable[[Unit], Iterable[str]] | None = None,
     ) -> None:
         self.model, self.unit, self.bounds, self.windows = model, unit, bounds, windows
-        self.boost, self.accept, self.reading = boost, accept, reading
+        self.boost, self.accept, self.reading, self.sources = boost, accept, reading, sources
+        self._clause_words: list[Words] | None = None
         self._lifts: dict[int, float] = {}
         self._ceiling: dict[int, float] = {}
         self._scored: dict[int, Scored | None] = {}
@@ -283,8 +291,21 @@ class _WindowSearch:
             base, j, span = self.windows[n][0], self.windows[n][2], self.windows[n][3]
             # the multipliers no rendering changes (hub share, floor) are known: only the wording is bounded
             known = wording_free_factor(self.model, span)
-            self._ceiling[n] = base * _MAX_WORDING * known * self._lift(n) * (0.8 if self._cut_short(j) else 1.0)
+            wording = self._wording(n)
+            self._ceiling[n] = base * wording * known * self._lift(n) * (0.8 if self._cut_short(j) else 1.0)
         return self._ceiling[n]
+
+    def _wording(self, n: int) -> float:
+        """A bound of window `n`'s wording factor: `_MAX_WORDING`, or with `sources` the bound
+        from the cue and summary words its reading may hold (`wordingbound.window_wording`)."""
+        if self.sources is None:
+            return _MAX_WORDING
+        if self._clause_words is None:  # each clause read once for all the windows holding it
+            self._clause_words = [words_of(self.unit.text[a:b]) for a, b in self.bounds]
+        _base, i, j, span, _vec = self.windows[n]
+        parts = [*self._clause_words[i : j + 1], *(words_of(text) for text in self.sources(span))]
+        chair = span.who in self.model.chairs
+        return window_wording(parts, in_wrapup(self.model, span), chair, _MAX_WORDING)
 
     def scored(self, n: int) -> Scored | None:
         """Window `n` scored as it reads, None when it is no point."""
@@ -318,6 +339,7 @@ def trim_pool(
     reading: Callable[[Unit], str | None] | None = None,
     keep: int | None = None,
     select: Callable[[list[Scored]], list[Scored]] | None = None,
+    sources: Callable[[Unit], Iterable[str]] | None = None,
 ) -> list[Scored]:
     """`pool` with each of its `limit` most promising long sentences replaced by its best version.
 
@@ -332,7 +354,7 @@ def trim_pool(
     sentences of a pool of at most `keep` are then asked `accept` only as far as `select`
     needs them (`lazy.select_passing`; the best versions pass already). `select` must be
     monotone in its pool and read all of a pool of `keep` or fewer (`rank.mmr_select` with
-    a `pool_limit` of at least `keep`).
+    a `pool_limit` of at least `keep`). `sources`: as `best_version`'s.
     """
     if model is None:
         plain = [s for s in pool if accept is None or accept(s.unit)]
@@ -358,7 +380,7 @@ def trim_pool(
     out, versions = [], set()
     for s in pool:
         if id(s) in chosen:
-            best = best_version(model, s, boost, accept, reading)
+            best = best_version(model, s, boost, accept, reading, sources)
             if best is not None:
                 versions.add(id(best))
                 out.append(best)

@@ -173,6 +173,16 @@ class Wording:
         rendered = self.render(unit, attributed=True)
         return rendered.text if rendered is not None else None
 
+    def sources(self, unit: Unit) -> tuple[str, ...]:
+        """The texts other than the unit's own whose words its reading (`reading`) may show:
+        the speaker's sentence before it (a context merge) and the body its "we" becomes
+        (`rewrite.third_person`); every other word a rendering adds is a fixed one
+        (`wordingbound` lists them). Why: a clause window is rendered only when these words
+        leave it a chance to win (`spans.best_version`)."""
+        prior = self.before(unit)
+        body = self.voice(unit).body
+        return tuple(t for t in (prior.text if prior else None, body) if t)
+
     def keep(self, pool: Iterable[Scored]) -> list[Scored]:
         return [s for s in pool if self.accept(s.unit)]
 
