@@ -49,8 +49,9 @@ def _first_best(found: list[Scored | None], floor: Scored | None) -> Scored | No
     return best
 
 
-def _searches_of(path: Path) -> list[tuple]:
-    """(model, item, boost, wording, search) for each long sentence of one transcript."""
+def _searches_of(path: Path, with_sources: bool = False) -> list[tuple]:
+    """(model, item, boost, wording, search) for each long sentence of one transcript (with
+    `with_sources`, each search bounds a window's wording by the words it may show)."""
     session = parse_transcript(path.read_text("utf-8"), source=path.name)
     ctx = build_context(session)
     wording, model = Wording.of(ctx, Credits.of(session, None)), ctx.ranking().model
@@ -68,7 +69,16 @@ def _searches_of(path: Path) -> list[tuple]:
                     item,
                     boost,
                     wording,
-                    _WindowSearch(model, unit, bounds, windows, boost, accept, wording.reading),
+                    _WindowSearch(
+                        model,
+                        unit,
+                        bounds,
+                        windows,
+                        boost,
+                        accept,
+                        wording.reading,
+                        wording.sources if with_sources else None,
+                    ),
                 )
             )
     return out

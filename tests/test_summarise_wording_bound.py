@@ -13,6 +13,7 @@ with `sources` equal to `best_version` without them, with fewer renderings.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,15 +22,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forumlens.summarise import rank
-from forumlens.summarise.attribution import Credits
-from forumlens.summarise.context import build_context
-from forumlens.summarise.rank import SUMMARY, is_summary, unit_factor, wording_free_factor
-from forumlens.summarise.report import signals_of, takeaway_boost
+from forumlens.summarise.rank import SUMMARY, unit_factor, wording_free_factor
 from forumlens.summarise.rewrite import Voice, render_sentence
-from forumlens.summarise.spans import _SLACK, MIN_TRIM_WORDS, _windows, _WindowSearch, best_version, clause_bounds
-from forumlens.summarise.wording import Wording
+from forumlens.summarise.spans import _SLACK, best_version
 from forumlens.summarise.wordingbound import window_wording, words_of
-from forumlens.transcript.parse import parse_transcript
+
+from .test_summarise_spans_search import _searches_of
 
 HERE = Path(__file__).resolve().parent
 SOURCES = [
@@ -63,6 +61,45 @@ def test_words_of_counts_cue_words_and_finds_summary_words() -> None:
     assert words_of("The weather was fine.") == (0, False)
     # "every speaker" may be written as one word before a verb of saying: its tail is the noun
     assert words_of("Everyspeaker said so.")[1]
+
+
+def test_every_cue_of_the_ranking_is_counted() -> None:
+    # `_CUE_WORD` restates `rank._CUE`'s alternatives: a cue added there and not here would be
+    # a cue the bound does not count (each alternative written out: `\\w*` as "s", `[sz]` as "s")
+    group = re.search(r"\\b\((.*)\)\\b", rank._CUE.pattern)
+    assert group is not None
+    for alternative in group.group(1).split("|"):
+        text = "They said " + alternative.replace("\\w*", "s").replace("[sz]", "s") + " here."
+        assert len(rank._CUE.findall(text)) == 1, text
+        assert words_of(text)[0] >= 1, text
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "to summarise",
+        "in summary",
+        "to sum up",
+        "to conclude",
+        "in conclusion",
+        "we heard",
+        "what I have heard",
+        "bring together what",
+        "synthesize",
+        "to wrap up",
+        "let me recap",
+        "everybody seemed to agree",
+        "we all agreed",
+        "there was broad consensus",
+        "there is a clear agreement",
+        "most of the panellists stressed",
+        "each speaker came back to",
+    ],
+)
+def test_every_kind_of_summary_phrase_holds_a_summary_word(phrase: str) -> None:
+    text = f"So {phrase} that the grid is weak."
+    assert SUMMARY.search(text), text
+    assert words_of(text)[1], text
 
 
 def test_a_word_whose_tail_compress_may_cut_counts_as_its_head() -> None:
@@ -197,28 +234,9 @@ def test_generated_renderings_show_only_cue_words_their_texts_hold(words, prior,
     assert _lemma_holds(text, voice, before)
 
 
-def _searches(path: Path, with_sources: bool) -> list[tuple]:
-    """(model, item, boost, wording, search) for each long sentence of one transcript."""
-    session = parse_transcript(path.read_text("utf-8"), source=path.name)
-    ctx = build_context(session)
-    wording, model = Wording.of(ctx, Credits.of(session, None)), ctx.ranking().model
-    boost = takeaway_boost(ctx, signals_of(ctx))
-    accept = lambda u: wording.reading(u) is not None  # noqa: E731 (as `best_version` makes it)
-    sources = wording.sources if with_sources else None
-    out = []
-    for item in ctx.ranking().scored(boost):
-        unit = item.unit
-        bounds = clause_bounds(unit.text) if unit.words >= MIN_TRIM_WORDS and not is_summary(model, unit) else []
-        windows = _windows(model, unit, bounds) if len(bounds) >= 2 else []
-        if windows:
-            search = _WindowSearch(model, unit, bounds, windows, boost, accept, wording.reading, sources)
-            out.append((model, item, boost, wording, search))
-    return out
-
-
 @pytest.fixture(scope="module")
 def searches() -> list[tuple]:
-    out = [one for path in SOURCES for one in _searches(path, with_sources=True)]
+    out = [one for path in SOURCES for one in _searches_of(path, with_sources=True)]
     assert len(out) >= 40
     return out
 
@@ -244,7 +262,7 @@ def test_best_version_with_sources_is_best_version_without() -> None:
     renders = {True: 0, False: 0}
     for path in SOURCES:
         for with_sources in (True, False):
-            for model, item, boost, wording, search in _searches(path, with_sources):
+            for model, item, boost, wording, search in _searches_of(path, with_sources):
                 wording._rendered.clear()
                 got = best_version(model, item, boost, reading=wording.reading, sources=search.sources)
                 renders[with_sources] += len(wording._rendered)
