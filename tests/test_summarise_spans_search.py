@@ -11,6 +11,7 @@ bounds, and `best_version` must return what scoring every window would.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -92,16 +93,21 @@ def searches():
     return out
 
 
-def test_every_window_score_is_within_both_bounds(searches):
-    scored = 0
-    for _model, _item, _boost, _wording, search in searches:
+def scored_windows(searches: list[tuple]) -> Iterator[tuple]:
+    """(model, search, n, window, scored) for every window of `searches` that renders to a point."""
+    for model, _item, _boost, _wording, search in searches:
         for n, window in enumerate(search.windows):
             found = search.scored(n)
-            if found is None:
-                continue
-            scored += 1
-            assert found.score <= search.ceiling(n) * _SLACK, found.unit.text
-            assert found.score <= window[0] * _MAX_FACTOR, found.unit.text
+            if found is not None:
+                yield model, search, n, window, found
+
+
+def test_every_window_score_is_within_both_bounds(searches):
+    scored = 0
+    for _model, search, n, window, found in scored_windows(searches):
+        scored += 1
+        assert found.score <= search.ceiling(n) * _SLACK, found.unit.text
+        assert found.score <= window[0] * _MAX_FACTOR, found.unit.text
     assert scored >= 50
 
 

@@ -27,7 +27,7 @@ from forumlens.summarise.rewrite import Voice, render_sentence
 from forumlens.summarise.spans import _SLACK, best_version
 from forumlens.summarise.wordingbound import window_wording, words_of
 
-from .test_summarise_spans_search import _searches_of
+from .test_summarise_spans_search import _searches_of, scored_windows
 
 HERE = Path(__file__).resolve().parent
 SOURCES = [
@@ -243,18 +243,14 @@ def searches() -> list[tuple]:
 
 def test_every_window_scores_within_its_ceiling_from_its_words(searches) -> None:
     scored, tighter = 0, 0
-    for model, _item, _boost, _wording, search in searches:
-        for n, window in enumerate(search.windows):
-            found = search.scored(n)
-            if found is None:
-                continue
-            scored += 1
-            assert found.score <= search.ceiling(n) * _SLACK, found.unit.text
-            # the wording part alone, read as it renders
-            read = replace(window[3], text=search.reading(window[3]))
-            known = wording_free_factor(model, read)
-            assert unit_factor(model, read) <= search._wording(n) * known * _SLACK, read.text
-            tighter += search._wording(n) < 1.3
+    for model, search, n, window, found in scored_windows(searches):
+        scored += 1
+        assert found.score <= search.ceiling(n) * _SLACK, found.unit.text
+        # the wording part alone, read as it renders
+        read = replace(window[3], text=search.reading(window[3]))
+        known = wording_free_factor(model, read)
+        assert unit_factor(model, read) <= search._wording(n) * known * _SLACK, read.text
+        tighter += search._wording(n) < 1.3
     assert scored >= 100 and tighter >= 50  # most windows hold no summary word: the bound is tighter
 
 
