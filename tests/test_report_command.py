@@ -133,3 +133,27 @@ def test_a_report_with_takeaways_has_no_note(db):
     result = CliRunner().invoke(cli, ["--db", db, "report", "d209c5"])
     assert result.exit_code == 0 and "KEY TAKEAWAYS" in result.stdout
     assert "note:" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", [[], ["--json"], ["--template", "igf"]])
+def test_a_session_stored_without_its_analysis_says_so_and_names_analyse(tmp_path, fmt):
+    # `ingest --no-analysis` stores turns only: the report of the session had no people,
+    # questions or asks and said nothing of why (the template's own note named a command,
+    # `reanalyse`, that does not exist)
+    path = tmp_path / "town-hall.txt"
+    path.write_text(
+        "Town hall on rural broadband\n\n"
+        ">> ANA LIMA: Welcome. I am Ana Lima and I chair this town hall on rural broadband.\n"
+        ">> BEN OKAFOR: Thank you. Our cooperative needs spectrum it can afford, and we ask the "
+        "regulator to waive licence fees for community networks this year.\n",
+        "utf-8",
+    )
+    db = str(tmp_path / "n.sqlite3")
+    assert CliRunner().invoke(cli, ["--db", db, "ingest", "--no-analysis", str(path)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["--db", db, "report", "Town hall", *fmt])
+    assert result.exit_code == 0, result.output
+    assert "has no stored analysis" in result.stderr and "`forumlens analyse " in result.stderr
+    assert "reanalyse" not in result.output + result.stderr
+    assert CliRunner().invoke(cli, ["--db", db, "analyse", "--missing"]).exit_code == 0
+    again = CliRunner().invoke(cli, ["--db", db, "report", "Town hall", *fmt])
+    assert again.exit_code == 0 and "no stored analysis" not in again.stderr

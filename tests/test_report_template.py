@@ -225,6 +225,46 @@ def test_the_docx_opens_and_has_the_headings_in_order(tmp_path: Path) -> None:
     assert re.search(r"\[\d+\]", body)
 
 
+def test_the_docx_is_the_rapporteurs_own_on_a4_paper(tmp_path: Path) -> None:
+    # python-docx's template said "Author: python-docx, created 23 December 2013" (File > Info
+    # in Word, and what the rapporteur would submit) and set US Letter paper
+    import datetime as dt
+
+    import docx
+
+    out = tmp_path / "report.docx"
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    assert _cli(str(EXAMPLE), "--template", "igf", "--docx", "-o", str(out)).exit_code == 0
+    document = docx.Document(str(out))
+    props = document.core_properties
+    assert props.author == "" and props.last_modified_by == ""
+    assert props.created is not None and props.created.replace(tzinfo=dt.UTC) >= before
+    assert props.modified == props.created
+    assert props.comments  # the generator mark ingest's folder walk reads is kept
+    for section in document.sections:
+        assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+
+
+def test_an_empty_short_form_says_none_recorded_in_every_format() -> None:
+    # a session of greetings only: no takeaways and no calls, so the short form's two headings
+    # would stand over nothing (and the note names the command that exists, `analyse`)
+    session = parse_transcript(">> ANA LIMA: Good morning.\n>> BEN OKAFOR: Thank you, good morning.\n")
+    report = igf_report(session, {})
+    assert not report.short_takeaways and not report.short_calls
+    for fmt in ("text", "md", "html"):
+        content = render_template(report, fmt)
+        tail = content[content.lower().find(SHORT_FORM[0].lower()) :]
+        assert tail.lower().count("none recorded") >= 2, fmt
+        assert f"forumlens analyse {session.id}" in content and "reanalyse" not in content, fmt
+
+
+def test_the_note_of_an_analysed_session_without_takeaways_names_no_command() -> None:
+    session = parse_transcript(">> ANA LIMA: Good morning.\n>> BEN OKAFOR: Thank you, good morning.\n")
+    report = igf_report(session, analyse_session(session))
+    assert report.notes and all("forumlens" not in n for n in report.notes)
+    assert "no takeaways" in report.notes[0]
+
+
 def test_docx_without_python_docx_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
     session, analyses = _analysed(EXAMPLE)
     real_import = builtins.__import__
@@ -340,3 +380,47 @@ def test_report_help_lists_the_template_headings_as_drawn_in_order() -> None:
     result = CliRunner().invoke(cli, ["report", "--help"], terminal_width=200)
     assert result.exit_code == 0, result.output
     assert ", ".join(HEADINGS) in " ".join(result.output.split())  # Rapporteur included, DESIGN's order
+
+
+@pytest.mark.parametrize(
+    "coalition, said",
+    [
+        ({"name": "DC on Public Access in Libraries", "evidence": "title"}, "(named in the session title)"),
+        ({"name": "DC on Public Access in Libraries", "evidence": "first page"}, "(named on its first page)"),
+        ({"name": "DC on Public Access in Libraries", "evidence": "mentioned 4 times"}, "(named in its text)"),
+        ({"name": "DC on Public Access in Libraries", "confidence": 1.0}, "(given when it was stored)"),  # --coalition
+    ],
+)
+def test_the_organiser_says_where_the_coalition_was_named(coalition: dict[str, Any], said: str) -> None:
+    # a statement titled "Statement on Meaningful Access" whose first page names its coalition
+    # was said to be organised by a coalition "named in the session title"
+    session = parse_transcript("Statement on Meaningful Access\n\nLibraries connect people.\n")
+    report = igf_report(session, {"document": {"coalitions": [coalition]}})
+    assert report.section("Organiser").value == f"DC on Public Access in Libraries {said}"
+
+
+def test_a_documents_we_is_its_coalition_not_a_participant(tmp_path: Path) -> None:
+    # the template of a coalition's statement rendered its paragraphs' "we" as "A participant:
+    # We call on donors …", where the summaries and briefs say "The Dynamic Coalition on … calls
+    # on donors …" (the document's author, `attribution` rule 5)
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Statement of the Dynamic Coalition on Public Access in Libraries", 0)
+    document.add_heading("Funding", 1)
+    document.add_paragraph(
+        "We call on donors to fund library connectivity programmes in rural districts, including "
+        "satellite links for remote villages and the training of librarians."
+    )
+    document.add_paragraph(
+        "Public libraries give free connectivity and digital skills training to people that "
+        "commercial networks leave behind in rural districts."
+    )
+    path = tmp_path / "statement.docx"
+    document.save(str(path))
+    session, analyses = _analysed(path)
+    report = igf_report(session, analyses)
+    sentences = [b.text for _, b in report.bullets()]
+    assert any("calls on donors" in s for s in sentences), sentences
+    assert not any(s.startswith("A participant") for s in sentences), sentences
+    assert check_citations(report, [session]) == []

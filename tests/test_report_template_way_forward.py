@@ -66,3 +66,16 @@ def test_a_takeaway_that_is_the_commitment_is_said_once(example) -> None:
     commitments = [b for p in paragraphs if p.lead == "Commitments" for b in p.sentences]
     takeaways = [b for p in paragraphs if p.lead != "Commitments" for b in p.sentences]
     assert commitments and not _lines(takeaways) & _lines(commitments)
+
+
+def test_a_promise_made_in_an_answer_is_not_repeated_under_commitments(example) -> None:
+    # "The report has a two-page summary …, and we will translate it into French and Spanish
+    # next year." answers the remote participant's question: the Discussion quotes it, so the
+    # Commitments paragraph does not say it a second time (the other promise stays there)
+    _, report = example
+    discussed = _in(report, "Discussion")
+    assert any("translate it into French" in b.text for b in discussed)
+    paragraphs = report.section("Way forward and key takeaways").paragraphs
+    commitments = [b for p in paragraphs if p.lead == "Commitments" for b in p.sentences]
+    assert commitments and not _lines(commitments) & _lines(discussed)
+    assert not any("translate it into French" in b.text for b in commitments)

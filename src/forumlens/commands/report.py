@@ -237,6 +237,15 @@ def report(
     # built from the other analyses (`render_report`, `build_report`) and show no glossary
     rendered = fmt != "json" and template is None
     session, analyses = _load(ctx, target, db, skip=NOT_RENDERED if rendered else frozenset())
+    if "people" not in analyses and not Path(target).is_file():
+        # stored with `ingest --no-analysis` (or a live session before its first analysis):
+        # people, questions, asks and tags are not there to show
+        click.echo(
+            f"note: session {session.id} has no stored analysis (`ingest --no-analysis`, or still being "
+            f"captioned), so the report lacks its people, questions, asks and tags: "
+            f"`forumlens analyse {session.id}` stores them",
+            err=True,
+        )
     if template:
         _emit_template(session, analyses, fmt, out)
         return

@@ -12,7 +12,8 @@ where each cited sentence goes, by these rules:
 - Session title and Date: the session's, the date from the `document` analysis when
   known, else the year. Rapporteur: left for the user.
 - Organiser: the coalition the title names (the `document` analysis; a coalition of the
-  session the registry does not know yet, when the title holds its name), else a sentence
+  session the registry does not know yet, when the title holds its name; a document's named
+  on its first page or given at ingest, said as such), else a sentence
   of the opening that says who organised or hosted the session, else "not stated".
 - Chair/Moderator and Speakers: the resolved people (moderators; everyone else) with
   their affiliations, each cited where the analysis found it (a hand-off or a
@@ -36,7 +37,8 @@ where each cited sentence goes, by these rules:
   section says why: no one but the chair and the presenters spoke, and no one asked.
 - Way forward and key takeaways: the takeaways the Discussion and the commitments do not
   already quote (an answer quoted there is not said again), in at most three paragraphs (by
-  segment), the last one the commitments made when there are any.
+  segment), the last one the commitments made when there are any (a promise the Discussion
+  already quotes as an answer is not said again either).
 - Calls to action: the calls to action with their category; a call that quotes a speaker's
   own promise is a commitment (under Way forward), not a call on others.
 - Short form: the three takeaways whose words the rest of the session echoes most
@@ -248,8 +250,12 @@ class _Source:
         return describe(c, self.info, self.session)
 
     def voice(self, c: Citation) -> Voice:
-        """Who said a cited line, as the stored cast and the credits know (`wording.voice_for`)."""
+        """Who said a cited line, as the stored cast and the credits know (`wording.voice_for`);
+        a document's paragraph speaks for its author, as in the summaries (`Wording.voice`): a
+        coalition's "we" is the coalition, not "A participant"."""
         credit = self.credits.at(c.line)
+        if credit is not None and credit.name is None and credit.author:
+            return Voice(credit.author, credit.author if self.credits.author_is_body else None)
         name = credit.name if credit is not None else c.speaker
         person = self.cast.get(name_key(name)) if name else None
         role = str(person.get("role") or "") if person else None
@@ -463,10 +469,16 @@ class _Owners:
 
 def _organiser(src: _Source, analyses: Mapping[str, Any]) -> TemplateSection:
     meta = analyses.get("document") if isinstance(analyses.get("document"), Mapping) else {}
-    named = [str(c["name"]) for c in (meta or {}).get("coalitions") or () if isinstance(c, Mapping) and c.get("name")]
-    named = named or _title_coalitions(src.session.title, analyses.get("coalitions"))
+    named = {
+        str(c["name"]): _WHERE_NAMED.get(str(c.get("evidence") or ""), _MENTIONED if c.get("evidence") else _GIVEN)
+        for c in (meta or {}).get("coalitions") or ()
+        if isinstance(c, Mapping) and c.get("name")
+    } or dict.fromkeys(_title_coalitions(src.session.title, analyses.get("coalitions")), _WHERE_NAMED["title"])
     if named:
-        return TemplateSection("Organiser", value="; ".join(dict.fromkeys(named)) + " (named in the session title)")
+        by_where: dict[str, list[str]] = {}
+        for name, where in named.items():
+            by_where.setdefault(where, []).append(name)
+        return TemplateSection("Organiser", value="; ".join(f"{'; '.join(n)} ({w})" for w, n in by_where.items()))
     opening_end = int(src.segments[0]["to_line"]) if src.segments else None
     turns = src.speech[:3] if opening_end is None else [t for t in src.speech if t.line <= opening_end][:6]
     for unit in session_units(src.session, turns):
@@ -477,6 +489,13 @@ def _organiser(src: _Source, analyses: Mapping[str, Any]) -> TemplateSection:
                     "Organiser", items=(src.credits.bullet(Bullet(said.text, (src.cite(unit.citation()),))),)
                 )
     return TemplateSection("Organiser", value=NOT_STATED)
+
+
+# Where the `document` analysis found the coalition it credits (`documents.meta`: its
+# `evidence`), as the Organiser line says it: a document's coalition is often named on its
+# first page only, and one given with `ingest --coalition` carries no evidence.
+_WHERE_NAMED = {"title": "named in the session title", "first page": "named on its first page"}
+_MENTIONED, _GIVEN = "named in its text", "given when it was stored"
 
 
 def _title_coalitions(title: str | None, coalitions: Any) -> list[str]:
@@ -742,8 +761,10 @@ def _way_forward(
     src: _Source, takeaways: Sequence[Bullet], commitments: Sequence[Bullet], discussed: Sequence[Bullet] = ()
 ) -> tuple[Paragraph, ...]:
     """The takeaways the Discussion and the commitments do not already quote, by segment, then
-    the commitments (the speakers' own promises). When the Discussion quotes every takeaway
-    and no one committed to anything, the takeaways are kept: the section is never left empty."""
+    the commitments (the speakers' own promises) the Discussion does not already quote (a
+    promise made in answer to a question is read there). When the Discussion quotes every
+    takeaway and commitment, the takeaways are kept: the section is never left empty."""
+    commitments = [b for b in commitments if not _restates(b, discussed)]
     fresh = [b for b in takeaways if not _restates(b, [*discussed, *commitments])]
     if not fresh and not commitments:
         fresh = list(takeaways)
@@ -868,5 +889,16 @@ def igf_report(session: Session, analyses: Mapping[str, Any]) -> IgfReport:
         return 0 if role in PRESENTER_ROLES else 2 if role == "moderator" else 1
 
     short_takeaways, short_calls = _short_form(takeaways, calls, asks, [*points, *asks, *commitments], rank)
-    notes = () if _list(analyses, "takeaways") else ("no stored takeaways: run `forumlens reanalyse` first",)
-    return IgfReport(session.id, session.title, sections, short_takeaways, short_calls, notes)
+    return IgfReport(session.id, session.title, sections, short_takeaways, short_calls, _notes(session, analyses))
+
+
+def _notes(session: Session, analyses: Mapping[str, Any]) -> tuple[str, ...]:
+    """Why the template is (mostly) empty, with the command that fills it: a session stored
+    without its analysis (`ingest --no-analysis`, a live one not analysed yet: no `people`
+    analysis either) needs
+    `forumlens analyse ID`; an analysed session without takeaways had nothing to take away."""
+    if _list(analyses, "takeaways"):
+        return ()
+    if "people" not in analyses:
+        return (f"the session has no stored analysis: run `forumlens analyse {session.id}` first",)
+    return ("the analysis found no takeaways in this session (no speech, too few words, or only procedure)",)

@@ -10,6 +10,7 @@ text and still find where each sentence came from. The .docx is built with pytho
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 import json
@@ -86,7 +87,7 @@ def _markdown(report: IgfReport) -> str:
         elif sec.items:
             out.append("")
     for heading, bullets in _short_form(report):
-        out += [f"## {heading}", ""] + [f"- {_sentence(b, refs)}" for b in bullets] + [""]
+        out += [f"## {heading}", ""] + ([f"- {_sentence(b, refs)}" for b in bullets] or [f"_{NONE_RECORDED}_"]) + [""]
     out += ["## Sources", ""]
     for heading, entries in refs.sources:
         out += [f"**{heading}**", ""]
@@ -118,7 +119,8 @@ def _text(report: IgfReport, width: int = 96) -> str:
             out += fill(NONE_RECORDED)
         out.append("")
     for heading, bullets in _short_form(report):
-        out += [heading.upper()] + [line for b in bullets for line in fill(_sentence(b, refs), "  • ", "    ")] + [""]
+        lines = [line for b in bullets for line in fill(_sentence(b, refs), "  • ", "    ")]
+        out += [heading.upper(), *(lines or fill(NONE_RECORDED)), ""]
     out += ["SOURCES"]
     for heading, entries in refs.sources:
         out += fill(heading)
@@ -160,7 +162,13 @@ def _html(report: IgfReport) -> str:
         body.append("</section>")
     for heading, bullets in _short_form(report):
         body.append(
-            f"<section><h2>{e(heading)}</h2><ul>{''.join(f'<li>{sentence(b)}</li>' for b in bullets)}</ul></section>"
+            f"<section><h2>{e(heading)}</h2>"
+            + (
+                f"<ul>{''.join(f'<li>{sentence(b)}</li>' for b in bullets)}</ul>"
+                if bullets
+                else f'<p class="none">{NONE_RECORDED}</p>'
+            )
+            + "</section>"
         )
     body.append('<section class="sources"><h2>Sources</h2>')
     for heading, entries in refs.sources:
@@ -198,11 +206,33 @@ def _docx_module() -> Any:
     return docx
 
 
+def _own_properties(props: Any, now: dt.datetime | None = None) -> None:
+    """The document's own creation, not python-docx's template's: that one says it was written
+    by "python-docx" on 23 December 2013, which Word shows under File > Info and which the
+    rapporteur would submit. The author is left empty for the rapporteur; both dates are now."""
+    now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    props.author = ""
+    props.last_modified_by = ""
+    props.created = now
+    props.modified = now
+    props.revision = 1
+
+
+def _a4(doc: Any, mm: Callable[[float], Any]) -> None:
+    """A4 with 25 mm margins, the paper of the UN and the IGF's reports (python-docx's template
+    is US Letter), and of the PDF briefs."""
+    for section in doc.sections:
+        section.page_width, section.page_height = mm(210), mm(297)
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = mm(25)
+
+
 def template_docx(report: IgfReport) -> bytes:
     """The filled template as a .docx a rapporteur can edit and submit (python-docx)."""
     docx = _docx_module()
     refs = _Refs(report)
     doc = docx.Document()
+    _own_properties(doc.core_properties)
+    _a4(doc, docx.shared.Mm)
     doc.core_properties.title = f"{DOC_TITLE}: {report.title}"
     doc.core_properties.comments = DOCX_COMMENT  # `generated`: ingest's folder walk skips its own outputs
     doc.add_heading(DOC_TITLE, level=0)
@@ -227,6 +257,8 @@ def template_docx(report: IgfReport) -> bytes:
         doc.add_heading(heading, level=1)
         for b in bullets:
             doc.add_paragraph(_sentence(b, refs), style="List Bullet")
+        if not bullets:
+            doc.add_paragraph(NONE_RECORDED).runs[0].italic = True
     doc.add_heading("Sources", level=1)
     for heading, entries in refs.sources:
         doc.add_paragraph().add_run(heading).bold = True
