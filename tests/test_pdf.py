@@ -233,3 +233,50 @@ def test_report_command_pdf_carries_the_analysed_speaking_time_and_questions(tmp
         assert f"{row.name} {row.words} {row.minutes:.1f}" in text
     for line in lines:
         assert _flat(line)[:70] in text
+
+
+def _cut(brief, n: int):
+    """The brief with its first `n` points (themes emptied by the cut left out)."""
+    import dataclasses
+
+    themes, left = [], n
+    for theme in brief.themes:
+        if left > 0:
+            themes.append(dataclasses.replace(theme, bullets=theme.bullets[:left]))
+            left -= len(themes[-1].bullets)
+    return dataclasses.replace(brief, themes=tuple(themes))
+
+
+def test_a_heading_stays_with_what_follows_it_and_a_source_entry_is_not_split(ten_point_brief):
+    # a theme title or "Sources" left at the foot of a page with its first line on the next, or
+    # one session's "Title (year): notes 1–3" entry broken across the page break, read as lost
+    # parts. The briefs sweep where the page break falls: cut to n points, under a title of one
+    # to four lines.
+    import dataclasses
+    import re
+
+    from pypdf import PdfReader
+
+    footnote = re.compile(r"^\d+\s")
+    broken = 0
+    for n in range(4, len(ten_point_brief.bullets()) + 1):
+        for words in (1, 12, 24, 36):
+            brief = dataclasses.replace(_cut(ten_point_brief, n), topic=" ".join(["funding"] * words))
+            pages = PdfReader(io.BytesIO(pdf_module.render_pdf(brief))).pages
+            if len(pages) < 2:
+                continue
+            broken += 1
+            headings = {t.title for t in brief.themes} | {"Sources"}
+            texts = []
+            for page in pages:
+                lines = [t for _, t in sorted(_lines_with_height(page), key=lambda yt: -yt[0])]  # top to bottom
+                texts.append(_flat(" ".join(lines)))
+                for i, text in enumerate(lines):
+                    if text in headings:
+                        assert i + 1 < len(lines) and not footnote.match(lines[i + 1]), (n, words, text)
+            layout = pdf_module.layout(brief)
+            for heading, entries in layout.sources:
+                ends = f"note{'s' if len(entries) > 1 else ''} {pdf_module.number_ranges([m for m, _ in entries])}"
+                page = next(t for t in reversed(texts) if ends in t)
+                assert _flat(heading)[:25] in page, (n, words, heading)
+    assert broken >= 5  # enough of the sweep runs onto a second page to see the breaks

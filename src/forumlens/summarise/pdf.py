@@ -20,7 +20,8 @@ the usual system places; Debian/Ubuntu's `fonts-dejavu-core` (installed by
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -54,6 +55,7 @@ FONT_DIRS = (
 _GREY = (90, 90, 90)
 _MARGIN = 16.0  # bottom margin (mm) below the footnotes
 _NOTE_SIZE, _NOTE_LINE = 7.0, 3.1  # footnote font size (pt) and line height (mm)
+_KEEP_SLACK = 2.0  # mm: the gaps below a heading and between paragraphs, kept with them
 
 
 def find_font(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, Path | None]:
@@ -219,12 +221,22 @@ def render_pdf(
         if gap:
             pdf.ln(gap)
 
+    def keep(*texts: tuple[str, float, str, float]) -> None:
+        """Start a new page unless these paragraphs (text, size, style, indent) fit on this one:
+        a heading stays with what follows it, and an entry of the Sources list is not split."""
+        need = sum(_height(pdf, t, pdf.epw - indent, size, size * 0.5, style) for t, size, style, indent in texts)
+        if pdf.will_page_break(need + _KEEP_SLACK):
+            pdf.add_page()
+
     para(lay.title, size=16, style="B", gap=1)
     para(lay.subtitle, size=9, grey=True, gap=3)
     for sec in lay.sections:
-        para(sec.title, size=12.5, style="B", gap=1.5)
-        for prefix, bullet in sec.bullets:
-            _bullet(pdf, lay, notes, prefix, bullet)
+        title = _Heading(sec.title, _height(pdf, sec.title, pdf.epw, 12.5, 12.5 * 0.5, "B") + 1.5, para)
+        if not sec.bullets:  # a section of plain lines: the title kept with the first
+            keep((sec.title, 12.5, "B", 0.0), *((f"•  {line}", 10, "", 2.0) for line in sec.lines[:1]))
+            title.draw()
+        for i, (prefix, bullet) in enumerate(sec.bullets):
+            _bullet(pdf, lay, notes, prefix, bullet, title if i == 0 else None)  # the title goes with its first point
         for line in sec.lines:
             para(f"•  {line}", size=10, indent=2, gap=1)
         pdf.ln(2)
@@ -250,10 +262,15 @@ def render_pdf(
             para(f"•  {line}", size=9.5, indent=2, gap=0.8)
         pdf.ln(2)
     if lay.sources:
+        entries_text = [
+            f"{heading}: note{'s' if len(entries) > 1 else ''} {number_ranges([n for n, _ in entries])}"
+            for heading, entries in lay.sources
+        ]
+        keep(("Sources", 11, "B", 0.0), (entries_text[0], 8.5, "", 2.0))
         para("Sources", size=11, style="B", gap=1)
-        for heading, entries in lay.sources:
-            cited = number_ranges([n for n, _ in entries])
-            para(f"{heading}: note{'s' if len(entries) > 1 else ''} {cited}", size=8.5, indent=2, gap=0.6)
+        for text in entries_text:
+            keep((text, 8.5, "", 2.0))
+            para(text, size=8.5, indent=2, gap=0.6)
     for note in lay.notes:
         para(f"Note: {note}", size=8, grey=True, gap=0.5)
     return bytes(pdf.output())
@@ -271,8 +288,23 @@ def _height(pdf: Any, text: str, width: float, size: float, line: float, style: 
         pdf.set_auto_page_break(auto, margin=margin)
 
 
-def _bullet(pdf: Any, lay: Layout, notes: _Notes, prefix: str, bullet: Any) -> None:
-    """One point with its source numbers; its new footnotes go to the foot of the page it is on."""
+@dataclass(frozen=True)
+class _Heading:
+    """A section title drawn with the point under it, on the page that point starts on."""
+
+    text: str
+    height: float  # mm, with the gap below it
+    para: Callable[..., None]
+
+    def draw(self) -> None:
+        self.para(self.text, size=12.5, style="B", gap=1.5)
+
+
+def _bullet(pdf: Any, lay: Layout, notes: _Notes, prefix: str, bullet: Any, heading: _Heading | None = None) -> None:
+    """One point with its source numbers; its new footnotes go to the foot of the page it is on.
+
+    `heading`: the title of the section the point opens, kept on the same page (a title at
+    the foot of a page with its first point on the next reads as a lost part)."""
     refs = lay.refs(bullet)
     marks = f" [{', '.join(map(str, refs))}]" if refs else ""
     lead = f"{prefix}: " if prefix else ""
@@ -288,10 +320,12 @@ def _bullet(pdf: Any, lay: Layout, notes: _Notes, prefix: str, bullet: Any) -> N
         notes.done.add(n)
         note = footnote_text(n, cited[0], bullet.text, cited[1:])
         fresh.append((note, _height(pdf, note, pdf.epw, _NOTE_SIZE, _NOTE_LINE)))
-    need = _height(pdf, text, width, 10, 5.0) + 1.8
+    need = _height(pdf, text, width, 10, 5.0) + 1.8 + (heading.height if heading is not None else 0.0)
     room = pdf.h - _MARGIN - notes.height - sum(h for _, h in fresh) - (0 if notes.pending else 2.0 * bool(fresh))
     if pdf.get_y() + need > room:
         pdf.add_page()  # the footer sets the previous page's notes
+    if heading is not None:
+        heading.draw()
     notes.pending += fresh
     pdf.set_auto_page_break(True, margin=_MARGIN + notes.height)
     pdf.set_font("DejaVu", "", 10)
