@@ -59,3 +59,42 @@ def test_a_docx_named_otherwise_is_written_with_a_note_naming_the_right_suffix(t
     right = tmp_path / "Report.DOCX"
     again = CliRunner().invoke(cli, ["report", str(examples), "--template", "igf", "--docx", "-o", str(right)])
     assert again.exit_code == 0 and "note:" not in again.stderr
+
+
+def _store(tmp_path: Path) -> str:
+    db = str(tmp_path / "o.sqlite3")
+    transcript = tmp_path / "s.txt"
+    transcript.write_text(
+        ">> LERATO MOKOENA: Welcome. Community networks need spectrum they can afford this year.\n", encoding="utf-8"
+    )
+    assert CliRunner().invoke(cli, ["--db", db, "ingest", str(transcript)]).exit_code == 0
+    return db
+
+
+@pytest.mark.parametrize("command", [["export", "-o"], ["publish"]])
+def test_a_folder_written_into_must_be_in_an_existing_folder(tmp_path: Path, command: list[str]) -> None:
+    # `export -o DIR` and `publish DIR` made every missing folder on the way (`mkdir -p`), so a
+    # typo in the path left a tree of folders; DIR itself may be new, its folder must exist
+    db = _store(tmp_path)
+    out = tmp_path / "exprot" / "2025" / "tables"
+    result = CliRunner().invoke(cli, ["--db", db, *command, str(out)])
+    assert result.exit_code == 1, result.output
+    assert f"{out.parent} does not exist" in result.stderr and "mkdir -p" in result.stderr
+    assert not (tmp_path / "exprot").exists()
+
+
+def test_export_into_a_new_folder_of_an_existing_one_is_written(tmp_path: Path) -> None:
+    db = _store(tmp_path)
+    result = CliRunner().invoke(cli, ["--db", db, "export", "-o", str(tmp_path / "tables")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "tables" / "sessions.csv").is_file()
+
+
+@pytest.mark.parametrize("name", ["asks.csv", "asks.jsonl"])
+def test_export_o_with_a_table_file_name_is_a_usage_error(tmp_path: Path, name: str) -> None:
+    # `export --what asks -o asks.csv` made a folder asks.csv/ holding asks.csv
+    db = _store(tmp_path)
+    result = CliRunner().invoke(cli, ["--db", db, "export", "--what", "asks", "-o", str(tmp_path / name)])
+    assert result.exit_code == 2
+    assert "-o names a folder" in result.stderr and "--what asks >" in result.stderr
+    assert not (tmp_path / name).exists()

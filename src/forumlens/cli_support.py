@@ -230,27 +230,51 @@ def db_option(func: Any) -> Any:
     )(func)
 
 
+def _in_existing_folder(value: Path, cannot: str, missing: str, missing_hint: str, file_hint: str) -> Path:
+    """`value`, whose folder must exist and be a folder (`out_file`, `out_folder`): else the
+    one-line error "`cannot`: …" naming the path and the fix. `missing` and `missing_hint`
+    may name the folder as `{folder}` (shell-quoted in the hint)."""
+    folder = value.expanduser().parent
+    if not folder.exists():
+        raise ForumlensError(
+            f"{cannot}: {missing.format(folder=folder)}",
+            source=str(value),
+            hint=missing_hint.format(folder=shlex.quote(str(folder))),
+        )
+    if not folder.is_dir():
+        raise ForumlensError(f"{cannot}: {folder} is a file, not a folder", source=str(value), hint=file_hint)
+    return value
+
+
 def out_file(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
     """A `-o FILE` checked before the work starts: its folder must exist and be a folder, so a
     typo in the path fails at once with the path named, not after the whole analysis has run.
     (Permissions are left to the write, which names the file too.)"""
     if value is None:
         return None
-    folder = value.parent
-    if not folder.exists():
-        raise ForumlensError(
-            f"cannot write the file: the folder {folder} does not exist",
-            source=str(value),
-            hint=f"check that its folder exists (mkdir -p {shlex.quote(str(folder))} creates it), "
-            "or give -o a path in an existing folder",
-        )
-    if not folder.is_dir():
-        raise ForumlensError(
-            f"cannot write the file: {folder} is a file, not a folder",
-            source=str(value),
-            hint="give -o a path in an existing folder",
-        )
-    return value
+    return _in_existing_folder(
+        value,
+        "cannot write the file",
+        "the folder {folder} does not exist",
+        "check that its folder exists (mkdir -p {folder} creates it), or give -o a path in an existing folder",
+        "give -o a path in an existing folder",
+    )
+
+
+def out_folder(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """A folder a command writes into (`export -o DIR`, `publish DIR`), checked before the work
+    starts: it may be new, but the folder it goes in must exist, as for `-o FILE` (`out_file`),
+    `--db` and `backup`, so a typo in its path fails with the path named instead of silently
+    making a tree of folders (`mkdir -p` was how a mistyped `exprot/2025/q` was made)."""
+    if value is None:
+        return None
+    return _in_existing_folder(
+        value,
+        "cannot write into the folder",
+        "{folder} does not exist",
+        "check the path, or create its folder first: mkdir -p {folder}",
+        "give another path",
+    )
 
 
 def read_input(path: Path | str, hint: str | None = None, *, folder_hint: str | None = None) -> bytes:

@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import YEAR_BOUND, checked_years, db_option, open_ctx_store
+from ..cli_support import YEAR_BOUND, checked_years, db_option, open_ctx_store, out_folder
 from ..errors import ConfigError
 
 # `forumlens.export` imports the whole store package; it is imported when the command runs,
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 TABLE_NAMES = ("sessions", "turns", "people", "questions", "asks", "tags")
 
 _PAGE = 500
+# What a table file is called: an `-o` ending so is a file name, not the folder -o names.
+TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".json", ".txt")
 
 
 def _umask() -> int:
@@ -92,7 +94,8 @@ class _Writer:
     "--out",
     "out",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Directory for TABLE.csv / TABLE.jsonl (created; existing tables replaced). "
+    callback=out_folder,
+    help="Directory for TABLE.csv / TABLE.jsonl (created in an existing folder; existing tables replaced). "
     "Without it, one --what table goes to standard output.",
 )
 @db_option
@@ -123,6 +126,12 @@ def export(
     checked_years(since, until)  # bounds in the wrong order are a usage error (exit 2)
     if out is None and len(names) != 1:
         raise click.UsageError("give -o DIR to export several tables (or one table to standard output: --what asks)")
+    if out is not None and not out.is_dir() and out.suffix.lower() in TABLE_SUFFIXES:
+        # `-o asks.csv` made a folder asks.csv/ holding asks.csv: -o names a folder
+        raise click.UsageError(
+            f"-o names a folder for TABLE.{fmt} files, not a file: give a folder (-o tables/), or send one "
+            f"table to a file with --what and standard output (forumlens export --what {names[0]} > {out})"
+        )
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         if out is None:

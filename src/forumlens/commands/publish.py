@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..cli_support import YEAR_BOUND, db_option, read_input, settings_of
+from ..cli_support import YEAR_BOUND, db_option, out_folder, read_input, settings_of
 from ..errors import ConfigError
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def format_result(result: PublishResult) -> str:
 
 
 @click.command()
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), callback=out_folder)
 @click.option(
     "--brief",
     "briefs",
