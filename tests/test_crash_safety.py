@@ -208,6 +208,27 @@ def test_check_reports_a_corrupted_store_without_a_traceback(tmp_path):
     assert "problem:" in result.output or "damaged" in result.output
 
 
+@pytest.mark.parametrize("as_json", [False, True])
+def test_check_lists_damage_that_stops_its_own_integrity_check(tmp_path, as_json):
+    # a page zeroed under the schema makes `PRAGMA integrity_check` itself fail: `check` said
+    # "the database file is damaged … run `forumlens check`" to the one who had just run it,
+    # and a monitoring script reading --json got no JSON
+    import json
+
+    db = tmp_path / "zeroed.sqlite3"
+    store = SQLiteStore(str(db))
+    ingest_file(store, MAIN_SESSION, IngestOptions(max_bytes=LIMIT))
+    store.close()
+    data = bytearray(db.read_bytes())
+    data[8192 : 8192 + 4096] = bytes(4096)  # the third page: a table's root
+    db.write_bytes(bytes(data))
+    result = CliRunner().invoke(cli, ["--db", str(db), "check", *(["--json"] if as_json else [])])
+    assert result.exit_code == 1
+    assert "run `forumlens check`" not in result.output + result.stderr
+    problems = json.loads(result.stdout)["problems"] if as_json else result.stdout.splitlines()
+    assert any("damaged" in p and "restore a backup" in p for p in problems), result.output
+
+
 def test_truncated_store_gets_a_clear_error_on_open(tmp_path):
     db = tmp_path / "cut.sqlite3"
     db.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)

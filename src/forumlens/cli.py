@@ -696,10 +696,15 @@ def check(ctx: click.Context, db: str | None, as_json: bool) -> None:
       forumlens check
       forumlens check --json --db igf.sqlite3  # for a monitoring script
     """
+    from .errors import StoreCorrupt
+
     store = open_ctx_store(ctx, db, readonly=True)
     try:
         problems = store.check()
-        counts = store.counts()
+        try:
+            counts = store.counts()
+        except StoreCorrupt:  # damaged past counting: `problems` already says so
+            counts = {}
     finally:
         store.close()
     if as_json:  # for a monitoring script: the same verdict, the same exit status
@@ -710,7 +715,8 @@ def check(ctx: click.Context, db: str | None, as_json: bool) -> None:
             ctx.exit(1)
         return
     # "documents" is the table of every stored source, transcripts included: say sources
-    click.echo(", ".join(f"{v} {'sources' if k == 'documents' else k}" for k, v in counts.items()))
+    if counts:
+        click.echo(", ".join(f"{v} {'sources' if k == 'documents' else k}" for k, v in counts.items()))
     if problems:
         click.echo("\n".join(f"problem: {p}" for p in problems))
         ctx.exit(1)

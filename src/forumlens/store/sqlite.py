@@ -371,8 +371,19 @@ class SQLiteStore(SQLStore):
             raise translate_sqlite_error(exc, target) from exc
 
     def check(self) -> list[str]:
-        """Problems found by SQLite's own checks and forumlens's invariants; [] if healthy."""
+        """Problems found by SQLite's own checks and forumlens's invariants; [] if healthy.
+
+        A file damaged past what `PRAGMA integrity_check` can walk makes the check itself fail:
+        that is the problem to list (`forumlens check` said "damaged: run `forumlens check`"
+        instead, to the one who had just run it), and the checks after it are not tried."""
         problems: list[str] = []
+        try:
+            self._check_into(problems)
+        except StoreCorrupt as exc:
+            problems.append(f"{exc.message}: restore a backup, or start a new store with --db")
+        return problems
+
+    def _check_into(self, problems: list[str]) -> None:
         version = self._rows("PRAGMA user_version")[0][0]
         if version != SCHEMA_VERSION:
             problems.append(f"schema version {version}, expected {SCHEMA_VERSION}")
@@ -399,4 +410,3 @@ class SQLiteStore(SQLStore):
             )[0][0]
             if orphans:
                 problems.append(f"{orphans} orphan rows in {table}")
-        return problems
