@@ -62,7 +62,7 @@ from .askcues import POLICY_SUBJECT as _POLICY_SUBJECT
 from .askcues import RECOMMEND as _RECOMMEND
 from .askframes import delivered, frame_category
 from .askmodel import ADDRESSEE_HEAD, LEAD, LIST_INTRO, WE_REQUEST, AskModel, Prediction, load_ask_model
-from .clauses import ask_units
+from .clauses import ask_units, opens_next
 from .context import FLOOR_CUE, AnalysisContext, Sentence
 from .cues import PROCEDURAL, CheckMemo, is_procedural  # noqa: F401 (PROCEDURAL: public re-export)
 from .models import Ask
@@ -88,11 +88,18 @@ class _Sentence:
 
     @cached_property
     def ask(self) -> re.Match[str] | None:
-        return _ASK.search(self.text)
+        return next((m for m in _ASK.finditer(self.text) if not _REPORTED_ASK.match(m.group(0))), None)
 
     @cached_property
     def rec(self) -> re.Match[str] | None:
-        return _RECOMMEND.search(self.text)
+        return next(
+            (
+                m
+                for m in _RECOMMEND.finditer(self.text)
+                if not _STATE_OF_THINGS.search(self.text, 0, m.start()) or not self.text.startswith("be", m.end() + 1)
+            ),
+            None,
+        )
 
     @cached_property
     def commit(self) -> re.Match[str] | None:
@@ -163,6 +170,13 @@ class _Sentence:
 
 
 _TRIGGERS = (_ASK, _RECOMMEND, _COMMIT)
+
+# "they call the elderly … and they ask for money", "it requests a fee": what others do, told as
+# a story, not the speaker's request (a need, "they need time", still is one: it is asked for them).
+_REPORTED_ASK = re.compile(r"(?:they|he|she|it)\b.*\b(?:ask\s+for|request|call\s+for)$", re.I)
+# "We are not where we should be", "as it should be", "more than they should be": a "should be"
+# inside a comparison or a where-clause measures how things are, and recommends nothing.
+_STATE_OF_THINGS = re.compile(r"\b(?:where|as|than)\s+(?:[\w']+\s+){0,2}$", re.I)
 
 
 _ORDER = {name: i for i, name in enumerate(CATEGORIES)}
@@ -445,7 +459,8 @@ def _judge_units(
         trigger = facts.trigger
         at = trigger.start() if trigger else 0
         covered = next((i for i, (a, b) in enumerate(units) if a <= at < b), 0)
-        a, b = units[covered] if len(units) > 1 else (0, len(s.text))
+        # one unit: the whole sentence but a sound note before it (`clauses._trim`), so the line is its words'
+        a, b = units[covered] if len(units) > 1 else (units[0][0], len(s.text))
         facts_unit = _Sentence(s.text[a:b], ctx.memo) if len(units) > 1 else facts
         rel = s.rel + a
         if facts_unit.scores():
@@ -536,6 +551,13 @@ def _second_asks(
     """The unit's clauses (`_SECOND_CLAUSE`) as separate asks when at least two of them are
     asks by the classifier's own judgement; [] (keep the unit whole) otherwise."""
     cuts = [m.start() for m in _SECOND_CLAUSE.finditer(unit)]
+    # a clause that only opens the next one ("And my request to the members, please, if you have
+    # material, send it to me": a request named, then said) is not cut from it (`clauses.opens_next`)
+    kept: list[int] = []
+    for c in cuts:
+        if not opens_next(unit[kept[-1] if kept else 0 : c]):
+            kept.append(c)
+    cuts = kept
     if not cuts:
         return []
     bounds = [0, *cuts, len(unit)]

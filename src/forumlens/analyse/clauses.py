@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from .askcues import ASK, IMPERATIVE_ALT
+from .askcues import ASK, COMMIT, IMPERATIVE_ALT
 
-__all__ = ["LONG_WORDS", "MIN_WORDS", "ask_units"]
+__all__ = ["LONG_WORDS", "MIN_WORDS", "ask_units", "opens_next"]
 
 LONG_WORDS = 28  # a sentence this long is cut at clause conjunctions too
 MIN_WORDS = 3  # shorter pieces are glued to the piece before
@@ -28,6 +28,10 @@ _LIST_MARK = re.compile(
     re.I,
 )
 _SEMI = re.compile(r";\s+")
+# A caption line that ends a sentence ends the unit, though the splitter ran on ("… they borrow
+# the husband's.\nSo we recommend that …"): the next line's words are a unit of their own, on
+# their own line.
+_LINE_END = re.compile(r"(?<=[.!?])[ \t]*\n\s*(?=\S)")
 # "My message to the regulators is simple: give us …", "To the libraries: open …": what
 # follows a colon is its own unit (the heading stays in the unit's context).
 _COLON = re.compile(r"(?<=\w):\s+(?=\S)")
@@ -63,9 +67,13 @@ _SELF_CLAUSE = re.compile(
 # cover the venue"): one commitment, not a second unit.
 _TAKES_ON = re.compile(r"\b(?:will|shall|'ll|ready to|happy to|willing to|glad to|prepared to|commit\w*)\b", re.I)
 SPARSE_WORDS = 20  # a long sentence with fewer than one punctuation mark per this many words is unpunctuated
+# ", and the ministries should …" opens a clause; ", and the right for the reporter to take time
+# off" (no verb of its own) is one more item of the list before it, not a new thought.
+_VERB = r"(?:should|must|will|shall|can|could|would|need|needs|has|have|is|are|was|were|do|does|may|might)\b"
 # Clause starts that begin a new thought in run-on speech: ", and also …", ", so we need …".
 _CLAUSE = re.compile(
-    r",\s+(?=(?:and\s+also|and\s+then|and\s+(?:we|i|the|they|our|please)|so|but|also|then|otherwise|please"
+    rf",\s+(?=(?:and\s+also|and\s+then|and\s+(?:we|i|they|our|please)|and\s+the\s+(?=(?:[\w'‑-]+\s+){{0,5}}?{_VERB}|(?:[\w'‑-]+\s+){{1,2}}to\s)"
+    r"|so(?!\s+that\b)|but|also|then|otherwise|please"
     r"|we\s+(?:need|ask|want|would|will|are|should|must|have)|i\s+(?:would|want|think|ask|call|invite|urge)"
     r"|my\s+(?:recommendation|ask|request|message|suggestion|proposal))\b)",
     re.I,
@@ -134,21 +142,65 @@ def _words(text: str) -> int:
 _LEAD_IN = re.compile(
     r"^\W*(?:and\s+|so\s+)?(?:(?:number\s+)?(?:one|two|three|four|five)|first(?:ly)?|second(?:ly)?|third(?:ly)?"
     r"|fourth(?:ly)?|fifth|finally|lastly|[a-e])\W*$"
-    r"|^\W*(?:and\s+|so\s+)?please,?\s+(?:all|every|each|dear|my|our|the|you)\b[^,.;:?!]{0,40},?\s*$",
+    r"|^\W*(?:and\s+|so\s+)?please,?\s+(?:all|every|each|dear|my|our|the|you)\b[^,.;:?!]{0,40},?\s*$"
+    # "And my request to the other members of the coalition, please, …": a request named and
+    # addressed but not yet said (no verb of its own); what follows is the request.
+    r"|^\W*(?:and\s+|so\s+)?(?:my|our)\s+(?:request|recommendation|ask|appeal|message|suggestion|proposal)\s+"
+    r"(?:to|for)\b[^,.;:?!]{0,60}?(?<!\bis)(?<!\bare)(?<!\bwas),?\s*$",
     re.I,
 )
+# A piece that stops where its own clause is not yet complete: it ends in a condition or a time
+# clause whose main clause comes after the comma ("please, if you have material on the scams, send
+# it to me", "… when you make a PDF, make it accessible"), or in a bare conjunction ("make it
+# accessible, or better, publish the text …"). It opens the piece after it, like a lead-in.
+# A condition that is itself a polite request ("And if the Secretariat can find us one more slot,
+# we will prepare …"), one after a clause that already asks ("We would like the regulator to
+# open it, and Meenakshi, if you give me your card, I will send …") or one that ends at a colon
+# ("So, Ministry, if you watch the recording:  publish the data") stays a piece of its own.
+_CONDITION = re.compile(
+    r"(?:^|,)\s*(?:(?:and|so|but)\s+)?(?:please,?\s+)?(?:if|when|whenever|unless|once|in\s+case|as\s+soon\s+as)\b"
+    r"(?![^,]*\b(?:can|could|would|will|'ll|may|might)\b)[^,:]*[,;]?\s*$",
+    re.I,
+)
+_DANGLING = re.compile(r"\b(?:or|and|but)(?:\s+(?:better|rather|even|else|also|instead))?\W*$", re.I)
+
+
+class _OpensNext:
+    """`search(piece)`: a piece ending in a condition (`_CONDITION`) after no ask of its own, or
+    in a bare conjunction (`_DANGLING`)."""
+
+    @staticmethod
+    def search(piece: str) -> bool:
+        if _DANGLING.search(piece):
+            return True
+        cond = _CONDITION.search(piece)
+        if cond is None:
+            return False
+        before = piece[: cond.start()]
+        return not (ASK.search(before) or COMMIT.search(before) or _MODAL.search(before))
+
+
+# A clause of its own before the condition ("from January our backbone will be open …, and if the
+# regulator lets us use the ducts, we will reach …"): the condition opens the next clause, not this one.
+_MODAL = re.compile(r"\b(?:will|would|should|must|shall|can|could|'ll|'d)\b", re.I)
+
+
+_OPENS_NEXT = _OpensNext()
 
 
 def _glue(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Pieces under `MIN_WORDS` words join the piece before (or after, for the first); a
     lead-in (`_LEAD_IN`) joins the piece after it, whose item or request it opens: glued
-    backwards, "number two" ended the previous item and the next one lost its marker."""
+    backwards, "number two" ended the previous item and the next one lost its marker. A piece
+    whose clause is not complete (`_OPENS_NEXT`) joins the piece after it too, as often as it
+    takes ("my request to …, please, if you have …, send it to me")."""
     out: list[tuple[int, int]] = []
     carry: int | None = None  # start of a lead-in waiting for its piece
     for i, (a, b) in enumerate(spans):
+        merged = carry is not None
         if carry is not None:
             a, carry = carry, None
-        elif i + 1 < len(spans) and _LEAD_IN.match(text[a:b]):
+        if i + 1 < len(spans) and ((not merged and _LEAD_IN.match(text[a:b])) or _OPENS_NEXT.search(text[a:b])):
             carry = a
             continue
         if out and (_words(text[a:b]) < MIN_WORDS or _words(text[out[-1][0] : out[-1][1]]) < MIN_WORDS):
@@ -158,9 +210,23 @@ def _glue(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# A caption's sound note before the words ("(Laughter)", "[Applause]") is nobody's ask: a unit
+# starts after it, so its line is the line its words are on ("… you can imagine.  (Laughter)\nNext
+# year we will translate …" is the next line's commitment, not the line of the laughter).
+_SOUND_NOTE = re.compile(r"[(\[][A-Za-z][\w ]{0,30}[)\]]\s+")
+
+
+def opens_next(piece: str) -> bool:
+    """Whether a piece of a sentence only opens the piece after it (a lead-in, a request named
+    but not said, a condition before its main clause, a bare conjunction at its end)."""
+    return bool(_LEAD_IN.match(piece) or _OPENS_NEXT.search(piece))
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a] in " \t\n,;:":
         a += 1
+    while (note := _SOUND_NOTE.match(text, a, b)) is not None and note.end() < b:
+        a = note.end()
     while b > a and text[b - 1] in " \t\n,;:":
         b -= 1
     return a, b
@@ -168,7 +234,8 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def ask_units(sentence: str) -> list[tuple[int, int]]:
     """Spans (relative to `sentence`) of the units to classify, in order, covering it."""
-    spans = _cut(sentence, _LIST_MARK, [(0, len(sentence))])
+    spans = _cut(sentence, _LINE_END, [(0, len(sentence))])
+    spans = _cut(sentence, _LIST_MARK, spans)
     spans = _cut(sentence, _SEMI, spans)
     spans = _cut(sentence, _AfterHeading(), spans)
     spans = _cut(sentence, _SelfClause(sentence), spans)
