@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
 
@@ -33,6 +32,7 @@ from forumlens.models import Turn
 from forumlens.resolve.people import LabelGroup, name_key, same_person
 from forumlens.resolve.respelled import merge_into
 from forumlens.resolve.selfnames import full_name_at
+from forumlens.resolve.soundalike import answer_each_other
 
 __all__ = ["cut_surname", "join_cut_labels"]
 
@@ -103,11 +103,6 @@ def _split(name: str) -> tuple[str, list[str]] | None:
     return (words[0], words[1:]) if len(words) >= 2 else None
 
 
-def _answer_each_other(a: LabelGroup, b: LabelGroup, speech: Sequence[int]) -> bool:
-    pair = (set(a.turns), set(b.turns))
-    return any((x in pair[0] and y in pair[1]) or (x in pair[1] and y in pair[0]) for x, y in pairwise(speech))
-
-
 def _labelled(group: LabelGroup) -> bool:
     """Whether the group's name is its label's (the captioner's typing, which may be cut)."""
     return group.name is not None and any(name_key(lab) == name_key(group.name) for lab in group.labels)
@@ -150,7 +145,7 @@ def join_cut_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> tupl
             for g in others
         ):
             continue
-        if len(fuller) > 1 or (fuller and _answer_each_other(group, fuller[0], speech)):
+        if len(fuller) > 1 or (fuller and answer_each_other(group, fuller[0], speech)):
             continue
         if fuller:
             kept, other = (group, fuller[0]) if min(group.turns) < min(fuller[0].turns) else (fuller[0], group)

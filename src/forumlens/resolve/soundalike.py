@@ -28,7 +28,7 @@ from forumlens.models import Turn
 from forumlens.resolve.people import LabelGroup, name_key
 from forumlens.resolve.respelled import merge_into
 
-__all__ = ["join_soundalikes"]
+__all__ = ["answer_each_other", "join_soundalikes"]
 
 
 def _split(name: str) -> tuple[str, str] | None:
@@ -56,7 +56,7 @@ def _sound_alike(a: LabelGroup, b: LabelGroup) -> bool:
     )
 
 
-def _answer_each_other(a: LabelGroup, b: LabelGroup, speech: Sequence[int]) -> bool:
+def answer_each_other(a: LabelGroup, b: LabelGroup, speech: Sequence[int]) -> bool:
     """Whether a turn of one comes straight after a turn of the other."""
     pair = (set(a.turns), set(b.turns))
     return any((x in pair[0] and y in pair[1]) or (x in pair[1] and y in pair[0]) for x, y in pairwise(speech))
@@ -77,7 +77,7 @@ def join_soundalikes(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> tup
     gone: set[int] = set()
     renamed: dict[str, str] = {}
     for a, b in combinations(named, 2):
-        if id(a) in gone or id(b) in gone or not _sound_alike(a, b) or _answer_each_other(a, b, speech):
+        if id(a) in gone or id(b) in gone or not _sound_alike(a, b) or answer_each_other(a, b, speech):
             continue
         rest = [g for g in groups if g is not a and g is not b]
         if _first_shared(a, rest) or _first_shared(b, rest):
