@@ -170,3 +170,22 @@ def test_a_long_upper_case_name_card_is_a_label_and_a_long_sentence_is_not():
 )
 def test_a_sentence_with_a_role_or_mode_word_is_not_a_name_card(label):
     assert not looks_like_label(label)
+
+
+def test_pronouns_in_a_display_name_are_no_body_and_the_label_reads() -> None:
+    # a meeting tool's display name with the person's pronouns after it
+    for label in ("Aroha Ngata (she/her)", "Bastien Roux (he / him)", "Sam Okoro (they/them/theirs)"):
+        card = parse_name_card(label)
+        assert looks_like_label(label)
+        assert card.organisation is None and card.role is None
+    assert parse_name_card("Aroha Ngata (she/her)").name == "Aroha Ngata"
+    # a bracketed aside of other words is still no card piece
+    assert not looks_like_label("Aroha Ngata (she said yes)")
+
+
+def test_a_role_after_the_acronym_of_its_body_is_a_role() -> None:
+    assert parse_name_card("Mele Havili (IGF co-facilitator)").role == "IGF co-facilitator"
+    assert parse_name_card("Jo Li (MAG chair)").role == "MAG chair"
+    # an acronym alone is still the organisation, and lower-case words before a role are no acronym
+    assert parse_name_card("Jo Li (ISOC)").organisation == "ISOC"
+    assert parse_name_card("Jo Li (our great chair)").role is None

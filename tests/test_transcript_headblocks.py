@@ -139,3 +139,52 @@ def test_a_reply_names_its_writer_before_the_arrow_and_a_line_above_every_name_i
         ("Guest", "Nobody as"),
         ("Amara Osei", "There is "),
     ]
+
+
+# An invented team-chat channel copied from its web client: a date separator, the client's own
+# event post about an account, name / time / text blocks, a reaction line, a reply whose first
+# line is the client's reference to the post it answers, and a bot with its badge in capitals.
+CHANNEL = """~dc-radio-2024
+9 members
+Wed, Mar 13, 2024
+System
+9:58 AM
+@tomas.lind joined the channel.
+Amara Osei
+10:02 AM
+Good morning. The draft fee table is in the folder, please read it before the call at noon.
+👍 2
+Lucia Brandt
+10:09 AM
+Commented on Amara Osei's message: Good morning. The draft fee table is in the folder, please read it before the call at noon.
+Row 3 should use hours on air, not the licence class, I checked with two stations.
+fee-reminder-bot
+BOT
+10:30 AM
+Reminder: the consultation closes on Friday at 17:00.
+Amara Osei
+10:41 AM
+Fixed row 3, thank you Lucia. I will send the table to the ministry after the call.
+"""
+
+
+def test_a_channel_copy_skips_the_clients_event_and_reference_and_reads_a_badge_as_no_name() -> None:
+    assert marked(read_head_blocks, CHANNEL, 9) == [
+        # `@tomas.lind joined the channel.` under `System` is the client's event: no turn
+        ("Amara Osei", "Good morn"),
+        # the reference line repeats the opening of Amara's post: the reply starts below it
+        ("Lucia Brandt", "Row 3 sho"),
+        # `BOT` in capitals under the account's name is its badge
+        ("fee-reminder-bot", "Reminder:"),
+        ("Amara Osei", "Fixed row"),
+    ]
+
+
+def test_a_reply_quoting_words_of_no_earlier_post_keeps_its_first_line() -> None:
+    # the same channel, the reply's first line now the writer's own words after a colon
+    own = CHANNEL.replace("Commented on Amara Osei's message: Good morning.", "My view on this: Good morning again.")
+    marks = marked(read_head_blocks, own, 10)
+    assert ("Lucia Brandt", "My view on") in marks
+    # a post that mentions an account in a sentence of its own is speech, not an event
+    mention = CHANNEL.replace("@tomas.lind joined the channel.", "@tomas.lind please read the fee table before noon.")
+    assert ("System", "@tomas.li") in marked(read_head_blocks, mention, 9)

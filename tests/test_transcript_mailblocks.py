@@ -1,5 +1,7 @@
 """A reply chain pasted as text: each message under its header block, the author in one field."""
 
+import re
+
 from forumlens.transcript.mailblocks import field_name, read_mail_blocks
 from forumlens.transcript.parse import parse_transcript
 
@@ -193,3 +195,146 @@ def test_a_quote_under_its_attribution_is_the_quoted_writers_turn() -> None:
         ("Ana Tuilagi", "Sent it to both of you."),
     ]
     assert "attendance sheet" in turns[-1].text
+
+
+# An invented list digest in the hosted-groups style: an index of `From:` names, then each
+# message under a numbered subject line and a short head of two fields (`Posted by:` with the
+# name in quotes, the address and the member's ID; `Date:`), a repeated topic line and a rule
+# after each message, a member known by her ID alone, and the group's attribution of a quote.
+SHORT_HEADS = """Messages In This Digest (3 Messages)
+
+1a. Re: hub booking
+    From: Kwame Asante-Boateng
+1b. Re: hub booking
+    From: Ines Vieira-Matos
+
+Messages
+______________________________________________________________
+1a. Re: hub booking
+    Posted by: "Kwame Asante-Boateng" kwame@example.org   kwame_ab
+    Date: Mon Oct 3, 2011 9:02 am ((PDT))
+
+Hello all, the room for the hub is booked for Thursday afternoon.
+
+Messages in this topic (3)
+______________________________________________________________
+1b. Re: hub booking
+    Posted by: "Ines Vieira-Matos" ines@example.org   inesvm
+    Date: Mon Oct 3, 2011 11:40 am ((PDT))
+
+Thanks. Is there a projector?
+
+--- In hubs@example-groups.com, "Kwame Asante-Boateng" <kwame@...> wrote:
+>
+> Hello all, the room for the hub is booked for Thursday afternoon.
+
+Messages in this topic (3)
+______________________________________________________________
+1c. Re: hub booking
+    Posted by: "tala.f" tala.f@example.org   tala.f
+    Date: Mon Oct 3, 2011 1:15 pm ((PDT))
+
+Yes, I will bring mine.
+
+Messages in this topic (3)
+______________________________________________________________
+"""
+
+
+def test_a_digest_with_two_field_heads_is_read_by_its_posted_by_names() -> None:
+    assert marked(read_mail_blocks, SHORT_HEADS, 10) == [
+        ("Kwame Asante-Boateng", "Hello all,"),
+        ("Ines Vieira-Matos", "Thanks. Is"),
+        # the group's attribution line: the quote is the quoted writer's, its speech after the bare `>`
+        ("Kwame Asante-Boateng", "Hello all,"),
+        # a member shown by her ID alone: the account name, read as a handle
+        ("tala.f", "Yes, I wil"),
+    ]
+
+
+def test_the_parse_reads_a_digest_without_field_labels_or_its_repeated_lines() -> None:
+    turns = parse_transcript(SHORT_HEADS).turns
+    assert [(t.label, t.speaker) for t in turns] == [
+        ("Kwame Asante-Boateng", "Kwame Asante-Boateng"),
+        ("Ines Vieira-Matos", "Ines Vieira-Matos"),
+        ("Kwame Asante-Boateng", "Kwame Asante-Boateng"),
+        ("tala.f", None),  # an account name, no person
+    ]
+    # the topic line repeated under every message and the rules are the digest's, not speech
+    assert not any("Messages in this topic" in t.text or "____" in t.text for t in turns)
+
+
+def test_two_field_heads_need_a_name_and_a_date_in_three_messages() -> None:
+    # the same digest with two messages only: two short heads are not enough evidence
+    two = SHORT_HEADS.split("1c. Re: hub booking\n    Posted")[0]
+    assert read_mail_blocks(two) is None
+    # a date field without a digit is no date: the pair of fields is no message head
+    undated = re.sub(r"Date: .*", "Date: Monday morning", SHORT_HEADS)
+    assert read_mail_blocks(undated) is None
+
+
+def test_a_caption_dialogue_of_two_roles_is_no_digest() -> None:
+    # two roles speaking in turn, three times, with an address said: no date, no message head
+    dialogue = "\n\n".join(
+        f"CHAIR: Please write to {a}@example.org with comments.\nSPEAKER: Thank you, I will write."
+        for a in ("info", "desk", "secretariat")
+    )
+    assert read_mail_blocks(dialogue) is None
+
+
+# Invented digests of a groups service in two of its plain-text styles: each message under a
+# numbered separator line and a `Date:` / `From:` pair; and a topic digest whose head is one line,
+# the sender with the address and the date after a colon.
+NUMBERED_DIGEST = """TOPIC: hub booking
+==============================================================================
+
+== 1 of 3 ==
+Date: Mon, Oct 3 2011 9:02 am
+From: "Kwame Asante-Boateng" <kwame@example.org>
+
+The room for the hub is booked for Thursday.
+
+
+== 2 of 3 ==
+Date: Mon, Oct 3 2011 11:40 am
+From: "Ines Vieira-Matos" <ines@example.org>
+
+Is there a projector?
+
+
+== 3 of 3 ==
+Date: Mon, Oct 3 2011 1:15 pm
+From: Tala Fifita <tala@example.org>
+
+Yes, I will bring mine.
+"""
+
+TOPIC_DIGEST = """Topic digest
+
+hub booking
+Kwame Asante-Boateng <kwame@example.org>: Oct 03 09:02AM -0700
+
+The room for the hub is booked for Thursday.
+
+Ines Vieira-Matos <ines@example.org>: Oct 03 11:40AM -0700
+
+Is there a projector?
+
+Tala Fifita <tala@example.org>: Oct 03 01:15PM -0700
+
+Yes, I will bring mine.
+"""
+
+
+def test_digests_of_other_services_are_read_by_their_message_heads() -> None:
+    expected = [("Kwame Asante-Boateng", "The room"), ("Ines Vieira-Matos", "Is there"), ("Tala Fifita", "Yes, I w")]
+    assert marked(read_mail_blocks, NUMBERED_DIGEST, 8) == expected
+    assert marked(read_mail_blocks, TOPIC_DIGEST, 8) == expected
+    # the separator line above each head (`== 2 of 3 ==`) is the head's, not the message above's
+    turns = parse_transcript(NUMBERED_DIGEST).turns
+    assert turns[0].text == "The room for the hub is booked for Thursday."
+
+
+def test_one_line_heads_need_three_messages() -> None:
+    two = TOPIC_DIGEST.split("Tala Fifita")[0]
+    assert read_mail_blocks(two) is None

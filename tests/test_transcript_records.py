@@ -161,3 +161,44 @@ def test_a_room_log_line_about_the_room_is_no_message_and_a_nickname_card_keeps_
         (6, "Ines (Porto hub)", "Ines"),
         (7, "Room Moderator", None),
     ]
+
+
+# An invented parliament record: each speech under `Nr. n` (the record's own speech number),
+# an office or a name in capitals and the party, the speech on the lines below.
+NUMBERED = """Plenary record 2024:17
+
+Nr. 1 Minister ELIN STRAND-HOLM (K):
+Madam Speaker, the government supports the regional forum and will send a delegation.
+
+Nr. 2 PER AALTO-NYMAN (V):
+Madam Speaker, I thank the minister. Who pays for civil society to travel?
+
+Nr. 3 Minister ELIN STRAND-HOLM (K):
+Madam Speaker, the fund for travel is open to every organisation.
+
+Nr. 4 PER AALTO-NYMAN (V):
+Madam Speaker, that is good to hear.
+"""
+
+
+def test_a_speech_number_after_the_leading_word_is_no_part_of_the_label() -> None:
+    session = parse_transcript(NUMBERED)
+    assert [(t.label, t.speaker) for t in session.turns] == [
+        ("Minister ELIN STRAND-HOLM (K)", "Elin Strand-Holm"),
+        ("PER AALTO-NYMAN (V)", "Per Aalto-Nyman"),
+        ("Minister ELIN STRAND-HOLM (K)", "Elin Strand-Holm"),
+        ("PER AALTO-NYMAN (V)", "Per Aalto-Nyman"),
+    ]
+
+
+def test_a_numbered_voice_with_no_name_after_its_number_keeps_the_number() -> None:
+    # `Speaker 2 (00:00:41):`: the number is the voice, no record number before a name
+    text = "".join(
+        f"Speaker {n} ({stamp}):\nWe should talk about {topic} now.\n\n"
+        for n, stamp, topic in ((1, "00:00:04", "fees"), (2, "00:00:41", "masts"), (1, "00:01:20", "hours"))
+    )
+    shape = learn_record_shape(text)
+    assert shape is not None and shape.lead == "Speaker"
+    found = read_records(text)
+    assert found is not None
+    assert [m.label for m in found.marks] == ["1 (00:00:04)", "2 (00:00:41)", "1 (00:01:20)"]

@@ -375,3 +375,30 @@ def test_a_by_line_whose_every_speech_is_a_date_heads_the_post_below_it() -> Non
         ("Zainab Oyelowo-Hart", "Good. Did anyone ask a question remotely?"),
         ("Tomasz Wierzbicki-Hall", "One, about the cost of hosting. It was read out."),
     ]
+
+
+# An invented bilingual caption: a speaker whose every turn is a stage note (`(Speaking Quechua)`),
+# each followed by the interpreter's turn, read by the learned template alone.
+INTERPRETED = """>> CHAIR: Good afternoon, we start with the radio stations.
+>> WAYRA QUISPE-MAMANI: (Speaking Quechua)
+>> INTERPRETER: The station reaches forty villages, but the licence is only for one.
+>> CHAIR: Thank you. Any question from the room?
+>> WAYRA QUISPE-MAMANI: (Speaking Quechua)
+>> INTERPRETER: We asked the ministry twice and nobody answered us.
+>> CHAIR: Then we write to them together after the session.
+"""
+
+
+def test_a_voice_whose_turns_are_stage_notes_still_speaks() -> None:
+    # `(Speaking Quechua)` has no sentence end and capitalised words, like a header field's
+    # value; a bracketed note is what happened, so the voice keeps its turns
+    turns = parse_by_template(INTERPRETED).turns
+    assert [t.label for t in turns] == [
+        "CHAIR",
+        "WAYRA QUISPE-MAMANI",
+        "INTERPRETER",
+        "CHAIR",
+        "WAYRA QUISPE-MAMANI",
+        "INTERPRETER",
+        "CHAIR",
+    ]

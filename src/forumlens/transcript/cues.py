@@ -34,7 +34,16 @@ from dataclasses import dataclass
 
 from .clock import CUE_OFFSET
 
-__all__ = ["CueMark", "cue_marks", "cues_begin", "first_speech", "is_cue_file", "speech_end", "speech_start"]
+__all__ = [
+    "CueMark",
+    "cue_marks",
+    "cues_begin",
+    "first_speech",
+    "is_cue_file",
+    "speech_end",
+    "speech_start",
+    "timing_between",
+]
 
 # A cue timing line: hours optional (WebVTT), fields perhaps unpadded (`0:0:7.420`, an early
 # meeting platform), "." or "," before the milliseconds, cue settings
@@ -80,6 +89,11 @@ def is_cue_file(text: str) -> bool:
         return False
     timings = _TIMING.finditer(text)
     return next(timings, None) is not None and next(timings, None) is not None
+
+
+def timing_between(text: str, start: int, end: int) -> bool:
+    """Whether a cue timing line lies in text[start:end] (a new cue begins there)."""
+    return _TIMING.search(text, start, end) is not None
 
 
 def _cue_texts(text: str) -> list[list[tuple[int, str]]]:

@@ -19,6 +19,18 @@ This reader learns the block from the file's own regularity, never from a list o
   name: `Lalo_gdl → Itzayana Ruiz`), so a badge line (`Author`, `Member`) between them is not taken
   for the name.
 
+A team chat copied from its web client (issue 22: a Mattermost channel) adds three things to
+the block, each told by its shape:
+
+- an account's badge in capitals right under its name (`jo-bot` / `BOT` / `10:30 AM`): a one-word
+  slot value written in capitals, under a name line, is a badge even when the account posts once;
+- the client's own event post about an account (`System` / `10:02 AM` / `@jo.li joined the
+  channel.`): a post whose speech is a mention and a few lower-case words ending in what the
+  account joined (`channel`, `team`, `group`…) is no turn;
+- a reply's reference line (`Commented on Jo Li's message: Morning all. The notes…`): a speech
+  line whose words after a colon repeat the opening of an earlier post is the client's link to
+  that post, no quotation: the reply's speech starts on the next line.
+
 `templates.read_template` asks this reader only when no line-opening template has evidence, so
 a file the template reads is never read here.
 """
@@ -52,6 +64,9 @@ _NAME = re.compile(r"@?(?P<name>[^\W\d_](?:[\w'’.-])*(?:[ \t][^\W\d_](?:[\w'�
 # A reply's pointer after the name: a mark (an arrow, `»`, `▸`) between blanks, then the name of
 # the post answered (`Lalo_gdl → Itzayana Arreguín-Ybarra`): the writer is the name before it.
 _POINTER = re.compile(r"[ \t]+[^\w\s'’.,;:()\[\]-]{1,2}[ \t]+")
+# A chat client's event about an account: a mention, a few lower-case words, what it joined.
+_EVENT = re.compile(r"@\S+(?:[ \t]+[a-z]+){1,5}[ \t]+(?:channel|team|group|conversation|chat|room|workspace)\.?")
+_ECHO_WORDS = 4  # words a reference line repeats of the post it points to, at least
 
 
 def _prose(line: str) -> bool:
@@ -163,8 +178,14 @@ def _badges(lines: list[str], names: list[str | None], anchors: list[tuple[int, 
     return {
         value
         for value, names in above.items()
-        if len(names) >= 2 or (" " not in value and any(elsewhere[name] >= 2 for name in names))
+        if len(names) >= 2 or (" " not in value and (any(elsewhere[name] >= 2 for name in names) or _capitals(value)))
     }
+
+
+def _capitals(value: str) -> bool:
+    """Whether a one-word slot value is written in capitals (`BOT`, `APP`): a badge's way."""
+    letters = [ch for ch in value if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 def read_head_blocks(text: str) -> ExportMarks | None:
@@ -187,14 +208,31 @@ def read_head_blocks(text: str) -> ExportMarks | None:
         if head - 1 > taken and lines[head].strip() in badges:
             head -= 1  # a badge (`Author`) stands in the name slot: the name is the line above
         name = names[head] if head > taken else None
-        if name is not None:
-            heads[head] = (speech, name)
+        if name is not None and _EVENT.fullmatch(lines[speech].strip()):
+            taken = speech  # the client's event post (`@jo joined the channel.`): no turn
+        elif name is not None:
+            heads[head] = (_past_reference(lines, speech, [s for s, _ in heads.values()]), name)
             taken = speech
     if len(heads) < _LEAST:
         return None
     heads.update(_unanchored(lines, names, heads, distance))
     marks = [Mark(starts[head], starts[speech], name) for head, (speech, name) in sorted(heads.items())]
     return ExportMarks(voice_changes(marks), marks[0].at, handles=True)
+
+
+def _past_reference(lines: list[str], speech: int, earlier: list[int]) -> int:
+    """The speech line of a post, past a reply's reference line (`Commented on Jo Li's message:
+    Morning all. The notes…`): a line whose words after its first colon open the speech of an
+    earlier post (`earlier`: their speech lines), at least `_ECHO_WORDS` of them, and a line of
+    speech below it. `speech` itself otherwise."""
+    line = lines[speech]
+    colon = line.find(": ")
+    echo = " ".join(line[colon + 2 :].split()) if colon != -1 else ""
+    below = speech + 1
+    if len(echo.split()) < _ECHO_WORDS or below >= len(lines) or not lines[below].strip():
+        return speech
+    opened = any(" ".join(lines[k].split()).startswith(echo) for k in earlier)
+    return below if opened else speech
 
 
 def _unanchored(

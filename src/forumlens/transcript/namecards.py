@@ -172,7 +172,10 @@ _VOICE_PIECE = re.compile(
     r"|in unison|together|simultaneously|overlapping|off[ -]?mic\w*|inaudible|laughing|applauding"
     # what the turn is in a house's procedure, written after the name in a verbatim report ("Jo
     # Li (ECR), blue-card question", "Ana Ruiz, reply", "Bo Yu, point of order")
-    r"|(?:[\w-]+ )?(?:question|answer|reply|rebuttal|point of order|explanation of vote)",
+    r"|(?:[\w-]+ )?(?:question|answer|reply|rebuttal|point of order|explanation of vote)"
+    # the pronouns a meeting tool's display name adds ("Jo Li (she/her)", "(they/them)",
+    # "(he/him/his)"): how the person is referred to, no body, role or mode
+    r"|(?:he|him|his|she|her|hers|they|them|theirs|ze|zir|xe|xem)(?:[ \t]*/[ \t]*(?:he|him|his|she|her|hers|they|them|theirs|ze|zir|xe|xem)){1,2}",
     re.IGNORECASE,
 )
 
@@ -204,8 +207,16 @@ class NameCard:
 
 
 def _role_piece(clean: str) -> bool:
-    words = [w for w in re.split(r"[\s-]+", clean.lower()) if w]
+    """A role (`co-moderator`, `rapporteur`), perhaps after the acronym of the body the role is
+    held in (`MAG chair`, `BPF co-facilitator`: one or two words in capitals)."""
+    lead = clean.split()
+    while len(lead) > 1 and _ACRONYM.fullmatch(lead[0]) and len(clean.split()) - len(lead) < 2:
+        lead.pop(0)
+    words = [w for w in re.split(r"[\s-]+", " ".join(lead).lower()) if w]
     return 0 < len(words) <= 4 and words[-1] in _ROLE_HEADS and all(w in _ROLE_QUALIFIERS for w in words[:-1])
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 
 
 @lru_cache(maxsize=4096)

@@ -92,6 +92,10 @@ captions by the record shape of that block alone (`chatblock.py`); views read a 
 (`rowfields.py`), wiki source's bold labels (`wikibold.py`) and each rolling automatic caption
 line once (`rolling.py`).
 
+Stop 40 (round 24's misses): a cue file that writes `Name: …` on every cue (a meeting service's
+cloud transcript) has one turn for consecutive cues of one name (`cuerepeats.py`), and a label
+ending its cue speaks in the next cue; a list digest's short message heads (`mailblocks.py`).
+
 Turn text is an exact slice of the document text so citations stay verbatim.
 
 One job per module; this one composes them: `readers.py` (exports, views), `markers.py` (where
@@ -111,6 +115,7 @@ from ..models import Session, Turn
 from .briefingqa import briefing_markers
 from .chatblock import chat_blocks, with_chat_blocks
 from .clock import label_colon, stamp_free
+from .cuerepeats import join_repeated_cues
 from .cues import cues_begin, first_speech
 from .exportmarks import ExportMarks
 from .gate import GATE, GateRule, few_turns, prefer_template
@@ -306,6 +311,7 @@ def _parse(text: str, source: str, sha256: str, label_model: LabelModel | Litera
     if thanked:
         turns = split_turns(text, turns, thanked, starts)
     turns = with_chat_blocks(text, turns, starts)  # a meeting's chat pasted below the captions
+    turns = join_repeated_cues(text, turns)  # `Jo Li: …` on every cue of a cloud transcript
 
     header_end = markers[0].at if markers else len(text)
     if cue_start is not None:  # a cue file's header ends where its cues begin: a cue id is no title

@@ -15,7 +15,9 @@ format, this reader learns that shape from the file:
   no part of it;
 - the fixed words: of the heads (a stamp, or a line that ends in a colon), a word that opens
   nearly all of them (`From`) is a leading word, and the first word after the name that nearly
-  all of them hold (`to`, `said`) ends the name field;
+  all of them hold (`to`, `said`) ends the name field; a number right after the leading word
+  counts the records (a parliament's record numbers its speeches, `Anf. 3 Jo Li (S):`) and is no
+  part of the name;
 - a head is a line of that shape whose name field is short (up to `_NAME_WORDS` words, no
   sentence end); the shape counts when at least `_LEAST` heads write one, some name recurs
   (a chat's senders, a record's speakers come back) and the heads are a good part of the lines.
@@ -66,6 +68,8 @@ def _separator(stamp: str) -> re.Pattern[str]:
 
 
 _WORD = re.compile(r"\S+")
+# A record's number after the leading word (`3`, `12.`, `#4`): it counts the records, names nobody.
+_RECORD_NUMBER = re.compile(r"#?\d{1,4}[.:]?")
 # Verbs written in lower case that make a name field a sentence: a chat client's line about the
 # room (`(10:01 AM) The topic is: …`, `Jo Li has changed the topic to: …`), no message.
 _VERBS = frozenset(["is", "are", "was", "were", "has", "have", "had", "changed", "set"])
@@ -162,6 +166,9 @@ def _name(part: str, shape: RecordShape) -> str | None:
         if not words or words[0] != shape.lead:
             return None
         words = words[1:]
+        if _RECORD_NUMBER.fullmatch(words[0] if words else "") and any(c.isalpha() for w in words[1:] for c in w):
+            words = words[1:]  # `Anf. 3 Jo Li:`, `Message 12 Jo Li:`: the record's number, no name
+            # (`Speaker 1 (00:00:04):` keeps its number: no name follows, the number is the voice)
     if shape.stop:
         if shape.stop not in words:
             return None

@@ -114,6 +114,8 @@ _CODED = re.compile(r"\d[-_./:]\d|\w\.[a-z][a-z\d]{1,3}\b|://")
 # A time stamp closing a line (`[00:02:05]`, `#00:00:27-6#`, `(12:04)`).
 _END_STAMP = re.compile(r"[ \t]*[\[(#]?\d{1,2}(?:[:.]\d{2}){1,2}(?:[-.]\d+)?[\])#]?[ \t]*$")
 _SENTENCE_END = re.compile(r"[.!?…。？！][\W]*(?:\s|$)")
+# A stage note opening the speech: a bracket of words (`(Speaking Spanish)`, `[Inaudible]`).
+_NOTE = re.compile(r"[(\[][^\W\d_][^()\[\]\n]{0,60}[)\]]")
 
 
 @dataclass(frozen=True)
@@ -449,8 +451,8 @@ def _field_value(speech: str) -> bool:
     title, a list of names): `Audio: FG2_2013-10-24.mp3`, `Present: Ana Ruiz, Jo Li`, a bot's
     `logging to https://…`. A chat's `see you at 5` is speech: a bare number codes nothing."""
     speech = _END_STAMP.sub("", speech)  # `… after the rain [00:02:05]`: the line's time, no value
-    if not speech or _SENTENCE_END.search(speech):
-        return False
+    if not speech or _SENTENCE_END.search(speech) or _NOTE.match(speech):
+        return False  # a sentence, or a stage note (`(Speaking Spanish) …`): what happened, no value
     if _CODED.search(speech):
         return True
     words = _LETTER_WORD.findall(speech)

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..models import Turn, TurnKind
 from .clock import CLOCK, CLOCK_WITH_SECONDS
-from .cues import is_cue_file, speech_end
+from .cues import is_cue_file, speech_end, speech_start
 from .exportmarks import ExportMarks
 from .furniture import NOTE, TIME_STAMP
 from .heads import split_head
@@ -119,6 +119,8 @@ def build_turns(
         if lead:
             a, body = lead.end(), text[lead.end() : b]
         if cue_file:  # the next cue's identifier and timing, a closing `</v>`: not speech
+            # a label ending its cue (`>> JO LI:` the cue's last line): the speech is in the next cue
+            a = min(b, speech_start(text, a, b))
             b = speech_end(text, a, b)
             body = text[a:b]
         elif export is not None:  # a table cell's closing quote, a heading after the speech
