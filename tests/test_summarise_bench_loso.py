@@ -501,3 +501,19 @@ def test_an_answer_is_the_next_speakers_opening_on_the_questions_terms() -> None
     ctx = build_context(parse_transcript(asked, source="w.txt", sha256="w"))
     found = loso.answers(ctx.units)
     assert [u.text for u in ctx.units if (u.turn, u.sent_index) in found] == ["The regulator could waive it, yes."]
+
+
+def _sentence(text: str) -> Unit:
+    return Unit("s", 0, 3, "Ama Owusu", "AMA OWUSU", 0, len(text), text, 0.5, 0, ())
+
+
+def test_the_promises_variant_lowers_a_speakers_own_promise_and_nothing_else() -> None:
+    promise = _sentence("We will publish the results on our website in March.")  # `roles.is_decision`
+    finding = _sentence("Most small sellers used mobile money less after the transfer tax.")
+    ask = _sentence("Governments should look at all the taxes together.")
+    assert report._findings_first(promise) == 1.0  # shipped: a promise is no directive
+    with loso.variant(loso.VARIANTS["promises .7"]):
+        assert report._findings_first(promise) == 0.7
+        assert report._findings_first(finding) == 1.0
+        assert report._findings_first(ask) == 0.7  # the shipped directive factor stays
+    assert report._findings_first(promise) == 1.0

@@ -18,13 +18,19 @@ where each cited sentence goes, by these rules:
 - Chair/Moderator and Speakers: the resolved people (moderators; everyone else) with
   their affiliations, each cited where the analysis found it (a hand-off or a
   self-introduction), else at the first sentence the person spoke.
+- Each point once: a sentence is said under one heading only (one quoting the same passage
+  of the same line restates it: `_restates`). Calls to action keep theirs, then the
+  Discussion, the Way forward, the Key issues and the Presentations each say what the
+  sections before them (and the Organiser) do not.
 - Key issues raised: one sentence per agenda segment (opening and closing aside): the
-  first sentence of a presenter in it that no later section uses; with fewer than two
-  such segments, one per ask category not already a call to action (most raised first),
-  topped up with each presenter's first point that no other section says (or, when
-  every point is said elsewhere, each presenter's first point).
+  first sentence of a presenter in it that no other section says, taken only while the
+  presenter keeps another point for their own paragraph; with fewer than two such
+  segments, one per ask category said nowhere else (most raised first), topped up with
+  each presenter's first such spare point. Fewer issues rather than a repeat.
 - Presentations: one paragraph per presenter (a coalition representative or guest):
-  their key points, credited by the turn they sit in (so a caption mis-label does not
+  their key points that no other section says (else the first sentences of their turns
+  that read as points and are said nowhere else; a presenter with nothing of their own
+  left gets no paragraph), credited by the turn they sit in (so a caption mis-label does not
   move a point to another person). Every stored citation is credited afresh the same
   way (`attribution`): never to a flagged caption label, the inferred credit marked in
   the sentence, the caption's voice kept in `voiced_by`; label variants are one person.
@@ -32,15 +38,19 @@ where each cited sentence goes, by these rules:
   the chair, quoted, then the first sentences of its answer that read as points, or
   that it was not answered), then the points of everyone else (participants, remote
   hubs) not already shown, by segment; three paragraphs in all, the exchanges merged in order
-  when there are more (a participant whose
-  every sentence is in another section is shown by those sentences). With none, the
-  section says why: no one but the chair and the presenters spoke, and no one asked.
+  when there are more (a participant whose every sentence is in another section is shown
+  by those sentences, the Way forward then leaving them out, a call to action excepted).
+  An answer that a call says, or that an earlier exchange shows, gives way to the answer's
+  next sentence. With none, the section says why: no one but the chair and the presenters
+  spoke, and no one asked (or the floor's every point is a call to action).
 - Way forward and key takeaways: the takeaways the Discussion and the commitments do not
   already quote (an answer quoted there is not said again), in at most three paragraphs (by
   segment), the last one the commitments made when there are any (a promise the Discussion
   already quotes as an answer is not said again either).
-- Calls to action: the calls to action with their category; a call that quotes a speaker's
-  own promise is a commitment (under Way forward), not a call on others.
+- Calls to action: the calls to action with their category, only those that ask someone
+  to act (a directive word, a request, an imperative: `_real_calls`); a call that quotes a
+  speaker's own promise, or that only says what someone will do, is a commitment (under
+  Way forward), not a call on others; a description or the chair's procedure is no call.
 - Short form: the three takeaways whose words the rest of the session echoes most
   (distinct speakers; presenters' before the floor's, the chair's only if needed), and
   the calls of the two ask categories raised most.
@@ -68,6 +78,7 @@ from .floor import is_floor_talk
 from .labels import PREFIXES, hub_place, label_role, speaker_phrase
 from .models import Bullet, SourcedCitation
 from .questions import question_text
+from .rank import is_directive
 from .rewrite import Voice, dangling_object, render_sentence
 from .sources import SourceInfo, describe, source_info
 from .units import session_units, terms
@@ -106,6 +117,9 @@ MAX_ISSUES = 8
 MAX_EXCHANGES, ANSWER_SENTENCES = 6, 2
 NO_DISCUSSION = "none recorded: no one but the chair and the presenters spoke, and no question was put to them"
 FLOOR_ELSEWHERE = 2
+FLOOR_CALLS = "the participants' points are given under Calls to action"
+# A presenter whose every point another section says is shown by this many sentences of their own.
+PRESENTER_FALLBACK = 2
 # What a question's fate (the analyse stage's status) adds when no answer sentence is shown.
 # A question read out for someone else opens with who it is from ("A remote participant from the
 # Ghana IGF asks: how can …", after the name of whom it is put to): the sentence the report builds names the asker, so the quote starts after it.
@@ -522,37 +536,96 @@ def _date(src: _Source) -> str:
 
 
 def _key_issues(
-    src: _Source, candidates: Sequence[Bullet], asks: Sequence[Bullet], used: set[tuple[int, str]]
+    src: _Source,
+    candidates: Sequence[Bullet],
+    asks: Sequence[Bullet],
+    taken: Sequence[Bullet],
+    owners: _Owners | None = None,
+    people: Sequence[_Person] = (),
 ) -> tuple[Bullet, ...]:
-    """One sentence per substantive segment, else one per ask category (most raised first)."""
+    """One sentence per substantive segment, else one per ask category (most raised first),
+    each saying what no other section says (`taken`; `_restates`).
+
+    A presenter's point is taken only while the presenter keeps another one for their own
+    paragraph (`spare`): a presenter with one point says it under Presentations, not twice.
+    With too few such sentences, each presenter's first spare point tops the list up; with
+    none at all, each presenter's first sentence that reads as a point and is said nowhere
+    else, their analysed points left to their paragraph (`_own_sentences`: a short session's
+    presenters often make one point each). Fewer issues rather than a repeat.
+    """
+    out: list[Bullet] = []
+    left: dict[int | None, int] = Counter(
+        owners.of(b) if owners else None for b in candidates if not _restates(b, taken)
+    )
+
+    def spare(b: Bullet) -> bool:
+        if _restates(b, [*taken, *out]):
+            return False
+        owner = owners.of(b) if owners else None
+        return owner is None or left.get(owner, 0) >= 2
+
+    def take(b: Bullet) -> None:
+        owner = owners.of(b) if owners else None
+        if owner is not None:
+            left[owner] = left.get(owner, 0) - 1
+        out.append(b)
+
     by_segment: dict[int, list[Bullet]] = {}
     for b in candidates:
         seg = src.segment_at(_line(b))
         if not src.is_frame(seg):
             by_segment.setdefault(seg, []).append(b)
-    out: list[Bullet] = []
     if len(by_segment) >= 2:
         for seg in sorted(by_segment):
-            fresh = [b for b in by_segment[seg] if _key(b) not in used] or by_segment[seg]
-            pick = src.restate(min(fresh, key=_line))  # a list of issues: first person is attributed
+            fresh = sorted((b for b in by_segment[seg] if spare(b)), key=_line)
+            pick = src.restate(fresh[0]) if fresh else None  # a list of issues: first person is attributed
             if pick is not None:
                 title = str(src.segments[seg].get("title") or "").strip()
-                out.append(Bullet(pick.text, pick.citations, title))
+                take(Bullet(pick.text, pick.citations, title))
     else:
         counts = Counter(b.kind for b in asks if b.kind)
         for category, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            fresh = [b for b in asks if b.kind == category and _key(b) not in used]
+            fresh = [b for b in asks if b.kind == category and not _restates(b, [*taken, *out])]
             out += fresh[:1]
-    if len(out) < 2:  # too few segments and asks not said elsewhere: each presenter's first point
-        fresh = [b for b in candidates if _key(b) not in used]
+    if len(out) < 2:  # too few segments and asks not said elsewhere: each presenter's first spare point
         firsts: dict[str | None, Bullet] = {}
-        for b in sorted(fresh if len(fresh) + len(out) >= 2 else candidates, key=_line):
-            firsts.setdefault(b.citations[0].speaker, b)
-        out += [
-            r for b in firsts.values() if all(_key(b) != _key(o) for o in out) and (r := src.restate(b)) is not None
-        ]
-    used.update(_key(b) for b in out)
+        for b in sorted(candidates, key=_line):
+            if spare(b):
+                firsts.setdefault(b.citations[0].speaker, b)
+        for b in firsts.values():
+            if spare(b) and (r := src.restate(b)) is not None:
+                take(r)
+    if not out and owners is not None:
+        by_owner: dict[int, list[Bullet]] = {}
+        for b in sorted(candidates, key=_line):
+            if (o := owners.of(b)) is not None and o < len(people):
+                by_owner.setdefault(o, []).append(b)
+        for owner, theirs in by_owner.items():
+            own = _own_sentences(src, people[owner], [*taken, *out, *theirs])
+            if own and (r := src.restate(own[0])) is not None:
+                out.append(r)
     return tuple(out[:MAX_ISSUES])
+
+
+def _issue_from_way_forward(
+    src: _Source, paragraphs: tuple[Paragraph, ...]
+) -> tuple[tuple[Bullet, ...], tuple[Paragraph, ...]]:
+    """(Key issues, Way forward) when no other section left a sentence for the Key issues (a
+    short session of the floor alone, say): the first takeaway that states a finding rather
+    than an ask (`rank.is_directive`) moves from the Way forward to the Key issues, when the
+    Way forward keeps another takeaway; moved, not copied, so the point is still said once."""
+    said = [b for p in paragraphs if p.lead != "Commitments" for b in p.sentences]
+    if len(said) < 2:
+        return (), paragraphs
+    for b in said:
+        if is_directive(" ".join(c.quote for c in b.citations)):
+            continue
+        pick = src.restate(b)
+        if pick is None:
+            continue
+        kept = tuple(Paragraph(p.lead, tuple(o for o in p.sentences if o is not b)) for p in paragraphs)
+        return (pick,), tuple(p for p in kept if p.sentences)
+    return (), paragraphs
 
 
 def _chunks(groups: Sequence[list[Bullet]], limit: int = MAX_PARAGRAPHS) -> list[list[Bullet]]:
@@ -579,17 +652,38 @@ def _by_segment(src: _Source, bullets: Iterable[Bullet]) -> list[list[Bullet]]:
 
 
 def _presentations(
-    people: Sequence[_Person], points: dict[int, list[Bullet]], used: set[tuple[int, str]]
+    src: _Source, people: Sequence[_Person], points: dict[int, list[Bullet]], taken: Sequence[Bullet]
 ) -> tuple[Paragraph, ...]:
+    """One paragraph per presenter: their points that no other section says (`taken`); when
+    every one is said elsewhere (a point made in answer to a question is read in the
+    Discussion), the first sentences of their own turns that read as points and are said
+    nowhere else (`PRESENTER_FALLBACK`); a presenter left with nothing of their own is not
+    given a paragraph of repeats."""
     out = []
     for i, person in enumerate(people):
         if person.role not in PRESENTER_ROLES or not points.get(i):
             continue
-        mine = sorted(points[i], key=_line)
-        fresh = [b for b in mine if _key(b) not in used] or mine
-        used.update(_key(b) for b in fresh)
-        out.append(Paragraph(person.entry, tuple(fresh)))
+        mine = [b for b in sorted(points[i], key=_line) if not _restates(b, taken)]
+        if not mine:
+            mine = _own_sentences(src, person, taken)[:PRESENTER_FALLBACK]
+        if mine:
+            out.append(Paragraph(person.entry, tuple(mine)))
     return tuple(out)
+
+
+def _own_sentences(src: _Source, person: _Person, taken: Sequence[Bullet]) -> list[Bullet]:
+    """The sentences of the person's turns that read as points (`render_sentence`, under their
+    own name) and that no sentence of `taken` quotes, in order."""
+    out: list[Bullet] = []
+    turns = [t for line in person.lines if (t := src.turn_at(line)) is not None]
+    for unit in session_units(src.session, list(dict.fromkeys(turns))):
+        said = render_sentence(unit.text, src.voice(unit.citation()), None, True)
+        if said is None:
+            continue
+        b = src.credits.bullet(Bullet(said.text, (src.cite(unit.citation()),), "point"))
+        if not _restates(b, [*taken, *out]):
+            out.append(b)
+    return out
 
 
 def _discussion(
@@ -598,17 +692,24 @@ def _discussion(
     points: dict[int, list[Bullet]],
     elsewhere: dict[int, list[Bullet]],
     exchanges: Sequence[Paragraph],
+    calls: Sequence[Bullet] = (),
 ) -> TemplateSection:
     """The exchanges of questions and answers, then the points of everyone else, by segment;
     when there are none, the section says why.
 
     A participant whose every sentence went to another section (a short session's floor
     comment is often a takeaway or a call) is still part of the discussion: their first
-    `FLOOR_ELSEWHERE` sentences of those sections (`elsewhere`) stand for them here.
+    `FLOOR_ELSEWHERE` sentences of those sections (`elsewhere`) stand for them here, and the
+    Way forward does not say them again; a call to action (`calls`) is said under its own
+    heading only. When every point of the floor is a call, the section says so.
     """
     floor = {i for i, p in enumerate(people) if p.role not in PRESENTER_ROLES and p.role != "moderator"}
     shown = {_key(b) for p in exchanges for b in p.sentences}
-    mine = {i: points.get(i) or sorted(elsewhere.get(i, []), key=_line)[:FLOOR_ELSEWHERE] for i in floor}
+    mine = {
+        i: [b for b in points.get(i) or () if not _restates(b, calls)]
+        or [b for b in sorted(elsewhere.get(i, []), key=_line) if not _restates(b, calls)][:FLOOR_ELSEWHERE]
+        for i in floor
+    }
     said = [b for i in sorted(floor) for b in dict.fromkeys(mine[i]) if _key(b) not in shown]
     owner = {_key(b): i for i in floor for b in mine[i]}
     # at most MAX_PARAGRAPHS in all (the IGF template's limit): the exchanges first, a
@@ -619,6 +720,8 @@ def _discussion(
         out.append(Paragraph("; ".join(names), tuple(chunk)))
     if out:
         return TemplateSection("Discussion", paragraphs=tuple(out))
+    if any(points.get(i) or elsewhere.get(i) for i in floor):
+        return TemplateSection("Discussion", value=FLOOR_CALLS)
     return TemplateSection("Discussion", value=NO_DISCUSSION)
 
 
@@ -637,15 +740,21 @@ def _merged(exchanges: Sequence[Paragraph], limit: int) -> list[Paragraph]:
 
 
 def _exchanges(
-    src: _Source, people: Sequence[_Person], analyses: Mapping[str, Any], stored: Sequence[Bullet]
+    src: _Source,
+    people: Sequence[_Person],
+    analyses: Mapping[str, Any],
+    stored: Sequence[Bullet],
+    taken: Sequence[Bullet] = (),
 ) -> tuple[Paragraph, ...]:
     """One paragraph per question put to the speakers (a chair's questions are the agenda, not
     the discussion): the question as asked, cited, then what its answer says, cited.
 
     The question keeps its own words (`questions.question_text`: only deletion), quoted;
     a question that only manages the floor (`floor.is_floor_talk`) is no exchange; the answer is what the first answering turn says (`_answer`), at most `ANSWER_SENTENCES`
-    sentences. An unanswered question says so.
+    sentences. An unanswered question says so. An answer sentence a call to action says, or an
+    earlier exchange already shows (`taken` grows), is not shown again: the next one is.
     """
+    taken = list(taken)
     chairs = {name_key(n) for p in people if p.role == "moderator" for n in (p.name, *p.labels) if n}
     out: list[Paragraph] = []
     for q in sorted(_list(analyses, "questions"), key=lambda q: int(q.get("line") or 0)):
@@ -661,7 +770,8 @@ def _exchanges(
         to = "" if to == ROOM else to  # put to the room: no one to name
         asked_by, shown = _relayed(asked_by, _bare(question_text(cite.quote)))
         shown = _bare(shown)  # the read-out's own quotation, opened after "asks:", closes at the end
-        answer = _answer(src, q, cite.line, stored)
+        answer = _answer(src, q, cite.line, stored, taken)
+        taken += answer
         if is_floor_talk(shown):
             # asking for the floor or handing it on ("May I, one sentence?", "you want to respond
             # for Tradewind?"): no question to report, but what the one given the floor says is
@@ -727,19 +837,23 @@ def _relayed(asker: str, shown: str) -> tuple[str, str]:
     return (said if unnamed else asker), m["question"].strip()
 
 
-def _answer(src: _Source, question: Mapping[str, Any], asked_at: int, stored: Sequence[Bullet]) -> list[Bullet]:
+def _answer(
+    src: _Source, question: Mapping[str, Any], asked_at: int, stored: Sequence[Bullet], taken: Sequence[Bullet] = ()
+) -> list[Bullet]:
     """What the first answering turn says: the report's own sentences cited in it (takeaways,
     points, asks: already rendered and checked), else its sentences that read as points."""
     for line in question.get("answer_lines") or ():
         turn = src.turn_at(int(line)) if isinstance(line, int) else None
         if turn is None or turn.line <= asked_at:
             continue
-        inside = [b for b in stored if src.turn_at(_line(b)) is turn]
+        inside = [b for b in stored if src.turn_at(_line(b)) is turn and not _restates(b, taken)]
         out = list({_key(b): b for b in sorted(inside, key=_line)}.values())
         for unit in session_units(src.session, [turn]) if not out else ():
             said = render_sentence(unit.text, src.voice(unit.citation()), None, True)
             if said is not None:
-                out.append(src.credits.bullet(Bullet(said.text, (src.cite(unit.citation()),), "answer")))
+                b = src.credits.bullet(Bullet(said.text, (src.cite(unit.citation()),), "answer"))
+                if not _restates(b, taken):
+                    out.append(b)
         if out:
             return out[:ANSWER_SENTENCES]
     return []
@@ -758,14 +872,19 @@ def _restates(b: Bullet, others: Iterable[Bullet]) -> bool:
 
 
 def _way_forward(
-    src: _Source, takeaways: Sequence[Bullet], commitments: Sequence[Bullet], discussed: Sequence[Bullet] = ()
+    src: _Source,
+    takeaways: Sequence[Bullet],
+    commitments: Sequence[Bullet],
+    discussed: Sequence[Bullet] = (),
+    calls: Sequence[Bullet] = (),
 ) -> tuple[Paragraph, ...]:
     """The takeaways the Discussion and the commitments do not already quote, by segment, then
     the commitments (the speakers' own promises) the Discussion does not already quote (a
-    promise made in answer to a question is read there). When the Discussion quotes every
+    promise made in answer to a question is read there), and no takeaway that a call to action
+    quotes (`calls`: said under Calls to action). When the Discussion quotes every
     takeaway and commitment, the takeaways are kept: the section is never left empty."""
     commitments = [b for b in commitments if not _restates(b, discussed)]
-    fresh = [b for b in takeaways if not _restates(b, [*discussed, *commitments])]
+    fresh = [b for b in takeaways if not _restates(b, [*discussed, *commitments, *calls])]
     if not fresh and not commitments:
         fresh = list(takeaways)
     room = MAX_PARAGRAPHS - (1 if commitments else 0)
@@ -818,6 +937,71 @@ def _whole_sentence(src: _Source, cite: Citation) -> Citation | None:
     return unit.citation()
 
 
+# What makes a sentence a call on others when it has no directive word (`rank.DIRECTIVE`): a
+# request the speaker makes ("please …", "we ask that …", "I would suggest …", "the government
+# could …"), or a clause that opens with a bare verb and its object ("Write the numbers down",
+# "…, build the legal wall first"): an imperative.
+_REQUEST = re.compile(
+    r"\bplease\b|\b(?:I|we) (?:would |also |only )?(?:like|want|ask|suggest|recommend|propose|request|urge|invite|encourage)\b"
+    r"|\b(?:could|might) (?!not\b|have\b)\w+|\blet(?:'s| us| people| them| the)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_OPEN = re.compile(
+    r"(?:^|[,;:]\s+)(?:(?:so|then|and|but|also|now|first|second|third|finally|yes)\b,?\s+)?"
+    r"(?P<verb>[A-Za-z]+)\s+(?P<next>the|a|an|that|this|these|those|it|them|us|your|our|their|more|all|some|every|each|one|two|three|with)\b",
+    re.IGNORECASE,
+)
+# Words that open a clause without being a bare verb: pronouns, determiners, conjunctions,
+# prepositions, auxiliaries, time and place adverbs (closed classes of English).
+_CLOSED_CLASS = """i you he she it we they me him her us them my your his its our their this that these those
+    a an the some any no every each all both one two three several many much more most few
+    and but or so then because if when while where as than though although since until unless
+    of in on at by for with from to into onto about over under after before between through
+    is are was were be been being am do does did have has had can could will would shall should
+    may might must not there here now today tomorrow yesterday also only just even still yes
+    what which who whom whose how why"""
+_NOT_A_VERB = frozenset(_CLOSED_CLASS.split())
+
+
+_WILL = re.compile(r"\bwill (?!be\b|not\b)\w+", re.IGNORECASE)
+
+
+def _imperative(quote: str) -> bool:
+    """Whether a clause of the quote opens with a bare verb and its object (an imperative)."""
+    for m in _CLAUSE_OPEN.finditer(quote):
+        verb = m["verb"].lower()
+        if verb not in _NOT_A_VERB and not re.search(r"(?:s|ed|ing|ly)$", verb):
+            return True
+    return False
+
+
+def _is_call(b: Bullet) -> bool:
+    """Whether a call to action asks someone to act: a directive word, a request, an imperative."""
+    quote = " ".join(c.quote for c in b.citations)
+    return is_directive(quote) or bool(_REQUEST.search(quote)) or _imperative(quote)
+
+
+def _real_calls(calls: Sequence[Bullet]) -> tuple[list[Bullet], list[Bullet]]:
+    """(the calls that ask someone to act, the promises among the rest).
+
+    The analyse stage's asks also catch what only sounds like one: a speaker's own promise or
+    the room's decision ("We will table it in Parliament in the first quarter"), a description
+    ("One team does maybe 60 buildings a day"), the chair's procedure ("There is time for one
+    last intervention"). A sentence with no directive, no request and no imperative is no call
+    on others: what someone will do ("will" and a verb) is a commitment, said under Way forward;
+    the rest is left out of Calls to action. A decision cue alone is no promise: "the next
+    steps" of a chair's procedure (`roles.is_decision` says yes to it) is not moved.
+    """
+    real: list[Bullet] = []
+    promised: list[Bullet] = []
+    for b in calls:
+        if _is_call(b):
+            real.append(b)
+        elif _WILL.search(" ".join(c.quote for c in b.citations)):
+            promised.append(b)
+    return real, promised
+
+
 def _asks(src: _Source, analyses: Mapping[str, Any]) -> tuple[list[Bullet], list[Bullet]]:
     """(asks and recommendations, commitments) whose quotes are verbatim where the analysis says."""
     asks: list[Bullet] = []
@@ -849,6 +1033,8 @@ def igf_report(session: Session, analyses: Mapping[str, Any]) -> IgfReport:
     asks, commitments = _asks(src, analyses)
     # a call to action asks others to act; one that quotes a speaker's own promise is a commitment
     calls = [b for b in calls if not _restates(b, commitments)]
+    calls, promised = _real_calls(calls)  # only calls on others; a promise among them is a commitment
+    commitments += [b for b in promised if not _restates(b, commitments)]
     by_owner: dict[int, list[Bullet]] = {}
     for b in points:
         owner = owners.of(b)
@@ -859,28 +1045,34 @@ def igf_report(session: Session, analyses: Mapping[str, Any]) -> IgfReport:
     for b in dict.fromkeys([*takeaways, *calls, *asks, *commitments]):
         if (owner := owners.of(b)) is not None and all(_key(b) != _key(o) for o in elsewhere.get(owner, [])):
             elsewhere.setdefault(owner, []).append(b)
-    used = {_key(b) for b in [*takeaways, *calls, *commitments]}
+    # each point once: Calls to action, then the Discussion, the Way forward, the Key issues and
+    # the Presentations each say what the sections before them (and the Organiser) do not (`_restates`)
+    exchanges = _exchanges(src, people, analyses, [*points, *takeaways, *asks], calls)
+    discussion = _discussion(src, people, by_owner, elsewhere, exchanges, calls)
+    said = [b for p in discussion.paragraphs for b in p.sentences]
+    way_forward = _way_forward(src, takeaways, commitments, said, calls)
+    organiser = _organiser(src, analyses)
+    taken = [*organiser.items, *calls, *said, *(b for p in way_forward for b in p.sentences)]
     presenters = {i for i, p in enumerate(people) if p.role in PRESENTER_ROLES}
     presenter_points = [b for i in sorted(presenters) for b in by_owner.get(i, [])]
-    issues = _key_issues(src, presenter_points or takeaways, asks, used)
+    issues = _key_issues(src, presenter_points or takeaways, asks, taken, owners, people)
+    if not issues:
+        issues, way_forward = _issue_from_way_forward(src, way_forward)
+    presentations = _presentations(src, people, by_owner, [*taken, *issues])
     entries = _entries(src, people)
-    discussion = _discussion(
-        src, people, by_owner, elsewhere, _exchanges(src, people, analyses, [*points, *takeaways, *asks])
-    )
-    said = [b for p in discussion.paragraphs for b in p.sentences]
     chairs = tuple(e for p, e in entries if e is not None and p.role == "moderator")
     speakers = tuple(e for p, e in entries if e is not None and p.role != "moderator")
     sections = (
         TemplateSection("Session title", value=session.title or NOT_STATED),
         TemplateSection("Date", value=_date(src)),
-        _organiser(src, analyses),
+        organiser,
         TemplateSection("Chair/Moderator", items=chairs, value=None if chairs else NOT_STATED),
         TemplateSection("Rapporteur", value=RAPPORTEUR),
         TemplateSection("Speakers and their institutional affiliations", items=speakers),
         TemplateSection("Key issues raised", items=issues),
-        TemplateSection("Presentations", paragraphs=_presentations(people, by_owner, used)),
+        TemplateSection("Presentations", paragraphs=presentations),
         discussion,
-        TemplateSection("Way forward and key takeaways", paragraphs=_way_forward(src, takeaways, commitments, said)),
+        TemplateSection("Way forward and key takeaways", paragraphs=way_forward),
         TemplateSection("Calls to action", items=tuple(calls)),
     )
 
