@@ -250,3 +250,42 @@ def test_a_date_a_promise_is_due_is_not_the_documents_date():
     # a promise in one sentence does not reach the next one's date
     adopted = data.replace(b"agreed the following.", b"agreed the following. Adopted on 5 December 2024.")
     assert _meta(adopted, "statement.md").date == "2024-12-05"
+
+
+_HEADER = (
+    "IGF 2017 - Day 2 - Room XXIV - WS #88 Broadband for Mountain Villages\n\n"
+    "The following are the outputs of the real-time captioning taken during the Twelfth Annual Meeting "
+    "of the Internet Governance Forum (IGF) in Geneva, Switzerland, from {span}. Although it is largely "
+    "accurate, it may be incomplete.\n\n{dated}"
+    ">> MODERATOR: Good morning. Our report, finished on 1 March 2016, looks at nine valleys.\n\n"
+    ">> ANNA BERGER: Thank you. The pilot ran until 30 June 2016.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("span", "dated", "date"),
+    [
+        # the caption header states the meeting's days: its last day is no session's day
+        ("18 to 21 December 2017", "", "2017-12"),
+        ("18–21 December 2017", "", "2017-12"),
+        # a meeting over two months says only its year (the title's)
+        ("28 November to 2 December 2017", "", "2017"),
+        # a day among the meeting's days, written under the header, is the session's
+        ("18 to 21 December 2017", "DECEMBER 19, 2017\n\n", "2017-12-19"),
+        ("18 to 21 December 2017", "19 December 2017\n\n", "2017-12-19"),
+        # with no span stated, a single day in the header still dates the session
+        ("Geneva on 19 December 2017", "", "2017-12-19"),
+    ],
+)
+def test_the_last_day_of_a_meeting_is_not_the_date_of_its_sessions(span, dated, date):
+    """The IGF's caption header gives the meeting's days ("from 18 to 21 December 2017"): a Day 2
+    transcript was dated 21 December, and a full date in a speaker's story could win over the span."""
+    meta = _meta(_HEADER.format(span=span, dated=dated).encode(), "ws88.txt")
+    assert meta.date == date, (span, dated, meta.date, meta.source.get("date"))
+
+
+def test_a_span_of_days_is_found_and_two_days_joined_by_and_are_not_one():
+    assert find_dates("from 12 to 14 November 2018.") == [(14, "2018-11", 0.6)]
+    assert find_dates("between 3 and 5 June 2023") == [(16, "2023-06", 0.6)]
+    assert find_dates("items 3 and 5 June 2023") == [(12, "2023-06-05", 0.75)]  # no span: "and" joins two things
+    assert find_dates("on 13 November 2018") == [(3, "2018-11-13", 0.75)]

@@ -93,6 +93,14 @@ _DATE_PATTERNS = (
     (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", re.IGNORECASE), "mdy"),
     (re.compile(rf"\b{_MONTH},?\s+(20\d\d)\b", re.IGNORECASE), "my"),
 )
+# What comes right before the last day of a span of days ("from 12 to 14 November 2018", the IGF's
+# caption boilerplate; "9–10 December 2024"; "28 November to 2 December 2022"): the day the span
+# opens on, with its month when it has its own, and the word or dash that joins the two.
+_SPAN_OPENS = re.compile(
+    rf"\b(?P<between>between\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<month>{_MONTH[1:-1]}))?"
+    r"\s*(?P<join>-|–|—|to|until|till|through|and)\s*$",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(200[6-9]|20[1-9]\d)\b")
 _JUNK_TITLE = re.compile(
     r"^(microsoft word\s*-|untitled|document\d*$|slide\s*\d|presentation\d*$)|\.(docx?|pdf|odt)$", re.IGNORECASE
@@ -148,6 +156,27 @@ class DocumentMeta:
         )
 
 
+def _span_opening(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """(day, month) a span of days opens on when the "day month year" `m` closes one ("from 12 to
+    14 November 2018": (12, 11)); None when `m` is a day of its own ("3 and 5 June" is two days)."""
+    span = _SPAN_OPENS.search(text, max(0, m.start() - 40), m.start())
+    if span is None or (span["join"].lower() == "and" and not span["between"]):
+        return None
+    return int(span["day"]), _MONTHS[(span["month"] or m.group(2)).lower()]
+
+
+def meeting_spans(text: str) -> list[tuple[str, str]]:
+    """(first, last) ISO days of each span of days written in `text` ("from 25 to 29 November 2019",
+    the IGF captions' header; "28 November to 2 December 2022"): the days a meeting ran."""
+    spans = []
+    for m in _DATE_PATTERNS[1][0].finditer(text):
+        if opens := _span_opening(text, m):
+            day, month, year = int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3))
+            first_year = year - 1 if opens[1] > month else year
+            spans.append((f"{first_year:04d}-{opens[1]:02d}-{opens[0]:02d}", f"{year:04d}-{month:02d}-{day:02d}"))
+    return spans
+
+
 def find_dates(text: str) -> list[tuple[int, str, float]]:
     """(offset, ISO date, confidence) of the dates written in `text`; full dates score above month-year."""
     found: list[tuple[int, str, float]] = []
@@ -166,6 +195,14 @@ def find_dates(text: str) -> list[tuple[int, str, float]]:
             else:
                 month, day, year = _MONTHS[g[0].lower()], 0, int(g[1])
             if not (1 <= month <= 12 and 0 <= day <= 31):
+                continue
+            if shape == "dmy" and _span_opening(text, m):
+                # the last day of a span is no day of its own: a meeting of several days (the IGF
+                # header "… from 12 to 14 November 2018" over the transcript of its Day 2) gives
+                # its month (the month-year pattern below finds it), or nothing if it spans two
+                opens = _span_opening(text, m)
+                if opens and opens[1] != month:
+                    taken.append(m.span())
                 continue
             iso = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
             found.append((m.start(), iso, 0.75 if day else 0.6))
@@ -241,11 +278,19 @@ def _in_future_clause(text: str, offset: int) -> bool:
     return _FUTURE.search(text, starts[-1] if starts else 0, offset) is not None
 
 
-def _date(head: str, title: str, declared: str | None, today: str | None) -> tuple[str | None, float, str]:
+def _date(
+    head: str, title: str, declared: str | None, today: str | None, transcript: bool = False
+) -> tuple[str | None, float, str]:
     """(ISO date, confidence, source): a date written on the first page outside a list and outside
     a promise, else the file's declared date when it is plausible, else the year the title or first
     lines state."""
     dates = [d for d in find_dates(head) if not _in_list_item(head, d[0]) and not _in_future_clause(head, d[0])]
+    if transcript and (spans := meeting_spans(head)):
+        # a transcript's header states the meeting's days: a day among them is the session's
+        # ("NOVEMBER 27, 2019" under "from 25 to 29 November 2019"); a day outside them is another
+        # day's, said in the session (a story's, a deadline's). A document's span may be another
+        # meeting's (where it was adopted), so there a day outside it still counts.
+        dates = [d for d in dates if len(d[1]) < 10 or any(a <= d[1] <= b for a, b in spans)]
     if dates:
         _, date, conf = max(dates, key=lambda d: (d[2], -d[0]))
         return date, conf, "first page"
@@ -395,7 +440,7 @@ def detect_metadata(
         kind, conf["kind"], src["kind"] = detect_kind(title, head, paragraphs)
 
     title_year = _YEAR.search(title)
-    date, date_conf, date_src = _date(head, title, str(info.get("created") or "")[:10] or None, today)
+    date, date_conf, date_src = _date(head, title, str(info.get("created") or "")[:10] or None, today, transcript)
     if title_year:
         year, year_conf, year_src = int(title_year.group(1)), 0.85, "title"
     elif date:
