@@ -7,6 +7,7 @@ exits 70. With --debug or FORUMLENS_DEBUG=1 both print their traceback too.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import json
 import os
@@ -103,11 +104,66 @@ FEATURE_SUMMARIES: dict[str, str] = {
 }
 
 
+# What a new user types for a part of the record that no command is named after, and where it is.
+ELSEWHERE: dict[str, str] = {
+    "asks": (
+        "asks, needs and commitments are listed by `forumlens report SESSION` (one session), "
+        "`forumlens threads --kind ask` or `--kind commitment` (across sessions and years) "
+        "and `forumlens export --what asks`"
+    ),
+    "tags": (
+        "a stored session's tags are in `forumlens report SESSION` and `forumlens export --what tags`, "
+        "`forumlens search QUERY --tag CODE` finds sessions by tag, and `forumlens tag FILE` tags a file or a text"
+    ),
+    "speakers": "who spoke is listed by `forumlens people` (all sessions) and `forumlens show SESSION` (one)",
+    "takeaways": (
+        "a session's takeaways and calls to action are in `forumlens report SESSION`; "
+        "`forumlens brief --topic TEXT` gathers talking points across sessions"
+    ),
+}
+_ELSEWHERE_WORDS = {
+    "ask": "asks",
+    "needs": "asks",
+    "commitments": "asks",
+    "recommendations": "asks",
+    "promises": "asks",
+    "topics": "tags",
+    "sdgs": "tags",
+    "speaker": "speakers",
+    "summary": "takeaways",
+    "summaries": "takeaways",
+    "summarise": "takeaways",
+    "summarize": "takeaways",
+}
+
+
+def unknown_command(name: str, commands: list[str], ctx: click.Context | None = None) -> click.UsageError:
+    """The usage error for a command that does not exist: the nearest commands by spelling, every
+    command counted (a feature command not imported yet included), and, for a part of the record
+    that no command is named after ("asks", "tags"), the commands that show it."""
+    word = name.lower()
+    where = ELSEWHERE.get(_ELSEWHERE_WORDS.get(word, word))
+    if where is None:  # click's own message, its suggestions the close ones (`sesions`: not `questions`)
+        near = difflib.get_close_matches(name, commands, n=3, cutoff=0.8)
+        return click.exceptions.NoSuchCommand(name, possibilities=near, ctx=ctx)
+    return click.UsageError(f"No such command {name!r}: {where}.", ctx)
+
+
 class _LazyGroup(ForumlensGroup):
     """The `forumlens` group: its own commands, plus FEATURE_COMMANDS imported on demand."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *FEATURE_COMMANDS})
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Click suggests only the commands imported so far (`thread` found no `threads`): every
+        command is a possibility here, and a part of the record named as a command says where it is."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as exc:
+            raise unknown_command(exc.command_name, self.list_commands(ctx), ctx) from None
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         found = super().get_command(ctx, name)

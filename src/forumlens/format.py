@@ -96,8 +96,19 @@ def format_turns(session: Session, width: int = 100) -> str:
             who = turn.label
         else:  # a document's paragraph is cited by its section, as search hits and reports do
             who = f"§ {turn.section}" if turn.section else "(unnamed)"
-        out.append(f"L{turn.line:<5} {who}: {clip(turn.text, width)}")
+        out.append(f"L{turn.line:<5} {who}: {clip(_said(turn.text), width)}")
     return "\n".join(out)
+
+
+def _said(text: str) -> str:
+    """A turn's words as read: a turn of several subtitle cues of one voice holds their timing lines
+    and voice tags (`00:00:06.500 --> …`, `<v Jo Li>`: the turn is an exact slice of the file), which
+    `show` printed inside the speech; its sentences leave that furniture out."""
+    if "-->" not in text:
+        return text
+    from .transcript.sentences import sentence_texts  # only for cue files: the splitter costs an import
+
+    return " ".join(sentence_texts(text)) or text
 
 
 def format_session(info: SessionInfo, session: Session, full: bool = False) -> str:

@@ -9,9 +9,22 @@ threads stage shows words without importing the summarise package (≈ 0.2 s of 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["FLOOR", "KEY", "REMOTE", "Unnamed", "key_words", "kind_label", "lead_label", "unnamed_voice"]
+__all__ = [
+    "FLOOR",
+    "KEY",
+    "REMOTE",
+    "Unnamed",
+    "key_words",
+    "kind_label",
+    "lead_label",
+    "said_voice",
+    "unnamed_at",
+    "unnamed_voice",
+]
 
 KEY = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a category or status key ("concise-summaries"), not a title
 
@@ -103,3 +116,35 @@ def unnamed_voice(said: str | None) -> Unnamed | None:
     return Unnamed(
         f"{article}{head}{rest}", text, numbered=False, bare=bare and "hub" not in head, remote=bool(m["remote"])
     )
+
+
+def said_voice(speaker: str | None) -> str | None:
+    """Who a citation names, as a reader says it: a caption label that names nobody in the words of
+    `unnamed_voice` ("AUDIENCE" → "a participant from the floor", as the threads say it); a name, a
+    numbered voice ("Speaker 2", who it is) and nothing as given.
+
+    Why: a report's Sources and the portal's citation links printed the bare label ("AUDIENCE, line 19")
+    while the same voice was "someone", "(unnamed)" or "a participant from the floor" elsewhere.
+
+    >>> said_voice("AUDIENCE"), said_voice("REMOTE PARTICIPANT"), said_voice("Speaker 2"), said_voice("Ana Li")
+    ('a participant from the floor', 'a remote participant', 'Speaker 2', 'Ana Li')
+    """
+    voice = unnamed_voice(speaker)
+    return speaker if voice is None or voice.numbered else voice.phrase
+
+
+def unnamed_at(turns: Iterable[Any]) -> dict[int, str]:
+    """Line → how a reader says the voice nobody named that speaks on it ("a participant from the floor"),
+    for every line of a turn captioned under such a label (turns: `models.Turn`, duck-typed here).
+
+    Why: a question or ask of an unnamed voice has no `by`; the report printed "someone" and the portal
+    "unnamed" where the threads and the citations say "a participant from the floor"."""
+    out: dict[int, str] = {}
+    for turn in turns:
+        said = getattr(turn, "speaker", None) or getattr(turn, "label", None)
+        voice = unnamed_voice(said)
+        if voice is None or voice.numbered:
+            continue
+        for line in range(turn.line, max(turn.line, getattr(turn, "end_line", 0) or 0) + 1):
+            out[line] = voice.phrase
+    return out

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from .labels import unnamed_at
 from .models import Citation, Session
 
 if TYPE_CHECKING:
@@ -153,8 +154,18 @@ def _by(a: Mapping[str, Any], analyses: Mapping[str, Any], session: Session | No
     meta = analyses.get("document")
     is_document = isinstance(meta, Mapping) and meta.get("kind") not in (None, "transcript")
     if not is_document:
-        return "someone"
+        return _asker(a, session)
     return ", ".join(["the document", *_place_words(session, a.get("line"))])
+
+
+def _asker(item: Mapping[str, Any], session: Session | None) -> str:
+    """Who asked a question (or made an ask) nobody is credited with: the unnamed voice of its line as
+    the threads and the Sources say it ("a participant from the floor" for `>> AUDIENCE:`), else "someone"."""
+    if item.get("by"):
+        return str(item["by"])
+    line = item.get("line")
+    said = unnamed_at(session.turns).get(line) if session is not None and isinstance(line, int) else None
+    return said or "someone"
 
 
 def _place_words(session: Session | None, line: object) -> list[str]:
@@ -204,7 +215,7 @@ def _extras_text(analyses: dict[str, Any], session: Session | None = None) -> st
         lines += ["", "QUESTIONS", ""]
         for q in questions:
             lines += _wrapped(
-                f"[{q['status']}] L{q['line']} {q.get('by') or 'someone'} → {q.get('to') or 'the room'}:", q["text"]
+                f"[{q['status']}] L{q['line']} {_asker(q, session)} → {q.get('to') or 'the room'}:", q["text"]
             )
     asks = analyses.get("asks") or []
     if asks:
@@ -237,7 +248,7 @@ def _extras_md(analyses: dict[str, Any], session: Session | None = None) -> str:
     if analyses.get("questions"):
         out += ["", "## Questions", ""]
         out += [
-            f"- **{q['status']}** (L{q['line']}) {q.get('by') or 'someone'} → {q.get('to') or 'the room'}:"
+            f"- **{q['status']}** (L{q['line']}) {_asker(q, session)} → {q.get('to') or 'the room'}:"
             f" {' '.join(q['text'].split())}"
             for q in analyses["questions"]
         ]
@@ -273,7 +284,7 @@ def _extras_html(analyses: dict[str, Any], session: Session | None = None) -> st
         )
     if analyses.get("questions"):
         items = "".join(
-            f"<li><b>{e(q['status'])}</b> (L{q['line']}) {e(q.get('by') or 'someone')} → "
+            f"<li><b>{e(q['status'])}</b> (L{q['line']}) {e(_asker(q, session))} → "
             f"{e(q.get('to') or 'the room')}: {e(' '.join(q['text'].split()))}</li>"
             for q in analyses["questions"]
         )

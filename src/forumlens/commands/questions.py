@@ -124,6 +124,7 @@ def questions(
     try:
         rows = stored_questions(store, status="unanswered" if only_open else status, to=addressee, year=year)
         every = stored_questions(store) if not rows and not as_json else []
+        voices = {} if as_json else unnamed_askers(store, rows)
     finally:
         store.close()
     if as_json:
@@ -133,7 +134,7 @@ def questions(
         filters = {"--open": only_open or None, "--status": status, "--to": addressee, "--year": year}
         click.echo(why_no_questions(every, {k: v for k, v in filters.items() if v}))
     for q in rows:
-        who = q.get("by") or "someone"
+        who = q.get("by") or voices.get((q["session"], q["line"])) or "someone"
         to = q.get("to") or "the room"
         click.echo(f"[{q['status']}] {q['session']}:L{q['line']}  {who} → {to}")
         click.echo(f"    {clip(q['text'], 200)}")
@@ -143,6 +144,22 @@ def questions(
 
 
 COMMANDS = [questions]
+
+
+def unnamed_askers(store: Any, rows: list[dict[str, Any]]) -> dict[tuple[str, int], str]:
+    """(session, line) → the unnamed voice that asked a question nobody is credited with, as reports,
+    threads and the portal say it ("a participant from the floor" for `>> AUDIENCE:`), not "someone"."""
+    from ..labels import unnamed_voice  # not at import: `questions --help` imports start-up modules only
+
+    out: dict[tuple[str, int], str] = {}
+    for q in rows:
+        if q.get("by") or not isinstance(q.get("line"), int):
+            continue
+        turn = store.turn_at(q["session"], q["line"], speech_only=True)
+        voice = unnamed_voice(turn.speaker or turn.label) if turn is not None else None
+        if voice is not None and not voice.numbered:
+            out[(q["session"], q["line"])] = voice.phrase
+    return out
 
 
 def why_no_questions(every: list[dict[str, Any]], filters: dict[str, Any] | None = None) -> str:

@@ -47,6 +47,7 @@ class TurnAt:
     text: str
     page: int | None = None  # a document's paragraph: its page (formats with pages) and nearest heading,
     section: str | None = None  # so a citation can name where it is as reports and threads do
+    label: str | None = None  # the caption label as written ("AUDIENCE"), for a voice with no speaker
 
 
 class CatalogStore(Protocol):

@@ -389,15 +389,21 @@ class CatalogQueries(SQLBase):
         """The turn that covers a line (the last one starting at or before it)."""
         kind = " AND kind = 'speech'" if speech_only else ""
         rows = self._rows(
-            "SELECT line, speaker, text, page, section FROM turns WHERE session_id = ? AND line <= ? AND end_line >= ?"
+            "SELECT line, speaker, text, page, section, label FROM turns"
+            " WHERE session_id = ? AND line <= ? AND end_line >= ?"
             f"{kind} ORDER BY line DESC, idx LIMIT 1",
             (session_id, line, line),
         )
         if not rows:
             return None
-        found, speaker, text, page, section = rows[0]
+        found, speaker, text, page, section, label = rows[0]
         return TurnAt(
-            line=int(found), speaker=speaker, text=str(text), page=None if page is None else int(page), section=section
+            line=int(found),
+            speaker=speaker,
+            text=str(text),
+            page=None if page is None else int(page),
+            section=section,
+            label=label,
         )
 
     def analysis(self, session_id: str, kind: str) -> Any | None:

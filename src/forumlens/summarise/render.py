@@ -21,7 +21,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from ..generated import HTML_META
-from ..labels import KEY, lead_label
+from ..labels import KEY, lead_label, said_voice
 from ..labels import kind_label as _kind_label
 from ..models import Citation
 from .models import Bullet, CoalitionBrief, SessionReport, SourcedCitation, TopicBrief
@@ -153,7 +153,8 @@ def _count(n: int, noun: str) -> str:
 def _short(c: Citation) -> str:
     """Where in its session, for the line under a bullet: "L325 Jason Munyan", "L88 p. 4"."""
     place = [f"p. {c.page}"] if isinstance(c, SourcedCitation) and c.page is not None else []
-    return " ".join([f"L{c.line}", *([c.speaker] if c.speaker else []), *place])
+    who = said_voice(c.speaker)  # a label that names nobody as a reader says it, as the Sources do
+    return " ".join([f"L{c.line}", *([who] if who else []), *place])
 
 
 def _quotes(lay: Layout) -> dict[int, str]:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar, cast
 
+from ..labels import said_voice
 from ..models import Citation, Session
 from .models import Bullet, CoalitionBrief, SessionReport, SourcedCitation, Theme, TopicBrief
 
@@ -222,7 +223,8 @@ def source_heading(c: Citation) -> str:
 
 def cite_label(c: Citation) -> str:
     """Who and where inside the session: "Jason Munyan, line 325" or "p. 4, § Findings, line 88"."""
-    parts = [c.speaker] if c.speaker else []
+    who = said_voice(c.speaker)
+    parts = [who[:1].upper() + who[1:]] if who else []  # "AUDIENCE" → "A participant from the floor"
     page, section = getattr(c, "page", None), getattr(c, "section", None)
     if page is not None:
         parts.append(f"p. {page}")

@@ -31,7 +31,7 @@ from ..documents.eligibility import coalition_record
 from ..errors import ConfigError, ForumlensError, NotFound
 from ..format import counted, empty_report_reason
 from ..generated import HTML_META
-from ..labels import key_words
+from ..labels import key_words, said_voice, unnamed_at
 from ..resolve.coalition_names import UnknownCoalition
 from ..semantic import available_modes
 from ..store.base import Store
@@ -128,7 +128,8 @@ def _environment() -> Environment:
     env.filters["where"] = _where
     env.filters["one_per_line"] = one_per_line
     env.filters["list_items"] = list_items  # a quoted Markdown list shown as items, not run together
-    env.filters["words"] = key_words  # a category key as words: "concise-summaries" → "concise summaries"
+    env.filters["words"] = lambda key: key_words(str(key)) if key else ""  # "concise-summaries" → "concise summaries"
+    env.filters["voice"] = said_voice  # a caption label that names nobody: "AUDIENCE" → "a participant from the floor"
     env.filters["human_date"] = human_date  # "2024-12-16" → "16 December 2024", as the reports write it
     env.filters["counted"] = counted  # "1 turn", "2 turns": the terminal's wording, so a page never says "1 turns"
     env.globals["cite_url"] = cite_url
@@ -269,6 +270,7 @@ def session_page(request: Request, session_id: str, store: Store = StoreDep) -> 
             related=related,
             evidence_credits=quoted,
             empty_reason=summary_missing_reason(detail, session),
+            voices=unnamed_at(session.turns),  # an unnamed asker as the citations say it, not "unnamed"
         )
     if related.get("pending"):
         response.headers[NO_STORE_HEADER] = f"max-age={PENDING_PAGE_SECONDS}"
