@@ -25,6 +25,7 @@ from forumlens.resolve.cutlabels import join_cut_labels
 from forumlens.resolve.dutyhandover import split_handed_duties
 from forumlens.resolve.dutylabel import join_duty_labels
 from forumlens.resolve.firstnames import join_called_first_names
+from forumlens.resolve.handedturns import join_handed_turns
 from forumlens.resolve.hubs import hub_name
 from forumlens.resolve.hubvoices import split_hub_voices
 from forumlens.resolve.initials import join_initials
@@ -603,6 +604,8 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     groups = name_turns_in_called_order(groups, session.turns)
     # ">> Thank you, Rocío.  Time for one last question, the lady in the front": the chair, unmarked
     groups = join_unmarked_chair_turns(groups, session.turns, moderators)
+    # "Dorin, I have unmuted you, please go ahead." then a bare ">> Hello?  …": the one handed to
+    groups = join_handed_turns(groups, session.turns)
     # ">> DR. HIND ALSUNAIDI:" and "Dr. Hind Al-Sunaidi" said: the name as the speech spells it
     groups = spoken_particles(groups, session.turns)
     # "That was Mr. Desmond Ferguson" … "It is Ferguson-Vanderhorst, with the hyphen": the owner's form

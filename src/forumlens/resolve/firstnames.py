@@ -21,14 +21,14 @@ from forumlens.models import Turn
 from forumlens.resolve.people import LabelGroup
 from forumlens.text.roomwords import COURTESY_OPENERS, titled
 
-__all__ = ["join_called_first_names"]
+__all__ = ["NOT_NAMES", "join_called_first_names"]
 
 # "Now Hemanta, who came …", "Hemanta, the data question was yours.": a name the sentence is said to
 _CALLED = re.compile(
     r"(?:^|[.!?]\s+)(?:(?:Now|And|So|Next|Then|Yes|Okay|OK)\s*,?\s+)?(?P<name>(?-i:[A-Z][a-z\u00e0-\u024f]{2,}))\s*,\s"
 )
 # Words that open a sentence with a comma and are no one's name.
-_NOT_NAMES = titled(COURTESY_OPENERS) | frozenset(
+NOT_NAMES = titled(COURTESY_OPENERS) | frozenset(
     # and, as the chair opens a sentence to the room: sequence words, forms of address, titles
     [
         "Well",
@@ -73,7 +73,7 @@ def _called_before(turns: Sequence[Turn], index: int) -> str | None:
     if index == 0:
         return None
     names = [m.group("name") for m in _CALLED.finditer(turns[index - 1].text)]
-    names = [n for n in names if n not in _NOT_NAMES]
+    names = [n for n in names if n not in NOT_NAMES]
     return names[-1] if names else None
 
 

@@ -1,0 +1,75 @@
+"""An unmarked turn right after a hand-off to one speaker is that speaker's: ">> KUUSEPUU:  Yes.
+Dorin, I have unmuted you, please go ahead." then ">> Hello?  Hello, can you hear me? …"; "And
+Dorin, the last word goes to Bălți." then ">> Plan the network for the village …"; "Chisomo?"
+then ">> Pay the community centres …".
+
+Why: an online voice comes in before the captioner sees whose it is, and a closing one-liner
+goes by before the label is typed, so the turn keeps a bare `>>` and becomes an unnamed extra
+person. The hand-off just before it says whose turn it is, and the captions follow hand-offs.
+What tells it, taken together: the turn before ends with a sentence said to one person by first
+name (it opens with the name and a comma, or is the name and a question mark); exactly one
+speaker of the cast goes by that first name, and not the one who said it; and the unmarked turn
+does not thank that person (then it is somebody else answering them). A turn with a label, a
+voice that names itself, or a hand-off in any other sentence is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from forumlens.models import Turn
+from forumlens.resolve.firstnames import NOT_NAMES
+from forumlens.resolve.people import LabelGroup, name_key
+
+__all__ = ["handed_to", "join_handed_turns"]
+
+# "Dorin, I have unmuted you …", "And Dorin, the last word …", "Chisomo?": said to one person
+_SAID_TO = re.compile(
+    r"^(?:(?:And|Now|So|Yes|Okay|OK|Then)\s*,?\s+)?(?P<name>(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]{2,}))\s*(?:,\s|\?\s*$)"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_THANKS = re.compile(r"\s*(?:thank\s+you|thanks|merci|gracias),?\s+((?-i:[A-ZÀ-ÖØ-ÞĀ-Ž])[\w'’-]+)", re.IGNORECASE)
+
+
+def handed_to(text: str) -> str | None:
+    """The first name a turn's last sentence is said to ("Kwabena, the last word from Accra."), if any."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
+    if not sentences:
+        return None
+    m = _SAID_TO.match(sentences[-1])
+    if m is None or m.group("name") in NOT_NAMES:
+        return None
+    return m.group("name")
+
+
+def join_handed_turns(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
+    """The groups with each unmarked, unnamed turn that follows a hand-off to one named speaker
+    joined to that speaker (see the module's docstring)."""
+    speech = [t.index for t in turns if t.kind == "speech"]
+    at = {index: k for k, index in enumerate(speech)}
+    owner = {i: g for g in groups for i in g.turns}
+    firsts: dict[str, list[LabelGroup]] = {}
+    for group in groups:
+        words = name_key(group.name).split() if group.name and group.labels else []
+        if words:  # a name of no Latin letters has no key to call it by
+            firsts.setdefault(words[0], []).append(group)
+    gone: set[int] = set()
+    for group in groups:
+        if group.name is not None or group.labels or len(group.turns) != 1:
+            continue
+        k = at.get(group.turns[0], 0)
+        if k == 0:
+            continue
+        before = owner.get(speech[k - 1])
+        called = handed_to(turns[speech[k - 1]].text)
+        if before is None or before.name is None or called is None:
+            continue
+        holders = firsts.get(name_key(called), [])
+        thanked = _THANKS.match(turns[group.turns[0]].text)
+        if len(holders) != 1 or holders[0] is before or (thanked and name_key(thanked.group(1)) == name_key(called)):
+            continue
+        target = holders[0]
+        target.turns = sorted([*target.turns, *group.turns])
+        gone.add(id(group))
+    return [g for g in groups if id(g) not in gone]
