@@ -26,7 +26,7 @@ from forumlens.resolve.dutyhandover import split_handed_duties
 from forumlens.resolve.dutylabel import join_duty_labels
 from forumlens.resolve.firstnames import join_called_first_names
 from forumlens.resolve.handedturns import join_handed_turns
-from forumlens.resolve.hubs import hub_name
+from forumlens.resolve.hubs import hub_name, said_place
 from forumlens.resolve.hubvoices import split_hub_voices
 from forumlens.resolve.initials import join_initials
 from forumlens.resolve.interpreted import join_interpreted
@@ -835,7 +835,12 @@ def resolve_session(
             }.values()
         )[::-1]
         # "HUB GEORGETOWN" is "Georgetown Hub"; "REMOTE HUB, PRAIA" … "PRAIA HUB" one hub, by the shorter
-        name = hub_name(group.name, group.labels) if hub and group.name else group.name
+        # ">> REMOTE HUB:" after "Gyumri hub, you can speak now": the room of Gyumri
+        name = (
+            hub_name(group.name, group.labels, said_place(group.turns, session.turns))
+            if hub and group.name
+            else group.name
+        )
         aliases = [*draft.aliases, *([group.name] if group.name and name != group.name else [])]
         person = Person(
             name=name,
