@@ -31,6 +31,7 @@ from forumlens.resolve.hubvoices import split_hub_voices
 from forumlens.resolve.initials import join_initials
 from forumlens.resolve.interpreted import join_interpreted
 from forumlens.resolve.mentions import Mention, another_name, find_mentions
+from forumlens.resolve.misheardsurname import join_misheard_surnames
 from forumlens.resolve.newcoalitions import (
     NewCoalition,
     coalition_mentions,
@@ -600,6 +601,9 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     # ">> PRABHAKAR TIRU:" after "Prabhakar Thiruvengadam, who chairs …": the label cut short
     groups, cut = join_cut_labels(groups, session.turns)
     renamed |= cut
+    # ">> WIERZCHOWSKA:" after "Bożena, we start …", "Bożena Wierzchosławska" introduced: typed by ear
+    groups, heard = join_misheard_surnames(groups, session.turns)
+    renamed |= heard
     # "one sentence each, Alioune, then Mariana, Sione …" and an unmarked answer between Alioune's and Sione's
     groups = name_turns_in_called_order(groups, session.turns)
     # ">> Thank you, Rocío.  Time for one last question, the lady in the front": the chair, unmarked

@@ -34,7 +34,7 @@ from forumlens.resolve.respelled import merge_into
 from forumlens.resolve.selfnames import full_name_at
 from forumlens.resolve.soundalike import answer_each_other
 
-__all__ = ["cut_surname", "join_cut_labels"]
+__all__ = ["cut_surname", "join_cut_labels", "said_full_names", "speech_texts"]
 
 _CAPITALISED = re.compile(r"(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž])[\w'’]+")
 
@@ -65,12 +65,12 @@ def _fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKD", ch)[0] for ch in text)
 
 
-def _speech_texts(turns: Sequence[Turn]) -> list[tuple[str, str]]:
+def speech_texts(turns: Sequence[Turn]) -> list[tuple[str, str]]:
     """Each speech turn's text and its accent-free lower-case form, made once a session."""
     return [(t.text, _fold(t.text).lower()) for t in turns if t.kind == "speech"]
 
 
-def _said_full_names(first: str, texts: Sequence[tuple[str, str]]) -> list[str]:
+def said_full_names(first: str, texts: Sequence[tuple[str, str]]) -> list[str]:
     """The full names the speech says that open with the first name `first` (a name key)."""
     word = re.compile(rf"\b{re.escape(first)}\b")
     found: list[str] = []
@@ -124,7 +124,7 @@ def join_cut_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> tupl
         first, surname = split
         others = [g for g in groups if g is not group and id(g) not in gone and g.name]
         if texts is None:
-            texts = _speech_texts(turns)
+            texts = speech_texts(turns)
         # a surname the speech says as the label spells it is no mishearing ("Ekpenyong.  (Laughter.)")
         heard = not _said_as_labelled(group.name, texts)
         fuller = [
@@ -132,7 +132,7 @@ def join_cut_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> tupl
         ]
         said = [
             n
-            for n in _said_full_names(first, texts)
+            for n in said_full_names(first, texts)
             if (s := _split(n)) and cut_surname(surname, s[1], heard) and not same_person(n, group.name)
         ]
         names = [g.name for g in fuller if g.name] + said

@@ -21,7 +21,7 @@ from forumlens.models import Turn
 from forumlens.resolve.people import LabelGroup
 from forumlens.text.roomwords import COURTESY_OPENERS, titled
 
-__all__ = ["NOT_NAMES", "join_called_first_names"]
+__all__ = ["NOT_NAMES", "called_before", "join_called_first_names"]
 
 # "Now Hemanta, who came …", "Hemanta, the data question was yours.": a name the sentence is said to
 _CALLED = re.compile(
@@ -68,7 +68,7 @@ NOT_NAMES = titled(COURTESY_OPENERS) | frozenset(
 _ONE_WORD = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
 
 
-def _called_before(turns: Sequence[Turn], index: int) -> str | None:
+def called_before(turns: Sequence[Turn], index: int) -> str | None:
     """The last first name the turn before `index` says a sentence to, if any."""
     if index == 0:
         return None
@@ -86,7 +86,7 @@ def join_called_first_names(groups: Sequence[LabelGroup], turns: Sequence[Turn])
     for group in groups:
         if group.name is None or not _ONE_WORD.fullmatch(group.name) or len(group.labels) != 1:
             continue
-        votes = Counter(n for n in (_called_before(turns, i) for i in group.turns) if n is not None)
+        votes = Counter(n for n in (called_before(turns, i) for i in group.turns) if n is not None)
         if not votes:
             continue
         (first, count), *rest = votes.most_common()
