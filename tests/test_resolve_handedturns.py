@@ -57,3 +57,44 @@ def test_handed_to_reads_the_last_sentence_only() -> None:
     assert handed_to("Kofi, thank you.  Now the room.") is None
     assert handed_to("Thank you, the last word.") is None
     assert handed_to("Yes, please.") is None
+
+
+FLOOR = (
+    ">> MODERATOR:  Thank you, Tomasi.  Now the room, the microphone is in the aisle.\n\n"
+    ">> AUDIENCE:  Good afternoon.  Losana Tuilau, I serve on the Multistakeholder Advisory Group this year.  Who pays the radio?\n\n"
+    ">> TOMASI LALABALAVU:  The churches, mostly.\n\n"
+)
+
+
+def test_a_floor_voice_called_back_by_first_name_joins_its_earlier_turn() -> None:
+    people = _people(
+        PANEL + FLOOR + ">> MODERATOR:  Thank you.  We have five minutes.  Losana, you had your hand up again?\n\n"
+        ">> AUDIENCE:  Very short.  Speaking as a MAG member: the churches cannot pay for the power.\n"
+    )
+    assert people["Losana Tuilau"].lines == (11, 17)
+    assert people["Losana Tuilau"].role == "participant"
+    assert None not in people
+
+
+def test_a_floor_voice_called_by_a_panellists_name_stays_unnamed() -> None:
+    # a floor microphone is anyone's: a panellist is not taken to speak from it
+    people = _people(
+        PANEL + FLOOR + ">> MODERATOR:  Tomasi, anything to add?\n\n"
+        ">> AUDIENCE:  Good afternoon.  I am a teacher from Levuka.  May I ask one thing?\n"
+    )
+    assert people["Tomasi Lalabalavu"].lines == (7, 13)
+    assert people[None].lines == (17,)
+
+
+def test_a_floor_voice_signing_off_with_the_name_called_takes_it() -> None:
+    # the name comes at the end of a long turn, where a self-introduction is no longer looked for
+    people = _people(
+        PANEL + ">> MODERATOR:  Thank you.  Vilisi, you asked me for the floor before the session, please.\n\n"
+        ">> PARTICIPANT:  Thank you, Mereoni.  A question for Tomasi, as a Fijian.  The radio on every island "
+        "is a beautiful idea, but I remember that in 2004 the same idea was announced, with speeches and a "
+        "ceremony, and then nothing happened.  Why should the people on the islands believe it this time?  "
+        "What is different?  And if the answer is the donors, what happens when the donors leave?  I am asking "
+        "because I will have to explain it to our readers tomorrow.  Vilisi Naivalu, from the Fiji Sun.\n"
+    )
+    assert people["Vilisi Naivalu"].lines == (11,)
+    assert None not in people

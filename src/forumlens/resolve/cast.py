@@ -609,7 +609,8 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     # ">> Thank you, Rocío.  Time for one last question, the lady in the front": the chair, unmarked
     groups = join_unmarked_chair_turns(groups, session.turns, moderators)
     # "Dorin, I have unmuted you, please go ahead." then a bare ">> Hello?  …": the one handed to
-    groups = join_handed_turns(groups, session.turns)
+    # "Deanne, you had your hand up again?" then ">> AUDIENCE:": the floor voice called back
+    groups = join_handed_turns(groups, session.turns, lambda label: cues.AUDIENCE_LABEL.search(label) is not None)
     # ">> DR. HIND ALSUNAIDI:" and "Dr. Hind Al-Sunaidi" said: the name as the speech spells it
     groups = spoken_particles(groups, session.turns)
     # "That was Mr. Desmond Ferguson" … "It is Ferguson-Vanderhorst, with the hyphen": the owner's form

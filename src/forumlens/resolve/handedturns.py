@@ -9,18 +9,27 @@ person. The hand-off just before it says whose turn it is, and the captions foll
 What tells it, taken together: the turn before ends with a sentence said to one person by first
 name (it opens with the name and a comma, or is the name and a question mark); exactly one
 speaker of the cast goes by that first name, and not the one who said it; and the unmarked turn
-does not thank that person (then it is somebody else answering them). A turn with a label, a
-voice that names itself, or a hand-off in any other sentence is left alone.
+does not thank that person (then it is somebody else answering them). A voice that names itself,
+or a hand-off in any other sentence, is left alone.
+
+A one-turn voice under a floor label (">> AUDIENCE:", ">> PARTICIPANT:") after such a hand-off
+is read the same way, more strictly, since a floor microphone is anyone's: it joins the one
+called only when that person, too, has spoken only under floor labels ("Deanne, you had your
+hand up again?" and the MAG member heard before under ">> AUDIENCE:"); and a voice called by a
+first name nobody of the cast goes by takes the full name it says itself with that first name
+("Saulius, you asked me for the floor" … ">> PARTICIPANT: … Saulius Jakštonis, from the
+Klaipėda Evening Courier.": a floor speaker signing off with the name the chair called).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from forumlens.models import Turn
+from forumlens.resolve.cutlabels import said_full_names, speech_texts
 from forumlens.resolve.firstnames import NOT_NAMES
-from forumlens.resolve.people import LabelGroup, name_key
+from forumlens.resolve.people import LabelGroup, name_key, same_person
 
 __all__ = ["handed_to", "join_handed_turns"]
 
@@ -43,9 +52,12 @@ def handed_to(text: str) -> str | None:
     return m.group("name")
 
 
-def join_handed_turns(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
-    """The groups with each unmarked, unnamed turn that follows a hand-off to one named speaker
-    joined to that speaker (see the module's docstring)."""
+def join_handed_turns(
+    groups: Sequence[LabelGroup], turns: Sequence[Turn], floor_label: Callable[[str], bool]
+) -> list[LabelGroup]:
+    """The groups with each unmarked (or `floor_label`-labelled), unnamed one-turn voice that
+    follows a hand-off to one first name joined to, or named as, that person (see the module's
+    docstring)."""
     speech = [t.index for t in turns if t.kind == "speech"]
     at = {index: k for k, index in enumerate(speech)}
     owner = {i: g for g in groups for i in g.turns}
@@ -56,7 +68,8 @@ def join_handed_turns(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> li
             firsts.setdefault(words[0], []).append(group)
     gone: set[int] = set()
     for group in groups:
-        if group.name is not None or group.labels or len(group.turns) != 1:
+        floor = bool(group.labels) and all(floor_label(lab) for lab in group.labels)
+        if group.name is not None or (group.labels and not floor) or len(group.turns) != 1:
             continue
         k = at.get(group.turns[0], 0)
         if k == 0:
@@ -65,11 +78,23 @@ def join_handed_turns(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> li
         called = handed_to(turns[speech[k - 1]].text)
         if before is None or before.name is None or called is None:
             continue
-        holders = firsts.get(name_key(called), [])
-        thanked = _THANKS.match(turns[group.turns[0]].text)
-        if len(holders) != 1 or holders[0] is before or (thanked and name_key(thanked.group(1)) == name_key(called)):
+        first = name_key(called)
+        holders = firsts.get(first, [])
+        text = turns[group.turns[0]].text
+        thanked = _THANKS.match(text)
+        if thanked and name_key(thanked.group(1)) == first:
+            continue
+        if not holders and floor:
+            # nobody goes by the name called: the voice's own words may say it in full
+            said = said_full_names(first, speech_texts([turns[group.turns[0]]]))
+            if said and all(same_person(n, said[0]) for n in said) and len(said[0].split()) >= 2:
+                group.name = max(said, key=len)
+            continue
+        if len(holders) != 1 or holders[0] is before:
             continue
         target = holders[0]
+        if floor and not all(floor_label(lab) for lab in target.labels):
+            continue
         target.turns = sorted([*target.turns, *group.turns])
         gone.add(id(group))
     return [g for g in groups if id(g) not in gone]

@@ -339,6 +339,9 @@ def handoff(
             p_a, p_b = view.paragraph_at(t, hit.start)
             if first and cues.HAND_RAISE.search(text[s_a:s_b]):
                 draft.from_floor = draft.hand_raised = True
+            elif draft.from_floor and cues.HAND_RAISE.search(text[s_a:s_b]):
+                # "Deanne, you had your hand up again?": a floor voice called back for its hand
+                draft.hand_raised = True
             attached = view.tied(orgs.after_name(text, hit.end, s_b, view.all_mentions, view.gazetteer))
             if not attached:
                 attached = after_pronoun(view, hit.end, s_b)
