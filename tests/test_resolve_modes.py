@@ -391,3 +391,29 @@ def test_the_floor_word_gate_never_hides_a_room_cue():
 )
 def test_said_of_another_a_platform_they_are_on_and_a_room_they_are_not_in(words, expected) -> None:
     assert about_other(words) == expected
+
+
+def test_the_seat_next_to_a_panellist_read_seat_by_seat_is_the_room() -> None:
+    modes = _session_modes(
+        [
+            ">> MODERATOR:  Welcome.  I am Halldóra Sigurðardóttir, of the Reykjavik Radio Club.  On my left is "
+            "Ingrid Solberg, from the Tromsø Radio Cooperative.  Next to Ingrid, Mattias Lindqvist, from the "
+            "Umeå Village Network.  Mattias, please.",
+            ">> MATTIAS LINDQVIST:  Thank you.  Our villages built their own masts.",
+            ">> INGRID SOLBERG:  And ours shared one.",
+        ]
+    )
+    assert modes["Mattias Lindqvist"] == "onsite"
+
+
+def test_two_names_in_a_list_after_next_to_are_not_a_seat() -> None:
+    # "next to" a thing, then a list: the words place nobody beside a panellist
+    modes = _session_modes(
+        [
+            ">> MODERATOR:  Welcome.  I am Halldóra Sigurðardóttir, of the Reykjavik Radio Club.  We will hear "
+            "Ingrid Solberg and then Mattias Lindqvist.  Mattias, please.",
+            ">> MATTIAS LINDQVIST:  Thank you.  Our villages built their own masts.",
+            ">> INGRID SOLBERG:  And ours shared one.",
+        ]
+    )
+    assert modes["Mattias Lindqvist"] is None

@@ -176,9 +176,18 @@ def mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: int
     a, _ = view.sentence_at(turn, start)
     end = start
     window_start = a
+    beside = False
     for prev_start, prev_end, group in view.names_between(a, start):
         if group is draft.group:
             continue
+        # "Next to Bożena, Pirkko Rautaoja from …": the seat beside a panellist, read seat by seat
+        # (no list of two names, though a comma joins them)
+        beside = end == start and bool(
+            _BESIDE_BEFORE.search(view.text, max(a, prev_start - 16), prev_start)
+            and _COMMA_TITLE.fullmatch(view.text, prev_end, start)
+        )
+        if beside:
+            break
         if (
             _LIST_JOIN.fullmatch(view.text, prev_end, end)
             or _card_join(view.text[prev_end:end])
@@ -188,6 +197,11 @@ def mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: int
             continue
         window_start = prev_end
         break
+    if beside:
+        draft.seen.add(-start - 1)
+        draft.onsite += 2
+        draft.mode_evidence.append(view.evidence(*view.sentence_at(turn, start), "mode"))
+        return
     words = view.text[window_start:end]
     if window_start == a and _card_sentence(view, turn, a, start):
         words = _card_list_head(view, turn, a)
@@ -209,6 +223,11 @@ def mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: int
         draft.online += 2 * online
         draft.onsite += 2 * onsite
         draft.mode_evidence.append(view.evidence(*view.sentence_at(turn, start), "mode"))
+
+
+# "Next to Elodie, Rufina …": a seat beside the panellist named before, then a comma (a title allowed)
+_BESIDE_BEFORE = re.compile(r"\b(?:next to|beside)[ \u00a0]+$", re.IGNORECASE)
+_COMMA_TITLE = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?[ \u00a0]+)?", re.IGNORECASE)
 
 
 # Words going straight on about the name before them (no comma, no "and"): "… with us on Zoom".
