@@ -10,8 +10,10 @@ The group is joined to that speaker only when, in its first turn, the voice both
 - says it is a person the cast already has ("it's Chathurika", "this is Chathurika again",
   "I am Chathurika Perera"), another group than the label's, and
 - says the label's name is not its own: the label's person owns the device or the account
-  ("Nuwan's laptop", "his account") or the screen shows a name that is not theirs ("the
-  screen says his name", "please ignore the name").
+  ("Nuwan's laptop", "his account"), the screen shows a name that is not theirs ("the
+  screen says his name", "please ignore the name"), or the voice says it is not the label's
+  person (">> AIGERIM SYDYKOVA:  First, I am not Aigerim, as you can see. … My name is Nurlan
+  Akhmatbekov": a stand-in captioned under the name of the absent speaker the chair announced).
 
 Either alone is common and means nothing ("it's Chathurika's point" is a reference, "I'm on
 Nuwan's laptop" a fact), so both are required.
@@ -37,9 +39,14 @@ _NOT_MY_NAME = re.compile(
 )
 
 
-# "it's Chathurika", "this is Chathurika again", "I am Chathurika Perera": up to four capitalised words
+# "I am not Aigerim", "I'm not Mr. Kaplan": the voice says it is not the label's person
+_NOT_HER = re.compile(
+    r"\b(?:I am|I['’]m)\s+not\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?\s+)?((?-i:[A-Z])[\w\u2011-]*)", re.IGNORECASE
+)
+# "it's Chathurika", "this is Chathurika again", "I am Chathurika Perera", "my name is Nurlan
+# Akhmatbekov": up to four capitalised words
 _CLAIM = re.compile(
-    r"\b(?:it['’]s|it is|this is|I am|I['’]m)\s+(?:(?:still|again|only|just|actually)\s+)?"
+    r"\b(?:it['’]s|it is|this is|I am|I['’]m|my name is)\s+(?:(?:still|again|only|just|actually)\s+)?"
     r"((?-i:[A-Z])[\w\u2011-]*(?:\s+(?-i:[A-Z])[\w\u2011-]*){0,3})(?!['’]s)",
     re.IGNORECASE,
 )
@@ -62,7 +69,7 @@ def _disowns(text: str, label_forms: Sequence[str]) -> bool:
     if _NOT_MY_NAME.search(text):
         return True
     forms = {f.casefold() for f in label_forms}
-    return any(m.group(1).casefold() in forms for m in _OWNER.finditer(text))
+    return any(m.group(1).casefold() in forms for m in (*_OWNER.finditer(text), *_NOT_HER.finditer(text)))
 
 
 def join_borrowed_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
