@@ -30,7 +30,7 @@ from rapidfuzz.distance import Levenshtein
 
 from forumlens.models import Turn
 from forumlens.resolve.people import LabelGroup, name_key, same_person
-from forumlens.resolve.respelled import merge_into
+from forumlens.resolve.respelled import join_or_name
 from forumlens.resolve.selfnames import full_name_at
 from forumlens.resolve.soundalike import answer_each_other
 
@@ -147,11 +147,7 @@ def join_cut_labels(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> tupl
             continue
         if len(fuller) > 1 or (fuller and answer_each_other(group, fuller[0], speech)):
             continue
-        if fuller:
-            kept, other = (group, fuller[0]) if min(group.turns) < min(fuller[0].turns) else (fuller[0], group)
-            merge_into(kept, other, full, renamed)
+        other = join_or_name(group, fuller[0] if fuller else None, full, renamed)
+        if other is not None:
             gone.add(id(other))
-        else:
-            renamed[group.name] = full
-            group.name = full
     return [g for g in groups if id(g) not in gone], renamed

@@ -29,7 +29,7 @@ from forumlens.models import Turn
 from forumlens.resolve.cutlabels import said_full_names, speech_texts
 from forumlens.resolve.firstnames import called_before
 from forumlens.resolve.people import LabelGroup, name_key, same_person
-from forumlens.resolve.respelled import merge_into
+from forumlens.resolve.respelled import join_or_name
 from forumlens.resolve.soundalike import answer_each_other
 
 __all__ = ["heard_alike", "join_misheard_surnames"]
@@ -86,11 +86,7 @@ def join_misheard_surnames(
             continue  # the one who goes by that first name is somebody else
         if holders and answer_each_other(group, holders[0], speech):
             continue
-        if holders:
-            kept, other = (group, holders[0]) if min(group.turns) < min(holders[0].turns) else (holders[0], group)
-            merge_into(kept, other, full, renamed)
+        other = join_or_name(group, holders[0] if holders else None, full, renamed)
+        if other is not None:
             gone.add(id(other))
-        else:
-            renamed[group.name or ""] = full
-            group.name = full
     return [g for g in groups if id(g) not in gone], renamed

@@ -143,3 +143,17 @@ def merge_into(kept: LabelGroup, other: LabelGroup, final: str, renamed: dict[st
     kept.turns = sorted([*kept.turns, *other.turns])
     kept.labels += [lab for lab in other.labels if lab not in kept.labels]
     kept.name = final
+
+
+def join_or_name(group: LabelGroup, holder: LabelGroup | None, full: str, renamed: dict[str, str]) -> LabelGroup | None:
+    """`group` is the person named `full`: joined with `holder`, that name's own group, when
+    there is one (the earlier speaker keeps its place; the later group is returned, gone), else
+    renamed. `renamed` records the old names (`merge_into`)."""
+    if holder is None:
+        if group.name is not None:
+            renamed[group.name] = full
+        group.name = full
+        return None
+    kept, other = (group, holder) if min(group.turns) < min(holder.turns) else (holder, group)
+    merge_into(kept, other, full, renamed)
+    return other
