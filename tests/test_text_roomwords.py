@@ -38,7 +38,7 @@ SHAREDACCOUNT = _words("so yes hello hi okay ok sorry i we me everybody everyone
 
 
 def test_every_callers_set_is_exactly_the_one_it_had() -> None:
-    assert firstnames._NOT_NAMES == FIRSTNAMES
+    assert firstnames.NOT_NAMES == FIRSTNAMES
     assert cues._NOT_NAMES == RESOLVE_CUES
     assert questioncues._NOT_NAME == QUESTIONCUES
     assert questionfeatures._NOT_NAMES == QUESTIONFEATURES
