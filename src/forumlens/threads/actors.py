@@ -44,6 +44,7 @@ from ..resolve.registry import Registry, load_registry
 from ..resolve.voice import owns
 from ..transcript.speakers import name_key
 from .cues import is_intro
+from .labelbody import label_actor
 from .sentences import Sentence
 
 __all__ = [
@@ -558,6 +559,9 @@ def turn_actor(
     labelled = labelled_coalition(turn.label, registry)
     if labelled:  # ">> DYNAMIC COALITION ON X:": the label says who speaks
         return labelled, None
+    tagged = label_actor(turn.label, session.text, registry)
+    if tagged is not None:  # "1.3 (Pastoralist Mobile Services) …": the topic of a body the text names in full
+        return tagged
     coalition, org = introduced if introduced is not None else introduced_actor(session, turn, sentences, registry)
     stated, stated_org = stated_actor(person, registry)
     if stated_org and addresses(session, sentences, stated_org, registry):
@@ -668,7 +672,11 @@ def document_actor(session: Session, analyses: Mapping[str, Any], registry: Regi
     """(coalition, institution) a report or statement is by: its metadata's coalition, else
     the coalition its title names, else the institution its title names."""
     registry = registry or load_registry()
-    author = _front_matter_author(session.text, registry) or _letter_author(session.text, registry)
+    author = (
+        _front_matter_author(session.text, registry)
+        or _letter_author(session.text, registry)
+        or _prepared_by(session.text[:_OPENING], registry)
+    )
     if author is not None:
         return author
     meta = analyses.get("document") or {}
@@ -720,6 +728,29 @@ def _front_matter_author(text: str, registry: Registry) -> Actor | None:
     name = re.sub(r"\s*\([^)]*\)$", "", field.group("name").strip())  # "… (DC-TPA)": the name without its acronym
     coalition, org = _body_named(name, registry)
     return (coalition, None) if coalition else (None, org or name)
+
+
+# the opening's own word on who wrote the document: "Summary Report (prepared by the IGF Secretariat)"
+_PREPARED_BY = re.compile(
+    r"\b(?:prepared|compiled|issued|written|drafted|submitted|published)\s+by\s+(?P<name>[^\n()]{3,120})", re.I
+)
+
+
+def _prepared_by(opening: str, registry: Registry) -> Actor | None:
+    """(coalition, institution) the opening says prepared the document ("Summary Report (prepared by the IGF
+    Secretariat)"), when the registry knows the body it names; None otherwise (a person, no such line).
+
+    Why: a meeting's summary names the coalitions whose requests the meeting discussed, and the metadata analysis
+    takes the first of them as the document's coalition; the summary's promises ("The Secretariat will prepare a
+    one-page guide …") and answers are its author's, and a coalition's request the summary reports would otherwise
+    be read as the coalition asking again."""
+    for line in _PREPARED_BY.finditer(opening):
+        coalition, org = _body_named(line.group("name"), registry)
+        if coalition is not None:
+            return coalition, None
+        if org is not None:
+            return None, org
+    return None
 
 
 # an e-mail's header block: a "From:" line with a "To:", "Date:", "Sent:" or "Subject:" line next to it

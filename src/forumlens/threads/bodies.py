@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..text import stem
 from .models import Item
 from .renames import name_key
 
@@ -53,7 +54,9 @@ def _short_topics(seen: dict[tuple[str, str], Counter[tuple[int, str]]]) -> dict
         if any(rank == 0 for rank, _ in counts):
             continue
         longer = [
-            k for k in seen if k != key and k[0] == key[0] and _within(key[1], k[1]) and not _SEVERAL.search(k[1])
+            k
+            for k in seen
+            if k != key and k[0] == key[0] and _within(_stems(key[1]), _stems(k[1])) and not _SEVERAL.search(k[1])
         ]
         if len(longer) == 1:
             out[key] = longer[0]
@@ -82,20 +85,83 @@ def _misheard(seen: dict[tuple[str, str], Counter[tuple[int, str]]]) -> dict[tup
     return out
 
 
+def _misheard_ending(seen: dict[tuple[str, str], Counter[tuple[int, str]]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Key of a body → the key of the one body of the same head whose topic differs from it in the ending of one
+    word only (`_other_ending`: "Dynamic Coalition on Community Radio Memorial" → "… Radio Memory"), written as the
+    wording more items write; of two written equally often, a coalition's (the registry's or a document's word)
+    before an institution's, then the shorter word.
+
+    Why: a captioner or a screen writes a new coalition's name by ear, with another ending on one of its words
+    ("memorial" for "memory"), and its coordinator then says the name as the screen has it; read as another body,
+    her asks of that year never meet the coalition's asks of the years it was written right. One word of a long
+    topic that keeps its first five letters and only ends otherwise is the same word heard twice, not a topic of
+    its own; a plural alone is not such an ending (a body on "Repair Kiosk" is not read as one on "… Kiosks")."""
+
+    def rank(key: tuple[str, str]) -> tuple[int, int, int, str]:
+        counts = seen[key]
+        return (-sum(counts.values()), min(r for r, _ in counts), len(key[1]), key[1])
+
+    out = {}
+    for key in seen:
+        near = [
+            other
+            for other in seen
+            if other != key and other[0] == key[0] and _other_ending(key[1].split(), other[1].split())
+        ]
+        if len(near) == 1 and rank(near[0]) < rank(key):
+            out[key] = near[0]
+    return out
+
+
+def _other_ending(words: list[str], others: list[str]) -> bool:
+    """Whether two topics of as many words differ in one word only, the two wordings sharing their first five
+    letters or more and each going on past them with an ending of its own (`_ENDINGS`: "memory" / "memorial"; not
+    "kiosk" / "kiosks", not "data" / "date", not "fishers" / "fisherfolk")."""
+    differ = _the_word_apart(words, others)
+    if differ is None or not (differ[0].isalpha() and differ[1].isalpha()):
+        return False
+    a, b = differ
+    shared = next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return shared >= 5 and a[shared:] in _ENDINGS and b[shared:] in _ENDINGS
+
+
+# the endings one English word takes in its forms ("memor-y", "memor-ial", "digit-al", "connect-ion"); a word that
+# goes on with a word of its own ("fisher-s" / "fisher-folk") is another word
+_ENDINGS = frozenset(
+    re.findall(
+        r"\w+",
+        "y ies ial ials al als ic ics ical ion ions ive ives ity ities ism ist ists ian ians ing ings ed er ers es s"
+        " ment ments",
+    )
+)
+
+
+def _the_word_apart(words: list[str], others: list[str]) -> tuple[str, str] | None:
+    """The one pair of words two topics of as many words differ in; None when they differ in none or several."""
+    if len(words) != len(others):
+        return None
+    differ = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
+    return differ[0] if len(differ) == 1 else None
+
+
 def _one_slip(words: list[str], others: list[str]) -> bool:
     """Whether two topics differ in one word only, by one letter put for another or two neighbours swapped, the
     word five letters or more and its first letter kept."""
-    if len(words) != len(others):
+    differ = _the_word_apart(words, others)
+    if differ is None:
         return False
-    differ = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
-    if len(differ) != 1:
-        return False
-    a, b = differ[0]
+    a, b = differ
     if len(a) != len(b) or len(a) < 5 or a[0] != b[0] or not a.replace("-", "").isalpha():
         return False
     at = [n for n, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     swapped = len(at) == 2 and at[1] == at[0] + 1 and a[at[0]] == b[at[1]] and a[at[1]] == b[at[0]]
     return len(at) == 1 or swapped
+
+
+def _stems(topic: str) -> str:
+    """A topic with each word's plural taken off ("the pastoralists coalition" meets "… on Pastoralist Mobile
+    Services": a member says the coalition's people in the plural, the name has them as an adjective)."""
+    return " ".join(stem(word) for word in topic.split())
 
 
 def _within(short: str, topic: str) -> bool:
@@ -122,6 +188,7 @@ def unified_bodies(items: Sequence[Item]) -> list[Item]:
         return list(items)
     best = {key: min(counts, key=lambda rv: (rv[0], -counts[rv], rv[1])) for key, counts in seen.items()}
     best.update({slip: best[heard] for slip, heard in _misheard(seen).items()})
+    best.update({slip: best[heard] for slip, heard in _misheard_ending(seen).items()})
     best.update({short: best[full] for short, full in _short_topics(seen).items()})
     topics = _bare_topics(best)
     out = []

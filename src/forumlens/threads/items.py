@@ -121,6 +121,7 @@ from .itemcontext import (
 from .itemquestions import _INDIRECT as _INDIRECT
 from .itemquestions import _NO_ANSWER, _question_items
 from .itemquestions import is_prompt as is_prompt
+from .labelbody import tagged_actor
 from .listed import opens_list_item, section_signal
 from .models import Item, SessionItems
 from .nounphrase import UNKNOWN_FAMILY, object_phrase, unknown_family
@@ -288,6 +289,8 @@ def _turn_items(
         items += retro
         # "He added that UNODC will publish …" in a report: the promise is the named body's (`reported.py`)
         by = reported_actor(sentence.text, cue.start, ctx.registry) if cue.signal == "promise" else None
+        if by is None and ctx.document:  # "1.3 (Pastoralist Mobile Services) …": the paragraph's tag says whose
+            by = tagged_actor(sentence.text, ctx.session.text, ctx.registry)
         if by is None and reported_by is not None:
             by = reported_by[1]  # "She announced that the Commission would publish …": the reported speaker's body's
         items.append(

@@ -113,7 +113,9 @@ def _families_of(family: str | None, quote: str, head: str | None = None) -> fro
 # "a participant asked", "someone in the room asked": an asker from the floor, whose question it takes up
 _FLOOR_ASKED = re.compile(
     r"\b(?:a|one|another)\s+(?:\w+\s+)?(?:participant|person|delegate|colleague|speaker)\s+(?:\w+\s+){0,3}?asked\b"
-    r"|\b(?:someone|somebody)\s+(?:\w+\s+){0,3}?asked\b",
+    r"|\b(?:someone|somebody)\s+(?:\w+\s+){0,3}?asked\b"
+    # "Responding to a question from the floor at a DC session in Paris, the MAG agreed …"
+    r"|\bquestions?\s+(?:\w+\s+){0,2}?from\s+the\s+(?:floor|audience|room)\b",
     re.I,
 )
 # "the journalism coalition", "the core values coalition": a coalition named by what it is about

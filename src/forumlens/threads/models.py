@@ -28,7 +28,12 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    50  # 50: the short name a speaker introduces themself with ("Ana Ruiz, Community Air Sensors.") is kept
+    51  # 51: a label that is the topic of a body the text names in full is that body ("1.3 (Pastoralist Mobile
+    # Services) SIM registration …" in a joint statement: `labelbody.py`); a document whose opening says who prepared it
+    # ("Summary Report (prepared by the IGF Secretariat)") is by that body (`actors._prepared_by`); "The MAG discussed a
+    # request made … by X that …" and "a participant at the Kampala hub asked whether …" are responses; an object
+    # phrase ends before "since" ("put all transcripts since 2006 on one page")
+    # 50: the short name a speaker introduces themself with ("Ana Ruiz, Community Air Sensors.") is kept
     # (`SessionItems.apposed`); linking counts it as their body where the archive confirms it (`apposed.py`); a
     # reported sentence opened by whom it reports for ("For the rivers coalition, Ana Ruiz reported that …") is that
     # body's (`reportedspeech._lead_body`)

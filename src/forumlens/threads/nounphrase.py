@@ -38,7 +38,7 @@ _WORD = r"[A-Za-z][\w'’‑-]*"
 # what ends a noun phrase: a preposition, conjunction, relative word or punctuation
 _END = (
     r"(?=\s*(?:[,.;:!?()\"”]|$)|\s+(?:of|on|for|with|about|between|in|to|that|which|who|where|from|by|at|and|or|but"
-    r"|so|before|after|during|across|among|under|into|next|this|every|within|until|as|is|are|was|were|will|has"
+    r"|so|before|after|during|across|among|under|into|next|this|every|within|until|since|as|is|are|was|were|will|has"
     r"|have|had|did|does|do|can|could|should|would|must|may|might|now|still|already|we|they|i|you|he|she|it|too|also"
     r"|again|here|there|today|tomorrow|soon|yet|later)\b)"
 )
