@@ -159,8 +159,9 @@ def _one_slip(words: list[str], others: list[str]) -> bool:
 
 
 def _stems(topic: str) -> str:
-    """A topic with each word's plural taken off ("the pastoralists coalition" meets "… on Pastoralist Mobile
-    Services": a member says the coalition's people in the plural, the name has them as an adjective)."""
+    """A topic with each word's light stem (`text.stem`: a plural, "-ing", "-isation" taken off), so "the pastoralists
+    coalition" meets "… on Pastoralist Mobile Services": a member says the coalition's people in the plural (or its
+    work as a verb), the name has them as a noun before another."""
     return " ".join(stem(word) for word in topic.split())
 
 
