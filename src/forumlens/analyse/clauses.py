@@ -32,6 +32,27 @@ _SEMI = re.compile(r";\s+")
 # the husband's.\nSo we recommend that …"): the next line's words are a unit of their own, on
 # their own line.
 _LINE_END = re.compile(r"(?<=[.!?])[ \t]*\n\s*(?=\S)")
+# A caption line this long is a run-on line of its own, not a caption wrapped at a screen's width:
+# where it ends, with or without punctuation, the next line's words are the next thought ("…
+# the search does not find content in the small languages\nso from this the draft proposes …",
+# round 24). Wrapped captions hold a few words a line; a line break after fewer words stays inside.
+RUN_ON_LINE_WORDS = LONG_WORDS
+_NEWLINE = re.compile(r"[ \t]*\n\s*(?=\S)")
+
+
+class _RunOnLineEnd:
+    """Line breaks after a caption line of `RUN_ON_LINE_WORDS` words or more."""
+
+    def finditer(self, text: str, a: int, b: int) -> list[re.Match[str]]:
+        out = []
+        start = a
+        for m in _NEWLINE.finditer(text, a, b):
+            if _words(text[start : m.start()]) >= RUN_ON_LINE_WORDS:
+                out.append(m)
+            start = m.end()
+        return out
+
+
 # "My message to the regulators is simple: give us …", "To the libraries: open …": what
 # follows a colon is its own unit (the heading stays in the unit's context).
 _COLON = re.compile(r"(?<=\w):\s+(?=\S)")
@@ -117,7 +138,9 @@ class _SelfClause:
 
 
 def _cut(
-    text: str, pattern: re.Pattern[str] | _SelfClause | _AfterHeading, spans: list[tuple[int, int]]
+    text: str,
+    pattern: re.Pattern[str] | _SelfClause | _AfterHeading | _RunOnLineEnd,
+    spans: list[tuple[int, int]],
 ) -> list[tuple[int, int]]:
     out = []
     for a, b in spans:
@@ -146,7 +169,11 @@ _LEAD_IN = re.compile(
     # "And my request to the other members of the coalition, please, …": a request named and
     # addressed but not yet said (no verb of its own); what follows is the request.
     r"|^\W*(?:and\s+|so\s+)?(?:my|our)\s+(?:request|recommendation|ask|appeal|message|suggestion|proposal)\s+"
-    r"(?:to|for)\b[^,.;:?!]{0,60}?(?<!\bis)(?<!\bare)(?<!\bwas),?\s*$",
+    r"(?:to|for)\b[^,.;:?!]{0,60}?(?<!\bis)(?<!\bare)(?<!\bwas),?\s*$"
+    # "And I ask our partners from the North, when you send us computers, please send …": the
+    # addressee named after the request verb, what they are asked comes after the comma.
+    r"|^\W*(?:and\s+|so\s+)?(?:i|we)\s+(?:(?:would|also|really|now)\s+)*(?:ask|urge|invite|call\s+on|appeal\s+to)\s+"
+    r"(?!you\b)(?![^,.;:?!]*\b(?:to|that|for|if|whether)\b)[^,.;:?!]{1,60}?,?\s*$",
     re.I,
 )
 # A piece that stops where its own clause is not yet complete: it ends in a condition or a time
@@ -177,6 +204,8 @@ class _OpensNext:
         if cond is None:
             return False
         before = piece[: cond.start()]
+        if _LEAD_IN.match(before):  # "And I ask our partners, when you send us computers, please send …"
+            return True
         return not (ASK.search(before) or COMMIT.search(before) or _MODAL.search(before))
 
 
@@ -235,6 +264,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 def ask_units(sentence: str) -> list[tuple[int, int]]:
     """Spans (relative to `sentence`) of the units to classify, in order, covering it."""
     spans = _cut(sentence, _LINE_END, [(0, len(sentence))])
+    spans = _cut(sentence, _RunOnLineEnd(), spans)
     spans = _cut(sentence, _LIST_MARK, spans)
     spans = _cut(sentence, _SEMI, spans)
     spans = _cut(sentence, _AfterHeading(), spans)

@@ -28,12 +28,22 @@ _SAYS = re.compile(
     r"(?:\s+(?:also|again|too))?\s*,?\s+(?:that\s+)?(?:also\s+)?",
     re.I,
 )
+# A reported speaker named or a group retold by its rapporteur ("And Lusia also asks that the BPF
+# counts …", "The online group recommends that …", round 24): the same request verbs, followed by
+# "that" or an addressee and "to" (a name alone before "asks" may start a question put for them).
+_NAMED = (
+    r"(?-i:(?!(?:The|We|You|It|This|That|These|Those|Our|My|Your|Its|Their|One|Everyone|Everybody)\b)"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+    r"|the\s+(?:online\s+|remote\s+|other\s+|whole\s+)?(?:group|table|hub|room|participants|students|youth)"
+)
 # "she recommends that", "they ask the IGF to", "he asks also the company to", "she urges …":
-# the reported speaker's own request verb (never "asks whether / if / why …": a question).
+# the reported speaker's own request verb (never "asks whether / if / why …", nor "asks, how …":
+# a question).
 _REQUESTS = re.compile(
-    r"^\W*(?:(?:and|so|but|then|also)\s+)*(?P<who>she|he|they)\s+(?:also\s+)?"
+    rf"^\W*(?:(?:and|so|but|then|also)\s+)*(?:(?P<who>she|he|they)|(?P<named>{_NAMED}))\s+(?:also\s+)?"
     r"(?P<verb>recommend|propose|suggest|urge|ask|invite|request|call\s+on|encourage|appeal\s+to)(?:s|es)?\b"
-    r"(?!\s+(?:whether|if|why|how|what|who|when|where|which|about|for\s+the\s+floor)\b)(?:\s+also\b)?",
+    r"(?!,?\s+(?:whether|if|why|how|what|who|when|where|which|about|for\s+the\s+floor)\b)(?:\s+also\b)?"
+    r"(?(named)(?=\s+that\b|\s+(?:[\w'‑-]+\s+){1,6}?to\s+[a-z]))",
     re.I,
 )
 # The reported speaker's words about themselves, in the first person.
@@ -61,13 +71,14 @@ def direct_speech(unit: str) -> str | None:
         who = said.group("who").lower()
         rest = unit[said.end() :]
         asked = _REQUESTS.match(rest)
-        if asked and asked.group("who").lower() == who:  # "she says that she asks …"
+        if asked and (asked.group("who") or "").lower() == who:  # "she says that she asks …"
             return f"we {asked.group('verb').lower()}{rest[asked.end() :]}"
         return _first_person(rest, who) if len(rest.split()) >= 3 else None
     asked = _REQUESTS.match(unit)
     if asked:
-        who = asked.group("who").lower()
-        return _first_person(f"we {asked.group('verb').lower()}{unit[asked.end() :]}", who)
+        said_as = f"we {asked.group('verb').lower()}{unit[asked.end() :]}"
+        who = (asked.group("who") or "").lower()
+        return _first_person(said_as, who) if who else said_as
     return None
 
 
@@ -99,7 +110,9 @@ def _same_case(said: str, word: str) -> str:
 # and the classifier do not see "the IGF needs …" (round 17, issue 22).
 _ASIDE = re.compile(
     r",\s*(?:i|we)\s+(?:think|believe|feel|guess|would\s+say|must\s+say)\s*,"
-    r"|,\s*(?:in\s+my\s+(?:view|opinion)|frankly|honestly|of\s+course|personally)\s*,",
+    r"|,\s*(?:in\s+my\s+(?:view|opinion)|frankly|honestly|of\s+course|personally)\s*,"
+    # "And it would be wonderful, if possible, for the Secretariat to make …" (round 24)
+    r"|,\s*(?:if\s+possible|where\s+possible|if\s+you\s+can|if\s+you\s+could)\s*,",
     re.I,
 )
 
