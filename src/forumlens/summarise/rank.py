@@ -49,17 +49,22 @@ from .procedural import procedural_weight
 from .units import Unit
 
 __all__ = [
+    "CHAIR_WEIGHT",
+    "CUE_ALTERNATIVES",
+    "CUE_STEP",
     "DIRECTIVE",
     "EVIDENCE",
     "FINDING_CARRY",
     "FULL_WEIGHT_WORDS",
     "IMPORTANCE",
     "IMPORTANCE_MAX",
+    "MAX_CUES",
     "MAX_NEIGHBOURS",
     "MIN_WINDOW",
     "MMR_POOL",
     "PAIR_BUDGET",
     "SUMMARY",
+    "SUMMARY_BOOST",
     "WRAPUP_SENTENCES",
     "Graph",
     "Ranking",
@@ -93,14 +98,57 @@ __all__ = [
 
 Vec = dict[str, float]
 
+# The words that mark a claim (`_CUE`, the alternatives of one group between `\b`s), and what
+# the wording does to a sentence's score: each cue 1 + `CUE_STEP` (at most `MAX_CUES`), a summary
+# (said, or in an announced wrap-up) `SUMMARY_BOOST`, a chair's other sentences `CHAIR_WEIGHT`.
+# Named once here because `wordingbound` bounds the same factor from the same words.
+CUE_ALTERNATIVES = (
+    r"need",
+    r"needs",
+    r"needed",
+    r"should",
+    r"must",
+    r"essential",
+    r"important",
+    r"key",
+    r"main",
+    r"challenge",
+    r"challenges",
+    r"priority",
+    r"recommend\w*",
+    r"call on",
+    r"urge",
+    r"propos\w*",
+    r"ensure",
+    r"require\w*",
+    r"lack",
+    r"gap",
+    r"risk\w*",
+    r"finding",
+    r"found",
+    r"lesson",
+    r"learned",
+    r"result\w*",
+    r"conclu\w*",
+    r"summari[sz]e",
+    r"in summary",
+    r"sum up",
+    r"we heard",
+    r"agree\w*",
+    r"support",
+    r"fund\w*",
+    r"enforce\w*",
+    r"cooperat\w*",
+    r"collaborat\w*",
+    r"published",
+    r"released",
+    r"launched",
+    r"produced",
+    r"developed",
+)
+CUE_STEP, MAX_CUES, SUMMARY_BOOST, CHAIR_WEIGHT = 0.12, 3, 1.3, 0.6
 _CUE = guarded(  # the same matches, tried only where a word starts (`text.wordstart`)
-    re.compile(
-        r"\b(need|needs|needed|should|must|essential|important|key|main|challenge|challenges|priority|recommend\w*|"
-        r"call on|urge|propos\w*|ensure|require\w*|lack|gap|risk\w*|finding|found|lesson|learned|result\w*|"
-        r"conclu\w*|summari[sz]e|in summary|sum up|we heard|agree\w*|support|fund\w*|enforce\w*|cooperat\w*|"
-        r"collaborat\w*|published|released|launched|produced|developed)\b",
-        re.IGNORECASE,
-    )
+    re.compile(r"\b(" + "|".join(CUE_ALTERNATIVES) + r")\b", re.IGNORECASE)
 )
 # A sentence that asks someone to act: it belongs in the calls to action, not the findings.
 DIRECTIVE = re.compile(
@@ -619,9 +667,9 @@ def _text_factors(text: str) -> tuple[float, float, tuple[float, ...]]:
     present = _SIGNALS.present(text)
     factor = weight * _length_factor(words)
     praise = len(_SIGNALS.findall(_PRAISE_I, text, present))  # "very important" praises, it does not claim
-    factor *= 1.0 + 0.12 * min(3, max(0, len(_SIGNALS.findall(_CUE_I, text, present)) - praise))
+    factor *= 1.0 + CUE_STEP * min(MAX_CUES, max(0, len(_SIGNALS.findall(_CUE_I, text, present)) - praise))
     if _SIGNALS.search(_SUMMARY_I, text, present):
-        factor *= 1.3
+        factor *= SUMMARY_BOOST
     if text.rstrip().endswith("?"):
         factor *= 0.55
     if _WEAK_START.match(text):  # "That's what we work for": needs context to mean anything
@@ -808,9 +856,9 @@ def _summary_factor(unit: Unit, chairs: frozenset[str] | set[str], wrapup: bool)
     """A summary weighs more (a wrap-up inherits the boost its announcement would have
     given); a chair's other sentences weigh less — chairs mostly run the session."""
     said = _is_summary(unit.text)
-    factor = 1.3 if wrapup and not said else 1.0
+    factor = SUMMARY_BOOST if wrapup and not said else 1.0
     if unit.who in chairs and not (said or wrapup):
-        factor *= 0.6
+        factor *= CHAIR_WEIGHT
     return factor
 
 

@@ -21,7 +21,10 @@ from dataclasses import replace
 from .compress import compress
 from .lazy import select_passing
 from .rank import (
+    CUE_STEP,
     IMPORTANCE_MAX,
+    MAX_CUES,
+    SUMMARY_BOOST,
     Scored,
     SessionModel,
     best_passing,
@@ -41,13 +44,12 @@ __all__ = ["MIN_TRIM_WORDS", "best_version", "clause_bounds", "trim_pool"]
 # Sentences at least this long are worth trimming; windows are kept within readable size.
 MIN_TRIM_WORDS = 22
 _WINDOW_MIN, _WINDOW_MAX = 9, 38
-# Upper bound of a sentence's wording factor times the takeaway boost (cues 1.12^3,
-# summary 1.3, theme spread 1.25, importance signals): used only to skip windows that
-# cannot win.
-_MAX_FACTOR = 1.12**3 * 1.3 * 1.25 * IMPORTANCE_MAX + 0.01
 # The wording factor alone (`rank.unit_factor`: cues 1.12^3, summary 1.3; every other
 # multiplier is at most 1): with a window's own boost, a bound that skips rendering it.
-_MAX_WORDING = 1.12**3 * 1.3
+_MAX_WORDING = (1.0 + CUE_STEP) ** MAX_CUES * SUMMARY_BOOST
+# Upper bound of a sentence's wording factor times the takeaway boost (theme spread 1.25,
+# importance signals): used only to skip windows that cannot win.
+_MAX_FACTOR = _MAX_WORDING * 1.25 * IMPORTANCE_MAX + 0.01
 # Float products taken in another order differ in the last bits: a bound is widened by this.
 _SLACK = 1.0 + 1e-9
 # Clause boundaries: punctuation or a caption dash (the separator is not part of a clause).

@@ -31,18 +31,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .rank import CHAIR_WEIGHT, CUE_ALTERNATIVES, CUE_STEP, MAX_CUES, SUMMARY_BOOST
+
 __all__ = ["CHAIR_WEIGHT", "CUE_STEP", "MAX_CUES", "SUMMARY_BOOST", "Words", "window_wording", "words_of"]
 
-# `rank._text_factors` and `rank._summary_factor`'s multipliers, as numbers the bound reads
-CUE_STEP, MAX_CUES, SUMMARY_BOOST, CHAIR_WEIGHT = 0.12, 3, 1.3, 0.6
-
-# A word that a match of `rank._CUE` holds whole (fullmatch, the pattern's own case folding).
+# A word that a match of `rank._CUE` holds whole (fullmatch, the pattern's own case folding):
+# each alternative, and of a two-word one ("call on", "in summary", "sum up", "we heard") its
+# longest word (any of its words would bound; the longest is the rarest).
 _CUE_WORD = re.compile(
-    r"need|needs|needed|should|must|essential|important|key|main|challenge|challenges|priority|recommend\w*|"
-    r"call|urge|propos\w*|ensure|require\w*|lack|gap|risk\w*|finding|found|lesson|learned|result\w*|"
-    r"conclu\w*|summari[sz]e|summary|sum|heard|agree\w*|support|fund\w*|enforce\w*|cooperat\w*|"
-    r"collaborat\w*|published|released|launched|produced|developed",
-    re.IGNORECASE,
+    "|".join(dict.fromkeys(max(alternative.split(" "), key=len) for alternative in CUE_ALTERNATIVES)), re.IGNORECASE
 )
 # A word that a match of `rank.SUMMARY` holds whole: "summari[sz]e", "summary", "sum (up)",
 # "conclude", "conclusion", "heard", "together", "synthesi[sz]e", "wrap (up)", "recap",
