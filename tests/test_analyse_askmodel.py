@@ -325,3 +325,26 @@ def test_judge_stops_at_shape_features_that_hold_all_the_evidence() -> None:
         assert EVIDENCE.intersection(shape) == full, r.text
         with_evidence += bool(full)
     assert 0 < with_evidence < len(rows)  # both kinds of unit are among them
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We would like the MAG to reserve a main session for the coalitions next year.",
+        "Our coalition will publish the toolkit in March, and we can offer translations.",
+        "Please, could the ministries share their connectivity figures with us?",
+        "Let us propose that every national IGF names a youth focal point.",
+        "It would help if donors funded the maintenance, not only the launch.",
+        "The weather in Riyadh was lovely this week.",
+    ],
+)
+def test_type_cue_features_are_those_of_every_cue_asked(text):
+    # `_shape_features` asks a type cue only when the unit holds its required literals: the cue
+    # features must be exactly those of asking all 23 cues of a fresh unit
+    from forumlens.analyse import askmodel
+
+    expected = [f"cue:{name}" for name in askmodel._TYPE_CUES if askmodel._Unit(text).search(name)]
+    shape, _lead = askmodel._shape_features(text, "", askmodel._Unit(text))
+    cues = {f"cue:{name}" for name in askmodel._TYPE_CUES}
+    assert [f for f in shape if f in cues] == expected
+    assert [name for name, _feature, _options in askmodel._TYPE_CUE_TESTS] == list(askmodel._TYPE_CUES)
