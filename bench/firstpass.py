@@ -1,6 +1,6 @@
 """Per-stage CPU of a real ingest: each session analysed once, in a process warmed on other text.
 
-    python bench/firstpass.py [--files PATH ...] [--rounds 3] [--baseline-src DIR] [--again] [--json]
+    python bench/firstpass.py [--files PATH ...] [--rounds 3] [--baseline-src DIR] [--again] [--boot] [--json]
 
 Why (issue 19, stop 36): `bench/stages.py`, `bench/ingest.py` and a profiler run over rounds all
 time sessions whose sentences the process has already seen (rounds repeat them, `stages.py` times
@@ -83,9 +83,10 @@ def _timed(spent: dict[str, float], stage: str, function: Callable[..., Any]) ->
     return run
 
 
-def _measure(files: list[str], warm: list[str], again: bool = False) -> dict[str, Any]:
+def _measure(files: list[str], warm: list[str], again: bool = False, boot: bool = False) -> dict[str, Any]:
     """CPU ms per session of each stage over `files`, each analysed once in this process, and the outputs
-    (with `again`, also the figures of a second pass over the same files: "again_ms_per_session")."""
+    (with `again`, also the figures of a second pass over the same files: "again_ms_per_session"; with
+    `boot`, the process first imports `forumlens.workerboot`, as an ingest worker's forkserver does)."""
     import importlib
 
     from forumlens import pipeline
@@ -101,6 +102,8 @@ def _measure(files: list[str], warm: list[str], again: bool = False) -> dict[str
         items = pipeline.thread_items_of(session, analyses, doc.sha256)
         return json.loads(json.dumps({"analyses": analyses, "thread_items": items.data}, default=repr))
 
+    if boot:  # as the forkserver warms a worker before forking it (its warm-up, then what it does after)
+        importlib.import_module("forumlens.workerboot")
     for path in warm:
         ingest(document(path))
     spent = dict.fromkeys(STAGES, 0.0)
@@ -140,10 +143,11 @@ def _passes(
     return {**result, "outputs": outputs}
 
 
-def _run_tree(src: Path, files: list[str], warm: list[str], again: bool) -> dict[str, Any]:
+def _run_tree(src: Path, files: list[str], warm: list[str], again: bool, boot: bool = False) -> dict[str, Any]:
     """`_measure` in a fresh process that imports forumlens from `src`."""
     env = {**os.environ, "PYTHONPATH": str(src), "PYTHONHASHSEED": "0"}
-    args = [sys.executable, __file__, "--worker", "--files", *files, "--warm", *warm, *(["--again"] if again else [])]
+    flags = [*(["--again"] if again else []), *(["--boot"] if boot else [])]
+    args = [sys.executable, __file__, "--worker", "--files", *files, "--warm", *warm, *flags]
     done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
     if done.returncode:
         raise SystemExit(f"bench/firstpass.py: the run on {src} failed:\n{done.stderr[-2000:]}")
@@ -159,13 +163,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-src", type=Path, default=None, help="the src/ directory to compare with")
     parser.add_argument("--after-src", type=Path, default=ROOT / "src", help="the src/ directory measured")
     parser.add_argument("--again", action="store_true", help="also time a second pass over the same files")
+    parser.add_argument(
+        "--boot", action="store_true", help="warm each process as an ingest worker is (import forumlens.workerboot)"
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     files = expand(args.files)
     warm = [w for w in expand(args.warm) if w not in files][: args.warm_count] if not args.worker else args.warm
     if args.worker:
-        print(json.dumps(_measure(files, warm, args.again)))
+        print(json.dumps(_measure(files, warm, args.again, args.boot)))
         return 0
     trees = {"after": args.after_src.resolve()}
     if args.baseline_src is not None:
@@ -173,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     runs: dict[str, list[dict[str, Any]]] = {name: [] for name in trees}
     for _ in range(args.rounds):  # alternate, so a change in the machine's load hits both trees
         for name, src in trees.items():
-            runs[name].append(_run_tree(src, files, warm, args.again))
+            runs[name].append(_run_tree(src, files, warm, args.again, args.boot))
     stages = [*STAGES, "whole"]
     cpu = {name: {s: min(r["cpu_ms_per_session"][s] for r in found) for s in stages} for name, found in runs.items()}
     if args.again:  # the same files a second time in the same process, as a column "<tree> again"
