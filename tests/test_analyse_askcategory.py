@@ -66,3 +66,43 @@ def test_the_object_phrase_decides_where_the_keyword_rules_disagree(
 ) -> None:
     assert classify_category(turn) == keywords_say  # the keyword score alone
     assert set(_categories(turn).values()) == {object_says}  # with the shipped category model
+
+
+def test_an_unsure_cue_phrase_ask_on_record_takes_the_category_the_model_leans_to() -> None:
+    """A cue-phrase ask with no category keyword that stays on record (`_routable_other`) is
+    routed by the model's leaning category when it reaches `LEANING_CATEGORY`, not left "other";
+    an ask `find_asks` drops, a weak lean, a frame `frame_category` reads and a commitment stay
+    "other" (stop 40, K7)."""
+    from forumlens.analyse.askmodel import Prediction
+    from forumlens.analyse.asks import LEANING_CATEGORY, _keywordless_category
+
+    def pred(cats: dict[str, float], p_ask: float = 0.6, kind: str = "ask") -> Prediction:
+        return Prediction(p_ask, kind, max(cats, key=lambda c: cats[c]), cats)
+
+    routable = "So I ask the harbour authority to open the old cable station to the public on Sundays."
+    leaning = {"other": 0.45, "cooperation": 0.3, "agenda": 0.25}
+    assert _keywordless_category("ask", pred(leaning), "ask", routable) == "cooperation"
+    assert _keywordless_category("ask", pred(leaning, p_ask=0.95), "ask", routable) == "cooperation"  # unsure category
+    weak = {"other": 0.82, "cooperation": LEANING_CATEGORY - 0.01, "agenda": 0.0}
+    assert _keywordless_category("ask", pred(weak), "ask", routable) == "other"
+    assert _keywordless_category("ask", pred(leaning), "ask", "we need to be honest here") == "other"  # dropped
+    framed = "I ask you to send the slides to all the participants before Friday."
+    assert _keywordless_category("ask", pred(leaning), "ask", framed) == "other"  # the frame decides later
+    assert _keywordless_category("commitment", pred(leaning, kind="commitment"), "will", routable) == "other"
+    # a sure ask of a sure category is unchanged
+    sure = {"other": 0.1, "agenda": 0.9}
+    assert _keywordless_category("ask", pred(sure, p_ask=0.95), "ask", routable) == "agenda"
+
+
+def test_the_addressee_is_kept_apart_from_what_is_asked_of_it() -> None:
+    """The keyword window of "I ask <addressee> to <verb> …" starts at the verb: the addressee's
+    words ("the donors", "the training institutes") name who is asked, not what; they still count
+    once, as any word of the sentence (stop 40, K7)."""
+    donors = "So I ask the donors of the region to train the rural librarians for three years."
+    assert classify_category(donors, "ask") == "capacity-building"  # a tie broken for funding before
+    assert _Sentence(donors).scores() == {"funding": 1, "capacity-building": 5}
+    institutes = "We call on the training institutes to fund the rural libraries for three years."
+    assert _Sentence(institutes).scores() == {"funding": 5, "capacity-building": 1}
+    # after a commitment "to" may name a place, not a verb asked of anyone: the window is unchanged
+    sent = "We will send trainers to ten libraries of the region next spring."
+    assert _Sentence(sent).scores() == {"capacity-building": 3}
