@@ -722,8 +722,9 @@ LEANING_CATEGORY = 0.2
 
 
 def _leaning_category(kind: str, pred: Prediction, unit: str) -> str:
-    """ "other", or for a routable cue-phrase ask (see `LEANING_CATEGORY`) the likeliest category
-    but "other" when it reaches `LEANING_CATEGORY`."""
+    """The category of an unsure cue-phrase ask: the likeliest category other than "other" when
+    it reaches `LEANING_CATEGORY` and the ask stays on record; "other" for anything else (a
+    commitment, an ask `find_asks` drops, a frame `frame_category` reads, a weak lean)."""
     if kind != "ask" or not unit or not _routable_other(unit) or frame_category(unit):
         return "other"  # dropped, or `frame_category`'s (`find_asks` reads the frame of an "other" first)
     lean = max((c for c in pred.categories if c != "other"), key=lambda c: pred.categories[c], default="other")
