@@ -28,6 +28,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from blind_round import earlier
+
 SHARED = ROOT.parent / "shared" / "corpus" / "igf2021-dc-main-session.txt"
 LONG_FORM = (
     "Organiser",
@@ -41,8 +44,10 @@ NEAR = 0.8
 
 
 def default_files() -> list[Path]:
+    """The development transcripts: the summarise fixtures and every held-out round but the blind one."""
     base = ROOT / "tests" / "resources" / "summarise"
-    files = sorted(base.glob("*.txt")) + sorted(p for p in base.glob("held_out*/*.txt") if p.name != "first-run.txt")
+    rounds = earlier("summaries")  # never the blind round's folder (`blind_round.ROUND`)
+    files = sorted(base.glob("*.txt")) + sorted(p for d in rounds for p in d.glob("*.txt") if p.name != "first-run.txt")
     shared = Path("/work/shared/corpus/igf2021-dc-main-session.txt")
     return [*files, shared if shared.exists() else SHARED]
 

@@ -90,6 +90,15 @@ def test_a_promise_goes_to_commitments_and_a_description_or_procedure_is_no_call
     assert real == [] and promised == [promise]
 
 
+def test_a_decision_the_room_agreed_is_a_commitment_and_an_opinion_about_one_is_not() -> None:
+    agreed = _bullet("So we have agreed, the pilot starts in two districts after the rainy season.")
+    decided = _bullet("And it was decided that the glossary goes to the mailing list first.")
+    opinion = _bullet("I was surprised it was agreed so quickly, to be honest.")
+    disagree = _bullet("So we agreed to disagree on the licence, and that is fine.")
+    real, promised = _real_calls([agreed, decided, opinion, disagree])
+    assert real == [] and promised == [agreed, decided]
+
+
 def test_same_point_is_a_shared_passage_or_near_same_words() -> None:
     def sentence(text: str, line: int, quote: str) -> dict[str, Any]:
         return {"text": text, "citations": [{"line": line, "quote": quote}]}

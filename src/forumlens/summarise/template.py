@@ -964,6 +964,14 @@ _NOT_A_VERB = frozenset(_CLOSED_CLASS.split())
 
 
 _WILL = re.compile(r"\bwill (?!be\b|not\b)\w+", re.IGNORECASE)
+# "So we have agreed, the working group starts in January", "it was decided that …": the room's
+# decision told in the past tense, which no "will" marks; it is the session's way forward.
+_AGREED = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:so|and|then|now|okay|ok)\b,?\s+)"  # told as the clause's news, not "I was surprised it was agreed"
+    r"(?:we|they|it|all|everyone|everybody)\s+(?:have\s+|has\s+|had\s+|was\s+|were\s+)?(?:all\s+)?(?:agreed|decided)\b"
+    r"(?!\s+(?:to\s+disagree|on\s+nothing)\b)",
+    re.IGNORECASE,
+)
 
 
 def _imperative(quote: str) -> bool:
@@ -988,7 +996,8 @@ def _real_calls(calls: Sequence[Bullet]) -> tuple[list[Bullet], list[Bullet]]:
     the room's decision ("We will table it in Parliament in the first quarter"), a description
     ("One team does maybe 60 buildings a day"), the chair's procedure ("There is time for one
     last intervention"). A sentence with no directive, no request and no imperative is no call
-    on others: what someone will do ("will" and a verb) is a commitment, said under Way forward;
+    on others: what someone will do ("will" and a verb) or what the room agreed or decided ("So
+    we have agreed, the working group starts in January") is a commitment, said under Way forward;
     the rest is left out of Calls to action. A decision cue alone is no promise: "the next
     steps" of a chair's procedure (`roles.is_decision` says yes to it) is not moved.
     """
@@ -997,7 +1006,7 @@ def _real_calls(calls: Sequence[Bullet]) -> tuple[list[Bullet], list[Bullet]]:
     for b in calls:
         if _is_call(b):
             real.append(b)
-        elif _WILL.search(" ".join(c.quote for c in b.citations)):
+        elif _WILL.search(quote := " ".join(c.quote for c in b.citations)) or _AGREED.search(quote):
             promised.append(b)
     return real, promised
 
