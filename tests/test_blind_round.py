@@ -7,6 +7,7 @@ never list this round's among them.
 
 from __future__ import annotations
 
+from .bench_support import load_bench
 from .blind_sets import BLIND_FOLDERS, blind_round, is_blind
 
 RES = blind_round.RESOURCES
@@ -44,3 +45,12 @@ def test_labels_name_the_round() -> None:
     assert blind_round.label("asks", RES / "asks_blind") == "blind1"
     assert blind_round.label("intel", RES / "intel_blind6") == "blind6"
     assert blind_round.label("summaries", RES / "summarise" / "held_out4") == "held_out4"
+
+
+def test_the_glossary_scan_reads_no_blind_folder() -> None:
+    files = load_bench("glossary").scan_files()
+    root = blind_round.ROOT
+    blind_dirs = [str(b.relative_to(root)) + "/" for b in blind_round.ALL_BLIND]
+    assert not [f for f in files if any(f.startswith(d) for d in blind_dirs)]
+    last = str(blind_round.earlier("asks")[-1].relative_to(root)) + "/"
+    assert any(f.startswith(last) for f in files)  # last round's set is development data and is read
