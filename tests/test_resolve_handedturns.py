@@ -98,3 +98,25 @@ def test_a_floor_voice_signing_off_with_the_name_called_takes_it() -> None:
     )
     assert people["Vilisi Naivalu"].lines == (11,)
     assert None not in people
+
+
+def test_a_floor_voice_thanked_by_the_next_voice_takes_the_full_name_it_signed_off_with() -> None:
+    # no hand-off names the floor voice; it signs off with its name and the chair thanks that name
+    people = _people(
+        PANEL + ">> MODERATOR:  Thank you.  The lady at the window, please.\n\n"
+        ">> AUDIENCE:  I want to add one thing about the batteries.  Salote Fifita-Hausia, "
+        "Tonga Radio Listeners Club.  Thank you.\n\n"
+        ">> MODERATOR:  Thank you, Salote, a good point.  We close.\n"
+    )
+    assert people["Salote Fifita-Hausia"].lines == (11,)
+    assert people["Salote Fifita-Hausia"].role == "participant"
+
+
+def test_a_floor_voice_thanked_by_a_name_it_does_not_say_stays_unnamed() -> None:
+    people = _people(
+        PANEL + ">> MODERATOR:  Thank you.  The lady at the window, please.\n\n"
+        ">> AUDIENCE:  I want to add one thing about the batteries, as Salote Fifita-Hausia wrote.\n\n"
+        ">> MODERATOR:  Thank you, Mele, a good point.  We close.\n"
+    )
+    assert "Salote Fifita-Hausia" not in people
+    assert people[None].lines == (11,)

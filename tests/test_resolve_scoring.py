@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from forumlens.resolve import Cast, Person
-from forumlens.resolve.scoring import affiliation_key, load_gold, score_people, score_turns
+from forumlens.resolve.scoring import (
+    affiliation_key,
+    load_gold,
+    same_affiliation_keys,
+    score_people,
+    score_turns,
+    without_legal_form,
+)
 from forumlens.transcript.parse import parse_transcript
 
 RESOURCES = Path(__file__).parent / "resources"
@@ -89,6 +96,56 @@ def test_a_registry_spelling_accepts_the_canonical_name_and_nothing_else():
     score = score_people(cast, gold)
     assert score.affiliation == 1
     assert score.errors == ("Awa Sow: affiliation 'Senegalese Internet Governance Forum', annotated 'Benin IGF'",)
+
+
+def test_a_registry_entity_is_one_affiliation_under_its_canonical_name_and_every_alias_both_ways():
+    """The annotation keeps the form the session says ("IGF MAG", an alias); the cast gives the
+    canonical name, or says the alias when the gold has the canonical one: one answer either way.
+    Another entity, or a word that is no spelling of it, is still wrong."""
+    cast = Cast(
+        people=(
+            Person("Lebo Dlamini", role="participant", affiliation="Multistakeholder Advisory Group", lines=(3,)),
+            Person("Ana Ruiz", role="participant", affiliation="IGF MAG", lines=(5,)),
+            Person("Tui Ono", role="participant", affiliation="MAG Chair", lines=(7,)),
+        ),
+        coalitions=(),
+    )
+    gold = {
+        "people": [
+            {"name": "Lebo Dlamini", "role": "participant", "affiliation": "IGF MAG"},
+            {"name": "Ana Ruiz", "role": "participant", "affiliation": "Multistakeholder Advisory Group"},
+            {"name": "Tui Ono", "role": "participant", "affiliation": "MAG"},
+        ]
+    }
+    score = score_people(cast, gold)
+    assert score.affiliation == 2
+    assert score.errors == ("Tui Ono: affiliation 'MAG Chair', annotated 'MAG'",)
+
+
+def test_a_legal_form_suffix_is_the_same_body_with_or_without_it():
+    cast = Cast(
+        people=(
+            Person("Jo Brandt", role="guest", affiliation="Kiez Funk", lines=(3,)),
+            Person("Ida Roth", role="guest", affiliation="Stadtnetz gGmbH", lines=(5,)),
+            Person("Lu Haas", role="guest", affiliation="Kiez Funk", lines=(7,)),
+        ),
+        coalitions=(),
+    )
+    gold = {
+        "people": [
+            {"name": "Jo Brandt", "role": "guest", "affiliation": "Kiez Funk e.V."},
+            {"name": "Ida Roth", "role": "guest", "affiliation": "Stadtnetz"},
+            {"name": "Lu Haas", "role": "guest", "affiliation": "Kiez Radio e.V."},
+        ]
+    }
+    score = score_people(cast, gold)
+    assert score.affiliation == 2
+    assert score.errors == ("Lu Haas: affiliation 'Kiez Funk', annotated 'Kiez Radio e.V.'",)
+    assert without_legal_form("routerwerk ltd") == "routerwerk"
+    assert without_legal_form("ltd") == "ltd"  # a key that is only a legal form stays
+    assert without_legal_form("sa ltd holdings") == "sa ltd holdings"  # only at the end
+    assert same_affiliation_keys(None) == frozenset()
+    assert "multistakeholder advisory group" in same_affiliation_keys(affiliation_key("the Advisory Group"))
 
 
 def test_score_turns_needs_line_and_speaker():

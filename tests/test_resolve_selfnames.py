@@ -344,3 +344,25 @@ def test_keeping_an_eye_on_the_platforms_chat_is_a_moderators_duty() -> None:
     # an eye kept on something else, or a chat said of others, is no duty taken on
     for sentence in ("I will keep an eye on the budget.", "We will follow the online chat of the students later."):
         assert not cues.MODERATOR_SELF.search(sentence), sentence
+
+
+def test_a_label_dropping_a_middle_name_takes_the_full_name_the_introduction_says() -> None:
+    from forumlens.resolve.selfnames import middle_name_said
+
+    text = (
+        "IGF 2022 - Day 1 - Room 3 - Launch of a Sign Language Glossary\n\n***\n\n"
+        ">> CHAIR:  Welcome.  I am Sanna Lindqvist-Eze.  Next to me, Engineer Tawanda Farai Mupfumi, from "
+        "the Harare Open Web Lab.  Tawanda, please.\n\n"
+        ">> TAWANDA MUPFUMI:  Thank you, Sanna.  We tested forty websites.\n\n"
+        ">> CHAIR:  Thank you.  We close.\n"
+    )
+    names = {p.name for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert "Tawanda Farai Mupfumi" in names
+    assert "Tawanda Mupfumi" not in names
+    # two different middle names said: nobody knows which, the label's name stays
+    turns = parse_transcript(
+        text.replace("Tawanda, please.", "And Tawanda Kuda Mupfumi sends greetings.  Tawanda, please."), source="t.txt"
+    ).turns
+    assert middle_name_said("Tawanda Mupfumi", turns) is None
+    assert middle_name_said("Tawanda Mupfumi", parse_transcript(text, source="t.txt").turns) == "Tawanda Farai Mupfumi"
+    assert middle_name_said("Tawanda", turns) is None  # one word: `full_name_said`'s case

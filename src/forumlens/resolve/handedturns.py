@@ -18,7 +18,11 @@ called only when that person, too, has spoken only under floor labels ("Deanne, 
 hand up again?" and the MAG member heard before under ">> AUDIENCE:"); and a voice called by a
 first name nobody of the cast goes by takes the full name it says itself with that first name
 ("Saulius, you asked me for the floor" … ">> PARTICIPANT: … Saulius Jakštonis, from the
-Klaipėda Evening Courier.": a floor speaker signing off with the name the chair called).
+Klaipėda Evening Courier.": a floor speaker signing off with the name the chair called). With
+no hand-off before it, the voice after it may tell the same: ">> AUDIENCE: … Senait
+Gebrezgiabher, Bremerhaven Centre for Migration and Media.  Thank you." then ">> GHIATH QATTINEH:
+Thank you, Senait, …": a first name thanked as the next turn opens, which nobody of the cast goes
+by, and the floor voice's own words say one full name with it.
 """
 
 from __future__ import annotations
@@ -76,6 +80,11 @@ def join_handed_turns(
             continue
         before = owner.get(speech[k - 1])
         called = handed_to(turns[speech[k - 1]].text)
+        if floor and called is None and k + 1 < len(speech):
+            # "… Senait Gebrezgiabher, Bremerhaven Centre …  Thank you." then "Thank you, Senait, and
+            # yes …": the next voice thanks the floor voice by the first name it signed off with
+            _name_thanked_floor_voice(group, turns[speech[k + 1]].text, firsts, turns)
+            continue
         if before is None or before.name is None or called is None:
             continue
         first = name_key(called)
@@ -86,9 +95,7 @@ def join_handed_turns(
             continue
         if not holders and floor:
             # nobody goes by the name called: the voice's own words may say it in full
-            said = said_full_names(first, speech_texts([turns[group.turns[0]]]))
-            if said and all(same_person(n, said[0]) for n in said) and len(said[0].split()) >= 2:
-                group.name = max(said, key=len)
+            _name_by_own_words(group, first, turns)
             continue
         if len(holders) != 1 or holders[0] is before:
             continue
@@ -98,3 +105,25 @@ def join_handed_turns(
         target.turns = sorted([*target.turns, *group.turns])
         gone.add(id(group))
     return [g for g in groups if id(g) not in gone]
+
+
+def _name_by_own_words(group: LabelGroup, first: str, turns: Sequence[Turn]) -> None:
+    """Name a one-turn floor voice by the one full name its own words say with the first name
+    `first` (a name key), if they say one."""
+    said = said_full_names(first, speech_texts([turns[group.turns[0]]]))
+    if said and all(same_person(n, said[0]) for n in said) and len(said[0].split()) >= 2:
+        group.name = max(said, key=len)
+
+
+def _name_thanked_floor_voice(
+    group: LabelGroup, after: str, firsts: dict[str, list[LabelGroup]], turns: Sequence[Turn]
+) -> None:
+    """A floor voice no hand-off called, thanked by first name as the next voice opens: it takes
+    the full name its own words say with that first name, when nobody of the cast goes by it
+    (else the thanks may be for them)."""
+    thanked = _THANKS.match(after)
+    if thanked is None or thanked.group(1) in NOT_NAMES:
+        return
+    first = name_key(thanked.group(1))
+    if first and not firsts.get(first):
+        _name_by_own_words(group, first, turns)

@@ -10,8 +10,10 @@ person named from their own words under generic labels only: the earlier sets le
 voice unnamed, the later ones name it). `affiliation_also`
 lists other spellings an annotator accepts for one organisation ("Ministry of X" and
 "Ministry of X of Kenya"); the comparison ignores case, accents, hyphen style and a
-leading "the", and a spelling the shipped registry knows also accepts that entity's
-canonical name ("Benin IGF" accepts "Beninese Internet Governance Forum"). An optional `turns` list of `[line, speaker or null]` scores the parse:
+leading "the" and a legal-form suffix ("Kiez Netz e.V." is "Kiez Netz"), and a spelling the
+shipped registry knows is one affiliation with that entity's canonical name and every other
+spelling of it, both ways ("Benin IGF" accepts "Beninese Internet Governance Forum", "MAG" the
+"Multistakeholder Advisory Group", and the reverse). An optional `turns` list of `[line, speaker or null]` scores the parse:
 a turn is right when it starts on that line with that speaker. An `annotation-updates.json`
 next to gold files holds corrections to them (`load_gold` applies them).
 """
@@ -38,6 +40,7 @@ __all__ = [
     "TurnScore",
     "affiliation_key",
     "load_gold",
+    "same_affiliation_keys",
     "score_people",
     "score_person_turns",
     "score_turns",
@@ -54,6 +57,68 @@ def affiliation_key(name: str | None) -> str | None:
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
+
+
+# A legal form after a body's name ("Kiez Netz e.V.", "Netzbrücke gGmbH", "Routerwerk Ltd"), as keys
+# (`affiliation_key` turns "e.V." into "e v"): one body with or without it, whichever side says it.
+_LEGAL_FORMS = (
+    ("e", "v"),
+    ("ev",),
+    ("ggmbh",),
+    ("gmbh",),
+    ("ag",),
+    ("ltd",),
+    ("limited",),
+    ("inc",),
+    ("llc",),
+    ("plc",),
+    ("ngo",),
+    ("s", "a"),
+    ("sa",),
+    ("sarl",),
+    ("srl",),
+    ("b", "v"),
+    ("bv",),
+    ("pty", "ltd"),
+    ("co", "ltd"),
+    ("corp",),
+)
+
+
+def without_legal_form(key: str) -> str:
+    """An affiliation key without a legal-form suffix at its end; a key that is nothing but one stays."""
+    words = key.split()
+    for form in sorted(_LEGAL_FORMS, key=len, reverse=True):
+        if len(words) > len(form) and tuple(words[-len(form) :]) == form:
+            return " ".join(words[: -len(form)])
+    return key
+
+
+def same_affiliation_keys(key: str | None) -> frozenset[str]:
+    """Every key that counts as the same affiliation as `key`: itself and its form without a legal
+    suffix; for a spelling the shipped registry knows, the canonical name of each entity it stands
+    for and every other spelling of that entity (name, official/former names, aliases, acronyms).
+
+    Issue 22: registry matches are reported under their canonical names, and an annotation keeps the
+    form the session says ("MAG"); so a canonical name and its aliases are one answer, both ways."""
+    if not key:
+        return frozenset()
+    keys = {key, without_legal_form(key)}
+    spellings = _registry_spellings()
+    for canonical in {c for k in tuple(keys) for c in _registry_names().get(k, ())}:
+        keys.add(canonical)
+        keys |= spellings.get(canonical, frozenset())
+    return frozenset(keys | {without_legal_form(k) for k in keys})
+
+
+@cache
+def _registry_spellings() -> dict[str, frozenset[str]]:
+    """Key of each registry entity's canonical name -> keys of all its spellings."""
+    spellings: dict[str, set[str]] = {}
+    for key, canonicals in _registry_names().items():
+        for canonical in canonicals:
+            spellings.setdefault(canonical, set()).add(key)
+    return {canonical: frozenset(keys) for canonical, keys in spellings.items()}
 
 
 @cache
@@ -197,11 +262,10 @@ def score_people(cast: Cast, gold: Mapping[str, Any], generic_self_named: bool =
             role += 1
         else:
             errors.append(f"{who}: role {person.role}, annotated {expected['role']}")
-        accepted = {affiliation_key(expected["affiliation"])} | {
-            affiliation_key(a) for a in expected.get("affiliation_also", [])
-        }
-        accepted |= {canonical for key in accepted if key for canonical in _registry_names().get(key, ())}
-        if affiliation_key(person.affiliation) in accepted:
+        said = [affiliation_key(a) for a in (expected["affiliation"], *expected.get("affiliation_also", []))]
+        accepted = {same for key in said for same in same_affiliation_keys(key)}
+        got = affiliation_key(person.affiliation)
+        if got in said or same_affiliation_keys(got) & accepted:
             affiliation += 1
         else:
             errors.append(f"{who}: affiliation {person.affiliation!r}, annotated {expected['affiliation']!r}")

@@ -37,7 +37,9 @@ from forumlens.resolve.datafiles import shipped_toml
 from forumlens.resolve.interpreted import goes_on, is_interpreter_label
 from forumlens.resolve.orgs import looks_org
 from forumlens.resolve.people import ASKS_NAME, LabelGroup, name_forms, name_key, same_person
+from forumlens.resolve.thankednext import thanked_at_opening
 from forumlens.resolve.titles import is_title_word
+from forumlens.text.englishwords import english_word
 from forumlens.text.fastre import Prefiltered
 from forumlens.transcript.neighbours import next_speech, previous_speech
 from forumlens.transcript.speakers import display_name, generic_label
@@ -468,6 +470,10 @@ def split_shared_voices(
     held_label = {
         i for g in groups if g.labels and held is not None and all(held(lab) for lab in g.labels) for i in g.turns
     }.__contains__
+    # "With me is Ghiath Qattineh … and on the WebEx Rawan Hindawi" … "Rawan, over to you": a
+    # hand-off by a short form to someone the session introduced in full but who has no label of
+    # their own yet (read once, and only when a shared label is there to split)
+    introduced_in_session: list[str] | None = None
     for group in groups:
         in_turn = held is not None and bool(group.labels) and all(held(lab) for lab in group.labels)
         if (
@@ -551,9 +557,16 @@ def split_shared_voices(
             # the asker by any form of their name, the label's or the one they say ("Thank you.
             # Joaquim Sertório Amanajás.  …  My question is for …": not "JOAQUIM AMANAJAS")
             asker = [speaker_of.get(before.index), *(n for n, _ in _said(before.text, True, _OPENING_CHARS))]
+            if introduced_in_session is None:
+                introduced_in_session = [] if in_turn else _introduced_once([t.text for t in speech], spoken)
+            known_here = [
+                *people,
+                *others,
+                *(n for n in introduced_in_session if not any(same_person(n, p) for p in [*people, *others])),
+            ]
             callable_ = [
                 p
-                for p in [*people, *others]
+                for p in known_here
                 if not any(_same_voice(p, a) for a in asker) and not (back and same_person(back, p))
             ]
             # asked by description ("my question is for the municipal president"): a voice of this
@@ -566,6 +579,30 @@ def split_shared_voices(
             owner[index] = _last_called(before.text, callable_, thanked, any_thanked=in_turn) or described_addressee(
                 before.text, [*people, *others], texts
             )
+            # a name only introductions said (no label of its own, never said by its owner here)
+            new_evidence = owner[index] is not None and owner[index] not in others and owner[index] not in own
+            after = speech[k + 1] if k + 1 < len(speech) else None
+            if (
+                owner[index] is None
+                and not in_turn
+                and after is not None
+                and after.index not in group.turns
+                and after.label is not None
+                and (not is_generic(after.label) or is_one_holder_label(after.label))
+            ):
+                # nobody handed to, but the next voice, a named speaker or the chair, thanks one
+                # of them by name ("Thank you, Ghiath.  Rawan, over to you"): the voice just heard.
+                # Not a floor voice's thanks: that is for the chair who gave it the floor.
+                owner[index] = thanked_at_opening(after.text, [p for p in known_here if p not in asker])
+                new_evidence = owner[index] is not None
+            handed = owner[index]
+            if handed is not None and new_evidence and _opens_with_other_name(turns[index].text, handed):
+                # told by the new evidence only (a name the introductions alone knew, or the next
+                # voice's thanks), and the turn opens with another full name ("Hi, Jolene
+                # Tuhiwai-Bortolazzi, …" after "And yes, Itzel, we will …"): the two disagree
+                owner[index] = None
+            elif handed is not None and handed not in people and handed not in others:
+                people.append(handed)
         runs: list[list[int]] = []
         if in_turn:
             from forumlens.resolve.seats import holders  # that module splits with this function
@@ -761,6 +798,41 @@ def _introduced(text: str, spoken: str) -> list[str]:
     return [n for n in found if _is_name(n)]
 
 
+_OPENING_NAME_CHARS = 150
+
+
+def _opens_with_other_name(text: str, name: str) -> bool:
+    """Whether the opening of a turn says a person's full name that is not `name`'s."""
+    for m in re.finditer(_FULL_NAME, text[:_OPENING_NAME_CHARS]):
+        said = re.sub(r"\s+", " ", m.group(0))
+        if _THANKS_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "Thank you, Ottilie Brandvold, for …": the one thanked, not the voice
+        if _is_name(said) and not same_person(said, name):
+            return True
+    return False
+
+
+def _introduced_once(texts: Sequence[str], spoken: str) -> list[str]:
+    """Every full name the session introduces (`_introduced`), each once, in the order said, that
+    reads as a person's: not the first words of a longer capitalised run ("Ahsa Oasis Water
+    Research" of "… Research Centre", a body's name cut at a name's length), no word in capitals
+    ("Caribbean IGF", "Five NRIs", a caption line in capitals) and no English word at its end
+    ("Nyota Mobile"). A person's name that fails stays unknown here, which leaves a turn under the
+    generic label rather than giving it to a body."""
+    found: list[str] = []
+    for text in texts:
+        for name in _introduced(text, spoken):
+            parts = name.split()
+            if any(re.search(r"[A-Z]{2}", w) for w in parts) or english_word(parts[-1].lower()):
+                continue
+            words = r"\s+".join(re.escape(w) for w in parts)
+            if not re.search(rf"(?<![\w-]){words}(?![\w-])(?!\s+{NAME_WORD})", text):
+                continue
+            if not any(same_person(name, f) for f in found):
+                found.append(name)
+    return found
+
+
 # "Thank you, Celsa, and exactly on time.": the name thanked for the turn before, not called.
 _THANKS_BEFORE = re.compile(r"\b(?:thank\s+you|thanks|merci|gracias|obrigad[oa])\b[^.?!]{0,40}$", re.IGNORECASE)
 
@@ -833,7 +905,7 @@ def complete_names(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[
         if heard is not None and not any(other != group.name and same_person(heard, other) for other in named):
             group.name = heard
             continue
-        full = full_name_said(group.name, turns)
+        full = full_name_said(group.name, turns) or middle_name_said(group.name, turns)
         if full is not None and not any(other != group.name and same_person(full, other) for other in named):
             group.name = full
     return list(groups)
@@ -892,6 +964,28 @@ def full_name_said(name: str, turns: Sequence[Turn]) -> str | None:
         for m in head.finditer(turn.text):
             said = re.sub(r"\s+", " ", m.group(0))
             if _is_name(said) and not any(same_person(said, f) for f in found):
+                found.append(said)
+    return found[0] if len(found) == 1 else None
+
+
+def middle_name_said(name: str, turns: Sequence[Turn]) -> str | None:
+    """The full name the session says for a voice labelled by a first name and a surname when the
+    label drops a middle name (">> MOHAMMED DAFAALLA:" after "Next to Lamees, Engineer Mohammed
+    Elfatih Dafaalla, from …"): the one name that opens with the label's first word, ends with its
+    last, and has one or two capitalised words between; none when two differ. The captioner typed
+    the name short; the introduction gives it whole, as the person is known."""
+    words = name.split()
+    if len(words) != 2 or min(len(w) for w in words) < 3:
+        return None
+    first, last = (re.escape(w) for w in words)
+    between = re.compile(rf"\b(?i:{first})((?:\s+{NAME_WORD}){{1,2}}?)\s+(?i:{last})\b")
+    found: list[str] = []
+    for turn in turns:
+        if words[-1].casefold() not in turn.text.casefold():
+            continue  # one substring test per turn before the pattern (issue 19)
+        for m in between.finditer(turn.text):
+            said = re.sub(r"\s+", " ", m.group(0))
+            if _is_name(said) and name_key(said) != name_key(name) and not any(same_person(said, f) for f in found):
                 found.append(said)
     return found[0] if len(found) == 1 else None
 
