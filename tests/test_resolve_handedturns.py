@@ -101,11 +101,15 @@ def test_a_floor_voice_signing_off_with_the_name_called_takes_it() -> None:
 
 
 def test_a_floor_voice_thanked_by_the_next_voice_takes_the_full_name_it_signed_off_with() -> None:
-    # no hand-off names the floor voice; it signs off with its name and the chair thanks that name
+    # no hand-off names the floor voice; it signs off with its name past the turn's opening (where
+    # self-introductions are read) and the chair thanks that name
     people = _people(
         PANEL + ">> MODERATOR:  Thank you.  The lady at the window, please.\n\n"
-        ">> AUDIENCE:  I want to add one thing about the batteries.  Salote Fifita-Hausia, "
-        "Tonga Radio Listeners Club.  Thank you.\n\n"
+        ">> AUDIENCE:  Thank you very much.  I do research on how islanders listen to the radio.  "
+        "I want to add one thing the panel did not say.  The batteries are the problem, not the "
+        "transmitters, because a family buys one battery a month and keeps it for the phone, and the radio "
+        "is the last thing that gets power when the money is short, so the warning comes to nobody.  Salote "
+        "Fifita-Hausia, Tonga Radio Listeners Club.  Thank you.\n\n"
         ">> MODERATOR:  Thank you, Salote, a good point.  We close.\n"
     )
     assert people["Salote Fifita-Hausia"].lines == (11,)
