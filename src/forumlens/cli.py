@@ -609,23 +609,23 @@ def search(
     text = " ".join(query)
     if not text.strip():
         raise click.UsageError("give something to search for, e.g. forumlens search funding")
-    if coalition:  # a name that matches no coalition is an error with suggestions, not "no matches"
-        from .resolve.coalition_names import find_coalition
-
-        coalition = find_coalition(coalition).name
-    filters = SearchFilters(
-        speaker=speaker,
-        session=session_ref,
-        year=year,
-        tag=tag_code,
-        coalition=coalition,
-        limit=limit or settings_of(ctx).search_limit,
-        offset=max(0, offset),
-    )
     store = open_ctx_store(ctx, db, readonly=True)
     notice = None
     empty_store = False
     try:
+        if coalition:  # a name that matches no coalition on record is an error with suggestions, not "no matches"
+            from .coalition_filter import pick_coalition
+
+            coalition = pick_coalition(coalition, store.coalition_names())
+        filters = SearchFilters(
+            speaker=speaker,
+            session=session_ref,
+            year=year,
+            tag=tag_code,
+            coalition=coalition,
+            limit=limit or settings_of(ctx).search_limit,
+            offset=max(0, offset),
+        )
         # a --session that names no stored session is an error (exit 1), as `report`/`show` of it is
         if session_ref is not None and store.session_count() and _names_no_session(store, session_ref):
             raise NotFound(

@@ -73,7 +73,10 @@ def format_hits(hits: Sequence[SearchHit], query: str, credits: Mapping[str, Map
 def hit_speaker(hit: SearchHit, credit: Mapping[str, Any] | None) -> str:
     """Who said a hit, as the portal says it: the person the people analysis counts the turn for
     (with the caption label when that is another name: "Carla Mendes (captioned MODERATOR)"), else
-    the label, else where a document's paragraph sits ("§ Outputs"), else "(unnamed)"."""
+    the label (one that names nobody as the reports and threads say it: "AUDIENCE" → "a participant
+    from the floor", `labels.said_voice`), else where a document's paragraph sits ("§ Outputs"), else
+    "(unnamed)"."""
+    from .labels import said_voice
     from .transcript.speakers import name_key
 
     label = hit.speaker or hit.label
@@ -81,7 +84,7 @@ def hit_speaker(hit: SearchHit, credit: Mapping[str, Any] | None) -> str:
     if name and label and name_key(str(name)) != name_key(label):
         return f"{name} (captioned {label})"
     if name or label:
-        return str(name or label)
+        return str(name or said_voice(label))
     page, section = (credit or {}).get("page"), (credit or {}).get("section")
     place = ", ".join(x for x in (f"p. {page}" if page is not None else "", f"§ {section}" if section else "") if x)
     return place or "(unnamed)"

@@ -38,7 +38,9 @@ def windowed(thread: Thread, since: int | None, until: int | None) -> Thread | N
     after = sum(1 for item in thread.items if item.year is not None and until is not None and item.year > until)
     status = status_of(thread.kind, [item for item, _ in kept])
     seen = replace(thread, entries=kept, status=status, outside=(before, after))
-    seen.summary = summary_of(seen)  # its span, sessions and fate within the years, as the listing shows them
+    # its span, sessions and fate within the years, as the listing shows them; who asked or promised is
+    # the thread's opener even when the years leave it out
+    seen.summary = summary_of(seen, opener=thread.items[0])
     return seen
 
 

@@ -305,20 +305,20 @@ def brief(
       forumlens brief --topic "meaningful access" --pdf -o access.pdf
     """
     from ..briefs import coalition_brief, topic_brief
-    from ..resolve.coalition_names import find_coalition
+    from ..coalition_filter import pick_coalition
     from ..summarise import render
 
     if not topic and not coalition:
         raise click.UsageError("give --topic TEXT or --coalition NAME")
     fmt = _format(as_json, md, html, pdf=pdf, out=out)
     checked_years(since, until)  # bounds in the wrong order are a usage error (exit 2), as a bad date is
-    if coalition:  # a name that fits no coalition is an error with suggestions, not an empty snapshot
-        coalition = find_coalition(coalition).name
     store = open_ctx_store(ctx, db, readonly=True)
     result: TopicBrief | CoalitionBrief
     snapshot: CoalitionBrief | None = None
     searched: str | None = None  # what an empty topic brief searched, and the topics the store holds
     try:
+        if coalition:  # a name that fits no coalition on record is an error with suggestions, not an empty snapshot
+            coalition = pick_coalition(coalition, store.coalition_names())
         if topic:
             result = topic_brief(store, topic, since=since, until=until, coalition=coalition)
         else:

@@ -72,15 +72,16 @@ def threads(
         raise click.UsageError(
             f"--status {status} is not a status of {article} {kind} ({article} {kind} is {_or(STATUSES[kind])})"
         )
-    from ..resolve.coalition_names import find_coalition
+    from ..coalition_filter import pick_coalition
     from ..thread_window import select_within
     from ..threads.render import Citing, format_explain, format_markdown, format_text, read_citing, threads_json
     from ..threads.service import ThreadFilters, select_threads, store_threads
 
-    name = find_coalition(coalition).name if coalition else None
-    filters = ThreadFilters(name, kind, status, since, until)
     store = open_ctx_store(ctx, db, readonly=True)
     try:
+        # a coalition the registry does not know is filtered by the name the store holds for it
+        name = pick_coalition(coalition, store.coalition_names()) if coalition else None
+        filters = ThreadFilters(name, kind, status, since, until)
         linked = store_threads(store, linker=linker)
         weighed: list[Item] = []  # items of other threads that --explain reports decisions about
         if explain_id:

@@ -46,6 +46,7 @@ from .status import finish_thread
 __all__ = [
     "LINK_VERSION",
     "ThreadFilters",
+    "actor_body",
     "keep_threads",
     "link_stamp",
     "linker_name",
@@ -441,7 +442,12 @@ def _reasons(linked: Linked, raw: Mapping[str, str], stamp: str) -> list[Decisio
 
 @dataclass(frozen=True)
 class ThreadFilters:
-    """What `threads` may be narrowed to; `coalition` is a registry name (already resolved)."""
+    """What `threads` may be narrowed to; `coalition` is a coalition's name as stored (already resolved).
+
+    A coalition the registry does not know is sometimes a thread's body (`org:NAME`) rather than
+    its coalition (how its speaker was read decides), so a thread whose actor is the body of
+    that very name is the coalition's too: the listing names the same actor either way.
+    """
 
     coalition: str | None = None
     kind: str | None = None
@@ -459,7 +465,7 @@ class ThreadFilters:
             raise ConfigError(f"unknown thread status {self.status!r}", hint="use one of: " + ", ".join(every))
 
     def keep(self, thread: Thread) -> bool:
-        if self.coalition is not None and thread.coalition != self.coalition:
+        if self.coalition is not None and self.coalition not in (thread.coalition, actor_body(thread.actor)):
             return False
         if self.kind is not None and thread.kind != self.kind:
             return False
@@ -469,6 +475,11 @@ class ThreadFilters:
         if self.since is not None and (last is None or last < self.since):
             return False
         return not (self.until is not None and (first is None or first > self.until))
+
+
+def actor_body(actor: str) -> str | None:
+    """The name of a body actor (`org:NAME`), None for a coalition or a person (`ThreadFilters.keep`, the portal)."""
+    return actor[4:] if actor.startswith("org:") else None
 
 
 def select_threads(linked: Linked, filters: ThreadFilters) -> list[Thread]:

@@ -94,11 +94,16 @@ def _clip(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def summary_of(thread: Thread) -> str:
-    """One line: who, what, how often and its fate, with the first quote."""
+def summary_of(thread: Thread, opener: Item | None = None) -> str:
+    """One line: who, what, how often and its fate, with the first quote.
+
+    `opener` is the item that opened the thread when the thread is seen through a span of years
+    that leaves it out (`thread_window.windowed`): who asked or promised is still its speaker,
+    not the speaker of the first item shown (with `--since`, a question's answer would otherwise
+    read as the answerer asking it)."""
     from .render import speaker_label  # (render imports link, which imports this module)
 
-    first = thread.items[0]
+    first = opener or thread.items[0]
     said = speaker_label(first.speaker) if first.speaker else None  # "a participant from the floor", not the label
     # no coalition, body or speaker: the session's own text (a document's, an unlabelled record's)
     who = thread.coalition or first.org or said or "the record itself"
@@ -112,7 +117,7 @@ def summary_of(thread: Thread) -> str:
         body = thread.coalition or first.org
         who = f"{said} ({body})" if said and body else said or who
         what = "asked a question"
-    return f"{who} {what}, {_span(thread)}: {thread.status}. “{_clip(first.quote)}”"
+    return f"{who} {what}, {_span(thread)}: {thread.status}. “{_clip(thread.items[0].quote)}”"
 
 
 def thread_category(thread: Thread) -> str:

@@ -32,12 +32,11 @@ from ..errors import ConfigError, InputTooLarge, NotFound
 from ..filetypes import ACCEPTED
 from ..ingest import INGEST_SUFFIXES, TABLE_SUFFIXES, IngestOptions, ingest_bytes, sniff_caption_table
 from ..models import IngestOutcome
-from ..resolve.coalition_names import find_coalition
 from ..route import api as route_api
 from ..store.base import Store
 from . import views
 from .briefs import build_topic_brief
-from .form_input import read_form
+from .form_input import read_form, stored_coalition
 from .graph import build_graph
 from .related import coalition_partners, session_related
 from .searching import clean_search_input, run_search
@@ -287,7 +286,7 @@ def api_brief(
     store: StoreDep, topic: str, since: str | None = None, until: str | None = None, coalition: str | None = None
 ) -> dict[str, Any]:
     lo, hi = year_range(since, until, allow_empty=True)  # "21" is an error (400), not the year 21
-    name = find_coalition(coalition).name if coalition else None  # unknown: 404 with suggestions
+    name = stored_coalition(store, coalition) if coalition else None  # unknown: 404 with suggestions
     return build_topic_brief(store, topic, since=lo, until=hi, coalition=name)
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from ..coalition_filter import pick_coalition
 from ..dates import parse_year_bound, year_range
 from ..errors import ConfigError
-from ..resolve.coalition_names import find_coalition, nearest_coalitions
+from ..resolve.coalition_names import nearest_coalitions
 from ..store.base import Store
 from ..threads.models import KINDS, STATUSES
 from .views import coalition_name, slug
@@ -36,15 +37,18 @@ class FormValues:
 def stored_coalition(store: Store, typed: str) -> str:
     """The stored name of the coalition a form names (stored name, URL id or acronym), else the registry's.
 
-    Names the store already holds are taken as they are (a select offers them); anything
-    else is resolved by `find_coalition`, which raises `UnknownCoalition` (404, with the
-    nearest names in its hint) or, for a name that fits several, a `ConfigError` (400).
+    Names the store already holds are taken as they are (a select offers them), and so is a
+    coalition the registry does not know typed by part of its stored name
+    (`coalition_filter.pick_coalition`, as the CLI's `--coalition`); anything else is
+    resolved by `find_coalition`, which raises `UnknownCoalition` (404, with the nearest
+    names in its hint) or, for a name that fits several, a `ConfigError` (400).
     """
+    stored = store.coalition_names()
     wanted = slug(typed)
-    for name, acronym in store.coalition_names():
+    for name, acronym in stored:
         if slug(name) == wanted or (acronym and slug(acronym) == wanted):
             return name
-    return coalition_name(store, find_coalition(typed).name)
+    return coalition_name(store, pick_coalition(typed, stored))
 
 
 def read_form(

@@ -66,7 +66,7 @@ from ..threads.render import (
     threads_json,
     when_label,
 )
-from ..threads.service import KEPT_LINKER, ThreadFilters, select_threads, store_threads
+from ..threads.service import KEPT_LINKER, ThreadFilters, actor_body, select_threads, store_threads
 from ..transcript.speakers import name_key
 from .api import reader
 from .form_input import coalition_suggestions, read_form, thread_kind_status
@@ -177,9 +177,12 @@ def _read(store: Store, linker: str) -> PortalThreads:
     linked = store_threads(store, linker=linker)
     ordered = select_threads(linked, ThreadFilters())
     by_coalition: dict[str, list[Thread]] = {}
+    stored = {name for name, _ in store.coalition_names()}
     for t in ordered:
-        if t.coalition:
-            by_coalition.setdefault(t.coalition, []).append(t)
+        # a coalition the registry does not know may be a thread's body rather than its coalition
+        owner = t.coalition or (body if (body := actor_body(t.actor)) in stored else None)
+        if owner:
+            by_coalition.setdefault(owner, []).append(t)
     return PortalThreads(
         linked=linked,
         ordered=ordered,

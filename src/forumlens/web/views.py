@@ -282,6 +282,7 @@ def coalition_detail(store: Store, coalition_id: str) -> dict[str, Any]:
     if facts is None and not own:
         raise NotFound(f"no coalition {coalition_id!r} in the record", hint="see the list on /coalitions")
     mentioned = [s for s in (facts.sessions if facts else ()) if s.session not in {d.id for d in own}]
+    order = {s.session: i for i, s in enumerate(facts.sessions if facts else ())}
     speakers: dict[str, set[str]] = {}  # session → who spoke for the coalition there (by affiliation)
     for person, sid, _ in facts.speakers if facts else ():
         speakers.setdefault(sid, set()).add(name_key(person))
@@ -326,9 +327,12 @@ def coalition_detail(store: Store, coalition_id: str) -> dict[str, Any]:
             }
             for s in mentioned
         ],
+        # in the order of its sessions (newest first, as the sessions table), not as the store returns them
         "speakers": [
             {"name": person, "id": slug(person), "session": sid, "role": role}
-            for person, sid, role in (facts.speakers if facts else ())
+            for person, sid, role in sorted(
+                facts.speakers if facts else (), key=lambda spoke: (order.get(spoke[1], len(order)), spoke[0])
+            )
         ],
         "outputs": outputs,
         "asks": asks,
