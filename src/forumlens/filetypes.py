@@ -25,7 +25,9 @@ class Format:
 
 
 FORMATS: tuple[Format, ...] = (
-    Format((".txt", ".text")),  # captions as text, whatever the caption style
+    # captions as text, whatever the caption style; a mailing list's mail is text too (an mbox or
+    # list archive, a saved message: `transcript/mailreader.py` reads it by its headers)
+    Format((".txt", ".text", ".mbox", ".eml")),
     Format((".html", ".htm")),  # a saved caption page or a report
     Format((".md", ".markdown")),
     Format((".pdf",)),

@@ -43,7 +43,7 @@ from collections import Counter
 
 from .exportmarks import ExportMarks, Mark
 
-__all__ = ["field_name", "read_mail_blocks"]
+__all__ = ["field_name", "name_value", "read_mail_blocks"]
 
 _FIELDS = 3  # header lines a block holds at least
 _LEAST = 3  # blocks of one key sequence
@@ -83,7 +83,7 @@ _SENDER_HEAD = re.compile(r"(?P<sender>\"?[^\"<>@:]{2,60}?\"?\s*<[^<>@\s]+@[^<>\
 _HANDLE = re.compile(r"[a-z][a-z0-9._-]{1,40}")
 
 
-def _name_value(value: str) -> str | None:
+def name_value(value: str) -> str | None:
     """A field value as the author's label, brackets, quotes and a hierarchical name's units set
     aside (`Jo Li [mailto:jo@x.org]` → `Jo Li`, `Jo Li/GVA/ITUX` → `Jo Li`, `list@x.org On Behalf Of Jo Li` kept whole), or None when it is
     no name once the addresses are set aside too: a digit in it (a date) or mostly lower-case
@@ -105,7 +105,7 @@ def field_name(line: str) -> str | None:
     """The name a header field line holds (`From: "Jo Li" <jo@x.org>` → `Jo Li`), or None when
     the line is no field or its value no name (`Date: …`, `Subject: …`)."""
     found = _FIELD.match(line.strip()) or _PADDED_FIELD.match(line.strip())
-    return _name_value(found.group("value").strip()) if found is not None else None
+    return name_value(found.group("value").strip()) if found is not None else None
 
 
 def _blocks(lines: list[str], least: int = _FIELDS) -> list[tuple[int, list[tuple[str, str]], int]]:
@@ -179,7 +179,7 @@ def _chain(blocks: list[tuple[int, list[tuple[str, str]], int]]) -> tuple[_Chain
         chain = [(i, dict(fields), body) for i, fields, body in blocks]
     else:
         chain = [(i, dict(fields), body) for i, fields, body in blocks if tuple(k for k, _ in fields) == keys]
-    named = Counter(k for _, fields, _ in chain for k in keys if _name_value(fields[k]) is not None)
+    named = Counter(k for _, fields, _ in chain for k in keys if name_value(fields[k]) is not None)
     author, votes = named.most_common(1)[0] if named else ("", 0)
     return (chain, author) if 2 * votes > len(chain) else None
 
@@ -195,7 +195,7 @@ def _digest(blocks: list[tuple[int, list[tuple[str, str]], int]]) -> tuple[_Chai
         return None
     chain = [(i, dict(fields), body) for i, fields, body in blocks if tuple(k for k, _ in fields) == keys]
     for author, dated in (keys, keys[::-1]):
-        named = sum(_name_value(fields[author]) is not None for _, fields, _ in chain)
+        named = sum(name_value(fields[author]) is not None for _, fields, _ in chain)
         if 2 * named > len(chain) and all(_DIGIT.search(fields[dated]) for _, fields, _ in chain):
             return chain, author
     return None
@@ -208,7 +208,7 @@ def _sender_heads(lines: list[str]) -> tuple[_Chain, str] | None:
     chain: _Chain = []
     for i, line in enumerate(lines):
         head = _SENDER_HEAD.fullmatch(line.strip())
-        if head is None or _name_value(head.group("sender")) is None:
+        if head is None or name_value(head.group("sender")) is None:
             continue
         blank = next((k for k in range(i + 1, len(lines)) if not lines[k].strip()), len(lines))
         body = next((k for k in range(blank, len(lines)) if lines[k].strip()), len(lines))
@@ -218,9 +218,9 @@ def _sender_heads(lines: list[str]) -> tuple[_Chain, str] | None:
 
 
 def _author(value: str) -> str | None:
-    """The label of a message's author field: the name (`_name_value`), else the account name a
+    """The label of a message's author field: the name (`name_value`), else the account name a
     digest shows in quotes for a member with no display name (`"jo.li" jo.li@x.org`)."""
-    name = _name_value(value)
+    name = name_value(value)
     if name is not None:
         return name
     quoted = _QUOTED_NAME.match(value.strip())
@@ -254,7 +254,7 @@ def _with_quotes(lines: list[str], starts: list[int], marks: list[Mark], furnitu
         found = _ATTRIBUTION.fullmatch(line.strip())
         if found is None or not lines[i + 1].strip() or starts[i] < marks[0].at:
             continue
-        name = _name_value(found.group("who").rsplit(",", 1)[-1])
+        name = name_value(found.group("who").rsplit(",", 1)[-1])
         if name is None:
             continue
         sender = next(m for m in reversed(marks) if m.at <= starts[i])
@@ -314,7 +314,7 @@ def _forwarded(lines: list[str]) -> list[tuple[int, str, int]]:
         sender = _SENDER.fullmatch(line.strip())
         if sender is None or not any(_DASHES.search(lines[k]) for k in range(max(0, i - _SEPARATED), i)):
             continue
-        name = _name_value(sender.group("name"))
+        name = name_value(sender.group("name"))
         blank = next((k for k in range(i + 1, len(lines)) if not lines[k].strip()), len(lines))
         body = next((k for k in range(blank, len(lines)) if lines[k].strip()), len(lines))
         if name is not None and body < len(lines):

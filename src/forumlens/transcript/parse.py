@@ -129,6 +129,7 @@ from .labelkey import keyed_roles
 from .labellines import LabelModel, load_label_model
 from .labelwords import PARTICLES
 from .learned import asked_lines, learned_markers
+from .mailreader import read_mail_archive
 from .markers import Marker, find_markers, line_of, line_starts
 from .quotelevels import read_quote_levels
 from .readers import export_marks, reading_view
@@ -190,7 +191,9 @@ def _by_rules(
     text: str, source: str, sha256: str, label_model: LabelModel | Literal["shipped"] | None
 ) -> tuple[Session, bool]:
     """The rules' reading, and whether a structured export stated its turns (no fallback then)."""
-    structured = read_structured(text)  # a JSON or XML export states its turns in its records
+    structured = read_mail_archive(text)  # mail (`mailreader.py`): its headers state who wrote each message
+    if structured is None:  # a JSON or XML export states its turns in its records
+        structured = read_structured(text)
     if structured is None:  # …and a corpus text in its locators, before the markup view reads them as nothing
         structured = read_ice_markup(text)
     if structured is None:  # …and a quoting reply in its quote levels, before the quote view reads `> ` as nothing

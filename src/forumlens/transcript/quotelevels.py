@@ -8,7 +8,7 @@ the poster's speech: they are the earlier writers' turns, in the order the reply
 Told by shape, not by the words of one client's attribution: the *attribution* of level L+1
 is the line at level L right above a level L+1 line (no blank between); its opening words, up
 to the first lower-case word or address, name the writer. Level 0 is the poster, named by the
-first header field above the first quote whose value is a name (`mailblocks._name_value`).
+first header field above the first quote whose value is a name (`mailblocks.name_value`).
 Each run of lines at one level is a turn of that level's writer (an attribution line is none,
 a bare `>` line keeps its level's turn going). A quote whose lines carry labels of their own
 (`> CHAIR: Welcome`, `> >> JO LI:`) is a quote of captions: its labels name the speakers, and
@@ -18,11 +18,12 @@ the rules read it through the quote view (`quoted.py`), so this reader declines.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .exportmarks import ExportMarks, Mark, voice_changes
 from .mailblocks import field_name
 
-__all__ = ["read_quote_levels"]
+__all__ = ["quote_turns", "read_quote_levels"]
 
 _LEAST = 3  # turns
 _LABELLED_LINES = 2  # quoted lines opening with a label of their own: the quote names its speakers
@@ -74,7 +75,45 @@ def read_quote_levels(text: str) -> ExportMarks | None:
         return None
     lines = text.split("\n")
     levels = [_level(line) for line in lines]
-    writers: dict[int, str | None] = {}
+    attributions = _attributions(lines, levels)
+    if not attributions or _labelled(lines, levels, attributions) >= _LABELLED_LINES:
+        return None  # no quote, or a quote of captions: their labels name the speakers (`quoted.py`)
+    first = min(attributions)
+    poster = next((n for line in lines[:first] if (n := field_name(line)) is not None), None)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    marks = _level_marks(
+        lines, levels, starts, attributions, first, poster, lambda i: _writer(lines[i][levels[i][1] :])
+    )
+    if len(marks) < _LEAST or len({m.label for m in marks}) < 2:
+        return None
+    return ExportMarks(marks, marks[0].at)
+
+
+def quote_turns(
+    lines: list[str], starts: list[int], poster: str | None, writer: Callable[[int, str], str | None] | None = None
+) -> tuple[Mark, ...]:
+    """The turns of one message's body (`lines`, each starting at `starts[i]` of the text) by
+    its quote levels: level 0 the `poster`'s, each quoted level its attribution's writer
+    (`writer(i, text)`: the name line `i`'s attribution text gives, else the opening words as
+    here). A body quoting captions (labels on its quoted lines) is the poster's alone."""
+    levels = [_level(line) for line in lines]
+    attributions = _attributions(lines, levels)
+    if _labelled(lines, levels, attributions) >= _LABELLED_LINES:
+        attributions = set()
+
+    def named(i: int) -> str | None:
+        said = lines[i][levels[i][1] :]
+        return (writer(i, said) if writer is not None else None) or _writer(said)
+
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    return _level_marks(lines, levels, starts, attributions, first, poster, named)
+
+
+def _attributions(lines: list[str], levels: list[tuple[int, int]]) -> set[int]:
+    """The attribution lines: a line right above a line one quote level deeper, or a line ending
+    in a colon above a blank line and a deeper line."""
     attributions = set()
     for i in range(len(lines) - 1):
         (here, at), (below, _) = levels[i], levels[i + 1]
@@ -88,19 +127,27 @@ def read_quote_levels(text: str) -> ExportMarks | None:
             and lines[i + 2].strip()
         ):
             attributions.add(i)  # `…, Jo Li wrote to All:`, a blank line, then the quote
-    first = min(attributions, default=len(lines))
-    if not attributions or _labelled(lines, levels, attributions) >= _LABELLED_LINES:
-        return None  # no quote, or a quote of captions: their labels name the speakers (`quoted.py`)
-    writers[0] = next((n for line in lines[:first] if (n := field_name(line)) is not None), None)
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    return attributions
+
+
+def _level_marks(
+    lines: list[str],
+    levels: list[tuple[int, int]],
+    starts: list[int],
+    attributions: set[int],
+    first: int,
+    poster: str | None,
+    named: Callable[[int], str | None],
+) -> tuple[Mark, ...]:
+    """A mark where the quote level changes, from line `first` on, each labelled by its level's
+    writer (level 0 the `poster`; level L+1 the name an attribution at level L gives)."""
+    writers: dict[int, str | None] = {0: poster}
     marks = []
     current = -1
     for i in range(first, len(lines)):
         level, at = levels[i]
         if i in attributions:
-            writers[level + 1] = _writer(lines[i][at:])
+            writers[level + 1] = named(i)
             current = -1
             continue
         if not lines[i][at:].strip():
@@ -110,7 +157,4 @@ def read_quote_levels(text: str) -> ExportMarks | None:
         if level != current:
             marks.append(Mark(starts[i], starts[i] + at, writers.get(level)))
             current = level
-    marks = list(voice_changes(marks))
-    if len(marks) < _LEAST or len({m.label for m in marks}) < 2:
-        return None
-    return ExportMarks(tuple(marks), marks[0].at)
+    return voice_changes(marks)

@@ -38,7 +38,8 @@ Two kinds, tried before the caption rules of `parse.py`:
 with a `Display name says:` line above each message (`sayslines.py`), and a social page copied as text
 with an author head line above each post (`postheads.py`: `Jo Li ‏@joli 6 Nov`, `[–]jo_li 12 points 3 hours ago`),
 and a reply chain pasted as text, each message under a header block of the same fields (`mailblocks.py`:
-the author in the field whose values are names, `From: Jo Li [mailto:…]`), and last any web comment page
+the author in the field whose values are names, `From: Jo Li [mailto:…]`; real mail, an mbox, a list
+archive or an `.eml` with RFC 5322 headers, is read before any of these by `mailreader.py`, from `parse.py`), and last any web comment page
 whose posts repeat one arrangement of a name beside a dated meta line (`webcomments.py`), and after it a page
 whose posts are signed after their text (`signedposts.py`: `… – Jo Li Dec 7, 2016 at 23:02`). The first that recognises the
   text gives all its turns; the rules add none. Subtitle cue files (WebVTT, SRT) have their own
@@ -68,6 +69,7 @@ from .latexlabels import latex_label_edits
 from .layout import read_layout_table
 from .linenumbers import line_number_edits
 from .mailblocks import read_mail_blocks
+from .mailreader import read_mail_archive
 from .markervariants import marker_edits
 from .markup import markup_edits
 from .mdlabels import read_markdown_labels
@@ -177,6 +179,6 @@ def states_turns_in_fields(text: str) -> bool:
     page's bold labels) recognises
     `text`: such a file is a transcript whatever else its lines look like (`# command` above a
     diariser's segments is no Markdown heading)."""
-    if read_structured(text) is not None:  # a JSON or XML export's records
+    if read_structured(text) is not None or read_mail_archive(text) is not None:  # records, or mail's headers
         return True
     return any(read(text) is not None for read in EXPORT_READERS if read is not read_markdown_labels)

@@ -36,6 +36,7 @@ from .exportmarks import ExportMarks, Mark, voice_changes
 from .headblocks import meta_line, read_head_blocks
 from .labelwords import is_title
 from .mailblocks import read_mail_blocks
+from .mailreader import read_mail_archive
 from .quotelevels import read_quote_levels
 from .signatures import read_signed_blocks
 from .webcomments import dated_meta
@@ -374,10 +375,12 @@ def read_template(text: str) -> ExportMarks | None:
     """The turns a file's learned template marks, as an export's marks; without one, the turns
     under its header blocks (`headblocks.py`: the label on a line above the speech) or a quoting
     reply's levels (`quotelevels.py`: quoted lines are earlier writers' turns); else None.
-    A reply chain's messages under their mail headers (`mailblocks.py`) come first: the fields
+    Mail read by its headers (`mailreader.py`) and a reply chain's messages under their mail
+    headers (`mailblocks.py`) come first: the fields
     (`Sent:`, `To:`) recur as a line-opening template would; so do signed blocks (`signatures.py`:
     the name after the speech), whose speech opens with any word (`For Latgalian: our …`)."""
-    stated = read_mail_blocks(text) or read_signed_blocks(text)  # labels no line opening holds
+    # labels no line opening holds: mail read by its headers, a pasted chain's blocks, signed blocks
+    stated = read_mail_archive(text) or read_mail_blocks(text) or read_signed_blocks(text)
     if stated is not None:
         return stated
     learned = learn_template(text)
