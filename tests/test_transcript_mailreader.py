@@ -243,3 +243,15 @@ def test_a_message_opening_with_a_quote_leaves_its_head_out_of_every_turn() -> N
         ("Amara Osei", "Can we agree on the fee table before the consultation closes?"),
         ("Brandt, Lucia", "And not the licence class, please."),
     ]
+
+
+def test_a_file_opening_with_a_message_takes_its_subject_and_date_for_title_and_year() -> None:
+    archive = parse_transcript(ARCHIVE.replace("Subject: [radio-dc] hub list", "Subject: Re: [radio-dc] hub list"))
+    assert (archive.title, archive.year) == ("hub list", 2019)
+    assert (parse_transcript(EML).title, parse_transcript(EML).year) == ("Annual report draft", 2024)
+    # a digest's own title line above its first message stays the title; the year is its first message's
+    titled = DIGEST.replace(
+        "RADIO-DC Digest - 4 Jun 2019 to 5 Jun 2019 (#2019-41)\n", "RADIO-DC Digest, Vol 3, Issue 41\n", 1
+    )
+    digest = parse_transcript(titled)
+    assert (digest.title, digest.year) == ("RADIO-DC Digest, Vol 3, Issue 41", 2019)

@@ -41,7 +41,9 @@ class ExportMarks:
     marks is speech. `skip` lists lines' (start, end) spans that are never speech (a Markdown
     heading), trimmed from a turn's end. `handles`: the labels are account names (a forum's
     posters), so one in a single lower-case word (`lagosreader`) is a handle, no person.
-    `warnings`: a fault of the file the reader read past (a CSV quote never closed), said on ingest."""
+    `warnings`: a fault of the file the reader read past (a CSV quote never closed), said on ingest.
+    `heading`: header lines to read the title and year from instead of the text above `header_end`
+    (a mail archive's first `Subject:` and `Date:`, which sit inside its first turn's head)."""
 
     marks: tuple[Mark, ...]
     header_end: int
@@ -49,6 +51,7 @@ class ExportMarks:
     skip: tuple[tuple[int, int], ...] = field(default=())
     handles: bool = False
     warnings: tuple[str, ...] = field(default=())  # what the reader saw wrong in the file, for the session
+    heading: str | None = None  # the lines the title and year are read from, when the export states them elsewhere
 
     def speech_end(self, text: str, start: int, end: int) -> int:
         """Where the speech of a turn in text[start:end] ends: at the end of its last speech

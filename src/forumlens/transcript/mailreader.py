@@ -30,6 +30,9 @@ caption rules never see a header line.
   as the mail sets' gold marks it; text after the quote is the sender's again. A quote with no
   attribution naming someone stays in the message.
 
+- The session's title is the first message's subject without reply marks and list tags (a digest
+  keeps its own title line above the first message), its year the first message's date's.
+
 Quoted-printable or base64 bodies stay as the file writes them (a turn is a span of the text).
 """
 
@@ -61,6 +64,7 @@ _ADDRESS = re.compile(r"<[^<>]*>?|\(?\S+(?:@| at )[\w.-]+\.\w+>?\)?")
 _VERB = re.compile(r"\s+\S+\s*:\s*$")  # the attribution's verb (`wrote:`)
 # the date and time opening an attribution (`On Mon, Nov 4, 2019 at 10:12 AM`, `… 20:41:52 UTC-3,`)
 _TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:UTC|GMT)?\s*[+-]\d{1,4}(?::?\d\d)?)?,?")
+_REPLY = re.compile(r"^(?:(?:re|fwd?|aw|sv)(?:\[\d+\])?\s*:\s*|\[[^\]]*\]\s*)+", re.IGNORECASE)  # `Re: [dc-list] `
 _MESSAGES = 2  # messages that make a file mail when the first is not at its top
 
 
@@ -93,7 +97,21 @@ def read_mail_archive(text: str) -> ExportMarks | None:
         return None
     marks.sort(key=lambda m: m.at)
     spans = tuple((starts[k], starts[k] + len(lines[k])) for k in sorted(set(skip)))
-    return ExportMarks(tuple(marks), marks[0].at, skip=spans, handles=True)
+    # a file opening with a message is titled by its first subject; a digest by its own title line
+    # above the first message; both are dated by the first message's date
+    date = str(heads[0][2].get("Date", ""))
+    heading = _heading(heads[0][2]) if heads[0][0] == first else f"{text[: starts[heads[0][0]]]}\n{date}"
+    return ExportMarks(tuple(marks), marks[0].at, skip=spans, handles=True, heading=heading)
+
+
+def _heading(header: Message) -> str:
+    """The title and date lines of a message's header, for the session: its subject without the
+    reply marks and list tags (`Re: [dc-list] Plan` → `Plan`), then its date."""
+    subject = " ".join(str(header.get("Subject", "")).split())
+    if "=?" in subject:
+        subject = " ".join(str(make_header(decode_header(subject))).split())
+    subject = _REPLY.sub("", subject)
+    return f"Title: {subject}\n{header.get('Date', '')}" if subject else str(header.get("Date", ""))
 
 
 def _heads(lines: list[str]) -> list[tuple[int, int, Message]]:

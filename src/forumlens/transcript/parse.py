@@ -342,7 +342,9 @@ def _parse_export(text: str, source: str, sha256: str, export: ExportMarks, star
     # a recogniser's speaker field of a lone letter or number ("A", "B", "2") is a diarisation id,
     # no person: the label stays for name resolution, the speaker is unknown
     turns = [replace(t, speaker=None) if t.speaker and _no_person(t.label, export) else t for t in turns]
-    return _session(text, source, sha256, turns, export.header_end, initials=False, noted=export.warnings)
+    return _session(
+        text, source, sha256, turns, export.header_end, initials=False, noted=export.warnings, heading=export.heading
+    )
 
 
 def _says_own_name(label: str | None) -> bool:
@@ -397,11 +399,13 @@ def _session(
     *,
     initials: bool = True,
     noted: tuple[str, ...] = (),
+    heading: str | None = None,
 ) -> Session:
     """The session of `turns`: short names expanded, the title and year read from the header
     (the text before `header_end`; the first 40 lines when nothing marked a turn). `initials`:
     whether lone-letter labels may be a transcriber's initials (not in an export's fields); `noted`:
-    an export reader's warnings about the file (a CSV quote never closed)."""
+    an export reader's warnings about the file (a CSV quote never closed); `heading`: an export's
+    own header lines to read the title and year from instead (`ExportMarks.heading`)."""
     if initials:
         turns = letters_as_initials(turns)  # `>> A:` beside `>> B:` is a person, not a briefing's answer
         turns = testimony_speakers(text, turns)  # `Q.`/`A.` named by the `BY MR. X:` and sworn-in lines
@@ -414,6 +418,8 @@ def _session(
     full = expand_short_names([name for name, _ in addressed], titled)  # "KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:"
     turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]
     header = text[:header_end] if header_end is not None else "\n".join(text.split("\n")[:40])
+    if heading is not None:
+        header = heading
     title = find_title(header)
     warnings: tuple[str, ...] = noted
     if not turns:
