@@ -130,3 +130,34 @@ def test_a_promise_the_teller_made_under_another_hat_is_fulfilled_by_what_they_t
     assert _hats(said) == [{2010, 2014}]
     # without "I promised" the teller's new body is the actor: the old body's promise is not theirs to fulfil
     assert {2010, 2014} not in _hats("The street-naming handbook was published in March, in English and French.")
+
+
+def test_one_loop_reads_a_misheard_wording_as_the_one_body_ranked_before_it():
+    """`_heard_as` serves both mishearings: the word test says which topics are one word apart, the rank which
+    wording wins; a wording with two bodies ranked before it, or none, is left alone."""
+    from collections import Counter
+
+    from forumlens.threads.bodies import _heard_as, _misheard, _misheard_ending, _one_slip
+
+    def written(*counts: int) -> Counter[tuple[int, str]]:
+        return Counter({(rank, f"w{n}"): count for n, (rank, count) in enumerate(zip((1,) * len(counts), counts))})
+
+    seen = {
+        ("coalition", "river pilots"): written(4),
+        ("coalition", "river piolts"): written(1),  # two letters swapped
+        ("coalition", "river pilets"): written(1),  # one letter put for another, as often as the other slip
+        ("coalition", "lake pilots"): written(9),  # another word: never a slip
+    }
+    weight = {key: sum(c.values()) for key, c in seen.items()}
+    by_weight = _heard_as(seen, _one_slip, lambda key: (-weight[key],))
+    assert by_weight == {
+        ("coalition", "river piolts"): ("coalition", "river pilots"),
+        ("coalition", "river pilets"): ("coalition", "river pilots"),
+    }
+    assert _misheard(seen) == by_weight
+    # ranked the other way round (the lighter first), "river pilots" has two wordings ranked before it: left alone,
+    # and each slip has none
+    assert _heard_as(seen, _one_slip, lambda key: (weight[key], key[1])) == {}
+
+    endings = {("coalition", "radio memory"): written(3), ("coalition", "radio memorial"): written(1)}
+    assert _misheard_ending(endings) == {("coalition", "radio memorial"): ("coalition", "radio memory")}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..text import stem
@@ -63,7 +63,32 @@ def _short_topics(seen: dict[tuple[str, str], Counter[tuple[int, str]]]) -> dict
     return out
 
 
-def _misheard(seen: dict[tuple[str, str], Counter[tuple[int, str]]]) -> dict[tuple[str, str], tuple[str, str]]:
+Key = tuple[str, str]
+
+
+def _heard_as(
+    seen: dict[Key, Counter[tuple[int, str]]],
+    apart: Callable[[list[str], list[str]], bool],
+    rank: Callable[[Key], tuple[object, ...]],
+) -> dict[Key, Key]:
+    """Key of a body → the key of the one body of the same head, ranked before it (`rank`, lower first), whose
+    topic is `apart` from its own by one word heard otherwise; a key with no such body, or two, is left alone.
+
+    Why one loop: a mishearing of a letter (`_one_slip`) and of an ending (`_other_ending`) are the same repair,
+    a wording read as the body more items write; only the word test and which wording wins differ."""
+    out = {}
+    for key in seen:
+        near = [
+            other
+            for other in seen
+            if other[0] == key[0] and rank(other) < rank(key) and apart(key[1].split(), other[1].split())
+        ]
+        if len(near) == 1:
+            out[key] = near[0]
+    return out
+
+
+def _misheard(seen: dict[Key, Counter[tuple[int, str]]]) -> dict[Key, Key]:
     """Key of a body written by fewer items → the key of the one body of the same head whose topic differs from it
     in one letter of one word (a letter put for another, or two letters swapped, inside a word of five letters or
     more, never its first): "Dynamic Coalition on E-waste Pickets" → "… on E-waste Pickers".
@@ -73,19 +98,10 @@ def _misheard(seen: dict[tuple[str, str], Counter[tuple[int, str]]]) -> dict[tup
     right. One letter inside a long word is a slip, not another topic; of the two wordings the one more items write
     is kept, and two bodies as often written, or a topic near two others, are left alone."""
     weight = {key: sum(counts.values()) for key, counts in seen.items()}
-    out = {}
-    for key in seen:
-        near = [
-            other
-            for other in seen
-            if other[0] == key[0] and weight[other] > weight[key] and _one_slip(key[1].split(), other[1].split())
-        ]
-        if len(near) == 1:
-            out[key] = near[0]
-    return out
+    return _heard_as(seen, _one_slip, lambda key: (-weight[key],))
 
 
-def _misheard_ending(seen: dict[tuple[str, str], Counter[tuple[int, str]]]) -> dict[tuple[str, str], tuple[str, str]]:
+def _misheard_ending(seen: dict[Key, Counter[tuple[int, str]]]) -> dict[Key, Key]:
     """Key of a body → the key of the one body of the same head whose topic differs from it in the ending of one
     word only (`_other_ending`: "Dynamic Coalition on Community Radio Memorial" → "… Radio Memory"), written as the
     wording more items write; of two written equally often, a coalition's (the registry's or a document's word)
@@ -97,20 +113,11 @@ def _misheard_ending(seen: dict[tuple[str, str], Counter[tuple[int, str]]]) -> d
     topic that keeps its first five letters and only ends otherwise is the same word heard twice, not a topic of
     its own; a plural alone is not such an ending (a body on "Repair Kiosk" is not read as one on "… Kiosks")."""
 
-    def rank(key: tuple[str, str]) -> tuple[int, int, int, str]:
+    def rank(key: Key) -> tuple[int, int, int, str]:
         counts = seen[key]
         return (-sum(counts.values()), min(r for r, _ in counts), len(key[1]), key[1])
 
-    out = {}
-    for key in seen:
-        near = [
-            other
-            for other in seen
-            if other != key and other[0] == key[0] and _other_ending(key[1].split(), other[1].split())
-        ]
-        if len(near) == 1 and rank(near[0]) < rank(key):
-            out[key] = near[0]
-    return out
+    return _heard_as(seen, _other_ending, rank)
 
 
 def _other_ending(words: list[str], others: list[str]) -> bool:
