@@ -364,3 +364,26 @@ def test_the_example_workshops_deferral_is_not_a_takeaway() -> None:
     assert report.takeaways
     assert not any("come back to it" in t for t in bullets), bullets
     assert not any(is_session_course(c.quote) for _s, b in report.bullets() for c in b.citations)
+
+
+@pytest.mark.parametrize(
+    ("said", "agreed"),
+    [
+        # the room's own decision, told as the news of its clause
+        ("So we have agreed, the repair fund opens for applications in April.", True),
+        ("And it was decided that the glossary goes to the members first.", True),
+        ("In the end, what we agreed is: one shared form for all three regulators.", True),
+        ("Thank you all. We have just decided that the network will meet again in May.", True),
+        ("The next steps are that the coalition will send the survey to every chapter.", True),
+        ("For the next steps, we will circulate the revised paper by the end of June.", True),
+        # an agreement told in passing, one to differ, the chair taking the session to its next part
+        ("I was surprised it was agreed so quickly", False),
+        ("So we agreed to disagree on the licence", False),
+        ("There is time for one last intervention, and then we go to the next steps", False),
+        ("Two years ago we decided that every school gets a free domain name.", False),
+        ("I need the last five minutes for the next steps.", False),
+        ("She told me why we decided to help members register first.", False),
+    ],
+)
+def test_an_agreement_is_the_news_of_its_clause(said: str, agreed: bool) -> None:
+    assert is_agreement(said) is agreed

@@ -230,9 +230,19 @@ _DECISION = re.compile(
     r"\b(?:we (?:have |all )?(?:agreed|decided)|(?:it was|it has been) (?:agreed|decided)|(?:the )?next steps?\b(?! (?:is|are|would|could|should|might) (?:to )?(?:be|ask|see|discuss)))",
     re.IGNORECASE,
 )
-# The room's own decision said as such: "we agreed", "it was decided", "the next steps".
+# The room's own decision said as such, as the news of its clause: "we agreed", "So we have agreed,
+# the working group starts in January", "it was decided that …", "In the end, what we agreed is: …",
+# "The next steps are …", "For the next steps, we will …". Not an
+# agreement told inside another clause ("I was surprised it was agreed so quickly"), not one to
+# differ ("we agreed to disagree on the licence"), and not "the next steps" as where the chair
+# takes the session ("and then we go to the next steps"): clause-initial only.
+_CLAUSE_START = r"(?:^|[,;:.!?]\s*|\b(?:so|and|then|now|okay|ok|yes|well|but)\b,?\s+)\W*"
 _AGREED = re.compile(
-    r"\b(?:we (?:have |all |just )?(?:agreed|decided)|(?:it was|it has been|we have) (?:agreed|decided)|next steps?)\b",
+    _CLAUSE_START
+    + r"(?:(?:what\s+)?(?:we|they|it|all|everyone|everybody)\s+(?:(?:have|has|had)\s+been\s+|have\s+|has\s+|had\s+|"
+    r"was\s+|were\s+)?(?:all\s+|just\s+)?(?:agreed|decided)\b(?!\s+(?:to\s+disagree|on\s+nothing)\b)|"
+    r"(?:(?:as|as for|for|in terms of|regarding)\s+)?(?:(?:the|our)\s+)?(?:immediate\s+|concrete\s+|agreed\s+)?"
+    r"next\s+steps?\b)",
     re.IGNORECASE,
 )
 # A conditional or hypothetical "we will" does not commit anyone: "if we will", "whether we will".
@@ -442,11 +452,17 @@ def is_decision(text: str) -> bool:
 
 def is_agreement(text: str) -> bool:
     """Whether a decision is said to be the room's own ("we agreed today that ...", "the
-    next steps"), not one speaker's plan ("we will raise it again").
+    next steps are ..."), as the news of its clause, not one speaker's plan ("we will raise
+    it again"), an agreement told in passing ("I was surprised it was agreed so quickly"),
+    one to differ ("we agreed to disagree") or the chair's procedure ("and then we go to the
+    next steps"). The summary's decisions (`report.room_decision`) and the IGF template's
+    Way forward (`template._real_calls`) both ask it.
 
     >>> is_agreement("We agreed today that the track will prepare a short checklist.")
     True
     >>> is_agreement("We will raise it again.")
+    False
+    >>> is_agreement("So we agreed to disagree on the licence.")
     False
     """
     return is_decision(text) and bool(_AGREED.search(text))

@@ -80,6 +80,7 @@ from .models import Bullet, SourcedCitation
 from .questions import question_text
 from .rank import is_directive
 from .rewrite import Voice, dangling_object, render_sentence
+from .roles import is_agreement
 from .sources import SourceInfo, describe, source_info
 from .units import session_units, terms
 from .wording import institution, voice_for
@@ -964,14 +965,6 @@ _NOT_A_VERB = frozenset(_CLOSED_CLASS.split())
 
 
 _WILL = re.compile(r"\bwill (?!be\b|not\b)\w+", re.IGNORECASE)
-# "So we have agreed, the working group starts in January", "it was decided that …": the room's
-# decision told in the past tense, which no "will" marks; it is the session's way forward.
-_AGREED = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:so|and|then|now|okay|ok)\b,?\s+)"  # told as the clause's news, not "I was surprised it was agreed"
-    r"(?:we|they|it|all|everyone|everybody)\s+(?:have\s+|has\s+|had\s+|was\s+|were\s+)?(?:all\s+)?(?:agreed|decided)\b"
-    r"(?!\s+(?:to\s+disagree|on\s+nothing)\b)",
-    re.IGNORECASE,
-)
 
 
 def _imperative(quote: str) -> bool:
@@ -1006,7 +999,7 @@ def _real_calls(calls: Sequence[Bullet]) -> tuple[list[Bullet], list[Bullet]]:
     for b in calls:
         if _is_call(b):
             real.append(b)
-        elif _WILL.search(quote := " ".join(c.quote for c in b.citations)) or _AGREED.search(quote):
+        elif _WILL.search(quote := " ".join(c.quote for c in b.citations)) or is_agreement(quote):
             promised.append(b)
     return real, promised
 
