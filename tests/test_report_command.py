@@ -157,3 +157,21 @@ def test_a_session_stored_without_its_analysis_says_so_and_names_analyse(tmp_pat
     assert CliRunner().invoke(cli, ["--db", db, "analyse", "--missing"]).exit_code == 0
     again = CliRunner().invoke(cli, ["--db", db, "report", "Town hall", *fmt])
     assert again.exit_code == 0 and "no stored analysis" not in again.stderr
+
+
+def test_every_format_is_written_and_fails_to_write_the_same_way(tmp_path, capsys):
+    """`-o FILE` goes through one writer: text as UTF-8, a PDF or Word file as bytes, and a file the system
+    refuses is an error naming it (here a name longer than any file system takes)."""
+    from forumlens.commands.report import _write_file
+    from forumlens.errors import ForumlensError
+
+    _write_file(tmp_path / "r.md", "Café – cited\n")
+    _write_file(tmp_path / "r.pdf", b"%PDF-1.4 \xff")
+    assert (tmp_path / "r.md").read_bytes() == "Café – cited\n".encode()
+    assert (tmp_path / "r.pdf").read_bytes() == b"%PDF-1.4 \xff"
+    assert capsys.readouterr().err.count("wrote ") == 2
+    for data in ("text", b"bytes"):
+        too_long = tmp_path / ("n" * 300 + ".md")
+        with pytest.raises(ForumlensError, match="cannot write the file") as failed:
+            _write_file(too_long, data)
+        assert failed.value.source == str(too_long)

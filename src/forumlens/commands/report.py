@@ -67,15 +67,7 @@ def _emit_pdf(
 
     assert out is not None
     data = render_pdf(summary, analyses=analyses)
-    try:
-        out.write_bytes(data)
-    except OSError as exc:
-        raise ForumlensError(
-            f"cannot write the file: {exc.strerror}",
-            source=str(out),
-            hint="check that its folder exists and is writable",
-        ) from exc
-    click.echo(f"wrote {out}", err=True)
+    _write_file(out, data)
 
 
 def _emit(content: str, out: Path | None, fmt: str = "") -> None:
@@ -86,8 +78,17 @@ def _emit(content: str, out: Path | None, fmt: str = "") -> None:
         from ..generated import MD_MARK  # here, not at the top: `--help` imports no more (test_cli_help_imports)
 
         content = f"{content.rstrip()}\n\n{MD_MARK}\n"
+    _write_file(out, content)
+
+
+def _write_file(out: Path, data: str | bytes) -> None:
+    """Write a report to `-o FILE` (text as UTF-8, a PDF or Word file as bytes) and say so on stderr; a file that
+    cannot be written is a `ForumlensError` naming it. One place, so every format fails and reports alike."""
     try:
-        out.write_text(content, "utf-8")
+        if isinstance(data, bytes):
+            out.write_bytes(data)
+        else:
+            out.write_text(data, "utf-8")
     except OSError as exc:
         raise ForumlensError(
             f"cannot write the file: {exc.strerror}",
@@ -166,15 +167,7 @@ def _emit_template(session: Session, analyses: dict[str, Any], fmt: str, out: Pa
         _emit(render_template(filled, fmt), out, fmt)
         return
     assert out is not None
-    try:
-        out.write_bytes(template_docx(filled))
-    except OSError as exc:
-        raise ForumlensError(
-            f"cannot write the file: {exc.strerror}",
-            source=str(out),
-            hint="check that its folder exists and is writable",
-        ) from exc
-    click.echo(f"wrote {out}", err=True)
+    _write_file(out, template_docx(filled))
 
 
 @click.command()
