@@ -280,7 +280,7 @@ def ingest(
     workers: int | None,
     db: str | None,
 ) -> None:
-    """Store transcripts and documents (.txt, .html, .md, .pdf, .docx, .vtt, .srt, .sbv, .ass, .ttml, caption
+    """Store transcripts and documents (.txt, .html, .md, .pdf, .docx, .mbox, .vtt, .srt, .sbv, .ass, .ttml, caption
     .csv/.tsv): files, folders (recursive) and web pages (http:// or https:// addresses).
 
     Each input is stored whole or not at all. Inputs already stored (same content)

@@ -25,13 +25,14 @@ class Format:
 
 
 FORMATS: tuple[Format, ...] = (
-    # captions as text, whatever the caption style; a mailing list's mail is text too (an mbox or
-    # list archive, a saved message: `transcript/mailreader.py` reads it by its headers)
-    Format((".txt", ".text", ".mbox", ".eml")),
+    Format((".txt", ".text")),  # captions as text, whatever the caption style
     Format((".html", ".htm")),  # a saved caption page or a report
     Format((".md", ".markdown")),
     Format((".pdf",)),
     Format((".docx",)),
+    # a coalition's mailing list: an mbox or list archive, a saved message (`transcript/mailreader.py`
+    # reads it by its headers; a list archive saved as .txt is read the same way)
+    Format((".mbox", ".eml")),
     Format((".vtt",)),  # WebVTT subtitles
     Format((".srt",)),  # SRT subtitles
     Format((".sbv",)),  # YouTube's caption export
