@@ -579,7 +579,24 @@ def _flat(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def gold_rows(folder: Path) -> list[str]:
+RELABELS = DATA / "relabels.json"
+
+
+def read_relabels(path: Path = RELABELS) -> dict[str, dict[str, str]]:
+    """Set name → flattened, lower-cased gold quote → the category a hand relabel gives its row
+    (`relabels.json`; README "Relabels"). Kept apart from the generated TSVs so that `--gold-rows`
+    applies them on every regeneration instead of undoing them (the review of stop 40)."""
+    if not path.is_file():
+        return {}
+    out: dict[str, dict[str, str]] = {}
+    for r in json.loads(path.read_text("utf-8"))["relabels"]:
+        if r["category"] not in CATEGORY_NAMES:
+            raise SystemExit(f"{path}: category {r['category']!r} is not one of {CATEGORY_NAMES}")
+        out.setdefault(r["set"], {})[_flat(r["quote"]).lower()] = r["category"]
+    return out
+
+
+def gold_rows(folder: Path, relabels: dict[str, str] | None = None) -> list[str]:
     """TSV lines generated from an annotated set's gold (`--gold-rows`): every annotated ask as
     a row (its quote, its type, its first category, what the speaker said before it in the turn
     as context) and every other unit the pipeline would judge in the set's speech turns as a
@@ -591,7 +608,12 @@ def gold_rows(folder: Path) -> list[str]:
     `FLOOR_CUE`). Since the clause cutter opens a unit at a please-vocative, regenerating
     without this filter added ~50 rows such as "Please go ahead." and "Please, five minutes
     each": easy negatives from a distribution the classifier never sees, which teach it that a
-    "please" is no ask."""
+    "please" is no ask.
+
+    `relabels` (flattened, lower-cased quote → category; default: this set's in `relabels.json`)
+    gives an annotated ask's row another category than the gold's first, when its gold accepts it
+    (a quote accepts the categories of every gold ask with that quote); a relabel outside them, or
+    one whose quote the gold no longer holds, stops the run rather than being silently lost."""
     import intel
 
     from forumlens.analyse.askmodel import has_evidence
@@ -610,6 +632,21 @@ def gold_rows(folder: Path) -> list[str]:
             seen.add(text.lower())
             out.append("\t".join((kind, category, text, context)))
 
+    wanted = read_relabels().get(folder.name, {}) if relabels is None else relabels
+    accepted: dict[str, set[str]] = {}
+    for gold_file in sorted(folder.glob("*.gold.json")):
+        for a in json.loads(gold_file.read_text("utf-8")).get("asks", []):
+            if a.get("quote"):
+                accepted.setdefault(_flat(a["quote"]).lower(), set()).update(a["categories"])
+    for quote, category in wanted.items():
+        if quote not in accepted:
+            raise SystemExit(f"{folder.name}: relabelled quote {quote[:60]!r}… is no annotated ask's quote")
+        if category not in accepted[quote]:
+            raise SystemExit(f"{folder.name}: relabel {category!r} is not accepted by the gold of {quote[:60]!r}…")
+
+    def category_of(a: dict[str, Any]) -> str:
+        return wanted.get(_flat(a["quote"]).lower(), a["categories"][0])
+
     for gold_file in sorted(folder.glob("*.gold.json")):
         gold = json.loads(gold_file.read_text("utf-8"))
         source = intel.source_path(gold_file, gold["source"]).read_text("utf-8")
@@ -626,7 +663,7 @@ def gold_rows(folder: Path) -> list[str]:
             for a in asks:
                 at = flat_turn.find(a.get("quote", "")) if a.get("quote") else -1
                 if at >= 0 and turn.line_at(at) == a["line"]:
-                    add(a["type"], a["categories"][0], a["quote"], flat_turn[max(0, at - 300) : at])
+                    add(a["type"], category_of(a), a["quote"], flat_turn[max(0, at - 300) : at])
             chair = turn.index in chaired
             presented = {x.start for x in chaired.get(turn.index, ())}
             opening = chair and turn.index == first_chair
@@ -707,6 +744,11 @@ def main(argv: list[str]) -> int:
             "# (annotated asks as rows; other ask-shaped units of its speech turns as none). README: gold-*.tsv.\n"
             f"# informed-by: {folder.name}\n"
         )
+        if read_relabels().get(folder.name):
+            header += (
+                f"# Relabelled by hand: the rows of the quotes `{RELABELS.relative_to(ROOT)}` names for this set take the\n"
+                "# category given there (one their gold accepts) instead of the gold's first; the file says why.\n"
+            )
         target.write_text(header + "\n".join(lines) + "\n", "utf-8")
         print(f"{target}: {len(lines)} rows ({dropped} left out: they share {OVERLAP_WORDS} words with the blind set)")
     if args.gold_rows:
@@ -716,7 +758,9 @@ def main(argv: list[str]) -> int:
     if leaks:
         print("training rows overlap the blind sessions (rewrite them):", *leaks, sep="\n  ")
         return 2
+    relabels = read_relabels()  # stops on a category outside the taxonomy
     counts = Counter(r.type for r in rows)
+    print(f"{sum(map(len, relabels.values()))} hand relabels ({RELABELS.name}) applied by --gold-rows")
     print(f"{len(rows)} rows: " + ", ".join(f"{t} {counts[t]}" for t in TYPES))
     if args.check:
         return 0

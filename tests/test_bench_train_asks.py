@@ -151,3 +151,52 @@ def test_every_gold_row_takes_a_category_its_gold_accepts():
                 assert r.category in accepted.get(train._flat(r.text).lower(), set()), (r.file, r.line, r.category)
                 checked += 1
     assert checked > 1500  # every round's gold rows were read (1,657 at round 24)
+
+
+def test_regenerating_the_gold_rows_keeps_the_hand_relabels():
+    """The six hand relabels of stop 39 (K6) live in `relabels.json`, not only in the generated
+    TSVs: regenerating a set's rows (`--gold-rows`) gives each relabelled quote its relabel, the
+    category the committed row carries, while without the relabels the generator falls back to
+    the gold's first category (so the file is what keeps them)."""
+    relabels = train.read_relabels()
+    assert sum(len(v) for v in relabels.values()) == 6
+    committed = {
+        (r.file, train._flat(r.text).lower()): r.category for r in train.read_rows(train.DATA) if r.type != "none"
+    }
+    for name, wanted in relabels.items():
+        folder = train.blind_round.RESOURCES / name
+        regenerated = {line.split("\t")[2].lower(): line.split("\t")[1] for line in train.gold_rows(folder)}
+        plain = {line.split("\t")[2].lower(): line.split("\t")[1] for line in train.gold_rows(folder, relabels={})}
+        for quote, category in wanted.items():
+            assert regenerated[quote] == category == committed[(f"gold-{name}.tsv", quote)]
+            assert plain[quote] == "agenda" != category
+
+
+def _tiny_set(tmp_path, categories: list[str]):
+    """A one-session annotated set written for this test: one ask, the categories its gold accepts."""
+    folder = tmp_path / "asks_tiny"
+    folder.mkdir()
+    (folder / "s.txt").write_text(
+        "MODERATOR: Welcome to the session on rural libraries. Ingrid, please.\n"
+        "INGRID SOLBERG: Thank you. We ask the ministry to keep the reading rooms open on Sundays for the farmers.\n",
+        "utf-8",
+    )
+    quote = "We ask the ministry to keep the reading rooms open on Sundays for the farmers."
+    gold = {"source": "s.txt", "asks": [{"line": 2, "quote": quote, "type": "ask", "categories": categories}]}
+    (folder / "s.gold.json").write_text(json.dumps(gold), "utf-8")
+    return folder, train._flat(quote).lower()
+
+
+def test_a_relabel_takes_only_a_category_its_gold_accepts(tmp_path):
+    folder, quote = _tiny_set(tmp_path, ["agenda", "participation"])
+    rows = {line.split("\t")[2].lower(): line.split("\t")[1] for line in train.gold_rows(folder, relabels={})}
+    assert rows[quote] == "agenda"
+    rows = {
+        line.split("\t")[2].lower(): line.split("\t")[1]
+        for line in train.gold_rows(folder, relabels={quote: "participation"})
+    }
+    assert rows[quote] == "participation"
+    with pytest.raises(SystemExit, match="not accepted"):
+        train.gold_rows(folder, relabels={quote: "funding"})
+    with pytest.raises(SystemExit, match="no annotated ask"):
+        train.gold_rows(folder, relabels={"we ask for a bus": "participation"})
