@@ -106,3 +106,28 @@ def test_the_addressee_is_kept_apart_from_what_is_asked_of_it() -> None:
     # after a commitment "to" may name a place, not a verb asked of anyone: the window is unchanged
     sent = "We will send trainers to ten libraries of the region next spring."
     assert _Sentence(sent).scores() == {"capacity-building": 3}
+
+
+def test_a_commitment_is_read_from_the_verb_it_takes_on() -> None:
+    """The verb a speaker's side takes on ("we will train …") heads the keyword window, as the verb
+    asked of an addressee does: a word of the object or of an aside ("whatever the budget") no
+    longer ties with it (stop 41, K8; before, the verb counted as one plain hit)."""
+    train = "We will train forty archivists from the small museums, whatever the budget of the ministry."
+    assert _Sentence(train).scores() == {"funding": 1, "capacity-building": 5}
+    assert classify_category(train, "commitment") == "capacity-building"  # a tie broken for funding before
+    fund = "Our cooperative will fund three trainings for the beekeepers of the valley next year."
+    assert _Sentence(fund).scores() == {"funding": 5, "cooperation": 1}
+    # a commitment whose verb is no category keyword reads its object as before
+    assert _Sentence("We will send trainers to ten libraries of the region next spring.").scores() == {
+        "capacity-building": 3
+    }
+
+
+def test_a_recommended_list_is_one_ask_quoting_its_items() -> None:
+    """The whole "We recommend both: …" sentence is the recommendation's quote, not its first two words."""
+    got = _categories(
+        "We recommend both: a national training fund for librarians and a shared help desk for small towns."
+    )
+    assert list(got) == [
+        "We recommend both: a national training fund for librarians and a shared help desk for small towns."
+    ]

@@ -64,6 +64,28 @@ def test_units_cut_list_items_and_run_on_clauses_but_keep_short_sentences() -> N
     assert ask_units("We need funding for the hubs.") == [(0, len("We need funding for the hubs."))]
 
 
+def test_a_recommendation_that_announces_a_list_is_not_cut_at_its_colon() -> None:
+    """ "We recommend both: X and Y" recommends X and Y: a short head that recommends and says how
+    many things follow keeps its list in one unit (a new user met the unit "We recommend both"),
+    as a head that states a need does ("We need three things: …"); a heading that only names the
+    addressee is still cut there (stop 41, K8)."""
+    both = "We recommend both: a national training fund for librarians and a shared help desk for small towns."
+    assert ask_units(both) == [(0, len(both))]
+    following = "We would propose the following: one help desk per district."
+    assert ask_units(following) == [(0, len(following))]
+    simple = "My message to the regulators is simple: give us the spectrum."
+    assert [simple[a:b] for a, b in ask_units(simple)] == [
+        "My message to the regulators is simple",
+        "give us the spectrum.",
+    ]
+    # numbered items after the colon are still items of their own
+    items = "We recommend two things: first, a training fund for librarians; second, a help desk for the towns."
+    assert [items[a:b] for a, b in ask_units(items)][1:] == [
+        "first, a training fund for librarians",
+        "second, a help desk for the towns.",
+    ]
+
+
 def test_shipped_model_loads_and_is_calibrated() -> None:
     model = load_ask_model()
     assert model is not None

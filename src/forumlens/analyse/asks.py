@@ -146,6 +146,8 @@ class _Sentence:
     def scores(self) -> dict[str, int]:
         trigger = self.ask or self.rec or self.commit
         at = trigger.end() if trigger else 0
+        if trigger is not None and trigger is self.commit and trigger.group(_COMMIT_VERB):
+            at = trigger.start(_COMMIT_VERB)  # "we will train …": the verb taken on heads the window (HEAD_BONUS)
         asked = _asked_at(self.text, at) if trigger else None
         if asked is not None:
             at = asked  # the addressee names who is asked, not what: the window is what is asked of them
@@ -226,6 +228,13 @@ _STATE_OF_THINGS = re.compile(r"\b(?:where|as|than)\s+(?:[\w']+\s+){0,2}$", re.I
 
 
 _ORDER = {name: i for i, name in enumerate(CATEGORIES)}
+# The group of `askcues.COMMIT` that holds the verb taken on ("we will *train* 200 women", "our
+# association will *fund* two trainings"). That verb is what is committed, as the verb after "to" is
+# what an addressee is asked (`_asked_at`): the keyword window starts at it, so a category keyword
+# that is the verb itself heads the window. Until stop 41 the window started after it and the
+# verb counted as one plain hit, which a word of the object or an aside tied or outweighed (a
+# promise to train "whatever the budget" read as funding; stop 41, K8: rounds 1-24 three flips, all right).
+_COMMIT_VERB = 4
 HEAD_BONUS = 2  # a keyword that is the asked-for verb itself ("teach …") outweighs one in its object
 
 

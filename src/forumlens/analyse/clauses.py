@@ -101,6 +101,13 @@ _CLAUSE = re.compile(
 )
 
 
+# "We recommend both: …", "we propose the following: …", "I suggest two things: …": a head that
+# recommends and names how many things follow announces a list; its items are what it recommends.
+_ANNOUNCED = re.compile(
+    r"\b(?:i|we)(?:\s+(?:would|'d|also|strongly|really|just))*\s+(?:recommend|suggest|propose|advise|urge|ask\s+for)\s+"
+    r"(?:both|the\s+following|these|this|(?:two|three|four|five|several|a\s+few|some)(?:\s+[\w'‑-]+)?)\s*$",
+    re.I,
+)
 HEADING_WORDS = 8  # a colon's head this short that states a need introduces what follows it
 
 
@@ -108,14 +115,15 @@ class _AfterHeading:
     """`_COLON` cuts, except after a short head that itself states the need ("What we need is
     spectrum: we ask regulators to …", "We need two things: …"): the head announces the ask
     the words after the colon spell out, so both are one unit, not the need and then the
-    same need put to a body."""
+    same need put to a body. So is a short head that recommends and says how many things follow
+    ("We recommend both: …", `_ANNOUNCED`): cut there, its unit was "We recommend both" (stop 41)."""
 
     def finditer(self, text: str, a: int, b: int) -> list[re.Match[str]]:
         out = []
         start = a
         for m in _COLON.finditer(text, a, b):
             head = text[start : m.start()]
-            if not (_words(head) <= HEADING_WORDS and ASK.search(head)):
+            if not (_words(head) <= HEADING_WORDS and (ASK.search(head) or _ANNOUNCED.search(head))):
                 out.append(m)
             start = m.end()
         return out
