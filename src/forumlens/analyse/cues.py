@@ -202,6 +202,9 @@ PARKING = compile_cue(
     r"|keep (this|that|the|it)( question)? in mind|not directed to (anybody|anyone|any)|come back to (it|this|that|the|your)"
     r"|(shift|move|postpone|defer|leave) (that|this|it|the question) (to|until|for) (a )?later|later time|leave it open"
     r"|reply in writing|answer in writing"
+    # stop 41: the question itself told to wait ("so this one has to wait, unfortunately"), not a
+    # person ("you have to wait for the report")
+    r"|\b(?:this|that|it|the question|your question)(?: one| question)? (?:has to|must|will have to|should) wait\b"
     # round 16 (issue 22, Q2): "the panellists have agreed to answer all the questions from the box
     # in writing", "Lina, maybe in the corridor, after": sent out of the session
     r"|(?:answer|reply|respond)(?: to)?(?: \w+){1,6} in writing|\b(?:maybe|perhaps|then|later)\W+(?:\w+\W+){0,2}in the (?:corridor|hallway)\b"

@@ -41,6 +41,8 @@ first-person frame, a vocative with no verb), not a phrase lifted from one sessi
   text as amended?", "May I take it that we ask the Secretariat …?", "Can we agree on Kwame as
   co-chair?", "Are we all agreed?"): the meeting's procedure for deciding, answered by silence
   or applause, not a question anyone is to answer.
+- `FLOOR_GIVING`: a sentence that only gives someone the floor to begin ("Tracy, would you
+  start?", "Do you want to go first?"): a hand-off, not a question.
 - `TIME_SHORT`: a moderator saying time is short or the session must end ("we have only
   two minutes", "the next session is waiting", "we have to leave it there").
 - `NOT_KNOWN`: a reply that does not answer: the speaker does not know, or promises to find
@@ -71,6 +73,7 @@ __all__ = [
     "CONSENT_CALL",
     "DEFERS",
     "DEFERS_FAST",
+    "FLOOR_GIVING",
     "FLOOR_OPEN",
     "HANDOFF_REST",
     "HEADED",
@@ -271,6 +274,18 @@ CONSENT_CALL = compile_cue(
     r")[^?]*\?\W*$",
     re.I,
 )
+# The whole sentence gives someone the floor to begin or go on (`questionsentences.is_housekeeping`
+# sets a vocative aside): "Tracy, would you start?", "Would you like to begin?", "Can you kick us
+# off, please?", "Do you want to go first?". Only the verb of beginning, with nothing asked of its
+# matter: "Could you start with the budget?" or "Would you start a national IGF?" stay questions.
+FLOOR_GIVING = compile_cue(
+    r"^\W*(?:(?:so|and|now|then|okay|ok|well|maybe|perhaps|please)\W+)*(?:(?-i:[A-Z])[\w'’‑-]+,\s+)?"
+    r"(?:(?:would|will|could|can) you(?: please)?(?: (?:like|want|care) to)?|(?:do|would) you (?:want|like|wish|care) to)"
+    r" (?:start|begin|open|go first|go ahead|kick (?:us |it |things )?off|lead (?:us |it )?off|get us started"
+    r"|take the floor|take it away|come in)"
+    r"(?:,? (?:us|for us|first|now|please|then|here))*\W*$",
+    re.I,
+)
 TIME_SHORT = compile_cue(
     r"\b(?:(?:only|just) (?:\w+ )?(?:minutes?|seconds?)\b|minutes? left|(?:next|following) session is (?:waiting|coming)"
     r"|leave it (?:there|here)|end of (?:the|our) time|(?:are|we're) (?:at|over) (?:the )?time|wrap (?:it )?up|close the session"
@@ -440,7 +455,8 @@ NOT_KNOWN = compile_cue(
     r"|(we|i) (will|'ll|can) (check|find out|get back|come back|follow up|put it in the notes|look into)"
     # round 16 (issue 22): the answer is still to be fetched ("Juliana, on the date, let me check
     # with my colleague", "I need to find out", "let me confirm it with the secretariat")
-    r"|\b(let me|let us|let'?s|i need to|i have to|we need to|we have to) (first |just |quickly )?"
+    # (stop 41: "that one I must verify with the statistics team": "must" is the same necessity)
+    r"|\b(let me|let us|let'?s|i need to|i have to|we need to|we have to|i must|we must) (first |just |quickly )?"
     r"(check|double-check|verify|find out|look (it |this |that )?up|confirm (it |this |that )?with)\b"
     r"|(i|we) (cannot|can'?t|can not) (say|tell(?: you)?) (today|now|yet|for sure|exactly)"
     # round 16 (issue 22, Q2): the same rendered in the third person by an interpreter ("She says

@@ -33,6 +33,7 @@ from .questioncues import (
     DEFERS_FAST,
     FLOOR_OPEN,
     NOT_KNOWN_FAST,
+    ORDINAL_QUESTION,
     TIME_SHORT,
     ordinal_part,
     without_read_back,
@@ -239,6 +240,58 @@ def answers_then_promises(sentences: list[str], question: Set[str] | None = None
     if TIMEKEEPING.search(whole) or TIME_SHORT.search(whole) or CUT_OFF.search(whole):
         return False
     return _substantive(said) >= ANSWER_WORDS and takes_up(said, question)
+
+
+# A yes/no question about a deed to come ("Will the workshop publish the list …?", "Can you put the
+# slides online?", "Are you going to translate it?"), once a leading "And"/"So" and a name called are
+# set aside.
+_WILL_QUESTION = re.compile(
+    r"^\W*(?:(?:and|so|but|then|also)\W+)?(?:[A-Z][\w'’‑-]+(?: [A-Z][\w'’‑-]+)?,\s+)?"
+    r"(?:will|would|could|can|shall|are|is)\s+(?:you|we|they|the\b|your|this|that|it|there)\b",
+    re.I,
+)
+# The reply's first sentence promises a deed in the first person ("We will put the list on the
+# workshop page this week, I promise.", "Yes, I'll send the slides to the organisers"), not a
+# promise to answer, find out or consider, which passes the question on (`DEFERS`).
+_PROMISE = re.compile(
+    r"^\W*(?:(?:yes|yeah|sure|of course|absolutely|definitely|certainly|okay|ok|thank you|thanks)\W+)*"
+    r"(?:we|i)(?:'ll|'re going to|'m going to| will| shall| are going to| am going to)\s+"
+    r"(?!(?:not|never|come back|get back|answer|reply|respond|follow up|check|verify|ask|find out|look|see|try"
+    r"|think|consider|discuss|reflect|study|take (?:it|this|that|your)|pass|forward|transmit|share (?:it|this|that)"
+    r"|have to|need to)\b)",
+    re.I,
+)
+
+
+def promised_reply(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], close: int) -> int | None:
+    """The first reply to `g` (the next turn by another voice, up to the turn that closes the
+    exchange, read up to its own question) when it promises the deed asked (`promises_the_deed`)."""
+    words = _core_words(" ".join(s.text for s in g.core))
+    for j in range(g.turn + 1, min(close + 1, len(ctx.turns))):
+        if _empty(ctx, j) or _same_speaker(ctx, j, g.turn) or (j < close and _question_turn(ctx, groups, j)):
+            continue
+        cut = next((h.sentences[0].start for h in groups if h.turn == j), ctx.turns[j].end)
+        head = ctx.session.text[ctx.turns[j].start : cut]
+        return j if promises_the_deed(g, head, words) else None
+    return None
+
+
+def promises_the_deed(g: QuestionGroup, text: str, question: Set[str]) -> bool:
+    """The reply's first sentence promises, in the first person, the deed a yes/no question about a
+    deed to come asks for, naming its matter (`takes_up`): "Will the workshop publish the list of
+    funds?" — "We will put the list on the workshop page this week, I promise." answers it (a yes,
+    by a commitment), whatever the reply goes on to say about time. A promise to come back, check or
+    answer later (`_PROMISE` leaves those out, and `DEFERS_FAST`) still passes the question on; so
+    does a promise that names nothing the question asked ("I will take your request back to my
+    team"). Why: the chair who answers a floor question with a promise and then stops for time had
+    the question parked by the stop (stop 40, N9's walk)."""
+    core = next((s.text for s in g.core if "?" in s.text), None)
+    if core is None or not _WILL_QUESTION.match(core):
+        return False
+    first = next((x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x and not _thanks_only(x)), "")
+    if not _PROMISE.match(first) or DEFERS_FAST.search(first) or NOT_KNOWN_FAST.search(first) or DECLINE.search(first):
+        return False
+    return bool(question) and takes_up(first, question)
 
 
 def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int, question: Set[str] | None = None) -> bool:
@@ -675,11 +728,14 @@ def _closes(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup],
     """Turn index where the exchange opened by `g` is over: a later question of the moderator's
     own, or the next segment. A question read out for someone (`relayed_for`) is one of a batch
     ("from Sanjida, for Baraka: …?  And the second, for Dr. Litia: …?"): the reader's next
-    question in the same turn is read for the panel to answer together, it does not close it."""
+    question in the same turn is read for the panel to answer together, it does not close it.
+    Nor does a later question of the same turn listed by its ordinal ("He has two questions.  The
+    first for Chinedu, …?  And the second, for you, Adjoa, …?", `ORDINAL_QUESTION`): a numbered
+    list is put to be answered in turn, whoever reads it and wherever its authors were named."""
     for h in groups:
         if h is g or h.turn < g.turn or (h.turn == g.turn and h.sentences[0].start <= g.sentences[0].start):
             continue
-        if h.turn == g.turn and g.relayed_for:
+        if h.turn == g.turn and (g.relayed_for or ORDINAL_QUESTION.match(h.sentences[0].text)):
             continue
         if h.from_moderator and h.asked_by == h.by and not h.restates:
             return h.turn
@@ -711,6 +767,7 @@ class FateRecord:
     close: int  # turn index where the exchange is over
     rule: tuple[str, list[int]]  # the hand-written rules' status and answer lines
     features: list[str]  # `questionfeatures.fate_features`
+    promised: bool = False  # the first reply promises the deed asked (`promised_reply`): an evident answer
 
 
 def question_fates(
@@ -732,7 +789,11 @@ def question_fates(
     tails: dict[int, Suffixes] = {}
     for i, g in enumerate(groups):
         close = _closes(ctx, g, groups, bounds)
-        rule = ("unanswered", []) if close == g.turn else _fate(ctx, g, groups, close)
+        promised = None if close == g.turn else promised_reply(ctx, g, groups, close)
+        if promised is not None:
+            rule: tuple[str, list[int]] = ("answered", [ctx.turns[promised].line])
+        else:
+            rule = ("unanswered", []) if close == g.turn else _fate(ctx, g, groups, close)
         feats = fate_features(ctx, g, FateContext(groups, close, i, words, tails)) if with_features else []
-        out.append(FateRecord(close, rule, feats))
+        out.append(FateRecord(close, rule, feats, promised is not None))
     return out

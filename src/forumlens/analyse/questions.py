@@ -367,12 +367,16 @@ def link_answers(
         # decides exactly those (leave-one-set-out figures in bench/train_questions.py).
         # Symmetrically, an answer with explicit evidence stands: the moderator answers in
         # their own words or gives the floor by name to whoever replies (or to the addressee),
-        # with no word of time, parking or not knowing (`EVIDENT_ANSWER`); the model weighs the
+        # with no word of time, parking or not knowing (`EVIDENT_ANSWER`), or the first reply
+        # promises the very deed a yes/no question asks for (`promised`, whatever follows it); the model weighs the
         # answers found by position alone.
-        evident = (
-            EVIDENT_ANSWER & set(rec.features)
-            or (rec.rule[0] == "answered" and turns_to_asker(ctx, g, groups, rec.rule[1]))
-        ) and "aside:any" not in rec.features
+        evident = rec.promised or (
+            (
+                EVIDENT_ANSWER & set(rec.features)
+                or (rec.rule[0] == "answered" and turns_to_asker(ctx, g, groups, rec.rule[1]))
+            )
+            and "aside:any" not in rec.features
+        )
         judged = rec.rule[0] == "answered" and not evident
         status = chosen.decide(rec.features) if judged else rec.rule[0]
         if rec.rule[0] == "answered-later" and not evident and not _taken_up_by_named(ctx, g, rec.rule[1]):

@@ -38,6 +38,7 @@ from .questioncues import (
     CHAT_CHECK,
     CONSENT_CALL,
     DEFERS_FAST,
+    FLOOR_GIVING,
     FLOOR_OPEN,
     HEADED,
     REPORTED,
@@ -137,7 +138,7 @@ def is_housekeeping(text: str, memo: CheckMemo | None = None) -> bool:
         return True
     if FLOOR_REQUEST.search(rest) or PRESENCE_CHECK.search(rest) or _logistics(rest):
         return True
-    if CHAT_CHECK.search(rest) or TECH_CHECK.search(rest) or CONSENT_CALL.search(rest):
+    if CHAT_CHECK.search(rest) or TECH_CHECK.search(rest) or CONSENT_CALL.search(rest) or FLOOR_GIVING.search(rest):
         return True
     if TIMEKEEPING.search(t) and not (_QUESTION_WORD.search(t) or ASK_FRAME.search(t)):
         return True
