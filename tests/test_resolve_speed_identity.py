@@ -32,6 +32,8 @@ from forumlens.resolve.text import Token, norm_word, sentence_spans, tokenize
 from forumlens.resolve.tuning import labelled_phrases
 from forumlens.text.fastre import Prefiltered
 
+from .regex_support import compiled_patterns
+
 ROOT = Path(__file__).resolve().parents[1]
 SESSIONS = sorted((ROOT / "tests" / "resources" / "resolve").glob("*.txt"))
 SHARED = ROOT.parent / "shared" / "corpus" / "igf2021-dc-main-session.txt"
@@ -362,8 +364,7 @@ def _plain_name_hits(text: str, start: int, end: int, forms: list[str]) -> list[
     hits: list[cues.NameHit] = []
     folded = cues._fold(text)
     for form in sorted({cues._fold(f) for f in forms}, key=len, reverse=True):
-        for m in cues._form_matches(folded, form, start, end):
-            a, b = m.start(), m.end()
+        for a, b in cues._form_matches(folded, form, start, end):
             if text[a].isupper() and not any(h.start <= a < h.end for h in hits):
                 hits.append(cues.NameHit(a, b, form))
     return sorted(hits, key=lambda h: h.start)
@@ -516,3 +517,57 @@ def test_span_bits_are_the_cut_out_parts_bits():
                 asked += 1
         _FAMILY._spans.clear()
     assert asked > 500
+
+
+# names whose cases `str.lower` and `re` do not agree on (dotted and dotless i, the long s, the Kelvin sign), accents
+# `_fold` keeps (Greek), hyphens and apostrophes at a name's edges, and a window that cuts a name
+_ODD_NAMES = (
+    "Ana Lima met ANA-LIMA, ana lima and Ana Limaço. İlhan, ılhan, Ilhan; ſam and Sam; \u212aofi, Kofi, KOFI's point, "
+    "Kofi‑Annan. ΣΟΦΙΑ and Σοφια spoke; O'Brien, o'brien and O'BRIEN. Lima"
+)
+
+
+def _probed(folded: str, form: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`_form_matches` as it was: its first word's places by a case-insensitive scan of the whole word (kept where
+    the match lower-cases to the word's lower case), and `_form_pattern(form)` matched at each."""
+    pattern = re.compile(rf"(?<![\w‑-]){re.escape(form)}(?![\w‑-])", re.IGNORECASE)
+    first = re.match(r"\w+", form)
+    assert first is not None
+    key = first.group().lower()
+    scan = re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", folded, re.IGNORECASE)
+    starts = [m.start() for m in scan if m.group().lower() == key]
+    return [m.span() for pos in starts if start <= pos < end and (m := pattern.match(folded, pos, end))]
+
+
+@pytest.mark.parametrize(
+    "form",
+    ["Ana Lima", "Ana", "Lima", "Ilhan", "ılhan", "İlhan", "Sam", "ſam", "Kofi", "\u212aofi", "Σοφια", "O'Brien"],
+)
+def test_a_names_places_checked_without_its_pattern_are_the_patterns(form):
+    folded = cues._fold(_ODD_NAMES)
+    windows = [(0, len(folded)), (0, folded.index("ana lima") + 6), (folded.index("Kofi"), folded.index("Annan"))]
+    found = 0
+    for start, end in windows:
+        got = list(cues._form_matches(folded, form, start, end))
+        assert got == _probed(folded, form, start, end), (form, start, end)
+        found += len(got)
+    assert found >= 1 or not form.isascii(), form
+
+
+def test_plain_names_compile_no_pattern_of_their_own(monkeypatch):
+    """A session's ASCII names are found without compiling a pattern each (issue 19: ≈ 40 compiles a session);
+    a name outside ASCII still gets its pattern, so `re`'s case rules decide it."""
+    compiled = compiled_patterns(monkeypatch)
+    text = "Welcome, Zebulon Quartermaine. ZEBULON: thanks. Quartermaine-Smith and zebulon wrote."
+    hits = cues.find_name_hits(text, 0, len(text), ["Zebulon Quartermaine", "Zebulon", "Quartermaine"])
+    assert [(text[h.start : h.end], h.form) for h in hits] == [
+        ("Zebulon Quartermaine", "Zebulon Quartermaine"),
+        ("ZEBULON", "Zebulon"),
+    ]
+    assert [p for p in compiled if "zebulon" in p.lower() or "quartermaine" in p.lower()] == []  # fixed ones may be
+    greek = "Η ΞΑΝΘΙΠΠΗ μίλησε. Ξανθιππη"
+    assert [greek[h.start : h.end] for h in cues.find_name_hits(greek, 0, len(greek), ["Ξανθιππη"])] == [
+        "ΞΑΝΘΙΠΠΗ",
+        "Ξανθιππη",
+    ]
+    assert any("ανθιππη" in p for p in compiled)

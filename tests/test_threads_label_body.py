@@ -10,8 +10,10 @@ import pytest
 from forumlens.threads import link_items, place_items
 from forumlens.threads.actors import body_aliases, labelled_actor
 from forumlens.threads.cues import find_cue, retro_promise
+from forumlens.threads.labelbody import label_body
 from forumlens.threads.link import meeting_year, promised_by
 
+from .regex_support import compiled_patterns
 from .threads_support import items_of
 
 
@@ -204,3 +206,76 @@ def test_a_follow_up_naming_another_promiser_is_about_that_promise_not_the_telle
 def test_what_a_group_raised_before_taken_up_is_a_response(sentence, signal):
     found = find_cue(sentence, signals=frozenset({"response"}))
     assert (found.signal if found else None) == signal
+
+
+def _label_body_by_one_pattern(label: str, text: str) -> str | None:
+    """`labelbody.label_body` as it was: one case-insensitive pattern of the label's topic after any head, over the
+    whole text."""
+    import re
+
+    from forumlens.threads.labelbody import _HEAD, _family
+
+    words = label.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words if len(w) > 3):
+        return None
+    topic = r"\s+".join(re.escape(w) for w in words)
+    tail = r"(?![\w'’-]|\s+(?:and|of|for|in|&)\s+(?-i:[A-Z]))"
+    found = {" ".join(m.group(0).split()) for m in re.finditer(rf"\b{_HEAD}{topic}{tail}", text, re.I)}
+    heads = {re.sub(rf"\s+(?:the\s+)?{topic}$", "", name, flags=re.I).casefold() for name in found}
+    if not found or len({_family(h) for h in heads}) != 1:
+        return None
+    return min(found, key=lambda name: text.find(name) if name in text else len(text))
+
+
+_BODIES = (
+    "Joint statement of the Dynamic Coalition on the Open River Data, the DC for  Pastoral Radio, the Best Practice "
+    "Forum on Cyber Hygiene and the Coalition on Ríos Limpios. Policy Network on Open River Data notes. "
+    "The Working Group for the Ana Ruiz fund and the DC on İnternet Kıyı."
+)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Open River Data",  # the topic of a coalition and of a policy network: neither
+        "Pastoral Radio",
+        "PASTORAL RADIO",
+        "Cyber Hygiene",
+        "the Open River Data",
+        "Ríos Limpios",
+        "RÍOS LIMPIOS",
+        "Ana Ruiz",  # a head's topic that is a person's name, after "the"
+        "İnternet Kıyı",
+        "INTERNET KIYI",
+        "Kemal Ayhan",  # a person no head is followed by
+        "Open River",  # cut short: the words after it run on
+    ],
+)
+def test_the_label_body_is_the_one_pattern_reading(label):
+    assert label_body(label, _BODIES) == _label_body_by_one_pattern(label, _BODIES)
+
+
+def test_the_label_body_found_after_heads_of_each_kind():
+    assert label_body("Pastoral Radio", _BODIES) == "DC for Pastoral Radio"
+    assert label_body("CYBER HYGIENE", _BODIES) == "Best Practice Forum on Cyber Hygiene"
+    assert label_body("RÍOS LIMPIOS", _BODIES) == "Coalition on Ríos Limpios"
+    assert label_body("Ana Ruiz", _BODIES) == "Working Group for the Ana Ruiz"
+    assert label_body("Open River Data", _BODIES) is None  # two kinds of body share the topic
+
+
+def test_a_label_no_head_is_followed_by_compiles_no_pattern(monkeypatch):
+    """Issue 19: a pattern a label was compiled for every label, and scanned the whole text (≈ 20 ms of a session's
+    first pass); a person's label that no head of the text is followed by now costs one look at each head."""
+    compiled = compiled_patterns(monkeypatch)
+    text = (
+        "Statement of the DC for Pastoral Radio and the Coalition on the Zebra Crossings, read by Zebulon Quartermaine."
+    )
+    assert label_body("Zebulon Quartermaine", text) is None
+    assert label_body("Zebulon Quartermaine", "No body is named here, Zebulon Quartermaine.") is None
+    assert [p for p in compiled if "Zebulon" in p] == []
+    assert label_body("Zebra Crossings", text) == "Coalition on the Zebra Crossings"  # a real topic: its pattern
+    assert any("Crossings" in p for p in compiled)
+    # a place after a head outside ASCII: `re`'s case rules, not `str.lower`, decide whether the label is said there
+    other = "The DC on İnternet Kıyı met Zebulon Quartermaine."
+    assert label_body("Zebulon Quartermaine", other) is None
+    assert any("Zebulon" in p for p in compiled)

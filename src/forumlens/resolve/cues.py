@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -304,6 +304,24 @@ class NameHit:
     form: str
 
 
+# the two sides of `_form_pattern` and `_word_pattern`, checked apart where a name is plain ASCII: a session's
+# names then compile nothing (issue 19: ≈ 40 patterns a session, each a case-insensitive compile)
+_NO_NAME_BEFORE = re.compile(r"(?<![\w‑-])", re.IGNORECASE)
+_NO_NAME_AFTER = re.compile(r"(?![\w‑-])", re.IGNORECASE)
+_NO_WORD_BEFORE = re.compile(r"(?<!\w)", re.IGNORECASE)
+_NO_WORD_AFTER = re.compile(r"(?!\w)", re.IGNORECASE)
+
+
+def _plain_match(folded: str, pos: int, key: str) -> bool | None:
+    """Whether `folded` holds `key` (lower case) at `pos` in any case, as a case-insensitive pattern of `key`
+    decides; None when that needs the pattern: a character outside ASCII, where `re`'s case rules are not
+    `str.lower`'s (ASCII letters match exactly their two cases, other ASCII characters only themselves)."""
+    said = folded[pos : pos + len(key)]
+    if not (key.isascii() and said.isascii()):
+        return None
+    return said.lower() == key
+
+
 @lru_cache(maxsize=4096)
 def _form_pattern(form: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w‑-]){re.escape(form)}(?![\w‑-])", re.IGNORECASE)
@@ -337,27 +355,33 @@ class _WordIndex:
         key = word.lower()
         found = self.words.get(key)
         if found is None:
-            pattern = _word_pattern(key)
             if self.lower is None or not key:
+                pattern = _word_pattern(key)
                 found = [m.start() for m in pattern.finditer(self.folded) if m.group().lower() == key]
             else:
-                found = self._lowered(key, pattern)
+                found = self._lowered(key, lambda: _word_pattern(key))
             self.words[key] = found
         return found
 
-    def _lowered(self, key: str, pattern: re.Pattern[str]) -> list[int]:
+    def _lowered(self, key: str, pattern: Callable[[], re.Pattern[str]]) -> list[int]:
         """The same offsets as scanning with `pattern`: every place the lower-cased copy
         holds `key` (a match's characters lower to the key's, one for one), kept when the
         pattern itself matches there. Matches of a key of word characters bounded by
-        non-word ones cannot overlap, so scanning and probing find the same ones."""
+        non-word ones cannot overlap, so scanning and probing find the same ones. `pattern`
+        gives the pattern, compiled only for a key or place outside ASCII (`_plain_match`)."""
         assert self.lower is not None
         found = []
-        folded, find = self.folded, self.lower.find
+        folded, find, size = self.folded, self.lower.find, len(key)
         pos = find(key)
         while pos >= 0:
-            m = pattern.match(folded, pos)
-            if m is not None and m.group().lower() == key:
-                found.append(pos)
+            plain = _plain_match(folded, pos, key)
+            if plain is not None:  # the pattern's answer, without it
+                if plain and _NO_WORD_BEFORE.match(folded, pos) and _NO_WORD_AFTER.match(folded, pos + size):
+                    found.append(pos)
+            else:
+                m = pattern().match(folded, pos)
+                if m is not None and m.group().lower() == key:
+                    found.append(pos)
             pos = find(key, pos + 1)
         return found
 
@@ -367,17 +391,26 @@ def _word_index(folded: str) -> _WordIndex:
     return _WordIndex(folded)
 
 
-def _form_matches(folded: str, form: str, start: int, end: int) -> Iterator[re.Match[str]]:
+def _form_matches(folded: str, form: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The spans where `_form_pattern(form)` matches in folded[start:end] (the pattern compiled only when a
+    form or place is outside ASCII: `_plain_match`)."""
     first = re.match(r"\w+", form)
     if not first:  # a form that starts with punctuation: scan
-        yield from _form_pattern(form).finditer(folded, start, end)
+        yield from (m.span() for m in _form_pattern(form).finditer(folded, start, end))
         return
     positions = _word_index(folded).positions(first.group(0))
-    pattern = _form_pattern(form)
+    key, size, ascii_form = form.lower(), len(form), form.isascii()  # the pattern's literal is `form`
     for pos in positions[bisect_left(positions, start) : bisect_left(positions, end)]:
-        m = pattern.match(folded, pos, end)
+        if pos + size > end:
+            continue  # the pattern's `size` characters do not fit before `end`
+        plain = _plain_match(folded, pos, key) if ascii_form else None
+        if plain is not None:
+            if plain and _NO_NAME_BEFORE.match(folded, pos) and _NO_NAME_AFTER.match(folded, pos + size, end):
+                yield pos, pos + size
+            continue
+        m = _form_pattern(form).match(folded, pos, end)
         if m:
-            yield m
+            yield m.span()
 
 
 def find_name_hits(text: str, start: int, end: int, forms: list[str]) -> list[NameHit]:
@@ -389,8 +422,7 @@ def find_name_hits(text: str, start: int, end: int, forms: list[str]) -> list[Na
     covered: set[int] = set()
     folded = _fold(text)
     for form in sorted({_fold(f) for f in forms}, key=len, reverse=True):
-        for m in _form_matches(folded, form, start, end):
-            a, b = m.start(), m.end()
+        for a, b in _form_matches(folded, form, start, end):
             if text[a].isupper() and a not in covered:
                 hits.append(NameHit(a, b, form))
                 covered.update(range(a, b))

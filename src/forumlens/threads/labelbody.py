@@ -20,10 +20,11 @@ from ..resolve.registry import Registry
 __all__ = ["label_actor", "label_body", "tagged_actor"]
 
 # a body's head before its topic: "Dynamic Coalition on", "DC on", "Best Practice Forum on", "Policy Network on"
-_HEAD = (
+_BODY_ON = (
     r"(?:(?:Dynamic\s+)?Coalition|DC|(?:Best\s+Practice\s+)?Forum|(?:Policy\s+)?Network|(?:Working\s+)?Group)"
-    r"\s+(?:on|for)\s+(?:the\s+)?"
+    r"\s+(?:on|for)\s+"
 )
+_HEAD = _BODY_ON + r"(?:the\s+)?"
 
 
 @lru_cache(maxsize=512)  # one call per turn, and a session's turns repeat few labels
@@ -40,6 +41,8 @@ def label_body(label: str | None, text: str) -> str | None:
     words = (label or "").split()
     if len(words) < 2 or not all(w[:1].isupper() for w in words if len(w) > 3):
         return None
+    if not _may_follow_a_head(words[0], text):
+        return None  # no body's head in the text is followed by the label's first word
     topic = r"\s+".join(re.escape(w) for w in words)
     found = {
         " ".join(m.group(0).split())
@@ -50,6 +53,38 @@ def label_body(label: str | None, text: str) -> str | None:
         return None
     first = min(found, key=lambda name: text.find(name) if name in text else len(text))
     return first
+
+
+# every way a body's head can end where a topic begins: `_HEAD` with and without its "the"
+_HEAD_ENDS = re.compile(rf"\b{_BODY_ON}(?P<the>the\s+)?", re.I)
+
+
+@lru_cache(maxsize=4)  # one text a session, asked for each of its labels
+def _head_ends(text: str) -> tuple[int, ...]:
+    """The offsets where `label_body`'s pattern could start reading a topic in `text`: after each head, with
+    and without the "the" that follows it.
+
+    Why (issue 19): `label_body` compiled a case-insensitive pattern per label and scanned the whole text with
+    it (≈ 2.5 ms a label, ≈ 20 ms a session's first pass), while most labels (people's names) never follow a
+    head at all. A head found inside another ("Coalition on" in "Dynamic Coalition on") ends where it does."""
+    ends: set[int] = set()
+    for m in _HEAD_ENDS.finditer(text):
+        ends.add(m.end())
+        if m.group("the") is not None:
+            ends.add(m.start("the"))
+    return tuple(sorted(ends))
+
+
+def _may_follow_a_head(word: str, text: str) -> bool:
+    """False only when no head of `text` is followed by `word` in any case: `label_body`'s pattern then cannot
+    match. Exact for ASCII; any other character counts as a possible match (case-insensitive matching of
+    other scripts has rules `str.lower` does not share), so the full pattern decides."""
+    size, key, plain = len(word), word.lower(), word.isascii()
+    for end in _head_ends(text):
+        said = text[end : end + size]
+        if not (plain and said.isascii()) or said.lower() == key:
+            return True
+    return False
 
 
 def _family(head: str) -> str:
