@@ -27,6 +27,7 @@ from forumlens.resolve.orgwords import foreign_joiner, foreign_word, place_after
 from forumlens.resolve.people import name_forms
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.roles import AFFILIATING_KINDS, GENERAL_BODIES, Draft, Evidence, SessionView
+from forumlens.resolve.salutation import salutation_end
 from forumlens.resolve.scoring import affiliation_key
 
 __all__ = ["Candidate", "candidates", "fold", "person_words"]
@@ -531,6 +532,11 @@ def _joined(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) 
     return gap in ("'", "’") and left[2][-1:] in ("s", "S") and right[2][0].isupper()
 
 
+# The feature of a candidate said only as a turn's opening greeting ("Malo e lelei, good morning"):
+# the ranker never saw it (it weighs nothing); `resolve.cast` leaves such a candidate out of the pick.
+GREETING_ONLY = "greeting_only"
+
+
 @dataclass
 class _Window:
     source: str  # own | other | card
@@ -637,10 +643,15 @@ def candidates(
     candidates with the rules' evidence kinds and strengths as features; `named_at`: where
     others say the speaker's name (`name_hits`)."""
     pool: dict[str, Candidate] = {}
+    # keys said as the greeting that opens a turn (`salutation`), and keys said anywhere else
+    greeted: set[str] = set()
+    elsewhere: set[str] = set()
     text = view.text
     mentions = _affiliating(view)
     mention_starts = [m.start for m in mentions]
     for window in _windows(view, draft, named_at):
+        # "Malo e lelei, good morning, …": a greeting opening the speaker's own turn is no body
+        greeting = salutation_end(text, window.start, window.end) if window.source == "own" else window.start
         firsts = [m.start() for m in _FIRST_PERSON.finditer(text, window.start, window.end)]
         local = _Words([m.start() for m in _WORD.finditer(text, window.start, window.end)])
         spans = list(_spans(text, window.start, window.end))
@@ -668,6 +679,7 @@ def candidates(
                 )  # a mention's name is its entity's
             else:
                 key, name, entity_id = folded, " ".join(words), None
+            (greeted if b <= greeting else elsewhere).add(key)
             feats = _span_features(text, a, b, words, window, firsts, places, local)
             if shape:
                 feats[f"shape:{shape}"] = 1.0
@@ -709,6 +721,9 @@ def candidates(
         _add(pool, key, name if key not in pool else pool[key].name, rule_key if key == rule_key else None, rule_feats)
         if pool[key].entity_id is None:
             pool[key].entity_id, pool[key].name = rule_key, name
+    for key in greeted - elsewhere:
+        # counted as the ranker was trained (its "none" weighs how many there are), never picked
+        pool[key].features[GREETING_ONLY] = 1.0
     return list(pool.values())
 
 

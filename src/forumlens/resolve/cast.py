@@ -19,6 +19,7 @@ from forumlens.models import Session
 from forumlens.resolve import affcands, affmodel, cues, modes
 from forumlens.resolve.borrowed import join_borrowed_labels
 from forumlens.resolve.calledorder import name_turns_in_called_order
+from forumlens.resolve.chairs import co_holders
 from forumlens.resolve.colleagues import Member, shared_affiliations
 from forumlens.resolve.corrected import correct_surnames
 from forumlens.resolve.cutlabels import join_cut_labels
@@ -76,6 +77,7 @@ from forumlens.resolve.selfnames import (
     complete_names,
     is_generic_label,
     is_one_holder_label,
+    is_place_name,
     name_account_labels,
     name_generic_voices,
     name_unlabelled,
@@ -279,10 +281,19 @@ def _is_hub(view: SessionView, group: LabelGroup, registry: Registry) -> bool:
     label = " ".join(group.labels) + " " + (group.name or "")
     if _HUB_WORD.search(label):
         return True
-    if not _place_pattern(registry).search(label):
+    # a country in the label, or a label that is a city's name alone (">> KINSHASA:")
+    if not _place_pattern(registry).search(label) and not any(is_place_name(lab.strip(" .:")) for lab in group.labels):
         return False
-    words = [w for w in re.findall(r"[A-Za-z]+", label) if len(w) > 2]
-    return any(re.search(rf"\b{re.escape(w)}\s+(?:remote\s+)?hub\b", view.text, re.IGNORECASE) for w in words)
+    words = [w for w in re.findall(r"[^\W\d_]+", label) if len(w) > 2]
+    # "the Kinshasa hub", or "the hub in Kinshasa"
+    return any(
+        re.search(
+            rf"\b{re.escape(w)}\s+(?:remote\s+)?hub\b|\bhub\s+(?:in|of|at|from)\s+{re.escape(w)}\b",
+            view.text,
+            re.IGNORECASE,
+        )
+        for w in words
+    )
 
 
 def _role(draft: Draft, kind: str | None, moderator: bool, hub: bool) -> Role:
@@ -565,6 +576,14 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     moderators = find_moderators(view, groups, seats)
     # ">> AURELIE DELVIGNE-HOUART:" … then only ">> MODERATOR:": the caption switched to the duty
     groups = join_duty_labels(groups, session.turns, moderators)
+    # the chair found by her place under her name and the duty label: a moderator by name too, and
+    # whom she says she chairs "together with" shares the part (`chairs.co_holders`)
+    placed = {
+        g.name for g in groups if g.name and g.name not in moderators and any(lab in moderators for lab in g.labels)
+    }
+    if placed:
+        moderators |= placed
+        moderators |= co_holders(view, groups, moderators)
     # ">> MODERATOR: … asked me to be also the rapporteur" then ">> RAPPORTEUR:": her other hat
     groups = join_rapporteur_hat(groups, session.turns, lambda g: is_moderator(g, moderators))
     groups = split_floor_voices(
@@ -679,15 +698,18 @@ def _eligible(cands: list[affcands.Candidate], moderator: bool, independent: boo
 def _not_asked(cands: list[affcands.Candidate]) -> list[affcands.Candidate]:
     """Without a body the speaker names only in their own questions and that no rule, card or
     other speaker ties to them ("And who should we contact at the DC on X?"): asked about, not
-    theirs."""
+    theirs; and without words said only as the greeting that opens a turn ("Malo e lelei")."""
     return [
         c
         for c in cands
-        if "own_stated" in c.features
-        or "own_asked" not in c.features
-        or "rule" in c.features
-        or "src:other" in c.features
-        or "card" in c.features
+        if affcands.GREETING_ONLY not in c.features
+        and (
+            "own_stated" in c.features
+            or "own_asked" not in c.features
+            or "rule" in c.features
+            or "src:other" in c.features
+            or "card" in c.features
+        )
     ]
 
 

@@ -207,6 +207,11 @@ def _co_holders(
     return found
 
 
+def co_holders(view: SessionView, groups: Sequence[LabelGroup], moderators: set[str]) -> set[str]:
+    """`_co_holders` of moderators found after `find_moderators` (a chair joined to her duty label)."""
+    return _co_holders(view, groups, {i: g for g in groups for i in g.turns}, moderators)
+
+
 # A chair's words for whoever runs the online side: "…, who takes care of the remote participation".
 _REMOTE_DUTY = SharedCue(
     re.compile(

@@ -67,9 +67,12 @@ def join_handed_turns(
     owner = {i: g for g in groups for i in g.turns}
     firsts: dict[str, list[LabelGroup]] = {}
     for group in groups:
-        words = name_key(group.name).split() if group.name and group.labels else []
+        # a voice named by its own words under a bare `>>` ("My name is Yosias …") is called too
+        words = name_key(group.name).split() if group.name else []
         if words:  # a name of no Latin letters has no key to call it by
             firsts.setdefault(words[0], []).append(group)
+            if len(words) > 2:  # "Marc-Olivier, you are unmuted": a given name of two words
+                firsts.setdefault(" ".join(words[:2]), []).append(group)
     gone: set[int] = set()
     for group in groups:
         floor = bool(group.labels) and all(floor_label(lab) for lab in group.labels)

@@ -10,8 +10,8 @@ shares). One hub captioned one way otherwise keeps the parser's words ("Kampala 
 "Remote Hub Dhaka": the names the who's-who and question annotations use for those shapes).
 A label that names no place (">> REMOTE HUB:") takes the place the session gives the hub as it
 comes in: "Gyumri hub, you can speak now" or "the hub in Gyumri" in the turn before, or "hello
-from Gyumri" as it opens (`said_place`); a hub is the room of a place, and "Remote Hub" alone
-names none (two such hubs in one session would be one person).
+from Gyumri" or "we are at the hub in Gyumri" as it opens (`said_place`); a hub is the room of a
+place, and "Remote Hub" alone names none (two such hubs in one session would be one person).
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from forumlens.transcript.speakers import display_name
 __all__ = ["hub_name", "said_place"]
 
 # "Hub" opening a label, the place after it ("HUB GEORGETOWN", "Hub: Suva")
-_LEADING_HUB = re.compile(r"^(?P<hub>hub)[\s,:-]+(?P<place>.+)$", re.IGNORECASE)
+# ("HUB IN CHITTAGONG": the preposition is no part of the place)
+_LEADING_HUB = re.compile(r"^(?P<hub>hub)[\s,:-]+(?:(?:in|at|of|from)\s+)?(?P<place>.+)$", re.IGNORECASE)
 _HUB = re.compile(r"\bhub\b", re.IGNORECASE)
 # the words every hub's name may carry besides its place
 _HUB_WORDS = frozenset({"remote", "hub", "participation", "node", "online", "the"})
@@ -54,7 +55,9 @@ def said_place(group_turns: Sequence[int], turns: Sequence[Turn]) -> str | None:
         return None
     first = group_turns[0]
     before = [t for t in turns[:first] if t.kind == "speech"][-1:]
-    for texts, patterns in (([t.text for t in before], _CALLED_HUB), ([turns[first].text[:200]], (_GREETS_FROM,))):
+    # as it opens: "hello from Gyumri", or "we are at the hub in Manaus"
+    opening = (_GREETS_FROM, *_CALLED_HUB)
+    for texts, patterns in (([t.text for t in before], _CALLED_HUB), ([turns[first].text[:200]], opening)):
         places = {
             m.group("place")
             for text in texts

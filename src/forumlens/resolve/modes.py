@@ -238,7 +238,8 @@ _OTHER_ONLINE = re.compile(
     + r"|remotely|virtually|in (?:the|our) zoom(?: room)?|(?:on|in|via) zoom|remote (?:participant|speaker)(?!s)|"
     # "Khadijetou is on the WebEx from Nouadhibou", "she is on the Skype from Almaty": where one
     # takes part, said of them (not "the questions on the WebEx chat", a place they write to)
-    rf"(?:is|are|was|were|still|already|now)\s+(?:on|in|via)\s+(?:the\s+)?(?:{_PLATFORM})\b(?!\s+chat)|"
+    # ("… and is with us on the WebEx from Nuku'alofa": with us, on the platform)
+    rf"(?:is|are|was|were|still|already|now)\s+(?:with\s+us\s+)?(?:on|in|via)\s+(?:the\s+)?(?:{_PLATFORM})\b(?!\s+chat)|"
     # "Sonam is on the telephone line from Thimphu", "who joins by phone": a voice on a line
     r"on the (?:tele)?phone line|on the line from|(?:is|are|was|still)\s+on the (?:tele)?phone\b|"
     # the meeting tool's controls, said by the chair: "a raised hand on the WebEx, Karim", "you are

@@ -216,7 +216,10 @@ def _fullest(names: Counter[str]) -> Counter[str]:
     """The variants with the most words: a person's display name is their full name, not the
     surname the captioner uses after the first turn, however often that is written."""
     most = max(len(_words(n)) for n in names)
-    return Counter({n: c for n, c in names.items() if len(_words(n)) == most})
+    # "MARIBEL SACA HUAYTA" and "MARIBEL SACAHUAYTA": one name typed with a space and without is
+    # no fuller one way (`_display` then takes the spelling the speech says)
+    letters = {"".join(_words(n)) for n in names if len(_words(n)) == most}
+    return Counter({n: c for n, c in names.items() if "".join(_words(n)) in letters})
 
 
 def _merge_partial_names(

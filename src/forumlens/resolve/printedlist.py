@@ -51,6 +51,8 @@ def printed_cards(text: str, speech: tuple[tuple[int, int], ...]) -> tuple[Print
         k = bisect.bisect_right(starts, start) - 1
         if (k >= 0 and start < speech[k][1]) or "," not in line or len(line) > _MAX_LINE:
             continue
+        if k + 1 < len(starts) and starts[k + 1] < at:
+            continue  # a turn starts on this line, after its label (">> N:  (Laughter.)  A fair …"): speech
         card = parse_name_card(line.strip())
         key = name_key(strip_titles(card.name or "") or "")  # a card of titles alone has no name
         if card.pieces and len(key.split()) >= 2:

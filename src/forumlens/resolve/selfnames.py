@@ -37,6 +37,7 @@ from forumlens.resolve.datafiles import shipped_toml
 from forumlens.resolve.interpreted import goes_on, is_interpreter_label
 from forumlens.resolve.orgs import looks_org
 from forumlens.resolve.people import ASKS_NAME, LabelGroup, name_forms, name_key, same_person
+from forumlens.resolve.salutation import salutation_end
 from forumlens.resolve.thankednext import thanked_at_opening
 from forumlens.resolve.titles import is_title_word
 from forumlens.text.englishwords import english_word
@@ -157,6 +158,12 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?-i:I)(?:'m|’m|\s+am)?\b")
+# A floor voice signing off as its turn ends: "… one session in Aymara.  Wilber Condorpusa, from the
+# Ministry of Public Connectivity of Bolivia." (a sentence of a name and a body, nothing else, last)
+_SIGN_OFF = re.compile(
+    rf"(?:^|[.!?]\s+){_TITLE}({_FULL_NAME}),\s+(?:from|with)\s+(?:the\s+)?{NAME_WORD}"
+    rf"(?:\s+(?:{NAME_WORD}|of|and|for|on|in|the|de|del|la|do|da))*\s*[.!]?\s*$"
+)
 # Capitalised words that open a sentence without being a name ("So Thank", "Madam Chair").
 _NOT_FIRST = frozenset(
     re.findall(
@@ -277,6 +284,15 @@ def _said(text: str, opening: bool, limit: int) -> tuple[tuple[str, bool], ...]:
         own_voice = _FIRST_PERSON.search(rest)
         if _AFTER.match(text, m.end()) and not _REPORTED.search(rest[: own_voice.start()] if own_voice else rest):
             found.append((m.start(1), m.group(1), False))
+    # "Om Swastiastu.  Good morning.  My name is Komang …": the greeting opening the turn is no
+    # name when the speaker gives one in so many words (`salutation`)
+    if any(own for _, _, own in found):
+        greeting = salutation_end(text, 0, len(text))
+        found = [f for f in found if f[2] or f[0] >= greeting]
+    if opening:
+        signed = _SIGN_OFF.search(text, max(0, len(text) - 200))
+        if signed is not None and signed.start(1) >= _OPENING_CHARS:
+            found.append((signed.start(1), signed.group(1), False))
     names: list[tuple[str, bool]] = []
     for _, raw, own in sorted(found):
         name = re.sub(r"\s+", " ", raw).strip()
