@@ -566,7 +566,9 @@ _INTRO = compile_cue(
     # Bangladesh IGF asked us": a minister taking up an ask does not speak for the group that made it)
     r"\b(?:i am|i'm)\s+(?:from|with|at|the|a|an|one|part|here for|co-?[a-z]+|(?-i:[A-Z]))"
     r"|\b(?:i speak for|speaking for|on behalf of|representing|my name is|here for|member of|coordinator of"
-    r"|co-?chair of|chair of|i work for|i work at|i come from)\b",
+    r"|co-?chair of|chair of|i work for|i work at|i come from)\b"
+    # "I coordinate the post office coalition since 2020": what one runs says whom one speaks for
+    r"|\bi\s+(?:co-?)?(?:coordinate|chair|convene|facilitate)\s+(?:the|our)\b",
     _I,
 )
 

@@ -131,6 +131,7 @@ from .reported import reported_actor
 from .reportedspeech import Reported, backshifted, reported
 from .roomvoices import room_credited
 from .sentences import Sentence, turn_sentences
+from .signatories import document_officers
 from .tables import Cell, TableRow, row_signal, table_rows, undertaken
 
 if TYPE_CHECKING:  # imported where used: only sessions with people analysed need it
@@ -695,6 +696,13 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         for t in turns
         if t.speaker and t.speaker not in ctx.moderators and (org := said.get(t.index, (None, None))[1])
     }
+    if ctx.document:  # the people a body's own document names as its officers speak for it (`signatories`)
+        by_coalition, by_org = ctx.document_by
+        for officer in document_officers(session.text):
+            if by_coalition:
+                speakers.setdefault(officer, by_coalition)
+            elif by_org:
+                bodies.setdefault(officer, by_org)
     apposed = {
         t.speaker: body
         for t in turns

@@ -28,7 +28,9 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    51  # 51: a label that is the topic of a body the text names in full is that body ("1.3 (Pastoralist Mobile
+    52  # 52: a bare `>>` turn whose speaker names herself is hers (`roomvoices`); "I coordinate the … coalition"
+    # introduces; a coalition's document names its coordinator and signing officers, who speak for it (`signatories`)
+    # 51: a label that is the topic of a body the text names in full is that body ("1.3 (Pastoralist Mobile
     # Services) SIM registration …" in a joint statement: `labelbody.py`); a document whose opening says who prepared it
     # ("Summary Report (prepared by the IGF Secretariat)") is by that body (`actors._prepared_by`); "The MAG discussed a
     # request made … by X that …" and "a participant at the Kampala hub asked whether …" are responses; an object

@@ -7,7 +7,8 @@ Eira-Balto, …", "Good afternoon, Lucía Yujra-Tarqui for the radios.", "Elle-M
 Read as the session's, their asks and promises could never join what the same person or
 their coalition said in other years; read as the person's, they can.
 
-Rules (only for a speech turn whose label names no person, whomever the people analysis credited it to):
+Rules (only for a speech turn whose label names no person, whomever the people analysis credited it to, or a bare
+`>>` turn credited to nobody, which only its own words credit):
 - "my name is NAME" in the opening sentences, or a sentence that opens (after a greeting)
   with a name of two to four capitalised words followed by "for", "from", "here", "again"
   or a comma, credits the turn to NAME;
@@ -70,7 +71,11 @@ def self_named(text: str, known: tuple[str, ...] = ()) -> str | None:
     for sentence in _SENTENCE_END.split(opening)[:2]:
         sentence = _GREETING.sub("", sentence.strip())
         found = _NAME_OPENING.match(sentence)
-        if found is None or not _capitalised(found.group("name")):
+        if (
+            found is None
+            or not _capitalised(found.group("name"))
+            or found.group("name").split()[0].lower() in _NOT_A_NAME
+        ):
             continue
         name = found.group("name")
         if len(name.split()) >= 2:
@@ -100,20 +105,43 @@ def _shared(turn: Turn) -> bool:
     return turn.kind == "speech" and bool(turn.label) and generic_label(turn.label or "")
 
 
+def _bare(turn: Turn) -> bool:
+    """A speech turn with no label at all (a bare `>>`) that nobody was credited with.
+
+    Why: a caption firm writes `>>` alone when it does not know the speaker; the speaker often names herself in her
+    first words ("Thank you. Eleftheria Koutsogiannaki, wildfire coalition. …"), and her items are hers, not the
+    session's."""
+    return turn.kind == "speech" and not turn.label and not turn.speaker
+
+
+# words that open a noun phrase, not a name ("The French, Arabic and Portuguese versions …" is no speaker)
+_NOT_A_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "my", "their", "his", "her", "its"})
+
+
 def room_credited(session: Session) -> Session:
     """The session with each shared-microphone turn credited to the person who names themself in it (and the
     blocks that go straight on from it), every other turn as it was."""
     turns = list(session.turns)
+    # a bare turn is a caption's unknown speaker only where other turns are labelled: a document's paragraphs have no
+    # label at all, and a heading that opens with a title and a comma is nobody ("Open Results Index, first edition.")
+    captioned = any(t.kind == "speech" and t.label for t in turns)
     known: list[str] = []
     last: tuple[str, str] | None = None  # (label, person) of the speech turn just before
     changed = False
     for i, turn in enumerate(turns):
         if turn.kind != "speech":
             continue
-        if not _shared(turn):
+        bare = captioned and _bare(turn)
+        if not _shared(turn) and not bare:
             last = None
             continue
         name = self_named(turn.text, tuple(known))
+        if bare:  # only its own words credit a bare turn: two bare turns in a row may be two people
+            last = None
+            if name is not None:
+                turns[i] = replace(turn, speaker=name)
+                changed = True
+            continue
         if name is None and last is not None and last[0] == turn.label:
             name = last[1]
         if name is None:
