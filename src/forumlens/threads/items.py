@@ -696,13 +696,10 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         for t in turns
         if t.speaker and t.speaker not in ctx.moderators and (org := said.get(t.index, (None, None))[1])
     }
-    if ctx.document:  # the people a body's own document names as its officers speak for it (`signatories`)
-        by_coalition, by_org = ctx.document_by
+    if ctx.document and ctx.document_by[0]:  # a coalition's own document: the officers it names speak for it
+        # (`signatories`); an institution's is left out (a Secretariat summary's "Chair: …" chairs the MAG)
         for officer in document_officers(session.text):
-            if by_coalition:
-                speakers.setdefault(officer, by_coalition)
-            elif by_org:
-                bodies.setdefault(officer, by_org)
+            speakers.setdefault(officer, ctx.document_by[0])
     apposed = {
         t.speaker: body
         for t in turns
