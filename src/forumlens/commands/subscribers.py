@@ -176,21 +176,21 @@ def _unknown_coalition(store: Any, option: str, typed: str) -> str | None:
 
     The interest is kept as typed (a coalition that is not in the registry yet still matches
     the sessions where its name appears), but a name neither the registry nor any stored
-    session knows is said at once, with the nearest names, instead of a digest that stays empty.
+    session knows is said at once, with the nearest names (stored ones first, as `threads
+    --coalition` names them), instead of a digest that stays empty. A stored coalition typed as
+    `forumlens coalitions` lists it, or in part ("Open Water Data"), is known: matching reads it so.
     """
-    from ..resolve.coalition_names import UnknownCoalition, find_coalition, nearest_coalitions
+    from ..coalition_filter import pick_coalition
+    from ..resolve.coalition_names import UnknownCoalition, nearest_coalitions
 
-    try:
-        find_coalition(typed)
+    try:  # the registry's coalitions, and the store's as `coalitions` lists them, whole or in part
+        pick_coalition(typed, store.coalition_names())
         return None
-    except UnknownCoalition:
-        pass
+    except UnknownCoalition as exc:  # its hint names the nearest stored names, when any is close
+        stored = (exc.hint or "").removeprefix("did you mean ").split("? ", 1)[0] if exc.hint else ""
+        nearest = [stored] if (exc.hint or "").startswith("did you mean") else nearest_coalitions(typed)
     except ConfigError:  # fits several coalitions: matching takes each of their names
         return None
-    wanted = " ".join(typed.casefold().split())
-    if any(wanted in (name.casefold(), (acronym or "").casefold()) for name, acronym in store.coalition_names()):
-        return None
-    nearest = nearest_coalitions(typed)
     also = f" (nearest: {', '.join(nearest)})" if nearest else ""
     return (
         f"{option} {typed!r}: no Dynamic Coalition is called that{also}; "

@@ -36,6 +36,7 @@ __all__ = [
     "match_new_sessions",
     "match_session",
     "match_sessions",
+    "stored_coalition_keys",
     "tag_key",
 ]
 
@@ -89,6 +90,26 @@ def coalition_keys(name: str, registry: Any = None) -> frozenset[str]:
                 keys.update(name_key(f) for f in forms)
     keys.discard("")
     return frozenset(keys)
+
+
+def stored_coalition_keys(name: str, stored: Sequence[tuple[str, str | None]]) -> frozenset[str]:
+    """The name key of the stored coalition an interest means, as `threads --coalition` reads it.
+
+    Why: a coalition the registry does not know is stored under the name said ("Dynamic Coalition
+    on Schools and Connectivity"), and a subscriber types it as `forumlens coalitions` shows it or
+    in part ("Schools and Connectivity"). Compared as typed, such an interest matched no session
+    that names the coalition. The store's names are read the way every `--coalition` filter reads
+    them (`coalition_filter.pick_coalition`); a name that fits none, or several, adds nothing.
+    """
+    from ..coalition_filter import pick_coalition
+    from ..errors import ConfigError
+    from ..resolve.coalition_names import UnknownCoalition
+
+    try:
+        picked = pick_coalition(name, stored)
+    except (UnknownCoalition, ConfigError):  # no coalition fits, or several do
+        return frozenset()
+    return frozenset([name_key(picked)]) - {""}
 
 
 def _default_registry() -> Any:
@@ -255,8 +276,9 @@ def match_sessions(
     if not subscribers:
         return []
     registry = registry if registry is not None else _default_registry()
+    stored = store.coalition_names()
     coalitions = {
-        name: coalition_keys(name, registry)
+        name: coalition_keys(name, registry) | stored_coalition_keys(name, stored)
         for s in subscribers
         for name in (*s.interests.coalitions, *s.interests.questions_to)
     }
