@@ -159,8 +159,12 @@ def _turn_items(
     """
     moderator = turn.speaker in ctx.moderators
     coalition, org = ctx.document_by if ctx.document else actor
-    # a moderator speaking for an institution (a MAG chair chairing) may say what it has done for an ask
-    allowed = (_MODERATOR_SIGNALS | ({"enacted"} if org else set())) if moderator else None
+    # a moderator speaking for an institution (a MAG chair chairing) may say what it has done for an ask;
+    # a coordinator chairing her coalition's session (or anyone chairing for a body) says what it will do and
+    # has done, as when she presents ("We will prepare a two-page summary …"): promises and their fates, never
+    # asks (floor management)
+    kept = (_NEEDS_DELIVERABLE if coalition or org else set()) | ({"enacted"} if org else set())
+    allowed = (_MODERATOR_SIGNALS | kept) if moderator else None
     allowed = allowed if moderator else _COALITION_SIGNALS if coalition else None
     own = body_pattern(org) if org and not coalition else _own_coalition_pattern(coalition) if coalition else None
     # a document's list under a heading that says what its items are ("What we ask", "Next steps": `listed.py`)
