@@ -36,14 +36,52 @@ def people(ctx: click.Context, name: str | None, as_json: bool, db: str | None) 
     try:
         records = store.people_on_record(name)
         flagged = flagged_labels(store.analyses_of_kind("flags"), name) if name and not records else []
+        said = said_lines(store, name) if name and not records and not flagged else ""
     finally:
         store.close()
     if as_json:
         click.echo(json.dumps({"people": [r.to_json() for r in records]}, ensure_ascii=False, indent=1))
     else:
         click.echo(format_people(records, name))
-        for note in flagged:
+        for note in (*flagged, *([said] if said else [])):
             click.echo(f"note: {note}", err=True)
+
+
+_SAID_SHOWN = 3  # lines named in the note; `search` lists them all
+
+
+def said_lines(store: Any, name: str) -> str:
+    """Where a name nobody on record has is said in the stored lines, or "" when it is said nowhere.
+
+    Why: a floor speaker who names herself under `AUDIENCE` ("Hello, Ana Li from …") and is left
+    unnamed by the people analysis, or someone a question is read out for, is not on record, yet
+    the questions and threads name her; `people NAME` answered a bare "No people on record" as if
+    the name were nowhere. This says which lines hold it, whose voice each is, and what finds them.
+    """
+    from ..format import hit_speaker
+    from ..search import SearchFilters, parse_query
+
+    words = " ".join(name.replace('"', " ").split())
+    if not words:
+        return ""
+    hits = store.search(parse_query(f'"{words}"'), SearchFilters(limit=_SAID_SHOWN + 1))
+    if not hits:
+        return ""
+    shown = []
+    for h in hits[:_SAID_SHOWN]:
+        words_said = clip(" ".join(h.snippet.replace("**", "").split()), 70)
+        shown.append(f"{h.session} L{h.line} ({hit_speaker(h, None)}: “{words_said}”)")
+    count = (
+        f"{len(hits)}+ stored lines say"
+        if len(hits) > _SAID_SHOWN
+        else f"{len(hits)} stored line{'s say' if len(hits) > 1 else ' says'}"
+    )
+    quoted = f'"{words}"'
+    return (
+        f"nobody on record is called {name!r}, but {count} it: {'; '.join(shown)}. A speaker who names "
+        "herself under a floor label may be left unnamed by the analysis, and a name read out or mentioned "
+        f"is no speaker (`forumlens search '{quoted}'` lists every line)"
+    )
 
 
 def flagged_labels(flags_by_session: list[tuple[str, str, int | None, Any]], name: str) -> list[str]:
