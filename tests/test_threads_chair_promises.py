@@ -86,3 +86,22 @@ def test_the_chairs_floor_management_is_still_no_ask(threads):
     assert not any("raise your hand" in q or "your update" in q or "session is closed" in q for q in quotes)
     antennas = _holding(threads, "We need funding for new antennas")  # a member's ask, as before
     assert antennas["kind"] == "ask"
+
+
+CHAIRED = """\
+>> MODERATOR:  Good morning.  I am Greta Lindholm, from the Baltic Ferry Data Association, and I will moderate this workshop.  Our association will publish a timetable archive of all Baltic ferries before the next forum.
+
+>> GRETA LINDHOLM:  Marek, you are online.  The floor is yours.
+
+>> MAREK ZIELINSKI:  Thank you, Greta.  Our ports still need funding for passenger counters.
+"""
+
+
+def test_the_chairs_own_part_and_who_is_connected_are_no_promise_or_delivery() -> None:
+    from .threads_support import items_of
+
+    found = items_of(CHAIRED, "igf2031-ferry-data.txt")
+    chair = [(i.signal, i.quote) for i in found.items if i.speaker == "Greta Lindholm"]
+    assert chair == [
+        ("promise", "Our association will publish a timetable archive of all Baltic ferries before the next forum.")
+    ]

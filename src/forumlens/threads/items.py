@@ -140,6 +140,11 @@ if TYPE_CHECKING:  # imported where used: only sessions with people analysed nee
 __all__ = ["extract_items"]
 
 
+# A chair's promise in the first person singular is her part in the session ("I will moderate this workshop"),
+# and "X is online" / "you are online" says who is connected: neither is the body's promise or delivery.
+_CHAIRS_OWN = re.compile(r"^I(?:\s|['’])|\bonline$", re.IGNORECASE)
+
+
 # -- items of one turn ----------------------------------------------------------------------
 def _turn_items(
     ctx: _Context,
@@ -208,6 +213,8 @@ def _turn_items(
             )
             if cue is None or cue.about != "question":
                 cue = find_cue(sentence.text, signals=signals, names=names, own=mine, memo=memo)
+        if moderator and cue is not None and cue.signal in _NEEDS_DELIVERABLE and _CHAIRS_OWN.search(cue.text):
+            cue = None  # "and I will moderate", "Rashid, you are online": her part in the room, who is connected
         by_heading = (
             cue is None and listed is not None and opens_list_item(ctx.session.text, sentence.start, sentence.end)
         )
