@@ -284,7 +284,10 @@ def _said_lower(text: str, word: str) -> bool:
 @lru_cache(maxsize=2048)
 def _topic_word(text: str, word: str) -> bool:
     """The session says `word` more than `TOPIC_MENTIONS` times: it names a body, not a voice
-    (counting stops there)."""
+    (counting stops there; a word the text holds no more often as a substring is not, without a
+    scan of the whole session: `str.count` counts in C, and the whole-word matches are among those)."""
+    if text.count(word) <= TOPIC_MENTIONS:
+        return False
     found = re.finditer(rf"\b{re.escape(word)}\b", text)
     return sum(1 for _ in islice(found, TOPIC_MENTIONS + 1)) > TOPIC_MENTIONS
 

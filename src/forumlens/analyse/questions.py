@@ -84,7 +84,7 @@ rules); this module links the answers and stays the entry point other modules im
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -185,6 +185,8 @@ def taken_up(
         if j == first or _empty(ctx, j):
             continue  # never the first turn after the question
         text = later_text(ctx, j)  # a chair's read-back of notes names the question, it takes nothing up
+        if not _may_take_up(text, names):
+            continue  # none of the pattern's literals: no need to build it (issue 19)
         for m in _taken_up_pattern(tuple(names)).finditer(text):
             said = content_words(text[m.end() : m.end() + 120])
             if several and not content_words(" ".join(x.text for x in g.core)) & said:
@@ -210,6 +212,20 @@ def taken_up(
                 return (True, k) if k is not None else None
             return True, j
     return None
+
+
+def _may_take_up(text: str, names: Sequence[str]) -> bool:
+    """Whether `text` holds a literal every match of `_taken_up_pattern(names)` needs: "question",
+    or a name right after "for ", "to ", "from ", "in " or right before a comma. A cheap test
+    first: building the pattern was the costliest compile of a first pass (≈ 1.6 ms a session)."""
+    return "question" in text or any(
+        f"{name}," in text
+        or f"for {name}" in text
+        or f"to {name}" in text
+        or f"from {name}" in text
+        or f"in {name}" in text
+        for name in names
+    )
 
 
 @lru_cache(maxsize=1024)

@@ -808,10 +808,17 @@ def _introduced(text: str, spoken: str) -> list[str]:
         first = name.split()[0]
         if len(first) < 3:
             continue
-        alone = len(re.findall(rf"\b{re.escape(first)}\b(?![\s\u00a0]+{NAME_WORD})", spoken))
-        if alone:
+        if _said_alone(first, spoken):
             found.append(name)
     return [n for n in found if _is_name(n)]
+
+
+@lru_cache(maxsize=256)
+def _said_alone(first: str, spoken: str) -> bool:
+    """Whether the session's speech says `first` as a word not followed by another name word
+    ("Celsa, seven minutes"). Remembered per session text: resolve asks it of every turn that
+    names the person, and each ask compiled a pattern and scanned the whole session (issue 19)."""
+    return re.search(rf"\b{re.escape(first)}\b(?![\s\u00a0]+{NAME_WORD})", spoken) is not None
 
 
 _OPENING_NAME_CHARS = 150
@@ -972,11 +979,13 @@ def full_name_said(name: str, turns: Sequence[Turn]) -> str | None:
     words = name.split()
     if len(words) != 1 or len(words[0]) < 3 or not words[0][0].isupper():
         return None
-    head = re.compile(rf"\b{re.escape(words[0])}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}}")
+    head: re.Pattern[str] | None = None
     found: list[str] = []
     for turn in turns:
         if words[0] not in turn.text:
             continue  # one substring test per turn before the pattern (issue 19)
+        if head is None:  # compiled only for a session that says the word
+            head = re.compile(rf"\b{re.escape(words[0])}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}}")
         for m in head.finditer(turn.text):
             said = re.sub(r"\s+", " ", m.group(0))
             if _is_name(said) and not any(same_person(said, f) for f in found):
@@ -994,11 +1003,14 @@ def middle_name_said(name: str, turns: Sequence[Turn]) -> str | None:
     if len(words) != 2 or min(len(w) for w in words) < 3:
         return None
     first, last = (re.escape(w) for w in words)
-    between = re.compile(rf"\b(?i:{first})((?:\s+{NAME_WORD}){{1,2}}?)\s+(?i:{last})\b")
+    between: re.Pattern[str] | None = None
     found: list[str] = []
     for turn in turns:
-        if words[-1].casefold() not in turn.text.casefold():
-            continue  # one substring test per turn before the pattern (issue 19)
+        folded = turn.text.casefold()
+        if words[-1].casefold() not in folded or words[0].casefold() not in folded:
+            continue  # substring tests per turn before the pattern (issue 19)
+        if between is None:  # compiled only for a session that says both words (issue 19: ~3 ms a session)
+            between = re.compile(rf"\b(?i:{first})((?:\s+{NAME_WORD}){{1,2}}?)\s+(?i:{last})\b")
         for m in between.finditer(turn.text):
             said = re.sub(r"\s+", " ", m.group(0))
             if _is_name(said) and name_key(said) != name_key(name) and not any(same_person(said, f) for f in found):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "CAPITAL_TITLES",
@@ -506,7 +507,12 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def clean_label(label: str) -> str:
+    """`label` in NFC with one kind of hyphen and space, no emoji, single spaces, no edge dots or colons.
+
+    Remembered (a pure function of a short string): a session asks it ~1,100 times of its few
+    dozen labels and names, through `generic_label` and `name_key` (issue 19)."""
     text = unicodedata.normalize("NFC", label).translate(HYPHENS).translate(SPACES)
     return re.sub(r"\s+", " ", without_symbols(text)).strip(" .:")
 
