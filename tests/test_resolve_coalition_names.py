@@ -46,3 +46,28 @@ def test_a_typo_in_an_acronym_is_taken_or_suggested():
     assert find_coalition("DC-PAAL").name == "DC on Public Access in Libraries"
     with pytest.raises(UnknownCoalition, match="Internet Rights and Principles Coalition"):
         find_coalition("IRCP")  # two letters swapped: suggested, not guessed
+
+
+def test_one_key_reads_the_dc_opening_as_whole_words():
+    from forumlens.resolve.coalition_names import coalition_key
+
+    assert (
+        coalition_key("Dynamic Coalition on Open Water Data") == coalition_key("open water data") == "open water data"
+    )
+    assert coalition_key("DC-PAL") == "pal" and coalition_key("the DC for Fishers") == "fishers"
+    # "on" / "in" opening a word are the word's ("line safety" and "ternet of things" before)
+    assert coalition_key("DC Online Safety") == "online safety"
+    assert coalition_key("DC Internet of Things") == "internet of things"
+    assert coalition_key("DC on Género y Tecnología") == "genero y tecnologia"  # accents folded, not split
+    assert coalition_key("DC on") == "dc on"  # nothing but the opening: the whole key
+
+
+def test_stored_names_are_suggested_by_the_registrys_ranking():
+    from forumlens.coalition_filter import pick_coalition
+
+    stored = [("Dynamic Coalition on Rural Libraries", None), ("Dynamic Coalition on Lake Boatmen", "DC-LB")]
+    with pytest.raises(UnknownCoalition) as caught:
+        pick_coalition("DC on Lake Boatman Unions", stored)
+    hint = caught.value.hint or ""
+    assert hint.startswith("did you mean Dynamic Coalition on Lake Boatmen") and "Rural" not in hint
+    assert pick_coalition("lake boatmen", stored) == "Dynamic Coalition on Lake Boatmen"

@@ -14,24 +14,14 @@ ones first.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from .errors import ConfigError
-from .resolve.coalition_names import UnknownCoalition, find_coalition
+from .resolve.coalition_names import SUGGEST, UnknownCoalition, coalition_key, find_coalition, ranked
 from .suggest import did_you_mean
 from .transcript.speakers import name_key
 
 __all__ = ["pick_coalition", "stored_exact", "stored_partial"]
-
-_PREFIX = re.compile(r"^(?:the )?(?:dynamic coalition|dc)(?: on| of| for| in)? ")
-_SUGGEST = 60  # token-set similarity (0–100) at which a stored name is offered as "did you mean"
-
-
-def _bare(text: str) -> str:
-    """The comparison key of a coalition name without its "Dynamic Coalition on" / "DC on" opening."""
-    key = name_key(text)
-    return _PREFIX.sub("", key) or key
 
 
 def stored_exact(typed: str, stored: Iterable[tuple[str, str | None]]) -> str | None:
@@ -40,29 +30,28 @@ def stored_exact(typed: str, stored: Iterable[tuple[str, str | None]]) -> str | 
     >>> stored_exact("open water data", [("Dynamic Coalition on Open Water Data", None)])
     'Dynamic Coalition on Open Water Data'
     """
-    key, bare = name_key(typed), _bare(typed)
+    key, bare = name_key(typed), coalition_key(typed)
     if not key:
         return None
     for name, acronym in stored:
-        if key in (name_key(name), name_key(acronym or "")) or bare == _bare(name):
+        if key in (name_key(name), name_key(acronym or "")) or bare == coalition_key(name):
             return name
     return None
 
 
 def stored_partial(typed: str, stored: Iterable[tuple[str, str | None]]) -> list[str]:
     """Stored coalition names holding every word of `typed` (in its order), e.g. "water data"."""
-    bare = _bare(typed)
+    bare = coalition_key(typed)
     if len(bare) < 4:
         return []
-    return list(dict.fromkeys(name for name, _ in stored if f" {bare} " in f" {_bare(name)} "))
+    return list(dict.fromkeys(name for name, _ in stored if f" {bare} " in f" {coalition_key(name)} "))
 
 
 def _nearest(typed: str, stored: Iterable[tuple[str, str | None]], limit: int = 3) -> list[str]:
-    from rapidfuzz import fuzz
-
-    bare = _bare(typed)
-    scored = sorted(((fuzz.token_set_ratio(bare, _bare(name)), name) for name, _ in stored), reverse=True)
-    return list(dict.fromkeys(name for score, name in scored if score >= _SUGGEST))[:limit]
+    """The stored names closest to `typed`, ranked as the registry's coalitions are (`coalition_names.ranked`)."""
+    names = sorted({name for name, _ in stored})  # the store's order is none: ties go alphabetically
+    scored = ranked(coalition_key(typed), [(name, [coalition_key(name)]) for name in names])
+    return [name for name, score in scored if score >= SUGGEST][:limit]
 
 
 def pick_coalition(typed: str, stored: Iterable[tuple[str, str | None]]) -> str:

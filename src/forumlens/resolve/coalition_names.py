@@ -9,26 +9,46 @@ names the nearest coalitions so the user can retype.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
 from ..errors import ConfigError, NotFound
 from ..suggest import did_you_mean
+from ..transcript.speakers import name_key
 from .registry import Entity, Registry, load_registry
 
-__all__ = ["UnknownCoalition", "find_coalition", "nearest_coalitions"]
+__all__ = ["SUGGEST", "UnknownCoalition", "bare_key", "coalition_key", "find_coalition", "nearest_coalitions", "ranked"]
 
-_PREFIX = re.compile(r"^(?:the\s+)?(?:dynamic\s+coalition|dc)(?:\s+|-)(?:on|of|for|in)?\s*", re.IGNORECASE)
+# The "Dynamic Coalition on" / "DC on" opening of a name's key (`name_key`: lower case, one space
+# between words), so "DC on Core Internet Values", "Dynamic Coalition on Core Internet Values" and
+# "core internet values" compare alike. It is read on the key, whole words only: "DC Online …" keeps "online";
+# "DC on" alone leaves nothing.
+_PREFIX = re.compile(r"^(?:the )?(?:dynamic coalition|dc)(?:(?: on| of| for| in)$|(?: on| of| for| in)? )")
 _FUZZY_ACCEPT = 88  # token-set similarity (0–100) at which a typo is taken for the name
-_FUZZY_SUGGEST = 60
+SUGGEST = 60  # token-set similarity (0–100) at which a name is offered as "did you mean"
+
+_T = TypeVar("_T")
 
 
 class UnknownCoalition(NotFound):
     """No coalition in the registry fits the name; the message suggests the nearest ones."""
 
 
-def _key(text: str) -> str:
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.casefold()).split())
+def bare_key(text: str) -> str:
+    """The comparison key of a coalition name without its "Dynamic Coalition on" / "DC on" opening ("" when
+    the name is only that opening)."""
+    return _PREFIX.sub("", name_key(text))
+
+
+def coalition_key(text: str) -> str:
+    """The comparison key of a coalition name without its DC opening, or the whole key when nothing else is left.
+
+    >>> coalition_key("Dynamic Coalition on Open Water Data"), coalition_key("DC-PAL")
+    ('open water data', 'pal')
+    """
+    return bare_key(text) or name_key(text)
 
 
 def _compact(text: str) -> str:
@@ -38,7 +58,7 @@ def _compact(text: str) -> str:
 def _forms(entity: Entity) -> list[str]:
     """Every way the registry knows a coalition by, as comparable keys."""
     names = [entity.name, *entity.phrases, *entity.topics]
-    return [_key(_PREFIX.sub("", n)) for n in names] + [_key(n) for n in names]
+    return [bare_key(n) for n in names] + [name_key(n) for n in names]
 
 
 def _coalitions(registry: Registry | None) -> list[Entity]:
@@ -59,7 +79,7 @@ def find_coalition(typed: str, registry: Registry | None = None) -> Entity:
     by_acronym = [c for c in coalitions if any(_compact(a) == compact for a in c.acronyms)]
     if len(by_acronym) == 1:
         return by_acronym[0]
-    key, bare = _key(text), _key(_PREFIX.sub("", text))
+    key, bare = name_key(text), bare_key(text)
     exact = [c for c in coalitions if key in _forms(c) or bare in _forms(c)]
     if len(exact) == 1:
         return exact[0]
@@ -75,12 +95,12 @@ def find_coalition(typed: str, registry: Registry | None = None) -> Entity:
     acronyms = _ranked_acronyms(compact, coalitions) if " " not in text else []
     if acronyms and acronyms[0][1] >= _FUZZY_ACCEPT and (len(acronyms) < 2 or acronyms[0][1] - acronyms[1][1] >= 5):
         return acronyms[0][0]  # a typo in an acronym: DC-PAAL
-    best = _ranked(bare or key, coalitions)
+    best = ranked(bare or key, [(c, _forms(c)) for c in coalitions])
     if best and best[0][1] >= _FUZZY_ACCEPT and (len(best) < 2 or best[0][1] - best[1][1] >= 5):
         return best[0][0]
     near = sorted([*best[:3], *acronyms[:3]], key=lambda pair: -pair[1])
     suggestions = list(
-        dict.fromkeys(c.name + (f" ({c.acronym})" if c.acronym else "") for c, score in near if score >= _FUZZY_SUGGEST)
+        dict.fromkeys(c.name + (f" ({c.acronym})" if c.acronym else "") for c, score in near if score >= SUGGEST)
     )[:3]
     hint = did_you_mean(suggestions) + "`forumlens coalitions` lists the coalitions on record"
     raise UnknownCoalition(f"no Dynamic Coalition is called {typed!r}", hint=hint)
@@ -90,8 +110,8 @@ def nearest_coalitions(typed: str, limit: int = 3, registry: Registry | None = N
     """Display names of the coalitions closest to a typed name (for suggestions)."""
     return [
         c.name
-        for c, score in _ranked(_key(_PREFIX.sub("", typed)), _coalitions(registry))[:limit]
-        if score >= _FUZZY_SUGGEST
+        for c, score in ranked(bare_key(typed), [(c, _forms(c)) for c in _coalitions(registry)])[:limit]
+        if score >= SUGGEST
     ]
 
 
@@ -103,12 +123,18 @@ def _ranked_acronyms(compact: str, coalitions: list[Entity]) -> list[tuple[Entit
     return sorted(scored, key=lambda pair: -pair[1])
 
 
-def _ranked(key: str, coalitions: list[Entity]) -> list[tuple[Entity, float]]:
-    """Coalitions by their best form's similarity to `key`, best first."""
+def ranked(key: str, candidates: Iterable[tuple[_T, Sequence[str]]]) -> list[tuple[_T, float]]:
+    """Candidates by their best form's token-set similarity (0–100) to `key`, best first (ties keep their order).
+
+    One ranking for a typed coalition name against the registry's coalitions (each with its `_forms`)
+    and against the names a store holds (`coalition_filter`, each with its `coalition_key`).
+
+    >>> ranked("water data", [("a", ["core internet values"]), ("b", ["open water data"])])[0]
+    ('b', 100.0)
+    """
     scored = []
-    for coalition in coalitions:
-        forms = [f for f in _forms(coalition) if f]
-        match = process.extractOne(key, forms, scorer=fuzz.token_set_ratio)
+    for candidate, forms in candidates:
+        match = process.extractOne(key, [f for f in forms if f], scorer=fuzz.token_set_ratio)
         if match:
-            scored.append((coalition, float(match[1])))
+            scored.append((candidate, float(match[1])))
     return sorted(scored, key=lambda pair: -pair[1])
