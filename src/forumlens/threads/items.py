@@ -107,7 +107,6 @@ from .deliverables import (
     retro_opening,
 )
 from .deliverables import _compounds as _compounds
-from .followups import followup_signal as learned_followup
 from .handover import hands_over
 from .itemasks import _analysed_asks, _asks_taxonomy, _dedupe, _stored_needs
 from .itemcontext import (
@@ -274,14 +273,6 @@ def _turn_items(
             if cue is not None and opening is not None:
                 family, head = opening
             elif cue is not None:
-                a, b, family = _subject(sentence.text, named)
-                head = sentence.text[a:b]
-        if cue is None and not moderator and named and heard is None:
-            # a follow-up told with no cue word ("Since March the SMS service answers in Tagalog"): the learned
-            # reader (`followups.py`), about the deliverable the clause is about
-            learned = learned_followup(sentence.text)
-            if learned is not None:
-                cue = Cue(learned, 0, 0, "")
                 a, b, family = _subject(sentence.text, named)
                 head = sentence.text[a:b]
         restated = (
