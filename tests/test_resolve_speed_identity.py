@@ -9,7 +9,8 @@ case is two characters, texts longer than the shared filter takes):
 - `cuefilter.SharedCue` (one literal test per sentence shared by every cue pattern) says
   "possible" exactly when the pattern's own `Prefiltered` test does;
 - `cues._WordIndex` finds a word's places by substring search in a lower-cased copy, as the
-  case-insensitive regex scan did;
+  case-insensitive regex scan did; `cues._said_at` compares ASCII text by `str.lower`, as `re`
+  does for every pair of ASCII characters;
 - `Matcher.window_topic` (remembered per window) is the running-maximum loop of `_best_topic`;
 - `text.tokenize` (one dict look-up per word) gives the tokens of the plain per-word loop.
 """
@@ -106,17 +107,24 @@ def test_branch_literals_are_each_alternatives_own():
     assert Prefiltered.possible(cue, "we are online") and not cue.possible("we are online")
 
 
+def _regex_positions(folded: str, word: str) -> list[int]:
+    """A word's places by the case-insensitive regex scan over the whole text (the reference)."""
+    scan = re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", folded, re.IGNORECASE)
+    return [m.start() for m in scan if m.group().lower() == word]
+
+
 @pytest.mark.parametrize("text", [*EDGES[:3], "Ana Lima, ana-lima and ANA; Lima's point. Banana Anacleto, KOFI, kofi."])
 def test_word_index_probe_finds_what_the_regex_scan_finds(text):
     folded = cues._fold(text)
     fast = cues._WordIndex(folded)
-    plain = cues._WordIndex(folded)
-    plain.lower = None  # the case-insensitive regex scan over the whole text
+    scanned = cues._WordIndex(folded)
+    scanned.lower = None  # its own left-to-right scan (`cues._scan`) over the whole text
     words = {w.lower() for w in re.findall(r"\w+", folded)} | {"kofi", "kenya", "istanbul", "ana"}
     hits = 0
     for word in sorted(words):
-        assert fast.positions(word) == plain.positions(word), word
-        hits += len(plain.positions(word))
+        expected = _regex_positions(folded, word)
+        assert fast.positions(word) == expected == scanned.positions(word), word
+        hits += len(expected)
     assert hits >= len(words) - 4
 
 
@@ -124,10 +132,9 @@ def test_word_index_probe_on_sessions():
     """Every capitalised word of real sessions, as `find_name_hits` asks them."""
     for text in [p.read_text("utf-8") for p in SESSIONS[:6]]:
         folded = cues._fold(text)
-        fast, plain = cues._WordIndex(folded), cues._WordIndex(folded)
-        plain.lower = None
+        fast = cues._WordIndex(folded)
         for word in sorted(set(re.findall(r"\b[A-Z]\w+", folded)))[:150]:
-            assert fast.positions(word) == plain.positions(word), word
+            assert fast.positions(word) == _regex_positions(folded, word.lower()), word
 
 
 def _plain_window_topic(m: mentions.Matcher, words: tuple[str, ...]) -> tuple[float, int] | None:
@@ -529,7 +536,7 @@ _ODD_NAMES = (
 
 def _probed(folded: str, form: str, start: int, end: int) -> list[tuple[int, int]]:
     """`_form_matches` as it was: its first word's places by a case-insensitive scan of the whole word (kept where
-    the match lower-cases to the word's lower case), and `_form_pattern(form)` matched at each."""
+    the match lower-cases to the word's lower case), and the form's bounded pattern matched at each."""
     pattern = re.compile(rf"(?<![\w‑-]){re.escape(form)}(?![\w‑-])", re.IGNORECASE)
     first = re.match(r"\w+", form)
     assert first is not None
@@ -571,3 +578,33 @@ def test_plain_names_compile_no_pattern_of_their_own(monkeypatch):
         "Ξανθιππη",
     ]
     assert any("ανθιππη" in p for p in compiled)
+
+
+def test_ascii_case_is_what_re_ignorecase_makes_of_every_pair_of_characters():
+    """`cues._said_at`'s ASCII comparison is `re`'s rule: every ASCII character against every ASCII character (and
+    against the non-ASCII look-alikes `re` folds onto ASCII letters, which it leaves to the pattern). A literal is matched
+    one character at a time, so the pairs decide whole names."""
+
+    def said(text: str, literal: str) -> bool:
+        return cues._said_at(text, 0, literal, len(text), cues._NO_WORD_BEFORE, cues._NO_WORD_AFTER)
+
+    ascii_chars = [chr(i) for i in range(128)]
+    for a in ascii_chars:
+        pattern = re.compile(re.escape(a), re.IGNORECASE)
+        for b in [*ascii_chars, "\u212a", "\u017f", "\u0130", "\u0131", "\u212b"]:
+            assert said(b, a) == (pattern.fullmatch(b) is not None), (a, b)
+    assert said("\u212aofi", "kofi") and not said("\u212aofi", "kofe")
+    assert said("ſam", "SAM") and "ſam".lower() != "sam"  # `re` folds the long s; `str.lower` does not
+
+
+@pytest.mark.parametrize("form", [". x .", "(Ana)", "'s Lima", "-Ana", ".."])
+def test_a_scan_finds_what_finditer_finds(form):
+    """`cues._scan` (the places of a form starting with punctuation) is `finditer` of the bounded pattern, overlapping
+    candidates included (". x . x ." holds ". x ." twice, overlapping: `finditer` takes the first only)."""
+    text = ". x . x . (Ana) (ANA)x ('s Lima) 's lima-ana -Ana ... .. (\u212ana)"
+    for start, end in [(0, len(text)), (2, len(text) - 3), (5, 30)]:
+        pattern = re.compile(rf"(?<![\w‑-]){re.escape(form)}(?![\w‑-])", re.IGNORECASE)
+        expected = [m.start() for m in pattern.finditer(text, start, end)]
+        got = list(cues._scan(text, form, start, end, cues._NO_NAME_BEFORE, cues._NO_NAME_AFTER))
+        assert got == expected, (form, start, end)
+    assert list(cues._scan(". x . x .", ". x .", 0, 9, cues._NO_NAME_BEFORE, cues._NO_NAME_AFTER)) == [0]

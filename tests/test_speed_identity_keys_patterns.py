@@ -12,7 +12,7 @@ characters just below and above U+2000, lone surrogates):
 - `questions._taken_up_pattern` / `_named_reply_pattern` are compiled once per set of asker
   names, and only for a question a later turn names the asker of: a cache keyed wrongly
   (by one name, or by an unordered set) would hand one asker another's pattern;
-- `cues._word_pattern` is compiled once per word instead of once per word and text;
+- `cues._WordIndex` finds a word's places once per word and text, as the regex scan does;
 - `Registry.by_name` looks a folded name up in an index built once instead of scanning
   every entity (the first entity of a name wins, as the scan's first hit did);
 - `threads.items.extract_items` gives `turn_actor` (None, None) for a turn whose opening

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -304,42 +304,61 @@ class NameHit:
     form: str
 
 
-# the two sides of `_form_pattern` and `_word_pattern`, checked apart where a name is plain ASCII: a session's
-# names then compile nothing (issue 19: ≈ 40 patterns a session, each a case-insensitive compile)
+# A name or a word at a place is one rule: its literal in any case (`re`'s case rules), with no word character
+# (for a name also no hyphen) touching either edge. `_said_at` is that rule, applied wherever a name or a word is
+# looked for; the places to try come from `_WordIndex` (a word's places) or `_scan` (a left-to-right scan).
 _NO_NAME_BEFORE = re.compile(r"(?<![\w‑-])", re.IGNORECASE)
 _NO_NAME_AFTER = re.compile(r"(?![\w‑-])", re.IGNORECASE)
 _NO_WORD_BEFORE = re.compile(r"(?<!\w)", re.IGNORECASE)
 _NO_WORD_AFTER = re.compile(r"(?!\w)", re.IGNORECASE)
 
 
-def _plain_match(folded: str, pos: int, key: str) -> bool | None:
-    """Whether `folded` holds `key` (lower case) at `pos` in any case, as a case-insensitive pattern of `key`
-    decides; None when that needs the pattern: a character outside ASCII, where `re`'s case rules are not
-    `str.lower`'s (ASCII letters match exactly their two cases, other ASCII characters only themselves)."""
-    said = folded[pos : pos + len(key)]
-    if not (key.isascii() and said.isascii()):
-        return None
-    return said.lower() == key
+@lru_cache(maxsize=4096)
+def _literal(text: str) -> re.Pattern[str]:
+    """`text` in any case by `re`'s rules: compiled once per name or word, and only for one outside ASCII when a
+    place is checked (`_said_at`; issue 19: ≈ 40 case-insensitive compiles a session otherwise)."""
+    return re.compile(re.escape(text), re.IGNORECASE)
+
+
+def _said_at(folded: str, pos: int, literal: str, end: int, before: re.Pattern[str], after: re.Pattern[str]) -> bool:
+    """Whether `literal` stands at `pos` of `folded` in any case, as `re.IGNORECASE` decides, within `end`, with
+    `before` holding at its start and `after` at its end (which sees nothing past `end`).
+
+    Where the literal and the text there are both ASCII, `re`'s case rule is `str.lower`'s (an ASCII letter matches
+    exactly its two ASCII cases, any other ASCII character only itself; `tests/test_resolve_speed_identity.py`
+    checks every pair), so no pattern is compiled; outside ASCII (the dotless i, the long s, the Kelvin sign,
+    Greek) the literal's own pattern decides."""
+    size = len(literal)
+    if pos + size > end:
+        return False
+    said = folded[pos : pos + size]
+    if said.isascii() and literal.isascii():
+        same = said.lower() == literal.lower()
+    else:
+        same = _literal(literal).fullmatch(said) is not None
+    return same and before.match(folded, pos) is not None and after.match(folded, pos + size, end) is not None
 
 
 @lru_cache(maxsize=4096)
-def _form_pattern(form: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w‑-]){re.escape(form)}(?![\w‑-])", re.IGNORECASE)
+def _bounded(literal: str, before: str, after: str) -> re.Pattern[str]:
+    """`_said_at` as one pattern, for a scan: the edges' lookarounds around the literal, in any case."""
+    return re.compile(before + re.escape(literal) + after, re.IGNORECASE)
 
 
-@lru_cache(maxsize=4096)
-def _word_pattern(key: str) -> re.Pattern[str]:
-    """`key` as a whole run of word characters, any case: compiled once per word, not once per text
-    (a session asks about the same few dozen name words in every turn; issue 19)."""
-    return re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
+def _scan(
+    folded: str, literal: str, start: int, end: int, before: re.Pattern[str], after: re.Pattern[str]
+) -> Iterator[int]:
+    """Where `_said_at` holds in folded[start:end], left to right, each search resuming after the last place found
+    (`finditer`). Used where no word index gives the places: a form opening with punctuation, a text whose lower
+    case changes its length."""
+    return (m.start() for m in _bounded(literal, before.pattern, after.pattern).finditer(folded, start, end))
 
 
 class _WordIndex:
     """Where each looked-up word stands in one text, so name look-ups do not rescan it.
 
-    Filled per word on first use, by one regex scan (C speed) for that word alone: a
-    session is asked about a few dozen name words, and indexing every word of a 2 MB
-    caption line up front cost a second."""
+    Filled per word on first use: a session is asked about a few dozen name words, and
+    indexing every word of a 2 MB caption line up front cost a second."""
 
     def __init__(self, folded: str) -> None:
         self.folded = folded
@@ -351,39 +370,31 @@ class _WordIndex:
         self.lower: str | None = lower if len(lower) == len(folded) else None
 
     def positions(self, word: str) -> list[int]:
-        """Sorted start offsets of `word` as a whole run of word characters, any case."""
+        """Sorted start offsets of `word` as a whole run of word characters, any case (its places lower-case to it)."""
         key = word.lower()
         found = self.words.get(key)
         if found is None:
+            folded, size = self.folded, len(key)
             if self.lower is None or not key:
-                pattern = _word_pattern(key)
-                found = [m.start() for m in pattern.finditer(self.folded) if m.group().lower() == key]
+                places: Iterator[int] = _scan(folded, key, 0, len(folded), _NO_WORD_BEFORE, _NO_WORD_AFTER)
             else:
-                found = self._lowered(key, lambda: _word_pattern(key))
+                places = self._lowered(key)
+            found = [pos for pos in places if folded[pos : pos + size].lower() == key]
             self.words[key] = found
         return found
 
-    def _lowered(self, key: str, pattern: Callable[[], re.Pattern[str]]) -> list[int]:
-        """The same offsets as scanning with `pattern`: every place the lower-cased copy
-        holds `key` (a match's characters lower to the key's, one for one), kept when the
-        pattern itself matches there. Matches of a key of word characters bounded by
-        non-word ones cannot overlap, so scanning and probing find the same ones. `pattern`
-        gives the pattern, compiled only for a key or place outside ASCII (`_plain_match`)."""
+    def _lowered(self, key: str) -> Iterator[int]:
+        """The places `_scan` finds for `key`, by a substring search in the lower-cased copy: a place `_scan` finds
+        lower-cases to `key` there (each character one for one), and places of a word bounded by non-word
+        characters cannot overlap, so probing every place the copy holds `key` finds the same ones."""
         assert self.lower is not None
-        found = []
-        folded, find, size = self.folded, self.lower.find, len(key)
+        folded, find = self.folded, self.lower.find
+        end = len(folded)
         pos = find(key)
         while pos >= 0:
-            plain = _plain_match(folded, pos, key)
-            if plain is not None:  # the pattern's answer, without it
-                if plain and _NO_WORD_BEFORE.match(folded, pos) and _NO_WORD_AFTER.match(folded, pos + size):
-                    found.append(pos)
-            else:
-                m = pattern().match(folded, pos)
-                if m is not None and m.group().lower() == key:
-                    found.append(pos)
+            if _said_at(folded, pos, key, end, _NO_WORD_BEFORE, _NO_WORD_AFTER):
+                yield pos
             pos = find(key, pos + 1)
-        return found
 
 
 @lru_cache(maxsize=64)
@@ -392,25 +403,17 @@ def _word_index(folded: str) -> _WordIndex:
 
 
 def _form_matches(folded: str, form: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The spans where `_form_pattern(form)` matches in folded[start:end] (the pattern compiled only when a
-    form or place is outside ASCII: `_plain_match`)."""
+    """The spans where name form `form` is said (`_said_at`) in folded[start:end]: at its first word's places
+    (`_WordIndex`), or by a scan for a form that starts with punctuation."""
+    size = len(form)
     first = re.match(r"\w+", form)
     if not first:  # a form that starts with punctuation: scan
-        yield from (m.span() for m in _form_pattern(form).finditer(folded, start, end))
+        yield from ((pos, pos + size) for pos in _scan(folded, form, start, end, _NO_NAME_BEFORE, _NO_NAME_AFTER))
         return
     positions = _word_index(folded).positions(first.group(0))
-    key, size, ascii_form = form.lower(), len(form), form.isascii()  # the pattern's literal is `form`
     for pos in positions[bisect_left(positions, start) : bisect_left(positions, end)]:
-        if pos + size > end:
-            continue  # the pattern's `size` characters do not fit before `end`
-        plain = _plain_match(folded, pos, key) if ascii_form else None
-        if plain is not None:
-            if plain and _NO_NAME_BEFORE.match(folded, pos) and _NO_NAME_AFTER.match(folded, pos + size, end):
-                yield pos, pos + size
-            continue
-        m = _form_pattern(form).match(folded, pos, end)
-        if m:
-            yield m.span()
+        if _said_at(folded, pos, form, end, _NO_NAME_BEFORE, _NO_NAME_AFTER):
+            yield pos, pos + size
 
 
 def find_name_hits(text: str, start: int, end: int, forms: list[str]) -> list[NameHit]:
