@@ -19,6 +19,7 @@ from ..filetypes import ACCEPTED
 from ..models import Document
 from .blocks import StructuredDocument, assemble
 from .html import html_blocks, html_to_text, looks_like_html
+from .mailbodies import decoded_bodies
 from .markdown import looks_like_markdown, read_markdown
 from .ownjson import forumlens_output
 from .sniff import looks_like_docx, looks_like_ole, looks_like_pdf
@@ -60,8 +61,12 @@ def _sha(data: bytes) -> str:
 
 
 def read_text(data: bytes, source: str) -> Document:
+    """Plain text; mail among it with its transfer-encoded bodies decoded (`mailbodies.py`)."""
     text, encoding, warnings = decode_text(data, source)
-    return Document(source=source, text=text, format="text", encoding=encoding, sha256=_sha(data), warnings=warnings)
+    text, decoded = decoded_bodies(text, source)
+    return Document(
+        source=source, text=text, format="text", encoding=encoding, sha256=_sha(data), warnings=(*warnings, *decoded)
+    )
 
 
 _TURN_MARKER = re.compile(r"(^|\s)>>")

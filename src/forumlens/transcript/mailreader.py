@@ -33,7 +33,8 @@ caption rules never see a header line.
 - The session's title is the first message's subject without reply marks and list tags (a digest
   keeps its own title line above the first message), its year the first message's date's.
 
-Quoted-printable or base64 bodies stay as the file writes them (a turn is a span of the text).
+A quoted-printable or base64 body is read decoded: the read stage renders it as its text before any parsing
+(`read/mailbodies.py`), so a turn, a span of the text, quotes the words and not `=E2=80=99`.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from .exportmarks import ExportMarks, Mark, voice_changes
 from .mailblocks import name_value
 from .quotelevels import quote_turns
 
-__all__ = ["read_mail_archive"]
+__all__ = ["message_lines", "read_mail_archive"]
 
 # RFC 4155's envelope: `From ` + the sender (a list archive's `jo at x.org`) + an asctime date.
 _ENVELOPE = re.compile(
@@ -77,10 +78,10 @@ def read_mail_archive(text: str) -> ExportMarks | None:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    heads = _heads(lines)
-    first = next((k for k, line in enumerate(lines) if line.strip()), len(lines))
-    if not heads or (len(heads) < _MESSAGES and heads[0][0] != first):
+    heads = _mail_heads(lines)
+    if not heads:
         return None
+    first = next((k for k, line in enumerate(lines) if line.strip()), len(lines))
     marks: list[Mark] = []
     skip: list[int] = []
     for n, (at, block_end, header) in enumerate(heads):
@@ -102,6 +103,25 @@ def read_mail_archive(text: str) -> ExportMarks | None:
     date = str(heads[0][2].get("Date", ""))
     heading = _heading(heads[0][2]) if heads[0][0] == first else f"{text[: starts[heads[0][0]]]}\n{date}"
     return ExportMarks(tuple(marks), marks[0].at, skip=spans, handles=True, heading=heading)
+
+
+def message_lines(text: str) -> list[tuple[int, int]]:
+    """(first line, the next message's first line) of each message of a mail file, 0-based and in order; [] when
+    `text` is no mail (the module doc: a file opening with a message, or holding two or more)."""
+    if "From" not in text or ":" not in text:
+        return []
+    lines = text.split("\n")
+    at = [head[0] for head in _mail_heads(lines)]
+    return list(zip(at, [*at[1:], len(lines)], strict=True))
+
+
+def _mail_heads(lines: list[str]) -> list[tuple[int, int, Message]]:
+    """`_heads` of a mail file, or [] when the lines are no mail."""
+    heads = _heads(lines)
+    first = next((k for k, line in enumerate(lines) if line.strip()), len(lines))
+    if not heads or (len(heads) < _MESSAGES and heads[0][0] != first):
+        return []
+    return heads
 
 
 def _heading(header: Message) -> str:
