@@ -46,6 +46,21 @@ class PersonAppearance:
     lines: tuple[int, ...]
     minutes: float | None = None
 
+    def to_json(self, *, speaking: bool = False) -> dict[str, Any]:
+        """The session record of a person (`forumlens people --json`); with `speaking` also the words and minutes
+        said there (the portal's person page)."""
+        record: dict[str, Any] = {
+            "session": self.session,
+            "title": self.title,
+            "year": self.year,
+            "role": self.role,
+            "affiliation": self.affiliation,
+            "mode": self.mode,
+        }
+        if speaking:
+            record |= {"words": self.words, "minutes": self.minutes}
+        return record | {"lines": list(self.lines)}
+
 
 @dataclass(frozen=True)
 class PersonOnRecord:
@@ -103,18 +118,7 @@ class PersonOnRecord:
             "labels": list(self.labels),
             "roles": self.roles,
             "affiliations": self.affiliations,
-            "sessions": [
-                {
-                    "session": a.session,
-                    "title": a.title,
-                    "year": a.year,
-                    "role": a.role,
-                    "affiliation": a.affiliation,
-                    "mode": a.mode,
-                    "lines": list(a.lines),
-                }
-                for a in self.appearances
-            ],
+            "sessions": [a.to_json() for a in self.appearances],
             "words": self.words,
         }
 

@@ -172,17 +172,7 @@ def person_detail(store: Store, person_id: str) -> dict[str, Any]:
         raise NotFound(f"no person {person_id!r} on record", hint=_caption_label_hint(store, key))
     person = found[0]
     sessions = [
-        {
-            "session": a.session,
-            "title": a.title,
-            "year": a.year,
-            "role": a.role,
-            "affiliation": a.affiliation,
-            "mode": a.mode,
-            "words": a.words,
-            "minutes": a.minutes,
-            "lines": list(a.lines),
-        }
+        a.to_json(speaking=True)
         for a in sorted(person.appearances, key=lambda a: (a.year is not None, a.year or 0), reverse=True)
     ]
     return {
