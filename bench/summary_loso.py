@@ -548,6 +548,84 @@ def cue(pattern: re.Pattern[str], factor: float) -> dict[tuple[Any, str], Any]:
     return _boosted(lambda ctx: lambda u: factor if pattern.search(u.text) else 1.0)
 
 
+def summing_up(ctx: Any, closing_chairs: bool = False, closing_all: bool = False) -> list[Any]:
+    """The sentences that sum the session up: a summary said as such or an announced wrap-up
+    (`rank.is_summary`), with `closing_chairs` also every sentence a chair says in the closing
+    (`report.CLOSING` on: a moderator's or rapporteur's closing remarks), with `closing_all`
+    every closing sentence by anyone (each panellist's last word)."""
+    model = ctx.ranking().model
+    if model is None:
+        return []
+    out = []
+    for u in ctx.units:
+        late = u.position >= report_module.CLOSING
+        if rank_module.is_summary(model, u) or (late and (closing_all or (closing_chairs and u.who in ctx.chairs))):
+            out.append(u)
+    return out
+
+
+def echoed(ctx: Any, summary: Sequence[Any], distinct: int | None = None) -> Callable[[Any], float]:
+    """The IDF-weighted share of a sentence's terms that a later summing-up sentence (`summary`,
+    by another speaker) says again: what whoever sums the session up took as its point. The
+    sentence is still the speaker's and cited to them; the summing-up only weighs it. With
+    `distinct`, only the terms at most that many speakers used count as said again (a point
+    of few voices taken up, not the session's common words)."""
+    model = ctx.ranking().model
+    said: dict[str, list[tuple[float, str]]] = {}
+    for s in summary:
+        for t in set(s.terms):
+            said.setdefault(t, []).append((s.position, s.who))
+    inside = {(s.turn, s.sent_index) for s in summary}
+
+    def share(u: Any) -> float:
+        if model is None or not said or (u.turn, u.sent_index) in inside:
+            return 0.0
+        ts = set(u.terms)
+        w = {t: model.idf.get(t, model.max_idf) for t in ts}
+        rare = (lambda t: model.spread.get(t, 0) <= distinct) if distinct is not None else (lambda t: True)
+        hit = sum(
+            w[t] for t in ts if rare(t) and any(pos > u.position and who != u.who for pos, who in said.get(t, ()))
+        )
+        return hit / (sum(w.values()) or 1.0)
+
+    return share
+
+
+def echo_boost(strength: float, distinct: int | None = None, **which: bool) -> dict[tuple[Any, str], Any]:
+    """A sentence times 1 + `strength` x its `echoed` share in the session's summing-up (`summing_up`)."""
+
+    def factor_of(ctx: Any) -> Callable[[Any], float]:
+        share = echoed(ctx, summing_up(ctx, **which), distinct)
+        return lambda u: 1.0 + strength * share(u)
+
+    return _boosted(factor_of)
+
+
+def _name_words(who: str) -> frozenset[str]:
+    """The words of a speaker's name another speaker may call them by (capitalised, 3+ letters)."""
+    return frozenset(w for w in re.findall(r"[^\W\d_]+", who) if len(w) >= 3 and w[0].isupper())
+
+
+def named_echo(strength: float) -> dict[tuple[Any, str], Any]:
+    """A sentence times 1 + `strength` x the share of its terms that a later sentence naming its
+    speaker says again ("as Amara said, the voting process ..."): a point the room took up by
+    its speaker's name, cited to that speaker."""
+
+    def factor_of(ctx: Any) -> Callable[[Any], float]:
+        named = {who for u in ctx.units if u.speaker and (who := u.who)}
+        words = {who: _name_words(who) for who in named}
+        naming: dict[str, list[Any]] = {}
+        for v in ctx.units:
+            said = set(re.findall(r"[^\W\d_]+", v.text))
+            for who, ws in words.items():
+                if who != v.who and ws & said:
+                    naming.setdefault(who, []).append(v)
+        shares = {who: echoed(ctx, vs) for who, vs in naming.items()}
+        return lambda u: 1.0 + strength * shares[u.who](u) if u.who in shares else 1.0
+
+    return _boosted(factor_of)
+
+
 _WHOLE = 10**6  # a MIN_TRIM_WORDS no sentence reaches: clause trimming off
 # name -> {(module, attribute): value} to patch while that variant runs ("base": the shipped ranker)
 _OWN_PROMISE = re.compile(r"\b(?:we|I)(?:'ll| will| shall)\b(?! not\b)", re.IGNORECASE)
@@ -661,6 +739,18 @@ VARIANTS: dict[str, dict[tuple[Any, str], Any]] = {
     "answers .2": answers_boost(0.2),
     "promises .7": promises_lowered(0.7),
     "promises .85": promises_lowered(0.85),
+    "echo wrap-up .3": echo_boost(0.3),
+    "echo wrap-up .6": echo_boost(0.6),
+    "echo chair closing .3": echo_boost(0.3, closing_chairs=True),
+    "echo chair closing .6": echo_boost(0.6, closing_chairs=True),
+    "echo closing .3": echo_boost(0.3, closing_all=True),
+    "echo closing .6": echo_boost(0.6, closing_all=True),
+    "echo distinct wrap-up .3": echo_boost(0.3, distinct=3),
+    "echo distinct wrap-up .6": echo_boost(0.6, distinct=3),
+    "echo distinct chair closing .3": echo_boost(0.3, distinct=3, closing_chairs=True),
+    "echo distinct chair closing .6": echo_boost(0.6, distinct=3, closing_chairs=True),
+    "named echo .3": named_echo(0.3),
+    "named echo .6": named_echo(0.6),
     "TextRank share ^.5": textrank_share(0.5),
     "TextRank share ^.3": textrank_share(0.3),
     "TextRank share ^.7": textrank_share(0.7),

@@ -45,8 +45,8 @@ from forumlens.pipeline import analyse_session
 from forumlens.summarise import build_report
 from forumlens.summarise import report as takeaways
 from forumlens.summarise.attribution import Credits
-from forumlens.summarise.context import build_context
-from forumlens.summarise.rank import cosine
+from forumlens.summarise.context import SummaryContext, build_context
+from forumlens.summarise.rank import DECISION, FINDING, cosine, from_floor, is_summary, states_evidence
 from forumlens.summarise.units import Unit
 from forumlens.summarise.wording import Wording
 from forumlens.transcript.parse import parse_transcript
@@ -103,6 +103,42 @@ def best_source(item: str, units: Sequence[Unit]) -> Unit | None:
 def cited(unit: Unit, lines_quotes: Sequence[tuple[int, str]]) -> bool:
     """Whether a takeaway cites the unit: a citation on its line whose quote and the unit's text hold one another."""
     return any(line == unit.line and (quote in unit.text or unit.text in quote) for line, quote in lines_quotes)
+
+
+def source_kinds(ctx: SummaryContext, presenters: frozenset[str], unit: Unit) -> tuple[str, ...]:
+    """What a best source is, from the session's structure and the earlier stages (issue 23
+    item 2: main asks, decisions, outputs, disagreements): its speaker's role (`chair`,
+    `floor`, `presenter`, else `panellist`), its place (`opening`: the first tenth, `closing`:
+    `report.CLOSING` on, else `body`), and what holds of it: `summing-up` (a summary said as
+    such or an announced wrap-up, `rank.is_summary`), `ask` / `commitment` (on the line of an
+    analysed ask or recommendation / commitment, the quote holding the sentence or held by it),
+    `decision cue`, `finding cue`, `figures` (`rank.states_evidence`)."""
+    model = ctx.ranking().model
+    role = (
+        "chair"
+        if unit.who in ctx.chairs
+        else "floor"
+        if from_floor(unit)
+        else "presenter"
+        if unit.who in presenters
+        else "panellist"
+    )
+    place = "opening" if unit.position < 0.1 else "closing" if unit.position >= takeaways.CLOSING else "body"
+    out = [role, place]
+    if model is not None and is_summary(model, unit):
+        out.append("summing-up")
+    for a in ctx.findings.asks or ():
+        if a.line == unit.line and (a.quote in unit.text or unit.text in a.quote):
+            kind = "commitment" if a.type == "commitment" else "ask"
+            if kind not in out:
+                out.append(kind)
+    if DECISION.search(unit.text):
+        out.append("decision cue")
+    if FINDING.search(unit.text):
+        out.append("finding cue")
+    if states_evidence(unit.text):
+        out.append("figures")
+    return tuple(out)
 
 
 def classify(session: Session, analyses: dict[str, object], items: Sequence[str]) -> list[tuple[str, str, Unit | None]]:
@@ -165,24 +201,38 @@ def losing(table: str) -> frozenset[str]:
 
 
 def run(
-    only: Sequence[str] = (), exclude: Sequence[str] = (), detail: bool = False, losses: frozenset[str] | None = None
+    only: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    detail: bool = False,
+    losses: frozenset[str] | None = None,
+    sources: bool = False,
 ) -> int:
-    """Print the classes over every development reference takeaway, and by the takeaway's kind."""
+    """Print the classes over every development reference takeaway, and by the takeaway's kind;
+    with `sources`, also what each best source is (`source_kinds`), for the missed and the
+    chosen apart, over all references and over the held-out sets alone."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from summaries import reference_sections
 
     by_class: Counter[str] = Counter()
     by_kind: Counter[tuple[str, str]] = Counter()
     kinds: Counter[str] = Counter()
+    by_source: Counter[tuple[str, bool, bool]] = Counter()  # (source kind, missed, in a held-out set)
     for txt, ref in pairs(only, exclude):
         if losses is not None and txt.stem[:34] not in losses:
             continue
         session = parse_transcript(txt.read_text("utf-8"), source=txt.name, sha256=txt.name)
         items = reference_sections(ref.read_text("utf-8")).get("key takeaways", [])
-        rows = classify(session, analyse_session(session), items)
+        analyses = analyse_session(session)
+        rows = classify(session, analyses, items)
+        held = txt.parent.name.startswith("held_out")
+        ctx = build_context(session, analyses) if sources else None
+        presenters = takeaways.signals_of(ctx).presenters if ctx is not None else frozenset()
         if detail:
-            print(f"## {txt.stem}")
+            print(f"## {txt.parent.name}/{txt.stem}")
         for n, (item, why, u) in enumerate(rows, 1):
+            tags = source_kinds(ctx, presenters, u) if ctx is not None and u is not None else ()
+            for tag in tags:
+                by_source[(tag, why != "chosen", held)] += 1
             by_class[why] += 1
             for kind, cue in KINDS.items():
                 if cue.search(item):
@@ -190,7 +240,7 @@ def run(
                     kinds[kind] += 1
             if detail:
                 where = f"{u.who} pos {u.position:.2f}: {u.text[:140]}" if u is not None else "-"
-                print(f"  {n}. [{why}] {item[:100]}\n     <- {where}")
+                print(f"  {n}. [{why}] {item[:100]}\n     <- {where}" + (f"\n     ({', '.join(tags)})" if tags else ""))
     total = sum(by_class.values())
     print(f"reference takeaways: {total}")
     for why in CLASSES:
@@ -198,6 +248,12 @@ def run(
     for kind in KINDS:
         split = ", ".join(f"{why} {by_kind[(kind, why)]}" for why in CLASSES if by_kind[(kind, why)])
         print(f"  {kind} ({kinds[kind]}): {split}")
+    if sources:
+        print("best sources by kind: missed / chosen (all references; held-out sets alone)")
+        for tag in sorted({t for t, _m, _h in by_source}, key=lambda t: -sum(by_source[(t, True, h)] for h in (0, 1))):
+            a = [sum(by_source[(tag, m, h)] for h in (False, True)) for m in (True, False)]
+            h = [by_source[(tag, m, True)] for m in (True, False)]
+            print(f"  {tag:<14} {a[0]:4d} / {a[1]:4d}; {h[0]:4d} / {h[1]:4d}")
     return 0
 
 
@@ -213,6 +269,9 @@ if __name__ == "__main__":
         metavar="FILE",
         help="a saved bench/summaries.py table: count only the references whose takeaways lose to a baseline there",
     )
+    parser.add_argument(
+        "--sources", action="store_true", help="what each best source is (role, place, summing-up, ask, commitment)"
+    )
     args = parser.parse_args()
     lost = losing(Path(args.losses).read_text("utf-8")) if args.losses else None
-    sys.exit(run(args.only, args.exclude, args.detail, lost))
+    sys.exit(run(args.only, args.exclude, args.detail, lost, args.sources))

@@ -517,3 +517,68 @@ def test_the_promises_variant_lowers_a_speakers_own_promise_and_nothing_else() -
         assert report._findings_first(finding) == 1.0
         assert report._findings_first(ask) == 0.7  # the shipped directive factor stays
     assert report._findings_first(promise) == 1.0
+
+
+_SUMMED = (
+    ">> MODERATOR: Welcome to the workshop on rural connectivity. Ana, please start.\n"
+    ">> ANA LIMA: Backhaul prices decide whether a community network survives its first winter."
+    " Solar panels are cheap now and nobody worries about them.\n"
+    ">> BO TANAKA: Spectrum licences for villages should cost nothing for five years."
+    " Our cooperative waited two years for a licence from the regulator.\n"
+    ">> CY OKORO: As Ana said, backhaul prices decide everything for the small networks we fund in the mountains.\n"
+    ">> MODERATOR: To sum up, backhaul prices matter most, and licences for villages should be free. Thank you all.\n"
+)
+
+
+def _summed() -> object:
+    return build_context(parse_transcript(_SUMMED, source="s.txt", sha256="s"))
+
+
+def _shares(ctx: object, share: object) -> dict[str, float]:
+    return {u.text.split()[0]: share(u) for u in ctx.units}  # type: ignore[attr-defined, operator]
+
+
+def test_a_point_the_summing_up_says_again_has_a_share_and_one_it_leaves_out_none() -> None:
+    ctx = _summed()
+    summary = loso.summing_up(ctx)
+    assert any(u.text.startswith("To sum up") for u in summary)
+    shares = _shares(ctx, loso.echoed(ctx, summary))
+    assert shares["Backhaul"] > 0 and shares["Spectrum"] > 0  # Ana's and Bo's points, restated by the chair
+    assert shares["Solar"] == 0.0  # said by Ana, never summed up
+    assert shares["To"] == 0.0  # the summing-up does not raise itself
+    assert shares["Welcome"] == 0.0  # words the summing-up does not say
+    # only the terms few speakers used: "backhaul" and "price" are also Cy's, so Ana's point is the room's
+    rare = _shares(ctx, loso.echoed(ctx, summary, distinct=2))
+    assert rare["Backhaul"] == 0.0 and rare["Spectrum"] == shares["Spectrum"]
+
+
+def test_the_echo_variant_weighs_each_sentence_by_its_share_and_only_while_it_runs() -> None:
+    ctx = _summed()
+    signals = report.signals_of(ctx)
+    plain = report.takeaway_boost(ctx, signals)
+    share = loso.echoed(ctx, loso.summing_up(ctx))
+    with loso.variant(loso.echo_boost(0.5)):
+        weighted = report.takeaway_boost(ctx, signals)
+    for u in ctx.units:
+        assert math.isclose(weighted(u), plain(u) * (1.0 + 0.5 * share(u)), rel_tol=1e-9)
+    assert report.takeaway_boost(ctx, signals)(ctx.units[2]) == plain(ctx.units[2])
+
+
+def test_a_chairs_closing_words_sum_up_only_when_asked_for() -> None:
+    text = _SUMMED.replace("To sum up, backhaul", "So backhaul")
+    ctx = build_context(parse_transcript(text, source="s.txt", sha256="s"))
+    assert loso.summing_up(ctx) == []  # no summary said as such
+    assert loso.summing_up(ctx, closing_chairs=True)[0].text.startswith("So backhaul")
+
+
+def test_a_point_a_later_speaker_takes_up_by_its_speakers_name_weighs_more() -> None:
+    ctx = _summed()
+    signals = report.signals_of(ctx)
+    plain = report.takeaway_boost(ctx, signals)
+    with loso.variant(loso.named_echo(1.0)):
+        weighted = report.takeaway_boost(ctx, signals)
+    by_text = {u.text.split()[0]: weighted(u) / plain(u) for u in ctx.units}
+    assert by_text["Backhaul"] > 1.0  # "As Ana said, backhaul prices decide ..."
+    assert by_text["Solar"] == 1.0 and by_text["Spectrum"] == 1.0  # nobody names Bo
+    assert loso._name_words("Ana Lima") == frozenset({"Ana", "Lima"})
+    assert loso._name_words("Bo de la Cruz") == frozenset({"Cruz"})

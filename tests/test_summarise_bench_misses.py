@@ -92,3 +92,42 @@ def test_losses_are_the_references_below_some_baseline_on_rouge2_or_rougel() -> 
         ]
     )
     assert _bench().losing(table) == {"lost-on-rl", "lost-on-r2"}
+
+
+def test_a_best_source_is_described_by_role_place_and_what_the_analysis_found() -> None:
+    from forumlens.analyse.models import Ask
+    from forumlens.summarise import Findings
+    from forumlens.summarise.context import build_context
+    from forumlens.transcript.parse import parse_transcript
+
+    text = (
+        ">> MODERATOR: Welcome to the workshop on rural connectivity. Ana, please start.\n"
+        ">> ANA LIMA: Our main finding is that backhaul prices decide whether a community network survives."
+        " Regulators should waive spectrum fees for villages.\n"
+        ">> BO TANAKA: In our survey 40 percent of the networks closed within three years.\n"
+        ">> BO TANAKA: We will publish the survey data next month.\n"
+        ">> MODERATOR: To sum up, backhaul prices matter most. Thank you all.\n"
+    )
+    session = parse_transcript(text, source="k.txt", sha256="k")
+    units = build_context(session).units
+    ask = next(u for u in units if "waive" in u.text)
+    promise = next(u for u in units if "publish" in u.text)
+    findings = Findings(
+        asks=(
+            Ask("spectrum", "recommendation", "Ana Lima", ask.line, ask.text),
+            Ask("data", "commitment", "Bo Tanaka", promise.line, promise.text),
+        ),
+        questions=(),
+    )
+    ctx = build_context(session, findings)
+    kinds = {u.text.split()[0]: _bench().source_kinds(ctx, frozenset(), u) for u in ctx.units}
+    assert kinds["Welcome"][:2] == ("chair", "opening")
+    assert kinds["Our"] == ("panellist", "body", "finding cue")
+    assert kinds["Regulators"] == ("panellist", "body", "ask")
+    assert kinds["In"] == ("panellist", "body", "figures")
+    assert kinds["We"] == ("panellist", "body", "commitment", "decision cue")
+    assert kinds["To"] == ("chair", "closing", "summing-up")
+    assert (
+        _bench().source_kinds(ctx, frozenset({"Bo Tanaka"}), next(u for u in ctx.units if u.text.startswith("In")))[0]
+        == "presenter"
+    )
