@@ -569,16 +569,3 @@ def test_a_chairs_closing_words_sum_up_only_when_asked_for() -> None:
     ctx = build_context(parse_transcript(text, source="s.txt", sha256="s"))
     assert loso.summing_up(ctx) == []  # no summary said as such
     assert loso.summing_up(ctx, closing_chairs=True)[0].text.startswith("So backhaul")
-
-
-def test_a_point_a_later_speaker_takes_up_by_its_speakers_name_weighs_more() -> None:
-    ctx = _summed()
-    signals = report.signals_of(ctx)
-    plain = report.takeaway_boost(ctx, signals)
-    with loso.variant(loso.named_echo(1.0)):
-        weighted = report.takeaway_boost(ctx, signals)
-    by_text = {u.text.split()[0]: weighted(u) / plain(u) for u in ctx.units}
-    assert by_text["Backhaul"] > 1.0  # "As Ana said, backhaul prices decide ..."
-    assert by_text["Solar"] == 1.0 and by_text["Spectrum"] == 1.0  # nobody names Bo
-    assert loso._name_words("Ana Lima") == frozenset({"Ana", "Lima"})
-    assert loso._name_words("Bo de la Cruz") == frozenset({"Cruz"})

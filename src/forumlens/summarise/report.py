@@ -56,6 +56,7 @@ from .roles import is_agreement, is_announcement, is_decision, is_outcome
 from .sources import SourceInfo, describe, map_citations
 from .spans import trim_pool
 from .units import Unit
+from .uptake import named_uptake
 from .wording import Wording
 
 __all__ = [
@@ -501,10 +502,15 @@ def restates(model: SessionModel | None) -> Callable[[Unit], bool]:
     return lambda unit: model is not None and in_harvest(model, unit)
 
 
+# A point a later speaker takes up by its speaker's name weighs up to 1 + this (`uptake.py`).
+NAMED_UPTAKE = 0.3
+
+
 def takeaway_boost(ctx: SummaryContext, signals: Signals) -> Callable[[Unit], float]:
     """How much each candidate's score is raised or lowered as a takeaway: findings before
     asks (`_findings_first`), the session's business first (`rank.importance` with
-    `signals`) and themes several speakers share (`_spread_boost`).
+    `signals`), a point a later speaker takes up by its speaker's name (`uptake.named_uptake`,
+    times 1 + `NAMED_UPTAKE` x its share) and themes several speakers share (`_spread_boost`).
 
     One function for `rank_takeaways` and for the asks `with_main_asks` swaps in, so an ask
     is chosen by the weight it would have as a takeaway and compared on the same scale.
@@ -512,7 +518,9 @@ def takeaway_boost(ctx: SummaryContext, signals: Signals) -> Callable[[Unit], fl
     pooled but lowers the shared IGF 2021 transcript and depends on its power: it lives in
     `bench/summary_loso.py` as the variants "TextRank share ^…", not here.)
     """
-    return _spread_boost(ctx.ranking().model, lambda u: _findings_first(u) * importance(u, signals))
+    model = ctx.ranking().model
+    taken_up, strength = named_uptake(ctx.units, model), NAMED_UPTAKE
+    return _spread_boost(model, lambda u: _findings_first(u) * importance(u, signals) * (1.0 + strength * taken_up(u)))
 
 
 def rank_takeaways(
