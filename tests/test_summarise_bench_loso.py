@@ -22,6 +22,7 @@ from forumlens.summarise.units import Unit
 from forumlens.transcript.parse import parse_transcript
 
 from .bench_support import load_bench
+from .test_summarise_uptake import _ROOM
 
 loso = load_bench("summary_loso")
 COMMUNITY = Path(__file__).resolve().parent / "resources" / "summarise" / "ws-community-networks-2023.txt"
@@ -519,14 +520,10 @@ def test_the_promises_variant_lowers_a_speakers_own_promise_and_nothing_else() -
     assert report._findings_first(promise) == 1.0
 
 
-_SUMMED = (
-    ">> MODERATOR: Welcome to the workshop on rural connectivity. Ana, please start.\n"
-    ">> ANA LIMA: Backhaul prices decide whether a community network survives its first winter."
-    " Solar panels are cheap now and nobody worries about them.\n"
-    ">> BO TANAKA: Spectrum licences for villages should cost nothing for five years."
-    " Our cooperative waited two years for a licence from the regulator.\n"
-    ">> CY OKORO: As Ana said, backhaul prices decide everything for the small networks we fund in the mountains.\n"
-    ">> MODERATOR: To sum up, backhaul prices matter most, and licences for villages should be free. Thank you all.\n"
+# the uptake test's room, closed by a chair's summary said as such
+_SUMMED = _ROOM.replace(
+    ">> MODERATOR: Thank you all.",
+    ">> MODERATOR: To sum up, backhaul prices matter most, and licences for villages should be free. Thank you all.",
 )
 
 
