@@ -8,12 +8,14 @@ its rule verdict and features (`question_fates`); `analyse.questions` links the 
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..text.suffixes import Suffixes
+from ..transcript.sentences import sentence_texts
+from .askcues import COMMIT
 from .context import FLOOR_CUE, AnalysisContext
 from .cues import (
     CUT_OFF,
@@ -250,17 +252,6 @@ _WILL_QUESTION = re.compile(
     r"(?:will|would|could|can|shall|are|is)\s+(?:you|we|they|the\b|your|this|that|it|there)\b",
     re.I,
 )
-# The reply's first sentence promises a deed in the first person ("We will put the list on the
-# workshop page this week, I promise.", "Yes, I'll send the slides to the organisers"), not a
-# promise to answer, find out or consider, which passes the question on (`DEFERS`).
-_PROMISE = re.compile(
-    r"^\W*(?:(?:yes|yeah|sure|of course|absolutely|definitely|certainly|okay|ok|thank you|thanks)\W+)*"
-    r"(?:we|i)(?:'ll|'re going to|'m going to| will| shall| are going to| am going to)\s+"
-    r"(?!(?:not|never|come back|get back|answer|reply|respond|follow up|check|verify|ask|find out|look|see|try"
-    r"|think|consider|discuss|reflect|study|take (?:it|this|that|your)|pass|forward|transmit|share (?:it|this|that)"
-    r"|have to|need to)\b)",
-    re.I,
-)
 
 
 def promised_reply(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], close: int) -> int | None:
@@ -277,19 +268,24 @@ def promised_reply(ctx: AnalysisContext, g: QuestionGroup, groups: list[Question
 
 
 def promises_the_deed(g: QuestionGroup, text: str, question: Set[str]) -> bool:
-    """The reply's first sentence promises, in the first person, the deed a yes/no question about a
-    deed to come asks for, naming its matter (`takes_up`): "Will the workshop publish the list of
-    funds?" — "We will put the list on the workshop page this week, I promise." answers it (a yes,
-    by a commitment), whatever the reply goes on to say about time. A promise to come back, check or
-    answer later (`_PROMISE` leaves those out, and `DEFERS_FAST`) still passes the question on; so
-    does a promise that names nothing the question asked ("I will take your request back to my
-    team"). Why: the chair who answers a floor question with a promise and then stops for time had
-    the question parked by the stop (stop 40, N9's walk)."""
+    """The reply's first sentence promises the deed a yes/no question about a deed to come asks for,
+    naming its matter (`takes_up`): "Will the workshop publish the list of funds?" — "We will publish
+    the list on the workshop page this week, I promise." answers it (a yes, by a commitment), whatever
+    the reply goes on to say about time. The promise is read with the asks' own commitment cue
+    (`askcues.COMMIT`: the first person taking on a deed, "we will publish …", "I'll send …"), not a
+    list of its own, and the sentence is the first that `transcript.sentences` splits off after
+    thanks; one the reply reader calls a deferral, a refusal, a hand-on or a repair
+    (`replyreader.sentence_kind`: "We will come back to you on that", "I will follow up on the
+    list") passes the question on, and so does a promise that names nothing the question asked
+    ("I will take your request back to my team"). Why: the chair who answers a floor question with
+    a promise and then stops for time had the question parked by the stop (stop 40, N9's walk)."""
+    from .replyreader import sentence_kind
+
     core = next((s.text for s in g.core if "?" in s.text), None)
     if core is None or not _WILL_QUESTION.match(core):
         return False
-    first = next((x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x and not _thanks_only(x)), "")
-    if not _PROMISE.match(first) or DEFERS_FAST.search(first) or NOT_KNOWN_FAST.search(first) or DECLINE.search(first):
+    first = next((x for x in sentence_texts(text.strip()) if not _thanks_only(x)), "")
+    if not COMMIT.search(first) or sentence_kind(first, question) is not None:
         return False
     return bool(question) and takes_up(first, question)
 
@@ -562,6 +558,75 @@ def _part_for(
     return part
 
 
+def reply_reading(
+    ctx: AnalysisContext,
+    g: QuestionGroup,
+    groups: list[QuestionGroup],
+    lines: list[int],
+    paired: Mapping[int, list[QuestionGroup]] | None = None,
+) -> str:
+    """What the replies on `lines` (the turns an "answered" verdict pairs with `g`) do with it
+    (`replyreader.read_reply`): `ANSWERS` when one of them answers, when none was read (or none
+    said anything either way), or when the
+    last one read hands the question on (what the one it was handed to said is not among them);
+    else the non-answer the first one read makes.
+
+    Each reply is read on the sentences that take `g` up: its part (`_part_for`), and when the
+    turn replies to several questions — a round (`_batch`) or the questions the rules pair with
+    the same line (`paired`: line → questions) — the sentences `_owners` gives `g` by its asker's
+    name or its words; a reply none of whose sentences goes to `g` while some go to the others says
+    nothing to it and is not read. A turn that puts a question of its own (`_new_asker`) and the
+    asker's own turns are no replies. Why: a reply turn that follows is not an answer when all it
+    says to the question is a deferral, a refusal, a hand-on or a repair (round 26: four of seven
+    lost not-answered questions)."""
+    from .replyreader import ANSWERS, NONE, REDIRECTS, read_reply
+
+    same_turn = [h for h in groups if h.turn == g.turn]
+    nth = same_turn.index(g) if len(same_turn) > 1 else 0
+    words = _core_words(" ".join(s.text for s in g.core))
+    by_line = {t.line: t.index for t in ctx.turns}
+    kinds: list[str] = []
+    for line in lines:
+        j = by_line.get(line)
+        if j is None or _empty(ctx, j) or _same_speaker(ctx, j, g.turn):
+            continue
+        part = _part_for(ctx, g, groups, j, nth)
+        if part is None:
+            continue
+        batch = _batch(ctx, groups, j)
+        if len(batch) < 2:
+            batch = [h for h in (paired or {}).get(line, []) if h.turn < j]
+        if part == ctx.turns[j].text and g in batch and len(batch) > 1:
+            owners = _owners(ctx, batch, j)
+            mine = [x.text for x, o in zip(ctx.sentences[j], owners, strict=True) if o is not None and batch[o] is g]
+            if not mine and any(o is not None for o in owners):
+                continue  # its sentences go to the others' questions: it says nothing to `g`
+            part = " ".join(mine) or part
+        kind = read_reply(part, words)
+        if kind is None:
+            continue  # courtesy or floor business alone: no evidence either way
+        if kind != NONE and (_question_turn(ctx, groups, j) or _new_asker(ctx, groups, g, j)):
+            continue  # a turn that asks (a new asker of the round) is no reply; one that only asks to hear again is
+        if kind == ANSWERS:
+            return ANSWERS
+        kinds.append(kind)
+    if not kinds or kinds[-1] == REDIRECTS:
+        return ANSWERS
+    return kinds[0]
+
+
+def _new_asker(ctx: AnalysisContext, groups: list[QuestionGroup], g: QuestionGroup, j: int) -> bool:
+    """Whether turn `j`, in the run of turns after `g`, is not `g`'s addressee and puts a question of
+    its own that is no hand-on: the next asker of a round, not a reply to `g` (a panellist who ends
+    a reply by handing a question on by name, "… And the company that is bought, Torben?", still
+    replies; `replyreader.sentence_kind` reads the hand-on)."""
+    from .replyreader import REDIRECTS, sentence_kind
+
+    return ctx.people[j].name != g.to and any(
+        h.turn == j and h is not g and any(sentence_kind(x.text) != REDIRECTS for x in h.sentences) for h in groups
+    )
+
+
 def _batch(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> list[QuestionGroup]:
     """The questions reply `j` takes together: those asked since the last turn, before `j`, that
     was neither a question turn, a chair's, nor empty (a round of floor questions, then the
@@ -621,10 +686,17 @@ def _batch_owners(
     ctx: AnalysisContext, groups: list[QuestionGroup], j: int
 ) -> tuple[list[QuestionGroup], list[int | None]] | None:
     """The questions reply `j` takes together (`_batch`) and, for each sentence of `j`, the index
-    of the one it takes up (`batch_part` says how), or None when the batch holds one question."""
+    of the one it takes up (`_owners`), or None when the batch holds one question."""
     batch = _batch(ctx, groups, j)
     if len(batch) < 2:
         return None
+    return batch, _owners(ctx, batch, j)
+
+
+def _owners(ctx: AnalysisContext, batch: list[QuestionGroup], j: int) -> list[int | None]:
+    """For each sentence of reply `j`, the index in `batch` of the question it takes up (`batch_part`
+    says how: the asker it names, else the one question whose content words it shares most, else
+    the one before), None until one is taken up."""
     words = [_core_words(" ".join(x.text for x in h.core)) for h in batch]
     owners: list[int | None] = []
     owner: int | None = None
@@ -639,7 +711,7 @@ def _batch_owners(
         elif best and shared.count(best) == 1:
             owner = shared.index(best)
         owners.append(owner)
-    return batch, owners
+    return owners
 
 
 ASKER_REACH = 6  # words at a sentence's start in which a reply names the asker it turns to ("And Nivi, on …")

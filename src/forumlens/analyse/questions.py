@@ -109,6 +109,7 @@ from .questionfates import (
     _same_question,
     _substantive,
     question_fates,
+    reply_reading,
     turns_to_asker,
 )
 from .questionfates import OVERLAP as OVERLAP
@@ -125,6 +126,7 @@ from .questiongroups import QuestionGroup, _empty, _same_speaker, find_question_
 from .questiongroups import is_announcement as is_announcement
 from .questionsentences import is_housekeeping as is_housekeeping
 from .questionsentences import is_question_sentence as is_question_sentence
+from .replyreader import ANSWERS
 from .restated import restated_originals
 
 if TYPE_CHECKING:
@@ -373,6 +375,11 @@ def link_answers(
     chosen = None if rules_only else (model or load_question_model())
     records = question_fates(ctx, groups, boundaries, with_features=chosen is not None)
     fates: list[tuple[str, list[int]]] = []
+    # the questions the rules pair with each reply line: a reply to several is read on each one's sentences
+    paired: dict[int, list[QuestionGroup]] = {}
+    for h, r in zip(groups, records, strict=True):
+        for line in dict.fromkeys(r.rule[1]) if r.rule[0] == "answered" else ():
+            paired.setdefault(line, []).append(h)
     for g, rec in zip(groups, records, strict=True):
         if chosen is None:
             fates.append(rec.rule)
@@ -420,6 +427,14 @@ def link_answers(
                 # taken up after other business: answered there, or left open there ("Yuki, the
                 # consultant.  I must be honest, we do not know yet.")
                 status, lines = ("answered-later", [ctx.turns[found[1]].line]) if found[0] else ("unanswered", [])
+        if (
+            status == "answered"
+            and lines
+            and not rec.promised
+            and reply_reading(ctx, g, groups, lines, paired) != ANSWERS
+        ):
+            # every reply paired with it only defers, declines, hands it on or repairs the line
+            status, lines = "unanswered", []
         replied = named_reply(ctx, g)
         if replied is not None and _replied_elsewhere(ctx, groups, g, status, lines, replied):
             # "To answer Sandra, …": the reply that says whose question it answers is its answer,

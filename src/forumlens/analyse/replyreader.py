@@ -1,0 +1,163 @@
+"""What a reply does with the question it follows: answers, defers, declines, redirects, or none.
+
+Why a module of its own: the fate rules (`questionfates`) decide *who* replies and *where* an
+exchange closes; whether the reply turn they pair with a question says anything to it was left to
+the position of the turn. A reply turn that follows is not an answer when each of its sentences
+that speaks to the question only sends it elsewhere ("please answer these two in the Q and A box
+in writing"), refuses it ("this one I cannot answer in one minute", "I will not say the country"),
+hands it to someone else ("… Torben?") or says nothing to it at all ("Sorry, my connection, can
+you repeat?"). This module reads a reply sentence by sentence (`transcript.sentences`), each
+sentence on its own shape, and says which of five things the reply does; `analyse.questions`
+keeps a question answered only when some reply it was paired with answers.
+
+The sentence kinds reuse the question cues (`DECLINE`, `DEFERS`, `NOT_KNOWN`, `PARKING`,
+`CUT_OFF`, `CARRIED`) and add three general shapes bounded by the sentence rather than by a word
+count: a first-person refusal of a verb of saying whatever its object (`_REFUSES`), an answer
+sent to a channel or a later time anywhere in the sentence (`_TO_CHANNEL`), and a repair
+(`_REPAIR`: the replier did not hear or lost the line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+
+from ..transcript.sentences import sentence_texts
+from .context import FLOOR_CUE
+from .cues import CUT_OFF, DECLINE, PARKING, PROCEDURAL, content_words
+from .questioncues import ANSWERS_NOW, CARRIED, DEFERS_FAST, FLOOR_OPEN, NOT_KNOWN_FAST, TIME_SHORT
+from .questionfates import takes_up
+
+__all__ = ["ANSWERS", "DECLINES", "DEFERS", "NONE", "REDIRECTS", "read_reply", "sentence_kind"]
+
+ANSWERS = "answers"
+DEFERS = "defers"
+DECLINES = "declines"
+REDIRECTS = "redirects"
+NONE = "none"
+
+# A refusal in the first person of a verb that says or makes known, whatever follows it ("this one
+# I cannot answer in one minute", "I will not say the country", "That is the question that we never
+# answer"); a "but …" later in the sentence answers after all ("I cannot say all of it, but …"), and
+# "I can't tell you how …" is praise, not a refusal.
+_REFUSES = re.compile(
+    r"\b(?:i|we)(?: really| simply| honestly| just)?"
+    r" (?:cannot|can'?t|can not|could not|couldn'?t|will not|won'?t|would rather not|prefer not to|never"
+    r"|(?:am|are) not (?:able|allowed|authori[sz]ed) to)"
+    r" (?:answer|say|tell|name|comment|disclose|reveal)\b(?! (?:you )?how\b)(?![^.!?]*\bbut\b)",
+    re.I,
+)
+# The answer sent to a channel or a later time: a verb of answering and, later in the same sentence,
+# where or when ("please answer these two in the Q and A box in writing", "we will ask her to answer
+# in the chat", "we reply to you on the mailing list").
+_TO_CHANNEL = re.compile(
+    r"\b(?:answer|reply|respond|write|post)\b[^.!?]*?\b(?:in writing|by e-?mail|offline|after the session"
+    r"|(?:in|on|through|via) the (?:chat|q ?(?:and|&) ?a(?: box)?|question box|mailing list|list|\w+ group))\b",
+    re.I,
+)
+# A repair: the replier did not hear the question or lost the line, or the line to them was lost.
+_REPAIR = re.compile(
+    r"\b(?:can|could|would) you (?:please )?repeat\b|\b(?:i|we) (?:cannot|can'?t|could not|couldn'?t|did not|didn'?t)"
+    r" hear\b|\bmy (?:connection|internet|line|audio)\b|^\W*\[(?:no audio|inaudible|audio[^\]]*)\]"
+    # the line lost to the one asked ("I think we lost Noor", "we have lost her")
+    r"|\b(?:we|i)(?: have| '?ve)? lost (?:him|her|them|the (?:line|connection|speaker)|(?-i:[A-Z][\w'’‑-]+))\b",
+    re.I,
+)
+# A sentence that hands the question to someone by name and asks them: "Aigerim?", "And the company
+# that is bought, Torben?", "For the second, Wanjiru, you go to the African IGF?".
+_HANDS_ON = re.compile(
+    r"(?:^|,\s*)(?P<name>(?-i:[A-Z][\w'’‑-]+))(?:\s+(?-i:[A-Z][\w'’‑-]+))?\s*\?\s*$"
+    r"|^(?:[^,?]{0,60},\s*)?(?P<called>(?-i:[A-Z][\w'’‑-]+)),\s+(?:you|can you|could you|would you|do you|will you)\b[^?]*\?\s*$"
+)
+_PRONOUNS = frozenset({"You", "Yes", "No", "Okay", "Right", "Anyone", "Anybody", "Everyone", "Everybody", "Who"})
+# Thanks and assent with nothing after them ("Thank you, Jonas.", "Okay.", "Sorry."), or a sentence
+# that only manages the floor or the line (`PROCEDURAL`): courtesy says nothing to the question.
+_COURTESY = re.compile(r"^\W*(?:thank(?:s| you)|okay|ok|sorry|well|good|great|right)\b[\w ,.'!-]{0,30}[.!]?\s*$", re.I)
+# A reply sentence that opens with its yes or no ("Yes, in Bemba and Nyanja.", "No, not yet.").
+_NEXT = re.compile(r"\bthe next (?:one|question|item|speaker)\b", re.I)  # "Fredrik, the next one, please."
+_YES_NO = re.compile(r"^\W*(?:yes|yeah|no|not yet|of course|sure|absolutely|exactly|correct)\b", re.I)
+
+
+def sentence_kind(sentence: str, question: Set[str] | None = None) -> str | None:
+    """The non-answer a sentence of a reply makes (`DEFERS`, `DECLINES`, `REDIRECTS`, `NONE`), or None
+    when it makes none (it may answer, or be courtesy: `read_reply` weighs that). A sentence that
+    says it answers ("let me answer honestly", `ANSWERS_NOW`) or opens with its yes or no makes
+    none, unless it refuses or repairs the line; one that carries the question elsewhere
+    (`CARRIED`) is a hand-on only when it names nothing the question asked (`takes_up`: "the ombud
+    office will send it officially to the platforms" answers "will the list be sent?")."""
+    if _REPAIR.search(sentence):
+        return NONE
+    if DECLINE.search(sentence) or _REFUSES.search(sentence):
+        return DECLINES
+    if _TO_CHANNEL.search(sentence):
+        return DEFERS
+    if ANSWERS_NOW.search(sentence) or _YES_NO.match(sentence):
+        return None
+    if (
+        PARKING.search(sentence)
+        or CUT_OFF.search(sentence)
+        or DEFERS_FAST.search(sentence)
+        or NOT_KNOWN_FAST.search(sentence)
+    ):
+        return DEFERS
+    m = _HANDS_ON.search(sentence.strip())
+    if m and (m.group("name") or m.group("called")) not in _PRONOUNS:
+        return REDIRECTS
+    if question and CARRIED.search(sentence) and not takes_up(sentence, question):
+        return REDIRECTS
+    return None
+
+
+def _courtesy(sentence: str) -> bool:
+    """Thanks, assent, procedure or a short call of the next speaker or item (`FLOOR_CUE`, `FLOOR_OPEN`:
+    "Fredrik, the next one, please.") that says nothing to the question ("Thank you, Jonas.", "Okay.")."""
+    return bool(_COURTESY.match(sentence)) or (
+        bool(
+            PROCEDURAL.search(sentence)
+            or FLOOR_CUE.search(sentence)
+            or FLOOR_OPEN.search(sentence)
+            or _NEXT.search(sentence)
+        )
+        and len(sentence.split()) < 12
+    )
+
+
+# A sentence by which the replier moves the session on ("So, to close.", "Let me sum up."): what
+# follows it is the session's business, not a reply to the question.
+_MOVES_ON = re.compile(
+    r"^\W*(?:(?:so|and|okay|ok|well)\W+)?(?:to (?:close|conclude|wrap up|sum up|finish)\b|let me (?:close|conclude|sum up|wrap up)"
+    r"|before we close|in closing|to summari[sz]e)",
+    re.I,
+)
+
+
+def read_reply(text: str, question: Set[str] | None = None) -> str | None:
+    """What the reply `text` does with a question whose content words are `question`.
+
+    Each sentence is read on its own (`sentence_kind`), up to a sentence that moves the session on
+    (`_MOVES_ON`), and after a sentence that stops for time (`CUT_OFF`, `TIME_SHORT`) only the
+    sentences that take up the question's matter (the rest is the chair's closing). The reply
+    answers as soon as one sentence that makes no non-answer says its yes or no ("Not yet.") or,
+    being no courtesy, says something (a content word or a figure: "Nine out of 14 still work, five
+    closed."). Otherwise it is the first
+    non-answer it makes (a refusal, a deferral, a hand-on, a repair: `NONE`, nothing said to it).
+    A reply that makes no non-answer and says nothing either ("Thank you, Keiko.", "Fredrik, the
+    next one, please.") is no evidence either way: None. A reply that answers and then defers still answers (as
+    `questionfates.answers_then_promises` reads it)."""
+    sentences = sentence_texts(text)
+    end = next((k for k, x in enumerate(sentences) if _MOVES_ON.match(x)), len(sentences))
+    kinds: list[str] = []
+    stopped = False  # the replier stopped for time: only words about the question still answer it
+    for sentence in sentences[:end]:
+        kind = sentence_kind(sentence, question)
+        if kind is not None:
+            kinds.append(kind)
+            stopped = stopped or bool(CUT_OFF.search(sentence) or TIME_SHORT.search(sentence))
+        elif stopped and question:
+            if takes_up(sentence, question):
+                return ANSWERS
+        elif _YES_NO.match(sentence) or (
+            not _courtesy(sentence) and (content_words(sentence) or re.search(r"\d", sentence))
+        ):
+            return ANSWERS
+    return kinds[0] if kinds else None
