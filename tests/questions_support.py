@@ -23,11 +23,27 @@ def rule_questions(text: str) -> list[dict]:
     return [q.to_json() for q in find_questions(ctx, segment_boundaries(ctx, find_segments(ctx)), rules_only=True)]
 
 
+def statuses(text: str, with_cast: bool) -> dict[int, tuple[str, list[int]]]:
+    """line → (status, answer lines) of every question of `text`, the whole question pipeline
+    (model included), with resolve's cast or without it."""
+    from forumlens.resolve.cast import resolve_session
+
+    session = parse_transcript(text)
+    ctx = build_context(session, resolve_session(session) if with_cast else None, mentions=[])
+    found = find_questions(ctx, segment_boundaries(ctx, find_segments(ctx)))
+    return {q.line: (q.status, list(q.answer_lines)) for q in found}
+
+
 def train_questions_module() -> ModuleType:
     """`bench/train_questions.py` imported as a module (with `bench/` on the path for its own imports)."""
+    return bench_module("train_questions")
+
+
+def bench_module(name: str) -> ModuleType:
+    """`bench/<name>.py` imported as a module (with `bench/` on the path for its own imports)."""
     root = Path(__file__).resolve().parents[1]
     sys.path.insert(0, str(root / "bench"))
-    spec = importlib.util.spec_from_file_location("train_questions", root / "bench" / "train_questions.py")
+    spec = importlib.util.spec_from_file_location(name, root / "bench" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module

@@ -12,22 +12,11 @@ from __future__ import annotations
 
 import pytest
 
-from forumlens.analyse.context import build_context
 from forumlens.analyse.cues import PARKING
 from forumlens.analyse.questioncues import FLOOR_GIVING, NOT_KNOWN_FAST
-from forumlens.analyse.questions import find_questions
 from forumlens.analyse.questionsentences import is_housekeeping
-from forumlens.analyse.segments import find_segments, segment_boundaries
-from forumlens.resolve.cast import resolve_session
-from forumlens.transcript.parse import parse_transcript
 
-
-def _questions(text: str, with_cast: bool) -> dict[int, tuple[str, list[int]]]:
-    """line → (status, answer lines), the whole question pipeline (model included)."""
-    session = parse_transcript(text)
-    ctx = build_context(session, resolve_session(session) if with_cast else None, mentions=[])
-    found = find_questions(ctx, segment_boundaries(ctx, find_segments(ctx)))
-    return {q.line: (q.status, list(q.answer_lines)) for q in found}
+from .questions_support import statuses
 
 
 @pytest.mark.parametrize(
@@ -72,7 +61,7 @@ _OPENING = """IGF 2031 - Day 1 - Room 4 - Dynamic Coalition on Rivers and Data
 
 @pytest.mark.parametrize("with_cast", [True, False])
 def test_a_hand_off_to_begin_is_not_a_question_and_the_real_one_stays(with_cast: bool) -> None:
-    got = _questions(_OPENING, with_cast)
+    got = statuses(_OPENING, with_cast)
     assert 3 not in got  # "Tomasz, would you start?"
     assert got[7][0] == "answered"
 
@@ -104,13 +93,13 @@ _ELSEWHERE = _PROMISE.replace(
 
 @pytest.mark.parametrize("with_cast", [True, False])
 def test_a_promise_of_the_deed_asked_answers_it(with_cast: bool) -> None:
-    assert _questions(_PROMISE, with_cast)[9] == ("answered", [11])
+    assert statuses(_PROMISE, with_cast)[9] == ("answered", [11])
 
 
 @pytest.mark.parametrize("with_cast", [True, False])
 def test_a_promise_to_come_back_or_to_carry_the_request_leaves_it_open(with_cast: bool) -> None:
-    assert _questions(_DEFERRED, with_cast)[9][0] == "unanswered"
-    assert _questions(_ELSEWHERE, with_cast)[9][0] == "unanswered"
+    assert statuses(_DEFERRED, with_cast)[9][0] == "unanswered"
+    assert statuses(_ELSEWHERE, with_cast)[9][0] == "unanswered"
 
 
 _READ_OUT = """IGF 2031 - Day 3 - Room 1 - NRI session: the regional forums
@@ -128,7 +117,7 @@ And the second, for Lina, will the next forum be held outside the capital?
 
 @pytest.mark.parametrize("with_cast", [True, False])
 def test_the_second_item_of_a_numbered_list_does_not_close_the_first(with_cast: bool) -> None:
-    got = _questions(_READ_OUT, with_cast)
+    got = statuses(_READ_OUT, with_cast)
     assert got[5][0] == "answered" and got[5][1][0] == 8
     assert got[6][0] == "answered"
 

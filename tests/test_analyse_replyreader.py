@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from forumlens.analyse.context import build_context
-from forumlens.analyse.questions import find_questions
 from forumlens.analyse.replyreader import (
     ANSWERS,
     DECLINES,
@@ -18,17 +16,8 @@ from forumlens.analyse.replyreader import (
     read_reply,
     sentence_kind,
 )
-from forumlens.analyse.segments import find_segments, segment_boundaries
-from forumlens.resolve.cast import resolve_session
-from forumlens.transcript.parse import parse_transcript
 
-
-def _questions(text: str, with_cast: bool) -> dict[int, tuple[str, list[int]]]:
-    """line → (status, answer lines), the whole question pipeline (model included)."""
-    session = parse_transcript(text)
-    ctx = build_context(session, resolve_session(session) if with_cast else None, mentions=[])
-    found = find_questions(ctx, segment_boundaries(ctx, find_segments(ctx)))
-    return {q.line: (q.status, list(q.answer_lines)) for q in found}
+from .questions_support import statuses
 
 
 @pytest.mark.parametrize(
@@ -113,7 +102,7 @@ _FLASH = """IGF 2033 - Day 2 - Flash session: the village mesh networks
 
 @pytest.mark.parametrize("with_cast", [True, False])
 def test_a_refusal_leaves_the_question_open_and_an_answer_stands(with_cast: bool) -> None:
-    found = _questions(_FLASH, with_cast)
+    found = statuses(_FLASH, with_cast)
     assert found[9][0] == "unanswered"  # "so I will not name the operator"
     assert found[13][0] == "answered" and found[13][1][0] == 15
 
@@ -136,6 +125,6 @@ _ONLINE = """IGF 2034 - Day 1 - Youth track: first jobs online
 
 @pytest.mark.parametrize("with_cast", [True, False])
 def test_a_reply_that_only_asks_to_hear_again_does_not_answer(with_cast: bool) -> None:
-    found = _questions(_ONLINE, with_cast)
+    found = statuses(_ONLINE, with_cast)
     assert found[5][0] == "unanswered"
     assert found[11][0] == "answered" and found[11][1][0] == 13
