@@ -419,7 +419,6 @@ def display_name(label: str | None) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """Case-, accent- and hyphen-insensitive key for comparing names (DESIGN.md): the letters
     that carry no separable accent are spelled as captioners type them ("Sørensen" and
