@@ -10,7 +10,9 @@ Persons", "Sustainable Devices and Repair"). "DC on X" counts only in a session 
 The rules, each from the shape of the text, none from one session's words:
 
 - the topic ends at the first word that is neither capitalised nor a connector, at any
-  punctuation, at a digit and at a blank line; trailing connectors are dropped ("…Change and");
+  punctuation, at a digit and at a blank line, and before a person's title that opens the next
+  name ("… Connectivity and Dr. Ravi Menon": `titles.opens_name`); trailing connectors are
+  dropped ("…Change and");
 - a name is not read where the case tells nothing: in a stretch of text in capitals or in
   lower case ("DYNAMIC COALITION ON X WAS FORMED" has no end), nor with a sentence word
   ("I", "We") or a date ("on Monday", "for March") as its topic;
@@ -49,6 +51,7 @@ from forumlens.resolve.mentions import Mention
 from forumlens.resolve.orgs import Org
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.text import LineIndex, line_index, norm_word
+from forumlens.resolve.titles import opens_name
 
 __all__ = [
     "NewCoalition",
@@ -127,6 +130,8 @@ def _topic_end(text: str, pos: int, stop: int, wrapped: bool = True) -> tuple[in
         low = word.lower()
         if low in _SENTENCE or not (_capitalised(word) or low in _CONNECTORS):
             break  # "… on Gender I think", "… on Climate was formed"
+        if words and opens_name(text, m.start(), m.end()):
+            break  # "… Connectivity and Dr. Ravi Menon": the title opens the next person's name
         if not any(_capitalised(w) for w in words):
             if not _capitalised(word) and low != "the":
                 break  # "Dynamic Coalition on this topic": no name

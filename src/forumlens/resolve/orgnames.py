@@ -33,6 +33,7 @@ from forumlens.resolve.orgwords import (
     is_landform,
 )
 from forumlens.resolve.platforms import TOOLS
+from forumlens.resolve.titles import opens_name
 
 __all__ = ["MentionsByStart", "abbreviates", "ministry_of", "org_at", "proper_run"]
 
@@ -205,6 +206,8 @@ def proper_run(text: str, pos: int, stop: int) -> tuple[int, list[str]] | None:
             if not words:
                 return None
             break
+        if words and opens_name(text, m.start(), m.start() + len(core)):
+            break  # "the Internet Society and Dr. Ravi Menon": the title opens the next person's name
         if core[0].isupper() or (core == "&" and words):
             ends += [end] * len(pending) + [m.start() + len(core)]
             words += [*pending, core]

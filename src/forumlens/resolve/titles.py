@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Titled", "is_title_word", "parse_title", "strip_titles"]
+__all__ = ["Titled", "is_title_word", "opens_name", "parse_title", "strip_titles"]
 
 # Honorifics: say who the person is addressed as, not what they do in the session.
 _HONORIFICS = {
@@ -136,6 +136,32 @@ def is_title_word(word: str) -> bool:
     """Whether one word is an honorific or an office ("Ms.", "Ambassador", "Vice-Chair")."""
     bare = _bare(word)
     return bare == "h.e" or _title_token(bare.split("-"))[0]
+
+
+# The possessives of "His Excellency" are honorifics only before the title they go with; alone in a
+# name they are ordinary words ("Her Majesty's …"), so they never open a name by themselves.
+_POSSESSIVES = frozenset({"his", "her", "your"})
+# A capitalised word after the honorific, past its period and the space: the name it opens.
+_NAME_AFTER = re.compile(r"\.?[ \t\u00a0]+(?-i:[A-Z\u00c0-\u00de])")
+
+
+def opens_name(text: str, start: int, end: int) -> bool:
+    """Whether the word `text[start:end]` is an honorific that opens the next person's name
+    ("… Schools and Connectivity and Dr. Ravi Menon", "… Society and Prof Amina Bello").
+
+    Why: a body's or a coalition's name is read as a run of capitalised words joined by "and",
+    "of", "for"; a title abbreviation is capitalised too, so without this the run went on into
+    the next person ("… Connectivity and Dr") and made a second body out of the first. The word
+    counts only written as a title (capital then lower case, "Dr", "Prof", "Ms", "Mrs"; an
+    acronym in capitals such as "MS" is not one) and only when a capitalised word follows,
+    after the title's period if it has one."""
+    word = text[start:end]
+    if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
+        return False
+    bare = word.lower()
+    if bare in _POSSESSIVES or bare not in _HONORIFICS:
+        return False
+    return _NAME_AFTER.match(text, end) is not None
 
 
 def parse_title(label: str) -> Titled:
