@@ -23,7 +23,7 @@ from functools import lru_cache
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.orgs import never_body
 from forumlens.resolve.orgwords import ORG_WORDS as _BODY_NOUNS
-from forumlens.resolve.orgwords import foreign_joiner, foreign_word, place_after_name
+from forumlens.resolve.orgwords import elided_name_word, foreign_joiner, foreign_word, place_after_name, romance_link
 from forumlens.resolve.people import name_forms
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.roles import AFFILIATING_KINDS, GENERAL_BODIES, Draft, Evidence, SessionView
@@ -489,8 +489,8 @@ def _spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, list[str
         while j < len(words) and j - i < 10:
             if not _joined(text, words[j - 1], words[j]):
                 break
-            if not (_name_end(words[j][2]) or _joins(words[j][2])):  # a name word or a joiner goes on the run
-                break
+            if not (_name_end(words[j][2]) or _joins(words[j][2]) or elided_name_word(words[j][2])):
+                break  # a name word, a joiner or an elided article ("de l'Internet de …") goes on the run
             j += 1
         run = list(range(i, j))
         while run and _joins(words[run[-1]][2]):
@@ -507,8 +507,9 @@ def _spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, list[str
 
 
 def _joins(word: str) -> bool:
-    """A lower-case word inside a name: a listed joiner, or another language's short one ("w")."""
-    return word.casefold() in _JOINERS or foreign_joiner(word)
+    """A lower-case word inside a name: a listed joiner, a Spanish, Portuguese, French or Italian
+    article or preposition in lower case ("por una", "degli"), or another language's short one ("w")."""
+    return word.casefold() in _JOINERS or romance_link(word) or foreign_joiner(word)
 
 
 def _name_end(word: str) -> bool:

@@ -90,6 +90,7 @@ from forumlens.resolve.status import Voice, coalition_statuses
 from forumlens.resolve.text import LineIndex
 from forumlens.resolve.titled import join_titled_surnames, name_office_labels
 from forumlens.resolve.unmarkedchair import join_unmarked_chair_turns
+from forumlens.resolve.wholename import whole_name
 from forumlens.text.alternation import alternation
 from forumlens.text.spoken import count_words
 
@@ -823,6 +824,9 @@ def resolve_session(
     ranker = affmodel.load_affiliation_model() if use_model else None
     hubs = [_is_hub(view, d.group, reg) for d in drafts]
     options = affiliation_options(prepared, reg, hubs) if ranker is not None else []
+    if options:  # what `whole_name` must not extend a piece into: a country, a speaker's name
+        places = _place_words(reg)
+        people_words = affcands.person_words([d.group.name for d in drafts if d.group.name])
     people: list[Person] = []
     claims: list[Voice] = []
     for position, draft in enumerate(drafts):
@@ -836,7 +840,8 @@ def resolve_session(
         entity = reg.get(entity_id) if entity_id and not free else None
         affiliation = draft.org_names.get(entity_id) if free and entity_id else (entity.name if entity else None)
         if ranker is not None and not hub:
-            pick = affmodel.choose(ranker, *options[position])
+            # a piece of a body's name cut at an inner "of"/"for"/"de" gives way to the whole name
+            pick = whole_name(affmodel.choose(ranker, *options[position]), options[position][0], places, people_words)
             entity_id, affiliation, evidence = _picked(pick, draft, reg)
             free = entity_id is None or entity_id.startswith("org:")
             entity = None if free or entity_id is None else reg.get(entity_id)

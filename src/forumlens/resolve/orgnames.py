@@ -26,11 +26,13 @@ from forumlens.resolve.orgwords import (
     TRAIL,
     Gazetteer,
     Org,
+    elided_name_word,
     fold,
     foreign_joiner,
     foreign_word,
     generic_name,
     is_landform,
+    romance_link,
 )
 from forumlens.resolve.platforms import TOOLS
 from forumlens.resolve.titles import opens_name
@@ -208,14 +210,14 @@ def proper_run(text: str, pos: int, stop: int) -> tuple[int, list[str]] | None:
             break
         if words and opens_name(text, m.start(), m.start() + len(core)):
             break  # "the Internet Society and Dr. Ravi Menon": the title opens the next person's name
-        if core[0].isupper() or (core == "&" and words):
+        if core[0].isupper() or (core == "&" and words) or (words and elided_name_word(core)):
             ends += [end] * len(pending) + [m.start() + len(core)]
             words += [*pending, core]
             pending = []
             end = m.start() + len(core)
         elif (
             words
-            and (core.lower() in CONNECTORS or core == "in" or foreign_joiner(core))
+            and (core.lower() in CONNECTORS or core == "in" or romance_link(core) or foreign_joiner(core))
             and len(pending) < 2
             and not closed
         ):

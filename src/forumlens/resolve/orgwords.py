@@ -28,9 +28,11 @@ __all__ = [
     "NOT_ORG",
     "ORG_NOUNS",
     "ORG_WORDS",
+    "ROMANCE_LINKS",
     "TRAIL",
     "Gazetteer",
     "Org",
+    "elided_name_word",
     "fold",
     "foreign_joiner",
     "foreign_word",
@@ -40,6 +42,7 @@ __all__ = [
     "load_gazetteer",
     "looks_org",
     "never_body",
+    "romance_link",
 ]
 
 
@@ -278,6 +281,34 @@ CONNECTORS = frozenset(
         "voor",
     ]
 )
+# The articles and prepositions (with their contractions) of Spanish, Portuguese, French and
+# Italian that stand between the capitalised words of a body's name ("Red de Mujeres por una
+# Radio Libre", "Università degli Studi di …", "Fondazione per …", "Conseil national des …
+# aux …"): a closed class, so a name in these languages is read whole, not cut at its first
+# article. They join only in lower case (`romance_link`): "UN", "Al", "El" are names' words.
+ROMANCE_LINKS = frozenset(
+    [
+        *["de", "des", "du", "la", "le", "les", "los", "las", "del", "della", "di", "da", "do", "dos", "das"],
+        *["y", "e", "en", "por", "para", "pour", "sur", "pela", "pelo"],
+        *["el", "al", "un", "una", "une", "au", "aux", "per", "dei", "degli", "delle", "dello", "nel", "nella"],
+    ]
+)
+
+
+def romance_link(word: str) -> bool:
+    """Whether `word`, as written, is one of `ROMANCE_LINKS` (lower case only)."""
+    return word in ROMANCE_LINKS
+
+
+# An elided article or preposition glued to the capitalised word after it ("l'Internet",
+# "d'Ivoire", "dell'Informazione", "all'Innovazione"): inside a name it is a word of the name, as
+# capitalised as the word it carries.
+_ELIDED = re.compile(r"(?:[dl]|dell|dall|all|nell|sull|degl|dagl|quell)['’](?-i:[A-ZÀ-ÖØ-Þ])[^\W\d_]*")
+
+
+def elided_name_word(word: str) -> bool:
+    """Whether `word` is an elided article glued to a capitalised word ("l'Internet")."""
+    return _ELIDED.fullmatch(word) is not None
 
 
 TRAIL = ",.;:!?)]}\"”'’"
